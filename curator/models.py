@@ -1,0 +1,177 @@
+"""The typed, frozen data that crosses curator's stages (fetch, feeds, extract, store, select, render).
+
+What came from outside (a `FetchResult`, a `ParsedFeed` and its `Entry`s, a `Page`) is kept apart from
+what curator stores and publishes (`Article`, `Issue`). Datetimes are aware and in UTC; sequences inside
+frozen types are tuples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What asking for one URL (or reading one local file) gave: bytes, a 304, or a typed failure."""
+
+    #: The URL (or local path) that was asked for.
+    url: str
+    #: The URL after redirects (the same as `url` when there were none).
+    final_url: str
+    #: The HTTP status, or None for a local file or a failure before any response.
+    status: int | None = None
+    #: The body, decompressed, never more than the byte cap; None on failure or 304.
+    content: bytes | None = None
+    #: The Content-Type header as sent, if any.
+    content_type: str | None = None
+    #: Validators to send back next time (conditional GET).
+    etag: str | None = None
+    last_modified: str | None = None
+    #: True when the server answered 304 Not Modified to our validators.
+    not_modified: bool = False
+    #: A short machine-readable kind of failure ("connect", "dns", "timeout", "http", "too-large",
+    #: "redirects", "blocked", "file", "gone", "rate-limited", ...), None on success.
+    error_kind: str | None = None
+    #: One line for the editor saying what went wrong, None on success.
+    error: str | None = None
+    #: Seconds the server asked us to wait (Retry-After), when it said.
+    retry_after: float | None = None
+    #: Wall-clock seconds the fetch took.
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when there is a body to parse or the server said nothing changed."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry as a feed describes it; nothing here is trusted or cleaned beyond parsing."""
+
+    #: The entry's link, resolved against the feed's URL; may be None for a feed entry with no link.
+    link: str | None
+    #: The entry's id/guid as the feed gives it.
+    guid: str | None = None
+    #: The title as plain text (entities decoded, markup removed).
+    title: str | None = None
+    #: Author names as plain text, in the feed's order.
+    authors: tuple[str, ...] = ()
+    #: The summary/description as the feed gives it (may be HTML).
+    summary: str | None = None
+    #: The full content, when the feed carries it (may be HTML).
+    content: str | None = None
+    #: Publication and update times, aware UTC, when the feed gives a parsable one.
+    published: datetime | None = None
+    updated: datetime | None = None
+    #: Category/tag terms.
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed's own metadata and its entries."""
+
+    #: The feed's title (the publication's name, usually).
+    title: str | None
+    #: The feed's home page link.
+    link: str | None
+    entries: tuple[Entry, ...] = ()
+    #: "rss20", "atom10", "json11", ... as detected.
+    version: str | None = None
+    #: Set when the feed was parsed but was not well formed (the parser recovered).
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """What an article page says about itself (the `extract` stage's output)."""
+
+    #: The URL the page was read from.
+    url: str
+    title: str | None = None
+    #: People credited, in order; never "Admin", "Staff", a URL or the site's own name.
+    authors: tuple[str, ...] = ()
+    #: The publication / site name.
+    publication: str | None = None
+    #: The page's canonical URL (rel=canonical / og:url), absolute, when it gives one.
+    canonical_url: str | None = None
+    #: The page's own description (meta/OG/JSON-LD), plain text.
+    description: str | None = None
+    published: datetime | None = None
+    #: BCP 47 language code, e.g. "en".
+    language: str | None = None
+    #: The article's main text, paragraphs separated by blank lines.
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as curator stores and publishes it: one per story, unique by normalised URL."""
+
+    #: The store's row id (0 before it is stored).
+    id: int
+    #: The normalised URL (tracking parameters dropped); the article's identity.
+    url: str
+    title: str
+    #: People credited; empty when unknown (the issue then shows the publication alone).
+    authors: tuple[str, ...] = ()
+    publication: str | None = None
+    #: The two-to-three sentence blurb, plain text.
+    blurb: str = ""
+    #: The feed's summary as plain text (for scoring).
+    summary: str = ""
+    categories: tuple[str, ...] = ()
+    published: datetime | None = None
+    #: When curator first saw it (aware UTC).
+    first_seen: datetime | None = None
+    #: The URL of the feed that brought it first.
+    feed_url: str | None = None
+    #: The main text of the article page, when the page was read.
+    text: str | None = None
+    #: Subject names the feed's configuration hints at.
+    subject_hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An article with its relevance to the subject it was placed in, and why."""
+
+    article: Article
+    #: Relevance to the subject (higher is better; comparable within one subject).
+    score: float
+    #: The subject's terms that matched, best first (for `subjects explain`).
+    matched: tuple[str, ...] = ()
+    #: Other publications that carried the same story (name, url).
+    also_covered_by: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """One subject's part of an issue."""
+
+    #: The subject's name, as the editor wrote it.
+    subject: str
+    description: str = ""
+    entries: tuple[Scored, ...] = ()
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue of the newsletter, ready to render."""
+
+    number: int
+    #: The day the issue is dated (aware UTC).
+    date: datetime
+    #: The newsletter's title, e.g. "Customer Experience Weekly".
+    title: str
+    editor: str | None = None
+    #: The editor's introduction as Markdown-ish plain text (paragraphs separated by blank lines).
+    introduction: str = ""
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article featured, in issue order."""
+        return tuple(s.article for sec in self.sections for s in sec.entries)

@@ -1,0 +1,70 @@
+"""URL rules: which links may be published, and one identity per article however it is linked."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+#: Query parameters that only track the reader; they never change what page is served.
+#: From the common campaign/analytics taggers (Google, Facebook, Microsoft, Mailchimp, HubSpot, Marketo).
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
+        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatracking",
+        "mkt_tok", "ref_src", "cmpid", "ncid", "sr_share", "_ga", "_gl", "spm",
+    }
+)
+#: Prefixes of tracking parameters (utm_source, utm_medium, ...).
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "oly_")
+
+#: Schemes a published link may have; anything else (javascript:, data:, vbscript:, file:) is dropped.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def safe_url(url: str | None, base: str | None = None) -> str | None:
+    """Return `url` (resolved against `base`) if it is safe to publish as a link, else None."""
+    if not url:
+        return None
+    # Browsers ignore ASCII control characters and whitespace inside a scheme ("java\tscript:").
+    cleaned = "".join(ch for ch in url.strip() if ord(ch) > 32 and ord(ch) != 127)
+    if not cleaned:
+        return None
+    if base:
+        cleaned = urljoin(base, cleaned)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SAFE_SCHEMES:
+        return None
+    if parts.scheme.lower() in {"http", "https"} and not parts.hostname:
+        return None
+    return cleaned
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def clean_url(url: str) -> str:
+    """The URL to publish: tracking parameters and the fragment removed, host lower-cased."""
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    netloc = parts.netloc.lower()
+    if parts.port and (
+        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+    ):
+        netloc = netloc.rsplit(":", 1)[0]
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
+
+
+def url_key(url: str) -> str:
+    """The identity of the page behind `url`: the same for http/https, www./bare host, tracking
+    parameters, parameter order, a trailing slash and a fragment."""
+    parts = urlsplit(clean_url(url))
+    host = (parts.hostname or "").removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = parts.path.rstrip("/") or "/"
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return f"{host}{path}" + (f"?{query}" if query else "")

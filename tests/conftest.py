@@ -1,0 +1,165 @@
+"""Shared test fixtures: a real HTTP server on 127.0.0.1, and the shared corpus and seeds folders."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+
+def shared_dir() -> Path:
+    """`../shared` beside the repository (CI clones main with shared/ beside it)."""
+    return Path(os.environ.get("CURATOR_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The third-party corpus; tests that need it skip with a reason when it is absent."""
+    path = shared_dir() / "corpus"
+    if not path.is_dir():
+        pytest.skip(f"the shared corpus is not at {path} (set CURATOR_SHARED to its parent)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    """The seed texts (the model issue and four articles)."""
+    path = shared_dir() / "seeds"
+    if not path.is_dir():
+        pytest.skip(f"the shared seeds are not at {path} (set CURATOR_SHARED to its parent)")
+    return path
+
+
+#: A handler takes the request and writes the whole response itself (status, headers, body).
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    handler: Handler | None = None
+    delay: float = 0.0
+
+
+@dataclass
+class Seen:
+    """A request the server received."""
+
+    path: str
+    headers: dict[str, str]
+
+
+class LocalServer:
+    """A real HTTP/1.1 server on 127.0.0.1 with routes set by the test.
+
+    `add("/feed.xml", body, content_type=...)` serves bytes; `add(path, handler=fn)` lets `fn(request)`
+    write any response (drip, hang, redirect loop...). Unknown paths get 404. Every request is recorded.
+    """
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[Seen] = []
+        self._lock = threading.Lock()
+        server = self
+
+        class _Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                server._serve(self)
+
+            def do_HEAD(self) -> None:  # noqa: N802
+                server._serve(self, head=True)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(
+        self,
+        path: str,
+        body: bytes | str = b"",
+        *,
+        status: int = 200,
+        content_type: str | None = "application/xml",
+        headers: dict[str, str] | None = None,
+        handler: Handler | None = None,
+        delay: float = 0.0,
+    ) -> str:
+        """Serve `body` at `path`; returns the full URL."""
+        data = body.encode() if isinstance(body, str) else body
+        all_headers = dict(headers or {})
+        if content_type and "Content-Type" not in all_headers:
+            all_headers["Content-Type"] = content_type
+        self.routes[path] = Route(data, status, all_headers, handler, delay)
+        return self.url(path)
+
+    def seen(self, path: str) -> list[Seen]:
+        with self._lock:
+            return [r for r in self.requests if r.path == path]
+
+    def _serve(self, req: BaseHTTPRequestHandler, head: bool = False) -> None:
+        with self._lock:
+            self.requests.append(Seen(req.path, {k: v for k, v in req.headers.items()}))
+        route = self.routes.get(req.path)
+        if route is None:
+            body = b"not found"
+            req.send_response(404)
+            req.send_header("Content-Type", "text/plain")
+            req.send_header("Content-Length", str(len(body)))
+            req.end_headers()
+            if not head:
+                req.wfile.write(body)
+            return
+        if route.delay:
+            time.sleep(route.delay)
+        if route.handler is not None:
+            route.handler(req)
+            return
+        req.send_response(route.status)
+        for name, value in route.headers.items():
+            req.send_header(name, value)
+        req.send_header("Content-Length", str(len(route.body)))
+        req.end_headers()
+        if not head and route.status not in (204, 304):
+            req.wfile.write(route.body)
+
+    def start(self) -> LocalServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def http_server() -> Iterator[LocalServer]:
+    """A fresh local HTTP server for one test."""
+    server = LocalServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
