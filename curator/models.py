@@ -175,3 +175,31 @@ class Issue:
     def articles(self) -> tuple[Article, ...]:
         """Every article featured, in issue order."""
         return tuple(s.article for sec in self.sections for s in sec.entries)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A subject the editor groups articles under (from feeds.yaml)."""
+
+    #: The heading in the issue, e.g. "The basics of customer experience".
+    name: str
+    #: One or two sentences saying what belongs here.
+    description: str = ""
+    #: Words and phrases that signal the subject.
+    keywords: tuple[str, ...] = ()
+    #: URLs of articles the editor gave as examples of the subject.
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where the subject scorer placed one article, and why."""
+
+    #: The best subject's name, or None when no subject cleared the threshold.
+    subject: str | None
+    #: The best subject's score.
+    score: float
+    #: Every subject's score, best first.
+    scores: tuple[tuple[str, float], ...] = ()
+    #: The best subject's terms that matched the article, strongest first.
+    matched: tuple[str, ...] = ()
