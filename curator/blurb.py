@@ -57,7 +57,7 @@ def make_blurb(text: str, *, max_chars: int = 450, max_sentences: int = 3) -> st
     plain = _ELLIPSIS_TAIL.sub("", plain)
     chosen: list[str] = []
     for sentence in split_sentences(plain):
-        if _is_furniture(sentence) or not sentence[-1:] in ".!?\"'”’)":
+        if _is_furniture(sentence) or sentence[-1:] not in ".!?\"'”’)":
             continue
         if chosen and len(" ".join([*chosen, sentence])) > max_chars:
             break

@@ -2,9 +2,124 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
 import click
 
 from curator import __version__
+from curator.app import (
+    BuildError,
+    BuildResult,
+    FeedReport,
+    FetchSummary,
+    build_lock,
+    run_build,
+    run_fetch,
+)
+from curator.config import Config, ConfigError, load_config
+from curator.store import Store, StoreError
+
+#: Exit codes: 0 the issue was built (or nothing new), 1 no issue could be built, 2 a configuration
+#: mistake, 130 interrupted (Ctrl-C), as shells report SIGINT.
+EXIT_FAILED, EXIT_CONFIG, EXIT_INTERRUPTED = 1, 2, 130
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options every command takes."""
+
+    config: Path
+    db: Path | None
+    quiet: bool
+    as_json: bool
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option(
+        "--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout."
+    )(func)
+    func = click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")(func)
+    func = click.option(
+        "--db",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="The store (SQLite file). Default: settings.store in the config.",
+    )(func)
+    func = click.option(
+        "--config",
+        "-c",
+        type=click.Path(path_type=Path),
+        default=Path("feeds.yaml"),
+        show_default=True,
+        help="The newsletter's configuration.",
+    )(func)
+    return func
+
+
+def fail(message: str, code: int) -> click.exceptions.Exit:
+    click.echo(f"curator: {message}", err=True)
+    return click.exceptions.Exit(code)
+
+
+@contextmanager
+def opened(opts: Options) -> Iterator[tuple[Config, Store]]:
+    """Load the config, take the run lock and open the store; errors become one line and an exit code."""
+    try:
+        config = load_config(opts.config)
+    except ConfigError as exc:
+        raise fail(str(exc), EXIT_CONFIG) from None
+    store_path = opts.db or config.settings.store
+    try:
+        with build_lock(store_path), Store.open(store_path) as store:
+            yield config, store
+    except (StoreError, BuildError) as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted; what was stored before is kept", EXIT_INTERRUPTED) from None
+
+
+def progress_printer(quiet: bool) -> Callable[[FeedReport], None]:
+    """A line per feed on stderr as it is done."""
+
+    def show(report: FeedReport) -> None:
+        if quiet:
+            return
+        if report.status == "failed":
+            line = f"  failed     {report.name}: {report.error}"
+        elif report.status == "unchanged":
+            line = f"  unchanged  {report.name}"
+        else:
+            line = f"  ok         {report.name}: {report.entries} entries, {report.new} new"
+            if report.warning:
+                line += f" (not well formed: {report.warning})"
+        click.echo(line, err=True)
+
+    return show
+
+
+def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
+    return {
+        "feeds_ok": sum(1 for f in summary.feeds if f.status != "failed"),
+        "feeds_failed": len(summary.failed),
+        "new_articles": summary.new_articles,
+        "pages_read": summary.pages_read,
+        "pages_failed": summary.pages_failed,
+        "feeds": [f.as_dict() for f in summary.feeds],
+    }
+
+
+def print_failures(summary: FetchSummary, quiet: bool) -> None:
+    if summary.failed and not quiet:
+        click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
+        for report in summary.failed:
+            click.echo(f"  {report.url}: {report.error}", err=True)
 
 
 @click.group()
@@ -13,5 +128,97 @@ def cli() -> None:
     """Build a curated newsletter issue, grouped by subject, from the feeds you follow."""
 
 
+@cli.command()
+@common_options
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write the issue. Default: settings.output in the config.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A folder of your templates, used before curator's own.",
+)
+@click.option("--no-fetch", is_flag=True, help="Build from what is stored; fetch nothing.")
+def build(
+    config: Path,
+    db: Path | None,
+    quiet: bool,
+    as_json: bool,
+    out: Path | None,
+    templates: Path | None,
+    no_fetch: bool,
+) -> None:
+    """Fetch the feeds and build the next issue (output/issue-N.html)."""
+    opts = Options(config, db, quiet, as_json)
+    with opened(opts) as (conf, store):
+        out_dir = out or conf.settings.output
+        if not quiet:
+            click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
+        try:
+            result = run_build(
+                conf,
+                store,
+                now=datetime.now(UTC),
+                out_dir=out_dir,
+                templates=templates,
+                progress=progress_printer(quiet),
+                fetch=not no_fetch,
+            )
+        except BuildError as exc:
+            raise fail(str(exc), EXIT_FAILED) from None
+    report_build(result, quiet, as_json)
+
+
+def report_build(result: BuildResult, quiet: bool, as_json: bool) -> None:
+    issue = result.issue
+    if as_json:
+        data: dict[str, Any] = {
+            "issue": issue.number if issue else None,
+            "path": str(result.paths[0]) if result.paths else None,
+            "files": [str(p) for p in result.paths],
+            "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
+            if issue
+            else {},
+            **fetch_summary_dict(result.fetch),
+        }
+        click.echo(json.dumps(data, indent=2))
+    print_failures(result.fetch, quiet)
+    if issue is None:
+        if not as_json:
+            click.echo("Nothing new to feature: no issue was written.")
+        return
+    if not as_json:
+        count = sum(len(s.entries) for s in issue.sections)
+        click.echo(
+            f"Issue {issue.number}: {count} article(s) in {len(issue.sections)} subject(s)"
+            f" -> {result.paths[0]}"
+        )
+
+
+@cli.command()
+@common_options
+def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
+    """Fetch the feeds and store new articles; build nothing."""
+    opts = Options(config, db, quiet, as_json)
+    with opened(opts) as (conf, store):
+        if not quiet:
+            click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
+        summary = run_fetch(conf, store, now=datetime.now(UTC), progress=progress_printer(quiet))
+    if as_json:
+        click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
+    print_failures(summary, quiet)
+    if not as_json:
+        click.echo(f"{summary.new_articles} new article(s) stored.")
+
+
 def main() -> None:
-    cli()
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("curator: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)

@@ -8,9 +8,31 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 #: From the common campaign/analytics taggers (Google, Facebook, Microsoft, Mailchimp, HubSpot, Marketo).
 TRACKING_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatracking",
-        "mkt_tok", "ref_src", "cmpid", "ncid", "sr_share", "_ga", "_gl", "spm",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "__hstc",
+        "__hssc",
+        "__hsfp",
+        "hsctatracking",
+        "mkt_tok",
+        "ref_src",
+        "cmpid",
+        "ncid",
+        "sr_share",
+        "_ga",
+        "_gl",
+        "spm",
     }
 )
 #: Prefixes of tracking parameters (utm_source, utm_medium, ...).
@@ -49,10 +71,13 @@ def _is_tracking(name: str) -> bool:
 def clean_url(url: str) -> str:
     """The URL to publish: tracking parameters and the fragment removed, host lower-cased."""
     parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
+    ]
     netloc = parts.netloc.lower()
     if parts.port and (
-        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
     ):
         netloc = netloc.rsplit(":", 1)[0]
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))

@@ -1,0 +1,370 @@
+"""The weekly run: fetch every feed, store new articles, select by subject, render and publish."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from curator import articles as article_rules
+from curator.config import Config, FeedSource
+from curator.feeds import FeedError, parse_feed
+from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.models import Entry, FetchResult, Issue, ParsedFeed
+from curator.publish import write_atomic
+from curator.render import environment, issue_context, render
+from curator.select import select_sections
+from curator.store import Store, StoreError
+from curator.subjects import assign
+
+
+class BuildError(Exception):
+    """The run cannot go on (another build holds the store, the output folder is not writable...)."""
+
+
+@dataclass(frozen=True)
+class FeedReport:
+    """How one feed went in this run."""
+
+    #: The feed's URL (or path) as configured.
+    url: str
+    #: The publication name shown to the editor.
+    name: str
+    #: "ok", "unchanged" or "failed".
+    status: str
+    entries: int = 0
+    new: int = 0
+    error_kind: str | None = None
+    error: str | None = None
+    #: Set when the feed was read but was not well formed.
+    warning: str | None = None
+    elapsed: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "name": self.name,
+            "status": self.status,
+            "entries": self.entries,
+            "new": self.new,
+            "error_kind": self.error_kind,
+            "error": self.error,
+            "warning": self.warning,
+            "seconds": round(self.elapsed, 3),
+        }
+
+
+@dataclass(frozen=True)
+class FetchSummary:
+    feeds: tuple[FeedReport, ...]
+    new_articles: int
+    pages_read: int = 0
+    pages_failed: int = 0
+
+    @property
+    def failed(self) -> tuple[FeedReport, ...]:
+        return tuple(f for f in self.feeds if f.status == "failed")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    fetch: FetchSummary
+    #: The issue built, or None when there was nothing new to feature.
+    issue: Issue | None
+    paths: tuple[Path, ...] = field(default_factory=tuple)
+
+
+#: Called with each feed's report as soon as it is done (for a line of progress).
+Progress = Callable[[FeedReport], None]
+
+
+def _no_progress(report: FeedReport) -> None:
+    pass
+
+
+@contextmanager
+def build_lock(store_path: Path) -> Iterator[None]:
+    """One run at a time per store: a second one is refused at once with a clear message."""
+    lock_path = store_path.with_name(store_path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise BuildError(
+                f"another curator run is using {store_path} (pid {holder}); "
+                "wait for it to finish, then run again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def fetch_settings(config: Config) -> FetchSettings:
+    s = config.settings
+    return FetchSettings(
+        deadline=s.timeout,
+        max_bytes=s.max_bytes,
+        concurrency=s.concurrency,
+        per_host=s.per_host,
+        allow_private=s.allow_private_addresses,
+    )
+
+
+def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
+    return source.name or (parsed.title if parsed and parsed.title else None) or source.url
+
+
+@dataclass
+class _Harvest:
+    """One feed's outcome while the run is in progress."""
+
+    source: FeedSource
+    result: FetchResult
+    parsed: ParsedFeed | None = None
+    content_hash: str | None = None
+    new_entries: list[Entry] = field(default_factory=list)
+
+
+def run_fetch(
+    config: Config, store: Store, *, now: datetime, progress: Progress = _no_progress
+) -> FetchSummary:
+    """Fetch every configured feed, read new articles' pages, and store what is new.
+
+    A feed that fails is reported and skipped; what was stored before stays stored. A feed's new
+    validators are saved in the same transaction as its new articles, so an interrupted run never
+    makes the next one skip articles it did not store.
+    """
+    sources = config.feeds
+    states = {s.url: store.feed_state(s.url) for s in sources}
+    requests = [
+        FetchRequest(
+            s.url,
+            etag=states[s.url].etag,
+            last_modified=states[s.url].last_modified,
+            kind="feed",
+            allow_file=s.is_file,
+        )
+        for s in sources
+    ]
+    results = fetch_all(requests, fetch_settings(config))
+    harvests: list[_Harvest] = []
+    reports: dict[str, FeedReport] = {}
+    for source, result in zip(sources, results, strict=True):
+        harvest = _Harvest(source, result)
+        report = _read_feed(harvest, store, states[source.url].content_hash, now)
+        if report is not None:
+            reports[source.url] = report
+            progress(report)
+        else:
+            harvests.append(harvest)
+
+    pages = article_rules.read_pages(config, harvests_entries(harvests), fetch_settings(config))
+    new_total = 0
+    for harvest in harvests:
+        source, result, parsed = harvest.source, harvest.result, harvest.parsed
+        assert parsed is not None
+        publication = _source_name(source, parsed)
+        built = article_rules.build_articles(
+            harvest.new_entries,
+            source=source,
+            feed_title=parsed.title,
+            pages=pages,
+            now=now,
+        )
+        with store.transaction():
+            added = store.add_articles(built, feed_url=source.url)
+            store.record_feed_success(
+                source.url,
+                now=now,
+                status=result.status,
+                title=parsed.title,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                entries=len(parsed.entries),
+                size=len(result.content or b""),
+                elapsed=result.elapsed,
+                content_hash=harvest.content_hash,
+            )
+        new_total += added
+        report = FeedReport(
+            source.url,
+            publication,
+            "ok",
+            len(parsed.entries),
+            added,
+            warning=parsed.warning,
+            elapsed=result.elapsed,
+        )
+        reports[source.url] = report
+        progress(report)
+    ordered = tuple(reports[s.url] for s in sources)
+    return FetchSummary(ordered, new_total, pages.read, pages.failed)
+
+
+def harvests_entries(harvests: list[_Harvest]) -> list[tuple[FeedSource, Entry]]:
+    return [(h.source, e) for h in harvests for e in h.new_entries]
+
+
+def _read_feed(
+    harvest: _Harvest, store: Store, last_hash: str | None, now: datetime
+) -> FeedReport | None:
+    """Parse a fetched feed and find its new entries; a report when the feed is done already."""
+    source, result = harvest.source, harvest.result
+    if not result.ok:
+        store.record_feed_failure(
+            source.url,
+            now=now,
+            status=result.status,
+            kind=result.error_kind or "error",
+            error=result.error or "failed",
+            elapsed=result.elapsed,
+        )
+        return FeedReport(
+            source.url,
+            source.name or source.url,
+            "failed",
+            error_kind=result.error_kind,
+            error=result.error,
+            elapsed=result.elapsed,
+        )
+    if result.not_modified:
+        store.record_feed_success(
+            source.url,
+            now=now,
+            status=result.status,
+            title=None,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            entries=0,
+            size=None,
+            elapsed=result.elapsed,
+            content_hash=None,
+        )
+        return FeedReport(
+            source.url,
+            source.name or store.feed_state(source.url).title or source.url,
+            "unchanged",
+            elapsed=result.elapsed,
+        )
+    content = result.content or b""
+    digest = hashlib.sha256(content).hexdigest()
+    if digest == last_hash:
+        store.record_feed_success(
+            source.url,
+            now=now,
+            status=result.status,
+            title=None,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            entries=0,
+            size=len(content),
+            elapsed=result.elapsed,
+            content_hash=digest,
+        )
+        return FeedReport(
+            source.url,
+            source.name or store.feed_state(source.url).title or source.url,
+            "unchanged",
+            elapsed=result.elapsed,
+        )
+    try:
+        parsed = parse_feed(content, result.final_url, result.content_type)
+    except FeedError as exc:
+        store.record_feed_failure(
+            source.url,
+            now=now,
+            status=result.status,
+            kind="malformed",
+            error=str(exc),
+            elapsed=result.elapsed,
+        )
+        return FeedReport(
+            source.url,
+            source.name or source.url,
+            "failed",
+            error_kind="malformed",
+            error=str(exc),
+            elapsed=result.elapsed,
+        )
+    harvest.parsed = parsed
+    harvest.content_hash = digest
+    keyed = article_rules.keyed_entries(parsed.entries)
+    known = store.known_keys(keyed)
+    harvest.new_entries = [entry for key, entry in keyed.items() if key not in known]
+    return None
+
+
+def run_build(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    out_dir: Path,
+    templates: Path | None = None,
+    progress: Progress = _no_progress,
+    fetch: bool = True,
+) -> BuildResult:
+    """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new)."""
+    summary = run_fetch(config, store, now=now, progress=progress) if fetch else FetchSummary((), 0)
+    candidates = store.unfeatured_articles()
+    assignments = assign(candidates, config.subjects)
+    sections = select_sections(candidates, assignments, config.subjects, config.issue_size)
+    if not sections:
+        return BuildResult(summary, None)
+    issue = Issue(
+        number=store.next_issue_number(),
+        date=now,
+        title=config.title,
+        editor=config.editor,
+        introduction=config.introduction,
+        sections=sections,
+    )
+    paths = publish_issue(issue, config, out_dir, templates)
+    store.record_issue(
+        issue.number,
+        issue.title,
+        now,
+        [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries],
+    )
+    return BuildResult(summary, issue, paths)
+
+
+def publish_issue(
+    issue: Issue, config: Config, out_dir: Path, templates: Path | None
+) -> tuple[Path, ...]:
+    """Render the issue and write its files atomically; returns the paths written."""
+    env = environment(templates or config.settings.templates)
+    context = issue_context(issue, site_url=config.site_url)
+    html = render(env, "issue.html", context)
+    try:
+        page = write_atomic(out_dir / f"issue-{issue.number}.html", html)
+        latest = write_atomic(out_dir / "latest.html", html)
+    except OSError as exc:
+        raise BuildError(f"cannot write the issue to {out_dir}: {exc.strerror or exc}") from None
+    return (page, latest)
+
+
+__all__ = [
+    "BuildError",
+    "BuildResult",
+    "FeedReport",
+    "FetchSummary",
+    "StoreError",
+    "build_lock",
+    "publish_issue",
+    "run_build",
+    "run_fetch",
+]

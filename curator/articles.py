@@ -1,0 +1,126 @@
+"""From feed entries (and their pages) to articles: identity, page reading and the merge rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from curator.blurb import html_to_text, make_blurb
+from curator.config import Config, FeedSource
+from curator.extract import extract
+from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.models import Article, Entry, Page
+from curator.urls import clean_url, safe_url, url_key
+
+
+def keyed_entries(entries: Sequence[Entry]) -> dict[str, Entry]:
+    """Entries by the identity of their link, first one kept; entries with no link are dropped
+    (there is nothing to link the reader to)."""
+    keyed: dict[str, Entry] = {}
+    for entry in entries:
+        if not entry.link:
+            continue
+        keyed.setdefault(url_key(entry.link), entry)
+    return keyed
+
+
+@dataclass
+class PageBatch:
+    """Pages read in one run, by the entry link they were read for."""
+
+    pages: dict[str, Page] = field(default_factory=dict)
+    read: int = 0
+    failed: int = 0
+
+
+def wants_pages(config: Config, source: FeedSource) -> bool:
+    return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
+
+
+def read_pages(
+    config: Config, items: Sequence[tuple[FeedSource, Entry]], settings: FetchSettings
+) -> PageBatch:
+    """Fetch and extract the page of each new entry whose feed wants pages read."""
+    wanted = [(s, e) for s, e in items if e.link and wants_pages(config, s)]
+    batch = PageBatch()
+    if not wanted:
+        return batch
+    requests = [FetchRequest(e.link or "", kind="page", allow_file=s.is_file) for s, e in wanted]
+    for (_, entry), result in zip(wanted, fetch_all(requests, settings), strict=True):
+        if not result.ok or not result.content:
+            batch.failed += 1
+            continue
+        batch.pages[entry.link or ""] = extract(result.content, result.final_url)
+        batch.read += 1
+    return batch
+
+
+def build_articles(
+    entries: Sequence[Entry],
+    *,
+    source: FeedSource,
+    feed_title: str | None,
+    pages: PageBatch,
+    now: datetime,
+) -> list[tuple[str, Article]]:
+    """Articles for new entries, keyed by URL identity; entries with no usable title are left out."""
+    built: list[tuple[str, Article]] = []
+    for entry in entries:
+        article = merge(
+            entry, pages.pages.get(entry.link or ""), source=source, feed_title=feed_title, now=now
+        )
+        if article is not None:
+            built.append((url_key(article.url), article))
+    return built
+
+
+def merge(
+    entry: Entry, page: Page | None, *, source: FeedSource, feed_title: str | None, now: datetime
+) -> Article | None:
+    """One article from what the feed and the page say, field by field:
+
+    - url: the page's canonical URL (http/https) over the entry's link; tracking parameters removed.
+    - title: the feed's title (feeds carry the clean headline), else the page's.
+    - authors: the feed's names, else the page's (both already exclude "Admin", "Staff", URLs...).
+    - publication: the name the editor configured, else the page's site name, else the feed's title.
+    - blurb: the page's description or main text, else the feed's summary.
+    """
+    link = entry.link or ""
+    canonical = safe_url(page.canonical_url) if page and page.canonical_url else None
+    if canonical and canonical.startswith(("http://", "https://")):
+        url = clean_url(canonical)
+    elif link.startswith(("http://", "https://")):
+        url = clean_url(link)
+    else:
+        url = link
+    title = html_to_text(entry.title) or (page.title if page and page.title else "")
+    if not title:
+        return None
+    authors = entry.authors or (page.authors if page else ())
+    publication = (
+        source.name or (page.publication if page and page.publication else None) or feed_title
+    )
+    summary_text = html_to_text(entry.summary or entry.content or "")
+    source_text = (
+        (page.description if page and page.description else None)
+        or (page.text if page and page.text else None)
+        or entry.summary
+        or entry.content
+        or ""
+    )
+    return Article(
+        id=0,
+        url=url,
+        title=title,
+        authors=tuple(authors),
+        publication=publication,
+        blurb=make_blurb(source_text),
+        summary=summary_text,
+        categories=entry.categories,
+        published=entry.published or (page.published if page else None),
+        first_seen=now,
+        feed_url=source.url,
+        text=page.text if page else None,
+        subject_hints=source.subjects,
+    )

@@ -1,0 +1,427 @@
+"""Reading feeds.yaml into a typed `Config`; every mistake names the file, line, column and the fix."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from curator.models import Subject
+from curator.urls import url_key
+
+
+class ConfigError(Exception):
+    """A mistake in the configuration, located in its file."""
+
+    def __init__(
+        self, path: Path | str, line: int | None, column: int | None, message: str
+    ) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.message = message
+        where = str(path)
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """One feed the editor follows."""
+
+    #: An http(s) URL, or an absolute local path (relative paths are resolved against the config file).
+    url: str
+    #: The publication's name, when the editor gave one (else the feed's own title is used).
+    name: str | None = None
+    #: Subjects this feed's articles lean towards.
+    subjects: tuple[str, ...] = ()
+    #: Read each new article's page (None: the global setting decides).
+    fetch_pages: bool | None = None
+    #: Where the feed is declared in the config (for messages).
+    line: int = 0
+
+    @property
+    def is_file(self) -> bool:
+        return not self.url.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How curator runs; every field has a default."""
+
+    output: Path
+    store: Path
+    #: The editor's templates folder, searched before curator's own.
+    templates: Path | None = None
+    fetch_pages: bool = True
+    allow_private_addresses: bool = False
+    #: Seconds one request may take, first byte to last.
+    timeout: float = 30.0
+    max_bytes: int = 10 * 1024 * 1024
+    concurrency: int = 16
+    per_host: int = 2
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole of feeds.yaml."""
+
+    path: Path
+    title: str
+    editor: str | None
+    introduction: str
+    issue_size: int
+    site_url: str | None
+    subjects: tuple[Subject, ...]
+    feeds: tuple[FeedSource, ...]
+    settings: Settings
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+# --- the schema, as data: key -> (kind, required) -------------------------------------------------
+# kinds: "str", "int", "number", "bool", "strlist", "url", "path"
+NEWSLETTER_KEYS: dict[str, tuple[str, bool]] = {
+    "title": ("str", True),
+    "editor": ("str", False),
+    "introduction": ("str", False),
+    "introduction_file": ("path", False),
+    "issue_size": ("int", False),
+    "site_url": ("url", False),
+}
+SUBJECT_KEYS: dict[str, tuple[str, bool]] = {
+    "name": ("str", True),
+    "description": ("str", False),
+    "keywords": ("strlist", False),
+    "examples": ("strlist", False),
+}
+FEED_KEYS: dict[str, tuple[str, bool]] = {
+    "url": ("str", True),
+    "name": ("str", False),
+    "subjects": ("strlist", False),
+    "fetch_pages": ("bool", False),
+}
+SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
+    "output": ("path", False),
+    "store": ("path", False),
+    "templates": ("path", False),
+    "fetch_pages": ("bool", False),
+    "allow_private_addresses": ("bool", False),
+    "timeout": ("number", False),
+    "max_bytes": ("int", False),
+    "concurrency": ("int", False),
+    "per_host": ("int", False),
+}
+TOP_KEYS: dict[str, tuple[str, bool]] = {
+    "newsletter": ("mapping", True),
+    "subjects": ("list", True),
+    "feeds": ("list", True),
+    "settings": ("mapping", False),
+}
+#: What each kind looks like, for messages.
+KIND_EXAMPLES = {
+    "str": "some text",
+    "int": "a whole number, e.g. 4",
+    "number": "a number, e.g. 30",
+    "bool": "true or false",
+    "strlist": "a list, e.g. [first, second]",
+    "url": "an http(s) address, e.g. https://blog.example.com/",
+    "path": "a file or folder path",
+    "mapping": "a section of `key: value` lines",
+    "list": "a list of `- ` items",
+}
+#: Limits that keep a typo from doing harm (issue_size: 1000 would make an unreadable issue).
+LIMITS = {
+    "issue_size": (1, 50),
+    "concurrency": (1, 64),
+    "per_host": (1, 16),
+    "max_bytes": (1024, 1 << 30),
+}
+MAX_KEYWORDS = 30
+
+
+def load_config(path: Path | str) -> Config:
+    """Read and check the configuration at `path`; raises `ConfigError` for any mistake."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            path,
+            None,
+            None,
+            "no such file. Run `curator init` to create one, or pass --config PATH.",
+        ) from None
+    except IsADirectoryError:
+        raise ConfigError(
+            path, None, None, "is a folder; pass the feeds.yaml file inside it"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            path, None, None, f"is not UTF-8 text ({exc.reason}); save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(path, None, None, f"cannot be read: {exc.strerror}") from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Check `text` (the contents of `path`) and build the `Config`."""
+    root = _compose(text, path)
+    if root is None:
+        raise ConfigError(
+            path, 1, 1, "the file is empty; it needs `newsletter:`, `subjects:` and `feeds:`"
+        )
+    return _Reader(path).config(root)
+
+
+def _compose(text: str, path: Path) -> Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        fix = "check the indentation and quoting around this point"
+        if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+            fix = "indent with spaces; YAML does not allow tabs"
+        elif "mapping values are not allowed" in problem:
+            fix = "put quotes around a value that contains ': '"
+        elif "found undefined alias" in problem or "found unknown escape" in problem:
+            fix = "quote the value"
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        raise ConfigError(path, line, col, f"not valid YAML: {problem}; {fix}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, None, None, f"not valid YAML: {exc}") from None
+
+
+class _Reader:
+    """Walks the YAML node tree, checking each value where it stands."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.loader = yaml.SafeLoader("")
+
+    # -- locating --------------------------------------------------------------------------------
+    def error(self, node: Node, message: str) -> ConfigError:
+        mark = node.start_mark
+        return ConfigError(self.path, mark.line + 1, mark.column + 1, message)
+
+    def mapping(
+        self, node: Node, where: str, schema: dict[str, tuple[str, bool]]
+    ) -> dict[str, Node]:
+        if not isinstance(node, MappingNode):
+            raise self.error(node, f"`{where}` must be {KIND_EXAMPLES['mapping']}")
+        found: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str) or key not in schema:
+                hint = difflib.get_close_matches(str(key), list(schema), n=1)
+                known = ", ".join(schema)
+                fix = f"did you mean `{hint[0]}`?" if hint else f"the keys here are: {known}"
+                raise self.error(key_node, f"unknown key `{key}` in {where}; {fix}")
+            if key in found:
+                raise self.error(key_node, f"`{key}` is given twice in {where}; keep one")
+            found[key] = value_node
+        for key, (_, required) in schema.items():
+            if required and key not in found:
+                raise self.error(node, f"{where} is missing `{key}`; add `{key}: ...`")
+        return found
+
+    def value(self, node: Node, key: str, kind: str) -> Any:
+        if kind in ("strlist",):
+            if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+                return ()
+            if not isinstance(node, SequenceNode):
+                raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}")
+            items = []
+            for item in node.value:
+                items.append(self.scalar(item, key, "str"))
+            return tuple(items)
+        return self.scalar(node, key, kind)
+
+    def scalar(self, node: Node, key: str, kind: str) -> Any:
+        if not isinstance(node, ScalarNode):
+            raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not a list or section")
+        value = self.loader.construct_object(node)
+        ok: Callable[[Any], bool] = {
+            "str": lambda v: isinstance(v, str) and bool(v.strip()),
+            "path": lambda v: isinstance(v, str) and bool(v.strip()),
+            "url": lambda v: isinstance(v, str) and urlsplit(v).scheme in ("http", "https"),
+            "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
+            "bool": lambda v: isinstance(v, bool),
+        }[kind]
+        if not ok(value):
+            shown = "nothing" if value is None or value == "" else f"`{node.value}`"
+            raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
+        if kind in ("str", "path"):
+            value = value.strip()
+        if key in LIMITS:
+            low, high = LIMITS[key]
+            if not low <= value <= high:
+                raise self.error(node, f"`{key}` must be between {low} and {high}, not {value}")
+        return value
+
+    def fields(self, node: Node, where: str, schema: dict[str, tuple[str, bool]]) -> dict[str, Any]:
+        nodes = self.mapping(node, where, schema)
+        return {key: self.value(n, key, schema[key][0]) for key, n in nodes.items()}
+
+    def items(self, node: Node, key: str) -> list[Node]:
+        if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, SequenceNode):
+            raise self.error(node, f"`{key}` must be {KIND_EXAMPLES['list']}")
+        return list(node.value)
+
+    # -- the sections ----------------------------------------------------------------------------
+    def config(self, root: Node) -> Config:
+        top = self.mapping(root, "the file", TOP_KEYS)
+        news = self.fields(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)
+        settings = self.settings(top.get("settings"))
+        subjects = self.subjects(top["subjects"])
+        feeds = self.feeds(top["feeds"], {s.name for s in subjects})
+        introduction = news.get("introduction", "")
+        if "introduction_file" in news:
+            if "introduction" in news:
+                node = self.mapping(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)[
+                    "introduction_file"
+                ]
+                raise self.error(node, "give `introduction` or `introduction_file`, not both")
+            introduction = self.read_intro(top["newsletter"], news["introduction_file"])
+        return Config(
+            path=self.path,
+            title=news["title"],
+            editor=news.get("editor"),
+            introduction=introduction,
+            issue_size=news.get("issue_size", 5),
+            site_url=news.get("site_url"),
+            subjects=subjects,
+            feeds=feeds,
+            settings=settings,
+        )
+
+    def read_intro(self, news_node: Node, name: str) -> str:
+        file = (self.path.parent / name).resolve()
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            node = self.mapping(news_node, "`newsletter`", NEWSLETTER_KEYS)["introduction_file"]
+            reason = getattr(exc, "strerror", None) or "not readable UTF-8 text"
+            raise self.error(
+                node,
+                f"introduction_file `{name}` cannot be read ({reason}); "
+                f"the path is relative to {self.path.name}",
+            ) from None
+
+    def settings(self, node: Node | None) -> Settings:
+        raw = self.fields(node, "`settings`", SETTINGS_KEYS) if node is not None else {}
+        folder = self.path.parent
+        return Settings(
+            output=(folder / raw.get("output", "output")).resolve(),
+            store=(folder / raw.get("store", ".curator/curator.db")).resolve(),
+            templates=(folder / raw["templates"]).resolve() if "templates" in raw else None,
+            fetch_pages=raw.get("fetch_pages", True),
+            allow_private_addresses=raw.get("allow_private_addresses", False),
+            timeout=float(raw.get("timeout", 30.0)),
+            max_bytes=raw.get("max_bytes", 10 * 1024 * 1024),
+            concurrency=raw.get("concurrency", 16),
+            per_host=raw.get("per_host", 2),
+        )
+
+    def subjects(self, node: Node) -> tuple[Subject, ...]:
+        items = self.items(node, "subjects")
+        if not items:
+            raise self.error(
+                node, "`subjects` is empty; add at least one `- name: ...` with keywords"
+            )
+        subjects: list[Subject] = []
+        seen: set[str] = set()
+        for item in items:
+            raw = self.fields(item, "a subject", SUBJECT_KEYS)
+            if raw["name"].lower() in seen:
+                raise self.error(item, f"the subject `{raw['name']}` is listed twice; merge them")
+            seen.add(raw["name"].lower())
+            keywords = raw.get("keywords", ())
+            if len(keywords) > MAX_KEYWORDS:
+                raise self.error(
+                    item,
+                    f"`{raw['name']}` has {len(keywords)} keywords; "
+                    f"keep at most {MAX_KEYWORDS}, the telling ones",
+                )
+            if not keywords and not raw.get("description"):
+                raise self.error(
+                    item,
+                    f"the subject `{raw['name']}` needs a `description` or "
+                    "`keywords` so curator can tell which articles belong to it",
+                )
+            subjects.append(
+                Subject(raw["name"], raw.get("description", ""), keywords, raw.get("examples", ()))
+            )
+        return tuple(subjects)
+
+    def feeds(self, node: Node, subject_names: set[str]) -> tuple[FeedSource, ...]:
+        items = self.items(node, "feeds")
+        if not items:
+            raise self.error(node, "`feeds` is empty; add at least one `- url: https://...`")
+        feeds: list[FeedSource] = []
+        seen: dict[str, int] = {}
+        for item in items:
+            nodes = self.mapping(item, "a feed", FEED_KEYS)
+            raw = {key: self.value(n, key, FEED_KEYS[key][0]) for key, n in nodes.items()}
+            url = self.feed_url(nodes["url"], raw["url"])
+            key = url_key(url) if not url.startswith("/") else url
+            line = item.start_mark.line + 1
+            if key in seen:
+                raise self.error(
+                    item, f"this feed is already listed at line {seen[key]}; remove one"
+                )
+            seen[key] = line
+            for hint in raw.get("subjects", ()):
+                if hint not in subject_names:
+                    close = difflib.get_close_matches(hint, list(subject_names), n=1)
+                    fix = (
+                        f"did you mean `{close[0]}`?" if close else "name one of the subjects above"
+                    )
+                    raise self.error(nodes["subjects"], f"unknown subject `{hint}`; {fix}")
+            feeds.append(
+                FeedSource(
+                    url, raw.get("name"), raw.get("subjects", ()), raw.get("fetch_pages"), line
+                )
+            )
+        return tuple(feeds)
+
+    def feed_url(self, node: Node, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https"):
+            if not parts.hostname or " " in url:
+                raise self.error(
+                    node, f"`{url}` is not a valid address; write it as https://site/feed"
+                )
+            return url
+        if parts.scheme == "file":
+            return str(Path(parts.path).resolve())
+        if parts.scheme and len(parts.scheme) > 1:
+            raise self.error(
+                node,
+                f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
+            )
+        file = (self.path.parent / url).resolve()
+        if not file.is_file():
+            raise self.error(
+                node,
+                f"no feed file at `{url}` (looked for {file}); fix the path, "
+                "which is relative to this config file",
+            )
+        return str(file)

@@ -1,0 +1,196 @@
+"""Rendering an issue with Jinja2: the editor's templates first, then curator's; everything escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from curator.models import Issue, Scored
+from curator.urls import safe_url
+
+#: Tags an editor's Markdown introduction may produce; everything else is removed (nh3 allow-list).
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+#: Only these schemes survive in a link (no javascript:, data:, vbscript:).
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def builtin_templates() -> Path:
+    """curator's own templates: inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "templates"
+    return packaged if packaged.is_dir() else here.parent / "templates"
+
+
+def environment(user_templates: Path | None = None) -> jinja2.Environment:
+    """A Jinja2 environment searching the editor's folder (when given), then curator's templates."""
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
+    loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml"), default_for_string=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def sanitize_html(markup: str) -> Markup:
+    """HTML from anyone but curator, made safe: allow-listed tags, attributes and URL schemes."""
+    cleaned = nh3.clean(
+        markup,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned)
+
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
+
+
+def markdown_html(text: str) -> Markup:
+    """The editor's Markdown as sanitised HTML (raw HTML in the Markdown is shown as text)."""
+    return sanitize_html(_markdown.render(text or ""))
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One article as a template sees it; every string is plain text, escaped by the template."""
+
+    #: The article's title.
+    title: str
+    #: A link safe to publish (http/https), or None (the template shows the title unlinked).
+    url: str | None
+    #: The people credited, joined for reading: "Jane Doe", "Jane Doe and John Roe".
+    author: str
+    #: The publication's name, or "".
+    publication: str
+    #: The credit line: "Author || Publication", or whichever of the two is known (never a bare "||").
+    credit: str
+    #: Two or three sentences.
+    blurb: str
+    #: Relevance to the section's subject.
+    score: float
+    #: Subject terms that matched.
+    matched: tuple[str, ...]
+    #: Other publications that carried the same story: (name, safe url or None).
+    also_covered_by: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One subject's part of the issue, as a template sees it."""
+
+    #: The subject's name (the section heading).
+    subject: str
+    description: str
+    #: A stable id for an anchor, e.g. "the-basics-of-customer-experience".
+    slug: str
+    entries: tuple[EntryView, ...]
+
+
+def join_names(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def credit_line(author: str, publication: str) -> str:
+    """`Author || Publication` as in the seed issue, or whichever is known alone."""
+    return " || ".join(part for part in (author, publication) if part)
+
+
+def slugify(text: str) -> str:
+    out = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
+    return "-".join(part for part in out.split("-") if part) or "section"
+
+
+def entry_view(entry: Scored) -> EntryView:
+    art = entry.article
+    author = join_names(art.authors)
+    publication = art.publication or ""
+    return EntryView(
+        title=art.title,
+        url=safe_url(art.url),
+        author=author,
+        publication=publication,
+        credit=credit_line(author, publication),
+        blurb=art.blurb,
+        score=entry.score,
+        matched=entry.matched,
+        also_covered_by=tuple((name, safe_url(url)) for name, url in entry.also_covered_by),
+    )
+
+
+def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, object]:
+    """Every variable a template gets (documented in docs/templates.md)."""
+    sections = tuple(
+        SectionView(
+            sec.subject,
+            sec.description,
+            slugify(sec.subject),
+            tuple(entry_view(e) for e in sec.entries),
+        )
+        for sec in issue.sections
+    )
+    return {
+        "issue": issue,
+        "title": issue.title,
+        "number": issue.number,
+        "date": issue.date,
+        "date_text": f"{issue.date:%B} {issue.date.day}, {issue.date:%Y}",
+        "editor": issue.editor or "",
+        "introduction_html": markdown_html(issue.introduction),
+        "introduction_text": issue.introduction.strip(),
+        "sections": sections,
+        "article_count": sum(len(s.entries) for s in sections),
+        "site_url": safe_url(site_url) if site_url else None,
+    }
+
+
+def render(env: jinja2.Environment, template: str, context: dict[str, object]) -> str:
+    """Render one template; a missing template names every folder searched."""
+    try:
+        return env.get_template(template).render(context)
+    except jinja2.TemplateNotFound:
+        searched = [
+            getattr(loader, "searchpath", [])
+            for loader in getattr(env.loader, "loaders", [env.loader])
+        ]
+        folders = ", ".join(p for paths in searched for p in paths)
+        raise jinja2.TemplateNotFound(f"{template} (searched: {folders})") from None

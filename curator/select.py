@@ -1,0 +1,61 @@
+"""Choosing an issue's articles: per subject, the most relevant ones never featured before (pure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from curator.models import Article, Assignment, Scored, Section, Subject
+
+#: Each article already chosen from a publication multiplies the next one's score by this, so that a
+#: near-tie goes to another publication but a clearly better article still wins (0.85: two articles
+#: within 15% of each other count as a near-tie).
+SAME_PUBLICATION_PENALTY = 0.85
+
+
+def select_sections(
+    articles: Sequence[Article],
+    assignments: Mapping[str, Assignment],
+    subjects: Sequence[Subject],
+    issue_size: int,
+) -> tuple[Section, ...]:
+    """One section per subject that has articles, in the config's subject order.
+
+    Within a section, articles are ordered by relevance (never by date); `articles` must already exclude
+    everything an earlier issue featured.
+    """
+    by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
+    for article in articles:
+        placed = assignments.get(article.url)
+        if placed is None or placed.subject not in by_subject:
+            continue
+        by_subject[placed.subject].append(Scored(article, placed.score, placed.matched))
+    sections = []
+    for subject in subjects:
+        chosen = pick_varied(by_subject[subject.name], issue_size)
+        if chosen:
+            sections.append(Section(subject.name, subject.description, tuple(chosen)))
+    return tuple(sections)
+
+
+def pick_varied(candidates: Sequence[Scored], size: int) -> list[Scored]:
+    """The best `size` candidates, greedily, each publication's repeat discounted; best first."""
+    pool = sorted(candidates, key=lambda s: (-s.score, s.article.id))
+    chosen: list[Scored] = []
+    used: Counter[str] = Counter()
+    while pool and len(chosen) < size:
+        best = max(
+            range(len(pool)),
+            key=lambda i: (
+                pool[i].score * SAME_PUBLICATION_PENALTY ** used[_publication(pool[i].article)],
+                -i,
+            ),
+        )
+        pick = pool.pop(best)
+        used[_publication(pick.article)] += 1
+        chosen.append(pick)
+    return chosen
+
+
+def _publication(article: Article) -> str:
+    return (article.publication or article.feed_url or "").casefold()

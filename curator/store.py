@@ -1,0 +1,413 @@
+"""The store: one SQLite file holding every feed, article and issue; the only module with SQL."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from curator.models import Article
+
+
+class StoreError(Exception):
+    """The store cannot be used (unreadable, not a curator store, or written by a newer curator)."""
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run `;`-separated DDL inside the caller's transaction (executescript would commit it)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migration_1(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetched TEXT,
+            last_success TEXT,
+            last_status INTEGER,
+            last_error_kind TEXT,
+            last_error TEXT,
+            failing_since TEXT,
+            gone INTEGER NOT NULL DEFAULT 0,
+            entries_last INTEGER NOT NULL DEFAULT 0,
+            bytes_last INTEGER,
+            elapsed_last REAL,
+            content_hash TEXT
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url_key TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            authors TEXT NOT NULL DEFAULT '[]',
+            publication TEXT,
+            summary TEXT NOT NULL DEFAULT '',
+            blurb TEXT NOT NULL DEFAULT '',
+            categories TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            first_seen TEXT NOT NULL,
+            feed_id INTEGER REFERENCES feeds(id),
+            text TEXT,
+            subject_hints TEXT NOT NULL DEFAULT '[]',
+            page_status TEXT
+        );
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY,
+            number INTEGER NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            published_at TEXT NOT NULL
+        );
+        CREATE TABLE issue_articles (
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            subject TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (issue_id, article_id)
+        );
+        CREATE INDEX issue_articles_article ON issue_articles(article_id);
+        """,
+    )
+
+
+#: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1,)
+VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the store remembers about a feed between runs."""
+
+    url: str
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: str | None = None
+    last_error: str | None = None
+    failing_since: str | None = None
+    gone: bool = False
+    content_hash: str | None = None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class Store:
+    """An open store. Use `Store.open(path)`; every write runs in a transaction."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating if needed) the store at `path` and bring its schema up to date."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{path}: cannot open the store: {exc}") from None
+        db.row_factory = sqlite3.Row
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > VERSION:
+                raise StoreError(
+                    f"{path}: this store was written by a newer curator (schema {version}; this "
+                    f"curator knows up to {VERSION}). Upgrade curator: pip install -U curator"
+                )
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            store = cls(db, path)
+            store._migrate(version)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
+        except StoreError:
+            db.close()
+            raise
+        return store
+
+    def _migrate(self, version: int) -> None:
+        for number in range(version + 1, VERSION + 1):
+            with self.transaction():
+                MIGRATIONS[number - 1](self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (nested calls become savepoints); rolled back on any exception."""
+        if self.db.in_transaction:
+            name = f"sp{id(self)}"
+            self.db.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute(f"ROLLBACK TO {name}")
+                self.db.execute(f"RELEASE {name}")
+                raise
+            self.db.execute(f"RELEASE {name}")
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- feeds -----------------------------------------------------------------------------------
+    def feed_state(self, url: str) -> FeedState:
+        row = self.db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return FeedState(url)
+        return FeedState(
+            url=url,
+            title=row["title"],
+            etag=row["etag"],
+            last_modified=row["last_modified"],
+            last_success=row["last_success"],
+            last_error=row["last_error"],
+            failing_since=row["failing_since"],
+            gone=bool(row["gone"]),
+            content_hash=row["content_hash"],
+        )
+
+    def _feed_id(self, url: str) -> int:
+        self.db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
+        return int(self.db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()[0])
+
+    def record_feed_success(
+        self,
+        url: str,
+        *,
+        now: datetime,
+        status: int | None,
+        title: str | None,
+        etag: str | None,
+        last_modified: str | None,
+        entries: int,
+        size: int | None,
+        elapsed: float,
+        content_hash: str | None,
+    ) -> None:
+        """Remember a good fetch (a 200 or a 304): its validators, and that the feed is healthy."""
+        with self.transaction():
+            self._feed_id(url)
+            self.db.execute(
+                """UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?,
+                   last_fetched = ?, last_success = ?, last_status = ?, last_error_kind = NULL,
+                   last_error = NULL, failing_since = NULL, gone = 0, entries_last = ?,
+                   bytes_last = COALESCE(?, bytes_last), elapsed_last = ?,
+                   content_hash = COALESCE(?, content_hash)
+                   WHERE url = ?""",
+                (
+                    title,
+                    etag,
+                    last_modified,
+                    _iso(now),
+                    _iso(now),
+                    status,
+                    entries,
+                    size,
+                    elapsed,
+                    content_hash,
+                    url,
+                ),
+            )
+
+    def record_feed_failure(
+        self, url: str, *, now: datetime, status: int | None, kind: str, error: str, elapsed: float
+    ) -> None:
+        """Remember a failed fetch; validators and articles stay as they were."""
+        with self.transaction():
+            self._feed_id(url)
+            self.db.execute(
+                """UPDATE feeds SET last_fetched = ?, last_status = ?, last_error_kind = ?,
+                   last_error = ?, failing_since = COALESCE(failing_since, ?),
+                   gone = CASE WHEN ? = 'gone' THEN 1 ELSE gone END, elapsed_last = ?
+                   WHERE url = ?""",
+                (_iso(now), status, kind, error, _iso(now), kind, elapsed, url),
+            )
+
+    def feed_rows(self) -> list[dict[str, object]]:
+        """Every feed's stored health, for `feeds check`."""
+        rows = self.db.execute(
+            """SELECT f.*, (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS articles
+               FROM feeds f ORDER BY f.url"""
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    # -- articles --------------------------------------------------------------------------------
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of these URL keys are stored already."""
+        keys = list(keys)
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT url_key FROM articles WHERE url_key IN ({marks})", chunk
+                )
+            )
+        return found
+
+    def add_articles(self, articles: Iterable[tuple[str, Article]], *, feed_url: str | None) -> int:
+        """Store new articles, given as (url_key, article); ones already stored are left as they are.
+
+        Returns how many were new. One transaction for the lot.
+        """
+        added = 0
+        with self.transaction():
+            feed_id = self._feed_id(feed_url) if feed_url else None
+            for key, art in articles:
+                cursor = self.db.execute(
+                    """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
+                       summary, blurb, categories, published, first_seen, feed_id, text,
+                       subject_hints, page_status)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        key,
+                        art.url,
+                        art.title,
+                        json.dumps(list(art.authors)),
+                        art.publication,
+                        art.summary,
+                        art.blurb,
+                        json.dumps(list(art.categories)),
+                        _iso(art.published),
+                        _iso(art.first_seen),
+                        feed_id,
+                        art.text,
+                        json.dumps(list(art.subject_hints)),
+                        None,
+                    ),
+                )
+                added += cursor.rowcount
+        return added
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        return Article(
+            id=row["id"],
+            url=row["url"],
+            title=row["title"],
+            authors=tuple(json.loads(row["authors"])),
+            publication=row["publication"],
+            blurb=row["blurb"],
+            summary=row["summary"],
+            categories=tuple(json.loads(row["categories"])),
+            published=_dt(row["published"]),
+            first_seen=_dt(row["first_seen"]),
+            feed_url=row["feed_url"],
+            text=row["text"],
+            subject_hints=tuple(json.loads(row["subject_hints"])),
+        )
+
+    _SELECT = (
+        """SELECT a.*, f.url AS feed_url FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"""
+    )
+
+    def articles(self) -> list[Article]:
+        """Every stored article, oldest first."""
+        return [self._article(r) for r in self.db.execute(self._SELECT + " ORDER BY a.id")]
+
+    def unfeatured_articles(self) -> list[Article]:
+        """Every stored article that no published issue has featured."""
+        rows = self.db.execute(
+            self._SELECT
+            + " WHERE NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + " ORDER BY a.id"
+        )
+        return [self._article(r) for r in rows]
+
+    def article_by_key(self, key: str) -> Article | None:
+        row = self.db.execute(self._SELECT + " WHERE a.url_key = ?", (key,)).fetchone()
+        return self._article(row) if row else None
+
+    def count_articles(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # -- issues ----------------------------------------------------------------------------------
+    def next_issue_number(self) -> int:
+        row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
+        return int(row[0] or 0) + 1
+
+    def record_issue(
+        self, number: int, title: str, published_at: datetime, featured: Iterable[tuple[str, int]]
+    ) -> None:
+        """Record a published issue and the articles it featured, as (subject, article id) in order."""
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO issues (number, title, published_at) VALUES (?, ?, ?)",
+                (number, title, _iso(published_at)),
+            )
+            issue_id = cursor.lastrowid
+            self.db.executemany(
+                "INSERT INTO issue_articles (issue_id, article_id, subject, position)"
+                " VALUES (?, ?, ?, ?)",
+                [
+                    (issue_id, art_id, subject, pos)
+                    for pos, (subject, art_id) in enumerate(featured)
+                ],
+            )
+
+    def issues(self) -> list[dict[str, object]]:
+        """Every published issue, newest first, with its subjects."""
+        rows = self.db.execute(
+            """SELECT i.number, i.title, i.published_at,
+                      (SELECT json_group_array(DISTINCT subject) FROM issue_articles ia
+                       WHERE ia.issue_id = i.id) AS subjects,
+                      (SELECT COUNT(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS articles
+               FROM issues i ORDER BY i.number DESC"""
+        ).fetchall()
+        return [
+            {
+                **dict(r),
+                "subjects": json.loads(r["subjects"] or "[]"),
+                "published_at": _dt(r["published_at"]),
+            }
+            for r in rows
+        ]
+
+    def featured_urls(self, number: int) -> list[str]:
+        """The URLs an issue featured, in order."""
+        rows = self.db.execute(
+            """SELECT a.url FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
+               JOIN articles a ON a.id = ia.article_id WHERE i.number = ? ORDER BY ia.position""",
+            (number,),
+        )
+        return [r[0] for r in rows]

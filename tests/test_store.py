@@ -1,0 +1,103 @@
+"""The SQLite store: schema versioning, articles unique by URL identity, issues and what they featured."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from curator.models import Article
+from curator.store import VERSION, Store, StoreError
+from curator.urls import url_key
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def article(url: str, title: str = "A title", **kw: object) -> tuple[str, Article]:
+    return url_key(url), Article(id=0, url=url, title=title, first_seen=NOW, **kw)  # type: ignore[arg-type]
+
+
+def test_a_new_store_gets_the_current_schema_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "curator.db"
+    with Store.open(path) as store:
+        assert store.version == VERSION
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"feeds", "articles", "issues", "issue_articles"} <= tables
+
+
+def test_articles_are_unique_by_url_identity_and_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "curator.db"
+    with Store.open(path) as store:
+        added = store.add_articles(
+            [
+                article("https://example.com/a?utm_source=x", authors=("Jane Doe",)),
+                article("http://www.example.com/a/"),  # the same page
+                article("https://example.com/b", publication="Example"),
+            ],
+            feed_url="https://example.com/feed",
+        )
+        assert added == 2
+    with Store.open(path) as store:
+        rows = store.articles()
+    assert [(a.url, a.authors, a.feed_url) for a in rows] == [
+        ("https://example.com/a?utm_source=x", ("Jane Doe",), "https://example.com/feed"),
+        ("https://example.com/b", (), "https://example.com/feed"),
+    ]
+
+
+def test_a_published_issue_takes_its_articles_out_of_the_next_selection(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "curator.db") as store:
+        store.add_articles([article("https://e.com/1"), article("https://e.com/2")], feed_url=None)
+        first, second = store.articles()
+        assert store.next_issue_number() == 1
+        store.record_issue(1, "Weekly", NOW, [("Basics", first.id)])
+        assert store.next_issue_number() == 2
+        assert [a.url for a in store.unfeatured_articles()] == ["https://e.com/2"]
+        assert store.featured_urls(1) == ["https://e.com/1"]
+        assert store.issues()[0]["subjects"] == ["Basics"]
+
+
+def test_a_failed_write_leaves_what_was_stored(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "curator.db") as store:
+        store.add_articles([article("https://e.com/1")], feed_url=None)
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_articles([article("https://e.com/2")], feed_url=None)
+            raise RuntimeError("crash in the middle")
+        assert [a.url for a in store.articles()] == ["https://e.com/1"]
+
+
+def test_feed_failures_keep_validators_and_count_from_the_first_failure(tmp_path: Path) -> None:
+    url = "https://e.com/feed"
+    with Store.open(tmp_path / "curator.db") as store:
+        store.record_feed_success(url, now=NOW, status=200, title="E", etag='"v1"',
+                                  last_modified=None, entries=3, size=100, elapsed=0.1,
+                                  content_hash="abc")
+        later = NOW.replace(day=26)
+        store.record_feed_failure(url, now=NOW, status=503, kind="http", error="HTTP 503", elapsed=1)
+        store.record_feed_failure(url, now=later, status=None, kind="connect", error="refused",
+                                  elapsed=1)
+        state = store.feed_state(url)
+    assert state.etag == '"v1"'
+    assert state.last_error == "refused"
+    assert state.failing_since == NOW.isoformat()
+
+
+def test_a_store_from_a_newer_curator_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "curator.db"
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="written by a newer curator"):
+        Store.open(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "curator.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a curator store, or damaged"):
+        Store.open(path)
