@@ -185,7 +185,7 @@ def run_fetch(
             now=now,
         )
         with store.transaction():
-            added = store.add_articles(built, feed_url=source.url)
+            added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
             store.record_feed_success(
                 source.url,
                 now=now,

@@ -9,12 +9,25 @@ from bs4 import BeautifulSoup
 
 #: Sentences that are page furniture, never part of a blurb (matched case-insensitively at the start).
 FURNITURE = (
-    "read more", "continue reading", "leave a reply", "leave a comment", "click here", "subscribe",
-    "share this", "the post ", "this post appeared first", "image:", "photo:", "last updated",
-    "related posts", "sign up",
+    "read more",
+    "continue reading",
+    "leave a reply",
+    "leave a comment",
+    "click here",
+    "subscribe",
+    "share this",
+    "the post ",
+    "this post appeared first",
+    "image:",
+    "photo:",
+    "last updated",
+    "related posts",
+    "sign up",
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ELLIPSIS_TAIL = re.compile(r"\s*(\[\s*(\.\.\.|…|&hellip;)\s*\]|\[?\s*(read|continue reading)[^\]]*\]?)\s*$", re.I)
+_ELLIPSIS_TAIL = re.compile(
+    r"\s*(\[\s*(\.\.\.|…|&hellip;)\s*\]|\[?\s*(read|continue reading)[^\]]*\]?)\s*$", re.I
+)
 
 
 def html_to_text(markup: str | None) -> str:
@@ -45,7 +58,9 @@ def split_sentences(text: str) -> list[str]:
 
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower()
-    return lowered.startswith(FURNITURE) or lowered.endswith(("read more", "read more »", "…", "..."))
+    return lowered.startswith(FURNITURE) or lowered.endswith(
+        ("read more", "read more »", "…", "...")
+    )
 
 
 def make_blurb(text: str, *, max_chars: int = 450, max_sentences: int = 3) -> str:
@@ -53,7 +68,9 @@ def make_blurb(text: str, *, max_chars: int = 450, max_sentences: int = 3) -> st
 
     Never cuts a sentence in half: if even the first sentence is longer than `max_chars`, it is kept whole.
     """
-    plain = html_to_text(text) if "<" in (text or "") else normalise_space(html.unescape(text or ""))
+    plain = (
+        html_to_text(text) if "<" in (text or "") else normalise_space(html.unescape(text or ""))
+    )
     plain = _ELLIPSIS_TAIL.sub("", plain)
     chosen: list[str] = []
     for sentence in split_sentences(plain):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from curator.models import Article, Assignment, Scored, Section, Subject
+from curator.stories import Fingerprint, fingerprint, same_story
 
 #: Each article already chosen from a publication multiplies the next one's score by this, so that a
 #: near-tie goes to another publication but a clearly better article still wins (0.85: two articles
@@ -30,16 +32,26 @@ def select_sections(
         if placed is None or placed.subject not in by_subject:
             continue
         by_subject[placed.subject].append(Scored(article, placed.score, placed.matched))
+    taken: list[tuple[Fingerprint, list[Scored], int]] = []
     sections = []
     for subject in subjects:
-        chosen = pick_varied(by_subject[subject.name], issue_size)
+        chosen = pick_varied(by_subject[subject.name], issue_size, taken)
         if chosen:
-            sections.append(Section(subject.name, subject.description, tuple(chosen)))
-    return tuple(sections)
+            sections.append((subject, chosen))
+    return tuple(Section(s.name, s.description, tuple(chosen)) for s, chosen in sections)
 
 
-def pick_varied(candidates: Sequence[Scored], size: int) -> list[Scored]:
-    """The best `size` candidates, greedily, each publication's repeat discounted; best first."""
+def pick_varied(
+    candidates: Sequence[Scored],
+    size: int,
+    taken: list[tuple[Fingerprint, list[Scored], int]] | None = None,
+) -> list[Scored]:
+    """The best `size` candidates, greedily, each publication's repeat discounted; best first.
+
+    A candidate telling the same story as one already chosen (in this section or, through `taken`, an
+    earlier one) is not featured again: its publication is added to that entry's "also covered by".
+    """
+    taken = [] if taken is None else taken
     pool = sorted(candidates, key=lambda s: (-s.score, s.article.id))
     chosen: list[Scored] = []
     used: Counter[str] = Counter()
@@ -52,8 +64,17 @@ def pick_varied(candidates: Sequence[Scored], size: int) -> list[Scored]:
             ),
         )
         pick = pool.pop(best)
+        print_ = fingerprint(pick.article)
+        twin = next((t for t in taken if same_story(t[0], print_)), None)
+        if twin is not None:
+            _, entries, index = twin
+            first = entries[index]
+            also = (pick.article.publication or pick.article.url, pick.article.url)
+            entries[index] = replace(first, also_covered_by=(*first.also_covered_by, also))
+            continue
         used[_publication(pick.article)] += 1
         chosen.append(pick)
+        taken.append((print_, chosen, len(chosen) - 1))
     return chosen
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -81,8 +81,27 @@ def _migration_1(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_2(db: sqlite3.Connection) -> None:
+    """Other URLs of a stored article (the feed's link when the page named a canonical URL), so the
+    same story is recognised, and its page not read again, however it is linked next time."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE aliases (
+            url_key TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id)
+        );
+        CREATE TABLE corrections (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            subject TEXT,
+            made_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2)
 VERSION = len(MIGRATIONS)
 
 
@@ -272,7 +291,7 @@ class Store:
 
     # -- articles --------------------------------------------------------------------------------
     def known_keys(self, keys: Iterable[str]) -> set[str]:
-        """Which of these URL keys are stored already."""
+        """Which of these URL keys are stored already (as an article's URL or one of its aliases)."""
         keys = list(keys)
         found: set[str] = set()
         for start in range(0, len(keys), 500):
@@ -281,14 +300,23 @@ class Store:
             found.update(
                 r[0]
                 for r in self.db.execute(
-                    f"SELECT url_key FROM articles WHERE url_key IN ({marks})", chunk
+                    f"SELECT url_key FROM articles WHERE url_key IN ({marks})"
+                    f" UNION SELECT url_key FROM aliases WHERE url_key IN ({marks})",
+                    chunk + chunk,
                 )
             )
         return found
 
-    def add_articles(self, articles: Iterable[tuple[str, Article]], *, feed_url: str | None) -> int:
+    def add_articles(
+        self,
+        articles: Iterable[tuple[str, Article]],
+        *,
+        feed_url: str | None,
+        aliases: Mapping[str, str] | None = None,
+    ) -> int:
         """Store new articles, given as (url_key, article); ones already stored are left as they are.
 
+        `aliases` maps another URL key (e.g. the feed's link) to the key of the article it leads to.
         Returns how many were new. One transaction for the lot.
         """
         added = 0
@@ -318,6 +346,13 @@ class Store:
                     ),
                 )
                 added += cursor.rowcount
+            for alias, key in (aliases or {}).items():
+                if alias != key:
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO aliases (url_key, article_id)"
+                        " SELECT ?, id FROM articles WHERE url_key = ?",
+                        (alias, key),
+                    )
         return added
 
     def _article(self, row: sqlite3.Row) -> Article:

@@ -73,13 +73,25 @@ def test_a_failed_write_leaves_what_was_stored(tmp_path: Path) -> None:
 def test_feed_failures_keep_validators_and_count_from_the_first_failure(tmp_path: Path) -> None:
     url = "https://e.com/feed"
     with Store.open(tmp_path / "curator.db") as store:
-        store.record_feed_success(url, now=NOW, status=200, title="E", etag='"v1"',
-                                  last_modified=None, entries=3, size=100, elapsed=0.1,
-                                  content_hash="abc")
+        store.record_feed_success(
+            url,
+            now=NOW,
+            status=200,
+            title="E",
+            etag='"v1"',
+            last_modified=None,
+            entries=3,
+            size=100,
+            elapsed=0.1,
+            content_hash="abc",
+        )
         later = NOW.replace(day=26)
-        store.record_feed_failure(url, now=NOW, status=503, kind="http", error="HTTP 503", elapsed=1)
-        store.record_feed_failure(url, now=later, status=None, kind="connect", error="refused",
-                                  elapsed=1)
+        store.record_feed_failure(
+            url, now=NOW, status=503, kind="http", error="HTTP 503", elapsed=1
+        )
+        store.record_feed_failure(
+            url, now=later, status=None, kind="connect", error="refused", elapsed=1
+        )
         state = store.feed_state(url)
     assert state.etag == '"v1"'
     assert state.last_error == "refused"
@@ -101,3 +113,14 @@ def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> Non
     path.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="not a curator store, or damaged"):
         Store.open(path)
+
+
+def test_an_alias_makes_the_feed_link_a_known_url_of_the_canonical_article(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "curator.db") as store:
+        key, art = article("https://pub.example/story")
+        feed_link_key = url_key("https://feeds.example/click?id=7")
+        store.add_articles([(key, art)], feed_url=None, aliases={feed_link_key: key})
+        assert store.known_keys([feed_link_key, url_key("https://other.example/")]) == {
+            feed_link_key
+        }
+        assert store.count_articles() == 1

@@ -1,0 +1,211 @@
+"""The weekly build end to end: feeds served on 127.0.0.1, a real store, the real templates."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import EXAMPLES, REPO, LocalServer
+
+from curator.cli import cli
+
+
+def serve_with_validators(server: LocalServer, path: str, body: bytes, content_type: str) -> str:
+    """Serve `body` with an ETag; answer 304 when the client sends it back."""
+    etag = f'"v-{abs(hash(body))}"'
+
+    def handler(req: BaseHTTPRequestHandler) -> None:
+        if req.headers.get("If-None-Match") == etag:
+            req.send_response(304)
+            req.send_header("ETag", etag)
+            req.send_header("Content-Length", "0")
+            req.end_headers()
+            return
+        req.send_response(200)
+        req.send_header("Content-Type", content_type)
+        req.send_header("ETag", etag)
+        req.send_header("Content-Length", str(len(body)))
+        req.end_headers()
+        req.wfile.write(body)
+
+    return server.add(path, handler=handler)
+
+
+def refused_url() -> str:
+    """An address on this machine where nothing listens."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return f"http://127.0.0.1:{port}/feed.xml"
+
+
+def demo_config() -> dict:
+    return yaml.safe_load((EXAMPLES / "feeds.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def newsletter(tmp_path: Path, http_server: LocalServer, corpus: Path) -> dict:
+    """A newsletter folder whose feeds are the demo's feeds and pages served over HTTP, one real
+    corpus feed, and four broken feeds (refused, 500, malformed XML, an HTML page)."""
+    demo = demo_config()
+    feeds = []
+    for feed in demo["feeds"]:
+        local = EXAMPLES / feed["url"]
+        kind = "application/json" if local.suffix == ".json" else "application/xml"
+        url = serve_with_validators(http_server, f"/feeds/{local.name}", local.read_bytes(), kind)
+        feeds.append({**feed, "url": url})
+    for page in (EXAMPLES / "pages").glob("*.html"):
+        http_server.add(f"/pages/{page.name}", page.read_bytes(), content_type="text/html; charset=utf-8")
+    real = corpus / "feeds/real/feedjira/AmazonWebServicesBlog.xml"
+    feeds.append({"url": serve_with_validators(http_server, "/aws.xml", real.read_bytes(),
+                                               "application/rss+xml")})
+    broken = {
+        "refused": refused_url(),
+        "error500": http_server.add("/500.xml", b"oops", status=500, content_type="text/plain"),
+        "malformed": http_server.add(
+            "/bad.xml", (corpus / "feeds/edge/node-feedparser/saxerror.xml").read_bytes()
+        ),
+        "html": http_server.add(
+            "/page.html", (corpus / "feeds/edge/node-feedparser/notafeed.html").read_bytes(),
+            content_type="text/html",
+        ),
+    }
+    feeds += [{"url": url} for url in broken.values()]
+    config = {
+        "newsletter": {**demo["newsletter"]},
+        "subjects": demo["subjects"],
+        "feeds": feeds,
+        "settings": {"output": "output", "store": "state/curator.db",
+                     "allow_private_addresses": True, "timeout": 5},
+    }
+    intro = config["newsletter"].pop("introduction_file", None)
+    if intro:
+        config["newsletter"]["introduction"] = (EXAMPLES / intro).read_text(encoding="utf-8")
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return {"path": path, "folder": tmp_path, "broken": broken, "server": http_server}
+
+
+def build(config: Path, *args: str) -> tuple[int, dict, str]:
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--json", *args])
+    data = json.loads(result.stdout) if result.stdout.strip().startswith("{") else {}
+    return result.exit_code, data, result.stderr
+
+
+def article_links(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<h3><a href="([^"]+)">([^<]+)</a></h3>', html)
+
+
+def test_the_weekly_build_publishes_an_issue_and_lists_every_broken_feed(newsletter: dict) -> None:
+    code, data, stderr = build(newsletter["path"])
+    assert code == 0, stderr
+    assert data["issue"] == 1
+    issue_path = newsletter["folder"] / "output" / "issue-1.html"
+    assert data["path"] == str(issue_path)
+    html = issue_path.read_text(encoding="utf-8")
+    assert (newsletter["folder"] / "output" / "latest.html").read_text(encoding="utf-8") == html
+
+    # Every broken feed is named with its reason; the others are fine.
+    by_url = {f["url"]: f for f in data["feeds"]}
+    broken = newsletter["broken"]
+    assert by_url[broken["refused"]]["status"] == "failed"
+    assert by_url[broken["refused"]]["error_kind"] == "connect"
+    assert by_url[broken["error500"]]["error_kind"] == "http"
+    assert "500" in by_url[broken["error500"]]["error"]
+    assert by_url[broken["malformed"]]["error_kind"] == "malformed"
+    assert by_url[broken["html"]]["error_kind"] == "malformed"
+    assert "HTML" in by_url[broken["html"]]["error"]
+    assert data["feeds_failed"] == 4
+    for url in broken.values():
+        assert url in stderr
+
+    # The issue: title, number, subjects as headings, linked titles, credits, blurbs.
+    assert "<h1>Customer Experience Weekly</h1>" in html
+    assert "Issue 1" in html
+    headings = re.findall(r"<h2>([^<]+)</h2>", html)
+    assert headings and set(headings) <= {s["name"] for s in demo_config()["subjects"]}
+    links = article_links(html)
+    assert len(links) >= 4
+    for href, _title in links:
+        assert href.startswith("https://")  # the page's canonical URL, never a local address
+        assert "127.0.0.1" not in href
+    credits = re.findall(r'<p class="credit">([^<]+)</p>', html)
+    assert len(credits) == len(links)
+    for credit in credits:
+        assert credit.strip() and not credit.strip().startswith("||")
+        assert not credit.strip().endswith("||")
+    blurbs = re.findall(r'<p class="blurb">([^<]+)</p>', html)
+    assert len(blurbs) == len(links)
+    for blurb in blurbs:
+        sentences = re.findall(r"[.!?](?:\s|$)", blurb.replace("&#39;", "'"))
+        assert 1 <= len(sentences) <= 3, blurb
+        assert "Read more" not in blurb and "[…]" not in blurb
+
+    # The store holds the articles and the issue's choices.
+    db = sqlite3.connect(newsletter["folder"] / "state" / "curator.db")
+    stored = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert stored >= len(links)
+    featured = [r[0] for r in db.execute(
+        "SELECT a.url FROM issue_articles ia JOIN articles a ON a.id = ia.article_id")]
+    assert sorted(featured) == sorted(href for href, _ in links)
+
+
+def test_a_second_build_is_unchanged_by_304_and_features_nothing_twice(newsletter: dict) -> None:
+    code, first, _ = build(newsletter["path"])
+    assert code == 0 and first["issue"] == 1
+    html1 = (newsletter["folder"] / "output" / "issue-1.html").read_text(encoding="utf-8")
+    featured1 = {href for href, _ in article_links(html1)}
+
+    code, second, stderr = build(newsletter["path"])
+    assert code == 0, stderr
+    statuses = {f["url"]: f["status"] for f in second["feeds"]}
+    served = [u for u in statuses if u not in newsletter["broken"].values()]
+    assert all(statuses[u] == "unchanged" for u in served)  # 304s: nothing re-parsed
+    assert second["new_articles"] == 0
+    # The validators were sent back.
+    for path in ("/aws.xml",):
+        seen = newsletter["server"].seen(path)
+        assert len(seen) == 2 and seen[1].headers.get("If-None-Match")
+    if second["issue"] is None:
+        assert not (newsletter["folder"] / "output" / "issue-2.html").exists()
+    else:
+        html2 = (newsletter["folder"] / "output" / "issue-2.html").read_text(encoding="utf-8")
+        assert featured1.isdisjoint(href for href, _ in article_links(html2))
+
+
+def test_a_malformed_config_exits_2_naming_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text("newsletter:\n  title: X\n  issue_size: many\nsubjects: []\nfeeds: []\n")
+    result = CliRunner().invoke(cli, ["build", "--config", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:3:15: `issue_size` must be a whole number" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_the_installed_command_runs_the_offline_demo(tmp_path: Path) -> None:
+    """`python -m curator build --config examples/feeds.yaml`, as a real process, with no network."""
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "curator", "build", "--config", str(EXAMPLES / "feeds.yaml"),
+         "--out", str(out), "--db", str(tmp_path / "demo.db")],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    html = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "Customer Experience Weekly" in html
+    assert " || " in html
+    assert "Issue 1: " in proc.stdout
+    # A line of progress per feed on stderr.
+    assert len([ln for ln in proc.stderr.splitlines() if ln.startswith("  ok ")]) == len(
+        demo_config()["feeds"]
+    )
