@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
+from urllib.request import getproxies, url2pathname
 
 import httpx
 
 from curator import __version__
 from curator.models import FetchResult
-from curator.netguard import first_blocked
+from curator.netguard import blocked_reason, first_blocked
 
 #: Sent with every request so publishers can see who is asking and why.
 USER_AGENT = f"curator/{__version__} (newsletter curation; +https://pypi.org/project/curator/)"
@@ -310,8 +310,22 @@ class _Progress:
     """Where one request has got to, for the message when it fails."""
 
     url: str
+    #: Whether the current hop's server has sent its response headers.
     answered: bool = False
+    #: When the request got its first slot (monotonic clock); queueing is not the server's fault.
     started: float | None = None
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every request in one `fetch_all` call shares."""
+
+    client: httpx.AsyncClient
+    limiter: _Limiter
+    settings: FetchSettings
+    #: Check the address a page's connection actually reached, not only what its name resolved to
+    #: (a name can resolve differently a moment later). Off behind a proxy, which is what we reach.
+    check_peer: bool
 
 
 async def _fetch_all(
@@ -320,7 +334,6 @@ async def _fetch_all(
     on_result: Callable[[FetchResult], None] | None,
 ) -> list[FetchResult]:
     results: list[FetchResult | None] = [None] * len(requests)
-    limiter = _Limiter(settings.concurrency, settings.per_host)
     timeout = httpx.Timeout(
         connect=settings.connect_timeout,
         read=settings.read_timeout,
@@ -335,28 +348,33 @@ async def _fetch_all(
     async with httpx.AsyncClient(
         headers=headers, timeout=timeout, limits=limits, follow_redirects=False
     ) as client:
+        run = _Run(
+            client=client,
+            limiter=_Limiter(settings.concurrency, settings.per_host),
+            settings=settings,
+            check_peer=not any(k in getproxies() for k in ("http", "https", "all")),
+        )
 
-        async def run(index: int, request: FetchRequest) -> None:
-            result = await _fetch_one(client, limiter, request, settings)
+        async def one(index: int, request: FetchRequest) -> None:
+            result = await _fetch_one(run, request)
             results[index] = result
             if on_result is not None:
                 on_result(result)
 
-        await asyncio.gather(*(run(i, r) for i, r in enumerate(requests)))
+        await asyncio.gather(*(one(i, r) for i, r in enumerate(requests)))
     return [r for r in results if r is not None]
 
 
-async def _fetch_one(
-    client: httpx.AsyncClient, limiter: _Limiter, request: FetchRequest, settings: FetchSettings
-) -> FetchResult:
+async def _fetch_one(run: _Run, request: FetchRequest) -> FetchResult:
     """One request, start to finish; every failure is caught here and returned as a result."""
+    settings = run.settings
     began = time.monotonic()
     progress = _Progress(request.url)
     try:
         path = _local_path(request.url)
         if path is not None:
             return await _read_file(request, path, settings)
-        return await _fetch_http(client, limiter, request, settings, progress)
+        return await _fetch_http(run, request, progress)
     except Exception as exc:  # noqa: BLE001 - the boundary: one bad request must not break the rest
         if isinstance(exc, _Failure):
             failure = exc
@@ -386,14 +404,13 @@ def _validator(value: str | None) -> str | None:
     return value.strip() or None
 
 
-async def _fetch_http(
-    client: httpx.AsyncClient,
-    limiter: _Limiter,
-    request: FetchRequest,
-    settings: FetchSettings,
-    progress: _Progress,
-) -> FetchResult:
-    """Fetch an http(s) URL, following redirects hop by hop within the deadline."""
+async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> FetchResult:
+    """Fetch an http(s) URL, following redirects hop by hop.
+
+    The deadline counts only time spent holding a slot, so a request queued behind others for the
+    same host (many feeds redirect to one feed service) is not cut for waiting its turn.
+    """
+    settings = run.settings
     url = _web_url(request.url, first=True)
     headers = {"Accept": ACCEPT.get(request.kind, ACCEPT["feed"])}
     if etag := _validator(request.etag):
@@ -403,30 +420,35 @@ async def _fetch_http(
     guard = request.kind == "page" and not settings.allow_private
     allowed_hosts = {h.lower() for h in settings.allow_hosts}
     loop = asyncio.get_running_loop()
-    deadline: float | None = None
+    budget = settings.deadline
     visited = {str(url)}
     redirects = 0
     while True:
         progress.url = str(url)
+        progress.answered = False
         host = url.host
         port = url.port or (443 if url.scheme == "https" else 80)
-        async with limiter.slot(f"{host}:{port}"):
-            if deadline is None:
-                deadline = loop.time() + settings.deadline
+        checked = guard and host.lower() not in allowed_hosts
+        async with run.limiter.slot(f"{host}:{port}"):
+            if progress.started is None:
                 progress.started = time.monotonic()
-            async with asyncio.timeout_at(deadline):
-                if guard and host.lower() not in allowed_hosts:
+            hop_began = loop.time()
+            async with asyncio.timeout(budget):
+                if checked:
                     await _check_address(host, port)
-                response = await client.send(
-                    client.build_request("GET", url, headers=headers), stream=True
+                response = await run.client.send(
+                    run.client.build_request("GET", url, headers=headers), stream=True
                 )
                 try:
                     progress.answered = True
+                    if checked and run.check_peer:
+                        _check_peer(host, response)
                     location = response.headers.get("Location")
                     if response.status_code not in REDIRECT_STATUSES or location is None:
                         return await _result(request, response, settings, progress)
                 finally:
                     await response.aclose()
+            budget -= loop.time() - hop_began
         redirects += 1
         url = _redirect_target(url, location)
         if str(url) in visited:
@@ -435,6 +457,8 @@ async def _fetch_http(
             raise _Failure(
                 "redirects", f"more than {settings.max_redirects} redirects (next: {url})"
             )
+        if budget <= 0:
+            raise TimeoutError
         visited.add(str(url))
 
 
@@ -474,6 +498,21 @@ async def _check_address(host: str, port: int) -> None:
             else (f"{host} is at {address}, a {reason} address")
         )
         raise _Failure("blocked", f"refused: {where} (pages are read only from public addresses)")
+
+
+def _check_peer(host: str, response: httpx.Response) -> None:
+    """Refuse a page whose connection reached a non-public address after all."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    reason = blocked_reason(str(peer[0]))
+    if reason is not None:
+        raise _Failure(
+            "blocked",
+            f"refused: {host} answered from {peer[0]}, a {reason} address "
+            "(pages are read only from public addresses)",
+        )
 
 
 async def _result(
