@@ -261,15 +261,20 @@ class _Decoder:
     """
 
     def __init__(self, encoding: str) -> None:
-        self.encoding = encoding
-        self._zlib: zlib._Decompress | None = None
-        self._started = False
         if encoding in ("gzip", "x-gzip"):
-            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._wbits: int | None = 16 + zlib.MAX_WBITS
         elif encoding == "deflate":
-            self._zlib = zlib.decompressobj(zlib.MAX_WBITS)
-        elif encoding not in ("", "identity"):
+            self._wbits = zlib.MAX_WBITS
+        elif encoding in ("", "identity"):
+            self._wbits = None
+        else:
             raise _Failure("http", f"the server used an encoding we did not ask for: {encoding}")
+        self.encoding = encoding
+        self._zlib = zlib.decompressobj(self._wbits) if self._wbits is not None else None
+        self._produced = 0  # decoded bytes so far
+        self._members = 1  # gzip members started
+        self._done = False  # the compressed body ended; whatever follows is ignored
+        self._head = b""  # a deflate body's first bytes, until they show whether it is wrapped
 
     def decode(self, data: bytes, budget: int) -> bytes:
         """Up to `budget` decoded bytes from `data`; exactly `budget` means there may be more."""
@@ -277,28 +282,36 @@ class _Decoder:
             return data[:budget]
         out = bytearray()
         pending = data
-        try:
-            if self.encoding == "deflate" and not self._started and pending:
-                self._started = True
-                try:
-                    out += self._zlib.decompress(pending, budget)
-                except zlib.error:
-                    # Some servers send raw DEFLATE without the zlib wrapper RFC 9110 asks for.
-                    self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-                    out = bytearray(self._zlib.decompress(pending, budget))
-                pending = self._zlib.unconsumed_tail
-            while pending and len(out) < budget and not self._zlib.eof:
-                out += self._zlib.decompress(pending, budget - len(out))
-                pending = self._zlib.unconsumed_tail
-            if self._zlib.eof and self._zlib.unused_data[:2] == b"\x1f\x8b" and len(out) < budget:
+        if self._wbits == zlib.MAX_WBITS and self._produced == 0 and len(self._head) < 2:
+            # RFC 9110 deflate is zlib-wrapped (RFC 1950: CM 8, header a multiple of 31), but some
+            # servers send raw DEFLATE; the first two bytes tell which.
+            self._head += data
+            if len(self._head) < 2:
+                return b""
+            pending, (cmf, flg) = self._head, self._head[:2]
+            if cmf & 0x0F != 8 or (cmf << 8 | flg) % 31:
+                self._wbits = -zlib.MAX_WBITS
+                self._zlib = zlib.decompressobj(self._wbits)
+        while pending and len(out) < budget and not self._done:
+            if self._zlib.eof:
+                if self.encoding == "deflate":
+                    self._done = True
+                    break
                 # A gzip body may be several members one after another (RFC 1952 section 2.2).
-                rest = self._zlib.unused_data
                 self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                out += self.decode(rest, budget - len(out))
-        except zlib.error as exc:
-            raise _Failure(
-                "http", f"the body's {self.encoding} compression is corrupt ({exc})"
-            ) from exc
+                self._members += 1
+            try:
+                piece = self._zlib.decompress(pending, budget - len(out))
+            except zlib.error as exc:
+                if self._members > 1:
+                    self._done = True  # junk after a complete gzip body: ignored, as zlib does
+                    break
+                raise _Failure(
+                    "http", f"the body's {self.encoding} compression is corrupt ({exc})"
+                ) from exc
+            out += piece
+            pending = self._zlib.unused_data if self._zlib.eof else self._zlib.unconsumed_tail
+        self._produced += len(out)
         return bytes(out)
 
 

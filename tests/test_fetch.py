@@ -77,18 +77,21 @@ def test_gzip_body_is_decompressed(http_server):
     assert fetch_one(url).content == FEED
 
 
-def test_deflate_body_with_and_without_the_zlib_wrapper_is_decompressed(http_server):
+def test_deflate_with_or_without_zlib_wrapper_and_multi_member_gzip_are_decompressed(http_server):
     raw = zlib.compressobj(6, zlib.DEFLATED, -15)
     wrapped = http_server.add("/zlib", zlib.compress(FEED), headers={"Content-Encoding": "deflate"})
     bare = http_server.add(
         "/raw", raw.compress(FEED) + raw.flush(), headers={"Content-Encoding": "deflate"}
     )
+    half = len(FEED) // 2
+    members = zlib.compress(FEED[:half], wbits=31) + zlib.compress(FEED[half:], wbits=31)
+    two = http_server.add("/members", members, headers={"Content-Encoding": "gzip"})
     corrupt = http_server.add("/bad", b"not gzip at all", headers={"Content-Encoding": "gzip"})
-    results = fetch_all([FetchRequest(u) for u in (wrapped, bare, corrupt)], FAST)
-    assert [r.content for r in results[:2]] == [FEED, FEED]
-    assert results[2].error_kind == "http"
-    assert results[2].error is not None
-    assert results[2].error.startswith("the body's gzip compression is corrupt")
+    results = fetch_all([FetchRequest(u) for u in (wrapped, bare, two, corrupt)], FAST)
+    assert [r.content for r in results[:3]] == [FEED, FEED, FEED]
+    assert results[3].error_kind == "http"
+    assert results[3].error is not None
+    assert results[3].error.startswith("the body's gzip compression is corrupt")
 
 
 def test_conditional_get_sends_validators_and_304_is_not_modified(http_server):
