@@ -479,6 +479,8 @@ def _web_url(text: str, first: bool, shown: str | None = None) -> httpx.URL:
     """`text` as an http(s) URL with a host, else an "invalid-url" (or, after a redirect,
     "redirects") failure."""
     kind = "invalid-url" if first else "redirects"
+    if not text.strip():
+        raise _Failure(kind, "no address given" if first else "redirected to an empty address")
     try:
         url = httpx.URL(text.strip())
     except (httpx.InvalidURL, ValueError, TypeError) as exc:

@@ -342,6 +342,11 @@ def test_invalid_urls(url):
     assert result.error == f"not a web address: {url}"
 
 
+def test_empty_url():
+    result = fetch_one("  ")
+    assert (result.error_kind, result.error) == ("invalid-url", "no address given")
+
+
 # --- pages and the address guard -------------------------------------------------------------
 
 
