@@ -1,15 +1,62 @@
-"""Fetching feeds and pages: bounded, polite HTTP with httpx; returns bytes or a typed failure."""
+"""Fetching feeds and pages: bounded, polite HTTP with httpx; returns bytes or a typed failure.
+
+`fetch_all` runs one httpx client under asyncio for a batch of requests. Every request is
+bounded: in flight at once (overall and per host), in time (connect and read timeouts and an
+overall deadline, so a server that drips a byte a second is cut), in size (the decompressed body is
+capped while it is read, so a gzip bomb is cut too) and in redirects (followed here, hop by hop, so
+that an article page is checked against `curator.netguard` before every connection). Whatever goes
+wrong becomes a failed `FetchResult` with a short `error_kind` and one line for the editor.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import email.utils
+import mimetypes
+import os
+import re
+import socket
+import ssl
+import stat
+import time
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import getproxies, url2pathname
+
+import httpx
 
 from curator import __version__
 from curator.models import FetchResult
+from curator.netguard import blocked_reason, first_blocked
 
 #: Sent with every request so publishers can see who is asking and why.
 USER_AGENT = f"curator/{__version__} (newsletter curation; +https://pypi.org/project/curator/)"
+
+#: Content types an article page may have; anything else (a PDF, an image) is not a page to read.
+PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: What we ask for, by kind: feeds in any of their formats, pages as HTML.
+ACCEPT = {
+    "feed": "application/rss+xml, application/atom+xml, application/feed+json, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
+    "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+}
+#: The only encodings we ask for, and so the only ones we decode (RFC 9110 section 8.4.1).
+ACCEPT_ENCODING = "gzip, deflate"
+#: Statuses that follow Location (RFC 9110 section 15.4); 300 and 305 are not followed.
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: "Come back later" statuses; both may carry Retry-After (RFC 6585 section 4, RFC 9110 10.2.3).
+RATE_LIMITED_STATUSES = frozenset({429, 503})
+#: The longest wait passed on from Retry-After: a server asking for more is taken to ask a day.
+MAX_RETRY_AFTER = 24 * 3600.0
+#: Raw bytes read from the socket at a time; small enough that one chunk never matters for memory.
+CHUNK_BYTES = 64 * 1024
+#: Longest error line, so a hostile URL or header cannot flood the editor's report.
+MAX_ERROR_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -29,6 +76,9 @@ class FetchSettings:
     user_agent: str = USER_AGENT
     #: Allow pages at loopback/private/link-local addresses (intranet feeds, tests).
     allow_private: bool = False
+    #: Host names whose pages may be fetched even at private addresses when `allow_private` is off
+    #: (one trusted intranet site, without opening every private address to links found in feeds).
+    allow_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +104,562 @@ def fetch_all(
     """Fetch every request concurrently within `settings`; one result per request, in order.
 
     Never raises for a bad URL, a server that is down, slow, huge or hostile: that is a failed
-    `FetchResult`. `on_result` is called (from the calling thread) as each one finishes, for progress.
+    `FetchResult`. `on_result` is called (from the calling thread) as each one finishes, for
+    progress. Runs its own event loop, so it must not be called from inside a running one.
     """
-    raise NotImplementedError
+    if not requests:
+        return []
+    return asyncio.run(_fetch_all(list(requests), settings, on_result))
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header (delay-seconds or an HTTP-date, RFC 9110 section
+    10.2.3), at least 0 and at most `MAX_RETRY_AFTER`; None when absent or unreadable."""
+    if not value:
+        return None
+    text = value.strip()
+    if re.fullmatch(r"[0-9]+", text):
+        seconds = float(text[:12])  # more digits than a day's worth only hit the cap anyway
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - now).total_seconds()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+# --- failures -------------------------------------------------------------------------------------
+
+
+class _Failure(Exception):
+    """A typed failure raised inside one fetch, turned into a failed FetchResult at its boundary."""
+
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        content_type: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.status = status
+        self.retry_after = retry_after
+        self.content_type = content_type
+
+
+def _one_line(text: str) -> str:
+    """`text` as one short line: control characters and runs of whitespace become one space."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return line if len(line) <= MAX_ERROR_CHARS else line[: MAX_ERROR_CHARS - 1] + "…"
+
+
+def _seconds(value: float) -> str:
+    """30.0 -> "30 s", 0.5 -> "0.5 s"."""
+    return f"{value:g} s"
+
+
+def _size(n: int) -> str:
+    """A byte count as an editor reads it: "10 MB", "100 KB", "512 bytes"."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{round(n / scale, 1):g} {unit}"
+    return f"{n} bytes"
+
+
+def _too_large(settings: FetchSettings, detail: str = "") -> _Failure:
+    return _Failure("too-large", f"body larger than {_size(settings.max_bytes)}{detail}")
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and everything it was raised from (httpx -> httpcore -> OSError), groups included."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend(current.exceptions)
+        for linked in (current.__cause__, current.__context__):
+            if linked is not None:
+                stack.append(linked)
+
+
+def _classify(exc: Exception, host: str, answered: bool, settings: FetchSettings) -> _Failure:
+    """Turn an exception from httpx (or the socket below it) into a typed failure."""
+    for cause in _causes(exc):
+        if isinstance(cause, socket.gaierror):
+            return _Failure("dns", f"no such server: {host} ({cause.strerror or cause})")
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return _Failure("tls", f"TLS certificate not accepted: {cause.verify_message or cause}")
+        if isinstance(cause, ssl.SSLError):
+            return _Failure("tls", f"TLS handshake failed: {cause.reason or cause}")
+        if isinstance(cause, ConnectionRefusedError):
+            return _Failure("connect", "connection refused")
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.ConnectTimeout):
+        return _Failure("timeout", f"could not connect within {_seconds(settings.connect_timeout)}")
+    if isinstance(exc, httpx.ReadTimeout):
+        if not answered:
+            return _Failure("timeout", f"no answer within {_seconds(settings.read_timeout)}")
+        return _Failure("timeout", f"nothing received for {_seconds(settings.read_timeout)}")
+    if isinstance(exc, httpx.TimeoutException):
+        return _Failure("timeout", f"timed out ({detail})")
+    if isinstance(exc, httpx.ConnectError):
+        return _Failure("connect", f"could not connect: {detail}")
+    if isinstance(exc, httpx.NetworkError):
+        return _Failure("connect", f"connection lost: {detail}")
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return _Failure("http", f"the server broke the HTTP protocol: {detail}")
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return _Failure("invalid-url", f"not a usable web address: {detail}")
+    if isinstance(exc, httpx.HTTPError):
+        return _Failure("http", f"{type(exc).__name__}: {detail}")
+    return _Failure("error", f"unexpected {type(exc).__name__}: {detail}")
+
+
+# --- limits ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Limiter:
+    """Slots for requests in flight: `concurrency` overall and `per_host` for each host."""
+
+    concurrency: int
+    per_host: int
+    overall: asyncio.Semaphore = field(init=False)
+    hosts: dict[str, asyncio.Semaphore] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.overall = asyncio.Semaphore(max(1, self.concurrency))
+
+    @contextlib.asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        """Hold a slot for `host` and one overall. The host's slot comes first so that a request
+        queued behind a busy host does not keep another host's request from starting."""
+        semaphore = self.hosts.setdefault(host, asyncio.Semaphore(max(1, self.per_host)))
+        async with semaphore, self.overall:
+            yield
+
+
+# --- decoding -------------------------------------------------------------------------------------
+
+
+class _Decoder:
+    """Decompresses a gzip/deflate body incrementally, never producing more than asked for.
+
+    httpx's own decoders inflate a whole network chunk at once, and 64 KB of a gzip bomb is 64 MB;
+    here every call is given a budget (zlib's `max_length`), so memory stays within the byte cap.
+    """
+
+    def __init__(self, encoding: str) -> None:
+        if encoding in ("gzip", "x-gzip"):
+            self._wbits: int | None = 16 + zlib.MAX_WBITS
+        elif encoding == "deflate":
+            self._wbits = zlib.MAX_WBITS
+        elif encoding in ("", "identity"):
+            self._wbits = None
+        else:
+            raise _Failure("http", f"the server used an encoding we did not ask for: {encoding}")
+        self.encoding = encoding
+        self._zlib = zlib.decompressobj(self._wbits) if self._wbits is not None else None
+        self._produced = 0  # decoded bytes so far
+        self._members = 1  # gzip members started
+        self._done = False  # the compressed body ended; whatever follows is ignored
+        self._head = b""  # a deflate body's first bytes, until they show whether it is wrapped
+
+    def decode(self, data: bytes, budget: int) -> bytes:
+        """Up to `budget` decoded bytes from `data`; exactly `budget` means there may be more."""
+        if self._zlib is None:
+            return data[:budget]
+        out = bytearray()
+        pending = data
+        if self._wbits == zlib.MAX_WBITS and self._produced == 0 and len(self._head) < 2:
+            # RFC 9110 deflate is zlib-wrapped (RFC 1950: CM 8, header a multiple of 31), but some
+            # servers send raw DEFLATE; the first two bytes tell which.
+            self._head += data
+            if len(self._head) < 2:
+                return b""
+            pending, (cmf, flg) = self._head, self._head[:2]
+            if cmf & 0x0F != 8 or (cmf << 8 | flg) % 31:
+                self._wbits = -zlib.MAX_WBITS
+                self._zlib = zlib.decompressobj(self._wbits)
+        while pending and len(out) < budget and not self._done:
+            if self._zlib.eof:
+                if self.encoding == "deflate":
+                    self._done = True
+                    break
+                # A gzip body may be several members one after another (RFC 1952 section 2.2).
+                self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                self._members += 1
+            try:
+                piece = self._zlib.decompress(pending, budget - len(out))
+            except zlib.error as exc:
+                if self._members > 1:
+                    self._done = True  # junk after a complete gzip body: ignored, as zlib does
+                    break
+                raise _Failure(
+                    "http", f"the body's {self.encoding} compression is corrupt ({exc})"
+                ) from exc
+            out += piece
+            pending = self._zlib.unused_data if self._zlib.eof else self._zlib.unconsumed_tail
+        self._produced += len(out)
+        return bytes(out)
+
+
+# --- fetching -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Progress:
+    """Where one request has got to, for the message when it fails."""
+
+    url: str
+    #: Whether the current hop's server has sent its response headers.
+    answered: bool = False
+    #: When the request got its first slot (monotonic clock); queueing is not the server's fault.
+    started: float | None = None
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every request in one `fetch_all` call shares."""
+
+    client: httpx.AsyncClient
+    limiter: _Limiter
+    settings: FetchSettings
+    #: Check the address a page's connection actually reached, not only what its name resolved to
+    #: (a name can resolve differently a moment later). Off behind a proxy, which is what we reach.
+    check_peer: bool
+
+
+async def _fetch_all(
+    requests: list[FetchRequest],
+    settings: FetchSettings,
+    on_result: Callable[[FetchResult], None] | None,
+) -> list[FetchResult]:
+    results: list[FetchResult | None] = [None] * len(requests)
+    timeout = httpx.Timeout(
+        connect=settings.connect_timeout,
+        read=settings.read_timeout,
+        write=settings.read_timeout,
+        pool=settings.deadline,
+    )
+    limits = httpx.Limits(
+        max_connections=max(1, settings.concurrency),
+        max_keepalive_connections=max(1, settings.concurrency),
+    )
+    headers = {"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
+    async with httpx.AsyncClient(
+        headers=headers, timeout=timeout, limits=limits, follow_redirects=False
+    ) as client:
+        run = _Run(
+            client=client,
+            limiter=_Limiter(settings.concurrency, settings.per_host),
+            settings=settings,
+            check_peer=not any(k in getproxies() for k in ("http", "https", "all")),
+        )
+
+        async def one(index: int, request: FetchRequest) -> None:
+            result = await _fetch_one(run, request)
+            results[index] = result
+            if on_result is not None:
+                on_result(result)
+
+        await asyncio.gather(*(one(i, r) for i, r in enumerate(requests)))
+    return [r for r in results if r is not None]
+
+
+async def _fetch_one(run: _Run, request: FetchRequest) -> FetchResult:
+    """One request, start to finish; every failure is caught here and returned as a result."""
+    settings = run.settings
+    began = time.monotonic()
+    progress = _Progress(request.url)
+    try:
+        path = _local_path(request.url)
+        if path is not None:
+            return await _read_file(request, path, settings)
+        return await _fetch_http(run, request, progress)
+    except Exception as exc:  # noqa: BLE001 - the boundary: one bad request must not break the rest
+        if isinstance(exc, _Failure):
+            failure = exc
+        elif isinstance(exc, TimeoutError):  # the overall deadline
+            what = "not finished" if progress.answered else "no answer"
+            failure = _Failure("timeout", f"{what} within {_seconds(settings.deadline)}")
+        else:
+            host = urlsplit(progress.url).hostname or progress.url
+            failure = _classify(exc, host, progress.answered, settings)
+        started = progress.started if progress.started is not None else began
+        return FetchResult(
+            url=request.url,
+            final_url=progress.url,
+            status=failure.status,
+            content_type=failure.content_type,
+            error_kind=failure.kind,
+            error=_one_line(failure.message),
+            retry_after=failure.retry_after,
+            elapsed=time.monotonic() - started,
+        )
+
+
+def _validator(value: str | None) -> str | None:
+    """A stored ETag/Last-Modified, if it is safe to send back as a header value."""
+    if value is None or not value.isascii() or not value.isprintable():
+        return None
+    return value.strip() or None
+
+
+async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> FetchResult:
+    """Fetch an http(s) URL, following redirects hop by hop.
+
+    The deadline counts only time spent holding a slot, so a request queued behind others for the
+    same host (many feeds redirect to one feed service) is not cut for waiting its turn.
+    """
+    settings = run.settings
+    url = _web_url(request.url, first=True)
+    headers = {"Accept": ACCEPT.get(request.kind, ACCEPT["feed"])}
+    if etag := _validator(request.etag):
+        headers["If-None-Match"] = etag
+    if last_modified := _validator(request.last_modified):
+        headers["If-Modified-Since"] = last_modified
+    guard = request.kind == "page" and not settings.allow_private
+    allowed_hosts = {h.lower() for h in settings.allow_hosts}
+    loop = asyncio.get_running_loop()
+    budget = settings.deadline
+    visited = {str(url)}
+    redirects = 0
+    while True:
+        progress.url = str(url)
+        progress.answered = False
+        host = url.host
+        port = url.port or (443 if url.scheme == "https" else 80)
+        checked = guard and host.lower() not in allowed_hosts
+        async with run.limiter.slot(f"{host}:{port}"):
+            if progress.started is None:
+                progress.started = time.monotonic()
+            hop_began = loop.time()
+            async with asyncio.timeout(budget):
+                if checked:
+                    await _check_address(host, port)
+                response = await run.client.send(
+                    run.client.build_request("GET", url, headers=headers), stream=True
+                )
+                try:
+                    progress.answered = True
+                    if checked and run.check_peer:
+                        _check_peer(host, response)
+                    location = response.headers.get("Location")
+                    if response.status_code not in REDIRECT_STATUSES or location is None:
+                        return await _result(request, response, settings, progress)
+                finally:
+                    await response.aclose()
+            budget -= loop.time() - hop_began
+        redirects += 1
+        url = _redirect_target(url, location)
+        if str(url) in visited:
+            raise _Failure("redirects", f"redirect loop: {progress.url} sends us back to {url}")
+        if redirects > settings.max_redirects:
+            raise _Failure(
+                "redirects", f"more than {settings.max_redirects} redirects (next: {url})"
+            )
+        if budget <= 0:
+            raise TimeoutError
+        visited.add(str(url))
+
+
+def _web_url(text: str, first: bool, shown: str | None = None) -> httpx.URL:
+    """`text` as an http(s) URL with a host, else an "invalid-url" (or, after a redirect,
+    "redirects") failure."""
+    kind = "invalid-url" if first else "redirects"
+    if not text.strip():
+        raise _Failure(kind, "no address given" if first else "redirected to an empty address")
+    try:
+        url = httpx.URL(text.strip())
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        raise _Failure(kind, f"not a valid web address: {text} ({exc})") from exc
+    if url.scheme not in ("http", "https") or not url.host:
+        what = "not a web address" if first else "redirected to something that is not a web address"
+        raise _Failure(kind, f"{what}: {shown or text}")
+    return url.copy_with(fragment=None)
+
+
+def _redirect_target(current: httpx.URL, location: str) -> httpx.URL:
+    try:
+        joined = current.join(location.strip())
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise _Failure("redirects", f"redirected to an invalid address: {location}") from exc
+    return _web_url(str(joined), first=False, shown=location.strip())
+
+
+async def _check_address(host: str, port: int) -> None:
+    """Refuse a page whose host is (or resolves to) a non-public address."""
+    try:
+        found = await first_blocked(host, port)
+    except socket.gaierror as exc:
+        raise _Failure("dns", f"no such server: {host} ({exc.strerror or exc})") from exc
+    if found is not None:
+        address, reason = found
+        where = (
+            f"{host} is a {reason} address"
+            if address == host
+            else (f"{host} is at {address}, a {reason} address")
+        )
+        raise _Failure("blocked", f"refused: {where} (pages are read only from public addresses)")
+
+
+def _check_peer(host: str, response: httpx.Response) -> None:
+    """Refuse a page whose connection reached a non-public address after all."""
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    reason = blocked_reason(str(peer[0]))
+    if reason is not None:
+        raise _Failure(
+            "blocked",
+            f"refused: {host} answered from {peer[0]}, a {reason} address "
+            "(pages are read only from public addresses)",
+        )
+
+
+async def _result(
+    request: FetchRequest, response: httpx.Response, settings: FetchSettings, progress: _Progress
+) -> FetchResult:
+    """The result of a final (non-redirect) response: a body, a 304, or a typed failure."""
+    status = response.status_code
+    content_type = response.headers.get("Content-Type")
+    etag = response.headers.get("ETag")
+    last_modified = response.headers.get("Last-Modified")
+    if status == 304:
+        return FetchResult(
+            url=request.url,
+            final_url=progress.url,
+            status=304,
+            content_type=content_type,
+            etag=etag or request.etag,
+            last_modified=last_modified or request.last_modified,
+            not_modified=True,
+            elapsed=_elapsed(progress),
+        )
+    if not 200 <= status < 300:
+        raise _status_failure(response)
+    if request.kind == "page":
+        media_type = (content_type or "").split(";", 1)[0].strip().lower()
+        if media_type not in PAGE_TYPES:
+            raise _Failure(
+                "not-html",
+                f"not an HTML page ({media_type or 'no Content-Type'})",
+                status=status,
+                content_type=content_type,
+            )
+    content = await _read_body(response, settings)
+    return FetchResult(
+        url=request.url,
+        final_url=progress.url,
+        status=status,
+        content=content,
+        content_type=content_type,
+        etag=etag,
+        last_modified=last_modified,
+        elapsed=_elapsed(progress),
+    )
+
+
+def _elapsed(progress: _Progress) -> float:
+    return time.monotonic() - progress.started if progress.started is not None else 0.0
+
+
+def _status_failure(response: httpx.Response) -> _Failure:
+    status = response.status_code
+    reason = response.reason_phrase or ""
+    line = f"HTTP {status} {reason}".strip()
+    content_type = response.headers.get("Content-Type")
+    if status == 410:
+        return _Failure("gone", f"{line}: the publisher has removed it", status, None, content_type)
+    if status in RATE_LIMITED_STATUSES:
+        wait = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
+        advice = f"; asked to wait {wait:.0f} s" if wait is not None else ""
+        return _Failure("rate-limited", f"{line}{advice}", status, wait, content_type)
+    return _Failure("http", line, status, None, content_type)
+
+
+async def _read_body(response: httpx.Response, settings: FetchSettings) -> bytes:
+    """The decompressed body, read a chunk at a time and cut as soon as it passes the byte cap."""
+    declared = response.headers.get("Content-Length", "").strip()
+    if declared.isdigit() and int(declared) > settings.max_bytes:
+        raise _too_large(settings, f" (the server says {_size(int(declared))})")
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    decoder = _Decoder(encoding)
+    body = bytearray()
+    async for raw in response.aiter_raw(CHUNK_BYTES):
+        body += decoder.decode(raw, settings.max_bytes - len(body) + 1)
+        if len(body) > settings.max_bytes:
+            raise _too_large(settings)
+    return bytes(body)
+
+
+# --- local files ----------------------------------------------------------------------------------
+
+
+def _local_path(url: str) -> str | None:
+    """The local path `url` names (a plain path or a file:// URL), or None for anything else."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        if parts.netloc not in ("", "localhost"):
+            return None
+        return url2pathname(parts.path)
+    if scheme == "" and not parts.netloc and text:
+        return text
+    if os.name == "nt" and len(scheme) == 1:  # C:\feeds\local.xml
+        return text
+    return None
+
+
+async def _read_file(request: FetchRequest, path: str, settings: FetchSettings) -> FetchResult:
+    """Read a local file named by the editor's own configuration, within the byte cap."""
+    if not request.allow_file:
+        raise _Failure("blocked", f"reading local files is not allowed here: {request.url}")
+    began = time.monotonic()
+    content = await asyncio.to_thread(_read_bounded, Path(path).expanduser(), settings)
+    return FetchResult(
+        url=request.url,
+        final_url=request.url,
+        content=content,
+        content_type=mimetypes.guess_type(path)[0],
+        elapsed=time.monotonic() - began,
+    )
+
+
+def _read_bounded(path: Path, settings: FetchSettings) -> bytes:
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _Failure("file", f"{path} is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise _Failure("file", f"{path} is not a regular file")
+        if info.st_size > settings.max_bytes:
+            raise _too_large(settings, f" ({path} is {_size(info.st_size)})")
+        with path.open("rb") as handle:
+            content = handle.read(settings.max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise _Failure("file", f"no such file: {path}") from exc
+    except PermissionError as exc:
+        raise _Failure("file", f"cannot read {path}: permission denied") from exc
+    except OSError as exc:
+        raise _Failure("file", f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(content) > settings.max_bytes:
+        raise _too_large(settings)
+    return content
