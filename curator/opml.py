@@ -3,7 +3,8 @@
 OPML is how editors carry their subscriptions between feed readers. Reading is tolerant of what real
 exporters write (OPML 1.0/1.1/2.0, missing `title` attributes, attribute names in odd case, nested
 folders); a file that is not OPML at all is an `OpmlError` with one line naming the file.
-The XML is parsed without entity expansion, DTD loading or network access: an OPML file is untrusted.
+The XML is parsed without entity expansion, DTD loading or network access: an OPML file is
+untrusted.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class OpmlDocument:
     #: The `<head><title>`, when given.
     title: str | None
     feeds: tuple[OpmlFeed, ...]
-    #: Outlines with an `xmlUrl` that was not an absolute http(s) URL: (the value, the outline's text).
+    #: Outlines whose `xmlUrl` was not an absolute http(s) URL: (the value, the outline's text).
     rejected: tuple[tuple[str, str], ...] = ()
 
 
@@ -81,7 +82,7 @@ _ATTR_START = re.compile(rb"\s+([A-Za-z_:][\w:.-]*)\s*=\s*([\"'])")
 _NEXT = rb"(?=\s+[A-Za-z_:][\w:.-]*\s*=\s*[\"']|\s*/?>\s*(?:<|$))"
 _VALUE_END = {b'"': re.compile(b'"' + _NEXT), b"'": re.compile(b"'" + _NEXT)}
 _TAG_CLOSE = re.compile(rb"\s*(/?>)")
-#: Characters XML 1.0 does not allow (C0 controls other than tab/newline/return, surrogates, FFFE/FFFF).
+#: Characters XML 1.0 does not allow (C0 controls but tab/newline/return, surrogates, FFFE/FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -98,7 +99,7 @@ def _local(tag: object) -> str:
 
 
 def _attrs(element: etree._Element) -> dict[str, str]:
-    """The element's attributes by lower-cased local name (exporters write xmlUrl, xmlurl, XMLURL)."""
+    """The element's attributes by lower-cased local name (exporters write xmlUrl, xmlurl...)."""
     return {_local(name): str(value) for name, value in element.attrib.items()}
 
 
@@ -111,7 +112,7 @@ def _is_feed_url(url: str) -> bool:
 
 
 def _categories(value: str) -> tuple[str, ...]:
-    """OPML 2.0 `category`: comma-separated, each a tag or a slash-delimited path ("/a/b" -> "a/b")."""
+    """OPML 2.0 `category`: comma-separated tags or slash-delimited paths ("/a/b" -> "a/b")."""
     tags = (_clean(part).strip("/") for part in value.split(","))
     return tuple(dict.fromkeys(tag for tag in tags if tag))
 
@@ -156,8 +157,9 @@ def _repair_outline_tags(data: bytes) -> bytes:
 
     An attribute value is taken to end at the first matching quote that is followed by another
     `name="` or by the end of the tag (`>` or `/>` then a tag or the end of the file). That reads
-    `description="by Jen "From Head To Toe" that..."` and `description="at <a href="...">Square</a>"`
-    (both in the awesome-rss-feeds lists) as one value each. A tag that does not scan is left as is.
+    `description="by Jen "From Head To Toe" that..."` and
+    `description="at <a href="...">Square</a>"` (both in the awesome-rss-feeds lists) as one value
+    each. A tag that does not scan is left as is.
     """
     out: list[bytes] = []
     pos = 0
@@ -185,12 +187,12 @@ def _repair_outline_tags(data: bytes) -> bytes:
 
 
 def _parse_xml(data: bytes, source: str) -> etree._Element:
-    """Parse strictly; if that fails, retry once after repairing quoting, else report the first error.
+    """Parse strictly; if that fails, retry once after repairs, else report the first error.
 
     Real exports are sloppy in attributes: raw ampersands ("Forums & More!"), HTML's `&nbsp;`, raw
     quotes and markup inside `description` (the awesome-rss-feeds lists). Only the quoting of
-    `<outline>` attributes, bare `&` and HTML entity names are repaired, so a truncated or non-XML file still fails with the line
-    the parser stopped at.
+    `<outline>` attributes, bare `&` and HTML entity names are repaired, so a truncated or non-XML
+    file still fails with the line the parser stopped at.
     """
     try:
         return _strict(data)
@@ -283,7 +285,7 @@ def _outline(parent: etree._Element, feed: OpmlFeed) -> None:
     attrs = {"type": "rss", "text": name, "title": name, "xmlUrl": _xml_text(feed.url)}
     if feed.html_url:
         attrs["htmlUrl"] = _xml_text(feed.html_url)
-    # OPML 2.0 category tags may not hold commas (the separator); such hints stay as the folder only.
+    # OPML 2.0 category tags cannot hold commas (the separator); such hints stay as the folder only.
     tags = [_xml_text(hint) for hint in feed.subject_hints if "," not in hint]
     if len(tags) > 1:
         attrs["category"] = ",".join(tags)
@@ -293,10 +295,10 @@ def _outline(parent: etree._Element, feed: OpmlFeed) -> None:
 def export_opml(feeds: Sequence[OpmlFeed], title: str, now: datetime) -> bytes:
     """An OPML 2.0 subscription list that feed readers import.
 
-    Each feed is an `<outline type="rss">` with text, title, xmlUrl and htmlUrl; feeds are grouped in
-    folder outlines by their first subject hint (groups in order of first appearance, feeds without a
-    hint at the top level). A feed with several hints lists them all in `category`, so a re-import
-    recovers them. `now` is the creation time (passed in: this module does not read the clock).
+    Each feed is an `<outline type="rss">` with text, title, xmlUrl and htmlUrl; feeds are grouped
+    in folder outlines by their first subject hint (groups in order of first appearance, feeds
+    without a hint at the top level). A feed with several hints lists them all in `category`, so a
+    re-import recovers them. `now` is the creation time (passed in: this module reads no clock).
     """
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
