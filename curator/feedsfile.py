@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 import curator
+from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.urls import url_key
 
 
@@ -465,6 +467,48 @@ def remove_feed(path: Path, url: str) -> bool:
         return False
     _edit(path, "remove", index=index)
     return True
+
+
+def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
+    """Feeds read from OPML as feeds.yaml entries: the title as name (unless it is only the URL),
+    the enclosing folders and categories as subject hints."""
+    return tuple(
+        FeedSpec(feed.url, feed.title if feed.title != feed.url else None, feed.subject_hints)
+        for feed in feeds
+    )
+
+
+def import_opml(
+    path: Path, data: bytes, source: str
+) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...], tuple[tuple[str, str], ...]]:
+    """Add every feed of an OPML file to feeds.yaml in one atomic edit.
+
+    Returns (added, skipped duplicates, rejected outlines as (xmlUrl, text)). A file that is not
+    OPML raises `OpmlError` (naming `source`) before feeds.yaml is touched.
+    """
+    document = read_opml(data, source)
+    added, skipped = add_feeds(path, specs_from_opml(document.feeds))
+    return added, skipped, document.rejected
+
+
+def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:
+    """feeds.yaml's feeds as an OPML 2.0 list (folders by first subject hint) for a feed reader.
+
+    `title` defaults to the newsletter's title in feeds.yaml. Feeds given as local paths are left
+    out: a feed reader elsewhere cannot read them.
+    """
+    path = Path(path)
+    data = _load_rt(path, _read_text(path))
+    if title is None:
+        newsletter = data.get("newsletter")
+        name = newsletter.get("title") if isinstance(newsletter, dict) else None
+        title = str(name) if name else "curator feeds"
+    feeds = [
+        OpmlFeed(spec.url, spec.name or spec.url, None, spec.subjects)
+        for spec in read_feeds(path)
+        if urlsplit(spec.url).scheme.lower() in {"http", "https"}
+    ]
+    return export_opml(feeds, title, now)
 
 
 # -- a new newsletter ----------------------------------------------------------------------------

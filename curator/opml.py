@@ -72,6 +72,10 @@ _PARSER_OPTIONS = dict(
 _SPACE = re.compile(r"\s+")
 #: An `&` that does not start a character or entity reference (XML 1.0 section 4.1).
 _BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][A-Za-z0-9._-]*;)")
+#: The start of an HTML page (an editor's browser "Save as" of a feed reader's page, say).
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
 #: The position lxml appends to its messages; the line is already given first.
 _POSITION = re.compile(r",? line \d+, column \d+$")
 _NAMED_REF = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
@@ -219,6 +223,8 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
     """
     if not data or not data.strip():
         raise OpmlError(f"{source}: the file is empty, not an OPML subscription list")
+    if _HTML_START.match(data[:1024]):
+        raise OpmlError(f"{source}: a web page (HTML), not an OPML subscription list")
     if _declares_entities(data):
         # OPML needs no DTD; entity declarations only serve expansion attacks (billion laughs).
         raise OpmlError(
