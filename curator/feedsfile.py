@@ -177,12 +177,14 @@ def read_feeds(path: Path) -> tuple[FeedSpec, ...]:
 def _plain(text: str) -> Any:
     """The document as the app reads it (PyYAML safe loader), or a marker when it does not load."""
     try:
-        return pyyaml.safe_load(text)
+        return pyyaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except pyyaml.YAMLError:
         return _UNREADABLE
 
 
 _UNREADABLE = object()
+#: PyYAML's safe loader, in C when libyaml is there (checking a 1,000-feed file stays fast).
+_SAFE_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
 
 
 def _expected(before: Any, change: str, specs: Sequence[FeedSpec], index: int) -> Any:
@@ -373,17 +375,25 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _edit(path: Path, change: str, specs: Sequence[FeedSpec] = (), index: int = -1) -> None:
-    """Apply one add/remove to the file text, check it, and write it atomically."""
-    text = _read_text(path)
+def _edit(
+    path: Path,
+    text: str,
+    data: CommentedMap,
+    change: str,
+    specs: Sequence[FeedSpec] = (),
+    index: int = -1,
+) -> None:
+    """Apply one add/remove to `text` (read from `path`, parsed as `data`), check the result, and
+    write it atomically."""
     before = _plain(text)
     if before is _UNREADABLE:
         raise FeedsFileError(f"{path}: not valid YAML")
     wanted = _expected(before, change, specs, index)
     attempts = (
-        (lambda: _text_add(_load_rt(path, text), text, specs))
+        (lambda: _text_add(data, text, specs))
         if change == "add"
-        else (lambda: _text_remove(_load_rt(path, text), text, index)),
+        else (lambda: _text_remove(data, text, index)),
+        # The round-trip writer changes the tree it is given: it gets a fresh one.
         (lambda: _rt_add(_load_rt(path, text), specs))
         if change == "add"
         else (lambda: _rt_remove(_load_rt(path, text), index)),
@@ -434,7 +444,8 @@ def add_feeds(
     is added once. Raises `FeedsFileError` (nothing written) for an unreadable file or a bad URL.
     """
     path = Path(path)
-    data = _load_rt(path, _read_text(path))
+    text = _read_text(path)
+    data = _load_rt(path, text)
     seen = set(_existing_keys(data))
     added: list[FeedSpec] = []
     skipped: list[FeedSpec] = []
@@ -447,7 +458,7 @@ def add_feeds(
         seen.add(key)
         added.append(clean)
     if added:
-        _edit(path, "add", added)
+        _edit(path, text, data, "add", added)
     return tuple(added), tuple(skipped)
 
 
@@ -461,11 +472,12 @@ def add_feed(path: Path, url: str, name: str | None = None, subjects: Sequence[s
 def remove_feed(path: Path, url: str) -> bool:
     """Remove the feed whose URL matches `url` (normalised); False, file untouched, if none does."""
     path = Path(path)
-    data = _load_rt(path, _read_text(path))
+    text = _read_text(path)
+    data = _load_rt(path, text)
     index = _existing_keys(data).get(url_key(url.strip()))
     if index is None:
         return False
-    _edit(path, "remove", index=index)
+    _edit(path, text, data, "remove", index=index)
     return True
 
 
