@@ -163,7 +163,8 @@ def _repair_outline_tags(data: bytes) -> bytes:
     `name="` or by the end of the tag (`>` or `/>` then a tag or the end of the file). That reads
     `description="by Jen "From Head To Toe" that..."` and
     `description="at <a href="...">Square</a>"` (both in the awesome-rss-feeds lists) as one value
-    each. A tag that does not scan is left as is.
+    each. If any `<outline>` tag does not scan, nothing is repaired (the file is broken in a way
+    this cannot mend), which also keeps the work linear in the size of a hostile file.
     """
     out: list[bytes] = []
     pos = 0
@@ -175,15 +176,13 @@ def _repair_outline_tags(data: bytes) -> bytes:
             quote = attr.group(2)
             end = _VALUE_END[quote].search(data, attr.end())
             if end is None:
-                break
+                return data
             value = _escape_value(data[attr.end() : end.start()], quote)
             attrs.append(b" " + attr.group(1) + b"=" + quote + value + quote)
             i = end.end()
         close = _TAG_CLOSE.match(data, i)
-        if close is None:  # not a tag we can read: keep its bytes and look further on
-            out.append(data[start.start() : start.end()])
-            pos = start.end()
-            continue
+        if close is None:
+            return data
         out.append(b"<outline" + b"".join(attrs) + close.group(1))
         pos = close.end()
     out.append(data[pos:])

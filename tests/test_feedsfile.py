@@ -179,6 +179,33 @@ def test_sequence_style_without_indent_is_followed(tmp_path: Path) -> None:
     assert yaml.safe_load(after)["feeds"][1]["subjects"] == ["Yes", "1.0"]
 
 
+def test_add_after_an_entry_with_nested_lists_and_text(tmp_path: Path) -> None:
+    text = (
+        "feeds:\n"
+        "  - url: https://a.example/feed\n"
+        "    subjects:\n"
+        "      - Basics\n"
+        "      # a comment inside the entry\n"
+        "      - Metrics\n"
+        "    note: |\n"
+        "      Two lines\n"
+        "      of text.\n"
+        "  # feeds to try next month\n"
+        "\n"
+        "settings: {}\n"
+    )
+    path = write(tmp_path, text)
+    add_feed(path, "https://b.example/feed")
+    after = path.read_text()
+    assert "      of text.\n  - url: https://b.example/feed\n  # feeds to try" in after
+    assert yaml.safe_load(after)["feeds"][0]["note"] == "Two lines\nof text.\n"
+    assert remove_feed(path, "https://a.example/feed") is True
+    assert (
+        path.read_text()
+        == "feeds:\n  - url: https://b.example/feed\n  # feeds to try next month\n\nsettings: {}\n"
+    )
+
+
 def test_crlf_file_keeps_crlf(tmp_path: Path) -> None:
     text = EDITOR_FILE.replace("\n", "\r\n")
     path = write(tmp_path, text)

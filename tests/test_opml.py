@@ -205,6 +205,11 @@ def test_export_is_opml_2_grouped_by_first_subject() -> None:
         ),
         ("binary.opml", lambda corpus: bytes(range(256)) * 4, "line 1: not valid XML"),
         (
+            "unclosed.opml",
+            lambda corpus: b"<opml><body>" + b'<outline a="' * 50_000,
+            "line 1: not valid XML",
+        ),
+        (
             "xhtml.opml",
             lambda corpus: b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"/>',
             "not an OPML file (the document is <html>, expected <opml>)",
