@@ -1,0 +1,328 @@
+"""Feed discovery: from a publication's web page (or a feed URL) to the feeds worth subscribing to.
+
+Editors know a website, rarely its feed. `find_feed_links` reads the `<link>` elements a page
+declares (pure); `candidate_paths` lists where blog engines put feeds when a page declares none
+(pure); `discover` fetches through a function it is given, checks each candidate really is a feed,
+and ranks them. The page, its links and the candidates' bodies are all untrusted.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import feedparser
+from lxml import etree
+from lxml import html as lxml_html
+
+from curator.urls import safe_url, url_key
+
+#: How `discover` reads a URL: url -> (body or None on failure, Content-Type, final URL).
+Fetch = Callable[[str], tuple[bytes | None, str | None, str]]
+
+#: `type` values of `<link rel="alternate">` that announce a feed. RSS/Atom from the RSS Advisory
+#: Board's autodiscovery spec and RFC 4287; RSS 1.0 is RDF; JSON Feed 1.1 says application/feed+json
+#: and 1.0 said application/json; text/xml and application/xml are older sites' RSS.
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/json",
+        "application/x.atom+xml",
+        "application/x-atom+xml",
+        "application/x-rss+xml",
+        "text/xml",
+        "application/xml",
+    }
+)
+
+#: Where blog engines serve their feed, tried in this order when a page declares none:
+#: WordPress /feed/ (and /feed), Hugo /index.xml, Jekyll /feed.xml, Ghost and Substack /rss/ and
+#: /feed, Zola/Pelican /atom.xml and /rss.xml, JSON Feed /feed.json, Blogger /feeds/posts/default.
+COMMON_FEED_PATHS = (
+    "feed",
+    "feed/",
+    "rss.xml",
+    "atom.xml",
+    "index.xml",
+    "feed.xml",
+    "rss",
+    "rss/",
+    "feed.json",
+    "index.rss",
+    "feeds/posts/default",
+)
+
+#: Words in a feed's title or URL that mark a comments feed (WordPress "Comments Feed",
+#: /comments/feed/), which an editor never wants in place of the articles.
+COMMENTS_MARKERS = re.compile(r"\bcomments?\b", re.IGNORECASE)
+
+#: Bytes of a body looked at to tell HTML from a feed before parsing it.
+_SNIFF_BYTES = 1024
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed a page declares in its `<head>` (or anywhere) with `<link>`."""
+
+    #: Absolute http(s) URL, resolved against the page (and its `<base href>`).
+    url: str
+    #: The link's `title` attribute, whitespace collapsed, when given.
+    title: str | None
+    #: The declared MIME type, lower-cased (None for rel="feed" without one).
+    type: str | None
+
+
+@dataclass(frozen=True)
+class FoundFeed:
+    """A URL checked to serve a real feed."""
+
+    #: The URL to subscribe to (as declared or asked for, not where redirects ended).
+    url: str
+    #: The feed's own title, when it has one.
+    title: str | None
+    #: "rss", "atom", "rdf" or "json".
+    kind: str
+    #: Entries in the feed when it was checked.
+    entries: int
+    #: How it was found: "given" (the URL itself), "declared" (a `<link>`), "common-path" (a guess).
+    source: str
+    #: The `<link>` title, for declared feeds.
+    link_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What `discover` found for one URL."""
+
+    #: The URL asked about.
+    url: str
+    #: Where it ended after redirects (the page's URL for resolving links).
+    final_url: str
+    #: Feeds found, best first; one when the URL itself is a feed.
+    feeds: tuple[FoundFeed, ...] = ()
+    #: Candidates that were not usable, with why: (url, reason).
+    rejected: tuple[tuple[str, str], ...] = ()
+    #: Set when the URL itself could not be read.
+    error: str | None = None
+
+    @property
+    def is_feed(self) -> bool:
+        """True when the URL asked about is itself a feed."""
+        return len(self.feeds) == 1 and self.feeds[0].source == "given"
+
+    @property
+    def best(self) -> FoundFeed | None:
+        return self.feeds[0] if self.feeds else None
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _clean(value: str | None) -> str | None:
+    text = _SPACE.sub(" ", value or "").strip()
+    return text or None
+
+
+def _http_url(href: str | None, base: str) -> str | None:
+    """`href` resolved against `base` if it is an http(s) URL, else None (no javascript:, data:)."""
+    url = safe_url(href, base)
+    if url is None or urlsplit(url).scheme.lower() not in {"http", "https"}:
+        return None
+    return url
+
+
+def find_feed_links(html: bytes | str, base_url: str) -> tuple[FeedLink, ...]:
+    """Feeds a page declares: `<link rel="alternate">` with a feed type, and `rel="feed"`.
+
+    Pure. URLs are resolved against `<base href>` (if http(s)) then `base_url`, kept only if
+    http(s), deduplicated by normalised URL, in page order. Unparsable input gives ().
+    """
+    if isinstance(html, str):
+        html = html.encode("utf-8", "surrogatepass")
+    if not html.strip():
+        return ()
+    try:
+        parser = lxml_html.HTMLParser(no_network=True, remove_comments=True)
+        root = lxml_html.document_fromstring(html, parser=parser)
+    except (etree.LxmlError, ValueError):
+        return ()
+    base = base_url
+    for element in root.iter("base"):
+        declared = _http_url(element.get("href"), base_url)
+        if declared:
+            base = declared
+        break
+    links: list[FeedLink] = []
+    seen: set[str] = set()
+    for element in root.iter("link"):
+        rels = {token.lower() for token in (element.get("rel") or "").split()}
+        kind = (element.get("type") or "").split(";")[0].strip().lower() or None
+        if not ("feed" in rels or ("alternate" in rels and kind in FEED_TYPES)):
+            continue
+        if "stylesheet" in rels:
+            continue
+        url = _http_url(element.get("href"), base)
+        if url is None:
+            continue
+        key = url_key(url)
+        if key in seen:
+            continue
+        seen.add(key)
+        links.append(FeedLink(url=url, title=_clean(element.get("title")), type=kind))
+    return tuple(links)
+
+
+def candidate_paths(base_url: str) -> tuple[str, ...]:
+    """Absolute URLs where a feed commonly lives for the site of `base_url`, most likely first.
+
+    Pure. When the page is a folder below the site's root (example.com/blog/), the same names under
+    that folder come first, since a blog under a path serves its feed there.
+    """
+    parts = urlsplit(base_url)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return ()
+    root = urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+    folders = []
+    # Only a page that is itself a folder (example.com/blog/) gets the names under it: an article's
+    # folder (example.com/2024/05/) never holds the feed.
+    if parts.path.endswith("/") and parts.path != "/":
+        folders.append(urljoin(root, parts.path))
+    folders.append(root)
+    urls = [urljoin(folder_url, name) for folder_url in folders for name in COMMON_FEED_PATHS]
+    return tuple(dict.fromkeys(urls))
+
+
+def _looks_like_html(body: bytes, content_type: str | None) -> bool:
+    head = body[:_SNIFF_BYTES].lstrip().lower()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:].lstrip()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return True
+    mime = (content_type or "").split(";")[0].strip().lower()
+    return (
+        mime in {"text/html", "application/xhtml+xml"}
+        and b"<rss" not in head
+        and (b"<feed" not in head)
+    )
+
+
+def _json_feed(body: bytes) -> tuple[str | None, int] | None:
+    """(title, item count) when `body` is a JSON Feed (jsonfeed.org), else None."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    version = data.get("version")
+    items = data.get("items")
+    if not (isinstance(version, str) and version.startswith("https://jsonfeed.org/version/")):
+        return None
+    if not isinstance(items, list):
+        return None
+    title = data.get("title")
+    return (_clean(title) if isinstance(title, str) else None), len(items)
+
+
+def check_feed(body: bytes, content_type: str | None) -> tuple[str | None, str, int] | str:
+    """(title, kind, entries) when `body` is a feed, else the reason it is not (one line).
+
+    A feed is RSS, Atom or RDF that feedparser recognises with entries or a title, or a JSON Feed;
+    an HTML page is never a feed. The body is handed to feedparser as a stream, never as a
+    string it might take for a file name or URL.
+    """
+    if not body or not body.strip():
+        return "empty"
+    if _looks_like_html(body, content_type):
+        return "a web page, not a feed"
+    stripped = body.lstrip()
+    if stripped.startswith((b"{", b"\xef\xbb\xbf{")):
+        found = _json_feed(stripped.removeprefix(b"\xef\xbb\xbf"))
+        if found is None:
+            return "JSON, but not a JSON Feed"
+        return found[0], "json", found[1]
+    parsed = feedparser.parse(io.BytesIO(body))
+    version = str(parsed.get("version") or "")
+    title = _clean(parsed.feed.get("title")) if parsed.get("feed") else None
+    entries = len(parsed.get("entries") or ())
+    if not version or not (entries or title):
+        return "not an RSS, Atom or JSON feed"
+    kind = "atom" if version.startswith("atom") else "rdf" if version == "rss10" else "rss"
+    return title, kind, entries
+
+
+def is_comments_feed(url: str, title: str | None) -> bool:
+    """True for a comments feed (WordPress "Comments Feed", /comments/feed/) by its title or URL."""
+    return bool(COMMENTS_MARKERS.search(title or "")) or bool(
+        COMMENTS_MARKERS.search(urlsplit(url).path + "?" + urlsplit(url).query)
+    )
+
+
+def _try(
+    fetch: Fetch, urls: Iterable[tuple[str, str, str | None]], stop_at_first: bool
+) -> tuple[list[FoundFeed], list[tuple[str, str]]]:
+    """Fetch and check each (url, source, link title); returns the feeds and the rejections."""
+    found: list[FoundFeed] = []
+    rejected: list[tuple[str, str]] = []
+    seen_final: set[str] = set()
+    for url, source, link_title in urls:
+        if is_comments_feed(url, link_title):
+            rejected.append((url, "a comments feed"))
+            continue
+        body, content_type, final_url = fetch(url)
+        if body is None:
+            rejected.append((url, "could not be fetched"))
+            continue
+        result = check_feed(body, content_type)
+        if isinstance(result, str):
+            rejected.append((url, result))
+            continue
+        title, kind, entries = result
+        if is_comments_feed(final_url, title):
+            rejected.append((url, "a comments feed"))
+            continue
+        final_key = url_key(final_url)
+        if final_key in seen_final:
+            rejected.append((url, "the same feed as another candidate"))
+            continue
+        seen_final.add(final_key)
+        found.append(FoundFeed(url, title, kind, entries, source, link_title))
+        if stop_at_first:
+            break
+    return found, rejected
+
+
+def discover(url: str, fetch: Fetch) -> Discovery:
+    """The feeds behind `url`, checked and best first.
+
+    If `url` is itself a feed, that one feed (source "given"). Otherwise the page's declared feeds
+    in page order (Atom/RSS/JSON alike; comments feeds dropped), and only when none of those is a
+    working feed, the common paths, stopping at the first that is one (they are guesses, and most
+    are the same feed under several names). Never raises for what a server sends.
+    """
+    body, content_type, final_url = fetch(url)
+    final_url = final_url or url
+    if body is None:
+        return Discovery(url, final_url, error=f"{url}: could not be fetched")
+    result = check_feed(body, content_type)
+    if not isinstance(result, str):
+        title, kind, entries = result
+        return Discovery(url, final_url, feeds=(FoundFeed(url, title, kind, entries, "given"),))
+    rejected: list[tuple[str, str]] = []
+    links = find_feed_links(body, final_url) if _looks_like_html(body, content_type) else ()
+    found, why = _try(fetch, ((link.url, "declared", link.title) for link in links), False)
+    rejected.extend(why)
+    if not found:
+        guesses = ((path, "common-path", None) for path in candidate_paths(final_url))
+        found, why = _try(fetch, guesses, True)
+        rejected.extend(why)
+    if not found and not links and not _looks_like_html(body, content_type):
+        return Discovery(url, final_url, rejected=tuple(rejected), error=f"{url}: {result}")
+    return Discovery(url, final_url, feeds=tuple(found), rejected=tuple(rejected))

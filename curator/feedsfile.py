@@ -1,0 +1,577 @@
+"""Editing the editor's feeds.yaml: add, import and remove feeds without disturbing anything else.
+
+feeds.yaml is the editor's own file, with their comments, blank lines, key order and quoting; a tool
+that rewrites it from a parsed tree loses some of that. So edits are made on the text:
+ruamel.yaml's round-trip parser says where each feed entry starts, new entries are written in the
+file's own indentation, and a removed entry's lines are cut. Each edit is then checked by re-reading
+the result (with PyYAML, as the app reads it) against the intended change; if the text edit cannot
+be made or does not check out, ruamel.yaml rewrites the document instead, and that too is checked.
+The file is replaced atomically (temporary file in the same folder, then os.replace): on any error
+it is untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from io import StringIO
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+import curator
+from curator.opml import OpmlFeed, export_opml, read_opml
+from curator.urls import url_key
+
+
+class FeedsFileError(Exception):
+    """feeds.yaml cannot be read or edited as asked (one line, names the file)."""
+
+
+class DuplicateFeedError(FeedsFileError):
+    """The feed is already in feeds.yaml (compared by normalised URL)."""
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One entry of the `feeds:` list, as the editor writes it."""
+
+    #: An http(s) URL, or a path relative to feeds.yaml.
+    url: str
+    #: The publication's name, when the editor (or an import) gives one.
+    name: str | None = None
+    #: Subject names this feed hints at.
+    subjects: tuple[str, ...] = ()
+
+
+#: Files under the package's templates folder that `init_newsletter` copies for the editor.
+TEMPLATE_SUFFIXES = (".html", ".txt", ".md")
+
+#: Lines `init_newsletter` puts in .gitignore: the store (machine state) and generated issues.
+GITIGNORE_LINES = (".curator/", "output/")
+
+#: The feeds.yaml a new newsletter starts from; every key is explained where it is set.
+FEEDS_TEMPLATE = """\
+# feeds.yaml: what this newsletter is, the subjects an issue is organised by, the feeds it reads.
+# curator keeps your comments and layout when it edits this file (curator feeds add/remove/import).
+
+newsletter:
+  title: My Newsletter            # the heading of every issue, e.g. "Customer Experience Weekly"
+  editor: Your Name
+  # The note that opens every issue (or keep it in a file: introduction_file: intro.md).
+  introduction: |
+    Welcome to this week's issue.
+  issue_size: 4                   # articles per issue
+  # site_url: https://example.com/newsletter/
+
+# Subjects are the sections of an issue: each article goes under the subject it fits best, judged
+# by the description and keywords. Add as many as you like.
+subjects:
+  - name: The basics of customer experience
+    description: What customer experience is, how it differs from customer service, why it matters.
+    keywords: [customer experience, customer service, customer journey, CSAT, NPS]
+
+# The feeds to read. Add one with `curator feeds add URL` (a feed, or a site's page and curator
+# finds its feed), or bring your feed reader's list with `curator feeds import FILE.opml`.
+feeds: []
+
+settings:
+  output: output                  # where issues are written
+  store: .curator/curator.db      # every article ever seen: the newsletter's memory, keep it
+"""
+
+_FEEDS_KEY_LINE = re.compile(
+    r"^(?P<key>\s*feeds\s*:)(?P<value>\s*(?:\[\s*\]|~|null|Null|NULL))?(?P<comment>\s+#.*)?\s*$"
+)
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FeedsFileError(f"{path}: no such file (create one with `curator init`)") from None
+    except OSError as exc:
+        raise FeedsFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FeedsFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _round_trip() -> YAML:
+    rt = YAML()  # round-trip: keeps comments, order, quoting and flow/block style
+    rt.preserve_quotes = True
+    rt.width = 4096  # never re-wrap the editor's long lines
+    return rt
+
+
+def _load_rt(path: Path, text: str) -> CommentedMap:
+    try:
+        data = _round_trip().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise FeedsFileError(f"{path}: {where}not valid YAML ({exc.problem or exc})") from None
+    except YAMLError as exc:
+        raise FeedsFileError(f"{path}: not valid YAML ({exc})") from None
+    if data is None:
+        data = CommentedMap()
+    if not isinstance(data, CommentedMap):
+        raise FeedsFileError(f"{path}: expected a mapping with newsletter, subjects and feeds keys")
+    feeds = data.get("feeds")
+    if feeds is not None and not isinstance(feeds, CommentedSeq):
+        line = data.lc.key("feeds")[0] + 1
+        raise FeedsFileError(f"{path}: line {line}: `feeds` must be a list of feeds")
+    return data
+
+
+def _item_url(item: object) -> str | None:
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict) and isinstance(item.get("url"), str):
+        return str(item["url"])
+    return None
+
+
+def _spec(item: object) -> FeedSpec | None:
+    url = _item_url(item)
+    if url is None:
+        return None
+    if not isinstance(item, dict):
+        return FeedSpec(url)
+    name = item.get("name")
+    subjects = item.get("subjects") or ()
+    if isinstance(subjects, str):
+        subjects = (subjects,)
+    return FeedSpec(
+        url,
+        str(name) if name is not None else None,
+        tuple(str(s) for s in subjects) if isinstance(subjects, list | tuple) else (),
+    )
+
+
+def read_feeds(path: Path) -> tuple[FeedSpec, ...]:
+    """The feeds listed in feeds.yaml, in file order (entries without a URL are left out)."""
+    data = _load_rt(path, _read_text(path))
+    specs = (_spec(item) for item in data.get("feeds") or ())
+    return tuple(spec for spec in specs if spec is not None)
+
+
+# -- checking the result -------------------------------------------------------------------------
+
+
+def _plain(text: str) -> Any:
+    """The document as the app reads it (PyYAML safe loader), or a marker when it does not load."""
+    try:
+        return pyyaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+    except pyyaml.YAMLError:
+        return _UNREADABLE
+
+
+_UNREADABLE = object()
+#: PyYAML's safe loader, in C when libyaml is there (checking a 1,000-feed file stays fast).
+_SAFE_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+
+
+def _expected(before: Any, change: str, specs: Sequence[FeedSpec], index: int) -> Any:
+    """What the document must read as after the edit: `before` with the entries added or removed."""
+    after = dict(before or {})
+    feeds = list(after.get("feeds") or [])
+    if change == "add":
+        feeds.extend(_as_mapping(spec) for spec in specs)
+    else:
+        del feeds[index]
+    after["feeds"] = feeds
+    return after
+
+
+def _as_mapping(spec: FeedSpec) -> dict[str, Any]:
+    entry: dict[str, Any] = {"url": spec.url}
+    if spec.name:
+        entry["name"] = spec.name
+    if spec.subjects:
+        entry["subjects"] = list(spec.subjects)
+    return entry
+
+
+# -- text edits ----------------------------------------------------------------------------------
+
+
+def _scalar(value: object) -> str:
+    """`value` as YAML on one line, quoted wherever YAML 1.1 or 1.2 would misread it ("yes", "1.0",
+    "a: b"). PyYAML decides the quoting (it knows YAML 1.1's booleans); lists are written in flow
+    style, `[a, b]`, as in the documented format."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(item) for item in value) + "]"
+    out = pyyaml.safe_dump([value], default_flow_style=False, allow_unicode=True, width=1 << 30)
+    line = out.rstrip("\n")
+    if "\n" in line or not line.startswith("- ") or any(ch in line for ch in ",[]{}"):
+        return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar, safe anywhere
+    return line[2:]
+
+
+def _render(spec: FeedSpec, dash_col: int, key_offset: int, newline: str) -> str:
+    pad = " " * dash_col
+    inner = " " * (dash_col + key_offset)
+    lines = [f"{pad}-{' ' * (key_offset - 1)}url: {_scalar(spec.url)}"]
+    if spec.name:
+        lines.append(f"{inner}name: {_scalar(spec.name)}")
+    if spec.subjects:
+        lines.append(f"{inner}subjects: {_scalar(list(spec.subjects))}")
+    return "".join(line + newline for line in lines)
+
+
+def _dash(lines: list[str], line: int, col: int) -> tuple[int, int] | None:
+    """(line, column) of the `-` opening the sequence item whose content starts at (line, col)."""
+    before = lines[line][:col].rstrip()
+    if before.endswith("-") and not before[:-1].strip():
+        return line, len(before) - 1
+    if line > 0:
+        above = lines[line - 1].rstrip()
+        if above.endswith("-") and not above[:-1].strip():
+            return line - 1, len(above) - 1
+    return None
+
+
+def _item_end(lines: list[str], start: int, dash_col: int) -> int:
+    """The item's last line of content: the blank and comment lines after it are not its own."""
+    end = start
+    for index in range(start + 1, len(lines)):
+        stripped = lines[index].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(lines[index]) - len(lines[index].lstrip(" ")) <= dash_col:
+            break
+        end = index
+    return end
+
+
+def _sequence_style(data: CommentedMap, lines: list[str]) -> tuple[int, int]:
+    """(dash indent relative to its key, key offset after the dash) of the file's block lists."""
+    for key in ("subjects", "feeds"):
+        seq = data.get(key)
+        if isinstance(seq, CommentedSeq) and seq and not seq.fa.flow_style():
+            line, col = seq.lc.item(0)
+            dash = _dash(lines, line, col)
+            if dash is not None:
+                return dash[1] - data.lc.key(key)[1], max(col - dash[1], 2)
+    return 2, 2
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str | None:
+    """The text with `specs` appended to the feeds list, or None for a layout not handled here."""
+    lines = text.splitlines(keepends=True)
+    newline = _newline(text)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    feeds = data.get("feeds")
+    if isinstance(feeds, CommentedSeq) and feeds and not feeds.fa.flow_style():
+        line, col = feeds.lc.item(len(feeds) - 1)
+        dash = _dash(lines, line, col)
+        if dash is None:
+            return None
+        end = _item_end(lines, dash[0], dash[1])
+        key_offset = max(col - dash[1], 2) if isinstance(feeds[-1], dict) else 2
+        block = "".join(_render(spec, dash[1], key_offset, newline) for spec in specs)
+        return "".join(lines[: end + 1]) + block + "".join(lines[end + 1 :])
+    dash_indent, key_offset = _sequence_style(data, lines)
+    if "feeds" not in data:
+        block = "".join(_render(spec, dash_indent, key_offset, newline) for spec in specs)
+        return "".join(lines) + "feeds:" + newline + block
+    if feeds:  # a non-empty flow list: leave it to the round-trip writer
+        return None
+    key_line, key_col = data.lc.key("feeds")
+    match = _FEEDS_KEY_LINE.match(lines[key_line].rstrip("\r\n"))
+    if match is None:
+        return None
+    lines[key_line] = match["key"] + (match["comment"] or "") + newline
+    block = "".join(_render(spec, key_col + dash_indent, key_offset, newline) for spec in specs)
+    return "".join(lines[: key_line + 1]) + block + "".join(lines[key_line + 1 :])
+
+
+def _text_remove(data: CommentedMap, text: str, index: int) -> str | None:
+    """The text without the feeds list's item `index`, or None for a layout not handled here."""
+    feeds = data["feeds"]
+    if feeds.fa.flow_style():
+        return None
+    lines = text.splitlines(keepends=True)
+    line, col = feeds.lc.item(index)
+    dash = _dash(lines, line, col)
+    if dash is None:
+        return None
+    end = _item_end(lines, dash[0], dash[1])
+    kept = lines[: dash[0]] + lines[end + 1 :]
+    if len(feeds) == 1:  # the list becomes empty: say so, rather than leave `feeds:` null
+        key_line = data.lc.key("feeds")[0]
+        match = _FEEDS_KEY_LINE.match(kept[key_line].rstrip("\r\n"))
+        if match is None:
+            return None
+        kept[key_line] = match["key"] + " []" + (match["comment"] or "") + _newline(text)
+    return "".join(kept)
+
+
+# -- whole-document fallback ---------------------------------------------------------------------
+
+
+def _dump_rt(data: CommentedMap) -> str:
+    out = StringIO()
+    _round_trip().dump(data, out)
+    return out.getvalue()
+
+
+def _rt_add(data: CommentedMap, specs: Sequence[FeedSpec]) -> str:
+    feeds = data.get("feeds")
+    if not isinstance(feeds, CommentedSeq):
+        feeds = CommentedSeq()
+        data["feeds"] = feeds
+    for spec in specs:
+        feeds.append(CommentedMap(_as_mapping(spec)))
+    return _dump_rt(data)
+
+
+def _rt_remove(data: CommentedMap, index: int) -> str:
+    del data["feeds"][index]
+    return _dump_rt(data)
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` all at once: a reader sees the old file or the new, never half."""
+    folder = path.parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _edit(
+    path: Path,
+    text: str,
+    data: CommentedMap,
+    change: str,
+    specs: Sequence[FeedSpec] = (),
+    index: int = -1,
+) -> None:
+    """Apply one add/remove to `text` (read from `path`, parsed as `data`), check the result, and
+    write it atomically."""
+    before = _plain(text)
+    if before is _UNREADABLE:
+        raise FeedsFileError(f"{path}: not valid YAML")
+    wanted = _expected(before, change, specs, index)
+    attempts = (
+        (lambda: _text_add(data, text, specs))
+        if change == "add"
+        else (lambda: _text_remove(data, text, index)),
+        # The round-trip writer changes the tree it is given: it gets a fresh one.
+        (lambda: _rt_add(_load_rt(path, text), specs))
+        if change == "add"
+        else (lambda: _rt_remove(_load_rt(path, text), index)),
+    )
+    for attempt in attempts:
+        result = attempt()
+        if result is not None and _plain(result) == wanted:
+            try:
+                _write_atomic(path, result)
+            except OSError as exc:
+                raise FeedsFileError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+            return
+    raise FeedsFileError(f"{path}: could not be edited safely; nothing was changed")
+
+
+# -- the public edits ----------------------------------------------------------------------------
+
+
+def _check_spec(path: Path, spec: FeedSpec) -> FeedSpec:
+    url = spec.url.strip() if isinstance(spec.url, str) else ""
+    if not url or any(ch in url for ch in "\r\n\t") or any(ord(ch) < 32 for ch in url):
+        raise FeedsFileError(f"{path}: {spec.url!r} is not a feed URL")
+    scheme = urlsplit(url).scheme.lower()
+    if scheme and len(scheme) > 1 and scheme not in {"http", "https"}:
+        raise FeedsFileError(f"{path}: {url}: only http and https feeds (or a local path) are read")
+    if scheme in {"http", "https"} and not urlsplit(url).hostname:
+        raise FeedsFileError(f"{path}: {url}: the URL has no host")
+    name = " ".join(spec.name.split()) if spec.name else None
+    subjects = tuple(dict.fromkeys(" ".join(s.split()) for s in spec.subjects if s and s.strip()))
+    return FeedSpec(url, name or None, subjects)
+
+
+def _existing_keys(data: CommentedMap) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for index, item in enumerate(data.get("feeds") or ()):
+        url = _item_url(item)
+        if url is not None:
+            keys.setdefault(url_key(url), index)
+    return keys
+
+
+def add_feeds(
+    path: Path, feeds: Iterable[FeedSpec]
+) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...]]:
+    """Append the feeds not already listed (by normalised URL) in one atomic edit.
+
+    Returns (added, skipped duplicates), each in the order given; a feed repeated within `feeds`
+    is added once. Raises `FeedsFileError` (nothing written) for an unreadable file or a bad URL.
+    """
+    path = Path(path)
+    text = _read_text(path)
+    data = _load_rt(path, text)
+    seen = set(_existing_keys(data))
+    added: list[FeedSpec] = []
+    skipped: list[FeedSpec] = []
+    for spec in feeds:
+        clean = _check_spec(path, spec)
+        key = url_key(clean.url)
+        if key in seen:
+            skipped.append(clean)
+            continue
+        seen.add(key)
+        added.append(clean)
+    if added:
+        _edit(path, text, data, "add", added)
+    return tuple(added), tuple(skipped)
+
+
+def add_feed(path: Path, url: str, name: str | None = None, subjects: Sequence[str] = ()) -> None:
+    """Append one feed to feeds.yaml; `DuplicateFeedError` if its URL is already listed."""
+    added, skipped = add_feeds(path, [FeedSpec(url, name, tuple(subjects))])
+    if skipped:
+        raise DuplicateFeedError(f"{Path(path)}: {skipped[0].url} is already in the feeds list")
+
+
+def remove_feed(path: Path, url: str) -> bool:
+    """Remove the feed whose URL matches `url` (normalised); False, file untouched, if none does."""
+    path = Path(path)
+    text = _read_text(path)
+    data = _load_rt(path, text)
+    index = _existing_keys(data).get(url_key(url.strip()))
+    if index is None:
+        return False
+    _edit(path, text, data, "remove", index=index)
+    return True
+
+
+def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
+    """Feeds read from OPML as feeds.yaml entries: the title as name (unless it is only the URL),
+    the enclosing folders and categories as subject hints."""
+    return tuple(
+        FeedSpec(feed.url, feed.title if feed.title != feed.url else None, feed.subject_hints)
+        for feed in feeds
+    )
+
+
+def import_opml(
+    path: Path, data: bytes, source: str
+) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...], tuple[tuple[str, str], ...]]:
+    """Add every feed of an OPML file to feeds.yaml in one atomic edit.
+
+    Returns (added, skipped duplicates, rejected outlines as (xmlUrl, text)). A file that is not
+    OPML raises `OpmlError` (naming `source`) before feeds.yaml is touched.
+    """
+    document = read_opml(data, source)
+    added, skipped = add_feeds(path, specs_from_opml(document.feeds))
+    return added, skipped, document.rejected
+
+
+def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:
+    """feeds.yaml's feeds as an OPML 2.0 list (folders by first subject hint) for a feed reader.
+
+    `title` defaults to the newsletter's title in feeds.yaml. Feeds given as local paths are left
+    out: a feed reader elsewhere cannot read them.
+    """
+    path = Path(path)
+    data = _load_rt(path, _read_text(path))
+    if title is None:
+        newsletter = data.get("newsletter")
+        name = newsletter.get("title") if isinstance(newsletter, dict) else None
+        title = str(name) if name else "curator feeds"
+    feeds = [
+        OpmlFeed(spec.url, spec.name or spec.url, None, spec.subjects)
+        for spec in read_feeds(path)
+        if urlsplit(spec.url).scheme.lower() in {"http", "https"}
+    ]
+    return export_opml(feeds, title, now)
+
+
+# -- a new newsletter ----------------------------------------------------------------------------
+
+
+def package_templates() -> Path | None:
+    """The built-in templates folder: inside the installed package, else the repository's."""
+    package = Path(curator.__file__).resolve().parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def init_newsletter(directory: Path, templates_from: Path | None = None) -> list[Path]:
+    """Start a newsletter folder: a commented feeds.yaml with a sample subject, a templates/ folder
+    holding copies of the built-in templates to customise, and a .gitignore for the store and the
+    output. Returns the files written. Refuses (`FeedsFileError`) if feeds.yaml already exists;
+    existing template files and .gitignore lines are kept. `templates_from` overrides where the
+    built-in templates are read (default: `package_templates()`).
+    """
+    directory = Path(directory)
+    config = directory / "feeds.yaml"
+    if config.exists():
+        raise FeedsFileError(f"{config}: already exists; not overwritten")
+    written: list[Path] = []
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        _write_atomic(config, FEEDS_TEMPLATE)
+        written.append(config)
+        templates = directory / "templates"
+        templates.mkdir(exist_ok=True)
+        source = templates_from if templates_from is not None else package_templates()
+        if source is not None:
+            for file in sorted(source.rglob("*")):
+                if not file.is_file() or file.suffix.lower() not in TEMPLATE_SUFFIXES:
+                    continue
+                target = templates / file.relative_to(source)
+                if target.exists():
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, target)
+                written.append(target)
+        ignore = directory / ".gitignore"
+        current = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+        missing = [line for line in GITIGNORE_LINES if line not in current.splitlines()]
+        if missing:
+            prefix = "" if not current or current.endswith("\n") else "\n"
+            header = "" if current else "# curator: the article store and the generated issues\n"
+            _write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
+            written.append(ignore)
+    except OSError as exc:
+        raise FeedsFileError(f"{directory}: cannot set up the newsletter ({exc})") from None
+    return written
