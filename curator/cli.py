@@ -216,6 +216,13 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         click.echo(f"{summary.new_articles} new article(s) stored.")
 
 
+from curator.cli_feeds import feeds as feeds_group  # noqa: E402 - the group above comes first
+from curator.cli_feeds import init as init_command  # noqa: E402
+
+cli.add_command(feeds_group)
+cli.add_command(init_command)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

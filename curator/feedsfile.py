@@ -491,16 +491,28 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
 
 
 def import_opml(
-    path: Path, data: bytes, source: str
+    path: Path, data: bytes, source: str, known_subjects: Sequence[str] | None = None
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...], tuple[tuple[str, str], ...]]:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit.
 
+    With `known_subjects`, folder names become subject hints only where they name one of them.
     Returns (added, skipped duplicates, rejected outlines as (xmlUrl, text)). A file that is not
     OPML raises `OpmlError` (naming `source`) before feeds.yaml is touched.
     """
     document = read_opml(data, source)
-    added, skipped = add_feeds(path, specs_from_opml(document.feeds))
+    specs = specs_from_opml(document.feeds)
+    if known_subjects is not None:
+        specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
+    added, skipped = add_feeds(path, specs)
     return added, skipped, document.rejected
+
+
+def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
+    """Keep only the hints that name a configured subject (in its configured spelling): an OPML
+    folder such as "Tech" that is no subject of this newsletter would make feeds.yaml invalid."""
+    by_fold = {name.casefold(): name for name in known_subjects}
+    hints = tuple(by_fold[h.casefold()] for h in spec.subjects if h.casefold() in by_fold)
+    return FeedSpec(spec.url, spec.name, hints)
 
 
 def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:

@@ -1,0 +1,252 @@
+"""`curator feeds ...` and `curator init`: managing the feed list as editors do."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from curator.config import ConfigError, load_config
+from curator.discover import discover
+from curator.feedsfile import (
+    FeedsFileError,
+    add_feed,
+    export_feeds,
+    import_opml,
+    init_newsletter,
+    remove_feed,
+)
+from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.opml import OpmlError
+from curator.store import Store, StoreError
+
+CONFIG_OPTION = click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path),
+    default=Path("feeds.yaml"),
+    show_default=True,
+    help="The newsletter's configuration.",
+)
+
+
+def _subject_names(config: Path) -> list[str]:
+    try:
+        return [s.name for s in load_config(config).subjects]
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+def feeds() -> None:
+    """List, add, remove, import, export and check the feeds in feeds.yaml."""
+
+
+def _fetch_one(url: str) -> tuple[bytes | None, str | None, str]:
+    """Fetch a URL for discovery: a feed-kind request, public addresses only for pages it links to."""
+    result = fetch_all([FetchRequest(url, kind="feed")], FetchSettings(deadline=20))[0]
+    return (result.content if result.ok else None, result.content_type, result.final_url)
+
+
+@feeds.command("add")
+@CONFIG_OPTION
+@click.argument("url")
+@click.option("--subject", "-s", "subjects", multiple=True, help="A subject this feed hints at.")
+@click.option("--name", "-n", default=None, help="The publication's name as the issue prints it.")
+def add(config: Path, url: str, subjects: tuple[str, ...], name: str | None) -> None:
+    """Add a feed, given its address or its website's (curator finds the feed)."""
+    known = _subject_names(config)
+    for subject in subjects:
+        if subject not in known:
+            raise click.ClickException(
+                f"unknown subject `{subject}`; the subjects are: {', '.join(known)}"
+            )
+    found = discover(url, _fetch_one)
+    if found.error:
+        raise click.ClickException(f"{url}: {found.error}")
+    if not found.feeds:
+        reasons = "; ".join(f"{u}: {why}" for u, why in found.rejected[:5])
+        raise click.ClickException(f"no feed found at {url}" + (f" ({reasons})" if reasons else ""))
+    if len(found.feeds) > 1 and not found.is_feed:
+        click.echo(f"{url} offers {len(found.feeds)} feeds; adding the first:", err=True)
+        for feed in found.feeds:
+            click.echo(f"  {feed.url}  {feed.title or ''}", err=True)
+    best = found.feeds[0]
+    try:
+        add_feed(config, best.url, name or best.title, subjects)
+    except FeedsFileError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Added {best.url}" + (f" ({name or best.title})" if name or best.title else ""))
+
+
+@feeds.command("remove")
+@CONFIG_OPTION
+@click.argument("url")
+def remove(config: Path, url: str) -> None:
+    """Remove a feed from feeds.yaml (its stored articles stay in the archive)."""
+    try:
+        removed = remove_feed(config, url)
+    except FeedsFileError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not removed:
+        raise click.ClickException(f"{url} is not in {config}")
+    click.echo(f"Removed {url}")
+
+
+@feeds.command("import")
+@CONFIG_OPTION
+@click.argument("opml_file", type=click.Path(path_type=Path, dir_okay=False))
+def import_(config: Path, opml_file: Path) -> None:
+    """Add every feed of an OPML file (a feed reader's export); folders become subject hints."""
+    known = _subject_names(config)
+    try:
+        data = opml_file.read_bytes()
+    except OSError as exc:
+        raise click.ClickException(f"{opml_file}: cannot read: {exc.strerror}") from None
+    try:
+        added, skipped, rejected = import_opml(config, data, str(opml_file), known)
+    except (OpmlError, FeedsFileError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Imported {len(added)} feed(s) into {config}.")
+    if skipped:
+        click.echo(f"Skipped {len(skipped)} already listed:", err=True)
+        for spec in skipped:
+            click.echo(f"  {spec.url}", err=True)
+    for xml_url, text in rejected:
+        click.echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
+
+
+@feeds.command("export")
+@CONFIG_OPTION
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def export(config: Path, out: Path | None) -> None:
+    """Write the feed list as OPML 2.0, for a feed reader."""
+    try:
+        data = export_feeds(config, datetime.now(UTC))
+    except FeedsFileError as exc:
+        raise click.ClickException(str(exc)) from None
+    if out:
+        from curator.publish import write_atomic
+
+        write_atomic(out, data)
+        click.echo(f"Wrote {out}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
+    """Each configured feed with what the store remembers of it."""
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise click.exceptions.Exit(_fail(str(exc), 2)) from None
+    try:
+        with Store.open(db or config.settings.store) as store:
+            rows = {str(r["url"]): r for r in store.feed_rows()}
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    now = datetime.now(UTC)
+    table = []
+    for source in config.feeds:
+        row = rows.get(source.url, {})
+        failing = row.get("failing_since")
+        days = (now - datetime.fromisoformat(str(failing))).days if failing else None
+        table.append(
+            {
+                "url": source.url,
+                "name": source.name or row.get("title") or "",
+                "subjects": list(source.subjects),
+                "status": "never fetched"
+                if not row
+                else "gone"
+                if row.get("gone")
+                else "failing"
+                if failing
+                else "ok",
+                "last_success": row.get("last_success"),
+                "last_error": row.get("last_error"),
+                "failing_since": failing,
+                "failing_days": days,
+                "entries": row.get("entries_last", 0),
+                "articles": row.get("articles", 0),
+                "bytes": row.get("bytes_last"),
+                "seconds": row.get("elapsed_last"),
+            }
+        )
+    return table
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"curator: {message}", err=True)
+    return code
+
+
+@feeds.command("list")
+@CONFIG_OPTION
+@click.option("--db", type=click.Path(path_type=Path), default=None, help="The store.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def list_(config: Path, db: Path | None, as_json: bool) -> None:
+    """The feeds: name, address, subject hints and health."""
+    table = _health(config, db)
+    if as_json:
+        click.echo(json.dumps(table, indent=2))
+        return
+    for row in table:
+        hints = f"  [{', '.join(row['subjects'])}]" if row["subjects"] else ""
+        click.echo(f"{row['status']:<13} {row['name'] or '-'}  {row['url']}{hints}")
+
+
+@feeds.command("check")
+@CONFIG_OPTION
+@click.option("--db", type=click.Path(path_type=Path), default=None, help="The store.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def check(config: Path, db: Path | None, as_json: bool) -> None:
+    """Each feed's health: last success, last error, entries, size, time, how long it has failed."""
+    table = _health(config, db)
+    if as_json:
+        click.echo(json.dumps(table, indent=2))
+        return
+    click.echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
+    for row in table:
+        success = (row["last_success"] or "never")[:19].replace("T", " ")
+        size = f"{(row['bytes'] or 0) / 1024:.0f}" if row["bytes"] is not None else "-"
+        secs = f"{row['seconds']:.2f}" if row["seconds"] is not None else "-"
+        click.echo(
+            f"{row['status']:<13} {success:<20} {row['entries']:>7} {size:>7} {secs:>6}  "
+            f"{row['name'] or row['url']}"
+        )
+        if row["last_error"]:
+            since = f", failing for {row['failing_days']} day(s)" if row["failing_days"] else ""
+            click.echo(f"{'':<13} last error: {row['last_error']}{since}")
+    failing = [r for r in table if r["status"] in ("failing", "gone")]
+    if failing:
+        click.echo(f"{len(failing)} of {len(table)} feed(s) need a look.")
+
+
+@click.command("init")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+def init(directory: Path) -> None:
+    """Start a new newsletter folder: a commented feeds.yaml, templates to customise, .gitignore."""
+    try:
+        written = init_newsletter(directory)
+    except FeedsFileError as exc:
+        raise click.ClickException(str(exc)) from None
+    for path in written:
+        click.echo(f"  wrote {path}")
+    click.echo(
+        f"Edit {directory / 'feeds.yaml'}, then run: curator build --config "
+        f"{directory / 'feeds.yaml'}"
+    )
+
+
+__all__ = ["feeds", "init"]
