@@ -96,6 +96,67 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
     return _parse_xml_feed(data, url, content_type, note)
 
 
+# -- dates --------------------------------------------------------------------------------------
+
+#: Month names and abbreviations in the languages of the feeds we have seen (Italian, French,
+#: German, Spanish, Portuguese, Dutch), mapped to RFC 822's English ones. English-like names that
+#: RFC 822 already has ("mar", "jun", "nov"...) need no entry.
+_MONTHS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    "jan": (
+        "gen",
+        "genn",
+        "gennaio",
+        "janv",
+        "janvier",
+        "januar",
+        "jän",
+        "jänner",
+        "ene",
+        "enero",
+        "janeiro",
+        "januari",
+    ),
+    "feb": (
+        "febbr",
+        "febbraio",
+        "févr",
+        "fevr",
+        "février",
+        "fevrier",
+        "februar",
+        "febrero",
+        "fev",
+        "fevereiro",
+        "februari",
+    ),
+    "mar": ("marzo", "mars", "märz", "maerz", "mrz", "mär", "março", "marco", "maart", "mrt"),
+    "apr": ("aprile", "avr", "avril", "abr", "abril"),
+    "may": ("mag", "maggio", "mai", "mayo", "maio", "mei"),
+    "jun": ("giu", "giugno", "juin", "juni", "junio", "junho"),
+    "jul": ("lug", "luglio", "juil", "juillet", "juli", "julio", "julho"),
+    "aug": ("ago", "agosto", "août", "aout", "augustus"),
+    "sep": ("set", "sett", "settembre", "sept", "septembre", "septiembre", "setembro"),
+    "oct": ("ott", "ottobre", "octobre", "okt", "oktober", "octubre", "out", "outubro"),
+    "nov": ("novembre", "noviembre", "novembro"),
+    "dec": (
+        "dic",
+        "dicembre",
+        "déc",
+        "décembre",
+        "decembre",
+        "dez",
+        "dezember",
+        "diciembre",
+        "dezembro",
+    ),
+}
+_MONTH_NAMES = {name: month for month, names in _MONTHS_BY_LANGUAGE.items() for name in names}
+#: A day name before the comma ("mer,", "Di.,"), which RFC 822 parsing does not need.
+_LEADING_WEEKDAY = re.compile(r"^[^\W\d_]+\.?,?\s+(?=\d)")
+_DAY_DOT = re.compile(r"^(\d{1,2})\.")
+_WORD = re.compile(r"([^\W\d_]+)\.?")
+
+
 # -- sniffing ------------------------------------------------------------------------------------
 
 #: Byte-order marks and the UTF-16/32 patterns of "<" that XML 1.0 appendix F uses to detect them.
@@ -356,7 +417,9 @@ def safe_link(value: object, base: str | None = None) -> str | None:
         scheme = urlsplit(link).scheme.lower()
     except ValueError:  # e.g. an invalid IPv6 literal in the netloc
         return None
-    return link if scheme in LINK_SCHEMES else None
+    if scheme not in LINK_SCHEMES or link[: len(scheme)].lower() != scheme:
+        return None  # the second test: urlsplit ignored leading control characters
+    return scheme + link[len(scheme) :]  # "HTTP://x" -> "http://x"
 
 
 def _sane(moment: datetime | None) -> datetime | None:
@@ -386,8 +449,24 @@ def _struct_time(value: Any) -> datetime | None:
     if value is None:
         return None
     try:
-        return _sane(datetime(*value[:6], tzinfo=UTC))
+        year, month, day, hour, minute, second = (int(part) for part in value[:6])
+        return _sane(datetime(year, month, day, hour, minute, second, tzinfo=UTC))
     except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _localised_date(value: object) -> datetime | None:
+    """An RFC 822 date written with another language's day and month names, when feedparser
+    could not read it ("mer, 16 nov 2022 00:38:15 +0100" in feed-rs's rss_2.0_ilmessaggero.xml).
+    """
+    if not isinstance(value, str) or len(value) > 100:
+        return None
+    text = _LEADING_WEEKDAY.sub("", value.strip().lower())
+    text = _DAY_DOT.sub(r"\1", text)  # German "16. nov 2022"
+    text = _WORD.sub(lambda m: _MONTH_NAMES.get(m.group(1), m.group(0)), text)
+    try:
+        return _sane(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -427,8 +506,14 @@ def _entry_from_feedparser(entry: Mapping[str, Any], base: str | None, is_rss: b
     """One feedparser entry as an `Entry`; for RSS (`is_rss`) an item's only date is `published`."""
     summary = entry.get("summary")
     guid = entry.get("id")
-    published = _struct_time(entry.get("published_parsed"))
-    updated = _struct_time(entry.get("updated_parsed"))
+    published = _struct_time(entry.get("published_parsed")) or _localised_date(
+        entry.get("published")
+    )
+    # dict.get, not entry.get: FeedParserDict answers a missing "updated" with "published" (and a
+    # DeprecationWarning), which would invent an update time the feed never gave.
+    updated = _struct_time(dict.get(entry, "updated_parsed")) or _localised_date(
+        dict.get(entry, "updated")
+    )
     return Entry(
         link=_entry_link(entry, base),
         guid=guid if isinstance(guid, str) and guid.strip() else None,
