@@ -64,6 +64,7 @@ _HARMLESS_BOZO = (feedparser.NonXMLContentType,)
 #: Markup-free text: nothing to decode, only whitespace to collapse (the fast path for most titles).
 _NEEDS_HTML = re.compile(r"[<&]")
 _SPACE = re.compile(r"\s+")
+_URL_NOISE = re.compile(r"[\t\r\n]")
 
 #: "jane@x.com (Jane Doe)" (RSS <author>) and "Jane Doe <jane@x.com>" (RFC 5322 name-addr).
 _EMAIL = r"(?:mailto:)?[^\s@<>()]+@[^\s@<>()]+"
@@ -101,56 +102,23 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
 #: Month names and abbreviations in the languages of the feeds we have seen (Italian, French,
 #: German, Spanish, Portuguese, Dutch), mapped to RFC 822's English ones. English-like names that
 #: RFC 822 already has ("mar", "jun", "nov"...) need no entry.
-_MONTHS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
-    "jan": (
-        "gen",
-        "genn",
-        "gennaio",
-        "janv",
-        "janvier",
-        "januar",
-        "jän",
-        "jänner",
-        "ene",
-        "enero",
-        "janeiro",
-        "januari",
-    ),
-    "feb": (
-        "febbr",
-        "febbraio",
-        "févr",
-        "fevr",
-        "février",
-        "fevrier",
-        "februar",
-        "febrero",
-        "fev",
-        "fevereiro",
-        "februari",
-    ),
-    "mar": ("marzo", "mars", "märz", "maerz", "mrz", "mär", "março", "marco", "maart", "mrt"),
-    "apr": ("aprile", "avr", "avril", "abr", "abril"),
-    "may": ("mag", "maggio", "mai", "mayo", "maio", "mei"),
-    "jun": ("giu", "giugno", "juin", "juni", "junio", "junho"),
-    "jul": ("lug", "luglio", "juil", "juillet", "juli", "julio", "julho"),
-    "aug": ("ago", "agosto", "août", "aout", "augustus"),
-    "sep": ("set", "sett", "settembre", "sept", "septembre", "septiembre", "setembro"),
-    "oct": ("ott", "ottobre", "octobre", "okt", "oktober", "octubre", "out", "outubro"),
-    "nov": ("novembre", "noviembre", "novembro"),
-    "dec": (
-        "dic",
-        "dicembre",
-        "déc",
-        "décembre",
-        "decembre",
-        "dez",
-        "dezember",
-        "diciembre",
-        "dezembro",
-    ),
+_MONTHS_BY_LANGUAGE: dict[str, str] = {
+    "jan": "gen genn gennaio janv janvier januar jän jänner ene enero janeiro januari",
+    "feb": "febbr febbraio févr fevr février fevrier februar febrero fev fevereiro februari",
+    "mar": "marzo mars märz maerz mrz mär março marco maart mrt",
+    "apr": "aprile avr avril abr abril",
+    "may": "mag maggio mai mayo maio mei",
+    "jun": "giu giugno juin juni junio junho",
+    "jul": "lug luglio juil juillet juli julio julho",
+    "aug": "ago agosto août aout augustus",
+    "sep": "set sett settembre sept septembre septiembre setembro",
+    "oct": "ott ottobre octobre okt oktober octubre out outubro",
+    "nov": "novembre noviembre novembro",
+    "dec": "dic dicembre déc décembre decembre dez dezember diciembre dezembro",
 }
-_MONTH_NAMES = {name: month for month, names in _MONTHS_BY_LANGUAGE.items() for name in names}
+_MONTH_NAMES = {
+    name: month for month, names in _MONTHS_BY_LANGUAGE.items() for name in names.split()
+}
 #: A day name before the comma ("mer,", "Di.,"), which RFC 822 parsing does not need.
 _LEADING_WEEKDAY = re.compile(r"^[^\W\d_]+\.?,?\s+(?=\d)")
 _DAY_DOT = re.compile(r"^(\d{1,2})\.")
@@ -410,7 +378,8 @@ def safe_link(value: object, base: str | None = None) -> str | None:
     """An absolute http(s) URL from `value`, resolved against `base`; None for anything else."""
     if not isinstance(value, str) or not value.strip():
         return None
-    link = value.strip()
+    # Tabs and newlines inside a URL are dropped, as browsers do (WHATWG URL, "basic URL parser").
+    link = _URL_NOISE.sub("", value.strip())
     try:
         if base:
             link = urljoin(base, link)
@@ -423,7 +392,7 @@ def safe_link(value: object, base: str | None = None) -> str | None:
 
 
 def _sane(moment: datetime | None) -> datetime | None:
-    """The time in UTC, or None when it is naive-less garbage or outside MIN_YEAR..MAX_YEAR."""
+    """The time in UTC (a naive time is taken as UTC), or None outside MIN_YEAR..MAX_YEAR."""
     if moment is None:
         return None
     if moment.tzinfo is None:
@@ -470,7 +439,7 @@ def _localised_date(value: object) -> datetime | None:
         return None
 
 
-def _entry_link(entry: Mapping[str, Any], base: str | None) -> str | None:
+def _entry_link(entry: dict[str, Any], base: str | None) -> str | None:
     """The entry's link: feedparser's choice, else a rel=alternate link, else a permalink guid."""
     candidates: list[Any] = [entry.get("link")]
     links = entry.get("links") or ()
@@ -484,7 +453,7 @@ def _entry_link(entry: Mapping[str, Any], base: str | None) -> str | None:
     return None
 
 
-def _entry_content(entry: Mapping[str, Any]) -> str | None:
+def _entry_content(entry: dict[str, Any]) -> str | None:
     """The fullest content block: HTML first, then any other type."""
     blocks = [b for b in entry.get("content") or () if isinstance(b.get("value"), str)]
     blocks.sort(key=lambda b: "html" not in (b.get("type") or ""))
@@ -494,7 +463,7 @@ def _entry_content(entry: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _entry_authors(entry: Mapping[str, Any]) -> tuple[str, ...]:
+def _entry_authors(entry: dict[str, Any]) -> tuple[str, ...]:
     """Names from feedparser's authors list (author, dc:creator, atom:author), then `author`."""
     names = [author_name(a.get("name")) for a in entry.get("authors") or () if hasattr(a, "get")]
     if not any(names):
@@ -502,7 +471,7 @@ def _entry_authors(entry: Mapping[str, Any]) -> tuple[str, ...]:
     return _unique(names)
 
 
-def _entry_from_feedparser(entry: Mapping[str, Any], base: str | None, is_rss: bool) -> Entry:
+def _entry_from_feedparser(entry: dict[str, Any], base: str | None, is_rss: bool) -> Entry:
     """One feedparser entry as an `Entry`; for RSS (`is_rss`) an item's only date is `published`."""
     summary = entry.get("summary")
     guid = entry.get("id")
@@ -548,10 +517,10 @@ def _parse_xml_feed(
     if isinstance(problem, _HARMLESS_BOZO):
         problem = None
     if not entries and title is None:
+        if not result.get("version") and (content_type or "").lower().startswith("text/html"):
+            raise FeedError("this is an HTML page, not a feed")
         if problem is not None:
             raise FeedError(f"not a well-formed feed: {_short(problem)}")
-        if (content_type or "").lower().startswith("text/html"):
-            raise FeedError("this is an HTML page, not a feed")
         if not result.get("version"):
             raise FeedError("not a feed: no RSS, Atom or JSON Feed found")
     warning = "; ".join(x for x in (note, problem and _short(problem)) if x) or None
@@ -623,7 +592,7 @@ def _parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     """A JSON Feed 1.0/1.1 document (https://jsonfeed.org/version/1.1)."""
     try:
         # strict=False: real feeds put raw control characters (tabs, newlines) inside strings
-        # (RSParser's allthis-partial.json), which the spec forbids but which mean no harm.
+        # (RSParser's allthis-partial.json has one), which JSON forbids but which do no harm.
         document = json.loads(content, strict=False)
     except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError too
         raise FeedError(f"not valid JSON: {_short(error)}") from error

@@ -466,6 +466,8 @@ def test_an_entity_value_holding_brackets_does_not_end_the_doctype_early() -> No
     )
     parsed = parse_feed(doc.encode(), FEED_URL)
     assert "x" * 100 not in all_text(parsed)
+    assert parsed.title == "T &big;"  # the reference stays as text
+    assert parsed.warning and "entity declarations ignored" in parsed.warning
 
 
 # -- dates ---------------------------------------------------------------------------------------
@@ -655,3 +657,24 @@ def test_no_title_in_the_corpus_keeps_markup(corpus: Path) -> None:
             assert all(a and "@" not in a for a in entry.authors), (name, entry.authors)
             assert entry.link is None or entry.link.startswith(("http://", "https://")), entry
     assert titles > 2000
+
+
+def test_a_feed_served_as_text_html_is_still_read() -> None:
+    parsed = parse_feed(rss_item("<title>Served wrongly</title>"), FEED_URL, "text/html")
+    assert [e.title for e in parsed.entries] == ["Served wrongly"]
+    assert parsed.warning is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_feeds(encoding: str) -> None:
+    doc = rss_item("<title>Über café</title><link>https://a.example/ü</link>").decode()
+    parsed = parse_feed(doc.encode(encoding), FEED_URL, f"application/rss+xml; charset={encoding}")
+    assert [(e.title, e.link) for e in parsed.entries] == [("Über café", "https://a.example/ü")]
+
+
+def test_whitespace_before_the_xml_declaration_is_forgiven(corpus: Path) -> None:
+    # TechCrunch.xml starts with a newline, which makes it ill-formed XML.
+    body = (corpus / "feeds/real/feedjira/TechCrunch.xml").read_bytes()
+    assert body.startswith(b"\n<?xml")
+    parsed = parse_feed(body, FEED_URL)
+    assert (parsed.title, len(parsed.entries), parsed.warning) == ("TechCrunch", 20, None)
