@@ -1,13 +1,39 @@
-"""Blurbs: two or three clean, complete sentences that say what an article is about."""
+"""Blurbs: two or three clean, complete sentences that say what an article is about (pure).
+
+`choose_blurb` prefers the page's own description when it is a real summary, else picks a run of
+lead
+sentences from the main text scored against the title and the text's key terms (an extractive
+summariser), else the feed's summary. Page furniture ("Read more", "Leave a Reply", cookie and share
+text, image credits, "Last updated on ...") never gets in, and no sentence is cut in half.
+"""
 
 from __future__ import annotations
 
 import html
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from bs4 import BeautifulSoup
 
-#: Sentences that are page furniture, never part of a blurb (matched case-insensitively at the start).
+
+def _wordset(words: str) -> frozenset[str]:
+    """A table of words written as one string (easier to read and extend than a list of strings)."""
+    return frozenset(words.split())
+
+
+#: A blurb's bounds, from the issue's spec and the model issue (seeds/000: 2-3 sentences, 150-450
+#: chars).
+MIN_CHARS = 150
+MAX_CHARS = 450
+MIN_SENTENCES = 2
+MAX_SENTENCES = 3
+
+#: Sentences that are page furniture, never part of a blurb (matched case-insensitively at the
+#: start).
+#: From the seed captures (seeds/001-004: "Leave a Reply", "Read more", "Image: Chris Casciano",
+#: "Last updated on ...") and WordPress/Blogger feed boilerplate ("The post X appeared first on Y").
 FURNITURE = (
     "read more",
     "continue reading",
@@ -19,12 +45,88 @@ FURNITURE = (
     "the post ",
     "this post appeared first",
     "image:",
+    "image credit",
     "photo:",
+    "photo credit",
+    "credit:",
+    "source:",
     "last updated",
+    "updated on",
+    "posted on",
+    "published on",
     "related posts",
+    "related:",
     "sign up",
+    "follow us",
+    "advertisement",
+    "if you have any questions",
+    "your email address",
+    "required fields",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "tags:",
+    "filed under",
+    "share on",
+    "tweet",
+    "download",
+    "watch:",
+    "listen:",
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+#: Phrases that make a sentence furniture wherever they appear (cookie banners, share bars, comment
+#: forms, newsletter boxes), from the same sources plus the readability corpus' pages.
+FURNITURE_ANYWHERE = re.compile(
+    r"\b(?:cookies?|privacy policy|terms of (?:use|service)|read more|click here|subscribe|"
+    r"newsletter|sign up|log in|share (?:this|on)|leave a (?:reply|comment)|"
+    r"email address will not be published|required fields|all rights reserved|javascript|"
+    r"your browser|advertisement|sponsored content|affiliate links?|follow us|last updated on)\b",
+    re.I,
+)
+
+#: A description that ends like this was cut by its CMS: a teaser, not a summary.
+TEASER_END = re.compile(
+    r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\[\s*\]|read more\W*|more\W*»|»)\s*$", re.I
+)
+
+#: Descriptions that describe the site, not the article (generic site-wide meta descriptions).
+SITE_BOILERPLATE = re.compile(
+    r"^(?:welcome to|the official (?:site|website)|official (?:site|website)|latest news|"
+    r"breaking news|the latest|get the latest|find (?:the )?latest|read the latest|"
+    r"your (?:source|destination) for)\b",
+    re.I,
+)
+
+#: Words that start a sentence leaning on the one before; a blurb should not open with one.
+DANGLING_OPENERS = _wordset(
+    "but and or so also however this these that those it they he she his her its their then "
+    "therefore thus still yet instead meanwhile moreover furthermore additionally"
+)
+
+#: Abbreviations after which a full stop does not end a sentence (English newsroom style).
+ABBREVIATIONS = _wordset(
+    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no fig gen sen rep gov mt "
+    "approx dept est jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+#: English function words, left out of key terms (short: the scorer only needs the common ones).
+STOP_WORDS = _wordset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just let
+    like make many me more most much my no nor not now of off on once only or other our ours out
+    over own same
+    she should so some such than that the their them then there these they this those through to too
+    under until up us very was we were what when where which while who whom why will with would you
+    your yours one two new get got may might must can't don't it's i'm we're they're you're isn't
+    aren't"""
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*", re.I)
 _ELLIPSIS_TAIL = re.compile(
     r"\s*(\[\s*(\.\.\.|…|&hellip;)\s*\]|\[?\s*(read|continue reading)[^\]]*\]?)\s*$", re.I
 )
@@ -51,30 +153,71 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
+def normalise_quotes(text: str) -> str:
+    """Curly and low quotes to plain ASCII ones, so every blurb quotes the same way."""
+    return text.translate(_QUOTES)
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split plain text into sentences at ., ! or ? followed by a capital letter or digit."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """Split plain text into sentences at ., ! or ? followed by a capital letter or digit.
+
+    A full stop after a known abbreviation ("Dr.", "U.S.") or a single initial ("John C. Welch")
+    does
+    not end a sentence.
+    """
+    pieces = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ends_with_abbreviation(out[-1]):
+            out[-1] = f"{out[-1]} {piece.strip()}"
+        else:
+            out.append(piece.strip())
+    return out
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    last = sentence.rsplit(" ", 1)[-1].rstrip(".").lower()
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
 def _is_furniture(sentence: str) -> bool:
-    lowered = sentence.lower()
-    return lowered.startswith(FURNITURE) or lowered.endswith(
-        ("read more", "read more »", "…", "...")
-    )
+    lowered = sentence.lower().lstrip("\"'“‘([ ")
+    if lowered.startswith(FURNITURE) or FURNITURE_ANYWHERE.search(lowered):
+        return True
+    return lowered.endswith(("read more", "read more »", "…", "...", "[…]"))
 
 
-def make_blurb(text: str, *, max_chars: int = 450, max_sentences: int = 3) -> str:
+def _is_sentence(sentence: str) -> bool:
+    """A complete sentence: ends with . ! or ? (maybe in quotes), opens with a capital or digit."""
+    core = sentence.rstrip("\"'”’)]")
+    if not core.endswith((".", "!", "?")) or core.endswith(("...", "…")):
+        return False
+    first = sentence.lstrip("\"'“‘([")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def _clean_text(text: str | None) -> str:
+    """Entities decoded (twice: feeds double-escape), markup removed, quotes, spaces normalised."""
+    if not text:
+        return ""
+    if "<" in text and ">" in text:
+        text = html_to_text(text)
+    for _ in range(2):
+        if "&" in text:
+            text = html.unescape(text)
+    return normalise_quotes(normalise_space(text))
+
+
+def make_blurb(text: str, *, max_chars: int = MAX_CHARS, max_sentences: int = MAX_SENTENCES) -> str:
     """Two or three complete sentences from the start of `text` (plain text or HTML), no furniture.
 
-    Never cuts a sentence in half: if even the first sentence is longer than `max_chars`, it is kept whole.
+    Never cuts a sentence in half: if even the first sentence is longer than `max_chars`, it is kept
+    whole.
     """
-    plain = (
-        html_to_text(text) if "<" in (text or "") else normalise_space(html.unescape(text or ""))
-    )
-    plain = _ELLIPSIS_TAIL.sub("", plain)
+    plain = _ELLIPSIS_TAIL.sub("", _clean_text(text))
     chosen: list[str] = []
     for sentence in split_sentences(plain):
-        if _is_furniture(sentence) or sentence[-1:] not in ".!?\"'”’)":
+        if _is_furniture(sentence) or not _is_sentence(sentence):
             continue
         if chosen and len(" ".join([*chosen, sentence])) > max_chars:
             break
@@ -82,3 +225,181 @@ def make_blurb(text: str, *, max_chars: int = 450, max_sentences: int = 3) -> st
         if len(chosen) >= max_sentences:
             break
     return " ".join(chosen)
+
+
+# ---------------------------------------------------------------------------------- choose_blurb
+
+
+def choose_blurb(
+    *,
+    description: str | None,
+    text: str | None,
+    summary: str | None,
+    title: str | None,
+    min_chars: int = MIN_CHARS,
+    max_chars: int = MAX_CHARS,
+) -> str:
+    """Two or three complete sentences (`min_chars`-`max_chars` characters) saying what the article
+    is.
+
+    In order: the page's description when it is a real summary (not a teaser cut with "...", not the
+    site's boilerplate), topped up with a lead sentence of the text when it is a single sentence;
+    else
+    the best run of 2-3 sentences from the main text; else the feed's summary. When none reaches the
+    bounds, the best shorter blurb found; "" when there is no sentence at all.
+    """
+    fallbacks: list[str] = []
+    text_sentences = _text_sentences(text)
+    desc = _clean_text(description)
+    if desc and _real_summary(desc, title, text_sentences):
+        chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
+        if len(chosen) < MIN_SENTENCES or len(" ".join(chosen)) < min_chars:
+            chosen = _top_up(chosen, text_sentences, max_chars)
+        blurb = " ".join(chosen)
+        if _in_bounds(chosen, min_chars, max_chars):
+            return blurb
+        fallbacks.append(blurb)
+    best = _best_window(text_sentences, title, min_chars, max_chars)
+    if best:
+        return " ".join(best)
+    summary_sentences = _text_sentences(summary)
+    best = _best_window(summary_sentences, title, min_chars, max_chars)
+    if best:
+        return " ".join(best)
+    fallbacks += [make_blurb(" ".join(text_sentences)), make_blurb(" ".join(summary_sentences))]
+    return max(fallbacks, key=len, default="")
+
+
+def _usable(sentence: str) -> bool:
+    return _is_sentence(sentence) and not _is_furniture(sentence) and "http" not in sentence
+
+
+def _text_sentences(text: str | None) -> list[str]:
+    """The usable sentences of a text, in order. Paragraph breaks end sentences, so a heading or a
+    credit line without a full stop never glues onto the sentence after it."""
+    if not text:
+        return []
+    if "<" in text and ">" in text:
+        text = BeautifulSoup(text, "lxml").get_text("\n")
+    out: list[str] = []
+    for paragraph in text.splitlines():
+        paragraph = _clean_text(paragraph)
+        if not paragraph or _is_furniture(paragraph[:40]):
+            continue
+        out += [s for s in split_sentences(_ELLIPSIS_TAIL.sub("", paragraph)) if _usable(s)]
+    return out
+
+
+def _real_summary(desc: str, title: str | None, text_sentences: list[str]) -> bool:
+    """A description worth showing: complete (not a teaser), not furniture or site boilerplate, and
+    about the article (shares a content word with its title or its text, when we have them)."""
+    if len(desc) < 60 or TEASER_END.search(desc) or SITE_BOILERPLATE.search(desc):
+        return False
+    if _is_furniture(desc) or not _is_sentence(desc):
+        return False
+    about = _terms(title or "") | _terms(" ".join(text_sentences[:10]))
+    return not about or bool(_terms(desc) & about)
+
+
+def _fit(sentences: list[str], max_chars: int) -> list[str]:
+    chosen: list[str] = []
+    for sentence in sentences[:MAX_SENTENCES]:
+        if chosen and len(" ".join([*chosen, sentence])) > max_chars:
+            break
+        chosen.append(sentence)
+    return chosen
+
+
+def _top_up(chosen: list[str], text_sentences: list[str], max_chars: int) -> list[str]:
+    """Add the text's lead sentences that say something new until the blurb has two sentences."""
+    out = list(chosen)
+    for sentence in text_sentences[:6]:
+        if len(out) >= MIN_SENTENCES and len(" ".join(out)) >= MIN_CHARS:
+            break
+        if len(out) >= MAX_SENTENCES or len(" ".join([*out, sentence])) > max_chars:
+            break
+        if any(_similar(sentence, s) for s in out):
+            continue
+        if not out and sentence.split()[0].lower().strip("\"'") in DANGLING_OPENERS:
+            continue
+        out.append(sentence)
+    return out
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = _terms(a), _terms(b)
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.6
+
+
+def _in_bounds(chosen: list[str], min_chars: int, max_chars: int) -> bool:
+    size = len(" ".join(chosen))
+    return MIN_SENTENCES <= len(chosen) <= MAX_SENTENCES and min_chars <= size <= max_chars
+
+
+def _terms(text: str) -> set[str]:
+    return {w for w in _words(text) if w not in STOP_WORDS and len(w) > 2}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'").strip("'-") for w in _WORD.findall(text)]
+
+
+#: How many lead sentences the summariser considers: blurbs come from an article's opening, and the
+#: seeds' best sentences are within the first dozen.
+LEAD_SENTENCES = 20
+
+
+def _best_window(
+    sentences: list[str], title: str | None, min_chars: int, max_chars: int
+) -> list[str] | None:
+    """The best run of 2-3 consecutive lead sentences within the bounds.
+
+    Each sentence scores by the title's words it repeats and the text's key terms it uses (terms
+    that
+    recur in the text); a run scores the mean of its sentences, weighted towards the lead, and
+    halved
+    when it opens with a word that leans on a sentence left out ("But", "This", "They").
+    """
+    lead = sentences[:LEAD_SENTENCES]
+    if not lead:
+        return None
+    counts = Counter(w for s in sentences for w in _words(s) if w not in STOP_WORDS and len(w) > 2)
+    keys = {w: math.log1p(c) for w, c in counts.most_common(12) if c >= 2}
+    title_terms = _terms(title or "")
+    scores = [_sentence_score(s, title_terms, keys) for s in lead]
+    best: tuple[float, list[str]] | None = None
+    for start in range(len(lead)):
+        for size in (MIN_SENTENCES, MAX_SENTENCES):
+            window = lead[start : start + size]
+            if len(window) < size or not min_chars <= len(" ".join(window)) <= max_chars:
+                continue
+            score = sum(scores[start : start + size]) / size
+            score *= 1.0 / (1.0 + 0.08 * start)  # lead bias: openings say what an article is
+            score *= 1.0 + 0.05 * (size - MIN_SENTENCES)  # a third sentence, when it fits, helps
+            if _opener(window[0]) in DANGLING_OPENERS:
+                score *= 0.5
+            if best is None or score > best[0]:
+                best = (score, window)
+    return best[1] if best else None
+
+
+def _opener(sentence: str) -> str:
+    words = _words(sentence)
+    return words[0] if words else ""
+
+
+def _sentence_score(sentence: str, title_terms: set[str], keys: dict[str, float]) -> float:
+    words = set(_words(sentence))
+    title_hit = len(words & title_terms) / len(title_terms) if title_terms else 0.0
+    key_total = sum(keys.values()) or 1.0
+    key_hit = sum(weight for w, weight in keys.items() if w in words) / key_total
+    score = 0.2 + 2.0 * title_hit + 1.5 * key_hit
+    if len(sentence) < 50:
+        score *= 0.6  # short lines are usually captions or asides
+    if _first_person(words):
+        score *= 0.8  # "I was reminiscing...": anecdote rather than what the article is about
+    return score
+
+
+def _first_person(words: Iterable[str]) -> bool:
+    return bool({"i", "i'm", "i've", "my", "me"} & set(words))

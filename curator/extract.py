@@ -1,10 +1,670 @@
-"""Reading an article page: title, authors, publication, canonical URL, description, text (pure)."""
+"""Reading an article page: title, authors, publication, canonical URL, description, text (pure).
+
+`extract(html, url)` parses the page once with lxml and asks one small function per field. Each
+field is a
+cascade, first answer wins, in this order (the tables of names are in `curator.extract_rules`):
+
+- title: JSON-LD headline/name, OpenGraph/Twitter/Dublin Core meta, the cleaned `<title>`, the first
+`<h1>`.
+- authors: JSON-LD author (object, list or string, `@id` references resolved), meta author names
+  (`author`, `dc.creator`, `parsely-author`, `article:author` when it is a name), `rel=author`
+  links,
+  `itemprop=author` (hCard/microdata), a byline element (class/id `byline`/`author`, "By ..."), and
+  last a
+  social handle when nothing else named anyone. Every candidate goes through `clean_authors`, which
+  splits
+  "A and B", strips "By" and roles, and rejects what is not a person (URLs, "Admin", "Staff", dates,
+  "Hours ago", e-mail addresses, the site's own name).
+- publication: og:site_name, JSON-LD publisher name, JSON-LD WebSite name, application-name, the
+  `<title>` suffix ("Title | Site").
+- canonical_url: `<link rel=canonical>`, og:url; made absolute against `url`, http(s) only.
+- description: JSON-LD description, og:description, meta description, Twitter, Dublin Core.
+- published: JSON-LD datePublished, article:published_time and kin, `<time datetime>`.
+- language: `<html lang>`, then content-language / og:locale.
+- text: trafilatura's main-text extraction in its fast mode (no fallback extractors). On the
+scrapinghub
+  benchmark it scores 0.962 F1 at ~77 pages/s here, better and faster than its default mode (0.960,
+  ~57 pages/s); metadata is done here with lxml, not with trafilatura, which would halve the speed.
+
+Nothing here raises: garbage, empty or binary input gives a `Page` with the fields it could read.
+"""
 
 from __future__ import annotations
 
+import codecs
+import html as htmlmod
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from curator import extract_rules as rules
 from curator.models import Page
+
+T = TypeVar("T")
+
+#: Pages are cut to this many characters before parsing, so a hostile page cannot take unbounded
+#: time.
+#: The largest real article in the corpus is ~1.3 MB.
+MAX_HTML_CHARS = 5_000_000
+
+# The same parser settings trafilatura uses for its own input, so handing it our tree scores as
+# handing it the string (measured: 0.962 F1 either way; lxml.html's defaults give 0.959).
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.U)
+# JSON-LD wrapped as XHTML character data (Wikipedia, Folha): `<![CDATA[ ... ]]>`, maybe behind
+# `//`.
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """A parsed page and the indexes every field function shares."""
+
+    tree: Any
+    url: str
+    #: meta name/property/itemprop/http-equiv (lower-cased) -> contents, in document order.
+    meta: dict[str, list[str]]
+    #: Every JSON-LD object on the page, @graph and lists flattened.
+    jsonld: tuple[dict[str, Any], ...]
 
 
 def extract(html: str | bytes, url: str) -> Page:
-    """What the page at `url` says about itself; fields it does not give are None/empty."""
-    raise NotImplementedError
+    """What the page at `url` says about itself; missing fields are None/empty. Never raises."""
+    try:
+        doc = _load(html, url)
+    except Exception:  # noqa: BLE001 - any parser failure means "nothing readable"
+        doc = None
+    if doc is None:
+        return Page(url=url)
+    site = _safe(publication, doc)
+    return Page(
+        url=url,
+        title=_safe(title, doc, site),
+        authors=_safe(authors, doc, site) or (),
+        publication=site,
+        canonical_url=_safe(canonical_url, doc),
+        description=_safe(description, doc),
+        published=_safe(published, doc),
+        language=_safe(language, doc),
+        # Last: trafilatura cleans the tree in place.
+        text=_safe(main_text, doc),
+    )
+
+
+def _safe(fn: Callable[..., T], *args: Any) -> T | None:
+    """Run one field's cascade; a failure inside it loses that field only, never the page."""
+    try:
+        return fn(*args)
+    except Exception:  # noqa: BLE001 - untrusted input must never crash extraction
+        return None
+
+
+# ----------------------------------------------------------------------------------------------
+# input
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes to text: a BOM, then the page's declared charset, else UTF-8; undecodable bytes
+    replaced.
+
+    A page that declares another charset but is valid UTF-8 is read as UTF-8: pages re-saved as
+    UTF-8
+    keep their old `<meta charset=gb2312>` (mozilla/readability's qq page), and text really in
+    Latin-1,
+    GBK or Shift-JIS is almost never valid UTF-8 once it has any non-ASCII byte.
+    """
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    declared = None
+    m = rules.CHARSET_META.search(data[:4096])
+    if m:
+        try:
+            declared = codecs.lookup(m.group(1).decode("ascii", "replace")).name
+        except LookupError:
+            declared = None
+    if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode(declared, errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
+def _load(html: str | bytes, url: str) -> _Doc | None:
+    text = decode_html(html) if isinstance(html, bytes | bytearray) else str(html)
+    text = _XML_DECL.sub("", text[:MAX_HTML_CHARS]).replace("\x00", "")
+    if not text.strip():
+        return None
+    try:
+        tree = lxml.html.fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    if tree is None:
+        return None
+    return _Doc(tree=tree, url=url or "", meta=_meta_index(tree), jsonld=tuple(_jsonld(tree)))
+
+
+def _meta_index(tree: Any) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        content = _clean(content)
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                for k in key.lower().split():
+                    index.setdefault(k, []).append(content)
+    return index
+
+
+def _clean(text: str | None) -> str:
+    """Entities decoded (once more, for double-escaped meta content), whitespace collapsed."""
+    if not text:
+        return ""
+    if "&" in text:
+        text = htmlmod.unescape(text)
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def _first_meta(doc: _Doc, names: Iterable[str]) -> str | None:
+    for name in names:
+        for value in doc.meta.get(name, ()):
+            if value:
+                return value
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# JSON-LD
+
+
+def _jsonld(tree: Any) -> Iterator[dict[str, Any]]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = _CDATA.sub("", (script.text or "")).strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        yield from _flatten(data, 0)
+
+
+def _flatten(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _flatten(graph, depth + 1)
+        main = data.get("mainEntity")
+        if isinstance(main, dict):
+            yield from _flatten(main, depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {
+        str(v).rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower() for v in values if isinstance(v, str)
+    }
+
+
+def _ld_article(doc: _Doc) -> dict[str, Any] | None:
+    """The JSON-LD object describing the article itself: the best-ranked type, first on the page."""
+    best, best_rank = None, len(rules.JSONLD_ARTICLE_TYPES)
+    for obj in doc.jsonld:
+        for t in _types(obj):
+            if t in rules.JSONLD_ARTICLE_TYPES:
+                rank = rules.JSONLD_ARTICLE_TYPES.index(t)
+                if rank < best_rank:
+                    best, best_rank = obj, rank
+    return best
+
+
+def _ld_ref(doc: _Doc, value: Any) -> Any:
+    """Resolve {"@id": ...} to the object with that @id elsewhere (Yoast's @graph)."""
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and "@id" in value:
+        for obj in doc.jsonld:
+            if obj.get("@id") == value["@id"] and len(obj) > len(value):
+                return obj
+    return value
+
+
+def _ld_names(doc: _Doc, value: Any) -> list[str]:
+    """Names in a JSON-LD author/publisher value: a string, an object, or a list of either."""
+    out: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        item = _ld_ref(doc, item)
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = next((n for n in name if isinstance(n, str)), None)
+            if not isinstance(name, str) and isinstance(item.get("givenName"), str):
+                name = f"{item['givenName']} {item.get('familyName') or ''}"
+            if isinstance(name, str):
+                out.append(name)
+    return [_clean(n) for n in out if _clean(n)]
+
+
+def _ld_str(obj: dict[str, Any] | None, *keys: str) -> str | None:
+    if not obj:
+        return None
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str)), None)
+        if isinstance(value, str) and _clean(value):
+            return _clean(value)
+    return None
+
+
+# -------------------------------------------------------------------------------------- publication
+
+
+def publication(doc: _Doc) -> str | None:
+    """The site's name: og:site_name, JSON-LD publisher, WebSite, application-name, <title>."""
+    name = _first_meta(doc, rules.SITE_META[:1])
+    if name:
+        return name
+    art = _ld_article(doc)
+    if art:
+        names = _ld_names(doc, art.get("publisher"))
+        if names:
+            return names[0]
+    for obj in doc.jsonld:
+        if "website" in _types(obj):
+            name = _ld_str(obj, "name")
+            if name:
+                return name
+    name = _first_meta(doc, rules.SITE_META[1:])
+    if name:
+        return name
+    return _title_suffix(doc)
+
+
+def _title_text(doc: _Doc) -> str:
+    el = doc.tree.find(".//title")
+    return _clean(el.text_content()) if el is not None else ""
+
+
+def _title_suffix(doc: _Doc) -> str | None:
+    """The site name a "Title | Site" <title> ends with, when the part left is a real title."""
+    parts = rules.TITLE_SEPARATORS.split(_title_text(doc))
+    if len(parts) < 2:
+        return None
+    suffix = parts[-1]
+    if 0 < len(suffix.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= rules.MIN_TITLE_WORDS:
+        return suffix
+    return None
+
+
+# -------------------------------------------------------------------------------------------- title
+
+
+def title(doc: _Doc, site: str | None = None) -> str | None:
+    """The article's title: JSON-LD headline, meta tags, cleaned <title>, first <h1>."""
+    found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
+    if found:
+        return found
+    found = clean_title(_title_text(doc), site)
+    if found:
+        return found
+    h1 = doc.tree.find(".//h1")
+    return _clean(h1.text_content()) or None if h1 is not None else None
+
+
+def _ld_title(doc: _Doc) -> str | None:
+    """JSON-LD headline or name; when both differ, the one closer to <title> (Wikipedia's headline
+    is a
+    tagline, its name the title; Readability.js makes the same choice)."""
+    art = _ld_article(doc)
+    headline, name = _ld_str(art, "headline"), _ld_str(art, "name")
+    if headline and name and headline != name:
+        page = set(_WORD.findall(_title_text(doc).lower()))
+
+        def overlap(text: str) -> float:
+            words = set(_WORD.findall(text.lower()))
+            return len(words & page) / len(words) if words else 0.0
+
+        return name if overlap(name) > overlap(headline) else headline
+    return headline or name
+
+
+def clean_title(raw: str, site: str | None = None) -> str | None:
+    """A <title> without its " | Site" part: drop the site's name at either end, else the last part
+    when what is left still reads as a title (>= MIN_TITLE_WORDS words)."""
+    raw = _clean(raw)
+    if not raw:
+        return None
+    parts = rules.TITLE_SEPARATORS.split(raw)
+    if len(parts) < 2:
+        return raw
+    if site and _same_name(parts[-1], site):
+        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+    if site and _same_name(parts[0], site):
+        return " - ".join(parts[1:]) if len(parts) > 2 else parts[1]
+    last = list(rules.TITLE_SEPARATORS.finditer(raw))[-1]
+    head = raw[: last.start()]
+    if len(head.split()) >= rules.MIN_TITLE_WORDS:
+        return head
+    return raw
+
+
+def _norm_name(text: str) -> str:
+    text = " ".join(_WORD.findall(text.lower()))
+    return text[4:] if text.startswith("the ") else text
+
+
+def _same_name(a: str, b: str) -> bool:
+    na, nb = _norm_name(a), _norm_name(b)
+    return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
+
+
+# ------------------------------------------------------------------------------------------ authors
+
+
+def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
+    """People credited, from the first source in the cascade that names a real person."""
+    handles: list[str] = []
+    own = {h.lower() for h in doc.meta.get("twitter:site", ())}
+    for raw in _author_candidates(doc):
+        names = clean_authors(raw, site=site, host=urlsplit(doc.url).hostname)
+        if names:
+            return names
+        handle = raw.strip()
+        if re.fullmatch(r"@\w{2,30}", handle) and handle.lower() not in own:
+            handles.append(handle)
+    return (handles[0],) if handles else ()
+
+
+def _author_candidates(doc: _Doc) -> Iterator[str]:
+    art = _ld_article(doc)
+    if art:
+        names = _ld_names(doc, art.get("author")) or _ld_names(doc, art.get("creator"))
+        if names:
+            yield " and ".join(names) if len(names) > 1 else names[0]
+    for name in rules.AUTHOR_META:
+        yield from doc.meta.get(name, ())
+    yield from _byline_elements(doc)
+
+
+def _byline_elements(doc: _Doc) -> Iterator[str]:
+    """Visible bylines: rel=author links, itemprop=author, byline classes, "By ..." lines."""
+    tree = doc.tree
+    for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
+        if not _in_furniture(a):
+            yield _clean(a.text_content())
+    for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
+        if _in_furniture(el):
+            continue
+        name = el.xpath('.//*[@itemprop="name"]')
+        if name:
+            yield _clean(name[0].get("content") or name[0].text_content())
+        else:
+            yield _clean(el.get("content") or el.text_content())
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag in ("html", "body", "script", "style", "meta", "link", "img", "svg"):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not rules.BYLINE_CLASS.search(marks) or rules.BYLINE_NOT_CLASS.search(marks):
+            continue
+        text = _clean(el.text_content())
+        if text and len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
+            # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
+            inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
+            if any(inner):
+                yield " and ".join(n for n in inner if n)
+            yield text
+    expr = "|".join(f"//{t}" for t in rules.BYLINE_TEXT_TAGS)
+    for el in tree.xpath(
+        f"({expr})[starts-with(normalize-space(.), 'By ')"
+        " or starts-with(normalize-space(.), 'by ')]"
+    ):
+        text = _clean(el.text_content())
+        if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
+            yield text
+
+
+def _in_furniture(el: Any) -> bool:
+    """True inside comments, footers, sidebars, navigation: names there are not the author's."""
+    for anc in el.iterancestors():
+        if anc.tag in ("body", "html"):
+            return False  # <body class="sidebar-primary"> says nothing about one element
+        if anc.tag in rules.FURNITURE_TAGS:
+            return True
+        if rules.FURNITURE_CONTAINER.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
+            return True
+    return False
+
+
+def clean_authors(
+    raw: str | None, *, site: str | None = None, host: str | None = None
+) -> tuple[str, ...]:
+    """The people a byline names, cleaned ("By Jane Doe and John Roe" -> ("Jane Doe", "John Roe")).
+
+    Strips lead-ins ("By", "Written by"), roles ("Jane Doe, Senior Editor") and trailing furniture
+    ("| Twitter"); rejects what is not a person's name (see `is_person_name`).
+    """
+    if not raw:
+        return ()
+    text = htmlmod.unescape(raw).replace("\u00a0", " ")
+    text = rules.BYLINE_PREFIX.sub("", text.strip())
+    out: list[str] = []
+    for part in rules.AUTHOR_SPLIT.split(text):
+        for piece in _split_commas(part):
+            name = _strip_name(piece)
+            if name and is_person_name(name, site=site, host=host) and name not in out:
+                out.append(name)
+    return tuple(out)
+
+
+def _split_commas(part: str) -> list[str]:
+    """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role,
+    "Jong, Michiel" one."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    if len(pieces) < 2:
+        return pieces
+    kept = [pieces[0]]
+    for p in pieces[1:]:
+        words = {w.lower() for w in _WORD.findall(p)}
+        if words & rules.ROLE_WORDS or any(ch.isdigit() for ch in p):
+            break  # a role or a date: the rest is not names
+        kept.append(p)
+    if len(kept) > 1 and all(len(p.split()) >= 2 for p in kept):
+        return kept
+    return [", ".join(kept)]
+
+
+def _strip_name(piece: str) -> str:
+    name = rules.BYLINE_PREFIX.sub("", _clean(piece))
+    name = rules.AUTHOR_TAIL.sub("", name)
+    name = rules.DATE_TAIL.sub("", name)
+    # "Jane Doe - Reporter" style roles after a dash were cut by AUTHOR_TAIL; a trailing role word
+    # alone
+    # ("Jane Doe Staff Writer") is cut here.
+    words = name.split()
+    while len(words) > 2 and words[-1].lower().strip(".,") in rules.ROLE_WORDS:
+        words.pop()
+    name = " ".join(words).strip(" .,:;-–—|•·'\"“”()[]")
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    return name
+
+
+def _looks_personal(name: str) -> bool:
+    """Two to four capitalised words and none of an organisation's: "Haki Benita" (a personal blog
+    named
+    after its author) but not "BBC News", "eHow" or "The Verge"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
+
+
+def is_person_name(name: str, *, site: str | None = None, host: str | None = None) -> bool:
+    """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, handle, date,
+    CMS
+    default ("Admin", "Staff"), relative time ("3 hours ago") or the site's own name."""
+    if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
+        return False
+    if not name[0].isalpha() or any(ch.isdigit() for ch in name):
+        return False
+    if any(mark in name for mark in ("@", "/", "://", "www.", "=", "{", "<")):
+        return False
+    lowered = name.lower()
+    if lowered in rules.REJECTED_AUTHORS:
+        return False
+    tokens = _WORD.findall(lowered)
+    if any(t in rules.REJECTED_AUTHOR_WORDS for t in tokens):
+        return False
+    if any(t in rules.NOT_NAME_WORDS for t in tokens):
+        return False
+    if name.isascii() and not any(w[:1].isupper() for w in name.split()):
+        return False  # "the way", "jdoe": a name has a capital somewhere
+    if site and _same_name(name, site) and not _looks_personal(name):
+        return False
+    if host:
+        label = host.lower().removeprefix("www.").split(".")[0]
+        if label and _norm_name(name).replace(" ", "") == label:
+            return False
+    return True
+
+
+# ------------------------------------------------------------------------- canonical URL,
+# description
+
+
+def canonical_url(doc: _Doc) -> str | None:
+    """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only."""
+    candidates = [
+        link.get("href")
+        for link in doc.tree.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    candidates += doc.meta.get("og:url", [])
+    for href in candidates:
+        href = (href or "").strip()
+        if not href:
+            continue
+        try:
+            absolute = urljoin(doc.url, href)
+            parts = urlsplit(absolute)
+        except ValueError:
+            continue
+        if parts.scheme in ("http", "https") and parts.hostname:
+            return absolute
+    return None
+
+
+def description(doc: _Doc) -> str | None:
+    """The page's own summary: JSON-LD description, then OpenGraph, HTML, Twitter, DC meta."""
+    return _ld_str(_ld_article(doc), "description") or _first_meta(doc, rules.DESCRIPTION_META)
+
+
+# --------------------------------------------------------------------------------- date, language
+
+
+def published(doc: _Doc) -> datetime | None:
+    """When the article was published (aware UTC): JSON-LD, meta tags, first <time>."""
+    candidates: list[str] = []
+    art = _ld_article(doc)
+    value = _ld_str(art, "datePublished", "dateCreated")
+    if value:
+        candidates.append(value)
+    for name in rules.PUBLISHED_META:
+        candidates += doc.meta.get(name, [])
+    candidates += [t.get("datetime") or "" for t in doc.tree.iter("time")][:3]
+    for value in candidates:
+        when = parse_date(value)
+        if when:
+            return when
+    return None
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO 8601 or RFC 2822 date as aware UTC (no zone: taken as UTC); else None."""
+    value = (value or "").strip()
+    if not value or len(value) > 64:
+        return None
+    when: datetime | None = None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if when is None or not 1990 <= when.year <= 2200:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def language(doc: _Doc) -> str | None:
+    """The page's language tag (BCP 47, e.g. "en", "pt-BR"): <html lang>, then meta."""
+    raw = doc.tree.get("lang") or doc.tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    raw = raw or _first_meta(doc, rules.LANGUAGE_META)
+    tag = (raw or "").strip().replace("_", "-").split(",")[0].strip()
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag):
+        return None
+    head, *rest = tag.split("-")
+    return "-".join([head.lower(), *[p.upper() if len(p) == 2 else p for p in rest]])
+
+
+# ---------------------------------------------------------------------------------------- main text
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def main_text(doc: _Doc) -> str | None:
+    """The article's text (paragraphs separated by blank lines) by trafilatura's fast main-text
+    pass.
+
+    Modifies `doc.tree` (trafilatura cleans it in place), so it runs after every metadata field.
+    """
+    import trafilatura  # imported here: a second of start-up the CLI's other commands need not pay
+
+    # Scripts, styles and inline SVG hold no article text, but trafilatura measures text_content()
+    # of
+    # the whole tree several times before it drops them; on script-heavy pages (Yahoo, Wikipedia)
+    # removing them first makes it ~30% faster with the same output.
+    etree.strip_elements(doc.tree, *rules.NEVER_TEXT_TAGS, with_tail=False)
+    text = trafilatura.extract(
+        doc.tree, include_comments=False, include_tables=True, fast=True, output_format="txt"
+    )
+    if not text:
+        return None
+    paragraphs = [_SPACE.sub(" ", p).strip() for p in text.splitlines()]
+    return "\n\n".join(p for p in paragraphs if p) or None

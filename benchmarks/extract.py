@@ -1,0 +1,264 @@
+"""Benchmark curator's article extraction against trafilatura's, side by side, on pages with ground
+truth.
+
+    python benchmarks/extract.py --pages ../shared/corpus/articles/readability \
+        [--body ../shared/corpus/articles/scrapinghub]
+
+`--pages DIR`: every `<name>/source.html` with an `expected-metadata.json` (Readability.js's test
+format).
+For each tool it prints title exact match and token F1, author exact match, author false positives,
+site
+name exact match, excerpt (description) token F1 and pages/second. How each figure is counted:
+
+- exact match: both sides lower-cased, whitespace collapsed, a leading "By " dropped; several
+authors are
+  joined with ", ". Counted over the pages whose expected value is not null/empty (Readability's
+  null
+  means "found none", so it is no ground truth for title or site name).
+- author false positives: pages whose expected byline is null where the tool returned a name; the
+number of
+  such no-author pages is printed beside it.
+- token F1: bag of lower-cased \\w+ tokens, averaged over pages with an expected value.
+
+`--body DIR`: the scrapinghub article-extraction-benchmark (`html/<id>.html.gz`,
+`ground-truth.json`):
+main-text F1 as that benchmark scores it (4-word shingles of \\w+ tokens; precision and recall
+averaged
+over pages, then F1), for curator's `extract` (all fields) and for `trafilatura.extract` (default
+mode).
+
+trafilatura is needed here (the `bench` extra); curator uses only its main-text function at run
+time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from curator.extract import extract  # noqa: E402
+
+_TOKEN = re.compile(r"\w+", re.U)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What one tool said about one page, in the benchmark's terms."""
+
+    title: str | None
+    author: str | None
+    site: str | None
+    excerpt: str | None
+
+
+def norm(text: str | None) -> str:
+    """Lower-cased, whitespace collapsed, without a leading "By "."""
+    text = re.sub(r"\s+", " ", (text or "").replace("\u00a0", " ")).strip().lower()
+    return re.sub(r"^by\s+", "", text)
+
+
+def token_f1(expected: str | None, got: str | None) -> float:
+    a, b = (
+        Counter(_TOKEN.findall((expected or "").lower())),
+        Counter(_TOKEN.findall((got or "").lower())),
+    )
+    common = sum((a & b).values())
+    if not a and not b:
+        return 1.0
+    if not common:
+        return 0.0
+    p, r = common / sum(b.values()), common / sum(a.values())
+    return 2 * p * r / (p + r)
+
+
+def curator_meta(html: bytes, url: str) -> Meta:
+    page = extract(html, url)
+    author = ", ".join(page.authors) if page.authors else None
+    return Meta(page.title, author, page.publication, page.description)
+
+
+def trafilatura_meta(html: bytes, url: str) -> Meta:
+    from trafilatura.metadata import extract_metadata
+
+    doc = extract_metadata(html.decode("utf-8", errors="replace"), default_url=url)
+    return Meta(doc.title, doc.author, doc.sitename, doc.description)
+
+
+TOOLS: dict[str, Callable[[bytes, str], Meta]] = {
+    "curator": curator_meta,
+    "trafilatura": trafilatura_meta,
+}
+
+
+def load_pages(root: Path) -> list[tuple[str, bytes, dict]]:
+    pages = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        source, expected = folder / "source.html", folder / "expected-metadata.json"
+        if source.is_file() and expected.is_file():
+            pages.append(
+                (folder.name, source.read_bytes(), json.loads(expected.read_text("utf-8")))
+            )
+    return pages
+
+
+def bench_pages(root: Path, *, verbose: bool) -> dict[str, dict[str, float]]:
+    pages = load_pages(root)
+    results: dict[str, dict[str, float]] = {}
+    for tool, fn in TOOLS.items():
+        fn(
+            pages[0][1], "http://fakehost/"
+        )  # warm up: imports and lazy tables are not per-page work
+        start = time.perf_counter()
+        got = [fn(html, f"http://fakehost/test/{name}/") for name, html, _ in pages]
+        elapsed = time.perf_counter() - start
+        title_ok, title_f1, auth_ok, auth_fp, no_auth, site_ok, exc_f1 = [], [], [], 0, 0, [], []
+        for (name, _, exp), meta in zip(pages, got, strict=True):
+            if exp.get("title"):
+                title_ok.append(norm(exp["title"]) == norm(meta.title))
+                title_f1.append(token_f1(exp["title"], meta.title))
+            if exp.get("byline"):
+                auth_ok.append(norm(exp["byline"]) == norm(meta.author))
+            else:
+                no_auth += 1
+                auth_fp += bool(meta.author)
+            if exp.get("siteName"):
+                site_ok.append(norm(exp["siteName"]) == norm(meta.site))
+            if exp.get("excerpt"):
+                exc_f1.append(token_f1(exp["excerpt"], meta.excerpt))
+            if verbose and tool == "curator":
+                _explain(name, exp, meta)
+        results[tool] = {
+            "title_exact": statistics.mean(title_ok),
+            "title_f1": statistics.mean(title_f1),
+            "author_exact": statistics.mean(auth_ok),
+            "author_false_positives": auth_fp,
+            "no_author_pages": no_auth,
+            "site_exact": statistics.mean(site_ok),
+            "excerpt_f1": statistics.mean(exc_f1),
+            "pages_per_second": len(pages) / elapsed,
+            "pages": len(pages),
+        }
+    return results
+
+
+def _explain(name: str, exp: dict, meta: Meta) -> None:
+    checks = [
+        ("title", exp.get("title"), meta.title),
+        ("author", exp.get("byline"), meta.author),
+        ("site", exp.get("siteName"), meta.site),
+    ]
+    for field, want, got in checks:
+        if field == "author" and not want and got:
+            print(f"  MISS {name} author: expected none, got {got!r}")
+        elif want and norm(want) != norm(got):
+            print(f"  MISS {name} {field}: expected {want!r}, got {got!r}")
+
+
+# ---------------------------------------------------------------------------------------- main text
+
+
+def _shingles(text: str, n: int = 4) -> Counter:
+    tokens = _TOKEN.findall(text or "")
+    return Counter(
+        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
+    )
+
+
+def _tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
+    a, b = _shingles(true), _shingles(pred)
+    tp, fp, fn = sum((a & b).values()), sum((b - a).values()), sum((a - b).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def body_f1(rows: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """F1, precision, recall as scrapinghub/benchmark's evaluate.py computes them."""
+
+    def precision(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+    def recall(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+    p = statistics.mean(precision(*r) for r in rows if r[0] + r[1] > 0)
+    r = statistics.mean(recall(*r) for r in rows if r[0] + r[2] > 0)
+    return 2 * p * r / (p + r), p, r
+
+
+def bench_body(root: Path) -> dict[str, dict[str, float]]:
+    truth = json.loads((root / "ground-truth.json").read_text("utf-8"))
+    pages = {k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()) for k in truth}
+
+    def curator_text(html: bytes, url: str) -> str:
+        return extract(html, url).text or ""
+
+    def trafilatura_text(html: bytes, url: str) -> str:
+        import trafilatura
+
+        return trafilatura.extract(html.decode("utf-8", "replace"), include_comments=False) or ""
+
+    results = {}
+    for tool, fn in (("curator", curator_text), ("trafilatura", trafilatura_text)):
+        fn(next(iter(pages.values())), "http://fakehost/")  # warm up
+        start = time.perf_counter()
+        rows = [
+            _tp_fp_fn(truth[k]["articleBody"], fn(html, truth[k]["url"]))
+            for k, html in pages.items()
+        ]
+        elapsed = time.perf_counter() - start
+        f1, p, r = body_f1(rows)
+        results[tool] = {
+            "body_f1": f1,
+            "body_precision": p,
+            "body_recall": r,
+            "body_pages_per_second": len(pages) / elapsed,
+            "body_pages": len(pages),
+        }
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--pages", type=Path, required=True, help="readability-style test pages folder"
+    )
+    parser.add_argument("--body", type=Path, help="scrapinghub benchmark folder (main-text F1)")
+    parser.add_argument("--verbose", action="store_true", help="list curator's misses page by page")
+    args = parser.parse_args(argv)
+    results = bench_pages(args.pages, verbose=args.verbose)
+    if args.body:
+        for tool, figures in bench_body(args.body).items():
+            results[tool].update(figures)
+    width = max(len(k) for figures in results.values() for k in figures)
+    for key in results["curator"]:
+        row = "  ".join(_fmt(results[tool][key]).rjust(12) for tool in results)
+        print(f"{key.ljust(width)}  {row}    ({' vs '.join(results)})")
+    c = results["curator"]
+    summary = (
+        f"summary: curator title {c['title_exact']:.3f} author {c['author_exact']:.3f} "
+        f"(fp {c['author_false_positives']}/{c['no_author_pages']}) site {c['site_exact']:.3f} "
+        f"{c['pages_per_second']:.0f} pages/s"
+    )
+    if "body_f1" in c:
+        summary += f" body F1 {c['body_f1']:.3f} ({c['body_pages_per_second']:.0f} pages/s)"
+    print(summary)
+    return 0
+
+
+def _fmt(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

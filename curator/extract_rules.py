@@ -1,0 +1,516 @@
+"""The data behind `curator.extract`: meta names, selectors, rejected author words, title
+separators.
+
+Each table says where it came from. The names of meta tags are those the Open Graph protocol
+(https://ogp.me), Dublin Core (DCMI terms), Twitter cards, Parse.ly and schema.org define, in the
+order
+Mozilla's Readability.js and trafilatura's metadata module consult them; the author and byline
+patterns come
+from the bylines of the mozilla/readability test pages and from the seed articles (a "Leave a Reply"
+page, a
+"Last updated on ..." page). Change a table here, not a rule in the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: schema.org types whose JSON-LD object describes the article itself, best first. From schema.org's
+#: CreativeWork > Article hierarchy (https://schema.org/Article) plus WebPage, which small blogs use
+#: alone.
+JSONLD_ARTICLE_TYPES: tuple[str, ...] = (
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "socialmediaposting",
+    "liveblogposting",
+    "discussionforumposting",
+    "medicalwebpage",
+    "webpage",
+    "itempage",
+    "aboutpage",
+    "faqpage",
+    "qapage",
+)
+
+#: JSON-LD types that name a site or its owner (for the publication), from schema.org.
+JSONLD_SITE_TYPES: tuple[str, ...] = (
+    "website",
+    "organization",
+    "newsmediaorganization",
+    "corporation",
+)
+
+#: Meta tags for the title, best first (OGP, Twitter cards, Dublin Core, Parse.ly; Readability.js
+#: order
+#: without its weibo entries).
+TITLE_META: tuple[str, ...] = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterm:title",
+    "dc:title",
+    "parsely-title",
+    "sailthru.title",
+    "title",
+)
+
+#: Meta tags that name the author, best first. `article:author` and `twitter:creator` are often a
+#: URL or a
+#: handle; the name check rejects those (handles are kept only as a last resort).
+AUTHOR_META: tuple[str, ...] = (
+    "author",
+    "dc.creator",
+    "dc:creator",
+    "dcterm:creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "article:author",
+    "og:article:author",
+    "citation_author",
+    "twitter:creator",
+)
+
+#: Meta tags that name the site, best first (OGP; Apple and the HTML spec's application-name come
+#: last
+#: because they are often a short brand such as "NYTimes").
+SITE_META: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+
+#: Meta tags for the description, best first (OGP, HTML, Twitter cards, Dublin Core).
+DESCRIPTION_META: tuple[str, ...] = (
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+    "dcterm:description",
+    "dc:description",
+    "sailthru.description",
+)
+
+#: Meta tags for the publication date, best first (OGP article, Parse.ly, Dublin Core, Sailthru,
+#: Google
+#: News' "pubdate", the Washington Post's "DC.date.issued").
+PUBLISHED_META: tuple[str, ...] = (
+    "article:published_time",
+    "og:article:published_time",
+    "parsely-pub-date",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "datepublished",
+)
+
+#: Meta tags for the language (HTML's http-equiv content-language, then OGP's locale, en_US ->
+#: en-US).
+LANGUAGE_META: tuple[str, ...] = ("content-language", "dc.language", "og:locale", "language")
+
+#: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
+#: the
+#: microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
+BYLINE_CLASS = re.compile(
+    r"byline|author|writtenby|p-author|dateline|contributor|reporter|by-line", re.I
+)
+
+#: Class/id words that mark an element as NOT a byline even when it matches BYLINE_CLASS: author
+#: boxes at
+#: the foot of the post, comment authors, "about the author" bios, avatars (WordPress comment
+#: markup).
+BYLINE_NOT_CLASS = re.compile(
+    r"comment|avatar|bio\b|biography|about|related|more-from|authors-list|author-box|description|"
+    r"photo|image|img|social|follow|share|twitter|facebook",
+    re.I,
+)
+
+#: Containers whose names are not the article's author: comment threads, sidebars, "related"/"most
+#: read"
+#: lists, widgets (WordPress and Drupal class names). Matched against class/id words, not
+#: substrings, so a
+#: body class "sidebar-primary" or an "article__author" is not caught.
+FURNITURE_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|sidebar|related|widget|most-?read|popular|recirc|"
+    r"trending|promo|newsletter|footer)(?:[\s_-]|$)",
+    re.I,
+)
+FURNITURE_TAGS: frozenset[str] = frozenset({"footer", "aside", "nav"})
+
+#: Bylines longer than this are prose, not a byline (Readability.js uses 100).
+MAX_BYLINE_CHARS = 100
+
+#: Lead-ins stripped from a byline ("By Jane Doe", "Written by ...", "Posted by ..."), several
+#: languages
+#: seen in the corpus (Spanish "Por", French "Par", German "Von", Portuguese "Por").
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reported|story|text|words|article)\s+(?:by|from)|by|from|"
+    r"author(?:s)?\s*:|von|par|por|door|di|av|af)\s*[:\-–—]?\s+",
+    re.I,
+)
+
+#: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
+AUTHOR_SPLIT = re.compile(
+    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*\n\s*)\s*", re.I
+)
+
+#: Words that end a name and start a role or a date ("Jane Doe, Senior Editor", "Jane Doe -
+#: Reporter").
+ROLE_WORDS: frozenset[str] = frozenset(
+    [
+        "editor",
+        "editors",
+        "reporter",
+        "correspondent",
+        "writer",
+        "columnist",
+        "contributor",
+        "contributing",
+        "senior",
+        "staff",
+        "chief",
+        "managing",
+        "associate",
+        "assistant",
+        "deputy",
+        "executive",
+        "director",
+        "president",
+        "founder",
+        "ceo",
+        "cto",
+        "cmo",
+        "vp",
+        "head",
+        "manager",
+        "lead",
+        "analyst",
+        "producer",
+        "photographer",
+        "photos",
+        "photo",
+        "illustrations",
+        "illustration",
+        "video",
+        "updated",
+        "published",
+        "posted",
+        "special",
+        "guest",
+        "freelance",
+        "intern",
+        "professor",
+        "phd",
+        "md",
+        "research",
+        "researcher",
+        "engineer",
+        "officer",
+        "specialist",
+        "strategist",
+        "consultant",
+        "partner",
+        "bureau",
+        "desk",
+        "team",
+    ]
+)
+
+#: Whole author strings that are never a person (lower-cased). From CMS defaults seen in the wild
+#: (WordPress "admin", Drupal "Anonymous", news "Staff", "Wire Services", "Associated Press" kept:
+#: an agency
+#: is a fine credit in a newsletter).
+REJECTED_AUTHORS: frozenset[str] = frozenset(
+    [
+        "admin",
+        "administrator",
+        "administrador",
+        "webmaster",
+        "root",
+        "user",
+        "guest",
+        "anonymous",
+        "anon",
+        "unknown",
+        "staff",
+        "staffer",
+        "editor",
+        "editors",
+        "editorial",
+        "newsroom",
+        "team",
+        "redaction",
+        "redacción",
+        "redaktion",
+        "desk",
+        "moderator",
+        "author",
+        "authors",
+        "contributor",
+        "contributors",
+        "publisher",
+        "owner",
+        "superuser",
+        "system",
+        "default",
+        "null",
+        "none",
+        "nobody",
+        "test",
+        "wpengine",
+        "sitemanager",
+        "site",
+        "manager",
+        "web",
+        "team",
+    ]
+) | frozenset(
+    {
+        "staff writer",
+        "staff reporter",
+        "staff report",
+        "editorial staff",
+        "editorial team",
+        "editorial board",
+        "the editors",
+        "web desk",
+        "news desk",
+        "digital team",
+        "wire services",
+        "site admin",
+        "site editor",
+        "posted by",
+        "written by",
+        "by",
+        "guest author",
+        "guest post",
+        "read more",
+        "more articles",
+        "view all posts",
+        "all posts",
+        "follow",
+        "share",
+    }
+)
+
+#: Words that, anywhere in a candidate author, show it is not a name (lower-cased tokens).
+REJECTED_AUTHOR_WORDS: frozenset[str] = frozenset(
+    [
+        "ago",
+        "http",
+        "https",
+        "www",
+        "com",
+        "org",
+        "net",
+        "html",
+        "php",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "seconds",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "years",
+        "year",
+        "yesterday",
+        "today",
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "comments",
+        "comment",
+        "share",
+        "tweet",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "instagram",
+        "email",
+        "subscribe",
+        "newsletter",
+        "login",
+        "sign",
+        "follow",
+        "read",
+        "more",
+        "min",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+#: Inside a byline element, the elements that hold just the name: links, hCard `fn`, microformats2
+#: `p-name`, microdata `itemprop=name` (Yahoo's `<cite class="byline vcard"><span class="fn">`).
+BYLINE_NAME_XPATH = (
+    './/a | .//*[contains(concat(" ", normalize-space(@class), " "), " fn ")]'
+    ' | .//*[contains(concat(" ", normalize-space(@class), " "), " p-name ")]'
+    ' | .//*[@itemprop="name"]'
+)
+
+#: A date glued to a byline ("Lucas Nolan22 Dec 2016", "Jane Doe March 11, 2015 3:46 PM"): cut from
+#: the
+#: first digit, and a month name just before it.
+DATE_TAIL = re.compile(
+    r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)?\d.*$", re.I
+)
+
+#: Words that show a byline is a desk or a company, not a person ("By Our Foreign Staff" at the
+#: Telegraph).
+NOT_NAME_WORDS: frozenset[str] = frozenset(
+    {"our", "correspondents", "agencies", "wires", "reporters"}
+)
+
+#: Words in an organisation's name; a "name" equal to the site's name is the site unless it has none
+#: of
+#: these and looks like a person's (a personal blog called "Haki Benita").
+ORGANISATION_WORDS: frozenset[str] = frozenset(
+    [
+        "news",
+        "times",
+        "post",
+        "daily",
+        "weekly",
+        "journal",
+        "magazine",
+        "media",
+        "press",
+        "blog",
+        "review",
+        "tribune",
+        "herald",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "chronicle",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "group",
+        "network",
+        "tv",
+        "radio",
+        "online",
+        "digital",
+        "foundation",
+        "institute",
+        "university",
+        "society",
+        "association",
+        "company",
+        "labs",
+        "studio",
+        "studios",
+        "engineering",
+        "developers",
+    ]
+)
+
+#: Trailing furniture cut off a name ("Jane Doe | Twitter", "Jane Doe (@jane)", "Jane Doe –
+#: Follow").
+AUTHOR_TAIL = re.compile(
+    r"\s*(?:[|•·–—]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$",
+    re.I,
+)
+
+#: A name is at most this many words (Spanish and Portuguese names reach five or six).
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+
+#: Separators between an article's title and the site's name in <title> ("Title | Site", "Title -
+#: Site",
+#: "Title — Site", "Title :: Site", "Title » Site"). From Readability.js's `_getArticleTitle`.
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|\\|:)\s+")
+
+#: Below this many words a title split at a separator is probably not the article's title alone.
+MIN_TITLE_WORDS = 3
+
+#: The elements and the blocks inside the article that carry a visible "By ..." byline.
+BYLINE_TEXT_TAGS: tuple[str, ...] = (
+    "p",
+    "span",
+    "div",
+    "address",
+    "li",
+    "a",
+    "h4",
+    "h5",
+    "h6",
+    "small",
+)
+
+#: The encoding declared in the first bytes of a page (<meta charset=...> or http-equiv
+#: content-type).
+CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
+
+#: Elements that never hold article text, dropped before main-text extraction (after the metadata
+#: pass,
+#: which reads JSON-LD scripts and <head>). All are in trafilatura's own MANUALLY_CLEANED list,
+#: which it
+#: applies only after measuring the whole tree's text several times; dropping them first gives the
+#: same
+#: text, faster. Not "form" (ASP.NET pages wrap the article in one) nor "figure"/"time" (kept for
+#: recall).
+NEVER_TEXT_TAGS: tuple[str, ...] = (
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "link",
+    "meta",
+    "iframe",
+    "embed",
+    "object",
+    "canvas",
+    "map",
+    "audio",
+    "video",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "nav",
+    "aside",
+    "footer",
+    "menu",
+)
