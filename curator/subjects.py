@@ -1,10 +1,591 @@
-"""Subjects: score articles against the editor's subjects and place each under its best one (pure)."""
+"""Subjects: score articles against the editor's subjects and place each under its best one (pure).
+
+The method (chosen by measurement, see benchmarks/subjects.py and the commit that introduced it):
+
+1. Each article becomes a bag of Porter-stemmed content words, its title counted `TITLE_WEIGHT`
+   times, its blurb, feed summary and categories `LEAD_WEIGHT` times and its main text once; a
+   subject's multi-word keywords ("net promoter score") are matched as phrases and count as one more
+   term.
+2. Words are weighted TF-IDF ((1 + ln tf) x idf, idf from the articles being scored, smoothed so
+   that a handful of articles still gives sensible weights) and the vector is L2-normalised.
+3. A subject's query vector comes from its name, description and keywords (the editor's few words).
+4. Relevance feedback (Rocchio): the articles that the query places most confidently under a
+   subject, and every article the editor moved there (corrections, and the subject's example URLs),
+   add their centroid to the subject's vector, so a subject learns the vocabulary its articles share
+   beyond the editor's keywords.
+5. An article goes to the subject with the highest cosine similarity when it clears `threshold`,
+   else to no subject; a moved article is pinned to the editor's subject, an excluded one to none.
+
+`SubjectModel.build(...)` does steps 2-4 once (from subjects, corrections and a corpus); then
+`model.assign_one(article)` is a tokenisation and a few dictionary look-ups, so an app can store
+each article's assignment and re-score only when `model.fingerprint` changes.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import heapq
+import json
+import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from curator.models import Article, Assignment, Subject
+from curator.textfeatures import surface_forms, terms
+
+#: Bumped whenever scoring changes, so stored assignments are re-scored (it is part of the
+#: fingerprint).
+SCORER_VERSION = "2"
+
+#: Field weights: a title names the subject far more reliably than a sentence deep in the text; a
+#: blurb or feed summary is the author's own short statement of it. Measured on the BBC developer
+#: split (title 3 beat 1, 2 and 5; see benchmarks/subjects.py --sweep).
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+TEXT_WEIGHT = 1.0
+#: Only the first this-many characters of the main text are read: the lead says what a piece is
+#: about, and a hostile or huge page cannot make scoring slow.
+MAX_TEXT_CHARS = 12_000
+#: Query weights: the editor's keywords and the subject's name are the strongest signal, the
+#: description's words support them.
+NAME_WEIGHT = 2.0
+KEYWORD_WEIGHT = 2.0
+DESCRIPTION_WEIGHT = 1.0
+#: Pseudo-documents assumed to contain none of a term, so that idf stays informative with a few
+#: articles (with 4 articles that all say "customer", plain idf would be 0 for every shared word).
+IDF_PRIOR_DOCS = 20
+#: Rocchio weights: the editor's query, the centroid of the articles found by feedback and of the
+#: editor's examples, and (subtracted) the centroid of the other subjects' articles.
+QUERY_WEIGHT = 1.0
+FEEDBACK_WEIGHT = 4.0
+NEGATIVE_WEIGHT = 0.0
+#: Rounds of pseudo-relevance feedback and the share of a subject's confident articles each round
+#: uses.
+FEEDBACK_ROUNDS = 2
+FEEDBACK_SHARE = 0.6
+#: A subject vector keeps its strongest terms only (fast scoring, readable explanations).
+MAX_SUBJECT_TERMS = 400
+#: The nearest of a subject's examples pulls an article in by KNN_WEIGHT x (cosine - KNN_FLOOR): an
+#: article much like one the editor moved follows it, while unrelated articles (cosine below the
+#: floor, as two articles on one broad subject usually are) feel nothing.
+KNN_WEIGHT = 1.0
+KNN_FLOOR = 0.2
+MAX_EXAMPLE_TERMS = 150
+#: An example the editor gave counts as this many of the articles feedback found.
+EXAMPLE_BOOST = 5.0
+#: Cosine similarity below which an article has no subject. Calibrated on the benchmarks: articles
+#: of a label left out of the subjects file score below it while the configured labels' articles
+#: score above (see benchmarks/subjects.py --open-set).
+THRESHOLD = 0.03
+#: BM25 parameters (the `method="bm25"` alternative, kept for the benchmark's comparison).
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True)
+class TermScore:
+    """One term's part of an article's score for a subject (the parts sum to the score)."""
+
+    term: str
+    contribution: float
+
+
+@dataclass(frozen=True)
+class SubjectScore:
+    """An article's score for one subject, and the terms that made it."""
+
+    subject: str
+    score: float
+    terms: tuple[TermScore, ...] = ()
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an article landed where it did: each subject's score, best first, and matching terms."""
+
+    url: str
+    #: The subject it went to, or None.
+    subject: str | None
+    score: float
+    #: The score a subject must reach.
+    threshold: float
+    #: "moved" or "excluded" when an editor's correction decided, else None.
+    correction: str | None
+    scores: tuple[SubjectScore, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready form (for `curator subjects explain --json`)."""
+        return {
+            "url": self.url,
+            "subject": self.subject,
+            "score": round(self.score, 4),
+            "threshold": self.threshold,
+            "correction": self.correction,
+            "scores": [
+                {
+                    "subject": s.subject,
+                    "score": round(s.score, 4),
+                    "terms": [
+                        {"term": t.term, "contribution": round(t.contribution, 4)} for t in s.terms
+                    ],
+                }
+                for s in self.scores
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed subject for articles that fit none: what an editor would paste into feeds.yaml."""
+
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+    urls: tuple[str, ...]
+
+
+# --- features -------------------------------------------------------------------------------------
+
+
+def _phrase_key(stems: Sequence[str]) -> str:
+    return " ".join(stems)
+
+
+def _count_into(counts: Vector, toks: list[str], weight: float, phrases: Mapping[str, set]) -> None:
+    for i, t in enumerate(toks):
+        counts[t] = counts.get(t, 0.0) + weight
+        tails = phrases.get(t)
+        if tails:
+            for tail in tails:
+                n = len(tail)
+                if tuple(toks[i + 1 : i + 1 + n]) == tail:
+                    key = t + " " + " ".join(tail)
+                    counts[key] = counts.get(key, 0.0) + weight
+
+
+def _article_counts(article: Article, phrases: Mapping[str, set]) -> Vector:
+    """Field-weighted term counts of an article (phrases included)."""
+    counts: Vector = {}
+    _count_into(counts, terms(article.title or ""), TITLE_WEIGHT, phrases)
+    lead = " \n ".join(x for x in (article.blurb, article.summary, *article.categories) if x)
+    if lead:
+        _count_into(counts, terms(lead), LEAD_WEIGHT, phrases)
+    if article.text:
+        _count_into(counts, terms(article.text[:MAX_TEXT_CHARS]), TEXT_WEIGHT, phrases)
+    return counts
+
+
+def _normalise(v: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {t: x / norm for t, x in v.items()} if norm > 0 else {}
+
+
+def _top(v: Vector, n: int) -> Vector:
+    if len(v) <= n:
+        return v
+    return dict(heapq.nlargest(n, v.items(), key=lambda kv: kv[1]))
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    # The set intersection runs in C; sparse vectors share few terms.
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """Word statistics of the articles the model was built from: idf per term, average length."""
+
+    n_docs: int
+    idf: Mapping[str, float]
+    avg_len: float
+
+    @property
+    def unseen_idf(self) -> float:
+        """The idf of a term no corpus article has."""
+        return math.log(self.n_docs + IDF_PRIOR_DOCS + 1)
+
+
+def _corpus(counts: Sequence[Vector]) -> _Corpus:
+    df: dict[str, int] = {}
+    total = 0.0
+    for c in counts:
+        total += sum(c.values())
+        for t in c:
+            df[t] = df.get(t, 0) + 1
+    n = len(counts) + IDF_PRIOR_DOCS + 1
+    idf = {t: math.log(n / (k + 1)) for t, k in df.items()}
+    return _Corpus(len(counts), idf, total / len(counts) if counts else 1.0)
+
+
+def _tfidf(counts: Vector, corpus: _Corpus) -> Vector:
+    idf, unseen, log = corpus.idf.get, corpus.unseen_idf, math.log
+    return _normalise({t: (1.0 + log(c)) * idf(t, unseen) for t, c in counts.items() if c > 0})
+
+
+def _bm25(counts: Vector, corpus: _Corpus) -> Vector:
+    length = sum(counts.values())
+    k = BM25_K1 * (1 - BM25_B + BM25_B * length / max(corpus.avg_len, 1e-9))
+    return {t: c * (BM25_K1 + 1) / (c + k) for t, c in counts.items() if c > 0}
+
+
+def _subject_phrases(subjects: Sequence[Subject]) -> dict[str, set]:
+    """First stem -> the rest of each multi-word keyword (as stem tuples)."""
+    phrases: dict[str, set] = {}
+    for s in subjects:
+        for kw in s.keywords:
+            toks = terms(kw)
+            if len(toks) > 1:
+                phrases.setdefault(toks[0], set()).add(tuple(toks[1:]))
+    return phrases
+
+
+def _query_counts(subject: Subject) -> Vector:
+    counts: Vector = {}
+    for text, weight in ((subject.name, NAME_WEIGHT), (subject.description, DESCRIPTION_WEIGHT)):
+        for t in terms(text or ""):
+            counts[t] = counts.get(t, 0.0) + weight
+    for kw in subject.keywords:
+        toks = terms(kw)
+        for t in toks:
+            counts[t] = counts.get(t, 0.0) + KEYWORD_WEIGHT
+        if len(toks) > 1:
+            key = _phrase_key(toks)
+            counts[key] = counts.get(key, 0.0) + KEYWORD_WEIGHT
+    return counts
+
+
+# --- the model ------------------------------------------------------------------------------------
+
+
+def _resolve(name: str | None, subjects: Sequence[Subject]) -> str | None:
+    """The configured subject a correction names (exact, then case-insensitive), or None."""
+    if name is None:
+        return None
+    for s in subjects:
+        if s.name == name:
+            return s.name
+    for s in subjects:
+        if s.name.casefold() == name.casefold():
+            return s.name
+    return None
+
+
+def _fingerprint(
+    subjects: Sequence[Subject], corrections: Mapping[str, str | None], method: str
+) -> str:
+    blob = json.dumps(
+        {
+            "version": SCORER_VERSION,
+            "method": method,
+            "subjects": [
+                [s.name, s.description, list(s.keywords), list(s.examples)] for s in subjects
+            ],
+            "corrections": sorted(corrections.items(), key=lambda kv: kv[0]),
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _centroid(feedback: Sequence[Vector], examples: Sequence[Vector]) -> Vector:
+    """The mean of feedback and examples, an example counting `EXAMPLE_BOOST` times."""
+    out: Vector = {}
+    total = len(feedback) + EXAMPLE_BOOST * len(examples)
+    if total:
+        for group, weight in ((feedback, 1.0), (examples, EXAMPLE_BOOST)):
+            share = weight / total
+            for d in group:
+                for t, x in d.items():
+                    out[t] = out.get(t, 0.0) + share * x
+    return out
+
+
+def _rocchio(queries: Sequence[Vector], centroids: Sequence[Vector]) -> list[Vector]:
+    """Rocchio: each subject's query, plus its centroid, minus the mean of the others' centroids;
+    negative weights dropped, unit length, cut to the strongest terms."""
+    n = len(queries)
+    others: Vector = {}
+    for c in centroids:
+        for t, x in c.items():
+            others[t] = others.get(t, 0.0) + x
+    out = []
+    for q, c in zip(queries, centroids, strict=True):
+        v: Vector = {t: QUERY_WEIGHT * x for t, x in q.items()}
+        for t, x in c.items():
+            v[t] = v.get(t, 0.0) + FEEDBACK_WEIGHT * x
+        if NEGATIVE_WEIGHT and n > 1 and c:
+            for t, x in others.items():
+                if t in v:
+                    v[t] -= NEGATIVE_WEIGHT * FEEDBACK_WEIGHT * (x - c.get(t, 0.0)) / (n - 1)
+        out.append(_normalise(_top({t: x for t, x in v.items() if x > 0}, MAX_SUBJECT_TERMS)))
+    return out
+
+
+@dataclass(frozen=True)
+class _Examples:
+    """The editor's example articles (moved to or listed under a subject), indexed by term so that
+    finding each subject's nearest example costs one pass over an article's terms."""
+
+    #: The example vectors (unit length, cut to their strongest terms) and their subjects' indexes.
+    vectors: tuple[Mapping[str, float], ...] = ()
+    subject_of: tuple[int, ...] = ()
+    postings: Mapping[str, tuple[tuple[int, float], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, per_subject: Sequence[Sequence[Vector]]) -> _Examples:
+        vectors: list[Vector] = []
+        subject_of: list[int] = []
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for i, group in enumerate(per_subject):
+            for v in group:
+                j = len(vectors)
+                cut = _normalise(_top(v, MAX_EXAMPLE_TERMS))
+                vectors.append(cut)
+                subject_of.append(i)
+                for t, x in cut.items():
+                    postings.setdefault(t, []).append((j, x))
+        return cls(tuple(vectors), tuple(subject_of), {t: tuple(p) for t, p in postings.items()})
+
+    def nearest(self, rep: Mapping[str, float], n_subjects: int) -> list[tuple[float, int]]:
+        """Per subject, the cosine of `rep` with its nearest example and that example (-1: none)."""
+        best = [(0.0, -1)] * n_subjects
+        if not self.vectors:
+            return best
+        acc = [0.0] * len(self.vectors)
+        get = self.postings.get
+        for t, x in rep.items():
+            for j, w in get(t, ()):
+                acc[j] += x * w
+        for j, cos in enumerate(acc):
+            i = self.subject_of[j]
+            if cos > best[i][0]:
+                best[i] = (cos, j)
+        return best
+
+
+def _scores(
+    rep: Mapping[str, float], vectors: Sequence[Mapping[str, float]], examples: _Examples
+) -> list[float]:
+    """Each subject's score: cosine with its vector, plus a pull towards its nearest example."""
+    scores = [_dot(rep, v) for v in vectors]
+    if examples.vectors:
+        for i, (cos, _) in enumerate(examples.nearest(rep, len(vectors))):
+            if cos > KNN_FLOOR:
+                scores[i] += KNN_WEIGHT * (cos - KNN_FLOOR)
+    return scores
+
+
+@dataclass(frozen=True)
+class SubjectModel:
+    """Subjects turned into term vectors, ready to score one article at a time.
+
+    Build it once with `SubjectModel.build(subjects, corpus=..., corrections=...)`; `fingerprint`
+    changes when the subjects, the corrections or the scorer change (not when the corpus grows),
+    which is when stored assignments need re-scoring.
+    """
+
+    subjects: tuple[Subject, ...]
+    #: One vector per subject, in `subjects` order (unit length).
+    vectors: tuple[Mapping[str, float], ...]
+    #: The articles the editor moved to a subject or listed as its examples.
+    examples: _Examples
+    corpus: _Corpus
+    phrases: Mapping[str, set]
+    #: URL -> the corrected subject name (None for excluded).
+    pins: Mapping[str, str | None]
+    threshold: float = THRESHOLD
+    method: str = "tfidf"
+    fingerprint: str = ""
+    #: Stem -> a readable word for it (from the subjects' own words), for explanations.
+    surface: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        subjects: Sequence[Subject],
+        *,
+        corpus: Sequence[Article] = (),
+        corrections: Mapping[str, str | None] | None = None,
+        threshold: float = THRESHOLD,
+        method: str = "tfidf",
+        feedback_rounds: int = FEEDBACK_ROUNDS,
+    ) -> SubjectModel:
+        """Build the model: idf from `corpus`, queries from `subjects`, feedback from the corpus
+        and the corrections.
+
+        `corpus` is the articles to learn word statistics and feedback from (for a large store, a
+        recent sample of some thousands is plenty); corrections' URLs are looked up in it, so the
+        corrected articles must be part of it to teach anything (they are pinned either way).
+        """
+        phrases = _subject_phrases(subjects)
+        counts = [_article_counts(a, phrases) for a in corpus]
+        model, _ = cls._fit(
+            subjects,
+            corpus,
+            counts,
+            corrections or {},
+            threshold=threshold,
+            method=method,
+            feedback_rounds=feedback_rounds,
+            phrases=phrases,
+        )
+        return model
+
+    @classmethod
+    def _fit(
+        cls,
+        subjects: Sequence[Subject],
+        articles: Sequence[Article],
+        counts: Sequence[Vector],
+        corrections: Mapping[str, str | None],
+        *,
+        threshold: float,
+        method: str,
+        feedback_rounds: int,
+        phrases: Mapping[str, set],
+    ) -> tuple[SubjectModel, list[Vector]]:
+        """The model, and the scoring representation of each of `articles` (to reuse)."""
+        if method not in ("tfidf", "bm25"):
+            raise ValueError(f"unknown scoring method {method!r}: use 'tfidf' or 'bm25'")
+        subjects = tuple(subjects)
+        corpus = _corpus(counts)
+        pins: dict[str, str | None] = {
+            url: _resolve(name, subjects) for url, name in corrections.items()
+        }
+        for s in subjects:
+            for url in s.examples:
+                pins.setdefault(url, s.name)
+        index = {s.name: i for i, s in enumerate(subjects)}
+        queries = [_normalise(_tfidf(_query_counts(s), corpus)) for s in subjects]
+        docs = [_tfidf(c, corpus) for c in counts]
+        reps = docs if method == "tfidf" else [_bm25(c, corpus) for c in counts]
+        # The editor's examples: articles moved (or listed) under a subject.
+        examples: list[list[Vector]] = [[] for _ in subjects]
+        for a, d in zip(articles, docs, strict=True):
+            pinned = pins.get(a.url)
+            if pinned is not None:
+                examples[index[pinned]].append(d)
+        # Nearest-example pull only where cosines are comparable (tf-idf, unit vectors).
+        near = _Examples.of(examples if method == "tfidf" else [])
+        vectors = _rocchio(queries, [_centroid((), ex) for ex in examples])
+        # Pseudo-relevance feedback: the articles each subject's vector places most confidently
+        # there join its examples for the next round.
+        scorable = [
+            (d, r) for a, d, r in zip(articles, docs, reps, strict=True) if a.url not in pins
+        ]
+        for _ in range(feedback_rounds if subjects else 0):
+            members: list[list[tuple[float, Vector]]] = [[] for _ in subjects]
+            for d, rep in scorable:
+                scores = _scores(rep, vectors, near)
+                best = max(range(len(scores)), key=scores.__getitem__)
+                if scores[best] >= threshold:
+                    members[best].append((scores[best], d))
+            centroids = []
+            for ex, m in zip(examples, members, strict=True):
+                m.sort(key=lambda sd: -sd[0])
+                take = math.ceil(len(m) * FEEDBACK_SHARE)
+                centroids.append(_centroid([d for _, d in m[:take]], ex))
+            vectors = _rocchio(queries, centroids)
+        surface = surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects])
+        model = cls(
+            subjects=subjects,
+            vectors=tuple(vectors),
+            examples=near,
+            corpus=corpus,
+            phrases=phrases,
+            pins=pins,
+            threshold=threshold,
+            method=method,
+            fingerprint=_fingerprint(subjects, corrections, method),
+            surface=surface,
+        )
+        return model, reps
+
+    def _rep(self, counts: Vector) -> Vector:
+        if self.method == "bm25":
+            return _bm25(counts, self.corpus)
+        return _tfidf(counts, self.corpus)
+
+    def _scores(self, rep: Vector) -> list[tuple[str, float]]:
+        names = [s.name for s in self.subjects]
+        scored = list(zip(names, _scores(rep, self.vectors, self.examples), strict=True))
+        scored.sort(key=lambda ns: -ns[1])
+        return scored
+
+    def _decide(self, url: str, rep: Vector) -> Assignment:
+        scores = self._scores(rep)
+        if url in self.pins:
+            chosen = self.pins[url]
+            if chosen is None:
+                return Assignment(subject=None, score=0.0, scores=tuple(scores))
+            score = dict(scores)[chosen]
+            return Assignment(chosen, score, tuple(scores), self._matched(rep, chosen))
+        if not scores or scores[0][1] < self.threshold:
+            return Assignment(None, scores[0][1] if scores else 0.0, tuple(scores))
+        best, score = scores[0]
+        return Assignment(best, score, tuple(scores), self._matched(rep, best))
+
+    def _contributions(self, rep: Vector, subject: str) -> list[tuple[str, float]]:
+        """Each term's part of `rep`'s score for `subject` (they sum to the score)."""
+        i = [s.name for s in self.subjects].index(subject)
+        v = self.vectors[i]
+        parts = {t: x * v[t] for t, x in rep.items() if t in v}
+        cos, j = self.examples.nearest(rep, len(self.subjects))[i]
+        if j >= 0 and cos > KNN_FLOOR:
+            example = self.examples.vectors[j]
+            # The nearest example's pull, shared among the terms the two articles have in common.
+            scale = KNN_WEIGHT * (cos - KNN_FLOOR) / cos
+            for t, x in rep.items():
+                if t in example:
+                    parts[t] = parts.get(t, 0.0) + scale * x * example[t]
+        return sorted(parts.items(), key=lambda tc: -tc[1])
+
+    def _matched(self, rep: Vector, subject: str, n: int = 8) -> tuple[str, ...]:
+        return tuple(t for t, c in self._contributions(rep, subject)[:n] if c > 0)
+
+    def assign_one(self, article: Article) -> Assignment:
+        """Where `article` goes (its subject or None), with each subject's score and terms."""
+        return self._decide(article.url, self._rep(_article_counts(article, self.phrases)))
+
+    def explain(self, article: Article, *, top_terms: int = 10) -> Explanation:
+        """Every subject's score for `article`, best first, with the terms that contributed most."""
+        rep = self._rep(_article_counts(article, self.phrases))
+        assignment = self._decide(article.url, rep)
+        surface = dict(self.surface)
+        text = (article.text or "")[:MAX_TEXT_CHARS]
+        for s, w in surface_forms(
+            [article.title or "", article.blurb, article.summary, text]
+        ).items():
+            surface.setdefault(s, w)
+
+        def readable(term: str) -> str:
+            return " ".join(surface.get(p, p) for p in term.split(" "))
+
+        rows = []
+        for name, score in assignment.scores:
+            parts = self._contributions(rep, name)[:top_terms]
+            rows.append(
+                SubjectScore(
+                    name, score, tuple(TermScore(readable(t), c) for t, c in parts if c > 0)
+                )
+            )
+        correction = None
+        if article.url in self.pins:
+            correction = "excluded" if self.pins[article.url] is None else "moved"
+        return Explanation(
+            url=article.url,
+            subject=assignment.subject,
+            score=assignment.score,
+            threshold=self.threshold,
+            correction=correction,
+            scores=tuple(rows),
+        )
+
+
+# --- the functions the app calls ------------------------------------------------------------------
 
 
 def assign(
@@ -12,10 +593,42 @@ def assign(
     subjects: Sequence[Subject],
     *,
     corrections: Mapping[str, str | None] | None = None,
+    threshold: float = THRESHOLD,
+    method: str = "tfidf",
+    feedback_rounds: int = FEEDBACK_ROUNDS,
 ) -> dict[str, Assignment]:
     """Place each article under its best subject (or none), keyed by the article's `url`.
 
-    `corrections` maps an article URL to the subject the editor moved it to, or to None when the editor
-    excluded it; corrected articles keep the editor's choice and act as labelled examples for the rest.
+    `corrections` maps an article URL to the subject the editor moved it to, or to None when the
+    editor excluded it; corrected articles keep the editor's choice and act as labelled examples
+    for the rest. The articles themselves are the corpus the model learns word statistics and
+    feedback from.
     """
-    raise NotImplementedError
+    phrases = _subject_phrases(subjects)
+    counts = [_article_counts(a, phrases) for a in articles]
+    model, reps = SubjectModel._fit(
+        subjects,
+        articles,
+        counts,
+        corrections or {},
+        threshold=threshold,
+        method=method,
+        feedback_rounds=feedback_rounds,
+        phrases=phrases,
+    )
+    return {a.url: model._decide(a.url, r) for a, r in zip(articles, reps, strict=True)}
+
+
+def explain(
+    article: Article,
+    subjects: Sequence[Subject],
+    *,
+    corrections: Mapping[str, str | None] | None = None,
+    context: Sequence[Article] = (),
+) -> Explanation:
+    """Why `article` lands where it does among `subjects`, given the stored articles `context`."""
+    corpus = list(context)
+    if all(a.url != article.url for a in corpus):
+        corpus.append(article)
+    model = SubjectModel.build(subjects, corpus=corpus, corrections=corrections)
+    return model.explain(article)
