@@ -281,7 +281,8 @@ def _read_feed(
             elapsed=result.elapsed,
         )
     try:
-        parsed = parse_feed(content, result.final_url, result.content_type)
+        base = Path(source.url).as_uri() if source.is_file else result.final_url
+        parsed = parse_feed(content, base, result.content_type)
     except FeedError as exc:
         store.record_feed_failure(
             source.url,

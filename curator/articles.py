@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from curator.blurb import html_to_text, make_blurb
+from curator.blurb import choose_blurb, html_to_text
 from curator.config import Config, FeedSource
 from curator.extract import extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
@@ -56,6 +56,15 @@ def read_pages(
     return batch
 
 
+@dataclass(frozen=True)
+class Built:
+    """New articles from one feed, keyed by URL identity, and the feed links that lead to them."""
+
+    articles: tuple[tuple[str, Article], ...]
+    #: The feed link's key -> the article's key, where the page named another (canonical) URL.
+    aliases: dict[str, str]
+
+
 def build_articles(
     entries: Sequence[Entry],
     *,
@@ -63,16 +72,19 @@ def build_articles(
     feed_title: str | None,
     pages: PageBatch,
     now: datetime,
-) -> list[tuple[str, Article]]:
-    """Articles for new entries, keyed by URL identity; entries with no usable title are left out."""
+) -> Built:
+    """Articles for new entries; entries with no usable title are left out."""
     built: list[tuple[str, Article]] = []
+    aliases: dict[str, str] = {}
     for entry in entries:
         article = merge(
             entry, pages.pages.get(entry.link or ""), source=source, feed_title=feed_title, now=now
         )
         if article is not None:
-            built.append((url_key(article.url), article))
-    return built
+            key = url_key(article.url)
+            built.append((key, article))
+            aliases[url_key(entry.link or article.url)] = key
+    return Built(tuple(built), aliases)
 
 
 def merge(
@@ -102,12 +114,11 @@ def merge(
         source.name or (page.publication if page and page.publication else None) or feed_title
     )
     summary_text = html_to_text(entry.summary or entry.content or "")
-    source_text = (
-        (page.description if page and page.description else None)
-        or (page.text if page and page.text else None)
-        or entry.summary
-        or entry.content
-        or ""
+    blurb = choose_blurb(
+        description=page.description if page else None,
+        text=(page.text if page else None) or html_to_text(entry.content or ""),
+        summary=summary_text,
+        title=title,
     )
     return Article(
         id=0,
@@ -115,7 +126,7 @@ def merge(
         title=title,
         authors=tuple(authors),
         publication=publication,
-        blurb=make_blurb(source_text),
+        blurb=blurb,
         summary=summary_text,
         categories=entry.categories,
         published=entry.published or (page.published if page else None),

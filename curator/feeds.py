@@ -375,7 +375,10 @@ def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def safe_link(value: object, base: str | None = None) -> str | None:
-    """An absolute http(s) URL from `value`, resolved against `base`; None for anything else."""
+    """An absolute http(s) URL from `value`, resolved against `base`; None for anything else.
+
+    When `base` itself is a file: URI (a local feed named in the config), file: links are kept too.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     # Tabs and newlines inside a URL are dropped, as browsers do (WHATWG URL, "basic URL parser").
@@ -386,7 +389,10 @@ def safe_link(value: object, base: str | None = None) -> str | None:
         scheme = urlsplit(link).scheme.lower()
     except ValueError:  # e.g. an invalid IPv6 literal in the netloc
         return None
-    if scheme not in LINK_SCHEMES or link[: len(scheme)].lower() != scheme:
+    # A feed the editor keeps as a local file may link to local pages (the offline demo does);
+    # a feed from the web never may.
+    allowed = LINK_SCHEMES | ({"file"} if base and base.startswith("file:") else set())
+    if scheme not in allowed or link[: len(scheme)].lower() != scheme:
         return None  # the second test: urlsplit ignored leading control characters
     return scheme + link[len(scheme) :]  # "HTTP://x" -> "http://x"
 
@@ -437,6 +443,11 @@ def _localised_date(value: object) -> datetime | None:
         return _sane(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def _base(url: str) -> str | None:
+    """What entry links are resolved against: the feed's http(s) URL, or its file: URI."""
+    return url if url.startswith("file:") else safe_link(url)
 
 
 def _entry_link(entry: dict[str, Any], base: str | None) -> str | None:
@@ -502,7 +513,11 @@ def _parse_xml_feed(
     data: bytes, url: str, content_type: str | None, note: str | None
 ) -> ParsedFeed:
     """RSS/Atom bytes through feedparser; FeedError when no feed comes out."""
-    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    headers = {"content-type": content_type or "application/xml"}
+    if not url.startswith("file:"):
+        # feedparser resolves relative links against this; it mangles file: URIs, so a local
+        # feed's links are resolved by safe_link below instead.
+        headers["content-location"] = url
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -524,7 +539,7 @@ def _parse_xml_feed(
         if not result.get("version"):
             raise FeedError("not a feed: no RSS, Atom or JSON Feed found")
     warning = "; ".join(x for x in (note, problem and _short(problem)) if x) or None
-    base = safe_link(url)
+    base = _base(url)
     # RSS has one date per item; feedparser files RSS 1.0's dc:date under "updated", but it is
     # when the item was published (feed-rs reads it so too).
     is_rss = str(result.get("version") or "").startswith("rss")
@@ -605,7 +620,7 @@ def _parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     items = document.get("items")
     if not isinstance(items, list):
         raise FeedError("not a well-formed JSON Feed: 'items' is not a list")
-    base = safe_link(url)
+    base = _base(url)
     return ParsedFeed(
         title=plain_text(document.get("title")),
         link=safe_link(document.get("home_page_url"), base),

@@ -65,35 +65,60 @@ def newsletter(tmp_path: Path, http_server: LocalServer, corpus: Path) -> dict:
         url = serve_with_validators(http_server, f"/feeds/{local.name}", local.read_bytes(), kind)
         feeds.append({**feed, "url": url})
     for page in (EXAMPLES / "pages").glob("*.html"):
-        http_server.add(f"/pages/{page.name}", page.read_bytes(), content_type="text/html; charset=utf-8")
+        http_server.add(
+            f"/pages/{page.name}", page.read_bytes(), content_type="text/html; charset=utf-8"
+        )
     real = corpus / "feeds/real/feedjira/AmazonWebServicesBlog.xml"
-    feeds.append({"url": serve_with_validators(http_server, "/aws.xml", real.read_bytes(),
-                                               "application/rss+xml")})
+    # Its articles live on the internet: read the feed only, never their pages.
+    feeds.append(
+        {
+            "url": serve_with_validators(
+                http_server, "/aws.xml", real.read_bytes(), "application/rss+xml"
+            ),
+            "fetch_pages": False,
+        }
+    )
     broken = {
         "refused": refused_url(),
         "error500": http_server.add("/500.xml", b"oops", status=500, content_type="text/plain"),
         "malformed": http_server.add(
-            "/bad.xml", (corpus / "feeds/edge/node-feedparser/saxerror.xml").read_bytes()
+            "/bad.xml", (corpus / "feeds/edge/feedparser/illformed/aaa_illformed.xml").read_bytes()
         ),
         "html": http_server.add(
-            "/page.html", (corpus / "feeds/edge/node-feedparser/notafeed.html").read_bytes(),
+            "/page.html",
+            (corpus / "feeds/edge/node-feedparser/notafeed.html").read_bytes(),
             content_type="text/html",
         ),
     }
     feeds += [{"url": url} for url in broken.values()]
+    # Not well formed, but readable: stored, with a warning in the summary.
+    recovered = http_server.add(
+        "/recovered.xml", (corpus / "feeds/edge/node-feedparser/saxerror.xml").read_bytes()
+    )
+    feeds.append({"url": recovered})
     config = {
         "newsletter": {**demo["newsletter"]},
         "subjects": demo["subjects"],
         "feeds": feeds,
-        "settings": {"output": "output", "store": "state/curator.db",
-                     "allow_private_addresses": True, "timeout": 5},
+        "settings": {
+            "output": "output",
+            "store": "state/curator.db",
+            "allow_private_addresses": True,
+            "timeout": 5,
+        },
     }
     intro = config["newsletter"].pop("introduction_file", None)
     if intro:
         config["newsletter"]["introduction"] = (EXAMPLES / intro).read_text(encoding="utf-8")
     path = tmp_path / "feeds.yaml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return {"path": path, "folder": tmp_path, "broken": broken, "server": http_server}
+    return {
+        "path": path,
+        "folder": tmp_path,
+        "broken": broken,
+        "server": http_server,
+        "recovered": recovered,
+    }
 
 
 def build(config: Path, *args: str) -> tuple[int, dict, str]:
@@ -126,6 +151,8 @@ def test_the_weekly_build_publishes_an_issue_and_lists_every_broken_feed(newslet
     assert by_url[broken["html"]]["error_kind"] == "malformed"
     assert "HTML" in by_url[broken["html"]]["error"]
     assert data["feeds_failed"] == 4
+    assert by_url[newsletter["recovered"]]["status"] == "ok"
+    assert "not well-formed" in by_url[newsletter["recovered"]]["warning"]
     for url in broken.values():
         assert url in stderr
 
@@ -137,7 +164,8 @@ def test_the_weekly_build_publishes_an_issue_and_lists_every_broken_feed(newslet
     links = article_links(html)
     assert len(links) >= 4
     for href, _title in links:
-        assert href.startswith("https://")  # the page's canonical URL, never a local address
+        # The demo pages' canonical URLs (or a real feed's links), never a local address.
+        assert href.startswith(("https://", "http://aws.typepad.com/")), href
         assert "127.0.0.1" not in href
     credits = re.findall(r'<p class="credit">([^<]+)</p>', html)
     assert len(credits) == len(links)
@@ -155,8 +183,12 @@ def test_the_weekly_build_publishes_an_issue_and_lists_every_broken_feed(newslet
     db = sqlite3.connect(newsletter["folder"] / "state" / "curator.db")
     stored = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     assert stored >= len(links)
-    featured = [r[0] for r in db.execute(
-        "SELECT a.url FROM issue_articles ia JOIN articles a ON a.id = ia.article_id")]
+    featured = [
+        r[0]
+        for r in db.execute(
+            "SELECT a.url FROM issue_articles ia JOIN articles a ON a.id = ia.article_id"
+        )
+    ]
     assert sorted(featured) == sorted(href for href, _ in links)
 
 
@@ -169,7 +201,11 @@ def test_a_second_build_is_unchanged_by_304_and_features_nothing_twice(newslette
     code, second, stderr = build(newsletter["path"])
     assert code == 0, stderr
     statuses = {f["url"]: f["status"] for f in second["feeds"]}
-    served = [u for u in statuses if u not in newsletter["broken"].values()]
+    served = [
+        u
+        for u in statuses
+        if u not in newsletter["broken"].values() and u != newsletter["recovered"]
+    ]
     assert all(statuses[u] == "unchanged" for u in served)  # 304s: nothing re-parsed
     assert second["new_articles"] == 0
     # The validators were sent back.
@@ -196,9 +232,22 @@ def test_the_installed_command_runs_the_offline_demo(tmp_path: Path) -> None:
     """`python -m curator build --config examples/feeds.yaml`, as a real process, with no network."""
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "curator", "build", "--config", str(EXAMPLES / "feeds.yaml"),
-         "--out", str(out), "--db", str(tmp_path / "demo.db")],
-        capture_output=True, text=True, cwd=REPO, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "curator",
+            "build",
+            "--config",
+            str(EXAMPLES / "feeds.yaml"),
+            "--out",
+            str(out),
+            "--db",
+            str(tmp_path / "demo.db"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     html = (out / "issue-1.html").read_text(encoding="utf-8")
