@@ -16,11 +16,10 @@ from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Entry, FetchResult, Issue, ParsedFeed
+from curator.placement import choose_sections
 from curator.publish import write_atomic
 from curator.render import environment, issue_context, render
-from curator.select import select_sections
 from curator.store import Store, StoreError
-from curator.subjects import assign
 
 
 class BuildError(Exception):
@@ -320,9 +319,7 @@ def run_build(
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new)."""
     summary = run_fetch(config, store, now=now, progress=progress) if fetch else FetchSummary((), 0)
-    candidates = store.unfeatured_articles()
-    assignments = assign(candidates, config.subjects)
-    sections = select_sections(candidates, assignments, config.subjects, config.issue_size)
+    sections = choose_sections(config, store)
     if not sections:
         return BuildResult(summary, None)
     issue = Issue(
