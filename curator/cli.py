@@ -216,10 +216,12 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         click.echo(f"{summary.new_articles} new article(s) stored.")
 
 
+from curator.cli_extract import extract as extract_command  # noqa: E402
 from curator.cli_feeds import feeds as feeds_group  # noqa: E402 - the group above comes first
 from curator.cli_feeds import init as init_command  # noqa: E402
 from curator.cli_subjects import subjects as subjects_group  # noqa: E402
 
+cli.add_command(extract_command)
 cli.add_command(feeds_group)
 cli.add_command(subjects_group)
 cli.add_command(init_command)
