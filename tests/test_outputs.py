@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from curator.outputs import (
     publish_outputs,
     render_outputs,
 )
-from curator.render import environment
+from curator.render import EntryView, SectionView, environment
 
 SITE = "https://news.example.org/cx/"
 
@@ -464,3 +465,19 @@ def test_a_broken_override_names_the_template_and_line(tmp_path):
     (mine / "issue.txt").write_text("{{ no_such_variable }}\n")
     with pytest.raises(OutputError, match="template issue.txt: 'no_such_variable' is undefined"):
         render_outputs(make_issue(), env=environment(mine), formats=("text",))
+
+
+def test_every_template_variable_and_filter_is_documented(env):
+    from curator.outputs import archive_context, install_filters, output_context
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "templates.md").read_text()
+    issue = make_issue()
+    names = set(output_context(issue)) | set(archive_context("t", None, (), site_url=None))
+    names |= {f.name for f in fields(EntryView)} | {f.name for f in fields(SectionView)}
+    names |= {"md_text", "md_url", "md_intro", "yaml", "safe_url"}
+    install_filters(env)
+    assert {"md_text", "md_url", "md_intro", "yaml", "safe_url"} <= set(env.filters)
+    missing = sorted(n for n in names if f"`{n}`" not in doc)
+    assert missing == []
+    for template in Path(env.loader.loaders[0].searchpath[0]).iterdir():
+        assert f"`{template.name}`" in doc, template.name
