@@ -325,7 +325,10 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
 
 def email_html(html: str) -> str:
     """Inline every <style> rule into style attributes and drop the <style> (and any <script>)."""
-    inlined = _INLINER.inline(html)
+    try:
+        inlined = _INLINER.inline(html)
+    except (css_inline.InlineError, ValueError) as exc:
+        raise OutputError(f"template email.html: its CSS cannot be inlined ({exc})") from None
     return re.sub(r"(?is)<script\b.*?</script\s*>", "", inlined)
 
 
