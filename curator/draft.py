@@ -384,7 +384,10 @@ def parse_draft(text: str, path: Path) -> Draft:
             elif key == "publication":
                 current.publication = value
             else:
-                current.authors = (current.authors or []) + [value] if value else current.authors
+                # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
+                # several, separated by semicolons or commas.
+                names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
+                current.authors = (current.authors or []) + [n for n in names if n]
             continue
         current.in_fields = False
         current.blurb = (current.blurb or []) + [line]

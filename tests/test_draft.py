@@ -244,6 +244,17 @@ def test_a_broken_draft_names_its_line(text, line, words):
     assert str(caught.value).startswith(f"drafts/issue-1.md:{line}: ")
 
 
+def test_author_lines_one_person_each_or_an_authors_list():
+    text = (
+        GOOD_FRONT + "\n# S\n\n## T\nurl: https://a.example/1\nauthor: Sammy Davis, Jr.\n"
+        "Publication: The Post\n\nBlurb.\n\n## U\nurl: https://a.example/2\n"
+        "authors: Ann Lee; Bo Chan, Cy Roe\n\nBlurb two.\n"
+    )
+    first, second = parse_draft(text, PATH).entries
+    assert first.authors == ("Sammy Davis, Jr.",) and first.publication == "The Post"
+    assert second.authors == ("Ann Lee", "Bo Chan", "Cy Roe")
+
+
 def test_a_parked_article_and_an_empty_subject_are_left_out():
     text = (
         GOOD_FRONT + "\nIntro.\n\n# Kept\n\n## T\nurl: https://a.example/1\n\nBlurb one.\n\n"
