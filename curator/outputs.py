@@ -183,18 +183,10 @@ def _page_url(base: str | None, name: str) -> str | None:
 def output_context(
     issue: Issue, *, site_url: str | None = None, utm: Mapping[str, str] | None = None
 ) -> dict[str, object]:
-    """issue_context plus what the output templates add (documented in docs/templates.md)."""
+    """issue_context with the editor's UTM parameters on article links (docs/templates.md)."""
     context = issue_context(issue, site_url=site_url)
-    base = _base(site_url)
     sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
-    context.update(
-        sections=sections,
-        slug=f"issue-{issue.number}",
-        subjects=tuple(s.subject for s in sections),
-        page_url=_page_url(base, f"issue-{issue.number}.html"),
-        index_url=_page_url(base, "index.html"),
-        feed_url=_page_url(base, "feed.xml"),
-    )
+    context["sections"] = sections
     return context
 
 
