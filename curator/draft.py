@@ -65,13 +65,15 @@ _ESCAPED = re.compile(r"^\\(?=#)")
 _NEEDS_ESCAPE = re.compile(r"^(#{1,2}[ \t])")
 
 HELP = """\
-# curator draft of issue {number}. Edit anything, then: curator build --draft {name}
-# - The introduction is the text after this block, before the first "# Subject" heading.
-# - "# Heading" starts a subject; "## Heading" starts an article (its title) in that subject,
-#   with url:, author: (one line per person) and publication: lines under it, then its blurb.
-# - Cut an article: delete its "##" block. Move or reorder: move the block. Rewrite in place.
-# - Add an article: a heading with just its URL, e.g. "## https://example.com/post".
-# - Lines between <!-- and --> are ignored (park an article there)."""
+<!--
+curator draft of issue {number}. Edit anything, then run: curator build --draft {name}
+- The introduction is the text below this note, before the first "# Subject" heading.
+- "# Heading" starts a subject; "## Heading" starts an article (its title) in that subject,
+  with url:, author: (one line per person) and publication: lines under it, then its blurb.
+- Cut an article: delete its "##" block. Move or reorder: move the block. Rewrite in place.
+- Add an article: a heading with just its URL, e.g. "## https://example.com/post".
+- Anything inside an HTML comment like this note is ignored (park an article in one).
+-->"""
 
 
 class DraftError(Exception):
@@ -152,14 +154,14 @@ def draft_path(folder: Path, number: int) -> Path:
 def write_draft(issue: Issue, *, name: str | None = None) -> str:
     """The issue as a draft the editor edits (parse_draft reads the same content back)."""
     name = name or f"drafts/issue-{issue.number}.md"
-    lines = ["---", HELP.format(number=issue.number, name=name)]
+    lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
     lines.append(_yaml_line("number", issue.number))
     day = issue.date.astimezone(UTC)
     lines.append(_yaml_line("date", day.date() if day.time() == time(0) else day))
     if issue.editor:
         lines.append(_yaml_line("editor", _one_line(issue.editor)))
-    lines += ["---", ""]
+    lines += ["---", HELP.format(number=issue.number, name=name.replace("-->", "")), ""]
     intro = issue.introduction.strip()
     if intro:
         lines += [_escape_lines(intro), ""]
