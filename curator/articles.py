@@ -39,10 +39,14 @@ def wants_pages(config: Config, source: FeedSource) -> bool:
 
 
 def read_pages(
-    config: Config, items: Sequence[tuple[FeedSource, Entry]], settings: FetchSettings
+    config: Config,
+    items: Sequence[tuple[FeedSource, Entry]],
+    settings: FetchSettings,
+    *,
+    force: bool = False,
 ) -> PageBatch:
-    """Fetch and extract the page of each new entry whose feed wants pages read."""
-    wanted = [(s, e) for s, e in items if e.link and wants_pages(config, s)]
+    """Fetch and extract the page of each new entry whose feed wants pages read (all, if `force`)."""
+    wanted = [(s, e) for s, e in items if e.link and (force or wants_pages(config, s))]
     batch = PageBatch()
     if not wanted:
         return batch
@@ -135,3 +139,13 @@ def merge(
         text=page.text if page else None,
         subject_hints=source.subjects,
     )
+
+
+def articles_from_urls(
+    config: Config, urls: Sequence[str], settings: FetchSettings, *, now: datetime
+) -> Built:
+    """Articles the editor added by URL alone: each page is read and credited as a feed entry would be."""
+    source = FeedSource(url="", name=None)
+    entries = [Entry(link=url) for url in urls if url.startswith(("http://", "https://"))]
+    pages = read_pages(config, [(source, e) for e in entries], settings, force=True)
+    return build_articles(entries, source=source, feed_title=None, pages=pages, now=now)
