@@ -139,13 +139,13 @@ def bench_pages(root: Path, *, verbose: bool) -> dict[str, dict[str, float]]:
             if verbose and tool == "curator":
                 _explain(name, exp, meta)
         results[tool] = {
-            "title_exact": statistics.mean(title_ok),
-            "title_f1": statistics.mean(title_f1),
-            "author_exact": statistics.mean(auth_ok),
+            "title_exact": float(statistics.mean(title_ok)),
+            "title_f1": float(statistics.mean(title_f1)),
+            "author_exact": float(statistics.mean(auth_ok)),
             "author_false_positives": auth_fp,
             "no_author_pages": no_auth,
-            "site_exact": statistics.mean(site_ok),
-            "excerpt_f1": statistics.mean(exc_f1),
+            "site_exact": float(statistics.mean(site_ok)),
+            "excerpt_f1": float(statistics.mean(exc_f1)),
             "pages_per_second": len(pages) / elapsed,
             "pages": len(pages),
         }
@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fmt(value: float) -> str:
-    return str(value) if isinstance(value, int) else f"{value:.3f}"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ cascade, first answer wins, in this order (the tables of names are in `curator.e
   splits
   "A and B", strips "By" and roles, and rejects what is not a person (URLs, "Admin", "Staff", dates,
   "Hours ago", e-mail addresses, the site's own name).
-- publication: og:site_name, JSON-LD publisher name, JSON-LD WebSite name, application-name, the
-  `<title>` suffix ("Title | Site").
+- publication: JSON-LD publisher name, og:site_name, JSON-LD WebSite name, application-name, the
+  `<title>` suffix ("Title | Site"). The publisher comes first because a blog hosted on a platform
+  names the platform in og:site_name ("Medium") and itself as publisher ("Voodoo Engineering").
 - canonical_url: `<link rel=canonical>`, og:url; made absolute against `url`, http(s) only.
 - description: JSON-LD description, og:description, meta description, Twitter, Dublin Core.
 - published: JSON-LD datePublished, article:published_time and kin, `<time datetime>`.
@@ -293,24 +294,27 @@ def _ld_str(obj: dict[str, Any] | None, *keys: str) -> str | None:
 
 
 def publication(doc: _Doc) -> str | None:
-    """The site's name: og:site_name, JSON-LD publisher, WebSite, application-name, <title>."""
-    name = _first_meta(doc, rules.SITE_META[:1])
-    if name:
-        return name
+    """The site's name: JSON-LD publisher, og:site_name, WebSite, application-name, <title>.
+
+    A hosting platform's name ("Blogger", "Medium") gives way to any other candidate: a blog on
+    Blogger names Blogger as publisher, one on Medium names Medium in og:site_name.
+    """
+    candidates: list[str] = []
     art = _ld_article(doc)
     if art:
-        names = _ld_names(doc, art.get("publisher"))
-        if names:
-            return names[0]
-    for obj in doc.jsonld:
-        if "website" in _types(obj):
-            name = _ld_str(obj, "name")
-            if name:
-                return name
-    name = _first_meta(doc, rules.SITE_META[1:])
-    if name:
-        return name
-    return _title_suffix(doc)
+        candidates += _ld_names(doc, art.get("publisher"))[:1]
+    candidates += doc.meta.get(rules.SITE_META[0], [])[:1]
+    candidates += [
+        name for obj in doc.jsonld if "website" in _types(obj) and (name := _ld_str(obj, "name"))
+    ][:1]
+    candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
+    if not candidates:
+        suffix = _title_suffix(doc)
+        return suffix
+    for name in candidates:
+        if _norm_name(name) not in rules.HOSTING_PLATFORMS:
+            return name
+    return candidates[0]
 
 
 def _title_text(doc: _Doc) -> str:
@@ -336,7 +340,7 @@ def title(doc: _Doc, site: str | None = None) -> str | None:
     """The article's title: JSON-LD headline, meta tags, cleaned <title>, first <h1>."""
     found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
     if found:
-        return found
+        return found  # as the publisher wrote it for sharing (Readability.js keeps it too)
     found = clean_title(_title_text(doc), site)
     if found:
         return found
@@ -397,7 +401,10 @@ def _same_name(a: str, b: str) -> bool:
 def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     """People credited, from the first source in the cascade that names a real person."""
     handles: list[str] = []
+    # The site's own handles are not an author: twitter:site, the host's name, the site's name.
     own = {h.lower() for h in doc.meta.get("twitter:site", ())}
+    host = (urlsplit(doc.url).hostname or "").removeprefix("www.").split(".")[0]
+    own |= {f"@{host}", f"@{_norm_name(site or '').replace(' ', '')}"}
     for raw in _author_candidates(doc):
         names = clean_authors(raw, site=site, host=urlsplit(doc.url).hostname)
         if names:
@@ -480,19 +487,22 @@ def clean_authors(
         return ()
     text = htmlmod.unescape(raw).replace("\u00a0", " ")
     text = rules.BYLINE_PREFIX.sub("", text.strip())
+    text = rules.BYLINE_WITH.sub(r" and \1", text)
     out: list[str] = []
     for part in rules.AUTHOR_SPLIT.split(text):
-        for piece in _split_commas(part):
+        for piece in _split_commas(part, site):
             name = _strip_name(piece)
             if name and is_person_name(name, site=site, host=host) and name not in out:
                 out.append(name)
     return tuple(out)
 
 
-def _split_commas(part: str) -> list[str]:
+def _split_commas(part: str, site: str | None) -> list[str]:
     """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role,
-    "Jong, Michiel" one."""
+    "Jong, Michiel" one; "Tom Watkins, CNN" drops the site's name."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
+    if site and len(pieces) > 1:
+        pieces = [p for p in pieces if not _same_name(p, site)]
     if len(pieces) < 2:
         return pieces
     kept = [pieces[0]]
@@ -516,7 +526,9 @@ def _strip_name(piece: str) -> str:
     words = name.split()
     while len(words) > 2 and words[-1].lower().strip(".,") in rules.ROLE_WORDS:
         words.pop()
-    name = " ".join(words).strip(" .,:;-–—|•·'\"“”()[]")
+    name = " ".join(words).strip(" ,:;-–—|•·'\"“”()[]")
+    if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
+        name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
     if name.isupper() and len(name) > 3:
         name = name.title()
     return name

@@ -86,6 +86,30 @@ AUTHOR_META: tuple[str, ...] = (
 #: because they are often a short brand such as "NYTimes").
 SITE_META: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 
+#: Blog hosts that name themselves as publisher or site for every blog they host (normalised: lower
+#: case, words only). Seen in the corpus: Blogger (newspaper4k's LinkNaija page), Medium
+#: (readability's
+#: lazy-image-1); the rest are the other large hosts.
+HOSTING_PLATFORMS: frozenset[str] = frozenset(
+    {
+        "blogger",
+        "blogspot",
+        "medium",
+        "wordpress",
+        "wordpress com",
+        "substack",
+        "tumblr",
+        "ghost",
+        "squarespace",
+        "wix",
+        "weebly",
+        "typepad",
+        "livejournal",
+        "hashnode",
+        "dev community",
+    }
+)
+
 #: Meta tags for the description, best first (OGP, HTML, Twitter cards, Dublin Core).
 DESCRIPTION_META: tuple[str, ...] = (
     "og:description",
@@ -163,6 +187,10 @@ BYLINE_PREFIX = re.compile(
 AUTHOR_SPLIT = re.compile(
     r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*\n\s*)\s*", re.I
 )
+
+#: "Jane Doe (with John Roe)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)" (Le Monde):
+#: the people in the brackets are co-authors.
+BYLINE_WITH = re.compile(r"\s*\(\s*(?:with|avec|con|mit|com)\s+([^)]*)\)?", re.I)
 
 #: Words that end a name and start a role or a date ("Jane Doe, Senior Editor", "Jane Doe -
 #: Reporter").
@@ -393,9 +421,9 @@ DATE_TAIL = re.compile(
 )
 
 #: Words that show a byline is a desk or a company, not a person ("By Our Foreign Staff" at the
-#: Telegraph).
+#: Telegraph); "National Desk" (cleveland.com in the newspaper4k set) is a desk too.
 NOT_NAME_WORDS: frozenset[str] = frozenset(
-    {"our", "correspondents", "agencies", "wires", "reporters"}
+    {"our", "correspondents", "agencies", "wires", "reporters", "desk", "newsroom"}
 )
 
 #: Words in an organisation's name; a "name" equal to the site's name is the site unless it has none
@@ -447,7 +475,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
 #: Trailing furniture cut off a name ("Jane Doe | Twitter", "Jane Doe (@jane)", "Jane Doe –
 #: Follow").
 AUTHOR_TAIL = re.compile(
-    r"\s*(?:[|•·–—]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$",
+    r"\s*(?:[|•·–—]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$"
+    r"|\s+(?:edited|photographs?|photos|illustrations?|additional reporting|updated)\s+by\b.*$",
     re.I,
 )
 
@@ -458,7 +487,7 @@ MAX_NAME_CHARS = 60
 #: Separators between an article's title and the site's name in <title> ("Title | Site", "Title -
 #: Site",
 #: "Title — Site", "Title :: Site", "Title » Site"). From Readability.js's `_getArticleTitle`.
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/|\\|:)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||--?|–|—|::|»|·|•|/|\\|:)\s+")
 
 #: Below this many words a title split at a separator is probably not the article's title alone.
 MIN_TITLE_WORDS = 3
