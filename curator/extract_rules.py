@@ -3,12 +3,9 @@ separators.
 
 Each table says where it came from. The names of meta tags are those the Open Graph protocol
 (https://ogp.me), Dublin Core (DCMI terms), Twitter cards, Parse.ly and schema.org define, in the
-order
-Mozilla's Readability.js and trafilatura's metadata module consult them; the author and byline
-patterns come
-from the bylines of the mozilla/readability test pages and from the seed articles (a "Leave a Reply"
-page, a
-"Last updated on ..." page). Change a table here, not a rule in the code.
+order Mozilla's Readability.js and trafilatura's metadata module consult them; the author and byline
+patterns come from the bylines of the mozilla/readability test pages and from the seed articles (a
+"Leave a Reply" page, a "Last updated on ..." page). Change a table here, not a rule in the code.
 """
 
 from __future__ import annotations
@@ -50,8 +47,7 @@ JSONLD_SITE_TYPES: tuple[str, ...] = (
 )
 
 #: Meta tags for the title, best first (OGP, Twitter cards, Dublin Core, Parse.ly; Readability.js
-#: order
-#: without its weibo entries).
+#: order without its weibo entries).
 TITLE_META: tuple[str, ...] = (
     "og:title",
     "twitter:title",
@@ -64,8 +60,7 @@ TITLE_META: tuple[str, ...] = (
 )
 
 #: Meta tags that name the author, best first. `article:author` and `twitter:creator` are often a
-#: URL or a
-#: handle; the name check rejects those (handles are kept only as a last resort).
+#: URL or a handle; the name check rejects those (handles are kept only as a last resort).
 AUTHOR_META: tuple[str, ...] = (
     "author",
     "dc.creator",
@@ -82,14 +77,12 @@ AUTHOR_META: tuple[str, ...] = (
 )
 
 #: Meta tags that name the site, best first (OGP; Apple and the HTML spec's application-name come
-#: last
-#: because they are often a short brand such as "NYTimes").
+#: last because they are often a short brand such as "NYTimes").
 SITE_META: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 
 #: Blog hosts that name themselves as publisher or site for every blog they host (normalised: lower
 #: case, words only). Seen in the corpus: Blogger (newspaper4k's LinkNaija page), Medium
-#: (readability's
-#: lazy-image-1); the rest are the other large hosts.
+#: (readability's lazy-image-1); the rest are the other large hosts.
 HOSTING_PLATFORMS: frozenset[str] = frozenset(
     {
         "blogger",
@@ -122,8 +115,7 @@ DESCRIPTION_META: tuple[str, ...] = (
 )
 
 #: Meta tags for the publication date, best first (OGP article, Parse.ly, Dublin Core, Sailthru,
-#: Google
-#: News' "pubdate", the Washington Post's "DC.date.issued").
+#: Google News' "pubdate", the Washington Post's "DC.date.issued").
 PUBLISHED_META: tuple[str, ...] = (
     "article:published_time",
     "og:article:published_time",
@@ -143,16 +135,14 @@ PUBLISHED_META: tuple[str, ...] = (
 LANGUAGE_META: tuple[str, ...] = ("content-language", "dc.language", "og:locale", "language")
 
 #: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
-#: the
-#: microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
+#: the microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
 BYLINE_CLASS = re.compile(
     r"byline|author|writtenby|p-author|dateline|contributor|reporter|by-line", re.I
 )
 
 #: Class/id words that mark an element as NOT a byline even when it matches BYLINE_CLASS: author
-#: boxes at
-#: the foot of the post, comment authors, "about the author" bios, avatars (WordPress comment
-#: markup).
+#: boxes at the foot of the post, comment authors, "about the author" bios, avatars (WordPress
+#: comment markup).
 BYLINE_NOT_CLASS = re.compile(
     r"comment|avatar|bio\b|biography|about|related|more-from|authors-list|author-box|description|"
     r"photo|image|img|social|follow|share|twitter|facebook",
@@ -160,10 +150,8 @@ BYLINE_NOT_CLASS = re.compile(
 )
 
 #: Containers whose names are not the article's author: comment threads, sidebars, "related"/"most
-#: read"
-#: lists, widgets (WordPress and Drupal class names). Matched against class/id words, not
-#: substrings, so a
-#: body class "sidebar-primary" or an "article__author" is not caught.
+#: read" lists, widgets (WordPress and Drupal class names). Matched against class/id words, not
+#: substrings, so a body class "sidebar-primary" or an "article__author" is not caught.
 FURNITURE_CONTAINER = re.compile(
     r"(?:^|[\s_-])(?:comments?|comment-list|sidebar|related|widget|most-?read|popular|recirc|"
     r"trending|promo|newsletter|footer)(?:[\s_-]|$)",
@@ -175,8 +163,7 @@ FURNITURE_TAGS: frozenset[str] = frozenset({"footer", "aside", "nav"})
 MAX_BYLINE_CHARS = 100
 
 #: Lead-ins stripped from a byline ("By Jane Doe", "Written by ...", "Posted by ..."), several
-#: languages
-#: seen in the corpus (Spanish "Por", French "Par", German "Von", Portuguese "Por").
+#: languages seen in the corpus (Spanish "Por", French "Par", German "Von", Portuguese "Por").
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|story|text|words|article)\s+(?:by|from)|by|from|"
     r"author(?:s)?\s*:|von|par|por|door|di|av|af)\s*[:\-–—]?\s+",
@@ -256,8 +243,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
 
 #: Whole author strings that are never a person (lower-cased). From CMS defaults seen in the wild
 #: (WordPress "admin", Drupal "Anonymous", news "Staff", "Wire Services", "Associated Press" kept:
-#: an agency
-#: is a fine credit in a newsletter).
+#: an agency is a fine credit in a newsletter).
 REJECTED_AUTHORS: frozenset[str] = frozenset(
     [
         "admin",
@@ -414,8 +400,7 @@ BYLINE_NAME_XPATH = (
 )
 
 #: A date glued to a byline ("Lucas Nolan22 Dec 2016", "Jane Doe March 11, 2015 3:46 PM"): cut from
-#: the
-#: first digit, and a month name just before it.
+#: the first digit, and a month name just before it.
 DATE_TAIL = re.compile(
     r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)?\d.*$", re.I
 )
@@ -427,8 +412,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
 )
 
 #: Words in an organisation's name; a "name" equal to the site's name is the site unless it has none
-#: of
-#: these and looks like a person's (a personal blog called "Haki Benita").
+#: of these and looks like a person's (a personal blog called "Haki Benita").
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     [
         "news",
@@ -485,8 +469,8 @@ MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
 
 #: Separators between an article's title and the site's name in <title> ("Title | Site", "Title -
-#: Site",
-#: "Title — Site", "Title :: Site", "Title » Site"). From Readability.js's `_getArticleTitle`.
+#: Site", "Title — Site", "Title :: Site", "Title » Site"). From Readability.js's
+#: `_getArticleTitle`.
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||--?|–|—|::|»|·|•|/|\\|:)\s+")
 
 #: Below this many words a title split at a separator is probably not the article's title alone.
@@ -511,13 +495,10 @@ BYLINE_TEXT_TAGS: tuple[str, ...] = (
 CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
 
 #: Elements that never hold article text, dropped before main-text extraction (after the metadata
-#: pass,
-#: which reads JSON-LD scripts and <head>). All are in trafilatura's own MANUALLY_CLEANED list,
-#: which it
-#: applies only after measuring the whole tree's text several times; dropping them first gives the
-#: same
-#: text, faster. Not "form" (ASP.NET pages wrap the article in one) nor "figure"/"time" (kept for
-#: recall).
+#: pass, which reads JSON-LD scripts and <head>). All are in trafilatura's own MANUALLY_CLEANED
+#: list, which it applies only after measuring the whole tree's text several times; dropping them
+#: first gives the same text, faster. Not "form" (ASP.NET pages wrap the article in one) nor
+#: "figure"/"time" (kept for recall).
 NEVER_TEXT_TAGS: tuple[str, ...] = (
     "head",
     "script",

@@ -1,6 +1,6 @@
 """Article extraction: per-page results on the readability corpus, an accuracy floor, the
-newspaper4k
-pages as a regression check, and small hand-written pages for each step of each cascade."""
+newspaper4k pages as a regression check, and small hand-written pages for each step of each
+cascade."""
 
 from __future__ import annotations
 
@@ -19,8 +19,7 @@ from curator.models import Page
 FIELDS = ("title", "author", "site")
 
 #: Where curator disagrees with Readability.js's expected-metadata.json today: (page, field) ->
-#: (what
-#: curator returns, why). The test asserts curator's value, so a change either way is noticed.
+#: (what curator returns, why). The test asserts curator's value, so a change either way is noticed.
 KNOWN_MISSES: dict[tuple[str, str], tuple[str | None, str]] = {
     ("003-metadata-preferred", "title"): (
         "Open Graph name title",
@@ -157,8 +156,7 @@ def test_readability_pages_have_text(readability: dict[str, tuple[dict, Page]]) 
 # ------------------------------------------------------------------------ newspaper4k regression
 
 #: newspaper4k's metadata.json is a snapshot of newspaper4k's own output (with known errors), so it
-#: is
-#: a regression check: where curator agrees today it must keep agreeing. Disagreements, and why:
+#: is a regression check: where curator agrees today it must keep agreeing. Disagreements, and why:
 NEWSPAPER_DISAGREE = {
     ("article_with_br", "title"): "og:title keeps ' -- Sott.net'; newspaper4k strips it",
     ("chinese_article_002", "title"): "<title> '...-新华网' has no spaced separator to split at",
