@@ -322,9 +322,16 @@ def _title_suffix(doc: _Doc) -> str | None:
     if len(parts) < 2:
         return None
     suffix = parts[-1]
-    if 0 < len(suffix.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= rules.MIN_TITLE_WORDS:
-        return suffix
-    return None
+    if (
+        not 0 < len(suffix.split()) <= 4
+        or len(" ".join(parts[:-1]).split()) < rules.MIN_TITLE_WORDS
+    ):
+        return None
+    # A site's name is a proper name: "CX Today", "eHow", "kottke.org"; not "evolve extension for
+    # Mercurial" (the end of a title that had a dash in it).
+    head_word = suffix.split()[0]
+    named = head_word != head_word.lower() or "." in head_word or not head_word[:1].islower()
+    return suffix if named else None
 
 
 # -------------------------------------------------------------------------------------------- title
@@ -359,23 +366,22 @@ def _ld_title(doc: _Doc) -> str | None:
 
 
 def clean_title(raw: str, site: str | None = None) -> str | None:
-    """A <title> without its " | Site" part: drop the site's name at either end, else the last part
-    when what is left still reads as a title (>= MIN_TITLE_WORDS words)."""
+    """A <title> without its " | Site" part: the site's name is dropped at either end; otherwise the
+    part after the last separator goes only when what is left is a long title (Readability.js keeps
+    the whole <title> when the cut would leave four words or fewer)."""
     raw = _clean(raw)
     if not raw:
         return None
-    parts = rules.TITLE_SEPARATORS.split(raw)
-    if len(parts) < 2:
+    seps = list(rules.TITLE_SEPARATORS.finditer(raw))
+    if not seps:
         return raw
-    if site and _same_name(parts[-1], site):
-        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-    if site and _same_name(parts[0], site):
-        return " - ".join(parts[1:]) if len(parts) > 2 else parts[1]
-    last = list(rules.TITLE_SEPARATORS.finditer(raw))[-1]
-    head = raw[: last.start()]
-    if len(head.split()) >= rules.MIN_TITLE_WORDS:
-        return head
-    return raw
+    first, last = seps[0], seps[-1]
+    if site and _same_name(raw[last.end() :], site) and last.start() > 0:
+        return raw[: last.start()].strip()
+    if site and _same_name(raw[: first.start()], site) and first.end() < len(raw):
+        return raw[first.end() :].strip()
+    head = raw[: last.start()].strip()
+    return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 
 
 def _norm_name(text: str) -> str:

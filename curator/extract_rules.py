@@ -473,8 +473,12 @@ MAX_NAME_CHARS = 60
 #: `_getArticleTitle`.
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||--?|–|—|::|»|·|•|/|\\|:)\s+")
 
-#: Below this many words a title split at a separator is probably not the article's title alone.
+#: A "<title> | Site" suffix is taken as the site's name only when this many words are left.
 MIN_TITLE_WORDS = 3
+
+#: Without a known site name, the part after the last separator is cut only when this many words
+#: are left (Readability.js's `_getArticleTitle` keeps the whole title below five).
+MIN_CUT_TITLE_WORDS = 5
 
 #: The elements and the blocks inside the article that carry a visible "By ..." byline.
 BYLINE_TEXT_TAGS: tuple[str, ...] = (
