@@ -404,8 +404,8 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     own = {h.lower() for h in doc.meta.get("twitter:site", ())}
     host = (urlsplit(doc.url).hostname or "").removeprefix("www.").split(".")[0]
     own |= {f"@{host}", f"@{_norm_name(site or '').replace(' ', '')}"}
-    for raw in _author_candidates(doc):
-        names = clean_authors(raw, site=site, host=urlsplit(doc.url).hostname)
+    for raw, strict in _author_candidates(doc):
+        names = clean_authors(raw, site=site, host=urlsplit(doc.url).hostname, strict=strict)
         if names:
             return names
         handle = raw.strip()
@@ -414,15 +414,20 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     return (handles[0],) if handles else ()
 
 
-def _author_candidates(doc: _Doc) -> Iterator[str]:
+def _author_candidates(doc: _Doc) -> Iterator[tuple[str, bool]]:
+    """Author strings in cascade order, each with whether to hold it to a person's name's shape:
+    what the page declares as its author (JSON-LD, meta) may be an organisation ("Contributors to
+    Wikimedia projects"); text found in the page must look like a name ("By Monday, ..." is not)."""
     art = _ld_article(doc)
     if art:
         names = _ld_names(doc, art.get("author")) or _ld_names(doc, art.get("creator"))
         if names:
-            yield " and ".join(names) if len(names) > 1 else names[0]
+            yield (" and ".join(names) if len(names) > 1 else names[0]), False
     for name in rules.AUTHOR_META:
-        yield from doc.meta.get(name, ())
-    yield from _byline_elements(doc)
+        for value in doc.meta.get(name, ()):
+            yield value, False
+    for text in _byline_elements(doc):
+        yield text, True
 
 
 def _byline_elements(doc: _Doc) -> Iterator[str]:
@@ -475,12 +480,13 @@ def _in_furniture(el: Any) -> bool:
 
 
 def clean_authors(
-    raw: str | None, *, site: str | None = None, host: str | None = None
+    raw: str | None, *, site: str | None = None, host: str | None = None, strict: bool = False
 ) -> tuple[str, ...]:
     """The people a byline names, cleaned ("By Jane Doe and John Roe" -> ("Jane Doe", "John Roe")).
 
     Strips lead-ins ("By", "Written by"), roles ("Jane Doe, Senior Editor") and trailing furniture
-    ("| Twitter"); rejects what is not a person's name (see `is_person_name`).
+    ("| Twitter"); rejects what is not a person's name (see `is_person_name`; `strict` for text
+    found in the page rather than declared as its author).
     """
     if not raw:
         return ()
@@ -491,7 +497,11 @@ def clean_authors(
     for part in rules.AUTHOR_SPLIT.split(text):
         for piece in _split_commas(part, site):
             name = _strip_name(piece)
-            if name and is_person_name(name, site=site, host=host) and name not in out:
+            if (
+                name
+                and is_person_name(name, site=site, host=host, strict=strict)
+                and name not in out
+            ):
                 out.append(name)
     return tuple(out)
 
@@ -541,9 +551,28 @@ def _looks_personal(name: str) -> bool:
     return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
 
 
-def is_person_name(name: str, *, site: str | None = None, host: str | None = None) -> bool:
+def _name_shaped(name: str) -> bool:
+    """Every word capitalised, bar particles ("de", "van") and words with a capital inside ("McKay",
+    "eHow"): "Monday the market had fallen" (a sentence opening "By Monday ...") is not a name.
+    Scripts without case (Chinese, Thai...) and lower-case words outside ASCII pass."""
+    for word in name.replace("-", " ").split():
+        core = word.strip("().,'\"")
+        if not core or not core[0].isalpha() or not core.isascii():
+            continue
+        if core[0].islower() and core.lower() not in rules.NAME_PARTICLES and core == core.lower():
+            return False
+    return True
+
+
+def is_person_name(
+    name: str, *, site: str | None = None, host: str | None = None, strict: bool = False
+) -> bool:
     """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, handle, date,
-    CMS default ("Admin", "Staff"), relative time ("3 hours ago") or the site's own name."""
+    CMS default ("Admin", "Staff"), relative time ("3 hours ago") or the site's own name.
+
+    `strict` (text found in the page): also every word capitalised and, in Latin script, at least
+    two words, so a sentence or a heading that happens to start with "By" is not taken for a name.
+    """
     if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
         return False
     if not name[0].isalpha() or any(ch.isdigit() for ch in name):
@@ -560,6 +589,8 @@ def is_person_name(name: str, *, site: str | None = None, host: str | None = Non
         return False
     if name.isascii() and not any(w[:1].isupper() for w in name.split()):
         return False  # "the way", "jdoe": a name has a capital somewhere
+    if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
+        return False
     if site and _same_name(name, site) and not _looks_personal(name):
         return False
     if host:
@@ -569,8 +600,7 @@ def is_person_name(name: str, *, site: str | None = None, host: str | None = Non
     return True
 
 
-# ------------------------------------------------------------------------- canonical URL,
-# description
+# ------------------------------------------------------------- canonical URL, description
 
 
 def canonical_url(doc: _Doc) -> str | None:

@@ -456,6 +456,40 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+#: Lower-case words that belong inside names ("Michiel de Jong", "Ludwig van Beethoven"), in the
+#: languages of the corpus.
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "des",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "e",
+        "zu",
+        "ter",
+        "ten",
+        "af",
+        "st",
+    }
+)
+
 #: Trailing furniture cut off a name ("Jane Doe | Twitter", "Jane Doe (@jane)", "Jane Doe –
 #: Follow").
 AUTHOR_TAIL = re.compile(

@@ -301,6 +301,14 @@ def test_by_line_in_plain_paragraph() -> None:
     assert result.authors == ("Denise Lee Yohn",)
 
 
+def test_sentences_and_headings_starting_with_by_are_not_bylines() -> None:
+    result = page(
+        body="<article><h2>By Design</h2><p>By Monday the Market had Fallen.</p>"
+        "<p>By clicking Subscribe you agree to our terms.</p></article>"
+    )
+    assert result.authors == ()
+
+
 def test_byline_in_comments_is_not_the_author() -> None:
     result = page(
         body='<article><p>Text.</p></article><div id="comments"><div class="comment-author">'
