@@ -265,7 +265,7 @@ def make_blurb(text: str, *, max_chars: int = MAX_CHARS, max_sentences: int = MA
     return join_sentences(chosen)
 
 
-# ---------------------------------------------------------------------------------- choose_blurb
+# ------------------------------------------------------------------------------------- choose_blurb
 
 
 def choose_blurb(

@@ -61,8 +61,7 @@ _PARSER = lxml.html.HTMLParser(
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.U)
-# JSON-LD wrapped as XHTML character data (Wikipedia, Folha): `<![CDATA[ ... ]]>`, maybe behind
-# `//`.
+# JSON-LD wrapped as XHTML character data (Wikipedia, Folha): `<![CDATA[ ... ]]>`, maybe after //.
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 
 
@@ -109,8 +108,7 @@ def _safe(fn: Callable[..., T], *args: Any) -> T | None:
         return None
 
 
-# ----------------------------------------------------------------------------------------------
-# input
+# -------------------------------------------------------------------------------------------- input
 
 
 def decode_html(data: bytes) -> str:
@@ -191,8 +189,7 @@ def _first_meta(doc: _Doc, names: Iterable[str]) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------------------------
-# JSON-LD
+# ------------------------------------------------------------------------------------------ JSON-LD
 
 
 def _jsonld(tree: Any) -> Iterator[dict[str, Any]]:
@@ -204,7 +201,7 @@ def _jsonld(tree: Any) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deeper than Python recurses
             continue
         yield from _flatten(data, 0)
 
@@ -401,17 +398,28 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     """People credited, from the first source in the cascade that names a real person."""
     handles: list[str] = []
     # The site's own handles are not an author: twitter:site, the host's name, the site's name.
+    host = _host(doc.url)
     own = {h.lower() for h in doc.meta.get("twitter:site", ())}
-    host = (urlsplit(doc.url).hostname or "").removeprefix("www.").split(".")[0]
-    own |= {f"@{host}", f"@{_norm_name(site or '').replace(' ', '')}"}
+    own |= {
+        f"@{host.removeprefix('www.').split('.')[0]}",
+        f"@{_norm_name(site or '').replace(' ', '')}",
+    }
     for raw, strict in _author_candidates(doc):
-        names = clean_authors(raw, site=site, host=urlsplit(doc.url).hostname, strict=strict)
+        names = clean_authors(raw, site=site, host=host, strict=strict)
         if names:
             return names
         handle = raw.strip()
         if re.fullmatch(r"@\w{2,30}", handle) and handle.lower() not in own:
             handles.append(handle)
     return (handles[0],) if handles else ()
+
+
+def _host(url: str) -> str:
+    """The URL's host name, "" when there is none or the URL does not parse."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # "http://[::1" and the like
+        return ""
 
 
 def _author_candidates(doc: _Doc) -> Iterator[tuple[str, bool]]:
@@ -457,10 +465,12 @@ def _byline_elements(doc: _Doc) -> Iterator[str]:
             if any(inner):
                 yield " and ".join(n for n in inner if n)
             yield text
+    # Only the element's own first text node is tested: the string value of every <div> would
+    # concatenate the whole page's text once per level of nesting.
+    first_text = "normalize-space(concat(text()[1], ' .'))"
     expr = "|".join(f"//{t}" for t in rules.BYLINE_TEXT_TAGS)
     for el in tree.xpath(
-        f"({expr})[starts-with(normalize-space(.), 'By ')"
-        " or starts-with(normalize-space(.), 'by ')]"
+        f"({expr})[starts-with({first_text}, 'By ') or starts-with({first_text}, 'by ')]"
     ):
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
@@ -600,7 +610,7 @@ def is_person_name(
     return True
 
 
-# ------------------------------------------------------------- canonical URL, description
+# ----------------------------------------------------------------------- canonical URL, description
 
 
 def canonical_url(doc: _Doc) -> str | None:
@@ -630,7 +640,7 @@ def description(doc: _Doc) -> str | None:
     return _ld_str(_ld_article(doc), "description") or _first_meta(doc, rules.DESCRIPTION_META)
 
 
-# --------------------------------------------------------------------------------- date, language
+# ----------------------------------------------------------------------------------- date, language
 
 
 def published(doc: _Doc) -> datetime | None:

@@ -149,7 +149,7 @@ def test_readability_pages_have_text(readability: dict[str, tuple[dict, Page]]) 
     assert "Sudan" in (nytimes.text or "")
 
 
-# ------------------------------------------------------------------------ newspaper4k regression
+# --------------------------------------------------------------------------- newspaper4k regression
 
 #: newspaper4k's metadata.json is a snapshot of newspaper4k's own output (with known errors), so it
 #: is a regression check: where curator agrees today it must keep agreeing. Disagreements, and why:
@@ -246,6 +246,7 @@ def test_jsonld_author_list_string_and_cdata() -> None:
 def test_jsonld_broken_is_skipped_for_the_next_source() -> None:
     result = page(
         '<script type="application/ld+json">{"@type": "Article", "author": </script>'
+        '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
         '<meta name="author" content="Jane Doe">'
     )
     assert result.authors == ("Jane Doe",)
@@ -339,6 +340,11 @@ def test_social_handle_only_when_nothing_else() -> None:
         '<meta name="twitter:site" content="@CXWeekly">'
     )
     assert site.authors == ()
+    named = page(
+        '<meta name="twitter:creator" content="@cxweekly">'
+        '<meta property="og:site_name" content="CX Weekly">'
+    )
+    assert named.authors == ()
 
 
 @pytest.mark.parametrize(
