@@ -76,12 +76,15 @@ FURNITURE = (
 )
 
 #: Phrases that make a sentence furniture wherever they appear (cookie banners, share bars, comment
-#: forms, newsletter boxes), from the same sources plus the readability corpus' pages.
+#: forms, newsletter boxes), from the same sources plus the readability corpus' pages. Phrases, not
+#: single words: an article may well be about cookies, subscriptions or newsletters.
 FURNITURE_ANYWHERE = re.compile(
-    r"\b(?:cookies?|privacy policy|terms of (?:use|service)|read more|click here|subscribe|"
-    r"newsletter|sign up|log in|share (?:this|on)|leave a (?:reply|comment)|"
-    r"email address will not be published|required fields|all rights reserved|javascript|"
-    r"your browser|advertisement|sponsored content|affiliate links?|follow us|last updated on)\b",
+    r"\b(?:(?:we|this (?:site|website)) uses? cookies|cookie (?:policy|settings|preferences)|"
+    r"accept (?:all )?cookies|privacy policy|terms of (?:use|service)|read more|click here|"
+    r"subscribe (?:now|today|to (?:our|the|this))|sign up (?:for|to) (?:our|the)|log in to|"
+    r"share (?:this|on)|leave a (?:reply|comment)|email address will not be published|"
+    r"required fields are marked|all rights reserved|enable javascript|javascript is disabled|"
+    r"your browser does not|sponsored content|affiliate links?|follow us on|last updated on)\b",
     re.I,
 )
 
@@ -138,8 +141,11 @@ _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*", re.I)
+# A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
 _ELLIPSIS_TAIL = re.compile(
-    r"\s*(\[\s*(\.\.\.|…|&hellip;)\s*\]|\[?\s*(read|continue reading)[^\]]*\]?)\s*$", re.I
+    r"\s*(?:\[\s*(?:\.\.\.|…|&hellip;)\s*\]|\[\s*(?:read|continue reading)\b[^\]]*\]"
+    r"|\b(?:read more|continue reading)\W*)\s*$",
+    re.I,
 )
 
 
@@ -291,7 +297,7 @@ def choose_blurb(
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
-            chosen = _top_up(chosen, text_sentences, max_chars)
+            chosen = _top_up(chosen, text_sentences, min_chars, max_chars)
         blurb = join_sentences(chosen)
         if _in_bounds(chosen, min_chars, max_chars):
             return blurb
@@ -326,6 +332,7 @@ def _text_sentences(text: str | None) -> list[str]:
     credit line without a full stop never glues onto the sentence after it."""
     if not text:
         return []
+    text = text[:MAX_TEXT_CHARS]
     if "<" in text and ">" in text:
         text = BeautifulSoup(text, "lxml").get_text("\n")
     out: list[str] = []
@@ -357,11 +364,13 @@ def _fit(sentences: list[str], max_chars: int) -> list[str]:
     return chosen
 
 
-def _top_up(chosen: list[str], text_sentences: list[str], max_chars: int) -> list[str]:
+def _top_up(
+    chosen: list[str], text_sentences: list[str], min_chars: int, max_chars: int
+) -> list[str]:
     """Add the text's lead sentences that say something new until the blurb has two sentences."""
     out = list(chosen)
     for sentence in text_sentences[:6]:
-        if len(out) >= MIN_SENTENCES and len(join_sentences(out)) >= MIN_CHARS:
+        if len(out) >= MIN_SENTENCES and len(join_sentences(out)) >= min_chars:
             break
         if len(out) >= MAX_SENTENCES or len(join_sentences([*out, sentence])) > max_chars:
             break
@@ -390,6 +399,10 @@ def _terms(text: str) -> set[str]:
 def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'").strip("'-") for w in _WORD.findall(text)]
 
+
+#: Only the start of a text is read: a blurb comes from the opening, key terms show there too, and a
+#: huge or hostile text costs no more than a long article.
+MAX_TEXT_CHARS = 30_000
 
 #: How many lead sentences the summariser considers: blurbs come from an article's opening, and the
 #: seeds' best sentences are within the first dozen.

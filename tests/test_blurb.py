@@ -203,3 +203,22 @@ def test_chinese_sentences_split_and_join_without_spaces() -> None:
     text = "这是第一句话。这是第二句话！这是第三句话？"
     assert split_sentences(text) == ["这是第一句话。", "这是第二句话！", "这是第三句话？"]
     assert make_blurb(text) == text
+
+
+def test_an_article_about_cookies_and_newsletters_is_not_furniture() -> None:
+    text = (
+        "Newsletters have become the most reliable channel for reaching customers directly. "
+        "Brands that subscribe readers with a clear promise keep them for years, a survey found. "
+        "Third-party cookies, meanwhile, are disappearing from the major browsers this year."
+    )
+    blurb = choose_blurb(description=None, text=text, summary=None, title="Newsletters win")
+    assert "Brands that subscribe readers" in blurb
+    cookies = text.split(". ", 2)[2] + " Advertisers are moving their budgets to publishers' data."
+    blurb = choose_blurb(description=None, text=cookies, summary=None, title="Cookies go")
+    assert blurb.startswith("Third-party cookies, meanwhile, are disappearing")
+
+
+def test_huge_or_hostile_text_is_handled() -> None:
+    huge = ("Customer experience is the sum of every interaction with a brand. " * 50_000) + "<"
+    blurb = choose_blurb(description="&" * 10_000, text=huge, summary="\x00" * 1000, title="CX")
+    assert_reads_well(blurb)
