@@ -709,9 +709,29 @@ def main_text(doc: _Doc) -> str | None:
     # removing them first makes it ~30% faster with the same output.
     etree.strip_elements(doc.tree, *rules.NEVER_TEXT_TAGS, with_tail=False)
     text = trafilatura.extract(
-        doc.tree, include_comments=False, include_tables=True, fast=True, output_format="txt"
+        _article_only(doc.tree),
+        include_comments=False,
+        include_tables=True,
+        fast=True,
+        output_format="txt",
     )
     if not text:
         return None
     paragraphs = [_SPACE.sub(" ", p).strip() for p in text.splitlines()]
     return "\n\n".join(p for p in paragraphs if p) or None
+
+
+def _article_only(tree: Any) -> Any:
+    """The page's one <article>, alone in a new document, when it holds a real article's text.
+
+    A page with a single <article> element puts its story there; handing trafilatura only that
+    leaves out the related links, teasers and comments around it. On the scrapinghub benchmark:
+    F1 0.962 -> 0.965 (precision 0.946 -> 0.951, recall unchanged). Several <article>s (a list of
+    stories) or a short one (a teaser card) leave the page whole.
+    """
+    found = tree.xpath("//article")
+    if len(found) != 1 or len(found[0].text_content()) < rules.MIN_ARTICLE_CHARS:
+        return tree
+    html = lxml.html.Element("html")
+    etree.SubElement(html, "body").append(found[0])
+    return html

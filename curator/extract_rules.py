@@ -562,3 +562,7 @@ NEVER_TEXT_TAGS: tuple[str, ...] = (
     "footer",
     "menu",
 )
+
+#: An <article> with less text than this is a teaser card, not the story (a short news item is
+#: ~1,000 characters; measured on the scrapinghub pages).
+MIN_ARTICLE_CHARS = 1000
