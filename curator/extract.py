@@ -77,10 +77,14 @@ class _Doc:
     jsonld: tuple[dict[str, Any], ...]
 
 
-def extract(html: str | bytes, url: str) -> Page:
-    """What the page at `url` says about itself; missing fields are None/empty. Never raises."""
+def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
+    """What the page at `url` says about itself; missing fields are None/empty. Never raises.
+
+    `charset` is the one the HTTP Content-Type header named, if any; it decides how bytes are read
+    before the page's own <meta charset> (see `decode_html`).
+    """
     try:
-        doc = _load(html, url)
+        doc = _load(html, url, charset)
     except Exception:  # noqa: BLE001 - any parser failure means "nothing readable"
         doc = None
     if doc is None:
@@ -111,9 +115,9 @@ def _safe(fn: Callable[..., T], *args: Any) -> T | None:
 # -------------------------------------------------------------------------------------------- input
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes to text: a BOM, then the page's declared charset, else UTF-8; undecodable bytes
-    replaced.
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text: a BOM, then the HTTP header's `charset`, then the page's declared charset,
+    else UTF-8 (the HTML standard's order); undecodable bytes are replaced.
 
     A page that declares another charset but is valid UTF-8 is read as UTF-8: pages re-saved as
     UTF-8 keep their old `<meta charset=gb2312>` (mozilla/readability's qq page), and text really in
@@ -128,11 +132,13 @@ def decode_html(data: bytes) -> str:
             return data.decode(enc, errors="replace")
     declared = None
     m = rules.CHARSET_META.search(data[:4096])
-    if m:
+    for name in (charset, m.group(1).decode("ascii", "replace") if m else None):
         try:
-            declared = codecs.lookup(m.group(1).decode("ascii", "replace")).name
+            declared = codecs.lookup(name).name if name else None
         except LookupError:
             declared = None
+        if declared:
+            break
     if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
         try:
             return data.decode("utf-8")
@@ -141,8 +147,8 @@ def decode_html(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _load(html: str | bytes, url: str) -> _Doc | None:
-    text = decode_html(html) if isinstance(html, bytes | bytearray) else str(html)
+def _load(html: str | bytes, url: str, charset: str | None = None) -> _Doc | None:
+    text = decode_html(bytes(html), charset) if isinstance(html, bytes | bytearray) else str(html)
     text = _XML_DECL.sub("", text[:MAX_HTML_CHARS]).replace("\x00", "")
     if not text.strip():
         return None

@@ -429,6 +429,11 @@ def test_bytes_decoded_by_meta_charset_and_utf8_fallback() -> None:
     assert extract(latin, "https://example.com/").title == "Café résumé"
     assert decode_html("<title>Café</title>".encode()) == "<title>Café</title>"
     assert "\ufffd" in decode_html(b"<title>caf\xe9 \xff</title>")  # no charset: UTF-8, replaced
+    shift_jis = "<title>日本語のタイトル</title>".encode("shift_jis")
+    assert (
+        extract(shift_jis, "https://example.jp/", charset="Shift_JIS").title == "日本語のタイトル"
+    )
+    assert extract(latin, "https://example.com/", charset="no-such-charset").title == "Café résumé"
 
 
 @pytest.mark.parametrize(
