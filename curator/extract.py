@@ -302,7 +302,9 @@ def publication(doc: _Doc) -> str | None:
         candidates += _ld_names(doc, art.get("publisher"))[:1]
     candidates += doc.meta.get(rules.SITE_META[0], [])[:1]
     candidates += [
-        name for obj in doc.jsonld if "website" in _types(obj) and (name := _ld_str(obj, "name"))
+        name
+        for obj in doc.jsonld
+        if _types(obj) & rules.JSONLD_SITE_TYPES and (name := _ld_str(obj, "name"))
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
     if not candidates:

@@ -38,13 +38,9 @@ JSONLD_ARTICLE_TYPES: tuple[str, ...] = (
     "qapage",
 )
 
-#: JSON-LD types that name a site or its owner (for the publication), from schema.org.
-JSONLD_SITE_TYPES: tuple[str, ...] = (
-    "website",
-    "organization",
-    "newsmediaorganization",
-    "corporation",
-)
+#: JSON-LD types whose own object names the site (for the publication when no publisher is given),
+#: from schema.org. Not plain Organization: articles describe organisations they are about.
+JSONLD_SITE_TYPES: frozenset[str] = frozenset({"website", "newsmediaorganization"})
 
 #: Meta tags for the title, best first (OGP, Twitter cards, Dublin Core, Parse.ly; Readability.js
 #: order without its weibo entries).
