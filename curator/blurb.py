@@ -397,7 +397,15 @@ def _terms(text: str) -> set[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'").strip("'-") for w in _WORD.findall(text)]
+    """Lower-cased words, plurals folded ("differences" counts as "difference")."""
+    return [_fold(w.lower().replace("’", "'").strip("'-")) for w in _WORD.findall(text)]
+
+
+def _fold(word: str) -> str:
+    """A plural to its singular, crudely (English "-s"; not "-ss", "-us", "-is" or short words)."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        return word[:-1]
+    return word
 
 
 #: Only the start of a text is read: a blurb comes from the opening, key terms show there too, and a
