@@ -1,5 +1,4 @@
-"""The data behind `curator.extract`: meta names, selectors, rejected author words, title
-separators.
+"""The data behind `curator.extract`: meta names, selectors, rejected author words, separators.
 
 Each table says where it came from. The names of meta tags are those the Open Graph protocol
 (https://ogp.me), Dublin Core (DCMI terms), Twitter cards, Parse.ly and schema.org define, in the
