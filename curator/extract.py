@@ -474,6 +474,11 @@ def _byline_elements(doc: _Doc) -> Iterator[str]:
             inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
             if any(inner):
                 yield " and ".join(n for n in inner if n)
+            # "<p>By Jane Doe</p><p>Principal Consultant</p>": each block is its own line, never
+            # glued into "Jane DoePrincipal Consultant".
+            lines = _block_lines(el)
+            if len(lines) > 1:
+                yield from lines
             yield text
     # Only the element's own first text node is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
@@ -485,6 +490,59 @@ def _byline_elements(doc: _Doc) -> Iterator[str]:
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
             yield text
+
+
+#: Elements whose boundaries break a line of text.
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "header",
+        "footer",
+        "address",
+        "figure",
+        "figcaption",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "blockquote",
+    }
+)
+
+
+def _block_lines(el: Any) -> list[str]:
+    """The element's text split where block elements begin and end, each line cleaned."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if node.tag in _BLOCK_TAGS:
+            parts.append("\n")
+
+    walk(el)
+    return [line for line in (_clean(x) for x in "".join(parts).split("\n")) if line]
 
 
 def _in_furniture(el: Any) -> bool:
@@ -604,6 +662,9 @@ def is_person_name(
         return False
     tokens = _WORD.findall(lowered)
     if any(t in rules.REJECTED_AUTHOR_WORDS for t in tokens):
+        return False
+    months = [t for t in tokens if t in rules.MONTH_WORDS]
+    if months and (any(ch.isdigit() for ch in name) or len(months) == len(tokens)):
         return False
     if any(t in rules.NOT_NAME_WORDS for t in tokens):
         return False

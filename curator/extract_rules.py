@@ -360,10 +360,19 @@ REJECTED_AUTHOR_WORDS: frozenset[str] = frozenset(
         "read",
         "more",
         "min",
+    ]
+)
+
+#: Month names: a candidate holding one is a date ("June 3, 2024", "Jan 5") only with a digit beside
+#: it, or when the month is all it says. Many are also given names (Jun Takeda, April Dunford, June
+#: Carter, August Wilson, Jan de Vries), so a month word alone never rejects a name.
+MONTH_WORDS: frozenset[str] = frozenset(
+    [
         "january",
         "february",
         "march",
         "april",
+        "may",
         "june",
         "july",
         "august",
