@@ -34,6 +34,15 @@ class PageBatch:
     failed: int = 0
 
 
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header ("text/html; charset=ISO-8859-1")."""
+    for param in (content_type or "").split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
 def wants_pages(config: Config, source: FeedSource) -> bool:
     return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
 
@@ -55,7 +64,9 @@ def read_pages(
         if not result.ok or not result.content:
             batch.failed += 1
             continue
-        batch.pages[entry.link or ""] = extract(result.content, result.final_url)
+        batch.pages[entry.link or ""] = extract(
+            result.content, result.final_url, charset=charset_of(result.content_type)
+        )
         batch.read += 1
     return batch
 
