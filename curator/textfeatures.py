@@ -74,7 +74,7 @@ def words(text: str) -> Iterator[str]:
 
 
 def _cv(s: str) -> str:
-    """`s` as consonants and vowels ("toy" -> "cvc"): y is a consonant at the start or after a vowel."""
+    """`s` as consonants and vowels ("toy" -> "cvc"); y is a consonant first or after a vowel."""
     out = []
     prev_cons = False
     for i, c in enumerate(s):
@@ -150,8 +150,21 @@ def _step1(w: str) -> str:
     return w
 
 
-def _replace(w: str, table: tuple[tuple[str, str], ...]) -> str:
+def _by_last_letter(table: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """A suffix table split by the suffixes' last letter, so a word is tried against a few only."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for suf, rep in table:
+        out.setdefault(suf[-1], []).append((suf, rep))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_STEP2_BY_LAST = _by_last_letter(_STEP2)
+_STEP3_BY_LAST = _by_last_letter(_STEP3)
+_STEP4_BY_LAST = _by_last_letter(tuple((suf, "") for suf in _STEP4))
+
+
+def _replace(w: str, table: dict[str, tuple[tuple[str, str], ...]]) -> str:
+    for suf, rep in table.get(w[-1:], ()):
         if w.endswith(suf):
             stem = w[: -len(suf)]
             return stem + rep if _measure(stem) > 0 else w
@@ -159,7 +172,7 @@ def _replace(w: str, table: tuple[tuple[str, str], ...]) -> str:
 
 
 def _step4(w: str) -> str:
-    for suf in _STEP4:
+    for suf, _ in _STEP4_BY_LAST.get(w[-1:], ()):
         if w.endswith(suf):
             stem = w[: -len(suf)]
             if _measure(stem) > 1 and (suf != "ion" or stem.endswith(("s", "t"))):
@@ -191,14 +204,14 @@ def stem(word: str) -> str:
         return cached
     w = word
     if len(w) > 2 and w.isalpha():
-        w = _step5(_step4(_replace(_replace(_step1(w), _STEP2), _STEP3)))
+        w = _step5(_step4(_replace(_replace(_step1(w), _STEP2_BY_LAST), _STEP3_BY_LAST)))
     if len(_STEMS) < _STEM_CACHE_MAX:
         _STEMS[word] = w
     return w
 
 
-#: Raw token -> its term (stem), or "" for a token that is no term (stop word, number...): one look-up
-#: per token on the hot path. Bounded like the stem cache.
+#: Raw token -> its term (stem), or "" for a token that is no term (stop word, number...): one
+#: look-up per token on the hot path. Bounded like the stem cache.
 _TERMS: dict[str, str] = {}
 
 
@@ -212,15 +225,11 @@ def _term(token: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The stems of `text`'s content words, in order (stop words dropped)."""
-    get = _TERMS.get
-    out = []
-    for token in _tokens(text):
-        t = get(token)
-        if t is None:
-            t = _term(token)
-        if t:
-            out.append(t)
-    return out
+    tokens = _tokens(text)
+    found = [_TERMS.get(token) for token in tokens]
+    if None in found:  # words not seen before: stem them once
+        found = [t if t is not None else _term(tk) for t, tk in zip(found, tokens, strict=True)]
+    return [t for t in found if t]
 
 
 def surface_forms(texts: Iterable[str]) -> dict[str, str]:
