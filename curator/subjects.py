@@ -608,12 +608,10 @@ class SubjectModel:
         """Every subject's score for `article`, best first, with the terms that contributed most."""
         rep = self._rep(_article_counts(article, self.phrases))
         assignment = self._decide(article.url, rep)
-        surface = dict(self.surface)
+        # Show each term as the article writes it (else as the subject's words do).
         text = (article.text or "")[:MAX_TEXT_CHARS]
-        for s, w in surface_forms(
-            [article.title or "", article.blurb, article.summary, text]
-        ).items():
-            surface.setdefault(s, w)
+        surface = dict(self.surface)
+        surface.update(surface_forms([article.title or "", article.blurb, article.summary, text]))
 
         def readable(term: str) -> str:
             return " ".join(surface.get(p, p) for p in term.split(" "))
