@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from curator.models import Article, Subject  # noqa: E402
 from curator.subjects import FEEDBACK_ROUNDS, THRESHOLD, assign  # noqa: E402
+from curator.textfeatures import reset_caches  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def run(
     method: str = "tfidf",
     feedback_rounds: int = FEEDBACK_ROUNDS,
     threshold: float = THRESHOLD,
+    repeat: int = 1,
 ) -> Result:
     name_of = {label: s.name for label, s in subjects.items()}
     taught: Counter[str] = Counter()
@@ -82,16 +84,20 @@ def run(
             corrections[article.url] = name_of[label]
             taught[label] += 1
     articles = [a for a, _ in data]
-    start = time.perf_counter()
-    placed = assign(
-        articles,
-        list(subjects.values()),
-        corrections=corrections,
-        method=method,
-        feedback_rounds=feedback_rounds,
-        threshold=threshold,
-    )
-    elapsed = time.perf_counter() - start
+    elapsed = float("inf")
+    for _ in range(repeat):
+        # Best of `repeat` cold starts: other work on a shared machine only ever slows a run down.
+        reset_caches()
+        start = time.perf_counter()
+        placed = assign(
+            articles,
+            list(subjects.values()),
+            corrections=corrections,
+            method=method,
+            feedback_rounds=feedback_rounds,
+            threshold=threshold,
+        )
+        elapsed = min(elapsed, time.perf_counter() - start)
     rest = [(a, label) for a, label in data if a.url not in corrections]
     truth = [name_of.get(label) for _, label in rest]
     guess = [placed[a.url].subject for a, _ in rest]
@@ -146,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--compare", action="store_true", help="also run the alternative methods")
     p.add_argument("--open-set", action="store_true", help="leave-one-subject-out threshold check")
     p.add_argument("--threshold", type=float, default=THRESHOLD)
+    p.add_argument("--repeat", type=int, default=3, help="time the best of N cold runs")
     args = p.parse_args(argv)
 
     data = load_articles(args.data, args.labels)
@@ -177,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     show(
         "tf-idf + feedback (the build)" + ex,
-        run(data, subjects, examples=args.examples, threshold=args.threshold),
+        run(data, subjects, examples=args.examples, threshold=args.threshold, repeat=args.repeat),
     )
     if args.open_set:
         open_set(data, subjects, args.threshold)

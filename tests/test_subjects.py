@@ -73,15 +73,15 @@ def _accuracy(data: list[tuple[Article, str]], subjects: dict[str, Subject]) -> 
 
 
 def test_bbc_articles_land_in_their_subject(bbc, bbc_subjects):
-    # Measured 0.930 on this sample (0.942 on the whole developer split, where feedback has more
+    # Measured 0.936 on this sample (0.948 on the whole developer split, where feedback has more
     # articles to learn from).
-    assert _accuracy(bbc, bbc_subjects) >= 0.91
+    assert _accuracy(bbc, bbc_subjects) >= 0.92
 
 
 def test_reuters_articles_land_in_their_subject(corpus):
     data = _labelled(corpus / "topics" / "reuters21578" / "articles.jsonl", labels=8)[::8]
-    # Measured 0.89 on this sample of 547 (0.900 on all 4,373).
-    assert _accuracy(data, _subjects("reuters8.yaml")) >= 0.87
+    # Measured 0.927 on this sample of 547 (0.925 on all 4,373).
+    assert _accuracy(data, _subjects("reuters8.yaml")) >= 0.91
 
 
 def test_explain_names_the_terms_that_placed_an_article(bbc, bbc_subjects):
