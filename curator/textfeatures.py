@@ -1,17 +1,26 @@
-"""Text features for subject scoring: words, stop words, a Porter stemmer, readable forms (pure).
+"""Text features for subject scoring (pure): words, a Porter stemmer, TF-IDF vectors, k-means.
 
 Why our own stemmer: the subject scorer must match an editor's few words ("measuring", "metrics")
 with an article's ("measure", "metric"), and the classic Porter (1980) algorithm does that well for
 English in ~100 lines with no dependency. It is written here from the published description (M. F.
 Porter, "An algorithm for suffix stripping", Program 14(3), 1980), steps 1a-5b, without the later
 Porter2 refinements.
+
+Articles become sparse TF-IDF vectors (dicts, no numpy: a few hundred terms per article) that the
+subject scorer compares by cosine and `suggest` clusters.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
+import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from curator.models import Article
 
 #: A word: letters (with inner apostrophes or hyphen-free digits), lower-cased before matching. Pure
 #: numbers are dropped (prices, dates and scores say little about a subject and make vectors long).
@@ -246,3 +255,166 @@ def reset_caches() -> None:
     """Forget every word stemmed so far (for benchmarks that time a cold start)."""
     _STEMS.clear()
     _TERMS.clear()
+
+
+# --- articles as weighted term vectors ----------------------------------------------------------
+
+#: Field weights: a title names the subject far more reliably than a sentence deep in the text; a
+#: blurb or feed summary is the author's own short statement of it. On the developer splits, a
+#: title counted 2 or 5 times moved BBC accuracy by 0.1 point; 5 cost Reuters 0.7 (its titles are
+#: upper-case wire slugs), so 3.
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+TEXT_WEIGHT = 1.0
+#: Only the first this-many characters of the main text are read: the lead says what a piece is
+#: about, and a hostile or huge page cannot make scoring slow.
+MAX_TEXT_CHARS = 12_000
+#: Pseudo-documents assumed to contain none of a term, so that idf stays informative with a few
+#: articles (with 4 articles that all say "customer", plain idf would be 0 for every shared word).
+IDF_PRIOR_DOCS = 20
+#: BM25 parameters (the `method="bm25"` alternative, kept for the benchmark's comparison).
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+#: A sparse vector: term (a stem, or stems joined by spaces for a phrase) -> weight.
+Vector = dict[str, float]
+
+
+def phrase_key(stems: Sequence[str]) -> str:
+    """The term a multi-word keyword counts as ("custom experi")."""
+    return " ".join(stems)
+
+
+def _count_into(counts: Vector, toks: list[str], weight: float, phrases: Mapping[str, set]) -> None:
+    """Add `toks` (and the phrases among them: first stem -> tails) to `counts`, `weight` each."""
+    for t, n in Counter(toks).items():
+        counts[t] = counts.get(t, 0.0) + weight * n
+    if phrases and not phrases.keys().isdisjoint(toks):
+        for i, t in enumerate(toks):
+            for tail in phrases.get(t, ()):
+                if tuple(toks[i + 1 : i + 1 + len(tail)]) == tail:
+                    key = t + " " + " ".join(tail)
+                    counts[key] = counts.get(key, 0.0) + weight
+
+
+def article_counts(article: Article, phrases: Mapping[str, set]) -> Vector:
+    """Field-weighted term counts of an article; `phrases` (first stem -> tuples of the rest) are
+    the multi-word keywords to count as terms of their own."""
+    counts: Vector = {}
+    _count_into(counts, terms(article.title or ""), TITLE_WEIGHT, phrases)
+    lead = " \n ".join(x for x in (article.blurb, article.summary, *article.categories) if x)
+    if lead:
+        _count_into(counts, terms(lead), LEAD_WEIGHT, phrases)
+    if article.text:
+        _count_into(counts, terms(article.text[:MAX_TEXT_CHARS]), TEXT_WEIGHT, phrases)
+    return counts
+
+
+def normalise(v: Vector) -> Vector:
+    """`v` at unit length (empty when it is all zeros)."""
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {t: x / norm for t, x in v.items()} if norm > 0 else {}
+
+
+def strongest(v: Vector, n: int) -> Vector:
+    """`v` cut to its `n` largest weights."""
+    if len(v) <= n:
+        return v
+    return dict(heapq.nlargest(n, v.items(), key=lambda kv: kv[1]))
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The dot product (the cosine, for unit vectors)."""
+    # The set intersection runs in C; sparse vectors share few terms.
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Word statistics of the articles the model was built from: idf per term, average length."""
+
+    n_docs: int
+    idf: Mapping[str, float]
+    avg_len: float
+
+    @property
+    def unseen_idf(self) -> float:
+        """The idf of a term no corpus article has."""
+        return math.log(self.n_docs + IDF_PRIOR_DOCS + 1)
+
+
+def corpus_stats(counts: Sequence[Vector]) -> Corpus:
+    """Smoothed idf (`IDF_PRIOR_DOCS`) and average length of the articles' term counts."""
+    df: dict[str, int] = {}
+    total = 0.0
+    for c in counts:
+        total += sum(c.values())
+        for t in c:
+            df[t] = df.get(t, 0) + 1
+    n = len(counts) + IDF_PRIOR_DOCS + 1
+    idf = {t: math.log(n / (k + 1)) for t, k in df.items()}
+    return Corpus(len(counts), idf, total / len(counts) if counts else 1.0)
+
+
+def tfidf(counts: Vector, corpus: Corpus) -> Vector:
+    """(1 + ln tf) x idf, unit length: the representation the scorer and `suggest` use."""
+    idf, unseen, log = corpus.idf.get, corpus.unseen_idf, math.log
+    return normalise({t: (1.0 + log(c)) * idf(t, unseen) for t, c in counts.items() if c > 0})
+
+
+def bm25(counts: Vector, corpus: Corpus) -> Vector:
+    """BM25's saturated, length-normalised tf (idf comes from the subject's vector)."""
+    length = sum(counts.values())
+    k = BM25_K1 * (1 - BM25_B + BM25_B * length / max(corpus.avg_len, 1e-9))
+    return {t: c * (BM25_K1 + 1) / (c + k) for t, c in counts.items() if c > 0}
+
+
+def mean(vectors: Sequence[Vector]) -> Vector:
+    """The centroid of `vectors`."""
+    out: Vector = {}
+    for d in vectors:
+        for t, x in d.items():
+            out[t] = out.get(t, 0.0) + x
+    n = max(len(vectors), 1)
+    return {t: x / n for t, x in out.items()}
+
+
+#: k-means rounds (it settles in a handful on news text) and the terms each centre keeps.
+KMEANS_ROUNDS = 12
+MAX_CENTRE_TERMS = 300
+
+
+def nearest_centre(doc: Vector, centres: Sequence[Vector]) -> int:
+    """The index of the centre most similar to `doc`."""
+    scores = [dot(doc, c) for c in centres]
+    return scores.index(max(scores))
+
+
+def kmeans(docs: Sequence[Vector], k: int) -> list[int]:
+    """Spherical k-means (cosine) with k-means++ seeding from a fixed seed: each doc's cluster.
+
+    `docs` are unit vectors; at most `k` clusters (fewer when the docs run out of distinct ones)."""
+    rng = random.Random(0)  # deterministic: the same articles always give the same suggestions
+    centres: list[Vector] = [docs[rng.randrange(len(docs))]]
+    closest = [dot(d, centres[0]) for d in docs]
+    while len(centres) < k:
+        weights = [max(0.0, 1.0 - c) ** 2 for c in closest]
+        if sum(weights) <= 0:
+            break
+        pick = rng.choices(range(len(docs)), weights=weights)[0]
+        centres.append(docs[pick])
+        closest = [max(c, dot(d, docs[pick])) for c, d in zip(closest, docs, strict=True)]
+    labels = [-1] * len(docs)
+    for _ in range(KMEANS_ROUNDS):
+        new = [nearest_centre(d, centres) for d in docs]
+        if new == labels:
+            break
+        labels = new
+        members: list[list[Vector]] = [[] for _ in centres]
+        for d, j in zip(docs, labels, strict=True):
+            members[j].append(d)
+        centres = [
+            normalise(strongest(mean(m), MAX_CENTRE_TERMS)) if m else c
+            for m, c in zip(members, centres, strict=True)
+        ]
+    return labels

@@ -102,6 +102,10 @@ def test_explain_names_the_terms_that_placed_an_article(bbc, bbc_subjects):
     assert [s.subject for s in why.scores][1:] and all(s.score <= why.score for s in why.scores)
     as_json = json.loads(json.dumps(why.to_dict()))
     assert as_json["subject"] == "Sport" and as_json["scores"][0]["terms"][0]["term"] == words[0]
+    table = why.to_text().splitlines()
+    assert table[1].strip().startswith("Sport: score")
+    assert table[4].split()[0] == "Sport" and "rugby" in table[4]
+    assert len(table) == 4 + len(bbc_subjects)
 
 
 def test_moving_one_article_pulls_its_story_after_it(bbc, bbc_all, bbc_subjects):
@@ -128,6 +132,7 @@ def test_moving_one_article_pulls_its_story_after_it(bbc, bbc_all, bbc_subjects)
     assert explain(articles[0], subjects, corrections=moved, context=articles).correction is None
     pinned = explain(extra[_url("bbc-business-293")], subjects, corrections=moved, context=articles)
     assert pinned.correction == "moved" and pinned.subject == "Sport"
+    assert "Sport: moved there by the editor" in pinned.to_text()
 
 
 def test_an_excluded_article_gets_no_subject(bbc, bbc_subjects):
@@ -165,6 +170,7 @@ def test_suggest_proposes_a_sport_subject_for_unassigned_sport_articles(bbc, bbc
     assert SPORT_WORDS & set(biggest.name.lower().replace(",", " ").split()), biggest.name
     assert SPORT_WORDS & set(biggest.keywords), biggest.keywords
     assert 1 <= len(biggest.keywords) <= 8 and biggest.description.startswith("Articles about")
+    assert yaml.safe_load(yaml.safe_dump(biggest.to_dict()))["name"] == biggest.name
     # Every unassigned article is in at most one proposal.
     urls = [u for p in proposals for u in p.urls]
     assert len(urls) == len(set(urls)) and set(urls) <= {a.url for a in unassigned}
