@@ -74,6 +74,7 @@ def run(
     method: str = "tfidf",
     feedback_rounds: int = FEEDBACK_ROUNDS,
     threshold: float = THRESHOLD,
+    bars: bool = True,
     repeat: int = 1,
 ) -> Result:
     name_of = {label: s.name for label, s in subjects.items()}
@@ -96,6 +97,7 @@ def run(
             method=method,
             feedback_rounds=feedback_rounds,
             threshold=threshold,
+            bars=bars,
         )
         elapsed = min(elapsed, time.perf_counter() - start)
     rest = [(a, label) for a, label in data if a.url not in corrections]
@@ -119,7 +121,7 @@ def run(
 
 def show(title: str, r: Result) -> None:
     print(
-        f"{title:<34} accuracy {r.accuracy:.3f}  macro-F1 {r.macro_f1:.3f}  "
+        f"{title:<52} accuracy {r.accuracy:.3f}  macro-F1 {r.macro_f1:.3f}  "
         f"unassigned {r.unassigned:6.1%}  {r.per_second:8,.0f} articles/s  (n={r.n})"
     )
 
@@ -163,25 +165,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.data} ({len(data)} articles, {len(subjects)} subjects), {args.subjects}")
     ex = f", {args.examples} examples/subject" if args.examples else ""
     if args.compare:
-        show(
-            "bm25, query only" + ex,
-            run(
+        # The methods side by side, each placing every article (no "no subject" decision).
+        for title, method, rounds in (
+            ("bm25, query only", "bm25", 0),
+            ("tf-idf, query only", "tfidf", 0),
+            ("bm25 + feedback", "bm25", FEEDBACK_ROUNDS),
+            ("tf-idf + feedback, no threshold", "tfidf", FEEDBACK_ROUNDS),
+        ):
+            result = run(
                 data,
                 subjects,
                 examples=args.examples,
-                method="bm25",
-                feedback_rounds=0,
+                method=method,
+                feedback_rounds=rounds,
                 threshold=0.0,
-            ),
-        )
-        show(
-            "tf-idf, query only" + ex,
-            run(data, subjects, examples=args.examples, feedback_rounds=0, threshold=0.0),
-        )
-        show(
-            "bm25 + feedback" + ex,
-            run(data, subjects, examples=args.examples, method="bm25", threshold=0.0),
-        )
+                bars=False,
+            )
+            show(title + ex, result)
     show(
         "tf-idf + feedback (the build)" + ex,
         run(data, subjects, examples=args.examples, threshold=args.threshold, repeat=args.repeat),

@@ -424,6 +424,7 @@ class SubjectModel:
         threshold: float = THRESHOLD,
         method: str = "tfidf",
         feedback_rounds: int = FEEDBACK_ROUNDS,
+        bars: bool = True,
     ) -> SubjectModel:
         """Build the model: idf from `corpus`, queries from `subjects`, feedback from the corpus
         and the corrections.
@@ -443,6 +444,7 @@ class SubjectModel:
             method=method,
             feedback_rounds=feedback_rounds,
             phrases=phrases,
+            bars=bars,
         )
         return model
 
@@ -458,6 +460,7 @@ class SubjectModel:
         method: str,
         feedback_rounds: int,
         phrases: Mapping[str, set],
+        bars: bool = True,
     ) -> tuple[SubjectModel, list[Vector], list[list[float]]]:
         """The model, and each of `articles`' scoring representation and scores (to reuse)."""
         if method not in ("tfidf", "bm25"):
@@ -527,7 +530,7 @@ class SubjectModel:
                 if pins.get(a.url) == subject.name
             ]
             bar = RELATIVE_THRESHOLD * statistics.median(typical) if typical else UNTAUGHT_BAR
-            thresholds.append(max(threshold, bar))
+            thresholds.append(max(threshold, bar) if bars else threshold)
         surface = surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects])
         model = cls(
             subjects=subjects,
@@ -643,13 +646,15 @@ def assign(
     threshold: float = THRESHOLD,
     method: str = "tfidf",
     feedback_rounds: int = FEEDBACK_ROUNDS,
+    bars: bool = True,
 ) -> dict[str, Assignment]:
     """Place each article under its best subject (or none), keyed by the article's `url`.
 
     `corrections` maps an article URL to the subject the editor moved it to, or to None when the
     editor excluded it; corrected articles keep the editor's choice and act as labelled examples
     for the rest. The articles themselves are the corpus the model learns word statistics and
-    feedback from.
+    feedback from. `threshold`, `method`, `feedback_rounds` and `bars` (False: only the absolute
+    `threshold` decides "no subject") are there for the benchmark's comparisons.
     """
     phrases = _subject_phrases(subjects)
     counts = [article_counts(a, phrases) for a in articles]
@@ -662,6 +667,7 @@ def assign(
         method=method,
         feedback_rounds=feedback_rounds,
         phrases=phrases,
+        bars=bars,
     )
     return {
         a.url: model._decide(a.url, r, raw) for a, r, raw in zip(articles, reps, final, strict=True)
