@@ -47,6 +47,7 @@ from curator.textfeatures import (
     mean,
     normalise,
     phrase_key,
+    readable,
     strongest,
     surface_forms,
     terms,
@@ -596,11 +597,16 @@ class SubjectModel:
         return sorted(parts.items(), key=lambda tc: -tc[1])
 
     def _matched(self, rep: Vector, subject: str, n: int = 8) -> tuple[str, ...]:
+        """The subject's `n` strongest terms in `rep`, as words."""
         v = self.vectors[[s.name for s in self.subjects].index(subject)]
         if not self.examples.vectors:  # the common case, without the sort of every term
             parts = [(x * v[t], t) for t, x in rep.items() if t in v]
-            return tuple(t for c, t in heapq.nlargest(n, parts) if c > 0)
-        return tuple(t for t, c in self._contributions(rep, subject)[:n] if c > 0)
+            return tuple(self._word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
+        return tuple(self._word(t) for t, c in self._contributions(rep, subject)[:n] if c > 0)
+
+    def _word(self, term: str) -> str:
+        """A term as the subjects' own words spell it, else as the shortest word seen for it."""
+        return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
 
     def assign_one(self, article: Article) -> Assignment:
         """Where `article` goes (its subject or None), with each subject's score and terms."""

@@ -224,12 +224,23 @@ def stem(word: str) -> str:
 _TERMS: dict[str, str] = {}
 
 
+#: Stem -> the shortest word seen to produce it ("custom" -> "customer"), to show terms readably.
+_READABLE: dict[str, str] = {}
+
+
 def _term(token: str) -> str:
     w = _word(token)
     t = "" if w is None or w in STOP_WORDS else stem(w)
     if len(_TERMS) < _STEM_CACHE_MAX:
         _TERMS[token] = t
+        if t and (t not in _READABLE or len(w or "") < len(_READABLE[t])):
+            _READABLE[t] = w or t
     return t
+
+
+def readable(term: str) -> str:
+    """A term as a word a reader knows ("custom experi" -> "customer experience")."""
+    return " ".join(_READABLE.get(part, part) for part in term.split(" "))
 
 
 def terms(text: str) -> list[str]:
@@ -255,6 +266,7 @@ def reset_caches() -> None:
     """Forget every word stemmed so far (for benchmarks that time a cold start)."""
     _STEMS.clear()
     _TERMS.clear()
+    _READABLE.clear()
 
 
 # --- articles as weighted term vectors ----------------------------------------------------------
