@@ -600,7 +600,7 @@ class SubjectModel:
         """The subject's `n` strongest terms in `rep`, as words."""
         v = self.vectors[[s.name for s in self.subjects].index(subject)]
         if not self.examples.vectors:  # the common case, without the sort of every term
-            parts = [(x * v[t], t) for t, x in rep.items() if t in v]
+            parts = [(rep[t] * v[t], t) for t in rep.keys() & v.keys()]
             return tuple(self._word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
         return tuple(self._word(t) for t, c in self._contributions(rep, subject)[:n] if c > 0)
 

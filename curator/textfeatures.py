@@ -82,14 +82,19 @@ def words(text: str) -> Iterator[str]:
 # --- the Porter stemmer ---------------------------------------------------------------------
 
 
+#: Every letter but a, e, i, o, u is a consonant ("c"), before the rule for y.
+_CV_TABLE = str.maketrans({chr(c): "v" if chr(c) in "aeiou" else "c" for c in range(128)})
+
+
 def _cv(s: str) -> str:
     """`s` as consonants and vowels ("toy" -> "cvc"); y is a consonant first or after a vowel."""
-    out = []
-    prev_cons = False
-    for i, c in enumerate(s):
-        cons = c not in "aeiou" and (c != "y" or i == 0 or not prev_cons)
-        out.append("c" if cons else "v")
-        prev_cons = cons
+    cv = s.translate(_CV_TABLE)
+    if "y" not in s:
+        return cv
+    out = list(cv)
+    for i in range(1, len(s)):
+        if s[i] == "y" and out[i - 1] == "c":  # a y after a consonant sounds as a vowel
+            out[i] = "v"
     return "".join(out)
 
 
@@ -371,7 +376,9 @@ def corpus_stats(counts: Sequence[Vector]) -> Corpus:
 def tfidf(counts: Vector, corpus: Corpus) -> Vector:
     """(1 + ln tf) x idf, unit length: the representation the scorer and `suggest` use."""
     idf, unseen, log = corpus.idf.get, corpus.unseen_idf, math.log
-    return normalise({t: (1.0 + log(c)) * idf(t, unseen) for t, c in counts.items() if c > 0})
+    weights = [(t, (1.0 + log(c)) * idf(t, unseen)) for t, c in counts.items() if c > 0]
+    norm = math.sqrt(sum([x * x for _, x in weights]))
+    return {t: x / norm for t, x in weights} if norm > 0 else {}
 
 
 def bm25(counts: Vector, corpus: Corpus) -> Vector:
