@@ -286,6 +286,10 @@ TEXT_WEIGHT = 1.0
 #: Only the first this-many characters of the main text are read: the lead says what a piece is
 #: about, and a hostile or huge page cannot make scoring slow.
 MAX_TEXT_CHARS = 12_000
+#: The same bound for a title and a category, and how many categories are read (feeds that tag an
+#: entry with hundreds of categories are spam or broken).
+MAX_TITLE_CHARS = 1_000
+MAX_CATEGORIES = 50
 #: Pseudo-documents assumed to contain none of a term, so that idf stays informative with a few
 #: articles (with 4 articles that all say "customer", plain idf would be 0 for every shared word).
 IDF_PRIOR_DOCS = 20
@@ -318,9 +322,10 @@ def article_counts(article: Article, phrases: Mapping[str, set]) -> Vector:
     """Field-weighted term counts of an article; `phrases` (first stem -> tuples of the rest) are
     the multi-word keywords to count as terms of their own."""
     counts: Vector = {}
-    _count_into(counts, terms(article.title or ""), TITLE_WEIGHT, phrases)
-    lead = " \n ".join(x for x in (article.blurb, article.summary, *article.categories) if x)
-    if lead:
+    _count_into(counts, terms((article.title or "")[:MAX_TITLE_CHARS]), TITLE_WEIGHT, phrases)
+    lead = " \n ".join(x[:MAX_TEXT_CHARS] for x in (article.blurb, article.summary) if x)
+    lead += " \n " + " \n ".join(c[:MAX_TITLE_CHARS] for c in article.categories[:MAX_CATEGORIES])
+    if lead.strip():
         _count_into(counts, terms(lead), LEAD_WEIGHT, phrases)
     if article.text:
         _count_into(counts, terms(article.text[:MAX_TEXT_CHARS]), TEXT_WEIGHT, phrases)

@@ -247,11 +247,13 @@ def test_hostile_and_empty_input_gives_answers_not_crashes(bbc_subjects):
         Article(id=3, url="https://x.test/junk", title="\x00\ufffd\u202e <b>", text="\ud7ff" * 50),
         Article(id=4, url="https://x.test/greek", title="Ποδόσφαιρο", text="Η ομάδα κέρδισε."),
         Article(id=5, url="https://x.test/digits", title="2024 12 31", text="1 2 3 4 5 6 7"),
+        Article(id=6, url="https://x.test/tags", title="x" * 10**6, categories=("rugby",) * 10**5),
     ]  # fmt: skip
     placed = assign(odd, subjects)
     assert placed["https://x.test/empty"].subject is None
     assert placed["https://x.test/digits"].subject is None
     assert placed["https://x.test/huge"].subject == "Sport"
+    assert placed["https://x.test/tags"].subject == "Sport"
     assert assign([], subjects) == {}
     assert assign(odd, [])["https://x.test/huge"].subject is None
     assert explain(odd[0], subjects).scores[0].terms == ()
