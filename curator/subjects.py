@@ -500,11 +500,11 @@ class SubjectModel:
         # retell an example: an article near one the editor moved follows it (the nearest-example
         # pull) but does not teach the subject that one story (a Glazer bid moved under Sport
         # must not teach Sport takeovers and pull the London Stock Exchange's bids after it).
+        nearest = [near.nearest(r, len(subjects)) for r in reps] if near.vectors else []
         scorable_at = [
             k
             for k, a in enumerate(articles)
-            if a.url not in pins
-            and not (near.vectors and max(near.nearest(reps[k], len(subjects)))[0] > KNN_FLOOR)
+            if a.url not in pins and not (nearest and max(nearest[k])[0] > KNN_FLOOR)
         ]
         confident: list[list[int]] = [[] for _ in subjects]
         for _ in range(feedback_rounds if subjects else 0):
@@ -524,7 +524,11 @@ class SubjectModel:
             vectors = with_examples
         # Each subject's own bar: a share of the score its confident articles (and the editor's
         # examples) reach, never below the absolute `threshold`.
-        final = [_scores(r, vectors, near) for r in reps]
+        final = [_scores(r, vectors, _NO_EXAMPLES) for r in reps]
+        for k, pulls in enumerate(nearest):
+            for i, (cos, _) in enumerate(pulls):
+                if cos > KNN_FLOOR:
+                    final[k][i] += KNN_WEIGHT * (cos - KNN_FLOOR)
         thresholds = []
         for i, subject in enumerate(subjects):
             typical = [final[k][i] for k in confident[i]]
@@ -597,12 +601,11 @@ class SubjectModel:
         return sorted(parts.items(), key=lambda tc: -tc[1])
 
     def _matched(self, rep: Vector, subject: str, n: int = 8) -> tuple[str, ...]:
-        """The subject's `n` strongest terms in `rep`, as words."""
+        """The subject's `n` strongest terms in `rep`, as words (the subject's vector's part of
+        the score; `explain` adds the nearest example's)."""
         v = self.vectors[[s.name for s in self.subjects].index(subject)]
-        if not self.examples.vectors:  # the common case, without the sort of every term
-            parts = [(rep[t] * v[t], t) for t in rep.keys() & v.keys()]
-            return tuple(self._word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
-        return tuple(self._word(t) for t, c in self._contributions(rep, subject)[:n] if c > 0)
+        parts = [(rep[t] * v[t], t) for t in rep.keys() & v.keys()]
+        return tuple(self._word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
 
     def _word(self, term: str) -> str:
         """A term as the subjects' own words spell it, else as the shortest word seen for it."""
