@@ -159,11 +159,15 @@ def test_a_published_draft_cannot_be_published_twice(demo: Path) -> None:
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     assert run("draft", "--config", str(demo))[0] == 0
     path = demo.parent / "drafts" / "issue-1.md"
+    # A second `draft` would lose the editor's edits: refused unless --force.
+    path.write_text(path.read_text(encoding="utf-8") + "\nMy edit.\n", encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo))
+    assert code == 1 and "exists already" in err
+    assert path.read_text(encoding="utf-8").endswith("My edit.\n")
+    assert run("draft", "--config", str(demo), "--force")[0] == 0
+    assert "My edit." not in path.read_text(encoding="utf-8")
+
     assert run("build", "--config", str(demo), "--draft", str(path))[0] == 0
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 1
     assert "the draft is issue 1, but the next issue is 2; it was published already" in err
-    code, _, err = run("draft", "--config", str(demo))
-    assert code == 0
-    code, _, err = run("draft", "--config", str(demo))
-    assert code == 1 and "exists already" in err

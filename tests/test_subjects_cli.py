@@ -126,3 +126,69 @@ def test_an_old_strong_article_is_chosen_over_a_new_weak_one(tmp_path: Path) -> 
     assert sections(html) == {
         "Measuring the customer experience": ["https://old.example/nps-csat-ces"]
     }
+
+
+def test_suggest_proposes_a_subject_for_articles_that_fit_none(
+    demo: Path, corpus: Path, http_server
+) -> None:
+    """Real BBC sport stories in a CX newsletter fit no subject: suggest names them sensibly."""
+    from xml.sax.saxutils import escape
+
+    rows = [
+        json.loads(line)
+        for line in (corpus / "topics/bbc-news/articles.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    sport = [r for r in rows if r["label"] == "sport"][:20]
+    items = "".join(
+        f"<item><title>{escape(r['title'])}</title><link>https://sport.example/{r['id']}</link>"
+        f"<description>{escape(r['text'][:1500])}</description></item>"
+        for r in sport
+    )
+    url = http_server.add(
+        "/sport.xml",
+        f'<rss version="2.0"><channel><title>Sport desk</title>{items}</channel></rss>',
+    )
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0, err
+    suggestions = json.loads(out)
+    assert suggestions, "no subject proposed for 20 sport articles"
+    best = max(suggestions, key=lambda s: len(s["urls"]))
+    assert len(best["urls"]) >= 5
+    # Mostly the sport stories (the demo's off-topic coffee article fits no subject either).
+    sport_share = sum(u.startswith("https://sport.example/") for u in best["urls"]) / len(
+        best["urls"]
+    )
+    assert sport_share >= 0.8, best["urls"]
+    words = " ".join([best["name"], *best["keywords"]]).lower()
+    sporty = {
+        "match",
+        "game",
+        "cup",
+        "club",
+        "player",
+        "players",
+        "win",
+        "season",
+        "team",
+        "coach",
+        "champion",
+        "england",
+        "rugby",
+        "football",
+        "league",
+        "final",
+        "injury",
+    }
+    assert sporty & set(re.findall(r"[a-z]+", words)), words
+    # The text form is a feeds.yaml entry to paste.
+    _, text, _ = run("subjects", "suggest", "--config", str(demo))
+    assert "- name: " in text and "keywords:" in text
