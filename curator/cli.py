@@ -25,6 +25,7 @@ from curator.app import (
     run_fetch,
     write_next_draft,
 )
+from curator.cli_options import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION
 from curator.config import Config, ConfigError, load_config
 from curator.draft import DraftError
 from curator.preview import PreviewError, serve_until_interrupted
@@ -46,24 +47,9 @@ class Options:
 
 
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option(
-        "--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout."
-    )(func)
-    func = click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")(func)
-    func = click.option(
-        "--db",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="The store (SQLite file). Default: settings.store in the config.",
-    )(func)
-    func = click.option(
-        "--config",
-        "-c",
-        type=click.Path(path_type=Path),
-        default=Path("feeds.yaml"),
-        show_default=True,
-        help="The newsletter's configuration.",
-    )(func)
+    """--config, --db, --quiet and --json."""
+    for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
+        func = option(func)
     return func
 
 
@@ -255,14 +241,7 @@ def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool
 
 
 @cli.command()
-@click.option(
-    "--config",
-    "-c",
-    type=click.Path(path_type=Path),
-    default=Path("feeds.yaml"),
-    show_default=True,
-    help="The newsletter's configuration.",
-)
+@CONFIG_OPTION
 @click.option(
     "--out",
     "-o",

@@ -12,25 +12,11 @@ from typing import Any
 import click
 import yaml
 
+from curator.cli_options import CONFIG_OPTION, DB_OPTION, JSON_OPTION
 from curator.config import Config, ConfigError, load_config
 from curator.models import Article
 from curator.placement import explain_article, suggest_subjects
 from curator.store import Store, StoreError
-
-CONFIG_OPTION = click.option(
-    "--config",
-    "-c",
-    type=click.Path(path_type=Path),
-    default=Path("feeds.yaml"),
-    show_default=True,
-    help="The newsletter's configuration.",
-)
-DB_OPTION = click.option(
-    "--db",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="The store (SQLite file). Default: settings.store in the config.",
-)
 
 
 @contextmanager
@@ -73,7 +59,7 @@ def subjects() -> None:
 @CONFIG_OPTION
 @DB_OPTION
 @click.argument("url")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@JSON_OPTION
 def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
     with _opened(config, db) as (conf, store):
@@ -133,7 +119,7 @@ def exclude(config: Path, db: Path | None, url: str) -> None:
     default=None,
     help="How many subjects to propose (default: as many as the articles support).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@JSON_OPTION
 def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     with _opened(config, db) as (conf, store):

@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
 import feedparser
-import pytest
 import yaml
-from click.testing import CliRunner
 
 from conftest import EXAMPLES, LocalServer
-from curator.cli import cli
+from conftest import run_cli as run
 
 CUT = "https://northwind-cx.example/2025/06/five-definitions-of-customer-experience/"
 REWRITE = "https://supportdesk-review.example/metrics/csat-nps-ces-compared"
 MOVE = "https://supportdesk-review.example/operations/first-response-time"
 NEW_BLURB = "Our own two sentences about the three scores. Read it before your next survey."
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("output", ".curator"))
-    return folder / "feeds.yaml"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def blocks(text: str) -> list[str]:

@@ -4,31 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from conftest import EXAMPLES
-from curator.cli import cli
+from conftest import run_cli as run
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
 METRICS = "https://brightline.example/blog/choosing-cx-metrics"
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    """A copy of the offline demo (its store and output land in tmp_path)."""
-    folder = tmp_path / "demo"
-    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("output", ".curator"))
-    return folder / "feeds.yaml"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def sections(html: str) -> dict[str, list[str]]:
