@@ -33,6 +33,7 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter, mul
 
 from curator.models import Article, Assignment, Subject
 from curator.textfeatures import (
@@ -124,7 +125,11 @@ VOTE_WEIGHT = 1.0
 #: Laplace smoothing of the word model's term probabilities.
 VOTE_ALPHA = 1.0
 #: An example the editor gave counts as this many placed articles in the word model.
-VOTE_EXAMPLE_WEIGHT = 10.0
+VOTE_EXAMPLE_WEIGHT = 1.0
+LABEL_BAR = 1.5
+VOTE_SHARP = 5.0
+VOTE_TERMS = 2000
+VOTE_MIN_COUNT = 3.0
 
 
 @dataclass(frozen=True)
@@ -400,52 +405,70 @@ class _WordModel:
     The cosine with a subject's vector measures likeness to the subject's centroid; a word model
     weighs every word by how much likelier it is under one subject than under the others, which
     separates neighbouring subjects (business and politics, currencies and interest rates) better,
-    and learns from the editor's examples directly. Stored sparsely: a subject's log-probability of
-    a term is `unseen[i] + delta[i][term]` (delta >= 0 for the terms its articles used)."""
+    and learns from the editor's examples directly. Terms no training article used take no part.
+    """
 
-    delta: tuple[Mapping[str, float], ...] = ()
-    unseen: tuple[float, ...] = ()
+    #: Term -> each subject's log-probability of it (one tuple per term: one look-up per term).
+    table: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    #: Each subject's log prior (-inf for a subject no article taught: it takes no part).
     prior: tuple[float, ...] = ()
-    #: Subjects that no article taught take no part in the vote.
-    taught: tuple[bool, ...] = ()
 
     @classmethod
     def train(
-        cls,
-        counts: Sequence[Vector],
-        labels: Sequence[tuple[int, int, float]],
-        n_subjects: int,
-        vocabulary: int,
+        cls, counts: Sequence[Vector], labels: Sequence[tuple[int, int, float]], n_subjects: int
     ) -> _WordModel:
         """From (article position, subject index, weight) labels over `counts`."""
         totals: list[dict[str, float]] = [{} for _ in range(n_subjects)]
         weights = [0.0] * n_subjects
         for k, i, w in labels:
-            weights[i] += w
+            # (the prior counts articles: an example weighs more as evidence of its subject's
+            # words, not as evidence of how common its subject is)
+            weights[i] += 1.0
             tot = totals[i]
             for t, x in counts[k].items():
                 tot[t] = tot.get(t, 0.0) + w * x
-        all_weight = sum(weights) or 1.0
-        delta, unseen, prior = [], [], []
-        for i in range(n_subjects):
-            den = sum(totals[i].values()) + VOTE_ALPHA * (vocabulary + 1)
-            base = math.log(VOTE_ALPHA / den)
-            unseen.append(base)
-            delta.append({t: math.log((x + VOTE_ALPHA) / VOTE_ALPHA) for t, x in totals[i].items()})
-            prior.append(math.log(weights[i] / all_weight) if weights[i] else 0.0)
-        return cls(tuple(delta), tuple(unseen), tuple(prior), tuple(w > 0 for w in weights))
+        if sum(w > 0 for w in weights) < 2:
+            return cls()  # fewer than two subjects taught: nothing to tell apart
+        # Terms the labelled articles use less than VOTE_MIN_COUNT times in all are left out:
+        # they tell no subject from another, and most of a vocabulary is such terms.
+        everywhere: dict[str, float] = {}
+        for tot in totals:
+            for t, x in tot.items():
+                everywhere[t] = everywhere.get(t, 0.0) + x
+        vocabulary = [t for t, x in everywhere.items() if x >= VOTE_MIN_COUNT]
+        all_weight = sum(weights)
+        columns = [
+            (tot.get, math.log(sum(tot.values()) + VOTE_ALPHA * len(everywhere))) for tot in totals
+        ]
+        log, alpha = math.log, VOTE_ALPHA
+        table = {
+            t: tuple([log(get(t, 0.0) + alpha) - den for get, den in columns]) for t in vocabulary
+        }
+        if VOTE_TERMS and len(table) > VOTE_TERMS:
+            spread = {
+                t: (max(row) - min(row)) * math.log1p(everywhere[t]) for t, row in table.items()
+            }
+            keep = heapq.nlargest(VOTE_TERMS, spread, key=spread.__getitem__)
+            table = {t: table[t] for t in keep}
+        prior = tuple(math.log(w / all_weight) if w else -math.inf for w in weights)
+        return cls(table, prior)
 
     def probabilities(self, counts: Vector) -> list[float]:
-        """Each subject's posterior probability for an article's term counts (0 for untaught)."""
-        if not self.delta or sum(self.taught) < 2:
-            return [0.0] * len(self.taught)
-        total = sum(counts.values())
+        """Each subject's posterior probability for an article's term counts."""
+        if not self.table:
+            return [0.0] * len(self.prior)
+        common = list(counts.keys() & self.table.keys())
+        xs = list(map(counts.__getitem__, common))
+        rows = list(map(self.table.__getitem__, common))
         logs = [
-            p + u * total + dot(counts, d) if ok else -math.inf
-            for d, u, p, ok in zip(self.delta, self.unseen, self.prior, self.taught, strict=True)
+            p + sum(map(mul, xs, map(itemgetter(i), rows))) if p > -math.inf else -math.inf
+            for i, p in enumerate(self.prior)
         ]
+        if VOTE_SHARP:
+            total = sum(xs) or 1.0
+            logs = [x * VOTE_SHARP / total for x in logs]
         top = max(logs)
-        odds = [math.exp(x - top) if x > -math.inf else 0.0 for x in logs]
+        odds = [math.exp(x - top) for x in logs]
         norm = sum(odds)
         return [x / norm for x in odds]
 
@@ -509,7 +532,7 @@ class SubjectModel:
         method: str = "tfidf",
         feedback_rounds: int = FEEDBACK_ROUNDS,
         bars: bool = True,
-        vote: bool = True,
+        learn: bool = True,
     ) -> SubjectModel:
         """Build the model: idf from `corpus`, queries from `subjects`, feedback from the corpus
         and the corrections.
@@ -530,7 +553,7 @@ class SubjectModel:
             feedback_rounds=feedback_rounds,
             phrases=phrases,
             bars=bars,
-            vote=vote,
+            learn=learn,
         )
         return model
 
@@ -547,7 +570,7 @@ class SubjectModel:
         feedback_rounds: int,
         phrases: Mapping[str, set],
         bars: bool = True,
-        vote: bool = True,
+        learn: bool = True,
     ) -> tuple[SubjectModel, list[Vector], list[list[float]]]:
         """The model, and each of `articles`' scoring representation and scores (to reuse)."""
         if method not in ("tfidf", "bm25"):
@@ -575,7 +598,6 @@ class SubjectModel:
         # Feedback starts from the editor's words alone: with the examples already in, the few
         # articles a query finds first would be chosen for resembling one example.
         vectors = _rocchio(queries, [({}, 0.0) for _ in subjects])
-        with_examples = _rocchio(queries, [_centroid((), ex) for ex in examples])
         # Pseudo-relevance feedback: the articles each subject's vector places most confidently
         # there join its examples for the next round. Teachers are unpinned articles that do not
         # retell an example: an article near one the editor moved follows it (the nearest-example
@@ -602,20 +624,14 @@ class SubjectModel:
             ]
             vectors = _rocchio(queries, centroids)
         if not feedback_rounds:
-            vectors = with_examples
-        # Each subject's own bar: a share of the score its confident articles (and the editor's
-        # examples) reach, never below the absolute `threshold`.
-        final = [_scores(r, vectors, _NO_EXAMPLES) for r in reps]
-        for k, pulls in enumerate(nearest):
-            for i, (cos, _) in enumerate(pulls):
-                if cos > KNN_FLOOR:
-                    final[k][i] += KNN_WEIGHT * (cos - KNN_FLOOR)
+            vectors = _rocchio(queries, [_centroid((), ex) for ex in examples])
         examples_at = [
             (k, index[pins[a.url]]) for k, a in enumerate(articles) if pins.get(a.url) is not None
         ]
 
         def bars_of(scores: Sequence[Sequence[float]], own: Sequence[float]) -> list[float]:
-            # (an example's own score, without the pull of itself as its nearest example)
+            """Each subject's own bar: a share of the score its confident articles (and the
+            editor's examples, `own`) reach, never below the absolute `threshold`."""
             out = []
             for i in range(len(subjects)):
                 typical = [scores[k][i] for k in confident[i]]
@@ -624,26 +640,39 @@ class SubjectModel:
                 out.append(max(threshold, bar) if bars else threshold)
             return out
 
-        own = [dot(reps[k], vectors[i]) for k, i in examples_at]
+        def scored(vectors: Sequence[Vector]) -> tuple[list[list[float]], list[float]]:
+            """Every article's scores (with the nearest example's pull), and each example's
+            score for its own subject (without the pull of itself)."""
+            final = [_scores(r, vectors, _NO_EXAMPLES) for r in reps]
+            for k, pulls in enumerate(nearest):
+                for i, (cos, _) in enumerate(pulls):
+                    if cos > KNN_FLOOR:
+                        final[k][i] += KNN_WEIGHT * (cos - KNN_FLOOR)
+            return final, [dot(reps[k], vectors[i]) for k, i in examples_at]
+
+        final, own = scored(vectors)
         thresholds = bars_of(final, own)
-        # The word model learns from every article the cosine places (its best subject clearing
-        # that subject's bar) and from the editor's examples, then votes in every score.
         words = _NO_WORD_MODEL
-        if vote and subjects:
+        if learn and subjects:
+            # Self-training, one pass: the articles the vectors place clearly (their best score
+            # at least LABEL_BAR x that subject's bar) and the editor's examples are taken as
+            # labelled; each subject's vector becomes their centroid, and a word model learns
+            # from them and votes in every score.
             labels = [(k, i, VOTE_EXAMPLE_WEIGHT) for k, i in examples_at]
             for k, (a, sc) in enumerate(zip(articles, final, strict=True)):
                 if a.url not in pins and sc:
                     i = max(range(len(subjects)), key=sc.__getitem__)
-                    if sc[i] >= thresholds[i]:
+                    if sc[i] >= LABEL_BAR * thresholds[i]:
                         labels.append((k, i, 1.0))
-            words = _WordModel.train(counts, labels, len(subjects), len(corpus.idf))
-            scales = [words.scale(c) for c in counts]
-            final = [
-                [x * m for x, m in zip(sc, ms, strict=True)]
-                for sc, ms in zip(final, scales, strict=True)
-            ]
-            own = [x * scales[k][i] for x, (k, i) in zip(own, examples_at, strict=True)]
-            thresholds = bars_of(final, own)
+            words = _WordModel.train(counts, labels, len(subjects))
+            if words.table:
+                scales = [words.scale(c) for c in counts]
+                final = [
+                    [x * m for x, m in zip(sc, ms, strict=True)]
+                    for sc, ms in zip(final, scales, strict=True)
+                ]
+                own = [x * scales[k][i] for x, (k, i) in zip(own, examples_at, strict=True)]
+                thresholds = bars_of(final, own)
         surface = surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects])
         model = cls(
             subjects=subjects,
@@ -676,7 +705,7 @@ class SubjectModel:
     def _raw(self, counts: Vector, rep: Vector) -> list[float]:
         """Each subject's score: cosine plus the nearest example's pull, times the word vote."""
         raw = _scores(rep, self.vectors, self.examples)
-        if self.words.delta:
+        if self.words.table:
             raw = [x * m for x, m in zip(raw, self.words.scale(counts), strict=True)]
         return raw
 
@@ -735,7 +764,7 @@ class SubjectModel:
         scales = dict(
             zip(
                 [s.name for s in self.subjects],
-                self.words.scale(counts) if self.words.delta else [1.0] * len(self.subjects),
+                self.words.scale(counts) if self.words.table else [1.0] * len(self.subjects),
                 strict=True,
             )
         )
@@ -781,7 +810,7 @@ def assign(
     method: str = "tfidf",
     feedback_rounds: int = FEEDBACK_ROUNDS,
     bars: bool = True,
-    vote: bool = True,
+    learn: bool = True,
 ) -> dict[str, Assignment]:
     """Place each article under its best subject (or none), keyed by the article's `url`.
 
@@ -803,7 +832,7 @@ def assign(
         feedback_rounds=feedback_rounds,
         phrases=phrases,
         bars=bars,
-        vote=vote,
+        learn=learn,
     )
     return {
         a.url: model._decide(a.url, r, raw) for a, r, raw in zip(articles, reps, final, strict=True)

@@ -98,16 +98,13 @@ def _cv(s: str) -> str:
     return "".join(out)
 
 
-_VC = re.compile("v+c+")
-
-
 def _is_cons(w: str, i: int) -> bool:
     return _cv(w[: i + 1])[-1] == "c"
 
 
 def _measure(s: str) -> int:
     """Porter's m: the number of vowel-consonant sequences in `s`."""
-    return len(_VC.findall(_cv(s)))
+    return _cv(s).count("vc")  # each vowel run followed by consonants ends in one "vc"
 
 
 def _has_vowel(s: str) -> bool:
