@@ -73,15 +73,45 @@ def _accuracy(data: list[tuple[Article, str]], subjects: dict[str, Subject]) -> 
 
 
 def test_bbc_articles_land_in_their_subject(bbc, bbc_subjects):
-    # Measured 0.936 on this sample (0.948 on the whole developer split, where feedback has more
-    # articles to learn from).
+    # Measured 0.936 on this sample (0.958 on the whole developer split, where feedback and the
+    # word model have more articles to learn from).
     assert _accuracy(bbc, bbc_subjects) >= 0.92
 
 
 def test_reuters_articles_land_in_their_subject(corpus):
     data = _labelled(corpus / "topics" / "reuters21578" / "articles.jsonl", labels=8)[::8]
-    # Measured 0.927 on this sample of 547 (0.925 on all 4,373).
-    assert _accuracy(data, _subjects("reuters8.yaml")) >= 0.91
+    # Measured 0.932 on this sample of 547 (0.940 on all 4,373); 0.927 without the word model.
+    assert _accuracy(data, _subjects("reuters8.yaml")) >= 0.92
+
+
+def test_the_editors_examples_teach_the_scorer(bbc_all, bbc_subjects):
+    # Ten articles per subject moved by the editor (the first of each label, as the benchmark
+    # does): the other articles land in their subject more often than with no examples, and more
+    # often than when the examples only pull and teach feedback (no word model).
+    corrections: dict[str, str | None] = {}
+    taught: dict[str, int] = {}
+    for article, label in bbc_all:
+        if taught.get(label, 0) < 10:
+            corrections[article.url] = bbc_subjects[label].name
+            taught[label] = taught.get(label, 0) + 1
+    articles = [a for a, _ in bbc_all]
+    subjects = list(bbc_subjects.values())
+    rest = [(a, label) for a, label in bbc_all if a.url not in corrections]
+
+    def accuracy(placed: dict) -> float:
+        right = sum(placed[a.url].subject == bbc_subjects[label].name for a, label in rest)
+        return right / len(rest)
+
+    placed = assign(articles, subjects, corrections=corrections)
+    taught_by_examples = accuracy(placed)
+    # Measured 0.962, against 0.957 with no examples and 0.952 without the word model.
+    assert taught_by_examples >= 0.955
+    assert taught_by_examples > accuracy(assign(articles, subjects))
+    assert taught_by_examples > accuracy(
+        assign(articles, subjects, corrections=corrections, learn=False)
+    )
+    # The examples themselves stay where the editor put them.
+    assert all(placed[url].subject == name for url, name in corrections.items())
 
 
 def test_explain_names_the_terms_that_placed_an_article(bbc, bbc_subjects):
