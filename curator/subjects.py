@@ -871,8 +871,9 @@ def assign(
     `corrections` maps an article URL to the subject the editor moved it to, or to None when the
     editor excluded it; corrected articles keep the editor's choice and act as labelled examples
     for the rest. The articles themselves are the corpus the model learns word statistics and
-    feedback from. `threshold`, `method`, `feedback_rounds` and `bars` (False: only the absolute
-    `threshold` decides "no subject") are there for the benchmark's comparisons.
+    feedback from. `threshold`, `method`, `feedback_rounds`, `bars` (False: only the absolute
+    `threshold` decides "no subject") and `learn` (False: no word model) are there for the
+    benchmark's comparisons.
     """
     phrases = _subject_phrases(subjects)
     counts = [article_counts(a, phrases) for a in articles]
