@@ -88,6 +88,8 @@ class Run:
     max_rss_mb: float
     #: Peak of curator's RSS plus its children's, sampled every 10 ms.
     tree_rss_mb: float
+    #: CPU seconds (user + system) of curator and the worker processes it waited for.
+    cpu: float = 0.0
 
 
 def _rss_kb(pid: int) -> int:
@@ -142,6 +144,7 @@ def run_curator(args: list[str], cwd: Path) -> Run:
             process.returncode,
             usage.ru_maxrss / 1024,
             peak[0] / 1024,
+            usage.ru_utime + usage.ru_stime,
         )
 
 
@@ -260,7 +263,10 @@ class Report:
 
 
 def _rss(run: Run) -> str:
-    return f"peak RSS {run.max_rss_mb:.0f} MB (largest process), {run.tree_rss_mb:.0f} MB (all)"
+    return (
+        f"{run.cpu:.2f} s CPU; peak RSS {run.max_rss_mb:.0f} MB (largest process), "
+        f"{run.tree_rss_mb:.0f} MB (all)"
+    )
 
 
 def bench_feeds(args: argparse.Namespace, report: Report, tmp: Path) -> None:
@@ -335,8 +341,41 @@ def bench_feeds(args: argparse.Namespace, report: Report, tmp: Path) -> None:
             f"{p304.parsed_entries} + {same.parsed_entries} entries parsed again (target 0)",
             p304.parsed_entries == 0 and same.parsed_entries == 0,
         )
+        if args.profile:
+            profile_fetch(server.urls, tmp, args, report)
     if args.big_mb:
         bench_big(args, report, tmp, startup_rss)
+
+
+def profile_fetch(urls: list[str], tmp: Path, args: argparse.Namespace, report: Report) -> None:
+    """(a) once more, in this process and without worker processes, under cProfile: where the
+    CPU goes (with workers, the main process mostly waits for them)."""
+    import cProfile
+    import pstats
+    from datetime import UTC, datetime
+
+    sys.path.insert(0, str(REPO))
+    from curator import app
+    from curator.config import load_config
+    from curator.store import Store
+
+    folder = tmp / "profile"
+    folder.mkdir()
+    config = load_config(
+        write_config(folder, urls, concurrency=args.concurrency, per_host=args.per_host)
+    )
+    app.PARALLEL_MIN_FEEDS = 1 << 30
+    profiler = cProfile.Profile()
+    with Store.open(folder / "store.db") as store:
+        profiler.enable()
+        app.run_fetch(config, store, now=datetime.now(UTC))
+        profiler.disable()
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("cumulative").print_stats(args.top)
+    stats.sort_stats("tottime").print_stats(args.top)
+    report.figure("profile", "run_fetch in one process under cProfile:")
+    print(text.getvalue(), flush=True)
 
 
 def bench_big(args: argparse.Namespace, report: Report, tmp: Path, startup_rss: float) -> None:
@@ -385,6 +424,10 @@ def main() -> None:
     parser.add_argument(
         "--skip-loop", action="store_true", help="skip (b), the slow feedparser loop"
     )
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile (a) in one process (cProfile)"
+    )
+    parser.add_argument("--top", type=int, default=10, help="functions shown by --profile")
     args = parser.parse_args()
     report = Report()
     print(

@@ -209,14 +209,17 @@ def run_fetch(
     with _worker_pool(len(sources)) as pool:
         parsing: dict[str, Future[ParsedFeed]] = {}
 
+        digests: dict[str, str] = {}
+
         def start_parsing(result: FetchResult) -> None:
             """Hand a feed's new bytes to a worker while the other feeds are still arriving."""
             source = by_url.get(result.url)
-            if pool is None or source is None or not result.ok or result.not_modified:
+            if source is None or not result.ok or result.not_modified:
                 return
             content = result.content or b""
-            if hashlib.sha256(content).hexdigest() == states[source.url].content_hash:
-                return  # the same bytes as last time: not parsed at all
+            digests[source.url] = digest = hashlib.sha256(content).hexdigest()
+            if pool is None or digest == states[source.url].content_hash:
+                return  # the same bytes as last time are not parsed at all
             parsing[source.url] = pool.submit(
                 parse_feed, content, _feed_base(source, result), result.content_type
             )
@@ -225,7 +228,12 @@ def run_fetch(
         harvests: list[_Harvest] = []
         reports: dict[str, FeedReport] = {}
         for source, result in zip(sources, results, strict=True):
-            harvest = _Harvest(source, result, parsing=parsing.get(source.url))
+            harvest = _Harvest(
+                source,
+                result,
+                content_hash=digests.get(source.url),
+                parsing=parsing.get(source.url),
+            )
             report = _read_feed(harvest, store, states[source.url].content_hash, now)
             if report is not None:
                 reports[source.url] = report
@@ -370,7 +378,7 @@ def _read_feed(
             elapsed=result.elapsed,
         )
     content = result.content or b""
-    digest = hashlib.sha256(content).hexdigest()
+    digest = harvest.content_hash or hashlib.sha256(content).hexdigest()
     if digest == last_hash:
         store.record_feed_success(
             source.url,

@@ -37,6 +37,7 @@ from lxml import etree
 from curator.models import Entry, ParsedFeed
 
 ATOM = "http://www.w3.org/2005/Atom"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 #: Namespace URI (lower case, as feedparser compares them) -> the prefix feedparser files it under.
 _PREFIXES: dict[str, str] = {
@@ -266,16 +267,35 @@ def _text(element: Any) -> str:
 
 
 def _typed_text(element: Any, default: str) -> tuple[str, str]:
-    """(text, content type) of an Atom text construct or an RSS field; xhtml is unsupported."""
+    """(text, content type) of an Atom text construct or an RSS field.
+
+    Elements inside it (Atom's type="xhtml", or markup a publisher did not escape) are inline
+    XHTML to feedparser, which serialises them; so does this, for curator reads them as text.
+    """
     kind = _FeedParserMixin.map_content_type(element.get("type") or default)
-    if kind not in _TEXT_KINDS or element.get("src") is not None:
-        raise _Unsupported("xhtml, binary or out-of-line content")
-    if element.get("mode") is not None:  # Atom 0.3 escaped/base64 modes
-        raise _Unsupported("content mode")
-    text = _text(element)
+    if element.get("src") is not None or element.get("mode") is not None:
+        raise _Unsupported("out-of-line content, or Atom 0.3's escaped/base64 modes")
+    if kind == "application/xhtml+xml" or len(element):
+        text, kind = _xhtml(element), "application/xhtml+xml"
+    elif kind in _TEXT_KINDS:
+        text = _text(element)
+    else:
+        raise _Unsupported("binary or XML content")
     if "<" in text and _SANITISER_DISAGREES.search(text):
         raise _Unsupported("markup the sanitiser and html_to_text read differently")
     return text, kind
+
+
+def _xhtml(element: Any) -> str:
+    """Inline XHTML as markup: the element's own text, then each child serialised."""
+    for inner in element.iterdescendants():
+        if not isinstance(inner.tag, str) or not inner.tag.startswith(f"{{{XHTML}}}"):
+            if inner.tag is etree.Comment or inner.tag is etree.PI:
+                continue
+            raise _Unsupported("elements other than XHTML inside a text construct")
+    parts = [element.text or ""]
+    parts += [etree.tostring(child, encoding="unicode", with_tail=True) for child in element]
+    return _fix_text("".join(parts))
 
 
 # -- one item or entry -----------------------------------------------------------------------------------
