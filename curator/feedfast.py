@@ -38,6 +38,12 @@ from curator.models import Entry, ParsedFeed
 
 ATOM = "http://www.w3.org/2005/Atom"
 XHTML = "http://www.w3.org/1999/xhtml"
+RSS10 = "http://purl.org/rss/1.0/"
+RDF_ROOT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
+RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
+#: Namespaces that also decide feedparser's version when declared (its track_namespace): an
+#: RSS 1.0 document declaring one of them too is left to feedparser.
+_VERSION_NAMESPACES = (b"http://my.netscape.com/rdf/simple/0.9/", ATOM.lower().encode())
 
 #: Namespace URI (lower case, as feedparser compares them) -> the prefix feedparser files it under.
 _PREFIXES: dict[str, str] = {
@@ -186,9 +192,18 @@ def parse_fast(data: bytes, url: str, content_type: str | None) -> ParsedFeed | 
             return _feed(channel, "item", _rebase(channel, base), url, "rss20")
         if root.tag == f"{{{ATOM}}}feed":
             return _feed(root, f"{{{ATOM}}}entry", base, url, "atom10")
+        if root.tag == RDF_ROOT and _is_rss10(data):
+            # RSS 1.0: the channel's fields in <channel>, the items beside it.
+            return _feed(root, f"{{{RSS10}}}item", base, url, "rss10", f"{{{RSS10}}}channel")
     except _Unsupported:
         return None
     return None
+
+
+def _is_rss10(data: bytes) -> bool:
+    """An RSS 1.0 document feedparser will call "rss10" whatever order its namespaces come in."""
+    lowered = data.lower()
+    return RSS10.encode() in lowered and not any(ns in lowered for ns in _VERSION_NAMESPACES)
 
 
 def _encoding_is_plain(data: bytes, content_type: str | None) -> bool:
@@ -495,7 +510,31 @@ def _category(element: Any, item: _Item) -> None:
 # -- the feed -----------------------------------------------------------------------------------------
 
 
-def _feed(container: Any, entry_tag: str, base: str, url: str, version: str) -> ParsedFeed | None:
+def _in_order(container: Any, base: str, channel_tag: str | None) -> Iterator[tuple[Any, str]]:
+    """The container's children with their base URI; an RSS 1.0 channel's children in its place."""
+    for child in container:
+        if channel_tag is not None and child.tag == channel_tag:
+            _refuse_cdf(child)
+            inner = _rebase(child, base)
+            yield from ((grandchild, inner) for grandchild in child)
+        else:
+            yield child, base
+
+
+def _refuse_cdf(element: Any) -> None:
+    """feedparser reads CDF's href/lastmod attributes on a channel or item as its link or date."""
+    if element.get("href") is not None or element.get("lastmod") is not None:
+        raise _Unsupported("CDF attributes")
+
+
+def _feed(
+    container: Any,
+    entry_tag: str,
+    base: str,
+    url: str,
+    version: str,
+    channel_tag: str | None = None,
+) -> ParsedFeed | None:
     """The feed's title and link, and its entries, read in document order as feedparser does."""
     # Imported here: curator.feeds imports this module.
     from curator import feeds
@@ -505,9 +544,13 @@ def _feed(container: Any, entry_tag: str, base: str, url: str, version: str) -> 
     head = _Item()  # the feed's own fields, filed by the same rules as an item's
     has_content = False
     entries = []
-    for child in container:
+    for child, here in _in_order(container, base, channel_tag):
         if child.tag == entry_tag:
-            item = _read_item(child, base, is_atom, has_content)
+            _refuse_cdf(child)
+            item = _read_item(child, here, is_atom, has_content)
+            if version == "rss10" and child.get(RDF_ABOUT):
+                # feedparser's _start_item files rdf:about as the id, as it is.
+                item.guid = item.guid or child.get(RDF_ABOUT)
             entries.append(_entry(item, url, version))
             has_content = False  # feedparser's _end_item
             continue
@@ -520,11 +563,11 @@ def _feed(container: Any, entry_tag: str, base: str, url: str, version: str) -> 
                 raise _Unsupported("two feed titles")
             title, _ = _typed_text(child, "text" if is_atom else "text/plain")
         elif name == "link":
-            _link(child, head, _rebase(child, base))
+            _link(child, head, _rebase(child, here))
         elif name in ("id", "guid"):
             value = _text(child)
             if head.link is None:  # feedparser's _end_guid: the id stands in for a missing link
-                head.link = _urljoin(_rebase(child, base), value) if value else value
+                head.link = _urljoin(_rebase(child, here), value) if value else value
         elif name in _SUMMARY_LIKE:
             # In the feed, a description is the subtitle, not a summary; a summary is filed as one.
             if head.summary is not None and not has_content:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,27 @@ def test_xml_base_resolves_links() -> None:
     fast, slow = both(xml, "application/atom+xml")
     assert differences(fast, slow) == []
     assert fast.entries[0].link == "https://blog.example.org/posts/one.html"
+
+
+def test_rss_1_0_items_beside_the_channel() -> None:
+    xml = (
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<channel rdf:about="https://w.example/"><title>Wire</title><link>https://w.example/</link>'
+        "<description>News</description></channel>"
+        '<item rdf:about="https://w.example/1"><title>One</title><link>https://w.example/1</link>'
+        "<dc:date>2025-03-04T05:06:07Z</dc:date><dc:creator>Kim Doe</dc:creator></item>"
+        "</rdf:RDF>"
+    )
+    fast, slow = both(xml, "application/rdf+xml")
+    assert differences(fast, slow) == []
+    entry = fast.entries[0]
+    assert (fast.version, entry.guid, entry.authors) == (
+        "rss10",
+        "https://w.example/1",
+        ("Kim Doe",),
+    )
+    assert entry.published == datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)  # RSS: its only date
 
 
 def test_atom_entry_fields() -> None:
