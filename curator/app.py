@@ -6,6 +6,7 @@ import fcntl
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -170,13 +171,21 @@ def _worker_pool(feeds: int) -> Iterator[ProcessPoolExecutor | None]:
         yield None
         return
     pool = ProcessPoolExecutor(
-        max_workers=min(cores, MAX_WORKERS), mp_context=multiprocessing.get_context("fork")
+        max_workers=min(cores, MAX_WORKERS),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_leave_interrupts_to_the_main_process,
     )
     try:
         pool.submit(int).result()  # fork the workers now, not from inside the event loop
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_main_process() -> None:
+    """In a worker: ignore Ctrl-C, which the whole process group gets; the main process stops the
+    run (and the pool) and reports it once, instead of every worker printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _feed_base(source: FeedSource, result: FetchResult) -> str:
