@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import multiprocessing
@@ -217,7 +218,6 @@ def run_fetch(
     by_url = {s.url: s for s in sources}
     with _worker_pool(len(sources)) as pool:
         parsing: dict[str, Future[ParsedFeed]] = {}
-
         digests: dict[str, str] = {}
 
         def start_parsing(result: FetchResult) -> None:
@@ -229,9 +229,11 @@ def run_fetch(
             digests[source.url] = digest = hashlib.sha256(content).hexdigest()
             if pool is None or digest == states[source.url].content_hash:
                 return  # the same bytes as last time are not parsed at all
-            parsing[source.url] = pool.submit(
-                parse_feed, content, _feed_base(source, result), result.content_type
-            )
+            # If the pool broke, the feed is parsed here later, like any feed without a future.
+            with contextlib.suppress(BrokenProcessPool, RuntimeError):
+                parsing[source.url] = pool.submit(
+                    parse_feed, content, _feed_base(source, result), result.content_type
+                )
 
         results = fetch_all(requests, fetch_settings(config), on_result=start_parsing)
         harvests: list[_Harvest] = []
@@ -322,7 +324,7 @@ def _start_building(
             pages=own,
             now=now,
         )
-    except BrokenProcessPool:
+    except (BrokenProcessPool, RuntimeError):  # the pool broke: built here, in order
         return None
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import LocalServer
 
-from curator import app
+from curator import app, articles
 from curator.app import FeedReport, run_fetch
 from curator.config import Config, parse_config
 from curator.store import Store
@@ -139,3 +141,28 @@ def test_nothing_is_parsed_again_after_a_304_or_the_same_bytes(
     assert same.new_articles == 0
     assert [r.status for r in same.feeds] == [r.status for r in again.feeds]
     assert after == articles
+
+
+#: The test process, where `build_or_die` builds; in a forked worker it kills the worker.
+MAIN_PID = os.getpid()
+REAL_BUILD = articles.build_articles
+
+
+def build_or_die(*args: Any, **kwargs: Any) -> articles.Built:
+    """build_articles, except in a worker process, which it kills (module level: picklable)."""
+    if os.getpid() != MAIN_PID:
+        os._exit(1)
+    return REAL_BUILD(*args, **kwargs)
+
+
+def test_a_worker_that_dies_leaves_the_work_to_this_process(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker killed mid-run (out of memory, say) breaks the pool; every feed it had not
+    # finished is then parsed and built here, and the run stores the same articles.
+    expected = fetch(config, tmp_path / "healthy.db")[2]
+    monkeypatch.setattr(articles, "build_articles", build_or_die)
+    summary, progress, stored_articles = fetch(config, tmp_path / "broken.db")
+    assert stored_articles == expected
+    assert summary.new_articles == len(expected) > 100
+    assert len(progress) == len(config.feeds)
