@@ -25,7 +25,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from feedparser.datetimes import _parse_date
@@ -651,14 +651,3 @@ def _best_content(blocks: list[tuple[str, str]]) -> str | None:
         if value.strip():
             return value
     return None
-
-
-def corpus_names(root: Any) -> Iterator[str]:
-    """feedparser names of every element under `root` (for tests and diagnostics)."""
-    for element in root.iter():
-        name = _name(element)
-        if name:
-            yield name
-
-
-_ = UTC  # aware datetimes come from curator.feeds
