@@ -145,8 +145,53 @@ class _Harvest:
     parsed: ParsedFeed | None = None
     content_hash: str | None = None
     new_entries: list[Entry] = field(default_factory=list)
-    #: The feed being parsed in a worker process, started as soon as its bytes arrived.
-    parsing: Future[ParsedFeed] | None = None
+    #: The feed being parsed in a worker process, started as soon as its bytes arrived (and, for
+    #: a feed the store has never read, every entry's article built there too).
+    parsing: Future[_Parsed] | None = None
+    #: The URL keys of `new_entries`, in the same order.
+    new_keys: list[str] = field(default_factory=list)
+    #: Each entry's article, by entry key, when a worker built them all with the parsing.
+    prebuilt: dict[str, article_rules.Built] | None = None
+
+
+#: What a worker sends back: the feed, and every entry's article when it built them too.
+_Parsed = tuple[ParsedFeed, dict[str, article_rules.Built] | None]
+
+
+def _parse_in_worker(
+    content: bytes,
+    base: str,
+    content_type: str | None,
+    source: FeedSource,
+    now: datetime,
+    build: bool,
+) -> _Parsed:
+    """In a worker: parse the feed; with `build`, also build every entry's article, one `Built`
+    per entry key, so that the caller keeps exactly those of the entries the store lacks.
+
+    `build` is for a feed the store has never read and whose pages are not read: nearly all its
+    entries are new, and building them while the other feeds download uses the cores the
+    downloads leave idle.
+    """
+    parsed = parse_feed(content, base, content_type)
+    if not build:
+        return parsed, None
+    keyed = article_rules.keyed_entries(parsed.entries)
+    every = article_rules.PageBatch()
+    return parsed, {
+        key: article_rules.build_articles(
+            [entry], source=source, feed_title=parsed.title, pages=every, now=now
+        )
+        for key, entry in keyed.items()
+    }
+
+
+def _compose(prebuilt: dict[str, article_rules.Built], keys: list[str]) -> article_rules.Built:
+    """What build_articles would give for the entries with these keys, from per-entry results."""
+    return article_rules.Built(
+        tuple(pair for key in keys for pair in prebuilt[key].articles),
+        {alias: to for key in keys for alias, to in prebuilt[key].aliases.items()},
+    )
 
 
 # -- worker processes ------------------------------------------------------------------------------
@@ -217,7 +262,7 @@ def run_fetch(
     ]
     by_url = {s.url: s for s in sources}
     with _worker_pool(len(sources)) as pool:
-        parsing: dict[str, Future[ParsedFeed]] = {}
+        parsing: dict[str, Future[_Parsed]] = {}
         digests: dict[str, str] = {}
 
         def start_parsing(result: FetchResult) -> None:
@@ -229,10 +274,18 @@ def run_fetch(
             digests[source.url] = digest = hashlib.sha256(content).hexdigest()
             if pool is None or digest == states[source.url].content_hash:
                 return  # the same bytes as last time are not parsed at all
+            unread = states[source.url].last_success is None
+            build = unread and not article_rules.wants_pages(config, source)
             # If the pool broke, the feed is parsed here later, like any feed without a future.
             with contextlib.suppress(BrokenProcessPool, RuntimeError):
                 parsing[source.url] = pool.submit(
-                    parse_feed, content, _feed_base(source, result), result.content_type
+                    _parse_in_worker,
+                    content,
+                    _feed_base(source, result),
+                    result.content_type,
+                    source,
+                    now,
+                    build,
                 )
 
         results = fetch_all(requests, fetch_settings(config), on_result=start_parsing)
@@ -311,6 +364,8 @@ def _start_building(
     now: datetime,
 ) -> Future[article_rules.Built] | None:
     """Build a feed's new articles in a worker (with only the pages its entries need)."""
+    if harvest.prebuilt is not None:
+        return None
     if pool is None or not harvest.new_entries or harvest.parsed is None:
         return None
     links = {e.link for e in harvest.new_entries if e.link}
@@ -335,6 +390,8 @@ def _built(
     now: datetime,
 ) -> article_rules.Built:
     """The feed's articles from its worker, or built here (no pool, or the pool broke)."""
+    if harvest.prebuilt is not None:
+        return _compose(harvest.prebuilt, harvest.new_keys)
     if future is not None:
         try:
             return future.result()
@@ -432,7 +489,8 @@ def _read_feed(
     harvest.content_hash = digest
     keyed = article_rules.keyed_entries(parsed.entries)
     known = store.known_keys(keyed)
-    harvest.new_entries = [entry for key, entry in keyed.items() if key not in known]
+    harvest.new_keys = [key for key in keyed if key not in known]
+    harvest.new_entries = [keyed[key] for key in harvest.new_keys]
     return None
 
 
@@ -440,7 +498,8 @@ def _parsed(harvest: _Harvest, content: bytes) -> ParsedFeed:
     """The feed from its worker when one parsed it, else parsed here; FeedError if unreadable."""
     if harvest.parsing is not None:
         try:
-            return harvest.parsing.result()
+            parsed, harvest.prebuilt = harvest.parsing.result()
+            return parsed
         except BrokenProcessPool:  # a worker died (killed for memory?): parse it here instead
             pass
     return parse_feed(

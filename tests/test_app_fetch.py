@@ -166,3 +166,48 @@ def test_a_worker_that_dies_leaves_the_work_to_this_process(
     assert stored_articles == expected
     assert summary.new_articles == len(expected) > 100
     assert len(progress) == len(config.feeds)
+
+
+def test_feeds_read_before_get_their_new_entries_built_by_workers_too(
+    tmp_path: Path, http_server: LocalServer, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Week 1: half the feeds have no items yet. Week 2: they have all theirs. The feeds known to
+    # the store then take the ordinary way (parse, ask the store, build the new ones) rather than
+    # the first-read one; it must store what one process stores.
+    week = [0]
+    empty = b"<rss version='2.0'><channel><title>Soon</title></channel></rss>"
+    urls = []
+    for i, name in enumerate(FEEDS):
+        bodies = [(corpus / name).read_bytes()] * 2
+        if i % 2:
+            bodies[0] = empty
+
+        def handler(req: BaseHTTPRequestHandler, bodies: list[bytes] = bodies) -> None:
+            body = bodies[week[0]]
+            req.send_response(200)
+            req.send_header("Content-Type", "application/xml")
+            req.send_header("Content-Length", str(len(body)))
+            req.end_headers()
+            req.wfile.write(body)
+
+        urls.append(http_server.add(f"/{i}.xml", handler=handler))
+    lines = ["newsletter:", "  title: T", "subjects:", "  - name: All", "    keywords: [x]"]
+    lines += ["settings:", "  fetch_pages: false", "feeds:", *[f"  - url: {u}" for u in urls]]
+    path = tmp_path / "feeds.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = parse_config(path.read_text(encoding="utf-8"), path)
+
+    def two_weeks(db: Path) -> tuple[app.FetchSummary, list[tuple[object, ...]]]:
+        week[0] = 0
+        fetch(config, db)
+        week[0] = 1
+        summary, _, articles = fetch(config, db)
+        return summary, articles
+
+    parallel, articles = two_weeks(tmp_path / "parallel.db")
+    monkeypatch.setattr(app, "PARALLEL_MIN_FEEDS", 10_000)
+    serial, serial_articles = two_weeks(tmp_path / "serial.db")
+    assert articles == serial_articles
+    assert parallel.new_articles == serial.new_articles > 50
+    assert [r.status for r in parallel.feeds] == [r.status for r in serial.feeds]
+    assert {r.status for r in parallel.feeds} == {"ok", "unchanged"}
