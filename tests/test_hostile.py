@@ -1,0 +1,251 @@
+"""Hostile feeds end to end: one weekly build whose feeds misbehave in every way we know of.
+
+Each case is served by the real local HTTP server (or is an address where nothing answers). The
+build must still publish the healthy feed's issue, exit 0, and name every bad feed with its reason
+in the --json summary and on stderr, without holding a huge body in memory and without reading a
+local file a feed points at.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+import hostile_helpers as h
+import pytest
+from conftest import LocalServer
+
+#: The feed cut by the byte cap while streaming: far larger than the cap, produced on the fly.
+HUGE_BYTES = 200 * h.MB
+#: The cap set for these builds (the 50,000-entry feed and the healthy one fit under it).
+MAX_BYTES = 24 * h.MB
+MARKER = "MARKER-hostile-5e1d0c-must-never-be-published"
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol "lol">\n'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'
+        for i in range(1, 10)
+    )
+    + "]>\n"
+    '<rss version="2.0"><channel><title>Laughs &lol9;</title>'
+    "<item><title>Laughing &lol9;</title><link>{link}</link>"
+    "<description>&lol9;</description></item></channel></rss>"
+)
+
+
+def xxe_feed(target: Path, link: str) -> bytes:
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "{target.as_uri()}">]>\n'
+        '<rss version="2.0"><channel><title>Entities &xxe;</title>'
+        f"<item><title>External &xxe;</title><link>{link}</link>"
+        "<description>Read this: &xxe;</description></item></channel></rss>"
+    ).encode()
+
+
+@pytest.fixture(autouse=True)
+def _stop_handlers() -> Iterator[None]:
+    h.STOP.clear()
+    yield
+    h.STOP.set()
+
+
+def served_corpus(server: LocalServer, corpus: Path, name: str, content_type: str) -> str:
+    path = corpus / "feeds" / "edge" / name
+    return server.add("/edge/" + path.name, path.read_bytes(), content_type=content_type)
+
+
+def hostile_feeds(server: LocalServer, corpus: Path, marker_file: Path) -> dict[str, str]:
+    """Every hostile case, by a short name, as the URL curator is given."""
+    nowhere = server.url("/no-such-page.html")  # entry links: a 404 page, never the internet
+    later = format_datetime(datetime.now(UTC) + timedelta(hours=2), usegmt=True)
+    feeds = {
+        "refused": h.refused_url(),
+        "dns": "http://feeds.curator-test.invalid/feed.xml",
+        "404": server.url("/missing-feed.xml"),
+        "410": server.add("/gone.xml", b"gone", status=410, content_type="text/plain"),
+        "429": server.add("/busy.xml", b"slow down", status=429, headers={"Retry-After": "120"}),
+        "503": server.add("/down.xml", b"maintenance", status=503, headers={"Retry-After": later}),
+        "never-answers": server.add("/hang.xml", handler=h.never_answers()),
+        "drip": server.add("/drip.xml", handler=h.drip()),
+        "200MB": server.add("/huge.xml", handler=h.stream(HUGE_BYTES)),
+        "gzip-bomb": server.add(
+            "/bomb.xml",
+            h.gzip_bomb(256 * h.MB),
+            headers={"Content-Encoding": "gzip"},
+            content_type="application/rss+xml",
+        ),
+        "redirect-loop": h.redirect_loop(server, "/loop/a", "/loop/b"),
+        "20-hop-chain": h.redirect_chain(
+            server,
+            "/hop",
+            20,
+            server.add(
+                "/chain-end.xml", h.rss(f"<item><title>End</title><link>{nowhere}</link></item>")
+            ),
+        ),
+        "billion-laughs": server.add(
+            "/laughs.xml", BILLION_LAUGHS.replace("{link}", nowhere + "?laughs").encode()
+        ),
+        "external-entity": server.add("/xxe.xml", xxe_feed(marker_file, nowhere + "?xxe")),
+        "invalid-utf8": server.add(
+            "/bad-utf8.xml",
+            h.rss(f"<item><title>Broken TITLE</title><link>{nowhere}?utf8</link></item>").replace(
+                b"TITLE", b"\xff\xfe\xc3(\xa0\xa1"
+            ),
+            content_type="application/rss+xml; charset=utf-8",
+        ),
+        "wrong-charset": server.add(
+            "/latin1.xml",
+            h.rss(f"<item><title>Café crème</title><link>{nowhere}?latin1</link></item>")
+            .decode()
+            .encode("latin-1"),
+            content_type="application/rss+xml; charset=utf-8",
+        ),
+        "bogus-charset": served_corpus(
+            server,
+            corpus,
+            "feedparser/encoding/http_text_xml_bogus_charset.xml",
+            "text/xml; charset=bogus",
+        ),
+        "empty": server.add("/empty.xml", b""),
+        "html": served_corpus(
+            server, corpus, "node-feedparser/notafeed.html", "text/html; charset=utf-8"
+        ),
+        "illformed": served_corpus(
+            server, corpus, "feedparser/illformed/aaa_illformed.xml", "application/xml"
+        ),
+        "incomplete-cdata": served_corpus(
+            server, corpus, "feedparser/illformed/rss_incomplete_cdata.xml", "application/xml"
+        ),
+        "empty-document": served_corpus(
+            server, corpus, "feedparser/illformed/rss_empty_document.xml", "application/xml"
+        ),
+        "odd-entries": server.add(
+            "/odd.xml",
+            h.rss(
+                # no link / no title (and its page has none) / year 9999 / an unparsable date
+                "<item><title>No link at all</title></item>"
+                f"<item><link>{nowhere}?notitle</link><description>Untitled.</description></item>"
+                f"<item><title>From the year 9999</title><link>{nowhere}?y9999</link>"
+                "<pubDate>Fri, 31 Dec 9999 23:59:59 +0000</pubDate></item>"
+                f"<item><title>A date nobody can read</title><link>{nowhere}?baddate</link>"
+                "<pubDate>the day after tomorrow, maybe</pubDate></item>",
+                title="Odd entries",
+            ),
+        ),
+    }
+    return feeds
+
+
+#: What curator says for each failing case: (error_kind, words in the error line).
+EXPECTED_FAILURES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "refused": ("connect", ("connection refused",)),
+    "dns": ("dns", ("no such server", "feeds.curator-test.invalid")),
+    "404": ("http", ("HTTP 404",)),
+    "410": ("gone", ("HTTP 410", "removed")),
+    "429": ("rate-limited", ("HTTP 429", "asked to wait 120 s")),
+    "503": ("rate-limited", ("HTTP 503", "asked to wait")),
+    "never-answers": ("timeout", ("no answer within 2 s",)),
+    "drip": ("timeout", ("not finished within 2 s",)),
+    "200MB": ("too-large", ("body larger than 24 MB",)),
+    "gzip-bomb": ("too-large", ("body larger than 24 MB",)),
+    "redirect-loop": ("redirects", ("redirect loop",)),
+    "20-hop-chain": ("redirects", ("more than 5 redirects",)),
+    "bogus-charset": ("malformed", ("declared as bogus",)),
+    "empty": ("malformed", ("the feed is empty",)),
+    "html": ("malformed", ("HTML page, not a feed",)),
+    "illformed": ("malformed", ("not a well-formed feed",)),
+    "empty-document": ("malformed", ("not a well-formed feed",)),
+}
+#: Cases that are read, with what was wrong as a warning: (words in the warning).
+EXPECTED_WARNINGS: dict[str, tuple[str, ...]] = {
+    "billion-laughs": ("entity declarations ignored",),
+    "external-entity": ("entity declarations ignored",),
+    "invalid-utf8": ("declared as utf-8, but parsed as windows-1252",),
+    "wrong-charset": ("declared as utf-8, but parsed as windows-1252",),
+    "incomplete-cdata": ("declaration not at start",),
+}
+
+
+def test_hostile_feeds_are_reported_and_the_healthy_issue_is_built(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    h.quiet(http_server)
+    marker_file = tmp_path / "secret.txt"
+    marker_file.write_text(MARKER)
+    healthy = h.serve_healthy(http_server)
+    hostile = hostile_feeds(http_server, corpus, marker_file)
+    assert set(hostile) == set(EXPECTED_FAILURES) | set(EXPECTED_WARNINGS) | {"odd-entries"}
+    feeds = [{"url": healthy, "name": "Northwind CX Journal"}]
+    feeds += [{"url": url} for url in hostile.values()]
+    news = tmp_path / "news"
+    news.mkdir()
+    config = h.write_config(news, feeds, settings={"max_bytes": MAX_BYTES})
+
+    began = time.monotonic()
+    code, data, stderr = h.build_json(config)
+    wall = time.monotonic() - began
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
+
+    # The healthy feed's articles make the issue.
+    assert data["issue"] == 1
+    html = (news / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Closing the Loop: What Should Happen After a Customer Complains" in html
+    assert "Northwind CX Journal" in html
+    by_url = {f["url"]: f for f in data["feeds"]}
+    assert by_url[healthy]["status"] == "ok" and by_url[healthy]["new"] == 4
+
+    # Every failing feed: named by URL with its kind and reason, in --json and on stderr.
+    for case, (kind, words) in EXPECTED_FAILURES.items():
+        report = by_url[hostile[case]]
+        assert report["status"] == "failed", case
+        assert report["error_kind"] == kind, (case, report)
+        for word in words:
+            assert word in report["error"], (case, report["error"])
+        assert f"  {hostile[case]}: {report['error']}" in stderr, case
+    assert data["feeds_failed"] == len(EXPECTED_FAILURES)
+    # Readable but broken: read, with what was wrong in the summary and on stderr.
+    for case, words in EXPECTED_WARNINGS.items():
+        report = by_url[hostile[case]]
+        assert report["status"] == "ok", (case, report)
+        for word in words:
+            assert word in report["warning"], (case, report["warning"])
+        assert f"(not well formed: {report['warning']})" in stderr, case
+
+    # 410: the store remembers the feed is gone; the others are failing, not gone.
+    db = news / "state" / "curator.db"
+    gone = dict(h.store_rows(db, "SELECT url, gone FROM feeds"))
+    assert gone[hostile["410"]] == 1
+    assert gone[hostile["404"]] == 0 and gone[hostile["429"]] == 0
+
+    # Odd entries: no link -> left out (nothing to link to); no title anywhere -> left out;
+    # a date in 9999 or unreadable -> stored without a date.
+    odd = dict(
+        h.store_rows(
+            db,
+            "SELECT a.title, a.published FROM articles a JOIN feeds f ON f.id = a.feed_id"
+            " WHERE f.url = ?",
+            hostile["odd-entries"],
+        )
+    )
+    assert odd == {"From the year 9999": None, "A date nobody can read": None}
+
+    # The external entity's target was never read: its marker is nowhere.
+    for path in [*h.published_files(news / "output"), *h.published_files(news / "state")]:
+        assert MARKER.encode() not in path.read_bytes(), path
+    assert MARKER not in stderr and MARKER not in json.dumps(data)
+    # A billion laughs were not expanded anywhere.
+    assert "lollollol" not in json.dumps(data)
+    assert "lollollol" not in h.store_rows(db, "SELECT group_concat(title) FROM articles")[0][0]
+
+    slowest = max(data["feeds"], key=lambda f: f["seconds"] if f["url"] != healthy else 0)
+    print(
+        f"\nhostile build: {wall:.2f} s wall; slowest hostile feed {slowest['url']} "
+        f"held it {slowest['seconds']:.2f} s ({slowest['error_kind']})"
+    )
