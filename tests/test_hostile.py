@@ -19,10 +19,15 @@ import hostile_helpers as h
 import pytest
 from conftest import LocalServer
 
+from curator.feeds import parse_feed
+
 #: The feed cut by the byte cap while streaming: far larger than the cap, produced on the fly.
 HUGE_BYTES = 200 * h.MB
 #: The cap set for these builds (the 50,000-entry feed and the healthy one fit under it).
 MAX_BYTES = 24 * h.MB
+#: What curator reads of one feed at most (curator.feeds.MAX_ENTRIES), written out: a test that
+#: imported it would change with it.
+MAX_ENTRIES = 1000
 MARKER = "MARKER-hostile-5e1d0c-must-never-be-published"
 
 BILLION_LAUGHS = (
@@ -249,3 +254,62 @@ def test_hostile_feeds_are_reported_and_the_healthy_issue_is_built(
         f"\nhostile build: {wall:.2f} s wall; slowest hostile feed {slowest['url']} "
         f"held it {slowest['seconds']:.2f} s ({slowest['error_kind']})"
     )
+
+
+# -- a feed of 50,000 entries ----------------------------------------------------------------------
+
+
+def test_a_feed_of_50000_entries_is_cut_to_its_first_1000(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    h.quiet(http_server)
+    pages = "/many/"
+    url = http_server.add("/many.xml", b"".join(h.many_entries(50_000, http_server.url(pages))))
+    config = h.write_config(tmp_path, [{"url": url}], settings={"max_bytes": MAX_BYTES})
+
+    code, data, stderr = h.build_json(config)
+    assert code == 0, stderr
+    report = data["feeds"][0]
+    assert report["status"] == "ok"
+    assert (report["entries"], report["new"]) == (MAX_ENTRIES, MAX_ENTRIES)
+    assert "50000 entries; only the first 1000 were read" in report["warning"]
+    assert "50000 entries; only the first 1000 were read" in stderr
+    # The newest (first) thousand are stored; one page read was tried for each, no more.
+    titles = {
+        t for (t,) in h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")
+    }
+    assert len(titles) == MAX_ENTRIES
+    assert "Entry number 0 about customer feedback" in titles
+    assert "Entry number 999 about customer feedback" in titles
+    assert "Entry number 1000 about customer feedback" not in titles
+    page_requests = [r for r in http_server.requests if r.path.startswith(pages)]
+    assert len(page_requests) == MAX_ENTRIES
+    print(f"\n50,000 entries: feed read in {report['seconds']:.2f} s")
+
+
+@pytest.mark.parametrize("well_formed", [True, False], ids=["well-formed", "not-well-formed"])
+def test_the_entry_cap_keeps_the_first_entries_of_rss_and_atom(well_formed: bool) -> None:
+    items = "".join(
+        f"<entry><title>E{i}</title><link href='https://a.example/{i}'/><id>e{i}</id></entry>"
+        for i in range(MAX_ENTRIES + 5)
+    )
+    title = "Atom feed" if well_formed else "Atom & broken"
+    doc = f'<feed xmlns="http://www.w3.org/2005/Atom"><title>{title}</title>{items}</feed>'
+    parsed = parse_feed(doc.encode(), "https://a.example/feed")
+    assert [e.title for e in parsed.entries] == [f"E{i}" for i in range(MAX_ENTRIES)]
+    assert parsed.warning and f"{MAX_ENTRIES + 5} entries; only the first" in parsed.warning
+    assert ("not well formed" in parsed.warning) is not well_formed
+
+
+def test_the_entry_cap_applies_to_json_feed() -> None:
+    items = [{"id": str(i), "url": f"https://a.example/{i}", "title": f"J{i}"} for i in range(1500)]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": items}
+    parsed = parse_feed(json.dumps(doc).encode(), "https://a.example/feed.json")
+    assert len(parsed.entries) == MAX_ENTRIES and parsed.entries[-1].title == f"J{MAX_ENTRIES - 1}"
+    assert parsed.warning == "1500 entries; only the first 1000 were read"
+
+
+def test_a_feed_under_the_cap_is_parsed_untouched() -> None:
+    body = b"".join(h.many_entries(MAX_ENTRIES, "https://a.example/"))
+    parsed = parse_feed(body, "https://a.example/feed")
+    assert len(parsed.entries) == MAX_ENTRIES and parsed.warning is None
