@@ -44,6 +44,8 @@ class FeedReport:
     #: Set when the feed was read but was not well formed.
     warning: str | None = None
     elapsed: float = 0.0
+    #: Seconds the server asked us to wait before asking again (429/503 Retry-After), when it said.
+    retry_after: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -56,6 +58,7 @@ class FeedReport:
             "error": self.error,
             "warning": self.warning,
             "seconds": round(self.elapsed, 3),
+            "retry_after": self.retry_after,
         }
 
 
@@ -239,6 +242,7 @@ def _read_feed(
             error_kind=result.error_kind,
             error=result.error,
             elapsed=result.elapsed,
+            retry_after=result.retry_after,
         )
     if result.not_modified:
         store.record_feed_success(
