@@ -216,6 +216,10 @@ def test_hostile_feeds_are_reported_and_the_healthy_issue_is_built(
             assert word in report["error"], (case, report["error"])
         assert f"  {hostile[case]}: {report['error']}" in stderr, case
     assert data["feeds_failed"] == len(EXPECTED_FAILURES)
+    # Retry-After, in seconds or as a date, is passed on to the summary.
+    assert by_url[hostile["429"]]["retry_after"] == 120
+    assert 7000 < by_url[hostile["503"]]["retry_after"] <= 7200
+    assert by_url[hostile["404"]]["retry_after"] is None
     # Readable but broken: read, with what was wrong in the summary and on stderr.
     for case, words in EXPECTED_WARNINGS.items():
         report = by_url[hostile[case]]
