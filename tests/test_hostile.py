@@ -318,3 +318,30 @@ def test_a_feed_under_the_cap_is_parsed_untouched() -> None:
     body = b"".join(h.many_entries(MAX_ENTRIES, "https://a.example/"))
     parsed = parse_feed(body, "https://a.example/feed")
     assert len(parsed.entries) == MAX_ENTRIES and parsed.warning is None
+
+
+# -- memory ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ["200MB-body", "50000-entries"])
+def test_peak_memory_stays_far_below_the_body_size(
+    tmp_path: Path, http_server: LocalServer, case: str
+) -> None:
+    """`python -m curator fetch` as its own process; its peak resident memory is printed (and only
+    loosely bounded: the 200 MB body must never be held whole)."""
+    h.quiet(http_server)
+    if case == "200MB-body":
+        url = http_server.add("/huge.xml", handler=h.stream(HUGE_BYTES))
+    else:
+        body = b"".join(h.many_entries(50_000, http_server.url("/many/")))
+        url = http_server.add("/many.xml", body)
+    config = h.write_config(tmp_path, [{"url": url}], settings={"max_bytes": MAX_BYTES})
+    run = h.peak_memory("fetch", "--config", str(config), "--json")
+    assert run["code"] == 0, run["stderr"]
+    report = json.loads(run["stdout"])["feeds"][0]
+    if case == "200MB-body":
+        assert report["error_kind"] == "too-large"
+    else:
+        assert report["new"] == MAX_ENTRIES
+    print(f"\npeak memory, {case}: {run['peak_mb']:.0f} MB")
+    assert run["peak_mb"] < 400
