@@ -9,6 +9,7 @@ local file a feed points at.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import hostile_helpers as h
 import pytest
-from conftest import LocalServer
+from conftest import EXAMPLES, LocalServer
 
 from curator.feeds import parse_feed
 
@@ -345,3 +346,90 @@ def test_peak_memory_stays_far_below_the_body_size(
         assert report["new"] == MAX_ENTRIES
     print(f"\npeak memory, {case}: {run['peak_mb']:.0f} MB")
     assert run["peak_mb"] < 400
+
+
+# -- no requests where none belong -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("allow_private", [False, True])
+def test_article_pages_at_private_addresses_are_read_only_when_allowed(
+    tmp_path: Path, http_server: LocalServer, allow_private: bool
+) -> None:
+    page = EXAMPLES / "pages" / "closing-the-loop-on-customer-feedback.html"
+    http_server.add("/intranet/page.html", page.read_bytes(), content_type="text/html")
+    items = (
+        "<item><title>From the feed: closing the loop on customer feedback</title>"
+        f"<link>{http_server.url('/intranet/page.html')}</link>"
+        "<description>What the feed says about closing the loop.</description></item>"
+    )
+    feed = http_server.add("/feed.xml", h.rss(items, title="Intranet"))
+    config = h.write_config(
+        tmp_path, [{"url": feed}], settings={"allow_private_addresses": allow_private}
+    )
+    code, data, stderr = h.build_json(config)
+    assert code == 0, stderr
+    seen = http_server.seen("/intranet/page.html")
+    (title, publication, text) = h.store_rows(
+        tmp_path / "state" / "curator.db", "SELECT title, publication, text FROM articles"
+    )[0]
+    # Stored either way, from what the feed says; the page only when it may be read.
+    assert title == "From the feed: closing the loop on customer feedback"
+    if allow_private:
+        assert len(seen) == 1 and data["pages_read"] == 1
+        assert publication == "Northwind CX Journal"  # the page's og:site_name
+        assert text
+    else:
+        assert seen == [] and data["pages_failed"] == 1
+        assert publication == "Intranet" and text is None
+
+
+def test_a_web_feed_linking_to_a_local_file_never_reads_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    secret = tmp_path / "secret.html"
+    secret.write_text(f"<html><head><title>{MARKER}</title></head><body>{MARKER}</body></html>")
+    opened: list[str] = []
+
+    def spy(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and args and str(args[0]).endswith("secret.html"):
+            opened.append(str(args[0]))
+
+    sys.addaudithook(spy)  # sees every open() in this process, curator's included
+    items = "".join(
+        f"<item><title>{title}</title><link>{link}</link><description>x</description></item>"
+        for title, link in (
+            ("", secret.as_uri()),  # untitled: a page read would give it the marker as title
+            ("Plain path", str(secret)),
+            ("File URL", secret.as_uri()),
+            ("Localhost file URL", "file://localhost" + str(secret)),
+        )
+    )
+    feed = http_server.add("/feed.xml", h.rss(items, title="Web feed"))
+    news = tmp_path / "news"
+    news.mkdir()
+    config = h.write_config(news, [{"url": feed}])
+    code, data, stderr = h.build_json(config)
+    assert code == 0, stderr
+    assert opened == []
+    for path in h.published_files(news):
+        assert MARKER.encode() not in path.read_bytes(), path
+    # "Plain path" is resolved against the feed's web address: a (404) web page, not the file.
+    assert http_server.seen(str(secret))
+    assert data["feeds"][0]["status"] == "ok"
+
+
+def test_a_feed_named_by_a_local_path_in_the_config_is_read(tmp_path: Path) -> None:
+    """The editor's own config may name a file (the demo does); its pages are local files too."""
+    config = h.write_config(
+        tmp_path,
+        [
+            {"url": str(EXAMPLES / "feeds" / "northwind.xml")},
+            {"url": (EXAMPLES / "feeds" / "brightline.json").as_uri()},
+        ],
+        settings={"allow_private_addresses": False},
+    )
+    code, data, stderr = h.build_json(config)
+    assert code == 0, stderr
+    assert [f["status"] for f in data["feeds"]] == ["ok", "ok"]
+    assert data["feeds"][0]["new"] == 4 and data["pages_read"] >= 4
+    assert data["issue"] == 1
