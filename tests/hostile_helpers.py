@@ -185,12 +185,13 @@ def write_config(
     feeds: list[dict[str, Any]],
     *,
     title: str = "Customer Experience Weekly",
+    issue_size: int = 10,
     settings: dict[str, Any] | None = None,
     subjects: list[dict[str, Any]] | None = None,
 ) -> Path:
     """A feeds.yaml in `folder` with the demo's subjects; output/ and state/ beside it."""
     config = {
-        "newsletter": {"title": title, "editor": "Test Editor", "issue_size": 10},
+        "newsletter": {"title": title, "editor": "Test Editor", "issue_size": issue_size},
         "subjects": subjects or demo_subjects(),
         "feeds": feeds,
         "settings": {
