@@ -260,7 +260,7 @@ class _Reader:
         self, node: Node, where: str, schema: dict[str, tuple[str, bool]]
     ) -> dict[str, Node]:
         if not isinstance(node, MappingNode):
-            raise self.error(node, f"`{where}` must be {KIND_EXAMPLES['mapping']}")
+            raise self.error(node, f"{where} must be {KIND_EXAMPLES['mapping']}")
         found: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
@@ -376,10 +376,18 @@ class _Reader:
     def settings(self, node: Node | None) -> Settings:
         raw = self.fields(node, "`settings`", SETTINGS_KEYS) if node is not None else {}
         folder = self.path.parent
+        templates = (folder / raw["templates"]).resolve() if "templates" in raw else None
+        if node is not None and templates is not None and not templates.is_dir():
+            # Else a typo here would quietly publish with curator's own templates.
+            raise self.error(
+                self.mapping(node, "`settings`", SETTINGS_KEYS)["templates"],
+                f"no templates folder at `{raw['templates']}` (looked for {templates}); "
+                "fix the path, which is relative to this config file",
+            )
         return Settings(
             output=(folder / raw.get("output", "output")).resolve(),
             store=(folder / raw.get("store", ".curator/curator.db")).resolve(),
-            templates=(folder / raw["templates"]).resolve() if "templates" in raw else None,
+            templates=templates,
             fetch_pages=raw.get("fetch_pages", True),
             allow_private_addresses=raw.get("allow_private_addresses", False),
             timeout=float(raw.get("timeout", 30.0)),
