@@ -18,9 +18,14 @@ from pathlib import Path
 
 import hostile_helpers as h
 import pytest
+from click.testing import CliRunner
 from conftest import EXAMPLES, LocalServer
 
+from curator.app import run_fetch
+from curator.cli import cli
+from curator.config import load_config
 from curator.feeds import parse_feed
+from curator.store import Store
 
 #: The feed cut by the byte cap while streaming: far larger than the cap, produced on the fly.
 HUGE_BYTES = 200 * h.MB
@@ -433,3 +438,71 @@ def test_a_feed_named_by_a_local_path_in_the_config_is_read(tmp_path: Path) -> N
     assert [f["status"] for f in data["feeds"]] == ["ok", "ok"]
     assert data["feeds"][0]["new"] == 4 and data["pages_read"] >= 4
     assert data["issue"] == 1
+
+
+# -- feeds check -----------------------------------------------------------------------------------
+
+
+def test_feeds_check_shows_each_feeds_health_after_a_build_with_failures(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    h.quiet(http_server)
+    healthy = h.serve_healthy(http_server)
+    refused = h.refused_url()
+    gone = http_server.add("/gone.xml", b"gone", status=410, content_type="text/plain")
+    busy = http_server.add("/busy.xml", b"", status=429, headers={"Retry-After": "60"})
+    never = http_server.url("/added-after-the-build.xml")
+    feeds = [{"url": healthy, "name": "Northwind CX Journal"}, {"url": refused}, {"url": busy}]
+    config = h.write_config(tmp_path, feeds)
+    # Three days ago, the refused feed and the busy one failed already (run_fetch takes the time).
+    three_days_ago = datetime.now(UTC) - timedelta(days=3, hours=1)
+    with Store.open(tmp_path / "state" / "curator.db") as store:
+        run_fetch(load_config(config), store, now=three_days_ago)
+    # This week: the busy feed is back, a new feed is gone, and one is added after the build.
+    http_server.add("/busy.xml", h.rss("<item><title>Back</title></item>", title="Busy"))
+    config = h.write_config(tmp_path, [*feeds, {"url": gone}])
+    code, _, stderr = h.build_json(config)
+    assert code == 0, stderr
+    config = h.write_config(tmp_path, [*feeds, {"url": gone}, {"url": never}])
+
+    result = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["status", "last", "success", "entries", "KB", "sec", "feed"]
+
+    def row(feed: str) -> list[str]:
+        at = next(i for i, ln in enumerate(lines) if ln.endswith(feed))
+        return lines[at : at + 2]
+
+    assert row("Northwind CX Journal")[0].startswith("ok ")
+    assert " 4 " in row("Northwind CX Journal")[0]
+    first, error = row(refused)
+    assert first.startswith("failing ") and " never " in first
+    since = three_days_ago.date().isoformat()
+    assert error.strip() == f"last error: connection refused, failing for 3 days (since {since})"
+    first, error = row(gone)
+    assert first.startswith("gone ")
+    assert error.strip() == (
+        "last error: HTTP 410 Gone: the publisher has removed it, failing for less than a day"
+    )
+    assert row("Busy")[0].startswith("ok ")  # recovered: no error, no failing time
+    assert "last error" not in row("Busy")[1]
+    assert row(never)[0].startswith("never fetched ")
+    assert lines[-1] == "2 of 5 feed(s) need a look."
+
+    result = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config), "--json"])
+    assert result.exit_code == 0
+    table = {r["url"]: r for r in json.loads(result.stdout)}
+    assert [table[u]["status"] for u in (healthy, refused, busy, gone, never)] == [
+        "ok",
+        "failing",
+        "ok",
+        "gone",
+        "never fetched",
+    ]
+    assert table[refused]["failing_days"] == 3
+    assert table[refused]["failing_since"].startswith(since)
+    assert table[refused]["last_error"] == "connection refused"
+    assert table[gone]["failing_days"] == 0
+    assert table[busy]["last_error"] is None and table[busy]["failing_since"] is None
+    assert table[healthy]["entries"] == 4 and table[healthy]["articles"] == 4
