@@ -250,7 +250,8 @@ class Store:
             self.db.execute(
                 """UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?,
                    last_fetched = ?, last_success = ?, last_status = ?, last_error_kind = NULL,
-                   last_error = NULL, failing_since = NULL, gone = 0, entries_last = COALESCE(?, entries_last),
+                   last_error = NULL, failing_since = NULL, gone = 0,
+                   entries_last = COALESCE(?, entries_last),
                    bytes_last = COALESCE(?, bytes_last), elapsed_last = ?,
                    content_hash = COALESCE(?, content_hash)
                    WHERE url = ?""",
