@@ -46,16 +46,20 @@ def pause(stage):
         time.sleep(120)
 
 add_articles = store.Store.add_articles
-def paused_add_articles(self, *args, **kwargs):
-    added = add_articles(self, *args, **kwargs)
-    pause("store")  # inside run_fetch's transaction: the articles are written, not committed
+def paused_add_articles(self, articles, *args, **kwargs):
+    articles = list(articles)
+    added = add_articles(self, articles, *args, **kwargs)
+    if articles:
+        pause("store")  # inside run_fetch's transaction: new articles written, not committed
     return added
 store.Store.add_articles = paused_add_articles
 
 record_feed_success = store.Store.record_feed_success
-def paused_record_feed_success(self, *args, **kwargs):
-    record_feed_success(self, *args, **kwargs)
-    pause("feed-state")  # the feed's new validators are written, not committed
+def paused_record_feed_success(self, url, *args, **kwargs):
+    first_read = self.feed_state(url).content_hash is None
+    record_feed_success(self, url, *args, **kwargs)
+    if first_read:
+        pause("feed-state")  # a new feed's validators are written, not committed
 store.Store.record_feed_success = paused_record_feed_success
 
 record_issue = store.Store.record_issue
