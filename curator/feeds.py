@@ -71,6 +71,10 @@ _HARMLESS_BOZO = (feedparser.NonXMLContentType,)
 #: Markup-free text: nothing to decode, only whitespace to collapse (the fast path for most titles).
 _NEEDS_HTML = re.compile(r"[<&]")
 _SPACE = re.compile(r"\s+")
+#: C0 and C1 control characters (tab, newline and the like are whitespace, collapsed by _SPACE):
+#: an ESC in a feed's title would reach the editor's terminal in the progress line as an escape
+#: sequence (clear the screen, retitle the window, write the clipboard with OSC 52).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _URL_NOISE = re.compile(r"[\t\r\n]")
 
 #: "jane@x.com (Jane Doe)" (RSS <author>) and "Jane Doe <jane@x.com>" (RFC 5322 name-addr).
@@ -385,7 +389,8 @@ class _TextExtractor(HTMLParser):
 
 
 def plain_text(value: object) -> str | None:
-    """Text for a title or a name: entities decoded, markup removed, whitespace collapsed.
+    """Text for a title or a name: entities decoded, markup and control characters removed,
+    whitespace collapsed.
 
     Returns None for a non-string or for text that is empty once cleaned.
     """
@@ -409,7 +414,7 @@ def plain_text(value: object) -> str | None:
         except Exception:  # HTMLParser is lenient; this is a guard, not an expected path
             return None
         text = "".join(extractor.parts)
-    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
     return text or None
 
 
