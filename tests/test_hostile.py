@@ -506,3 +506,51 @@ def test_feeds_check_shows_each_feeds_health_after_a_build_with_failures(
     assert table[gone]["failing_days"] == 0
     assert table[busy]["last_error"] is None and table[busy]["failing_since"] is None
     assert table[healthy]["entries"] == 4 and table[healthy]["articles"] == 4
+
+
+# -- the editor's terminal -------------------------------------------------------------------------
+
+#: Escape sequences a feed could send to the terminal that shows curator's progress: clear the
+#: screen, retitle the window, write the clipboard (OSC 52), as raw bytes and as character references.
+ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x1b]52;c;cm0gLXJmIH4=\x07\x9b31m"
+
+
+@pytest.mark.parametrize("kind", ["rss", "json"])
+def test_escape_sequences_in_a_feed_never_reach_the_terminal_or_the_issue(
+    tmp_path: Path, http_server: LocalServer, kind: str
+) -> None:
+    h.serve_healthy(http_server)
+    link = http_server.url("/pages/closing-the-loop-on-customer-feedback.html")
+    if kind == "rss":
+        refs = "".join(f"&#{ord(c)};" for c in ESCAPES if c != "\x07") + "&#7;"
+        body = h.rss(
+            f"<item><title>Closing the loop {refs}</title><link>{link}</link>"
+            f"<author>x@example.com (Jane {refs} Doe)</author></item>",
+            title=f"Terminal {refs} feed",
+        )
+        url = http_server.add("/esc.xml", body)
+    else:
+        doc = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": f"Terminal {ESCAPES} feed",
+            "items": [
+                {
+                    "id": "1",
+                    "url": link,
+                    "title": f"Closing the loop {ESCAPES}",
+                    "authors": [{"name": f"Jane {ESCAPES} Doe"}],
+                }
+            ],
+        }
+        url = http_server.add("/esc.json", json.dumps(doc), content_type="application/feed+json")
+    config = h.write_config(tmp_path, [{"url": url}])
+    code, data, stderr = h.build_json(config)
+    assert code == 0, stderr
+    assert data["feeds"][0]["status"] == "ok" and data["feeds"][0]["new"] == 1
+    # The title's printable text is kept (an HTML parser turns &#155; into "›"), never the controls.
+    assert "  ok         Terminal [2J]0;pwned]52;c;cm0gLXJmIH4=" in stderr
+    for text in (stderr, json.dumps(data, ensure_ascii=False)):
+        assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Jane [2J]0;pwned" in html  # the text is kept, the control characters are not
+    assert not any(c in html for c in "\x1b\x07\x9b")
