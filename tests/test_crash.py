@@ -253,6 +253,8 @@ def assert_nothing_lost(news: Newsletter, baseline: dict[str, object]) -> None:
         assert data in (old.get(name), new.get(name)), f"{name} is neither the old nor the new file"
     code, result, stderr = h.build_json(news.config)
     assert code == 0, stderr
+    # No temporary file a killed write left behind stays to be uploaded with the issue.
+    assert sorted(p.name for p in news.output.iterdir()) == sorted(new)
     assert files_of(news.output)["latest.html"] == new["latest.html"]
     assert files_of(news.output)["issue-2.html"] == new["issue-2.html"]
     # ...and it stored every article an uninterrupted build stores: none was skipped for good.
