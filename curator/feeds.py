@@ -44,6 +44,9 @@ HTML_ROOT = re.compile(r"<(?:html|head|body)[\s>/]", re.IGNORECASE)
 #: feedparser's illformed/always_strip_doctype.xml puts one before <rss>).
 HTML5_DOCTYPE = re.compile(r"<!DOCTYPE\s+html\s*>", re.IGNORECASE)
 
+#: A gzip member's first bytes (RFC 1952): a server sent a compressed file without saying so.
+GZIP_MAGIC = b"\x1f\x8b"
+
 #: JSON Feed versions we read: https://jsonfeed.org/version/1 and /version/1.1 (and any later 1.x,
 #: which stays compatible). Others (reader's unknown.json says /version/1234) are refused.
 JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/1(?:\.(\d+))?/?$")
@@ -94,6 +97,10 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
     """
     if not content or not content.strip():
         raise FeedError("the feed is empty")
+    if content.startswith(GZIP_MAGIC):
+        raise FeedError(
+            "the feed is gzip-compressed, but the server did not say so (no Content-Encoding)"
+        )
     utf8 = _utf8_from_wide(content)
     if utf8 is not content and content_type:
         # The bytes are UTF-8 now, whatever charset the server named.
