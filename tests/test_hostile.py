@@ -127,6 +127,14 @@ def hostile_feeds(server: LocalServer, corpus: Path, marker_file: Path) -> dict[
         "html": served_corpus(
             server, corpus, "node-feedparser/notafeed.html", "text/html; charset=utf-8"
         ),
+        "gzip-unannounced": served_corpus(
+            server, corpus, "node-feedparser/invalid-characters-gzipped.xml", "application/xml"
+        ),
+        "gzip-announced": server.add(
+            "/edge/compressed.xml",
+            (corpus / "feeds/edge/node-feedparser/compressed.xml").read_bytes(),
+            headers={"Content-Encoding": "gzip"},
+        ),
         "illformed": served_corpus(
             server, corpus, "feedparser/illformed/aaa_illformed.xml", "application/xml"
         ),
@@ -170,6 +178,7 @@ EXPECTED_FAILURES: dict[str, tuple[str, tuple[str, ...]]] = {
     "bogus-charset": ("malformed", ("declared as bogus",)),
     "empty": ("malformed", ("the feed is empty",)),
     "html": ("malformed", ("HTML page, not a feed",)),
+    "gzip-unannounced": ("malformed", ("gzip-compressed, but the server did not say so",)),
     "illformed": ("malformed", ("not a well-formed feed",)),
     "empty-document": ("malformed", ("not a well-formed feed",)),
 }
@@ -192,7 +201,10 @@ def test_hostile_feeds_are_reported_and_the_healthy_issue_is_built(
     marker_file.write_text(MARKER)
     healthy = h.serve_healthy(http_server)
     hostile = hostile_feeds(http_server, corpus, marker_file)
-    assert set(hostile) == set(EXPECTED_FAILURES) | set(EXPECTED_WARNINGS) | {"odd-entries"}
+    assert set(hostile) == set(EXPECTED_FAILURES) | set(EXPECTED_WARNINGS) | {
+        "odd-entries",
+        "gzip-announced",
+    }
     feeds = [{"url": healthy, "name": "Northwind CX Journal"}]
     feeds += [{"url": url} for url in hostile.values()]
     news = tmp_path / "news"
@@ -234,6 +246,9 @@ def test_hostile_feeds_are_reported_and_the_healthy_issue_is_built(
             assert word in report["warning"], (case, report["warning"])
         assert f"(not well formed: {report['warning']})" in stderr, case
 
+    # A gzip body the server announces is read like any other.
+    report = by_url[hostile["gzip-announced"]]
+    assert report["status"] == "ok" and report["entries"] > 0 and report["warning"] is None
     # 410: the store remembers the feed is gone; the others are failing, not gone.
     db = news / "state" / "curator.db"
     gone = dict(h.store_rows(db, "SELECT url, gone FROM feeds"))
