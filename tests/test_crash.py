@@ -371,3 +371,28 @@ def test_a_second_build_on_the_same_store_is_refused_while_one_runs(
     # Once it is done, the next build runs.
     code, _, stderr = h.build_json(newsletter.config)
     assert code == 0, stderr
+
+
+@pytest.mark.parametrize(
+    ("stage", "files"), [("store", "old"), ("mid-write", "old"), ("issue-record", "new")]
+)
+def test_ctrl_c_inside_a_write_rolls_it_back_cleanly(
+    newsletter: Newsletter, baseline: dict[str, object], stage: str, files: str
+) -> None:
+    proc = start_build(newsletter, stage)
+    wait_for_line(proc, f"paused at {stage}")
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert stderr.splitlines()[-1] == "curator: interrupted; what was stored before is kept"
+    # The interrupted write is undone: no half file, no temporary file, no issue recorded (when
+    # the issue's record is interrupted, its files are out already; the next build writes them
+    # again, the same).
+    expected = baseline[files]
+    assert isinstance(expected, dict)
+    assert files_of(newsletter.output) == expected
+    assert [p.name for p in newsletter.output.iterdir() if p.name.startswith(".")] == []
+    with sqlite3.connect(newsletter.db) as db:
+        assert db.execute("SELECT COUNT(*) FROM issues").fetchone()[0] == 1
+    assert_nothing_lost(newsletter, baseline)
