@@ -5,7 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,14 +13,15 @@ from pathlib import Path
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
+from curator.draft import DraftEntry, draft_path, draft_to_issue, read_draft, write_draft
 from curator.feeds import FeedError, parse_feed
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.models import Entry, FetchResult, Issue, ParsedFeed
+from curator.models import Article, Entry, FetchResult, Issue, ParsedFeed
+from curator.outputs import OUTPUTS, OutputError, load_archive, publish_outputs
+from curator.placement import choose_sections
 from curator.publish import write_atomic
-from curator.render import environment, issue_context, render
-from curator.select import select_sections
+from curator.render import environment
 from curator.store import Store, StoreError
-from curator.subjects import assign
 
 
 class BuildError(Exception):
@@ -324,19 +325,9 @@ def run_build(
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new)."""
     summary = run_fetch(config, store, now=now, progress=progress) if fetch else FetchSummary((), 0)
-    candidates = store.unfeatured_articles()
-    assignments = assign(candidates, config.subjects)
-    sections = select_sections(candidates, assignments, config.subjects, config.issue_size)
-    if not sections:
+    issue = next_issue(config, store, now=now)
+    if issue is None:
         return BuildResult(summary, None)
-    issue = Issue(
-        number=store.next_issue_number(),
-        date=now,
-        title=config.title,
-        editor=config.editor,
-        introduction=config.introduction,
-        sections=sections,
-    )
     paths = publish_issue(issue, config, out_dir, templates)
     store.record_issue(
         issue.number,
@@ -350,16 +341,114 @@ def run_build(
 def publish_issue(
     issue: Issue, config: Config, out_dir: Path, templates: Path | None
 ) -> tuple[Path, ...]:
-    """Render the issue and write its files atomically; returns the paths written."""
+    """Render the issue in every configured format and write the files atomically, with the archive
+    page and the feed of issues; returns the paths written."""
     env = environment(templates or config.settings.templates)
-    context = issue_context(issue, site_url=config.site_url)
-    html = render(env, "issue.html", context)
+    utm = config.utm or None
+    formats = config.settings.outputs or OUTPUTS
     try:
-        page = write_atomic(out_dir / f"issue-{issue.number}.html", html)
-        latest = write_atomic(out_dir / "latest.html", html)
+        archive, _warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        return publish_outputs(
+            issue,
+            env=env,
+            out_dir=out_dir,
+            site_url=config.site_url,
+            archive=archive,
+            formats=formats,
+            utm=utm,
+        )
+    except OutputError as exc:
+        raise BuildError(str(exc)) from None
     except OSError as exc:
         raise BuildError(f"cannot write the issue to {out_dir}: {exc.strerror or exc}") from None
-    return (page, latest)
+
+
+def next_issue(config: Config, store: Store, *, now: datetime) -> Issue | None:
+    """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits."""
+    sections = choose_sections(config, store)
+    if not sections:
+        return None
+    return Issue(
+        number=store.next_issue_number(),
+        # An issue is dated by its day; the store keeps the exact time it was published.
+        date=now.replace(hour=0, minute=0, second=0, microsecond=0),
+        title=config.title,
+        editor=config.editor,
+        introduction=config.introduction,
+        sections=sections,
+    )
+
+
+def write_next_draft(
+    config: Config, store: Store, *, now: datetime, force: bool = False
+) -> tuple[Issue, Path] | None:
+    """Write drafts/issue-<N>.md for the editor to review; records nothing as featured."""
+    issue = next_issue(config, store, now=now)
+    if issue is None:
+        return None
+    folder = config.settings.drafts or config.folder / "drafts"
+    path = draft_path(folder, issue.number)
+    if path.exists() and not force:
+        raise BuildError(
+            f"{path} exists already (your edits would be lost); "
+            "build it with `curator build --draft`, or pass --force to replace it"
+        )
+    write_atomic(path, write_draft(issue, name=str(path)))
+    return issue, path
+
+
+def build_from_draft(
+    config: Config,
+    store: Store,
+    draft_file: Path,
+    *,
+    now: datetime,
+    out_dir: Path,
+    templates: Path | None = None,
+) -> BuildResult:
+    """Publish exactly what the edited draft says; articles added by URL are read first."""
+    draft = read_draft(draft_file)
+    expected = store.next_issue_number()
+    if draft.number != expected:
+        raise BuildError(
+            f"{draft_file}: the draft is issue {draft.number}, but the next issue is {expected}"
+            + ("; it was published already" if draft.number < expected else "")
+            + "; run `curator draft` for a fresh one, or correct `number:`"
+        )
+    descriptions = {s.name: s.description for s in config.subjects}
+    known = _known_articles(store, draft.entries)
+    issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
+    if missing:
+        added = article_rules.articles_from_urls(config, missing, fetch_settings(config), now=now)
+        store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
+        known = _known_articles(store, draft.entries)
+        issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
+    if missing:
+        lines = {e.url: e.line for e in draft.entries}
+        where = ", ".join(f"line {lines.get(u, '?')}: {u}" for u in missing)
+        raise BuildError(
+            f"{draft_file}: cannot read the article(s) added by URL ({where}); "
+            "check the address, or remove it from the draft"
+        )
+    if not issue.sections:
+        raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
+    paths = publish_issue(issue, config, out_dir, templates)
+    store.record_issue(
+        issue.number,
+        issue.title,
+        now,
+        [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries],
+    )
+    return BuildResult(FetchSummary((), 0), issue, paths)
+
+
+def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:
+    known = {}
+    for entry in entries:
+        article = store.article_by_url(entry.url)
+        if article is not None:
+            known[entry.url] = article
+    return known
 
 
 __all__ = [

@@ -34,15 +34,28 @@ class PageBatch:
     failed: int = 0
 
 
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header ("text/html; charset=ISO-8859-1")."""
+    for param in (content_type or "").split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
 def wants_pages(config: Config, source: FeedSource) -> bool:
     return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
 
 
 def read_pages(
-    config: Config, items: Sequence[tuple[FeedSource, Entry]], settings: FetchSettings
+    config: Config,
+    items: Sequence[tuple[FeedSource, Entry]],
+    settings: FetchSettings,
+    *,
+    force: bool = False,
 ) -> PageBatch:
-    """Fetch and extract the page of each new entry whose feed wants pages read."""
-    wanted = [(s, e) for s, e in items if e.link and wants_pages(config, s)]
+    """Fetch and extract the page of each new entry whose feed wants pages read (all, if `force`)."""
+    wanted = [(s, e) for s, e in items if e.link and (force or wants_pages(config, s))]
     batch = PageBatch()
     if not wanted:
         return batch
@@ -51,7 +64,9 @@ def read_pages(
         if not result.ok or not result.content:
             batch.failed += 1
             continue
-        batch.pages[entry.link or ""] = extract(result.content, result.final_url)
+        batch.pages[entry.link or ""] = extract(
+            result.content, result.final_url, charset=charset_of(result.content_type)
+        )
         batch.read += 1
     return batch
 
@@ -135,3 +150,13 @@ def merge(
         text=page.text if page else None,
         subject_hints=source.subjects,
     )
+
+
+def articles_from_urls(
+    config: Config, urls: Sequence[str], settings: FetchSettings, *, now: datetime
+) -> Built:
+    """Articles the editor added by URL alone: each page is read and credited as a feed entry would be."""
+    source = FeedSource(url="", name=None)
+    entries = [Entry(link=url) for url in urls if url.startswith(("http://", "https://"))]
+    pages = read_pages(config, [(source, e) for e in entries], settings, force=True)
+    return build_articles(entries, source=source, feed_title=None, pages=pages, now=now)

@@ -1,8 +1,7 @@
 """Blurbs: two or three clean, complete sentences that say what an article is about (pure).
 
 `choose_blurb` prefers the page's own description when it is a real summary, else picks a run of
-lead
-sentences from the main text scored against the title and the text's key terms (an extractive
+lead sentences from the main text scored against the title and the text's key terms (an extractive
 summariser), else the feed's summary. Page furniture ("Read more", "Leave a Reply", cookie and share
 text, image credits, "Last updated on ...") never gets in, and no sentence is cut in half.
 """
@@ -29,11 +28,13 @@ MIN_CHARS = 150
 MAX_CHARS = 450
 MIN_SENTENCES = 2
 MAX_SENTENCES = 3
+#: Shorter "sentences" are captions, scores or list items ("Davis 17 points.").
+MIN_SENTENCE_CHARS = 20
 
 #: Sentences that are page furniture, never part of a blurb (matched case-insensitively at the
-#: start).
-#: From the seed captures (seeds/001-004: "Leave a Reply", "Read more", "Image: Chris Casciano",
-#: "Last updated on ...") and WordPress/Blogger feed boilerplate ("The post X appeared first on Y").
+#: start). From the seed captures (seeds/001-004: "Leave a Reply", "Read more", "Image: Chris
+#: Casciano", "Last updated on ...") and WordPress/Blogger feed boilerplate ("The post X appeared
+#: first on Y").
 FURNITURE = (
     "read more",
     "continue reading",
@@ -75,14 +76,20 @@ FURNITURE = (
 )
 
 #: Phrases that make a sentence furniture wherever they appear (cookie banners, share bars, comment
-#: forms, newsletter boxes), from the same sources plus the readability corpus' pages.
+#: forms, newsletter boxes), from the same sources plus the readability corpus' pages. Phrases, not
+#: single words: an article may well be about cookies, subscriptions or newsletters.
 FURNITURE_ANYWHERE = re.compile(
-    r"\b(?:cookies?|privacy policy|terms of (?:use|service)|read more|click here|subscribe|"
-    r"newsletter|sign up|log in|share (?:this|on)|leave a (?:reply|comment)|"
-    r"email address will not be published|required fields|all rights reserved|javascript|"
-    r"your browser|advertisement|sponsored content|affiliate links?|follow us|last updated on)\b",
+    r"\b(?:(?:we|this (?:site|website)) uses? cookies|cookie (?:policy|settings|preferences)|"
+    r"accept (?:all )?cookies|privacy policy|terms of (?:use|service)|read more|click here|"
+    r"subscribe (?:now|today|to (?:our|the|this))|sign up (?:for|to) (?:our|the)|log in to|"
+    r"share (?:this|on)|leave a (?:reply|comment)|email address will not be published|"
+    r"required fields are marked|all rights reserved|enable javascript|javascript is disabled|"
+    r"your browser does not|sponsored content|affiliate links?|follow us on|last updated on)\b",
     re.I,
 )
+
+#: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — "): the place, not the story.
+DATELINE = re.compile(r"^[A-Z][A-Z.,' ]{2,40}\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])")
 
 #: A description that ends like this was cut by its CMS: a teaser, not a summary.
 TEASER_END = re.compile(
@@ -115,20 +122,30 @@ STOP_WORDS = _wordset(
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers him his how i if in into is it its itself just let
     like make many me more most much my no nor not now of off on once only or other our ours out
-    over own same
-    she should so some such than that the their them then there these they this those through to too
-    under until up us very was we were what when where which while who whom why will with would you
-    your yours one two new get got may might must can't don't it's i'm we're they're you're isn't
-    aren't"""
+    over own same she should so some such than that the their them then there these they this those
+    through to too under until up us very was we were what when where which while who whom why will
+    with would you your yours one two new get got may might must can't don't it's i'm we're they're
+    you're isn't aren't"""
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+# A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
+# then a space (none needed after a full-width stop), or no space between a lower-case word and a
+# capitalised one ("on Wednesday.The stabbing": a CMS that lost the space). What follows must start
+# a sentence: checked in `_starts_sentence`.
+_BOUNDARY = re.compile(
+    r"(?:(?<=[.!?])[\"'”’)\]]*\s+|(?<=[。！？])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+)
+_CLOSERS = "\"'”’)]」』"
+_OPENERS = "\"'“‘([「『"
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*", re.I)
+# A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
 _ELLIPSIS_TAIL = re.compile(
-    r"\s*(\[\s*(\.\.\.|…|&hellip;)\s*\]|\[?\s*(read|continue reading)[^\]]*\]?)\s*$", re.I
+    r"\s*(?:\[\s*(?:\.\.\.|…|&hellip;)\s*\]|\[\s*(?:read|continue reading)\b[^\]]*\]"
+    r"|\b(?:read more|continue reading)\W*)\s*$",
+    re.I,
 )
 
 
@@ -159,25 +176,51 @@ def normalise_quotes(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split plain text into sentences at ., ! or ? followed by a capital letter or digit.
+    """Split plain text into sentences at . ! ? (or 。！？) followed by the start of a sentence: a
+    capital letter, a digit, or a letter of a script without case (Chinese, Japanese, Korean...).
 
     A full stop after a known abbreviation ("Dr.", "U.S.") or a single initial ("John C. Welch")
-    does
-    not end a sentence.
+    does not end a sentence.
     """
-    pieces = [s for s in _SENTENCE_END.split(text) if s.strip()]
     out: list[str] = []
-    for piece in pieces:
-        if out and _ends_with_abbreviation(out[-1]):
-            out[-1] = f"{out[-1]} {piece.strip()}"
-        else:
-            out.append(piece.strip())
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.end() >= len(text) or not _starts_sentence(text[match.end() :]):
+            continue
+        piece = text[start : match.end()].strip()
+        if piece and not _ends_with_abbreviation(piece):
+            out.append(piece)
+            start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
     return out
 
 
+def join_sentences(sentences: Iterable[str]) -> str:
+    """Sentences as one text: a space between them, none after a full-width stop (Chinese and
+    Japanese do not space their sentences)."""
+    out = ""
+    for sentence in sentences:
+        out += sentence if not out or out.endswith(("。", "！", "？")) else f" {sentence}"
+    return out
+
+
+def _starts_sentence(rest: str) -> bool:
+    first = rest.lstrip(_OPENERS)[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or _uncased(first))
+
+
+def _uncased(ch: str) -> bool:
+    """A letter of a script without upper and lower case (Han, kana, Hangul, Thai, Arabic...)."""
+    return ch.isalpha() and not ch.isupper() and not ch.islower()
+
+
 def _ends_with_abbreviation(sentence: str) -> bool:
+    if not sentence.endswith("."):
+        return False
     last = sentence.rsplit(" ", 1)[-1].rstrip(".").lower()
-    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last.isascii())
 
 
 def _is_furniture(sentence: str) -> bool:
@@ -189,11 +232,12 @@ def _is_furniture(sentence: str) -> bool:
 
 def _is_sentence(sentence: str) -> bool:
     """A complete sentence: ends with . ! or ? (maybe in quotes), opens with a capital or digit."""
-    core = sentence.rstrip("\"'”’)]")
-    if not core.endswith((".", "!", "?")) or core.endswith(("...", "…")):
+    core = sentence.rstrip(_CLOSERS)
+    if not core.endswith((".", "!", "?", "。", "！", "？")) or core.endswith(("...", "…")):
         return False
-    first = sentence.lstrip("\"'“‘([")[:1]
-    return bool(first) and (first.isupper() or first.isdigit())
+    if len(sentence) < MIN_SENTENCE_CHARS or (sentence.isascii() and len(sentence.split()) < 4):
+        return False  # "Davis 17 points.", "10.": scores and captions, not sentences
+    return _starts_sentence(sentence)
 
 
 def _clean_text(text: str | None) -> str:
@@ -217,17 +261,17 @@ def make_blurb(text: str, *, max_chars: int = MAX_CHARS, max_sentences: int = MA
     plain = _ELLIPSIS_TAIL.sub("", _clean_text(text))
     chosen: list[str] = []
     for sentence in split_sentences(plain):
-        if _is_furniture(sentence) or not _is_sentence(sentence):
+        if _is_furniture(sentence) or sentence[-1:] not in ".!?。！？" + _CLOSERS:
             continue
-        if chosen and len(" ".join([*chosen, sentence])) > max_chars:
+        if chosen and len(join_sentences([*chosen, sentence])) > max_chars:
             break
         chosen.append(sentence)
         if len(chosen) >= max_sentences:
             break
-    return " ".join(chosen)
+    return join_sentences(chosen)
 
 
-# ---------------------------------------------------------------------------------- choose_blurb
+# ------------------------------------------------------------------------------------- choose_blurb
 
 
 def choose_blurb(
@@ -244,34 +288,43 @@ def choose_blurb(
 
     In order: the page's description when it is a real summary (not a teaser cut with "...", not the
     site's boilerplate), topped up with a lead sentence of the text when it is a single sentence;
-    else
-    the best run of 2-3 sentences from the main text; else the feed's summary. When none reaches the
-    bounds, the best shorter blurb found; "" when there is no sentence at all.
+    else the best run of 2-3 sentences from the main text; else the feed's summary. When none
+    reaches the bounds, the best shorter blurb found; "" when there is no sentence at all.
     """
     fallbacks: list[str] = []
     text_sentences = _text_sentences(text)
     desc = _clean_text(description)
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
-        if len(chosen) < MIN_SENTENCES or len(" ".join(chosen)) < min_chars:
-            chosen = _top_up(chosen, text_sentences, max_chars)
-        blurb = " ".join(chosen)
+        if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
+            chosen = _top_up(chosen, text_sentences, min_chars, max_chars)
+        blurb = join_sentences(chosen)
         if _in_bounds(chosen, min_chars, max_chars):
             return blurb
         fallbacks.append(blurb)
     best = _best_window(text_sentences, title, min_chars, max_chars)
     if best:
-        return " ".join(best)
+        return join_sentences(best)
     summary_sentences = _text_sentences(summary)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
-        return " ".join(best)
-    fallbacks += [make_blurb(" ".join(text_sentences)), make_blurb(" ".join(summary_sentences))]
+        return join_sentences(best)
+    fallbacks += [
+        make_blurb(join_sentences(text_sentences)),
+        make_blurb(join_sentences(summary_sentences)),
+    ]
     return max(fallbacks, key=len, default="")
 
 
 def _usable(sentence: str) -> bool:
-    return _is_sentence(sentence) and not _is_furniture(sentence) and "http" not in sentence
+    """A sentence fit for a blurb: complete, no furniture, no link, and its quotes closed (a quoted
+    passage split mid-way would leave a dangling quotation mark)."""
+    return (
+        _is_sentence(sentence)
+        and not _is_furniture(sentence)
+        and "http" not in sentence
+        and sentence.count('"') % 2 == 0
+    )
 
 
 def _text_sentences(text: str | None) -> list[str]:
@@ -279,11 +332,12 @@ def _text_sentences(text: str | None) -> list[str]:
     credit line without a full stop never glues onto the sentence after it."""
     if not text:
         return []
+    text = text[:MAX_TEXT_CHARS]
     if "<" in text and ">" in text:
         text = BeautifulSoup(text, "lxml").get_text("\n")
     out: list[str] = []
     for paragraph in text.splitlines():
-        paragraph = _clean_text(paragraph)
+        paragraph = DATELINE.sub("", _clean_text(paragraph))
         if not paragraph or _is_furniture(paragraph[:40]):
             continue
         out += [s for s in split_sentences(_ELLIPSIS_TAIL.sub("", paragraph)) if _usable(s)]
@@ -297,26 +351,28 @@ def _real_summary(desc: str, title: str | None, text_sentences: list[str]) -> bo
         return False
     if _is_furniture(desc) or not _is_sentence(desc):
         return False
-    about = _terms(title or "") | _terms(" ".join(text_sentences[:10]))
+    about = _terms(title or "") | _terms(join_sentences(text_sentences[:10]))
     return not about or bool(_terms(desc) & about)
 
 
 def _fit(sentences: list[str], max_chars: int) -> list[str]:
     chosen: list[str] = []
     for sentence in sentences[:MAX_SENTENCES]:
-        if chosen and len(" ".join([*chosen, sentence])) > max_chars:
+        if chosen and len(join_sentences([*chosen, sentence])) > max_chars:
             break
         chosen.append(sentence)
     return chosen
 
 
-def _top_up(chosen: list[str], text_sentences: list[str], max_chars: int) -> list[str]:
+def _top_up(
+    chosen: list[str], text_sentences: list[str], min_chars: int, max_chars: int
+) -> list[str]:
     """Add the text's lead sentences that say something new until the blurb has two sentences."""
     out = list(chosen)
     for sentence in text_sentences[:6]:
-        if len(out) >= MIN_SENTENCES and len(" ".join(out)) >= MIN_CHARS:
+        if len(out) >= MIN_SENTENCES and len(join_sentences(out)) >= min_chars:
             break
-        if len(out) >= MAX_SENTENCES or len(" ".join([*out, sentence])) > max_chars:
+        if len(out) >= MAX_SENTENCES or len(join_sentences([*out, sentence])) > max_chars:
             break
         if any(_similar(sentence, s) for s in out):
             continue
@@ -332,7 +388,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _in_bounds(chosen: list[str], min_chars: int, max_chars: int) -> bool:
-    size = len(" ".join(chosen))
+    size = len(join_sentences(chosen))
     return MIN_SENTENCES <= len(chosen) <= MAX_SENTENCES and min_chars <= size <= max_chars
 
 
@@ -341,8 +397,20 @@ def _terms(text: str) -> set[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'").strip("'-") for w in _WORD.findall(text)]
+    """Lower-cased words, plurals folded ("differences" counts as "difference")."""
+    return [_fold(w.lower().replace("’", "'").strip("'-")) for w in _WORD.findall(text)]
 
+
+def _fold(word: str) -> str:
+    """A plural to its singular, crudely (English "-s"; not "-ss", "-us", "-is" or short words)."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        return word[:-1]
+    return word
+
+
+#: Only the start of a text is read: a blurb comes from the opening, key terms show there too, and a
+#: huge or hostile text costs no more than a long article.
+MAX_TEXT_CHARS = 30_000
 
 #: How many lead sentences the summariser considers: blurbs come from an article's opening, and the
 #: seeds' best sentences are within the first dozen.
@@ -355,10 +423,8 @@ def _best_window(
     """The best run of 2-3 consecutive lead sentences within the bounds.
 
     Each sentence scores by the title's words it repeats and the text's key terms it uses (terms
-    that
-    recur in the text); a run scores the mean of its sentences, weighted towards the lead, and
-    halved
-    when it opens with a word that leans on a sentence left out ("But", "This", "They").
+    that recur in the text); a run scores the mean of its sentences, weighted towards the lead, and
+    halved when it opens with a word that leans on a sentence left out ("But", "This", "They").
     """
     lead = sentences[:LEAD_SENTENCES]
     if not lead:
@@ -371,7 +437,7 @@ def _best_window(
     for start in range(len(lead)):
         for size in (MIN_SENTENCES, MAX_SENTENCES):
             window = lead[start : start + size]
-            if len(window) < size or not min_chars <= len(" ".join(window)) <= max_chars:
+            if len(window) < size or not min_chars <= len(join_sentences(window)) <= max_chars:
                 continue
             score = sum(scores[start : start + size]) / size
             score *= 1.0 / (1.0 + 0.08 * start)  # lead bias: openings say what an article is

@@ -19,11 +19,16 @@ from curator.app import (
     BuildResult,
     FeedReport,
     FetchSummary,
+    build_from_draft,
     build_lock,
     run_build,
     run_fetch,
+    write_next_draft,
 )
+from curator.cli_options import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION
 from curator.config import Config, ConfigError, load_config
+from curator.draft import DraftError
+from curator.preview import PreviewError, serve_until_interrupted
 from curator.store import Store, StoreError
 
 #: Exit codes: 0 the issue was built (or nothing new), 1 no issue could be built, 2 a configuration
@@ -42,24 +47,9 @@ class Options:
 
 
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option(
-        "--json", "as_json", is_flag=True, help="Print a machine-readable summary on stdout."
-    )(func)
-    func = click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")(func)
-    func = click.option(
-        "--db",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="The store (SQLite file). Default: settings.store in the config.",
-    )(func)
-    func = click.option(
-        "--config",
-        "-c",
-        type=click.Path(path_type=Path),
-        default=Path("feeds.yaml"),
-        show_default=True,
-        help="The newsletter's configuration.",
-    )(func)
+    """--config, --db, --quiet and --json."""
+    for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
+        func = option(func)
     return func
 
 
@@ -144,6 +134,13 @@ def cli() -> None:
     help="A folder of your templates, used before curator's own.",
 )
 @click.option("--no-fetch", is_flag=True, help="Build from what is stored; fetch nothing.")
+@click.option(
+    "--draft",
+    "draft_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Publish exactly what this edited draft (from `curator draft`) says.",
+)
 def build(
     config: Path,
     db: Path | None,
@@ -152,11 +149,28 @@ def build(
     out: Path | None,
     templates: Path | None,
     no_fetch: bool,
+    draft_file: Path | None,
 ) -> None:
     """Fetch the feeds and build the next issue (output/issue-N.html)."""
     opts = Options(config, db, quiet, as_json)
     with opened(opts) as (conf, store):
         out_dir = out or conf.settings.output
+        if draft_file is not None:
+            try:
+                result = build_from_draft(
+                    conf,
+                    store,
+                    draft_file,
+                    now=datetime.now(UTC),
+                    out_dir=out_dir,
+                    templates=templates,
+                )
+            except DraftError as exc:
+                raise fail(str(exc), EXIT_CONFIG) from None
+            except BuildError as exc:
+                raise fail(str(exc), EXIT_FAILED) from None
+            report_build(result, quiet, as_json)
+            return
         if not quiet:
             click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
         try:
@@ -176,10 +190,14 @@ def build(
 
 def report_build(result: BuildResult, quiet: bool, as_json: bool) -> None:
     issue = result.issue
+    main_page = next(
+        (p for p in result.paths if issue and p.name == f"issue-{issue.number}.html"),
+        result.paths[0] if result.paths else None,
+    )
     if as_json:
         data: dict[str, Any] = {
             "issue": issue.number if issue else None,
-            "path": str(result.paths[0]) if result.paths else None,
+            "path": str(main_page) if main_page else None,
             "files": [str(p) for p in result.paths],
             "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
             if issue
@@ -196,8 +214,61 @@ def report_build(result: BuildResult, quiet: bool, as_json: bool) -> None:
         count = sum(len(s.entries) for s in issue.sections)
         click.echo(
             f"Issue {issue.number}: {count} article(s) in {len(issue.sections)} subject(s)"
-            f" -> {result.paths[0]}"
+            f" -> {main_page}"
         )
+
+
+@cli.command()
+@common_options
+@click.option("--force", is_flag=True, help="Replace a draft of the same issue (losing its edits).")
+def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool) -> None:
+    """Write the next issue as drafts/issue-N.md to review and edit; publishes nothing."""
+    opts = Options(config, db, quiet, as_json)
+    with opened(opts) as (conf, store):
+        try:
+            written = write_next_draft(conf, store, now=datetime.now(UTC), force=force)
+        except BuildError as exc:
+            raise fail(str(exc), EXIT_FAILED) from None
+    if written is None:
+        click.echo("Nothing new to feature: no draft was written.")
+        return
+    issue, path = written
+    if as_json:
+        click.echo(json.dumps({"issue": issue.number, "path": str(path)}))
+        return
+    click.echo(f"Draft of issue {issue.number}: {path}")
+    click.echo(f"Edit it, then publish it with: curator build --draft {path}")
+
+
+@cli.command()
+@CONFIG_OPTION
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The folder to serve. Default: settings.output in the config.",
+)
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port on 127.0.0.1 (0: any free port).",
+)
+def preview(config: Path, out: Path | None, port: int) -> None:
+    """Serve the output folder on 127.0.0.1 to look at the issues in a browser."""
+    folder = out
+    if folder is None:
+        try:
+            folder = load_config(config).settings.output
+        except ConfigError as exc:
+            raise fail(str(exc), EXIT_CONFIG) from None
+    try:
+        serve_until_interrupted(folder, port, click.echo)
+    except PreviewError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
 
 
 @cli.command()
@@ -216,10 +287,14 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         click.echo(f"{summary.new_articles} new article(s) stored.")
 
 
+from curator.cli_extract import extract as extract_command  # noqa: E402
 from curator.cli_feeds import feeds as feeds_group  # noqa: E402 - the group above comes first
 from curator.cli_feeds import init as init_command  # noqa: E402
+from curator.cli_subjects import subjects as subjects_group  # noqa: E402
 
+cli.add_command(extract_command)
 cli.add_command(feeds_group)
+cli.add_command(subjects_group)
 cli.add_command(init_command)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from curator.cli_options import CONFIG_OPTION, DB_OPTION, JSON_OPTION
 from curator.config import ConfigError, load_config
 from curator.discover import discover
 from curator.feedsfile import (
@@ -23,15 +24,6 @@ from curator.feedsfile import (
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.opml import OpmlError
 from curator.store import Store, StoreError
-
-CONFIG_OPTION = click.option(
-    "--config",
-    "-c",
-    type=click.Path(path_type=Path),
-    default=Path("feeds.yaml"),
-    show_default=True,
-    help="The newsletter's configuration.",
-)
 
 
 def _subject_names(config: Path) -> list[str]:
@@ -204,8 +196,8 @@ def _fail(message: str, code: int) -> int:
 
 @feeds.command("list")
 @CONFIG_OPTION
-@click.option("--db", type=click.Path(path_type=Path), default=None, help="The store.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@DB_OPTION
+@JSON_OPTION
 def list_(config: Path, db: Path | None, as_json: bool) -> None:
     """The feeds: name, address, subject hints and health."""
     table = _health(config, db)
@@ -219,8 +211,8 @@ def list_(config: Path, db: Path | None, as_json: bool) -> None:
 
 @feeds.command("check")
 @CONFIG_OPTION
-@click.option("--db", type=click.Path(path_type=Path), default=None, help="The store.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@DB_OPTION
+@JSON_OPTION
 def check(config: Path, db: Path | None, as_json: bool) -> None:
     """Each feed's health: last success, last error, entries, size, time, how long it has failed."""
     table = _health(config, db)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -69,6 +69,10 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024
     concurrency: int = 16
     per_host: int = 2
+    #: Which files a build writes (curator.outputs.OUTPUTS names); empty means all of them.
+    outputs: tuple[str, ...] = ()
+    #: Where `curator draft` writes drafts.
+    drafts: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ class Config:
     subjects: tuple[Subject, ...]
     feeds: tuple[FeedSource, ...]
     settings: Settings
+    #: UTM tags added to article links (utm_source, utm_medium, utm_campaign), when configured.
+    utm: dict[str, str] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -99,6 +105,9 @@ NEWSLETTER_KEYS: dict[str, tuple[str, bool]] = {
     "introduction_file": ("path", False),
     "issue_size": ("int", False),
     "site_url": ("url", False),
+    "utm_source": ("str", False),
+    "utm_medium": ("str", False),
+    "utm_campaign": ("str", False),
 }
 SUBJECT_KEYS: dict[str, tuple[str, bool]] = {
     "name": ("str", True),
@@ -122,6 +131,8 @@ SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
     "max_bytes": ("int", False),
     "concurrency": ("int", False),
     "per_host": ("int", False),
+    "outputs": ("strlist", False),
+    "drafts": ("path", False),
 }
 TOP_KEYS: dict[str, tuple[str, bool]] = {
     "newsletter": ("mapping", True),
@@ -358,6 +369,7 @@ class _Reader:
             subjects=subjects,
             feeds=feeds,
             settings=settings,
+            utm={k: v for k, v in news.items() if k.startswith("utm_")},
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:
@@ -384,6 +396,19 @@ class _Reader:
                 f"no templates folder at `{raw['templates']}` (looked for {templates}); "
                 "fix the path, which is relative to this config file",
             )
+        if "outputs" in raw:
+            from curator.outputs import OUTPUTS  # the output formats are the renderer's to name
+
+            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]  # type: ignore[arg-type]
+            for name in raw["outputs"]:
+                if name not in OUTPUTS:
+                    close = difflib.get_close_matches(name, list(OUTPUTS), n=1)
+                    fix = (
+                        f"did you mean `{close[0]}`?"
+                        if close
+                        else "the formats are: " + ", ".join(OUTPUTS)
+                    )
+                    raise self.error(where, f"unknown output `{name}`; {fix}")
         return Settings(
             output=(folder / raw.get("output", "output")).resolve(),
             store=(folder / raw.get("store", ".curator/curator.db")).resolve(),
@@ -394,6 +419,8 @@ class _Reader:
             max_bytes=raw.get("max_bytes", 10 * 1024 * 1024),
             concurrency=raw.get("concurrency", 16),
             per_host=raw.get("per_host", 2),
+            outputs=tuple(raw.get("outputs", ())),
+            drafts=(folder / raw.get("drafts", "drafts")).resolve(),
         )
 
     def subjects(self, node: Node) -> tuple[Subject, ...]:

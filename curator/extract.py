@@ -1,30 +1,30 @@
 """Reading an article page: title, authors, publication, canonical URL, description, text (pure).
 
-`extract(html, url)` parses the page once with lxml and asks one small function per field. Each
-field is a
-cascade, first answer wins, in this order (the tables of names are in `curator.extract_rules`):
+`extract(html, url, charset=None)` parses the page once with lxml and asks one small function per
+field. Each field is a cascade, first answer wins, in this order (the tables of names are in
+`curator.extract_rules`):
 
-- title: JSON-LD headline/name, OpenGraph/Twitter/Dublin Core meta, the cleaned `<title>`, the first
-`<h1>`.
+- title: JSON-LD headline/name, OpenGraph/Twitter/Dublin Core meta, the cleaned `<title>`, the
+  first `<h1>`.
 - authors: JSON-LD author (object, list or string, `@id` references resolved), meta author names
   (`author`, `dc.creator`, `parsely-author`, `article:author` when it is a name), `rel=author`
-  links,
-  `itemprop=author` (hCard/microdata), a byline element (class/id `byline`/`author`, "By ..."), and
-  last a
-  social handle when nothing else named anyone. Every candidate goes through `clean_authors`, which
-  splits
-  "A and B", strips "By" and roles, and rejects what is not a person (URLs, "Admin", "Staff", dates,
-  "Hours ago", e-mail addresses, the site's own name).
-- publication: og:site_name, JSON-LD publisher name, JSON-LD WebSite name, application-name, the
-  `<title>` suffix ("Title | Site").
+  links, `itemprop=author` (hCard/microdata), a byline element (class/id `byline`/`author`, "By
+  ..."), and last a social handle when nothing else named anyone. Every candidate goes through
+  `clean_authors`, which splits "A and B", strips "By" and roles, and rejects what is not a person
+  (URLs, "Admin", "Staff", dates, "Hours ago", e-mail addresses, the site's own name).
+- publication: JSON-LD publisher name, og:site_name, JSON-LD WebSite name, application-name, the
+  `<title>` suffix ("Title | Site"). The publisher comes first because a blog hosted on a platform
+  names the platform in og:site_name ("Medium") and itself as publisher ("Voodoo Engineering").
 - canonical_url: `<link rel=canonical>`, og:url; made absolute against `url`, http(s) only.
 - description: JSON-LD description, og:description, meta description, Twitter, Dublin Core.
 - published: JSON-LD datePublished, article:published_time and kin, `<time datetime>`.
 - language: `<html lang>`, then content-language / og:locale.
-- text: trafilatura's main-text extraction in its fast mode (no fallback extractors). On the
-scrapinghub
-  benchmark it scores 0.962 F1 at ~77 pages/s here, better and faster than its default mode (0.960,
-  ~57 pages/s); metadata is done here with lxml, not with trafilatura, which would halve the speed.
+- text: trafilatura's main-text extraction in its fast mode (no fallback extractors), on our tree
+  once scripts, styles, navigation and the like are dropped, and on the page's single <article>
+  when it has one. On the scrapinghub benchmark: 0.965 F1 at ~90 pages/s with every field, where
+  trafilatura's default mode gives 0.960 at ~57 pages/s and readability-lxml 0.9 gives 0.947 at
+  ~37 pages/s, for the text alone. Metadata is read here with lxml, not by trafilatura's
+  extract_metadata, which alone runs at ~47 pages/s.
 
 Nothing here raises: garbage, empty or binary input gives a `Page` with the fields it could read.
 """
@@ -52,8 +52,7 @@ from curator.models import Page
 T = TypeVar("T")
 
 #: Pages are cut to this many characters before parsing, so a hostile page cannot take unbounded
-#: time.
-#: The largest real article in the corpus is ~1.3 MB.
+#: time. The largest real article in the corpus is ~1.3 MB.
 MAX_HTML_CHARS = 5_000_000
 
 # The same parser settings trafilatura uses for its own input, so handing it our tree scores as
@@ -64,8 +63,7 @@ _PARSER = lxml.html.HTMLParser(
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.U)
-# JSON-LD wrapped as XHTML character data (Wikipedia, Folha): `<![CDATA[ ... ]]>`, maybe behind
-# `//`.
+# JSON-LD wrapped as XHTML character data (Wikipedia, Folha): `<![CDATA[ ... ]]>`, maybe after //.
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 
 
@@ -81,10 +79,14 @@ class _Doc:
     jsonld: tuple[dict[str, Any], ...]
 
 
-def extract(html: str | bytes, url: str) -> Page:
-    """What the page at `url` says about itself; missing fields are None/empty. Never raises."""
+def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
+    """What the page at `url` says about itself; missing fields are None/empty. Never raises.
+
+    `charset` is the one the HTTP Content-Type header named, if any; it decides how bytes are read
+    before the page's own <meta charset> (see `decode_html`).
+    """
     try:
-        doc = _load(html, url)
+        doc = _load(html, url, charset)
     except Exception:  # noqa: BLE001 - any parser failure means "nothing readable"
         doc = None
     if doc is None:
@@ -112,19 +114,16 @@ def _safe(fn: Callable[..., T], *args: Any) -> T | None:
         return None
 
 
-# ----------------------------------------------------------------------------------------------
-# input
+# -------------------------------------------------------------------------------------------- input
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes to text: a BOM, then the page's declared charset, else UTF-8; undecodable bytes
-    replaced.
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text: a BOM, then the HTTP header's `charset`, then the page's declared charset,
+    else UTF-8 (the HTML standard's order); undecodable bytes are replaced.
 
     A page that declares another charset but is valid UTF-8 is read as UTF-8: pages re-saved as
-    UTF-8
-    keep their old `<meta charset=gb2312>` (mozilla/readability's qq page), and text really in
-    Latin-1,
-    GBK or Shift-JIS is almost never valid UTF-8 once it has any non-ASCII byte.
+    UTF-8 keep their old `<meta charset=gb2312>` (mozilla/readability's qq page), and text really in
+    Latin-1, GBK or Shift-JIS is almost never valid UTF-8 once it has any non-ASCII byte.
     """
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -135,11 +134,13 @@ def decode_html(data: bytes) -> str:
             return data.decode(enc, errors="replace")
     declared = None
     m = rules.CHARSET_META.search(data[:4096])
-    if m:
+    for name in (charset, m.group(1).decode("ascii", "replace") if m else None):
         try:
-            declared = codecs.lookup(m.group(1).decode("ascii", "replace")).name
+            declared = codecs.lookup(name).name if name else None
         except LookupError:
             declared = None
+        if declared:
+            break
     if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
         try:
             return data.decode("utf-8")
@@ -148,8 +149,8 @@ def decode_html(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _load(html: str | bytes, url: str) -> _Doc | None:
-    text = decode_html(html) if isinstance(html, bytes | bytearray) else str(html)
+def _load(html: str | bytes, url: str, charset: str | None = None) -> _Doc | None:
+    text = decode_html(bytes(html), charset) if isinstance(html, bytes | bytearray) else str(html)
     text = _XML_DECL.sub("", text[:MAX_HTML_CHARS]).replace("\x00", "")
     if not text.strip():
         return None
@@ -196,8 +197,7 @@ def _first_meta(doc: _Doc, names: Iterable[str]) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------------------------
-# JSON-LD
+# ------------------------------------------------------------------------------------------ JSON-LD
 
 
 def _jsonld(tree: Any) -> Iterator[dict[str, Any]]:
@@ -209,7 +209,7 @@ def _jsonld(tree: Any) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deeper than Python recurses
             continue
         yield from _flatten(data, 0)
 
@@ -293,24 +293,29 @@ def _ld_str(obj: dict[str, Any] | None, *keys: str) -> str | None:
 
 
 def publication(doc: _Doc) -> str | None:
-    """The site's name: og:site_name, JSON-LD publisher, WebSite, application-name, <title>."""
-    name = _first_meta(doc, rules.SITE_META[:1])
-    if name:
-        return name
+    """The site's name: JSON-LD publisher, og:site_name, WebSite, application-name, <title>.
+
+    A hosting platform's name ("Blogger", "Medium") gives way to any other candidate: a blog on
+    Blogger names Blogger as publisher, one on Medium names Medium in og:site_name.
+    """
+    candidates: list[str] = []
     art = _ld_article(doc)
     if art:
-        names = _ld_names(doc, art.get("publisher"))
-        if names:
-            return names[0]
-    for obj in doc.jsonld:
-        if "website" in _types(obj):
-            name = _ld_str(obj, "name")
-            if name:
-                return name
-    name = _first_meta(doc, rules.SITE_META[1:])
-    if name:
-        return name
-    return _title_suffix(doc)
+        candidates += _ld_names(doc, art.get("publisher"))[:1]
+    candidates += doc.meta.get(rules.SITE_META[0], [])[:1]
+    candidates += [
+        name
+        for obj in doc.jsonld
+        if _types(obj) & rules.JSONLD_SITE_TYPES and (name := _ld_str(obj, "name"))
+    ][:1]
+    candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
+    if not candidates:
+        suffix = _title_suffix(doc)
+        return suffix
+    for name in candidates:
+        if _norm_name(name) not in rules.HOSTING_PLATFORMS:
+            return name
+    return candidates[0]
 
 
 def _title_text(doc: _Doc) -> str:
@@ -324,9 +329,16 @@ def _title_suffix(doc: _Doc) -> str | None:
     if len(parts) < 2:
         return None
     suffix = parts[-1]
-    if 0 < len(suffix.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= rules.MIN_TITLE_WORDS:
-        return suffix
-    return None
+    if (
+        not 0 < len(suffix.split()) <= 4
+        or len(" ".join(parts[:-1]).split()) < rules.MIN_TITLE_WORDS
+    ):
+        return None
+    # A site's name is a proper name: "CX Today", "eHow", "kottke.org"; not "evolve extension for
+    # Mercurial" (the end of a title that had a dash in it).
+    head_word = suffix.split()[0]
+    named = head_word != head_word.lower() or "." in head_word or not head_word[:1].islower()
+    return suffix if named else None
 
 
 # -------------------------------------------------------------------------------------------- title
@@ -336,7 +348,7 @@ def title(doc: _Doc, site: str | None = None) -> str | None:
     """The article's title: JSON-LD headline, meta tags, cleaned <title>, first <h1>."""
     found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
     if found:
-        return found
+        return found  # as the publisher wrote it for sharing (Readability.js keeps it too)
     found = clean_title(_title_text(doc), site)
     if found:
         return found
@@ -346,8 +358,7 @@ def title(doc: _Doc, site: str | None = None) -> str | None:
 
 def _ld_title(doc: _Doc) -> str | None:
     """JSON-LD headline or name; when both differ, the one closer to <title> (Wikipedia's headline
-    is a
-    tagline, its name the title; Readability.js makes the same choice)."""
+    is a tagline, its name the title; Readability.js makes the same choice)."""
     art = _ld_article(doc)
     headline, name = _ld_str(art, "headline"), _ld_str(art, "name")
     if headline and name and headline != name:
@@ -362,23 +373,22 @@ def _ld_title(doc: _Doc) -> str | None:
 
 
 def clean_title(raw: str, site: str | None = None) -> str | None:
-    """A <title> without its " | Site" part: drop the site's name at either end, else the last part
-    when what is left still reads as a title (>= MIN_TITLE_WORDS words)."""
+    """A <title> without its " | Site" part: the site's name is dropped at either end; otherwise the
+    part after the last separator goes only when what is left is a long title (Readability.js keeps
+    the whole <title> when the cut would leave four words or fewer)."""
     raw = _clean(raw)
     if not raw:
         return None
-    parts = rules.TITLE_SEPARATORS.split(raw)
-    if len(parts) < 2:
+    seps = list(rules.TITLE_SEPARATORS.finditer(raw))
+    if not seps:
         return raw
-    if site and _same_name(parts[-1], site):
-        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-    if site and _same_name(parts[0], site):
-        return " - ".join(parts[1:]) if len(parts) > 2 else parts[1]
-    last = list(rules.TITLE_SEPARATORS.finditer(raw))[-1]
-    head = raw[: last.start()]
-    if len(head.split()) >= rules.MIN_TITLE_WORDS:
-        return head
-    return raw
+    first, last = seps[0], seps[-1]
+    if site and _same_name(raw[last.end() :], site) and last.start() > 0:
+        return raw[: last.start()].strip()
+    if site and _same_name(raw[: first.start()], site) and first.end() < len(raw):
+        return raw[first.end() :].strip()
+    head = raw[: last.start()].strip()
+    return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 
 
 def _norm_name(text: str) -> str:
@@ -397,9 +407,15 @@ def _same_name(a: str, b: str) -> bool:
 def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     """People credited, from the first source in the cascade that names a real person."""
     handles: list[str] = []
+    # The site's own handles are not an author: twitter:site, the host's name, the site's name.
+    host = _host(doc.url)
     own = {h.lower() for h in doc.meta.get("twitter:site", ())}
-    for raw in _author_candidates(doc):
-        names = clean_authors(raw, site=site, host=urlsplit(doc.url).hostname)
+    own |= {
+        f"@{host.removeprefix('www.').split('.')[0]}",
+        f"@{_norm_name(site or '').replace(' ', '')}",
+    }
+    for raw, strict in _author_candidates(doc):
+        names = clean_authors(raw, site=site, host=host, strict=strict)
         if names:
             return names
         handle = raw.strip()
@@ -408,15 +424,28 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     return (handles[0],) if handles else ()
 
 
-def _author_candidates(doc: _Doc) -> Iterator[str]:
+def _host(url: str) -> str:
+    """The URL's host name, "" when there is none or the URL does not parse."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # "http://[::1" and the like
+        return ""
+
+
+def _author_candidates(doc: _Doc) -> Iterator[tuple[str, bool]]:
+    """Author strings in cascade order, each with whether to hold it to a person's name's shape:
+    what the page declares as its author (JSON-LD, meta) may be an organisation ("Contributors to
+    Wikimedia projects"); text found in the page must look like a name ("By Monday, ..." is not)."""
     art = _ld_article(doc)
     if art:
         names = _ld_names(doc, art.get("author")) or _ld_names(doc, art.get("creator"))
         if names:
-            yield " and ".join(names) if len(names) > 1 else names[0]
+            yield (" and ".join(names) if len(names) > 1 else names[0]), False
     for name in rules.AUTHOR_META:
-        yield from doc.meta.get(name, ())
-    yield from _byline_elements(doc)
+        for value in doc.meta.get(name, ()):
+            yield value, False
+    for text in _byline_elements(doc):
+        yield text, True
 
 
 def _byline_elements(doc: _Doc) -> Iterator[str]:
@@ -445,15 +474,75 @@ def _byline_elements(doc: _Doc) -> Iterator[str]:
             inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
             if any(inner):
                 yield " and ".join(n for n in inner if n)
+            # "<p>By Jane Doe</p><p>Principal Consultant</p>": each block is its own line, never
+            # glued into "Jane DoePrincipal Consultant".
+            lines = _block_lines(el)
+            if len(lines) > 1:
+                yield from lines
             yield text
+    # Only the element's own first text node is tested: the string value of every <div> would
+    # concatenate the whole page's text once per level of nesting.
+    first_text = "normalize-space(concat(text()[1], ' .'))"
     expr = "|".join(f"//{t}" for t in rules.BYLINE_TEXT_TAGS)
     for el in tree.xpath(
-        f"({expr})[starts-with(normalize-space(.), 'By ')"
-        " or starts-with(normalize-space(.), 'by ')]"
+        f"({expr})[starts-with({first_text}, 'By ') or starts-with({first_text}, 'by ')]"
     ):
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
             yield text
+
+
+#: Elements whose boundaries break a line of text.
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "header",
+        "footer",
+        "address",
+        "figure",
+        "figcaption",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "blockquote",
+    }
+)
+
+
+def _block_lines(el: Any) -> list[str]:
+    """The element's text split where block elements begin and end, each line cleaned."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if node.tag in _BLOCK_TAGS:
+            parts.append("\n")
+
+    walk(el)
+    return [line for line in (_clean(x) for x in "".join(parts).split("\n")) if line]
 
 
 def _in_furniture(el: Any) -> bool:
@@ -469,30 +558,38 @@ def _in_furniture(el: Any) -> bool:
 
 
 def clean_authors(
-    raw: str | None, *, site: str | None = None, host: str | None = None
+    raw: str | None, *, site: str | None = None, host: str | None = None, strict: bool = False
 ) -> tuple[str, ...]:
     """The people a byline names, cleaned ("By Jane Doe and John Roe" -> ("Jane Doe", "John Roe")).
 
     Strips lead-ins ("By", "Written by"), roles ("Jane Doe, Senior Editor") and trailing furniture
-    ("| Twitter"); rejects what is not a person's name (see `is_person_name`).
+    ("| Twitter"); rejects what is not a person's name (see `is_person_name`; `strict` for text
+    found in the page rather than declared as its author).
     """
     if not raw:
         return ()
     text = htmlmod.unescape(raw).replace("\u00a0", " ")
     text = rules.BYLINE_PREFIX.sub("", text.strip())
+    text = rules.BYLINE_WITH.sub(r" and \1", text)
     out: list[str] = []
     for part in rules.AUTHOR_SPLIT.split(text):
-        for piece in _split_commas(part):
+        for piece in _split_commas(part, site):
             name = _strip_name(piece)
-            if name and is_person_name(name, site=site, host=host) and name not in out:
+            if (
+                name
+                and is_person_name(name, site=site, host=host, strict=strict)
+                and name not in out
+            ):
                 out.append(name)
     return tuple(out)
 
 
-def _split_commas(part: str) -> list[str]:
-    """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role,
-    "Jong, Michiel" one."""
+def _split_commas(part: str, site: str | None) -> list[str]:
+    """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role, "Jong,
+    Michiel" one; "Tom Watkins, CNN" drops the site's name."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
+    if site and len(pieces) > 1:
+        pieces = [p for p in pieces if not _same_name(p, site)]
     if len(pieces) < 2:
         return pieces
     kept = [pieces[0]]
@@ -511,12 +608,13 @@ def _strip_name(piece: str) -> str:
     name = rules.AUTHOR_TAIL.sub("", name)
     name = rules.DATE_TAIL.sub("", name)
     # "Jane Doe - Reporter" style roles after a dash were cut by AUTHOR_TAIL; a trailing role word
-    # alone
-    # ("Jane Doe Staff Writer") is cut here.
+    # alone ("Jane Doe Staff Writer") is cut here.
     words = name.split()
     while len(words) > 2 and words[-1].lower().strip(".,") in rules.ROLE_WORDS:
         words.pop()
-    name = " ".join(words).strip(" .,:;-–—|•·'\"“”()[]")
+    name = " ".join(words).strip(" ,:;-–—|•·'\"“”()[]")
+    if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
+        name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
     if name.isupper() and len(name) > 3:
         name = name.title()
     return name
@@ -524,18 +622,35 @@ def _strip_name(piece: str) -> str:
 
 def _looks_personal(name: str) -> bool:
     """Two to four capitalised words and none of an organisation's: "Haki Benita" (a personal blog
-    named
-    after its author) but not "BBC News", "eHow" or "The Verge"."""
+    named after its author) but not "BBC News", "eHow" or "The Verge"."""
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
     return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
 
 
-def is_person_name(name: str, *, site: str | None = None, host: str | None = None) -> bool:
+def _name_shaped(name: str) -> bool:
+    """Every word capitalised, bar particles ("de", "van") and words with a capital inside ("McKay",
+    "eHow"): "Monday the market had fallen" (a sentence opening "By Monday ...") is not a name.
+    Scripts without case (Chinese, Thai...) and lower-case words outside ASCII pass."""
+    for word in name.replace("-", " ").split():
+        core = word.strip("().,'\"")
+        if not core or not core[0].isalpha() or not core.isascii():
+            continue
+        if core[0].islower() and core.lower() not in rules.NAME_PARTICLES and core == core.lower():
+            return False
+    return True
+
+
+def is_person_name(
+    name: str, *, site: str | None = None, host: str | None = None, strict: bool = False
+) -> bool:
     """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, handle, date,
-    CMS
-    default ("Admin", "Staff"), relative time ("3 hours ago") or the site's own name."""
+    CMS default ("Admin", "Staff"), relative time ("3 hours ago") or the site's own name.
+
+    `strict` (text found in the page): also every word capitalised and, in Latin script, at least
+    two words, so a sentence or a heading that happens to start with "By" is not taken for a name.
+    """
     if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
         return False
     if not name[0].isalpha() or any(ch.isdigit() for ch in name):
@@ -548,10 +663,15 @@ def is_person_name(name: str, *, site: str | None = None, host: str | None = Non
     tokens = _WORD.findall(lowered)
     if any(t in rules.REJECTED_AUTHOR_WORDS for t in tokens):
         return False
+    months = [t for t in tokens if t in rules.MONTH_WORDS]
+    if months and (any(ch.isdigit() for ch in name) or len(months) == len(tokens)):
+        return False
     if any(t in rules.NOT_NAME_WORDS for t in tokens):
         return False
     if name.isascii() and not any(w[:1].isupper() for w in name.split()):
         return False  # "the way", "jdoe": a name has a capital somewhere
+    if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
+        return False
     if site and _same_name(name, site) and not _looks_personal(name):
         return False
     if host:
@@ -561,8 +681,7 @@ def is_person_name(name: str, *, site: str | None = None, host: str | None = Non
     return True
 
 
-# ------------------------------------------------------------------------- canonical URL,
-# description
+# ----------------------------------------------------------------------- canonical URL, description
 
 
 def canonical_url(doc: _Doc) -> str | None:
@@ -592,7 +711,7 @@ def description(doc: _Doc) -> str | None:
     return _ld_str(_ld_article(doc), "description") or _first_meta(doc, rules.DESCRIPTION_META)
 
 
-# --------------------------------------------------------------------------------- date, language
+# ----------------------------------------------------------------------------------- date, language
 
 
 def published(doc: _Doc) -> datetime | None:
@@ -657,14 +776,36 @@ def main_text(doc: _Doc) -> str | None:
     import trafilatura  # imported here: a second of start-up the CLI's other commands need not pay
 
     # Scripts, styles and inline SVG hold no article text, but trafilatura measures text_content()
-    # of
-    # the whole tree several times before it drops them; on script-heavy pages (Yahoo, Wikipedia)
+    # of the whole tree several times before it drops them; on script-heavy pages (Yahoo, Wikipedia)
     # removing them first makes it ~30% faster with the same output.
     etree.strip_elements(doc.tree, *rules.NEVER_TEXT_TAGS, with_tail=False)
+    for el in doc.tree.xpath(rules.NEVER_TEXT_XPATH):
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text, which belongs to the parent
     text = trafilatura.extract(
-        doc.tree, include_comments=False, include_tables=True, fast=True, output_format="txt"
+        _article_only(doc.tree),
+        include_comments=False,
+        include_tables=True,
+        fast=True,
+        output_format="txt",
     )
     if not text:
         return None
     paragraphs = [_SPACE.sub(" ", p).strip() for p in text.splitlines()]
     return "\n\n".join(p for p in paragraphs if p) or None
+
+
+def _article_only(tree: Any) -> Any:
+    """The page's one <article>, alone in a new document, when it holds a real article's text.
+
+    A page with a single <article> element puts its story there; handing trafilatura only that
+    leaves out the related links, teasers and comments around it. On the scrapinghub benchmark:
+    F1 0.962 -> 0.965 (precision 0.946 -> 0.951, recall unchanged). Several <article>s (a list of
+    stories) or a short one (a teaser card) leave the page whole.
+    """
+    found = tree.xpath("//article")
+    if len(found) != 1 or len(found[0].text_content()) < rules.MIN_ARTICLE_CHARS:
+        return tree
+    html = lxml.html.Element("html")
+    etree.SubElement(html, "body").append(found[0])
+    return html

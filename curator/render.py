@@ -180,7 +180,19 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "sections": sections,
         "article_count": sum(len(s.entries) for s in sections),
         "site_url": safe_url(site_url) if site_url else None,
+        # Added for the output formats (curator/outputs.py); documented in docs/templates.md.
+        "slug": f"issue-{issue.number}",
+        "subjects": tuple(s.subject for s in sections),
+        "page_url": _site_page(site_url, f"issue-{issue.number}.html"),
+        "index_url": _site_page(site_url, "index.html"),
+        "feed_url": _site_page(site_url, "feed.xml"),
     }
+
+
+def _site_page(site_url: str | None, name: str) -> str | None:
+    """A file's full URL on the editor's site (`site_url` + name), or None when no site is set."""
+    base = safe_url(site_url) if site_url else None
+    return base.rstrip("/") + "/" + name if base else None
 
 
 def render(env: jinja2.Environment, template: str, context: dict[str, object]) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from curator.models import Article
+from curator.urls import url_key
 
 
 class StoreError(Exception):
@@ -100,8 +101,30 @@ def _migration_2(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_3(db: sqlite3.Connection) -> None:
+    """Each article's subject as the scorer last placed it, under the model's fingerprint, so a
+    build reads its candidates per subject from an index instead of scoring the whole archive."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE assignments (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            subject TEXT,
+            score REAL NOT NULL,
+            matched TEXT NOT NULL DEFAULT '[]',
+            fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX assignments_subject_score ON assignments(subject, score DESC)
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migration_1,
+    _migration_2,
+    _migration_3,
+)
 VERSION = len(MIGRATIONS)
 
 
@@ -398,6 +421,108 @@ class Store:
 
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def article_by_url(self, url: str) -> Article | None:
+        """The stored article behind `url`, however it is linked (its own URL or an alias)."""
+        key = url_key(url)
+        row = self.db.execute(
+            self._SELECT
+            + " WHERE a.url_key = ? OR a.id = (SELECT article_id FROM aliases WHERE url_key = ?)",
+            (key, key),
+        ).fetchone()
+        return self._article(row) if row else None
+
+    def recent_articles(self, limit: int) -> list[Article]:
+        """The `limit` most recently stored articles (the scorer learns word statistics from them)."""
+        rows = self.db.execute(self._SELECT + " ORDER BY a.id DESC LIMIT ?", (limit,))
+        return [self._article(r) for r in rows]
+
+    def articles_by_id(self, ids: Iterable[int]) -> list[Article]:
+        ids = list(ids)
+        found: list[Article] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += [
+                self._article(r)
+                for r in self.db.execute(self._SELECT + f" WHERE a.id IN ({marks})", chunk)
+            ]
+        return found
+
+    # -- subjects: corrections and stored assignments --------------------------------------------
+    def set_correction(self, article_id: int, subject: str | None, *, now: datetime) -> None:
+        """The editor's word on an article: it belongs to `subject`, or (None) to no subject."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO corrections (article_id, subject, made_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(article_id) DO UPDATE SET subject = excluded.subject,"
+                " made_at = excluded.made_at",
+                (article_id, subject, _iso(now)),
+            )
+
+    def corrections(self) -> dict[str, str | None]:
+        """Every correction, as article URL -> subject (None: excluded)."""
+        rows = self.db.execute(
+            "SELECT a.url, c.subject FROM corrections c JOIN articles a ON a.id = c.article_id"
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def corrected_articles(self) -> list[Article]:
+        rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
+        return [self._article(r) for r in rows]
+
+    def stale_assignments(self, fingerprint: str, limit: int | None = None) -> list[Article]:
+        """Unfeatured articles whose stored subject was not decided by the model `fingerprint`."""
+        sql = (
+            self._SELECT
+            + " LEFT JOIN assignments s ON s.article_id = a.id"
+            + " WHERE (s.fingerprint IS NULL OR s.fingerprint != ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + " ORDER BY a.id"
+        )
+        params: tuple[object, ...] = (fingerprint,)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params += (limit,)
+        return [self._article(r) for r in self.db.execute(sql, params)]
+
+    def save_assignments(
+        self, rows: Iterable[tuple[int, str | None, float, Sequence[str]]], fingerprint: str
+    ) -> None:
+        """Store (article id, subject, score, matched terms) decided by the model `fingerprint`."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO assignments (article_id, subject, score, matched,"
+                " fingerprint) VALUES (?, ?, ?, ?, ?)",
+                [(i, subj, score, json.dumps(list(m)), fingerprint) for i, subj, score, m in rows],
+            )
+
+    def candidates(self, subject: str, limit: int) -> list[tuple[Article, float, tuple[str, ...]]]:
+        """The `limit` unfeatured articles placed under `subject` with the highest scores."""
+        rows = self.db.execute(
+            """SELECT a.*, f.url AS feed_url, s.score AS s_score, s.matched AS s_matched
+               FROM assignments s JOIN articles a ON a.id = s.article_id
+               LEFT JOIN feeds f ON f.id = a.feed_id
+               WHERE s.subject = ?
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
+               ORDER BY s.score DESC, a.id LIMIT ?""",
+            (subject, limit),
+        )
+        return [
+            (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
+        ]
+
+    def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
+        """Unfeatured articles the model `fingerprint` placed under no subject (newest first)."""
+        rows = self.db.execute(
+            self._SELECT
+            + " JOIN assignments s ON s.article_id = a.id"
+            + " WHERE s.subject IS NULL AND s.fingerprint = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + " ORDER BY a.id DESC LIMIT ?",
+            (fingerprint, limit),
+        )
+        return [self._article(r) for r in rows]
 
     # -- issues ----------------------------------------------------------------------------------
     def next_issue_number(self) -> int:

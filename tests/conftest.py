@@ -166,3 +166,23 @@ def http_server() -> Iterator[LocalServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A copy of the offline demo's feeds.yaml and files; its store and output land in tmp_path."""
+    import shutil
+
+    folder = tmp_path / "demo"
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("output", ".curator", "drafts"))
+    return folder / "feeds.yaml"
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """Run `curator ARGS...` in-process: (exit code, stdout, stderr)."""
+    from click.testing import CliRunner
+
+    from curator.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, REPO, LocalServer
 
+from conftest import EXAMPLES, REPO, LocalServer
 from curator.cli import cli
 
 

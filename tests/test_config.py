@@ -66,69 +66,187 @@ def test_a_good_config_is_read_into_typed_values(tmp_path: Path) -> None:
 
 def test_the_introduction_may_come_from_a_markdown_file(tmp_path: Path) -> None:
     (tmp_path / "intro.md").write_text("Hello **readers**.\n", encoding="utf-8")
-    text = GOOD.replace("  introduction: |\n    Welcome to the first issue.\n",
-                        "  introduction_file: intro.md\n")
+    text = GOOD.replace(
+        "  introduction: |\n    Welcome to the first issue.\n", "  introduction_file: intro.md\n"
+    )
     assert load_config(write(tmp_path, text)).introduction == "Hello **readers**.\n"
 
 
 # Each broken config: (what to change, the line and column expected, words the message must hold).
 BROKEN = [
-    pytest.param(GOOD.replace("  title: Customer", "  titel: Customer"), 3, 3,
-                 ["unknown key `titel`", "did you mean `title`?"], id="unknown-key-typo"),
-    pytest.param(GOOD.replace("  issue_size: 3", "  issue_size: three"), 7, 15,
-                 ["`issue_size` must be a whole number"], id="wrong-type-int"),
-    pytest.param(GOOD.replace("  issue_size: 3", "  issue_size: 0"), 7, 15,
-                 ["between 1 and 50"], id="out-of-range"),
-    pytest.param(GOOD.replace("  editor: Maya Horowitz\n", "\teditor: Maya\n"), 4, 1,
-                 ["not valid YAML", "indent with spaces"], id="tab-indent"),
-    pytest.param(GOOD.replace("    keywords: [customer experience, customer service]",
-                              "    keywords: [customer experience, customer service"), None, None,
-                 ["not valid YAML"], id="unclosed-list"),
-    pytest.param(GOOD.replace("  title: Customer Experience Weekly\n", ""), 3, 3,
-                 ["missing `title`"], id="missing-title"),
-    pytest.param(GOOD.replace("    keywords: [CSAT, NPS, customer effort score]",
-                              "    keywords: CSAT"), 14, 15,
-                 ["`keywords` must be a list"], id="keywords-not-list"),
-    pytest.param(GOOD.replace("  - url: local.xml", "  - url: https://example.com/feed.xml"),
-                 19, 5, ["already listed at line 16"], id="duplicate-feed"),
-    pytest.param(GOOD.replace("  - url: local.xml", "  - url: missing.xml"), 19, 10,
-                 ["no feed file at `missing.xml`"], id="missing-feed-file"),
-    pytest.param(GOOD.replace("  - url: local.xml", "  - url: ftp://example.com/feed"), 19, 10,
-                 ["uses `ftp:`"], id="bad-scheme"),
-    pytest.param(GOOD.replace("  - url: local.xml", "  - url: https:///feed"), 19, 10,
-                 ["not a valid address"], id="bad-url"),
-    pytest.param(GOOD.replace("    subjects: [The basics of customer experience]",
-                              "    subjects: [The basics of customer experiense]"), 18, 15,
-                 ["unknown subject", "did you mean `The basics of customer experience`?"],
-                 id="unknown-subject-hint"),
-    pytest.param(GOOD.replace("  - name: Measuring the customer experience\n"
-                              "    keywords: [CSAT, NPS, customer effort score]\n",
-                              "  - name: The basics of customer experience\n"
-                              "    keywords: [CSAT]\n"), 13, 5,
-                 ["listed twice"], id="duplicate-subject"),
-    pytest.param(GOOD.replace("  - name: Measuring the customer experience\n"
-                              "    keywords: [CSAT, NPS, customer effort score]\n",
-                              "  - name: Empty subject\n"), 13, 5,
-                 ["needs a `description` or `keywords`"], id="empty-subject"),
-    pytest.param(GOOD.split("subjects:")[0] + "subjects: []\nfeeds:\n  - url: local.xml\n", 9, 11,
-                 ["`subjects` is empty"], id="no-subjects"),
-    pytest.param(GOOD.replace("  timeout: 12", "  timeout: -3"), 23, 12,
-                 ["`timeout` must be a number"], id="negative-timeout"),
-    pytest.param(GOOD.replace("  site_url: https://blog.example.com/cx/", "  site_url: blog"), 8, 13,
-                 ["`site_url` must be an http(s) address"], id="bad-site-url"),
-    pytest.param(GOOD.replace("  timeout: 12", "  fetch_pages: sometimes"), 23, 16,
-                 ["true or false"], id="bad-bool"),
-    pytest.param(GOOD.replace("newsletter:\n  title", "newsletter:\n  title: x\n  title"), 4, 3,
-                 ["given twice"], id="duplicate-key"),
-    pytest.param(GOOD.replace("settings:\n", "setings:\n"), 20, 1,
-                 ["unknown key `setings`", "did you mean `settings`?"], id="unknown-section"),
+    pytest.param(
+        GOOD.replace("  title: Customer", "  titel: Customer"),
+        3,
+        3,
+        ["unknown key `titel`", "did you mean `title`?"],
+        id="unknown-key-typo",
+    ),
+    pytest.param(
+        GOOD.replace("  issue_size: 3", "  issue_size: three"),
+        7,
+        15,
+        ["`issue_size` must be a whole number"],
+        id="wrong-type-int",
+    ),
+    pytest.param(
+        GOOD.replace("  issue_size: 3", "  issue_size: 0"),
+        7,
+        15,
+        ["between 1 and 50"],
+        id="out-of-range",
+    ),
+    pytest.param(
+        GOOD.replace("  editor: Maya Horowitz\n", "\teditor: Maya\n"),
+        4,
+        1,
+        ["not valid YAML", "indent with spaces"],
+        id="tab-indent",
+    ),
+    pytest.param(
+        GOOD.replace(
+            "    keywords: [customer experience, customer service]",
+            "    keywords: [customer experience, customer service",
+        ),
+        None,
+        None,
+        ["not valid YAML"],
+        id="unclosed-list",
+    ),
+    pytest.param(
+        GOOD.replace("  title: Customer Experience Weekly\n", ""),
+        3,
+        3,
+        ["missing `title`"],
+        id="missing-title",
+    ),
+    pytest.param(
+        GOOD.replace("    keywords: [CSAT, NPS, customer effort score]", "    keywords: CSAT"),
+        14,
+        15,
+        ["`keywords` must be a list"],
+        id="keywords-not-list",
+    ),
+    pytest.param(
+        GOOD.replace("  - url: local.xml", "  - url: https://example.com/feed.xml"),
+        19,
+        5,
+        ["already listed at line 16"],
+        id="duplicate-feed",
+    ),
+    pytest.param(
+        GOOD.replace("  - url: local.xml", "  - url: missing.xml"),
+        19,
+        10,
+        ["no feed file at `missing.xml`"],
+        id="missing-feed-file",
+    ),
+    pytest.param(
+        GOOD.replace("  - url: local.xml", "  - url: ftp://example.com/feed"),
+        19,
+        10,
+        ["uses `ftp:`"],
+        id="bad-scheme",
+    ),
+    pytest.param(
+        GOOD.replace("  - url: local.xml", "  - url: https:///feed"),
+        19,
+        10,
+        ["not a valid address"],
+        id="bad-url",
+    ),
+    pytest.param(
+        GOOD.replace(
+            "    subjects: [The basics of customer experience]",
+            "    subjects: [The basics of customer experiense]",
+        ),
+        18,
+        15,
+        ["unknown subject", "did you mean `The basics of customer experience`?"],
+        id="unknown-subject-hint",
+    ),
+    pytest.param(
+        GOOD.replace(
+            "  - name: Measuring the customer experience\n"
+            "    keywords: [CSAT, NPS, customer effort score]\n",
+            "  - name: The basics of customer experience\n    keywords: [CSAT]\n",
+        ),
+        13,
+        5,
+        ["listed twice"],
+        id="duplicate-subject",
+    ),
+    pytest.param(
+        GOOD.replace(
+            "  - name: Measuring the customer experience\n"
+            "    keywords: [CSAT, NPS, customer effort score]\n",
+            "  - name: Empty subject\n",
+        ),
+        13,
+        5,
+        ["needs a `description` or `keywords`"],
+        id="empty-subject",
+    ),
+    pytest.param(
+        GOOD.split("subjects:")[0] + "subjects: []\nfeeds:\n  - url: local.xml\n",
+        9,
+        11,
+        ["`subjects` is empty"],
+        id="no-subjects",
+    ),
+    pytest.param(
+        GOOD.replace("  timeout: 12", "  timeout: -3"),
+        23,
+        12,
+        ["`timeout` must be a number"],
+        id="negative-timeout",
+    ),
+    pytest.param(
+        GOOD.replace("  site_url: https://blog.example.com/cx/", "  site_url: blog"),
+        8,
+        13,
+        ["`site_url` must be an http(s) address"],
+        id="bad-site-url",
+    ),
+    pytest.param(
+        GOOD.replace("  timeout: 12", "  fetch_pages: sometimes"),
+        23,
+        16,
+        ["true or false"],
+        id="bad-bool",
+    ),
+    pytest.param(
+        GOOD.replace("newsletter:\n  title", "newsletter:\n  title: x\n  title"),
+        4,
+        3,
+        ["given twice"],
+        id="duplicate-key",
+    ),
+    pytest.param(
+        GOOD.replace("settings:\n", "setings:\n"),
+        20,
+        1,
+        ["unknown key `setings`", "did you mean `settings`?"],
+        id="unknown-section",
+    ),
     pytest.param("- just\n- a list\n", 1, 1, ["must be a section"], id="not-a-mapping"),
     pytest.param("", 1, 1, ["the file is empty"], id="empty-file"),
-    pytest.param(GOOD.replace("  introduction: |\n    Welcome to the first issue.\n",
-                              "  introduction_file: nowhere.md\n"), 5, 22,
-                 ["introduction_file `nowhere.md` cannot be read"], id="missing-intro-file"),
-    pytest.param(GOOD.replace("feeds:\n", "feeds:\n  - name: No URL\n"), 16, 5,
-                 ["a feed is missing `url`"], id="feed-without-url"),
+    pytest.param(
+        GOOD.replace(
+            "  introduction: |\n    Welcome to the first issue.\n",
+            "  introduction_file: nowhere.md\n",
+        ),
+        5,
+        22,
+        ["introduction_file `nowhere.md` cannot be read"],
+        id="missing-intro-file",
+    ),
+    pytest.param(
+        GOOD.replace("feeds:\n", "feeds:\n  - name: No URL\n"),
+        16,
+        5,
+        ["a feed is missing `url`"],
+        id="feed-without-url",
+    ),
 ]
 
 

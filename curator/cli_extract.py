@@ -1,0 +1,92 @@
+"""`curator extract`: what curator reads from article pages, so an editor can see why it credits them so."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from curator.blurb import choose_blurb
+from curator.extract import extract as extract_page
+from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.models import Page
+
+
+def page_record(page: Page) -> dict[str, Any]:
+    """The fields an editor cares about, JSON-ready."""
+    return {
+        "url": page.url,
+        "title": page.title,
+        "authors": list(page.authors),
+        "publication": page.publication,
+        "canonical_url": page.canonical_url,
+        "description": page.description,
+        "published": page.published.isoformat() if page.published else None,
+        "language": page.language,
+        "blurb": choose_blurb(
+            description=page.description, text=page.text, summary=None, title=page.title
+        ),
+        "text_chars": len(page.text or ""),
+    }
+
+
+@click.command("extract")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per page, per line.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Also read pages at private or local network addresses (an intranet).",
+)
+def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> None:
+    """Show what curator reads from article pages (URLs or saved .html files)."""
+    web = [s for s in sources if s.startswith(("http://", "https://"))]
+    results = dict(
+        zip(
+            web,
+            fetch_all(
+                [FetchRequest(url, kind="page") for url in web],
+                FetchSettings(deadline=30, allow_private=allow_private),
+            ),
+            strict=True,
+        )
+    )
+    failed = 0
+    for source in sources:
+        if source in results:
+            result = results[source]
+            if not result.ok or result.content is None:
+                click.echo(f"curator: {source}: {result.error}", err=True)
+                failed += 1
+                continue
+            page = extract_page(result.content, result.final_url)
+        else:
+            path = Path(source)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                click.echo(f"curator: {source}: cannot read: {exc.strerror}", err=True)
+                failed += 1
+                continue
+            page = extract_page(data, path.resolve().as_uri())
+        record = page_record(page)
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            show(record)
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def show(record: dict[str, Any]) -> None:
+    authors = " and ".join(record["authors"]) or "(no author found)"
+    click.echo(record["title"] or "(no title found)")
+    click.echo(f"  {authors} || {record['publication'] or '(no publication found)'}")
+    if record["canonical_url"]:
+        click.echo(f"  {record['canonical_url']}")
+    if record["published"]:
+        click.echo(f"  published {record['published']}")
+    click.echo(f"  {record['blurb'] or '(no blurb: no complete sentences found)'}")
+    click.echo(f"  ({record['text_chars']} characters of article text)\n")

@@ -1,0 +1,461 @@
+"""Every output of one build: the issue as a page, a fragment, Markdown, email, text and JSON, plus the
+archive page and the Atom feed of issues, all rendered from templates an editor can override.
+
+Rendering is pure (`render_outputs` returns names and text); `publish_outputs` writes them atomically.
+The output folder's `issue-N.json` files are the archive's record of what was published (with the
+editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+import css_inline
+import jinja2
+
+from curator.models import Article, Issue, Scored, Section
+from curator.publish import write_atomic
+from curator.render import EntryView, SectionView, issue_context, render
+from curator.urls import safe_url
+
+#: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
+#: and the Atom feed of every issue. Each maps to (template, file name pattern).
+ISSUE_FORMATS: dict[str, tuple[str | None, str]] = {
+    "html": ("issue.html", "issue-{n}.html"),
+    "fragment": ("fragment.html", "issue-{n}.fragment.html"),
+    "markdown": ("issue.md", "issue-{n}.md"),
+    "email": ("email.html", "issue-{n}.email.html"),
+    "text": ("issue.txt", "issue-{n}.txt"),
+    "json": (None, "issue-{n}.json"),
+}
+ARCHIVE_FORMATS = ("index", "feed")
+#: Every output name, in the order they are written.
+OUTPUTS: tuple[str, ...] = (*ISSUE_FORMATS, *ARCHIVE_FORMATS)
+
+#: The UTM parameters an editor may set (Google Analytics' campaign fields, the common convention).
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
+
+#: Characters XML 1.0 forbids (section 2.2): C0 controls but tab/newline/return, surrogates, U+FFFE/F.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+#: One inliner for all email: never fetch a remote stylesheet (an email render makes no requests).
+_INLINER = css_inline.CSSInliner(
+    keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False
+)
+
+
+class OutputError(Exception):
+    """An output could not be produced (unknown format, a template error); the message says which."""
+
+
+@dataclass(frozen=True)
+class ArchiveItem:
+    """One published issue as the archive page and the feed list it."""
+
+    number: int
+    title: str
+    #: The issue's date (aware UTC).
+    date: datetime
+    #: The issue's subjects, in issue order.
+    subjects: tuple[str, ...] = ()
+    #: The rendered fragment (issue-N.fragment.html): the feed entry's content.
+    fragment_html: str = ""
+
+    @property
+    def href(self) -> str:
+        """The issue page, relative to the output folder."""
+        return f"issue-{self.number}.html"
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.date:%B} {self.date.day}, {self.date:%Y}"
+
+
+# -- text filters for the Markdown, text and feed templates -------------------------------------
+
+#: Markdown punctuation that could start markup inside a line (CommonMark 2.4 backslash escapes);
+#: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
+_MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+#: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
+_MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
+#: A link destination `](...)` in the introduction, to check its scheme.
+_MD_LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def md_text(value: object) -> str:
+    """Plain text made literal in Markdown: punctuation escaped, `&` and `<` as entities, one line."""
+    text = " ".join(str(value or "").split())
+    text = text.replace("&", "&amp;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LIST_START.sub(r"\1\2\\\3", text)
+    if text[:1] in {"-", "+", "="}:
+        text = "\\" + text
+    return text
+
+
+def md_url(value: object) -> str:
+    """A safe link for a Markdown destination: characters that end or break one percent-encoded."""
+    url = safe_url(str(value or "")) or ""
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+
+
+def md_intro(value: object) -> str:
+    """The editor's Markdown introduction for Hugo/Jekyll: raw HTML shown as text, unsafe links cut.
+
+    Jekyll's kramdown passes raw HTML through, so a `<script>` would run there; render.py treats raw
+    HTML in the introduction as text, and this keeps the Markdown output the same.
+    """
+    text = _MD_RAW_HTML.sub("&lt;", str(value or "").strip())
+
+    def check(match: re.Match[str]) -> str:
+        dest = match.group(1)
+        if ":" in dest.split("/", 1)[0] and safe_url(dest) is None:
+            return "]("
+        return match.group(0)
+
+    return _MD_LINK_DEST.sub(check, text)
+
+
+def yaml_scalar(value: object) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML 1.2 and PyYAML reads them)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def install_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """The filters the output templates use (an editor's overrides may use them too)."""
+    env.filters.setdefault("md_text", md_text)
+    env.filters.setdefault("md_url", md_url)
+    env.filters.setdefault("md_intro", md_intro)
+    env.filters.setdefault("yaml", yaml_scalar)
+    return env
+
+
+# -- UTM ------------------------------------------------------------------------------------------
+
+
+def add_utm(url: str | None, utm: Mapping[str, str] | None, *, number: int) -> str | None:
+    """`url` with the editor's UTM parameters (http/https links only; `{number}` is the issue's)."""
+    if not url or not utm:
+        return url
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"http", "https"}:
+        return url
+    given = {k: str(v).replace("{number}", str(number)) for k, v in utm.items() if v}
+    given = {k if k.startswith("utm_") else f"utm_{k}": v for k, v in given.items()}
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in given]
+    query.extend(given.items())
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _utm_sections(
+    sections: Sequence[SectionView], utm: Mapping[str, str] | None, number: int
+) -> tuple[SectionView, ...]:
+    if not utm:
+        return tuple(sections)
+
+    def entry(e: EntryView) -> EntryView:
+        also = tuple((name, add_utm(u, utm, number=number)) for name, u in e.also_covered_by)
+        return replace(e, url=add_utm(e.url, utm, number=number), also_covered_by=also)
+
+    return tuple(replace(s, entries=tuple(entry(e) for e in s.entries)) for s in sections)
+
+
+# -- contexts -------------------------------------------------------------------------------------
+
+
+def _base(site_url: str | None) -> str | None:
+    url = safe_url(site_url) if site_url else None
+    return url.rstrip("/") + "/" if url else None
+
+
+def _page_url(base: str | None, name: str) -> str | None:
+    return base + name if base else None
+
+
+def output_context(
+    issue: Issue, *, site_url: str | None = None, utm: Mapping[str, str] | None = None
+) -> dict[str, object]:
+    """issue_context with the editor's UTM parameters on article links (docs/templates.md)."""
+    context = issue_context(issue, site_url=site_url)
+    sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
+    context["sections"] = sections
+    return context
+
+
+def _feed_id(title: str, base: str | None, suffix: str) -> str:
+    """A stable Atom id: the page's URL when the site's URL is known, else a name-based UUID URN."""
+    if base:
+        return base + suffix
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"curator:{title}/{suffix}").urn
+
+
+def _rfc3339(value: datetime) -> str:
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def archive_context(
+    title: str, editor: str | None, archive: Sequence[ArchiveItem], *, site_url: str | None
+) -> dict[str, object]:
+    """The variables of index.html and feed.xml."""
+    base = _base(site_url)
+    items = sorted(archive, key=lambda a: a.number, reverse=True)
+    entries = [
+        {
+            "number": a.number,
+            "title": a.title,
+            "date": a.date,
+            "date_text": a.date_text,
+            "date_rfc3339": _rfc3339(a.date),
+            "subjects": a.subjects,
+            "fragment_html": a.fragment_html,
+            "href": a.href,
+            "link": _page_url(base, a.href) or a.href,
+            "entry_id": _feed_id(title, base, a.href),
+        }
+        for a in items
+    ]
+    newest = max((a.date for a in items), default=datetime(1970, 1, 1, tzinfo=UTC))
+    return {
+        "title": title,
+        "editor": editor or "",
+        "archive": entries,
+        "updated": _rfc3339(newest),
+        "feed_id": _feed_id(title, base, "feed.xml"),
+        "site_url": base,
+        "index_url": _page_url(base, "index.html"),
+        "feed_url": _page_url(base, "feed.xml"),
+    }
+
+
+# -- JSON -----------------------------------------------------------------------------------------
+
+
+def issue_data(issue: Issue) -> dict[str, object]:
+    """The issue as data (issue-N.json): what was published, with every edit the editor made."""
+    return {
+        "number": issue.number,
+        "title": issue.title,
+        "date": issue.date.isoformat(),
+        "editor": issue.editor,
+        "introduction": issue.introduction,
+        "sections": [
+            {
+                "subject": sec.subject,
+                "description": sec.description,
+                "articles": [
+                    {
+                        "url": safe_url(e.article.url),
+                        "title": e.article.title,
+                        "authors": list(e.article.authors),
+                        "publication": e.article.publication,
+                        "blurb": e.article.blurb,
+                        "score": e.score,
+                        "matched": list(e.matched),
+                        "also_covered_by": [
+                            {"name": name, "url": safe_url(url)} for name, url in e.also_covered_by
+                        ],
+                    }
+                    for e in sec.entries
+                ],
+            }
+            for sec in issue.sections
+        ],
+    }
+
+
+def issue_from_data(data: Mapping[str, object]) -> Issue:
+    """An Issue back from its JSON (for the archive); raises ValueError on a malformed record."""
+    try:
+        date = datetime.fromisoformat(str(data["date"]))
+        sections = []
+        for sec in data["sections"]:  # type: ignore[attr-defined]
+            entries = tuple(
+                Scored(
+                    Article(
+                        id=0,
+                        url=str(a.get("url") or ""),
+                        title=str(a["title"]),
+                        authors=tuple(str(n) for n in a.get("authors") or ()),
+                        publication=a.get("publication"),
+                        blurb=str(a.get("blurb") or ""),
+                    ),
+                    float(a.get("score") or 0.0),
+                    tuple(str(m) for m in a.get("matched") or ()),
+                    tuple(
+                        (str(o["name"]), str(o.get("url") or ""))
+                        for o in a.get("also_covered_by") or ()
+                    ),
+                )
+                for a in sec["articles"]
+            )
+            sections.append(
+                Section(str(sec["subject"]), str(sec.get("description") or ""), entries)
+            )
+        return Issue(
+            number=int(data["number"]),  # type: ignore[call-overload]
+            date=date if date.tzinfo else date.replace(tzinfo=UTC),
+            title=str(data["title"]),
+            editor=data.get("editor") or None,  # type: ignore[arg-type]
+            introduction=str(data.get("introduction") or ""),
+            sections=tuple(sections),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"not an issue record: {exc!r}") from None
+
+
+# -- rendering ------------------------------------------------------------------------------------
+
+
+def email_html(html: str) -> str:
+    """Inline every <style> rule into style attributes and drop the <style> (and any <script>)."""
+    try:
+        inlined = _INLINER.inline(html)
+    except (css_inline.InlineError, ValueError) as exc:
+        raise OutputError(f"template email.html: its CSS cannot be inlined ({exc})") from None
+    return re.sub(r"(?is)<script\b.*?</script\s*>", "", inlined)
+
+
+def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
+    try:
+        return _XML_INVALID.sub("", render(env, template, dict(context)))
+    except jinja2.TemplateNotFound:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise OutputError(
+            f"template {exc.filename or template}:{exc.lineno}: {exc.message}"
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise OutputError(f"template {template}: {exc.message or exc}") from None
+
+
+def fragment_of(
+    issue: Issue,
+    env: jinja2.Environment,
+    *,
+    site_url: str | None = None,
+    utm: Mapping[str, str] | None = None,
+) -> str:
+    """The issue's body alone (fragment.html): a blog post's content and the feed entry's."""
+    install_filters(env)
+    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=utm))
+
+
+def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
+    return ArchiveItem(
+        issue.number,
+        issue.title,
+        issue.date,
+        tuple(s.subject for s in issue.sections),
+        fragment_html,
+    )
+
+
+def render_outputs(
+    issue: Issue,
+    *,
+    env: jinja2.Environment,
+    site_url: str | None = None,
+    archive: Sequence[ArchiveItem] = (),
+    formats: Collection[str] = OUTPUTS,
+    utm: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Every output as {file name: text}; pure. The issue itself is added to (or replaces its number
+    in) `archive` for index.html and feed.xml."""
+    unknown = sorted(set(formats) - set(OUTPUTS))
+    if unknown:
+        raise OutputError(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
+    install_filters(env)
+    context = output_context(issue, site_url=site_url, utm=utm)
+    files: dict[str, str] = {}
+    fragment = _render(env, "fragment.html", context)
+    for name, (template, pattern) in ISSUE_FORMATS.items():
+        if name not in formats:
+            continue
+        filename = pattern.format(n=issue.number)
+        if name == "json":
+            files[filename] = json.dumps(issue_data(issue), ensure_ascii=False, indent=2) + "\n"
+        elif name == "fragment":
+            files[filename] = fragment
+        else:
+            assert template is not None
+            text = _render(env, template, context)
+            files[filename] = email_html(text) if name == "email" else text
+    if "html" in formats:
+        files["latest.html"] = files[f"issue-{issue.number}.html"]
+    if "index" in formats or "feed" in formats:
+        items = {a.number: a for a in archive}
+        items[issue.number] = archive_item(issue, fragment)
+        arch = archive_context(issue.title, issue.editor, list(items.values()), site_url=site_url)
+        if "index" in formats:
+            files["index.html"] = _render(env, "index.html", arch)
+        if "feed" in formats:
+            files["feed.xml"] = _render(env, "feed.xml", arch)
+    return files
+
+
+def publish_outputs(
+    issue: Issue,
+    *,
+    env: jinja2.Environment,
+    out_dir: Path,
+    site_url: str | None = None,
+    archive: Sequence[ArchiveItem] = (),
+    formats: Collection[str] = OUTPUTS,
+    utm: Mapping[str, str] | None = None,
+) -> tuple[Path, ...]:
+    """Render every chosen output and write each file atomically; returns the paths written."""
+    files = render_outputs(
+        issue, env=env, site_url=site_url, archive=archive, formats=formats, utm=utm
+    )
+    return tuple(write_atomic(out_dir / name, text) for name, text in files.items())
+
+
+_ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
+
+
+def load_archive(
+    out_dir: Path,
+    env: jinja2.Environment,
+    *,
+    site_url: str | None = None,
+    utm: Mapping[str, str] | None = None,
+) -> tuple[tuple[ArchiveItem, ...], tuple[str, ...]]:
+    """Every issue published in `out_dir` (from its issue-N.json), newest first, with its fragment
+    re-rendered; and a warning per record that could not be read (it is left out, never fatal)."""
+    items: list[ArchiveItem] = []
+    warnings: list[str] = []
+    if not out_dir.is_dir():
+        return (), ()
+    for path in out_dir.iterdir():
+        if not _ISSUE_JSON.match(path.name):
+            continue
+        try:
+            issue = issue_from_data(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            warnings.append(f"{path}: left out of the archive: {exc}")
+            continue
+        items.append(archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm)))
+    items.sort(key=lambda a: a.number, reverse=True)
+    return tuple(items), tuple(warnings)
+
+
+__all__ = [
+    "OUTPUTS",
+    "ArchiveItem",
+    "OutputError",
+    "add_utm",
+    "issue_data",
+    "issue_from_data",
+    "load_archive",
+    "publish_outputs",
+    "render_outputs",
+]

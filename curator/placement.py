@@ -1,0 +1,74 @@
+"""Placing stored articles under subjects: the scorer's model, stored assignments, an issue's candidates.
+
+Scoring the whole archive at every build would grow with the archive; instead each article's subject
+is stored with the fingerprint of the model that decided it, and only articles scored by another
+model (new articles, or every article after the editor changed a subject or made a correction) are
+scored again. A build then reads each subject's best unfeatured candidates from an index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from curator.config import Config
+from curator.models import Article, Assignment, Section
+from curator.select import select_sections
+from curator.store import Store
+from curator.subjects import SubjectModel
+
+#: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
+#: thousand give stable weights, and more would make every build slower for little change.
+CORPUS_SAMPLE = 3000
+#: Candidates read per place in a section: spares for the variety rule and for near-copies.
+CANDIDATES_PER_PLACE = 5
+#: At most this many unplaced articles are grouped into suggested subjects.
+SUGGEST_SAMPLE = 2000
+
+
+def subject_model(config: Config, store: Store) -> SubjectModel:
+    """The scorer for this config, taught by the editor's corrections."""
+    corpus = {a.id: a for a in store.recent_articles(CORPUS_SAMPLE)}
+    corpus.update((a.id, a) for a in store.corrected_articles())
+    return SubjectModel.build(
+        config.subjects, corpus=list(corpus.values()), corrections=store.corrections()
+    )
+
+
+def refresh_assignments(store: Store, model: SubjectModel) -> int:
+    """Score every unfeatured article the current model has not placed yet; returns how many."""
+    stale = store.stale_assignments(model.fingerprint)
+    rows = []
+    for article in stale:
+        placed = model.assign_one(article)
+        rows.append((article.id, placed.subject, placed.score, placed.matched))
+    store.save_assignments(rows, model.fingerprint)
+    return len(rows)
+
+
+def choose_sections(config: Config, store: Store) -> tuple[Section, ...]:
+    """The next issue's sections: per subject, the most relevant articles never featured before."""
+    model = subject_model(config, store)
+    refresh_assignments(store, model)
+    candidates: list[Article] = []
+    assignments: dict[str, Assignment] = {}
+    for subject in config.subjects:
+        limit = config.issue_size * CANDIDATES_PER_PLACE
+        for article, score, matched in store.candidates(subject.name, limit):
+            candidates.append(article)
+            assignments[article.url] = Assignment(subject.name, score, matched=matched)
+    return select_sections(candidates, assignments, config.subjects, config.issue_size)
+
+
+def explain_article(config: Config, store: Store, article: Article) -> Any:
+    """Why the article lands where it does: per subject, its score and the terms that matched."""
+    return subject_model(config, store).explain(article)
+
+
+def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequence[Any]:
+    """Proposed subjects for the articles that fit none of the editor's."""
+    from curator.subjects import suggest
+
+    model = subject_model(config, store)
+    refresh_assignments(store, model)
+    return suggest(store.unassigned_articles(model.fingerprint, SUGGEST_SAMPLE), k=k)

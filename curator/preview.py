@@ -1,0 +1,94 @@
+"""Preview: serve the output folder on 127.0.0.1 (never another interface) to look at an issue."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+#: Only the loopback interface: a preview is for the editor's own browser, not the network.
+HOST = "127.0.0.1"
+
+#: What the preview lets a page load: only itself. curator's pages need nothing else (styles are
+#: inline), so a template that pulls in an outside asset shows up as broken in the preview.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+class PreviewError(Exception):
+    """The preview cannot start (no such folder, the port is taken)."""
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files from the output folder, not cached, each request recorded, nothing logged."""
+
+    server: PreviewServer
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        with self.server.lock:
+            self.server.requests.append(self.path)
+        return super().send_head()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+        pass
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """A static file server on 127.0.0.1 that remembers the paths it was asked for."""
+
+    daemon_threads = True
+
+    def __init__(self, folder: Path, port: int) -> None:
+        self.folder = folder
+        self.requests: list[str] = []
+        self.lock = threading.Lock()
+        super().__init__((HOST, port), partial(_Handler, directory=str(folder)))
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.server_address[1]}/"
+
+
+def serve(folder: Path, port: int = 0) -> tuple[PreviewServer, str]:
+    """Start serving `folder` on 127.0.0.1 in a background thread; returns the server and its URL.
+
+    Port 0 picks a free port. Stop it with `server.shutdown()`.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise PreviewError(f"{folder} is not a folder; run `curator build` first")
+    try:
+        server = PreviewServer(folder.resolve(), port)
+    except OSError as exc:
+        raise PreviewError(
+            f"cannot listen on {HOST}:{port} ({exc.strerror or exc}); try another --port"
+        ) from None
+    thread = threading.Thread(target=server.serve_forever, name="curator-preview", daemon=True)
+    thread.start()
+    return server, server.url
+
+
+def serve_until_interrupted(
+    folder: Path, port: int = 0, announce: Callable[[str], None] = print
+) -> None:
+    """For `curator preview`: serve, say the URL, and stop cleanly on Ctrl-C."""
+    server, url = serve(folder, port)
+    page = "latest.html" if (Path(folder) / "latest.html").is_file() else ""
+    announce(f"Previewing {folder} at {url}{page} (Ctrl-C to stop)")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,86 @@
+"""The offline demo, as issue 4 promises it: the right author, publication and a clean blurb per page."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from curator.cli import cli
+
+EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["articles"]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(])", text) if s.strip()]
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, dict]:
+    pages = [str(EXAMPLES / a["page"]) for a in EXPECTED]
+    result = CliRunner().invoke(cli, ["extract", "--json", *pages])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    return {a["page"]: r for a, r in zip(EXPECTED, records, strict=True)}
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=[a["page"] for a in EXPECTED])
+def test_extract_credits_each_demo_page_rightly(expected: dict, extracted: dict) -> None:
+    record = extracted[expected["page"]]
+    assert record["title"] == expected["title"]
+    assert record["canonical_url"] == expected["canonical_url"]
+    if "feed entry only" not in expected["author_stated_in"]:
+        assert record["authors"] == [expected["author"]]
+    else:
+        assert record["authors"] == []
+    blurb = record["blurb"]
+    assert 150 <= len(blurb) <= 450, blurb
+    assert 2 <= len(sentences(blurb)) <= 3, blurb
+    lowered = blurb.lower()
+    assert not any(
+        phrase in lowered
+        for phrase in (
+            "read more",
+            "leave a reply",
+            "cookie",
+            "subscribe",
+            "image:",
+            "last updated",
+        )
+    )
+
+
+def test_the_demo_issue_credits_every_article_as_author_and_publication(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--config",
+            str(EXAMPLES / "feeds.yaml"),
+            "--out",
+            str(tmp_path),
+            "--db",
+            str(tmp_path / "c.db"),
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "issue-1.html").read_text(encoding="utf-8")
+    entries = re.findall(
+        r'<h3><a href="([^"]+)">.*?</a></h3>\s*<p class="credit">(.*?)</p>', page, re.S
+    )
+    credits = {url: html.unescape(credit) for url, credit in entries}
+    featured = [a for a in EXPECTED if a["subject"]]
+    assert len(credits) == len(featured)
+    for article in featured:
+        assert (
+            credits[article["canonical_url"]] == f"{article['author']} || {article['publication']}"
+        )
+    for article in EXPECTED:
+        if not article["subject"]:
+            assert article["canonical_url"] not in page

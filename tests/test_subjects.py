@@ -1,0 +1,270 @@
+"""The subject scorer on real text: BBC and Reuters news, the seeds' customer-experience pieces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from curator.models import Article, Subject
+from curator.subjects import SubjectModel, assign, explain, suggest
+from curator.textfeatures import stem, terms
+
+BENCHMARK_SUBJECTS = Path(__file__).resolve().parent.parent / "benchmarks" / "subjects"
+
+#: Words a reader takes for sport (for the suggested subject's label).
+SPORT_WORDS = {
+    "sport", "football", "rugby", "tennis", "cricket", "athletics", "olympic", "olympics", "match",
+    "cup", "club", "coach", "league", "players", "player", "championship", "championships",
+    "chelsea", "arsenal", "wales", "england", "ireland", "nations", "seed", "open", "indoor",
+    "doping", "drugs", "banned", "sprinter", "injury", "manager", "game", "win", "title",
+}  # fmt: skip
+
+
+def _labelled(path: Path, labels: int | None = None) -> list[tuple[Article, str]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    if labels:
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r["label"]] = counts.get(r["label"], 0) + 1
+        keep = set(sorted(counts, key=lambda lab: -counts[lab])[:labels])
+        rows = [r for r in rows if r["label"] in keep]
+    return [
+        (Article(id=i + 1, url=f"https://corpus.test/{r['id']}", title=r["title"], text=r["text"]),
+         r["label"])
+        for i, r in enumerate(rows)
+    ]  # fmt: skip
+
+
+def _subjects(name: str) -> dict[str, Subject]:
+    data = yaml.safe_load((BENCHMARK_SUBJECTS / name).read_text(encoding="utf-8"))
+    return {
+        s["label"]: Subject(s["name"], s["description"], tuple(s["keywords"]))
+        for s in data["subjects"]
+    }
+
+
+@pytest.fixture(scope="module")
+def bbc_all(corpus: Path) -> list[tuple[Article, str]]:
+    """The BBC developer split (1,250 labelled articles)."""
+    return _labelled(corpus / "topics" / "bbc-news" / "articles.jsonl")
+
+
+@pytest.fixture(scope="module")
+def bbc(bbc_all: list[tuple[Article, str]]) -> list[tuple[Article, str]]:
+    """Every 4th article of the BBC developer split (a fixed sample of 313)."""
+    return bbc_all[::4]
+
+
+@pytest.fixture(scope="module")
+def bbc_subjects() -> dict[str, Subject]:
+    return _subjects("bbc.yaml")
+
+
+def _url(bbc_id: str) -> str:
+    return f"https://corpus.test/{bbc_id}"
+
+
+def _accuracy(data: list[tuple[Article, str]], subjects: dict[str, Subject]) -> float:
+    placed = assign([a for a, _ in data], list(subjects.values()))
+    return sum(placed[a.url].subject == subjects[label].name for a, label in data) / len(data)
+
+
+def test_bbc_articles_land_in_their_subject(bbc, bbc_subjects):
+    # Measured 0.936 on this sample (0.948 on the whole developer split, where feedback has more
+    # articles to learn from).
+    assert _accuracy(bbc, bbc_subjects) >= 0.92
+
+
+def test_reuters_articles_land_in_their_subject(corpus):
+    data = _labelled(corpus / "topics" / "reuters21578" / "articles.jsonl", labels=8)[::8]
+    # Measured 0.927 on this sample of 547 (0.925 on all 4,373).
+    assert _accuracy(data, _subjects("reuters8.yaml")) >= 0.91
+
+
+def test_explain_names_the_terms_that_placed_an_article(bbc, bbc_subjects):
+    articles = [a for a, _ in bbc]
+    article = next(a for a in articles if a.title == "Wales hails new superstar")
+    why = explain(article, list(bbc_subjects.values()), context=articles)
+    assert (
+        why.subject == "Sport" == assign(articles, list(bbc_subjects.values()))[article.url].subject
+    )
+    best = why.scores[0]
+    assert best.subject == "Sport" and best.score == why.score >= why.threshold
+    words = [t.term for t in best.terms]
+    assert "wales" in words and "rugby" in words
+    # The terms are readable words from the article, and their parts never exceed the score.
+    text = (article.title + " " + (article.text or "")).lower()
+    assert all(w in text for term in words for w in term.split())
+    assert sum(t.contribution for t in best.terms) <= best.score + 1e-9
+    assert [s.subject for s in why.scores][1:] and all(s.score <= why.score for s in why.scores)
+    as_json = json.loads(json.dumps(why.to_dict()))
+    assert as_json["subject"] == "Sport" and as_json["scores"][0]["terms"][0]["term"] == words[0]
+    table = why.to_text().splitlines()
+    assert table[1].strip().startswith("Sport: score")
+    assert table[4].split()[0] == "Sport" and "rugby" in table[4]
+    assert len(table) == 4 + len(bbc_subjects)
+
+
+def test_moving_one_article_pulls_its_story_after_it(bbc, bbc_all, bbc_subjects):
+    # The Glazer bid for Manchester United: business stories the editor wants under Sport.
+    glazer = {_url("bbc-business-242"), _url("bbc-business-293"), _url("bbc-business-179")}
+    extra = {a.url: a for a, _ in bbc_all if a.url in glazer}
+    articles = [a for a, _ in bbc if a.url not in glazer] + list(extra.values())
+    subjects = list(bbc_subjects.values())
+    before = assign(articles, subjects)
+    assert before[_url("bbc-business-242")].subject == "Business and the economy"
+    assert before[_url("bbc-business-179")].subject == "Business and the economy"
+    moved = {_url("bbc-business-293"): "Sport"}
+    after = assign(articles, subjects, corrections=moved)
+    assert after[_url("bbc-business-293")].subject == "Sport"
+    assert after[_url("bbc-business-242")].subject == "Sport"
+    assert after[_url("bbc-business-179")].subject == "Sport"
+    # Other business stories (takeovers included) stay where they were; a handful of articles
+    # near the line (Chelsea and Arsenal news left without a subject) may follow into Sport.
+    label = {a.url: lab for a, lab in bbc_all}
+    others = [a for a in articles if "glazer" not in (a.title + (a.text or "")).lower()]
+    changed = [a for a in others if before[a.url].subject != after[a.url].subject]
+    assert not [a.title for a in changed if label[a.url] == "business"]
+    assert len(changed) <= 6 and all(after[a.url].subject == "Sport" for a in changed)
+    assert explain(articles[0], subjects, corrections=moved, context=articles).correction is None
+    pinned = explain(extra[_url("bbc-business-293")], subjects, corrections=moved, context=articles)
+    assert pinned.correction == "moved" and pinned.subject == "Sport"
+    assert "Sport: moved there by the editor" in pinned.to_text()
+
+
+def test_an_excluded_article_gets_no_subject(bbc, bbc_subjects):
+    articles = [a for a, _ in bbc]
+    subjects = list(bbc_subjects.values())
+    before = assign(articles, subjects)
+    target = next(a for a in articles if before[a.url].subject == "Sport")
+    after = assign(articles, subjects, corrections={target.url: None})
+    assert after[target.url].subject is None
+    assert explain(
+        target, subjects, corrections={target.url: None}, context=articles
+    ).correction == ("excluded")
+    assert sum(before[a.url].subject != after[a.url].subject for a in articles) == 1
+
+
+def test_a_correction_naming_an_unknown_subject_places_nothing(bbc, bbc_subjects):
+    articles = [a for a, _ in bbc[:40]]
+    placed = assign(articles, list(bbc_subjects.values()), corrections={articles[0].url: "Gone"})
+    assert placed[articles[0].url].subject is None
+
+
+def test_suggest_proposes_a_sport_subject_for_unassigned_sport_articles(bbc, bbc_subjects):
+    # The editor has every subject but sport: the sport articles are left over, and suggest()
+    # should propose something an editor recognises as sport.
+    without_sport = [s for label, s in bbc_subjects.items() if label != "sport"]
+    articles = [a for a, _ in bbc]
+    placed = assign(articles, without_sport)
+    label = {a.url: lab for a, lab in bbc}
+    unassigned = [a for a in articles if placed[a.url].subject is None]
+    assert sum(label[a.url] == "sport" for a in unassigned) >= 0.8 * len(unassigned)
+    proposals = suggest(unassigned)
+    assert proposals
+    biggest = proposals[0]
+    assert sum(label[u] == "sport" for u in biggest.urls) >= 0.9 * len(biggest.urls)
+    assert SPORT_WORDS & set(biggest.name.lower().replace(",", " ").split()), biggest.name
+    assert SPORT_WORDS & set(biggest.keywords), biggest.keywords
+    assert 1 <= len(biggest.keywords) <= 8 and biggest.description.startswith("Articles about")
+    assert yaml.safe_load(yaml.safe_dump(biggest.to_dict()))["name"] == biggest.name
+    # Every unassigned article is in at most one proposal.
+    urls = [u for p in proposals for u in p.urls]
+    assert len(urls) == len(set(urls)) and set(urls) <= {a.url for a in unassigned}
+
+
+def test_suggest_with_too_few_articles_proposes_nothing():
+    assert suggest([]) == ()
+    assert suggest([Article(id=1, url="https://a.test/1", title="One lonely article")]) == ()
+
+
+CX_SUBJECTS = [
+    Subject(
+        "The basics of customer experience",
+        "What customer experience is, how it differs from customer service, and why it matters.",
+        ("customer experience", "customer service", "cx", "customer journey", "touchpoints",
+         "definition", "brand", "loyalty"),
+    ),
+    Subject(
+        "Measuring the customer experience",
+        "Metrics and surveys that measure the customer experience, such as CSAT, NPS and CES.",
+        ("csat", "nps", "ces", "net promoter score", "customer satisfaction score",
+         "customer effort score", "metrics", "survey", "measure", "kpi"),
+    ),
+]  # fmt: skip
+
+
+def _seed_articles(seeds: Path) -> list[Article]:
+    out = []
+    for path in sorted(seeds.glob("00[1-4]_*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out.append(
+            Article(
+                id=0,
+                url=f"https://seeds.test/{path.stem}",
+                title=lines[0],
+                text="\n".join(lines[1:]),
+            )
+        )
+    return out
+
+
+def test_the_seed_articles_land_where_an_editor_expects(seeds, bbc):
+    # All four seed articles define customer experience against customer service: basics. 002 is
+    # the one that explains CSAT and NPS, so it is the one closest to the measuring subject. The
+    # BBC news stored beside them belongs to neither subject.
+    cx = _seed_articles(seeds)
+    news = [a for a, _ in bbc]
+    placed = assign(cx + news, CX_SUBJECTS)
+    assert [placed[a.url].subject for a in cx] == ["The basics of customer experience"] * 4
+    measuring = [dict(placed[a.url].scores)["Measuring the customer experience"] for a in cx]
+    assert max(measuring) == measuring[1], measuring
+    assert sum(placed[a.url].subject is not None for a in news) <= 0.03 * len(news)
+    assert placed[cx[0].url].matched[:2] == ("customer experience", "customer service")
+
+
+def test_the_model_built_once_assigns_like_assign(bbc, bbc_subjects):
+    articles = [a for a, _ in bbc]
+    subjects = list(bbc_subjects.values())
+    model = SubjectModel.build(subjects, corpus=articles)
+    placed = assign(articles, subjects)
+    assert all(model.assign_one(a) == placed[a.url] for a in articles[:60])
+    # The fingerprint follows what changes assignments, not the corpus.
+    assert SubjectModel.build(subjects, corpus=articles[:50]).fingerprint == model.fingerprint
+    moved = SubjectModel.build(subjects, corpus=articles, corrections={articles[0].url: "Sport"})
+    assert moved.fingerprint != model.fingerprint
+    assert SubjectModel.build(subjects[:4], corpus=articles).fingerprint != model.fingerprint
+
+
+def test_hostile_and_empty_input_gives_answers_not_crashes(bbc_subjects):
+    subjects = list(bbc_subjects.values())
+    odd = [
+        Article(id=1, url="https://x.test/empty", title=""),
+        Article(id=2, url="https://x.test/huge", title="Huge", text="football " * 2_000_000),
+        Article(id=3, url="https://x.test/junk", title="\x00\ufffd\u202e <b>", text="\ud7ff" * 50),
+        Article(id=4, url="https://x.test/greek", title="Ποδόσφαιρο", text="Η ομάδα κέρδισε."),
+        Article(id=5, url="https://x.test/digits", title="2024 12 31", text="1 2 3 4 5 6 7"),
+        Article(id=6, url="https://x.test/tags", title="x" * 10**6, categories=("rugby",) * 10**5),
+    ]  # fmt: skip
+    placed = assign(odd, subjects)
+    assert placed["https://x.test/empty"].subject is None
+    assert placed["https://x.test/digits"].subject is None
+    assert placed["https://x.test/huge"].subject == "Sport"
+    assert placed["https://x.test/tags"].subject == "Sport"
+    assert assign([], subjects) == {}
+    assert assign(odd, [])["https://x.test/huge"].subject is None
+    assert explain(odd[0], subjects).scores[0].terms == ()
+    with pytest.raises(ValueError, match="unknown scoring method"):
+        assign(odd, subjects, method="magic")
+
+
+def test_stemmer_and_terms_follow_porter():
+    assert [stem(w) for w in ("measuring", "metrics", "customers", "relational", "hopping")] == [
+        "measur", "metric", "custom", "relat", "hop",
+    ]  # fmt: skip
+    assert terms("The customer’s journey, and the CEO's 2024 NPS.") == [
+        "custom", "journei", "ceo", "np",
+    ]  # fmt: skip

@@ -1,0 +1,176 @@
+"""The editor and the subjects: explain, move, exclude, and choosing across time, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from conftest import run_cli as run
+
+BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
+METRICS = "https://brightline.example/blog/choosing-cx-metrics"
+
+
+def sections(html: str) -> dict[str, list[str]]:
+    """Subject heading -> the article links under it, in order."""
+    found: dict[str, list[str]] = {}
+    for part in re.split(r"<h2>", html)[1:]:
+        heading, _, rest = part.partition("</h2>")
+        found[heading] = re.findall(r'<h3><a href="([^"]+)"', rest)
+    return found
+
+
+def test_explain_names_the_subject_and_the_terms_that_matched(demo: Path) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "explain", "--config", str(demo), METRICS, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["subject"] == "Measuring the customer experience"
+    best = data["scores"][0]
+    assert best["subject"] == "Measuring the customer experience"
+    assert any(t["term"].startswith("metric") for t in best["terms"])
+    assert len(data["scores"]) == 4
+    code, out, _ = run("subjects", "explain", "--config", str(demo), METRICS)
+    assert "-> Measuring the customer experience" in out
+
+
+def test_a_move_and_an_exclusion_change_the_next_build_and_are_kept(demo: Path) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run(
+        "subjects", "move", "--config", str(demo), BACKLOG, "voice of the customer"
+    )
+    assert code == 0, err
+    assert "Moved to Voice of the customer" in out
+    code, out, err = run("subjects", "exclude", "--config", str(demo), METRICS)
+    assert code == 0, err
+
+    # The corrections are rows in the store, and the explanation says the editor decided.
+    db = sqlite3.connect(demo.parent / ".curator" / "curator.db")
+    rows = dict(
+        db.execute(
+            "SELECT a.url, c.subject FROM corrections c JOIN articles a ON a.id = c.article_id"
+        )
+    )
+    assert rows == {BACKLOG: "Voice of the customer", METRICS: None}
+    _, out, _ = run("subjects", "explain", "--config", str(demo), BACKLOG, "--json")
+    assert json.loads(out)["correction"] == "moved"
+
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    html = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    placed = sections(html)
+    assert BACKLOG in placed["Voice of the customer"]
+    assert BACKLOG not in placed.get("Service operations", [])
+    assert METRICS not in html
+
+
+def test_moving_to_an_unknown_subject_or_url_says_what_exists(demo: Path) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run("subjects", "move", "--config", str(demo), BACKLOG, "Pricing")
+    assert code == 1
+    assert "no subject `Pricing`" in err and "`Service operations`" in err
+    code, _, err = run("subjects", "exclude", "--config", str(demo), "https://nowhere.example/x")
+    assert code == 1 and "no stored article at https://nowhere.example/x" in err
+
+
+OLD_STRONG = """<item><title>Net Promoter Score, customer satisfaction and customer effort score explained</title>
+<link>https://old.example/nps-csat-ces</link><pubDate>Mon, 07 Jan 2019 09:00:00 GMT</pubDate>
+<description>How to read NPS, CSAT and the customer effort score. Each survey metric answers a different
+question about customer satisfaction. This guide compares the three metrics and their benchmarks.</description></item>"""
+NEW_WEAK = """<item><title>Our team offsite in Lisbon</title>
+<link>https://new.example/offsite</link><pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate>
+<description>We spent three days in Lisbon planning next year. Someone ran a quick survey about the food.
+The pastries won by a wide margin, and we came home with a plan.</description></item>"""
+
+
+def test_an_old_strong_article_is_chosen_over_a_new_weak_one(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>'
+        f"{NEW_WEAK}{OLD_STRONG}</channel></rss>",
+        encoding="utf-8",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly, issue_size: 1}\n"
+        "subjects:\n"
+        "  - name: Measuring the customer experience\n"
+        "    keywords: [NPS, CSAT, customer effort score, survey, metrics]\n"
+        "feeds:\n  - url: feed.xml\n"
+        "settings: {fetch_pages: false}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert sections(html) == {
+        "Measuring the customer experience": ["https://old.example/nps-csat-ces"]
+    }
+
+
+def test_suggest_proposes_a_subject_for_articles_that_fit_none(
+    demo: Path, corpus: Path, http_server
+) -> None:
+    """Real BBC sport stories in a CX newsletter fit no subject: suggest names them sensibly."""
+    from xml.sax.saxutils import escape
+
+    rows = [
+        json.loads(line)
+        for line in (corpus / "topics/bbc-news/articles.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    sport = [r for r in rows if r["label"] == "sport"][:20]
+    items = "".join(
+        f"<item><title>{escape(r['title'])}</title><link>https://sport.example/{r['id']}</link>"
+        f"<description>{escape(r['text'][:1500])}</description></item>"
+        for r in sport
+    )
+    url = http_server.add(
+        "/sport.xml",
+        f'<rss version="2.0"><channel><title>Sport desk</title>{items}</channel></rss>',
+    )
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0, err
+    suggestions = json.loads(out)
+    assert suggestions, "no subject proposed for 20 sport articles"
+    best = max(suggestions, key=lambda s: len(s["urls"]))
+    assert len(best["urls"]) >= 5
+    # Mostly the sport stories (the demo's off-topic coffee article fits no subject either).
+    sport_share = sum(u.startswith("https://sport.example/") for u in best["urls"]) / len(
+        best["urls"]
+    )
+    assert sport_share >= 0.8, best["urls"]
+    words = " ".join([best["name"], *best["keywords"]]).lower()
+    sporty = {
+        "match",
+        "game",
+        "cup",
+        "club",
+        "player",
+        "players",
+        "win",
+        "season",
+        "team",
+        "coach",
+        "champion",
+        "england",
+        "rugby",
+        "football",
+        "league",
+        "final",
+        "injury",
+    }
+    assert sporty & set(re.findall(r"[a-z]+", words)), words
+    # The text form is a feeds.yaml entry to paste.
+    _, text, _ = run("subjects", "suggest", "--config", str(demo))
+    assert "- name: " in text and "keywords:" in text
