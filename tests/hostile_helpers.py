@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLES, REPO, LocalServer
 
+from conftest import EXAMPLES, REPO, LocalServer
 from curator.cli import cli
 
 Handler = Callable[[BaseHTTPRequestHandler], None]

@@ -19,8 +19,8 @@ from pathlib import Path
 import hostile_helpers as h
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, LocalServer
 
+from conftest import EXAMPLES, LocalServer
 from curator.app import run_fetch
 from curator.cli import cli
 from curator.config import load_config
