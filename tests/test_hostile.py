@@ -569,3 +569,64 @@ def test_escape_sequences_in_a_feed_never_reach_the_terminal_or_the_issue(
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "Jane [2J]0;pwned" in html  # the text is kept, the control characters are not
     assert not any(c in html for c in "\x1b\x07\x9b")
+
+
+# -- hostile article pages -------------------------------------------------------------------------
+
+
+def test_hostile_article_pages_leave_the_articles_stored_from_the_feed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Every page misbehaves; the build still finishes, and each article is stored from what its
+    feed said (title and blurb), with no part of a hostile page in the store."""
+    h.quiet(http_server)
+    html = "text/html; charset=utf-8"
+    pages = {
+        "never-answers": http_server.add("/p/hang", handler=h.never_answers()),
+        "drip": http_server.add("/p/drip", handler=h.drip(b"<p>")),
+        "200MB": http_server.add("/p/huge", handler=h.stream(HUGE_BYTES, b"<p>padding</p>" * 4096)),
+        "gzip-bomb": http_server.add(
+            "/p/bomb",
+            h.gzip_bomb(256 * h.MB),
+            headers={"Content-Encoding": "gzip"},
+            content_type=html,
+        ),
+        "redirect-loop": h.redirect_loop(http_server, "/p/loop-a", "/p/loop-b"),
+        "to-a-file": http_server.add(
+            "/p/to-file", status=302, headers={"Location": "file:///etc/passwd"}, content_type=None
+        ),
+        "pdf": http_server.add("/p/pdf", b"%PDF-1.4 " * 100, content_type="application/pdf"),
+        "500": http_server.add("/p/500", b"oops", status=500, content_type="text/plain"),
+        "nested": http_server.add(
+            "/p/nested",
+            b"<html><body>" + b"<div>" * 100_000 + b"deep" + b"</div>" * 100_000,
+            content_type=html,
+        ),
+    }
+    items = "".join(
+        f"<item><title>Page case {name}</title><link>{url}</link>"
+        f"<description>The feed's own words about customer feedback, case {name}. "
+        "Closing the loop matters.</description></item>"
+        for name, url in pages.items()
+    )
+    feed = http_server.add("/feed.xml", h.rss(items, title="Hostile pages"))
+    config = h.write_config(tmp_path, [{"url": feed}], settings={"max_bytes": MAX_BYTES})
+
+    began = time.monotonic()
+    code, data, stderr = h.build_json(config)
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
+    assert data["feeds"][0]["status"] == "ok" and data["feeds"][0]["new"] == len(pages)
+    # Only the deeply nested page is a page at all; the others failed and were skipped.
+    assert (data["pages_read"], data["pages_failed"]) == (1, len(pages) - 1)
+    rows = h.store_rows(
+        tmp_path / "state" / "curator.db", "SELECT title, summary, length(text) FROM articles"
+    )
+    assert sorted(title for title, _, _ in rows) == sorted(f"Page case {n}" for n in pages)
+    for title, summary, text_length in rows:
+        assert summary.startswith("The feed's own words"), title
+        assert (text_length or 0) < 100_000, title
+    assert "root:" not in json.dumps(
+        h.store_rows(tmp_path / "state" / "curator.db", "SELECT * FROM articles")
+    )
+    print(f"\nhostile pages: the build took {time.monotonic() - began:.2f} s")
