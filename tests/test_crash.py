@@ -23,9 +23,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import hostile_helpers as h
@@ -358,15 +360,22 @@ def test_a_second_build_on_the_same_store_is_refused_while_one_runs(
 ) -> None:
     urls = baseline["urls"]
     assert isinstance(urls, dict)
-    # The first build waits 3 s for one slow (but good) feed, holding the store.
-    slow = newsletter.server.add(
-        "/slow-northwind.xml",
-        (EXAMPLES / "feeds" / "northwind.xml").read_bytes(),
-        content_type="application/rss+xml",
-        delay=3,
-    )
+    # The first build waits for one slow (but good) feed, holding the store, until the test has
+    # tried the second commands.
+    release = threading.Event()
+    body = (EXAMPLES / "feeds" / "northwind.xml").read_bytes()
+
+    def slow_feed(req: BaseHTTPRequestHandler) -> None:
+        release.wait(60)
+        req.send_response(200)
+        req.send_header("Content-Type", "application/rss+xml")
+        req.send_header("Content-Length", str(len(body)))
+        req.end_headers()
+        req.wfile.write(body)
+
+    slow = newsletter.server.add("/slow-northwind.xml", handler=slow_feed)
     feeds = [{"url": u} for u in urls.values()] + [{"url": slow}]
-    h.write_config(newsletter.folder, feeds, settings={"timeout": 15})
+    h.write_config(newsletter.folder, feeds, settings={"timeout": 60})
     seen = len(newsletter.server.seen("/slow-northwind.xml"))
     first = start_build(newsletter)
     wait_until_requested(newsletter.server, "/slow-northwind.xml", seen)
@@ -385,6 +394,7 @@ def test_a_second_build_on_the_same_store_is_refused_while_one_runs(
             f"curator: another curator run is using {newsletter.db} (pid {first.pid}); "
             "wait for it to finish, then run again"
         )
+    release.set()
     stdout, stderr = first.communicate(timeout=60)
     assert first.returncode == 0, stderr
     assert "Issue 2:" in stdout
