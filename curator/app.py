@@ -51,6 +51,8 @@ class FeedReport:
     #: Set when the feed was read but was not well formed.
     warning: str | None = None
     elapsed: float = 0.0
+    #: Seconds the server asked us to wait before asking again (429/503 Retry-After), when it said.
+    retry_after: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -63,6 +65,7 @@ class FeedReport:
             "error": self.error,
             "warning": self.warning,
             "seconds": round(self.elapsed, 3),
+            "retry_after": self.retry_after,
         }
 
 
@@ -426,6 +429,7 @@ def _read_feed(
             error_kind=result.error_kind,
             error=result.error,
             elapsed=result.elapsed,
+            retry_after=result.retry_after,
         )
     if result.not_modified:
         store.record_feed_success(
@@ -435,7 +439,7 @@ def _read_feed(
             title=None,
             etag=result.etag,
             last_modified=result.last_modified,
-            entries=0,
+            entries=None,
             size=None,
             elapsed=result.elapsed,
             content_hash=None,
@@ -456,7 +460,7 @@ def _read_feed(
             title=None,
             etag=result.etag,
             last_modified=result.last_modified,
-            entries=0,
+            entries=None,
             size=len(content),
             elapsed=result.elapsed,
             content_hash=digest,

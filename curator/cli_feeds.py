@@ -178,6 +178,17 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
     return table
 
 
+def _failing_for(row: dict[str, Any]) -> str:
+    """How long a feed has failed, e.g. ", failing for 3 days (since 2026-11-22)". A feed that
+    first failed less than a day ago says so too (it used to say nothing at all)."""
+    if not row["failing_since"]:
+        return ""
+    days = row["failing_days"] or 0
+    if days < 1:
+        return ", failing for less than a day"
+    return f", failing for {days} day{'s' if days > 1 else ''} (since {row['failing_since'][:10]})"
+
+
 def _fail(message: str, code: int) -> int:
     click.echo(f"curator: {message}", err=True)
     return code
@@ -218,8 +229,7 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
             f"{row['name'] or row['url']}"
         )
         if row["last_error"]:
-            since = f", failing for {row['failing_days']} day(s)" if row["failing_days"] else ""
-            click.echo(f"{'':<13} last error: {row['last_error']}{since}")
+            click.echo(f"{'':<13} last error: {row['last_error']}{_failing_for(row)}")
     failing = [r for r in table if r["status"] in ("failing", "gone")]
     if failing:
         click.echo(f"{len(failing)} of {len(table)} feed(s) need a look.")

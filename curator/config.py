@@ -152,6 +152,12 @@ KIND_EXAMPLES = {
     "mapping": "a section of `key: value` lines",
     "list": "a list of `- ` items",
 }
+#: The YAML tags a value may carry (those of plain scalars); any other (`!secret`, `!!python/...`)
+#: is refused rather than constructed.
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+)
 #: Limits that keep a typo from doing harm (issue_size: 1000 would make an unreadable issue).
 LIMITS = {
     "issue_size": (1, 50),
@@ -213,8 +219,40 @@ def _compose(text: str, path: Path) -> Node | None:
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         raise ConfigError(path, line, col, f"not valid YAML: {problem}; {fix}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)
+        line, col = _line_column(text, exc.position)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ConfigError(
+            path, line, col, f"not valid YAML: {exc.reason} (U+{char:04X}); delete it"
+        ) from None
     except yaml.YAMLError as exc:
         raise ConfigError(path, None, None, f"not valid YAML: {exc}") from None
+    except RecursionError:
+        line, col = _deepest(text)
+        raise ConfigError(
+            path, line, col, "not valid YAML: nested far too deeply; a feeds.yaml needs 4 levels"
+        ) from None
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _deepest(text: str, limit: int = 50) -> tuple[int, int]:
+    """Where brackets or indentation first nest more than `limit` deep (for the message when the
+    YAML parser runs out of stack); the start of the file when that cannot be told."""
+    depth = 0
+    for pos, ch in enumerate(text):
+        depth += ch in "[{"
+        depth -= ch in "]}"
+        if depth > limit:
+            return _line_column(text, pos)
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) - len(line.lstrip(" ")) > 2 * limit:
+            return number, 1
+    return 1, 1
 
 
 class _Reader:
@@ -233,7 +271,7 @@ class _Reader:
         self, node: Node, where: str, schema: dict[str, tuple[str, bool]]
     ) -> dict[str, Node]:
         if not isinstance(node, MappingNode):
-            raise self.error(node, f"`{where}` must be {KIND_EXAMPLES['mapping']}")
+            raise self.error(node, f"{where} must be {KIND_EXAMPLES['mapping']}")
         found: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
@@ -265,7 +303,17 @@ class _Reader:
     def scalar(self, node: Node, key: str, kind: str) -> Any:
         if not isinstance(node, ScalarNode):
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not a list or section")
-        value = self.loader.construct_object(node)
+        if node.tag not in PLAIN_TAGS:  # !secret, !!python/name:os.system...
+            raise self.error(
+                node, f"`{key}` has a tag curator does not read ({node.tag}); remove it"
+            )
+        try:
+            value = self.loader.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError):
+            # !!float abc, !!timestamp nope, a 5000-digit number (int() refuses over 4300 digits)
+            raise self.error(
+                node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not `{node.value[:40]}`"
+            ) from None
         ok: Callable[[Any], bool] = {
             "str": lambda v: isinstance(v, str) and bool(v.strip()),
             "path": lambda v: isinstance(v, str) and bool(v.strip()),
@@ -340,6 +388,14 @@ class _Reader:
     def settings(self, node: Node | None) -> Settings:
         raw = self.fields(node, "`settings`", SETTINGS_KEYS) if node is not None else {}
         folder = self.path.parent
+        templates = (folder / raw["templates"]).resolve() if "templates" in raw else None
+        if node is not None and templates is not None and not templates.is_dir():
+            # Else a typo here would quietly publish with curator's own templates.
+            raise self.error(
+                self.mapping(node, "`settings`", SETTINGS_KEYS)["templates"],
+                f"no templates folder at `{raw['templates']}` (looked for {templates}); "
+                "fix the path, which is relative to this config file",
+            )
         if "outputs" in raw:
             from curator.outputs import OUTPUTS  # the output formats are the renderer's to name
 
@@ -356,7 +412,7 @@ class _Reader:
         return Settings(
             output=(folder / raw.get("output", "output")).resolve(),
             store=(folder / raw.get("store", ".curator/curator.db")).resolve(),
-            templates=(folder / raw["templates"]).resolve() if "templates" in raw else None,
+            templates=templates,
             fetch_pages=raw.get("fetch_pages", True),
             allow_private_addresses=raw.get("allow_private_addresses", False),
             timeout=float(raw.get("timeout", 30.0)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     """Write `data` to `path` so that readers see the old file or the complete new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -36,3 +38,15 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     finally:
         os.close(dir_fd)
     return path
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temporary files an earlier write of `path` left behind when it was killed.
+
+    Why: a build killed mid-write (SIGKILL, power loss) leaves `.issue-2.html.x1y2z3.tmp`, half an
+    issue, in the output folder, and an editor who uploads the folder would publish it. A build
+    holds the store's lock while it writes, so no other write of the same file is under way.
+    """
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()

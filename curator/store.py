@@ -260,18 +260,21 @@ class Store:
         title: str | None,
         etag: str | None,
         last_modified: str | None,
-        entries: int,
+        entries: int | None,
         size: int | None,
         elapsed: float,
         content_hash: str | None,
     ) -> None:
-        """Remember a good fetch (a 200 or a 304): its validators, and that the feed is healthy."""
+        """Remember a good fetch (a 200 or a 304): its validators, and that the feed is healthy.
+        `entries` and `size` are None when the feed was not read again (unchanged): the last
+        counts stand."""
         with self.transaction():
             self._feed_id(url)
             self.db.execute(
                 """UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?,
                    last_fetched = ?, last_success = ?, last_status = ?, last_error_kind = NULL,
-                   last_error = NULL, failing_since = NULL, gone = 0, entries_last = ?,
+                   last_error = NULL, failing_since = NULL, gone = 0,
+                   entries_last = COALESCE(?, entries_last),
                    bytes_last = COALESCE(?, bytes_last), elapsed_last = ?,
                    content_hash = COALESCE(?, content_hash)
                    WHERE url = ?""",
