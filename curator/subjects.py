@@ -679,7 +679,9 @@ class SubjectModel:
         if not feedback_rounds:
             vectors = _rocchio(queries, [_centroid((), ex) for ex in examples])
         examples_at = [
-            (k, index[pins[a.url]]) for k, a in enumerate(articles) if pins.get(a.url) is not None
+            (k, index[subject])
+            for k, a in enumerate(articles)
+            if (subject := pins.get(a.url)) is not None
         ]
 
         def bars_of(scores: Sequence[Sequence[float]], own: Sequence[float]) -> list[float]:
