@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO))
 from curator.app import run_build  # noqa: E402
 from curator.config import load_config  # noqa: E402
 from curator.models import Article  # noqa: E402
+from curator.placement import refresh  # noqa: E402
 from curator.store import Store  # noqa: E402
 
 #: The issue's date; articles are spread over the five years before it.
@@ -115,6 +116,16 @@ def fill(path: Path, texts: list[dict[str, str]], n: int) -> float:
     return time.perf_counter() - began
 
 
+def score(config_path: Path, store_path: Path) -> float:
+    """Place every stored article under a subject, as the weekly runs would have done as the
+    articles arrived (each article is scored once, when new; again only if subjects change)."""
+    config = load_config(config_path)
+    with Store.open(store_path) as store:
+        began = time.perf_counter()
+        refresh(config, store)
+        return time.perf_counter() - began
+
+
 def build_once(config_path: Path, store_path: Path, out: Path) -> tuple[float, int]:
     """Seconds to build one issue from the store at `store_path`, and how many articles it has."""
     config = load_config(config_path)
@@ -161,6 +172,12 @@ def main() -> None:
             filled = fill(store, texts, n)
             size_mb = store.stat().st_size / 1e6
             print(f"fill.{n:<22} {filled:.1f} s to store {n} articles ({size_mb:.0f} MB)")
+            scored = score(config, store)
+            print(
+                f"score.{n:<21} {scored:.1f} s to place each article under a subject, once "
+                f"({n / scored:,.0f} articles/s; the app does this as articles arrive)",
+                flush=True,
+            )
             pristine = tmp / f"pristine-{n}.db"
             if args.profile and n == max(sizes):
                 shutil.copy(store, pristine)

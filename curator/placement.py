@@ -15,7 +15,7 @@ from curator.config import Config
 from curator.models import Article, Assignment, Section
 from curator.select import select_sections
 from curator.store import Store
-from curator.subjects import SubjectModel
+from curator.subjects import SubjectModel, model_fingerprint
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
 #: thousand give stable weights, and more would make every build slower for little change.
@@ -35,21 +35,33 @@ def subject_model(config: Config, store: Store) -> SubjectModel:
     )
 
 
+def refresh(config: Config, store: Store) -> int:
+    """Place every unfeatured article the current model has not placed yet; returns how many.
+
+    When every stored assignment is current (the usual weekly case once new articles are placed),
+    the model is not even built: its fingerprint comes from the subjects and corrections alone.
+    """
+    if store.placement_current(model_fingerprint(config.subjects, store.corrections())):
+        return 0
+    return refresh_assignments(store, subject_model(config, store))
+
+
 def refresh_assignments(store: Store, model: SubjectModel) -> int:
     """Score every unfeatured article the current model has not placed yet; returns how many."""
+    through = store.newest_article_id()
     stale = store.stale_assignments(model.fingerprint)
     rows = []
     for article in stale:
         placed = model.assign_one(article)
         rows.append((article.id, placed.subject, placed.score, placed.matched))
     store.save_assignments(rows, model.fingerprint)
+    store.mark_placed(model.fingerprint, through)
     return len(rows)
 
 
 def choose_sections(config: Config, store: Store) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before."""
-    model = subject_model(config, store)
-    refresh_assignments(store, model)
+    refresh(config, store)
     candidates: list[Article] = []
     assignments: dict[str, Assignment] = {}
     for subject in config.subjects:

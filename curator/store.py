@@ -119,11 +119,17 @@ def _migration_3(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_4(db: sqlite3.Connection) -> None:
+    """Small facts about the store as a whole (e.g. how far subject placement has got)."""
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
     _migration_2,
     _migration_3,
+    _migration_4,
 )
 VERSION = len(MIGRATIONS)
 
@@ -485,6 +491,41 @@ class Store:
             sql += " LIMIT ?"
             params += (limit,)
         return [self._article(r) for r in self.db.execute(sql, params)]
+
+    def placement_current(self, fingerprint: str) -> bool:
+        """True when the model `fingerprint` has placed every article stored so far (new articles
+        always get higher ids, so a watermark answers without reading the archive)."""
+        rows = dict(
+            self.db.execute(
+                "SELECT key, value FROM meta WHERE key IN ('placed_fingerprint', 'placed_through')"
+            ).fetchall()
+        )
+        newest = self.db.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
+        return (
+            rows.get("placed_fingerprint") == fingerprint
+            and int(rows.get("placed_through", -1)) >= newest
+        )
+
+    def mark_placed(self, fingerprint: str, through: int) -> None:
+        """Record that the model `fingerprint` has placed every article up to id `through`."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [("placed_fingerprint", fingerprint), ("placed_through", str(through))],
+            )
+
+    def newest_article_id(self) -> int:
+        return int(self.db.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0)
+
+    def count_stale_assignments(self, fingerprint: str) -> int:
+        """How many unfeatured articles were not placed by the model `fingerprint`."""
+        row = self.db.execute(
+            """SELECT COUNT(*) FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
+               WHERE (s.fingerprint IS NULL OR s.fingerprint != ?)
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)""",
+            (fingerprint,),
+        ).fetchone()
+        return int(row[0])
 
     def save_assignments(
         self, rows: Iterable[tuple[int, str | None, float, Sequence[str]]], fingerprint: str

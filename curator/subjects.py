@@ -291,6 +291,16 @@ def _resolve(name: str | None, subjects: Sequence[Subject]) -> str | None:
     return None
 
 
+def model_fingerprint(
+    subjects: Sequence[Subject],
+    corrections: Mapping[str, str | None] | None = None,
+    method: str = "tfidf",
+) -> str:
+    """The fingerprint a model built from these subjects and corrections will have, without
+    building it: stored assignments under this fingerprint are current."""
+    return _fingerprint(subjects, corrections or {}, method)
+
+
 def _fingerprint(
     subjects: Sequence[Subject], corrections: Mapping[str, str | None], method: str
 ) -> str:
