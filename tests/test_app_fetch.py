@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import LocalServer
 
+from conftest import LocalServer
 from curator import app, articles
 from curator.app import FeedReport, run_fetch
 from curator.config import Config, parse_config
