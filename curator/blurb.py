@@ -170,7 +170,9 @@ def html_to_text(markup: str | None) -> str:
         return normalise_space(html.unescape(markup))
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
+        root = None
+    if root is None:
         soup = BeautifulSoup(markup, "lxml")
         for tag in soup(list(_INVISIBLE)):
             tag.decompose()

@@ -40,3 +40,9 @@ def test_comments_scripts_and_entities() -> None:
     assert html_to_text(markup) == "One & two Three four"
     assert html_to_text("<div>a<br>b</div>tail") == "a b tail"
     assert html_to_text("a < b and c > d") == "a < b and c > d"
+
+
+def test_markup_lxml_refuses_is_still_read() -> None:
+    hostile = '<html onMouseUp html onMouseUp="javascript:alert(1)">Hi</html onMouseUp>'
+    assert html_to_text(hostile) == "Hi"
+    assert html_to_text("<body><body>x</body></body>") == "x"
