@@ -87,6 +87,9 @@ class LocalServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
+        # Clients that hang up mid-response (the byte cap, a deadline) are what the tests are about,
+        # not errors to print.
+        self.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         # A short poll interval: shutdown() waits up to one interval, once per test.
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
