@@ -564,7 +564,7 @@ def publish_issue(
 
 def next_issue(config: Config, store: Store, *, now: datetime) -> Issue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits."""
-    sections = choose_sections(config, store)
+    sections = choose_sections(config, store, now)
     if not sections:
         return None
     return Issue(

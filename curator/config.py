@@ -73,6 +73,9 @@ class Settings:
     outputs: tuple[str, ...] = ()
     #: Where `curator draft` writes drafts.
     drafts: Path | None = None
+    #: 0 (the default): articles are chosen by relevance alone, whatever their age. Above 0, a new
+    #: article's relevance is multiplied by up to (1 + weight), halving every 90 days of age.
+    recency_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
     "per_host": ("int", False),
     "outputs": ("strlist", False),
     "drafts": ("path", False),
+    "recency_weight": ("number", False),
 }
 TOP_KEYS: dict[str, tuple[str, bool]] = {
     "newsletter": ("mapping", True),
@@ -164,6 +168,7 @@ LIMITS = {
     "concurrency": (1, 64),
     "per_host": (1, 16),
     "max_bytes": (1024, 1 << 30),
+    "recency_weight": (0, 10),
 }
 MAX_KEYWORDS = 30
 
@@ -421,6 +426,7 @@ class _Reader:
             per_host=raw.get("per_host", 2),
             outputs=tuple(raw.get("outputs", ())),
             drafts=(folder / raw.get("drafts", "drafts")).resolve(),
+            recency_weight=float(raw.get("recency_weight", 0.0)),
         )
 
     def subjects(self, node: Node) -> tuple[Subject, ...]:

@@ -9,6 +9,7 @@ scored again. A build then reads each subject's best unfeatured candidates from 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from curator.config import Config
@@ -59,17 +60,38 @@ def refresh_assignments(store: Store, model: SubjectModel) -> int:
     return len(rows)
 
 
-def choose_sections(config: Config, store: Store) -> tuple[Section, ...]:
-    """The next issue's sections: per subject, the most relevant articles never featured before."""
+def choose_sections(
+    config: Config, store: Store, now: datetime | None = None
+) -> tuple[Section, ...]:
+    """The next issue's sections: per subject, the most relevant articles never featured before.
+
+    With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
+    """
     refresh(config, store)
+    weight = config.settings.recency_weight
     candidates: list[Article] = []
     assignments: dict[str, Assignment] = {}
     for subject in config.subjects:
-        limit = config.issue_size * CANDIDATES_PER_PLACE
+        limit = config.issue_size * CANDIDATES_PER_PLACE * (3 if weight else 1)
         for article, score, matched in store.candidates(subject.name, limit):
+            if weight and now is not None:
+                score *= 1 + weight * freshness(article, now)
             candidates.append(article)
             assignments[article.url] = Assignment(subject.name, score, matched=matched)
     return select_sections(candidates, assignments, config.subjects, config.issue_size)
+
+
+#: Recency's half-life: an article this many days old gets half the boost of one from today.
+RECENCY_HALF_LIFE_DAYS = 90.0
+
+
+def freshness(article: Article, now: datetime) -> float:
+    """1 for an article from today, halving every `RECENCY_HALF_LIFE_DAYS`; 0 when undated."""
+    when = article.published or article.first_seen
+    if when is None:
+        return 0.0
+    age = max(0.0, (now - when).total_seconds() / 86400)
+    return float(0.5 ** (age / RECENCY_HALF_LIFE_DAYS))
 
 
 def explain_article(config: Config, store: Store, article: Article) -> Any:

@@ -174,3 +174,44 @@ def test_suggest_proposes_a_subject_for_articles_that_fit_none(
     # The text form is a feeds.yaml entry to paste.
     _, text, _ = run("subjects", "suggest", "--config", str(demo))
     assert "- name: " in text and "keywords:" in text
+
+
+def test_a_recency_weight_is_off_by_default_and_favours_new_articles_when_set(
+    tmp_path: Path,
+) -> None:
+    """Two near-equal articles, 2019 and 2026: relevance alone picks one; a recency weight the new."""
+    older = OLD_STRONG
+    newer = OLD_STRONG.replace(
+        "https://old.example/nps-csat-ces", "https://new.example/nps-csat-ces"
+    )
+    newer = newer.replace("Mon, 07 Jan 2019", "Mon, 23 Nov 2026").replace(
+        "This guide compares the three metrics and their benchmarks.",
+        "This guide compares the three metrics.",
+    )
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>'
+        f"{newer}{older}</channel></rss>",
+        encoding="utf-8",
+    )
+    base = (
+        "newsletter: {title: CX Weekly, issue_size: 1}\n"
+        "subjects:\n  - name: Measuring the customer experience\n"
+        "    keywords: [NPS, CSAT, customer effort score, survey, metrics, benchmarks]\n"
+        "feeds:\n  - url: feed.xml\n"
+    )
+    chosen = {}
+    for name, settings in (
+        ("plain", "settings: {fetch_pages: false}\n"),
+        ("recent", "settings: {fetch_pages: false, recency_weight: 2}\n"),
+    ):
+        config = tmp_path / f"{name}.yaml"
+        config.write_text(
+            base + settings.replace("{", f"{{store: {name}.db, output: {name}, "), encoding="utf-8"
+        )
+        code, _, err = run("build", "--config", str(config), "-q")
+        assert code == 0, err
+        html = (tmp_path / name / "issue-1.html").read_text(encoding="utf-8")
+        chosen[name] = sections(html)["Measuring the customer experience"]
+    assert chosen["plain"] == ["https://old.example/nps-csat-ces"]
+    assert chosen["recent"] == ["https://new.example/nps-csat-ces"]
