@@ -253,6 +253,10 @@ class _Limiter:
 # --- decoding -------------------------------------------------------------------------------------
 
 
+#: The most decompressed bytes produced at one step (a gzip bomb inflates in steps this size).
+STEP_BYTES = 1 << 20
+
+
 class _Decoder:
     """Decompresses a gzip/deflate body incrementally, never producing more than asked for.
 
@@ -278,21 +282,27 @@ class _Decoder:
 
     def decode(self, data: bytes, budget: int) -> bytes:
         """Up to `budget` decoded bytes from `data`; exactly `budget` means there may be more."""
+        return b"".join(self.pieces(data, budget))
+
+    def pieces(self, data: bytes, budget: int) -> Iterator[bytes]:
+        """`decode` as pieces of at most `STEP_BYTES`, so a caller can store each one as it comes
+        instead of holding the whole output of a 64 KB gzip-bomb chunk (up to the budget) twice."""
         if self._zlib is None:
-            return data[:budget]
-        out = bytearray()
+            yield data[:budget]
+            return
+        made = 0
         pending = data
         if self._wbits == zlib.MAX_WBITS and self._produced == 0 and len(self._head) < 2:
             # RFC 9110 deflate is zlib-wrapped (RFC 1950: CM 8, header a multiple of 31), but some
             # servers send raw DEFLATE; the first two bytes tell which.
             self._head += data
             if len(self._head) < 2:
-                return b""
+                return
             pending, (cmf, flg) = self._head, self._head[:2]
             if cmf & 0x0F != 8 or (cmf << 8 | flg) % 31:
                 self._wbits = -zlib.MAX_WBITS
                 self._zlib = zlib.decompressobj(self._wbits)
-        while pending and len(out) < budget and not self._done:
+        while pending and made < budget and not self._done:
             if self._zlib.eof:
                 if self.encoding == "deflate":
                     self._done = True
@@ -301,7 +311,7 @@ class _Decoder:
                 self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
                 self._members += 1
             try:
-                piece = self._zlib.decompress(pending, budget - len(out))
+                piece = self._zlib.decompress(pending, min(STEP_BYTES, budget - made))
             except zlib.error as exc:
                 if self._members > 1:
                     self._done = True  # junk after a complete gzip body: ignored, as zlib does
@@ -309,10 +319,11 @@ class _Decoder:
                 raise _Failure(
                     "http", f"the body's {self.encoding} compression is corrupt ({exc})"
                 ) from exc
-            out += piece
+            made += len(piece)
+            self._produced += len(piece)
             pending = self._zlib.unused_data if self._zlib.eof else self._zlib.unconsumed_tail
-        self._produced += len(out)
-        return bytes(out)
+            if piece:
+                yield piece
 
 
 # --- fetching -------------------------------------------------------------------------------------
@@ -600,9 +611,10 @@ async def _read_body(response: httpx.Response, settings: FetchSettings) -> bytes
     decoder = _Decoder(encoding)
     body = bytearray()
     async for raw in response.aiter_raw(CHUNK_BYTES):
-        body += decoder.decode(raw, settings.max_bytes - len(body) + 1)
-        if len(body) > settings.max_bytes:
-            raise _too_large(settings)
+        for piece in decoder.pieces(raw, settings.max_bytes - len(body) + 1):
+            body += piece
+            if len(body) > settings.max_bytes:
+                raise _too_large(settings)
     return bytes(body)
 
 
