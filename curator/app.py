@@ -408,6 +408,27 @@ def harvests_entries(harvests: list[_Harvest]) -> list[tuple[FeedSource, Entry]]
     return [(h.source, e) for h in harvests for e in h.new_entries]
 
 
+def _unchanged(
+    harvest: _Harvest, store: Store, now: datetime, *, size: int | None, digest: str | None
+) -> FeedReport:
+    """Record a feed that has nothing new (a 304, or the same bytes) as healthy; its report."""
+    source, result = harvest.source, harvest.result
+    store.record_feed_success(
+        source.url,
+        now=now,
+        status=result.status,
+        title=None,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        entries=None,
+        size=size,
+        elapsed=result.elapsed,
+        content_hash=digest,
+    )
+    name = source.name or store.feed_state(source.url).title or source.url
+    return FeedReport(source.url, name, "unchanged", elapsed=result.elapsed)
+
+
 def _read_feed(
     harvest: _Harvest, store: Store, last_hash: str | None, now: datetime
 ) -> FeedReport | None:
@@ -432,45 +453,12 @@ def _read_feed(
             retry_after=result.retry_after,
         )
     if result.not_modified:
-        store.record_feed_success(
-            source.url,
-            now=now,
-            status=result.status,
-            title=None,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            entries=None,
-            size=None,
-            elapsed=result.elapsed,
-            content_hash=None,
-        )
-        return FeedReport(
-            source.url,
-            source.name or store.feed_state(source.url).title or source.url,
-            "unchanged",
-            elapsed=result.elapsed,
-        )
+        return _unchanged(harvest, store, now, size=None, digest=None)
     content = result.content or b""
     digest = harvest.content_hash or hashlib.sha256(content).hexdigest()
     if digest == last_hash:
-        store.record_feed_success(
-            source.url,
-            now=now,
-            status=result.status,
-            title=None,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            entries=None,
-            size=len(content),
-            elapsed=result.elapsed,
-            content_hash=digest,
-        )
-        return FeedReport(
-            source.url,
-            source.name or store.feed_state(source.url).title or source.url,
-            "unchanged",
-            elapsed=result.elapsed,
-        )
+        # The same bytes as last time: nothing to parse (servers that ignore validators).
+        return _unchanged(harvest, store, now, size=len(content), digest=digest)
     try:
         parsed = _parsed(harvest, content)
     except FeedError as exc:

@@ -122,6 +122,34 @@ class LocalServer:
         self.routes[path] = Route(data, status, all_headers, handler, delay)
         return self.url(path)
 
+    def add_with_etag(
+        self,
+        path: str,
+        body: bytes,
+        *,
+        content_type: str = "application/xml",
+        honour: Callable[[], bool] = lambda: True,
+    ) -> str:
+        """Serve `body` with an ETag, answering 304 when the client sends it back (while
+        `honour()` is true: a server that ignores validators sends the same bytes again)."""
+        etag = f'"{len(body)}-{sum(body[:4096])}"'
+
+        def handler(req: BaseHTTPRequestHandler) -> None:
+            if honour() and req.headers.get("If-None-Match") == etag:
+                req.send_response(304)
+                req.send_header("ETag", etag)
+                req.send_header("Content-Length", "0")
+                req.end_headers()
+                return
+            req.send_response(200)
+            req.send_header("Content-Type", content_type)
+            req.send_header("ETag", etag)
+            req.send_header("Content-Length", str(len(body)))
+            req.end_headers()
+            req.wfile.write(body)
+
+        return self.add(path, handler=handler)
+
     def seen(self, path: str) -> list[Seen]:
         with self._lock:
             return [r for r in self.requests if r.path == path]

@@ -35,23 +35,7 @@ FEEDS = (
 
 def serve(server: LocalServer, path: str, body: bytes, honour_validators: list[bool]) -> str:
     """Serve `body` with an ETag; answer 304 to it while `honour_validators[0]` is true."""
-    etag = f'"{len(body)}-{sum(body[:4096])}"'
-
-    def handler(req: BaseHTTPRequestHandler) -> None:
-        if honour_validators[0] and req.headers.get("If-None-Match") == etag:
-            req.send_response(304)
-            req.send_header("ETag", etag)
-            req.send_header("Content-Length", "0")
-            req.end_headers()
-            return
-        req.send_response(200)
-        req.send_header("Content-Type", "application/xml")
-        req.send_header("ETag", etag)
-        req.send_header("Content-Length", str(len(body)))
-        req.end_headers()
-        req.wfile.write(body)
-
-    return server.add(path, handler=handler)
+    return server.add_with_etag(path, body, honour=lambda: honour_validators[0])
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -17,27 +16,6 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, REPO, LocalServer
 from curator.cli import cli
-
-
-def serve_with_validators(server: LocalServer, path: str, body: bytes, content_type: str) -> str:
-    """Serve `body` with an ETag; answer 304 when the client sends it back."""
-    etag = f'"v-{abs(hash(body))}"'
-
-    def handler(req: BaseHTTPRequestHandler) -> None:
-        if req.headers.get("If-None-Match") == etag:
-            req.send_response(304)
-            req.send_header("ETag", etag)
-            req.send_header("Content-Length", "0")
-            req.end_headers()
-            return
-        req.send_response(200)
-        req.send_header("Content-Type", content_type)
-        req.send_header("ETag", etag)
-        req.send_header("Content-Length", str(len(body)))
-        req.end_headers()
-        req.wfile.write(body)
-
-    return server.add(path, handler=handler)
 
 
 def refused_url() -> str:
@@ -62,7 +40,9 @@ def newsletter(tmp_path: Path, http_server: LocalServer, corpus: Path) -> dict:
     for feed in demo["feeds"]:
         local = EXAMPLES / feed["url"]
         kind = "application/json" if local.suffix == ".json" else "application/xml"
-        url = serve_with_validators(http_server, f"/feeds/{local.name}", local.read_bytes(), kind)
+        url = http_server.add_with_etag(
+            f"/feeds/{local.name}", local.read_bytes(), content_type=kind
+        )
         feeds.append({**feed, "url": url})
     for page in (EXAMPLES / "pages").glob("*.html"):
         http_server.add(
@@ -72,8 +52,8 @@ def newsletter(tmp_path: Path, http_server: LocalServer, corpus: Path) -> dict:
     # Its articles live on the internet: read the feed only, never their pages.
     feeds.append(
         {
-            "url": serve_with_validators(
-                http_server, "/aws.xml", real.read_bytes(), "application/rss+xml"
+            "url": http_server.add_with_etag(
+                "/aws.xml", real.read_bytes(), content_type="application/rss+xml"
             ),
             "fetch_pages": False,
         }
