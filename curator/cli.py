@@ -185,10 +185,17 @@ def build(
             )
         except BuildError as exc:
             raise fail(str(exc), EXIT_FAILED) from None
-    report_build(result, quiet, as_json)
+    feeds = result.fetch.feeds
+    # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
+    all_failed = result.issue is None and bool(feeds) and len(result.fetch.failed) == len(feeds)
+    report_build(result, quiet, as_json, all_failed=all_failed)
+    if all_failed:
+        raise fail(f"every feed failed ({len(feeds)}); no issue was built", EXIT_FAILED)
 
 
-def report_build(result: BuildResult, quiet: bool, as_json: bool) -> None:
+def report_build(
+    result: BuildResult, quiet: bool, as_json: bool, *, all_failed: bool = False
+) -> None:
     issue = result.issue
     main_page = next(
         (p for p in result.paths if issue and p.name == f"issue-{issue.number}.html"),
@@ -207,7 +214,7 @@ def report_build(result: BuildResult, quiet: bool, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2))
     print_failures(result.fetch, quiet)
     if issue is None:
-        if not as_json:
+        if not as_json and not all_failed:
             click.echo("Nothing new to feature: no issue was written.")
         return
     if not as_json:

@@ -238,3 +238,18 @@ def test_the_installed_command_runs_the_offline_demo(tmp_path: Path) -> None:
     assert len([ln for ln in proc.stderr.splitlines() if ln.startswith("  ok ")]) == len(
         demo_config()["feeds"]
     )
+
+
+def test_when_every_feed_fails_no_issue_is_built_and_the_exit_code_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        "newsletter: {title: CX Weekly}\n"
+        "subjects:\n  - name: Basics\n    keywords: [customer experience]\n"
+        f"feeds:\n  - url: {refused_url()}\n  - url: {refused_url().replace('feed', 'other')}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(path)])
+    assert result.exit_code == 1
+    assert "every feed failed (2); no issue was built" in result.stderr
+    assert "Nothing new to feature" not in result.stdout
+    assert not (tmp_path / "output").exists()
