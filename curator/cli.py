@@ -75,6 +75,16 @@ def opened(opts: Options) -> Iterator[tuple[Config, Store]]:
         raise fail("interrupted; what was stored before is kept", EXIT_INTERRUPTED) from None
 
 
+def require_feeds(config: Config) -> None:
+    """Fetching needs at least one feed; say how to add one."""
+    if not config.feeds:
+        raise fail(
+            f"{config.path}: no feeds yet; add one with `curator feeds add URL` "
+            "(a feed, or a site's address), or import a list with `curator feeds import FILE.opml`",
+            EXIT_CONFIG,
+        )
+
+
 def progress_printer(quiet: bool) -> Callable[[FeedReport], None]:
     """A line per feed on stderr as it is done."""
 
@@ -171,6 +181,8 @@ def build(
                 raise fail(str(exc), EXIT_FAILED) from None
             report_build(result, quiet, as_json)
             return
+        if not no_fetch:
+            require_feeds(conf)
         if not quiet:
             click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
         try:
@@ -284,6 +296,7 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
     opts = Options(config, db, quiet, as_json)
     with opened(opts) as (conf, store):
+        require_feeds(conf)
         if not quiet:
             click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
         summary = run_fetch(conf, store, now=datetime.now(UTC), progress=progress_printer(quiet))

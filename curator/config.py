@@ -461,9 +461,9 @@ class _Reader:
         return tuple(subjects)
 
     def feeds(self, node: Node, subject_names: set[str]) -> tuple[FeedSource, ...]:
+        # An empty list is a newsletter just started (`curator init`): `feeds add` must work on it;
+        # fetching says what to do (see cli.require_feeds).
         items = self.items(node, "feeds")
-        if not items:
-            raise self.error(node, "`feeds` is empty; add at least one `- url: https://...`")
         feeds: list[FeedSource] = []
         seen: dict[str, int] = {}
         for item in items:

@@ -56,7 +56,7 @@ class FeedSpec:
 
 
 #: Files under the package's templates folder that `init_newsletter` copies for the editor.
-TEMPLATE_SUFFIXES = (".html", ".txt", ".md")
+TEMPLATE_SUFFIXES = (".html", ".txt", ".md", ".xml", ".css")
 
 #: Lines `init_newsletter` puts in .gitignore: the store (machine state) and generated issues.
 GITIGNORE_LINES = (".curator/", "output/")
@@ -72,7 +72,7 @@ newsletter:
   # The note that opens every issue (or keep it in a file: introduction_file: intro.md).
   introduction: |
     Welcome to this week's issue.
-  issue_size: 4                   # articles per issue
+  issue_size: 4                   # at most this many articles per subject
   # site_url: https://example.com/newsletter/
 
 # Subjects are the sections of an issue: each article goes under the subject it fits best, judged
@@ -89,6 +89,7 @@ feeds: []
 settings:
   output: output                  # where issues are written
   store: .curator/curator.db      # every article ever seen: the newsletter's memory, keep it
+  templates: templates            # your copies of the templates: edit them to change the look
 """
 
 _FEEDS_KEY_LINE = re.compile(

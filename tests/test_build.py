@@ -253,3 +253,37 @@ def test_when_every_feed_fails_no_issue_is_built_and_the_exit_code_says_so(tmp_p
     assert "every feed failed (2); no issue was built" in result.stderr
     assert "Nothing new to feature" not in result.stdout
     assert not (tmp_path / "output").exists()
+
+
+def test_a_new_newsletter_from_init_can_add_feeds_and_is_told_what_to_do(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    folder = tmp_path / "news"
+    assert CliRunner().invoke(cli, ["init", str(folder)]).exit_code == 0
+    config = folder / "feeds.yaml"
+    # The copied templates are the ones used, and every template was copied.
+    assert {p.name for p in (folder / "templates").iterdir()} == {
+        p.name for p in (REPO / "templates").iterdir()
+    }
+    result = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "no feeds yet; add one with `curator feeds add URL`" in result.stderr
+
+    feed = (EXAMPLES / "feeds" / "northwind.xml").read_bytes()
+    url = http_server.add("/feed.xml", feed)
+    added = CliRunner().invoke(cli, ["feeds", "add", "--config", str(config), url])
+    assert added.exit_code == 0, added.stderr
+    assert url in config.read_text(encoding="utf-8")
+    (folder / "templates" / "_issue_body.html").write_text(
+        (REPO / "templates" / "_issue_body.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            '<article class="curator-issue">', '<article class="curator-issue"><p>MY TEMPLATE</p>'
+        ),
+        encoding="utf-8",
+    )
+    built = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert built.exit_code == 0, built.stderr
+    page = (folder / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "<p>MY TEMPLATE</p>" in page  # the editor's copy, not curator's own
+    assert "Seven Building Blocks of a Customer Experience Architecture" in page

@@ -401,7 +401,11 @@ def test_init_makes_a_working_newsletter_folder(tmp_path: Path) -> None:
     assert set(config) == {"newsletter", "subjects", "feeds", "settings"}
     assert config["subjects"][0]["name"] == "The basics of customer experience"
     assert config["feeds"] == []
-    assert config["settings"] == {"output": "output", "store": ".curator/curator.db"}
+    assert config["settings"] == {
+        "output": "output",
+        "store": ".curator/curator.db",
+        "templates": "templates",
+    }
     assert (target / "feeds.yaml").read_text().count("\n#") >= 5  # it explains itself
     assert (target / ".gitignore").read_text().splitlines()[-2:] == [".curator/", "output/"]
     add_feed(target / "feeds.yaml", "https://a.example/feed", "A")
