@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from curator.blurb import choose_blurb, html_to_text
 from curator.config import Config, FeedSource
-from curator.extract import extract
+from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, url_key
@@ -124,10 +125,17 @@ def merge(
     title = html_to_text(entry.title) or (page.title if page and page.title else "")
     if not title:
         return None
-    authors = entry.authors or (page.authors if page else ())
     publication = (
         source.name or (page.publication if page and page.publication else None) or feed_title
     )
+    # The feed's people, held to the same rules as a page's byline ("admin", the site's own name,
+    # a URL are no author); a real person from the feed beats the page, else the page's.
+    feed_authors = tuple(
+        name
+        for raw in entry.authors
+        for name in clean_authors(raw, site=publication, host=urlsplit(url).hostname)
+    )
+    authors = feed_authors or (page.authors if page else ())
     summary_text = html_to_text(entry.summary or entry.content or "")
     blurb = choose_blurb(
         description=page.description if page else None,

@@ -287,3 +287,58 @@ def test_a_new_newsletter_from_init_can_add_feeds_and_is_told_what_to_do(
     page = (folder / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "<p>MY TEMPLATE</p>" in page  # the editor's copy, not curator's own
     assert "Seven Building Blocks of a Customer Experience Architecture" in page
+
+
+PAGE = """<html><head><title>{title} | Example Journal</title>
+<meta property="og:site_name" content="Example Journal">
+<meta name="author" content="{page_author}"></head>
+<body><article><h1>{title}</h1><p>{text}</p></article></body></html>"""
+TEXTS = {
+    "one": "Customer experience is what customers live through with a company, well beyond the "
+    "support desk. This piece explains where the line between service and experience falls.",
+    "two": "Onboarding sets the tone for the whole customer experience. Here are four habits of "
+    "teams whose new customers stay, from a welcome call to a ninety-day review of service.",
+}
+
+
+def test_a_real_person_from_the_feed_beats_the_page_and_a_page_byline_beats_admin(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    for slug, page_author in (("one", "Dana Whitcombe"), ("two", "Staff")):
+        http_server.add(
+            f"/{slug}.html",
+            PAGE.format(
+                title=f"Customer experience basics {slug}",
+                page_author=page_author,
+                text=TEXTS[slug],
+            ),
+            content_type="text/html",
+        )
+    items = "".join(
+        f"<item><title>Customer experience basics {slug}</title><link>{http_server.url(f'/{slug}.html')}"
+        f"</link><author>{author}</author><description>Customer experience basics.</description></item>"
+        for slug, author in (
+            ("one", "admin@example.com (admin)"),
+            ("two", "jo@example.com (Jo Park)"),
+        )
+    )
+    feed = http_server.add(
+        "/feed.xml", f'<rss version="2.0"><channel><title>EJ</title>{items}</channel></rss>'
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly}\nsubjects:\n  - name: Basics\n"
+        "    keywords: [customer experience, service]\n"
+        f"feeds:\n  - url: {feed}\nsettings: {{allow_private_addresses: true}}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.stderr
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    credits = dict(
+        re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html)
+    )
+    assert credits == {
+        "Customer experience basics one": "Dana Whitcombe || Example Journal",
+        "Customer experience basics two": "Jo Park || Example Journal",
+    }
