@@ -54,8 +54,6 @@ FRONT_MATTER_KEYS = {
     "editor": "the editor's name (optional)",
     "introduction": "the introduction (optional; usually written below the front matter instead)",
 }
-#: Lines right under an article heading that are its fields (`author` may repeat, one per person).
-ENTRY_FIELDS = ("url", "author", "authors", "publication")
 #: A draft is a text an editor writes; anything bigger is a mistake (a pasted file), not a draft.
 MAX_DRAFT_CHARS = 5_000_000
 

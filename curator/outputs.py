@@ -39,8 +39,6 @@ ARCHIVE_FORMATS = ("index", "feed")
 #: Every output name, in the order they are written.
 OUTPUTS: tuple[str, ...] = (*ISSUE_FORMATS, *ARCHIVE_FORMATS)
 
-#: The UTM parameters an editor may set (Google Analytics' campaign fields, the common convention).
-UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 
 #: Characters XML 1.0 forbids (section 2.2): C0 controls but tab/newline/return, surrogates, U+FFFE/F.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -412,22 +412,6 @@ class Store:
         """Every stored article, oldest first."""
         return [self._article(r) for r in self.db.execute(self._SELECT + " ORDER BY a.id")]
 
-    def unfeatured_articles(self) -> list[Article]:
-        """Every stored article that no published issue has featured."""
-        rows = self.db.execute(
-            self._SELECT
-            + " WHERE NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
-            + " ORDER BY a.id"
-        )
-        return [self._article(r) for r in rows]
-
-    def article_by_key(self, key: str) -> Article | None:
-        row = self.db.execute(self._SELECT + " WHERE a.url_key = ?", (key,)).fetchone()
-        return self._article(row) if row else None
-
-    def count_articles(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-
     def article_by_url(self, url: str) -> Article | None:
         """The stored article behind `url`, however it is linked (its own URL or an alias)."""
         key = url_key(url)
@@ -442,18 +426,6 @@ class Store:
         """The `limit` most recently stored articles (the scorer learns word statistics from them)."""
         rows = self.db.execute(self._SELECT + " ORDER BY a.id DESC LIMIT ?", (limit,))
         return [self._article(r) for r in rows]
-
-    def articles_by_id(self, ids: Iterable[int]) -> list[Article]:
-        ids = list(ids)
-        found: list[Article] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found += [
-                self._article(r)
-                for r in self.db.execute(self._SELECT + f" WHERE a.id IN ({marks})", chunk)
-            ]
-        return found
 
     # -- subjects: corrections and stored assignments --------------------------------------------
     def set_correction(self, article_id: int, subject: str | None, *, now: datetime) -> None:
@@ -517,16 +489,6 @@ class Store:
     def newest_article_id(self) -> int:
         return int(self.db.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0)
 
-    def count_stale_assignments(self, fingerprint: str) -> int:
-        """How many unfeatured articles were not placed by the model `fingerprint`."""
-        row = self.db.execute(
-            """SELECT COUNT(*) FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
-               WHERE (s.fingerprint IS NULL OR s.fingerprint != ?)
-                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)""",
-            (fingerprint,),
-        ).fetchone()
-        return int(row[0])
-
     def save_assignments(
         self, rows: Iterable[tuple[int, str | None, float, Sequence[str]]], fingerprint: str
     ) -> None:
@@ -588,30 +550,3 @@ class Store:
                     for pos, (subject, art_id) in enumerate(featured)
                 ],
             )
-
-    def issues(self) -> list[dict[str, object]]:
-        """Every published issue, newest first, with its subjects."""
-        rows = self.db.execute(
-            """SELECT i.number, i.title, i.published_at,
-                      (SELECT json_group_array(DISTINCT subject) FROM issue_articles ia
-                       WHERE ia.issue_id = i.id) AS subjects,
-                      (SELECT COUNT(*) FROM issue_articles ia WHERE ia.issue_id = i.id) AS articles
-               FROM issues i ORDER BY i.number DESC"""
-        ).fetchall()
-        return [
-            {
-                **dict(r),
-                "subjects": json.loads(r["subjects"] or "[]"),
-                "published_at": _dt(r["published_at"]),
-            }
-            for r in rows
-        ]
-
-    def featured_urls(self, number: int) -> list[str]:
-        """The URLs an issue featured, in order."""
-        rows = self.db.execute(
-            """SELECT a.url FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
-               JOIN articles a ON a.id = ia.article_id WHERE i.number = ? ORDER BY ia.position""",
-            (number,),
-        )
-        return [r[0] for r in rows]

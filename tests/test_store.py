@@ -54,11 +54,22 @@ def test_a_published_issue_takes_its_articles_out_of_the_next_selection(tmp_path
         store.add_articles([article("https://e.com/1"), article("https://e.com/2")], feed_url=None)
         first, second = store.articles()
         assert store.next_issue_number() == 1
+        store.save_assignments(
+            [(first.id, "Basics", 0.9, ()), (second.id, "Basics", 0.5, ())], "fp"
+        )
+        assert [a.url for a, _, _ in store.candidates("Basics", 10)] == [
+            "https://e.com/1",
+            "https://e.com/2",
+        ]
         store.record_issue(1, "Weekly", NOW, [("Basics", first.id)])
         assert store.next_issue_number() == 2
-        assert [a.url for a in store.unfeatured_articles()] == ["https://e.com/2"]
-        assert store.featured_urls(1) == ["https://e.com/1"]
-        assert store.issues()[0]["subjects"] == ["Basics"]
+        # Featured once, never a candidate again.
+        assert [a.url for a, _, _ in store.candidates("Basics", 10)] == ["https://e.com/2"]
+        rows = store.db.execute(
+            "SELECT i.number, ia.subject, a.url FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id JOIN articles a ON a.id = ia.article_id"
+        ).fetchall()
+        assert [tuple(r) for r in rows] == [(1, "Basics", "https://e.com/1")]
 
 
 def test_a_failed_write_leaves_what_was_stored(tmp_path: Path) -> None:
@@ -123,4 +134,4 @@ def test_an_alias_makes_the_feed_link_a_known_url_of_the_canonical_article(tmp_p
         assert store.known_keys([feed_link_key, url_key("https://other.example/")]) == {
             feed_link_key
         }
-        assert store.count_articles() == 1
+        assert store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
