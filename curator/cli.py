@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,30 +18,24 @@ from curator.app import (
     FeedReport,
     FetchSummary,
     build_from_draft,
-    build_lock,
     run_build,
     run_fetch,
     write_next_draft,
 )
-from curator.cli_options import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION
+from curator.cli_common import (
+    CONFIG_OPTION,
+    DB_OPTION,
+    EXIT_CONFIG,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    JSON_OPTION,
+    QUIET_OPTION,
+    fail,
+    opened,
+)
 from curator.config import Config, ConfigError, load_config
 from curator.draft import DraftError
 from curator.preview import PreviewError, serve_until_interrupted
-from curator.store import Store, StoreError
-
-#: Exit codes: 0 the issue was built (or nothing new), 1 no issue could be built, 2 a configuration
-#: mistake, 130 interrupted (Ctrl-C), as shells report SIGINT.
-EXIT_FAILED, EXIT_CONFIG, EXIT_INTERRUPTED = 1, 2, 130
-
-
-@dataclass(frozen=True)
-class Options:
-    """Options every command takes."""
-
-    config: Path
-    db: Path | None
-    quiet: bool
-    as_json: bool
 
 
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -51,28 +43,6 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
         func = option(func)
     return func
-
-
-def fail(message: str, code: int) -> click.exceptions.Exit:
-    click.echo(f"curator: {message}", err=True)
-    return click.exceptions.Exit(code)
-
-
-@contextmanager
-def opened(opts: Options) -> Iterator[tuple[Config, Store]]:
-    """Load the config, take the run lock and open the store; errors become one line and an exit code."""
-    try:
-        config = load_config(opts.config)
-    except ConfigError as exc:
-        raise fail(str(exc), EXIT_CONFIG) from None
-    store_path = opts.db or config.settings.store
-    try:
-        with build_lock(store_path), Store.open(store_path) as store:
-            yield config, store
-    except (StoreError, BuildError) as exc:
-        raise fail(str(exc), EXIT_FAILED) from None
-    except KeyboardInterrupt:
-        raise fail("interrupted; what was stored before is kept", EXIT_INTERRUPTED) from None
 
 
 def require_feeds(config: Config) -> None:
@@ -162,8 +132,7 @@ def build(
     draft_file: Path | None,
 ) -> None:
     """Fetch the feeds and build the next issue (output/issue-N.html)."""
-    opts = Options(config, db, quiet, as_json)
-    with opened(opts) as (conf, store):
+    with opened(config, db) as (conf, store):
         out_dir = out or conf.settings.output
         if draft_file is not None:
             try:
@@ -242,8 +211,7 @@ def report_build(
 @click.option("--force", is_flag=True, help="Replace a draft of the same issue (losing its edits).")
 def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool) -> None:
     """Write the next issue as drafts/issue-N.md to review and edit; publishes nothing."""
-    opts = Options(config, db, quiet, as_json)
-    with opened(opts) as (conf, store):
+    with opened(config, db) as (conf, store):
         try:
             written = write_next_draft(conf, store, now=datetime.now(UTC), force=force)
         except BuildError as exc:
@@ -294,8 +262,7 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 @common_options
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
-    opts = Options(config, db, quiet, as_json)
-    with opened(opts) as (conf, store):
+    with opened(config, db) as (conf, store):
         require_feeds(conf)
         if not quiet:
             click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)

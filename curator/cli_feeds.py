@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from curator.cli_options import CONFIG_OPTION, DB_OPTION, JSON_OPTION
+from curator.cli_common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
 from curator.config import ConfigError, load_config
 from curator.discover import discover
 from curator.feedsfile import (
@@ -23,7 +23,6 @@ from curator.feedsfile import (
 )
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.opml import OpmlError
-from curator.store import Store, StoreError
 
 
 def _subject_names(config: Path) -> list[str]:
@@ -138,15 +137,9 @@ def export(config: Path, out: Path | None) -> None:
 
 def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
     """Each configured feed with what the store remembers of it."""
-    try:
-        config = load_config(config_path)
-    except ConfigError as exc:
-        raise click.exceptions.Exit(_fail(str(exc), 2)) from None
-    try:
-        with Store.open(db or config.settings.store) as store:
-            rows = {str(r["url"]): r for r in store.feed_rows()}
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+    # Read-only: no run lock, so the health of feeds can be checked while a build runs.
+    with opened(config_path, db, lock=False) as (config, store):
+        rows = {str(r["url"]): r for r in store.feed_rows()}
     now = datetime.now(UTC)
     table = []
     for source in config.feeds:
@@ -187,11 +180,6 @@ def _failing_for(row: dict[str, Any]) -> str:
     if days < 1:
         return ", failing for less than a day"
     return f", failing for {days} day{'s' if days > 1 else ''} (since {row['failing_since'][:10]})"
-
-
-def _fail(message: str, code: int) -> int:
-    click.echo(f"curator: {message}", err=True)
-    return code
 
 
 @feeds.command("list")

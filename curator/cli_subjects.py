@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,25 +10,11 @@ from typing import Any
 import click
 import yaml
 
-from curator.cli_options import CONFIG_OPTION, DB_OPTION, JSON_OPTION
-from curator.config import Config, ConfigError, load_config
+from curator.cli_common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
+from curator.config import Config
 from curator.models import Article
 from curator.placement import explain_article, suggest_subjects
-from curator.store import Store, StoreError
-
-
-@contextmanager
-def _opened(config_path: Path, db: Path | None) -> Iterator[tuple[Config, Store]]:
-    try:
-        config = load_config(config_path)
-    except ConfigError as exc:
-        click.echo(f"curator: {exc}", err=True)
-        raise click.exceptions.Exit(2) from None
-    try:
-        with Store.open(db or config.settings.store) as store:
-            yield config, store
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+from curator.store import Store
 
 
 def _article(store: Store, url: str) -> Article:
@@ -62,7 +46,7 @@ def subjects() -> None:
 @JSON_OPTION
 def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
-    with _opened(config, db) as (conf, store):
+    with opened(config, db) as (conf, store):
         article = _article(store, url)
         explanation = explain_article(conf, store, article)
     data = explanation.to_dict()
@@ -90,7 +74,7 @@ def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
 @click.argument("subject")
 def move(config: Path, db: Path | None, url: str, subject: str) -> None:
     """Put the article at URL under SUBJECT; similar articles will follow it there."""
-    with _opened(config, db) as (conf, store):
+    with opened(config, db) as (conf, store):
         name = _subject_name(conf, subject)
         article = _article(store, url)
         store.set_correction(article.id, name, now=datetime.now(UTC))
@@ -103,7 +87,7 @@ def move(config: Path, db: Path | None, url: str, subject: str) -> None:
 @click.argument("url")
 def exclude(config: Path, db: Path | None, url: str) -> None:
     """Keep the article at URL out of every subject (and so out of every issue)."""
-    with _opened(config, db) as (conf, store):
+    with opened(config, db) as (conf, store):
         article = _article(store, url)
         store.set_correction(article.id, None, now=datetime.now(UTC))
     click.echo(f"Excluded: {article.title}")
@@ -122,7 +106,7 @@ def exclude(config: Path, db: Path | None, url: str) -> None:
 @JSON_OPTION
 def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
-    with _opened(config, db) as (conf, store):
+    with opened(config, db) as (conf, store):
         found = suggest_subjects(conf, store, count)
     items: list[dict[str, Any]] = [_suggestion(s) for s in found]
     if as_json:
