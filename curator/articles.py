@@ -136,10 +136,12 @@ def merge(
         for name in clean_authors(raw, site=publication, host=urlsplit(url).hostname)
     )
     authors = feed_authors or (page.authors if page else ())
-    summary_text = html_to_text(entry.summary or entry.content or "")
+    # Each piece of feed HTML is made text once (this is the costliest step of a large fetch).
+    content_text = html_to_text(entry.content) if entry.content else ""
+    summary_text = html_to_text(entry.summary) if entry.summary else content_text
     blurb = choose_blurb(
         description=page.description if page else None,
-        text=(page.text if page else None) or html_to_text(entry.content or ""),
+        text=(page.text if page else None) or content_text,
         summary=summary_text,
         title=title,
     )
