@@ -101,7 +101,7 @@ def explain_article(config: Config, store: Store, article: Article) -> Any:
 
 def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequence[Any]:
     """Proposed subjects for the articles that fit none of the editor's."""
-    from curator.subjects import suggest
+    from curator.suggest import suggest
 
     model = subject_model(config, store)
     refresh_assignments(store, model)

@@ -73,21 +73,20 @@ def _accuracy(data: list[tuple[Article, str]], subjects: dict[str, Subject]) -> 
 
 
 def test_bbc_articles_land_in_their_subject(bbc, bbc_subjects):
-    # Measured 0.936 on this sample (0.958 on the whole developer split, where feedback and the
-    # word model have more articles to learn from).
+    # Measured 0.949 on this sample (0.962 on the whole developer split, where feedback and the
+    # word model have more articles to learn from; 0.936 and 0.958 before the fit bar).
     assert _accuracy(bbc, bbc_subjects) >= 0.92
 
 
 def test_reuters_articles_land_in_their_subject(corpus):
     data = _labelled(corpus / "topics" / "reuters21578" / "articles.jsonl", labels=8)[::8]
-    # Measured 0.932 on this sample of 547 (0.940 on all 4,373); 0.927 without the word model.
+    # Measured 0.943 on this sample of 547 (0.941 on all 4,373; 0.932 and 0.940 before the fit bar).
     assert _accuracy(data, _subjects("reuters8.yaml")) >= 0.92
 
 
 def test_the_editors_examples_teach_the_scorer(bbc_all, bbc_subjects):
     # Ten articles per subject moved by the editor (the first of each label, as the benchmark
-    # does): the other articles land in their subject more often than with no examples, and more
-    # often than when the examples only pull and teach feedback (no word model).
+    # does): the other articles land in their subject more often than with no examples.
     corrections: dict[str, str | None] = {}
     taught: dict[str, int] = {}
     for article, label in bbc_all:
@@ -104,12 +103,9 @@ def test_the_editors_examples_teach_the_scorer(bbc_all, bbc_subjects):
 
     placed = assign(articles, subjects, corrections=corrections)
     taught_by_examples = accuracy(placed)
-    # Measured 0.962, against 0.957 with no examples and 0.952 without the word model.
+    # Measured 0.965, against 0.962 with no examples (0.962 and 0.957 before the same-field work).
     assert taught_by_examples >= 0.955
     assert taught_by_examples > accuracy(assign(articles, subjects))
-    assert taught_by_examples > accuracy(
-        assign(articles, subjects, corrections=corrections, learn=False)
-    )
     # The examples themselves stay where the editor put them.
     assert all(placed[url].subject == name for url, name in corrections.items())
 
@@ -287,8 +283,6 @@ def test_hostile_and_empty_input_gives_answers_not_crashes(bbc_subjects):
     assert assign([], subjects) == {}
     assert assign(odd, [])["https://x.test/huge"].subject is None
     assert explain(odd[0], subjects).scores[0].terms == ()
-    with pytest.raises(ValueError, match="unknown scoring method"):
-        assign(odd, subjects, method="magic")
 
 
 def test_stemmer_and_terms_follow_porter():
