@@ -148,7 +148,7 @@ class Worker:
         from curator.textfeatures import reset_caches
 
         self.scorer, self.Article, self.Subject, self.reset = scorer, Article, Subject, reset_caches
-        self.uncertain = None if os.environ.get("BENCH_MARGIN") else getattr(scorer, "uncertain", None)
+        self.uncertain = getattr(scorer, "uncertain", None)
 
     def data(self, rows: list[dict[str, str]]) -> list[tuple[Any, str]]:
         return [
