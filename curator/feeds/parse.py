@@ -1,44 +1,26 @@
 """Parsing feeds: bytes of RSS 0.9x/1.0/2.0, Atom or JSON Feed into a `ParsedFeed` (pure).
 
-RSS and Atom go through feedparser; JSON Feed (1.0 and 1.1) is read here with `json`. Everything
-in a feed is untrusted: entity declarations are removed before any XML parser sees them
-(feedparser's fallback parser would otherwise expand them without limit), titles and names
-become plain text, implausible dates are dropped, and only http(s) links are kept.
+This module is the way in: it tells JSON from XML from an HTML page and defuses the XML, then
+hands it to the lxml fast path (`fast`), feedparser (`xmlfeed`) or the JSON Feed reader
+(`jsonfeed`). Everything in a feed is untrusted: entity declarations are removed before any XML
+parser sees them (feedparser's fallback parser would otherwise expand them without limit), titles
+and names become plain text, implausible dates are dropped, and only http(s) links are kept.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import re
-import warnings
-from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
-from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-import feedparser
 from lxml import etree
 
-from curator.feedfast import parse_fast
-from curator.models import Entry, ParsedFeed
-
-
-class FeedError(Exception):
-    """The bytes are not a feed curator can read (an HTML page, empty, or unparsable)."""
-
+from curator.feeds.common import MAX_ENTRIES, FeedError, short, too_many
+from curator.feeds.fast import parse_fast
+from curator.feeds.jsonfeed import parse_json_feed
+from curator.feeds.xmlfeed import parse_xml_feed
+from curator.models import ParsedFeed
 
 # -- rules -------------------------------------------------------------------------------------
-
-#: Years outside this range are a feed's bug (a 9999 placeholder, a 1970 epoch default), not a date.
-MIN_YEAR = 1990
-MAX_YEAR = 2100
-
-#: Schemes an entry or home-page link may have; others (javascript:, data:, file:) are dropped.
-LINK_SCHEMES = frozenset({"http", "https"})
 
 #: Root elements that mark an HTML page, not a feed (HTML may omit <html> and start at <head>).
 HTML_ROOT = re.compile(r"<(?:html|head|body)[\s>/]", re.IGNORECASE)
@@ -49,44 +31,8 @@ HTML5_DOCTYPE = re.compile(r"<!DOCTYPE\s+html\s*>", re.IGNORECASE)
 #: A gzip member's first bytes (RFC 1952): a server sent a compressed file without saying so.
 GZIP_MAGIC = b"\x1f\x8b"
 
-#: JSON Feed versions we read: https://jsonfeed.org/version/1 and /version/1.1 (and any later 1.x,
-#: which stays compatible). Others (reader's unknown.json says /version/1234) are refused.
-JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/1(?:\.(\d+))?/?$")
-
 #: Content types that say "JSON" (application/feed+json is JSON Feed's own type).
 JSON_TYPES = ("application/feed+json", "application/json", "text/json")
-
-#: Titles and names longer than this are cut before markup is removed: no real title is this long,
-#: and it bounds the work a hostile feed can ask of the HTML parser.
-TEXT_LIMIT = 2000
-
-#: The most entries read from one feed. Real feeds carry ten to a few hundred (the corpus's biggest,
-#: a podcast, 730); one of 50,000 (an archive dump, or an attack) took feedparser 15 s and 220 MB,
-#: and the run then read 50,000 pages. Feeds list their newest entries first (the RSS and Atom
-#: convention), so the first ones are kept.
-MAX_ENTRIES = 1000
-
-#: How much of an exception message goes into a one-line error or warning.
-MESSAGE_LIMIT = 160
-
-#: feedparser's bozo exceptions that say nothing about the document being malformed: a missing or
-#: non-XML Content-Type header (servers often send text/html or text/plain for feeds).
-_HARMLESS_BOZO = (feedparser.NonXMLContentType,)
-
-#: Markup-free text: nothing to decode, only whitespace to collapse (the fast path for most titles).
-_NEEDS_HTML = re.compile(r"[<&]")
-_SPACE = re.compile(r"\s+")
-#: C0 and C1 control characters (tab, newline and the like are whitespace, collapsed by _SPACE):
-#: an ESC in a feed's title would reach the editor's terminal in the progress line as an escape
-#: sequence (clear the screen, retitle the window, write the clipboard with OSC 52).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_URL_NOISE = re.compile(r"[\t\r\n]")
-
-#: "jane@x.com (Jane Doe)" (RSS <author>) and "Jane Doe <jane@x.com>" (RFC 5322 name-addr).
-_EMAIL = r"(?:mailto:)?[^\s@<>()]+@[^\s@<>()]+"
-_EMAIL_THEN_NAME = re.compile(rf"^\s*{_EMAIL}\s*\((?P<name>[^()]*)\)\s*$")
-_NAME_THEN_EMAIL = re.compile(rf"^\s*(?P<name>[^<>]*?)\s*<{_EMAIL}>\s*$")
-_BARE_EMAIL = re.compile(rf"^\s*{_EMAIL}\s*$")
 
 
 # -- the entry point -----------------------------------------------------------------------------
@@ -110,7 +56,7 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
     content = utf8
     kind = _sniff(content, content_type)
     if kind == "json":
-        return _parse_json_feed(content, url)
+        return parse_json_feed(content, url)
     if kind == "html":
         raise FeedError("this is an HTML page, not a feed")
     data, note = _defuse_entities(_trim_before_declaration(content))
@@ -120,35 +66,7 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
         fast = parse_fast(data, url, content_type)
         if fast is not None:
             return replace(fast, warning=cut) if cut else fast
-    return _parse_xml_feed(data, url, content_type, "; ".join(x for x in (note, cut) if x) or None)
-
-
-# -- dates --------------------------------------------------------------------------------------
-
-#: Month names and abbreviations in the languages of the feeds we have seen (Italian, French,
-#: German, Spanish, Portuguese, Dutch), mapped to RFC 822's English ones. English-like names that
-#: RFC 822 already has ("mar", "jun", "nov"...) need no entry.
-_MONTHS_BY_LANGUAGE: dict[str, str] = {
-    "jan": "gen genn gennaio janv janvier januar jän jänner ene enero janeiro januari",
-    "feb": "febbr febbraio févr fevr février fevrier februar febrero fev fevereiro februari",
-    "mar": "marzo mars märz maerz mrz mär março marco maart mrt",
-    "apr": "aprile avr avril abr abril",
-    "may": "mag maggio mai mayo maio mei",
-    "jun": "giu giugno juin juni junio junho",
-    "jul": "lug luglio juil juillet juli julio julho",
-    "aug": "ago agosto août aout augustus",
-    "sep": "set sett settembre sept septembre septiembre setembro",
-    "oct": "ott ottobre octobre okt oktober octubre out outubro",
-    "nov": "novembre noviembre novembro",
-    "dec": "dic dicembre déc décembre decembre dez dezember diciembre dezembro",
-}
-_MONTH_NAMES = {
-    name: month for month, names in _MONTHS_BY_LANGUAGE.items() for name in names.split()
-}
-#: A day name before the comma ("mer,", "Di.,"), which RFC 822 parsing does not need.
-_LEADING_WEEKDAY = re.compile(r"^[^\W\d_]+\.?,?\s+(?=\d)")
-_DAY_DOT = re.compile(r"^(\d{1,2})\.")
-_WORD = re.compile(r"([^\W\d_]+)\.?")
+    return parse_xml_feed(data, url, content_type, "; ".join(x for x in (note, cut) if x) or None)
 
 
 # -- sniffing ------------------------------------------------------------------------------------
@@ -334,17 +252,13 @@ _TRIM_PARSER = {
 }
 
 
-def _too_many(count: int) -> str:
-    return f"{count} entries; only the first {MAX_ENTRIES} were read"
-
-
 def _keep_first_entries(data: bytes) -> tuple[bytes, str | None]:
     """The document with only its first `MAX_ENTRIES` entries, and a note when some were dropped.
 
     Why here, before feedparser: it parses about 1 MB a second (its loose parser, for a document
     that is not well formed, half that), so dropping entries after it would leave a 50,000-entry
     feed taking 15 to 25 s. lxml, recovering from what it can, drops them in a fraction of that; a
-    document it cannot read at all is left whole (and its entries cut in `_parse_xml_feed`).
+    document it cannot read at all is left whole (and its entries cut in `xmlfeed.parse_xml_feed`).
     """
     if len(_ENTRY_TAG.findall(data)) <= MAX_ENTRIES:
         return data, None
@@ -368,349 +282,7 @@ def _keep_first_entries(data: bytes) -> tuple[bytes, str | None]:
         extra.getparent().remove(extra)
     tree = root.getroottree()
     encoding = tree.docinfo.encoding or "utf-8"
-    note = _too_many(len(entries))
+    note = too_many(len(entries))
     if parser.error_log:
-        note += f"; not well formed: {_short(parser.error_log[0].message)}"
+        note += f"; not well formed: {short(parser.error_log[0].message)}"
     return etree.tostring(tree, xml_declaration=True, encoding=encoding), note
-
-
-# -- text helpers ----------------------------------------------------------------------------------
-
-
-class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML fragment, without script/style contents."""
-
-    _SKIP = frozenset({"script", "style", "template", "noscript"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in ("br", "p", "div", "li"):
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def plain_text(value: object) -> str | None:
-    """Text for a title or a name: entities decoded, markup and control characters removed,
-    whitespace collapsed.
-
-    Returns None for a non-string or for text that is empty once cleaned.
-    """
-    if not isinstance(value, str):
-        return None
-    text = value
-    if len(text) > TEXT_LIMIT:
-        text = text[:TEXT_LIMIT]
-        cut = text.rfind("<")
-        if cut > text.rfind(">"):  # do not leave half a tag behind
-            text = text[:cut]
-    # Twice: feeds often escape HTML twice ("&amp;lt;b&amp;gt;"), and what the first pass decodes
-    # into markup is removed by the second.
-    for _ in range(2):
-        if not _NEEDS_HTML.search(text):
-            break
-        extractor = _TextExtractor()
-        try:
-            extractor.feed(text)
-            extractor.close()
-        except Exception:  # HTMLParser is lenient; this is a guard, not an expected path
-            return None
-        text = "".join(extractor.parts)
-    text = _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
-    return text or None
-
-
-def author_name(value: object) -> str | None:
-    """A person's name from an author string: e-mail addresses dropped, markup removed."""
-    text = plain_text(value)
-    if text is None:
-        return None
-    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL):
-        match = pattern.match(text)
-        if match:
-            text = match.group("name").strip()
-            break
-    if not text or _BARE_EMAIL.match(text) or "://" in text:
-        return None
-    return text
-
-
-def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
-    """Non-empty values in first-seen order, each once."""
-    seen: dict[str, None] = {}
-    for value in values:
-        if value and value not in seen:
-            seen[value] = None
-    return tuple(seen)
-
-
-def safe_link(value: object, base: str | None = None) -> str | None:
-    """An absolute http(s) URL from `value`, resolved against `base`; None for anything else.
-
-    When `base` itself is a file: URI (a local feed named in the config), file: links are kept too.
-    """
-    if not isinstance(value, str) or not value.strip():
-        return None
-    # Tabs and newlines inside a URL are dropped, as browsers do (WHATWG URL, "basic URL parser").
-    link = _URL_NOISE.sub("", value.strip())
-    try:
-        if base:
-            link = urljoin(base, link)
-        scheme = urlsplit(link).scheme.lower()
-    except ValueError:  # e.g. an invalid IPv6 literal in the netloc
-        return None
-    # A feed the editor keeps as a local file may link to local pages (the offline demo does);
-    # a feed from the web never may.
-    allowed = LINK_SCHEMES | ({"file"} if base and base.startswith("file:") else set())
-    if scheme not in allowed or link[: len(scheme)].lower() != scheme:
-        return None  # the second test: urlsplit ignored leading control characters
-    return scheme + link[len(scheme) :]  # "HTTP://x" -> "http://x"
-
-
-def _sane(moment: datetime | None) -> datetime | None:
-    """The time in UTC (a naive time is taken as UTC), or None outside MIN_YEAR..MAX_YEAR."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    try:
-        moment = moment.astimezone(UTC)
-    except (OverflowError, ValueError):
-        return None
-    return moment if MIN_YEAR <= moment.year <= MAX_YEAR else None
-
-
-def _short(error: object) -> str:
-    """An exception's message on one short line."""
-    text = _SPACE.sub(" ", str(error)).strip() or type(error).__name__
-    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
-
-
-# -- RSS and Atom (feedparser) ---------------------------------------------------------------
-
-
-def _struct_time(value: Any) -> datetime | None:
-    """A feedparser `*_parsed` value (a UTC struct_time) as an aware datetime, when sane."""
-    if value is None:
-        return None
-    try:
-        year, month, day, hour, minute, second = (int(part) for part in value[:6])
-        return _sane(datetime(year, month, day, hour, minute, second, tzinfo=UTC))
-    except (TypeError, ValueError, OverflowError):
-        return None
-
-
-def _localised_date(value: object) -> datetime | None:
-    """An RFC 822 date written with another language's day and month names, when feedparser
-    could not read it ("mer, 16 nov 2022 00:38:15 +0100" in feed-rs's rss_2.0_ilmessaggero.xml).
-    """
-    if not isinstance(value, str) or len(value) > 100:
-        return None
-    text = _LEADING_WEEKDAY.sub("", value.strip().lower())
-    text = _DAY_DOT.sub(r"\1", text)  # German "16. nov 2022"
-    text = _WORD.sub(lambda m: _MONTH_NAMES.get(m.group(1), m.group(0)), text)
-    try:
-        return _sane(parsedate_to_datetime(text))
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-def _base(url: str) -> str | None:
-    """What entry links are resolved against: the feed's http(s) URL, or its file: URI."""
-    return url if url.startswith("file:") else safe_link(url)
-
-
-def _entry_link(entry: dict[str, Any], base: str | None) -> str | None:
-    """The entry's link: feedparser's choice, else a rel=alternate link, else a permalink guid."""
-    candidates: list[Any] = [entry.get("link")]
-    links = entry.get("links") or ()
-    candidates += [lk.get("href") for lk in links if lk.get("rel", "alternate") == "alternate"]
-    if entry.get("guidislink"):
-        candidates.append(entry.get("id"))
-    for candidate in candidates:
-        link = safe_link(candidate, base)
-        if link:
-            return link
-    return None
-
-
-def _entry_content(entry: dict[str, Any]) -> str | None:
-    """The fullest content block: HTML first, then any other type."""
-    blocks = [b for b in entry.get("content") or () if isinstance(b.get("value"), str)]
-    blocks.sort(key=lambda b: "html" not in (b.get("type") or ""))
-    for block in blocks:
-        if block["value"].strip():
-            return str(block["value"])
-    return None
-
-
-def _entry_authors(entry: dict[str, Any]) -> tuple[str, ...]:
-    """Names from feedparser's authors list (author, dc:creator, atom:author), then `author`."""
-    names = [author_name(a.get("name")) for a in entry.get("authors") or () if hasattr(a, "get")]
-    if not any(names):
-        names.append(author_name(entry.get("author")))
-    return _unique(names)
-
-
-def _entry_from_feedparser(entry: dict[str, Any], base: str | None, is_rss: bool) -> Entry:
-    """One feedparser entry as an `Entry`; for RSS (`is_rss`) an item's only date is `published`."""
-    summary = entry.get("summary")
-    guid = entry.get("id")
-    published = _struct_time(entry.get("published_parsed")) or _localised_date(
-        entry.get("published")
-    )
-    # dict.get, not entry.get: FeedParserDict answers a missing "updated" with "published" (and a
-    # DeprecationWarning), which would invent an update time the feed never gave.
-    updated = _struct_time(dict.get(entry, "updated_parsed")) or _localised_date(
-        dict.get(entry, "updated")
-    )
-    return Entry(
-        link=_entry_link(entry, base),
-        guid=guid if isinstance(guid, str) and guid.strip() else None,
-        title=plain_text(entry.get("title")),
-        authors=_entry_authors(entry),
-        summary=summary if isinstance(summary, str) and summary.strip() else None,
-        content=_entry_content(entry),
-        published=published or (updated if is_rss else None),
-        updated=updated,
-        categories=_unique(
-            plain_text(tag.get("term") or tag.get("label")) for tag in entry.get("tags") or ()
-        ),
-    )
-
-
-def _parse_xml_feed(
-    data: bytes, url: str, content_type: str | None, note: str | None
-) -> ParsedFeed:
-    """RSS/Atom bytes through feedparser; FeedError when no feed comes out."""
-    headers = {"content-type": content_type or "application/xml"}
-    if not url.startswith("file:"):
-        # feedparser resolves relative links against this; it mangles file: URIs, so a local
-        # feed's links are resolved by safe_link below instead.
-        headers["content-location"] = url
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            # A BytesIO, never bare bytes: feedparser tries open() on a bytes argument as a path.
-            result = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    except Exception as error:  # feedparser is meant never to raise; a crash is still bad bytes
-        raise FeedError(f"not a well-formed feed: {_short(error)}") from error
-    feed = result.get("feed") or {}
-    title = plain_text(feed.get("title"))
-    entries = result.get("entries") or []
-    problem = result.get("bozo_exception") if result.get("bozo") else None
-    if isinstance(problem, _HARMLESS_BOZO):
-        problem = None
-    if not entries and title is None:
-        if not result.get("version") and (content_type or "").lower().startswith("text/html"):
-            raise FeedError("this is an HTML page, not a feed")
-        if problem is not None:
-            raise FeedError(f"not a well-formed feed: {_short(problem)}")
-        if not result.get("version"):
-            raise FeedError("not a feed: no RSS, Atom or JSON Feed found")
-    if len(entries) > MAX_ENTRIES:
-        note = "; ".join(x for x in (note, _too_many(len(entries))) if x)
-        entries = entries[:MAX_ENTRIES]
-    warning = "; ".join(x for x in (note, problem and _short(problem)) if x) or None
-    base = _base(url)
-    # RSS has one date per item; feedparser files RSS 1.0's dc:date under "updated", but it is
-    # when the item was published (feed-rs reads it so too).
-    is_rss = str(result.get("version") or "").startswith("rss")
-    return ParsedFeed(
-        title=title,
-        link=safe_link(feed.get("link"), base),
-        entries=tuple(_entry_from_feedparser(e, base, is_rss) for e in entries),
-        version=result.get("version") or None,
-        warning=warning,
-    )
-
-
-# -- JSON Feed -------------------------------------------------------------------------------------
-
-
-def _string(value: object) -> str | None:
-    """`value` when it is a non-blank string (JSON Feed fields may hold anything)."""
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def _json_date(value: object) -> datetime | None:
-    """An RFC 3339 date (JSON Feed's format), or an RFC 822 one as a courtesy; None otherwise."""
-    text = _string(value)
-    if text is None:
-        return None
-    text = text.strip()
-    try:
-        return _sane(datetime.fromisoformat(text.replace("z", "Z")))
-    except ValueError:
-        pass
-    try:
-        return _sane(parsedate_to_datetime(text))
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-def _json_authors(item: Mapping[str, Any]) -> tuple[str, ...]:
-    """Names from 1.1 `authors` (a list), else 1.0 `author` (one object)."""
-    people = item.get("authors")
-    if not isinstance(people, list) or not people:
-        people = [item.get("author")]
-    return _unique(author_name(p.get("name")) for p in people if isinstance(p, dict))
-
-
-def _json_entry(item: Mapping[str, Any], base: str | None) -> Entry:
-    """One JSON Feed item as an `Entry`; fields of the wrong type are ignored."""
-    raw_id = item.get("id")
-    usable = isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool)
-    guid = str(raw_id).strip() or None if usable else None
-    tags = item.get("tags")
-    return Entry(
-        link=safe_link(item.get("url"), base) or safe_link(item.get("external_url"), base),
-        guid=guid,
-        title=plain_text(item.get("title")),
-        authors=_json_authors(item),
-        summary=_string(item.get("summary")),
-        content=_string(item.get("content_html")) or _string(item.get("content_text")),
-        published=_json_date(item.get("date_published")),
-        updated=_json_date(item.get("date_modified")),
-        categories=_unique(plain_text(t) for t in tags) if isinstance(tags, list) else (),
-    )
-
-
-def _parse_json_feed(content: bytes, url: str) -> ParsedFeed:
-    """A JSON Feed 1.0/1.1 document (https://jsonfeed.org/version/1.1)."""
-    try:
-        # strict=False: real feeds put raw control characters (tabs, newlines) inside strings
-        # (RSParser's allthis-partial.json has one), which JSON forbids but which do no harm.
-        document = json.loads(content, strict=False)
-    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError too
-        raise FeedError(f"not valid JSON: {_short(error)}") from error
-    version = document.get("version") if isinstance(document, dict) else None
-    if not isinstance(version, str) or "jsonfeed.org/version/" not in version:
-        raise FeedError("a JSON document, but not a JSON Feed (no jsonfeed.org version)")
-    match = JSON_FEED_VERSION.match(version.strip())
-    if match is None:
-        raise FeedError(f"unsupported JSON Feed version: {_short(version)}")
-    items = document.get("items")
-    if not isinstance(items, list):
-        raise FeedError("not a well-formed JSON Feed: 'items' is not a list")
-    base = _base(url)
-    items = [item for item in items if isinstance(item, dict)]
-    return ParsedFeed(
-        title=plain_text(document.get("title")),
-        link=safe_link(document.get("home_page_url"), base),
-        entries=tuple(_json_entry(item, base) for item in items[:MAX_ENTRIES]),
-        version="json1" + (match.group(1) or "0"),
-        warning=_too_many(len(items)) if len(items) > MAX_ENTRIES else None,
-    )
