@@ -20,6 +20,7 @@ from pathlib import Path
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.draft import DraftEntry, draft_path, draft_to_issue, read_draft, write_draft
+from curator.errors import CuratorError
 from curator.feeds import FeedError, parse_feed
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Article, Entry, FetchResult, Issue, ParsedFeed
@@ -30,7 +31,7 @@ from curator.render import environment
 from curator.store import Store, StoreError
 
 
-class BuildError(Exception):
+class BuildError(CuratorError):
     """The run cannot go on (another build holds the store, the output folder is not writable...)."""
 
 

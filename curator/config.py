@@ -12,11 +12,12 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from curator.errors import InputError
 from curator.models import Subject
 from curator.urls import url_key
 
 
-class ConfigError(Exception):
+class ConfigError(InputError):
     """A mistake in the configuration, located in its file."""
 
     def __init__(

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import yaml
 
+from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
 from curator.urls import clean_url, safe_url
 
@@ -74,7 +75,7 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 -->"""
 
 
-class DraftError(Exception):
+class DraftError(InputError):
     """A mistake in a draft, with the line it is on and what to do about it."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:

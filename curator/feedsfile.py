@@ -31,16 +31,25 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 import curator
+from curator.errors import EXIT_FAILED, InputError
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.urls import url_key
 
 
-class FeedsFileError(Exception):
+class FeedsFileError(InputError):
     """feeds.yaml cannot be read or edited as asked (one line, names the file)."""
 
 
 class DuplicateFeedError(FeedsFileError):
     """The feed is already in feeds.yaml (compared by normalised URL)."""
+
+    exit_code = EXIT_FAILED
+
+
+class FeedsFileWriteError(FeedsFileError):
+    """feeds.yaml (or a new newsletter folder) could not be written; nothing was changed."""
+
+    exit_code = EXIT_FAILED
 
 
 @dataclass(frozen=True)
@@ -405,9 +414,11 @@ def _edit(
             try:
                 _write_atomic(path, result)
             except OSError as exc:
-                raise FeedsFileError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+                raise FeedsFileWriteError(
+                    f"{path}: cannot be written ({exc.strerror or exc})"
+                ) from None
             return
-    raise FeedsFileError(f"{path}: could not be edited safely; nothing was changed")
+    raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
 
 
 # -- the public edits ----------------------------------------------------------------------------
@@ -558,7 +569,7 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
     directory = Path(directory)
     config = directory / "feeds.yaml"
     if config.exists():
-        raise FeedsFileError(f"{config}: already exists; not overwritten")
+        raise FeedsFileWriteError(f"{config}: already exists; not overwritten")
     written: list[Path] = []
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -586,5 +597,5 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
             _write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
             written.append(ignore)
     except OSError as exc:
-        raise FeedsFileError(f"{directory}: cannot set up the newsletter ({exc})") from None
+        raise FeedsFileWriteError(f"{directory}: cannot set up the newsletter ({exc})") from None
     return written

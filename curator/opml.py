@@ -19,8 +19,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from curator.errors import InputError
 
-class OpmlError(Exception):
+
+class OpmlError(InputError):
     """The file is not an OPML subscription list curator can read (one line, names the file)."""
 
 

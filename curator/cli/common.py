@@ -1,20 +1,18 @@
-"""What curator's commands share: their options, exit codes, one-line errors, opening a newsletter."""
+"""What curator's commands share: their options, and opening a newsletter (config, store, lock)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import click
 
-from curator.app import BuildError, build_lock
-from curator.config import Config, ConfigError, load_config
-from curator.store import Store, StoreError
-
-#: Exit codes: 0 the issue was built (or nothing new), 1 no issue could be built, 2 a configuration
-#: mistake, 130 interrupted (Ctrl-C), as shells report SIGINT.
-EXIT_FAILED, EXIT_CONFIG, EXIT_INTERRUPTED = 1, 2, 130
+from curator.app import build_lock
+from curator.config import Config, load_config
+from curator.errors import Interrupted
+from curator.store import Store
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -36,27 +34,26 @@ JSON_OPTION = click.option(
 )
 
 
-def fail(message: str, code: int) -> click.exceptions.Exit:
-    """Say what went wrong in one line on stderr; raise the result to exit with `code`."""
-    click.echo(f"curator: {message}", err=True)
-    return click.exceptions.Exit(code)
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--config, --db, --quiet and --json."""
+    for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
+        func = option(func)
+    return func
 
 
 @contextmanager
 def opened(
     config_path: Path, db: Path | None, *, lock: bool = True
 ) -> Iterator[tuple[Config, Store]]:
-    """Load the config and open the store (holding the run lock, for commands that write);
-    every error becomes one line and an exit code."""
-    try:
-        config = load_config(config_path)
-    except ConfigError as exc:
-        raise fail(str(exc), EXIT_CONFIG) from None
+    """Load the config and open the store (holding the run lock, for commands that write).
+
+    Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, and
+    `Interrupted` for Ctrl-C while the store is open.
+    """
+    config = load_config(config_path)
     store_path = db or config.settings.store
     try:
         with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:
             yield config, store
-    except (StoreError, BuildError) as exc:
-        raise fail(str(exc), EXIT_FAILED) from None
     except KeyboardInterrupt:
-        raise fail("interrupted; what was stored before is kept", EXIT_INTERRUPTED) from None
+        raise Interrupted("interrupted; what was stored before is kept") from None

@@ -10,8 +10,9 @@ from typing import Any
 import click
 import yaml
 
-from curator.cli_common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
 from curator.config import Config
+from curator.errors import CuratorError
 from curator.models import Article
 from curator.placement import explain_article, suggest_subjects
 from curator.store import Store
@@ -20,7 +21,7 @@ from curator.store import Store
 def _article(store: Store, url: str) -> Article:
     article = store.article_by_url(url)
     if article is None:
-        raise click.ClickException(
+        raise CuratorError(
             f"no stored article at {url}; run `curator fetch` first, or check the address"
         )
     return article
@@ -31,7 +32,7 @@ def _subject_name(config: Config, name: str) -> str:
         if subject.name.casefold() == name.casefold():
             return subject.name
     names = ", ".join(f"`{s.name}`" for s in config.subjects)
-    raise click.ClickException(f"no subject `{name}` in {config.path}; the subjects are: {names}")
+    raise CuratorError(f"{config.path}: no subject `{name}`; the subjects are: {names}")
 
 
 @click.group()
