@@ -405,7 +405,7 @@ class _Reader:
         if "outputs" in raw:
             from curator.outputs import OUTPUTS  # the output formats are the renderer's to name
 
-            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]  # type: ignore[arg-type]
+            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]
             for name in raw["outputs"]:
                 if name not in OUTPUTS:
                     close = difflib.get_close_matches(name, list(OUTPUTS), n=1)

@@ -142,7 +142,8 @@ def _escape_lines(text: str) -> str:
 
 
 def _yaml_line(key: str, value: object) -> str:
-    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000).strip()
+    text: str = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000)
+    return text.strip()
 
 
 def draft_path(folder: Path, number: int) -> Path:

@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import StringIO
@@ -227,7 +227,9 @@ def _scalar(value: object) -> str:
     style, `[a, b]`, as in the documented format."""
     if isinstance(value, list):
         return "[" + ", ".join(_scalar(item) for item in value) + "]"
-    out = pyyaml.safe_dump([value], default_flow_style=False, allow_unicode=True, width=1 << 30)
+    out: str = pyyaml.safe_dump(
+        [value], default_flow_style=False, allow_unicode=True, width=1 << 30
+    )
     line = out.rstrip("\n")
     if "\n" in line or not line.startswith("- ") or any(ch in line for ch in ",[]{}"):
         return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar, safe anywhere
@@ -399,7 +401,7 @@ def _edit(
     if before is _UNREADABLE:
         raise FeedsFileError(f"{path}: not valid YAML")
     wanted = _expected(before, change, specs, index)
-    attempts = (
+    attempts: tuple[Callable[[], str | None], ...] = (
         (lambda: _text_add(data, text, specs))
         if change == "add"
         else (lambda: _text_remove(data, text, index)),

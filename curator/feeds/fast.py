@@ -388,7 +388,7 @@ class _AuthorContext:
 def _name_from_author(text: str) -> str | None:
     """The name feedparser keeps from "jane@example.com (Jane Doe)": its own rule, called as is."""
     probe = _AuthorContext(text)
-    _FeedParserMixin._sync_author_detail(probe)  # type: ignore[arg-type]
+    _FeedParserMixin._sync_author_detail(probe)
     name = probe.context["authors"][-1].get("name")
     return name or None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Literal
 
 from lxml import etree
 
@@ -136,7 +137,7 @@ def _skip_prolog_noise(text: str) -> str:
             return text[pos:]
 
 
-def _sniff(content: bytes, content_type: str | None) -> str:
+def _sniff(content: bytes, content_type: str | None) -> Literal["json", "html", "xml"]:
     """'json', 'html' or 'xml': what the document is, judged by its first bytes, then its type."""
     start = _skip_prolog_noise(_head_text(content))
     if start.startswith(("{", "[")):
@@ -262,7 +263,7 @@ def _keep_first_entries(data: bytes) -> tuple[bytes, str | None]:
     """
     if len(_ENTRY_TAG.findall(data)) <= MAX_ENTRIES:
         return data, None
-    parser = etree.XMLParser(recover=True, **_TRIM_PARSER)  # type: ignore[arg-type]
+    parser = etree.XMLParser(recover=True, **_TRIM_PARSER)
     try:
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError):
