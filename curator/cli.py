@@ -34,6 +34,7 @@ from curator.cli_common import (
     opened,
 )
 from curator.config import Config, ConfigError, load_config
+from curator.deps import DependencyError
 from curator.draft import DraftError
 from curator.preview import PreviewError, serve_until_interrupted
 
@@ -288,6 +289,9 @@ cli.add_command(init_command)
 def main() -> None:
     try:
         cli(standalone_mode=True)
+    except DependencyError as exc:
+        click.echo(f"curator: {exc}", err=True)
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("curator: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
