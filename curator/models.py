@@ -127,6 +127,9 @@ class Page:
     language: str | None = None
     #: The article's main text, paragraphs separated by blank lines.
     text: str | None = None
+    #: Fields that could not be read because the page broke the reader ("authors: ValueError: ..."),
+    #: for the run to report; empty on a page read whole.
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
