@@ -51,7 +51,8 @@ def add(config: Path, url: str, subjects: tuple[str, ...], name: str | None) -> 
     for subject in subjects:
         if subject not in known:
             raise CuratorError(
-                f"{config}: no subject `{subject}`; the subjects are: {', '.join(known)}"
+                f"{config}: no subject `{subject}`; the subjects are: "
+                + ", ".join(f"`{s}`" for s in known)
             )
     found = discover(url, _fetch_one)
     if found.error:
