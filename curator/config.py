@@ -12,11 +12,12 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from curator.errors import InputError
 from curator.models import Subject
 from curator.urls import url_key
 
 
-class ConfigError(Exception):
+class ConfigError(InputError):
     """A mistake in the configuration, located in its file."""
 
     def __init__(
@@ -431,7 +432,7 @@ class _Reader:
         if "outputs" in raw:
             from curator.outputs import OUTPUTS  # the output formats are the renderer's to name
 
-            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]  # type: ignore[arg-type]
+            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]
             for name in raw["outputs"]:
                 if name not in OUTPUTS:
                     close = difflib.get_close_matches(name, list(OUTPUTS), n=1)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from curator.errors import CuratorError
 
-class DependencyError(Exception):
-    """A package curator needs cannot be imported: the installation is incomplete or broken."""
 
-    #: Exit status: the run could not be done (as for a build that could not be built).
-    exit_code = 1
+class DependencyError(CuratorError):
+    """A package curator needs cannot be imported: the installation is incomplete or broken
+    (exit 1: the run could not be done)."""
 
 
 def require(module: str) -> ModuleType:

@@ -712,7 +712,7 @@ def canonical_url(doc: _Doc) -> str | None:
         if not href:
             continue
         try:
-            absolute = urljoin(doc.url, href)
+            absolute: str = urljoin(doc.url, href)
             parts = urlsplit(absolute)
         except ValueError:
             continue

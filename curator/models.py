@@ -9,6 +9,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
+
+#: What a fetch is for: a feed (any feed format) or an article page (HTML only).
+FetchKind = Literal["feed", "page"]
+
+#: Why a fetch failed (`FetchResult.error_kind`); "malformed" is a feed that came but could not be
+#: parsed (`FeedReport.error_kind`).
+ErrorKind = Literal[
+    "blocked",
+    "connect",
+    "dns",
+    "error",
+    "file",
+    "gone",
+    "http",
+    "invalid-url",
+    "malformed",
+    "not-html",
+    "rate-limited",
+    "redirects",
+    "timeout",
+    "tls",
+    "too-large",
+]
 
 
 @dataclass(frozen=True)
@@ -30,9 +54,8 @@ class FetchResult:
     last_modified: str | None = None
     #: True when the server answered 304 Not Modified to our validators.
     not_modified: bool = False
-    #: A short machine-readable kind of failure ("connect", "dns", "timeout", "http", "too-large",
-    #: "redirects", "blocked", "file", "gone", "rate-limited", ...), None on success.
-    error_kind: str | None = None
+    #: A short machine-readable kind of failure (see `ErrorKind`), None on success.
+    error_kind: ErrorKind | None = None
     #: One line for the editor saying what went wrong, None on success.
     error: str | None = None
     #: Seconds the server asked us to wait (Retry-After), when it said.
