@@ -23,7 +23,7 @@ import jinja2
 from curator.errors import CuratorError
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
-from curator.render import EntryView, SectionView, issue_context, render
+from curator.render import EntryView, SectionView, issue_context, join_names, render
 from curator.urls import safe_url
 
 #: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
@@ -66,6 +66,8 @@ class ArchiveItem:
     subjects: tuple[str, ...] = ()
     #: The rendered fragment (issue-N.fragment.html): the feed entry's content.
     fragment_html: str = ""
+    #: The subjects the issue was about; () for an issue of every subject.
+    theme: tuple[str, ...] = ()
 
     @property
     def href(self) -> str:
@@ -215,6 +217,8 @@ def archive_context(
             "date_text": a.date_text,
             "date_rfc3339": _rfc3339(a.date),
             "subjects": a.subjects,
+            "theme": join_names(a.theme),
+            "theme_subjects": a.theme,
             "fragment_html": a.fragment_html,
             "href": a.href,
             "link": _page_url(base, a.href) or a.href,
@@ -245,7 +249,9 @@ def issue_data(issue: Issue) -> dict[str, object]:
         "title": issue.title,
         "date": issue.date.isoformat(),
         "editor": issue.editor,
+        "theme": list(issue.theme),
         "introduction": issue.introduction,
+        "closing": issue.closing,
         "sections": [
             {
                 "subject": sec.subject,
@@ -306,6 +312,8 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
             editor=data.get("editor") or None,  # type: ignore[arg-type]
             introduction=str(data.get("introduction") or ""),
             sections=tuple(sections),
+            theme=tuple(str(name) for name in data.get("theme") or ()),  # type: ignore[attr-defined]
+            closing=str(data.get("closing") or ""),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not an issue record: {exc!r}") from None
@@ -355,6 +363,7 @@ def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
         issue.date,
         tuple(s.subject for s in issue.sections),
         fragment_html,
+        issue.theme,
     )
 
 

@@ -19,10 +19,12 @@ from curator.app import (
     run_fetch,
     write_next_draft,
 )
-from curator.cli.common import CONFIG_OPTION, common_options, opened
+from curator.cli.common import CONFIG_OPTION, common_options, opened, theme_options
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
+from curator.models import Issue
 from curator.preview import serve_until_interrupted
+from curator.themes import theme_name
 
 
 def require_feeds(config: Config) -> None:
@@ -94,6 +96,7 @@ def print_failures(summary: FetchSummary, quiet: bool) -> None:
     default=None,
     help="Publish exactly what this edited draft (from `curator draft`) says.",
 )
+@theme_options
 def build(
     config: Path,
     db: Path | None,
@@ -103,11 +106,23 @@ def build(
     templates: Path | None,
     no_fetch: bool,
     draft_file: Path | None,
+    subject: tuple[str, ...],
+    all_subjects: bool,
 ) -> None:
-    """Fetch the feeds and build the next issue (output/issue-N.html)."""
+    """Fetch the feeds and build the next issue (output/issue-N.html).
+
+    The issue is about the next theme of `themes: plan:` in feeds.yaml when there is a plan, else
+    every subject; --subject or --all-subjects decide for this one issue (the plan keeps its
+    place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
+    """
     with opened(config, db) as (conf, store):
         out_dir = out or conf.settings.output
         if draft_file is not None:
+            if subject or all_subjects:
+                raise InputError(
+                    f"{draft_file}: a draft's theme is its front matter's `theme:`; "
+                    "drop --subject/--all-subjects, or edit the draft"
+                )
             result = build_from_draft(
                 conf,
                 store,
@@ -130,6 +145,8 @@ def build(
             templates=templates,
             progress=progress_printer(quiet),
             fetch=not no_fetch,
+            subjects=subject,
+            all_subjects=all_subjects,
         )
     feeds = result.fetch.feeds
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
@@ -147,9 +164,11 @@ def report_build(
         (p for p in result.paths if issue and p.name == f"issue-{issue.number}.html"),
         result.paths[0] if result.paths else None,
     )
+    print_warnings(result.warnings)
     if as_json:
         data: dict[str, Any] = {
             "issue": issue.number if issue else None,
+            "theme": list(issue.theme) if issue else [],
             "path": str(main_page) if main_page else None,
             "files": [str(p) for p in result.paths],
             "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
@@ -164,29 +183,75 @@ def report_build(
             click.echo("Nothing new to feature: no issue was written.")
         return
     if not as_json:
-        count = sum(len(s.entries) for s in issue.sections)
-        click.echo(
-            f"Issue {issue.number}: {count} article(s) in {len(issue.sections)} subject(s)"
-            f" -> {main_page}"
-        )
+        click.echo(f"{issue_line(issue)} -> {main_page}")
+
+
+def issue_line(issue: Issue) -> str:
+    """'Issue 3 on Service operations: 4 article(s)', or '... in 4 subject(s)' for every subject."""
+    count = sum(len(s.entries) for s in issue.sections)
+    if issue.theme:
+        return f"Issue {issue.number} on {theme_name(issue.theme)}: {count} article(s)"
+    return f"Issue {issue.number}: {count} article(s) in {len(issue.sections)} subject(s)"
+
+
+def print_warnings(warnings: tuple[str, ...]) -> None:
+    """Warnings go to stderr even with --quiet: they are about what is published."""
+    for warning in warnings:
+        click.echo(f"curator: warning: {warning}", err=True)
 
 
 @click.command()
 @common_options
 @click.option("--force", is_flag=True, help="Replace a draft of the same issue (losing its edits).")
-def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool) -> None:
-    """Write the next issue as drafts/issue-N.md to review and edit; publishes nothing."""
+@click.option("--no-fetch", is_flag=True, help="Draft from what is stored; fetch nothing.")
+@theme_options
+def draft(
+    config: Path,
+    db: Path | None,
+    quiet: bool,
+    as_json: bool,
+    force: bool,
+    no_fetch: bool,
+    subject: tuple[str, ...],
+    all_subjects: bool,
+) -> None:
+    """Fetch the feeds, then write the next issue as drafts/issue-N.md to review and edit;
+    publishes nothing (`curator build --draft` does)."""
+    summary = FetchSummary((), 0)
     with opened(config, db) as (conf, store):
-        written = write_next_draft(conf, store, now=datetime.now(UTC), force=force)
+        if not no_fetch:
+            require_feeds(conf)
+            if not quiet:
+                click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
+            summary = run_fetch(
+                conf, store, now=datetime.now(UTC), progress=progress_printer(quiet)
+            )
+        written = write_next_draft(
+            conf,
+            store,
+            now=datetime.now(UTC),
+            force=force,
+            subjects=subject,
+            all_subjects=all_subjects,
+        )
+    print_failures(summary, quiet)
+    if written is not None:
+        print_warnings(written.warnings)
+    if as_json:
+        data: dict[str, Any] = {
+            "issue": written.issue.number if written else None,
+            "theme": list(written.issue.theme) if written else [],
+            "path": str(written.path) if written else None,
+            **fetch_summary_dict(summary),
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
     if written is None:
         click.echo("Nothing new to feature: no draft was written.")
         return
-    issue, path = written
-    if as_json:
-        click.echo(json.dumps({"issue": issue.number, "path": str(path)}))
-        return
-    click.echo(f"Draft of issue {issue.number}: {path}")
-    click.echo(f"Edit it, then publish it with: curator build --draft {path}")
+    what = issue_line(written.issue).split(" ", 2)[2]
+    click.echo(f"Draft of issue {written.issue.number}: {written.path} ({what})")
+    click.echo(f"Edit it, then publish it with: curator build --draft {written.path}")
 
 
 @click.command()
