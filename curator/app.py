@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -28,16 +28,35 @@ from curator.draft import (
     read_draft,
     write_draft,
 )
-from curator.errors import CuratorError
+from curator.errors import CuratorError, InputError
 from curator.feeds import FeedError, parse_feed
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.issuetext import issue_text, repeated_introduction
-from curator.models import Article, Entry, ErrorKind, FetchResult, Issue, ParsedFeed
-from curator.outputs import OUTPUTS, OutputError, load_archive, publish_outputs
+from curator.models import (
+    Article,
+    Entry,
+    ErrorKind,
+    FetchResult,
+    Issue,
+    ParsedFeed,
+    Scored,
+    Section,
+)
+from curator.outputs import (
+    OUTPUTS,
+    OutputError,
+    archive_item,
+    fragment_of,
+    load_archive,
+    publish_outputs,
+    published_issues,
+    render_archive,
+    render_outputs,
+)
 from curator.placement import choose_sections
 from curator.publish import write_atomic
 from curator.render import environment
-from curator.store import Store, StoreError
+from curator.store import IssueRecord, Store, StoreError
 from curator.themes import choose_theme, takes_plan_place
 
 
@@ -554,6 +573,7 @@ def _record(store: Store, issue: Issue, now: datetime, *, planned: bool) -> None
         theme=issue.theme,
         planned=planned,
         introduction=issue.introduction,
+        closing=issue.closing,
     )
 
 
@@ -709,6 +729,106 @@ def build_from_draft(
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
     _record(store, issue, now, planned=takes_plan_place(config, store, issue.theme))
     return BuildResult(FetchSummary((), 0), issue, paths, warnings + archive_warnings)
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    #: The issues rendered again, by number.
+    numbers: tuple[int, ...]
+    paths: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def render_issues(
+    config: Config,
+    store: Store,
+    numbers: Sequence[int] = (),
+    *,
+    every: bool = False,
+    out_dir: Path,
+    templates: Path | None = None,
+) -> RenderResult:
+    """Render published issues again with today's templates and settings (issue `numbers`, every
+    issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
+    as it was published (its issue-N.json, else the store's record). Records nothing."""
+    env = environment(templates or config.settings.templates)
+    utm = config.utm or None
+    formats = config.settings.outputs or OUTPUTS
+    published, warnings = published_issues(out_dir)
+    issues = dict(published)
+    from_store: dict[int, str] = {}
+    for record in store.issues(with_articles=True):
+        if record.number not in issues:
+            issues[record.number] = _issue_from_store(config, store, record)
+            from_store[record.number] = (
+                f"issue {record.number}: {out_dir / f'issue-{record.number}.json'} is missing, so "
+                "it was rendered from the store: the articles as stored, without edits made in "
+                "its draft"
+            )
+    if not issues:
+        raise BuildError(f"{out_dir}: no issue has been published yet; run `curator build`")
+    unknown = sorted(set(numbers) - set(issues))
+    if unknown:
+        have = ", ".join(str(n) for n in sorted(issues))
+        raise InputError(
+            f"issue {', '.join(map(str, unknown))} was never published (published: {have})"
+        )
+    newest = max(issues)
+    chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
+    notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    files: dict[str, str] = {}
+    try:
+        for number in chosen:
+            issue = issues[number]
+            rendered = render_outputs(
+                issue, env=env, site_url=config.site_url, formats=formats, utm=utm, archive=()
+            )
+            rendered.pop("index.html", None)
+            rendered.pop("feed.xml", None)
+            if number != newest:
+                rendered.pop("latest.html", None)
+            files.update(rendered)
+        items = [
+            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm))
+            for i in issues.values()
+        ]
+        last = issues[newest]
+        files.update(
+            render_archive(
+                last.title, last.editor, items, env=env, site_url=config.site_url, formats=formats
+            )
+        )
+        paths = tuple(write_atomic(out_dir / name, text) for name, text in files.items())
+    except OutputError as exc:
+        raise BuildError(str(exc)) from None
+    except OSError as exc:
+        raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
+    return RenderResult(tuple(chosen), paths, tuple(notes))
+
+
+def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issue:
+    """An issue as the store recorded it (when its issue-N.json is gone): its articles as stored."""
+    descriptions = {s.name: s.description for s in config.subjects}
+    sections: list[Section] = []
+    for subject, article_id in record.featured:
+        article = store.article_by_id(article_id)
+        if article is None:
+            continue
+        if not sections or sections[-1].subject != subject:
+            sections.append(Section(subject, descriptions.get(subject, "")))
+        last = sections[-1]
+        sections[-1] = replace(last, entries=(*last.entries, Scored(article, 0.0)))
+    day = record.published_at.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Issue(
+        number=record.number,
+        date=day,
+        title=record.title,
+        editor=config.editor,
+        introduction=record.introduction or "",
+        sections=tuple(sections),
+        theme=record.theme,
+        closing=record.closing or "",
+    )
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:

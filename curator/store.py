@@ -134,7 +134,8 @@ def _migration_5(db: sqlite3.Connection) -> None:
         """
         ALTER TABLE issues ADD COLUMN theme TEXT;
         ALTER TABLE issues ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE issues ADD COLUMN introduction TEXT
+        ALTER TABLE issues ADD COLUMN introduction TEXT;
+        ALTER TABLE issues ADD COLUMN closing TEXT
         """,
     )
 
@@ -163,6 +164,7 @@ class IssueRecord:
     planned: bool = False
     #: Its introduction; None for an issue published before curator kept it.
     introduction: str | None = None
+    closing: str | None = None
     #: (subject, article id) in issue order.
     featured: tuple[tuple[str, int], ...] = ()
 
@@ -575,14 +577,15 @@ class Store:
         theme: Sequence[str] = (),
         planned: bool = False,
         introduction: str | None = None,
+        closing: str | None = None,
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
         theme's place in the plan, and its introduction."""
         with self.transaction():
             cursor = self.db.execute(
-                "INSERT INTO issues (number, title, published_at, theme, planned, introduction)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
+                " closing) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     title,
@@ -590,6 +593,7 @@ class Store:
                     json.dumps(list(theme), ensure_ascii=False) if theme else None,
                     int(planned),
                     introduction,
+                    closing,
                 ),
             )
             issue_id = cursor.lastrowid
@@ -605,7 +609,7 @@ class Store:
     def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
         """Every published issue, oldest first (with what each featured, when asked)."""
         rows = self.db.execute(
-            "SELECT id, number, title, published_at, theme, planned, introduction"
+            "SELECT id, number, title, published_at, theme, planned, introduction, closing"
             " FROM issues ORDER BY number"
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
@@ -623,6 +627,7 @@ class Store:
                 theme=tuple(json.loads(r["theme"])) if r["theme"] else (),
                 planned=bool(r["planned"]),
                 introduction=r["introduction"],
+                closing=r["closing"],
                 featured=tuple(featured.get(r["id"], ())),
             )
             for r in rows

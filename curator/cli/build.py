@@ -15,6 +15,7 @@ from curator.app import (
     FeedReport,
     FetchSummary,
     build_from_draft,
+    render_issues,
     run_build,
     run_fetch,
     write_next_draft,
@@ -252,6 +253,59 @@ def draft(
     what = issue_line(written.issue).split(" ", 2)[2]
     click.echo(f"Draft of issue {written.issue.number}: {written.path} ({what})")
     click.echo(f"Edit it, then publish it with: curator build --draft {written.path}")
+
+
+@click.command()
+@common_options
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The output folder of the published issues. Default: settings.output in the config.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A folder of your templates, used before curator's own.",
+)
+@click.option("--all", "every", is_flag=True, help="Render every published issue again.")
+@click.argument("numbers", nargs=-1, type=click.IntRange(min=1), metavar="[N]...")
+def render(
+    config: Path,
+    db: Path | None,
+    quiet: bool,
+    as_json: bool,
+    out: Path | None,
+    templates: Path | None,
+    every: bool,
+    numbers: tuple[int, ...],
+) -> None:
+    """Render published issues again (after a template or settings change): issue N, every issue
+    with --all, or the newest; then the archive page, the feed of issues and latest.html.
+
+    Each issue is rendered as it was published (its issue-N.json, with the draft's edits);
+    nothing is fetched and nothing new is recorded in the store.
+    """
+    if every and numbers:
+        raise InputError("give issue numbers or --all, not both")
+    with opened(config, db) as (conf, store):
+        result = render_issues(
+            conf,
+            store,
+            numbers,
+            every=every,
+            out_dir=out or conf.settings.output,
+            templates=templates,
+        )
+    print_warnings(result.warnings)
+    if as_json:
+        data = {"issues": list(result.numbers), "files": [str(p) for p in result.paths]}
+        click.echo(json.dumps(data, indent=2))
+        return
+    shown = ", ".join(str(n) for n in result.numbers)
+    click.echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written.")
 
 
 @click.command()
