@@ -199,11 +199,11 @@ def _suggestion(config: Config, rows: Sequence[Ripeness], besides: Sequence[str]
     best = ripest(rows, config.issue_size, besides=besides)
     if best is None:
         return (
-            f"no subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
+            f"No subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
             "fetch more (`curator fetch`), or lower `themes: min_articles:`"
         )
     return (
-        f"the ripest subject is `{best.subject}` ({best.fitting} articles): "
+        f"The ripest subject is `{best.subject}` ({best.fitting} articles): "
         f'`curator build --subject "{best.subject}"`; `curator themes` shows every subject'
     )
 
@@ -234,7 +234,7 @@ def _used_up(config: Config, store: Store) -> str:
     return (
         f"{config.path}: the plan of themes is used up (its {count} theme"
         f"{'s have' if count != 1 else ' has'} had their issues); add the next ones under "
-        "`themes: plan:`, or build one issue with --subject NAME or --all-subjects; "
+        "`themes: plan:`, or build one issue with --subject NAME or --all-subjects. "
         + _suggestion(config, rows, ())
     )
 
