@@ -51,11 +51,12 @@ def set_themes(demo: Path, block: str) -> None:
     demo.write_text(text[:start] + "\n" + block.rstrip("\n") + "\n" + text[end:], encoding="utf-8")
 
 
-def test_subject_flag_makes_a_one_subject_issue_and_the_plan_goes_on(demo: Path) -> None:
+def test_subject_flag_makes_a_one_subject_issue_and_the_plan_goes_on(themed_demo: Path) -> None:
     """Issue 15's "done means": --subject on a fresh store, then the plan's next theme."""
+    demo = themed_demo
     code, out, err = run("build", "--config", str(demo), "--subject", MEASURING, "-q")
     assert code == 0, err
-    assert out.startswith(f"Issue 1 on {MEASURING}: 2 article(s) -> ")
+    assert out.startswith(f"Issue 1: 2 article(s) on {MEASURING} -> ")
     first = issue_json(demo, 1)
     assert first["theme"] == [MEASURING]
     assert [s["subject"] for s in first["sections"]] == [MEASURING]
@@ -83,8 +84,9 @@ def test_subject_flag_makes_a_one_subject_issue_and_the_plan_goes_on(demo: Path)
 
 
 def test_subject_override_of_a_theme_outside_the_plan_keeps_the_plan_in_place(
-    demo: Path,
+    themed_demo: Path,
 ) -> None:
+    demo = themed_demo
     set_themes(demo, f"themes:\n  plan: [{BASICS}, {VOICE}]\n  min_articles: 2\n")
     code, _, err = run("build", "--config", str(demo), "-s", SERVICE, "-s", MEASURING, "-q")
     assert code == 0, err
@@ -98,7 +100,8 @@ def test_subject_override_of_a_theme_outside_the_plan_keeps_the_plan_in_place(
     assert issue_json(demo, 2)["theme"] == [BASICS]
 
 
-def test_a_mistyped_subject_says_did_you_mean_and_builds_nothing(demo: Path) -> None:
+def test_a_mistyped_subject_says_did_you_mean_and_builds_nothing(themed_demo: Path) -> None:
+    demo = themed_demo
     code, out, err = run("build", "--config", str(demo), "--subject", "Measuring", "-q")
     assert code == 2
     assert err == (f"curator: {demo}: no subject `Measuring`; did you mean `{MEASURING}`?\n")
@@ -108,7 +111,10 @@ def test_a_mistyped_subject_says_did_you_mean_and_builds_nothing(demo: Path) -> 
     assert code == 2 and f"did you mean `{VOICE}`?" in err
 
 
-def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(demo: Path) -> None:
+def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(
+    themed_demo: Path,
+) -> None:
+    demo = themed_demo
     set_themes(demo, f"themes:\n  plan:\n    - {VOICE}\n    - {BASICS}\n  min_articles: 3\n")
     line = demo.read_text(encoding="utf-8").splitlines().index(f"    - {VOICE}") + 1
     code, out, err = run("build", "--config", str(demo), "-q")
@@ -130,7 +136,8 @@ def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(demo
     assert "No subject has 3 unfeatured articles that fit it yet" in err
 
 
-def test_a_used_up_plan_stops_with_exit_3_and_all_subjects_still_builds(demo: Path) -> None:
+def test_a_used_up_plan_stops_with_exit_3_and_all_subjects_still_builds(themed_demo: Path) -> None:
+    demo = themed_demo
     set_themes(demo, f"themes:\n  plan: [{BASICS}]\n  min_articles: 2\n")
     assert run("build", "--config", str(demo), "-q")[0] == 0
     code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
@@ -145,8 +152,7 @@ def test_a_used_up_plan_stops_with_exit_3_and_all_subjects_still_builds(demo: Pa
 
 
 def test_without_a_plan_every_issue_has_every_subject(demo: Path) -> None:
-    text = demo.read_text(encoding="utf-8")
-    demo.write_text(text[: text.index("\nthemes:\n")] + text[text.index("\n# --- Feeds") :])
+    assert "\nthemes:\n" not in demo.read_text(encoding="utf-8")
     code, out, err = run("build", "--config", str(demo), "-q")
     assert code == 0, err
     data = issue_json(demo, 1)
@@ -155,7 +161,8 @@ def test_without_a_plan_every_issue_has_every_subject(demo: Path) -> None:
     assert "Issue 1: 10 article(s) in 4 subject(s)" in out
 
 
-def test_themes_shows_what_is_ripe_and_the_plan(demo: Path) -> None:
+def test_themes_shows_what_is_ripe_and_the_plan(themed_demo: Path) -> None:
+    demo = themed_demo
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     code, out, err = run("themes", "--config", str(demo), "--json")
     assert code == 0, err
@@ -189,7 +196,8 @@ def test_themes_shows_what_is_ripe_and_the_plan(demo: Path) -> None:
         assert title in out
 
 
-def test_a_draft_takes_the_theme_and_the_build_records_it(demo: Path) -> None:
+def test_a_draft_takes_the_theme_and_the_build_records_it(themed_demo: Path) -> None:
+    demo = themed_demo
     code, out, err = run("draft", "--config", str(demo), "--subject", VOICE)
     assert code == 0, err
     path = demo.parent / "drafts" / "issue-1.md"
@@ -215,7 +223,8 @@ def themed_outputs(demo: Path) -> Path:
     return demo.parent / "output"
 
 
-def test_every_output_format_shows_the_theme_and_the_closing_line(demo: Path) -> None:
+def test_every_output_format_shows_the_theme_and_the_closing_line(themed_demo: Path) -> None:
+    demo = themed_demo
     out = themed_outputs(demo)
     closing = f"Next time: {MEASURING}. Won't you learn with me?"
     theme_urls = urls_of(BASICS)
@@ -270,7 +279,8 @@ def test_every_output_format_shows_the_theme_and_the_closing_line(demo: Path) ->
     assert closing in feed.entries[0].content[0].value
 
 
-def test_a_subject_introduction_speaks_of_the_theme(demo: Path) -> None:
+def test_a_subject_introduction_speaks_of_the_theme(themed_demo: Path) -> None:
+    demo = themed_demo
     out = themed_outputs(demo)
     first = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
     assert first["introduction"].startswith("Welcome to issue 1 of Customer Experience Weekly.")
@@ -290,7 +300,8 @@ def test_a_subject_introduction_speaks_of_the_theme(demo: Path) -> None:
         ("themes:\n  plann: []\n", "unknown key `plann` in `themes`; did you mean `plan`?"),
     ],
 )
-def test_a_mistake_in_themes_names_its_line(demo: Path, block: str, words: str) -> None:
+def test_a_mistake_in_themes_names_its_line(themed_demo: Path, block: str, words: str) -> None:
+    demo = themed_demo
     set_themes(demo, block)
     lines = demo.read_text(encoding="utf-8").splitlines()
     line = lines.index("themes:") + 2 + (1 if "- " in block else 0)

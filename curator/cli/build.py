@@ -188,11 +188,15 @@ def report_build(
 
 
 def issue_line(issue: Issue) -> str:
-    """'Issue 3 on Service operations: 4 article(s)', or '... in 4 subject(s)' for every subject."""
+    """'Issue 3: 4 article(s) on Service operations', or '... in 4 subject(s)' for every subject."""
+    return f"Issue {issue.number}: {issue_summary(issue)}"
+
+
+def issue_summary(issue: Issue) -> str:
     count = sum(len(s.entries) for s in issue.sections)
     if issue.theme:
-        return f"Issue {issue.number} on {theme_name(issue.theme)}: {count} article(s)"
-    return f"Issue {issue.number}: {count} article(s) in {len(issue.sections)} subject(s)"
+        return f"{count} article(s) on {theme_name(issue.theme)}"
+    return f"{count} article(s) in {len(issue.sections)} subject(s)"
 
 
 def print_warnings(warnings: tuple[str, ...]) -> None:
@@ -250,8 +254,9 @@ def draft(
     if written is None:
         click.echo("Nothing new to feature: no draft was written.")
         return
-    what = issue_line(written.issue).split(" ", 2)[2]
-    click.echo(f"Draft of issue {written.issue.number}: {written.path} ({what})")
+    click.echo(
+        f"Draft of issue {written.issue.number}: {written.path} ({issue_summary(written.issue)})"
+    )
     click.echo(f"Edit it, then publish it with: curator build --draft {written.path}")
 
 
