@@ -224,6 +224,7 @@ def draft(
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
     with opened(config, db) as (conf, store):
+        subject = tuple(conf.subject_named(s) for s in subject)  # a typo stops before fetching
         if not no_fetch:
             require_feeds(conf)
             if not quiet:
