@@ -239,15 +239,41 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def _ld_article(doc: _Doc) -> dict[str, Any] | None:
-    """The JSON-LD object describing the article itself: the best-ranked type, first on the page."""
-    best, best_rank = None, len(rules.JSONLD_ARTICLE_TYPES)
-    for obj in doc.jsonld:
-        for t in _types(obj):
-            if t in rules.JSONLD_ARTICLE_TYPES:
-                rank = rules.JSONLD_ARTICLE_TYPES.index(t)
-                if rank < best_rank:
-                    best, best_rank = obj, rank
-    return best
+    """The JSON-LD object describing the article itself.
+
+    A page may describe other stories too (related articles, a carousel): among several article
+    objects, the one whose URL is the page's (canonical, og:url) or whose headline is the page's
+    title wins; otherwise the best-ranked type, first on the page.
+    """
+    found = [
+        (min(rules.JSONLD_ARTICLE_TYPES.index(t) for t in ts), i, obj)
+        for i, obj in enumerate(doc.jsonld)
+        if (ts := _types(obj) & set(rules.JSONLD_ARTICLE_TYPES))
+    ]
+    if not found:
+        return None
+    if len(found) > 1:
+        own = [obj for _, _, obj in found if _ld_is_this_page(doc, obj)]
+        if len(own) == 1:
+            return own[0]
+    return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def _ld_is_this_page(doc: _Doc, obj: dict[str, Any]) -> bool:
+    """True when a JSON-LD object's URL is the page's, or its headline is the page's title."""
+    urls = {
+        u.rstrip("/")
+        for u in [doc.url, *doc.meta.get("og:url", ())]
+        + [link.get("href") or "" for link in doc.tree.xpath('//link[@rel="canonical"]')]
+        if u
+    }
+    main = obj.get("mainEntityOfPage")
+    ids = [obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main]
+    if any(isinstance(u, str) and u.rstrip("/") in urls for u in ids):
+        return True
+    headline = _norm_name(_ld_str(obj, "headline", "name") or "")
+    titles = [_first_meta(doc, rules.TITLE_META) or "", _title_text(doc)]
+    return bool(headline) and any(t and headline in _norm_name(t) for t in titles)
 
 
 def _ld_ref(doc: _Doc, value: Any) -> Any:
@@ -405,7 +431,13 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
-    """People credited, from the first source in the cascade that names a real person."""
+    """People credited: what the page declares (JSON-LD, then meta tags), else its visible byline.
+
+    The visible byline is the one nearest the headline (`_visible_bylines`), so a "most read" box's
+    byline never stands in for the article's. A declared author that is a single word ("Fail",
+    "Regan", "admin"-like CMS user names) gives way to a visible byline naming a full name: a
+    person credited on the page is more often right than one word in a meta tag.
+    """
     handles: list[str] = []
     # The site's own handles are not an author: twitter:site, the host's name, the site's name.
     host = _host(doc.url)
@@ -414,14 +446,35 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
         f"@{host.removeprefix('www.').split('.')[0]}",
         f"@{_norm_name(site or '').replace(' ', '')}",
     }
-    for raw, strict in _author_candidates(doc):
-        names = clean_authors(raw, site=site, host=host, strict=strict)
-        if names:
-            return names
+    declared: tuple[str, ...] = ()
+    for raw in _declared_authors(doc):
+        declared = clean_authors(raw, site=site, host=host)
+        if declared:
+            break
         handle = raw.strip()
         if re.fullmatch(r"@\w{2,30}", handle) and handle.lower() not in own:
             handles.append(handle)
+    if declared and not _one_word(declared):
+        return declared
+    for raw in _visible_bylines(doc):
+        names = clean_authors(raw, site=site, host=host, strict=True)
+        if not names:
+            continue
+        if not declared:
+            return names
+        shown = {w.lower() for name in names for w in _WORD.findall(name)}
+        if declared[0].lower() in shown:
+            return declared  # the page shows the declared name ("Reuters, Washington")
+        if not _one_word(names):
+            return names
+    if declared:
+        return declared
     return (handles[0],) if handles else ()
+
+
+def _one_word(names: tuple[str, ...]) -> bool:
+    """One name of one word in a script with spaces ("Fail", "Regan"); CJK names have no spaces."""
+    return len(names) == 1 and " " not in names[0] and names[0].isascii()
 
 
 def _host(url: str) -> str:
@@ -432,36 +485,93 @@ def _host(url: str) -> str:
         return ""
 
 
-def _author_candidates(doc: _Doc) -> Iterator[tuple[str, bool]]:
-    """Author strings in cascade order, each with whether to hold it to a person's name's shape:
-    what the page declares as its author (JSON-LD, meta) may be an organisation ("Contributors to
-    Wikimedia projects"); text found in the page must look like a name ("By Monday, ..." is not)."""
+def _declared_authors(doc: _Doc) -> Iterator[str]:
+    """Author strings the page declares, best first: JSON-LD, then meta tags (all the tags of one
+    name together: two `DC.Creator` tags are two authors). These may name an organisation
+    ("Contributors to Wikimedia projects"), so they are not held to a person's name's shape."""
     art = _ld_article(doc)
     if art:
         names = _ld_names(doc, art.get("author")) or _ld_names(doc, art.get("creator"))
         if names:
-            yield (" and ".join(names) if len(names) > 1 else names[0]), False
+            yield " and ".join(names) if len(names) > 1 else names[0]
     for name in rules.AUTHOR_META:
-        for value in doc.meta.get(name, ()):
-            yield value, False
-    for text in _byline_elements(doc):
-        yield text, True
+        values = list(dict.fromkeys(doc.meta.get(name, ())))
+        if len(values) > 1:
+            yield "; ".join(values)
+        yield from values
 
 
-def _byline_elements(doc: _Doc) -> Iterator[str]:
-    """Visible bylines: rel=author links, itemprop=author, byline classes, "By ..." lines."""
+def _visible_bylines(doc: _Doc) -> list[str]:
+    """Visible bylines (rel=author links, itemprop=author, byline classes, "By ..." lines in the
+    corpus' languages), nearest the headline first.
+
+    A page shows other people's bylines too (related stories, "most read", comment authors); the
+    article's own sits next to its headline. Distance is counted in elements, in document order,
+    from the page's headline (`_headline`); a byline inside the same <article> as the headline
+    comes before one outside it. Without a headline the order is the page's.
+    """
+    found = list(_byline_elements(doc))
+    if not found:
+        return []
+    order = {el: i for i, el in enumerate(doc.tree.iter())}
+    head = _headline(doc)
+    if head is None:
+        return [text for _, text in found]
+    head_pos = order.get(head, 0)
+    head_article = next((a for a in head.iterancestors("article")), None)
+    # A byline's parts (the "By" line, its link, its itemprop=name) are one byline: each is placed
+    # where the outermost candidate holding it is, so the sort keeps their cascade order.
+    elements = {el for el, _ in found}
+
+    def outermost(el: Any) -> Any:
+        for anc in el.iterancestors():
+            if anc in elements:
+                el = anc
+        return el
+
+    def key(item: tuple[Any, str]) -> tuple[int, int]:
+        el = outermost(item[0])
+        same_article = head_article is not None and any(
+            a is head_article for a in el.iterancestors("article")
+        )
+        return (0 if same_article or head_article is None else 1, abs(order.get(el, 0) - head_pos))
+
+    return [text for _, text in sorted(found, key=key)]
+
+
+def _headline(doc: _Doc) -> Any | None:
+    """The element holding the article's headline: the <h1> or <h2> most of whose words are in the
+    page's declared title (og:title, <title>). None when none is (a front page, a list of stories):
+    then no element is known to be the article's and bylines keep the page's order."""
+    heads = doc.tree.xpath("//h1 | //h2")
+    if not heads:
+        return None
+    wanted = set(_WORD.findall((_first_meta(doc, rules.TITLE_META) or _title_text(doc)).lower()))
+    wanted |= set(_WORD.findall(_title_text(doc).lower()))
+    best, best_score = None, rules.MIN_HEADLINE_OVERLAP
+    for el in heads[:50]:
+        words = set(_WORD.findall(el.text_content().lower()))
+        score = len(words & wanted) / len(words) if words else 0.0
+        if score > best_score or (score == best_score == 1.0 and best is None):
+            best, best_score = el, score
+    return best
+
+
+def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
+    """Visible bylines, each with its element: rel=author links, itemprop=author, byline classes,
+    lines opening with "By" (in any language of `BYLINE_PREFIX`)."""
     tree = doc.tree
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not _in_furniture(a):
-            yield _clean(a.text_content())
+            yield a, _clean(a.text_content())
     for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
         if _in_furniture(el):
             continue
         name = el.xpath('.//*[@itemprop="name"]')
         if name:
-            yield _clean(name[0].get("content") or name[0].text_content())
+            yield el, _clean(name[0].get("content") or name[0].text_content())
         else:
-            yield _clean(el.get("content") or el.text_content())
+            yield el, _clean(el.get("content") or el.text_content())
     for el in tree.xpath("//*[@class or @id]"):
         if el.tag in ("html", "body", "script", "style", "meta", "link", "img", "svg"):
             continue
@@ -473,23 +583,24 @@ def _byline_elements(doc: _Doc) -> Iterator[str]:
             # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
             inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
             if any(inner):
-                yield " and ".join(n for n in inner if n)
+                yield el, " and ".join(n for n in inner if n)
             # "<p>By Jane Doe</p><p>Principal Consultant</p>": each block is its own line, never
             # glued into "Jane DoePrincipal Consultant".
             lines = _block_lines(el)
             if len(lines) > 1:
-                yield from lines
-            yield text
+                for line in lines:
+                    yield el, line
+            yield el, text
     # Only the element's own first text node is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
-    first_text = "normalize-space(concat(text()[1], ' .'))"
     expr = "|".join(f"//{t}" for t in rules.BYLINE_TEXT_TAGS)
-    for el in tree.xpath(
-        f"({expr})[starts-with({first_text}, 'By ') or starts-with({first_text}, 'by ')]"
-    ):
+    for el in tree.xpath(f"({expr})[text()]"):
+        first = el.xpath("normalize-space(text()[1])")
+        if not first or not rules.BYLINE_PREFIX.match(first + " ."):
+            continue
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
-            yield text
+            yield el, text
 
 
 #: Elements whose boundaries break a line of text.
@@ -570,6 +681,10 @@ def clean_authors(
         return ()
     text = htmlmod.unescape(raw).replace("\u00a0", " ")
     text = rules.BYLINE_PREFIX.sub("", text.strip())
+    if strict:
+        # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
+        # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people.
+        text = text.split("|")[0]
     text = rules.BYLINE_WITH.sub(r" and \1", text)
     out: list[str] = []
     for part in rules.AUTHOR_SPLIT.split(text):
@@ -597,6 +712,8 @@ def _split_commas(part: str, site: str | None) -> list[str]:
         words = {w.lower() for w in _WORD.findall(p)}
         if words & rules.ROLE_WORDS or any(ch.isdigit() for ch in p):
             break  # a role or a date: the rest is not names
+        if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
+            break  # "Victor Tangermann, Futurism", "Rachael Link, MS, RD": an affiliation or degree
         kept.append(p)
     if len(kept) > 1 and all(len(p.split()) >= 2 for p in kept):
         return kept

@@ -54,14 +54,16 @@ TITLE_META: tuple[str, ...] = (
     "title",
 )
 
-#: Meta tags that name the author, best first. `article:author` and `twitter:creator` are often a
-#: URL or a handle; the name check rejects those (handles are kept only as a last resort).
+#: Meta tags that name the author, best first: Dublin Core's creator before the plain `author`, the
+#: order of Readability.js's `_getArticleMetadata` (a page that declares both means the Dublin Core
+#: one; readability's 003-metadata-preferred page). `article:author` and `twitter:creator` are often
+#: a URL or a handle; the name check rejects those (handles are kept only as a last resort).
 AUTHOR_META: tuple[str, ...] = (
-    "author",
     "dc.creator",
     "dc:creator",
     "dcterm:creator",
     "dcterms.creator",
+    "author",
     "parsely-author",
     "sailthru.author",
     "byl",
@@ -131,8 +133,12 @@ LANGUAGE_META: tuple[str, ...] = ("content-language", "dc.language", "og:locale"
 
 #: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
 #: the microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
+#: The French, Spanish/Portuguese/German and Italian words for the same ("auteur", "autor",
+#: "firma") and the "signature" class French and Spanish papers use for the byline.
 BYLINE_CLASS = re.compile(
-    r"byline|author|writtenby|p-author|dateline|contributor|reporter|by-line", re.I
+    r"byline|author|auteur|autor|writtenby|p-author|dateline|contributor|reporter|by-line|"
+    r"signature|firma",
+    re.I,
 )
 
 #: Class/id words that mark an element as NOT a byline even when it matches BYLINE_CLASS: author
@@ -140,7 +146,7 @@ BYLINE_CLASS = re.compile(
 #: comment markup).
 BYLINE_NOT_CLASS = re.compile(
     r"comment|avatar|bio\b|biography|about|related|more-from|authors-list|author-box|description|"
-    r"photo|image|img|social|follow|share|twitter|facebook",
+    r"photo|image|img|social|follow|share|twitter|facebook|licen[cs]e|copyright|rights",
     re.I,
 )
 
@@ -157,11 +163,17 @@ FURNITURE_TAGS: frozenset[str] = frozenset({"footer", "aside", "nav"})
 #: Bylines longer than this are prose, not a byline (Readability.js uses 100).
 MAX_BYLINE_CHARS = 100
 
-#: Lead-ins stripped from a byline ("By Jane Doe", "Written by ...", "Posted by ..."), several
-#: languages seen in the corpus (Spanish "Por", French "Par", German "Von", Portuguese "Por").
+#: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
+#: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
+#: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", and the
+#: "Text:"/"Author:" labels (Russian "Текст:"/"Автор:" on wday.ru in the scrapinghub set, Spanish
+#: and Portuguese "Texto:", French "Texte :"/"Auteur :", German "Autor:"). Stripped from every
+#: byline; a visible line that opens with one is tested as a byline.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|story|text|words|article)\s+(?:by|from)|by|from|"
-    r"author(?:s)?\s*:|von|par|por|door|di|av|af)\s*[:\-–—]?\s+",
+    r"^\s*(?:(?:written|posted|published|reported|story|text|words|article|analysis|commentary|"
+    r"opinion|review|interview)\s+(?:by|from)|by|from|"
+    r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore)\s*:|von|par|por|door|di|av|af|"
+    r"przez)\s*[:\-–—]?\s+",
     re.I,
 )
 
@@ -360,6 +372,16 @@ REJECTED_AUTHOR_WORDS: frozenset[str] = frozenset(
         "read",
         "more",
         "min",
+        # A licence or copyright line is not a byline ("CC BY-SA 4.0", "Creative Commons").
+        "cc",
+        "licence",
+        "license",
+        "licensed",
+        "copyright",
+        "creative",
+        "commons",
+        "rights",
+        "reserved",
     ]
 )
 
@@ -497,7 +519,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 #: Trailing furniture cut off a name ("Jane Doe | Twitter", "Jane Doe (@jane)", "Jane Doe –
 #: Follow").
 AUTHOR_TAIL = re.compile(
-    r"\s*(?:[|•·–—]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$"
+    r"\s*(?:[|•·–—©]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$"
     r"|\s+(?:edited|photographs?|photos|illustrations?|additional reporting|updated)\s+by\b.*$",
     re.I,
 )
@@ -517,6 +539,11 @@ MIN_TITLE_WORDS = 3
 #: Without a known site name, the part after the last separator is cut only when this many words
 #: are left (Readability.js's `_getArticleTitle` keeps the whole title below five).
 MIN_CUT_TITLE_WORDS = 5
+
+#: A heading is the article's headline when at least this share of its words are in the page's
+#: declared title (og:title or <title>, which often add the site's name); below it the page's
+#: headings are other stories' (a front page) and bylines are read in the page's order.
+MIN_HEADLINE_OVERLAP = 0.6
 
 #: The elements and the blocks inside the article that carry a visible "By ..." byline.
 BYLINE_TEXT_TAGS: tuple[str, ...] = (
