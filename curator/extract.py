@@ -47,7 +47,10 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
+from curator.credits import _norm_name, _same_name, clean_authors, is_person_name
 from curator.models import Page
+
+__all__ = ["clean_authors", "clean_title", "decode_html", "extract", "is_person_name"]
 
 T = TypeVar("T")
 
@@ -417,16 +420,6 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 
 
-def _norm_name(text: str) -> str:
-    text = " ".join(_WORD.findall(text.lower()))
-    return text[4:] if text.startswith("the ") else text
-
-
-def _same_name(a: str, b: str) -> bool:
-    na, nb = _norm_name(a), _norm_name(b)
-    return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
-
-
 # ------------------------------------------------------------------------------------------ authors
 
 
@@ -666,136 +659,6 @@ def _in_furniture(el: Any) -> bool:
         if rules.FURNITURE_CONTAINER.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
             return True
     return False
-
-
-def clean_authors(
-    raw: str | None, *, site: str | None = None, host: str | None = None, strict: bool = False
-) -> tuple[str, ...]:
-    """The people a byline names, cleaned ("By Jane Doe and John Roe" -> ("Jane Doe", "John Roe")).
-
-    Strips lead-ins ("By", "Written by"), roles ("Jane Doe, Senior Editor") and trailing furniture
-    ("| Twitter"); rejects what is not a person's name (see `is_person_name`; `strict` for text
-    found in the page rather than declared as its author).
-    """
-    if not raw:
-        return ()
-    text = htmlmod.unescape(raw).replace("\u00a0", " ")
-    text = rules.BYLINE_PREFIX.sub("", text.strip())
-    if strict:
-        # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
-        # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people.
-        text = text.split("|")[0]
-    text = rules.BYLINE_WITH.sub(r" and \1", text)
-    out: list[str] = []
-    for part in rules.AUTHOR_SPLIT.split(text):
-        for piece in _split_commas(part, site):
-            name = _strip_name(piece)
-            if (
-                name
-                and is_person_name(name, site=site, host=host, strict=strict)
-                and name not in out
-            ):
-                out.append(name)
-    return tuple(out)
-
-
-def _split_commas(part: str, site: str | None) -> list[str]:
-    """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role, "Jong,
-    Michiel" one; "Tom Watkins, CNN" drops the site's name."""
-    pieces = [p.strip() for p in part.split(",") if p.strip()]
-    if site and len(pieces) > 1:
-        pieces = [p for p in pieces if not _same_name(p, site)]
-    if len(pieces) < 2:
-        return pieces
-    kept = [pieces[0]]
-    for p in pieces[1:]:
-        words = {w.lower() for w in _WORD.findall(p)}
-        if words & rules.ROLE_WORDS or any(ch.isdigit() for ch in p):
-            break  # a role or a date: the rest is not names
-        if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
-            break  # "Victor Tangermann, Futurism", "Rachael Link, MS, RD": an affiliation or degree
-        kept.append(p)
-    if len(kept) > 1 and all(len(p.split()) >= 2 for p in kept):
-        return kept
-    return [", ".join(kept)]
-
-
-def _strip_name(piece: str) -> str:
-    name = rules.BYLINE_PREFIX.sub("", _clean(piece))
-    name = rules.AUTHOR_TAIL.sub("", name)
-    name = rules.DATE_TAIL.sub("", name)
-    # "Jane Doe - Reporter" style roles after a dash were cut by AUTHOR_TAIL; a trailing role word
-    # alone ("Jane Doe Staff Writer") is cut here.
-    words = name.split()
-    while len(words) > 2 and words[-1].lower().strip(".,") in rules.ROLE_WORDS:
-        words.pop()
-    name = " ".join(words).strip(" ,:;-–—|•·'\"“”()[]")
-    if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
-        name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
-    if name.isupper() and len(name) > 3:
-        name = name.title()
-    return name
-
-
-def _looks_personal(name: str) -> bool:
-    """Two to four capitalised words and none of an organisation's: "Haki Benita" (a personal blog
-    named after its author) but not "BBC News", "eHow" or "The Verge"."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
-        return False
-    return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
-
-
-def _name_shaped(name: str) -> bool:
-    """Every word capitalised, bar particles ("de", "van") and words with a capital inside ("McKay",
-    "eHow"): "Monday the market had fallen" (a sentence opening "By Monday ...") is not a name.
-    Scripts without case (Chinese, Thai...) and lower-case words outside ASCII pass."""
-    for word in name.replace("-", " ").split():
-        core = word.strip("().,'\"")
-        if not core or not core[0].isalpha() or not core.isascii():
-            continue
-        if core[0].islower() and core.lower() not in rules.NAME_PARTICLES and core == core.lower():
-            return False
-    return True
-
-
-def is_person_name(
-    name: str, *, site: str | None = None, host: str | None = None, strict: bool = False
-) -> bool:
-    """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, handle, date,
-    CMS default ("Admin", "Staff"), relative time ("3 hours ago") or the site's own name.
-
-    `strict` (text found in the page): also every word capitalised and, in Latin script, at least
-    two words, so a sentence or a heading that happens to start with "By" is not taken for a name.
-    """
-    if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
-        return False
-    if not name[0].isalpha() or any(ch.isdigit() for ch in name):
-        return False
-    if any(mark in name for mark in ("@", "/", "://", "www.", "=", "{", "<")):
-        return False
-    lowered = name.lower()
-    if lowered in rules.REJECTED_AUTHORS:
-        return False
-    tokens = _WORD.findall(lowered)
-    if any(t in rules.REJECTED_AUTHOR_WORDS for t in tokens):
-        return False
-    months = [t for t in tokens if t in rules.MONTH_WORDS]
-    if months and (any(ch.isdigit() for ch in name) or len(months) == len(tokens)):
-        return False
-    if any(t in rules.NOT_NAME_WORDS for t in tokens):
-        return False
-    if name.isascii() and not any(w[:1].isupper() for w in name.split()):
-        return False  # "the way", "jdoe": a name has a capital somewhere
-    if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
-        return False
-    if site and _same_name(name, site) and not _looks_personal(name):
-        return False
-    if host:
-        label = host.lower().removeprefix("www.").split(".")[0]
-        if label and _norm_name(name).replace(" ", "") == label:
-            return False
-    return True
 
 
 # ----------------------------------------------------------------------- canonical URL, description

@@ -405,6 +405,8 @@ def _add_summary(item: _Item, value: str, kind: str) -> None:
 
 def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _Item:
     """One item's fields, child by child in document order, by feedparser's rules."""
+    from curator import feeds
+
     item = _Item(has_content=has_content)
     base = _rebase(element, base)
     for child in element:
@@ -439,7 +441,9 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
             if permalink and value:
                 value = _urljoin(_rebase(child, base), value)
             item.guid = value
-            item.guidislink = permalink and item.link is None
+            # As curator.feeds reads feedparser's result: a permalink guid is a link only when
+            # the feed wrote a URL ("aae20190606" is an id).
+            item.guidislink = permalink and item.link is None and feeds.guid_is_url(_text(child))
             if item.guidislink and item.link is None:
                 item.link = value
         elif role == "author":
@@ -577,6 +581,8 @@ def _feed(
         elif name in _CONTENT_LIKE:
             has_content = True
             head.summary = ""
+        elif name == "author" and is_atom:
+            _person(child, head)  # the feed's authors, every author-less entry's (RFC 4287)
         elif name in ("item", "entry"):
             raise _Unsupported("an entry outside its place")
         if len(child) and name not in ("title", "link"):
@@ -591,6 +597,8 @@ def _feed(
     plain_title = feeds.plain_text(title)
     if not entries and plain_title is None:
         return None  # feedparser decides what error this is
+    if is_atom:
+        entries = list(feeds.inherit_authors(entries, _authors(head)))
     return ParsedFeed(
         title=plain_title,
         link=feeds.safe_link(head.link, feeds._base(url)),
@@ -614,21 +622,25 @@ def _entry(item: _Item, url: str, version: str) -> Entry:
     feed_base = feeds._base(url)
     published = _struct(item.published_parsed) or feeds._localised_date(item.published)
     updated = _struct(item.updated_parsed) or feeds._localised_date(item.updated)
-    names = [feeds.author_name(n) for n in item.authors]
-    if not any(names):
-        names.append(feeds.author_name(item.author))
     content = _best_content(item.content)
     return Entry(
         link=_entry_link(item, feed_base),
         guid=item.guid if item.guid and item.guid.strip() else None,
         title=feeds.plain_text(item.title),
-        authors=feeds._unique(names),
+        authors=_authors(item),
         summary=item.summary if item.summary and item.summary.strip() else None,
         content=content,
         published=published or (updated if is_rss else None),
         updated=updated,
         categories=feeds._unique(feeds.plain_text(t) for t in item.tags),
     )
+
+
+def _authors(item: _Item) -> tuple[str, ...]:
+    """The names of an item's (or the feed's) authors, as `feeds._entry_authors` reads them."""
+    from curator import feeds
+
+    return feeds.author_names(item.authors, item.author)
 
 
 def _entry_link(item: _Item, base: str | None) -> str | None:

@@ -87,6 +87,8 @@ _EMAIL = r"(?:mailto:)?[^\s@<>()]+@[^\s@<>()]+"
 _EMAIL_THEN_NAME = re.compile(rf"^\s*{_EMAIL}\s*\((?P<name>[^()]*)\)\s*$")
 _NAME_THEN_EMAIL = re.compile(rf"^\s*(?P<name>[^<>]*?)\s*<{_EMAIL}>\s*$")
 _BARE_EMAIL = re.compile(rf"^\s*{_EMAIL}\s*$")
+#: "Simon St.Laurent (mailto:simonstl@simonstl.com)" (RSS 1.0's dc:creator in its own spec).
+_NAME_THEN_BRACKETED_EMAIL = re.compile(rf"^\s*(?P<name>[^()]*?)\s*\(\s*{_EMAIL}\s*\)\s*$")
 
 
 # -- the entry point -----------------------------------------------------------------------------
@@ -437,7 +439,7 @@ def author_name(value: object) -> str | None:
     text = plain_text(value)
     if text is None:
         return None
-    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL):
+    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL, _NAME_THEN_BRACKETED_EMAIL):
         match = pattern.match(text)
         if match:
             text = match.group("name").strip()
@@ -532,13 +534,42 @@ def _base(url: str) -> str | None:
     return url if url.startswith("file:") else safe_link(url)
 
 
-def _entry_link(entry: dict[str, Any], base: str | None) -> str | None:
-    """The entry's link: feedparser's choice, else a rel=alternate link, else a permalink guid."""
-    candidates: list[Any] = [entry.get("link")]
+def guid_is_url(raw: str | None) -> bool:
+    """True when a permalink guid, as the feed wrote it, is a URL: absolute http(s), or a path
+    from the site's root. RSS 2.0 makes a guid a permalink unless isPermaLink="false", and
+    publishers forget to say so: "aae20190606" is an id, never an article under the feed's
+    folder."""
+    return (raw or "").strip().lower().startswith(("http://", "https://", "/"))
+
+
+def _written_as_url(guid: str, data: bytes) -> bool:
+    """Whether the guid feedparser resolved against the feed's URL was written as a URL (see
+    `guid_is_url`): its absolute form, or its path, appears as an element's text in the feed."""
+    parts = urlsplit(guid)
+    path = guid[len(f"{parts.scheme}://{parts.netloc}") :] if parts.netloc else ""
+    for text in (guid, path):
+        if guid_is_url(text):
+            escaped = text.replace("&", "&amp;")
+            if any(
+                f">{t}<".encode() in data or f">{t}]]>".encode() in data for t in (text, escaped)
+            ):
+                return True
+    return False
+
+
+def _entry_link(entry: dict[str, Any], base: str | None, data: bytes = b"") -> str | None:
+    """The entry's link: feedparser's choice, else a rel=alternate link, else a permalink guid
+    that is a URL (feedparser files such a guid as the link too)."""
+    guid = entry.get("id")
+    from_guid = bool(entry.get("guidislink")) and isinstance(guid, str)
+    url_guid = from_guid and _written_as_url(str(guid), data)
+    candidates: list[Any] = []
+    if not (from_guid and entry.get("link") == guid and not url_guid):
+        candidates.append(entry.get("link"))
     links = entry.get("links") or ()
     candidates += [lk.get("href") for lk in links if lk.get("rel", "alternate") == "alternate"]
-    if entry.get("guidislink"):
-        candidates.append(entry.get("id"))
+    if url_guid:
+        candidates.append(guid)
     for candidate in candidates:
         link = safe_link(candidate, base)
         if link:
@@ -557,14 +588,40 @@ def _entry_content(entry: dict[str, Any]) -> str | None:
 
 
 def _entry_authors(entry: dict[str, Any]) -> tuple[str, ...]:
-    """Names from feedparser's authors list (author, dc:creator, atom:author), then `author`."""
-    names = [author_name(a.get("name")) for a in entry.get("authors") or () if hasattr(a, "get")]
+    """Names from feedparser's authors list (author, dc:creator, atom:author), then `author`.
+
+    feedparser splits "jonas@insanity.industries (Jonas Große Sundrup)" at a top-level domain it
+    does not know ("stries (Jonas Große Sundrup"): a name with a bracket left open is read again
+    from the raw `author` string.
+    """
+    people = [a.get("name") for a in entry.get("authors") or () if hasattr(a, "get")]
+    return author_names(people, entry.get("author"))
+
+
+def author_names(people: Iterable[object], raw: object) -> tuple[str, ...]:
+    """The names of the people a parser found, else of its raw author string; a name with a
+    bracket left open is read again from the raw string (see `_entry_authors`)."""
+    whole = author_name(raw)
+    names = [author_name(n) for n in people]
+    names = [whole if n and n.count("(") != n.count(")") and whole else n for n in names]
     if not any(names):
-        names.append(author_name(entry.get("author")))
+        names.append(whole)
     return _unique(names)
 
 
-def _entry_from_feedparser(entry: dict[str, Any], base: str | None, is_rss: bool) -> Entry:
+def inherit_authors(entries: Iterable[Entry], names: tuple[str, ...]) -> tuple[Entry, ...]:
+    """Entries without an author credited to the feed's authors, as Atom (RFC 4287 section
+    4.2.1: an entry without atom:author takes the feed's) and JSON Feed 1.1 ("if not specified
+    in an item, then the top-level authors ... are the authors of the item") define it. RSS has
+    no such rule: a channel's managingEditor is not every item's author."""
+    if not names:
+        return tuple(entries)
+    return tuple(e if e.authors else replace(e, authors=names) for e in entries)
+
+
+def _entry_from_feedparser(
+    entry: dict[str, Any], base: str | None, is_rss: bool, data: bytes = b""
+) -> Entry:
     """One feedparser entry as an `Entry`; for RSS (`is_rss`) an item's only date is `published`."""
     summary = entry.get("summary")
     guid = entry.get("id")
@@ -577,7 +634,7 @@ def _entry_from_feedparser(entry: dict[str, Any], base: str | None, is_rss: bool
         dict.get(entry, "updated")
     )
     return Entry(
-        link=_entry_link(entry, base),
+        link=_entry_link(entry, base, data),
         guid=guid if isinstance(guid, str) and guid.strip() else None,
         title=plain_text(entry.get("title")),
         authors=_entry_authors(entry),
@@ -628,10 +685,13 @@ def _parse_xml_feed(
     # RSS has one date per item; feedparser files RSS 1.0's dc:date under "updated", but it is
     # when the item was published (feed-rs reads it so too).
     is_rss = str(result.get("version") or "").startswith("rss")
+    built = tuple(_entry_from_feedparser(e, base, is_rss, data) for e in entries)
+    if str(result.get("version") or "").startswith("atom"):
+        built = inherit_authors(built, _entry_authors(feed))
     return ParsedFeed(
         title=title,
         link=safe_link(feed.get("link"), base),
-        entries=tuple(_entry_from_feedparser(e, base, is_rss) for e in entries),
+        entries=built,
         version=result.get("version") or None,
         warning=warning,
     )
@@ -707,10 +767,18 @@ def _parse_json_feed(content: bytes, url: str) -> ParsedFeed:
         raise FeedError("not a well-formed JSON Feed: 'items' is not a list")
     base = _base(url)
     items = [item for item in items if isinstance(item, dict)]
+    feed_authors = _json_authors(document)
     return ParsedFeed(
         title=plain_text(document.get("title")),
         link=safe_link(document.get("home_page_url"), base),
-        entries=tuple(_json_entry(item, base) for item in items[:MAX_ENTRIES]),
+        entries=tuple(
+            # JSON Feed 1.1: an item that names no author at all takes the feed's.
+            replace(entry, authors=feed_authors)
+            if not entry.authors and not (item.get("authors") or item.get("author"))
+            else entry
+            for item in items[:MAX_ENTRIES]
+            for entry in [_json_entry(item, base)]
+        ),
         version="json1" + (match.group(1) or "0"),
         warning=_too_many(len(items)) if len(items) > MAX_ENTRIES else None,
     )
