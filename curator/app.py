@@ -16,13 +16,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.draft import DraftEntry, draft_path, draft_to_issue, read_draft, write_draft
+from curator.errors import CuratorError
 from curator.feeds import FeedError, parse_feed
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.models import Article, Entry, FetchResult, Issue, ParsedFeed
+from curator.models import Article, Entry, ErrorKind, FetchResult, Issue, ParsedFeed
 from curator.outputs import OUTPUTS, OutputError, load_archive, publish_outputs
 from curator.placement import choose_sections
 from curator.publish import write_atomic
@@ -30,8 +32,12 @@ from curator.render import environment
 from curator.store import Store, StoreError
 
 
-class BuildError(Exception):
+class BuildError(CuratorError):
     """The run cannot go on (another build holds the store, the output folder is not writable...)."""
+
+
+#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), or "failed".
+FeedStatus = Literal["ok", "unchanged", "failed"]
 
 
 @dataclass(frozen=True)
@@ -42,11 +48,10 @@ class FeedReport:
     url: str
     #: The publication name shown to the editor.
     name: str
-    #: "ok", "unchanged" or "failed".
-    status: str
+    status: FeedStatus
     entries: int = 0
     new: int = 0
-    error_kind: str | None = None
+    error_kind: ErrorKind | None = None
     error: str | None = None
     #: Set when the feed was read but was not well formed.
     warning: str | None = None

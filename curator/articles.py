@@ -8,6 +8,7 @@ from datetime import datetime
 
 from curator.blurb import choose_blurb, html_to_text
 from curator.config import Config, FeedSource
+from curator.deps import page_reader
 from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Article, Entry, Page
@@ -59,6 +60,7 @@ def read_pages(
     batch = PageBatch()
     if not wanted:
         return batch
+    page_reader()  # a broken installation stops the run here, before any page is fetched
     requests = [FetchRequest(e.link or "", kind="page", allow_file=s.is_file) for s, e in wanted]
     for (_, entry), result in zip(wanted, fetch_all(requests, settings), strict=True):
         if not result.ok or not result.content:

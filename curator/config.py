@@ -12,11 +12,12 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from curator.errors import InputError
 from curator.models import Subject
 from curator.urls import url_key
 
 
-class ConfigError(Exception):
+class ConfigError(InputError):
     """A mistake in the configuration, located in its file."""
 
     def __init__(
@@ -93,6 +94,9 @@ class Config:
     settings: Settings
     #: UTM tags added to article links (utm_source, utm_medium, utm_campaign), when configured.
     utm: dict[str, str] = field(default_factory=dict)
+    #: Things that are allowed but probably not meant, located as errors are ("path:line:col:
+    #: what; the fix"); every command prints them before it runs.
+    warnings: tuple[str, ...] = ()
 
     @property
     def folder(self) -> Path:
@@ -171,6 +175,9 @@ LIMITS = {
     "recency_weight": (0, 10),
 }
 MAX_KEYWORDS = 30
+#: Above this many keywords a subject is accepted with a warning: README asks for up to ten telling
+#: ones, and each extra, vaguer keyword pulls in articles that merely mention it.
+ADVISED_KEYWORDS = 10
 
 
 def load_config(path: Path | str) -> Config:
@@ -216,7 +223,7 @@ def _compose(text: str, path: Path) -> Node | None:
         problem = exc.problem or "invalid YAML"
         fix = "check the indentation and quoting around this point"
         if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
-            fix = "indent with spaces; YAML does not allow tabs"
+            fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
             fix = "put quotes around a value that contains ': '"
         elif "found undefined alias" in problem or "found unknown escape" in problem:
@@ -237,6 +244,17 @@ def _compose(text: str, path: Path) -> Node | None:
         raise ConfigError(
             path, line, col, "not valid YAML: nested far too deeply; a feeds.yaml needs 4 levels"
         ) from None
+
+
+def _tab_fix(text: str, mark: yaml.Mark | None) -> str:
+    """The fix for a tab YAML refused: in the indentation, or after a key's colon."""
+    if mark is not None:
+        lines = text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        before = line[: mark.column].rstrip(" \t")
+        if before.endswith(":") and before.strip(" \t-"):
+            return "put a space after the colon, not a tab; YAML does not allow tabs there"
+    return "indent with spaces; YAML does not allow tabs"
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -266,11 +284,15 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.loader = yaml.SafeLoader("")
+        self.warnings: list[str] = []
 
     # -- locating --------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> ConfigError:
         mark = node.start_mark
         return ConfigError(self.path, mark.line + 1, mark.column + 1, message)
+
+    def warn(self, node: Node, message: str) -> None:
+        self.warnings.append(str(self.error(node, message)))
 
     def mapping(
         self, node: Node, where: str, schema: dict[str, tuple[str, bool]]
@@ -329,6 +351,11 @@ class _Reader:
         }[kind]
         if not ok(value):
             shown = "nothing" if value is None or value == "" else f"`{node.value}`"
+            if node.style in ("'", '"') and value:
+                quote = node.style
+                shown = f"the quoted text {quote}{node.value}{quote}"
+                if kind in ("int", "number", "bool"):
+                    shown += "; remove the quotes"
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
             value = value.strip()
@@ -375,6 +402,7 @@ class _Reader:
             feeds=feeds,
             settings=settings,
             utm={k: v for k, v in news.items() if k.startswith("utm_")},
+            warnings=tuple(self.warnings),
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:
@@ -404,7 +432,7 @@ class _Reader:
         if "outputs" in raw:
             from curator.outputs import OUTPUTS  # the output formats are the renderer's to name
 
-            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]  # type: ignore[arg-type]
+            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]
             for name in raw["outputs"]:
                 if name not in OUTPUTS:
                     close = difflib.get_close_matches(name, list(OUTPUTS), n=1)
@@ -448,6 +476,13 @@ class _Reader:
                     item,
                     f"`{raw['name']}` has {len(keywords)} keywords; "
                     f"keep at most {MAX_KEYWORDS}, the telling ones",
+                )
+            if len(keywords) > ADVISED_KEYWORDS:
+                self.warn(
+                    self.mapping(item, "a subject", SUBJECT_KEYS)["keywords"],
+                    f"`{raw['name']}` has {len(keywords)} keywords; keep the {ADVISED_KEYWORDS} "
+                    "that only its articles would use (each vaguer one pulls in articles that "
+                    "merely mention it)",
                 )
             if not keywords and not raw.get("description"):
                 raise self.error(
@@ -506,11 +541,6 @@ class _Reader:
                 node,
                 f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
             )
-        file = (self.path.parent / url).resolve()
-        if not file.is_file():
-            raise self.error(
-                node,
-                f"no feed file at `{url}` (looked for {file}); fix the path, "
-                "which is relative to this config file",
-            )
-        return str(file)
+        # A missing file is a feed that fails, as a feed whose server is down does: the build
+        # reports it (with the path it looked at) and builds the rest of the issue.
+        return str((self.path.parent / url).resolve())

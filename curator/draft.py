@@ -43,6 +43,7 @@ from pathlib import Path
 
 import yaml
 
+from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
 from curator.urls import clean_url, safe_url
 
@@ -74,7 +75,7 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 -->"""
 
 
-class DraftError(Exception):
+class DraftError(InputError):
     """A mistake in a draft, with the line it is on and what to do about it."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
@@ -141,7 +142,8 @@ def _escape_lines(text: str) -> str:
 
 
 def _yaml_line(key: str, value: object) -> str:
-    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000).strip()
+    text: str = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000)
+    return text.strip()
 
 
 def draft_path(folder: Path, number: int) -> Path:

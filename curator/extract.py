@@ -26,7 +26,9 @@ field. Each field is a cascade, first answer wins, in this order (the tables of 
   ~37 pages/s, for the text alone. Metadata is read here with lxml, not by trafilatura's
   extract_metadata, which alone runs at ~47 pages/s.
 
-Nothing here raises: garbage, empty or binary input gives a `Page` with the fields it could read.
+Nothing here raises for what a page says: garbage, empty or binary input gives a `Page` with the
+fields it could read, and `Page.problems` names any field a page broke. A package that cannot be
+imported raises `DependencyError`: a broken installation is not a bad page.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from lxml import etree
 
 from curator import extract_rules as rules
 from curator.credits import _norm_name, _same_name, clean_authors, is_person_name
+from curator.deps import DependencyError, page_reader
 from curator.models import Page
 
 __all__ = ["clean_authors", "clean_title", "decode_html", "extract", "is_person_name"]
@@ -90,31 +93,43 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
     """
     try:
         doc = _load(html, url, charset)
-    except Exception:  # noqa: BLE001 - any parser failure means "nothing readable"
-        doc = None
+    except Exception as exc:  # noqa: BLE001 - any parser failure on hostile bytes: nothing readable
+        return Page(url=url, problems=(_problem("page", exc),))
     if doc is None:
         return Page(url=url)
-    site = _safe(publication, doc)
+    problems: list[str] = []
+    site = _safe(problems, publication, doc)
     return Page(
         url=url,
-        title=_safe(title, doc, site),
-        authors=_safe(authors, doc, site) or (),
+        title=_safe(problems, title, doc, site),
+        authors=_safe(problems, authors, doc, site) or (),
         publication=site,
-        canonical_url=_safe(canonical_url, doc),
-        description=_safe(description, doc),
-        published=_safe(published, doc),
-        language=_safe(language, doc),
+        canonical_url=_safe(problems, canonical_url, doc),
+        description=_safe(problems, description, doc),
+        published=_safe(problems, published, doc),
+        language=_safe(problems, language, doc),
         # Last: trafilatura cleans the tree in place.
-        text=_safe(main_text, doc),
+        text=_safe(problems, main_text, doc),
+        problems=tuple(problems),
     )
 
 
-def _safe(fn: Callable[..., T], *args: Any) -> T | None:
-    """Run one field's cascade; a failure inside it loses that field only, never the page."""
+def _safe(problems: list[str], fn: Callable[..., T], *args: Any) -> T | None:
+    """Run one field's cascade. A hostile page's damage inside it loses that field only and is
+    recorded in `problems` for the run to report; a broken installation is never absorbed."""
     try:
         return fn(*args)
-    except Exception:  # noqa: BLE001 - untrusted input must never crash extraction
+    except (DependencyError, ImportError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - untrusted input must never crash extraction
+        problems.append(_problem(fn.__name__, exc))
         return None
+
+
+def _problem(field: str, exc: Exception) -> str:
+    """One line naming the field and the failure, short enough for a report."""
+    text = " ".join(str(exc).split())
+    return f"{field}: {type(exc).__name__}: {text}"[:200]
 
 
 # -------------------------------------------------------------------------------------------- input
@@ -677,7 +692,7 @@ def canonical_url(doc: _Doc) -> str | None:
         if not href:
             continue
         try:
-            absolute = urljoin(doc.url, href)
+            absolute: str = urljoin(doc.url, href)
             parts = urlsplit(absolute)
         except ValueError:
             continue
@@ -753,7 +768,7 @@ def main_text(doc: _Doc) -> str | None:
 
     Modifies `doc.tree` (trafilatura cleans it in place), so it runs after every metadata field.
     """
-    import trafilatura  # imported here: a second of start-up the CLI's other commands need not pay
+    trafilatura = page_reader()
 
     # Scripts, styles and inline SVG hold no article text, but trafilatura measures text_content()
     # of the whole tree several times before it drops them; on script-heavy pages (Yahoo, Wikipedia)

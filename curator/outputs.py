@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 import css_inline
 import jinja2
 
+from curator.errors import CuratorError
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import EntryView, SectionView, issue_context, render
@@ -49,7 +50,7 @@ _INLINER = css_inline.CSSInliner(
 )
 
 
-class OutputError(Exception):
+class OutputError(CuratorError):
     """An output could not be produced (unknown format, a template error); the message says which."""
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from curator.config import Config
 from curator.models import Article, Assignment, Section
 from curator.select import select_sections
 from curator.store import Store
-from curator.subjects import SubjectModel, model_fingerprint
+from curator.subjects import Explanation, SubjectModel, Suggestion, model_fingerprint, suggest
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
 #: thousand give stable weights, and more would make every build slower for little change.
@@ -94,15 +93,13 @@ def freshness(article: Article, now: datetime) -> float:
     return float(0.5 ** (age / RECENCY_HALF_LIFE_DAYS))
 
 
-def explain_article(config: Config, store: Store, article: Article) -> Any:
+def explain_article(config: Config, store: Store, article: Article) -> Explanation:
     """Why the article lands where it does: per subject, its score and the terms that matched."""
     return subject_model(config, store).explain(article)
 
 
-def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequence[Any]:
+def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequence[Suggestion]:
     """Proposed subjects for the articles that fit none of the editor's."""
-    from curator.subjects import suggest
-
     model = subject_model(config, store)
     refresh_assignments(store, model)
     return suggest(store.unassigned_articles(model.fingerprint, SUGGEST_SAMPLE), k=k)

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from curator.errors import CuratorError
 from curator.models import Article
 from curator.urls import url_key
 
 
-class StoreError(Exception):
+class StoreError(CuratorError):
     """The store cannot be used (unreadable, not a curator store, or written by a newer curator)."""
 
 

@@ -248,9 +248,9 @@ class Suggestion:
 # --- the editor's words -------------------------------------------------------------------------
 
 
-def _subject_phrases(subjects: Sequence[Subject]) -> dict[str, set]:
+def _subject_phrases(subjects: Sequence[Subject]) -> dict[str, set[tuple[str, ...]]]:
     """First stem -> the rest of each multi-word keyword (as stem tuples)."""
-    phrases: dict[str, set] = {}
+    phrases: dict[str, set[tuple[str, ...]]] = {}
     for s in subjects:
         for kw in s.keywords:
             toks = terms(kw)
@@ -570,7 +570,7 @@ class SubjectModel:
     #: The word model that votes in every score (see `VOTE_WEIGHT`).
     words: _WordModel
     corpus: Corpus
-    phrases: Mapping[str, set]
+    phrases: Mapping[str, set[tuple[str, ...]]]
     #: URL -> the corrected subject name (None for excluded).
     pins: Mapping[str, str | None]
     #: The absolute floor of every subject's bar.
@@ -629,7 +629,7 @@ class SubjectModel:
         threshold: float,
         method: str,
         feedback_rounds: int,
-        phrases: Mapping[str, set],
+        phrases: Mapping[str, set[tuple[str, ...]]],
         bars: bool = True,
         learn: bool = True,
     ) -> tuple[SubjectModel, list[Vector], list[list[float]]]:

@@ -21,6 +21,21 @@ def shared_dir() -> Path:
     return Path(os.environ.get("CURATOR_SHARED", REPO.parent / "shared"))
 
 
+def corpus_params(folder: str, names: list[str]) -> list:
+    """Parameters for a test over corpus files: `names` (found at collection time, before the
+    `corpus` fixture can skip), or one skipped parameter that says what is missing and where, so
+    the test is reported skipped for that reason rather than "got empty parameter set"."""
+    if names:
+        return names
+    where = shared_dir() / "corpus" / folder
+    reason = (
+        f"no files of the shared corpus at {where}"
+        if (shared_dir() / "corpus").is_dir()
+        else f"the shared corpus is not at {shared_dir() / 'corpus'} (set CURATOR_SHARED to its parent)"
+    )
+    return [pytest.param("", marks=pytest.mark.skip(reason=reason))]
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The third-party corpus; tests that need it skip with a reason when it is absent."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from conftest import corpus_params, shared_dir
 from curator.extract import clean_authors, clean_title, decode_html, extract, is_person_name
 from curator.models import Page
 
@@ -101,11 +101,10 @@ def readability(corpus: Path) -> dict[str, tuple[dict, Page]]:
     return out
 
 
-def _page_names() -> list[str]:
+def _page_names() -> list:
     """The pages to parametrise over, found at collection time (where conftest's `corpus` looks)."""
-    shared = Path(os.environ.get("CURATOR_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-    root = shared / "corpus" / "articles" / "readability"
-    return readability_names(root) if root.is_dir() else []
+    root = shared_dir() / "corpus" / "articles" / "readability"
+    return corpus_params("articles/readability", readability_names(root) if root.is_dir() else [])
 
 
 @pytest.mark.parametrize("name", _page_names())

@@ -1,9 +1,8 @@
-"""The `curator` command line (click): thin commands that call the app and print."""
+"""`curator build`, `draft`, `fetch` and `preview`: the weekly loop, from feeds to a published issue."""
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,9 +10,7 @@ from typing import Any
 
 import click
 
-from curator import __version__
 from curator.app import (
-    BuildError,
     BuildResult,
     FeedReport,
     FetchSummary,
@@ -22,36 +19,18 @@ from curator.app import (
     run_fetch,
     write_next_draft,
 )
-from curator.cli_common import (
-    CONFIG_OPTION,
-    DB_OPTION,
-    EXIT_CONFIG,
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
-    JSON_OPTION,
-    QUIET_OPTION,
-    fail,
-    opened,
-)
-from curator.config import Config, ConfigError, load_config
-from curator.draft import DraftError
-from curator.preview import PreviewError, serve_until_interrupted
-
-
-def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--config, --db, --quiet and --json."""
-    for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
-        func = option(func)
-    return func
+from curator.cli.common import CONFIG_OPTION, common_options, opened
+from curator.config import Config, load_config
+from curator.errors import CuratorError, InputError
+from curator.preview import serve_until_interrupted
 
 
 def require_feeds(config: Config) -> None:
     """Fetching needs at least one feed; say how to add one."""
     if not config.feeds:
-        raise fail(
+        raise InputError(
             f"{config.path}: no feeds yet; add one with `curator feeds add URL` "
-            "(a feed, or a site's address), or import a list with `curator feeds import FILE.opml`",
-            EXIT_CONFIG,
+            "(a feed, or a site's address), or import a list with `curator feeds import FILE.opml`"
         )
 
 
@@ -92,13 +71,7 @@ def print_failures(summary: FetchSummary, quiet: bool) -> None:
             click.echo(f"  {report.url}: {report.error}", err=True)
 
 
-@click.group()
-@click.version_option(__version__, prog_name="curator")
-def cli() -> None:
-    """Build a curated newsletter issue, grouped by subject, from the feeds you follow."""
-
-
-@cli.command()
+@click.command()
 @common_options
 @click.option(
     "--out",
@@ -135,43 +108,35 @@ def build(
     with opened(config, db) as (conf, store):
         out_dir = out or conf.settings.output
         if draft_file is not None:
-            try:
-                result = build_from_draft(
-                    conf,
-                    store,
-                    draft_file,
-                    now=datetime.now(UTC),
-                    out_dir=out_dir,
-                    templates=templates,
-                )
-            except DraftError as exc:
-                raise fail(str(exc), EXIT_CONFIG) from None
-            except BuildError as exc:
-                raise fail(str(exc), EXIT_FAILED) from None
+            result = build_from_draft(
+                conf,
+                store,
+                draft_file,
+                now=datetime.now(UTC),
+                out_dir=out_dir,
+                templates=templates,
+            )
             report_build(result, quiet, as_json)
             return
         if not no_fetch:
             require_feeds(conf)
         if not quiet:
             click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
-        try:
-            result = run_build(
-                conf,
-                store,
-                now=datetime.now(UTC),
-                out_dir=out_dir,
-                templates=templates,
-                progress=progress_printer(quiet),
-                fetch=not no_fetch,
-            )
-        except BuildError as exc:
-            raise fail(str(exc), EXIT_FAILED) from None
+        result = run_build(
+            conf,
+            store,
+            now=datetime.now(UTC),
+            out_dir=out_dir,
+            templates=templates,
+            progress=progress_printer(quiet),
+            fetch=not no_fetch,
+        )
     feeds = result.fetch.feeds
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     all_failed = result.issue is None and bool(feeds) and len(result.fetch.failed) == len(feeds)
     report_build(result, quiet, as_json, all_failed=all_failed)
     if all_failed:
-        raise fail(f"every feed failed ({len(feeds)}); no issue was built", EXIT_FAILED)
+        raise CuratorError(f"every feed failed ({len(feeds)}); no issue was built")
 
 
 def report_build(
@@ -206,16 +171,13 @@ def report_build(
         )
 
 
-@cli.command()
+@click.command()
 @common_options
 @click.option("--force", is_flag=True, help="Replace a draft of the same issue (losing its edits).")
 def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool) -> None:
     """Write the next issue as drafts/issue-N.md to review and edit; publishes nothing."""
     with opened(config, db) as (conf, store):
-        try:
-            written = write_next_draft(conf, store, now=datetime.now(UTC), force=force)
-        except BuildError as exc:
-            raise fail(str(exc), EXIT_FAILED) from None
+        written = write_next_draft(conf, store, now=datetime.now(UTC), force=force)
     if written is None:
         click.echo("Nothing new to feature: no draft was written.")
         return
@@ -227,7 +189,7 @@ def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool
     click.echo(f"Edit it, then publish it with: curator build --draft {path}")
 
 
-@cli.command()
+@click.command()
 @CONFIG_OPTION
 @click.option(
     "--out",
@@ -246,19 +208,11 @@ def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool
 )
 def preview(config: Path, out: Path | None, port: int) -> None:
     """Serve the output folder on 127.0.0.1 to look at the issues in a browser."""
-    folder = out
-    if folder is None:
-        try:
-            folder = load_config(config).settings.output
-        except ConfigError as exc:
-            raise fail(str(exc), EXIT_CONFIG) from None
-    try:
-        serve_until_interrupted(folder, port, click.echo)
-    except PreviewError as exc:
-        raise fail(str(exc), EXIT_FAILED) from None
+    folder = out if out is not None else load_config(config).settings.output
+    serve_until_interrupted(folder, port, click.echo)
 
 
-@cli.command()
+@click.command()
 @common_options
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
@@ -272,22 +226,3 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     print_failures(summary, quiet)
     if not as_json:
         click.echo(f"{summary.new_articles} new article(s) stored.")
-
-
-from curator.cli_extract import extract as extract_command  # noqa: E402
-from curator.cli_feeds import feeds as feeds_group  # noqa: E402 - the group above comes first
-from curator.cli_feeds import init as init_command  # noqa: E402
-from curator.cli_subjects import subjects as subjects_group  # noqa: E402
-
-cli.add_command(extract_command)
-cli.add_command(feeds_group)
-cli.add_command(subjects_group)
-cli.add_command(init_command)
-
-
-def main() -> None:
-    try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("curator: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
