@@ -88,7 +88,7 @@ def _split_commas(part: str, site: str | None) -> list[str]:
     the site's name, "Rachael Link, MS, RD" the degrees."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if site and len(pieces) > 1:
-        pieces = [p for p in pieces if not _same_name(p, site)]
+        pieces = [p for p in pieces if not same_name(p, site)]
     if len(pieces) < 2:
         return pieces
     if len(pieces) % 2 == 0 and all(_INITIALS.match(p) for p in pieces[1::2]):
@@ -137,13 +137,13 @@ def _without_role(words: list[str]) -> list[str]:
     return words if _name_shaped(" ".join(words)) else original
 
 
-def _norm_name(text: str) -> str:
+def norm_name(text: str) -> str:
     text = " ".join(_WORD.findall(text.lower()))
     return text[4:] if text.startswith("the ") else text
 
 
-def _same_name(a: str, b: str) -> bool:
-    na, nb = _norm_name(a), _norm_name(b)
+def same_name(a: str, b: str) -> bool:
+    na, nb = norm_name(a), norm_name(b)
     return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
 
 
@@ -215,10 +215,10 @@ def is_person_name(
     if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
         return False
     personal = _looks_personal(name)
-    if site and _same_name(name, site) and not personal:
+    if site and same_name(name, site) and not personal:
         return False
     if host and not personal:
         label = host.lower().removeprefix("www.").split(".")[0]
-        if label and _norm_name(name).replace(" ", "") == label:
+        if label and norm_name(name).replace(" ", "") == label:
             return False
     return True

@@ -49,7 +49,7 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
-from curator.credits import _norm_name, _same_name, clean_authors, is_person_name
+from curator.credits import norm_name, same_name, clean_authors, is_person_name
 from curator.deps import DependencyError, page_reader
 from curator.models import Page
 
@@ -289,9 +289,9 @@ def _ld_is_this_page(doc: _Doc, obj: dict[str, Any]) -> bool:
     ids = [obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main]
     if any(isinstance(u, str) and u.rstrip("/") in urls for u in ids):
         return True
-    headline = _norm_name(_ld_str(obj, "headline", "name") or "")
+    headline = norm_name(_ld_str(obj, "headline", "name") or "")
     titles = [_first_meta(doc, rules.TITLE_META) or "", _title_text(doc)]
-    return bool(headline) and any(t and headline in _norm_name(t) for t in titles)
+    return bool(headline) and any(t and headline in norm_name(t) for t in titles)
 
 
 def _ld_ref(doc: _Doc, value: Any) -> Any:
@@ -357,7 +357,7 @@ def publication(doc: _Doc) -> str | None:
         suffix = _title_suffix(doc)
         return suffix
     for name in candidates:
-        if _norm_name(name) not in rules.HOSTING_PLATFORMS:
+        if norm_name(name) not in rules.HOSTING_PLATFORMS:
             return name
     return candidates[0]
 
@@ -427,9 +427,9 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
     if not seps:
         return raw
     first, last = seps[0], seps[-1]
-    if site and _same_name(raw[last.end() :], site) and last.start() > 0:
+    if site and same_name(raw[last.end() :], site) and last.start() > 0:
         return raw[: last.start()].strip()
-    if site and _same_name(raw[: first.start()], site) and first.end() < len(raw):
+    if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
         return raw[first.end() :].strip()
     head = raw[: last.start()].strip()
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
@@ -452,7 +452,7 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     own = {h.lower() for h in doc.meta.get("twitter:site", ())}
     own |= {
         f"@{host.removeprefix('www.').split('.')[0]}",
-        f"@{_norm_name(site or '').replace(' ', '')}",
+        f"@{norm_name(site or '').replace(' ', '')}",
     }
     declared: tuple[str, ...] = ()
     for raw in _declared_authors(doc):
