@@ -138,11 +138,13 @@ def _without_role(words: list[str]) -> list[str]:
 
 
 def norm_name(text: str) -> str:
+    """Lower-case words only, without a leading "the": how two names of a site are compared."""
     text = " ".join(_WORD.findall(text.lower()))
     return text[4:] if text.startswith("the ") else text
 
 
 def same_name(a: str, b: str) -> bool:
+    """True when two names are the same words, spaces aside ("The Verge", "theverge")."""
     na, nb = norm_name(a), norm_name(b)
     return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
 

@@ -49,7 +49,7 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
-from curator.credits import norm_name, same_name, clean_authors, is_person_name
+from curator.credits import clean_authors, is_person_name, norm_name, same_name
 from curator.deps import DependencyError, page_reader
 from curator.models import Page
 
