@@ -84,6 +84,26 @@ def _item(item: Mapping[str, Any]) -> FeedItem:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A JSON escape of a surrogate ("\\ud800"): only documents holding one are searched for lone ones.
+_SURROGATE_ESCAPE = re.compile(rb"\\[uU][dD][89a-fA-F]")
+
+
+def _without_surrogates(value: Any) -> tuple[Any, int]:
+    """`value` with every lone surrogate in its strings replaced by U+FFFD, and how many there
+    were. JSON may escape one ("\\ud800"); Python keeps it, and SQLite, the terminal and every
+    output refuse to encode it, so one title would cost the feed."""
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        pairs = [_without_surrogates(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        pairs2 = {k: _without_surrogates(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in pairs2.items()}, sum(n for _, n in pairs2.values())
+    return value, 0
+
+
 def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     """A JSON Feed 1.0/1.1 document (https://jsonfeed.org/version/1.1)."""
     try:
@@ -98,6 +118,9 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     match = JSON_FEED_VERSION.match(version.strip())
     if match is None:
         raise FeedError(f"unsupported JSON Feed version: {short(version)}")
+    surrogates = 0
+    if _SURROGATE_ESCAPE.search(content):
+        document, surrogates = _without_surrogates(document)
     items = document.get("items")
     if not isinstance(items, list):
         raise FeedError("not a well-formed JSON Feed: 'items' is not a list")
@@ -118,5 +141,14 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
         link=safe_link(document.get("home_page_url"), base),
         entries=entries,
         version="json1" + (match.group(1) or "0"),
-        warning=too_many(len(items)) if len(items) > MAX_ENTRIES else None,
+        warning="; ".join(
+            x
+            for x in (
+                surrogates
+                and f"{surrogates} lone surrogate escape(s) (\\ud800 and the like) shown as \ufffd",
+                too_many(len(items)) if len(items) > MAX_ENTRIES else None,
+            )
+            if x
+        )
+        or None,
     )

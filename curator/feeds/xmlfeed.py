@@ -7,6 +7,7 @@ declarations and cut the document to its first entries.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from typing import Any
 from urllib.parse import urlsplit
@@ -65,7 +66,7 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     if len(entries) > MAX_ENTRIES:
         note = "; ".join(x for x in (note, too_many(len(entries))) if x)
         entries = entries[:MAX_ENTRIES]
-    warning = "; ".join(x for x in (note, problem and short(problem)) if x) or None
+    warning = "; ".join(x for x in (note, problem and _where(problem)) if x) or None
     base = feed_base(url)
     # RSS has one date per item; feedparser files RSS 1.0's dc:date under "updated", but it is
     # when the item was published (feed-rs reads it so too).
@@ -81,6 +82,15 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
         version=result.get("version") or None,
         warning=warning,
     )
+
+
+def _where(problem: object) -> str:
+    """feedparser's complaint with its place in words: "<unknown>:54:10: undefined entity" ->
+    "line 54, column 10: undefined entity"."""
+    return _PLACE.sub(r"line \1, column \2: ", short(problem))
+
+
+_PLACE = re.compile(r"^<unknown>:(\d+):(\d+):\s*")
 
 
 def _written_as_url(guid: object, data: bytes) -> bool:
