@@ -9,13 +9,16 @@ and names become plain text, implausible dates are dropped, and only http(s) lin
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from curator.feeds.common import MAX_ENTRIES, FeedError, short, too_many
+from curator.feeds.common import MAX_ENTRIES, FeedError, safe_link, short, too_many
 from curator.feeds.fast import parse_fast
 from curator.feeds.jsonfeed import parse_json_feed
 from curator.feeds.xmlfeed import parse_xml_feed
@@ -39,11 +42,26 @@ JSON_TYPES = ("application/feed+json", "application/json", "text/json")
 # -- the entry point -----------------------------------------------------------------------------
 
 
-def parse_feed(content: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+def parse_feed(
+    content: bytes,
+    url: str,
+    content_type: str | None = None,
+    *,
+    page_exists: Callable[[str], bool] | None = None,
+) -> ParsedFeed:
     """Parse a feed's bytes; entry links are resolved against `url`.
 
-    Raises `FeedError` with a one-line reason when the bytes are not a usable feed.
+    For a feed read from a local file (`url` is a file: URI), `page_exists` says whether a file:
+    URL names a file on this machine (the I/O is the caller's); see `_local_links`. Raises
+    `FeedError` with a one-line reason when the bytes are not a usable feed.
     """
+    parsed = _parse(content, url, content_type)
+    if url.startswith("file:"):
+        parsed = _local_links(parsed, url, page_exists or (lambda _: False))
+    return parsed
+
+
+def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
     if not content or not content.strip():
         raise FeedError("the feed is empty")
     if content.startswith(GZIP_MAGIC):
@@ -71,6 +89,44 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
             return replace(fast, warning=warning) if warning else fast
     notes = "; ".join(x for x in (note, refs, cut) if x) or None
     return parse_xml_feed(data, url, content_type, notes)
+
+
+# -- links of a feed kept as a local file ---------------------------------------------------------
+
+
+def _local_links(
+    parsed: ParsedFeed, feed_uri: str, page_exists: Callable[[str], bool]
+) -> ParsedFeed:
+    """A local feed's entry links: never a file: link, bar the local pages beside the feed.
+
+    Why: a saved copy of a real feed with relative links ("/blog/post") got file:///blog/post as
+    its articles' links, and those were published (issue 12.15). A relative link names a local
+    page only when that file exists in the feed's folder or the folder holding it (the offline
+    demo's "../pages/x.html"); otherwise it is resolved against the feed's own web base, its
+    channel link (an xml:base that is a web address was applied by the parser already). With no
+    web base there is no honest link, and the entry has none. An absolute file: link in the
+    feed is read like a path from the site's root, never as a local file.
+    """
+    web = parsed.link if parsed.link and parsed.link.startswith(("http://", "https://")) else None
+    folder = posixpath.dirname(unquote(urlsplit(feed_uri).path))
+    beside = posixpath.dirname(folder)
+    entries = []
+    for entry in parsed.entries:
+        link = entry.link
+        if link and link.startswith("file:"):
+            parts = urlsplit(link)
+            host = parts.netloc if parts.netloc not in ("", "localhost") else ""
+            # "file:///etc/passwd" comes out of the parsers as "file://etc/passwd" at times.
+            path = posixpath.normpath(
+                "/" + host + unquote(parts.path) if host else unquote(parts.path)
+            )
+            if not (posixpath.commonpath([path, beside]) == beside and page_exists(link)):
+                inside = posixpath.commonpath([path, folder]) == folder
+                reference = posixpath.relpath(path, folder) if inside else path
+                link = safe_link(urljoin(web, quote(reference)), None) if web else None
+                entry = replace(entry, link=link)
+        entries.append(entry)
+    return replace(parsed, entries=tuple(entries))
 
 
 # -- character references that name no character ------------------------------------------------
