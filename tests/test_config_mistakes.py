@@ -231,4 +231,8 @@ def test_more_than_ten_keywords_is_accepted_with_a_located_warning(tmp_path: Pat
         f"{path}:14:15: `Measuring the customer experience` has 12 keywords; keep the 10 that "
         "only its articles would use (each vaguer one pulls in articles that merely mention it)",
     )
-    assert load_config(write(tmp_path, GOOD)).warnings == ()
+    assert load_config(write(tmp_path, GOOD, "good.yaml")).warnings == ()
+    # Every command that opens the newsletter says it first, on stderr, and still runs.
+    result = CliRunner(env=NO_INTERNET).invoke(cli, ["feeds", "list", "--config", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == f"curator: warning: {config.warnings[0]}"

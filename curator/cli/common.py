@@ -51,6 +51,8 @@ def opened(
     `Interrupted` for Ctrl-C while the store is open.
     """
     config = load_config(config_path)
+    for warning in config.warnings:  # allowed but probably not meant: said before anything runs
+        click.echo(f"curator: warning: {warning}", err=True)
     store_path = db or config.settings.store
     try:
         with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:
