@@ -211,7 +211,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "intern",
     ]
 )
-ROLE_QUALIFIERS: frozenset[str] = frozenset(
+#: Ranks before a role ("Senior", "Deputy"), shared by ROLE_QUALIFIERS and ROLE_WORDS.
+ROLE_RANKS: frozenset[str] = frozenset(
     [
         "senior",
         "staff",
@@ -225,6 +226,10 @@ ROLE_QUALIFIERS: frozenset[str] = frozenset(
         "special",
         "guest",
         "freelance",
+    ]
+)
+ROLE_QUALIFIERS: frozenset[str] = ROLE_RANKS | frozenset(
+    [
         "political",
         "politics",
         "technology",
@@ -296,64 +301,45 @@ CREDIT_BEHIND_THE_SCENES = re.compile(rf"^\s*{_BEHIND_THE_SCENES}", re.I)
 
 #: Words that end a name and start a role or a date ("Jane Doe, Senior Editor", "Jane Doe -
 #: Reporter").
-ROLE_WORDS: frozenset[str] = frozenset(
-    [
-        "editor",
-        "editors",
-        "reporter",
-        "correspondent",
-        "writer",
-        "columnist",
-        "contributor",
-        "contributing",
-        "senior",
-        "staff",
-        "chief",
-        "managing",
-        "associate",
-        "assistant",
-        "deputy",
-        "executive",
-        "director",
-        "president",
-        "founder",
-        "ceo",
-        "cto",
-        "cmo",
-        "vp",
-        "head",
-        "manager",
-        "lead",
-        "analyst",
-        "producer",
-        "photographer",
-        "photos",
-        "photo",
-        "illustrations",
-        "illustration",
-        "video",
-        "updated",
-        "published",
-        "posted",
-        "special",
-        "guest",
-        "freelance",
-        "intern",
-        "professor",
-        "phd",
-        "md",
-        "research",
-        "researcher",
-        "engineer",
-        "officer",
-        "specialist",
-        "strategist",
-        "consultant",
-        "partner",
-        "bureau",
-        "desk",
-        "team",
-    ]
+ROLE_WORDS: frozenset[str] = (
+    ROLE_NOUNS
+    | ROLE_RANKS
+    | frozenset(
+        [
+            "director",
+            "president",
+            "founder",
+            "ceo",
+            "cto",
+            "cmo",
+            "vp",
+            "head",
+            "manager",
+            "lead",
+            "photos",
+            "photo",
+            "illustrations",
+            "illustration",
+            "video",
+            "updated",
+            "published",
+            "posted",
+            "professor",
+            "phd",
+            "md",
+            "research",
+            "researcher",
+            "engineer",
+            "officer",
+            "specialist",
+            "strategist",
+            "consultant",
+            "partner",
+            "bureau",
+            "desk",
+            "team",
+        ]
+    )
 )
 
 #: Whole author strings that are never a person (lower-cased). From CMS defaults seen in the wild
