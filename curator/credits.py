@@ -33,13 +33,18 @@ _AND_AND = re.compile(r"\b(and|und|et|y)\s+\1\b", re.I)
 
 
 def clean_authors(
-    raw: str | None, *, site: str | None = None, host: str | None = None, strict: bool = False
+    raw: str | None,
+    *,
+    site: str | None = None,
+    host: str | None = None,
+    strict: bool = False,
+    feed: bool = False,
 ) -> tuple[str, ...]:
     """The people a byline or a feed credit names, cleaned, in order, each once.
 
-    `site`/`host`: a page's own name and host, which are not its author unless they look like a
-    person's name (a personal blog). `strict`: text found in a page rather than declared as its
-    author, held to a name's shape (see `is_person_name`).
+    `site`/`host`: a page's own name and host, which are not its author. `strict`: text found in
+    a page rather than declared as its author, held to a name's shape. `feed`: a feed's author
+    field, whose handles and desks are credits (see `is_person_name`).
     """
     if not raw:
         return ()
@@ -59,7 +64,7 @@ def clean_authors(
                 name = _strip_name(piece)
                 if (
                     name
-                    and is_person_name(name, site=site, host=host, strict=strict)
+                    and is_person_name(name, site=site, host=host, strict=strict, feed=feed)
                     and name not in out
                 ):
                     out.append(name)
@@ -172,20 +177,27 @@ def _name_shaped(name: str) -> bool:
 
 
 def is_person_name(
-    name: str, *, site: str | None = None, host: str | None = None, strict: bool = False
+    name: str,
+    *,
+    site: str | None = None,
+    host: str | None = None,
+    strict: bool = False,
+    feed: bool = False,
 ) -> bool:
-    """True when `name` can be a person's (or an agency's, or a handle's) name: not a URL, e-mail,
-    date, CMS default ("Admin", "Staff"), relative time ("3 hours ago"), licence line, or the
-    site's own name unless that looks like a person's (a blog named after its author).
+    """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, date, CMS
+    default ("Admin", "Staff"), relative time ("3 hours ago"), licence line, a desk ("Jerusalem
+    Post Staff"), or the site's own name (its `site` name unless that looks like a person's, its
+    `host`'s name).
 
-    `strict` (text found in the page): also no digit, every word capitalised and, in Latin script,
-    at least two words, so a sentence or a heading that happens to start with "By" is not taken
-    for a name. A declared author may be a handle ("kumabook", "L2inc", "/u/llogiq").
+    `strict` (text found in the page): also every word capitalised and, in Latin script, at
+    least two words, so a sentence or a heading that happens to start with "By" is not taken for
+    a name. `feed` (a feed's author field, the publisher's own choice): a handle ("kumabook",
+    "L2inc", "/u/llogiq") and a desk ("Guardian sport") are credits as written.
     """
     if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
         return False
     if rules.REDDIT_USER.match(name):
-        return not strict
+        return feed
     if not name[0].isalpha():
         return False
     if any(mark in name for mark in ("@", "/", "://", "www.", "=", "{", "<", "[", "]", "\\")):
@@ -195,7 +207,7 @@ def is_person_name(
         return False
     tokens = _WORD.findall(name)
     digits = any(ch.isdigit() for ch in name)
-    if strict and digits:
+    if digits and not feed:
         return False
     if any(t.isdigit() and len(t) > 2 for t in tokens):
         return False  # a year, a time, a count: "Posted 2019", "1200 words"
@@ -212,14 +224,17 @@ def is_person_name(
     if any(t.lower() in rules.NOT_NAME_WORDS for t in tokens):
         return False
     lower_case = name.isascii() and not any(w[:1].isupper() for w in name.split())
-    if lower_case and (strict or len(name.split()) > 1 or len(name) < 3):
-        return False  # "the way": a name has a capital somewhere, bar a declared handle ("tobi")
+    if lower_case and (not feed or len(name.split()) > 1 or len(name) < 3):
+        return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")
     if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
         return False
-    personal = _looks_personal(name)
-    if site and same_name(name, site) and not personal:
+    if feed:
+        return True
+    if tokens[-1].lower() in rules.DESK_WORDS:
+        return False  # "Jerusalem Post Staff", "News Nation Bureau": the publication itself
+    if site and same_name(name, site) and not _looks_personal(name):
         return False
-    if host and not personal:
+    if host:
         label = host.lower().removeprefix("www.").split(".")[0]
         if label and norm_name(name).replace(" ", "") == label:
             return False

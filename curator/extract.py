@@ -599,16 +599,23 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
                 for line in lines:
                     yield el, line
             yield el, text
-    # Only the element's own first text node is tested: the string value of every <div> would
+    # Only the element's own first text is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
-    expr = "|".join(f"//{t}" for t in rules.BYLINE_TEXT_TAGS)
-    for el in tree.xpath(f"({expr})[text()]"):
-        first = el.xpath("normalize-space(text()[1])")
-        if not first or not rules.BYLINE_PREFIX.match(first + " ."):
+    for el in tree.iter(*rules.BYLINE_TEXT_TAGS):
+        first = el.text
+        if (
+            not first
+            or not _BY_LEAD.match(first)
+            or not rules.BYLINE_PREFIX.match(_clean(first) + " .")
+        ):
             continue
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
             yield el, text
+
+
+#: The cheap first test of a visible "By" line (BYLINE_LEADS), before BYLINE_PREFIX reads it.
+_BY_LEAD = re.compile(r"\s*(?:" + "|".join(map(re.escape, rules.BYLINE_LEADS)) + ")", re.I)
 
 
 #: Elements whose boundaries break a line of text.

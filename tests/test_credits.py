@@ -66,13 +66,14 @@ FEED_URL = "https://feeds.example.org/feed.xml"
     ],
 )
 def test_credits(raw: str, people: tuple[str, ...]) -> None:
-    assert clean_authors(raw) == people
+    assert clean_authors(raw, feed=True) == people
 
 
-def test_a_name_equal_to_the_site_is_a_person_on_a_personal_blog() -> None:
-    assert clean_authors("Rowan Manning", host="rowanmanning.com") == ("Rowan Manning",)
+def test_a_pages_own_name_is_not_its_author_unless_it_looks_like_a_person() -> None:
     assert clean_authors("Rowan Manning", site="Rowan Manning") == ("Rowan Manning",)
     assert clean_authors("Talkdesk", site="Talkdesk", host="talkdesk.com") == ()
+    assert clean_authors("Jerusalem Post Staff") == ()
+    assert clean_authors("kei_eno") == ()  # a page's meta handle is not a credit
 
 
 def _rss(items: str) -> bytes:
