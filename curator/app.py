@@ -30,7 +30,7 @@ from curator.draft import (
 )
 from curator.errors import CuratorError, InputError
 from curator.feeds import FeedError, parse_feed
-from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.fetch import FetchRequest, FetchSettings, fetch_all, local_file_exists
 from curator.issuetext import issue_text, repeated_introduction
 from curator.models import (
     Article,
@@ -212,7 +212,7 @@ def _parse_in_worker(
     entries are new, and building them while the other feeds download uses the cores the
     downloads leave idle.
     """
-    parsed = parse_feed(content, base, content_type)
+    parsed = parse_feed(content, base, content_type, page_exists=local_file_exists)
     if not build:
         return parsed, None
     keyed = article_rules.keyed_entries(parsed.entries)
@@ -531,7 +531,10 @@ def _parsed(harvest: _Harvest, content: bytes) -> ParsedFeed:
         except BrokenProcessPool:  # a worker died (killed for memory?): parse it here instead
             pass
     return parse_feed(
-        content, _feed_base(harvest.source, harvest.result), harvest.result.content_type
+        content,
+        _feed_base(harvest.source, harvest.result),
+        harvest.result.content_type,
+        page_exists=local_file_exists,
     )
 
 
