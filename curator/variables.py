@@ -42,11 +42,11 @@ def check_variables(text: str) -> None:
             continue
         line = text.count("\n", 0, match.start()) + 1
         close = difflib.get_close_matches(name.strip().lower(), list(VARIABLES), n=1, cutoff=0.6)
-        hint = f"did you mean {{{close[0]}}}? " if close else ""
+        hint = f"did you mean {{{close[0]}}}? The" if close else "the"
         known = ", ".join(f"{{{v}}}" for v in VARIABLES)
         raise VariableError(
             line,
-            f"unknown variable {{{name}}}; {hint}the variables are {known} "
+            f"unknown variable {{{name}}}; {hint} variables are {known} "
             "(write {{ and }} for a brace itself)",
         )
 

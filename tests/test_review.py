@@ -193,20 +193,24 @@ def fresh_draft(demo: Path) -> tuple[Path, list[str]]:
     return path, path.read_text(encoding="utf-8").splitlines()
 
 
+def build_edited(demo: Path, path: Path, lines: list[str]) -> tuple[int, str, str]:
+    """Save the edited draft and publish it."""
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return run("build", "--config", str(demo), "--draft", str(path))
+
+
 def test_a_mistyped_field_stops_the_build_with_did_you_mean(demo: Path) -> None:
     """12.7: `autor:` was published as the start of the blurb, with exit 0."""
     path, lines = fresh_draft(demo)
     at = lines.index("author: Helena Ashworth")
     lines[at] = "autor: Helena Ashworth"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, out, err = run("build", "--config", str(demo), "--draft", str(path))
+    code, out, err = build_edited(demo, path, lines)
     assert code == 2
     assert err == f"curator: {path}:{at + 1}: unknown field 'autor:'; did you mean 'author:'?\n"
     assert not (demo.parent / "output").exists()
 
     lines[at] = "Note: Helena wrote this one on a train"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    code, _, err = build_edited(demo, path, lines)
     assert code == 2
     assert f"{path}:{at + 1}: unknown field 'note:' under this article" in err
     assert "leave a blank line above it" in err
@@ -217,8 +221,7 @@ def test_a_misspelt_subject_heading_stops_the_build_unless_declared(demo: Path) 
     path, lines = fresh_draft(demo)
     at = lines.index("# Service operations")
     lines[at] = "# Service operation"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    code, _, err = build_edited(demo, path, lines)
     assert code == 2
     assert err.startswith(
         f"curator: {path}:{at + 1}: no subject `Service operation`; "
@@ -230,8 +233,7 @@ def test_a_misspelt_subject_heading_stops_the_build_unless_declared(demo: Path) 
     # An editor who wants a section of their own says so in the front matter.
     lines[at] = "# Editor's picks"
     lines.insert(lines.index("---", 1), "extra_sections: [Editor's picks]")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    code, _, err = build_edited(demo, path, lines)
     assert code == 0, err
     data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
     assert "Editor's picks" in [s["subject"] for s in data["sections"]]

@@ -27,6 +27,20 @@ from curator.models import Issue
 from curator.preview import serve_until_interrupted
 from curator.themes import theme_name
 
+TEMPLATES_OPTION = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A folder of your templates, used before curator's own.",
+)
+
+
+def out_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--out/-o: the output folder (settings.output when not given)."""
+    return click.option(
+        "--out", "-o", type=click.Path(path_type=Path), default=None, help=help_text
+    )
+
 
 def require_feeds(config: Config) -> None:
     """Fetching needs at least one feed; say how to add one."""
@@ -35,6 +49,13 @@ def require_feeds(config: Config) -> None:
             f"{config.path}: no feeds yet; add one with `curator feeds add URL` "
             "(a feed, or a site's address), or import a list with `curator feeds import FILE.opml`"
         )
+
+
+def announce_fetch(config: Config, quiet: bool) -> None:
+    """Before fetching: there must be feeds, and the editor is told how many are read."""
+    require_feeds(config)
+    if not quiet:
+        click.echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
 
 
 def progress_printer(quiet: bool) -> Callable[[FeedReport], None]:
@@ -76,19 +97,8 @@ def print_failures(summary: FetchSummary, quiet: bool) -> None:
 
 @click.command()
 @common_options
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Where to write the issue. Default: settings.output in the config.",
-)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="A folder of your templates, used before curator's own.",
-)
+@out_option("Where to write the issue. Default: settings.output in the config.")
+@TEMPLATES_OPTION
 @click.option("--no-fetch", is_flag=True, help="Build from what is stored; fetch nothing.")
 @click.option(
     "--draft",
@@ -135,9 +145,7 @@ def build(
             report_build(result, quiet, as_json)
             return
         if not no_fetch:
-            require_feeds(conf)
-        if not quiet:
-            click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
+            announce_fetch(conf, quiet)
         result = run_build(
             conf,
             store,
@@ -226,9 +234,7 @@ def draft(
     with opened(config, db) as (conf, store):
         subject = tuple(conf.subject_named(s) for s in subject)  # a typo stops before fetching
         if not no_fetch:
-            require_feeds(conf)
-            if not quiet:
-                click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
+            announce_fetch(conf, quiet)
             summary = run_fetch(
                 conf, store, now=datetime.now(UTC), progress=progress_printer(quiet)
             )
@@ -263,19 +269,8 @@ def draft(
 
 @click.command()
 @common_options
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="The output folder of the published issues. Default: settings.output in the config.",
-)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="A folder of your templates, used before curator's own.",
-)
+@out_option("The output folder of the published issues. Default: settings.output in the config.")
+@TEMPLATES_OPTION
 @click.option("--all", "every", is_flag=True, help="Render every published issue again.")
 @click.argument("numbers", nargs=-1, type=click.IntRange(min=1), metavar="[N]...")
 def render(
@@ -342,9 +337,7 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
     with opened(config, db) as (conf, store):
-        require_feeds(conf)
-        if not quiet:
-            click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
+        announce_fetch(conf, quiet)
         summary = run_fetch(conf, store, now=datetime.now(UTC), progress=progress_printer(quiet))
     if as_json:
         click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
