@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,11 +12,13 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from curator.errors import InputError
 from curator.models import Subject
 from curator.urls import url_key
+from curator.variables import VariableError, check_variables
 
 
-class ConfigError(Exception):
+class ConfigError(InputError):
     """A mistake in the configuration, located in its file."""
 
     def __init__(
@@ -76,6 +78,29 @@ class Settings:
     #: 0 (the default): articles are chosen by relevance alone, whatever their age. Above 0, a new
     #: article's relevance is multiplied by up to (1 + weight), halving every 90 days of age.
     recency_weight: float = 0.0
+    #: A folder of per-issue introductions (introductions/issue-<N>.md), read when present.
+    introductions: Path | None = None
+
+
+#: A planned theme needs this many unfeatured articles that fit each of its subjects (by default).
+DEFAULT_MIN_ARTICLES = 3
+
+
+@dataclass(frozen=True)
+class Themes:
+    """`themes:` in feeds.yaml: the plan of issues about one subject (or a few) each."""
+
+    #: The themes to come, in order; each is one or more subject names (as the config spells them).
+    plan: tuple[tuple[str, ...], ...] = ()
+    #: A theme is too thin for an issue when one of its subjects has fewer unfeatured articles
+    #: that fit it than this.
+    min_articles: int = DEFAULT_MIN_ARTICLES
+    #: An article "fits" a subject when the scorer placed it there with at least this score.
+    min_score: float = 0.0
+    #: The closing line of a themed issue (variables as in the introduction), or "" for none.
+    closing: str = ""
+    #: Where each plan entry is written (line numbers in feeds.yaml), for messages.
+    plan_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,10 +118,36 @@ class Config:
     settings: Settings
     #: UTM tags added to article links (utm_source, utm_medium, utm_campaign), when configured.
     utm: dict[str, str] = field(default_factory=dict)
+    #: Things that are allowed but probably not meant, located as errors are ("path:line:col:
+    #: what; the fix"); every command prints them before it runs.
+    warnings: tuple[str, ...] = ()
+    themes: Themes = field(default_factory=Themes)
+    #: A subject's own introduction (`introduction:` under the subject), for issues on its theme.
+    subject_introductions: dict[str, str] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    def subject_named(self, name: str) -> str:
+        """The configured subject `name` stands for (case aside); InputError with a did-you-mean."""
+        names = [s.name for s in self.subjects]
+        found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
+        if found is not None:
+            return found
+        raise InputError(f"{self.path}: no subject `{name}`; {subject_hint(name, names)}")
+
+
+def subject_hint(name: str, names: Sequence[str]) -> str:
+    """'did you mean `X`?' for a mistyped or shortened subject name, else the list of subjects."""
+    folded = {n.casefold(): n for n in names}
+    key = " ".join(name.split()).casefold()
+    close = [folded[k] for k in folded if key and (k.startswith(key) or key in k)]
+    if len(close) != 1:
+        close = [folded[k] for k in difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)]
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "the subjects are: " + ", ".join(f"`{n}`" for n in names)
 
 
 # --- the schema, as data: key -> (kind, required) -------------------------------------------------
@@ -117,6 +168,13 @@ SUBJECT_KEYS: dict[str, tuple[str, bool]] = {
     "description": ("str", False),
     "keywords": ("strlist", False),
     "examples": ("strlist", False),
+    "introduction": ("str", False),
+}
+THEMES_KEYS: dict[str, tuple[str, bool]] = {
+    "plan": ("plan", False),
+    "min_articles": ("int", False),
+    "min_score": ("score", False),
+    "closing": ("str", False),
 }
 FEED_KEYS: dict[str, tuple[str, bool]] = {
     "url": ("str", True),
@@ -137,11 +195,13 @@ SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
     "outputs": ("strlist", False),
     "drafts": ("path", False),
     "recency_weight": ("number", False),
+    "introductions": ("path", False),
 }
 TOP_KEYS: dict[str, tuple[str, bool]] = {
     "newsletter": ("mapping", True),
     "subjects": ("list", True),
     "feeds": ("list", True),
+    "themes": ("mapping", False),
     "settings": ("mapping", False),
 }
 #: What each kind looks like, for messages.
@@ -155,6 +215,8 @@ KIND_EXAMPLES = {
     "path": "a file or folder path",
     "mapping": "a section of `key: value` lines",
     "list": "a list of `- ` items",
+    "plan": "a list of themes, each a subject or [several, subjects]",
+    "score": "a number, 0 or more, e.g. 0.5",
 }
 #: The YAML tags a value may carry (those of plain scalars); any other (`!secret`, `!!python/...`)
 #: is refused rather than constructed.
@@ -169,8 +231,13 @@ LIMITS = {
     "per_host": (1, 16),
     "max_bytes": (1024, 1 << 30),
     "recency_weight": (0, 10),
+    "min_articles": (1, 50),
+    "min_score": (0, 1000),
 }
 MAX_KEYWORDS = 30
+#: Above this many keywords a subject is accepted with a warning: README asks for up to ten telling
+#: ones, and each extra, vaguer keyword pulls in articles that merely mention it.
+ADVISED_KEYWORDS = 10
 
 
 def load_config(path: Path | str) -> Config:
@@ -216,7 +283,7 @@ def _compose(text: str, path: Path) -> Node | None:
         problem = exc.problem or "invalid YAML"
         fix = "check the indentation and quoting around this point"
         if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
-            fix = "indent with spaces; YAML does not allow tabs"
+            fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
             fix = "put quotes around a value that contains ': '"
         elif "found undefined alias" in problem or "found unknown escape" in problem:
@@ -237,6 +304,17 @@ def _compose(text: str, path: Path) -> Node | None:
         raise ConfigError(
             path, line, col, "not valid YAML: nested far too deeply; a feeds.yaml needs 4 levels"
         ) from None
+
+
+def _tab_fix(text: str, mark: yaml.Mark | None) -> str:
+    """The fix for a tab YAML refused: in the indentation, or after a key's colon."""
+    if mark is not None:
+        lines = text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        before = line[: mark.column].rstrip(" \t")
+        if before.endswith(":") and before.strip(" \t-"):
+            return "put a space after the colon, not a tab; YAML does not allow tabs there"
+    return "indent with spaces; YAML does not allow tabs"
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -266,11 +344,16 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.loader = yaml.SafeLoader("")
+        self.warnings: list[str] = []
+        self.subject_intros: dict[str, str] = {}
 
     # -- locating --------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> ConfigError:
         mark = node.start_mark
         return ConfigError(self.path, mark.line + 1, mark.column + 1, message)
+
+    def warn(self, node: Node, message: str) -> None:
+        self.warnings.append(str(self.error(node, message)))
 
     def mapping(
         self, node: Node, where: str, schema: dict[str, tuple[str, bool]]
@@ -294,6 +377,8 @@ class _Reader:
         return found
 
     def value(self, node: Node, key: str, kind: str) -> Any:
+        if kind == "plan":
+            return self.plan(node)
         if kind in ("strlist",):
             if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
                 return ()
@@ -325,10 +410,16 @@ class _Reader:
             "url": lambda v: isinstance(v, str) and urlsplit(v).scheme in ("http", "https"),
             "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
             "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
+            "score": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
             "bool": lambda v: isinstance(v, bool),
         }[kind]
         if not ok(value):
             shown = "nothing" if value is None or value == "" else f"`{node.value}`"
+            if node.style in ("'", '"') and value:
+                quote = node.style
+                shown = f"the quoted text {quote}{node.value}{quote}"
+                if kind in ("int", "number", "score", "bool"):
+                    shown += "; remove the quotes"
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
             value = value.strip()
@@ -356,14 +447,16 @@ class _Reader:
         settings = self.settings(top.get("settings"))
         subjects = self.subjects(top["subjects"])
         feeds = self.feeds(top["feeds"], {s.name for s in subjects})
+        news_nodes = self.mapping(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)
         introduction = news.get("introduction", "")
+        if "introduction" in news:
+            self.variables(news_nodes["introduction"], introduction, "introduction")
         if "introduction_file" in news:
             if "introduction" in news:
-                node = self.mapping(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)[
-                    "introduction_file"
-                ]
+                node = news_nodes["introduction_file"]
                 raise self.error(node, "give `introduction` or `introduction_file`, not both")
             introduction = self.read_intro(top["newsletter"], news["introduction_file"])
+        themes = self.themes(top.get("themes"), subjects)
         return Config(
             path=self.path,
             title=news["title"],
@@ -375,12 +468,15 @@ class _Reader:
             feeds=feeds,
             settings=settings,
             utm={k: v for k, v in news.items() if k.startswith("utm_")},
+            warnings=tuple(self.warnings),
+            themes=themes,
+            subject_introductions=self.subject_intros,
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:
         file = (self.path.parent / name).resolve()
         try:
-            return file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             node = self.mapping(news_node, "`newsletter`", NEWSLETTER_KEYS)["introduction_file"]
             reason = getattr(exc, "strerror", None) or "not readable UTF-8 text"
@@ -389,6 +485,66 @@ class _Reader:
                 f"introduction_file `{name}` cannot be read ({reason}); "
                 f"the path is relative to {self.path.name}",
             ) from None
+        try:
+            check_variables(text)
+        except VariableError as exc:
+            raise ConfigError(file, exc.line, None, exc.message) from None
+        return text
+
+    def variables(self, node: Node, text: str, key: str) -> None:
+        """An unknown `{variable}` in `text` (the value of `node`) is a mistake, located."""
+        try:
+            check_variables(text)
+        except VariableError as exc:
+            # A block scalar (`key: |`) starts on the line after the key.
+            first = node.start_mark.line + (1 if getattr(node, "style", None) in ("|", ">") else 0)
+            raise ConfigError(
+                self.path, first + exc.line, None, f"in `{key}`: {exc.message}"
+            ) from None
+
+    def plan(self, node: Node) -> tuple[tuple[str, ...], ...]:
+        """`plan:` as read: each entry a subject name, or a list of names (checked in themes)."""
+        entries = []
+        for item in self.items(node, "plan"):
+            if isinstance(item, SequenceNode):
+                names = tuple(self.scalar(n, "plan", "str") for n in item.value)
+                if not names:
+                    raise self.error(item, "an empty theme `[]` in `plan`; name its subjects")
+            else:
+                names = (self.scalar(item, "plan", "str"),)
+            entries.append(names)
+        return tuple(entries)
+
+    def themes(self, node: Node | None, subjects: tuple[Subject, ...]) -> Themes:
+        """`themes:`: the plan (every name a configured subject), its threshold and closing line."""
+        if node is None:
+            return Themes()
+        raw = self.fields(node, "`themes`", THEMES_KEYS)
+        nodes = self.mapping(node, "`themes`", THEMES_KEYS)
+        names = [s.name for s in subjects]
+        plan: list[tuple[str, ...]] = []
+        lines: list[int] = []
+        items = self.items(nodes["plan"], "plan") if "plan" in nodes else []
+        for item, entry in zip(items, raw.get("plan", ()), strict=True):
+            plan.append(tuple(self.plan_subject(item, name, names) for name in entry))
+            lines.append(item.start_mark.line + 1)
+        if "closing" in raw:
+            self.variables(nodes["closing"], raw["closing"], "closing")
+        return Themes(
+            plan=tuple(plan),
+            min_articles=raw.get("min_articles", DEFAULT_MIN_ARTICLES),
+            min_score=float(raw.get("min_score", 0.0)),
+            closing=raw.get("closing", ""),
+            plan_lines=tuple(lines),
+        )
+
+    def plan_subject(self, item: Node, name: str, names: list[str]) -> str:
+        found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
+        if found is None:
+            raise self.error(
+                item, f"unknown subject `{name}` in `plan`; {subject_hint(name, names)}"
+            )
+        return found
 
     def settings(self, node: Node | None) -> Settings:
         raw = self.fields(node, "`settings`", SETTINGS_KEYS) if node is not None else {}
@@ -404,7 +560,7 @@ class _Reader:
         if "outputs" in raw:
             from curator.outputs import OUTPUTS  # the output formats are the renderer's to name
 
-            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]  # type: ignore[arg-type]
+            where = self.mapping(node, "`settings`", SETTINGS_KEYS)["outputs"]
             for name in raw["outputs"]:
                 if name not in OUTPUTS:
                     close = difflib.get_close_matches(name, list(OUTPUTS), n=1)
@@ -427,6 +583,7 @@ class _Reader:
             outputs=tuple(raw.get("outputs", ())),
             drafts=(folder / raw.get("drafts", "drafts")).resolve(),
             recency_weight=float(raw.get("recency_weight", 0.0)),
+            introductions=(folder / raw.get("introductions", "introductions")).resolve(),
         )
 
     def subjects(self, node: Node) -> tuple[Subject, ...]:
@@ -439,6 +596,10 @@ class _Reader:
         seen: set[str] = set()
         for item in items:
             raw = self.fields(item, "a subject", SUBJECT_KEYS)
+            if "introduction" in raw:
+                node = self.mapping(item, "a subject", SUBJECT_KEYS)["introduction"]
+                self.variables(node, raw["introduction"], "introduction")
+                self.subject_intros[raw["name"]] = raw["introduction"]
             if raw["name"].lower() in seen:
                 raise self.error(item, f"the subject `{raw['name']}` is listed twice; merge them")
             seen.add(raw["name"].lower())
@@ -448,6 +609,13 @@ class _Reader:
                     item,
                     f"`{raw['name']}` has {len(keywords)} keywords; "
                     f"keep at most {MAX_KEYWORDS}, the telling ones",
+                )
+            if len(keywords) > ADVISED_KEYWORDS:
+                self.warn(
+                    self.mapping(item, "a subject", SUBJECT_KEYS)["keywords"],
+                    f"`{raw['name']}` has {len(keywords)} keywords; keep the {ADVISED_KEYWORDS} "
+                    "that only its articles would use (each vaguer one pulls in articles that "
+                    "merely mention it)",
                 )
             if not keywords and not raw.get("description"):
                 raise self.error(
@@ -506,11 +674,6 @@ class _Reader:
                 node,
                 f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
             )
-        file = (self.path.parent / url).resolve()
-        if not file.is_file():
-            raise self.error(
-                node,
-                f"no feed file at `{url}` (looked for {file}); fix the path, "
-                "which is relative to this config file",
-            )
-        return str(file)
+        # A missing file is a feed that fails, as a feed whose server is down does: the build
+        # reports it (with the path it looked at) and builds the rest of the issue.
+        return str((self.path.parent / url).resolve())

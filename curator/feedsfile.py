@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import StringIO
@@ -31,16 +31,25 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 import curator
+from curator.errors import EXIT_FAILED, InputError
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.urls import url_key
 
 
-class FeedsFileError(Exception):
+class FeedsFileError(InputError):
     """feeds.yaml cannot be read or edited as asked (one line, names the file)."""
 
 
 class DuplicateFeedError(FeedsFileError):
     """The feed is already in feeds.yaml (compared by normalised URL)."""
+
+    exit_code = EXIT_FAILED
+
+
+class FeedsFileWriteError(FeedsFileError):
+    """feeds.yaml (or a new newsletter folder) could not be written; nothing was changed."""
+
+    exit_code = EXIT_FAILED
 
 
 @dataclass(frozen=True)
@@ -218,7 +227,9 @@ def _scalar(value: object) -> str:
     style, `[a, b]`, as in the documented format."""
     if isinstance(value, list):
         return "[" + ", ".join(_scalar(item) for item in value) + "]"
-    out = pyyaml.safe_dump([value], default_flow_style=False, allow_unicode=True, width=1 << 30)
+    out: str = pyyaml.safe_dump(
+        [value], default_flow_style=False, allow_unicode=True, width=1 << 30
+    )
     line = out.rstrip("\n")
     if "\n" in line or not line.startswith("- ") or any(ch in line for ch in ",[]{}"):
         return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar, safe anywhere
@@ -390,7 +401,7 @@ def _edit(
     if before is _UNREADABLE:
         raise FeedsFileError(f"{path}: not valid YAML")
     wanted = _expected(before, change, specs, index)
-    attempts = (
+    attempts: tuple[Callable[[], str | None], ...] = (
         (lambda: _text_add(data, text, specs))
         if change == "add"
         else (lambda: _text_remove(data, text, index)),
@@ -405,9 +416,11 @@ def _edit(
             try:
                 _write_atomic(path, result)
             except OSError as exc:
-                raise FeedsFileError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+                raise FeedsFileWriteError(
+                    f"{path}: cannot be written ({exc.strerror or exc})"
+                ) from None
             return
-    raise FeedsFileError(f"{path}: could not be edited safely; nothing was changed")
+    raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
 
 
 # -- the public edits ----------------------------------------------------------------------------
@@ -558,7 +571,7 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
     directory = Path(directory)
     config = directory / "feeds.yaml"
     if config.exists():
-        raise FeedsFileError(f"{config}: already exists; not overwritten")
+        raise FeedsFileWriteError(f"{config}: already exists; not overwritten")
     written: list[Path] = []
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -586,5 +599,5 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
             _write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
             written.append(ignore)
     except OSError as exc:
-        raise FeedsFileError(f"{directory}: cannot set up the newsletter ({exc})") from None
+        raise FeedsFileWriteError(f"{directory}: cannot set up the newsletter ({exc})") from None
     return written

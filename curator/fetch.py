@@ -31,7 +31,7 @@ from urllib.request import getproxies, url2pathname
 import httpx
 
 from curator import __version__
-from curator.models import FetchResult
+from curator.models import ErrorKind, FetchKind, FetchResult
 from curator.netguard import blocked_reason, first_blocked
 
 #: Sent with every request so publishers can see who is asking and why.
@@ -90,8 +90,8 @@ class FetchRequest:
     #: Validators from the last fetch, sent back for a conditional GET.
     etag: str | None = None
     last_modified: str | None = None
-    #: "feed" or "page"; a page must be text/html (else a "not-html" failure).
-    kind: str = "feed"
+    #: A page must be text/html (else a "not-html" failure).
+    kind: FetchKind = "feed"
     #: Local paths are read only when the editor's configuration itself names them.
     allow_file: bool = False
 
@@ -139,7 +139,7 @@ class _Failure(Exception):
 
     def __init__(
         self,
-        kind: str,
+        kind: ErrorKind,
         message: str,
         status: int | None = None,
         retry_after: float | None = None,
@@ -489,7 +489,7 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
 def _web_url(text: str, first: bool, shown: str | None = None) -> httpx.URL:
     """`text` as an http(s) URL with a host, else an "invalid-url" (or, after a redirect,
     "redirects") failure."""
-    kind = "invalid-url" if first else "redirects"
+    kind: ErrorKind = "invalid-url" if first else "redirects"
     if not text.strip():
         raise _Failure(kind, "no address given" if first else "redirected to an empty address")
     try:
@@ -638,6 +638,13 @@ def _local_path(url: str) -> str | None:
     if os.name == "nt" and len(scheme) == 1:  # C:\feeds\local.xml
         return text
     return None
+
+
+def local_file_exists(url: str) -> bool:
+    """True when `url` (a file: URL or a path) names a file on this machine: the test a local
+    feed's links are held to (`curator.feeds.parse_feed`'s `page_exists`)."""
+    path = _local_path(url)
+    return path is not None and Path(path).expanduser().is_file()
 
 
 async def _read_file(request: FetchRequest, path: str, settings: FetchSettings) -> FetchResult:

@@ -9,6 +9,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
+
+#: What a fetch is for: a feed (any feed format) or an article page (HTML only).
+FetchKind = Literal["feed", "page"]
+
+#: Why a fetch failed (`FetchResult.error_kind`); "malformed" is a feed that came but could not be
+#: parsed (`FeedReport.error_kind`).
+ErrorKind = Literal[
+    "blocked",
+    "connect",
+    "dns",
+    "error",
+    "file",
+    "gone",
+    "http",
+    "invalid-url",
+    "malformed",
+    "not-html",
+    "rate-limited",
+    "redirects",
+    "timeout",
+    "tls",
+    "too-large",
+]
 
 
 @dataclass(frozen=True)
@@ -30,9 +54,8 @@ class FetchResult:
     last_modified: str | None = None
     #: True when the server answered 304 Not Modified to our validators.
     not_modified: bool = False
-    #: A short machine-readable kind of failure ("connect", "dns", "timeout", "http", "too-large",
-    #: "redirects", "blocked", "file", "gone", "rate-limited", ...), None on success.
-    error_kind: str | None = None
+    #: A short machine-readable kind of failure (see `ErrorKind`), None on success.
+    error_kind: ErrorKind | None = None
     #: One line for the editor saying what went wrong, None on success.
     error: str | None = None
     #: Seconds the server asked us to wait (Retry-After), when it said.
@@ -104,6 +127,9 @@ class Page:
     language: str | None = None
     #: The article's main text, paragraphs separated by blank lines.
     text: str | None = None
+    #: Fields that could not be read because the page broke the reader ("authors: ValueError: ..."),
+    #: for the run to report; empty on a page read whole.
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +196,11 @@ class Issue:
     #: The editor's introduction as Markdown-ish plain text (paragraphs separated by blank lines).
     introduction: str = ""
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    #: The subjects the issue is about, as the seed's issues are about one aspect each; () for an
+    #: issue of every subject.
+    theme: tuple[str, ...] = ()
+    #: The closing line after the articles (e.g. "Next time: Voice of the customer."), or "".
+    closing: str = ""
 
     @property
     def articles(self) -> tuple[Article, ...]:

@@ -19,8 +19,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from curator.errors import InputError
 
-class OpmlError(Exception):
+
+class OpmlError(InputError):
     """The file is not an OPML subscription list curator can read (one line, names the file)."""
 
 
@@ -132,7 +134,7 @@ def _declares_entities(data: bytes) -> bool:
 
 
 def _strict(data: bytes) -> etree._Element:
-    parser = etree.XMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
+    parser = etree.XMLParser(**_PARSER_OPTIONS)
     return etree.fromstring(data, parser)
 
 
@@ -325,4 +327,5 @@ def export_opml(feeds: Sequence[OpmlFeed], title: str, now: datetime) -> bytes:
         for feed in members:
             _outline(parent, feed)
     etree.indent(root, space="  ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from curator.config import Config
 from curator.models import Article, Assignment, Section
 from curator.select import select_sections
 from curator.store import Store
-from curator.subjects import SubjectModel, model_fingerprint
+from curator.subjects import Explanation, SubjectModel, Suggestion, model_fingerprint, suggest
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
 #: thousand give stable weights, and more would make every build slower for little change.
@@ -61,9 +60,14 @@ def refresh_assignments(store: Store, model: SubjectModel) -> int:
 
 
 def choose_sections(
-    config: Config, store: Store, now: datetime | None = None
+    config: Config,
+    store: Store,
+    now: datetime | None = None,
+    *,
+    theme: Sequence[str] = (),
 ) -> tuple[Section, ...]:
-    """The next issue's sections: per subject, the most relevant articles never featured before.
+    """The next issue's sections: per subject, the most relevant articles never featured before;
+    only the `theme`'s subjects, in its order, when one is given.
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
     """
@@ -71,14 +75,18 @@ def choose_sections(
     weight = config.settings.recency_weight
     candidates: list[Article] = []
     assignments: dict[str, Assignment] = {}
-    for subject in config.subjects:
+    by_name = {s.name: s for s in config.subjects}
+    subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
+    for subject in subjects:
         limit = config.issue_size * CANDIDATES_PER_PLACE * (3 if weight else 1)
         for article, score, matched in store.candidates(subject.name, limit):
+            if theme and score < config.themes.min_score:
+                break  # a themed issue features only articles that fit its subjects well
             if weight and now is not None:
                 score *= 1 + weight * freshness(article, now)
             candidates.append(article)
             assignments[article.url] = Assignment(subject.name, score, matched=matched)
-    return select_sections(candidates, assignments, config.subjects, config.issue_size)
+    return select_sections(candidates, assignments, subjects, config.issue_size)
 
 
 #: Recency's half-life: an article this many days old gets half the boost of one from today.
@@ -94,15 +102,13 @@ def freshness(article: Article, now: datetime) -> float:
     return float(0.5 ** (age / RECENCY_HALF_LIFE_DAYS))
 
 
-def explain_article(config: Config, store: Store, article: Article) -> Any:
+def explain_article(config: Config, store: Store, article: Article) -> Explanation:
     """Why the article lands where it does: per subject, its score and the terms that matched."""
     return subject_model(config, store).explain(article)
 
 
-def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequence[Any]:
+def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequence[Suggestion]:
     """Proposed subjects for the articles that fit none of the editor's."""
-    from curator.suggest import suggest
-
     model = subject_model(config, store)
     refresh_assignments(store, model)
     return suggest(store.unassigned_articles(model.fingerprint, SUGGEST_SAMPLE), k=k)

@@ -8,6 +8,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from curator.errors import CuratorError
+
 #: Only the loopback interface: a preview is for the editor's own browser, not the network.
 HOST = "127.0.0.1"
 
@@ -19,7 +21,7 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-class PreviewError(Exception):
+class PreviewError(CuratorError):
     """The preview cannot start (no such folder, the port is taken)."""
 
 

@@ -154,9 +154,9 @@ FIT_BAR_MAX = -0.25
 # --- the editor's words ---------------------------------------------------------------------------
 
 
-def subject_phrases(subjects: Sequence[Subject]) -> dict[str, set]:
+def subject_phrases(subjects: Sequence[Subject]) -> dict[str, set[tuple[str, ...]]]:
     """First stem -> the rest of each multi-word keyword (as stem tuples)."""
-    phrases: dict[str, set] = {}
+    phrases: dict[str, set[tuple[str, ...]]] = {}
     for s in subjects:
         for kw in s.keywords:
             toks = terms(kw)
@@ -445,7 +445,7 @@ class Fitted:
     examples: Examples
     words: WordModel
     corpus: Corpus
-    phrases: Mapping[str, set]
+    phrases: Mapping[str, set[tuple[str, ...]]]
     #: URL -> the corrected subject name (None for excluded).
     pins: Mapping[str, str | None]
     #: Per subject, the cosine bar (see `THRESHOLD`).

@@ -303,7 +303,9 @@ def phrase_key(stems: Sequence[str]) -> str:
     return " ".join(stems)
 
 
-def _count_into(counts: Vector, toks: list[str], weight: float, phrases: Mapping[str, set]) -> None:
+def _count_into(
+    counts: Vector, toks: list[str], weight: float, phrases: Mapping[str, set[tuple[str, ...]]]
+) -> None:
     """Add `toks` (and the phrases among them: first stem -> tails) to `counts`, `weight` each."""
     for t, n in Counter(toks).items():
         counts[t] = counts.get(t, 0.0) + weight * n
@@ -315,7 +317,7 @@ def _count_into(counts: Vector, toks: list[str], weight: float, phrases: Mapping
                     counts[key] = counts.get(key, 0.0) + weight
 
 
-def article_counts(article: Article, phrases: Mapping[str, set]) -> Vector:
+def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]) -> Vector:
     """Field-weighted term counts of an article; `phrases` (first stem -> tuples of the rest) are
     the multi-word keywords to count as terms of their own."""
     counts: Vector = {}

@@ -134,13 +134,6 @@ BROKEN = [
         id="duplicate-feed",
     ),
     pytest.param(
-        GOOD.replace("  - url: local.xml", "  - url: missing.xml"),
-        19,
-        10,
-        ["no feed file at `missing.xml`"],
-        id="missing-feed-file",
-    ),
-    pytest.param(
         GOOD.replace("  - url: local.xml", "  - url: ftp://example.com/feed"),
         19,
         10,

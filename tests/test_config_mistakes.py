@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from test_config import GOOD, write
 
 from curator.cli import cli
+from curator.config import load_config
 from curator.store import VERSION
 
 #: Deeply nested anchors: a YAML "billion laughs" that a careless loader would expand.
@@ -69,8 +70,6 @@ MISTAKES = [
      ["`url` must be some text, not a list or section"]),
     ("javascript-url", sub("  - url: local.xml", "  - url: javascript:alert(1)"), 19, 10,
      ["uses `javascript:`", "an http(s) address or a path to a file"]),
-    ("feed-path-is-a-folder", sub("  - url: local.xml", "  - url: folder"), 19, 10,
-     ["no feed file at `folder`", "relative to this config file"]),
     ("duplicate-feed-other-case", sub("  - url: local.xml", "  - url: https://EXAMPLE.com/feed.xml"),
      19, 5, ["already listed at line 16; remove one"]),
     ("too-many-keywords", sub("[CSAT, NPS, customer effort score]",
@@ -111,8 +110,16 @@ MISTAKES = [
     ("unknown-subject-hint", sub("[The basics of customer experience]",
                                  "[The basics of customer experiense]"), 18, 15,
      ["did you mean `The basics of customer experience`?"]),
-    ("missing-feed-file", sub("  - url: local.xml", "  - url: missing.xml"), 19, 10,
-     ["no feed file at `missing.xml`"]),
+    # Quoted text where a number belongs is named as such (it read "not `3`" before).
+    ("quoted-number", sub("  issue_size: 3", '  issue_size: "3"'), 7, 15,
+     ['`issue_size` must be a whole number, e.g. 4, not the quoted text "3"; remove the quotes']),
+    ("quoted-bool", sub("  timeout: 12", "  timeout: 12\n  fetch_pages: 'no'"), 24, 16,
+     ["`fetch_pages` must be true or false, not the quoted text 'no'; remove the quotes"]),
+    # A tab after a colon is not an indentation mistake (it got the indentation hint before).
+    ("tab-after-colon", sub("  issue_size: 3", "  issue_size:\t3"), 7, 14,
+     ["put a space after the colon, not a tab"]),
+    ("tab-indentation", sub("  issue_size: 3", "\tissue_size: 3"), 7, 1,
+     ["indent with spaces; YAML does not allow tabs"]),
 ]  # fmt: skip
 
 
@@ -194,3 +201,40 @@ def test_a_store_from_a_newer_curator_says_upgrade_and_is_left_untouched(tmp_pat
     assert db.read_bytes() == before
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 99
+
+
+def test_a_missing_local_feed_file_is_a_failed_feed_and_the_rest_is_built(tmp_path: Path) -> None:
+    """As a URL that is down is: reported with the path looked at, skipped, the issue built (it
+    stopped the whole build with exit 2 before)."""
+    demo = Path(__file__).resolve().parents[1] / "examples"
+    config = tmp_path / "feeds.yaml"
+    text = (demo / "feeds.yaml").read_text(encoding="utf-8")
+    text = text.replace("feeds/", f"{demo}/feeds/").replace("intro.md", f"{demo}/intro.md")
+    text = text.replace("feeds:\n", "feeds:\n  - url: saved/gone.xml\n", 1)
+    config.write_text(text, encoding="utf-8")
+    result = CliRunner(env=NO_INTERNET).invoke(
+        # --all-subjects: the demo's plan of themes would make issue 1 about one subject.
+        cli,
+        ["build", "--config", str(config), "--out", str(tmp_path / "out"), "--all-subjects"],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert f"no such file: {tmp_path / 'saved' / 'gone.xml'}" in result.stderr
+    assert "1 feed(s) failed and were skipped" in result.stderr
+    assert "Issue 1: 10 article(s)" in result.stdout
+    assert (tmp_path / "out" / "issue-1.html").is_file()
+
+
+def test_more_than_ten_keywords_is_accepted_with_a_located_warning(tmp_path: Path) -> None:
+    many = "[" + ", ".join(f"k{i}" for i in range(12)) + "]"
+    path = write(tmp_path, sub("[CSAT, NPS, customer effort score]", many))
+    config = load_config(path)
+    assert len(config.subjects[1].keywords) == 12
+    assert config.warnings == (
+        f"{path}:14:15: `Measuring the customer experience` has 12 keywords; keep the 10 that "
+        "only its articles would use (each vaguer one pulls in articles that merely mention it)",
+    )
+    assert load_config(write(tmp_path, GOOD, "good.yaml")).warnings == ()
+    # Every command that opens the newsletter says it first, on stderr, and still runs.
+    result = CliRunner(env=NO_INTERNET).invoke(cli, ["feeds", "list", "--config", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == f"curator: warning: {config.warnings[0]}"

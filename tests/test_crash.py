@@ -230,6 +230,19 @@ def newsletter(baseline: dict[str, object], tmp_path: Path) -> Newsletter:
     return Newsletter(folder, server)
 
 
+@pytest.fixture(autouse=True)
+def ctrl_c_reaches_the_builds() -> Iterator[None]:
+    """Builds started here take Ctrl-C as from a terminal. A shell script or cron job that runs
+    pytest in the background starts it with SIGINT ignored, an ignored signal stays ignored across
+    exec, and the build would never see the test's Ctrl-C (each such test then failed after 30 s).
+    A handled signal is reset to its default action in the child."""
+    before = signal.getsignal(signal.SIGINT)
+    if before == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def start_build(news: Newsletter, stage: str | None = None, *args: str) -> subprocess.Popen[str]:
     command = ["-c", PAUSING_CURATOR] if stage else ["-m", "curator"]
     return subprocess.Popen(

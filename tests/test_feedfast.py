@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from curator import feeds
 from curator.blurb import html_to_text
-from curator.feedfast import parse_fast
+from curator.feeds import parse as feeds
+from curator.feeds.fast import parse_fast
+from curator.feeds.xmlfeed import parse_xml_feed
 from curator.models import Entry, ParsedFeed
 
 URL = "https://news.example.com/feeds/main.xml"
@@ -23,7 +24,7 @@ def prepared(content: bytes) -> tuple[bytes, str | None]:
 
 def through_feedparser(content: bytes, content_type: str | None = None) -> ParsedFeed:
     data, note = prepared(content)
-    return feeds._parse_xml_feed(data, URL, content_type, note)
+    return parse_xml_feed(data, URL, content_type, note)
 
 
 def comparable(entry: Entry) -> tuple[object, ...]:
@@ -86,7 +87,7 @@ def test_same_entries_as_feedparser_on_every_corpus_feed_it_reads(corpus: Path) 
             continue
         read_fast += 1
         read_bytes += len(raw) if is_real else 0
-        slow = feeds._parse_xml_feed(data, URL, "application/xml", None)
+        slow = parse_xml_feed(data, URL, "application/xml", None)
         problems = differences(fast, slow)
         if problems:
             mismatched.append(f"{path.relative_to(corpus)}:\n  " + "\n  ".join(problems[:3]))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +13,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
+from conftest import corpus_params, shared_dir
 from curator.feeds import FeedError, parse_feed
 from curator.models import ParsedFeed
 
@@ -27,9 +27,7 @@ def corpus_files(pattern: str) -> list[str]:
     Parametrisation happens at collection time, before the `corpus` fixture can skip, so the list
     is read here and each test still takes `corpus` (which skips with a reason when it is absent).
     """
-    # The same place conftest's `corpus` fixture looks.
-    shared = os.environ.get("CURATOR_SHARED", Path(__file__).resolve().parents[2] / "shared")
-    root = Path(shared) / "corpus" / "feeds"
+    root = shared_dir() / "corpus" / "feeds"
     return sorted(str(p.relative_to(root)) for p in root.glob(pattern) if p.is_file())
 
 
@@ -99,7 +97,7 @@ def title_matches(expected: str | None, got: str | None) -> bool:
     return re.fullmatch(pattern, got) is not None
 
 
-@pytest.mark.parametrize("output", RSS_PARSER_OUTPUTS)
+@pytest.mark.parametrize("output", corpus_params("feeds/real/rss-parser", RSS_PARSER_OUTPUTS))
 def test_rss_parser_expected_parses(corpus: Path, output: str) -> None:
     feed_file, expected = rss_parser_case(corpus, output)
     parsed = parse_feed(feed_file.read_bytes(), FEED_URL)
@@ -140,7 +138,7 @@ def feed_rs_link(entry: dict) -> str | None:
     return normal_url(entry_id) if entry_id.startswith(("http://", "https://")) else None
 
 
-@pytest.mark.parametrize("expected_file", FEED_RS_EXPECTED)
+@pytest.mark.parametrize("expected_file", corpus_params("feeds/real/feed-rs", FEED_RS_EXPECTED))
 def test_feed_rs_expected_parses(corpus: Path, expected_file: str) -> None:
     companion = corpus / "feeds" / expected_file
     stem = companion.name.removesuffix(".serde.json")
@@ -174,7 +172,7 @@ JSON_FEEDS = [
 ]
 
 
-@pytest.mark.parametrize("name", JSON_FEEDS)
+@pytest.mark.parametrize("name", corpus_params("feeds/real/rsparser", JSON_FEEDS))
 def test_json_feeds_match_their_own_json(corpus: Path, name: str) -> None:
     raw = (corpus / "feeds" / name).read_bytes()
     document = json.loads(raw, strict=False)
@@ -214,7 +212,8 @@ def test_json_feed_1_1_fields(corpus: Path) -> None:
 def test_json_feed_authors_1_1_before_1_0(corpus: Path) -> None:
     parsed = parse_feed((corpus / "feeds/real/rsparser/authors.json").read_bytes(), FEED_URL)
     by_id = {e.guid: e.authors for e in parsed.entries}
-    assert by_id["Item without authors"] == ()
+    # JSON Feed 1.1: an item that names no author takes the feed's (issue 13).
+    assert by_id["Item without authors"] == ("Root Author 1", "Root Author 2")
     assert by_id["Item with legacy author"] == ("Legacy Item Author",)
     assert by_id["Item with modern authors"] == ("Item Author 1", "Item Author 2")
 
@@ -318,7 +317,12 @@ def test_xhtml_doctype_before_a_feed_is_still_a_feed(corpus: Path) -> None:
     assert parse_feed(body, FEED_URL).title == "found"
 
 
-@pytest.mark.parametrize("name", corpus_files("edge/feedparser/illformed/**/*.xml"))
+@pytest.mark.parametrize(
+    "name",
+    corpus_params(
+        "feeds/edge/feedparser/illformed", corpus_files("edge/feedparser/illformed/**/*.xml")
+    ),
+)
 def test_ill_formed_feeds_give_a_feed_or_a_feed_error(corpus: Path, name: str) -> None:
     try:
         parsed = parse_feed((corpus / "feeds" / name).read_bytes(), FEED_URL)

@@ -6,8 +6,8 @@ one core for 300 feeds (benchmarks/fetch.py). lxml builds the tree in C; walking
 fields curator keeps costs a fraction of that.
 
 The contract is feedparser's: for every feed it accepts, `parse_fast` gives the same `ParsedFeed`
-as `curator.feeds` gives through feedparser (tests/test_feedfast.py checks it on every feed of the
-corpus), except that `summary` and `content` are the feed's HTML as sent, not feedparser's
+as `curator.feeds.xmlfeed` gives through feedparser (tests/test_feedfast.py checks it on every feed
+of the corpus), except that `summary` and `content` are the feed's HTML as sent, not feedparser's
 sanitised copy (the `Entry` model promises nothing cleaned; curator only ever reads them as text,
 through `blurb.html_to_text`, and the test compares that text). Dates, relative links and guid
 handling use feedparser's own functions, so they agree by construction.
@@ -25,7 +25,6 @@ import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from feedparser.datetimes import _parse_date
@@ -34,6 +33,17 @@ from feedparser.urls import _urljoin
 from feedparser.util import FeedParserDict
 from lxml import etree
 
+from curator.feeds.common import (
+    FeedItem,
+    author_names,
+    build_entry,
+    feed_base,
+    guid_is_url,
+    inherit_authors,
+    item_date,
+    plain_text,
+    safe_link,
+)
 from curator.models import Entry, ParsedFeed
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -388,7 +398,7 @@ class _AuthorContext:
 def _name_from_author(text: str) -> str | None:
     """The name feedparser keeps from "jane@example.com (Jane Doe)": its own rule, called as is."""
     probe = _AuthorContext(text)
-    _FeedParserMixin._sync_author_detail(probe)  # type: ignore[arg-type]
+    _FeedParserMixin._sync_author_detail(probe)
     name = probe.context["authors"][-1].get("name")
     return name or None
 
@@ -439,7 +449,9 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
             if permalink and value:
                 value = _urljoin(_rebase(child, base), value)
             item.guid = value
-            item.guidislink = permalink and item.link is None
+            # As curator.feeds reads feedparser's result: a permalink guid is a link only when
+            # the feed wrote a URL ("aae20190606" is an id).
+            item.guidislink = permalink and item.link is None and guid_is_url(_text(child))
             if item.guidislink and item.link is None:
                 item.link = value
         elif role == "author":
@@ -536,9 +548,6 @@ def _feed(
     channel_tag: str | None = None,
 ) -> ParsedFeed | None:
     """The feed's title and link, and its entries, read in document order as feedparser does."""
-    # Imported here: curator.feeds imports this module.
-    from curator import feeds
-
     is_atom = version.startswith("atom")
     title: str | None = None
     head = _Item()  # the feed's own fields, filed by the same rules as an item's
@@ -577,6 +586,8 @@ def _feed(
         elif name in _CONTENT_LIKE:
             has_content = True
             head.summary = ""
+        elif name == "author" and is_atom:
+            _person(child, head)  # the feed's authors, every author-less entry's (RFC 4287)
         elif name in ("item", "entry"):
             raise _Unsupported("an entry outside its place")
         if len(child) and name not in ("title", "link"):
@@ -588,66 +599,34 @@ def _feed(
             summaries = [n for n in inner_names if n in _SUMMARY_LIKE or n in _CONTENT_LIKE]
             if len(summaries) > 1 or any(n in _CONTENT_LIKE for n in summaries):
                 raise _Unsupported(f"summaries inside {name}")
-    plain_title = feeds.plain_text(title)
+    plain_title = plain_text(title)
     if not entries and plain_title is None:
         return None  # feedparser decides what error this is
+    if is_atom:
+        entries = list(inherit_authors(entries, author_names(head.authors, head.author)))
     return ParsedFeed(
         title=plain_title,
-        link=feeds.safe_link(head.link, feeds._base(url)),
+        link=safe_link(head.link, feed_base(url)),
         entries=tuple(entries),
         version=version,
         warning=None,
     )
 
 
-def _struct(value: Any) -> datetime | None:
-    from curator import feeds
-
-    return feeds._struct_time(value)
-
-
 def _entry(item: _Item, url: str, version: str) -> Entry:
-    """The `Entry` curator.feeds makes from the same fields feedparser would have given it."""
-    from curator import feeds
-
-    is_rss = version.startswith("rss")
-    feed_base = feeds._base(url)
-    published = _struct(item.published_parsed) or feeds._localised_date(item.published)
-    updated = _struct(item.updated_parsed) or feeds._localised_date(item.updated)
-    names = [feeds.author_name(n) for n in item.authors]
-    if not any(names):
-        names.append(feeds.author_name(item.author))
-    content = _best_content(item.content)
-    return Entry(
-        link=_entry_link(item, feed_base),
-        guid=item.guid if item.guid and item.guid.strip() else None,
-        title=feeds.plain_text(item.title),
-        authors=feeds._unique(names),
-        summary=item.summary if item.summary and item.summary.strip() else None,
-        content=content,
-        published=published or (updated if is_rss else None),
-        updated=updated,
-        categories=feeds._unique(feeds.plain_text(t) for t in item.tags),
+    """The `Entry` curator.feeds.xmlfeed makes from the same fields feedparser would have given it."""
+    fields = FeedItem(
+        link=item.link,
+        alternates=tuple(href for rel, href in item.links if rel == "alternate"),
+        guid=item.guid,
+        guidislink=item.guidislink,
+        title=item.title,
+        authors=tuple(item.authors),
+        author=item.author,
+        summary=item.summary,
+        contents=tuple(item.content),
+        published=item_date(item.published_parsed, item.published),
+        updated=item_date(item.updated_parsed, item.updated),
+        tags=tuple(item.tags),
     )
-
-
-def _entry_link(item: _Item, base: str | None) -> str | None:
-    from curator import feeds
-
-    candidates: list[str | None] = [item.link]
-    candidates += [href for rel, href in item.links if rel == "alternate"]
-    if item.guidislink:
-        candidates.append(item.guid)
-    for candidate in candidates:
-        link = feeds.safe_link(candidate, base)
-        if link:
-            return link
-    return None
-
-
-def _best_content(blocks: list[tuple[str, str]]) -> str | None:
-    ordered = sorted(blocks, key=lambda b: "html" not in b[1])
-    for value, _ in ordered:
-        if value.strip():
-            return value
-    return None
+    return build_entry(fields, feed_base(url), is_rss=version.startswith("rss"))

@@ -10,11 +10,11 @@ from typing import Any
 
 import click
 
-from curator.cli_common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
-from curator.config import ConfigError, load_config
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
+from curator.config import load_config
 from curator.discover import discover
+from curator.errors import CuratorError, InputError
 from curator.feedsfile import (
-    FeedsFileError,
     add_feed,
     export_feeds,
     import_opml,
@@ -22,14 +22,11 @@ from curator.feedsfile import (
     remove_feed,
 )
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.opml import OpmlError
+from curator.publish import write_atomic
 
 
 def _subject_names(config: Path) -> list[str]:
-    try:
-        return [s.name for s in load_config(config).subjects]
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    return [s.name for s in load_config(config).subjects]
 
 
 @click.group()
@@ -53,24 +50,22 @@ def add(config: Path, url: str, subjects: tuple[str, ...], name: str | None) -> 
     known = _subject_names(config)
     for subject in subjects:
         if subject not in known:
-            raise click.ClickException(
-                f"unknown subject `{subject}`; the subjects are: {', '.join(known)}"
+            raise CuratorError(
+                f"{config}: no subject `{subject}`; the subjects are: "
+                + ", ".join(f"`{s}`" for s in known)
             )
     found = discover(url, _fetch_one)
     if found.error:
-        raise click.ClickException(f"{url}: {found.error}")
+        raise CuratorError(f"{url}: {found.error}")
     if not found.feeds:
         reasons = "; ".join(f"{u}: {why}" for u, why in found.rejected[:5])
-        raise click.ClickException(f"no feed found at {url}" + (f" ({reasons})" if reasons else ""))
+        raise CuratorError(f"no feed found at {url}" + (f" ({reasons})" if reasons else ""))
     if len(found.feeds) > 1 and not found.is_feed:
         click.echo(f"{url} offers {len(found.feeds)} feeds; adding the first:", err=True)
         for feed in found.feeds:
             click.echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
-    try:
-        add_feed(config, best.url, name or best.title, subjects)
-    except FeedsFileError as exc:
-        raise click.ClickException(str(exc)) from None
+    add_feed(config, best.url, name or best.title, subjects)
     click.echo(f"Added {best.url}" + (f" ({name or best.title})" if name or best.title else ""))
 
 
@@ -79,12 +74,10 @@ def add(config: Path, url: str, subjects: tuple[str, ...], name: str | None) -> 
 @click.argument("url")
 def remove(config: Path, url: str) -> None:
     """Remove a feed from feeds.yaml (its stored articles stay in the archive)."""
-    try:
-        removed = remove_feed(config, url)
-    except FeedsFileError as exc:
-        raise click.ClickException(str(exc)) from None
-    if not removed:
-        raise click.ClickException(f"{url} is not in {config}")
+    if not remove_feed(config, url):
+        raise CuratorError(
+            f"{config}: {url} is not in the feeds list; `curator feeds list` shows it"
+        )
     click.echo(f"Removed {url}")
 
 
@@ -97,11 +90,8 @@ def import_(config: Path, opml_file: Path) -> None:
     try:
         data = opml_file.read_bytes()
     except OSError as exc:
-        raise click.ClickException(f"{opml_file}: cannot read: {exc.strerror}") from None
-    try:
-        added, skipped, rejected = import_opml(config, data, str(opml_file), known)
-    except (OpmlError, FeedsFileError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
+    added, skipped, rejected = import_opml(config, data, str(opml_file), known)
     click.echo(f"Imported {len(added)} feed(s) into {config}.")
     if skipped:
         click.echo(f"Skipped {len(skipped)} already listed:", err=True)
@@ -122,13 +112,8 @@ def import_(config: Path, opml_file: Path) -> None:
 )
 def export(config: Path, out: Path | None) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
-    try:
-        data = export_feeds(config, datetime.now(UTC))
-    except FeedsFileError as exc:
-        raise click.ClickException(str(exc)) from None
+    data = export_feeds(config, datetime.now(UTC))
     if out:
-        from curator.publish import write_atomic
-
         write_atomic(out, data)
         click.echo(f"Wrote {out}", err=True)
     else:
@@ -227,10 +212,7 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
 def init(directory: Path) -> None:
     """Start a new newsletter folder: a commented feeds.yaml, templates to customise, .gitignore."""
-    try:
-        written = init_newsletter(directory)
-    except FeedsFileError as exc:
-        raise click.ClickException(str(exc)) from None
+    written = init_newsletter(directory)
     for path in written:
         click.echo(f"  wrote {path}")
     click.echo(

@@ -10,17 +10,19 @@ from typing import Any
 import click
 import yaml
 
-from curator.cli_common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
 from curator.config import Config
+from curator.errors import CuratorError
 from curator.models import Article
 from curator.placement import explain_article, suggest_subjects
 from curator.store import Store
+from curator.subjects import Suggestion
 
 
 def _article(store: Store, url: str) -> Article:
     article = store.article_by_url(url)
     if article is None:
-        raise click.ClickException(
+        raise CuratorError(
             f"no stored article at {url}; run `curator fetch` first, or check the address"
         )
     return article
@@ -31,7 +33,7 @@ def _subject_name(config: Config, name: str) -> str:
         if subject.name.casefold() == name.casefold():
             return subject.name
     names = ", ".join(f"`{s.name}`" for s in config.subjects)
-    raise click.ClickException(f"no subject `{name}` in {config.path}; the subjects are: {names}")
+    raise CuratorError(f"{config.path}: no subject `{name}`; the subjects are: {names}")
 
 
 @click.group()
@@ -49,7 +51,8 @@ def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
     with opened(config, db) as (conf, store):
         article = _article(store, url)
         explanation = explain_article(conf, store, article)
-    data = explanation.to_dict()
+    # The text below reads the JSON form; its values are plain data of known shape.
+    data: dict[str, Any] = explanation.to_dict()
     if as_json:
         click.echo(json.dumps(data, indent=2, default=str))
         return
@@ -129,7 +132,7 @@ def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> 
         click.echo(yaml.safe_dump([snippet], sort_keys=False, allow_unicode=True, width=100))
 
 
-def _suggestion(s: Any) -> dict[str, Any]:
+def _suggestion(s: Suggestion) -> dict[str, Any]:
     return {
         "name": s.name,
         "description": s.description,

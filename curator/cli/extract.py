@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from curator.blurb import choose_blurb
+from curator.errors import CuratorError
 from curator.extract import extract as extract_page
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Page
@@ -53,6 +54,8 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
             strict=True,
         )
     )
+    # A page that cannot be read is reported as it comes and the others are still shown; the
+    # command then fails, saying how many.
     failed = 0
     for source in sources:
         if source in results:
@@ -77,7 +80,7 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
         else:
             show(record)
     if failed:
-        raise click.exceptions.Exit(1)
+        raise CuratorError(f"{failed} of {len(sources)} page(s) could not be read (see above)")
 
 
 def show(record: dict[str, Any]) -> None:

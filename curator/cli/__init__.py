@@ -1,0 +1,79 @@
+"""The `curator` command line (click): thin commands that call the app and print.
+
+| module     | owns                                                                        |
+| ---------- | --------------------------------------------------------------------------- |
+| (here)     | the root group, `-h`, the exit-code table in `--help`, the one error handler |
+| `build`    | `build`, `draft`, `render`, `fetch`, `preview`: the weekly loop              |
+| `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
+| `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
+| `subjects` | `subjects explain/move/exclude/suggest`                                      |
+| `extract`  | `extract`: what curator reads from article pages                             |
+| `common`   | the options the commands share, and `opened` (config + store + run lock)     |
+
+Commands never print an error and exit themselves: they raise a `curator.errors.CuratorError`
+(the library's errors all are), and `CuratorGroup.invoke` prints it as one line,
+`curator: <message>`, and exits with the error's code.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import click
+
+from curator import __version__
+from curator.cli.build import build, draft, fetch, preview, render
+from curator.cli.extract import extract
+from curator.cli.feeds import feeds, init
+from curator.cli.subjects import subjects
+from curator.cli.themes import themes
+from curator.errors import EXIT_CODES, EXIT_INTERRUPTED, CuratorError
+
+
+def exit_code_table() -> str:
+    """The exit codes as `curator --help` shows them (click keeps a `\\b` paragraph as it is)."""
+    lines = ["\b", "Exit codes:"]
+    for code, meaning in EXIT_CODES:
+        lines += textwrap.wrap(
+            meaning, width=76, initial_indent=f"  {code:<5}", subsequent_indent=" " * 7
+        )
+    return "\n".join(lines)
+
+
+class CuratorGroup(click.Group):
+    """The root group: every command runs inside its `invoke`, so this is where an error becomes
+    one line on stderr and an exit code (for `curator` and for `CliRunner().invoke(cli)` alike)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CuratorError as error:
+            click.echo(f"curator: {error}", err=True)
+            raise click.exceptions.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            click.echo("curator: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+@click.group(
+    "curator",
+    cls=CuratorGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=exit_code_table(),
+)
+@click.version_option(__version__, prog_name="curator")
+def cli() -> None:
+    """Build a curated newsletter issue, grouped by subject, from the feeds you follow."""
+
+
+for command in (build, draft, render, preview, fetch, extract, feeds, subjects, themes, init):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """The `curator` command."""
+    cli(prog_name="curator")
+
+
+__all__ = ["cli", "main"]

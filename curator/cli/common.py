@@ -1,0 +1,81 @@
+"""What curator's commands share: their options, and opening a newsletter (config, store, lock)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+import click
+
+from curator.app import build_lock
+from curator.config import Config, load_config
+from curator.errors import Interrupted
+from curator.store import Store
+
+CONFIG_OPTION = click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path),
+    default=Path("feeds.yaml"),
+    show_default=True,
+    help="The newsletter's configuration.",
+)
+DB_OPTION = click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The store (SQLite file). Default: settings.store in the config.",
+)
+QUIET_OPTION = click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+JSON_OPTION = click.option(
+    "--json", "as_json", is_flag=True, help="Print machine-readable output on stdout."
+)
+
+
+SUBJECT_OPTION = click.option(
+    "--subject",
+    "-s",
+    multiple=True,
+    metavar="NAME",
+    help="Make the issue about this subject (repeat for several); overrides the plan of themes "
+    "for this one issue.",
+)
+ALL_SUBJECTS_OPTION = click.option(
+    "--all-subjects",
+    is_flag=True,
+    help="An issue of every subject, whatever the plan of themes says (this one issue).",
+)
+
+
+def theme_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--subject NAME (repeatable) and --all-subjects: what the next issue is about."""
+    return SUBJECT_OPTION(ALL_SUBJECTS_OPTION(func))
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--config, --db, --quiet and --json."""
+    for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
+        func = option(func)
+    return func
+
+
+@contextmanager
+def opened(
+    config_path: Path, db: Path | None, *, lock: bool = True
+) -> Iterator[tuple[Config, Store]]:
+    """Load the config and open the store (holding the run lock, for commands that write).
+
+    Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, and
+    `Interrupted` for Ctrl-C while the store is open.
+    """
+    config = load_config(config_path)
+    for warning in config.warnings:  # allowed but probably not meant: said before anything runs
+        click.echo(f"curator: warning: {warning}", err=True)
+    store_path = db or config.settings.store
+    try:
+        with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:
+            yield config, store
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted; what was stored before is kept") from None

@@ -1,0 +1,55 @@
+"""What can go wrong, as the editor is told it: one base error carrying the exit code (pure).
+
+Every error a command can end with derives from `CuratorError`; its message is one line in the
+shape `where: what is wrong; the fix` (file:line:column or a URL first, when there is one), and
+`curator.cli` prints it as `curator: <message>` on stderr and exits with the error's `exit_code`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+#: The exit codes, and what each means (`curator --help` shows this table).
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INPUT = 2
+EXIT_THEME = 3
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "done, or nothing new to feature"),
+    (
+        EXIT_FAILED,
+        "the run failed: no issue could be built, the store is damaged or in use, a page or file"
+        " could not be read, or what you named is not there",
+    ),
+    (
+        EXIT_INPUT,
+        "a mistake in what you wrote: feeds.yaml, a draft, an OPML file, or the command's options"
+        " and arguments",
+    ),
+    (
+        EXIT_THEME,
+        "no issue for this theme: too few unfeatured articles fit it, or the plan of themes is"
+        " used up; nothing was published, and the message names the ripest subject",
+    ),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was stored before is kept"),
+)
+
+
+class CuratorError(Exception):
+    """A problem the editor is told in one line (the message); ends a command with `exit_code`."""
+
+    exit_code: ClassVar[int] = EXIT_FAILED
+
+
+class InputError(CuratorError):
+    """A mistake in what the editor wrote or typed: the message says where and how to fix it."""
+
+    exit_code: ClassVar[int] = EXIT_INPUT
+
+
+class Interrupted(CuratorError):
+    """The editor pressed Ctrl-C."""
+
+    exit_code: ClassVar[int] = EXIT_INTERRUPTED

@@ -1,0 +1,352 @@
+"""What every feed parser shares: text and link cleaning, dates, and the one place an item
+becomes an `Entry` (pure).
+
+The three parsers (`xmlfeed` through feedparser, `fast` through lxml, `jsonfeed`) each read an
+item's fields their own way into a `FeedItem`; `build_entry` applies curator's rules to it, so the
+rules (which link wins, which date, how names and titles are cleaned) live here once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from curator.models import Entry
+
+
+class FeedError(Exception):
+    """The bytes are not a feed curator can read (an HTML page, empty, or unparsable)."""
+
+
+# -- rules -------------------------------------------------------------------------------------
+
+#: Years outside this range are a feed's bug (a 9999 placeholder, a 1970 epoch default), not a date.
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
+#: Schemes an entry or home-page link may have; others (javascript:, data:, file:) are dropped.
+LINK_SCHEMES = frozenset({"http", "https"})
+
+
+#: Titles and names longer than this are cut before markup is removed: no real title is this long,
+#: and it bounds the work a hostile feed can ask of the HTML parser.
+TEXT_LIMIT = 2000
+
+#: The most entries read from one feed. Real feeds carry ten to a few hundred (the corpus's biggest,
+#: a podcast, 730); one of 50,000 (an archive dump, or an attack) took feedparser 15 s and 220 MB,
+#: and the run then read 50,000 pages. Feeds list their newest entries first (the RSS and Atom
+#: convention), so the first ones are kept.
+MAX_ENTRIES = 1000
+
+#: How much of an exception message goes into a one-line error or warning.
+MESSAGE_LIMIT = 160
+
+
+#: Markup-free text: nothing to decode, only whitespace to collapse (the fast path for most titles).
+_NEEDS_HTML = re.compile(r"[<&]")
+_SPACE = re.compile(r"\s+")
+#: C0 and C1 control characters (tab, newline and the like are whitespace, collapsed by _SPACE):
+#: an ESC in a feed's title would reach the editor's terminal in the progress line as an escape
+#: sequence (clear the screen, retitle the window, write the clipboard with OSC 52).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_URL_NOISE = re.compile(r"[\t\r\n]")
+
+#: "jane@x.com (Jane Doe)" (RSS <author>) and "Jane Doe <jane@x.com>" (RFC 5322 name-addr).
+_EMAIL = r"(?:mailto:)?[^\s@<>()]+@[^\s@<>()]+"
+_EMAIL_THEN_NAME = re.compile(rf"^\s*{_EMAIL}\s*\((?P<name>[^()]*)\)\s*$")
+_NAME_THEN_EMAIL = re.compile(rf"^\s*(?P<name>[^<>]*?)\s*<{_EMAIL}>\s*$")
+_BARE_EMAIL = re.compile(rf"^\s*{_EMAIL}\s*$")
+#: "Simon St.Laurent (mailto:simonstl@simonstl.com)" (RSS 1.0's dc:creator in its own spec).
+_NAME_THEN_BRACKETED_EMAIL = re.compile(rf"^\s*(?P<name>[^()]*?)\s*\(\s*{_EMAIL}\s*\)\s*$")
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+#: Month names and abbreviations in the languages of the feeds we have seen (Italian, French,
+#: German, Spanish, Portuguese, Dutch), mapped to RFC 822's English ones. English-like names that
+#: RFC 822 already has ("mar", "jun", "nov"...) need no entry.
+_MONTHS_BY_LANGUAGE: dict[str, str] = {
+    "jan": "gen genn gennaio janv janvier januar jän jänner ene enero janeiro januari",
+    "feb": "febbr febbraio févr fevr février fevrier februar febrero fev fevereiro februari",
+    "mar": "marzo mars märz maerz mrz mär março marco maart mrt",
+    "apr": "aprile avr avril abr abril",
+    "may": "mag maggio mai mayo maio mei",
+    "jun": "giu giugno juin juni junio junho",
+    "jul": "lug luglio juil juillet juli julio julho",
+    "aug": "ago agosto août aout augustus",
+    "sep": "set sett settembre sept septembre septiembre setembro",
+    "oct": "ott ottobre octobre okt oktober octubre out outubro",
+    "nov": "novembre noviembre novembro",
+    "dec": "dic dicembre déc décembre decembre dez dezember diciembre dezembro",
+}
+_MONTH_NAMES = {
+    name: month for month, names in _MONTHS_BY_LANGUAGE.items() for name in names.split()
+}
+#: A day name before the comma ("mer,", "Di.,"), which RFC 822 parsing does not need.
+_LEADING_WEEKDAY = re.compile(r"^[^\W\d_]+\.?,?\s+(?=\d)")
+_DAY_DOT = re.compile(r"^(\d{1,2})\.")
+_WORD = re.compile(r"([^\W\d_]+)\.?")
+
+
+# -- text helpers ----------------------------------------------------------------------------------
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the text of an HTML fragment, without script/style contents."""
+
+    _SKIP = frozenset({"script", "style", "template", "noscript"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in ("br", "p", "div", "li"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def plain_text(value: object) -> str | None:
+    """Text for a title or a name: entities decoded, markup and control characters removed,
+    whitespace collapsed.
+
+    Returns None for a non-string or for text that is empty once cleaned.
+    """
+    if not isinstance(value, str):
+        return None
+    text = value
+    if len(text) > TEXT_LIMIT:
+        text = text[:TEXT_LIMIT]
+        cut = text.rfind("<")
+        if cut > text.rfind(">"):  # do not leave half a tag behind
+            text = text[:cut]
+    # Twice: feeds often escape HTML twice ("&amp;lt;b&amp;gt;"), and what the first pass decodes
+    # into markup is removed by the second.
+    for _ in range(2):
+        if not _NEEDS_HTML.search(text):
+            break
+        extractor = _TextExtractor()
+        try:
+            extractor.feed(text)
+            extractor.close()
+        except Exception:  # HTMLParser is lenient; this is a guard, not an expected path
+            return None
+        text = "".join(extractor.parts)
+    text = _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    return text or None
+
+
+def author_name(value: object) -> str | None:
+    """A person's name from an author string: e-mail addresses dropped, markup removed."""
+    text = plain_text(value)
+    if text is None:
+        return None
+    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL, _NAME_THEN_BRACKETED_EMAIL):
+        match = pattern.match(text)
+        if match:
+            text = match.group("name").strip()
+            break
+    if not text or _BARE_EMAIL.match(text) or "://" in text:
+        return None
+    return text
+
+
+def unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    """Non-empty values in first-seen order, each once."""
+    seen: dict[str, None] = {}
+    for value in values:
+        if value and value not in seen:
+            seen[value] = None
+    return tuple(seen)
+
+
+def safe_link(value: object, base: str | None = None) -> str | None:
+    """An absolute http(s) URL from `value`, resolved against `base`; None for anything else.
+
+    When `base` itself is a file: URI (a local feed named in the config), file: links are kept too.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    # Tabs and newlines inside a URL are dropped, as browsers do (WHATWG URL, "basic URL parser").
+    link = _URL_NOISE.sub("", value.strip())
+    try:
+        if base:
+            link = urljoin(base, link)
+        scheme = urlsplit(link).scheme.lower()
+    except ValueError:  # e.g. an invalid IPv6 literal in the netloc
+        return None
+    # A feed the editor keeps as a local file may link to local pages (the offline demo does);
+    # a feed from the web never may.
+    allowed = LINK_SCHEMES | ({"file"} if base and base.startswith("file:") else set())
+    if scheme not in allowed or link[: len(scheme)].lower() != scheme:
+        return None  # the second test: urlsplit ignored leading control characters
+    return scheme + link[len(scheme) :]  # "HTTP://x" -> "http://x"
+
+
+def sane(moment: datetime | None) -> datetime | None:
+    """The time in UTC (a naive time is taken as UTC), or None outside MIN_YEAR..MAX_YEAR."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return moment if MIN_YEAR <= moment.year <= MAX_YEAR else None
+
+
+def short(error: object) -> str:
+    """An exception's message on one short line."""
+    text = _SPACE.sub(" ", str(error)).strip() or type(error).__name__
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
+
+
+# -- dates and the base URL --------------------------------------------------------------
+
+
+def struct_time(value: Any) -> datetime | None:
+    """A feedparser `*_parsed` value (a UTC struct_time) as an aware datetime, when sane."""
+    if value is None:
+        return None
+    try:
+        year, month, day, hour, minute, second = (int(part) for part in value[:6])
+        return sane(datetime(year, month, day, hour, minute, second, tzinfo=UTC))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def localised_date(value: object) -> datetime | None:
+    """An RFC 822 date written with another language's day and month names, when feedparser
+    could not read it ("mer, 16 nov 2022 00:38:15 +0100" in feed-rs's rss_2.0_ilmessaggero.xml).
+    """
+    if not isinstance(value, str) or len(value) > 100:
+        return None
+    text = _LEADING_WEEKDAY.sub("", value.strip().lower())
+    text = _DAY_DOT.sub(r"\1", text)  # German "16. nov 2022"
+    text = _WORD.sub(lambda m: _MONTH_NAMES.get(m.group(1), m.group(0)), text)
+    try:
+        return sane(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def feed_base(url: str) -> str | None:
+    """What entry links are resolved against: the feed's http(s) URL, or its file: URI."""
+    return url if url.startswith("file:") else safe_link(url)
+
+
+def item_date(parsed: Any, text: object) -> datetime | None:
+    """An item's date from feedparser's parsed form (`*_parsed`), else from its text in another
+    language's day and month names; None when neither is a sane date."""
+    return struct_time(parsed) or localised_date(text)
+
+
+def too_many(count: int) -> str:
+    """The warning for a feed with more than `MAX_ENTRIES` entries."""
+    return f"{count} entries; only the first {MAX_ENTRIES} were read"
+
+
+# -- one item into an Entry ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One item's fields as a parser found them (feedparser's names and choices), before
+    curator's rules; every value may be anything a hostile feed put there."""
+
+    #: The item's link, then its alternate links in document order.
+    link: object
+    alternates: tuple[object, ...]
+    guid: object
+    #: The guid is also the item's permalink (RSS's isPermaLink, the default).
+    guidislink: bool
+    title: object
+    #: Names from the list of authors; `author` is the single author field, read only when the
+    #: list gives no usable name.
+    authors: tuple[object, ...]
+    author: object
+    summary: object
+    #: (value, content type) of each content block; HTML is preferred over other types.
+    contents: tuple[tuple[object, str], ...]
+    published: datetime | None
+    updated: datetime | None
+    tags: tuple[object, ...]
+
+
+def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
+    """The `Entry` for one item: its first safe link, non-blank guid and summary, the fullest
+    content, clean title, names and categories; for RSS (`is_rss`) an item's only date is
+    `published`, so a lone update time stands in for it."""
+    candidates = [item.link, *item.alternates]
+    if item.guidislink:
+        candidates.append(item.guid)
+    return Entry(
+        link=next(filter(None, (safe_link(c, base) for c in candidates)), None),
+        guid=item.guid if isinstance(item.guid, str) and item.guid.strip() else None,
+        title=plain_text(item.title),
+        authors=author_names(item.authors, item.author),
+        summary=item.summary if isinstance(item.summary, str) and item.summary.strip() else None,
+        content=_best_content(item.contents),
+        published=item.published or (item.updated if is_rss else None),
+        updated=item.updated,
+        categories=unique(plain_text(tag) for tag in item.tags),
+    )
+
+
+def author_names(people: Iterable[object], raw: object) -> tuple[str, ...]:
+    """The names of the people a parser found, else of its raw author string.
+
+    feedparser splits "jonas@insanity.industries (Jonas Große Sundrup)" at a top-level domain it
+    does not know ("stries (Jonas Große Sundrup"): a name with a bracket left open is read again
+    from the raw string.
+    """
+    whole = author_name(raw)
+    names = [author_name(n) for n in people]
+    names = [whole if n and n.count("(") != n.count(")") and whole else n for n in names]
+    if not any(names):
+        names.append(whole)
+    return unique(names)
+
+
+def inherit_authors(entries: Iterable[Entry], names: tuple[str, ...]) -> tuple[Entry, ...]:
+    """Entries without an author credited to the feed's authors, as Atom defines it (RFC 4287
+    section 4.2.1: an entry without atom:author takes the feed's). RSS has no such rule: a
+    channel's managingEditor is not every item's author."""
+    if not names:
+        return tuple(entries)
+    return tuple(e if e.authors else replace(e, authors=names) for e in entries)
+
+
+def guid_is_url(raw: object) -> bool:
+    """True when a permalink guid, as the feed wrote it, is a URL: absolute http(s), or a path
+    from the site's root. RSS 2.0 makes a guid a permalink unless isPermaLink="false", and
+    publishers forget to say so: "aae20190606" is an id, never an article under the feed's
+    folder."""
+    return isinstance(raw, str) and raw.strip().lower().startswith(("http://", "https://", "/"))
+
+
+def _best_content(blocks: Iterable[tuple[object, str]]) -> str | None:
+    """The first non-blank content block, HTML ones first."""
+    texts = [(value, kind) for value, kind in blocks if isinstance(value, str)]
+    texts.sort(key=lambda block: "html" not in block[1])
+    for value, _ in texts:
+        if value.strip():
+            return value
+    return None

@@ -1,0 +1,154 @@
+"""JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), read with `json` (pure)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from curator.feeds.common import (
+    MAX_ENTRIES,
+    FeedError,
+    FeedItem,
+    author_names,
+    build_entry,
+    feed_base,
+    plain_text,
+    safe_link,
+    sane,
+    short,
+    too_many,
+)
+from curator.models import ParsedFeed
+
+#: JSON Feed versions we read: https://jsonfeed.org/version/1 and /version/1.1 (and any later 1.x,
+#: which stays compatible). Others (reader's unknown.json says /version/1234) are refused.
+JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/1(?:\.(\d+))?/?$")
+
+
+def _string(value: object) -> str | None:
+    """`value` when it is a non-blank string (JSON Feed fields may hold anything)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _json_date(value: object) -> datetime | None:
+    """An RFC 3339 date (JSON Feed's format), or an RFC 822 one as a courtesy; None otherwise."""
+    text = _string(value)
+    if text is None:
+        return None
+    text = text.strip()
+    try:
+        return sane(datetime.fromisoformat(text.replace("z", "Z")))
+    except ValueError:
+        pass
+    try:
+        return sane(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _authors(item: Mapping[str, Any]) -> tuple[object, ...]:
+    """Names from 1.1 `authors` (a list), else 1.0 `author` (one object)."""
+    people = item.get("authors")
+    if not isinstance(people, list) or not people:
+        people = [item.get("author")]
+    return tuple(p.get("name") for p in people if isinstance(p, dict))
+
+
+def _item(item: Mapping[str, Any]) -> FeedItem:
+    """One JSON Feed item's fields, for `build_entry`; fields of the wrong type are ignored."""
+    raw_id = item.get("id")
+    usable = isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool)
+    guid = str(raw_id).strip() or None if usable else None
+    tags = item.get("tags")
+    return FeedItem(
+        link=item.get("url"),
+        alternates=(item.get("external_url"),),
+        guid=guid,
+        guidislink=False,
+        title=item.get("title"),
+        authors=_authors(item),
+        author=None,
+        summary=item.get("summary"),
+        contents=(
+            (item.get("content_html"), "text/html"),
+            (item.get("content_text"), "text/plain"),
+        ),
+        published=_json_date(item.get("date_published")),
+        updated=_json_date(item.get("date_modified")),
+        tags=tuple(tags) if isinstance(tags, list) else (),
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A JSON escape of a surrogate ("\\ud800"): only documents holding one are searched for lone ones.
+_SURROGATE_ESCAPE = re.compile(rb"\\[uU][dD][89a-fA-F]")
+
+
+def _without_surrogates(value: Any) -> tuple[Any, int]:
+    """`value` with every lone surrogate in its strings replaced by U+FFFD, and how many there
+    were. JSON may escape one ("\\ud800"); Python keeps it, and SQLite, the terminal and every
+    output refuse to encode it, so one title would cost the feed."""
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        pairs = [_without_surrogates(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        pairs2 = {k: _without_surrogates(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in pairs2.items()}, sum(n for _, n in pairs2.values())
+    return value, 0
+
+
+def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
+    """A JSON Feed 1.0/1.1 document (https://jsonfeed.org/version/1.1)."""
+    try:
+        # strict=False: real feeds put raw control characters (tabs, newlines) inside strings
+        # (RSParser's allthis-partial.json has one), which JSON forbids but which do no harm.
+        document = json.loads(content, strict=False)
+    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError too
+        raise FeedError(f"not valid JSON: {short(error)}") from error
+    version = document.get("version") if isinstance(document, dict) else None
+    if not isinstance(version, str) or "jsonfeed.org/version/" not in version:
+        raise FeedError("a JSON document, but not a JSON Feed (no jsonfeed.org version)")
+    match = JSON_FEED_VERSION.match(version.strip())
+    if match is None:
+        raise FeedError(f"unsupported JSON Feed version: {short(version)}")
+    surrogates = 0
+    if _SURROGATE_ESCAPE.search(content):
+        document, surrogates = _without_surrogates(document)
+    items = document.get("items")
+    if not isinstance(items, list):
+        raise FeedError("not a well-formed JSON Feed: 'items' is not a list")
+    base = feed_base(url)
+    items = [item for item in items if isinstance(item, dict)]
+    # JSON Feed 1.1: "if not specified in an item, then the top-level authors, if present, are
+    # the authors of the item" (an item naming an author without a name keeps none).
+    feed_authors = author_names(_authors(document), None)
+    entries = tuple(
+        replace(entry, authors=feed_authors)
+        if not entry.authors and not (item.get("authors") or item.get("author"))
+        else entry
+        for item in items[:MAX_ENTRIES]
+        for entry in [build_entry(_item(item), base, is_rss=False)]
+    )
+    return ParsedFeed(
+        title=plain_text(document.get("title")),
+        link=safe_link(document.get("home_page_url"), base),
+        entries=entries,
+        version="json1" + (match.group(1) or "0"),
+        warning="; ".join(
+            x
+            for x in (
+                surrogates
+                and f"{surrogates} lone surrogate escape(s) (\\ud800 and the like) shown as \ufffd",
+                too_many(len(items)) if len(items) > MAX_ENTRIES else None,
+            )
+            if x
+        )
+        or None,
+    )

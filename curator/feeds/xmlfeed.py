@@ -1,0 +1,138 @@
+"""RSS and Atom through feedparser: every dialect and every ill-formed feed it can read (pure).
+
+The fallback behind `curator.feeds.fast`; `curator.feeds.parse` has already removed entity
+declarations and cut the document to its first entries.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from typing import Any
+from urllib.parse import urlsplit
+
+import feedparser
+
+from curator.feeds.common import (
+    MAX_ENTRIES,
+    FeedError,
+    FeedItem,
+    author_names,
+    build_entry,
+    feed_base,
+    guid_is_url,
+    inherit_authors,
+    item_date,
+    plain_text,
+    safe_link,
+    short,
+    too_many,
+)
+from curator.models import ParsedFeed
+
+#: feedparser's bozo exceptions that say nothing about the document being malformed: a missing or
+#: non-XML Content-Type header (servers often send text/html or text/plain for feeds).
+_HARMLESS_BOZO = (feedparser.NonXMLContentType,)
+
+
+def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | None) -> ParsedFeed:
+    """RSS/Atom bytes through feedparser; FeedError when no feed comes out."""
+    headers = {"content-type": content_type or "application/xml"}
+    if not url.startswith("file:"):
+        # feedparser resolves relative links against this; it mangles file: URIs, so a local
+        # feed's links are resolved by safe_link below instead.
+        headers["content-location"] = url
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            # A BytesIO, never bare bytes: feedparser tries open() on a bytes argument as a path.
+            result = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except Exception as error:  # feedparser is meant never to raise; a crash is still bad bytes
+        raise FeedError(f"not a well-formed feed: {short(error)}") from error
+    feed = result.get("feed") or {}
+    title = plain_text(feed.get("title"))
+    entries = result.get("entries") or []
+    problem = result.get("bozo_exception") if result.get("bozo") else None
+    if isinstance(problem, _HARMLESS_BOZO):
+        problem = None
+    if not entries and title is None:
+        if not result.get("version") and (content_type or "").lower().startswith("text/html"):
+            raise FeedError("this is an HTML page, not a feed")
+        if problem is not None:
+            raise FeedError(f"not a well-formed feed: {short(problem)}")
+        if not result.get("version"):
+            raise FeedError("not a feed: no RSS, Atom or JSON Feed found")
+    if len(entries) > MAX_ENTRIES:
+        note = "; ".join(x for x in (note, too_many(len(entries))) if x)
+        entries = entries[:MAX_ENTRIES]
+    warning = "; ".join(x for x in (note, problem and _where(problem)) if x) or None
+    base = feed_base(url)
+    # RSS has one date per item; feedparser files RSS 1.0's dc:date under "updated", but it is
+    # when the item was published (feed-rs reads it so too).
+    is_rss = str(result.get("version") or "").startswith("rss")
+    built = tuple(build_entry(_item(e, data), base, is_rss=is_rss) for e in entries)
+    if str(result.get("version") or "").startswith("atom"):
+        people = [a.get("name") for a in feed.get("authors") or () if hasattr(a, "get")]
+        built = inherit_authors(built, author_names(people, feed.get("author")))
+    return ParsedFeed(
+        title=title,
+        link=safe_link(feed.get("link"), base),
+        entries=built,
+        version=result.get("version") or None,
+        warning=warning,
+    )
+
+
+def _where(problem: object) -> str:
+    """feedparser's complaint with its place in words: "<unknown>:54:10: undefined entity" ->
+    "line 54, column 10: undefined entity"."""
+    return _PLACE.sub(r"line \1, column \2: ", short(problem))
+
+
+_PLACE = re.compile(r"^<unknown>:(\d+):(\d+):\s*")
+
+
+def _written_as_url(guid: object, data: bytes) -> bool:
+    """Whether a guid feedparser resolved against the feed's URL was written as a URL (see
+    `guid_is_url`): its absolute form, or its path, appears as an element's text in the feed."""
+    if not isinstance(guid, str):
+        return False
+    parts = urlsplit(guid)
+    path = guid[len(f"{parts.scheme}://{parts.netloc}") :] if parts.netloc else ""
+    for text in (guid, path):
+        if guid_is_url(text):
+            for written in (text, text.replace("&", "&amp;")):
+                if f">{written}<".encode() in data or f">{written}]]>".encode() in data:
+                    return True
+    return False
+
+
+def _item(entry: dict[str, Any], data: bytes) -> FeedItem:
+    """One feedparser entry's fields, for `build_entry`. feedparser files a permalink guid as
+    the link too; such a guid counts only when the feed wrote a URL (`guid_is_url`)."""
+    links = entry.get("links") or ()
+    link, guid = entry.get("link"), entry.get("id")
+    guidislink = bool(entry.get("guidislink"))
+    if guidislink and not _written_as_url(guid, data):
+        guidislink = False
+        link = None if link == guid else link
+    return FeedItem(
+        link=link,
+        alternates=tuple(
+            lk.get("href") for lk in links if lk.get("rel", "alternate") == "alternate"
+        ),
+        guid=guid,
+        guidislink=guidislink,
+        title=entry.get("title"),
+        # Names from feedparser's authors list (author, dc:creator, atom:author), then `author`.
+        authors=tuple(a.get("name") for a in entry.get("authors") or () if hasattr(a, "get")),
+        author=entry.get("author"),
+        summary=entry.get("summary"),
+        contents=tuple((b.get("value"), b.get("type") or "") for b in entry.get("content") or ()),
+        published=item_date(entry.get("published_parsed"), entry.get("published")),
+        # dict.get, not entry.get: FeedParserDict answers a missing "updated" with "published"
+        # (and a DeprecationWarning), which would invent an update time the feed never gave.
+        updated=item_date(dict.get(entry, "updated_parsed"), dict.get(entry, "updated")),
+        tags=tuple(tag.get("term") or tag.get("label") for tag in entry.get("tags") or ()),
+    )

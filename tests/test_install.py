@@ -1,0 +1,121 @@
+"""What a new editor's installation needs: every imported package declared, a broken one named."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+from conftest import EXAMPLES, REPO
+
+#: The package jusText (inside trafilatura) imports as lxml.html.clean; pip before 24 leaves it out
+#: of a new venv when it is asked for as `lxml[html_clean]`.
+BROKEN = "lxml_html_clean"
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def declared() -> set[str]:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {
+        _normalise(re.split(r"[\s<>=!~;\[]", d, maxsplit=1)[0]) for d in project["dependencies"]
+    }
+
+
+def imported_modules() -> set[str]:
+    """Top-level names of every module curator's code imports, at any depth of a function."""
+    names: set[str] = set()
+    for path in (REPO / "curator").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in ("require",)
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                names.add(str(node.args[0].value).split(".")[0])
+    return names - set(sys.stdlib_module_names) - {"curator"}
+
+
+def test_every_package_the_code_imports_is_declared() -> None:
+    dists = packages_distributions()
+    missing = {
+        module: dists.get(module)
+        for module in imported_modules()
+        if not {_normalise(d) for d in dists.get(module, [module])} & declared()
+    }
+    assert missing == {}, f"imported but not in pyproject.toml's dependencies: {missing}"
+    assert _normalise(BROKEN) in declared()
+
+
+def _without_lxml_html_clean(tmp_path: Path) -> dict[str, str]:
+    """An environment in which `lxml_html_clean` fails to import, as in a venv whose pip left it
+    out: a package of that name earlier on the path that raises ImportError."""
+    shadow = tmp_path / "shadow" / BROKEN
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text(
+        f"raise ModuleNotFoundError(\"No module named '{BROKEN}'\", name='{BROKEN}')\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(shadow.parent), str(REPO)])
+    return env
+
+
+def run_curator(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "curator", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_a_broken_dependency_stops_the_build_naming_it_and_the_fix(tmp_path: Path) -> None:
+    """Before: every page silently lost its text and the issue's blurbs fell back to teasers."""
+    out, db = tmp_path / "out", tmp_path / "demo.db"
+    args = ["build", "--config", str(EXAMPLES / "feeds.yaml"), "--out", str(out), "--db", str(db)]
+    proc = run_curator(args, _without_lxml_html_clean(tmp_path), tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("curator: curator's installation is broken: trafilatura could not be")
+    assert f"No module named '{BROKEN}'" in last
+    assert f"pip install {BROKEN}" in last
+    # Nothing half-made: no issue written, no article stored without its page's text.
+    assert not (out / "issue-1.html").exists()
+    if db.exists():
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+
+
+def test_a_broken_dependency_stops_extract_too(tmp_path: Path) -> None:
+    page = next((EXAMPLES / "pages").rglob("*.html"))
+    proc = run_curator(["extract", str(page)], _without_lxml_html_clean(tmp_path), tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert f"pip install {BROKEN}" in proc.stderr
+
+
+def test_the_same_demo_page_reads_whole_when_the_installation_is_sound(tmp_path: Path) -> None:
+    """The control: with nothing shadowed, the page's text is read (so the tests above fail for
+    the reason they name)."""
+    page = next((EXAMPLES / "pages").rglob("*.html"))
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = run_curator(["extract", "--json", str(page)], env, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert '"text_chars": 0' not in proc.stdout
