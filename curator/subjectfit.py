@@ -233,11 +233,15 @@ def columns_of(vectors: Sequence[Mapping[str, float]]) -> Columns:
     return {t: tuple(r) for t, r in rows.items()}
 
 
-_GETTERS = [itemgetter(i) for i in range(64)]
+_GETTERS: list[itemgetter[float]] = [itemgetter(i) for i in range(64)]
 
 
-def _getters(n: int) -> list[itemgetter]:
-    return _GETTERS[:n] if n <= len(_GETTERS) else [itemgetter(i) for i in range(n)]
+def _getters(n: int) -> list[itemgetter[float]]:
+    """Getters of a row's first `n` items (kept: making them per call shows in profiles)."""
+    if n <= len(_GETTERS):
+        return _GETTERS[:n]
+    more: list[itemgetter[float]] = [itemgetter(i) for i in range(n)]
+    return more
 
 
 def cosines(rep: Mapping[str, float], columns: Columns, n: int) -> list[float]:
@@ -486,7 +490,9 @@ class Training:
     scorable_at: Sequence[int]
 
 
-def _pins(subjects: Sequence[Subject], corrections: Mapping[str, str | None]) -> dict:
+def _pins(
+    subjects: Sequence[Subject], corrections: Mapping[str, str | None]
+) -> dict[str, str | None]:
     pins: dict[str, str | None] = {
         url: resolve(name, subjects) for url, name in corrections.items()
     }
@@ -681,15 +687,15 @@ def _fit_bars(
     for e, sc in zip(evidence, scores, strict=True):
         if sc:
             i = max(range(n), key=sc.__getitem__)
-            f = e.fit[i]
-            if f is not None and sc[i] > 0:
-                fits[i].append(f)
+            fit = e.fit[i]
+            if fit is not None and sc[i] > 0:
+                fits[i].append(fit)
     out = []
-    for f in fits:
-        if not FIT_SHARE or len(f) < FIT_MIN_ARTICLES:
+    for found in fits:
+        if not FIT_SHARE or len(found) < FIT_MIN_ARTICLES:
             out.append(FIT_BAR)
         else:
-            out.append(min(FIT_BAR_MAX, -FIT_SHARE * max(0.0, statistics.median(f))))
+            out.append(min(FIT_BAR_MAX, -FIT_SHARE * max(0.0, statistics.median(found))))
     return out
 
 
