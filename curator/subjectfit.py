@@ -3,16 +3,12 @@
 `fit(subjects, articles, corrections)` returns `Fitted`, the plain data a `SubjectModel` scores
 with. The steps (each chosen by measurement, see benchmarks/subjects.py):
 
-1. Each subject's query vector from its name, description and keywords (`_query_counts`); a word
-   that several subjects' queries share counts less in each (it cannot tell them apart).
+1. Each subject's query vector from its name, description and keywords (`queries`).
 2. Pseudo-relevance feedback (Rocchio, `_feedback`): the articles each subject's vector places most
-   confidently there, and the articles the editor put there, add their centroid to the vector. An
-   article the editor moved *away* from a subject (where the model had placed it) is taken out of
-   that subject's vector too: one move is evidence about both subjects.
+   confidently there, and the articles the editor put there, add their centroid to the vector.
 3. Each subject's cosine bar (`_bars`): a share of what its typical articles score.
 4. A word model (`WordModel`): multinomial naive Bayes over the articles the vectors place clearly
-   and the editor's examples, re-trained over a few rounds of self-training on the whole archive
-   (each round's scores choose the next round's teachers). It votes in every score, and it says how
+   and the editor's examples (self-training over the archive). It votes in every score, and it says how
    typical an article's words are of a subject compared with the archive as a whole (its *fit*):
    an article whose words are no likelier under its best subject than under the archive at large
    belongs to none.
@@ -317,17 +313,6 @@ def base_scores(
 
 
 @dataclass(frozen=True)
-class Evidence:
-    """What the word model says of one article."""
-
-    #: Per subject, 1 + VOTE_WEIGHT x its probability (all 1 when the model has no vote).
-    scale: tuple[float, ...]
-    #: Per subject, the average log-likelihood ratio per counted term of the subject against the
-    #: archive (None for a subject the model knows nothing of; 0.0 when no term is known).
-    fit: tuple[float | None, ...]
-
-
-@dataclass(frozen=True)
 class WordModel:
     """Multinomial naive Bayes over the articles' field-weighted term counts.
 
@@ -338,12 +323,14 @@ class WordModel:
     the archive's says whether an article is about the subject at all (`FIT_BAR`).
     """
 
-    #: Term -> each subject's log-probability of it, then the archive's (one tuple per term).
+    #: Term -> each subject's log-probability of it, then the archive's (one tuple per term):
+    #: the archive's most frequent terms, which judge the fit.
     table: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
     #: Each subject's log prior (-inf for a subject no article taught: it takes no part).
     prior: tuple[float, ...] = ()
-    #: The terms that vote (those that best tell the subjects apart); the rest only fit.
-    voters: frozenset[str] = frozenset()
+    #: Term -> each subject's log-probability: the terms that best tell the subjects apart, which
+    #: vote (empty when fewer than two subjects are taught).
+    voters: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
 
     @classmethod
     def train(
@@ -388,50 +375,55 @@ class WordModel:
             t: tuple([log(get(t, 0.0) + alpha) - den for get, den in columns])
             for t in fitting.union(candidates)
         }
-        voters: set[str] = set()
+        voters: dict[str, tuple[float, ...]] = {}
         if len(taught) >= 2:
             spread = {
                 t: (max(rows[t][i] for i in taught) - min(rows[t][i] for i in taught))
                 * math.log1p(labelled[t])
                 for t in candidates
             }
-            voters = set(heapq.nlargest(VOTE_TERMS, spread, key=spread.__getitem__))
-        table = {t: r for t, r in rows.items() if t in fitting or t in voters}
+            voters = {
+                t: rows[t][:n_subjects]
+                for t in heapq.nlargest(VOTE_TERMS, spread, key=spread.__getitem__)
+            }
+        table = {t: rows[t] for t in fitting}
         total = sum(weights)
         prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
-        return cls(table, prior, frozenset(voters))
+        return cls(table, prior, voters)
 
-    def evidence(self, counts: Vector) -> Evidence:
-        """The vote's scale and each subject's fit for an article's term counts."""
+    def scale(self, counts: Vector) -> tuple[float, ...]:
+        """Each subject's multiplier for an article's term counts: 1 + VOTE_WEIGHT x its
+        probability (all 1 when no term votes)."""
         n = len(self.prior)
+        voting = list(counts.keys() & self.voters.keys()) if self.voters else []
+        if not voting:
+            return (1.0,) * n
+        xs = list(map(counts.__getitem__, voting))
+        rows = list(map(self.voters.__getitem__, voting))
+        sharpness = VOTE_SHARPNESS / sum(xs)
+        logs = [
+            (p + sum(map(mul, xs, map(g, rows)))) * sharpness if p > -math.inf else None
+            for g, p in zip(_getters(n), self.prior, strict=True)
+        ]
+        top = max(x for x in logs if x is not None)
+        odds = [math.exp(x - top) if x is not None else 0.0 for x in logs]
+        norm = sum(odds)
+        return tuple(1.0 + VOTE_WEIGHT * x / norm for x in odds)
+
+    def fit(self, counts: Vector, i: int) -> float | None:
+        """How typical an article's words are of subject `i` against the archive: the average
+        log-likelihood ratio per counted term (None: the model knows nothing of the subject;
+        0.0: it knows none of the article's terms)."""
+        if not self.prior or self.prior[i] == -math.inf:
+            return None
         common = list(counts.keys() & self.table.keys())
         if not common:
-            return Evidence((1.0,) * n, tuple(0.0 if p > -math.inf else None for p in self.prior))
+            return 0.0
         xs = list(map(counts.__getitem__, common))
-        rows = list(map(self.table.__getitem__, common))
-        sums = [sum(map(mul, xs, map(g, rows))) for g in _getters(n + 1)]
-        weight = sum(xs)
-        archive = sums[n]
-        fit = tuple(
-            (s - archive) / weight if p > -math.inf else None
-            for s, p in zip(sums, self.prior, strict=False)
-        )
-        scale: tuple[float, ...] = (1.0,) * n
-        if self.voters:
-            voting = [k for k, t in enumerate(common) if t in self.voters]
-            if voting:
-                vx = [xs[k] for k in voting]
-                vrows = [rows[k] for k in voting]
-                sharpness = VOTE_SHARPNESS / sum(vx)
-                logs = [
-                    (p + sum(map(mul, vx, map(g, vrows)))) * sharpness if p > -math.inf else None
-                    for g, p in zip(_getters(n), self.prior, strict=True)
-                ]
-                top = max(x for x in logs if x is not None)
-                odds = [math.exp(x - top) if x is not None else 0.0 for x in logs]
-                norm = sum(odds)
-                scale = tuple(1.0 + VOTE_WEIGHT * x / norm for x in odds)
-        return Evidence(scale, fit)
+        archive = len(self.prior)
+        gaps = [r[i] - r[archive] for r in map(self.table.__getitem__, common)]
+        ratio: float = sum(map(mul, xs, gaps))
+        return ratio / sum(xs)
 
 
 # --- fitting --------------------------------------------------------------------------------------
@@ -466,7 +458,7 @@ class Scored:
     """One training article as fitting scored it (to reuse, not compute twice)."""
 
     rep: Vector
-    evidence: Evidence
+    counts: Vector
     #: Per subject: cosine plus the nearest example's pull, times the word model's vote.
     scores: list[float]
 
@@ -649,14 +641,12 @@ def _word_model(
     confident: Sequence[Sequence[int]],
     base: Sequence[Sequence[float]],
     own: Sequence[float],
-) -> tuple[WordModel, list[Evidence], list[list[float]], list[float]]:
+) -> tuple[WordModel, list[list[float]], list[float]]:
     """Self-training: the articles the scores place clearly (at least VOTE_LABEL_BAR x their
     subject's bar) and the editor's examples teach a word model, whose vote makes the next
-    round's scores. Returns the model, its evidence on each article, the final scores and the
-    bars."""
+    round's scores. Returns the model, the final scores and the bars."""
     n = len(t.subjects)
     words, final = WordModel(prior=(-math.inf,) * n), [list(sc) for sc in base]
-    evidence = [words.evidence(c) for c in t.counts]
     bars = _bars(t, confident, final, own)
     for _ in range(int(VOTE_ROUNDS) if n else 0):
         labels = [(k, i, VOTE_EXAMPLE_WEIGHT) for k, i in t.examples_at]
@@ -666,28 +656,29 @@ def _word_model(
                 if sc[i] >= VOTE_LABEL_BAR * bars[i]:
                     labels.append((k, i, 1.0))
         words = WordModel.train(t.counts, labels, n)
-        evidence = [words.evidence(c) for c in t.counts]
-        scales = [e.scale for e in evidence]
+        scales = [words.scale(c) for c in t.counts]
         final = [
             [x * m for x, m in zip(sc, ms, strict=True)]
             for sc, ms in zip(base, scales, strict=True)
         ]
         scaled_own = [x * scales[k][i] for x, (k, i) in zip(own, t.examples_at, strict=True)]
         bars = _bars(t, confident, final, scaled_own)
-    return words, evidence, final, bars
+    return words, final, bars
 
 
 def _fit_bars(
-    n: int, evidence: Sequence[Evidence], scores: Sequence[Sequence[float]]
+    words: WordModel, counts: Sequence[Vector], scores: Sequence[Sequence[float]]
 ) -> list[float]:
     """Each subject's fit bar: -FIT_SHARE x the median fit of the articles whose best subject it
     is (FIT_BAR when fewer than FIT_MIN_ARTICLES are), so that a subject whose articles are all
-    alike (earnings reports) asks less of a report told as a story than one whose articles vary."""
+    alike (earnings reports) asks less of a report told as a story than one whose articles vary;
+    never stricter than FIT_BAR_MAX."""
+    n = len(words.prior)
     fits: list[list[float]] = [[] for _ in range(n)]
-    for e, sc in zip(evidence, scores, strict=True):
+    for c, sc in zip(counts, scores, strict=True):
         if sc:
             i = max(range(n), key=sc.__getitem__)
-            fit = e.fit[i]
+            fit = words.fit(c, i)
             if fit is not None and sc[i] > 0:
                 fits[i].append(fit)
     out = []
@@ -724,8 +715,8 @@ def fit(
             [x + p for x, p in zip(sc, ps, strict=True)]
             for sc, ps in zip(plain, t.pulls, strict=True)
         ]
-    words, evidence, final, bars = _word_model(t, confident, base, own)
-    fit_bars = _fit_bars(n, evidence, final)
+    words, final, bars = _word_model(t, confident, base, own)
+    fit_bars = _fit_bars(words, t.counts, final)
     fitted = Fitted(
         subjects=subjects,
         vectors=tuple(vectors),
@@ -740,5 +731,5 @@ def fit(
         fingerprint=fingerprint(subjects, corrections),
         surface=surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects]),
     )
-    scored = [Scored(d, e, sc) for d, e, sc in zip(t.docs, evidence, final, strict=True)]
+    scored = [Scored(d, c, sc) for d, c, sc in zip(t.docs, t.counts, final, strict=True)]
     return fitted, scored

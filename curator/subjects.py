@@ -36,7 +36,6 @@ from curator.subjectfit import (
     KNN_WEIGHT,
     SCORE_FLOOR,
     THRESHOLD,
-    Evidence,
     Fitted,
     base_scores,
     fingerprint,
@@ -326,16 +325,13 @@ class SubjectModel(Fitted):
         counts = article_counts(article, self.phrases)
         return counts, tfidf(counts, self.corpus)
 
-    def _evidence(self, counts: Vector) -> Evidence:
-        return self.words.evidence(counts)
-
-    def _raw(self, rep: Vector, evidence: Evidence) -> list[float]:
+    def _raw(self, rep: Vector, counts: Vector) -> list[float]:
         """Each subject's score: cosine plus the nearest example's pull, times the word vote."""
         raw = base_scores(rep, self.columns, len(self.subjects), self.examples)
-        return [x * m for x, m in zip(raw, evidence.scale, strict=True)]
+        return [x * m for x, m in zip(raw, self.words.scale(counts), strict=True)]
 
     def judge_scored(
-        self, url: str, rep: Vector, raw: Sequence[float], evidence: Evidence
+        self, url: str, rep: Vector, counts: Vector, raw: Sequence[float]
     ) -> Judgement:
         """The decision for an article from its scores (`raw`, in `subjects` order)."""
         names = [s.name for s in self.subjects]
@@ -344,14 +340,14 @@ class SubjectModel(Fitted):
         if not order:
             return Judgement(url, None, "weak", (), None, THRESHOLD)
         best = order[0]
-        fit_of = evidence.fit[best] if evidence.fit else None
+        fit_of = self.words.fit(counts, best)
         if url in self.pins:
             chosen = self.pins[url]
             if chosen is None:
                 return Judgement(url, None, "excluded", scores, fit_of, self.bars[best])
             i = names.index(chosen)
             return Judgement(
-                url, chosen, "moved", scores, evidence.fit[i] if evidence.fit else None,
+                url, chosen, "moved", scores, self.words.fit(counts, i),
                 self.bars[i], self.fit_bars[i], self._matched(rep, i),
             )  # fmt: skip
         decision: Decision = "placed"
@@ -370,8 +366,7 @@ class SubjectModel(Fitted):
     def judge(self, article: Article) -> Judgement:
         """Everything the model decides about `article`."""
         counts, rep = self._features(article)
-        evidence = self._evidence(counts)
-        return self.judge_scored(article.url, rep, self._raw(rep, evidence), evidence)
+        return self.judge_scored(article.url, rep, counts, self._raw(rep, counts))
 
     def assign_one(self, article: Article) -> Assignment:
         """Where `article` goes (its subject or None), with each subject's score and terms."""
@@ -418,8 +413,8 @@ class SubjectModel(Fitted):
     def explain(self, article: Article, *, top_terms: int = 10) -> Explanation:
         """Every subject's score for `article`, best first, with the terms that contributed most."""
         counts, rep = self._features(article)
-        evidence = self._evidence(counts)
-        judged = self.judge_scored(article.url, rep, self._raw(rep, evidence), evidence)
+        judged = self.judge_scored(article.url, rep, counts, self._raw(rep, counts))
+        scale = self.words.scale(counts)
         names = [s.name for s in self.subjects]
         # Show each term as the article writes it (else as the subject's words do).
         text = (article.text or "")[:MAX_TEXT_CHARS]
@@ -432,7 +427,7 @@ class SubjectModel(Fitted):
         rows = []
         for name, score in judged.scores:
             i = names.index(name)
-            m = evidence.scale[i]
+            m = scale[i]
             parts = self._contributions(rep, i)[:top_terms]
             terms = tuple(TermScore(shown(t), c * m) for t, c in parts if c > 0)
             rows.append(SubjectScore(name, score, terms))
@@ -471,7 +466,7 @@ def judge_all(
     fitted, scored = fit(subjects, articles, corrections or {})
     model = SubjectModel.of(fitted)
     judged = [
-        model.judge_scored(a.url, s.rep, s.scores, s.evidence)
+        model.judge_scored(a.url, s.rep, s.counts, s.scores)
         for a, s in zip(articles, scored, strict=True)
     ]
     return model, judged
@@ -557,7 +552,7 @@ def uncertain(
 def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ...]:
     """Words likelier under subject `i` than under `j` in the word model, weighted by how often
     the archive uses them (a frequent word that parts them is worth more than a rare one)."""
-    table = model.words.table
+    table = model.words.voters
     if not table or model.words.prior[i] == -math.inf or model.words.prior[j] == -math.inf:
         # No word model for one of them: the subjects' own vectors part them instead.
         vi, vj = model.vectors[i], model.vectors[j]
@@ -569,7 +564,7 @@ def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ..
     weight = {
         t: (row[i] - row[j]) * math.exp(row[i])
         for t, row in table.items()
-        if row[i] > row[j] and " " not in t and t in model.words.voters
+        if row[i] > row[j] and " " not in t
     }
     top = heapq.nlargest(n, weight, key=weight.__getitem__)
     return tuple(model._word(t) for t in top)
