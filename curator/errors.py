@@ -13,6 +13,7 @@ from typing import ClassVar
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INPUT = 2
+EXIT_FEEDS_FAILING = 3
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
@@ -26,6 +27,10 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         EXIT_INPUT,
         "a mistake in what you wrote: feeds.yaml, a draft, an OPML file, or the command's options"
         " and arguments",
+    ),
+    (
+        EXIT_FEEDS_FAILING,
+        "`feeds check` only: it ran, and one or more feeds are failing or gone (so cron can alert)",
     ),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was stored before is kept"),
 )
@@ -41,6 +46,12 @@ class InputError(CuratorError):
     """A mistake in what the editor wrote or typed: the message says where and how to fix it."""
 
     exit_code: ClassVar[int] = EXIT_INPUT
+
+
+class FeedsFailing(CuratorError):
+    """`feeds check` found feeds that are failing or gone (its table says which)."""
+
+    exit_code: ClassVar[int] = EXIT_FEEDS_FAILING
 
 
 class Interrupted(CuratorError):

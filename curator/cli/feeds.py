@@ -13,7 +13,7 @@ import click
 from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
 from curator.config import load_config
 from curator.discover import discover
-from curator.errors import CuratorError, InputError
+from curator.errors import CuratorError, FeedsFailing, InputError
 from curator.feedsfile import (
     add_feed,
     export_feeds,
@@ -187,11 +187,29 @@ def list_(config: Path, db: Path | None, as_json: bool) -> None:
 @DB_OPTION
 @JSON_OPTION
 def check(config: Path, db: Path | None, as_json: bool) -> None:
-    """Each feed's health: last success, last error, entries, size, time, how long it has failed."""
+    """Each feed's health: last success, last error, entries, size, time, how long it has failed.
+
+    \b
+    Exit codes, for cron:
+      0  no feed is failing (a feed never fetched yet is not a failure)
+      1  the check could not run (the store is damaged, say)
+      2  a mistake in feeds.yaml
+      3  one or more feeds are failing or gone: the table says which
+    """
     table = _health(config, db)
+    failing = [r for r in table if r["status"] in ("failing", "gone")]
     if as_json:
         click.echo(json.dumps(table, indent=2))
-        return
+    else:
+        _print_health(table, failing)
+    if failing:
+        raise FeedsFailing(
+            f"{len(failing)} of {len(table)} feed(s) failing or gone: "
+            + ", ".join(row["name"] or row["url"] for row in failing)
+        )
+
+
+def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) -> None:
     click.echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
     for row in table:
         success = (row["last_success"] or "never")[:19].replace("T", " ")
@@ -203,7 +221,6 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
         )
         if row["last_error"]:
             click.echo(f"{'':<13} last error: {row['last_error']}{_failing_for(row)}")
-    failing = [r for r in table if r["status"] in ("failing", "gone")]
     if failing:
         click.echo(f"{len(failing)} of {len(table)} feed(s) need a look.")
 
