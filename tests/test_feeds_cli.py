@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from conftest import LocalServer
 from curator.cli import cli
+from curator.config import load_config
 from curator.errors import EXIT_FAILED, EXIT_FEEDS_FAILING, EXIT_INPUT, EXIT_OK
 
 
@@ -59,3 +60,132 @@ def test_feeds_check_help_says_which_code_means_what() -> None:
     assert "feeds.yaml" in codes[str(EXIT_INPUT)] and "could not run" in codes[str(EXIT_FAILED)]
     # The root table names it too.
     assert "`feeds check` only" in invoke("--help")[1]
+
+
+# -- feeds add: the reason, once; local paths; offline (issue 12.13) -------------------------------
+
+SOME_FEED = h.rss(
+    "<item><title>Closing the loop</title><link>https://a.example/loop</link></item>", "Loop Weekly"
+)
+
+
+def feeds_yaml(folder: Path, feeds: list[dict[str, str]] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return h.write_config(folder, feeds or [], settings={"timeout": 1})
+
+
+def test_feeds_add_names_the_address_once_and_why_it_cannot_be_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = feeds_yaml(tmp_path)
+    before = config.read_text(encoding="utf-8")
+    refused = h.refused_url()
+    unknown = "http://feeds.curator-test.invalid/feed.xml"
+    silent = http_server.add("/silent.xml", handler=h.never_answers(10))
+    text = http_server.add("/notes.txt", b"just some notes", content_type="text/plain")
+    expected = {
+        refused: f"curator: {refused}: connection refused",
+        unknown: f"curator: {unknown}: no such server: feeds.curator-test.invalid",
+        # The config's `timeout: 1` is the fetch's deadline (it was a fixed 20 s).
+        silent: f"curator: {silent}: no answer within 1 s",
+        text: f"curator: {text}: not an RSS, Atom or JSON feed",
+    }
+    for url, line in expected.items():
+        code, out, err = invoke("feeds", "add", "--config", str(config), url)
+        assert code == 1, (url, err)
+        assert out == ""
+        assert err.count("\n") == 1 and err.startswith(line), (url, err)
+        assert err.count(url) == 1, err
+    assert config.read_text(encoding="utf-8") == before
+
+
+def test_feeds_add_takes_the_local_paths_feeds_yaml_takes(
+    tmp_path: Path, monkeypatch, http_server: LocalServer
+) -> None:
+    folder = tmp_path / "news"
+    config = feeds_yaml(folder)
+    saved = folder / "saved" / "loop.xml"
+    saved.parent.mkdir()
+    saved.write_bytes(SOME_FEED)
+    elsewhere = tmp_path / "elsewhere.xml"
+    elsewhere.write_bytes(SOME_FEED.replace(b"Loop Weekly", b"Elsewhere"))
+    monkeypatch.chdir(folder)
+
+    code, out, err = invoke("feeds", "add", "--config", str(config), "saved/loop.xml")
+    assert (code, err) == (0, ""), err
+    assert out == "Added saved/loop.xml (Loop Weekly)\n"
+    code, out, err = invoke("feeds", "add", "--config", str(config), elsewhere.as_uri())
+    assert (code, err) == (0, ""), err
+    assert out == f"Added {elsewhere} (Elsewhere)\n"
+    entries = [(f.url, f.name) for f in load_config(config).feeds]
+    assert entries == [(str(saved), "Loop Weekly"), (str(elsewhere), "Elsewhere")]
+    assert "- url: saved/loop.xml\n" in config.read_text(encoding="utf-8")  # relative to feeds.yaml
+
+    code, _, err = invoke("feeds", "add", "--config", str(config), str(saved))
+    assert code == 1
+    assert err == f"curator: {config}: saved/loop.xml is already in the feeds list\n"
+    code, _, err = invoke("feeds", "add", "--config", str(config), "saved/gone.xml")
+    assert code == 1
+    assert err == f"curator: saved/gone.xml: no such file: {folder / 'saved' / 'gone.xml'}\n"
+
+    # The build reads what was added.
+    code, data, err = h.build_json(config, command="fetch")
+    assert code == 0, err
+    assert [(f["name"], f["status"], f["entries"]) for f in data["feeds"]] == [
+        ("Loop Weekly", "ok", 1),
+        ("Elsewhere", "ok", 1),
+    ]
+
+
+def test_feeds_add_no_check_adds_offline_without_reading(tmp_path: Path, monkeypatch) -> None:
+    config = feeds_yaml(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    unknown = "http://feeds.curator-test.invalid/feed.xml"
+    code, out, err = invoke(
+        "feeds", "add", "--config", str(config), "--no-check", "-n", "Later", unknown
+    )
+    assert (code, err) == (0, "")
+    assert out == f"Added {unknown} without reading it; `curator fetch` will read it\n"
+    assert [(f.url, f.name) for f in load_config(config).feeds] == [(unknown, "Later")]
+    code, out, _ = invoke("feeds", "list", "--config", str(config))
+    assert (code, out) == (0, f"never fetched Later  {unknown}\n")
+    # A local file that is not there yet is fine too; a mistyped address is still refused.
+    assert invoke("feeds", "add", "--config", str(config), "--no-check", "todo.xml")[0] == 0
+    assert "- url: todo.xml\n" in config.read_text(encoding="utf-8")
+    code, _, err = invoke("feeds", "add", "--config", str(config), "--no-check", "ftp://x/feed")
+    assert code == 2
+    assert (
+        err
+        == "curator: ftp://x/feed: uses `ftp:`; a feed is an http(s) address or a path to a file\n"
+    )
+
+
+# -- feeds add reads a feed as the build reads it (issue 16.2) ---------------------------------------
+
+
+def entity_feed(link: str) -> bytes:
+    """5 KB that feedparser alone expands into a 2,000,000-character title."""
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "' + "x" * 2000 + '">\n]>\n'
+        '<rss version="2.0"><channel><title>Big ' + "&a;" * 1000 + "</title>"
+        f"<item><title>Closing the loop</title><link>{link}</link></item></channel></rss>"
+    ).encode()
+
+
+def test_feeds_add_and_the_build_read_an_entity_laden_feed_alike(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    body = entity_feed("https://a.example/loop")
+    assert len(body) < 6000
+    url = http_server.add("/big.xml", body)
+    added = feeds_yaml(tmp_path / "added")
+    code, out, err = invoke("feeds", "add", "--config", str(added), url)
+    assert code == 0, err
+    (name,) = [f.name for f in load_config(added).feeds]
+    assert name is not None and len(name) <= 2000 and "xxxx" not in name
+    assert out == f"Added {url} ({name})\n"
+
+    built = feeds_yaml(tmp_path / "built", [{"url": url}])  # no name: the feed's title is used
+    code, data, err = h.build_json(built, command="fetch")
+    assert code == 0, err
+    assert data["feeds"][0]["name"] == name
