@@ -189,3 +189,33 @@ def test_feeds_add_and_the_build_read_an_entity_laden_feed_alike(
     code, data, err = h.build_json(built, command="fetch")
     assert code == 0, err
     assert data["feeds"][0]["name"] == name
+
+
+# -- one reader of feeds.yaml for every feeds command (issue 16.4) ---------------------------------
+
+
+def test_feeds_remove_export_and_import_report_a_broken_feeds_yaml_as_build_does(
+    demo: Path, tmp_path: Path
+) -> None:
+    opml = tmp_path / "list.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline xmlUrl="https://a.example/feed"/></body></opml>',
+        encoding="utf-8",
+    )
+    text = demo.read_text(encoding="utf-8")
+    broken = text.replace("  issue_size: 4\n", "  issue_size: 4\n   stray: [unclosed\n", 1)
+    assert broken != text
+    demo.write_text(broken, encoding="utf-8")
+    code, _, expected = invoke("build", "--config", str(demo))
+    assert code == 2 and re.match(
+        rf"curator: {re.escape(str(demo))}:\d+:\d+: not valid YAML", expected
+    )
+    for command in (
+        ("feeds", "remove", "https://a.example/feed"),
+        ("feeds", "export"),
+        ("feeds", "import", str(opml)),
+        ("feeds", "add", "--no-check", "https://a.example/feed"),
+    ):
+        code, out, err = invoke(*command, "--config", str(demo))
+        assert (code, out, err) == (2, "", expected), command
+    assert demo.read_text(encoding="utf-8") == broken
