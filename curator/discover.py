@@ -217,7 +217,7 @@ def _looks_like_html(body: bytes, content_type: str | None) -> bool:
 
 
 def _kind(version: str | None) -> str:
-    """"rss", "atom", "rdf" or "json" from a `ParsedFeed.version` ("rss20", "atom10", "json11")."""
+    """ "rss", "atom", "rdf" or "json" from a `ParsedFeed.version` ("rss20", "atom10", "json11")."""
     version = version or ""
     if version.startswith("atom"):
         return "atom"

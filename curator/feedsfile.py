@@ -64,6 +64,32 @@ class FeedSpec:
     subjects: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class SubjectStub:
+    """A subject `feeds import --add-subjects` writes for an OPML folder, for the editor to finish:
+    its name, the name as its one keyword, and a comment saying where it came from and what to add."""
+
+    name: str
+    #: Where it came from, for the comment above it ("the folder `Tech` of subscriptions.opml").
+    origin: str
+
+
+@dataclass(frozen=True)
+class OpmlImport:
+    """What `import_subscriptions` did."""
+
+    added: tuple[FeedSpec, ...]
+    #: Feeds already listed (by normalised URL), left as they are.
+    skipped: tuple[FeedSpec, ...]
+    #: Outlines that are not web feeds: (xmlUrl, text).
+    rejected: tuple[tuple[str, str], ...]
+    #: Folders (and categories) that name no subject, with how many feeds they hold; their feeds
+    #: were added without that hint (or, with `add_subjects`, the folders became subjects).
+    unknown_folders: tuple[tuple[str, int], ...] = ()
+    #: The subjects added for those folders (`add_subjects`).
+    subjects_added: tuple[SubjectStub, ...] = ()
+
+
 #: Files under the package's templates folder that `init_newsletter` copies for the editor.
 TEMPLATE_SUFFIXES = (".html", ".txt", ".md", ".xml", ".css")
 
@@ -197,8 +223,11 @@ _UNREADABLE = object()
 _SAFE_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
 
 
-def _expected(before: Any, change: str, specs: Sequence[FeedSpec], index: int) -> Any:
-    """What the document must read as after the edit: `before` with the entries added or removed."""
+def _expected(
+    before: Any, change: str, specs: Sequence[FeedSpec], index: int, stubs: Sequence[SubjectStub]
+) -> Any:
+    """What the document must read as after the edit: `before` with the entries added or removed
+    (and the subjects added)."""
     after = dict(before or {})
     feeds = list(after.get("feeds") or [])
     if change == "add":
@@ -206,7 +235,13 @@ def _expected(before: Any, change: str, specs: Sequence[FeedSpec], index: int) -
     else:
         del feeds[index]
     after["feeds"] = feeds
+    if stubs:
+        after["subjects"] = [*(after.get("subjects") or []), *map(_stub_mapping, stubs)]
     return after
+
+
+def _stub_mapping(stub: SubjectStub) -> dict[str, Any]:
+    return {"name": stub.name, "keywords": [stub.name]}
 
 
 def _as_mapping(spec: FeedSpec) -> dict[str, Any]:
@@ -319,6 +354,52 @@ def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str |
     return "".join(lines[: key_line + 1]) + block + "".join(lines[key_line + 1 :])
 
 
+def _render_subject(stub: SubjectStub, dash_col: int, key_offset: int, newline: str) -> str:
+    pad = " " * dash_col
+    return (
+        f"{pad}# Added from {stub.origin}: describe it in one sentence (`description:`) and give"
+        f" it the keywords its articles use{newline}"
+        f"{pad}-{' ' * (key_offset - 1)}name: {_scalar(stub.name)}{newline}"
+        f"{' ' * (dash_col + key_offset)}keywords: {_scalar([stub.name])}{newline}"
+    )
+
+
+def _text_add_subjects(data: CommentedMap, text: str, stubs: Sequence[SubjectStub]) -> str | None:
+    """The text with `stubs` after the last subject, or None for a layout not handled here (a
+    flow-style or empty subjects list)."""
+    subjects = data.get("subjects")
+    if not isinstance(subjects, CommentedSeq) or not subjects or subjects.fa.flow_style():
+        return None
+    lines = text.splitlines(keepends=True)
+    newline = _newline(text)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    line, col = subjects.lc.item(len(subjects) - 1)
+    dash = _dash(lines, line, col)
+    if dash is None:
+        return None
+    end = _item_end(lines, dash[0], dash[1])
+    key_offset = max(col - dash[1], 2) if isinstance(subjects[-1], dict) else 2
+    block = "".join(_render_subject(stub, dash[1], key_offset, newline) for stub in stubs)
+    return "".join(lines[: end + 1]) + block + "".join(lines[end + 1 :])
+
+
+def _text_import(
+    path: Path,
+    data: CommentedMap,
+    text: str,
+    specs: Sequence[FeedSpec],
+    stubs: Sequence[SubjectStub],
+) -> str | None:
+    """The text with the subjects, then the feeds, added; None for a layout not handled here."""
+    if not stubs:
+        return _text_add(data, text, specs)
+    with_subjects = _text_add_subjects(data, text, stubs)
+    if with_subjects is None or not specs:
+        return with_subjects
+    return _text_add(_load_rt(path, with_subjects), with_subjects, specs)
+
+
 def _text_remove(data: CommentedMap, text: str, index: int) -> str | None:
     """The text without the feeds list's item `index`, or None for a layout not handled here."""
     feeds = data["feeds"]
@@ -349,7 +430,16 @@ def _dump_rt(data: CommentedMap) -> str:
     return out.getvalue()
 
 
-def _rt_add(data: CommentedMap, specs: Sequence[FeedSpec]) -> str:
+def _rt_add(
+    data: CommentedMap, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
+) -> str:
+    if stubs:
+        subjects = data.get("subjects")
+        if not isinstance(subjects, CommentedSeq):
+            subjects = CommentedSeq()
+            data["subjects"] = subjects
+        for stub in stubs:
+            subjects.append(CommentedMap(_stub_mapping(stub)))
     feeds = data.get("feeds")
     if not isinstance(feeds, CommentedSeq):
         feeds = CommentedSeq()
@@ -394,19 +484,20 @@ def _edit(
     change: str,
     specs: Sequence[FeedSpec] = (),
     index: int = -1,
+    stubs: Sequence[SubjectStub] = (),
 ) -> None:
-    """Apply one add/remove to `text` (read from `path`, parsed as `data`), check the result, and
-    write it atomically."""
+    """Apply one add (feeds, and subjects for them) or remove to `text` (read from `path`, parsed
+    as `data`), check the result, and write it atomically."""
     before = _plain(text)
     if before is _UNREADABLE:
         raise FeedsFileError(f"{path}: not valid YAML")
-    wanted = _expected(before, change, specs, index)
+    wanted = _expected(before, change, specs, index, stubs)
     attempts: tuple[Callable[[], str | None], ...] = (
-        (lambda: _text_add(data, text, specs))
+        (lambda: _text_import(path, data, text, specs, stubs))
         if change == "add"
         else (lambda: _text_remove(data, text, index)),
         # The round-trip writer changes the tree it is given: it gets a fresh one.
-        (lambda: _rt_add(_load_rt(path, text), specs))
+        (lambda: _rt_add(_load_rt(path, text), specs, stubs))
         if change == "add"
         else (lambda: _rt_remove(_load_rt(path, text), index)),
     )
@@ -450,9 +541,10 @@ def _existing_keys(data: CommentedMap) -> dict[str, int]:
 
 
 def add_feeds(
-    path: Path, feeds: Iterable[FeedSpec]
+    path: Path, feeds: Iterable[FeedSpec], subjects: Sequence[SubjectStub] = ()
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...]]:
-    """Append the feeds not already listed (by normalised URL) in one atomic edit.
+    """Append the feeds not already listed (by normalised URL), and the `subjects` stubs after the
+    last subject, in one atomic edit.
 
     Returns (added, skipped duplicates), each in the order given; a feed repeated within `feeds`
     is added once. Raises `FeedsFileError` (nothing written) for an unreadable file or a bad URL.
@@ -471,8 +563,8 @@ def add_feeds(
             continue
         seen.add(key)
         added.append(clean)
-    if added:
-        _edit(path, text, data, "add", added)
+    if added or subjects:
+        _edit(path, text, data, "add", added, stubs=subjects)
     return tuple(added), tuple(skipped)
 
 
@@ -507,25 +599,58 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
 def import_opml(
     path: Path, data: bytes, source: str, known_subjects: Sequence[str] | None = None
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...], tuple[tuple[str, str], ...]]:
+    """Add every feed of an OPML file to feeds.yaml in one atomic edit: (added, skipped
+    duplicates, rejected outlines as (xmlUrl, text)). See `import_subscriptions`."""
+    done = import_subscriptions(path, data, source, known_subjects)
+    return done.added, done.skipped, done.rejected
+
+
+def import_subscriptions(
+    path: Path,
+    data: bytes,
+    source: str,
+    known_subjects: Sequence[str] | None = None,
+    *,
+    add_subjects: bool = False,
+) -> OpmlImport:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit.
 
-    With `known_subjects`, folder names become subject hints only where they name one of them.
-    Returns (added, skipped duplicates, rejected outlines as (xmlUrl, text)). A file that is not
+    With `known_subjects`, folder names become subject hints only where they name one of them; the
+    others are reported in `OpmlImport.unknown_folders`, or with `add_subjects` become subjects
+    themselves (a stub each, after the last subject, for the editor to finish). A file that is not
     OPML raises `OpmlError` (naming `source`) before feeds.yaml is touched.
     """
     document = read_opml(data, source)
     specs = specs_from_opml(document.feeds)
+    unknown: dict[str, tuple[str, int]] = {}
+    stubs: list[SubjectStub] = []
     if known_subjects is not None:
+        by_fold = {name.casefold(): name for name in known_subjects}
+        for spec in specs:
+            for hint in dict.fromkeys(" ".join(h.split()) for h in spec.subjects if h.strip()):
+                if hint.casefold() not in by_fold:
+                    name, count = unknown.get(hint.casefold(), (hint, 0))
+                    unknown[hint.casefold()] = (name, count + 1)
+        if add_subjects:
+            stubs = [
+                SubjectStub(name, f"the folder `{name}` of {Path(source).name}")
+                for name, _ in unknown.values()
+            ]
+            known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
-    added, skipped = add_feeds(path, specs)
-    return added, skipped, document.rejected
+    added, skipped = add_feeds(path, specs, stubs)
+    return OpmlImport(added, skipped, document.rejected, tuple(unknown.values()), tuple(stubs))
 
 
 def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
     """Keep only the hints that name a configured subject (in its configured spelling): an OPML
     folder such as "Tech" that is no subject of this newsletter would make feeds.yaml invalid."""
     by_fold = {name.casefold(): name for name in known_subjects}
-    hints = tuple(by_fold[h.casefold()] for h in spec.subjects if h.casefold() in by_fold)
+    hints = tuple(
+        by_fold[h.casefold()]
+        for h in (" ".join(h.split()) for h in spec.subjects)
+        if h.casefold() in by_fold
+    )
     return FeedSpec(spec.url, spec.name, hints)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from pathlib import Path
@@ -219,3 +220,92 @@ def test_feeds_remove_export_and_import_report_a_broken_feeds_yaml_as_build_does
         code, out, err = invoke(*command, "--config", str(demo))
         assert (code, out, err) == (2, "", expected), command
     assert demo.read_text(encoding="utf-8") == broken
+
+
+# -- feeds import: folders that are not subjects (issue 12.14) --------------------------------------
+
+SUBSCRIPTIONS = """<?xml version="1.0"?>
+<opml version="2.0"><head><title>My feeds</title></head><body>
+  <outline text="voice of the customer">
+    <outline text="Listen" type="rss" xmlUrl="https://listen.example/feed"/>
+  </outline>
+  <outline text="Tech">
+    <outline text="Gadgets" type="rss" xmlUrl="https://gadgets.example/feed"/>
+    <outline text="Chips" type="rss" xmlUrl="https://chips.example/rss"/>
+  </outline>
+  <outline text="Retail  news">
+    <outline text="Shops" type="rss" xmlUrl="https://shops.example/feed"/>
+  </outline>
+  <outline text="Loose" type="rss" xmlUrl="https://loose.example/feed"/>
+</body></opml>
+"""
+
+
+def removed_lines(before: str, after: str) -> list[str]:
+    return [
+        line[2:]
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line.startswith("- ")
+    ]
+
+
+def test_feeds_import_reports_the_folders_that_are_not_subjects(demo: Path, tmp_path: Path) -> None:
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(SUBSCRIPTIONS, encoding="utf-8")
+    code, out, err = invoke("feeds", "import", "--config", str(demo), str(opml))
+    assert code == 0, err
+    assert out == f"Imported 5 feed(s) into {demo}.\n"
+    assert err == (
+        f"2 folder(s) of {opml} are not subjects, so their feeds were added without them as hints:\n"
+        "  Tech (2 feeds)\n"
+        "  Retail news (1 feed)\n"
+        f"To use them, add them under `subjects:` in {demo}; `feeds import --add-subjects` writes a"
+        " subject for each folder, its feeds hinting at it.\n"
+    )
+    hints = {f.url: f.subjects for f in load_config(demo).feeds if f.url.startswith("https")}
+    assert hints == {
+        "https://listen.example/feed": ("Voice of the customer",),
+        "https://gadgets.example/feed": (),
+        "https://chips.example/rss": (),
+        "https://shops.example/feed": (),
+        "https://loose.example/feed": (),
+    }
+
+
+def test_feeds_import_add_subjects_writes_a_stub_per_folder_and_keeps_the_file(
+    demo: Path, tmp_path: Path
+) -> None:
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(SUBSCRIPTIONS, encoding="utf-8")
+    before = demo.read_text(encoding="utf-8")
+    code, out, err = invoke("feeds", "import", "--config", str(demo), "--add-subjects", str(opml))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Imported 5 feed(s) into {demo}.\n"
+        "Added 2 subject(s) from the folders: `Tech`, `Retail news`; give each a description and"
+        f" keywords in {demo}\n"
+    )
+    after = demo.read_text(encoding="utf-8")
+    assert removed_lines(before, after) == []  # every comment and line of the editor's is kept
+    # The stubs come right after the last subject, in the file's own indentation.
+    last_subject = before[: before.index("\n\n# --- Feeds") + 1]
+    assert last_subject.endswith("listening, reviews]\n")
+    assert after.startswith(
+        last_subject
+        + "  # Added from the folder `Tech` of subscriptions.opml: describe it in one sentence"
+        " (`description:`) and give it the keywords its articles use\n"
+        "  - name: Tech\n"
+        "    keywords: [Tech]\n"
+        "  # Added from the folder `Retail news` of subscriptions.opml: describe it in one sentence"
+        " (`description:`) and give it the keywords its articles use\n"
+        "  - name: Retail news\n"
+        "    keywords: [Retail news]\n"
+        "\n# --- Feeds"
+    )
+    config = load_config(demo)
+    subjects = {s.name: s.keywords for s in config.subjects}
+    assert subjects["Tech"] == ("Tech",) and subjects["Retail news"] == ("Retail news",)
+    hints = {f.url: f.subjects for f in config.feeds if f.url.startswith("https")}
+    assert hints["https://gadgets.example/feed"] == ("Tech",)
+    assert hints["https://shops.example/feed"] == ("Retail news",)
+    assert hints["https://listen.example/feed"] == ("Voice of the customer",)

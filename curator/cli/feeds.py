@@ -20,7 +20,7 @@ from curator.feedsfile import (
     DuplicateFeedError,
     add_feed,
     export_feeds,
-    import_opml,
+    import_subscriptions,
     init_newsletter,
     remove_feed,
 )
@@ -125,20 +125,44 @@ def remove(config: Path, url: str) -> None:
 @feeds.command("import")
 @CONFIG_OPTION
 @click.argument("opml_file", type=click.Path(path_type=Path, dir_okay=False))
-def import_(config: Path, opml_file: Path) -> None:
+@click.option(
+    "--add-subjects",
+    is_flag=True,
+    help="Make each folder that is not a subject yet a new subject (a stub to finish in feeds.yaml).",
+)
+def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
     """Add every feed of an OPML file (a feed reader's export); folders become subject hints."""
     known = [subject.name for subject in loaded(config).subjects]
     try:
         data = opml_file.read_bytes()
     except OSError as exc:
         raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
-    added, skipped, rejected = import_opml(config, data, str(opml_file), known)
-    click.echo(f"Imported {len(added)} feed(s) into {config}.")
-    if skipped:
-        click.echo(f"Skipped {len(skipped)} already listed:", err=True)
-        for spec in skipped:
+    done = import_subscriptions(config, data, str(opml_file), known, add_subjects=add_subjects)
+    click.echo(f"Imported {len(done.added)} feed(s) into {config}.")
+    if done.subjects_added:
+        click.echo(
+            f"Added {len(done.subjects_added)} subject(s) from the folders: "
+            + ", ".join(f"`{stub.name}`" for stub in done.subjects_added)
+            + f"; give each a description and keywords in {config}"
+        )
+    elif done.unknown_folders:
+        click.echo(
+            f"{len(done.unknown_folders)} folder(s) of {opml_file} are not subjects, so their"
+            " feeds were added without them as hints:",
+            err=True,
+        )
+        for name, count in done.unknown_folders:
+            click.echo(f"  {name} ({count} feed{'s' if count > 1 else ''})", err=True)
+        click.echo(
+            f"To use them, add them under `subjects:` in {config}; `feeds import --add-subjects`"
+            " writes a subject for each folder, its feeds hinting at it.",
+            err=True,
+        )
+    if done.skipped:
+        click.echo(f"Skipped {len(done.skipped)} already listed:", err=True)
+        for spec in done.skipped:
             click.echo(f"  {spec.url}", err=True)
-    for xml_url, text in rejected:
+    for xml_url, text in done.rejected:
         click.echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
 
 
