@@ -45,6 +45,13 @@ def charset_of(content_type: str | None) -> str | None:
     return None
 
 
+def read_page(content: bytes, url: str, content_type: str | None) -> Page:
+    """An article page as the build reads it: extracted in the charset its server named (a Latin-1
+    page sent as "text/html; charset=ISO-8859-1" without a <meta charset> reads as Latin-1).
+    `curator extract` shows exactly this."""
+    return extract(content, url, charset=charset_of(content_type))
+
+
 def wants_pages(config: Config, source: FeedSource) -> bool:
     return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
 
@@ -67,8 +74,8 @@ def read_pages(
         if not result.ok or not result.content:
             batch.failed += 1
             continue
-        batch.pages[entry.link or ""] = extract(
-            result.content, result.final_url, charset=charset_of(result.content_type)
+        batch.pages[entry.link or ""] = read_page(
+            result.content, result.final_url, result.content_type
         )
         batch.read += 1
     return batch
