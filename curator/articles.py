@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from curator.blurb import choose_blurb, html_to_text
+from curator.blurb import choose_blurb
 from curator.config import Config, FeedSource
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.htmltext import html_to_text
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, url_key
 
@@ -131,7 +132,9 @@ def merge(
         url = clean_url(link)
     else:
         url = link
-    title = html_to_text(entry.title) or (page.title if page and page.title else "")
+    # The feed's title is plain text already (the parser read its markup once): cleaning it again
+    # would read "<div>" in "Using <div> in templates" as a tag.
+    title = entry.title or (page.title if page and page.title else "")
     if not title:
         return None
     publication = (

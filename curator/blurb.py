@@ -14,9 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-import lxml.etree
-import lxml.html
-from bs4 import BeautifulSoup
+from curator.htmltext import html_to_text, normalise_space
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -149,43 +147,6 @@ _ELLIPSIS_TAIL = re.compile(
     r"|\b(?:read more|continue reading)\W*)\s*$",
     re.I,
 )
-
-
-#: Elements whose content is never text a reader sees.
-_INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object")
-#: Elements that end a run of text: their tail starts after a space ("<p>One</p><p>Two</p>").
-_BREAKING = ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def html_to_text(markup: str | None) -> str:
-    """Plain text of an HTML fragment: tags removed, entities decoded, whitespace normalised.
-
-    lxml does this six times faster than BeautifulSoup, to the same text on every field of the
-    corpus feeds (it was the largest cost of fetching many feeds); BeautifulSoup remains for the
-    fragments lxml refuses.
-    """
-    if not markup:
-        return ""
-    if "<" not in markup:
-        return normalise_space(html.unescape(markup))
-    try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
-        root = None
-    if root is None:
-        soup = BeautifulSoup(markup, "lxml")
-        for tag in soup(list(_INVISIBLE)):
-            tag.decompose()
-        return normalise_space(soup.get_text(" "))
-    lxml.etree.strip_elements(root, *_INVISIBLE, lxml.etree.Comment, with_tail=False)
-    for element in root.iter(*_BREAKING):
-        element.tail = " " + (element.tail or "")
-    return normalise_space(" ".join(root.itertext()))
-
-
-def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (including non-breaking spaces) into single spaces."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def normalise_quotes(text: str) -> str:
@@ -352,7 +313,7 @@ def _text_sentences(text: str | None) -> list[str]:
         return []
     text = text[:MAX_TEXT_CHARS]
     if "<" in text and ">" in text:
-        text = BeautifulSoup(text, "lxml").get_text("\n")
+        text = html_to_text(text, separator="\n", lines=True)
     out: list[str] = []
     for paragraph in text.splitlines():
         paragraph = DATELINE.sub("", _clean_text(paragraph))

@@ -1,0 +1,44 @@
+"""One way to do each thing (issue 16.4): what used to be written several times, slightly
+differently, now behaves the same wherever it is used. Each test goes through the CLI or a build."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import hostile_helpers as h
+from click.testing import CliRunner
+
+from conftest import LocalServer
+from curator.cli import cli
+
+ABOUT_CX = (
+    "Customer experience teams often ask how to build a feedback widget. This piece shows the"
+    " customer journey from the first touchpoint to the last, and what delights customers."
+)
+
+
+def test_a_title_about_a_tag_is_published_as_its_publisher_wrote_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """An HTML title that escapes a tag ("Using &lt;div&gt; in templates", as WordPress writes a
+    title that mentions one) was read as markup twice, in the feed parser and again in the
+    article rules, and published as "Using in templates"."""
+    item = (
+        "<item><title>Using &amp;lt;div&amp;gt; in templates: AT&amp;amp;T &amp;amp; more</title>"
+        "<link>https://blog.example.com/div</link>"
+        f"<description>{ABOUT_CX}</description></item>"
+    )
+    feed = http_server.add("/feed.xml", h.rss(item, "Template Weekly"))
+    config = h.write_config(tmp_path, [{"url": feed}], settings={"fetch_pages": False})
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.stderr
+    title = "Using <div> in templates: AT&T & more"
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert f"\n{title}\n" in text
+    page = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Using &lt;div&gt; in templates: AT&amp;T &amp; more" in page
+    markdown = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")
+    assert "[Using \\<div\\> in templates: AT&amp;T &amp; more](" in markdown
+    with sqlite3.connect(tmp_path / "state" / "curator.db") as db:
+        assert db.execute("SELECT title FROM articles").fetchall() == [(title,)]
