@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from curator.htmltext import html_to_text, normalise_space
+from curator.textfeatures import STOP_WORDS
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -114,18 +115,6 @@ DANGLING_OPENERS = _wordset(
 ABBREVIATIONS = _wordset(
     "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no fig gen sen rep gov mt "
     "approx dept est jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-
-#: English function words, left out of key terms (short: the scorer only needs the common ones).
-STOP_WORDS = _wordset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself just let
-    like make many me more most much my no nor not now of off on once only or other our ours out
-    over own same she should so some such than that the their them then there these they this those
-    through to too under until up us very was we were what when where which while who whom why will
-    with would you your yours one two new get got may might must can't don't it's i'm we're they're
-    you're isn't aren't"""
 )
 
 # A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
