@@ -6,17 +6,15 @@ ruamel.yaml's round-trip parser says where each feed entry starts, new entries a
 file's own indentation, and a removed entry's lines are cut. Each edit is then checked by re-reading
 the result (with PyYAML, as the app reads it) against the intended change; if the text edit cannot
 be made or does not check out, ruamel.yaml rewrites the document instead, and that too is checked.
-The file is replaced atomically (temporary file in the same folder, then os.replace): on any error
-it is untouched.
+The file is replaced atomically by `curator.publish.write_atomic` (temporary file in the same
+folder, then os.replace; its permissions kept): on any error it is untouched.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +31,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 import curator
 from curator.errors import EXIT_FAILED, InputError
 from curator.opml import OpmlFeed, export_opml, read_opml
+from curator.publish import write_atomic
 from curator.urls import url_key
 
 
@@ -457,26 +456,6 @@ def _rt_remove(data: CommentedMap, index: int) -> str:
 # -- writing -------------------------------------------------------------------------------------
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` all at once: a reader sees the old file or the new, never half."""
-    folder = path.parent
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _edit(
     path: Path,
     text: str,
@@ -505,7 +484,7 @@ def _edit(
         result = attempt()
         if result is not None and _plain(result) == wanted:
             try:
-                _write_atomic(path, result)
+                write_atomic(path, result)
             except OSError as exc:
                 raise FeedsFileWriteError(
                     f"{path}: cannot be written ({exc.strerror or exc})"
@@ -700,7 +679,7 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
     written: list[Path] = []
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        _write_atomic(config, FEEDS_TEMPLATE)
+        write_atomic(config, FEEDS_TEMPLATE)
         written.append(config)
         templates = directory / "templates"
         templates.mkdir(exist_ok=True)
@@ -721,7 +700,7 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
         if missing:
             prefix = "" if not current or current.endswith("\n") else "\n"
             header = "" if current else "# curator: the article store and the generated issues\n"
-            _write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
+            write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
             written.append(ignore)
     except OSError as exc:
         raise FeedsFileWriteError(f"{directory}: cannot set up the newsletter ({exc})") from None

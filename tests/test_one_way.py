@@ -42,3 +42,27 @@ def test_a_title_about_a_tag_is_published_as_its_publisher_wrote_it(
     assert "[Using \\<div\\> in templates: AT&amp;T &amp; more](" in markdown
     with sqlite3.connect(tmp_path / "state" / "curator.db") as db:
         assert db.execute("SELECT title FROM articles").fetchall() == [(title,)]
+
+
+def test_feeds_yaml_and_the_issue_are_written_by_one_atomic_writer(tmp_path: Path) -> None:
+    """feedsfile had a writer of its own that kept permissions but left a killed write's temporary
+    file behind; publish's removed those but reset permissions to 0644. One writer does both."""
+    config = h.write_config(tmp_path, [])
+    config.chmod(0o640)
+    stale = tmp_path / ".feeds.yaml.k1ll3d.tmp"  # what a write killed mid-way leaves
+    stale.write_text("half a feeds.yaml", encoding="utf-8")
+    inode = config.stat().st_ino
+    url = "https://blog.example.com/feed.xml"
+    result = CliRunner().invoke(cli, ["feeds", "add", "--config", str(config), "--no-check", url])
+    assert result.exit_code == 0, result.stderr
+    assert url in config.read_text(encoding="utf-8")
+    assert config.stat().st_ino != inode  # replaced whole, never rewritten in place
+    assert config.stat().st_mode & 0o777 == 0o640
+    assert not stale.exists()
+
+    out = tmp_path / "exported.opml"
+    out.write_bytes(b"old")
+    out.chmod(0o600)
+    result = CliRunner().invoke(cli, ["feeds", "export", "--config", str(config), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert url.encode() in out.read_bytes() and out.stat().st_mode & 0o777 == 0o600
