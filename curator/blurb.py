@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from curator.htmltext import html_to_text, normalise_space
-from curator.textfeatures import STOP_WORDS
+from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -300,6 +300,8 @@ def _text_sentences(text: str | None) -> list[str]:
     credit line without a full stop never glues onto the sentence after it."""
     if not text:
         return []
+    # Only the start of a text is read, as for subjects: a blurb comes from the opening, key terms
+    # show there too, and a huge or hostile text costs no more than a long article.
     text = text[:MAX_TEXT_CHARS]
     if "<" in text and ">" in text:
         text = html_to_text(text, separator="\n", lines=True)
@@ -375,10 +377,6 @@ def _fold(word: str) -> str:
         return word[:-1]
     return word
 
-
-#: Only the start of a text is read: a blurb comes from the opening, key terms show there too, and a
-#: huge or hostile text costs no more than a long article.
-MAX_TEXT_CHARS = 30_000
 
 #: How many lead sentences the summariser considers: blurbs come from an article's opening, and the
 #: seeds' best sentences are within the first dozen.

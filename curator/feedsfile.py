@@ -28,10 +28,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-import curator
 from curator.errors import EXIT_FAILED, InputError
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.publish import write_atomic
+from curator.render import builtin_templates
 from curator.urls import url_key
 
 
@@ -656,21 +656,12 @@ def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:
 # -- a new newsletter ----------------------------------------------------------------------------
 
 
-def package_templates() -> Path | None:
-    """The built-in templates folder: inside the installed package, else the repository's."""
-    package = Path(curator.__file__).resolve().parent
-    for candidate in (package / "templates", package.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
 def init_newsletter(directory: Path, templates_from: Path | None = None) -> list[Path]:
     """Start a newsletter folder: a commented feeds.yaml with a sample subject, a templates/ folder
     holding copies of the built-in templates to customise, and a .gitignore for the store and the
     output. Returns the files written. Refuses (`FeedsFileError`) if feeds.yaml already exists;
     existing template files and .gitignore lines are kept. `templates_from` overrides where the
-    built-in templates are read (default: `package_templates()`).
+    built-in templates are read (default: the renderer's own, `render.builtin_templates()`).
     """
     directory = Path(directory)
     config = directory / "feeds.yaml"
@@ -683,8 +674,8 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
         written.append(config)
         templates = directory / "templates"
         templates.mkdir(exist_ok=True)
-        source = templates_from if templates_from is not None else package_templates()
-        if source is not None:
+        source = templates_from if templates_from is not None else builtin_templates()
+        if source.is_dir():
             for file in sorted(source.rglob("*")):
                 if not file.is_file() or file.suffix.lower() not in TEMPLATE_SUFFIXES:
                     continue

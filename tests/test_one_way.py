@@ -3,6 +3,7 @@ differently, now behaves the same wherever it is used. Each test goes through th
 
 from __future__ import annotations
 
+import ast
 import sqlite3
 from pathlib import Path
 
@@ -66,3 +67,50 @@ def test_feeds_yaml_and_the_issue_are_written_by_one_atomic_writer(tmp_path: Pat
     result = CliRunner().invoke(cli, ["feeds", "export", "--config", str(config), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     assert url.encode() in out.read_bytes() and out.stat().st_mode & 0o777 == 0o600
+
+
+# -- each helper written once ------------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "curator"
+
+
+def modules() -> dict[str, ast.Module]:
+    return {
+        path.relative_to(PACKAGE).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
+
+
+def test_each_shared_helper_and_constant_is_written_once() -> None:
+    """Issue 16.4's list: where each of these was written twice or more, it now has one home."""
+    defined: dict[str, list[str]] = {}
+    text_readers, atomic_writers, template_locators = set(), set(), set()
+    for name, tree in modules().items():
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.AnnAssign):
+                targets = [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    defined.setdefault(target.id, []).append(name)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and any(
+                ast.unparse(base).endswith("HTMLParser") for base in node.bases
+            ):
+                text_readers.add(name)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in ("get_text", "itertext"):
+                    text_readers.add(name)
+                if ast.unparse(node.func) == "os.replace":
+                    atomic_writers.add(name)
+            if isinstance(node, ast.FunctionDef):
+                names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+                names |= {n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)}
+                strings = {n.value for n in ast.walk(node) if isinstance(n, ast.Constant)}
+                if "__file__" in names and "templates" in strings:
+                    template_locators.add(f"{name}:{node.name}")
+    for constant in ("STOP_WORDS", "MAX_TEXT_CHARS", "MIN_YEAR", "MAX_YEAR"):
+        assert len(defined.get(constant, [])) == 1, (constant, defined.get(constant))
+    assert text_readers == {"htmltext.py"}
+    assert atomic_writers == {"publish.py"}
+    assert template_locators == {"render.py:builtin_templates"}
