@@ -156,6 +156,7 @@ def merge(
         text=(page.text if page else None) or content_text,
         summary=summary_text,
         title=title,
+        markup=False,  # each field above is plain text already: a "<div>" in it is a word
     )
     return Article(
         id=0,

@@ -208,11 +208,12 @@ def _is_sentence(sentence: str) -> bool:
     return _starts_sentence(sentence)
 
 
-def _clean_text(text: str | None) -> str:
-    """Entities decoded (twice: feeds double-escape), markup removed, quotes, spaces normalised."""
+def _clean_text(text: str | None, markup: bool = True) -> str:
+    """Entities decoded (twice: feeds double-escape), markup removed (when the text may hold any),
+    quotes, spaces normalised."""
     if not text:
         return ""
-    if "<" in text and ">" in text:
+    if markup and "<" in text and ">" in text:
         text = html_to_text(text)
     for _ in range(2):
         if "&" in text:
@@ -220,13 +221,19 @@ def _clean_text(text: str | None) -> str:
     return normalise_quotes(normalise_space(text))
 
 
-def make_blurb(text: str, *, max_chars: int = MAX_CHARS, max_sentences: int = MAX_SENTENCES) -> str:
+def make_blurb(
+    text: str,
+    *,
+    max_chars: int = MAX_CHARS,
+    max_sentences: int = MAX_SENTENCES,
+    markup: bool = True,
+) -> str:
     """Two or three complete sentences from the start of `text` (plain text or HTML), no furniture.
 
     Never cuts a sentence in half: if even the first sentence is longer than `max_chars`, it is kept
     whole.
     """
-    plain = _ELLIPSIS_TAIL.sub("", _clean_text(text))
+    plain = _ELLIPSIS_TAIL.sub("", _clean_text(text, markup))
     chosen: list[str] = []
     for sentence in split_sentences(plain):
         if _is_furniture(sentence) or sentence[-1:] not in ".!?。！？" + _CLOSERS:
@@ -250,9 +257,14 @@ def choose_blurb(
     title: str | None,
     min_chars: int = MIN_CHARS,
     max_chars: int = MAX_CHARS,
+    markup: bool = True,
 ) -> str:
     """Two or three complete sentences (`min_chars`-`max_chars` characters) saying what the article
     is.
+
+    With `markup` the texts may be HTML (a feed's summary as it came) and are read as such; the
+    build passes plain text (`markup=False`, each field was made text once), where "<div>" is a
+    word of the article, not a tag to remove.
 
     In order: the page's description when it is a real summary (not a teaser cut with "...", not the
     site's boilerplate), topped up with a lead sentence of the text when it is a single sentence;
@@ -260,8 +272,8 @@ def choose_blurb(
     reaches the bounds, the best shorter blurb found; "" when there is no sentence at all.
     """
     fallbacks: list[str] = []
-    text_sentences = _text_sentences(text)
-    desc = _clean_text(description)
+    text_sentences = _text_sentences(text, markup)
+    desc = _clean_text(description, markup)
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
@@ -273,13 +285,13 @@ def choose_blurb(
     best = _best_window(text_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
-    summary_sentences = _text_sentences(summary)
+    summary_sentences = _text_sentences(summary, markup)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
     fallbacks += [
-        make_blurb(join_sentences(text_sentences)),
-        make_blurb(join_sentences(summary_sentences)),
+        make_blurb(join_sentences(text_sentences), markup=False),
+        make_blurb(join_sentences(summary_sentences), markup=False),
     ]
     return max(fallbacks, key=len, default="")
 
@@ -295,7 +307,7 @@ def _usable(sentence: str) -> bool:
     )
 
 
-def _text_sentences(text: str | None) -> list[str]:
+def _text_sentences(text: str | None, markup: bool = True) -> list[str]:
     """The usable sentences of a text, in order. Paragraph breaks end sentences, so a heading or a
     credit line without a full stop never glues onto the sentence after it."""
     if not text:
@@ -303,11 +315,11 @@ def _text_sentences(text: str | None) -> list[str]:
     # Only the start of a text is read, as for subjects: a blurb comes from the opening, key terms
     # show there too, and a huge or hostile text costs no more than a long article.
     text = text[:MAX_TEXT_CHARS]
-    if "<" in text and ">" in text:
+    if markup and "<" in text and ">" in text:
         text = html_to_text(text, separator="\n", lines=True)
     out: list[str] = []
     for paragraph in text.splitlines():
-        paragraph = DATELINE.sub("", _clean_text(paragraph))
+        paragraph = DATELINE.sub("", _clean_text(paragraph, markup=False))
         if not paragraph or _is_furniture(paragraph[:40]):
             continue
         out += [s for s in split_sentences(_ELLIPSIS_TAIL.sub("", paragraph)) if _usable(s)]

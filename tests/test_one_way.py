@@ -14,8 +14,9 @@ from conftest import LocalServer
 from curator.cli import cli
 
 ABOUT_CX = (
-    "Customer experience teams often ask how to build a feedback widget. This piece shows the"
-    " customer journey from the first touchpoint to the last, and what delights customers."
+    "Customer experience teams often ask how to build a feedback widget with a &amp;lt;div&amp;gt;"
+    " element. This piece shows the customer journey from the first touchpoint to the last, and"
+    " what delights customers."
 )
 
 
@@ -37,6 +38,8 @@ def test_a_title_about_a_tag_is_published_as_its_publisher_wrote_it(
     title = "Using <div> in templates: AT&T & more"
     text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert f"\n{title}\n" in text
+    # The feed's summary, made text once, keeps its words in the blurb too.
+    assert "build a feedback widget with a <div> element. This piece" in text
     page = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "Using &lt;div&gt; in templates: AT&amp;T &amp; more" in page
     markdown = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")

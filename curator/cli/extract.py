@@ -27,7 +27,11 @@ def page_record(page: Page) -> dict[str, Any]:
         "published": page.published.isoformat() if page.published else None,
         "language": page.language,
         "blurb": choose_blurb(
-            description=page.description, text=page.text, summary=None, title=page.title
+            description=page.description,
+            text=page.text,
+            summary=None,
+            title=page.title,
+            markup=False,
         ),
         "text_chars": len(page.text or ""),
     }
