@@ -322,26 +322,48 @@ def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str | None:
-    """The text with `specs` appended to the feeds list, or None for a layout not handled here."""
+#: Writes items into a block list: (dash column, key offset after the dash, newline) -> lines.
+_Renderer = Callable[[int, int, str], str]
+
+
+def _lines(text: str) -> tuple[list[str], str]:
+    """The text's lines (the last one ended too) and its newline."""
     lines = text.splitlines(keepends=True)
     newline = _newline(text)
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
+    return lines, newline
+
+
+def _after_last_item(
+    lines: list[str], seq: CommentedSeq, newline: str, render: _Renderer
+) -> str | None:
+    """The text with `render`'s lines after the last item of the block list `seq`, in its
+    indentation (None when its layout is not one handled here)."""
+    line, col = seq.lc.item(len(seq) - 1)
+    dash = _dash(lines, line, col)
+    if dash is None:
+        return None
+    end = _item_end(lines, dash[0], dash[1])
+    key_offset = max(col - dash[1], 2) if isinstance(seq[-1], dict) else 2
+    return (
+        "".join(lines[: end + 1]) + render(dash[1], key_offset, newline) + "".join(lines[end + 1 :])
+    )
+
+
+def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str | None:
+    """The text with `specs` appended to the feeds list, or None for a layout not handled here."""
+    lines, newline = _lines(text)
+
+    def render(dash_col: int, key_offset: int, newline: str) -> str:
+        return "".join(_render(spec, dash_col, key_offset, newline) for spec in specs)
+
     feeds = data.get("feeds")
     if isinstance(feeds, CommentedSeq) and feeds and not feeds.fa.flow_style():
-        line, col = feeds.lc.item(len(feeds) - 1)
-        dash = _dash(lines, line, col)
-        if dash is None:
-            return None
-        end = _item_end(lines, dash[0], dash[1])
-        key_offset = max(col - dash[1], 2) if isinstance(feeds[-1], dict) else 2
-        block = "".join(_render(spec, dash[1], key_offset, newline) for spec in specs)
-        return "".join(lines[: end + 1]) + block + "".join(lines[end + 1 :])
+        return _after_last_item(lines, feeds, newline, render)
     dash_indent, key_offset = _sequence_style(data, lines)
     if "feeds" not in data:
-        block = "".join(_render(spec, dash_indent, key_offset, newline) for spec in specs)
-        return "".join(lines) + "feeds:" + newline + block
+        return "".join(lines) + "feeds:" + newline + render(dash_indent, key_offset, newline)
     if feeds:  # a non-empty flow list: leave it to the round-trip writer
         return None
     key_line, key_col = data.lc.key("feeds")
@@ -349,7 +371,7 @@ def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str |
     if match is None:
         return None
     lines[key_line] = match["key"] + (match["comment"] or "") + newline
-    block = "".join(_render(spec, key_col + dash_indent, key_offset, newline) for spec in specs)
+    block = render(key_col + dash_indent, key_offset, newline)
     return "".join(lines[: key_line + 1]) + block + "".join(lines[key_line + 1 :])
 
 
@@ -369,18 +391,12 @@ def _text_add_subjects(data: CommentedMap, text: str, stubs: Sequence[SubjectStu
     subjects = data.get("subjects")
     if not isinstance(subjects, CommentedSeq) or not subjects or subjects.fa.flow_style():
         return None
-    lines = text.splitlines(keepends=True)
-    newline = _newline(text)
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    line, col = subjects.lc.item(len(subjects) - 1)
-    dash = _dash(lines, line, col)
-    if dash is None:
-        return None
-    end = _item_end(lines, dash[0], dash[1])
-    key_offset = max(col - dash[1], 2) if isinstance(subjects[-1], dict) else 2
-    block = "".join(_render_subject(stub, dash[1], key_offset, newline) for stub in stubs)
-    return "".join(lines[: end + 1]) + block + "".join(lines[end + 1 :])
+    lines, newline = _lines(text)
+
+    def render(dash_col: int, key_offset: int, newline: str) -> str:
+        return "".join(_render_subject(stub, dash_col, key_offset, newline) for stub in stubs)
+
+    return _after_last_item(lines, subjects, newline, render)
 
 
 def _text_import(
