@@ -448,19 +448,15 @@ def _dump_rt(data: CommentedMap) -> str:
 def _rt_add(
     data: CommentedMap, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
 ) -> str:
-    if stubs:
-        subjects = data.get("subjects")
-        if not isinstance(subjects, CommentedSeq):
-            subjects = CommentedSeq()
-            data["subjects"] = subjects
-        for stub in stubs:
-            subjects.append(CommentedMap(_stub_mapping(stub)))
-    feeds = data.get("feeds")
-    if not isinstance(feeds, CommentedSeq):
-        feeds = CommentedSeq()
-        data["feeds"] = feeds
-    for spec in specs:
-        feeds.append(CommentedMap(_as_mapping(spec)))
+    for key, items in (
+        ("subjects", [_stub_mapping(stub) for stub in stubs]),
+        ("feeds", [_as_mapping(spec) for spec in specs]),
+    ):
+        seq = data.get(key)
+        if not isinstance(seq, CommentedSeq) and (items or key == "feeds"):
+            seq = data[key] = CommentedSeq()
+        for item in items:
+            seq.append(CommentedMap(item))
     return _dump_rt(data)
 
 
