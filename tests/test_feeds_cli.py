@@ -82,7 +82,7 @@ def test_feeds_add_names_the_address_once_and_why_it_cannot_be_read(
     before = config.read_text(encoding="utf-8")
     refused = h.refused_url()
     unknown = "http://feeds.curator-test.invalid/feed.xml"
-    silent = http_server.add("/silent.xml", handler=h.never_answers(10))
+    silent = http_server.add("/silent.xml", handler=h.never_answers(3))
     text = http_server.add("/notes.txt", b"just some notes", content_type="text/plain")
     expected = {
         refused: f"curator: {refused}: connection refused",
