@@ -24,7 +24,7 @@ from curator.discover import Discovery, discover
 from curator.draft import DraftEntry, draft_path, draft_to_issue, read_draft, write_draft
 from curator.errors import CuratorError
 from curator.feeds import FeedError, parse_feed
-from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.fetch import FetchRequest, FetchSettings, fetch_all, local_file_exists
 from curator.models import Article, Entry, ErrorKind, FetchResult, Issue, ParsedFeed
 from curator.outputs import OUTPUTS, OutputError, load_archive, publish_outputs
 from curator.placement import choose_sections
@@ -197,7 +197,7 @@ def _parse_in_worker(
     entries are new, and building them while the other feeds download uses the cores the
     downloads leave idle.
     """
-    parsed = parse_feed(content, base, content_type)
+    parsed = parse_feed(content, base, content_type, page_exists=local_file_exists)
     if not build:
         return parsed, None
     keyed = article_rules.keyed_entries(parsed.entries)
@@ -516,7 +516,10 @@ def _parsed(harvest: _Harvest, content: bytes) -> ParsedFeed:
         except BrokenProcessPool:  # a worker died (killed for memory?): parse it here instead
             pass
     return parse_feed(
-        content, _feed_base(harvest.source, harvest.result), harvest.result.content_type
+        content,
+        _feed_base(harvest.source, harvest.result),
+        harvest.result.content_type,
+        page_exists=local_file_exists,
     )
 
 
