@@ -26,7 +26,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 # -- feeds check: an exit code cron can alert on (issue 12.12) ------------------------------------
 
 
-def test_feeds_check_exits_3_while_a_feed_fails_and_0_once_it_is_back(
+def test_feeds_check_exits_4_while_a_feed_fails_and_0_once_it_is_back(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
     healthy = h.serve_healthy(http_server)
@@ -40,11 +40,11 @@ def test_feeds_check_exits_3_while_a_feed_fails_and_0_once_it_is_back(
     http_server.add("/flaky.xml", b"down for maintenance", status=503, content_type="text/plain")
     assert invoke("fetch", "--config", str(config), "-q")[0] == 0
     code, out, err = invoke("feeds", "check", "--config", str(config))
-    assert code == EXIT_FEEDS_FAILING == 3
+    assert code == EXIT_FEEDS_FAILING == 4
     assert out.splitlines()[-1] == "1 of 2 feed(s) need a look."
     assert err == "curator: 1 of 2 feed(s) failing or gone: Flaky\n"
     code, out, err = invoke("feeds", "check", "--config", str(config), "--json")
-    assert code == 3
+    assert code == 4
     assert [row["status"] for row in json.loads(out)] == ["ok", "failing"]
 
     http_server.add("/flaky.xml", h.rss("<item><title>Two</title></item>", "Flaky"))
@@ -56,7 +56,7 @@ def test_feeds_check_help_says_which_code_means_what() -> None:
     code, out, _ = invoke("feeds", "check", "--help")
     assert code == 0
     codes = dict(re.findall(r"^\s+(\d)\s+(.+)$", out.split("Exit codes", 1)[1], re.M))
-    assert set(codes) == {"0", "1", "2", "3"}
+    assert set(codes) == {"0", "1", "2", "4"}
     assert str(EXIT_FEEDS_FAILING) in codes and "failing" in codes[str(EXIT_FEEDS_FAILING)]
     assert "feeds.yaml" in codes[str(EXIT_INPUT)] and "could not run" in codes[str(EXIT_FAILED)]
     # The root table names it too.
@@ -288,7 +288,8 @@ def test_feeds_import_add_subjects_writes_a_stub_per_folder_and_keeps_the_file(
     after = demo.read_text(encoding="utf-8")
     assert removed_lines(before, after) == []  # every comment and line of the editor's is kept
     # The stubs come right after the last subject, in the file's own indentation.
-    last_subject = before[: before.index("\n\n# --- Feeds") + 1]
+    # (the demo's next section, after a blank line, is a `# --- ...` comment)
+    last_subject = before[: before.index("\n\n# --- ", before.index("\nsubjects:")) + 1]
     assert last_subject.endswith("listening, reviews]\n")
     assert after.startswith(
         last_subject
@@ -300,7 +301,7 @@ def test_feeds_import_add_subjects_writes_a_stub_per_folder_and_keeps_the_file(
         " (`description:`) and give it the keywords its articles use\n"
         "  - name: Retail news\n"
         "    keywords: [Retail news]\n"
-        "\n# --- Feeds"
+        "\n# --- "
     )
     config = load_config(demo)
     subjects = {s.name: s.keywords for s in config.subjects}

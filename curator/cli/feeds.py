@@ -260,7 +260,7 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
       0  no feed is failing (a feed never fetched yet is not a failure)
       1  the check could not run (the store is damaged, say)
       2  a mistake in feeds.yaml
-      3  one or more feeds are failing or gone: the table says which
+      4  one or more feeds are failing or gone: the table says which
     """
     table = _health(config, db)
     failing = [r for r in table if r["status"] in ("failing", "gone")]
