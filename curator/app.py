@@ -20,6 +20,7 @@ from typing import Literal
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
+from curator.discover import Discovery, discover
 from curator.draft import (
     DraftEntry,
     check_draft,
@@ -169,6 +170,20 @@ def fetch_settings(config: Config) -> FetchSettings:
         per_host=s.per_host,
         allow_private=s.allow_private_addresses,
     )
+
+
+def discover_feeds(config: Config, url: str) -> Discovery:
+    """The feeds behind `url` (a feed, a site's page, or a local feed file), found and read as the
+    build reads feeds: `fetch_all` with the config's fetch settings, each candidate parsed by
+    `parse_feed` (see `curator.discover`). A local path is read only when it is `url` itself."""
+    settings = fetch_settings(config)
+    local = not url.startswith(("http://", "https://"))
+
+    def fetch(address: str) -> FetchResult:
+        request = FetchRequest(address, kind="feed", allow_file=local and address == url)
+        return fetch_all([request], settings)[0]
+
+    return discover(url, fetch)
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
