@@ -347,21 +347,32 @@ class SubjectModel(Fitted):
             if chosen is None:
                 return Judgement(url, None, "excluded", scores, fit_of, self.bars[best])
             i = names.index(chosen)
+            bar_i = self.fit_bars[i]
             return Judgement(
-                url, chosen, "moved", scores, self.words.fit(counts, i),
-                self.bars[i], self.fit_bars[i], self._matched(rep, i),
+                url, chosen, "moved", scores, self.words.fit(counts, i), self.bars[i],
+                FIT_BAR if bar_i is None else bar_i, self._matched(rep, i),
             )  # fmt: skip
         decision: Decision = "placed"
+        fit_bar = self.fit_bars[best]
+        if fit_bar is None:
+            fit_of = None  # the word model does not know the subject well enough to judge
         if raw[best] < SCORE_FLOOR:
             decision = "weak"
-        elif fit_of is None:
+        elif fit_of is None or fit_bar is None:
             decision = "placed" if raw[best] >= self.bars[best] else "weak"
-        elif fit_of < self.fit_bars[best]:
+        elif fit_of < fit_bar:
             decision = "atypical"
         subject = names[best] if decision == "placed" else None
         matched = self._matched(rep, best) if subject else ()
         return Judgement(
-            url, subject, decision, scores, fit_of, self.bars[best], self.fit_bars[best], matched
+            url,
+            subject,
+            decision,
+            scores,
+            fit_of,
+            self.bars[best],
+            FIT_BAR if fit_bar is None else fit_bar,
+            matched,
         )
 
     def judge(self, article: Article) -> Judgement:

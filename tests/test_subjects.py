@@ -20,6 +20,7 @@ SPORT_WORDS = {
     "cup", "club", "coach", "league", "players", "player", "championship", "championships",
     "chelsea", "arsenal", "wales", "england", "ireland", "nations", "seed", "open", "indoor",
     "doping", "drugs", "banned", "sprinter", "injury", "manager", "game", "win", "title",
+    "final",
 }  # fmt: skip
 
 
