@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import LocalServer
-from curator import app, articles
+from curator import app, articles, workers
 from curator.app import FeedReport, run_fetch
 from curator.config import Config, parse_config
 from curator.store import Store
@@ -87,9 +87,9 @@ def fetch(config: Config, path: Path) -> tuple[app.FetchSummary, list[FeedReport
 def test_workers_store_what_one_process_stores(
     config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert len(config.feeds) >= app.PARALLEL_MIN_FEEDS  # so the first run uses the workers
+    assert len(config.feeds) >= workers.PARALLEL_MIN_FEEDS  # so the first run uses the workers
     parallel, progress, articles = fetch(config, tmp_path / "parallel.db")
-    monkeypatch.setattr(app, "PARALLEL_MIN_FEEDS", 10_000)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", 10_000)
     serial, _, serial_articles = fetch(config, tmp_path / "serial.db")
 
     assert articles == serial_articles
@@ -189,7 +189,7 @@ def test_feeds_read_before_get_their_new_entries_built_by_workers_too(
         return summary, articles
 
     parallel, articles = two_weeks(tmp_path / "parallel.db")
-    monkeypatch.setattr(app, "PARALLEL_MIN_FEEDS", 10_000)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", 10_000)
     serial, serial_articles = two_weeks(tmp_path / "serial.db")
     assert articles == serial_articles
     assert parallel.new_articles == serial.new_articles > 50
