@@ -40,6 +40,17 @@ class BuildResult:
     #: The issue built, or None when there was nothing new to feature.
     issue: Issue | None
     paths: tuple[Path, ...] = field(default_factory=tuple)
+    #: What the editor must hear about though the issue was published: a past issue's record that
+    #: could not be read and so is missing from the archive page and the feed of issues.
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Published:
+    """The files an issue was written to, and what was left out of the archive on the way."""
+
+    paths: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
 
 
 @contextmanager
@@ -85,27 +96,26 @@ def run_build(
     issue = next_issue(config, store, now=now)
     if issue is None:
         return BuildResult(summary, None)
-    paths = publish_issue(issue, config, out_dir, templates)
+    published = publish_issue(issue, config, out_dir, templates)
     store.record_issue(
         issue.number,
         issue.title,
         now,
         [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries],
     )
-    return BuildResult(summary, issue, paths)
+    return BuildResult(summary, issue, published.paths, published.warnings)
 
 
-def publish_issue(
-    issue: Issue, config: Config, out_dir: Path, templates: Path | None
-) -> tuple[Path, ...]:
+def publish_issue(issue: Issue, config: Config, out_dir: Path, templates: Path | None) -> Published:
     """Render the issue in every configured format and write the files atomically, with the archive
-    page and the feed of issues; returns the paths written."""
+    page and the feed of issues; the paths written, and a warning per past issue whose record could
+    not be read (it is missing from the archive page and the feed until the file is repaired)."""
     env = environment(templates or config.settings.templates)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
     try:
-        archive, _warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
-        return publish_outputs(
+        archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        paths = publish_outputs(
             issue,
             env=env,
             out_dir=out_dir,
@@ -118,6 +128,9 @@ def publish_issue(
         raise BuildError(str(exc)) from None
     except OSError as exc:
         raise BuildError(f"cannot write the issue to {out_dir}: {exc.strerror or exc}") from None
+    # Said where the editor looks: the issue is out, but the archive lost an earlier one.
+    missing = "; that issue is missing from the archive page and the feed of issues until the file"
+    return Published(paths, tuple(f"{w}{missing} is repaired or restored" for w in warnings))
 
 
 def next_issue(config: Config, store: Store, *, now: datetime) -> Issue | None:
@@ -189,14 +202,14 @@ def build_from_draft(
         )
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
-    paths = publish_issue(issue, config, out_dir, templates)
+    published = publish_issue(issue, config, out_dir, templates)
     store.record_issue(
         issue.number,
         issue.title,
         now,
         [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries],
     )
-    return BuildResult(FetchSummary((), 0), issue, paths)
+    return BuildResult(FetchSummary((), 0), issue, published.paths, published.warnings)
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:
@@ -213,6 +226,7 @@ __all__ = [
     "BuildResult",
     "FeedReport",
     "FetchSummary",
+    "Published",
     "StoreError",
     "build_lock",
     "publish_issue",

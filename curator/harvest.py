@@ -264,8 +264,8 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest)
     if outcome is not None:
-        run.pages.feed_done()
         run.progress(outcome.report)
+        run.pages.feed_done()
         return outcome
     assert digest is not None
     try:
@@ -274,15 +274,13 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         )
     except FeedError as exc:
         outcome = _failed(source, result, "malformed", str(exc))
-        run.pages.feed_done()
         run.progress(outcome.report)
+        run.pages.feed_done()
         return outcome
     new = _new_entries(run.store, parsed)
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
-    pages = run.pages.ask(wanted, allow_file=source.is_file)
-    run.pages.feed_done()
     run.progress(
         FeedReport(
             source.url,
@@ -294,6 +292,8 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             elapsed=result.elapsed,
         )
     )
+    pages = run.pages.ask(wanted, allow_file=source.is_file)
+    run.pages.feed_done()
     batch = article_rules.PageBatch(await run.pages.wait(pages))
     built = await run.workers.run(
         article_rules.build_articles,
@@ -329,7 +329,7 @@ class _PageReader:
         return PageTally(len(self._tasks), self.read, len(self.failures), self._feeds_left)
 
     def feed_done(self) -> None:
-        """One feed less whose pages may still be asked for."""
+        """One feed less whose pages may still be asked for (after it asked for its own)."""
         self._feeds_left -= 1
         if self._tasks:
             self._progress(self.tally())
@@ -339,8 +339,6 @@ class _PageReader:
         for link in links:
             if link not in self._tasks:
                 self._tasks[link] = asyncio.create_task(self._read(link, allow_file))
-        if links:
-            self._progress(self.tally())
         return list(dict.fromkeys(links))
 
     async def wait(self, links: Sequence[str]) -> dict[str, Page]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,14 +11,13 @@ import click
 
 from curator.app import (
     BuildResult,
-    FeedReport,
-    FetchSummary,
     build_from_draft,
     run_build,
     run_fetch,
     write_next_draft,
 )
 from curator.cli.common import CONFIG_OPTION, common_options, opened
+from curator.cli.report import RunProgress, fetch_summary_dict, print_failures, print_warnings
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
 from curator.preview import serve_until_interrupted
@@ -32,43 +30,6 @@ def require_feeds(config: Config) -> None:
             f"{config.path}: no feeds yet; add one with `curator feeds add URL` "
             "(a feed, or a site's address), or import a list with `curator feeds import FILE.opml`"
         )
-
-
-def progress_printer(quiet: bool) -> Callable[[FeedReport], None]:
-    """A line per feed on stderr as it is done."""
-
-    def show(report: FeedReport) -> None:
-        if quiet:
-            return
-        if report.status == "failed":
-            line = f"  failed     {report.name}: {report.error}"
-        elif report.status == "unchanged":
-            line = f"  unchanged  {report.name}"
-        else:
-            line = f"  ok         {report.name}: {report.entries} entries, {report.new} new"
-            if report.warning:
-                line += f" (not well formed: {report.warning})"
-        click.echo(line, err=True)
-
-    return show
-
-
-def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
-    return {
-        "feeds_ok": sum(1 for f in summary.feeds if f.status != "failed"),
-        "feeds_failed": len(summary.failed),
-        "new_articles": summary.new_articles,
-        "pages_read": summary.pages_read,
-        "pages_failed": summary.pages_failed,
-        "feeds": [f.as_dict() for f in summary.feeds],
-    }
-
-
-def print_failures(summary: FetchSummary, quiet: bool) -> None:
-    if summary.failed and not quiet:
-        click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
-        for report in summary.failed:
-            click.echo(f"  {report.url}: {report.error}", err=True)
 
 
 @click.command()
@@ -122,15 +83,20 @@ def build(
             require_feeds(conf)
         if not quiet:
             click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
-        result = run_build(
-            conf,
-            store,
-            now=datetime.now(UTC),
-            out_dir=out_dir,
-            templates=templates,
-            progress=progress_printer(quiet),
-            fetch=not no_fetch,
-        )
+        progress = RunProgress(quiet=quiet)
+        try:
+            result = run_build(
+                conf,
+                store,
+                now=datetime.now(UTC),
+                out_dir=out_dir,
+                templates=templates,
+                progress=progress.feed,
+                page_progress=progress.pages,
+                fetch=not no_fetch,
+            )
+        finally:
+            progress.close()
     feeds = result.fetch.feeds
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     all_failed = result.issue is None and bool(feeds) and len(result.fetch.failed) == len(feeds)
@@ -156,9 +122,11 @@ def report_build(
             if issue
             else {},
             **fetch_summary_dict(result.fetch),
+            "warnings": list(result.warnings),
         }
         click.echo(json.dumps(data, indent=2))
     print_failures(result.fetch, quiet)
+    print_warnings(result.warnings)
     if issue is None:
         if not as_json and not all_failed:
             click.echo("Nothing new to feature: no issue was written.")
@@ -220,7 +188,17 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         require_feeds(conf)
         if not quiet:
             click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
-        summary = run_fetch(conf, store, now=datetime.now(UTC), progress=progress_printer(quiet))
+        progress = RunProgress(quiet=quiet)
+        try:
+            summary = run_fetch(
+                conf,
+                store,
+                now=datetime.now(UTC),
+                progress=progress.feed,
+                page_progress=progress.pages,
+            )
+        finally:
+            progress.close()
     if as_json:
         click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
     print_failures(summary, quiet)
