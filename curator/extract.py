@@ -49,8 +49,11 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
+from curator.credits import clean_authors, is_person_name, norm_name, same_name
 from curator.deps import DependencyError, page_reader
 from curator.models import Page
+
+__all__ = ["clean_authors", "clean_title", "decode_html", "extract", "is_person_name"]
 
 T = TypeVar("T")
 
@@ -254,15 +257,41 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def _ld_article(doc: _Doc) -> dict[str, Any] | None:
-    """The JSON-LD object describing the article itself: the best-ranked type, first on the page."""
-    best, best_rank = None, len(rules.JSONLD_ARTICLE_TYPES)
-    for obj in doc.jsonld:
-        for t in _types(obj):
-            if t in rules.JSONLD_ARTICLE_TYPES:
-                rank = rules.JSONLD_ARTICLE_TYPES.index(t)
-                if rank < best_rank:
-                    best, best_rank = obj, rank
-    return best
+    """The JSON-LD object describing the article itself.
+
+    A page may describe other stories too (related articles, a carousel): among several article
+    objects, the one whose URL is the page's (canonical, og:url) or whose headline is the page's
+    title wins; otherwise the best-ranked type, first on the page.
+    """
+    found = [
+        (min(rules.JSONLD_ARTICLE_TYPES.index(t) for t in ts), i, obj)
+        for i, obj in enumerate(doc.jsonld)
+        if (ts := _types(obj) & set(rules.JSONLD_ARTICLE_TYPES))
+    ]
+    if not found:
+        return None
+    if len(found) > 1:
+        own = [obj for _, _, obj in found if _ld_is_this_page(doc, obj)]
+        if len(own) == 1:
+            return own[0]
+    return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def _ld_is_this_page(doc: _Doc, obj: dict[str, Any]) -> bool:
+    """True when a JSON-LD object's URL is the page's, or its headline is the page's title."""
+    urls = {
+        u.rstrip("/")
+        for u in [doc.url, *doc.meta.get("og:url", ())]
+        + [link.get("href") or "" for link in doc.tree.xpath('//link[@rel="canonical"]')]
+        if u
+    }
+    main = obj.get("mainEntityOfPage")
+    ids = [obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main]
+    if any(isinstance(u, str) and u.rstrip("/") in urls for u in ids):
+        return True
+    headline = norm_name(_ld_str(obj, "headline", "name") or "")
+    titles = [_first_meta(doc, rules.TITLE_META) or "", _title_text(doc)]
+    return bool(headline) and any(t and headline in norm_name(t) for t in titles)
 
 
 def _ld_ref(doc: _Doc, value: Any) -> Any:
@@ -328,7 +357,7 @@ def publication(doc: _Doc) -> str | None:
         suffix = _title_suffix(doc)
         return suffix
     for name in candidates:
-        if _norm_name(name) not in rules.HOSTING_PLATFORMS:
+        if norm_name(name) not in rules.HOSTING_PLATFORMS:
             return name
     return candidates[0]
 
@@ -398,45 +427,62 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
     if not seps:
         return raw
     first, last = seps[0], seps[-1]
-    if site and _same_name(raw[last.end() :], site) and last.start() > 0:
+    if site and same_name(raw[last.end() :], site) and last.start() > 0:
         return raw[: last.start()].strip()
-    if site and _same_name(raw[: first.start()], site) and first.end() < len(raw):
+    if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
         return raw[first.end() :].strip()
     head = raw[: last.start()].strip()
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
-
-
-def _norm_name(text: str) -> str:
-    text = " ".join(_WORD.findall(text.lower()))
-    return text[4:] if text.startswith("the ") else text
-
-
-def _same_name(a: str, b: str) -> bool:
-    na, nb = _norm_name(a), _norm_name(b)
-    return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
 
 
 # ------------------------------------------------------------------------------------------ authors
 
 
 def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
-    """People credited, from the first source in the cascade that names a real person."""
+    """People credited: what the page declares (JSON-LD, then meta tags), else its visible byline.
+
+    The visible byline is the one nearest the headline (`_visible_bylines`), so a "most read" box's
+    byline never stands in for the article's. A declared author that is a single word ("Fail",
+    "Regan", "admin"-like CMS user names) gives way to a visible byline naming a full name: a
+    person credited on the page is more often right than one word in a meta tag.
+    """
     handles: list[str] = []
     # The site's own handles are not an author: twitter:site, the host's name, the site's name.
     host = _host(doc.url)
     own = {h.lower() for h in doc.meta.get("twitter:site", ())}
     own |= {
         f"@{host.removeprefix('www.').split('.')[0]}",
-        f"@{_norm_name(site or '').replace(' ', '')}",
+        f"@{norm_name(site or '').replace(' ', '')}",
     }
-    for raw, strict in _author_candidates(doc):
-        names = clean_authors(raw, site=site, host=host, strict=strict)
-        if names:
-            return names
+    declared: tuple[str, ...] = ()
+    for raw in _declared_authors(doc):
+        declared = clean_authors(raw, site=site, host=host)
+        if declared:
+            break
         handle = raw.strip()
         if re.fullmatch(r"@\w{2,30}", handle) and handle.lower() not in own:
             handles.append(handle)
+    if declared and not _one_word(declared):
+        return declared
+    for raw in _visible_bylines(doc):
+        names = clean_authors(raw, site=site, host=host, strict=True)
+        if not names:
+            continue
+        if not declared:
+            return names
+        shown = {w.lower() for name in names for w in _WORD.findall(name)}
+        if declared[0].lower() in shown:
+            return declared  # the page shows the declared name ("Reuters, Washington")
+        if not _one_word(names):
+            return names
+    if declared:
+        return declared
     return (handles[0],) if handles else ()
+
+
+def _one_word(names: tuple[str, ...]) -> bool:
+    """One name of one word in a script with spaces ("Fail", "Regan"); CJK names have no spaces."""
+    return len(names) == 1 and " " not in names[0] and names[0].isascii()
 
 
 def _host(url: str) -> str:
@@ -447,36 +493,93 @@ def _host(url: str) -> str:
         return ""
 
 
-def _author_candidates(doc: _Doc) -> Iterator[tuple[str, bool]]:
-    """Author strings in cascade order, each with whether to hold it to a person's name's shape:
-    what the page declares as its author (JSON-LD, meta) may be an organisation ("Contributors to
-    Wikimedia projects"); text found in the page must look like a name ("By Monday, ..." is not)."""
+def _declared_authors(doc: _Doc) -> Iterator[str]:
+    """Author strings the page declares, best first: JSON-LD, then meta tags (all the tags of one
+    name together: two `DC.Creator` tags are two authors). These may name an organisation
+    ("Contributors to Wikimedia projects"), so they are not held to a person's name's shape."""
     art = _ld_article(doc)
     if art:
         names = _ld_names(doc, art.get("author")) or _ld_names(doc, art.get("creator"))
         if names:
-            yield (" and ".join(names) if len(names) > 1 else names[0]), False
+            yield " and ".join(names) if len(names) > 1 else names[0]
     for name in rules.AUTHOR_META:
-        for value in doc.meta.get(name, ()):
-            yield value, False
-    for text in _byline_elements(doc):
-        yield text, True
+        values = list(dict.fromkeys(doc.meta.get(name, ())))
+        if len(values) > 1:
+            yield "; ".join(values)
+        yield from values
 
 
-def _byline_elements(doc: _Doc) -> Iterator[str]:
-    """Visible bylines: rel=author links, itemprop=author, byline classes, "By ..." lines."""
+def _visible_bylines(doc: _Doc) -> list[str]:
+    """Visible bylines (rel=author links, itemprop=author, byline classes, "By ..." lines in the
+    corpus' languages), nearest the headline first.
+
+    A page shows other people's bylines too (related stories, "most read", comment authors); the
+    article's own sits next to its headline. Distance is counted in elements, in document order,
+    from the page's headline (`_headline`); a byline inside the same <article> as the headline
+    comes before one outside it. Without a headline the order is the page's.
+    """
+    found = list(_byline_elements(doc))
+    if not found:
+        return []
+    order = {el: i for i, el in enumerate(doc.tree.iter())}
+    head = _headline(doc)
+    if head is None:
+        return [text for _, text in found]
+    head_pos = order.get(head, 0)
+    head_article = next((a for a in head.iterancestors("article")), None)
+    # A byline's parts (the "By" line, its link, its itemprop=name) are one byline: each is placed
+    # where the outermost candidate holding it is, so the sort keeps their cascade order.
+    elements = {el for el, _ in found}
+
+    def outermost(el: Any) -> Any:
+        for anc in el.iterancestors():
+            if anc in elements:
+                el = anc
+        return el
+
+    def key(item: tuple[Any, str]) -> tuple[int, int]:
+        el = outermost(item[0])
+        same_article = head_article is not None and any(
+            a is head_article for a in el.iterancestors("article")
+        )
+        return (0 if same_article or head_article is None else 1, abs(order.get(el, 0) - head_pos))
+
+    return [text for _, text in sorted(found, key=key)]
+
+
+def _headline(doc: _Doc) -> Any | None:
+    """The element holding the article's headline: the <h1> or <h2> most of whose words are in the
+    page's declared title (og:title, <title>). None when none is (a front page, a list of stories):
+    then no element is known to be the article's and bylines keep the page's order."""
+    heads = doc.tree.xpath("//h1 | //h2")
+    if not heads:
+        return None
+    wanted = set(_WORD.findall((_first_meta(doc, rules.TITLE_META) or _title_text(doc)).lower()))
+    wanted |= set(_WORD.findall(_title_text(doc).lower()))
+    best, best_score = None, rules.MIN_HEADLINE_OVERLAP
+    for el in heads[:50]:
+        words = set(_WORD.findall(el.text_content().lower()))
+        score = len(words & wanted) / len(words) if words else 0.0
+        if score > best_score or (score == best_score == 1.0 and best is None):
+            best, best_score = el, score
+    return best
+
+
+def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
+    """Visible bylines, each with its element: rel=author links, itemprop=author, byline classes,
+    lines opening with "By" (in any language of `BYLINE_PREFIX`)."""
     tree = doc.tree
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not _in_furniture(a):
-            yield _clean(a.text_content())
+            yield a, _clean(a.text_content())
     for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
         if _in_furniture(el):
             continue
         name = el.xpath('.//*[@itemprop="name"]')
         if name:
-            yield _clean(name[0].get("content") or name[0].text_content())
+            yield el, _clean(name[0].get("content") or name[0].text_content())
         else:
-            yield _clean(el.get("content") or el.text_content())
+            yield el, _clean(el.get("content") or el.text_content())
     for el in tree.xpath("//*[@class or @id]"):
         if el.tag in ("html", "body", "script", "style", "meta", "link", "img", "svg"):
             continue
@@ -488,23 +591,31 @@ def _byline_elements(doc: _Doc) -> Iterator[str]:
             # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
             inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
             if any(inner):
-                yield " and ".join(n for n in inner if n)
+                yield el, " and ".join(n for n in inner if n)
             # "<p>By Jane Doe</p><p>Principal Consultant</p>": each block is its own line, never
             # glued into "Jane DoePrincipal Consultant".
             lines = _block_lines(el)
             if len(lines) > 1:
-                yield from lines
-            yield text
-    # Only the element's own first text node is tested: the string value of every <div> would
+                for line in lines:
+                    yield el, line
+            yield el, text
+    # Only the element's own first text is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
-    first_text = "normalize-space(concat(text()[1], ' .'))"
-    expr = "|".join(f"//{t}" for t in rules.BYLINE_TEXT_TAGS)
-    for el in tree.xpath(
-        f"({expr})[starts-with({first_text}, 'By ') or starts-with({first_text}, 'by ')]"
-    ):
+    for el in tree.iter(*rules.BYLINE_TEXT_TAGS):
+        first = el.text
+        if (
+            not first
+            or not _BY_LEAD.match(first)
+            or not rules.BYLINE_PREFIX.match(_clean(first) + " .")
+        ):
+            continue
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
-            yield text
+            yield el, text
+
+
+#: The cheap first test of a visible "By" line (BYLINE_LEADS), before BYLINE_PREFIX reads it.
+_BY_LEAD = re.compile(r"\s*(?:" + "|".join(map(re.escape, rules.BYLINE_LEADS)) + ")", re.I)
 
 
 #: Elements whose boundaries break a line of text.
@@ -570,130 +681,6 @@ def _in_furniture(el: Any) -> bool:
         if rules.FURNITURE_CONTAINER.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
             return True
     return False
-
-
-def clean_authors(
-    raw: str | None, *, site: str | None = None, host: str | None = None, strict: bool = False
-) -> tuple[str, ...]:
-    """The people a byline names, cleaned ("By Jane Doe and John Roe" -> ("Jane Doe", "John Roe")).
-
-    Strips lead-ins ("By", "Written by"), roles ("Jane Doe, Senior Editor") and trailing furniture
-    ("| Twitter"); rejects what is not a person's name (see `is_person_name`; `strict` for text
-    found in the page rather than declared as its author).
-    """
-    if not raw:
-        return ()
-    text = htmlmod.unescape(raw).replace("\u00a0", " ")
-    text = rules.BYLINE_PREFIX.sub("", text.strip())
-    text = rules.BYLINE_WITH.sub(r" and \1", text)
-    out: list[str] = []
-    for part in rules.AUTHOR_SPLIT.split(text):
-        for piece in _split_commas(part, site):
-            name = _strip_name(piece)
-            if (
-                name
-                and is_person_name(name, site=site, host=host, strict=strict)
-                and name not in out
-            ):
-                out.append(name)
-    return tuple(out)
-
-
-def _split_commas(part: str, site: str | None) -> list[str]:
-    """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role, "Jong,
-    Michiel" one; "Tom Watkins, CNN" drops the site's name."""
-    pieces = [p.strip() for p in part.split(",") if p.strip()]
-    if site and len(pieces) > 1:
-        pieces = [p for p in pieces if not _same_name(p, site)]
-    if len(pieces) < 2:
-        return pieces
-    kept = [pieces[0]]
-    for p in pieces[1:]:
-        words = {w.lower() for w in _WORD.findall(p)}
-        if words & rules.ROLE_WORDS or any(ch.isdigit() for ch in p):
-            break  # a role or a date: the rest is not names
-        kept.append(p)
-    if len(kept) > 1 and all(len(p.split()) >= 2 for p in kept):
-        return kept
-    return [", ".join(kept)]
-
-
-def _strip_name(piece: str) -> str:
-    name = rules.BYLINE_PREFIX.sub("", _clean(piece))
-    name = rules.AUTHOR_TAIL.sub("", name)
-    name = rules.DATE_TAIL.sub("", name)
-    # "Jane Doe - Reporter" style roles after a dash were cut by AUTHOR_TAIL; a trailing role word
-    # alone ("Jane Doe Staff Writer") is cut here.
-    words = name.split()
-    while len(words) > 2 and words[-1].lower().strip(".,") in rules.ROLE_WORDS:
-        words.pop()
-    name = " ".join(words).strip(" ,:;-–—|•·'\"“”()[]")
-    if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
-        name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
-    if name.isupper() and len(name) > 3:
-        name = name.title()
-    return name
-
-
-def _looks_personal(name: str) -> bool:
-    """Two to four capitalised words and none of an organisation's: "Haki Benita" (a personal blog
-    named after its author) but not "BBC News", "eHow" or "The Verge"."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
-        return False
-    return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
-
-
-def _name_shaped(name: str) -> bool:
-    """Every word capitalised, bar particles ("de", "van") and words with a capital inside ("McKay",
-    "eHow"): "Monday the market had fallen" (a sentence opening "By Monday ...") is not a name.
-    Scripts without case (Chinese, Thai...) and lower-case words outside ASCII pass."""
-    for word in name.replace("-", " ").split():
-        core = word.strip("().,'\"")
-        if not core or not core[0].isalpha() or not core.isascii():
-            continue
-        if core[0].islower() and core.lower() not in rules.NAME_PARTICLES and core == core.lower():
-            return False
-    return True
-
-
-def is_person_name(
-    name: str, *, site: str | None = None, host: str | None = None, strict: bool = False
-) -> bool:
-    """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, handle, date,
-    CMS default ("Admin", "Staff"), relative time ("3 hours ago") or the site's own name.
-
-    `strict` (text found in the page): also every word capitalised and, in Latin script, at least
-    two words, so a sentence or a heading that happens to start with "By" is not taken for a name.
-    """
-    if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
-        return False
-    if not name[0].isalpha() or any(ch.isdigit() for ch in name):
-        return False
-    if any(mark in name for mark in ("@", "/", "://", "www.", "=", "{", "<")):
-        return False
-    lowered = name.lower()
-    if lowered in rules.REJECTED_AUTHORS:
-        return False
-    tokens = _WORD.findall(lowered)
-    if any(t in rules.REJECTED_AUTHOR_WORDS for t in tokens):
-        return False
-    months = [t for t in tokens if t in rules.MONTH_WORDS]
-    if months and (any(ch.isdigit() for ch in name) or len(months) == len(tokens)):
-        return False
-    if any(t in rules.NOT_NAME_WORDS for t in tokens):
-        return False
-    if name.isascii() and not any(w[:1].isupper() for w in name.split()):
-        return False  # "the way", "jdoe": a name has a capital somewhere
-    if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
-        return False
-    if site and _same_name(name, site) and not _looks_personal(name):
-        return False
-    if host:
-        label = host.lower().removeprefix("www.").split(".")[0]
-        if label and _norm_name(name).replace(" ", "") == label:
-            return False
-    return True
 
 
 # ----------------------------------------------------------------------- canonical URL, description

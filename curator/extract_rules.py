@@ -54,14 +54,16 @@ TITLE_META: tuple[str, ...] = (
     "title",
 )
 
-#: Meta tags that name the author, best first. `article:author` and `twitter:creator` are often a
-#: URL or a handle; the name check rejects those (handles are kept only as a last resort).
+#: Meta tags that name the author, best first: Dublin Core's creator before the plain `author`, the
+#: order of Readability.js's `_getArticleMetadata` (a page that declares both means the Dublin Core
+#: one; readability's 003-metadata-preferred page). `article:author` and `twitter:creator` are often
+#: a URL or a handle; the name check rejects those (handles are kept only as a last resort).
 AUTHOR_META: tuple[str, ...] = (
-    "author",
     "dc.creator",
     "dc:creator",
     "dcterm:creator",
     "dcterms.creator",
+    "author",
     "parsely-author",
     "sailthru.author",
     "byl",
@@ -131,8 +133,12 @@ LANGUAGE_META: tuple[str, ...] = ("content-language", "dc.language", "og:locale"
 
 #: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
 #: the microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
+#: The French, Spanish/Portuguese/German and Italian words for the same ("auteur", "autor",
+#: "firma") and the "signature" class French and Spanish papers use for the byline.
 BYLINE_CLASS = re.compile(
-    r"byline|author|writtenby|p-author|dateline|contributor|reporter|by-line", re.I
+    r"byline|author|auteur|autor|writtenby|p-author|dateline|contributor|reporter|by-line|"
+    r"signature|firma",
+    re.I,
 )
 
 #: Class/id words that mark an element as NOT a byline even when it matches BYLINE_CLASS: author
@@ -140,7 +146,7 @@ BYLINE_CLASS = re.compile(
 #: comment markup).
 BYLINE_NOT_CLASS = re.compile(
     r"comment|avatar|bio\b|biography|about|related|more-from|authors-list|author-box|description|"
-    r"photo|image|img|social|follow|share|twitter|facebook",
+    r"photo|image|img|social|follow|share|twitter|facebook|licen[cs]e|copyright|rights",
     re.I,
 )
 
@@ -157,12 +163,53 @@ FURNITURE_TAGS: frozenset[str] = frozenset({"footer", "aside", "nav"})
 #: Bylines longer than this are prose, not a byline (Readability.js uses 100).
 MAX_BYLINE_CHARS = 100
 
-#: Lead-ins stripped from a byline ("By Jane Doe", "Written by ...", "Posted by ..."), several
-#: languages seen in the corpus (Spanish "Por", French "Par", German "Von", Portuguese "Por").
+#: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
+#: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
+#: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", and the
+#: "Text:"/"Author:" labels (Russian "Текст:"/"Автор:" on wday.ru in the scrapinghub set, Spanish
+#: and Portuguese "Texto:", French "Texte :"/"Auteur :", German "Autor:"). Stripped from every
+#: byline; a visible line that opens with one is tested as a byline.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|story|text|words|article)\s+(?:by|from)|by|from|"
-    r"author(?:s)?\s*:|von|par|por|door|di|av|af)\s*[:\-–—]?\s+",
+    r"^\s*(?:(?:written|posted|published|reported|story|text|words|article|analysis|commentary|"
+    r"opinion|review|interview)\s+(?:by|from)|by|from|"
+    r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore)\s*:|von|par|por|door|di|av|af|"
+    r"przez)\s*[:\-–—]?\s+",
     re.I,
+)
+
+#: How the lines BYLINE_PREFIX reads begin, lower-cased: the cheap first test of a visible line
+#: (the words of BYLINE_PREFIX, each followed by what may come after it).
+BYLINE_LEADS: tuple[str, ...] = (
+    "by\n",
+    "by\t",
+    "by ",
+    "from ",
+    "written ",
+    "posted ",
+    "published ",
+    "reported ",
+    "story ",
+    "text",
+    "words ",
+    "article ",
+    "analysis ",
+    "commentary ",
+    "opinion ",
+    "review ",
+    "interview ",
+    "author",
+    "auteur",
+    "autor",
+    "текст",
+    "автор",
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+    "di ",
+    "av ",
+    "af ",
+    "przez ",
 )
 
 #: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
@@ -174,18 +221,34 @@ AUTHOR_SPLIT = re.compile(
 #: the people in the brackets are co-authors.
 BYLINE_WITH = re.compile(r"\s*\(\s*(?:with|avec|con|mit|com)\s+([^)]*)\)?", re.I)
 
-#: Words that end a name and start a role or a date ("Jane Doe, Senior Editor", "Jane Doe -
-#: Reporter").
-ROLE_WORDS: frozenset[str] = frozenset(
+#: The nouns that end a credit's role ("Rowena Mason Deputy political editor", "Jason Burke Africa
+#: correspondent", "Jane Doe Staff Writer"): the role noun is cut, then the words that qualify it
+#: (ROLE_QUALIFIERS, or any lower-case word), and, when none did, one capitalised word before it (a
+#: desk or a region: "Africa"), never below two words of name.
+ROLE_NOUNS: frozenset[str] = frozenset(
     [
         "editor",
         "editors",
         "reporter",
+        "reporters",
         "correspondent",
         "writer",
         "columnist",
         "contributor",
-        "contributing",
+        "critic",
+        "producer",
+        "presenter",
+        "commentator",
+        "journalist",
+        "blogger",
+        "analyst",
+        "photographer",
+        "intern",
+    ]
+)
+#: Ranks before a role ("Senior", "Deputy"), shared by ROLE_QUALIFIERS and ROLE_WORDS.
+ROLE_RANKS: frozenset[str] = frozenset(
+    [
         "senior",
         "staff",
         "chief",
@@ -194,46 +257,124 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "assistant",
         "deputy",
         "executive",
-        "director",
-        "president",
-        "founder",
-        "ceo",
-        "cto",
-        "cmo",
-        "vp",
-        "head",
-        "manager",
-        "lead",
-        "analyst",
-        "producer",
-        "photographer",
-        "photos",
-        "photo",
-        "illustrations",
-        "illustration",
-        "video",
-        "updated",
-        "published",
-        "posted",
+        "contributing",
         "special",
         "guest",
         "freelance",
-        "intern",
-        "professor",
-        "phd",
-        "md",
-        "research",
-        "researcher",
-        "engineer",
-        "officer",
-        "specialist",
-        "strategist",
-        "consultant",
-        "partner",
-        "bureau",
-        "desk",
-        "team",
     ]
+)
+ROLE_QUALIFIERS: frozenset[str] = ROLE_RANKS | frozenset(
+    [
+        "political",
+        "politics",
+        "technology",
+        "tech",
+        "environment",
+        "diplomatic",
+        "economics",
+        "economy",
+        "science",
+        "sport",
+        "sports",
+        "business",
+        "arts",
+        "culture",
+        "foreign",
+        "home",
+        "media",
+        "health",
+        "education",
+        "legal",
+        "security",
+        "crime",
+        "transport",
+        "world",
+        "news",
+        "city",
+        "consumer",
+        "money",
+        "music",
+        "film",
+        "books",
+        "food",
+        "travel",
+        "fashion",
+        "digital",
+        "data",
+        "investigations",
+    ]
+)
+
+#: A place after a credited person ("David Smith in Washington", "Ashifa Kassam in Stanstead,
+#: Quebec", "Reuters in New York" in the Guardian's feeds): the credit is the person.
+CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z\u00c0-\u024f].*$")
+
+#: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
+#: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
+#: Eskow").
+CREDIT_REMARK = re.compile(
+    r"\s*\((?!\s*(?:with|avec|con|mit|com)\s)[^()]*(?:\)|$)(?=\s*(?:[,;]|\band\b|$))", re.I
+)
+
+#: A credit's clauses (separated by ";" or a full stop), by their lead-in. A podcast names its
+#: presenters and its producers; a newsletter credits the people the listener hears, so when a
+#: credit has a "Presented by"/"Hosted by" clause only those clauses count; clauses for producers,
+#: editors, sound and music never count (the Guardian's Today in Focus: "Presented by Nosheen Iqbal
+#: with Sirin Kale; produced by Hannah Moore and ...; executive producers ...").
+_BEHIND_THE_SCENES = (
+    r"(?:(?:produced|edited|mixed|engineered|recorded|composed|designed|illustrated|"
+    r"photographed)\s+by|(?:executive\s+|senior\s+|series\s+|assistant\s+)?producers?\b|"
+    r"(?:sound|music|theme|artwork|mixing|editing|production|research|photographs?|"
+    r"illustrations?|additional reporting)\b)"
+)
+CREDIT_CLAUSE_SPLIT = re.compile(rf"\s*;\s*|(?:\.\s+|\s*,\s*)(?=(?i:{_BEHIND_THE_SCENES}))")
+CREDIT_PRESENTERS = re.compile(
+    r"^\s*(?:(?:presented|hosted|co-hosted|narrated|read)\s+by|presenters?|hosts?)\s*[:\-–—]?\s*",
+    re.I,
+)
+CREDIT_BEHIND_THE_SCENES = re.compile(rf"^\s*{_BEHIND_THE_SCENES}", re.I)
+
+#: Words that end a name and start a role or a date ("Jane Doe, Senior Editor", "Jane Doe -
+#: Reporter").
+ROLE_WORDS: frozenset[str] = (
+    ROLE_NOUNS
+    | ROLE_RANKS
+    | frozenset(
+        [
+            "director",
+            "president",
+            "founder",
+            "ceo",
+            "cto",
+            "cmo",
+            "vp",
+            "head",
+            "manager",
+            "lead",
+            "photos",
+            "photo",
+            "illustrations",
+            "illustration",
+            "video",
+            "updated",
+            "published",
+            "posted",
+            "professor",
+            "phd",
+            "md",
+            "research",
+            "researcher",
+            "engineer",
+            "officer",
+            "specialist",
+            "strategist",
+            "consultant",
+            "partner",
+            "bureau",
+            "desk",
+            "team",
+        ]
+    )
 )
 
 #: Whole author strings that are never a person (lower-cased). From CMS defaults seen in the wild
@@ -309,43 +450,40 @@ REJECTED_AUTHORS: frozenset[str] = frozenset(
         "all posts",
         "follow",
         "share",
+        "sign in",
+        "sign up",
+        "log in",
+        "updated",
+        "published",
+        "posted",
+        "comments",
     }
 )
 
-#: Words that, anywhere in a candidate author, show it is not a name (lower-cased tokens).
+#: The last word of a page's credit to its own desk ("Jerusalem Post Staff", "News Nation
+#: Bureau", "Practical Horseman Editorial" in the scrapinghub pages): the publication, which the
+#: Author || Publication line names already. A feed's desk credit is kept as written.
+DESK_WORDS: frozenset[str] = frozenset(
+    {"staff", "desk", "bureau", "team", "editorial", "newsroom", "reporters", "correspondents"}
+)
+
+#: A Reddit user as Reddit's feeds credit one ("/u/llogiq"): a name although it has slashes.
+REDDIT_USER = re.compile(r"^/?u/[\w-]{2,40}$")
+
+#: Words that, anywhere in a candidate author, show it is not a name (lower-cased tokens): web
+#: addresses, social networks, relative times, licence lines ("CC BY-SA 4.0", "Creative Commons").
+#: None of them is a surname (checked against the surnames the issue 13 feeds credit); words that
+#: are surnames too are in FURNITURE_WORDS instead.
 REJECTED_AUTHOR_WORDS: frozenset[str] = frozenset(
     [
         "ago",
         "http",
         "https",
         "www",
-        "com",
-        "org",
-        "net",
         "html",
         "php",
-        "hours",
-        "hour",
-        "minutes",
-        "minute",
-        "seconds",
-        "days",
-        "day",
-        "weeks",
-        "week",
-        "months",
-        "month",
-        "years",
-        "year",
         "yesterday",
-        "today",
-        "updated",
-        "update",
-        "published",
-        "posted",
         "comments",
-        "comment",
-        "share",
         "tweet",
         "facebook",
         "twitter",
@@ -355,11 +493,53 @@ REJECTED_AUTHOR_WORDS: frozenset[str] = frozenset(
         "subscribe",
         "newsletter",
         "login",
+        "cc",
+        "licence",
+        "license",
+        "licensed",
+        "copyright",
+        "commons",
+        "reserved",
+    ]
+)
+
+#: Page-furniture and time words that are also people's surnames (Juli Min at the NYT, Doris
+#: Day, Herbert Read, Thomas More, Frances Hour...): they show a candidate is not a name only when
+#: written in lower case ("5 min read", "3 hours", "read more", "share", "follow us") or beside a
+#: digit; "Juli Min" is a name.
+FURNITURE_WORDS: frozenset[str] = frozenset(
+    [
+        "com",
+        "org",
+        "net",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "min",
+        "mins",
+        "seconds",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "years",
+        "year",
+        "today",
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "comment",
+        "share",
         "sign",
         "follow",
         "read",
         "more",
-        "min",
+        "rights",
+        "creative",
     ]
 )
 
@@ -406,8 +586,12 @@ BYLINE_NAME_XPATH = (
 #: A date glued to a byline ("Lucas Nolan22 Dec 2016", "Jane Doe March 11, 2015 3:46 PM"): cut from
 #: the first digit, and a month name just before it.
 DATE_TAIL = re.compile(
-    r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*)?\d.*$", re.I
+    r"\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,4}\b.*$"
+    r"|\s*\d{1,4}(?:(?:\s+|\s*[,./:-]\s*)\w+)+.*$",
+    re.I,
 )
+#: Only a date's digits are cut: "L2inc", "reddit0r_9", "記事1の作者名" and "Fake Author 2" keep
+#: theirs (a digit glued to letters, or alone at the end, is part of the credit).
 
 #: Words that show a byline is a desk or a company, not a person ("By Our Foreign Staff" at the
 #: Telegraph); "National Desk" (cleveland.com in the newspaper4k set) is a desk too.
@@ -495,9 +679,10 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 )
 
 #: Trailing furniture cut off a name ("Jane Doe | Twitter", "Jane Doe (@jane)", "Jane Doe –
-#: Follow").
+#: Follow", "Jane Doe [Editor]", a terminal escape's debris "Jane[2J", "Taverncast:
+#: www.taverncast.com").
 AUTHOR_TAIL = re.compile(
-    r"\s*(?:[|•·–—]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$"
+    r"\s*:\s*(?:https?://|www\.).*$|\s*(?:[|•·–—©\[{]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$"
     r"|\s+(?:edited|photographs?|photos|illustrations?|additional reporting|updated)\s+by\b.*$",
     re.I,
 )
@@ -517,6 +702,11 @@ MIN_TITLE_WORDS = 3
 #: Without a known site name, the part after the last separator is cut only when this many words
 #: are left (Readability.js's `_getArticleTitle` keeps the whole title below five).
 MIN_CUT_TITLE_WORDS = 5
+
+#: A heading is the article's headline when at least this share of its words are in the page's
+#: declared title (og:title or <title>, which often add the site's name); below it the page's
+#: headings are other stories' (a front page) and bylines are read in the page's order.
+MIN_HEADLINE_OVERLAP = 0.6
 
 #: The elements and the blocks inside the article that carry a visible "By ..." byline.
 BYLINE_TEXT_TAGS: tuple[str, ...] = (

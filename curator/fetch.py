@@ -661,6 +661,13 @@ def _local_path(url: str) -> str | None:
     return None
 
 
+def local_file_exists(url: str) -> bool:
+    """True when `url` (a file: URL or a path) names a file on this machine: the test a local
+    feed's links are held to (`curator.feeds.parse_feed`'s `page_exists`)."""
+    path = _local_path(url)
+    return path is not None and Path(path).expanduser().is_file()
+
+
 async def _read_file(request: FetchRequest, path: str, settings: FetchSettings) -> FetchResult:
     """Read a local file named by the editor's own configuration, within the byte cap."""
     if not request.allow_file:

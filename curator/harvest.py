@@ -32,7 +32,7 @@ from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.extract import extract
 from curator.feeds import FeedError, parse_feed
-from curator.fetch import Fetcher, FetchRequest, FetchSettings, open_fetcher
+from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exists, open_fetcher
 from curator.models import Entry, ErrorKind, FetchResult, Page, ParsedFeed
 from curator.store import FeedState, Store
 from curator.workers import Workers, worker_pool
@@ -270,7 +270,11 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     assert digest is not None
     try:
         parsed = await run.workers.run(
-            parse_feed, content, _feed_base(source, result), result.content_type
+            parse_feed,
+            content,
+            _feed_base(source, result),
+            result.content_type,
+            page_exists=local_file_exists,
         )
     except FeedError as exc:
         outcome = _failed(source, result, "malformed", str(exc))

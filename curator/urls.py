@@ -68,19 +68,29 @@ def _is_tracking(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+def _without_tracking(query: str) -> str:
+    """The query string without its tracking parameters, every other byte as the publisher wrote
+    it: "?r123" stays "r123" (re-encoding would make it "r123="), "a=%7e&b=c d" keeps its
+    spelling and order."""
+    if not query:
+        return ""
+    pairs = query.split("&")
+    kept = [p for p in pairs if not _is_tracking(p.split("=", 1)[0].replace("+", " "))]
+    return query if len(kept) == len(pairs) else "&".join(kept)
+
+
 def clean_url(url: str) -> str:
-    """The URL to publish: tracking parameters and the fragment removed, host lower-cased."""
+    """The URL to publish: tracking parameters and the fragment removed, host lower-cased; the
+    rest of the query string kept byte for byte."""
     parts = urlsplit(url.strip())
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
-    ]
+    query = _without_tracking(parts.query)
     netloc = parts.netloc.lower()
     if parts.port and (
         (parts.scheme == "http" and parts.port == 80)
         or (parts.scheme == "https" and parts.port == 443)
     ):
         netloc = netloc.rsplit(":", 1)[0]
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
 
 
 def url_key(url: str) -> str:

@@ -212,7 +212,8 @@ def test_json_feed_1_1_fields(corpus: Path) -> None:
 def test_json_feed_authors_1_1_before_1_0(corpus: Path) -> None:
     parsed = parse_feed((corpus / "feeds/real/rsparser/authors.json").read_bytes(), FEED_URL)
     by_id = {e.guid: e.authors for e in parsed.entries}
-    assert by_id["Item without authors"] == ()
+    # JSON Feed 1.1: an item that names no author takes the feed's (issue 13).
+    assert by_id["Item without authors"] == ("Root Author 1", "Root Author 2")
     assert by_id["Item with legacy author"] == ("Legacy Item Author",)
     assert by_id["Item with modern authors"] == ("Item Author 1", "Item Author 2")
 

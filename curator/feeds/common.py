@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -62,6 +62,8 @@ _EMAIL = r"(?:mailto:)?[^\s@<>()]+@[^\s@<>()]+"
 _EMAIL_THEN_NAME = re.compile(rf"^\s*{_EMAIL}\s*\((?P<name>[^()]*)\)\s*$")
 _NAME_THEN_EMAIL = re.compile(rf"^\s*(?P<name>[^<>]*?)\s*<{_EMAIL}>\s*$")
 _BARE_EMAIL = re.compile(rf"^\s*{_EMAIL}\s*$")
+#: "Simon St.Laurent (mailto:simonstl@simonstl.com)" (RSS 1.0's dc:creator in its own spec).
+_NAME_THEN_BRACKETED_EMAIL = re.compile(rf"^\s*(?P<name>[^()]*?)\s*\(\s*{_EMAIL}\s*\)\s*$")
 
 
 # -- dates --------------------------------------------------------------------------------------
@@ -155,7 +157,7 @@ def author_name(value: object) -> str | None:
     text = plain_text(value)
     if text is None:
         return None
-    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL):
+    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL, _NAME_THEN_BRACKETED_EMAIL):
         match = pattern.match(text)
         if match:
             text = match.group("name").strip()
@@ -295,20 +297,49 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
     candidates = [item.link, *item.alternates]
     if item.guidislink:
         candidates.append(item.guid)
-    names = [author_name(name) for name in item.authors]
-    if not any(names):
-        names.append(author_name(item.author))
     return Entry(
         link=next(filter(None, (safe_link(c, base) for c in candidates)), None),
         guid=item.guid if isinstance(item.guid, str) and item.guid.strip() else None,
         title=plain_text(item.title),
-        authors=unique(names),
+        authors=author_names(item.authors, item.author),
         summary=item.summary if isinstance(item.summary, str) and item.summary.strip() else None,
         content=_best_content(item.contents),
         published=item.published or (item.updated if is_rss else None),
         updated=item.updated,
         categories=unique(plain_text(tag) for tag in item.tags),
     )
+
+
+def author_names(people: Iterable[object], raw: object) -> tuple[str, ...]:
+    """The names of the people a parser found, else of its raw author string.
+
+    feedparser splits "jonas@insanity.industries (Jonas Große Sundrup)" at a top-level domain it
+    does not know ("stries (Jonas Große Sundrup"): a name with a bracket left open is read again
+    from the raw string.
+    """
+    whole = author_name(raw)
+    names = [author_name(n) for n in people]
+    names = [whole if n and n.count("(") != n.count(")") and whole else n for n in names]
+    if not any(names):
+        names.append(whole)
+    return unique(names)
+
+
+def inherit_authors(entries: Iterable[Entry], names: tuple[str, ...]) -> tuple[Entry, ...]:
+    """Entries without an author credited to the feed's authors, as Atom defines it (RFC 4287
+    section 4.2.1: an entry without atom:author takes the feed's). RSS has no such rule: a
+    channel's managingEditor is not every item's author."""
+    if not names:
+        return tuple(entries)
+    return tuple(e if e.authors else replace(e, authors=names) for e in entries)
+
+
+def guid_is_url(raw: object) -> bool:
+    """True when a permalink guid, as the feed wrote it, is a URL: absolute http(s), or a path
+    from the site's root. RSS 2.0 makes a guid a permalink unless isPermaLink="false", and
+    publishers forget to say so: "aae20190606" is an id, never an article under the feed's
+    folder."""
+    return isinstance(raw, str) and raw.strip().lower().startswith(("http://", "https://", "/"))
 
 
 def _best_content(blocks: Iterable[tuple[object, str]]) -> str | None:

@@ -33,7 +33,17 @@ from feedparser.urls import _urljoin
 from feedparser.util import FeedParserDict
 from lxml import etree
 
-from curator.feeds.common import FeedItem, build_entry, feed_base, item_date, plain_text, safe_link
+from curator.feeds.common import (
+    FeedItem,
+    author_names,
+    build_entry,
+    feed_base,
+    guid_is_url,
+    inherit_authors,
+    item_date,
+    plain_text,
+    safe_link,
+)
 from curator.models import Entry, ParsedFeed
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -439,7 +449,9 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
             if permalink and value:
                 value = _urljoin(_rebase(child, base), value)
             item.guid = value
-            item.guidislink = permalink and item.link is None
+            # As curator.feeds reads feedparser's result: a permalink guid is a link only when
+            # the feed wrote a URL ("aae20190606" is an id).
+            item.guidislink = permalink and item.link is None and guid_is_url(_text(child))
             if item.guidislink and item.link is None:
                 item.link = value
         elif role == "author":
@@ -574,6 +586,8 @@ def _feed(
         elif name in _CONTENT_LIKE:
             has_content = True
             head.summary = ""
+        elif name == "author" and is_atom:
+            _person(child, head)  # the feed's authors, every author-less entry's (RFC 4287)
         elif name in ("item", "entry"):
             raise _Unsupported("an entry outside its place")
         if len(child) and name not in ("title", "link"):
@@ -588,6 +602,8 @@ def _feed(
     plain_title = plain_text(title)
     if not entries and plain_title is None:
         return None  # feedparser decides what error this is
+    if is_atom:
+        entries = list(inherit_authors(entries, author_names(head.authors, head.author)))
     return ParsedFeed(
         title=plain_title,
         link=safe_link(head.link, feed_base(url)),

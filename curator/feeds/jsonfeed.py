@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -13,6 +14,7 @@ from curator.feeds.common import (
     MAX_ENTRIES,
     FeedError,
     FeedItem,
+    author_names,
     build_entry,
     feed_base,
     plain_text,
@@ -82,6 +84,26 @@ def _item(item: Mapping[str, Any]) -> FeedItem:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A JSON escape of a surrogate ("\\ud800"): only documents holding one are searched for lone ones.
+_SURROGATE_ESCAPE = re.compile(rb"\\[uU][dD][89a-fA-F]")
+
+
+def _without_surrogates(value: Any) -> tuple[Any, int]:
+    """`value` with every lone surrogate in its strings replaced by U+FFFD, and how many there
+    were. JSON may escape one ("\\ud800"); Python keeps it, and SQLite, the terminal and every
+    output refuse to encode it, so one title would cost the feed."""
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        pairs = [_without_surrogates(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        pairs2 = {k: _without_surrogates(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in pairs2.items()}, sum(n for _, n in pairs2.values())
+    return value, 0
+
+
 def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     """A JSON Feed 1.0/1.1 document (https://jsonfeed.org/version/1.1)."""
     try:
@@ -96,15 +118,37 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     match = JSON_FEED_VERSION.match(version.strip())
     if match is None:
         raise FeedError(f"unsupported JSON Feed version: {short(version)}")
+    surrogates = 0
+    if _SURROGATE_ESCAPE.search(content):
+        document, surrogates = _without_surrogates(document)
     items = document.get("items")
     if not isinstance(items, list):
         raise FeedError("not a well-formed JSON Feed: 'items' is not a list")
     base = feed_base(url)
     items = [item for item in items if isinstance(item, dict)]
+    # JSON Feed 1.1: "if not specified in an item, then the top-level authors, if present, are
+    # the authors of the item" (an item naming an author without a name keeps none).
+    feed_authors = author_names(_authors(document), None)
+    entries = tuple(
+        replace(entry, authors=feed_authors)
+        if not entry.authors and not (item.get("authors") or item.get("author"))
+        else entry
+        for item in items[:MAX_ENTRIES]
+        for entry in [build_entry(_item(item), base, is_rss=False)]
+    )
     return ParsedFeed(
         title=plain_text(document.get("title")),
         link=safe_link(document.get("home_page_url"), base),
-        entries=tuple(build_entry(_item(i), base, is_rss=False) for i in items[:MAX_ENTRIES]),
+        entries=entries,
         version="json1" + (match.group(1) or "0"),
-        warning=too_many(len(items)) if len(items) > MAX_ENTRIES else None,
+        warning="; ".join(
+            x
+            for x in (
+                surrogates
+                and f"{surrogates} lone surrogate escape(s) (\\ud800 and the like) shown as \ufffd",
+                too_many(len(items)) if len(items) > MAX_ENTRIES else None,
+            )
+            if x
+        )
+        or None,
     )

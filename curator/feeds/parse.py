@@ -9,13 +9,16 @@ and names become plain text, implausible dates are dropped, and only http(s) lin
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from curator.feeds.common import MAX_ENTRIES, FeedError, short, too_many
+from curator.feeds.common import MAX_ENTRIES, FeedError, safe_link, short, too_many
 from curator.feeds.fast import parse_fast
 from curator.feeds.jsonfeed import parse_json_feed
 from curator.feeds.xmlfeed import parse_xml_feed
@@ -39,11 +42,26 @@ JSON_TYPES = ("application/feed+json", "application/json", "text/json")
 # -- the entry point -----------------------------------------------------------------------------
 
 
-def parse_feed(content: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+def parse_feed(
+    content: bytes,
+    url: str,
+    content_type: str | None = None,
+    *,
+    page_exists: Callable[[str], bool] | None = None,
+) -> ParsedFeed:
     """Parse a feed's bytes; entry links are resolved against `url`.
 
-    Raises `FeedError` with a one-line reason when the bytes are not a usable feed.
+    For a feed read from a local file (`url` is a file: URI), `page_exists` says whether a file:
+    URL names a file on this machine (the I/O is the caller's); see `_local_links`. Raises
+    `FeedError` with a one-line reason when the bytes are not a usable feed.
     """
+    parsed = _parse(content, url, content_type)
+    if url.startswith("file:"):
+        parsed = _local_links(parsed, url, page_exists or (lambda _: False))
+    return parsed
+
+
+def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
     if not content or not content.strip():
         raise FeedError("the feed is empty")
     if content.startswith(GZIP_MAGIC):
@@ -61,13 +79,102 @@ def parse_feed(content: bytes, url: str, content_type: str | None = None) -> Par
     if kind == "html":
         raise FeedError("this is an HTML page, not a feed")
     data, note = _defuse_entities(_trim_before_declaration(content))
+    data, refs = _replace_bad_references(data)
     data, cut = _keep_first_entries(data)
     if note is None:
         # Well-formed RSS 2.0 and Atom read ten times faster with lxml, to the same result.
         fast = parse_fast(data, url, content_type)
         if fast is not None:
-            return replace(fast, warning=cut) if cut else fast
-    return parse_xml_feed(data, url, content_type, "; ".join(x for x in (note, cut) if x) or None)
+            warning = "; ".join(x for x in (refs, cut) if x) or None
+            return replace(fast, warning=warning) if warning else fast
+    notes = "; ".join(x for x in (note, refs, cut) if x) or None
+    return parse_xml_feed(data, url, content_type, notes)
+
+
+# -- links of a feed kept as a local file ---------------------------------------------------------
+
+
+def _local_links(
+    parsed: ParsedFeed, feed_uri: str, page_exists: Callable[[str], bool]
+) -> ParsedFeed:
+    """A local feed's entry links: never a file: link, bar the local pages beside the feed.
+
+    Why: a saved copy of a real feed with relative links ("/blog/post") got file:///blog/post as
+    its articles' links, and those were published (issue 12.15). A relative link names a local
+    page only when that file exists in the feed's folder or the folder holding it (the offline
+    demo's "../pages/x.html"); otherwise it is resolved against the feed's own web base, its
+    channel link (an xml:base that is a web address was applied by the parser already). With no
+    web base there is no honest link, and the entry has none. An absolute file: link in the
+    feed is read like a path from the site's root, never as a local file.
+    """
+    web = parsed.link if parsed.link and parsed.link.startswith(("http://", "https://")) else None
+    folder = posixpath.dirname(unquote(urlsplit(feed_uri).path))
+    beside = posixpath.dirname(folder)
+    entries = []
+    for entry in parsed.entries:
+        link = entry.link
+        if link and link.startswith("file:"):
+            parts = urlsplit(link)
+            host = parts.netloc if parts.netloc not in ("", "localhost") else ""
+            # "file:///etc/passwd" comes out of the parsers as "file://etc/passwd" at times.
+            path = posixpath.normpath(
+                "/" + host + unquote(parts.path) if host else unquote(parts.path)
+            )
+            if not (posixpath.commonpath([path, beside]) == beside and page_exists(link)):
+                inside = posixpath.commonpath([path, folder]) == folder
+                reference = posixpath.relpath(path, folder) if inside else path
+                link = safe_link(urljoin(web, quote(reference)), None) if web else None
+                entry = replace(entry, link=link)
+        entries.append(entry)
+    return replace(parsed, entries=tuple(entries))
+
+
+# -- character references that name no character ------------------------------------------------
+
+#: A numeric character reference, decimal or hexadecimal (XML 1.0 section 4.1).
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,16})|([0-9]{1,20}));")
+#: What an invalid reference becomes: U+FFFD REPLACEMENT CHARACTER, as a reference.
+_REPLACEMENT_REF = b"&#xFFFD;"
+#: How many of the bad references the warning quotes.
+_QUOTED_REFS = 3
+
+
+def _names_no_character(code: int) -> bool:
+    """A code point no string can hold: a surrogate (U+D800..U+DFFF, only halves of a UTF-16
+    pair) or past U+10FFFF. References to control characters (`&#0;`, `&#27;`) are left to the
+    parsers, which read the feed around them (feedparser's bozo mode; the controls are dropped
+    from every text by `plain_text`)."""
+    return 0xD800 <= code <= 0xDFFF or code > 0x10FFFF
+
+
+def _replace_bad_references(data: bytes) -> tuple[bytes, str | None]:
+    """Character references to no character (a lone surrogate `&#xD800;`, `&#x110000;`) replaced
+    by U+FFFD, and a warning naming them.
+
+    Why: one such reference in one entry's title made feedparser's loose parser raise, and the
+    whole feed was lost (0 of 67 entries of BBC World); lxml refuses the document too. XML says
+    the document is not well formed; like feedparser's bozo mode, curator keeps what it can read
+    and tells the editor.
+    """
+    if b"&#" not in data:
+        return data, None
+    bad: list[bytes] = []
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        hexa, decimal = match.groups()
+        code = int(hexa, 16) if hexa is not None else int(decimal)
+        if not _names_no_character(code):
+            return match.group(0)
+        bad.append(match.group(0))
+        return _REPLACEMENT_REF
+
+    fixed = _CHAR_REF.sub(fix, data)
+    if not bad:
+        return data, None
+    quoted = ", ".join(dict.fromkeys(b.decode("ascii") for b in bad[:_QUOTED_REFS]))
+    more = ", ..." if len(bad) > _QUOTED_REFS else ""
+    noun = "reference" if len(bad) == 1 else "references"
+    return fixed, f"{len(bad)} character {noun} to no character ({quoted}{more}) shown as \ufffd"
 
 
 # -- sniffing ------------------------------------------------------------------------------------

@@ -7,8 +7,10 @@ declarations and cut the document to its first entries.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -16,8 +18,11 @@ from curator.feeds.common import (
     MAX_ENTRIES,
     FeedError,
     FeedItem,
+    author_names,
     build_entry,
     feed_base,
+    guid_is_url,
+    inherit_authors,
     item_date,
     plain_text,
     safe_link,
@@ -61,30 +66,64 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     if len(entries) > MAX_ENTRIES:
         note = "; ".join(x for x in (note, too_many(len(entries))) if x)
         entries = entries[:MAX_ENTRIES]
-    warning = "; ".join(x for x in (note, problem and short(problem)) if x) or None
+    warning = "; ".join(x for x in (note, problem and _where(problem)) if x) or None
     base = feed_base(url)
     # RSS has one date per item; feedparser files RSS 1.0's dc:date under "updated", but it is
     # when the item was published (feed-rs reads it so too).
     is_rss = str(result.get("version") or "").startswith("rss")
+    built = tuple(build_entry(_item(e, data), base, is_rss=is_rss) for e in entries)
+    if str(result.get("version") or "").startswith("atom"):
+        people = [a.get("name") for a in feed.get("authors") or () if hasattr(a, "get")]
+        built = inherit_authors(built, author_names(people, feed.get("author")))
     return ParsedFeed(
         title=title,
         link=safe_link(feed.get("link"), base),
-        entries=tuple(build_entry(_item(e), base, is_rss=is_rss) for e in entries),
+        entries=built,
         version=result.get("version") or None,
         warning=warning,
     )
 
 
-def _item(entry: dict[str, Any]) -> FeedItem:
-    """One feedparser entry's fields, for `build_entry`."""
+def _where(problem: object) -> str:
+    """feedparser's complaint with its place in words: "<unknown>:54:10: undefined entity" ->
+    "line 54, column 10: undefined entity"."""
+    return _PLACE.sub(r"line \1, column \2: ", short(problem))
+
+
+_PLACE = re.compile(r"^<unknown>:(\d+):(\d+):\s*")
+
+
+def _written_as_url(guid: object, data: bytes) -> bool:
+    """Whether a guid feedparser resolved against the feed's URL was written as a URL (see
+    `guid_is_url`): its absolute form, or its path, appears as an element's text in the feed."""
+    if not isinstance(guid, str):
+        return False
+    parts = urlsplit(guid)
+    path = guid[len(f"{parts.scheme}://{parts.netloc}") :] if parts.netloc else ""
+    for text in (guid, path):
+        if guid_is_url(text):
+            for written in (text, text.replace("&", "&amp;")):
+                if f">{written}<".encode() in data or f">{written}]]>".encode() in data:
+                    return True
+    return False
+
+
+def _item(entry: dict[str, Any], data: bytes) -> FeedItem:
+    """One feedparser entry's fields, for `build_entry`. feedparser files a permalink guid as
+    the link too; such a guid counts only when the feed wrote a URL (`guid_is_url`)."""
     links = entry.get("links") or ()
+    link, guid = entry.get("link"), entry.get("id")
+    guidislink = bool(entry.get("guidislink"))
+    if guidislink and not _written_as_url(guid, data):
+        guidislink = False
+        link = None if link == guid else link
     return FeedItem(
-        link=entry.get("link"),
+        link=link,
         alternates=tuple(
             lk.get("href") for lk in links if lk.get("rel", "alternate") == "alternate"
         ),
-        guid=entry.get("id"),
-        guidislink=bool(entry.get("guidislink")),
+        guid=guid,
+        guidislink=guidislink,
         title=entry.get("title"),
         # Names from feedparser's authors list (author, dc:creator, atom:author), then `author`.
         authors=tuple(a.get("name") for a in entry.get("authors") or () if hasattr(a, "get")),

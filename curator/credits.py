@@ -1,0 +1,241 @@
+"""Who an article credits: a byline or a feed's author field made into people's names (pure).
+
+`clean_authors(raw)` takes what a page or a feed says ("By David Smith in Washington and Jon Henley
+in Paris", "Rowena Mason Deputy political editor", "Presented by Nosheen Iqbal with Sirin Kale;
+produced by ...") and returns the people a newsletter's `Author || Publication` line names
+(("David Smith", "Jon Henley"), ("Rowena Mason",), ("Nosheen Iqbal", "Sirin Kale")). In order:
+
+1. the credit's clauses: only the presenters' when a podcast names them, never the producers';
+2. lead-ins ("By", "Par", "Written by"), "(with ...)" co-authors, remarks in brackets at a name's
+   end ("(now)", "(earlier)", "(mailto:...)");
+3. several people ("A and B", "A; B", "A, B", "Surname, I., Surname, I."), then for each: a place
+   ("in Washington"), a role ("Deputy political editor"), an affiliation or degree after a comma
+   ("MS, RD"), a glued date, trailing furniture ("| Twitter");
+4. what is left must be a name (`is_person_name`): not a URL, an address, a date, a CMS default
+   ("admin"), a licence line.
+
+The tables are in `curator.extract_rules`; benchmarks/credits.py measures the result against the
+credits of real feeds.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import re
+
+from curator import extract_rules as rules
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.U)
+#: "I.", "K. L.", "P.-L.", "J.-F.": a piece that is only initials (the second half of "Ash, C.").
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.(?:-[^\W\d_]\.)?\s*)+$")
+_AND_AND = re.compile(r"\b(and|und|et|y)\s+\1\b", re.I)
+
+
+def clean_authors(
+    raw: str | None,
+    *,
+    site: str | None = None,
+    host: str | None = None,
+    strict: bool = False,
+    feed: bool = False,
+) -> tuple[str, ...]:
+    """The people a byline or a feed credit names, cleaned, in order, each once.
+
+    `site`/`host`: a page's own name and host, which are not its author. `strict`: text found in
+    a page rather than declared as its author, held to a name's shape. `feed`: a feed's author
+    field, whose handles and desks are credits (see `is_person_name`).
+    """
+    if not raw:
+        return ()
+    text = _SPACE.sub(" ", htmlmod.unescape(raw).replace("\u00a0", " ")).strip()
+    out: list[str] = []
+    for clause in _credited_clauses(text):
+        clause = rules.BYLINE_PREFIX.sub("", clause)
+        if strict:
+            # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
+            # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people.
+            clause = clause.split("|")[0]
+        clause = rules.BYLINE_WITH.sub(r" and \1", clause)
+        clause = rules.CREDIT_REMARK.sub("", clause)
+        for part in rules.AUTHOR_SPLIT.split(_AND_AND.sub(r"\1", clause)):
+            part = rules.CREDIT_PLACE.sub("", part)
+            for piece in _split_commas(part, site):
+                name = _strip_name(piece)
+                if (
+                    name
+                    and is_person_name(name, site=site, host=host, strict=strict, feed=feed)
+                    and name not in out
+                ):
+                    out.append(name)
+    return tuple(out)
+
+
+def _credited_clauses(text: str) -> list[str]:
+    """The clauses of a credit that name the credited people: the presenters' when there are any,
+    else every clause but the producers', editors' and the like."""
+    clauses = [c for c in rules.CREDIT_CLAUSE_SPLIT.split(text) if c.strip()]
+    if len(clauses) == 1 and not rules.CREDIT_PRESENTERS.match(clauses[0]):
+        return clauses if not rules.CREDIT_BEHIND_THE_SCENES.match(clauses[0]) else []
+    presenters = [
+        rules.CREDIT_PRESENTERS.sub("", c).replace(" with ", " and ")
+        for c in clauses
+        if rules.CREDIT_PRESENTERS.match(c)
+    ]
+    if presenters:
+        return presenters
+    return [c for c in clauses if not rules.CREDIT_BEHIND_THE_SCENES.match(c)]
+
+
+def _split_commas(part: str, site: str | None) -> list[str]:
+    """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role, "Jong,
+    Michiel" one, "Ash, C., Mueller, K. L." two (surname and initials); "Tom Watkins, CNN" drops
+    the site's name, "Rachael Link, MS, RD" the degrees."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    if site and len(pieces) > 1:
+        pieces = [p for p in pieces if not same_name(p, site)]
+    if len(pieces) < 2:
+        return pieces
+    if len(pieces) % 2 == 0 and all(_INITIALS.match(p) for p in pieces[1::2]):
+        return [f"{a}, {b}" for a, b in zip(pieces[::2], pieces[1::2], strict=True)]
+    kept = [pieces[0]]
+    for p in pieces[1:]:
+        words = {w.lower() for w in _WORD.findall(p)}
+        if words & rules.ROLE_WORDS or any(ch.isdigit() for ch in p):
+            break  # a role or a date: the rest is not names
+        if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
+            break  # "Victor Tangermann, Futurism", "Rachael Link, MS, RD": an affiliation or degree
+        kept.append(p)
+    if len(kept) > 1 and all(len(p.split()) >= 2 for p in kept):
+        return kept
+    return [", ".join(kept)]
+
+
+def _strip_name(piece: str) -> str:
+    name = rules.BYLINE_PREFIX.sub("", _SPACE.sub(" ", piece).strip())
+    name = rules.AUTHOR_TAIL.sub("", name)
+    name = rules.DATE_TAIL.sub("", name)
+    name = " ".join(_without_role(name.split())).strip(" ,:;-–—|•·'\"“”()[]")
+    if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
+        name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
+    if name.isupper() and len(name) > 3:
+        name = name.title()  # "By GILLIAN MOHNEY"
+    return name
+
+
+def _without_role(words: list[str]) -> list[str]:
+    """The words of a name without a role after it: "Rowena Mason Deputy political editor",
+    "Alex Hern Technology editor", "Jason Burke Africa correspondent", "Jane Doe Staff Writer"."""
+    original, words = words, list(words)
+    if len(words) <= 2 or words[-1].lower().strip(".,") not in rules.ROLE_NOUNS:
+        return words
+    words.pop()
+    qualified = False
+    while len(words) > 2 and (
+        words[-1].lower() in rules.ROLE_QUALIFIERS or words[-1] == words[-1].lower()
+    ):
+        words.pop()
+        qualified = True
+    if not qualified and len(words) > 2 and words[-1][:1].isupper():
+        words.pop()  # one desk or region: "Africa"
+    # What is left must be a name; "Guardian staff reporter" is a desk, credited as written.
+    return words if _name_shaped(" ".join(words)) else original
+
+
+def norm_name(text: str) -> str:
+    """Lower-case words only, without a leading "the": how two names of a site are compared."""
+    text = " ".join(_WORD.findall(text.lower()))
+    return text[4:] if text.startswith("the ") else text
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two names are the same words, spaces aside ("The Verge", "theverge")."""
+    na, nb = norm_name(a), norm_name(b)
+    return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
+
+
+def _looks_personal(name: str) -> bool:
+    """Two to four capitalised words and none of an organisation's: "Haki Benita", "Rowan
+    Manning" (personal blogs named after their authors) but not "BBC News", "eHow", "The Verge"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
+
+
+def _name_shaped(name: str) -> bool:
+    """Every word capitalised, bar particles ("de", "van") and words with a capital inside ("McKay",
+    "eHow"): "Monday the market had fallen" (a sentence opening "By Monday ...") is not a name.
+    Scripts without case (Chinese, Thai...) and lower-case words outside ASCII pass."""
+    for word in name.replace("-", " ").split():
+        core = word.strip("().,'\"")
+        if not core or not core[0].isalpha() or not core.isascii():
+            continue
+        if core[0].islower() and core.lower() not in rules.NAME_PARTICLES and core == core.lower():
+            return False
+    return True
+
+
+def is_person_name(
+    name: str,
+    *,
+    site: str | None = None,
+    host: str | None = None,
+    strict: bool = False,
+    feed: bool = False,
+) -> bool:
+    """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, date, CMS
+    default ("Admin", "Staff"), relative time ("3 hours ago"), licence line, a desk ("Jerusalem
+    Post Staff"), or the site's own name (its `site` name unless that looks like a person's, its
+    `host`'s name).
+
+    `strict` (text found in the page): also every word capitalised and, in Latin script, at
+    least two words, so a sentence or a heading that happens to start with "By" is not taken for
+    a name. `feed` (a feed's author field, the publisher's own choice): a handle ("kumabook",
+    "L2inc", "/u/llogiq") and a desk ("Guardian sport") are credits as written.
+    """
+    if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
+        return False
+    if rules.REDDIT_USER.match(name):
+        return feed
+    if not name[0].isalpha():
+        return False
+    if any(mark in name for mark in ("@", "/", "://", "www.", "=", "{", "<", "[", "]", "\\")):
+        return False
+    lowered = name.lower()
+    if lowered in rules.REJECTED_AUTHORS:
+        return False
+    tokens = _WORD.findall(name)
+    digits = any(ch.isdigit() for ch in name)
+    if digits and not feed:
+        return False
+    if any(t.isdigit() and len(t) > 2 for t in tokens):
+        return False  # a year, a time, a count: "Posted 2019", "1200 words"
+    if any(t.lower() in rules.REJECTED_AUTHOR_WORDS for t in tokens):
+        return False
+    if any(
+        t in rules.FURNITURE_WORDS or (digits and t.lower() in rules.FURNITURE_WORDS)
+        for t in tokens
+    ):
+        return False  # "5 min read", "share"; "Juli Min" keeps its capital
+    months = [t for t in tokens if t.lower() in rules.MONTH_WORDS]
+    if months and (digits or len(months) == len(tokens)):
+        return False
+    if any(t.lower() in rules.NOT_NAME_WORDS for t in tokens):
+        return False
+    lower_case = name.isascii() and not any(w[:1].isupper() for w in name.split())
+    if lower_case and (not feed or len(name.split()) > 1 or len(name) < 3):
+        return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")
+    if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
+        return False
+    if feed:
+        return True
+    if tokens[-1].lower() in rules.DESK_WORDS:
+        return False  # "Jerusalem Post Staff", "News Nation Bureau": the publication itself
+    if site and same_name(name, site) and not _looks_personal(name):
+        return False
+    if host:
+        label = host.lower().removeprefix("www.").split(".")[0]
+        if label and norm_name(name).replace(" ", "") == label:
+            return False
+    return True
