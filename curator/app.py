@@ -6,14 +6,21 @@ import fcntl
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from curator import articles as article_rules
 from curator.config import Config
-from curator.draft import DraftEntry, draft_path, draft_to_issue, read_draft, write_draft
-from curator.errors import CuratorError
+from curator.draft import (
+    DraftEntry,
+    check_draft,
+    draft_path,
+    draft_to_issue,
+    read_draft,
+    write_draft,
+)
+from curator.errors import CuratorError, InputError
 from curator.harvest import (
     FeedReport,
     FetchSummary,
@@ -22,12 +29,24 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
-from curator.models import Article, Issue
-from curator.outputs import OUTPUTS, OutputError, load_archive, publish_outputs
+from curator.issuetext import issue_text, repeated_introduction
+from curator.models import Article, Issue, Scored, Section
+from curator.outputs import (
+    OUTPUTS,
+    OutputError,
+    archive_item,
+    fragment_of,
+    load_archive,
+    publish_outputs,
+    published_issues,
+    render_archive,
+    render_outputs,
+)
 from curator.placement import choose_sections
 from curator.publish import write_atomic
 from curator.render import environment
-from curator.store import Store, StoreError
+from curator.store import IssueRecord, Store, StoreError
+from curator.themes import choose_theme, takes_plan_place
 
 
 class BuildError(CuratorError):
@@ -40,16 +59,7 @@ class BuildResult:
     #: The issue built, or None when there was nothing new to feature.
     issue: Issue | None
     paths: tuple[Path, ...] = field(default_factory=tuple)
-    #: What the editor must hear about though the issue was published: a past issue's record that
-    #: could not be read and so is missing from the archive page and the feed of issues.
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Published:
-    """The files an issue was written to, and what was left out of the archive on the way."""
-
-    paths: tuple[Path, ...]
+    #: What the editor should know although the issue was built (said on stderr).
     warnings: tuple[str, ...] = ()
 
 
@@ -88,28 +98,47 @@ def run_build(
     progress: Progress | None = None,
     page_progress: PageProgress | None = None,
     fetch: bool = True,
+    subjects: Sequence[str] = (),
+    all_subjects: bool = False,
 ) -> BuildResult:
-    """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new)."""
+    """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
+
+    The issue is about `subjects` when given, every subject with `all_subjects`, else the plan's
+    next theme (every subject when there is no plan); a theme too thin raises ThemeError before
+    anything is published.
+    """
+    subjects = tuple(config.subject_named(s) for s in subjects)  # a typo stops before fetching
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
-    issue = next_issue(config, store, now=now)
-    if issue is None:
+    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    if planned is None:
         return BuildResult(summary, None)
-    published = publish_issue(issue, config, out_dir, templates)
+    issue = planned.issue
+    paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
+    _record(store, issue, now, planned=planned.planned)
+    return BuildResult(summary, issue, paths, planned.warnings + archive_warnings)
+
+
+def _record(store: Store, issue: Issue, now: datetime, *, planned: bool) -> None:
     store.record_issue(
         issue.number,
         issue.title,
         now,
         [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries],
+        theme=issue.theme,
+        planned=planned,
+        introduction=issue.introduction,
+        closing=issue.closing,
     )
-    return BuildResult(summary, issue, published.paths, published.warnings)
 
 
-def publish_issue(issue: Issue, config: Config, out_dir: Path, templates: Path | None) -> Published:
+def publish_issue(
+    issue: Issue, config: Config, out_dir: Path, templates: Path | None
+) -> tuple[tuple[Path, ...], tuple[str, ...]]:
     """Render the issue in every configured format and write the files atomically, with the archive
-    page and the feed of issues; the paths written, and a warning per past issue whose record could
-    not be read (it is missing from the archive page and the feed until the file is repaired)."""
+    page and the feed of issues; returns the paths written, and a warning per earlier issue the
+    archive had to leave out (its issue-N.json unreadable)."""
     env = environment(templates or config.settings.templates)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
@@ -130,32 +159,83 @@ def publish_issue(issue: Issue, config: Config, out_dir: Path, templates: Path |
         raise BuildError(f"cannot write the issue to {out_dir}: {exc.strerror or exc}") from None
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
-    return Published(paths, tuple(f"{w}{missing} is repaired or restored" for w in warnings))
+    return paths, tuple(f"{w}{missing} is repaired or restored" for w in warnings)
 
 
-def next_issue(config: Config, store: Store, *, now: datetime) -> Issue | None:
-    """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits."""
-    sections = choose_sections(config, store, now)
+@dataclass(frozen=True)
+class NextIssue:
+    """The issue a build would publish now, with what the editor should know about it."""
+
+    issue: Issue
+    #: The issue takes its theme's place in the plan of themes.
+    planned: bool
+    warnings: tuple[str, ...] = ()
+
+
+def next_issue(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    subjects: Sequence[str] = (),
+    all_subjects: bool = False,
+) -> NextIssue | None:
+    """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
+
+    Raises ThemeError when its theme is too thin (or the plan is used up), InputError for an
+    unknown subject or a mistake in an introduction file.
+    """
+    choice = choose_theme(config, store, subjects, all_subjects=all_subjects)
+    sections = choose_sections(config, store, now, theme=choice.theme)
     if not sections:
         return None
-    return Issue(
-        number=store.next_issue_number(),
-        # An issue is dated by its day; the store keeps the exact time it was published.
-        date=now.replace(hour=0, minute=0, second=0, microsecond=0),
+    number = store.next_issue_number()
+    # An issue is dated by its day; the store keeps the exact time it was published.
+    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    text = issue_text(
+        config, number=number, date=day, theme=choice.theme, next_theme=choice.next_theme
+    )
+    issue = Issue(
+        number=number,
+        date=day,
         title=config.title,
         editor=config.editor,
-        introduction=config.introduction,
+        introduction=text.introduction,
         sections=sections,
+        theme=choice.theme,
+        closing=text.closing,
     )
+    return NextIssue(issue, choice.planned, _repeat_warning(config, store, issue))
+
+
+def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ...]:
+    history = store.issues()
+    previous = (history[-1].number, history[-1].introduction) if history else None
+    warning = repeated_introduction(issue.introduction, issue.number, previous, config)
+    return (warning,) if warning else ()
+
+
+@dataclass(frozen=True)
+class DraftWritten:
+    issue: Issue
+    path: Path
+    warnings: tuple[str, ...] = ()
 
 
 def write_next_draft(
-    config: Config, store: Store, *, now: datetime, force: bool = False
-) -> tuple[Issue, Path] | None:
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    force: bool = False,
+    subjects: Sequence[str] = (),
+    all_subjects: bool = False,
+) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured."""
-    issue = next_issue(config, store, now=now)
-    if issue is None:
+    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    if planned is None:
         return None
+    issue = planned.issue
     folder = config.settings.drafts or config.folder / "drafts"
     path = draft_path(folder, issue.number)
     if path.exists() and not force:
@@ -164,7 +244,7 @@ def write_next_draft(
             "build it with `curator build --draft`, or pass --force to replace it"
         )
     write_atomic(path, write_draft(issue, name=str(path)))
-    return issue, path
+    return DraftWritten(issue, path, planned.warnings)
 
 
 def build_from_draft(
@@ -178,6 +258,7 @@ def build_from_draft(
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first."""
     draft = read_draft(draft_file)
+    check_draft(draft, draft_file, [s.name for s in config.subjects])
     expected = store.next_issue_number()
     if draft.number != expected:
         raise BuildError(
@@ -202,14 +283,110 @@ def build_from_draft(
         )
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
-    published = publish_issue(issue, config, out_dir, templates)
-    store.record_issue(
-        issue.number,
-        issue.title,
-        now,
-        [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries],
+    warnings = _repeat_warning(config, store, issue)
+    paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
+    _record(store, issue, now, planned=takes_plan_place(config, store, issue.theme))
+    return BuildResult(FetchSummary((), 0), issue, paths, warnings + archive_warnings)
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    #: The issues rendered again, by number.
+    numbers: tuple[int, ...]
+    paths: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def render_issues(
+    config: Config,
+    store: Store,
+    numbers: Sequence[int] = (),
+    *,
+    every: bool = False,
+    out_dir: Path,
+    templates: Path | None = None,
+) -> RenderResult:
+    """Render published issues again with today's templates and settings (issue `numbers`, every
+    issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
+    as it was published (its issue-N.json, else the store's record). Records nothing."""
+    env = environment(templates or config.settings.templates)
+    utm = config.utm or None
+    formats = config.settings.outputs or OUTPUTS
+    published, warnings = published_issues(out_dir)
+    issues = dict(published)
+    from_store: dict[int, str] = {}
+    for record in store.issues(with_articles=True):
+        if record.number not in issues:
+            issues[record.number] = _issue_from_store(config, store, record)
+            from_store[record.number] = (
+                f"issue {record.number}: {out_dir / f'issue-{record.number}.json'} is missing, so "
+                "it was rendered from the store: the articles as stored, without edits made in "
+                "its draft"
+            )
+    if not issues:
+        raise BuildError(f"{out_dir}: no issue has been published yet; run `curator build`")
+    unknown = sorted(set(numbers) - set(issues))
+    if unknown:
+        have = ", ".join(str(n) for n in sorted(issues))
+        raise InputError(
+            f"issue {', '.join(map(str, unknown))} was never published (published: {have})"
+        )
+    newest = max(issues)
+    chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
+    notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    files: dict[str, str] = {}
+    try:
+        for number in chosen:
+            issue = issues[number]
+            rendered = render_outputs(
+                issue, env=env, site_url=config.site_url, formats=formats, utm=utm, archive=()
+            )
+            rendered.pop("index.html", None)
+            rendered.pop("feed.xml", None)
+            if number != newest:
+                rendered.pop("latest.html", None)
+            files.update(rendered)
+        items = [
+            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm))
+            for i in issues.values()
+        ]
+        last = issues[newest]
+        files.update(
+            render_archive(
+                last.title, last.editor, items, env=env, site_url=config.site_url, formats=formats
+            )
+        )
+        paths = tuple(write_atomic(out_dir / name, text) for name, text in files.items())
+    except OutputError as exc:
+        raise BuildError(str(exc)) from None
+    except OSError as exc:
+        raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
+    return RenderResult(tuple(chosen), paths, tuple(notes))
+
+
+def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issue:
+    """An issue as the store recorded it (when its issue-N.json is gone): its articles as stored."""
+    descriptions = {s.name: s.description for s in config.subjects}
+    sections: list[Section] = []
+    for subject, article_id in record.featured:
+        article = store.article_by_id(article_id)
+        if article is None:
+            continue
+        if not sections or sections[-1].subject != subject:
+            sections.append(Section(subject, descriptions.get(subject, "")))
+        last = sections[-1]
+        sections[-1] = replace(last, entries=(*last.entries, Scored(article, 0.0)))
+    day = record.published_at.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Issue(
+        number=record.number,
+        date=day,
+        title=record.title,
+        editor=config.editor,
+        introduction=record.introduction or "",
+        sections=tuple(sections),
+        theme=record.theme,
+        closing=record.closing or "",
     )
-    return BuildResult(FetchSummary((), 0), issue, published.paths, published.warnings)
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:
@@ -226,7 +403,6 @@ __all__ = [
     "BuildResult",
     "FeedReport",
     "FetchSummary",
-    "Published",
     "StoreError",
     "build_lock",
     "publish_issue",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from curator.errors import InputError
 from curator.models import Subject
 from curator.urls import url_key
+from curator.variables import VariableError, check_variables
 
 
 class ConfigError(InputError):
@@ -77,6 +78,29 @@ class Settings:
     #: 0 (the default): articles are chosen by relevance alone, whatever their age. Above 0, a new
     #: article's relevance is multiplied by up to (1 + weight), halving every 90 days of age.
     recency_weight: float = 0.0
+    #: A folder of per-issue introductions (introductions/issue-<N>.md), read when present.
+    introductions: Path | None = None
+
+
+#: A planned theme needs this many unfeatured articles that fit each of its subjects (by default).
+DEFAULT_MIN_ARTICLES = 3
+
+
+@dataclass(frozen=True)
+class Themes:
+    """`themes:` in feeds.yaml: the plan of issues about one subject (or a few) each."""
+
+    #: The themes to come, in order; each is one or more subject names (as the config spells them).
+    plan: tuple[tuple[str, ...], ...] = ()
+    #: A theme is too thin for an issue when one of its subjects has fewer unfeatured articles
+    #: that fit it than this.
+    min_articles: int = DEFAULT_MIN_ARTICLES
+    #: An article "fits" a subject when the scorer placed it there with at least this score.
+    min_score: float = 0.0
+    #: The closing line of a themed issue (variables as in the introduction), or "" for none.
+    closing: str = ""
+    #: Where each plan entry is written (line numbers in feeds.yaml), for messages.
+    plan_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,10 +121,33 @@ class Config:
     #: Things that are allowed but probably not meant, located as errors are ("path:line:col:
     #: what; the fix"); every command prints them before it runs.
     warnings: tuple[str, ...] = ()
+    themes: Themes = field(default_factory=Themes)
+    #: A subject's own introduction (`introduction:` under the subject), for issues on its theme.
+    subject_introductions: dict[str, str] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    def subject_named(self, name: str) -> str:
+        """The configured subject `name` stands for (case aside); InputError with a did-you-mean."""
+        names = [s.name for s in self.subjects]
+        found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
+        if found is not None:
+            return found
+        raise InputError(f"{self.path}: no subject `{name}`; {subject_hint(name, names)}")
+
+
+def subject_hint(name: str, names: Sequence[str]) -> str:
+    """'did you mean `X`?' for a mistyped or shortened subject name, else the list of subjects."""
+    folded = {n.casefold(): n for n in names}
+    key = " ".join(name.split()).casefold()
+    close = [folded[k] for k in folded if key and (k.startswith(key) or key in k)]
+    if len(close) != 1:
+        close = [folded[k] for k in difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)]
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "the subjects are: " + ", ".join(f"`{n}`" for n in names)
 
 
 # --- the schema, as data: key -> (kind, required) -------------------------------------------------
@@ -121,6 +168,13 @@ SUBJECT_KEYS: dict[str, tuple[str, bool]] = {
     "description": ("str", False),
     "keywords": ("strlist", False),
     "examples": ("strlist", False),
+    "introduction": ("str", False),
+}
+THEMES_KEYS: dict[str, tuple[str, bool]] = {
+    "plan": ("plan", False),
+    "min_articles": ("int", False),
+    "min_score": ("score", False),
+    "closing": ("str", False),
 }
 FEED_KEYS: dict[str, tuple[str, bool]] = {
     "url": ("str", True),
@@ -141,11 +195,13 @@ SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
     "outputs": ("strlist", False),
     "drafts": ("path", False),
     "recency_weight": ("number", False),
+    "introductions": ("path", False),
 }
 TOP_KEYS: dict[str, tuple[str, bool]] = {
     "newsletter": ("mapping", True),
     "subjects": ("list", True),
     "feeds": ("list", True),
+    "themes": ("mapping", False),
     "settings": ("mapping", False),
 }
 #: What each kind looks like, for messages.
@@ -159,6 +215,8 @@ KIND_EXAMPLES = {
     "path": "a file or folder path",
     "mapping": "a section of `key: value` lines",
     "list": "a list of `- ` items",
+    "plan": "a list of themes, each a subject or [several, subjects]",
+    "score": "a number, 0 or more, e.g. 0.5",
 }
 #: The YAML tags a value may carry (those of plain scalars); any other (`!secret`, `!!python/...`)
 #: is refused rather than constructed.
@@ -173,6 +231,8 @@ LIMITS = {
     "per_host": (1, 16),
     "max_bytes": (1024, 1 << 30),
     "recency_weight": (0, 10),
+    "min_articles": (1, 50),
+    "min_score": (0, 1000),
 }
 MAX_KEYWORDS = 30
 #: Above this many keywords a subject is accepted with a warning: README asks for up to ten telling
@@ -285,6 +345,7 @@ class _Reader:
         self.path = path
         self.loader = yaml.SafeLoader("")
         self.warnings: list[str] = []
+        self.subject_intros: dict[str, str] = {}
 
     # -- locating --------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> ConfigError:
@@ -316,6 +377,8 @@ class _Reader:
         return found
 
     def value(self, node: Node, key: str, kind: str) -> Any:
+        if kind == "plan":
+            return self.plan(node)
         if kind in ("strlist",):
             if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
                 return ()
@@ -347,6 +410,7 @@ class _Reader:
             "url": lambda v: isinstance(v, str) and urlsplit(v).scheme in ("http", "https"),
             "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
             "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
+            "score": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
             "bool": lambda v: isinstance(v, bool),
         }[kind]
         if not ok(value):
@@ -354,7 +418,7 @@ class _Reader:
             if node.style in ("'", '"') and value:
                 quote = node.style
                 shown = f"the quoted text {quote}{node.value}{quote}"
-                if kind in ("int", "number", "bool"):
+                if kind in ("int", "number", "score", "bool"):
                     shown += "; remove the quotes"
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
@@ -383,14 +447,16 @@ class _Reader:
         settings = self.settings(top.get("settings"))
         subjects = self.subjects(top["subjects"])
         feeds = self.feeds(top["feeds"], {s.name for s in subjects})
+        news_nodes = self.mapping(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)
         introduction = news.get("introduction", "")
+        if "introduction" in news:
+            self.variables(news_nodes["introduction"], introduction, "introduction")
         if "introduction_file" in news:
             if "introduction" in news:
-                node = self.mapping(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)[
-                    "introduction_file"
-                ]
+                node = news_nodes["introduction_file"]
                 raise self.error(node, "give `introduction` or `introduction_file`, not both")
             introduction = self.read_intro(top["newsletter"], news["introduction_file"])
+        themes = self.themes(top.get("themes"), subjects)
         return Config(
             path=self.path,
             title=news["title"],
@@ -403,12 +469,14 @@ class _Reader:
             settings=settings,
             utm={k: v for k, v in news.items() if k.startswith("utm_")},
             warnings=tuple(self.warnings),
+            themes=themes,
+            subject_introductions=self.subject_intros,
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:
         file = (self.path.parent / name).resolve()
         try:
-            return file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             node = self.mapping(news_node, "`newsletter`", NEWSLETTER_KEYS)["introduction_file"]
             reason = getattr(exc, "strerror", None) or "not readable UTF-8 text"
@@ -417,6 +485,66 @@ class _Reader:
                 f"introduction_file `{name}` cannot be read ({reason}); "
                 f"the path is relative to {self.path.name}",
             ) from None
+        try:
+            check_variables(text)
+        except VariableError as exc:
+            raise ConfigError(file, exc.line, None, exc.message) from None
+        return text
+
+    def variables(self, node: Node, text: str, key: str) -> None:
+        """An unknown `{variable}` in `text` (the value of `node`) is a mistake, located."""
+        try:
+            check_variables(text)
+        except VariableError as exc:
+            # A block scalar (`key: |`) starts on the line after the key.
+            first = node.start_mark.line + (1 if getattr(node, "style", None) in ("|", ">") else 0)
+            raise ConfigError(
+                self.path, first + exc.line, None, f"in `{key}`: {exc.message}"
+            ) from None
+
+    def plan(self, node: Node) -> tuple[tuple[str, ...], ...]:
+        """`plan:` as read: each entry a subject name, or a list of names (checked in themes)."""
+        entries = []
+        for item in self.items(node, "plan"):
+            if isinstance(item, SequenceNode):
+                names = tuple(self.scalar(n, "plan", "str") for n in item.value)
+                if not names:
+                    raise self.error(item, "an empty theme `[]` in `plan`; name its subjects")
+            else:
+                names = (self.scalar(item, "plan", "str"),)
+            entries.append(names)
+        return tuple(entries)
+
+    def themes(self, node: Node | None, subjects: tuple[Subject, ...]) -> Themes:
+        """`themes:`: the plan (every name a configured subject), its threshold and closing line."""
+        if node is None:
+            return Themes()
+        raw = self.fields(node, "`themes`", THEMES_KEYS)
+        nodes = self.mapping(node, "`themes`", THEMES_KEYS)
+        names = [s.name for s in subjects]
+        plan: list[tuple[str, ...]] = []
+        lines: list[int] = []
+        items = self.items(nodes["plan"], "plan") if "plan" in nodes else []
+        for item, entry in zip(items, raw.get("plan", ()), strict=True):
+            plan.append(tuple(self.plan_subject(item, name, names) for name in entry))
+            lines.append(item.start_mark.line + 1)
+        if "closing" in raw:
+            self.variables(nodes["closing"], raw["closing"], "closing")
+        return Themes(
+            plan=tuple(plan),
+            min_articles=raw.get("min_articles", DEFAULT_MIN_ARTICLES),
+            min_score=float(raw.get("min_score", 0.0)),
+            closing=raw.get("closing", ""),
+            plan_lines=tuple(lines),
+        )
+
+    def plan_subject(self, item: Node, name: str, names: list[str]) -> str:
+        found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
+        if found is None:
+            raise self.error(
+                item, f"unknown subject `{name}` in `plan`; {subject_hint(name, names)}"
+            )
+        return found
 
     def settings(self, node: Node | None) -> Settings:
         raw = self.fields(node, "`settings`", SETTINGS_KEYS) if node is not None else {}
@@ -455,6 +583,7 @@ class _Reader:
             outputs=tuple(raw.get("outputs", ())),
             drafts=(folder / raw.get("drafts", "drafts")).resolve(),
             recency_weight=float(raw.get("recency_weight", 0.0)),
+            introductions=(folder / raw.get("introductions", "introductions")).resolve(),
         )
 
     def subjects(self, node: Node) -> tuple[Subject, ...]:
@@ -467,6 +596,10 @@ class _Reader:
         seen: set[str] = set()
         for item in items:
             raw = self.fields(item, "a subject", SUBJECT_KEYS)
+            if "introduction" in raw:
+                node = self.mapping(item, "a subject", SUBJECT_KEYS)["introduction"]
+                self.variables(node, raw["introduction"], "introduction")
+                self.subject_intros[raw["name"]] = raw["introduction"]
             if raw["name"].lower() in seen:
                 raise self.error(item, f"the subject `{raw['name']}` is listed twice; merge them")
             seen.add(raw["name"].lower())

@@ -35,14 +35,16 @@ curator already knows, and lists the URLs it does not know (for the app to fetch
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import yaml
 
+from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
 from curator.urls import clean_url, safe_url
@@ -54,13 +56,20 @@ FRONT_MATTER_KEYS = {
     "date": "the issue's date, e.g. 2026-11-25",
     "editor": "the editor's name (optional)",
     "introduction": "the introduction (optional; usually written below the front matter instead)",
+    "theme": "the subject (or [subjects]) the issue is about (optional; none: every subject)",
+    "closing": "the closing line after the articles (optional)",
+    "extra_sections": "headings of your own that are not subjects, e.g. [Editor's picks]",
 }
+#: The lines an article may have right under its heading.
+ARTICLE_FIELDS = ("url", "author", "authors", "publication")
 #: A draft is a text an editor writes; anything bigger is a mistake (a pasted file), not a draft.
 MAX_DRAFT_CHARS = 5_000_000
 
 _HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*$")
-_FIELD = re.compile(r"^(url|authors?|publication)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
-_ESCAPED = re.compile(r"^\\(?=#)")
+#: A line shaped like a field: one word, then a colon (`url: ...`, or a typo such as `autor: ...`).
+_KEY_LIKE = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*:")
+#: A backslash that keeps a line from reading as a heading or a field (parse removes it).
+_ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
 _NEEDS_ESCAPE = re.compile(r"^(#{1,2}[ \t])")
 
 HELP = """\
@@ -72,6 +81,9 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 - Cut an article: delete its "##" block. Move or reorder: move the block. Rewrite in place.
 - Add an article: a heading with just its URL, e.g. "## https://example.com/post".
 - Anything inside an HTML comment like this note is ignored (park an article in one).
+- Every "# Heading" must be one of your subjects; a mistyped one stops the build. For a section
+  of your own, list it in the front matter: extra_sections: [Editor's picks]
+- theme: (front matter) is what the issue is about; closing: is the line after the articles.
 -->"""
 
 
@@ -123,6 +135,14 @@ class Draft:
     editor: str = ""
     introduction: str = ""
     sections: tuple[DraftSection, ...] = ()
+    #: The subjects the issue is about (front matter `theme:`); () for every subject.
+    theme: tuple[str, ...] = ()
+    #: The closing line after the articles (front matter `closing:`).
+    closing: str = ""
+    #: Headings of the editor's own that are not subjects (front matter `extra_sections:`).
+    extra_sections: tuple[str, ...] = ()
+    #: Each front matter key's line, for messages.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:
@@ -137,8 +157,16 @@ def _one_line(text: str | None) -> str:
 
 
 def _escape_lines(text: str) -> str:
-    """A line that would read as a heading is written with a backslash (parse removes it)."""
-    return "\n".join(_NEEDS_ESCAPE.sub(r"\\\1", line) for line in text.splitlines())
+    """A line that would read as a heading, or as a field at the start of a blurb, is written with
+    a backslash (parse removes it)."""
+    return "\n".join(_escape(line) for line in text.splitlines())
+
+
+def _escape(line: str) -> str:
+    key = _field_like(line)
+    if key is not None and _misspelt_field(key):
+        return "\\" + line
+    return _NEEDS_ESCAPE.sub(r"\\\1", line)
 
 
 def _yaml_line(key: str, value: object) -> str:
@@ -161,6 +189,11 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
     lines.append(_yaml_line("date", day.date() if day.time() == time(0) else day))
     if issue.editor:
         lines.append(_yaml_line("editor", _one_line(issue.editor)))
+    if issue.theme:
+        theme: object = issue.theme[0] if len(issue.theme) == 1 else list(issue.theme)
+        lines.append(_yaml_line("theme", theme))
+    if issue.closing:
+        lines.append(_yaml_line("closing", _one_line(issue.closing)))
     lines += ["---", HELP.format(number=issue.number, name=name.replace("-->", "")), ""]
     intro = issue.introduction.strip()
     if intro:
@@ -185,16 +218,20 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
 # -- reading --------------------------------------------------------------------------------------
 
 
-def _front_matter(lines: list[str], path: Path) -> tuple[dict[str, object], int]:
-    """The front matter's values and the index of the first body line."""
-    if not lines or lines[0].strip() != "---":
-        raise DraftError(
-            path, 1, "a draft starts with a '---' line, then title, number and date, then '---'"
-        )
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if end is None:
-        raise DraftError(path, 1, "the front matter opened here is never closed: add a '---' line")
-    source = "\n".join(lines[1:end])
+@dataclass(frozen=True)
+class _FrontMatter:
+    """The front matter's values, each key's line, and the index of the first body line."""
+
+    values: dict[str, object]
+    lines: dict[str, int]
+    body_start: int
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 2)
+
+
+def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str, int]]:
+    """The front matter's YAML as values and the line of each key (1-based in the file)."""
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         values = yaml.safe_load(source)
@@ -210,29 +247,53 @@ def _front_matter(lines: list[str], path: Path) -> tuple[dict[str, object], int]
             f"the front matter is not valid YAML ({problem}); a title with ': ' in it needs quotes",
         ) from None
     if node is None:
-        values, key_lines = {}, {}
-    elif not isinstance(node, yaml.MappingNode) or not isinstance(values, dict):
+        return {}, {}
+    if not isinstance(node, yaml.MappingNode) or not isinstance(values, dict):
         raise DraftError(
             path, 2, "the front matter must be 'key: value' lines (title, number, date)"
         )
-    else:
-        key_lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    return values, {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+
+
+def _front_matter(lines: list[str], path: Path) -> _FrontMatter:
+    if not lines or lines[0].strip() != "---":
+        raise DraftError(
+            path, 1, "a draft starts with a '---' line, then title, number and date, then '---'"
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        raise DraftError(path, 1, "the front matter opened here is never closed: add a '---' line")
+    values, key_lines = _yaml_mapping("\n".join(lines[1:end]), path)
+    front = _FrontMatter(values, key_lines, end + 1)
     for key in values:
         if str(key) not in FRONT_MATTER_KEYS:
-            known = ", ".join(FRONT_MATTER_KEYS)
-            raise DraftError(
-                path, key_lines.get(str(key), 2), f"unknown front matter key {key!r}; keys: {known}"
+            close = difflib.get_close_matches(str(key), list(FRONT_MATTER_KEYS), n=1)
+            fix = (
+                f"did you mean '{close[0]}'?" if close else "keys: " + ", ".join(FRONT_MATTER_KEYS)
             )
+            raise DraftError(path, front.line(str(key)), f"unknown front matter key {key!r}; {fix}")
     for key in ("title", "number", "date"):
         if values.get(key) in (None, ""):
             raise DraftError(
                 path, end + 1, f"the front matter needs {key}: {FRONT_MATTER_KEYS[key]}"
             )
-    for key in ("title", "editor"):
+    for key in ("title", "editor", "closing"):
         if key in values and not isinstance(values[key], str | int | float | type(None)):
-            raise DraftError(path, key_lines.get(key, 2), f"{key} must be one line of text")
-    values["_lines"] = key_lines
-    return values, end + 1
+            raise DraftError(path, front.line(key), f"{key} must be one line of text")
+    return front
+
+
+def _names(front: _FrontMatter, key: str, path: Path) -> tuple[str, ...]:
+    """A front matter value that names subjects: one name, or a list of names."""
+    value = front.values.get(key)
+    if value in (None, ""):
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) and v.strip() for v in items):
+        raise DraftError(
+            path, front.line(key), f"{key} must be a subject's name, or a list of them: [A, B]"
+        )
+    return tuple(" ".join(str(v).split()) for v in items)
 
 
 def _draft_date(value: object, path: Path, line: int) -> datetime:
@@ -248,6 +309,20 @@ def _draft_date(value: object, path: Path, line: int) -> datetime:
         ) from None
 
 
+def _field_like(line: str) -> str | None:
+    """The key of a line shaped like a field (`word: ...`), lowercased; None for other text."""
+    match = _KEY_LIKE.match(line)
+    return match.group(1).lower() if match else None
+
+
+def _misspelt_field(key: str) -> str | None:
+    """The field a key-like word is, or is a misspelling of (`autor` -> `author`)."""
+    if key in ARTICLE_FIELDS:
+        return key
+    close = difflib.get_close_matches(key, list(ARTICLE_FIELDS), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 @dataclass
 class _Open:
     """An article being read: its heading, fields so far, and blurb lines."""
@@ -256,43 +331,171 @@ class _Open:
     line: int
     url: str = ""
     url_line: int = 0
-    authors: list[str] | None = None
+    authors: list[str] = field(default_factory=list)
     publication: str = ""
     in_fields: bool = True
-    blurb: list[str] | None = None
+    blurb: list[str] = field(default_factory=list)
+
+    def finish(self, path: Path, seen: dict[str, int]) -> DraftEntry:
+        title, url, url_line = self.title, self.url, self.url_line
+        bare = title.strip("<>")
+        if not url and safe_url(bare) and bare.lower().startswith(("http://", "https://")):
+            title, url, url_line = "", bare, self.line
+        if not url:
+            raise DraftError(
+                path,
+                self.line,
+                f"article {title!r} has no url: add a line 'url: https://...' right under its heading",
+            )
+        link = safe_url(url)
+        if link is None or not link.lower().startswith(("http://", "https://")):
+            raise DraftError(path, url_line, f"url {url!r} is not an http or https link")
+        key = clean_url(link)
+        if key in seen:
+            raise DraftError(
+                path,
+                self.line,
+                f"this article is in the draft twice (also at line {seen[key]}); delete one",
+            )
+        seen[key] = self.line
+        text = "\n".join(self.blurb).strip()
+        blurb = "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
+        return DraftEntry(link, title, tuple(self.authors), self.publication, blurb, self.line)
 
 
-def _finish(entry: _Open, path: Path, seen: dict[str, int]) -> DraftEntry:
-    title, url = entry.title, entry.url
-    bare = title.strip("<>")
-    if not url and safe_url(bare) and bare.lower().startswith(("http://", "https://")):
-        title, url, entry.url_line = "", bare, entry.line
-    if not url:
-        raise DraftError(
-            path,
-            entry.line,
-            f"article {title!r} has no url: add a line 'url: https://...' right under its heading",
-        )
-    link = safe_url(url)
-    if link is None or not link.lower().startswith(("http://", "https://")):
-        raise DraftError(path, entry.url_line, f"url {url!r} is not an http or https link")
-    key = clean_url(link)
-    if key in seen:
-        raise DraftError(
-            path,
-            entry.line,
-            f"this article is in the draft twice (also at line {seen[key]}); delete one",
-        )
-    seen[key] = entry.line
-    paragraphs = "\n".join(entry.blurb or []).strip()
-    blurb = "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", paragraphs) if p.strip())
-    return DraftEntry(
-        url=link,
-        title=title,
-        authors=tuple(entry.authors or ()),
-        publication=entry.publication,
-        blurb=blurb,
-        line=entry.line,
+class _Body:
+    """Reads the draft's body line by line: the introduction, then subjects and their articles."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.intro: list[str] = []
+        self.sections: list[DraftSection] = []
+        self.subject: tuple[str, int] | None = None
+        self.entries: list[DraftEntry] = []
+        self.current: _Open | None = None
+        self.seen: dict[str, int] = {}
+        self.comment_from = 0
+
+    def error(self, line: int, message: str) -> DraftError:
+        return DraftError(self.path, line, message)
+
+    def read(self, lines: list[str], start: int) -> None:
+        for index in range(start, len(lines)):
+            self.line(lines[index], index + 1)
+        if self.comment_from:
+            raise self.error(self.comment_from, "this <!-- comment is never closed with -->")
+        self.close_section()
+
+    def line(self, raw: str, number: int) -> None:
+        stripped = raw.strip()
+        if self.comment_from:
+            if "-->" in raw:
+                self.comment_from = 0
+            return
+        if stripped.startswith("<!--"):
+            if "-->" not in stripped:
+                self.comment_from = number
+            return
+        heading = _HEADING.match(raw)
+        if heading:
+            self.heading(len(heading.group(1)), heading.group(2), number)
+        elif self.current is None:
+            self.outside_article(raw, stripped, number)
+        elif self.current.in_fields and stripped:
+            self.field(raw, number)
+        else:
+            self.blurb_line(raw, stripped, number)
+
+    def heading(self, level: int, name: str, number: int) -> None:
+        if not name:
+            raise self.error(number, "this heading is empty: give it a subject or title")
+        if level == 1:
+            self.close_section()
+            self.subject = (name, number)
+            return
+        if self.subject is None:
+            raise self.error(
+                number,
+                f"article {name!r} comes before any subject: put a '# Subject' heading above it",
+            )
+        self.close_entry()
+        self.current = _Open(name, number)
+
+    def outside_article(self, raw: str, stripped: str, number: int) -> None:
+        if self.subject is None:
+            self.intro.append(_ESCAPED.sub("", raw.rstrip()))
+        elif stripped:
+            raise self.error(
+                number,
+                f"text under subject {self.subject[0]!r} belongs to no article: start an article "
+                "with '## Title' or delete the line",
+            )
+
+    def field(self, raw: str, number: int) -> None:
+        """A line right under an article's heading: url:, author:, authors:, publication:."""
+        assert self.current is not None
+        key = _field_like(raw)
+        if key is None:  # the blurb starts without a blank line before it
+            self.current.in_fields = False
+            self.current.blurb.append(_ESCAPED.sub("", raw.rstrip()))
+            return
+        value = raw.split(":", 1)[1].strip()
+        if key not in ARTICLE_FIELDS:
+            raise self.error(number, _unknown_field(key, value))
+        article = self.current
+        if key == "url":
+            if article.url:
+                raise self.error(number, "this article has two url lines: keep one")
+            if not value:
+                raise self.error(number, "url is empty: give the article's link")
+            article.url, article.url_line = value, number
+        elif key == "publication":
+            article.publication = value
+        else:
+            # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
+            # several, separated by semicolons or commas.
+            names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
+            article.authors += [n for n in names if n]
+
+    def blurb_line(self, raw: str, stripped: str, number: int) -> None:
+        assert self.current is not None
+        article = self.current
+        starts_paragraph = not article.blurb or not article.blurb[-1].strip()
+        key = _field_like(raw)
+        if starts_paragraph and stripped and key is not None and _misspelt_field(key):
+            raise self.error(
+                number,
+                f"'{stripped[:40]}' looks like a field, but it is in the blurb: move it up right "
+                f"under the heading (no blank line above it), or write '\\{stripped[:20]}' to keep "
+                "it as text",
+            )
+        article.in_fields = False
+        article.blurb.append(_ESCAPED.sub("", raw.rstrip()))
+
+    def close_entry(self) -> None:
+        if self.current is not None:
+            self.entries.append(self.current.finish(self.path, self.seen))
+            self.current = None
+
+    def close_section(self) -> None:
+        self.close_entry()
+        if self.subject is not None and self.entries:
+            self.sections.append(
+                DraftSection(self.subject[0], tuple(self.entries), self.subject[1])
+            )
+        self.entries = []
+
+
+def _unknown_field(key: str, value: str) -> str:
+    fields = ", ".join(f"{f}:" for f in ARTICLE_FIELDS)
+    if value.startswith("//"):
+        return f"a bare link under the heading: write it as 'url: {key}:{value}'"
+    near = _misspelt_field(key)
+    if near is not None:
+        return f"unknown field '{key}:'; did you mean '{near}:'?"
+    return (
+        f"unknown field '{key}:' under this article (the fields are {fields}); if the line is "
+        "the blurb, leave a blank line above it"
     )
 
 
@@ -303,117 +506,62 @@ def parse_draft(text: str, path: Path) -> Draft:
             path, 1, f"the draft is over {MAX_DRAFT_CHARS:,} characters; is it a draft?"
         )
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    front, start = _front_matter(lines, path)
-    key_lines: dict[str, int] = front.pop("_lines")  # type: ignore[assignment]
-    number = front["number"]
+    front = _front_matter(lines, path)
+    number = front.values["number"]
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
         raise DraftError(
-            path, key_lines.get("number", 2), f"number {number!r} is not a whole number above 0"
+            path, front.line("number"), f"number {number!r} is not a whole number above 0"
         )
-    when = _draft_date(front["date"], path, key_lines.get("date", 2))
-    intro_lines: list[str] = []
-    sections: list[DraftSection] = []
-    subject: tuple[str, int] | None = None
-    entries: list[DraftEntry] = []
-    current: _Open | None = None
-    seen: dict[str, int] = {}
-    comment_from = 0
-
-    def close_entry() -> None:
-        nonlocal current
-        if current is not None:
-            entries.append(_finish(current, path, seen))
-            current = None
-
-    def close_section() -> None:
-        nonlocal entries
-        close_entry()
-        if subject is not None and entries:
-            sections.append(DraftSection(subject[0], tuple(entries), subject[1]))
-        entries = []
-
-    for index in range(start, len(lines)):
-        number_ = index + 1
-        raw = lines[index]
-        stripped = raw.strip()
-        if comment_from:
-            if "-->" in raw:
-                comment_from = 0
-            continue
-        if stripped.startswith("<!--"):
-            if "-->" not in stripped:
-                comment_from = number_
-            continue
-        heading = _HEADING.match(raw)
-        if heading:
-            level, name = len(heading.group(1)), heading.group(2)
-            if not name:
-                raise DraftError(path, number_, "this heading is empty: give it a subject or title")
-            if level == 1:
-                close_section()
-                subject = (name, number_)
-            else:
-                if subject is None:
-                    raise DraftError(
-                        path,
-                        number_,
-                        f"article {name!r} comes before any subject: put a '# Subject' heading above it",
-                    )
-                close_entry()
-                current = _Open(name, number_)
-            continue
-        line = _ESCAPED.sub("", raw.rstrip())
-        if current is None:
-            if subject is None:
-                intro_lines.append(line)
-            elif stripped:
-                raise DraftError(
-                    path,
-                    number_,
-                    f"text under subject {subject[0]!r} belongs to no article: start an article "
-                    "with '## Title' or delete the line",
-                )
-            continue
-        field = _FIELD.match(raw) if current.in_fields else None
-        if field:
-            key, value = field.group(1).lower(), field.group(2)
-            if key == "url":
-                if current.url:
-                    raise DraftError(path, number_, "this article has two url lines: keep one")
-                if not value:
-                    raise DraftError(path, number_, "url is empty: give the article's link")
-                current.url, current.url_line = value, number_
-            elif key == "publication":
-                current.publication = value
-            else:
-                # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
-                # several, separated by semicolons or commas.
-                names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
-                current.authors = (current.authors or []) + [n for n in names if n]
-            continue
-        current.in_fields = False
-        current.blurb = (current.blurb or []) + [line]
-    if comment_from:
-        raise DraftError(path, comment_from, "this <!-- comment is never closed with -->")
-    close_section()
-    intro = front.get("introduction")
-    body_intro = "\n".join(intro_lines).strip()
+    when = _draft_date(front.values["date"], path, front.line("date"))
+    body = _Body(path)
+    body.read(lines, front.body_start)
+    intro = front.values.get("introduction")
+    body_intro = "\n".join(body.intro).strip()
     if intro and body_intro:
         raise DraftError(
             path,
-            key_lines.get("introduction", 2),
+            front.line("introduction"),
             "the introduction is given twice (front matter and text below it): keep one",
         )
-    if not sections:
-        raise DraftError(path, start + 1, "the draft has no articles: every article was cut")
+    if not body.sections:
+        raise DraftError(
+            path, front.body_start + 1, "the draft has no articles: every article was cut"
+        )
     return Draft(
-        title=" ".join(str(front["title"]).split()),
+        title=" ".join(str(front.values["title"]).split()),
         number=number,
         date=when,
-        editor=" ".join(str(front.get("editor") or "").split()),
+        editor=" ".join(str(front.values.get("editor") or "").split()),
         introduction=str(intro).strip() if intro else body_intro,
-        sections=tuple(sections),
+        sections=tuple(body.sections),
+        theme=_names(front, "theme", path),
+        closing=" ".join(str(front.values.get("closing") or "").split()),
+        extra_sections=_names(front, "extra_sections", path),
+        lines=dict(front.lines),
     )
+
+
+def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> None:
+    """Every subject heading and theme names a configured subject, or an extra section the front
+    matter declares; a misspelt heading would otherwise be published as a section of its own."""
+    extra = {name.casefold() for name in draft.extra_sections}
+    for name in draft.theme:
+        if name not in subjects:
+            raise DraftError(
+                path,
+                draft.lines.get("theme", 2),
+                f"the theme names no subject `{name}`; {subject_hint(name, subjects)}",
+            )
+    for section in draft.sections:
+        if section.subject in subjects or section.subject.casefold() in extra:
+            continue
+        raise DraftError(
+            path,
+            section.line,
+            f"no subject `{section.subject}`; {subject_hint(section.subject, subjects)} "
+            "For a section of your own, list it in the front matter: "
+            f"extra_sections: [{section.subject}]",
+        )
 
 
 def read_draft(path: Path) -> Draft:
@@ -466,22 +614,15 @@ def draft_to_issue(
                 missing.append(entry.url)
                 continue
             if not entry.url_only:
-                article = Article(
-                    id=found.article.id,
-                    url=found.article.url,
+                # The editor's words replace the stored ones; every other field is kept as stored.
+                article = replace(
+                    found.article,
                     title=entry.title,
                     authors=entry.authors,
                     publication=entry.publication or None,
                     blurb=entry.blurb,
-                    summary=found.article.summary,
-                    categories=found.article.categories,
-                    published=found.article.published,
-                    first_seen=found.article.first_seen,
-                    feed_url=found.article.feed_url,
-                    text=found.article.text,
-                    subject_hints=found.article.subject_hints,
                 )
-                found = Scored(article, found.score, found.matched, found.also_covered_by)
+                found = replace(found, article=article)
             scored.append(found)
         if scored:
             sections.append(
@@ -494,11 +635,14 @@ def draft_to_issue(
         editor=draft.editor or None,
         introduction=draft.introduction,
         sections=tuple(sections),
+        theme=draft.theme,
+        closing=draft.closing,
     )
     return issue, tuple(missing)
 
 
 __all__ = [
+    "check_draft",
     "Draft",
     "DraftEntry",
     "DraftError",

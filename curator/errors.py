@@ -13,6 +13,7 @@ from typing import ClassVar
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INPUT = 2
+EXIT_THEME = 3
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
@@ -26,6 +27,11 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         EXIT_INPUT,
         "a mistake in what you wrote: feeds.yaml, a draft, an OPML file, or the command's options"
         " and arguments",
+    ),
+    (
+        EXIT_THEME,
+        "no issue for this theme: too few unfeatured articles fit it, or the plan of themes is"
+        " used up; nothing was published, and the message names the ripest subject",
     ),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was stored before is kept"),
 )

@@ -196,6 +196,11 @@ class Issue:
     #: The editor's introduction as Markdown-ish plain text (paragraphs separated by blank lines).
     introduction: str = ""
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    #: The subjects the issue is about, as the seed's issues are about one aspect each; () for an
+    #: issue of every subject.
+    theme: tuple[str, ...] = ()
+    #: The closing line after the articles (e.g. "Next time: Voice of the customer."), or "".
+    closing: str = ""
 
     @property
     def articles(self) -> tuple[Article, ...]:

@@ -23,7 +23,7 @@ import jinja2
 from curator.errors import CuratorError
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
-from curator.render import EntryView, SectionView, issue_context, render
+from curator.render import EntryView, SectionView, issue_context, join_names, render
 from curator.urls import safe_url
 
 #: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
@@ -66,6 +66,8 @@ class ArchiveItem:
     subjects: tuple[str, ...] = ()
     #: The rendered fragment (issue-N.fragment.html): the feed entry's content.
     fragment_html: str = ""
+    #: The subjects the issue was about; () for an issue of every subject.
+    theme: tuple[str, ...] = ()
 
     @property
     def href(self) -> str:
@@ -215,6 +217,8 @@ def archive_context(
             "date_text": a.date_text,
             "date_rfc3339": _rfc3339(a.date),
             "subjects": a.subjects,
+            "theme": join_names(a.theme),
+            "theme_subjects": a.theme,
             "fragment_html": a.fragment_html,
             "href": a.href,
             "link": _page_url(base, a.href) or a.href,
@@ -245,7 +249,9 @@ def issue_data(issue: Issue) -> dict[str, object]:
         "title": issue.title,
         "date": issue.date.isoformat(),
         "editor": issue.editor,
+        "theme": list(issue.theme),
         "introduction": issue.introduction,
+        "closing": issue.closing,
         "sections": [
             {
                 "subject": sec.subject,
@@ -306,6 +312,8 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
             editor=data.get("editor") or None,  # type: ignore[arg-type]
             introduction=str(data.get("introduction") or ""),
             sections=tuple(sections),
+            theme=tuple(str(name) for name in data.get("theme") or ()),  # type: ignore[attr-defined]
+            closing=str(data.get("closing") or ""),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not an issue record: {exc!r}") from None
@@ -333,7 +341,23 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
             f"template {exc.filename or template}:{exc.lineno}: {exc.message}"
         ) from None
     except jinja2.TemplateError as exc:
-        raise OutputError(f"template {template}: {exc.message or exc}") from None
+        where = _where(exc, template)
+        also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
+        raise OutputError(f"template {where}: {exc.message or exc}{also}") from None
+
+
+def _where(exc: BaseException, template: str) -> str:
+    """`file:line` of the template line that failed: the innermost template frame of the traceback
+    (Jinja2 gives template code its file and line), so a mistake in an included template names that
+    template, not the one that included it."""
+    where = template
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and Path(filename).is_file():
+            where = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def fragment_of(
@@ -355,6 +379,7 @@ def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
         issue.date,
         tuple(s.subject for s in issue.sections),
         fragment_html,
+        issue.theme,
     )
 
 
@@ -393,11 +418,36 @@ def render_outputs(
     if "index" in formats or "feed" in formats:
         items = {a.number: a for a in archive}
         items[issue.number] = archive_item(issue, fragment)
-        arch = archive_context(issue.title, issue.editor, list(items.values()), site_url=site_url)
-        if "index" in formats:
-            files["index.html"] = _render(env, "index.html", arch)
-        if "feed" in formats:
-            files["feed.xml"] = _render(env, "feed.xml", arch)
+        files.update(
+            render_archive(
+                issue.title,
+                issue.editor,
+                list(items.values()),
+                env=env,
+                site_url=site_url,
+                formats=formats,
+            )
+        )
+    return files
+
+
+def render_archive(
+    title: str,
+    editor: str | None,
+    archive: Sequence[ArchiveItem],
+    *,
+    env: jinja2.Environment,
+    site_url: str | None = None,
+    formats: Collection[str] = OUTPUTS,
+) -> dict[str, str]:
+    """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`."""
+    install_filters(env)
+    arch = archive_context(title, editor, archive, site_url=site_url)
+    files = {}
+    if "index" in formats:
+        files["index.html"] = _render(env, "index.html", arch)
+    if "feed" in formats:
+        files["feed.xml"] = _render(env, "feed.xml", arch)
     return files
 
 
@@ -430,11 +480,23 @@ def load_archive(
 ) -> tuple[tuple[ArchiveItem, ...], tuple[str, ...]]:
     """Every issue published in `out_dir` (from its issue-N.json), newest first, with its fragment
     re-rendered; and a warning per record that could not be read (it is left out, never fatal)."""
-    items: list[ArchiveItem] = []
+    issues, warnings = published_issues(out_dir)
+    items = [
+        archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm))
+        for issue in issues.values()
+    ]
+    items.sort(key=lambda a: a.number, reverse=True)
+    return tuple(items), warnings
+
+
+def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
+    """Every issue published in `out_dir`, read back from its issue-N.json, by number; and a
+    warning per record that could not be read (left out, never fatal)."""
+    issues: dict[int, Issue] = {}
     warnings: list[str] = []
     if not out_dir.is_dir():
-        return (), ()
-    for path in out_dir.iterdir():
+        return {}, ()
+    for path in sorted(out_dir.iterdir()):
         if not _ISSUE_JSON.match(path.name):
             continue
         try:
@@ -442,9 +504,8 @@ def load_archive(
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             warnings.append(f"{path}: left out of the archive: {exc}")
             continue
-        items.append(archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm)))
-    items.sort(key=lambda a: a.number, reverse=True)
-    return tuple(items), tuple(warnings)
+        issues[issue.number] = issue
+    return issues, tuple(warnings)
 
 
 __all__ = [
@@ -452,9 +513,13 @@ __all__ = [
     "ArchiveItem",
     "OutputError",
     "add_utm",
+    "archive_item",
+    "fragment_of",
     "issue_data",
     "issue_from_data",
     "load_archive",
+    "published_issues",
     "publish_outputs",
+    "render_archive",
     "render_outputs",
 ]

@@ -60,9 +60,14 @@ def refresh_assignments(store: Store, model: SubjectModel) -> int:
 
 
 def choose_sections(
-    config: Config, store: Store, now: datetime | None = None
+    config: Config,
+    store: Store,
+    now: datetime | None = None,
+    *,
+    theme: Sequence[str] = (),
 ) -> tuple[Section, ...]:
-    """The next issue's sections: per subject, the most relevant articles never featured before.
+    """The next issue's sections: per subject, the most relevant articles never featured before;
+    only the `theme`'s subjects, in its order, when one is given.
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
     """
@@ -70,14 +75,18 @@ def choose_sections(
     weight = config.settings.recency_weight
     candidates: list[Article] = []
     assignments: dict[str, Assignment] = {}
-    for subject in config.subjects:
+    by_name = {s.name: s for s in config.subjects}
+    subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
+    for subject in subjects:
         limit = config.issue_size * CANDIDATES_PER_PLACE * (3 if weight else 1)
         for article, score, matched in store.candidates(subject.name, limit):
+            if theme and score < config.themes.min_score:
+                break  # a themed issue features only articles that fit its subjects well
             if weight and now is not None:
                 score *= 1 + weight * freshness(article, now)
             candidates.append(article)
             assignments[article.url] = Assignment(subject.name, score, matched=matched)
-    return select_sections(candidates, assignments, config.subjects, config.issue_size)
+    return select_sections(candidates, assignments, subjects, config.issue_size)
 
 
 #: Recency's half-life: an article this many days old gets half the boost of one from today.

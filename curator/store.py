@@ -125,14 +125,48 @@ def _migration_4(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _migration_5(db: sqlite3.Connection) -> None:
+    """What each issue was about and how it opened: its theme (a JSON list of subjects; NULL for an
+    issue of every subject), whether it took its theme's place in the plan of themes, and its
+    introduction (to warn before the next issue repeats it, and to render it again)."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE issues ADD COLUMN theme TEXT;
+        ALTER TABLE issues ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE issues ADD COLUMN introduction TEXT;
+        ALTER TABLE issues ADD COLUMN closing TEXT
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 )
 VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class IssueRecord:
+    """A published issue as the store remembers it."""
+
+    number: int
+    title: str
+    published_at: datetime
+    #: The subjects it was about, in order; () for an issue of every subject.
+    theme: tuple[str, ...] = ()
+    #: True when the issue took its theme's place in the plan of themes.
+    planned: bool = False
+    #: Its introduction; None for an issue published before curator kept it.
+    introduction: str | None = None
+    closing: str | None = None
+    #: (subject, article id) in issue order.
+    featured: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -534,13 +568,33 @@ class Store:
         return int(row[0] or 0) + 1
 
     def record_issue(
-        self, number: int, title: str, published_at: datetime, featured: Iterable[tuple[str, int]]
+        self,
+        number: int,
+        title: str,
+        published_at: datetime,
+        featured: Iterable[tuple[str, int]],
+        *,
+        theme: Sequence[str] = (),
+        planned: bool = False,
+        introduction: str | None = None,
+        closing: str | None = None,
     ) -> None:
-        """Record a published issue and the articles it featured, as (subject, article id) in order."""
+        """Record a published issue and the articles it featured, as (subject, article id) in order;
+        with its theme (the subjects it was about; () for every subject), whether it took its
+        theme's place in the plan, and its introduction."""
         with self.transaction():
             cursor = self.db.execute(
-                "INSERT INTO issues (number, title, published_at) VALUES (?, ?, ?)",
-                (number, title, _iso(published_at)),
+                "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
+                " closing) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    number,
+                    title,
+                    _iso(published_at),
+                    json.dumps(list(theme), ensure_ascii=False) if theme else None,
+                    int(planned),
+                    introduction,
+                    closing,
+                ),
             )
             issue_id = cursor.lastrowid
             self.db.executemany(
@@ -551,3 +605,44 @@ class Store:
                     for pos, (subject, art_id) in enumerate(featured)
                 ],
             )
+
+    def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
+        """Every published issue, oldest first (with what each featured, when asked)."""
+        rows = self.db.execute(
+            "SELECT id, number, title, published_at, theme, planned, introduction, closing"
+            " FROM issues ORDER BY number"
+        ).fetchall()
+        featured: dict[int, list[tuple[str, int]]] = {}
+        if with_articles:
+            for r in self.db.execute(
+                "SELECT issue_id, subject, article_id FROM issue_articles"
+                " ORDER BY issue_id, position"
+            ):
+                featured.setdefault(r[0], []).append((r[1], r[2]))
+        return [
+            IssueRecord(
+                number=r["number"],
+                title=r["title"],
+                published_at=datetime.fromisoformat(r["published_at"]),
+                theme=tuple(json.loads(r["theme"])) if r["theme"] else (),
+                planned=bool(r["planned"]),
+                introduction=r["introduction"],
+                closing=r["closing"],
+                featured=tuple(featured.get(r["id"], ())),
+            )
+            for r in rows
+        ]
+
+    def article_by_id(self, article_id: int) -> Article | None:
+        row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
+        return self._article(row) if row else None
+
+    def count_candidates(self, subject: str, min_score: float = 0.0) -> int:
+        """How many unfeatured articles are placed under `subject` with at least `min_score`."""
+        row = self.db.execute(
+            """SELECT COUNT(*) FROM assignments s
+               WHERE s.subject = ? AND s.score >= ?
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = s.article_id)""",
+            (subject, min_score),
+        ).fetchone()
+        return int(row[0])

@@ -214,14 +214,34 @@ def http_server() -> Iterator[LocalServer]:
         server.stop()
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
+def copy_demo(tmp_path: Path) -> Path:
     """A copy of the offline demo's feeds.yaml and files; its store and output land in tmp_path."""
     import shutil
 
     folder = tmp_path / "demo"
-    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("output", ".curator", "drafts"))
+    shutil.copytree(
+        EXAMPLES,
+        folder,
+        ignore=shutil.ignore_patterns("output", ".curator", "drafts", "introductions"),
+    )
     return folder / "feeds.yaml"
+
+
+@pytest.fixture
+def themed_demo(tmp_path: Path) -> Path:
+    """The offline demo as it is: with its plan of themes, each issue is about one subject."""
+    return copy_demo(tmp_path)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """The offline demo without its plan of themes (`themes:` removed): a newsletter whose every
+    issue has every subject, curator's default."""
+    path = copy_demo(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("\nthemes:\n"), text.index("\n# --- Feeds")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return path
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

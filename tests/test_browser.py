@@ -208,3 +208,60 @@ def test_preview_serves_only_on_loopback(tmp_path):
         server.server_close()
     with pytest.raises(PreviewError, match="is not a folder"):
         serve(tmp_path / "nope")
+
+
+def themed_issue():
+    """An issue about one subject, as the seed's are: its subject under the introduction, a
+    closing line naming the next theme."""
+    issue = make_issue(number=2)
+    first = issue.sections[0]
+    return replace(
+        issue,
+        sections=(first,),
+        theme=(first.subject,),
+        closing="Next time: *Measuring the experience*. Won't you learn with me?",
+    )
+
+
+@needs_chromium
+def test_a_themed_issue_in_a_browser_shows_its_theme_and_closing_line(tmp_path):
+    folder = tmp_path / "output"
+    issue = themed_issue()
+    publish_outputs(
+        issue, env=environment(), out_dir=folder, formats=OUTPUTS, site_url=None, utm=None
+    )
+    server, url = serve(folder)
+    try:
+        page = url + "issue-2.html"
+        result = chromium("--dump-dom", page, profile=tmp_path / "profile")
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / "themed-issue-phone.png"
+        shot.unlink(missing_ok=True)
+        chromium(f"--screenshot={shot}", "--window-size=390,844", page, profile=tmp_path / "p2")
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    finally:
+        server.shutdown()
+        server.server_close()
+    dom = BeautifulSoup(result.stdout, "html.parser")
+    subject = issue.theme[0]
+    assert dom.title.get_text() == f"Customer Experience Weekly · Issue 2: {subject}"
+    headings = [
+        (h.name, h.get_text(" ", strip=True)) for h in dom.body.find_all(["h1", "h2", "h3"])
+    ]
+    assert headings == [
+        ("h1", "Customer Experience Weekly"),
+        ("h2", subject),
+        *[("h3", e.article.title) for e in issue.sections[0].entries],
+    ]
+    meta = dom.find(class_="issue-meta").get_text(" ", strip=True)
+    assert meta.startswith(f"Issue 2: {subject} ·")
+    closing = dom.find(class_="closing")
+    assert " ".join(closing.get_text().split()) == (
+        "Next time: Measuring the experience. Won't you learn with me?"
+    )
+    assert closing.find("em").get_text() == "Measuring the experience"
+    # The closing line comes after the last article, the theme's heading before the first.
+    text = dom.body.get_text(" ", strip=True)
+    assert text.index(subject) < text.index(issue.sections[0].entries[0].article.title)
+    assert text.rindex("Next time:") > text.index(issue.sections[0].entries[-1].article.title)
+    assert dom.find_all(["script", "img"]) == []

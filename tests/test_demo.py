@@ -67,6 +67,8 @@ def test_the_demo_issue_credits_every_article_as_author_and_publication(tmp_path
             "--db",
             str(tmp_path / "c.db"),
             "-q",
+            # The demo's plan makes each issue about one subject; this checks every credit.
+            "--all-subjects",
         ],
     )
     assert result.exit_code == 0, result.stderr

@@ -156,3 +156,247 @@ def test_a_published_draft_cannot_be_published_twice(demo: Path) -> None:
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 1
     assert "the draft is issue 1, but the next issue is 2; it was published already" in err
+
+
+# -- issue 12, points 6 to 9 ----------------------------------------------------------------------
+
+
+def test_draft_reads_the_feeds_first_unless_told_not_to(demo: Path) -> None:
+    """12.6: on a new newsletter `draft` said "Nothing new to feature": it never fetched."""
+    code, out, err = run("draft", "--config", str(demo), "--no-fetch", "--json")
+    assert code == 0, err
+    data = json.loads(out)  # JSON even with nothing new, not a sentence
+    assert data["issue"] is None and data["path"] is None and data["new_articles"] == 0
+    assert not (demo.parent / "drafts").exists()
+    code, out, err = run("draft", "--config", str(demo), "--no-fetch")
+    assert (code, out) == (0, "Nothing new to feature: no draft was written.\n")
+
+    code, out, err = run("draft", "--config", str(demo))
+    assert code == 0, err
+    assert "Fetching 3 feed(s) for Customer Experience Weekly" in err
+    assert "ok         Northwind CX Journal: 4 entries, 4 new" in err
+    path = demo.parent / "drafts" / "issue-1.md"
+    assert out.startswith(f"Draft of issue 1: {path} (10 article(s) in 4 subject(s))\n")
+    assert "url: https://northwind-cx.example/" in path.read_text(encoding="utf-8")
+
+    code, out, err = run("draft", "--config", str(demo), "--json", "--force", "-q")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["issue"] == 1 and data["path"] == str(path)
+    assert data["feeds_ok"] == 3 and data["new_articles"] == 0
+    assert err == ""
+
+
+def fresh_draft(demo: Path) -> tuple[Path, list[str]]:
+    assert run("draft", "--config", str(demo), "--all-subjects", "-q")[0] == 0
+    path = demo.parent / "drafts" / "issue-1.md"
+    return path, path.read_text(encoding="utf-8").splitlines()
+
+
+def build_edited(demo: Path, path: Path, lines: list[str]) -> tuple[int, str, str]:
+    """Save the edited draft and publish it."""
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return run("build", "--config", str(demo), "--draft", str(path))
+
+
+def test_a_mistyped_field_stops_the_build_with_did_you_mean(demo: Path) -> None:
+    """12.7: `autor:` was published as the start of the blurb, with exit 0."""
+    path, lines = fresh_draft(demo)
+    at = lines.index("author: Helena Ashworth")
+    lines[at] = "autor: Helena Ashworth"
+    code, out, err = build_edited(demo, path, lines)
+    assert code == 2
+    assert err == f"curator: {path}:{at + 1}: unknown field 'autor:'; did you mean 'author:'?\n"
+    assert not (demo.parent / "output").exists()
+
+    lines[at] = "Note: Helena wrote this one on a train"
+    code, _, err = build_edited(demo, path, lines)
+    assert code == 2
+    assert f"{path}:{at + 1}: unknown field 'note:' under this article" in err
+    assert "leave a blank line above it" in err
+
+
+def test_a_misspelt_subject_heading_stops_the_build_unless_declared(demo: Path) -> None:
+    """12.7: `# Service operation` was published as a section of its own."""
+    path, lines = fresh_draft(demo)
+    at = lines.index("# Service operations")
+    lines[at] = "# Service operation"
+    code, _, err = build_edited(demo, path, lines)
+    assert code == 2
+    assert err.startswith(
+        f"curator: {path}:{at + 1}: no subject `Service operation`; "
+        "did you mean `Service operations`?"
+    )
+    assert "extra_sections: [Service operation]" in err
+    assert not (demo.parent / "output").exists()
+
+    # An editor who wants a section of their own says so in the front matter.
+    lines[at] = "# Editor's picks"
+    lines.insert(lines.index("---", 1), "extra_sections: [Editor's picks]")
+    code, _, err = build_edited(demo, path, lines)
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    assert "Editor's picks" in [s["subject"] for s in data["sections"]]
+
+
+def test_each_issue_has_its_own_introduction(themed_demo: Path) -> None:
+    """12.8: issue 2 opened "Welcome to the first issue..." like issue 1."""
+    demo = themed_demo
+    folder = demo.parent / "introductions"
+    folder.mkdir()
+    (folder / "issue-2.md").write_text(
+        "Issue {number} on {theme}; after it, {next_theme}.\n", encoding="utf-8"
+    )
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    out = demo.parent / "output"
+    intro = [
+        json.loads((out / f"issue-{n}.json").read_text(encoding="utf-8"))["introduction"]
+        for n in (1, 2)
+    ]
+    # Issue 1: the subject's own introduction in feeds.yaml, its {number} filled in.
+    assert intro[0].startswith("Welcome to issue 1 of Customer Experience Weekly. Each issue")
+    assert "let's review the basics of customer experience" in " ".join(intro[0].split())
+    # Issue 2: its own file.
+    assert intro[1] == "Issue 2 on Measuring the customer experience; after it, Service operations."
+    page = (out / "issue-2.html").read_text(encoding="utf-8")
+    assert "Issue 2 on Measuring the customer experience; after it, Service operations." in page
+
+    # A per-issue file with a mistyped variable: its own file and line, exit 2.
+    (folder / "issue-3.md").write_text("Hello.\n\nIssue {numbr}.\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 2
+    assert err.startswith(
+        f"curator: {folder / 'issue-3.md'}:3: unknown variable {{numbr}}; did you mean {{number}}?"
+    )
+    assert not (out / "issue-3.html").exists()
+
+
+def test_the_configured_introduction_takes_variables(demo: Path) -> None:
+    # One article per subject, so that issue 2 has articles left (both issues of every subject).
+    demo.write_text(demo.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 1"))
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
+    out = demo.parent / "output"
+    first, second = (
+        json.loads((out / f"issue-{n}.json").read_text(encoding="utf-8"))["introduction"]
+        for n in (1, 2)
+    )
+    assert first.startswith("Welcome to issue 1 of Customer Experience Weekly.\n")
+    assert second.startswith("Welcome to issue 2 of Customer Experience Weekly.\n")
+
+
+def test_a_repeated_introduction_is_warned_about(demo: Path) -> None:
+    """12.8: the same words two weeks running are said on stderr (the build still publishes)."""
+    folder = demo.parent / "introductions"
+    folder.mkdir()
+    for number in (1, 2):
+        (folder / f"issue-{number}.md").write_text(
+            "Welcome to  the first issue.\n", encoding="utf-8"
+        )
+    code, _, err = run(
+        "build", "--config", str(demo), "-q", "--subject", "The basics of customer experience"
+    )
+    assert (code, err) == (0, "")
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0
+    assert err == (
+        "curator: warning: issue 2's introduction is word for word issue 1's; give it its own in "
+        f"{folder / 'issue-2.md'} (or in the draft), or use variables such as {{number}} and "
+        "{theme} in the configured one\n"
+    )
+    assert (demo.parent / "output" / "issue-2.html").is_file()
+
+
+def test_an_unknown_variable_in_the_configured_introduction_names_its_line(demo: Path) -> None:
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(
+        text.replace("introduction_file: intro.md", "introduction: |\n    Hi.\n    Issue {nmber}.")
+    )
+    line = demo.read_text(encoding="utf-8").splitlines().index("    Issue {nmber}.") + 1
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 2
+    assert err.startswith(f"curator: {demo}:{line}: in `introduction`: unknown variable {{nmber}};")
+    assert "did you mean {number}?" in err
+
+
+def test_render_again_after_a_template_change_writes_nothing_to_the_store(
+    themed_demo: Path,
+) -> None:
+    """12.9: after fixing a template the editor needed a throwaway store to see it."""
+    demo = themed_demo
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    out = demo.parent / "output"
+    store = demo.parent / ".curator" / "curator.db"
+
+    def snapshot() -> tuple:
+        db = sqlite3.connect(store)
+        try:
+            return (
+                db.execute("SELECT * FROM issues ORDER BY number").fetchall(),
+                db.execute("SELECT * FROM issue_articles ORDER BY 1, 2").fetchall(),
+                db.execute("SELECT COUNT(*) FROM articles").fetchone(),
+            )
+        finally:
+            db.close()
+
+    before = snapshot()
+    # The editor's edit in the published issue (as a draft would make) must survive a re-render.
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    data["sections"][0]["articles"][0]["blurb"] = NEW_BLURB
+    (out / "issue-1.json").write_text(json.dumps(data), encoding="utf-8")
+
+    mine = demo.parent / "my-templates"
+    mine.mkdir()
+    body = (EXAMPLES.parent / "templates" / "_issue_body.html").read_text(encoding="utf-8")
+    (mine / "_issue_body.html").write_text(
+        body.replace('<p class="blurb">', '<p class="blurb fixed">'), encoding="utf-8"
+    )
+    code, output, err = run("build", "--config", str(demo), "--templates", str(mine), "-q")
+    assert (code, output.strip()) == (
+        0,
+        f"Issue 3: 2 article(s) on Service operations -> {out / 'issue-3.html'}",
+    )
+    code, output, err = run("render", "--config", str(demo), "--templates", str(mine), "1")
+    assert code == 0, err
+    # Issue 1's six editions, and the archive page and the feed of issues (latest.html is issue 3's).
+    assert output == "Rendered issue(s) 1 again: 8 file(s) written.\n"
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert 'class="blurb fixed"' in page and NEW_BLURB in page
+    assert 'class="blurb fixed"' not in (out / "issue-2.html").read_text(encoding="utf-8")
+
+    code, output, err = run("render", "--config", str(demo), "--all", "--json")
+    assert code == 0, err
+    assert json.loads(output)["issues"] == [1, 2, 3]
+    assert 'class="blurb fixed"' not in (out / "issue-1.html").read_text(encoding="utf-8")
+    assert NEW_BLURB in (out / "issue-1.html").read_text(encoding="utf-8")
+    assert (out / "latest.html").read_text() == (out / "issue-3.html").read_text()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.index("issue-3.html") < index.index("issue-2.html") < index.index("issue-1.html")
+    assert snapshot()[2] == before[2] and len(snapshot()[0]) == 3
+
+    code, _, err = run("render", "--config", str(demo), "7")
+    assert code == 2 and "issue 7 was never published (published: 1, 2, 3)" in err
+
+
+def test_a_template_mistake_names_the_included_file_and_line(demo: Path) -> None:
+    """12.9: the error named fragment.html, which includes the broken _issue_body.html."""
+    mine = demo.parent / "my-templates"
+    mine.mkdir()
+    (mine / "_issue_body.html").write_text(
+        "<article>\n  <h1>{{ title }}</h1>\n  {{ entry.title }}\n</article>\n", encoding="utf-8"
+    )
+    code, _, err = run("build", "--config", str(demo), "--templates", str(mine), "-q")
+    assert code == 1
+    assert err == (
+        f"curator: template {mine / '_issue_body.html'}:3: 'entry' is undefined "
+        "(rendering fragment.html)\n"
+    )
+    assert not (demo.parent / "output" / "issue-1.html").exists()
+    (mine / "_issue_body.html").unlink()
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
+    (mine / "issue.txt").write_text("{{ title }}\n{% if %}\n", encoding="utf-8")
+    code, _, err = run("render", "--config", str(demo), "--templates", str(mine))
+    assert code == 1
+    assert err.startswith(f"curator: template {mine / 'issue.txt'}:2: ")

@@ -135,3 +135,37 @@ def test_an_alias_makes_the_feed_link_a_known_url_of_the_canonical_article(tmp_p
             feed_link_key
         }
         assert store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_store_from_before_themes_opens_and_keeps_its_issues(tmp_path: Path) -> None:
+    """Migration 5 adds each issue's theme, plan place, introduction and closing line; a store
+    written before it (schema 4) opens, its issues read as issues of every subject."""
+    from curator.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:4]:
+        migration(db)
+    db.execute("PRAGMA user_version = 4")
+    db.execute(
+        "INSERT INTO articles (url_key, url, title, first_seen) VALUES ('k', 'https://a.example/1',"
+        " 'An old article', ?)",
+        (NOW.isoformat(),),
+    )
+    db.execute(
+        "INSERT INTO issues (number, title, published_at) VALUES (1, 'Weekly', ?)",
+        (NOW.isoformat(),),
+    )
+    db.execute("INSERT INTO issue_articles VALUES (1, 1, 'Basics', 0)")
+    db.close()
+    with Store.open(path) as store:
+        assert store.version == VERSION == 5
+        (old,) = store.issues(with_articles=True)
+        assert (old.number, old.theme, old.planned, old.introduction) == (1, (), False, None)
+        assert old.featured == (("Basics", 1),)
+        store.record_issue(
+            2, "Weekly", NOW, [], theme=("Voice", "Basics"), planned=True, introduction="Hi."
+        )
+        assert store.issues()[1].theme == ("Voice", "Basics")
+    with Store.open(path) as store:  # and it stays readable, the new issue with it
+        assert [i.planned for i in store.issues()] == [False, True]

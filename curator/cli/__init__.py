@@ -3,7 +3,8 @@
 | module     | owns                                                                        |
 | ---------- | --------------------------------------------------------------------------- |
 | (here)     | the root group, `-h`, the exit-code table in `--help`, the one error handler |
-| `build`    | `build`, `draft`, `fetch`, `preview`: the weekly loop                        |
+| `build`    | `build`, `draft`, `render`, `fetch`, `preview`: the weekly loop              |
+| `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
 | `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
 | `subjects` | `subjects explain/move/exclude/suggest`                                      |
 | `extract`  | `extract`: what curator reads from article pages                             |
@@ -23,10 +24,11 @@ from typing import Any
 import click
 
 from curator import __version__
-from curator.cli.build import build, draft, fetch, preview
+from curator.cli.build import build, draft, fetch, preview, render
 from curator.cli.extract import extract
 from curator.cli.feeds import feeds, init
 from curator.cli.subjects import subjects
+from curator.cli.themes import themes
 from curator.errors import EXIT_CODES, EXIT_INTERRUPTED, CuratorError
 
 
@@ -66,7 +68,7 @@ def cli() -> None:
     """Build a curated newsletter issue, grouped by subject, from the feeds you follow."""
 
 
-for command in (build, draft, preview, fetch, extract, feeds, subjects, init):
+for command in (build, draft, render, preview, fetch, extract, feeds, subjects, themes, init):
     cli.add_command(command)
 
 

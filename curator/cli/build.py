@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,16 +12,35 @@ import click
 
 from curator.app import (
     BuildResult,
+    FetchSummary,
     build_from_draft,
+    render_issues,
     run_build,
     run_fetch,
     write_next_draft,
 )
-from curator.cli.common import CONFIG_OPTION, common_options, opened
-from curator.cli.report import RunProgress, fetch_summary_dict, print_failures, print_warnings
+from curator.cli.common import CONFIG_OPTION, common_options, opened, theme_options
+from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
+from curator.models import Issue
 from curator.preview import serve_until_interrupted
+from curator.store import Store
+from curator.themes import theme_name
+
+TEMPLATES_OPTION = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A folder of your templates, used before curator's own.",
+)
+
+
+def out_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--out/-o: the output folder (settings.output when not given)."""
+    return click.option(
+        "--out", "-o", type=click.Path(path_type=Path), default=None, help=help_text
+    )
 
 
 def require_feeds(config: Config) -> None:
@@ -32,21 +52,29 @@ def require_feeds(config: Config) -> None:
         )
 
 
+def announce_fetch(config: Config, quiet: bool) -> None:
+    """Before fetching: there must be feeds, and the editor is told how many are read."""
+    require_feeds(config)
+    if not quiet:
+        click.echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
+
+
+def fetch_with_progress(config: Config, store: Store, quiet: bool) -> FetchSummary:
+    """run_fetch, each feed and the pages shown as they are read (unless `quiet`)."""
+    with RunProgress(quiet=quiet) as progress:
+        return run_fetch(
+            config,
+            store,
+            now=datetime.now(UTC),
+            progress=progress.feed,
+            page_progress=progress.pages,
+        )
+
+
 @click.command()
 @common_options
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Where to write the issue. Default: settings.output in the config.",
-)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="A folder of your templates, used before curator's own.",
-)
+@out_option("Where to write the issue. Default: settings.output in the config.")
+@TEMPLATES_OPTION
 @click.option("--no-fetch", is_flag=True, help="Build from what is stored; fetch nothing.")
 @click.option(
     "--draft",
@@ -55,6 +83,7 @@ def require_feeds(config: Config) -> None:
     default=None,
     help="Publish exactly what this edited draft (from `curator draft`) says.",
 )
+@theme_options
 def build(
     config: Path,
     db: Path | None,
@@ -64,11 +93,23 @@ def build(
     templates: Path | None,
     no_fetch: bool,
     draft_file: Path | None,
+    subject: tuple[str, ...],
+    all_subjects: bool,
 ) -> None:
-    """Fetch the feeds and build the next issue (output/issue-N.html)."""
+    """Fetch the feeds and build the next issue (output/issue-N.html).
+
+    The issue is about the next theme of `themes: plan:` in feeds.yaml when there is a plan, else
+    every subject; --subject or --all-subjects decide for this one issue (the plan keeps its
+    place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
+    """
     with opened(config, db) as (conf, store):
         out_dir = out or conf.settings.output
         if draft_file is not None:
+            if subject or all_subjects:
+                raise InputError(
+                    f"{draft_file}: a draft's theme is its front matter's `theme:`; "
+                    "drop --subject/--all-subjects, or edit the draft"
+                )
             result = build_from_draft(
                 conf,
                 store,
@@ -80,11 +121,8 @@ def build(
             report_build(result, quiet, as_json)
             return
         if not no_fetch:
-            require_feeds(conf)
-        if not quiet:
-            click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
-        progress = RunProgress(quiet=quiet)
-        try:
+            announce_fetch(conf, quiet)
+        with RunProgress(quiet=quiet) as progress:
             result = run_build(
                 conf,
                 store,
@@ -94,9 +132,9 @@ def build(
                 progress=progress.feed,
                 page_progress=progress.pages,
                 fetch=not no_fetch,
+                subjects=subject,
+                all_subjects=all_subjects,
             )
-        finally:
-            progress.close()
     feeds = result.fetch.feeds
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     all_failed = result.issue is None and bool(feeds) and len(result.fetch.failed) == len(feeds)
@@ -113,48 +151,138 @@ def report_build(
         (p for p in result.paths if issue and p.name == f"issue-{issue.number}.html"),
         result.paths[0] if result.paths else None,
     )
+    print_warnings(result.warnings)
     if as_json:
         data: dict[str, Any] = {
             "issue": issue.number if issue else None,
+            "theme": list(issue.theme) if issue else [],
             "path": str(main_page) if main_page else None,
             "files": [str(p) for p in result.paths],
             "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
             if issue
             else {},
             **fetch_summary_dict(result.fetch),
-            "warnings": list(result.warnings),
         }
         click.echo(json.dumps(data, indent=2))
     print_failures(result.fetch, quiet)
-    print_warnings(result.warnings)
     if issue is None:
         if not as_json and not all_failed:
             click.echo("Nothing new to feature: no issue was written.")
         return
     if not as_json:
-        count = sum(len(s.entries) for s in issue.sections)
-        click.echo(
-            f"Issue {issue.number}: {count} article(s) in {len(issue.sections)} subject(s)"
-            f" -> {main_page}"
-        )
+        click.echo(f"{issue_line(issue)} -> {main_page}")
+
+
+def issue_line(issue: Issue) -> str:
+    """'Issue 3: 4 article(s) on Service operations', or '... in 4 subject(s)' for every subject."""
+    return f"Issue {issue.number}: {issue_summary(issue)}"
+
+
+def issue_summary(issue: Issue) -> str:
+    count = sum(len(s.entries) for s in issue.sections)
+    if issue.theme:
+        return f"{count} article(s) on {theme_name(issue.theme)}"
+    return f"{count} article(s) in {len(issue.sections)} subject(s)"
+
+
+def print_warnings(warnings: tuple[str, ...]) -> None:
+    """Warnings go to stderr even with --quiet: they are about what is published."""
+    for warning in warnings:
+        click.echo(f"curator: warning: {warning}", err=True)
 
 
 @click.command()
 @common_options
 @click.option("--force", is_flag=True, help="Replace a draft of the same issue (losing its edits).")
-def draft(config: Path, db: Path | None, quiet: bool, as_json: bool, force: bool) -> None:
-    """Write the next issue as drafts/issue-N.md to review and edit; publishes nothing."""
+@click.option("--no-fetch", is_flag=True, help="Draft from what is stored; fetch nothing.")
+@theme_options
+def draft(
+    config: Path,
+    db: Path | None,
+    quiet: bool,
+    as_json: bool,
+    force: bool,
+    no_fetch: bool,
+    subject: tuple[str, ...],
+    all_subjects: bool,
+) -> None:
+    """Fetch the feeds, then write the next issue as drafts/issue-N.md to review and edit;
+    publishes nothing (`curator build --draft` does)."""
+    summary = FetchSummary((), 0)
     with opened(config, db) as (conf, store):
-        written = write_next_draft(conf, store, now=datetime.now(UTC), force=force)
+        subject = tuple(conf.subject_named(s) for s in subject)  # a typo stops before fetching
+        if not no_fetch:
+            announce_fetch(conf, quiet)
+            summary = fetch_with_progress(conf, store, quiet)
+        written = write_next_draft(
+            conf,
+            store,
+            now=datetime.now(UTC),
+            force=force,
+            subjects=subject,
+            all_subjects=all_subjects,
+        )
+    print_failures(summary, quiet)
+    if written is not None:
+        print_warnings(written.warnings)
+    if as_json:
+        data: dict[str, Any] = {
+            "issue": written.issue.number if written else None,
+            "theme": list(written.issue.theme) if written else [],
+            "path": str(written.path) if written else None,
+            **fetch_summary_dict(summary),
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
     if written is None:
         click.echo("Nothing new to feature: no draft was written.")
         return
-    issue, path = written
+    click.echo(
+        f"Draft of issue {written.issue.number}: {written.path} ({issue_summary(written.issue)})"
+    )
+    click.echo(f"Edit it, then publish it with: curator build --draft {written.path}")
+
+
+@click.command()
+@common_options
+@out_option("The output folder of the published issues. Default: settings.output in the config.")
+@TEMPLATES_OPTION
+@click.option("--all", "every", is_flag=True, help="Render every published issue again.")
+@click.argument("numbers", nargs=-1, type=click.IntRange(min=1), metavar="[N]...")
+def render(
+    config: Path,
+    db: Path | None,
+    quiet: bool,
+    as_json: bool,
+    out: Path | None,
+    templates: Path | None,
+    every: bool,
+    numbers: tuple[int, ...],
+) -> None:
+    """Render published issues again (after a template or settings change): issue N, every issue
+    with --all, or the newest; then the archive page, the feed of issues and latest.html.
+
+    Each issue is rendered as it was published (its issue-N.json, with the draft's edits);
+    nothing is fetched and nothing new is recorded in the store.
+    """
+    if every and numbers:
+        raise InputError("give issue numbers or --all, not both")
+    with opened(config, db) as (conf, store):
+        result = render_issues(
+            conf,
+            store,
+            numbers,
+            every=every,
+            out_dir=out or conf.settings.output,
+            templates=templates,
+        )
+    print_warnings(result.warnings)
     if as_json:
-        click.echo(json.dumps({"issue": issue.number, "path": str(path)}))
+        data = {"issues": list(result.numbers), "files": [str(p) for p in result.paths]}
+        click.echo(json.dumps(data, indent=2))
         return
-    click.echo(f"Draft of issue {issue.number}: {path}")
-    click.echo(f"Edit it, then publish it with: curator build --draft {path}")
+    shown = ", ".join(str(n) for n in result.numbers)
+    click.echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written.")
 
 
 @click.command()
@@ -185,20 +313,8 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
     with opened(config, db) as (conf, store):
-        require_feeds(conf)
-        if not quiet:
-            click.echo(f"Fetching {len(conf.feeds)} feed(s) for {conf.title}", err=True)
-        progress = RunProgress(quiet=quiet)
-        try:
-            summary = run_fetch(
-                conf,
-                store,
-                now=datetime.now(UTC),
-                progress=progress.feed,
-                page_progress=progress.pages,
-            )
-        finally:
-            progress.close()
+        announce_fetch(conf, quiet)
+        summary = fetch_with_progress(conf, store, quiet)
     if as_json:
         click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
     print_failures(summary, quiet)

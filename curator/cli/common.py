@@ -34,6 +34,26 @@ JSON_OPTION = click.option(
 )
 
 
+SUBJECT_OPTION = click.option(
+    "--subject",
+    "-s",
+    multiple=True,
+    metavar="NAME",
+    help="Make the issue about this subject (repeat for several); overrides the plan of themes "
+    "for this one issue.",
+)
+ALL_SUBJECTS_OPTION = click.option(
+    "--all-subjects",
+    is_flag=True,
+    help="An issue of every subject, whatever the plan of themes says (this one issue).",
+)
+
+
+def theme_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--subject NAME (repeatable) and --all-subjects: what the next issue is about."""
+    return SUBJECT_OPTION(ALL_SUBJECTS_OPTION(func))
+
+
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--config, --db, --quiet and --json."""
     for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):

@@ -50,7 +50,8 @@ def _pages_text(tally: PageTally) -> str:
 
 
 class RunProgress:
-    """Progress on stderr while the feeds and their pages are read; `close()` ends the last line.
+    """Progress on stderr while the feeds and their pages are read; `close()` (or leaving the
+    `with` block) ends the last line.
 
     On a terminal the pages are a bar on the last line, redrawn in place (a carriage return, no
     escape sequence), with each feed's line printed above it; elsewhere a plain line every
@@ -72,6 +73,12 @@ class RunProgress:
         self._shown: PageTally | None = None
         self._shown_at = float("-inf")
         self._finished = False
+
+    def __enter__(self) -> RunProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def feed(self, report: FeedReport) -> None:
         if self.quiet:
@@ -173,10 +180,4 @@ def print_failures(summary: FetchSummary, quiet: bool) -> None:
             click.echo(f"  and {more} more (--json lists every page)", err=True)
 
 
-def print_warnings(warnings: tuple[str, ...]) -> None:
-    """Warnings about what was published, said even with --quiet (as the config's warnings are)."""
-    for warning in warnings:
-        click.echo(f"curator: warning: {warning}", err=True)
-
-
-__all__ = ["RunProgress", "fetch_summary_dict", "print_failures", "print_warnings"]
+__all__ = ["RunProgress", "fetch_summary_dict", "print_failures"]

@@ -1,0 +1,72 @@
+"""`curator themes`: which subject is ripe for an issue of its own, and what the plan has next."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
+from curator.config import Config
+from curator.store import Store
+from curator.themes import Ripeness, pending, ripeness, ripest, theme_name
+
+
+@click.command()
+@CONFIG_OPTION
+@DB_OPTION
+@JSON_OPTION
+def themes(config: Path, db: Path | None, as_json: bool) -> None:
+    """Which subject is ripe for an issue: per subject, how many unfeatured articles fit it, the
+    best few with their scores, and when it was last an issue's theme; and the plan's next themes.
+
+    Builds nothing and fetches nothing (run `curator fetch` first for today's articles).
+    """
+    with opened(config, db) as (conf, store):
+        rows = ripeness(conf, store)
+        upcoming = _upcoming(conf, store)
+    best = ripest(rows, conf.issue_size)
+    order = sorted(
+        rows, key=lambda r: (r is not best, not r.ripe, -min(r.fitting, conf.issue_size))
+    )
+    if as_json:
+        data: dict[str, Any] = {
+            "min_articles": conf.themes.min_articles,
+            "ripest": best.subject if best else None,
+            "plan": [{"theme": list(theme), "next": i == 0} for i, theme in enumerate(upcoming)],
+            "subjects": [r.to_dict() for r in order],
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if conf.themes.plan:
+        if upcoming:
+            click.echo("The plan's next themes (feeds.yaml, themes: plan:):")
+            for i, theme in enumerate(upcoming, 1):
+                click.echo(f"  {i}. {theme_name(theme)}")
+        else:
+            click.echo("The plan of themes is used up: add the next ones under `themes: plan:`.")
+    else:
+        click.echo("No plan of themes: each issue has every subject (see `themes:` in README).")
+    need = conf.themes.min_articles
+    click.echo(f"\nSubjects, ripest first (an issue needs {need} unfeatured articles that fit):")
+    for row in order:
+        click.echo(_describe(row, need, row is best))
+
+
+def _upcoming(config: Config, store: Store) -> list[tuple[str, ...]]:
+    plan = config.themes.plan
+    return [plan[i] for i in pending(plan, store.issues())]
+
+
+def _describe(row: Ripeness, need: int, is_best: bool) -> str:
+    state = "ripest" if is_best else ("ripe" if row.ripe else f"too thin, needs {need}")
+    last = (
+        f"last a theme in issue {row.last_theme.number} ({row.last_theme.published_at:%Y-%m-%d})"
+        if row.last_theme
+        else "never a theme yet"
+    )
+    lines = [f"  {row.subject}: {row.fitting} article(s) ({state}); {last}"]
+    lines += [f"      {score:6.3f}  {article.title}" for article, score in row.best]
+    return "\n".join(lines)

@@ -1,0 +1,252 @@
+"""Issues about one subject: the plan of themes, which subject is ripe, and the next issue's theme.
+
+The model issue (the seed) is not a digest of every subject: each issue takes one aspect of
+customer experience and gathers the best articles on it from any date. `themes: plan:` in
+feeds.yaml lists the themes to come, in order; each build takes the first one that has not had its
+issue yet. A theme given on the command line (`--subject`) overrides the plan for one issue: the
+plan keeps its place, and when that theme is one the plan lists further down, that entry counts as
+done (the theme is not repeated weeks later with nothing left to say).
+
+A theme is built only when each of its subjects has `min_articles` unfeatured articles that fit it
+(placed there by the scorer, with at least `min_score`); otherwise the build stops with
+`ThemeError` (exit 3), naming the ripest subject instead, and publishes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from curator.config import Config
+from curator.errors import EXIT_THEME, CuratorError, InputError
+from curator.models import Article
+from curator.placement import refresh
+from curator.render import join_names
+from curator.store import IssueRecord, Store
+
+#: How many of a subject's best unfeatured articles `curator themes` shows.
+BEST_SHOWN = 3
+
+
+class ThemeError(CuratorError):
+    """No issue for this theme: too few articles fit it, or the plan is used up; nothing published."""
+
+    exit_code: ClassVar[int] = EXIT_THEME
+
+
+def theme_name(theme: Sequence[str]) -> str:
+    """A theme as the issue names it: 'Service operations and Voice of the customer'."""
+    return join_names(list(theme))
+
+
+def _key(theme: Sequence[str]) -> frozenset[str]:
+    return frozenset(name.casefold() for name in theme)
+
+
+@dataclass(frozen=True)
+class Ripeness:
+    """How ready one subject is to be an issue's theme."""
+
+    subject: str
+    #: Unfeatured articles the scorer placed under the subject with at least `min_score`.
+    fitting: int
+    #: The best few of them, best first, with their scores.
+    best: tuple[tuple[Article, float], ...]
+    #: The last issue whose theme included the subject, if any.
+    last_theme: IssueRecord | None
+    #: Enough articles for an issue (`themes.min_articles`).
+    ripe: bool
+
+    def to_dict(self) -> dict[str, object]:
+        last = self.last_theme
+        return {
+            "subject": self.subject,
+            "fitting": self.fitting,
+            "ripe": self.ripe,
+            "best": [
+                {"title": a.title, "url": a.url, "score": round(score, 4)} for a, score in self.best
+            ],
+            "last_theme": (
+                {"issue": last.number, "date": last.published_at.date().isoformat()}
+                if last
+                else None
+            ),
+        }
+
+
+def ripeness(config: Config, store: Store) -> list[Ripeness]:
+    """Every configured subject's ripeness, in the config's order (placement brought up to date)."""
+    refresh(config, store)
+    history = store.issues()
+    rows = []
+    for subject in config.subjects:
+        fitting = store.count_candidates(subject.name, config.themes.min_score)
+        best = tuple(
+            (article, score)
+            for article, score, _ in store.candidates(subject.name, BEST_SHOWN)
+            if score >= config.themes.min_score
+        )
+        last = next(
+            (
+                i
+                for i in reversed(history)
+                if subject.name.casefold() in {n.casefold() for n in i.theme}
+            ),
+            None,
+        )
+        rows.append(
+            Ripeness(subject.name, fitting, best, last, fitting >= config.themes.min_articles)
+        )
+    return rows
+
+
+def ripest(
+    rows: Sequence[Ripeness], issue_size: int, *, besides: Sequence[str] = ()
+) -> Ripeness | None:
+    """The subject to suggest: a full issue's worth first, then the longest since it was a theme
+    (never first), then the most articles; None when no subject is ripe."""
+    left = {n.casefold() for n in besides}
+    ripe = [r for r in rows if r.ripe and r.subject.casefold() not in left]
+    if not ripe:
+        return None
+
+    def order(r: Ripeness) -> tuple[int, int, int]:
+        last = r.last_theme.number if r.last_theme else 0
+        return (-min(r.fitting, issue_size), last, -r.fitting)
+
+    return min(ripe, key=order)
+
+
+def pending(plan: Sequence[Sequence[str]], history: Sequence[IssueRecord]) -> list[int]:
+    """The plan entries (their indexes) that have not had their issue yet, in order.
+
+    Each issue that took a theme's place in the plan (`planned`) accounts for the first entry of
+    that theme not yet accounted for, so a theme listed twice gets two issues.
+    """
+    taken = Counter(_key(i.theme) for i in history if i.planned and i.theme)
+    left = []
+    for index, entry in enumerate(plan):
+        key = _key(entry)
+        if taken[key] > 0:
+            taken[key] -= 1
+        else:
+            left.append(index)
+    return left
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    """The next issue's theme, and where it stands in the plan."""
+
+    #: The subjects the issue is about, in order; () for an issue of every subject.
+    theme: tuple[str, ...] = ()
+    #: The issue takes this theme's place in the plan (recorded with the issue).
+    planned: bool = False
+    #: The theme the plan has next after this issue, or ().
+    next_theme: tuple[str, ...] = ()
+
+
+def choose_theme(
+    config: Config,
+    store: Store,
+    subjects: Sequence[str] = (),
+    *,
+    all_subjects: bool = False,
+    check: bool = True,
+) -> ThemeChoice:
+    """The theme of the next issue: the given `subjects`, every subject, or the plan's next theme.
+
+    Raises InputError for a subject that is not configured (with a did-you-mean), and ThemeError
+    when the plan is used up or (with `check`) the theme has too few articles.
+    """
+    plan = config.themes.plan
+    todo = pending(plan, store.issues())
+    if subjects and all_subjects:
+        raise InputError("give --subject or --all-subjects, not both")
+    consumed: int | None = None
+    if subjects:
+        theme = tuple(dict.fromkeys(config.subject_named(s) for s in subjects))
+        consumed = next((i for i in todo if _key(plan[i]) == _key(theme)), None)
+    elif all_subjects or not plan:
+        theme = ()
+    elif not todo:
+        raise ThemeError(_used_up(config, store))
+    else:
+        consumed = todo[0]
+        theme = plan[consumed]
+    following = next((plan[i] for i in todo if i != consumed), ())
+    if theme and check:
+        _check_ripe(config, store, theme, planned_line=_line(config, consumed, subjects))
+    return ThemeChoice(theme, consumed is not None, tuple(following))
+
+
+def takes_plan_place(config: Config, store: Store, theme: Sequence[str]) -> bool:
+    """True when an issue on `theme` takes the place of a plan entry not yet done."""
+    plan = config.themes.plan
+    return bool(theme) and any(_key(plan[i]) == _key(theme) for i in pending(plan, store.issues()))
+
+
+def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | None:
+    """The plan entry's line in feeds.yaml, when the theme came from the plan."""
+    if subjects or index is None or index >= len(config.themes.plan_lines):
+        return None
+    return config.themes.plan_lines[index]
+
+
+def _suggestion(config: Config, rows: Sequence[Ripeness], besides: Sequence[str]) -> str:
+    best = ripest(rows, config.issue_size, besides=besides)
+    if best is None:
+        return (
+            f"No subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
+            "fetch more (`curator fetch`), or lower `themes: min_articles:`"
+        )
+    return (
+        f"The ripest subject is `{best.subject}` ({best.fitting} articles): "
+        f'`curator build --subject "{best.subject}"`; `curator themes` shows every subject'
+    )
+
+
+def _check_ripe(
+    config: Config, store: Store, theme: Sequence[str], *, planned_line: int | None
+) -> None:
+    rows = ripeness(config, store)
+    by_name = {r.subject: r for r in rows}
+    need = config.themes.min_articles
+    for name in theme:
+        row = by_name[name]
+        if row.fitting >= need:
+            continue
+        what = "planned theme" if planned_line is not None else "theme"
+        where = f"{config.path}:{planned_line}: " if planned_line is not None else ""
+        count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
+        raise ThemeError(
+            f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
+            f"{need} (themes: min_articles); nothing was published. "
+            + _suggestion(config, rows, theme)
+        )
+
+
+def _used_up(config: Config, store: Store) -> str:
+    rows = ripeness(config, store)
+    count = len(config.themes.plan)
+    return (
+        f"{config.path}: the plan of themes is used up (its {count} theme"
+        f"{'s have' if count != 1 else ' has'} had their issues); add the next ones under "
+        "`themes: plan:`, or build one issue with --subject NAME or --all-subjects. "
+        + _suggestion(config, rows, ())
+    )
+
+
+__all__ = [
+    "Ripeness",
+    "ThemeChoice",
+    "ThemeError",
+    "choose_theme",
+    "pending",
+    "ripeness",
+    "ripest",
+    "takes_plan_place",
+    "theme_name",
+]

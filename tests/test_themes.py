@@ -1,0 +1,311 @@
+"""Issues about one subject (issue 15), through the CLI on the offline demo: --subject, the plan of
+themes, a thin theme refused with exit 3, `curator themes`, and the theme in every output format."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import EXAMPLES
+from conftest import run_cli as run
+
+EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["articles"]
+BASICS = "The basics of customer experience"
+MEASURING = "Measuring the customer experience"
+SERVICE = "Service operations"
+VOICE = "Voice of the customer"
+
+
+def urls_of(subject: str) -> set[str]:
+    return {a["canonical_url"] for a in EXPECTED if a["subject"] == subject}
+
+
+def issue_json(demo: Path, number: int) -> dict:
+    path = demo.parent / "output" / f"issue-{number}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def featured(data: dict) -> set[str]:
+    return {a["url"] for s in data["sections"] for a in s["articles"]}
+
+
+def stored_issues(demo: Path) -> list[tuple]:
+    db = sqlite3.connect(demo.parent / ".curator" / "curator.db")
+    try:
+        return db.execute("SELECT number, theme, planned FROM issues ORDER BY number").fetchall()
+    finally:
+        db.close()
+
+
+def set_themes(demo: Path, block: str) -> None:
+    """Replace the demo's `themes:` section with `block`."""
+    text = demo.read_text(encoding="utf-8")
+    start = text.index("\nthemes:\n")
+    end = text.index("\n# --- Feeds")
+    demo.write_text(text[:start] + "\n" + block.rstrip("\n") + "\n" + text[end:], encoding="utf-8")
+
+
+def test_subject_flag_makes_a_one_subject_issue_and_the_plan_goes_on(themed_demo: Path) -> None:
+    """Issue 15's "done means": --subject on a fresh store, then the plan's next theme."""
+    demo = themed_demo
+    code, out, err = run("build", "--config", str(demo), "--subject", MEASURING, "-q")
+    assert code == 0, err
+    assert out.startswith(f"Issue 1: 2 article(s) on {MEASURING} -> ")
+    first = issue_json(demo, 1)
+    assert first["theme"] == [MEASURING]
+    assert [s["subject"] for s in first["sections"]] == [MEASURING]
+    assert featured(first) == urls_of(MEASURING)
+    page = BeautifulSoup((demo.parent / "output" / "issue-1.html").read_text(), "html.parser")
+    assert [h.get_text() for h in page.find_all("h2")] == [MEASURING]
+
+    # The plan's place was kept: the next plain build takes its first theme, none of issue 1's.
+    code, out, err = run("build", "--config", str(demo), "-q", "--json")
+    assert code == 0, err
+    assert json.loads(out)["theme"] == [BASICS]
+    second = issue_json(demo, 2)
+    assert featured(second) == urls_of(BASICS)
+    assert not featured(second) & featured(first)
+    # Measuring, listed second in the plan, had its issue already: the plan goes on to Service.
+    assert second["closing"] == f"Next time: {SERVICE}. Won't you learn with me?"
+    code, out, err = run("build", "--config", str(demo), "-q", "--json")
+    assert code == 0, err
+    assert json.loads(out)["theme"] == [SERVICE]
+    assert stored_issues(demo) == [
+        (1, json.dumps([MEASURING]), 1),
+        (2, json.dumps([BASICS]), 1),
+        (3, json.dumps([SERVICE]), 1),
+    ]
+
+
+def test_subject_override_of_a_theme_outside_the_plan_keeps_the_plan_in_place(
+    themed_demo: Path,
+) -> None:
+    demo = themed_demo
+    set_themes(demo, f"themes:\n  plan: [{BASICS}, {VOICE}]\n  min_articles: 2\n")
+    code, _, err = run("build", "--config", str(demo), "-s", SERVICE, "-s", MEASURING, "-q")
+    assert code == 0, err
+    first = issue_json(demo, 1)
+    assert first["theme"] == [SERVICE, MEASURING]
+    # Several subjects: each is a heading, in the order given.
+    assert [s["subject"] for s in first["sections"]] == [SERVICE, MEASURING]
+    assert featured(first) == urls_of(SERVICE) | urls_of(MEASURING)
+    assert stored_issues(demo)[0][2] == 0  # not the plan's: the plan has not moved
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert issue_json(demo, 2)["theme"] == [BASICS]
+
+
+def test_a_mistyped_subject_says_did_you_mean_and_builds_nothing(themed_demo: Path) -> None:
+    demo = themed_demo
+    code, out, err = run("build", "--config", str(demo), "--subject", "Measuring", "-q")
+    assert code == 2
+    assert err == (f"curator: {demo}: no subject `Measuring`; did you mean `{MEASURING}`?\n")
+    assert out == ""
+    assert not (demo.parent / "output").exists()
+    code, _, err = run("draft", "--config", str(demo), "--subject", "Voice of customer")
+    assert code == 2 and f"did you mean `{VOICE}`?" in err
+
+
+def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(
+    themed_demo: Path,
+) -> None:
+    demo = themed_demo
+    set_themes(demo, f"themes:\n  plan:\n    - {VOICE}\n    - {BASICS}\n  min_articles: 3\n")
+    line = demo.read_text(encoding="utf-8").splitlines().index(f"    - {VOICE}") + 1
+    code, out, err = run("build", "--config", str(demo), "-q")
+    assert code == 3
+    assert out == ""
+    assert err == (
+        f"curator: {demo}:{line}: the planned theme `{VOICE}` is too thin: 2 unfeatured articles "
+        "fit it, and an issue needs 3 (themes: min_articles); nothing was published. The ripest "
+        f'subject is `{BASICS}` (4 articles): `curator build --subject "{BASICS}"`; '
+        "`curator themes` shows every subject\n"
+    )
+    # Nothing half-built: no file written, no issue recorded, nothing marked as featured.
+    assert not (demo.parent / "output").exists()
+    assert stored_issues(demo) == []
+    # The editor takes the suggestion; the plan still has Voice next (and still too thin).
+    assert run("build", "--config", str(demo), "-q", "--subject", BASICS)[0] == 0
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 3 and f"the planned theme `{VOICE}` is too thin" in err
+    assert "No subject has 3 unfeatured articles that fit it yet" in err
+
+
+def test_a_used_up_plan_stops_with_exit_3_and_all_subjects_still_builds(themed_demo: Path) -> None:
+    demo = themed_demo
+    set_themes(demo, f"themes:\n  plan: [{BASICS}]\n  min_articles: 2\n")
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 3
+    assert "the plan of themes is used up (its 1 theme has had their issues)" in err
+    assert f"The ripest subject is `{MEASURING}` (2 articles)" in err
+    code, out, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--all-subjects")
+    assert code == 0, err
+    assert out.startswith("Issue 2: 6 article(s) in 3 subject(s)")
+    assert issue_json(demo, 2)["theme"] == []
+    assert stored_issues(demo)[1] == (2, None, 0)
+
+
+def test_without_a_plan_every_issue_has_every_subject(demo: Path) -> None:
+    assert "\nthemes:\n" not in demo.read_text(encoding="utf-8")
+    code, out, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    data = issue_json(demo, 1)
+    assert data["theme"] == [] and data["closing"] == ""
+    assert len(data["sections"]) == 4
+    assert "Issue 1: 10 article(s) in 4 subject(s)" in out
+
+
+def test_themes_shows_what_is_ripe_and_the_plan(themed_demo: Path) -> None:
+    demo = themed_demo
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("themes", "--config", str(demo), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    by_subject = {s["subject"]: s for s in data["subjects"]}
+    assert {name: s["fitting"] for name, s in by_subject.items()} == {
+        BASICS: 4,
+        MEASURING: 2,
+        SERVICE: 2,
+        VOICE: 2,
+    }
+    assert data["ripest"] == BASICS and data["subjects"][0]["subject"] == BASICS
+    best = by_subject[BASICS]["best"]
+    assert len(best) == 3 and {b["url"] for b in best} <= urls_of(BASICS)
+    assert [b["score"] for b in best] == sorted((b["score"] for b in best), reverse=True)
+    assert all(s["last_theme"] is None for s in data["subjects"])
+    assert [p["theme"] for p in data["plan"]] == [[BASICS], [MEASURING], [SERVICE], [VOICE]]
+
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
+    code, out, err = run("themes", "--config", str(demo))
+    assert code == 0, err
+    assert out.splitlines()[:3] == [
+        "The plan's next themes (feeds.yaml, themes: plan:):",
+        f"  1. {MEASURING}",
+        f"  2. {SERVICE}",
+    ]
+    assert f"  {BASICS}: 0 article(s) (too thin, needs 2); last a theme in issue 1 (" in out
+    assert f"  {MEASURING}: 2 article(s) (ripest); never a theme yet" in out
+    titles = [a["title"] for a in EXPECTED if a["subject"] == MEASURING]
+    for title in titles:
+        assert title in out
+
+
+def test_a_draft_takes_the_theme_and_the_build_records_it(themed_demo: Path) -> None:
+    demo = themed_demo
+    code, out, err = run("draft", "--config", str(demo), "--subject", VOICE)
+    assert code == 0, err
+    path = demo.parent / "drafts" / "issue-1.md"
+    text = path.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["theme"] == VOICE
+    assert front["closing"] == f"Next time: {BASICS}. Won't you learn with me?"
+    assert f"# {VOICE}\n" in text and f"# {SERVICE}\n" not in text
+    edited = text.replace(f"closing: 'Next time: {BASICS}.", "closing: 'See you in two weeks.")
+    path.write_text(edited, encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path), "-q")
+    assert code == 0, err
+    data = issue_json(demo, 1)
+    assert data["theme"] == [VOICE]
+    assert data["closing"] == "See you in two weeks. Won't you learn with me?"
+    # Voice is in the plan, not yet done: the draft's issue took its place there.
+    assert stored_issues(demo) == [(1, json.dumps([VOICE]), 1)]
+
+
+def themed_outputs(demo: Path) -> Path:
+    assert run("build", "--config", str(demo), "-q", "--subject", VOICE)[0] == 0
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
+    return demo.parent / "output"
+
+
+def test_every_output_format_shows_the_theme_and_the_closing_line(themed_demo: Path) -> None:
+    demo = themed_demo
+    out = themed_outputs(demo)
+    closing = f"Next time: {MEASURING}. Won't you learn with me?"
+    theme_urls = urls_of(BASICS)
+
+    for name in ("issue-2.html", "issue-2.fragment.html", "issue-2.email.html"):
+        soup = BeautifulSoup((out / name).read_text(encoding="utf-8"), "html.parser")
+        assert [h.get_text() for h in soup.find_all("h2")] == [BASICS], name
+        meta = soup.find(class_=["issue-meta", "meta"]).get_text(" ", strip=True)
+        assert meta.startswith(f"Issue 2: {BASICS}"), (name, meta)
+        links = {a["href"] for a in soup.find_all("a", href=True)}
+        assert theme_urls <= links and not links & urls_of(VOICE), name
+        assert soup.find(class_="closing").get_text(strip=True) == closing, name
+        text = soup.get_text(" ", strip=True)
+        # The theme's heading sits under the introduction, the closing line after the articles.
+        assert text.index("Welcome to issue 2") < text.index(BASICS, text.index("Welcome"))
+        assert text.rindex(closing) > max(
+            text.index(a["title"]) for a in EXPECTED if a["subject"] == BASICS
+        )
+    page = BeautifulSoup((out / "issue-2.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.title.get_text() == f"Customer Experience Weekly · Issue 2: {BASICS}"
+
+    md = (out / "issue-2.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(md.split("---\n")[1])
+    assert front["title"] == f"Customer Experience Weekly · Issue 2: {BASICS}"
+    assert front["theme"] == BASICS and front["tags"] == [BASICS]
+    assert f"\n## {BASICS}\n" in md and md.rstrip().endswith(closing.replace("'", "'"))
+
+    txt = (out / "issue-2.txt").read_text(encoding="utf-8").splitlines()
+    assert txt[:3] == [
+        "Customer Experience Weekly",
+        f"Issue 2: {BASICS}",
+        txt[2],
+    ] and txt[2].endswith(", edited by Morgan Ellery")
+    assert txt[txt.index(BASICS) + 1] == "=" * len(BASICS)
+    assert txt[-1] == closing
+
+    data = json.loads((out / "issue-2.json").read_text(encoding="utf-8"))
+    assert data["theme"] == [BASICS] and data["closing"] == closing
+    assert data["introduction"].startswith("Welcome to issue 2 of Customer Experience Weekly.")
+
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    themes = [p.get_text() for p in index.find_all(class_="archive-theme")]
+    assert themes == [BASICS, VOICE]  # newest first: the archive lists each issue's theme
+
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == [
+        f"Customer Experience Weekly · Issue 2: {BASICS}",
+        f"Customer Experience Weekly · Issue 1: {VOICE}",
+    ]
+    assert [e.summary for e in feed.entries] == [BASICS, VOICE]
+    assert closing in feed.entries[0].content[0].value
+
+
+def test_a_subject_introduction_speaks_of_the_theme(themed_demo: Path) -> None:
+    demo = themed_demo
+    out = themed_outputs(demo)
+    first = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    assert first["introduction"].startswith("Welcome to issue 1 of Customer Experience Weekly.")
+    assert "closing the loop with the people who spoke up" in first["introduction"]
+
+
+@pytest.mark.parametrize(
+    ("block", "words"),
+    [
+        (
+            "themes:\n  plan:\n    - Measuring\n",
+            f"unknown subject `Measuring` in `plan`; did you mean `{MEASURING}`?",
+        ),
+        ("themes:\n  plan:\n    - []\n", "an empty theme `[]` in `plan`"),
+        ("themes:\n  min_articles: 0\n", "`min_articles` must be between 1 and 50, not 0"),
+        ("themes:\n  closing: 'Next: {next_them}'\n", "did you mean {next_theme}?"),
+        ("themes:\n  plann: []\n", "unknown key `plann` in `themes`; did you mean `plan`?"),
+    ],
+)
+def test_a_mistake_in_themes_names_its_line(themed_demo: Path, block: str, words: str) -> None:
+    demo = themed_demo
+    set_themes(demo, block)
+    lines = demo.read_text(encoding="utf-8").splitlines()
+    line = lines.index("themes:") + 2 + (1 if "- " in block else 0)
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 2
+    assert err.startswith(f"curator: {demo}:{line}:"), err
+    assert words in err
