@@ -58,6 +58,16 @@ MAX_RETRY_AFTER = 24 * 3600.0
 CHUNK_BYTES = 64 * 1024
 #: Longest error line, so a hostile URL or header cannot flood the editor's report.
 MAX_ERROR_CHARS = 300
+#: Requests in flight at once, the default of `settings.concurrency`. Measured with
+#: benchmarks/weekly.py (60 feeds and 300 pages on 60 hosts, 100 ms latency, 2 cores): a second
+#: build with nothing new took 0.66-0.73 s at 64, 0.76-0.91 s at 32 and 1.0-1.4 s at 16 (60 feeds
+#: answer 304 in 1 wave instead of 4); the first build is CPU-bound on 2 cores and was no slower
+#: at 64 (8.2-9.5 s against 6.5-12.4 s at 16, on a shared machine). 64 is the most feeds.yaml
+#: accepts; benchmarks/fetch.py found more costs httpcore CPU per connection.
+CONCURRENCY = 64
+#: Requests in flight at once to one host (host:port), the default of `settings.per_host`: a
+#: polite client's share of a publisher's server, whatever it would save us.
+PER_HOST = 2
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,8 @@ class FetchSettings:
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     #: Requests in flight at once, overall and per host.
-    concurrency: int = 16
-    per_host: int = 2
+    concurrency: int = CONCURRENCY
+    per_host: int = PER_HOST
     user_agent: str = USER_AGENT
     #: Allow pages at loopback/private/link-local addresses (intranet feeds, tests).
     allow_private: bool = False
