@@ -19,15 +19,19 @@ import asyncio
 import gzip
 import hashlib
 import json
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from types import TracebackType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import LAST_MODIFIED, _head, _read_request  # noqa: E402
+from _server import (  # noqa: E402
+    LAST_MODIFIED,
+    ChildServer,
+    _head,
+    keep_alive,
+    serve_until_stdin_closes,
+)
 
 
 class _Route:
@@ -78,25 +82,15 @@ async def _answer(
 async def _connection(
     site: _Site, host: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
 ) -> None:
-    """Requests on one connection (keep-alive) until the client closes it."""
-    try:
-        while True:
-            request = await _read_request(reader)
-            if request is None:
-                break
-            target, headers = request
-            if target == "/-/stats":
-                body = json.dumps(dict(site.counts)).encode()
-                writer.write(_head("200 OK", {"Content-Length": str(len(body))}) + body)
-            else:
-                await _answer(site, host, target, headers, writer)
-            await writer.drain()
-            if headers.get("connection", "").lower() == "close":
-                break
-    except (ConnectionError, OSError):
-        pass
-    finally:
-        writer.close()
+    async def answer(target: str, headers: dict[str, str], writer: asyncio.StreamWriter) -> bool:
+        if target == "/-/stats":
+            body = json.dumps(dict(site.counts)).encode()
+            writer.write(_head("200 OK", {"Content-Length": str(len(body))}) + body)
+        else:
+            await _answer(site, host, target, headers, writer)
+        return False
+
+    await keep_alive(reader, writer, answer)
 
 
 async def _main(site: _Site) -> None:
@@ -108,42 +102,20 @@ async def _main(site: _Site) -> None:
 
         servers.append(await asyncio.start_server(handler, address, site.port, backlog=128))
     print(json.dumps({"ready": True}), flush=True)
-    loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, sys.stdin.read)  # until the parent closes our stdin
-    for server in servers:
-        server.close()
+    await serve_until_stdin_closes(servers)
 
 
-class SiteServer:
+class SiteServer(ChildServer):
     """The server in a child process; a context manager that stops it on exit."""
 
     def __init__(self, site_map: Path) -> None:
         self.site_map = site_map
         data = json.loads(site_map.read_text(encoding="utf-8"))
         self.stats_url = f"http://{data['hosts'][0]['address']}:{data['port']}/-/stats"
-        self._process: subprocess.Popen[str] | None = None
 
     def __enter__(self) -> SiteServer:
-        command = [sys.executable, str(Path(__file__).resolve()), str(self.site_map)]
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        assert self._process.stdout is not None
-        if not self._process.stdout.readline():
-            raise RuntimeError("the benchmark site did not start (is the port taken?)")
+        self._start(__file__, [str(self.site_map)])
         return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._process is not None:
-            assert self._process.stdin is not None
-            self._process.stdin.close()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
 
     def stats(self) -> dict[str, int]:
         import urllib.request

@@ -40,6 +40,7 @@ import dataclasses
 import json
 import math
 import os
+import platform
 import socket
 import statistics
 import subprocess
@@ -384,6 +385,24 @@ def waves(feeds: int, pages: int, per_host_pages: int, concurrency: int, per_hos
     return math.ceil(feeds / concurrency) + page_waves
 
 
+def machine() -> str:
+    """The CPU, the memory, Python and the load now: what the figures were measured on."""
+    model = "unknown CPU"
+    memory = ""
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        model = next(ln.split(":", 1)[1].strip() for ln in info.splitlines() if "model name" in ln)
+        kb = int(Path("/proc/meminfo").read_text(encoding="utf-8").split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, StopIteration, ValueError, IndexError):
+        pass
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} x {model}{memory}, Python {platform.python_version()}, "
+        f"load average {load} (1/5/15 min) before the run"
+    )
+
+
 # --- main -----------------------------------------------------------------------------------------
 
 
@@ -424,6 +443,7 @@ def main() -> None:
             f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}",
             flush=True,
         )
+        print(f"{'machine':<28} {machine()}", flush=True)
         pages = [read_page_file(p) for p in site.page_files]
         extract(pages[0], site.page_urls[0])  # imports trafilatura before anything is timed
         figures: dict[str, list[float]] = {
@@ -534,6 +554,10 @@ def main() -> None:
             "extraction_vs_trafilatura",
             f"{speed:.2f}x ({len(pages) / median['extract']:.0f} pages/s vs trafilatura with "
             f"metadata {len(pages) / median['traf']:.0f} pages/s, one process; keep)",
+        )
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+        report.figure(
+            "load_after", f"load average {load} (1/5/15 min): other work shares the cores"
         )
         print(report.summary() + f"; build {build:.2f} s (median of {args.rounds})")
 

@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+import hostile_helpers as h
 import pytest
 from click.testing import CliRunner
 
@@ -216,21 +217,11 @@ def extract_noting_the_process(*args: Any, **kwargs: Any) -> Page:
     return extract(*args, **kwargs)
 
 
-def rounded(value: object) -> object:
-    """Scores in an issue's JSON, to 9 places: sums over sets change their last digits from one
-    run to the next (set order follows the hash seed), whichever process read the pages."""
-    if isinstance(value, float):
-        return round(value, 9)
-    if isinstance(value, list):
-        return [rounded(v) for v in value]
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    return value
-
-
 def published(output: Path) -> dict[str, object]:
     return {
-        p.name: rounded(json.loads(p.read_text("utf-8"))) if p.suffix == ".json" else p.read_bytes()
+        p.name: h.rounded(json.loads(p.read_text("utf-8")))
+        if p.suffix == ".json"
+        else p.read_bytes()
         for p in sorted(output.iterdir())
     }
 
