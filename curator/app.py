@@ -12,6 +12,7 @@ from pathlib import Path
 
 from curator import articles as article_rules
 from curator.config import Config
+from curator.discover import Discovery, discover
 from curator.draft import (
     DraftEntry,
     check_draft,
@@ -21,6 +22,7 @@ from curator.draft import (
     write_draft,
 )
 from curator.errors import CuratorError, InputError
+from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
     FeedReport,
     FetchSummary,
@@ -30,7 +32,7 @@ from curator.harvest import (
     run_fetch,
 )
 from curator.issuetext import issue_text, repeated_introduction
-from curator.models import Article, Issue, Scored, Section
+from curator.models import Article, FetchResult, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
     OutputError,
@@ -86,6 +88,20 @@ def build_lock(store_path: Path) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+def discover_feeds(config: Config, url: str) -> Discovery:
+    """The feeds behind `url` (a feed, a site's page, or a local feed file), found and read as the
+    build reads feeds: `fetch_all` with the config's fetch settings, each candidate parsed by
+    `parse_feed` (see `curator.discover`). A local path is read only when it is `url` itself."""
+    settings = fetch_settings(config)
+    local = not url.startswith(("http://", "https://"))
+
+    def fetch(address: str) -> FetchResult:
+        request = FetchRequest(address, kind="feed", allow_file=local and address == url)
+        return fetch_all([request], settings)[0]
+
+    return discover(url, fetch)
 
 
 def run_build(

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from curator.blurb import choose_blurb, html_to_text
+from curator.blurb import choose_blurb
 from curator.config import Config, FeedSource
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.htmltext import html_to_text
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, url_key
 
@@ -44,6 +45,13 @@ def charset_of(content_type: str | None) -> str | None:
     return None
 
 
+def read_page(content: bytes, url: str, content_type: str | None) -> Page:
+    """An article page as the build reads it: extracted in the charset its server named (a Latin-1
+    page sent as "text/html; charset=ISO-8859-1" without a <meta charset> reads as Latin-1).
+    `curator extract` shows exactly this."""
+    return extract(content, url, charset=charset_of(content_type))
+
+
 def wants_pages(config: Config, source: FeedSource) -> bool:
     return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
 
@@ -66,8 +74,8 @@ def read_pages(
         if not result.ok or not result.content:
             batch.failed += 1
             continue
-        batch.pages[entry.link or ""] = extract(
-            result.content, result.final_url, charset=charset_of(result.content_type)
+        batch.pages[entry.link or ""] = read_page(
+            result.content, result.final_url, result.content_type
         )
         batch.read += 1
     return batch
@@ -123,7 +131,9 @@ def merge(
         url = clean_url(link)
     else:
         url = link
-    title = html_to_text(entry.title) or (page.title if page and page.title else "")
+    # The feed's title is plain text already (the parser read its markup once): cleaning it again
+    # would read "<div>" in "Using <div> in templates" as a tag.
+    title = entry.title or (page.title if page and page.title else "")
     if not title:
         return None
     publication = (
@@ -139,6 +149,7 @@ def merge(
         text=(page.text if page else None) or content_text,
         summary=summary_text,
         title=title,
+        markup=False,  # each field above is plain text already: a "<div>" in it is a word
     )
     return Article(
         id=0,

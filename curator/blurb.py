@@ -14,9 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-import lxml.etree
-import lxml.html
-from bs4 import BeautifulSoup
+from curator.htmltext import html_to_text, normalise_space
+from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -118,18 +117,6 @@ ABBREVIATIONS = _wordset(
     "approx dept est jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
-#: English function words, left out of key terms (short: the scorer only needs the common ones).
-STOP_WORDS = _wordset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself just let
-    like make many me more most much my no nor not now of off on once only or other our ours out
-    over own same she should so some such than that the their them then there these they this those
-    through to too under until up us very was we were what when where which while who whom why will
-    with would you your yours one two new get got may might must can't don't it's i'm we're they're
-    you're isn't aren't"""
-)
-
 # A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
 # then a space (none needed after a full-width stop), or no space between a lower-case word and a
 # capitalised one ("on Wednesday.The stabbing": a CMS that lost the space). What follows must start
@@ -149,43 +136,6 @@ _ELLIPSIS_TAIL = re.compile(
     r"|\b(?:read more|continue reading)\W*)\s*$",
     re.I,
 )
-
-
-#: Elements whose content is never text a reader sees.
-_INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object")
-#: Elements that end a run of text: their tail starts after a space ("<p>One</p><p>Two</p>").
-_BREAKING = ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def html_to_text(markup: str | None) -> str:
-    """Plain text of an HTML fragment: tags removed, entities decoded, whitespace normalised.
-
-    lxml does this six times faster than BeautifulSoup, to the same text on every field of the
-    corpus feeds (it was the largest cost of fetching many feeds); BeautifulSoup remains for the
-    fragments lxml refuses.
-    """
-    if not markup:
-        return ""
-    if "<" not in markup:
-        return normalise_space(html.unescape(markup))
-    try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
-        root = None
-    if root is None:
-        soup = BeautifulSoup(markup, "lxml")
-        for tag in soup(list(_INVISIBLE)):
-            tag.decompose()
-        return normalise_space(soup.get_text(" "))
-    lxml.etree.strip_elements(root, *_INVISIBLE, lxml.etree.Comment, with_tail=False)
-    for element in root.iter(*_BREAKING):
-        element.tail = " " + (element.tail or "")
-    return normalise_space(" ".join(root.itertext()))
-
-
-def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (including non-breaking spaces) into single spaces."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def normalise_quotes(text: str) -> str:
@@ -258,11 +208,12 @@ def _is_sentence(sentence: str) -> bool:
     return _starts_sentence(sentence)
 
 
-def _clean_text(text: str | None) -> str:
-    """Entities decoded (twice: feeds double-escape), markup removed, quotes, spaces normalised."""
+def _clean_text(text: str | None, markup: bool = True) -> str:
+    """Entities decoded (twice: feeds double-escape), markup removed (when the text may hold any),
+    quotes, spaces normalised."""
     if not text:
         return ""
-    if "<" in text and ">" in text:
+    if markup and "<" in text and ">" in text:
         text = html_to_text(text)
     for _ in range(2):
         if "&" in text:
@@ -270,13 +221,19 @@ def _clean_text(text: str | None) -> str:
     return normalise_quotes(normalise_space(text))
 
 
-def make_blurb(text: str, *, max_chars: int = MAX_CHARS, max_sentences: int = MAX_SENTENCES) -> str:
+def make_blurb(
+    text: str,
+    *,
+    max_chars: int = MAX_CHARS,
+    max_sentences: int = MAX_SENTENCES,
+    markup: bool = True,
+) -> str:
     """Two or three complete sentences from the start of `text` (plain text or HTML), no furniture.
 
     Never cuts a sentence in half: if even the first sentence is longer than `max_chars`, it is kept
     whole.
     """
-    plain = _ELLIPSIS_TAIL.sub("", _clean_text(text))
+    plain = _ELLIPSIS_TAIL.sub("", _clean_text(text, markup))
     chosen: list[str] = []
     for sentence in split_sentences(plain):
         if _is_furniture(sentence) or sentence[-1:] not in ".!?。！？" + _CLOSERS:
@@ -300,9 +257,14 @@ def choose_blurb(
     title: str | None,
     min_chars: int = MIN_CHARS,
     max_chars: int = MAX_CHARS,
+    markup: bool = True,
 ) -> str:
     """Two or three complete sentences (`min_chars`-`max_chars` characters) saying what the article
     is.
+
+    With `markup` the texts may be HTML (a feed's summary as it came) and are read as such; the
+    build passes plain text (`markup=False`, each field was made text once), where "<div>" is a
+    word of the article, not a tag to remove.
 
     In order: the page's description when it is a real summary (not a teaser cut with "...", not the
     site's boilerplate), topped up with a lead sentence of the text when it is a single sentence;
@@ -310,8 +272,8 @@ def choose_blurb(
     reaches the bounds, the best shorter blurb found; "" when there is no sentence at all.
     """
     fallbacks: list[str] = []
-    text_sentences = _text_sentences(text)
-    desc = _clean_text(description)
+    text_sentences = _text_sentences(text, markup)
+    desc = _clean_text(description, markup)
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
@@ -323,13 +285,13 @@ def choose_blurb(
     best = _best_window(text_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
-    summary_sentences = _text_sentences(summary)
+    summary_sentences = _text_sentences(summary, markup)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
     fallbacks += [
-        make_blurb(join_sentences(text_sentences)),
-        make_blurb(join_sentences(summary_sentences)),
+        make_blurb(join_sentences(text_sentences), markup=False),
+        make_blurb(join_sentences(summary_sentences), markup=False),
     ]
     return max(fallbacks, key=len, default="")
 
@@ -345,17 +307,19 @@ def _usable(sentence: str) -> bool:
     )
 
 
-def _text_sentences(text: str | None) -> list[str]:
+def _text_sentences(text: str | None, markup: bool = True) -> list[str]:
     """The usable sentences of a text, in order. Paragraph breaks end sentences, so a heading or a
     credit line without a full stop never glues onto the sentence after it."""
     if not text:
         return []
+    # Only the start of a text is read, as for subjects: a blurb comes from the opening, key terms
+    # show there too, and a huge or hostile text costs no more than a long article.
     text = text[:MAX_TEXT_CHARS]
-    if "<" in text and ">" in text:
-        text = BeautifulSoup(text, "lxml").get_text("\n")
+    if markup and "<" in text and ">" in text:
+        text = html_to_text(text, separator="\n", lines=True)
     out: list[str] = []
     for paragraph in text.splitlines():
-        paragraph = DATELINE.sub("", _clean_text(paragraph))
+        paragraph = DATELINE.sub("", _clean_text(paragraph, markup=False))
         if not paragraph or _is_furniture(paragraph[:40]):
             continue
         out += [s for s in split_sentences(_ELLIPSIS_TAIL.sub("", paragraph)) if _usable(s)]
@@ -425,10 +389,6 @@ def _fold(word: str) -> str:
         return word[:-1]
     return word
 
-
-#: Only the start of a text is read: a blurb comes from the opening, key terms show there too, and a
-#: huge or hostile text costs no more than a long article.
-MAX_TEXT_CHARS = 30_000
 
 #: How many lead sentences the summariser considers: blurbs come from an article's opening, and the
 #: seeds' best sentences are within the first dozen.

@@ -3,26 +3,29 @@
 Editors know a website, rarely its feed. `find_feed_links` reads the `<link>` elements a page
 declares (pure); `candidate_paths` lists where blog engines put feeds when a page declares none
 (pure); `discover` fetches through a function it is given, checks each candidate really is a feed,
-and ranks them. The page, its links and the candidates' bodies are all untrusted.
+and ranks them. The page, its links and the candidates' bodies are all untrusted: a candidate is
+read by `curator.feeds.parse_feed`, as the build reads it (with its defences against entity
+expansion, huge titles and too many entries), so what `feeds add` finds is what the build reads.
+`curator.app.discover_feeds` runs it with the build's fetcher and the config's fetch settings.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
+from curator.feeds import FeedError, parse_feed
+from curator.models import FetchResult
 from curator.urls import safe_url, url_key
 
-#: How `discover` reads a URL: url -> (body or None on failure, Content-Type, final URL).
-Fetch = Callable[[str], tuple[bytes | None, str | None, str]]
+#: How `discover` reads a URL (or a local path): the body, its Content-Type and the final URL, or
+#: a failure saying why (`FetchResult.error`), as `curator.fetch.fetch_all` answers.
+Fetch = Callable[[str], FetchResult]
 
 #: `type` values of `<link rel="alternate">` that announce a feed. RSS/Atom from the RSS Advisory
 #: Board's autodiscovery spec and RFC 4287; RSS 1.0 is RDF; JSON Feed 1.1 says application/feed+json
@@ -109,7 +112,7 @@ class Discovery:
     feeds: tuple[FoundFeed, ...] = ()
     #: Candidates that were not usable, with why: (url, reason).
     rejected: tuple[tuple[str, str], ...] = ()
-    #: Set when the URL itself could not be read.
+    #: Why the URL itself could not be read, or is not a feed (one line, without the URL).
     error: str | None = None
 
     @property
@@ -213,49 +216,39 @@ def _looks_like_html(body: bytes, content_type: str | None) -> bool:
     )
 
 
-def _json_feed(body: bytes) -> tuple[str | None, int] | None:
-    """(title, item count) when `body` is a JSON Feed (jsonfeed.org), else None."""
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(data, dict):
-        return None
-    version = data.get("version")
-    items = data.get("items")
-    if not (isinstance(version, str) and version.startswith("https://jsonfeed.org/version/")):
-        return None
-    if not isinstance(items, list):
-        return None
-    title = data.get("title")
-    return (_clean(title) if isinstance(title, str) else None), len(items)
+def _kind(version: str | None) -> str:
+    """ "rss", "atom", "rdf" or "json" from a `ParsedFeed.version` ("rss20", "atom10", "json11")."""
+    version = version or ""
+    if version.startswith("atom"):
+        return "atom"
+    if version.startswith("json"):
+        return "json"
+    return "rdf" if version in ("rss090", "rss10") else "rss"
 
 
-def check_feed(body: bytes, content_type: str | None) -> tuple[str | None, str, int] | str:
+def check_feed(
+    body: bytes, content_type: str | None, url: str = ""
+) -> tuple[str | None, str, int] | str:
     """(title, kind, entries) when `body` is a feed, else the reason it is not (one line).
 
-    A feed is RSS, Atom or RDF that feedparser recognises with entries or a title, or a JSON Feed;
-    an HTML page is never a feed. The body is handed to feedparser as a stream, never as a
-    string it might take for a file name or URL.
+    The body is read by `parse_feed`, exactly as the build reads it: the title is the one the build
+    stores, cut and cleaned, and entity declarations are never expanded. A feed is a document
+    `parse_feed` reads with entries or a title; an HTML page is never a feed. `url` is what
+    relative links would be resolved against.
     """
     if not body or not body.strip():
         return "empty"
     if _looks_like_html(body, content_type):
         return "a web page, not a feed"
-    stripped = body.lstrip()
-    if stripped.startswith((b"{", b"\xef\xbb\xbf{")):
-        found = _json_feed(stripped.removeprefix(b"\xef\xbb\xbf"))
-        if found is None:
+    try:
+        parsed = parse_feed(body, url, content_type)
+    except FeedError:
+        if body.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
             return "JSON, but not a JSON Feed"
-        return found[0], "json", found[1]
-    parsed = feedparser.parse(io.BytesIO(body))
-    version = str(parsed.get("version") or "")
-    title = _clean(parsed.feed.get("title")) if parsed.get("feed") else None
-    entries = len(parsed.get("entries") or ())
-    if not version or not (entries or title):
         return "not an RSS, Atom or JSON feed"
-    kind = "atom" if version.startswith("atom") else "rdf" if version == "rss10" else "rss"
-    return title, kind, entries
+    if not (parsed.entries or parsed.title):
+        return "not an RSS, Atom or JSON feed"
+    return parsed.title, _kind(parsed.version), len(parsed.entries)
 
 
 def is_comments_feed(url: str, title: str | None) -> bool:
@@ -276,11 +269,12 @@ def _try(
         if is_comments_feed(url, link_title):
             rejected.append((url, "a comments feed"))
             continue
-        body, content_type, final_url = fetch(url)
-        if body is None:
+        fetched = fetch(url)
+        if not fetched.ok or fetched.content is None:
             rejected.append((url, "could not be fetched"))
             continue
-        result = check_feed(body, content_type)
+        final_url = fetched.final_url or url
+        result = check_feed(fetched.content, fetched.content_type, final_url)
         if isinstance(result, str):
             rejected.append((url, result))
             continue
@@ -305,13 +299,17 @@ def discover(url: str, fetch: Fetch) -> Discovery:
     If `url` is itself a feed, that one feed (source "given"). Otherwise the page's declared feeds
     in page order (Atom/RSS/JSON alike; comments feeds dropped), and only when none of those is a
     working feed, the common paths, stopping at the first that is one (they are guesses, and most
-    are the same feed under several names). Never raises for what a server sends.
+    are the same feed under several names). Never raises for what a server sends. When `url`
+    itself cannot be read, or is neither a feed nor a page, `Discovery.error` says why (the fetch's
+    reason: no such server, connection refused, a timeout, an HTTP status; or "not an RSS, Atom or
+    JSON feed").
     """
-    body, content_type, final_url = fetch(url)
-    final_url = final_url or url
-    if body is None:
-        return Discovery(url, final_url, error=f"{url}: could not be fetched")
-    result = check_feed(body, content_type)
+    fetched = fetch(url)
+    final_url = fetched.final_url or url
+    body, content_type = fetched.content, fetched.content_type
+    if not fetched.ok or body is None:
+        return Discovery(url, final_url, error=fetched.error or "could not be fetched")
+    result = check_feed(body, content_type, final_url)
     if not isinstance(result, str):
         title, kind, entries = result
         return Discovery(url, final_url, feeds=(FoundFeed(url, title, kind, entries, "given"),))
@@ -324,5 +322,5 @@ def discover(url: str, fetch: Fetch) -> Discovery:
         found, why = _try(fetch, guesses, True)
         rejected.extend(why)
     if not found and not links and not _looks_like_html(body, content_type):
-        return Discovery(url, final_url, rejected=tuple(rejected), error=f"{url}: {result}")
+        return Discovery(url, final_url, rejected=tuple(rejected), error=result)
     return Discovery(url, final_url, feeds=tuple(found), rejected=tuple(rejected))

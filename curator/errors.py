@@ -14,6 +14,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INPUT = 2
 EXIT_THEME = 3
+EXIT_FEEDS_FAILING = 4
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
@@ -33,6 +34,10 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         "no issue for this theme: too few unfeatured articles fit it, or the plan of themes is"
         " used up; nothing was published, and the message names the ripest subject",
     ),
+    (
+        EXIT_FEEDS_FAILING,
+        "`feeds check` only: it ran, and one or more feeds are failing or gone (so cron can alert)",
+    ),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was stored before is kept"),
 )
 
@@ -47,6 +52,12 @@ class InputError(CuratorError):
     """A mistake in what the editor wrote or typed: the message says where and how to fix it."""
 
     exit_code: ClassVar[int] = EXIT_INPUT
+
+
+class FeedsFailing(CuratorError):
+    """`feeds check` found feeds that are failing or gone (its table says which)."""
+
+    exit_code: ClassVar[int] = EXIT_FEEDS_FAILING
 
 
 class Interrupted(CuratorError):

@@ -40,7 +40,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -51,6 +51,7 @@ from lxml import etree
 from curator import extract_rules as rules
 from curator.credits import clean_authors, is_person_name, norm_name, same_name
 from curator.deps import DependencyError, page_reader
+from curator.feeds.common import sane
 from curator.models import Page
 
 __all__ = ["clean_authors", "clean_title", "decode_html", "extract", "is_person_name"]
@@ -746,11 +747,8 @@ def parse_date(value: str | None) -> datetime | None:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-    if when is None or not 1990 <= when.year <= 2200:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC)
+    # The same window and zone rules as a feed's dates (a 2150 page date is a bug, as a feed's is).
+    return sane(when)
 
 
 def language(doc: _Doc) -> str | None:

@@ -6,17 +6,15 @@ ruamel.yaml's round-trip parser says where each feed entry starts, new entries a
 file's own indentation, and a removed entry's lines are cut. Each edit is then checked by re-reading
 the result (with PyYAML, as the app reads it) against the intended change; if the text edit cannot
 be made or does not check out, ruamel.yaml rewrites the document instead, and that too is checked.
-The file is replaced atomically (temporary file in the same folder, then os.replace): on any error
-it is untouched.
+The file is replaced atomically by `curator.publish.write_atomic` (temporary file in the same
+folder, then os.replace; its permissions kept): on any error it is untouched.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,9 +28,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-import curator
 from curator.errors import EXIT_FAILED, InputError
 from curator.opml import OpmlFeed, export_opml, read_opml
+from curator.publish import write_atomic
+from curator.render import builtin_templates
 from curator.urls import url_key
 
 
@@ -62,6 +61,32 @@ class FeedSpec:
     name: str | None = None
     #: Subject names this feed hints at.
     subjects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SubjectStub:
+    """A subject `feeds import --add-subjects` writes for an OPML folder, for the editor to finish:
+    its name, the name as its one keyword, and a comment saying where it came from and what to add."""
+
+    name: str
+    #: Where it came from, for the comment above it ("the folder `Tech` of subscriptions.opml").
+    origin: str
+
+
+@dataclass(frozen=True)
+class OpmlImport:
+    """What `import_subscriptions` did."""
+
+    added: tuple[FeedSpec, ...]
+    #: Feeds already listed (by normalised URL), left as they are.
+    skipped: tuple[FeedSpec, ...]
+    #: Outlines that are not web feeds: (xmlUrl, text).
+    rejected: tuple[tuple[str, str], ...]
+    #: Folders (and categories) that name no subject, with how many feeds they hold; their feeds
+    #: were added without that hint (or, with `add_subjects`, the folders became subjects).
+    unknown_folders: tuple[tuple[str, int], ...] = ()
+    #: The subjects added for those folders (`add_subjects`).
+    subjects_added: tuple[SubjectStub, ...] = ()
 
 
 #: Files under the package's templates folder that `init_newsletter` copies for the editor.
@@ -197,8 +222,11 @@ _UNREADABLE = object()
 _SAFE_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
 
 
-def _expected(before: Any, change: str, specs: Sequence[FeedSpec], index: int) -> Any:
-    """What the document must read as after the edit: `before` with the entries added or removed."""
+def _expected(
+    before: Any, change: str, specs: Sequence[FeedSpec], index: int, stubs: Sequence[SubjectStub]
+) -> Any:
+    """What the document must read as after the edit: `before` with the entries added or removed
+    (and the subjects added)."""
     after = dict(before or {})
     feeds = list(after.get("feeds") or [])
     if change == "add":
@@ -206,7 +234,13 @@ def _expected(before: Any, change: str, specs: Sequence[FeedSpec], index: int) -
     else:
         del feeds[index]
     after["feeds"] = feeds
+    if stubs:
+        after["subjects"] = [*(after.get("subjects") or []), *map(_stub_mapping, stubs)]
     return after
+
+
+def _stub_mapping(stub: SubjectStub) -> dict[str, Any]:
+    return {"name": stub.name, "keywords": [stub.name]}
 
 
 def _as_mapping(spec: FeedSpec) -> dict[str, Any]:
@@ -288,26 +322,48 @@ def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str | None:
-    """The text with `specs` appended to the feeds list, or None for a layout not handled here."""
+#: Writes items into a block list: (dash column, key offset after the dash, newline) -> lines.
+_Renderer = Callable[[int, int, str], str]
+
+
+def _lines(text: str) -> tuple[list[str], str]:
+    """The text's lines (the last one ended too) and its newline."""
     lines = text.splitlines(keepends=True)
     newline = _newline(text)
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
+    return lines, newline
+
+
+def _after_last_item(
+    lines: list[str], seq: CommentedSeq, newline: str, render: _Renderer
+) -> str | None:
+    """The text with `render`'s lines after the last item of the block list `seq`, in its
+    indentation (None when its layout is not one handled here)."""
+    line, col = seq.lc.item(len(seq) - 1)
+    dash = _dash(lines, line, col)
+    if dash is None:
+        return None
+    end = _item_end(lines, dash[0], dash[1])
+    key_offset = max(col - dash[1], 2) if isinstance(seq[-1], dict) else 2
+    return (
+        "".join(lines[: end + 1]) + render(dash[1], key_offset, newline) + "".join(lines[end + 1 :])
+    )
+
+
+def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str | None:
+    """The text with `specs` appended to the feeds list, or None for a layout not handled here."""
+    lines, newline = _lines(text)
+
+    def render(dash_col: int, key_offset: int, newline: str) -> str:
+        return "".join(_render(spec, dash_col, key_offset, newline) for spec in specs)
+
     feeds = data.get("feeds")
     if isinstance(feeds, CommentedSeq) and feeds and not feeds.fa.flow_style():
-        line, col = feeds.lc.item(len(feeds) - 1)
-        dash = _dash(lines, line, col)
-        if dash is None:
-            return None
-        end = _item_end(lines, dash[0], dash[1])
-        key_offset = max(col - dash[1], 2) if isinstance(feeds[-1], dict) else 2
-        block = "".join(_render(spec, dash[1], key_offset, newline) for spec in specs)
-        return "".join(lines[: end + 1]) + block + "".join(lines[end + 1 :])
+        return _after_last_item(lines, feeds, newline, render)
     dash_indent, key_offset = _sequence_style(data, lines)
     if "feeds" not in data:
-        block = "".join(_render(spec, dash_indent, key_offset, newline) for spec in specs)
-        return "".join(lines) + "feeds:" + newline + block
+        return "".join(lines) + "feeds:" + newline + render(dash_indent, key_offset, newline)
     if feeds:  # a non-empty flow list: leave it to the round-trip writer
         return None
     key_line, key_col = data.lc.key("feeds")
@@ -315,8 +371,48 @@ def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str |
     if match is None:
         return None
     lines[key_line] = match["key"] + (match["comment"] or "") + newline
-    block = "".join(_render(spec, key_col + dash_indent, key_offset, newline) for spec in specs)
+    block = render(key_col + dash_indent, key_offset, newline)
     return "".join(lines[: key_line + 1]) + block + "".join(lines[key_line + 1 :])
+
+
+def _render_subject(stub: SubjectStub, dash_col: int, key_offset: int, newline: str) -> str:
+    pad = " " * dash_col
+    return (
+        f"{pad}# Added from {stub.origin}: describe it in one sentence (`description:`) and give"
+        f" it the keywords its articles use{newline}"
+        f"{pad}-{' ' * (key_offset - 1)}name: {_scalar(stub.name)}{newline}"
+        f"{' ' * (dash_col + key_offset)}keywords: {_scalar([stub.name])}{newline}"
+    )
+
+
+def _text_add_subjects(data: CommentedMap, text: str, stubs: Sequence[SubjectStub]) -> str | None:
+    """The text with `stubs` after the last subject, or None for a layout not handled here (a
+    flow-style or empty subjects list)."""
+    subjects = data.get("subjects")
+    if not isinstance(subjects, CommentedSeq) or not subjects or subjects.fa.flow_style():
+        return None
+    lines, newline = _lines(text)
+
+    def render(dash_col: int, key_offset: int, newline: str) -> str:
+        return "".join(_render_subject(stub, dash_col, key_offset, newline) for stub in stubs)
+
+    return _after_last_item(lines, subjects, newline, render)
+
+
+def _text_import(
+    path: Path,
+    data: CommentedMap,
+    text: str,
+    specs: Sequence[FeedSpec],
+    stubs: Sequence[SubjectStub],
+) -> str | None:
+    """The text with the subjects, then the feeds, added; None for a layout not handled here."""
+    if not stubs:
+        return _text_add(data, text, specs)
+    with_subjects = _text_add_subjects(data, text, stubs)
+    if with_subjects is None or not specs:
+        return with_subjects
+    return _text_add(_load_rt(path, with_subjects), with_subjects, specs)
 
 
 def _text_remove(data: CommentedMap, text: str, index: int) -> str | None:
@@ -349,13 +445,18 @@ def _dump_rt(data: CommentedMap) -> str:
     return out.getvalue()
 
 
-def _rt_add(data: CommentedMap, specs: Sequence[FeedSpec]) -> str:
-    feeds = data.get("feeds")
-    if not isinstance(feeds, CommentedSeq):
-        feeds = CommentedSeq()
-        data["feeds"] = feeds
-    for spec in specs:
-        feeds.append(CommentedMap(_as_mapping(spec)))
+def _rt_add(
+    data: CommentedMap, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
+) -> str:
+    for key, items in (
+        ("subjects", [_stub_mapping(stub) for stub in stubs]),
+        ("feeds", [_as_mapping(spec) for spec in specs]),
+    ):
+        seq = data.get(key)
+        if not isinstance(seq, CommentedSeq) and (items or key == "feeds"):
+            seq = data[key] = CommentedSeq()
+        for item in items:
+            seq.append(CommentedMap(item))
     return _dump_rt(data)
 
 
@@ -367,26 +468,6 @@ def _rt_remove(data: CommentedMap, index: int) -> str:
 # -- writing -------------------------------------------------------------------------------------
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` all at once: a reader sees the old file or the new, never half."""
-    folder = path.parent
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _edit(
     path: Path,
     text: str,
@@ -394,19 +475,20 @@ def _edit(
     change: str,
     specs: Sequence[FeedSpec] = (),
     index: int = -1,
+    stubs: Sequence[SubjectStub] = (),
 ) -> None:
-    """Apply one add/remove to `text` (read from `path`, parsed as `data`), check the result, and
-    write it atomically."""
+    """Apply one add (feeds, and subjects for them) or remove to `text` (read from `path`, parsed
+    as `data`), check the result, and write it atomically."""
     before = _plain(text)
     if before is _UNREADABLE:
         raise FeedsFileError(f"{path}: not valid YAML")
-    wanted = _expected(before, change, specs, index)
+    wanted = _expected(before, change, specs, index, stubs)
     attempts: tuple[Callable[[], str | None], ...] = (
-        (lambda: _text_add(data, text, specs))
+        (lambda: _text_import(path, data, text, specs, stubs))
         if change == "add"
         else (lambda: _text_remove(data, text, index)),
         # The round-trip writer changes the tree it is given: it gets a fresh one.
-        (lambda: _rt_add(_load_rt(path, text), specs))
+        (lambda: _rt_add(_load_rt(path, text), specs, stubs))
         if change == "add"
         else (lambda: _rt_remove(_load_rt(path, text), index)),
     )
@@ -414,7 +496,7 @@ def _edit(
         result = attempt()
         if result is not None and _plain(result) == wanted:
             try:
-                _write_atomic(path, result)
+                write_atomic(path, result)
             except OSError as exc:
                 raise FeedsFileWriteError(
                     f"{path}: cannot be written ({exc.strerror or exc})"
@@ -450,9 +532,10 @@ def _existing_keys(data: CommentedMap) -> dict[str, int]:
 
 
 def add_feeds(
-    path: Path, feeds: Iterable[FeedSpec]
+    path: Path, feeds: Iterable[FeedSpec], subjects: Sequence[SubjectStub] = ()
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...]]:
-    """Append the feeds not already listed (by normalised URL) in one atomic edit.
+    """Append the feeds not already listed (by normalised URL), and the `subjects` stubs after the
+    last subject, in one atomic edit.
 
     Returns (added, skipped duplicates), each in the order given; a feed repeated within `feeds`
     is added once. Raises `FeedsFileError` (nothing written) for an unreadable file or a bad URL.
@@ -471,8 +554,8 @@ def add_feeds(
             continue
         seen.add(key)
         added.append(clean)
-    if added:
-        _edit(path, text, data, "add", added)
+    if added or subjects:
+        _edit(path, text, data, "add", added, stubs=subjects)
     return tuple(added), tuple(skipped)
 
 
@@ -507,25 +590,58 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
 def import_opml(
     path: Path, data: bytes, source: str, known_subjects: Sequence[str] | None = None
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...], tuple[tuple[str, str], ...]]:
+    """Add every feed of an OPML file to feeds.yaml in one atomic edit: (added, skipped
+    duplicates, rejected outlines as (xmlUrl, text)). See `import_subscriptions`."""
+    done = import_subscriptions(path, data, source, known_subjects)
+    return done.added, done.skipped, done.rejected
+
+
+def import_subscriptions(
+    path: Path,
+    data: bytes,
+    source: str,
+    known_subjects: Sequence[str] | None = None,
+    *,
+    add_subjects: bool = False,
+) -> OpmlImport:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit.
 
-    With `known_subjects`, folder names become subject hints only where they name one of them.
-    Returns (added, skipped duplicates, rejected outlines as (xmlUrl, text)). A file that is not
+    With `known_subjects`, folder names become subject hints only where they name one of them; the
+    others are reported in `OpmlImport.unknown_folders`, or with `add_subjects` become subjects
+    themselves (a stub each, after the last subject, for the editor to finish). A file that is not
     OPML raises `OpmlError` (naming `source`) before feeds.yaml is touched.
     """
     document = read_opml(data, source)
     specs = specs_from_opml(document.feeds)
+    unknown: dict[str, tuple[str, int]] = {}
+    stubs: list[SubjectStub] = []
     if known_subjects is not None:
+        by_fold = {name.casefold(): name for name in known_subjects}
+        for spec in specs:
+            for hint in dict.fromkeys(" ".join(h.split()) for h in spec.subjects if h.strip()):
+                if hint.casefold() not in by_fold:
+                    name, count = unknown.get(hint.casefold(), (hint, 0))
+                    unknown[hint.casefold()] = (name, count + 1)
+        if add_subjects:
+            stubs = [
+                SubjectStub(name, f"the folder `{name}` of {Path(source).name}")
+                for name, _ in unknown.values()
+            ]
+            known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
-    added, skipped = add_feeds(path, specs)
-    return added, skipped, document.rejected
+    added, skipped = add_feeds(path, specs, stubs)
+    return OpmlImport(added, skipped, document.rejected, tuple(unknown.values()), tuple(stubs))
 
 
 def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
     """Keep only the hints that name a configured subject (in its configured spelling): an OPML
     folder such as "Tech" that is no subject of this newsletter would make feeds.yaml invalid."""
     by_fold = {name.casefold(): name for name in known_subjects}
-    hints = tuple(by_fold[h.casefold()] for h in spec.subjects if h.casefold() in by_fold)
+    hints = tuple(
+        by_fold[h.casefold()]
+        for h in (" ".join(h.split()) for h in spec.subjects)
+        if h.casefold() in by_fold
+    )
     return FeedSpec(spec.url, spec.name, hints)
 
 
@@ -552,21 +668,12 @@ def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:
 # -- a new newsletter ----------------------------------------------------------------------------
 
 
-def package_templates() -> Path | None:
-    """The built-in templates folder: inside the installed package, else the repository's."""
-    package = Path(curator.__file__).resolve().parent
-    for candidate in (package / "templates", package.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
 def init_newsletter(directory: Path, templates_from: Path | None = None) -> list[Path]:
     """Start a newsletter folder: a commented feeds.yaml with a sample subject, a templates/ folder
     holding copies of the built-in templates to customise, and a .gitignore for the store and the
     output. Returns the files written. Refuses (`FeedsFileError`) if feeds.yaml already exists;
     existing template files and .gitignore lines are kept. `templates_from` overrides where the
-    built-in templates are read (default: `package_templates()`).
+    built-in templates are read (default: the renderer's own, `render.builtin_templates()`).
     """
     directory = Path(directory)
     config = directory / "feeds.yaml"
@@ -575,12 +682,12 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
     written: list[Path] = []
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        _write_atomic(config, FEEDS_TEMPLATE)
+        write_atomic(config, FEEDS_TEMPLATE)
         written.append(config)
         templates = directory / "templates"
         templates.mkdir(exist_ok=True)
-        source = templates_from if templates_from is not None else package_templates()
-        if source is not None:
+        source = templates_from if templates_from is not None else builtin_templates()
+        if source.is_dir():
             for file in sorted(source.rglob("*")):
                 if not file.is_file() or file.suffix.lower() not in TEMPLATE_SUFFIXES:
                     continue
@@ -596,7 +703,7 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
         if missing:
             prefix = "" if not current or current.endswith("\n") else "\n"
             header = "" if current else "# curator: the article store and the generated issues\n"
-            _write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
+            write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
             written.append(ignore)
     except OSError as exc:
         raise FeedsFileWriteError(f"{directory}: cannot set up the newsletter ({exc})") from None

@@ -10,9 +10,18 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: str | bytes) -> Path:
-    """Write `data` to `path` so that readers see the old file or the complete new one, never a part."""
+    """Write `data` to `path` so that readers see the old file or the complete new one, never a part.
+
+    Text is written as UTF-8 exactly as given (no newline translation: a CRLF file stays CRLF). A
+    file that exists keeps its permissions (an editor's feeds.yaml made private stays private);
+    a new one is 0644. The one writer of every file curator writes: outputs, drafts, feeds.yaml.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644
     _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -20,7 +29,7 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -15,6 +15,7 @@ from curator.discover import (
     discover,
     find_feed_links,
 )
+from curator.models import FetchResult
 
 PAGES = "articles/rsparser-html"
 FEEDS = "feeds/real/rsparser"
@@ -32,15 +33,24 @@ class LocalFetch:
         self.refused: list[str] = []
         self.asked: list[str] = []
 
-    def __call__(self, url: str) -> tuple[bytes | None, str | None, str]:
+    def __call__(self, url: str) -> FetchResult:
         self.asked.append(url)
-        if urlsplit(url).hostname != "127.0.0.1":
+        host = urlsplit(url).hostname
+        if host != "127.0.0.1":
             self.refused.append(url)
-            return None, None, url
+            return FetchResult(url, url, error_kind="dns", error=f"no such server: {host}")
         response = self.client.get(url)
+        content_type = response.headers.get("content-type")
         if response.status_code != 200:
-            return None, response.headers.get("content-type"), str(response.url)
-        return response.content, response.headers.get("content-type"), str(response.url)
+            return FetchResult(
+                url,
+                str(response.url),
+                response.status_code,
+                content_type=content_type,
+                error_kind="http",
+                error=f"HTTP {response.status_code}",
+            )
+        return FetchResult(url, str(response.url), 200, response.content, content_type)
 
 
 @pytest.fixture
@@ -320,7 +330,9 @@ def test_same_feed_under_two_declared_urls_is_listed_once(corpus: Path, http_ser
 def test_unreachable_page_is_an_error(http_server, fetch) -> None:
     found = discover(http_server.url("/gone"), fetch)
     assert found.feeds == () and found.best is None
-    assert found.error == f"{http_server.url('/gone')}: could not be fetched"
+    # The reason, not the URL again: `feeds add` names the URL once (issue 12.13; it said
+    # "URL: URL: could not be fetched").
+    assert found.error == "HTTP 404"
 
 
 def test_page_with_no_feed_anywhere(http_server, fetch) -> None:

@@ -41,3 +41,49 @@ def test_extract_names_a_file_it_cannot_read(tmp_path) -> None:
     assert result.exit_code == 1
     assert f"{missing}: cannot read" in result.stderr
     assert "Marcus Oyelaran || The Support Desk Review" in result.stdout
+
+
+LATIN1_PAGE = """<html><head><title>Café crème: what a coffee bar teaches about service | Le Journal</title>
+<meta name="author" content="Renée Dupré">
+<meta property="og:site_name" content="Le Journal du Client">
+</head><body><article><h1>Café crème: what a coffee bar teaches about service</h1>
+<p>The café crème at the corner bar arrives the same way every morning, and regulars notice
+when it does not. Customer experience is built from such small, repeated moments rather than
+from grand gestures, and the bar's staff know each regular's order before they reach the counter.</p>
+<p>Teams that want loyal customers can learn from this: make the routine effortless, then be
+generous where it counts. The customer journey is a chain of these touchpoints, and each one either
+earns trust or spends it.</p>
+<p>Renée, who has run the bar for twenty years, says the secret is consistency. Her customers
+come back because the experience never surprises them in a bad way.</p>
+</article></body></html>"""
+
+
+def test_extract_and_the_build_read_a_latin1_page_alike(tmp_path, http_server: LocalServer) -> None:
+    """Issue 16.2: `curator extract` ignored the server's charset and showed "Caf� cr�me" where
+    the build reads "Café crème"; both now read the page through `articles.read_page`."""
+    import hostile_helpers as h
+
+    page = http_server.add(
+        "/cafe.html",
+        LATIN1_PAGE.encode("iso-8859-1"),
+        content_type="text/html; charset=ISO-8859-1",
+    )
+    result = CliRunner().invoke(cli, ["extract", "--json", "--allow-private", page])
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["title"] == "Café crème: what a coffee bar teaches about service"
+    assert shown["authors"] == ["Renée Dupré"]
+    assert shown["publication"] == "Le Journal du Client"
+    assert "\ufffd" not in result.stdout
+
+    # The feed gives only the link, so the issue credits the page as `extract` shows it.
+    feed = http_server.add("/feed.xml", h.rss(f"<item><link>{page}</link></item>", "Le Journal"))
+    config = h.write_config(tmp_path, [{"url": feed}])
+    built = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert built.exit_code == 0, built.stderr
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (article,) = [a for s in issue["sections"] for a in s["articles"]]
+    assert article["title"] == shown["title"]
+    assert article["authors"] == shown["authors"]
+    assert article["publication"] == shown["publication"]
+    assert article["blurb"] == shown["blurb"]

@@ -577,7 +577,9 @@ def test_relative_links_in_a_real_feed_resolve_against_the_feed_url(corpus: Path
         ("<![CDATA[<script>alert(1)</script>Safe <i>title</i>]]>", "Safe title"),
         ("  Many\n\t  spaces  ", "Many spaces"),
         ("Caf&#233; &#x2014; bar", "Café — bar"),
-        ("&amp;lt;script&amp;gt;x&amp;lt;/script&amp;gt;Double", "Double"),
+        # Markup is read once (issue 16.4): escaped twice, it is the text the publisher showed
+        # (it was "Double": a second reading removed it as if it were a tag).
+        ("&amp;lt;script&amp;gt;x&amp;lt;/script&amp;gt;Double", "<script>x</script>Double"),
         ("<![CDATA[<b>]]>", None),
     ],
 )
@@ -643,6 +645,13 @@ ALL_CORPUS_FEEDS = [
 ]
 
 
+#: Corpus titles that are text about a tag (escaped markup, which is text): feedparser's own test
+#: expects 'History of the &lt;blink&gt; tag' as HTML. Markup is read once (issue 16.4).
+TITLES_ABOUT_TAGS = {
+    "edge/feedparser/wellformed/atom10/entry_title_inline_markup_2.xml": "History of the <blink> tag",
+}
+
+
 def test_no_title_in_the_corpus_keeps_markup(corpus: Path) -> None:
     """Every entry title from every corpus feed is plain text (and no feed raises but FeedError)."""
     markup = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|<script", re.IGNORECASE)
@@ -655,7 +664,7 @@ def test_no_title_in_the_corpus_keeps_markup(corpus: Path) -> None:
         for text in [parsed.title] + [e.title for e in parsed.entries]:
             if text is not None:
                 titles += 1
-                assert not markup.search(text), (name, text)
+                assert not markup.search(text) or TITLES_ABOUT_TAGS.get(name) == text, (name, text)
                 assert text == text.strip() and "  " not in text and "\n" not in text
         for entry in parsed.entries:
             assert all(a and "@" not in a for a in entry.authors), (name, entry.authors)

@@ -482,7 +482,7 @@ def test_feeds_check_shows_each_feeds_health_after_a_build_with_failures(
     config = h.write_config(tmp_path, [*feeds, {"url": gone}, {"url": never}])
 
     result = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config)])
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 4, result.stderr  # issue 12.12: failing feeds exit 4 (was 0)
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["status", "last", "success", "entries", "KB", "sec", "feed"]
 
@@ -507,7 +507,7 @@ def test_feeds_check_shows_each_feeds_health_after_a_build_with_failures(
     assert lines[-1] == "2 of 5 feed(s) need a look."
 
     result = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config), "--json"])
-    assert result.exit_code == 0
+    assert result.exit_code == 4  # issue 12.12 (was 0)
     table = {r["url"]: r for r in json.loads(result.stdout)}
     assert [table[u]["status"] for u in (healthy, refused, busy, gone, never)] == [
         "ok",

@@ -61,6 +61,15 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def loaded(config_path: Path) -> Config:
+    """The config, read and checked as every command reads it (`ConfigError` for a mistake), its
+    warnings printed first: what is allowed but probably not meant is said before anything runs."""
+    config = load_config(config_path)
+    for warning in config.warnings:
+        click.echo(f"curator: warning: {warning}", err=True)
+    return config
+
+
 @contextmanager
 def opened(
     config_path: Path, db: Path | None, *, lock: bool = True
@@ -70,9 +79,7 @@ def opened(
     Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, and
     `Interrupted` for Ctrl-C while the store is open.
     """
-    config = load_config(config_path)
-    for warning in config.warnings:  # allowed but probably not meant: said before anything runs
-        click.echo(f"curator: warning: {warning}", err=True)
+    config = loaded(config_path)
     store_path = db or config.settings.store
     try:
         with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:

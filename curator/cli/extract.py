@@ -8,9 +8,9 @@ from typing import Any
 
 import click
 
+from curator.articles import read_page
 from curator.blurb import choose_blurb
 from curator.errors import CuratorError
-from curator.extract import extract as extract_page
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Page
 
@@ -27,7 +27,11 @@ def page_record(page: Page) -> dict[str, Any]:
         "published": page.published.isoformat() if page.published else None,
         "language": page.language,
         "blurb": choose_blurb(
-            description=page.description, text=page.text, summary=None, title=page.title
+            description=page.description,
+            text=page.text,
+            summary=None,
+            title=page.title,
+            markup=False,
         ),
         "text_chars": len(page.text or ""),
     }
@@ -42,7 +46,8 @@ def page_record(page: Page) -> dict[str, Any]:
     help="Also read pages at private or local network addresses (an intranet).",
 )
 def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> None:
-    """Show what curator reads from article pages (URLs or saved .html files)."""
+    """Show what curator reads from article pages (URLs or saved .html files), read exactly as
+    the build reads them."""
     web = [s for s in sources if s.startswith(("http://", "https://"))]
     results = dict(
         zip(
@@ -64,7 +69,7 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
                 click.echo(f"curator: {source}: {result.error}", err=True)
                 failed += 1
                 continue
-            page = extract_page(result.content, result.final_url)
+            page = read_page(result.content, result.final_url, result.content_type)
         else:
             path = Path(source)
             try:
@@ -73,7 +78,7 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
                 click.echo(f"curator: {source}: cannot read: {exc.strerror}", err=True)
                 failed += 1
                 continue
-            page = extract_page(data, path.resolve().as_uri())
+            page = read_page(data, path.resolve().as_uri(), None)
         record = page_record(page)
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))

@@ -7,26 +7,24 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import click
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
-from curator.config import load_config
-from curator.discover import discover
-from curator.errors import CuratorError, InputError
+from curator.app import discover_feeds
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, loaded, opened
+from curator.config import Config
+from curator.errors import CuratorError, FeedsFailing, InputError
 from curator.feedsfile import (
+    DuplicateFeedError,
     add_feed,
     export_feeds,
-    import_opml,
+    import_subscriptions,
     init_newsletter,
     remove_feed,
 )
-from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.publish import write_atomic
-
-
-def _subject_names(config: Path) -> list[str]:
-    return [s.name for s in load_config(config).subjects]
 
 
 @click.group()
@@ -34,10 +32,41 @@ def feeds() -> None:
     """List, add, remove, import, export and check the feeds in feeds.yaml."""
 
 
-def _fetch_one(url: str) -> tuple[bytes | None, str | None, str]:
-    """Fetch a URL for discovery: a feed-kind request, public addresses only for pages it links to."""
-    result = fetch_all([FetchRequest(url, kind="feed")], FetchSettings(deadline=20))[0]
-    return (result.content if result.ok else None, result.content_type, result.final_url)
+def _feed_address(config: Config, given: str) -> tuple[str, str]:
+    """(what to fetch, what to write in feeds.yaml) for the address an editor typed.
+
+    An http(s) URL is both. A local feed (a path, or a file: URL) is the paths feeds.yaml accepts:
+    a path typed on the command line is taken from the current folder, as any command takes it,
+    and is written relative to feeds.yaml when the file is in feeds.yaml's folder (so the
+    newsletter's folder can move), else in full.
+    """
+    if given.startswith(("http://", "https://")):
+        return given, given
+    parts = urlsplit(given)
+    if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+        path = Path(url2pathname(parts.path))
+    elif parts.scheme and len(parts.scheme) > 1:
+        raise InputError(
+            f"{given}: uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file"
+        )
+    else:
+        path = Path(given).expanduser()
+    path = path.resolve()
+    try:
+        written = path.relative_to(config.folder.resolve()).as_posix()
+    except ValueError:
+        written = str(path)
+    return str(path), written
+
+
+def _check_subjects(config: Config, subjects: tuple[str, ...]) -> None:
+    known = [s.name for s in config.subjects]
+    for subject in subjects:
+        if subject not in known:
+            raise CuratorError(
+                f"{config.path}: no subject `{subject}`; the subjects are: "
+                + ", ".join(f"`{s}`" for s in known)
+            )
 
 
 @feeds.command("add")
@@ -45,28 +74,39 @@ def _fetch_one(url: str) -> tuple[bytes | None, str | None, str]:
 @click.argument("url")
 @click.option("--subject", "-s", "subjects", multiple=True, help="A subject this feed hints at.")
 @click.option("--name", "-n", default=None, help="The publication's name as the issue prints it.")
-def add(config: Path, url: str, subjects: tuple[str, ...], name: str | None) -> None:
-    """Add a feed, given its address or its website's (curator finds the feed)."""
-    known = _subject_names(config)
-    for subject in subjects:
-        if subject not in known:
-            raise CuratorError(
-                f"{config}: no subject `{subject}`; the subjects are: "
-                + ", ".join(f"`{s}`" for s in known)
-            )
-    found = discover(url, _fetch_one)
+@click.option(
+    "--no-check",
+    is_flag=True,
+    help="Add it as given, without reading it (offline); `curator fetch` reads it later.",
+)
+def add(
+    config: Path, url: str, subjects: tuple[str, ...], name: str | None, no_check: bool
+) -> None:
+    """Add a feed, given its address or its website's (curator finds the feed), or a local file."""
+    conf = loaded(config)
+    _check_subjects(conf, subjects)
+    fetched, written = _feed_address(conf, url)
+    if any(source.is_file and source.url == fetched for source in conf.feeds):
+        raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
+    if no_check:
+        add_feed(config, written, name, subjects)
+        click.echo(f"Added {written} without reading it; `curator fetch` will read it")
+        return
+    found = discover_feeds(conf, fetched)
     if found.error:
         raise CuratorError(f"{url}: {found.error}")
     if not found.feeds:
         reasons = "; ".join(f"{u}: {why}" for u, why in found.rejected[:5])
-        raise CuratorError(f"no feed found at {url}" + (f" ({reasons})" if reasons else ""))
+        raise CuratorError(f"{url}: no feed found" + (f" ({reasons})" if reasons else ""))
     if len(found.feeds) > 1 and not found.is_feed:
         click.echo(f"{url} offers {len(found.feeds)} feeds; adding the first:", err=True)
         for feed in found.feeds:
             click.echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
-    add_feed(config, best.url, name or best.title, subjects)
-    click.echo(f"Added {best.url}" + (f" ({name or best.title})" if name or best.title else ""))
+    address = written if found.is_feed else best.url
+    add_feed(config, address, name or best.title, subjects)
+    title = name or best.title
+    click.echo(f"Added {address}" + (f" ({title})" if title else ""))
 
 
 @feeds.command("remove")
@@ -74,6 +114,7 @@ def add(config: Path, url: str, subjects: tuple[str, ...], name: str | None) -> 
 @click.argument("url")
 def remove(config: Path, url: str) -> None:
     """Remove a feed from feeds.yaml (its stored articles stay in the archive)."""
+    loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     if not remove_feed(config, url):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list; `curator feeds list` shows it"
@@ -84,20 +125,44 @@ def remove(config: Path, url: str) -> None:
 @feeds.command("import")
 @CONFIG_OPTION
 @click.argument("opml_file", type=click.Path(path_type=Path, dir_okay=False))
-def import_(config: Path, opml_file: Path) -> None:
+@click.option(
+    "--add-subjects",
+    is_flag=True,
+    help="Make each folder that is not a subject yet a new subject (a stub to finish in feeds.yaml).",
+)
+def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
     """Add every feed of an OPML file (a feed reader's export); folders become subject hints."""
-    known = _subject_names(config)
+    known = [subject.name for subject in loaded(config).subjects]
     try:
         data = opml_file.read_bytes()
     except OSError as exc:
         raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
-    added, skipped, rejected = import_opml(config, data, str(opml_file), known)
-    click.echo(f"Imported {len(added)} feed(s) into {config}.")
-    if skipped:
-        click.echo(f"Skipped {len(skipped)} already listed:", err=True)
-        for spec in skipped:
+    done = import_subscriptions(config, data, str(opml_file), known, add_subjects=add_subjects)
+    click.echo(f"Imported {len(done.added)} feed(s) into {config}.")
+    if done.subjects_added:
+        click.echo(
+            f"Added {len(done.subjects_added)} subject(s) from the folders: "
+            + ", ".join(f"`{stub.name}`" for stub in done.subjects_added)
+            + f"; give each a description and keywords in {config}"
+        )
+    elif done.unknown_folders:
+        click.echo(
+            f"{len(done.unknown_folders)} folder(s) of {opml_file} are not subjects, so their"
+            " feeds were added without them as hints:",
+            err=True,
+        )
+        for name, count in done.unknown_folders:
+            click.echo(f"  {name} ({count} feed{'s' if count > 1 else ''})", err=True)
+        click.echo(
+            f"To use them, add them under `subjects:` in {config}; `feeds import --add-subjects`"
+            " writes a subject for each folder, its feeds hinting at it.",
+            err=True,
+        )
+    if done.skipped:
+        click.echo(f"Skipped {len(done.skipped)} already listed:", err=True)
+        for spec in done.skipped:
             click.echo(f"  {spec.url}", err=True)
-    for xml_url, text in rejected:
+    for xml_url, text in done.rejected:
         click.echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
 
 
@@ -112,6 +177,7 @@ def import_(config: Path, opml_file: Path) -> None:
 )
 def export(config: Path, out: Path | None) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
+    loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     data = export_feeds(config, datetime.now(UTC))
     if out:
         write_atomic(out, data)
@@ -187,11 +253,29 @@ def list_(config: Path, db: Path | None, as_json: bool) -> None:
 @DB_OPTION
 @JSON_OPTION
 def check(config: Path, db: Path | None, as_json: bool) -> None:
-    """Each feed's health: last success, last error, entries, size, time, how long it has failed."""
+    """Each feed's health: last success, last error, entries, size, time, how long it has failed.
+
+    \b
+    Exit codes, for cron:
+      0  no feed is failing (a feed never fetched yet is not a failure)
+      1  the check could not run (the store is damaged, say)
+      2  a mistake in feeds.yaml
+      4  one or more feeds are failing or gone: the table says which
+    """
     table = _health(config, db)
+    failing = [r for r in table if r["status"] in ("failing", "gone")]
     if as_json:
         click.echo(json.dumps(table, indent=2))
-        return
+    else:
+        _print_health(table, failing)
+    if failing:
+        raise FeedsFailing(
+            f"{len(failing)} of {len(table)} feed(s) failing or gone: "
+            + ", ".join(row["name"] or row["url"] for row in failing)
+        )
+
+
+def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) -> None:
     click.echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
     for row in table:
         success = (row["last_success"] or "never")[:19].replace("T", " ")
@@ -203,7 +287,6 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
         )
         if row["last_error"]:
             click.echo(f"{'':<13} last error: {row['last_error']}{_failing_for(row)}")
-    failing = [r for r in table if r["status"] in ("failing", "gone")]
     if failing:
         click.echo(f"{len(failing)} of {len(table)} feed(s) need a look.")
 

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from curator.htmltext import html_to_text
 from curator.models import Entry
 
 
@@ -97,31 +97,6 @@ _WORD = re.compile(r"([^\W\d_]+)\.?")
 # -- text helpers ----------------------------------------------------------------------------------
 
 
-class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML fragment, without script/style contents."""
-
-    _SKIP = frozenset({"script", "style", "template", "noscript"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in ("br", "p", "div", "li"):
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
 def plain_text(value: object) -> str | None:
     """Text for a title or a name: entities decoded, markup and control characters removed,
     whitespace collapsed.
@@ -136,18 +111,10 @@ def plain_text(value: object) -> str | None:
         cut = text.rfind("<")
         if cut > text.rfind(">"):  # do not leave half a tag behind
             text = text[:cut]
-    # Twice: feeds often escape HTML twice ("&amp;lt;b&amp;gt;"), and what the first pass decodes
-    # into markup is removed by the second.
-    for _ in range(2):
-        if not _NEEDS_HTML.search(text):
-            break
-        extractor = _TextExtractor()
-        try:
-            extractor.feed(text)
-            extractor.close()
-        except Exception:  # HTMLParser is lenient; this is a guard, not an expected path
-            return None
-        text = "".join(extractor.parts)
+    if _NEEDS_HTML.search(text):
+        # Read once: "&lt;div&gt;" in an HTML title is the text "<div>", never markup to remove.
+        # Inline elements join as a browser shows them ("525ft<sup>2</sup>" -> "525ft2").
+        text = html_to_text(text, separator="")
     text = _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
     return text or None
 

@@ -1,0 +1,312 @@
+"""`curator feeds ...` as an editor (and cron) uses it: real files, a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+import hostile_helpers as h
+from click.testing import CliRunner
+
+from conftest import LocalServer
+from curator.cli import cli
+from curator.config import load_config
+from curator.errors import EXIT_FAILED, EXIT_FEEDS_FAILING, EXIT_INPUT, EXIT_OK
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+# -- feeds check: an exit code cron can alert on (issue 12.12) ------------------------------------
+
+
+def test_feeds_check_exits_4_while_a_feed_fails_and_0_once_it_is_back(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    healthy = h.serve_healthy(http_server)
+    flaky = http_server.add("/flaky.xml", h.rss("<item><title>One</title></item>", "Flaky"))
+    config = h.write_config(tmp_path, [{"url": healthy, "name": "Northwind"}, {"url": flaky}])
+    assert invoke("fetch", "--config", str(config), "-q")[0] == 0
+    code, out, err = invoke("feeds", "check", "--config", str(config))
+    assert (code, err) == (EXIT_OK, "")
+    assert "need a look" not in out
+
+    http_server.add("/flaky.xml", b"down for maintenance", status=503, content_type="text/plain")
+    assert invoke("fetch", "--config", str(config), "-q")[0] == 0
+    code, out, err = invoke("feeds", "check", "--config", str(config))
+    assert code == EXIT_FEEDS_FAILING == 4
+    assert out.splitlines()[-1] == "1 of 2 feed(s) need a look."
+    assert err == "curator: 1 of 2 feed(s) failing or gone: Flaky\n"
+    code, out, err = invoke("feeds", "check", "--config", str(config), "--json")
+    assert code == 4
+    assert [row["status"] for row in json.loads(out)] == ["ok", "failing"]
+
+    http_server.add("/flaky.xml", h.rss("<item><title>Two</title></item>", "Flaky"))
+    assert invoke("fetch", "--config", str(config), "-q")[0] == 0
+    assert invoke("feeds", "check", "--config", str(config))[0] == 0
+
+
+def test_feeds_check_help_says_which_code_means_what() -> None:
+    code, out, _ = invoke("feeds", "check", "--help")
+    assert code == 0
+    codes = dict(re.findall(r"^\s+(\d)\s+(.+)$", out.split("Exit codes", 1)[1], re.M))
+    assert set(codes) == {"0", "1", "2", "4"}
+    assert str(EXIT_FEEDS_FAILING) in codes and "failing" in codes[str(EXIT_FEEDS_FAILING)]
+    assert "feeds.yaml" in codes[str(EXIT_INPUT)] and "could not run" in codes[str(EXIT_FAILED)]
+    # The root table names it too.
+    assert "`feeds check` only" in invoke("--help")[1]
+
+
+# -- feeds add: the reason, once; local paths; offline (issue 12.13) -------------------------------
+
+SOME_FEED = h.rss(
+    "<item><title>Closing the loop</title><link>https://a.example/loop</link></item>", "Loop Weekly"
+)
+
+
+def feeds_yaml(folder: Path, feeds: list[dict[str, str]] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return h.write_config(folder, feeds or [], settings={"timeout": 1})
+
+
+def test_feeds_add_names_the_address_once_and_why_it_cannot_be_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = feeds_yaml(tmp_path)
+    before = config.read_text(encoding="utf-8")
+    refused = h.refused_url()
+    unknown = "http://feeds.curator-test.invalid/feed.xml"
+    silent = http_server.add("/silent.xml", handler=h.never_answers(3))
+    text = http_server.add("/notes.txt", b"just some notes", content_type="text/plain")
+    expected = {
+        refused: f"curator: {refused}: connection refused",
+        unknown: f"curator: {unknown}: no such server: feeds.curator-test.invalid",
+        # The config's `timeout: 1` is the fetch's deadline (it was a fixed 20 s).
+        silent: f"curator: {silent}: no answer within 1 s",
+        text: f"curator: {text}: not an RSS, Atom or JSON feed",
+    }
+    for url, line in expected.items():
+        code, out, err = invoke("feeds", "add", "--config", str(config), url)
+        assert code == 1, (url, err)
+        assert out == ""
+        assert err.count("\n") == 1 and err.startswith(line), (url, err)
+        assert err.count(url) == 1, err
+    assert config.read_text(encoding="utf-8") == before
+
+
+def test_feeds_add_takes_the_local_paths_feeds_yaml_takes(
+    tmp_path: Path, monkeypatch, http_server: LocalServer
+) -> None:
+    folder = tmp_path / "news"
+    config = feeds_yaml(folder)
+    saved = folder / "saved" / "loop.xml"
+    saved.parent.mkdir()
+    saved.write_bytes(SOME_FEED)
+    elsewhere = tmp_path / "elsewhere.xml"
+    elsewhere.write_bytes(SOME_FEED.replace(b"Loop Weekly", b"Elsewhere"))
+    monkeypatch.chdir(folder)
+
+    code, out, err = invoke("feeds", "add", "--config", str(config), "saved/loop.xml")
+    assert (code, err) == (0, ""), err
+    assert out == "Added saved/loop.xml (Loop Weekly)\n"
+    code, out, err = invoke("feeds", "add", "--config", str(config), elsewhere.as_uri())
+    assert (code, err) == (0, ""), err
+    assert out == f"Added {elsewhere} (Elsewhere)\n"
+    entries = [(f.url, f.name) for f in load_config(config).feeds]
+    assert entries == [(str(saved), "Loop Weekly"), (str(elsewhere), "Elsewhere")]
+    assert "- url: saved/loop.xml\n" in config.read_text(encoding="utf-8")  # relative to feeds.yaml
+
+    code, _, err = invoke("feeds", "add", "--config", str(config), str(saved))
+    assert code == 1
+    assert err == f"curator: {config}: saved/loop.xml is already in the feeds list\n"
+    code, _, err = invoke("feeds", "add", "--config", str(config), "saved/gone.xml")
+    assert code == 1
+    assert err == f"curator: saved/gone.xml: no such file: {folder / 'saved' / 'gone.xml'}\n"
+
+    # The build reads what was added.
+    code, data, err = h.build_json(config, command="fetch")
+    assert code == 0, err
+    assert [(f["name"], f["status"], f["entries"]) for f in data["feeds"]] == [
+        ("Loop Weekly", "ok", 1),
+        ("Elsewhere", "ok", 1),
+    ]
+
+
+def test_feeds_add_no_check_adds_offline_without_reading(tmp_path: Path, monkeypatch) -> None:
+    config = feeds_yaml(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    unknown = "http://feeds.curator-test.invalid/feed.xml"
+    code, out, err = invoke(
+        "feeds", "add", "--config", str(config), "--no-check", "-n", "Later", unknown
+    )
+    assert (code, err) == (0, "")
+    assert out == f"Added {unknown} without reading it; `curator fetch` will read it\n"
+    assert [(f.url, f.name) for f in load_config(config).feeds] == [(unknown, "Later")]
+    code, out, _ = invoke("feeds", "list", "--config", str(config))
+    assert (code, out) == (0, f"never fetched Later  {unknown}\n")
+    # A local file that is not there yet is fine too; a mistyped address is still refused.
+    assert invoke("feeds", "add", "--config", str(config), "--no-check", "todo.xml")[0] == 0
+    assert "- url: todo.xml\n" in config.read_text(encoding="utf-8")
+    code, _, err = invoke("feeds", "add", "--config", str(config), "--no-check", "ftp://x/feed")
+    assert code == 2
+    assert (
+        err
+        == "curator: ftp://x/feed: uses `ftp:`; a feed is an http(s) address or a path to a file\n"
+    )
+
+
+# -- feeds add reads a feed as the build reads it (issue 16.2) ---------------------------------------
+
+
+def entity_feed(link: str) -> bytes:
+    """5 KB that feedparser alone expands into a 2,000,000-character title."""
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "' + "x" * 2000 + '">\n]>\n'
+        '<rss version="2.0"><channel><title>Big ' + "&a;" * 1000 + "</title>"
+        f"<item><title>Closing the loop</title><link>{link}</link></item></channel></rss>"
+    ).encode()
+
+
+def test_feeds_add_and_the_build_read_an_entity_laden_feed_alike(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    body = entity_feed("https://a.example/loop")
+    assert len(body) < 6000
+    url = http_server.add("/big.xml", body)
+    added = feeds_yaml(tmp_path / "added")
+    code, out, err = invoke("feeds", "add", "--config", str(added), url)
+    assert code == 0, err
+    (name,) = [f.name for f in load_config(added).feeds]
+    assert name is not None and len(name) <= 2000 and "xxxx" not in name
+    assert out == f"Added {url} ({name})\n"
+
+    built = feeds_yaml(tmp_path / "built", [{"url": url}])  # no name: the feed's title is used
+    code, data, err = h.build_json(built, command="fetch")
+    assert code == 0, err
+    assert data["feeds"][0]["name"] == name
+
+
+# -- one reader of feeds.yaml for every feeds command (issue 16.4) ---------------------------------
+
+
+def test_feeds_remove_export_and_import_report_a_broken_feeds_yaml_as_build_does(
+    demo: Path, tmp_path: Path
+) -> None:
+    opml = tmp_path / "list.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline xmlUrl="https://a.example/feed"/></body></opml>',
+        encoding="utf-8",
+    )
+    text = demo.read_text(encoding="utf-8")
+    broken = text.replace("  issue_size: 4\n", "  issue_size: 4\n   stray: [unclosed\n", 1)
+    assert broken != text
+    demo.write_text(broken, encoding="utf-8")
+    code, _, expected = invoke("build", "--config", str(demo))
+    assert code == 2 and re.match(
+        rf"curator: {re.escape(str(demo))}:\d+:\d+: not valid YAML", expected
+    )
+    for command in (
+        ("feeds", "remove", "https://a.example/feed"),
+        ("feeds", "export"),
+        ("feeds", "import", str(opml)),
+        ("feeds", "add", "--no-check", "https://a.example/feed"),
+    ):
+        code, out, err = invoke(*command, "--config", str(demo))
+        assert (code, out, err) == (2, "", expected), command
+    assert demo.read_text(encoding="utf-8") == broken
+
+
+# -- feeds import: folders that are not subjects (issue 12.14) --------------------------------------
+
+SUBSCRIPTIONS = """<?xml version="1.0"?>
+<opml version="2.0"><head><title>My feeds</title></head><body>
+  <outline text="voice of the customer">
+    <outline text="Listen" type="rss" xmlUrl="https://listen.example/feed"/>
+  </outline>
+  <outline text="Tech">
+    <outline text="Gadgets" type="rss" xmlUrl="https://gadgets.example/feed"/>
+    <outline text="Chips" type="rss" xmlUrl="https://chips.example/rss"/>
+  </outline>
+  <outline text="Retail  news">
+    <outline text="Shops" type="rss" xmlUrl="https://shops.example/feed"/>
+  </outline>
+  <outline text="Loose" type="rss" xmlUrl="https://loose.example/feed"/>
+</body></opml>
+"""
+
+
+def removed_lines(before: str, after: str) -> list[str]:
+    return [
+        line[2:]
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line.startswith("- ")
+    ]
+
+
+def test_feeds_import_reports_the_folders_that_are_not_subjects(demo: Path, tmp_path: Path) -> None:
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(SUBSCRIPTIONS, encoding="utf-8")
+    code, out, err = invoke("feeds", "import", "--config", str(demo), str(opml))
+    assert code == 0, err
+    assert out == f"Imported 5 feed(s) into {demo}.\n"
+    assert err == (
+        f"2 folder(s) of {opml} are not subjects, so their feeds were added without them as hints:\n"
+        "  Tech (2 feeds)\n"
+        "  Retail news (1 feed)\n"
+        f"To use them, add them under `subjects:` in {demo}; `feeds import --add-subjects` writes a"
+        " subject for each folder, its feeds hinting at it.\n"
+    )
+    hints = {f.url: f.subjects for f in load_config(demo).feeds if f.url.startswith("https")}
+    assert hints == {
+        "https://listen.example/feed": ("Voice of the customer",),
+        "https://gadgets.example/feed": (),
+        "https://chips.example/rss": (),
+        "https://shops.example/feed": (),
+        "https://loose.example/feed": (),
+    }
+
+
+def test_feeds_import_add_subjects_writes_a_stub_per_folder_and_keeps_the_file(
+    demo: Path, tmp_path: Path
+) -> None:
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(SUBSCRIPTIONS, encoding="utf-8")
+    before = demo.read_text(encoding="utf-8")
+    code, out, err = invoke("feeds", "import", "--config", str(demo), "--add-subjects", str(opml))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Imported 5 feed(s) into {demo}.\n"
+        "Added 2 subject(s) from the folders: `Tech`, `Retail news`; give each a description and"
+        f" keywords in {demo}\n"
+    )
+    after = demo.read_text(encoding="utf-8")
+    assert removed_lines(before, after) == []  # every comment and line of the editor's is kept
+    # The stubs come right after the last subject, in the file's own indentation.
+    # (the demo's next section, after a blank line, is a `# --- ...` comment)
+    last_subject = before[: before.index("\n\n# --- ", before.index("\nsubjects:")) + 1]
+    assert last_subject.endswith("listening, reviews]\n")
+    assert after.startswith(
+        last_subject
+        + "  # Added from the folder `Tech` of subscriptions.opml: describe it in one sentence"
+        " (`description:`) and give it the keywords its articles use\n"
+        "  - name: Tech\n"
+        "    keywords: [Tech]\n"
+        "  # Added from the folder `Retail news` of subscriptions.opml: describe it in one sentence"
+        " (`description:`) and give it the keywords its articles use\n"
+        "  - name: Retail news\n"
+        "    keywords: [Retail news]\n"
+        "\n# --- "
+    )
+    config = load_config(demo)
+    subjects = {s.name: s.keywords for s in config.subjects}
+    assert subjects["Tech"] == ("Tech",) and subjects["Retail news"] == ("Retail news",)
+    hints = {f.url: f.subjects for f in config.feeds if f.url.startswith("https")}
+    assert hints["https://gadgets.example/feed"] == ("Tech",)
+    assert hints["https://shops.example/feed"] == ("Retail news",)
+    assert hints["https://listen.example/feed"] == ("Voice of the customer",)

@@ -1,0 +1,40 @@
+"""README's module map (issue 16.8) names every module of curator/, and only those, so the first
+place a maintainer looks stays true as modules come and go."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from conftest import REPO
+
+PACKAGE = REPO / "curator"
+
+
+def readme_map() -> list[tuple[str, str, str]]:
+    """(module, stage, what it owns) for each row of the table under README's "How it works"."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## How it works\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \|$", section, re.M)
+    return [(name, stage.strip(), owns.strip()) for name, stage, owns in rows]
+
+
+def test_the_module_map_names_every_module_once() -> None:
+    rows = readme_map()
+    names = [name for name, _, _ in rows]
+    assert len(names) == len(set(names)), names
+    modules = {p.name for p in PACKAGE.glob("*.py") if not p.name.startswith("__")}
+    packages = {f"{p.parent.name}/" for p in PACKAGE.glob("*/__init__.py")}
+    missing = (modules | packages) - set(names)
+    assert not missing, f"add a row to README's module map (How it works) for: {sorted(missing)}"
+    assert not set(names) - (modules | packages), "README's module map names modules that are gone"
+    assert all(stage and owns for _, stage, owns in rows)
+
+
+def test_each_package_maps_its_own_modules() -> None:
+    for package in ("cli", "feeds"):
+        doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text()))
+        assert doc
+        for module in (PACKAGE / package).glob("*.py"):
+            if module.name != "__init__.py":
+                assert f"`{module.stem}`" in doc, (package, module.name)
