@@ -164,7 +164,7 @@ def report_build(
             **fetch_summary_dict(result.fetch),
         }
         click.echo(json.dumps(data, indent=2))
-    print_failures(result.fetch, quiet)
+    print_failures(result.fetch)
     if issue is None:
         if not as_json and not all_failed:
             click.echo("Nothing new to feature: no issue was written.")
@@ -222,7 +222,7 @@ def draft(
             subjects=subject,
             all_subjects=all_subjects,
         )
-    print_failures(summary, quiet)
+    print_failures(summary)
     if written is not None:
         print_warnings(written.warnings)
     if as_json:
@@ -317,6 +317,6 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         summary = fetch_with_progress(conf, store, quiet)
     if as_json:
         click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
-    print_failures(summary, quiet)
+    print_failures(summary)
     if not as_json:
         click.echo(f"{summary.new_articles} new article(s) stored.")

@@ -2,7 +2,7 @@
 
 While it runs (stderr, silenced by --quiet): a line per feed as soon as it is read, and the article
 pages being read, as a bar redrawn in place on a terminal, or a plain line every few seconds in a
-log. After it: the feeds that failed, the pages that could not be read with the most common
+log. After it (even with --quiet): the feeds that failed, the pages that could not be read with the most common
 reasons, and the pages a field reader broke on; --json carries all of it on stdout.
 """
 
@@ -146,10 +146,11 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     }
 
 
-def print_failures(summary: FetchSummary, quiet: bool) -> None:
-    """The feeds that failed, the pages that could not be read and those read in part (stderr)."""
-    if quiet:
-        return
+def print_failures(summary: FetchSummary) -> None:
+    """The feeds that failed, the pages that could not be read and those read in part (stderr).
+
+    Said even with --quiet, which silences progress, not problems: a cron job run with --quiet
+    mails its output only when there is something to say, and then it must be said."""
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
