@@ -32,6 +32,7 @@ import sys
 import urllib.request
 import zlib
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -154,8 +155,12 @@ async def _serve_big(state: _State, gz: bool, writer: asyncio.StreamWriter) -> N
         await writer.drain()
 
 
-async def _connection(
-    state: _State, index: int | None, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+#: Answers one request (target, lower-cased headers) on `writer`; True to close the connection.
+Answer = Callable[[str, dict[str, str], asyncio.StreamWriter], Awaitable[bool]]
+
+
+async def keep_alive(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, answer: Answer
 ) -> None:
     """Serve requests on one connection (keep-alive) until the client closes it."""
     try:
@@ -164,20 +169,8 @@ async def _connection(
             if request is None:
                 break
             target, headers = request
-            state.counts["requests"] += 1
-            if index is not None:
-                await _serve_feed(state, index, headers, writer)
-            elif target.startswith("/mode/"):
-                state.mode = target.removeprefix("/mode/")
-                writer.write(_head("200 OK", {"Content-Length": "2"}) + b"ok")
-            elif target == "/stats":
-                body = json.dumps({"mode": state.mode, **state.counts}).encode()
-                writer.write(_head("200 OK", {"Content-Length": str(len(body))}) + body)
-            elif target in ("/big", "/big.gz"):
-                await _serve_big(state, target.endswith(".gz"), writer)
+            if await answer(target, headers, writer):
                 break
-            else:
-                writer.write(_head("404 Not Found", {"Content-Length": "0"}))
             await writer.drain()
             if headers.get("connection", "").lower() == "close":
                 break
@@ -185,6 +178,29 @@ async def _connection(
         pass
     finally:
         writer.close()
+
+
+async def _connection(
+    state: _State, index: int | None, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> None:
+    async def answer(target: str, headers: dict[str, str], writer: asyncio.StreamWriter) -> bool:
+        state.counts["requests"] += 1
+        if index is not None:
+            await _serve_feed(state, index, headers, writer)
+        elif target.startswith("/mode/"):
+            state.mode = target.removeprefix("/mode/")
+            writer.write(_head("200 OK", {"Content-Length": "2"}) + b"ok")
+        elif target == "/stats":
+            body = json.dumps({"mode": state.mode, **state.counts}).encode()
+            writer.write(_head("200 OK", {"Content-Length": str(len(body))}) + body)
+        elif target in ("/big", "/big.gz"):
+            await _serve_big(state, target.endswith(".gz"), writer)
+            return True
+        else:
+            writer.write(_head("404 Not Found", {"Content-Length": "0"}))
+        return False
+
+    await keep_alive(reader, writer, answer)
 
 
 async def _main(state: _State) -> None:
@@ -202,48 +218,28 @@ async def _main(state: _State) -> None:
         ports.append(server.sockets[0].getsockname()[1])
     info = {"control": control.sockets[0].getsockname()[1], "ports": ports}
     print(json.dumps(info), flush=True)
-    # Serve until the parent closes our stdin (or dies).
-    loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, sys.stdin.read)
-    for server in servers:
-        server.close()
+    await serve_until_stdin_closes(servers)
 
 
-class FeedServer:
-    """The server in a child process; a context manager that stops it on exit."""
+class ChildServer:
+    """A server run as `python SCRIPT ARGS` in a child process, which prints one JSON line when it
+    is ready and serves until its stdin is closed; a context manager that stops it on exit."""
 
-    def __init__(self, paths: list[Path], latency: float, big_mb: int = 0) -> None:
-        self.paths = paths
-        self.latency = latency
-        self.big_mb = big_mb
-        self._process: subprocess.Popen[str] | None = None
-        self.control = ""
-        self.urls: list[str] = []
+    _process: subprocess.Popen[str] | None = None
 
-    def __enter__(self) -> FeedServer:
-        command = [
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--latency",
-            str(self.latency),
-            "--big-mb",
-            str(self.big_mb),
-            *map(str, self.paths),
-        ]
+    def _start(self, script: str, args: list[str]) -> dict[str, object]:
+        """Start the child; what its first line says."""
         self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+            [sys.executable, str(Path(script).resolve()), *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert self._process.stdout is not None
         line = self._process.stdout.readline()
         if not line:
-            raise RuntimeError("the benchmark server did not start")
-        info = json.loads(line)
-        self.control = f"http://127.0.0.1:{info['control']}"
-        self.urls = [
-            f"http://127.0.0.1:{port}/{path.name}"
-            for port, path in zip(info["ports"], self.paths, strict=True)
-        ]
-        return self
+            raise RuntimeError(f"the benchmark server {Path(script).name} did not start")
+        return dict(json.loads(line))
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -256,6 +252,37 @@ class FeedServer:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+
+
+async def serve_until_stdin_closes(servers: list[asyncio.Server]) -> None:
+    """Serve until the parent closes our stdin (or dies), then close `servers`."""
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, sys.stdin.read)
+    for server in servers:
+        server.close()
+
+
+class FeedServer(ChildServer):
+    """The server in a child process; a context manager that stops it on exit."""
+
+    def __init__(self, paths: list[Path], latency: float, big_mb: int = 0) -> None:
+        self.paths = paths
+        self.latency = latency
+        self.big_mb = big_mb
+        self.control = ""
+        self.urls: list[str] = []
+
+    def __enter__(self) -> FeedServer:
+        args = ["--latency", str(self.latency), "--big-mb", str(self.big_mb), *map(str, self.paths)]
+        info = self._start(__file__, args)
+        ports = info["ports"]
+        assert isinstance(ports, list)
+        self.control = f"http://127.0.0.1:{info['control']}"
+        self.urls = [
+            f"http://127.0.0.1:{port}/{path.name}"
+            for port, path in zip(ports, self.paths, strict=True)
+        ]
+        return self
 
     def _get(self, path: str) -> bytes:
         with urllib.request.urlopen(self.control + path, timeout=30) as response:
@@ -284,4 +311,11 @@ def _cli() -> None:
 if __name__ == "__main__":
     _cli()
 
-__all__ = ["FeedServer", "content_type"]
+__all__ = [
+    "Answer",
+    "ChildServer",
+    "FeedServer",
+    "content_type",
+    "keep_alive",
+    "serve_until_stdin_closes",
+]

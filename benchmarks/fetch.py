@@ -359,7 +359,7 @@ def profile_fetch(urls: list[str], tmp: Path, args: argparse.Namespace, report: 
     from datetime import UTC, datetime
 
     sys.path.insert(0, str(REPO))
-    from curator import app
+    from curator import app, workers
     from curator.config import load_config
     from curator.store import Store
 
@@ -368,7 +368,7 @@ def profile_fetch(urls: list[str], tmp: Path, args: argparse.Namespace, report: 
     config = load_config(
         write_config(folder, urls, concurrency=args.concurrency, per_host=args.per_host)
     )
-    app.PARALLEL_MIN_FEEDS = 1 << 30
+    workers.PARALLEL_MIN_FEEDS = 1 << 30
     profiler = cProfile.Profile()
     with Store.open(folder / "store.db") as store:
         profiler.enable()

@@ -13,6 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from curator.errors import InputError
+from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
 from curator.urls import url_key
 from curator.variables import VariableError, check_variables
@@ -69,8 +70,8 @@ class Settings:
     #: Seconds one request may take, first byte to last.
     timeout: float = 30.0
     max_bytes: int = 10 * 1024 * 1024
-    concurrency: int = 16
-    per_host: int = 2
+    concurrency: int = CONCURRENCY
+    per_host: int = PER_HOST
     #: Which files a build writes (curator.outputs.OUTPUTS names); empty means all of them.
     outputs: tuple[str, ...] = ()
     #: Where `curator draft` writes drafts.
@@ -578,8 +579,8 @@ class _Reader:
             allow_private_addresses=raw.get("allow_private_addresses", False),
             timeout=float(raw.get("timeout", 30.0)),
             max_bytes=raw.get("max_bytes", 10 * 1024 * 1024),
-            concurrency=raw.get("concurrency", 16),
-            per_host=raw.get("per_host", 2),
+            concurrency=raw.get("concurrency", CONCURRENCY),
+            per_host=raw.get("per_host", PER_HOST),
             outputs=tuple(raw.get("outputs", ())),
             drafts=(folder / raw.get("drafts", "drafts")).resolve(),
             recency_weight=float(raw.get("recency_weight", 0.0)),

@@ -1,6 +1,7 @@
 """Fetching feeds and pages: bounded, polite HTTP with httpx; returns bytes or a typed failure.
 
-`fetch_all` runs one httpx client under asyncio for a batch of requests. Every request is
+`fetch_all` runs one httpx client under asyncio for a batch of requests; `open_fetcher` gives such
+a client to a caller's own event loop, for requests that come up as others finish. Every request is
 bounded: in flight at once (overall and per host), in time (connect and read timeouts and an
 overall deadline, so a server that drips a byte a second is cut), in size (the decompressed body is
 capped while it is read, so a gzip bomb is cut too) and in redirects (followed here, hop by hop, so
@@ -57,6 +58,16 @@ MAX_RETRY_AFTER = 24 * 3600.0
 CHUNK_BYTES = 64 * 1024
 #: Longest error line, so a hostile URL or header cannot flood the editor's report.
 MAX_ERROR_CHARS = 300
+#: Requests in flight at once, the default of `settings.concurrency`. Measured with
+#: benchmarks/weekly.py (60 feeds and 300 pages on 60 hosts, 100 ms latency, 2 cores): a second
+#: build with nothing new took 0.66-0.73 s at 64, 0.76-0.91 s at 32 and 1.0-1.4 s at 16 (60 feeds
+#: answer 304 in 1 wave instead of 4); the first build is CPU-bound on 2 cores and was no slower
+#: at 64 (8.2-9.5 s against 6.5-12.4 s at 16, on a shared machine). 64 is the most feeds.yaml
+#: accepts; benchmarks/fetch.py found more costs httpcore CPU per connection.
+CONCURRENCY = 64
+#: Requests in flight at once to one host (host:port), the default of `settings.per_host`: a
+#: polite client's share of a publisher's server, whatever it would save us.
+PER_HOST = 2
 
 
 @dataclass(frozen=True)
@@ -71,8 +82,8 @@ class FetchSettings:
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     #: Requests in flight at once, overall and per host.
-    concurrency: int = 16
-    per_host: int = 2
+    concurrency: int = CONCURRENCY
+    per_host: int = PER_HOST
     user_agent: str = USER_AGENT
     #: Allow pages at loopback/private/link-local addresses (intranet feeds, tests).
     allow_private: bool = False
@@ -352,12 +363,21 @@ class _Run:
     check_peer: bool
 
 
-async def _fetch_all(
-    requests: list[FetchRequest],
-    settings: FetchSettings,
-    on_result: Callable[[FetchResult], None] | None,
-) -> list[FetchResult]:
-    results: list[FetchResult | None] = [None] * len(requests)
+class Fetcher:
+    """One httpx client and its limits, for the requests of one run made from inside its event
+    loop as they come up (a feed's pages once the feed is read); see `open_fetcher`."""
+
+    def __init__(self, run: _Run) -> None:
+        self._run = run
+
+    async def fetch(self, request: FetchRequest) -> FetchResult:
+        """Fetch one request within the shared limits; never raises for what a server does."""
+        return await _fetch_one(self._run, request)
+
+
+@contextlib.asynccontextmanager
+async def open_fetcher(settings: FetchSettings = FetchSettings()) -> AsyncIterator[Fetcher]:
+    """A `Fetcher` for requests made while it is open, inside a running event loop."""
     timeout = httpx.Timeout(
         connect=settings.connect_timeout,
         read=settings.read_timeout,
@@ -372,15 +392,26 @@ async def _fetch_all(
     async with httpx.AsyncClient(
         headers=headers, timeout=timeout, limits=limits, follow_redirects=False
     ) as client:
-        run = _Run(
-            client=client,
-            limiter=_Limiter(settings.concurrency, settings.per_host),
-            settings=settings,
-            check_peer=not any(k in getproxies() for k in ("http", "https", "all")),
+        yield Fetcher(
+            _Run(
+                client=client,
+                limiter=_Limiter(settings.concurrency, settings.per_host),
+                settings=settings,
+                check_peer=not any(k in getproxies() for k in ("http", "https", "all")),
+            )
         )
 
+
+async def _fetch_all(
+    requests: list[FetchRequest],
+    settings: FetchSettings,
+    on_result: Callable[[FetchResult], None] | None,
+) -> list[FetchResult]:
+    results: list[FetchResult | None] = [None] * len(requests)
+    async with open_fetcher(settings) as fetcher:
+
         async def one(index: int, request: FetchRequest) -> None:
-            result = await _fetch_one(run, request)
+            result = await fetcher.fetch(request)
             results[index] = result
             if on_result is not None:
                 on_result(result)

@@ -262,6 +262,18 @@ def quiet(server: LocalServer) -> LocalServer:
     return server
 
 
+def rounded(value: object) -> object:
+    """Floats in a JSON document (an issue's scores) to 9 places: sums over sets change their last
+    digits from one process to the next (set order follows the hash seed)."""
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, list):
+        return [rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    return value
+
+
 def store_rows(db: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql, params).fetchall()

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+import hostile_helpers as h
 import pytest
+from click.testing import CliRunner
 
 from conftest import LocalServer
-from curator import app, articles
+from curator import app, articles, harvest, workers
 from curator.app import FeedReport, run_fetch
+from curator.cli import cli
 from curator.config import Config, parse_config
+from curator.extract import extract
+from curator.models import Page
 from curator.store import Store
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -87,9 +94,9 @@ def fetch(config: Config, path: Path) -> tuple[app.FetchSummary, list[FeedReport
 def test_workers_store_what_one_process_stores(
     config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert len(config.feeds) >= app.PARALLEL_MIN_FEEDS  # so the first run uses the workers
+    assert len(config.feeds) >= workers.PARALLEL_MIN_FEEDS  # so the first run uses the workers
     parallel, progress, articles = fetch(config, tmp_path / "parallel.db")
-    monkeypatch.setattr(app, "PARALLEL_MIN_FEEDS", 10_000)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", 10_000)
     serial, _, serial_articles = fetch(config, tmp_path / "serial.db")
 
     assert articles == serial_articles
@@ -189,9 +196,78 @@ def test_feeds_read_before_get_their_new_entries_built_by_workers_too(
         return summary, articles
 
     parallel, articles = two_weeks(tmp_path / "parallel.db")
-    monkeypatch.setattr(app, "PARALLEL_MIN_FEEDS", 10_000)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", 10_000)
     serial, serial_articles = two_weeks(tmp_path / "serial.db")
     assert articles == serial_articles
     assert parallel.new_articles == serial.new_articles > 50
     assert [r.status for r in parallel.feeds] == [r.status for r in serial.feeds]
     assert {r.status for r in parallel.feeds} == {"ok", "unchanged"}
+
+
+# -- article pages read in the workers -------------------------------------------------------------
+
+#: The folder where `extract_noting_the_process` leaves one file per process that read a page.
+READERS = "CURATOR_TEST_PAGE_READERS"
+
+
+def extract_noting_the_process(*args: Any, **kwargs: Any) -> Page:
+    """curator.extract.extract, leaving a file named for the process it ran in (module level, so
+    a worker process can be handed it)."""
+    (Path(os.environ[READERS]) / str(os.getpid())).touch()
+    return extract(*args, **kwargs)
+
+
+def published(output: Path) -> dict[str, object]:
+    return {
+        p.name: h.rounded(json.loads(p.read_text("utf-8")))
+        if p.suffix == ".json"
+        else p.read_bytes()
+        for p in sorted(output.iterdir())
+    }
+
+
+def build_demo(config: Path, kept: Path, monkeypatch: pytest.MonkeyPatch, min_feeds: int):
+    """`curator build` on the demo, with workers for `min_feeds` feeds or more; the issue's files,
+    the stored rows (less the times of this run) and the processes that read pages. The output
+    and the store are then moved to `kept`, for the next build to start afresh in the same place
+    (local feeds are stored by their path)."""
+    readers = kept / "readers"
+    readers.mkdir(parents=True)
+    monkeypatch.setenv(READERS, str(readers))
+    monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", min_feeds)
+    monkeypatch.setattr(harvest, "extract", extract_noting_the_process)
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.stderr
+    for name in ("output", ".curator"):
+        (config.parent / name).rename(kept / name)
+    with sqlite3.connect(kept / ".curator" / "curator.db") as conn:
+        articles = conn.execute("SELECT * FROM articles ORDER BY id").fetchall()
+        columns = [d[0] for d in conn.execute("SELECT * FROM articles").description]
+        aliases = conn.execute("SELECT * FROM aliases ORDER BY url_key").fetchall()
+        feeds = conn.execute(
+            "SELECT id, url, title, entries_last, bytes_last, content_hash FROM feeds ORDER BY id"
+        ).fetchall()
+    first_seen = columns.index("first_seen")
+    rows = [row[:first_seen] + row[first_seen + 1 :] for row in articles]
+    processes = {int(p.name) for p in readers.iterdir()}
+    return published(kept / "output"), (rows, aliases, feeds), processes
+
+
+def test_pages_read_in_workers_give_the_same_issue_and_rows_as_read_here(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17 point 1: each page is read in a worker as it arrives, where it was read in this
+    process after the last one had arrived. Nothing else changes: the demo's issue and the stored
+    articles are the same either way."""
+    here_files, here_rows, here_readers = build_demo(
+        demo, tmp_path / "read-here", monkeypatch, min_feeds=10_000
+    )
+    pool_files, pool_rows, pool_readers = build_demo(
+        demo, tmp_path / "read-by-workers", monkeypatch, min_feeds=1
+    )
+    assert here_readers == {os.getpid()}
+    assert os.getpid() not in pool_readers and len(pool_readers) >= 1
+    assert pool_rows == here_rows
+    assert len(here_rows[0]) == 11 and all(row[-3] for row in here_rows[0])  # every page's text
+    assert pool_files == here_files
+    assert "issue-1.html" in here_files

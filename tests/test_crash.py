@@ -200,17 +200,8 @@ def comparable(name: str, data: bytes) -> bytes:
     if not name.endswith(".json"):
         return data
 
-    def rounded(value: object) -> object:
-        if isinstance(value, float):
-            return round(value, 9)
-        if isinstance(value, list):
-            return [rounded(v) for v in value]
-        if isinstance(value, dict):
-            return {k: rounded(v) for k, v in value.items()}
-        return value
-
     try:
-        return json.dumps(rounded(json.loads(data)), sort_keys=True).encode()
+        return json.dumps(h.rounded(json.loads(data)), sort_keys=True).encode()
     except ValueError:  # not JSON (a half-written file): compared as it is, so it matches nothing
         return data
 

@@ -9,6 +9,7 @@
 | `subjects` | `subjects list/explain/uncertain/overlap/move/exclude/suggest`              |
 | `extract`  | `extract`: what curator reads from article pages                             |
 | `common`   | the options the commands share, and `opened` (config + store + run lock)     |
+| `report`   | progress while feeds and pages are read, and what failed, for build/fetch    |
 
 Commands never print an error and exit themselves: they raise a `curator.errors.CuratorError`
 (the library's errors all are), and `CuratorGroup.invoke` prints it as one line,

@@ -12,7 +12,6 @@ import click
 
 from curator.app import (
     BuildResult,
-    FeedReport,
     FetchSummary,
     build_from_draft,
     render_issues,
@@ -21,10 +20,12 @@ from curator.app import (
     write_next_draft,
 )
 from curator.cli.common import CONFIG_OPTION, common_options, opened, theme_options
+from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
 from curator.models import Issue
 from curator.preview import serve_until_interrupted
+from curator.store import Store
 from curator.themes import theme_name
 
 TEMPLATES_OPTION = click.option(
@@ -58,41 +59,16 @@ def announce_fetch(config: Config, quiet: bool) -> None:
         click.echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
 
 
-def progress_printer(quiet: bool) -> Callable[[FeedReport], None]:
-    """A line per feed on stderr as it is done."""
-
-    def show(report: FeedReport) -> None:
-        if quiet:
-            return
-        if report.status == "failed":
-            line = f"  failed     {report.name}: {report.error}"
-        elif report.status == "unchanged":
-            line = f"  unchanged  {report.name}"
-        else:
-            line = f"  ok         {report.name}: {report.entries} entries, {report.new} new"
-            if report.warning:
-                line += f" (not well formed: {report.warning})"
-        click.echo(line, err=True)
-
-    return show
-
-
-def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
-    return {
-        "feeds_ok": sum(1 for f in summary.feeds if f.status != "failed"),
-        "feeds_failed": len(summary.failed),
-        "new_articles": summary.new_articles,
-        "pages_read": summary.pages_read,
-        "pages_failed": summary.pages_failed,
-        "feeds": [f.as_dict() for f in summary.feeds],
-    }
-
-
-def print_failures(summary: FetchSummary, quiet: bool) -> None:
-    if summary.failed and not quiet:
-        click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
-        for report in summary.failed:
-            click.echo(f"  {report.url}: {report.error}", err=True)
+def fetch_with_progress(config: Config, store: Store, quiet: bool) -> FetchSummary:
+    """run_fetch, each feed and the pages shown as they are read (unless `quiet`)."""
+    with RunProgress(quiet=quiet) as progress:
+        return run_fetch(
+            config,
+            store,
+            now=datetime.now(UTC),
+            progress=progress.feed,
+            page_progress=progress.pages,
+        )
 
 
 @click.command()
@@ -146,17 +122,19 @@ def build(
             return
         if not no_fetch:
             announce_fetch(conf, quiet)
-        result = run_build(
-            conf,
-            store,
-            now=datetime.now(UTC),
-            out_dir=out_dir,
-            templates=templates,
-            progress=progress_printer(quiet),
-            fetch=not no_fetch,
-            subjects=subject,
-            all_subjects=all_subjects,
-        )
+        with RunProgress(quiet=quiet) as progress:
+            result = run_build(
+                conf,
+                store,
+                now=datetime.now(UTC),
+                out_dir=out_dir,
+                templates=templates,
+                progress=progress.feed,
+                page_progress=progress.pages,
+                fetch=not no_fetch,
+                subjects=subject,
+                all_subjects=all_subjects,
+            )
     feeds = result.fetch.feeds
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     all_failed = result.issue is None and bool(feeds) and len(result.fetch.failed) == len(feeds)
@@ -186,7 +164,7 @@ def report_build(
             **fetch_summary_dict(result.fetch),
         }
         click.echo(json.dumps(data, indent=2))
-    print_failures(result.fetch, quiet)
+    print_failures(result.fetch)
     if issue is None:
         if not as_json and not all_failed:
             click.echo("Nothing new to feature: no issue was written.")
@@ -235,9 +213,7 @@ def draft(
         subject = tuple(conf.subject_named(s) for s in subject)  # a typo stops before fetching
         if not no_fetch:
             announce_fetch(conf, quiet)
-            summary = run_fetch(
-                conf, store, now=datetime.now(UTC), progress=progress_printer(quiet)
-            )
+            summary = fetch_with_progress(conf, store, quiet)
         written = write_next_draft(
             conf,
             store,
@@ -246,7 +222,7 @@ def draft(
             subjects=subject,
             all_subjects=all_subjects,
         )
-    print_failures(summary, quiet)
+    print_failures(summary)
     if written is not None:
         print_warnings(written.warnings)
     if as_json:
@@ -338,9 +314,9 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
     with opened(config, db) as (conf, store):
         announce_fetch(conf, quiet)
-        summary = run_fetch(conf, store, now=datetime.now(UTC), progress=progress_printer(quiet))
+        summary = fetch_with_progress(conf, store, quiet)
     if as_json:
         click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
-    print_failures(summary, quiet)
+    print_failures(summary)
     if not as_json:
         click.echo(f"{summary.new_articles} new article(s) stored.")

@@ -1,0 +1,184 @@
+"""What `build` and `fetch` tell the editor about the fetch: progress while it runs, then what failed.
+
+While it runs (stderr, silenced by --quiet): a line per feed as soon as it is read, and the article
+pages being read, as a bar redrawn in place on a terminal, or a plain line every few seconds in a
+log. After it (even with --quiet): the feeds that failed, the pages that could not be read with the most common
+reasons, and the pages a field reader broke on; --json carries all of it on stdout.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from curator.harvest import FeedReport, FetchSummary, PageTally
+
+#: Characters of the progress bar on a terminal.
+BAR_WIDTH = 24
+#: Seconds between redraws of the bar (a redraw per page would flood a slow terminal).
+REDRAW_EVERY = 0.1
+#: Seconds between plain lines of page progress in a log (cron, CI, a pipe).
+LINE_EVERY = 2.0
+#: Most common reasons shown for pages that could not be read; --json lists every page.
+TOP_REASONS = 3
+#: Pages read in part shown by URL; --json lists every one.
+SHOWN_IN_PART = 3
+
+
+def _feed_line(report: FeedReport) -> str:
+    if report.status == "failed":
+        return f"  failed     {report.name}: {report.error}"
+    if report.status == "unchanged":
+        return f"  unchanged  {report.name}"
+    line = f"  ok         {report.name}: {report.entries} entries, {report.new} new"
+    if report.warning:
+        line += f" (not well formed: {report.warning})"
+    return line
+
+
+def _pages_text(tally: PageTally) -> str:
+    text = f"{tally.done} of {tally.wanted} done"
+    if tally.failed:
+        text += f": {tally.read} read, {tally.failed} could not be"
+    if tally.feeds_left:
+        text += f" ({tally.feeds_left} feed(s) still to read)"
+    return text
+
+
+class RunProgress:
+    """Progress on stderr while the feeds and their pages are read; `close()` (or leaving the
+    `with` block) ends the last line.
+
+    On a terminal the pages are a bar on the last line, redrawn in place (a carriage return, no
+    escape sequence), with each feed's line printed above it; elsewhere a plain line every
+    `LINE_EVERY` seconds and one when the pages are done.
+    """
+
+    def __init__(
+        self,
+        *,
+        quiet: bool,
+        terminal: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.quiet = quiet
+        self.terminal = sys.stderr.isatty() if terminal is None else terminal
+        self._clock = clock
+        self._bar = ""  # what the bar line shows now ("" when none is drawn)
+        self._last: PageTally | None = None
+        self._shown: PageTally | None = None
+        self._shown_at = float("-inf")
+        self._finished = False
+
+    def __enter__(self) -> RunProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def feed(self, report: FeedReport) -> None:
+        if self.quiet:
+            return
+        if self._bar:
+            click.echo("\r" + _feed_line(report).ljust(len(self._bar)), err=True)
+            click.echo(self._bar, nl=False, err=True)
+        else:
+            click.echo(_feed_line(report), err=True)
+
+    def pages(self, tally: PageTally) -> None:
+        self._last = tally
+        if self.quiet or self._finished:
+            return
+        complete = tally.feeds_left == 0 and tally.done == tally.wanted
+        every = REDRAW_EVERY if self.terminal else LINE_EVERY
+        # On a terminal a new page asked for, or a feed read, shows at once: the bar is redrawn
+        # after every feed line, and should not show a stale count there.
+        grew = self.terminal and (
+            self._shown is None
+            or (tally.wanted, tally.feeds_left) != (self._shown.wanted, self._shown.feeds_left)
+        )
+        if complete or grew or self._clock() - self._shown_at >= every:
+            self._show(tally)
+        if complete:
+            self.close()
+
+    def close(self) -> None:
+        """End the page progress: the bar's line is finished, or the last count printed."""
+        if self.quiet or self._finished:
+            return
+        self._finished = True
+        if self._last is not None and self._last != self._shown:
+            self._show(self._last)
+        if self._bar:
+            click.echo(err=True)
+            self._bar = ""
+
+    def _show(self, tally: PageTally) -> None:
+        self._shown, self._shown_at = tally, self._clock()
+        if not self.terminal:
+            click.echo(f"  pages      {_pages_text(tally)}", err=True)
+            return
+        filled = BAR_WIDTH * tally.done // max(tally.wanted, 1)
+        bar = f"  pages      [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {_pages_text(tally)}"
+        click.echo("\r" + bar.ljust(len(self._bar)), nl=False, err=True)
+        self._bar = bar
+
+
+def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
+    return {
+        "feeds_ok": sum(1 for f in summary.feeds if f.status != "failed"),
+        "feeds_failed": len(summary.failed),
+        "new_articles": summary.new_articles,
+        "pages_read": summary.pages_read,
+        "pages_failed": summary.pages_failed,
+        "page_failure_reasons": dict(summary.failure_reasons()),
+        "page_failures": [
+            {"url": f.url, "reason": f.reason, "error": f.error} for f in summary.page_failures
+        ],
+        "pages_in_part": [
+            {"url": p.url, "problems": list(p.problems)} for p in summary.pages_in_part
+        ],
+        "feeds": [f.as_dict() for f in summary.feeds],
+    }
+
+
+def print_failures(summary: FetchSummary) -> None:
+    """The feeds that failed, the pages that could not be read and those read in part (stderr).
+
+    Said even with --quiet, which silences progress, not problems: a cron job run with --quiet
+    mails its output only when there is something to say, and then it must be said."""
+    if summary.failed:
+        click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
+        for report in summary.failed:
+            click.echo(f"  {report.url}: {report.error}", err=True)
+    if summary.pages_failed:
+        asked = summary.pages_read + summary.pages_failed
+        click.echo(
+            f"{summary.pages_failed} of {asked} article page(s) could not be read; "
+            "their articles use what the feed says:",
+            err=True,
+        )
+        reasons = summary.failure_reasons()
+        for reason, count in reasons[:TOP_REASONS]:
+            click.echo(f"  {count:>4}  {reason}", err=True)
+        others = sum(count for _, count in reasons[TOP_REASONS:])
+        if others:
+            click.echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
+    if summary.pages_in_part:
+        click.echo(
+            f"{len(summary.pages_in_part)} article page(s) were read in part "
+            "(the page broke the reader of a field, which was left out):",
+            err=True,
+        )
+        for page in summary.pages_in_part[:SHOWN_IN_PART]:
+            click.echo(f"  {page.url}: {'; '.join(page.problems)}", err=True)
+        more = len(summary.pages_in_part) - SHOWN_IN_PART
+        if more > 0:
+            click.echo(f"  and {more} more (--json lists every page)", err=True)
+
+
+__all__ = ["RunProgress", "fetch_summary_dict", "print_failures"]

@@ -1,0 +1,534 @@
+"""The fetch stage of the weekly run: every feed, each new article's page, then the store.
+
+One event loop in this process fetches (`curator.fetch.open_fetcher`); what costs CPU is handed to
+the worker processes (`curator.workers`) as each download arrives, so nothing waits for the
+slowest feed: a feed is parsed as soon as its bytes are in, its new entries' pages are asked for as
+soon as it is parsed, each page is read as soon as it is in, and the feed's articles are built as
+soon as its last page is. The editor sees each feed as it is read and the pages as they are
+(`progress`, `page_progress`). Stages:
+
+1. `_one_feed` (per feed, in the loop): fetch, then `_settled` decides whether there is anything
+   to parse (a failure, a 304, the same bytes as last time), then parse, then `_new_entries` asks
+   the store which entries it lacks; a `_Settled` or a `_Fresh` outcome, nothing written yet.
+2. `_PageReader` (in the loop): each page fetched once and read (`curator.extract`) in a worker,
+   tallied for the report, failures counted by reason.
+3. `_store` (after the loop, in the configured order): each outcome written, a fresh feed's
+   articles and its new validators in one transaction, so an interrupted run never makes the next
+   one skip articles it did not store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from curator import articles as article_rules
+from curator.config import Config, FeedSource
+from curator.extract import extract
+from curator.feeds import FeedError, parse_feed
+from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exists, open_fetcher
+from curator.models import Entry, ErrorKind, FetchResult, Page, ParsedFeed
+from curator.store import FeedState, Store
+from curator.workers import Workers, worker_pool
+
+#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), or "failed".
+FeedStatus = Literal["ok", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class FeedReport:
+    """How one feed went in this run."""
+
+    #: The feed's URL (or path) as configured.
+    url: str
+    #: The publication name shown to the editor.
+    name: str
+    status: FeedStatus
+    entries: int = 0
+    #: New articles: in the summary, those stored; in the progress line of a feed just read, its
+    #: entries the store did not have (their articles are stored at the end of the run).
+    new: int = 0
+    error_kind: ErrorKind | None = None
+    error: str | None = None
+    #: Set when the feed was read but was not well formed.
+    warning: str | None = None
+    elapsed: float = 0.0
+    #: Seconds the server asked us to wait before asking again (429/503 Retry-After), when it said.
+    retry_after: float | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "name": self.name,
+            "status": self.status,
+            "entries": self.entries,
+            "new": self.new,
+            "error_kind": self.error_kind,
+            "error": self.error,
+            "warning": self.warning,
+            "seconds": round(self.elapsed, 3),
+            "retry_after": self.retry_after,
+        }
+
+
+@dataclass(frozen=True)
+class PageFailure:
+    """An article page that could not be read (its article is built from what the feed says)."""
+
+    url: str
+    #: The cause in words shared by alike failures ("HTTP 404 Not Found", "no such server"), so
+    #: that they can be counted together; `error` is the whole line.
+    reason: str
+    error: str
+
+
+@dataclass(frozen=True)
+class PageInPart:
+    """An article page read, but with fields a reader broke on (`Page.problems`)."""
+
+    url: str
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageTally:
+    """The article pages of this run so far, for a line of progress."""
+
+    #: Pages asked for so far: it grows while feeds are still being read.
+    wanted: int
+    read: int
+    failed: int
+    #: Feeds not read yet (whose pages may still be asked for).
+    feeds_left: int
+
+    @property
+    def done(self) -> int:
+        return self.read + self.failed
+
+
+@dataclass(frozen=True)
+class FetchSummary:
+    feeds: tuple[FeedReport, ...]
+    new_articles: int
+    pages_read: int = 0
+    pages_failed: int = 0
+    #: Entries parsed in this run (a feed that answered 304, or sent the bytes it sent last time,
+    #: is not parsed again).
+    parsed_entries: int = 0
+    #: Every page that could not be read, in the order they failed.
+    page_failures: tuple[PageFailure, ...] = ()
+    #: Every page read with a field missing because the page broke its reader.
+    pages_in_part: tuple[PageInPart, ...] = ()
+
+    @property
+    def failed(self) -> tuple[FeedReport, ...]:
+        return tuple(f for f in self.feeds if f.status == "failed")
+
+    def failure_reasons(self) -> list[tuple[str, int]]:
+        """Why pages could not be read, most common first: (reason, pages)."""
+        return Counter(f.reason for f in self.page_failures).most_common()
+
+
+#: Called with each feed's report as soon as it is read (for a line of progress).
+Progress = Callable[[FeedReport], None]
+#: Called with the pages' tally each time a page is asked for or done.
+PageProgress = Callable[[PageTally], None]
+
+
+def _no_progress(report: FeedReport) -> None:
+    pass
+
+
+def _no_page_progress(tally: PageTally) -> None:
+    pass
+
+
+def fetch_settings(config: Config) -> FetchSettings:
+    s = config.settings
+    return FetchSettings(
+        deadline=s.timeout,
+        max_bytes=s.max_bytes,
+        concurrency=s.concurrency,
+        per_host=s.per_host,
+        allow_private=s.allow_private_addresses,
+    )
+
+
+# -- what one feed gave ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Settled:
+    """A feed with nothing to store but its state: it failed, or nothing changed since last time."""
+
+    report: FeedReport
+    result: FetchResult
+    #: For an unchanged feed: the body's size and digest (None after a 304).
+    size: int | None = None
+    digest: str | None = None
+
+
+@dataclass(frozen=True)
+class _Fresh:
+    """A feed read and parsed, with the articles built from its new entries."""
+
+    source: FeedSource
+    result: FetchResult
+    parsed: ParsedFeed
+    digest: str
+    built: article_rules.Built
+
+
+_Outcome = _Settled | _Fresh
+
+
+def _request(source: FeedSource, state: FeedState) -> FetchRequest:
+    return FetchRequest(
+        source.url,
+        etag=state.etag,
+        last_modified=state.last_modified,
+        kind="feed",
+        allow_file=source.is_file,
+    )
+
+
+def _feed_base(source: FeedSource, result: FetchResult) -> str:
+    """What the feed's relative links are resolved against."""
+    return Path(source.url).as_uri() if source.is_file else result.final_url
+
+
+def _failed(source: FeedSource, result: FetchResult, kind: ErrorKind, error: str) -> _Settled:
+    report = FeedReport(
+        source.url,
+        source.name or source.url,
+        "failed",
+        error_kind=kind,
+        error=error,
+        elapsed=result.elapsed,
+        retry_after=result.retry_after,
+    )
+    return _Settled(report, result)
+
+
+def _settled(
+    source: FeedSource, result: FetchResult, state: FeedState, digest: str | None
+) -> _Settled | None:
+    """The feed's outcome when there is nothing to parse: it failed, answered 304, or sent the
+    same bytes as last time (servers that ignore validators); None when it must be parsed."""
+    if not result.ok:
+        return _failed(source, result, result.error_kind or "error", result.error or "failed")
+    if not result.not_modified and digest != state.content_hash:
+        return None
+    name = source.name or state.title or source.url
+    report = FeedReport(source.url, name, "unchanged", elapsed=result.elapsed)
+    if result.not_modified:
+        return _Settled(report, result)
+    return _Settled(report, result, size=len(result.content or b""), digest=digest)
+
+
+def _new_entries(store: Store, parsed: ParsedFeed) -> list[Entry]:
+    """The feed's entries the store does not have yet, one per link, in the feed's order."""
+    keyed = article_rules.keyed_entries(parsed.entries)
+    known = store.known_keys(keyed)
+    return [entry for key, entry in keyed.items() if key not in known]
+
+
+# -- the loop --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    """What every feed's task shares in one run."""
+
+    config: Config
+    store: Store
+    states: dict[str, FeedState]
+    now: datetime
+    workers: Workers
+    fetcher: Fetcher
+    pages: _PageReader
+    progress: Progress
+
+
+async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
+    """Fetch, parse and build one feed, handing the CPU work to the workers; reported once read."""
+    state = run.states[source.url]
+    result = await run.fetcher.fetch(_request(source, state))
+    content = result.content or b""
+    digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
+    outcome = _settled(source, result, state, digest)
+    if outcome is not None:
+        run.progress(outcome.report)
+        run.pages.feed_done()
+        return outcome
+    assert digest is not None
+    try:
+        parsed = await run.workers.run(
+            parse_feed,
+            content,
+            _feed_base(source, result),
+            result.content_type,
+            page_exists=local_file_exists,
+        )
+    except FeedError as exc:
+        outcome = _failed(source, result, "malformed", str(exc))
+        run.progress(outcome.report)
+        run.pages.feed_done()
+        return outcome
+    new = _new_entries(run.store, parsed)
+    wanted = (
+        [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
+    )
+    run.progress(
+        FeedReport(
+            source.url,
+            _source_name(source, parsed),
+            "ok",
+            len(parsed.entries),
+            len(new),
+            warning=parsed.warning,
+            elapsed=result.elapsed,
+        )
+    )
+    pages = run.pages.ask(wanted, allow_file=source.is_file)
+    run.pages.feed_done()
+    batch = article_rules.PageBatch(await run.pages.wait(pages))
+    built = await run.workers.run(
+        article_rules.build_articles,
+        new,
+        source=source,
+        feed_title=parsed.title,
+        pages=batch,
+        now=run.now,
+    )
+    return _Fresh(source, result, parsed, digest, built)
+
+
+def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
+    return source.name or (parsed.title if parsed and parsed.title else None) or source.url
+
+
+class _PageReader:
+    """Each article page asked for in a run: fetched once, read in a worker, tallied."""
+
+    def __init__(
+        self, fetcher: Fetcher, workers: Workers, feeds: int, progress: PageProgress
+    ) -> None:
+        self._fetcher = fetcher
+        self._workers = workers
+        self._progress = progress
+        self._tasks: dict[str, asyncio.Task[Page | None]] = {}
+        self._feeds_left = feeds
+        self.read = 0
+        self.failures: list[PageFailure] = []
+        self.in_part: list[PageInPart] = []
+
+    def tally(self) -> PageTally:
+        return PageTally(len(self._tasks), self.read, len(self.failures), self._feeds_left)
+
+    def feed_done(self) -> None:
+        """One feed less whose pages may still be asked for (after it asked for its own)."""
+        self._feeds_left -= 1
+        if self._tasks:
+            self._progress(self.tally())
+
+    def ask(self, links: Sequence[str], *, allow_file: bool) -> list[str]:
+        """Start reading the pages at `links` (each page once per run); the links to wait for."""
+        for link in links:
+            if link not in self._tasks:
+                self._tasks[link] = asyncio.create_task(self._read(link, allow_file))
+        return list(dict.fromkeys(links))
+
+    async def wait(self, links: Sequence[str]) -> dict[str, Page]:
+        """The pages at `links` that could be read, by link."""
+        pages = await asyncio.gather(*(self._tasks[link] for link in links))
+        return {link: page for link, page in zip(links, pages, strict=True) if page is not None}
+
+    async def _read(self, link: str, allow_file: bool) -> Page | None:
+        result = await self._fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
+        page = None
+        if result.ok and result.content:
+            page = await self._workers.run(
+                extract,
+                result.content,
+                result.final_url,
+                charset=article_rules.charset_of(result.content_type),
+            )
+            self.read += 1
+            if page.problems:
+                self.in_part.append(PageInPart(link, page.problems))
+        else:
+            error = result.error or "the page is empty"
+            self.failures.append(PageFailure(link, failure_reason(result), error))
+        self._progress(self.tally())
+        return page
+
+
+#: Failure reasons by kind, where the error line names a host, a URL or a file (and so would not
+#: count alike failures together); other kinds keep their line ("HTTP 404 Not Found").
+_REASONS: dict[ErrorKind, str] = {
+    "blocked": "refused: not a public address",
+    "connect": "could not connect",
+    "dns": "no such server",
+    "error": "an unexpected error",
+    "file": "the local file could not be read",
+    "invalid-url": "not a usable web address",
+    "redirects": "too many redirects, or a redirect loop",
+    "tls": "a TLS (https) failure",
+}
+
+
+def failure_reason(result: FetchResult) -> str:
+    """Why a page could not be read, in words that alike failures share (no URL, no host)."""
+    if result.error is None:
+        return "the page is empty"
+    if result.error_kind == "rate-limited":
+        return f"HTTP {result.status} (asked to wait)"
+    if result.error_kind is not None and result.error_kind in _REASONS:
+        return _REASONS[result.error_kind]
+    return result.error
+
+
+# No repr: asyncio.run formats the repr of its coroutine's result when it restores the SIGINT
+# handler (Python 3.11, signal.signal's enum conversion), which for every feed's bytes and
+# articles was 200 MB and half a second.
+@dataclass(frozen=True, repr=False)
+class _Gathered:
+    """What the loop gathered: each feed's outcome, in the configured order, and the pages."""
+
+    outcomes: tuple[_Outcome, ...]
+    pages_read: int
+    page_failures: tuple[PageFailure, ...]
+    pages_in_part: tuple[PageInPart, ...]
+
+
+async def _gather(
+    config: Config,
+    store: Store,
+    states: dict[str, FeedState],
+    now: datetime,
+    workers: Workers,
+    progress: Progress,
+    page_progress: PageProgress,
+) -> _Gathered:
+    async with open_fetcher(fetch_settings(config)) as fetcher:
+        pages = _PageReader(fetcher, workers, len(config.feeds), page_progress)
+        run = _Run(config, store, states, now, workers, fetcher, pages, progress)
+        outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
+    return _Gathered(tuple(outcomes), pages.read, tuple(pages.failures), tuple(pages.in_part))
+
+
+# -- storing ---------------------------------------------------------------------------------------
+
+
+def _store(store: Store, outcome: _Outcome, now: datetime) -> FeedReport:
+    """Write one feed's outcome; its report, with the articles it really added."""
+    result = outcome.result
+    if isinstance(outcome, _Settled):
+        report = outcome.report
+        if report.status == "failed":
+            store.record_feed_failure(
+                report.url,
+                now=now,
+                status=result.status,
+                kind=report.error_kind or "error",
+                error=report.error or "failed",
+                elapsed=result.elapsed,
+            )
+        else:
+            store.record_feed_success(
+                report.url,
+                now=now,
+                status=result.status,
+                title=None,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                entries=None,
+                size=outcome.size,
+                elapsed=result.elapsed,
+                content_hash=outcome.digest,
+            )
+        return report
+    source, parsed, built = outcome.source, outcome.parsed, outcome.built
+    with store.transaction():
+        added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
+        store.record_feed_success(
+            source.url,
+            now=now,
+            status=result.status,
+            title=parsed.title,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            entries=len(parsed.entries),
+            size=len(result.content or b""),
+            elapsed=result.elapsed,
+            content_hash=outcome.digest,
+        )
+    return FeedReport(
+        source.url,
+        _source_name(source, parsed),
+        "ok",
+        len(parsed.entries),
+        added,
+        warning=parsed.warning,
+        elapsed=result.elapsed,
+    )
+
+
+def run_fetch(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+    page_progress: PageProgress | None = None,
+) -> FetchSummary:
+    """Fetch every configured feed, read new articles' pages, and store what is new.
+
+    A feed that fails is reported and skipped; a page that cannot be read is counted and its
+    article built from what the feed says; what was stored before stays stored.
+    """
+    states = {s.url: store.feed_state(s.url) for s in config.feeds}
+    with worker_pool(len(config.feeds)) as workers:
+        gathered = asyncio.run(
+            _gather(
+                config,
+                store,
+                states,
+                now,
+                workers,
+                progress or _no_progress,
+                page_progress or _no_page_progress,
+            )
+        )
+    reports = tuple(_store(store, outcome, now) for outcome in gathered.outcomes)
+    return FetchSummary(
+        reports,
+        sum(r.new for r in reports if r.status == "ok"),
+        gathered.pages_read,
+        len(gathered.page_failures),
+        sum(len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)),
+        gathered.page_failures,
+        gathered.pages_in_part,
+    )
+
+
+__all__ = [
+    "FeedReport",
+    "FeedStatus",
+    "FetchSummary",
+    "PageFailure",
+    "PageInPart",
+    "PageProgress",
+    "PageTally",
+    "Progress",
+    "failure_reason",
+    "fetch_settings",
+    "run_fetch",
+]
