@@ -333,8 +333,9 @@ class WordModel:
     the archive's says whether an article is about the subject at all (`FIT_BAR`).
     """
 
-    #: Term -> each subject's log-probability of it, then the archive's (one tuple per term):
-    #: the archive's most frequent terms, which judge the fit.
+    #: Term -> per subject, the log of how much likelier the term is among the subject's articles
+    #: than in the archive (one tuple per term): the archive's most frequent terms, which judge
+    #: the fit.
     table: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
     #: Each subject's log prior (-inf for a subject no article taught: it takes no part).
     prior: tuple[float, ...] = ()
@@ -400,18 +401,20 @@ class WordModel:
         # (Jelinek-Mercer smoothing, FIT_MIX of the archive), so that a word used as often in the
         # subject's articles as in the archive weighs nothing either way, and a word the subject's
         # articles never use costs at most about log(FIT_MIX), however few articles teach it;
-        # then the archive's own. (Comparing with the rest of the archive, every article but the
+        # against the archive's own. (Comparing with the rest of the archive, every article but the
         # subject's teachers, was measured too: it let more of a left-out label's articles in.)
         all_words = sum(archive.values()) + alpha * size
         sizes = [sum(tot.values()) for tot in totals]
         table = {}
         for t in fitting:
             base = (archive[t] + alpha) / all_words
-            row = [
-                log((1 - FIT_MIX) * tot.get(t, 0.0) / n + FIT_MIX * base) if n else log(base)
-                for tot, n in zip(totals, sizes, strict=True)
-            ]
-            table[t] = (*row, log(base))
+            # (stored as the log ratio itself: the fit of an article is then one sum)
+            table[t] = tuple(
+                [
+                    log((1 - FIT_MIX) * tot.get(t, 0.0) / n / base + FIT_MIX) if n else 0.0
+                    for tot, n in zip(totals, sizes, strict=True)
+                ]
+            )
         total = sum(weights)
         prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
         return cls(table, prior, voters)
@@ -445,9 +448,9 @@ class WordModel:
         if not common:
             return 0.0
         xs = list(map(counts.__getitem__, common))
-        archive = len(self.prior)
-        gaps = [r[i] - r[archive] for r in map(self.table.__getitem__, common)]
-        ratio: float = sum(map(mul, xs, gaps))
+        ratio: float = sum(
+            map(mul, xs, map(_getters(i + 1)[i], map(self.table.__getitem__, common)))
+        )
         return ratio / sum(xs)
 
 
