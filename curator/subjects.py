@@ -526,6 +526,14 @@ def _ranks(values: Sequence[float]) -> list[float]:
     return out
 
 
+def _from_bar(j: Judgement) -> float:
+    """How far an article is from the no-subject bar: its fit's distance from the fit bar, or,
+    where the subject's cosine bar decides, the log of its score over that bar."""
+    if j.fit is not None:
+        return abs(j.fit - j.fit_bar)
+    return abs(math.log(max(j.score, 1e-9) / j.bar)) if j.bar > 0 else math.inf
+
+
 def uncertain(
     model: SubjectModel, articles: Sequence[Article], *, limit: int = 20
 ) -> list[Uncertain]:
@@ -543,7 +551,7 @@ def uncertain(
     if not judged:
         return []
     margins = _ranks([j.margin for _, j in judged])
-    distances = _ranks([abs(j.fit - FIT_BAR) if j.fit is not None else math.inf for _, j in judged])
+    distances = _ranks([_from_bar(j) for _, j in judged])
     out = []
     for (a, j), m, d in zip(judged, margins, distances, strict=True):
         reason: Literal["between", "bar"] = "between" if m <= d else "bar"

@@ -202,11 +202,11 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         return
     for u in found:
         if u.subject is None:
-            why = f"no subject; its best, {u.runner_up}, is just out of reach"
+            why = f"no subject, though {u.runner_up} came close"
         elif u.reason == "between" and u.runner_up:
-            why = f"{u.subject}, or {u.runner_up}: they score alike"
+            why = f"{u.subject}, or {u.runner_up}: the two score alike"
         else:
-            why = f"{u.subject}, just over the no-subject bar"
+            why = f"{u.subject}, among the nearest to the no-subject bar"
         click.echo(f"{u.title}\n  {u.url}\n  {why}")
     click.echo(
         "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
