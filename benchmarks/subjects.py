@@ -1,222 +1,494 @@
-"""Benchmark the subject scorer on labelled articles: accuracy, macro-F1, share unassigned,
-articles/second.
+"""Benchmark the subject scorer on labelled sets: accuracy, unassigned share, open set, learning
+curve and speed, curator side by side with the scorer of an earlier commit, in one run.
 
-    python benchmarks/subjects.py --data ../shared/corpus/topics/bbc-news/articles.jsonl \
-        --subjects benchmarks/subjects/bbc.yaml [--examples 10] [--labels 8] [--compare]
-        [--open-set] [--half even|odd]
+    python benchmarks/subjects.py [--sets bbc,reuters8,computers,science,bbcsport] [--half even|odd]
+    python benchmarks/subjects.py --data FILE.jsonl --subjects FILE.yaml [--labels N]
+    options: [--examples 0,5,10,20] [--open-set | --no-open-set] [--active] [--rescore 100000]
+             [--baseline REF | --no-baseline] [--json] [--quiet]
 
-The data is JSON lines {id, title, text, label}; the subjects file lists, per label, the subject an
-editor would write (name, one sentence, <= 10 keywords). Articles are assigned with
-`curator.subjects.assign`, the code the build uses. With --examples K, the first K articles (by id)
-of each label are given as the editor's corrections (moved to their subject) and the figures are
-reported on the other articles. --compare also runs the alternative methods (BM25 and TF-IDF without
-feedback); --open-set leaves each subject out of the file in turn and reports how many of its
-articles still find a (wrong) subject, which is what the threshold is for. --half even|odd reports
-the figures on the articles with even or odd positions only (every article is still assigned): tune
-a constant on one half, confirm on the other, since another set of articles of the same labels is
-used to check the figures.
+A set is JSON lines {id, title, text, label} and a subjects file listing, per label, the subject an
+editor would write from the label's name alone (name, one sentence, <= 10 keywords). Every article
+of the set is placed with `curator.subjects.assign`, the code the build uses (the set is the
+archive the scorer learns from). Figures, per set and per scorer:
+
+- zero-shot: accuracy, macro-F1 and the share left under no subject, from the subjects file alone;
+- learning curve (--examples): accuracy after K corrections per subject (the first K articles of
+  each label by id are moved to their subject; figures on the other articles). With --active the
+  editor instead corrects, 5 per subject at a time, the articles the scorer is least sure of
+  (what `curator subjects uncertain` lists), moving each to its right subject: it corrects
+  articles of one half only (odd positions with --half even, else even) and the figure is read on
+  the other half;
+- open set (--open-set, on by default for a whole run): each subject is left out of the file in
+  turn; "left out" is the share of its articles then (rightly) placed nowhere, "in set" the share
+  of the other articles placed nowhere (lower is better);
+- speed: articles/s placing new articles one at a time with a built model (`assign_one`, warm,
+  best of 3), and the seconds to build a model from 3,000 articles and re-score --rescore articles
+  (the set's articles cycled under new URLs) as after a subject change (scoring only: the store's
+  reads and writes are in benchmarks/build.py).
+
+The baseline is the scorer at --baseline (a git commit of this repository; default: the commit
+before the same-field work), run from a copy of that commit's `curator/` in a separate process, so
+"today's scorer" stays measurable after it is replaced. --half even|odd reports accuracy figures on
+the articles at even or odd positions only (every article is still placed): tune a constant on one
+half, confirm on the other.
+
+Sets found under the corpus (--corpus, else $CURATOR_SHARED/corpus, else ../shared/corpus):
+bbc (BBC News, 5 labels), reuters8 (the 8 largest Reuters-21578 topics), computers and science
+(20 Newsgroups comp.* and sci.*: subjects that share one field) and bbcsport (BBC News's sport
+articles labelled by sport, see benchmarks/subjects/bbcsport-labels.tsv).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+REPO = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+#: The scorer before the same-field work (issue 14): the default baseline.
+BASELINE_REF = "6da1218"
+#: Corrections per subject the editor makes at a time in the --active curve.
+ACTIVE_STEP = 5
+#: Articles a model is built from for the re-scoring figure (as `placement.CORPUS_SAMPLE`).
+RESCORE_SAMPLE = 3000
 
-from curator.models import Article, Subject  # noqa: E402
-from curator.subjects import FEEDBACK_ROUNDS, THRESHOLD, assign  # noqa: E402
-from curator.textfeatures import reset_caches  # noqa: E402
+SETS: dict[str, tuple[str, str, int | None]] = {
+    # name: (data file under corpus/topics, subjects file under benchmarks/subjects, top labels)
+    "bbc": ("bbc-news/articles.jsonl", "bbc.yaml", None),
+    "reuters8": ("reuters21578/articles.jsonl", "reuters8.yaml", 8),
+    "computers": ("20newsgroups/comp-train.jsonl", "computers.yaml", None),
+    "science": ("20newsgroups/sci-train.jsonl", "science.yaml", None),
+    "bbcsport": ("bbc-news/articles.jsonl", "bbcsport.yaml", None),
+}
+#: The sets whose subjects share one field (their mean is issue 14's figure).
+SAME_FIELD = ("computers", "science")
 
 
-@dataclass(frozen=True)
-class Result:
-    accuracy: float
-    macro_f1: float
-    unassigned: float
-    per_second: float
-    per_cpu_second: float
+def default_corpus() -> Path:
+    shared = os.environ.get("CURATOR_SHARED")
+    return Path(shared) / "corpus" if shared else REPO.parent / "shared" / "corpus"
+
+
+@dataclass
+class SetFigures:
+    """One scorer's figures on one set."""
+
+    name: str
     n: int
+    subjects: int
+    accuracy: float = 0.0
+    macro_f1: float = 0.0
+    unassigned: float = 0.0
+    #: Corrections per subject -> accuracy on the other articles (first-by-id corrections).
+    curve: dict[int, float] = field(default_factory=dict)
+    #: The same with the editor correcting the least-sure articles (--active).
+    active: dict[int, float] = field(default_factory=dict)
+    #: Left-out label -> (its articles unassigned, the other articles unassigned).
+    open_set: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: assign() of the whole set, seconds (build + place).
+    assign_seconds: float = 0.0
+    #: assign_one() with a built model, articles per second.
+    per_second: float = 0.0
 
 
-def load_articles(path: Path, labels: int | None) -> list[tuple[Article, str]]:
+# --- the worker: measures one scorer (imported from --code) ------------------------------------
+
+
+def load_rows(path: Path, labels: int | None) -> list[dict[str, str]]:
     rows = [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     if labels:
         keep = {lab for lab, _ in Counter(r["label"] for r in rows).most_common(labels)}
         rows = [r for r in rows if r["label"] in keep]
-    return [
-        (Article(id=i + 1, url=f"bench:{r['id']}", title=r["title"], text=r["text"]), r["label"])
-        for i, r in enumerate(rows)
-    ]
+    return rows
 
 
-def load_subjects(path: Path) -> dict[str, Subject]:
+def relabel(rows: list[dict[str, str]], labels_file: Path) -> list[dict[str, str]]:
+    """The rows listed in a `id<TAB>label` file, with that label."""
+    wanted = {}
+    for line in labels_file.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, label = line.split("\t")
+            wanted[key] = label
+    return [dict(r, label=wanted[r["id"]]) for r in rows if r["id"] in wanted]
+
+
+def load_subjects(path: Path) -> list[dict[str, Any]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    out = {}
+    out = []
     for s in data["subjects"]:
-        keywords = tuple(s.get("keywords", ()))
+        keywords = [str(k) for k in s.get("keywords", ())]
         if len(keywords) > 10:
             raise SystemExit(f"{path}: subject {s['name']!r} has more than 10 keywords")
-        out[s["label"]] = Subject(name=s["name"], description=s["description"], keywords=keywords)
+        out.append({**s, "keywords": keywords})
     return out
 
 
-def run(
-    data: list[tuple[Article, str]],
-    subjects: dict[str, Subject],
-    *,
-    examples: int = 0,
-    method: str = "tfidf",
-    feedback_rounds: int = FEEDBACK_ROUNDS,
-    threshold: float = THRESHOLD,
-    bars: bool = True,
-    learn: bool = True,
-    repeat: int = 1,
-    half: str | None = None,
-) -> Result:
-    name_of = {label: s.name for label, s in subjects.items()}
-    taught: Counter[str] = Counter()
-    corrections: dict[str, str | None] = {}
-    for article, label in sorted(data, key=lambda al: al[0].url):
-        if taught[label] < examples and label in name_of:
-            corrections[article.url] = name_of[label]
-            taught[label] += 1
-    articles = [a for a, _ in data]
-    elapsed = cpu = float("inf")
-    for _ in range(repeat):
-        # Best of `repeat` cold starts: other work on a shared machine only ever slows a run down.
-        reset_caches()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        placed = assign(
-            articles,
-            list(subjects.values()),
-            corrections=corrections,
-            method=method,
-            feedback_rounds=feedback_rounds,
-            threshold=threshold,
-            bars=bars,
-            learn=learn,
+class Worker:
+    """Measures the `curator` package found first on sys.path (this repository's or a baseline's)."""
+
+    def __init__(self) -> None:
+        from curator import subjects as scorer
+        from curator.models import Article, Subject
+        from curator.textfeatures import reset_caches
+
+        self.scorer, self.Article, self.Subject, self.reset = scorer, Article, Subject, reset_caches
+        self.uncertain = getattr(scorer, "uncertain", None)
+
+    def data(self, rows: list[dict[str, str]]) -> list[tuple[Any, str]]:
+        return [
+            (
+                self.Article(id=i + 1, url=f"bench:{r['id']}", title=r["title"], text=r["text"]),
+                r["label"],
+            )
+            for i, r in enumerate(rows)
+        ]
+
+    def subjects(self, raw: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            s["label"]: self.Subject(s["name"], s["description"], tuple(s["keywords"])) for s in raw
+        }
+
+    def place(self, data, subjects, corrections=None) -> dict[str, Any]:
+        return self.scorer.assign(
+            [a for a, _ in data], list(subjects.values()), corrections=corrections or {}
         )
-        elapsed = min(elapsed, time.perf_counter() - start)
-        cpu = min(cpu, time.process_time() - start_cpu)
-    rest = [(a, label) for a, label in data if a.url not in corrections]
-    if half:
-        rest = [(a, label) for a, label in rest if a.id % 2 == (half == "odd")]
-    truth = [name_of.get(label) for _, label in rest]
-    guess = [placed[a.url].subject for a, _ in rest]
-    correct = sum(t == g for t, g in zip(truth, guess, strict=True))
-    f1s = []
-    for name in name_of.values():
-        tp = sum(t == name and g == name for t, g in zip(truth, guess, strict=True))
-        fp = sum(t != name and g == name for t, g in zip(truth, guess, strict=True))
-        fn = sum(t == name and g != name for t, g in zip(truth, guess, strict=True))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return Result(
-        accuracy=correct / len(rest),
-        macro_f1=sum(f1s) / len(f1s),
-        unassigned=sum(g is None for g in guess) / len(rest),
-        per_second=len(articles) / elapsed,
-        per_cpu_second=len(articles) / cpu,
-        n=len(rest),
-    )
+
+    def measure(self, name, rows, raw_subjects, args, say: Callable[[str], None]) -> SetFigures:
+        data = self.data(rows)
+        subjects = self.subjects(raw_subjects)
+        missing = {lab for _, lab in data} - set(subjects)
+        if missing:
+            raise SystemExit(f"{name}: no subject for labels {sorted(missing)}")
+        name_of = {label: s.name for label, s in subjects.items()}
+        figures = SetFigures(name, len(data), len(subjects))
+
+        def scored(placed, corrections) -> tuple[float, float, float]:
+            rest = [(a, lab) for a, lab in data if a.url not in corrections]
+            if args.half:
+                rest = [(a, lab) for a, lab in rest if a.id % 2 == (args.half == "odd")]
+            truth = [name_of[lab] for _, lab in rest]
+            guess = [placed[a.url].subject for a, _ in rest]
+            pairs = list(zip(truth, guess, strict=True))
+            f1s = []
+            for s in sorted(set(truth)):
+                tp = sum(t == s and g == s for t, g in pairs)
+                fp = sum(t != s and g == s for t, g in pairs)
+                fn = sum(t == s and g != s for t, g in pairs)
+                f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+            right = sum(t == g for t, g in pairs) / len(pairs)
+            return right, statistics.mean(f1s), sum(g is None for g in guess) / len(pairs)
+
+        start = time.perf_counter()
+        placed = self.place(data, subjects)
+        figures.assign_seconds = time.perf_counter() - start
+        figures.accuracy, figures.macro_f1, figures.unassigned = scored(placed, {})
+        say(f"{name}: zero-shot {figures.accuracy:.3f}")
+        ordered = sorted(data, key=lambda al: al[0].url)
+        for k in args.examples:
+            if k == 0:
+                figures.curve[0] = figures.accuracy
+                continue
+            taught: Counter[str] = Counter()
+            corrections: dict[str, str | None] = {}
+            for article, label in ordered:
+                if taught[label] < k:
+                    corrections[article.url] = name_of[label]
+                    taught[label] += 1
+            figures.curve[k] = scored(self.place(data, subjects, corrections), corrections)[0]
+            say(f"{name}: {k} corrections per subject {figures.curve[k]:.3f}")
+        if args.active:
+            self.active_curve(data, subjects, name_of, args, figures, scored, say)
+        if args.open_set:
+            for label in subjects:
+                rest = {lab: s for lab, s in subjects.items() if lab != label}
+                placed = self.place(data, rest)
+                out = [placed[a.url].subject for a, lab in data if lab == label]
+                inside = [placed[a.url].subject for a, lab in data if lab != label]
+                if out:
+                    figures.open_set[label] = (
+                        sum(g is None for g in out) / len(out),
+                        sum(g is None for g in inside) / len(inside),
+                    )
+            say(f"{name}: open set done")
+        if args.speed:
+            figures.per_second = self.placing_speed(data, subjects)
+            say(f"{name}: {figures.per_second:,.0f} articles/s placing")
+        return figures
+
+    def active_curve(self, data, subjects, name_of, args, figures, scored, say) -> None:
+        """The editor corrects ACTIVE_STEP x (number of subjects) of the least-sure articles at a
+        time (the library's `uncertain` when the scorer has one, else the smallest margin between
+        the two best scores), each moved to its right subject."""
+        # The editor corrects articles of one half and the figure is read on the other, which no
+        # correction touched (the least-sure articles are the hard ones: leaving them out of the
+        # figure would flatter it).
+        pick_half = 0 if args.half != "even" else 1
+        label_of = {a.url: lab for a, lab in data if a.id % 2 == pick_half}
+        report_on = [(a, lab) for a, lab in data if a.id % 2 != pick_half]
+        corrections: dict[str, str | None] = {}
+        placed = self.place(data, subjects)
+        for k in range(ACTIVE_STEP, max(args.examples) + 1, ACTIVE_STEP):
+            budget = ACTIVE_STEP * len(subjects)
+            if self.uncertain is not None:
+                model = self.scorer.SubjectModel.build(
+                    list(subjects.values()), corpus=[a for a, _ in data], corrections=corrections
+                )
+                picks = [
+                    u.url
+                    for u in self.uncertain(model, [a for a, _ in data], limit=len(data))
+                    if u.url in label_of and u.url not in corrections
+                ][:budget]
+            else:
+
+                def margin(url: str, placed: dict[str, Any] = placed) -> float:
+                    scores = [s for _, s in placed[url].scores] + [0.0, 0.0]
+                    return (scores[0] - scores[1]) / (scores[0] or 1.0)
+
+                picks = sorted((u for u in label_of if u not in corrections), key=margin)[:budget]
+            for url in picks:
+                corrections[url] = name_of[label_of[url]]
+            placed = self.place(data, subjects, corrections)
+            if k in args.examples:
+                right = sum(placed[a.url].subject == name_of[lab] for a, lab in report_on)
+                figures.active[k] = right / len(report_on)
+                say(f"{figures.name}: {k} active corrections per subject {figures.active[k]:.3f}")
+
+    def placing_speed(self, data, subjects) -> float:
+        articles = [a for a, _ in data]
+        model = self.scorer.SubjectModel.build(list(subjects.values()), corpus=articles)
+        best = float("inf")
+        for _ in range(3):  # best of 3: other work on a shared machine only slows a run down
+            start = time.perf_counter()
+            for a in articles:
+                model.assign_one(a)
+            best = min(best, time.perf_counter() - start)
+        return len(articles) / best
+
+    def rescore(self, rows, raw_subjects, n: int) -> dict[str, float]:
+        """Build a model from RESCORE_SAMPLE articles and place `n` (the rows cycled, new URLs),
+        as after the editor changes a subject; cold caches."""
+        self.reset()
+        subjects = list(self.subjects(raw_subjects).values())
+        articles = [
+            self.Article(id=i + 1, url=f"bench:{i}", title=r["title"], text=r["text"])
+            for i, r in ((i, rows[i % len(rows)]) for i in range(n))
+        ]
+        made = time.perf_counter()
+        model = self.scorer.SubjectModel.build(subjects, corpus=articles[-RESCORE_SAMPLE:])
+        built = time.perf_counter()
+        for a in articles:
+            model.assign_one(a)
+        done = time.perf_counter()
+        return {"articles": n, "build": built - made, "place": done - built, "total": done - made}
 
 
-def show(title: str, r: Result) -> None:
-    print(
-        f"{title:<52} accuracy {r.accuracy:.3f}  macro-F1 {r.macro_f1:.3f}  "
-        f"unassigned {r.unassigned:6.1%}  {r.per_second:7,.0f} articles/s "
-        f"({r.per_cpu_second:,.0f} per CPU second)  (n={r.n})"
-    )
+def set_rows(name: str, args) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+    if name == "custom":
+        return load_rows(args.data, args.labels), load_subjects(args.subjects)
+    data, subjects, labels = SETS[name]
+    rows = load_rows(args.corpus / "topics" / data, labels)
+    if name == "bbcsport":
+        rows = relabel(rows, HERE / "subjects" / "bbcsport-labels.tsv")
+    return rows, load_subjects(HERE / "subjects" / subjects)
 
 
-def open_set(
-    data: list[tuple[Article, str]], subjects: dict[str, Subject], threshold: float
-) -> None:
-    """Leave each subject out in turn: how many of its articles are (rightly) left unassigned."""
-    print(f"open set (threshold {threshold}): share of a left-out label's articles left unassigned")
-    for label in subjects:
-        rest = {lab: s for lab, s in subjects.items() if lab != label}
-        placed = assign([a for a, _ in data], list(rest.values()), threshold=threshold)
-        out = [placed[a.url].subject for a, lab in data if lab == label]
-        inside = [placed[a.url].subject for a, lab in data if lab != label]
-        left_out = sum(g is None for g in out) / len(out)
-        others = sum(g is None for g in inside) / len(inside)
+def work(args) -> dict[str, Any]:
+    """Every figure for one scorer (the `curator` on sys.path), as JSON-ready data."""
+    worker = Worker()
+
+    def say(text: str) -> None:
+        if not args.quiet:
+            print(f"  [{args.scorer}] {text}", file=sys.stderr, flush=True)
+
+    out: dict[str, Any] = {"sets": []}
+    for name in args.sets:
+        rows, raw = set_rows(name, args)
+        worker.reset()
+        out["sets"].append(asdict(worker.measure(name, rows, raw, args, say)))
+    if args.rescore:
+        rows, raw = set_rows(args.sets[0], args)
+        out["rescore"] = worker.rescore(rows, raw, args.rescore)
+        say(f"re-scored {args.rescore:,} articles in {out['rescore']['total']:.1f} s")
+    return out
+
+
+# --- the parent: runs both scorers and prints them side by side --------------------------------
+
+
+def baseline_code(ref: str, into: Path) -> Path:
+    """A copy of `curator/` as it was at `ref`, for the baseline worker to import."""
+    archive = into / "baseline.tar"
+    with archive.open("wb") as fh:
+        subprocess.run(["git", "-C", str(REPO), "archive", ref, "curator"], stdout=fh, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def run_worker(code: Path, scorer: str, argv: list[str]) -> dict[str, Any]:
+    env = dict(os.environ, PYTHONPATH=str(code))
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", scorer, *argv]
+    done = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, check=True)
+    return json.loads(done.stdout)
+
+
+def pct(x: float) -> str:
+    return f"{x:6.1%}"
+
+
+def report(results: dict[str, dict[str, Any]], args) -> None:
+    scorers = list(results)
+    by_set: dict[str, dict[str, dict[str, Any]]] = {}
+    for scorer, res in results.items():
+        for s in res["sets"]:
+            by_set.setdefault(s["name"], {})[scorer] = s
+    half = f", {args.half} half" if args.half else ""
+    print(f"accuracy{half} (zero-shot, unassigned; after K corrections per subject, first K by id)")
+    ks = [k for k in args.examples if k]
+    head = f"{'set':<10} {'scorer':<9} {'n':>5} {'zero-shot':>9} {'macro-F1':>8} {'unassigned':>10}"
+    head += "".join(f" {'+' + str(k):>6}" for k in ks)
+    if args.active:
+        head += "".join(f" {'act+' + str(k):>7}" for k in ks)
+    print(head)
+    for name, per in by_set.items():
+        for scorer in scorers:
+            s = per.get(scorer)
+            if s is None:
+                continue
+            line = (
+                f"{name:<10} {scorer:<9} {s['n']:>5} {s['accuracy']:>9.3f} {s['macro_f1']:>8.3f}"
+                f" {pct(s['unassigned']):>10}"
+            )
+            line += "".join(f" {s['curve'].get(str(k), float('nan')):>6.3f}" for k in ks)
+            if args.active:
+                line += "".join(f" {s['active'].get(str(k), float('nan')):>7.3f}" for k in ks)
+            print(line)
+    same = [n for n in SAME_FIELD if n in by_set]
+    if same:
+        for scorer in scorers:
+            zs = [by_set[n][scorer]["accuracy"] for n in same if scorer in by_set[n]]
+            top = max(ks, default=0)
+            cs = [by_set[n][scorer]["curve"].get(str(top)) for n in same if scorer in by_set[n]]
+            line = f"same-field mean ({', '.join(same)}), {scorer}: zero-shot {statistics.mean(zs):.3f}"
+            if top and all(c is not None for c in cs):
+                line += f", +{top} corrections {statistics.mean(cs):.3f}"
+            print(line)
+    if args.open_set:
         print(
-            f"  without {label:<14} its articles unassigned {left_out:6.1%}   others {others:6.1%}"
+            "open set: each label left out of the subjects file in turn; its articles placed nowhere"
+            " (higher is better) / the other articles placed nowhere (lower is better)"
         )
+        for name, per in by_set.items():
+            for scorer in scorers:
+                s = per.get(scorer)
+                if not s or not s["open_set"]:
+                    continue
+                left = [v[0] for v in s["open_set"].values()]
+                inside = [v[1] for v in s["open_set"].values()]
+                detail = "  ".join(
+                    f"{lab} {v[0]:.0%}/{v[1]:.0%}" for lab, v in s["open_set"].items()
+                )
+                print(
+                    f"{name:<10} {scorer:<9} left out {pct(statistics.mean(left))}  in set"
+                    f" {pct(statistics.mean(inside))}   {detail}"
+                )
+    if args.speed:
+        print("speed (shared machine: other work slows single runs; ratios are the figure to read)")
+        for name, per in by_set.items():
+            line = f"{name:<10} placing new articles:"
+            for scorer in scorers:
+                if scorer in per:
+                    line += f"  {scorer} {per[scorer]['per_second']:7,.0f}/s"
+            line += "   assign() of the set:"
+            for scorer in scorers:
+                if scorer in per:
+                    line += f"  {scorer} {per[scorer]['assign_seconds']:.2f} s"
+            print(line)
+        for scorer in scorers:
+            r = results[scorer].get("rescore")
+            if r:
+                print(
+                    f"re-score {r['articles']:,} articles after a subject change, {scorer}:"
+                    f" {r['total']:.1f} s (model {r['build']:.1f} s, placing {r['place']:.1f} s)"
+                )
+    parts = []
+    for scorer in scorers:
+        zs = [by_set[n][scorer]["accuracy"] for n in by_set if scorer in by_set[n]]
+        parts.append(f"{scorer} mean zero-shot {statistics.mean(zs):.3f}")
+    print("summary: " + "; ".join(parts))
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("--data", type=Path, required=True)
-    p.add_argument("--subjects", type=Path, required=True)
-    p.add_argument(
-        "--examples", type=int, default=0, help="labelled articles per subject to teach first"
-    )
-    p.add_argument("--labels", type=int, default=None, help="keep only the N largest labels")
-    p.add_argument("--compare", action="store_true", help="also run the alternative methods")
-    p.add_argument("--open-set", action="store_true", help="leave-one-subject-out threshold check")
-    p.add_argument("--threshold", type=float, default=THRESHOLD)
-    p.add_argument("--repeat", type=int, default=3, help="time the best of N cold runs")
-    p.add_argument(
-        "--half", choices=("even", "odd"), help="report on even or odd article positions only"
-    )
+    p.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
+    p.add_argument("--data", type=Path, help="a labelled JSON-lines file (instead of --sets)")
+    p.add_argument("--subjects", type=Path, help="the subjects file for --data")
+    p.add_argument("--labels", type=int, default=None, help="with --data: the N largest labels")
+    p.add_argument("--corpus", type=Path, default=default_corpus())
+    p.add_argument("--examples", default="0,5,10,20", help="corrections per subject for the curve")
+    p.add_argument("--active", action="store_true", help="also the least-sure-first curve")
+    p.add_argument("--open-set", dest="open_set", action="store_true", default=None)
+    p.add_argument("--no-open-set", dest="open_set", action="store_false")
+    p.add_argument("--no-speed", dest="speed", action="store_false", default=True)
+    p.add_argument("--rescore", type=int, default=100_000, help="articles to re-score (0: skip)")
+    p.add_argument("--half", choices=("even", "odd"), help="report on even or odd positions only")
+    p.add_argument("--baseline", default=BASELINE_REF, help="git commit of the baseline scorer")
+    p.add_argument("--no-baseline", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    p.add_argument("--worker", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if args.data:
+        if not args.subjects:
+            p.error("--data needs --subjects")
+        args.sets = ["custom"]
+    else:
+        args.sets = [s for s in args.sets.split(",") if s]
+        unknown = set(args.sets) - set(SETS)
+        if unknown:
+            p.error(f"unknown sets {sorted(unknown)}; known: {', '.join(SETS)}")
+        missing = [s for s in args.sets if not (args.corpus / "topics" / SETS[s][0]).exists()]
+        if missing:
+            print(f"skipping {missing}: not under {args.corpus / 'topics'}", file=sys.stderr)
+            args.sets = [s for s in args.sets if s not in missing]
+        if not args.sets:
+            raise SystemExit(f"no labelled set under {args.corpus / 'topics'}; pass --corpus")
+    args.examples = sorted({int(k) for k in str(args.examples).split(",")} | {0})
+    if args.open_set is None:
+        args.open_set = not args.data
+    if args.worker:
+        args.scorer = args.worker
+        json.dump(work(args), sys.stdout)
+        return 0
 
-    data = load_articles(args.data, args.labels)
-    subjects = load_subjects(args.subjects)
-    missing = {lab for _, lab in data} - set(subjects)
-    if missing:
-        raise SystemExit(f"{args.subjects}: no subject for labels {sorted(missing)}")
-    print(f"{args.data} ({len(data)} articles, {len(subjects)} subjects), {args.subjects}")
-    ex = f", {args.examples} examples/subject" if args.examples else ""
-    if args.compare:
-        # The methods side by side, each placing every article (no "no subject" decision).
-        for title, method, rounds in (
-            ("bm25, query only", "bm25", 0),
-            ("tf-idf, query only", "tfidf", 0),
-            ("bm25 + feedback", "bm25", FEEDBACK_ROUNDS),
-            ("tf-idf + feedback, no threshold", "tfidf", FEEDBACK_ROUNDS),
-        ):
-            result = run(
-                data,
-                subjects,
-                examples=args.examples,
-                method=method,
-                feedback_rounds=rounds,
-                threshold=0.0,
-                bars=False,
-                learn=False,
-                half=args.half,
-            )
-            show(title + ex, result)
-        show(
-            "tf-idf + feedback, no word model" + ex,
-            run(data, subjects, examples=args.examples, learn=False, half=args.half),
-        )
-    part = f" ({args.half} half)" if args.half else ""
-    show(
-        "the build (feedback + word model)" + ex + part,
-        run(
-            data,
-            subjects,
-            examples=args.examples,
-            threshold=args.threshold,
-            repeat=args.repeat,
-            half=args.half,
-        ),
-    )
-    if args.open_set:
-        open_set(data, subjects, args.threshold)
+    passed = [a for a in (argv if argv is not None else sys.argv[1:]) if a not in ("--json",)]
+    results: dict[str, dict[str, Any]] = {}
+    sys.path.insert(0, str(REPO))
+    results["curator"] = run_worker(REPO, "curator", passed)
+    if not args.no_baseline:
+        with tempfile.TemporaryDirectory() as tmp:
+            code = baseline_code(args.baseline, Path(tmp))
+            results["baseline"] = run_worker(code, "baseline", passed)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        report(results, args)
     return 0
 
 

@@ -234,3 +234,31 @@ class Assignment:
     scores: tuple[tuple[str, float], ...] = ()
     #: The best subject's terms that matched the article, strongest first.
     matched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A stored article and where it stands: its subject, its score, and who decided."""
+
+    article: Article
+    #: The subject it is placed under, or None (no subject fits, or the editor excluded it).
+    subject: str | None
+    #: Its score for that subject (its best score when it has none).
+    score: float
+    #: "moved" or "excluded" when the editor decided, else None (the scorer did).
+    correction: str | None = None
+    #: The number of the issue that featured it, if one did.
+    featured_in: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready form (for `curator subjects list --json`)."""
+        return {
+            "url": self.article.url,
+            "title": self.article.title,
+            "publication": self.article.publication,
+            "subject": self.subject,
+            "score": round(self.score, 4),
+            "placed_by": "editor" if self.correction else "curator",
+            "correction": self.correction,
+            "featured_in": self.featured_in,
+        }

@@ -12,10 +12,22 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from curator.config import Config
-from curator.models import Article, Assignment, Section
+from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store
-from curator.subjects import Explanation, SubjectModel, Suggestion, model_fingerprint, suggest
+from curator.subjects import (
+    Change,
+    Explanation,
+    Overlap,
+    SubjectModel,
+    Suggestion,
+    Uncertain,
+    changes,
+    model_fingerprint,
+    overlaps,
+    suggest,
+    uncertain,
+)
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
 #: thousand give stable weights, and more would make every build slower for little change.
@@ -26,12 +38,17 @@ CANDIDATES_PER_PLACE = 5
 SUGGEST_SAMPLE = 2000
 
 
-def subject_model(config: Config, store: Store) -> SubjectModel:
-    """The scorer for this config, taught by the editor's corrections."""
+def model_corpus(store: Store) -> list[Article]:
+    """What the scorer learns from: the newest articles and every corrected one."""
     corpus = {a.id: a for a in store.recent_articles(CORPUS_SAMPLE)}
     corpus.update((a.id, a) for a in store.corrected_articles())
+    return list(corpus.values())
+
+
+def subject_model(config: Config, store: Store) -> SubjectModel:
+    """The scorer for this config, taught by the editor's corrections."""
     return SubjectModel.build(
-        config.subjects, corpus=list(corpus.values()), corrections=store.corrections()
+        config.subjects, corpus=model_corpus(store), corrections=store.corrections()
     )
 
 
@@ -50,10 +67,10 @@ def refresh_assignments(store: Store, model: SubjectModel) -> int:
     """Score every unfeatured article the current model has not placed yet; returns how many."""
     through = store.newest_article_id()
     stale = store.stale_assignments(model.fingerprint)
-    rows = []
-    for article in stale:
-        placed = model.assign_one(article)
-        rows.append((article.id, placed.subject, placed.score, placed.matched))
+    rows = [
+        (article.id, placed.subject, placed.score, placed.matched)
+        for article, placed in zip(stale, model.assign_many(stale), strict=True)
+    ]
     store.save_assignments(rows, model.fingerprint)
     store.mark_placed(model.fingerprint, through)
     return len(rows)
@@ -112,3 +129,41 @@ def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequ
     model = subject_model(config, store)
     refresh_assignments(store, model)
     return suggest(store.unassigned_articles(model.fingerprint, SUGGEST_SAMPLE), k=k)
+
+
+def placed_articles(
+    config: Config,
+    store: Store,
+    subject: str | None = None,
+    *,
+    unplaced: bool = False,
+    limit: int | None = None,
+) -> list[Placed]:
+    """The stored articles by subject, with score and who placed them (placement made current
+    first): under `subject` only, or only those under no subject with `unplaced`."""
+    refresh(config, store)
+    return store.placements(subject, unplaced=unplaced, limit=limit)
+
+
+def uncertain_articles(config: Config, store: Store, limit: int) -> list[Uncertain]:
+    """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
+    where the editor's corrections teach the most."""
+    return uncertain(
+        subject_model(config, store), store.recent_unfeatured(CORPUS_SAMPLE), limit=limit
+    )
+
+
+def subject_overlaps(config: Config, store: Store) -> list[Overlap]:
+    """The pairs of subjects the model confuses on the newest articles, most confused first."""
+    corpus = model_corpus(store)
+    return overlaps(
+        SubjectModel.build(config.subjects, corpus=corpus, corrections=store.corrections()),
+        corpus,
+    )
+
+
+def correction_effect(config: Config, store: Store, before: dict[str, str | None]) -> list[Change]:
+    """What the corrections made since `before` (the store's corrections then) change at the
+    next build, among the articles the scorer learns from (the newest `CORPUS_SAMPLE` and the
+    corrected ones): each article placed differently, the corrected ones included."""
+    return changes(model_corpus(store), config.subjects, before, store.corrections())

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from curator.errors import CuratorError
-from curator.models import Article
+from curator.models import Article, Placed
 from curator.urls import url_key
 
 
@@ -561,6 +561,54 @@ class Store:
             (fingerprint, limit),
         )
         return [self._article(r) for r in rows]
+
+    def recent_unfeatured(self, limit: int) -> list[Article]:
+        """The `limit` most recently stored articles that no issue has featured, newest first."""
+        rows = self.db.execute(
+            self._SELECT
+            + " WHERE NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + " ORDER BY a.id DESC LIMIT ?",
+            (limit,),
+        )
+        return [self._article(r) for r in rows]
+
+    def placements(
+        self, subject: str | None = None, *, unplaced: bool = False, limit: int | None = None
+    ) -> list[Placed]:
+        """Stored articles with their placement, by subject (then best score first): under
+        `subject` only when given, or only those under no subject with `unplaced`."""
+        sql = """SELECT a.*, f.url AS feed_url, s.subject AS s_subject, s.score AS s_score,
+                   c.article_id IS NOT NULL AS corrected,
+                   (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
+                    WHERE ia.article_id = a.id) AS featured_in
+                 FROM assignments s JOIN articles a ON a.id = s.article_id
+                 LEFT JOIN feeds f ON f.id = a.feed_id
+                 LEFT JOIN corrections c ON c.article_id = a.id"""
+        params: list[object] = []
+        if unplaced:
+            sql += " WHERE s.subject IS NULL"
+        elif subject is not None:
+            sql += " WHERE s.subject = ?"
+            params.append(subject)
+        sql += " ORDER BY s.subject IS NULL, s.subject, s.score DESC, a.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        out = []
+        for r in self.db.execute(sql, params):
+            correction = None
+            if r["corrected"]:
+                correction = "excluded" if r["s_subject"] is None else "moved"
+            out.append(
+                Placed(
+                    self._article(r),
+                    r["s_subject"],
+                    float(r["s_score"]),
+                    correction,
+                    r["featured_in"],
+                )
+            )
+        return out
 
     # -- issues ----------------------------------------------------------------------------------
     def next_issue_number(self) -> int:

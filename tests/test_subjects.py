@@ -20,6 +20,7 @@ SPORT_WORDS = {
     "cup", "club", "coach", "league", "players", "player", "championship", "championships",
     "chelsea", "arsenal", "wales", "england", "ireland", "nations", "seed", "open", "indoor",
     "doping", "drugs", "banned", "sprinter", "injury", "manager", "game", "win", "title",
+    "final",
 }  # fmt: skip
 
 
@@ -41,7 +42,7 @@ def _labelled(path: Path, labels: int | None = None) -> list[tuple[Article, str]
 def _subjects(name: str) -> dict[str, Subject]:
     data = yaml.safe_load((BENCHMARK_SUBJECTS / name).read_text(encoding="utf-8"))
     return {
-        s["label"]: Subject(s["name"], s["description"], tuple(s["keywords"]))
+        s["label"]: Subject(s["name"], s["description"], tuple(str(k) for k in s["keywords"]))
         for s in data["subjects"]
     }
 
@@ -73,21 +74,20 @@ def _accuracy(data: list[tuple[Article, str]], subjects: dict[str, Subject]) -> 
 
 
 def test_bbc_articles_land_in_their_subject(bbc, bbc_subjects):
-    # Measured 0.936 on this sample (0.958 on the whole developer split, where feedback and the
-    # word model have more articles to learn from).
+    # Measured 0.949 on this sample (0.962 on the whole developer split, where feedback and the
+    # word model have more articles to learn from; 0.936 and 0.958 before the fit bar).
     assert _accuracy(bbc, bbc_subjects) >= 0.92
 
 
 def test_reuters_articles_land_in_their_subject(corpus):
     data = _labelled(corpus / "topics" / "reuters21578" / "articles.jsonl", labels=8)[::8]
-    # Measured 0.932 on this sample of 547 (0.940 on all 4,373); 0.927 without the word model.
+    # Measured 0.943 on this sample of 547 (0.941 on all 4,373; 0.932 and 0.940 before the fit bar).
     assert _accuracy(data, _subjects("reuters8.yaml")) >= 0.92
 
 
 def test_the_editors_examples_teach_the_scorer(bbc_all, bbc_subjects):
     # Ten articles per subject moved by the editor (the first of each label, as the benchmark
-    # does): the other articles land in their subject more often than with no examples, and more
-    # often than when the examples only pull and teach feedback (no word model).
+    # does): the other articles land in their subject more often than with no examples.
     corrections: dict[str, str | None] = {}
     taught: dict[str, int] = {}
     for article, label in bbc_all:
@@ -104,12 +104,9 @@ def test_the_editors_examples_teach_the_scorer(bbc_all, bbc_subjects):
 
     placed = assign(articles, subjects, corrections=corrections)
     taught_by_examples = accuracy(placed)
-    # Measured 0.962, against 0.957 with no examples and 0.952 without the word model.
+    # Measured 0.965, against 0.962 with no examples (0.962 and 0.957 before the same-field work).
     assert taught_by_examples >= 0.955
     assert taught_by_examples > accuracy(assign(articles, subjects))
-    assert taught_by_examples > accuracy(
-        assign(articles, subjects, corrections=corrections, learn=False)
-    )
     # The examples themselves stay where the editor put them.
     assert all(placed[url].subject == name for url, name in corrections.items())
 
@@ -287,8 +284,6 @@ def test_hostile_and_empty_input_gives_answers_not_crashes(bbc_subjects):
     assert assign([], subjects) == {}
     assert assign(odd, [])["https://x.test/huge"].subject is None
     assert explain(odd[0], subjects).scores[0].terms == ()
-    with pytest.raises(ValueError, match="unknown scoring method"):
-        assign(odd, subjects, method="magic")
 
 
 def test_stemmer_and_terms_follow_porter():
@@ -298,3 +293,49 @@ def test_stemmer_and_terms_follow_porter():
     assert terms("The customer’s journey, and the CEO's 2024 NPS.") == [
         "custom", "journei", "ceo", "np",
     ]  # fmt: skip
+
+
+def _family(corpus: Path, data: str) -> list[tuple[Article, str]]:
+    path = corpus / "topics" / "20newsgroups" / data
+    if not path.exists():
+        pytest.skip(f"{path} is not in the shared corpus")
+    return _labelled(path)
+
+
+@pytest.mark.parametrize(
+    ("data", "subjects", "floor"),
+    [
+        # Measured 0.907 (0.880 before the fit bar); 20 Newsgroups sci.*, subjects written from
+        # the group names alone.
+        ("sci-train.jsonl", "science.yaml", 0.89),
+        # Measured 0.744 (0.733 before); comp.* shares most of its words across subjects.
+        ("comp-train.jsonl", "computers.yaml", 0.73),
+    ],
+)
+def test_subjects_that_share_one_field(corpus, data, subjects, floor):
+    assert _accuracy(_family(corpus, data), _subjects(subjects)) >= floor
+
+
+def test_a_bbc_sport_like_set_by_sport(bbc_all):
+    # BBC News's sport articles labelled by sport (benchmarks/subjects/bbcsport-labels.tsv).
+    labels = {}
+    for line in (BENCHMARK_SUBJECTS / "bbcsport-labels.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, label = line.split("\t")
+            labels[_url(key)] = label
+    data = [(a, labels[a.url]) for a, _ in bbc_all if a.url in labels]
+    assert len(data) == 286
+    # Measured 0.979 (0.976 before the fit bar).
+    assert _accuracy(data, _subjects("bbcsport.yaml")) >= 0.97
+
+
+def test_posts_about_a_subject_the_editor_has_not_written_go_nowhere(corpus):
+    # Leave sci.med out of the subjects: most medical posts now fit no subject (88% measured,
+    # 67% before the fit bar), while the other posts keep theirs (8% unassigned, 8% before).
+    data = _family(corpus, "sci-train.jsonl")
+    subjects = {label: s for label, s in _subjects("science.yaml").items() if label != "sci.med"}
+    placed = assign([a for a, _ in data], list(subjects.values()))
+    medical = [placed[a.url].subject for a, label in data if label == "sci.med"]
+    others = [placed[a.url].subject for a, label in data if label != "sci.med"]
+    assert sum(s is None for s in medical) >= 0.75 * len(medical)
+    assert sum(s is None for s in others) <= 0.10 * len(others)

@@ -1,22 +1,33 @@
-"""`curator subjects ...`: why an article landed where it did, the editor's corrections, suggestions."""
+"""`curator subjects ...`: where articles went and why, the editor's corrections, the articles the
+model is least sure of, the subjects it confuses, and suggestions for what fits none."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import click
 import yaml
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION, opened
 from curator.config import Config
 from curator.errors import CuratorError
 from curator.models import Article
-from curator.placement import explain_article, suggest_subjects
+from curator.placement import (
+    CORPUS_SAMPLE,
+    correction_effect,
+    explain_article,
+    placed_articles,
+    subject_overlaps,
+    suggest_subjects,
+    uncertain_articles,
+)
 from curator.store import Store
-from curator.subjects import Suggestion
+from curator.subjects import Change
+
+#: Changes a move or an exclusion lists by name (the rest are counted).
+CHANGES_SHOWN = 10
 
 
 def _article(store: Store, url: str) -> Article:
@@ -36,9 +47,15 @@ def _subject_name(config: Config, name: str) -> str:
     raise CuratorError(f"{config.path}: no subject `{name}`; the subjects are: {names}")
 
 
+def _working(quiet: bool, what: str) -> None:
+    """One progress line on stderr before work that takes seconds on a large store."""
+    if not quiet:
+        click.echo(f"curator: {what}...", err=True)
+
+
 @click.group()
 def subjects() -> None:
-    """Explain, correct and suggest how articles are grouped by subject."""
+    """See, explain and correct how articles are grouped by subject."""
 
 
 @subjects.command()
@@ -51,23 +68,45 @@ def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
     with opened(config, db) as (conf, store):
         article = _article(store, url)
         explanation = explain_article(conf, store, article)
-    # The text below reads the JSON form; its values are plain data of known shape.
-    data: dict[str, Any] = explanation.to_dict()
     if as_json:
-        click.echo(json.dumps(data, indent=2, default=str))
+        click.echo(json.dumps(explanation.to_dict(), indent=2, default=str))
         return
-    click.echo(f"{article.title}\n{article.url}")
-    placed = data.get("subject") or "no subject"
-    why = {"moved": " (moved there by the editor)", "excluded": " (excluded by the editor)"}
+    click.echo(article.title)
+    click.echo(explanation.to_text(terms=8))
+
+
+def _say_changes(found: list[Change], url: str) -> None:
+    others = [c for c in found if c.url != url]
+    if not others:
+        click.echo(f"No other article changes subject (among the {CORPUS_SAMPLE:,} newest).")
+        return
     click.echo(
-        f"-> {placed}{why.get(str(data.get('correction')), '')}"
-        f"; a subject needs a score of {float(data['threshold']):.3f}"
+        f"At the next build, {len(others)} other article(s) change subject"
+        f" (among the {CORPUS_SAMPLE:,} newest):"
     )
-    for row in data.get("scores", []):
-        terms = ", ".join(f"{t['term']} {t['contribution']:.3f}" for t in row.get("terms", [])[:8])
-        click.echo(
-            f"  {row['score']:.3f}  {row['subject']}" + (f"\n         {terms}" if terms else "")
-        )
+    for c in others[:CHANGES_SHOWN]:
+        click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
+    if len(others) > CHANGES_SHOWN:
+        click.echo(f"  ... and {len(others) - CHANGES_SHOWN} more")
+
+
+def _correct(
+    config: Path, db: Path | None, url: str, subject: str | None, quiet: bool, as_json: bool
+) -> None:
+    """Record the editor's word on the article at `url`, then say what it changes."""
+    with opened(config, db) as (conf, store):
+        name = _subject_name(conf, subject) if subject is not None else None
+        article = _article(store, url)
+        before = store.corrections()
+        store.set_correction(article.id, name, now=datetime.now(UTC))
+        _working(quiet or as_json, "working out what changes at the next build")
+        found = correction_effect(conf, store, before)
+    if as_json:
+        data = {"url": article.url, "title": article.title, "subject": name}
+        click.echo(json.dumps({**data, "changes": [c.to_dict() for c in found]}, indent=2))
+        return
+    click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
+    _say_changes(found, article.url)
 
 
 @subjects.command()
@@ -75,25 +114,137 @@ def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
 @DB_OPTION
 @click.argument("url")
 @click.argument("subject")
-def move(config: Path, db: Path | None, url: str, subject: str) -> None:
-    """Put the article at URL under SUBJECT; similar articles will follow it there."""
-    with opened(config, db) as (conf, store):
-        name = _subject_name(conf, subject)
-        article = _article(store, url)
-        store.set_correction(article.id, name, now=datetime.now(UTC))
-    click.echo(f"Moved to {name}: {article.title}")
+@QUIET_OPTION
+@JSON_OPTION
+def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_json: bool) -> None:
+    """Put the article at URL under SUBJECT; similar articles will follow it there. Says which
+    articles change subject at the next build."""
+    _correct(config, db, url, subject, quiet, as_json)
 
 
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
 @click.argument("url")
-def exclude(config: Path, db: Path | None, url: str) -> None:
-    """Keep the article at URL out of every subject (and so out of every issue)."""
+@QUIET_OPTION
+@JSON_OPTION
+def exclude(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
+    """Keep the article at URL out of every subject (and so out of every issue). Says which
+    articles change subject at the next build."""
+    _correct(config, db, url, None, quiet, as_json)
+
+
+@subjects.command("list")
+@CONFIG_OPTION
+@DB_OPTION
+@click.option("--subject", "-s", metavar="NAME", help="Only the articles under this subject.")
+@click.option("--unplaced", is_flag=True, help="Only the articles under no subject.")
+@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most N articles.")
+@QUIET_OPTION
+@JSON_OPTION
+def list_(
+    config: Path,
+    db: Path | None,
+    subject: str | None,
+    unplaced: bool,
+    limit: int | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Every stored article by subject, best score first, with who placed it (the editor or
+    curator) and the issue that featured it."""
+    if subject is not None and unplaced:
+        raise CuratorError("--subject and --unplaced: give one or the other")
     with opened(config, db) as (conf, store):
-        article = _article(store, url)
-        store.set_correction(article.id, None, now=datetime.now(UTC))
-    click.echo(f"Excluded: {article.title}")
+        name = _subject_name(conf, subject) if subject is not None else None
+        _working(quiet or as_json, "placing new articles under subjects")
+        found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit)
+    if as_json:
+        click.echo(json.dumps([p.to_dict() for p in found], indent=2))
+        return
+    if not found:
+        click.echo("No stored article there yet.")
+        return
+    heading: object = object()
+    for p in found:
+        if p.subject != heading:
+            heading = p.subject
+            count = sum(q.subject == p.subject for q in found)
+            click.echo(f"\n{p.subject or 'No subject'} ({count})")
+        who = {"moved": "  [moved by you]", "excluded": "  [excluded by you]"}.get(
+            p.correction or "", ""
+        )
+        featured = f"  [issue {p.featured_in}]" if p.featured_in else ""
+        click.echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}")
+        click.echo(f"         {p.article.url}")
+
+
+@subjects.command()
+@CONFIG_OPTION
+@DB_OPTION
+@click.option(
+    "--limit", "-n", type=click.IntRange(1, 500), default=20, show_default=True,
+    help="How many articles to list.",
+)  # fmt: skip
+@QUIET_OPTION
+@JSON_OPTION
+def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: bool) -> None:
+    """The articles the model is least sure of (between two subjects, or near the no-subject
+    bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
+    with opened(config, db) as (conf, store):
+        _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest unfeatured articles")
+        found = uncertain_articles(conf, store, limit)
+    if as_json:
+        click.echo(json.dumps([u.to_dict() for u in found], indent=2))
+        return
+    if not found:
+        click.echo("No unfeatured article to review.")
+        return
+    for u in found:
+        if u.subject is None:
+            why = f"no subject, though {u.runner_up} came close"
+        elif u.reason == "between" and u.runner_up:
+            why = f"{u.subject}, or {u.runner_up}: the two score alike"
+        else:
+            why = f"{u.subject}, among the nearest to the no-subject bar"
+        click.echo(f"{u.title}\n  {u.url}\n  {why}")
+    click.echo(
+        "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
+        " every subject: `curator subjects exclude URL`."
+    )
+
+
+@subjects.command()
+@CONFIG_OPTION
+@DB_OPTION
+@QUIET_OPTION
+@JSON_OPTION
+def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
+    """The subjects the model confuses: the articles that sit between each pair, and the words
+    that tell them apart (add them to a subject's keywords)."""
+    with opened(config, db) as (conf, store):
+        _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest articles")
+        found = subject_overlaps(conf, store)
+    if as_json:
+        click.echo(json.dumps([o.to_dict() for o in found], indent=2))
+        return
+    if not found:
+        click.echo("No two subjects are confused: each article's best subject stands out.")
+        return
+    for o in found:
+        click.echo(
+            f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
+            f" their own words are {o.words_alike:.0%} alike"
+        )
+        if o.by_chance:
+            click.echo(
+                "  These two overlap so much that articles between them are split by chance:"
+                " give each keywords the other does not share."
+            )
+        for url, title in o.between:
+            click.echo(f"    {title}\n      {url}")
+        click.echo(f"  words for {o.first}: {', '.join(o.first_words) or '-'}")
+        click.echo(f"  words for {o.second}: {', '.join(o.second_words) or '-'}")
 
 
 @subjects.command()
@@ -111,31 +262,18 @@ def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> 
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     with opened(config, db) as (conf, store):
         found = suggest_subjects(conf, store, count)
-    items: list[dict[str, Any]] = [_suggestion(s) for s in found]
     if as_json:
-        click.echo(json.dumps(items, indent=2))
+        click.echo(json.dumps([s.to_dict() for s in found], indent=2))
         return
-    if not items:
+    if not found:
         click.echo(
             "Every stored article fits one of your subjects (or there are too few left over)."
         )
         return
-    for item in items:
-        click.echo(f"# {item['name']}: {len(item['urls'])} article(s), e.g.")
-        for url in item["urls"][:3]:
+    for s in found:
+        click.echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
+        for url in s.urls[:3]:
             click.echo(f"#   {url}")
-        snippet = {
-            "name": item["name"],
-            "description": item["description"],
-            "keywords": item["keywords"],
-        }
-        click.echo(yaml.safe_dump([snippet], sort_keys=False, allow_unicode=True, width=100))
-
-
-def _suggestion(s: Suggestion) -> dict[str, Any]:
-    return {
-        "name": s.name,
-        "description": s.description,
-        "keywords": list(s.keywords),
-        "urls": list(s.urls),
-    }
+        click.echo(
+            yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100)
+        )

@@ -1,0 +1,135 @@
+"""Suggested subjects: group the articles that fit none of the editor's subjects into proposals (pure)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from curator.models import Article
+from curator.textfeatures import (
+    Vector,
+    article_counts,
+    corpus_stats,
+    dot,
+    kmeans,
+    mean,
+    surface_forms,
+    tfidf,
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed subject for articles that fit none: what an editor would paste into feeds.yaml."""
+
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+    #: The articles it groups, the most typical first.
+    urls: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """The subject as feeds.yaml spells one (name, description, keywords), plus its articles."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "keywords": list(self.keywords),
+            "urls": list(self.urls),
+        }
+
+    def to_yaml_entry(self) -> dict[str, object]:
+        """Just what feeds.yaml needs: name, description and keywords."""
+        return {"name": self.name, "description": self.description, "keywords": list(self.keywords)}
+
+
+#: A proposed subject needs at least this many articles (one article is a story, not a subject).
+MIN_SUGGESTION_SIZE = 2
+#: Most subjects suggest() proposes when the caller gives no k.
+MAX_SUGGESTIONS = 8
+#: A label word must appear in at least this share of a cluster's articles (else a name that one
+#: long article repeats would label the whole cluster).
+LABEL_MIN_SHARE = 0.25
+
+
+def _label_terms(members: Sequence[Vector], others: Sequence[Vector], n: int) -> list[str]:
+    """The terms that best set a cluster apart: weightier in its articles than in the others, and
+    present in at least `LABEL_MIN_SHARE` of them."""
+    inside, outside = mean(members), mean(others)
+    present: dict[str, int] = {}
+    for d in members:
+        for t in d:
+            present[t] = present.get(t, 0) + 1
+    floor = LABEL_MIN_SHARE * len(members)
+    weight = {
+        t: x - outside.get(t, 0.0)
+        for t, x in inside.items()
+        if present[t] >= floor and " " not in t
+    }
+    ranked = sorted(weight.items(), key=lambda tw: (-tw[1], tw[0]))
+    return [t for t, w in ranked[:n] if w > 0]
+
+
+def _name(words: Sequence[str]) -> str:
+    """A heading from a cluster's top words: "Club, chelsea and arsenal"."""
+    head = list(words[:3])
+    text = head[0] if len(head) == 1 else ", ".join(head[:-1]) + " and " + head[-1]
+    return text[:1].upper() + text[1:]
+
+
+def suggest(
+    articles: Sequence[Article], *, k: int | None = None, keywords: int = 8
+) -> tuple[Suggestion, ...]:
+    """Group articles that fit no subject into proposed subjects, largest first.
+
+    Clusters the articles' TF-IDF vectors (the features the scorer uses) with spherical k-means;
+    `k` defaults to about sqrt(n / 2), at most `MAX_SUGGESTIONS`. Each proposal has a name from its
+    top terms, a draft description, up to `keywords` keywords and its articles' URLs (the most
+    typical first), ready to adopt into feeds.yaml; clusters smaller than `MIN_SUGGESTION_SIZE` are
+    left out.
+    """
+    unique = list({a.url: a for a in articles}.values())
+    counts = [article_counts(a, {}) for a in unique]
+    corpus = corpus_stats(counts)
+    docs = [tfidf(c, corpus) for c in counts]
+    keep = [i for i, d in enumerate(docs) if d]
+    if len(keep) < MIN_SUGGESTION_SIZE:
+        return ()
+    if k is None:
+        k = min(MAX_SUGGESTIONS, round(math.sqrt(len(keep) / 2)))
+    k = max(1, min(k, len(keep) // MIN_SUGGESTION_SIZE))
+    labels = kmeans([docs[i] for i in keep], k)
+    clusters: dict[int, list[int]] = {}
+    for i, j in zip(keep, labels, strict=True):
+        clusters.setdefault(j, []).append(i)
+    out = []
+    for members in sorted(clusters.values(), key=lambda m: (-len(m), m[0])):
+        if len(members) < MIN_SUGGESTION_SIZE:
+            continue
+        inside = set(members)
+        centre = mean([docs[i] for i in members])
+        members = sorted(members, key=lambda i: -dot(docs[i], centre))
+        top = _label_terms(
+            [docs[i] for i in members], [docs[i] for i in keep if i not in inside], keywords
+        )
+        texts = (
+            " ".join([unique[i].title, unique[i].blurb, unique[i].summary, unique[i].text or ""])
+            for i in members
+        )
+        surface = surface_forms(texts)
+        words = [surface.get(t, t) for t in top]
+        if not words:
+            continue
+        examples = [unique[i].title for i in members[:2] if unique[i].title]
+        description = f"Articles about {', '.join(words[:4])}"
+        if examples:
+            description += ", such as " + " and ".join(f"\u201c{t}\u201d" for t in examples)
+        out.append(
+            Suggestion(
+                name=_name(words),
+                description=description + ".",
+                keywords=tuple(words),
+                urls=tuple(unique[i].url for i in members),
+            )
+        )
+    return tuple(out)
