@@ -226,7 +226,8 @@ def stem(word: str) -> str:
 _TERMS: dict[str, str] = {}
 
 
-#: Stem -> the shortest word seen to produce it ("custom" -> "customer"), to show terms readably.
+#: Stem -> the shortest word seen to produce it ("custom" -> "customer"), the first in alphabetical
+#: order among words as short, so what an issue shows does not depend on what was read before.
 _READABLE: dict[str, str] = {}
 
 
@@ -235,8 +236,9 @@ def _term(token: str) -> str:
     t = "" if w is None or w in STOP_WORDS else stem(w)
     if len(_TERMS) < _STEM_CACHE_MAX:
         _TERMS[token] = t
-        if t and (t not in _READABLE or len(w or "") < len(_READABLE[t])):
-            _READABLE[t] = w or t
+        shown = w or t
+        if t and (t not in _READABLE or (len(shown), shown) < (len(_READABLE[t]), _READABLE[t])):
+            _READABLE[t] = shown
     return t
 
 

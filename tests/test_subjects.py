@@ -339,3 +339,17 @@ def test_posts_about_a_subject_the_editor_has_not_written_go_nowhere(corpus):
     others = [placed[a.url].subject for a, label in data if label != "sci.med"]
     assert sum(s is None for s in medical) >= 0.75 * len(medical)
     assert sum(s is None for s in others) <= 0.10 * len(others)
+
+
+def test_a_term_is_shown_as_the_same_word_whatever_was_read_before() -> None:
+    """ "defines" and "defined" stem alike and are as long: the word shown must not depend on
+    which the process happened to read first (it did, so an issue's matched terms varied)."""
+    from curator.textfeatures import readable, reset_caches, terms
+
+    shown = []
+    for order in (["defines", "defined"], ["defined", "defines"]):
+        reset_caches()
+        for word in order:
+            terms(word)
+        shown.append(readable(terms("defined")[0]))
+    assert shown == ["defined", "defined"]
