@@ -140,6 +140,36 @@ def _migration_5(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_6(db: sqlite3.Connection) -> None:
+    """What placing an article again needs without reading its text again: every term the store's
+    articles use (with the word shown for it), each article's term counts (a compact blob, see
+    `curator.termcounts`), and the subject model as last fitted (plain JSON, see
+    `curator.modelcache`). An index on issue_articles already finds the featured ones."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            term TEXT NOT NULL UNIQUE,
+            word TEXT NOT NULL
+        );
+        CREATE TABLE article_terms (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            counts BLOB NOT NULL
+        );
+        CREATE TABLE subject_model (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            fingerprint TEXT NOT NULL,
+            format TEXT NOT NULL,
+            fitted_through INTEGER NOT NULL,
+            learnt_from INTEGER NOT NULL,
+            fitted_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        )
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -147,6 +177,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 )
 VERSION = len(MIGRATIONS)
 
@@ -167,6 +198,21 @@ class IssueRecord:
     closing: str | None = None
     #: (subject, article id) in issue order.
     featured: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredModel:
+    """The subject model as the store keeps it between builds."""
+
+    #: The fingerprint of what it was fitted from: the scorer, the subjects, the corrections.
+    fingerprint: str
+    #: The layout of `body` (`modelcache.FORMAT`).
+    format: str
+    #: The newest article id when it was fitted, and how many articles it learnt from.
+    fitted_through: int
+    learnt_from: int
+    #: The fitted model as JSON.
+    body: str
 
 
 @dataclass(frozen=True)
@@ -229,6 +275,16 @@ class Store:
             db.close()
             raise
         return store
+
+    @classmethod
+    def reader(cls, path: Path | str) -> Store:
+        """Another connection to an existing, current store, for reading only (a worker process
+        reading its share of the archive while the process that opened it writes)."""
+        path = Path(path)
+        db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA query_only = ON")
+        return cls(db, path)
 
     def _migrate(self, version: int) -> None:
         for number in range(version + 1, VERSION + 1):
@@ -484,20 +540,243 @@ class Store:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
         return [self._article(r) for r in rows]
 
-    def stale_assignments(self, fingerprint: str, limit: int | None = None) -> list[Article]:
-        """Unfeatured articles whose stored subject was not decided by the model `fingerprint`."""
+    def stale_assignments(
+        self, fingerprint: str, limit: int | None = None, *, after: int = 0
+    ) -> list[Article]:
+        """Unfeatured articles with an id above `after` whose stored subject was not decided by
+        the model `fingerprint` (`after`: the placed-through watermark, so that a weekly build
+        reads its new articles by the primary key, not the whole archive)."""
         sql = (
             self._SELECT
             + " LEFT JOIN assignments s ON s.article_id = a.id"
-            + " WHERE (s.fingerprint IS NULL OR s.fingerprint != ?)"
+            + " WHERE a.id > ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)"
             + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
             + " ORDER BY a.id"
         )
-        params: tuple[object, ...] = (fingerprint,)
+        params: tuple[object, ...] = (after, fingerprint)
         if limit is not None:
             sql += " LIMIT ?"
             params += (limit,)
         return [self._article(r) for r in self.db.execute(sql, params)]
+
+    def stale_ids(self, fingerprint: str, after: int, through: int) -> list[int]:
+        """The ids of `stale_assignments` in (after, through], oldest first (ids only: cheap)."""
+        rows = self.db.execute(
+            """SELECT a.id FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
+               WHERE a.id > ? AND a.id <= ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
+               ORDER BY a.id""",
+            (after, through, fingerprint),
+        )
+        return [r[0] for r in rows]
+
+    def placement_state(self) -> tuple[str | None, int]:
+        """The fingerprint of the model that placed the archive, and the id it placed through."""
+        rows = dict(
+            self.db.execute(
+                "SELECT key, value FROM meta WHERE key IN ('placed_fingerprint', 'placed_through')"
+            ).fetchall()
+        )
+        return rows.get("placed_fingerprint"), int(rows.get("placed_through", -1))
+
+    def articles_after(self, article_id: int) -> int:
+        """How many articles were stored after the one with id `article_id` (by the primary key)."""
+        return int(
+            self.db.execute("SELECT COUNT(*) FROM articles WHERE id > ?", (article_id,)).fetchone()[
+                0
+            ]
+        )
+
+    def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
+        """The articles with these ids, in the order of `ids` (missing ones left out)."""
+        found: dict[int, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(self._SELECT + f" WHERE a.id IN ({marks})", chunk):
+                found[r["id"]] = self._article(r)
+        return [found[i] for i in ids if i in found]
+
+    def urls_of(self, ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, url) of the articles with these ids."""
+        out: list[tuple[int, str]] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            out += self.db.execute(f"SELECT id, url FROM articles WHERE id IN ({marks})", chunk)
+        return out
+
+    def sample_ids(self, limit: int) -> list[tuple[int, str]]:
+        """(id, url) of what the scorer learns from, in `recent_articles` order: the `limit`
+        newest articles, newest first, then every corrected article not among them, by id."""
+        newest = [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT id, url FROM articles ORDER BY id DESC LIMIT ?", (limit,)
+            )
+        ]
+        seen = {i for i, _ in newest}
+        corrected = self.db.execute(
+            "SELECT a.id, a.url FROM corrections c JOIN articles a ON a.id = c.article_id"
+            " ORDER BY a.id"
+        )
+        return newest + [(r[0], r[1]) for r in corrected if r[0] not in seen]
+
+    # -- term counts (see curator.termcounts) ---------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, pairs: Iterable[tuple[str, str]]) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", pairs)
+
+    def term_counts_state(self) -> tuple[str | None, list[str]]:
+        """How the stored counts were counted (`termcounts.counts_format`; None: none counted
+        yet) and the phrases every stored count includes."""
+        phrases = self._meta("counted_phrases")
+        return self._meta("counts_format"), sorted(json.loads(phrases)) if phrases else []
+
+    def reset_term_counts(self, counts_format: str) -> None:
+        """Forget every stored count and term: they are counted again in `counts_format`."""
+        with self.transaction():
+            self.db.execute("DELETE FROM article_terms")
+            self.db.execute("DELETE FROM terms")
+            self._set_meta([("counts_format", counts_format), ("counted_phrases", "[]")])
+
+    def set_counted_phrases(self, phrases: Iterable[str]) -> None:
+        """Record that every stored count includes these phrases."""
+        self._set_meta([("counted_phrases", json.dumps(sorted(set(phrases))))])
+
+    def uncounted(self, ids: Sequence[int]) -> list[int]:
+        """Which of these article ids have no stored counts, in the order given."""
+        counted: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            counted.update(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT article_id FROM article_terms WHERE article_id IN ({marks})", chunk
+                )
+            )
+        return [i for i in ids if i not in counted]
+
+    def uncounted_after(self, after: int, through: int, limit: int) -> list[int]:
+        """Ids in (after, through] with no stored counts, oldest first, at most `limit`."""
+        rows = self.db.execute(
+            """SELECT a.id FROM articles a WHERE a.id > ? AND a.id <= ?
+               AND NOT EXISTS (SELECT 1 FROM article_terms t WHERE t.article_id = a.id)
+               ORDER BY a.id LIMIT ?""",
+            (after, through, limit),
+        )
+        return [r[0] for r in rows]
+
+    def term_rows(self, terms: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """term -> (id, word shown for it) for the stored ones among `terms`."""
+        terms = list(terms)
+        out: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT term, id, word FROM terms WHERE term IN ({marks})", chunk
+            ):
+                out[r[0]] = (r[1], r[2])
+        return out
+
+    def upsert_terms(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Store (term, word) pairs: a new term, or a shorter word (alphabetically first among
+        words as short) for a stored one."""
+        with self.transaction():
+            self.db.executemany(
+                """INSERT INTO terms (term, word) VALUES (?, ?) ON CONFLICT(term) DO UPDATE
+                   SET word = excluded.word
+                   WHERE length(excluded.word) < length(terms.word)
+                      OR (length(excluded.word) = length(terms.word) AND excluded.word < terms.word)""",
+                rows,
+            )
+
+    def terms_by_id(self, ids: Iterable[int]) -> dict[int, str]:
+        """id -> term for these term ids."""
+        ids = list(ids)
+        out: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT id, term FROM terms WHERE id IN ({marks})", chunk))
+        return out
+
+    def max_term_id(self) -> int:
+        return int(self.db.execute("SELECT MAX(id) FROM terms").fetchone()[0] or 0)
+
+    def save_term_counts(self, rows: Iterable[tuple[int, bytes]]) -> None:
+        """Store (article id, counts blob) rows (see `termcounts.encode`)."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_terms (article_id, counts) VALUES (?, ?)", rows
+            )
+
+    def term_count_blobs(self, ids: Sequence[int]) -> dict[int, bytes]:
+        """article id -> stored counts blob, for those of `ids` that have one."""
+        out: dict[int, bytes] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self.db.execute(
+                    f"SELECT article_id, counts FROM article_terms WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return out
+
+    def counted_between(self, after: int, through: int) -> Iterator[tuple[int, bytes]]:
+        """(article id, counts blob) of every counted article in (after, through], by id."""
+        yield from self.db.execute(
+            "SELECT article_id, counts FROM article_terms WHERE article_id > ? AND article_id <= ?"
+            " ORDER BY article_id",
+            (after, through),
+        )
+
+    def placement_batch(
+        self, fingerprint: str, after: int, through: int
+    ) -> list[tuple[int, str, bytes | None]]:
+        """(id, url, counts blob or None) of the unfeatured articles in (after, through] that the
+        model `fingerprint` has not placed, by id."""
+        rows = self.db.execute(
+            """SELECT a.id, a.url, t.counts FROM articles a
+               LEFT JOIN assignments s ON s.article_id = a.id
+               LEFT JOIN article_terms t ON t.article_id = a.id
+               WHERE a.id > ? AND a.id <= ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
+               ORDER BY a.id""",
+            (after, through, fingerprint),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    # -- the subject model as last fitted (see curator.modelcache) ------------------------------
+    def stored_model(self) -> StoredModel | None:
+        """The subject model as last fitted, or None."""
+        row = self.db.execute(
+            "SELECT fingerprint, format, fitted_through, learnt_from, body FROM subject_model"
+        ).fetchone()
+        return None if row is None else StoredModel(*row)
+
+    def save_model(self, model: StoredModel, *, now: datetime) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO subject_model (id, fingerprint, format, fitted_through,"
+                " learnt_from, fitted_at, body) VALUES (1, ?, ?, ?, ?, ?, ?)",
+                (
+                    model.fingerprint,
+                    model.format,
+                    model.fitted_through,
+                    model.learnt_from,
+                    _iso(now),
+                    model.body,
+                ),
+            )
 
     def placement_current(self, fingerprint: str) -> bool:
         """True when the model `fingerprint` has placed every article stored so far (new articles
@@ -533,6 +812,17 @@ class Store:
                 "INSERT OR REPLACE INTO assignments (article_id, subject, score, matched,"
                 " fingerprint) VALUES (?, ?, ?, ?, ?)",
                 [(i, subj, score, json.dumps(list(m)), fingerprint) for i, subj, score, m in rows],
+            )
+
+    def save_scored(
+        self, rows: Iterable[tuple[int, str | None, float, str]], fingerprint: str
+    ) -> None:
+        """`save_assignments` with the matched terms as JSON already (from a worker process)."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO assignments (article_id, subject, score, matched,"
+                " fingerprint) VALUES (?, ?, ?, ?, ?)",
+                [(i, subj, score, m, fingerprint) for i, subj, score, m in rows],
             )
 
     def candidates(self, subject: str, limit: int) -> list[tuple[Article, float, tuple[str, ...]]]:
