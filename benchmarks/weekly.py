@@ -228,12 +228,13 @@ def build_site(corpus: Path, folder: Path, feeds: int, per_feed: int, latency: f
 # --- curator, installed ---------------------------------------------------------------------------
 
 
-def install_curator(folder: Path) -> Path:
-    """`pip install` this repository (a wheel, bytecode compiled) into a scratch venv whose other
-    packages are this environment's; the venv's `curator` command."""
+def install_curator(folder: Path, source: Path = REPO) -> Path:
+    """`pip install` this repository (or another curator source tree) as a wheel, bytecode
+    compiled, into a scratch venv whose other packages are this environment's; the venv's
+    `curator` command."""
     wheels = folder / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
         check=True,
     )
     venv = folder / "venv"

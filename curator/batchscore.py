@@ -48,22 +48,26 @@ class Prepared:
 
     fingerprint: str
     names: tuple[str, ...]
-    #: Store term id -> the model's own index of that term (-1: a term the model never saw).
-    slot: Ints
-    #: Per model term: idf; index into `columns`, `voters`, `table`, the examples (-1: not
-    #: there); whether to drop it (a phrase the store counts but the model does not use).
+    #: Store term id -> the model's own index of that term (the last index, `unseen`, for a term
+    #: the model never saw).
+    slot: npt.NDArray[np.int32]
+    #: Per model term (and `unseen` last): idf; index into `columns`, `voters`, `table`, the
+    #: examples (-1: not there); whether any of those uses it; whether to drop it (a phrase the
+    #: store counts but the model does not use).
     idf: Floats
-    unseen_idf: float
     in_columns: Ints
     in_voters: Ints
     in_table: Ints
     in_examples: Ints
+    used: npt.NDArray[np.bool_]
     drop: npt.NDArray[np.bool_]
     #: The subjects' vectors side by side (term x subject), and each of their terms' rank among
     #: them in string order (ties in the matched terms go to the larger term, as in heapq).
     columns: Floats
     column_rank: Ints
     column_words: tuple[str, ...]
+    #: The same words as JSON strings (a stored assignment's matched terms are a JSON list).
+    column_json: tuple[str, ...]
     voters: Floats
     table: Floats
     prior: Floats
@@ -96,23 +100,27 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
         )
     )
     index = {t: k for k, t in enumerate(terms)}
+    m = len(terms)  # the index of every term the model never saw
     ids = store.term_rows(terms)
-    size = store.max_term_id() + 1
-    slot = np.full(size, -1, dtype=np.int64)
+    slot = np.full(store.max_term_id() + 1, m, dtype=np.int32)
     for t, (term_id, _) in ids.items():
         slot[term_id] = index[t]
-    m = len(terms)
-    idf = np.array([model.corpus.idf.get(t, model.corpus.unseen_idf) for t in terms])
+    unseen = model.corpus.unseen_idf
+    idf = np.array([model.corpus.idf.get(t, unseen) for t in terms] + [unseen])
 
     def where(found: Sequence[str]) -> Ints:
-        out = np.full(m, -1, dtype=np.int64)
+        out = np.full(m + 1, -1, dtype=np.int64)
         for k, t in enumerate(found):
             out[index[t]] = k
         return out
 
-    drop = np.zeros(m, dtype=np.bool_)
+    drop = np.zeros(m + 1, dtype=np.bool_)
     for p in phrases:
         drop[index[p]] = True
+    in_columns, in_voters = where(column_terms), where(voter_terms)
+    in_table, in_examples = where(table_terms), where(example_terms)
+    used = (in_columns >= 0) | (in_voters >= 0) | (in_table >= 0) | (in_examples >= 0)
+    words = tuple(_shown(model, t) for t in column_terms)
     ranked = sorted(range(len(column_terms)), key=column_terms.__getitem__)
     rank = np.empty(len(column_terms), dtype=np.int64)
     rank[ranked] = np.arange(len(column_terms))
@@ -124,15 +132,16 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
         names=tuple(s.name for s in model.subjects),
         slot=slot,
         idf=idf,
-        unseen_idf=model.corpus.unseen_idf,
-        in_columns=where(column_terms),
-        in_voters=where(voter_terms),
-        in_table=where(table_terms),
-        in_examples=where(example_terms),
+        in_columns=in_columns,
+        in_voters=in_voters,
+        in_table=in_table,
+        in_examples=in_examples,
+        used=used,
         drop=drop,
         columns=_matrix([model.columns[t] for t in column_terms], n),
         column_rank=rank,
-        column_words=tuple(_shown(model, t) for t in column_terms),
+        column_words=words,
+        column_json=tuple(json.dumps(w) for w in words),
         voters=_matrix([model.words.voters[t] for t in voter_terms], n),
         table=_matrix([model.words.table[t] for t in table_terms], n),
         prior=np.array(model.words.prior, dtype=np.float64).reshape(-1),
@@ -205,42 +214,77 @@ def _per_subject(rows: Ints, x: Floats, matrix: Floats, at: Ints, n_rows: int) -
     return out
 
 
+@dataclass(frozen=True)
+class Decided:
+    """A batch's decisions: per row, the subject's index (-1: none) and the score; and the
+    matched terms, as (row, column term) pairs in order, strongest first within a row."""
+
+    target: Ints
+    scores: Floats
+    matched_rows: Ints
+    matched_columns: Ints
+
+    def groups(self) -> list[Ints]:
+        """Per row, its matched column terms."""
+        out: list[Ints] = [_NONE] * len(self.target)
+        if not len(self.matched_rows):
+            return out
+        starts = np.flatnonzero(np.diff(self.matched_rows)) + 1
+        rows = self.matched_rows[np.concatenate([[0], starts])]
+        for row, columns in zip(rows.tolist(), np.split(self.matched_columns, starts), strict=True):
+            out[row] = columns
+        return out
+
+
+_NONE: Ints = np.zeros(0, dtype=np.int64)
+
+
 def score(
     p: Prepared, urls: Sequence[str], e: Entries
 ) -> list[tuple[str | None, float, tuple[str, ...]]]:
     """Each article's (subject or None, score, matched words), as `assign_counts` decides."""
+    d = decide(p, urls, e)
+    words = p.column_words
+    return [
+        (p.names[t] if t >= 0 else None, s, tuple(words[k] for k in m.tolist()))
+        for t, s, m in zip(d.target.tolist(), d.scores.tolist(), d.groups(), strict=True)
+    ]
+
+
+def decide(p: Prepared, urls: Sequence[str], e: Entries) -> Decided:
+    """Each article's subject, score and matched terms, as `assign_counts` decides."""
     n, b = len(p.names), e.n_rows
     if n == 0:
-        return [(None, 0.0, ())] * b
-    ids = e.ids
-    slot = np.where(ids < len(p.slot), p.slot[np.minimum(ids, len(p.slot) - 1)], -1)
-    known = slot >= 0
+        return Decided(np.full(b, -1, dtype=np.int64), np.zeros(b), _NONE, _NONE)
+    unseen = len(p.idf) - 1
+    slot = np.full(len(e.ids), unseen, dtype=np.int32)
+    inside = e.ids < len(p.slot)
+    slot[inside] = p.slot[e.ids[inside]]
+    rows, counts = e.rows, e.counts
     if p.drop.any():
-        keep = ~(known & p.drop[np.where(known, slot, 0)])
-        rows, slot, counts, known = e.rows[keep], slot[keep], e.counts[keep], known[keep]
-    else:
-        rows, counts = e.rows, e.counts
-    safe = np.where(known, slot, 0)
-    # tf-idf, unit length (textfeatures.tfidf)
-    idf = np.where(known, p.idf[safe], p.unseen_idf)
-    w = (1.0 + np.log(counts)) * idf
+        keep = ~p.drop[slot]
+        rows, slot, counts = rows[keep], slot[keep], counts[keep]
+    # tf-idf, unit length (textfeatures.tfidf): every term counts in the length...
+    w = (1.0 + np.log(counts)) * p.idf[slot]
     norm = np.sqrt(_sums(rows, w * w, b))
-    w = w / np.where(norm > 0, norm, 1.0)[rows]
+    # ...then only the terms some part of the model uses matter
+    used = p.used[slot]
+    rows, slot, counts, w = rows[used], slot[used], counts[used], w[used]
+    w = w / norm[rows]
     # cosine with each subject's vector (subjectfit.cosines)
-    col = np.where(known, p.in_columns[safe], -1)
+    col = p.in_columns[slot]
     c_sel = col >= 0
     c_rows, c_w, c_at = rows[c_sel], w[c_sel], col[c_sel]
     raw = _per_subject(c_rows, c_w, p.columns, c_at, b)
     # the nearest example's pull (Examples.pulls)
     if len(p.example_subject):
-        raw = raw + _pulls(p, rows, w, np.where(known, p.in_examples[safe], -1), b, n)
+        raw = raw + _pulls(p, rows, w, p.in_examples[slot], b, n)
     # the word model's vote (WordModel.scale)
-    vote = np.where(known, p.in_voters[safe], -1)
     if p.voters.shape[0]:
-        raw = raw * _scale(p, rows, counts, vote, b)
+        raw = raw * _scale(p, rows, counts, p.in_voters[slot], b)
     best = np.argmax(raw, axis=1)
     top = raw[np.arange(b), best]
-    fit = _fit(p, rows, counts, np.where(known, p.in_table[safe], -1), best, b)
+    fit = _fit(p, rows, counts, p.in_table[slot], best, b)
     fit_bar = p.fit_bars[best]
     cosine_decides = np.isnan(fit) | np.isnan(fit_bar)
     placed = np.where(
@@ -254,11 +298,8 @@ def score(
     for k, i in pinned:
         target[k] = i
         scores[k] = raw[k, i] if i >= 0 else 0.0
-    matched = _matched(p, c_rows, c_w, c_at, target, b)
-    return [
-        (p.names[t] if t >= 0 else None, float(s), m)
-        for t, s, m in zip(target.tolist(), scores.tolist(), matched, strict=True)
-    ]
+    matched_rows, matched_columns = _matched(p, c_rows, c_w, c_at, target)
+    return Decided(target, scores, matched_rows, matched_columns)
 
 
 def _pulls(p: Prepared, rows: Ints, w: Floats, at: Ints, b: int, n: int) -> Floats:
@@ -309,11 +350,9 @@ def _fit(p: Prepared, rows: Ints, counts: Floats, at: Ints, best: Ints, b: int) 
     return np.where(np.isfinite(p.prior[best]), fit, np.nan)
 
 
-def _matched(
-    p: Prepared, rows: Ints, w: Floats, at: Ints, target: Ints, b: int
-) -> list[tuple[str, ...]]:
-    """Per row, the target subject's strongest terms in the article, as words."""
-    out: list[tuple[str, ...]] = [()] * b
+def _matched(p: Prepared, rows: Ints, w: Floats, at: Ints, target: Ints) -> tuple[Ints, Ints]:
+    """The target subject's strongest terms in each article: (row, column term) pairs, by row,
+    at most MATCHED_TERMS a row, strongest first (ties: the larger term first, as heapq)."""
     sel = target[rows] >= 0
     r, x, a = rows[sel], w[sel], at[sel]
     c = x * p.columns[a, target[r]]
@@ -323,13 +362,7 @@ def _matched(
     r, a = r[order], a[order]
     first = np.searchsorted(r, r, side="left")
     keep = (np.arange(len(r)) - first) < MATCHED_TERMS
-    words = p.column_words
-    grouped: dict[int, list[str]] = {}
-    for row, k in zip(r[keep].tolist(), a[keep].tolist(), strict=True):
-        grouped.setdefault(row, []).append(words[k])
-    for row, found in grouped.items():
-        out[row] = tuple(found)
-    return out
+    return r[keep], a[keep]
 
 
 # --- in a worker -----------------------------------------------------------------------------------
@@ -352,23 +385,37 @@ def place_window(
     (prepared,) = _INSTALLED
     with Store.reader(path) as store:
         batch = store.placement_batch(prepared.fingerprint, after, through)
-    good = [(i, u, blob) for i, u, blob in batch if blob is not None and _sound(blob, prepared)]
+    good = [(i, u, blob) for i, u, blob in batch if blob is not None and _sound(blob)]
+    e = entries([blob for _, _, blob in good])
+    unknown = np.unique(e.rows[e.ids >= len(prepared.slot)]).tolist()
+    if unknown:  # a term the store does not have: damaged counts
+        keep = np.ones(len(good), dtype=np.bool_)
+        keep[unknown] = False
+        good = [g for g, k in zip(good, keep.tolist(), strict=True) if k]
+        e = entries([blob for _, _, blob in good])
     bad = sorted({i for i, _, _ in batch} - {i for i, _, _ in good})
-    found = score(prepared, [u for _, u, _ in good], entries([blob for _, _, blob in good]))
+    d = decide(prepared, [u for _, u, _ in good], e)
+    quoted = prepared.column_json
     rows = [
-        (i, subject, s, json.dumps(list(m)))
-        for (i, _, _), (subject, s, m) in zip(good, found, strict=True)
+        (
+            i,
+            prepared.names[t] if t >= 0 else None,
+            s,
+            "[" + ", ".join(quoted[k] for k in m.tolist()) + "]",
+        )
+        for (i, _, _), t, s, m in zip(
+            good, d.target.tolist(), d.scores.tolist(), d.groups(), strict=True
+        )
     ]
     return rows, bad
 
 
-def _sound(blob: bytes, p: Prepared) -> bool:
-    """Whether a stored blob is one `entries` can read, naming only terms the store has."""
-    dtype = {b"\x01": _WHOLE, b"\x02": _EXACT}.get(blob[:1])
-    if dtype is None or (len(blob) - 1) % dtype.itemsize:
-        return False
-    ids = np.frombuffer(blob, dtype=dtype, offset=1)["i"]
-    return not len(ids) or int(ids.max()) < len(p.slot)
+def _sound(blob: bytes) -> bool:
+    """Whether a stored blob has the shape of one (`entries` checks the terms it names)."""
+    tag = blob[:1]
+    if tag == b"\x01":
+        return (len(blob) - 1) % _WHOLE.itemsize == 0
+    return tag == b"\x02" and (len(blob) - 1) % _EXACT.itemsize == 0
 
 
 __all__ = ["Prepared", "Row", "entries", "install", "place_window", "prepare", "score"]

@@ -124,7 +124,9 @@ def loads(text: str, subjects: Sequence[Subject]) -> Fitted:
         )
     subjects = tuple(subjects)
     n = len(subjects)
-    if data.get("subjects") != [s.name for s in subjects]:
+    if "subjects" not in data:
+        raise ModelCacheError("incomplete (no subjects)")
+    if data["subjects"] != [s.name for s in subjects]:
         raise ModelCacheError("fitted for other subjects")
     try:
         words = data["words"]

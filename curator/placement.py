@@ -77,7 +77,7 @@ SUGGEST_SAMPLE = 2000
 #: processes; fewer are scored here one by one (no numpy import, no fork).
 BULK_MIN = 5000
 #: Articles (by id span) a worker scores, or counts, at a time: bounded memory per task.
-SCORE_BATCH = 10_000
+SCORE_BATCH = 5000
 COUNT_BATCH = 2000
 
 #: Told how far a long placing has got: (what, done, total).
@@ -298,7 +298,7 @@ def _count_archive(
     kept), on worker processes: once, and said as it goes."""
     vocabulary = Vocabulary(store)
     counted = _counted_phrases(store, phrases, vocabulary)
-    if not store.uncounted_after(after, through, 1):
+    if store.all_counted(after, through):
         return
     windows = [(lo, min(lo + COUNT_BATCH, through)) for lo in range(after, through, COUNT_BATCH)]
     tasks = [(store.path, lo, hi, counted) for lo, hi in windows]
@@ -329,14 +329,15 @@ def _score_archive(
     placed = 0
     damaged: list[int] = []
     tasks = [(store.path, lo, hi) for lo, hi in windows]
-    for n, (rows, bad) in enumerate(
-        _in_workers(batchscore.place_window, tasks, batchscore.install, (prepared,)), 1
-    ):
-        store.save_scored(rows, model.fingerprint)
-        placed += len(rows)
-        damaged += bad
-        if progress:
-            progress("placing articles under subjects", n, len(windows))
+    with store.placing_everything():
+        for n, (rows, bad) in enumerate(
+            _in_workers(batchscore.place_window, tasks, batchscore.install, (prepared,)), 1
+        ):
+            store.save_scored(rows, model.fingerprint)
+            placed += len(rows)
+            damaged += bad
+            if progress:
+                progress("placing articles under subjects", n, len(windows))
     # Articles whose stored counts were damaged: counted again, and placed here.
     return placed + _place_ids(store, model, damaged) if damaged else placed
 
