@@ -53,10 +53,9 @@ from curator.termcounts import (
     Counted,
     Vocabulary,
     count,
-    counts_format,
-    decode,
     for_phrases,
     phrase_keys,
+    prepare,
 )
 from curator.textfeatures import Vector
 from curator.workers import MAX_WORKERS, forked
@@ -235,7 +234,7 @@ def _counts(store: Store, phrases: set[str], ids: Sequence[int]) -> dict[int, Ve
     the store, or counted now (and stored) for those not counted yet or whose stored counts are
     damaged."""
     vocabulary = Vocabulary(store)
-    counted = _counted_phrases(store, phrases, vocabulary)
+    counted = prepare(store, phrases, vocabulary)
     missing = store.uncounted(list(ids))
     for start in range(0, len(missing), COUNT_BATCH):
         chunk = store.articles_by_ids(missing[start : start + COUNT_BATCH])
@@ -247,57 +246,13 @@ def _counts(store: Store, phrases: set[str], ids: Sequence[int]) -> dict[int, Ve
     return {i: for_phrases(c, phrases) for i, c in found.items()}
 
 
-def _counted_phrases(store: Store, phrases: set[str], vocabulary: Vocabulary) -> list[str]:
-    """The phrases every stored count includes, `phrases` among them: the stored counts are
-    forgotten when counting changed (`counts_format`), and a phrase new to the store is counted
-    into the stored articles that have all its words. Returns the phrases to count new articles
-    with."""
-    stored_format, counted = store.term_counts_state()
-    if stored_format != counts_format():
-        store.reset_term_counts(counts_format())
-        counted = []
-    new = sorted(phrases - set(counted))
-    if not new:
-        return counted
-    everything = sorted(set(counted) | phrases)
-    wanted = _phrase_ids(store, new)
-    through = store.newest_article_id()
-    for after in range(0, through, SCORE_BATCH) if wanted else ():
-        candidates = [
-            i
-            for i, blob in store.counted_between(after, min(after + SCORE_BATCH, through))
-            if _may_contain(blob, wanted)
-        ]
-        for start in range(0, len(candidates), COUNT_BATCH):
-            chunk = store.articles_by_ids(candidates[start : start + COUNT_BATCH])
-            vocabulary.save(count(chunk, everything))
-    store.set_counted_phrases(everything)
-    return everything
-
-
-def _phrase_ids(store: Store, phrases: Sequence[str]) -> list[frozenset[int]]:
-    """Each phrase's words as stored term ids (a phrase with a word no stored article uses is
-    in no stored article, and left out)."""
-    rows = store.term_rows({p for phrase in phrases for p in phrase.split(" ")})
-    return [
-        frozenset(rows[p][0] for p in phrase.split(" "))
-        for phrase in phrases
-        if all(p in rows for p in phrase.split(" "))
-    ]
-
-
-def _may_contain(blob: bytes, wanted: Sequence[frozenset[int]]) -> bool:
-    ids = {i for i, _ in decode(blob)}
-    return any(w <= ids for w in wanted)
-
-
 def _count_archive(
     store: Store, phrases: set[str], after: int, through: int, progress: PlaceProgress | None
 ) -> None:
     """Count every article in (after, through] not counted yet (a store from before counts were
     kept), on worker processes: once, and said as it goes."""
     vocabulary = Vocabulary(store)
-    counted = _counted_phrases(store, phrases, vocabulary)
+    counted = prepare(store, phrases, vocabulary)
     if store.all_counted(after, through):
         return
     windows = [(lo, min(lo + COUNT_BATCH, through)) for lo in range(after, through, COUNT_BATCH)]

@@ -613,6 +613,19 @@ class Store:
                 found[r["id"]] = self._article(r)
         return [found[i] for i in ids if i in found]
 
+    def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
+        """url key -> id, for the stored articles among `keys`."""
+        out: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self.db.execute(
+                    f"SELECT url_key, id FROM articles WHERE url_key IN ({marks})", chunk
+                )
+            )
+        return out
+
     def urls_of(self, ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, url) of the articles with these ids."""
         out: list[tuple[int, str]] = []

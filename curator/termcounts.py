@@ -204,6 +204,57 @@ class Vocabulary:
         return out, damaged
 
 
+#: Stored counts read at a time when a new phrase is looked for, and articles counted again at a
+#: time (bounded memory).
+SCAN_BATCH = 5000
+RECOUNT_BATCH = 2000
+
+
+def prepare(store: Store, phrases: set[str], vocabulary: Vocabulary | None = None) -> list[str]:
+    """The phrases every stored count includes, `phrases` among them: the stored counts are
+    forgotten when counting changed (`counts_format`), and a phrase new to the store is counted
+    into the stored articles that have all its words. Returns the phrases to count new articles
+    with."""
+    vocabulary = vocabulary or Vocabulary(store)
+    stored_format, counted = store.term_counts_state()
+    if stored_format != counts_format():
+        store.reset_term_counts(counts_format())
+        counted = []
+    new = sorted(phrases - set(counted))
+    if not new:
+        return counted
+    everything = sorted(set(counted) | phrases)
+    wanted = _phrase_ids(store, new)
+    through = store.newest_article_id()
+    for after in range(0, through, SCAN_BATCH) if wanted else ():
+        candidates = [
+            i
+            for i, blob in store.counted_between(after, min(after + SCAN_BATCH, through))
+            if _may_contain(blob, wanted)
+        ]
+        for start in range(0, len(candidates), RECOUNT_BATCH):
+            chunk = store.articles_by_ids(candidates[start : start + RECOUNT_BATCH])
+            vocabulary.save(count(chunk, everything))
+    store.set_counted_phrases(everything)
+    return everything
+
+
+def _phrase_ids(store: Store, phrases: Sequence[str]) -> list[frozenset[int]]:
+    """Each phrase's words as stored term ids (a phrase with a word no stored article uses is
+    in no stored article, and left out)."""
+    rows = store.term_rows({p for phrase in phrases for p in phrase.split(" ")})
+    return [
+        frozenset(rows[p][0] for p in phrase.split(" "))
+        for phrase in phrases
+        if all(p in rows for p in phrase.split(" "))
+    ]
+
+
+def _may_contain(blob: bytes, wanted: Sequence[frozenset[int]]) -> bool:
+    ids = {i for i, _ in decode(blob)}
+    return any(w <= ids for w in wanted)
+
+
 __all__ = [
     "COUNTING_VERSION",
     "Counted",
@@ -216,4 +267,5 @@ __all__ = [
     "for_phrases",
     "phrase_keys",
     "phrases_of",
+    "prepare",
 ]
