@@ -104,6 +104,7 @@ def current_model(
     corrections: dict[str, str | None] | None = None,
     *,
     say: Say | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> SubjectModel:
     """The model placing uses now (`say` is told when the stored one could not be used).
 
@@ -131,7 +132,8 @@ def current_model(
                     " fitted again from the archive"
                 )
     sample = store.sample_ids(CORPUS_SAMPLE)
-    counts = _counts(store, phrase_keys(subject_phrases(config.subjects)), [i for i, _ in sample])
+    phrases = phrase_keys(subject_phrases(config.subjects))
+    counts = _counts(store, phrases, [i for i, _ in sample], vocabulary)
     fitted, _ = fit(
         config.subjects,
         [Article(id=i, url=url, title="") for i, url in sample],
@@ -170,9 +172,12 @@ def refresh(
     newest = store.newest_article_id()
     if placed_by == fingerprint and through >= newest:
         return 0
-    model = current_model(config, store, corrections, say=say)
+    vocabulary = Vocabulary(store)
+    model = current_model(config, store, corrections, say=say, vocabulary=vocabulary)
     after = through if placed_by == fingerprint else 0
-    placed = place(store, model, after=after, through=newest, progress=progress)
+    placed = place(
+        store, model, after=after, through=newest, progress=progress, vocabulary=vocabulary
+    )
     store.mark_placed(fingerprint, newest)
     return placed
 
@@ -194,19 +199,23 @@ def place(
     after: int,
     through: int,
     progress: PlaceProgress | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> int:
     """Score the unfeatured articles with ids in (after, through] that `model` has not placed,
     and store where each goes; returns how many."""
     if through - after < BULK_MIN:
-        return _place_ids(store, model, store.stale_ids(model.fingerprint, after, through))
+        stale = store.stale_ids(model.fingerprint, after, through)
+        return _place_ids(store, model, stale, vocabulary)
     phrases = phrase_keys(model.phrases)
     _count_archive(store, phrases, after, through, progress)
     return _score_archive(store, model, after, through, progress)
 
 
-def _place_ids(store: Store, model: SubjectModel, ids: Sequence[int]) -> int:
+def _place_ids(
+    store: Store, model: SubjectModel, ids: Sequence[int], vocabulary: Vocabulary | None = None
+) -> int:
     """Place the articles `ids` here, one by one, from their stored counts."""
-    counts = _counts(store, phrase_keys(model.phrases), ids)
+    counts = _counts(store, phrase_keys(model.phrases), ids, vocabulary)
     urls = dict(store.urls_of(ids))
     placing = _with_words(model, store)
     rows = []
@@ -229,11 +238,13 @@ def _with_words(model: SubjectModel, store: Store) -> SubjectModel:
 # --- counting ---------------------------------------------------------------------------------------
 
 
-def _counts(store: Store, phrases: set[str], ids: Sequence[int]) -> dict[int, Vector]:
+def _counts(
+    store: Store, phrases: set[str], ids: Sequence[int], vocabulary: Vocabulary | None = None
+) -> dict[int, Vector]:
     """The term counts of the articles `ids` as a model with `phrases` counts them: read from
     the store, or counted now (and stored) for those not counted yet or whose stored counts are
     damaged."""
-    vocabulary = Vocabulary(store)
+    vocabulary = vocabulary or Vocabulary(store)
     counted = prepare(store, phrases, vocabulary)
     missing = store.uncounted(list(ids))
     for start in range(0, len(missing), COUNT_BATCH):

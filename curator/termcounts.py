@@ -156,6 +156,7 @@ class Vocabulary:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.known: dict[str, tuple[int, str]] = {}
+        self.names: dict[int, str] = {}
 
     def save(self, counted: Sequence[Counted]) -> None:
         """Store each article's counts (one transaction), its terms first."""
@@ -194,7 +195,12 @@ class Vocabulary:
                 pairs[i] = decode(b)
             except ValueError:
                 damaged.append(i)
-        names = self.store.terms_by_id({t for p in pairs.values() for t, _ in p})
+        names = self.names
+        if len(names) > self.MAX_KNOWN:
+            names.clear()
+        wanted = {t for p in pairs.values() for t, _ in p if t not in names}
+        if wanted:
+            names.update(self.store.terms_by_id(wanted))
         out: dict[int, Vector] = {}
         for i, p in pairs.items():
             if all(t in names for t, _ in p):
@@ -219,6 +225,8 @@ def prepare(store: Store, phrases: set[str], vocabulary: Vocabulary | None = Non
     stored_format, counted = store.term_counts_state()
     if stored_format != counts_format():
         store.reset_term_counts(counts_format())
+        vocabulary.known.clear()  # (term ids may be given again)
+        vocabulary.names.clear()
         counted = []
     new = sorted(phrases - set(counted))
     if not new:

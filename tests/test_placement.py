@@ -412,3 +412,28 @@ def test_the_word_shown_for_a_term_does_not_depend_on_which_article_came_first(
         shown.append(dict(store.db.execute("SELECT term, word FROM terms").fetchall()))
     assert shown[0] == shown[1]
     assert shown[0]["price"] == "priced" and shown[0]["defin"] == "defined"
+
+
+@pytest.mark.parametrize("in_workers", [False, True], ids=["here", "in-workers"])
+def test_new_articles_are_counted_as_they_are_stored(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_workers: bool
+) -> None:
+    """The fetch stores each new article's term counts with it (counted by the process that
+    built it), so placing it reads them: they are what counting the stored article gives."""
+    from curator import workers
+    from curator.subjectfit import subject_phrases
+
+    monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", 1 if in_workers else 10_000)
+    db = tmp_path / "demo.db"
+    code, _, err = run("fetch", "--config", str(demo), "--db", str(db), "-q")
+    assert code == 0, err
+    table = subject_phrases(load_config(demo).subjects)
+    with Store.open(db) as store:
+        stored = store.articles()
+        counts, damaged = termcounts.Vocabulary(store).counts(
+            store.term_count_blobs([a.id for a in stored])
+        )
+        assert len(stored) == len(counts) == 11 and not damaged
+        assert set(store.term_counts_state()[1]) == termcounts.phrase_keys(table)
+        for a in stored:
+            assert counts[a.id] == article_counts(a, table)
