@@ -1,6 +1,6 @@
 """Benchmark the weekly build against the size of the archive, and re-placing the whole archive.
 
-    python benchmarks/build.py [--sizes 0,10000,100000,1000000] [--new 50] [--rounds 2]
+    python benchmarks/build.py [--sizes 0,10000,100000,1000000] [--new 50] [--rounds 3]
         [--replace 100000,1000000] [--old-replace 100000] [--baseline REF] [--cache DIR]
 
 What the editor waits for, measured as they run it: the installed `curator build` (a wheel of this
@@ -389,7 +389,7 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="0,10000,100000,1000000", help="stored articles")
     parser.add_argument("--new", type=int, default=50, help="new articles in the week's build")
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--replace", default="100000,1000000", help="sizes re-placed (this code)")
     parser.add_argument("--old-replace", default="100000", help="sizes re-placed (old code)")
     parser.add_argument("--baseline", default=BASELINE, help="the old curator's commit")

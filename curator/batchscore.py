@@ -38,9 +38,6 @@ MATCHED_TERMS = 8
 _WHOLE = np.dtype([("i", "<u4"), ("c", "<u2")])
 _EXACT = np.dtype([("i", "<u4"), ("c", "<f8")])
 
-#: A row to save: (article id, subject or None, score, matched words).
-Row = tuple[int, str | None, float, tuple[str, ...]]
-
 
 @dataclass(frozen=True)
 class Prepared:
@@ -239,18 +236,6 @@ class Decided:
 _NONE: Ints = np.zeros(0, dtype=np.int64)
 
 
-def score(
-    p: Prepared, urls: Sequence[str], e: Entries
-) -> list[tuple[str | None, float, tuple[str, ...]]]:
-    """Each article's (subject or None, score, matched words), as `assign_counts` decides."""
-    d = decide(p, urls, e)
-    words = p.column_words
-    return [
-        (p.names[t] if t >= 0 else None, s, tuple(words[k] for k in m.tolist()))
-        for t, s, m in zip(d.target.tolist(), d.scores.tolist(), d.groups(), strict=True)
-    ]
-
-
 def decide(p: Prepared, urls: Sequence[str], e: Entries) -> Decided:
     """Each article's subject, score and matched terms, as `assign_counts` decides."""
     n, b = len(p.names), e.n_rows
@@ -418,4 +403,4 @@ def _sound(blob: bytes) -> bool:
     return tag == b"\x02" and (len(blob) - 1) % _EXACT.itemsize == 0
 
 
-__all__ = ["Prepared", "Row", "entries", "install", "place_window", "prepare", "score"]
+__all__ = ["Decided", "Prepared", "decide", "entries", "install", "place_window", "prepare"]

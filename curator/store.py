@@ -556,27 +556,10 @@ class Store:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
         return [self._article(r) for r in rows]
 
-    def stale_assignments(
-        self, fingerprint: str, limit: int | None = None, *, after: int = 0
-    ) -> list[Article]:
-        """Unfeatured articles with an id above `after` whose stored subject was not decided by
-        the model `fingerprint` (`after`: the placed-through watermark, so that a weekly build
-        reads its new articles by the primary key, not the whole archive)."""
-        sql = (
-            self._SELECT
-            + " LEFT JOIN assignments s ON s.article_id = a.id"
-            + " WHERE a.id > ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
-            + " ORDER BY a.id"
-        )
-        params: tuple[object, ...] = (after, fingerprint)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params += (limit,)
-        return [self._article(r) for r in self.db.execute(sql, params)]
-
     def stale_ids(self, fingerprint: str, after: int, through: int) -> list[int]:
-        """The ids of `stale_assignments` in (after, through], oldest first (ids only: cheap)."""
+        """The ids of the unfeatured articles in (after, through] whose stored subject was not
+        decided by the model `fingerprint`, oldest first: `after` is the placed-through watermark,
+        so a weekly build reads its new articles by the primary key, not the whole archive."""
         rows = self.db.execute(
             """SELECT a.id FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
                WHERE a.id > ? AND a.id <= ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)
@@ -817,20 +800,6 @@ class Store:
                     model.body,
                 ),
             )
-
-    def placement_current(self, fingerprint: str) -> bool:
-        """True when the model `fingerprint` has placed every article stored so far (new articles
-        always get higher ids, so a watermark answers without reading the archive)."""
-        rows = dict(
-            self.db.execute(
-                "SELECT key, value FROM meta WHERE key IN ('placed_fingerprint', 'placed_through')"
-            ).fetchall()
-        )
-        newest = self.db.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
-        return (
-            rows.get("placed_fingerprint") == fingerprint
-            and int(rows.get("placed_through", -1)) >= newest
-        )
 
     def mark_placed(self, fingerprint: str, through: int) -> None:
         """Record that the model `fingerprint` has placed every article up to id `through`."""

@@ -115,11 +115,6 @@ def for_phrases(counts: Mapping[str, float], phrases: Iterable[str]) -> Vector:
     return {t: c for t, c in counts.items() if " " not in t or t in keep}
 
 
-def could_contain(counts: Mapping[str, float], phrase: str) -> bool:
-    """Whether an article with these counts may contain `phrase` (it has every word of it)."""
-    return all(part in counts for part in phrase.split(" "))
-
-
 @dataclass(frozen=True)
 class Counted:
     """One article counted: its term counts (with the phrases asked for) and, per stem, the word
@@ -267,7 +262,6 @@ __all__ = [
     "COUNTING_VERSION",
     "Counted",
     "Vocabulary",
-    "could_contain",
     "count",
     "counts_format",
     "decode",
