@@ -49,7 +49,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,7 +65,7 @@ sys.path.insert(0, str(REPO))
 
 from _site import SiteServer  # noqa: E402
 from fetch import Report, _children, _rss_kb  # noqa: E402
-from weekly import free_port, install_curator, machine  # noqa: E402
+from weekly import Run, free_port, install_curator, machine, run  # noqa: E402
 
 from curator import modelcache  # noqa: E402
 from curator.config import load_config  # noqa: E402
@@ -290,17 +289,17 @@ def new_articles_site(folder: Path, texts: list[dict[str, str]], n: int, latency
 
 
 @dataclass(frozen=True)
-class Run:
-    seconds: float
-    cpu: float
-    code: int
-    stdout: str
-    stderr: str
-    #: Peak RSS of the largest single process (wait4), and the peaks of curator's and its worker
-    #: processes' RSS and PSS summed, sampled every 50 ms (MB).
-    max_rss: float
+class Measured:
+    """A run, and the peaks of curator's and its worker processes' RSS and PSS summed, sampled
+    every 50 ms (MB); `run.max_rss` is the largest single process's peak (wait4)."""
+
+    run: Run
     tree_rss: float
     tree_pss: float
+
+    @property
+    def seconds(self) -> float:
+        return self.run.seconds
 
 
 def _pss_kb(pid: int) -> int:
@@ -314,46 +313,28 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def run(command: list[str], cwd: Path) -> Run:
+def measured(command: list[str], cwd: Path) -> Measured:
     """Run a command: wall time, CPU (it and its children), peak memory."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        began = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
-        peak = [0, 0]
-        done = threading.Event()
+    peak = [0, 0]
 
-        def sample() -> None:
-            while not done.is_set():
-                pids = [process.pid, *_children(process.pid)]
-                peak[0] = max(peak[0], sum(_rss_kb(p) for p in pids))
-                peak[1] = max(peak[1], sum(_pss_kb(p) for p in pids))
-                done.wait(0.05)
+    def sample(pid: int) -> None:
+        while os.path.exists(f"/proc/{pid}") and _rss_kb(pid):
+            pids = [pid, *_children(pid)]
+            peak[0] = max(peak[0], sum(_rss_kb(p) for p in pids))
+            peak[1] = max(peak[1], sum(_pss_kb(p) for p in pids))
+            time.sleep(0.05)
 
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - began
-        done.set()
-        sampler.join()
-        out.seek(0)
-        err.seek(0)
-        return Run(
-            seconds,
-            usage.ru_utime + usage.ru_stime,
-            os.waitstatus_to_exitcode(status),
-            out.read(),
-            err.read(),
-            usage.ru_maxrss / 1024,
-            peak[0] / 1024,
-            peak[1] / 1024,
-        )
+    result = run(command, cwd, sample)
+    return Measured(result, peak[0] / 1024, peak[1] / 1024)
 
 
-def build(curator: Path, config: Path, db: Path, *, fetch: bool = True) -> Run:
+def build(curator: Path, config: Path, db: Path, *, fetch: bool = True) -> Measured:
     command = [str(curator), "build", "--config", str(config), "--db", str(db), "--json", "-q"]
-    result = run(command + ([] if fetch else ["--no-fetch"]), config.parent)
-    if result.code != 0:
-        raise SystemExit(f"{curator} build failed ({result.code}):\n{result.stderr[-3000:]}")
+    result = measured(command + ([] if fetch else ["--no-fetch"]), config.parent)
+    if result.run.code != 0:
+        raise SystemExit(
+            f"{curator} build failed ({result.run.code}):\n{result.run.stderr[-3000:]}"
+        )
     return result
 
 
@@ -368,11 +349,11 @@ def install_old(folder: Path, ref: str) -> Path:
     return install_curator(folder / "install", source)
 
 
-def describe(r: Run, data: dict[str, object] | None = None) -> str:
+def describe(m: Measured, data: dict[str, object] | None = None) -> str:
     issue = f", issue {data.get('issue')}, {data.get('new_articles')} new" if data else ""
     return (
-        f"{r.seconds:.2f} s ({r.cpu:.2f} s CPU){issue}; peak memory {r.tree_pss:.0f} MB PSS / "
-        f"{r.tree_rss:.0f} MB RSS all processes, {r.max_rss:.0f} MB largest"
+        f"{m.seconds:.2f} s ({m.run.cpu:.2f} s CPU){issue}; peak memory {m.tree_pss:.0f} MB PSS / "
+        f"{m.tree_rss:.0f} MB RSS all processes, {m.run.max_rss:.0f} MB largest"
     )
 
 
@@ -428,7 +409,7 @@ def main() -> None:
                     for who, curator in curators.items():
                         copy_store(stores.get(n), db, old=who == "old")
                         r = build(curator, config, db)
-                        data = json.loads(r.stdout)
+                        data = json.loads(r.run.stdout)
                         week.setdefault((who, n), []).append(r.seconds)
                         report.figure(f"round{round_}.{who}.week.{n}", describe(r, data))
             biggest = max(sizes)

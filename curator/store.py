@@ -514,6 +514,7 @@ class Store:
     _SELECT = (
         """SELECT a.*, f.url AS feed_url FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"""
     )
+    _SELECT_IDS = _SELECT + " WHERE a.id IN ({marks})"
 
     def articles(self) -> list[Article]:
         """Every stored article, oldest first."""
@@ -586,37 +587,30 @@ class Store:
             ]
         )
 
+    def _each_in(self, sql: str, values: Iterable[object]) -> Iterator[sqlite3.Row]:
+        """The rows of `sql` (its `{marks}` an IN list) for `values`, 500 at a time (SQLite's
+        limit on parameters is far above, but long IN lists plan slower)."""
+        values = list(values)
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            yield from self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
     def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
         """The articles with these ids, in the order of `ids` (missing ones left out)."""
-        found: dict[int, Article] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(self._SELECT + f" WHERE a.id IN ({marks})", chunk):
-                found[r["id"]] = self._article(r)
+        found = {r["id"]: self._article(r) for r in self._each_in(self._SELECT_IDS, ids)}
         return [found[i] for i in ids if i in found]
 
     def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
         """url key -> id, for the stored articles among `keys`."""
-        out: dict[str, int] = {}
-        for start in range(0, len(keys), 500):
-            chunk = list(keys[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                self.db.execute(
-                    f"SELECT url_key, id FROM articles WHERE url_key IN ({marks})", chunk
-                )
-            )
-        return out
+        sql = "SELECT url_key, id FROM articles WHERE url_key IN ({marks})"
+        return {r[0]: r[1] for r in self._each_in(sql, keys)}
 
     def urls_of(self, ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, url) of the articles with these ids."""
-        out: list[tuple[int, str]] = []
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            out += self.db.execute(f"SELECT id, url FROM articles WHERE id IN ({marks})", chunk)
-        return out
+        return [
+            (r[0], r[1])
+            for r in self._each_in("SELECT id, url FROM articles WHERE id IN ({marks})", ids)
+        ]
 
     def sample_ids(self, limit: int) -> list[tuple[int, str]]:
         """(id, url) of what the scorer learns from, in `recent_articles` order: the `limit`
@@ -662,16 +656,8 @@ class Store:
 
     def uncounted(self, ids: Sequence[int]) -> list[int]:
         """Which of these article ids have no stored counts, in the order given."""
-        counted: set[int] = set()
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            counted.update(
-                r[0]
-                for r in self.db.execute(
-                    f"SELECT article_id FROM article_terms WHERE article_id IN ({marks})", chunk
-                )
-            )
+        sql = "SELECT article_id FROM article_terms WHERE article_id IN ({marks})"
+        counted = {r[0] for r in self._each_in(sql, ids)}
         return [i for i in ids if i not in counted]
 
     def all_counted(self, after: int, through: int) -> bool:
@@ -697,16 +683,8 @@ class Store:
 
     def term_rows(self, terms: Iterable[str]) -> dict[str, tuple[int, str]]:
         """term -> (id, word shown for it) for the stored ones among `terms`."""
-        terms = list(terms)
-        out: dict[str, tuple[int, str]] = {}
-        for start in range(0, len(terms), 500):
-            chunk = terms[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                f"SELECT term, id, word FROM terms WHERE term IN ({marks})", chunk
-            ):
-                out[r[0]] = (r[1], r[2])
-        return out
+        sql = "SELECT term, id, word FROM terms WHERE term IN ({marks})"
+        return {r[0]: (r[1], r[2]) for r in self._each_in(sql, terms)}
 
     def upsert_terms(self, rows: Iterable[tuple[str, str]]) -> None:
         """Store (term, word) pairs: a new term, or a shorter word (alphabetically first among
@@ -722,13 +700,10 @@ class Store:
 
     def terms_by_id(self, ids: Iterable[int]) -> dict[int, str]:
         """id -> term for these term ids."""
-        ids = list(ids)
-        out: dict[int, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(self.db.execute(f"SELECT id, term FROM terms WHERE id IN ({marks})", chunk))
-        return out
+        return {
+            r[0]: r[1]
+            for r in self._each_in("SELECT id, term FROM terms WHERE id IN ({marks})", ids)
+        }
 
     def max_term_id(self) -> int:
         return int(self.db.execute("SELECT MAX(id) FROM terms").fetchone()[0] or 0)
@@ -742,17 +717,8 @@ class Store:
 
     def term_count_blobs(self, ids: Sequence[int]) -> dict[int, bytes]:
         """article id -> stored counts blob, for those of `ids` that have one."""
-        out: dict[int, bytes] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                self.db.execute(
-                    f"SELECT article_id, counts FROM article_terms WHERE article_id IN ({marks})",
-                    chunk,
-                )
-            )
-        return out
+        sql = "SELECT article_id, counts FROM article_terms WHERE article_id IN ({marks})"
+        return {r[0]: r[1] for r in self._each_in(sql, ids)}
 
     def counted_between(self, after: int, through: int) -> Iterator[tuple[int, bytes]]:
         """(article id, counts blob) of every counted article in (after, through], by id."""
