@@ -9,6 +9,7 @@ view matters."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -18,7 +19,7 @@ import pytest
 import yaml
 
 from conftest import run_cli as run
-from curator import modelcache, placement, termcounts
+from curator import batchscore, modelcache, placement, termcounts
 from curator.config import Config, load_config
 from curator.models import Article
 from curator.store import Store
@@ -141,6 +142,19 @@ def correct(store: Store, config: Config) -> None:
         store.set_correction(ids[k], subject, now=NOW)
 
 
+#: Where `_recording_place_window` notes each window it scored, and in which process.
+_WINDOWS_TO: Path | None = None
+_place_window = batchscore.place_window
+
+
+def _recording_place_window(path: Path, after: int, through: int):  # type: ignore[no-untyped-def]
+    """`batchscore.place_window`, noting the window and the process that scored it (a module
+    function, so the pool can send it to its workers by name)."""
+    assert _WINDOWS_TO is not None
+    (_WINDOWS_TO / f"{after}-{through}").write_text(str(os.getpid()))
+    return _place_window(path, after, through)
+
+
 def test_the_archive_placed_in_batches_on_workers_goes_where_one_by_one_puts_it(
     corrected, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -152,9 +166,21 @@ def test_the_archive_placed_in_batches_on_workers_goes_where_one_by_one_puts_it(
     monkeypatch.setattr(placement, "SCORE_BATCH", 700)
     monkeypatch.setattr(placement, "COUNT_BATCH", 300)
     monkeypatch.setattr(placement, "BULK_MIN", 1)
+    windows = tmp_path / "windows"
+    windows.mkdir()
+    monkeypatch.setattr(f"{__name__}._WINDOWS_TO", windows)  # (inherited by the forked workers)
+    monkeypatch.setattr(batchscore, "place_window", _recording_place_window)
     bulk = filled(tmp_path / "bulk.db", items)
     correct(bulk, config)
     assert placement.refresh(config, bulk) == len(items)
+    # In windows of SCORE_BATCH ids, each scored by a worker process, never this one.
+    done = sorted((int(f.name.split("-")[0]), f.read_text()) for f in windows.iterdir())
+    assert [a for a, _ in done] == list(range(0, len(items), 700))
+    assert str(os.getpid()) not in {pid for _, pid in done}
+    # The candidates' index, dropped while everything was placed, is back.
+    assert bulk.db.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'assignments_subject_score'"
+    ).fetchone()
     monkeypatch.setattr(placement, "BULK_MIN", 10**9)
     single = filled(tmp_path / "single.db", items)
     correct(single, config)
@@ -437,3 +463,56 @@ def test_new_articles_are_counted_as_they_are_stored(
         assert set(store.term_counts_state()[1]) == termcounts.phrase_keys(table)
         for a in stored:
             assert counts[a.id] == article_counts(a, table)
+
+
+def test_a_store_left_without_its_candidates_index_gets_it_back(tmp_path: Path) -> None:
+    """A run cut short while it re-placed the archive (the index dropped meanwhile) leaves the
+    store without the index a build reads its candidates from: the next opening builds it."""
+    path = tmp_path / "store.db"
+    Store.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX assignments_subject_score")
+    with Store.open(path) as store:
+        plan = " ".join(
+            str(r[3])
+            for r in store.db.execute(
+                "EXPLAIN QUERY PLAN SELECT article_id FROM assignments WHERE subject = 'x'"
+                " ORDER BY score DESC"
+            )
+        )
+        assert "assignments_subject_score" in plan
+
+
+def test_re_placing_the_archive_shows_its_progress(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build after a subject edit places every article again and says how far it has got
+    (here in batches of 2, to have several); --quiet silences it."""
+    monkeypatch.setattr(placement, "BULK_MIN", 1)
+    monkeypatch.setattr(placement, "SCORE_BATCH", 2)
+    db = tmp_path / "demo.db"
+    code, _, err = run("fetch", "--config", str(demo), "--db", str(db), "-q")
+    assert code == 0, err
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(text.replace("keywords: [", "keywords: [coffee, ", 1), encoding="utf-8")
+    code, _, err = run(
+        "build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(tmp_path / "a")
+    )
+    assert code == 0, err
+    lines = [ln for ln in err.splitlines() if ln.startswith("  subjects   ")]
+    assert (
+        lines and lines[-1] == "  subjects   placing articles under subjects: 6 of 6 batches done"
+    )
+    demo.write_text(text.replace("keywords: [", "keywords: [espresso, ", 1), encoding="utf-8")
+    code, _, err = run(
+        "build",
+        "--config",
+        str(demo),
+        "--db",
+        str(db),
+        "--no-fetch",
+        "-q",
+        "-o",
+        str(tmp_path / "b"),
+    )
+    assert code == 0 and "subjects   " not in err
