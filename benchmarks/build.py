@@ -1,49 +1,91 @@
-"""Benchmark building one issue from a large store: selecting, grouping by subject and rendering.
+"""Benchmark the weekly build against the size of the archive, and re-placing the whole archive.
 
-    python benchmarks/build.py --articles 10000,100000 [--corpus ../shared/corpus] [--profile]
+    python benchmarks/build.py [--sizes 0,10000,100000,1000000] [--new 50] [--rounds 3]
+        [--replace 100000,1000000] [--old-replace 100000] [--baseline REF] [--cache DIR]
 
-For each size N, a fresh store is filled with N articles (titles and texts from the labelled topic
-sets in `<corpus>/topics/*/articles.jsonl`, cycled; distinct URLs; publication dates spread over
-five years; a few publications), then `curator.app.run_build(config, store, now=..., out_dir=...,
-fetch=False)` is timed: everything between "the articles are stored" and "the issue is written".
-The subjects are the 13 an editor wrote for those sets (benchmarks/subjects/*.yaml).
+What the editor waits for, measured as they run it: the installed `curator build` (a wheel of this
+repository in a scratch venv, as benchmarks/weekly.py installs it), side by side with the same
+command of the curator before issue 17's work on placement (`--baseline`, default 474996d,
+extracted with `git archive` and installed the same way), on copies of the same stores:
 
-Targets: under 1 s at 100,000 articles, and the 100,000 figure under 3x the 10,000 one.
-`--profile` runs the largest size once more under cProfile (on a copy of the same store) and prints
-the top functions by cumulative time. Prints one line per figure and a final summary line.
+1. **A week's build** at each `--sizes` articles stored: a local feed (benchmarks/_site.py,
+   `--latency-ms` per response) brings `--new` new articles whose pages (real corpus texts) are
+   on 10 hosts; `curator build` fetches them, places them under the 13 subjects of
+   benchmarks/subjects/{bbc,reuters8}.yaml and writes the issue. Target (issue 17): at 1,000,000
+   stored within 0.5 s of the build with none stored. The build in the week the stored model is
+   due for fitting again (every ~6th week at 50 new a week, see placement.REFIT_SHARE) is printed
+   too.
+2. **Re-placing every article after the editor changes a subject** (a keyword added to the first
+   subject), at each `--replace` size: the next `curator build --no-fetch`, which places every
+   article again and writes the issue. Target: 1,000,000 in < 60 s and < 500 MB. Peak memory is
+   sampled every 50 ms over curator and its worker processes: RSS summed (pages the forked
+   workers share with their parent counted in each) and PSS summed (shared pages split among
+   the processes that share them: what the machine really spends), and the largest single
+   process's peak RSS (wait4). The old code is run at the `--old-replace` sizes only (at
+   1,000,000 it took 353 s and 2.9 GB in issue 17's measurement).
+
+The stores ("fixtures") are made once and kept in `--cache` (default
+/tmp/curator-bench-cache/build, outside the repository; remade when curator's store format, the
+counts format, the model format or the corpus changes): N articles from the corpus's labelled
+topic sets (BBC, Reuters and 20 Newsgroups comp.* / sci.*: 10,050 real texts, cycled under
+distinct URLs, dates spread over five years), placed by this curator as its weekly runs would
+have (each article's counts and the stored model kept). Making the 1,000,000 store takes ~8
+minutes on 2 cores (counting 1M texts); every later run starts from the cache. The old curator
+gets a copy of the same store with the tables it does not know dropped (schema 5): the same
+articles, placed under the same fingerprint.
+
+Prints every run, the medians, and a summary line.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
+import hashlib
 import json
 import os
-import pstats
-import resource
 import shutil
+import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from html import escape
 from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
-from curator.app import run_build  # noqa: E402
+from _site import SiteServer  # noqa: E402
+from fetch import Report, _children, _rss_kb  # noqa: E402
+from weekly import Run, free_port, install_curator, machine, run  # noqa: E402
+
+from curator import modelcache  # noqa: E402
 from curator.config import load_config  # noqa: E402
 from curator.models import Article  # noqa: E402
 from curator.placement import refresh  # noqa: E402
-from curator.store import Store  # noqa: E402
+from curator.store import VERSION, Store  # noqa: E402
+from curator.subjectfit import SCORER_VERSION  # noqa: E402
+from curator.termcounts import counts_format  # noqa: E402
 
-#: The issue's date; articles are spread over the five years before it.
+#: The issue's date; stored articles are spread over the five years before it.
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 PUBLICATIONS = ("Northwind Journal", "Service Review", "The Ledger", "Wire Digest", "CX Daily")
+#: The curator before issue 17's placement work (main when this benchmark was written).
+BASELINE = "474996d"
+#: The keyword the editor adds to the first subject before the re-placing figure.
+EDIT = "stocks"
+#: The schema the old curator knows (its own migrations end there).
+OLD_SCHEMA = 5
+#: The week's new pages come from this many hosts (publishers).
+PAGE_HOSTS = 10
 
 
 def default_corpus() -> Path:
@@ -52,8 +94,9 @@ def default_corpus() -> Path:
 
 
 def load_texts(corpus: Path) -> list[dict[str, str]]:
+    """The labelled topic sets' texts: BBC News, Reuters-21578, 20 Newsgroups comp.* and sci.*."""
     rows = []
-    for path in sorted((corpus / "topics").glob("*/articles.jsonl")):
+    for path in sorted((corpus / "topics").glob("*/*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
@@ -68,9 +111,8 @@ def articles(texts: list[dict[str, str]], n: int) -> Iterator[tuple[str, Article
     for i in range(n):
         row = texts[i % len(texts)]
         text = row["text"]
-        blurb = " ".join(text.split(". ")[:2])[:400]
         url = f"https://news{i % 50}.example.com/{row['id']}/{i}"
-        when = NOW - timedelta(seconds=(i * 7919) % span)
+        when = NOW - timedelta(seconds=span - i * span // max(n, 1))
         yield (
             url,
             Article(
@@ -78,7 +120,7 @@ def articles(texts: list[dict[str, str]], n: int) -> Iterator[tuple[str, Article
                 url=url,
                 title=row["title"],
                 publication=PUBLICATIONS[i % len(PUBLICATIONS)],
-                blurb=blurb,
+                blurb=" ".join(text.split(". ")[:2])[:400],
                 summary=text[:300],
                 published=when,
                 first_seen=when,
@@ -87,127 +129,330 @@ def articles(texts: list[dict[str, str]], n: int) -> Iterator[tuple[str, Article
         )
 
 
-def write_config(folder: Path) -> Path:
-    """feeds.yaml with the editor's subjects for the topic sets (13 subjects)."""
-    subjects = []
+def subjects(edited: bool = False) -> list[dict[str, object]]:
+    """The 13 subjects an editor wrote for the BBC and Reuters sets (an added keyword if
+    `edited`)."""
+    out: list[dict[str, object]] = []
     for name in ("bbc.yaml", "reuters8.yaml"):
-        data = yaml.safe_load((REPO / "benchmarks" / "subjects" / name).read_text("utf-8"))
-        subjects += [
-            {"name": s["name"], "description": s["description"], "keywords": s["keywords"]}
+        data = yaml.safe_load((HERE / "subjects" / name).read_text("utf-8"))
+        out += [
+            {"name": s["name"], "description": s["description"], "keywords": list(s["keywords"])}
             for s in data["subjects"]
         ]
+    if edited:
+        out[0]["keywords"] = [*out[0]["keywords"], EDIT]  # type: ignore[misc]
+    return out
+
+
+def write_config(folder: Path, feeds: list[str], *, edited: bool = False) -> Path:
+    """feeds.yaml with the defaults a user gets: nothing set but what the run needs."""
     config = {
-        "newsletter": {"title": "Benchmark Weekly", "issue_size": 4},
-        "subjects": subjects,
-        "feeds": [{"url": "https://news0.example.com/feed.xml"}],
-        "settings": {"store": str(folder / "unused.db"), "output": str(folder / "out")},
+        "newsletter": {"title": "Benchmark Weekly"},
+        "subjects": subjects(edited),
+        "feeds": [{"url": url} for url in feeds],
+        "settings": {
+            "store": str(folder / "unused.db"),
+            "output": str(folder / "out"),
+            "allow_private_addresses": True,
+        },
     }
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "feeds.yaml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    path.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     return path
 
 
-def fill(path: Path, texts: list[dict[str, str]], n: int) -> float:
+# --- the stores -------------------------------------------------------------------------------------
+
+
+def fixture_key(texts: list[dict[str, str]], n: int) -> dict[str, object]:
+    """What a cached store depends on: remade when any of it changes."""
+    digest = hashlib.sha256(
+        json.dumps([texts[0], texts[-1], len(texts), subjects()], sort_keys=True).encode()
+    ).hexdigest()[:16]
+    return {
+        "articles": n,
+        "texts": digest,
+        "store": VERSION,
+        "counts": counts_format(),
+        "model": modelcache.FORMAT,
+        "scorer": SCORER_VERSION,
+        "generator": 2,
+    }
+
+
+def fixture(cache: Path, texts: list[dict[str, str]], n: int) -> Path:
+    """The store of `n` articles placed by this curator, made once and kept in `cache`."""
+    path = cache / f"store-{n}.db"
+    key_file = cache / f"store-{n}.json"
+    key = fixture_key(texts, n)
+    if path.exists() and key_file.exists() and json.loads(key_file.read_text()) == key:
+        return path
+    cache.mkdir(parents=True, exist_ok=True)
+    for stale in cache.glob(f"store-{n}.db*"):
+        stale.unlink()
     began = time.perf_counter()
+    print(f"fixture.{n:<20} making it once ({cache})...", flush=True)
     with Store.open(path) as store:
         with store.transaction():
             store.add_articles(articles(texts, n), feed_url="https://news0.example.com/feed.xml")
+        config = load_config(write_config(cache / "fixture-config", []))
+
+        def progress(what: str, done: int, total: int) -> None:
+            if done == total or done % max(1, total // 10) == 0:
+                print(f"  {what}: {done} of {total} batches", flush=True)
+
+        refresh(config, store, progress=progress)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return time.perf_counter() - began
+    key_file.write_text(json.dumps(key), encoding="utf-8")
+    size = path.stat().st_size / 1e6
+    print(
+        f"fixture.{n:<20} made in {time.perf_counter() - began:.0f} s ({size:,.0f} MB)", flush=True
+    )
+    return path
 
 
-def score(config_path: Path, store_path: Path) -> float:
-    """Place every stored article under a subject, as the weekly runs would have done as the
-    articles arrived (each article is scored once, when new; again only if subjects change)."""
-    config = load_config(config_path)
-    with Store.open(store_path) as store:
-        began = time.perf_counter()
-        refresh(config, store)
-        return time.perf_counter() - began
+def copy_store(source: Path | None, target: Path, *, old: bool) -> Path:
+    """A fresh copy of a fixture (or nothing, for an empty store); for the old curator, without
+    the tables it does not know."""
+    for stale in target.parent.glob(target.name + "*"):
+        stale.unlink()
+    if source is None:
+        return target
+    shutil.copyfile(source, target)
+    if old:
+        db = sqlite3.connect(target, isolation_level=None)
+        for table in ("terms", "article_terms", "subject_model"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.execute("DELETE FROM meta WHERE key IN ('counts_format', 'counted_phrases')")
+        db.execute(f"PRAGMA user_version = {OLD_SCHEMA}")
+        db.close()
+    with open(target, "rb+") as handle:  # written to disk before the timing, not during it
+        os.fsync(handle.fileno())
+    return target
 
 
-def build_once(config_path: Path, store_path: Path, out: Path) -> tuple[float, int]:
-    """Seconds to build one issue from the store at `store_path`, and how many articles it has."""
-    config = load_config(config_path)
-    with Store.open(store_path) as store:
-        began = time.perf_counter()
-        result = run_build(config, store, now=NOW, out_dir=out, fetch=False)
-        seconds = time.perf_counter() - began
-    featured = len(result.issue.articles) if result.issue else 0
-    return seconds, featured
+def due_for_refit(store_path: Path, new: int) -> None:
+    """Make the stored model due for fitting again at the next build (as every ~6th week)."""
+    db = sqlite3.connect(store_path, isolation_level=None)
+    learnt = db.execute("SELECT learnt_from FROM subject_model").fetchone()[0]
+    newest = db.execute("SELECT MAX(id) FROM articles").fetchone()[0]
+    through = newest - max(0, int(0.1 * learnt) + 1 - new)
+    db.execute("UPDATE subject_model SET fitted_through = ?", (through,))
+    db.close()
 
 
-def profile_once(config_path: Path, store_path: Path, out: Path, top: int) -> str:
-    config = load_config(config_path)
-    with Store.open(store_path) as store:
-        profiler = cProfile.Profile()
-        profiler.enable()
-        run_build(config, store, now=NOW, out_dir=out, fetch=False)
-        profiler.disable()
-    text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text)
-    stats.sort_stats("cumulative").print_stats(top)
-    stats.sort_stats("tottime").print_stats(top)
-    return text.getvalue()
+# --- the week's new articles ------------------------------------------------------------------------
+
+
+def new_articles_site(folder: Path, texts: list[dict[str, str]], n: int, latency: float) -> Path:
+    """A local site: one feed whose `n` items link to pages of real texts (ones near the end of
+    the corpus, under URLs no stored article has), the pages spread over `PAGE_HOSTS` hosts as
+    a week's articles come from several publishers."""
+    port = free_port(PAGE_HOSTS)
+    folder.mkdir(parents=True)
+    routes: list[dict[str, dict[str, str]]] = [{} for _ in range(PAGE_HOSTS)]
+    items = []
+    for k in range(n):
+        row = texts[-1 - k * 7]
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in row["text"].split("\n\n") if p.strip())
+        page = folder / f"{k}.html"
+        page.write_text(
+            f"<!doctype html><html><head><title>{escape(row['title'])}</title></head><body>"
+            f"<article><h1>{escape(row['title'])}</h1>{paragraphs}</article></body></html>",
+            encoding="utf-8",
+        )
+        host = k % PAGE_HOSTS
+        routes[host][f"/a/{k}.html"] = {"file": str(page), "type": "text/html"}
+        link = f"http://127.0.0.{host + 1}:{port}/a/{k}.html"
+        when = (NOW - timedelta(hours=k)).strftime("%a, %d %b %Y %H:%M:%S +0000")
+        items.append(
+            f"<item><title>{escape(row['title'])}</title><link>{link}</link>"
+            f"<pubDate>{when}</pubDate><description>{escape(row['text'][:300])}</description></item>"
+        )
+    feed = folder / "feed.xml"
+    feed.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>New this week</title>'
+        f"<link>http://127.0.0.1:{port}/</link>{''.join(items)}</channel></rss>",
+        encoding="utf-8",
+    )
+    routes[0]["/feed.xml"] = {"file": str(feed), "type": "application/rss+xml", "kind": "feed"}
+    hosts = [{"address": f"127.0.0.{i + 1}", "routes": r} for i, r in enumerate(routes)]
+    site_map = folder / "site.json"
+    site_map.write_text(
+        json.dumps({"latency": latency, "port": port, "hosts": hosts}), encoding="utf-8"
+    )
+    return site_map
+
+
+# --- running curator ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A run, and the peaks of curator's and its worker processes' RSS and PSS summed, sampled
+    every 50 ms (MB); `run.max_rss` is the largest single process's peak (wait4)."""
+
+    run: Run
+    tree_rss: float
+    tree_pss: float
+
+    @property
+    def seconds(self) -> float:
+        return self.run.seconds
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measured(command: list[str], cwd: Path) -> Measured:
+    """Run a command: wall time, CPU (it and its children), peak memory."""
+    peak = [0, 0]
+
+    def sample(pid: int) -> None:
+        while os.path.exists(f"/proc/{pid}") and _rss_kb(pid):
+            pids = [pid, *_children(pid)]
+            peak[0] = max(peak[0], sum(_rss_kb(p) for p in pids))
+            peak[1] = max(peak[1], sum(_pss_kb(p) for p in pids))
+            time.sleep(0.05)
+
+    result = run(command, cwd, sample)
+    return Measured(result, peak[0] / 1024, peak[1] / 1024)
+
+
+def build(curator: Path, config: Path, db: Path, *, fetch: bool = True) -> Measured:
+    command = [str(curator), "build", "--config", str(config), "--db", str(db), "--json", "-q"]
+    result = measured(command + ([] if fetch else ["--no-fetch"]), config.parent)
+    if result.run.code != 0:
+        raise SystemExit(
+            f"{curator} build failed ({result.run.code}):\n{result.run.stderr[-3000:]}"
+        )
+    return result
+
+
+def install_old(folder: Path, ref: str) -> Path:
+    """The curator of commit `ref`, installed as this one is."""
+    source = folder / "source"
+    source.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    return install_curator(folder / "install", source)
+
+
+def describe(m: Measured, data: dict[str, object] | None = None) -> str:
+    issue = f", issue {data.get('issue')}, {data.get('new_articles')} new" if data else ""
+    return (
+        f"{m.seconds:.2f} s ({m.run.cpu:.2f} s CPU){issue}; peak memory {m.tree_pss:.0f} MB PSS / "
+        f"{m.tree_rss:.0f} MB RSS all processes, {m.run.max_rss:.0f} MB largest"
+    )
+
+
+# --- main ---------------------------------------------------------------------------------------------
+
+
+def sizes_of(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x.strip()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--articles", default="10000,100000", help="store sizes, comma-separated")
+    parser.add_argument("--sizes", default="0,10000,100000,1000000", help="stored articles")
+    parser.add_argument("--new", type=int, default=50, help="new articles in the week's build")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--replace", default="100000,1000000", help="sizes re-placed (this code)")
+    parser.add_argument("--old-replace", default="100000", help="sizes re-placed (old code)")
+    parser.add_argument("--baseline", default=BASELINE, help="the old curator's commit")
+    parser.add_argument("--skip-old", action="store_true", help="measure this curator only")
+    parser.add_argument("--latency-ms", type=float, default=100.0)
     parser.add_argument("--corpus", type=Path, default=default_corpus())
-    parser.add_argument("--profile", action="store_true", help="cProfile the largest size")
-    parser.add_argument("--top", type=int, default=15, help="functions shown by --profile")
-    args = parser.parse_args()
-    sizes = [int(x) for x in args.articles.split(",") if x.strip()]
-    texts = load_texts(args.corpus)
-    print(f"build benchmark: sizes {sizes}, {len(texts)} distinct texts, {os.cpu_count()} cores")
-    figures: dict[int, float] = {}
-    with tempfile.TemporaryDirectory(prefix="curator-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        config = write_config(tmp)
-        for n in sizes:
-            store = tmp / f"store-{n}.db"
-            filled = fill(store, texts, n)
-            size_mb = store.stat().st_size / 1e6
-            print(f"fill.{n:<22} {filled:.1f} s to store {n} articles ({size_mb:.0f} MB)")
-            scored = score(config, store)
-            print(
-                f"score.{n:<21} {scored:.1f} s to place each article under a subject, once "
-                f"({n / scored:,.0f} articles/s; the app does this as articles arrive)",
-                flush=True,
-            )
-            pristine = tmp / f"pristine-{n}.db"
-            if args.profile and n == max(sizes):
-                shutil.copy(store, pristine)
-            seconds, featured = build_once(config, store, tmp / f"out-{n}")
-            figures[n] = seconds
-            print(f"build.{n:<21} {seconds:.2f} s ({featured} articles featured)", flush=True)
-            if args.profile and n == max(sizes):
-                print(profile_once(config, pristine, tmp / "out-profile", args.top))
-            store.unlink()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak_rss':<27} {peak:.0f} MB")
-    results = []
-    if 100000 in figures:
-        ok = figures[100000] < 1.0
-        results.append(ok)
-        print(
-            f"{'target.100k_under_1s':<27} {figures[100000]:.2f} s (ratio {figures[100000]:.2f} "
-            f"to 1 s)  {'PASS' if ok else 'MISS'}"
-        )
-    if 100000 in figures and 10000 in figures:
-        ratio = figures[100000] / figures[10000]
-        ok = ratio < 3
-        results.append(ok)
-        print(
-            f"{'target.100k_over_10k':<27} {ratio:.2f}x (target < 3x)  {'PASS' if ok else 'MISS'}"
-        )
-    print(
-        f"summary: {sum(results)}/{len(results)} targets met; "
-        + ", ".join(f"{n}: {s:.2f} s" for n, s in figures.items())
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "curator-bench-cache" / "build"
     )
+    args = parser.parse_args()
+    sizes, replace = sizes_of(args.sizes), sizes_of(args.replace)
+    old_replace = [] if args.skip_old else sizes_of(args.old_replace)
+    texts = load_texts(args.corpus)
+    report = Report()
+    print(
+        f"build benchmark: {len(texts):,} distinct texts; week's build with {args.new} new at "
+        f"{sizes}; re-placing at {replace} (old code at {old_replace}); {os.cpu_count()} cores",
+        flush=True,
+    )
+    report.figure("machine", machine())
+    stores = {n: fixture(args.cache, texts, n) for n in sorted({*sizes, *replace}) if n}
+    with tempfile.TemporaryDirectory(prefix="curator-build-") as tmp_name:
+        tmp = Path(tmp_name)
+        curators = {"new": install_curator(tmp / "new")}
+        if not args.skip_old:
+            curators["old"] = install_old(tmp / "old", args.baseline)
+        site_map = new_articles_site(tmp / "site", texts, args.new, args.latency_ms / 1000)
+        feed = json.loads(site_map.read_text())
+        feed_url = f"http://127.0.0.1:{feed['port']}/feed.xml"
+        config = write_config(tmp / "config", [feed_url])
+        db = tmp / "store.db"
+        week: dict[tuple[str, int], list[float]] = {}
+        with SiteServer(site_map):
+            for round_ in range(1, args.rounds + 1):
+                for n in sizes:
+                    for who, curator in curators.items():
+                        copy_store(stores.get(n), db, old=who == "old")
+                        r = build(curator, config, db)
+                        data = json.loads(r.run.stdout)
+                        week.setdefault((who, n), []).append(r.seconds)
+                        report.figure(f"round{round_}.{who}.week.{n}", describe(r, data))
+            biggest = max(sizes)
+            copy_store(stores.get(biggest), db, old=False)
+            if biggest:
+                due_for_refit(db, args.new)
+            refit = build(curators["new"], config, db)
+            report.figure(
+                f"new.week.{biggest}.refit", describe(refit) + " (the stored model fitted again)"
+            )
+        for (who, n), runs in sorted(week.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            report.figure(f"median.{who}.week.{n}", f"{statistics.median(runs):.2f} s")
+        if 0 in sizes and biggest:
+            new = {n: statistics.median(week[("new", n)]) for n in sizes}
+            gap = new[biggest] - new[0]
+            old_text = ""
+            if ("old", biggest) in week:
+                old_gap = statistics.median(week[("old", biggest)]) - statistics.median(
+                    week[("old", 0)]
+                )
+                old_text = f"; old curator: {old_gap:+.2f} s"
+            report.target(
+                f"target.week_{biggest}_vs_0",
+                f"{gap:+.2f} s over the build with none stored (target <= 0.5 s){old_text}",
+                gap <= 0.5,
+            )
+        edited = write_config(tmp / "edited", [feed_url], edited=True)
+        for n in replace:
+            for who in ("new", "old"):
+                if who == "old" and n not in old_replace:
+                    continue
+                copy_store(stores[n], db, old=who == "old")
+                r = build(curators[who], edited, db, fetch=False)
+                report.figure(f"{who}.replace.{n}", describe(r))
+                if who == "new" and n == 1_000_000:
+                    report.target(
+                        "target.replace_1M",
+                        f"{r.seconds:.1f} s, {r.tree_pss:.0f} MB PSS / {r.tree_rss:.0f} MB RSS "
+                        f"(target < 60 s and < 500 MB)",
+                        r.seconds < 60 and r.tree_rss < 500,
+                    )
+        db.unlink(missing_ok=True)
+    print(report.summary())
 
 
 if __name__ == "__main__":

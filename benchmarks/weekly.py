@@ -46,7 +46,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,12 +230,13 @@ def build_site(corpus: Path, folder: Path, feeds: int, per_feed: int, latency: f
 # --- curator, installed ---------------------------------------------------------------------------
 
 
-def install_curator(folder: Path) -> Path:
-    """`pip install` this repository (a wheel, bytecode compiled) into a scratch venv whose other
-    packages are this environment's; the venv's `curator` command."""
+def install_curator(folder: Path, source: Path = REPO) -> Path:
+    """`pip install` this repository (or another curator source tree) as a wheel, bytecode
+    compiled, into a scratch venv whose other packages are this environment's; the venv's
+    `curator` command."""
     wheels = folder / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
         check=True,
     )
     venv = folder / "venv"
@@ -290,15 +293,23 @@ class Run:
     code: int
     stdout: str
     stderr: str
+    #: Peak RSS of the largest single process (wait4), MB.
+    max_rss: float = 0.0
 
 
-def run(command: list[str], cwd: Path) -> Run:
-    """Run a command; its wall time and the CPU time of it and the children it waited for."""
+def run(command: list[str], cwd: Path, watch: Callable[[int], None] | None = None) -> Run:
+    """Run a command; its wall time and the CPU time of it and the children it waited for.
+    `watch(pid)` runs in a thread while the command does (sampling its memory, say)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         began = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
+        watcher = threading.Thread(target=watch, args=(process.pid,), daemon=True)
+        if watch is not None:
+            watcher.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - began
+        if watch is not None:
+            watcher.join()
         out.seek(0)
         err.seek(0)
         return Run(
@@ -307,6 +318,7 @@ def run(command: list[str], cwd: Path) -> Run:
             os.waitstatus_to_exitcode(status),
             out.read(),
             err.read(),
+            usage.ru_maxrss / 1024,
         )
 
 

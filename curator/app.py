@@ -44,7 +44,7 @@ from curator.outputs import (
     render_archive,
     render_outputs,
 )
-from curator.placement import choose_sections
+from curator.placement import PlaceProgress, choose_sections, refresh
 from curator.publish import write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
@@ -116,6 +116,7 @@ def run_build(
     fetch: bool = True,
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
+    place_progress: PlaceProgress | None = None,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
@@ -127,13 +128,15 @@ def run_build(
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
+    notes: list[str] = []
+    refresh(config, store, progress=place_progress, say=notes.append)
     planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
     if planned is None:
-        return BuildResult(summary, None)
+        return BuildResult(summary, None, warnings=tuple(notes))
     issue = planned.issue
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
     _record(store, issue, now, planned=planned.planned)
-    return BuildResult(summary, issue, paths, planned.warnings + archive_warnings)
+    return BuildResult(summary, issue, paths, (*notes, *planned.warnings, *archive_warnings))
 
 
 def _record(store: Store, issue: Issue, now: datetime, *, planned: bool) -> None:
@@ -248,6 +251,8 @@ def write_next_draft(
     all_subjects: bool = False,
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured."""
+    notes: list[str] = []
+    refresh(config, store, say=notes.append)
     planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
     if planned is None:
         return None
@@ -260,7 +265,7 @@ def write_next_draft(
             "build it with `curator build --draft`, or pass --force to replace it"
         )
     write_atomic(path, write_draft(issue, name=str(path)))
-    return DraftWritten(issue, path, planned.warnings)
+    return DraftWritten(issue, path, (*notes, *planned.warnings))
 
 
 def build_from_draft(

@@ -41,6 +41,12 @@ def page_reader() -> ModuleType:
     return require("trafilatura")
 
 
+def numeric() -> ModuleType:
+    """numpy, which scores a whole archive's stored term counts at once when the editor changes a
+    subject (imported on first use: a weekly build placing its new articles never needs it)."""
+    return require("numpy")
+
+
 def _not_found(exc: ImportError) -> ImportError:
     """The import that failed first, naming the module Python could not find when one does: lxml
     re-raises a failed import of `lxml_html_clean` as an ImportError of its own (`from None`, its

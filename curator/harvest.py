@@ -15,6 +15,10 @@ soon as its last page is. The editor sees each feed as it is read and the pages 
 3. `_store` (after the loop, in the configured order): each outcome written, a fresh feed's
    articles and its new validators in one transaction, so an interrupted run never makes the next
    one skip articles it did not store.
+
+Each new article's term counts (what placing it under a subject reads, `curator.termcounts`) are
+counted in the worker that builds it, and stored with it: the build's placement step, after the
+loop, then only reads them.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ from curator.feeds import FeedError, parse_feed
 from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exists, open_fetcher
 from curator.models import Entry, ErrorKind, FetchResult, Page, ParsedFeed
 from curator.store import FeedState, Store
+from curator.subjectfit import subject_phrases
+from curator.termcounts import Counted, Vocabulary, phrase_keys, phrases_of, prepare
+from curator.textfeatures import Vector, article_terms
 from curator.workers import Workers, worker_pool
 
 #: How one feed went: read ("ok"), nothing new since last time ("unchanged"), or "failed".
@@ -174,15 +181,37 @@ class _Settled:
     digest: str | None = None
 
 
+#: An article's term counts as its worker counted them: (url key, counts, the word per stem).
+_Counts = tuple[str, Vector, dict[str, str]]
+
+
 @dataclass(frozen=True)
 class _Fresh:
-    """A feed read and parsed, with the articles built from its new entries."""
+    """A feed read and parsed, with the articles built from its new entries (and counted)."""
 
     source: FeedSource
     result: FetchResult
     parsed: ParsedFeed
     digest: str
     built: article_rules.Built
+    counted: tuple[_Counts, ...] = ()
+
+
+def _build_and_count(
+    entries: Sequence[Entry],
+    *,
+    source: FeedSource,
+    feed_title: str | None,
+    pages: article_rules.PageBatch,
+    now: datetime,
+    phrases: Sequence[str],
+) -> tuple[article_rules.Built, tuple[_Counts, ...]]:
+    """In a worker: a feed's new articles (`articles.build_articles`), each counted."""
+    built = article_rules.build_articles(
+        entries, source=source, feed_title=feed_title, pages=pages, now=now
+    )
+    table = phrases_of(phrases)
+    return built, tuple((key, *article_terms(a, table)) for key, a in built.articles)
 
 
 _Outcome = _Settled | _Fresh
@@ -254,6 +283,8 @@ class _Run:
     fetcher: Fetcher
     pages: _PageReader
     progress: Progress
+    #: The phrases new articles are counted with (`termcounts.prepare`).
+    phrases: Sequence[str] = ()
 
 
 async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
@@ -299,15 +330,16 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     run.pages.feed_done()
     batch = article_rules.PageBatch(await run.pages.wait(pages))
-    built = await run.workers.run(
-        article_rules.build_articles,
+    built, counted = await run.workers.run(
+        _build_and_count,
         new,
         source=source,
         feed_title=parsed.title,
         pages=batch,
         now=run.now,
+        phrases=run.phrases,
     )
-    return _Fresh(source, result, parsed, digest, built)
+    return _Fresh(source, result, parsed, digest, built, counted)
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
@@ -416,10 +448,11 @@ async def _gather(
     workers: Workers,
     progress: Progress,
     page_progress: PageProgress,
+    phrases: Sequence[str],
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
         pages = _PageReader(fetcher, workers, len(config.feeds), page_progress)
-        run = _Run(config, store, states, now, workers, fetcher, pages, progress)
+        run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases)
         outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
     return _Gathered(tuple(outcomes), pages.read, tuple(pages.failures), tuple(pages.in_part))
 
@@ -427,8 +460,11 @@ async def _gather(
 # -- storing ---------------------------------------------------------------------------------------
 
 
-def _store(store: Store, outcome: _Outcome, now: datetime) -> FeedReport:
-    """Write one feed's outcome; its report, with the articles it really added."""
+def _store(
+    store: Store, outcome: _Outcome, now: datetime, vocabulary: Vocabulary | None = None
+) -> FeedReport:
+    """Write one feed's outcome; its report, with the articles it really added (and their
+    counts, through `vocabulary`)."""
     result = outcome.result
     if isinstance(outcome, _Settled):
         report = outcome.report
@@ -457,7 +493,12 @@ def _store(store: Store, outcome: _Outcome, now: datetime) -> FeedReport:
         return report
     source, parsed, built = outcome.source, outcome.parsed, outcome.built
     with store.transaction():
+        known = store.known_keys(k for k, _ in built.articles)
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
+        if vocabulary is not None and outcome.counted:
+            fresh = {k: (c, w) for k, c, w in reversed(outcome.counted) if k not in known}
+            ids = store.ids_of_keys(list(fresh))
+            vocabulary.save([Counted(ids[k], c, w) for k, (c, w) in fresh.items() if k in ids])
         store.record_feed_success(
             source.url,
             now=now,
@@ -495,6 +536,8 @@ def run_fetch(
     article built from what the feed says; what was stored before stays stored.
     """
     states = {s.url: store.feed_state(s.url) for s in config.feeds}
+    vocabulary = Vocabulary(store)
+    phrases = prepare(store, phrase_keys(subject_phrases(config.subjects)), vocabulary)
     with worker_pool(len(config.feeds)) as workers:
         gathered = asyncio.run(
             _gather(
@@ -505,9 +548,10 @@ def run_fetch(
                 workers,
                 progress or _no_progress,
                 page_progress or _no_page_progress,
+                phrases,
             )
         )
-    reports = tuple(_store(store, outcome, now) for outcome in gathered.outcomes)
+    reports = tuple(_store(store, outcome, now, vocabulary) for outcome in gathered.outcomes)
     return FetchSummary(
         reports,
         sum(r.new for r in reports if r.status == "ok"),

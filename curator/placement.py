@@ -2,19 +2,40 @@
 
 Scoring the whole archive at every build would grow with the archive; instead each article's subject
 is stored with the fingerprint of the model that decided it, and only articles scored by another
-model (new articles, or every article after the editor changed a subject or made a correction) are
-scored again. A build then reads each subject's best unfeatured candidates from an index.
+model (new articles, found above the placed-through watermark, or every article after the editor
+changed a subject or made a correction) are scored again. A build then reads each subject's best
+unfeatured candidates from an index.
+
+What placing needs is kept between builds too:
+- each article's term counts, counted once when it is first placed (`curator.termcounts`), so
+  re-placing the archive never reads a text again;
+- the fitted model (`curator.modelcache`), fitted from the newest `CORPUS_SAMPLE` articles and the
+  corrected ones, and used again while its fingerprint (the scorer, the subjects, the corrections)
+  is the store's and the archive has grown by less than `REFIT_SHARE` of what it learnt from;
+  otherwise it is fitted again (from the stored counts) and stored.
+Re-placing many articles (`BULK_MIN`) scores them in batches of `SCORE_BATCH` with numpy
+(`curator.batchscore`), on worker processes, the batches streamed from the store: bounded memory
+whatever the archive's size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
+from curator import deps, modelcache
 from curator.config import Config
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
-from curator.store import Store
+from curator.store import Store, StoredModel
+from curator.subjectfit import fit, subject_phrases
 from curator.subjects import (
     Change,
     Explanation,
@@ -28,14 +49,40 @@ from curator.subjects import (
     suggest,
     uncertain,
 )
+from curator.termcounts import (
+    Counted,
+    Vocabulary,
+    count,
+    for_phrases,
+    phrase_keys,
+    prepare,
+)
+from curator.textfeatures import Vector
+from curator.workers import MAX_WORKERS, forked
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
 #: thousand give stable weights, and more would make every build slower for little change.
 CORPUS_SAMPLE = 3000
+#: The stored model is fitted again once the articles stored since its fit reach this share of
+#: those it learnt from (a weekly 50 new articles on a full sample of 3,000: every 6th build;
+#: while a store is young, at nearly every build). Until then new articles are placed by it as it
+#: is: 50 articles move the weights of 3,000 by little, and fitting costs 0.5-1 s.
+REFIT_SHARE = 0.1
 #: Candidates read per place in a section: spares for the variety rule and for near-copies.
 CANDIDATES_PER_PLACE = 5
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000
+#: From this many articles to place (by id span), they are scored in batches with numpy on worker
+#: processes; fewer are scored here one by one (no numpy import, no fork).
+BULK_MIN = 5000
+#: Articles (by id span) a worker scores, or counts, at a time: bounded memory per task.
+SCORE_BATCH = 5000
+COUNT_BATCH = 2000
+
+#: Told how far a long placing has got: (what, done, total).
+PlaceProgress = Callable[[str, int, int], None]
+#: Told what the editor should know (a stored model that could not be used), a line at a time.
+Say = Callable[[str], None]
 
 
 def model_corpus(store: Store) -> list[Article]:
@@ -45,35 +92,252 @@ def model_corpus(store: Store) -> list[Article]:
     return list(corpus.values())
 
 
-def subject_model(config: Config, store: Store) -> SubjectModel:
-    """The scorer for this config, taught by the editor's corrections."""
-    return SubjectModel.build(
-        config.subjects, corpus=model_corpus(store), corrections=store.corrections()
+def subject_model(config: Config, store: Store, say: Say | None = None) -> SubjectModel:
+    """The scorer for this config, taught by the editor's corrections (the stored one while it is
+    current, see `current_model`)."""
+    return current_model(config, store, say=say)
+
+
+def current_model(
+    config: Config,
+    store: Store,
+    corrections: dict[str, str | None] | None = None,
+    *,
+    say: Say | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> SubjectModel:
+    """The model placing uses now (`say` is told when the stored one could not be used).
+
+    The stored model is used when it was fitted for the same scorer, subjects and corrections
+    and the archive has grown by less than `REFIT_SHARE` since; else the model is fitted from the
+    stored counts of the newest articles (and the corrected ones) and stored. A stored model
+    that cannot be read is fitted again, and said."""
+    if corrections is None:
+        corrections = store.corrections()
+    fingerprint = model_fingerprint(config.subjects, corrections)
+    stored = store.stored_model()
+    tell = say or (lambda _: None)
+    if stored is not None and stored.fingerprint == fingerprint:
+        if stored.format != modelcache.FORMAT:
+            tell(
+                f"{store.path}: the stored subject model was written by another version of"
+                " curator; it was fitted again from the archive"
+            )
+        elif store.articles_after(stored.fitted_through) < REFIT_SHARE * stored.learnt_from:
+            try:
+                return SubjectModel.of(modelcache.loads(stored.body, config.subjects))
+            except modelcache.ModelCacheError as exc:
+                tell(
+                    f"{store.path}: the stored subject model could not be read ({exc}); it was"
+                    " fitted again from the archive"
+                )
+    sample = store.sample_ids(CORPUS_SAMPLE)
+    phrases = phrase_keys(subject_phrases(config.subjects))
+    counts = _counts(store, phrases, [i for i, _ in sample], vocabulary)
+    fitted, _ = fit(
+        config.subjects,
+        [Article(id=i, url=url, title="") for i, url in sample],
+        corrections,
+        counts=[counts[i] for i, _ in sample],
     )
+    model = SubjectModel.of(fitted)
+    store.save_model(
+        StoredModel(
+            fingerprint,
+            modelcache.FORMAT,
+            max((i for i, _ in sample), default=0),
+            len(sample),
+            modelcache.dumps(fitted),
+        ),
+        now=datetime.now(UTC),
+    )
+    return model
 
 
-def refresh(config: Config, store: Store) -> int:
+def refresh(
+    config: Config,
+    store: Store,
+    *,
+    progress: PlaceProgress | None = None,
+    say: Say | None = None,
+) -> int:
     """Place every unfeatured article the current model has not placed yet; returns how many.
 
     When every stored assignment is current (the usual weekly case once new articles are placed),
-    the model is not even built: its fingerprint comes from the subjects and corrections alone.
+    the model is not even read: its fingerprint comes from the subjects and corrections alone.
     """
-    if store.placement_current(model_fingerprint(config.subjects, store.corrections())):
+    corrections = store.corrections()
+    fingerprint = model_fingerprint(config.subjects, corrections)
+    placed_by, through = store.placement_state()
+    newest = store.newest_article_id()
+    if placed_by == fingerprint and through >= newest:
         return 0
-    return refresh_assignments(store, subject_model(config, store))
+    vocabulary = Vocabulary(store)
+    model = current_model(config, store, corrections, say=say, vocabulary=vocabulary)
+    after = through if placed_by == fingerprint else 0
+    placed = place(
+        store, model, after=after, through=newest, progress=progress, vocabulary=vocabulary
+    )
+    store.mark_placed(fingerprint, newest)
+    return placed
 
 
 def refresh_assignments(store: Store, model: SubjectModel) -> int:
-    """Score every unfeatured article the current model has not placed yet; returns how many."""
+    """Score every unfeatured article `model` has not placed yet; returns how many."""
     through = store.newest_article_id()
-    stale = store.stale_assignments(model.fingerprint)
-    rows = [
-        (article.id, placed.subject, placed.score, placed.matched)
-        for article, placed in zip(stale, model.assign_many(stale), strict=True)
-    ]
-    store.save_assignments(rows, model.fingerprint)
+    placed_by, placed_through = store.placement_state()
+    after = placed_through if placed_by == model.fingerprint else 0
+    placed = place(store, model, after=after, through=through)
     store.mark_placed(model.fingerprint, through)
+    return placed
+
+
+def place(
+    store: Store,
+    model: SubjectModel,
+    *,
+    after: int,
+    through: int,
+    progress: PlaceProgress | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> int:
+    """Score the unfeatured articles with ids in (after, through] that `model` has not placed,
+    and store where each goes; returns how many."""
+    if through - after < BULK_MIN:
+        stale = store.stale_ids(model.fingerprint, after, through)
+        return _place_ids(store, model, stale, vocabulary)
+    phrases = phrase_keys(model.phrases)
+    _count_archive(store, phrases, after, through, progress)
+    return _score_archive(store, model, after, through, progress)
+
+
+def _place_ids(
+    store: Store, model: SubjectModel, ids: Sequence[int], vocabulary: Vocabulary | None = None
+) -> int:
+    """Place the articles `ids` here, one by one, from their stored counts."""
+    counts = _counts(store, phrase_keys(model.phrases), ids, vocabulary)
+    urls = dict(store.urls_of(ids))
+    placing = _with_words(model, store)
+    rows = []
+    for i in ids:
+        a = placing.assign_counts(urls[i], counts[i])
+        rows.append((i, a.subject, a.score, a.matched))
+    store.save_assignments(rows, model.fingerprint)
     return len(rows)
+
+
+def _with_words(model: SubjectModel, store: Store) -> SubjectModel:
+    """`model`, its matched terms shown as the store's words (the shortest word any stored
+    article used for a stem) where the subjects' own words do not say: the same words whichever
+    process places an article, whatever it read before."""
+    stems = {p for t in model.columns for p in t.split(" ")} - model.surface.keys()
+    words = {t: w for t, (_, w) in store.term_rows(stems).items()}
+    return replace(model, surface={**words, **model.surface})
+
+
+# --- counting ---------------------------------------------------------------------------------------
+
+
+def _counts(
+    store: Store, phrases: set[str], ids: Sequence[int], vocabulary: Vocabulary | None = None
+) -> dict[int, Vector]:
+    """The term counts of the articles `ids` as a model with `phrases` counts them: read from
+    the store, or counted now (and stored) for those not counted yet or whose stored counts are
+    damaged."""
+    vocabulary = vocabulary or Vocabulary(store)
+    counted = prepare(store, phrases, vocabulary)
+    missing = store.uncounted(list(ids))
+    for start in range(0, len(missing), COUNT_BATCH):
+        chunk = store.articles_by_ids(missing[start : start + COUNT_BATCH])
+        vocabulary.save(count(chunk, counted))
+    found, damaged = vocabulary.counts(store.term_count_blobs(ids))
+    if damaged:
+        vocabulary.save(count(store.articles_by_ids(damaged), counted))
+        found.update(vocabulary.counts(store.term_count_blobs(damaged))[0])
+    return {i: for_phrases(c, phrases) for i, c in found.items()}
+
+
+def _count_archive(
+    store: Store, phrases: set[str], after: int, through: int, progress: PlaceProgress | None
+) -> None:
+    """Count every article in (after, through] not counted yet (a store from before counts were
+    kept), on worker processes: once, and said as it goes."""
+    vocabulary = Vocabulary(store)
+    counted = prepare(store, phrases, vocabulary)
+    if store.all_counted(after, through):
+        return
+    windows = [(lo, min(lo + COUNT_BATCH, through)) for lo in range(after, through, COUNT_BATCH)]
+    tasks = [(store.path, lo, hi, counted) for lo, hi in windows]
+    for done, found in enumerate(_in_workers(count_window, tasks), 1):
+        vocabulary.save(found)
+        if progress:
+            progress("counting the words of stored articles", done, len(windows))
+
+
+def count_window(path: Path, after: int, through: int, phrases: Sequence[str]) -> list[Counted]:
+    """In a worker: count the articles in (after, through] that have no stored counts."""
+    with Store.reader(path) as store:
+        ids = store.uncounted_after(after, through, through - after)
+        return count(store.articles_by_ids(ids), phrases)
+
+
+def _score_archive(
+    store: Store, model: SubjectModel, after: int, through: int, progress: PlaceProgress | None
+) -> int:
+    """Score the unplaced articles in (after, through] in batches, with numpy, on worker
+    processes; store each batch as it comes back."""
+    deps.numeric()  # a broken installation is named here, before any work
+    from curator import batchscore
+
+    _, counted = store.term_counts_state()
+    prepared = batchscore.prepare(_with_words(model, store), store, counted)
+    windows = [(lo, min(lo + SCORE_BATCH, through)) for lo in range(after, through, SCORE_BATCH)]
+    placed = 0
+    damaged: list[int] = []
+    tasks = [(store.path, lo, hi) for lo, hi in windows]
+    with store.placing_everything():
+        for n, (rows, bad) in enumerate(
+            _in_workers(batchscore.place_window, tasks, batchscore.install, (prepared,)), 1
+        ):
+            store.save_scored(rows, model.fingerprint)
+            placed += len(rows)
+            damaged += bad
+            if progress:
+                progress("placing articles under subjects", n, len(windows))
+    # Articles whose stored counts were damaged: counted again, and placed here.
+    return placed + _place_ids(store, model, damaged) if damaged else placed
+
+
+def _in_workers(
+    fn: Callable[..., Any],
+    tasks: Sequence[tuple[Any, ...]],
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[Any]:
+    """`fn(*task)` for each task, in order, on forked worker processes (at most two tasks each in
+    flight, so memory stays bounded), or here when there are none or the pool broke."""
+    with forked(initializer, initargs) as pool:
+        pending: deque[tuple[tuple[Any, ...], Future[Any]]] = deque()
+        queue = deque(tasks)
+        while pool is not None and (queue or pending):
+            while queue and len(pending) < 2 * _workers():
+                task = queue.popleft()
+                pending.append((task, pool.submit(fn, *task)))
+            task, future = pending.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker died (killed for memory, say): go on here
+                queue.extendleft(reversed([task] + [t for t, _ in pending]))
+                pending.clear()
+                pool = None
+        if initializer is not None and queue:
+            initializer(*initargs)
+        for task in queue:
+            yield fn(*task)
+
+
+def _workers() -> int:
+    return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
 def choose_sections(
@@ -119,14 +383,18 @@ def freshness(article: Article, now: datetime) -> float:
     return float(0.5 ** (age / RECENCY_HALF_LIFE_DAYS))
 
 
-def explain_article(config: Config, store: Store, article: Article) -> Explanation:
+def explain_article(
+    config: Config, store: Store, article: Article, say: Say | None = None
+) -> Explanation:
     """Why the article lands where it does: per subject, its score and the terms that matched."""
-    return subject_model(config, store).explain(article)
+    return subject_model(config, store, say).explain(article)
 
 
-def suggest_subjects(config: Config, store: Store, k: int | None = None) -> Sequence[Suggestion]:
+def suggest_subjects(
+    config: Config, store: Store, k: int | None = None, say: Say | None = None
+) -> Sequence[Suggestion]:
     """Proposed subjects for the articles that fit none of the editor's."""
-    model = subject_model(config, store)
+    model = subject_model(config, store, say)
     refresh_assignments(store, model)
     return suggest(store.unassigned_articles(model.fingerprint, SUGGEST_SAMPLE), k=k)
 
@@ -138,18 +406,21 @@ def placed_articles(
     *,
     unplaced: bool = False,
     limit: int | None = None,
+    say: Say | None = None,
 ) -> list[Placed]:
     """The stored articles by subject, with score and who placed them (placement made current
     first): under `subject` only, or only those under no subject with `unplaced`."""
-    refresh(config, store)
+    refresh(config, store, say=say)
     return store.placements(subject, unplaced=unplaced, limit=limit)
 
 
-def uncertain_articles(config: Config, store: Store, limit: int) -> list[Uncertain]:
+def uncertain_articles(
+    config: Config, store: Store, limit: int, say: Say | None = None
+) -> list[Uncertain]:
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
     where the editor's corrections teach the most."""
     return uncertain(
-        subject_model(config, store), store.recent_unfeatured(CORPUS_SAMPLE), limit=limit
+        subject_model(config, store, say), store.recent_unfeatured(CORPUS_SAMPLE), limit=limit
     )
 
 

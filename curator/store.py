@@ -140,6 +140,36 @@ def _migration_5(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_6(db: sqlite3.Connection) -> None:
+    """What placing an article again needs without reading its text again: every term the store's
+    articles use (with the word shown for it), each article's term counts (a compact blob, see
+    `curator.termcounts`), and the subject model as last fitted (plain JSON, see
+    `curator.modelcache`). An index on issue_articles already finds the featured ones."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            term TEXT NOT NULL UNIQUE,
+            word TEXT NOT NULL
+        );
+        CREATE TABLE article_terms (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            counts BLOB NOT NULL
+        );
+        CREATE TABLE subject_model (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            fingerprint TEXT NOT NULL,
+            format TEXT NOT NULL,
+            fitted_through INTEGER NOT NULL,
+            learnt_from INTEGER NOT NULL,
+            fitted_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        )
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -147,6 +177,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 )
 VERSION = len(MIGRATIONS)
 
@@ -170,6 +201,21 @@ class IssueRecord:
 
 
 @dataclass(frozen=True)
+class StoredModel:
+    """The subject model as the store keeps it between builds."""
+
+    #: The fingerprint of what it was fitted from: the scorer, the subjects, the corrections.
+    fingerprint: str
+    #: The layout of `body` (`modelcache.FORMAT`).
+    format: str
+    #: The newest article id when it was fitted, and how many articles it learnt from.
+    fitted_through: int
+    learnt_from: int
+    #: The fitted model as JSON.
+    body: str
+
+
+@dataclass(frozen=True)
 class FeedState:
     """What the store remembers about a feed between runs."""
 
@@ -182,6 +228,20 @@ class FeedState:
     failing_since: str | None = None
     gone: bool = False
     content_hash: str | None = None
+
+
+#: Each subject's placed articles by score: what a build reads its candidates from.
+_CANDIDATES_INDEX = (
+    "CREATE INDEX IF NOT EXISTS assignments_subject_score ON assignments(subject, score DESC)"
+)
+
+#: An article's placement, new or replacing the one stored (an upsert: one index update, where
+#: INSERT OR REPLACE deletes and inserts, ~4x the work when a whole archive is placed again).
+_SAVE_ASSIGNMENT = (
+    "INSERT INTO assignments (article_id, subject, score, matched, fingerprint)"
+    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET subject = excluded.subject,"
+    " score = excluded.score, matched = excluded.matched, fingerprint = excluded.fingerprint"
+)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -222,6 +282,8 @@ class Store:
             db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)
             store._migrate(version)
+            # (dropped while a whole archive is placed again: back if that run was cut short)
+            db.execute(_CANDIDATES_INDEX)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
@@ -229,6 +291,16 @@ class Store:
             db.close()
             raise
         return store
+
+    @classmethod
+    def reader(cls, path: Path | str) -> Store:
+        """Another connection to an existing, current store, for reading only (a worker process
+        reading its share of the archive while the process that opened it writes)."""
+        path = Path(path)
+        db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA query_only = ON")
+        return cls(db, path)
 
     def _migrate(self, version: int) -> None:
         for number in range(version + 1, VERSION + 1):
@@ -442,6 +514,7 @@ class Store:
     _SELECT = (
         """SELECT a.*, f.url AS feed_url FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"""
     )
+    _SELECT_IDS = _SELECT + " WHERE a.id IN ({marks})"
 
     def articles(self) -> list[Article]:
         """Every stored article, oldest first."""
@@ -484,34 +557,215 @@ class Store:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
         return [self._article(r) for r in rows]
 
-    def stale_assignments(self, fingerprint: str, limit: int | None = None) -> list[Article]:
-        """Unfeatured articles whose stored subject was not decided by the model `fingerprint`."""
-        sql = (
-            self._SELECT
-            + " LEFT JOIN assignments s ON s.article_id = a.id"
-            + " WHERE (s.fingerprint IS NULL OR s.fingerprint != ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
-            + " ORDER BY a.id"
+    def stale_ids(self, fingerprint: str, after: int, through: int) -> list[int]:
+        """The ids of the unfeatured articles in (after, through] whose stored subject was not
+        decided by the model `fingerprint`, oldest first: `after` is the placed-through watermark,
+        so a weekly build reads its new articles by the primary key, not the whole archive."""
+        rows = self.db.execute(
+            """SELECT a.id FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
+               WHERE a.id > ? AND a.id <= ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
+               ORDER BY a.id""",
+            (after, through, fingerprint),
         )
-        params: tuple[object, ...] = (fingerprint,)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params += (limit,)
-        return [self._article(r) for r in self.db.execute(sql, params)]
+        return [r[0] for r in rows]
 
-    def placement_current(self, fingerprint: str) -> bool:
-        """True when the model `fingerprint` has placed every article stored so far (new articles
-        always get higher ids, so a watermark answers without reading the archive)."""
+    def placement_state(self) -> tuple[str | None, int]:
+        """The fingerprint of the model that placed the archive, and the id it placed through."""
         rows = dict(
             self.db.execute(
                 "SELECT key, value FROM meta WHERE key IN ('placed_fingerprint', 'placed_through')"
             ).fetchall()
         )
-        newest = self.db.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
-        return (
-            rows.get("placed_fingerprint") == fingerprint
-            and int(rows.get("placed_through", -1)) >= newest
+        return rows.get("placed_fingerprint"), int(rows.get("placed_through", -1))
+
+    def articles_after(self, article_id: int) -> int:
+        """How many articles were stored after the one with id `article_id` (by the primary key)."""
+        return int(
+            self.db.execute("SELECT COUNT(*) FROM articles WHERE id > ?", (article_id,)).fetchone()[
+                0
+            ]
         )
+
+    def _each_in(self, sql: str, values: Iterable[object]) -> Iterator[sqlite3.Row]:
+        """The rows of `sql` (its `{marks}` an IN list) for `values`, 500 at a time (SQLite's
+        limit on parameters is far above, but long IN lists plan slower)."""
+        values = list(values)
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            yield from self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+    def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
+        """The articles with these ids, in the order of `ids` (missing ones left out)."""
+        found = {r["id"]: self._article(r) for r in self._each_in(self._SELECT_IDS, ids)}
+        return [found[i] for i in ids if i in found]
+
+    def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
+        """url key -> id, for the stored articles among `keys`."""
+        sql = "SELECT url_key, id FROM articles WHERE url_key IN ({marks})"
+        return {r[0]: r[1] for r in self._each_in(sql, keys)}
+
+    def urls_of(self, ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, url) of the articles with these ids."""
+        return [
+            (r[0], r[1])
+            for r in self._each_in("SELECT id, url FROM articles WHERE id IN ({marks})", ids)
+        ]
+
+    def sample_ids(self, limit: int) -> list[tuple[int, str]]:
+        """(id, url) of what the scorer learns from, in `recent_articles` order: the `limit`
+        newest articles, newest first, then every corrected article not among them, by id."""
+        newest = [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT id, url FROM articles ORDER BY id DESC LIMIT ?", (limit,)
+            )
+        ]
+        seen = {i for i, _ in newest}
+        corrected = self.db.execute(
+            "SELECT a.id, a.url FROM corrections c JOIN articles a ON a.id = c.article_id"
+            " ORDER BY a.id"
+        )
+        return newest + [(r[0], r[1]) for r in corrected if r[0] not in seen]
+
+    # -- term counts (see curator.termcounts) ---------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, pairs: Iterable[tuple[str, str]]) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", pairs)
+
+    def term_counts_state(self) -> tuple[str | None, list[str]]:
+        """How the stored counts were counted (`termcounts.counts_format`; None: none counted
+        yet) and the phrases every stored count includes."""
+        phrases = self._meta("counted_phrases")
+        return self._meta("counts_format"), sorted(json.loads(phrases)) if phrases else []
+
+    def reset_term_counts(self, counts_format: str) -> None:
+        """Forget every stored count and term: they are counted again in `counts_format`."""
+        with self.transaction():
+            self.db.execute("DELETE FROM article_terms")
+            self.db.execute("DELETE FROM terms")
+            self._set_meta([("counts_format", counts_format), ("counted_phrases", "[]")])
+
+    def set_counted_phrases(self, phrases: Iterable[str]) -> None:
+        """Record that every stored count includes these phrases."""
+        self._set_meta([("counted_phrases", json.dumps(sorted(set(phrases))))])
+
+    def uncounted(self, ids: Sequence[int]) -> list[int]:
+        """Which of these article ids have no stored counts, in the order given."""
+        sql = "SELECT article_id FROM article_terms WHERE article_id IN ({marks})"
+        counted = {r[0] for r in self._each_in(sql, ids)}
+        return [i for i in ids if i not in counted]
+
+    def all_counted(self, after: int, through: int) -> bool:
+        """Whether every article in (after, through] has stored counts (two counts by key)."""
+        articles = self.db.execute(
+            "SELECT COUNT(*) FROM articles WHERE id > ? AND id <= ?", (after, through)
+        ).fetchone()[0]
+        counted = self.db.execute(
+            "SELECT COUNT(*) FROM article_terms WHERE article_id > ? AND article_id <= ?",
+            (after, through),
+        ).fetchone()[0]
+        return bool(articles == counted)
+
+    def uncounted_after(self, after: int, through: int, limit: int) -> list[int]:
+        """Ids in (after, through] with no stored counts, oldest first, at most `limit`."""
+        rows = self.db.execute(
+            """SELECT a.id FROM articles a WHERE a.id > ? AND a.id <= ?
+               AND NOT EXISTS (SELECT 1 FROM article_terms t WHERE t.article_id = a.id)
+               ORDER BY a.id LIMIT ?""",
+            (after, through, limit),
+        )
+        return [r[0] for r in rows]
+
+    def term_rows(self, terms: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """term -> (id, word shown for it) for the stored ones among `terms`."""
+        sql = "SELECT term, id, word FROM terms WHERE term IN ({marks})"
+        return {r[0]: (r[1], r[2]) for r in self._each_in(sql, terms)}
+
+    def upsert_terms(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Store (term, word) pairs: a new term, or a shorter word (alphabetically first among
+        words as short) for a stored one."""
+        with self.transaction():
+            self.db.executemany(
+                """INSERT INTO terms (term, word) VALUES (?, ?) ON CONFLICT(term) DO UPDATE
+                   SET word = excluded.word
+                   WHERE length(excluded.word) < length(terms.word)
+                      OR (length(excluded.word) = length(terms.word) AND excluded.word < terms.word)""",
+                rows,
+            )
+
+    def terms_by_id(self, ids: Iterable[int]) -> dict[int, str]:
+        """id -> term for these term ids."""
+        return {
+            r[0]: r[1]
+            for r in self._each_in("SELECT id, term FROM terms WHERE id IN ({marks})", ids)
+        }
+
+    def max_term_id(self) -> int:
+        return int(self.db.execute("SELECT MAX(id) FROM terms").fetchone()[0] or 0)
+
+    def save_term_counts(self, rows: Iterable[tuple[int, bytes]]) -> None:
+        """Store (article id, counts blob) rows (see `termcounts.encode`)."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_terms (article_id, counts) VALUES (?, ?)", rows
+            )
+
+    def term_count_blobs(self, ids: Sequence[int]) -> dict[int, bytes]:
+        """article id -> stored counts blob, for those of `ids` that have one."""
+        sql = "SELECT article_id, counts FROM article_terms WHERE article_id IN ({marks})"
+        return {r[0]: r[1] for r in self._each_in(sql, ids)}
+
+    def counted_between(self, after: int, through: int) -> Iterator[tuple[int, bytes]]:
+        """(article id, counts blob) of every counted article in (after, through], by id."""
+        yield from self.db.execute(
+            "SELECT article_id, counts FROM article_terms WHERE article_id > ? AND article_id <= ?"
+            " ORDER BY article_id",
+            (after, through),
+        )
+
+    def placement_batch(
+        self, fingerprint: str, after: int, through: int
+    ) -> list[tuple[int, str, bytes | None]]:
+        """(id, url, counts blob or None) of the unfeatured articles in (after, through] that the
+        model `fingerprint` has not placed, by id."""
+        rows = self.db.execute(
+            """SELECT a.id, a.url, t.counts FROM articles a
+               LEFT JOIN assignments s ON s.article_id = a.id
+               LEFT JOIN article_terms t ON t.article_id = a.id
+               WHERE a.id > ? AND a.id <= ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
+               ORDER BY a.id""",
+            (after, through, fingerprint),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    # -- the subject model as last fitted (see curator.modelcache) ------------------------------
+    def stored_model(self) -> StoredModel | None:
+        """The subject model as last fitted, or None."""
+        row = self.db.execute(
+            "SELECT fingerprint, format, fitted_through, learnt_from, body FROM subject_model"
+        ).fetchone()
+        return None if row is None else StoredModel(*row)
+
+    def save_model(self, model: StoredModel, *, now: datetime) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO subject_model (id, fingerprint, format, fitted_through,"
+                " learnt_from, fitted_at, body) VALUES (1, ?, ?, ?, ?, ?, ?)",
+                (
+                    model.fingerprint,
+                    model.format,
+                    model.fitted_through,
+                    model.learnt_from,
+                    _iso(now),
+                    model.body,
+                ),
+            )
 
     def mark_placed(self, fingerprint: str, through: int) -> None:
         """Record that the model `fingerprint` has placed every article up to id `through`."""
@@ -530,9 +784,28 @@ class Store:
         """Store (article id, subject, score, matched terms) decided by the model `fingerprint`."""
         with self.transaction():
             self.db.executemany(
-                "INSERT OR REPLACE INTO assignments (article_id, subject, score, matched,"
-                " fingerprint) VALUES (?, ?, ?, ?, ?)",
+                _SAVE_ASSIGNMENT,
                 [(i, subj, score, json.dumps(list(m)), fingerprint) for i, subj, score, m in rows],
+            )
+
+    @contextmanager
+    def placing_everything(self) -> Iterator[None]:
+        """For placing most of the archive again: without the candidates' index meanwhile (every
+        batch saved would rewrite pages all over it), built again, once, at the end (and at the
+        next opening if the run is cut short)."""
+        self.db.execute("DROP INDEX IF EXISTS assignments_subject_score")
+        try:
+            yield
+        finally:
+            self.db.execute(_CANDIDATES_INDEX)
+
+    def save_scored(
+        self, rows: Iterable[tuple[int, str | None, float, str]], fingerprint: str
+    ) -> None:
+        """`save_assignments` with the matched terms as JSON already (from a worker process)."""
+        with self.transaction():
+            self.db.executemany(
+                _SAVE_ASSIGNMENT, [(i, s, x, m, fingerprint) for i, s, x, m in rows]
             )
 
     def candidates(self, subject: str, limit: int) -> list[tuple[Article, float, tuple[str, ...]]]:

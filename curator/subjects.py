@@ -380,6 +380,12 @@ class SubjectModel(Fitted):
         counts, rep = self._features(article)
         return self.judge_scored(article.url, rep, counts, self._raw(rep, counts))
 
+    def assign_counts(self, url: str, counts: Vector) -> Assignment:
+        """`assign_one` for an article counted already (`article_counts` with this model's
+        phrases): what placing a stored article needs without reading its text again."""
+        rep = tfidf(counts, self.corpus)
+        return self.judge_scored(url, rep, counts, self._raw(rep, counts)).assignment()
+
     def assign_one(self, article: Article) -> Assignment:
         """Where `article` goes (its subject or None), with each subject's score and terms."""
         return self.judge(article).assignment()

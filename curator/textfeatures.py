@@ -249,7 +249,10 @@ def readable(term: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The stems of `text`'s content words, in order (stop words dropped)."""
-    tokens = _tokens(text)
+    return _stems(_tokens(text))
+
+
+def _stems(tokens: list[str]) -> list[str]:
     found = list(map(_TERMS.get, tokens))
     if None in found:  # words not seen before: stem them once
         found = [t if t is not None else _term(tk) for t, tk in zip(found, tokens, strict=True)]
@@ -319,18 +322,50 @@ def _count_into(
                     counts[key] = counts.get(key, 0.0) + weight
 
 
+def _fields(article: Article) -> list[tuple[str, float]]:
+    """The parts of an article the scorer reads, each with its weight: title, lead (blurb, feed
+    summary and categories), main text."""
+    out = [((article.title or "")[:MAX_TITLE_CHARS], TITLE_WEIGHT)]
+    lead = " \n ".join(x[:MAX_TEXT_CHARS] for x in (article.blurb, article.summary) if x)
+    lead += " \n " + " \n ".join(c[:MAX_TITLE_CHARS] for c in article.categories[:MAX_CATEGORIES])
+    if lead.strip():
+        out.append((lead, LEAD_WEIGHT))
+    if article.text:
+        out.append((article.text[:MAX_TEXT_CHARS], TEXT_WEIGHT))
+    return out
+
+
 def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]) -> Vector:
     """Field-weighted term counts of an article; `phrases` (first stem -> tuples of the rest) are
     the multi-word keywords to count as terms of their own."""
     counts: Vector = {}
-    _count_into(counts, terms((article.title or "")[:MAX_TITLE_CHARS]), TITLE_WEIGHT, phrases)
-    lead = " \n ".join(x[:MAX_TEXT_CHARS] for x in (article.blurb, article.summary) if x)
-    lead += " \n " + " \n ".join(c[:MAX_TITLE_CHARS] for c in article.categories[:MAX_CATEGORIES])
-    if lead.strip():
-        _count_into(counts, terms(lead), LEAD_WEIGHT, phrases)
-    if article.text:
-        _count_into(counts, terms(article.text[:MAX_TEXT_CHARS]), TEXT_WEIGHT, phrases)
+    for text, weight in _fields(article):
+        _count_into(counts, terms(text), weight, phrases)
     return counts
+
+
+def article_terms(
+    article: Article, phrases: Mapping[str, set[tuple[str, ...]]]
+) -> tuple[Vector, dict[str, str]]:
+    """`article_counts`, and for each of its stems the word `readable` would show for it given
+    this article alone (the shortest word that produced it, the first alphabetically among words
+    as short), so that a store can keep the words of every article it counted."""
+    counts: Vector = {}
+    shown: dict[str, str] = {}
+    for text, weight in _fields(article):
+        tokens = _tokens(text)
+        _count_into(counts, _stems(tokens), weight, phrases)
+        for token in set(tokens):
+            t = _TERMS.get(token)
+            if t is None:
+                t = _term(token)
+            if not t:
+                continue
+            w = _word(token) or t
+            old = shown.get(t)
+            if old is None or (len(w), w) < (len(old), old):
+                shown[t] = w
+    return counts, shown
 
 
 def normalise(v: Vector) -> Vector:

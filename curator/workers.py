@@ -85,10 +85,39 @@ def worker_pool(feeds: int) -> Iterator[Workers]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+@contextmanager
+def forked(
+    initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes forked now, one per core (at most MAX_WORKERS), each starting with
+    `initializer(*initargs)` (inherited, not pickled); None on one core or off Linux (the caller
+    then works here). For work outside an event loop: placing the archive under subjects."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or not sys.platform.startswith("linux"):
+        yield None
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=min(cores, MAX_WORKERS),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(initializer, initargs),
+    )
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    _leave_interrupts_to_the_main_process()
+    if initializer is not None:
+        initializer(*initargs)
+
+
 def _leave_interrupts_to_the_main_process() -> None:
     """In a worker: ignore Ctrl-C, which the whole process group gets; the main process stops the
     run (and the pool) and reports it once, instead of every worker printing a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-__all__ = ["MAX_WORKERS", "PARALLEL_MIN_FEEDS", "Workers", "worker_pool"]
+__all__ = ["MAX_WORKERS", "PARALLEL_MIN_FEEDS", "Workers", "forked", "worker_pool"]

@@ -19,7 +19,7 @@ from curator.app import (
     run_fetch,
     write_next_draft,
 )
-from curator.cli.common import CONFIG_OPTION, common_options, opened, theme_options
+from curator.cli.common import CONFIG_OPTION, common_options, opened, theme_options, warn
 from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
@@ -134,6 +134,7 @@ def build(
                 fetch=not no_fetch,
                 subjects=subject,
                 all_subjects=all_subjects,
+                place_progress=progress.placing,
             )
     feeds = result.fetch.feeds
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
@@ -188,7 +189,7 @@ def issue_summary(issue: Issue) -> str:
 def print_warnings(warnings: tuple[str, ...]) -> None:
     """Warnings go to stderr even with --quiet: they are about what is published."""
     for warning in warnings:
-        click.echo(f"curator: warning: {warning}", err=True)
+        warn(warning)
 
 
 @click.command()

@@ -61,12 +61,17 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def warn(line: str) -> None:
+    """A warning on stderr, said even with --quiet (it is about what curator did, not progress)."""
+    click.echo(f"curator: warning: {line}", err=True)
+
+
 def loaded(config_path: Path) -> Config:
     """The config, read and checked as every command reads it (`ConfigError` for a mistake), its
     warnings printed first: what is allowed but probably not meant is said before anything runs."""
     config = load_config(config_path)
     for warning in config.warnings:
-        click.echo(f"curator: warning: {warning}", err=True)
+        warn(warning)
     return config
 
 

@@ -73,6 +73,7 @@ class RunProgress:
         self._shown: PageTally | None = None
         self._shown_at = float("-inf")
         self._finished = False
+        self._placed_at = float("-inf")
 
     def __enter__(self) -> RunProgress:
         return self
@@ -105,6 +106,14 @@ class RunProgress:
             self._show(tally)
         if complete:
             self.close()
+
+    def placing(self, what: str, done: int, total: int) -> None:
+        """Placing the archive under subjects again (after the editor changed a subject), in
+        batches: a plain line every `LINE_EVERY` seconds, and one when it is done."""
+        if self.quiet or (done < total and self._clock() - self._placed_at < LINE_EVERY):
+            return
+        self._placed_at = self._clock()
+        click.echo(f"  subjects   {what}: {done} of {total} batches done", err=True)
 
     def close(self) -> None:
         """End the page progress: the bar's line is finished, or the last count printed."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import yaml
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION, opened
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION, opened, warn
 from curator.config import Config
 from curator.errors import CuratorError
 from curator.models import Article
@@ -67,7 +67,7 @@ def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
     with opened(config, db) as (conf, store):
         article = _article(store, url)
-        explanation = explain_article(conf, store, article)
+        explanation = explain_article(conf, store, article, warn)
     if as_json:
         click.echo(json.dumps(explanation.to_dict(), indent=2, default=str))
         return
@@ -158,7 +158,7 @@ def list_(
     with opened(config, db) as (conf, store):
         name = _subject_name(conf, subject) if subject is not None else None
         _working(quiet or as_json, "placing new articles under subjects")
-        found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit)
+        found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
     if as_json:
         click.echo(json.dumps([p.to_dict() for p in found], indent=2))
         return
@@ -193,7 +193,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
     with opened(config, db) as (conf, store):
         _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest unfeatured articles")
-        found = uncertain_articles(conf, store, limit)
+        found = uncertain_articles(conf, store, limit, warn)
     if as_json:
         click.echo(json.dumps([u.to_dict() for u in found], indent=2))
         return
@@ -261,7 +261,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
 def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     with opened(config, db) as (conf, store):
-        found = suggest_subjects(conf, store, count)
+        found = suggest_subjects(conf, store, count, warn)
     if as_json:
         click.echo(json.dumps([s.to_dict() for s in found], indent=2))
         return
