@@ -40,7 +40,7 @@ from curator.textfeatures import (
 )
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "5"
+SCORER_VERSION = "6"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their
@@ -183,7 +183,7 @@ FIT_TERMS = 5000
 #: to 0.55 / 0.58 and 0.036 / 0.041, BBC 0.37 / 0.40, at 0.1-0.3 of a point of accuracy.
 FIT_BAR = 0.0
 FIT_MIX = 0.3
-FIT_SHARE = 0.25
+FIT_SHARE = 0.3
 #: Laplace smoothing of the archive's word distribution in the fit.
 FIT_ALPHA = 1.0
 FIT_MIN_ARTICLES = 10
