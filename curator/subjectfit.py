@@ -182,13 +182,15 @@ FIT_TERMS = 5000
 #: open set 0.62 / 0.57 / 0.49, BBC's open set 0.40 / 0.34 / 0.24, Reuters-8 0.936 / 0.938 / 0.941.
 #: 0.35 until the vote decided more often (see VOTE_WEIGHT): an article then lands under the
 #: subject whose words it shares most, which is also where it fits best, and with 0.35 the
-#: open-set check fell (sci.* left out 0.57 -> 0.52, comp.* 0.038 -> 0.032). 0.3 / 0.28 / 0.27:
-#: sci.* 0.555 / 0.568 / 0.572 left out, 3.7 / 3.8 / 4.0% of the others (0.572, 4.3% before);
-#: comp.* 0.036 / 0.039 / 0.039, 1.3 / 1.4 / 1.4% (0.038, 1.5%); BBC 0.375 / 0.385 / 0.389 (0.342);
-#: the BBC-Sport-like set 0.972 / 0.972 / 0.969 (one football score report more goes nowhere).
+#: open-set check fell (sci.* left out 0.57 -> 0.52, comp.* 0.038 -> 0.032). 0.3 / 0.29 / 0.28 /
+#: 0.27: sci.* 0.555 / 0.564 / 0.568 / 0.572 left out, 3.7 / 3.7 / 3.8 / 4.0% of the others (0.572,
+#: 4.3% before); comp.* 0.036 / 0.037 / 0.039 / 0.039, 1.3 / 1.4 / 1.4 / 1.4% (0.038, 1.5%); BBC
+#: 0.375 / 0.379 / 0.385 / 0.389 (0.342); the BBC-Sport-like set 0.972 down to 0.969 at 0.27 (a
+#: football score report goes nowhere); at 0.28 the Glazer test's correction also sends an
+#: EastEnders story, near its bar, nowhere (test_moving_one_article_pulls_its_story_after_it).
 FIT_BAR = 0.0
 FIT_MIX = 0.3
-FIT_SHARE = 0.28
+FIT_SHARE = 0.29
 #: Laplace smoothing of the archive's word distribution in the fit.
 FIT_ALPHA = 1.0
 FIT_MIN_ARTICLES = 10
