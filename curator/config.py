@@ -225,6 +225,8 @@ PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
 )
+#: Scalars YAML reads as something else than text, which in a list of words are words as written.
+WORD_LIKE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool"))
 #: Limits that keep a typo from doing harm (issue_size: 1000 would make an unreadable issue).
 LIMITS = {
     "issue_size": (1, 50),
@@ -387,6 +389,11 @@ class _Reader:
                 raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}")
             items = []
             for item in node.value:
+                if isinstance(item, ScalarNode) and item.tag in WORD_LIKE_TAGS and item.value:
+                    # `keywords: [486, 3D, no]`: in a list of words a number or a yes/no is a word,
+                    # as written (YAML would read 486 as a number and no as false).
+                    items.append(item.value.strip())
+                    continue
                 items.append(self.scalar(item, key, "str"))
             return tuple(items)
         return self.scalar(node, key, kind)

@@ -172,8 +172,11 @@ MAX_BYLINE_CHARS = 100
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|story|text|words|article|analysis|commentary|"
     r"opinion|review|interview)\s+(?:by|from)|by|from|"
-    r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore)\s*:|von|par|por|door|di|av|af|"
-    r"przez)\s*[:\-–—]?\s+",
+    r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore)\s*:|"
+    # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
+    # Af Klint): read as "by" only before a name of two words or more with no comma between them
+    # ("Par Sébastien Farcis" -> "Sébastien Farcis"; "Di Sora, J." stays whole).
+    r"(?:von|par|por|door|di|av|af|przez)(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))\s*[:\-–—]?\s+",
     re.I,
 )
 

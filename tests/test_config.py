@@ -269,3 +269,11 @@ def test_a_config_that_is_not_utf8_says_so(tmp_path: Path) -> None:
     path.write_bytes(GOOD.encode("utf-16"))
     with pytest.raises(ConfigError, match="not UTF-8"):
         load_config(path)
+
+
+def test_numbers_and_yes_no_in_a_list_of_keywords_are_words_as_written(tmp_path: Path) -> None:
+    """`keywords: [486, 3D, no]` was refused ("must be some text, not `486`") though an editor
+    writing a list of words means words."""
+    text = GOOD.replace("[CSAT, NPS, customer effort score]", "[486, 3.5, NPS, no, 1e3]")
+    config = load_config(write(tmp_path, text))
+    assert config.subjects[1].keywords == ("486", "3.5", "NPS", "no", "1e3")

@@ -63,6 +63,12 @@ FEED_URL = "https://feeds.example.org/feed.xml"
         ("kumabook", ("kumabook",)),
         ("Taverncast: www.taverncast.com", ("Taverncast",)),
         ("Dr. Ananth Prabhu G", ("Dr. Ananth Prabhu G",)),
+        # "By" in other languages, where the same word begins surnames (bioRxiv's "Di Sora, J."
+        # lost its "Di").
+        ("Par Sébastien Farcis", ("Sébastien Farcis",)),
+        ("Von: Hans Müller", ("Hans Müller",)),
+        ("Hickman, R., Di Sora, J.", ("Hickman, R.", "Di Sora, J.")),
+        ("Von Miller", ("Von Miller",)),
     ],
 )
 def test_credits(raw: str, people: tuple[str, ...]) -> None:

@@ -287,13 +287,7 @@ def render(
 
 @click.command()
 @CONFIG_OPTION
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="The folder to serve. Default: settings.output in the config.",
-)
+@out_option("The folder to serve. Default: settings.output in the config.")
 @click.option(
     "--port",
     "-p",
