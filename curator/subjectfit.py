@@ -8,7 +8,8 @@ with. The steps (each chosen by measurement, see benchmarks/subjects.py):
    confidently there, and the articles the editor put there, add their centroid to the vector.
 3. Each subject's cosine bar (`_bars`): a share of what its typical articles score.
 4. A word model (`WordModel`): multinomial naive Bayes over the articles the vectors place clearly
-   and the editor's examples (self-training over the archive). It votes in every score, and it says how
+   and the editor's examples (self-training over the archive), each subject's vote starting from
+   the editor's own words for it (`QUERY_PRIOR`). It votes in every score, and it says how
    typical an article's words are of a subject compared with the archive as a whole (its *fit*):
    an article whose words are no likelier under its best subject than under the archive at large
    belongs to none.
