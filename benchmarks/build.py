@@ -212,9 +212,32 @@ def fixture(cache: Path, texts: list[dict[str, str]], n: int) -> Path:
     return path
 
 
-def copy_store(source: Path | None, target: Path, *, old: bool) -> Path:
+def old_fingerprint(curator: Path, config: Path) -> str:
+    """The fingerprint the old curator gives the unedited subjects: its scorer's version is part
+    of it, so a store this curator placed would look unplaced to it (and its week's build would
+    re-place the whole archive) unless the copy is relabelled with it."""
+    code = (
+        "import sys; from pathlib import Path; from curator.config import load_config;"
+        " from curator.subjects import model_fingerprint;"
+        " print(model_fingerprint(load_config(Path(sys.argv[1])).subjects, {}))"
+    )
+    python = curator.parent / "python"
+    run = subprocess.run(  # (not from the repository: `-c` would import its curator/ instead)
+        [str(python), "-c", code, str(config)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=config.parent,
+    )
+    return run.stdout.strip()
+
+
+def copy_store(
+    source: Path | None, target: Path, *, old: bool, fingerprint: str | None = None
+) -> Path:
     """A fresh copy of a fixture (or nothing, for an empty store); for the old curator, without
-    the tables it does not know."""
+    the tables it does not know, its placements labelled with the old curator's `fingerprint`
+    (the same articles under the same subjects, current for it as they are for this one)."""
     for stale in target.parent.glob(target.name + "*"):
         stale.unlink()
     if source is None:
@@ -225,6 +248,9 @@ def copy_store(source: Path | None, target: Path, *, old: bool) -> Path:
         for table in ("terms", "article_terms", "subject_model"):
             db.execute(f"DROP TABLE IF EXISTS {table}")
         db.execute("DELETE FROM meta WHERE key IN ('counts_format', 'counted_phrases')")
+        if fingerprint is not None:
+            db.execute("UPDATE assignments SET fingerprint = ?", (fingerprint,))
+            db.execute("UPDATE meta SET value = ? WHERE key = 'placed_fingerprint'", (fingerprint,))
         db.execute(f"PRAGMA user_version = {OLD_SCHEMA}")
         db.close()
     with open(target, "rb+") as handle:  # written to disk before the timing, not during it
@@ -401,13 +427,14 @@ def main() -> None:
         feed = json.loads(site_map.read_text())
         feed_url = f"http://127.0.0.1:{feed['port']}/feed.xml"
         config = write_config(tmp / "config", [feed_url])
+        old_fp = old_fingerprint(curators["old"], config) if "old" in curators else None
         db = tmp / "store.db"
         week: dict[tuple[str, int], list[float]] = {}
         with SiteServer(site_map):
             for round_ in range(1, args.rounds + 1):
                 for n in sizes:
                     for who, curator in curators.items():
-                        copy_store(stores.get(n), db, old=who == "old")
+                        copy_store(stores.get(n), db, old=who == "old", fingerprint=old_fp)
                         r = build(curator, config, db)
                         data = json.loads(r.run.stdout)
                         week.setdefault((who, n), []).append(r.seconds)
@@ -441,7 +468,7 @@ def main() -> None:
             for who in ("new", "old"):
                 if who == "old" and n not in old_replace:
                     continue
-                copy_store(stores[n], db, old=who == "old")
+                copy_store(stores[n], db, old=who == "old", fingerprint=old_fp)
                 r = build(curators[who], edited, db, fetch=False)
                 report.figure(f"{who}.replace.{n}", describe(r))
                 if who == "new" and n == 1_000_000:
