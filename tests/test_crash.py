@@ -359,6 +359,27 @@ def test_ctrl_c_stops_with_one_line_and_exit_130(
     assert_nothing_lost(newsletter, baseline)
 
 
+def test_ctrl_c_reaches_the_build_when_pytest_runs_in_the_background() -> None:
+    """The Ctrl-C test above, run as a script or cron job runs pytest in the background: with
+    SIGINT ignored, which every process it starts inherits. It passes there too (before the
+    `ctrl_c_reaches_the_builds` fixture the build never saw the test's Ctrl-C, and the test
+    failed after 30 s)."""
+    if os.environ.get("CURATOR_TEST_IN_BACKGROUND"):
+        pytest.skip("this is the background run itself")
+    test = f"{Path(__file__).resolve()}::test_ctrl_c_stops_with_one_line_and_exit_130"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=REPO,
+        env={**os.environ, "CURATOR_TEST_IN_BACKGROUND": "1"},
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "1 passed" in proc.stdout, proc.stdout[-3000:]
+
+
 def test_a_second_build_on_the_same_store_is_refused_while_one_runs(
     newsletter: Newsletter, baseline: dict[str, object]
 ) -> None:
