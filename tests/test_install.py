@@ -119,3 +119,24 @@ def test_the_same_demo_page_reads_whole_when_the_installation_is_sound(tmp_path:
     proc = run_curator(["extract", "--json", str(page)], env, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert '"text_chars": 0' not in proc.stdout
+
+
+def test_without_the_corpus_each_corpus_test_says_why_it_skips(tmp_path: Path) -> None:
+    """A fresh clone without ../shared: the tests over corpus files are skipped, each naming what
+    is missing and how to point at it, never "got empty parameter set" (which names nothing)."""
+    env = dict(os.environ, CURATOR_SHARED=str(tmp_path / "nowhere"))
+    files = ["tests/test_feeds.py", "tests/test_extract.py"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", *files],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "empty parameter set" not in proc.stdout
+    skips = [ln for ln in proc.stdout.splitlines() if ln.startswith("SKIPPED")]
+    assert skips, proc.stdout[-3000:]
+    for line in skips:
+        assert "the shared corpus is not at" in line and "set CURATOR_SHARED" in line, line
