@@ -92,12 +92,6 @@ def model_corpus(store: Store) -> list[Article]:
     return list(corpus.values())
 
 
-def subject_model(config: Config, store: Store, say: Say | None = None) -> SubjectModel:
-    """The scorer for this config, taught by the editor's corrections (the stored one while it is
-    current, see `current_model`)."""
-    return current_model(config, store, say=say)
-
-
 def current_model(
     config: Config,
     store: Store,
@@ -179,16 +173,6 @@ def refresh(
         store, model, after=after, through=newest, progress=progress, vocabulary=vocabulary
     )
     store.mark_placed(fingerprint, newest)
-    return placed
-
-
-def refresh_assignments(store: Store, model: SubjectModel) -> int:
-    """Score every unfeatured article `model` has not placed yet; returns how many."""
-    through = store.newest_article_id()
-    placed_by, placed_through = store.placement_state()
-    after = placed_through if placed_by == model.fingerprint else 0
-    placed = place(store, model, after=after, through=through)
-    store.mark_placed(model.fingerprint, through)
     return placed
 
 
@@ -387,16 +371,16 @@ def explain_article(
     config: Config, store: Store, article: Article, say: Say | None = None
 ) -> Explanation:
     """Why the article lands where it does: per subject, its score and the terms that matched."""
-    return subject_model(config, store, say).explain(article)
+    return current_model(config, store, say=say).explain(article)
 
 
 def suggest_subjects(
     config: Config, store: Store, k: int | None = None, say: Say | None = None
 ) -> Sequence[Suggestion]:
     """Proposed subjects for the articles that fit none of the editor's."""
-    model = subject_model(config, store, say)
-    refresh_assignments(store, model)
-    return suggest(store.unassigned_articles(model.fingerprint, SUGGEST_SAMPLE), k=k)
+    refresh(config, store, say=say)
+    fingerprint = model_fingerprint(config.subjects, store.corrections())
+    return suggest(store.unassigned_articles(fingerprint, SUGGEST_SAMPLE), k=k)
 
 
 def placed_articles(
@@ -420,7 +404,7 @@ def uncertain_articles(
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
     where the editor's corrections teach the most."""
     return uncertain(
-        subject_model(config, store, say), store.recent_unfeatured(CORPUS_SAMPLE), limit=limit
+        current_model(config, store, say=say), store.recent_unfeatured(CORPUS_SAMPLE), limit=limit
     )
 
 

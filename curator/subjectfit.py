@@ -350,9 +350,6 @@ class Examples:
         ]
 
 
-NO_EXAMPLES = Examples()
-
-
 def base_scores(
     rep: Mapping[str, float], columns: Columns, n: int, examples: Examples
 ) -> list[float]:

@@ -11,8 +11,8 @@ floor (`THRESHOLD`): then it goes to no subject. A moved article is pinned to th
 an excluded one to none.
 
 `SubjectModel.build(...)` learns once (from subjects, corrections and a corpus); then
-`model.assign_many(articles)` is a pure function of the model and the articles (a tokenisation and
-some dictionary look-ups per article), so an app can store each article's assignment and re-score
+`model.assign_one(article)` is a pure function of the model and the article (a tokenisation and
+some dictionary look-ups), so an app can store each article's assignment and re-score
 only when `model.fingerprint` changes.
 
 For the editor: `explain` says why an article landed where it did, `uncertain` lists the articles
@@ -391,17 +391,6 @@ class SubjectModel(Fitted):
     def assign_one(self, article: Article) -> Assignment:
         """Where `article` goes (its subject or None), with each subject's score and terms."""
         return self.judge(article).assignment()
-
-    def assign_many(self, articles: Sequence[Article]) -> list[Assignment]:
-        """`assign_one` for each article, in order (a pure function of the model and articles)."""
-        return [self.judge(a).assignment() for a in articles]
-
-    def bar(self, subject: str) -> float:
-        """The cosine bar of `subject` (what decides when the word model knows nothing of it)."""
-        for s, b in zip(self.subjects, self.bars, strict=True):
-            if s.name == subject:
-                return b
-        return THRESHOLD
 
     # -- why --------------------------------------------------------------------------------------
 

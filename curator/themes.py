@@ -22,7 +22,7 @@ from typing import ClassVar
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError
 from curator.models import Article
-from curator.placement import refresh
+from curator.placement import Say, refresh
 from curator.render import join_names
 from curator.store import IssueRecord, Store
 
@@ -76,9 +76,10 @@ class Ripeness:
         }
 
 
-def ripeness(config: Config, store: Store) -> list[Ripeness]:
-    """Every configured subject's ripeness, in the config's order (placement brought up to date)."""
-    refresh(config, store)
+def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripeness]:
+    """Every configured subject's ripeness, in the config's order (placement brought up to date;
+    `say` is told when the stored subject model could not be used)."""
+    refresh(config, store, say=say)
     history = store.issues()
     rows = []
     for subject in config.subjects:

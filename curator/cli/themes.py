@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened, warn
 from curator.config import Config
 from curator.store import Store
 from curator.themes import Ripeness, pending, ripeness, ripest, theme_name
@@ -25,7 +25,7 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
     Builds nothing and fetches nothing (run `curator fetch` first for today's articles).
     """
     with opened(config, db) as (conf, store):
-        rows = ripeness(conf, store)
+        rows = ripeness(conf, store, warn)
         upcoming = _upcoming(conf, store)
     best = ripest(rows, conf.issue_size)
     order = sorted(
