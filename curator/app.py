@@ -291,13 +291,16 @@ def build_from_draft(
     known = _known_articles(store, draft.entries)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
-        added = article_rules.articles_from_urls(config, missing, fetch_settings(config), now=now)
+        added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
         known = _known_articles(store, draft.entries)
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         lines = {e.url: e.line for e in draft.entries}
-        where = ", ".join(f"line {lines.get(u, '?')}: {u}" for u in missing)
+        where = ", ".join(
+            f"line {lines.get(u, '?')}: {u}" + (f" ({unread[u]})" if u in unread else "")
+            for u in missing
+        )
         raise BuildError(
             f"{draft_file}: cannot read the article(s) added by URL ({where}); "
             "check the address, or remove it from the draft"

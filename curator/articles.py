@@ -32,8 +32,6 @@ class PageBatch:
     """Pages read in one run, by the entry link they were read for."""
 
     pages: dict[str, Page] = field(default_factory=dict)
-    read: int = 0
-    failed: int = 0
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -56,29 +54,21 @@ def wants_pages(config: Config, source: FeedSource) -> bool:
     return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
 
 
-def read_pages(
-    config: Config,
-    items: Sequence[tuple[FeedSource, Entry]],
-    settings: FetchSettings,
-    *,
-    force: bool = False,
-) -> PageBatch:
-    """Fetch and extract the page of each new entry whose feed wants pages read (all, if `force`)."""
-    wanted = [(s, e) for s, e in items if e.link and (force or wants_pages(config, s))]
+def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch, dict[str, str]]:
+    """The pages at `links` (http(s) only) read as the build reads them, and why each of the
+    others could not be read (link -> the fetch's reason)."""
     batch = PageBatch()
-    if not wanted:
-        return batch
+    errors: dict[str, str] = {}
+    if not links:
+        return batch, errors
     page_reader()  # a broken installation stops the run here, before any page is fetched
-    requests = [FetchRequest(e.link or "", kind="page", allow_file=s.is_file) for s, e in wanted]
-    for (_, entry), result in zip(wanted, fetch_all(requests, settings), strict=True):
-        if not result.ok or not result.content:
-            batch.failed += 1
-            continue
-        batch.pages[entry.link or ""] = read_page(
-            result.content, result.final_url, result.content_type
-        )
-        batch.read += 1
-    return batch
+    requests = [FetchRequest(link, kind="page") for link in links]
+    for link, result in zip(links, fetch_all(requests, settings), strict=True):
+        if result.ok and result.content:
+            batch.pages[link] = read_page(result.content, result.final_url, result.content_type)
+        else:
+            errors[link] = result.error or "the page is empty"
+    return batch, errors
 
 
 @dataclass(frozen=True)
@@ -182,10 +172,12 @@ def feed_credits(entry: Entry) -> tuple[str, ...]:
 
 
 def articles_from_urls(
-    config: Config, urls: Sequence[str], settings: FetchSettings, *, now: datetime
-) -> Built:
-    """Articles the editor added by URL alone: each page is read and credited as a feed entry would be."""
+    urls: Sequence[str], settings: FetchSettings, *, now: datetime
+) -> tuple[Built, dict[str, str]]:
+    """Articles the editor added by URL alone: each page is read and credited as a feed entry
+    would be; and why each page that could not be read was not (url -> reason)."""
     source = FeedSource(url="", name=None)
     entries = [Entry(link=url) for url in urls if url.startswith(("http://", "https://"))]
-    pages = read_pages(config, [(source, e) for e in entries], settings, force=True)
-    return build_articles(entries, source=source, feed_title=None, pages=pages, now=now)
+    pages, errors = read_pages([e.link or "" for e in entries], settings)
+    built = build_articles(entries, source=source, feed_title=None, pages=pages, now=now)
+    return built, errors

@@ -34,7 +34,6 @@ from typing import Literal
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
-from curator.extract import extract
 from curator.feeds import FeedError, parse_feed
 from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exists, open_fetcher
 from curator.models import Entry, ErrorKind, FetchResult, Page, ParsedFeed
@@ -387,10 +386,7 @@ class _PageReader:
         page = None
         if result.ok and result.content:
             page = await self._workers.run(
-                extract,
-                result.content,
-                result.final_url,
-                charset=article_rules.charset_of(result.content_type),
+                article_rules.read_page, result.content, result.final_url, result.content_type
             )
             self.read += 1
             if page.problems:

@@ -15,11 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import LocalServer
-from curator import app, articles, harvest, workers
+from curator import app, articles, workers
 from curator.app import FeedReport, run_fetch
 from curator.cli import cli
 from curator.config import Config, parse_config
-from curator.extract import extract
 from curator.models import Page
 from curator.store import Store
 
@@ -210,11 +209,14 @@ def test_feeds_read_before_get_their_new_entries_built_by_workers_too(
 READERS = "CURATOR_TEST_PAGE_READERS"
 
 
-def extract_noting_the_process(*args: Any, **kwargs: Any) -> Page:
-    """curator.extract.extract, leaving a file named for the process it ran in (module level, so
-    a worker process can be handed it)."""
+_read_page = articles.read_page
+
+
+def read_page_noting_the_process(*args: Any, **kwargs: Any) -> Page:
+    """curator.articles.read_page, leaving a file named for the process it ran in (module level,
+    so a worker process can be handed it)."""
     (Path(os.environ[READERS]) / str(os.getpid())).touch()
-    return extract(*args, **kwargs)
+    return _read_page(*args, **kwargs)
 
 
 def published(output: Path) -> dict[str, object]:
@@ -235,7 +237,7 @@ def build_demo(config: Path, kept: Path, monkeypatch: pytest.MonkeyPatch, min_fe
     readers.mkdir(parents=True)
     monkeypatch.setenv(READERS, str(readers))
     monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", min_feeds)
-    monkeypatch.setattr(harvest, "extract", extract_noting_the_process)
+    monkeypatch.setattr("curator.articles.read_page", read_page_noting_the_process)
     result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
     assert result.exit_code == 0, result.stderr
     for name in ("output", ".curator"):

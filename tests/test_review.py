@@ -140,6 +140,31 @@ def test_a_draft_may_add_an_article_by_url(demo: Path, http_server: LocalServer)
     assert http_server.seen("/coffee.html")
 
 
+def test_a_page_added_by_url_that_cannot_be_read_is_named_with_the_reason(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """The editor is told which line's address failed and why (here a 404), and nothing is
+    published."""
+    http_server.add("/here.html", b"<html></html>", content_type="text/html")
+    gone = http_server.url("/gone.html")
+    text = demo.read_text(encoding="utf-8").replace(
+        "settings:\n", "settings:\n  allow_private_addresses: true\n"
+    )
+    demo.write_text(text, encoding="utf-8")
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    assert run("draft", "--config", str(demo))[0] == 0
+    path = demo.parent / "drafts" / "issue-1.md"
+    draft = path.read_text(encoding="utf-8").replace(
+        "# Service operations\n", f"# Service operations\n\n## {gone}\n\n"
+    )
+    path.write_text(draft, encoding="utf-8")
+    line = draft.splitlines().index(f"## {gone}") + 1
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 1, err
+    assert f"line {line}: {gone} (HTTP 404" in err, err
+    assert not (demo.parent / "output" / "issue-1.html").exists()
+
+
 def test_a_published_draft_cannot_be_published_twice(demo: Path) -> None:
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     assert run("draft", "--config", str(demo))[0] == 0
