@@ -131,6 +131,9 @@ class FetchSummary:
     page_failures: tuple[PageFailure, ...] = ()
     #: Every page read with a field missing because the page broke its reader.
     pages_in_part: tuple[PageInPart, ...] = ()
+    #: A worker process died during the run (killed for memory, or crashed in a parser); what it
+    #: had not finished was done in this process, so nothing is missing, but it is worth knowing.
+    worker_died: bool = False
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -556,6 +559,7 @@ def run_fetch(
         sum(len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)),
         gathered.page_failures,
         gathered.pages_in_part,
+        workers.died,
     )
 
 

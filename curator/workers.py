@@ -36,11 +36,8 @@ class Workers:
 
     def __init__(self, pool: ProcessPoolExecutor | None) -> None:
         self._pool = pool
-
-    @property
-    def parallel(self) -> bool:
-        """Whether work still goes to worker processes."""
-        return self._pool is not None
+        #: A worker died during the run (the rest of it was done here): the editor is told.
+        self.died = False
 
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """`fn(*args, **kwargs)` in a worker (arguments and result are pickled), awaited without
@@ -51,13 +48,17 @@ class Workers:
         if self._pool is not None:
             try:
                 future = self._pool.submit(fn, *args, **kwargs)
-            except (BrokenProcessPool, RuntimeError):  # broken, or shut down by an interrupt
+            except BrokenProcessPool:  # a worker died since the last task
+                self._pool = None
+                self.died = True
+            except RuntimeError:  # shut down by an interrupt
                 self._pool = None
             else:
                 try:
                     return await asyncio.wrap_future(future)
                 except BrokenProcessPool:  # a worker died: this task, and all after it, run here
                     self._pool = None
+                    self.died = True
         return fn(*args, **kwargs)
 
 

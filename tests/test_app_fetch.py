@@ -156,6 +156,24 @@ def test_a_worker_that_dies_leaves_the_work_to_this_process(
     assert stored_articles == expected
     assert summary.new_articles == len(expected) > 100
     assert len(progress) == len(config.feeds)
+    assert summary.worker_died
+
+
+def test_the_editor_is_told_when_a_worker_died(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is lost when a worker dies, but it is not silent: a warning after the run, and
+    `worker_died` in --json; a run whose workers all lived says nothing of them."""
+    args = ["fetch", "--config", str(tmp_path / "feeds.yaml"), "-q"]
+    healthy = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "healthy.db"), "--json"])
+    assert healthy.exit_code == 0, healthy.stderr
+    assert json.loads(healthy.stdout)["worker_died"] is False
+    monkeypatch.setattr(articles, "build_articles", build_or_die)
+    broken = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "broken.db")])
+    assert broken.exit_code == 0, broken.stderr
+    assert "curator: warning: a worker process died during the run" in broken.stderr
+    assert "nothing is missing" in broken.stderr
+    assert "worker process died" not in healthy.stderr
 
 
 def test_feeds_read_before_get_their_new_entries_built_by_workers_too(

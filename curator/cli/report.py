@@ -151,6 +151,7 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "pages_in_part": [
             {"url": p.url, "problems": list(p.problems)} for p in summary.pages_in_part
         ],
+        "worker_died": summary.worker_died,
         "feeds": [f.as_dict() for f in summary.feeds],
     }
 
@@ -188,6 +189,14 @@ def print_failures(summary: FetchSummary) -> None:
         more = len(summary.pages_in_part) - SHOWN_IN_PART
         if more > 0:
             click.echo(f"  and {more} more (--json lists every page)", err=True)
+    if summary.worker_died:
+        click.echo(
+            "curator: warning: a worker process died during the run (killed for memory, or a"
+            " crash while parsing); what it had not finished was done in this process, so nothing"
+            " is missing, only the run was slower. If it happens every week, the machine may be"
+            " short of memory.",
+            err=True,
+        )
 
 
 __all__ = ["RunProgress", "fetch_summary_dict", "print_failures"]
