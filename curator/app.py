@@ -279,7 +279,7 @@ def build_from_draft(
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first."""
     draft = read_draft(draft_file)
-    check_draft(draft, draft_file, [s.name for s in config.subjects])
+    draft = check_draft(draft, draft_file, [s.name for s in config.subjects])
     expected = store.next_issue_number()
     if draft.number != expected:
         raise BuildError(

@@ -466,8 +466,8 @@ class _Body:
             raise self.error(
                 number,
                 f"'{stripped[:40]}' looks like a field, but it is in the blurb: move it up right "
-                f"under the heading (no blank line above it), or write '\\{stripped[:20]}' to keep "
-                "it as text",
+                "under the heading (no blank line above it), or put a backslash at the start of "
+                f"the line (\\{stripped.split(':', 1)[0]}: ...) to keep it as text",
             )
         article.in_fields = False
         article.blurb.append(_ESCAPED.sub("", raw.rstrip()))
@@ -541,27 +541,40 @@ def parse_draft(text: str, path: Path) -> Draft:
     )
 
 
-def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> None:
-    """Every subject heading and theme names a configured subject, or an extra section the front
-    matter declares; a misspelt heading would otherwise be published as a section of its own."""
-    extra = {name.casefold() for name in draft.extra_sections}
+def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
+    """The draft with every subject heading and theme as the config writes it (letter case and
+    spaces aside, as `--subject` and the plan take them); a heading that names no subject, nor an
+    extra section the front matter declares, is a DraftError: a misspelt heading would otherwise be
+    published as a section of its own."""
+    configured = {" ".join(n.split()).casefold(): n for n in subjects}
+    extra = {" ".join(n.split()).casefold() for n in draft.extra_sections}
+
+    def configured_name(name: str) -> str | None:
+        return configured.get(" ".join(name.split()).casefold())
+
+    theme = []
     for name in draft.theme:
-        if name not in subjects:
+        found = configured_name(name)
+        if found is None:
             raise DraftError(
                 path,
                 draft.lines.get("theme", 2),
                 f"the theme names no subject `{name}`; {subject_hint(name, subjects)}",
             )
+        theme.append(found)
+    sections = []
     for section in draft.sections:
-        if section.subject in subjects or section.subject.casefold() in extra:
-            continue
-        raise DraftError(
-            path,
-            section.line,
-            f"no subject `{section.subject}`; {subject_hint(section.subject, subjects)} "
-            "For a section of your own, list it in the front matter: "
-            f"extra_sections: [{section.subject}]",
-        )
+        found = configured_name(section.subject)
+        if found is None and " ".join(section.subject.split()).casefold() not in extra:
+            hint = subject_hint(section.subject, subjects).rstrip(".")
+            raise DraftError(
+                path,
+                section.line,
+                f"no subject `{section.subject}`; {hint}. For a section of your own, list it in"
+                f" the front matter: extra_sections: [{section.subject}]",
+            )
+        sections.append(replace(section, subject=found or section.subject))
+    return replace(draft, theme=tuple(theme), sections=tuple(sections))
 
 
 def read_draft(path: Path) -> Draft:

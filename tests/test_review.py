@@ -264,6 +264,20 @@ def test_a_misspelt_subject_heading_stops_the_build_unless_declared(demo: Path) 
     assert "Editor's picks" in [s["subject"] for s in data["sections"]]
 
 
+def test_a_heading_in_another_letter_case_is_the_subject_as_configured(demo: Path) -> None:
+    """`--subject` and the plan take a subject's name in any letter case; so does a draft's
+    heading, and the issue shows the name as feeds.yaml writes it (not a section of its own)."""
+    path, lines = fresh_draft(demo)
+    at = lines.index("# Service operations")
+    lines[at] = "# service  OPERATIONS"
+    code, _, err = build_edited(demo, path, lines)
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    subjects = [s["subject"] for s in data["sections"]]
+    assert "Service operations" in subjects
+    assert not any(s.casefold() == "service  operations" for s in subjects)
+
+
 def test_each_issue_has_its_own_introduction(themed_demo: Path) -> None:
     """12.8: issue 2 opened "Welcome to the first issue..." like issue 1."""
     demo = themed_demo
