@@ -48,7 +48,7 @@ from curator.placement import PlaceProgress, choose_sections, refresh
 from curator.publish import write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
-from curator.themes import choose_theme, takes_plan_place
+from curator.themes import choose_theme, requested_subjects, takes_plan_place
 
 
 class BuildError(CuratorError):
@@ -124,7 +124,7 @@ def run_build(
     next theme (every subject when there is no plan); a theme too thin raises ThemeError before
     anything is published.
     """
-    subjects = tuple(config.subject_named(s) for s in subjects)  # a typo stops before fetching
+    subjects = requested_subjects(config, subjects, all_subjects)  # before fetching
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)

@@ -149,6 +149,16 @@ class ThemeChoice:
     next_theme: tuple[str, ...] = ()
 
 
+def requested_subjects(
+    config: Config, subjects: Sequence[str], all_subjects: bool
+) -> tuple[str, ...]:
+    """The subjects `--subject` names, as configured: checked before anything is fetched, so a
+    typo (InputError with a did-you-mean) or both flags at once stop the run at once."""
+    if subjects and all_subjects:
+        raise InputError("give --subject or --all-subjects, not both")
+    return tuple(dict.fromkeys(config.subject_named(s) for s in subjects))
+
+
 def choose_theme(
     config: Config,
     store: Store,
@@ -164,11 +174,10 @@ def choose_theme(
     """
     plan = config.themes.plan
     todo = pending(plan, store.issues())
-    if subjects and all_subjects:
-        raise InputError("give --subject or --all-subjects, not both")
+    chosen = requested_subjects(config, subjects, all_subjects)
     consumed: int | None = None
-    if subjects:
-        theme = tuple(dict.fromkeys(config.subject_named(s) for s in subjects))
+    if chosen:
+        theme = chosen
         consumed = next((i for i in todo if _key(plan[i]) == _key(theme)), None)
     elif all_subjects or not plan:
         theme = ()

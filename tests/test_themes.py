@@ -111,6 +111,24 @@ def test_a_mistyped_subject_says_did_you_mean_and_builds_nothing(themed_demo: Pa
     assert code == 2 and f"did you mean `{VOICE}`?" in err
 
 
+def test_both_subject_flags_at_once_stop_before_anything_is_read(themed_demo: Path) -> None:
+    """--subject with --all-subjects is a mistake in the command: said at once (exit 2), before
+    the feeds are read, from build and from draft."""
+    demo = themed_demo
+    for command in ("build", "draft"):
+        code, out, err = run(command, "--config", str(demo), "--subject", VOICE, "--all-subjects")
+        assert code == 2, err
+        assert err == "curator: give --subject or --all-subjects, not both\n"
+        assert out == ""
+    assert not (demo.parent / ".curator" / "curator.db").exists() or not _stored(demo)
+    assert not (demo.parent / "output").exists()
+
+
+def _stored(demo: Path) -> int:
+    with sqlite3.connect(demo.parent / ".curator" / "curator.db") as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
 def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(
     themed_demo: Path,
 ) -> None:

@@ -26,7 +26,7 @@ from curator.errors import CuratorError, InputError
 from curator.models import Issue
 from curator.preview import serve_until_interrupted
 from curator.store import Store
-from curator.themes import theme_name
+from curator.themes import requested_subjects, theme_name
 
 TEMPLATES_OPTION = click.option(
     "--templates",
@@ -120,6 +120,7 @@ def build(
             )
             report_build(result, quiet, as_json)
             return
+        subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         if not no_fetch:
             announce_fetch(conf, quiet)
         with RunProgress(quiet=quiet) as progress:
@@ -211,7 +212,7 @@ def draft(
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
     with opened(config, db) as (conf, store):
-        subject = tuple(conf.subject_named(s) for s in subject)  # a typo stops before fetching
+        subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         if not no_fetch:
             announce_fetch(conf, quiet)
             summary = fetch_with_progress(conf, store, quiet)
