@@ -25,15 +25,11 @@ import numpy.typing as npt
 
 from curator.store import Store
 from curator.subjectfit import KNN_FLOOR, KNN_WEIGHT, SCORE_FLOOR, VOTE_SHARPNESS, VOTE_WEIGHT
-from curator.subjects import SubjectModel
-from curator.termcounts import decode
-from curator.textfeatures import readable
+from curator.subjects import MATCHED_TERMS, SubjectModel
+from curator.termcounts import decode, phrase_keys
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
-
-#: How many matched terms an assignment keeps (as `SubjectModel` does).
-MATCHED_TERMS = 8
 
 _WHOLE = np.dtype([("i", "<u4"), ("c", "<u2")])
 _EXACT = np.dtype([("i", "<u4"), ("c", "<f8")])
@@ -86,11 +82,13 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
     `counted_phrases`: every phrase the stored counts include (those the model does not use are
     dropped from each article, as `termcounts.for_phrases` does)."""
     n = len(model.subjects)
+    names = tuple(s.name for s in model.subjects)
     column_terms = list(model.columns)
     voter_terms = list(model.words.voters)
     table_terms = list(model.words.table)
     example_terms = list(model.examples.postings)
-    phrases = {p for p in counted_phrases if p not in _phrase_keys(model)}
+    used_phrases = phrase_keys(model.phrases)
+    phrases = {p for p in counted_phrases if p not in used_phrases}
     terms = list(
         dict.fromkeys(
             [*model.corpus.idf, *column_terms, *voter_terms, *table_terms, *example_terms, *phrases]
@@ -117,7 +115,7 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
     in_columns, in_voters = where(column_terms), where(voter_terms)
     in_table, in_examples = where(table_terms), where(example_terms)
     used = (in_columns >= 0) | (in_voters >= 0) | (in_table >= 0) | (in_examples >= 0)
-    words = tuple(_shown(model, t) for t in column_terms)
+    words = tuple(model.word(t) for t in column_terms)
     ranked = sorted(range(len(column_terms)), key=column_terms.__getitem__)
     rank = np.empty(len(column_terms), dtype=np.int64)
     rank[ranked] = np.arange(len(column_terms))
@@ -126,7 +124,7 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
     flat = [p for t in example_terms for p in postings[t]]
     return Prepared(
         fingerprint=model.fingerprint,
-        names=tuple(s.name for s in model.subjects),
+        names=names,
         slot=slot,
         idf=idf,
         in_columns=in_columns,
@@ -148,26 +146,14 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
         example_subject=np.array(model.examples.subject_of, dtype=np.int64),
         bars=np.array(model.bars, dtype=np.float64),
         fit_bars=np.array([np.nan if b is None else b for b in model.fit_bars], dtype=np.float64),
-        pins={
-            url: -1 if name is None else [s.name for s in model.subjects].index(name)
-            for url, name in model.pins.items()
-        },
+        pins={url: -1 if name is None else names.index(name) for url, name in model.pins.items()},
     )
-
-
-def _phrase_keys(model: SubjectModel) -> set[str]:
-    return {" ".join((first, *rest)) for first, rests in model.phrases.items() for rest in rests}
 
 
 def _matrix(rows: Sequence[Sequence[float]], width: int) -> Floats:
     if not rows:
         return np.zeros((0, width), dtype=np.float64)
     return np.array(rows, dtype=np.float64)
-
-
-def _shown(model: SubjectModel, term: str) -> str:
-    """A term as the matched words show it: the subjects' own word, else the store's."""
-    return " ".join(model.surface.get(p) or readable(p) for p in term.split(" "))
 
 
 # --- scoring ---------------------------------------------------------------------------------------

@@ -294,6 +294,10 @@ WORDS_ALIKE = 0.35
 OVERLAP_WORDS = 8
 
 
+#: How many matched terms an assignment keeps, strongest first (the bulk scorer keeps as many).
+MATCHED_TERMS = 8
+
+
 class SubjectModel(Fitted):
     """Subjects turned into term vectors and a word model, ready to score articles.
 
@@ -408,14 +412,14 @@ class SubjectModel(Fitted):
                     parts[t] = parts.get(t, 0.0) + scale * x * example[t]
         return sorted(parts.items(), key=lambda tc: -tc[1])
 
-    def _matched(self, rep: Vector, i: int, n: int = 8) -> tuple[str, ...]:
+    def _matched(self, rep: Vector, i: int, n: int = MATCHED_TERMS) -> tuple[str, ...]:
         """Subject `i`'s `n` strongest terms in `rep`, as words (the subject's vector's part of
         the score; `explain` adds the nearest example's)."""
         v = self.vectors[i]
         parts = [(rep[t] * v[t], t) for t in rep.keys() & v.keys()]
-        return tuple(self._word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
+        return tuple(self.word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
 
-    def _word(self, term: str) -> str:
+    def word(self, term: str) -> str:
         """A term as the subjects' own words spell it, else as the shortest word seen for it."""
         return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
 
@@ -575,7 +579,7 @@ def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ..
         vi, vj = model.vectors[i], model.vectors[j]
         diff = {t: x - vj.get(t, 0.0) for t, x in vi.items() if " " not in t}
         top = heapq.nlargest(n, diff, key=diff.__getitem__)
-        return tuple(model._word(t) for t in top if diff[t] > 0)
+        return tuple(model.word(t) for t in top if diff[t] > 0)
     # Each word's part of how far subject i's word distribution is from j's (Kullback-Leibler):
     # frequent under i and much likelier under i than under j.
     weight = {
@@ -584,7 +588,7 @@ def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ..
         if row[i] > row[j] and " " not in t
     }
     top = heapq.nlargest(n, weight, key=weight.__getitem__)
-    return tuple(model._word(t) for t in top)
+    return tuple(model.word(t) for t in top)
 
 
 def overlaps(
