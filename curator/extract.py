@@ -604,19 +604,12 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     # concatenate the whole page's text once per level of nesting.
     for el in tree.iter(*rules.BYLINE_TEXT_TAGS):
         first = el.text
-        if (
-            not first
-            or not _BY_LEAD.match(first)
-            or not rules.BYLINE_PREFIX.match(_clean(first) + " .")
-        ):
+        # BYLINE_PREFIX is anchored, so it is its own cheap first test.
+        if not first or not rules.BYLINE_PREFIX.match(first + " ."):
             continue
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
             yield el, text
-
-
-#: The cheap first test of a visible "By" line (BYLINE_LEADS), before BYLINE_PREFIX reads it.
-_BY_LEAD = re.compile(r"\s*(?:" + "|".join(map(re.escape, rules.BYLINE_LEADS)) + ")", re.I)
 
 
 #: Elements whose boundaries break a line of text.

@@ -180,41 +180,6 @@ BYLINE_PREFIX = re.compile(
     re.I,
 )
 
-#: How the lines BYLINE_PREFIX reads begin, lower-cased: the cheap first test of a visible line
-#: (the words of BYLINE_PREFIX, each followed by what may come after it).
-BYLINE_LEADS: tuple[str, ...] = (
-    "by\n",
-    "by\t",
-    "by ",
-    "from ",
-    "written ",
-    "posted ",
-    "published ",
-    "reported ",
-    "story ",
-    "text",
-    "words ",
-    "article ",
-    "analysis ",
-    "commentary ",
-    "opinion ",
-    "review ",
-    "interview ",
-    "author",
-    "auteur",
-    "autor",
-    "текст",
-    "автор",
-    "von ",
-    "par ",
-    "por ",
-    "door ",
-    "di ",
-    "av ",
-    "af ",
-    "przez ",
-)
-
 #: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
 AUTHOR_SPLIT = re.compile(
     r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*\n\s*)\s*", re.I

@@ -523,6 +523,14 @@ def test_visible_by_in_the_corpus_languages(line: str, name: str) -> None:
     assert result.authors == (name,)
 
 
+@pytest.mark.parametrize("line", ["By: Jane Doe", "By\u00a0Jane Doe", "Par : Jane Doe"])
+def test_visible_by_with_a_colon_or_a_no_break_space(line: str) -> None:
+    """Every line BYLINE_PREFIX reads is tested as a byline: a separate hand-kept list of how
+    such lines begin had left out "By:" and "By" before a no-break space."""
+    result = page(STORY_HEAD, f"{STORY}<p>{line}</p><p>Story text.</p>")
+    assert result.authors == ("Jane Doe",)
+
+
 def test_byline_nearest_the_headline_beats_a_related_story_byline() -> None:
     """A "related" box above the story (not marked as furniture) shows another author's byline."""
     related = (
