@@ -249,10 +249,11 @@ def write_next_draft(
     force: bool = False,
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
+    place_progress: PlaceProgress | None = None,
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured."""
     notes: list[str] = []
-    refresh(config, store, say=notes.append)
+    refresh(config, store, progress=place_progress, say=notes.append)
     planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
     if planned is None:
         return None

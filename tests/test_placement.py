@@ -516,3 +516,24 @@ def test_re_placing_the_archive_shows_its_progress(
         str(tmp_path / "b"),
     )
     assert code == 0 and "subjects   " not in err
+
+
+def test_a_draft_after_a_subject_edit_shows_the_re_placing_too(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`curator draft` places the archive again after a subject edit as `build` does, and says
+    so as build does (it was silent, however long it took)."""
+    monkeypatch.setattr(placement, "BULK_MIN", 1)
+    monkeypatch.setattr(placement, "SCORE_BATCH", 2)
+    db = tmp_path / "demo.db"
+    code, _, err = run("fetch", "--config", str(demo), "--db", str(db), "-q")
+    assert code == 0, err
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(text.replace("keywords: [", "keywords: [coffee, ", 1), encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo), "--db", str(db), "--no-fetch")
+    assert code == 0, err
+    lines = [ln for ln in err.splitlines() if ln.startswith("  subjects   ")]
+    assert (
+        lines and lines[-1] == "  subjects   placing articles under subjects: 6 of 6 batches done"
+    )
+    assert (demo.parent / "drafts" / "issue-1.md").exists()

@@ -215,15 +215,24 @@ def draft(
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         if not no_fetch:
             announce_fetch(conf, quiet)
-            summary = fetch_with_progress(conf, store, quiet)
-        written = write_next_draft(
-            conf,
-            store,
-            now=datetime.now(UTC),
-            force=force,
-            subjects=subject,
-            all_subjects=all_subjects,
-        )
+        with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing
+            if not no_fetch:
+                summary = run_fetch(
+                    conf,
+                    store,
+                    now=datetime.now(UTC),
+                    progress=progress.feed,
+                    page_progress=progress.pages,
+                )
+            written = write_next_draft(
+                conf,
+                store,
+                now=datetime.now(UTC),
+                force=force,
+                subjects=subject,
+                all_subjects=all_subjects,
+                place_progress=progress.placing,
+            )
     print_failures(summary)
     if written is not None:
         print_warnings(written.warnings)
