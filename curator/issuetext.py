@@ -21,20 +21,14 @@ from pathlib import Path
 
 from curator.config import Config
 from curator.errors import InputError
-from curator.render import join_names
+from curator.render import date_text, join_names
 from curator.variables import VariableError, check_variables, fill
 
 
 @dataclass(frozen=True)
 class IssueText:
     introduction: str
-    #: Where the introduction came from, for messages: a file's path, or a config key.
-    source: str
     closing: str
-
-
-def date_text(day: datetime) -> str:
-    return f"{day:%B} {day.day}, {day:%Y}"
 
 
 def issue_text(
@@ -56,19 +50,16 @@ def issue_text(
     }
     own = issue_file(config, number)
     if own is not None:
-        text, source = _read(own), str(own)
+        text = _read(own)
     else:
         by_subject = [
             config.subject_introductions[n] for n in theme if n in config.subject_introductions
         ]
-        if by_subject:
-            text, source = "\n\n".join(t.strip() for t in by_subject), "the theme's subjects"
-        else:
-            text, source = config.introduction, str(config.path)
+        text = "\n\n".join(t.strip() for t in by_subject) if by_subject else config.introduction
     closing = config.themes.closing
     if "{next_theme}" in closing and not next_theme:
         closing = ""
-    return IssueText(fill(text, values).strip(), source, fill(closing, values).strip())
+    return IssueText(fill(text, values).strip(), fill(closing, values).strip())
 
 
 def issue_file(config: Config, number: int) -> Path | None:

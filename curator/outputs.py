@@ -23,7 +23,7 @@ import jinja2
 from curator.errors import CuratorError
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
-from curator.render import EntryView, SectionView, issue_context, join_names, render
+from curator.render import EntryView, SectionView, date_text, issue_context, join_names, render
 from curator.urls import safe_url
 
 #: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
@@ -76,7 +76,7 @@ class ArchiveItem:
 
     @property
     def date_text(self) -> str:
-        return f"{self.date:%B} {self.date.day}, {self.date:%Y}"
+        return date_text(self.date)
 
 
 # -- text filters for the Markdown, text and feed templates -------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import jinja2
@@ -122,6 +123,11 @@ class SectionView:
     entries: tuple[EntryView, ...]
 
 
+def date_text(day: datetime) -> str:
+    """A date as every edition writes it: "December 4, 2026"."""
+    return f"{day:%B} {day.day}, {day:%Y}"
+
+
 def join_names(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     names = [n for n in names if n]
@@ -173,7 +179,7 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "title": issue.title,
         "number": issue.number,
         "date": issue.date,
-        "date_text": f"{issue.date:%B} {issue.date.day}, {issue.date:%Y}",
+        "date_text": date_text(issue.date),
         "editor": issue.editor or "",
         "introduction_html": markdown_html(issue.introduction),
         "introduction_text": issue.introduction.strip(),
