@@ -24,8 +24,8 @@ import html as htmlmod
 import re
 
 from curator import extract_rules as rules
+from curator.htmltext import normalise_space
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.U)
 #: "I.", "K. L.", "P.-L.", "J.-F.": a piece that is only initials (the second half of "Ash, C.").
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.(?:-[^\W\d_]\.)?\s*)+$")
@@ -48,7 +48,7 @@ def clean_authors(
     """
     if not raw:
         return ()
-    text = _SPACE.sub(" ", htmlmod.unescape(raw).replace("\u00a0", " ")).strip()
+    text = normalise_space(htmlmod.unescape(raw))
     out: list[str] = []
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)
@@ -75,8 +75,6 @@ def _credited_clauses(text: str) -> list[str]:
     """The clauses of a credit that name the credited people: the presenters' when there are any,
     else every clause but the producers', editors' and the like."""
     clauses = [c for c in rules.CREDIT_CLAUSE_SPLIT.split(text) if c.strip()]
-    if len(clauses) == 1 and not rules.CREDIT_PRESENTERS.match(clauses[0]):
-        return clauses if not rules.CREDIT_BEHIND_THE_SCENES.match(clauses[0]) else []
     presenters = [
         rules.CREDIT_PRESENTERS.sub("", c).replace(" with ", " and ")
         for c in clauses
@@ -112,7 +110,7 @@ def _split_commas(part: str, site: str | None) -> list[str]:
 
 
 def _strip_name(piece: str) -> str:
-    name = rules.BYLINE_PREFIX.sub("", _SPACE.sub(" ", piece).strip())
+    name = rules.BYLINE_PREFIX.sub("", normalise_space(piece))
     name = rules.AUTHOR_TAIL.sub("", name)
     name = rules.DATE_TAIL.sub("", name)
     name = " ".join(_without_role(name.split())).strip(" ,:;-–—|•·'\"“”()[]")

@@ -555,13 +555,13 @@ def _headline(doc: _Doc) -> Any | None:
     heads = doc.tree.xpath("//h1 | //h2")
     if not heads:
         return None
-    wanted = set(_WORD.findall((_first_meta(doc, rules.TITLE_META) or _title_text(doc)).lower()))
-    wanted |= set(_WORD.findall(_title_text(doc).lower()))
+    declared = f"{_first_meta(doc, rules.TITLE_META) or ''} {_title_text(doc)}"
+    wanted = set(_WORD.findall(declared.lower()))
     best, best_score = None, rules.MIN_HEADLINE_OVERLAP
     for el in heads[:50]:
         words = set(_WORD.findall(el.text_content().lower()))
         score = len(words & wanted) / len(words) if words else 0.0
-        if score > best_score or (score == best_score == 1.0 and best is None):
+        if score > best_score:
             best, best_score = el, score
     return best
 
