@@ -26,7 +26,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,8 +39,8 @@ from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exist
 from curator.models import Entry, ErrorKind, FetchResult, Page, ParsedFeed
 from curator.store import FeedState, Store
 from curator.subjectfit import subject_phrases
-from curator.termcounts import Counted, Vocabulary, phrase_keys, phrases_of, prepare
-from curator.textfeatures import Vector, article_terms
+from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
+from curator.textfeatures import Vector
 from curator.workers import Workers, worker_pool
 
 #: How one feed went: read ("ok"), nothing new since last time ("unchanged"), or "failed".
@@ -184,7 +184,7 @@ class _Settled:
 
 
 #: An article's term counts as its worker counted them: (url key, counts, the word per stem).
-_Counts = tuple[str, Vector, dict[str, str]]
+_Counts = tuple[str, Vector, Mapping[str, str]]
 
 
 @dataclass(frozen=True)
@@ -212,8 +212,10 @@ def _build_and_count(
     built = article_rules.build_articles(
         entries, source=source, feed_title=feed_title, pages=pages, now=now
     )
-    table = phrases_of(phrases)
-    return built, tuple((key, *article_terms(a, table)) for key, a in built.articles)
+    counted = count([a for _, a in built.articles], phrases)
+    return built, tuple(
+        (key, c.counts, c.shown) for (key, _), c in zip(built.articles, counted, strict=True)
+    )
 
 
 _Outcome = _Settled | _Fresh
