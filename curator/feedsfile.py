@@ -679,6 +679,12 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
     config = directory / "feeds.yaml"
     if config.exists():
         raise FeedsFileWriteError(f"{config}: already exists; not overwritten")
+    source = templates_from if templates_from is not None else builtin_templates()
+    if not source.is_dir():
+        raise FeedsFileWriteError(
+            f"{source}: no templates to copy (curator's installation is incomplete); reinstall"
+            " curator: pip install --force-reinstall <curator's folder>"
+        )
     written: list[Path] = []
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -686,17 +692,15 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
         written.append(config)
         templates = directory / "templates"
         templates.mkdir(exist_ok=True)
-        source = templates_from if templates_from is not None else builtin_templates()
-        if source.is_dir():
-            for file in sorted(source.rglob("*")):
-                if not file.is_file() or file.suffix.lower() not in TEMPLATE_SUFFIXES:
-                    continue
-                target = templates / file.relative_to(source)
-                if target.exists():
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(file, target)
-                written.append(target)
+        for file in sorted(source.rglob("*")):
+            if not file.is_file() or file.suffix.lower() not in TEMPLATE_SUFFIXES:
+                continue
+            target = templates / file.relative_to(source)
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+            written.append(target)
         ignore = directory / ".gitignore"
         current = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
         missing = [line for line in GITIGNORE_LINES if line not in current.splitlines()]

@@ -246,6 +246,7 @@ def test_file_without_feeds_key_gets_one(tmp_path: Path) -> None:
 
 
 def test_import_of_a_real_opml_into_a_new_newsletter(tmp_path: Path, corpus: Path) -> None:
+    (tmp_path / "none").mkdir()  # no templates to copy
     init_newsletter(tmp_path, templates_from=tmp_path / "none")
     path = tmp_path / "feeds.yaml"
     before = path.read_text()
@@ -416,6 +417,7 @@ def test_init_makes_a_working_newsletter_folder(tmp_path: Path) -> None:
 
 def test_init_refuses_an_existing_newsletter_and_keeps_gitignore(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_text("*.pyc\noutput/")
+    (tmp_path / "nowhere").mkdir()  # no templates to copy
     written = init_newsletter(tmp_path, templates_from=tmp_path / "nowhere")
     assert (tmp_path / ".gitignore").read_text() == "*.pyc\noutput/\n.curator/\n"
     assert tmp_path / ".gitignore" in written
@@ -423,3 +425,12 @@ def test_init_refuses_an_existing_newsletter_and_keeps_gitignore(tmp_path: Path)
     with pytest.raises(FeedsFileError, match="already exists; not overwritten"):
         init_newsletter(tmp_path)
     assert (tmp_path / "feeds.yaml").read_text() == "# mine\n"
+
+
+def test_init_with_no_templates_to_copy_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    """A broken installation (curator's templates missing) stops `init` with the fix, rather
+    than a newsletter folder without its templates."""
+    target = tmp_path / "news"
+    with pytest.raises(FeedsFileError, match="no templates to copy.*reinstall curator"):
+        init_newsletter(target, templates_from=tmp_path / "missing")
+    assert not (target / "feeds.yaml").exists()
