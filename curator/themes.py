@@ -110,14 +110,14 @@ def ripest(
     (never first), then the most articles; None when no subject is ripe."""
     left = {n.casefold() for n in besides}
     ripe = [r for r in rows if r.ripe and r.subject.casefold() not in left]
-    if not ripe:
-        return None
+    return min(ripe, key=lambda r: ripeness_order(r, issue_size)) if ripe else None
 
-    def order(r: Ripeness) -> tuple[int, int, int]:
-        last = r.last_theme.number if r.last_theme else 0
-        return (-min(r.fitting, issue_size), last, -r.fitting)
 
-    return min(ripe, key=order)
+def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, int, int, int]:
+    """Ripest first: a ripe subject before one too thin, then a full issue's worth, then the
+    longest since it was a theme (never first), then the most articles."""
+    last = row.last_theme.number if row.last_theme else 0
+    return (not row.ripe, -min(row.fitting, issue_size), last, -row.fitting)
 
 
 def pending(plan: Sequence[Sequence[str]], history: Sequence[IssueRecord]) -> list[int]:

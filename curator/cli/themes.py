@@ -11,7 +11,7 @@ import click
 from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened, warn
 from curator.config import Config
 from curator.store import Store
-from curator.themes import Ripeness, pending, ripeness, ripest, theme_name
+from curator.themes import Ripeness, pending, ripeness, ripeness_order, ripest, theme_name
 
 
 @click.command()
@@ -28,9 +28,7 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
         rows = ripeness(conf, store, warn)
         upcoming = _upcoming(conf, store)
     best = ripest(rows, conf.issue_size)
-    order = sorted(
-        rows, key=lambda r: (r is not best, not r.ripe, -min(r.fitting, conf.issue_size))
-    )
+    order = sorted(rows, key=lambda r: ripeness_order(r, conf.issue_size))  # `best` comes first
     if as_json:
         data: dict[str, Any] = {
             "min_articles": conf.themes.min_articles,
