@@ -483,11 +483,11 @@ def test_a_store_left_without_its_candidates_index_gets_it_back(tmp_path: Path) 
         assert "assignments_subject_score" in plan
 
 
-def test_re_placing_the_archive_shows_its_progress(
+def fetched_then_edited(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The build after a subject edit places every article again and says how far it has got
-    (here in batches of 2, to have several); --quiet silences it."""
+) -> tuple[Path, str]:
+    """The demo fetched into a store, then a keyword added to its first subject (placing in
+    batches of 2 articles, to have several): the store and the config's text before the edit."""
     monkeypatch.setattr(placement, "BULK_MIN", 1)
     monkeypatch.setattr(placement, "SCORE_BATCH", 2)
     db = tmp_path / "demo.db"
@@ -495,6 +495,15 @@ def test_re_placing_the_archive_shows_its_progress(
     assert code == 0, err
     text = demo.read_text(encoding="utf-8")
     demo.write_text(text.replace("keywords: [", "keywords: [coffee, ", 1), encoding="utf-8")
+    return db, text
+
+
+def test_re_placing_the_archive_shows_its_progress(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build after a subject edit places every article again and says how far it has got
+    (here in batches of 2, to have several); --quiet silences it."""
+    db, text = fetched_then_edited(demo, tmp_path, monkeypatch)
     code, _, err = run(
         "build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(tmp_path / "a")
     )
@@ -523,13 +532,7 @@ def test_a_draft_after_a_subject_edit_shows_the_re_placing_too(
 ) -> None:
     """`curator draft` places the archive again after a subject edit as `build` does, and says
     so as build does (it was silent, however long it took)."""
-    monkeypatch.setattr(placement, "BULK_MIN", 1)
-    monkeypatch.setattr(placement, "SCORE_BATCH", 2)
-    db = tmp_path / "demo.db"
-    code, _, err = run("fetch", "--config", str(demo), "--db", str(db), "-q")
-    assert code == 0, err
-    text = demo.read_text(encoding="utf-8")
-    demo.write_text(text.replace("keywords: [", "keywords: [coffee, ", 1), encoding="utf-8")
+    db, _ = fetched_then_edited(demo, tmp_path, monkeypatch)
     code, _, err = run("draft", "--config", str(demo), "--db", str(db), "--no-fetch")
     assert code == 0, err
     lines = [ln for ln in err.splitlines() if ln.startswith("  subjects   ")]

@@ -119,9 +119,9 @@ def test_a_draft_with_a_mistake_names_its_line_and_publishes_nothing(demo: Path)
     assert not (demo.parent / "output" / "issue-1.html").exists()
 
 
-def test_a_draft_may_add_an_article_by_url(demo: Path, http_server: LocalServer) -> None:
-    page = EXAMPLES / "pages" / "office-coffee-machine.html"
-    url = http_server.add("/coffee.html", page.read_bytes(), content_type="text/html")
+def draft_adding(demo: Path, url: str) -> tuple[Path, str]:
+    """The demo's first draft (pages on 127.0.0.1 allowed) with an article added by `url` alone
+    under Service operations: the draft's path and text."""
     text = demo.read_text(encoding="utf-8").replace(
         "settings:\n", "settings:\n  allow_private_addresses: true\n"
     )
@@ -133,6 +133,13 @@ def test_a_draft_may_add_an_article_by_url(demo: Path, http_server: LocalServer)
         "# Service operations\n", f"# Service operations\n\n## {url}\n\n"
     )
     path.write_text(draft, encoding="utf-8")
+    return path, draft
+
+
+def test_a_draft_may_add_an_article_by_url(demo: Path, http_server: LocalServer) -> None:
+    page = EXAMPLES / "pages" / "office-coffee-machine.html"
+    url = http_server.add("/coffee.html", page.read_bytes(), content_type="text/html")
+    path, _ = draft_adding(demo, url)
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 0, err
     html = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
@@ -147,17 +154,7 @@ def test_a_page_added_by_url_that_cannot_be_read_is_named_with_the_reason(
     published."""
     http_server.add("/here.html", b"<html></html>", content_type="text/html")
     gone = http_server.url("/gone.html")
-    text = demo.read_text(encoding="utf-8").replace(
-        "settings:\n", "settings:\n  allow_private_addresses: true\n"
-    )
-    demo.write_text(text, encoding="utf-8")
-    assert run("fetch", "--config", str(demo), "-q")[0] == 0
-    assert run("draft", "--config", str(demo))[0] == 0
-    path = demo.parent / "drafts" / "issue-1.md"
-    draft = path.read_text(encoding="utf-8").replace(
-        "# Service operations\n", f"# Service operations\n\n## {gone}\n\n"
-    )
-    path.write_text(draft, encoding="utf-8")
+    path, draft = draft_adding(demo, gone)
     line = draft.splitlines().index(f"## {gone}") + 1
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 1, err
