@@ -18,6 +18,9 @@ archive the scorer learns from). Figures, per set and per scorer:
   (what `curator subjects uncertain` lists), moving each to its right subject: it corrects
   articles of one half only (odd positions with --half even, else even) and the figure is read on
   the other half;
+- half corrected ("half"): accuracy on one half with every article of the other half moved to
+  its right subject (hundreds of corrections per subject; the mean of both ways round, or the
+  --half named): how far corrections can take the scorer on the set, to read the curve against;
 - open set (--open-set, on by default for a whole run): each subject is left out of the file in
   turn; "left out" is the share of its articles then (rightly) placed nowhere, "in set" the share
   of the other articles placed nowhere (lower is better);
@@ -113,6 +116,9 @@ class SetFigures:
     curve: dict[int, float] = field(default_factory=dict)
     #: The same with the editor correcting the least-sure articles (--active).
     active: dict[int, float] = field(default_factory=dict)
+    #: Accuracy on one half with every article of the other half corrected (the mean of both
+    #: ways round; with --half, on that half): what many corrections reach, for scale.
+    half_corrected: float = 0.0
     #: Left-out label -> (its articles unassigned, the other articles unassigned).
     open_set: dict[str, tuple[float, float]] = field(default_factory=dict)
     #: assign() of the whole set, seconds (build + place).
@@ -230,6 +236,8 @@ class Worker:
             say(f"{name}: {k} corrections per subject {figures.curve[k]:.3f}")
         if args.active:
             self.active_curve(data, subjects, name_of, args, figures, scored, say)
+        figures.half_corrected = self.half_corrected(data, subjects, name_of, args)
+        say(f"{name}: half the set corrected {figures.half_corrected:.3f}")
         if args.open_set:
             for label in subjects:
                 rest = {lab: s for lab, s in subjects.items() if lab != label}
@@ -284,6 +292,21 @@ class Worker:
                 right = sum(placed[a.url].subject == name_of[lab] for a, lab in report_on)
                 figures.active[k] = right / len(report_on)
                 say(f"{figures.name}: {k} active corrections per subject {figures.active[k]:.3f}")
+
+    def half_corrected(self, data, subjects, name_of, args) -> float:
+        """Accuracy on the articles of one half with every article of the other half moved to its
+        right subject (hundreds of corrections per subject: how far corrections can take the
+        scorer on this set, to read the learning curve against)."""
+        read_on = [1, 0] if args.half is None else [int(args.half == "odd")]
+        figures = []
+        for parity in read_on:
+            corrections = {a.url: name_of[lab] for a, lab in data if a.id % 2 != parity}
+            placed = self.place(data, subjects, corrections)
+            rest = [(a, lab) for a, lab in data if a.id % 2 == parity]
+            figures.append(
+                sum(placed[a.url].subject == name_of[lab] for a, lab in rest) / len(rest)
+            )
+        return statistics.mean(figures)
 
     def placing_speed(self, data, subjects) -> float:
         articles = [a for a, _ in data]
@@ -385,6 +408,7 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
     head += "".join(f" {'+' + str(k):>6}" for k in ks)
     if args.active:
         head += "".join(f" {'act+' + str(k):>7}" for k in ks)
+    head += f" {'half':>6}"
     print(head)
     for name, per in by_set.items():
         for scorer in scorers:
@@ -398,6 +422,7 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
             line += "".join(f" {s['curve'].get(str(k), float('nan')):>6.3f}" for k in ks)
             if args.active:
                 line += "".join(f" {s['active'].get(str(k), float('nan')):>7.3f}" for k in ks)
+            line += f" {s.get('half_corrected', float('nan')):>6.3f}"
             print(line)
     for family, names in (("same-field", SAME_FIELD), ("proxy", PROXIES)):
         same = [n for n in names if n in by_set]
@@ -414,6 +439,9 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
                 acts = [by_set[n][scorer]["active"].get(str(top)) for n in same]
                 if all(a is not None for a in acts):
                     line += f", +{top} least-sure {statistics.mean(acts):.3f}"
+            halves = [by_set[n][scorer].get("half_corrected") for n in same]
+            if all(h is not None for h in halves):
+                line += f", half the set corrected {statistics.mean(halves):.3f}"
             print(line)
     if args.open_set:
         print(
