@@ -139,6 +139,11 @@ class FetchSummary:
     def failed(self) -> tuple[FeedReport, ...]:
         return tuple(f for f in self.feeds if f.status == "failed")
 
+    @property
+    def every_feed_failed(self) -> bool:
+        """There were feeds, and not one could be read: not "nothing new", nothing at all."""
+        return bool(self.feeds) and len(self.failed) == len(self.feeds)
+
     def failure_reasons(self) -> list[tuple[str, int]]:
         """Why pages could not be read, most common first: (reason, pages)."""
         return Counter(f.reason for f in self.page_failures).most_common()
