@@ -11,7 +11,7 @@ from curator.config import Config, FeedSource
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.htmltext import html_to_text
+from curator.htmltext import html_paragraphs, html_to_text
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, url_key
 
@@ -134,12 +134,19 @@ def merge(
     # Each piece of feed HTML is made text once (this is the costliest step of a large fetch).
     content_text = html_to_text(entry.content) if entry.content else ""
     summary_text = html_to_text(entry.summary) if entry.summary else content_text
+    # The blurb reads the feed's HTML by paragraph, with what it quotes (<blockquote>) set apart:
+    # a quoted statement must not read as the author's own words.
+    own_content, quoted_content = html_paragraphs(entry.content)
+    own_summary, quoted_summary = (
+        html_paragraphs(entry.summary) if entry.summary else (own_content, quoted_content)
+    )
     blurb = choose_blurb(
         description=page.description if page else None,
-        text=(page.text if page else None) or content_text,
-        summary=summary_text,
+        text=(page.text if page else None) or own_content,
+        summary=own_summary,
         title=title,
         markup=False,  # each field above is plain text already: a "<div>" in it is a word
+        quoted=quoted_summary or quoted_content,
     )
     return Article(
         id=0,

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from curator.blurb import html_to_text, normalise_space
 from curator.feeds import FeedError, parse_feed
+from curator.htmltext import html_paragraphs
 
 
 def reference(markup: str) -> str:
@@ -46,3 +47,24 @@ def test_markup_lxml_refuses_is_still_read() -> None:
     hostile = '<html onMouseUp html onMouseUp="javascript:alert(1)">Hi</html onMouseUp>'
     assert html_to_text(hostile) == "Hi"
     assert html_to_text("<body><body>x</body></body>") == "x"
+
+
+def test_paragraphs_set_quotes_apart_from_the_authors_own_words() -> None:
+    own, quoted = html_paragraphs(
+        "<p>That didn&#8217;t take\nlong. Apple, in a statement:</p>"
+        "<blockquote><p>We will add it back.</p><blockquote><p>Nested.</p></blockquote></blockquote>"
+        "tail text<p>One thing I take <b>away</b>.</p>"
+        "<p>A line,<br />then more.<br><br>A new paragraph.</p><script>x()</script>"
+    )
+    assert own.splitlines() == [
+        "That didn’t take long. Apple, in a statement:",
+        "tail text",
+        "One thing I take away.",
+        "A line, then more.",
+        "A new paragraph.",
+    ]
+    assert quoted.splitlines() == ["We will add it back.", "Nested."]
+    assert html_paragraphs("plain &amp; simple") == ("plain & simple", "")
+    assert html_paragraphs(None) == ("", "")
+    # Markup lxml refuses is still read, all of it as the author's own.
+    assert html_paragraphs("<html><html>Hi there</html>")[0] == "Hi there"
