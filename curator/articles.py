@@ -11,7 +11,7 @@ from curator.config import Config, FeedSource
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.htmltext import html_paragraphs, html_to_text
+from curator.htmltext import read_html
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, url_key
 
@@ -131,22 +131,18 @@ def merge(
     )
     # A real person from the feed beats the page, else the page's.
     authors = feed_credits(entry) or (page.authors if page else ())
-    # Each piece of feed HTML is made text once (this is the costliest step of a large fetch).
-    content_text = html_to_text(entry.content) if entry.content else ""
-    summary_text = html_to_text(entry.summary) if entry.summary else content_text
-    # The blurb reads the feed's HTML by paragraph, with what it quotes (<blockquote>) set apart:
+    # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
+    # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.
-    own_content, quoted_content = html_paragraphs(entry.content)
-    own_summary, quoted_summary = (
-        html_paragraphs(entry.summary) if entry.summary else (own_content, quoted_content)
-    )
+    content = read_html(entry.content)
+    summary = read_html(entry.summary) if entry.summary else content
     blurb = choose_blurb(
         description=page.description if page else None,
-        text=(page.text if page else None) or own_content,
-        summary=own_summary,
+        text=(page.text if page else None) or content.own,
+        summary=summary.own,
         title=title,
         markup=False,  # each field above is plain text already: a "<div>" in it is a word
-        quoted=quoted_summary or quoted_content,
+        quoted=summary.quoted or content.quoted,
     )
     return Article(
         id=0,
@@ -155,7 +151,7 @@ def merge(
         authors=tuple(authors),
         publication=publication,
         blurb=blurb,
-        summary=summary_text,
+        summary=summary.text,
         categories=entry.categories,
         published=entry.published or (page.published if page else None),
         first_seen=now,

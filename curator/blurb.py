@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from curator.htmltext import html_paragraphs, html_to_text, normalise_space
+from curator.htmltext import html_to_text, normalise_space, read_html
 from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS
 
 
@@ -340,7 +340,8 @@ def _own_and_quoted(text: str | None, markup: bool) -> tuple[str, str]:
     if not text:
         return "", ""
     if markup and "<" in text and ">" in text:
-        return html_paragraphs(text[:MAX_TEXT_CHARS])
+        read = read_html(text[:MAX_TEXT_CHARS])
+        return read.own, read.quoted
     return text, ""
 
 

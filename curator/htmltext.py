@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -68,27 +69,43 @@ def html_to_text(markup: str | None, *, separator: str = " ", lines: bool = Fals
     return _normalise(separator.join(root.itertext()), lines)
 
 
-def html_paragraphs(markup: str | None) -> tuple[str, str]:
-    """An HTML fragment's text as paragraphs (one a line), split in two: the author's own words and
-    what the fragment quotes in `<blockquote>` elements (each quote its own lines).
+class HtmlText(NamedTuple):
+    """An HTML fragment read once, three ways (see `read_html`)."""
+
+    #: All of its text on one line, exactly as `html_to_text` reads it.
+    text: str
+    #: The author's own words, one paragraph a line.
+    own: str
+    #: What it quotes in `<blockquote>` elements, one paragraph a line.
+    quoted: str
+
+
+def read_html(markup: str | None) -> HtmlText:
+    """An HTML fragment's text, from one parse: as `html_to_text` reads it, and as paragraphs (one
+    a line) split in two, the author's own words and what the fragment quotes in `<blockquote>`.
 
     A blurb is made from the author's own words only, so a quoted statement never reads as theirs.
-    Whitespace inside a paragraph (a feed's hard-wrapped lines) and a single `<br>` are one space;
+    In the paragraphs, whitespace (a feed's hard-wrapped lines) and a single `<br>` are one space;
     block elements, two `<br>` in a row and blockquotes end a line; inline elements join as a
     browser shows them. Markup lxml refuses is read whole as the author's own words.
     """
     if not markup:
-        return "", ""
+        return HtmlText("", "", "")
     if "<" not in markup:
-        return _normalise(html.unescape(markup), lines=False), ""
+        text = _normalise(html.unescape(markup), lines=False)
+        return HtmlText(text, text, "")
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
-        return html_to_text(markup, lines=True), ""
+        return HtmlText(html_to_text(markup), html_to_text(markup, lines=True), "")
     lxml.etree.strip_elements(root, *INVISIBLE, lxml.etree.Comment, with_tail=False)
-    for element in root.iter():
-        element.text = element.text and _SPACES.sub(" ", element.text)
-        element.tail = element.tail and _SPACES.sub(" ", element.tail)
+    original = [(element, element.text, element.tail) for element in root.iter()]
+    for element in root.iter(*BREAKING):  # as html_to_text reads it
+        element.tail = " " + (element.tail or "")
+    flat = _normalise(" ".join(root.itertext()), lines=False)
+    for element, text, tail in original:
+        element.text = text and _SPACES.sub(" ", text)
+        element.tail = tail and _SPACES.sub(" ", tail)
     for element in root.iter(*BREAKING, *_MORE_BLOCKS):
         if element.tag == "br":
             # One <br> is a line break inside a paragraph ("the final cut,<br>and not..."); two
@@ -111,7 +128,7 @@ def html_paragraphs(markup: str | None) -> tuple[str, str]:
         quoted.append(_normalise("".join(quote.itertext()), lines=True))
         quote.drop_tree()  # keeps its tail, which is the author's again
     own = _normalise("".join(root.itertext()), lines=True)
-    return own, "\n".join(q for q in quoted if q)
+    return HtmlText(flat, own, "\n".join(q for q in quoted if q))
 
 
 def normalise_space(text: str) -> str:
