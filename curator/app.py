@@ -136,7 +136,24 @@ def run_build(
     issue = planned.issue
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
     _record(store, issue, now, planned=planned.planned)
-    return BuildResult(summary, issue, paths, (*notes, *planned.warnings, *archive_warnings))
+    missing = missing_blurbs(
+        issue,
+        "it is published without one (to write blurbs before publishing: `curator draft`, then "
+        "`curator build --draft`)",
+    )
+    warnings = (*notes, *planned.warnings, *missing, *archive_warnings)
+    return BuildResult(summary, issue, paths, warnings)
+
+
+def missing_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
+    """A warning per article of the issue that has no blurb: nothing in its feed or page made a
+    complete sentence (a title-only feed, a one-word link post, a page that could not be read)."""
+    return tuple(
+        f'no blurb could be made for "{entry.article.title}" ({entry.article.url}): {what_now}'
+        for section in issue.sections
+        for entry in section.entries
+        if not entry.article.blurb.strip()
+    )
 
 
 def _record(store: Store, issue: Issue, now: datetime, *, planned: bool) -> None:
@@ -266,7 +283,8 @@ def write_next_draft(
             "build it with `curator build --draft`, or pass --force to replace it"
         )
     write_atomic(path, write_draft(issue, name=str(path)))
-    return DraftWritten(issue, path, (*notes, *planned.warnings))
+    missing = missing_blurbs(issue, f"write one under its heading in {path}")
+    return DraftWritten(issue, path, (*notes, *planned.warnings, *missing))
 
 
 def build_from_draft(
@@ -309,6 +327,9 @@ def build_from_draft(
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     warnings = _repeat_warning(config, store, issue)
+    warnings += missing_blurbs(
+        issue, f"it is published without one; write one under its heading in {draft_file} next time"
+    )
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
     _record(store, issue, now, planned=takes_plan_place(config, store, issue.theme))
     return BuildResult(FetchSummary((), 0), issue, paths, warnings + archive_warnings)

@@ -12,7 +12,7 @@ from curator.credits import credited
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.htmltext import html_to_text
+from curator.htmltext import read_html
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, site_of, url_key
 
@@ -140,15 +140,18 @@ def merge(
         # A real person from the feed beats the page, else the page's.
         authors = feed_credits(entry) or (page.authors if page else ())
     authors = credited(tuple(authors), publication)
-    # Each piece of feed HTML is made text once (this is the costliest step of a large fetch).
-    content_text = html_to_text(entry.content) if entry.content else ""
-    summary_text = html_to_text(entry.summary) if entry.summary else content_text
+    # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
+    # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
+    # a quoted statement must not read as the author's own words.
+    content = read_html(entry.content)
+    summary = read_html(entry.summary) if entry.summary else content
     blurb = choose_blurb(
         description=page.description if page else None,
-        text=(page.text if page else None) or content_text,
-        summary=summary_text,
+        text=(page.text if page else None) or content.own,
+        summary=summary.own,
         title=title,
         markup=False,  # each field above is plain text already: a "<div>" in it is a word
+        quoted=summary.quoted or content.quoted,
     )
     return Article(
         id=0,
@@ -157,7 +160,7 @@ def merge(
         authors=tuple(authors),
         publication=publication,
         blurb=blurb,
-        summary=summary_text,
+        summary=summary.text,
         categories=entry.categories,
         published=entry.published or (page.published if page else None),
         first_seen=now,

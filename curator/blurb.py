@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from curator.htmltext import html_to_text, normalise_space
+from curator.htmltext import html_to_text, normalise_space, read_html
 from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS
 
 
@@ -136,6 +136,14 @@ _ELLIPSIS_TAIL = re.compile(
     r"|\b(?:read more|continue reading)\W*)\s*$",
     re.I,
 )
+# A "read on" link ending a summary: what is before it was written whole, unlike a text cut by a
+# "[...]" or "...", whose last sentence may stop half-way.
+_MORE_TAIL = re.compile(
+    r"\s*(?:\[\s*(?:read|continue reading)\b[^\]]*\]|\b(?:read more|continue reading|"
+    r"keep reading|read (?:the )?(?:full|whole|rest of the) (?:story|article|post))\W*)\s*$",
+    re.I,
+)
+_CUT_TAIL = re.compile(r"(?:\[\s*(?:\.\.\.|…|&hellip;)\s*\]|\.\.\.|…)\s*$")
 
 
 def normalise_quotes(text: str) -> str:
@@ -258,9 +266,16 @@ def choose_blurb(
     min_chars: int = MIN_CHARS,
     max_chars: int = MAX_CHARS,
     markup: bool = True,
+    quoted: str | None = None,
 ) -> str:
     """Two or three complete sentences (`min_chars`-`max_chars` characters) saying what the article
     is.
+
+    `quoted` is what the article quotes (a feed's `<blockquote>`s; with `markup`, the blockquotes of
+    `text` and `summary` are set apart the same way): never mixed with the author's own sentences,
+    it makes the blurb only when their own words make none, and then in quotation marks, as a
+    quote, after the author's line that introduces it ("Kara Swisher on Travis Kalanick:"). A feed summary's paragraph that ends without a full stop (a standfirst followed by
+    "Continue reading...") is still a sentence, finished with one; not one cut by "..." or "[...]".
 
     With `markup` the texts may be HTML (a feed's summary as it came) and are read as such; the
     build passes plain text (`markup=False`, each field was made text once), where "<div>" is a
@@ -272,7 +287,9 @@ def choose_blurb(
     reaches the bounds, the best shorter blurb found; "" when there is no sentence at all.
     """
     fallbacks: list[str] = []
-    text_sentences = _text_sentences(text, markup)
+    text, quoted_text = _own_and_quoted(text, markup)
+    summary, quoted_summary = _own_and_quoted(summary, markup)
+    text_sentences = _text_sentences(text)
     desc = _clean_text(description, markup)
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
@@ -285,7 +302,7 @@ def choose_blurb(
     best = _best_window(text_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
-    summary_sentences = _text_sentences(summary, markup)
+    summary_sentences = _text_sentences(summary, unterminated=True)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
@@ -293,7 +310,53 @@ def choose_blurb(
         make_blurb(join_sentences(text_sentences), markup=False),
         make_blurb(join_sentences(summary_sentences), markup=False),
     ]
-    return max(fallbacks, key=len, default="")
+    blurb = max(fallbacks, key=len, default="")
+    if blurb:
+        return blurb
+    quote = _as_quote(
+        _join_nonempty(quoted, quoted_text, quoted_summary), title, min_chars, max_chars
+    )
+    lead = _lead_in(_join_nonempty(text, summary))
+    return f"{lead} {quote}" if quote and lead else quote
+
+
+def _lead_in(text: str) -> str:
+    """The author's line introducing a quote ("Kara Swisher on Travis Kalanick:"), to say whose
+    words the quote is; "" when there is none."""
+    for line in text.splitlines():
+        line = _clean_text(line, markup=False)
+        if line.endswith(":") and len(line) <= 120 and _starts_sentence(line):
+            return line
+    return ""
+
+
+def _join_nonempty(*texts: str | None) -> str:
+    return "\n".join(t for t in texts if t)
+
+
+def _own_and_quoted(text: str | None, markup: bool) -> tuple[str, str]:
+    """The author's own text (paragraphs one a line) and what it quotes in blockquotes, for HTML;
+    plain text is all the author's own."""
+    if not text:
+        return "", ""
+    if markup and "<" in text and ">" in text:
+        read = read_html(text[:MAX_TEXT_CHARS])
+        return read.own, read.quoted
+    return text, ""
+
+
+def _as_quote(quoted: str, title: str | None, min_chars: int, max_chars: int) -> str:
+    """A blurb from quoted text alone, in quotation marks so it reads as the quote it is (its own
+    double quotes become single ones); "" when it has no sentence."""
+    heading = _terms(title or "")
+    # An embed that quotes the article's own title (a tweet announcing it) says nothing more.
+    sentences = [s for s in _text_sentences(quoted, unterminated=True) if _terms(s) != heading]
+    chosen = _best_window(sentences, title, min_chars, max_chars - 2) or _fit(
+        sentences, max_chars - 2
+    )
+    if not chosen:
+        return ""
+    return '"' + join_sentences(chosen).replace('"', "'") + '"'
 
 
 def _usable(sentence: str) -> bool:
@@ -307,23 +370,48 @@ def _usable(sentence: str) -> bool:
     )
 
 
-def _text_sentences(text: str | None, markup: bool = True) -> list[str]:
-    """The usable sentences of a text, in order. Paragraph breaks end sentences, so a heading or a
-    credit line without a full stop never glues onto the sentence after it."""
+def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str]:
+    """The usable sentences of a plain text, in order. Paragraph breaks end sentences, so a heading
+    or a credit line without a full stop never glues onto the sentence after it.
+
+    With `unterminated` (a feed's summary, written as a summary) a paragraph's last sentence may
+    lack its full stop when the paragraph visibly ended: another paragraph follows (a standfirst,
+    then the story or "Continue reading..."), or a "Read more" link closes it. It gets a full stop.
+    Not so the text's very end, with nothing after it: feeds cut descriptions at a fixed length
+    with no mark ("... and that s"), and a blurb never stops half-way. Nor a paragraph cut with
+    "..." or "[...]", nor one that ends on a lead-in (":" or ",").
+    """
     if not text:
         return []
     # Only the start of a text is read, as for subjects: a blurb comes from the opening, key terms
     # show there too, and a huge or hostile text costs no more than a long article.
     text = text[:MAX_TEXT_CHARS]
-    if markup and "<" in text and ">" in text:
-        text = html_to_text(text, separator="\n", lines=True)
     out: list[str] = []
-    for paragraph in text.splitlines():
-        paragraph = DATELINE.sub("", _clean_text(paragraph, markup=False))
+    paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
+    for number, paragraph in enumerate(paragraphs, 1):
+        paragraph = DATELINE.sub("", paragraph)
         if not paragraph or _is_furniture(paragraph[:40]):
             continue
-        out += [s for s in split_sentences(_ELLIPSIS_TAIL.sub("", paragraph)) if _usable(s)]
+        sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
+        if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
+            sentences[-1] = _finished(sentences[-1])
+        out += [s for s in sentences if _usable(s)]
     return out
+
+
+def _ended(paragraph: str, *, last: bool) -> bool:
+    """The paragraph was written whole: not cut by "..." or "[...]", and followed by another one or
+    closed by a "Read more" link."""
+    body = _MORE_TAIL.sub("", paragraph)
+    return not _CUT_TAIL.search(body) and (not last or body != paragraph)
+
+
+def _finished(sentence: str) -> str:
+    """A sentence that ends on a word (maybe in quotes or brackets) with a full stop added."""
+    core = sentence.rstrip(_CLOSERS)
+    if core[-1:].isalnum():
+        return sentence + "."
+    return sentence
 
 
 def _real_summary(desc: str, title: str | None, text_sentences: list[str]) -> bool:

@@ -87,6 +87,10 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 -->"""
 
 
+#: Where an article has no blurb, the draft says so in its place (an HTML comment: ignored).
+NO_BLURB = "<!-- No blurb could be made for this article: write one here (2-3 sentences). -->"
+
+
 class DraftError(InputError):
     """A mistake in a draft, with the line it is on and what to do about it."""
 
@@ -212,6 +216,8 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
             blurb = "\n\n".join(p for p in paragraphs if p)
             if blurb:
                 lines += [_escape_lines(blurb), ""]
+            else:  # said on the command line too; the comment is ignored when the draft is read
+                lines += [NO_BLURB, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -20,6 +21,13 @@ from bs4 import BeautifulSoup
 INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object")
 #: Elements that end a run of text: their tail starts after a break ("<p>One</p><p>Two</p>").
 BREAKING = ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+
+#: Block elements that end a paragraph too, for `html_paragraphs` (which joins inline elements as a
+#: browser shows them: "<b>away</b>." is "away.", not "away .").
+_MORE_BLOCKS = (
+    "blockquote", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "pre", "hr", "section",
+    "article", "aside", "header", "footer", "nav", "figure", "figcaption", "address",
+)  # fmt: skip
 
 _SPACES = re.compile(r"\s+")
 _LINE_SPACES = re.compile(r"[^\S\n]+")
@@ -59,6 +67,68 @@ def html_to_text(markup: str | None, *, separator: str = " ", lines: bool = Fals
     for element in root.iter(*BREAKING):
         element.tail = brk + (element.tail or "")
     return _normalise(separator.join(root.itertext()), lines)
+
+
+class HtmlText(NamedTuple):
+    """An HTML fragment read once, three ways (see `read_html`)."""
+
+    #: All of its text on one line, exactly as `html_to_text` reads it.
+    text: str
+    #: The author's own words, one paragraph a line.
+    own: str
+    #: What it quotes in `<blockquote>` elements, one paragraph a line.
+    quoted: str
+
+
+def read_html(markup: str | None) -> HtmlText:
+    """An HTML fragment's text, from one parse: as `html_to_text` reads it, and as paragraphs (one
+    a line) split in two, the author's own words and what the fragment quotes in `<blockquote>`.
+
+    A blurb is made from the author's own words only, so a quoted statement never reads as theirs.
+    In the paragraphs, whitespace (a feed's hard-wrapped lines) and a single `<br>` are one space;
+    block elements, two `<br>` in a row and blockquotes end a line; inline elements join as a
+    browser shows them. Markup lxml refuses is read whole as the author's own words.
+    """
+    if not markup:
+        return HtmlText("", "", "")
+    if "<" not in markup:
+        text = _normalise(html.unescape(markup), lines=False)
+        return HtmlText(text, text, "")
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
+        return HtmlText(html_to_text(markup), html_to_text(markup, lines=True), "")
+    lxml.etree.strip_elements(root, *INVISIBLE, lxml.etree.Comment, with_tail=False)
+    original = [(element, element.text, element.tail) for element in root.iter()]
+    for element in root.iter(*BREAKING):  # as html_to_text reads it
+        element.tail = " " + (element.tail or "")
+    flat = _normalise(" ".join(root.itertext()), lines=False)
+    for element, text, tail in original:
+        element.text = text and _SPACES.sub(" ", text)
+        element.tail = tail and _SPACES.sub(" ", tail)
+    for element in root.iter(*BREAKING, *_MORE_BLOCKS):
+        if element.tag == "br":
+            # One <br> is a line break inside a paragraph ("the final cut,<br>and not..."); two
+            # in a row end the paragraph, as blog editors write them.
+            after = element.getnext()
+            blank = not (element.tail or "").strip()
+            element.tail = ("\n" if blank and after is not None and after.tag == "br" else " ") + (
+                element.tail or ""
+            )
+            continue
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    outer = [
+        q
+        for q in root.iter("blockquote")
+        if not any(a.tag == "blockquote" for a in q.iterancestors())
+    ]
+    quoted: list[str] = []
+    for quote in outer:
+        quoted.append(_normalise("".join(quote.itertext()), lines=True))
+        quote.drop_tree()  # keeps its tail, which is the author's again
+    own = _normalise("".join(root.itertext()), lines=True)
+    return HtmlText(flat, own, "\n".join(q for q in quoted if q))
 
 
 def normalise_space(text: str) -> str:

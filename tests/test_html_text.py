@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from curator.blurb import html_to_text, normalise_space
 from curator.feeds import FeedError, parse_feed
+from curator.htmltext import read_html
 
 
 def reference(markup: str) -> str:
@@ -33,6 +34,8 @@ def test_the_same_text_as_beautifulsoup_on_every_corpus_summary(corpus: Path) ->
     assert len(fields) > 1000
     different = [f for f in fields if html_to_text(f).split() != reference(f).split()]
     assert len(different) <= len(fields) // 200, different[:3]
+    # The blurb's one reading of a field gives the stored text exactly as html_to_text does.
+    assert [read_html(f).text for f in fields] == [html_to_text(f) for f in fields]
 
 
 def test_comments_scripts_and_entities() -> None:
@@ -46,3 +49,24 @@ def test_markup_lxml_refuses_is_still_read() -> None:
     hostile = '<html onMouseUp html onMouseUp="javascript:alert(1)">Hi</html onMouseUp>'
     assert html_to_text(hostile) == "Hi"
     assert html_to_text("<body><body>x</body></body>") == "x"
+
+
+def test_paragraphs_set_quotes_apart_from_the_authors_own_words() -> None:
+    _, own, quoted = read_html(
+        "<p>That didn&#8217;t take\nlong. Apple, in a statement:</p>"
+        "<blockquote><p>We will add it back.</p><blockquote><p>Nested.</p></blockquote></blockquote>"
+        "tail text<p>One thing I take <b>away</b>.</p>"
+        "<p>A line,<br />then more.<br><br>A new paragraph.</p><script>x()</script>"
+    )
+    assert own.splitlines() == [
+        "That didn’t take long. Apple, in a statement:",
+        "tail text",
+        "One thing I take away.",
+        "A line, then more.",
+        "A new paragraph.",
+    ]
+    assert quoted.splitlines() == ["We will add it back.", "Nested."]
+    assert read_html("plain &amp; simple") == ("plain & simple", "plain & simple", "")
+    assert read_html(None) == ("", "", "")
+    # Markup lxml refuses is still read, all of it as the author's own.
+    assert read_html("<html><html>Hi there</html>").own == "Hi there"
