@@ -256,9 +256,21 @@ def _check_ripe(
         count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
-            f"{need} (themes: min_articles); nothing was published. "
+            f"{need} (themes: min_articles){_used_by(store, name)}; nothing was published. "
             + _suggestion(config, rows, theme)
         )
+
+
+def _used_by(store: Store, subject: str) -> str:
+    """'; issue 3 (every subject) featured 2 of its articles': the latest issue off the plan
+    (`--subject`, `--all-subjects`) that featured the subject's articles, so the editor sees why
+    a planned theme is thin; '' when there is none."""
+    for issue in reversed(store.issues(with_articles=True)):
+        used = sum(1 for name, _ in issue.featured if name == subject)
+        if used and not issue.planned:
+            about = f"on {theme_name(issue.theme)}" if issue.theme else "of every subject"
+            return f"; issue {issue.number} ({about}) featured {used} of its articles"
+    return ""
 
 
 def _used_up(config: Config, store: Store) -> str:

@@ -43,6 +43,11 @@ def stored_issues(demo: Path) -> list[tuple]:
         db.close()
 
 
+def plan_line(demo: Path, theme: str) -> int:
+    """The line of `theme`'s entry under `themes: plan:` (1-based)."""
+    return demo.read_text(encoding="utf-8").splitlines().index(f"    - {theme}") + 1
+
+
 def set_themes(demo: Path, block: str) -> None:
     """Replace the demo's `themes:` section with `block`."""
     text = demo.read_text(encoding="utf-8")
@@ -355,7 +360,11 @@ def test_an_issue_never_promises_a_theme_it_used_up(themed_demo: Path) -> None:
     # The next plain build stops as the plan says (nothing was promised), naming the theme.
     code, out, err = run("build", "--config", str(demo), "-q", "--no-fetch")
     assert code == 3 and out == ""
-    assert f"the planned theme `{SERVICE}` is too thin: 0 unfeatured articles" in err
+    assert err.startswith(
+        f"curator: {demo}:{plan_line(demo, SERVICE)}: the planned theme `{SERVICE}` is too thin: "
+        "0 unfeatured articles fit it, and an issue needs 2 (themes: min_articles); issue 3 "
+        "(of every subject) featured 2 of its articles; nothing was published."
+    )
 
 
 def test_a_themed_issue_promises_the_next_theme_only_while_it_stays_ripe(themed_demo: Path) -> None:
