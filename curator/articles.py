@@ -8,12 +8,13 @@ from datetime import datetime
 
 from curator.blurb import choose_blurb
 from curator.config import Config, FeedSource
+from curator.credits import credited
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import html_to_text
 from curator.models import Article, Entry, Page
-from curator.urls import clean_url, safe_url, url_key
+from curator.urls import clean_url, safe_url, site_of, url_key
 
 
 def keyed_entries(entries: Sequence[Entry]) -> dict[str, Entry]:
@@ -109,8 +110,12 @@ def merge(
 
     - url: the page's canonical URL (http/https) over the entry's link; tracking parameters removed.
     - title: the feed's title (feeds carry the clean headline), else the page's.
-    - authors: the feed's names, else the page's (both already exclude "Admin", "Staff", URLs...).
+    - authors: the feed's names, else the page's (both already exclude "Admin", "Staff", URLs...);
+      never the publication's own name (`credits.credited`).
     - publication: the name the editor configured, else the page's site name, else the feed's title.
+    - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
+      article: the page's authors and site name, else no author and the site's domain; never the
+      feed's author, the feed's title or the name the editor gave the feed.
     - blurb: the page's description or main text, else the feed's summary.
     """
     link = entry.link or ""
@@ -126,11 +131,15 @@ def merge(
     title = entry.title or (page.title if page and page.title else "")
     if not title:
         return None
-    publication = (
-        source.name or (page.publication if page and page.publication else None) or feed_title
-    )
-    # A real person from the feed beats the page, else the page's.
-    authors = feed_credits(entry) or (page.authors if page else ())
+    site = page.publication if page and page.publication else None
+    if entry.via:
+        publication = site or site_of(url)
+        authors = page.authors if page else ()
+    else:
+        publication = source.name or site or feed_title
+        # A real person from the feed beats the page, else the page's.
+        authors = feed_credits(entry) or (page.authors if page else ())
+    authors = credited(tuple(authors), publication)
     # Each piece of feed HTML is made text once (this is the costliest step of a large fetch).
     content_text = html_to_text(entry.content) if entry.content else ""
     summary_text = html_to_text(entry.summary) if entry.summary else content_text

@@ -152,6 +152,16 @@ def same_name(a: str, b: str) -> bool:
     return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
 
 
+def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ...]:
+    """The authors an article's `Author || Publication` line names: each but one that is the
+    publication's own name (`same_name`: case, spaces and punctuation aside). DC Rainmaker's feed
+    gives the site's name as every item's dc:creator, which read "DC Rainmaker || DC Rainmaker";
+    the line names the publication once, as for an article with no author."""
+    if not publication:
+        return authors
+    return tuple(name for name in authors if not same_name(name, publication))
+
+
 def _looks_personal(name: str) -> bool:
     """Two to four capitalised words and none of an organisation's: "Haki Benita", "Rowan
     Manning" (personal blogs named after their authors) but not "BBC News", "eHow", "The Verge"."""

@@ -21,8 +21,9 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_OK, "done, or nothing new to feature"),
     (
         EXIT_FAILED,
-        "the run failed: no issue could be built, the store is damaged or in use, a page or file"
-        " could not be read, or what you named is not there",
+        "the run failed: every feed failed (build, draft, fetch), no issue could be built, the"
+        " store is damaged or in use, a page or file could not be read, or what you named is not"
+        " there",
     ),
     (
         EXIT_INPUT,

@@ -67,6 +67,21 @@ class FeedReport:
     elapsed: float = 0.0
     #: Seconds the server asked us to wait before asking again (429/503 Retry-After), when it said.
     retry_after: float | None = None
+    #: Entries left out because they have no link we may publish (`skip_reason` says why).
+    skipped: int = 0
+    skip_reason: str | None = None
+
+    @property
+    def skip_note(self) -> str | None:
+        """The line "4 of 5 entries skipped: no http(s) link"; None when no entry was skipped."""
+        if not self.skipped:
+            return None
+        return f"{self.skipped} of {self.entries} entries skipped: {self.skip_reason}"
+
+    @property
+    def all_skipped(self) -> bool:
+        """Read, but not one entry could be used: a warning, not "ok"."""
+        return self.status == "ok" and self.entries > 0 and self.skipped == self.entries
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -77,7 +92,9 @@ class FeedReport:
             "new": self.new,
             "error_kind": self.error_kind,
             "error": self.error,
-            "warning": self.warning,
+            # What the editor should know about a feed that was read, in one line.
+            "warning": "; ".join(w for w in (self.warning, self.skip_note) if w) or None,
+            "skipped": self.skipped,
             "seconds": round(self.elapsed, 3),
             "retry_after": self.retry_after,
         }
@@ -138,6 +155,16 @@ class FetchSummary:
     @property
     def failed(self) -> tuple[FeedReport, ...]:
         return tuple(f for f in self.feeds if f.status == "failed")
+
+    @property
+    def every_feed_failed(self) -> bool:
+        """There were feeds, and not one could be read: not "nothing new", nothing at all."""
+        return bool(self.feeds) and len(self.failed) == len(self.feeds)
+
+    @property
+    def with_skips(self) -> tuple[FeedReport, ...]:
+        """The feeds read with entries left out for want of a usable link."""
+        return tuple(f for f in self.feeds if f.skipped)
 
     def failure_reasons(self) -> list[tuple[str, int]]:
         """Why pages could not be read, most common first: (reason, pages)."""
@@ -265,6 +292,35 @@ def _settled(
     return _Settled(report, result, size=len(result.content or b""), digest=digest)
 
 
+#: Why an entry without a link was left out (`safe_link` keeps only http(s) links, and a local
+#: feed's local pages).
+NO_LINK = "no http(s) link"
+#: Added for a local feed file whose channel gives no web address: its relative links had nothing
+#: to be resolved against (`feeds.parse._local_links`).
+NO_WEB_BASE = "a local feed file's relative links need its <link> to be the site's web address"
+
+
+def _read_report(
+    source: FeedSource, parsed: ParsedFeed, result: FetchResult, new: int
+) -> FeedReport:
+    """The report of a feed read and parsed, with the entries left out for want of a link."""
+    skipped = sum(1 for entry in parsed.entries if not entry.link)
+    reason = NO_LINK
+    if skipped and source.is_file and not (parsed.link or "").startswith(("http://", "https://")):
+        reason = f"{NO_LINK}; {NO_WEB_BASE}"
+    return FeedReport(
+        source.url,
+        _source_name(source, parsed),
+        "ok",
+        len(parsed.entries),
+        new,
+        warning=parsed.warning,
+        elapsed=result.elapsed,
+        skipped=skipped,
+        skip_reason=reason if skipped else None,
+    )
+
+
 def _new_entries(store: Store, parsed: ParsedFeed) -> list[Entry]:
     """The feed's entries the store does not have yet, one per link, in the feed's order."""
     keyed = article_rules.keyed_entries(parsed.entries)
@@ -320,17 +376,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
-    run.progress(
-        FeedReport(
-            source.url,
-            _source_name(source, parsed),
-            "ok",
-            len(parsed.entries),
-            len(new),
-            warning=parsed.warning,
-            elapsed=result.elapsed,
-        )
-    )
+    run.progress(_read_report(source, parsed, result, len(new)))
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     run.pages.feed_done()
     batch = article_rules.PageBatch(await run.pages.wait(pages))
@@ -512,15 +558,7 @@ def _store(
             elapsed=result.elapsed,
             content_hash=outcome.digest,
         )
-    return FeedReport(
-        source.url,
-        _source_name(source, parsed),
-        "ok",
-        len(parsed.entries),
-        added,
-        warning=parsed.warning,
-        elapsed=result.elapsed,
-    )
+    return _read_report(source, parsed, result, added)
 
 
 def run_fetch(

@@ -90,6 +90,10 @@ class Entry:
     updated: datetime | None = None
     #: Category/tag terms.
     categories: tuple[str, ...] = ()
+    #: Set for a link post: the feed's own page about this entry, when `link` goes to another site
+    #: and the feed links back to its own post about it (`curator.feeds.common.link_posts`). The
+    #: article is then the other site's, not the feed's; None for every other entry.
+    via: str | None = None
 
 
 @dataclass(frozen=True)

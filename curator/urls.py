@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from tld import get_fld
+
 #: Query parameters that only track the reader; they never change what page is served.
 #: From the common campaign/analytics taggers (Google, Facebook, Microsoft, Mailchimp, HubSpot, Marketo).
 TRACKING_PARAMS = frozenset(
@@ -103,3 +105,30 @@ def url_key(url: str) -> str:
     path = parts.path.rstrip("/") or "/"
     query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a URL belongs to: its registrable domain by the Public Suffix List, as a reader
+    would name it ("m.imore.com" -> "imore.com", "blog.example.co.uk" -> "example.co.uk", a
+    blog on a hosting platform stays its own: "x.blogspot.com"); the host itself when it has
+    none (an IP address, "localhost"); None for a URL without a host. A top-level name the list
+    does not know ("blog.shop.example") counts as one label, as the list's own default rule says.
+
+    Why the list (the `tld` package's bundled copy, read offline): "the last two labels" is wrong
+    for "bbc.co.uk" and "foo.github.io", and a link post on another site must not be taken for
+    the feed's own page, nor a page on "blog.example.com" for another site than "example.com".
+    """
+    try:
+        host = urlsplit(url or "").hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.rstrip(".")
+    domain = get_fld(host, fix_protocol=True, fail_silently=True)
+    if isinstance(domain, str):
+        return domain
+    labels = host.split(".")
+    if ":" in host or len(labels) < 2 or labels[-1].isdigit():
+        return host  # an IP address or a single name ("localhost")
+    return ".".join(labels[-2:])  # a suffix not on the list is one label (the list's "*" rule)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from conftest import LocalServer
+from curator.app import run_fetch
 from curator.articles import feed_credits
-from curator.credits import clean_authors
+from curator.config import parse_config
+from curator.credits import clean_authors, credited
 from curator.feeds import parse_feed
+from curator.models import Article, Scored
+from curator.render import entry_view
+from curator.store import Store
 from curator.urls import clean_url
 
 FEED_URL = "https://feeds.example.org/feed.xml"
@@ -186,3 +193,184 @@ def test_guid_is_a_link_only_when_it_is_a_url(doctype: str) -> None:
     ).encode()
     links = [e.link for e in parse_feed(body, "https://ex.example/feeds/rss.xml").entries]
     assert links == [None, "https://ex.example/posts/1", "https://x.example/c?r1"]
+
+
+# -- credits and links of real feeds, as the editor sees them (walkthrough 4) --------------------
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+def real_feed(corpus: Path, name: str) -> bytes:
+    """A feed of corpus/feeds/real; the test skips, naming the file, when it is not there."""
+    path = corpus / "feeds" / "real" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not in the shared corpus")
+    return path.read_bytes()
+
+
+def fetched(
+    tmp_path: Path, http_server: LocalServer, feeds: dict[str, bytes], *, pages: bool = False
+) -> tuple[list[Article], int]:
+    """The articles `curator fetch` stores from `feeds` (path -> body) served on 127.0.0.1, and
+    how many a second fetch of the same feeds adds. Without `pages`, no article page is read
+    (offline: the credits come from the feed alone)."""
+    urls = [http_server.add(path, body) for path, body in feeds.items()]
+    lines = ["newsletter: {title: T}", "subjects:", "  - name: All", "    keywords: [x]"]
+    lines += ["settings:", f"  fetch_pages: {str(pages).lower()}"]
+    lines += ["  allow_private_addresses: true", "feeds:", *[f"  - url: {u}" for u in urls]]
+    path = tmp_path / "feeds.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = parse_config(path.read_text(encoding="utf-8"), path)
+    with Store.open(tmp_path / "store.db") as store:
+        run_fetch(config, store, now=NOW)
+        stored = store.articles()
+        again = run_fetch(config, store, now=NOW + timedelta(days=7)).new_articles
+    return stored, again
+
+
+def credit(article: Article) -> str:
+    """The credit line every template prints under an article's title."""
+    return entry_view(Scored(article, 1.0)).credit
+
+
+@pytest.mark.parametrize("doctype", [b"", b"<!DOCTYPE rss>"])  # lxml's fast path, then feedparser
+def test_feedburner_items_link_to_their_original_address(corpus: Path, doctype: bytes) -> None:
+    body = real_feed(corpus, "feedjira/TechCrunch.xml").replace(b"<rss ", doctype + b"<rss ", 1)
+    entries = parse_feed(body, FEED_URL).entries
+    assert len(entries) == 20
+    assert entries[0].link == (
+        "http://techcrunch.com/2011/11/02/angies-list-prices-ipo-at-11-to-13-per-share-valued-at-over-600m/"
+    )
+    assert all(e.link and e.link.startswith("http://techcrunch.com/") for e in entries)
+    assert len({e.link for e in entries}) == 20
+    assert entries[0].guid == "http://techcrunch.com/?p=446154"  # the id is the feed's, unchanged
+
+
+def test_a_fetched_feedburner_feed_stores_the_articles_own_links_once(
+    corpus: Path, tmp_path: Path, http_server: LocalServer
+) -> None:
+    stored, again = fetched(
+        tmp_path, http_server, {"/tc.xml": real_feed(corpus, "feedjira/TechCrunch.xml")}
+    )
+    assert len(stored) == 20
+    assert not [a.url for a in stored if "feedproxy" in a.url]
+    angie = next(a for a in stored if a.title.startswith("Angie’s List Sets Price Range"))
+    assert angie.url.startswith("http://techcrunch.com/2011/11/02/angies-list-prices-ipo")
+    assert credit(angie) == "Leena Rao || TechCrunch"
+    assert again == 0  # the same items a week later are known: nothing is stored twice
+
+
+@pytest.mark.parametrize(
+    "origlink",
+    ["/2024/05/a-post/", "javascript:alert(1)", "file:///etc/passwd", "  "],
+)
+def test_an_origlink_that_is_no_web_address_leaves_the_items_link(origlink: str) -> None:
+    body = (
+        '<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">'
+        "<channel><title>T</title><link>https://blog.example.org/</link><item><title>A</title>"
+        "<link>https://feeds.example.net/~r/a</link>"
+        f"<feedburner:origLink>{origlink}</feedburner:origLink></item></channel></rss>"
+    )
+    assert parse_feed(body.encode(), FEED_URL).entries[0].link == "https://feeds.example.net/~r/a"
+
+
+def test_a_feed_whose_author_is_its_own_name_credits_the_publication_once(
+    corpus: Path, tmp_path: Path, http_server: LocalServer
+) -> None:
+    stored, _ = fetched(
+        tmp_path, http_server, {"/dcr.xml": real_feed(corpus, "rsparser/dcrainmaker.xml")}
+    )
+    review = next(a for a in stored if a.title.startswith("Apple Watch Series 3"))
+    assert (review.authors, review.publication) == ((), "DC Rainmaker")
+    assert credit(review) == "DC Rainmaker"  # as an article with no author: not "X || X"
+    assert {credit(a) for a in stored} == {"DC Rainmaker"}
+
+
+@pytest.mark.parametrize(
+    ("authors", "publication", "kept"),
+    [
+        (("DC Rainmaker",), "DC Rainmaker", ()),
+        (("dc  rainmaker.",), "DC Rainmaker", ()),  # case, spaces and punctuation aside
+        (("The Verge",), "Verge", ()),
+        (("DC Rainmaker", "Ray Maker"), "DC Rainmaker", ("Ray Maker",)),
+        (("Leena Rao",), "TechCrunch", ("Leena Rao",)),
+        (("Leena Rao",), None, ("Leena Rao",)),
+    ],
+)
+def test_credited_leaves_out_the_publications_own_name(
+    authors: tuple[str, ...], publication: str | None, kept: tuple[str, ...]
+) -> None:
+    assert credited(authors, publication) == kept
+
+
+@pytest.mark.parametrize("name", ["rsparser/DaringFireball.rss", "rsparser/DaringFireball.atom"])
+def test_a_link_post_is_credited_to_the_site_it_links_to(
+    corpus: Path, tmp_path: Path, http_server: LocalServer, name: str
+) -> None:
+    stored, _ = fetched(tmp_path, http_server, {"/df.xml": real_feed(corpus, name)})
+    # Linked-list items link to another site's article: that site is the publication (its
+    # domain, for no page was read), and Gruber is not its author.
+    imore = next(a for a in stored if "imore.com" in a.url)
+    assert (imore.authors, imore.publication) == ((), "imore.com")
+    assert credit(imore) == "imore.com"
+    assert not [a for a in stored if "daringfireball.net" not in a.url and a.authors]
+    # Daring Fireball's own articles keep their credit.
+    own = [a for a in stored if a.url.split("/")[2] == "daringfireball.net"]
+    assert own and {credit(a) for a in own} == {"John Gruber || Daring Fireball"}
+
+
+LINKED_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Link Blog</title><id>urn:lb</id><updated>2024-05-01T00:00:00Z</updated>
+<link rel="alternate" type="text/html" href="https://www.linkblog.example/"/>
+<entry><title>{title}</title><id>urn:1</id><updated>2024-05-01T00:00:00Z</updated>
+<link rel="alternate" type="text/html" href="{link}"/>
+<link rel="related" type="text/html" href="{related}"/>
+<author><name>Lin Kblogger</name></author></entry>
+</feed>"""
+
+
+def test_a_link_posts_credit_comes_from_the_linked_page_when_it_is_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = http_server.add(
+        "/story.html",
+        "<!DOCTYPE html><html><head><title>Pencilers rejoice</title>"
+        '<meta property="og:site_name" content="iMore">'
+        '<meta name="author" content="Rene Ritchie"></head>'
+        "<body><article><p>Apple is restoring navigation with the Pencil.</p></article></body></html>",
+        content_type="text/html",
+    )
+    feed = LINKED_ATOM.format(
+        title="Pencilers rejoice",
+        link=page,
+        related="https://www.linkblog.example/linked/2016/02/pencil",
+    )
+    stored, _ = fetched(tmp_path, http_server, {"/lb.xml": feed.encode()}, pages=True)
+    assert [(a.url, credit(a)) for a in stored] == [(page, "Rene Ritchie || iMore")]
+
+
+@pytest.mark.parametrize(
+    ("link", "related", "via"),
+    [
+        # The entry is on the feed's own site (another host of it): no link post.
+        ("https://blog.linkblog.example/2024/a", "https://www.linkblog.example/linked/a", None),
+        # A related link to a third site is no permalink back.
+        ("https://news.example.com/a", "https://elsewhere.example.org/a", None),
+        # Another site, with the feed's own post about it: a link post.
+        (
+            "https://m.news.example.com/a",
+            "https://linkblog.example/linked/a",
+            "https://linkblog.example/linked/a",
+        ),
+    ],
+)
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE feed>"])
+def test_link_posts_are_entries_on_another_site_with_a_link_back(
+    link: str, related: str, via: str | None, doctype: str
+) -> None:
+    body = LINKED_ATOM.format(title="A", link=link, related=related).replace(
+        "<feed", doctype + "<feed", 1
+    )
+    entry = parse_feed(body.encode(), FEED_URL).entries[0]
+    assert (entry.link, entry.via) == (link, via)

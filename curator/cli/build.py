@@ -59,6 +59,13 @@ def announce_fetch(config: Config, quiet: bool) -> None:
         click.echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
 
 
+def every_feed_failed(summary: FetchSummary, consequence: str) -> CuratorError:
+    """The error that ends `build`, `draft` and `fetch` (exit 1) when not one feed could be read
+    and so nothing came of the run: a scheduled run must not pass for "nothing new". Raised after
+    the run's report (the failures, --json) is printed; what was stored stays stored."""
+    return CuratorError(f"every feed failed ({len(summary.feeds)}); {consequence}")
+
+
 def fetch_with_progress(config: Config, store: Store, quiet: bool) -> FetchSummary:
     """run_fetch, each feed and the pages shown as they are read (unless `quiet`)."""
     with RunProgress(quiet=quiet) as progress:
@@ -137,12 +144,11 @@ def build(
                 all_subjects=all_subjects,
                 place_progress=progress.placing,
             )
-    feeds = result.fetch.feeds
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
-    all_failed = result.issue is None and bool(feeds) and len(result.fetch.failed) == len(feeds)
+    all_failed = result.issue is None and result.fetch.every_feed_failed
     report_build(result, quiet, as_json, all_failed=all_failed)
     if all_failed:
-        raise CuratorError(f"every feed failed ({len(feeds)}); no issue was built")
+        raise every_feed_failed(result.fetch, "no issue was built")
 
 
 def report_build(
@@ -236,6 +242,8 @@ def draft(
     print_failures(summary)
     if written is not None:
         print_warnings(written.warnings)
+    # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
+    all_failed = written is None and summary.every_feed_failed
     if as_json:
         data: dict[str, Any] = {
             "issue": written.issue.number if written else None,
@@ -244,6 +252,9 @@ def draft(
             **fetch_summary_dict(summary),
         }
         click.echo(json.dumps(data, indent=2))
+    if all_failed:
+        raise every_feed_failed(summary, "no draft was written")
+    if as_json:
         return
     if written is None:
         click.echo("Nothing new to feature: no draft was written.")
@@ -323,5 +334,7 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
     print_failures(summary)
+    if summary.every_feed_failed:
+        raise every_feed_failed(summary, "nothing was fetched")
     if not as_json:
         click.echo(f"{summary.new_articles} new article(s) stored.")

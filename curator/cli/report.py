@@ -2,8 +2,9 @@
 
 While it runs (stderr, silenced by --quiet): a line per feed as soon as it is read, and the article
 pages being read, as a bar redrawn in place on a terminal, or a plain line every few seconds in a
-log. After it (even with --quiet): the feeds that failed, the pages that could not be read with the most common
-reasons, and the pages a field reader broke on; --json carries all of it on stdout.
+log. After it (even with --quiet): the feeds that failed, the entries skipped for want of a usable
+link, the pages that could not be read with the most common reasons, and the pages a field reader
+broke on; --json carries all of it on stdout.
 """
 
 from __future__ import annotations
@@ -34,9 +35,13 @@ def _feed_line(report: FeedReport) -> str:
         return f"  failed     {report.name}: {report.error}"
     if report.status == "unchanged":
         return f"  unchanged  {report.name}"
-    line = f"  ok         {report.name}: {report.entries} entries, {report.new} new"
+    # A feed whose every entry was left out gave nothing: a warning, not "ok".
+    label = "warning" if report.all_skipped else "ok"
+    line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
     if report.warning:
         line += f" (not well formed: {report.warning})"
+    if report.skip_note:
+        line += f" ({report.skip_note})"
     return line
 
 
@@ -157,7 +162,8 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
 
 
 def print_failures(summary: FetchSummary) -> None:
-    """The feeds that failed, the pages that could not be read and those read in part (stderr).
+    """The feeds that failed, the entries skipped, the pages that could not be read and those read
+    in part (stderr).
 
     Said even with --quiet, which silences progress, not problems: a cron job run with --quiet
     mails its output only when there is something to say, and then it must be said."""
@@ -165,6 +171,14 @@ def print_failures(summary: FetchSummary) -> None:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
             click.echo(f"  {report.url}: {report.error}", err=True)
+    if summary.with_skips:
+        click.echo(
+            f"{len(summary.with_skips)} feed(s) had entries skipped "
+            "(left out: there is no link to publish for them):",
+            err=True,
+        )
+        for report in summary.with_skips:
+            click.echo(f"  {report.name}: {report.skip_note}", err=True)
     if summary.pages_failed:
         asked = summary.pages_read + summary.pages_failed
         click.echo(

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from curator.htmltext import html_to_text
 from curator.models import Entry
+from curator.urls import site_of
 
 
 class FeedError(Exception):
@@ -255,6 +256,11 @@ class FeedItem:
     published: datetime | None
     updated: datetime | None
     tags: tuple[object, ...]
+    #: The item's own address behind a feed proxy (FeedBurner's `feedburner:origLink`), whose
+    #: `link` is then a redirect through the proxy.
+    origlink: object = None
+    #: Atom's rel="related" links: a link blog's own post about the page `link` goes to.
+    related: tuple[object, ...] = ()
 
 
 def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
@@ -264,8 +270,11 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
     candidates = [item.link, *item.alternates]
     if item.guidislink:
         candidates.append(item.guid)
+    link = next(filter(None, (safe_link(c, base) for c in candidates)), None)
     return Entry(
-        link=next(filter(None, (safe_link(c, base) for c in candidates)), None),
+        # A proxy's original address only when it is an absolute http(s) URL (no base: a relative
+        # or file: origLink is no address of the article).
+        link=safe_link(item.origlink) or link,
         guid=item.guid if isinstance(item.guid, str) and item.guid.strip() else None,
         title=plain_text(item.title),
         authors=author_names(item.authors, item.author),
@@ -274,6 +283,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         published=item.published or (item.updated if is_rss else None),
         updated=item.updated,
         categories=unique(plain_text(tag) for tag in item.tags),
+        via=next(filter(None, (safe_link(r, base) for r in item.related)), None),
     )
 
 
@@ -299,6 +309,29 @@ def inherit_authors(entries: Iterable[Entry], names: tuple[str, ...]) -> tuple[E
     if not names:
         return tuple(entries)
     return tuple(e if e.authors else replace(e, authors=names) for e in entries)
+
+
+def link_posts(entries: Iterable[Entry], home: str | None) -> tuple[Entry, ...]:
+    """Entries marked as link posts (`Entry.via`), the others with no `via`.
+
+    A link post is an entry whose link goes to another site (registrable domain) than the feed's
+    own (`home`, its channel link) while the feed also links to its own post about it on its own
+    site (`build_entry` put the first rel="related" link in `via`): Daring Fireball's "linked
+    list" items link to iMore's article, with rel="related" back to daringfireball.net. The
+    article the issue links to is then the other site's, and the feed's author and name are not
+    its credits. A related link that is not on the feed's site, or an entry on the feed's site
+    ("blog.example.com" for "www.example.com"), is no link post.
+    """
+    own = site_of(home)
+    out = []
+    for entry in entries:
+        if entry.via is None:
+            out.append(entry)
+            continue
+        linked = own is not None and entry.link is not None
+        linked = linked and site_of(entry.link) not in (None, own) and site_of(entry.via) == own
+        out.append(entry if linked else replace(entry, via=None))
+    return tuple(out)
 
 
 def guid_is_url(raw: object) -> bool:

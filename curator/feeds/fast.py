@@ -41,6 +41,7 @@ from curator.feeds.common import (
     guid_is_url,
     inherit_authors,
     item_date,
+    link_posts,
     plain_text,
     safe_link,
 )
@@ -89,6 +90,7 @@ ITEM_FIELDS: dict[str, str] = {
     "dc_subject": "category",
     "itunes_keywords": "keywords",
     "itunes_category": "itunes_category",
+    "feedburner_origlink": "origlink",
 }
 #: Elements feedparser has handlers for that touch none of the fields curator keeps (enclosures,
 #: media objects, comments, podcast flags...): read past, with whatever they contain.
@@ -345,6 +347,7 @@ class _Item:
     updated: str | None = None
     updated_parsed: Any = None
     tags: list[str] = field(default_factory=list)
+    origlink: str | None = None
     #: feedparser's `hasContent`: set by a content element, cleared only at the end of an item, so
     #: a content element in the channel before the first item counts for that item too.
     has_content: bool = False
@@ -477,6 +480,8 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
             item.updated_parsed = _parse_date(item.updated)
         elif role == "category":
             _category(child, item)
+        elif role == "origlink":
+            item.origlink = _text(child)  # feedparser keeps the last one, as text
         elif role == "keywords":
             item.tags += [t.strip() for t in _text(child).split(",") if t.strip()]
         elif role == "itunes_category":
@@ -604,10 +609,11 @@ def _feed(
         return None  # feedparser decides what error this is
     if is_atom:
         entries = list(inherit_authors(entries, author_names(head.authors, head.author)))
+    home = safe_link(head.link, feed_base(url))
     return ParsedFeed(
         title=plain_title,
-        link=safe_link(head.link, feed_base(url)),
-        entries=tuple(entries),
+        link=home,
+        entries=link_posts(entries, home),
         version=version,
         warning=None,
     )
@@ -628,5 +634,7 @@ def _entry(item: _Item, url: str, version: str) -> Entry:
         published=item_date(item.published_parsed, item.published),
         updated=item_date(item.updated_parsed, item.updated),
         tags=tuple(item.tags),
+        origlink=item.origlink,
+        related=tuple(href for rel, href in item.links if rel == "related"),
     )
     return build_entry(fields, feed_base(url), is_rss=version.startswith("rss"))

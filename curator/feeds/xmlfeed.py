@@ -24,6 +24,7 @@ from curator.feeds.common import (
     guid_is_url,
     inherit_authors,
     item_date,
+    link_posts,
     plain_text,
     safe_link,
     short,
@@ -76,10 +77,11 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     if str(result.get("version") or "").startswith("atom"):
         people = [a.get("name") for a in feed.get("authors") or () if hasattr(a, "get")]
         built = inherit_authors(built, author_names(people, feed.get("author")))
+    home = safe_link(feed.get("link"), base)
     return ParsedFeed(
         title=title,
-        link=safe_link(feed.get("link"), base),
-        entries=built,
+        link=home,
+        entries=link_posts(built, home),
         version=result.get("version") or None,
         warning=warning,
     )
@@ -156,4 +158,8 @@ def _item(entry: dict[str, Any], texts: _ElementTexts) -> FeedItem:
         # (and a DeprecationWarning), which would invent an update time the feed never gave.
         updated=item_date(dict.get(entry, "updated_parsed"), dict.get(entry, "updated")),
         tags=tuple(tag.get("term") or tag.get("label") for tag in entry.get("tags") or ()),
+        origlink=entry.get("feedburner_origlink"),
+        related=tuple(
+            lk.get("href") for lk in links if str(lk.get("rel") or "").lower() == "related"
+        ),
     )

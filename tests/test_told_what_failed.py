@@ -1,0 +1,192 @@
+"""Nothing silent about the fetch (issue 12): `fetch` and `draft` fail as `build` does when every
+feed failed, and a feed whose entries are left out for want of a usable link says so.
+
+All through the command line, against a real HTTP server on 127.0.0.1, real feed files and a real
+SQLite store.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import hostile_helpers as h
+import pytest
+from click.testing import CliRunner
+
+from conftest import LocalServer
+from curator.cli import cli
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def failing_feeds(folder: Path) -> list[dict[str, str]]:
+    """A server where nothing listens, and a local feed file that is not there."""
+    return [{"url": h.refused_url()}, {"url": str(folder / "missing.xml")}]
+
+
+# -- every feed failed -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "consequence"),
+    [("fetch", "nothing was fetched"), ("draft", "no draft was written")],
+)
+def test_fetch_and_draft_exit_1_when_every_feed_failed_as_build_does(
+    tmp_path: Path, command: str, consequence: str
+) -> None:
+    config = h.write_config(tmp_path, failing_feeds(tmp_path))
+    code, out, err = invoke(command, "--config", str(config))
+    assert code == 1, err
+    assert err.endswith(f"curator: every feed failed (2); {consequence}\n"), err
+    # The per-feed report still says which failed and why.
+    assert "2 feed(s) failed and were skipped:" in err
+    assert "connection refused" in err and f"no such file: {tmp_path / 'missing.xml'}" in err
+    # Not "nothing new": nothing could be read at all.
+    assert "Nothing new to feature" not in out
+    assert "new article(s) stored" not in out
+    assert not (tmp_path / "drafts").exists()
+    # The failures were recorded in the store (`feeds check` reads them).
+    rows = h.store_rows(tmp_path / "state" / "curator.db", "SELECT last_error_kind FROM feeds")
+    assert sorted(kind for (kind,) in rows) == ["connect", "file"]
+
+    # --json: the summary is printed all the same (as `build --json` does), then exit 1.
+    code, data, err = h.build_json(config, command=command)
+    assert code == 1, err
+    assert data["feeds_ok"] == 0 and data["feeds_failed"] == 2
+    assert [f["status"] for f in data["feeds"]] == ["failed", "failed"]
+    assert f"curator: every feed failed (2); {consequence}" in err
+
+
+def test_when_only_some_feeds_fail_fetch_and_draft_exit_0(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    healthy = h.serve_healthy(http_server)
+    config = h.write_config(
+        tmp_path, [{"url": healthy, "name": "Northwind"}, *failing_feeds(tmp_path)]
+    )
+    code, out, err = invoke("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out == "4 new article(s) stored.\n"
+    assert "2 feed(s) failed and were skipped:" in err
+    code, out, err = invoke("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out.startswith(f"Draft of issue 1: {tmp_path / 'drafts' / 'issue-1.md'}")
+
+
+def test_every_feed_failing_later_keeps_what_was_stored_and_a_draft_is_still_written(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """As `build`: a draft from what was stored before is fine, and is written (exit 0, the
+    failures reported); `fetch` fails, and the articles stored before stay stored."""
+    config = h.write_config(tmp_path, [{"url": h.serve_healthy(http_server)}])
+    assert invoke("fetch", "--config", str(config), "-q")[0] == 0
+    db = tmp_path / "state" / "curator.db"
+    stored = h.store_rows(db, "SELECT url FROM articles ORDER BY url")
+    assert len(stored) == 4
+
+    config = h.write_config(tmp_path, failing_feeds(tmp_path))
+    code, out, err = invoke("fetch", "--config", str(config), "-q")
+    assert (code, out) == (1, "")
+    assert "curator: every feed failed (2); nothing was fetched" in err
+    assert h.store_rows(db, "SELECT url FROM articles ORDER BY url") == stored
+
+    code, out, err = invoke("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    assert "2 feed(s) failed and were skipped:" in err
+    assert "every feed failed" not in err
+    assert (tmp_path / "drafts" / "issue-1.md").is_file()
+
+
+# -- entries skipped for want of a usable link -------------------------------------------------------
+
+#: One entry with a web link, and four whose links may never be published.
+MIXED_ITEMS = (
+    "<item><title>Closing the loop on customer feedback</title>"
+    "<link>{good}</link><description>Customer feedback, closed. Two.</description></item>"
+    "<item><title>Script</title><link>javascript:alert(1)</link></item>"
+    "<item><title>Local file</title><link>file:///etc/passwd</link></item>"
+    "<item><title>Data</title><link>data:text/html,hello</link></item>"
+    "<item><title>No link at all</title><description>Nothing to link to.</description></item>"
+)
+MIXED_NOTE = "4 of 5 entries skipped: no http(s) link"
+
+
+def serve_mixed(server: LocalServer) -> str:
+    good = server.url("/good.html")
+    return server.add("/mixed.xml", h.rss(MIXED_ITEMS.format(good=good), title="Mixed Links"))
+
+
+def test_entries_without_a_usable_link_are_skipped_and_the_editor_is_told(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    url = serve_mixed(http_server)
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    code, out, err = invoke("fetch", "--config", str(config))
+    assert code == 0, err
+    assert f"  ok         Mixed Links: 5 entries, 1 new ({MIXED_NOTE})\n" in err
+    assert "1 feed(s) had entries skipped" in err
+    assert f"\n  Mixed Links: {MIXED_NOTE}\n" in err
+    assert out == "1 new article(s) stored.\n"
+    # Only the entry with a web link was stored.
+    rows = h.store_rows(tmp_path / "state" / "curator.db", "SELECT url FROM articles")
+    assert rows == [(http_server.url("/good.html"),)]
+
+
+def test_skipped_entries_are_in_the_json_warning_and_said_even_with_quiet(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    url = serve_mixed(http_server)
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    code, data, err = h.build_json(config, "-q", command="fetch")
+    assert code == 0, err
+    report = data["feeds"][0]
+    assert (report["status"], report["entries"], report["new"]) == ("ok", 5, 1)
+    assert report["skipped"] == 4
+    assert report["warning"] == MIXED_NOTE
+    # --quiet silences progress, not problems.
+    assert "  ok " not in err
+    assert f"  Mixed Links: {MIXED_NOTE}" in err
+
+
+def test_a_local_feed_whose_relative_links_cannot_be_resolved_is_a_warning(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """A real feed (node-feedparser's) with relative links, kept as a local file: its channel
+    <link> is relative too, so no entry has an honest link, and the feed is a warning, not ok."""
+    feed = tmp_path / "feeds" / "neverwinter.xml"
+    feed.parent.mkdir()
+    shutil.copyfile(
+        corpus / "feeds" / "edge" / "node-feedparser" / "rss-with-relative-urls.xml", feed
+    )
+    config = h.write_config(tmp_path, [{"url": str(feed)}])
+    code, out, err = invoke("fetch", "--config", str(config))
+    assert code == 0, err
+    note = (
+        "2 of 2 entries skipped: no http(s) link; a local feed file's relative links need its"
+        " <link> to be the site's web address"
+    )
+    assert f"  warning    Neverwinter: 2 entries, 0 new ({note})\n" in err
+    assert f"  Neverwinter: {note}\n" in err
+    assert out == "0 new article(s) stored.\n"
+    assert h.store_rows(tmp_path / "state" / "curator.db", "SELECT url FROM articles") == []
+
+    code, data, err = h.build_json(config, "--db", str(tmp_path / "again.db"), command="fetch")
+    assert code == 0, err
+    assert data["feeds"][0]["warning"] == note
+    assert data["feeds"][0]["skipped"] == 2
+
+
+def test_a_feed_with_every_link_usable_has_no_warning(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = h.write_config(tmp_path, [{"url": h.serve_healthy(http_server)}])
+    code, data, err = h.build_json(config, command="fetch")
+    assert code == 0, err
+    assert data["feeds"][0]["warning"] is None and data["feeds"][0]["skipped"] == 0
+    assert "skipped" not in err
