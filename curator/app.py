@@ -48,7 +48,7 @@ from curator.placement import PlaceProgress, choose_sections, refresh
 from curator.publish import write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
-from curator.themes import choose_theme, requested_subjects, takes_plan_place
+from curator.themes import choose_theme, promised_theme, requested_subjects, takes_plan_place
 
 
 class BuildError(CuratorError):
@@ -228,9 +228,9 @@ def next_issue(
     number = store.next_issue_number()
     # An issue is dated by its day; the store keeps the exact time it was published.
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    text = issue_text(
-        config, number=number, date=day, theme=choice.theme, next_theme=choice.next_theme
-    )
+    featured = [e.article.id for s in sections for e in s.entries]
+    promise = promised_theme(config, store, choice, featured)
+    text = issue_text(config, number=number, date=day, theme=choice.theme, next_theme=promise)
     issue = Issue(
         number=number,
         date=day,

@@ -195,7 +195,7 @@ SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
     "per_host": ("int", False),
     "outputs": ("strlist", False),
     "drafts": ("path", False),
-    "recency_weight": ("number", False),
+    "recency_weight": ("weight", False),
     "introductions": ("path", False),
 }
 TOP_KEYS: dict[str, tuple[str, bool]] = {
@@ -218,6 +218,7 @@ KIND_EXAMPLES = {
     "list": "a list of `- ` items",
     "plan": "a list of themes, each a subject or [several, subjects]",
     "score": "a number, 0 or more, e.g. 0.5",
+    "weight": "a number, 0 or more, e.g. 1",
 }
 #: The YAML tags a value may carry (those of plain scalars); any other (`!secret`, `!!python/...`)
 #: is refused rather than constructed.
@@ -288,7 +289,7 @@ def _compose(text: str, path: Path) -> Node | None:
         if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
             fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
-            fix = "put quotes around a value that contains ': '"
+            fix = _misindented(text, mark) or "put quotes around a value that contains ': '"
         elif "found undefined alias" in problem or "found unknown escape" in problem:
             fix = "quote the value"
         line = mark.line + 1 if mark else None
@@ -318,6 +319,35 @@ def _tab_fix(text: str, mark: yaml.Mark | None) -> str:
         if before.endswith(":") and before.strip(" \t-"):
             return "put a space after the colon, not a tab; YAML does not allow tabs there"
     return "indent with spaces; YAML does not allow tabs"
+
+
+def _misindented(text: str, mark: yaml.Mark | None) -> str | None:
+    """The fix when the refused line's key is indented unlike the key on the line above (YAML
+    then reads it as the rest of that line's value); None when they line up."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    above = next(
+        (
+            line
+            for line in reversed(lines[: mark.line])
+            if line.strip() and not line.lstrip().startswith("#")
+        ),
+        None,
+    )
+    if above is None or above.split(" #")[0].rstrip().endswith(":"):
+        return None  # the first key of a section: deeper than the line above is right
+    here = lines[mark.line]
+    indent = len(here) - len(here.lstrip(" "))
+    sibling = len(above) - len(above.lstrip(" -"))
+    if indent == sibling:
+        return None
+    return (
+        f"this line is indented {indent} spaces and the key above it {sibling}: check the "
+        "indentation (the keys of one section start in the same column)"
+    )
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -419,6 +449,7 @@ class _Reader:
             "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
             "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
             "score": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
+            "weight": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
             "bool": lambda v: isinstance(v, bool),
         }[kind]
         if not ok(value):
@@ -426,7 +457,7 @@ class _Reader:
             if node.style in ("'", '"') and value:
                 quote = node.style
                 shown = f"the quoted text {quote}{node.value}{quote}"
-                if kind in ("int", "number", "score", "bool"):
+                if kind in ("int", "number", "score", "weight", "bool"):
                     shown += "; remove the quotes"
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):

@@ -573,10 +573,11 @@ def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
         found = configured_name(section.subject)
         if found is None and " ".join(section.subject.split()).casefold() not in extra:
             hint = subject_hint(section.subject, subjects).rstrip(".")
+            hint += "" if hint.endswith("?") else "."
             raise DraftError(
                 path,
                 section.line,
-                f"no subject `{section.subject}`; {hint}. For a section of your own, list it in"
+                f"no subject `{section.subject}`; {hint} For a section of your own, list it in"
                 f" the front matter: extra_sections: [{section.subject}]",
             )
         sections.append(replace(section, subject=found or section.subject))

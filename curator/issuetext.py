@@ -9,7 +9,8 @@ An issue's introduction is, first found:
 
 Each may use the variables of `curator.variables` ({number}, {theme}, {next_theme}, {date}...), so
 one configured text can still say something new each week. The closing line (`themes: closing:`)
-takes the same variables; one that names {next_theme} is left out when the plan has none.
+takes the same variables; one that names {next_theme} is left out when the plan has none
+(or this issue uses it up: `themes.promised_theme`).
 """
 
 from __future__ import annotations

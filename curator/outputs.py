@@ -182,13 +182,25 @@ def _page_url(base: str | None, name: str) -> str | None:
 
 
 def output_context(
-    issue: Issue, *, site_url: str | None = None, utm: Mapping[str, str] | None = None
+    issue: Issue,
+    *,
+    site_url: str | None = None,
+    utm: Mapping[str, str] | None = None,
+    formats: Collection[str] = OUTPUTS,
 ) -> dict[str, object]:
-    """issue_context with the editor's UTM parameters on article links (docs/templates.md)."""
+    """issue_context with the editor's UTM parameters on article links, and which archive files
+    this build writes (a page links only those) (docs/templates.md)."""
     context = issue_context(issue, site_url=site_url)
+    context.update(_written(formats))
     sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
     context["sections"] = sections
     return context
+
+
+def _written(formats: Collection[str]) -> dict[str, object]:
+    """`has_index` and `has_feed`: the archive page and the Atom feed are among the outputs, so a
+    page may link them (a link to a file the build does not write is a broken link)."""
+    return {"has_index": "index" in formats, "has_feed": "feed" in formats}
 
 
 def _feed_id(title: str, base: str | None, suffix: str) -> str:
@@ -204,7 +216,12 @@ def _rfc3339(value: datetime) -> str:
 
 
 def archive_context(
-    title: str, editor: str | None, archive: Sequence[ArchiveItem], *, site_url: str | None
+    title: str,
+    editor: str | None,
+    archive: Sequence[ArchiveItem],
+    *,
+    site_url: str | None,
+    formats: Collection[str] = OUTPUTS,
 ) -> dict[str, object]:
     """The variables of index.html and feed.xml."""
     base = _base(site_url)
@@ -236,6 +253,7 @@ def archive_context(
         "site_url": base,
         "index_url": _page_url(base, "index.html"),
         "feed_url": _page_url(base, "feed.xml"),
+        **_written(formats),
     }
 
 
@@ -398,7 +416,7 @@ def render_outputs(
     if unknown:
         raise OutputError(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
     install_filters(env)
-    context = output_context(issue, site_url=site_url, utm=utm)
+    context = output_context(issue, site_url=site_url, utm=utm, formats=formats)
     files: dict[str, str] = {}
     fragment = _render(env, "fragment.html", context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
@@ -442,7 +460,7 @@ def render_archive(
 ) -> dict[str, str]:
     """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`."""
     install_filters(env)
-    arch = archive_context(title, editor, archive, site_url=site_url)
+    arch = archive_context(title, editor, archive, site_url=site_url, formats=formats)
     files = {}
     if "index" in formats:
         files["index.html"] = _render(env, "index.html", arch)

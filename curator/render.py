@@ -196,6 +196,10 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "page_url": _site_page(site_url, f"issue-{issue.number}.html"),
         "index_url": _site_page(site_url, "index.html"),
         "feed_url": _site_page(site_url, "feed.xml"),
+        # Whether the build writes index.html / feed.xml (every output does, unless
+        # `settings: outputs:` leaves them out: curator.outputs.output_context says).
+        "has_index": True,
+        "has_feed": True,
     }
 
 

@@ -15,7 +15,7 @@ A theme is built only when each of its subjects has `min_articles` unfeatured ar
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -145,7 +145,8 @@ class ThemeChoice:
     theme: tuple[str, ...] = ()
     #: The issue takes this theme's place in the plan (recorded with the issue).
     planned: bool = False
-    #: The theme the plan has next after this issue, or ().
+    #: The theme the plan has next after this issue, or () (`promised_theme` says whether the
+    #: issue may promise it).
     next_theme: tuple[str, ...] = ()
 
 
@@ -192,6 +193,28 @@ def choose_theme(
     return ThemeChoice(theme, consumed is not None, tuple(following))
 
 
+def promised_theme(
+    config: Config, store: Store, choice: ThemeChoice, featured: Iterable[int]
+) -> tuple[str, ...]:
+    """The theme this issue's closing line may promise: the plan's next theme when it will still
+    be ripe once this issue's `featured` articles (their ids) are used, else () (no promise).
+
+    The next plain build takes that theme or stops with exit 3, so an issue that uses up the
+    next theme's articles (`--all-subjects`, or `--subject` on it) must not promise it.
+    """
+    if not choice.next_theme:
+        return ()
+    used = set(featured)
+    need = config.themes.min_articles
+    for name in choice.next_theme:
+        fitting = store.count_candidates(name, config.themes.min_score)
+        # The `fitting` best candidates are exactly those with at least min_score.
+        left = sum(1 for a, _, _ in store.candidates(name, fitting) if a.id not in used)
+        if left < need:
+            return ()
+    return choice.next_theme
+
+
 def takes_plan_place(config: Config, store: Store, theme: Sequence[str]) -> bool:
     """True when an issue on `theme` takes the place of a plan entry not yet done."""
     plan = config.themes.plan
@@ -233,9 +256,21 @@ def _check_ripe(
         count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
-            f"{need} (themes: min_articles); nothing was published. "
+            f"{need} (themes: min_articles){_used_by(store, name)}; nothing was published. "
             + _suggestion(config, rows, theme)
         )
+
+
+def _used_by(store: Store, subject: str) -> str:
+    """'; issue 3 (every subject) featured 2 of its articles': the latest issue off the plan
+    (`--subject`, `--all-subjects`) that featured the subject's articles, so the editor sees why
+    a planned theme is thin; '' when there is none."""
+    for issue in reversed(store.issues(with_articles=True)):
+        used = sum(1 for name, _ in issue.featured if name == subject)
+        if used and not issue.planned:
+            about = f"on {theme_name(issue.theme)}" if issue.theme else "of every subject"
+            return f"; issue {issue.number} ({about}) featured {used} of its articles"
+    return ""
 
 
 def _used_up(config: Config, store: Store) -> str:
@@ -255,6 +290,7 @@ __all__ = [
     "ThemeError",
     "choose_theme",
     "pending",
+    "promised_theme",
     "ripeness",
     "ripest",
     "takes_plan_place",

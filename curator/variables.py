@@ -18,7 +18,7 @@ VARIABLES: dict[str, str] = {
     "editor": "the editor's name",
     "date": "the issue's date, e.g. November 25, 2026",
     "theme": "the issue's theme, e.g. Measuring the customer experience ('' for every subject)",
-    "next_theme": "the next theme in the plan ('' when there is none)",
+    "next_theme": "the next theme in the plan ('' when there is none, or this issue uses it up)",
 }
 
 #: `{word}`: a variable (or a mistyped one); `{{` and `}}` are braces written as text.

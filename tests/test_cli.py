@@ -124,11 +124,12 @@ def test_feeds_commands_report_errors_like_build_does(demo: Path, tmp_path: Path
     removed = invoke("feeds", "remove", "--config", str(demo), absent)
     assert removed.exit_code == 1
     assert one_line(removed) == (
-        f"curator: {demo}: {absent} is not in the feeds list; `curator feeds list` shows it"
+        f"curator: {demo}: {absent} is not in the feeds list; `curator feeds list` shows them"
     )
 
+    # A subject the command names that is not configured: a mistake in the command (exit 2).
     unknown = invoke("feeds", "add", "--config", str(demo), "-s", "Pricing", absent)
-    assert unknown.exit_code == 1
+    assert unknown.exit_code == 2
     assert one_line(unknown).startswith(f"curator: {demo}: no subject `Pricing`; the subjects are:")
 
     missing = tmp_path / "missing.opml"

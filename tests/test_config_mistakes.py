@@ -120,6 +120,18 @@ MISTAKES = [
      ["put a space after the colon, not a tab"]),
     ("tab-indentation", sub("  issue_size: 3", "\tissue_size: 3"), 7, 1,
      ["indent with spaces; YAML does not allow tabs"]),
+    # A key indented one space too far is read as the rest of the value above: the fix is the
+    # indentation (it said to put quotes around the value before).
+    ("misindented-key", sub("  editor: Maya Horowitz", "   editor: Maya Horowitz"), 4, 10,
+     ["this line is indented 3 spaces and the key above it 2: check the indentation"]),
+    ("misindented-key-in-a-list", sub("    name: Example", "     name: Example"), 17, 10,
+     ["this line is indented 5 spaces and the key above it 4: check the indentation"]),
+    # A value with ': ' on a line that lines up is still told to put quotes around it.
+    ("colon-in-a-value", sub("  editor: Maya Horowitz", "  editor: Maya: Horowitz"), 4, 15,
+     ["put quotes around a value that contains ': '"]),
+    # recency_weight: 0 is the default and may be written; below 0 is not a weight.
+    ("negative-recency-weight", sub("  timeout: 12", "  timeout: 12\n  recency_weight: -5"), 24, 19,
+     ["`recency_weight` must be a number, 0 or more, e.g. 1, not `-5`"]),
 ]  # fmt: skip
 
 
@@ -238,3 +250,9 @@ def test_more_than_ten_keywords_is_accepted_with_a_located_warning(tmp_path: Pat
     result = CliRunner(env=NO_INTERNET).invoke(cli, ["feeds", "list", "--config", str(path)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == f"curator: warning: {config.warnings[0]}"
+
+
+def test_a_recency_weight_of_0_the_default_may_be_written(tmp_path: Path) -> None:
+    """README: "0, the default, means age does not matter" (it was refused as not a number)."""
+    path = write(tmp_path, sub("  timeout: 12", "  timeout: 12\n  recency_weight: 0"))
+    assert load_config(path).settings.recency_weight == 0.0

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
+from conftest import run_cli
 from curator.models import Article, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
@@ -504,3 +505,41 @@ def test_an_email_override_with_a_stylesheet_link_and_script_is_still_email_safe
     assert soup.find_all(["link", "style", "script"]) == []
     assert soup.h1["style"] == "color: #123456;"
     assert "cdn.example.net" not in email
+
+
+def test_pages_link_only_the_archive_files_the_build_writes(demo: Path) -> None:
+    """`settings: outputs:` without `feed` (or `index`): no page links a file that is not there."""
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(
+        text.replace("settings:\n", "settings:\n  outputs: [html, text, index]\n"), encoding="utf-8"
+    )
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    out = demo.parent / "output"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.html",
+        "issue-1.html",
+        "issue-1.txt",
+        "latest.html",
+    ]
+    for name in ("index.html", "issue-1.html", "latest.html"):
+        page = (out / name).read_text(encoding="utf-8")
+        soup = BeautifulSoup(page, "html.parser")
+        assert "feed.xml" not in page and "Atom feed" not in soup.get_text(), name
+        assert soup.find("link", rel="alternate") is None, name
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.find(class_="issue-meta").get_text(strip=True) == "Every issue, newest first"
+    issue = BeautifulSoup((out / "issue-1.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in issue.select("nav.site-nav a")] == ["index.html"]
+
+    # Without the archive page either, the issue page does not link it.
+    demo.write_text(
+        text.replace("settings:\n", "settings:\n  outputs: [html, feed]\n"), encoding="utf-8"
+    )
+    code, _, err = run_cli("render", "--config", str(demo), "-q", "1")
+    assert code == 0, err
+    issue = BeautifulSoup((out / "issue-1.html").read_text(encoding="utf-8"), "html.parser")
+    assert issue.select("nav.site-nav") == []
+    alternate = issue.find("link", rel="alternate")
+    assert alternate["href"] == "https://blog.example.com/cx-weekly/feed.xml"
+    assert (out / "feed.xml").is_file()

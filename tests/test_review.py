@@ -250,6 +250,7 @@ def test_a_misspelt_subject_heading_stops_the_build_unless_declared(demo: Path) 
         "did you mean `Service operations`?"
     )
     assert "extra_sections: [Service operation]" in err
+    assert "?. " not in err and "did you mean `Service operations`? For a section" in err
     assert not (demo.parent / "output").exists()
 
     # An editor who wants a section of their own says so in the front matter.

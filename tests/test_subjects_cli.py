@@ -7,6 +7,8 @@ import re
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli as run
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
@@ -69,7 +71,7 @@ def test_a_move_and_an_exclusion_change_the_next_build_and_are_kept(demo: Path) 
 def test_moving_to_an_unknown_subject_or_url_says_what_exists(demo: Path) -> None:
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     code, _, err = run("subjects", "move", "--config", str(demo), BACKLOG, "Pricing")
-    assert code == 1
+    assert code == 2  # a mistake in the command's arguments (it was 1)
     assert "no subject `Pricing`" in err and "`Service operations`" in err
     code, _, err = run("subjects", "exclude", "--config", str(demo), "https://nowhere.example/x")
     assert code == 1 and "no stored article at https://nowhere.example/x" in err
@@ -225,3 +227,34 @@ def test_a_recency_weight_is_off_by_default_and_favours_new_articles_when_set(
         chosen[name] = sections(html)["Measuring the customer experience"]
     assert chosen["plain"] == ["https://old.example/nps-csat-ces"]
     assert chosen["recent"] == ["https://new.example/nps-csat-ces"]
+
+
+@pytest.mark.parametrize(
+    ("args", "typed", "meant"),
+    [
+        (["subjects", "move", BACKLOG], "Service operation", "Service operations"),
+        (["subjects", "list", "--subject"], "Voice of customer", "Voice of the customer"),
+        (["feeds", "add", "https://nowhere.example/feed.xml", "--subject"], "Measuring", None),
+        (["build", "--subject"], "Service operation", "Service operations"),
+    ],
+)
+def test_a_misspelt_subject_in_any_command_says_did_you_mean_and_exits_2(
+    demo: Path, args: list[str], typed: str, meant: str | None
+) -> None:
+    """One message and exit code for a subject the command names that is not configured."""
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    before = demo.read_text(encoding="utf-8")
+    code, out, err = run(*args, typed, "--config", str(demo))
+    assert code == 2, err
+    meant = meant or "Measuring the customer experience"
+    assert err == f"curator: {demo}: no subject `{typed}`; did you mean `{meant}`?\n"
+    assert out == "" and demo.read_text(encoding="utf-8") == before
+
+
+def test_a_subject_named_in_another_case_is_the_configured_one(demo: Path) -> None:
+    """`feeds add --subject` writes the name as configured (feeds.yaml checks hints exactly)."""
+    code, _, err = run(
+        "feeds", "add", "--config", str(demo), "--no-check", "-s", "service OPERATIONS", "x.xml"
+    )
+    assert code == 0, err
+    assert "subjects: [Service operations]" in demo.read_text(encoding="utf-8")

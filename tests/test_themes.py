@@ -43,6 +43,11 @@ def stored_issues(demo: Path) -> list[tuple]:
         db.close()
 
 
+def plan_line(demo: Path, theme: str) -> int:
+    """The line of `theme`'s entry under `themes: plan:` (1-based)."""
+    return demo.read_text(encoding="utf-8").splitlines().index(f"    - {theme}") + 1
+
+
 def set_themes(demo: Path, block: str) -> None:
     """Replace the demo's `themes:` section with `block`."""
     text = demo.read_text(encoding="utf-8")
@@ -327,3 +332,59 @@ def test_a_mistake_in_themes_names_its_line(themed_demo: Path, block: str, words
     assert code == 2
     assert err.startswith(f"curator: {demo}:{line}:"), err
     assert words in err
+
+
+def test_an_issue_never_promises_a_theme_it_used_up(themed_demo: Path) -> None:
+    """README's demo order: the plan's issue, a --subject issue, an --all-subjects issue. The last
+    one features both Service operations articles, so it must not end "Next time: Service
+    operations" (the next plain build could not keep that promise)."""
+    demo = themed_demo
+    out_dir = demo.parent / "output"
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    first = (out_dir / "issue-1.txt").read_text(encoding="utf-8")
+    assert first.rstrip().endswith(f"Next time: {MEASURING}. Won't you learn with me?")
+    code, _, err = run("build", "--config", str(demo), "-q", "--subject", MEASURING)
+    assert code == 0, err
+    second = (out_dir / "issue-2.txt").read_text(encoding="utf-8")
+    assert second.rstrip().endswith(f"Next time: {SERVICE}. Won't you learn with me?")
+    code, _, err = run("build", "--config", str(demo), "-q", "--all-subjects")
+    assert code == 0, err
+    third = issue_json(demo, 3)
+    assert featured(third) >= urls_of(SERVICE) | urls_of(VOICE)
+    # Every planned theme left is used up: the closing line (which names it) is left out.
+    assert third["closing"] == ""
+    text = (out_dir / "issue-3.txt").read_text(encoding="utf-8")
+    assert "Next time" not in text
+    soup = BeautifulSoup((out_dir / "issue-3.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find(class_="closing") is None and "Next time" not in soup.get_text()
+    # The next plain build stops as the plan says (nothing was promised), naming the theme.
+    code, out, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 3 and out == ""
+    assert err.startswith(
+        f"curator: {demo}:{plan_line(demo, SERVICE)}: the planned theme `{SERVICE}` is too thin: "
+        "0 unfeatured articles fit it, and an issue needs 2 (themes: min_articles); issue 3 "
+        "(of every subject) featured 2 of its articles; nothing was published."
+    )
+
+
+def test_a_themed_issue_promises_the_next_theme_only_while_it_stays_ripe(themed_demo: Path) -> None:
+    """An issue on another theme leaves the plan's next theme ripe and promises it; an issue that
+    features the next theme's articles (off the plan) does not."""
+    demo = themed_demo
+    set_themes(
+        demo,
+        f"themes:\n  plan: [{SERVICE}, {VOICE}]\n  min_articles: 2\n"
+        "  closing: 'Next time: {next_theme}.'\n",
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--subject", VOICE)
+    assert code == 0, err
+    assert issue_json(demo, 1)["closing"] == f"Next time: {SERVICE}."
+    # An issue on Service and Measuring (off the plan: the plan keeps Service next) features
+    # both Service articles: it must not promise Service.
+    code, _, err = run(
+        "build", "--config", str(demo), "-q", "--no-fetch", "-s", SERVICE, "-s", MEASURING
+    )
+    assert code == 0, err
+    assert featured(issue_json(demo, 2)) >= urls_of(SERVICE)
+    assert issue_json(demo, 2)["closing"] == ""
+    assert "Next time" not in (demo.parent / "output" / "issue-2.txt").read_text(encoding="utf-8")

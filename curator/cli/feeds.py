@@ -59,16 +59,6 @@ def _feed_address(config: Config, given: str) -> tuple[str, str]:
     return str(path), written
 
 
-def _check_subjects(config: Config, subjects: tuple[str, ...]) -> None:
-    known = [s.name for s in config.subjects]
-    for subject in subjects:
-        if subject not in known:
-            raise CuratorError(
-                f"{config.path}: no subject `{subject}`; the subjects are: "
-                + ", ".join(f"`{s}`" for s in known)
-            )
-
-
 @feeds.command("add")
 @CONFIG_OPTION
 @click.argument("url")
@@ -84,7 +74,8 @@ def add(
 ) -> None:
     """Add a feed, given its address or its website's (curator finds the feed), or a local file."""
     conf = loaded(config)
-    _check_subjects(conf, subjects)
+    # A subject mistyped in the command: did-you-mean and exit 2 (InputError), as everywhere.
+    subjects = tuple(dict.fromkeys(conf.subject_named(s) for s in subjects))
     fetched, written = _feed_address(conf, url)
     if any(source.is_file and source.url == fetched for source in conf.feeds):
         raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
@@ -117,7 +108,7 @@ def remove(config: Path, url: str) -> None:
     loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     if not remove_feed(config, url):
         raise CuratorError(
-            f"{config}: {url} is not in the feeds list; `curator feeds list` shows it"
+            f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
         )
     click.echo(f"Removed {url}")
 

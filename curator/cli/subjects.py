@@ -11,7 +11,6 @@ import click
 import yaml
 
 from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION, opened, warn
-from curator.config import Config
 from curator.errors import CuratorError
 from curator.models import Article
 from curator.placement import (
@@ -37,14 +36,6 @@ def _article(store: Store, url: str) -> Article:
             f"no stored article at {url}; run `curator fetch` first, or check the address"
         )
     return article
-
-
-def _subject_name(config: Config, name: str) -> str:
-    for subject in config.subjects:
-        if subject.name.casefold() == name.casefold():
-            return subject.name
-    names = ", ".join(f"`{s.name}`" for s in config.subjects)
-    raise CuratorError(f"{config.path}: no subject `{name}`; the subjects are: {names}")
 
 
 def _working(quiet: bool, what: str) -> None:
@@ -95,7 +86,7 @@ def _correct(
 ) -> None:
     """Record the editor's word on the article at `url`, then say what it changes."""
     with opened(config, db) as (conf, store):
-        name = _subject_name(conf, subject) if subject is not None else None
+        name = conf.subject_named(subject) if subject is not None else None
         article = _article(store, url)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
@@ -156,7 +147,7 @@ def list_(
     if subject is not None and unplaced:
         raise CuratorError("--subject and --unplaced: give one or the other")
     with opened(config, db) as (conf, store):
-        name = _subject_name(conf, subject) if subject is not None else None
+        name = conf.subject_named(subject) if subject is not None else None
         _working(quiet or as_json, "placing new articles under subjects")
         found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
     if as_json:
