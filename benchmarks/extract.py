@@ -16,6 +16,10 @@ is counted:
 - author same people: the set of people named agrees, ignoring what Readability keeps around the
   names (a lead-in in any language, a date or a desk glued on, "(avec ...)", the order): a fairer
   figure for an editor's `Author` line than exact match, printed beside it, never instead.
+- title site aside: title exact match where the expected title may also be read without a segment
+  at either end (" | X", " - X", ...) that is the expected site name or byline: Readability keeps
+  og:title whole ("How to Build a Terrarium | eHow"), curator drops the site's name an editor
+  sees on the credit line anyway. Printed beside title_exact, never instead.
 - halves: every page falls in half a or b by a stable hash of its folder name; author figures are
   printed for each half so a rule tuned on one can be confirmed on the other (`--half a` runs
   only that half).
@@ -51,6 +55,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from curator.extract import extract  # noqa: E402
+from curator.extract_rules import TITLE_SEPARATORS  # noqa: E402
 
 _TOKEN = re.compile(r"\w+", re.U)
 
@@ -124,6 +129,23 @@ def people(text: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
+def without_site(title: str, names: list[str]) -> set[str]:
+    """`title` as written and without each end segment that is one of `names` (the ground truth's
+    site name and byline), peeled from the end then the start: the titles counted as right when
+    the site's name is set aside."""
+    keys = {norm(n) for n in names if n}
+    cuts = [(m.start(), m.end()) for m in TITLE_SEPARATORS.finditer(title)]
+    found = {norm(title)}
+    begin, stop = 0, len(title)
+    while cuts and norm(title[cuts[-1][1] : stop]) in keys:
+        stop = cuts.pop()[0]
+        found.add(norm(title[begin:stop]))
+    while cuts and norm(title[begin : cuts[0][0]]) in keys:
+        begin = cuts.pop(0)[1]
+        found.add(norm(title[begin:stop]))
+    return found
+
+
 def load_pages(root: Path, half: str | None = None) -> list[tuple[str, bytes, dict]]:
     pages = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -147,6 +169,7 @@ def bench_pages(
         start, cpu = time.perf_counter(), time.process_time()
         got = [fn(html, f"http://fakehost/test/{name}/") for name, html, _ in pages]
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        site_aside: dict[str, list[bool]] = {"a": [], "b": []}
         title_ok, title_f1, auth_ok, auth_fp, no_auth, site_ok, exc_f1 = [], [], [], 0, 0, [], []
         same_people: list[bool] = []
         by_half: dict[str, list[bool]] = {"a": [], "b": []}
@@ -155,6 +178,10 @@ def bench_pages(
             if exp.get("title"):
                 title_ok.append(norm(exp["title"]) == norm(meta.title))
                 title_f1.append(token_f1(exp["title"], meta.title))
+                named = [exp.get("siteName"), exp.get("byline")]
+                site_aside[half_of(name)].append(
+                    norm(meta.title) in without_site(exp["title"], named)
+                )
             if exp.get("byline"):
                 auth_ok.append(norm(exp["byline"]) == norm(meta.author))
                 by_half[half_of(name)].append(auth_ok[-1])
@@ -172,6 +199,11 @@ def bench_pages(
         results[tool] = {
             "title_exact": float(statistics.mean(title_ok)),
             "title_f1": float(statistics.mean(title_f1)),
+            "title_site_aside": float(statistics.mean(site_aside["a"] + site_aside["b"])),
+            **{
+                f"title_site_aside_half_{h}": float(statistics.mean(ok)) if ok else float("nan")
+                for h, ok in site_aside.items()
+            },
             "author_exact": float(statistics.mean(auth_ok)),
             "author_same_people": float(statistics.mean(same_people)),
             "author_false_positives": auth_fp,
@@ -288,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key.ljust(width)}  {row}    ({' vs '.join(results)})")
     c = results["curator"]
     summary = (
-        f"summary: curator title {c['title_exact']:.3f} author {c['author_exact']:.3f} "
+        f"summary: curator title {c['title_exact']:.3f} (site aside {c['title_site_aside']:.3f}: "
+        f"halves a {c['title_site_aside_half_a']:.3f} b {c['title_site_aside_half_b']:.3f}) author {c['author_exact']:.3f} "
         f"(halves a {c['author_exact_half_a']:.3f} b {c['author_exact_half_b']:.3f}; same people "
         f"{c['author_same_people']:.3f}) "
         f"(fp {c['author_false_positives']}/{c['no_author_pages']}) site {c['site_exact']:.3f} "

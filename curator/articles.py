@@ -8,9 +8,9 @@ from datetime import datetime
 
 from curator.blurb import choose_blurb
 from curator.config import Config, FeedSource
-from curator.credits import credited
+from curator.credits import credited, norm_name
 from curator.deps import page_reader
-from curator.extract import clean_authors, extract
+from curator.extract import clean_authors, extract, resembles_site, strip_site_name
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import read_html
 from curator.models import Article, Entry, Page
@@ -103,6 +103,23 @@ def build_articles(
     return Built(tuple(built), aliases)
 
 
+def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str | None:
+    """The publication of an article of a feed: the page's site name, else the feed's title; the
+    feed's title also when the page's name does not resemble the article's registrable domain
+    while the feed's does and does not contain the page's name (a section such as Reuters'
+    "U.S." under the feed "Reuters"; "Voodoo Engineering" under "Voodoo Engineering - Medium"
+    stays). Where the address cannot tell (an IP address, a hosting platform), the page's name."""
+    if (
+        site
+        and feed_title
+        and resembles_site(site, url) is False
+        and resembles_site(feed_title, url)
+        and f" {norm_name(site)} " not in f" {norm_name(feed_title)} "
+    ):
+        return feed_title
+    return site or feed_title
+
+
 def merge(
     entry: Entry, page: Page | None, *, source: FeedSource, feed_title: str | None, now: datetime
 ) -> Article | None:
@@ -112,7 +129,10 @@ def merge(
     - title: the feed's title (feeds carry the clean headline), else the page's.
     - authors: the feed's names, else the page's (both already exclude "Admin", "Staff", URLs...);
       never the publication's own name (`credits.credited`).
-    - publication: the name the editor configured, else the page's site name, else the feed's title.
+    - publication: the name the editor configured, else the page's site name, else the feed's title;
+      the feed's title also when the page's site name does not resemble the article's domain and
+      the feed's does (`page_or_feed_name`: Reuters pages name a section, "U.S.").
+    - a title read from the page never ends with the publication's name ("... | Reuters").
     - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
       article: the page's authors and site name, else no author and the site's domain; never the
       feed's author, the feed's title or the name the editor gave the feed.
@@ -136,10 +156,12 @@ def merge(
         publication = site or site_of(url)
         authors = page.authors if page else ()
     else:
-        publication = source.name or site or feed_title
+        publication = source.name or page_or_feed_name(site, feed_title, url)
         # A real person from the feed beats the page, else the page's.
         authors = feed_credits(entry) or (page.authors if page else ())
     authors = credited(tuple(authors), publication)
+    if not entry.title and publication:
+        title = strip_site_name(title, [publication])
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.

@@ -49,12 +49,21 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
-from curator.credits import clean_authors, is_person_name, norm_name, same_name
+from curator.credits import clean_authors, is_person_name, norm_name
 from curator.deps import DependencyError, page_reader
 from curator.feeds.common import sane
 from curator.models import Page
+from curator.urls import site_of
 
-__all__ = ["clean_authors", "clean_title", "decode_html", "extract", "is_person_name"]
+__all__ = [
+    "clean_authors",
+    "clean_title",
+    "decode_html",
+    "extract",
+    "is_person_name",
+    "resembles_site",
+    "strip_site_name",
+]
 
 T = TypeVar("T")
 
@@ -100,10 +109,11 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         return Page(url=url)
     problems: list[str] = []
     site = _safe(problems, publication, doc)
+    people = _safe(problems, authors, doc, site) or ()
     return Page(
         url=url,
-        title=_safe(problems, title, doc, site),
-        authors=_safe(problems, authors, doc, site) or (),
+        title=_safe(problems, title, doc, site, people),
+        authors=people,
         publication=site,
         canonical_url=_safe(problems, canonical_url, doc),
         description=_safe(problems, description, doc),
@@ -341,7 +351,10 @@ def publication(doc: _Doc) -> str | None:
     """The site's name: JSON-LD publisher, og:site_name, WebSite, application-name, <title>.
 
     A hosting platform's name ("Blogger", "Medium") gives way to any other candidate: a blog on
-    Blogger names Blogger as publisher, one on Medium names Medium in og:site_name.
+    Blogger names Blogger as publisher, one on Medium names Medium in og:site_name. A name that
+    does not resemble the site's address gives way to one that does (`resembles_site`): Reuters
+    declares a section ("U.S.") as og:site_name, and a publisher named by the bare word of its
+    domain ("Space") to the domain written out ("Space.com").
     """
     candidates: list[str] = []
     art = _ld_article(doc)
@@ -354,13 +367,77 @@ def publication(doc: _Doc) -> str | None:
         if _types(obj) & rules.JSONLD_SITE_TYPES and (name := _ld_str(obj, "name"))
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
+    suffix = _title_suffix(doc)
     if not candidates:
-        suffix = _title_suffix(doc)
         return suffix
-    for name in candidates:
-        if norm_name(name) not in rules.HOSTING_PLATFORMS:
-            return name
-    return candidates[0]
+    chosen = next(
+        (name for name in candidates if norm_name(name) not in rules.HOSTING_PLATFORMS),
+        candidates[0],
+    )
+    address = _declared_url(doc)
+    if resembles_site(chosen, address) is False:
+        chosen = next(
+            (n for n in (*candidates, suffix) if n and resembles_site(n, address)), chosen
+        )
+    if _common_word(chosen) and _site_key(chosen) == _domain_word(address):
+        chosen = next((n for n in candidates if _site_key(n) == _domain_key(address)), chosen)
+    return chosen
+
+
+def _common_word(name: str) -> bool:
+    """One capitalised word ("Space"): as a site's name it may be any word, where the domain
+    written out is the site's ("Space.com"); "SpaceNews", "WSJ" and "Live Science" are names."""
+    return name.isalpha() and name[:1].isupper() and name[1:].islower()
+
+
+def _declared_url(doc: _Doc) -> str:
+    """The page's own address (canonical, og:url) when it declares one, else where it was read:
+    a saved page or one served from a test server still names its site."""
+    for url in (*_canonical_hrefs(doc)[:1], *doc.meta.get("og:url", [])[:1]):
+        if "://" in url:
+            return url
+    return doc.url
+
+
+def _site_key(name: str) -> str:
+    """A site's name as the letters and digits of its words: "The Hill" -> "thehill"."""
+    return "".join(_WORD.findall(name.lower()))
+
+
+def _domain_key(url: str | None) -> str | None:
+    """The registrable domain of `url` as `_site_key` spells a name ("space.com" -> "spacecom");
+    None when it cannot name a site: no host, an IP address, a single name, a hosting platform."""
+    domain = site_of(url) if url and "://" in url else None
+    if not domain or "." not in domain or not any(c.isalpha() for c in domain):
+        return None
+    if ":" in domain or domain.replace(".", "").isdigit():
+        return None
+    if norm_name(domain.split(".")[0]) in rules.HOSTING_PLATFORMS:
+        return None
+    return _site_key(domain)
+
+
+def _domain_word(url: str | None) -> str | None:
+    """The name part of the registrable domain: "www.reuters.com" -> "reuters"."""
+    domain = site_of(url) if _domain_key(url) else None
+    return _site_key(domain.split(".")[0]) if domain else None
+
+
+def resembles_site(name: str, url: str | None) -> bool | None:
+    """Whether `name` names the site at `url`: it contains the registrable domain's name ("BBC
+    News" at bbc.co.uk, "TheHill" at thehill.com), is the domain written out ("Space.com") or its
+    words' initials are the domain's name ("Wall Street Journal" at wsj.com).
+    None when the address cannot tell (no host, an IP address, a hosting platform's domain)."""
+    word = _domain_word(url)
+    if not word:
+        return None
+    key = _site_key(name)
+    initials = "".join(w[0] for w in norm_name(name).split())
+    if initials == word and len(word) > 1:
+        return True
+    if len(word) < 3:
+        return key == word or key == _domain_key(url)
+    return word in key
 
 
 def _title_text(doc: _Doc) -> str:
@@ -389,16 +466,81 @@ def _title_suffix(doc: _Doc) -> str | None:
 # -------------------------------------------------------------------------------------------- title
 
 
-def title(doc: _Doc, site: str | None = None) -> str | None:
-    """The article's title: JSON-LD headline, meta tags, cleaned <title>, first <h1>."""
+def title(doc: _Doc, site: str | None = None, people: tuple[str, ...] = ()) -> str | None:
+    """The article's title: JSON-LD headline, meta tags, cleaned <title>, first <h1>.
+
+    Whatever its source, the site's own name at either end goes (`strip_site_name`): og:title and
+    JSON-LD headlines carry it as often as <title> does ("How to Build a Terrarium | eHow").
+    """
+    names = _site_names(doc, site)
     found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
     if found:
-        return found  # as the publisher wrote it for sharing (Readability.js keeps it too)
-    found = clean_title(_title_text(doc), site)
+        # Otherwise as the publisher wrote it for sharing (Readability.js keeps it too).
+        return strip_site_name(found, names, people)
+    found = clean_title(_title_text(doc), site, names=names, people=people)
     if found:
         return found
     h1 = doc.tree.find(".//h1")
     return _clean(h1.text_content()) or None if h1 is not None else None
+
+
+def _site_names(doc: _Doc, site: str | None) -> list[str]:
+    """Every name the page gives its site, and its host's: the site name chosen, each declared one
+    (JSON-LD publisher and WebSite, og:site_name, application-name), and the registrable domain of
+    the page's address and of its declared one, whole ("kottke.org") and as a name ("ehow")."""
+    names = [site] if site else []
+    art = _ld_article(doc)
+    if art:
+        names += _ld_names(doc, art.get("publisher"))
+    names += [v for name in rules.SITE_META for v in doc.meta.get(name, [])]
+    names += [
+        n for o in doc.jsonld if _types(o) & rules.JSONLD_SITE_TYPES and (n := _ld_str(o, "name"))
+    ]
+    for url in (doc.url, *doc.meta.get("og:url", [])[:1], *_canonical_hrefs(doc)[:1]):
+        domain = site_of(url) if "://" in url else None
+        if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
+            names += [domain, domain.split(".")[0]]
+    return names
+
+
+def _canonical_hrefs(doc: _Doc) -> list[str]:
+    return [str(h) for h in doc.tree.xpath("//link[@rel='canonical']/@href")]
+
+
+def strip_site_name(raw: str, names: Iterable[str], people: Iterable[str] = ()) -> str:
+    """`raw` without the site's name at its end or start: " | X", " - X", " – X", " — X", " :: X"
+    (the `rules.TITLE_SEPARATORS`) where X is one of `names` (spaces, case and a leading "The"
+    aside: "TheHill" is "The Hill"). A person of `people` goes too when a site's name follows
+    them ("Title - John C. Welch - Medium"). The title itself is never taken whole."""
+    keys = {k for n in names if (k := norm_name(n).replace(" ", ""))}
+    if not keys:
+        return raw
+    who = {k for p in people if (k := norm_name(p).replace(" ", ""))}
+    parts = rules.TITLE_SEPARATORS.split(raw)
+    if len(parts) < 2:
+        return raw
+
+    def key(text: str) -> str:
+        return norm_name(text).replace(" ", "")
+
+    # Cut by position in `raw`: the separators between kept parts stay as written.
+    seps = list(rules.TITLE_SEPARATORS.finditer(raw))
+    start, end = 0, len(seps)  # parts[start : end + 1] are kept
+    site_gone = False
+    while end > start:
+        k = key(parts[end])
+        if k in keys or (site_gone and k in who):
+            site_gone = site_gone or k in keys
+            end -= 1
+        else:
+            break
+    while end > start and key(parts[start]) in keys:
+        start += 1
+    if (start, end) == (0, len(seps)):
+        return raw
+    begin = seps[start - 1].end() if start else 0
+    stop = seps[end].start() if end < len(seps) else len(raw)
+    return raw[begin:stop].strip() or raw
 
 
 def _ld_title(doc: _Doc) -> str | None:
@@ -417,22 +559,28 @@ def _ld_title(doc: _Doc) -> str | None:
     return headline or name
 
 
-def clean_title(raw: str, site: str | None = None) -> str | None:
-    """A <title> without its " | Site" part: the site's name is dropped at either end; otherwise the
-    part after the last separator goes only when what is left is a long title (Readability.js keeps
-    the whole <title> when the cut would leave four words or fewer)."""
+def clean_title(
+    raw: str,
+    site: str | None = None,
+    *,
+    names: Iterable[str] = (),
+    people: Iterable[str] = (),
+) -> str | None:
+    """A <title> without its " | Site" part: the site's name (`site` or any of `names`) is dropped
+    at either end (`strip_site_name`); otherwise the part after the last separator goes only when
+    what is left is a long title (Readability.js keeps the whole <title> when the cut would leave
+    four words or fewer)."""
     raw = _clean(raw)
     if not raw:
         return None
     seps = list(rules.TITLE_SEPARATORS.finditer(raw))
     if not seps:
         return raw
-    first, last = seps[0], seps[-1]
-    if site and same_name(raw[last.end() :], site) and last.start() > 0:
-        return raw[: last.start()].strip()
-    if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
-        return raw[first.end() :].strip()
-    head = raw[: last.start()].strip()
+    known = [site, *names] if site else list(names)
+    stripped = strip_site_name(raw, known, people)
+    if stripped != raw:
+        return stripped
+    head = raw[: seps[-1].start()].strip()
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 
 

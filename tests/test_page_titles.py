@@ -1,0 +1,194 @@
+"""Titles and publications read from article pages, as the editor sees them: the site's name never
+ends a title, whatever the page's source of it (og:title, JSON-LD, <title>), and a page's declared
+site name that is a section ("U.S." at reuters.com) gives way to the site's (walk 2, defects 3-4).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import LocalServer, run_cli
+from curator.articles import page_or_feed_name
+from curator.cli import cli
+
+SCRAPINGHUB = "articles/scrapinghub/html"
+
+#: Corpus pages whose title carries the site's name in og:title or JSON-LD (not only <title>):
+#: file -> (the title curator shows, the publication on the credit line).
+PAGES: dict[str, tuple[str, str]] = {
+    # og:title "How to Build a Terrarium | eHow"
+    "articles/readability/ehow-1/source.html": ("How to Build a Terrarium", "eHow"),
+    "articles/readability/iab-1/source.html": ("Getting LEAN with Digital Ad UX", "IAB"),
+    # "- John C. Welch - Medium": the byline goes with the site's name after it.
+    "articles/readability/medium-3/source.html": ("Samantha and The Great Big Lie", "Medium"),
+    # an en dash, and the site named by og:site_name
+    "articles/readability/firefox-nightly-blog/source.html": (
+        "These Weeks in Firefox: Issue 85",
+        "Firefox Nightly News",
+    ),
+    # "| TheHill": the host's name (thehill.com), written without the space of "The Hill"
+    f"{SCRAPINGHUB}/156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38.html.gz": (
+        "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign",
+        "The Hill",
+    ),
+    # og:site_name "U.S." (a section); the <title> ends "| Reuters" and the page is reuters.com's
+    f"{SCRAPINGHUB}/57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca.html.gz": (
+        "Oversupply angst drags oil lower, stocks drift near highs",
+        "Reuters",
+    ),
+    # JSON-LD publisher "Space", og:site_name "Space.com": the bare word gives way to the domain's
+    f"{SCRAPINGHUB}/686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643.html.gz": (
+        "The Weird Plumes of Jupiter's Moon Europa Are Spewing Water Vapor",
+        "Space.com",
+    ),
+}
+
+
+def saved_page(corpus: Path, name: str, tmp_path: Path) -> Path:
+    """The corpus file as a saved .html page (gunzipped); skips naming the file when missing."""
+    path = corpus / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not in the shared corpus")
+    if path.suffix != ".gz":
+        return path
+    out = tmp_path / path.name.removesuffix(".gz")
+    out.write_bytes(gzip.decompress(path.read_bytes()))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_curator_extract_shows_the_title_without_the_sites_name(
+    corpus: Path, tmp_path: Path, name: str
+) -> None:
+    code, out, err = run_cli("extract", "--json", str(saved_page(corpus, name, tmp_path)))
+    assert code == 0, err
+    record = json.loads(out)
+    assert (record["title"], record["publication"]) == PAGES[name]
+
+
+def test_curator_extract_text_credit_line_names_the_site_not_its_section(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The walk's reproduction: `curator extract` on the Reuters page printed "... || U.S."."""
+    name = next(n for n in PAGES if "57d46c9d751e" in n)
+    code, out, err = run_cli("extract", str(saved_page(corpus, name, tmp_path)))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Oversupply angst drags oil lower, stocks drift near highs"
+    assert lines[1].endswith("|| Reuters"), lines[1]
+    assert "U.S." not in lines[1]
+
+
+SECTION_PAGE = """<html><head><title>{title}</title>
+<meta property="og:title" content="{og_title}">
+<meta property="og:site_name" content="{site}">{canonical}</head>
+<body><article><h1>{title}</h1><p>{text}</p></article></body></html>"""
+CRUDE = (
+    "Crude markets are bracing for another wave of supply as producers raise output. Analysts "
+    "expect oil inventories to build through the winter, pressing on crude prices."
+)
+OIL = (
+    "Oil prices fell on Tuesday as worries about oversupply weighed on crude markets. Stocks "
+    "drifted near record highs while traders watched the oil markets and the dollar."
+)
+
+
+def test_a_build_credits_the_feeds_name_over_a_page_section_and_cuts_it_from_the_title(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Two items without a title of their own, so the page gives it. One page declares a section
+    as its site name at reuters.com: the credit names the feed ("Reuters"). The other is on the
+    test server with no site name and "| Example Wire" in og:title: the title loses the feed's
+    name, which the credit line shows."""
+    http_server.add(
+        "/section.html",
+        SECTION_PAGE.format(
+            title="Oil slides on oversupply angst",
+            og_title="Oil slides on oversupply angst",
+            site="U.S.",
+            canonical='\n<link rel="canonical" href="https://www.reuters.com/article/oil-idUS1">',
+            text=OIL,
+        ),
+        content_type="text/html",
+    )
+    http_server.add(
+        "/wire.html",
+        SECTION_PAGE.format(
+            title="Crude markets brace for more supply",
+            og_title="Crude markets brace for more supply | Example Wire",
+            site="",
+            canonical="",
+            text=CRUDE,
+        ).replace('<meta property="og:site_name" content="">', ""),
+        content_type="text/html",
+    )
+    items = "".join(
+        f"<item><link>{http_server.url(path)}</link><description>Oil markets.</description></item>"
+        for path in ("/section.html",)
+    )
+    reuters = http_server.add(
+        "/reuters.xml", f'<rss version="2.0"><channel><title>Reuters</title>{items}</channel></rss>'
+    )
+    items = (
+        f"<item><link>{http_server.url('/wire.html')}</link>"
+        "<description>Crude markets.</description></item>"
+    )
+    wire = http_server.add(
+        "/wire.xml",
+        f'<rss version="2.0"><channel><title>Example Wire</title>{items}</channel></rss>',
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: Energy Weekly}\nsubjects:\n  - name: Oil\n"
+        "    keywords: [oil, crude, oversupply, markets]\n"
+        f"feeds:\n  - url: {reuters}\n  - url: {wire}\n"
+        "settings: {allow_private_addresses: true}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.stderr
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    credits = dict(
+        re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html)
+    )
+    assert credits["Oil slides on oversupply angst"] == "Reuters"
+    assert credits["Crude markets brace for more supply"] == "Example Wire", credits
+    assert "U.S." not in html
+    assert "| Example Wire" not in html
+
+
+@pytest.mark.parametrize(
+    ("site", "feed_title", "url", "publication"),
+    [
+        # a section at reuters.com under the feed "Reuters"
+        ("U.S.", "Reuters", "https://www.reuters.com/article/x", "Reuters"),
+        # the page's name is the site's, however the feed is titled
+        (
+            "The New York Times",
+            "NYT > World News",
+            "https://www.nytimes.com/a",
+            "The New York Times",
+        ),
+        ("Wall Street Journal", "WSJ.com: Markets", "https://www.wsj.com/a", "Wall Street Journal"),
+        # a publication on a hosting platform: its domain names the platform, not the site
+        (
+            "Voodoo Engineering",
+            "Voodoo Engineering - Medium",
+            "https://medium.com/voodoo-engineering/x",
+            "Voodoo Engineering",
+        ),
+        # an address that cannot tell (a test server, an intranet): the page's name
+        ("U.S.", "Reuters", "http://127.0.0.1:8931/x.html", "U.S."),
+        # the feed's title does not resemble the domain either: the page's name
+        ("Daily Planet", "Planet Feed", "https://example.com/x", "Daily Planet"),
+        (None, "Reuters", "https://www.reuters.com/article/x", "Reuters"),
+    ],
+)
+def test_page_or_feed_name(site: str | None, feed_title: str, url: str, publication: str) -> None:
+    assert page_or_feed_name(site, feed_title, url) == publication
