@@ -452,7 +452,10 @@ class _PageReader:
 #: Failure reasons by kind, where the error line names a host, a URL or a file (and so would not
 #: count alike failures together); other kinds keep their line ("HTTP 404 Not Found").
 _REASONS: dict[ErrorKind, str] = {
-    "blocked": "refused: not a public address",
+    "blocked": (
+        "refused: not a public address (pages on your own network are read only with"
+        " `allow_private_addresses: true` under `settings:` in feeds.yaml)"
+    ),
     "connect": "could not connect",
     "dns": "no such server",
     "error": "an unexpected error",

@@ -66,7 +66,12 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
         if source in results:
             result = results[source]
             if not result.ok or result.content is None:
-                click.echo(f"curator: {source}: {result.error}", err=True)
+                hint = (
+                    "; --allow-private reads pages on your own network"
+                    if result.error_kind == "blocked" and not allow_private
+                    else ""
+                )
+                click.echo(f"curator: {source}: {result.error}{hint}", err=True)
                 failed += 1
                 continue
             page = read_page(result.content, result.final_url, result.content_type)
