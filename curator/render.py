@@ -129,10 +129,13 @@ def date_text(day: datetime) -> str:
 
 
 def join_names(names: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+    """'A', 'A and B', 'A, B and C'; 'Kooman, F.; Jong, Michiel de' when a name holds a comma
+    (written surname first, as IETF and journals do), which "A, B and C" would read as four."""
     names = [n for n in names if n]
     if len(names) <= 1:
         return "".join(names)
+    if any("," in n for n in names):
+        return "; ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 

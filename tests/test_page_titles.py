@@ -192,3 +192,48 @@ def test_a_build_credits_the_feeds_name_over_a_page_section_and_cuts_it_from_the
 )
 def test_page_or_feed_name(site: str | None, feed_title: str, url: str, publication: str) -> None:
     assert page_or_feed_name(site, feed_title, url) == publication
+
+
+def test_curator_extract_separates_surname_first_authors_with_semicolons(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """ietf-1 declares two DC.Creator: "Kooman, F." and "Jong, Michiel de". Joined "A and B" the
+    line read as four people (walk 2, defect 6)."""
+    page = saved_page(corpus, "articles/readability/ietf-1/source.html", tmp_path)
+    code, out, err = run_cli("extract", str(page))
+    assert code == 0, err
+    assert out.splitlines()[1] == "  Kooman, F.; Jong, Michiel de || (no publication found)"
+
+
+CREATORS_PAGE = """<html><head><title>Remote storage for the web</title>
+<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">
+</head><body><article><h1>Remote storage for the web</h1><p>{text}</p></article></body></html>"""
+
+
+def test_a_build_credits_surname_first_authors_as_two_people(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    text = (
+        "Remote storage lets a web application keep its users' data on a server of their choice. "
+        "This draft describes the storage protocol and how applications discover a user's server."
+    )
+    page = http_server.add("/draft.html", CREATORS_PAGE.format(text=text), content_type="text/html")
+    feed = http_server.add(
+        "/feed.xml",
+        '<rss version="2.0"><channel><title>IETF Datatracker</title><item><title>Remote storage'
+        f" for the web</title><link>{page}</link><description>Remote storage.</description>"
+        "</item></channel></rss>",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: Web Weekly}\nsubjects:\n  - name: Storage\n"
+        "    keywords: [storage, protocol, server]\n"
+        f"feeds:\n  - url: {feed}\nsettings: {{allow_private_addresses: true}}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.stderr
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert '<p class="credit">Kooman, F.; Jong, Michiel de || IETF Datatracker</p>' in html
+    text_issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Kooman, F.; Jong, Michiel de || IETF Datatracker" in text_issue

@@ -13,6 +13,7 @@ from curator.blurb import choose_blurb
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Page
+from curator.render import join_names
 
 
 def page_record(page: Page) -> dict[str, Any]:
@@ -94,7 +95,7 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
 
 
 def show(record: dict[str, Any]) -> None:
-    authors = " and ".join(record["authors"]) or "(no author found)"
+    authors = join_names(record["authors"]) or "(no author found)"
     click.echo(record["title"] or "(no title found)")
     click.echo(f"  {authors} || {record['publication'] or '(no publication found)'}")
     if record["canonical_url"]:
