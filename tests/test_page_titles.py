@@ -85,18 +85,50 @@ def test_curator_extract_text_credit_line_names_the_site_not_its_section(
     assert "U.S." not in lines[1]
 
 
-SECTION_PAGE = """<html><head><title>{title}</title>
-<meta property="og:title" content="{og_title}">
-<meta property="og:site_name" content="{site}">{canonical}</head>
+NEWS_PAGE = """<html><head><title>{title}</title>{head}</head>
 <body><article><h1>{title}</h1><p>{text}</p></article></body></html>"""
-CRUDE = (
-    "Crude markets are bracing for another wave of supply as producers raise output. Analysts "
-    "expect oil inventories to build through the winter, pressing on crude prices."
-)
 OIL = (
     "Oil prices fell on Tuesday as worries about oversupply weighed on crude markets. Stocks "
     "drifted near record highs while traders watched the oil markets and the dollar."
 )
+CRUDE = (
+    "Crude markets are bracing for another wave of supply as producers raise output. Analysts "
+    "expect oil inventories to build through the winter, pressing on crude prices."
+)
+
+
+def one_item_feed(server: LocalServer, name: str, feed_title: str, page: str, item: str) -> str:
+    """Serve `page` at /NAME.html and a feed titled `feed_title` whose one item links to it
+    (`item`: the item's other elements); returns the feed's URL."""
+    link = server.add(f"/{name}.html", page, content_type="text/html")
+    return server.add(
+        f"/{name}.xml",
+        f'<rss version="2.0"><channel><title>{feed_title}</title><item><link>{link}</link>'
+        f"{item}</item></channel></rss>",
+    )
+
+
+def build_issue(folder: Path, keywords: str, feeds: list[str]) -> dict[str, str]:
+    """Build issue 1 of a one-subject newsletter of `feeds` (private addresses allowed: the test
+    server); returns the HTML issue's credit line by article title, and checks the text issue
+    shows each."""
+    config = folder / "feeds.yaml"
+    config.write_text(
+        f"newsletter: {{title: Weekly}}\nsubjects:\n  - name: News\n    keywords: [{keywords}]\n"
+        "feeds:\n" + "".join(f"  - url: {url}\n" for url in feeds) + "settings: "
+        "{allow_private_addresses: true}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.stderr
+    html = (folder / "output" / "issue-1.html").read_text(encoding="utf-8")
+    credits = dict(
+        re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html)
+    )
+    text = (folder / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    for title, credit in credits.items():
+        assert title in text and credit in text
+    return credits
 
 
 def test_a_build_credits_the_feeds_name_over_a_page_section_and_cuts_it_from_the_title(
@@ -106,61 +138,34 @@ def test_a_build_credits_the_feeds_name_over_a_page_section_and_cuts_it_from_the
     as its site name at reuters.com: the credit names the feed ("Reuters"). The other is on the
     test server with no site name and "| Example Wire" in og:title: the title loses the feed's
     name, which the credit line shows."""
-    http_server.add(
-        "/section.html",
-        SECTION_PAGE.format(
-            title="Oil slides on oversupply angst",
-            og_title="Oil slides on oversupply angst",
-            site="U.S.",
-            canonical='\n<link rel="canonical" href="https://www.reuters.com/article/oil-idUS1">',
-            text=OIL,
-        ),
-        content_type="text/html",
+    section = NEWS_PAGE.format(
+        title="Oil slides on oversupply angst",
+        head='<meta property="og:site_name" content="U.S.">'
+        '<link rel="canonical" href="https://www.reuters.com/article/oil-idUS1">',
+        text=OIL,
     )
-    http_server.add(
-        "/wire.html",
-        SECTION_PAGE.format(
-            title="Crude markets brace for more supply",
-            og_title="Crude markets brace for more supply | Example Wire",
-            site="",
-            canonical="",
-            text=CRUDE,
-        ).replace('<meta property="og:site_name" content="">', ""),
-        content_type="text/html",
+    wire = NEWS_PAGE.format(
+        title="Crude markets brace for more supply",
+        head='<meta property="og:title" content="Crude markets brace for more supply | Example'
+        ' Wire">',
+        text=CRUDE,
     )
-    items = "".join(
-        f"<item><link>{http_server.url(path)}</link><description>Oil markets.</description></item>"
-        for path in ("/section.html",)
+    credits = build_issue(
+        tmp_path,
+        "oil, crude, oversupply, markets",
+        [
+            one_item_feed(
+                http_server, "section", "Reuters", section, "<description>Oil.</description>"
+            ),
+            one_item_feed(
+                http_server, "wire", "Example Wire", wire, "<description>Crude.</description>"
+            ),
+        ],
     )
-    reuters = http_server.add(
-        "/reuters.xml", f'<rss version="2.0"><channel><title>Reuters</title>{items}</channel></rss>'
-    )
-    items = (
-        f"<item><link>{http_server.url('/wire.html')}</link>"
-        "<description>Crude markets.</description></item>"
-    )
-    wire = http_server.add(
-        "/wire.xml",
-        f'<rss version="2.0"><channel><title>Example Wire</title>{items}</channel></rss>',
-    )
-    config = tmp_path / "feeds.yaml"
-    config.write_text(
-        "newsletter: {title: Energy Weekly}\nsubjects:\n  - name: Oil\n"
-        "    keywords: [oil, crude, oversupply, markets]\n"
-        f"feeds:\n  - url: {reuters}\n  - url: {wire}\n"
-        "settings: {allow_private_addresses: true}\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
-    assert result.exit_code == 0, result.stderr
-    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
-    credits = dict(
-        re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html)
-    )
-    assert credits["Oil slides on oversupply angst"] == "Reuters"
-    assert credits["Crude markets brace for more supply"] == "Example Wire", credits
-    assert "U.S." not in html
-    assert "| Example Wire" not in html
+    assert credits == {
+        "Oil slides on oversupply angst": "Reuters",
+        "Crude markets brace for more supply": "Example Wire",
+    }
 
 
 @pytest.mark.parametrize(
@@ -205,35 +210,25 @@ def test_curator_extract_separates_surname_first_authors_with_semicolons(
     assert out.splitlines()[1] == "  Kooman, F.; Jong, Michiel de || (no publication found)"
 
 
-CREATORS_PAGE = """<html><head><title>Remote storage for the web</title>
-<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">
-</head><body><article><h1>Remote storage for the web</h1><p>{text}</p></article></body></html>"""
-
-
 def test_a_build_credits_surname_first_authors_as_two_people(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
-    text = (
-        "Remote storage lets a web application keep its users' data on a server of their choice. "
-        "This draft describes the storage protocol and how applications discover a user's server."
+    page = NEWS_PAGE.format(
+        title="Remote storage for the web",
+        head='<meta name="DC.Creator" content="Kooman, F.">'
+        '<meta name="DC.Creator" content="Jong, Michiel de">',
+        text="Remote storage lets a web application keep its users' data on a server of their"
+        " choice. This draft describes the storage protocol and how applications discover a"
+        " user's server.",
     )
-    page = http_server.add("/draft.html", CREATORS_PAGE.format(text=text), content_type="text/html")
-    feed = http_server.add(
-        "/feed.xml",
-        '<rss version="2.0"><channel><title>IETF Datatracker</title><item><title>Remote storage'
-        f" for the web</title><link>{page}</link><description>Remote storage.</description>"
-        "</item></channel></rss>",
+    feed = one_item_feed(
+        http_server,
+        "draft",
+        "IETF Datatracker",
+        page,
+        "<title>Remote storage for the web</title><description>Storage.</description>",
     )
-    config = tmp_path / "feeds.yaml"
-    config.write_text(
-        "newsletter: {title: Web Weekly}\nsubjects:\n  - name: Storage\n"
-        "    keywords: [storage, protocol, server]\n"
-        f"feeds:\n  - url: {feed}\nsettings: {{allow_private_addresses: true}}\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
-    assert result.exit_code == 0, result.stderr
-    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
-    assert '<p class="credit">Kooman, F.; Jong, Michiel de || IETF Datatracker</p>' in html
-    text_issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
-    assert "Kooman, F.; Jong, Michiel de || IETF Datatracker" in text_issue
+    credits = build_issue(tmp_path, "storage, protocol, server", [feed])
+    assert credits == {
+        "Remote storage for the web": "Kooman, F.; Jong, Michiel de || IETF Datatracker"
+    }
