@@ -258,3 +258,38 @@ def test_a_subject_named_in_another_case_is_the_configured_one(demo: Path) -> No
     )
     assert code == 0, err
     assert "subjects: [Service operations]" in demo.read_text(encoding="utf-8")
+
+
+def test_suggest_names_german_articles_by_their_content_not_their_articles(
+    demo: Path, corpus: Path
+) -> None:
+    """A real German podcast feed (CRE, 30 episodes) in the demo: the proposed subject is named
+    by what the episodes are about, not by German function words or pieces of accented words."""
+    import shutil
+
+    feed = corpus / "feeds/real/feedjira/CRE.xml"
+    if not feed.is_file():
+        pytest.skip(f"the German feed is not in the corpus at {feed}")
+    shutil.copy(feed, demo.parent / "CRE.xml")
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", "feeds:\n  - url: CRE.xml\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0, err
+    german = [s for s in json.loads(out) if any("//cre.fm/" in u for u in s["urls"])]
+    assert german, out
+    text = feed.read_text(encoding="utf-8").lower()
+    function_words = {"und", "die", "der", "das", "zu", "den", "dem", "des", "im", "ist", "mit"}
+    function_words |= {"auch", "nach", "noch", "sind", "schon", "einer", "nur", "waren"}
+    for s in german:
+        shown = [w.lower() for w in re.findall(r"\w+", s["name"])] + s["keywords"]
+        assert not function_words & set(shown), s
+        # Every keyword is a word the feed spells whole ("über", never its piece "ber").
+        for word in s["keywords"]:
+            assert re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), (word, s)
+    _, text_out, _ = run("subjects", "suggest", "--config", str(demo))
+    assert "Und, die and der" not in text_out
