@@ -293,3 +293,20 @@ def test_suggest_names_german_articles_by_their_content_not_their_articles(
             assert re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), (word, s)
     _, text_out, _ = run("subjects", "suggest", "--config", str(demo))
     assert "Und, die and der" not in text_out
+
+
+def test_suggest_on_the_demo_says_how_many_articles_have_no_subject_and_why_no_suggestion(
+    demo: Path,
+) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "list", "--config", str(demo), "--unplaced", "-q")
+    assert code == 0, err
+    assert "No subject (1)" in out and "The Office Coffee Machine Has Opinions" in out
+    code, out, err = run("subjects", "suggest", "--config", str(demo))
+    assert code == 0, err
+    assert out.strip() == (
+        "1 article not yet in an issue has no subject: too few to suggest a subject from"
+        " (a suggestion needs at least 2 articles). `curator subjects list --unplaced` shows it."
+    )
+    code, out, _ = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0 and json.loads(out) == []

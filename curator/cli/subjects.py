@@ -24,6 +24,7 @@ from curator.placement import (
 )
 from curator.store import Store
 from curator.subjects import Change
+from curator.suggest import MIN_SUGGESTION_SIZE
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
 CHANGES_SHOWN = 10
@@ -238,6 +239,22 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         click.echo(f"  words for {o.second}: {', '.join(o.second_words) or '-'}")
 
 
+def _nothing_to_suggest(left_over: int) -> str:
+    """Why `suggest` proposes nothing, given how many articles in no issue yet have no subject."""
+    if left_over == 0:
+        return "Every article not yet in an issue fits one of your subjects: nothing to suggest."
+    shown = "`curator subjects list --unplaced` shows " + ("it" if left_over == 1 else "them")
+    if left_over < MIN_SUGGESTION_SIZE:
+        return (
+            f"{left_over} article not yet in an issue has no subject: too few to suggest a subject"
+            f" from (a suggestion needs at least {MIN_SUGGESTION_SIZE} articles). {shown}."
+        )
+    return (
+        f"{left_over} articles not yet in an issue have no subject, but no"
+        f" {MIN_SUGGESTION_SIZE} of them are alike enough to suggest a subject from. {shown}."
+    )
+
+
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
@@ -252,14 +269,12 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
 def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     with opened(config, db) as (conf, store):
-        found = suggest_subjects(conf, store, count, warn)
+        found, left_over = suggest_subjects(conf, store, count, warn)
     if as_json:
         click.echo(json.dumps([s.to_dict() for s in found], indent=2))
         return
     if not found:
-        click.echo(
-            "Every stored article fits one of your subjects (or there are too few left over)."
-        )
+        click.echo(_nothing_to_suggest(left_over))
         return
     for s in found:
         click.echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
