@@ -394,10 +394,12 @@ def placed_articles(
     limit: int | None = None,
     say: Say | None = None,
 ) -> list[Placed]:
-    """The stored articles by subject, with score and who placed them (placement made current
-    first): under `subject` only, or only those under no subject with `unplaced`."""
+    """The stored articles by subject in feeds.yaml's order, with score and who placed them
+    (placement made current first): under `subject` only, or only those under no subject with
+    `unplaced`."""
     refresh(config, store, say=say)
-    return store.placements(subject, unplaced=unplaced, limit=limit)
+    order = [s.name for s in config.subjects]
+    return store.placements(subject, unplaced=unplaced, limit=limit, order=order)
 
 
 def uncertain_articles(

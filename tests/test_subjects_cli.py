@@ -310,3 +310,15 @@ def test_suggest_on_the_demo_says_how_many_articles_have_no_subject_and_why_no_s
     )
     code, out, _ = run("subjects", "suggest", "--config", str(demo), "--json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_subjects_list_follows_the_order_of_feeds_yaml_as_the_issue_does(demo: Path) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "list", "--config", str(demo), "-q")
+    assert code == 0, err
+    headings = [re.sub(r" \(\d+\)$", "", line) for line in out.splitlines() if line[:1].isalpha()]
+    configured = re.findall(r"^  - name: (.+)$", demo.read_text(encoding="utf-8"), re.M)
+    assert configured[0] == "The basics of customer experience"  # not first alphabetically
+    assert headings == [*configured, "No subject"]
+    _, out, _ = run("subjects", "list", "--config", str(demo), "--json", "-n", "3")
+    assert {p["subject"] for p in json.loads(out)} == {"The basics of customer experience"}
