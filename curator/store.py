@@ -966,6 +966,15 @@ class Store:
             for r in rows
         ]
 
+    def issues_featuring(self, article_id: int) -> list[int]:
+        """The numbers of the published issues that featured the article, oldest first."""
+        rows = self.db.execute(
+            "SELECT DISTINCT i.number FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            " WHERE ia.article_id = ? ORDER BY i.number",
+            (article_id,),
+        )
+        return [int(r[0]) for r in rows]
+
     def article_by_id(self, article_id: int) -> Article | None:
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None

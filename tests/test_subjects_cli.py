@@ -322,3 +322,29 @@ def test_subjects_list_follows_the_order_of_feeds_yaml_as_the_issue_does(demo: P
     assert headings == [*configured, "No subject"]
     _, out, _ = run("subjects", "list", "--config", str(demo), "--json", "-n", "3")
     assert {p["subject"] for p in json.loads(out)} == {"The basics of customer experience"}
+
+
+def test_excluding_a_published_article_says_the_issue_stays_as_published(demo: Path) -> None:
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    out_dir = demo.parent / "output"
+    assert METRICS in (out_dir / "issue-1.html").read_text(encoding="utf-8")
+    code, out, err = run("subjects", "exclude", "--config", str(demo), METRICS, "-q")
+    assert code == 0, err
+    assert out.splitlines()[1] == (
+        "It was already published in issue 1, which stays as published: excluding it keeps it"
+        " out of future issues only. `curator render 1` renders issue 1 again from"
+        f" {out_dir / 'issue-1.json'}; to take the article out of it, delete its entry there first."
+    )
+    _, out, _ = run("subjects", "exclude", "--config", str(demo), METRICS, "--json")
+    assert json.loads(out)["published_in"] == [1]
+    # The advice holds: without its entry in issue-1.json, `render 1` leaves the article out.
+    data = json.loads((out_dir / "issue-1.json").read_text(encoding="utf-8"))
+    for section in data["sections"]:
+        section["articles"] = [a for a in section["articles"] if a["url"] != METRICS]
+    (out_dir / "issue-1.json").write_text(json.dumps(data), encoding="utf-8")
+    assert run("render", "--config", str(demo), "1", "-q")[0] == 0
+    assert METRICS not in (out_dir / "issue-1.html").read_text(encoding="utf-8")
+    # An article no issue featured is just excluded.
+    coffee = "https://brightline.example/blog/office-coffee-machine"
+    code, out, _ = run("subjects", "exclude", "--config", str(demo), coffee, "-q")
+    assert code == 0 and out.startswith("Excluded: ") and "already published" not in out

@@ -91,14 +91,35 @@ def _correct(
         article = _article(store, url)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
+        published = store.issues_featuring(article.id)
         _working(quiet or as_json, "working out what changes at the next build")
         found = correction_effect(conf, store, before)
     if as_json:
-        data = {"url": article.url, "title": article.title, "subject": name}
+        data = {
+            "url": article.url,
+            "title": article.title,
+            "subject": name,
+            "published_in": published,
+        }
         click.echo(json.dumps({**data, "changes": [c.to_dict() for c in found]}, indent=2))
         return
     click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
+    if name is None and published:
+        click.echo(_already_published(published, conf.settings.output))
     _say_changes(found, article.url)
+
+
+def _already_published(numbers: list[int], out_dir: Path) -> str:
+    """What excluding an article that issues `numbers` featured does, and does not, change."""
+    which = ", ".join(str(n) for n in numbers)
+    issue = f"issue {which}" if len(numbers) == 1 else f"issues {which}"
+    n = numbers[-1]
+    return (
+        f"It was already published in {issue}, which stays as published: excluding it keeps it"
+        f" out of future issues only. `curator render {n}` renders issue {n} again from"
+        f" {out_dir / f'issue-{n}.json'}; to take the article out of it, delete its entry there"
+        f" first."
+    )
 
 
 @subjects.command()
