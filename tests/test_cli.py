@@ -150,6 +150,21 @@ def test_feeds_commands_report_errors_like_build_does(demo: Path, tmp_path: Path
     assert one_line(again) == f"curator: {demo}: already exists; not overwritten"
 
 
+@pytest.mark.parametrize(
+    "args", [("build",), ("feeds", "list"), ("subjects", "list"), ("themes",)], ids=" ".join
+)
+def test_outside_a_project_folder_the_message_names_where_it_looked(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert one_line(result) == (
+        f"curator: feeds.yaml: no such file (looked for {tmp_path / 'feeds.yaml'}). Run"
+        " `curator init` to create one there, or pass --config PATH."
+    )
+
+
 def test_preview_of_a_folder_that_is_not_there_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = invoke("preview", "--out", str(tmp_path / "nothing"), "--port", "0")
     assert result.exit_code == 1
