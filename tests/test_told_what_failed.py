@@ -61,6 +61,8 @@ def test_fetch_and_draft_exit_1_when_every_feed_failed_as_build_does(
     assert data["feeds_ok"] == 0 and data["feeds_failed"] == 2
     assert [f["status"] for f in data["feeds"]] == ["failed", "failed"]
     assert f"curator: every feed failed (2); {consequence}" in err
+    # ... and the summary carries the failure as every --json failure does (one document).
+    assert (data["error"], data["exit"]) == (f"every feed failed (2); {consequence}", 1)
 
 
 def test_when_only_some_feeds_fail_fetch_and_draft_exit_0(

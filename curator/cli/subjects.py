@@ -3,14 +3,21 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 import yaml
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION, opened, warn
+from curator.cli.common import (
+    CONFIG_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    QUIET_OPTION,
+    echo_json,
+    opened,
+    warn,
+)
 from curator.errors import CuratorError
 from curator.models import Article
 from curator.placement import (
@@ -61,7 +68,7 @@ def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
         article = _article(store, url)
         explanation = explain_article(conf, store, article, warn)
     if as_json:
-        click.echo(json.dumps(explanation.to_dict(), indent=2, default=str))
+        echo_json(explanation.to_dict())
         return
     click.echo(article.title)
     click.echo(explanation.to_text(terms=8))
@@ -101,7 +108,7 @@ def _correct(
             "subject": name,
             "published_in": published,
         }
-        click.echo(json.dumps({**data, "changes": [c.to_dict() for c in found]}, indent=2))
+        echo_json({**data, "changes": [c.to_dict() for c in found]})
         return
     click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if name is None and published:
@@ -173,7 +180,7 @@ def list_(
         _working(quiet or as_json, "placing new articles under subjects")
         found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
     if as_json:
-        click.echo(json.dumps([p.to_dict() for p in found], indent=2))
+        echo_json([p.to_dict() for p in found])
         return
     if not found:
         click.echo("No stored article there yet.")
@@ -208,7 +215,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest unfeatured articles")
         found = uncertain_articles(conf, store, limit, warn)
     if as_json:
-        click.echo(json.dumps([u.to_dict() for u in found], indent=2))
+        echo_json([u.to_dict() for u in found])
         return
     if not found:
         click.echo("No unfeatured article to review.")
@@ -239,7 +246,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest articles")
         found = subject_overlaps(conf, store)
     if as_json:
-        click.echo(json.dumps([o.to_dict() for o in found], indent=2))
+        echo_json([o.to_dict() for o in found])
         return
     if not found:
         click.echo("No two subjects are confused: each article's best subject stands out.")
@@ -292,7 +299,7 @@ def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> 
     with opened(config, db) as (conf, store):
         found, left_over = suggest_subjects(conf, store, count, warn)
     if as_json:
-        click.echo(json.dumps([s.to_dict() for s in found], indent=2))
+        echo_json([s.to_dict() for s in found])
         return
     if not found:
         click.echo(_nothing_to_suggest(left_over))
