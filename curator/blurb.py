@@ -89,8 +89,12 @@ FURNITURE_ANYWHERE = re.compile(
     re.I,
 )
 
-#: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — "): the place, not the story.
-DATELINE = re.compile(r"^[A-Z][A-Z.,' ]{2,40}\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])")
+#: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — ", "WASHINGTON (AP) — ",
+#: "(Reuters) - "): the place and the wire, not the story.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.,' ]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?|\([A-Za-z. ]{2,20}\))"
+    r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])"
+)
 
 #: A description that ends like this was cut by its CMS: a teaser, not a summary.
 TEASER_END = re.compile(
@@ -200,14 +204,20 @@ _ATTRIBUTION = re.compile(
 
 
 def is_quotation(sentence: str) -> bool:
-    """Someone else's words rather than the author's: the sentence opens with a quote mark, is
-    mostly a quotation, or closes a quote with its attribution ('," X said.')."""
+    """Someone else's words rather than the author's: the sentence is mostly a quotation, opens
+    with one (not a quoted title or nickname of a few words: '"Scoops" Klepek is in the studio'),
+    or closes a quote with its attribution ('," X said.')."""
     plain = normalise_quotes(sentence).lstrip()
+    opening = re.match(r"\"([^\"]*)\"?", plain)
     return (
-        plain.startswith(('"', "'"))
+        bool(opening and len(opening.group(1).split()) > MAX_QUOTED_NAME_WORDS)
         or quoted_share(plain) >= 0.5
         or bool(_ATTRIBUTION.search(plain))
     )
+
+
+#: A quoted phrase this short opening a sentence is a title or a nickname, not a quotation.
+MAX_QUOTED_NAME_WORDS = 5
 
 
 def join_sentences(sentences: Iterable[str]) -> str:
@@ -342,8 +352,13 @@ def choose_blurb(
             return blurb
         fallbacks.append(blurb)
     best = _best_window(text_sentences, title, min_chars, max_chars)
-    if best:
+    if best and _opens(best[0]):
         return join_sentences(best)
+    if best:
+        # Every run of the text opens leaning on a sentence left out ("That should prevent...",
+        # "She transferred...") or with a quote: list items and notes, not prose. No blurb from
+        # it: the editor is told there is none rather than shown unrelated fragments.
+        text_sentences = []
     summary_sentences = _text_sentences(summary, unterminated=True)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
@@ -430,14 +445,22 @@ def _usable(sentence: str) -> bool:
         and not _is_furniture(sentence)
         and "http" not in sentence
         and sentence.count('"') % 2 == 0
-        and len(_GLUED.findall(sentence)) < 2
+        and sentence.count("(") == sentence.count(")")  # "Not Found, 304 Not Modified)."
+        and not _HOVER_CARD.search(sentence)
+        and not _SPEC_KEYWORD.match(sentence)
     )
 
 
-#: Words run together where a page's hidden text (a link's tooltip card) met the visible text:
-#: "Kristi NoemKristi Lynn NoemSouth Dakota". One such word may be a name ("MacBook"); two make the
-#: sentence page debris.
-_GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+#: A requirement line of a specification opens with a keyword in capitals ("MUST support chunked
+#: transfer coding on PUT requests."): a rule out of a list, not a sentence that says what the
+#: document is. The keywords are RFC 2119's.
+_SPEC_KEYWORD = re.compile(r"(?:MUST|SHOULD|SHALL|MAY|REQUIRED|RECOMMENDED|OPTIONAL)(?:\s+NOT)?\b")
+
+
+#: A name's hover card glued to the name in the page's text: "Gov. Kristi NoemKristi Lynn
+#: NoemSouth Dakota governor doubles down on ... MORE (R) is defending": the name, then its own
+#: first word run into it. Words run together alone are no sign ("MacBook", "StarCraft").
+_HOVER_CARD = re.compile(r"\b([A-Z][a-z]+) [A-Z][a-z]+\1\b")
 
 
 def _opens(sentence: str) -> bool:
