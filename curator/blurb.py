@@ -168,7 +168,7 @@ def split_sentences(text: str) -> list[str]:
         if match.end() >= len(text) or not _starts_sentence(text[match.end() :]):
             continue
         piece = text[start : match.end()].strip()
-        if _open_quote(piece) and len(piece) < MAX_QUOTE_CHARS:
+        if _open_quote(piece) and _closes(text[match.end() : start + MAX_QUOTE_CHARS]):
             continue  # '"Meth is IN SD. Twitter can ... OUT," Noem tweeted.' is one sentence
         if piece and not _ends_with_abbreviation(piece):
             out.append(piece)
@@ -179,14 +179,19 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-#: A quotation longer than this is not held together as one sentence: a stray or unclosed quote
-#: mark (13" for inches) must not glue a whole paragraph into one "sentence".
+#: A quotation is held together as one sentence when it closes within this many characters: a
+#: stray or unclosed quote mark (13" for inches) must not glue a paragraph into one "sentence".
 MAX_QUOTE_CHARS = 500
 
 
 def _open_quote(piece: str) -> bool:
     """The text has a quotation opened and not yet closed (straight or curly double quotes)."""
     return piece.count('"') % 2 == 1 or piece.count("“") > piece.count("”")
+
+
+def _closes(rest: str) -> bool:
+    """An open quotation is closed in what follows (else its mark was stray: 13" for inches)."""
+    return '"' in rest or "”" in rest
 
 
 def quoted_share(sentence: str) -> float:
