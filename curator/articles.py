@@ -79,6 +79,8 @@ class Built:
     articles: tuple[tuple[str, Article], ...]
     #: The feed link's key -> the article's key, where the page named another (canonical) URL.
     aliases: dict[str, str]
+    #: New entries left out because neither the feed nor the page gave them a title.
+    untitled: int = 0
 
 
 def build_articles(
@@ -89,18 +91,21 @@ def build_articles(
     pages: PageBatch,
     now: datetime,
 ) -> Built:
-    """Articles for new entries; entries with no usable title are left out."""
+    """Articles for new entries; entries with no usable title are left out (and counted)."""
     built: list[tuple[str, Article]] = []
     aliases: dict[str, str] = {}
+    untitled = 0
     for entry in entries:
         article = merge(
             entry, pages.pages.get(entry.link or ""), source=source, feed_title=feed_title, now=now
         )
-        if article is not None:
-            key = url_key(article.url)
-            built.append((key, article))
-            aliases[url_key(entry.link or article.url)] = key
-    return Built(tuple(built), aliases)
+        if article is None:
+            untitled += 1
+            continue
+        key = url_key(article.url)
+        built.append((key, article))
+        aliases[url_key(entry.link or article.url)] = key
+    return Built(tuple(built), aliases, untitled)
 
 
 def merge(

@@ -254,7 +254,8 @@ def load_config(path: Path | str) -> Config:
             path,
             None,
             None,
-            "no such file. Run `curator init` to create one, or pass --config PATH.",
+            f"no such file (looked for {path.absolute()}). Run `curator init` to create one"
+            " there, or pass --config PATH.",
         ) from None
     except IsADirectoryError:
         raise ConfigError(

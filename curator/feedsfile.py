@@ -138,7 +138,9 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise FeedsFileError(f"{path}: no such file (create one with `curator init`)") from None
+        raise FeedsFileError(
+            f"{path}: no such file (looked for {path.absolute()}); create one with `curator init`"
+        ) from None
     except OSError as exc:
         raise FeedsFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:

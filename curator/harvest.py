@@ -70,18 +70,26 @@ class FeedReport:
     #: Entries left out because they have no link we may publish (`skip_reason` says why).
     skipped: int = 0
     skip_reason: str | None = None
+    #: New entries left out because neither the feed nor the article's page gave them a title
+    #: (known once the pages are read, so not on the line printed as the feed is read).
+    untitled: int = 0
 
     @property
     def skip_note(self) -> str | None:
-        """The line "4 of 5 entries skipped: no http(s) link"; None when no entry was skipped."""
-        if not self.skipped:
-            return None
-        return f"{self.skipped} of {self.entries} entries skipped: {self.skip_reason}"
+        """The line "4 of 5 entries skipped: no http(s) link" (and/or "2 of 5 entries skipped:
+        no title"); None when no entry was skipped."""
+        notes = [
+            f"{n} of {self.entries} entries skipped: {why}"
+            for n, why in ((self.skipped, self.skip_reason), (self.untitled, NO_TITLE))
+            if n
+        ]
+        return "; ".join(notes) or None
 
     @property
     def all_skipped(self) -> bool:
         """Read, but not one entry could be used: a warning, not "ok"."""
-        return self.status == "ok" and self.entries > 0 and self.skipped == self.entries
+        left_out = self.skipped + self.untitled
+        return self.status == "ok" and self.entries > 0 and left_out == self.entries
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -94,7 +102,9 @@ class FeedReport:
             "error": self.error,
             # What the editor should know about a feed that was read, in one line.
             "warning": "; ".join(w for w in (self.warning, self.skip_note) if w) or None,
-            "skipped": self.skipped,
+            # Every entry left out; `untitled` of them for want of a title.
+            "skipped": self.skipped + self.untitled,
+            "untitled": self.untitled,
             "seconds": round(self.elapsed, 3),
             "retry_after": self.retry_after,
         }
@@ -163,8 +173,8 @@ class FetchSummary:
 
     @property
     def with_skips(self) -> tuple[FeedReport, ...]:
-        """The feeds read with entries left out for want of a usable link."""
-        return tuple(f for f in self.feeds if f.skipped)
+        """The feeds read with entries left out for want of a usable link or a title."""
+        return tuple(f for f in self.feeds if f.skipped or f.untitled)
 
     def failure_reasons(self) -> list[tuple[str, int]]:
         """Why pages could not be read, most common first: (reason, pages)."""
@@ -298,12 +308,15 @@ NO_LINK = "no http(s) link"
 #: Added for a local feed file whose channel gives no web address: its relative links had nothing
 #: to be resolved against (`feeds.parse._local_links`).
 NO_WEB_BASE = "a local feed file's relative links need its <link> to be the site's web address"
+#: Why a new entry was left out when neither the feed nor its page gave it a title.
+NO_TITLE = "no title"
 
 
 def _read_report(
-    source: FeedSource, parsed: ParsedFeed, result: FetchResult, new: int
+    source: FeedSource, parsed: ParsedFeed, result: FetchResult, new: int, untitled: int = 0
 ) -> FeedReport:
-    """The report of a feed read and parsed, with the entries left out for want of a link."""
+    """The report of a feed read and parsed, with the entries left out for want of a link (and,
+    once its articles are built, of a title)."""
     skipped = sum(1 for entry in parsed.entries if not entry.link)
     reason = NO_LINK
     if skipped and source.is_file and not (parsed.link or "").startswith(("http://", "https://")):
@@ -318,6 +331,7 @@ def _read_report(
         elapsed=result.elapsed,
         skipped=skipped,
         skip_reason=reason if skipped else None,
+        untitled=untitled,
     )
 
 
@@ -558,7 +572,7 @@ def _store(
             elapsed=result.elapsed,
             content_hash=outcome.digest,
         )
-    return _read_report(source, parsed, result, added)
+    return _read_report(source, parsed, result, added, built.untitled)
 
 
 def run_fetch(

@@ -376,11 +376,13 @@ def explain_article(
 
 def suggest_subjects(
     config: Config, store: Store, k: int | None = None, say: Say | None = None
-) -> Sequence[Suggestion]:
-    """Proposed subjects for the articles that fit none of the editor's."""
+) -> tuple[Sequence[Suggestion], int]:
+    """Proposed subjects for the articles that fit none of the editor's, and how many such
+    articles (in no issue yet, at most `SUGGEST_SAMPLE`) they were drawn from."""
     refresh(config, store, say=say)
     fingerprint = model_fingerprint(config.subjects, store.corrections())
-    return suggest(store.unassigned_articles(fingerprint, SUGGEST_SAMPLE), k=k)
+    left_over = store.unassigned_articles(fingerprint, SUGGEST_SAMPLE)
+    return suggest(left_over, k=k), len(left_over)
 
 
 def placed_articles(
@@ -392,10 +394,12 @@ def placed_articles(
     limit: int | None = None,
     say: Say | None = None,
 ) -> list[Placed]:
-    """The stored articles by subject, with score and who placed them (placement made current
-    first): under `subject` only, or only those under no subject with `unplaced`."""
+    """The stored articles by subject in feeds.yaml's order, with score and who placed them
+    (placement made current first): under `subject` only, or only those under no subject with
+    `unplaced`."""
     refresh(config, store, say=say)
-    return store.placements(subject, unplaced=unplaced, limit=limit)
+    order = [s.name for s in config.subjects]
+    return store.placements(subject, unplaced=unplaced, limit=limit, order=order)
 
 
 def uncertain_articles(

@@ -846,10 +846,16 @@ class Store:
         return [self._article(r) for r in rows]
 
     def placements(
-        self, subject: str | None = None, *, unplaced: bool = False, limit: int | None = None
+        self,
+        subject: str | None = None,
+        *,
+        unplaced: bool = False,
+        limit: int | None = None,
+        order: Sequence[str] = (),
     ) -> list[Placed]:
         """Stored articles with their placement, by subject (then best score first): under
-        `subject` only when given, or only those under no subject with `unplaced`."""
+        `subject` only when given, or only those under no subject with `unplaced`. Subjects come
+        in `order` (feeds.yaml's, as the issue has them; any other after, by name), then none."""
         sql = """SELECT a.*, f.url AS feed_url, s.subject AS s_subject, s.score AS s_score,
                    c.article_id IS NOT NULL AS corrected,
                    (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
@@ -863,7 +869,13 @@ class Store:
         elif subject is not None:
             sql += " WHERE s.subject = ?"
             params.append(subject)
-        sql += " ORDER BY s.subject IS NULL, s.subject, s.score DESC, a.id"
+        sql += " ORDER BY s.subject IS NULL"
+        if order:
+            sql += ", CASE s.subject " + "WHEN ? THEN ? " * len(order) + "ELSE ? END"
+            for i, name in enumerate(order):
+                params += [name, i]
+            params.append(len(order))
+        sql += ", s.subject, s.score DESC, a.id"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -953,6 +965,15 @@ class Store:
             )
             for r in rows
         ]
+
+    def issues_featuring(self, article_id: int) -> list[int]:
+        """The numbers of the published issues that featured the article, oldest first."""
+        rows = self.db.execute(
+            "SELECT DISTINCT i.number FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            " WHERE ia.article_id = ? ORDER BY i.number",
+            (article_id,),
+        )
+        return [int(r[0]) for r in rows]
 
     def article_by_id(self, article_id: int) -> Article | None:
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from curator.models import Article
 from curator.textfeatures import (
+    OTHER_STOP_WORDS,
     Vector,
     article_counts,
     corpus_stats,
     dot,
     kmeans,
     mean,
+    stem,
     surface_forms,
     tfidf,
 )
@@ -50,6 +53,21 @@ MAX_SUGGESTIONS = 8
 #: A label word must appear in at least this share of a cluster's articles (else a name that one
 #: long article repeats would label the whole cluster).
 LABEL_MIN_SHARE = 0.25
+#: Candidate label terms read per keyword wanted (some are not words the articles spell).
+LABEL_SPARES = 3
+#: A word as a reader sees it, letters with accents included (the scorer's tokens are ASCII).
+_WHOLE_WORD = re.compile(r"\w+")
+
+
+#: The terms (stems) of other languages' function words: left out of what suggest clusters and
+#: names (the scorer keeps them; English stop words never become terms at all).
+_OTHER_STOP_TERMS: frozenset[str] = frozenset(stem(w) for w in OTHER_STOP_WORDS)
+
+
+def _content_counts(article: Article) -> Vector:
+    """The article's term counts without other languages' function words."""
+    counts = article_counts(article, {})
+    return {t: x for t, x in counts.items() if t not in _OTHER_STOP_TERMS}
 
 
 def _label_terms(members: Sequence[Vector], others: Sequence[Vector], n: int) -> list[str]:
@@ -89,7 +107,7 @@ def suggest(
     left out.
     """
     unique = list({a.url: a for a in articles}.values())
-    counts = [article_counts(a, {}) for a in unique]
+    counts = [_content_counts(a) for a in unique]
     corpus = corpus_stats(counts)
     docs = [tfidf(c, corpus) for c in counts]
     keep = [i for i, d in enumerate(docs) if d]
@@ -110,14 +128,22 @@ def suggest(
         centre = mean([docs[i] for i in members])
         members = sorted(members, key=lambda i: -dot(docs[i], centre))
         top = _label_terms(
-            [docs[i] for i in members], [docs[i] for i in keep if i not in inside], keywords
+            [docs[i] for i in members],
+            [docs[i] for i in keep if i not in inside],
+            keywords * LABEL_SPARES,
         )
-        texts = (
-            " ".join([unique[i].title, unique[i].blurb, unique[i].summary, unique[i].text or ""])
+        texts = [
+            " ".join(
+                [unique[i].title, unique[i].blurb, unique[i].summary, unique[i].text or ""]
+                + list(unique[i].categories)
+            )
             for i in members
-        )
+        ]
         surface = surface_forms(texts)
-        words = [surface.get(t, t) for t in top]
+        whole = {w for text in texts for w in _WHOLE_WORD.findall(text.lower())}
+        # A label is a word the articles spell: not a stem ("televis"), nor the ASCII piece of a
+        # word with accents that the scorer's tokeniser sees ("ber" of "über").
+        words = [w for w in (surface.get(t, t) for t in top) if w in whole][:keywords]
         if not words:
             continue
         examples = [unique[i].title for i in members[:2] if unique[i].title]

@@ -58,6 +58,40 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 
+#: The commonest function words of other European languages (German, French, Spanish, Italian,
+#: Dutch, Portuguese): articles, pronouns, prepositions, conjunctions and auxiliaries, as the
+#: tokeniser sees them (ASCII letters only, so words with accents are not listed). The subject
+#: scorer does not drop them (its English results are measured with STOP_WORDS alone); `suggest`
+#: does, so that a store with a few German feeds is not offered a subject named "Und, die and der".
+#: Left out on purpose: words that are common English content words too (war, man,
+#: door, son, car, plus, art, come, era, par, sea, bin).
+OTHER_STOP_WORDS: frozenset[str] = frozenset(
+    """
+    der die das den dem des ein eine einer einem einen eines kein keine keinen und oder aber
+    auch nicht nichts ist sind sein seine seiner seinen ihr ihre ihrer ihren wir sie er es ich
+    du ihm ihn uns euch mich mir dich dir sich mit von vom zu zum zur im ins auf aus bei nach
+    vor noch nur schon sehr wie wenn dass da dann doch ja nein als hatte haben habe wird werden
+    wurde wurden kann mehr dies diese dieser dieses diesem diesen jetzt hier ob um bis durch
+    gegen ohne unter immer wieder etwas alle alles viel viele wo wer warum welche welcher weil
+    denn mal gibt geht hat
+    le la les un une des du de et ou mais est sont pas ne que qui quoi dans sur pour avec ce
+    cette ces cet il ils elle elles nous vous je tu on se sa ses leur leurs mon ma mes ton ta
+    tes au aux en lui dont donc si ni ainsi chez vers sous avant encore deux comme tout tous
+    toute toutes aussi bien fait faire entre ont avoir cela
+    el los las unos unas del al pero es no con por para sin sobre como su sus lo le ya muy
+    este esta estos estas ese esa eso esto cuando donde porque hay fue ser han ha yo nos mi
+    il lo gli di della dei delle degli dello alla ai alle nel nella nei per tra fra che non ed
+    ma anche sono stato essere hanno questo questa questi quello quella suo sua loro molto tutto
+    tutti quando
+    het een en van dat niet op te voor zijn er om ook als aan nog dan wat wel uit naar zo hun
+    haar hij zij ze ik je geen meer kan worden wordt werd tot nu moet heeft hebben waren deze
+    dit
+    os um uma uns umas do da dos das em na nas ao aos pelo pela seu seus suas ele ela eles
+    elas isso isto tem muito mas mais
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+)
+
+
 def _word(token: str) -> str | None:
     """A raw token as a word ("mike's" -> "mike"), or None for numbers, single letters and junk."""
     if token.endswith("'s"):

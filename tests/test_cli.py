@@ -4,6 +4,7 @@ error whichever command meets it, and the exit-code table `curator --help` docum
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,6 +149,67 @@ def test_feeds_commands_report_errors_like_build_does(demo: Path, tmp_path: Path
     again = invoke("init", str(demo.parent))
     assert again.exit_code == 1
     assert one_line(again) == f"curator: {demo}: already exists; not overwritten"
+
+
+@pytest.mark.parametrize(
+    "args", [("build",), ("feeds", "list"), ("subjects", "list"), ("themes",)], ids=" ".join
+)
+def test_outside_a_project_folder_the_message_names_where_it_looked(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert one_line(result) == (
+        f"curator: feeds.yaml: no such file (looked for {tmp_path / 'feeds.yaml'}). Run"
+        " `curator init` to create one there, or pass --config PATH."
+    )
+
+
+JSON_COMMANDS = [
+    (path, command)
+    for path, command in COMMANDS
+    if any(p.name == "as_json" for p in command.params)
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "command"), JSON_COMMANDS, ids=[" ".join(p) for p, _ in JSON_COMMANDS]
+)
+def test_every_json_command_answers_a_failure_in_json_on_stdout(
+    path: tuple[str, ...], command: click.Command, tmp_path: Path
+) -> None:
+    """Scripts read stdout: a failed --json command prints {"error": ..., "exit": N} there (the
+    message on stderr stays)."""
+    missing = tmp_path / "nowhere" / "feeds.yaml"
+    args = [*path, "--json"]
+    if any(p.name == "config" for p in command.params):
+        args += ["--config", str(missing)]
+    for param in command.params:
+        if isinstance(param, click.Argument) and param.required:
+            args.append(str(tmp_path / "missing.html") if param.name == "sources" else "x")
+    result = invoke(*args)
+    assert result.exit_code in (1, 2), result.output
+    message = result.stderr.splitlines()[-1]
+    assert message.startswith("curator: ") and len(message) > len("curator: ")
+    data = json.loads(result.stdout)
+    assert data == {"error": message.removeprefix("curator: "), "exit": result.exit_code}
+
+
+def test_a_json_command_that_fails_prints_the_error_object_with_the_message(demo: Path) -> None:
+    absent = "https://nowhere.example/x"
+    result = invoke("subjects", "explain", "--config", str(demo), absent, "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "error": f"no stored article at {absent}; run `curator fetch` first, or check the address",
+        "exit": 1,
+    }
+    assert (
+        result.stderr
+        == f"curator: no stored article at {absent}; run `curator fetch` first, or check the address\n"
+    )
+    # Without --json, stdout stays empty.
+    assert invoke("subjects", "explain", "--config", str(demo), absent).stdout == ""
 
 
 def test_preview_of_a_folder_that_is_not_there_is_one_line_and_exit_1(tmp_path: Path) -> None:

@@ -86,3 +86,26 @@ def test_the_demo_issue_credits_every_article_as_author_and_publication(tmp_path
     for article in EXPECTED:
         if not article["subject"]:
             assert article["canonical_url"] not in page
+
+
+def test_readme_shows_the_demo_issue_as_the_text_edition_writes_it(tmp_path: Path) -> None:
+    """README's first sample is the demo's issue-1.txt: each line it shows is a line of the real
+    file (a line ending in "..." a beginning of one), so a wrapped blurb there is a defect."""
+    from conftest import REPO, copy_demo
+
+    config = copy_demo(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.stderr
+    real = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8").splitlines()
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    assert sample[0] == "Customer Experience Weekly" and len(sample) > 10
+    blurb = next(line for line in sample if line.startswith("Surprise-and-delight"))
+    assert blurb in real  # the whole blurb on one line, as the file has it
+    for line in sample:
+        if line == "..." or re.fullmatch(r"\w+ \d+, \d{4}, edited by .+", line):
+            continue  # an elision, and the date of the build
+        if line.endswith("..."):
+            assert any(r.startswith(line.removesuffix("...").rstrip()) for r in real), line
+        else:
+            assert line in real, line

@@ -258,3 +258,93 @@ def test_a_subject_named_in_another_case_is_the_configured_one(demo: Path) -> No
     )
     assert code == 0, err
     assert "subjects: [Service operations]" in demo.read_text(encoding="utf-8")
+
+
+def test_suggest_names_german_articles_by_their_content_not_their_articles(
+    demo: Path, corpus: Path
+) -> None:
+    """A real German podcast feed (CRE, 30 episodes) in the demo: the proposed subject is named
+    by what the episodes are about, not by German function words or pieces of accented words."""
+    import shutil
+
+    feed = corpus / "feeds/real/feedjira/CRE.xml"
+    if not feed.is_file():
+        pytest.skip(f"the German feed is not in the corpus at {feed}")
+    shutil.copy(feed, demo.parent / "CRE.xml")
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", "feeds:\n  - url: CRE.xml\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0, err
+    german = [s for s in json.loads(out) if any("//cre.fm/" in u for u in s["urls"])]
+    assert german, out
+    text = feed.read_text(encoding="utf-8").lower()
+    function_words = {"und", "die", "der", "das", "zu", "den", "dem", "des", "im", "ist", "mit"}
+    function_words |= {"auch", "nach", "noch", "sind", "schon", "einer", "nur", "waren"}
+    for s in german:
+        shown = [w.lower() for w in re.findall(r"\w+", s["name"])] + s["keywords"]
+        assert not function_words & set(shown), s
+        # Every keyword is a word the feed spells whole ("über", never its piece "ber").
+        for word in s["keywords"]:
+            assert re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), (word, s)
+    _, text_out, _ = run("subjects", "suggest", "--config", str(demo))
+    assert "Und, die and der" not in text_out
+
+
+def test_suggest_on_the_demo_says_how_many_articles_have_no_subject_and_why_no_suggestion(
+    demo: Path,
+) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "list", "--config", str(demo), "--unplaced", "-q")
+    assert code == 0, err
+    assert "No subject (1)" in out and "The Office Coffee Machine Has Opinions" in out
+    code, out, err = run("subjects", "suggest", "--config", str(demo))
+    assert code == 0, err
+    assert out.strip() == (
+        "1 article not yet in an issue has no subject: too few to suggest a subject from"
+        " (a suggestion needs at least 2 articles). `curator subjects list --unplaced` shows it."
+    )
+    code, out, _ = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_subjects_list_follows_the_order_of_feeds_yaml_as_the_issue_does(demo: Path) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "list", "--config", str(demo), "-q")
+    assert code == 0, err
+    headings = [re.sub(r" \(\d+\)$", "", line) for line in out.splitlines() if line[:1].isalpha()]
+    configured = re.findall(r"^  - name: (.+)$", demo.read_text(encoding="utf-8"), re.M)
+    assert configured[0] == "The basics of customer experience"  # not first alphabetically
+    assert headings == [*configured, "No subject"]
+    _, out, _ = run("subjects", "list", "--config", str(demo), "--json", "-n", "3")
+    assert {p["subject"] for p in json.loads(out)} == {"The basics of customer experience"}
+
+
+def test_excluding_a_published_article_says_the_issue_stays_as_published(demo: Path) -> None:
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    out_dir = demo.parent / "output"
+    assert METRICS in (out_dir / "issue-1.html").read_text(encoding="utf-8")
+    code, out, err = run("subjects", "exclude", "--config", str(demo), METRICS, "-q")
+    assert code == 0, err
+    assert out.splitlines()[1] == (
+        "It was already published in issue 1, which stays as published: excluding it keeps it"
+        " out of future issues only. `curator render 1` renders issue 1 again from"
+        f" {out_dir / 'issue-1.json'}; to take the article out of it, delete its entry there first."
+    )
+    _, out, _ = run("subjects", "exclude", "--config", str(demo), METRICS, "--json")
+    assert json.loads(out)["published_in"] == [1]
+    # The advice holds: without its entry in issue-1.json, `render 1` leaves the article out.
+    data = json.loads((out_dir / "issue-1.json").read_text(encoding="utf-8"))
+    for section in data["sections"]:
+        section["articles"] = [a for a in section["articles"] if a["url"] != METRICS]
+    (out_dir / "issue-1.json").write_text(json.dumps(data), encoding="utf-8")
+    assert run("render", "--config", str(demo), "1", "-q")[0] == 0
+    assert METRICS not in (out_dir / "issue-1.html").read_text(encoding="utf-8")
+    # An article no issue featured is just excluded.
+    coffee = "https://brightline.example/blog/office-coffee-machine"
+    code, out, _ = run("subjects", "exclude", "--config", str(demo), coffee, "-q")
+    assert code == 0 and out.startswith("Excluded: ") and "already published" not in out

@@ -61,6 +61,8 @@ def test_fetch_and_draft_exit_1_when_every_feed_failed_as_build_does(
     assert data["feeds_ok"] == 0 and data["feeds_failed"] == 2
     assert [f["status"] for f in data["feeds"]] == ["failed", "failed"]
     assert f"curator: every feed failed (2); {consequence}" in err
+    # ... and the summary carries the failure as every --json failure does (one document).
+    assert (data["error"], data["exit"]) == (f"every feed failed (2); {consequence}", 1)
 
 
 def test_when_only_some_feeds_fail_fetch_and_draft_exit_0(
@@ -190,3 +192,66 @@ def test_a_feed_with_every_link_usable_has_no_warning(
     assert code == 0, err
     assert data["feeds"][0]["warning"] is None and data["feeds"][0]["skipped"] == 0
     assert "skipped" not in err
+
+
+# -- entries skipped for want of a title ---------------------------------------------------------
+
+
+def untitled_feed(server: LocalServer) -> str:
+    """Nine entries with web links: seven titled, one with an empty <title>, one with none."""
+    items = "".join(
+        f"<item><title>Customer feedback, part {i}</title><link>{server.url(f'/p{i}.html')}</link>"
+        f"<description>Closing the loop on customer feedback, part {i}.</description></item>"
+        for i in range(7)
+    )
+    items += (
+        f"<item><title></title><link>{server.url('/empty-title.html')}</link>"
+        "<description>An entry whose title is empty.</description></item>"
+        f"<item><link>{server.url('/no-title.html')}</link>"
+        "<description>An entry with no title at all.</description></item>"
+    )
+    return server.add("/untitled.xml", h.rss(items, title="Untitled Desk"))
+
+
+def test_entries_without_a_title_are_counted_where_link_skips_are(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = h.write_config(tmp_path, [{"url": untitled_feed(http_server), "fetch_pages": False}])
+    code, out, err = invoke("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out == "7 new article(s) stored.\n"
+    assert "1 feed(s) had entries skipped" in err
+    assert "\n  Untitled Desk: 2 of 9 entries skipped: no title\n" in err
+    assert len(h.store_rows(tmp_path / "state" / "curator.db", "SELECT url FROM articles")) == 7
+
+    code, data, err = h.build_json(config, "--db", str(tmp_path / "again.db"), command="fetch")
+    assert code == 0, err
+    report = data["feeds"][0]
+    assert (report["entries"], report["new"], report["skipped"], report["untitled"]) == (9, 7, 2, 2)
+    assert report["warning"] == "2 of 9 entries skipped: no title"
+
+
+def test_an_entry_whose_page_gives_the_title_is_kept(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """The title may come from the article's page: only what neither gives is left out."""
+    url = untitled_feed(http_server)
+    for i in range(7):
+        http_server.add(
+            f"/p{i}.html",
+            f"<html><head><title>Part {i}</title></head></html>",
+            content_type="text/html",
+        )
+    http_server.add(
+        "/no-title.html",
+        "<html><head><title>Measuring what customers say</title></head>"
+        "<body><p>What customers say, measured.</p></body></html>",
+        content_type="text/html",
+    )
+    config = h.write_config(tmp_path, [{"url": url}])
+    code, out, err = invoke("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out == "8 new article(s) stored.\n"
+    assert "\n  Untitled Desk: 1 of 9 entries skipped: no title\n" in err
+    titles = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")
+    assert ("Measuring what customers say",) in titles

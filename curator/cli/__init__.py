@@ -18,18 +18,20 @@ Commands never print an error and exit themselves: they raise a `curator.errors.
 
 from __future__ import annotations
 
+import json
 import textwrap
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from curator import __version__
 from curator.cli.build import build, draft, fetch, preview, render
+from curator.cli.common import JSON_GIVEN, JSON_PRINTED, error_fields
 from curator.cli.extract import extract
 from curator.cli.feeds import feeds, init
 from curator.cli.subjects import subjects
 from curator.cli.themes import themes
-from curator.errors import EXIT_CODES, EXIT_INTERRUPTED, CuratorError
+from curator.errors import EXIT_CODES, CuratorError, Interrupted
 
 
 def exit_code_table() -> str:
@@ -50,11 +52,18 @@ class CuratorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CuratorError as error:
-            click.echo(f"curator: {error}", err=True)
-            raise click.exceptions.Exit(error.exit_code) from None
+            fail(ctx, error)
         except KeyboardInterrupt:
-            click.echo("curator: interrupted", err=True)
-            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+            fail(ctx, Interrupted("interrupted"))
+
+
+def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
+    """End the run for `error`: `curator: <message>` on stderr, and with --json (unless the
+    command already printed its JSON output) `{"error": <message>, "exit": <code>}` on stdout."""
+    click.echo(f"curator: {error}", err=True)
+    if ctx.meta.get(JSON_GIVEN) and not ctx.meta.get(JSON_PRINTED):
+        click.echo(json.dumps(error_fields(error), indent=2))
+    raise click.exceptions.Exit(error.exit_code) from None
 
 
 @click.group(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,15 @@ from curator.app import (
     run_fetch,
     write_next_draft,
 )
-from curator.cli.common import CONFIG_OPTION, common_options, opened, theme_options, warn
+from curator.cli.common import (
+    CONFIG_OPTION,
+    common_options,
+    echo_json,
+    error_fields,
+    opened,
+    theme_options,
+    warn,
+)
 from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
@@ -145,14 +152,16 @@ def build(
                 place_progress=progress.placing,
             )
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
-    all_failed = result.issue is None and result.fetch.every_feed_failed
-    report_build(result, quiet, as_json, all_failed=all_failed)
-    if all_failed:
-        raise every_feed_failed(result.fetch, "no issue was built")
+    failure = None
+    if result.issue is None and result.fetch.every_feed_failed:
+        failure = every_feed_failed(result.fetch, "no issue was built")
+    report_build(result, quiet, as_json, failure=failure)
+    if failure is not None:
+        raise failure
 
 
 def report_build(
-    result: BuildResult, quiet: bool, as_json: bool, *, all_failed: bool = False
+    result: BuildResult, quiet: bool, as_json: bool, *, failure: CuratorError | None = None
 ) -> None:
     issue = result.issue
     main_page = next(
@@ -171,10 +180,10 @@ def report_build(
             else {},
             **fetch_summary_dict(result.fetch),
         }
-        click.echo(json.dumps(data, indent=2))
+        echo_json({**data, **error_fields(failure)} if failure else data)
     print_failures(result.fetch)
     if issue is None:
-        if not as_json and not all_failed:
+        if not as_json and failure is None:
             click.echo("Nothing new to feature: no issue was written.")
         return
     if not as_json:
@@ -243,7 +252,9 @@ def draft(
     if written is not None:
         print_warnings(written.warnings)
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
-    all_failed = written is None and summary.every_feed_failed
+    failure = None
+    if written is None and summary.every_feed_failed:
+        failure = every_feed_failed(summary, "no draft was written")
     if as_json:
         data: dict[str, Any] = {
             "issue": written.issue.number if written else None,
@@ -251,9 +262,9 @@ def draft(
             "path": str(written.path) if written else None,
             **fetch_summary_dict(summary),
         }
-        click.echo(json.dumps(data, indent=2))
-    if all_failed:
-        raise every_feed_failed(summary, "no draft was written")
+        echo_json({**data, **error_fields(failure)} if failure else data)
+    if failure is not None:
+        raise failure
     if as_json:
         return
     if written is None:
@@ -301,7 +312,7 @@ def render(
     print_warnings(result.warnings)
     if as_json:
         data = {"issues": list(result.numbers), "files": [str(p) for p in result.paths]}
-        click.echo(json.dumps(data, indent=2))
+        echo_json(data)
         return
     shown = ", ".join(str(n) for n in result.numbers)
     click.echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written.")
@@ -331,10 +342,14 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     with opened(config, db) as (conf, store):
         announce_fetch(conf, quiet)
         summary = fetch_with_progress(conf, store, quiet)
+    failure = (
+        every_feed_failed(summary, "nothing was fetched") if summary.every_feed_failed else None
+    )
     if as_json:
-        click.echo(json.dumps(fetch_summary_dict(summary), indent=2))
+        data = fetch_summary_dict(summary)
+        echo_json({**data, **error_fields(failure)} if failure else data)
     print_failures(summary)
-    if summary.every_feed_failed:
-        raise every_feed_failed(summary, "nothing was fetched")
+    if failure is not None:
+        raise failure
     if not as_json:
         click.echo(f"{summary.new_articles} new article(s) stored.")

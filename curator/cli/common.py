@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -11,7 +12,7 @@ import click
 
 from curator.app import build_lock
 from curator.config import Config, load_config
-from curator.errors import Interrupted
+from curator.errors import CuratorError, Interrupted
 from curator.store import Store
 
 CONFIG_OPTION = click.option(
@@ -29,9 +30,38 @@ DB_OPTION = click.option(
     help="The store (SQLite file). Default: settings.store in the config.",
 )
 QUIET_OPTION = click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+#: `ctx.meta` keys (the dict every context of one run shares): --json was given; the command has
+#: printed its JSON output.
+JSON_GIVEN = "curator.json_given"
+JSON_PRINTED = "curator.json_printed"
+
+
+def note_json(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    """Remember that --json was given, so that the root error handler answers in JSON too."""
+    if value:
+        ctx.meta[JSON_GIVEN] = True
+    return value
+
+
 JSON_OPTION = click.option(
-    "--json", "as_json", is_flag=True, help="Print machine-readable output on stdout."
+    "--json",
+    "as_json",
+    is_flag=True,
+    callback=note_json,
+    help='Print machine-readable output on stdout (on failure: {"error": ..., "exit": N}).',
 )
+
+
+def echo_json(data: object, *, ensure_ascii: bool = True) -> None:
+    """Print a command's --json output (one JSON document on stdout); after it, a failure is
+    not printed again as JSON, so stdout stays one document."""
+    click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii))
+    click.get_current_context().meta[JSON_PRINTED] = True
+
+
+def error_fields(error: CuratorError) -> dict[str, object]:
+    """A failure as --json reports it: the message `curator: ` prints, and the exit code."""
+    return {"error": str(error), "exit": error.exit_code}
 
 
 SUBJECT_OPTION = click.option(

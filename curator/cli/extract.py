@@ -10,6 +10,7 @@ import click
 
 from curator.articles import read_page
 from curator.blurb import choose_blurb
+from curator.cli.common import note_json
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.models import Page
@@ -39,7 +40,13 @@ def page_record(page: Page) -> dict[str, Any]:
 
 @click.command("extract")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per page, per line.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    callback=note_json,
+    help='One JSON object per page, per line (on failure, a last one: {"error": ..., "exit": N}).',
+)
 @click.option(
     "--allow-private",
     is_flag=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +12,7 @@ from urllib.request import url2pathname
 import click
 
 from curator.app import discover_feeds
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, loaded, opened
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, loaded, opened
 from curator.config import Config
 from curator.errors import CuratorError, FeedsFailing, InputError
 from curator.feedsfile import (
@@ -232,7 +231,7 @@ def list_(config: Path, db: Path | None, as_json: bool) -> None:
     """The feeds: name, address, subject hints and health."""
     table = _health(config, db)
     if as_json:
-        click.echo(json.dumps(table, indent=2))
+        echo_json(table)
         return
     for row in table:
         hints = f"  [{', '.join(row['subjects'])}]" if row["subjects"] else ""
@@ -256,7 +255,7 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
     table = _health(config, db)
     failing = [r for r in table if r["status"] in ("failing", "gone")]
     if as_json:
-        click.echo(json.dumps(table, indent=2))
+        echo_json(table)
     else:
         _print_health(table, failing)
     if failing:

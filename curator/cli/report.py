@@ -3,8 +3,8 @@
 While it runs (stderr, silenced by --quiet): a line per feed as soon as it is read, and the article
 pages being read, as a bar redrawn in place on a terminal, or a plain line every few seconds in a
 log. After it (even with --quiet): the feeds that failed, the entries skipped for want of a usable
-link, the pages that could not be read with the most common reasons, and the pages a field reader
-broke on; --json carries all of it on stdout.
+link or a title, the pages that could not be read with the most common reasons, and the pages a
+field reader broke on; --json carries all of it on stdout.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ def print_failures(summary: FetchSummary) -> None:
     if summary.with_skips:
         click.echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
-            "(left out: there is no link to publish for them):",
+            "(left out: there is no link or no title to publish for them):",
             err=True,
         )
         for report in summary.with_skips:

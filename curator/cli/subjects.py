@@ -3,14 +3,21 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 import yaml
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, QUIET_OPTION, opened, warn
+from curator.cli.common import (
+    CONFIG_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    QUIET_OPTION,
+    echo_json,
+    opened,
+    warn,
+)
 from curator.errors import CuratorError
 from curator.models import Article
 from curator.placement import (
@@ -24,6 +31,7 @@ from curator.placement import (
 )
 from curator.store import Store
 from curator.subjects import Change
+from curator.suggest import MIN_SUGGESTION_SIZE
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
 CHANGES_SHOWN = 10
@@ -60,7 +68,7 @@ def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
         article = _article(store, url)
         explanation = explain_article(conf, store, article, warn)
     if as_json:
-        click.echo(json.dumps(explanation.to_dict(), indent=2, default=str))
+        echo_json(explanation.to_dict())
         return
     click.echo(article.title)
     click.echo(explanation.to_text(terms=8))
@@ -90,14 +98,35 @@ def _correct(
         article = _article(store, url)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
+        published = store.issues_featuring(article.id)
         _working(quiet or as_json, "working out what changes at the next build")
         found = correction_effect(conf, store, before)
     if as_json:
-        data = {"url": article.url, "title": article.title, "subject": name}
-        click.echo(json.dumps({**data, "changes": [c.to_dict() for c in found]}, indent=2))
+        data = {
+            "url": article.url,
+            "title": article.title,
+            "subject": name,
+            "published_in": published,
+        }
+        echo_json({**data, "changes": [c.to_dict() for c in found]})
         return
     click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
+    if name is None and published:
+        click.echo(_already_published(published, conf.settings.output))
     _say_changes(found, article.url)
+
+
+def _already_published(numbers: list[int], out_dir: Path) -> str:
+    """What excluding an article that issues `numbers` featured does, and does not, change."""
+    which = ", ".join(str(n) for n in numbers)
+    issue = f"issue {which}" if len(numbers) == 1 else f"issues {which}"
+    n = numbers[-1]
+    return (
+        f"It was already published in {issue}, which stays as published: excluding it keeps it"
+        f" out of future issues only. `curator render {n}` renders issue {n} again from"
+        f" {out_dir / f'issue-{n}.json'}; to take the article out of it, delete its entry there"
+        f" first."
+    )
 
 
 @subjects.command()
@@ -151,7 +180,7 @@ def list_(
         _working(quiet or as_json, "placing new articles under subjects")
         found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
     if as_json:
-        click.echo(json.dumps([p.to_dict() for p in found], indent=2))
+        echo_json([p.to_dict() for p in found])
         return
     if not found:
         click.echo("No stored article there yet.")
@@ -186,7 +215,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest unfeatured articles")
         found = uncertain_articles(conf, store, limit, warn)
     if as_json:
-        click.echo(json.dumps([u.to_dict() for u in found], indent=2))
+        echo_json([u.to_dict() for u in found])
         return
     if not found:
         click.echo("No unfeatured article to review.")
@@ -217,7 +246,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest articles")
         found = subject_overlaps(conf, store)
     if as_json:
-        click.echo(json.dumps([o.to_dict() for o in found], indent=2))
+        echo_json([o.to_dict() for o in found])
         return
     if not found:
         click.echo("No two subjects are confused: each article's best subject stands out.")
@@ -238,6 +267,22 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         click.echo(f"  words for {o.second}: {', '.join(o.second_words) or '-'}")
 
 
+def _nothing_to_suggest(left_over: int) -> str:
+    """Why `suggest` proposes nothing, given how many articles in no issue yet have no subject."""
+    if left_over == 0:
+        return "Every article not yet in an issue fits one of your subjects: nothing to suggest."
+    shown = "`curator subjects list --unplaced` shows " + ("it" if left_over == 1 else "them")
+    if left_over < MIN_SUGGESTION_SIZE:
+        return (
+            f"{left_over} article not yet in an issue has no subject: too few to suggest a subject"
+            f" from (a suggestion needs at least {MIN_SUGGESTION_SIZE} articles). {shown}."
+        )
+    return (
+        f"{left_over} articles not yet in an issue have no subject, but no"
+        f" {MIN_SUGGESTION_SIZE} of them are alike enough to suggest a subject from. {shown}."
+    )
+
+
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
@@ -252,14 +297,12 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
 def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     with opened(config, db) as (conf, store):
-        found = suggest_subjects(conf, store, count, warn)
+        found, left_over = suggest_subjects(conf, store, count, warn)
     if as_json:
-        click.echo(json.dumps([s.to_dict() for s in found], indent=2))
+        echo_json([s.to_dict() for s in found])
         return
     if not found:
-        click.echo(
-            "Every stored article fits one of your subjects (or there are too few left over)."
-        )
+        click.echo(_nothing_to_suggest(left_over))
         return
     for s in found:
         click.echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")

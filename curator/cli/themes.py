@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import click
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, opened, warn
+from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, opened, warn
 from curator.config import Config
 from curator.store import Store
 from curator.themes import Ripeness, pending, ripeness, ripeness_order, ripest, theme_name
@@ -36,7 +35,7 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
             "plan": [{"theme": list(theme), "next": i == 0} for i, theme in enumerate(upcoming)],
             "subjects": [r.to_dict() for r in order],
         }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data, ensure_ascii=False)
         return
     if conf.themes.plan:
         if upcoming:
