@@ -1,6 +1,6 @@
 """Benchmark the blurb picker on real article pages, this checkout's against another revision's.
 
-    python benchmarks/blurbs.py [--base main] [--half a|b] [--n 3] [--verbose]
+    python benchmarks/blurbs.py [--base main] [--half a|b] [--n 3] [--corpus DIR] [--verbose]
 
 Pages: ../shared/corpus/articles/readability (`<name>/source.html`, reference body `expected.html`,
 reference summary `expected-metadata.json`'s "excerpt": the page's description or first
@@ -29,6 +29,7 @@ import argparse
 import gzip
 import importlib.util
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -48,7 +49,7 @@ from curator.articles import read_page  # noqa: E402
 from curator.htmltext import read_html  # noqa: E402
 from curator.models import Page  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
+CORPUS = Path(os.environ.get("CURATOR_SHARED", ROOT.parent / "shared")) / "corpus" / "articles"
 _WORD = re.compile(r"\w+", re.U)
 
 
@@ -73,9 +74,9 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def load(half: str | None) -> list[Case]:
+def load(half: str | None, corpus: Path = CORPUS) -> list[Case]:
     cases: list[Case] = []
-    readability = CORPUS / "readability"
+    readability = corpus / "readability"
     for folder in sorted(p for p in readability.iterdir() if p.is_dir()):
         source, meta, body = (
             folder / "source.html",
@@ -100,7 +101,7 @@ def load(half: str | None) -> list[Case]:
                 half_of(folder.name),
             )
         )
-    scrapinghub = CORPUS / "scrapinghub"
+    scrapinghub = corpus / "scrapinghub"
     truth_file = scrapinghub / "ground-truth.json"
     truth = json.loads(truth_file.read_text(encoding="utf-8")) if truth_file.is_file() else {}
     for key, value in sorted(truth.items()):
@@ -206,10 +207,12 @@ def main() -> None:
     parser.add_argument(
         "--verbose", action="store_true", help="print the pages whose blurb changed"
     )
+    parser.add_argument("--corpus", type=Path, help="the corpus folder (default ../shared/corpus)")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        sys.exit(f"benchmarks/blurbs.py: the corpus is missing: {CORPUS}")
-    cases = load(args.half)
+    articles = args.corpus / "articles" if args.corpus else CORPUS
+    if not articles.is_dir():
+        sys.exit(f"benchmarks/blurbs.py: the corpus's article pages are missing: {articles}")
+    cases = load(args.half, articles)
     base = load_base(args.base)
     results = {
         f"base ({args.base})": run(picker(base), cases, args.n),
@@ -227,6 +230,15 @@ def main() -> None:
                 f"{label:<16}{half:>5}{r['pages']:>7.0f}{r['lead']:>9.3f}{r.get('excerpt', float('nan')):>11.3f}"
                 f"{r['quote']:>10.3f}{r['empty']:>8.3f}"
             )
+    base_all, this_all = results[f"base ({args.base})"], results["this"]
+    print(
+        "summary: "
+        + "; ".join(
+            f"half {h} lead@{args.n} {base_all[h]['lead']:.3f} -> {this_all[h]['lead']:.3f}, "
+            f"quote first {base_all[h]['quote']:.3f} -> {this_all[h]['quote']:.3f}"
+            for h in sorted(this_all)
+        )
+    )
     if args.verbose:
         pick_base, pick_this = picker(base), picker(this_blurb)
         for case in cases:
