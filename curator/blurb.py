@@ -89,8 +89,12 @@ FURNITURE_ANYWHERE = re.compile(
     re.I,
 )
 
-#: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — "): the place, not the story.
-DATELINE = re.compile(r"^[A-Z][A-Z.,' ]{2,40}\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])")
+#: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — ", "WASHINGTON (AP) — ",
+#: "(Reuters) - "): the place and the wire, not the story.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.,' ]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?|\([A-Za-z. ]{2,20}\))"
+    r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])"
+)
 
 #: A description that ends like this was cut by its CMS: a teaser, not a summary.
 TEASER_END = re.compile(
@@ -164,6 +168,8 @@ def split_sentences(text: str) -> list[str]:
         if match.end() >= len(text) or not _starts_sentence(text[match.end() :]):
             continue
         piece = text[start : match.end()].strip()
+        if _open_quote(piece) and _closes(text[match.end() : start + MAX_QUOTE_CHARS]):
+            continue  # '"Meth is IN SD. Twitter can ... OUT," Noem tweeted.' is one sentence
         if piece and not _ends_with_abbreviation(piece):
             out.append(piece)
             start = match.end()
@@ -171,6 +177,52 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+#: A quotation is held together as one sentence when it closes within this many characters: a
+#: stray or unclosed quote mark (13" for inches) must not glue a paragraph into one "sentence".
+MAX_QUOTE_CHARS = 500
+
+
+def _open_quote(piece: str) -> bool:
+    """The text has a quotation opened and not yet closed (straight or curly double quotes)."""
+    return piece.count('"') % 2 == 1 or piece.count("“") > piece.count("”")
+
+
+def _closes(rest: str) -> bool:
+    """An open quotation is closed in what follows (else its mark was stray: 13" for inches)."""
+    return '"' in rest or "”" in rest
+
+
+def quoted_share(sentence: str) -> float:
+    """How much of a sentence is inside double quotes (0.0-1.0)."""
+    inside = sum(len(q) for q in re.findall(r'"[^"]*"', normalise_quotes(sentence)))
+    return inside / len(sentence) if sentence else 0.0
+
+
+#: An attribution closing a quote: '," Bassi said.', '," says Parata, a ...', '," Noem tweeted.'.
+_ATTRIBUTION = re.compile(
+    r"[,.!?]\"\s+(?:[\w.'-]+\s+){0,4}?(?:said|says|tweeted|tweets|wrote|writes|added|adds|told|"
+    r"asked|asks|explained|noted|recalled|continued|insisted|argued|quipped)\b",
+    re.I,
+)
+
+
+def is_quotation(sentence: str) -> bool:
+    """Someone else's words rather than the author's: the sentence is mostly a quotation, opens
+    with one (not a quoted title or nickname of a few words: '"Scoops" Klepek is in the studio'),
+    or closes a quote with its attribution ('," X said.')."""
+    plain = normalise_quotes(sentence).lstrip()
+    opening = re.match(r"\"([^\"]*)\"?", plain)
+    return (
+        bool(opening and len(opening.group(1).split()) > MAX_QUOTED_NAME_WORDS)
+        or quoted_share(plain) >= 0.5
+        or bool(_ATTRIBUTION.search(plain))
+    )
+
+
+#: A quoted phrase this short opening a sentence is a title or a nickname, not a quotation.
+MAX_QUOTED_NAME_WORDS = 5
 
 
 def join_sentences(sentences: Iterable[str]) -> str:
@@ -288,20 +340,30 @@ def choose_blurb(
     """
     fallbacks: list[str] = []
     text, quoted_text = _own_and_quoted(text, markup)
+    text = _from_title(text, title)
     summary, quoted_summary = _own_and_quoted(summary, markup)
     text_sentences = _text_sentences(text)
-    desc = _clean_text(description, markup)
+    desc = _standfirst(_clean_text(description, markup))
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
             chosen = _top_up(chosen, text_sentences, min_chars, max_chars)
         blurb = join_sentences(chosen)
-        if _in_bounds(chosen, min_chars, max_chars):
+        # The publisher's own summary is what an editor would use, even when no lead sentence fits
+        # beside it: better one sentence about the article than two from its middle.
+        if _in_bounds(chosen, min_chars, max_chars) or (
+            len(blurb) >= MIN_DESCRIPTION_CHARS and not is_quotation(chosen[0])
+        ):
             return blurb
         fallbacks.append(blurb)
     best = _best_window(text_sentences, title, min_chars, max_chars)
-    if best:
+    if best and _opens(best[0]):
         return join_sentences(best)
+    if best:
+        # Every run of the text opens leaning on a sentence left out ("That should prevent...",
+        # "She transferred...") or with a quote: list items and notes, not prose. No blurb from
+        # it: the editor is told there is none rather than shown unrelated fragments.
+        text_sentences = []
     summary_sentences = _text_sentences(summary, unterminated=True)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
@@ -318,6 +380,27 @@ def choose_blurb(
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+#: How far into a page's text its title may stand as a heading (in characters).
+TITLE_WITHIN = 2000
+
+
+def _from_title(text: str, title: str | None) -> str:
+    """The text from the line after the title's, when the title stands as a heading near its top:
+    what comes before it is a sidebar or a teaser of another story the page's text picked up
+    ("Night mode is an automatic setting..." above a MacBook article); else the text as it is."""
+    if not text or not title:
+        return text
+    heading = _clean_text(title, markup=False).lower()
+    offset = 0
+    for line in text[:TITLE_WITHIN].splitlines(keepends=True):
+        offset += len(line)
+        if _clean_text(line, markup=False).lower() == heading:
+            rest = text[offset:]
+            # Not a list of links at the end of a short page that names the article again.
+            return rest if len(rest) >= MIN_CHARS * 2 else text
+    return text
 
 
 def _lead_in(text: str) -> str:
@@ -367,6 +450,31 @@ def _usable(sentence: str) -> bool:
         and not _is_furniture(sentence)
         and "http" not in sentence
         and sentence.count('"') % 2 == 0
+        and sentence.count("(") == sentence.count(")")  # "Not Found, 304 Not Modified)."
+        and not _HOVER_CARD.search(sentence)
+        and not _SPEC_KEYWORD.match(sentence)
+    )
+
+
+#: A requirement line of a specification opens with a keyword in capitals ("MUST support chunked
+#: transfer coding on PUT requests."): a rule out of a list, not a sentence that says what the
+#: document is. The keywords are RFC 2119's.
+_SPEC_KEYWORD = re.compile(r"(?:MUST|SHOULD|SHALL|MAY|REQUIRED|RECOMMENDED|OPTIONAL)(?:\s+NOT)?\b")
+
+
+#: A name's hover card glued to the name in the page's text: "Gov. Kristi NoemKristi Lynn
+#: NoemSouth Dakota governor doubles down on ... MORE (R) is defending": the name, then its own
+#: first word run into it. Words run together alone are no sign ("MacBook", "StarCraft").
+_HOVER_CARD = re.compile(r"\b([A-Z][a-z]+) [A-Z][a-z]+\1\b")
+
+
+def _opens(sentence: str) -> bool:
+    """The sentence can open a blurb: not leaning on one before ("But", "This"), not an aside in
+    brackets ("(EDIT: ...)"), and not someone else's words."""
+    return (
+        _opener(sentence) not in DANGLING_OPENERS
+        and not sentence.startswith(("(", "["))
+        and not is_quotation(sentence)
     )
 
 
@@ -414,13 +522,34 @@ def _finished(sentence: str) -> str:
     return sentence
 
 
+#: A page description this long makes a blurb on its own (one sentence of the publisher's summary).
+MIN_DESCRIPTION_CHARS = 80
+#: A description ending on a word is a standfirst written without a full stop when it is at most
+#: this long; longer ones are usually cut at a fixed length (150-160 characters) with no mark.
+MAX_STANDFIRST_CHARS = 140
+
+
+def _standfirst(desc: str) -> str:
+    """A description written as a standfirst, with no full stop ("New Zealand's whale whisperers
+    worry that ... behind the spike in beachings"), finished with one; else as it is."""
+    if (
+        MIN_DESCRIPTION_CHARS <= len(desc) <= MAX_STANDFIRST_CHARS
+        and desc[-1:].isalpha()
+        and len(desc.split()) >= 8
+        and desc.rsplit(" ", 1)[-1].lower() not in STOP_WORDS  # "... and the": cut, not ended
+        and _starts_sentence(desc)
+    ):
+        return desc + "."
+    return desc
+
+
 def _real_summary(desc: str, title: str | None, text_sentences: list[str]) -> bool:
     """A description worth showing: complete (not a teaser), not furniture or site boilerplate, and
     about the article (shares a content word with its title or its text, when we have them)."""
     if len(desc) < 60 or TEASER_END.search(desc) or SITE_BOILERPLATE.search(desc):
         return False
-    if _is_furniture(desc) or not _is_sentence(desc):
-        return False
+    if _is_furniture(desc) or not _is_sentence(desc) or is_quotation(desc):
+        return False  # a quote is someone else's words, not the publisher's summary
     about = _terms(title or "") | _terms(join_sentences(text_sentences[:10]))
     return not about or bool(_terms(desc) & about)
 
@@ -446,7 +575,7 @@ def _top_up(
             break
         if any(_similar(sentence, s) for s in out):
             continue
-        if not out and sentence.split()[0].lower().strip("\"'") in DANGLING_OPENERS:
+        if not out and not _opens(sentence):
             continue
         out.append(sentence)
     return out
@@ -481,6 +610,9 @@ def _fold(word: str) -> str:
 #: How many lead sentences the summariser considers: blurbs come from an article's opening, and the
 #: seeds' best sentences are within the first dozen.
 LEAD_SENTENCES = 20
+#: How fast a run's score falls with its distance from the opening (per sentence). An article's
+#: lead says what it is about; a run further down must be much more on topic to beat it.
+LEAD_DECAY = 2.0
 
 
 def _best_window(
@@ -506,10 +638,10 @@ def _best_window(
             if len(window) < size or not min_chars <= len(join_sentences(window)) <= max_chars:
                 continue
             score = sum(scores[start : start + size]) / size
-            score *= 1.0 / (1.0 + 0.08 * start)  # lead bias: openings say what an article is
+            score *= 1.0 / (1.0 + LEAD_DECAY * start)  # openings say what an article is
             score *= 1.0 + 0.05 * (size - MIN_SENTENCES)  # a third sentence, when it fits, helps
-            if _opener(window[0]) in DANGLING_OPENERS:
-                score *= 0.5
+            if not _opens(window[0]):
+                score *= 0.1  # only when nothing else is left
             if best is None or score > best[0]:
                 best = (score, window)
     return best[1] if best else None
@@ -517,7 +649,7 @@ def _best_window(
 
 def _opener(sentence: str) -> str:
     words = _words(sentence)
-    return words[0] if words else ""
+    return words[0].split("'")[0] if words else ""  # "It's" leans on what came before as "It"
 
 
 def _sentence_score(sentence: str, title_terms: set[str], keys: dict[str, float]) -> float:

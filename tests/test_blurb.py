@@ -10,6 +10,7 @@ import pytest
 from curator.blurb import (
     choose_blurb,
     html_to_text,
+    is_quotation,
     make_blurb,
     normalise_space,
     split_sentences,
@@ -176,6 +177,27 @@ def test_split_sentences_keeps_abbreviations_and_initials() -> None:
         "Was it 5 p.m.?",
         "Yes!",
     ]
+
+
+def test_a_quotation_is_one_sentence_and_is_known_as_someone_elses_words() -> None:
+    text = (
+        'It worked. "Meth is IN SD. We are here to Get. It. OUT," Noem tweeted. She paid $449,000.'
+    )
+    assert split_sentences(text) == [
+        "It worked.",
+        '"Meth is IN SD. We are here to Get. It. OUT," Noem tweeted.',
+        "She paid $449,000.",
+    ]
+    # A stray quote mark (13" for inches) does not glue the rest of a long text into one sentence.
+    long = 'The 13" model is thinner. ' + "It ships in June with a new keyboard. " * 20
+    assert len(split_sentences(long)) == 21
+    assert is_quotation('"Whole Foods is one of the better ones, to be honest," Bassi said.')
+    assert is_quotation('The tweet reads, "#Hamilton Chicago show interrupted by angry supporter."')
+    assert is_quotation(
+        'Prices rose by a third, the chairman said. "It is bad," he told reporters.'
+    )
+    assert not is_quotation('"Scoops" Klepek is in the studio to walk us through the reveal.')
+    assert not is_quotation('Snopes writer David Emery asked if there were "any un-angry fans?"')
 
 
 def test_make_blurb_and_helpers_keep_their_behaviour() -> None:

@@ -167,12 +167,16 @@ def feed_blurbs(corpus: Path, name: str) -> dict[str, str]:
 
 def test_a_link_post_that_only_quotes_gives_the_quote_as_a_quote(corpus: Path) -> None:
     blurbs = feed_blurbs(corpus, "feeds/real/rsparser/DaringFireball.atom")
-    # Gruber wrote one line introducing Kara Swisher's words: the blurb says whose they are.
+    # Gruber wrote one line introducing Kara Swisher's words: the blurb says whose they are. The
+    # board's statement she quotes stays whole, with "said, in part:" before it (it used to be cut
+    # into sentences and dropped, so her "(... those two sentences ...)" pointed at nothing).
     assert blurbs[
         "https://www.recode.net/2017/6/21/15844848/uber-ceo-travis-kalanick-resigned-board-pressure"
     ] == (
-        "Kara Swisher on Travis Kalanick: \"(For those who don't speak fluent tech director, "
-        'there are four things in those two sentences that are not true.)"'
+        "Kara Swisher on Travis Kalanick: \"Uber confirmed the resignation, and the company's board "
+        "issued a statement that said, in part: 'Travis has always put Uber first. This is a bold "
+        "decision and a sign of his devotion and love for Uber.' (For those who don't speak fluent "
+        'tech director, there are four things in those two sentences that are not true.)"'
     )
     # His own words beside a quote: the blurb is his only (it used to open with the quote).
     standard = blurbs["https://standardebooks.org/"]
