@@ -125,6 +125,16 @@ def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str
     return site or feed_title
 
 
+def page_title(page: Page, publication: str | None) -> str:
+    """The page's title as an issue shows it: without a segment at either end that names the
+    site (" | eHow", "TheHill | ...") -- the publication credited, any name the page declares for
+    its site, its registrable domain whole or as a word (`Page.site_names`) -- nor a byline
+    segment that such a name follows (" - John C. Welch - Medium"). `Page.title` keeps them, as
+    the page writes it (the figure `benchmarks/extract.py` measures against Readability's)."""
+    names = [publication, *page.site_names] if publication else list(page.site_names)
+    return strip_site_name(page.title or "", names, page.authors)
+
+
 def merge(
     entry: Entry, page: Page | None, *, source: FeedSource, feed_title: str | None, now: datetime
 ) -> Article | None:
@@ -137,7 +147,8 @@ def merge(
     - publication: the name the editor configured, else the page's site name, else the feed's title;
       the feed's title also when the page's site name does not resemble the article's domain and
       the feed's does (`page_or_feed_name`: Reuters pages name a section, "U.S.").
-    - a title read from the page never ends with the publication's name ("... | Reuters").
+    - a title read from the page loses the site's name at either end (`page_title`): the feed's
+      own title is kept as the feed wrote it.
     - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
       article: the page's authors and site name, else no author and the site's domain; never the
       feed's author, the feed's title or the name the editor gave the feed.
@@ -165,8 +176,8 @@ def merge(
         # A real person from the feed beats the page, else the page's.
         authors = feed_credits(entry) or (page.authors if page else ())
     authors = credited(tuple(authors), publication)
-    if not entry.title and publication:
-        title = strip_site_name(title, [publication])
+    if not entry.title and page is not None:
+        title = page_title(page, publication)
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.

@@ -49,7 +49,7 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
-from curator.credits import clean_authors, is_person_name, norm_name
+from curator.credits import clean_authors, is_person_name, norm_name, same_name
 from curator.deps import DependencyError, page_reader
 from curator.feeds.common import sane
 from curator.models import Page
@@ -62,6 +62,7 @@ __all__ = [
     "extract",
     "is_person_name",
     "resembles_site",
+    "site_names",
     "strip_site_name",
 ]
 
@@ -109,12 +110,12 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         return Page(url=url)
     problems: list[str] = []
     site = _safe(problems, publication, doc)
-    people = _safe(problems, authors, doc, site) or ()
     return Page(
         url=url,
-        title=_safe(problems, title, doc, site, people),
-        authors=people,
+        title=_safe(problems, title, doc, site),
+        authors=_safe(problems, authors, doc, site) or (),
         publication=site,
+        site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
         description=_safe(problems, description, doc),
         published=_safe(problems, published, doc),
@@ -466,25 +467,24 @@ def _title_suffix(doc: _Doc) -> str | None:
 # -------------------------------------------------------------------------------------------- title
 
 
-def title(doc: _Doc, site: str | None = None, people: tuple[str, ...] = ()) -> str | None:
+def title(doc: _Doc, site: str | None = None) -> str | None:
     """The article's title: JSON-LD headline, meta tags, cleaned <title>, first <h1>.
 
-    Whatever its source, the site's own name at either end goes (`strip_site_name`): og:title and
-    JSON-LD headlines carry it as often as <title> does ("How to Build a Terrarium | eHow").
+    As the page writes it: og:title and JSON-LD keep a site's name ("How to Build a Terrarium |
+    eHow") as Readability.js does; the issue's title drops it where the publication is known
+    (`articles.merge`, with `strip_site_name` and `site_names`).
     """
-    names = _site_names(doc, site)
     found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
     if found:
-        # Otherwise as the publisher wrote it for sharing (Readability.js keeps it too).
-        return strip_site_name(found, names, people)
-    found = clean_title(_title_text(doc), site, names=names, people=people)
+        return found  # as the publisher wrote it for sharing (Readability.js keeps it too)
+    found = clean_title(_title_text(doc), site)
     if found:
         return found
     h1 = doc.tree.find(".//h1")
     return _clean(h1.text_content()) or None if h1 is not None else None
 
 
-def _site_names(doc: _Doc, site: str | None) -> list[str]:
+def site_names(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     """Every name the page gives its site, and its host's: the site name chosen, each declared one
     (JSON-LD publisher and WebSite, og:site_name, application-name), and the registrable domain of
     the page's address and of its declared one, whole ("kottke.org") and as a name ("ehow")."""
@@ -500,7 +500,7 @@ def _site_names(doc: _Doc, site: str | None) -> list[str]:
         domain = site_of(url) if "://" in url else None
         if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
             names += [domain, domain.split(".")[0]]
-    return names
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def _canonical_hrefs(doc: _Doc) -> list[str]:
@@ -559,28 +559,22 @@ def _ld_title(doc: _Doc) -> str | None:
     return headline or name
 
 
-def clean_title(
-    raw: str,
-    site: str | None = None,
-    *,
-    names: Iterable[str] = (),
-    people: Iterable[str] = (),
-) -> str | None:
-    """A <title> without its " | Site" part: the site's name (`site` or any of `names`) is dropped
-    at either end (`strip_site_name`); otherwise the part after the last separator goes only when
-    what is left is a long title (Readability.js keeps the whole <title> when the cut would leave
-    four words or fewer)."""
+def clean_title(raw: str, site: str | None = None) -> str | None:
+    """A <title> without its " | Site" part: the site's name is dropped at either end; otherwise the
+    part after the last separator goes only when what is left is a long title (Readability.js keeps
+    the whole <title> when the cut would leave four words or fewer)."""
     raw = _clean(raw)
     if not raw:
         return None
     seps = list(rules.TITLE_SEPARATORS.finditer(raw))
     if not seps:
         return raw
-    known = [site, *names] if site else list(names)
-    stripped = strip_site_name(raw, known, people)
-    if stripped != raw:
-        return stripped
-    head = raw[: seps[-1].start()].strip()
+    first, last = seps[0], seps[-1]
+    if site and same_name(raw[last.end() :], site) and last.start() > 0:
+        return raw[: last.start()].strip()
+    if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
+        return raw[first.end() :].strip()
+    head = raw[: last.start()].strip()
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 
 

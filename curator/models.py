@@ -122,6 +122,9 @@ class Page:
     authors: tuple[str, ...] = ()
     #: The publication / site name.
     publication: str | None = None
+    #: Every name the page gives its site (declared names, its host's registrable domain whole and
+    #: as a word): the names an issue's title drops at either end ("... | eHow").
+    site_names: tuple[str, ...] = ()
     #: The page's canonical URL (rel=canonical / og:url), absolute, when it gives one.
     canonical_url: str | None = None
     #: The page's own description (meta/OG/JSON-LD), plain text.

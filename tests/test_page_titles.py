@@ -1,6 +1,9 @@
-"""Titles and publications read from article pages, as the editor sees them: the site's name never
-ends a title, whatever the page's source of it (og:title, JSON-LD, <title>), and a page's declared
-site name that is a section ("U.S." at reuters.com) gives way to the site's (walk 2, defects 3-4).
+"""Titles and publications read from article pages, as the editor sees them. `curator extract`
+shows a page's title as the page writes it ("How to Build a Terrarium | eHow", as Readability.js
+and the project's title ground truth keep it); an issue's title never carries the site's name,
+whatever the page's source of it (og:title, JSON-LD, <title>), when the page gives the title (walk
+2, defect 3). A page's declared site name that is a section ("U.S." at reuters.com) gives way to
+the site's (defect 4).
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -16,38 +20,58 @@ from click.testing import CliRunner
 from conftest import LocalServer, run_cli
 from curator.articles import page_or_feed_name
 from curator.cli import cli
+from tests.test_review import draft_adding
 
 SCRAPINGHUB = "articles/scrapinghub/html"
 
 #: Corpus pages whose title carries the site's name in og:title or JSON-LD (not only <title>):
-#: file -> (the title curator shows, the publication on the credit line).
-PAGES: dict[str, tuple[str, str]] = {
-    # og:title "How to Build a Terrarium | eHow"
-    "articles/readability/ehow-1/source.html": ("How to Build a Terrarium", "eHow"),
-    "articles/readability/iab-1/source.html": ("Getting LEAN with Digital Ad UX", "IAB"),
-    # "- John C. Welch - Medium": the byline goes with the site's name after it.
-    "articles/readability/medium-3/source.html": ("Samantha and The Great Big Lie", "Medium"),
+#: file -> (the title as the page writes it, which `curator extract` shows; the title an issue
+#: shows when the page gives it; the publication on the credit line).
+PAGES: dict[str, tuple[str, str, str]] = {
+    "articles/readability/ehow-1/source.html": (
+        "How to Build a Terrarium | eHow",
+        "How to Build a Terrarium",
+        "eHow",
+    ),
+    "articles/readability/iab-1/source.html": (
+        "Getting LEAN with Digital Ad UX | IAB",
+        "Getting LEAN with Digital Ad UX",
+        "IAB",
+    ),
+    # the byline goes with the site's name after it
+    "articles/readability/medium-3/source.html": (
+        "Samantha and The Great Big Lie - John C. Welch - Medium",
+        "Samantha and The Great Big Lie",
+        "Medium",
+    ),
     # an en dash, and the site named by og:site_name
     "articles/readability/firefox-nightly-blog/source.html": (
+        "These Weeks in Firefox: Issue 85 \u2013 Firefox Nightly News",
         "These Weeks in Firefox: Issue 85",
         "Firefox Nightly News",
     ),
     # "| TheHill": the host's name (thehill.com), written without the space of "The Hill"
     f"{SCRAPINGHUB}/156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38.html.gz": (
+        "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign | TheHill",
         "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign",
         "The Hill",
     ),
     # og:site_name "U.S." (a section); the <title> ends "| Reuters" and the page is reuters.com's
     f"{SCRAPINGHUB}/57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca.html.gz": (
         "Oversupply angst drags oil lower, stocks drift near highs",
+        "Oversupply angst drags oil lower, stocks drift near highs",
         "Reuters",
     ),
     # JSON-LD publisher "Space", og:site_name "Space.com": the bare word gives way to the domain's
     f"{SCRAPINGHUB}/686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643.html.gz": (
         "The Weird Plumes of Jupiter's Moon Europa Are Spewing Water Vapor",
+        "The Weird Plumes of Jupiter's Moon Europa Are Spewing Water Vapor",
         "Space.com",
     ),
 }
+
+#: The pages whose written title names the site: an issue built from them shows it cut.
+SITE_IN_TITLE = [name for name, (written, shown, _) in sorted(PAGES.items()) if written != shown]
 
 
 def saved_page(corpus: Path, name: str, tmp_path: Path) -> Path:
@@ -63,13 +87,16 @@ def saved_page(corpus: Path, name: str, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_curator_extract_shows_the_title_without_the_sites_name(
+def test_curator_extract_shows_the_title_as_the_page_writes_it(
     corpus: Path, tmp_path: Path, name: str
 ) -> None:
+    """`curator extract` reports what the page says: the title keeps the site's name, as the title
+    ground truth (Readability.js's) does; the publication is the site's."""
     code, out, err = run_cli("extract", "--json", str(saved_page(corpus, name, tmp_path)))
     assert code == 0, err
     record = json.loads(out)
-    assert (record["title"], record["publication"]) == PAGES[name]
+    written, _, publication = PAGES[name]
+    assert (record["title"], record["publication"]) == (written, publication)
 
 
 def test_curator_extract_text_credit_line_names_the_site_not_its_section(
@@ -122,9 +149,12 @@ def build_issue(folder: Path, keywords: str, feeds: list[str]) -> dict[str, str]
     result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
     assert result.exit_code == 0, result.stderr
     html = (folder / "output" / "issue-1.html").read_text(encoding="utf-8")
-    credits = dict(
-        re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html)
-    )
+    credits = {
+        unescape(title): unescape(credit)
+        for title, credit in re.findall(
+            r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html
+        )
+    }
     text = (folder / "output" / "issue-1.txt").read_text(encoding="utf-8")
     for title, credit in credits.items():
         assert title in text and credit in text
@@ -166,6 +196,40 @@ def test_a_build_credits_the_feeds_name_over_a_page_section_and_cuts_it_from_the
         "Oil slides on oversupply angst": "Reuters",
         "Crude markets brace for more supply": "Example Wire",
     }
+
+
+def test_a_build_shows_page_titles_without_the_sites_name(
+    corpus: Path, tmp_path: Path, http_server: LocalServer
+) -> None:
+    """The corpus pages whose og:title names the site, served over HTTP, each linked by a feed
+    item with no title of its own, so the page gives it: the issue's title (HTML and text) drops
+    " | eHow", " | IAB", " - John C. Welch - Medium", " \u2013 Firefox Nightly News" and
+    " | TheHill", and the credit line names the site."""
+    feeds, shown = [], {}
+    for number, name in enumerate(SITE_IN_TITLE):
+        page = saved_page(corpus, name, tmp_path).read_bytes()
+        link = http_server.add(f"/page{number}.html", page, content_type="text/html")
+        feeds.append(
+            http_server.add(
+                f"/feed{number}.xml",
+                f"<rss version='2.0'><channel><title>Reading list {number}</title><item>"
+                f"<link>{link}</link><description>A story.</description></item></channel></rss>",
+            )
+        )
+        written, title, publication = PAGES[name]
+        shown[title] = (written, publication)
+    assert len(shown) == 5
+    out = tmp_path / "site"
+    out.mkdir()
+    credits = build_issue(out, "terrarium, lean, samantha, firefox, meth, story", feeds)
+    assert {title: credit.rsplit("|| ", 1)[-1] for title, credit in credits.items()} == {
+        title: publication for title, (_, publication) in shown.items()
+    }
+    text = (out / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    html = unescape((out / "output" / "issue-1.html").read_text(encoding="utf-8"))
+    for written, _ in shown.values():
+        assert written not in text and written not in html
+    assert "John C. Welch - Medium" not in text
 
 
 @pytest.mark.parametrize(
@@ -232,3 +296,21 @@ def test_a_build_credits_surname_first_authors_as_two_people(
     assert credits == {
         "Remote storage for the web": "Kooman, F.; Jong, Michiel de || IETF Datatracker"
     }
+
+
+def test_a_draft_shows_a_page_added_by_url_without_the_sites_name(
+    corpus: Path, tmp_path: Path, demo: Path, http_server: LocalServer
+) -> None:
+    """An article the editor adds to a draft by its URL alone takes the page's title: the issue
+    drops the byline and the site's name after it ("- John C. Welch - Medium")."""
+    name = "articles/readability/medium-3/source.html"
+    page = saved_page(corpus, name, tmp_path).read_bytes()
+    url = http_server.add("/samantha.html", page, content_type="text/html")
+    path, _ = draft_adding(demo, url)
+    code, _, err = run_cli("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    written, shown, _ = PAGES[name]
+    for output in ("issue-1.html", "issue-1.txt"):
+        issue = unescape((demo.parent / "output" / output).read_text(encoding="utf-8"))
+        assert shown in issue and written not in issue, output
+        assert "John C. Welch - Medium" not in issue, output
