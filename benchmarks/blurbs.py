@@ -19,8 +19,8 @@ Figures, per picker, for each half (a page's half is a stable hash of its name):
   quote and an attribution: `," she said.`), i.e. someone else's words read as the article's.
 - empty: no blurb at all.
 
-`--base REV` loads curator/blurb.py as it is at git revision REV (default main) to compare; the
-text extraction is this checkout's for both. `--verbose` prints the pages whose blurb differs.
+`--base REV` loads curator/blurb.py as it is at git revision REV (default BASELINE_REF, the picker
+before the lead and quote work) to compare; the text extraction is this checkout's for both. `--verbose` prints the pages whose blurb differs.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+
+#: The blurb picker before the feed-standfirst, quote and lead work (so that a run on main still
+#: shows the before and after side by side).
+BASELINE_REF = "efdd5b1"
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -200,7 +204,9 @@ def picker(module: ModuleType) -> Callable[[Page], str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--base", default="main", help="git revision to compare with (default main)"
+        "--base",
+        default=BASELINE_REF,
+        help=f"git revision to compare with (default {BASELINE_REF}, the picker before this work)",
     )
     parser.add_argument("--half", choices=("a", "b"), help="only the pages of one half")
     parser.add_argument("--n", type=int, default=3, help="lead sentences that count as the opening")
