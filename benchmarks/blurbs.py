@@ -20,7 +20,8 @@ Figures, per picker, for each half (a page's half is a stable hash of its name):
 - empty: no blurb at all.
 
 `--base REV` loads curator/blurb.py as it is at git revision REV (default BASELINE_REF, the picker
-before the lead and quote work) to compare; the text extraction is this checkout's for both. `--verbose` prints the pages whose blurb differs.
+before the lead and quote work) to compare; the text extraction is this checkout's for both.
+`--verbose` prints the pages whose blurb differs.
 """
 
 from __future__ import annotations
