@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from curator.blurb import choose_blurb
+from curator.blurb import choose_blurb, quote_blurb
 from curator.config import Config, FeedSource
 from curator.credits import credited, norm_name
 from curator.deps import page_reader
@@ -152,7 +152,8 @@ def merge(
     - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
       article: the page's authors and site name, else no author and the site's domain; never the
       feed's author, the feed's title or the name the editor gave the feed.
-    - blurb: the page's description or main text, else the feed's summary.
+    - blurb: the page's description or main text, else the feed's summary; for a link post, only
+      the linked article's words (`link_post_blurb`), never the linker's commentary.
     """
     link = entry.link or ""
     canonical = safe_url(page.canonical_url) if page and page.canonical_url else None
@@ -183,14 +184,17 @@ def merge(
     # a quoted statement must not read as the author's own words.
     content = read_html(entry.content)
     summary = read_html(entry.summary) if entry.summary else content
-    blurb = choose_blurb(
-        description=page.description if page else None,
-        text=(page.text if page else None) or content.own,
-        summary=summary.own,
-        title=title,
-        markup=False,  # each field above is plain text already: a "<div>" in it is a word
-        quoted=summary.quoted or content.quoted,
-    )
+    if entry.via:
+        blurb = link_post_blurb(page, summary.quoted or content.quoted, title)
+    else:
+        blurb = choose_blurb(
+            description=page.description if page else None,
+            text=(page.text if page else None) or content.own,
+            summary=summary.own,
+            title=title,
+            markup=False,  # each field above is plain text already: a "<div>" in it is a word
+            quoted=summary.quoted or content.quoted,
+        )
     return Article(
         id=0,
         url=url,
@@ -206,6 +210,24 @@ def merge(
         text=page.text if page else None,
         subject_hints=source.subjects,
     )
+
+
+def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
+    """A link post's blurb, in the linked article's words only, for it is credited to that article's
+    site: the page's blurb when the page was read and makes one; else what the feed quotes from it
+    (its `<blockquote>`s, plain text), in quotation marks; else none (the build warns). Never the
+    linker's own commentary: under "techdirt.com" it would read as Techdirt's opinion."""
+    if page is not None:
+        blurb = choose_blurb(
+            description=page.description,
+            text=page.text,
+            summary=None,
+            title=title,
+            markup=False,
+        )
+        if blurb:
+            return blurb
+    return quote_blurb(quoted, title)
 
 
 def feed_credits(entry: Entry) -> tuple[str, ...]:

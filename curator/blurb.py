@@ -428,6 +428,15 @@ def _own_and_quoted(text: str | None, markup: bool) -> tuple[str, str]:
     return text, ""
 
 
+def quote_blurb(
+    quoted: str | None, title: str | None, *, min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS
+) -> str:
+    """A blurb from someone else's words alone (plain text, a paragraph a line), in quotation marks,
+    with nothing of the text around it: a link post's `<blockquote>` of the article it links to,
+    when the linker's own commentary must not read as that article's. "" when it has no sentence."""
+    return _as_quote(quoted or "", title, min_chars, max_chars)
+
+
 def _as_quote(quoted: str, title: str | None, min_chars: int, max_chars: int) -> str:
     """A blurb from quoted text alone, in quotation marks so it reads as the quote it is (its own
     double quotes become single ones); "" when it has no sentence."""

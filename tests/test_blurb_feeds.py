@@ -87,14 +87,18 @@ def test_a_standfirst_is_a_blurb_a_quote_is_not_the_authors_and_no_blurb_is_said
 
     # The Guardian's description ended without a full stop: it was '' and the issue showed none.
     assert YOGIS_BLURB in article_text(issue, YOGIS)
-    # Apple's statement, quoted in a <blockquote>, is not joined to Gruber's first sentence.
+    # A link post to iMore, credited to imore.com: the blurb is what Gruber quotes from iMore's
+    # article (a <blockquote>), as a quote, and none of his own words (linkpost3: it used to be
+    # his commentary, which read as iMore's).
     pencil = article_text(issue, PENCIL)
-    assert PENCIL_OWN in pencil
-    assert PENCIL_QUOTED not in pencil
+    assert "imore.com" in pencil
+    assert PENCIL_OWN not in pencil
+    assert "That didn't take long" not in pencil
     blurbs = stored_blurbs(newsletter.parent)
     assert blurbs[YOGIS] == YOGIS_BLURB
-    assert blurbs[PENCIL].startswith("That didn't take long. One thing I take away")
-    assert PENCIL_QUOTED not in blurbs[PENCIL]
+    assert blurbs[PENCIL].startswith('"Apple Pencil has been a huge hit with iPad Pro users')
+    assert blurbs[PENCIL].endswith('"') and blurbs[PENCIL] in pencil
+    assert PENCIL_OWN not in blurbs[PENCIL]
 
     # "Cogent." is all Gruber wrote: no blurb, and the editor is told which article and what to do.
     assert blurbs[FAQ] == ""
@@ -167,21 +171,23 @@ def feed_blurbs(corpus: Path, name: str) -> dict[str, str]:
 
 def test_a_link_post_that_only_quotes_gives_the_quote_as_a_quote(corpus: Path) -> None:
     blurbs = feed_blurbs(corpus, "feeds/real/rsparser/DaringFireball.atom")
-    # Gruber wrote one line introducing Kara Swisher's words: the blurb says whose they are. The
-    # board's statement she quotes stays whole, with "said, in part:" before it (it used to be cut
-    # into sentences and dropped, so her "(... those two sentences ...)" pointed at nothing).
+    # A link post to Recode is credited to recode.net: its blurb is Kara Swisher's words that
+    # Gruber quotes, as a quote, without his line introducing them (linkpost3: "Kara Swisher on
+    # Travis Kalanick:" is his text, and a link post's blurb has none of it). The board's
+    # statement she quotes stays whole, with "said, in part:" before it.
     assert blurbs[
         "https://www.recode.net/2017/6/21/15844848/uber-ceo-travis-kalanick-resigned-board-pressure"
     ] == (
-        "Kara Swisher on Travis Kalanick: \"Uber confirmed the resignation, and the company's board "
+        "\"Uber confirmed the resignation, and the company's board "
         "issued a statement that said, in part: 'Travis has always put Uber first. This is a bold "
         "decision and a sign of his devotion and love for Uber.' (For those who don't speak fluent "
         'tech director, there are four things in those two sentences that are not true.)"'
     )
-    # His own words beside a quote: the blurb is his only (it used to open with the quote).
+    # His own words beside a quote: in a link post the quote is the linked site's words, his are
+    # not (linkpost3: the blurb used to be his "What a fantastic project.").
     standard = blurbs["https://standardebooks.org/"]
-    assert standard.startswith("What a fantastic project.")
-    assert "volunteer driven" not in standard
+    assert standard.startswith('"Standard Ebooks is a volunteer driven')
+    assert "fantastic" not in standard
 
 
 def test_a_description_cut_at_a_fixed_length_is_not_finished(corpus: Path) -> None:
