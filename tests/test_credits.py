@@ -260,6 +260,63 @@ def test_a_fetched_feedburner_feed_stores_the_articles_own_links_once(
     assert again == 0  # the same items a week later are known: nothing is stored twice
 
 
+@pytest.mark.parametrize("doctype", [b"", b"<!DOCTYPE rss>"])  # lxml's fast path, then feedparser
+def test_pheedo_items_link_to_their_original_address(corpus: Path, doctype: bytes) -> None:
+    # The Washington Post's feeds link through Pheedo's click.phdo redirector and give the
+    # article's address as <pheedo:origLink> (walk3 #6).
+    body = real_feed(corpus, "node-feedparser/wapowellness.xml")
+    body = body.replace(b"<rss ", doctype + b"<rss ", 1)
+    entries = parse_feed(body, FEED_URL).entries
+    links = [e.link or "" for e in entries]
+    assert len(entries) == 29
+    original = [u for u in links if u.startswith("http://www.washingtonpost.com/")]
+    assert len(original) == body.count(b"<pheedo:origLink>") == 26
+    assert links[0] == (
+        "http://www.washingtonpost.com/lifestyle/wellness/schools-minister-to-kids-fitness-and-"
+        "nutrition-needs/2012/08/21/0ca90d46-e6eb-11e1-936a-b801f1abab19_story.html?wprss=rss_wellness"
+    )
+    # Only the three "Featured Advertiser" items, which have no origLink, keep the redirect.
+    assert [e.title for e in entries if "click.phdo" in (e.link or "")] == [
+        e.title for e in entries if e.link not in original
+    ]
+    assert len([u for u in links if "click.phdo" in u]) == 3
+
+
+PROXIED = (
+    '<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0" '
+    'xmlns:ph="http://www.pheedo.com/namespace/pheedo" xmlns:px="https://proxy.example/ns">'
+    "<channel><title>T</title><link>https://news.example.org/</link><item><title>A</title>"
+    "<link>https://click.proxy.example/r/1</link>{origlinks}</item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("origlinks", "link"),
+    [
+        # Pheedo's namespace under another prefix, and another proxy's origLink: the same rule.
+        ("<ph:origLink>https://news.example.org/a</ph:origLink>", "https://news.example.org/a"),
+        ("<px:origLink>https://news.example.org/b</px:origLink>", "https://news.example.org/b"),
+        # FeedBurner's comes first wherever it stands; else the first one the item gives.
+        (
+            "<px:origLink>https://news.example.org/b</px:origLink>"
+            "<feedburner:origLink>https://news.example.org/c</feedburner:origLink>",
+            "https://news.example.org/c",
+        ),
+        (
+            "<px:origLink>https://news.example.org/b</px:origLink>"
+            "<ph:origLink>https://news.example.org/a</ph:origLink>",
+            "https://news.example.org/b",
+        ),
+        # An unsafe one is ignored: the item keeps its link.
+        ("<px:origLink>javascript:alert(1)</px:origLink>", "https://click.proxy.example/r/1"),
+    ],
+)
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE rss>"])
+def test_any_proxys_origlink_is_the_items_link(origlinks: str, link: str, doctype: str) -> None:
+    body = doctype + PROXIED.format(origlinks=origlinks)
+    assert parse_feed(body.encode(), FEED_URL).entries[0].link == link
+
+
 @pytest.mark.parametrize(
     "origlink",
     ["/2024/05/a-post/", "javascript:alert(1)", "file:///etc/passwd", "  "],

@@ -9,7 +9,7 @@ rules (which link wins, which date, how names and titles are cleaned) live here 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -256,11 +256,30 @@ class FeedItem:
     published: datetime | None
     updated: datetime | None
     tags: tuple[object, ...]
-    #: The item's own address behind a feed proxy (FeedBurner's `feedburner:origLink`), whose
-    #: `link` is then a redirect through the proxy.
+    #: The item's own address behind a feed proxy (FeedBurner's `feedburner:origLink`, Pheedo's
+    #: `pheedo:origLink`: `orig_link`), whose `link` is then a redirect through the proxy.
     origlink: object = None
     #: Atom's rel="related" links: a link blog's own post about the page `link` goes to.
     related: tuple[object, ...] = ()
+
+
+#: feedparser files a namespaced element under `prefix_localname`, lower case: an item's
+#: `feedburner:origLink`, `pheedo:origLink` (the prefix the feed declares for a namespace feedparser
+#: does not know) all end so.
+ORIGLINK_SUFFIX = "_origlink"
+
+
+def orig_link(fields: Mapping[str, object]) -> object:
+    """The item's original address that a feed proxy gives beside its redirect `link`: FeedBurner's
+    `feedburner:origLink` first, else any other proxy's `*:origLink` (Pheedo's, which the
+    Washington Post's feeds use), the first in the item; None when there is none. `fields` are the
+    item's elements by feedparser's names."""
+    if fields.get("feedburner_origlink"):
+        return fields["feedburner_origlink"]
+    return next(
+        (v for k, v in fields.items() if k.endswith(ORIGLINK_SUFFIX) and isinstance(v, str) and v),
+        None,
+    )
 
 
 def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:

@@ -34,6 +34,7 @@ from feedparser.util import FeedParserDict
 from lxml import etree
 
 from curator.feeds.common import (
+    ORIGLINK_SUFFIX,
     FeedItem,
     author_names,
     build_entry,
@@ -42,6 +43,7 @@ from curator.feeds.common import (
     inherit_authors,
     item_date,
     link_posts,
+    orig_link,
     plain_text,
     safe_link,
 )
@@ -347,7 +349,8 @@ class _Item:
     updated: str | None = None
     updated_parsed: Any = None
     tags: list[str] = field(default_factory=list)
-    origlink: str | None = None
+    #: Each `*:origLink` element's text by feedparser's name for it, in the order first seen.
+    origlinks: dict[str, str] = field(default_factory=dict)
     #: feedparser's `hasContent`: set by a content element, cleared only at the end of an item, so
     #: a content element in the channel before the first item counts for that item too.
     has_content: bool = False
@@ -425,6 +428,8 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
         if name is None:
             continue
         role = ITEM_FIELDS.get(name)
+        if role is None and name.endswith(ORIGLINK_SUFFIX):
+            role = "origlink"  # any proxy's origLink (pheedo:origLink), as `orig_link` reads them
         if role is None:
             if name in IGNORED:
                 if len(child):
@@ -481,7 +486,7 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
         elif role == "category":
             _category(child, item)
         elif role == "origlink":
-            item.origlink = _text(child)  # feedparser keeps the last one, as text
+            item.origlinks[name] = _text(child)  # feedparser keeps the last one, as text
         elif role == "keywords":
             item.tags += [t.strip() for t in _text(child).split(",") if t.strip()]
         elif role == "itunes_category":
@@ -634,7 +639,7 @@ def _entry(item: _Item, url: str, version: str) -> Entry:
         published=item_date(item.published_parsed, item.published),
         updated=item_date(item.updated_parsed, item.updated),
         tags=tuple(item.tags),
-        origlink=item.origlink,
+        origlink=orig_link(item.origlinks),
         related=tuple(href for rel, href in item.links if rel == "related"),
     )
     return build_entry(fields, feed_base(url), is_rss=version.startswith("rss"))

@@ -25,6 +25,7 @@ from curator.feeds.common import (
     inherit_authors,
     item_date,
     link_posts,
+    orig_link,
     plain_text,
     safe_link,
     short,
@@ -158,7 +159,7 @@ def _item(entry: dict[str, Any], texts: _ElementTexts) -> FeedItem:
         # (and a DeprecationWarning), which would invent an update time the feed never gave.
         updated=item_date(dict.get(entry, "updated_parsed"), dict.get(entry, "updated")),
         tags=tuple(tag.get("term") or tag.get("label") for tag in entry.get("tags") or ()),
-        origlink=entry.get("feedburner_origlink"),
+        origlink=orig_link(entry),
         related=tuple(
             lk.get("href") for lk in links if str(lk.get("rel") or "").lower() == "related"
         ),
