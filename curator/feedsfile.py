@@ -16,7 +16,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from io import StringIO
 from pathlib import Path
@@ -29,6 +29,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from curator.errors import EXIT_FAILED, InputError
+from curator.extract import resembles_site
+from curator.extract_rules import TITLE_SEPARATORS
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.publish import write_atomic
 from curator.render import builtin_templates
@@ -61,6 +63,9 @@ class FeedSpec:
     name: str | None = None
     #: Subject names this feed hints at.
     subjects: tuple[str, ...] = ()
+    #: A comment written after the entry's url (one line): an import says there what the OPML
+    #: file called the feed when that is not written as `name:`. Not part of the feed's identity.
+    comment: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,9 @@ class OpmlImport:
     unknown_folders: tuple[tuple[str, int], ...] = ()
     #: The subjects added for those folders (`add_subjects`).
     subjects_added: tuple[SubjectStub, ...] = ()
+    #: Added feeds whose OPML title is not their `name:` as it stands: (the title, the name
+    #: written -- the part of the title that names the site -- or None, the feed's url).
+    renamed: tuple[tuple[str, str | None, str], ...] = ()
 
 
 #: Files under the package's templates folder that `init_newsletter` copies for the editor.
@@ -245,12 +253,14 @@ def _stub_mapping(stub: SubjectStub) -> dict[str, Any]:
     return {"name": stub.name, "keywords": [stub.name]}
 
 
-def _as_mapping(spec: FeedSpec) -> dict[str, Any]:
-    entry: dict[str, Any] = {"url": spec.url}
+def _as_mapping(spec: FeedSpec, *, comment: bool = True) -> CommentedMap:
+    entry = CommentedMap({"url": spec.url})
     if spec.name:
         entry["name"] = spec.name
     if spec.subjects:
         entry["subjects"] = list(spec.subjects)
+    if spec.comment and comment:
+        entry.yaml_add_eol_comment("# " + spec.comment, "url")
     return entry
 
 
@@ -276,6 +286,8 @@ def _render(spec: FeedSpec, dash_col: int, key_offset: int, newline: str) -> str
     pad = " " * dash_col
     inner = " " * (dash_col + key_offset)
     lines = [f"{pad}-{' ' * (key_offset - 1)}url: {_scalar(spec.url)}"]
+    if spec.comment:
+        lines[0] += f"  # {spec.comment}"
     if spec.name:
         lines.append(f"{inner}name: {_scalar(spec.name)}")
     if spec.subjects:
@@ -450,15 +462,18 @@ def _dump_rt(data: CommentedMap) -> str:
 def _rt_add(
     data: CommentedMap, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
 ) -> str:
+    feeds = data.get("feeds")
+    # A comment inside a flow list ([a, b]) would break it across lines: none there.
+    block = not (isinstance(feeds, CommentedSeq) and feeds.fa.flow_style())
     for key, items in (
         ("subjects", [_stub_mapping(stub) for stub in stubs]),
-        ("feeds", [_as_mapping(spec) for spec in specs]),
+        ("feeds", [_as_mapping(spec, comment=block) for spec in specs]),
     ):
         seq = data.get(key)
         if not isinstance(seq, CommentedSeq) and (items or key == "feeds"):
             seq = data[key] = CommentedSeq()
         for item in items:
-            seq.append(CommentedMap(item))
+            seq.append(item if isinstance(item, CommentedMap) else CommentedMap(item))
     return _dump_rt(data)
 
 
@@ -521,7 +536,8 @@ def _check_spec(path: Path, spec: FeedSpec) -> FeedSpec:
         raise FeedsFileError(f"{path}: {url}: the URL has no host")
     name = " ".join(spec.name.split()) if spec.name else None
     subjects = tuple(dict.fromkeys(" ".join(s.split()) for s in spec.subjects if s and s.strip()))
-    return FeedSpec(url, name or None, subjects)
+    comment = " ".join(spec.comment.split()) if spec.comment else None
+    return FeedSpec(url, name or None, subjects, comment or None)
 
 
 def _existing_keys(data: CommentedMap) -> dict[str, int]:
@@ -581,12 +597,42 @@ def remove_feed(path: Path, url: str) -> bool:
 
 
 def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
-    """Feeds read from OPML as feeds.yaml entries: the title as name (unless it is only the URL),
-    the enclosing folders and categories as subject hints."""
-    return tuple(
-        FeedSpec(feed.url, feed.title if feed.title != feed.url else None, feed.subject_hints)
-        for feed in feeds
-    )
+    """Feeds read from OPML as feeds.yaml entries: the title as name when it names the feed's site
+    (`import_name`), else no name and the title in a comment; the enclosing folders and categories
+    as subject hints."""
+    specs = []
+    for feed in feeds:
+        title = " ".join(feed.title.split())
+        name = import_name(title, feed.html_url, feed.url) if feed.title != feed.url else None
+        comment = None
+        if name != title and feed.title != feed.url:
+            what = (
+                "name: keeps its part naming the site"
+                if name
+                else "not the site's name, so no name:"
+            )
+            comment = f"OPML title: {json.dumps(title, ensure_ascii=False)} -- {what}"
+        specs.append(FeedSpec(feed.url, name, feed.subject_hints, comment))
+    return tuple(specs)
+
+
+def import_name(title: str, *addresses: str | None) -> str | None:
+    """An OPML outline's title as the feed's `name:`, which beats every other name for the credit
+    line: only when it names the feed's site (`extract.resembles_site` on the outline's htmlUrl or
+    its feed URL: "The Verge", "Wall Street Journal" at wsj.com). Of a title in parts ("World news
+    | The Guardian", "Top stories - Google News"), the one part that names the site. None for a
+    section or a reader's own label ("World", "World News" at reddit.com), and where the address
+    cannot tell (an IP address, a hosting platform): then the build credits the page's site name,
+    else the feed's own title, both the publisher's words."""
+
+    def names_site(text: str) -> bool:
+        return any(resembles_site(text, url) is True for url in addresses if url)
+
+    if not title or not names_site(title):
+        return None
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    naming = [p.strip() for p in parts if names_site(p)]
+    return naming[0] if len(parts) > 1 and len(naming) == 1 else title
 
 
 def import_opml(
@@ -632,7 +678,15 @@ def import_subscriptions(
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
     added, skipped = add_feeds(path, specs, stubs)
-    return OpmlImport(added, skipped, document.rejected, tuple(unknown.values()), tuple(stubs))
+    titles = {feed.url: " ".join(feed.title.split()) for feed in document.feeds}
+    renamed = tuple(
+        (titles[spec.url], spec.name, spec.url)
+        for spec in added
+        if spec.comment and spec.url in titles
+    )
+    return OpmlImport(
+        added, skipped, document.rejected, tuple(unknown.values()), tuple(stubs), renamed
+    )
 
 
 def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
@@ -644,7 +698,7 @@ def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
         for h in (" ".join(h.split()) for h in spec.subjects)
         if h.casefold() in by_fold
     )
-    return FeedSpec(spec.url, spec.name, hints)
+    return FeedSpec(spec.url, spec.name, hints, spec.comment)
 
 
 def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:

@@ -148,6 +148,30 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             " writes a subject for each folder, its feeds hinting at it.",
             err=True,
         )
+    if done.renamed:
+        left_out = [(title, url) for title, name, url in done.renamed if name is None]
+        shortened = [(title, name, url) for title, name, url in done.renamed if name]
+        if left_out:
+            click.echo(
+                f"{len(left_out)} feed title(s) of {opml_file} do not name the feed's site, so they"
+                ' were not written as `name:` (a section or a reader\'s label such as "World"'
+                " would be credited as the publication); each is a comment beside its feed:",
+                err=True,
+            )
+            for title, url in left_out:
+                click.echo(f"  {title} ({url})", err=True)
+        if shortened:
+            click.echo(
+                f"{len(shortened)} feed title(s) were cut to the part that names the site:",
+                err=True,
+            )
+            for title, name, url in shortened:
+                click.echo(f"  {title} -> name: {name} ({url})", err=True)
+        click.echo(
+            "A feed without `name:` is credited to its pages' site name, else the feed's own"
+            f" title; to credit a name of your own, write `name:` under the feed in {config}.",
+            err=True,
+        )
     if done.skipped:
         click.echo(f"Skipped {len(done.skipped)} already listed:", err=True)
         for spec in done.skipped:
