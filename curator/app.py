@@ -15,6 +15,7 @@ from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
     DraftEntry,
+    check_blurbs,
     check_draft,
     draft_path,
     draft_to_issue,
@@ -316,20 +317,19 @@ def build_from_draft(
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         lines = {e.url: e.line for e in draft.entries}
-        where = ", ".join(
-            f"line {lines.get(u, '?')}: {u}" + (f" ({unread[u]})" if u in unread else "")
+        where = "".join(
+            f"\n  {draft_file}:{lines.get(u, '?')}: {u}"
+            + (f" ({unread[u]})" if u in unread else "")
             for u in missing
         )
         raise BuildError(
-            f"{draft_file}: cannot read the article(s) added by URL ({where}); "
-            "check the address, or remove it from the draft"
+            f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
+            f" it from the draft:{where}"
         )
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
+    check_blurbs(draft, issue, draft_file)
     warnings = _repeat_warning(config, store, issue)
-    warnings += missing_blurbs(
-        issue, f"it is published without one; write one under its heading in {draft_file} next time"
-    )
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
     _record(store, issue, now, planned=takes_plan_place(config, store, issue.theme))
     return BuildResult(FetchSummary((), 0), issue, paths, warnings + archive_warnings)

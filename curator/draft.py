@@ -620,7 +620,8 @@ def draft_to_issue(
 
     `known` maps an article's URL (as stored, or as written in the draft) to the stored Article (or
     a Scored, to keep its score and "also covered by"). The draft's title, credit and blurb replace
-    the stored ones, except for an article added by URL alone, which shows what was extracted.
+    the stored ones, except for an article added by URL alone, which shows what was extracted
+    where the editor wrote nothing under its heading.
     An unknown URL is left out of the Issue and listed: fetch and store it, then call again.
     """
     descriptions = descriptions or {}
@@ -643,6 +644,16 @@ def draft_to_issue(
                     blurb=entry.blurb,
                 )
                 found = replace(found, article=article)
+            elif entry.blurb or entry.authors or entry.publication:
+                # Added by URL, with what the editor wrote under it (the blurb the page did not
+                # give, say): theirs wins, the page fills in the rest.
+                article = replace(
+                    found.article,
+                    authors=entry.authors or found.article.authors,
+                    publication=entry.publication or found.article.publication,
+                    blurb=entry.blurb or found.article.blurb,
+                )
+                found = replace(found, article=article)
             scored.append(found)
         if scored:
             sections.append(
@@ -661,7 +672,35 @@ def draft_to_issue(
     return issue, tuple(missing)
 
 
+def check_blurbs(draft: Draft, issue: Issue, path: Path | str) -> None:
+    """Raise DraftError naming every article of the issue left without a blurb, by the line of
+    its heading in the draft: an empty blurb the editor left (or the note curator put in its
+    place), or an article added by URL whose page gave none. A draft build is the review step, so
+    the issue is not published with one missing. `issue` is `draft_to_issue`'s, every entry found.
+    """
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    empty = [
+        (entry, article)
+        for entry, article in zip(draft.entries, articles, strict=True)
+        if not article.blurb.strip()
+    ]
+    if not empty:
+        return
+    fix = "write a 2-3 sentence blurb under {}, or remove the article"
+    if len(empty) == 1:
+        entry, article = empty[0]
+        raise DraftError(
+            path, entry.line, f'"{article.title}" has no blurb; {fix.format("its heading")}'
+        )
+    # The address as the draft has it (a page's own may differ), to find the heading by.
+    listed = "".join(f'\n  {path}:{e.line}: "{a.title}" ({e.url})' for e, a in empty)
+    raise InputError(
+        f"{path}: {len(empty)} articles have no blurb; {fix.format('each heading')}:{listed}"
+    )
+
+
 __all__ = [
+    "check_blurbs",
     "check_draft",
     "Draft",
     "DraftEntry",

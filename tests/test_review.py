@@ -158,7 +158,7 @@ def test_a_page_added_by_url_that_cannot_be_read_is_named_with_the_reason(
     line = draft.splitlines().index(f"## {gone}") + 1
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 1, err
-    assert f"line {line}: {gone} (HTTP 404" in err, err
+    assert f"{path}:{line}: {gone} (HTTP 404" in err, err
     assert not (demo.parent / "output" / "issue-1.html").exists()
 
 

@@ -26,7 +26,7 @@ import click
 
 from curator import __version__
 from curator.cli.build import build, draft, fetch, preview, render
-from curator.cli.common import JSON_GIVEN, JSON_PRINTED, error_fields
+from curator.cli.common import JSON_ASKED, JSON_GIVEN, JSON_PRINTED, error_fields
 from curator.cli.extract import extract
 from curator.cli.feeds import feeds, init
 from curator.cli.subjects import subjects
@@ -48,11 +48,23 @@ class CuratorGroup(click.Group):
     """The root group: every command runs inside its `invoke`, so this is where an error becomes
     one line on stderr and an exit code (for `curator` and for `CliRunner().invoke(cli)` alike)."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # The whole command line passes here first: note --json before anything can go wrong.
+        options = args[: args.index("--")] if "--" in args else args
+        if "--json" in options:
+            ctx.meta[JSON_ASKED] = True
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as error:
+            usage_failed(ctx, error)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CuratorError as error:
             fail(ctx, error)
+        except click.ClickException as error:  # a subcommand's options or arguments
+            usage_failed(ctx, error)
         except KeyboardInterrupt:
             fail(ctx, Interrupted("interrupted"))
 
@@ -63,6 +75,18 @@ def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
     click.echo(f"curator: {error}", err=True)
     if ctx.meta.get(JSON_GIVEN) and not ctx.meta.get(JSON_PRINTED):
         click.echo(json.dumps(error_fields(error), indent=2))
+    raise click.exceptions.Exit(error.exit_code) from None
+
+
+def usage_failed(ctx: click.Context, error: click.ClickException) -> NoReturn:
+    """A mistake on the command line that click found (an unknown option, a missing argument, a
+    bad choice): click's usage text on stderr as always, and when --json is on the command line
+    (even if click never got to read it) `{"error": <message>, "exit": <code>}` on stdout too."""
+    asked = ctx.meta.get(JSON_ASKED) or ctx.meta.get(JSON_GIVEN)
+    if not asked or ctx.meta.get(JSON_PRINTED):
+        raise error
+    error.show()
+    click.echo(json.dumps({"error": error.format_message(), "exit": error.exit_code}, indent=2))
     raise click.exceptions.Exit(error.exit_code) from None
 
 

@@ -33,6 +33,8 @@ QUIET_OPTION = click.option("--quiet", "-q", is_flag=True, help="No progress lin
 #: `ctx.meta` keys (the dict every context of one run shares): --json was given; the command has
 #: printed its JSON output.
 JSON_GIVEN = "curator.json_given"
+#: --json is on the command line (noted before click parses it, for click's own usage errors).
+JSON_ASKED = "curator.json_asked"
 JSON_PRINTED = "curator.json_printed"
 
 
