@@ -697,3 +697,31 @@ def test_a_control_character_in_an_entrys_html_costs_nothing_but_the_character(
     for title in titles:
         assert title in html
     assert not any(c in html for c in "\x1b\x01")
+
+
+def test_escape_sequences_in_a_page_title_never_reach_the_terminal_or_the_issue(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """An untitled feed item takes its page's title: the page's escapes are removed as a feed's
+    are, so the "no blurb" warning that names the title cannot retitle the editor's terminal."""
+    refs = "&#27;]0;pwned&#7;&#27;[2J&#155;"
+    page = http_server.add(
+        "/page.html",
+        f'<html><head><meta property="og:title" content="Customer feedback {refs} loop">'
+        f'<meta property="og:site_name" content="Loop {refs} Weekly">'
+        f'<meta name="author" content="Jane {refs} Doe"><title>x</title></head>'
+        "<body><p>Short.</p></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    url = http_server.add("/feed.xml", h.rss(f"<item><link>{page}</link></item>", title="Pages"))
+    config = h.write_config(tmp_path, [{"url": url}])
+    code, data, stderr = h.build_json(config, "--all-subjects")
+    assert code == 0, stderr
+    assert data["feeds"][0]["new"] == 1, data
+    assert 'no blurb could be made for "Customer feedback ]0;pwned[2J' in stderr
+    (title,) = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")[0]
+    assert title.startswith("Customer feedback ]0;pwned[2J") and title.endswith(" loop")
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Customer feedback ]0;pwned[2J" in html
+    for text in (stderr, json.dumps(data, ensure_ascii=False), html, title):
+        assert not any(c in text for c in "\x1b\x07\x9b"), text
