@@ -543,7 +543,9 @@ def strip_site_name(raw: str, names: Iterable[str], people: Iterable[str] = ()) 
         return raw
     begin = seps[start - 1].end() if start else 0
     stop = seps[end].start() if end < len(seps) else len(raw)
-    return raw[begin:stop].strip() or raw
+    kept = raw[begin:stop].strip()
+    # Only punctuation left ("eHow | - | eHow" -> "-") is no title: keep the page's own.
+    return kept if any(c.isalnum() for c in kept) else raw
 
 
 def _ld_title(doc: _Doc) -> str | None:
