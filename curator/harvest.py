@@ -24,11 +24,13 @@ loop, then only reads them.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -36,11 +38,12 @@ from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
 from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exists, open_fetcher
-from curator.models import Entry, ErrorKind, FetchResult, Page, ParsedFeed
-from curator.store import FeedState, Store
+from curator.models import Article, Entry, ErrorKind, FetchResult, Page, ParsedFeed
+from curator.store import FeedState, PageRetry, Store
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
 from curator.textfeatures import Vector
+from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
 #: How one feed went: read ("ok"), nothing new since last time ("unchanged"), or "failed".
@@ -158,6 +161,12 @@ class FetchSummary:
     page_failures: tuple[PageFailure, ...] = ()
     #: Every page read with a field missing because the page broke its reader.
     pages_in_part: tuple[PageInPart, ...] = ()
+    #: Stored articles whose page could not be read before, read in this run (and now credited
+    #: from it), and those whose page still could not be read (`PAGE_RETRY_DAYS`).
+    pages_read_again: int = 0
+    pages_still_unread: int = 0
+    #: Of those still unread, the ones given up on: read `PAGE_READS` times now.
+    pages_given_up: int = 0
     #: A worker process died during the run (killed for memory, or crashed in a parser); what it
     #: had not finished was done in this process, so nothing is missing, but it is worth knowing.
     worker_died: bool = False
@@ -234,6 +243,8 @@ class _Fresh:
     digest: str
     built: article_rules.Built
     counted: tuple[_Counts, ...] = ()
+    #: The articles whose page could not be read: (url key, link, entry JSON, kind, error).
+    unread: tuple[tuple[str, str, str, str | None, str], ...] = ()
 
 
 def _build_and_count(
@@ -256,6 +267,45 @@ def _build_and_count(
 
 
 _Outcome = _Settled | _Fresh
+
+#: An article whose page could not be read is read again on each later run (its feed may be
+#: unchanged: nothing else would read it) while it is unfeatured and first seen within this many
+#: days -- two weekly issues, past which it is rarely featured -- ...
+PAGE_RETRY_DAYS = 14
+#: ... and read at most this many times in all, the first read included: a run a day for a week
+#: of outages, without a page that is gone for good being asked for every run for two weeks.
+PAGE_READS = 6
+
+
+def _entry_json(entry: Entry) -> str:
+    """A feed entry as the store keeps it for reading its page again (`_entry_from_json`)."""
+    return json.dumps(
+        dataclasses.asdict(entry), default=lambda v: v.isoformat() if isinstance(v, datetime) else v
+    )
+
+
+def _entry_from_json(text: str) -> Entry:
+    """The entry `_entry_json` stored (fields the store knows of; ones it does not are left out)."""
+    stored = json.loads(text)
+    known = {f.name for f in dataclasses.fields(Entry)}
+    fields: dict[str, object] = {k: v for k, v in stored.items() if k in known}
+    for name in ("published", "updated"):
+        if isinstance(fields.get(name), str):
+            fields[name] = datetime.fromisoformat(str(fields[name]))
+    for name in ("authors", "categories"):
+        fields[name] = tuple(stored.get(name) or ())
+    return Entry(**fields)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, repr=False)
+class _Reread:
+    """A stored article's page read again: its article as the page now makes it, or the failure."""
+
+    retry: PageRetry
+    key: str | None = None
+    article: Article | None = None
+    error_kind: str | None = None
+    error: str | None = None
 
 
 def _request(source: FeedSource, state: FeedState) -> FetchRequest:
@@ -403,7 +453,36 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         now=run.now,
         phrases=run.phrases,
     )
-    return _Fresh(source, result, parsed, digest, built, counted)
+    unread = tuple(
+        (built.aliases[url_key(e.link)], e.link, _entry_json(e), *run.pages.failed[e.link])
+        for e in new
+        if e.link and e.link in run.pages.failed and url_key(e.link) in built.aliases
+    )
+    return _Fresh(source, result, parsed, digest, built, counted, unread)
+
+
+async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
+    """Read a stored article's page again; its article merged as if it had been read the first
+    time (the feed entry it was built from, kept with the retry)."""
+    result = await run.fetcher.fetch(
+        FetchRequest(retry.link, kind="page", allow_file=source.is_file)
+    )
+    if not (result.ok and result.content):
+        return _Reread(retry, error_kind=result.error_kind, error=failure_reason(result))
+    page = await run.workers.run(
+        article_rules.read_page, result.content, result.final_url, result.content_type
+    )
+    article = await run.workers.run(
+        article_rules.merge,
+        _entry_from_json(retry.entry),
+        page,
+        source=source,
+        feed_title=run.states[source.url].title,
+        now=retry.first_seen or run.now,
+    )
+    if article is None:
+        return _Reread(retry, error="the page gave no title")
+    return _Reread(retry, url_key(article.url), article)
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
@@ -423,6 +502,8 @@ class _PageReader:
         self._feeds_left = feeds
         self.read = 0
         self.failures: list[PageFailure] = []
+        #: Link -> (error kind, reason) of each page that could not be read.
+        self.failed: dict[str, tuple[str | None, str]] = {}
         self.in_part: list[PageInPart] = []
 
     def tally(self) -> PageTally:
@@ -459,6 +540,7 @@ class _PageReader:
         else:
             error = result.error or "the page is empty"
             self.failures.append(PageFailure(link, failure_reason(result), error))
+            self.failed[link] = (result.error_kind, failure_reason(result))
         self._progress(self.tally())
         return page
 
@@ -502,6 +584,7 @@ class _Gathered:
     pages_read: int
     page_failures: tuple[PageFailure, ...]
     pages_in_part: tuple[PageInPart, ...]
+    rereads: tuple[_Reread, ...] = ()
 
 
 async def _gather(
@@ -513,12 +596,51 @@ async def _gather(
     progress: Progress,
     page_progress: PageProgress,
     phrases: Sequence[str],
+    retries: Sequence[tuple[PageRetry, FeedSource]] = (),
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
         pages = _PageReader(fetcher, workers, len(config.feeds), page_progress)
         run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases)
+        rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
         outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
-    return _Gathered(tuple(outcomes), pages.read, tuple(pages.failures), tuple(pages.in_part))
+        reread = await rereads
+    return _Gathered(
+        tuple(outcomes), pages.read, tuple(pages.failures), tuple(pages.in_part), tuple(reread)
+    )
+
+
+def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetry, FeedSource]]:
+    """The stored articles whose page is to be read again in this run, with their feed: of a
+    feed still configured to read pages; a page refused as not public only once the setting that
+    allows such pages is on (until then, reading it again could only be refused again)."""
+    found = store.page_retries(
+        seen_since=now - timedelta(days=PAGE_RETRY_DAYS), max_attempts=PAGE_READS
+    )
+    if not found:
+        return []
+    sources = {s.url: s for s in config.feeds}
+    allow_private = config.settings.allow_private_addresses
+    return [
+        (r, sources[r.feed_url])
+        for r in found
+        if r.feed_url in sources
+        and article_rules.wants_pages(config, sources[r.feed_url])
+        and (allow_private or r.error_kind != "blocked")
+    ]
+
+
+def _store_rereads(store: Store, rereads: Sequence[_Reread], now: datetime) -> tuple[int, int, int]:
+    """Each page read again written: (articles updated, pages still unread, of them given up)."""
+    updated = unread = given_up = 0
+    for reread in rereads:
+        retry = reread.retry
+        if reread.article is not None and reread.key is not None:
+            updated += store.update_read_article(retry.article_id, reread.key, reread.article)
+            continue
+        store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
+        unread += 1
+        given_up += retry.attempts + 1 >= PAGE_READS
+    return updated, unread, given_up
 
 
 # -- storing ---------------------------------------------------------------------------------------
@@ -559,6 +681,9 @@ def _store(
     with store.transaction():
         known = store.known_keys(k for k, _ in built.articles)
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
+        unread = [row for row in outcome.unread if row[0] not in known]
+        if unread:
+            store.add_page_retries(unread, now=now)
         if vocabulary is not None and outcome.counted:
             fresh = {k: (c, w) for k, c, w in reversed(outcome.counted) if k not in known}
             ids = store.ids_of_keys(list(fresh))
@@ -594,6 +719,7 @@ def run_fetch(
     states = {s.url: store.feed_state(s.url) for s in config.feeds}
     vocabulary = Vocabulary(store)
     phrases = prepare(store, phrase_keys(subject_phrases(config.subjects)), vocabulary)
+    retries = _retries(config, store, now)
     with worker_pool(len(config.feeds)) as workers:
         gathered = asyncio.run(
             _gather(
@@ -605,9 +731,11 @@ def run_fetch(
                 progress or _no_progress,
                 page_progress or _no_page_progress,
                 phrases,
+                retries,
             )
         )
     reports = tuple(_store(store, outcome, now, vocabulary) for outcome in gathered.outcomes)
+    read_again, still_unread, given_up = _store_rereads(store, gathered.rereads, now)
     return FetchSummary(
         reports,
         sum(r.new for r in reports if r.status == "ok"),
@@ -616,11 +744,16 @@ def run_fetch(
         sum(len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)),
         gathered.page_failures,
         gathered.pages_in_part,
+        read_again,
+        still_unread,
+        given_up,
         workers.died,
     )
 
 
 __all__ = [
+    "PAGE_READS",
+    "PAGE_RETRY_DAYS",
     "FeedReport",
     "FeedStatus",
     "FetchSummary",

@@ -170,6 +170,26 @@ def _migration_6(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_7(db: sqlite3.Connection) -> None:
+    """The articles whose page could not be read when they were stored, with the feed entry they
+    were built from, so a later run reads the page again and credits the article as if it had been
+    read the first time (`curator.harvest`); a row goes once the page is read or given up on."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE page_retries (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            link TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            error_kind TEXT,
+            error TEXT,
+            last_tried TEXT NOT NULL
+        )
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -178,6 +198,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_4,
     _migration_5,
     _migration_6,
+    _migration_7,
 )
 VERSION = len(MIGRATIONS)
 
@@ -213,6 +234,22 @@ class StoredModel:
     learnt_from: int
     #: The fitted model as JSON.
     body: str
+
+
+@dataclass(frozen=True)
+class PageRetry:
+    """An unfeatured article whose page could not be read yet, as `Store.page_retries` lists it."""
+
+    article_id: int
+    #: The page's address, as the feed linked it.
+    link: str
+    #: The feed entry the article was built from (JSON, `curator.harvest` reads it).
+    entry: str
+    feed_url: str | None
+    #: Reads so far, the first one included.
+    attempts: int
+    error_kind: str | None
+    first_seen: datetime | None
 
 
 @dataclass(frozen=True)
@@ -493,6 +530,112 @@ class Store:
                         (alias, key),
                     )
         return added
+
+    # -- pages to read again -----------------------------------------------------------------------
+    def add_page_retries(
+        self, rows: Iterable[tuple[str, str, str, str | None, str]], *, now: datetime
+    ) -> None:
+        """Remember articles whose page could not be read: (url key, link, entry JSON, error
+        kind, error). Keys of articles not stored are ignored; an article remembered already
+        keeps its row."""
+        with self.transaction():
+            self.db.executemany(
+                """INSERT OR IGNORE INTO page_retries
+                   (article_id, link, entry, error_kind, error, last_tried)
+                   SELECT id, ?, ?, ?, ?, ? FROM articles WHERE url_key = ?""",
+                [(link, e, kind, err, _iso(now), key) for key, link, e, kind, err in rows],
+            )
+
+    def page_retries(self, *, seen_since: datetime, max_attempts: int) -> list[PageRetry]:
+        """The articles whose page is to be read again: not featured in an issue, first seen
+        since `seen_since`, read fewer than `max_attempts` times, oldest first. The rows outside
+        those bounds are dropped (they will not be read again)."""
+        if self.db.execute("SELECT 1 FROM page_retries LIMIT 1").fetchone() is None:
+            return []  # the usual weekly case: not a write, not a join
+        since = _iso(seen_since)
+        with self.transaction():
+            self.db.execute(
+                """DELETE FROM page_retries WHERE attempts >= ? OR article_id IN (
+                     SELECT a.id FROM articles a WHERE a.id = page_retries.article_id
+                       AND (a.first_seen < ? OR EXISTS
+                         (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)))
+                   OR article_id NOT IN (SELECT id FROM articles)""",
+                (max_attempts, since),
+            )
+        rows = self.db.execute(
+            """SELECT r.*, a.first_seen, f.url AS feed_url FROM page_retries r
+               JOIN articles a ON a.id = r.article_id LEFT JOIN feeds f ON f.id = a.feed_id
+               ORDER BY r.article_id"""
+        )
+        return [
+            PageRetry(
+                r["article_id"],
+                r["link"],
+                r["entry"],
+                r["feed_url"],
+                r["attempts"],
+                r["error_kind"],
+                _dt(r["first_seen"]),
+            )
+            for r in rows
+        ]
+
+    def page_retry_failed(
+        self, article_id: int, kind: str | None, error: str, now: datetime
+    ) -> None:
+        """One more read of the article's page that failed."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE page_retries SET attempts = attempts + 1, error_kind = ?, error = ?,"
+                " last_tried = ? WHERE article_id = ?",
+                (kind, error, _iso(now), article_id),
+            )
+
+    def update_read_article(self, article_id: int, key: str, article: Article) -> bool:
+        """The article as its page, read at last, makes it: its address (unless another stored
+        article has it; the old one stays an alias), title, credits, blurb and text; its term
+        counts and subject are worked out again by the next placement. An article featured in
+        an issue is left as it is. False when nothing was changed."""
+        with self.transaction():
+            old = self.db.execute(
+                "SELECT url_key FROM articles WHERE id = ? AND NOT EXISTS"
+                " (SELECT 1 FROM issue_articles WHERE article_id = ?)",
+                (article_id, article_id),
+            ).fetchone()
+            self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
+            if old is None:
+                return False
+            taken = self.known_keys([key]) if key != old[0] else set()
+            url_row = () if taken else (key, article.url)
+            self.db.execute(
+                f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
+                    authors = ?, publication = ?, summary = ?, blurb = ?, published = ?, text = ?
+                    WHERE id = ?""",
+                (
+                    *url_row,
+                    article.title,
+                    json.dumps(list(article.authors)),
+                    article.publication,
+                    article.summary,
+                    article.blurb,
+                    _iso(article.published),
+                    article.text,
+                    article_id,
+                ),
+            )
+            if url_row:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO aliases (url_key, article_id) VALUES (?, ?)",
+                    (old[0], article_id),
+                )
+            self.db.execute("DELETE FROM article_terms WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM assignments WHERE article_id = ?", (article_id,))
+            # Placement reads the archive from its watermark on: move it back before this one.
+            self.db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'placed_through' AND CAST(value AS INTEGER) >= ?",
+                (str(article_id - 1), article_id),
+            )
+        return True
 
     def _article(self, row: sqlite3.Row) -> Article:
         return Article(

@@ -181,7 +181,7 @@ def report_build(
             **fetch_summary_dict(result.fetch),
         }
         echo_json({**data, **error_fields(failure)} if failure else data)
-    print_failures(result.fetch)
+    print_failures(result.fetch, quiet=quiet)
     if issue is None:
         if not as_json and failure is None:
             click.echo("Nothing new to feature: no issue was written.")
@@ -248,7 +248,7 @@ def draft(
                 all_subjects=all_subjects,
                 place_progress=progress.placing,
             )
-    print_failures(summary)
+    print_failures(summary, quiet=quiet)
     if written is not None:
         print_warnings(written.warnings)
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
@@ -348,7 +348,7 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     if as_json:
         data = fetch_summary_dict(summary)
         echo_json({**data, **error_fields(failure)} if failure else data)
-    print_failures(summary)
+    print_failures(summary, quiet=quiet)
     if failure is not None:
         raise failure
     if not as_json:

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from curator.harvest import FeedReport, FetchSummary, PageTally
+from curator.harvest import PAGE_READS, PAGE_RETRY_DAYS, FeedReport, FetchSummary, PageTally
 
 #: Characters of the progress bar on a terminal.
 BAR_WIDTH = 24
@@ -153,6 +153,9 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "page_failures": [
             {"url": f.url, "reason": f.reason, "error": f.error} for f in summary.page_failures
         ],
+        "pages_read_again": summary.pages_read_again,
+        "pages_still_unread": summary.pages_still_unread,
+        "pages_given_up": summary.pages_given_up,
         "pages_in_part": [
             {"url": p.url, "problems": list(p.problems)} for p in summary.pages_in_part
         ],
@@ -161,12 +164,14 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     }
 
 
-def print_failures(summary: FetchSummary) -> None:
+def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     """The feeds that failed, the entries skipped, the pages that could not be read and those read
     in part (stderr).
 
     Said even with --quiet, which silences progress, not problems: a cron job run with --quiet
-    mails its output only when there is something to say, and then it must be said."""
+    mails its output only when there is something to say, and then it must be said. The pages
+    read again (`print_rereads`) are progress, but for the ones given up on."""
+    print_rereads(summary, quiet=quiet)
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
@@ -213,4 +218,28 @@ def print_failures(summary: FetchSummary) -> None:
         )
 
 
-__all__ = ["RunProgress", "fetch_summary_dict", "print_failures"]
+def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
+    """What became of the stored articles whose page could not be read in an earlier run."""
+    if summary.pages_read_again and not quiet:
+        click.echo(
+            f"{summary.pages_read_again} article page(s) that could not be read before were read"
+            " now; their articles are credited from their page.",
+            err=True,
+        )
+    trying = summary.pages_still_unread - summary.pages_given_up
+    if trying and not quiet:
+        click.echo(
+            f"{trying} article page(s) that could not be read before still could not be read;"
+            f" they are tried again on the next runs (up to {PAGE_READS} reads, for"
+            f" {PAGE_RETRY_DAYS} days after their article was stored).",
+            err=True,
+        )
+    if summary.pages_given_up:
+        click.echo(
+            f"{summary.pages_given_up} article page(s) could not be read in {PAGE_READS} tries"
+            " and will not be tried again; their articles keep what the feed says.",
+            err=True,
+        )
+
+
+__all__ = ["RunProgress", "fetch_summary_dict", "print_failures", "print_rereads"]

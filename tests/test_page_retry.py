@@ -1,0 +1,203 @@
+"""An article page that could not be read is read again on later runs, even when its feed is
+unchanged (walk 3 #1: a 503, or a page refused before `allow_private_addresses` was set, left the
+article with the feed's text and no author for good, without a word)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from conftest import LocalServer
+from curator.cli import cli
+from curator.harvest import PAGE_READS
+
+PAGE = """<html><head><title>Service desks that listen</title>
+<meta name="author" content="Dana Whitfield">
+<meta property="og:site_name" content="Desk Journal">
+<link rel="canonical" href="{canonical}">
+</head><body><article><h1>Service desks that listen</h1>
+<p>Customer experience starts at the service desk. Teams that listen to customers fix the causes
+of complaints, not only the complaints themselves, and their queues get shorter each week.</p>
+<p>Three service desks told us how they changed the way they answer customers.</p>
+</article></body></html>"""
+
+
+def flaky_page(server: LocalServer, fail: int, status: int = 503) -> str:
+    """A page that answers `status` to its first `fail` requests, then the article."""
+    served = [0]
+    canonical = server.url("/articles/service-desks")
+
+    def handler(req: BaseHTTPRequestHandler) -> None:
+        served[0] += 1
+        if served[0] <= fail:
+            body = b"down for maintenance"
+            req.send_response(status)
+            req.send_header("Content-Type", "text/plain")
+        else:
+            body = PAGE.format(canonical=canonical).encode()
+            req.send_response(200)
+            req.send_header("Content-Type", "text/html; charset=utf-8")
+        req.send_header("Content-Length", str(len(body)))
+        req.end_headers()
+        req.wfile.write(body)
+
+    return server.add("/story.html", handler=handler)
+
+
+def newsletter(tmp_path: Path, server: LocalServer, page: str, settings: str) -> Path:
+    """A newsletter of one feed (with an ETag: unchanged runs get a 304) of one article whose feed
+    entry names no author."""
+    feed = server.add_with_etag(
+        "/feed.xml",
+        b'<rss version="2.0"><channel><title>Intranet News</title><item><title>Service desks'
+        b" that listen</title><link>" + page.encode() + b"</link><description>Customer"
+        b" experience at the service desk.</description></item></channel></rss>",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly}\nsubjects:\n  - name: Service\n"
+        "    keywords: [customer experience, service desk]\n"
+        f"feeds:\n  - url: {feed}\nsettings:\n  output: output\n{settings}",
+        encoding="utf-8",
+    )
+    return config
+
+
+def curator(config: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, [*args, "--config", str(config)])
+
+
+def stored(config: Path) -> list[tuple[str, str, str | None, str]]:
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    try:
+        return db.execute("SELECT url, authors, publication, blurb FROM articles").fetchall()
+    finally:
+        db.close()
+
+
+def test_a_page_that_failed_is_read_on_the_next_run_though_the_feed_is_unchanged(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = flaky_page(http_server, fail=1)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    first = curator(config, "fetch")
+    assert first.exit_code == 0, first.stderr
+    assert "1 of 1 article page(s) could not be read" in first.stderr
+    assert "HTTP 503" in first.stderr
+    ((url, authors, publication, _),) = stored(config)
+    assert (url, authors, publication) == (page, "[]", "Intranet News")  # the feed's word only
+
+    second = curator(config, "build")
+    assert second.exit_code == 0, second.stderr
+    # The feed answered 304: only the page read again could bring the author.
+    assert http_server.seen("/feed.xml")[-1].headers.get("If-None-Match")
+    assert "unchanged" in second.stderr
+    assert (
+        "1 article page(s) that could not be read before were read now; their articles are"
+        " credited from their page."
+    ) in second.stderr
+    ((url, authors, publication, blurb),) = stored(config)
+    assert url == http_server.url("/articles/service-desks")  # the page's canonical address
+    assert json.loads(authors) == ["Dana Whitfield"]
+    assert publication == "Desk Journal"
+    assert blurb.startswith("Customer experience starts at the service desk.")
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Dana Whitfield || Desk Journal" in issue
+    assert http_server.url("/articles/service-desks") in issue
+    assert len(http_server.seen("/story.html")) == 2
+
+    # Read at last: the next run asks for nothing more (the weekly "nothing new" path).
+    third = curator(config, "fetch", "--json")
+    assert third.exit_code == 0, third.stderr
+    counts = json.loads(third.stdout)
+    assert (counts["pages_read_again"], counts["pages_still_unread"]) == (0, 0)
+    assert len(http_server.seen("/story.html")) == 2
+
+
+def test_setting_allow_private_addresses_brings_the_refused_pages_back(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = flaky_page(http_server, fail=0)
+    config = newsletter(tmp_path, http_server, page, "")
+    first = curator(config, "fetch", "-q")
+    assert first.exit_code == 0, first.stderr
+    assert "refused: not a public address" in first.stderr
+    # The setting still off: not asked for again (it could only be refused again).
+    again = curator(config, "fetch", "--json")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["pages_read_again"] == 0
+    assert http_server.seen("/story.html") == []
+
+    config.write_text(
+        config.read_text(encoding="utf-8") + "  allow_private_addresses: true\n", encoding="utf-8"
+    )
+    quiet = curator(config, "build", "-q", "--all-subjects")
+    assert quiet.exit_code == 0, quiet.stderr
+    assert "read now" not in quiet.stderr  # progress: -q silences it
+    assert len(http_server.seen("/story.html")) == 1
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Dana Whitfield || Desk Journal" in issue
+
+
+def test_an_article_featured_in_an_issue_is_not_changed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = flaky_page(http_server, fail=1)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    first = curator(config, "build", "-q")
+    assert first.exit_code == 0, first.stderr
+    before = stored(config)
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Intranet News" in issue and "Dana Whitfield" not in issue
+
+    second = curator(config, "build", "--json")
+    assert second.exit_code == 0, second.stderr
+    assert json.loads(second.stdout)["pages_read_again"] == 0
+    assert len(http_server.seen("/story.html")) == 1  # published as it was: not read again
+    assert stored(config) == before
+
+
+def test_a_page_that_keeps_failing_is_given_up_after_a_bounded_number_of_reads(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = flaky_page(http_server, fail=100, status=500)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    assert curator(config, "fetch", "-q").exit_code == 0
+    messages = []
+    for _ in range(PAGE_READS + 1):
+        run = curator(config, "fetch", "--json")
+        assert run.exit_code == 0, run.stderr
+        messages.append(run.stderr)
+    assert len(http_server.seen("/story.html")) == PAGE_READS
+    assert (
+        "1 article page(s) that could not be read before still could not be read; they are"
+        f" tried again on the next runs (up to {PAGE_READS} reads, for 14 days after their"
+        " article was stored)."
+    ) in messages[0]
+    assert (
+        f"1 article page(s) could not be read in {PAGE_READS} tries and will not be tried"
+        " again; their articles keep what the feed says."
+    ) in messages[PAGE_READS - 2]
+    assert "could not be read" not in messages[-1]
+    ((_, authors, _, _),) = stored(config)
+    assert authors == "[]"
+
+
+def test_an_article_first_seen_over_two_weeks_ago_is_not_read_again(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = flaky_page(http_server, fail=1)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    assert curator(config, "fetch", "-q").exit_code == 0
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    with db:
+        db.execute("UPDATE articles SET first_seen = '2020-01-01T00:00:00+00:00'")
+    db.close()
+    run = curator(config, "fetch", "--json")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)["pages_read_again"] == 0
+    assert len(http_server.seen("/story.html")) == 1
