@@ -12,7 +12,7 @@ import html
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from curator.htmltext import html_to_text, normalise_space, read_html
 from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS
@@ -168,7 +168,8 @@ def split_sentences(text: str) -> list[str]:
         if match.end() >= len(text) or not _starts_sentence(text[match.end() :]):
             continue
         piece = text[start : match.end()].strip()
-        if _open_quote(piece) and _closes(text[match.end() : start + MAX_QUOTE_CHARS]):
+        open_mark = _open_quote(piece)
+        if open_mark and _closes(text[match.end() : start + MAX_QUOTE_CHARS], open_mark):
             continue  # '"Meth is IN SD. Twitter can ... OUT," Noem tweeted.' is one sentence
         if piece and not _ends_with_abbreviation(piece):
             out.append(piece)
@@ -184,14 +185,50 @@ def split_sentences(text: str) -> list[str]:
 MAX_QUOTE_CHARS = 500
 
 
-def _open_quote(piece: str) -> bool:
-    """The text has a quotation opened and not yet closed (straight or curly double quotes)."""
-    return piece.count('"') % 2 == 1 or piece.count("“") > piece.count("”")
+#: What a quotation's opening mark follows: the start, a space or opening punctuation. A mark after a
+#: letter or a full stop closes a quotation; a mark after a digit is an inch mark (13", 5'11").
+_BEFORE_OPENING = "([{<\u2014\u2013-/\u2018'"
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
-def _closes(rest: str) -> bool:
-    """An open quotation is closed in what follows (else its mark was stray: 13" for inches)."""
-    return '"' in rest or "”" in rest
+def _quote_marks(text: str) -> Iterator[tuple[str, bool]]:
+    """Each quote mark of `text` that opens or closes a quotation, as (mark, opens), a curly pair
+    named by its opening mark. Inch marks (after a digit) and marks between spaces are left out."""
+    for found in _QUOTE_MARK.finditer(text):
+        char, i = found.group(), found.start()
+        if char == "\u201c":
+            yield "\u201c", True
+        elif char == "\u201d":
+            yield "\u201c", False
+        elif char == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isspace() or before in _BEFORE_OPENING:
+                if not after.isspace():
+                    yield '"', True
+            elif not before.isdigit():
+                yield '"', False
+
+
+def _open_quote(piece: str) -> str | None:
+    """The mark of a quotation the text opens and does not close, if any ('"' or "“")."""
+    open_mark = None
+    for mark, opens in _quote_marks(piece):
+        if open_mark is None:
+            if opens:
+                open_mark = mark
+        elif mark == open_mark and not opens:
+            open_mark = None
+    return open_mark
+
+
+def _closes(rest: str, open_mark: str) -> bool:
+    """The open quotation is closed in what follows before another one opens (else its mark was
+    stray, and holding the text together would glue a paragraph into one "sentence")."""
+    for mark, opens in _quote_marks(rest):
+        if mark == open_mark:
+            return not opens
+    return False
 
 
 def quoted_share(sentence: str) -> float:

@@ -52,6 +52,7 @@ from curator import extract_rules as rules
 from curator.credits import clean_authors, is_person_name, norm_name, same_name
 from curator.deps import DependencyError, page_reader
 from curator.feeds.common import sane
+from curator.htmltext import CONTROL
 from curator.models import Page
 from curator.urls import site_of
 
@@ -211,12 +212,14 @@ def _meta_index(tree: Any) -> dict[str, list[str]]:
 
 
 def _clean(text: str | None) -> str:
-    """Entities decoded (once more, for double-escaped meta content), whitespace collapsed."""
+    """Entities decoded (once more, for double-escaped meta content), control characters removed
+    (an escape sequence in a page's title would reach the editor's terminal in a warning),
+    whitespace collapsed."""
     if not text:
         return ""
     if "&" in text:
         text = htmlmod.unescape(text)
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    return _SPACE.sub(" ", CONTROL.sub("", text.replace("\u00a0", " "))).strip()
 
 
 def _first_meta(doc: _Doc, names: Iterable[str]) -> str | None:
@@ -540,7 +543,9 @@ def strip_site_name(raw: str, names: Iterable[str], people: Iterable[str] = ()) 
         return raw
     begin = seps[start - 1].end() if start else 0
     stop = seps[end].start() if end < len(seps) else len(raw)
-    return raw[begin:stop].strip() or raw
+    kept = raw[begin:stop].strip()
+    # Only punctuation left ("eHow | - | eHow" -> "-") is no title: keep the page's own.
+    return kept if any(c.isalnum() for c in kept) else raw
 
 
 def _ld_title(doc: _Doc) -> str | None:

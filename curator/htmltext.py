@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import NamedTuple
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -30,6 +31,10 @@ _MORE_BLOCKS = (
 )  # fmt: skip
 
 _SPACES = re.compile(r"\s+")
+#: C0 and C1 control characters (tab, newline and the like are whitespace, collapsed by `_SPACES`):
+#: an ESC in a feed's or a page's text would reach the editor's terminal as an escape sequence
+#: (clear the screen, retitle the window, write the clipboard with OSC 52), and lxml refuses them.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _LINE_SPACES = re.compile(r"[^\S\n]+")
 
 
@@ -64,9 +69,13 @@ def html_to_text(markup: str | None, *, separator: str = " ", lines: bool = Fals
                 tag.insert_after("\n")
         return _normalise(soup.get_text(separator), lines)
     lxml.etree.strip_elements(root, *INVISIBLE, lxml.etree.Comment, with_tail=False)
-    for element in root.iter(*BREAKING):
-        element.tail = brk + (element.tail or "")
-    return _normalise(separator.join(root.itertext()), lines)
+    # Read without writing into the tree: lxml refuses to set text holding a control character
+    # ("&#27;" in a summary) although its parser read one.
+    pieces = (
+        brk + (piece or "") if is_tail and element.tag in BREAKING else piece
+        for element, piece, is_tail in _texts(root)
+    )
+    return _normalise(separator.join(p for p in pieces if p is not None), lines)
 
 
 class HtmlText(NamedTuple):
@@ -99,36 +108,54 @@ def read_html(markup: str | None) -> HtmlText:
     except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
         return HtmlText(html_to_text(markup), html_to_text(markup, lines=True), "")
     lxml.etree.strip_elements(root, *INVISIBLE, lxml.etree.Comment, with_tail=False)
-    original = [(element, element.text, element.tail) for element in root.iter()]
-    for element in root.iter(*BREAKING):  # as html_to_text reads it
-        element.tail = " " + (element.tail or "")
-    flat = _normalise(" ".join(root.itertext()), lines=False)
-    for element, text, tail in original:
-        element.text = text and _SPACES.sub(" ", text)
-        element.tail = tail and _SPACES.sub(" ", tail)
-    for element in root.iter(*BREAKING, *_MORE_BLOCKS):
-        if element.tag == "br":
-            # One <br> is a line break inside a paragraph ("the final cut,<br>and not..."); two
-            # in a row end the paragraph, as blog editors write them.
-            after = element.getnext()
-            blank = not (element.tail or "").strip()
-            element.tail = ("\n" if blank and after is not None and after.tag == "br" else " ") + (
-                element.tail or ""
-            )
-            continue
-        element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
-    outer = [
-        q
-        for q in root.iter("blockquote")
-        if not any(a.tag == "blockquote" for a in q.iterancestors())
-    ]
+    # One walk, reading only: nothing is written back into the tree (lxml refuses control
+    # characters on the way back in) and no quote is cut out of it (`drop_tree` per blockquote made
+    # many sibling quotes quadratic).
+    flat: list[str] = []
+    own: list[str] = []
     quoted: list[str] = []
-    for quote in outer:
-        quoted.append(_normalise("".join(quote.itertext()), lines=True))
-        quote.drop_tree()  # keeps its tail, which is the author's again
-    own = _normalise("".join(root.itertext()), lines=True)
-    return HtmlText(flat, own, "\n".join(q for q in quoted if q))
+    quote: list[str] = []
+    depth = 0  # of open blockquotes
+    for element, piece, is_tail in _texts(root):
+        if piece is not None:
+            flat.append(piece)
+        tag = element.tag
+        if not is_tail and tag == "blockquote":
+            depth += 1
+        elif is_tail and tag == "blockquote":
+            depth -= 1
+            if depth == 0:
+                quoted.append(_normalise("".join(quote), lines=True))
+                quote = []
+        para = piece and _SPACES.sub(" ", piece)
+        if tag == "br":
+            if is_tail:
+                # One <br> is a line break inside a paragraph ("the final cut,<br>and not..."); two
+                # in a row end the paragraph, as blog editors write them.
+                after = element.getnext()
+                blank = not (para or "").strip()
+                brk = "\n" if blank and after is not None and after.tag == "br" else " "
+                para = brk + (para or "")
+        elif tag in BREAKING or tag in _MORE_BLOCKS:
+            para = "\n" + (para or "")
+        if para is not None:
+            (quote if depth else own).append(para)
+    return HtmlText(
+        _normalise(" ".join(flat), lines=False),
+        _normalise("".join(own), lines=True),
+        "\n".join(q for q in quoted if q),
+    )
+
+
+def _texts(root: lxml.html.HtmlElement) -> Iterator[tuple[Any, str | None, bool]]:
+    """(node, text, is_tail) for each text of `root`'s subtree in document order, as `itertext`
+    reads them: an element's text, then its children's, then its tail (not `root`'s own); the
+    tail of a processing instruction, never its content. Text is None where the node has none."""
+    for event, node in lxml.etree.iterwalk(root, events=("start", "end", "pi", "comment")):
+        if event == "start":
+            yield node, node.text, False
+        elif node is not root:
+            yield node, node.tail, True
 
 
 def normalise_space(text: str) -> str:
@@ -137,6 +164,7 @@ def normalise_space(text: str) -> str:
 
 
 def _normalise(text: str, lines: bool) -> str:
+    text = CONTROL.sub("", text)
     if not lines:
         return normalise_space(text)
     rows = (_LINE_SPACES.sub(" ", row.replace("\u00a0", " ")).strip() for row in text.split("\n"))

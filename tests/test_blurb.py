@@ -191,6 +191,25 @@ def test_a_quotation_is_one_sentence_and_is_known_as_someone_elses_words() -> No
     # A stray quote mark (13" for inches) does not glue the rest of a long text into one sentence.
     long = 'The 13" model is thinner. ' + "It ships in June with a new keyboard. " * 20
     assert len(split_sentences(long)) == 21
+    # An inch mark opens no quotation, even when a real one follows (it glued the lead together).
+    assert split_sentences(
+        'The new MacBook has a 13" display. It ships in June. Apple calls it "the best yet" here.'
+    ) == [
+        'The new MacBook has a 13" display.',
+        "It ships in June.",
+        'Apple calls it "the best yet" here.',
+    ]
+    assert split_sentences('He is 5\'11" tall. He said "Go. Now." Then he left.') == [
+        "He is 5'11\" tall.",
+        'He said "Go. Now."',
+        "Then he left.",
+    ]
+    # A quotation held open across a full stop, curly marks too.
+    assert split_sentences("It worked. \u201cWe are here. To stay,\u201d she said. Done.") == [
+        "It worked.",
+        "\u201cWe are here. To stay,\u201d she said.",
+        "Done.",
+    ]
     assert is_quotation('"Whole Foods is one of the better ones, to be honest," Bassi said.')
     assert is_quotation('The tweet reads, "#Hamilton Chicago show interrupted by angry supporter."')
     assert is_quotation(
@@ -244,3 +263,21 @@ def test_huge_or_hostile_text_is_handled() -> None:
     huge = ("Customer experience is the sum of every interaction with a brand. " * 50_000) + "<"
     blurb = choose_blurb(description="&" * 10_000, text=huge, summary="\x00" * 1000, title="CX")
     assert_reads_well(blurb)
+
+
+def test_an_inch_mark_before_a_quotation_keeps_the_lead() -> None:
+    """13" in the lead and a quotation two sentences on: the lead once became one odd-quoted
+    "sentence", dropped, and the blurb borrowed a sentence from an unrelated paragraph."""
+    text = (
+        "Apple today announced a new MacBook Pro with the M3 chip and a brighter screen. "
+        'The 13" model starts at $1,599 and ships next week. The company says battery life is up '
+        'by four hours on the new model. Apple calls the display "the brightest ever" in a MacBook.\n'
+        "Elsewhere in the lineup, the iMac gets a new set of colours and a faster processor this "
+        "year. Prices for the iMac are unchanged from last year."
+    )
+    blurb = choose_blurb(
+        description=None, text=text, summary=None, title="Apple announces MacBook Pro", markup=False
+    )
+    assert blurb.startswith("Apple today announced a new MacBook Pro"), blurb
+    assert "battery life is up by four hours" in blurb, blurb
+    assert "iMac" not in blurb, blurb

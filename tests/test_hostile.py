@@ -641,3 +641,87 @@ def test_hostile_article_pages_leave_the_articles_stored_from_the_feed(
         h.store_rows(tmp_path / "state" / "curator.db", "SELECT * FROM articles")
     )
     print(f"\nhostile pages: the build took {time.monotonic() - began:.2f} s")
+
+
+@pytest.mark.parametrize("kind", ["rss", "json"])
+def test_a_control_character_in_an_entrys_html_costs_nothing_but_the_character(
+    tmp_path: Path, http_server: LocalServer, kind: str
+) -> None:
+    """An escape in one entry's summary or content, inside an inline element (lxml reads it and
+    then refuses to have it written back), once crashed the whole build with a traceback."""
+    h.serve_healthy(http_server)
+    pages = [
+        "closing-the-loop-on-customer-feedback",
+        "taming-the-ticket-backlog",
+        "choosing-customer-experience-metrics",
+    ]
+    links = [http_server.url(f"/pages/{page}.html") for page in pages]
+    titles = ["Loop story", "Backlog story", "Metrics story"]
+    if kind == "rss":
+        bad = "&lt;p&gt;Hi&lt;/p&gt;&lt;i&gt;&amp;#27;[2J &amp;#1;x&lt;/i&gt;"
+        good = "&lt;p&gt;A fine story about &lt;b&gt;customers&lt;/b&gt;.&lt;/p&gt;"
+        items = "".join(
+            f"<item><title>{title}</title><link>{link}</link>"
+            f"<description>{bad if i == 1 else good}</description></item>"
+            for i, (title, link) in enumerate(zip(titles, links, strict=True))
+        )
+        url = http_server.add("/ctl.xml", h.rss(items, title="Control feed"))
+    else:
+        doc = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Control feed",
+            "items": [
+                {
+                    "id": str(i),
+                    "url": link,
+                    "title": title,
+                    "content_html": "<p>Hi</p><b>\u001b[31mred\u0001</b>"
+                    if i == 1
+                    else "<p>A fine story about <b>customers</b>.</p>",
+                }
+                for i, (title, link) in enumerate(zip(titles, links, strict=True))
+            ],
+        }
+        url = http_server.add("/ctl.json", json.dumps(doc), content_type="application/feed+json")
+    config = h.write_config(tmp_path, [{"url": url}])
+    code, data, stderr = h.build_json(config, "--all-subjects")
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
+    assert data["feeds"][0]["status"] == "ok" and data["feeds"][0]["new"] == 3
+    rows = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title, summary FROM articles")
+    assert sorted(t for t, _ in rows) == sorted(titles)
+    # The entry is stored without its control characters; its printable text is kept.
+    summaries = {t: s for t, s in rows}
+    assert summaries["Backlog story"] in ("Hi [2J x", "Hi [31mred")
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    for title in titles:
+        assert title in html
+    assert not any(c in html for c in "\x1b\x01")
+
+
+def test_escape_sequences_in_a_page_title_never_reach_the_terminal_or_the_issue(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """An untitled feed item takes its page's title: the page's escapes are removed as a feed's
+    are, so the "no blurb" warning that names the title cannot retitle the editor's terminal."""
+    refs = "&#27;]0;pwned&#7;&#27;[2J&#155;"
+    page = http_server.add(
+        "/page.html",
+        f'<html><head><meta property="og:title" content="Customer feedback {refs} loop">'
+        f'<meta property="og:site_name" content="Loop {refs} Weekly">'
+        f'<meta name="author" content="Jane {refs} Doe"><title>x</title></head>'
+        "<body><p>Short.</p></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    url = http_server.add("/feed.xml", h.rss(f"<item><link>{page}</link></item>", title="Pages"))
+    config = h.write_config(tmp_path, [{"url": url}])
+    code, data, stderr = h.build_json(config, "--all-subjects")
+    assert code == 0, stderr
+    assert data["feeds"][0]["new"] == 1, data
+    assert 'no blurb could be made for "Customer feedback ]0;pwned[2J' in stderr
+    (title,) = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")[0]
+    assert title.startswith("Customer feedback ]0;pwned[2J") and title.endswith(" loop")
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Customer feedback ]0;pwned[2J" in html
+    for text in (stderr, json.dumps(data, ensure_ascii=False), html, title):
+        assert not any(c in text for c in "\x1b\x07\x9b"), text

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from conftest import LocalServer, run_cli
 from curator.articles import page_or_feed_name
 from curator.cli import cli
+from curator.extract import strip_site_name
 from tests.test_review import draft_adding
 
 SCRAPINGHUB = "articles/scrapinghub/html"
@@ -314,3 +315,11 @@ def test_a_draft_shows_a_page_added_by_url_without_the_sites_name(
         issue = unescape((demo.parent / "output" / output).read_text(encoding="utf-8"))
         assert shown in issue and written not in issue, output
         assert "John C. Welch - Medium" not in issue, output
+
+
+def test_a_title_is_never_cut_down_to_punctuation() -> None:
+    """Cutting the site's name at both ends of "eHow | - | eHow" left "-" as the title."""
+    assert strip_site_name("eHow | - | eHow", ["eHow"]) == "eHow | - | eHow"
+    assert strip_site_name("eHow | eHow", ["eHow"]) == "eHow"
+    assert strip_site_name("How to bake | eHow", ["eHow"]) == "How to bake"
+    assert strip_site_name("eHow | 42 | eHow", ["eHow"]) == "42"

@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from curator.htmltext import html_to_text
+from curator.htmltext import CONTROL, html_to_text
 from curator.models import Entry
 from curator.urls import site_of
 
@@ -52,10 +52,6 @@ MESSAGE_LIMIT = 160
 #: Markup-free text: nothing to decode, only whitespace to collapse (the fast path for most titles).
 _NEEDS_HTML = re.compile(r"[<&]")
 _SPACE = re.compile(r"\s+")
-#: C0 and C1 control characters (tab, newline and the like are whitespace, collapsed by _SPACE):
-#: an ESC in a feed's title would reach the editor's terminal in the progress line as an escape
-#: sequence (clear the screen, retitle the window, write the clipboard with OSC 52).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _URL_NOISE = re.compile(r"[\t\r\n]")
 
 #: "jane@x.com (Jane Doe)" (RSS <author>) and "Jane Doe <jane@x.com>" (RFC 5322 name-addr).
@@ -116,7 +112,7 @@ def plain_text(value: object) -> str | None:
         # Read once: "&lt;div&gt;" in an HTML title is the text "<div>", never markup to remove.
         # Inline elements join as a browser shows them ("525ft<sup>2</sup>" -> "525ft2").
         text = html_to_text(text, separator="")
-    text = _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    text = _SPACE.sub(" ", CONTROL.sub("", text)).strip()
     return text or None
 
 
