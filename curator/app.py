@@ -64,6 +64,17 @@ class BuildResult:
     paths: tuple[Path, ...] = field(default_factory=tuple)
     #: What the editor should know although the issue was built (said on stderr).
     warnings: tuple[str, ...] = ()
+    #: The articles published without a blurb (their messages are among `warnings` too).
+    missing_blurbs: tuple[MissingBlurb, ...] = ()
+
+
+@dataclass(frozen=True)
+class MissingBlurb:
+    """An article of the issue with no blurb, and the warning that says so."""
+
+    url: str
+    title: str
+    message: str
 
 
 @contextmanager
@@ -142,15 +153,19 @@ def run_build(
         "it is published without one (to write blurbs before publishing: `curator draft`, then "
         "`curator build --draft`)",
     )
-    warnings = (*notes, *planned.warnings, *missing, *archive_warnings)
-    return BuildResult(summary, issue, paths, warnings)
+    warnings = (*notes, *planned.warnings, *(m.message for m in missing), *archive_warnings)
+    return BuildResult(summary, issue, paths, warnings, missing)
 
 
-def missing_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
+def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
     """A warning per article of the issue that has no blurb: nothing in its feed or page made a
     complete sentence (a title-only feed, a one-word link post, a page that could not be read)."""
     return tuple(
-        f'no blurb could be made for "{entry.article.title}" ({entry.article.url}): {what_now}'
+        MissingBlurb(
+            entry.article.url,
+            entry.article.title,
+            f'no blurb could be made for "{entry.article.title}" ({entry.article.url}): {what_now}',
+        )
         for section in issue.sections
         for entry in section.entries
         if not entry.article.blurb.strip()
@@ -257,6 +272,8 @@ class DraftWritten:
     issue: Issue
     path: Path
     warnings: tuple[str, ...] = ()
+    #: The articles left without a blurb (their messages are among `warnings` too).
+    missing_blurbs: tuple[MissingBlurb, ...] = ()
 
 
 def write_next_draft(
@@ -285,7 +302,8 @@ def write_next_draft(
         )
     write_atomic(path, write_draft(issue, name=str(path)))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
-    return DraftWritten(issue, path, (*notes, *planned.warnings, *missing))
+    warnings = (*notes, *planned.warnings, *(m.message for m in missing))
+    return DraftWritten(issue, path, warnings, missing)
 
 
 def build_from_draft(

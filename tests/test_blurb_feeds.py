@@ -4,6 +4,7 @@ in the build's output and in the draft."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -139,6 +140,24 @@ def test_the_draft_asks_for_the_missing_blurb_where_it_goes(newsletter: Path) ->
     assert "no blurb" not in err
     issue = (newsletter.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Apple answers the questions people ask about its fight." in article_text(issue, FAQ)
+
+
+FAQ_URL = "http://www.apple.com/customer-letter/answers/"
+
+
+@pytest.mark.parametrize("command", ["build", "draft"])
+def test_json_lists_the_article_left_without_a_blurb(newsletter: Path, command: str) -> None:
+    # A script reading --json used to see a clean run: the warning was on stderr only.
+    code, out, err = run_cli(command, "--config", str(newsletter), "--json")
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]
+    blurbless = [w for w in warnings if "url" in w]
+    assert [(w["url"], w["title"]) for w in blurbless] == [(FAQ_URL, FAQ)]
+    message = blurbless[0]["message"]
+    assert message.startswith(f'no blurb could be made for "{FAQ}" ({FAQ_URL}): ')
+    # Every warning said on stderr is in the JSON, in the same words.
+    assert all(f"curator: warning: {w['message']}" in err for w in warnings)
+    assert err.count("no blurb could be made") == 1
 
 
 def test_a_draft_with_an_article_left_without_blurb_is_not_published(newsletter: Path) -> None:

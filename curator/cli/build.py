@@ -12,6 +12,7 @@ import click
 from curator.app import (
     BuildResult,
     FetchSummary,
+    MissingBlurb,
     build_from_draft,
     render_issues,
     run_build,
@@ -178,6 +179,7 @@ def report_build(
             "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
             if issue
             else {},
+            "warnings": warnings_list(result.warnings, result.missing_blurbs),
             **fetch_summary_dict(result.fetch),
         }
         echo_json({**data, **error_fields(failure)} if failure else data)
@@ -200,6 +202,15 @@ def issue_summary(issue: Issue) -> str:
     if issue.theme:
         return f"{count} article(s) on {theme_name(issue.theme)}"
     return f"{count} article(s) in {len(issue.sections)} subject(s)"
+
+
+def warnings_list(
+    warnings: tuple[str, ...], missing_blurbs: tuple[MissingBlurb, ...]
+) -> list[dict[str, str]]:
+    """The warnings said on stderr, for --json: each a {"message"}; an article published (or
+    drafted) without a blurb also has its "url" and "title"."""
+    articles = {m.message: {"url": m.url, "title": m.title} for m in missing_blurbs}
+    return [{**articles.get(w, {}), "message": w} for w in warnings]
 
 
 def print_warnings(warnings: tuple[str, ...]) -> None:
@@ -260,6 +271,7 @@ def draft(
             "issue": written.issue.number if written else None,
             "theme": list(written.issue.theme) if written else [],
             "path": str(written.path) if written else None,
+            "warnings": warnings_list(written.warnings, written.missing_blurbs) if written else [],
             **fetch_summary_dict(summary),
         }
         echo_json({**data, **error_fields(failure)} if failure else data)
