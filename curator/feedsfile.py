@@ -132,6 +132,9 @@ settings:
   output: output                  # where issues are written
   store: .curator/curator.db      # every article ever seen: the newsletter's memory, keep it
   templates: templates            # your copies of the templates: edit them to change the look
+  # Article pages are read only at public addresses; true also reads them at private and local
+  # ones (an intranet, a test server). Feeds you list are read wherever they are.
+  # allow_private_addresses: false
 """
 
 _FEEDS_KEY_LINE = re.compile(

@@ -415,6 +415,13 @@ def test_init_makes_a_working_newsletter_folder(tmp_path: Path) -> None:
         "templates": "templates",
     }
     assert (target / "feeds.yaml").read_text().count("\n#") >= 5  # it explains itself
+    # The setting that lets pages at private addresses be read is shown, off, ready to change.
+    text = (target / "feeds.yaml").read_text()
+    assert "\n  # allow_private_addresses: false\n" in text
+    uncommented = yaml.safe_load(
+        text.replace("# allow_private_addresses", "allow_private_addresses")
+    )
+    assert uncommented["settings"]["allow_private_addresses"] is False
     assert (target / ".gitignore").read_text().splitlines()[-2:] == [".curator/", "output/"]
     add_feed(target / "feeds.yaml", "https://a.example/feed", "A")
     removed, added = changes(FEEDS_TEMPLATE, (target / "feeds.yaml").read_text())
