@@ -668,7 +668,8 @@ def _best_window(
 
     Each sentence scores by the title's words it repeats and the text's key terms it uses (terms
     that recur in the text); a run scores the mean of its sentences, weighted towards the lead, and
-    halved when it opens with a word that leans on a sentence left out ("But", "This", "They").
+    a tenth of that when it opens with a word that leans on a sentence left out ("But", "This",
+    "They"): such a run is chosen only when no other fits.
     """
     lead = sentences[:LEAD_SENTENCES]
     if not lead:

@@ -70,8 +70,9 @@ class FeedReport:
     elapsed: float = 0.0
     #: Seconds the server asked us to wait before asking again (429/503 Retry-After), when it said.
     retry_after: float | None = None
-    #: Entries left out because they have no link we may publish (`skip_reason` says why).
-    skipped: int = 0
+    #: Entries left out because they have no link we may publish (`skip_reason` says why); those
+    #: left out for want of a title are `untitled` (the JSON's "skipped" counts both).
+    skipped_links: int = 0
     skip_reason: str | None = None
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
@@ -83,7 +84,7 @@ class FeedReport:
         no title"); None when no entry was skipped."""
         notes = [
             f"{n} of {self.entries} entries skipped: {why}"
-            for n, why in ((self.skipped, self.skip_reason), (self.untitled, NO_TITLE))
+            for n, why in ((self.skipped_links, self.skip_reason), (self.untitled, NO_TITLE))
             if n
         ]
         return "; ".join(notes) or None
@@ -91,7 +92,7 @@ class FeedReport:
     @property
     def all_skipped(self) -> bool:
         """Read, but not one entry could be used: a warning, not "ok"."""
-        left_out = self.skipped + self.untitled
+        left_out = self.skipped_links + self.untitled
         return self.status == "ok" and self.entries > 0 and left_out == self.entries
 
     def as_dict(self) -> dict[str, object]:
@@ -106,7 +107,7 @@ class FeedReport:
             # What the editor should know about a feed that was read, in one line.
             "warning": "; ".join(w for w in (self.warning, self.skip_note) if w) or None,
             # Every entry left out; `untitled` of them for want of a title.
-            "skipped": self.skipped + self.untitled,
+            "skipped": self.skipped_links + self.untitled,
             "untitled": self.untitled,
             "seconds": round(self.elapsed, 3),
             "retry_after": self.retry_after,
@@ -183,7 +184,7 @@ class FetchSummary:
     @property
     def with_skips(self) -> tuple[FeedReport, ...]:
         """The feeds read with entries left out for want of a usable link or a title."""
-        return tuple(f for f in self.feeds if f.skipped or f.untitled)
+        return tuple(f for f in self.feeds if f.skipped_links or f.untitled)
 
     def failure_reasons(self) -> list[tuple[str, int]]:
         """Why pages could not be read, most common first: (reason, pages)."""
@@ -367,9 +368,13 @@ def _read_report(
 ) -> FeedReport:
     """The report of a feed read and parsed, with the entries left out for want of a link (and,
     once its articles are built, of a title)."""
-    skipped = sum(1 for entry in parsed.entries if not entry.link)
+    skipped_links = sum(1 for entry in parsed.entries if not entry.link)
     reason = NO_LINK
-    if skipped and source.is_file and not (parsed.link or "").startswith(("http://", "https://")):
+    if (
+        skipped_links
+        and source.is_file
+        and not (parsed.link or "").startswith(("http://", "https://"))
+    ):
         reason = f"{NO_LINK}; {NO_WEB_BASE}"
     return FeedReport(
         source.url,
@@ -379,8 +384,8 @@ def _read_report(
         new,
         warning=parsed.warning,
         elapsed=result.elapsed,
-        skipped=skipped,
-        skip_reason=reason if skipped else None,
+        skipped_links=skipped_links,
+        skip_reason=reason if skipped_links else None,
         untitled=untitled,
     )
 

@@ -67,7 +67,7 @@ def announce_fetch(config: Config, quiet: bool) -> None:
         click.echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
 
 
-def every_feed_failed(summary: FetchSummary, consequence: str) -> CuratorError:
+def every_feed_failed_error(summary: FetchSummary, consequence: str) -> CuratorError:
     """The error that ends `build`, `draft` and `fetch` (exit 1) when not one feed could be read
     and so nothing came of the run: a scheduled run must not pass for "nothing new". Raised after
     the run's report (the failures, --json) is printed; what was stored stays stored."""
@@ -155,7 +155,7 @@ def build(
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     failure = None
     if result.issue is None and result.fetch.every_feed_failed:
-        failure = every_feed_failed(result.fetch, "no issue was built")
+        failure = every_feed_failed_error(result.fetch, "no issue was built")
     report_build(result, quiet, as_json, failure=failure)
     if failure is not None:
         raise failure
@@ -265,7 +265,7 @@ def draft(
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
     failure = None
     if written is None and summary.every_feed_failed:
-        failure = every_feed_failed(summary, "no draft was written")
+        failure = every_feed_failed_error(summary, "no draft was written")
     if as_json:
         data: dict[str, Any] = {
             "issue": written.issue.number if written else None,
@@ -355,7 +355,9 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         announce_fetch(conf, quiet)
         summary = fetch_with_progress(conf, store, quiet)
     failure = (
-        every_feed_failed(summary, "nothing was fetched") if summary.every_feed_failed else None
+        every_feed_failed_error(summary, "nothing was fetched")
+        if summary.every_feed_failed
+        else None
     )
     if as_json:
         data = fetch_summary_dict(summary)
