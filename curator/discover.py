@@ -271,7 +271,8 @@ def _try(
             continue
         fetched = fetch(url)
         if not fetched.ok or fetched.content is None:
-            rejected.append((url, "could not be fetched"))
+            # The fetch's own reason (an HTTP status, connection refused, a timeout), not a vague one.
+            rejected.append((url, fetched.error or "could not be fetched"))
             continue
         final_url = fetched.final_url or url
         result = check_feed(fetched.content, fetched.content_type, final_url)

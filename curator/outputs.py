@@ -8,6 +8,7 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import uuid
@@ -87,8 +88,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
-#: A link destination `](...)` in the introduction, to check its scheme.
-_MD_LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
+#: A backslash escape in Markdown (CommonMark 2.4: any ASCII punctuation).
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+#: A link reference definition `[label]: destination` (its title, if any, follows on the line).
+_MD_LINK_DEFINITION = re.compile(
+    r"^ {0,3}\[(?:\\.|[^\]\\])+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)[^\n]*$", re.MULTILINE
+)
 
 
 def md_text(value: object) -> str:
@@ -108,21 +113,120 @@ def md_url(value: object) -> str:
     return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
 
 
+def _unsafe_destination(raw: str) -> bool:
+    """Whether a Markdown link destination, as a renderer decodes it, names a scheme we don't publish.
+
+    Renderers undo backslash escapes and entities (`javascript&colon;` is `javascript:`), so the
+    check runs on the decoded text; a relative link (no scheme before the first / ? #) stays.
+    """
+    decoded = html.unescape(_MD_ESCAPE.sub(r"\1", raw.strip().removeprefix("<").removesuffix(">")))
+    cleaned = "".join(ch for ch in decoded if ord(ch) > 32 and ord(ch) != 127)
+    head = re.split(r"[/?#]", cleaned, maxsplit=1)[0]
+    return ":" in head and safe_url(cleaned) is None
+
+
+def _skip_space(text: str, i: int) -> int:
+    """`i` moved past spaces and tabs and at most one line ending."""
+    newline = False
+    while i < len(text) and text[i] in " \t\n":
+        if text[i] == "\n":
+            if newline:
+                break
+            newline = True
+        i += 1
+    return i
+
+
+def _inline_link_end(text: str, start: int) -> tuple[int, str] | None:
+    """For `](` ending at `start`: (index after the link's `)`, its destination), or None.
+
+    CommonMark 6.3: a destination in `<...>` or without spaces and with balanced parentheses, then
+    an optional title in quotes or parentheses.
+    """
+    n = len(text)
+    i = _skip_space(text, start)
+    if i < n and text[i] == "<":
+        j = i + 1
+        while j < n and text[j] not in "<>\n":
+            j += 2 if text[j] == "\\" else 1
+        if j >= n or text[j] != ">":
+            return None
+        dest, i = text[i : j + 1], j + 1
+    else:
+        j, depth = i, 0
+        while j < n and not text[j].isspace() and ord(text[j]) >= 32:
+            if text[j] == "\\":
+                j += 2
+                continue
+            if text[j] == "(":
+                depth += 1
+            elif text[j] == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            j += 1
+        dest, i = text[i:j], min(j, n)
+    k = _skip_space(text, i)
+    if k > i and k < n and text[k] in "\"'(":
+        close = ")" if text[k] == "(" else text[k]
+        m = k + 1
+        while m < n and text[m] != close:
+            m += 2 if text[m] == "\\" else 1
+        if m >= n:
+            return None
+        k = _skip_space(text, m + 1)
+    return (k + 1, dest) if k < n and text[k] == ")" else None
+
+
+def _link_opening(text: str, close: int) -> int | None:
+    """The index of the `[` that the `]` at `close` ends (brackets balanced, escapes skipped)."""
+    depth = 0
+    for i in range(close - 1, -1, -1):
+        if text[i] not in "[]":
+            continue
+        backslashes = len(text[:i]) - len(text[:i].rstrip("\\"))
+        if backslashes % 2:
+            continue
+        if text[i] == "]":
+            depth += 1
+        elif depth == 0:
+            return i
+        else:
+            depth -= 1
+    return None
+
+
+def _unlink_unsafe(text: str) -> str:
+    """Every inline link or image whose destination is unsafe replaced by its text alone."""
+    pos = 0
+    while (close := text.find("](", pos)) != -1:
+        found = _inline_link_end(text, close + 2)
+        if found is None or not _unsafe_destination(found[1]):
+            pos = close + 2
+            continue
+        end = found[0]
+        opening = _link_opening(text, close)
+        if opening is None:  # not a link, but no unsafe address is published even as text
+            text, pos = text[: close + 1] + text[end:], close + 1
+            continue
+        start = opening - 1 if opening and text[opening - 1] == "!" else opening
+        text, pos = text[:start] + text[opening + 1 : close] + text[end:], start
+    return text
+
+
 def md_intro(value: object) -> str:
     """The editor's Markdown introduction for Hugo/Jekyll: raw HTML shown as text, unsafe links cut.
 
     Jekyll's kramdown passes raw HTML through, so a `<script>` would run there; render.py treats raw
-    HTML in the introduction as text, and this keeps the Markdown output the same.
+    HTML in the introduction as text, and this keeps the Markdown output the same. A link to an
+    unsafe address (javascript:, file:, data: ...) becomes its text alone, and a reference
+    definition naming one is left out, so no such address reaches the Markdown file.
     """
     text = _MD_RAW_HTML.sub("&lt;", str(value or "").strip())
-
-    def check(match: re.Match[str]) -> str:
-        dest = match.group(1)
-        if ":" in dest.split("/", 1)[0] and safe_url(dest) is None:
-            return "]("
-        return match.group(0)
-
-    return _MD_LINK_DEST.sub(check, text)
+    text = _MD_LINK_DEFINITION.sub(
+        lambda m: "" if _unsafe_destination(m.group(1)) else m.group(0), text
+    )
+    return _unlink_unsafe(text)
 
 
 def yaml_scalar(value: object) -> str:

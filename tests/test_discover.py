@@ -265,9 +265,9 @@ def test_declared_feed_elsewhere_unreachable_then_common_path(
         (http_server.url("/feed.json"), "json", "common-path")
     ]
     rejected = dict(found.rejected)
-    assert rejected["http://inessential.com/xml/rss.xml"] == "could not be fetched"
+    assert rejected["http://inessential.com/xml/rss.xml"] == "no such server: inessential.com"
     assert rejected[http_server.url("/feed/")] == "a web page, not a feed"
-    assert rejected[http_server.url("/feed")] == "could not be fetched"  # 404
+    assert rejected[http_server.url("/feed")] == "HTTP 404"
 
 
 def test_a_feed_url_is_taken_as_it_is(corpus: Path, http_server, fetch) -> None:

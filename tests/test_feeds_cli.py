@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import LocalServer
 from curator.cli import cli
 from curator.config import load_config
+from curator.discover import COMMON_FEED_PATHS
 from curator.errors import EXIT_FAILED, EXIT_FEEDS_FAILING, EXIT_INPUT, EXIT_OK
 
 
@@ -310,3 +311,33 @@ def test_feeds_import_add_subjects_writes_a_stub_per_folder_and_keeps_the_file(
     assert hints["https://gadgets.example/feed"] == ("Tech",)
     assert hints["https://shops.example/feed"] == ("Retail news",)
     assert hints["https://listen.example/feed"] == ("Voice of the customer",)
+
+
+def test_feeds_add_says_why_each_guessed_address_is_not_a_feed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    # A page that links to no feed: curator tries the common feed addresses of the site, and the
+    # editor is told, address by address, what each answered (it said "could not be fetched").
+    config = feeds_yaml(tmp_path)
+    before = config.read_text(encoding="utf-8")
+    page = http_server.add(
+        "/page.html",
+        "<!doctype html><title>About us</title><p>No feed here.</p>",
+        content_type="text/html",
+    )
+    http_server.add("/feed.json", b"just some notes", content_type="text/plain")
+
+    code, out, err = invoke("feeds", "add", "--config", str(config), page)
+
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"curator: {page}: no feed found; give the feed's own address if the site has one. Tried:"
+    )
+    assert lines[1:] == [
+        f"  {http_server.url('/' + path)}: "
+        + ("not an RSS, Atom or JSON feed" if path == "feed.json" else "HTTP 404 Not Found")
+        for path in COMMON_FEED_PATHS
+    ]
+    assert "could not be fetched" not in err
+    assert config.read_text(encoding="utf-8") == before

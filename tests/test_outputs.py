@@ -23,6 +23,7 @@ from curator.outputs import (
     add_utm,
     issue_from_data,
     load_archive,
+    md_intro,
     publish_outputs,
     render_outputs,
 )
@@ -543,3 +544,48 @@ def test_pages_link_only_the_archive_files_the_build_writes(demo: Path) -> None:
     alternate = issue.find("link", rel="alternate")
     assert alternate["href"] == "https://blog.example.com/cx-weekly/feed.xml"
     assert (out / "feed.xml").is_file()
+
+
+def test_the_markdown_edition_shows_an_unsafe_introduction_link_as_its_text(demo: Path) -> None:
+    # The editor's introduction (intro.md of the demo) with unsafe links beside safe ones: in the
+    # Markdown file an unsafe link is its text alone, a safe one stays a link, and no
+    # javascript:/file:/data: address is written at all.
+    intro = demo.parent / "intro.md"
+    intro.write_text(
+        intro.read_text(encoding="utf-8")
+        + "\nPlease [see](javascript:alert(3)), read the [file](file:///etc/passwd),"
+        " look at ![a chart](data:text/html;base64,PHNjcmlwdD4=) or the"
+        " [archive](https://example.com/archive/(2026)).\n",
+        encoding="utf-8",
+    )
+
+    code, _, err = run_cli("build", "--config", str(demo), "--quiet")
+
+    assert code == 0, err
+    markdown = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    assert (
+        "Please see, read the file, look at a chart or the"
+        " [archive](https://example.com/archive/(2026))." in markdown
+    )
+    for scheme in ("javascript:", "file:", "data:"):
+        assert scheme not in markdown.lower()
+    # A Markdown renderer agrees: the only link of that paragraph is the archive.
+    html = MarkdownIt("commonmark").render(markdown)
+    paragraph = next(
+        p for p in BeautifulSoup(html, "html.parser").find_all("p") if "Please" in p.text
+    )
+    assert [a["href"] for a in paragraph.find_all("a")] == ["https://example.com/archive/(2026)"]
+
+
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        ("[x](javascript&colon;alert(1)) [y](javascript\\:alert(1))", "x y"),
+        ('[a [b] c](<JavaScript:alert(1)> "t")', "a [b] c"),
+        ("[![logo](javascript:x)](javascript:y)", "logo"),
+        ('[r][bad]\n\n[bad]: javascript:alert(1) "t"\n\nEnd.', "[r][bad]\n\n\n\nEnd."),
+        ("[rel](/about) [top](#top) [mail](mailto:a@b.example)", None),
+    ],
+)
+def test_md_intro_cuts_every_unsafe_link_the_renderer_would_make(written, published):
+    assert md_intro(written) == (written if published is None else published)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,20 @@ def _feed_address(config: Config, given: str) -> tuple[str, str]:
     return str(path), written
 
 
+#: How many of the addresses `feeds add` tried it lists, one a line (a page may declare hundreds).
+_TRIED_SHOWN = 25
+
+
+def _tried(rejected: Sequence[tuple[str, str]]) -> str:
+    """The addresses tried for a feed and why each is not one, one a line after the message."""
+    if not rejected:
+        return ""
+    lines = [f"  {address}: {why}" for address, why in rejected[:_TRIED_SHOWN]]
+    if len(rejected) > _TRIED_SHOWN:
+        lines.append(f"  and {len(rejected) - _TRIED_SHOWN} more")
+    return ". Tried:\n" + "\n".join(lines)
+
+
 @feeds.command("add")
 @CONFIG_OPTION
 @click.argument("url")
@@ -86,8 +101,10 @@ def add(
     if found.error:
         raise CuratorError(f"{url}: {found.error}")
     if not found.feeds:
-        reasons = "; ".join(f"{u}: {why}" for u, why in found.rejected[:5])
-        raise CuratorError(f"{url}: no feed found" + (f" ({reasons})" if reasons else ""))
+        raise CuratorError(
+            f"{url}: no feed found; give the feed's own address if the site has one"
+            + _tried(found.rejected)
+        )
     if len(found.feeds) > 1 and not found.is_feed:
         click.echo(f"{url} offers {len(found.feeds)} feeds; adding the first:", err=True)
         for feed in found.feeds:
