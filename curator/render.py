@@ -167,7 +167,8 @@ def entry_view(entry: Scored) -> EntryView:
 
 
 def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, object]:
-    """Every variable a template gets (documented in docs/templates.md)."""
+    """Every variable a template gets (documented in docs/templates.md) except `has_index` and
+    `has_feed`, which depend on the build's formats: curator.outputs.output_context adds them."""
     sections = tuple(
         SectionView(
             sec.subject,
@@ -199,10 +200,6 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "page_url": _site_page(site_url, f"issue-{issue.number}.html"),
         "index_url": _site_page(site_url, "index.html"),
         "feed_url": _site_page(site_url, "feed.xml"),
-        # Whether the build writes index.html / feed.xml (every output does, unless
-        # `settings: outputs:` leaves them out: curator.outputs.output_context says).
-        "has_index": True,
-        "has_feed": True,
     }
 
 

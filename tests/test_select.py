@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from curator.models import Article, Assignment, Issue, Subject
-from curator.render import environment, issue_context, render
+from curator.outputs import output_context
+from curator.render import environment, render
 from curator.select import select_sections
 
 BASICS = Subject("Basics", "What customer experience is.", ("customer experience",))
@@ -77,7 +78,7 @@ def test_a_syndicated_copy_becomes_also_covered_by_and_renders_so() -> None:
     issue = Issue(
         number=1, date=datetime(2026, 11, 25, tzinfo=UTC), title="CX Weekly", sections=sections
     )
-    html = render(environment(), "issue.html", issue_context(issue))
+    html = render(environment(), "issue.html", output_context(issue))
     assert f'Also covered by: <a href="{copy.url}">Daily Echo</a>' in html
 
 
