@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -1122,12 +1122,18 @@ class Store:
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
-    def count_candidates(self, subject: str, min_score: float = 0.0) -> int:
-        """How many unfeatured articles are placed under `subject` with at least `min_score`."""
+    def count_candidates(
+        self, subject: str, min_score: float = 0.0, exclude: Collection[int] = ()
+    ) -> int:
+        """How many unfeatured articles are placed under `subject` with at least `min_score`,
+        leaving out the articles whose ids are in `exclude`."""
+        ids = tuple(exclude)
+        leave_out = f" AND s.article_id NOT IN ({', '.join('?' * len(ids))})" if ids else ""
         row = self.db.execute(
             """SELECT COUNT(*) FROM assignments s
                WHERE s.subject = ? AND s.score >= ?
-                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = s.article_id)""",
-            (subject, min_score),
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = s.article_id)"""
+            + leave_out,
+            (subject, min_score, *ids),
         ).fetchone()
         return int(row[0])

@@ -207,10 +207,7 @@ def promised_theme(
     used = set(featured)
     need = config.themes.min_articles
     for name in choice.next_theme:
-        fitting = store.count_candidates(name, config.themes.min_score)
-        # The `fitting` best candidates are exactly those with at least min_score.
-        left = sum(1 for a, _, _ in store.candidates(name, fitting) if a.id not in used)
-        if left < need:
+        if store.count_candidates(name, config.themes.min_score, exclude=used) < need:
             return ()
     return choice.next_theme
 

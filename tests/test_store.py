@@ -72,6 +72,22 @@ def test_a_published_issue_takes_its_articles_out_of_the_next_selection(tmp_path
         assert [tuple(r) for r in rows] == [(1, "Basics", "https://e.com/1")]
 
 
+def test_counted_candidates_leave_out_the_excluded_ids(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "curator.db") as store:
+        urls = [f"https://e.com/{n}" for n in range(4)]
+        store.add_articles([article(u) for u in urls], feed_url=None)
+        ids = [a.id for a in store.articles()]
+        scores = [0.9, 0.8, 0.7, 0.1]
+        store.save_assignments(
+            [(i, "Basics", sc, ()) for i, sc in zip(ids, scores, strict=True)], "fp"
+        )
+        assert store.count_candidates("Basics", 0.5) == 3
+        assert store.count_candidates("Basics", 0.5, exclude=ids[:2]) == 1
+        # An excluded id below the score floor does not count twice.
+        assert store.count_candidates("Basics", 0.5, exclude=[ids[3]]) == 3
+        assert store.count_candidates("Basics", exclude=set(ids)) == 0
+
+
 def test_a_failed_write_leaves_what_was_stored(tmp_path: Path) -> None:
     with Store.open(tmp_path / "curator.db") as store:
         store.add_articles([article("https://e.com/1")], feed_url=None)
