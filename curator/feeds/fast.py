@@ -92,7 +92,6 @@ ITEM_FIELDS: dict[str, str] = {
     "dc_subject": "category",
     "itunes_keywords": "keywords",
     "itunes_category": "itunes_category",
-    "feedburner_origlink": "origlink",
 }
 #: Elements feedparser has handlers for that touch none of the fields curator keeps (enclosures,
 #: media objects, comments, podcast flags...): read past, with whatever they contain.
