@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,6 +137,10 @@ class Config:
         if found is not None:
             return found
         raise InputError(f"{self.path}: no subject `{name}`; {subject_hint(name, names)}")
+
+    def subjects_named(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The configured subjects `names` stand for (`subject_named` each), in order, once each."""
+        return tuple(dict.fromkeys(self.subject_named(name) for name in names))
 
 
 def subject_hint(name: str, names: Sequence[str]) -> str:

@@ -157,7 +157,7 @@ def requested_subjects(
     typo (InputError with a did-you-mean) or both flags at once stop the run at once."""
     if subjects and all_subjects:
         raise InputError("give --subject or --all-subjects, not both")
-    return tuple(dict.fromkeys(config.subject_named(s) for s in subjects))
+    return config.subjects_named(subjects)
 
 
 def choose_theme(

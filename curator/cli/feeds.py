@@ -89,7 +89,7 @@ def add(
     """Add a feed, given its address or its website's (curator finds the feed), or a local file."""
     conf = loaded(config)
     # A subject mistyped in the command: did-you-mean and exit 2 (InputError), as everywhere.
-    subjects = tuple(dict.fromkeys(conf.subject_named(s) for s in subjects))
+    subjects = conf.subjects_named(subjects)
     fetched, written = _feed_address(conf, url)
     if any(source.is_file and source.url == fetched for source in conf.feeds):
         raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
