@@ -8,7 +8,6 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import uuid
@@ -20,6 +19,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import css_inline
 import jinja2
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from curator.errors import CuratorError
 from curator.models import Article, Issue, Scored, Section
@@ -88,8 +88,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
-#: A backslash escape in Markdown (CommonMark 2.4: any ASCII punctuation).
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: A link reference definition `[label]: destination` (its title, if any, follows on the line).
 _MD_LINK_DEFINITION = re.compile(
     r"^ {0,3}\[(?:\\.|[^\]\\])+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)[^\n]*$", re.MULTILINE
@@ -113,69 +111,60 @@ def md_url(value: object) -> str:
     return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
 
 
-def _unsafe_destination(raw: str) -> bool:
-    """Whether a Markdown link destination, as a renderer decodes it, names a scheme we don't publish.
+#: The base a relative link destination is resolved against to check it (never published).
+_RELATIVE_BASE = "https://relative.invalid/"
 
-    Renderers undo backslash escapes and entities (`javascript&colon;` is `javascript:`), so the
-    check runs on the decoded text; a relative link (no scheme before the first / ? #) stays.
+
+def _unsafe_destination(dest: str) -> bool:
+    """Whether a Markdown link destination, as a renderer decodes it (markdown-it's
+    parseLinkDestination undoes backslash escapes and entities: `javascript&colon;` is
+    `javascript:`), names a scheme we don't publish.
+
+    A relative link is resolved, so it stays. Text with a `:` before any `/ ? #` reads as a
+    scheme to some renderer or reader (`&lt;JavaScript:...>` decodes to `<JavaScript:...>`,
+    relative to urljoin): it must be a safe address on its own, so no such text is published.
     """
-    decoded = html.unescape(_MD_ESCAPE.sub(r"\1", raw.strip().removeprefix("<").removesuffix(">")))
-    cleaned = "".join(ch for ch in decoded if ord(ch) > 32 and ord(ch) != 127)
-    head = re.split(r"[/?#]", cleaned, maxsplit=1)[0]
-    return ":" in head and safe_url(cleaned) is None
+    if not dest.strip():
+        return False
+    if safe_url(dest, _RELATIVE_BASE) is None:
+        return True
+    cleaned = "".join(ch for ch in dest if ord(ch) > 32 and ord(ch) != 127)
+    return ":" in re.split(r"[/?#]", cleaned, maxsplit=1)[0] and safe_url(cleaned) is None
 
 
 def _skip_space(text: str, i: int) -> int:
-    """`i` moved past spaces and tabs and at most one line ending."""
-    newline = False
+    """`i` moved past spaces, tabs and line endings (as markdown-it's inline link rule does)."""
     while i < len(text) and text[i] in " \t\n":
-        if text[i] == "\n":
-            if newline:
-                break
-            newline = True
         i += 1
     return i
 
 
 def _inline_link_end(text: str, start: int) -> tuple[int, str] | None:
-    """For `](` ending at `start`: (index after the link's `)`, its destination), or None.
+    """For `](` ending at `start`: (index after the link's `)`, its decoded destination), or None.
 
-    CommonMark 6.3: a destination in `<...>` or without spaces and with balanced parentheses, then
-    an optional title in quotes or parentheses.
+    The steps of markdown-it's inline link rule (CommonMark 6.3): spaces, destination, spaces,
+    an optional title (only after a space), spaces, then `)`.
     """
     n = len(text)
-    i = _skip_space(text, start)
-    if i < n and text[i] == "<":
-        j = i + 1
-        while j < n and text[j] not in "<>\n":
-            j += 2 if text[j] == "\\" else 1
-        if j >= n or text[j] != ">":
-            return None
-        dest, i = text[i : j + 1], j + 1
-    else:
-        j, depth = i, 0
-        while j < n and not text[j].isspace() and ord(text[j]) >= 32:
-            if text[j] == "\\":
-                j += 2
-                continue
-            if text[j] == "(":
-                depth += 1
-            elif text[j] == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            j += 1
-        dest, i = text[i:j], min(j, n)
-    k = _skip_space(text, i)
-    if k > i and k < n and text[k] in "\"'(":
-        close = ")" if text[k] == "(" else text[k]
-        m = k + 1
-        while m < n and text[m] != close:
-            m += 2 if text[m] == "\\" else 1
-        if m >= n:
-            return None
-        k = _skip_space(text, m + 1)
-    return (k + 1, dest) if k < n and text[k] == ")" else None
+    pos = _skip_space(text, start)
+    if pos >= n:
+        return None
+    dest = ""
+    found = parseLinkDestination(text, pos, n)
+    if found.ok:
+        dest, pos = found.str, found.pos
+        after = pos
+        pos = _skip_space(text, pos)
+        title = parseLinkTitle(text, pos, n)
+        if pos < n and after != pos and title.ok:
+            pos = _skip_space(text, title.pos)
+    return (pos + 1, dest) if pos < n and text[pos] == ")" else None
+
+
+def _definition_destination(raw: str) -> str:
+    """A reference definition's destination as a renderer decodes it (escapes, entities)."""
+    found = parseLinkDestination(raw, 0, len(raw))
+    return found.str if found.ok else raw
 
 
 def _link_opening(text: str, close: int) -> int | None:
@@ -224,7 +213,8 @@ def md_intro(value: object) -> str:
     """
     text = _MD_RAW_HTML.sub("&lt;", str(value or "").strip())
     text = _MD_LINK_DEFINITION.sub(
-        lambda m: "" if _unsafe_destination(m.group(1)) else m.group(0), text
+        lambda m: "" if _unsafe_destination(_definition_destination(m.group(1))) else m.group(0),
+        text,
     )
     return _unlink_unsafe(text)
 
