@@ -349,6 +349,24 @@ def link_posts(entries: Iterable[Entry], home: str | None) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def finish_entries(
+    entries: Iterable[Entry],
+    *,
+    link: object,
+    base: str | None,
+    atom: bool,
+    people: Iterable[object] = (),
+    author: object = None,
+) -> tuple[str | None, tuple[Entry, ...]]:
+    """An XML feed's home page (its `link`, made safe against `base`) and its entries as published:
+    in an Atom feed (`atom`) an entry without authors takes the feed's (`people`, else its raw
+    `author`: `inherit_authors`), and link posts are told by the home page (`link_posts`)."""
+    if atom:
+        entries = inherit_authors(entries, author_names(people, author))
+    home = safe_link(link, base)
+    return home, link_posts(entries, home)
+
+
 def guid_is_url(raw: object) -> bool:
     """True when a permalink guid, as the feed wrote it, is a URL: absolute http(s), or a path
     from the site's root. RSS 2.0 makes a guid a permalink unless isPermaLink="false", and

@@ -36,16 +36,13 @@ from lxml import etree
 from curator.feeds.common import (
     ORIGLINK_SUFFIX,
     FeedItem,
-    author_names,
     build_entry,
     feed_base,
+    finish_entries,
     guid_is_url,
-    inherit_authors,
     item_date,
-    link_posts,
     orig_link,
     plain_text,
-    safe_link,
 )
 from curator.models import Entry, ParsedFeed
 
@@ -611,13 +608,18 @@ def _feed(
     plain_title = plain_text(title)
     if not entries and plain_title is None:
         return None  # feedparser decides what error this is
-    if is_atom:
-        entries = list(inherit_authors(entries, author_names(head.authors, head.author)))
-    home = safe_link(head.link, feed_base(url))
+    home, finished = finish_entries(
+        entries,
+        link=head.link,
+        base=feed_base(url),
+        atom=is_atom,
+        people=head.authors,
+        author=head.author,
+    )
     return ParsedFeed(
         title=plain_title,
         link=home,
-        entries=link_posts(entries, home),
+        entries=finished,
         version=version,
         warning=None,
     )

@@ -18,16 +18,13 @@ from curator.feeds.common import (
     MAX_ENTRIES,
     FeedError,
     FeedItem,
-    author_names,
     build_entry,
     feed_base,
+    finish_entries,
     guid_is_url,
-    inherit_authors,
     item_date,
-    link_posts,
     orig_link,
     plain_text,
-    safe_link,
     short,
     too_many,
 )
@@ -75,14 +72,18 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     is_rss = str(result.get("version") or "").startswith("rss")
     texts = _ElementTexts(data)
     built = tuple(build_entry(_item(e, texts), base, is_rss=is_rss) for e in entries)
-    if str(result.get("version") or "").startswith("atom"):
-        people = [a.get("name") for a in feed.get("authors") or () if hasattr(a, "get")]
-        built = inherit_authors(built, author_names(people, feed.get("author")))
-    home = safe_link(feed.get("link"), base)
+    home, finished = finish_entries(
+        built,
+        link=feed.get("link"),
+        base=base,
+        atom=str(result.get("version") or "").startswith("atom"),
+        people=[a.get("name") for a in feed.get("authors") or () if hasattr(a, "get")],
+        author=feed.get("author"),
+    )
     return ParsedFeed(
         title=title,
         link=home,
-        entries=link_posts(built, home),
+        entries=finished,
         version=result.get("version") or None,
         warning=warning,
     )
