@@ -469,14 +469,11 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
     """Read a stored article's page again; its article merged as if it had been read the first
     time (the feed entry it was built from, kept with the retry)."""
-    result = await run.fetcher.fetch(
-        FetchRequest(retry.link, kind="page", allow_file=source.is_file)
-    )
-    if not (result.ok and result.content):
+    page, result = await _fetch_page(run.fetcher, run.workers, retry.link, source.is_file)
+    if page is None:
         return _Reread(retry, error_kind=result.error_kind, error=failure_reason(result))
-    page = await run.workers.run(
-        article_rules.read_page, result.content, result.final_url, result.content_type
-    )
+    if page.problems:
+        run.pages.in_part.append(PageInPart(retry.link, page.problems))
     article = await run.workers.run(
         article_rules.merge,
         _entry_from_json(retry.entry),
@@ -492,6 +489,20 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
     return source.name or (parsed.title if parsed and parsed.title else None) or source.url
+
+
+async def _fetch_page(
+    fetcher: Fetcher, workers: Workers, link: str, allow_file: bool
+) -> tuple[Page | None, FetchResult]:
+    """Fetch the article page at `link` and read it in a worker: the page (None when it could
+    not be fetched or was empty) and the fetch's result, which says why."""
+    result = await fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
+    if not (result.ok and result.content):
+        return None, result
+    page = await workers.run(
+        article_rules.read_page, result.content, result.final_url, result.content_type
+    )
+    return page, result
 
 
 class _PageReader:
@@ -533,12 +544,8 @@ class _PageReader:
         return {link: page for link, page in zip(links, pages, strict=True) if page is not None}
 
     async def _read(self, link: str, allow_file: bool) -> Page | None:
-        result = await self._fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
-        page = None
-        if result.ok and result.content:
-            page = await self._workers.run(
-                article_rules.read_page, result.content, result.final_url, result.content_type
-            )
+        page, result = await _fetch_page(self._fetcher, self._workers, link, allow_file)
+        if page is not None:
             self.read += 1
             if page.problems:
                 self.in_part.append(PageInPart(link, page.problems))
