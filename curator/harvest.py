@@ -303,7 +303,6 @@ class _Reread:
     """A stored article's page read again: its article as the page now makes it, or the failure."""
 
     retry: PageRetry
-    key: str | None = None
     article: Article | None = None
     error_kind: str | None = None
     error: str | None = None
@@ -482,9 +481,10 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
         feed_title=run.states[source.url].title,
         now=retry.first_seen or run.now,
     )
-    if article is None:
-        return _Reread(retry, error="the page gave no title")
-    return _Reread(retry, url_key(article.url), article)
+    # The article was stored from this entry with no page, so the entry has the title merge
+    # prefers: a page read now cannot take it away.
+    assert article is not None, f"a stored article's entry lost its title: {retry.link}"
+    return _Reread(retry, article)
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
@@ -646,8 +646,8 @@ def _store_rereads(store: Store, rereads: Sequence[_Reread], now: datetime) -> t
     updated = unread = given_up = 0
     for reread in rereads:
         retry = reread.retry
-        if reread.article is not None and reread.key is not None:
-            updated += store.update_read_article(retry.article_id, reread.key, reread.article)
+        if reread.article is not None:
+            updated += store.update_read_article(retry.article_id, reread.article)
             continue
         store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
         unread += 1

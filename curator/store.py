@@ -591,7 +591,7 @@ class Store:
                 (kind, error, _iso(now), article_id),
             )
 
-    def update_read_article(self, article_id: int, key: str, article: Article) -> bool:
+    def update_read_article(self, article_id: int, article: Article) -> bool:
         """The article as its page, read at last, makes it: its address (unless another stored
         article has it; the old one stays an alias), title, credits, blurb and text; its term
         counts and subject are worked out again by the next placement. An article featured in
@@ -605,6 +605,7 @@ class Store:
             self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
             if old is None:
                 return False
+            key = url_key(article.url)
             taken = self.known_keys([key]) if key != old[0] else set()
             url_row = () if taken else (key, article.url)
             self.db.execute(
