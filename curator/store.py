@@ -632,10 +632,8 @@ class Store:
             self.db.execute("DELETE FROM article_terms WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM assignments WHERE article_id = ?", (article_id,))
             # Placement reads the archive from its watermark on: move it back before this one.
-            self.db.execute(
-                "UPDATE meta SET value = ? WHERE key = 'placed_through' AND CAST(value AS INTEGER) >= ?",
-                (str(article_id - 1), article_id),
-            )
+            if self.placement_state()[1] >= article_id:
+                self._set_meta([("placed_through", str(article_id - 1))])
         return True
 
     def _article(self, row: sqlite3.Row) -> Article:
