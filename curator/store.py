@@ -555,11 +555,9 @@ class Store:
         since = _iso(seen_since)
         with self.transaction():
             self.db.execute(
-                """DELETE FROM page_retries WHERE attempts >= ? OR article_id IN (
-                     SELECT a.id FROM articles a WHERE a.id = page_retries.article_id
-                       AND (a.first_seen < ? OR EXISTS
-                         (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)))
-                   OR article_id NOT IN (SELECT id FROM articles)""",
+                """DELETE FROM page_retries WHERE attempts >= ?
+                   OR article_id IN (SELECT id FROM articles WHERE first_seen < ?)
+                   OR article_id IN (SELECT article_id FROM issue_articles)""",
                 (max_attempts, since),
             )
         rows = self.db.execute(
