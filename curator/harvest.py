@@ -749,17 +749,19 @@ def run_fetch(
     reports = tuple(_store(store, outcome, now, vocabulary) for outcome in gathered.outcomes)
     read_again, still_unread, given_up = _store_rereads(store, gathered.rereads, now)
     return FetchSummary(
-        reports,
-        sum(r.new for r in reports if r.status == "ok"),
-        gathered.pages_read,
-        len(gathered.page_failures),
-        sum(len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)),
-        gathered.page_failures,
-        gathered.pages_in_part,
-        read_again,
-        still_unread,
-        given_up,
-        workers.died,
+        feeds=reports,
+        new_articles=sum(r.new for r in reports if r.status == "ok"),
+        pages_read=gathered.pages_read,
+        pages_failed=len(gathered.page_failures),
+        parsed_entries=sum(
+            len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)
+        ),
+        page_failures=gathered.page_failures,
+        pages_in_part=gathered.pages_in_part,
+        pages_read_again=read_again,
+        pages_still_unread=still_unread,
+        pages_given_up=given_up,
+        worker_died=workers.died,
     )
 
 
