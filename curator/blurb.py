@@ -667,9 +667,9 @@ def _best_window(
     """The best run of 2-3 consecutive lead sentences within the bounds.
 
     Each sentence scores by the title's words it repeats and the text's key terms it uses (terms
-    that recur in the text); a run scores the mean of its sentences, weighted towards the lead, and
-    a tenth of that when it opens with a word that leans on a sentence left out ("But", "This",
-    "They"): such a run is chosen only when no other fits.
+    that recur in the text); a run scores the mean of its sentences, weighted towards the lead. A
+    run that opens with a word leaning on a sentence left out ("But", "This", "They") or with a
+    quotation is chosen only when no run that opens (`_opens`) fits, however well it scores.
     """
     lead = sentences[:LEAD_SENTENCES]
     if not lead:
@@ -678,7 +678,8 @@ def _best_window(
     keys = {w: math.log1p(c) for w, c in counts.most_common(12) if c >= 2}
     title_terms = _terms(title or "")
     scores = [_sentence_score(s, title_terms, keys) for s in lead]
-    best: tuple[float, list[str]] | None = None
+    opens = [_opens(s) for s in lead]
+    best: tuple[tuple[bool, float], list[str]] | None = None
     for start in range(len(lead)):
         for size in (MIN_SENTENCES, MAX_SENTENCES):
             window = lead[start : start + size]
@@ -687,10 +688,11 @@ def _best_window(
             score = sum(scores[start : start + size]) / size
             score *= 1.0 / (1.0 + LEAD_DECAY * start)  # openings say what an article is
             score *= 1.0 + 0.05 * (size - MIN_SENTENCES)  # a third sentence, when it fits, helps
-            if not _opens(window[0]):
-                score *= 0.1  # only when nothing else is left
-            if best is None or score > best[0]:
-                best = (score, window)
+            # A run that opens beats every run that leans, whatever their scores: a leaning run
+            # is chosen only when nothing else is left.
+            key = (opens[start], score)
+            if best is None or key > best[0]:
+                best = (key, window)
     return best[1] if best else None
 
 

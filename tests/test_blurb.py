@@ -281,3 +281,24 @@ def test_an_inch_mark_before_a_quotation_keeps_the_lead() -> None:
     assert blurb.startswith("Apple today announced a new MacBook Pro"), blurb
     assert "battery life is up by four hours" in blurb, blurb
     assert "iMac" not in blurb, blurb
+
+
+def test_a_run_that_opens_wins_over_an_earlier_one_that_leans() -> None:
+    """The text's first sentences lean on something left out ("But...", "This...", "It...") and
+    the first one that opens is the sixth: that run, on the title's topic, is the blurb. The
+    leaning run at the start once outscored it (a tenth of its score still beat the sixth
+    sentence's distance from the lead), and choose_blurb then gave no blurb at all."""
+    text = (
+        "But loyalty programmes that reward the wrong customers are not a new problem for brands. "
+        "This is how loyalty programmes came to reward the wrong customers in the first place. "
+        "It was not the first time the loyalty programme had let its customers down. "
+        "They had heard the same promises about loyalty rewards two years before. "
+        "However, the loyalty team says the new rewards will arrive before the holidays.\n"
+        "Loyalty programmes often reward the wrong customers, a new study of retail brands finds. "
+        "Its authors tracked the purchases of ten thousand members of loyalty programmes. "
+        "Members who spent the most were the least likely to stay with the programmes' brands."
+    )
+    title = "Loyalty programmes reward the wrong customers"
+    blurb = choose_blurb(description=None, text=text, summary=None, title=title, markup=False)
+    assert blurb.startswith("Loyalty programmes often reward the wrong customers"), blurb
+    assert_reads_well(blurb)
