@@ -96,10 +96,23 @@ DATELINE = re.compile(
     r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])"
 )
 
-#: A description that ends like this was cut by its CMS: a teaser, not a summary.
-TEASER_END = re.compile(
-    r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\[\s*\]|read more\W*|more\W*»|»)\s*$", re.I
+# How a feed summary or a page description ends when it is not the whole text, one fragment each,
+# so that every check of a text's end knows the same tails (entities are decoded before: "&hellip;"
+# is "…" by then).
+#: A cut marked in brackets: "[...]", "[…]".
+_CUT = r"\[\s*(?:\.\.\.|…)\s*\]"
+#: A cut marked by an ellipsis alone, or in brackets.
+_ELLIPSIS = rf"(?:{_CUT}|\.\.\.|…)"
+#: A "read on" link's words.
+_MORE = (
+    r"(?:read more|continue reading|keep reading|"
+    r"read (?:the )?(?:full|whole|rest of the) (?:story|article|post))"
 )
+#: A "read on" link: its words, or a bracketed one ("[Continue reading ...]", "[Read the rest]").
+_MORE_LINK = rf"(?:\[\s*(?:read|continue reading|keep reading)\b[^\]]*\]|\b{_MORE}\W*)"
+
+#: A description that ends like this was cut by its CMS: a teaser, not a summary.
+TEASER_END = re.compile(rf"(?:{_ELLIPSIS}|\[\s*\]|{_MORE_LINK}|more\W*»|»)\s*$", re.I)
 
 #: Descriptions that describe the site, not the article (generic site-wide meta descriptions).
 SITE_BOILERPLATE = re.compile(
@@ -135,19 +148,13 @@ _QUOTES = str.maketrans(
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*", re.I)
 # A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
-_ELLIPSIS_TAIL = re.compile(
-    r"\s*(?:\[\s*(?:\.\.\.|…|&hellip;)\s*\]|\[\s*(?:read|continue reading)\b[^\]]*\]"
-    r"|\b(?:read more|continue reading)\W*)\s*$",
-    re.I,
-)
+_ELLIPSIS_TAIL = re.compile(rf"\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I)
 # A "read on" link ending a summary: what is before it was written whole, unlike a text cut by a
 # "[...]" or "...", whose last sentence may stop half-way.
-_MORE_TAIL = re.compile(
-    r"\s*(?:\[\s*(?:read|continue reading)\b[^\]]*\]|\b(?:read more|continue reading|"
-    r"keep reading|read (?:the )?(?:full|whole|rest of the) (?:story|article|post))\W*)\s*$",
-    re.I,
-)
-_CUT_TAIL = re.compile(r"(?:\[\s*(?:\.\.\.|…|&hellip;)\s*\]|\.\.\.|…)\s*$")
+_MORE_TAIL = re.compile(rf"\s*{_MORE_LINK}\s*$", re.I)
+_CUT_TAIL = re.compile(rf"{_ELLIPSIS}\s*$")
+#: A sentence that ends on a "read on" link (maybe with its arrow: "Keep reading »") or a cut.
+_FURNITURE_END = re.compile(rf"(?:\b{_MORE}[^\w.!?]*|{_ELLIPSIS})$", re.I)
 
 
 def normalise_quotes(text: str) -> str:
@@ -292,7 +299,7 @@ def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
     if lowered.startswith(FURNITURE) or FURNITURE_ANYWHERE.search(lowered):
         return True
-    return lowered.endswith(("read more", "read more »", "…", "...", "[…]"))
+    return bool(_FURNITURE_END.search(lowered))
 
 
 def _is_sentence(sentence: str) -> bool:

@@ -302,3 +302,18 @@ def test_a_run_that_opens_wins_over_an_earlier_one_that_leans() -> None:
     blurb = choose_blurb(description=None, text=text, summary=None, title=title, markup=False)
     assert blurb.startswith("Loyalty programmes often reward the wrong customers"), blurb
     assert_reads_well(blurb)
+
+
+def test_every_read_on_tail_is_left_out_of_a_summary() -> None:
+    """A feed summary closed by "Keep reading" (or "Read the full story"): the link is not part of
+    the last sentence. The tail that strips a summary's end once knew only "Read more" and
+    "Continue reading", so "Keep reading" stayed in the blurb, finished with a full stop."""
+    for tail in ("Keep reading", "Read the full story", "Continue reading »", "[…]"):
+        summary = (
+            "Apple released a new MacBook Pro today with a faster chip and a brighter screen. "
+            f"Reviewers found a much bigger battery inside it {tail}"
+        )
+        blurb = choose_blurb(description=None, text=None, summary=summary, title="MacBook Pro")
+        assert blurb.startswith("Apple released a new MacBook Pro today"), (tail, blurb)
+        assert tail.split()[0] not in blurb, (tail, blurb)
+        assert "reading" not in blurb.lower() and "story" not in blurb, (tail, blurb)
