@@ -198,29 +198,59 @@ _BEFORE_OPENING = "([{<\u2014\u2013-/\u2018'"
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
-def _quote_marks(text: str) -> Iterator[tuple[str, bool]]:
-    """Each quote mark of `text` that opens or closes a quotation, as (mark, opens), a curly pair
-    named by its opening mark. Inch marks (after a digit) and marks between spaces are left out."""
+def _quote_marks(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Each quote mark of `text` that opens or closes a quotation, as (index, mark, opens), a curly
+    pair named by its opening mark. Inch marks (after a digit) and marks between spaces are left
+    out; a mark after a single quote and before a space closes ('she said \'no.\'" Then')."""
     for found in _QUOTE_MARK.finditer(text):
         char, i = found.group(), found.start()
         if char == "\u201c":
-            yield "\u201c", True
+            yield i, "\u201c", True
         elif char == "\u201d":
-            yield "\u201c", False
+            yield i, "\u201c", False
         elif char == '"':
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if before.isspace() or before in _BEFORE_OPENING:
                 if not after.isspace():
-                    yield '"', True
+                    yield i, '"', True
+                elif before in "'\u2019":
+                    yield i, '"', False
             elif not before.isdigit():
-                yield '"', False
+                yield i, '"', False
+
+
+def _quotations(text: str) -> tuple[list[tuple[int, int, bool]], bool]:
+    """The quotations of `text` as (start, end, closed) spans, marks included (one left open runs
+    to the text's end), and whether the marks pair up: none left open, none closing a quotation
+    that never opened (half of a quoted passage split mid-way). Inch marks are no quotes."""
+    spans: list[tuple[int, int, bool]] = []
+    paired = True
+    open_at: tuple[int, str] | None = None
+    for i, mark, opens in _quote_marks(text):
+        if open_at is None:
+            if opens:
+                open_at = (i, mark)
+            else:
+                paired = False
+        elif mark == open_at[1] and not opens:
+            spans.append((open_at[0], i + 1, True))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at[0], len(text), False))
+        paired = False
+    return spans, paired
+
+
+def _balanced(sentence: str) -> bool:
+    """Every quotation the sentence opens it closes, and it closes none it did not open."""
+    return _quotations(sentence)[1]
 
 
 def _open_quote(piece: str) -> str | None:
     """The mark of a quotation the text opens and does not close, if any ('"' or "“")."""
     open_mark = None
-    for mark, opens in _quote_marks(piece):
+    for _, mark, opens in _quote_marks(piece):
         if open_mark is None:
             if opens:
                 open_mark = mark
@@ -232,15 +262,16 @@ def _open_quote(piece: str) -> str | None:
 def _closes(rest: str, open_mark: str) -> bool:
     """The open quotation is closed in what follows before another one opens (else its mark was
     stray, and holding the text together would glue a paragraph into one "sentence")."""
-    for mark, opens in _quote_marks(rest):
+    for _, mark, opens in _quote_marks(rest):
         if mark == open_mark:
             return not opens
     return False
 
 
 def quoted_share(sentence: str) -> float:
-    """How much of a sentence is inside double quotes (0.0-1.0)."""
-    inside = sum(len(q) for q in re.findall(r'"[^"]*"', normalise_quotes(sentence)))
+    """How much of a sentence is inside closed double quotes (0.0-1.0); inch marks are no quotes."""
+    spans, _ = _quotations(normalise_quotes(sentence))
+    inside = sum(end - start for start, end, closed in spans if closed)
     return inside / len(sentence) if sentence else 0.0
 
 
@@ -257,9 +288,10 @@ def is_quotation(sentence: str) -> bool:
     with one (not a quoted title or nickname of a few words: '"Scoops" Klepek is in the studio'),
     or closes a quote with its attribution ('," X said.')."""
     plain = normalise_quotes(sentence).lstrip()
-    opening = re.match(r"\"([^\"]*)\"?", plain)
+    spans, _ = _quotations(plain)
+    opening = plain[1 : spans[0][1]].rstrip('"') if spans and spans[0][0] == 0 else ""
     return (
-        bool(opening and len(opening.group(1).split()) > MAX_QUOTED_NAME_WORDS)
+        len(opening.split()) > MAX_QUOTED_NAME_WORDS
         or quoted_share(plain) >= 0.5
         or bool(_ATTRIBUTION.search(plain))
     )
@@ -502,7 +534,7 @@ def _usable(sentence: str) -> bool:
         _is_sentence(sentence)
         and not _is_furniture(sentence)
         and "http" not in sentence
-        and sentence.count('"') % 2 == 0
+        and _balanced(sentence)
         and sentence.count("(") == sentence.count(")")  # "Not Found, 304 Not Modified)."
         and not _HOVER_CARD.search(sentence)
         and not _SPEC_KEYWORD.match(sentence)

@@ -317,3 +317,24 @@ def test_every_read_on_tail_is_left_out_of_a_summary() -> None:
         assert blurb.startswith("Apple released a new MacBook Pro today"), (tail, blurb)
         assert tail.split()[0] not in blurb, (tail, blurb)
         assert "reading" not in blurb.lower() and "story" not in blurb, (tail, blurb)
+
+
+def test_a_sentence_with_an_inch_mark_can_be_the_blurb() -> None:
+    """13" is an inch mark, not half a quotation: the splitter kept the sentence whole, then the
+    blurb's check of its quotes (an even count of marks) threw it away and the lead was lost."""
+    text = (
+        'The new 13" MacBook Pro is faster than any laptop Apple has made, and it costs less. '
+        "Apple says the battery now lasts a full working day on a single charge. "
+        "The laptop ships next week in two colours, with orders open from today.\n"
+        "Elsewhere, the company cut the price of its oldest phone for the holiday season."
+    )
+    blurb = choose_blurb(
+        description=None, text=text, summary=None, title="The new MacBook Pro", markup=False
+    )
+    assert blurb.startswith('The new 13" MacBook Pro is faster'), blurb
+    assert "battery now lasts a full working day" in blurb, blurb
+    assert_reads_well(blurb)
+    assert not is_quotation('The new 13" MacBook Pro is faster than any laptop Apple has made.')
+    # A quotation's second half, split from its first, still stays out.
+    half = 'In her memoir she wrote, "I am often asked why I left.\nThe answer is simple."'
+    assert "simple" not in choose_blurb(description=None, text=half, summary=None, title="Memoir")
