@@ -572,7 +572,7 @@ def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
     for section in draft.sections:
         found = configured_name(section.subject)
         if found is None and " ".join(section.subject.split()).casefold() not in extra:
-            hint = subject_hint(section.subject, subjects).rstrip(".")
+            hint = subject_hint(section.subject, subjects)
             hint += "" if hint.endswith("?") else "."
             raise DraftError(
                 path,

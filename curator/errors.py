@@ -1,8 +1,9 @@
 """What can go wrong, as the editor is told it: one base error carrying the exit code (pure).
 
 Every error a command can end with derives from `CuratorError`; its message is one line in the
-shape `where: what is wrong; the fix` (file:line:column or a URL first, when there is one), and
-`curator.cli` prints it as `curator: <message>` on stderr and exits with the error's `exit_code`.
+shape `where: what is wrong; the fix` (file:line:column or a URL first, when there is one), or,
+when it lists several things, a header line and one indented line per item. `curator.cli`
+prints it as `curator: <message>` on stderr and exits with the error's `exit_code`.
 """
 
 from __future__ import annotations

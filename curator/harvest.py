@@ -303,7 +303,6 @@ class _Reread:
     """A stored article's page read again: its article as the page now makes it, or the failure."""
 
     retry: PageRetry
-    key: str | None = None
     article: Article | None = None
     error_kind: str | None = None
     error: str | None = None
@@ -469,14 +468,11 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
     """Read a stored article's page again; its article merged as if it had been read the first
     time (the feed entry it was built from, kept with the retry)."""
-    result = await run.fetcher.fetch(
-        FetchRequest(retry.link, kind="page", allow_file=source.is_file)
-    )
-    if not (result.ok and result.content):
+    page, result = await _fetch_page(run.fetcher, run.workers, retry.link, source.is_file)
+    if page is None:
         return _Reread(retry, error_kind=result.error_kind, error=failure_reason(result))
-    page = await run.workers.run(
-        article_rules.read_page, result.content, result.final_url, result.content_type
-    )
+    if page.problems:
+        run.pages.in_part.append(PageInPart(retry.link, page.problems))
     article = await run.workers.run(
         article_rules.merge,
         _entry_from_json(retry.entry),
@@ -485,13 +481,28 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
         feed_title=run.states[source.url].title,
         now=retry.first_seen or run.now,
     )
-    if article is None:
-        return _Reread(retry, error="the page gave no title")
-    return _Reread(retry, url_key(article.url), article)
+    # The article was stored from this entry with no page, so the entry has the title merge
+    # prefers: a page read now cannot take it away.
+    assert article is not None, f"a stored article's entry lost its title: {retry.link}"
+    return _Reread(retry, article)
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
     return source.name or (parsed.title if parsed and parsed.title else None) or source.url
+
+
+async def _fetch_page(
+    fetcher: Fetcher, workers: Workers, link: str, allow_file: bool
+) -> tuple[Page | None, FetchResult]:
+    """Fetch the article page at `link` and read it in a worker: the page (None when it could
+    not be fetched or was empty) and the fetch's result, which says why."""
+    result = await fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
+    if not (result.ok and result.content):
+        return None, result
+    page = await workers.run(
+        article_rules.read_page, result.content, result.final_url, result.content_type
+    )
+    return page, result
 
 
 class _PageReader:
@@ -533,12 +544,8 @@ class _PageReader:
         return {link: page for link, page in zip(links, pages, strict=True) if page is not None}
 
     async def _read(self, link: str, allow_file: bool) -> Page | None:
-        result = await self._fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
-        page = None
-        if result.ok and result.content:
-            page = await self._workers.run(
-                article_rules.read_page, result.content, result.final_url, result.content_type
-            )
+        page, result = await _fetch_page(self._fetcher, self._workers, link, allow_file)
+        if page is not None:
             self.read += 1
             if page.problems:
                 self.in_part.append(PageInPart(link, page.problems))
@@ -639,8 +646,8 @@ def _store_rereads(store: Store, rereads: Sequence[_Reread], now: datetime) -> t
     updated = unread = given_up = 0
     for reread in rereads:
         retry = reread.retry
-        if reread.article is not None and reread.key is not None:
-            updated += store.update_read_article(retry.article_id, reread.key, reread.article)
+        if reread.article is not None:
+            updated += store.update_read_article(retry.article_id, reread.article)
             continue
         store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
         unread += 1
@@ -742,17 +749,19 @@ def run_fetch(
     reports = tuple(_store(store, outcome, now, vocabulary) for outcome in gathered.outcomes)
     read_again, still_unread, given_up = _store_rereads(store, gathered.rereads, now)
     return FetchSummary(
-        reports,
-        sum(r.new for r in reports if r.status == "ok"),
-        gathered.pages_read,
-        len(gathered.page_failures),
-        sum(len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)),
-        gathered.page_failures,
-        gathered.pages_in_part,
-        read_again,
-        still_unread,
-        given_up,
-        workers.died,
+        feeds=reports,
+        new_articles=sum(r.new for r in reports if r.status == "ok"),
+        pages_read=gathered.pages_read,
+        pages_failed=len(gathered.page_failures),
+        parsed_entries=sum(
+            len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)
+        ),
+        page_failures=gathered.page_failures,
+        pages_in_part=gathered.pages_in_part,
+        pages_read_again=read_again,
+        pages_still_unread=still_unread,
+        pages_given_up=given_up,
+        worker_died=workers.died,
     )
 
 

@@ -555,11 +555,9 @@ class Store:
         since = _iso(seen_since)
         with self.transaction():
             self.db.execute(
-                """DELETE FROM page_retries WHERE attempts >= ? OR article_id IN (
-                     SELECT a.id FROM articles a WHERE a.id = page_retries.article_id
-                       AND (a.first_seen < ? OR EXISTS
-                         (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)))
-                   OR article_id NOT IN (SELECT id FROM articles)""",
+                """DELETE FROM page_retries WHERE attempts >= ?
+                   OR article_id IN (SELECT id FROM articles WHERE first_seen < ?)
+                   OR article_id IN (SELECT article_id FROM issue_articles)""",
                 (max_attempts, since),
             )
         rows = self.db.execute(
@@ -591,7 +589,7 @@ class Store:
                 (kind, error, _iso(now), article_id),
             )
 
-    def update_read_article(self, article_id: int, key: str, article: Article) -> bool:
+    def update_read_article(self, article_id: int, article: Article) -> bool:
         """The article as its page, read at last, makes it: its address (unless another stored
         article has it; the old one stays an alias), title, credits, blurb and text; its term
         counts and subject are worked out again by the next placement. An article featured in
@@ -605,6 +603,7 @@ class Store:
             self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
             if old is None:
                 return False
+            key = url_key(article.url)
             taken = self.known_keys([key]) if key != old[0] else set()
             url_row = () if taken else (key, article.url)
             self.db.execute(
@@ -631,10 +630,8 @@ class Store:
             self.db.execute("DELETE FROM article_terms WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM assignments WHERE article_id = ?", (article_id,))
             # Placement reads the archive from its watermark on: move it back before this one.
-            self.db.execute(
-                "UPDATE meta SET value = ? WHERE key = 'placed_through' AND CAST(value AS INTEGER) >= ?",
-                (str(article_id - 1), article_id),
-            )
+            if self.placement_state()[1] >= article_id:
+                self._set_meta([("placed_through", str(article_id - 1))])
         return True
 
     def _article(self, row: sqlite3.Row) -> Article:

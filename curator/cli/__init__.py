@@ -82,8 +82,7 @@ def usage_failed(ctx: click.Context, error: click.ClickException) -> NoReturn:
     """A mistake on the command line that click found (an unknown option, a missing argument, a
     bad choice): click's usage text on stderr as always, and when --json is on the command line
     (even if click never got to read it) `{"error": <message>, "exit": <code>}` on stdout too."""
-    asked = ctx.meta.get(JSON_ASKED) or ctx.meta.get(JSON_GIVEN)
-    if not asked or ctx.meta.get(JSON_PRINTED):
+    if not ctx.meta.get(JSON_ASKED) or ctx.meta.get(JSON_PRINTED):
         raise error
     error.show()
     click.echo(json.dumps({"error": error.format_message(), "exit": error.exit_code}, indent=2))

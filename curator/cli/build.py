@@ -23,7 +23,6 @@ from curator.cli.common import (
     CONFIG_OPTION,
     common_options,
     echo_json,
-    error_fields,
     opened,
     theme_options,
     warn,
@@ -67,10 +66,13 @@ def announce_fetch(config: Config, quiet: bool) -> None:
         click.echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
 
 
-def every_feed_failed_error(summary: FetchSummary, consequence: str) -> CuratorError:
+def every_feed_failed_error(summary: FetchSummary, consequence: str) -> CuratorError | None:
     """The error that ends `build`, `draft` and `fetch` (exit 1) when not one feed could be read
-    and so nothing came of the run: a scheduled run must not pass for "nothing new". Raised after
-    the run's report (the failures, --json) is printed; what was stored stays stored."""
+    and so nothing came of the run: a scheduled run must not pass for "nothing new"; None when
+    some feed was read. Raised after the run's report (the failures, --json) is printed; what
+    was stored stays stored."""
+    if not summary.every_feed_failed:
+        return None
     return CuratorError(f"every feed failed ({len(summary.feeds)}); {consequence}")
 
 
@@ -153,9 +155,8 @@ def build(
                 place_progress=progress.placing,
             )
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
-    failure = None
-    if result.issue is None and result.fetch.every_feed_failed:
-        failure = every_feed_failed_error(result.fetch, "no issue was built")
+    built = result.issue is not None
+    failure = None if built else every_feed_failed_error(result.fetch, "no issue was built")
     report_build(result, quiet, as_json, failure=failure)
     if failure is not None:
         raise failure
@@ -182,7 +183,7 @@ def report_build(
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
             **fetch_summary_dict(result.fetch),
         }
-        echo_json({**data, **error_fields(failure)} if failure else data)
+        echo_json(data, failure=failure)
     print_failures(result.fetch, quiet=quiet)
     if issue is None:
         if not as_json and failure is None:
@@ -263,9 +264,7 @@ def draft(
     if written is not None:
         print_warnings(written.warnings)
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
-    failure = None
-    if written is None and summary.every_feed_failed:
-        failure = every_feed_failed_error(summary, "no draft was written")
+    failure = every_feed_failed_error(summary, "no draft was written") if written is None else None
     if as_json:
         data: dict[str, Any] = {
             "issue": written.issue.number if written else None,
@@ -274,7 +273,7 @@ def draft(
             "warnings": warnings_list(written.warnings, written.missing_blurbs) if written else [],
             **fetch_summary_dict(summary),
         }
-        echo_json({**data, **error_fields(failure)} if failure else data)
+        echo_json(data, failure=failure)
     if failure is not None:
         raise failure
     if as_json:
@@ -354,14 +353,9 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     with opened(config, db) as (conf, store):
         announce_fetch(conf, quiet)
         summary = fetch_with_progress(conf, store, quiet)
-    failure = (
-        every_feed_failed_error(summary, "nothing was fetched")
-        if summary.every_feed_failed
-        else None
-    )
+    failure = every_feed_failed_error(summary, "nothing was fetched")
     if as_json:
-        data = fetch_summary_dict(summary)
-        echo_json({**data, **error_fields(failure)} if failure else data)
+        echo_json(fetch_summary_dict(summary), failure=failure)
     print_failures(summary, quiet=quiet)
     if failure is not None:
         raise failure

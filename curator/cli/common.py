@@ -54,9 +54,15 @@ JSON_OPTION = click.option(
 )
 
 
-def echo_json(data: object, *, ensure_ascii: bool = True) -> None:
+def echo_json(
+    data: object, *, ensure_ascii: bool = True, failure: CuratorError | None = None
+) -> None:
     """Print a command's --json output (one JSON document on stdout); after it, a failure is
-    not printed again as JSON, so stdout stays one document."""
+    not printed again as JSON, so stdout stays one document. With `failure` (the error the
+    command raises next), its `error_fields` are merged into `data` (a dict)."""
+    if failure is not None:
+        assert isinstance(data, dict), "a failure is merged into a JSON object only"
+        data = {**data, **error_fields(failure)}
     click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii))
     click.get_current_context().meta[JSON_PRINTED] = True
 
