@@ -328,13 +328,12 @@ def test_a_sentence_with_an_inch_mark_can_be_the_blurb() -> None:
         "The laptop ships next week in two colours, with orders open from today.\n"
         "Elsewhere, the company cut the price of its oldest phone for the holiday season."
     )
-    blurb = choose_blurb(
-        description=None, text=text, summary=None, title="The new MacBook Pro", markup=False
-    )
+    lead = text.split(", and", 1)[0] + "."
+    assert not is_quotation(lead)
+    blurb = choose_blurb(description=None, text=text, summary=None, title=lead, markup=False)
     assert blurb.startswith('The new 13" MacBook Pro is faster'), blurb
-    assert "battery now lasts a full working day" in blurb, blurb
     assert_reads_well(blurb)
-    assert not is_quotation('The new 13" MacBook Pro is faster than any laptop Apple has made.')
+    assert "battery now lasts a full working day" in blurb and "phone" not in blurb, blurb
     # A quotation's second half, split from its first, still stays out.
     half = 'In her memoir she wrote, "I am often asked why I left.\nThe answer is simple."'
     assert "simple" not in choose_blurb(description=None, text=half, summary=None, title="Memoir")
