@@ -96,10 +96,23 @@ DATELINE = re.compile(
     r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])"
 )
 
-#: A description that ends like this was cut by its CMS: a teaser, not a summary.
-TEASER_END = re.compile(
-    r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\[\s*\]|read more\W*|more\W*»|»)\s*$", re.I
+# How a feed summary or a page description ends when it is not the whole text, one fragment each,
+# so that every check of a text's end knows the same tails (entities are decoded before: "&hellip;"
+# is "…" by then).
+#: A cut marked in brackets: "[...]", "[…]".
+_CUT = r"\[\s*(?:\.\.\.|…)\s*\]"
+#: A cut marked by an ellipsis alone, or in brackets.
+_ELLIPSIS = rf"(?:{_CUT}|\.\.\.|…)"
+#: A "read on" link's words.
+_MORE = (
+    r"(?:read more|continue reading|keep reading|"
+    r"read (?:the )?(?:full|whole|rest of the) (?:story|article|post))"
 )
+#: A "read on" link: its words, or a bracketed one ("[Continue reading ...]", "[Read the rest]").
+_MORE_LINK = rf"(?:\[\s*(?:read|continue reading|keep reading)\b[^\]]*\]|\b{_MORE}\W*)"
+
+#: A description that ends like this was cut by its CMS: a teaser, not a summary.
+TEASER_END = re.compile(rf"(?:{_ELLIPSIS}|\[\s*\]|{_MORE_LINK}|more\W*»|»)\s*$", re.I)
 
 #: Descriptions that describe the site, not the article (generic site-wide meta descriptions).
 SITE_BOILERPLATE = re.compile(
@@ -135,19 +148,13 @@ _QUOTES = str.maketrans(
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*", re.I)
 # A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
-_ELLIPSIS_TAIL = re.compile(
-    r"\s*(?:\[\s*(?:\.\.\.|…|&hellip;)\s*\]|\[\s*(?:read|continue reading)\b[^\]]*\]"
-    r"|\b(?:read more|continue reading)\W*)\s*$",
-    re.I,
-)
+_ELLIPSIS_TAIL = re.compile(rf"\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I)
 # A "read on" link ending a summary: what is before it was written whole, unlike a text cut by a
 # "[...]" or "...", whose last sentence may stop half-way.
-_MORE_TAIL = re.compile(
-    r"\s*(?:\[\s*(?:read|continue reading)\b[^\]]*\]|\b(?:read more|continue reading|"
-    r"keep reading|read (?:the )?(?:full|whole|rest of the) (?:story|article|post))\W*)\s*$",
-    re.I,
-)
-_CUT_TAIL = re.compile(r"(?:\[\s*(?:\.\.\.|…|&hellip;)\s*\]|\.\.\.|…)\s*$")
+_MORE_TAIL = re.compile(rf"\s*{_MORE_LINK}\s*$", re.I)
+_CUT_TAIL = re.compile(rf"{_ELLIPSIS}\s*$")
+#: A sentence that ends on a "read on" link (maybe with its arrow: "Keep reading »") or a cut.
+_FURNITURE_END = re.compile(rf"(?:\b{_MORE}[^\w.!?]*|{_ELLIPSIS})$", re.I)
 
 
 def normalise_quotes(text: str) -> str:
@@ -191,29 +198,59 @@ _BEFORE_OPENING = "([{<\u2014\u2013-/\u2018'"
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
-def _quote_marks(text: str) -> Iterator[tuple[str, bool]]:
-    """Each quote mark of `text` that opens or closes a quotation, as (mark, opens), a curly pair
-    named by its opening mark. Inch marks (after a digit) and marks between spaces are left out."""
+def _quote_marks(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Each quote mark of `text` that opens or closes a quotation, as (index, mark, opens), a curly
+    pair named by its opening mark. Inch marks (after a digit) and marks between spaces are left
+    out; a mark after a single quote and before a space closes ('she said \'no.\'" Then')."""
     for found in _QUOTE_MARK.finditer(text):
         char, i = found.group(), found.start()
         if char == "\u201c":
-            yield "\u201c", True
+            yield i, "\u201c", True
         elif char == "\u201d":
-            yield "\u201c", False
+            yield i, "\u201c", False
         elif char == '"':
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if before.isspace() or before in _BEFORE_OPENING:
                 if not after.isspace():
-                    yield '"', True
+                    yield i, '"', True
+                elif before in "'\u2019":
+                    yield i, '"', False
             elif not before.isdigit():
-                yield '"', False
+                yield i, '"', False
+
+
+def _quotations(text: str) -> tuple[list[tuple[int, int, bool]], bool]:
+    """The quotations of `text` as (start, end, closed) spans, marks included (one left open runs
+    to the text's end), and whether the marks pair up: none left open, none closing a quotation
+    that never opened (half of a quoted passage split mid-way). Inch marks are no quotes."""
+    spans: list[tuple[int, int, bool]] = []
+    paired = True
+    open_at: tuple[int, str] | None = None
+    for i, mark, opens in _quote_marks(text):
+        if open_at is None:
+            if opens:
+                open_at = (i, mark)
+            else:
+                paired = False
+        elif mark == open_at[1] and not opens:
+            spans.append((open_at[0], i + 1, True))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at[0], len(text), False))
+        paired = False
+    return spans, paired
+
+
+def _balanced(sentence: str) -> bool:
+    """Every quotation the sentence opens it closes, and it closes none it did not open."""
+    return _quotations(sentence)[1]
 
 
 def _open_quote(piece: str) -> str | None:
     """The mark of a quotation the text opens and does not close, if any ('"' or "“")."""
     open_mark = None
-    for mark, opens in _quote_marks(piece):
+    for _, mark, opens in _quote_marks(piece):
         if open_mark is None:
             if opens:
                 open_mark = mark
@@ -225,15 +262,16 @@ def _open_quote(piece: str) -> str | None:
 def _closes(rest: str, open_mark: str) -> bool:
     """The open quotation is closed in what follows before another one opens (else its mark was
     stray, and holding the text together would glue a paragraph into one "sentence")."""
-    for mark, opens in _quote_marks(rest):
+    for _, mark, opens in _quote_marks(rest):
         if mark == open_mark:
             return not opens
     return False
 
 
 def quoted_share(sentence: str) -> float:
-    """How much of a sentence is inside double quotes (0.0-1.0)."""
-    inside = sum(len(q) for q in re.findall(r'"[^"]*"', normalise_quotes(sentence)))
+    """How much of a sentence is inside closed double quotes (0.0-1.0); inch marks are no quotes."""
+    spans, _ = _quotations(normalise_quotes(sentence))
+    inside = sum(end - start for start, end, closed in spans if closed)
     return inside / len(sentence) if sentence else 0.0
 
 
@@ -250,9 +288,10 @@ def is_quotation(sentence: str) -> bool:
     with one (not a quoted title or nickname of a few words: '"Scoops" Klepek is in the studio'),
     or closes a quote with its attribution ('," X said.')."""
     plain = normalise_quotes(sentence).lstrip()
-    opening = re.match(r"\"([^\"]*)\"?", plain)
+    spans, _ = _quotations(plain)
+    opening = plain[1 : spans[0][1]].rstrip('"') if spans and spans[0][0] == 0 else ""
     return (
-        bool(opening and len(opening.group(1).split()) > MAX_QUOTED_NAME_WORDS)
+        len(opening.split()) > MAX_QUOTED_NAME_WORDS
         or quoted_share(plain) >= 0.5
         or bool(_ATTRIBUTION.search(plain))
     )
@@ -292,7 +331,7 @@ def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
     if lowered.startswith(FURNITURE) or FURNITURE_ANYWHERE.search(lowered):
         return True
-    return lowered.endswith(("read more", "read more »", "…", "...", "[…]"))
+    return bool(_FURNITURE_END.search(lowered))
 
 
 def _is_sentence(sentence: str) -> bool:
@@ -495,7 +534,7 @@ def _usable(sentence: str) -> bool:
         _is_sentence(sentence)
         and not _is_furniture(sentence)
         and "http" not in sentence
-        and sentence.count('"') % 2 == 0
+        and _balanced(sentence)
         and sentence.count("(") == sentence.count(")")  # "Not Found, 304 Not Modified)."
         and not _HOVER_CARD.search(sentence)
         and not _SPEC_KEYWORD.match(sentence)
@@ -667,9 +706,9 @@ def _best_window(
     """The best run of 2-3 consecutive lead sentences within the bounds.
 
     Each sentence scores by the title's words it repeats and the text's key terms it uses (terms
-    that recur in the text); a run scores the mean of its sentences, weighted towards the lead, and
-    a tenth of that when it opens with a word that leans on a sentence left out ("But", "This",
-    "They"): such a run is chosen only when no other fits.
+    that recur in the text); a run scores the mean of its sentences, weighted towards the lead. A
+    run that opens with a word leaning on a sentence left out ("But", "This", "They") or with a
+    quotation is chosen only when no run that opens (`_opens`) fits, however well it scores.
     """
     lead = sentences[:LEAD_SENTENCES]
     if not lead:
@@ -678,7 +717,8 @@ def _best_window(
     keys = {w: math.log1p(c) for w, c in counts.most_common(12) if c >= 2}
     title_terms = _terms(title or "")
     scores = [_sentence_score(s, title_terms, keys) for s in lead]
-    best: tuple[float, list[str]] | None = None
+    opens = [_opens(s) for s in lead]
+    best: tuple[tuple[bool, float], list[str]] | None = None
     for start in range(len(lead)):
         for size in (MIN_SENTENCES, MAX_SENTENCES):
             window = lead[start : start + size]
@@ -687,10 +727,11 @@ def _best_window(
             score = sum(scores[start : start + size]) / size
             score *= 1.0 / (1.0 + LEAD_DECAY * start)  # openings say what an article is
             score *= 1.0 + 0.05 * (size - MIN_SENTENCES)  # a third sentence, when it fits, helps
-            if not _opens(window[0]):
-                score *= 0.1  # only when nothing else is left
-            if best is None or score > best[0]:
-                best = (score, window)
+            # A run that opens beats every run that leans, whatever their scores: a leaning run
+            # is chosen only when nothing else is left.
+            key = (opens[start], score)
+            if best is None or key > best[0]:
+                best = (key, window)
     return best[1] if best else None
 
 

@@ -281,3 +281,59 @@ def test_an_inch_mark_before_a_quotation_keeps_the_lead() -> None:
     assert blurb.startswith("Apple today announced a new MacBook Pro"), blurb
     assert "battery life is up by four hours" in blurb, blurb
     assert "iMac" not in blurb, blurb
+
+
+def test_a_run_that_opens_wins_over_an_earlier_one_that_leans() -> None:
+    """The text's first sentences lean on something left out ("But...", "This...", "It...") and
+    the first one that opens is the sixth: that run, on the title's topic, is the blurb. The
+    leaning run at the start once outscored it (a tenth of its score still beat the sixth
+    sentence's distance from the lead), and choose_blurb then gave no blurb at all."""
+    text = (
+        "But loyalty programmes that reward the wrong customers are not a new problem for brands. "
+        "This is how loyalty programmes came to reward the wrong customers in the first place. "
+        "It was not the first time the loyalty programme had let its customers down. "
+        "They had heard the same promises about loyalty rewards two years before. "
+        "However, the loyalty team says the new rewards will arrive before the holidays.\n"
+        "Loyalty programmes often reward the wrong customers, a new study of retail brands finds. "
+        "Its authors tracked the purchases of ten thousand members of loyalty programmes. "
+        "Members who spent the most were the least likely to stay with the programmes' brands."
+    )
+    title = "Loyalty programmes reward the wrong customers"
+    blurb = choose_blurb(description=None, text=text, summary=None, title=title, markup=False)
+    assert blurb.startswith("Loyalty programmes often reward the wrong customers"), blurb
+    assert_reads_well(blurb)
+
+
+def test_every_read_on_tail_is_left_out_of_a_summary() -> None:
+    """A feed summary closed by "Keep reading" (or "Read the full story"): the link is not part of
+    the last sentence. The tail that strips a summary's end once knew only "Read more" and
+    "Continue reading", so "Keep reading" stayed in the blurb, finished with a full stop."""
+    for tail in ("Keep reading", "Read the full story", "Continue reading »", "[…]"):
+        summary = (
+            "Apple released a new MacBook Pro today with a faster chip and a brighter screen. "
+            f"Reviewers found a much bigger battery inside it {tail}"
+        )
+        blurb = choose_blurb(description=None, text=None, summary=summary, title="MacBook Pro")
+        assert blurb.startswith("Apple released a new MacBook Pro today"), (tail, blurb)
+        assert tail.split()[0] not in blurb, (tail, blurb)
+        assert "reading" not in blurb.lower() and "story" not in blurb, (tail, blurb)
+
+
+def test_a_sentence_with_an_inch_mark_can_be_the_blurb() -> None:
+    """13" is an inch mark, not half a quotation: the splitter kept the sentence whole, then the
+    blurb's check of its quotes (an even count of marks) threw it away and the lead was lost."""
+    text = (
+        'The new 13" MacBook Pro is faster than any laptop Apple has made, and it costs less. '
+        "Apple says the battery now lasts a full working day on a single charge. "
+        "The laptop ships next week in two colours, with orders open from today.\n"
+        "Elsewhere, the company cut the price of its oldest phone for the holiday season."
+    )
+    lead = text.split(", and", 1)[0] + "."
+    assert not is_quotation(lead)
+    blurb = choose_blurb(description=None, text=text, summary=None, title=lead, markup=False)
+    assert blurb.startswith('The new 13" MacBook Pro is faster'), blurb
+    assert_reads_well(blurb)
+    assert "battery now lasts a full working day" in blurb and "phone" not in blurb, blurb
+    # A quotation's second half, split from its first, still stays out.
+    half = 'In her memoir she wrote, "I am often asked why I left.\nThe answer is simple."'
+    assert "simple" not in choose_blurb(description=None, text=half, summary=None, title="Memoir")
