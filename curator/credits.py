@@ -146,10 +146,15 @@ def norm_name(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def name_key(text: str) -> str:
+    """`norm_name` without its spaces: "The Verge" and "theverge" share "verge"."""
+    return norm_name(text).replace(" ", "")
+
+
 def same_name(a: str, b: str) -> bool:
     """True when two names are the same words, spaces aside ("The Verge", "theverge")."""
-    na, nb = norm_name(a), norm_name(b)
-    return bool(na) and (na == nb or na.replace(" ", "") == nb.replace(" ", ""))
+    ka = name_key(a)
+    return bool(ka) and ka == name_key(b)
 
 
 def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ...]:
@@ -244,6 +249,6 @@ def is_person_name(
         return False
     if host:
         label = host.lower().removeprefix("www.").split(".")[0]
-        if label and norm_name(name).replace(" ", "") == label:
+        if label and name_key(name) == label:
             return False
     return True

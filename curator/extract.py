@@ -49,7 +49,7 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
-from curator.credits import clean_authors, is_person_name, norm_name, same_name
+from curator.credits import clean_authors, is_person_name, name_key, norm_name, same_name
 from curator.deps import DependencyError, page_reader
 from curator.feeds.common import sane
 from curator.htmltext import CONTROL
@@ -515,29 +515,26 @@ def strip_site_name(raw: str, names: Iterable[str], people: Iterable[str] = ()) 
     (the `rules.TITLE_SEPARATORS`) where X is one of `names` (spaces, case and a leading "The"
     aside: "TheHill" is "The Hill"). A person of `people` goes too when a site's name follows
     them ("Title - John C. Welch - Medium"). The title itself is never taken whole."""
-    keys = {k for n in names if (k := norm_name(n).replace(" ", ""))}
+    keys = {k for n in names if (k := name_key(n))}
     if not keys:
         return raw
-    who = {k for p in people if (k := norm_name(p).replace(" ", ""))}
+    who = {k for p in people if (k := name_key(p))}
     parts = rules.TITLE_SEPARATORS.split(raw)
     if len(parts) < 2:
         return raw
-
-    def key(text: str) -> str:
-        return norm_name(text).replace(" ", "")
 
     # Cut by position in `raw`: the separators between kept parts stay as written.
     seps = list(rules.TITLE_SEPARATORS.finditer(raw))
     start, end = 0, len(seps)  # parts[start : end + 1] are kept
     site_gone = False
     while end > start:
-        k = key(parts[end])
+        k = name_key(parts[end])
         if k in keys or (site_gone and k in who):
             site_gone = site_gone or k in keys
             end -= 1
         else:
             break
-    while end > start and key(parts[start]) in keys:
+    while end > start and name_key(parts[start]) in keys:
         start += 1
     if (start, end) == (0, len(seps)):
         return raw
@@ -600,7 +597,7 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     own = {h.lower() for h in doc.meta.get("twitter:site", ())}
     own |= {
         f"@{host.removeprefix('www.').split('.')[0]}",
-        f"@{norm_name(site or '').replace(' ', '')}",
+        f"@{name_key(site or '')}",
     }
     declared: tuple[str, ...] = ()
     for raw in _declared_authors(doc):
