@@ -383,8 +383,9 @@ def publication(doc: _Doc) -> str | None:
         chosen = next(
             (n for n in (*candidates, suffix) if n and resembles_site(n, address)), chosen
         )
-    if _common_word(chosen) and _site_key(chosen) == _domain_word(address):
-        chosen = next((n for n in candidates if _site_key(n) == _domain_key(address)), chosen)
+    domain = _site_domain(address)
+    if domain and _common_word(chosen) and _site_key(chosen) == _domain_word(domain):
+        chosen = next((n for n in candidates if _site_key(n) == _site_key(domain)), chosen)
     return chosen
 
 
@@ -408,9 +409,10 @@ def _site_key(name: str) -> str:
     return "".join(_WORD.findall(name.lower()))
 
 
-def _domain_key(url: str | None) -> str | None:
-    """The registrable domain of `url` as `_site_key` spells a name ("space.com" -> "spacecom");
-    None when it cannot name a site: no host, an IP address, a single name, a hosting platform."""
+def _site_domain(url: str | None) -> str | None:
+    """The registrable domain of `url` ("www.space.com" -> "space.com"), looked up once per use;
+    None when it cannot name a site: no host, an IP address, a single name, a hosting platform.
+    `_site_key(domain)` spells it as a name ("spacecom"), `_domain_word` gives its name part."""
     domain = site_of(url) if url and "://" in url else None
     if not domain or "." not in domain or not any(c.isalpha() for c in domain):
         return None
@@ -418,13 +420,12 @@ def _domain_key(url: str | None) -> str | None:
         return None
     if norm_name(domain.split(".")[0]) in rules.HOSTING_PLATFORMS:
         return None
-    return _site_key(domain)
+    return domain
 
 
-def _domain_word(url: str | None) -> str | None:
-    """The name part of the registrable domain: "www.reuters.com" -> "reuters"."""
-    domain = site_of(url) if _domain_key(url) else None
-    return _site_key(domain.split(".")[0]) if domain else None
+def _domain_word(domain: str) -> str:
+    """The name part of a registrable domain: "reuters.com" -> "reuters"."""
+    return _site_key(domain.split(".")[0])
 
 
 def resembles_site(name: str, url: str | None) -> bool | None:
@@ -432,15 +433,16 @@ def resembles_site(name: str, url: str | None) -> bool | None:
     News" at bbc.co.uk, "TheHill" at thehill.com), is the domain written out ("Space.com") or its
     words' initials are the domain's name ("Wall Street Journal" at wsj.com).
     None when the address cannot tell (no host, an IP address, a hosting platform's domain)."""
-    word = _domain_word(url)
-    if not word:
+    domain = _site_domain(url)
+    word = _domain_word(domain) if domain else None
+    if not domain or not word:
         return None
     key = _site_key(name)
     initials = "".join(w[0] for w in norm_name(name).split())
     if initials == word and len(word) > 1:
         return True
     if len(word) < 3:
-        return key == word or key == _domain_key(url)
+        return key == word or key == _site_key(domain)
     return word in key
 
 
