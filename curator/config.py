@@ -224,6 +224,8 @@ KIND_EXAMPLES = {
     "score": "a number, 0 or more, e.g. 0.5",
     "weight": "a number, 0 or more, e.g. 1",
 }
+#: Kinds that differ from another only in their example: checked as that one.
+CHECKED_AS = {"weight": "score"}
 #: The YAML tags a value may carry (those of plain scalars); any other (`!secret`, `!!python/...`)
 #: is refused rather than constructed.
 PLAIN_TAGS = frozenset(
@@ -447,6 +449,7 @@ class _Reader:
             raise self.error(
                 node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not `{node.value[:40]}`"
             ) from None
+        checked = CHECKED_AS.get(kind, kind)
         ok: Callable[[Any], bool] = {
             "str": lambda v: isinstance(v, str) and bool(v.strip()),
             "path": lambda v: isinstance(v, str) and bool(v.strip()),
@@ -454,15 +457,14 @@ class _Reader:
             "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
             "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
             "score": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
-            "weight": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
             "bool": lambda v: isinstance(v, bool),
-        }[kind]
+        }[checked]
         if not ok(value):
             shown = "nothing" if value is None or value == "" else f"`{node.value}`"
             if node.style in ("'", '"') and value:
                 quote = node.style
                 shown = f"the quoted text {quote}{node.value}{quote}"
-                if kind in ("int", "number", "score", "weight", "bool"):
+                if checked in ("int", "number", "score", "bool"):
                     shown += "; remove the quotes"
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
