@@ -263,6 +263,8 @@ class Overlap:
     second_words: tuple[str, ...]
     #: True when articles between them will be split by chance (see `CHANCE_SHARE`).
     by_chance: bool
+    #: Those of the two that have no keywords at all (only a name and a description).
+    without_keywords: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -272,6 +274,7 @@ class Overlap:
             "words_alike": round(self.words_alike, 4),
             "words": {self.first: list(self.first_words), self.second: list(self.second_words)},
             "split_by_chance": self.by_chance,
+            "without_keywords": list(self.without_keywords),
         }
 
 
@@ -660,6 +663,7 @@ def overlaps(
                 tuple(map(shown, first_words)),
                 tuple(map(shown, second_words)),
                 (share >= CHANCE_SHARE and len(near) >= CHANCE_MIN) or alike >= WORDS_ALIKE,
+                tuple(names[k] for k in (p, q) if not model.subjects[k].keywords),
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

@@ -257,3 +257,35 @@ def test_overlap_shows_the_words_as_the_posts_write_them(
     assert shown and shown <= said | own, sorted(shown - said - own)
     pc = {w for p in pairs for w in p["words"].get("PC Hardware and Upgrades", [])}
     assert "ide" in pc and "id" not in pc, sorted(pc)
+
+
+def test_overlap_says_which_subject_has_no_keywords(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    config, _ = family(
+        tmp_path,
+        http_server,
+        corpus,
+        "comp-train.jsonl",
+        "computers.yaml",
+        3,
+        no_keywords={"Microsoft Windows"},
+    )
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    pairs = json.loads(out)
+    with_windows = [p for p in pairs if "Microsoft Windows" in p["subjects"]]
+    assert with_windows and all(
+        p["without_keywords"] == ["Microsoft Windows"] for p in with_windows
+    )
+    assert all(p["without_keywords"] == [] for p in pairs if p not in with_windows)
+
+    code, text, _ = run("subjects", "overlap", "--config", str(config), "-q")
+    assert code == 0
+    note = "  `Microsoft Windows` has no keywords, only a name and a description: add the words"
+    blocks = re.split(r"\n(?=\S)", text.strip())
+    assert len(blocks) == len(pairs)
+    for block in blocks:
+        pair = block.split(":", 1)[0].split(" / ")
+        assert (note in block) == ("Microsoft Windows" in pair), block
+    assert text.count("has no keywords") == len(with_windows)
