@@ -38,7 +38,9 @@ half, confirm on the other.
 Sets found under the corpus (--corpus, else $CURATOR_SHARED/corpus, else ../shared/corpus):
 bbc (BBC News, 5 labels), reuters8 (the 8 largest Reuters-21578 topics), computers and science
 (20 Newsgroups comp.* and sci.*: subjects that share one field) and bbcsport (BBC News's sport
-articles labelled by sport, see benchmarks/subjects/bbcsport-labels.tsv).
+articles labelled by sport, see benchmarks/subjects/bbcsport-labels.tsv). `--sets wording` measures
+computers and science with four more subjects files each, written blind by two other editors
+(benchmarks/subjects/wording/README.md): how much a figure owes to one file's wording.
 """
 
 from __future__ import annotations
@@ -89,6 +91,20 @@ SETS: dict[str, tuple[str, str, int | None]] = {
         0,
     ),
 }
+# The same-field sets with other editors' subjects files (benchmarks/subjects/wording/README.md).
+for _family, _data in (
+    ("computers", "20newsgroups/comp-train.jsonl"),
+    ("science", "20newsgroups/sci-train.jsonl"),
+):
+    for _who in ("b", "terse", "c", "nokw"):
+        SETS[f"{_family}-{_who}"] = (_data, f"wording/{_family}-{_who}.yaml", None)
+#: The same-field sets as each editor worded them (`--sets wording`).
+WORDING = (
+    "computers",
+    *(f"computers-{w}" for w in ("b", "terse", "c", "nokw")),
+    "science",
+    *(f"science-{w}" for w in ("b", "terse", "c", "nokw")),
+)
 #: The sets whose subjects share one field (their mean is issue 14's figure)...
 SAME_FIELD = ("computers", "science")
 #: ...and the proxies for the families the owners measure on that we do not have.
@@ -404,7 +420,10 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
     half = f", {args.half} half" if args.half else ""
     print(f"accuracy{half} (zero-shot, unassigned; after K corrections per subject, first K by id)")
     ks = [k for k in args.examples if k]
-    head = f"{'set':<10} {'scorer':<9} {'n':>5} {'zero-shot':>9} {'macro-F1':>8} {'unassigned':>10}"
+    w = max([10, *(len(n) for n in by_set)])
+    head = (
+        f"{'set':<{w}} {'scorer':<9} {'n':>5} {'zero-shot':>9} {'macro-F1':>8} {'unassigned':>10}"
+    )
     head += "".join(f" {'+' + str(k):>6}" for k in ks)
     if args.active:
         head += "".join(f" {'act+' + str(k):>7}" for k in ks)
@@ -416,7 +435,7 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
             if s is None:
                 continue
             line = (
-                f"{name:<10} {scorer:<9} {s['n']:>5} {s['accuracy']:>9.3f} {s['macro_f1']:>8.3f}"
+                f"{name:<{w}} {scorer:<9} {s['n']:>5} {s['accuracy']:>9.3f} {s['macro_f1']:>8.3f}"
                 f" {pct(s['unassigned']):>10}"
             )
             line += "".join(f" {s['curve'].get(str(k), float('nan')):>6.3f}" for k in ks)
@@ -424,7 +443,13 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
                 line += "".join(f" {s['active'].get(str(k), float('nan')):>7.3f}" for k in ks)
             line += f" {s.get('half_corrected', float('nan')):>6.3f}"
             print(line)
-    for family, names in (("same-field", SAME_FIELD), ("proxy", PROXIES)):
+    wordings = tuple(n for n in WORDING if n not in SAME_FIELD)
+    for family, names in (
+        ("same-field", SAME_FIELD),
+        # (only when other wordings were measured: else it repeats the line above)
+        ("every wording", SAME_FIELD + wordings if set(wordings) & set(by_set) else ()),
+        ("proxy", PROXIES),
+    ):
         same = [n for n in names if n in by_set]
         for scorer in scorers if same else ():
             zs = [by_set[n][scorer]["accuracy"] for n in same if scorer in by_set[n]]
@@ -459,13 +484,13 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
                     f"{lab} {v[0]:.0%}/{v[1]:.0%}" for lab, v in s["open_set"].items()
                 )
                 print(
-                    f"{name:<10} {scorer:<9} left out {pct(statistics.mean(left))}  in set"
+                    f"{name:<{w}} {scorer:<9} left out {pct(statistics.mean(left))}  in set"
                     f" {pct(statistics.mean(inside))}   {detail}"
                 )
     if args.speed:
         print("speed (shared machine: other work slows single runs; ratios are the figure to read)")
         for name, per in by_set.items():
-            line = f"{name:<10} placing new articles:"
+            line = f"{name:<{w}} placing new articles:"
             for scorer in scorers:
                 if scorer in per:
                     line += f"  {scorer} {per[scorer]['per_second']:7,.0f}/s"
@@ -493,7 +518,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--sets",
         default=",".join(DEFAULT_SETS),
-        help=f"comma-separated set names, of {', '.join(SETS)}; `proxies` for {', '.join(PROXIES)}",
+        help=f"comma-separated set names, of {', '.join(SETS)}; `proxies` for {', '.join(PROXIES)};"
+        " `wording` for computers and science as five editors worded their subjects",
     )
     p.add_argument("--data", type=Path, help="a labelled JSON-lines file (instead of --sets)")
     p.add_argument("--subjects", type=Path, help="the subjects file for --data")
@@ -518,7 +544,10 @@ def main(argv: list[str] | None = None) -> int:
         args.sets = ["custom"]
     else:
         args.sets = [
-            p for s in args.sets.split(",") if s for p in (PROXIES if s == "proxies" else [s])
+            p
+            for s in args.sets.split(",")
+            if s
+            for p in {"proxies": PROXIES, "wording": WORDING}.get(s, [s])
         ]
         unknown = set(args.sets) - set(SETS)
         if unknown:
