@@ -196,50 +196,16 @@ def test_overlap_names_the_subjects_that_share_a_field_and_the_words_that_part_t
     assert code == 0 and "split by chance" in text and "words for PC hardware:" in text
 
 
-#: Another editor's subjects for the comp.* family, written from the group names alone, left
-#: without keywords: what the posts share with the descriptions decides.
-TERSE_COMPUTERS = {
-    "comp.graphics": (
-        "Computer Graphics and Image Files",
-        "Articles about making, drawing, converting and displaying pictures on a computer,"
-        " including 3D rendering, image file formats and graphics programming.",
-    ),
-    "comp.os.ms-windows.misc": (
-        "Microsoft Windows Help and Tips",
-        "Articles about using, setting up and troubleshooting Microsoft Windows on a PC,"
-        " including installing programs, drivers, fonts and fixing crashes.",
-    ),
-    "comp.sys.ibm.pc.hardware": (
-        "PC Hardware and Upgrades",
-        "Articles about the physical parts of IBM-compatible PCs, such as hard drives, controller"
-        " cards, motherboards, memory chips and buying or upgrading a machine.",
-    ),
-    "comp.sys.mac.hardware": (
-        "Apple Macintosh Hardware",
-        "Articles about Apple Macintosh computers and their parts, including models, memory"
-        " upgrades, monitors, drives and add-on cards.",
-    ),
-    "comp.windows.x": (
-        "X Window System on Unix",
-        "Articles about the X Window System used on Unix workstations, including writing X"
-        " programs, window managers, toolkits and setting up X servers and displays.",
-    ),
-}
-
-
 def test_overlap_shows_the_words_as_the_posts_write_them(
     tmp_path: Path, http_server, corpus: Path
 ) -> None:
     """With only names and descriptions, the words that part two subjects come from the posts:
     each is shown as the posts spell it ("ide"), never as a stem ("id", from "IDE" but also a
     word of its own in a few posts) that an editor could not put in a keyword."""
-    subjects = tmp_path / "terse.yaml"
-    written = [
-        {"label": label, "name": name, "description": text, "keywords": []}
-        for label, (name, text) in TERSE_COMPUTERS.items()
-    ]
-    subjects.write_text(yaml.safe_dump({"subjects": written}), encoding="utf-8")
+    # Editor C's comp.* subjects (written from the group names alone), without keywords.
+    subjects = BENCHMARK_SUBJECTS / "wording" / "computers-nokw.yaml"
     config, _ = family(tmp_path, http_server, corpus, "comp-train.jsonl", subjects, 1)
+    written = yaml.safe_load(subjects.read_text(encoding="utf-8"))["subjects"]
     code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
     assert code == 0, err
     pairs = json.loads(out)
@@ -250,8 +216,8 @@ def test_overlap_shows_the_words_as_the_posts_write_them(
     said = set(re.findall(r"[a-z0-9]+", posts.lower()))
     own = {
         w
-        for name, text in TERSE_COMPUTERS.values()
-        for w in re.findall(r"[a-z0-9]+", (name + " " + text).lower())
+        for x in written
+        for w in re.findall(r"[a-z0-9]+", (x["name"] + " " + x["description"]).lower())
     }
     shown = {w for p in pairs for ws in p["words"].values() for w in ws}
     assert shown and shown <= said | own, sorted(shown - said - own)
