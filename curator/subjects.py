@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
@@ -263,6 +263,8 @@ class Overlap:
     second_words: tuple[str, ...]
     #: True when articles between them will be split by chance (see `CHANCE_SHARE`).
     by_chance: bool
+    #: Those of the two that have no keywords at all (only a name and a description).
+    without_keywords: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -272,6 +274,7 @@ class Overlap:
             "words_alike": round(self.words_alike, 4),
             "words": {self.first: list(self.first_words), self.second: list(self.second_words)},
             "split_by_chance": self.by_chance,
+            "without_keywords": list(self.without_keywords),
         }
 
 
@@ -571,7 +574,7 @@ def uncertain(
 
 
 def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ...]:
-    """Words likelier under subject `i` than under `j` in the word model, weighted by how often
+    """Terms likelier under subject `i` than under `j` in the word model, weighted by how often
     the archive uses them (a frequent word that parts them is worth more than a rare one)."""
     table = model.words.voters
     if not table or model.words.prior[i] == -math.inf or model.words.prior[j] == -math.inf:
@@ -579,7 +582,7 @@ def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ..
         vi, vj = model.vectors[i], model.vectors[j]
         diff = {t: x - vj.get(t, 0.0) for t, x in vi.items() if " " not in t}
         top = heapq.nlargest(n, diff, key=diff.__getitem__)
-        return tuple(model.word(t) for t in top if diff[t] > 0)
+        return tuple(t for t in top if diff[t] > 0)
     # Each word's part of how far subject i's word distribution is from j's (Kullback-Leibler):
     # frequent under i and much likelier under i than under j.
     weight = {
@@ -587,8 +590,31 @@ def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ..
         for t, row in table.items()
         if row[i] > row[j] and " " not in t
     }
-    top = heapq.nlargest(n, weight, key=weight.__getitem__)
-    return tuple(model.word(t) for t in top)
+    return tuple(heapq.nlargest(n, weight, key=weight.__getitem__))
+
+
+def _as_written(
+    model: SubjectModel, articles: Sequence[Article], terms: set[str]
+) -> Callable[[str], str]:
+    """How to show each of `terms`: as the subjects' own words spell it, else as the articles
+    (title, feed summary and text, read as far as the model reads them) most often write it. The
+    shortest word seen for a stem is no word to show: "bus" and "BU" (Boston University) both
+    make "bu". The blurb is left out: it repeats the summary's or the text's words."""
+    written = surface_forms(
+        (
+            part[:MAX_TEXT_CHARS]
+            for a in articles
+            for part in (a.title or "", a.summary or "", a.text or "")
+        ),
+        only={p for t in terms for p in t.split(" ")},
+    )
+
+    def shown(term: str) -> str:
+        return " ".join(
+            model.surface.get(p) or written.get(p) or readable(p) for p in term.split(" ")
+        )
+
+    return shown
 
 
 def overlaps(
@@ -612,12 +638,20 @@ def overlaps(
             pair = tuple(sorted((index[j.scores[0][0]], index[j.scores[1][0]])))
             between.setdefault(pair, []).append((j.margin, a))  # type: ignore[arg-type]
     asked = queries(model.subjects, model.corpus)
-    out = []
+    found = []
     for p, q in combinations(range(len(names)), 2):
         near = sorted(between.get((p, q), []), key=lambda ma: (ma[0], ma[1].url))
         alike = dot(asked[p], asked[q])
         if not near and alike < WORDS_ALIKE:
             continue
+        telling = (
+            _telling_words(model, p, q, OVERLAP_WORDS),
+            _telling_words(model, q, p, OVERLAP_WORDS),
+        )
+        found.append((p, q, near, alike, telling))
+    shown = _as_written(model, articles, {t for *_, pair in found for ts in pair for t in ts})
+    out = []
+    for p, q, near, alike, (first_words, second_words) in found:
         share = len(near) / max(1, placed[p] + placed[q])
         out.append(
             Overlap(
@@ -626,9 +660,10 @@ def overlaps(
                 tuple((a.url, a.title) for _, a in near[:examples]),
                 share,
                 alike,
-                _telling_words(model, p, q, OVERLAP_WORDS),
-                _telling_words(model, q, p, OVERLAP_WORDS),
+                tuple(map(shown, first_words)),
+                tuple(map(shown, second_words)),
                 (share >= CHANCE_SHARE and len(near) >= CHANCE_MIN) or alike >= WORDS_ALIKE,
+                tuple(names[k] for k in (p, q) if not model.subjects[k].keywords),
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

@@ -17,7 +17,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from curator.models import Article
@@ -293,14 +293,20 @@ def _stems(tokens: list[str]) -> list[str]:
     return list(filter(None, found))
 
 
-def surface_forms(texts: Iterable[str]) -> dict[str, str]:
-    """For each stem, the word that most often produced it in `texts` ("pricing", not "price")."""
-    counts: dict[str, Counter[str]] = {}
+def surface_forms(texts: Iterable[str], only: Container[str] | None = None) -> dict[str, str]:
+    """For each stem (of those in `only`, when given), the word that most often produced it in
+    `texts` ("pricing", not "price"), the first seen among words as frequent."""
+    counts: Counter[str] = Counter()
     for text in texts:
-        for w in words(text):
-            if w not in STOP_WORDS:
-                counts.setdefault(stem(w), Counter())[w] += 1
-    return {s: c.most_common(1)[0][0] for s, c in counts.items()}
+        counts.update(words(text))
+    best: dict[str, tuple[int, str]] = {}
+    for w, n in counts.items():  # in the order words were first seen
+        if w in STOP_WORDS:
+            continue
+        s = stem(w)
+        if (only is None or s in only) and n > best.get(s, (0, ""))[0]:
+            best[s] = (n, w)
+    return {s: w for s, (_, w) in best.items()}
 
 
 def reset_caches() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -22,36 +23,45 @@ COFFEE = "https://brightline.example/blog/office-coffee-machine"
 
 
 def family(
-    tmp_path: Path, http_server, corpus: Path, data: str, subjects: str, every: int
+    tmp_path: Path,
+    http_server,
+    corpus: Path,
+    data: str,
+    subjects: str | Path,
+    every: int,
+    *,
+    no_keywords: Collection[str] = (),
 ) -> tuple[Path, dict[str, str]]:
     """A newsletter whose one feed (on the local server) carries every `every`-th post of a 20
-    Newsgroups family, with the subjects an editor wrote for it; returns its feeds.yaml and each
-    post's URL -> the name of its right subject."""
+    Newsgroups family, with the subjects an editor wrote for it (those named in `no_keywords`
+    left with a name and a description only); returns its feeds.yaml and each post's URL -> the
+    name of its right subject."""
     path = corpus / "topics" / "20newsgroups" / data
     if not path.exists():
         pytest.skip(f"{path} is not in the shared corpus")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][::every]
     written = yaml.safe_load((BENCHMARK_SUBJECTS / subjects).read_text(encoding="utf-8"))
     name_of = {s["label"]: s["name"] for s in written["subjects"]}
-    items = "".join(
-        f"<item><title>{escape(r['title'])}</title><link>https://posts.example/{r['id']}</link>"
-        f"<description>{escape(r['text'][:4000])}</description></item>"
-        for r in rows
-    )
-    url = http_server.add(
-        "/posts.xml", f'<rss version="2.0"><channel><title>Posts</title>{items}</channel></rss>'
-    )
+    urls = []
+    for n in range(0, len(rows), 1000):  # a feed is read up to its 1,000th entry
+        items = "".join(
+            f"<item><title>{escape(r['title'])}</title><link>https://posts.example/{r['id']}</link>"
+            f"<description>{escape(r['text'][:4000])}</description></item>"
+            for r in rows[n : n + 1000]
+        )
+        body = f'<rss version="2.0"><channel><title>Posts</title>{items}</channel></rss>'
+        urls.append(http_server.add(f"/posts-{n}.xml" if n else "/posts.xml", body))
     config = {
         "newsletter": {"title": "Same-field weekly"},
         "subjects": [
             {
                 "name": s["name"],
                 "description": s["description"],
-                "keywords": [str(k) for k in s["keywords"]],
+                "keywords": [] if s["name"] in no_keywords else [str(k) for k in s["keywords"]],
             }
             for s in written["subjects"]
         ],
-        "feeds": [{"url": url}],
+        "feeds": [{"url": url} for url in urls],
         "settings": {"fetch_pages": False, "allow_private_addresses": True},
     }
     feeds = tmp_path / "feeds.yaml"
@@ -184,3 +194,64 @@ def test_overlap_names_the_subjects_that_share_a_field_and_the_words_that_part_t
     assert not words["PC hardware"] & words[other]
     code, text, _ = run("subjects", "overlap", "--config", str(config), "-q")
     assert code == 0 and "split by chance" in text and "words for PC hardware:" in text
+
+
+def test_overlap_shows_the_words_as_the_posts_write_them(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """With only names and descriptions, the words that part two subjects come from the posts:
+    each is shown as the posts spell it ("ide"), never as a stem ("id", from "IDE" but also a
+    word of its own in a few posts) that an editor could not put in a keyword."""
+    # Editor C's comp.* subjects (written from the group names alone), without keywords.
+    subjects = BENCHMARK_SUBJECTS / "wording" / "computers-nokw.yaml"
+    config, _ = family(tmp_path, http_server, corpus, "comp-train.jsonl", subjects, 1)
+    written = yaml.safe_load(subjects.read_text(encoding="utf-8"))["subjects"]
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    pairs = json.loads(out)
+    db = sqlite3.connect(tmp_path / ".curator" / "curator.db")
+    posts = " ".join(
+        f"{t} {s} {x or ''}" for t, s, x in db.execute("SELECT title, summary, text FROM articles")
+    )
+    said = set(re.findall(r"[a-z0-9]+", posts.lower()))
+    own = {
+        w
+        for x in written
+        for w in re.findall(r"[a-z0-9]+", (x["name"] + " " + x["description"]).lower())
+    }
+    shown = {w for p in pairs for ws in p["words"].values() for w in ws}
+    assert shown and shown <= said | own, sorted(shown - said - own)
+    pc = {w for p in pairs for w in p["words"].get("PC Hardware and Upgrades", [])}
+    assert "ide" in pc and "id" not in pc, sorted(pc)
+
+
+def test_overlap_says_which_subject_has_no_keywords(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    config, _ = family(
+        tmp_path,
+        http_server,
+        corpus,
+        "comp-train.jsonl",
+        "computers.yaml",
+        3,
+        no_keywords={"Microsoft Windows"},
+    )
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    pairs = json.loads(out)
+    with_windows = [p for p in pairs if "Microsoft Windows" in p["subjects"]]
+    assert with_windows and all(
+        p["without_keywords"] == ["Microsoft Windows"] for p in with_windows
+    )
+    assert all(p["without_keywords"] == [] for p in pairs if p not in with_windows)
+
+    code, text, _ = run("subjects", "overlap", "--config", str(config), "-q")
+    assert code == 0
+    note = "  `Microsoft Windows` has no keywords, only a name and a description: add the words"
+    blocks = re.split(r"\n(?=\S)", text.strip())
+    assert len(blocks) == len(pairs)
+    for block in blocks:
+        pair = block.split(":", 1)[0].split(" / ")
+        assert (note in block) == ("Microsoft Windows" in pair), block
+    assert text.count("has no keywords") == len(with_windows)

@@ -265,6 +265,11 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
             click.echo(f"    {title}\n      {url}")
         click.echo(f"  words for {o.first}: {', '.join(o.first_words) or '-'}")
         click.echo(f"  words for {o.second}: {', '.join(o.second_words) or '-'}")
+        for name in o.without_keywords:
+            click.echo(
+                f"  `{name}` has no keywords, only a name and a description: add the words"
+                f" above that tell it apart to its keywords in {config}."
+            )
 
 
 def _nothing_to_suggest(left_over: int) -> str:
