@@ -6,8 +6,9 @@ description and keywords grown by pseudo-relevance feedback over the archive, an
 word model trained by self-training over the archive (and the editor's corrections) votes in every
 score. An article goes to the subject with the highest score (cosine, plus a pull towards the
 nearest example the editor gave, times the word model's vote), unless its words are no more typical
-of that subject than of the archive as a whole (`FIT_BAR`), or it scores under every subject's
-floor (`THRESHOLD`): then it goes to no subject. A moved article is pinned to the editor's subject,
+of that subject than of the archive as a whole (`FIT_BAR`), or it scores under the floor
+(`SCORE_FLOOR`; a subject the word model knows too little of has its own cosine bar instead, at
+least `THRESHOLD`): then it goes to no subject. A moved article is pinned to the editor's subject,
 an excluded one to none.
 
 `SubjectModel.build(...)` learns once (from subjects, corrections and a corpus); then
@@ -185,9 +186,11 @@ class Explanation:
         if self.decision == "moved":
             return f"{self.subject}: moved there by the editor"
         if self.decision == "weak":
+            # With a fit, the bar is SCORE_FLOOR, every subject's; without, the subject's own bar.
+            needs = "every subject needs" if self.fit is not None else f"{best} needs"
             return (
-                f"no subject: best score {self.score:.3f} ({best}), under the {self.threshold:.3f}"
-                " every subject needs"
+                f"no subject: best score {self.score:.3f} ({best}), under the"
+                f" {self.threshold:.3f} {needs}"
             )
         if self.decision == "atypical":
             return (
@@ -452,7 +455,9 @@ class SubjectModel(Fitted):
             url=article.url,
             subject=judged.subject,
             score=judged.assignment().score if judged.subject else judged.score,
-            threshold=judged.bar if judged.fit is None else THRESHOLD,
+            # (the fit decides "no subject" for a subject the word model knows; the score then
+            # only has to reach SCORE_FLOOR, the same for every subject)
+            threshold=judged.bar if judged.fit is None else SCORE_FLOOR,
             correction=correction,
             scores=tuple(rows),
             fit=judged.fit,
