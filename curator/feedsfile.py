@@ -135,6 +135,9 @@ settings:
   # Article pages are read only at public addresses; true also reads them at private and local
   # ones (an intranet, a test server). Feeds you list are read wherever they are.
   # allow_private_addresses: false
+  # Each new article's page is read for its byline, text and blurb; false uses what the feeds
+  # say (a feed can say it for itself: `fetch_pages: false` under its url).
+  # fetch_pages: true
 """
 
 _FEEDS_KEY_LINE = re.compile(
