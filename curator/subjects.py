@@ -51,6 +51,7 @@ from curator.textfeatures import (
     dot,
     readable,
     surface_forms,
+    terms,
     tfidf,
 )
 
@@ -261,13 +262,17 @@ class Overlap:
     #: How alike the two subjects' own words (name, description, keywords) are (cosine).
     words_alike: float
     #: Words of the archive that tell each subject from the other (likelier under it), strongest
-    #: first; the editor's keywords already among them are marked by `in_keywords_*`.
+    #: first.
     first_words: tuple[str, ...]
     second_words: tuple[str, ...]
     #: True when articles between them will be split by chance (see `CHANCE_SHARE`).
     by_chance: bool
     #: Those of the two that have no keywords at all (only a name and a description).
     without_keywords: tuple[str, ...] = ()
+    #: Of `first_words` / `second_words`, those not yet in the subject's name or keywords: the
+    #: ones worth adding (the others the editor has written already).
+    first_new: tuple[str, ...] = ()
+    second_new: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -278,6 +283,7 @@ class Overlap:
             "words": {self.first: list(self.first_words), self.second: list(self.second_words)},
             "split_by_chance": self.by_chance,
             "without_keywords": list(self.without_keywords),
+            "new_words": {self.first: list(self.first_new), self.second: list(self.second_new)},
         }
 
 
@@ -655,6 +661,8 @@ def overlaps(
         )
         found.append((p, q, near, alike, telling))
     shown = _as_written(model, articles, {t for *_, pair in found for ts in pair for t in ts})
+    # The stems of each subject's name and keywords: a telling word among them is written already.
+    written = [set(terms(" ".join((s.name, *s.keywords)))) for s in model.subjects]
     out = []
     for p, q, near, alike, (first_words, second_words) in found:
         share = len(near) / max(1, placed[p] + placed[q])
@@ -669,6 +677,8 @@ def overlaps(
                 tuple(map(shown, second_words)),
                 (share >= CHANCE_SHARE and len(near) >= CHANCE_MIN) or alike >= WORDS_ALIKE,
                 tuple(names[k] for k in (p, q) if not model.subjects[k].keywords),
+                tuple(shown(t) for t in first_words if t not in written[p]),
+                tuple(shown(t) for t in second_words if t not in written[q]),
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

@@ -255,3 +255,40 @@ def test_overlap_says_which_subject_has_no_keywords(
         pair = block.split(":", 1)[0].split(" / ")
         assert (note in block) == ("Microsoft Windows" in pair), block
     assert text.count("has no keywords") == len(with_windows)
+
+
+def test_overlap_tells_the_words_to_add_from_those_already_written(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """A new editor was told, week after week, to give PC and Mac hardware "keywords the other
+    does not share", next to words that were their keywords already. The words not yet in a
+    subject's name or keywords are now told apart from the ones the editor wrote, and the advice
+    says why the pair is split: what the editor wrote, or the articles themselves."""
+    config, _ = family(tmp_path, http_server, corpus, "comp-train.jsonl", "computers.yaml", 3)
+    written = yaml.safe_load((BENCHMARK_SUBJECTS / "computers.yaml").read_text(encoding="utf-8"))
+    own = {
+        s["name"]: set(
+            re.findall(r"[a-z0-9]+", " ".join(map(str, [s["name"], *s["keywords"]])).lower())
+        )
+        for s in written["subjects"]
+    }
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    pairs = json.loads(out)
+    already = 0
+    for p in pairs:
+        for name in p["subjects"]:
+            words, new = p["words"][name], p["new_words"][name]
+            assert set(new) <= set(words) and [w for w in words if w in new] == new
+            assert not set(new) & own[name], (name, new)
+            already += len(words) - len(new)
+    assert already  # the editor's own keywords are among the telling words, and are told apart
+
+    code, text, _ = run("subjects", "overlap", "--config", str(config), "-q")
+    assert code == 0 and "(already in its name or keywords: " in text
+    for p, block in zip(pairs, re.split(r"\n(?=\S)", text.strip()), strict=True):
+        assert block.startswith(" / ".join(p["subjects"]) + ":")
+        by_words = "What you wrote for the two is so alike" in block
+        by_articles = "they use both subjects' words" in block
+        assert by_words == (p["split_by_chance"] and p["words_alike"] >= 0.35)
+        assert by_articles == (p["split_by_chance"] and p["words_alike"] < 0.35)

@@ -30,7 +30,7 @@ from curator.placement import (
     uncertain_articles,
 )
 from curator.store import Store
-from curator.subjects import Change
+from curator.subjects import WORDS_ALIKE, Change
 from curator.suggest import MIN_SUGGESTION_SIZE
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
@@ -254,17 +254,35 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     for o in found:
         click.echo(
             f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
-            f" their own words are {o.words_alike:.0%} alike"
+            f" their names, descriptions and keywords are {o.words_alike:.0%} alike"
         )
-        if o.by_chance:
+        if o.by_chance and o.words_alike >= WORDS_ALIKE:
             click.echo(
-                "  These two overlap so much that articles between them are split by chance:"
-                " give each keywords the other does not share."
+                "  What you wrote for the two is so alike that articles between them are split"
+                " by chance: give each keywords the other does not share, or merge them."
+            )
+        elif o.by_chance:
+            add = (
+                "Add the words below that are not yet keywords, move"
+                if o.first_new or o.second_new
+                else "Your keywords already are the words that part them: move"
+            )
+            click.echo(
+                "  Articles between them are split by chance: they use both subjects' words."
+                f" {add} the articles listed to where they belong (each move teaches curator),"
+                " or merge the two if you cannot tell them apart either."
             )
         for url, title in o.between:
             click.echo(f"    {title}\n      {url}")
-        click.echo(f"  words for {o.first}: {', '.join(o.first_words) or '-'}")
-        click.echo(f"  words for {o.second}: {', '.join(o.second_words) or '-'}")
+        for name, words, new in (
+            (o.first, o.first_words, o.first_new),
+            (o.second, o.second_words, o.second_new),
+        ):
+            old = [w for w in words if w not in new]
+            line = f"  words for {name}: {', '.join(new) or 'none you have not written'}"
+            if old:
+                line += f" (already in its name or keywords: {', '.join(old)})"
+            click.echo(line)
         for name in o.without_keywords:
             click.echo(
                 f"  `{name}` has no keywords, only a name and a description: add the words"
