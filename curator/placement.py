@@ -188,11 +188,15 @@ def place(
     """Score the unfeatured articles with ids in (after, through] that `model` has not placed,
     and store where each goes; returns how many."""
     if through - after < BULK_MIN:
-        stale = store.stale_ids(model.fingerprint, after, through)
+        stale = store.stale_ids(model.fingerprint, after, through, _names(model))
         return _place_ids(store, model, stale, vocabulary)
     phrases = phrase_keys(model.phrases)
     _count_archive(store, phrases, after, through, progress)
     return _score_archive(store, model, after, through, progress)
+
+
+def _names(model: SubjectModel) -> tuple[str, ...]:
+    return tuple(s.name for s in model.subjects)
 
 
 def _place_ids(
