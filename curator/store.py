@@ -717,6 +717,13 @@ class Store:
         )
         return {r[0]: r[1] for r in rows}
 
+    def rename_corrections(self, old: str, new: str) -> int:
+        """Point every move to subject `old` at subject `new` instead; returns how many."""
+        with self.transaction():
+            return self.db.execute(
+                "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
+            ).rowcount
+
     def corrected_articles(self) -> list[Article]:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
         return [self._article(r) for r in rows]
@@ -1063,6 +1070,11 @@ class Store:
                 )
             )
         return out
+
+    def placement_counts(self) -> dict[str | None, int]:
+        """How many stored articles are placed under each subject (None: under none)."""
+        rows = self.db.execute("SELECT subject, COUNT(*) FROM assignments GROUP BY subject")
+        return {r[0]: r[1] for r in rows}
 
     # -- issues ----------------------------------------------------------------------------------
     def next_issue_number(self) -> int:
