@@ -45,7 +45,7 @@ from curator.outputs import (
     render_archive,
     render_outputs,
 )
-from curator.placement import PlaceProgress, choose_sections, refresh
+from curator.placement import PlaceProgress, Say, choose_sections, refresh
 from curator.publish import write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
@@ -285,12 +285,18 @@ def write_next_draft(
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
     place_progress: PlaceProgress | None = None,
+    say: Say | None = None,
 ) -> DraftWritten | None:
-    """Write drafts/issue-<N>.md for the editor to review; records nothing as featured."""
+    """Write drafts/issue-<N>.md for the editor to review; records nothing as featured. When
+    there is nothing to draft, what placing had to say goes to `say` (else it is among the
+    draft's warnings)."""
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
     planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
     if planned is None:
+        if say is not None:
+            for note in notes:
+                say(note)
         return None
     issue = planned.issue
     folder = config.settings.drafts or config.folder / "drafts"

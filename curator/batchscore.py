@@ -355,7 +355,7 @@ def place_window(
     the ids whose stored counts are missing or damaged (to count again and place one by one)."""
     (prepared,) = _INSTALLED
     with Store.reader(path) as store:
-        batch = store.placement_batch(prepared.fingerprint, after, through)
+        batch = store.placement_batch(prepared.fingerprint, after, through, prepared.names)
     good = [(i, u, blob) for i, u, blob in batch if blob is not None and _sound(blob)]
     e = entries([blob for _, _, blob in good])
     unknown = np.unique(e.rows[e.ids >= len(prepared.slot)]).tolist()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -35,7 +35,7 @@ from curator.config import Config
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
-from curator.subjectfit import fit, subject_phrases
+from curator.subjectfit import fit, resolve, subject_phrases
 from curator.subjects import (
     Change,
     Explanation,
@@ -148,6 +148,38 @@ def current_model(
     return model
 
 
+def stale_moves(config: Config, corrections: Mapping[str, str | None]) -> dict[str, int]:
+    """The subjects the editor moved articles to that feeds.yaml no longer has (renamed or
+    removed), each with how many: those moves decide nothing, the articles are placed as if
+    never moved."""
+    found: dict[str, int] = {}
+    for name in corrections.values():
+        if name is not None and resolve(name, config.subjects) is None:
+            found[name] = found.get(name, 0) + 1
+    return found
+
+
+def tell_stale_moves(
+    config: Config, corrections: Mapping[str, str | None], say: Say | None
+) -> None:
+    """Tell `say`, a line per subject, about the moves to subjects feeds.yaml no longer has."""
+    if say is None:
+        return
+    for name, n in sorted(stale_moves(config, corrections).items()):
+        say(
+            f'{n} article(s) you moved to "{name}", which {config.path} no longer has, are'
+            f" placed as if never moved; to keep them, put them under its new name:"
+            f' curator subjects rename "{name}" "NEW NAME" (or move them again one by one)'
+        )
+
+
+def pending(config: Config, store: Store) -> bool:
+    """True when `refresh` has articles to place (new ones, or all after a change)."""
+    fingerprint = model_fingerprint(config.subjects, store.corrections())
+    placed_by, through = store.placement_state()
+    return not (placed_by == fingerprint and through >= store.newest_article_id())
+
+
 def refresh(
     config: Config,
     store: Store,
@@ -155,12 +187,16 @@ def refresh(
     progress: PlaceProgress | None = None,
     say: Say | None = None,
 ) -> int:
-    """Place every unfeatured article the current model has not placed yet; returns how many.
+    """Place every unfeatured article the current model has not placed yet (and the featured
+    ones placed against the editor's word or under a subject that is no longer one); returns
+    how many. `say` is told of moves to subjects feeds.yaml no longer has, and of a stored model
+    that could not be used.
 
     When every stored assignment is current (the usual weekly case once new articles are placed),
     the model is not even read: its fingerprint comes from the subjects and corrections alone.
     """
     corrections = store.corrections()
+    tell_stale_moves(config, corrections, say)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
     newest = store.newest_article_id()
@@ -188,11 +224,15 @@ def place(
     """Score the unfeatured articles with ids in (after, through] that `model` has not placed,
     and store where each goes; returns how many."""
     if through - after < BULK_MIN:
-        stale = store.stale_ids(model.fingerprint, after, through)
+        stale = store.stale_ids(model.fingerprint, after, through, _names(model))
         return _place_ids(store, model, stale, vocabulary)
     phrases = phrase_keys(model.phrases)
     _count_archive(store, phrases, after, through, progress)
     return _score_archive(store, model, after, through, progress)
+
+
+def _names(model: SubjectModel) -> tuple[str, ...]:
+    return tuple(s.name for s in model.subjects)
 
 
 def _place_ids(
@@ -370,8 +410,15 @@ def freshness(article: Article, now: datetime) -> float:
 def explain_article(
     config: Config, store: Store, article: Article, say: Say | None = None
 ) -> Explanation:
-    """Why the article lands where it does: per subject, its score and the terms that matched."""
-    return current_model(config, store, say=say).explain(article)
+    """Why the article lands where it does: per subject, its score and the terms that matched
+    (and the subject the editor moved it to, when feeds.yaml no longer has it)."""
+    corrections = store.corrections()
+    tell_stale_moves(config, corrections, say)
+    explanation = current_model(config, store, corrections, say=say).explain(article)
+    moved_to = corrections.get(article.url)
+    if moved_to is not None and resolve(moved_to, config.subjects) is None:
+        explanation = replace(explanation, moved_to_former=moved_to)
+    return explanation
 
 
 def suggest_subjects(
@@ -407,17 +454,22 @@ def uncertain_articles(
 ) -> list[Uncertain]:
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
     where the editor's corrections teach the most."""
+    corrections = store.corrections()
+    tell_stale_moves(config, corrections, say)
     return uncertain(
-        current_model(config, store, say=say), store.recent_unfeatured(CORPUS_SAMPLE), limit=limit
+        current_model(config, store, corrections, say=say),
+        store.recent_unfeatured(CORPUS_SAMPLE),
+        limit=limit,
     )
 
 
-def subject_overlaps(config: Config, store: Store) -> list[Overlap]:
+def subject_overlaps(config: Config, store: Store, say: Say | None = None) -> list[Overlap]:
     """The pairs of subjects the model confuses on the newest articles, most confused first."""
     corpus = model_corpus(store)
+    corrections = store.corrections()
+    tell_stale_moves(config, corrections, say)
     return overlaps(
-        SubjectModel.build(config.subjects, corpus=corpus, corrections=store.corrections()),
-        corpus,
+        SubjectModel.build(config.subjects, corpus=corpus, corrections=corrections), corpus
     )
 
 

@@ -190,6 +190,14 @@ def _migration_7(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_8(db: sqlite3.Connection) -> None:
+    """Placement now also places again the featured articles the editor corrected after their
+    issue, and those under a subject feeds.yaml no longer has (their stored subject contradicted
+    the correction, or named no subject): forget how far placement had got, so that the next run
+    places them (only the articles stored under another model are scored again)."""
+    db.execute("DELETE FROM meta WHERE key IN ('placed_fingerprint', 'placed_through')")
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -199,6 +207,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_5,
     _migration_6,
     _migration_7,
+    _migration_8,
 )
 VERSION = len(MIGRATIONS)
 
@@ -279,6 +288,21 @@ _SAVE_ASSIGNMENT = (
     " VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET subject = excluded.subject,"
     " score = excluded.score, matched = excluded.matched, fingerprint = excluded.fingerprint"
 )
+
+
+def _stale(subjects: Sequence[str]) -> str:
+    """The WHERE clause (parameters: after, through, fingerprint, then `subjects`) of the
+    articles with ids in (after, through] to place again: those the model `fingerprint` has not
+    placed, unless an issue featured them (an issue's articles keep the subject they were
+    published under) and the editor has not corrected them since; and those under a subject
+    that is not one of `subjects` (feeds.yaml's), featured or not, so that no article stays
+    under a subject that no longer exists."""
+    marks = ",".join("?" * len(subjects))
+    return f""" WHERE a.id > ? AND a.id <= ? AND (
+                 ((s.fingerprint IS NULL OR s.fingerprint != ?)
+                  AND (NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
+                       OR EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = a.id)))
+                 OR (s.subject IS NOT NULL AND s.subject NOT IN ({marks})))"""
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -693,20 +717,28 @@ class Store:
         )
         return {r[0]: r[1] for r in rows}
 
+    def rename_corrections(self, old: str, new: str) -> int:
+        """Point every move to subject `old` at subject `new` instead; returns how many."""
+        with self.transaction():
+            return self.db.execute(
+                "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
+            ).rowcount
+
     def corrected_articles(self) -> list[Article]:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
         return [self._article(r) for r in rows]
 
-    def stale_ids(self, fingerprint: str, after: int, through: int) -> list[int]:
-        """The ids of the unfeatured articles in (after, through] whose stored subject was not
-        decided by the model `fingerprint`, oldest first: `after` is the placed-through watermark,
-        so a weekly build reads its new articles by the primary key, not the whole archive."""
+    def stale_ids(
+        self, fingerprint: str, after: int, through: int, subjects: Sequence[str]
+    ) -> list[int]:
+        """The ids of the articles in (after, through] to place again, oldest first (`after` is
+        the placed-through watermark, so a weekly build reads its new articles by the primary
+        key, not the whole archive): see `_stale`."""
         rows = self.db.execute(
-            """SELECT a.id FROM articles a LEFT JOIN assignments s ON s.article_id = a.id
-               WHERE a.id > ? AND a.id <= ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)
-                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
-               ORDER BY a.id""",
-            (after, through, fingerprint),
+            "SELECT a.id FROM articles a LEFT JOIN assignments s ON s.article_id = a.id"
+            + _stale(subjects)
+            + " ORDER BY a.id",
+            (after, through, fingerprint, *subjects),
         )
         return [r[0] for r in rows]
 
@@ -869,18 +901,17 @@ class Store:
         )
 
     def placement_batch(
-        self, fingerprint: str, after: int, through: int
+        self, fingerprint: str, after: int, through: int, subjects: Sequence[str]
     ) -> list[tuple[int, str, bytes | None]]:
-        """(id, url, counts blob or None) of the unfeatured articles in (after, through] that the
-        model `fingerprint` has not placed, by id."""
+        """(id, url, counts blob or None) of the articles in (after, through] to place again
+        (`stale_ids`'s), by id."""
         rows = self.db.execute(
-            """SELECT a.id, a.url, t.counts FROM articles a
-               LEFT JOIN assignments s ON s.article_id = a.id
-               LEFT JOIN article_terms t ON t.article_id = a.id
-               WHERE a.id > ? AND a.id <= ? AND (s.fingerprint IS NULL OR s.fingerprint != ?)
-                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
-               ORDER BY a.id""",
-            (after, through, fingerprint),
+            "SELECT a.id, a.url, t.counts FROM articles a"
+            " LEFT JOIN assignments s ON s.article_id = a.id"
+            " LEFT JOIN article_terms t ON t.article_id = a.id"
+            + _stale(subjects)
+            + " ORDER BY a.id",
+            (after, through, fingerprint, *subjects),
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
@@ -997,7 +1028,7 @@ class Store:
         `subject` only when given, or only those under no subject with `unplaced`. Subjects come
         in `order` (feeds.yaml's, as the issue has them; any other after, by name), then none."""
         sql = """SELECT a.*, f.url AS feed_url, s.subject AS s_subject, s.score AS s_score,
-                   c.article_id IS NOT NULL AS corrected,
+                   c.article_id IS NOT NULL AS corrected, c.subject AS c_subject,
                    (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
                     WHERE ia.article_id = a.id) AS featured_in
                  FROM assignments s JOIN articles a ON a.id = s.article_id
@@ -1021,9 +1052,14 @@ class Store:
             params.append(limit)
         out = []
         for r in self.db.execute(sql, params):
+            # What the editor said, where the placement follows it (a move to a subject that is
+            # no longer one decides nothing; `curator.placement.stale_moves` says so).
             correction = None
-            if r["corrected"]:
-                correction = "excluded" if r["s_subject"] is None else "moved"
+            moved_to, placed = r["c_subject"], r["s_subject"]
+            if r["corrected"] and moved_to is None:
+                correction = "excluded"
+            elif r["corrected"] and placed is not None and placed.casefold() == moved_to.casefold():
+                correction = "moved"
             out.append(
                 Placed(
                     self._article(r),
@@ -1034,6 +1070,11 @@ class Store:
                 )
             )
         return out
+
+    def placement_counts(self) -> dict[str | None, int]:
+        """How many stored articles are placed under each subject (None: under none)."""
+        rows = self.db.execute("SELECT subject, COUNT(*) FROM assignments GROUP BY subject")
+        return {r[0]: r[1] for r in rows}
 
     # -- issues ----------------------------------------------------------------------------------
     def next_issue_number(self) -> int:

@@ -592,8 +592,12 @@ class Training:
 def _pins(
     subjects: Sequence[Subject], corrections: Mapping[str, str | None]
 ) -> dict[str, str | None]:
+    # A move to a subject feeds.yaml no longer has pins nothing: the article is placed as if it
+    # had never been moved (`curator.placement.stale_moves` tells the editor), not excluded.
     pins: dict[str, str | None] = {
-        url: resolve(name, subjects) for url, name in corrections.items()
+        url: resolve(name, subjects)
+        for url, name in corrections.items()
+        if name is None or resolve(name, subjects) is not None
     }
     for s in subjects:
         for url in s.examples:

@@ -155,6 +155,9 @@ class Explanation:
     fit: float | None = None
     fit_bar: float = FIT_BAR
     decision: Decision = "placed"
+    #: The subject the editor moved the article to when feeds.yaml no longer has it (the move
+    #: then decides nothing: the article is placed as if never moved), else None.
+    moved_to_former: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -167,6 +170,7 @@ class Explanation:
             "fit_bar": self.fit_bar,
             "decision": self.decision,
             "correction": self.correction,
+            "moved_to_former_subject": self.moved_to_former,
             "scores": [
                 {
                     "subject": s.subject,
@@ -206,9 +210,13 @@ class Explanation:
         """A plain-text table (for `curator subjects explain`): the verdict, then each subject's
         score and the terms that made it, the chosen subject first."""
         width = max([len(s.subject) for s in self.scores] + [7])
-        lines = [
-            self.url,
-            f"  {self.verdict()}",
+        lines = [self.url, f"  {self.verdict()}"]
+        if self.moved_to_former is not None:
+            lines.append(
+                f'  moved by you to "{self.moved_to_former}", which is no longer a subject in'
+                " feeds.yaml: placed as if never moved"
+            )
+        lines += [
             "",
             f"  {'subject':<{width}}  score  matching terms (contribution)",
         ]

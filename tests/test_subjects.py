@@ -175,10 +175,14 @@ def test_an_excluded_article_gets_no_subject(bbc, bbc_subjects):
     assert sum(before[a.url].subject != after[a.url].subject for a in articles) == 1
 
 
-def test_a_correction_naming_an_unknown_subject_places_nothing(bbc, bbc_subjects):
+def test_a_correction_naming_an_unknown_subject_decides_nothing(bbc, bbc_subjects):
+    # A move to a subject feeds.yaml no longer has (renamed, removed) is not an exclusion: the
+    # article is placed as if it had never been moved.
     articles = [a for a, _ in bbc[:40]]
-    placed = assign(articles, list(bbc_subjects.values()), corrections={articles[0].url: "Gone"})
-    assert placed[articles[0].url].subject is None
+    subjects = list(bbc_subjects.values())
+    placed = assign(articles, subjects, corrections={articles[0].url: "Gone"})
+    unmoved = assign(articles, subjects)
+    assert placed[articles[0].url].subject == unmoved[articles[0].url].subject is not None
 
 
 def test_suggest_proposes_a_sport_subject_for_unassigned_sport_articles(bbc, bbc_subjects):

@@ -238,6 +238,7 @@ def draft(
     """Fetch the feeds, then write the next issue as drafts/issue-N.md to review and edit;
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
+    placing_notes: list[str] = []  # what placing said, when there is no draft to say it
     with opened(config, db) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         if not no_fetch:
@@ -259,10 +260,10 @@ def draft(
                 subjects=subject,
                 all_subjects=all_subjects,
                 place_progress=progress.placing,
+                say=placing_notes.append,
             )
     print_failures(summary, quiet=quiet)
-    if written is not None:
-        print_warnings(written.warnings)
+    print_warnings(written.warnings if written is not None else tuple(placing_notes))
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
     failure = every_feed_failed_error(summary, "no draft was written") if written is None else None
     if as_json:

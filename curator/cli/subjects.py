@@ -18,15 +18,19 @@ from curator.cli.common import (
     opened,
     warn,
 )
-from curator.errors import CuratorError
+from curator.config import Config
+from curator.errors import CuratorError, InputError
 from curator.models import Article
 from curator.placement import (
     CORPUS_SAMPLE,
     correction_effect,
     explain_article,
+    pending,
     placed_articles,
+    stale_moves,
     subject_overlaps,
     suggest_subjects,
+    tell_stale_moves,
     uncertain_articles,
 )
 from curator.store import Store
@@ -61,8 +65,9 @@ def subjects() -> None:
 @CONFIG_OPTION
 @DB_OPTION
 @click.argument("url")
+@QUIET_OPTION
 @JSON_OPTION
-def explain(config: Path, db: Path | None, url: str, as_json: bool) -> None:
+def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
     with opened(config, db) as (conf, store):
         article = _article(store, url)
@@ -98,6 +103,7 @@ def _correct(
         article = _article(store, url)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
+        tell_stale_moves(conf, store.corrections(), warn)
         published = store.issues_featuring(article.id)
         _working(quiet or as_json, "working out what changes at the next build")
         found = correction_effect(conf, store, before)
@@ -154,6 +160,22 @@ def exclude(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     _correct(config, db, url, None, quiet, as_json)
 
 
+def _subject_named(conf: Config, store: Store, name: str) -> str:
+    """The subject `name` names (`Config.subject_named`); for a subject that feeds.yaml no
+    longer has but the editor's moves still name, the error says what became of those moves."""
+    left = {n.casefold(): (n, k) for n, k in stale_moves(conf, store.corrections()).items()}
+    if name.casefold() in left and name.casefold() not in {
+        s.name.casefold() for s in conf.subjects
+    }:
+        former, n = left[name.casefold()]
+        raise InputError(
+            f'{conf.path}: no subject "{former}" any longer; the {n} article(s) you moved to it'
+            f" are placed as if never moved; to put them under its new name: curator subjects"
+            f' rename "{former}" "NEW NAME"'
+        )
+    return conf.subject_named(name)
+
+
 @subjects.command("list")
 @CONFIG_OPTION
 @DB_OPTION
@@ -174,13 +196,15 @@ def list_(
     """Every stored article by subject, best score first, with who placed it (the editor or
     curator) and the issue that featured it."""
     if subject is not None and unplaced:
-        raise CuratorError("--subject and --unplaced: give one or the other")
+        raise InputError("--subject and --unplaced: give one or the other")
     with opened(config, db) as (conf, store):
-        name = conf.subject_named(subject) if subject is not None else None
-        _working(quiet or as_json, "placing new articles under subjects")
+        name = _subject_named(conf, store, subject) if subject is not None else None
+        if pending(conf, store):
+            _working(quiet or as_json, "placing new articles under subjects")
         found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
+        totals = store.placement_counts()
     if as_json:
-        echo_json([p.to_dict() for p in found])
+        echo_json([{**p.to_dict(), "subject_total": totals.get(p.subject, 0)} for p in found])
         return
     if not found:
         click.echo("No stored article there yet.")
@@ -190,7 +214,9 @@ def list_(
         if p.subject != heading:
             heading = p.subject
             count = sum(q.subject == p.subject for q in found)
-            click.echo(f"\n{p.subject or 'No subject'} ({count})")
+            total = totals.get(p.subject, count)
+            shown = f"{count} of {total}" if count < total else f"{count}"
+            click.echo(f"\n{p.subject or 'No subject'} ({shown})")
         who = {"moved": "  [moved by you]", "excluded": "  [excluded by you]"}.get(
             p.correction or "", ""
         )
@@ -244,7 +270,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     that tell them apart (add them to a subject's keywords)."""
     with opened(config, db) as (conf, store):
         _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest articles")
-        found = subject_overlaps(conf, store)
+        found = subject_overlaps(conf, store, warn)
     if as_json:
         echo_json([o.to_dict() for o in found])
         return
@@ -316,10 +342,13 @@ def _nothing_to_suggest(left_over: int) -> str:
     default=None,
     help="How many subjects to propose (default: as many as the articles support).",
 )
+@QUIET_OPTION
 @JSON_OPTION
-def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> None:
+def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     with opened(config, db) as (conf, store):
+        if pending(conf, store):
+            _working(quiet or as_json, "placing new articles under subjects")
         found, left_over = suggest_subjects(conf, store, count, warn)
     if as_json:
         echo_json([s.to_dict() for s in found])
@@ -334,3 +363,39 @@ def suggest(config: Path, db: Path | None, count: int | None, as_json: bool) -> 
         click.echo(
             yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100)
         )
+
+
+@subjects.command()
+@CONFIG_OPTION
+@DB_OPTION
+@click.argument("old")
+@click.argument("new")
+@QUIET_OPTION
+@JSON_OPTION
+def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_json: bool) -> None:
+    """After renaming a subject in feeds.yaml from OLD to NEW: put the articles you had moved to
+    OLD under NEW (until then they are placed as if never moved)."""
+    with opened(config, db) as (conf, store):
+        target = conf.subject_named(new)
+        names = {s.name.casefold() for s in conf.subjects}
+        if old.casefold() in names:
+            raise InputError(
+                f"{conf.path}: `{old}` is still a subject; rename it there first, then run this"
+                " again (to move single articles: `curator subjects move URL SUBJECT`)"
+            )
+        left = stale_moves(conf, store.corrections())
+        stored = [n for n in left if n == old] or [
+            n for n in left if n.casefold() == old.casefold()
+        ]
+        if not stored:
+            which = ", ".join(f'"{n}"' for n in sorted(left)) or "none"
+            raise CuratorError(
+                f"you moved no article to `{old}`; subjects your moves name that {conf.path}"
+                f" no longer has: {which}"
+            )
+        moved = sum(store.rename_corrections(n, target) for n in stored)
+        tell_stale_moves(conf, store.corrections(), warn)
+    if as_json:
+        echo_json({"from": old, "to": target, "moved": moved})
+        return
+    click.echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
