@@ -308,3 +308,31 @@ def test_a_moved_article_ranks_under_its_subject_by_how_well_it_matches(
     issue = json.loads((config.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
     featured = [a["url"] for s in issue["sections"] for a in s["articles"]]
     assert featured and not set(featured) & set(moved)
+
+
+def test_a_move_names_each_article_it_changes_by_its_url_and_they_change_at_once(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """A move lists the other articles it sends elsewhere, each with its URL (posts share
+    titles: a thread's replies), and says what happens: they have changed subject already, as
+    `subjects list` shows at once (not "at the next build")."""
+    config, right = family(tmp_path, http_server, corpus, "comp-train.jsonl", "computers.yaml", 6)
+    code, out, err = run("subjects", "uncertain", "--config", str(config), "-n", "15", "--json")
+    assert code == 0, err
+    before = {r["url"]: r["subject"] for r in listed(config)}
+    url = next(u["url"] for u in json.loads(out) if u["subject"] != right[u["url"]])
+    code, out, err = run("subjects", "move", "--config", str(config), url, right[url])
+    assert code == 0, err
+    assert "working out what changes for the other articles" in err
+    head = re.search(r"^(\d+) other article\(s\) change subject with it \(among the 3,000 newest\),"
+                     r" as `curator subjects list` and the next build show:$", out, re.M)  # fmt: skip
+    assert head, out
+    assert "next build, " not in out
+    shown = re.findall(r"^  (.+?) -> (.+?): (.+)\n      (https://\S+)$", out, re.M)
+    assert shown and len(shown) == min(int(head[1]), 10)
+    # Each line names its article by its URL, and says where `list` has it now.
+    now = {r["url"]: r for r in listed(config)}
+    for was, goes, title, where in shown:
+        assert now[where]["title"] == title
+        assert before[where] == (None if was == "no subject" else was)
+        assert now[where]["subject"] == (None if goes == "no subject" else goes)
