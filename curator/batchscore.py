@@ -74,6 +74,8 @@ class Prepared:
     fit_bars: Floats
     #: URL -> the subject index the editor chose (-1: excluded).
     pins: Mapping[str, int]
+    #: URL -> an example's scores as a model that had not learnt from it gives them.
+    own_scores: Mapping[str, tuple[float, ...]]
 
 
 def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -> Prepared:
@@ -147,6 +149,7 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
         bars=np.array(model.bars, dtype=np.float64),
         fit_bars=np.array([np.nan if b is None else b for b in model.fit_bars], dtype=np.float64),
         pins={url: -1 if name is None else names.index(name) for url, name in model.pins.items()},
+        own_scores=model.own_scores,
     )
 
 
@@ -268,7 +271,8 @@ def decide(p: Prepared, urls: Sequence[str], e: Entries) -> Decided:
     pinned = [(k, p.pins[u]) for k, u in enumerate(urls) if u in p.pins]
     for k, i in pinned:
         target[k] = i
-        scores[k] = raw[k, i] if i >= 0 else 0.0
+        own = p.own_scores.get(urls[k])
+        scores[k] = 0.0 if i < 0 else raw[k, i] if own is None else own[i]
     matched_rows, matched_columns = _matched(p, c_rows, c_w, c_at, target)
     return Decided(target, scores, matched_rows, matched_columns)
 

@@ -42,6 +42,7 @@ def dumps(fitted: Fitted) -> str:
         "examples": {
             "vectors": [dict(v) for v in fitted.examples.vectors],
             "subject_of": list(fitted.examples.subject_of),
+            "urls": list(fitted.examples.urls),
         },
         "words": {
             "table": {t: list(row) for t, row in words.table.items()},
@@ -57,6 +58,7 @@ def dumps(fitted: Fitted) -> str:
         "bars": list(fitted.bars),
         "fit_bars": list(fitted.fit_bars),
         "surface": dict(fitted.surface),
+        "own_scores": {url: list(row) for url, row in fitted.own_scores.items()},
     }
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
@@ -108,11 +110,28 @@ def _examples(value: Any, n_subjects: int) -> Examples:
         or not all(isinstance(i, int) and 0 <= i < n_subjects for i in subject_of)
     ):
         raise ModelCacheError("examples.subject_of: expected a subject index per example")
+    urls = value.get("urls")
+    if (
+        not isinstance(urls, list)
+        or len(urls) != len(vectors)
+        or not all(isinstance(u, str) for u in urls)
+    ):
+        raise ModelCacheError("examples.urls: expected an article URL per example")
     postings: dict[str, list[tuple[int, float]]] = {}
     for j, cut in enumerate(vectors):
         for t, x in cut.items():
             postings.setdefault(t, []).append((j, x))
-    return Examples(tuple(vectors), tuple(subject_of), {t: tuple(p) for t, p in postings.items()})
+    return Examples(
+        tuple(vectors), tuple(subject_of), {t: tuple(p) for t, p in postings.items()}, tuple(urls)
+    )
+
+
+def _own_scores(value: Any, n_subjects: int) -> dict[str, tuple[float, ...]]:
+    if not isinstance(value, dict):
+        raise ModelCacheError("own_scores: expected URL -> the example's scores")
+    return {
+        url: tuple(_floats(row, n_subjects, f"own_scores[{url!r}]")) for url, row in value.items()
+    }
 
 
 def loads(text: str, subjects: Sequence[Subject]) -> Fitted:
@@ -175,6 +194,7 @@ def loads(text: str, subjects: Sequence[Subject]) -> Fitted:
             fit_bars=tuple(_floats(data["fit_bars"], n, "fit_bars", nullable=True)),
             fingerprint=fingerprint,
             surface=surface,
+            own_scores=_own_scores(data["own_scores"], n),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ModelCacheError(f"incomplete ({type(exc).__name__}: {exc})") from None

@@ -474,7 +474,8 @@ def subject_overlaps(config: Config, store: Store, say: Say | None = None) -> li
 
 
 def correction_effect(config: Config, store: Store, before: dict[str, str | None]) -> list[Change]:
-    """What the corrections made since `before` (the store's corrections then) change at the
-    next build, among the articles the scorer learns from (the newest `CORPUS_SAMPLE` and the
-    corrected ones): each article placed differently, the corrected ones included."""
+    """What the corrections made since `before` (the store's corrections then) change, among
+    the articles the scorer learns from (the newest `CORPUS_SAMPLE` and the corrected ones):
+    each article placed differently, the corrected ones included. It changes at once: the next
+    command that reads the placements (`subjects list`, a build) places them again."""
     return changes(model_corpus(store), config.subjects, before, store.corrections())

@@ -41,7 +41,7 @@ from curator.textfeatures import (
 )
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "7"
+SCORER_VERSION = "8"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their
@@ -325,24 +325,43 @@ class Examples:
     vectors: tuple[Mapping[str, float], ...] = ()
     subject_of: tuple[int, ...] = ()
     postings: Mapping[str, tuple[tuple[int, float], ...]] = field(default_factory=dict)
+    #: Each example's article URL (an example is not its own neighbour: see `own`).
+    urls: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, per_subject: Sequence[Sequence[Vector]]) -> Examples:
+    def of(cls, per_subject: Sequence[Sequence[tuple[str, Vector]]]) -> Examples:
+        """From each subject's examples, as (URL, vector) pairs."""
         vectors: list[Vector] = []
         subject_of: list[int] = []
+        urls: list[str] = []
         postings: dict[str, list[tuple[int, float]]] = {}
         for i, group in enumerate(per_subject):
-            for v in group:
+            for url, v in group:
                 j = len(vectors)
                 cut = normalise(strongest(v, MAX_EXAMPLE_TERMS))
                 vectors.append(cut)
                 subject_of.append(i)
+                urls.append(url)
                 for t, x in cut.items():
                     postings.setdefault(t, []).append((j, x))
-        return cls(tuple(vectors), tuple(subject_of), {t: tuple(p) for t, p in postings.items()})
+        return cls(
+            tuple(vectors),
+            tuple(subject_of),
+            {t: tuple(p) for t, p in postings.items()},
+            tuple(urls),
+        )
 
-    def nearest(self, rep: Mapping[str, float], n_subjects: int) -> list[tuple[float, int]]:
-        """Per subject, the cosine of `rep` with its nearest example and that example (-1: none)."""
+    def own(self, url: str) -> int:
+        """The example that is the article at `url` itself (-1: none). Its pull on that article
+        is no evidence (a cosine of ~1 with itself): a moved article would outscore every
+        article of its subject by it."""
+        return self.urls.index(url) if url in self.urls else -1
+
+    def nearest(
+        self, rep: Mapping[str, float], n_subjects: int, without: int = -1
+    ) -> list[tuple[float, int]]:
+        """Per subject, the cosine of `rep` with its nearest example and that example (-1: none),
+        leaving example `without` out."""
         best = [(0.0, -1)] * n_subjects
         if not self.vectors:
             return best
@@ -353,15 +372,16 @@ class Examples:
                 acc[j] += x * w
         for j, cos in enumerate(acc):
             i = self.subject_of[j]
-            if cos > best[i][0]:
+            if cos > best[i][0] and j != without:
                 best[i] = (cos, j)
         return best
 
-    def pulls(self, rep: Mapping[str, float], n_subjects: int) -> list[float]:
-        """Per subject, the nearest example's pull: KNN_WEIGHT x (cosine - KNN_FLOOR), or 0."""
+    def pulls(self, rep: Mapping[str, float], n_subjects: int, without: int = -1) -> list[float]:
+        """Per subject, the nearest example's pull: KNN_WEIGHT x (cosine - KNN_FLOOR), or 0
+        (example `without` left out)."""
         return [
             KNN_WEIGHT * (cos - KNN_FLOOR) if cos > KNN_FLOOR else 0.0
-            for cos, _ in self.nearest(rep, n_subjects)
+            for cos, _ in self.nearest(rep, n_subjects, without)
         ]
 
 
@@ -470,25 +490,10 @@ class WordModel:
         """From (article position, subject index, weight) labels over `counts` (every article of
         `counts` makes the archive's column); `prior_counts`, per subject, are term counts its
         vote starts from (the editor's own words, see `QUERY_PRIOR`)."""
-        totals: list[dict[str, float]] = [{} for _ in range(n_subjects)]
-        weights = [0.0] * n_subjects
-        longest = TEACHER_MAX_LENGTH * sum(sum(c.values()) for c in counts) / (len(counts) or 1)
-        for k, i, w in labels:
-            # (the prior counts articles: an example weighs more as evidence of its subject's
-            # words, not as evidence of how common its subject is)
-            weights[i] += 1.0
-            tot = totals[i]
-            length = sum(counts[k].values())
-            if length > longest:
-                w *= longest / length  # a long post teaches no more than TEACHER_MAX_LENGTH
-            for t, x in counts[k].items():
-                tot[t] = tot.get(t, 0.0) + w * x
+        totals, weights, _ = _teaching(counts, labels, n_subjects)
         if not any(weights):
             return cls(prior=(-math.inf,) * n_subjects)
-        archive: dict[str, float] = {}
-        for c in counts:
-            for t, x in c.items():
-                archive[t] = archive.get(t, 0.0) + x
+        archive = _archive(counts)
         taught = [i for i, w in enumerate(weights) if w]
         total = sum(weights)
         prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
@@ -532,6 +537,38 @@ class WordModel:
         return ratio / sum(xs)
 
 
+def _teaching(
+    counts: Sequence[Vector], labels: Sequence[tuple[int, int, float]], n_subjects: int
+) -> tuple[list[dict[str, float]], list[float], list[float]]:
+    """What the labels teach the word model: per subject, the weighted term counts of its
+    teaching articles and how many they are; and each label's weight (a long post's is cut)."""
+    totals: list[dict[str, float]] = [{} for _ in range(n_subjects)]
+    weights = [0.0] * n_subjects
+    used = []
+    longest = TEACHER_MAX_LENGTH * sum(sum(c.values()) for c in counts) / (len(counts) or 1)
+    for k, i, w in labels:
+        # (the prior counts articles: an example weighs more as evidence of its subject's
+        # words, not as evidence of how common its subject is)
+        weights[i] += 1.0
+        tot = totals[i]
+        length = sum(counts[k].values())
+        if length > longest:
+            w *= longest / length  # a long post teaches no more than TEACHER_MAX_LENGTH
+        used.append(w)
+        for t, x in counts[k].items():
+            tot[t] = tot.get(t, 0.0) + w * x
+    return totals, weights, used
+
+
+def _archive(counts: Sequence[Vector]) -> dict[str, float]:
+    """The whole archive's term counts."""
+    archive: dict[str, float] = {}
+    for c in counts:
+        for t, x in c.items():
+            archive[t] = archive.get(t, 0.0) + x
+    return archive
+
+
 # --- fitting --------------------------------------------------------------------------------------
 
 
@@ -558,6 +595,9 @@ class Fitted:
     fingerprint: str
     #: Stem -> a readable word for it (from the subjects' own words), for explanations.
     surface: Mapping[str, str] = field(default_factory=dict)
+    #: URL of each of the editor's examples -> its scores (in `subjects` order) as a model
+    #: that had not learnt from it would give them (see `_own_scores`): what ranks it.
+    own_scores: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -618,9 +658,9 @@ def _training(
     examples_at = [
         (k, index[name]) for k, a in enumerate(articles) if (name := pins.get(a.url)) is not None
     ]
-    per_subject: list[list[Vector]] = [[] for _ in subjects]
+    per_subject: list[list[tuple[str, Vector]]] = [[] for _ in subjects]
     for k, i in examples_at:
-        per_subject[i].append(docs[k])
+        per_subject[i].append((articles[k].url, docs[k]))
     near = Examples.of(per_subject)
     n = len(subjects)
     nearest = [near.nearest(d, n) for d in docs] if near.vectors else []
@@ -641,23 +681,37 @@ def _centroid(feedback: Sequence[Vector], examples: Sequence[Vector]) -> tuple[V
     """The feedback articles' mean, and how many articles it stands for (the editor's examples,
     when there are any, add their own mean with EXAMPLE_WEIGHT, scaled like feedback)."""
     out: Vector = {}
-    n = len(feedback) + EXAMPLE_BOOST * len(examples)
+    n, shares = _shares(len(feedback), len(examples))
     if not n:
         return out, 0.0
-    parts = [(feedback, len(feedback) / n), (examples, EXAMPLE_BOOST * len(examples) / n)]
-    if EXAMPLE_WEIGHT and examples:
-        # A separate, stronger pull: w(n_ex) / w(n) relative to the feedback mean's weight.
-        ex_n = len(examples)
-        w_fb = n / (n + FEEDBACK_PRIOR)
-        w_ex = EXAMPLE_WEIGHT * ex_n / (ex_n + EXAMPLE_PRIOR) / FEEDBACK_WEIGHT
-        parts = [(feedback, len(feedback) / n), (examples, EXAMPLE_BOOST * ex_n / n + w_ex / w_fb)]
-    for group, weight in parts:
-        if group:
-            share = weight / len(group)
-            for d in group:
-                for t, x in d.items():
-                    out[t] = out.get(t, 0.0) + share * x
+    for group, share in zip((feedback, examples), shares, strict=True):
+        for d in group:
+            for t, x in d.items():
+                out[t] = out.get(t, 0.0) + share * x
     return out, n
+
+
+def _shares(n_feedback: int, n_examples: int) -> tuple[float, tuple[float, float]]:
+    """How many articles a centroid of `n_feedback` feedback articles and `n_examples` examples
+    stands for, and the share of it each feedback article and each example has."""
+    n = n_feedback + EXAMPLE_BOOST * n_examples
+    if not n:
+        return 0.0, (0.0, 0.0)
+    weights = (n_feedback / n, EXAMPLE_BOOST * n_examples / n)
+    if EXAMPLE_WEIGHT and n_examples:
+        # A separate, stronger pull: w(n_ex) / w(n) relative to the feedback mean's weight.
+        w_fb = n / (n + FEEDBACK_PRIOR)
+        w_ex = EXAMPLE_WEIGHT * n_examples / (n_examples + EXAMPLE_PRIOR) / FEEDBACK_WEIGHT
+        weights = (n_feedback / n, EXAMPLE_BOOST * n_examples / n + w_ex / w_fb)
+    return n, (
+        weights[0] / n_feedback if n_feedback else 0.0,
+        weights[1] / n_examples if n_examples else 0.0,
+    )
+
+
+def _rocchio_weight(n: float) -> float:
+    """The weight of a centroid standing for `n` articles against the editor's query."""
+    return FEEDBACK_WEIGHT * n / (n + FEEDBACK_PRIOR) if n else 0.0
 
 
 def _rocchio(queries: Sequence[Vector], centroids: Sequence[tuple[Vector, float]]) -> list[Vector]:
@@ -666,7 +720,7 @@ def _rocchio(queries: Sequence[Vector], centroids: Sequence[tuple[Vector, float]
     out = []
     for q, (c, n) in zip(queries, centroids, strict=True):
         v: Vector = {t: QUERY_WEIGHT * x for t, x in q.items()}
-        weight = FEEDBACK_WEIGHT * n / (n + FEEDBACK_PRIOR) if n else 0.0
+        weight = _rocchio_weight(n)
         for t, x in c.items():
             v[t] = v.get(t, 0.0) + weight * x
         out.append(normalise(strongest(v, MAX_SUBJECT_TERMS)))
@@ -766,13 +820,15 @@ def _word_model(
     confident: Sequence[Sequence[int]],
     base: Sequence[Sequence[float]],
     own: Sequence[float],
-) -> tuple[WordModel, list[list[float]], list[float]]:
+) -> tuple[WordModel, list[list[float]], list[float], list[tuple[int, int, float]]]:
     """Self-training: the articles the scores place clearly (at least VOTE_LABEL_BAR x their
     subject's bar) and the editor's examples teach a word model, whose vote makes the next
-    round's scores. Returns the model, the final scores and the bars."""
+    round's scores. Returns the model, the final scores, the bars and the labels it learnt from
+    (the examples' first, in `examples_at` order)."""
     n = len(t.subjects)
     words, final = WordModel(prior=(-math.inf,) * n), [list(sc) for sc in base]
     bars = _bars(t, confident, final, own)
+    labels: list[tuple[int, int, float]] = []
     for _ in range(int(VOTE_ROUNDS) if n else 0):
         labels = [(k, i, VOTE_EXAMPLE_WEIGHT) for k, i in t.examples_at]
         for k, (a, sc) in enumerate(zip(t.articles, final, strict=True)):
@@ -788,7 +844,115 @@ def _word_model(
         ]
         scaled_own = [x * scales[k][i] for x, (k, i) in zip(own, t.examples_at, strict=True)]
         bars = _bars(t, confident, final, scaled_own)
-    return words, final, bars
+    return words, final, bars, labels
+
+
+def _own_scores(
+    t: Training,
+    asked: Sequence[Vector],
+    vectors: Sequence[Mapping[str, float]],
+    confident: Sequence[Sequence[int]],
+    plain: Sequence[Sequence[float]],
+    words: WordModel,
+    labels: Sequence[tuple[int, int, float]],
+) -> dict[str, tuple[float, ...]]:
+    """Each example's scores as a model that had not learnt from it would give them.
+
+    An article the editor moved is in its subject's vector (with the weight of several feedback
+    articles), teaches the word model (whose vote for it then nears 1: its rarest words are
+    its subject's alone) and is its own nearest example (a cosine of 1): scored by the model as
+    it is, it outscored every article of its subject (4.0-5.0 where they score 0.5-1.2), and led
+    every issue's section. Here each of the three leaves it out: its subject's vector is made
+    again without it (over the vector's own terms), its label is taken out of the word model's
+    counts (the vote's other terms and the teaching articles feedback found stay as they are),
+    and its nearest example is another one. Refitting without it would cost a fit per example.
+    """
+    n = len(t.subjects)
+    if not t.examples_at or not n:
+        return {}
+    # Per subject: the feedback articles' and the examples' summed vectors, and how many.
+    found: list[Vector] = [{} for _ in range(n)]
+    for i, ks in enumerate(confident):
+        for k in ks:
+            for term, x in t.docs[k].items():
+                found[i][term] = found[i].get(term, 0.0) + x
+    given: list[Vector] = [{} for _ in range(n)]
+    n_given = [0] * n
+    for k, i in t.examples_at:
+        n_given[i] += 1
+        for term, x in t.docs[k].items():
+            given[i][term] = given[i].get(term, 0.0) + x
+    # The word model's counts, as `WordModel.train` had them.
+    totals, weights, used = _teaching(t.counts, labels, n)
+    archive = _archive(t.counts)
+    vocabulary_size = sum(1 for x in archive.values() if x >= VOTE_MIN_COUNT)
+    prior_counts = _prior_counts(t)
+    sizes = [
+        sum(
+            tot.get(term, 0.0) + (prior_counts[i].get(term, 0.0) if prior_counts else 0.0)
+            for term, x in archive.items()
+            if x >= VOTE_MIN_COUNT
+        )
+        + VOTE_ALPHA * vocabulary_size
+        for i, tot in enumerate(totals)
+    ]
+    position: dict[int, int] = {}  # examples_at index -> the example's index in `t.near`
+    for i in range(n):
+        for e, (_, s) in enumerate(t.examples_at):
+            if s == i:
+                position[e] = len(position)
+    out = {}
+    for e, (k, i) in enumerate(t.examples_at):
+        doc = t.docs[k]
+        # Its subject's vector without it, over the vector's own terms.
+        size, (fb_share, ex_share) = _shares(len(confident[i]), n_given[i] - 1)
+        weight = _rocchio_weight(size)
+        without = {
+            term: QUERY_WEIGHT * asked[i].get(term, 0.0)
+            + weight * fb_share * found[i].get(term, 0.0)
+            + weight * ex_share * (given[i].get(term, 0.0) - doc.get(term, 0.0))
+            for term in vectors[i]
+        }
+        scores = list(plain[k])
+        scores[i] = sum(x * doc.get(term, 0.0) for term, x in normalise(without).items())
+        pulls = t.near.pulls(doc, n, position[e])
+        # The word model's vote without its label.
+        vote = _vote_without(words, t.counts[k], i, used[e], sizes[i], weights, archive)
+        out[t.articles[k].url] = tuple(
+            (x + p) * m for x, p, m in zip(scores, pulls, vote.scale(t.counts[k]), strict=True)
+        )
+    return out
+
+
+def _vote_without(
+    words: WordModel,
+    counts: Vector,
+    i: int,
+    w: float,
+    size: float,
+    weights: Sequence[float],
+    archive: Mapping[str, float],
+) -> WordModel:
+    """The word model's vote for an article that taught subject `i` with weight `w`, as if it
+    had not (only its own terms' rows, which are all its vote reads): its counts out of the
+    subject's (`size`: their sum over the vote's vocabulary, smoothing included), one teaching
+    article less in the priors."""
+    if not words.voters:
+        return words
+    left = [x - (1.0 if j == i else 0.0) for j, x in enumerate(weights)]
+    if sum(1 for x in left if x) < 2:
+        return WordModel(prior=words.prior)  # fewer than two subjects taught: no vote
+    total = sum(left)
+    prior = tuple(math.log(x / total) if x else -math.inf for x in left)
+    taken = w * sum(x for term, x in counts.items() if archive.get(term, 0.0) >= VOTE_MIN_COUNT)
+    log_size, log_rest = math.log(size), math.log(max(size - taken, VOTE_ALPHA))
+    voters = {}
+    for term in counts.keys() & words.voters.keys():
+        row = list(words.voters[term])
+        kept = max(math.exp(row[i] + log_size) - w * counts[term], VOTE_ALPHA)
+        row[i] = math.log(kept) - log_rest
+        voters[term] = tuple(row)
+    return WordModel(prior=prior, voters=voters)
 
 
 def _fit_bars(
@@ -840,7 +1004,7 @@ def fit(
             [x + p for x, p in zip(sc, ps, strict=True)]
             for sc, ps in zip(plain, t.pulls, strict=True)
         ]
-    words, final, bars = _word_model(t, confident, base, own)
+    words, final, bars, labels = _word_model(t, confident, base, own)
     fit_bars = _fit_bars(words, t.counts, final)
     fitted = Fitted(
         subjects=subjects,
@@ -855,6 +1019,7 @@ def fit(
         fit_bars=tuple(fit_bars),
         fingerprint=fingerprint(subjects, corrections),
         surface=surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects]),
+        own_scores=_own_scores(t, asked, vectors, confident, plain, words, labels),
     )
     scored = [Scored(d, c, sc) for d, c, sc in zip(t.docs, t.counts, final, strict=True)]
     return fitted, scored

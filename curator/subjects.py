@@ -360,8 +360,13 @@ class SubjectModel(Fitted):
     def judge_scored(
         self, url: str, rep: Vector, counts: Vector, raw: Sequence[float]
     ) -> Judgement:
-        """The decision for an article from its scores (`raw`, in `subjects` order)."""
+        """The decision for an article from its scores (`raw`, in `subjects` order).
+
+        An article the editor moved (an example) has the scores a model that had not learnt
+        from it gives (`own_scores`): it ranks under its subject by how well it matches, like
+        any other, not by how well it matches itself."""
         names = [s.name for s in self.subjects]
+        raw = self.own_scores.get(url, raw)
         order = sorted(range(len(names)), key=lambda i: -raw[i])
         scores = tuple((names[i], raw[i]) for i in order)
         if not order:
@@ -418,11 +423,13 @@ class SubjectModel(Fitted):
 
     # -- why --------------------------------------------------------------------------------------
 
-    def _contributions(self, rep: Vector, i: int) -> list[tuple[str, float]]:
-        """Each term's part of `rep`'s score for subject `i` before the vote (they sum to it)."""
+    def _contributions(self, rep: Vector, i: int, url: str = "") -> list[tuple[str, float]]:
+        """Each term's part of `rep`'s score for subject `i` before the vote (they sum to it; the
+        article at `url` is not its own nearest example)."""
         v = self.vectors[i]
         parts = {t: x * v[t] for t, x in rep.items() if t in v}
-        cos, j = self.examples.nearest(rep, len(self.subjects))[i]
+        own = self.examples.own(url) if url in self.pins else -1
+        cos, j = self.examples.nearest(rep, len(self.subjects), own)[i]
         if j >= 0 and cos > KNN_FLOOR:
             example = self.examples.vectors[j]
             # The nearest example's pull, shared among the terms the two articles have in common.
@@ -461,7 +468,7 @@ class SubjectModel(Fitted):
         for name, score in judged.scores:
             i = names.index(name)
             m = scale[i]
-            parts = self._contributions(rep, i)[:top_terms]
+            parts = self._contributions(rep, i, article.url)[:top_terms]
             terms = tuple(TermScore(shown(t), c * m) for t, c in parts if c > 0)
             rows.append(SubjectScore(name, score, terms))
         correction = judged.decision if judged.decision in ("moved", "excluded") else None

@@ -80,16 +80,20 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
 
 
 def _say_changes(found: list[Change], url: str) -> None:
+    """The other articles a correction moves. They move at once: the correction is stored, and
+    the next command that reads the placements (`subjects list`, `build`, `draft`) places them
+    again. Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it."""
     others = [c for c in found if c.url != url]
     if not others:
         click.echo(f"No other article changes subject (among the {CORPUS_SAMPLE:,} newest).")
         return
     click.echo(
-        f"At the next build, {len(others)} other article(s) change subject"
-        f" (among the {CORPUS_SAMPLE:,} newest):"
+        f"{len(others)} other article(s) change subject with it (among the {CORPUS_SAMPLE:,}"
+        " newest), as `curator subjects list` and the next build show:"
     )
     for c in others[:CHANGES_SHOWN]:
         click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
+        click.echo(f"      {c.url}")
     if len(others) > CHANGES_SHOWN:
         click.echo(f"  ... and {len(others) - CHANGES_SHOWN} more")
 
@@ -105,7 +109,7 @@ def _correct(
         store.set_correction(article.id, name, now=datetime.now(UTC))
         tell_stale_moves(conf, store.corrections(), warn)
         published = store.issues_featuring(article.id)
-        _working(quiet or as_json, "working out what changes at the next build")
+        _working(quiet or as_json, "working out what changes for the other articles")
         found = correction_effect(conf, store, before)
     if as_json:
         data = {
@@ -144,7 +148,7 @@ def _already_published(numbers: list[int], out_dir: Path) -> str:
 @JSON_OPTION
 def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_json: bool) -> None:
     """Put the article at URL under SUBJECT; similar articles will follow it there. Says which
-    articles change subject at the next build."""
+    other articles change subject with it."""
     _correct(config, db, url, subject, quiet, as_json)
 
 
@@ -156,7 +160,7 @@ def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_
 @JSON_OPTION
 def exclude(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Keep the article at URL out of every subject (and so out of every issue). Says which
-    articles change subject at the next build."""
+    other articles change subject with it."""
     _correct(config, db, url, None, quiet, as_json)
 
 
