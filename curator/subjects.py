@@ -5,11 +5,11 @@ of Porter-stemmed content words (title and lead weighted up), each subject a vec
 description and keywords grown by pseudo-relevance feedback over the archive, and a naive Bayes
 word model trained by self-training over the archive (and the editor's corrections) votes in every
 score. An article goes to the subject with the highest score (cosine, plus a pull towards the
-nearest example the editor gave, times the word model's vote), unless its words are no more typical
-of that subject than of the archive as a whole (`FIT_BAR`), or it scores under the floor
-(`SCORE_FLOOR`; a subject the word model knows too little of has its own cosine bar instead, at
-least `THRESHOLD`): then it goes to no subject. A moved article is pinned to the editor's subject,
-an excluded one to none.
+nearest example the editor gave, times the word model's vote), unless its words are not typical
+enough of that subject against the archive as a whole (its fit bar, at most `FIT_BAR_MAX`), or it
+scores under the floor (`SCORE_FLOOR`; a subject the word model knows too little of has its own
+cosine bar instead, at least `THRESHOLD`): then it goes to no subject. A moved article is pinned to
+the editor's subject, an excluded one to none.
 
 `SubjectModel.build(...)` learns once (from subjects, corrections and a corpus); then
 `model.assign_one(article)` is a pure function of the model and the article (a tokenisation and
@@ -76,8 +76,9 @@ __all__ = [
 ]
 
 #: How a placement was decided: by the editor ("moved", "excluded"), by the scores ("placed"), or
-#: no subject because the best score is under every subject's floor ("weak") or because the
-#: article's words are no more typical of its best subject than of the archive ("atypical").
+#: no subject because the best score is under the bar ("weak") or because the article's words
+#: are not typical enough of its best subject against the archive, its fit under the subject's
+#: fit bar ("atypical").
 Decision = Literal["moved", "excluded", "placed", "weak", "atypical"]
 
 
@@ -199,9 +200,9 @@ class Explanation:
             )
         if self.decision == "atypical":
             return (
-                f"no subject: best {best} ({self.score:.3f}), but its words are no more typical of"
-                f" {best} than of the archive as a whole (fit {self.fit:+.2f}, needs"
-                f" {self.fit_bar:+.2f})"
+                f"no subject: best {best} ({self.score:.3f}), but its words are not typical enough"
+                f" of {best}: fit {self.fit:+.2f}, where {best}'s articles need {self.fit_bar:+.2f}"
+                " (0: as likely in the archive as a whole)"
             )
         fit = "" if self.fit is None else f", fit {self.fit:+.2f} (needs {self.fit_bar:+.2f})"
         return f"{self.subject}: score {self.score:.3f} (needs {self.threshold:.3f}){fit}"
