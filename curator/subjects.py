@@ -661,6 +661,8 @@ def overlaps(
         if j.subject is None:
             continue  # an article under no subject confuses none
         placed[index[j.subject]] += 1
+        if a.url in model.pins:
+            continue  # the editor has decided where it goes: it is not between them any more
         if len(j.scores) > 1 and j.margin < NEAR_MARGIN:
             pair = tuple(sorted((index[j.scores[0][0]], index[j.scores[1][0]])))
             between.setdefault(pair, []).append((j.margin, a))  # type: ignore[arg-type]

@@ -373,3 +373,21 @@ def test_a_move_names_each_article_it_changes_by_its_url_and_they_change_at_once
         assert now[where]["title"] == title
         assert before[where] == (None if was == "no subject" else was)
         assert now[where]["subject"] == (None if goes == "no subject" else goes)
+
+
+def test_overlap_no_longer_lists_the_articles_the_editor_has_moved(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """`overlap` told an editor to move the articles it listed between two subjects, and went on
+    listing the 16 of them already moved: a moved article is decided, not between."""
+    config, right = family(tmp_path, http_server, corpus, "comp-train.jsonl", "computers.yaml", 3)
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    listed = [b["url"] for b in json.loads(out)[0]["between"]]
+    assert listed
+    for url in listed:
+        assert run("subjects", "move", "--config", str(config), url, right[url], "-q")[0] == 0
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    still = {b["url"] for p in json.loads(out) for b in p["between"]}
+    assert still and not still & set(listed), sorted(still & set(listed))
