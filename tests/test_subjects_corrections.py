@@ -124,19 +124,41 @@ def test_subject_and_unplaced_together_is_a_command_line_mistake(demo: Path) -> 
     assert code == 2 and json.loads(out)["exit"] == 2
 
 
-def test_a_limited_list_says_how_many_of_the_subjects_articles_it_shows(demo: Path) -> None:
+def test_a_limited_list_shows_the_first_n_of_every_subject_and_says_how_many_of_each(
+    demo: Path,
+) -> None:
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     everything = listed(demo)
+    totals: dict[str | None, int] = {}
+    for r in everything.values():
+        totals[r["subject"]] = totals.get(r["subject"], 0) + 1
+    assert len(totals) == 5 and all(n > 1 for s, n in totals.items() if s is not None)
+    _, whole, _ = run("subjects", "list", "--config", str(demo), "-q")
+
+    # `-n 1`: the best article of every subject, and of no subject, each heading saying of how many.
+    code, out, _ = run("subjects", "list", "--config", str(demo), "-n", "1", "-q")
+    assert code == 0
+    assert headings(out) == [
+        f"{s or 'No subject'} (1 of {n})" if n > 1 else f"{s or 'No subject'} (1)"
+        for s, n in totals.items()
+    ]
+    for heading in headings(whole):  # each subject's first article, as the whole list has it
+        first = whole[whole.index(heading) :].splitlines()[1]
+        assert first in out
+    rows = listed(demo, "-n", "1")
+    assert sorted(r["subject"] or "" for r in rows.values()) == sorted(s or "" for s in totals)
+    assert all(r["subject_total"] == totals[r["subject"]] for r in rows.values())
+
     first = "The basics of customer experience"
-    total = sum(r["subject"] == first for r in everything.values())
-    assert total > 3
     code, out, _ = run("subjects", "list", "--config", str(demo), "-n", "3", "-q")
-    assert code == 0 and headings(out) == [f"{first} (3 of {total})"]
-    assert f"{VOICE} (" in run("subjects", "list", "--config", str(demo), "-q")[1]
+    assert headings(out)[0] == f"{first} (3 of {totals[first]})"
+    assert f"{VOICE} ({totals[VOICE]})" in headings(out)  # fewer than 3: all of them
+    code, out, _ = run("subjects", "list", "--config", str(demo), "--subject", first, "-n", "2")
+    assert headings(out) == [f"{first} (2 of {totals[first]})"]
     code, out, _ = run("subjects", "list", "--config", str(demo), "--subject", first, "-q")
-    assert headings(out) == [f"{first} ({total})"]
-    rows = listed(demo, "-n", "3")
-    assert len(rows) == 3 and {r["subject_total"] for r in rows.values()} == {total}
+    assert headings(out) == [f"{first} ({totals[first]})"]
+    code, out, _ = run("subjects", "list", "--config", str(demo), "--unplaced", "-n", "1", "-q")
+    assert headings(out) == [f"No subject ({totals[None]})"]
 
 
 def test_every_subjects_command_takes_q_and_list_says_placing_only_when_it_places(

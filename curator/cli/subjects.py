@@ -185,7 +185,10 @@ def _subject_named(conf: Config, store: Store, name: str) -> str:
 @DB_OPTION
 @click.option("--subject", "-s", metavar="NAME", help="Only the articles under this subject.")
 @click.option("--unplaced", is_flag=True, help="Only the articles under no subject.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most N articles.")
+@click.option(
+    "--limit", "-n", type=click.IntRange(1), default=None,
+    help="The first N articles of each subject (and of no subject).",
+)  # fmt: skip
 @QUIET_OPTION
 @JSON_OPTION
 def list_(
