@@ -5,6 +5,7 @@ the small things `subjects list` says (its mistakes, its headings, its progress 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -62,6 +63,32 @@ def test_an_article_excluded_after_its_issue_is_excluded_in_list_and_explain_ali
     row = listed(demo)[featured]
     assert (row["subject"], row["correction"]) == (VOICE, "moved")
     assert stored_subject(demo, featured) == VOICE
+
+
+def test_explain_of_a_moved_article_shows_terms_that_add_up_to_no_more_than_its_scores(
+    demo: Path,
+) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    unlearnt = "  scored as if curator had not learnt from it (it would match itself perfectly)"
+    code, out, _ = run("subjects", "explain", "--config", str(demo), BACKLOG, "-q")
+    assert code == 0 and unlearnt not in out
+    assert run("subjects", "move", "--config", str(demo), BACKLOG, VOICE, "-q")[0] == 0
+    code, out, err = run("subjects", "explain", "--config", str(demo), BACKLOG, "-q")
+    assert code == 0, err
+    assert f"  {VOICE}: moved there by the editor\n{unlearnt}\n" in out
+    rows = out[out.index("matching terms (contribution)") :].splitlines()[1:]
+    assert len(rows) == 4
+    for row in rows:
+        found = re.fullmatch(r"  (.+?)  +(\d\.\d{3})  (.*)", row)
+        assert found, row
+        score, terms = found.group(2, 3)
+        parts = [float(t.rsplit(" ", 1)[1]) for t in terms.split(", ")] if terms != "-" else []
+        assert sum(parts) <= float(score) + 0.0005 * len(parts), row
+    _, out, _ = run("subjects", "explain", "--config", str(demo), BACKLOG, "--json")
+    data = json.loads(out)
+    assert data["scored_as_if_not_learnt_from"] is True
+    for s in data["scores"]:
+        assert sum(t["contribution"] for t in s["terms"]) <= s["score"] + 0.001, s
 
 
 def test_renaming_a_subject_says_what_became_of_its_moves_and_rename_carries_them(
