@@ -201,7 +201,11 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
-            click.echo(f"  {report.url}: {report.error}", err=True)
+            # Named as its line named it, and where it is (unless its error says so already).
+            where = report.name
+            if report.url not in (report.name, *(report.error or "").split()):
+                where += f" ({report.url})"
+            click.echo(f"  {where}: {report.error}", err=True)
     if summary.with_skips:
         click.echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
