@@ -1006,6 +1006,13 @@ class Store:
         )
         return [self._article(r) for r in rows]
 
+    def article_count(self, *, unfeatured: bool = False) -> int:
+        """How many articles are stored (with `unfeatured`, those no issue has featured)."""
+        sql = "SELECT COUNT(*) FROM articles a"
+        if unfeatured:
+            sql += " WHERE NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+        return int(self.db.execute(sql).fetchone()[0])
+
     def recent_unfeatured(self, limit: int) -> list[Article]:
         """The `limit` most recently stored articles that no issue has featured, newest first."""
         rows = self.db.execute(

@@ -205,6 +205,21 @@ def test_every_subjects_command_takes_q_and_list_says_placing_only_when_it_place
     assert code == 0 and placing in err
 
 
+def test_the_progress_lines_count_the_articles_the_store_has_not_3000(demo: Path) -> None:
+    """walk 10: `scoring the 3,000 newest articles` with 100 stored."""
+    assert run("build", "--config", str(demo), "-q")[0] == 0  # issue 1 features some
+    stored = len(listed(demo))
+    unfeatured = sum(not r["featured_in"] for r in listed(demo).values())
+    assert 0 < unfeatured < stored < 3000
+    code, _, err = run("subjects", "uncertain", "--config", str(demo))
+    articles = "article" if unfeatured == 1 else "articles"
+    assert (
+        code == 0 and f"curator: scoring the {unfeatured} newest unfeatured {articles}...\n" in err
+    )
+    code, _, err = run("subjects", "overlap", "--config", str(demo))
+    assert code == 0 and f"curator: scoring the {stored} newest articles...\n" in err
+
+
 def test_a_store_that_kept_an_excluded_published_article_under_its_subject_is_mended(
     demo: Path,
 ) -> None:
