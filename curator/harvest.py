@@ -77,6 +77,9 @@ class FeedReport:
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
+    #: Its new articles' pages asked for in this run, and of them those that could not be read.
+    pages_asked: int = 0
+    pages_unread: int = 0
 
     @property
     def skip_note(self) -> str | None:
@@ -171,6 +174,11 @@ class FetchSummary:
     #: A worker process died during the run (killed for memory, or crashed in a parser); what it
     #: had not finished was done in this process, so nothing is missing, but it is worth knowing.
     worker_died: bool = False
+    #: The feeds (by name, as their line says) with pages read again that still could not be read
+    #: and will be tried again.
+    still_unread_feeds: tuple[str, ...] = ()
+    #: The feeds file the run read (where `fetch_pages: false` would go).
+    config_path: Path | None = None
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -180,6 +188,13 @@ class FetchSummary:
     def every_feed_failed(self) -> bool:
         """There were feeds, and not one could be read: not "nothing new", nothing at all."""
         return bool(self.feeds) and len(self.failed) == len(self.feeds)
+
+    @property
+    def pages_all_unread(self) -> tuple[str, ...]:
+        """The feeds (by name) not one of whose pages asked for in this run could be read."""
+        return tuple(
+            f.name for f in self.feeds if f.pages_asked and f.pages_unread == f.pages_asked
+        )
 
     @property
     def with_skips(self) -> tuple[FeedReport, ...]:
@@ -246,6 +261,9 @@ class _Fresh:
     counted: tuple[_Counts, ...] = ()
     #: The articles whose page could not be read: (url key, link, entry JSON, kind, error).
     unread: tuple[tuple[str, str, str, str | None, str], ...] = ()
+    #: Its new articles' pages asked for, and of them those that could not be read.
+    pages_asked: int = 0
+    pages_unread: int = 0
 
 
 def _build_and_count(
@@ -462,7 +480,8 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         for e in new
         if e.link and e.link in run.pages.failed and url_key(e.link) in built.aliases
     )
-    return _Fresh(source, result, parsed, digest, built, counted, unread)
+    failed = sum(1 for link in pages if link in run.pages.failed)
+    return _Fresh(source, result, parsed, digest, built, counted, unread, len(pages), failed)
 
 
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
@@ -712,7 +731,10 @@ def _store(
             elapsed=result.elapsed,
             content_hash=outcome.digest,
         )
-    return _read_report(source, parsed, result, added, built.untitled)
+    report = _read_report(source, parsed, result, added, built.untitled)
+    return dataclasses.replace(
+        report, pages_asked=outcome.pages_asked, pages_unread=outcome.pages_unread
+    )
 
 
 def run_fetch(
@@ -748,6 +770,13 @@ def run_fetch(
         )
     reports = tuple(_store(store, outcome, now, vocabulary) for outcome in gathered.outcomes)
     read_again, still_unread, given_up = _store_rereads(store, gathered.rereads, now)
+    # Each feed as its line names it (`_settled`; a feed read anew has the title stored before).
+    names = {s.url: s.name or states[s.url].title or s.url for s in config.feeds}
+    retrying = dict.fromkeys(
+        names[r.retry.feed_url]
+        for r in gathered.rereads
+        if r.article is None and r.retry.attempts + 1 < PAGE_READS and r.retry.feed_url in names
+    )
     return FetchSummary(
         feeds=reports,
         new_articles=sum(r.new for r in reports if r.status == "ok"),
@@ -762,6 +791,8 @@ def run_fetch(
         pages_still_unread=still_unread,
         pages_given_up=given_up,
         worker_died=workers.died,
+        still_unread_feeds=tuple(retrying),
+        config_path=config.path,
     )
 
 

@@ -1006,6 +1006,13 @@ class Store:
         )
         return [self._article(r) for r in rows]
 
+    def article_count(self, *, unfeatured: bool = False) -> int:
+        """How many articles are stored (with `unfeatured`, those no issue has featured)."""
+        sql = "SELECT COUNT(*) FROM articles a"
+        if unfeatured:
+            sql += " WHERE NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+        return int(self.db.execute(sql).fetchone()[0])
+
     def recent_unfeatured(self, limit: int) -> list[Article]:
         """The `limit` most recently stored articles that no issue has featured, newest first."""
         rows = self.db.execute(
@@ -1025,9 +1032,13 @@ class Store:
         order: Sequence[str] = (),
     ) -> list[Placed]:
         """Stored articles with their placement, by subject (then best score first): under
-        `subject` only when given, or only those under no subject with `unplaced`. Subjects come
-        in `order` (feeds.yaml's, as the issue has them; any other after, by name), then none."""
-        sql = """SELECT a.*, f.url AS feed_url, s.subject AS s_subject, s.score AS s_score,
+        `subject` only when given, or only those under no subject with `unplaced`; at most `limit`
+        per subject (no subject counting as one). Subjects come in `order` (feeds.yaml's, as the
+        issue has them; any other after, by name), then none."""
+        # Each subject's rank (1: its best score) in the inner query, so that `limit` keeps the
+        # first of every subject; the outer one orders the subjects.
+        inner = """SELECT a.*, f.url AS feed_url, s.subject AS s_subject, s.score AS s_score,
+                   ROW_NUMBER() OVER (PARTITION BY s.subject ORDER BY s.score DESC, a.id) AS rank,
                    c.article_id IS NOT NULL AS corrected, c.subject AS c_subject,
                    (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
                     WHERE ia.article_id = a.id) AS featured_in
@@ -1036,20 +1047,21 @@ class Store:
                  LEFT JOIN corrections c ON c.article_id = a.id"""
         params: list[object] = []
         if unplaced:
-            sql += " WHERE s.subject IS NULL"
+            inner += " WHERE s.subject IS NULL"
         elif subject is not None:
-            sql += " WHERE s.subject = ?"
+            inner += " WHERE s.subject = ?"
             params.append(subject)
-        sql += " ORDER BY s.subject IS NULL"
+        sql = f"SELECT * FROM ({inner})"
+        if limit is not None:
+            sql += " WHERE rank <= ?"
+            params.append(limit)
+        sql += " ORDER BY s_subject IS NULL"
         if order:
-            sql += ", CASE s.subject " + "WHEN ? THEN ? " * len(order) + "ELSE ? END"
+            sql += ", CASE s_subject " + "WHEN ? THEN ? " * len(order) + "ELSE ? END"
             for i, name in enumerate(order):
                 params += [name, i]
             params.append(len(order))
-        sql += ", s.subject, s.score DESC, a.id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+        sql += ", s_subject, rank"
         out = []
         for r in self.db.execute(sql, params):
             # What the editor said, where the placement follows it (a move to a subject that is

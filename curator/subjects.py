@@ -159,6 +159,9 @@ class Explanation:
     #: The subject the editor moved the article to when feeds.yaml no longer has it (the move
     #: then decides nothing: the article is placed as if never moved), else None.
     moved_to_former: str | None = None
+    #: True for an article the editor moved: it is scored as if curator had not learnt from it
+    #: (a lesson matches itself perfectly), and its terms' parts are scaled to those scores.
+    unlearnt: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -166,6 +169,7 @@ class Explanation:
             "url": self.url,
             "subject": self.subject,
             "score": round(self.score, 4),
+            "scored_as_if_not_learnt_from": self.unlearnt,
             "threshold": self.threshold,
             "fit": None if self.fit is None else round(self.fit, 4),
             "fit_bar": self.fit_bar,
@@ -216,6 +220,10 @@ class Explanation:
             lines.append(
                 f'  moved by you to "{self.moved_to_former}", which is no longer a subject in'
                 " feeds.yaml: placed as if never moved"
+            )
+        if self.unlearnt:
+            lines.append(
+                "  scored as if curator had not learnt from it (it would match itself perfectly)"
             )
         lines += [
             "",
@@ -465,10 +473,16 @@ class SubjectModel(Fitted):
         def shown(term: str) -> str:
             return " ".join(surface.get(p, p) for p in term.split(" "))
 
+        # A moved article's scores are those of a model that had not learnt from it (see
+        # `judge_scored`), its terms' parts those of the model as it is: scaled to the scores shown.
+        own = self.own_scores.get(article.url)
+        full = self._raw(rep, counts) if own is not None else []
         rows = []
         for name, score in judged.scores:
             i = names.index(name)
             m = scale[i]
+            if own is not None:
+                m *= max(0.0, own[i]) / full[i] if full[i] > 0 else 0.0
             parts = self._contributions(rep, i, article.url)[:top_terms]
             terms = tuple(TermScore(shown(t), c * m) for t, c in parts if c > 0)
             rows.append(SubjectScore(name, score, terms))
@@ -485,6 +499,7 @@ class SubjectModel(Fitted):
             fit=judged.fit,
             fit_bar=judged.fit_bar,
             decision=judged.decision,
+            unlearnt=own is not None,
         )
 
 

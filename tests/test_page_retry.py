@@ -176,7 +176,7 @@ def test_a_page_that_keeps_failing_is_given_up_after_a_bounded_number_of_reads(
     assert (
         "1 article page(s) that could not be read before still could not be read; they are"
         f" tried again on the next runs (up to {PAGE_READS} reads, for 14 days after their"
-        " article was stored)."
+        " article was stored); for Intranet News, set `fetch_pages: false`"
     ) in messages[0]
     assert (
         f"1 article page(s) could not be read in {PAGE_READS} tries and will not be tried"
@@ -201,3 +201,56 @@ def test_an_article_first_seen_over_two_weeks_ago_is_not_read_again(
     assert run.exit_code == 0, run.stderr
     assert json.loads(run.stdout)["pages_read_again"] == 0
     assert len(http_server.seen("/story.html")) == 1
+
+
+def test_a_feed_whose_pages_all_fail_is_told_how_to_stop_reading_them(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk 10 #5: `100 of 100 article page(s) could not be read` and `... tried again on the
+    next runs` named no way to stop reading a feed's pages that always fail."""
+    page = flaky_page(http_server, fail=100, status=500)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    stop = (
+        f"set `fetch_pages: false` on it in {config} to use what the feed says and stop reading"
+        " its pages"
+    )
+    first = curator(config, "fetch", "-q")
+    assert first.exit_code == 0, first.stderr
+    lines = first.stderr.splitlines()
+    assert lines[0].startswith("1 of 1 article page(s) could not be read;")
+    assert f"  No page of Intranet News could be read: {stop}." in lines
+
+    second = curator(config, "fetch")  # the page read again, and failing again
+    assert second.exit_code == 0, second.stderr
+    assert (
+        "1 article page(s) that could not be read before still could not be read; they are"
+        f" tried again on the next runs (up to {PAGE_READS} reads, for 14 days after their"
+        f" article was stored); for Intranet News, {stop}.\n"
+    ) in second.stderr
+    data = json.loads(curator(config, "fetch", "--json", "-q").stdout)
+    assert data["hint"] == f"pages of Intranet News: {stop}"
+
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            f"feeds:\n  - url: {http_server.url('/feed.xml')}\n",
+            f"feeds:\n  - url: {http_server.url('/feed.xml')}\n    fetch_pages: false\n",
+        ),
+        encoding="utf-8",
+    )
+    asked = len(http_server.seen("/story.html"))
+    quiet = curator(config, "fetch", "--json")
+    assert quiet.exit_code == 0, quiet.stderr
+    assert len(http_server.seen("/story.html")) == asked  # as the hint said: not read again
+    assert "could not be read" not in quiet.stderr and json.loads(quiet.stdout)["hint"] is None
+
+
+def test_a_feed_with_some_pages_read_is_not_told_to_stop_reading_them(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = flaky_page(http_server, fail=1)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    first = curator(config, "fetch", "-q")  # its one page failed: a hint, as above
+    assert "No page of Intranet News could be read" in first.stderr
+    second = curator(config, "fetch", "--json")  # read at last
+    assert second.exit_code == 0, second.stderr
+    assert "fetch_pages" not in second.stderr and json.loads(second.stdout)["hint"] is None

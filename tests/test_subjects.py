@@ -135,6 +135,35 @@ def test_explain_names_the_terms_that_placed_an_article(bbc, bbc_subjects):
     assert len(table) == 4 + len(bbc_subjects)
 
 
+def test_explain_of_a_moved_article_shows_terms_that_add_up_to_no_more_than_its_score(
+    bbc, bbc_all, bbc_subjects
+):
+    # A moved article is scored as if curator had not learnt from it; its terms must say so too,
+    # not add up to what the model that learnt from it (and matches it perfectly) gives.
+    subjects = list(bbc_subjects.values())
+    moved_url = _url("bbc-business-293")
+    moved = {moved_url: "Sport"}
+    article = next(a for a, _ in bbc_all if a.url == moved_url)
+    articles = [a for a, _ in bbc if a.url != moved_url] + [article]
+    why = explain(article, subjects, corrections=moved, context=articles)
+    assert why.correction == "moved" and why.subject == "Sport"
+    for row in why.scores:
+        assert sum(t.contribution for t in row.terms) <= row.score + 1e-9, row
+    sport = next(s for s in why.scores if s.subject == "Sport")
+    assert sport.terms  # scaled, not dropped
+    # Its score is the one a model that had not learnt from it gives, lower than the full one.
+    model = SubjectModel.build(subjects, corpus=articles, corrections=moved)
+    counts, rep = model._features(article)
+    full = model._raw(rep, counts)[[s.name for s in subjects].index("Sport")]
+    assert sport.score == why.score < full
+    assert why.unlearnt
+    table = why.to_text()
+    assert "scored as if curator had not learnt from it" in table
+    assert why.to_dict()["scored_as_if_not_learnt_from"] is True
+    plain = explain(articles[0], subjects, corrections=moved, context=articles)
+    assert not plain.unlearnt and "not learnt from it" not in plain.to_text()
+
+
 def test_moving_one_article_pulls_its_story_after_it(bbc, bbc_all, bbc_subjects):
     # The Glazer bid for Manchester United: business stories the editor wants under Sport.
     glazer = {_url("bbc-business-242"), _url("bbc-business-293"), _url("bbc-business-179")}

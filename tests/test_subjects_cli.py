@@ -320,8 +320,8 @@ def test_subjects_list_follows_the_order_of_feeds_yaml_as_the_issue_does(demo: P
     configured = re.findall(r"^  - name: (.+)$", demo.read_text(encoding="utf-8"), re.M)
     assert configured[0] == "The basics of customer experience"  # not first alphabetically
     assert headings == [*configured, "No subject"]
-    _, out, _ = run("subjects", "list", "--config", str(demo), "--json", "-n", "3")
-    assert {p["subject"] for p in json.loads(out)} == {"The basics of customer experience"}
+    _, out, _ = run("subjects", "list", "--config", str(demo), "--json", "-n", "1")
+    assert [p["subject"] or "No subject" for p in json.loads(out)] == headings  # one of each
 
 
 def test_excluding_a_published_article_says_the_issue_stays_as_published(demo: Path) -> None:

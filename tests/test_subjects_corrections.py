@@ -5,6 +5,7 @@ the small things `subjects list` says (its mistakes, its headings, its progress 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -62,6 +63,32 @@ def test_an_article_excluded_after_its_issue_is_excluded_in_list_and_explain_ali
     row = listed(demo)[featured]
     assert (row["subject"], row["correction"]) == (VOICE, "moved")
     assert stored_subject(demo, featured) == VOICE
+
+
+def test_explain_of_a_moved_article_shows_terms_that_add_up_to_no_more_than_its_scores(
+    demo: Path,
+) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    unlearnt = "  scored as if curator had not learnt from it (it would match itself perfectly)"
+    code, out, _ = run("subjects", "explain", "--config", str(demo), BACKLOG, "-q")
+    assert code == 0 and unlearnt not in out
+    assert run("subjects", "move", "--config", str(demo), BACKLOG, VOICE, "-q")[0] == 0
+    code, out, err = run("subjects", "explain", "--config", str(demo), BACKLOG, "-q")
+    assert code == 0, err
+    assert f"  {VOICE}: moved there by the editor\n{unlearnt}\n" in out
+    rows = out[out.index("matching terms (contribution)") :].splitlines()[1:]
+    assert len(rows) == 4
+    for row in rows:
+        found = re.fullmatch(r"  (.+?)  +(\d\.\d{3})  (.*)", row)
+        assert found, row
+        score, terms = found.group(2, 3)
+        parts = [float(t.rsplit(" ", 1)[1]) for t in terms.split(", ")] if terms != "-" else []
+        assert sum(parts) <= float(score) + 0.0005 * len(parts), row
+    _, out, _ = run("subjects", "explain", "--config", str(demo), BACKLOG, "--json")
+    data = json.loads(out)
+    assert data["scored_as_if_not_learnt_from"] is True
+    for s in data["scores"]:
+        assert sum(t["contribution"] for t in s["terms"]) <= s["score"] + 0.001, s
 
 
 def test_renaming_a_subject_says_what_became_of_its_moves_and_rename_carries_them(
@@ -124,19 +151,41 @@ def test_subject_and_unplaced_together_is_a_command_line_mistake(demo: Path) -> 
     assert code == 2 and json.loads(out)["exit"] == 2
 
 
-def test_a_limited_list_says_how_many_of_the_subjects_articles_it_shows(demo: Path) -> None:
+def test_a_limited_list_shows_the_first_n_of_every_subject_and_says_how_many_of_each(
+    demo: Path,
+) -> None:
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     everything = listed(demo)
+    totals: dict[str | None, int] = {}
+    for r in everything.values():
+        totals[r["subject"]] = totals.get(r["subject"], 0) + 1
+    assert len(totals) == 5 and all(n > 1 for s, n in totals.items() if s is not None)
+    _, whole, _ = run("subjects", "list", "--config", str(demo), "-q")
+
+    # `-n 1`: the best article of every subject, and of no subject, each heading saying of how many.
+    code, out, _ = run("subjects", "list", "--config", str(demo), "-n", "1", "-q")
+    assert code == 0
+    assert headings(out) == [
+        f"{s or 'No subject'} (1 of {n})" if n > 1 else f"{s or 'No subject'} (1)"
+        for s, n in totals.items()
+    ]
+    for heading in headings(whole):  # each subject's first article, as the whole list has it
+        first = whole[whole.index(heading) :].splitlines()[1]
+        assert first in out
+    rows = listed(demo, "-n", "1")
+    assert sorted(r["subject"] or "" for r in rows.values()) == sorted(s or "" for s in totals)
+    assert all(r["subject_total"] == totals[r["subject"]] for r in rows.values())
+
     first = "The basics of customer experience"
-    total = sum(r["subject"] == first for r in everything.values())
-    assert total > 3
     code, out, _ = run("subjects", "list", "--config", str(demo), "-n", "3", "-q")
-    assert code == 0 and headings(out) == [f"{first} (3 of {total})"]
-    assert f"{VOICE} (" in run("subjects", "list", "--config", str(demo), "-q")[1]
+    assert headings(out)[0] == f"{first} (3 of {totals[first]})"
+    assert f"{VOICE} ({totals[VOICE]})" in headings(out)  # fewer than 3: all of them
+    code, out, _ = run("subjects", "list", "--config", str(demo), "--subject", first, "-n", "2")
+    assert headings(out) == [f"{first} (2 of {totals[first]})"]
     code, out, _ = run("subjects", "list", "--config", str(demo), "--subject", first, "-q")
-    assert headings(out) == [f"{first} ({total})"]
-    rows = listed(demo, "-n", "3")
-    assert len(rows) == 3 and {r["subject_total"] for r in rows.values()} == {total}
+    assert headings(out) == [f"{first} ({totals[first]})"]
+    code, out, _ = run("subjects", "list", "--config", str(demo), "--unplaced", "-n", "1", "-q")
+    assert headings(out) == [f"No subject ({totals[None]})"]
 
 
 def test_every_subjects_command_takes_q_and_list_says_placing_only_when_it_places(
@@ -154,6 +203,21 @@ def test_every_subjects_command_takes_q_and_list_says_placing_only_when_it_place
     assert run("subjects", "exclude", "--config", str(demo), METRICS, "-q")[0] == 0
     code, _, err = run("subjects", "list", "--config", str(demo))
     assert code == 0 and placing in err
+
+
+def test_the_progress_lines_count_the_articles_the_store_has_not_3000(demo: Path) -> None:
+    """walk 10: `scoring the 3,000 newest articles` with 100 stored."""
+    assert run("build", "--config", str(demo), "-q")[0] == 0  # issue 1 features some
+    stored = len(listed(demo))
+    unfeatured = sum(not r["featured_in"] for r in listed(demo).values())
+    assert 0 < unfeatured < stored < 3000
+    code, _, err = run("subjects", "uncertain", "--config", str(demo))
+    articles = "article" if unfeatured == 1 else "articles"
+    assert (
+        code == 0 and f"curator: scoring the {unfeatured} newest unfeatured {articles}...\n" in err
+    )
+    code, _, err = run("subjects", "overlap", "--config", str(demo))
+    assert code == 0 and f"curator: scoring the {stored} newest articles...\n" in err
 
 
 def test_a_store_that_kept_an_excluded_published_article_under_its_subject_is_mended(

@@ -140,7 +140,8 @@ def test_move_and_exclude_say_what_changes_at_the_next_build(demo: Path) -> None
     code, out, err = run("subjects", "exclude", "--config", str(demo), COFFEE)
     assert code == 0, err
     assert out.startswith("Excluded: The Office Coffee Machine Has Opinions\n")
-    assert "No other article changes subject (among the 3,000 newest)." in out
+    # Among as many as are stored (11), not "the 3,000 newest" of a store that has 11.
+    assert f"No other article changes subject (among the {len(before)} newest articles)." in out
     assert "working out what changes" in err  # progress on stderr, silenced by -q
     code, _, err = run("subjects", "exclude", "--config", str(demo), COFFEE, "-q")
     assert code == 0 and err == ""
@@ -361,9 +362,11 @@ def test_a_move_names_each_article_it_changes_by_its_url_and_they_change_at_once
     code, out, err = run("subjects", "move", "--config", str(config), url, right[url])
     assert code == 0, err
     assert "working out what changes for the other articles" in err
-    head = re.search(r"^(\d+) other article\(s\) change subject with it \(among the 3,000 newest\),"
-                     r" as `curator subjects list` and the next build show:$", out, re.M)  # fmt: skip
+    head = re.search(r"^(\d+) other article\(s\) change subject with it \(among the ([\d,]+)"
+                     r" newest articles\), as `curator subjects list` and the next build show:$",
+                     out, re.M)  # fmt: skip
     assert head, out
+    assert int(head[2].replace(",", "")) == min(3000, len(before))
     assert "next build, " not in out
     shown = re.findall(r"^  (.+?) -> (.+?): (.+)\n      (https://\S+)$", out, re.M)
     assert shown and len(shown) == min(int(head[1]), 10)

@@ -255,3 +255,27 @@ def test_an_entry_whose_page_gives_the_title_is_kept(
     assert "\n  Untitled Desk: 1 of 9 entries skipped: no title\n" in err
     titles = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")
     assert ("Measuring what customers say",) in titles
+
+
+def test_the_failed_feeds_summary_names_each_feed_as_its_line_did(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk 10: the summary said `/tmp/.../missing.xml: no such file` where the feed's own line
+    had said `Ghost Feed`."""
+    missing = tmp_path / "missing.xml"
+    refused = h.refused_url()
+    feeds = [
+        {"url": h.serve_healthy(http_server), "name": "Northwind"},
+        {"url": str(missing), "name": "Ghost Feed"},
+        {"url": refused, "name": "Down Feed"},
+    ]
+    code, _, err = invoke("fetch", "--config", str(h.write_config(tmp_path, feeds)))
+    assert code == 0, err
+    lines = err.splitlines()
+    assert f"  failed     Ghost Feed: no such file: {missing}" in lines
+    assert "  failed     Down Feed: connection refused" in lines
+    summary = lines[lines.index("2 feed(s) failed and were skipped:") + 1 :][:2]
+    assert summary == [
+        f"  Ghost Feed: no such file: {missing}",  # the error names the file: not said twice
+        f"  Down Feed ({refused}): connection refused",
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -28,6 +28,8 @@ LINE_EVERY = 2.0
 TOP_REASONS = 3
 #: Pages read in part shown by URL; --json lists every one.
 SHOWN_IN_PART = 3
+#: Feeds named in a line about their pages; the rest are counted.
+NAMES_SHOWN = 3
 
 
 def _feed_line(report: FeedReport) -> str:
@@ -142,6 +144,29 @@ class RunProgress:
         self._bar = bar
 
 
+def _names(names: Sequence[str]) -> str:
+    """Feeds by name: "A", "A and B", "A, B and C", "A, B, C and 2 more"."""
+    shown = list(names[:NAMES_SHOWN])
+    if len(names) > NAMES_SHOWN:
+        shown.append(f"{len(names) - NAMES_SHOWN} more")
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _stop_pages(summary: FetchSummary, names: Sequence[str]) -> str:
+    """How to stop reading the pages of the feeds `names` (whose pages keep failing)."""
+    where = summary.config_path or "feeds.yaml"
+    on = "it" if len(names) == 1 else "each"
+    return f"set `fetch_pages: false` on {on} in {where} to use what the feed says and stop reading its pages"
+
+
+def pages_hint(summary: FetchSummary) -> str | None:
+    """What to do about the feeds whose pages all failed, or still fail when read again."""
+    names = list(dict.fromkeys([*summary.pages_all_unread, *summary.still_unread_feeds]))
+    if not names:
+        return None
+    return f"pages of {_names(names)}: {_stop_pages(summary, names)}"
+
+
 def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     return {
         "feeds_ok": sum(1 for f in summary.feeds if f.status != "failed"),
@@ -160,6 +185,7 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
             {"url": p.url, "problems": list(p.problems)} for p in summary.pages_in_part
         ],
         "worker_died": summary.worker_died,
+        "hint": pages_hint(summary),
         "feeds": [f.as_dict() for f in summary.feeds],
     }
 
@@ -175,7 +201,11 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
-            click.echo(f"  {report.url}: {report.error}", err=True)
+            # Named as its line named it, and where it is (unless its error says so already).
+            where = report.name
+            if report.url not in (report.name, *(report.error or "").split()):
+                where += f" ({report.url})"
+            click.echo(f"  {where}: {report.error}", err=True)
     if summary.with_skips:
         click.echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
@@ -197,6 +227,12 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         others = sum(count for _, count in reasons[TOP_REASONS:])
         if others:
             click.echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
+        if summary.pages_all_unread:
+            names = summary.pages_all_unread
+            click.echo(
+                f"  No page of {_names(names)} could be read: {_stop_pages(summary, names)}.",
+                err=True,
+            )
     if summary.pages_in_part:
         click.echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
@@ -231,7 +267,12 @@ def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
         click.echo(
             f"{trying} article page(s) that could not be read before still could not be read;"
             f" they are tried again on the next runs (up to {PAGE_READS} reads, for"
-            f" {PAGE_RETRY_DAYS} days after their article was stored).",
+            f" {PAGE_RETRY_DAYS} days after their article was stored)"
+            + (
+                f"; for {_names(names)}, {_stop_pages(summary, names)}."
+                if (names := summary.still_unread_feeds)
+                else "."
+            ),
             err=True,
         )
     if summary.pages_given_up:

@@ -50,6 +50,13 @@ def _article(store: Store, url: str) -> Article:
     return article
 
 
+def _newest(store: Store, *, unfeatured: bool = False) -> str:
+    """The newest articles as the commands say it: "the 3,000 newest articles", or as many as
+    the store has when fewer (what the scorer learns from and the commands look at)."""
+    n = min(CORPUS_SAMPLE, store.article_count(unfeatured=unfeatured))
+    return f"the {n:,} newest{' unfeatured' if unfeatured else ''} article{'s' * (n != 1)}"
+
+
 def _working(quiet: bool, what: str) -> None:
     """One progress line on stderr before work that takes seconds on a large store."""
     if not quiet:
@@ -79,17 +86,17 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     click.echo(explanation.to_text(terms=8))
 
 
-def _say_changes(found: list[Change], url: str) -> None:
+def _say_changes(found: list[Change], url: str, among: str) -> None:
     """The other articles a correction moves. They move at once: the correction is stored, and
     the next command that reads the placements (`subjects list`, `build`, `draft`) places them
     again. Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it."""
     others = [c for c in found if c.url != url]
     if not others:
-        click.echo(f"No other article changes subject (among the {CORPUS_SAMPLE:,} newest).")
+        click.echo(f"No other article changes subject (among {among}).")
         return
     click.echo(
-        f"{len(others)} other article(s) change subject with it (among the {CORPUS_SAMPLE:,}"
-        " newest), as `curator subjects list` and the next build show:"
+        f"{len(others)} other article(s) change subject with it (among {among}), as"
+        " `curator subjects list` and the next build show:"
     )
     for c in others[:CHANGES_SHOWN]:
         click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
@@ -111,6 +118,7 @@ def _correct(
         published = store.issues_featuring(article.id)
         _working(quiet or as_json, "working out what changes for the other articles")
         found = correction_effect(conf, store, before)
+        among = _newest(store)
     if as_json:
         data = {
             "url": article.url,
@@ -123,7 +131,7 @@ def _correct(
     click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if name is None and published:
         click.echo(_already_published(published, conf.settings.output))
-    _say_changes(found, article.url)
+    _say_changes(found, article.url, among)
 
 
 def _already_published(numbers: list[int], out_dir: Path) -> str:
@@ -185,7 +193,10 @@ def _subject_named(conf: Config, store: Store, name: str) -> str:
 @DB_OPTION
 @click.option("--subject", "-s", metavar="NAME", help="Only the articles under this subject.")
 @click.option("--unplaced", is_flag=True, help="Only the articles under no subject.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most N articles.")
+@click.option(
+    "--limit", "-n", type=click.IntRange(1), default=None,
+    help="The first N articles of each subject (and of no subject).",
+)  # fmt: skip
 @QUIET_OPTION
 @JSON_OPTION
 def list_(
@@ -242,7 +253,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     """The articles the model is least sure of (between two subjects, or near the no-subject
     bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
     with opened(config, db) as (conf, store):
-        _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest unfeatured articles")
+        _working(quiet or as_json, f"scoring {_newest(store, unfeatured=True)}")
         found = uncertain_articles(conf, store, limit, warn)
     if as_json:
         echo_json([u.to_dict() for u in found])
@@ -273,7 +284,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """The subjects the model confuses: the articles that sit between each pair, and the words
     that tell them apart (add them to a subject's keywords)."""
     with opened(config, db) as (conf, store):
-        _working(quiet or as_json, f"scoring the {CORPUS_SAMPLE:,} newest articles")
+        _working(quiet or as_json, f"scoring {_newest(store)}")
         found = subject_overlaps(conf, store, warn)
     if as_json:
         echo_json([o.to_dict() for o in found])
