@@ -724,6 +724,39 @@ class Store:
                 "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
             ).rowcount
 
+    def forget_corrections(self, article_ids: Sequence[int]) -> int:
+        """Forget the editor's word on these articles, so that curator places them itself again;
+        returns how many had one. An article an issue featured goes back under the subject its
+        first issue published it under: an issue's articles keep that subject, and placement
+        does not place them again once uncorrected (see `_stale`)."""
+        forgotten = 0
+        with self.transaction():
+            for article_id in article_ids:
+                self.db.execute(
+                    """UPDATE assignments SET subject = (
+                           SELECT ia.subject FROM issue_articles ia JOIN issues i
+                           ON i.id = ia.issue_id WHERE ia.article_id = ?
+                           ORDER BY i.number LIMIT 1)
+                       WHERE article_id = ? AND article_id IN (
+                           SELECT article_id FROM issue_articles)
+                       AND article_id IN (SELECT article_id FROM corrections)""",
+                    (article_id, article_id),
+                )
+                forgotten += self.db.execute(
+                    "DELETE FROM corrections WHERE article_id = ?", (article_id,)
+                ).rowcount
+        return forgotten
+
+    def published_subject(self, article_id: int) -> str | None:
+        """The subject the first issue that featured the article published it under (None: no
+        issue featured it)."""
+        row = self.db.execute(
+            "SELECT ia.subject FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            " WHERE ia.article_id = ? ORDER BY i.number LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def corrected_articles(self) -> list[Article]:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
         return [self._article(r) for r in rows]
