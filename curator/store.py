@@ -1028,12 +1028,15 @@ class Store:
         ]
 
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
-        """Unfeatured articles the model `fingerprint` placed under no subject (newest first)."""
+        """Unfeatured articles the model `fingerprint` placed under no subject (newest first),
+        but not those the editor excluded: they belong to no subject, a new one included."""
         rows = self.db.execute(
             self._SELECT
             + " JOIN assignments s ON s.article_id = a.id"
             + " WHERE s.subject IS NULL AND s.fingerprint = ?"
             + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM corrections c"
+            + " WHERE c.article_id = a.id AND c.subject IS NULL)"
             + " ORDER BY a.id DESC LIMIT ?",
             (fingerprint, limit),
         )

@@ -1,12 +1,13 @@
 """Taking a correction back, through the CLI on the demo: `subjects undo URL...` forgets a move or
 an exclusion, `subjects undo --subject NAME` every move to a subject (the way out after removing
-it from feeds.yaml, which the warning offers)."""
+it from feeds.yaml, which the warning offers), and `suggest` leaves the excluded articles alone."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from conftest import run_cli as run
 
@@ -150,3 +151,62 @@ def test_a_removed_subjects_warning_offers_undo_and_undo_subject_forgets_its_mov
     assert stored_corrections(demo) == {COFFEE: None}  # the exclusion is not a move: kept
     code, _, err = run("build", "--config", str(demo), "--no-fetch", "-q")
     assert code == 0 and "warning" not in err, err
+
+
+def test_suggest_leaves_out_the_articles_the_editor_excluded(
+    demo: Path, corpus: Path, http_server
+) -> None:
+    """Real BBC sport stories in a CX newsletter fit no subject, and `suggest` groups them; one
+    the editor excluded belongs to no subject, a new one included."""
+    rows = [
+        json.loads(line)
+        for line in (corpus / "topics/bbc-news/articles.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    sport = [r for r in rows if r["label"] == "sport"][:20]
+    items = "".join(
+        f"<item><title>{escape(r['title'])}</title><link>https://sport.example/{r['id']}</link>"
+        f"<description>{escape(r['text'][:1500])}</description></item>"
+        for r in sport
+    )
+    url = http_server.add(
+        "/sport.xml",
+        f'<rss version="2.0"><channel><title>Sport desk</title>{items}</channel></rss>',
+    )
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json", "-q")
+    assert code == 0, err
+    grouped = [u for s in json.loads(out) for u in s["urls"]]
+    excluded = grouped[:2]
+    assert excluded
+    for u in excluded:
+        assert run("subjects", "exclude", "--config", str(demo), u, "-q")[0] == 0
+
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json", "-q")
+    assert code == 0, err
+    suggestions = json.loads(out)
+    assert suggestions  # the other sport stories still make a subject
+    assert not {u for s in suggestions for u in s["urls"]} & set(excluded)
+    _, text, _ = run("subjects", "suggest", "--config", str(demo), "-q")
+    assert not any(u in text for u in excluded)
+
+
+def test_suggest_does_not_count_an_excluded_article_as_one_to_suggest_a_subject_for(
+    demo: Path,
+) -> None:
+    """The demo's one article under no subject is the coffee machine; excluded, nothing is left."""
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    assert run("subjects", "exclude", "--config", str(demo), COFFEE, "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "-q")
+    assert code == 0, err
+    assert out == (
+        "Every article not yet in an issue fits one of your subjects (or you excluded it):"
+        " nothing to suggest.\n"
+    )

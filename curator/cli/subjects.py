@@ -435,7 +435,10 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
 def _nothing_to_suggest(left_over: int) -> str:
     """Why `suggest` proposes nothing, given how many articles in no issue yet have no subject."""
     if left_over == 0:
-        return "Every article not yet in an issue fits one of your subjects: nothing to suggest."
+        return (
+            "Every article not yet in an issue fits one of your subjects (or you excluded it):"
+            " nothing to suggest."
+        )
     shown = "`curator subjects list --unplaced` shows " + ("it" if left_over == 1 else "them")
     if left_over < MIN_SUGGESTION_SIZE:
         return (
