@@ -485,10 +485,17 @@ def correction_effect(
     `also`: the articles whose corrections were forgotten since, which the first two may no
     longer include): each article placed differently, the corrected ones included. It changes
     at once: the next command that reads the placements (`subjects list`, a build) places them
-    again."""
+    again. An article an issue featured keeps the subject it was published under unless the
+    editor corrects it (see `curator.store._stale`): it is not among them."""
     corpus = {a.id: a for a in model_corpus(store)}
     corpus.update((a.id, a) for a in also)
-    return changes(list(corpus.values()), config.subjects, before, store.corrections())
+    after = store.corrections()
+    ids = {a.url: a.id for a in corpus.values()}
+    return [
+        c
+        for c in changes(list(corpus.values()), config.subjects, before, after)
+        if c.url in after or not store.issues_featuring(ids[c.url])
+    ]
 
 
 def placed_now(
