@@ -169,7 +169,8 @@ def tell_stale_moves(
         say(
             f'{n} article(s) you moved to "{name}", which {config.path} no longer has, are'
             f" placed as if never moved; to keep them, put them under its new name:"
-            f' curator subjects rename "{name}" "NEW NAME" (or move them again one by one)'
+            f' curator subjects rename "{name}" "NEW NAME" (or move them again one by one);'
+            f' to forget them, and this warning: curator subjects undo --subject "{name}"'
         )
 
 
@@ -473,9 +474,45 @@ def subject_overlaps(config: Config, store: Store, say: Say | None = None) -> li
     )
 
 
-def correction_effect(config: Config, store: Store, before: dict[str, str | None]) -> list[Change]:
+def correction_effect(
+    config: Config,
+    store: Store,
+    before: dict[str, str | None],
+    also: Sequence[Article] = (),
+) -> list[Change]:
     """What the corrections made since `before` (the store's corrections then) change, among
-    the articles the scorer learns from (the newest `CORPUS_SAMPLE` and the corrected ones):
-    each article placed differently, the corrected ones included. It changes at once: the next
-    command that reads the placements (`subjects list`, a build) places them again."""
-    return changes(model_corpus(store), config.subjects, before, store.corrections())
+    the articles the scorer learns from (the newest `CORPUS_SAMPLE` and the corrected ones, and
+    `also`: the articles whose corrections were forgotten since, which the first two may no
+    longer include): each article placed differently, the corrected ones included. It changes
+    at once: the next command that reads the placements (`subjects list`, a build) places them
+    again. An article an issue featured keeps the subject it was published under unless the
+    editor corrects it (see `curator.store._stale`): it is not among them."""
+    corpus = {a.id: a for a in model_corpus(store)}
+    corpus.update((a.id, a) for a in also)
+    after = store.corrections()
+    ids = {a.url: a.id for a in corpus.values()}
+    return [
+        c
+        for c in changes(list(corpus.values()), config.subjects, before, after)
+        if c.url in after or not store.issues_featuring(ids[c.url])
+    ]
+
+
+def placed_now(
+    config: Config, store: Store, articles: Sequence[Article], say: Say | None = None
+) -> dict[str, str | None]:
+    """Where curator itself places each of `articles` (by URL) under the store's corrections
+    now, as placement will store it: an article an issue featured under the subject that issue
+    published it under, any other under its best subject by the current model (fitted now
+    and stored when the corrections changed, so the next placement uses it as it is)."""
+    out: dict[str, str | None] = {}
+    model: SubjectModel | None = None
+    for article in articles:
+        published = store.published_subject(article.id)
+        if published is not None and resolve(published, config.subjects) == published:
+            out[article.url] = published
+            continue
+        if model is None:
+            model = current_model(config, store, say=say)
+        out[article.url] = model.assign_one(article).subject
+    return out

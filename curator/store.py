@@ -724,6 +724,39 @@ class Store:
                 "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
             ).rowcount
 
+    def forget_corrections(self, article_ids: Sequence[int]) -> int:
+        """Forget the editor's word on these articles, so that curator places them itself again;
+        returns how many had one. An article an issue featured goes back under the subject its
+        first issue published it under: an issue's articles keep that subject, and placement
+        does not place them again once uncorrected (see `_stale`)."""
+        forgotten = 0
+        with self.transaction():
+            for article_id in article_ids:
+                self.db.execute(
+                    """UPDATE assignments SET subject = (
+                           SELECT ia.subject FROM issue_articles ia JOIN issues i
+                           ON i.id = ia.issue_id WHERE ia.article_id = ?
+                           ORDER BY i.number LIMIT 1)
+                       WHERE article_id = ? AND article_id IN (
+                           SELECT article_id FROM issue_articles)
+                       AND article_id IN (SELECT article_id FROM corrections)""",
+                    (article_id, article_id),
+                )
+                forgotten += self.db.execute(
+                    "DELETE FROM corrections WHERE article_id = ?", (article_id,)
+                ).rowcount
+        return forgotten
+
+    def published_subject(self, article_id: int) -> str | None:
+        """The subject the first issue that featured the article published it under (None: no
+        issue featured it)."""
+        row = self.db.execute(
+            "SELECT ia.subject FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            " WHERE ia.article_id = ? ORDER BY i.number LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def corrected_articles(self) -> list[Article]:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")
         return [self._article(r) for r in rows]
@@ -995,12 +1028,15 @@ class Store:
         ]
 
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
-        """Unfeatured articles the model `fingerprint` placed under no subject (newest first)."""
+        """Unfeatured articles the model `fingerprint` placed under no subject (newest first),
+        but not those the editor excluded: they belong to no subject, a new one included."""
         rows = self.db.execute(
             self._SELECT
             + " JOIN assignments s ON s.article_id = a.id"
             + " WHERE s.subject IS NULL AND s.fingerprint = ?"
             + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM corrections c"
+            + " WHERE c.article_id = a.id AND c.subject IS NULL)"
             + " ORDER BY a.id DESC LIMIT ?",
             (fingerprint, limit),
         )

@@ -103,7 +103,8 @@ def test_renaming_a_subject_says_what_became_of_its_moves_and_rename_carries_the
     warning = (
         f'curator: warning: 1 article(s) you moved to "{VOICE}", which {demo} no longer has,'
         " are placed as if never moved; to keep them, put them under its new name:"
-        f' curator subjects rename "{VOICE}" "NEW NAME" (or move them again one by one)\n'
+        f' curator subjects rename "{VOICE}" "NEW NAME" (or move them again one by one);'
+        f' to forget them, and this warning: curator subjects undo --subject "{VOICE}"\n'
     )
 
     code, out, err = run("subjects", "list", "--config", str(demo), "-q")

@@ -394,3 +394,32 @@ def test_overlap_no_longer_lists_the_articles_the_editor_has_moved(
     assert code == 0, err
     still = {b["url"] for p in json.loads(out) for b in p["between"]}
     assert still and not still & set(listed), sorted(still & set(listed))
+
+
+def test_a_move_does_not_name_published_articles_as_changing_subject(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """An article an issue featured keeps the subject it was published under (unless the editor
+    corrects it), so a move that teaches the model otherwise does not move it: the move's list
+    of changes must not name it, or `list` contradicts what the move said."""
+    config, right = family(tmp_path, http_server, corpus, "comp-train.jsonl", "computers.yaml", 12)
+    for _ in range(4):
+        code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
+        assert code == 0, err
+    featured = {r["url"] for r in listed(config) if r["featured_in"]}
+    assert featured
+    code, out, err = run("subjects", "uncertain", "--config", str(config), "-n", "40", "--json")
+    assert code == 0, err
+    wrong = [u["url"] for u in json.loads(out) if u["subject"] != right[u["url"]]][:20]
+    assert wrong
+    named: set[str] = set()
+    for url in wrong:
+        before = {r["url"]: r["subject"] for r in listed(config)}
+        code, out, err = run("subjects", "move", "--config", str(config), url, right[url], "--json")
+        assert code == 0, err
+        changed = {c["url"]: c for c in json.loads(out)["changes"] if c["url"] != url}
+        now = {r["url"]: r["subject"] for r in listed(config)}
+        named |= changed.keys()
+        for u, c in changed.items():  # each change it names is where `list` has it now
+            assert (before[u], now[u]) == (c["before"], c["after"]), (u, c)
+    assert named  # the moves did change others

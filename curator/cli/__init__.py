@@ -6,7 +6,7 @@
 | `build`    | `build`, `draft`, `render`, `fetch`, `preview`: the weekly loop              |
 | `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
 | `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
-| `subjects` | `subjects list/explain/uncertain/overlap/move/exclude/suggest`              |
+| `subjects` | `subjects list/explain/uncertain/overlap/move/exclude/undo/suggest/rename` |
 | `extract`  | `extract`: what curator reads from article pages                             |
 | `common`   | the options the commands share, and `opened` (config + store + run lock)     |
 | `report`   | progress while feeds and pages are read, and what failed, for build/fetch    |

@@ -27,6 +27,7 @@ from curator.placement import (
     explain_article,
     pending,
     placed_articles,
+    placed_now,
     stale_moves,
     subject_overlaps,
     suggest_subjects,
@@ -34,6 +35,7 @@ from curator.placement import (
     uncertain_articles,
 )
 from curator.store import Store
+from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change
 from curator.suggest import MIN_SUGGESTION_SIZE
 
@@ -65,7 +67,11 @@ def _working(quiet: bool, what: str) -> None:
 
 @click.group()
 def subjects() -> None:
-    """See, explain and correct how articles are grouped by subject."""
+    """See, explain and correct how articles are grouped by subject.
+
+    `move` and `exclude` store your word on an article, and curator learns from it; `undo`
+    forgets it (`undo URL`, or `undo --subject NAME` for every move to a subject), and curator
+    places the article itself again."""
 
 
 @subjects.command()
@@ -86,17 +92,19 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     click.echo(explanation.to_text(terms=8))
 
 
-def _say_changes(found: list[Change], url: str, among: str) -> None:
-    """The other articles a correction moves. They move at once: the correction is stored, and
-    the next command that reads the placements (`subjects list`, `build`, `draft`) places them
-    again. Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it."""
-    others = [c for c in found if c.url != url]
+def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
+    """The other articles a correction (of the article at `url`, and at `more`) moves, among the
+    newest articles `among` says. They move at once: the correction is stored, and the next
+    command that reads the placements (`subjects list`, `build`, `draft`) places them again.
+    Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it."""
+    corrected = {url, *more}
+    others = [c for c in found if c.url not in corrected]
     if not others:
         click.echo(f"No other article changes subject (among {among}).")
         return
     click.echo(
-        f"{len(others)} other article(s) change subject with it (among {among}), as"
-        " `curator subjects list` and the next build show:"
+        f"{len(others)} other article(s) change subject with {'them' if more else 'it'} (among"
+        f" {among}), as `curator subjects list` and the next build show:"
     )
     for c in others[:CHANGES_SHOWN]:
         click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
@@ -131,7 +139,7 @@ def _correct(
     click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if name is None and published:
         click.echo(_already_published(published, conf.settings.output))
-    _say_changes(found, article.url, among)
+    _say_changes(found, among, article.url)
 
 
 def _already_published(numbers: list[int], out_dir: Path) -> str:
@@ -156,7 +164,7 @@ def _already_published(numbers: list[int], out_dir: Path) -> str:
 @JSON_OPTION
 def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_json: bool) -> None:
     """Put the article at URL under SUBJECT; similar articles will follow it there. Says which
-    other articles change subject with it."""
+    other articles change subject with it; `curator subjects undo URL` takes it back."""
     _correct(config, db, url, subject, quiet, as_json)
 
 
@@ -168,8 +176,112 @@ def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_
 @JSON_OPTION
 def exclude(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Keep the article at URL out of every subject (and so out of every issue). Says which
-    other articles change subject with it."""
+    other articles change subject with it; `curator subjects undo URL` takes it back."""
     _correct(config, db, url, None, quiet, as_json)
+
+
+def _was(subject: str | None, conf: Config) -> str:
+    """What a correction said, as `undo` names it: `moved to "X"`, or `excluded`."""
+    if subject is None:
+        return "excluded"
+    gone = " (no longer a subject in feeds.yaml)" if resolve(subject, conf.subjects) is None else ""
+    return f'moved to "{subject}"{gone}'
+
+
+def _moves_to(conf: Config, store: Store, name: str) -> list[str]:
+    """The URLs of the articles the editor moved to the subject `name` (as stored, else case
+    aside); InputError when neither feeds.yaml nor any move names such a subject."""
+    moves = store.corrections()
+    named = {s for s in moves.values() if s is not None}
+    stored = [name] if name in named else [s for s in named if s.casefold() == name.casefold()]
+    if not stored:
+        conf.subject_named(name)  # a mistyped subject: did you mean
+    return [url for url, s in moves.items() if s is not None and s in stored]
+
+
+@subjects.command()
+@CONFIG_OPTION
+@DB_OPTION
+@click.argument("urls", metavar="[URL]...", nargs=-1)
+@click.option(
+    "--subject", "-s", metavar="NAME",
+    help="Forget every move to this subject (one feeds.yaml no longer has, say) instead.",
+)  # fmt: skip
+@QUIET_OPTION
+@JSON_OPTION
+def undo(
+    config: Path,
+    db: Path | None,
+    urls: tuple[str, ...],
+    subject: str | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Forget your move or exclusion of the article at each URL (or, with --subject NAME, every
+    move to that subject): curator places them itself again. Says what each was and which other
+    articles change subject with them. Exits 1 when none of them had a move or exclusion."""
+    if bool(urls) == (subject is not None):
+        raise InputError("give the URLs of the articles, or --subject NAME: one or the other")
+    with opened(config, db) as (conf, store):
+        if subject is not None:
+            urls = tuple(_moves_to(conf, store, subject))
+            if not urls:
+                raise CuratorError(
+                    f'you moved no article to "{subject}": nothing to undo'
+                    " (`curator subjects list --subject NAME` shows what you moved where)"
+                )
+        articles = [_article(store, url) for url in dict.fromkeys(urls)]  # all known, or none
+        before = store.corrections()
+        undone = [a for a in articles if a.url in before]
+        store.forget_corrections([a.id for a in undone])
+        tell_stale_moves(conf, store.corrections(), warn)
+        if undone:
+            _working(quiet or as_json, "working out what changes for the other articles")
+            found = correction_effect(conf, store, before, also=undone)
+            now = placed_now(conf, store, undone, warn)
+        else:
+            found, now = [], {}
+        among = _newest(store)
+    kept = [a for a in articles if a.url not in before]
+    failure = (
+        None
+        if undone
+        else CuratorError(
+            "nothing to undo: you had neither moved nor excluded "
+            + ("this article" if len(articles) == 1 else "any of these articles")
+            + "; curator places "
+            + ("it" if len(articles) == 1 else "them")
+            + " itself already"
+        )
+    )
+    if as_json:
+        data = {
+            "undone": [
+                {
+                    "url": a.url,
+                    "title": a.title,
+                    "was": "excluded" if before[a.url] is None else "moved",
+                    "moved_to": before[a.url],
+                    "subject": now[a.url],
+                }
+                for a in undone
+            ],
+            "not_corrected": [{"url": a.url, "title": a.title} for a in kept],
+            "changes": [c.to_dict() for c in found],
+        }
+        echo_json(data, failure=failure)
+    else:
+        for a in undone:
+            click.echo(f"Undone, it was {_was(before[a.url], conf)}: {a.title}")
+            click.echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
+            click.echo(f"  {a.url}")
+        for a in kept:
+            click.echo(f"Nothing to undo, you had neither moved nor excluded it: {a.title}")
+            click.echo(f"  {a.url}")
+        if undone:
+            _say_changes(found, among, *(a.url for a in undone))
+    if failure is not None:
+        raise failure
 
 
 def _subject_named(conf: Config, store: Store, name: str) -> str:
@@ -183,7 +295,8 @@ def _subject_named(conf: Config, store: Store, name: str) -> str:
         raise InputError(
             f'{conf.path}: no subject "{former}" any longer; the {n} article(s) you moved to it'
             f" are placed as if never moved; to put them under its new name: curator subjects"
-            f' rename "{former}" "NEW NAME"'
+            f' rename "{former}" "NEW NAME"; to forget them: curator subjects undo --subject'
+            f' "{former}"'
         )
     return conf.subject_named(name)
 
@@ -334,7 +447,10 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
 def _nothing_to_suggest(left_over: int) -> str:
     """Why `suggest` proposes nothing, given how many articles in no issue yet have no subject."""
     if left_over == 0:
-        return "Every article not yet in an issue fits one of your subjects: nothing to suggest."
+        return (
+            "Every article not yet in an issue fits one of your subjects (or you excluded it):"
+            " nothing to suggest."
+        )
     shown = "`curator subjects list --unplaced` shows " + ("it" if left_over == 1 else "them")
     if left_over < MIN_SUGGESTION_SIZE:
         return (
