@@ -230,7 +230,12 @@ def undo(
                     f'you moved no article to "{subject}": nothing to undo'
                     " (`curator subjects list --subject NAME` shows what you moved where)"
                 )
-        articles = [_article(store, url) for url in dict.fromkeys(urls)]  # all known, or none
+        try:
+            articles = [_article(store, url) for url in dict.fromkeys(urls)]  # all known, or none
+        except CuratorError as exc:
+            if len(urls) > 1:  # say that the other URLs were not undone either
+                raise CuratorError(f"{exc}; nothing was undone") from None
+            raise
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
         store.forget_corrections([a.id for a in undone])
@@ -275,11 +280,11 @@ def undo(
             click.echo(f"Undone, it was {_was(before[a.url], conf)}: {a.title}")
             click.echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
             click.echo(f"  {a.url}")
+        if undone:  # (first: "with it" / "with them" are the articles just undone)
+            _say_changes(found, among, *(a.url for a in undone))
         for a in kept:
             click.echo(f"Nothing to undo, you had neither moved nor excluded it: {a.title}")
             click.echo(f"  {a.url}")
-        if undone:
-            _say_changes(found, among, *(a.url for a in undone))
     if failure is not None:
         raise failure
 
