@@ -174,11 +174,19 @@ def tell_stale_moves(
         )
 
 
-def pending(config: Config, store: Store) -> bool:
-    """True when `refresh` has articles to place (new ones, or all after a change)."""
+def pending(config: Config, store: Store) -> str | None:
+    """What `refresh` has to do, as a progress line says it: place the new articles, or every
+    stored one again after the subjects or the corrections changed (None: nothing)."""
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     placed_by, through = store.placement_state()
-    return not (placed_by == fingerprint and through >= store.newest_article_id())
+    if placed_by is not None and placed_by != fingerprint:
+        return (
+            "placing every stored article again under subjects"
+            " (your subjects or corrections changed)"
+        )
+    if placed_by is None or through < store.newest_article_id():
+        return "placing new articles under subjects"
+    return None
 
 
 def refresh(

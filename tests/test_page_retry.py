@@ -254,3 +254,30 @@ def test_a_feed_with_some_pages_read_is_not_told_to_stop_reading_them(
     second = curator(config, "fetch", "--json")  # read at last
     assert second.exit_code == 0, second.stderr
     assert "fetch_pages" not in second.stderr and json.loads(second.stdout)["hint"] is None
+
+
+def test_feeds_whose_pages_all_fail_are_told_the_global_setting_too(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk 11: with every feed's pages failing, the hint named `fetch_pages: false` "on each" and
+    not the one line under `settings:` that stops them all."""
+    page = flaky_page(http_server, fail=100, status=500)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    second = http_server.add(
+        "/second.xml",
+        b'<rss version="2.0"><channel><title>Branch News</title><item><title>Queues at the'
+        b" branch</title><link>" + http_server.url("/other.html").encode() + b"</link>"
+        b"<description>Customer service in branches.</description></item></channel></rss>",
+    )
+    http_server.add("/other.html", "gone", status=500)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("feeds:\n", f"feeds:\n  - url: {second}\n"),
+        encoding="utf-8",
+    )
+    run = curator(config, "fetch", "-q")
+    assert run.exit_code == 0, run.stderr
+    assert (
+        f"set `fetch_pages: false` on each in {config}, or once under `settings:` for every"
+        " feed, to use what the feeds say and stop reading their pages"
+    ) in run.stderr
+    assert "Intranet News" in run.stderr and "Branch News" in run.stderr

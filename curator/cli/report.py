@@ -155,8 +155,15 @@ def _names(names: Sequence[str]) -> str:
 def _stop_pages(summary: FetchSummary, names: Sequence[str]) -> str:
     """How to stop reading the pages of the feeds `names` (whose pages keep failing)."""
     where = summary.config_path or "feeds.yaml"
-    on = "it" if len(names) == 1 else "each"
-    return f"set `fetch_pages: false` on {on} in {where} to use what the feed says and stop reading its pages"
+    if len(names) == 1:
+        return (
+            f"set `fetch_pages: false` on it in {where} to use what the feed says and stop"
+            " reading its pages"
+        )
+    return (
+        f"set `fetch_pages: false` on each in {where}, or once under `settings:` for every feed,"
+        " to use what the feeds say and stop reading their pages"
+    )
 
 
 def pages_hint(summary: FetchSummary) -> str | None:

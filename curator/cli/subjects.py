@@ -332,8 +332,9 @@ def list_(
         raise InputError("--subject and --unplaced: give one or the other")
     with opened(config, db) as (conf, store):
         name = _subject_named(conf, store, subject) if subject is not None else None
-        if pending(conf, store):
-            _working(quiet or as_json, "placing new articles under subjects")
+        work = pending(conf, store)
+        if work is not None:
+            _working(quiet or as_json, work)
         found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
         totals = store.placement_counts()
     if as_json:
@@ -483,8 +484,9 @@ def _nothing_to_suggest(left_over: int) -> str:
 def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     with opened(config, db) as (conf, store):
-        if pending(conf, store):
-            _working(quiet or as_json, "placing new articles under subjects")
+        work = pending(conf, store)
+        if work is not None:
+            _working(quiet or as_json, work)
         found, left_over = suggest_subjects(conf, store, count, warn)
     if as_json:
         echo_json([s.to_dict() for s in found])
