@@ -474,17 +474,18 @@ class SubjectModel(Fitted):
             return " ".join(surface.get(p, p) for p in term.split(" "))
 
         # A moved article's scores are those of a model that had not learnt from it (see
-        # `judge_scored`), its terms' parts those of the model as it is: scaled to the scores shown.
+        # `judge_scored`), its terms' parts those of the model as it is: scaled so that all of
+        # them add up to the score shown, as an unmoved article's do.
         own = self.own_scores.get(article.url)
-        full = self._raw(rep, counts) if own is not None else []
         rows = []
         for name, score in judged.scores:
             i = names.index(name)
+            parts = self._contributions(rep, i, article.url)
             m = scale[i]
             if own is not None:
-                m *= max(0.0, own[i]) / full[i] if full[i] > 0 else 0.0
-            parts = self._contributions(rep, i, article.url)[:top_terms]
-            terms = tuple(TermScore(shown(t), c * m) for t, c in parts if c > 0)
+                total = sum(c for _, c in parts)
+                m = max(0.0, own[i]) / total if total > 0 else 0.0
+            terms = tuple(TermScore(shown(t), c * m) for t, c in parts[:top_terms] if c > 0)
             rows.append(SubjectScore(name, score, terms))
         correction = judged.decision if judged.decision in ("moved", "excluded") else None
         return Explanation(
