@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -252,3 +253,29 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def add_sport_feed(demo: Path, corpus: Path, server: LocalServer, stories: int = 20) -> None:
+    """Add to the demo newsletter (its feeds.yaml `demo`) a feed on `server` of the first
+    `stories` real BBC sport stories (pages not read): articles that fit none of its customer
+    experience subjects (at https://sport.example/<id>)."""
+    from xml.sax.saxutils import escape
+
+    path = corpus / "topics" / "bbc-news" / "articles.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    sport = [r for r in rows if r["label"] == "sport"][:stories]
+    items = "".join(
+        f"<item><title>{escape(r['title'])}</title><link>https://sport.example/{r['id']}</link>"
+        f"<description>{escape(r['text'][:1500])}</description></item>"
+        for r in sport
+    )
+    url = server.add(
+        "/sport.xml",
+        f'<rss version="2.0"><channel><title>Sport desk</title>{items}</channel></rss>',
+    )
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )

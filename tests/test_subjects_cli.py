@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import add_sport_feed
 from conftest import run_cli as run
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
@@ -116,30 +117,7 @@ def test_suggest_proposes_a_subject_for_articles_that_fit_none(
     demo: Path, corpus: Path, http_server
 ) -> None:
     """Real BBC sport stories in a CX newsletter fit no subject: suggest names them sensibly."""
-    from xml.sax.saxutils import escape
-
-    rows = [
-        json.loads(line)
-        for line in (corpus / "topics/bbc-news/articles.jsonl")
-        .read_text(encoding="utf-8")
-        .splitlines()
-    ]
-    sport = [r for r in rows if r["label"] == "sport"][:20]
-    items = "".join(
-        f"<item><title>{escape(r['title'])}</title><link>https://sport.example/{r['id']}</link>"
-        f"<description>{escape(r['text'][:1500])}</description></item>"
-        for r in sport
-    )
-    url = http_server.add(
-        "/sport.xml",
-        f'<rss version="2.0"><channel><title>Sport desk</title>{items}</channel></rss>',
-    )
-    demo.write_text(
-        demo.read_text(encoding="utf-8").replace(
-            "feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1
-        ),
-        encoding="utf-8",
-    )
+    add_sport_feed(demo, corpus, http_server)
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     code, out, err = run("subjects", "suggest", "--config", str(demo), "--json")
     assert code == 0, err

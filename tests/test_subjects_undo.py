@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+from conftest import add_sport_feed
 from conftest import run_cli as run
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
@@ -160,28 +160,7 @@ def test_suggest_leaves_out_the_articles_the_editor_excluded(
 ) -> None:
     """Real BBC sport stories in a CX newsletter fit no subject, and `suggest` groups them; one
     the editor excluded belongs to no subject, a new one included."""
-    rows = [
-        json.loads(line)
-        for line in (corpus / "topics/bbc-news/articles.jsonl")
-        .read_text(encoding="utf-8")
-        .splitlines()
-    ]
-    sport = [r for r in rows if r["label"] == "sport"][:20]
-    items = "".join(
-        f"<item><title>{escape(r['title'])}</title><link>https://sport.example/{r['id']}</link>"
-        f"<description>{escape(r['text'][:1500])}</description></item>"
-        for r in sport
-    )
-    url = http_server.add(
-        "/sport.xml",
-        f'<rss version="2.0"><channel><title>Sport desk</title>{items}</channel></rss>',
-    )
-    demo.write_text(
-        demo.read_text(encoding="utf-8").replace(
-            "feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1
-        ),
-        encoding="utf-8",
-    )
+    add_sport_feed(demo, corpus, http_server)
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     code, out, err = run("subjects", "suggest", "--config", str(demo), "--json", "-q")
     assert code == 0, err
