@@ -159,6 +159,14 @@ def stale_moves(config: Config, corrections: Mapping[str, str | None]) -> dict[s
     return found
 
 
+def stale_moves_advice(name: str, forget: str = "to forget them") -> str:
+    """What the editor can do about the moves to `name`, a subject feeds.yaml no longer has."""
+    return (
+        f'to keep them, put them under its new name: curator subjects rename "{name}" "NEW NAME"'
+        f' (or move them again one by one); {forget}: curator subjects undo --subject "{name}"'
+    )
+
+
 def tell_stale_moves(
     config: Config, corrections: Mapping[str, str | None], say: Say | None
 ) -> None:
@@ -166,11 +174,10 @@ def tell_stale_moves(
     if say is None:
         return
     for name, n in sorted(stale_moves(config, corrections).items()):
+        advice = stale_moves_advice(name, "to forget them, and this warning")
         say(
             f'{n} article(s) you moved to "{name}", which {config.path} no longer has, are'
-            f" placed as if never moved; to keep them, put them under its new name:"
-            f' curator subjects rename "{name}" "NEW NAME" (or move them again one by one);'
-            f' to forget them, and this warning: curator subjects undo --subject "{name}"'
+            f" placed as if never moved; {advice}"
         )
 
 

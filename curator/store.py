@@ -732,19 +732,16 @@ class Store:
         forgotten = 0
         with self.transaction():
             for article_id in article_ids:
-                self.db.execute(
-                    """UPDATE assignments SET subject = (
-                           SELECT ia.subject FROM issue_articles ia JOIN issues i
-                           ON i.id = ia.issue_id WHERE ia.article_id = ?
-                           ORDER BY i.number LIMIT 1)
-                       WHERE article_id = ? AND article_id IN (
-                           SELECT article_id FROM issue_articles)
-                       AND article_id IN (SELECT article_id FROM corrections)""",
-                    (article_id, article_id),
-                )
-                forgotten += self.db.execute(
+                n = self.db.execute(
                     "DELETE FROM corrections WHERE article_id = ?", (article_id,)
                 ).rowcount
+                published = self.published_subject(article_id)
+                if n and published is not None:
+                    self.db.execute(
+                        "UPDATE assignments SET subject = ? WHERE article_id = ?",
+                        (published, article_id),
+                    )
+                forgotten += n
         return forgotten
 
     def published_subject(self, article_id: int) -> str | None:

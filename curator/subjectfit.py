@@ -24,6 +24,7 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter, mul
 
 from curator.models import Article, Subject
@@ -355,7 +356,11 @@ class Examples:
         """The example that is the article at `url` itself (-1: none). Its pull on that article
         is no evidence (a cosine of ~1 with itself): a moved article would outscore every
         article of its subject by it."""
-        return self.urls.index(url) if url in self.urls else -1
+        return self._index.get(url, -1)
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {url: j for j, url in enumerate(self.urls)}
 
     def nearest(
         self, rep: Mapping[str, float], n_subjects: int, without: int = -1
@@ -896,11 +901,6 @@ def _own_scores(
         + VOTE_ALPHA * vocabulary_size
         for i, tot in enumerate(totals)
     ]
-    position: dict[int, int] = {}  # examples_at index -> the example's index in `t.near`
-    for i in range(n):
-        for e, (_, s) in enumerate(t.examples_at):
-            if s == i:
-                position[e] = len(position)
     out = {}
     for e, (k, i) in enumerate(t.examples_at):
         doc = t.docs[k]
@@ -915,7 +915,7 @@ def _own_scores(
         }
         scores = list(plain[k])
         scores[i] = sum(x * doc.get(term, 0.0) for term, x in normalise(without).items())
-        pulls = t.near.pulls(doc, n, position[e])
+        pulls = t.near.pulls(doc, n, t.near.own(t.articles[k].url))
         # The word model's vote without its label.
         vote = _vote_without(words, t.counts[k], i, used[e], sizes[i], weights, archive)
         out[t.articles[k].url] = tuple(

@@ -3,6 +3,7 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from curator.placement import (
     placed_articles,
     placed_now,
     stale_moves,
+    stale_moves_advice,
     subject_overlaps,
     suggest_subjects,
     tell_stale_moves,
@@ -188,12 +190,18 @@ def _was(subject: str | None, conf: Config) -> str:
     return f'moved to "{subject}"{gone}'
 
 
+def _spelt(name: str, names: Iterable[str]) -> list[str]:
+    """The subject names of `names` that `name` means: itself, else those equal case aside (moves
+    are stored as the subject was spelt when they were made)."""
+    names = set(names)
+    return [name] if name in names else [n for n in names if n.casefold() == name.casefold()]
+
+
 def _moves_to(conf: Config, store: Store, name: str) -> list[str]:
     """The URLs of the articles the editor moved to the subject `name` (as stored, else case
     aside); InputError when neither feeds.yaml nor any move names such a subject."""
     moves = store.corrections()
-    named = {s for s in moves.values() if s is not None}
-    stored = [name] if name in named else [s for s in named if s.casefold() == name.casefold()]
+    stored = _spelt(name, (s for s in moves.values() if s is not None))
     if not stored:
         conf.subject_named(name)  # a mistyped subject: did you mean
     return [url for url, s in moves.items() if s is not None and s in stored]
@@ -299,9 +307,7 @@ def _subject_named(conf: Config, store: Store, name: str) -> str:
         former, n = left[name.casefold()]
         raise InputError(
             f'{conf.path}: no subject "{former}" any longer; the {n} article(s) you moved to it'
-            f" are placed as if never moved; to put them under its new name: curator subjects"
-            f' rename "{former}" "NEW NAME"; to forget them: curator subjects undo --subject'
-            f' "{former}"'
+            f" are placed as if never moved; {stale_moves_advice(former)}"
         )
     return conf.subject_named(name)
 
@@ -522,9 +528,7 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
                 " again (to move single articles: `curator subjects move URL SUBJECT`)"
             )
         left = stale_moves(conf, store.corrections())
-        stored = [n for n in left if n == old] or [
-            n for n in left if n.casefold() == old.casefold()
-        ]
+        stored = _spelt(old, left)
         if not stored:
             which = ", ".join(f'"{n}"' for n in sorted(left)) or "none"
             raise CuratorError(
