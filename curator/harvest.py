@@ -341,6 +341,11 @@ def _feed_base(source: FeedSource, result: FetchResult) -> str:
     return Path(source.url).as_uri() if source.is_file else result.final_url
 
 
+def _shown_name(source: FeedSource, state: FeedState) -> str:
+    """A feed as its line names it when read: the editor's name, else its title as stored."""
+    return source.name or state.title or source.url
+
+
 def _failed(source: FeedSource, result: FetchResult, kind: ErrorKind, error: str) -> _Settled:
     report = FeedReport(
         source.url,
@@ -363,8 +368,7 @@ def _settled(
         return _failed(source, result, result.error_kind or "error", result.error or "failed")
     if not result.not_modified and digest != state.content_hash:
         return None
-    name = source.name or state.title or source.url
-    report = FeedReport(source.url, name, "unchanged", elapsed=result.elapsed)
+    report = FeedReport(source.url, _shown_name(source, state), "unchanged", elapsed=result.elapsed)
     if result.not_modified:
         return _Settled(report, result)
     return _Settled(report, result, size=len(result.content or b""), digest=digest)
@@ -660,9 +664,13 @@ def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetr
     ]
 
 
-def _store_rereads(store: Store, rereads: Sequence[_Reread], now: datetime) -> tuple[int, int, int]:
-    """Each page read again written: (articles updated, pages still unread, of them given up)."""
+def _store_rereads(
+    store: Store, rereads: Sequence[_Reread], now: datetime
+) -> tuple[int, int, int, tuple[str, ...]]:
+    """Each page read again written: (articles updated, pages still unread, of them given up,
+    the URLs of the feeds whose pages are still unread and will be tried again)."""
     updated = unread = given_up = 0
+    retrying: dict[str, None] = {}
     for reread in rereads:
         retry = reread.retry
         if reread.article is not None:
@@ -670,8 +678,11 @@ def _store_rereads(store: Store, rereads: Sequence[_Reread], now: datetime) -> t
             continue
         store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
         unread += 1
-        given_up += retry.attempts + 1 >= PAGE_READS
-    return updated, unread, given_up
+        if retry.attempts + 1 >= PAGE_READS:
+            given_up += 1
+        elif retry.feed_url is not None:
+            retrying[retry.feed_url] = None
+    return updated, unread, given_up, tuple(retrying)
 
 
 # -- storing ---------------------------------------------------------------------------------------
@@ -769,14 +780,10 @@ def run_fetch(
             )
         )
     reports = tuple(_store(store, outcome, now, vocabulary) for outcome in gathered.outcomes)
-    read_again, still_unread, given_up = _store_rereads(store, gathered.rereads, now)
-    # Each feed as its line names it (`_settled`; a feed read anew has the title stored before).
-    names = {s.url: s.name or states[s.url].title or s.url for s in config.feeds}
-    retrying = dict.fromkeys(
-        names[r.retry.feed_url]
-        for r in gathered.rereads
-        if r.article is None and r.retry.attempts + 1 < PAGE_READS and r.retry.feed_url in names
-    )
+    read_again, still_unread, given_up, retried = _store_rereads(store, gathered.rereads, now)
+    # Each feed as its line names it (a feed read anew has the title stored before).
+    names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
+    retrying = dict.fromkeys(names[url] for url in retried if url in names)
     return FetchSummary(
         feeds=reports,
         new_articles=sum(r.new for r in reports if r.status == "ok"),
