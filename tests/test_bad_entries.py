@@ -191,3 +191,32 @@ def test_a_link_with_a_bare_query_is_published_byte_for_byte(
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert f'href="{link}"' in html
     assert f"{link}=" not in html
+
+
+def test_a_feed_not_well_formed_says_whether_entries_were_lost(
+    tmp_path: Path, http_server: LocalServer, corpus: Path, clean_counts: dict[str, int]
+) -> None:
+    """A bare "&" in the channel's title (a common slip) costs nothing, and the editor is told so;
+    a feed cut off part way says how many of its entries could be read."""
+    path, _ = FEEDS["rss"]
+    clean = (corpus / "feeds" / path).read_bytes()
+    title = re.search(rb"<title>([^<]*)</title>", clean)
+    assert title is not None
+    ampersand = clean[: title.start(1)] + b"Bits & " + clean[title.start(1) :]
+    data, stderr, db = _build(tmp_path, "ampersand", http_server.add("/amp.xml", ampersand))
+    report = data["feeds"][0]
+    entries = clean_counts["rss"]
+    assert report["status"] == "ok" and len(_titles(db)) == entries
+    assert report["warning"].endswith(f"; all {entries} entries read"), report["warning"]
+    assert f"(not well formed: {report['warning']})" in stderr
+
+    # A CDATA section opened in the third entry's title and never closed swallows the entries after
+    # it: the warning says how many of the feed's entries could be read.
+    damaged = _inject(clean, b"title", b"<![CDATA[")
+    data, stderr, db = _build(tmp_path, "cdata", http_server.add("/cdata.xml", damaged))
+    report = data["feeds"][0]
+    read = report["entries"]
+    assert 0 < read < entries and len(_titles(db)) <= read
+    lost = f"only {read} of its {entries} entries could be read"
+    assert lost in report["warning"], report
+    assert f"(not well formed: {report['warning'].split(lost)[0]}{lost})" in stderr

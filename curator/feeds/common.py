@@ -20,6 +20,9 @@ from curator.htmltext import CONTROL, html_to_text
 from curator.models import Entry
 from curator.urls import site_of
 
+#: An RSS item or Atom entry start tag, with or without a namespace prefix (a cheap count first).
+ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
+
 
 class FeedError(Exception):
     """The bytes are not a feed curator can read (an HTML page, empty, or unparsable)."""

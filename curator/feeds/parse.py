@@ -18,7 +18,14 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from curator.feeds.common import MAX_ENTRIES, FeedError, safe_link, short, too_many
+from curator.feeds.common import (
+    ENTRY_TAG,
+    MAX_ENTRIES,
+    FeedError,
+    safe_link,
+    short,
+    too_many,
+)
 from curator.feeds.fast import parse_fast
 from curator.feeds.jsonfeed import parse_json_feed
 from curator.feeds.xmlfeed import parse_xml_feed
@@ -352,8 +359,6 @@ def _defuse_entities(content: bytes) -> tuple[bytes, str | None]:
 
 # -- too many entries ------------------------------------------------------------------------------
 
-#: An RSS item or Atom entry start tag, with or without a namespace prefix (a cheap count first).
-_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
 #: Where entries live: RSS 2.0 rss/channel/item, RSS 1.0 rdf:RDF/item, Atom feed/entry.
 _ENTRY_NAMES = frozenset({"item", "entry"})
 #: Parsing options for the trim: no entities, no DTD, no network (entities are removed already).
@@ -373,7 +378,7 @@ def _keep_first_entries(data: bytes) -> tuple[bytes, str | None]:
     feed taking 15 to 25 s. lxml, recovering from what it can, drops them in a fraction of that; a
     document it cannot read at all is left whole (and its entries cut in `xmlfeed.parse_xml_feed`).
     """
-    if len(_ENTRY_TAG.findall(data)) <= MAX_ENTRIES:
+    if len(ENTRY_TAG.findall(data)) <= MAX_ENTRIES:
         return data, None
     parser = etree.XMLParser(recover=True, **_TRIM_PARSER)
     try:

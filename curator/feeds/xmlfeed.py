@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from curator.feeds.common import (
+    ENTRY_TAG,
     MAX_ENTRIES,
     FeedError,
     FeedItem,
@@ -65,7 +66,8 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     if len(entries) > MAX_ENTRIES:
         note = "; ".join(x for x in (note, too_many(len(entries))) if x)
         entries = entries[:MAX_ENTRIES]
-    warning = "; ".join(x for x in (note, problem and _where(problem)) if x) or None
+    damage = problem and f"{_where(problem)}; {_entries_read(data, len(entries))}"
+    warning = "; ".join(x for x in (note, damage) if x) or None
     base = feed_base(url)
     # RSS has one date per item; feedparser files RSS 1.0's dc:date under "updated", but it is
     # when the item was published (feed-rs reads it so too).
@@ -87,6 +89,17 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
         version=result.get("version") or None,
         warning=warning,
     )
+
+
+def _entries_read(data: bytes, read: int) -> str:
+    """Whether a feed that was not well formed lost entries: those read against the entry tags
+    the document has (both capped at MAX_ENTRIES, as the entries are)."""
+    tags = min(len(ENTRY_TAG.findall(data)), MAX_ENTRIES)
+    if read >= tags:
+        return {0: "it has no entries", 1: "its one entry read"}.get(
+            read, f"all {read} entries read"
+        )
+    return f"only {read} of its {tags} entries could be read"
 
 
 def _where(problem: object) -> str:
