@@ -139,6 +139,20 @@ class Judgement:
 
 
 @dataclass(frozen=True)
+class Uncorrected:
+    """Where an article would go if the editor had corrected nothing, when that is elsewhere than
+    where it goes now: the editor's moves and exclusions of other articles changed its place."""
+
+    #: The subject it would go to (None: no subject).
+    subject: str | None
+    #: The article the editor moved that is most like it (None: none), that article's title and
+    #: the subject it was moved to.
+    nearest_move: str | None = None
+    nearest_title: str | None = None
+    nearest_subject: str | None = None
+
+
+@dataclass(frozen=True)
 class Explanation:
     """Why an article landed where it did: each subject's score, best first, and matching terms."""
 
@@ -162,10 +176,20 @@ class Explanation:
     #: True for an article the editor moved: it is scored as if curator had not learnt from it
     #: (a lesson matches itself perfectly), and its terms' parts are scaled to those scores.
     unlearnt: bool = False
+    #: Where it would go without the editor's corrections, when that is elsewhere (else None).
+    uncorrected: Uncorrected | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
+        u = self.uncorrected
         return {
+            "without_corrections": None
+            if u is None
+            else {
+                "subject": u.subject,
+                "nearest_move": u.nearest_move,
+                "nearest_move_to": u.nearest_subject,
+            },
             "url": self.url,
             "subject": self.subject,
             "score": round(self.score, 4),
@@ -225,6 +249,8 @@ class Explanation:
             lines.append(
                 "  scored as if curator had not learnt from it (it would match itself perfectly)"
             )
+        if self.uncorrected is not None:
+            lines += self._uncorrected_lines(self.uncorrected)
         lines += [
             "",
             f"  {'subject':<{width}}  score  matching terms (contribution)",
@@ -233,6 +259,28 @@ class Explanation:
             shown = ", ".join(f"{t.term} {t.contribution:.3f}" for t in s.terms[:terms]) or "-"
             lines.append(f"  {s.subject:<{width}}  {s.score:5.3f}  {shown}")
         return "\n".join(lines)
+
+    def _uncorrected_lines(self, u: Uncorrected) -> list[str]:
+        """Where the article would go without the editor's corrections, and the move most like
+        it (the first to undo if the article is now wrong)."""
+        where = f"be under {u.subject}" if u.subject else "have no subject"
+        lines = [
+            f"  without your moves and exclusions it would {where}: your corrections of other"
+            " articles changed its place"
+        ]
+        if u.nearest_move is not None:
+            lines += [
+                f"  your move most like it: {u.nearest_title or u.nearest_move}"
+                f" (to {u.nearest_subject})",
+                f"      {u.nearest_move}",
+                "  (if your moves send articles like this one wrong: curator subjects undo URL)",
+            ]
+        else:
+            lines.append(
+                "  none of your moves shares its words: they changed how curator weighs the"
+                " words of their subjects (`curator subjects list` shows what you corrected)"
+            )
+        return lines
 
 
 @dataclass(frozen=True)
@@ -458,6 +506,21 @@ class SubjectModel(Fitted):
     def word(self, term: str) -> str:
         """A term as the subjects' own words spell it, else as the shortest word seen for it."""
         return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
+
+    def nearest_move(self, article: Article) -> tuple[str, str] | None:
+        """The article the editor moved that is most like `article`, as (URL, the subject it was
+        moved to); None when no move shares a term with it."""
+        _, rep = self._features(article)
+        best, found = 0.0, None
+        ex = self.examples
+        for v, url in zip(ex.vectors, ex.urls, strict=True):
+            moved_to = self.pins.get(url)
+            if moved_to is None or url == article.url:
+                continue
+            cos = sum(x * v[t] for t, x in rep.items() if t in v)
+            if cos > best:
+                best, found = cos, (url, moved_to)
+        return found
 
     def explain(self, article: Article, *, top_terms: int = 10) -> Explanation:
         """Every subject's score for `article`, best first, with the terms that contributed most."""

@@ -423,3 +423,47 @@ def test_a_move_does_not_name_published_articles_as_changing_subject(
         for u, c in changed.items():  # each change it names is where `list` has it now
             assert (before[u], now[u]) == (c["before"], c["after"]), (u, c)
     assert named  # the moves did change others
+
+
+def test_explain_says_when_the_editors_moves_of_other_articles_placed_it(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """A walker's moves pulled other posts into the wrong subject, and `explain` showed them there
+    with words like "jurisdiction" and "law", not saying the moves had put them there. It now
+    says where an article would be without the editor's corrections, and names the move most like
+    it, the one to undo first."""
+    config, right = family(tmp_path, http_server, corpus, "comp-train.jsonl", "computers.yaml", 6)
+    code, out, err = run("subjects", "uncertain", "--config", str(config), "-n", "15", "--json")
+    assert code == 0, err
+    wrong = [u["url"] for u in json.loads(out) if u["subject"] != right[u["url"]]][:4]
+    before = {r["url"]: r for r in listed(config)}
+    for url in wrong:  # the editor's weekly moves of the uncertain ones placed wrong
+        assert run("subjects", "move", "--config", str(config), url, right[url], "-q")[0] == 0
+    after = {r["url"]: r for r in listed(config)}
+    changed = [u for u in after if u not in wrong and after[u]["subject"] != before[u]["subject"]]
+    assert changed, "the moves changed no other article"
+    named = 0
+    for url in changed[:8]:
+        code, out, err = run("subjects", "explain", "--config", str(config), url, "-q")
+        assert code == 0, err
+        was = before[url]["subject"]
+        assert (
+            f"  without your moves and exclusions it would {f'be under {was}' if was else 'have no subject'}:"
+            " your corrections of other articles changed its place\n" in out
+        ), out
+        code, out_json, err = run("subjects", "explain", "--config", str(config), url, "--json")
+        data = json.loads(out_json)["without_corrections"]
+        assert data["subject"] == before[url]["subject"]
+        if data["nearest_move"] is None:
+            assert "  none of your moves shares its words" in out, out
+            continue
+        named += 1
+        move = data["nearest_move"]
+        assert move in wrong and data["nearest_move_to"] == right[move]
+        title = before[move]["title"]
+        assert f"  your move most like it: {title} (to {right[move]})\n      {move}\n" in out
+    assert named, "no changed article shares a word with the moves"
+    # An article the moves did not change says nothing of them.
+    still = next(u for u in after if u not in wrong and u not in changed)
+    code, out, err = run("subjects", "explain", "--config", str(config), still, "-q")
+    assert code == 0 and "without your moves" not in out
