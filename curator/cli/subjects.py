@@ -438,8 +438,14 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
                 f" {add} the articles listed to where they belong (each move teaches curator),"
                 " or merge the two if you cannot tell them apart either."
             )
-        for url, title in o.between:
-            click.echo(f"    {title}\n      {url}")
+        elif o.between:
+            click.echo(
+                "  A few articles sit between them: move those under the wrong one (`curator"
+                " subjects move URL SUBJECT`), and add the words below that tell a subject apart"
+                f" to its keywords in {config}."
+            )
+        for url, title, now in o.between:
+            click.echo(f"    {title}  [now under {now}]\n      {url}")
         for name, words, new in (
             (o.first, o.first_words, o.first_new),
             (o.second, o.second_words, o.second_new),
@@ -447,7 +453,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
             old = [w for w in words if w not in new]
             line = f"  words for {name}: {', '.join(new) or 'none you have not written'}"
             if old:
-                line += f" (already in its name or keywords: {', '.join(old)})"
+                line += f" (already in its name, description or keywords: {', '.join(old)})"
             click.echo(line)
         for name in o.without_keywords:
             click.echo(
