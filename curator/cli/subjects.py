@@ -29,6 +29,7 @@ from curator.placement import (
     pending,
     placed_articles,
     placed_now,
+    renamed_to,
     stale_moves,
     stale_moves_advice,
     subject_overlaps,
@@ -124,7 +125,7 @@ def _correct(
         article = _article(store, url)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
-        tell_stale_moves(conf, store.corrections(), warn)
+        tell_stale_moves(conf, store, warn)
         published = store.issues_featuring(article.id)
         _working(quiet or as_json, "working out what changes for the other articles")
         found = correction_effect(conf, store, before)
@@ -247,7 +248,7 @@ def undo(
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
         store.forget_corrections([a.id for a in undone])
-        tell_stale_moves(conf, store.corrections(), warn)
+        tell_stale_moves(conf, store, warn)
         if undone:
             _working(quiet or as_json, "working out what changes for the other articles")
             found = correction_effect(conf, store, before, also=undone)
@@ -305,9 +306,11 @@ def _subject_named(conf: Config, store: Store, name: str) -> str:
         s.name.casefold() for s in conf.subjects
     }:
         former, n = left[name.casefold()]
+        new, candidates = renamed_to(conf, store.corrections(), former, store.published_subjects())
+        advice = stale_moves_advice(former, new=new, candidates=candidates)
         raise InputError(
             f'{conf.path}: no subject "{former}" any longer; the {n} article(s) you moved to it'
-            f" are placed as if never moved; {stale_moves_advice(former)}"
+            f" are placed as if never moved; {advice}"
         )
     return conf.subject_named(name)
 
@@ -542,7 +545,7 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
                 f" no longer has: {which}"
             )
         moved = sum(store.rename_corrections(n, target) for n in stored)
-        tell_stale_moves(conf, store.corrections(), warn)
+        tell_stale_moves(conf, store, warn)
     if as_json:
         echo_json({"from": old, "to": target, "moved": moved})
         return
