@@ -36,7 +36,7 @@ from curator.config import Config
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
-from curator.subjectfit import fit, resolve, subject_phrases
+from curator.subjectfit import SCORE_FLOOR, fit, resolve, subject_phrases
 from curator.subjects import (
     Change,
     Explanation,
@@ -50,6 +50,7 @@ from curator.subjects import (
     suggest,
     uncertain,
 )
+from curator.suggest import leaning
 from curator.termcounts import (
     Counted,
     Vocabulary,
@@ -73,6 +74,11 @@ REFIT_SHARE = 0.1
 CANDIDATES_PER_PLACE = 5
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000
+#: An unplaced article comes close to its best subject when it scores at least this share of the
+#: subject's bar there. (On the sci.* posts an editor's subjects left unplaced, those of a subject
+#: scored 0.5-1 of its bar, half to three quarters of them over 0.5; real sport stories in a
+#: customer experience newsletter 0.05-0.4 of their best subject's, but one.)
+CLOSE_SHARE = 0.5
 #: From this many articles to place (by id span), they are scored in batches with numpy on worker
 #: processes; fewer are scored here one by one (no numpy import, no fork).
 BULK_MIN = 5000
@@ -525,7 +531,23 @@ def suggest_subjects(
     refresh(config, store, say=say)
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     left_over = store.unassigned_articles(fingerprint, SUGGEST_SAMPLE)
-    return suggest(left_over, k=k), len(left_over)
+    found = suggest(left_over, k=k)
+    if not found:
+        return found, len(left_over)
+    # The subject each of them comes close to: its best, when its score there comes near the
+    # subject's bar (`CLOSE_SHARE`). A proposal most of whose articles come close to one subject
+    # reads like that subject, a wider one. (Every article has a best subject: a sport story's,
+    # in a customer experience newsletter, says nothing.)
+    model = current_model(config, store, store.corrections(), say=say)
+    grouped = {url for s in found for url in s.urls}
+    nearest = {}
+    for a in left_over:
+        if a.url in grouped:
+            j = model.judge(a)
+            if j.scores and j.score >= max(CLOSE_SHARE * j.bar, SCORE_FLOOR):
+                nearest[a.url] = j.scores[0][0]
+    leans = [leaning(s, config.subjects, nearest) for s in found]
+    return [replace(s, leans_to=lean) for s, lean in zip(found, leans, strict=True)], len(left_over)
 
 
 def placed_articles(

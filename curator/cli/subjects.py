@@ -3,6 +3,7 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +41,7 @@ from curator.placement import (
 from curator.store import Store
 from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change
-from curator.suggest import MIN_SUGGESTION_SIZE
+from curator.suggest import MIN_SUGGESTION_SIZE, Lean
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
 CHANGES_SHOWN = 10
@@ -484,6 +485,29 @@ def _nothing_to_suggest(left_over: int) -> str:
     )
 
 
+def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
+    """What `suggest` says of a proposal that reads like an existing subject: why, and to widen
+    that subject instead (as comment lines, above the entry)."""
+    name = lean.subject
+    add = f" such as {', '.join(lean.wider[:5])}" if lean.wider else ""
+    widen = f"widen {name} (add keywords{add} to it in {config})"
+    shared = ", ".join(f'"{w}"' for w in lean.shared)
+    own = f"{name} already has {shared} among its own words"
+    if 2 * lean.closest > size:
+        why = f"{lean.closest} of these {size} articles come close to it"
+        why += f"; {own}" if lean.shared else ""
+        text = (
+            f"These read like {name} ({why}): rather than a new subject, {widen}, or move these"
+            f' articles there (`curator subjects move URL "{name}"`).'
+        )
+    else:
+        text = (
+            f"{own}, though only {lean.closest} of these {size} articles come close to it: if"
+            f" they belong there, {widen} rather than add a subject."
+        )
+    return textwrap.wrap(text, width=98, break_on_hyphens=False, break_long_words=False)
+
+
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
@@ -513,6 +537,9 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
         click.echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
         for url in s.urls[:3]:
             click.echo(f"#   {url}")
+        if s.leans_to is not None:
+            for line in _reads_like(s.leans_to, len(s.urls), config):
+                click.echo(f"# {line}")
         click.echo(
             yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100)
         )
