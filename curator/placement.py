@@ -21,12 +21,13 @@ whatever the archive's size.
 from __future__ import annotations
 
 import os
-from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import UTC, datetime
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from curator.config import Config
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
-from curator.subjectfit import Fitted, fit, resolve, subject_phrases
+from curator.subjectfit import SCORE_FLOOR, Fitted, fit, resolve, subject_phrases
 from curator.subjects import (
     Change,
     Explanation,
@@ -50,6 +51,7 @@ from curator.subjects import (
     suggest,
     uncertain,
 )
+from curator.suggest import leaning
 from curator.termcounts import (
     Counted,
     Vocabulary,
@@ -58,7 +60,7 @@ from curator.termcounts import (
     phrase_keys,
     prepare,
 )
-from curator.textfeatures import Vector
+from curator.textfeatures import Vector, terms
 from curator.workers import MAX_WORKERS, forked
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
@@ -73,6 +75,11 @@ REFIT_SHARE = 0.1
 CANDIDATES_PER_PLACE = 5
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000
+#: An unplaced article comes close to its best subject when it scores at least this share of the
+#: subject's bar there. (On the sci.* posts an editor's subjects left unplaced, those of a subject
+#: scored 0.5-1 of its bar, half to three quarters of them over 0.5; real sport stories in a
+#: customer experience newsletter 0.05-0.4 of their best subject's, but one.)
+CLOSE_SHARE = 0.5
 #: From this many articles to place (by id span), they are scored in batches with numpy on worker
 #: processes; fewer are scored here one by one (no numpy import, no fork).
 BULK_MIN = 5000
@@ -172,22 +179,101 @@ def stale_moves(config: Config, corrections: Mapping[str, str | None]) -> dict[s
     return found
 
 
-def stale_moves_advice(name: str, forget: str = "to forget them") -> str:
-    """What the editor can do about the moves to `name`, a subject feeds.yaml no longer has."""
-    return (
-        f'to keep them, put them under its new name: curator subjects rename "{name}" "NEW NAME"'
-        f' (or move them again one by one); {forget}: curator subjects undo --subject "{name}"'
+#: A subject's new name is close to its old one when their words (stems) are at least this much
+#: alike (shared over all: "Medicine and health" / "Health and medicine" 1.0, "Health and
+#: medicine" / "Human health" 0.33), leaving out the words several subjects' names share
+#: ("customer" in "Voice of the customer" / "Customer success" says nothing); when one holds the
+#: other ("Space" / "Spaceflight"); or when their letters are (difflib's ratio, case aside: a
+#: fixed typo).
+NAME_WORDS_ALIKE = 0.3
+NAME_LETTERS_ALIKE = 0.8
+#: The subjects a stale move's warning names as what it may have been renamed to, at most.
+RENAME_CANDIDATES = 5
+
+
+def _name_likeness(old: str, new: str, common: Collection[str]) -> float:
+    """How close the subject name `new` is to `old` (0: not close; see `NAME_WORDS_ALIKE`), the
+    words (stems) `common` left out."""
+    a, b = set(terms(old)) - set(common), set(terms(new)) - set(common)
+    words = len(a & b) / len(a | b) if a | b else 0.0
+    old, new = old.casefold(), new.casefold()
+    letters = SequenceMatcher(None, old, new).ratio()
+    return max(
+        words if words >= NAME_WORDS_ALIKE else 0.0,
+        letters if letters >= NAME_LETTERS_ALIKE or old in new or new in old else 0.0,
     )
 
 
-def tell_stale_moves(
-    config: Config, corrections: Mapping[str, str | None], say: Say | None
-) -> None:
+def renamed_to(
+    config: Config,
+    corrections: Mapping[str, str | None],
+    old: str,
+    published: Collection[str] = (),
+) -> tuple[str | None, list[str]]:
+    """What feeds.yaml's subject `old` (which it no longer has) was most likely renamed to, when
+    that can be told, else None; and the subjects it may have been renamed to. Those are the
+    subjects no move names yet (a renamed subject's moves still name its old name); of them, the
+    new ones are those no published issue names either (`published`: the subjects issues were
+    published under). The answer, in order: the one new subject whose name is closest to `old`,
+    the only new subject (when `old` is the only subject gone), the one subject no move names
+    whose name is very close to `old` (over NAME_LETTERS_ALIKE)."""
+    moved_to = {n.casefold() for n in corrections.values() if n is not None}
+    seen = {n.casefold() for n in published}
+    unmoved = [s.name for s in config.subjects if s.name.casefold() not in moved_to]
+    new = [n for n in unmoved if n.casefold() not in seen]
+    used = Counter(t for s in config.subjects for t in set(terms(s.name)))
+    common = {t for t, k in used.items() if k > 1}
+
+    def closest(names: list[str], least: float = 0.0) -> str | None:
+        scored = sorted(((_name_likeness(old, n, common), n) for n in names), reverse=True)
+        scored = [(x, n) for x, n in scored if x > least]
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return scored[0][1]
+        return None
+
+    only = new[0] if len(new) == 1 and len(stale_moves(config, corrections)) == 1 else None
+    # (A subject an issue was published under may be the new name when an issue was built since
+    # the rename, but it may as well be an old neighbour: its name must be very close.)
+    guess = closest(new) or only or closest(unmoved, NAME_LETTERS_ALIKE)
+    return guess, new or unmoved or [s.name for s in config.subjects]
+
+
+def stale_moves_advice(
+    name: str,
+    forget: str = "to forget them",
+    new: str | None = None,
+    candidates: Sequence[str] = (),
+) -> str:
+    """What the editor can do about the moves to `name`, a subject feeds.yaml no longer has:
+    put them under `new` when that is what it was most likely renamed to (see `renamed_to`),
+    else under its new name, one of `candidates` when there are any."""
+    if new is not None:
+        rename = f'if you renamed it to "{new}": curator subjects rename "{name}" "{new}"'
+    else:
+        shown = [f'"{n}"' for n in candidates[:RENAME_CANDIDATES]]
+        if len(candidates) > RENAME_CANDIDATES:
+            shown.append("...")
+        which = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)
+        one_of = f", one of {which}" if shown else ""
+        rename = f'put them under its new name{one_of}: curator subjects rename "{name}" "NEW NAME"'
+    return (
+        f"to keep them, {rename} (or move them again one by one); {forget}:"
+        f' curator subjects undo --subject "{name}"'
+    )
+
+
+def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
     """Tell `say`, a line per subject, about the moves to subjects feeds.yaml no longer has."""
     if say is None:
         return
-    for name, n in sorted(stale_moves(config, corrections).items()):
-        advice = stale_moves_advice(name, "to forget them, and this warning")
+    corrections = store.corrections()
+    left = stale_moves(config, corrections)
+    if not left:
+        return
+    published = store.published_subjects()
+    for name, n in sorted(left.items()):
+        new, candidates = renamed_to(config, corrections, name, published)
+        advice = stale_moves_advice(name, "to forget them, and this warning", new, candidates)
         say(
             f'{n} article(s) you moved to "{name}", which {config.path} no longer has, are'
             f" placed as if never moved; {advice}"
@@ -225,7 +311,7 @@ def refresh(
     the model is not even read: its fingerprint comes from the subjects and corrections alone.
     """
     corrections = store.corrections()
-    tell_stale_moves(config, corrections, say)
+    tell_stale_moves(config, store, say)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
     newest = store.newest_article_id()
@@ -442,7 +528,7 @@ def explain_article(
     """Why the article lands where it does: per subject, its score and the terms that matched
     (and the subject the editor moved it to, when feeds.yaml no longer has it)."""
     corrections = store.corrections()
-    tell_stale_moves(config, corrections, say)
+    tell_stale_moves(config, store, say)
     model = current_model(config, store, corrections, say=say)
     explanation = model.explain(article)
     moved_to = corrections.get(article.url)
@@ -481,7 +567,23 @@ def suggest_subjects(
     refresh(config, store, say=say)
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     left_over = store.unassigned_articles(fingerprint, SUGGEST_SAMPLE)
-    return suggest(left_over, k=k), len(left_over)
+    found = suggest(left_over, k=k)
+    if not found:
+        return found, len(left_over)
+    # The subject each of them comes close to: its best, when its score there comes near the
+    # subject's bar (`CLOSE_SHARE`). A proposal most of whose articles come close to one subject
+    # reads like that subject, a wider one. (Every article has a best subject: a sport story's,
+    # in a customer experience newsletter, says nothing.)
+    model = current_model(config, store, store.corrections(), say=say)
+    grouped = {url for s in found for url in s.urls}
+    nearest = {}
+    for a in left_over:
+        if a.url in grouped:
+            j = model.judge(a)
+            if j.scores and j.score >= max(CLOSE_SHARE * j.bar, SCORE_FLOOR):
+                nearest[a.url] = j.scores[0][0]
+    leans = [leaning(s, config.subjects, nearest) for s in found]
+    return [replace(s, leans_to=lean) for s, lean in zip(found, leans, strict=True)], len(left_over)
 
 
 def placed_articles(
@@ -507,7 +609,7 @@ def uncertain_articles(
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
     where the editor's corrections teach the most."""
     corrections = store.corrections()
-    tell_stale_moves(config, corrections, say)
+    tell_stale_moves(config, store, say)
     return uncertain(
         current_model(config, store, corrections, say=say),
         store.recent_unfeatured(CORPUS_SAMPLE),
@@ -519,7 +621,7 @@ def subject_overlaps(config: Config, store: Store, say: Say | None = None) -> li
     """The pairs of subjects the model confuses on the newest articles, most confused first."""
     corpus = model_corpus(store)
     corrections = store.corrections()
-    tell_stale_moves(config, corrections, say)
+    tell_stale_moves(config, store, say)
     return overlaps(
         SubjectModel.build(config.subjects, corpus=corpus, corrections=corrections), corpus
     )

@@ -744,6 +744,10 @@ class Store:
                 forgotten += n
         return forgotten
 
+    def published_subjects(self) -> set[str]:
+        """The subjects published issues have sections under."""
+        return {str(r[0]) for r in self.db.execute("SELECT DISTINCT subject FROM issue_articles")}
+
     def published_subject(self, article_id: int) -> str | None:
         """The subject the first issue that featured the article published it under (None: no
         issue featured it)."""

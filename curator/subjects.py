@@ -320,29 +320,31 @@ class Overlap:
 
     first: str
     second: str
-    #: Articles whose two best subjects are these two, scoring within `NEAR_MARGIN` of each other.
-    between: tuple[tuple[str, str], ...]
+    #: Articles whose two best subjects are these two, scoring within `NEAR_MARGIN` of each other:
+    #: (URL, title, the subject it is under now).
+    between: tuple[tuple[str, str, str], ...]
     #: Of the articles placed under either subject, the share that sit between them.
     share: float
     #: How alike the two subjects' own words (name, description, keywords) are (cosine).
     words_alike: float
     #: Words of the archive that tell each subject from the other (likelier under it), strongest
-    #: first.
+    #: first: the `OVERLAP_WORDS` strongest not yet written for it, and those of the
+    #: `OVERLAP_WORDS` strongest overall that are.
     first_words: tuple[str, ...]
     second_words: tuple[str, ...]
     #: True when articles between them will be split by chance (see `CHANCE_SHARE`).
     by_chance: bool
     #: Those of the two that have no keywords at all (only a name and a description).
     without_keywords: tuple[str, ...] = ()
-    #: Of `first_words` / `second_words`, those not yet in the subject's name or keywords: the
-    #: ones worth adding (the others the editor has written already).
+    #: Of `first_words` / `second_words`, those not yet in the subject's name, description or
+    #: keywords: the ones worth adding (the others the editor has written already).
     first_new: tuple[str, ...] = ()
     second_new: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
             "subjects": [self.first, self.second],
-            "between": [{"url": u, "title": t} for u, t in self.between],
+            "between": [{"url": u, "title": t, "subject": s} for u, t, s in self.between],
             "share_between": round(self.share, 4),
             "words_alike": round(self.words_alike, 4),
             "words": {self.first: list(self.first_words), self.second: list(self.second_words)},
@@ -367,8 +369,11 @@ NEAR_MARGIN = 0.8
 CHANCE_SHARE = 0.05
 CHANCE_MIN = 5
 WORDS_ALIKE = 0.35
-#: Words shown per subject of a pair.
+#: Words shown per subject of a pair: as many not yet written for it (and those of as many
+#: strongest that are).
 OVERLAP_WORDS = 8
+#: A word tells subject i from j when it is at least this many times likelier under i.
+TELLING_RATIO = 2.0
 
 
 #: How many matched terms an assignment keeps, strongest first (the bulk scorer keeps as many).
@@ -679,24 +684,35 @@ def uncertain(
     return out[:limit]
 
 
-def _telling_words(model: SubjectModel, i: int, j: int, n: int) -> tuple[str, ...]:
-    """Terms likelier under subject `i` than under `j` in the word model, weighted by how often
-    the archive uses them (a frequent word that parts them is worth more than a rare one)."""
+def _telling_words(model: SubjectModel, i: int, j: int) -> list[str]:
+    """Terms likelier under subject `i` than under `j` in the word model (at least TELLING_RATIO
+    times), weighted by how often the archive uses them (a frequent word that parts them is worth
+    more than a rare one), strongest first."""
     table = model.words.voters
     if not table or model.words.prior[i] == -math.inf or model.words.prior[j] == -math.inf:
         # No word model for one of them: the subjects' own vectors part them instead.
         vi, vj = model.vectors[i], model.vectors[j]
         diff = {t: x - vj.get(t, 0.0) for t, x in vi.items() if " " not in t}
-        top = heapq.nlargest(n, diff, key=diff.__getitem__)
-        return tuple(t for t in top if diff[t] > 0)
+        return [t for t in sorted(diff, key=lambda t: (-diff[t], t)) if diff[t] > 0]
     # Each word's part of how far subject i's word distribution is from j's (Kullback-Leibler):
     # frequent under i and much likelier under i than under j.
+    least = math.log(TELLING_RATIO)
     weight = {
         t: (row[i] - row[j]) * math.exp(row[i])
         for t, row in table.items()
-        if row[i] > row[j] and " " not in t
+        if row[i] - row[j] >= least and " " not in t
     }
-    return tuple(heapq.nlargest(n, weight, key=weight.__getitem__))
+    return sorted(weight, key=lambda t: (-weight[t], t))
+
+
+def _telling(ranked: Sequence[str], written: set[str], n: int) -> tuple[list[str], list[str]]:
+    """The telling words to show, strongest first, and those of them worth adding: of `ranked`
+    (strongest first), the `n` strongest not in `written`, and those of the `n` strongest overall
+    that are. (What the editor wrote leads the word model's ranking, as it counts as QUERY_PRIOR
+    articles' words: the first `n` alone were all written already, pair after pair.)"""
+    new = [t for t in ranked if t not in written][:n]
+    fresh = set(new)
+    return [t for k, t in enumerate(ranked) if t in fresh or (k < n and t in written)], new
 
 
 def _as_written(
@@ -733,7 +749,7 @@ def overlaps(
     `examples` such articles and, per subject, the words that tell it from the other."""
     names = [s.name for s in model.subjects]
     index = {name: i for i, name in enumerate(names)}
-    between: dict[tuple[int, int], list[tuple[float, Article]]] = {}
+    between: dict[tuple[int, int], list[tuple[float, Article, str]]] = {}
     placed = [0] * len(names)
     for a in articles:
         j = model.judge(a)
@@ -744,38 +760,45 @@ def overlaps(
             continue  # the editor has decided where it goes: it is not between them any more
         if len(j.scores) > 1 and j.margin < NEAR_MARGIN:
             pair = tuple(sorted((index[j.scores[0][0]], index[j.scores[1][0]])))
-            between.setdefault(pair, []).append((j.margin, a))  # type: ignore[arg-type]
+            between.setdefault(pair, []).append((j.margin, a, j.subject))  # type: ignore[arg-type]
     asked = queries(model.subjects, model.corpus)
+    # The stems of each subject's name, description and keywords: a telling word among them is
+    # written already.
+    written = [
+        set(terms(" ".join((s.name, s.description or "", *s.keywords)))) for s in model.subjects
+    ]
     found = []
     for p, q in combinations(range(len(names)), 2):
-        near = sorted(between.get((p, q), []), key=lambda ma: (ma[0], ma[1].url))
+        near = sorted(between.get((p, q), []), key=lambda m: (m[0], m[1].url))
         alike = dot(asked[p], asked[q])
         if not near and alike < WORDS_ALIKE:
             continue
         telling = (
-            _telling_words(model, p, q, OVERLAP_WORDS),
-            _telling_words(model, q, p, OVERLAP_WORDS),
+            _telling(_telling_words(model, p, q), written[p], OVERLAP_WORDS),
+            _telling(_telling_words(model, q, p), written[q], OVERLAP_WORDS),
         )
         found.append((p, q, near, alike, telling))
-    shown = _as_written(model, articles, {t for *_, pair in found for ts in pair for t in ts})
-    # The stems of each subject's name and keywords: a telling word among them is written already.
-    written = [set(terms(" ".join((s.name, *s.keywords)))) for s in model.subjects]
+    shown = _as_written(
+        model,
+        articles,
+        {t for *_, pair in found for words, _ in pair for t in words},
+    )
     out = []
-    for p, q, near, alike, (first_words, second_words) in found:
+    for p, q, near, alike, ((words_p, new_p), (words_q, new_q)) in found:
         share = len(near) / max(1, placed[p] + placed[q])
         out.append(
             Overlap(
                 names[p],
                 names[q],
-                tuple((a.url, a.title) for _, a in near[:examples]),
+                tuple((a.url, a.title, now) for _, a, now in near[:examples]),
                 share,
                 alike,
-                tuple(map(shown, first_words)),
-                tuple(map(shown, second_words)),
+                tuple(map(shown, words_p)),
+                tuple(map(shown, words_q)),
                 (share >= CHANCE_SHARE and len(near) >= CHANCE_MIN) or alike >= WORDS_ALIKE,
                 tuple(names[k] for k in (p, q) if not model.subjects[k].keywords),
-                tuple(shown(t) for t in first_words if t not in written[p]),
-                tuple(shown(t) for t in second_words if t not in written[q]),
+                tuple(map(shown, new_p)),
+                tuple(map(shown, new_q)),
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

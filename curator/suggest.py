@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from curator.models import Article
+from curator.models import Article, Subject
 from curator.textfeatures import (
     OTHER_STOP_WORDS,
     Vector,
@@ -18,8 +18,31 @@ from curator.textfeatures import (
     mean,
     stem,
     surface_forms,
+    terms,
     tfidf,
 )
+
+
+@dataclass(frozen=True)
+class Lean:
+    """An existing subject a proposal reads like: its name or keywords are among the proposal's
+    keywords, or most of the proposal's articles come closest to it."""
+
+    subject: str
+    #: Of the proposal's articles, how many come closest to the subject (of its own).
+    closest: int
+    #: The proposal's keywords already in the subject's name or keywords.
+    shared: tuple[str, ...]
+    #: The proposal's other keywords: what would widen the subject to take its articles.
+    wider: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "subject": self.subject,
+            "closest": self.closest,
+            "shared_keywords": list(self.shared),
+            "new_keywords": list(self.wider),
+        }
 
 
 @dataclass(frozen=True)
@@ -31,14 +54,18 @@ class Suggestion:
     keywords: tuple[str, ...]
     #: The articles it groups, the most typical first.
     urls: tuple[str, ...]
+    #: The existing subject it reads like, if any (see `leaning`).
+    leans_to: Lean | None = None
 
     def to_dict(self) -> dict[str, object]:
-        """The subject as feeds.yaml spells one (name, description, keywords), plus its articles."""
+        """The subject as feeds.yaml spells one (name, description, keywords), plus its articles
+        and the existing subject it reads like (None: none)."""
         return {
             "name": self.name,
             "description": self.description,
             "keywords": list(self.keywords),
             "urls": list(self.urls),
+            "leans_to": None if self.leans_to is None else self.leans_to.to_dict(),
         }
 
     def to_yaml_entry(self) -> dict[str, object]:
@@ -159,3 +186,28 @@ def suggest(
             )
         )
     return tuple(out)
+
+
+def leaning(
+    suggestion: Suggestion, subjects: Sequence[Subject], nearest: Mapping[str, str | None]
+) -> Lean | None:
+    """The existing subject `suggestion` reads like, if any (`nearest`: an article's URL -> the
+    subject it comes close to, though not close enough to be placed there, or None): one that
+    most of its articles come close to, or one whose name (or two of whose keywords) is among its
+    keywords, when some of its articles come close to it. (A keyword alone says little: "team",
+    a keyword of service operations, labelled sport stories none of which came close to it.) Of
+    several, the one most of its articles come close to, then the one sharing most keywords."""
+    found = []
+    for subject in subjects:
+        named = set(terms(subject.name))
+        own = named.union(*(terms(k) for k in subject.keywords))
+        shared = tuple(w for w in suggestion.keywords if set(terms(w)) & own)
+        closest = sum(nearest.get(url) == subject.name for url in suggestion.urls)
+        most = 2 * closest > len(suggestion.urls)
+        by_words = any(set(terms(w)) & named for w in shared) or len(shared) >= 2
+        if most or (by_words and closest):
+            wider = tuple(w for w in suggestion.keywords if w not in shared)
+            found.append(((most, closest, len(shared)), Lean(subject.name, closest, shared, wider)))
+    if not found:
+        return None
+    return max(found, key=lambda found: found[0])[1]

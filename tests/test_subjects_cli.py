@@ -164,6 +164,54 @@ def test_suggest_proposes_a_subject_for_articles_that_fit_none(
     # The text form is a feeds.yaml entry to paste.
     _, text, _ = run("subjects", "suggest", "--config", str(demo))
     assert "- name: " in text and "keywords:" in text
+    # Each sport story has a best customer experience subject, but a far one: no proposal reads
+    # like any of them.
+    assert all(s["leans_to"] is None for s in suggestions), suggestions
+    assert "read like" not in text and "already has" not in text
+
+
+def test_suggest_says_when_a_proposal_reads_like_an_existing_subject(
+    demo: Path, corpus: Path, http_server
+) -> None:
+    """A new editor was proposed a subject "Db, water and idea", `electronics` among its
+    keywords, for posts of the Electronics subject they had, and was not told so. Here the
+    editor has an Athletics subject (a name and a description: too thin to take every athletics
+    story): a proposal most of whose articles come close to it says so, and to widen it."""
+    add_sport_feed(demo, corpus, http_server)
+    text = demo.read_text(encoding="utf-8")
+    athletics = "  - name: Athletics\n    description: Track and field.\n"
+    demo.write_text(text.replace("\nsubjects:\n", "\nsubjects:\n" + athletics, 1), encoding="utf-8")
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0, err
+    suggestions = json.loads(out)
+    leaning = [s for s in suggestions if s["leans_to"] is not None]
+    assert leaning, suggestions
+    for s in leaning:
+        lean = s["leans_to"]
+        assert lean["subject"] == "Athletics"
+        assert 2 * lean["closest"] > len(s["urls"]) or lean["shared_keywords"], s
+        assert lean["new_keywords"] == [
+            w for w in s["keywords"] if w not in lean["shared_keywords"]
+        ]
+
+    code, text, _ = run("subjects", "suggest", "--config", str(demo), "-q")
+    assert code == 0
+    blocks = text.split("\n\n")
+    for s in suggestions:
+        block = next(b for b in blocks if b.startswith(f"# {s['name']}: "))
+        said = " ".join(line[2:] for line in block.splitlines() if line.startswith("# "))
+        if s["leans_to"] is None:
+            assert "Athletics" not in said, said
+            continue
+        n, size = s["leans_to"]["closest"], len(s["urls"])
+        new = ", ".join(s["leans_to"]["new_keywords"][:5])
+        assert (
+            f"These read like Athletics ({n} of these {size} articles come close to it"
+            if 2 * n > size
+            else "Athletics already has "
+        ) in said, said
+        assert f"widen Athletics (add keywords such as {new} to it in {demo})" in said, said
 
 
 def test_a_recency_weight_is_off_by_default_and_favours_new_articles_when_set(

@@ -106,8 +106,8 @@ def test_renaming_a_subject_says_what_became_of_its_moves_and_rename_carries_the
     )
     warning = (
         f'curator: warning: 1 article(s) you moved to "{VOICE}", which {demo} no longer has,'
-        " are placed as if never moved; to keep them, put them under its new name:"
-        f' curator subjects rename "{VOICE}" "NEW NAME" (or move them again one by one);'
+        ' are placed as if never moved; to keep them, if you renamed it to "Customer voice":'
+        f' curator subjects rename "{VOICE}" "Customer voice" (or move them again one by one);'
         f' to forget them, and this warning: curator subjects undo --subject "{VOICE}"\n'
     )
 
@@ -146,6 +146,71 @@ def test_renaming_a_subject_says_what_became_of_its_moves_and_rename_carries_the
     assert code == 1 and f"you moved no article to `{VOICE}`" in err
     code, _, err = run("subjects", "rename", "--config", str(demo), "Service operations", VOICE)
     assert code == 2 and f"no subject `{VOICE}`" in err
+
+
+def test_the_rename_warning_names_the_new_subject_when_it_can_tell(demo: Path) -> None:
+    """A new editor renamed a subject in feeds.yaml and was told to run `curator subjects rename
+    "Medicine and health" "NEW NAME"`, though feeds.yaml had exactly one subject that was not
+    there before. The warning now names it when it can tell (the one subject no move and no
+    published issue names, or one whose name is close to the old one), and otherwise keeps the
+    placeholder and lists the subjects it may be."""
+    measuring = "Measuring the customer experience"
+    assert run("build", "--config", str(demo), "-q")[0] == 0  # an issue under every subject
+    assert run("subjects", "move", "--config", str(demo), BACKLOG, VOICE, "-q")[0] == 0
+    assert run("subjects", "move", "--config", str(demo), METRICS, measuring, "-q")[0] == 0
+    text = demo.read_text(encoding="utf-8")
+
+    def warning(old: str, advice: str) -> str:
+        return (
+            f'curator: warning: 1 article(s) you moved to "{old}", which {demo} no longer has,'
+            f" are placed as if never moved; to keep them, {advice} (or move them again one by"
+            f' one); to forget them, and this warning: curator subjects undo --subject "{old}"\n'
+        )
+
+    # A name unlike the old one, but the only subject new to the newsletter.
+    demo.write_text(text.replace(f"- name: {VOICE}", "- name: Listening"), encoding="utf-8")
+    code, _, err = run("subjects", "list", "--config", str(demo), "-q")
+    listening = f'if you renamed it to "Listening": curator subjects rename "{VOICE}" "Listening"'
+    assert code == 0 and warning(VOICE, listening) in err, err
+
+    # Two subjects renamed to names unlike theirs (everywhere feeds.yaml names them): no telling
+    # which is which.
+    demo.write_text(
+        text.replace(f"- name: {VOICE}", "- name: Listening").replace(measuring, "Numbers"),
+        encoding="utf-8",
+    )
+    code, _, err = run("subjects", "list", "--config", str(demo), "-q")
+    assert code == 0
+    for old in (VOICE, measuring):
+        advice = (
+            'put them under its new name, one of "Numbers" or "Listening": curator subjects'
+            f' rename "{old}" "NEW NAME"'
+        )
+        assert warning(old, advice) in err, err
+    code, _, err = run("subjects", "list", "--config", str(demo), "--subject", VOICE)
+    assert code == 2 and 'one of "Numbers" or "Listening"' in err, err
+
+    # One of them close to its old name: that one is told.
+    demo.write_text(
+        text.replace(f"- name: {VOICE}", "- name: Listening").replace(
+            measuring, "Measuring customer experience"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("subjects", "list", "--config", str(demo), "-q")
+    assert code == 0
+    advice = (
+        'if you renamed it to "Measuring customer experience": curator subjects rename'
+        f' "{measuring}" "Measuring customer experience"'
+    )
+    assert warning(measuring, advice) in err, err
+    code, out, err = run(
+        "subjects", "rename", "--config", str(demo), measuring, "Measuring customer experience"
+    )
+    assert code == 0, err
+    # Then Listening is the only new subject left for Voice's moves.
+    code, _, err = run("subjects", "list", "--config", str(demo), "-q")
+    assert code == 0 and err == warning(VOICE, listening), err
 
 
 def test_subject_and_unplaced_together_is_a_command_line_mistake(demo: Path) -> None:

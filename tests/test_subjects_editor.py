@@ -287,13 +287,57 @@ def test_overlap_tells_the_words_to_add_from_those_already_written(
     assert already  # the editor's own keywords are among the telling words, and are told apart
 
     code, text, _ = run("subjects", "overlap", "--config", str(config), "-q")
-    assert code == 0 and "(already in its name or keywords: " in text
+    assert code == 0 and "(already in its name, description or keywords: " in text
     for p, block in zip(pairs, re.split(r"\n(?=\S)", text.strip()), strict=True):
         assert block.startswith(" / ".join(p["subjects"]) + ":")
         by_words = "What you wrote for the two is so alike" in block
         by_articles = "they use both subjects' words" in block
         assert by_words == (p["split_by_chance"] and p["words_alike"] >= 0.35)
         assert by_articles == (p["split_by_chance"] and p["words_alike"] < 0.35)
+
+
+def test_overlap_gives_words_not_yet_written_and_where_each_article_is(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """A new editor of four sci.* subjects was told, for every pair, every week, "words for
+    Electronics: none you have not written": the editor's own words lead the word model's
+    ranking, and the first eight were all written already. Each subject now gets words it has not
+    written (the posts' own, shown as they write them), and each article between a pair says
+    which of the two it is under now."""
+    config, _ = family(tmp_path, http_server, corpus, "sci-train.jsonl", "science.yaml", 4)
+    written = yaml.safe_load((BENCHMARK_SUBJECTS / "science.yaml").read_text(encoding="utf-8"))
+    own = {
+        s["name"]: set(
+            re.findall(
+                r"[a-z0-9]+",
+                " ".join(map(str, [s["name"], s["description"], *s["keywords"]])).lower(),
+            )
+        )
+        for s in written["subjects"]
+    }
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    pairs = json.loads(out)
+    assert pairs
+    under = {r["url"]: r["subject"] for r in listed(config)}
+    for p in pairs:
+        for name in p["subjects"]:
+            new = p["new_words"][name]
+            assert len(new) >= 5, (p["subjects"], name, p["words"][name])
+            assert not set(new) & own[name], (name, new)
+        assert p["between"]
+        for a in p["between"]:
+            assert a["subject"] in p["subjects"] and a["subject"] == under[a["url"]], a
+
+    code, text, _ = run("subjects", "overlap", "--config", str(config), "-q")
+    assert code == 0 and "none you have not written" not in text
+    for p, block in zip(pairs, re.split(r"\n(?=\S)", text.strip()), strict=True):
+        for a in p["between"]:
+            assert f"    {a['title']}  [now under {a['subject']}]\n      {a['url']}" in block
+        for name in p["subjects"]:
+            assert f"  words for {name}: {', '.join(p['new_words'][name])}" in block
+        if not p["split_by_chance"]:
+            assert "A few articles sit between them: move those under the wrong one" in block
 
 
 def test_a_moved_article_ranks_under_its_subject_by_how_well_it_matches(

@@ -3,6 +3,7 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from curator.placement import (
     pending,
     placed_articles,
     placed_now,
+    renamed_to,
     stale_moves,
     stale_moves_advice,
     subject_overlaps,
@@ -39,7 +41,7 @@ from curator.placement import (
 from curator.store import Store
 from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change
-from curator.suggest import MIN_SUGGESTION_SIZE
+from curator.suggest import MIN_SUGGESTION_SIZE, Lean
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
 CHANGES_SHOWN = 10
@@ -124,7 +126,7 @@ def _correct(
         article = _article(store, url)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
-        tell_stale_moves(conf, store.corrections(), warn)
+        tell_stale_moves(conf, store, warn)
         published = store.issues_featuring(article.id)
         _working(quiet or as_json, "working out what changes for the other articles")
         found = correction_effect(conf, store, before)
@@ -247,7 +249,7 @@ def undo(
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
         store.forget_corrections([a.id for a in undone])
-        tell_stale_moves(conf, store.corrections(), warn)
+        tell_stale_moves(conf, store, warn)
         if undone:
             _working(quiet or as_json, "working out what changes for the other articles")
             found = correction_effect(conf, store, before, also=undone)
@@ -305,9 +307,11 @@ def _subject_named(conf: Config, store: Store, name: str) -> str:
         s.name.casefold() for s in conf.subjects
     }:
         former, n = left[name.casefold()]
+        new, candidates = renamed_to(conf, store.corrections(), former, store.published_subjects())
+        advice = stale_moves_advice(former, new=new, candidates=candidates)
         raise InputError(
             f'{conf.path}: no subject "{former}" any longer; the {n} article(s) you moved to it'
-            f" are placed as if never moved; {stale_moves_advice(former)}"
+            f" are placed as if never moved; {advice}"
         )
     return conf.subject_named(name)
 
@@ -438,8 +442,14 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
                 f" {add} the articles listed to where they belong (each move teaches curator),"
                 " or merge the two if you cannot tell them apart either."
             )
-        for url, title in o.between:
-            click.echo(f"    {title}\n      {url}")
+        elif o.between:
+            click.echo(
+                "  A few articles sit between them: move those under the wrong one (`curator"
+                " subjects move URL SUBJECT`), and add the words below that tell a subject apart"
+                f" to its keywords in {config}."
+            )
+        for url, title, now in o.between:
+            click.echo(f"    {title}  [now under {now}]\n      {url}")
         for name, words, new in (
             (o.first, o.first_words, o.first_new),
             (o.second, o.second_words, o.second_new),
@@ -447,7 +457,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
             old = [w for w in words if w not in new]
             line = f"  words for {name}: {', '.join(new) or 'none you have not written'}"
             if old:
-                line += f" (already in its name or keywords: {', '.join(old)})"
+                line += f" (already in its name, description or keywords: {', '.join(old)})"
             click.echo(line)
         for name in o.without_keywords:
             click.echo(
@@ -473,6 +483,29 @@ def _nothing_to_suggest(left_over: int) -> str:
         f"{left_over} articles not yet in an issue have no subject, but no"
         f" {MIN_SUGGESTION_SIZE} of them are alike enough to suggest a subject from. {shown}."
     )
+
+
+def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
+    """What `suggest` says of a proposal that reads like an existing subject: why, and to widen
+    that subject instead (as comment lines, above the entry)."""
+    name = lean.subject
+    add = f" such as {', '.join(lean.wider[:5])}" if lean.wider else ""
+    widen = f"widen {name} (add keywords{add} to it in {config})"
+    shared = ", ".join(f'"{w}"' for w in lean.shared)
+    own = f"{name} already has {shared} among its own words"
+    if 2 * lean.closest > size:
+        why = f"{lean.closest} of these {size} articles come close to it"
+        why += f"; {own}" if lean.shared else ""
+        text = (
+            f"These read like {name} ({why}): rather than a new subject, {widen}, or move these"
+            f' articles there (`curator subjects move URL "{name}"`).'
+        )
+    else:
+        text = (
+            f"{own}, though only {lean.closest} of these {size} articles come close to it: if"
+            f" they belong there, {widen} rather than add a subject."
+        )
+    return textwrap.wrap(text, width=98, break_on_hyphens=False, break_long_words=False)
 
 
 @subjects.command()
@@ -504,6 +537,9 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
         click.echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
         for url in s.urls[:3]:
             click.echo(f"#   {url}")
+        if s.leans_to is not None:
+            for line in _reads_like(s.leans_to, len(s.urls), config):
+                click.echo(f"# {line}")
         click.echo(
             yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100)
         )
@@ -536,7 +572,7 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
                 f" no longer has: {which}"
             )
         moved = sum(store.rename_corrections(n, target) for n in stored)
-        tell_stale_moves(conf, store.corrections(), warn)
+        tell_stale_moves(conf, store, warn)
     if as_json:
         echo_json({"from": old, "to": target, "moved": moved})
         return
