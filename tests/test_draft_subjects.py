@@ -9,6 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from conftest import EXAMPLES, LocalServer
 from conftest import run_cli as run
 
 MOVE = "https://supportdesk-review.example/operations/first-response-time"
@@ -222,3 +223,48 @@ def test_rename_keeps_the_move_that_taught_curator_such_an_article(demo: Path) -
     assert f'1 article(s) you had moved to "{VOICE}" are now under "Customer voice".' in out
     row = listed(demo)[MOVE]
     assert (row["subject"], row["correction"]) == ("Customer voice", "moved")
+
+
+def test_a_new_page_added_by_address_is_placed_where_the_issue_published_it(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """A page no feed carried, added by its address under a subject: curator places it (no
+    subject: it is about coffee), the issue publishes it under the draft's subject, and `list`
+    shows it there (it was in no subject's list at all)."""
+    page = (EXAMPLES / "pages" / "office-coffee-machine.html").read_text(encoding="utf-8")
+    page = re.sub(r'<link rel="canonical"[^>]*>', "", page)  # its own address, then
+    url = http_server.add("/coffee.html", page.encode(), content_type="text/html")
+    text = demo.read_text(encoding="utf-8").replace(
+        "settings:\n", "settings:\n  allow_private_addresses: true\n"
+    )
+    demo.write_text(text, encoding="utf-8")
+    path = drafted(demo)
+    draft = path.read_text(encoding="utf-8")
+    path.write_text(draft.replace(f"# {SERVICE}\n", f"# {SERVICE}\n\n## {url}\n\n"), "utf-8")
+
+    code, out, err = run("build", "--config", str(demo), "--draft", str(path), "--json")
+    assert code == 0, err
+    (kept,) = json.loads(out)["not_learnt_from"]
+    assert (kept["url"], kept["subject"], kept["curator_subject"]) == (url, SERVICE, None)
+    row = listed(demo)[url]
+    assert (row["subject"], row["featured_in"]) == (SERVICE, 1)
+
+
+def test_an_extra_section_changes_no_article_subject(demo: Path) -> None:
+    """An article the draft puts in a section of the editor's own (not a subject) keeps the
+    subject curator gave it, and the build has nothing to say."""
+    path = drafted(demo)
+    parts = blocks(path.read_text(encoding="utf-8"))
+    moved = next(p for p in parts if f"url: {MOVE}" in p)
+    text = "".join(p for p in parts if p is not moved) + "# Editor's picks\n\n" + moved
+    text = text.replace("\n---\n", "\nextra_sections: [Editor's picks]\n---\n", 1)
+    path.write_text(text, encoding="utf-8")
+
+    code, out, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    assert "Your draft put" not in out
+    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert page.index(MOVE) > page.index(" picks<")
+    assert stored(demo)[MOVE][0] == SERVICE
+    assert listed(demo)[MOVE]["subject"] == SERVICE
+    assert explained(demo, MOVE)["published_in"] is None
