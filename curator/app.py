@@ -45,7 +45,14 @@ from curator.outputs import (
     render_archive,
     render_outputs,
 )
-from curator.placement import PlaceProgress, Say, choose_sections, refresh
+from curator.placement import (
+    KeptSubject,
+    PlaceProgress,
+    Say,
+    choose_sections,
+    keep_published_subjects,
+    refresh,
+)
 from curator.publish import write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
@@ -66,6 +73,9 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
     #: The articles published without a blurb (their messages are among `warnings` too).
     missing_blurbs: tuple[MissingBlurb, ...] = ()
+    #: The articles the issue published under another subject than curator had given them (the
+    #: draft put them there): placed there from now on, not learnt from.
+    kept_subjects: tuple[KeptSubject, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,14 +157,14 @@ def run_build(
         return BuildResult(summary, None, warnings=tuple(notes))
     issue = planned.issue
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
-    _record(store, issue, now, planned=planned.planned)
+    kept = _record(config, store, issue, now, planned=planned.planned)
     missing = missing_blurbs(
         issue,
         "it is published without one (to write blurbs before publishing: `curator draft`, then "
         "`curator build --draft`)",
     )
     warnings = (*notes, *planned.warnings, *(m.message for m in missing), *archive_warnings)
-    return BuildResult(summary, issue, paths, warnings, missing)
+    return BuildResult(summary, issue, paths, warnings, missing, kept)
 
 
 def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
@@ -172,17 +182,24 @@ def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
     )
 
 
-def _record(store: Store, issue: Issue, now: datetime, *, planned: bool) -> None:
+def _record(
+    config: Config, store: Store, issue: Issue, now: datetime, *, planned: bool
+) -> tuple[KeptSubject, ...]:
+    """Record the issue as published; each article it published under another subject than
+    curator had given it (only a draft does that) is placed under the issue's subject from now
+    on, as every featured article is (`keep_published_subjects`): those are returned."""
+    featured = [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries]
     store.record_issue(
         issue.number,
         issue.title,
         now,
-        [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries],
+        featured,
         theme=issue.theme,
         planned=planned,
         introduction=issue.introduction,
         closing=issue.closing,
     )
+    return tuple(keep_published_subjects(config, store, featured))
 
 
 def publish_issue(
@@ -354,9 +371,14 @@ def build_from_draft(
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     check_blurbs(draft, issue, draft_file)
     warnings = _repeat_warning(config, store, issue)
+    # Where curator itself places each article now (those added by URL too), to tell the
+    # editor which the draft put elsewhere.
+    notes: list[str] = []
+    refresh(config, store, say=notes.append)
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
-    _record(store, issue, now, planned=takes_plan_place(config, store, issue.theme))
-    return BuildResult(FetchSummary((), 0), issue, paths, warnings + archive_warnings)
+    kept = _record(config, store, issue, now, planned=takes_plan_place(config, store, issue.theme))
+    warnings = (*notes, *warnings, *archive_warnings)
+    return BuildResult(FetchSummary((), 0), issue, paths, warnings, kept_subjects=kept)
 
 
 @dataclass(frozen=True)

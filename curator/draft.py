@@ -47,6 +47,7 @@ import yaml
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
+from curator.select import same_publication
 from curator.urls import clean_url, safe_url
 
 #: Front matter keys a draft may have, and what each holds (said back in an error).
@@ -218,7 +219,32 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
                 lines += [_escape_lines(blurb), ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
+        if section.passed_over:
+            lines += [_passed_over_note(section), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+#: The note under a subject's articles on those left out for variety (a comment: ignored).
+PASSED_OVER = (
+    "<!-- Left out for variety, though each matches better than an article above: an issue takes"
+    " fewer articles\nfrom one publication when another's match nearly as well. To feature one,"
+    ' move its "##" line out of this note.'
+)
+
+
+def _passed_over_note(section: Section) -> str:
+    """What `PASSED_OVER` says, then each such article as a heading with just its address (the
+    editor moves it out of the comment to feature it), its title, score and why."""
+    lines = [PASSED_OVER]
+    for left in section.passed_over:
+        art = left.article
+        publication = art.publication or art.feed_url or art.url
+        n = same_publication(art, section.entries)
+        title = _one_line(art.title) or art.url
+        lines.append(f"## {art.url}")
+        lines.append(f"   {title} ({left.score:.3f}): {n} from {_one_line(publication)} already")
+    # (nothing in it may close the comment early)
+    return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"
 
 
 # -- reading --------------------------------------------------------------------------------------

@@ -188,6 +188,9 @@ class Section:
     subject: str
     description: str = ""
     entries: tuple[Scored, ...] = ()
+    #: The articles left out for variety though they match better than one featured (a
+    #: publication's repeats count against it, see `curator.select`): the draft names them.
+    passed_over: tuple[Scored, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -38,6 +38,7 @@ from curator.select import select_sections
 from curator.store import Store, StoredModel
 from curator.subjectfit import SCORE_FLOOR, Fitted, fit, resolve, subject_phrases
 from curator.subjects import (
+    MATCHED_TERMS,
     Change,
     Explanation,
     Overlap,
@@ -534,9 +535,39 @@ def explain_article(
     moved_to = corrections.get(article.url)
     if moved_to is not None and resolve(moved_to, config.subjects) is None:
         explanation = replace(explanation, moved_to_former=moved_to)
-    if corrections and article.url not in corrections and not store.issues_featuring(article.id):
+    if article.url not in corrections:
+        explanation = _as_published(config, store, article, explanation)
+    if (
+        corrections
+        and article.url not in corrections
+        and explanation.published_in is None
+        and not store.issues_featuring(article.id)
+    ):
         explanation = _without_corrections(config, store, model, article, explanation)
     return explanation
+
+
+def _as_published(
+    config: Config, store: Store, article: Article, explanation: Explanation
+) -> Explanation:
+    """The explanation of an article an issue featured under one of feeds.yaml's subjects other
+    than the one curator gives it (a draft put it there, or curator learnt since): it stays
+    under the issue's subject (see `keep_published_subjects`), and says what curator would do."""
+    published = store.published_subject(article.id)
+    if published is None or published not in {s.name for s in config.subjects}:
+        return explanation
+    if published == explanation.subject:
+        return explanation
+    there = next((s.score for s in explanation.scores if s.subject == published), 0.0)
+    return replace(
+        explanation,
+        subject=published,
+        score=there,
+        decision="published",
+        published_in=store.issues_featuring(article.id)[0],
+        curator_verdict=explanation.verdict(),
+        curator_subject=explanation.subject,
+    )
 
 
 def _without_corrections(
@@ -669,3 +700,90 @@ def placed_now(
             model = current_model(config, store, say=say)
         out[article.url] = model.assign_one(article).subject
     return out
+
+
+@dataclass(frozen=True)
+class KeptSubject:
+    """An article an issue published under another subject than curator had given it (the
+    editor's draft put it there): placed under the issue's subject from then on, as every
+    article an issue featured is, but not learnt from (only a correction teaches curator)."""
+
+    url: str
+    title: str
+    #: The subject the issue published it under.
+    subject: str
+    #: The subject curator had given it (None: no subject).
+    curator: str | None
+
+    def move_command(self) -> str:
+        """The command that teaches curator the issue's subject for it."""
+        return f'curator subjects move {self.url} "{self.subject}"'
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "subject": self.subject,
+            "curator_subject": self.curator,
+            "to_teach_it": self.move_command(),
+        }
+
+
+def keep_published_subjects(
+    config: Config,
+    store: Store,
+    featured: Sequence[tuple[str, int]],
+    say: Say | None = None,
+) -> list[KeptSubject]:
+    """After an issue is recorded, with what it featured as (subject, article id): each article
+    it was the first to feature, under one of feeds.yaml's subjects (not an extra section), that
+    the editor has not corrected and that curator had placed elsewhere is placed under the
+    issue's subject, with its score there, so that `subjects list`, `explain` and the next
+    builds agree with the issue (see `curator.store._stale`); returns those articles. curator
+    does not learn from them: the model is as it was."""
+    corrections = store.corrections()
+    names = {s.name for s in config.subjects}
+    model: SubjectModel | None = None
+    kept: list[KeptSubject] = []
+    for subject, article_id in featured:
+        article = store.article_by_id(article_id)
+        if article is None or subject not in names or article.url in corrections:
+            continue
+        if store.published_subject(article_id) != subject:
+            continue  # an earlier issue featured it: that issue's subject stays
+        has_row, stored = store.stored_subject(article_id)
+        if has_row and stored == subject:
+            continue
+        if model is None:
+            model = current_model(config, store, corrections, say=say)
+        curator = _place_under(store, model, article, subject)
+        kept.append(
+            KeptSubject(article.url, article.title, subject, stored if has_row else curator)
+        )
+    return kept
+
+
+def _place_under(store: Store, model: SubjectModel, article: Article, subject: str) -> str | None:
+    """Store `article` under `subject` with its score there; returns where `model` puts it."""
+    explained = model.explain(article, top_terms=MATCHED_TERMS)
+    there = next(s for s in explained.scores if s.subject == subject)
+    matched = [t.term for t in there.terms]
+    store.keep_subject(article.id, subject, there.score, matched, model.fingerprint)
+    return explained.subject
+
+
+def rescore_published(
+    config: Config, store: Store, articles: Sequence[Article], say: Say | None = None
+) -> None:
+    """After the editor's corrections of `articles` are forgotten: each one an issue featured,
+    back under the subject that issue published it under (`Store.forget_corrections`), gets its
+    score there (not the one it had under the subject it was moved to), as `explain` says."""
+    names = {s.name for s in config.subjects}
+    model: SubjectModel | None = None
+    for article in articles:
+        published = store.published_subject(article.id)
+        if published is None or published not in names or article.url in store.corrections():
+            continue
+        if model is None:
+            model = current_model(config, store, say=say)
+        _place_under(store, model, article, published)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from curator.models import Article, Assignment, Scored, Section, Subject
@@ -23,8 +23,9 @@ def select_sections(
 ) -> tuple[Section, ...]:
     """One section per subject that has articles, in the config's subject order.
 
-    Within a section, articles are ordered by relevance (never by date); `articles` must already exclude
-    everything an earlier issue featured.
+    Within a section, articles are chosen by relevance (never by date) and varied by publication
+    (`pick_varied`), in the order they were chosen; those left out for variety are its
+    `passed_over`. `articles` must already exclude everything an earlier issue featured.
     """
     by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
     for article in articles:
@@ -38,7 +39,44 @@ def select_sections(
         chosen = pick_varied(by_subject[subject.name], issue_size, taken)
         if chosen:
             sections.append((subject, chosen))
-    return tuple(Section(s.name, s.description, tuple(chosen)) for s, chosen in sections)
+    # (an article told the same story as one featured is no article passed over)
+    covered = {url for _, entries, _ in taken for e in entries for _, url in e.also_covered_by}
+    return tuple(
+        Section(
+            s.name,
+            s.description,
+            tuple(chosen),
+            passed_over(by_subject[s.name], chosen, covered),
+        )
+        for s, chosen in sections
+    )
+
+
+def passed_over(
+    candidates: Sequence[Scored], chosen: Sequence[Scored], covered: Collection[str] = ()
+) -> tuple[Scored, ...]:
+    """The candidates `pick_varied` left out though they score better than one it chose (their
+    publication's repeats counted against them), best first; not those in `covered` (the same
+    story as one chosen)."""
+    if not chosen:
+        return ()
+    lowest = min(c.score for c in chosen)
+    taken = {c.article.url for c in chosen}
+    return tuple(
+        sorted(
+            (
+                c
+                for c in candidates
+                if c.score > lowest and c.article.url not in taken and c.article.url not in covered
+            ),
+            key=lambda c: (-c.score, c.article.id),
+        )
+    )
+
+
+def same_publication(article: Article, chosen: Sequence[Scored]) -> int:
+    """How many of `chosen` come from the publication of `article`."""
+    return sum(_publication(c.article) == _publication(article) for c in chosen)
 
 
 def pick_varied(

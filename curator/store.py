@@ -728,7 +728,8 @@ class Store:
         """Forget the editor's word on these articles, so that curator places them itself again;
         returns how many had one. An article an issue featured goes back under the subject its
         first issue published it under: an issue's articles keep that subject, and placement
-        does not place them again once uncorrected (see `_stale`)."""
+        does not place them again once uncorrected (see `_stale`), until a new correction: the
+        model's fingerprint is cleared from its placement, so that any model places it again."""
         forgotten = 0
         with self.transaction():
             for article_id in article_ids:
@@ -738,7 +739,8 @@ class Store:
                 published = self.published_subject(article_id)
                 if n and published is not None:
                     self.db.execute(
-                        "UPDATE assignments SET subject = ? WHERE article_id = ?",
+                        # (no model's decision now: a later correction places it again)
+                        "UPDATE assignments SET subject = ?, fingerprint = '' WHERE article_id = ?",
                         (published, article_id),
                     )
                 forgotten += n
@@ -757,6 +759,24 @@ class Store:
             (article_id,),
         ).fetchone()
         return None if row is None else str(row[0])
+
+    def stored_subject(self, article_id: int) -> tuple[bool, str | None]:
+        """Whether the article has a stored placement, and its subject there (None: none)."""
+        row = self.db.execute(
+            "SELECT subject FROM assignments WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return (False, None) if row is None else (True, row[0])
+
+    def keep_subject(
+        self, article_id: int, subject: str, score: float, matched: Sequence[str], fingerprint: str
+    ) -> None:
+        """Place the article under `subject`, whatever the model says: the subject an issue
+        published it under (placement does not place it again while uncorrected, see `_stale`)."""
+        with self.transaction():
+            self.db.execute(
+                _SAVE_ASSIGNMENT,
+                (article_id, subject, score, json.dumps(list(matched)), fingerprint),
+            )
 
     def corrected_articles(self) -> list[Article]:
         rows = self.db.execute(self._SELECT + " WHERE a.id IN (SELECT article_id FROM corrections)")

@@ -79,7 +79,8 @@ __all__ = [
 #: no subject because the best score is under the bar ("weak") or because the article's words
 #: are not typical enough of its best subject against the archive, its fit under the subject's
 #: fit bar ("atypical").
-Decision = Literal["moved", "excluded", "placed", "weak", "atypical"]
+#: (an explanation's decision may also be "published": see `Explanation.published_in`)
+Decision = Literal["moved", "excluded", "placed", "weak", "atypical", "published"]
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,12 @@ class Explanation:
     unlearnt: bool = False
     #: Where it would go without the editor's corrections, when that is elsewhere (else None).
     uncorrected: Uncorrected | None = None
+    #: The issue that first featured the article, when it published it under another subject
+    #: than curator gives it: the article stays under the issue's subject (`subject`), and
+    #: `curator_subject` and `curator_verdict` say what curator itself would do; else None.
+    published_in: int | None = None
+    curator_subject: str | None = None
+    curator_verdict: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -192,6 +199,9 @@ class Explanation:
             },
             "url": self.url,
             "subject": self.subject,
+            "published_in": self.published_in,
+            "curator_subject": self.curator_subject if self.published_in else self.subject,
+            "curator_verdict": self.curator_verdict or self.verdict(),
             "score": round(self.score, 4),
             "scored_as_if_not_learnt_from": self.unlearnt,
             "threshold": self.threshold,
@@ -215,6 +225,11 @@ class Explanation:
     def verdict(self) -> str:
         """One line: where the article went and what decided it."""
         best = self.scores[0].subject if self.scores else "any subject"
+        if self.published_in is not None:
+            return (
+                f"{self.subject}: score {self.score:.3f}, there because issue {self.published_in}"
+                " published it there (an article an issue featured keeps that issue's subject)"
+            )
         if self.decision == "excluded":
             return "no subject: excluded by the editor"
         if self.decision == "moved":
@@ -240,6 +255,12 @@ class Explanation:
         score and the terms that made it, the chosen subject first."""
         width = max([len(s.subject) for s in self.scores] + [7])
         lines = [self.url, f"  {self.verdict()}"]
+        if self.published_in is not None:
+            lines.append(f"  curator itself would give it: {self.curator_verdict}")
+            lines.append(
+                "  curator did not learn from the issue; to teach it:"
+                f' curator subjects move {self.url} "{self.subject}"'
+            )
         if self.moved_to_former is not None:
             lines.append(
                 f'  moved by you to "{self.moved_to_former}", which is no longer a subject in'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
 from curator.models import Issue
+from curator.placement import KeptSubject
 from curator.preview import serve_until_interrupted
 from curator.store import Store
 from curator.themes import requested_subjects, theme_name
@@ -181,6 +182,7 @@ def report_build(
             if issue
             else {},
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
+            "not_learnt_from": [k.to_dict() for k in result.kept_subjects],
             **fetch_summary_dict(result.fetch),
         }
         echo_json(data, failure=failure)
@@ -191,6 +193,31 @@ def report_build(
         return
     if not as_json:
         click.echo(f"{issue_line(issue)} -> {main_page}")
+        if result.kept_subjects:
+            click.echo(kept_subjects_text(result.kept_subjects))
+
+
+#: The articles whose move command a build prints (the rest are counted).
+MOVES_SHOWN = 5
+
+
+def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
+    """What a build says of the articles its draft put under another subject than curator gave
+    them: they stay there, but curator learnt nothing; the command that teaches it, per article."""
+    n = len(kept)
+    them, they = ("them", "They") if n != 1 else ("it", "It")
+    lines = [
+        f"Your draft put {n} article{'s' * (n != 1)} under another subject than curator gave"
+        f" {them}. {they} stay{'s' * (n == 1)} under the issue's subject (`curator subjects list`"
+        " and the next builds agree), but curator did not learn from this; to teach curator,"
+        f" move {them}:"
+    ]
+    for k in kept[:MOVES_SHOWN]:
+        lines.append(f"  {k.move_command()}")
+        lines.append(f"      {k.title} (curator had it under {k.curator or 'no subject'})")
+    if n > MOVES_SHOWN:
+        lines.append(f"  and {n - MOVES_SHOWN} more")
+    return "\n".join(lines)
 
 
 def issue_line(issue: Issue) -> str:

@@ -31,6 +31,7 @@ from curator.placement import (
     placed_articles,
     placed_now,
     renamed_to,
+    rescore_published,
     stale_moves,
     stale_moves_advice,
     subject_overlaps,
@@ -254,6 +255,7 @@ def undo(
             _working(quiet or as_json, "working out what changes for the other articles")
             found = correction_effect(conf, store, before, also=undone)
             now = placed_now(conf, store, undone, warn)
+            rescore_published(conf, store, undone, warn)
         else:
             found, now = [], {}
         among = _newest(store)
