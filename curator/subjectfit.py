@@ -86,7 +86,10 @@ EXAMPLE_BOOST = 3.0
 #: ...and, apart from feedback, the examples' own mean pulls with EXAMPLE_WEIGHT x n / (n +
 #: EXAMPLE_PRIOR) (one example is a hint, ten are a lesson). (Subtracting an article the editor
 #: moved away from the subject it had been placed under, as evidence about both subjects, was
-#: measured at weights 0.5 and 1: no better on the learning curves, dropped.)
+#: measured at weights 0.5 and 1: no better on the learning curves, dropped.) This pull is why five
+#: corrections that only confirm can cost sci.* and Reuters-8 a point (it moves which articles
+#: teach the vote), and also most of what 20 corrections gain on comp.*: see benchmarks/README.md,
+#: "Why the first five corrections cost a point", for what was tried.
 EXAMPLE_WEIGHT = 1.5
 EXAMPLE_PRIOR = 5.0
 #: The cosine bars: a subject's bar is max(THRESHOLD, RELATIVE_THRESHOLD x the median score of its
