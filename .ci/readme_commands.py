@@ -1,6 +1,6 @@
 """Print the first ```sh block under a README.md heading, so CI runs exactly what a new user is told.
 
-    python3 .ci/readme_commands.py "Run the tests"
+Usage: python3 .ci/readme_commands.py "Run the tests"
 """
 
 from __future__ import annotations
