@@ -714,19 +714,28 @@ class KeptSubject:
     subject: str
     #: The subject curator had given it (None: no subject).
     curator: str | None
+    #: True when the editor had corrected it otherwise (moved it elsewhere, or excluded it): the
+    #: correction stands, for `subjects list` and future issues; `correction` is what it says.
+    against_correction: bool = False
+    correction: str | None = None
 
     def move_command(self) -> str:
         """The command that teaches curator the issue's subject for it."""
         return f'curator subjects move {self.url} "{self.subject}"'
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "url": self.url,
             "title": self.title,
             "subject": self.subject,
             "curator_subject": self.curator,
             "to_teach_it": self.move_command(),
         }
+        if self.against_correction:
+            data["your_correction"] = (
+                "excluded" if self.correction is None else f"moved to {self.correction}"
+            )
+        return data
 
 
 def keep_published_subjects(
@@ -739,15 +748,22 @@ def keep_published_subjects(
     it was the first to feature, under one of feeds.yaml's subjects (not an extra section), that
     the editor has not corrected and that curator had placed elsewhere is placed under the
     issue's subject, with its score there, so that `subjects list`, `explain` and the next
-    builds agree with the issue (see `curator.store._stale`); returns those articles. curator
-    does not learn from them: the model is as it was."""
+    builds agree with the issue (see `curator.store._stale`); returns those articles, and those
+    it featured against the editor's correction of them (moved elsewhere or excluded: the
+    correction stands). curator does not learn from them: the model is as it was."""
     corrections = store.corrections()
     names = {s.name for s in config.subjects}
     model: SubjectModel | None = None
     kept: list[KeptSubject] = []
     for subject, article_id in featured:
         article = store.article_by_id(article_id)
-        if article is None or subject not in names or article.url in corrections:
+        if article is None or subject not in names:
+            continue
+        if article.url in corrections:
+            # The editor's own word on it stands; the issue published it elsewhere all the same.
+            said = corrections[article.url]
+            if said is None or resolve(said, config.subjects) != subject:
+                kept.append(KeptSubject(article.url, article.title, subject, said, True, said))
             continue
         if store.published_subject(article_id) != subject:
             continue  # an earlier issue featured it: that issue's subject stays

@@ -97,7 +97,8 @@ def test_an_article_a_draft_put_under_another_subject_stays_there_and_the_build_
     assert (
         "Your draft put 2 articles under another subject than curator gave them. They stay under"
         " the issue's subject (`curator subjects list` and the next builds agree), but curator did"
-        " not learn from this; to teach curator, move them:\n"
+        " not learn from this. If articles like them belong there too, teach curator by moving"
+        " them:\n"
         f'  curator subjects move {COFFEE} "{BASICS}"\n'
         f"      {COFFEE_TITLE} (curator had it under no subject)\n"
         f'  curator subjects move {MOVE} "{VOICE}"\n'
@@ -268,3 +269,41 @@ def test_an_extra_section_changes_no_article_subject(demo: Path) -> None:
     assert stored(demo)[MOVE][0] == SERVICE
     assert listed(demo)[MOVE]["subject"] == SERVICE
     assert explained(demo, MOVE)["published_in"] is None
+
+
+def test_a_draft_against_the_editors_own_correction_says_the_correction_stands(
+    demo: Path,
+) -> None:
+    """walk13: an article the editor excluded, added to the draft by its address, and one the
+    editor moved, put in the draft under another subject: the issue published both without a
+    word, and `list` kept them where the corrections said. The build now says so, and how to
+    change the correction."""
+    path = drafted(demo)
+    assert run("subjects", "exclude", "--config", str(demo), COFFEE, "-q")[0] == 0
+    assert run("subjects", "move", "--config", str(demo), MOVE, MEASURING, "-q")[0] == 0
+    parts = blocks(path.read_text(encoding="utf-8"))
+    kept = [p for p in parts if f"url: {MOVE}" not in p]
+    out_parts: list[str] = []
+    for part in kept:
+        out_parts.append(part)
+        if part.startswith(f"# {VOICE}"):
+            out_parts += [f"## {COFFEE}\n\n", f"## {MOVE}\n\n"]
+    path.write_text("".join(out_parts), encoding="utf-8")
+
+    code, out, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    html = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert COFFEE in html and MOVE in html
+    assert (
+        "Your draft featured 2 articles against your own correction of them: the issue publishes"
+        " what the draft says, and your correction stands for `curator subjects list` and future"
+        " issues.\n"
+        f"  {COFFEE_TITLE}: published under {VOICE}\n"
+        f"      you excluded it; to take that back: curator subjects undo {COFFEE}\n"
+        f"  {MOVE_TITLE}: published under {VOICE}\n"
+        f'      you moved it to {MEASURING}; to move it: curator subjects move {MOVE} "{VOICE}"\n'
+    ) in out
+    assert "Your draft put" not in out
+    rows = listed(demo)
+    assert (rows[COFFEE]["subject"], rows[COFFEE]["correction"]) == (None, "excluded")
+    assert (rows[MOVE]["subject"], rows[MOVE]["correction"]) == (MEASURING, "moved")

@@ -182,7 +182,12 @@ def report_build(
             if issue
             else {},
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
-            "not_learnt_from": [k.to_dict() for k in result.kept_subjects],
+            "not_learnt_from": [
+                k.to_dict() for k in result.kept_subjects if not k.against_correction
+            ],
+            "against_your_corrections": [
+                k.to_dict() for k in result.kept_subjects if k.against_correction
+            ],
             **fetch_summary_dict(result.fetch),
         }
         echo_json(data, failure=failure)
@@ -203,20 +208,42 @@ MOVES_SHOWN = 5
 
 def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
     """What a build says of the articles its draft put under another subject than curator gave
-    them: they stay there, but curator learnt nothing; the command that teaches it, per article."""
-    n = len(kept)
-    them, they = ("them", "They") if n != 1 else ("it", "It")
-    lines = [
-        f"Your draft put {n} article{'s' * (n != 1)} under another subject than curator gave"
-        f" {them}. {they} stay{'s' * (n == 1)} under the issue's subject (`curator subjects list`"
-        " and the next builds agree), but curator did not learn from this; to teach curator,"
-        f" move {them}:"
-    ]
-    for k in kept[:MOVES_SHOWN]:
-        lines.append(f"  {k.move_command()}")
-        lines.append(f"      {k.title} (curator had it under {k.curator or 'no subject'})")
-    if n > MOVES_SHOWN:
-        lines.append(f"  and {n - MOVES_SHOWN} more")
+    them: they stay there, but curator learnt nothing; the command that teaches it, per article.
+    And of those it put against the editor's own correction of them: the correction stands."""
+    lines = []
+    placed = [k for k in kept if not k.against_correction]
+    if placed:
+        n = len(placed)
+        them, they = ("them", "They") if n != 1 else ("it", "It")
+        lines.append(
+            f"Your draft put {n} article{'s' * (n != 1)} under another subject than curator gave"
+            f" {them}. {they} stay{'s' * (n == 1)} under the issue's subject (`curator subjects"
+            " list` and the next builds agree), but curator did not learn from this. If articles"
+            f" like {them} belong there too, teach curator by moving {them}:"
+        )
+        for k in placed[:MOVES_SHOWN]:
+            lines.append(f"  {k.move_command()}")
+            lines.append(f"      {k.title} (curator had it under {k.curator or 'no subject'})")
+        if n > MOVES_SHOWN:
+            lines.append(f"  and {n - MOVES_SHOWN} more")
+    against = [k for k in kept if k.against_correction]
+    if against:
+        n = len(against)
+        lines.append(
+            f"Your draft featured {n} article{'s' * (n != 1)} against your own correction of"
+            f" {'them' if n != 1 else 'it'}: the issue publishes what the draft says, and your"
+            " correction stands for `curator subjects list` and future issues."
+        )
+        for k in against:
+            lines.append(f"  {k.title}: published under {k.subject}")
+            if k.correction is None:
+                lines.append(
+                    f"      you excluded it; to take that back: curator subjects undo {k.url}"
+                )
+            else:
+                lines.append(
+                    f"      you moved it to {k.correction}; to move it: {k.move_command()}"
+                )
     return "\n".join(lines)
 
 
