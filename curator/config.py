@@ -150,6 +150,12 @@ def subject_hint(name: str, names: Sequence[str]) -> str:
     close = [folded[k] for k in folded if key and (k.startswith(key) or key in k)]
     if len(close) != 1:
         close = [folded[k] for k in difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)]
+    if not close and key:
+        # One word of a longer name, mistyped ("medcine" for "Health and medicine").
+        close = [
+            folded[k] for k in folded if difflib.get_close_matches(key, k.split(), n=1, cutoff=0.8)
+        ]
+        close = close if len(close) == 1 else []
     if close:
         return f"did you mean `{close[0]}`?"
     return "the subjects are: " + ", ".join(f"`{n}`" for n in names)

@@ -294,7 +294,9 @@ class Explanation:
                 f"  your move most like it: {u.nearest_title or u.nearest_move}"
                 f" (to {u.nearest_subject})",
                 f"      {u.nearest_move}",
-                "  (if your moves send articles like this one wrong: curator subjects undo URL)",
+                "  (if it is wrong now, move it yourself: curator subjects move"
+                f' {self.url} "SUBJECT"; `curator subjects undo URL` takes back a move, but other'
+                " moves may still hold it)",
             ]
         else:
             lines.append(

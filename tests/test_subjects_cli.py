@@ -74,6 +74,10 @@ def test_moving_to_an_unknown_subject_or_url_says_what_exists(demo: Path) -> Non
     code, _, err = run("subjects", "move", "--config", str(demo), BACKLOG, "Pricing")
     assert code == 2  # a mistake in the command's arguments (it was 1)
     assert "no subject `Pricing`" in err and "`Service operations`" in err
+    # One word of a longer name, mistyped (walk13: "Medcine" for a medicine subject).
+    code, _, err = run("subjects", "move", "--config", str(demo), BACKLOG, "Measurng")
+    assert code == 2
+    assert "no subject `Measurng`; did you mean `Measuring the customer experience`?" in err
     code, _, err = run("subjects", "exclude", "--config", str(demo), "https://nowhere.example/x")
     assert code == 1 and "no stored article at https://nowhere.example/x" in err
 
