@@ -2,6 +2,7 @@
 curve and speed, curator side by side with the scorer of an earlier commit, in one run.
 
     python benchmarks/subjects.py [--sets bbc,reuters8,computers,science,bbcsport] [--half even|odd]
+    python benchmarks/subjects.py --archive 80,160,320,full [--half even|odd]
     python benchmarks/subjects.py --data FILE.jsonl --subjects FILE.yaml [--labels N]
     options: [--examples 0,5,10,20] [--open-set | --no-open-set] [--active] [--rescore 100000]
              [--baseline REF | --no-baseline] [--json] [--quiet]
@@ -34,6 +35,14 @@ before the same-field work), run from a copy of that commit's `curator/` in a se
 "today's scorer" stays measurable after it is replaced. --half even|odd reports accuracy figures on
 the articles at even or odd positions only (every article is still placed): tune a constant on one
 half, confirm on the other.
+
+A small archive (--archive N, several sizes separated by commas, `full` for the whole set): the
+first weeks of a new newsletter. N articles sampled by a fixed rule are the whole archive the model
+learns from, and every figure is read on them: of the articles at even (--half even) or odd ids, or
+all, the (i x their count / N)-th for i < N (spread evenly over the file, which is sorted by
+label). Each size is a set of its own in the tables ("science@80"); the learning curve and the
+half-corrected column are not measured at a size under the set's (their corrections would be most
+of it), the open set is.
 
 Sets found under the corpus (--corpus, else $CURATOR_SHARED/corpus, else ../shared/corpus):
 bbc (BBC News, 5 labels), reuters8 (the 8 largest Reuters-21578 topics), computers and science
@@ -207,19 +216,25 @@ class Worker:
             [a for a, _ in data], list(subjects.values()), corrections=corrections or {}
         )
 
-    def measure(self, name, rows, raw_subjects, args, say: Callable[[str], None]) -> SetFigures:
+    def measure(
+        self, name, rows, raw_subjects, args, say: Callable[[str], None], whole: bool = False
+    ) -> SetFigures:
+        """The figures on `rows`; `whole`: every figure is read on all of them (a small archive,
+        sampled from one half already), the curve and half-corrected only when it is the set."""
         data = self.data(rows)
         subjects = self.subjects(raw_subjects)
         missing = {lab for _, lab in data} - set(subjects)
         if missing:
             raise SystemExit(f"{name}: no subject for labels {sorted(missing)}")
+        half = None if whole else args.half
+        small = whole and name.partition("@")[2] != "full"
         name_of = {label: s.name for label, s in subjects.items()}
         figures = SetFigures(name, len(data), len(subjects))
 
         def scored(placed, corrections) -> tuple[float, float, float]:
             rest = [(a, lab) for a, lab in data if a.url not in corrections]
-            if args.half:
-                rest = [(a, lab) for a, lab in rest if a.id % 2 == (args.half == "odd")]
+            if half:
+                rest = [(a, lab) for a, lab in rest if a.id % 2 == (half == "odd")]
             truth = [name_of[lab] for _, lab in rest]
             guess = [placed[a.url].subject for a, _ in rest]
             pairs = list(zip(truth, guess, strict=True))
@@ -238,7 +253,7 @@ class Worker:
         figures.accuracy, figures.macro_f1, figures.unassigned = scored(placed, {})
         say(f"{name}: zero-shot {figures.accuracy:.3f}")
         ordered = sorted(data, key=lambda al: al[0].url)
-        for k in args.examples:
+        for k in [0] if small else args.examples:
             if k == 0:
                 figures.curve[0] = figures.accuracy
                 continue
@@ -250,10 +265,11 @@ class Worker:
                     taught[label] += 1
             figures.curve[k] = scored(self.place(data, subjects, corrections), corrections)[0]
             say(f"{name}: {k} corrections per subject {figures.curve[k]:.3f}")
-        if args.active:
+        if args.active and not small:
             self.active_curve(data, subjects, name_of, args, figures, scored, say)
-        figures.half_corrected = self.half_corrected(data, subjects, name_of, args)
-        say(f"{name}: half the set corrected {figures.half_corrected:.3f}")
+        if not small:
+            figures.half_corrected = self.half_corrected(data, subjects, name_of, args)
+            say(f"{name}: half the set corrected {figures.half_corrected:.3f}")
         if args.open_set:
             for label in subjects:
                 rest = {lab: s for lab, s in subjects.items() if lab != label}
@@ -266,7 +282,7 @@ class Worker:
                         sum(g is None for g in inside) / len(inside),
                     )
             say(f"{name}: open set done")
-        if args.speed:
+        if args.speed and not small:
             figures.per_second = self.placing_speed(data, subjects)
             say(f"{name}: {figures.per_second:,.0f} articles/s placing")
         return figures
@@ -367,6 +383,18 @@ def set_rows(name: str, args) -> tuple[list[dict[str, str]], list[dict[str, Any]
     return rows, raw
 
 
+def sample(rows: list[dict[str, str]], size: int, half: str | None) -> list[dict[str, str]]:
+    """The small archive of `size` rows (see --archive): of the rows at even or odd ids (their
+    position + 1, as `Worker.data` numbers them) or all, `size` spread evenly from the first;
+    `size` 0 or at least their count: all of them."""
+    if half:
+        rows = [r for i, r in enumerate(rows) if (i + 1) % 2 == (half == "odd")]
+    if not size or size >= len(rows):
+        return rows
+    # (spread over the whole file: the sets are sorted by label)
+    return [rows[i * len(rows) // size] for i in range(size)]
+
+
 def work(args) -> dict[str, Any]:
     """Every figure for one scorer (the `curator` on sys.path), as JSON-ready data."""
     worker = Worker()
@@ -378,8 +406,15 @@ def work(args) -> dict[str, Any]:
     out: dict[str, Any] = {"sets": []}
     for name in args.sets:
         rows, raw = set_rows(name, args)
-        worker.reset()
-        out["sets"].append(asdict(worker.measure(name, rows, raw, args, say)))
+        if not args.archive:
+            worker.reset()
+            out["sets"].append(asdict(worker.measure(name, rows, raw, args, say)))
+            continue
+        for size in args.archive:
+            small = sample(rows, size, args.half)
+            worker.reset()
+            label = f"{name}@{size or 'full'}"
+            out["sets"].append(asdict(worker.measure(label, small, raw, args, say, whole=True)))
     if args.rescore:
         rows, raw = set_rows(args.sets[0], args)
         out["rescore"] = worker.rescore(rows, raw, args.rescore)
@@ -441,7 +476,10 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
             line += "".join(f" {s['curve'].get(str(k), float('nan')):>6.3f}" for k in ks)
             if args.active:
                 line += "".join(f" {s['active'].get(str(k), float('nan')):>7.3f}" for k in ks)
-            line += f" {s.get('half_corrected', float('nan')):>6.3f}"
+            if "@" in name and not name.endswith("@full"):
+                line += f" {'-':>6}"  # (not measured on a small archive)
+            else:
+                line += f" {s.get('half_corrected', float('nan')):>6.3f}"
             print(line)
     wordings = tuple(n for n in WORDING if n not in SAME_FIELD)
     for family, names in (
@@ -468,6 +506,26 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
             if all(h is not None for h in halves):
                 line += f", half the set corrected {statistics.mean(halves):.3f}"
             print(line)
+    if args.archive:
+        sizes = [f"{k or 'full'}" for k in args.archive]
+        print(f"small archives{half}: accuracy / unassigned / open set (left out / in set nowhere)")
+        families = list(dict.fromkeys(n.partition("@")[0] for n in by_set))
+        print(f"{'set':<{w}} {'scorer':<9}" + "".join(f" {'@' + k:>28}" for k in sizes))
+        for family in families:
+            for scorer in scorers:
+                line = f"{family:<{w}} {scorer:<9}"
+                for k in sizes:
+                    s = by_set.get(f"{family}@{k}", {}).get(scorer)
+                    if s is None:
+                        line += f" {'':>28}"
+                        continue
+                    cell = f"{s['accuracy']:.3f} {pct(s['unassigned']).strip()}"
+                    if s["open_set"]:
+                        left = statistics.mean(v[0] for v in s["open_set"].values())
+                        inside = statistics.mean(v[1] for v in s["open_set"].values())
+                        cell += f" {left:.0%}/{inside:.0%}"
+                    line += f" {cell:>28}"
+                print(line)
     if args.open_set:
         print(
             "open set: each label left out of the subjects file in turn; its articles placed nowhere"
@@ -532,6 +590,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-speed", dest="speed", action="store_false", default=True)
     p.add_argument("--rescore", type=int, default=100_000, help="articles to re-score (0: skip)")
     p.add_argument("--half", choices=("even", "odd"), help="report on even or odd positions only")
+    p.add_argument(
+        "--archive",
+        help="small archives: sizes separated by commas (`full`: the whole set, or its --half)",
+    )
     p.add_argument("--baseline", default=BASELINE_REF, help="git commit of the baseline scorer")
     p.add_argument("--no-baseline", action="store_true")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -563,6 +625,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.sets:
             raise SystemExit(f"no labelled set under {args.corpus / 'topics'}; pass --corpus")
     args.examples = sorted({int(k) for k in str(args.examples).split(",")} | {0})
+    args.archive = [
+        0 if k.strip() == "full" else int(k) for k in (args.archive or "").split(",") if k.strip()
+    ]
     if args.open_set is None:
         args.open_set = not args.data
     if args.worker:

@@ -42,7 +42,7 @@ from curator.textfeatures import (
 )
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "8"
+SCORER_VERSION = "9"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their
@@ -199,6 +199,15 @@ FIT_SHARE = 0.29
 #: Laplace smoothing of the archive's word distribution in the fit.
 FIT_ALPHA = 1.0
 FIT_MIN_ARTICLES = 10
+#: A subject the word model learnt from fewer than FIT_KNOWN articles is known from a sample too
+#: small to say anything of the archive's rarer words: a word fewer than FIT_MIN_DOCS articles
+#: use weighs nothing in its fit (it counts as a word as likely among the subject's articles as
+#: in the archive). Without this, in a new newsletter's first weeks (80 sci.* posts, 15-20
+#: teaching each subject) a post's own few words, counted 3 times or more in the archive but
+#: by this post alone or by a thread of two, were each "never seen in the subject" (log FIT_MIX,
+#: -1.2) and sent 16 of 80 posts nowhere, half of them with the right best subject.
+FIT_KNOWN = 70.0
+FIT_MIN_DOCS = 5
 FIT_BAR_MAX = 0.0
 #: An article teaches the word model (vote and fit) as much as TEACHER_MAX_LENGTH articles of the
 #: archive's average length at most: its term counts are scaled down to that. Self-training
@@ -434,7 +443,10 @@ def _voters(
 
 
 def _fit_table(
-    totals: Sequence[Mapping[str, float]], archive: Mapping[str, float]
+    totals: Sequence[Mapping[str, float]],
+    archive: Mapping[str, float],
+    weights: Sequence[float],
+    used_by: Mapping[str, int],
 ) -> dict[str, tuple[float, ...]]:
     """The fit's table: for the archive's FIT_TERMS most frequent terms, the log of how much
     likelier each subject's articles use the term than the archive does.
@@ -445,7 +457,8 @@ def _fit_table(
     about log(FIT_MIX), however few articles teach it. (Comparing with the rest of the archive,
     every article but the subject's teachers, was measured too: it let more of a left-out label's
     articles in.) The editor's words (`QUERY_PRIOR`) are not in it: the fit says what the
-    subject's articles are like."""
+    subject's articles are like. A subject taught by fewer than FIT_KNOWN articles (`weights`)
+    reads no word fewer than FIT_MIN_DOCS articles use (`used_by`): see FIT_KNOWN."""
     # (examples outside the archive still count in its vocabulary)
     size = len(set(archive).union(*totals))
     frequent = [t for t, x in archive.items() if x >= VOTE_MIN_COUNT]
@@ -453,14 +466,18 @@ def _fit_table(
     log, alpha = math.log, FIT_ALPHA
     all_words = sum(archive.values()) + alpha * size
     sizes = [sum(tot.values()) for tot in totals]
+    thin = [w < FIT_KNOWN for w in weights]
     table = {}
     for t in fitting:
         base = (archive[t] + alpha) / all_words
+        rare = used_by.get(t, 0) < FIT_MIN_DOCS
         # (stored as the log ratio itself: the fit of an article is then one sum)
         table[t] = tuple(
             [
-                log((1 - FIT_MIX) * tot.get(t, 0.0) / n / base + FIT_MIX) if n else 0.0
-                for tot, n in zip(totals, sizes, strict=True)
+                log((1 - FIT_MIX) * tot.get(t, 0.0) / n / base + FIT_MIX)
+                if n and not (rare and few)
+                else 0.0
+                for tot, n, few in zip(totals, sizes, thin, strict=True)
             ]
         )
     return table
@@ -508,7 +525,11 @@ class WordModel:
         voters: dict[str, tuple[float, ...]] = {}
         if len(taught) >= 2:
             voters = _voters(totals, archive, taught, prior_counts)
-        return cls(_fit_table(totals, archive), prior, voters)
+        used_by: dict[str, int] = {}
+        for c in counts:
+            for t in c:
+                used_by[t] = used_by.get(t, 0) + 1
+        return cls(_fit_table(totals, archive, weights, used_by), prior, voters)
 
     def scale(self, counts: Vector) -> tuple[float, ...]:
         """Each subject's multiplier for an article's term counts: 1 + VOTE_WEIGHT x its
