@@ -420,8 +420,10 @@ def render_issues(
     unknown = sorted(set(numbers) - set(issues))
     if unknown:
         have = ", ".join(str(n) for n in sorted(issues))
-        raise InputError(
-            f"issue {', '.join(map(str, unknown))} was never published (published: {have})"
+        # Exit 1, as for every name that is not there (`curator --help`'s table).
+        raise CuratorError(
+            f"issue {', '.join(map(str, unknown))} was never published (published: {have}); "
+            "`curator render` with no number renders the newest"
         )
     newest = max(issues)
     chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
