@@ -58,3 +58,15 @@ def test_readme_names_every_key_feeds_yaml_takes() -> None:
     keys = {key for table in tables for key in table}
     missing = sorted(k for k in keys if not re.search(rf"\b{re.escape(k)}\b", text))
     assert not missing, f"README does not say what these feeds.yaml keys do: {missing}"
+
+
+def test_readme_names_every_shared_folder_whose_absence_skips_tests() -> None:
+    # walk14: the tests also skip when ../shared/seeds is missing, and README, where it explains
+    # the skips, named only ../shared/corpus: an editor could not tell why those were skipped.
+    fixtures = (REPO / "tests" / "conftest.py").read_text(encoding="utf-8")
+    folders = set(re.findall(r'shared_dir\(\) / "(\w+)"', fixtures))
+    assert {"corpus", "seeds"} <= folders, folders
+    text = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    running = text[text.index("never reach the internet") :][:800]
+    missing = sorted(f for f in folders if f"../shared/{f}/" not in running)
+    assert not missing, f"README's word on skipped tests does not name: {missing}"
