@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 from conftest import REPO
 
@@ -70,3 +71,35 @@ def test_readme_names_every_shared_folder_whose_absence_skips_tests() -> None:
     running = text[text.index("never reach the internet") :][:800]
     missing = sorted(f for f in folders if f"../shared/{f}/" not in running)
     assert not missing, f"README's word on skipped tests does not name: {missing}"
+
+
+def test_readme_customise_the_templates_can_be_followed_from_an_empty_folder(
+    tmp_path: Path,
+) -> None:
+    # walk14: in a new editor's own folder, README's `cp templates/_issue_body.html my-templates/`
+    # failed with `cannot stat`: nothing had made templates/ (`curator init` came later).
+    from conftest import run_cli
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### Customise the templates") :]
+    block = section[section.index("```sh\n") + 6 :]
+    block = block[: block.index("```")]
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands[0].startswith("curator init "), "the block starts where the editor starts"
+    folder = tmp_path
+    named: list[str] = []
+    for command in commands:
+        for step in (part.strip() for part in command.split("&&")):
+            words = step.split()
+            if words[:2] == ["curator", "init"]:
+                code, _, err = run_cli("init", str(folder / words[2]))
+                assert code == 0, err
+            elif words[0] == "cd":
+                folder = folder / words[1]
+            named += [w for w in words if w.startswith("templates/")]
+    assert named, "the block names the template to edit"
+    for name in named:
+        assert (folder / name).is_file(), f"{name} is not in the folder `curator init` made"
+    from curator.config import load_config
+
+    assert load_config(folder / "feeds.yaml").settings.templates == folder / "templates"
