@@ -22,7 +22,7 @@ from curator.draft import (
     read_draft,
     write_draft,
 )
-from curator.errors import CuratorError, InputError
+from curator.errors import CuratorError
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
     FeedReport,

@@ -95,6 +95,9 @@ class OpmlImport:
     #: Added feeds whose OPML title is not their `name:` as it stands: (the title, the name
     #: written -- the part of the title that names the site -- or None, the feed's url).
     renamed: tuple[tuple[str, str | None, str], ...] = ()
+    #: Feeds already listed (so left as they are) whose OPML folder is a subject they do not hint
+    #: at in feeds.yaml: (the url, the `subjects:` the entry would need: its own, then the folders').
+    unhinted: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 #: Files under the package's templates folder that `init_newsletter` copies for the editor.
@@ -683,7 +686,17 @@ def import_subscriptions(
             ]
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
+    listed = {url_key(spec.url): spec.subjects for spec in read_feeds(Path(path))}
     added, skipped = add_feeds(path, specs, stubs)
+    unhinted = tuple(
+        (spec.url, (*own, *missing))
+        for spec in skipped
+        for own in [listed.get(url_key(spec.url), ())]
+        for missing in [
+            [h for h in spec.subjects if h.casefold() not in {o.casefold() for o in own}]
+        ]
+        if missing
+    )
     titles = {feed.url: " ".join(feed.title.split()) for feed in document.feeds}
     renamed = tuple(
         (titles[spec.url], spec.name, spec.url)
@@ -691,7 +704,13 @@ def import_subscriptions(
         if spec.comment and spec.url in titles
     )
     return OpmlImport(
-        added, skipped, document.rejected, tuple(unknown.values()), tuple(stubs), renamed
+        added,
+        skipped,
+        document.rejected,
+        tuple(unknown.values()),
+        tuple(stubs),
+        renamed,
+        unhinted,
     )
 
 

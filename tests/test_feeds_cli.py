@@ -261,7 +261,8 @@ def test_feeds_import_reports_the_folders_that_are_not_subjects(demo: Path, tmp_
         "  Tech (2 feeds)\n"
         "  Retail news (1 feed)\n"
         f"To use them, add them under `subjects:` in {demo}; `feeds import --add-subjects` writes a"
-        " subject for each folder, its feeds hinting at it.\n"
+        " subject for each folder, and names the `subjects:` line each of its feeds already listed"
+        " needs (an import leaves a listed feed as it is).\n"
     )
     hints = {f.url: f.subjects for f in load_config(demo).feeds if f.url.startswith("https")}
     assert hints == {
@@ -310,6 +311,35 @@ def test_feeds_import_add_subjects_writes_a_stub_per_folder_and_keeps_the_file(
     hints = {f.url: f.subjects for f in config.feeds if f.url.startswith("https")}
     assert hints["https://gadgets.example/feed"] == ("Tech",)
     assert hints["https://shops.example/feed"] == ("Retail news",)
+    assert hints["https://listen.example/feed"] == ("Voice of the customer",)
+
+
+def test_feeds_import_add_subjects_after_a_plain_import_names_the_hints_left_to_write(
+    demo: Path, tmp_path: Path
+) -> None:
+    # walk14: `--add-subjects` after a plain import of the same file said it added the subjects,
+    # its feeds hinting at them, but every feed was already listed and none got the hint.
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(SUBSCRIPTIONS, encoding="utf-8")
+    assert invoke("feeds", "import", "--config", str(demo), str(opml))[0] == 0
+    code, out, err = invoke("feeds", "import", "--config", str(demo), "--add-subjects", str(opml))
+    assert code == 0, err
+    assert out == (
+        f"Imported 0 feed(s) into {demo}.\n"
+        "Added 2 subject(s) from the folders: `Tech`, `Retail news`; give each a description and"
+        f" keywords in {demo}\n"
+    )
+    assert err.endswith(
+        "3 of the feeds already listed are in an OPML folder that is a subject they do not hint"
+        f" at, and were not changed: to have them hint at it, write this under each in {demo}:\n"
+        "  https://gadgets.example/feed\n      subjects: [Tech]\n"
+        "  https://chips.example/rss\n      subjects: [Tech]\n"
+        "  https://shops.example/feed\n      subjects: [Retail news]\n"
+    )
+    assert "Skipped 5 already listed (left as they are):\n" in err
+    # What it says is what happened: the listed feeds are as they were.
+    hints = {f.url: f.subjects for f in load_config(demo).feeds if f.url.startswith("https")}
+    assert hints["https://gadgets.example/feed"] == ()
     assert hints["https://listen.example/feed"] == ("Voice of the customer",)
 
 

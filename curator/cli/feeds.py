@@ -162,7 +162,8 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             click.echo(f"  {name} ({count} feed{'s' if count > 1 else ''})", err=True)
         click.echo(
             f"To use them, add them under `subjects:` in {config}; `feeds import --add-subjects`"
-            " writes a subject for each folder, its feeds hinting at it.",
+            " writes a subject for each folder, and names the `subjects:` line each of its feeds"
+            " already listed needs (an import leaves a listed feed as it is).",
             err=True,
         )
     if done.renamed:
@@ -190,9 +191,20 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             err=True,
         )
     if done.skipped:
-        click.echo(f"Skipped {len(done.skipped)} already listed:", err=True)
+        click.echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
         for spec in done.skipped:
             click.echo(f"  {spec.url}", err=True)
+    if done.unhinted:
+        # An import adds feeds; it never rewrites one the editor already has.
+        click.echo(
+            f"{len(done.unhinted)} of the feeds already listed are in an OPML folder that is a"
+            " subject they do not hint at, and were not changed: to have them hint at it, write"
+            f" this under each in {config}:",
+            err=True,
+        )
+        for url, subjects in done.unhinted:
+            names = ", ".join(subjects)
+            click.echo(f"  {url}\n      subjects: [{names}]", err=True)
     for xml_url, text in done.rejected:
         click.echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
 
