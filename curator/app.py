@@ -56,7 +56,13 @@ from curator.placement import (
 from curator.publish import write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
-from curator.themes import choose_theme, promised_theme, requested_subjects, takes_plan_place
+from curator.themes import (
+    choose_theme,
+    no_promise_reason,
+    promised_theme,
+    requested_subjects,
+    takes_plan_place,
+)
 
 
 class BuildError(CuratorError):
@@ -263,7 +269,14 @@ def next_issue(
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
     featured = [e.article.id for s in sections for e in s.entries]
     promise = promised_theme(config, store, choice, featured)
-    text = issue_text(config, number=number, date=day, theme=choice.theme, next_theme=promise)
+    text = issue_text(
+        config,
+        number=number,
+        date=day,
+        theme=choice.theme,
+        next_theme=promise,
+        no_next_theme=no_promise_reason(config, choice),
+    )
     issue = Issue(
         number=number,
         date=day,
@@ -274,7 +287,8 @@ def next_issue(
         theme=choice.theme,
         closing=text.closing,
     )
-    return NextIssue(issue, choice.planned, _repeat_warning(config, store, issue))
+    warnings = (*text.warnings, *_repeat_warning(config, store, issue))
+    return NextIssue(issue, choice.planned, warnings)
 
 
 def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ...]:

@@ -10,7 +10,9 @@ An issue's introduction is, first found:
 Each may use the variables of `curator.variables` ({number}, {theme}, {next_theme}, {date}...), so
 one configured text can still say something new each week. The closing line (`themes: closing:`)
 takes the same variables; one that names {next_theme} is left out when the plan has none
-(or this issue uses it up: `themes.promised_theme`).
+(or this issue uses it up: `themes.promised_theme`). A sentence of an introduction that names a
+variable empty for the issue is left out, with a warning naming the file, the line and why
+(`variables.fill_leaving_out`).
 """
 
 from __future__ import annotations
@@ -23,13 +25,23 @@ from pathlib import Path
 from curator.config import Config
 from curator.errors import InputError
 from curator.render import date_text, join_names
-from curator.variables import VariableError, check_variables, fill
+from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 
 
 @dataclass(frozen=True)
 class IssueText:
     introduction: str
     closing: str
+    #: What the editor is told about the introduction: each sentence left out because a variable
+    #: it names is empty for this issue, where it is and what to do.
+    warnings: tuple[str, ...] = ()
+
+
+#: Why a variable (other than {next_theme}, whose reason the caller gives) can be empty.
+_EMPTY_BECAUSE = {
+    "theme": "this issue has every subject, so no theme",
+    "editor": "feeds.yaml gives no `newsletter: editor`",
+}
 
 
 def issue_text(
@@ -39,8 +51,11 @@ def issue_text(
     date: datetime,
     theme: Sequence[str] = (),
     next_theme: Sequence[str] = (),
+    no_next_theme: str = "the plan of themes has no next theme",
 ) -> IssueText:
-    """The introduction and closing line of issue `number`, variables filled in."""
+    """The introduction and closing line of issue `number`, variables filled in. A sentence of
+    the introduction that names a variable empty for this issue ({next_theme} when there is none:
+    `no_next_theme` says why) is left out, and the warnings say which, where and why."""
     values = {
         "number": number,
         "title": config.title,
@@ -49,18 +64,45 @@ def issue_text(
         "theme": join_names(list(theme)),
         "next_theme": join_names(list(next_theme)),
     }
+    # Each text with where it is written, for the warnings.
     own = issue_file(config, number)
     if own is not None:
-        text = _read(own)
+        texts = [(_read(own), str(own), f"{own}:{{line}}")]
     else:
-        by_subject = [
-            config.subject_introductions[n] for n in theme if n in config.subject_introductions
+        texts = [
+            (
+                config.subject_introductions[n],
+                f"the introduction of subject `{n}`",
+                f"{config.path}: subject `{n}`'s `introduction:`",
+            )
+            for n in theme
+            if n in config.subject_introductions
+        ] or [
+            (
+                config.introduction,
+                "the configured introduction",
+                f"{config.path}: `newsletter: introduction` (or its introduction_file)",
+            )
         ]
-        text = "\n\n".join(t.strip() for t in by_subject) if by_subject else config.introduction
+    because = {**_EMPTY_BECAUSE, "next_theme": no_next_theme}
+    parts: list[str] = []
+    warnings: list[str] = []
+    for text, what, where in texts:
+        filled, left_out = fill_leaving_out(text, values)
+        parts.append(filled.strip())
+        for gap in left_out:
+            warnings.append(
+                f"{where.format(line=gap.line)}: {{{gap.variable}}} is empty in issue {number}"
+                f" ({because.get(gap.variable, 'it has no value')}), so the sentence"
+                f' "{gap.sentence}" was left out of its introduction; to say something there,'
+                f" write it without {{{gap.variable}}} in {what}"
+                + " (or in the draft, when you review one)"
+            )
     closing = config.themes.closing
     if "{next_theme}" in closing and not next_theme:
         closing = ""
-    return IssueText(fill(text, values).strip(), fill(closing, values).strip())
+    introduction = "\n\n".join(p for p in parts if p)
+    return IssueText(introduction, fill(closing, values).strip(), tuple(warnings))
 
 
 def issue_file(config: Config, number: int) -> Path | None:

@@ -212,6 +212,18 @@ def promised_theme(
     return choice.next_theme
 
 
+def no_promise_reason(config: Config, choice: ThemeChoice) -> str:
+    """Why an issue promises no next theme (its {next_theme} is empty), in the editor's words."""
+    if not config.themes.plan:
+        return "feeds.yaml has no `themes: plan`, so there is no next theme"
+    if not choice.next_theme:
+        return "the plan of themes has no theme left after this issue"
+    return (
+        f"the plan's next theme, {join_names(list(choice.next_theme))}, will have fewer than"
+        f" {config.themes.min_articles} unfeatured articles after this issue (themes: min_articles)"
+    )
+
+
 def takes_plan_place(config: Config, store: Store, theme: Sequence[str]) -> bool:
     """True when an issue on `theme` takes the place of a plan entry not yet done."""
     plan = config.themes.plan

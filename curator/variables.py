@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 #: The variables, and what each becomes (said back when one is mistyped).
 VARIABLES: dict[str, str] = {
@@ -66,4 +67,89 @@ def fill(text: str, values: Mapping[str, object]) -> str:
     return _TOKEN.sub(one, text)
 
 
-__all__ = ["VARIABLES", "VariableError", "check_variables", "fill"]
+#: Where a sentence ends: its mark(s), a closing quote or bracket, then a space or the end.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+#: A blank line: a paragraph ends there.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: A line that starts a Markdown block of its own (a list item, a heading, a quote).
+_BLOCK_LINE = re.compile(r"^[ \t]*(?:[-*+>]|#{1,6}|\d+[.)])[ \t]", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A sentence `fill_leaving_out` left out: the empty variable it names, the sentence as the
+    editor wrote it, and its 1-based line within the text."""
+
+    variable: str
+    sentence: str
+    line: int
+
+
+def fill_leaving_out(text: str, values: Mapping[str, object]) -> tuple[str, tuple[LeftOut, ...]]:
+    """`text` filled in as `fill` does, but each sentence that names a variable whose value is
+    empty is left out (it would read "Next: ."), and said back: (the text, what was left out).
+
+    A sentence runs from the end of the one before it (or its paragraph's, or list item's, start)
+    to its own end mark (or its paragraph's or item's end)."""
+    spans: list[tuple[int, int]] = []
+    left: list[LeftOut] = []
+    for match in _TOKEN.finditer(text):
+        name = match.group(1)
+        if name not in VARIABLES or str(values.get(name, "") or ""):
+            continue
+        start, end = _sentence(text, match.start(), match.end())
+        if any(s <= match.start() < e for s, e in spans):
+            continue
+        spans.append((start, end))
+        line = text.count("\n", 0, match.start()) + 1
+        left.append(LeftOut(name, " ".join(text[start:end].split()), line))
+    kept = text
+    for start, end in sorted(spans, reverse=True):
+        start, end = _whole_line(kept, start, end)
+        kept = kept[:start] + kept[end:]
+    kept = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", kept)
+    return fill(kept, values), tuple(left)
+
+
+def _sentence(text: str, begin: int, finish: int) -> tuple[int, int]:
+    """The span of the sentence around text[begin:finish]."""
+    start = 0
+    for found in _SENTENCE_END.finditer(text, 0, begin):
+        start = max(start, found.end())
+    for found in _PARAGRAPH_BREAK.finditer(text, 0, begin):
+        start = max(start, found.end())
+    for found in _BLOCK_LINE.finditer(text, 0, begin):
+        start = max(start, found.end())
+    while start < begin and text[start].isspace():
+        start += 1
+    ends = [len(text)]
+    mark = _SENTENCE_END.search(text, finish)
+    if mark:
+        ends.append(mark.end())
+    blank = _PARAGRAPH_BREAK.search(text, finish)
+    if blank:
+        ends.append(blank.start())
+    item = _BLOCK_LINE.search(text, finish)
+    if item:
+        ends.append(max(finish, item.start() - 1))  # the line break before the next item
+    end = min(ends)
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return start, end
+
+
+def _whole_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole lines when nothing but a list marker or spaces would be left of
+    them, and to the spaces before it when it ends its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start]
+    if text[end:line_end].strip() == "":
+        if before.strip() == "" or _BLOCK_LINE.fullmatch(before.rstrip() + " "):
+            return line_start, min(line_end + 1, len(text))
+        return line_start + len(before.rstrip()), line_end
+    return start, end
+
+
+__all__ = ["VARIABLES", "LeftOut", "VariableError", "check_variables", "fill", "fill_leaving_out"]

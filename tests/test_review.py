@@ -438,3 +438,31 @@ def test_a_template_mistake_names_the_included_file_and_line(demo: Path) -> None
     code, _, err = run("render", "--config", str(demo), "--templates", str(mine))
     assert code == 1
     assert err.startswith(f"curator: template {mine / 'issue.txt'}:2: ")
+
+
+def test_a_sentence_naming_an_empty_next_theme_is_left_out_and_said(demo: Path) -> None:
+    """walk14: "Next: {next_theme}." in introductions/issue-6.md was published as "Next: ." with
+    no word: the newsletter has no plan of themes, so there is no next theme."""
+    folder = demo.parent / "introductions"
+    folder.mkdir()
+    own = folder / "issue-1.md"
+    own.write_text("Welcome to issue {number}.\n\nNext: {next_theme}. See you then.\n", "utf-8")
+    said = (
+        f"{own}:3: {{next_theme}} is empty in issue 1 (feeds.yaml has no `themes: plan`, so there"
+        ' is no next theme), so the sentence "Next: {next_theme}." was left out of its'
+        f" introduction; to say something there, write it without {{next_theme}} in {own} (or in"
+        " the draft, when you review one)"
+    )
+    code, _, err = run("draft", "--config", str(demo))
+    assert code == 0, err
+    assert said in " ".join(err.split())
+    draft = (demo.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert "Welcome to issue 1.\n\nSee you then." in draft and "Next:" not in draft
+
+    code, _, err = run("build", "--config", str(demo))
+    assert code == 0, err
+    assert said in " ".join(err.split())
+    out = demo.parent / "output"
+    issue = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    assert issue["introduction"] == "Welcome to issue 1.\n\nSee you then."
+    assert "Next: ." not in (out / "issue-1.txt").read_text(encoding="utf-8")
