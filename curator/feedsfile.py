@@ -99,6 +99,11 @@ class OpmlImport:
     #: at in feeds.yaml: (the url, the `subjects:` the entry would need: its own, then the folders').
     unhinted: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    def hint_lines(self) -> tuple[tuple[str, str], ...]:
+        """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
+        names quoted wherever YAML needs it."""
+        return tuple((url, f"subjects: {_scalar(list(names))}") for url, names in self.unhinted)
+
 
 #: Files under the package's templates folder that `init_newsletter` copies for the editor.
 TEMPLATE_SUFFIXES = (".html", ".txt", ".md", ".xml", ".css")

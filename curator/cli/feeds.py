@@ -202,9 +202,8 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" this under each in {config}:",
             err=True,
         )
-        for url, subjects in done.unhinted:
-            names = ", ".join(subjects)
-            click.echo(f"  {url}\n      subjects: [{names}]", err=True)
+        for url, line in done.hint_lines():
+            click.echo(f"  {url}\n      {line}", err=True)
     for xml_url, text in done.rejected:
         click.echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
 
