@@ -37,7 +37,14 @@ from typing import Literal
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
-from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exists, open_fetcher
+from curator.fetch import (
+    CONNECT_TIMEOUT,
+    Fetcher,
+    FetchRequest,
+    FetchSettings,
+    local_file_exists,
+    open_fetcher,
+)
 from curator.models import Article, Entry, ErrorKind, FetchResult, Page, ParsedFeed
 from curator.store import FeedState, PageRetry, Store
 from curator.subjectfit import subject_phrases
@@ -222,8 +229,12 @@ def _no_page_progress(tally: PageTally) -> None:
 
 def fetch_settings(config: Config) -> FetchSettings:
     s = config.settings
+    # `timeout` is the whole of one request, as README's table says: no shorter limit on a
+    # silence within it (it was a fixed 15 s), but connecting, which a live server does at once.
     return FetchSettings(
         deadline=s.timeout,
+        read_timeout=s.timeout,
+        connect_timeout=min(CONNECT_TIMEOUT, s.timeout),
         max_bytes=s.max_bytes,
         concurrency=s.concurrency,
         per_host=s.per_host,
