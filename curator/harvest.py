@@ -84,9 +84,11 @@ class FeedReport:
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
-    #: Its new articles' pages asked for in this run, and of them those that could not be read.
+    #: Its new articles' pages asked for in this run, and of them those that could not be read
+    #: and those refused as not at a public address (`allow_private_addresses` would read them).
     pages_asked: int = 0
     pages_unread: int = 0
+    pages_refused: int = 0
 
     @property
     def skip_note(self) -> str | None:
@@ -204,6 +206,15 @@ class FetchSummary:
         )
 
     @property
+    def pages_all_refused(self) -> tuple[str, ...]:
+        """Of `pages_all_unread`, the feeds whose pages were all refused as not at a public
+        address: a site on the editor's own network (or a test site), which
+        `allow_private_addresses` reads, not one whose pages fail."""
+        return tuple(
+            f.name for f in self.feeds if f.pages_asked and f.pages_refused == f.pages_asked
+        )
+
+    @property
     def with_skips(self) -> tuple[FeedReport, ...]:
         """The feeds read with entries left out for want of a usable link or a title."""
         return tuple(f for f in self.feeds if f.skipped_links or f.untitled)
@@ -272,9 +283,11 @@ class _Fresh:
     counted: tuple[_Counts, ...] = ()
     #: The articles whose page could not be read: (url key, link, entry JSON, kind, error).
     unread: tuple[tuple[str, str, str, str | None, str], ...] = ()
-    #: Its new articles' pages asked for, and of them those that could not be read.
+    #: Its new articles' pages asked for, of them those that could not be read, and of those the
+    #: ones refused as not at a public address.
     pages_asked: int = 0
     pages_unread: int = 0
+    pages_refused: int = 0
 
 
 def _build_and_count(
@@ -496,7 +509,10 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         if e.link and e.link in run.pages.failed and url_key(e.link) in built.aliases
     )
     failed = sum(1 for link in pages if link in run.pages.failed)
-    return _Fresh(source, result, parsed, digest, built, counted, unread, len(pages), failed)
+    refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
+    return _Fresh(
+        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused
+    )
 
 
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
@@ -755,7 +771,10 @@ def _store(
         )
     report = _read_report(source, parsed, result, added, built.untitled)
     return dataclasses.replace(
-        report, pages_asked=outcome.pages_asked, pages_unread=outcome.pages_unread
+        report,
+        pages_asked=outcome.pages_asked,
+        pages_unread=outcome.pages_unread,
+        pages_refused=outcome.pages_refused,
     )
 
 

@@ -281,3 +281,43 @@ def test_feeds_whose_pages_all_fail_are_told_the_global_setting_too(
         " feed, to use what the feeds say and stop reading their pages"
     ) in run.stderr
     assert "Intranet News" in run.stderr and "Branch News" in run.stderr
+
+
+def test_a_feed_whose_pages_were_all_refused_as_private_is_told_to_allow_them(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk14 #8: a feed whose pages were only `refused: not a public address` was told to set
+    `fetch_pages: false`; what reads them is `allow_private_addresses: true`."""
+    page = flaky_page(http_server, fail=0)
+    config = newsletter(tmp_path, http_server, page, "")  # private addresses not allowed
+    second = http_server.add(
+        "/second.xml",
+        b'<rss version="2.0"><channel><title>Branch News</title><item><title>Queues at the'
+        b" branch</title><link>http://branch.curator-test.invalid/queues.html</link>"
+        b"<description>Customer service in branches.</description></item></channel></rss>",
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {second}\n    name: Branch News\n"
+        ),
+        encoding="utf-8",
+    )
+    allow = (
+        "every one was refused as not at a public address; if its site is on your own network"
+        f" (or a test site), set `allow_private_addresses: true` under `settings:` in {config}"
+        " to read them"
+    )
+    stop = (
+        f"set `fetch_pages: false` on it in {config} to use what the feed says and stop reading"
+        " its pages"
+    )
+    run = curator(config, "fetch", "--json", "-q")
+    assert run.exit_code == 0, run.stderr
+    lines = run.stderr.splitlines()
+    assert f"  No page of Intranet News could be read: {allow}." in lines
+    assert f"  No page of Branch News could be read: {stop}." in lines
+    assert "Intranet News and Branch News" not in run.stderr
+    assert json.loads(run.stdout)["hint"] == (
+        f"pages of Branch News: {stop}; pages of Intranet News: {allow}"
+    )
+    assert http_server.seen("/story.html") == []

@@ -166,12 +166,29 @@ def _stop_pages(summary: FetchSummary, names: Sequence[str]) -> str:
     )
 
 
+def _allow_private(summary: FetchSummary, names: Sequence[str]) -> str:
+    """What to do about the feeds `names`, whose pages were all refused as not public: read them
+    (their site is on the editor's own network, or a test site), not stop reading them."""
+    where = summary.config_path or "feeds.yaml"
+    site = "its site is" if len(names) == 1 else "their sites are"
+    return (
+        "every one was refused as not at a public address; if"
+        f" {site} on your own network (or a test site), set `allow_private_addresses: true`"
+        f" under `settings:` in {where} to read them"
+    )
+
+
 def pages_hint(summary: FetchSummary) -> str | None:
-    """What to do about the feeds whose pages all failed, or still fail when read again."""
+    """What to do about the feeds whose pages all failed, or still fail when read again: read
+    those refused as not public, stop reading the others."""
     names = list(dict.fromkeys([*summary.pages_all_unread, *summary.still_unread_feeds]))
-    if not names:
-        return None
-    return f"pages of {_names(names)}: {_stop_pages(summary, names)}"
+    refused = [n for n in names if n in summary.pages_all_refused]
+    failing = [n for n in names if n not in refused]
+    hints = [
+        *([f"pages of {_names(failing)}: {_stop_pages(summary, failing)}"] if failing else []),
+        *([f"pages of {_names(refused)}: {_allow_private(summary, refused)}"] if refused else []),
+    ]
+    return "; ".join(hints) or None
 
 
 def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
@@ -234,10 +251,15 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         others = sum(count for _, count in reasons[TOP_REASONS:])
         if others:
             click.echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
-        if summary.pages_all_unread:
-            names = summary.pages_all_unread
+        refused = summary.pages_all_refused
+        if failing := [n for n in summary.pages_all_unread if n not in refused]:
             click.echo(
-                f"  No page of {_names(names)} could be read: {_stop_pages(summary, names)}.",
+                f"  No page of {_names(failing)} could be read: {_stop_pages(summary, failing)}.",
+                err=True,
+            )
+        if refused:
+            click.echo(
+                f"  No page of {_names(refused)} could be read: {_allow_private(summary, refused)}.",
                 err=True,
             )
     if summary.pages_in_part:
