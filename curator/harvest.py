@@ -311,13 +311,23 @@ def _build_and_count(
 
 _Outcome = _Settled | _Fresh
 
-#: An article whose page could not be read is read again on each later run (its feed may be
+#: An article whose page could not be read is read again on later runs (its feed may be
 #: unchanged: nothing else would read it) while it is unfeatured and first seen within this many
 #: days -- two weekly issues, past which it is rarely featured -- ...
 PAGE_RETRY_DAYS = 14
-#: ... and read at most this many times in all, the first read included: a run a day for a week
-#: of outages, without a page that is gone for good being asked for every run for two weeks.
+#: ... and read at most this many times in all, the first read included, ...
 PAGE_READS = 6
+#: ... each read again once `PAGE_RETRY_WAITS[n - 1]` has passed since the n-th read failed: soon
+#: after a blip, ever more rarely after that, so that reads last out about five days of an outage
+#: however many runs there are (walk14 #9: an editor previewing a build six times in ten minutes
+#: used up every read of 64 pages).
+PAGE_RETRY_WAITS = tuple(timedelta(hours=3**n) for n in range(PAGE_READS - 1))
+
+
+def retry_due(attempts: int, last_tried: datetime | None, now: datetime) -> bool:
+    """Whether a page read `attempts` times, last at `last_tried`, is to be read again `now`."""
+    wait = PAGE_RETRY_WAITS[min(max(attempts, 1), len(PAGE_RETRY_WAITS)) - 1]
+    return last_tried is None or now - last_tried >= wait
 
 
 def _entry_json(entry: Entry) -> str:
@@ -673,8 +683,9 @@ async def _gather(
 
 def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetry, FeedSource]]:
     """The stored articles whose page is to be read again in this run, with their feed: of a
-    feed still configured to read pages; a page refused as not public only once the setting that
-    allows such pages is on (until then, reading it again could only be refused again)."""
+    feed still configured to read pages, once its wait is over (`retry_due`); a page refused as
+    not public only once the setting that allows such pages is on (until then, reading it again
+    could only be refused again), and then at once."""
     found = store.page_retries(
         seen_since=now - timedelta(days=PAGE_RETRY_DAYS), max_attempts=PAGE_READS
     )
@@ -687,7 +698,10 @@ def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetr
         for r in found
         if r.feed_url in sources
         and article_rules.wants_pages(config, sources[r.feed_url])
-        and (allow_private or r.error_kind != "blocked")
+        and (
+            (allow_private and r.error_kind == "blocked")
+            or (r.error_kind != "blocked" and retry_due(r.attempts, r.last_tried, now))
+        )
     ]
 
 
@@ -836,6 +850,7 @@ def run_fetch(
 __all__ = [
     "PAGE_READS",
     "PAGE_RETRY_DAYS",
+    "PAGE_RETRY_WAITS",
     "FeedReport",
     "FeedStatus",
     "FetchSummary",

@@ -16,7 +16,14 @@ from typing import Any
 
 import click
 
-from curator.harvest import PAGE_READS, PAGE_RETRY_DAYS, FeedReport, FetchSummary, PageTally
+from curator.harvest import (
+    PAGE_READS,
+    PAGE_RETRY_DAYS,
+    PAGE_RETRY_WAITS,
+    FeedReport,
+    FetchSummary,
+    PageTally,
+)
 
 #: Characters of the progress bar on a terminal.
 BAR_WIDTH = 24
@@ -30,6 +37,9 @@ TOP_REASONS = 3
 SHOWN_IN_PART = 3
 #: Feeds named in a line about their pages; the rest are counted.
 NAMES_SHOWN = 3
+#: The waits before a page that failed is read again, in hours: "1, 3, 9, 27 then 81".
+_HOURS = [f"{wait.total_seconds() / 3600:g}" for wait in PAGE_RETRY_WAITS]
+RETRY_WAITS = f"{', '.join(_HOURS[:-1])} then {_HOURS[-1]}"
 
 
 def _feed_line(report: FeedReport) -> str:
@@ -295,8 +305,9 @@ def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
     if trying and not quiet:
         click.echo(
             f"{trying} article page(s) that could not be read before still could not be read;"
-            f" they are tried again on the next runs (up to {PAGE_READS} reads, for"
-            f" {PAGE_RETRY_DAYS} days after their article was stored)"
+            f" they are read again on later runs, after waits that grow with each read"
+            f" ({RETRY_WAITS} hours; {PAGE_READS} reads in all, within {PAGE_RETRY_DAYS} days of"
+            " their article being stored)"
             + (
                 f"; for {_names(names)}, {_stop_pages(summary, names)}."
                 if (names := summary.still_unread_feeds)
