@@ -46,7 +46,7 @@ def _settings(ctx: click.Context, config_path: Path, allow_private: bool) -> Fet
     """The build's fetch settings from feeds.yaml (its `timeout`, `max_bytes` and
     `allow_private_addresses`) when there is one; the defaults otherwise. `--allow-private`
     allows private addresses either way."""
-    given = ctx.get_parameter_source("config_path") is not ParameterSource.DEFAULT
+    given = ctx.get_parameter_source("config") is not ParameterSource.DEFAULT
     if given or config_path.is_file():
         settings = fetch_settings(loaded(config_path))
     else:
@@ -59,7 +59,6 @@ def _settings(ctx: click.Context, config_path: Path, allow_private: bool) -> Fet
 @click.option(
     "--config",
     "-c",
-    "config_path",
     type=click.Path(path_type=Path),
     default=Path("feeds.yaml"),
     show_default=True,
@@ -84,13 +83,13 @@ def _settings(ctx: click.Context, config_path: Path, allow_private: bool) -> Fet
 def extract(
     ctx: click.Context,
     sources: tuple[str, ...],
-    config_path: Path,
+    config: Path,
     as_json: bool,
     allow_private: bool,
 ) -> None:
     """Show what curator reads from article pages (URLs or saved .html files), read exactly as
     the build reads them: with the settings of feeds.yaml (--config) when there is one."""
-    settings = _settings(ctx, config_path, allow_private)
+    settings = _settings(ctx, config, allow_private)
     web = [s for s in sources if s.startswith(("http://", "https://"))]
     results = dict(
         zip(
@@ -141,7 +140,7 @@ def extract(
         if as_json:  # the last line, as one line too; the pages' own lines said why
             click.echo(json.dumps(error_fields(error)))
             ctx.meta[JSON_PRINTED] = True
-        raise CuratorError(f"{error} (see above)")
+        raise error
 
 
 def show(record: dict[str, Any]) -> None:
