@@ -28,7 +28,10 @@ def test_extract_reads_a_page_over_http_and_prints_json(http_server: LocalServer
     assert record["blurb"].startswith("Satisfaction, Net Promoter and Customer Effort scores")
 
 
-def test_extract_refuses_a_local_address_unless_allowed(http_server: LocalServer) -> None:
+def test_extract_refuses_a_local_address_unless_allowed(
+    tmp_path, monkeypatch, http_server: LocalServer
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no feeds.yaml here to allow it
     url = http_server.add("/csat.html", PAGE.read_bytes(), content_type="text/html")
     result = CliRunner().invoke(cli, ["extract", url])
     assert result.exit_code == 1
