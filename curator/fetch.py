@@ -68,6 +68,8 @@ CONCURRENCY = 64
 #: Requests in flight at once to one host (host:port), the default of `settings.per_host`: a
 #: polite client's share of a publisher's server, whatever it would save us.
 PER_HOST = 2
+#: Seconds to connect to a server: a live one does it at once, whatever it then takes to answer.
+CONNECT_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,9 @@ class FetchSettings:
 
     #: Overall deadline for one request, connect to last byte, in seconds.
     deadline: float = 30.0
-    connect_timeout: float = 10.0
+    connect_timeout: float = CONNECT_TIMEOUT
+    #: The longest silence while waiting for the answer or its next bytes (feeds.yaml's `timeout`
+    #: makes it the deadline: `curator.harvest.fetch_settings`).
     read_timeout: float = 15.0
     #: The most bytes of (decompressed) body kept; a larger body is a "too-large" failure.
     max_bytes: int = 10 * 1024 * 1024

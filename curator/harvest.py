@@ -37,7 +37,14 @@ from typing import Literal
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
-from curator.fetch import Fetcher, FetchRequest, FetchSettings, local_file_exists, open_fetcher
+from curator.fetch import (
+    CONNECT_TIMEOUT,
+    Fetcher,
+    FetchRequest,
+    FetchSettings,
+    local_file_exists,
+    open_fetcher,
+)
 from curator.models import Article, Entry, ErrorKind, FetchResult, Page, ParsedFeed
 from curator.store import FeedState, PageRetry, Store
 from curator.subjectfit import subject_phrases
@@ -77,9 +84,11 @@ class FeedReport:
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
-    #: Its new articles' pages asked for in this run, and of them those that could not be read.
+    #: Its new articles' pages asked for in this run, and of them those that could not be read
+    #: and those refused as not at a public address (`allow_private_addresses` would read them).
     pages_asked: int = 0
     pages_unread: int = 0
+    pages_refused: int = 0
 
     @property
     def skip_note(self) -> str | None:
@@ -197,6 +206,15 @@ class FetchSummary:
         )
 
     @property
+    def pages_all_refused(self) -> tuple[str, ...]:
+        """Of `pages_all_unread`, the feeds whose pages were all refused as not at a public
+        address: a site on the editor's own network (or a test site), which
+        `allow_private_addresses` reads, not one whose pages fail."""
+        return tuple(
+            f.name for f in self.feeds if f.pages_asked and f.pages_refused == f.pages_asked
+        )
+
+    @property
     def with_skips(self) -> tuple[FeedReport, ...]:
         """The feeds read with entries left out for want of a usable link or a title."""
         return tuple(f for f in self.feeds if f.skipped_links or f.untitled)
@@ -222,8 +240,12 @@ def _no_page_progress(tally: PageTally) -> None:
 
 def fetch_settings(config: Config) -> FetchSettings:
     s = config.settings
+    # `timeout` is the whole of one request, as README's table says: no shorter limit on a
+    # silence within it (it was a fixed 15 s), but connecting, which a live server does at once.
     return FetchSettings(
         deadline=s.timeout,
+        read_timeout=s.timeout,
+        connect_timeout=min(CONNECT_TIMEOUT, s.timeout),
         max_bytes=s.max_bytes,
         concurrency=s.concurrency,
         per_host=s.per_host,
@@ -261,9 +283,11 @@ class _Fresh:
     counted: tuple[_Counts, ...] = ()
     #: The articles whose page could not be read: (url key, link, entry JSON, kind, error).
     unread: tuple[tuple[str, str, str, str | None, str], ...] = ()
-    #: Its new articles' pages asked for, and of them those that could not be read.
+    #: Its new articles' pages asked for, of them those that could not be read, and of those the
+    #: ones refused as not at a public address.
     pages_asked: int = 0
     pages_unread: int = 0
+    pages_refused: int = 0
 
 
 def _build_and_count(
@@ -287,13 +311,23 @@ def _build_and_count(
 
 _Outcome = _Settled | _Fresh
 
-#: An article whose page could not be read is read again on each later run (its feed may be
+#: An article whose page could not be read is read again on later runs (its feed may be
 #: unchanged: nothing else would read it) while it is unfeatured and first seen within this many
 #: days -- two weekly issues, past which it is rarely featured -- ...
 PAGE_RETRY_DAYS = 14
-#: ... and read at most this many times in all, the first read included: a run a day for a week
-#: of outages, without a page that is gone for good being asked for every run for two weeks.
+#: ... and read at most this many times in all, the first read included, ...
 PAGE_READS = 6
+#: ... each read again once `PAGE_RETRY_WAITS[n - 1]` has passed since the n-th read failed: soon
+#: after a blip, ever more rarely after that, so that reads last out about five days of an outage
+#: however many runs there are (walk14 #9: an editor previewing a build six times in ten minutes
+#: used up every read of 64 pages).
+PAGE_RETRY_WAITS = tuple(timedelta(hours=3**n) for n in range(PAGE_READS - 1))
+
+
+def retry_due(attempts: int, last_tried: datetime | None, now: datetime) -> bool:
+    """Whether a page read `attempts` times, last at `last_tried`, is to be read again `now`."""
+    wait = PAGE_RETRY_WAITS[min(max(attempts, 1), len(PAGE_RETRY_WAITS)) - 1]
+    return last_tried is None or now - last_tried >= wait
 
 
 def _entry_json(entry: Entry) -> str:
@@ -485,7 +519,10 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         if e.link and e.link in run.pages.failed and url_key(e.link) in built.aliases
     )
     failed = sum(1 for link in pages if link in run.pages.failed)
-    return _Fresh(source, result, parsed, digest, built, counted, unread, len(pages), failed)
+    refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
+    return _Fresh(
+        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused
+    )
 
 
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
@@ -646,8 +683,9 @@ async def _gather(
 
 def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetry, FeedSource]]:
     """The stored articles whose page is to be read again in this run, with their feed: of a
-    feed still configured to read pages; a page refused as not public only once the setting that
-    allows such pages is on (until then, reading it again could only be refused again)."""
+    feed still configured to read pages, once its wait is over (`retry_due`); a page refused as
+    not public only once the setting that allows such pages is on (until then, reading it again
+    could only be refused again), and then at once."""
     found = store.page_retries(
         seen_since=now - timedelta(days=PAGE_RETRY_DAYS), max_attempts=PAGE_READS
     )
@@ -660,7 +698,10 @@ def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetr
         for r in found
         if r.feed_url in sources
         and article_rules.wants_pages(config, sources[r.feed_url])
-        and (allow_private or r.error_kind != "blocked")
+        and (
+            (allow_private and r.error_kind == "blocked")
+            or (r.error_kind != "blocked" and retry_due(r.attempts, r.last_tried, now))
+        )
     ]
 
 
@@ -744,7 +785,10 @@ def _store(
         )
     report = _read_report(source, parsed, result, added, built.untitled)
     return dataclasses.replace(
-        report, pages_asked=outcome.pages_asked, pages_unread=outcome.pages_unread
+        report,
+        pages_asked=outcome.pages_asked,
+        pages_unread=outcome.pages_unread,
+        pages_refused=outcome.pages_refused,
     )
 
 
@@ -806,6 +850,7 @@ def run_fetch(
 __all__ = [
     "PAGE_READS",
     "PAGE_RETRY_DAYS",
+    "PAGE_RETRY_WAITS",
     "FeedReport",
     "FeedStatus",
     "FetchSummary",

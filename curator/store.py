@@ -259,6 +259,8 @@ class PageRetry:
     attempts: int
     error_kind: str | None
     first_seen: datetime | None
+    #: When it was last read (and failed).
+    last_tried: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -598,6 +600,7 @@ class Store:
                 r["attempts"],
                 r["error_kind"],
                 _dt(r["first_seen"]),
+                _dt(r["last_tried"]),
             )
             for r in rows
         ]

@@ -227,7 +227,13 @@ def test_extract_reports_each_unreadable_page_then_fails_once(tmp_path: Path) ->
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"curator: {missing}: cannot read: No such file or directory",
-        "curator: 1 of 1 page(s) could not be read (see above)",
+        "curator: 1 of 1 page(s) could not be read",
+    ]
+    # With --json, a line of its own for the page and for the failure, its message the same.
+    result = invoke("extract", "--json", str(missing))
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"url": str(missing), "error": "cannot read: No such file or directory"},
+        {"error": "1 of 1 page(s) could not be read", "exit": 1},
     ]
 
 

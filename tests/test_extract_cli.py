@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import hostile_helpers as h
 from click.testing import CliRunner
 
 from conftest import EXAMPLES, LocalServer
@@ -27,7 +28,10 @@ def test_extract_reads_a_page_over_http_and_prints_json(http_server: LocalServer
     assert record["blurb"].startswith("Satisfaction, Net Promoter and Customer Effort scores")
 
 
-def test_extract_refuses_a_local_address_unless_allowed(http_server: LocalServer) -> None:
+def test_extract_refuses_a_local_address_unless_allowed(
+    tmp_path, monkeypatch, http_server: LocalServer
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no feeds.yaml here to allow it
     url = http_server.add("/csat.html", PAGE.read_bytes(), content_type="text/html")
     result = CliRunner().invoke(cli, ["extract", url])
     assert result.exit_code == 1
@@ -87,3 +91,49 @@ def test_extract_and_the_build_read_a_latin1_page_alike(tmp_path, http_server: L
     assert article["authors"] == shown["authors"]
     assert article["publication"] == shown["publication"]
     assert article["blurb"] == shown["blurb"]
+
+
+def test_extract_json_gives_each_page_one_line_a_failed_one_too(
+    tmp_path, http_server: LocalServer
+) -> None:
+    """walk14 #4: the page that failed had no line, and the closing error object was
+    pretty-printed over four lines pointing "above" at stderr."""
+    url = http_server.add("/csat.html", PAGE.read_bytes(), content_type="text/html")
+    missing = tmp_path / "nope.html"
+    result = CliRunner().invoke(cli, ["extract", "--json", "--allow-private", url, str(missing)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3, result.stdout
+    page, failed, last = (json.loads(line) for line in lines)
+    assert page["url"] == url and page["authors"] == ["Marcus Oyelaran"]
+    assert failed == {"url": str(missing), "error": "cannot read: No such file or directory"}
+    assert last == {"error": "1 of 2 page(s) could not be read", "exit": 1}
+    assert f"curator: {missing}: cannot read" in result.stderr
+
+
+def test_extract_reads_pages_with_the_settings_of_feeds_yaml(
+    tmp_path, monkeypatch, http_server: LocalServer
+) -> None:
+    """walk14 #10: `allow_private_addresses: true` in feeds.yaml let the build read a page on
+    127.0.0.1, but `extract`, said to read pages "exactly as the build reads them", refused it."""
+    url = http_server.add("/csat.html", PAGE.read_bytes(), content_type="text/html")
+    monkeypatch.chdir(tmp_path)
+    for name in ("intranet", "public"):
+        (tmp_path / name).mkdir()
+    allowed = h.write_config(tmp_path / "intranet", [], settings={"allow_private_addresses": True})
+    result = CliRunner().invoke(cli, ["extract", "--config", str(allowed), url])
+    assert result.exit_code == 0, result.stderr
+    assert "Marcus Oyelaran || The Support Desk Review" in result.stdout
+
+    # Run beside that feeds.yaml, as the build is.
+    monkeypatch.chdir(allowed.parent)
+    result = CliRunner().invoke(cli, ["extract", url])
+    assert result.exit_code == 0, result.stderr
+
+    # Without the setting: refused, and told both ways to allow it.
+    public = h.write_config(tmp_path / "public", [], settings={"allow_private_addresses": False})
+    result = CliRunner().invoke(cli, ["extract", "--config", str(public), url])
+    assert result.exit_code == 1
+    assert "--allow-private" in result.stderr
+    assert "`allow_private_addresses: true` under `settings:` in feeds.yaml" in result.stderr
+    assert len(http_server.seen("/csat.html")) == 2

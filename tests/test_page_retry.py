@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from conftest import LocalServer
+from conftest import REPO, LocalServer
 from curator.cli import cli
 from curator.harvest import PAGE_READS
 
@@ -71,6 +72,15 @@ def curator(config: Path, *args: str) -> Result:
     return CliRunner().invoke(cli, [*args, "--config", str(config)])
 
 
+def waited(config: Path, hours: float = 1000) -> None:
+    """Time passes: every page that could not be read was last read `hours` ago."""
+    when = (datetime.now(UTC) - timedelta(hours=hours)).isoformat()
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    with db:
+        db.execute("UPDATE page_retries SET last_tried = ?", (when,))
+    db.close()
+
+
 def stored(config: Path) -> list[tuple[str, str, str | None, str]]:
     db = sqlite3.connect(config.parent / ".curator" / "curator.db")
     try:
@@ -91,6 +101,7 @@ def test_a_page_that_failed_is_read_on_the_next_run_though_the_feed_is_unchanged
     ((url, authors, publication, _),) = stored(config)
     assert (url, authors, publication) == (page, "[]", "Intranet News")  # the feed's word only
 
+    waited(config)
     second = curator(config, "build")
     assert second.exit_code == 0, second.stderr
     # The feed answered 304: only the page read again could bring the author.
@@ -154,6 +165,7 @@ def test_an_article_featured_in_an_issue_is_not_changed(
     issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Intranet News" in issue and "Dana Whitfield" not in issue
 
+    waited(config)
     second = curator(config, "build", "--json")
     assert second.exit_code == 0, second.stderr
     assert json.loads(second.stdout)["pages_read_again"] == 0
@@ -169,14 +181,16 @@ def test_a_page_that_keeps_failing_is_given_up_after_a_bounded_number_of_reads(
     assert curator(config, "fetch", "-q").exit_code == 0
     messages = []
     for _ in range(PAGE_READS + 1):
+        waited(config)
         run = curator(config, "fetch", "--json")
         assert run.exit_code == 0, run.stderr
         messages.append(run.stderr)
     assert len(http_server.seen("/story.html")) == PAGE_READS
     assert (
         "1 article page(s) that could not be read before still could not be read; they are"
-        f" tried again on the next runs (up to {PAGE_READS} reads, for 14 days after their"
-        " article was stored); for Intranet News, set `fetch_pages: false`"
+        " read again on later runs, after waits that grow with each read (1, 3, 9, 27 then 81"
+        f" hours; {PAGE_READS} reads in all, within 14 days of their article being stored); for"
+        " Intranet News, set `fetch_pages: false`"
     ) in messages[0]
     assert (
         f"1 article page(s) could not be read in {PAGE_READS} tries and will not be tried"
@@ -197,6 +211,7 @@ def test_an_article_first_seen_over_two_weeks_ago_is_not_read_again(
     with db:
         db.execute("UPDATE articles SET first_seen = '2020-01-01T00:00:00+00:00'")
     db.close()
+    waited(config)
     run = curator(config, "fetch", "--json")
     assert run.exit_code == 0, run.stderr
     assert json.loads(run.stdout)["pages_read_again"] == 0
@@ -220,13 +235,16 @@ def test_a_feed_whose_pages_all_fail_is_told_how_to_stop_reading_them(
     assert lines[0].startswith("1 of 1 article page(s) could not be read;")
     assert f"  No page of Intranet News could be read: {stop}." in lines
 
+    waited(config)
     second = curator(config, "fetch")  # the page read again, and failing again
     assert second.exit_code == 0, second.stderr
     assert (
         "1 article page(s) that could not be read before still could not be read; they are"
-        f" tried again on the next runs (up to {PAGE_READS} reads, for 14 days after their"
-        f" article was stored); for Intranet News, {stop}.\n"
+        " read again on later runs, after waits that grow with each read (1, 3, 9, 27 then 81"
+        f" hours; {PAGE_READS} reads in all, within 14 days of their article being stored); for"
+        f" Intranet News, {stop}.\n"
     ) in second.stderr
+    waited(config)
     data = json.loads(curator(config, "fetch", "--json", "-q").stdout)
     assert data["hint"] == f"pages of Intranet News: {stop}"
 
@@ -238,6 +256,7 @@ def test_a_feed_whose_pages_all_fail_is_told_how_to_stop_reading_them(
         encoding="utf-8",
     )
     asked = len(http_server.seen("/story.html"))
+    waited(config)
     quiet = curator(config, "fetch", "--json")
     assert quiet.exit_code == 0, quiet.stderr
     assert len(http_server.seen("/story.html")) == asked  # as the hint said: not read again
@@ -251,6 +270,7 @@ def test_a_feed_with_some_pages_read_is_not_told_to_stop_reading_them(
     config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
     first = curator(config, "fetch", "-q")  # its one page failed: a hint, as above
     assert "No page of Intranet News could be read" in first.stderr
+    waited(config)
     second = curator(config, "fetch", "--json")  # read at last
     assert second.exit_code == 0, second.stderr
     assert "fetch_pages" not in second.stderr and json.loads(second.stdout)["hint"] is None
@@ -281,3 +301,78 @@ def test_feeds_whose_pages_all_fail_are_told_the_global_setting_too(
         " feed, to use what the feeds say and stop reading their pages"
     ) in run.stderr
     assert "Intranet News" in run.stderr and "Branch News" in run.stderr
+
+
+def test_a_feed_whose_pages_were_all_refused_as_private_is_told_to_allow_them(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk14 #8: a feed whose pages were only `refused: not a public address` was told to set
+    `fetch_pages: false`; what reads them is `allow_private_addresses: true`."""
+    page = flaky_page(http_server, fail=0)
+    config = newsletter(tmp_path, http_server, page, "")  # private addresses not allowed
+    second = http_server.add(
+        "/second.xml",
+        b'<rss version="2.0"><channel><title>Branch News</title><item><title>Queues at the'
+        b" branch</title><link>http://branch.curator-test.invalid/queues.html</link>"
+        b"<description>Customer service in branches.</description></item></channel></rss>",
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {second}\n    name: Branch News\n"
+        ),
+        encoding="utf-8",
+    )
+    allow = (
+        "every one was refused as not at a public address; if its site is on your own network"
+        f" (or a test site), set `allow_private_addresses: true` under `settings:` in {config}"
+        " to read them"
+    )
+    stop = (
+        f"set `fetch_pages: false` on it in {config} to use what the feed says and stop reading"
+        " its pages"
+    )
+    run = curator(config, "fetch", "--json", "-q")
+    assert run.exit_code == 0, run.stderr
+    lines = run.stderr.splitlines()
+    assert f"  No page of Intranet News could be read: {allow}." in lines
+    assert f"  No page of Branch News could be read: {stop}." in lines
+    assert "Intranet News and Branch News" not in run.stderr
+    assert json.loads(run.stdout)["hint"] == (
+        f"pages of Branch News: {stop}; pages of Intranet News: {allow}"
+    )
+    assert http_server.seen("/story.html") == []
+
+
+def test_runs_close_together_do_not_use_up_a_pages_reads(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk14 #9: six runs in ten minutes (an editor previewing) ended with "64 article page(s)
+    could not be read in 6 tries and will not be tried again". A page is read again an hour
+    after it failed at the earliest, then after 3, 9, 27 and 81 hours."""
+    page = flaky_page(http_server, fail=100, status=500)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    assert curator(config, "fetch", "-q").exit_code == 0
+    for _ in range(PAGE_READS + 1):  # a morning of runs
+        run = curator(config, "fetch", "--json")
+        assert run.exit_code == 0, run.stderr
+        assert json.loads(run.stdout)["pages_still_unread"] == 0
+        assert "tried again" not in run.stderr and "could not be read" not in run.stderr
+    assert len(http_server.seen("/story.html")) == 1
+
+    reads = 1
+    for hours in (1, 3, 9, 27, 81):
+        waited(config, hours - 0.1)  # not quite yet
+        assert json.loads(curator(config, "fetch", "--json").stdout)["pages_still_unread"] == 0
+        assert len(http_server.seen("/story.html")) == reads
+        waited(config, hours)
+        run = curator(config, "fetch", "--json")
+        reads += 1
+        assert len(http_server.seen("/story.html")) == reads
+        assert json.loads(run.stdout)["pages_still_unread"] == 1
+    assert reads == PAGE_READS
+    assert f"could not be read in {PAGE_READS} tries and will not be tried again" in run.stderr
+
+
+def test_the_readme_says_when_a_page_is_read_again() -> None:
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert "an hour after it failed at the earliest, then after 3, 9, 27 and 81 hours" in readme

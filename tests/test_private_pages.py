@@ -58,14 +58,16 @@ def test_the_setting_lets_a_build_read_the_private_page(
 
 
 def test_curator_extract_names_its_switch_when_it_refuses_a_private_page(
-    http_server: LocalServer,
+    tmp_path, monkeypatch, http_server: LocalServer
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # no feeds.yaml here to allow it
     url = http_server.add("/story.html", PAGE, content_type="text/html")
     code, out, err = run_cli("extract", url)
     assert code == 1
     assert err.splitlines()[0] == (
         f"curator: {url}: refused: 127.0.0.1 is a loopback address (pages are read only from"
-        " public addresses); --allow-private reads pages on your own network"
+        " public addresses); --allow-private reads pages on your own network (or, for the build"
+        " too, `allow_private_addresses: true` under `settings:` in feeds.yaml)"
     )
     code, out, err = run_cli("extract", "--allow-private", url)
     assert code == 0, err

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from curator.articles import read_page
 from curator.blurb import choose_blurb
-from curator.cli.common import note_json
+from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.harvest import fetch_settings
 from curator.models import Page
 from curator.render import join_names
 
@@ -39,48 +42,84 @@ def page_record(page: Page) -> dict[str, Any]:
     }
 
 
+def _settings(ctx: click.Context, config_path: Path, allow_private: bool) -> FetchSettings:
+    """The build's fetch settings from feeds.yaml (its `timeout`, `max_bytes` and
+    `allow_private_addresses`) when there is one; the defaults otherwise. `--allow-private`
+    allows private addresses either way."""
+    given = ctx.get_parameter_source("config") is not ParameterSource.DEFAULT
+    if given or config_path.is_file():
+        settings = fetch_settings(loaded(config_path))
+    else:
+        settings = FetchSettings(deadline=30)
+    return replace(settings, allow_private=settings.allow_private or allow_private)
+
+
 @click.command("extract")
 @click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path),
+    default=Path("feeds.yaml"),
+    show_default=True,
+    help="The newsletter's configuration, when there is one: its `timeout`, `max_bytes` and"
+    " `allow_private_addresses` apply as in the build.",
+)
 @click.option(
     "--json",
     "as_json",
     is_flag=True,
     callback=note_json,
-    help='One JSON object per page, per line (on failure, a last one: {"error": ..., "exit": N}).',
+    help="One JSON object per line for each page, in order (a page that could not be read:"
+    ' {"url": ..., "error": ...}); on failure, a last one: {"error": ..., "exit": N}.',
 )
 @click.option(
     "--allow-private",
     is_flag=True,
-    help="Also read pages at private or local network addresses (an intranet).",
+    help="Also read pages at private or local network addresses (an intranet), whatever"
+    " feeds.yaml says.",
 )
-def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> None:
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    config: Path,
+    as_json: bool,
+    allow_private: bool,
+) -> None:
     """Show what curator reads from article pages (URLs or saved .html files), read exactly as
-    the build reads them."""
+    the build reads them: with the settings of feeds.yaml (--config) when there is one."""
+    settings = _settings(ctx, config, allow_private)
     web = [s for s in sources if s.startswith(("http://", "https://"))]
     results = dict(
         zip(
             web,
-            fetch_all(
-                [FetchRequest(url, kind="page") for url in web],
-                FetchSettings(deadline=30, allow_private=allow_private),
-            ),
+            fetch_all([FetchRequest(url, kind="page") for url in web], settings),
             strict=True,
         )
     )
     # A page that cannot be read is reported as it comes and the others are still shown; the
     # command then fails, saying how many.
     failed = 0
+
+    def unread(source: str, error: str, hint: str = "") -> None:
+        nonlocal failed
+        failed += 1
+        click.echo(f"curator: {source}: {error}{hint}", err=True)
+        if as_json:
+            click.echo(json.dumps({"url": source, "error": error}, ensure_ascii=False))
+
     for source in sources:
         if source in results:
             result = results[source]
             if not result.ok or result.content is None:
                 hint = (
-                    "; --allow-private reads pages on your own network"
-                    if result.error_kind == "blocked" and not allow_private
+                    "; --allow-private reads pages on your own network (or, for the build too,"
+                    " `allow_private_addresses: true` under `settings:` in feeds.yaml)"
+                    if result.error_kind == "blocked"
                     else ""
                 )
-                click.echo(f"curator: {source}: {result.error}{hint}", err=True)
-                failed += 1
+                unread(source, result.error or "the page is empty", hint)
                 continue
             page = read_page(result.content, result.final_url, result.content_type)
         else:
@@ -88,8 +127,7 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                click.echo(f"curator: {source}: cannot read: {exc.strerror}", err=True)
-                failed += 1
+                unread(source, f"cannot read: {exc.strerror}")
                 continue
             page = read_page(data, path.resolve().as_uri(), None)
         record = page_record(page)
@@ -98,7 +136,11 @@ def extract(sources: tuple[str, ...], as_json: bool, allow_private: bool) -> Non
         else:
             show(record)
     if failed:
-        raise CuratorError(f"{failed} of {len(sources)} page(s) could not be read (see above)")
+        error = CuratorError(f"{failed} of {len(sources)} page(s) could not be read")
+        if as_json:  # the last line, as one line too; the pages' own lines said why
+            click.echo(json.dumps(error_fields(error)))
+            ctx.meta[JSON_PRINTED] = True
+        raise error
 
 
 def show(record: dict[str, Any]) -> None:

@@ -16,7 +16,14 @@ from typing import Any
 
 import click
 
-from curator.harvest import PAGE_READS, PAGE_RETRY_DAYS, FeedReport, FetchSummary, PageTally
+from curator.harvest import (
+    PAGE_READS,
+    PAGE_RETRY_DAYS,
+    PAGE_RETRY_WAITS,
+    FeedReport,
+    FetchSummary,
+    PageTally,
+)
 
 #: Characters of the progress bar on a terminal.
 BAR_WIDTH = 24
@@ -30,6 +37,9 @@ TOP_REASONS = 3
 SHOWN_IN_PART = 3
 #: Feeds named in a line about their pages; the rest are counted.
 NAMES_SHOWN = 3
+#: The waits before a page that failed is read again, in hours: "1, 3, 9, 27 then 81".
+_HOURS = [f"{wait.total_seconds() / 3600:g}" for wait in PAGE_RETRY_WAITS]
+RETRY_WAITS = f"{', '.join(_HOURS[:-1])} then {_HOURS[-1]}"
 
 
 def _feed_line(report: FeedReport) -> str:
@@ -166,12 +176,29 @@ def _stop_pages(summary: FetchSummary, names: Sequence[str]) -> str:
     )
 
 
+def _allow_private(summary: FetchSummary, names: Sequence[str]) -> str:
+    """What to do about the feeds `names`, whose pages were all refused as not public: read them
+    (their site is on the editor's own network, or a test site), not stop reading them."""
+    where = summary.config_path or "feeds.yaml"
+    site = "its site is" if len(names) == 1 else "their sites are"
+    return (
+        "every one was refused as not at a public address; if"
+        f" {site} on your own network (or a test site), set `allow_private_addresses: true`"
+        f" under `settings:` in {where} to read them"
+    )
+
+
 def pages_hint(summary: FetchSummary) -> str | None:
-    """What to do about the feeds whose pages all failed, or still fail when read again."""
+    """What to do about the feeds whose pages all failed, or still fail when read again: read
+    those refused as not public, stop reading the others."""
     names = list(dict.fromkeys([*summary.pages_all_unread, *summary.still_unread_feeds]))
-    if not names:
-        return None
-    return f"pages of {_names(names)}: {_stop_pages(summary, names)}"
+    refused = [n for n in names if n in summary.pages_all_refused]
+    failing = [n for n in names if n not in refused]
+    hints = [
+        *([f"pages of {_names(failing)}: {_stop_pages(summary, failing)}"] if failing else []),
+        *([f"pages of {_names(refused)}: {_allow_private(summary, refused)}"] if refused else []),
+    ]
+    return "; ".join(hints) or None
 
 
 def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
@@ -234,10 +261,15 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         others = sum(count for _, count in reasons[TOP_REASONS:])
         if others:
             click.echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
-        if summary.pages_all_unread:
-            names = summary.pages_all_unread
+        refused = summary.pages_all_refused
+        if failing := [n for n in summary.pages_all_unread if n not in refused]:
             click.echo(
-                f"  No page of {_names(names)} could be read: {_stop_pages(summary, names)}.",
+                f"  No page of {_names(failing)} could be read: {_stop_pages(summary, failing)}.",
+                err=True,
+            )
+        if refused:
+            click.echo(
+                f"  No page of {_names(refused)} could be read: {_allow_private(summary, refused)}.",
                 err=True,
             )
     if summary.pages_in_part:
@@ -273,8 +305,9 @@ def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
     if trying and not quiet:
         click.echo(
             f"{trying} article page(s) that could not be read before still could not be read;"
-            f" they are tried again on the next runs (up to {PAGE_READS} reads, for"
-            f" {PAGE_RETRY_DAYS} days after their article was stored)"
+            f" they are read again on later runs, after waits that grow with each read"
+            f" ({RETRY_WAITS} hours; {PAGE_READS} reads in all, within {PAGE_RETRY_DAYS} days of"
+            " their article being stored)"
             + (
                 f"; for {_names(names)}, {_stop_pages(summary, names)}."
                 if (names := summary.still_unread_feeds)
