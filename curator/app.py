@@ -16,7 +16,6 @@ from curator.discover import Discovery, discover
 from curator.draft import (
     DraftEntry,
     check_blurbs,
-    check_draft,
     draft_path,
     draft_to_issue,
     read_draft,
@@ -339,8 +338,7 @@ def build_from_draft(
     templates: Path | None = None,
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first."""
-    draft = read_draft(draft_file)
-    draft = check_draft(draft, draft_file, [s.name for s in config.subjects])
+    draft = read_draft(draft_file, [s.name for s in config.subjects])
     expected = store.next_issue_number()
     if draft.number != expected:
         raise BuildError(

@@ -262,6 +262,47 @@ def test_a_misspelt_subject_heading_stops_the_build_unless_declared(demo: Path) 
     assert "Editor's picks" in [s["subject"] for s in data["sections"]]
 
 
+def test_every_mistake_in_a_draft_is_said_at_once_in_line_order(demo: Path) -> None:
+    """walk14 #5: a misspelt `# Heading` (line 31) and `autor:` (line 42) in one draft: only
+    line 42 was said; the editor fixed it, built again, and only then heard of line 31."""
+    path, lines = fresh_draft(demo)
+    heading = lines.index("# Service operations")
+    lines[heading] = "# Service operation"
+    field = next(i for i, line in enumerate(lines) if i > heading and line.startswith("author: "))
+    author = lines[field].removeprefix("author: ")
+    lines[field] = f"autor: {author}"
+    stray = next(i for i, line in enumerate(lines) if line.startswith("# ") and i > field)
+    lines.insert(stray + 1, "A note to myself, not under any article.")
+    lines.insert(stray + 2, "It goes on over two lines.")
+    first = next(i for i, line in enumerate(lines) if line.startswith("author: "))
+    lines[first] = "author:Ann Lee"  # a fine field: no mistake
+    first_url = next(i for i, line in enumerate(lines) if line.startswith("url: "))
+    lines[first_url] = "url:"
+    code, out, err = build_edited(demo, path, lines)
+    assert code == 2
+    subject = lines[stray].removeprefix("# ")
+    assert err == (
+        f"curator: {path}: 4 mistakes; nothing was published. Fix each, then build again:\n"
+        f"  {path}:{first_url + 1}: url is empty: give the article's link\n"
+        f"  {path}:{heading + 1}: no subject `Service operation`; did you mean `Service"
+        " operations`? For a section of your own, list it in the front matter: extra_sections:"
+        " [Service operation]\n"
+        f"  {path}:{field + 1}: unknown field 'autor:'; did you mean 'author:'?\n"
+        f"  {path}:{stray + 2}: text under subject {subject!r} belongs to no article: start an"
+        " article with '## Title' or delete the line\n"
+    )
+    assert out == ""
+    assert not (demo.parent / "output").exists()
+
+    # One mistake left: said alone, as before.
+    lines[first_url] = "url: https://example.com/fixed"
+    lines[heading] = "# Service operations"
+    del lines[stray + 1 : stray + 3]
+    code, _, err = build_edited(demo, path, lines)
+    assert code == 2
+    assert err == f"curator: {path}:{field + 1}: unknown field 'autor:'; did you mean 'author:'?\n"
+
+
 def test_a_heading_in_another_letter_case_is_the_subject_as_configured(demo: Path) -> None:
     """`--subject` and the plan take a subject's name in any letter case; so does a draft's
     heading, and the issue shows the name as feeds.yaml writes it (not a section of its own)."""
