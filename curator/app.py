@@ -15,10 +15,13 @@ from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
     DraftEntry,
+    blurb_mistakes,
     check_blurbs,
     draft_path,
     draft_to_issue,
+    featured_again,
     read_draft,
+    stop_for,
     write_draft,
 )
 from curator.errors import CuratorError, InputError
@@ -367,6 +370,11 @@ def build_from_draft(
         )
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
+    # An article an earlier issue featured stops the build unless the draft says it is meant.
+    earlier = [store.issues_featuring(e.article.id) for s in issue.sections for e in s.entries]
+    repeats = featured_again(draft, issue, earlier, draft_file)
+    if repeats:  # said with the articles left without a blurb, if any
+        stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
     warnings = _repeat_warning(config, store, issue)
     # Where curator itself places each article now (those added by URL too), to tell the

@@ -60,6 +60,8 @@ FRONT_MATTER_KEYS = {
     "theme": "the subject (or [subjects]) the issue is about (optional; none: every subject)",
     "closing": "the closing line after the articles (optional)",
     "extra_sections": "headings of your own that are not subjects, e.g. [Editor's picks]",
+    "feature_again": "addresses of articles an earlier issue featured, to feature again on"
+    " purpose, e.g. [https://example.com/post]",
 }
 #: The lines an article may have right under its heading.
 ARTICLE_FIELDS = ("url", "author", "authors", "publication")
@@ -84,6 +86,8 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 - Anything inside an HTML comment like this note is ignored (park an article in one).
 - Every "# Heading" must be one of your subjects; a mistyped one stops the build. For a section
   of your own, list it in the front matter: extra_sections: [Editor's picks]
+- An article an earlier issue featured stops the build; to feature it again on purpose, list its
+  address in the front matter: feature_again: [https://example.com/post]
 - theme: (front matter) is what the issue is about; closing: is the line after the articles.
 -->"""
 
@@ -120,7 +124,7 @@ class DraftMistakes(DraftError):
         self.message = first.message
 
 
-def _stop_for(path: Path | str, mistakes: Sequence[DraftError]) -> None:
+def stop_for(path: Path | str, mistakes: Sequence[DraftError]) -> None:
     """Raise the one mistake, or every mistake at once in line order; nothing when there is none."""
     if len(mistakes) == 1:
         raise mistakes[0]
@@ -172,6 +176,9 @@ class Draft:
     closing: str = ""
     #: Headings of the editor's own that are not subjects (front matter `extra_sections:`).
     extra_sections: tuple[str, ...] = ()
+    #: Addresses of articles an earlier issue featured that the editor features again on purpose
+    #: (front matter `feature_again:`).
+    feature_again: tuple[str, ...] = ()
     #: Each front matter key's line, for messages.
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -596,7 +603,7 @@ def parse_draft(text: str, path: Path) -> Draft:
     """Read a draft; its mistakes raise DraftError (DraftMistakes for several, all at once in line
     order), each naming its line and the fix."""
     draft, mistakes = _parse(text, path)
-    _stop_for(path, mistakes)
+    stop_for(path, mistakes)
     return draft
 
 
@@ -648,6 +655,17 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         extra = _names(front, "extra_sections", path)
     except DraftError as exc:
         mistakes.append(exc)
+    value = front.values.get("feature_again")
+    again = tuple(value) if isinstance(value, list) else () if value in (None, "") else (value,)
+    if not all(isinstance(u, str) and u.strip() for u in again):
+        mistakes.append(
+            DraftError(
+                path,
+                front.line("feature_again"),
+                "feature_again must be an article's address, or a list of them: [https://...]",
+            )
+        )
+        again = ()
     if not body.sections and not mistakes:  # (a broken article is not a cut one)
         mistakes.append(
             DraftError(
@@ -664,6 +682,7 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         theme=theme,
         closing=" ".join(str(front.values.get("closing") or "").split()),
         extra_sections=extra,
+        feature_again=tuple(str(u).strip() for u in again),
         lines=dict(front.lines),
     )
     return draft, mistakes
@@ -675,7 +694,7 @@ def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
     extra section the front matter declares, is a DraftError: a misspelt heading would otherwise be
     published as a section of its own. Several are said at once (DraftMistakes)."""
     checked, mistakes = _check(draft, path, subjects)
-    _stop_for(path, mistakes)
+    stop_for(path, mistakes)
     return checked
 
 
@@ -735,7 +754,7 @@ def read_draft(path: Path, subjects: Sequence[str] | None = None) -> Draft:
     if subjects is not None:
         draft, more = _check(draft, path, subjects)
         mistakes += more
-    _stop_for(path, mistakes)
+    stop_for(path, mistakes)
     return draft
 
 
@@ -813,26 +832,66 @@ def draft_to_issue(
     return issue, tuple(missing)
 
 
+def featured_again(
+    draft: Draft, issue: Issue, earlier: Sequence[Sequence[int]], path: Path | str
+) -> list[DraftError]:
+    """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
+    of the issues that featured each, in the draft's order), by the line of its heading, unless
+    the front matter's `feature_again:` lists it: an article is featured once, unless the editor
+    says so. `issue` is `draft_to_issue`'s, every entry found."""
+    allowed = {clean_url(u) for u in draft.feature_again}
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    mistakes = []
+    for entry, article, numbers in zip(draft.entries, articles, earlier, strict=True):
+        if not numbers or {clean_url(entry.url), clean_url(article.url)} & allowed:
+            continue
+        which = ", ".join(str(n) for n in numbers)
+        mistakes.append(
+            DraftError(
+                path,
+                entry.line,
+                f'"{article.title}" was featured in issue{"s" * (len(numbers) > 1)} {which}'
+                " already; remove it, or to feature it again on purpose, list it in the front"
+                f" matter: feature_again: [{entry.url}]",
+            )
+        )
+    return mistakes
+
+
+#: What to do about an article without a blurb.
+_BLURB_FIX = "write a 2-3 sentence blurb under {}, or remove the article"
+
+
+def _without_blurb(draft: Draft, issue: Issue) -> list[tuple[DraftEntry, Article]]:
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    return [
+        (entry, article)
+        for entry, article in zip(draft.entries, articles, strict=True)
+        if not article.blurb.strip()
+    ]
+
+
+def blurb_mistakes(draft: Draft, issue: Issue, path: Path | str) -> list[DraftError]:
+    """A mistake per article of the issue left without a blurb (as check_blurbs finds them), to
+    be said with the draft's other mistakes."""
+    return [
+        DraftError(path, e.line, f'"{a.title}" has no blurb; {_BLURB_FIX.format("its heading")}')
+        for e, a in _without_blurb(draft, issue)
+    ]
+
+
 def check_blurbs(draft: Draft, issue: Issue, path: Path | str) -> None:
     """Raise DraftError naming every article of the issue left without a blurb, by the line of
     its heading in the draft: an empty blurb the editor left (or the note curator put in its
     place), or an article added by URL whose page gave none. A draft build is the review step, so
     the issue is not published with one missing. `issue` is `draft_to_issue`'s, every entry found.
     """
-    articles = [scored.article for section in issue.sections for scored in section.entries]
-    empty = [
-        (entry, article)
-        for entry, article in zip(draft.entries, articles, strict=True)
-        if not article.blurb.strip()
-    ]
+    empty = _without_blurb(draft, issue)
     if not empty:
         return
-    fix = "write a 2-3 sentence blurb under {}, or remove the article"
+    fix = _BLURB_FIX
     if len(empty) == 1:
-        entry, article = empty[0]
-        raise DraftError(
-            path, entry.line, f'"{article.title}" has no blurb; {fix.format("its heading")}'
-        )
+        raise blurb_mistakes(draft, issue, path)[0]
     # The address as the draft has it (a page's own may differ), to find the heading by.
     listed = "".join(f'\n  {path}:{e.line}: "{a.title}" ({e.url})' for e, a in empty)
     raise InputError(
@@ -841,6 +900,7 @@ def check_blurbs(draft: Draft, issue: Issue, path: Path | str) -> None:
 
 
 __all__ = [
+    "blurb_mistakes",
     "check_blurbs",
     "check_draft",
     "Draft",
@@ -850,7 +910,9 @@ __all__ = [
     "DraftSection",
     "draft_path",
     "draft_to_issue",
+    "featured_again",
     "parse_draft",
     "read_draft",
+    "stop_for",
     "write_draft",
 ]

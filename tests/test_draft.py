@@ -212,6 +212,11 @@ GOOD_FRONT = "---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-11-25\n---\n"
             "unknown front matter key 'subjects'",
         ),
         ("---\ntitle: x\nnumber: two\ndate: 2026-11-25\n---\n", 3, "not a whole number"),
+        (
+            "---\ntitle: x\nnumber: 2\ndate: 2026-11-25\nfeature_again: [[1]]\n---\n",
+            5,
+            "feature_again must be an article's address",
+        ),
         ("---\ntitle: x\nnumber: 2\ndate: next week\n---\n", 4, "write it as 2026-11-25"),
         ("---\ntitle: x\nnumber: 2\n---\n", 4, "needs date"),
         (GOOD_FRONT + "\n## Orphan\nurl: https://a.example/1\n", 7, "comes before any subject"),

@@ -162,6 +162,46 @@ def test_a_page_added_by_url_that_cannot_be_read_is_named_with_the_reason(
     assert not (demo.parent / "output" / "issue-1.html").exists()
 
 
+def test_a_draft_featuring_an_earlier_issues_article_stops_unless_it_says_so(demo: Path) -> None:
+    """walk14 #1: README says an article is never featured twice, yet a draft with a `## URL`
+    or a `url:` block of an article issue 1 featured was published again without a word."""
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    assert run("draft", "--config", str(demo))[0] == 0
+    first = demo.parent / "drafts" / "issue-1.md"
+    text = first.read_text(encoding="utf-8")
+    moved = next(p for p in blocks(text) if f"url: {MOVE}" in p)
+    first.write_text("".join(p for p in blocks(text) if f"url: {CUT}" not in p), encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(first), "-q")
+    assert code == 0, err
+
+    assert run("draft", "--config", str(demo), "--no-fetch")[0] == 0
+    second = demo.parent / "drafts" / "issue-2.md"
+    lines = second.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[heading + 1 : heading + 1] = ["", f"## {REWRITE}", "", *moved.rstrip("\n").split("\n")]
+    second.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    title = moved.split("\n", 1)[0].removeprefix("## ")
+    code, out, err = run("build", "--config", str(demo), "--draft", str(second))
+    assert code == 2, err
+    fix = "already; remove it, or to feature it again on purpose, list it in the front matter"
+    assert err.startswith(f"curator: {second}: 2 mistakes; nothing was published.")
+    assert f"\n  {second}:{heading + 3}: " in err
+    assert f" was featured in issue 1 {fix}: feature_again: [{REWRITE}]\n" in err
+    assert f'\n  {second}:{heading + 5}: "{title}" was featured in issue 1 {fix}: ' in err
+    assert f"feature_again: [{MOVE}]\n" in err
+    assert out == ""
+    assert not (demo.parent / "output" / "issue-2.html").exists()
+
+    # Meant: the editor says so, and the issue features them again.
+    lines.insert(lines.index("---", 1), f"feature_again: [{REWRITE}, {MOVE}]")
+    second.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("build", "--config", str(demo), "--draft", str(second), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-2.json").read_text(encoding="utf-8"))
+    urls = [a["url"] for s in data["sections"] for a in s["articles"]]
+    assert REWRITE in urls and MOVE in urls and CUT in urls
+
+
 def test_a_published_draft_cannot_be_published_twice(demo: Path) -> None:
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     assert run("draft", "--config", str(demo))[0] == 0
