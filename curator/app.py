@@ -15,11 +15,13 @@ from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
     DraftEntry,
+    blurb_mistakes,
     check_blurbs,
-    check_draft,
     draft_path,
     draft_to_issue,
+    featured_again,
     read_draft,
+    stop_for,
     write_draft,
 )
 from curator.errors import CuratorError
@@ -353,8 +355,7 @@ def build_from_draft(
     templates: Path | None = None,
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first."""
-    draft = read_draft(draft_file)
-    draft = check_draft(draft, draft_file, [s.name for s in config.subjects])
+    draft = read_draft(draft_file, [s.name for s in config.subjects])
     expected = store.next_issue_number()
     if draft.number != expected:
         raise BuildError(
@@ -383,6 +384,11 @@ def build_from_draft(
         )
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
+    # An article an earlier issue featured stops the build unless the draft says it is meant.
+    earlier = [store.issues_featuring(e.article.id) for s in issue.sections for e in s.entries]
+    repeats = featured_again(draft, issue, earlier, draft_file)
+    if repeats:  # said with the articles left without a blurb, if any
+        stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
     warnings = _repeat_warning(config, store, issue)
     # Where curator itself places each article now (those added by URL too), to tell the

@@ -60,6 +60,8 @@ FRONT_MATTER_KEYS = {
     "theme": "the subject (or [subjects]) the issue is about (optional; none: every subject)",
     "closing": "the closing line after the articles (optional)",
     "extra_sections": "headings of your own that are not subjects, e.g. [Editor's picks]",
+    "feature_again": "addresses of articles an earlier issue featured, to feature again on"
+    " purpose, e.g. [https://example.com/post]",
 }
 #: The lines an article may have right under its heading.
 ARTICLE_FIELDS = ("url", "author", "authors", "publication")
@@ -84,6 +86,8 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 - Anything inside an HTML comment like this note is ignored (park an article in one).
 - Every "# Heading" must be one of your subjects; a mistyped one stops the build. For a section
   of your own, list it in the front matter: extra_sections: [Editor's picks]
+- An article an earlier issue featured stops the build; to feature it again on purpose, list its
+  address in the front matter: feature_again: [https://example.com/post]
 - theme: (front matter) is what the issue is about; closing: is the line after the articles.
 -->"""
 
@@ -100,6 +104,32 @@ class DraftError(InputError):
         self.path = Path(path)
         self.line = line
         self.message = message
+
+
+class DraftMistakes(DraftError):
+    """Several mistakes in a draft, all said at once in line order: a header line, then one
+    indented `path:line: message` line each. `line` and `message` are the first mistake's."""
+
+    def __init__(self, path: Path | str, mistakes: Sequence[DraftError]) -> None:
+        self.mistakes = tuple(sorted(mistakes, key=lambda m: m.line))
+        first = self.mistakes[0]
+        listed = "".join(f"\n  {m}" for m in self.mistakes)
+        InputError.__init__(
+            self,
+            f"{path}: {len(self.mistakes)} mistakes; nothing was published. Fix each, then build"
+            f" again:{listed}",
+        )
+        self.path = Path(path)
+        self.line = first.line
+        self.message = first.message
+
+
+def stop_for(path: Path | str, mistakes: Sequence[DraftError]) -> None:
+    """Raise the one mistake, or every mistake at once in line order; nothing when there is none."""
+    if len(mistakes) == 1:
+        raise mistakes[0]
+    if mistakes:
+        raise DraftMistakes(path, mistakes)
 
 
 @dataclass(frozen=True)
@@ -146,6 +176,9 @@ class Draft:
     closing: str = ""
     #: Headings of the editor's own that are not subjects (front matter `extra_sections:`).
     extra_sections: tuple[str, ...] = ()
+    #: Addresses of articles an earlier issue featured that the editor features again on purpose
+    #: (front matter `feature_again:`).
+    feature_again: tuple[str, ...] = ()
     #: Each front matter key's line, for messages.
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -257,6 +290,8 @@ class _FrontMatter:
     values: dict[str, object]
     lines: dict[str, int]
     body_start: int
+    #: The mistakes found in it (the body is read all the same, for its own).
+    mistakes: list[DraftError] = field(default_factory=list)
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 2)
@@ -295,23 +330,29 @@ def _front_matter(lines: list[str], path: Path) -> _FrontMatter:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
         raise DraftError(path, 1, "the front matter opened here is never closed: add a '---' line")
-    values, key_lines = _yaml_mapping("\n".join(lines[1:end]), path)
+    try:
+        values, key_lines = _yaml_mapping("\n".join(lines[1:end]), path)
+    except DraftError as exc:  # its values are unknown; the body still has its own mistakes
+        return _FrontMatter({}, {}, end + 1, [exc])
     front = _FrontMatter(values, key_lines, end + 1)
+    mistake = front.mistakes.append
     for key in values:
         if str(key) not in FRONT_MATTER_KEYS:
             close = difflib.get_close_matches(str(key), list(FRONT_MATTER_KEYS), n=1)
             fix = (
                 f"did you mean '{close[0]}'?" if close else "keys: " + ", ".join(FRONT_MATTER_KEYS)
             )
-            raise DraftError(path, front.line(str(key)), f"unknown front matter key {key!r}; {fix}")
+            mistake(
+                DraftError(path, front.line(str(key)), f"unknown front matter key {key!r}; {fix}")
+            )
     for key in ("title", "number", "date"):
         if values.get(key) in (None, ""):
-            raise DraftError(
-                path, end + 1, f"the front matter needs {key}: {FRONT_MATTER_KEYS[key]}"
+            mistake(
+                DraftError(path, end + 1, f"the front matter needs {key}: {FRONT_MATTER_KEYS[key]}")
             )
     for key in ("title", "editor", "closing"):
         if key in values and not isinstance(values[key], str | int | float | type(None)):
-            raise DraftError(path, front.line(key), f"{key} must be one line of text")
+            mistake(DraftError(path, front.line(key), f"{key} must be one line of text"))
     return front
 
 
@@ -367,8 +408,12 @@ class _Open:
     publication: str = ""
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
+    #: A mistake was said of it already (its heading, its url): its lines are read, not checked.
+    broken: bool = False
 
-    def finish(self, path: Path, seen: dict[str, int]) -> DraftEntry:
+    def finish(self, path: Path, seen: dict[str, int]) -> DraftEntry | None:
+        if self.broken:
+            return None
         title, url, url_line = self.title, self.url, self.url_line
         bare = title.strip("<>")
         if not url and safe_url(bare) and bare.lower().startswith(("http://", "https://")):
@@ -407,15 +452,24 @@ class _Body:
         self.current: _Open | None = None
         self.seen: dict[str, int] = {}
         self.comment_from = 0
+        #: Every mistake found, so the editor hears of all of them at once.
+        self.mistakes: list[DraftError] = []
+        #: The last line of text that belonged to no article (one mistake per paragraph).
+        self.stray = 0
 
     def error(self, line: int, message: str) -> DraftError:
         return DraftError(self.path, line, message)
 
     def read(self, lines: list[str], start: int) -> None:
         for index in range(start, len(lines)):
-            self.line(lines[index], index + 1)
+            try:
+                self.line(lines[index], index + 1)
+            except DraftError as exc:  # said with the others at the end; read on
+                self.mistakes.append(exc)
         if self.comment_from:
-            raise self.error(self.comment_from, "this <!-- comment is never closed with -->")
+            self.mistakes.append(
+                self.error(self.comment_from, "this <!-- comment is never closed with -->")
+            )
         self.close_section()
 
     def line(self, raw: str, number: int) -> None:
@@ -439,17 +493,20 @@ class _Body:
             self.blurb_line(raw, stripped, number)
 
     def heading(self, level: int, name: str, number: int) -> None:
-        if not name:
-            raise self.error(number, "this heading is empty: give it a subject or title")
-        if level == 1:
-            self.close_section()
-            self.subject = (name, number)
-            return
-        if self.subject is None:
+        if not name or (level == 2 and self.subject is None):
+            # The lines under it are its own, read as an article's but not checked again.
+            self.close_entry()
+            self.current = _Open(name, number, broken=True)
+            if not name:
+                raise self.error(number, "this heading is empty: give it a subject or title")
             raise self.error(
                 number,
                 f"article {name!r} comes before any subject: put a '# Subject' heading above it",
             )
+        if level == 1:
+            self.close_section()
+            self.subject = (name, number)
+            return
         self.close_entry()
         self.current = _Open(name, number)
 
@@ -457,6 +514,9 @@ class _Body:
         if self.subject is None:
             self.intro.append(_ESCAPED.sub("", raw.rstrip()))
         elif stripped:
+            follows, self.stray = self.stray == number - 1, number
+            if follows:  # the same paragraph: said once
+                return
             raise self.error(
                 number,
                 f"text under subject {self.subject[0]!r} belongs to no article: start an article "
@@ -479,6 +539,7 @@ class _Body:
             if article.url:
                 raise self.error(number, "this article has two url lines: keep one")
             if not value:
+                article.broken = True  # not "has no url" as well
                 raise self.error(number, "url is empty: give the article's link")
             article.url, article.url_line = value, number
         elif key == "publication":
@@ -505,9 +566,16 @@ class _Body:
         article.blurb.append(_ESCAPED.sub("", raw.rstrip()))
 
     def close_entry(self) -> None:
-        if self.current is not None:
-            self.entries.append(self.current.finish(self.path, self.seen))
-            self.current = None
+        current, self.current = self.current, None
+        if current is None:
+            return
+        try:
+            entry = current.finish(self.path, self.seen)
+        except DraftError as exc:
+            self.mistakes.append(exc)
+            return
+        if entry is not None:
+            self.entries.append(entry)
 
     def close_section(self) -> None:
         self.close_entry()
@@ -532,54 +600,108 @@ def _unknown_field(key: str, value: str) -> str:
 
 
 def parse_draft(text: str, path: Path) -> Draft:
-    """Read a draft; a mistake raises DraftError naming its line and the fix."""
+    """Read a draft; its mistakes raise DraftError (DraftMistakes for several, all at once in line
+    order), each naming its line and the fix."""
+    draft, mistakes = _parse(text, path)
+    stop_for(path, mistakes)
+    return draft
+
+
+def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
+    """The draft as far as it reads, and every mistake in it (the draft means nothing when there
+    is one). Only a draft that cannot be read at all (too big, no front matter) raises."""
     if len(text) > MAX_DRAFT_CHARS:
         raise DraftError(
             path, 1, f"the draft is over {MAX_DRAFT_CHARS:,} characters; is it a draft?"
         )
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front = _front_matter(lines, path)
-    number = front.values["number"]
-    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise DraftError(
-            path, front.line("number"), f"number {number!r} is not a whole number above 0"
+    mistakes = list(front.mistakes)
+    number = front.values.get("number")
+    if number not in (None, "") and (
+        isinstance(number, bool) or not isinstance(number, int) or number < 1
+    ):
+        mistakes.append(
+            DraftError(
+                path, front.line("number"), f"number {number!r} is not a whole number above 0"
+            )
         )
-    when = _draft_date(front.values["date"], path, front.line("date"))
+    when = datetime.fromtimestamp(0, UTC)
+    if front.values.get("date") not in (None, ""):
+        try:
+            when = _draft_date(front.values["date"], path, front.line("date"))
+        except DraftError as exc:
+            mistakes.append(exc)
     body = _Body(path)
     body.read(lines, front.body_start)
+    mistakes += body.mistakes
     intro = front.values.get("introduction")
     body_intro = "\n".join(body.intro).strip()
     if intro and body_intro:
-        raise DraftError(
-            path,
-            front.line("introduction"),
-            "the introduction is given twice (front matter and text below it): keep one",
+        mistakes.append(
+            DraftError(
+                path,
+                front.line("introduction"),
+                "the introduction is given twice (front matter and text below it): keep one",
+            )
         )
-    if not body.sections:
-        raise DraftError(
-            path, front.body_start + 1, "the draft has no articles: every article was cut"
+    theme: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    try:
+        theme = _names(front, "theme", path)
+    except DraftError as exc:
+        mistakes.append(exc)
+    try:
+        extra = _names(front, "extra_sections", path)
+    except DraftError as exc:
+        mistakes.append(exc)
+    value = front.values.get("feature_again")
+    again = tuple(value) if isinstance(value, list) else () if value in (None, "") else (value,)
+    if not all(isinstance(u, str) and u.strip() for u in again):
+        mistakes.append(
+            DraftError(
+                path,
+                front.line("feature_again"),
+                "feature_again must be an article's address, or a list of them: [https://...]",
+            )
         )
-    return Draft(
-        title=" ".join(str(front.values["title"]).split()),
-        number=number,
+        again = ()
+    if not body.sections and not mistakes:  # (a broken article is not a cut one)
+        mistakes.append(
+            DraftError(
+                path, front.body_start + 1, "the draft has no articles: every article was cut"
+            )
+        )
+    draft = Draft(
+        title=" ".join(str(front.values.get("title") or "").split()),
+        number=number if isinstance(number, int) else 0,
         date=when,
         editor=" ".join(str(front.values.get("editor") or "").split()),
         introduction=str(intro).strip() if intro else body_intro,
         sections=tuple(body.sections),
-        theme=_names(front, "theme", path),
+        theme=theme,
         closing=" ".join(str(front.values.get("closing") or "").split()),
-        extra_sections=_names(front, "extra_sections", path),
+        extra_sections=extra,
+        feature_again=tuple(str(u).strip() for u in again),
         lines=dict(front.lines),
     )
+    return draft, mistakes
 
 
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
     """The draft with every subject heading and theme as the config writes it (letter case and
     spaces aside, as `--subject` and the plan take them); a heading that names no subject, nor an
     extra section the front matter declares, is a DraftError: a misspelt heading would otherwise be
-    published as a section of its own."""
+    published as a section of its own. Several are said at once (DraftMistakes)."""
+    checked, mistakes = _check(draft, path, subjects)
+    stop_for(path, mistakes)
+    return checked
+
+
+def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, list[DraftError]]:
     configured = {" ".join(n.split()).casefold(): n for n in subjects}
     extra = {" ".join(n.split()).casefold() for n in draft.extra_sections}
+    mistakes: list[DraftError] = []
 
     def configured_name(name: str) -> str | None:
         return configured.get(" ".join(name.split()).casefold())
@@ -588,11 +710,14 @@ def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
     for name in draft.theme:
         found = configured_name(name)
         if found is None:
-            raise DraftError(
-                path,
-                draft.lines.get("theme", 2),
-                f"the theme names no subject `{name}`; {subject_hint(name, subjects)}",
+            mistakes.append(
+                DraftError(
+                    path,
+                    draft.lines.get("theme", 2),
+                    f"the theme names no subject `{name}`; {subject_hint(name, subjects)}",
+                )
             )
+            continue
         theme.append(found)
     sections = []
     for section in draft.sections:
@@ -600,18 +725,22 @@ def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
         if found is None and " ".join(section.subject.split()).casefold() not in extra:
             hint = subject_hint(section.subject, subjects)
             hint += "" if hint.endswith("?") else "."
-            raise DraftError(
-                path,
-                section.line,
-                f"no subject `{section.subject}`; {hint} For a section of your own, list it in"
-                f" the front matter: extra_sections: [{section.subject}]",
+            mistakes.append(
+                DraftError(
+                    path,
+                    section.line,
+                    f"no subject `{section.subject}`; {hint} For a section of your own, list it"
+                    f" in the front matter: extra_sections: [{section.subject}]",
+                )
             )
         sections.append(replace(section, subject=found or section.subject))
-    return replace(draft, theme=tuple(theme), sections=tuple(sections))
+    return replace(draft, theme=tuple(theme), sections=tuple(sections)), mistakes
 
 
-def read_draft(path: Path) -> Draft:
-    """Read and parse a draft file; an unreadable file is a DraftError too."""
+def read_draft(path: Path, subjects: Sequence[str] | None = None) -> Draft:
+    """Read and parse a draft file, and with `subjects` check its headings and theme against them
+    (as check_draft); every mistake is said at once, in line order. An unreadable file is a
+    DraftError too."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -621,7 +750,12 @@ def read_draft(path: Path) -> Draft:
         ) from None
     except OSError as exc:
         raise DraftError(path, 0, f"cannot read the draft ({exc.strerror or exc})") from None
-    return parse_draft(text, path)
+    draft, mistakes = _parse(text, path)
+    if subjects is not None:
+        draft, more = _check(draft, path, subjects)
+        mistakes += more
+    stop_for(path, mistakes)
+    return draft
 
 
 # -- to an issue ----------------------------------------------------------------------------------
@@ -698,26 +832,66 @@ def draft_to_issue(
     return issue, tuple(missing)
 
 
+def featured_again(
+    draft: Draft, issue: Issue, earlier: Sequence[Sequence[int]], path: Path | str
+) -> list[DraftError]:
+    """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
+    of the issues that featured each, in the draft's order), by the line of its heading, unless
+    the front matter's `feature_again:` lists it: an article is featured once, unless the editor
+    says so. `issue` is `draft_to_issue`'s, every entry found."""
+    allowed = {clean_url(u) for u in draft.feature_again}
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    mistakes = []
+    for entry, article, numbers in zip(draft.entries, articles, earlier, strict=True):
+        if not numbers or {clean_url(entry.url), clean_url(article.url)} & allowed:
+            continue
+        which = ", ".join(str(n) for n in numbers)
+        mistakes.append(
+            DraftError(
+                path,
+                entry.line,
+                f'"{article.title}" was featured in issue{"s" * (len(numbers) > 1)} {which}'
+                " already; remove it, or to feature it again on purpose, list it in the front"
+                f" matter: feature_again: [{entry.url}]",
+            )
+        )
+    return mistakes
+
+
+#: What to do about an article without a blurb.
+_BLURB_FIX = "write a 2-3 sentence blurb under {}, or remove the article"
+
+
+def _without_blurb(draft: Draft, issue: Issue) -> list[tuple[DraftEntry, Article]]:
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    return [
+        (entry, article)
+        for entry, article in zip(draft.entries, articles, strict=True)
+        if not article.blurb.strip()
+    ]
+
+
+def blurb_mistakes(draft: Draft, issue: Issue, path: Path | str) -> list[DraftError]:
+    """A mistake per article of the issue left without a blurb (as check_blurbs finds them), to
+    be said with the draft's other mistakes."""
+    return [
+        DraftError(path, e.line, f'"{a.title}" has no blurb; {_BLURB_FIX.format("its heading")}')
+        for e, a in _without_blurb(draft, issue)
+    ]
+
+
 def check_blurbs(draft: Draft, issue: Issue, path: Path | str) -> None:
     """Raise DraftError naming every article of the issue left without a blurb, by the line of
     its heading in the draft: an empty blurb the editor left (or the note curator put in its
     place), or an article added by URL whose page gave none. A draft build is the review step, so
     the issue is not published with one missing. `issue` is `draft_to_issue`'s, every entry found.
     """
-    articles = [scored.article for section in issue.sections for scored in section.entries]
-    empty = [
-        (entry, article)
-        for entry, article in zip(draft.entries, articles, strict=True)
-        if not article.blurb.strip()
-    ]
+    empty = _without_blurb(draft, issue)
     if not empty:
         return
-    fix = "write a 2-3 sentence blurb under {}, or remove the article"
+    fix = _BLURB_FIX
     if len(empty) == 1:
-        entry, article = empty[0]
-        raise DraftError(
-            path, entry.line, f'"{article.title}" has no blurb; {fix.format("its heading")}'
-        )
+        raise blurb_mistakes(draft, issue, path)[0]
     # The address as the draft has it (a page's own may differ), to find the heading by.
     listed = "".join(f'\n  {path}:{e.line}: "{a.title}" ({e.url})' for e, a in empty)
     raise InputError(
@@ -726,15 +900,19 @@ def check_blurbs(draft: Draft, issue: Issue, path: Path | str) -> None:
 
 
 __all__ = [
+    "blurb_mistakes",
     "check_blurbs",
     "check_draft",
     "Draft",
     "DraftEntry",
     "DraftError",
+    "DraftMistakes",
     "DraftSection",
     "draft_path",
     "draft_to_issue",
+    "featured_again",
     "parse_draft",
     "read_draft",
+    "stop_for",
     "write_draft",
 ]

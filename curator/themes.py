@@ -103,13 +103,12 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     return rows
 
 
-def ripest(
-    rows: Sequence[Ripeness], issue_size: int, *, besides: Sequence[str] = ()
-) -> Ripeness | None:
+def ripest(rows: Sequence[Ripeness], issue_size: int) -> Ripeness | None:
     """The subject to suggest: a full issue's worth first, then the longest since it was a theme
-    (never first), then the most articles; None when no subject is ripe."""
-    left = {n.casefold() for n in besides}
-    ripe = [r for r in rows if r.ripe and r.subject.casefold() not in left]
+    (never first), then the most articles; None when no subject is ripe. The one rule for
+    `curator themes` and for a build or draft stopped by a thin theme (a ripe subject of a thin
+    theme of several subjects is a fine issue on its own)."""
+    ripe = [r for r in rows if r.ripe]
     return min(ripe, key=lambda r: ripeness_order(r, issue_size)) if ripe else None
 
 
@@ -237,16 +236,18 @@ def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | N
     return config.themes.plan_lines[index]
 
 
-def _suggestion(config: Config, rows: Sequence[Ripeness], besides: Sequence[str]) -> str:
-    best = ripest(rows, config.issue_size, besides=besides)
+def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
+    """The ripest subject, as `curator themes` names it, and the command that drafts an issue on
+    it for review (not `build`, which would publish it unseen)."""
+    best = ripest(rows, config.issue_size)
     if best is None:
         return (
             f"No subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
             "fetch more (`curator fetch`), or lower `themes: min_articles:`"
         )
     return (
-        f"The ripest subject is `{best.subject}` ({best.fitting} articles): "
-        f'`curator build --subject "{best.subject}"`; `curator themes` shows every subject'
+        f"The ripest subject is `{best.subject}` ({best.fitting} articles); to review an issue on"
+        f' it: `curator draft --subject "{best.subject}"`; `curator themes` shows every subject'
     )
 
 
@@ -266,7 +267,7 @@ def _check_ripe(
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
             f"{need} (themes: min_articles){_used_by(store, name)}; nothing was published. "
-            + _suggestion(config, rows, theme)
+            + _suggestion(config, rows)
         )
 
 
@@ -289,7 +290,7 @@ def _used_up(config: Config, store: Store) -> str:
         f"{config.path}: the plan of themes is used up (its {count} theme"
         f"{'s have' if count != 1 else ' has'} had their issues); add the next ones under "
         "`themes: plan:`, or build one issue with --subject NAME or --all-subjects. "
-        + _suggestion(config, rows, ())
+        + _suggestion(config, rows)
     )
 
 

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from curator.draft import (
     DraftError,
+    DraftMistakes,
     draft_path,
     draft_to_issue,
     parse_draft,
@@ -211,6 +212,11 @@ GOOD_FRONT = "---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-11-25\n---\n"
             "unknown front matter key 'subjects'",
         ),
         ("---\ntitle: x\nnumber: two\ndate: 2026-11-25\n---\n", 3, "not a whole number"),
+        (
+            "---\ntitle: x\nnumber: 2\ndate: 2026-11-25\nfeature_again: [[1]]\n---\n",
+            5,
+            "feature_again must be an article's address",
+        ),
         ("---\ntitle: x\nnumber: 2\ndate: next week\n---\n", 4, "write it as 2026-11-25"),
         ("---\ntitle: x\nnumber: 2\n---\n", 4, "needs date"),
         (GOOD_FRONT + "\n## Orphan\nurl: https://a.example/1\n", 7, "comes before any subject"),
@@ -242,6 +248,25 @@ def test_a_broken_draft_names_its_line(text, line, words):
     assert caught.value.line == line, str(caught.value)
     assert words in caught.value.message
     assert str(caught.value).startswith(f"drafts/issue-1.md:{line}: ")
+
+
+def test_mistakes_in_front_matter_and_body_are_collected_in_line_order():
+    text = (
+        "---\ntitle: x\nnumber: two\ndate: 2026-11-25\nsubject: S\n---\n\n# S\n\n"
+        "## \nurl: https://a.example/0\n\n## T\nurl: https://a.example/1\nautor: A\n\nBlurb.\n\n"
+        "## U\n\nNo url above.\n"
+    )
+    with pytest.raises(DraftMistakes) as caught:
+        parse_draft(text, PATH)
+    assert [(m.line, m.message.split(";")[0]) for m in caught.value.mistakes] == [
+        (3, "number 'two' is not a whole number above 0"),
+        (5, "unknown front matter key 'subject'"),
+        (10, "this heading is empty: give it a subject or title"),
+        (15, "unknown field 'autor:'"),
+        (19, "article 'U' has no url: add a line 'url: https://...' right under its heading"),
+    ]
+    assert str(caught.value).startswith(f"{PATH}: 5 mistakes; nothing was published.")
+    assert caught.value.line == 3
 
 
 def test_author_lines_one_person_each_or_an_authors_list():

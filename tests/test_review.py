@@ -162,6 +162,46 @@ def test_a_page_added_by_url_that_cannot_be_read_is_named_with_the_reason(
     assert not (demo.parent / "output" / "issue-1.html").exists()
 
 
+def test_a_draft_featuring_an_earlier_issues_article_stops_unless_it_says_so(demo: Path) -> None:
+    """walk14 #1: README says an article is never featured twice, yet a draft with a `## URL`
+    or a `url:` block of an article issue 1 featured was published again without a word."""
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    assert run("draft", "--config", str(demo))[0] == 0
+    first = demo.parent / "drafts" / "issue-1.md"
+    text = first.read_text(encoding="utf-8")
+    moved = next(p for p in blocks(text) if f"url: {MOVE}" in p)
+    first.write_text("".join(p for p in blocks(text) if f"url: {CUT}" not in p), encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(first), "-q")
+    assert code == 0, err
+
+    assert run("draft", "--config", str(demo), "--no-fetch")[0] == 0
+    second = demo.parent / "drafts" / "issue-2.md"
+    lines = second.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[heading + 1 : heading + 1] = ["", f"## {REWRITE}", "", *moved.rstrip("\n").split("\n")]
+    second.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    title = moved.split("\n", 1)[0].removeprefix("## ")
+    code, out, err = run("build", "--config", str(demo), "--draft", str(second))
+    assert code == 2, err
+    fix = "already; remove it, or to feature it again on purpose, list it in the front matter"
+    assert err.startswith(f"curator: {second}: 2 mistakes; nothing was published.")
+    assert f"\n  {second}:{heading + 3}: " in err
+    assert f" was featured in issue 1 {fix}: feature_again: [{REWRITE}]\n" in err
+    assert f'\n  {second}:{heading + 5}: "{title}" was featured in issue 1 {fix}: ' in err
+    assert f"feature_again: [{MOVE}]\n" in err
+    assert out == ""
+    assert not (demo.parent / "output" / "issue-2.html").exists()
+
+    # Meant: the editor says so, and the issue features them again.
+    lines.insert(lines.index("---", 1), f"feature_again: [{REWRITE}, {MOVE}]")
+    second.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("build", "--config", str(demo), "--draft", str(second), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-2.json").read_text(encoding="utf-8"))
+    urls = [a["url"] for s in data["sections"] for a in s["articles"]]
+    assert REWRITE in urls and MOVE in urls and CUT in urls
+
+
 def test_a_published_draft_cannot_be_published_twice(demo: Path) -> None:
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     assert run("draft", "--config", str(demo))[0] == 0
@@ -260,6 +300,47 @@ def test_a_misspelt_subject_heading_stops_the_build_unless_declared(demo: Path) 
     assert code == 0, err
     data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
     assert "Editor's picks" in [s["subject"] for s in data["sections"]]
+
+
+def test_every_mistake_in_a_draft_is_said_at_once_in_line_order(demo: Path) -> None:
+    """walk14 #5: a misspelt `# Heading` (line 31) and `autor:` (line 42) in one draft: only
+    line 42 was said; the editor fixed it, built again, and only then heard of line 31."""
+    path, lines = fresh_draft(demo)
+    heading = lines.index("# Service operations")
+    lines[heading] = "# Service operation"
+    field = next(i for i, line in enumerate(lines) if i > heading and line.startswith("author: "))
+    author = lines[field].removeprefix("author: ")
+    lines[field] = f"autor: {author}"
+    stray = next(i for i, line in enumerate(lines) if line.startswith("# ") and i > field)
+    lines.insert(stray + 1, "A note to myself, not under any article.")
+    lines.insert(stray + 2, "It goes on over two lines.")
+    first = next(i for i, line in enumerate(lines) if line.startswith("author: "))
+    lines[first] = "author:Ann Lee"  # a fine field: no mistake
+    first_url = next(i for i, line in enumerate(lines) if line.startswith("url: "))
+    lines[first_url] = "url:"
+    code, out, err = build_edited(demo, path, lines)
+    assert code == 2
+    subject = lines[stray].removeprefix("# ")
+    assert err == (
+        f"curator: {path}: 4 mistakes; nothing was published. Fix each, then build again:\n"
+        f"  {path}:{first_url + 1}: url is empty: give the article's link\n"
+        f"  {path}:{heading + 1}: no subject `Service operation`; did you mean `Service"
+        " operations`? For a section of your own, list it in the front matter: extra_sections:"
+        " [Service operation]\n"
+        f"  {path}:{field + 1}: unknown field 'autor:'; did you mean 'author:'?\n"
+        f"  {path}:{stray + 2}: text under subject {subject!r} belongs to no article: start an"
+        " article with '## Title' or delete the line\n"
+    )
+    assert out == ""
+    assert not (demo.parent / "output").exists()
+
+    # One mistake left: said alone, as before.
+    lines[first_url] = "url: https://example.com/fixed"
+    lines[heading] = "# Service operations"
+    del lines[stray + 1 : stray + 3]
+    code, _, err = build_edited(demo, path, lines)
+    assert code == 2
+    assert err == f"curator: {path}:{field + 1}: unknown field 'autor:'; did you mean 'author:'?\n"
 
 
 def test_a_heading_in_another_letter_case_is_the_subject_as_configured(demo: Path) -> None:

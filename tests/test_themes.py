@@ -146,8 +146,8 @@ def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(
     assert err == (
         f"curator: {demo}:{line}: the planned theme `{VOICE}` is too thin: 2 unfeatured articles "
         "fit it, and an issue needs 3 (themes: min_articles); nothing was published. The ripest "
-        f'subject is `{BASICS}` (4 articles): `curator build --subject "{BASICS}"`; '
-        "`curator themes` shows every subject\n"
+        f"subject is `{BASICS}` (4 articles); to review an issue on it: "
+        f'`curator draft --subject "{BASICS}"`; `curator themes` shows every subject\n'
     )
     # Nothing half-built: no file written, no issue recorded, nothing marked as featured.
     assert not (demo.parent / "output").exists()
@@ -157,6 +157,32 @@ def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(
     code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
     assert code == 3 and f"the planned theme `{VOICE}` is too thin" in err
     assert "No subject has 3 unfeatured articles that fit it yet" in err
+
+
+def test_a_thin_theme_stopping_a_draft_suggests_drafting_the_subject_themes_names(
+    themed_demo: Path,
+) -> None:
+    """walk14 #7: `curator draft` stopped by a thin theme suggested `curator build --subject`
+    (which publishes unseen), and a subject other than the one `curator themes` calls ripest
+    (it left out the thin theme's own subjects, ripe ones too)."""
+    demo = themed_demo
+    set_themes(demo, f"themes:\n  plan:\n    - [{BASICS}, {VOICE}]\n  min_articles: 3\n")
+    code, out, err = run("draft", "--config", str(demo), "-q")
+    assert code == 3, err
+    assert f"the planned theme `{VOICE}` is too thin" in err
+    code, themes_out, themes_err = run("themes", "--config", str(demo), "--json")
+    assert code == 0, themes_err
+    assert json.loads(themes_out)["ripest"] == BASICS
+    assert (
+        f"The ripest subject is `{BASICS}` (4 articles); to review an issue on it: "
+        f'`curator draft --subject "{BASICS}"`' in err
+    )
+    assert "curator build" not in err
+    assert not (demo.parent / "drafts").exists()
+    # The suggestion works as given.
+    code, out, err = run("draft", "--config", str(demo), "-q", "--no-fetch", "--subject", BASICS)
+    assert code == 0, err
+    assert (demo.parent / "drafts" / "issue-1.md").exists()
 
 
 def test_a_used_up_plan_stops_with_exit_3_and_all_subjects_still_builds(themed_demo: Path) -> None:
