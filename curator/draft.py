@@ -842,7 +842,10 @@ def featured_again(
     allowed = {clean_url(u) for u in draft.feature_again}
     articles = [scored.article for section in issue.sections for scored in section.entries]
     mistakes = []
+    repeated = set()
     for entry, article, numbers in zip(draft.entries, articles, earlier, strict=True):
+        if numbers:
+            repeated |= {clean_url(entry.url), clean_url(article.url)}
         if not numbers or {clean_url(entry.url), clean_url(article.url)} & allowed:
             continue
         which = ", ".join(str(n) for n in numbers)
@@ -855,6 +858,18 @@ def featured_again(
                 f" matter: feature_again: [{entry.url}]",
             )
         )
+    # An address there that is no repeat of this draft (mistyped, or its article cut) allows
+    # nothing: said, so that a mistyped one is not taken for a permission given.
+    for url in draft.feature_again:
+        if clean_url(url) not in repeated:
+            mistakes.append(
+                DraftError(
+                    path,
+                    draft.lines.get("feature_again", 1),
+                    f"feature_again lists {url}, which is no article of this draft that an earlier"
+                    " issue featured: remove it from the list (or check its address)",
+                )
+            )
     return mistakes
 
 

@@ -192,6 +192,21 @@ def test_a_draft_featuring_an_earlier_issues_article_stops_unless_it_says_so(dem
     assert out == ""
     assert not (demo.parent / "output" / "issue-2.html").exists()
 
+    # A mistyped address there allows nothing, and is said (not taken for a permission given).
+    at = lines.index("---", 1)
+    typo = REWRITE.replace("https://", "https://www.")
+    second.write_text(
+        "\n".join([*lines[:at], f"feature_again: [{typo}, {MOVE}]", *lines[at:]]) + "\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(demo), "--draft", str(second))
+    assert code == 2, err
+    assert (
+        f"  {second}:{at + 1}: feature_again lists {typo}, which is no article of this draft that"
+        " an earlier issue featured: remove it from the list (or check its address)\n"
+    ) in err
+    assert f" was featured in issue 1 {fix}: feature_again: [{REWRITE}]\n" in err
+
     # Meant: the editor says so, and the issue features them again.
     lines.insert(lines.index("---", 1), f"feature_again: [{REWRITE}, {MOVE}]")
     second.write_text("\n".join(lines) + "\n", encoding="utf-8")
