@@ -27,7 +27,9 @@ import heapq
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
+from operator import mul
 from typing import Literal
 
 from curator.models import Article, Assignment, Subject
@@ -50,6 +52,7 @@ from curator.textfeatures import (
     article_counts,
     dot,
     readable,
+    readable_stem,
     surface_forms,
     terms,
     tfidf,
@@ -355,6 +358,11 @@ class SubjectModel(Fitted):
     def of(cls, fitted: Fitted) -> SubjectModel:
         return cls(**{f: getattr(fitted, f) for f in Fitted.__dataclass_fields__})
 
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The subjects' names, in `subjects` order."""
+        return tuple(s.name for s in self.subjects)
+
     # -- scoring ----------------------------------------------------------------------------------
 
     def _features(self, article: Article) -> tuple[Vector, Vector]:
@@ -374,9 +382,10 @@ class SubjectModel(Fitted):
         An article the editor moved (an example) has the scores a model that had not learnt
         from it gives (`own_scores`): it ranks under its subject by how well it matches, like
         any other, not by how well it matches itself."""
-        names = [s.name for s in self.subjects]
+        names = self.names
         raw = self.own_scores.get(url, raw)
-        order = sorted(range(len(names)), key=lambda i: -raw[i])
+        # (best first; a tie keeps the subjects' order, the sort being stable either way round)
+        order = sorted(range(len(names)), key=raw.__getitem__, reverse=True)
         scores = tuple((names[i], raw[i]) for i in order)
         if not order:
             return Judgement(url, None, "weak", (), None, THRESHOLD)
@@ -452,11 +461,16 @@ class SubjectModel(Fitted):
         """Subject `i`'s `n` strongest terms in `rep`, as words (the subject's vector's part of
         the score; `explain` adds the nearest example's)."""
         v = self.vectors[i]
-        parts = [(rep[t] * v[t], t) for t in rep.keys() & v.keys()]
-        return tuple(self.word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
+        common = rep.keys() & v.keys()
+        parts = zip(
+            map(mul, map(rep.__getitem__, common), map(v.__getitem__, common)), common, strict=True
+        )
+        return tuple([self.word(t) for c, t in heapq.nlargest(n, parts) if c > 0])
 
     def word(self, term: str) -> str:
         """A term as the subjects' own words spell it, else as the shortest word seen for it."""
+        if " " not in term:  # (a single stem: what `readable` gives, without splitting)
+            return self.surface.get(term) or readable_stem(term)
         return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
 
     def explain(self, article: Article, *, top_terms: int = 10) -> Explanation:
