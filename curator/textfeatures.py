@@ -420,8 +420,21 @@ def _add_phrases(
     counts: Vector, toks: list[str], weight: float, phrases: Mapping[str, set[tuple[str, ...]]]
 ) -> None:
     """Add the phrases among `toks` (first stem -> tails) to `counts`, `weight` each."""
-    for i, t in enumerate(toks):
-        for tail in phrases.get(t, ()):
+    # (where each phrase's first stem occurs, found by list.index: the same positions, in the
+    # same order, as reading every stem)
+    at = []
+    for head in phrases.keys() & set(toks):
+        i = toks.index(head)
+        while True:
+            at.append(i)
+            try:
+                i = toks.index(head, i + 1)
+            except ValueError:
+                break
+    at.sort()
+    for i in at:
+        t = toks[i]
+        for tail in phrases[t]:
             if tuple(toks[i + 1 : i + 1 + len(tail)]) == tail:
                 key = t + " " + " ".join(tail)
                 counts[key] = counts.get(key, 0.0) + weight
@@ -451,13 +464,13 @@ def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]
     if not phrases or phrases.keys().isdisjoint(found):
         return dict(zip(found, map(float, found.values()), strict=True))
     # Each field's phrases follow the terms first seen in it, as field by field.
-    totals = list(found.items())
+    terms, totals = list(found), list(map(float, found.values()))
     seen: set[str] = set()
     for toks, weight in fields:
         stems = _stems(toks)
         first = len(seen)
         seen.update(stems)
-        counts.update((t, float(n)) for t, n in totals[first : len(seen)])
+        counts.update(zip(terms[first : len(seen)], totals[first : len(seen)], strict=True))
         if not phrases.keys().isdisjoint(stems):
             _add_phrases(counts, stems, weight, phrases)
     return counts
