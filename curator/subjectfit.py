@@ -25,6 +25,7 @@ import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from itertools import repeat
 from operator import itemgetter, mul
 
 from curator.models import Article, Subject
@@ -951,19 +952,30 @@ def _own_scores(
         for i, tot in enumerate(totals)
     ]
     out = {}
+    # Per subject, each of its vector's terms' weight without an example, but for the example's
+    # own part: QUERY_WEIGHT x query + feedback part (the same for each of its examples), and that
+    # plus the examples' part, which is each example's for the terms it does not have.
+    parts: dict[int, tuple[float, dict[str, float], dict[str, float]]] = {}
+    for i in {i for _, i in t.examples_at}:
+        size, (fb_share, ex_share) = _shares(len(confident[i]), n_given[i] - 1)
+        weight = _rocchio_weight(size)
+        from_feedback, from_examples = weight * fb_share, weight * ex_share
+        base = {
+            term: QUERY_WEIGHT * asked[i].get(term, 0.0) + from_feedback * found[i].get(term, 0.0)
+            for term in vectors[i]
+        }
+        whole = {term: x + from_examples * given[i].get(term, 0.0) for term, x in base.items()}
+        parts[i] = (from_examples, base, whole)
     for e, (k, i) in enumerate(t.examples_at):
         doc = t.docs[k]
         # Its subject's vector without it, over the vector's own terms.
-        size, (fb_share, ex_share) = _shares(len(confident[i]), n_given[i] - 1)
-        weight = _rocchio_weight(size)
-        without = {
-            term: QUERY_WEIGHT * asked[i].get(term, 0.0)
-            + weight * fb_share * found[i].get(term, 0.0)
-            + weight * ex_share * (given[i].get(term, 0.0) - doc.get(term, 0.0))
-            for term in vectors[i]
-        }
+        from_examples, base, whole = parts[i]
+        without = dict(whole)
+        for term in doc.keys() & whole.keys():
+            without[term] = base[term] + from_examples * (given[i].get(term, 0.0) - doc[term])
         scores = list(plain[k])
-        scores[i] = sum(x * doc.get(term, 0.0) for term, x in normalise(without).items())
+        unit = normalise(without)
+        scores[i] = sum(map(mul, unit.values(), map(doc.get, unit, repeat(0.0))))
         pulls = t.near.pulls(doc, n, t.near.own(t.articles[k].url))
         # The word model's vote without its label.
         vote = _vote_without(words, t.counts[k], i, used[e], sizes[i], weights, archive)

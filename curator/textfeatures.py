@@ -502,8 +502,8 @@ def article_terms(
 
 def normalise(v: Vector) -> Vector:
     """`v` at unit length (empty when it is all zeros)."""
-    norm = math.sqrt(sum(x * x for x in v.values()))
-    return {t: x / norm for t, x in v.items()} if norm > 0 else {}
+    norm = math.sqrt(sum(map(mul, v.values(), v.values())))
+    return dict(zip(v, map(truediv, v.values(), repeat(norm)), strict=True)) if norm > 0 else {}
 
 
 def strongest(v: Vector, n: int) -> Vector:
