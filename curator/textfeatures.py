@@ -417,13 +417,18 @@ _WHOLE_WEIGHTS = all(
 
 
 def _add_phrases(
-    counts: Vector, toks: list[str], weight: float, phrases: Mapping[str, set[tuple[str, ...]]]
+    counts: Vector,
+    toks: list[str],
+    weight: float,
+    phrases: Mapping[str, set[tuple[str, ...]]],
+    heads: Iterable[str] | None = None,
 ) -> None:
-    """Add the phrases among `toks` (first stem -> tails) to `counts`, `weight` each."""
+    """Add the phrases among `toks` (first stem -> tails) to `counts`, `weight` each; `heads`
+    are the phrases' first stems that `toks` has, when known."""
     # (where each phrase's first stem occurs, found by list.index: the same positions, in the
     # same order, as reading every stem)
     at = []
-    for head in phrases.keys() & set(toks):
+    for head in phrases.keys() & set(toks) if heads is None else heads:
         i = toks.index(head)
         while True:
             at.append(i)
@@ -468,11 +473,13 @@ def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]
     seen: set[str] = set()
     for toks, weight in fields:
         stems = _stems(toks)
+        in_field = set(stems)
         first = len(seen)
-        seen.update(stems)
+        seen |= in_field
         counts.update(zip(terms[first : len(seen)], totals[first : len(seen)], strict=True))
-        if not phrases.keys().isdisjoint(stems):
-            _add_phrases(counts, stems, weight, phrases)
+        heads = phrases.keys() & in_field
+        if heads:
+            _add_phrases(counts, stems, weight, phrases, heads)
     return counts
 
 
