@@ -22,9 +22,10 @@ import heapq
 import json
 import math
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import repeat
 from operator import itemgetter, mul
 
 from curator.models import Article, Subject
@@ -321,12 +322,20 @@ def _getters(n: int) -> list[itemgetter[float]]:
 
 def cosines(rep: Mapping[str, float], columns: Columns, n: int) -> list[float]:
     """`rep`'s dot product with each of the `n` subjects' vectors in `columns`."""
+    return cosine_parts(rep, columns, n)[0]
+
+
+def cosine_parts(
+    rep: Mapping[str, float], columns: Columns, n: int
+) -> tuple[list[float], list[str], list[float], list[tuple[float, ...]]]:
+    """`cosines`, and what they were summed from: the terms `rep` shares with any subject, their
+    weights in `rep` and their rows in `columns` (each subject's part of each term's score)."""
     common = list(rep.keys() & columns.keys())
     if not common:
-        return [0.0] * n
+        return [0.0] * n, [], [], []
     xs = list(map(rep.__getitem__, common))
     rows = list(map(columns.__getitem__, common))
-    return [sum(map(mul, xs, map(g, rows))) for g in _getters(n)]
+    return [sum(map(mul, xs, map(g, rows))) for g in _getters(n)], common, xs, rows
 
 
 @dataclass(frozen=True)
@@ -540,6 +549,47 @@ class WordModel:
             return (1.0,) * n
         xs = list(map(counts.__getitem__, voting))
         rows = list(map(self.voters.__getitem__, voting))
+        return self._scaled(xs, rows)
+
+    @cached_property
+    def _joint(self) -> dict[str, tuple[float, ...]] | None:
+        """Each voting term's row, then its row in the fit's table (zeros where it has none),
+        then 1.0 where it has one (else 0.0): the vote and the fit of an article from one look-up
+        per term (`vote`). None when a term of the fit's table does not vote."""
+        if not self.voters or not self.table.keys() <= self.voters.keys():
+            return None
+        table, none = self.table, (0.0,) * len(self.prior) + (0.0,)
+        return {
+            t: row + table[t] + (1.0,) if t in table else row + none
+            for t, row in self.voters.items()
+        }
+
+    def vote(self, counts: Vector) -> tuple[tuple[float, ...], Callable[[int], float | None]]:
+        """`scale(counts)`, and `fit` of `counts` as a function of the subject (what placing an
+        article needs: the fit's terms are looked up with the vote's)."""
+        joint = self._joint
+        common = list(counts.keys() & joint.keys()) if joint is not None else []
+        if joint is None or not common:
+            return self.scale(counts), partial(self.fit, counts)
+        xs = list(map(counts.__getitem__, common))
+        rows = list(map(joint.__getitem__, common))
+        n = len(self.prior)
+
+        def fit(i: int) -> float | None:
+            if self.prior[i] == -math.inf:
+                return None
+            # (the count of the article's terms in the fit's table: 0 when it has none)
+            total: float = sum(map(mul, xs, map(itemgetter(2 * n), rows)))
+            if not total:
+                return 0.0
+            ratio: float = sum(map(mul, xs, map(itemgetter(n + i), rows)))
+            return ratio / total
+
+        return self._scaled(xs, rows), fit
+
+    def _scaled(self, xs: list[float], rows: list[tuple[float, ...]]) -> tuple[float, ...]:
+        """`scale` from the voting terms' counts and rows."""
+        n = len(self.prior)
         sharpness = VOTE_SHARPNESS / sum(xs)
         logs = [
             (p + sum(map(mul, xs, map(g, rows)))) * sharpness if p > -math.inf else None
@@ -926,19 +976,30 @@ def _own_scores(
         for i, tot in enumerate(totals)
     ]
     out = {}
+    # Per subject, each of its vector's terms' weight without an example, but for the example's
+    # own part: QUERY_WEIGHT x query + feedback part (the same for each of its examples), and that
+    # plus the examples' part, which is each example's for the terms it does not have.
+    parts: dict[int, tuple[float, dict[str, float], dict[str, float]]] = {}
+    for i in {i for _, i in t.examples_at}:
+        size, (fb_share, ex_share) = _shares(len(confident[i]), n_given[i] - 1)
+        weight = _rocchio_weight(size)
+        from_feedback, from_examples = weight * fb_share, weight * ex_share
+        base = {
+            term: QUERY_WEIGHT * asked[i].get(term, 0.0) + from_feedback * found[i].get(term, 0.0)
+            for term in vectors[i]
+        }
+        whole = {term: x + from_examples * given[i].get(term, 0.0) for term, x in base.items()}
+        parts[i] = (from_examples, base, whole)
     for e, (k, i) in enumerate(t.examples_at):
         doc = t.docs[k]
         # Its subject's vector without it, over the vector's own terms.
-        size, (fb_share, ex_share) = _shares(len(confident[i]), n_given[i] - 1)
-        weight = _rocchio_weight(size)
-        without = {
-            term: QUERY_WEIGHT * asked[i].get(term, 0.0)
-            + weight * fb_share * found[i].get(term, 0.0)
-            + weight * ex_share * (given[i].get(term, 0.0) - doc.get(term, 0.0))
-            for term in vectors[i]
-        }
+        from_examples, base, whole = parts[i]
+        without = dict(whole)
+        for term in doc.keys() & whole.keys():
+            without[term] = base[term] + from_examples * (given[i].get(term, 0.0) - doc[term])
         scores = list(plain[k])
-        scores[i] = sum(x * doc.get(term, 0.0) for term, x in normalise(without).items())
+        unit = normalise(without)
+        scores[i] = sum(map(mul, unit.values(), map(doc.get, unit, repeat(0.0))))
         pulls = t.near.pulls(doc, n, t.near.own(t.articles[k].url))
         # The word model's vote without its label.
         vote = _vote_without(words, t.counts[k], i, used[e], sizes[i], weights, archive)

@@ -23,11 +23,12 @@ the model confuses and which words would tell them apart.
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from functools import cached_property, partial
+from itertools import combinations, compress
+from operator import itemgetter, mul
 from typing import Literal
 
 from curator.models import Article, Assignment, Subject
@@ -39,6 +40,7 @@ from curator.subjectfit import (
     THRESHOLD,
     Fitted,
     base_scores,
+    cosine_parts,
     fingerprint,
     fit,
     queries,
@@ -50,6 +52,7 @@ from curator.textfeatures import (
     article_counts,
     dot,
     readable,
+    readable_stem,
     surface_forms,
     terms,
     tfidf,
@@ -431,6 +434,11 @@ class SubjectModel(Fitted):
     def of(cls, fitted: Fitted) -> SubjectModel:
         return cls(**{f: getattr(fitted, f) for f in Fitted.__dataclass_fields__})
 
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The subjects' names, in `subjects` order."""
+        return tuple(s.name for s in self.subjects)
+
     # -- scoring ----------------------------------------------------------------------------------
 
     def _features(self, article: Article) -> tuple[Vector, Vector]:
@@ -442,65 +450,91 @@ class SubjectModel(Fitted):
         raw = base_scores(rep, self.columns, len(self.subjects), self.examples)
         return [x * m for x, m in zip(raw, self.words.scale(counts), strict=True)]
 
+    def _judge(self, url: str, rep: Vector, counts: Vector) -> Judgement:
+        """`judge_scored` of `_raw`'s scores, reusing what scoring looked up: the cosines' terms
+        give the matched terms, the vote's give the fit (the same figures, fewer look-ups)."""
+        n = len(self.subjects)
+        raw, common, xs, rows = cosine_parts(rep, self.columns, n)
+        if self.examples.vectors:
+            raw = [x + p for x, p in zip(raw, self.examples.pulls(rep, n), strict=True)]
+        scale, fit_of = self.words.vote(counts)
+
+        def matched(i: int) -> tuple[str, ...]:
+            # (a term of no subject i's vector has a row of 0 there: it scores 0 and is left out)
+            return self._strongest(list(map(mul, xs, map(itemgetter(i), rows))), common)
+
+        scores = [x * m for x, m in zip(raw, scale, strict=True)]
+        return self.judge_scored(url, rep, counts, scores, fit_of=fit_of, matched=matched)
+
     def judge_scored(
-        self, url: str, rep: Vector, counts: Vector, raw: Sequence[float]
+        self,
+        url: str,
+        rep: Vector,
+        counts: Vector,
+        raw: Sequence[float],
+        *,
+        fit_of: Callable[[int], float | None] | None = None,
+        matched: Callable[[int], tuple[str, ...]] | None = None,
     ) -> Judgement:
-        """The decision for an article from its scores (`raw`, in `subjects` order).
+        """The decision for an article from its scores (`raw`, in `subjects` order); `fit_of`
+        and `matched` give the fit and the matched terms for a subject (by default worked out
+        from `counts` and `rep`).
 
         An article the editor moved (an example) has the scores a model that had not learnt
         from it gives (`own_scores`): it ranks under its subject by how well it matches, like
         any other, not by how well it matches itself."""
-        names = [s.name for s in self.subjects]
+        fit = fit_of or partial(self.words.fit, counts)
+        terms_of = matched or partial(self._matched, rep)
+        names = self.names
         raw = self.own_scores.get(url, raw)
-        order = sorted(range(len(names)), key=lambda i: -raw[i])
+        # (best first; a tie keeps the subjects' order, the sort being stable either way round)
+        order = sorted(range(len(names)), key=raw.__getitem__, reverse=True)
         scores = tuple((names[i], raw[i]) for i in order)
         if not order:
             return Judgement(url, None, "weak", (), None, THRESHOLD)
         best = order[0]
-        fit_of = self.words.fit(counts, best)
+        fit_best = fit(best)
         if url in self.pins:
             chosen = self.pins[url]
             if chosen is None:
-                return Judgement(url, None, "excluded", scores, fit_of, self.bars[best])
+                return Judgement(url, None, "excluded", scores, fit_best, self.bars[best])
             i = names.index(chosen)
             bar_i = self.fit_bars[i]
             return Judgement(
-                url, chosen, "moved", scores, self.words.fit(counts, i), self.bars[i],
-                FIT_BAR if bar_i is None else bar_i, self._matched(rep, i),
+                url, chosen, "moved", scores, fit(i), self.bars[i],
+                FIT_BAR if bar_i is None else bar_i, terms_of(i),
             )  # fmt: skip
         decision: Decision = "placed"
         fit_bar = self.fit_bars[best]
         if fit_bar is None:
-            fit_of = None  # the word model does not know the subject well enough to judge
+            fit_best = None  # the word model does not know the subject well enough to judge
         if raw[best] < SCORE_FLOOR:
             decision = "weak"
-        elif fit_of is None or fit_bar is None:
+        elif fit_best is None or fit_bar is None:
             decision = "placed" if raw[best] >= self.bars[best] else "weak"
-        elif fit_of < fit_bar:
+        elif fit_best < fit_bar:
             decision = "atypical"
         subject = names[best] if decision == "placed" else None
-        matched = self._matched(rep, best) if subject else ()
         return Judgement(
             url,
             subject,
             decision,
             scores,
-            fit_of,
+            fit_best,
             self.bars[best],
             FIT_BAR if fit_bar is None else fit_bar,
-            matched,
+            terms_of(best) if subject else (),
         )
 
     def judge(self, article: Article) -> Judgement:
         """Everything the model decides about `article`."""
         counts, rep = self._features(article)
-        return self.judge_scored(article.url, rep, counts, self._raw(rep, counts))
+        return self._judge(article.url, rep, counts)
 
     def assign_counts(self, url: str, counts: Vector) -> Assignment:
         """`assign_one` for an article counted already (`article_counts` with this model's
         phrases): what placing a stored article needs without reading its text again."""
-        rep = tfidf(counts, self.corpus)
-        return self.judge_scored(url, rep, counts, self._raw(rep, counts)).assignment()
+        return self._judge(url, tfidf(counts, self.corpus), counts).assignment()
 
     def assign_one(self, article: Article) -> Assignment:
         """Where `article` goes (its subject or None), with each subject's score and terms."""
@@ -528,11 +562,28 @@ class SubjectModel(Fitted):
         """Subject `i`'s `n` strongest terms in `rep`, as words (the subject's vector's part of
         the score; `explain` adds the nearest example's)."""
         v = self.vectors[i]
-        parts = [(rep[t] * v[t], t) for t in rep.keys() & v.keys()]
-        return tuple(self.word(t) for c, t in heapq.nlargest(n, parts) if c > 0)
+        common = list(rep.keys() & v.keys())
+        return self._strongest(
+            list(map(mul, map(rep.__getitem__, common), map(v.__getitem__, common))), common, n
+        )
+
+    def _strongest(
+        self, parts: list[float], terms: list[str], n: int = MATCHED_TERMS
+    ) -> tuple[str, ...]:
+        """The words of the `n` `terms` whose `parts` are largest (and over 0), largest first
+        (`heapq.nlargest` of (part, term) pairs: ties go to the larger term)."""
+        pairs: Iterable[tuple[float, str]] = zip(parts, terms, strict=True)
+        if len(parts) > n:
+            # Only the pairs whose part reaches the n-th largest can be among the n largest.
+            least = sorted(parts)[-n]
+            pairs = compress(pairs, map(least.__le__, parts))
+        top = sorted(pairs, reverse=True)[:n]
+        return tuple([self.word(t) for c, t in top if c > 0])
 
     def word(self, term: str) -> str:
         """A term as the subjects' own words spell it, else as the shortest word seen for it."""
+        if " " not in term:  # (a single stem: what `readable` gives, without splitting)
+            return self.surface.get(term) or readable_stem(term)
         return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
 
     def nearest_move(self, article: Article) -> tuple[str, str] | None:

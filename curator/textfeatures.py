@@ -19,6 +19,9 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul, truediv
+from typing import cast
 
 from curator.models import Article
 
@@ -101,8 +104,38 @@ def _word(token: str) -> str | None:
     return token
 
 
+#: Every ASCII character that is no letter, digit or apostrophe, as a space (see `_tokens`).
+_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "'")}
+)
+
+
 def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
+    """The raw tokens of `text`: what `_WORD` finds in it, lower-cased."""
+    low = text.lower().replace("\u2019", "'")
+    # The same tokens as `_WORD.findall(low)`, about twice as fast: a token is a run of ASCII
+    # letters and digits, so with every other character a space, the runs are what split()
+    # finds. Only a word with an apostrophe ("don't", "o'neill's", "'quoted'") is left to the
+    # pattern, word by word (a run cannot span a space either way).
+    if not low.isascii():
+        low = low.encode("ascii", "replace").decode("ascii")  # (then "?", a separator)
+    spaced = low.translate(_SEPARATORS)
+    i = spaced.find("'")
+    if i < 0:
+        return spaced.split()
+    out: list[str] = []
+    done = 0
+    while i >= 0:
+        start = spaced.rfind(" ", 0, i) + 1
+        end = spaced.find(" ", i)
+        if end < 0:
+            end = len(spaced)
+        out += spaced[done:start].split()
+        out += _WORD.findall(spaced, start, end)
+        done = end
+        i = spaced.find("'", end)
+    out += spaced[done:].split()
+    return out
 
 
 def words(text: str) -> Iterator[str]:
@@ -281,6 +314,11 @@ def readable(term: str) -> str:
     return " ".join(_READABLE.get(part, part) for part in term.split(" "))
 
 
+def readable_stem(stem: str) -> str:
+    """`readable` of a single stem (no space in it)."""
+    return _READABLE.get(stem, stem)
+
+
 def terms(text: str) -> list[str]:
     """The stems of `text`'s content words, in order (stop words dropped)."""
     return _stems(_tokens(text))
@@ -355,11 +393,7 @@ def _count_into(
     for t, n in Counter(toks).items():
         counts[t] = counts.get(t, 0.0) + weight * n
     if phrases and not phrases.keys().isdisjoint(toks):
-        for i, t in enumerate(toks):
-            for tail in phrases.get(t, ()):
-                if tuple(toks[i + 1 : i + 1 + len(tail)]) == tail:
-                    key = t + " " + " ".join(tail)
-                    counts[key] = counts.get(key, 0.0) + weight
+        _add_phrases(counts, toks, weight, phrases)
 
 
 def _fields(article: Article) -> list[tuple[str, float]]:
@@ -375,12 +409,77 @@ def _fields(article: Article) -> list[tuple[str, float]]:
     return out
 
 
+#: The field weights are whole numbers, so an article's weighted counts are plain counts of its
+#: tokens with each field's repeated as many times as it weighs (see `article_counts`).
+_WHOLE_WEIGHTS = all(
+    w > 0 and float(w).is_integer() for w in (TITLE_WEIGHT, LEAD_WEIGHT, TEXT_WEIGHT)
+)
+
+
+def _add_phrases(
+    counts: Vector,
+    toks: list[str],
+    weight: float,
+    phrases: Mapping[str, set[tuple[str, ...]]],
+    heads: Iterable[str] | None = None,
+) -> None:
+    """Add the phrases among `toks` (first stem -> tails) to `counts`, `weight` each; `heads`
+    are the phrases' first stems that `toks` has, when known."""
+    # (where each phrase's first stem occurs, found by list.index: the same positions, in the
+    # same order, as reading every stem)
+    at = []
+    for head in phrases.keys() & set(toks) if heads is None else heads:
+        i = toks.index(head)
+        while True:
+            at.append(i)
+            try:
+                i = toks.index(head, i + 1)
+            except ValueError:
+                break
+    at.sort()
+    for i in at:
+        t = toks[i]
+        for tail in phrases[t]:
+            if tuple(toks[i + 1 : i + 1 + len(tail)]) == tail:
+                key = t + " " + " ".join(tail)
+                counts[key] = counts.get(key, 0.0) + weight
+
+
 def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]) -> Vector:
     """Field-weighted term counts of an article; `phrases` (first stem -> tuples of the rest) are
     the multi-word keywords to count as terms of their own."""
+    fields = [(_tokens(text), weight) for text, weight in _fields(article)]
     counts: Vector = {}
-    for text, weight in _fields(article):
-        _count_into(counts, terms(text), weight, phrases)
+    if not _WHOLE_WEIGHTS:
+        for toks, weight in fields:
+            _count_into(counts, _stems(toks), weight, phrases)
+        return counts
+    # Placing an article is mostly this. Every token's term counted in one pass in C, a title's
+    # tokens repeated TITLE_WEIGHT times (and so on), gives the counts that adding each field's
+    # counts times its weight gives, in the same order (where each term first occurs).
+    tokens: list[str] = []
+    for toks, weight in fields:
+        tokens += toks * int(weight)
+    looked_up: Counter[str | None] = Counter(map(_TERMS.get, tokens))
+    if None in looked_up:  # words not seen before: stem them once
+        found: Counter[str] = Counter(_stems(tokens))
+    else:
+        looked_up.pop("", None)  # tokens that are no term
+        found = cast("Counter[str]", looked_up)
+    if not phrases or phrases.keys().isdisjoint(found):
+        return dict(zip(found, map(float, found.values()), strict=True))
+    # Each field's phrases follow the terms first seen in it, as field by field.
+    terms, totals = list(found), list(map(float, found.values()))
+    seen: set[str] = set()
+    for toks, weight in fields:
+        stems = _stems(toks)
+        in_field = set(stems)
+        first = len(seen)
+        seen |= in_field
+        counts.update(zip(terms[first : len(seen)], totals[first : len(seen)], strict=True))
+        heads = phrases.keys() & in_field
+        if heads:
+            _add_phrases(counts, stems, weight, phrases, heads)
     return counts
 
 
@@ -410,8 +509,8 @@ def article_terms(
 
 def normalise(v: Vector) -> Vector:
     """`v` at unit length (empty when it is all zeros)."""
-    norm = math.sqrt(sum(x * x for x in v.values()))
-    return {t: x / norm for t, x in v.items()} if norm > 0 else {}
+    norm = math.sqrt(sum(map(mul, v.values(), v.values())))
+    return dict(zip(v, map(truediv, v.values(), repeat(norm)), strict=True)) if norm > 0 else {}
 
 
 def strongest(v: Vector, n: int) -> Vector:
@@ -454,12 +553,40 @@ def corpus_stats(counts: Sequence[Vector]) -> Corpus:
     return Corpus(len(counts), idf, total / len(counts) if counts else 1.0)
 
 
+class _OnePlusLog(dict[float, float]):
+    """Count -> 1 + ln count, remembered: an article's counts are a few small whole numbers, and a
+    look-up costs less than the logarithm."""
+
+    def __missing__(self, count: float) -> float:
+        value = 1.0 + math.log(count)
+        if len(self) < _STEM_CACHE_MAX:
+            self[count] = value
+        return value
+
+
+_ONE_PLUS_LOG = _OnePlusLog()
+
+
 def tfidf(counts: Vector, corpus: Corpus) -> Vector:
     """(1 + ln tf) x idf, unit length: the representation the scorer and `suggest` use."""
-    idf, unseen, log = corpus.idf.get, corpus.unseen_idf, math.log
-    weights = [(t, (1.0 + log(c)) * idf(t, unseen)) for t, c in counts.items() if c > 0]
-    norm = math.sqrt(sum([x * x for _, x in weights]))
-    return {t: x / norm for t, x in weights} if norm > 0 else {}
+    idf, unseen = corpus.idf.get, corpus.unseen_idf
+    if counts and min(counts.values()) > 0:
+        # (every count positive, as an article's are: the same arithmetic as below, in C)
+        weights = list(
+            map(
+                mul,
+                map(_ONE_PLUS_LOG.__getitem__, counts.values()),
+                map(idf, counts, repeat(unseen)),
+            )
+        )
+        norm = math.sqrt(sum(map(mul, weights, weights)))
+        return (
+            dict(zip(counts, map(truediv, weights, repeat(norm)), strict=True)) if norm > 0 else {}
+        )
+    log = math.log
+    pairs = [(t, (1.0 + log(c)) * idf(t, unseen)) for t, c in counts.items() if c > 0]
+    norm = math.sqrt(sum([x * x for _, x in pairs]))
+    return {t: x / norm for t, x in pairs} if norm > 0 else {}
 
 
 def bm25(counts: Vector, corpus: Corpus) -> Vector:
