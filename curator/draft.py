@@ -100,7 +100,8 @@ class DraftError(InputError):
     """A mistake in a draft, with the line it is on and what to do about it."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+        # (line 0: the file as a whole, one that cannot be read, say)
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path = Path(path)
         self.line = line
         self.message = message

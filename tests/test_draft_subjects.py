@@ -95,16 +95,17 @@ def test_an_article_a_draft_put_under_another_subject_stays_there_and_the_build_
     code, out, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 0, err
     assert (
-        "Your draft put 2 articles under another subject than curator gave them. They stay under"
-        " the issue's subject (`curator subjects list` and the next builds agree), but curator did"
-        " not learn from this. If articles like them belong there too, teach curator by moving"
-        " them:\n"
+        "The issue published 2 articles under another subject than curator gives them now (your"
+        " draft put them there, or your corrections since the draft was made moved them). They"
+        " stay under the issue's subject (`curator subjects list` and the next builds agree), but"
+        " curator did not learn from this. If articles like them belong there too, teach curator"
+        " by moving them:\n"
         f'  curator subjects move {COFFEE} "{BASICS}"\n'
         f"      {COFFEE_TITLE} (curator had it under no subject)\n"
         f'  curator subjects move {MOVE} "{VOICE}"\n'
         f"      {MOVE_TITLE} (curator had it under {SERVICE})\n"
     ) in out
-    assert out.count("Your draft put") == 1
+    assert out.count("The issue published") == 1
 
     # The store places them as the issue published them, each with its score there.
     after = stored(demo)
@@ -165,7 +166,7 @@ def test_the_text_build_shows_five_commands_then_how_many_more(demo: Path) -> No
 
     code, out, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 0, err
-    assert "Your draft put 6 articles under another subject than curator gave them." in out
+    assert "The issue published 6 articles under another subject than curator gives them now" in out
     assert out.count("  curator subjects move ") == 5
     assert out.endswith("\n  and 1 more\n")
 
@@ -263,7 +264,7 @@ def test_an_extra_section_changes_no_article_subject(demo: Path) -> None:
 
     code, out, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 0, err
-    assert "Your draft put" not in out
+    assert "The issue published" not in out
     page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert page.index(MOVE) > page.index(" picks<")
     assert stored(demo)[MOVE][0] == SERVICE
@@ -303,7 +304,7 @@ def test_a_draft_against_the_editors_own_correction_says_the_correction_stands(
         f"  {MOVE_TITLE}: published under {VOICE}\n"
         f'      you moved it to {MEASURING}; to move it: curator subjects move {MOVE} "{VOICE}"\n'
     ) in out
-    assert "Your draft put" not in out
+    assert "The issue published" not in out
     rows = listed(demo)
     assert (rows[COFFEE]["subject"], rows[COFFEE]["correction"]) == (None, "excluded")
     assert (rows[MOVE]["subject"], rows[MOVE]["correction"]) == (MEASURING, "moved")

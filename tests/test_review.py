@@ -562,3 +562,12 @@ def test_a_sentence_naming_an_empty_next_theme_is_left_out_and_said(demo: Path) 
     issue = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
     assert issue["introduction"] == "Welcome to issue 1.\n\nSee you then."
     assert "Next: ." not in (out / "issue-1.txt").read_text(encoding="utf-8")
+
+
+def test_a_missing_draft_is_named_without_a_line_number(demo: Path) -> None:
+    """walk15: a draft that is not there was reported as `issue-2.md:0: ...`, a line 0 the editor
+    cannot look up."""
+    missing = demo.parent / "drafts" / "issue-2.md"
+    code, _, err = run("build", "--config", str(demo), "--draft", str(missing))
+    assert code != 0
+    assert f"{missing}: cannot read the draft" in err and f"{missing}:0:" not in err

@@ -211,7 +211,7 @@ def test_suggest_says_when_a_proposal_reads_like_an_existing_subject(
         n, size = s["leans_to"]["closest"], len(s["urls"])
         new = ", ".join(s["leans_to"]["new_keywords"][:5])
         assert (
-            f"These read like Athletics ({n} of these {size} articles come close to it"
+            f"These may belong to Athletics ({n} of these {size} articles come close to it"
             if 2 * n > size
             else "Athletics already has "
         ) in said, said

@@ -216,10 +216,11 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
         n = len(placed)
         them, they = ("them", "They") if n != 1 else ("it", "It")
         lines.append(
-            f"Your draft put {n} article{'s' * (n != 1)} under another subject than curator gave"
-            f" {them}. {they} stay{'s' * (n == 1)} under the issue's subject (`curator subjects"
-            " list` and the next builds agree), but curator did not learn from this. If articles"
-            f" like {them} belong there too, teach curator by moving {them}:"
+            f"The issue published {n} article{'s' * (n != 1)} under another subject than curator"
+            f" gives {them} now (your draft put {them} there, or your corrections since the draft"
+            f" was made moved {them}). {they} stay{'s' * (n == 1)} under the issue's subject"
+            " (`curator subjects list` and the next builds agree), but curator did not learn from"
+            f" this. If articles like {them} belong there too, teach curator by moving {them}:"
         )
         for k in placed[:MOVES_SHOWN]:
             lines.append(f"  {k.move_command()}")

@@ -499,8 +499,9 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
         why = f"{lean.closest} of these {size} articles come close to it"
         why += f"; {own}" if lean.shared else ""
         text = (
-            f"These read like {name} ({why}): rather than a new subject, {widen}, or move these"
-            f' articles there (`curator subjects move URL "{name}"`).'
+            f"These may belong to {name} ({why}). If they do, rather than add a subject, {widen},"
+            f' or move them there (`curator subjects move URL "{name}"`); read them first: on a'
+            " small archive, coming close says little."
         )
     else:
         text = (
