@@ -171,8 +171,30 @@ def run_build(
         "it is published without one (to write blurbs before publishing: `curator draft`, then "
         "`curator build --draft`)",
     )
-    warnings = (*notes, *planned.warnings, *(m.message for m in missing), *archive_warnings)
+    unread = unread_pages(store, issue, published=True)
+    warnings = (
+        *notes,
+        *planned.warnings,
+        *(m.message for m in missing),
+        *unread,
+        *archive_warnings,
+    )
     return BuildResult(summary, issue, paths, warnings, missing, kept)
+
+
+def unread_pages(store: Store, issue: Issue, published: bool) -> tuple[str, ...]:
+    """A warning per article of the issue whose page could not be read yet: its title, credit
+    and blurb come from its feed alone, and its link may not work (404s are never picked by
+    curator, but a draft can name one)."""
+    entries = [e.article for section in issue.sections for e in section.entries]
+    why = store.unread_pages([a.id for a in entries if a.id])
+    then = "it was published" if published else "check its link before you publish"
+    return tuple(
+        f'the page of "{a.title}" ({a.url}) could not be read ({why[a.id]}): its credit and'
+        f" blurb come from its feed alone; {then}"
+        for a in entries
+        if a.id in why
+    )
 
 
 def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
@@ -341,7 +363,8 @@ def write_next_draft(
         )
     write_atomic(path, write_draft(issue, name=str(path)))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
-    warnings = (*notes, *planned.warnings, *(m.message for m in missing))
+    unread = unread_pages(store, issue, published=False)
+    warnings = (*notes, *planned.warnings, *(m.message for m in missing), *unread)
     return DraftWritten(issue, path, warnings, missing)
 
 
@@ -397,7 +420,7 @@ def build_from_draft(
     refresh(config, store, say=notes.append)
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
     kept = _record(config, store, issue, now, planned=takes_plan_place(config, store, issue.theme))
-    warnings = (*notes, *warnings, *archive_warnings)
+    warnings = (*notes, *warnings, *unread_pages(store, issue, published=True), *archive_warnings)
     return BuildResult(FetchSummary((), 0), issue, paths, warnings, kept_subjects=kept)
 
 

@@ -572,6 +572,18 @@ class Store:
                 [(link, e, kind, err, _iso(now), key) for key, link, e, kind, err in rows],
             )
 
+    def unread_pages(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """Of `article_ids`, those whose page could not be read yet, each with why (as the fetch
+        said it: "HTTP 404 Not Found", "no such server" ...)."""
+        found: dict[int, str] = {}
+        for article_id in article_ids:
+            row = self.db.execute(
+                "SELECT error FROM page_retries WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            if row is not None:
+                found[article_id] = str(row[0] or "the page could not be read")
+        return found
+
     def page_retries(self, *, seen_since: datetime, max_attempts: int) -> list[PageRetry]:
         """The articles whose page is to be read again: not featured in an issue, first seen
         since `seen_since`, read fewer than `max_attempts` times, oldest first. The rows outside
@@ -1037,13 +1049,16 @@ class Store:
             )
 
     def candidates(self, subject: str, limit: int) -> list[tuple[Article, float, tuple[str, ...]]]:
-        """The `limit` unfeatured articles placed under `subject` with the highest scores."""
+        """The `limit` unfeatured articles placed under `subject` with the highest scores; not
+        those whose page answered 404 or 410 when last read (a dead link: see `unread_pages`)."""
         rows = self.db.execute(
             """SELECT a.*, f.url AS feed_url, s.score AS s_score, s.matched AS s_matched
                FROM assignments s JOIN articles a ON a.id = s.article_id
                LEFT JOIN feeds f ON f.id = a.feed_id
                WHERE s.subject = ?
                  AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
+                 AND NOT EXISTS (SELECT 1 FROM page_retries r WHERE r.article_id = a.id
+                                 AND (r.error_kind = 'gone' OR r.error LIKE 'HTTP 404%'))
                ORDER BY s.score DESC, a.id LIMIT ?""",
             (subject, limit),
         )

@@ -376,3 +376,32 @@ def test_runs_close_together_do_not_use_up_a_pages_reads(
 def test_the_readme_says_when_a_page_is_read_again() -> None:
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "an hour after it failed at the earliest, then after 3, 9, 27 and 81 hours" in readme
+
+
+def test_a_dead_link_is_not_published_and_an_unread_page_is_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk16: a plain build published a link to a page that answered 404, with only "no blurb
+    could be made" to say so. A page that answered 404 (or 410) is not picked; a featured article
+    whose page could not be read for another reason is named, with why."""
+    dead = flaky_page(http_server, fail=100, status=404)
+    config = newsletter(tmp_path, http_server, dead, "  allow_private_addresses: true\n")
+    result = curator(config, "build")
+    assert result.exit_code == 0, result.stderr
+    assert "HTTP 404" in result.stderr  # the fetch's page report
+    assert not (config.parent / "output" / "issue-1.html").exists()  # nothing else to publish
+
+    down = tmp_path / "down"
+    down.mkdir()
+    page = flaky_page(http_server, fail=1, status=500)
+    config = newsletter(down, http_server, page, "  allow_private_addresses: true\n")
+    result = curator(config, "draft")
+    assert result.exit_code == 0, result.stderr
+    said = (
+        f'the page of "Service desks that listen" ({page}) could not be read (HTTP 500'
+        " Internal Server Error): its credit and blurb come from its feed alone;"
+    )
+    assert f"{said} check its link before you publish" in " ".join(result.stderr.split())
+    result = curator(config, "build", "--no-fetch")
+    assert result.exit_code == 0, result.stderr
+    assert f"{said} it was published" in " ".join(result.stderr.split())
