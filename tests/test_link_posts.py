@@ -139,8 +139,8 @@ def test_a_link_posts_blurb_is_the_linked_pages_when_read_else_the_quote_else_no
     tmp_path: Path, http_server: LocalServer
 ) -> None:
     read = http_server.add("/imore/pencil.html", PAGE, content_type="text/html")
-    gone = http_server.add("/imore/gone.html", "", status=404)  # not read: the feed's quote
-    bare = http_server.add("/elsewhere/bare.html", "", status=404)  # not read, nothing quoted
+    gone = http_server.add("/imore/gone.html", "", status=500)  # not read: the feed's quote
+    bare = http_server.add("/elsewhere/bare.html", "", status=500)  # not read, nothing quoted
     entries = [
         LINK_ENTRY.format(n=1, title="Pencilers rejoice", link=read, content=COMMENT + QUOTE),
         LINK_ENTRY.format(n=2, title="Court rules on keys", link=gone, content=COMMENT + QUOTE2),
