@@ -145,7 +145,7 @@ def test_pages_that_cannot_be_read_are_counted_with_the_three_most_common_reason
     assert [ln for ln in stderr if ln.startswith("  pages")][-1] == (
         "  pages      14 of 14 done: 4 read, 10 could not be"
     )
-    report = stderr[stderr.index(next(ln for ln in stderr if "could not be read" in ln)) :]
+    report = stderr[stderr.index(next(ln for ln in stderr if "article page(s) could not" in ln)) :]
     assert report[:5] == [
         "10 of 14 article page(s) could not be read; their articles use what the feed says:",
         "     4  HTTP 404 Not Found",
@@ -154,7 +154,12 @@ def test_pages_that_cannot_be_read_are_counted_with_the_three_most_common_reason
         "     1  for other reasons (--json lists every page)",
     ]
     assert "fetch_pages" not in result.stderr  # 4 of its pages were read: no reason to stop
-    # Every article is stored and published all the same, from what the feed says.
+    # Every article is stored all the same, from what the feed says (those featured are named, and
+    # those whose page answered 404 are not picked: dead links).
+    assert "could not be read (HTTP 404" not in result.stderr
+    assert (
+        "could not be read (HTTP 500 Internal Server Error): its credit and blurb" in result.stderr
+    )
     rows = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")
     assert len(rows) == 14
 
