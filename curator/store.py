@@ -292,6 +292,14 @@ _SAVE_ASSIGNMENT = (
 )
 
 
+#: The SQL that leaves out an article `a` whose page answered 404 or 410 when last read (and is
+#: still to be read again): a dead link is never picked for an issue.
+_NOT_DEAD = (
+    " AND NOT EXISTS (SELECT 1 FROM page_retries r WHERE r.article_id = a.id"
+    " AND (r.error_kind = 'gone' OR r.error LIKE 'HTTP 404%'))"
+)
+
+
 def _stale(subjects: Sequence[str]) -> str:
     """The WHERE clause (parameters: after, through, fingerprint, then `subjects`) of the
     articles with ids in (after, through] to place again: those the model `fingerprint` has not
@@ -1056,10 +1064,9 @@ class Store:
                FROM assignments s JOIN articles a ON a.id = s.article_id
                LEFT JOIN feeds f ON f.id = a.feed_id
                WHERE s.subject = ?
-                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
-                 AND NOT EXISTS (SELECT 1 FROM page_retries r WHERE r.article_id = a.id
-                                 AND (r.error_kind = 'gone' OR r.error LIKE 'HTTP 404%'))
-               ORDER BY s.score DESC, a.id LIMIT ?""",
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
+            + _NOT_DEAD
+            + " ORDER BY s.score DESC, a.id LIMIT ?",
             (subject, limit),
         )
         return [
@@ -1251,13 +1258,14 @@ class Store:
         self, subject: str, min_score: float = 0.0, exclude: Collection[int] = ()
     ) -> int:
         """How many unfeatured articles are placed under `subject` with at least `min_score`,
-        leaving out the articles whose ids are in `exclude`."""
+        leaving out the articles whose ids are in `exclude` (and dead links, as `candidates`)."""
         ids = tuple(exclude)
         leave_out = f" AND s.article_id NOT IN ({', '.join('?' * len(ids))})" if ids else ""
         row = self.db.execute(
             """SELECT COUNT(*) FROM assignments s
                WHERE s.subject = ? AND s.score >= ?
                  AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = s.article_id)"""
+            + _NOT_DEAD.replace("a.id", "s.article_id")
             + leave_out,
             (subject, min_score, *ids),
         ).fetchone()
