@@ -9,6 +9,8 @@ import re
 import sqlite3
 from pathlib import Path
 
+from test_review import blocks
+
 from conftest import EXAMPLES, LocalServer
 from conftest import run_cli as run
 
@@ -20,11 +22,6 @@ VOICE = "Voice of the customer"
 BASICS = "The basics of customer experience"
 MEASURING = "Measuring the customer experience"
 SERVICE = "Service operations"
-
-
-def blocks(text: str) -> list[str]:
-    """A draft split into its heading blocks (the first part holds front matter and intro)."""
-    return re.split(r"(?m)^(?=## |# )", text)
 
 
 def drafted(demo: Path) -> Path:

@@ -10,17 +10,16 @@ benchmarks/README.md (same subject for every article, scores equal to 1e-13).
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
+from labelled import benchmark_subjects, labelled
 
 from curator import textfeatures
-from curator.models import Article, Subject
+from curator.models import Article
 from curator.subjectfit import subject_phrases
 from curator.subjects import SubjectModel
 from curator.textfeatures import (
@@ -33,25 +32,9 @@ from curator.textfeatures import (
     tfidf,
 )
 
-SUBJECTS = Path(__file__).resolve().parent.parent / "benchmarks" / "subjects"
-
 
 def _articles(corpus: Path, name: str) -> list[tuple[Article, str]]:
-    path = corpus / "topics" / name / "articles.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [
-        (Article(id=i + 1, url=f"https://corpus.test/{r['id']}", title=r["title"], text=r["text"]),
-         r["label"])
-        for i, r in enumerate(rows)
-    ]  # fmt: skip
-
-
-def _subjects(name: str) -> dict[str, Subject]:
-    data = yaml.safe_load((SUBJECTS / name).read_text(encoding="utf-8"))
-    return {
-        s["label"]: Subject(s["name"], s["description"], tuple(str(k) for k in s["keywords"]))
-        for s in data["subjects"]
-    }
+    return labelled(corpus / "topics" / name / "articles.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +95,7 @@ def caches_kept() -> Iterator[None]:
 def test_article_counts_are_each_fields_counts_times_its_weight(bbc, reuters, cold, caches_kept):
     # Reuters' subjects have multi-word keywords whose first word 3 in 4 of its articles use.
     for data, name in ((bbc, "bbc.yaml"), (reuters, "reuters8.yaml")):
-        phrases = subject_phrases(list(_subjects(name).values()))
+        phrases = subject_phrases(list(benchmark_subjects(name).values()))
         assert phrases
         for article, _ in data[:600]:
             if cold:
@@ -126,7 +109,7 @@ def test_article_counts_are_each_fields_counts_times_its_weight(bbc, reuters, co
 
 def test_tfidf_is_one_plus_log_count_times_idf_at_unit_length(bbc):
     articles = [a for a, _ in bbc[:300]]
-    model = SubjectModel.build(list(_subjects("bbc.yaml").values()), corpus=articles)
+    model = SubjectModel.build(list(benchmark_subjects("bbc.yaml").values()), corpus=articles)
     idf, unseen = model.corpus.idf, model.corpus.unseen_idf
     for article in articles + [Article(id=0, url="u:new", title="Zyzzyva quokka", text="")]:
         counts = article_counts(article, model.phrases)
@@ -139,7 +122,7 @@ def test_tfidf_is_one_plus_log_count_times_idf_at_unit_length(bbc):
 
 @pytest.mark.parametrize("corrected", [False, True], ids=["zero-shot", "half-corrected"])
 def test_placing_gives_what_scoring_each_part_on_its_own_gives(bbc, corrected):
-    subjects = _subjects("bbc.yaml")
+    subjects = benchmark_subjects("bbc.yaml")
     articles = [a for a, _ in bbc]
     corrections: dict[str, str | None] = {}
     if corrected:  # every other article moved to its labelled subject, a few excluded

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from labelled import BENCHMARK_SUBJECTS, benchmark_subjects, labelled
 
 from curator.models import Article, Subject
 from curator.subjects import SubjectModel, assign, explain, judge_all, suggest
 from curator.textfeatures import stem, terms
 
-BENCHMARK_SUBJECTS = Path(__file__).resolve().parent.parent / "benchmarks" / "subjects"
+_labelled, _subjects = labelled, benchmark_subjects
 
 #: Words a reader takes for sport (for the suggested subject's label).
 SPORT_WORDS = {
@@ -22,29 +23,6 @@ SPORT_WORDS = {
     "doping", "drugs", "banned", "sprinter", "injury", "manager", "game", "win", "title",
     "final",
 }  # fmt: skip
-
-
-def _labelled(path: Path, labels: int | None = None) -> list[tuple[Article, str]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    if labels:
-        counts: dict[str, int] = {}
-        for r in rows:
-            counts[r["label"]] = counts.get(r["label"], 0) + 1
-        keep = set(sorted(counts, key=lambda lab: -counts[lab])[:labels])
-        rows = [r for r in rows if r["label"] in keep]
-    return [
-        (Article(id=i + 1, url=f"https://corpus.test/{r['id']}", title=r["title"], text=r["text"]),
-         r["label"])
-        for i, r in enumerate(rows)
-    ]  # fmt: skip
-
-
-def _subjects(name: str) -> dict[str, Subject]:
-    data = yaml.safe_load((BENCHMARK_SUBJECTS / name).read_text(encoding="utf-8"))
-    return {
-        s["label"]: Subject(s["name"], s["description"], tuple(str(k) for k in s["keywords"]))
-        for s in data["subjects"]
-    }
 
 
 @pytest.fixture(scope="module")
