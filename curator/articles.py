@@ -135,6 +135,25 @@ def page_title(page: Page, publication: str | None) -> str:
     return strip_site_name(page.title or "", names, page.authors)
 
 
+def feed_item_title(
+    title: str,
+    page: Page | None,
+    publication: str | None,
+    feed_title: str | None,
+    authors: Sequence[str],
+) -> str:
+    """A feed item's title without a segment at its end that names the site or the author ("... |
+    Eleanor Ainge Roy", "... – Firefox Nightly News"): the publication credited, the feed's title,
+    a name the page gives its site, a person the page or the feed credits. Any other segment
+    stays: "Dropbox's ATF - an async task framework" is one title with a dash inside."""
+    names = [n for n in (publication, feed_title) if n]
+    people = list(authors)
+    if page is not None:
+        names += page.site_names
+        people += page.authors
+    return strip_site_name(title, names, people, lead=False)
+
+
 def merge(
     entry: Entry, page: Page | None, *, source: FeedSource, feed_title: str | None, now: datetime
 ) -> Article | None:
@@ -147,8 +166,8 @@ def merge(
     - publication: the name the editor configured, else the page's site name, else the feed's title;
       the feed's title also when the page's site name does not resemble the article's domain and
       the feed's does (`page_or_feed_name`: Reuters pages name a section, "U.S.").
-    - a title read from the page loses the site's name at either end (`page_title`): the feed's
-      own title is kept as the feed wrote it.
+    - a title read from the page loses the site's name at either end (`page_title`); the feed's
+      own title loses a last segment naming the site, the feed or the author (`feed_item_title`).
     - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
       article: the page's authors and site name, else no author and the site's domain; never the
       feed's author, the feed's title or the name the editor gave the feed.
@@ -179,6 +198,8 @@ def merge(
     authors = credited(tuple(authors), publication)
     if not entry.title and page is not None:
         title = page_title(page, publication)
+    elif not entry.via:
+        title = feed_item_title(title, page, publication, feed_title, authors)
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.

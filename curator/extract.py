@@ -512,15 +512,18 @@ def _canonical_hrefs(doc: _Doc) -> list[str]:
     return [str(h) for h in doc.tree.xpath("//link[@rel='canonical']/@href")]
 
 
-def strip_site_name(raw: str, names: Iterable[str], people: Iterable[str] = ()) -> str:
+def strip_site_name(
+    raw: str, names: Iterable[str], people: Iterable[str] = (), *, lead: bool = True
+) -> str:
     """`raw` without the site's name at its end or start: " | X", " - X", " – X", " — X", " :: X"
     (the `rules.TITLE_SEPARATORS`) where X is one of `names` (spaces, case and a leading "The"
-    aside: "TheHill" is "The Hill"). A person of `people` goes too when a site's name follows
-    them ("Title - John C. Welch - Medium"). The title itself is never taken whole."""
+    aside: "TheHill" is "The Hill"). A person of `people` goes too at the end, alone ("Title |
+    Eleanor Ainge Roy") or before a site's name ("Title - John C. Welch - Medium"), never at the
+    start; without `lead`, nothing at the start goes. The title itself is never taken whole."""
     keys = {k for n in names if (k := name_key(n))}
-    if not keys:
-        return raw
     who = {k for p in people if (k := name_key(p))}
+    if not keys and not who:
+        return raw
     parts = rules.TITLE_SEPARATORS.split(raw)
     if len(parts) < 2:
         return raw
@@ -528,15 +531,9 @@ def strip_site_name(raw: str, names: Iterable[str], people: Iterable[str] = ()) 
     # Cut by position in `raw`: the separators between kept parts stay as written.
     seps = list(rules.TITLE_SEPARATORS.finditer(raw))
     start, end = 0, len(seps)  # parts[start : end + 1] are kept
-    site_gone = False
-    while end > start:
-        k = name_key(parts[end])
-        if k in keys or (site_gone and k in who):
-            site_gone = site_gone or k in keys
-            end -= 1
-        else:
-            break
-    while end > start and name_key(parts[start]) in keys:
+    while end > start and (name_key(parts[end]) in keys or name_key(parts[end]) in who):
+        end -= 1
+    while lead and end > start and name_key(parts[start]) in keys:
         start += 1
     if (start, end) == (0, len(seps)):
         return raw

@@ -323,3 +323,44 @@ def test_a_title_is_never_cut_down_to_punctuation() -> None:
     assert strip_site_name("eHow | eHow", ["eHow"]) == "eHow"
     assert strip_site_name("How to bake | eHow", ["eHow"]) == "How to bake"
     assert strip_site_name("eHow | 42 | eHow", ["eHow"]) == "42"
+
+
+def test_a_build_cuts_the_author_or_site_after_a_feed_items_title(
+    corpus: Path, tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Walk 16, finding 6: the feed's own titles kept " | Eleanor Ainge Roy" (the author the page
+    credits) and " \u2013 Firefox Nightly News" (the site's and the feed's name). Both go; a title
+    with a dash inside that names neither stays whole."""
+    items = {
+        "guardian-1": (
+            "'What is the sea telling us?': M\u0101ori tribes fearful over whale strandings"
+            " | Eleanor Ainge Roy",
+            "Guardian environment",
+        ),
+        "firefox-nightly-blog": (
+            "These Weeks in Firefox: Issue 85 \u2013 Firefox Nightly News",
+            "Firefox Nightly News",
+        ),
+        "dropbox-blog": (
+            "How we designed Dropbox\u2019s ATF - an async task framework",
+            "Dropbox engineering",
+        ),
+    }
+    feeds = []
+    for name, (title, feed_title) in items.items():
+        page = saved_page(corpus, f"articles/readability/{name}/source.html", tmp_path)
+        feeds.append(
+            one_item_feed(
+                http_server,
+                name,
+                feed_title,
+                page.read_text(encoding="utf-8"),
+                f"<title>{title.replace('&', '&amp;')}</title><description>A story.</description>",
+            )
+        )
+    credits = build_issue(tmp_path, "whale, firefox, dropbox, story", feeds)
+    assert sorted(credits) == [
+        "'What is the sea telling us?': M\u0101ori tribes fearful over whale strandings",
+        "How we designed Dropbox\u2019s ATF - an async task framework",
+        "These Weeks in Firefox: Issue 85",
+    ]
