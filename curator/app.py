@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from curator import articles as article_rules
+from curator.blurb import more_sentences, short_blurb
 from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
@@ -172,10 +173,16 @@ def run_build(
         "`curator build --draft`)",
     )
     unread = unread_pages(store, issue, published=True)
+    short = short_blurbs(
+        issue,
+        "it is published so (to add a sentence before publishing: `curator draft`, then "
+        "`curator build --draft`)",
+    )
     warnings = (
         *notes,
         *planned.warnings,
         *(m.message for m in missing),
+        *short,
         *unread,
         *archive_warnings,
     )
@@ -210,6 +217,25 @@ def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
         for entry in section.entries
         if not entry.article.blurb.strip()
     )
+
+
+def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
+    """A warning per article of the issue whose blurb is a single sentence (blurbs are 2-3),
+    saying whether its page or feed had more text to choose from or too little."""
+    out = []
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            if not short_blurb(art.blurb):
+                continue
+            if more_sentences(art.text, art.blurb) or more_sentences(art.summary, art.blurb):
+                why = "its page has more text, but no second sentence that fit beside it"
+            else:
+                why = "its feed and page had no more text to make one of 2-3 sentences"
+            out.append(
+                f'the blurb of "{art.title}" ({art.url}) is one sentence ({why}): {what_now}'
+            )
+    return tuple(out)
 
 
 def _record(
@@ -364,7 +390,8 @@ def write_next_draft(
     write_atomic(path, write_draft(issue, name=str(path)))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
-    warnings = (*notes, *planned.warnings, *(m.message for m in missing), *unread)
+    short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
+    warnings = (*notes, *planned.warnings, *(m.message for m in missing), *short, *unread)
     return DraftWritten(issue, path, warnings, missing)
 
 

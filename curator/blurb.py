@@ -89,10 +89,18 @@ FURNITURE_ANYWHERE = re.compile(
     re.I,
 )
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: A date as a dateline writes it: "April 17, 2015", "Nov. 3", "17 April 2015".
+_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?)"
+_WIRE = r"\([A-Za-z. ]{2,20}\)"
 #: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — ", "WASHINGTON (AP) — ",
-#: "(Reuters) - "): the place and the wire, not the story.
+#: "(Reuters) - ", "April 17, 2015 -- ", "LONDON, April 17 (Reuters) - "): the place, the date and
+#: the wire, not the story. Only before a dash: "April 17, 2015 was..." is a sentence.
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.,' ]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?|\([A-Za-z. ]{2,20}\))"
+    rf"^(?:[A-Z][A-Z.,' ]{{2,40}}?(?:,? {_DATE})?(?:\s*{_WIRE})?|{_DATE}(?:\s*{_WIRE})?|{_WIRE})"
     r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])"
 )
 
@@ -416,10 +424,13 @@ def choose_blurb(
     """
     fallbacks: list[str] = []
     text, quoted_text = _own_and_quoted(text, markup)
+    headings = _headings(text)
     text = _from_title(text, title)
     summary, quoted_summary = _own_and_quoted(summary, markup)
+    summary = "\n".join(_unglued(line, headings) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
-    desc = _standfirst(_clean_text(description, markup))
+    desc = _clean_text(description, markup)
+    desc = _standfirst(DATELINE.sub("", _unglued(desc, headings)))
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
@@ -477,6 +488,43 @@ def _from_title(text: str, title: str | None) -> str:
             # Not a list of links at the end of a short page that names the article again.
             return rest if len(rest) >= MIN_CHARS * 2 else text
     return text
+
+
+#: A line of a page's text this short, with no full stop, is a heading ("Highlights", "Key points").
+MAX_HEADING_WORDS = 6
+
+
+#: How many words of the block after a heading show that a text runs the two together.
+GLUED_WORDS = 3
+
+
+def _headings(text: str) -> dict[str, list[str]]:
+    """The headings near the top of a page's text (plain, a block a line), each with the first
+    words of the block after it: short lines that end without a sentence's punctuation."""
+    lines = [ln for ln in (_clean_text(x, markup=False) for x in text[:TITLE_WITHIN].splitlines())]
+    lines = [ln for ln in lines if ln]
+    out: dict[str, list[str]] = {}
+    for line, after in zip(lines, lines[1:], strict=False):
+        if len(line.split()) <= MAX_HEADING_WORDS and line[-1:].isalnum():
+            out.setdefault(line, _words(after)[:GLUED_WORDS])
+    return out
+
+
+def _unglued(paragraph: str, headings: dict[str, list[str]]) -> str:
+    """A description or a summary made from the page's text with its blocks run together loses
+    the heading glued to its first sentence: "Highlights Here's our Firefox Year in Review!" is
+    "Here's our ..." when the page has the heading "Highlights" and "Here's our Firefox" after
+    it; else the paragraph as it is."""
+    for heading, after in headings.items():
+        rest = paragraph[len(heading) :].lstrip()
+        if (
+            paragraph.startswith(heading + " ")
+            and _starts_sentence(rest)
+            and len(after) == GLUED_WORDS
+            and _words(rest)[:GLUED_WORDS] == after
+        ):
+            return rest
+    return paragraph
 
 
 def _lead_in(text: str) -> str:
@@ -592,6 +640,18 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
     return out
 
 
+def short_blurb(blurb: str) -> bool:
+    """A blurb of a single sentence (or a fragment), where blurbs are two or three: the editor is
+    told, for nothing better could be made of the feed and the page. "" is no blurb at all."""
+    return bool(blurb.strip()) and len(split_sentences(blurb.strip())) < MIN_SENTENCES
+
+
+def more_sentences(text: str | None, blurb: str) -> bool:
+    """`text` (a page's or a feed's, plain) has a usable sentence that `blurb` does not say."""
+    said = split_sentences(blurb)
+    return any(not any(_repeats(sentence, s) for s in said) for sentence in _text_sentences(text))
+
+
 def _ended(paragraph: str, *, last: bool) -> bool:
     """The paragraph was written whole: not cut by "..." or "[...]", and followed by another one or
     closed by a "Read more" link."""
@@ -658,7 +718,7 @@ def _top_up(
             break
         if len(out) >= MAX_SENTENCES or len(join_sentences([*out, sentence])) > max_chars:
             break
-        if any(_similar(sentence, s) for s in out):
+        if any(_repeats(sentence, s) for s in out):
             continue
         if not out and not _opens(sentence):
             continue
@@ -669,6 +729,32 @@ def _top_up(
 def _similar(a: str, b: str) -> bool:
     ta, tb = _terms(a), _terms(b)
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.6
+
+
+#: A sentence that opens with this many words of one before it says the same thing again ("The
+#: Xbox One X is the most powerful ... The Xbox One X is the ultimate ...").
+SAME_OPENING_WORDS = 4
+
+
+def _repeats(sentence: str, before: str) -> bool:
+    """`sentence` says again what `before` said: mostly the same terms (`_similar`), or
+    `_restates`."""
+    return _similar(sentence, before) or _restates(sentence, before)
+
+
+def _restates(sentence: str, before: str) -> bool:
+    """`sentence` is `before` again, or nearly (nearly all the terms of the longer of the two),
+    or opens with the same words."""
+    if normalise_space(sentence).lower() == normalise_space(before).lower():
+        return True
+    ta, tb = _terms(sentence), _terms(before)
+    if min(len(ta), len(tb)) >= SAME_OPENING_WORDS and len(ta & tb) >= 0.8 * max(len(ta), len(tb)):
+        return True
+    # Each goes on well past the opening: "Lorem ipsum dolor sit amet." before "Lorem ipsum dolor
+    # sit amet, consectetur ..." is a short line the next one extends, which the terms tell.
+    a, b = _words(sentence), _words(before)
+    long = min(len(a), len(b)) >= 2 * SAME_OPENING_WORDS
+    return long and a[:SAME_OPENING_WORDS] == b[:SAME_OPENING_WORDS]
 
 
 def _in_bounds(chosen: list[str], min_chars: int, max_chars: int) -> bool:
@@ -724,6 +810,8 @@ def _best_window(
             window = lead[start : start + size]
             if len(window) < size or not min_chars <= len(join_sentences(window)) <= max_chars:
                 continue
+            if any(_restates(b, a) for i, a in enumerate(window) for b in window[i + 1 :]):
+                continue  # a run that says a thing twice
             score = sum(scores[start : start + size]) / size
             score *= 1.0 / (1.0 + LEAD_DECAY * start)  # openings say what an article is
             score *= 1.0 + 0.05 * (size - MIN_SENTENCES)  # a third sentence, when it fits, helps

@@ -44,6 +44,7 @@ from pathlib import Path
 
 import yaml
 
+from curator.blurb import short_blurb
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
@@ -94,6 +95,11 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 
 #: Where an article has no blurb, the draft says so in its place (an HTML comment: ignored).
 NO_BLURB = "<!-- No blurb could be made for this article: write one here (2-3 sentences). -->"
+#: Where an article's blurb is a single sentence, the draft says so under it (a comment: ignored).
+SHORT_BLURB = (
+    "<!-- This blurb is one sentence (blurbs are 2-3): nothing more fit from its feed or page."
+    " Add a sentence, or leave it. -->"
+)
 
 
 class DraftError(InputError):
@@ -251,6 +257,8 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
             blurb = "\n\n".join(p for p in paragraphs if p)
             if blurb:
                 lines += [_escape_lines(blurb), ""]
+                if short_blurb(blurb):
+                    lines += [SHORT_BLURB, ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
         if section.passed_over:
