@@ -711,10 +711,14 @@ def _fit(sentences: list[str], max_chars: int) -> list[str]:
 def _top_up(
     chosen: list[str], text_sentences: list[str], min_chars: int, max_chars: int
 ) -> list[str]:
-    """Add the text's lead sentences that say something new until the blurb has two sentences."""
+    """Add the text's lead sentences that say something new until the blurb has two sentences
+    and `min_chars`; two are enough when the first is a summary sentence of its own
+    (`MIN_DESCRIPTION_CHARS`): a third from further down restates or drifts from it."""
     out = list(chosen)
     for sentence in text_sentences[:6]:
-        if len(out) >= MIN_SENTENCES and len(join_sentences(out)) >= min_chars:
+        if len(out) >= MIN_SENTENCES and (
+            len(join_sentences(out)) >= min_chars or len(out[0]) >= MIN_DESCRIPTION_CHARS
+        ):
             break
         if len(out) >= MAX_SENTENCES or len(join_sentences([*out, sentence])) > max_chars:
             break
