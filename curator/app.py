@@ -14,6 +14,7 @@ from curator import articles as article_rules
 from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
+    Draft,
     DraftEntry,
     blurb_mistakes,
     check_blurbs,
@@ -34,7 +35,7 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
-from curator.issuetext import issue_text, repeated_introduction
+from curator.issuetext import issue_text, link_warnings, repeated_closing, repeated_introduction
 from curator.models import Article, FetchResult, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
@@ -315,6 +316,24 @@ def next_issue(
     return NextIssue(issue, choice.planned, warnings)
 
 
+def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
+    """What the editor is told about a draft's introduction and closing line: a link to an
+    address never published, a sentence of the closing line said in the introduction too."""
+    lines = draft.introduction_lines
+
+    def at(line: int) -> str:
+        return (
+            f"{path}:{lines[line - 1] if 0 < line <= len(lines) else draft.lines.get('title', 2)}"
+        )
+
+    closing_at = f"{path}:{draft.lines.get('closing', 2)}"
+    return (
+        *link_warnings(draft.introduction, at, f"the introduction in {path}"),
+        *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
+        *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),
+    )
+
+
 def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ...]:
     history = store.issues()
     previous = (history[-1].number, history[-1].introduction) if history else None
@@ -413,7 +432,7 @@ def build_from_draft(
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
-    warnings = _repeat_warning(config, store, issue)
+    warnings = (*_repeat_warning(config, store, issue), *draft_text_warnings(draft, draft_file))
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
     notes: list[str] = []

@@ -182,6 +182,8 @@ class Draft:
     feature_again: tuple[str, ...] = ()
     #: Each front matter key's line, for messages.
     lines: dict[str, int] = field(default_factory=dict)
+    #: The line in the file of each line of `introduction`, for messages.
+    introduction_lines: tuple[int, ...] = ()
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:
@@ -447,6 +449,8 @@ class _Body:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.intro: list[str] = []
+        #: The line in the file of each of `intro`.
+        self.intro_lines: list[int] = []
         self.sections: list[DraftSection] = []
         self.subject: tuple[str, int] | None = None
         self.entries: list[DraftEntry] = []
@@ -514,6 +518,7 @@ class _Body:
     def outside_article(self, raw: str, stripped: str, number: int) -> None:
         if self.subject is None:
             self.intro.append(_ESCAPED.sub("", raw.rstrip()))
+            self.intro_lines.append(number)
         elif stripped:
             follows, self.stray = self.stray == number - 1, number
             if follows:  # the same paragraph: said once
@@ -685,8 +690,17 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         extra_sections=extra,
         feature_again=tuple(str(u).strip() for u in again),
         lines=dict(front.lines),
+        introduction_lines=_intro_lines(body, intro, front),
     )
     return draft, mistakes
+
+
+def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, ...]:
+    """The file line of each line of the draft's introduction (its blank first lines dropped)."""
+    if intro:
+        return (front.line("introduction"),) * (str(intro).strip().count("\n") + 1)
+    skip = next((i for i, line in enumerate(body.intro) if line.strip()), len(body.intro))
+    return tuple(body.intro_lines[skip:])
 
 
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
