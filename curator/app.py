@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.config import Config
@@ -18,6 +19,7 @@ from curator.draft import (
     DraftEntry,
     blurb_mistakes,
     check_blurbs,
+    credit_note,
     draft_path,
     draft_to_issue,
     featured_again,
@@ -26,6 +28,7 @@ from curator.draft import (
     write_draft,
 )
 from curator.errors import CuratorError
+from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
     FeedReport,
@@ -380,11 +383,44 @@ def write_next_draft(
             f"{path} exists already (your edits would be lost); "
             "build it with `curator build --draft`, or pass --force to replace it"
         )
-    write_atomic(path, write_draft(issue, name=str(path)))
+    notes_by_url = credit_notes(config, store, issue)
+    write_atomic(path, write_draft(issue, name=str(path), credit_notes=notes_by_url))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
     warnings = (*notes, *planned.warnings, *(m.message for m in missing), *unread)
     return DraftWritten(issue, path, warnings, missing)
+
+
+def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
+    """What is unsure in each article's credit (`draft.credit_note`), by URL: a publication that
+    is its feed's title (curator's fallback when the page gives no site name, or one unlike the
+    article's site) and does not resemble the article's site (a Health Feed credit for a WebMD
+    page), and no author found. A `name:` the editor configured is their choice: never noted."""
+    sources = {f.url: f for f in config.feeds}
+    notes = {}
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            source = sources.get(art.feed_url or "")
+            from_feed = ""
+            if (
+                source is not None
+                and not source.name
+                and art.publication
+                and art.publication == store.feed_state(source.url).title
+                and resembles_site(art.publication, art.url) is not True
+            ):
+                host = urlsplit(art.url).hostname or art.url
+                from_feed = (
+                    f"the title of its feed, and nothing says it is the name of the site ({host}):"
+                    " if it is not the publication, correct the `publication:` line above, or"
+                    f" give the feed a `name:` in {config.path} (line {source.line}) for all its"
+                    " articles"
+                )
+            note = credit_note(art.authors, art.publication, from_feed)
+            if note:
+                notes[art.url] = note
+    return notes
 
 
 def build_from_draft(

@@ -215,13 +215,29 @@ def _yaml_line(key: str, value: object) -> str:
     return text.strip()
 
 
+def credit_note(authors: Sequence[str], publication: str | None, from_feed: str = "") -> str:
+    """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
+    publication that is the feed's name rather than one the page gave (`from_feed` says so, and
+    what to do), or no author found."""
+    notes = []
+    if publication and from_feed:
+        notes.append(f'"{publication}" is {from_feed}')
+    if not any(a.strip() for a in authors):
+        notes.append("no author was found: add an `author:` line if the article names one")
+    return ("Credit: " + "; ".join(notes) + ".") if notes else ""
+
+
 def draft_path(folder: Path, number: int) -> Path:
     """Where the draft of issue `number` lives: drafts/issue-<N>.md."""
     return folder / f"issue-{number}.md"
 
 
-def write_draft(issue: Issue, *, name: str | None = None) -> str:
-    """The issue as a draft the editor edits (parse_draft reads the same content back)."""
+def write_draft(
+    issue: Issue, *, name: str | None = None, credit_notes: Mapping[str, str] = {}
+) -> str:
+    """The issue as a draft the editor edits (parse_draft reads the same content back).
+    `credit_notes` (by article URL) say what is unsure in an article's credit, as a comment under
+    its credit lines (`credit_note`)."""
     name = name or f"drafts/issue-{issue.number}.md"
     lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
@@ -248,6 +264,8 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
             lines += [f"author: {_one_line(a)}" for a in art.authors if _one_line(a)]
             if art.publication:
                 lines.append(f"publication: {_one_line(art.publication)}")
+            if credit_notes.get(art.url):
+                lines.append(f"<!-- {_one_line(credit_notes[art.url]).replace('-->', '-- >')} -->")
             lines.append("")
             paragraphs = [_one_line(p) for p in re.split(r"\n\s*\n", art.blurb)]
             blurb = "\n\n".join(p for p in paragraphs if p)
