@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -58,6 +58,7 @@ from curator.placement import (
     choose_sections,
     keep_published_subjects,
     refresh,
+    weak_bars,
 )
 from curator.publish import write_atomic
 from curator.render import environment
@@ -88,6 +89,8 @@ class BuildResult:
     #: The articles the issue published under another subject than curator had given them (the
     #: draft put them there): placed there from now on, not learnt from.
     kept_subjects: tuple[KeptSubject, ...] = ()
+    #: The URLs of the articles published that fit their subject only weakly (`weak_fit_warnings`).
+    weak_fits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ def run_build(
         *unread,
         *archive_warnings,
     )
-    return BuildResult(summary, issue, paths, warnings, missing, kept)
+    return BuildResult(summary, issue, paths, warnings, missing, kept, planned.weak_fits)
 
 
 def unread_pages(store: Store, issue: Issue, published: bool) -> tuple[str, ...]:
@@ -273,6 +276,8 @@ class NextIssue:
     #: The issue takes its theme's place in the plan of themes.
     planned: bool
     warnings: tuple[str, ...] = ()
+    #: The URLs of its articles that fit their subject only weakly (`weak_fit_warnings`).
+    weak_fits: tuple[str, ...] = ()
 
 
 def next_issue(
@@ -315,8 +320,36 @@ def next_issue(
         theme=choice.theme,
         closing=text.closing,
     )
-    warnings = (*text.warnings, *_repeat_warning(config, store, issue))
-    return NextIssue(issue, choice.planned, warnings)
+    weak = store.weak_fits(weak_bars(config, store), featured)
+    weak_urls = tuple(e.article.url for s in sections for e in s.entries if e.article.id in weak)
+    warnings = (
+        *text.warnings,
+        *_repeat_warning(config, store, issue),
+        *weak_fit_warnings(config, issue, weak),
+    )
+    return NextIssue(issue, choice.planned, warnings, weak_urls)
+
+
+def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tuple[str, ...]:
+    """A warning per section of the issue with articles that fit its subject only weakly (ids in
+    `weak`: the scorer placed them there with a score under the subject's own bar, see
+    `placement.weak_bars`). They are picked last, so a section has them only when too few
+    articles fit its subject well: they are often off the subject."""
+    out = []
+    for section in issue.sections:
+        entries = [e for e in section.entries if e.article.id in weak]
+        if not entries:
+            continue
+        listed = ", ".join(f'"{e.article.title}" ({e.score:.3f}, {e.article.url})' for e in entries)
+        out.append(
+            f'issue {issue.number}\'s "{section.subject}" has {len(entries)} of its'
+            f" {len(section.entries)} articles fitting the subject only weakly (scoring under the"
+            f" subject's own bar, often off it): {listed}; to leave one out, cut it in the draft"
+            " (`curator draft` writes one, `curator build --draft` publishes it) and `curator"
+            " subjects exclude URL`, or add keywords to the subject in"
+            f" {config.path}; `curator themes` counts each subject's weak fits"
+        )
+    return tuple(out)
 
 
 def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
@@ -351,6 +384,8 @@ class DraftWritten:
     warnings: tuple[str, ...] = ()
     #: The articles left without a blurb (their messages are among `warnings` too).
     missing_blurbs: tuple[MissingBlurb, ...] = ()
+    #: The URLs of its articles that fit their subject only weakly (`weak_fit_warnings`).
+    weak_fits: tuple[str, ...] = ()
 
 
 def write_next_draft(
@@ -383,12 +418,23 @@ def write_next_draft(
             f"{path} exists already (your edits would be lost); "
             "build it with `curator build --draft`, or pass --force to replace it"
         )
-    notes_by_url = credit_notes(config, store, issue)
-    write_atomic(path, write_draft(issue, name=str(path), credit_notes=notes_by_url))
+    notes_by_url: dict[str, list[str]] = {}
+    for url, note in credit_notes(config, store, issue).items():
+        notes_by_url.setdefault(url, []).append(note)
+    for url in planned.weak_fits:
+        notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
+    write_atomic(path, write_draft(issue, name=str(path), notes=notes_by_url))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
     warnings = (*notes, *planned.warnings, *(m.message for m in missing), *unread)
-    return DraftWritten(issue, path, warnings, missing)
+    return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+#: The draft's note on an article that fits its subject only weakly (`weak_fit_warnings`).
+WEAK_FIT_NOTE = (
+    "Weak fit: this article scores under its subject's own bar and may be off the subject: cut it"
+    " if it is (and `curator subjects exclude URL` keeps it out of later issues)."
+)
 
 
 def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:

@@ -233,11 +233,11 @@ def draft_path(folder: Path, number: int) -> Path:
 
 
 def write_draft(
-    issue: Issue, *, name: str | None = None, credit_notes: Mapping[str, str] = {}
+    issue: Issue, *, name: str | None = None, notes: Mapping[str, Sequence[str]] = {}
 ) -> str:
     """The issue as a draft the editor edits (parse_draft reads the same content back).
-    `credit_notes` (by article URL) say what is unsure in an article's credit, as a comment under
-    its credit lines (`credit_note`)."""
+    `notes` (by article URL) say what is unsure about an article (its credit: `credit_note`; a
+    weak fit), each a comment under its fields."""
     name = name or f"drafts/issue-{issue.number}.md"
     lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
@@ -264,8 +264,8 @@ def write_draft(
             lines += [f"author: {_one_line(a)}" for a in art.authors if _one_line(a)]
             if art.publication:
                 lines.append(f"publication: {_one_line(art.publication)}")
-            if credit_notes.get(art.url):
-                lines.append(f"<!-- {_one_line(credit_notes[art.url]).replace('-->', '-- >')} -->")
+            for note in notes.get(art.url, ()):
+                lines.append(f"<!-- {_one_line(note).replace('-->', '-- >')} -->")
             lines.append("")
             paragraphs = [_one_line(p) for p in re.split(r"\n\s*\n", art.blurb)]
             blurb = "\n\n".join(p for p in paragraphs if p)
