@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.blurb import more_sentences, short_blurb
 from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
+    Draft,
     DraftEntry,
     blurb_mistakes,
     check_blurbs,
+    credit_note,
     draft_path,
     draft_to_issue,
     featured_again,
@@ -26,6 +29,7 @@ from curator.draft import (
     write_draft,
 )
 from curator.errors import CuratorError
+from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
     FeedReport,
@@ -35,7 +39,7 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
-from curator.issuetext import issue_text, repeated_introduction
+from curator.issuetext import issue_text, link_warnings, repeated_closing, repeated_introduction
 from curator.models import Article, FetchResult, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
@@ -55,6 +59,7 @@ from curator.placement import (
     choose_sections,
     keep_published_subjects,
     refresh,
+    weak_bars,
 )
 from curator.publish import write_atomic
 from curator.render import environment
@@ -85,6 +90,8 @@ class BuildResult:
     #: The articles the issue published under another subject than curator had given them (the
     #: draft put them there): placed there from now on, not learnt from.
     kept_subjects: tuple[KeptSubject, ...] = ()
+    #: The URLs of the articles published that fit their subject only weakly (`weak_fit_warnings`).
+    weak_fits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,7 +193,7 @@ def run_build(
         *unread,
         *archive_warnings,
     )
-    return BuildResult(summary, issue, paths, warnings, missing, kept)
+    return BuildResult(summary, issue, paths, warnings, missing, kept, planned.weak_fits)
 
 
 def unread_pages(store: Store, issue: Issue, published: bool) -> tuple[str, ...]:
@@ -295,6 +302,8 @@ class NextIssue:
     #: The issue takes its theme's place in the plan of themes.
     planned: bool
     warnings: tuple[str, ...] = ()
+    #: The URLs of its articles that fit their subject only weakly (`weak_fit_warnings`).
+    weak_fits: tuple[str, ...] = ()
 
 
 def next_issue(
@@ -337,8 +346,54 @@ def next_issue(
         theme=choice.theme,
         closing=text.closing,
     )
-    warnings = (*text.warnings, *_repeat_warning(config, store, issue))
-    return NextIssue(issue, choice.planned, warnings)
+    weak = store.weak_fits(weak_bars(config, store), featured)
+    weak_urls = tuple(e.article.url for s in sections for e in s.entries if e.article.id in weak)
+    warnings = (
+        *text.warnings,
+        *_repeat_warning(config, store, issue),
+        *weak_fit_warnings(config, issue, weak),
+    )
+    return NextIssue(issue, choice.planned, warnings, weak_urls)
+
+
+def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tuple[str, ...]:
+    """A warning per section of the issue with articles that fit its subject only weakly (ids in
+    `weak`: the scorer placed them there with a score under the subject's own bar, see
+    `placement.weak_bars`). They are picked last, so a section has them only when too few
+    articles fit its subject well: they are often off the subject."""
+    out = []
+    for section in issue.sections:
+        entries = [e for e in section.entries if e.article.id in weak]
+        if not entries:
+            continue
+        listed = ", ".join(f'"{e.article.title}" ({e.score:.3f}, {e.article.url})' for e in entries)
+        out.append(
+            f'issue {issue.number}\'s "{section.subject}" has {len(entries)} of its'
+            f" {len(section.entries)} articles fitting the subject only weakly (scoring under the"
+            f" subject's own bar, often off it): {listed}; to leave one out, cut it in the draft"
+            " (`curator draft` writes one, `curator build --draft` publishes it) and `curator"
+            " subjects exclude URL`, or add keywords to the subject in"
+            f" {config.path}; `curator themes` counts each subject's weak fits"
+        )
+    return tuple(out)
+
+
+def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
+    """What the editor is told about a draft's introduction and closing line: a link to an
+    address never published, a sentence of the closing line said in the introduction too."""
+    lines = draft.introduction_lines
+
+    def at(line: int) -> str:
+        return (
+            f"{path}:{lines[line - 1] if 0 < line <= len(lines) else draft.lines.get('title', 2)}"
+        )
+
+    closing_at = f"{path}:{draft.lines.get('closing', 2)}"
+    return (
+        *link_warnings(draft.introduction, at, f"the introduction in {path}"),
+        *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
+        *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),
+    )
 
 
 def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ...]:
@@ -355,6 +410,8 @@ class DraftWritten:
     warnings: tuple[str, ...] = ()
     #: The articles left without a blurb (their messages are among `warnings` too).
     missing_blurbs: tuple[MissingBlurb, ...] = ()
+    #: The URLs of its articles that fit their subject only weakly (`weak_fit_warnings`).
+    weak_fits: tuple[str, ...] = ()
 
 
 def write_next_draft(
@@ -387,12 +444,56 @@ def write_next_draft(
             f"{path} exists already (your edits would be lost); "
             "build it with `curator build --draft`, or pass --force to replace it"
         )
-    write_atomic(path, write_draft(issue, name=str(path)))
+    notes_by_url: dict[str, list[str]] = {}
+    for url, note in credit_notes(config, store, issue).items():
+        notes_by_url.setdefault(url, []).append(note)
+    for url in planned.weak_fits:
+        notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
+    write_atomic(path, write_draft(issue, name=str(path), notes=notes_by_url))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
     warnings = (*notes, *planned.warnings, *(m.message for m in missing), *short, *unread)
-    return DraftWritten(issue, path, warnings, missing)
+    return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+#: The draft's note on an article that fits its subject only weakly (`weak_fit_warnings`).
+WEAK_FIT_NOTE = (
+    "Weak fit: this article scores under its subject's own bar and may be off the subject: cut it"
+    " if it is (and `curator subjects exclude URL` keeps it out of later issues)."
+)
+
+
+def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
+    """What is unsure in each article's credit (`draft.credit_note`), by URL: a publication that
+    is its feed's title (curator's fallback when the page gives no site name, or one unlike the
+    article's site) and does not resemble the article's site (a Health Feed credit for a WebMD
+    page), and no author found. A `name:` the editor configured is their choice: never noted."""
+    sources = {f.url: f for f in config.feeds}
+    notes = {}
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            source = sources.get(art.feed_url or "")
+            from_feed = ""
+            if (
+                source is not None
+                and not source.name
+                and art.publication
+                and art.publication == store.feed_state(source.url).title
+                and resembles_site(art.publication, art.url) is not True
+            ):
+                host = urlsplit(art.url).hostname or art.url
+                from_feed = (
+                    f"the title of its feed, and nothing says it is the name of the site ({host}):"
+                    " if it is not the publication, correct the `publication:` line above, or"
+                    f" give the feed a `name:` in {config.path} (line {source.line}) for all its"
+                    " articles"
+                )
+            note = credit_note(art.authors, art.publication, from_feed)
+            if note:
+                notes[art.url] = note
+    return notes
 
 
 def build_from_draft(
@@ -440,7 +541,7 @@ def build_from_draft(
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
-    warnings = _repeat_warning(config, store, issue)
+    warnings = (*_repeat_warning(config, store, issue), *draft_text_warnings(draft, draft_file))
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
     notes: list[str] = []

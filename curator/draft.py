@@ -188,6 +188,8 @@ class Draft:
     feature_again: tuple[str, ...] = ()
     #: Each front matter key's line, for messages.
     lines: dict[str, int] = field(default_factory=dict)
+    #: The line in the file of each line of `introduction`, for messages.
+    introduction_lines: tuple[int, ...] = ()
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:
@@ -219,13 +221,29 @@ def _yaml_line(key: str, value: object) -> str:
     return text.strip()
 
 
+def credit_note(authors: Sequence[str], publication: str | None, from_feed: str = "") -> str:
+    """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
+    publication that is the feed's name rather than one the page gave (`from_feed` says so, and
+    what to do), or no author found."""
+    notes = []
+    if publication and from_feed:
+        notes.append(f'"{publication}" is {from_feed}')
+    if not any(a.strip() for a in authors):
+        notes.append("no author was found: add an `author:` line if the article names one")
+    return ("Credit: " + "; ".join(notes) + ".") if notes else ""
+
+
 def draft_path(folder: Path, number: int) -> Path:
     """Where the draft of issue `number` lives: drafts/issue-<N>.md."""
     return folder / f"issue-{number}.md"
 
 
-def write_draft(issue: Issue, *, name: str | None = None) -> str:
-    """The issue as a draft the editor edits (parse_draft reads the same content back)."""
+def write_draft(
+    issue: Issue, *, name: str | None = None, notes: Mapping[str, Sequence[str]] = {}
+) -> str:
+    """The issue as a draft the editor edits (parse_draft reads the same content back).
+    `notes` (by article URL) say what is unsure about an article (its credit: `credit_note`; a
+    weak fit), each a comment under its fields."""
     name = name or f"drafts/issue-{issue.number}.md"
     lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
@@ -252,6 +270,8 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
             lines += [f"author: {_one_line(a)}" for a in art.authors if _one_line(a)]
             if art.publication:
                 lines.append(f"publication: {_one_line(art.publication)}")
+            for note in notes.get(art.url, ()):
+                lines.append(f"<!-- {_one_line(note).replace('-->', '-- >')} -->")
             lines.append("")
             paragraphs = [_one_line(p) for p in re.split(r"\n\s*\n", art.blurb)]
             blurb = "\n\n".join(p for p in paragraphs if p)
@@ -455,6 +475,8 @@ class _Body:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.intro: list[str] = []
+        #: The line in the file of each of `intro`.
+        self.intro_lines: list[int] = []
         self.sections: list[DraftSection] = []
         self.subject: tuple[str, int] | None = None
         self.entries: list[DraftEntry] = []
@@ -522,6 +544,7 @@ class _Body:
     def outside_article(self, raw: str, stripped: str, number: int) -> None:
         if self.subject is None:
             self.intro.append(_ESCAPED.sub("", raw.rstrip()))
+            self.intro_lines.append(number)
         elif stripped:
             follows, self.stray = self.stray == number - 1, number
             if follows:  # the same paragraph: said once
@@ -693,8 +716,17 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         extra_sections=extra,
         feature_again=tuple(str(u).strip() for u in again),
         lines=dict(front.lines),
+        introduction_lines=_intro_lines(body, intro, front),
     )
     return draft, mistakes
+
+
+def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, ...]:
+    """The file line of each line of the draft's introduction (its blank first lines dropped)."""
+    if intro:
+        return (front.line("introduction"),) * (str(intro).strip().count("\n") + 1)
+    skip = next((i for i, line in enumerate(body.intro) if line.strip()), len(body.intro))
+    return tuple(body.intro_lines[skip:])
 
 
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:

@@ -17,14 +17,15 @@ variable empty for the issue is left out, with a warning naming the file, the li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from curator.config import Config
 from curator.errors import InputError
-from curator.render import date_text, join_names
+from curator.render import date_text, join_names, unsafe_links
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 
 
@@ -101,8 +102,66 @@ def issue_text(
     closing = config.themes.closing
     if "{next_theme}" in closing and not next_theme:
         closing = ""
+    closing_at = f"{config.path}: `themes: closing`"
+    filled_closing = fill(closing, values).strip()
+    for text, what, where in texts:
+        at = _line_at(where)
+        fix_in = f"{what} (or in the draft, when you review one)"
+        warnings += link_warnings(text, at, fix_in)
+        warnings += repeated_closing(text, filled_closing, at, closing_at, values)
+    warnings += link_warnings(closing, lambda _: closing_at, "the closing line")
     introduction = "\n\n".join(p for p in parts if p)
     return IssueText(introduction, fill(closing, values).strip(), tuple(warnings))
+
+
+def _line_at(where: str) -> Callable[[int], str]:
+    """Where line N of a text is: `where` names its line when it is a file of its own, else the
+    line is said within the text (a feeds.yaml value)."""
+    if "{line}" in where:
+        return lambda line: where.format(line=line)
+    return lambda line: f"{where}, line {line} of it"
+
+
+def link_warnings(text: str, at: Callable[[int], str], fix_in: str) -> list[str]:
+    """A warning per link of the editor's Markdown to an address never published (javascript:,
+    file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`)."""
+    return [
+        f'{at(link.line)}: the link "{link.text}" goes to {link.address}, which is never'
+        " published: every format shows its text alone; to keep the link, give it an https:"
+        f" address in {fix_in}"
+        for link in unsafe_links(text)
+    ]
+
+
+#: A sentence of the editor's text: up to its end mark (and a closing quote or bracket), or the
+#: end of its line.
+_SENTENCE = re.compile(r"[^\s.!?…][^.!?…\n]*(?:[.!?…]+[\"'”’)\]]*|$)", re.MULTILINE)
+
+
+def repeated_closing(
+    introduction: str,
+    closing: str,
+    at: Callable[[int], str],
+    closing_at: str,
+    values: Mapping[str, object] | None = None,
+) -> list[str]:
+    """A warning per sentence of the closing line that the introduction says word for word
+    (variables filled in with `values`): the issue would say it twice ("Next time: ..." at the top
+    and the bottom). `introduction` is as the editor wrote it, so `at` names its line."""
+    said = {" ".join(m.group(0).split()) for m in _SENTENCE.finditer(closing)}
+    said.discard("")
+    warnings = []
+    for match in _SENTENCE.finditer(introduction):
+        sentence = match.group(0) if values is None else fill(match.group(0), values)
+        sentence = " ".join(sentence.split())
+        if sentence in said and len(sentence.split()) > 1:
+            line = introduction.count("\n", 0, match.start()) + 1
+            warnings.append(
+                f'{at(line)}: "{sentence}" is also the closing line of the issue ({closing_at}), so'
+                " the issue says it twice; take it out of the introduction (or change the"
+                " closing line)"
+            )
+    return warnings
 
 
 def issue_file(config: Config, number: int) -> Path | None:
@@ -145,4 +204,11 @@ def repeated_introduction(
     )
 
 
-__all__ = ["IssueText", "issue_file", "issue_text", "repeated_introduction"]
+__all__ = [
+    "IssueText",
+    "issue_file",
+    "issue_text",
+    "link_warnings",
+    "repeated_closing",
+    "repeated_introduction",
+]

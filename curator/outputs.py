@@ -19,12 +19,19 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import css_inline
 import jinja2
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from curator.errors import CuratorError
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
-from curator.render import EntryView, SectionView, date_text, issue_context, join_names, render
+from curator.render import (
+    EntryView,
+    SectionView,
+    cut_unsafe_links,
+    date_text,
+    issue_context,
+    join_names,
+    render,
+)
 from curator.urls import safe_url
 
 #: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
@@ -88,10 +95,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
-#: A link reference definition `[label]: destination` (its title, if any, follows on the line).
-_MD_LINK_DEFINITION = re.compile(
-    r"^ {0,3}\[(?:\\.|[^\]\\])+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)[^\n]*$", re.MULTILINE
-)
 
 
 def md_text(value: object) -> str:
@@ -111,98 +114,6 @@ def md_url(value: object) -> str:
     return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
 
 
-#: The base a relative link destination is resolved against to check it (never published).
-_RELATIVE_BASE = "https://relative.invalid/"
-
-
-def _unsafe_destination(dest: str) -> bool:
-    """Whether a Markdown link destination, as a renderer decodes it (markdown-it's
-    parseLinkDestination undoes backslash escapes and entities: `javascript&colon;` is
-    `javascript:`), names a scheme we don't publish.
-
-    A relative link is resolved, so it stays. Text with a `:` before any `/ ? #` reads as a
-    scheme to some renderer or reader (`&lt;JavaScript:...>` decodes to `<JavaScript:...>`,
-    relative to urljoin): it must be a safe address on its own, so no such text is published.
-    """
-    if not dest.strip():
-        return False
-    if safe_url(dest, _RELATIVE_BASE) is None:
-        return True
-    cleaned = "".join(ch for ch in dest if ord(ch) > 32 and ord(ch) != 127)
-    return ":" in re.split(r"[/?#]", cleaned, maxsplit=1)[0] and safe_url(cleaned) is None
-
-
-def _skip_space(text: str, i: int) -> int:
-    """`i` moved past spaces, tabs and line endings (as markdown-it's inline link rule does)."""
-    while i < len(text) and text[i] in " \t\n":
-        i += 1
-    return i
-
-
-def _inline_link_end(text: str, start: int) -> tuple[int, str] | None:
-    """For `](` ending at `start`: (index after the link's `)`, its decoded destination), or None.
-
-    The steps of markdown-it's inline link rule (CommonMark 6.3): spaces, destination, spaces,
-    an optional title (only after a space), spaces, then `)`.
-    """
-    n = len(text)
-    pos = _skip_space(text, start)
-    if pos >= n:
-        return None
-    dest = ""
-    found = parseLinkDestination(text, pos, n)
-    if found.ok:
-        dest, pos = found.str, found.pos
-        after = pos
-        pos = _skip_space(text, pos)
-        title = parseLinkTitle(text, pos, n)
-        if pos < n and after != pos and title.ok:
-            pos = _skip_space(text, title.pos)
-    return (pos + 1, dest) if pos < n and text[pos] == ")" else None
-
-
-def _definition_destination(raw: str) -> str:
-    """A reference definition's destination as a renderer decodes it (escapes, entities)."""
-    found = parseLinkDestination(raw, 0, len(raw))
-    return found.str if found.ok else raw
-
-
-def _link_opening(text: str, close: int) -> int | None:
-    """The index of the `[` that the `]` at `close` ends (brackets balanced, escapes skipped)."""
-    depth = 0
-    for i in range(close - 1, -1, -1):
-        if text[i] not in "[]":
-            continue
-        backslashes = len(text[:i]) - len(text[:i].rstrip("\\"))
-        if backslashes % 2:
-            continue
-        if text[i] == "]":
-            depth += 1
-        elif depth == 0:
-            return i
-        else:
-            depth -= 1
-    return None
-
-
-def _unlink_unsafe(text: str) -> str:
-    """Every inline link or image whose destination is unsafe replaced by its text alone."""
-    pos = 0
-    while (close := text.find("](", pos)) != -1:
-        found = _inline_link_end(text, close + 2)
-        if found is None or not _unsafe_destination(found[1]):
-            pos = close + 2
-            continue
-        end = found[0]
-        opening = _link_opening(text, close)
-        if opening is None:  # not a link, but no unsafe address is published even as text
-            text, pos = text[: close + 1] + text[end:], close + 1
-            continue
-        start = opening - 1 if opening and text[opening - 1] == "!" else opening
-        text, pos = text[:start] + text[opening + 1 : close] + text[end:], start
-    return text
-
-
 def md_intro(value: object) -> str:
     """The editor's Markdown introduction for Hugo/Jekyll: raw HTML shown as text, unsafe links cut.
 
@@ -211,12 +122,7 @@ def md_intro(value: object) -> str:
     unsafe address (javascript:, file:, data: ...) becomes its text alone, and a reference
     definition naming one is left out, so no such address reaches the Markdown file.
     """
-    text = _MD_RAW_HTML.sub("&lt;", str(value or "").strip())
-    text = _MD_LINK_DEFINITION.sub(
-        lambda m: "" if _unsafe_destination(_definition_destination(m.group(1))) else m.group(0),
-        text,
-    )
-    return _unlink_unsafe(text)
+    return cut_unsafe_links(_MD_RAW_HTML.sub("&lt;", str(value or "").strip()))
 
 
 def yaml_scalar(value: object) -> str:

@@ -169,6 +169,24 @@ def _fitted(
     return fitted
 
 
+def weak_bars(config: Config, store: Store) -> dict[str, float]:
+    """Each subject's cosine bar in the model placing uses now (`subjectfit.THRESHOLD`): a score
+    under it is the scorer's own "weak" (no subject), which decides for a subject its word model
+    does not know yet. An article placed under a subject the word model knows (its fit decides)
+    can score under it: it fits the subject only weakly. Read from the stored model, fitting
+    nothing (placement is not changed); {} when there is none for these subjects yet."""
+    stored = store.stored_model()
+    if stored is None or stored.format != modelcache.FORMAT:
+        return {}
+    if stored.fingerprint != model_fingerprint(config.subjects, store.corrections()):
+        return {}
+    try:
+        model = SubjectModel.of(modelcache.loads(stored.body, config.subjects))
+    except modelcache.ModelCacheError:
+        return {}
+    return dict(zip(model.names, model.bars, strict=True))
+
+
 def stale_moves(config: Config, corrections: Mapping[str, str | None]) -> dict[str, int]:
     """The subjects the editor moved articles to that feeds.yaml no longer has (renamed or
     removed), each with how many: those moves decide nothing, the articles are placed as if

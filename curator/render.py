@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 import jinja2
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markupsafe import Markup
 
 from curator.models import Issue, Scored
@@ -79,12 +81,151 @@ def sanitize_html(markup: str) -> Markup:
     return Markup(cleaned)
 
 
+#: A link reference definition `[label]: destination` (its title, if any, follows on the line).
+_MD_LINK_DEFINITION = re.compile(
+    r"^ {0,3}\[(?:\\.|[^\]\\])+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)[^\n]*$", re.MULTILINE
+)
+
+#: The base a relative link destination is resolved against to check it (never published).
+_RELATIVE_BASE = "https://relative.invalid/"
+
+
+def _unsafe_destination(dest: str) -> bool:
+    """Whether a Markdown link destination, as a renderer decodes it (markdown-it's
+    parseLinkDestination undoes backslash escapes and entities: `javascript&colon;` is
+    `javascript:`), names a scheme we don't publish.
+
+    A relative link is resolved, so it stays. Text with a `:` before any `/ ? #` reads as a
+    scheme to some renderer or reader (`&lt;JavaScript:...>` decodes to `<JavaScript:...>`,
+    relative to urljoin): it must be a safe address on its own, so no such text is published.
+    """
+    if not dest.strip():
+        return False
+    if safe_url(dest, _RELATIVE_BASE) is None:
+        return True
+    cleaned = "".join(ch for ch in dest if ord(ch) > 32 and ord(ch) != 127)
+    return ":" in re.split(r"[/?#]", cleaned, maxsplit=1)[0] and safe_url(cleaned) is None
+
+
+def _skip_space(text: str, i: int) -> int:
+    """`i` moved past spaces, tabs and line endings (as markdown-it's inline link rule does)."""
+    while i < len(text) and text[i] in " \t\n":
+        i += 1
+    return i
+
+
+def _inline_link_end(text: str, start: int) -> tuple[int, str] | None:
+    """For `](` ending at `start`: (index after the link's `)`, its decoded destination), or None.
+
+    The steps of markdown-it's inline link rule (CommonMark 6.3): spaces, destination, spaces,
+    an optional title (only after a space), spaces, then `)`.
+    """
+    n = len(text)
+    pos = _skip_space(text, start)
+    if pos >= n:
+        return None
+    dest = ""
+    found = parseLinkDestination(text, pos, n)
+    if found.ok:
+        dest, pos = found.str, found.pos
+        after = pos
+        pos = _skip_space(text, pos)
+        title = parseLinkTitle(text, pos, n)
+        if pos < n and after != pos and title.ok:
+            pos = _skip_space(text, title.pos)
+    return (pos + 1, dest) if pos < n and text[pos] == ")" else None
+
+
+def _definition_destination(raw: str) -> str:
+    """A reference definition's destination as a renderer decodes it (escapes, entities)."""
+    found = parseLinkDestination(raw, 0, len(raw))
+    return found.str if found.ok else raw
+
+
+def _link_opening(text: str, close: int) -> int | None:
+    """The index of the `[` that the `]` at `close` ends (brackets balanced, escapes skipped)."""
+    depth = 0
+    for i in range(close - 1, -1, -1):
+        if text[i] not in "[]":
+            continue
+        backslashes = len(text[:i]) - len(text[:i].rstrip("\\"))
+        if backslashes % 2:
+            continue
+        if text[i] == "]":
+            depth += 1
+        elif depth == 0:
+            return i
+        else:
+            depth -= 1
+    return None
+
+
+def _unlink_unsafe(text: str) -> str:
+    """Every inline link or image whose destination is unsafe replaced by its text alone."""
+    pos = 0
+    while (close := text.find("](", pos)) != -1:
+        found = _inline_link_end(text, close + 2)
+        if found is None or not _unsafe_destination(found[1]):
+            pos = close + 2
+            continue
+        end = found[0]
+        opening = _link_opening(text, close)
+        if opening is None:  # not a link, but no unsafe address is published even as text
+            text, pos = text[: close + 1] + text[end:], close + 1
+            continue
+        start = opening - 1 if opening and text[opening - 1] == "!" else opening
+        text, pos = text[:start] + text[opening + 1 : close] + text[end:], start
+    return text
+
+
+def cut_unsafe_links(text: str) -> str:
+    """The editor's Markdown with every link to an unsafe address (javascript:, file:, data: ...)
+    replaced by its text alone, and every reference definition naming one left out: what every
+    format publishes of such a link (`unsafe_links` says where each was, for the warning)."""
+    text = _MD_LINK_DEFINITION.sub(
+        lambda m: "" if _unsafe_destination(_definition_destination(m.group(1))) else m.group(0),
+        text,
+    )
+    return _unlink_unsafe(text)
+
+
+@dataclass(frozen=True)
+class UnsafeLink:
+    """A link of the editor's Markdown that `cut_unsafe_links` cuts: its 1-based line within
+    the text, its text and its address."""
+
+    line: int
+    text: str
+    address: str
+
+
+def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
+    """Every link (or reference definition) of `text` whose address is never published."""
+    found: list[UnsafeLink] = []
+    for m in _MD_LINK_DEFINITION.finditer(text):
+        dest = _definition_destination(m.group(1))
+        if _unsafe_destination(dest):
+            label = m.group(0).strip().split("]:", 1)[0].lstrip("[")
+            found.append(UnsafeLink(text.count("\n", 0, m.start()) + 1, label, dest))
+    pos = 0
+    while (close := text.find("](", pos)) != -1:
+        link = _inline_link_end(text, close + 2)
+        pos = close + 2
+        if link is None or not _unsafe_destination(link[1]):
+            continue
+        opening = _link_opening(text, close)
+        start = close if opening is None else opening
+        label = "" if opening is None else " ".join(text[opening + 1 : close].split())
+        found.append(UnsafeLink(text.count("\n", 0, start) + 1, label, link[1]))
+    return tuple(sorted(found, key=lambda u: u.line))
+
+
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
 
 
 def markdown_html(text: str) -> Markup:
     """The editor's Markdown as sanitised HTML (raw HTML in the Markdown is shown as text)."""
-    return sanitize_html(_markdown.render(text or ""))
+    return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))
 
 
 @dataclass(frozen=True)
@@ -186,11 +327,11 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "date_text": date_text(issue.date),
         "editor": issue.editor or "",
         "introduction_html": markdown_html(issue.introduction),
-        "introduction_text": issue.introduction.strip(),
+        "introduction_text": cut_unsafe_links(issue.introduction).strip(),
         "theme": join_names(issue.theme),
         "theme_subjects": issue.theme,
         "closing_html": markdown_html(issue.closing),
-        "closing_text": issue.closing.strip(),
+        "closing_text": cut_unsafe_links(issue.closing).strip(),
         "sections": sections,
         "article_count": sum(len(s.entries) for s in sections),
         "site_url": safe_url(site_url) if site_url else None,

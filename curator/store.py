@@ -1254,19 +1254,55 @@ class Store:
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
+    def weak_fits(self, bars: Mapping[str, float], ids: Collection[int]) -> set[int]:
+        """Of the unfeatured articles whose ids are in `ids`, those the scorer placed under a
+        subject with a score under its bar in `bars` (see `placement.weak_bars`); not those the
+        editor moved there."""
+        found: set[int] = set()
+        wanted = tuple(ids)
+        if not wanted:
+            return found
+        only = f" AND s.article_id IN ({', '.join('?' * len(wanted))})"
+        for subject, bar in bars.items():
+            rows = self.db.execute(
+                """SELECT s.article_id FROM assignments s
+                   WHERE s.subject = ? AND s.score < ?
+                     AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = s.article_id)
+                     AND NOT EXISTS (SELECT 1 FROM issue_articles ia
+                                     WHERE ia.article_id = s.article_id)"""
+                + only,
+                (subject, bar, *wanted),
+            )
+            found.update(int(r[0]) for r in rows)
+        return found
+
     def count_candidates(
-        self, subject: str, min_score: float = 0.0, exclude: Collection[int] = ()
+        self,
+        subject: str,
+        min_score: float = 0.0,
+        exclude: Collection[int] = (),
+        *,
+        weak_under: float | None = None,
     ) -> int:
         """How many unfeatured articles are placed under `subject` with at least `min_score`,
-        leaving out the articles whose ids are in `exclude` (and dead links, as `candidates`)."""
+        leaving out the articles whose ids are in `exclude` (and dead links, as `candidates`).
+        With `weak_under` (the subject's bar, `placement.weak_bars`), only those of them that
+        score under it and that the scorer placed there (not the editor): the weak fits."""
         ids = tuple(exclude)
         leave_out = f" AND s.article_id NOT IN ({', '.join('?' * len(ids))})" if ids else ""
+        weak = ""
+        if weak_under is not None:
+            weak = (
+                " AND s.score < ? AND NOT EXISTS"
+                " (SELECT 1 FROM corrections c WHERE c.article_id = s.article_id)"
+            )
         row = self.db.execute(
             """SELECT COUNT(*) FROM assignments s
                WHERE s.subject = ? AND s.score >= ?
                  AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = s.article_id)"""
             + _NOT_DEAD.replace("a.id", "s.article_id")
-            + leave_out,
-            (subject, min_score, *ids),
+            + leave_out
+            + weak,
+            (subject, min_score, *ids, *(() if weak_under is None else (weak_under,))),
         ).fetchone()
         return int(row[0])

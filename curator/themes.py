@@ -22,7 +22,7 @@ from typing import ClassVar
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError
 from curator.models import Article
-from curator.placement import Say, refresh
+from curator.placement import Say, refresh, weak_bars
 from curator.render import join_names
 from curator.store import IssueRecord, Store
 
@@ -58,15 +58,27 @@ class Ripeness:
     last_theme: IssueRecord | None
     #: Enough articles for an issue (`themes.min_articles`).
     ripe: bool
+    #: Of `fitting`, those that fit the subject only weakly: the scorer placed them there with a
+    #: score under the subject's own bar (`placement.weak_bars`).
+    weak: int = 0
+    #: The ids of those of `best` that fit only weakly.
+    weak_best: frozenset[int] = frozenset()
 
     def to_dict(self) -> dict[str, object]:
         last = self.last_theme
         return {
             "subject": self.subject,
             "fitting": self.fitting,
+            "weak": self.weak,
             "ripe": self.ripe,
             "best": [
-                {"title": a.title, "url": a.url, "score": round(score, 4)} for a, score in self.best
+                {
+                    "title": a.title,
+                    "url": a.url,
+                    "score": round(score, 4),
+                    "weak": a.id in self.weak_best,
+                }
+                for a, score in self.best
             ],
             "last_theme": (
                 {"issue": last.number, "date": last.published_at.date().isoformat()}
@@ -80,10 +92,15 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     """Every configured subject's ripeness, in the config's order (placement brought up to date;
     `say` is told when the stored subject model could not be used)."""
     refresh(config, store, say=say)
+    bars = weak_bars(config, store)
     history = store.issues()
     rows = []
     for subject in config.subjects:
         fitting = store.count_candidates(subject.name, config.themes.min_score)
+        bar = bars.get(subject.name)
+        weak = 0
+        if bar is not None:
+            weak = store.count_candidates(subject.name, config.themes.min_score, weak_under=bar)
         best = tuple(
             (article, score)
             for article, score, _ in store.candidates(subject.name, BEST_SHOWN)
@@ -97,8 +114,17 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
             ),
             None,
         )
+        weak_best = store.weak_fits({subject.name: bar}, [a.id for a, _ in best]) if bar else ()
         rows.append(
-            Ripeness(subject.name, fitting, best, last, fitting >= config.themes.min_articles)
+            Ripeness(
+                subject.name,
+                fitting,
+                best,
+                last,
+                fitting >= config.themes.min_articles,
+                weak,
+                frozenset(weak_best),
+            )
         )
     return rows
 

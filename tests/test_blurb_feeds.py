@@ -124,10 +124,12 @@ def test_the_draft_asks_for_the_missing_blurb_where_it_goes(newsletter: Path) ->
     draft = draft_file.read_text(encoding="utf-8")
     block = draft[draft.index(f"## {FAQ}") :]
     # The note stands where the blurb goes: after the article's fields and a blank line (a link
-    # post to apple.com credits no author, so the fields are heading, url and publication).
+    # post to apple.com credits no author, so the fields are heading, url and publication, with
+    # the note that no author was found).
     lines = block.splitlines()
     at = lines.index(NO_BLURB)
-    assert lines[at - 1] == "" and lines[at - 2].startswith("publication:"), lines[: at + 1]
+    assert lines[at - 1] == "" and lines[at - 3].startswith("publication:"), lines[: at + 1]
+    assert lines[at - 2].startswith("<!-- Credit: no author was found"), lines[: at + 1]
     assert YOGIS_BLURB in draft
 
     # The editor writes it in place of the note, and the issue has it, with nothing to warn about.

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, LocalServer, add_sport_feed
 from conftest import run_cli as run
 
 EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["articles"]
@@ -414,3 +414,43 @@ def test_a_themed_issue_promises_the_next_theme_only_while_it_stays_ripe(themed_
     assert featured(issue_json(demo, 2)) >= urls_of(SERVICE)
     assert issue_json(demo, 2)["closing"] == ""
     assert "Next time" not in (demo.parent / "output" / "issue-2.txt").read_text(encoding="utf-8")
+
+
+def test_articles_that_fit_a_theme_only_weakly_are_counted_apart_and_said(
+    themed_demo: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk16.3: "Software engineering: 4 article(s) (ripest)" counted off-topic stories scoring
+    0.066 and 0.046, and a plain build published them with no word. With 40 sport stories in the
+    archive, the demo's off-topic article (the office coffee machine, which fits no subject) is
+    placed under the basics, with a score under the subject's own bar."""
+    demo = themed_demo
+    add_sport_feed(demo, corpus, http_server, stories=40)
+    demo.write_text(demo.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 5"))
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+
+    code, out, err = run("themes", "--config", str(demo), "--json")
+    assert code == 0, err
+    basics = next(s for s in json.loads(out)["subjects"] if s["subject"] == BASICS)
+    assert (basics["fitting"], basics["weak"]) == (5, 1)
+    assert [b["weak"] for b in basics["best"]] == [False, False, False]
+    code, out, err = run("themes", "--config", str(demo))
+    assert code == 0, err
+    assert f"  {BASICS}: 5 article(s), 1 fitting it only weakly (ripest); never a theme" in out
+    assert "A weak fit scores under its subject's own bar" in " ".join(out.split())
+
+    code, out, err = run("draft", "--config", str(demo), "--no-fetch", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    [weak] = data["weak_fits"]
+    assert weak == next(a["canonical_url"] for a in EXPECTED if a["subject"] is None)
+    said = f'issue 1\'s "{BASICS}" has 1 of its 5 articles fitting the subject only weakly'
+    assert any(w["message"].startswith(said) for w in data["warnings"]), data["warnings"]
+    draft = Path(data["path"]).read_text(encoding="utf-8")
+    block = draft[draft.index(f"url: {weak}") :].split("\n\n")[0]
+    assert "<!-- Weak fit: this article scores under its subject's own bar" in block
+
+    code, out, err = run("build", "--config", str(demo), "--no-fetch")
+    assert code == 0, err
+    assert said in " ".join(err.split())
+    assert out.startswith(f"Issue 1: 5 article(s), 1 fitting only weakly, on {BASICS} -> ")
+    assert weak in featured(issue_json(demo, 1))  # what is published is as before

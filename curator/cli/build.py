@@ -181,6 +181,7 @@ def report_build(
             "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
             if issue
             else {},
+            "weak_fits": list(result.weak_fits),
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
             "not_learnt_from": [
                 k.to_dict() for k in result.kept_subjects if not k.against_correction
@@ -197,7 +198,7 @@ def report_build(
             click.echo("Nothing new to feature: no issue was written.")
         return
     if not as_json:
-        click.echo(f"{issue_line(issue)} -> {main_page}")
+        click.echo(f"{issue_line(issue, len(result.weak_fits))} -> {main_page}")
         if result.kept_subjects:
             click.echo(kept_subjects_text(result.kept_subjects))
 
@@ -248,16 +249,18 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
     return "\n".join(lines)
 
 
-def issue_line(issue: Issue) -> str:
-    """'Issue 3: 4 article(s) on Service operations', or '... in 4 subject(s)' for every subject."""
-    return f"Issue {issue.number}: {issue_summary(issue)}"
+def issue_line(issue: Issue, weak: int = 0) -> str:
+    """'Issue 3: 4 article(s) on Service operations', or '... in 4 subject(s)' for every subject;
+    '4 article(s), 2 fitting only weakly, on ...' when `weak` of them fit their subject weakly."""
+    return f"Issue {issue.number}: {issue_summary(issue, weak)}"
 
 
-def issue_summary(issue: Issue) -> str:
+def issue_summary(issue: Issue, weak: int = 0) -> str:
     count = sum(len(s.entries) for s in issue.sections)
+    articles = f"{count} article(s)" + (f", {weak} fitting only weakly," if weak else "")
     if issue.theme:
-        return f"{count} article(s) on {theme_name(issue.theme)}"
-    return f"{count} article(s) in {len(issue.sections)} subject(s)"
+        return f"{articles} on {theme_name(issue.theme)}"
+    return f"{articles} in {len(issue.sections)} subject(s)"
 
 
 def warnings_list(
@@ -326,6 +329,7 @@ def draft(
             "issue": written.issue.number if written else None,
             "theme": list(written.issue.theme) if written else [],
             "path": str(written.path) if written else None,
+            "weak_fits": list(written.weak_fits) if written else [],
             "warnings": warnings_list(written.warnings, written.missing_blurbs) if written else [],
             **fetch_summary_dict(summary),
         }
@@ -338,7 +342,8 @@ def draft(
         click.echo("Nothing new to feature: no draft was written.")
         return
     click.echo(
-        f"Draft of issue {written.issue.number}: {written.path} ({issue_summary(written.issue)})"
+        f"Draft of issue {written.issue.number}: {written.path}"
+        f" ({issue_summary(written.issue, len(written.weak_fits))})"
     )
     click.echo(f"Edit it, then publish it with: curator build --draft {written.path}")
 

@@ -50,6 +50,18 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
     click.echo(f"\nSubjects, ripest first (an issue needs {need} unfeatured articles that fit):")
     for row in order:
         click.echo(_describe(row, need, row is best))
+    if any(row.weak for row in rows):
+        click.echo(WEAK_NOTE)
+
+
+#: What a weak fit is, and what to do, said once under the subjects when any has one.
+WEAK_NOTE = (
+    "\nA weak fit scores under its subject's own bar: curator placed it there by how its words"
+    " compare with the archive, but it shares few words with the subject, and is often off it"
+    " (`curator subjects explain URL` says why). An issue would still feature it: review the issue as a"
+    " draft (`curator draft`) and cut it, move it (`curator subjects move URL SUBJECT`, or"
+    " `curator subjects exclude URL`), or add keywords to the subject in feeds.yaml."
+)
 
 
 def _upcoming(config: Config, store: Store) -> list[tuple[str, ...]]:
@@ -64,6 +76,11 @@ def _describe(row: Ripeness, need: int, is_best: bool) -> str:
         if row.last_theme
         else "never a theme yet"
     )
-    lines = [f"  {row.subject}: {row.fitting} article(s) ({state}); {last}"]
-    lines += [f"      {score:6.3f}  {article.title}" for article, score in row.best]
+    weak = f", {row.weak} fitting it only weakly" if row.weak else ""
+    lines = [f"  {row.subject}: {row.fitting} article(s){weak} ({state}); {last}"]
+    lines += [
+        f"      {score:6.3f}  {article.title}"
+        + ("  (weak fit)" if article.id in row.weak_best else "")
+        for article, score in row.best
+    ]
     return "\n".join(lines)

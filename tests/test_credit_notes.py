@@ -1,0 +1,63 @@
+"""walk16.4: a credit whose publication is only the feed's title ("Kelli Miller || Health Feed"
+for a WebMD page that names no site) is marked in the draft, where the editor reviews credits,
+with what to do; so is one with no author. What is published does not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+TITLE = "Why Customer Effort Beats Delight in Customer Service"
+PARAGRAPH = (
+    "Customer experience teams measure customer effort, customer satisfaction and net promoter"
+    " score after every support ticket. Customers who resolve a support issue with little effort"
+    " stay loyal, and customer service agents who cut effort raise satisfaction scores. "
+)
+PAGE = (
+    "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+    + "".join(f"<p>{PARAGRAPH * 2} Paragraph {n}.</p>" for n in range(6))
+    + "</article></body></html>"
+).format(title=TITLE)
+
+
+def test_a_credit_naming_only_the_feed_and_one_with_no_author_are_marked_in_the_draft(
+    demo: Path, http_server: LocalServer
+) -> None:
+    page = http_server.add("/cx/effort.html", PAGE, content_type="text/html; charset=utf-8")
+    feed = http_server.add(
+        "/health.xml",
+        f'<rss version="2.0"><channel><title>Health Feed</title><link>{http_server.base}</link>'
+        f"<item><title>{TITLE}</title><link>{page}</link>"
+        f"<description>{PARAGRAPH}</description></item></channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    demo.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(f"  - url: {feed}") + 1
+
+    code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
+    assert code == 0, err
+    path = demo.parent / "drafts" / "issue-1.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index(f"## {TITLE}")
+    block = lines[at : lines.index("", at)]
+    assert block[1:3] == [f"url: {page}", "publication: Health Feed"], block
+    assert block[3] == (
+        '<!-- Credit: "Health Feed" is the title of its feed, and nothing says it is the name of'
+        " the site (127.0.0.1): if it is not the publication, correct the `publication:` line"
+        f" above, or give the feed a `name:` in {demo} (line {line}) for all its articles; no"
+        " author was found: add an `author:` line if the article names one. -->"
+    )
+    # The demo's own feeds have a `name:` (the editor's choice) and authors: nothing to mark.
+    assert sum(line.startswith("<!-- Credit:") for line in lines) == 1
+
+    # Published as it was, and the build says nothing more about it.
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    assert "Health Feed" not in err and "Credit" not in err
+    issue = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert f"{TITLE}\n\nHealth Feed\n" in issue
+    assert "Credit:" not in issue

@@ -1,0 +1,72 @@
+"""What the editor is told about an issue's introduction through the CLI: a link to an address
+never published (walk16.7), a sentence of the closing line said in the introduction too (walk16.8)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli as run
+
+INTRO = "Welcome to issue {number}.\n\nSee [our notes](javascript:alert(1)) first.\n"
+
+
+def test_an_intro_link_to_javascript_is_its_text_in_every_format_and_said(demo: Path) -> None:
+    """walk16.7: printed as literal text in HTML, email and feed.xml, as "See our notes" in the
+    Markdown file, and nothing said."""
+    folder = demo.parent / "introductions"
+    folder.mkdir()
+    own = folder / "issue-1.md"
+    own.write_text(INTRO, encoding="utf-8")
+    said = (
+        f'{own}:3: the link "our notes" goes to javascript:alert(1), which is never published:'
+        " every format shows its text alone; to keep the link, give it an https: address in"
+    )
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    assert said in " ".join(err.split())
+
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0, err
+    assert said in " ".join(err.split())
+    out = demo.parent / "output"
+    names = ("issue-1.html", "issue-1.fragment.html", "issue-1.email.html", "feed.xml")
+    for name in (*names, "issue-1.md", "issue-1.txt"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "javascript" not in text and "[our notes]" not in text, name
+        assert "See our notes first." in text, name
+
+
+def test_an_intro_link_to_javascript_in_a_draft_names_the_drafts_line(demo: Path) -> None:
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    path = demo.parent / "drafts" / "issue-1.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[at:at] = ["See [our notes](javascript:alert(1)).", ""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path), "-q")
+    assert code == 0, err
+    assert (
+        f'{path}:{at + 1}: the link "our notes" goes to javascript:alert(1), which is never'
+        " published" in " ".join(err.split())
+    )
+    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "See our notes." in page and "javascript" not in page
+
+
+def test_a_closing_sentence_repeated_in_the_introduction_is_said(themed_demo: Path) -> None:
+    """walk16.8: "Next time: ..." in the introduction and again as the closing line, no word."""
+    folder = themed_demo.parent / "introductions"
+    folder.mkdir()
+    own = folder / "issue-1.md"
+    own.write_text("Welcome to issue {number}.\nNext time: {next_theme}.\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    issue = json.loads((themed_demo.parent / "output" / "issue-1.json").read_text("utf-8"))
+    sentence = next(s for s in issue["closing"].split(". ") if s.startswith("Next time"))
+    assert (
+        f'{own}:2: "{sentence}." is also the closing line of the issue ({themed_demo}: `themes:'
+        " closing`), so the issue says it twice; take it out of the introduction (or change the"
+        " closing line)"
+    ) in " ".join(err.split())
