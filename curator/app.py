@@ -278,13 +278,14 @@ def next_issue(
     now: datetime,
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
+    drafting: bool = False,
 ) -> NextIssue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
 
     Raises ThemeError when its theme is too thin (or the plan is used up), InputError for an
-    unknown subject or a mistake in an introduction file.
+    unknown subject or a mistake in an introduction file; `drafting` when it is for a draft.
     """
-    choice = choose_theme(config, store, subjects, all_subjects=all_subjects)
+    choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
     sections = choose_sections(config, store, now, theme=choice.theme)
     if not sections:
         return None
@@ -347,7 +348,9 @@ def write_next_draft(
     draft's warnings)."""
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
-    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    planned = next_issue(
+        config, store, now=now, subjects=subjects, all_subjects=all_subjects, drafting=True
+    )
     if planned is None:
         if say is not None:
             for note in notes:

@@ -414,3 +414,25 @@ def test_a_themed_issue_promises_the_next_theme_only_while_it_stays_ripe(themed_
     assert featured(issue_json(demo, 2)) >= urls_of(SERVICE)
     assert issue_json(demo, 2)["closing"] == ""
     assert "Next time" not in (demo.parent / "output" / "issue-2.txt").read_text(encoding="utf-8")
+
+
+def test_a_thin_theme_stopping_a_draft_says_nothing_was_drafted(themed_demo: Path) -> None:
+    """walk19 #6: `curator draft --subject` on a thin subject said "nothing was published"; a
+    draft publishes nothing anyway: it says nothing was drafted (and build still says published)."""
+    demo = themed_demo
+    set_themes(demo, f"themes:\n  plan:\n    - {BASICS}\n  min_articles: 3\n")
+    code, out, err = run("draft", "--config", str(demo), "-q", "--subject", VOICE)
+    assert code == 3, err
+    assert out == ""
+    assert f"the theme `{VOICE}` is too thin" in err
+    assert "; nothing was drafted. The ripest subject" in err
+    assert "published" not in err
+    assert not (demo.parent / "drafts").exists()
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--subject", VOICE)
+    assert code == 3 and "; nothing was published. The ripest subject" in err
+    # The plan used up: a draft is told to draft one issue on a subject, not to build one.
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
+    code, _, err = run("draft", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 3, err
+    assert "the plan of themes is used up" in err
+    assert "or draft one issue with --subject NAME or --all-subjects" in err
