@@ -436,3 +436,43 @@ def test_a_thin_theme_stopping_a_draft_says_nothing_was_drafted(themed_demo: Pat
     assert code == 3, err
     assert "the plan of themes is used up" in err
     assert "or draft one issue with --subject NAME or --all-subjects" in err
+
+
+def test_a_closing_line_left_out_for_an_empty_next_theme_is_warned_about(
+    themed_demo: Path,
+) -> None:
+    """walk19 #3: the closing line that names {next_theme} was left out, without a word, when the
+    next theme would be too thin; build and draft now say so, as for an introduction's sentence."""
+    demo = themed_demo
+    set_themes(
+        demo,
+        f"themes:\n  plan: [{SERVICE}, {VOICE}]\n  min_articles: 2\n"
+        "  closing: 'Next time: {next_theme}.'\n",
+    )
+    line = (
+        demo.read_text(encoding="utf-8").splitlines().index("  closing: 'Next time: {next_theme}.'")
+    )
+    warning = (
+        f"curator: warning: {demo}:{line + 1}: `themes: closing:` names {{next_theme}}, which is"
+        " empty in issue 1 (the plan's next theme, "
+    )
+    # A closing line that is kept is not warned about.
+    code, _, err = run("draft", "--config", str(demo), "-q", "-s", VOICE)
+    assert code == 0, err
+    assert "closing" not in err
+    # An issue on Service and Measuring (off the plan) uses up Service: no promise, said so.
+    args = ("--config", str(demo), "-q", "-s", SERVICE, "-s", MEASURING)
+    code, out, err = run("draft", *args, "--force")
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert " ".join(warning.split()) in flat, err
+    assert (
+        f"{SERVICE}, will have fewer than 2 unfeatured articles after this issue (themes:"
+        ' min_articles)), so the closing line "Next time: {next_theme}." was left out of the'
+        " issue; to close it all the same, write a closing line without {next_theme} there (or"
+        " write `closing:` in the draft, when you review one)" in flat
+    )
+    code, out, err = run("build", *args, "--no-fetch")
+    assert code == 0, err
+    assert issue_json(demo, 1)["closing"] == ""
+    assert " ".join(warning.split()) in " ".join(err.split()), err
