@@ -172,9 +172,17 @@ def run_build(
         "`curator build --draft`)",
     )
     unread = unread_pages(store, issue, published=True)
+    copies = same_stories(
+        issue,
+        'it is named under that article as "Also covered by: {publication}", not as an article'
+        " of its own, and counts as published with this issue. If they are different stories, to"
+        ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
+        " with feature_again: [{url}] in its front matter",
+    )
     warnings = (
         *notes,
         *planned.warnings,
+        *copies,
         *(m.message for m in missing),
         *unread,
         *archive_warnings,
@@ -219,6 +227,13 @@ def _record(
     curator had given it (only a draft does that) is placed under the issue's subject from now
     on, as every featured article is (`keep_published_subjects`): those are returned."""
     featured = [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries]
+    copies = [
+        (copy.subject, copy.article.id, entry.article.id)
+        for sec in issue.sections
+        for entry in sec.entries
+        for copy in entry.copies
+        if copy.article.id
+    ]
     store.record_issue(
         issue.number,
         issue.title,
@@ -228,8 +243,27 @@ def _record(
         planned=planned,
         introduction=issue.introduction,
         closing=issue.closing,
+        copies=copies,
     )
     return tuple(keep_published_subjects(config, store, featured))
+
+
+def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
+    """A note per article left out of the issue as the same story as one it features (named under
+    it as "also covered by"): both articles, and why they were judged one story; then `then`
+    (formatted with the article's `url`, `publication` and `subject`)."""
+    return tuple(
+        f'"{copy.article.title}" ({copy.article.url}) was judged the same story as'
+        f' "{entry.article.title}" ({entry.article.url}): {copy.reason}; '
+        + then.format(
+            url=copy.article.url,
+            publication=copy.article.publication or copy.article.url,
+            subject=section.subject,
+        )
+        for section in issue.sections
+        for entry in section.entries
+        for copy in entry.copies
+    )
 
 
 def publish_issue(
@@ -367,7 +401,13 @@ def write_next_draft(
     write_atomic(path, write_draft(issue, name=str(path)))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
-    warnings = (*notes, *planned.warnings, *(m.message for m in missing), *unread)
+    copies = same_stories(
+        issue,
+        f'{path} leaves it out of the issue, in a note under "# {{subject}}" (a later issue may'
+        ' feature it); to feature it as an article of its own, move its "##" line out of that'
+        " note",
+    )
+    warnings = (*notes, *planned.warnings, *copies, *(m.message for m in missing), *unread)
     return DraftWritten(issue, path, warnings, missing)
 
 
@@ -515,7 +555,13 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         if not sections or sections[-1].subject != subject:
             sections.append(Section(subject, descriptions.get(subject, "")))
         last = sections[-1]
-        sections[-1] = replace(last, entries=(*last.entries, Scored(article, 0.0)))
+        also = tuple(
+            (copy.publication or copy.url, copy.url)
+            for of, copy_id in record.copies
+            if of == article_id and (copy := store.article_by_id(copy_id)) is not None
+        )
+        entry = Scored(article, 0.0, also_covered_by=also)
+        sections[-1] = replace(last, entries=(*last.entries, entry))
     day = record.published_at.replace(hour=0, minute=0, second=0, microsecond=0)
     return Issue(
         number=record.number,

@@ -253,6 +253,8 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
                 lines += [_escape_lines(blurb), ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
+        if any(entry.copies for entry in section.entries):
+            lines += [_same_story_note(section), ""]
         if section.passed_over:
             lines += [_passed_over_note(section), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -264,6 +266,30 @@ PASSED_OVER = (
     " fewer articles\nfrom one publication when another's match nearly as well. To feature one,"
     ' move its "##" line out of this note.'
 )
+
+
+#: The note under a subject's articles on those left out as the same story as one of them.
+SAME_STORY = (
+    "<!-- Left out as the same story as an article above (a plain `curator build` would name"
+    ' each under it as\n"Also covered by"; this draft does not, and a later issue may feature'
+    ' it). To feature one\nas an article of its own, move its "##" line out of this note.'
+)
+
+
+def _same_story_note(section: Section) -> str:
+    """What `SAME_STORY` says, then each such article as a heading with just its address, its
+    title and publication, the article it was judged the same story as, and why."""
+    lines = [SAME_STORY]
+    for entry in section.entries:
+        for copy in entry.copies:
+            art = copy.article
+            publication = _one_line(art.publication or art.feed_url or art.url)
+            lines.append(f"## {art.url}")
+            lines.append(
+                f"   {_one_line(art.title) or art.url} ({publication}): the same story as"
+                f' "{_one_line(entry.article.title)}": {copy.reason}'
+            )
+    return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"
 
 
 def _passed_over_note(section: Section) -> str:
