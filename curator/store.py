@@ -202,7 +202,9 @@ def _migration_9(db: sqlite3.Connection) -> None:
     """An article named under another as "Also covered by" (the same story, `curator.stories`) is
     published with that issue too, so that no later issue features it again: issue_articles keeps
     it, with the id of the article it is named under in `also_of` (NULL for a featured article)."""
-    db.execute("ALTER TABLE issue_articles ADD COLUMN also_of INTEGER REFERENCES articles(id)")
+    columns = {row[1] for row in db.execute("PRAGMA table_info(issue_articles)")}
+    if "also_of" not in columns:  # (a store set back to an older version keeps its columns)
+        db.execute("ALTER TABLE issue_articles ADD COLUMN also_of INTEGER REFERENCES articles(id)")
 
 
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
