@@ -142,3 +142,40 @@ def test_a_copy_is_named_in_the_draft_and_the_build_and_counts_as_published(
     assert code == 0, err
     txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Also covered by: Echo <https://echo.example/cx>" in txt
+
+
+def test_uncertain_lists_one_story_at_two_addresses_once(demo: Path) -> None:
+    """walk19 #7: `subjects uncertain` listed "Looks and music to drive mobiles" twice: one BBC
+    story at two addresses. It is listed once, naming the other address (each is corrected on its
+    own)."""
+    text = (
+        "Mobile phones are still enjoying a boom time in sales, according to research from"
+        " technology analysts. More than 670 million handsets were sold worldwide last year, and"
+        " shoppers now choose a phone for its looks and for the music it plays, the analysts"
+        " said. Customers who buy a new handset expect support staff to help them move their"
+        " music and contacts, and complaints rise when the help desk cannot."
+    )
+    items = [
+        ("Looks and music to drive mobiles", f"https://news.example/{n}.html", text)
+        for n in ("tech-064", "tech-338")
+    ]
+    entry = write_feed(demo.parent, "Wire", items)
+    config = demo.read_text(encoding="utf-8").replace("feeds:\n", "feeds:\n" + entry, 1)
+    demo.write_text(config, encoding="utf-8")
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "uncertain", "--config", str(demo), "-n", "100", "--json")
+    assert code == 0, err
+    found = [u for u in json.loads(out) if u["title"] == "Looks and music to drive mobiles"]
+    assert len(found) == 1, found
+    (one,) = found
+    assert one["url"] == "https://news.example/tech-064.html"
+    assert [s["url"] for s in one["same_story"]] == ["https://news.example/tech-338.html"]
+    assert one["same_story"][0]["why"] == "they share 100% of their text"
+    code, out, err = run("subjects", "uncertain", "--config", str(demo), "-n", "100", "-q")
+    assert code == 0, err
+    assert out.count("Looks and music to drive mobiles") == 1
+    assert (
+        "  the same story is also at https://news.example/tech-338.html (they share 100% of their"
+        " text; under " in out
+    )
+    assert "): correct each address\n" in out
