@@ -451,8 +451,10 @@ def build_from_draft(
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.
-    earlier = [store.issues_featuring(e.article.id) for s in issue.sections for e in s.entries]
-    repeats = featured_again(draft, issue, earlier, draft_file)
+    ids = [e.article.id for s in issue.sections for e in s.entries]
+    earlier = [store.issues_featuring(i) for i in ids]
+    as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
+    repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy)
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)

@@ -860,27 +860,41 @@ def draft_to_issue(
 
 
 def featured_again(
-    draft: Draft, issue: Issue, earlier: Sequence[Sequence[int]], path: Path | str
+    draft: Draft,
+    issue: Issue,
+    earlier: Sequence[Sequence[int]],
+    path: Path | str,
+    *,
+    as_copy: Sequence[Sequence[int]] = (),
 ) -> list[DraftError]:
     """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
-    of the issues that featured each, in the draft's order), by the line of its heading, unless
-    the front matter's `feature_again:` lists it: an article is featured once, unless the editor
-    says so. `issue` is `draft_to_issue`'s, every entry found."""
+    of the issues that featured each, in the draft's order; `as_copy`: those of them that named it
+    as "also covered by" only), by the line of its heading, unless the front matter's
+    `feature_again:` lists it: an article is featured once, unless the editor says so. `issue` is
+    `draft_to_issue`'s, every entry found."""
+    copies = list(as_copy) or [()] * len(earlier)
     allowed = {clean_url(u) for u in draft.feature_again}
     articles = [scored.article for section in issue.sections for scored in section.entries]
     mistakes = []
     repeated = set()
-    for entry, article, numbers in zip(draft.entries, articles, earlier, strict=True):
+    for entry, article, numbers, named in zip(
+        draft.entries, articles, earlier, copies, strict=True
+    ):
         if numbers:
             repeated |= {clean_url(entry.url), clean_url(article.url)}
         if not numbers or {clean_url(entry.url), clean_url(article.url)} & allowed:
             continue
         which = ", ".join(str(n) for n in numbers)
+        how = (
+            'named as "Also covered by" (the same story as an article it featured) in'
+            if set(numbers) <= set(named)
+            else "featured in"
+        )
         mistakes.append(
             DraftError(
                 path,
                 entry.line,
-                f'"{article.title}" was featured in issue{"s" * (len(numbers) > 1)} {which}'
+                f'"{article.title}" was {how} issue{"s" * (len(numbers) > 1)} {which}'
                 " already; remove it, or to feature it again on purpose, list it in the front"
                 f" matter: feature_again: [{entry.url}]",
             )

@@ -1274,11 +1274,15 @@ class Store:
             for r in rows
         ]
 
-    def issues_featuring(self, article_id: int) -> list[int]:
-        """The numbers of the published issues that featured the article, oldest first."""
+    def issues_featuring(self, article_id: int, *, only_copies: bool = False) -> list[int]:
+        """The numbers of the published issues that featured the article (or named it as "also
+        covered by", which counts as published too; with `only_copies`, only those), oldest
+        first."""
         rows = self.db.execute(
             "SELECT DISTINCT i.number FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
-            " WHERE ia.article_id = ? ORDER BY i.number",
+            " WHERE ia.article_id = ?"
+            + (" AND ia.also_of IS NOT NULL" if only_copies else "")
+            + " ORDER BY i.number",
             (article_id,),
         )
         return [int(r[0]) for r in rows]

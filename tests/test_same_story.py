@@ -143,6 +143,23 @@ def test_a_copy_is_named_in_the_draft_and_the_build_and_counts_as_published(
     txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Also covered by: Echo <https://echo.example/cx>" in txt
 
+    # Different stories after all: a later draft features it, once the editor says it is meant.
+    draft = tmp_path / "drafts" / "issue-2.md"
+    head = "---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-12-09\n"
+    body = "---\n\n# Customer experience\n\n## https://echo.example/cx\n\nWhat sets it apart.\n"
+    draft.write_text(head + body, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 2, err
+    assert (
+        '"What sets customer experience apart" was named as "Also covered by" (the same story as'
+        " an article it featured) in issue 1 already; remove it, or to feature it again on"
+        " purpose, list it in the front matter: feature_again: [https://echo.example/cx]"
+    ) in " ".join(err.split())
+    draft.write_text(head + "feature_again: [https://echo.example/cx]\n" + body, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    assert [a["url"] for a in featured(tmp_path, 2)] == ["https://echo.example/cx"]
+
 
 def test_uncertain_lists_one_story_at_two_addresses_once(demo: Path) -> None:
     """walk19 #7: `subjects uncertain` listed "Looks and music to drive mobiles" twice: one BBC
