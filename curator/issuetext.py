@@ -10,9 +10,9 @@ An issue's introduction is, first found:
 Each may use the variables of `curator.variables` ({number}, {theme}, {next_theme}, {date}...), so
 one configured text can still say something new each week. The closing line (`themes: closing:`)
 takes the same variables; one that names {next_theme} is left out when the plan has none
-(or this issue uses it up: `themes.promised_theme`), with a warning saying so. A sentence of an introduction that names a
-variable empty for the issue is left out, with a warning naming the file, the line and why
-(`variables.fill_leaving_out`).
+(or this issue uses it up: `themes.promised_theme`), with a warning saying so. A sentence of an
+introduction that names a variable empty for the issue is left out, with a warning naming the
+file, the line and why (`variables.fill_leaving_out`).
 """
 
 from __future__ import annotations
@@ -104,10 +104,10 @@ def issue_text(
         # (said, as a sentence of the introduction left out is: the editor expects the line)
         line = f":{config.themes.closing_line}" if config.themes.closing_line else ""
         warnings.append(
-            f"{config.path}{line}: `themes: closing:` names {{next_theme}}, which is empty in"
-            f' issue {number} ({no_next_theme}), so the closing line "{closing.strip()}" was'
-            " left out of the issue; to close it all the same, write a closing line without"
-            " {next_theme} there (or write `closing:` in the draft, when you review one)"
+            f'{config.path}{line}: the closing line "{closing.strip()}" was left out of issue'
+            f" {number}: it names {{next_theme}}, which is empty because {no_next_theme}; to close"
+            " the issue all the same, write a closing line without {next_theme} there (or write"
+            " `closing:` in the draft, when you review one)"
         )
         closing = ""
     introduction = "\n\n".join(p for p in parts if p)

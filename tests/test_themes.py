@@ -453,8 +453,9 @@ def test_a_closing_line_left_out_for_an_empty_next_theme_is_warned_about(
         demo.read_text(encoding="utf-8").splitlines().index("  closing: 'Next time: {next_theme}.'")
     )
     warning = (
-        f"curator: warning: {demo}:{line + 1}: `themes: closing:` names {{next_theme}}, which is"
-        " empty in issue 1 (the plan's next theme, "
+        f'curator: warning: {demo}:{line + 1}: the closing line "Next time: {{next_theme}}." was'
+        " left out of issue 1: it names {next_theme}, which is empty because the plan's next"
+        " theme, "
     )
     # A closing line that is kept is not warned about.
     code, _, err = run("draft", "--config", str(demo), "-q", "-s", VOICE)
@@ -468,9 +469,8 @@ def test_a_closing_line_left_out_for_an_empty_next_theme_is_warned_about(
     assert " ".join(warning.split()) in flat, err
     assert (
         f"{SERVICE}, will have fewer than 2 unfeatured articles after this issue (themes:"
-        ' min_articles)), so the closing line "Next time: {next_theme}." was left out of the'
-        " issue; to close it all the same, write a closing line without {next_theme} there (or"
-        " write `closing:` in the draft, when you review one)" in flat
+        " min_articles); to close the issue all the same, write a closing line without"
+        " {next_theme} there (or write `closing:` in the draft, when you review one)" in flat
     )
     code, out, err = run("build", *args, "--no-fetch")
     assert code == 0, err
