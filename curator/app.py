@@ -326,7 +326,8 @@ def next_issue(
     number = store.next_issue_number()
     # An issue is dated by its day; the store keeps the exact time it was published.
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    featured = [e.article.id for s in sections for e in s.entries]
+    # (an article named as "also covered by" is published with the issue too)
+    featured = [a.id for s in sections for e in s.entries for a in (e.article, *e.copy_articles)]
     promise = promised_theme(config, store, choice, featured)
     text = issue_text(
         config,

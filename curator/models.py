@@ -194,6 +194,10 @@ class Scored:
     #: published issue): the build names each, and records it as published with the issue.
     copies: tuple[Copy, ...] = ()
 
+    @property
+    def copy_articles(self) -> tuple[Article, ...]:
+        return tuple(c.article for c in self.copies)
+
 
 @dataclass(frozen=True)
 class Section:
