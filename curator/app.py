@@ -185,9 +185,17 @@ def run_build(
         "it is published so (to add a sentence before publishing: `curator draft`, then "
         "`curator build --draft`)",
     )
+    copies = same_stories(
+        issue,
+        'it is named under that article as "Also covered by: {publication}", not as an article'
+        " of its own, and counts as published with this issue. If they are different stories, to"
+        ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
+        " with feature_again: [{url}] in its front matter",
+    )
     warnings = (
         *notes,
         *planned.warnings,
+        *copies,
         *(m.message for m in missing),
         *short,
         *unread,
@@ -252,6 +260,13 @@ def _record(
     curator had given it (only a draft does that) is placed under the issue's subject from now
     on, as every featured article is (`keep_published_subjects`): those are returned."""
     featured = [(sec.subject, entry.article.id) for sec in issue.sections for entry in sec.entries]
+    copies = [
+        (copy.subject, copy.article.id, entry.article.id)
+        for sec in issue.sections
+        for entry in sec.entries
+        for copy in entry.copies
+        if copy.article.id
+    ]
     store.record_issue(
         issue.number,
         issue.title,
@@ -261,8 +276,27 @@ def _record(
         planned=planned,
         introduction=issue.introduction,
         closing=issue.closing,
+        copies=copies,
     )
     return tuple(keep_published_subjects(config, store, featured))
+
+
+def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
+    """A note per article left out of the issue as the same story as one it features (named under
+    it as "also covered by"): both articles, and why they were judged one story; then `then`
+    (formatted with the article's `url`, `publication` and `subject`)."""
+    return tuple(
+        f'"{copy.article.title}" ({copy.article.url}) was judged the same story as'
+        f' "{entry.article.title}" ({entry.article.url}): {copy.reason}; '
+        + then.format(
+            url=copy.article.url,
+            publication=copy.article.publication or copy.article.url,
+            subject=section.subject,
+        )
+        for section in issue.sections
+        for entry in section.entries
+        for copy in entry.copies
+    )
 
 
 def publish_issue(
@@ -313,20 +347,22 @@ def next_issue(
     now: datetime,
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
+    drafting: bool = False,
 ) -> NextIssue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
 
     Raises ThemeError when its theme is too thin (or the plan is used up), InputError for an
-    unknown subject or a mistake in an introduction file.
+    unknown subject or a mistake in an introduction file; `drafting` when it is for a draft.
     """
-    choice = choose_theme(config, store, subjects, all_subjects=all_subjects)
+    choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
     sections = choose_sections(config, store, now, theme=choice.theme)
     if not sections:
         return None
     number = store.next_issue_number()
     # An issue is dated by its day; the store keeps the exact time it was published.
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    featured = [e.article.id for s in sections for e in s.entries]
+    # (an article named as "also covered by" is published with the issue too)
+    featured = [a.id for s in sections for e in s.entries for a in (e.article, *e.copy_articles)]
     promise = promised_theme(config, store, choice, featured)
     text = issue_text(
         config,
@@ -430,7 +466,9 @@ def write_next_draft(
     draft's warnings)."""
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
-    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    planned = next_issue(
+        config, store, now=now, subjects=subjects, all_subjects=all_subjects, drafting=True
+    )
     if planned is None:
         if say is not None:
             for note in notes:
@@ -452,8 +490,21 @@ def write_next_draft(
     write_atomic(path, write_draft(issue, name=str(path), notes=notes_by_url))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
+    copies = same_stories(
+        issue,
+        f'{path} leaves it out of the issue, in a note under "# {{subject}}" (a later issue may'
+        ' feature it); to feature it as an article of its own, move its "##" line out of that'
+        " note",
+    )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
-    warnings = (*notes, *planned.warnings, *(m.message for m in missing), *short, *unread)
+    warnings = (
+        *notes,
+        *planned.warnings,
+        *copies,
+        *(m.message for m in missing),
+        *short,
+        *unread,
+    )
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
 
 
@@ -536,8 +587,10 @@ def build_from_draft(
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.
-    earlier = [store.issues_featuring(e.article.id) for s in issue.sections for e in s.entries]
-    repeats = featured_again(draft, issue, earlier, draft_file)
+    ids = [e.article.id for s in issue.sections for e in s.entries]
+    earlier = [store.issues_featuring(i) for i in ids]
+    as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
+    repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy)
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
@@ -640,7 +693,13 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         if not sections or sections[-1].subject != subject:
             sections.append(Section(subject, descriptions.get(subject, "")))
         last = sections[-1]
-        sections[-1] = replace(last, entries=(*last.entries, Scored(article, 0.0)))
+        also = tuple(
+            (copy.publication or copy.url, copy.url)
+            for of, copy_id in record.copies
+            if of == article_id and (copy := store.article_by_id(copy_id)) is not None
+        )
+        entry = Scored(article, 0.0, also_covered_by=also)
+        sections[-1] = replace(last, entries=(*last.entries, entry))
     day = record.published_at.replace(hour=0, minute=0, second=0, microsecond=0)
     return Issue(
         number=record.number,

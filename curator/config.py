@@ -102,6 +102,8 @@ class Themes:
     closing: str = ""
     #: Where each plan entry is written (line numbers in feeds.yaml), for messages.
     plan_lines: tuple[int, ...] = ()
+    #: Where `closing:` is written (its line in feeds.yaml), or 0, for messages.
+    closing_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -588,6 +590,7 @@ class _Reader:
             min_score=float(raw.get("min_score", 0.0)),
             closing=raw.get("closing", ""),
             plan_lines=tuple(lines),
+            closing_line=nodes["closing"].start_mark.line + 1 if "closing" in nodes else 0,
         )
 
     def plan_subject(self, item: Node, name: str, names: list[str]) -> str:

@@ -281,6 +281,8 @@ def write_draft(
                     lines += [SHORT_BLURB, ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
+        if any(entry.copies for entry in section.entries):
+            lines += [_same_story_note(section), ""]
         if section.passed_over:
             lines += [_passed_over_note(section), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -292,6 +294,30 @@ PASSED_OVER = (
     " fewer articles\nfrom one publication when another's match nearly as well. To feature one,"
     ' move its "##" line out of this note.'
 )
+
+
+#: The note under a subject's articles on those left out as the same story as one of them.
+SAME_STORY = (
+    "<!-- Left out as the same story as an article above (a plain `curator build` would name"
+    ' each under it as\n"Also covered by"; this draft does not, and a later issue may feature'
+    ' it). To feature one\nas an article of its own, move its "##" line out of this note.'
+)
+
+
+def _same_story_note(section: Section) -> str:
+    """What `SAME_STORY` says, then each such article as a heading with just its address, its
+    title and publication, the article it was judged the same story as, and why."""
+    lines = [SAME_STORY]
+    for entry in section.entries:
+        for copy in entry.copies:
+            art = copy.article
+            publication = _one_line(art.publication or art.feed_url or art.url)
+            lines.append(f"## {art.url}")
+            lines.append(
+                f"   {_one_line(art.title) or art.url} ({publication}): the same story as"
+                f' "{_one_line(entry.article.title)}": {copy.reason}'
+            )
+    return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"
 
 
 def _passed_over_note(section: Section) -> str:
@@ -874,27 +900,41 @@ def draft_to_issue(
 
 
 def featured_again(
-    draft: Draft, issue: Issue, earlier: Sequence[Sequence[int]], path: Path | str
+    draft: Draft,
+    issue: Issue,
+    earlier: Sequence[Sequence[int]],
+    path: Path | str,
+    *,
+    as_copy: Sequence[Sequence[int]] = (),
 ) -> list[DraftError]:
     """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
-    of the issues that featured each, in the draft's order), by the line of its heading, unless
-    the front matter's `feature_again:` lists it: an article is featured once, unless the editor
-    says so. `issue` is `draft_to_issue`'s, every entry found."""
+    of the issues that featured each, in the draft's order; `as_copy`: those of them that named it
+    as "also covered by" only), by the line of its heading, unless the front matter's
+    `feature_again:` lists it: an article is featured once, unless the editor says so. `issue` is
+    `draft_to_issue`'s, every entry found."""
+    copies = list(as_copy) or [()] * len(earlier)
     allowed = {clean_url(u) for u in draft.feature_again}
     articles = [scored.article for section in issue.sections for scored in section.entries]
     mistakes = []
     repeated = set()
-    for entry, article, numbers in zip(draft.entries, articles, earlier, strict=True):
+    for entry, article, numbers, named in zip(
+        draft.entries, articles, earlier, copies, strict=True
+    ):
         if numbers:
             repeated |= {clean_url(entry.url), clean_url(article.url)}
         if not numbers or {clean_url(entry.url), clean_url(article.url)} & allowed:
             continue
         which = ", ".join(str(n) for n in numbers)
+        how = (
+            'named as "Also covered by" (the same story as an article it featured) in'
+            if set(numbers) <= set(named)
+            else "featured in"
+        )
         mistakes.append(
             DraftError(
                 path,
                 entry.line,
-                f'"{article.title}" was featured in issue{"s" * (len(numbers) > 1)} {which}'
+                f'"{article.title}" was {how} issue{"s" * (len(numbers) > 1)} {which}'
                 " already; remove it, or to feature it again on purpose, list it in the front"
                 f" matter: feature_again: [{entry.url}]",
             )

@@ -34,7 +34,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (
         EXIT_THEME,
         "no issue for this theme: too few unfeatured articles fit it, or the plan of themes is"
-        " used up; nothing was published, and the message names the ripest subject",
+        " used up; nothing was published (or drafted), and the message names the ripest subject",
     ),
     (
         EXIT_FEEDS_FAILING,

@@ -10,9 +10,9 @@ An issue's introduction is, first found:
 Each may use the variables of `curator.variables` ({number}, {theme}, {next_theme}, {date}...), so
 one configured text can still say something new each week. The closing line (`themes: closing:`)
 takes the same variables; one that names {next_theme} is left out when the plan has none
-(or this issue uses it up: `themes.promised_theme`). A sentence of an introduction that names a
-variable empty for the issue is left out, with a warning naming the file, the line and why
-(`variables.fill_leaving_out`).
+(or this issue uses it up: `themes.promised_theme`), with a warning saying so. A sentence of an
+introduction that names a variable empty for the issue is left out, with a warning naming the
+file, the line and why (`variables.fill_leaving_out`).
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from curator.variables import VariableError, check_variables, fill, fill_leaving
 class IssueText:
     introduction: str
     closing: str
-    #: What the editor is told about the introduction: each sentence left out because a variable
-    #: it names is empty for this issue, where it is and what to do.
+    #: What the editor is told about the introduction and closing line: each sentence (or the
+    #: closing line) left out because a variable it names is empty for this issue, where it is
+    #: and what to do.
     warnings: tuple[str, ...] = ()
 
 
@@ -101,6 +102,14 @@ def issue_text(
             )
     closing = config.themes.closing
     if "{next_theme}" in closing and not next_theme:
+        # (said, as a sentence of the introduction left out is: the editor expects the line)
+        line = f":{config.themes.closing_line}" if config.themes.closing_line else ""
+        warnings.append(
+            f'{config.path}{line}: the closing line "{closing.strip()}" was left out of issue'
+            f" {number}: it names {{next_theme}}, which is empty because {no_next_theme}; to close"
+            " the issue all the same, write a closing line without {next_theme} there (or write"
+            " `closing:` in the draft, when you review one)"
+        )
         closing = ""
     closing_at = f"{config.path}: `themes: closing`"
     filled_closing = fill(closing, values).strip()

@@ -168,6 +168,18 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """An article judged to tell the same story as a featured one (`curator.stories`): named under
+    it as "also covered by", not featured on its own."""
+
+    article: Article
+    #: The subject it was placed under.
+    subject: str
+    #: Why it was judged the same story, in the editor's words.
+    reason: str
+
+
+@dataclass(frozen=True)
 class Scored:
     """An article with its relevance to the subject it was placed in, and why."""
 
@@ -178,6 +190,13 @@ class Scored:
     matched: tuple[str, ...] = ()
     #: Other publications that carried the same story (name, url).
     also_covered_by: tuple[tuple[str, str], ...] = ()
+    #: The articles behind `also_covered_by`, when the selection made them (not read back from a
+    #: published issue): the build names each, and records it as published with the issue.
+    copies: tuple[Copy, ...] = ()
+
+    @property
+    def copy_articles(self) -> tuple[Article, ...]:
+        return tuple(c.article for c in self.copies)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from curator.config import Config
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
+from curator.stories import Fingerprint, fingerprint, same_story_reason
 from curator.subjectfit import SCORE_FLOOR, Fitted, fit, resolve, subject_phrases
 from curator.subjects import (
     MATCHED_TERMS,
@@ -656,14 +657,51 @@ def uncertain_articles(
     config: Config, store: Store, limit: int, say: Say | None = None
 ) -> list[Uncertain]:
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
-    where the editor's corrections teach the most."""
+    where the editor's corrections teach the most. One story is listed once: a copy at another
+    address is named with the first of them (`one_per_story`)."""
     corrections = store.corrections()
     tell_stale_moves(config, store, say)
-    return uncertain(
-        current_model(config, store, corrections, say=say),
-        store.recent_unfeatured(CORPUS_SAMPLE),
-        limit=limit,
+    articles = store.recent_unfeatured(CORPUS_SAMPLE)
+    found = uncertain(
+        current_model(config, store, corrections, say=say), articles, limit=len(articles)
     )
+    return one_per_story(found, articles, limit)
+
+
+def one_per_story(
+    found: Sequence[Uncertain], articles: Sequence[Article], limit: int
+) -> list[Uncertain]:
+    """The first `limit` of `found` (least sure first), each story once: an article that tells the
+    same story as one listed before it (the same article at two addresses, a syndicated copy) is
+    named in that one's `same_story`, with where it is and why, rather than listed again (a
+    correction is for one address: the editor corrects each)."""
+    by_url = {a.url: a for a in articles}
+    kept: list[tuple[Fingerprint | None, Uncertain]] = []
+    for item in found:
+        if len(kept) >= limit:
+            break
+        article = by_url.get(item.url)
+        print_ = fingerprint(article) if article is not None else None
+        twin = None
+        if print_ is not None:
+            twin = next(
+                (
+                    (k, why)
+                    for k, (other, _) in enumerate(kept)
+                    if other is not None and (why := same_story_reason(other, print_))
+                ),
+                None,
+            )
+        if twin is None:
+            kept.append((print_, item))
+            continue
+        k, why = twin
+        first = kept[k][1]
+        kept[k] = (
+            kept[k][0],
+            replace(first, same_story=(*first.same_story, (item.url, item.subject, why))),
+        )
+    return [item for _, item in kept]
 
 
 def subject_overlaps(config: Config, store: Store, say: Say | None = None) -> list[Overlap]:

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from curator.models import Article, Assignment, Scored, Section, Subject
-from curator.stories import Fingerprint, fingerprint, same_story
+from curator.models import Article, Assignment, Copy, Scored, Section, Subject
+from curator.stories import Fingerprint, fingerprint, same_story_reason
 
 #: Each article already chosen from a publication multiplies the next one's score by this, so that a
 #: near-tie goes to another publication but a clearly better article still wins (0.85: two articles
@@ -36,7 +36,7 @@ def select_sections(
     taken: list[tuple[Fingerprint, list[Scored], int]] = []
     sections = []
     for subject in subjects:
-        chosen = pick_varied(by_subject[subject.name], issue_size, taken)
+        chosen = pick_varied(by_subject[subject.name], issue_size, taken, subject=subject.name)
         if chosen:
             sections.append((subject, chosen))
     # (an article told the same story as one featured is no article passed over)
@@ -83,11 +83,14 @@ def pick_varied(
     candidates: Sequence[Scored],
     size: int,
     taken: list[tuple[Fingerprint, list[Scored], int]] | None = None,
+    *,
+    subject: str = "",
 ) -> list[Scored]:
     """The best `size` candidates, greedily, each publication's repeat discounted; best first.
 
     A candidate telling the same story as one already chosen (in this section or, through `taken`, an
-    earlier one) is not featured again: its publication is added to that entry's "also covered by".
+    earlier one) is not featured again: its publication is added to that entry's "also covered by",
+    and the article (placed under `subject`) with why to its `copies`.
     """
     taken = [] if taken is None else taken
     pool = sorted(candidates, key=lambda s: (-s.score, s.article.id))
@@ -103,12 +106,19 @@ def pick_varied(
         )
         pick = pool.pop(best)
         print_ = fingerprint(pick.article)
-        twin = next((t for t in taken if same_story(t[0], print_)), None)
+        twin = next(
+            ((t, why) for t in taken if (why := same_story_reason(t[0], print_)) is not None),
+            None,
+        )
         if twin is not None:
-            _, entries, index = twin
+            (_, entries, index), why = twin
             first = entries[index]
             also = (pick.article.publication or pick.article.url, pick.article.url)
-            entries[index] = replace(first, also_covered_by=(*first.also_covered_by, also))
+            entries[index] = replace(
+                first,
+                also_covered_by=(*first.also_covered_by, also),
+                copies=(*first.copies, Copy(pick.article, subject, why)),
+            )
             continue
         used[_publication(pick.article)] += 1
         chosen.append(pick)

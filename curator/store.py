@@ -198,6 +198,15 @@ def _migration_8(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM meta WHERE key IN ('placed_fingerprint', 'placed_through')")
 
 
+def _migration_9(db: sqlite3.Connection) -> None:
+    """An article named under another as "Also covered by" (the same story, `curator.stories`) is
+    published with that issue too, so that no later issue features it again: issue_articles keeps
+    it, with the id of the article it is named under in `also_of` (NULL for a featured article)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(issue_articles)")}
+    if "also_of" not in columns:  # (a store set back to an older version keeps its columns)
+        db.execute("ALTER TABLE issue_articles ADD COLUMN also_of INTEGER REFERENCES articles(id)")
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -208,6 +217,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_6,
     _migration_7,
     _migration_8,
+    _migration_9,
 )
 VERSION = len(MIGRATIONS)
 
@@ -228,6 +238,8 @@ class IssueRecord:
     closing: str | None = None
     #: (subject, article id) in issue order.
     featured: tuple[tuple[str, int], ...] = ()
+    #: (id of the featured article, id of one named under it as "also covered by"), in order.
+    copies: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1186,10 +1198,13 @@ class Store:
         planned: bool = False,
         introduction: str | None = None,
         closing: str | None = None,
+        copies: Iterable[tuple[str, int, int]] = (),
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
-        theme's place in the plan, and its introduction."""
+        theme's place in the plan, and its introduction. `copies` are the articles it named as
+        "also covered by", as (subject, article id, id of the featured article named with): they
+        count as published (no later issue features them), never as featured entries."""
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
@@ -1213,6 +1228,19 @@ class Store:
                     for pos, (subject, art_id) in enumerate(featured)
                 ],
             )
+            after = self.db.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM issue_articles WHERE issue_id = ?",
+                (issue_id,),
+            ).fetchone()[0]
+            # (one row per article and issue: a copy named twice, or also featured, is kept once)
+            self.db.executemany(
+                "INSERT OR IGNORE INTO issue_articles (issue_id, article_id, subject, position,"
+                " also_of) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (issue_id, art_id, subject, after + pos, of)
+                    for pos, (subject, art_id, of) in enumerate(copies)
+                ],
+            )
 
     def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
         """Every published issue, oldest first (with what each featured, when asked)."""
@@ -1221,12 +1249,16 @@ class Store:
             " FROM issues ORDER BY number"
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
+        copies: dict[int, list[tuple[int, int]]] = {}
         if with_articles:
             for r in self.db.execute(
-                "SELECT issue_id, subject, article_id FROM issue_articles"
+                "SELECT issue_id, subject, article_id, also_of FROM issue_articles"
                 " ORDER BY issue_id, position"
             ):
-                featured.setdefault(r[0], []).append((r[1], r[2]))
+                if r[3] is None:
+                    featured.setdefault(r[0], []).append((r[1], r[2]))
+                else:
+                    copies.setdefault(r[0], []).append((r[3], r[2]))
         return [
             IssueRecord(
                 number=r["number"],
@@ -1237,15 +1269,20 @@ class Store:
                 introduction=r["introduction"],
                 closing=r["closing"],
                 featured=tuple(featured.get(r["id"], ())),
+                copies=tuple(copies.get(r["id"], ())),
             )
             for r in rows
         ]
 
-    def issues_featuring(self, article_id: int) -> list[int]:
-        """The numbers of the published issues that featured the article, oldest first."""
+    def issues_featuring(self, article_id: int, *, only_copies: bool = False) -> list[int]:
+        """The numbers of the published issues that featured the article (or named it as "also
+        covered by", which counts as published too; with `only_copies`, only those), oldest
+        first."""
         rows = self.db.execute(
             "SELECT DISTINCT i.number FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
-            " WHERE ia.article_id = ? ORDER BY i.number",
+            " WHERE ia.article_id = ?"
+            + (" AND ia.also_of IS NOT NULL" if only_copies else "")
+            + " ORDER BY i.number",
             (article_id,),
         )
         return [int(r[0]) for r in rows]

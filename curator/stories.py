@@ -19,9 +19,14 @@ SHINGLE = 3
 TEXT_CONTAINMENT = 0.5
 #: Below this many shingles there is too little text to judge by text alone.
 MIN_SHINGLES = 12
-#: Titles sharing this share of their content words (Jaccard) are one story, if long enough.
+#: Titles sharing this share of their content words (Jaccard) are one story, if long enough...
 TITLE_JACCARD = 0.8
 MIN_TITLE_WORDS = 4
+#: ... unless both texts are long enough to compare and share less than this: two articles on one
+#: question ("Customer service vs. customer experience: what is the difference?", "The difference
+#: between customer experience & service") have near-identical titles but their own texts (the
+#: seeds share under 0.04), while a copy under a near-identical title shares most of its text.
+TITLE_TEXT_FLOOR = 0.2
 
 
 @dataclass(frozen=True)
@@ -50,11 +55,22 @@ def fingerprint(article: Article) -> Fingerprint:
 
 def same_story(a: Fingerprint, b: Fingerprint) -> bool:
     """True when the two fingerprints tell one story."""
-    if len(a.title_words) >= MIN_TITLE_WORDS and len(b.title_words) >= MIN_TITLE_WORDS:
-        union = a.title_words | b.title_words
-        if len(a.title_words & b.title_words) / len(union) >= TITLE_JACCARD:
-            return True
+    return same_story_reason(a, b) is not None
+
+
+def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
+    """Why the two fingerprints tell one story, in the editor's words; None when they do not."""
     smaller = min(len(a.shingles), len(b.shingles))
-    if smaller < MIN_SHINGLES:
-        return False
-    return len(a.shingles & b.shingles) / smaller >= TEXT_CONTAINMENT
+    shared = len(a.shingles & b.shingles) / smaller if smaller >= MIN_SHINGLES else None
+    if shared is not None and shared >= TEXT_CONTAINMENT:
+        return f"they share {shared:.0%} of their text"
+    if len(a.title_words) < MIN_TITLE_WORDS or len(b.title_words) < MIN_TITLE_WORDS:
+        return None
+    union = a.title_words | b.title_words
+    if len(a.title_words & b.title_words) / len(union) < TITLE_JACCARD:
+        return None
+    if shared is None:
+        return "their titles share most words, and one is too short to compare by its text"
+    if shared < TITLE_TEXT_FLOOR:
+        return None
+    return f"their titles share most words, and {shared:.0%} of their text"

@@ -325,6 +325,9 @@ class Uncertain:
     fit: float | None
     #: 0 (a coin toss) to 1 (as sure as the model gets), by rank among the articles looked at.
     sureness: float
+    #: The same story at other addresses (`curator.stories`), listed once with this one: each
+    #: as (url, the subject it is under or None, why it is the same story).
+    same_story: tuple[tuple[str, str | None, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -337,6 +340,10 @@ class Uncertain:
             "margin": round(self.margin, 4),
             "fit": None if self.fit is None else round(self.fit, 4),
             "sureness": round(self.sureness, 4),
+            "same_story": [
+                {"url": url, "subject": subject, "why": why}
+                for url, subject, why in self.same_story
+            ],
         }
 
 

@@ -192,12 +192,15 @@ def choose_theme(
     *,
     all_subjects: bool = False,
     check: bool = True,
+    drafting: bool = False,
 ) -> ThemeChoice:
     """The theme of the next issue: the given `subjects`, every subject, or the plan's next theme.
 
     Raises InputError for a subject that is not configured (with a did-you-mean), and ThemeError
-    when the plan is used up or (with `check`) the theme has too few articles.
+    when the plan is used up or (with `check`) the theme has too few articles; its message says
+    nothing was drafted (`drafting`) or published.
     """
+    nothing = "nothing was drafted" if drafting else "nothing was published"
     plan = config.themes.plan
     todo = pending(plan, store.issues())
     chosen = requested_subjects(config, subjects, all_subjects)
@@ -208,13 +211,15 @@ def choose_theme(
     elif all_subjects or not plan:
         theme = ()
     elif not todo:
-        raise ThemeError(_used_up(config, store))
+        raise ThemeError(_used_up(config, store, "draft" if drafting else "build"))
     else:
         consumed = todo[0]
         theme = plan[consumed]
     following = next((plan[i] for i in todo if i != consumed), ())
     if theme and check:
-        _check_ripe(config, store, theme, planned_line=_line(config, consumed, subjects))
+        _check_ripe(
+            config, store, theme, planned_line=_line(config, consumed, subjects), nothing=nothing
+        )
     return ThemeChoice(theme, consumed is not None, tuple(following))
 
 
@@ -278,7 +283,12 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
 
 
 def _check_ripe(
-    config: Config, store: Store, theme: Sequence[str], *, planned_line: int | None
+    config: Config,
+    store: Store,
+    theme: Sequence[str],
+    *,
+    planned_line: int | None,
+    nothing: str = "nothing was published",
 ) -> None:
     rows = ripeness(config, store)
     by_name = {r.subject: r for r in rows}
@@ -292,7 +302,7 @@ def _check_ripe(
         count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
-            f"{need} (themes: min_articles){_used_by(store, name)}; nothing was published. "
+            f"{need} (themes: min_articles){_used_by(store, name)}; {nothing}. "
             + _suggestion(config, rows)
         )
 
@@ -309,13 +319,13 @@ def _used_by(store: Store, subject: str) -> str:
     return ""
 
 
-def _used_up(config: Config, store: Store) -> str:
+def _used_up(config: Config, store: Store, command: str = "build") -> str:
     rows = ripeness(config, store)
     count = len(config.themes.plan)
     return (
         f"{config.path}: the plan of themes is used up (its {count} theme"
         f"{'s have' if count != 1 else ' has'} had their issues); add the next ones under "
-        "`themes: plan:`, or build one issue with --subject NAME or --all-subjects. "
+        f"`themes: plan:`, or {command} one issue with --subject NAME or --all-subjects. "
         + _suggestion(config, rows)
     )
 

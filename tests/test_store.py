@@ -175,7 +175,7 @@ def test_a_store_from_before_themes_opens_and_keeps_its_issues(tmp_path: Path) -
     db.execute("INSERT INTO issue_articles VALUES (1, 1, 'Basics', 0)")
     db.close()
     with Store.open(path) as store:
-        assert store.version == VERSION == 8
+        assert store.version == VERSION == 9
         (old,) = store.issues(with_articles=True)
         assert (old.number, old.theme, old.planned, old.introduction) == (1, (), False, None)
         assert old.featured == (("Basics", 1),)

@@ -454,3 +454,65 @@ def test_articles_that_fit_a_theme_only_weakly_are_counted_apart_and_said(
     assert said in " ".join(err.split())
     assert out.startswith(f"Issue 1: 5 article(s), 1 fitting only weakly, on {BASICS} -> ")
     assert weak in featured(issue_json(demo, 1))  # what is published is as before
+
+
+def test_a_thin_theme_stopping_a_draft_says_nothing_was_drafted(themed_demo: Path) -> None:
+    """walk19 #6: `curator draft --subject` on a thin subject said "nothing was published"; a
+    draft publishes nothing anyway: it says nothing was drafted (and build still says published)."""
+    demo = themed_demo
+    set_themes(demo, f"themes:\n  plan:\n    - {BASICS}\n  min_articles: 3\n")
+    code, out, err = run("draft", "--config", str(demo), "-q", "--subject", VOICE)
+    assert code == 3, err
+    assert out == ""
+    assert f"the theme `{VOICE}` is too thin" in err
+    assert "; nothing was drafted. The ripest subject" in err
+    assert "published" not in err
+    assert not (demo.parent / "drafts").exists()
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--subject", VOICE)
+    assert code == 3 and "; nothing was published. The ripest subject" in err
+    # The plan used up: a draft is told to draft one issue on a subject, not to build one.
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
+    code, _, err = run("draft", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 3, err
+    assert "the plan of themes is used up" in err
+    assert "or draft one issue with --subject NAME or --all-subjects" in err
+
+
+def test_a_closing_line_left_out_for_an_empty_next_theme_is_warned_about(
+    themed_demo: Path,
+) -> None:
+    """walk19 #3: the closing line that names {next_theme} was left out, without a word, when the
+    next theme would be too thin; build and draft now say so, as for an introduction's sentence."""
+    demo = themed_demo
+    set_themes(
+        demo,
+        f"themes:\n  plan: [{SERVICE}, {VOICE}]\n  min_articles: 2\n"
+        "  closing: 'Next time: {next_theme}.'\n",
+    )
+    line = (
+        demo.read_text(encoding="utf-8").splitlines().index("  closing: 'Next time: {next_theme}.'")
+    )
+    warning = (
+        f'curator: warning: {demo}:{line + 1}: the closing line "Next time: {{next_theme}}." was'
+        " left out of issue 1: it names {next_theme}, which is empty because the plan's next"
+        " theme, "
+    )
+    # A closing line that is kept is not warned about.
+    code, _, err = run("draft", "--config", str(demo), "-q", "-s", VOICE)
+    assert code == 0, err
+    assert "closing" not in err
+    # An issue on Service and Measuring (off the plan) uses up Service: no promise, said so.
+    args = ("--config", str(demo), "-q", "-s", SERVICE, "-s", MEASURING)
+    code, out, err = run("draft", *args, "--force")
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert " ".join(warning.split()) in flat, err
+    assert (
+        f"{SERVICE}, will have fewer than 2 unfeatured articles after this issue (themes:"
+        " min_articles); to close the issue all the same, write a closing line without"
+        " {next_theme} there (or write `closing:` in the draft, when you review one)" in flat
+    )
+    code, out, err = run("build", *args, "--no-fetch")
+    assert code == 0, err
+    assert issue_json(demo, 1)["closing"] == ""
+    assert " ".join(warning.split()) in " ".join(err.split()), err

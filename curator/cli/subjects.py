@@ -400,6 +400,11 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         else:
             why = f"{u.subject}, among the nearest to the no-subject bar"
         click.echo(f"{u.title}\n  {u.url}\n  {why}")
+        for url, subject, same in u.same_story:
+            where = subject or "no subject"
+            click.echo(
+                f"  the same story is also at {url} ({same}; under {where}): correct each address"
+            )
     click.echo(
         "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
         " every subject: `curator subjects exclude URL`."

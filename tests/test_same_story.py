@@ -1,0 +1,198 @@
+"""One entry per story, through the CLI (walk19 #1): different articles with near-identical titles
+stay apart; a real copy is named under the article as "Also covered by", said on stderr and in the
+draft, and counts as published with the issue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from conftest import run_cli as run
+
+#: The four seed articles' titles: two of them ask the same question in near the same words.
+TITLES = (
+    "Customer Service vs. Customer Experience: Defining the Difference",
+    "The Difference Between Customer Experience & Service",
+    "Customer Service vs. Customer Experience: What Is the Difference?",
+    "Just What Is Customer Experience? It's Not Just Customer Service",
+)
+CONFIG = """newsletter:
+  title: CX Weekly
+  issue_size: 4
+subjects:
+  - name: Customer experience
+    description: What customer experience is, and how it differs from customer service.
+    keywords: [customer experience, customer service]
+feeds:
+"""
+
+
+def write_feed(folder: Path, name: str, items: list[tuple[str, str, str]]) -> str:
+    """A local RSS file of (title, link, text) items; returns its feeds.yaml entry."""
+    body = "".join(
+        f"<item><title>{escape(t)}</title><link>{link}</link>"
+        f"<description>{escape(text)}</description></item>"
+        for t, link, text in items
+    )
+    path = folder / f"{name.lower()}.xml"
+    path.write_text(
+        f'<rss version="2.0"><channel><title>{name}</title>{body}</channel></rss>',
+        encoding="utf-8",
+    )
+    return f"  - url: {path.name}\n    name: {name}\n    fetch_pages: false\n"
+
+
+def seed_texts(seeds: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8")[:3000] for p in sorted(seeds.glob("00[1-4]_*.txt"))]
+
+
+def newsletter(tmp_path: Path, seeds: Path, *, copy: bool = False) -> Path:
+    texts = seed_texts(seeds)
+    items = [
+        (t, f"https://blog{i}.example/post", x)
+        for i, (t, x) in enumerate(zip(TITLES, texts, strict=True), 1)
+    ]
+    feeds = write_feed(tmp_path, "Blog", items)
+    if copy:  # the first seed again, under another title, from another publication
+        text = texts[0].replace("In 2016,", "Back in 2016,")
+        feeds += write_feed(
+            tmp_path,
+            "Echo",
+            [("What sets customer experience apart", "https://echo.example/cx", text)],
+        )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(CONFIG + feeds, encoding="utf-8")
+    return config
+
+
+def featured(tmp_path: Path, number: int) -> list[dict]:
+    data = json.loads((tmp_path / "output" / f"issue-{number}.json").read_text(encoding="utf-8"))
+    return [a for s in data["sections"] for a in s["articles"]]
+
+
+def test_articles_with_near_identical_titles_but_their_own_texts_are_each_featured(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """walk19 #1: seed2 and seed3 (different authors, texts sharing under 4%) were one story
+    because their titles share 4 of 5 content words: seed3 was only "Also covered by" under seed2."""
+    config = newsletter(tmp_path, seeds)
+    code, out, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out.startswith("Issue 1: 4 article(s) in 1 subject(s)")
+    articles = featured(tmp_path, 1)
+    assert sorted(a["url"] for a in articles) == [
+        f"https://blog{i}.example/post" for i in (1, 2, 3, 4)
+    ]
+    assert all(not a["also_covered_by"] for a in articles)
+    assert "same story" not in err
+
+
+def test_a_copy_is_named_in_the_draft_and_the_build_and_counts_as_published(
+    tmp_path: Path, seeds: Path
+) -> None:
+    config = newsletter(tmp_path, seeds, copy=True)
+    # The draft names both articles and why, on stderr and in a note the editor can act on.
+    code, out, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    flat = " ".join(err.split())
+    draft = tmp_path / "drafts" / "issue-1.md"
+    assert (
+        '"What sets customer experience apart" (https://echo.example/cx) was judged the same story'
+        f' as "{TITLES[0]}" (https://blog1.example/post): they share '
+    ) in flat
+    assert (
+        f'{draft} leaves it out of the issue, in a note under "# Customer experience" (a later'
+        ' issue may feature it); to feature it as an article of its own, move its "##" line out'
+        " of that note"
+    ) in flat
+    text = draft.read_text(encoding="utf-8")
+    note = text[text.index("<!-- Left out as the same story") :]
+    note = note[: note.index("-->")]
+    assert "\n## https://echo.example/cx\n" in note
+    assert f'What sets customer experience apart (Echo): the same story as "{TITLES[0]}"' in note
+
+    # The plain build names the copy under the article, says so, and records it as published.
+    code, out, err = run("build", "--config", str(config), "-q", "--no-fetch")
+    assert code == 0, err
+    assert out.startswith("Issue 1: 4 article(s)")
+    flat = " ".join(err.split())
+    assert (
+        f'"{TITLES[0]}" (https://blog1.example/post): they share ' in flat
+        and 'it is named under that article as "Also covered by: Echo", not as an article of its'
+        " own, and counts as published with this issue."
+        in flat
+    ), err
+    first = next(a for a in featured(tmp_path, 1) if a["url"] == "https://blog1.example/post")
+    assert first["also_covered_by"] == [{"name": "Echo", "url": "https://echo.example/cx"}]
+    txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Also covered by: Echo <https://echo.example/cx>" in txt
+    # Published with issue 1: no later issue features it again, and the list says where it went.
+    code, out, err = run("build", "--config", str(config), "-q", "--no-fetch")
+    assert code == 0, err
+    assert out.startswith("Nothing new to feature"), out
+    assert not (tmp_path / "output" / "issue-2.json").exists()
+    code, out, err = run("subjects", "list", "--config", str(config))
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if "What sets customer experience apart" in x)
+    assert "[issue 1]" in line
+    # Rendered again from the store (its issue-1.json gone), the line is still there.
+    (tmp_path / "output" / "issue-1.json").unlink()
+    code, _, err = run("render", "1", "--config", str(config))
+    assert code == 0, err
+    txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Also covered by: Echo <https://echo.example/cx>" in txt
+
+    # Different stories after all: a later draft features it, once the editor says it is meant.
+    draft = tmp_path / "drafts" / "issue-2.md"
+    head = "---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-12-09\n"
+    body = "---\n\n# Customer experience\n\n## https://echo.example/cx\n\nWhat sets it apart.\n"
+    draft.write_text(head + body, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 2, err
+    assert (
+        '"What sets customer experience apart" was named as "Also covered by" (the same story as'
+        " an article it featured) in issue 1 already; remove it, or to feature it again on"
+        " purpose, list it in the front matter: feature_again: [https://echo.example/cx]"
+    ) in " ".join(err.split())
+    draft.write_text(head + "feature_again: [https://echo.example/cx]\n" + body, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    assert [a["url"] for a in featured(tmp_path, 2)] == ["https://echo.example/cx"]
+
+
+def test_uncertain_lists_one_story_at_two_addresses_once(demo: Path) -> None:
+    """walk19 #7: `subjects uncertain` listed "Looks and music to drive mobiles" twice: one BBC
+    story at two addresses. It is listed once, naming the other address (each is corrected on its
+    own)."""
+    text = (
+        "Mobile phones are still enjoying a boom time in sales, according to research from"
+        " technology analysts. More than 670 million handsets were sold worldwide last year, and"
+        " shoppers now choose a phone for its looks and for the music it plays, the analysts"
+        " said. Customers who buy a new handset expect support staff to help them move their"
+        " music and contacts, and complaints rise when the help desk cannot."
+    )
+    items = [
+        ("Looks and music to drive mobiles", f"https://news.example/{n}.html", text)
+        for n in ("tech-064", "tech-338")
+    ]
+    entry = write_feed(demo.parent, "Wire", items)
+    config = demo.read_text(encoding="utf-8").replace("feeds:\n", "feeds:\n" + entry, 1)
+    demo.write_text(config, encoding="utf-8")
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "uncertain", "--config", str(demo), "-n", "100", "--json")
+    assert code == 0, err
+    found = [u for u in json.loads(out) if u["title"] == "Looks and music to drive mobiles"]
+    assert len(found) == 1, found
+    (one,) = found
+    assert one["url"] == "https://news.example/tech-064.html"
+    assert [s["url"] for s in one["same_story"]] == ["https://news.example/tech-338.html"]
+    assert one["same_story"][0]["why"] == "they share 100% of their text"
+    code, out, err = run("subjects", "uncertain", "--config", str(demo), "-n", "100", "-q")
+    assert code == 0, err
+    assert out.count("Looks and music to drive mobiles") == 1
+    assert (
+        "  the same story is also at https://news.example/tech-338.html (they share 100% of their"
+        " text; under " in out
+    )
+    assert "): correct each address\n" in out
