@@ -109,6 +109,37 @@ def draft_blocks(config: Path) -> dict[str, list[str]]:
     return blocks
 
 
+def test_an_organisations_byline_is_no_fragment_of_a_person_and_an_agency_no_co_author(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (
+                "Why Refund Policies Matter",
+                page(
+                    "Why Refund Policies Matter",
+                    head='<meta name="author" content="Smith and Wesson Customer Team">',
+                ),
+                "",
+            ),
+            (
+                "Utilities Face Billing Complaints",
+                page("Utilities Face Billing Complaints", byline="By JOHN SMITH, Associated Press"),
+                "",
+            ),
+        ],
+    )
+    blocks = draft_blocks(config)
+    # No author rather than "Smith": the byline is a team's.
+    assert blocks["Why Refund Policies Matter"][1:] == ["publication: Site of Why"]
+    assert blocks["Utilities Face Billing Complaints"][1:] == [
+        "author: John Smith",
+        "publication: Site of Utilities",
+    ]
+
+
 def test_a_canonical_address_relative_to_the_pages_folder_is_not_the_articles_link(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
