@@ -47,6 +47,7 @@ import yaml
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
+from curator.render import join_names
 from curator.select import same_publication
 from curator.urls import clean_url, safe_url
 
@@ -213,6 +214,23 @@ def _yaml_line(key: str, value: object) -> str:
     return text.strip()
 
 
+def author_note(art: Article) -> str:
+    """A comment under an article's credit when its feed and its page named different people
+    (`articles.choose_authors`): who was credited, from where, whom the other names, and what to
+    do. The editor reviews credits here; nothing else says it."""
+    kept = join_names(art.authors) or "no one"
+    other = join_names(art.other_authors)
+    if art.authors_from == "page":
+        said = f"the page names {kept}, credited above; its feed names {other}"
+    else:
+        said = f"the feed names {kept}, credited above; the page names {other}"
+    note = (
+        f"Author: {said}. If the credit is wrong, change the `author:` lines"
+        f" (`curator extract {art.url}` shows what the page says)."
+    )
+    return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"
+
+
 def draft_path(folder: Path, number: int) -> Path:
     """Where the draft of issue `number` lives: drafts/issue-<N>.md."""
     return folder / f"issue-{number}.md"
@@ -244,6 +262,8 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
             lines.append(f"## {_one_line(art.title) or art.url}")
             lines.append(f"url: {art.url}")
             lines += [f"author: {_one_line(a)}" for a in art.authors if _one_line(a)]
+            if art.other_authors:
+                lines.append(author_note(art))
             if art.publication:
                 lines.append(f"publication: {_one_line(art.publication)}")
             lines.append("")

@@ -4,6 +4,7 @@ as the editor sees them (the draft, the issue, `curator extract`)."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -107,6 +108,109 @@ def draft_blocks(config: Path) -> dict[str, list[str]]:
         if line.startswith("## "):
             blocks[line[3:]] = lines[at + 1 : lines.index("", at)]
     return blocks
+
+
+def test_feed_and_page_credits_follow_one_rule_and_a_disagreement_is_shown_in_the_draft(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            # A wire agency in the feed, a person on the page: the person.
+            (
+                "Airline Refund Rules Tighten",
+                page("Airline Refund Rules Tighten", byline="By Daniel Ortiz"),
+                "Reuters",
+            ),
+            # The page names the feed's author and another: both.
+            (
+                "Two Views on Service Recovery",
+                page("Two Views on Service Recovery", byline="By Ivan Petrov and Mei Chen"),
+                "Ivan Petrov",
+            ),
+            # Two different people: the page's byline, with the feed's named in the draft.
+            (
+                "Courts Weigh Support Lines",
+                page(
+                    "Courts Weigh Support Lines",
+                    head='<meta name="author" content="Joan Biskupic">',
+                    site="CNN",
+                ),
+                "Max Republish",
+            ),
+            # The same person: nothing to say.
+            ("Agents Who Stay", page("Agents Who Stay", byline="By Ruth Okoye"), "Ruth Okoye"),
+        ],
+    )
+    blocks = draft_blocks(config)
+    assert blocks["Airline Refund Rules Tighten"][1:] == [
+        "author: Daniel Ortiz",
+        "publication: Site of Airline",
+    ]
+    assert blocks["Two Views on Service Recovery"][1:] == [
+        "author: Ivan Petrov",
+        "author: Mei Chen",
+        "publication: Site of Two",
+    ]
+    url = blocks["Courts Weigh Support Lines"][0].removeprefix("url: ")
+    assert blocks["Courts Weigh Support Lines"][1:] == [
+        "author: Joan Biskupic",
+        "<!-- Author: the page names Joan Biskupic, credited above; its feed names Max Republish."
+        " If the credit is wrong, change the `author:` lines"
+        f" (`curator extract {url}` shows what the page says). -->",
+        "publication: CNN",
+    ]
+    assert blocks["Agents Who Stay"][1:] == ["author: Ruth Okoye", "publication: Site of Agents"]
+
+    code, _, err = run(
+        "build", "--config", str(config), "--draft", str(config.parent / "drafts/issue-1.md")
+    )
+    assert code == 0, err
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Daniel Ortiz || Site of Airline" in issue
+    assert "Ivan Petrov and Mei Chen || Site of Two" in issue
+    assert "Joan Biskupic || CNN" in issue
+    assert "Reuters" not in issue and "Max Republish" not in issue and "Author:" not in issue
+
+
+def test_extract_shows_how_the_newsletter_credits_a_stored_page(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """`curator extract` reads the page; run beside the newsletter, it also says how the issue
+    credits the article and from where, which may not be the page's byline."""
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            ("Agents Who Stay", page("Agents Who Stay", byline="By jo"), "Ruth Okoye"),
+            ("Queues at Noon", page("Queues at Noon", byline="By Ann Lee"), "Ruth Okoye"),
+        ],
+    )
+    code, _, err = run("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    first, second = http_server.url("/p/0/"), http_server.url("/p/1/")
+    code, out, err = run("extract", "--config", str(config), first, second)
+    assert code == 0, err
+    shown = out.split("\n\n")
+    # The page names no one ("By jo" is no name): the feed's author is credited.
+    assert "\n  (no author found) || Site of Agents\n" in shown[0]
+    assert (
+        "\n  your newsletter credits it as: Ruth Okoye || Site of Agents (the author its feed"
+        " names)" in shown[0]
+    )
+    assert "\n  Ann Lee || Site of Queues\n" in shown[1]
+    assert (
+        "\n  your newsletter credits it as: Ann Lee || Site of Queues (the page's byline)\n"
+        "  its feed names Ruth Okoye instead" in shown[1]
+    )
+    code, out, err = run("extract", "--config", str(config), "--json", first, second)
+    assert code == 0, err
+    stored = [json.loads(line)["stored"] for line in out.splitlines()]
+    assert [(s["authors"], s["authors_from"], s["other_authors"]) for s in stored] == [
+        (["Ruth Okoye"], "feed", []),
+        (["Ann Lee"], "page", ["Ruth Okoye"]),
+    ]
 
 
 def test_an_organisations_byline_is_no_fragment_of_a_person_and_an_agency_no_co_author(
