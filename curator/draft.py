@@ -214,23 +214,6 @@ def _yaml_line(key: str, value: object) -> str:
     return text.strip()
 
 
-def author_note(art: Article) -> str:
-    """A comment under an article's credit when its feed and its page named different people
-    (`articles.choose_authors`): who was credited, from where, whom the other names, and what to
-    do. The editor reviews credits here; nothing else says it."""
-    kept = join_names(art.authors) or "no one"
-    other = join_names(art.other_authors)
-    if art.authors_from == "page":
-        said = f"the page names {kept}, credited above; its feed names {other}"
-    else:
-        said = f"the feed names {kept}, credited above; the page names {other}"
-    note = (
-        f"Author: {said}. If the credit is wrong, change the `author:` lines"
-        f" (`curator extract {art.url}` shows what the page says)."
-    )
-    return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"
-
-
 def draft_path(folder: Path, number: int) -> Path:
     """Where the draft of issue `number` lives: drafts/issue-<N>.md."""
     return folder / f"issue-{number}.md"
@@ -276,6 +259,23 @@ def write_draft(issue: Issue, *, name: str | None = None) -> str:
         if section.passed_over:
             lines += [_passed_over_note(section), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def author_note(art: Article) -> str:
+    """A comment under an article's credit when its feed and its page named different people
+    (`articles.choose_authors`): who was credited, from where, whom the other names, and what to
+    do. The editor reviews credits here; nothing else says it."""
+    kept = join_names(art.authors) or "no one"
+    other = join_names(art.other_authors)
+    if art.authors_from == "page":
+        said = f"the page names {kept}, credited above; its feed names {other}"
+    else:
+        said = f"the feed names {kept}, credited above; the page names {other}"
+    note = (
+        f"Author: {said}. If the credit is wrong, change the `author:` lines"
+        f" (`curator extract {art.url}` shows what the page says)."
+    )
+    return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"
 
 
 #: The note under a subject's articles on those left out for variety (a comment: ignored).
