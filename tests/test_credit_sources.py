@@ -278,3 +278,19 @@ def test_a_canonical_address_relative_to_the_pages_folder_is_not_the_articles_li
     blocks = draft_blocks(config)
     assert blocks["Let Me Google That"][0] == f"url: {og}"
     assert blocks["Front Page Canonical"][0] == f"url: {http_server.url('/p/1/')}"
+
+
+def test_extract_still_reads_the_page_when_the_newsletters_store_cannot_be_opened(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = newsletter(
+        tmp_path, http_server, [("Queues at Noon", page("Queues at Noon", byline="By Ann Lee"), "")]
+    )
+    store = tmp_path / ".curator" / "curator.db"
+    store.parent.mkdir()
+    store.write_bytes(b"not a store" * 100)
+    code, out, err = run("extract", "--config", str(config), http_server.url("/p/0/"))
+    assert code == 0, err
+    assert "\n  Ann Lee || Site of Queues\n" in out
+    assert "not a curator store, or damaged" in err
+    assert "how your newsletter credits these pages is not shown" in err

@@ -12,13 +12,13 @@ from click.core import ParameterSource
 
 from curator.articles import read_page
 from curator.blurb import choose_blurb
-from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json
+from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json, warn
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
 from curator.models import Article, Page
 from curator.render import credit_line, join_names
-from curator.store import Store
+from curator.store import Store, StoreError
 
 
 def page_record(page: Page) -> dict[str, Any]:
@@ -109,11 +109,14 @@ def extract(
     settings, store_path = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
     if store_path is not None:  # how the newsletter credits each page it has stored
-        with Store.open(store_path) as store:
-            for source in sources:
-                article = store.article_by_url(source) if "://" in source else None
-                if article is not None:
-                    stored[source] = article
+        try:
+            with Store.open(store_path) as store:
+                for source in sources:
+                    article = store.article_by_url(source) if "://" in source else None
+                    if article is not None:
+                        stored[source] = article
+        except StoreError as exc:  # the pages can still be shown
+            warn(f"{exc}; how your newsletter credits these pages is not shown")
     web = [s for s in sources if s.startswith(("http://", "https://"))]
     results = dict(
         zip(
