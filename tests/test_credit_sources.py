@@ -141,6 +141,12 @@ def test_feed_and_page_credits_follow_one_rule_and_a_disagreement_is_shown_in_th
             ),
             # The same person: nothing to say.
             ("Agents Who Stay", page("Agents Who Stay", byline="By Ruth Okoye"), "Ruth Okoye"),
+            # A one-word handle on the page against a full name in the feed: the feed's, noted.
+            (
+                "Handles and Names",
+                page("Handles and Names", head='<meta name="author" content="Kwalker">'),
+                "Kim Walker",
+            ),
         ],
     )
     blocks = draft_blocks(config)
@@ -162,6 +168,14 @@ def test_feed_and_page_credits_follow_one_rule_and_a_disagreement_is_shown_in_th
         "publication: CNN",
     ]
     assert blocks["Agents Who Stay"][1:] == ["author: Ruth Okoye", "publication: Site of Agents"]
+    url = blocks["Handles and Names"][0].removeprefix("url: ")
+    assert blocks["Handles and Names"][1:] == [
+        "author: Kim Walker",
+        "<!-- Author: the feed names Kim Walker, credited above; the page names Kwalker. If the"
+        " credit is wrong, change the `author:` lines"
+        f" (`curator extract {url}` shows what the page says). -->",
+        "publication: Site of Handles",
+    ]
 
     code, _, err = run(
         "build", "--config", str(config), "--draft", str(config.parent / "drafts/issue-1.md")
