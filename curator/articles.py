@@ -8,7 +8,7 @@ from datetime import datetime
 
 from curator.blurb import choose_blurb, quote_blurb
 from curator.config import Config, FeedSource
-from curator.credits import credited, norm_name
+from curator.credits import credited, is_organisation, name_key, norm_name, same_name
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract, resembles_site, strip_site_name
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
@@ -161,8 +161,8 @@ def merge(
 
     - url: the page's canonical URL (http/https) over the entry's link; tracking parameters removed.
     - title: the feed's title (feeds carry the clean headline), else the page's.
-    - authors: the feed's names, else the page's (both already exclude "Admin", "Staff", URLs...);
-      never the publication's own name (`credits.credited`).
+    - authors: the feed's or the page's people (both already exclude "Admin", "Staff", URLs...),
+      as `choose_authors` decides; never the publication's own name (`credits.credited`).
     - publication: the name the editor configured, else the page's site name, else the feed's title;
       the feed's title also when the page's site name does not resemble the article's domain and
       the feed's does (`page_or_feed_name`: Reuters pages name a section, "U.S.").
@@ -188,13 +188,16 @@ def merge(
     if not title:
         return None
     site = page.publication if page and page.publication else None
+    others: tuple[str, ...] = ()
     if entry.via:
         publication = site or site_of(url)
-        authors = page.authors if page else ()
+        authors, origin = (page.authors, "page") if page and page.authors else ((), "")
     else:
         publication = source.name or page_or_feed_name(site, feed_title, url)
-        # A real person from the feed beats the page, else the page's.
-        authors = feed_credits(entry) or (page.authors if page else ())
+        names = (publication, site, feed_title)
+        authors, origin, others = choose_authors(
+            feed_credits(entry), page.authors if page else (), names=names
+        )
     authors = credited(tuple(authors), publication)
     if not entry.title and page is not None:
         title = page_title(page, publication)
@@ -230,7 +233,51 @@ def merge(
         feed_url=source.url,
         text=page.text if page else None,
         subject_hints=source.subjects,
+        authors_from=origin if authors else "",
+        other_authors=others,
     )
+
+
+def choose_authors(
+    feed: Sequence[str], page: Sequence[str], *, names: Sequence[str | None] = ()
+) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """Whom an article credits when its feed entry and its page may each name people: (the
+    authors, "feed" or "page" or "", the people the other names whom the credit leaves out).
+
+    - One of them names nobody: the other.
+    - The feed names only an organisation -- a news agency ("Reuters"), a desk, the publication
+      or the feed's own name (`names`) -- and the page a person: the page's person. An agency in
+      dc:creator says where the story came from; the byline says who wrote it.
+    - One names everyone the other does, and more ("By Ivan Petrov and Mei Chen" on the page,
+      "Ivan Petrov" in the feed): the fuller list; both agree on the rest.
+    - They name different people: the page's, when it names people by full name, for the credit
+      sits under a link to that page and a reader who follows it sees that byline (a feed that
+      carries other sites' stories names whoever posted them); else the feed's (a page's one-word
+      handle). Either way the people left out are kept (`Article.other_authors`) and the draft
+      shows them to the editor (`draft.author_note`): nothing the two disagree on is published
+      unseen.
+    """
+    feed, page = tuple(feed), tuple(page)
+    if not page:
+        return feed, ("feed" if feed else ""), ()
+    if not feed:
+        return page, "page", ()
+    people = tuple(
+        n
+        for n in feed
+        if not is_organisation(n) and not any(other and same_name(n, other) for other in names)
+    )
+    if not people:
+        return page, "page", ()
+    feed_keys = {name_key(n) for n in people}
+    page_keys = {name_key(n) for n in page}
+    if feed_keys <= page_keys:
+        return page, "page", ()
+    if page_keys <= feed_keys:
+        return feed, "feed", ()
+    if all(" " in n or not n.isascii() for n in page):
+        return page, "page", tuple(n for n in people if name_key(n) not in page_keys)
+    return feed, "feed", tuple(n for n in page if name_key(n) not in feed_keys)
 
 
 def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:

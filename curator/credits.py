@@ -58,7 +58,7 @@ def clean_authors(
             clause = clause.split("|")[0]
         clause = rules.BYLINE_WITH.sub(r" and \1", clause)
         clause = rules.CREDIT_REMARK.sub("", clause)
-        for part in rules.AUTHOR_SPLIT.split(_AND_AND.sub(r"\1", clause)):
+        for part in _people_of(_AND_AND.sub(r"\1", clause)):
             part = rules.CREDIT_PLACE.sub("", part)
             for piece in _split_commas(part, site):
                 name = _strip_name(piece)
@@ -69,6 +69,34 @@ def clean_authors(
                 ):
                     out.append(name)
     return tuple(out)
+
+
+def _people_of(clause: str) -> list[str]:
+    """A clause split into its people ("A and B", "A; B"), unless the split would cut an
+    organisation's name: "Smith and Wesson Customer Team" is one team, not "Smith" and a desk.
+    When a part is an organisation or a desk (`_organisation`) and another is a lone word (a
+    fragment a name would not be), the clause is one name: a feed credits it whole, as it credits
+    any desk; a page's desk is no author (`is_person_name`)."""
+    parts = rules.AUTHOR_SPLIT.split(clause)
+    lone_word = any(len(rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
+    if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
+        return [clause]
+    return parts
+
+
+def is_organisation(text: str) -> bool:
+    """A news agency ("Reuters", "AFP") or words of an organisation or a desk ("Wesson Customer
+    Team", "Associated Press", "Tampa Bay Times"): not a person."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return False
+    if " ".join(words) in rules.NEWS_AGENCIES or norm_name(text) in rules.NEWS_AGENCIES:
+        return True
+    if words[-1] in rules.DESK_WORDS:
+        return True
+    found = set(words) & rules.ORGANISATION_WORDS
+    # "Mark Post", "Emily Herald": a surname may be such a word; "The Washington Post" is not one.
+    return bool(found - rules.SURNAME_ORGANISATION_WORDS) or (bool(found) and words[0] == "the")
 
 
 def _credited_clauses(text: str) -> list[str]:
@@ -101,6 +129,8 @@ def _split_commas(part: str, site: str | None) -> list[str]:
         words = {w.lower() for w in _WORD.findall(p)}
         if words & rules.ROLE_WORDS or any(ch.isdigit() for ch in p):
             break  # a role or a date: the rest is not names
+        if is_organisation(p):
+            break  # "John Smith, Associated Press": the agency or paper they write for
         if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
             break  # "Victor Tangermann, Futurism", "Rachael Link, MS, RD": an affiliation or degree
         kept.append(p)

@@ -48,6 +48,7 @@ from curator.blurb import short_blurb
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
+from curator.render import join_names
 from curator.select import same_publication
 from curator.urls import clean_url, safe_url
 
@@ -268,6 +269,8 @@ def write_draft(
             lines.append(f"## {_one_line(art.title) or art.url}")
             lines.append(f"url: {art.url}")
             lines += [f"author: {_one_line(a)}" for a in art.authors if _one_line(a)]
+            if art.other_authors:
+                lines.append(author_note(art))
             if art.publication:
                 lines.append(f"publication: {_one_line(art.publication)}")
             for note in notes.get(art.url, ()):
@@ -286,6 +289,23 @@ def write_draft(
         if section.passed_over:
             lines += [_passed_over_note(section), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def author_note(art: Article) -> str:
+    """A comment under an article's credit when its feed and its page named different people
+    (`articles.choose_authors`): who was credited, from where, whom the other names, and what to
+    do. The editor reviews credits here; nothing else says it."""
+    kept = join_names(art.authors) or "no one"
+    other = join_names(art.other_authors)
+    if art.authors_from == "page":
+        said = f"the page names {kept}, credited above; its feed names {other}"
+    else:
+        said = f"the feed names {kept}, credited above; the page names {other}"
+    note = (
+        f"Author: {said}. If the credit is wrong, change the `author:` lines"
+        f" (`curator extract {art.url}` shows what the page says)."
+    )
+    return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"
 
 
 #: The note under a subject's articles on those left out for variety (a comment: ignored).

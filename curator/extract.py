@@ -824,7 +824,13 @@ def _in_furniture(el: Any) -> bool:
 
 
 def canonical_url(doc: _Doc) -> str | None:
-    """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only."""
+    """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only.
+
+    An address no site means as its article's own is passed over for the next (og:url), else
+    none (the link read stands): one relative to the page's folder (`href="8003098"`, which a
+    CMS writes for an id and which made `.../cleveland.com1/8003098`, a 404: a page's own
+    address is absolute or from the site's root), and the site's front page for a page that is
+    not it (a template's default)."""
     candidates = [
         link.get("href")
         for link in doc.tree.iter("link")
@@ -833,7 +839,7 @@ def canonical_url(doc: _Doc) -> str | None:
     candidates += doc.meta.get("og:url", [])
     for href in candidates:
         href = (href or "").strip()
-        if not href:
+        if not href or not _plausible_own_address(href, doc.url):
             continue
         try:
             absolute: str = urljoin(doc.url, href)
@@ -843,6 +849,20 @@ def canonical_url(doc: _Doc) -> str | None:
         if parts.scheme in ("http", "https") and parts.hostname:
             return absolute
     return None
+
+
+def _plausible_own_address(href: str, url: str) -> bool:
+    """True when `href` can be the address of the page read at `url`: absolute ("https://...",
+    "//host/...") or from the site's root ("/news/1"), and not the front page of a page that is
+    not one."""
+    if not href.startswith("/") and not re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+        return False  # "8003098", "story.html", "?id=3": relative to the page's folder
+    try:
+        path = urlsplit(urljoin(url, href)).path
+        own = urlsplit(url).path
+    except ValueError:
+        return False
+    return path.strip("/") != "" or own.strip("/") == ""
 
 
 def description(doc: _Doc) -> str | None:

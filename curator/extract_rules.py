@@ -435,6 +435,46 @@ DESK_WORDS: frozenset[str] = frozenset(
     {"staff", "desk", "bureau", "team", "editorial", "newsroom", "reporters", "correspondents"}
 )
 
+#: News agencies, whose name in a feed's author field or after a byline's comma ("By John Smith,
+#: Associated Press") is where a story came from, not a person who wrote it.
+NEWS_AGENCIES: frozenset[str] = frozenset(
+    {
+        "reuters",
+        "thomson reuters",
+        "associated press",
+        "the associated press",
+        "ap",
+        "afp",
+        "agence france presse",
+        "bloomberg",
+        "dpa",
+        "efe",
+        "ansa",
+        "xinhua",
+        "upi",
+        "united press international",
+        "kyodo",
+        "kyodo news",
+        "pa media",
+        "press association",
+        "aap",
+        "australian associated press",
+        "canadian press",
+        "the canadian press",
+        "tass",
+        "yonhap",
+        "anadolu",
+        "press trust of india",
+        "pti",
+        "ians",
+        "wire",
+        "wires",
+        "wire services",
+        "news agencies",
+        "agencies",
+    }
+)
+
 #: A Reddit user as Reddit's feeds credit one ("/u/llogiq"): a name although it has slashes.
 REDDIT_USER = re.compile(r"^/?u/[\w-]{2,40}$")
 
@@ -610,6 +650,12 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         "engineering",
         "developers",
     ]
+)
+
+#: Words of `ORGANISATION_WORDS` that are also people's surnames ("Mark Post", "Emily Press"):
+#: alone they do not make a credit an organisation's (`credits.is_organisation`).
+SURNAME_ORGANISATION_WORDS: frozenset[str] = frozenset(
+    {"post", "press", "review", "herald", "guardian", "telegraph", "blog", "daily", "weekly"}
 )
 
 #: Lower-case words that belong inside names ("Michiel de Jong", "Ludwig van Beethoven"), in the

@@ -165,6 +165,12 @@ class Article:
     text: str | None = None
     #: Subject names the feed's configuration hints at.
     subject_hints: tuple[str, ...] = ()
+    #: Where `authors` come from: "feed" (the entry's author), "page" (its byline or metadata),
+    #: "" when neither named anyone or it is not known (stored before curator kept it).
+    authors_from: str = ""
+    #: People the other of feed and page names whom the credit leaves out, when the two name
+    #: different people (`articles.choose_authors`): the draft shows them to the editor.
+    other_authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -207,6 +207,19 @@ def _migration_9(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE issue_articles ADD COLUMN also_of INTEGER REFERENCES articles(id)")
 
 
+def _migration_10(db: sqlite3.Connection) -> None:
+    """Where each article's credit came from (the feed's author or the page's byline) and whom the
+    other named instead, so the draft can show the editor a credit feed and page disagree on.
+    Articles stored before say nothing (empty)."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN authors_from TEXT NOT NULL DEFAULT '';
+        ALTER TABLE articles ADD COLUMN other_authors TEXT NOT NULL DEFAULT '[]'
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -218,6 +231,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_7,
     _migration_8,
     _migration_9,
+    _migration_10,
 )
 VERSION = len(MIGRATIONS)
 
@@ -548,8 +562,8 @@ class Store:
                 cursor = self.db.execute(
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
-                       subject_hints, page_status)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       subject_hints, page_status, authors_from, other_authors)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -565,6 +579,8 @@ class Store:
                         art.text,
                         json.dumps(list(art.subject_hints)),
                         None,
+                        art.authors_from,
+                        json.dumps(list(art.other_authors)),
                     ),
                 )
                 added += cursor.rowcount
@@ -667,12 +683,15 @@ class Store:
             url_row = () if taken else (key, article.url)
             self.db.execute(
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
-                    authors = ?, publication = ?, summary = ?, blurb = ?, published = ?, text = ?
+                    authors = ?, authors_from = ?, other_authors = ?, publication = ?,
+                    summary = ?, blurb = ?, published = ?, text = ?
                     WHERE id = ?""",
                 (
                     *url_row,
                     article.title,
                     json.dumps(list(article.authors)),
+                    article.authors_from,
+                    json.dumps(list(article.other_authors)),
                     article.publication,
                     article.summary,
                     article.blurb,
@@ -708,6 +727,8 @@ class Store:
             feed_url=row["feed_url"],
             text=row["text"],
             subject_hints=tuple(json.loads(row["subject_hints"])),
+            authors_from=row["authors_from"],
+            other_authors=tuple(json.loads(row["other_authors"])),
         )
 
     _SELECT = (

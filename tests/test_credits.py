@@ -76,6 +76,14 @@ FEED_URL = "https://feeds.example.org/feed.xml"
         ("Von: Hans Müller", ("Hans Müller",)),
         ("Hickman, R., Di Sora, J.", ("Hickman, R.", "Di Sora, J.")),
         ("Von Miller", ("Von Miller",)),
+        # An organisation's name holding "and" is one credit, not a person and a desk (walk17.2);
+        # an agency after a comma is where the story came from (walk17.3); a surname that is
+        # also a paper's word is still a person.
+        ("Smith and Wesson Customer Team", ("Smith and Wesson Customer Team",)),
+        ("By JOHN SMITH, Associated Press", ("John Smith",)),
+        ("Jane Doe, The Washington Post", ("Jane Doe",)),
+        ("Jane Doe, Mark Post", ("Jane Doe", "Mark Post")),
+        ("Ivan Petrov and Mei Chen", ("Ivan Petrov", "Mei Chen")),
     ],
 )
 def test_credits(raw: str, people: tuple[str, ...]) -> None:
@@ -86,6 +94,7 @@ def test_a_pages_own_name_is_not_its_author_unless_it_looks_like_a_person() -> N
     assert clean_authors("Rowan Manning", site="Rowan Manning") == ("Rowan Manning",)
     assert clean_authors("Talkdesk", site="Talkdesk", host="talkdesk.com") == ()
     assert clean_authors("Jerusalem Post Staff") == ()
+    assert clean_authors("Smith and Wesson Customer Team") == ()  # a team's: no one, not "Smith"
     assert clean_authors("kei_eno") == ()  # a page's meta handle is not a credit
 
 

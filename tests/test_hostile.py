@@ -576,9 +576,14 @@ def test_escape_sequences_in_a_feed_never_reach_the_terminal_or_the_issue(
     for text in (stderr, json.dumps(data, ensure_ascii=False)):
         assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
-    # The author is cleaned like any byline: the name is kept, the escape debris is not.
+    # The author is cleaned like any byline: the name is kept, the escape debris is not. What is
+    # left of it ("Jane") is not the page's byline, which is credited (`choose_authors`); the
+    # feed's name is kept for the draft to show.
     credits = re.findall(r'<p class="credit">([^<]*)</p>', html)
-    assert credits == ["Jane || Northwind CX Journal"], credits
+    assert credits == ["Lucia Fernandes || Northwind CX Journal"], credits
+    with Store.open(tmp_path / "state" / "curator.db") as store:
+        (article,) = store.articles()
+    assert (article.authors_from, article.other_authors) == ("page", ("Jane",))
     assert not any(c in html for c in "\x1b\x07\x9b")
 
 

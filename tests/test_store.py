@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -175,7 +176,7 @@ def test_a_store_from_before_themes_opens_and_keeps_its_issues(tmp_path: Path) -
     db.execute("INSERT INTO issue_articles VALUES (1, 1, 'Basics', 0)")
     db.close()
     with Store.open(path) as store:
-        assert store.version == VERSION == 9
+        assert store.version == VERSION == 10
         (old,) = store.issues(with_articles=True)
         assert (old.number, old.theme, old.planned, old.introduction) == (1, (), False, None)
         assert old.featured == (("Basics", 1),)
@@ -185,3 +186,34 @@ def test_a_store_from_before_themes_opens_and_keeps_its_issues(tmp_path: Path) -
         assert store.issues()[1].theme == ("Voice", "Basics")
     with Store.open(path) as store:  # and it stays readable, the new issue with it
         assert [i.planned for i in store.issues()] == [False, True]
+
+
+def test_a_store_from_before_credit_sources_opens_and_its_articles_say_nothing_of_them(
+    tmp_path: Path,
+) -> None:
+    """Migration 10 adds where each article's credit came from and whom the other source named; an
+    article stored before (schema 8) reads as not known: no source, no other names."""
+    from curator.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:8]:
+        migration(db)
+    db.execute("PRAGMA user_version = 8")
+    db.execute(
+        "INSERT INTO articles (url_key, url, title, authors, first_seen) VALUES ('k',"
+        " 'https://a.example/1', 'An old article', '[\"Ann Lee\"]', ?)",
+        (NOW.isoformat(),),
+    )
+    db.close()
+    with Store.open(path) as store:
+        (old,) = store.articles()
+        assert (old.authors, old.authors_from, old.other_authors) == (("Ann Lee",), "", ())
+        key, art = article("https://b.example/2")
+        stored = replace(art, authors=("Joan Biskupic",), authors_from="page")
+        store.add_articles(
+            [(key, replace(stored, other_authors=("Max Republish",)))], feed_url=None
+        )
+        new = store.article_by_url("https://b.example/2")
+        assert new is not None
+        assert (new.authors_from, new.other_authors) == ("page", ("Max Republish",))

@@ -12,12 +12,13 @@ from click.core import ParameterSource
 
 from curator.articles import read_page
 from curator.blurb import choose_blurb
-from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json
+from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json, warn
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
-from curator.models import Page
-from curator.render import join_names
+from curator.models import Article, Page
+from curator.render import credit_line, join_names
+from curator.store import Store, StoreError
 
 
 def page_record(page: Page) -> dict[str, Any]:
@@ -42,16 +43,32 @@ def page_record(page: Page) -> dict[str, Any]:
     }
 
 
-def _settings(ctx: click.Context, config_path: Path, allow_private: bool) -> FetchSettings:
+def stored_record(article: Article) -> dict[str, Any]:
+    """How the newsletter's store credits an article, JSON-ready: its authors, where they came
+    from ("feed", "page"; "" when nobody or not known) and whom the other named instead."""
+    return {
+        "authors": list(article.authors),
+        "publication": article.publication,
+        "authors_from": article.authors_from,
+        "other_authors": list(article.other_authors),
+    }
+
+
+def _settings(
+    ctx: click.Context, config_path: Path, allow_private: bool
+) -> tuple[FetchSettings, Path | None]:
     """The build's fetch settings from feeds.yaml (its `timeout`, `max_bytes` and
-    `allow_private_addresses`) when there is one; the defaults otherwise. `--allow-private`
-    allows private addresses either way."""
+    `allow_private_addresses`) when there is one, and its store when that exists; the defaults
+    and no store otherwise. `--allow-private` allows private addresses either way."""
     given = ctx.get_parameter_source("config") is not ParameterSource.DEFAULT
+    store: Path | None = None
     if given or config_path.is_file():
-        settings = fetch_settings(loaded(config_path))
+        config = loaded(config_path)
+        settings = fetch_settings(config)
+        store = config.settings.store if Path(config.settings.store).is_file() else None
     else:
         settings = FetchSettings(deadline=30)
-    return replace(settings, allow_private=settings.allow_private or allow_private)
+    return replace(settings, allow_private=settings.allow_private or allow_private), store
 
 
 @click.command("extract")
@@ -89,7 +106,17 @@ def extract(
 ) -> None:
     """Show what curator reads from article pages (URLs or saved .html files), read exactly as
     the build reads them: with the settings of feeds.yaml (--config) when there is one."""
-    settings = _settings(ctx, config, allow_private)
+    settings, store_path = _settings(ctx, config, allow_private)
+    stored: dict[str, Article] = {}
+    if store_path is not None:  # how the newsletter credits each page it has stored
+        try:
+            with Store.open(store_path) as store:
+                for source in sources:
+                    article = store.article_by_url(source) if "://" in source else None
+                    if article is not None:
+                        stored[source] = article
+        except StoreError as exc:  # the pages can still be shown
+            warn(f"{exc}; how your newsletter credits these pages is not shown")
     web = [s for s in sources if s.startswith(("http://", "https://"))]
     results = dict(
         zip(
@@ -131,6 +158,8 @@ def extract(
                 continue
             page = read_page(data, path.resolve().as_uri(), None)
         record = page_record(page)
+        if source in stored:
+            record["stored"] = stored_record(stored[source])
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
@@ -152,4 +181,15 @@ def show(record: dict[str, Any]) -> None:
     if record["published"]:
         click.echo(f"  published {record['published']}")
     click.echo(f"  {record['blurb'] or '(no blurb: no complete sentences found)'}")
+    stored = record.get("stored")
+    if stored:
+        line = credit_line(join_names(stored["authors"]), stored["publication"] or "")
+        whence = {
+            "feed": "the author its feed names",
+            "page": "the page's byline",
+        }.get(stored["authors_from"], "")
+        click.echo(f"  your newsletter credits it as: {line}" + (f" ({whence})" if whence else ""))
+        if stored["other_authors"]:
+            other = "the page" if stored["authors_from"] == "feed" else "its feed"
+            click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
     click.echo(f"  ({record['text_chars']} characters of article text)\n")
