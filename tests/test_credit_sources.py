@@ -129,7 +129,8 @@ def test_feed_and_page_credits_follow_one_rule_and_a_disagreement_is_shown_in_th
                 page("Two Views on Service Recovery", byline="By Ivan Petrov and Mei Chen"),
                 "Ivan Petrov",
             ),
-            # Two different people: the page's byline, with the feed's named in the draft.
+            # Two different people, the feed on the article's own site: the feed's author, with the
+            # page's named in the draft (the other way round for another site's feed: below).
             (
                 "Courts Weigh Support Lines",
                 page(
@@ -161,8 +162,8 @@ def test_feed_and_page_credits_follow_one_rule_and_a_disagreement_is_shown_in_th
     ]
     url = blocks["Courts Weigh Support Lines"][0].removeprefix("url: ")
     assert blocks["Courts Weigh Support Lines"][1:] == [
-        "author: Joan Biskupic",
-        "<!-- Author: the page names Joan Biskupic, credited above; its feed names Max Republish."
+        "author: Max Republish",
+        "<!-- Author: the feed names Max Republish, credited above; the page names Joan Biskupic."
         " If the credit is wrong, change the `author:` lines"
         f" (`curator extract {url}` shows what the page says). -->",
         "publication: CNN",
@@ -184,8 +185,8 @@ def test_feed_and_page_credits_follow_one_rule_and_a_disagreement_is_shown_in_th
     issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Daniel Ortiz || Site of Airline" in issue
     assert "Ivan Petrov and Mei Chen || Site of Two" in issue
-    assert "Joan Biskupic || CNN" in issue
-    assert "Reuters" not in issue and "Max Republish" not in issue and "Author:" not in issue
+    assert "Max Republish || CNN" in issue
+    assert "Reuters" not in issue and "Joan Biskupic" not in issue and "Author:" not in issue
 
 
 def test_extract_shows_how_the_newsletter_credits_a_stored_page(
@@ -213,17 +214,55 @@ def test_extract_shows_how_the_newsletter_credits_a_stored_page(
         "\n  your newsletter credits it as: Ruth Okoye || Site of Agents (the author its feed"
         " names)" in shown[0]
     )
+    # The feed on the article's own site names another person than the page: the feed's.
     assert "\n  Ann Lee || Site of Queues\n" in shown[1]
     assert (
-        "\n  your newsletter credits it as: Ann Lee || Site of Queues (the page's byline)\n"
-        "  its feed names Ruth Okoye instead" in shown[1]
+        "\n  your newsletter credits it as: Ruth Okoye || Site of Queues (the author its feed"
+        " names)\n  the page names Ann Lee instead" in shown[1]
     )
     code, out, err = run("extract", "--config", str(config), "--json", first, second)
     assert code == 0, err
     stored = [json.loads(line)["stored"] for line in out.splitlines()]
     assert [(s["authors"], s["authors_from"], s["other_authors"]) for s in stored] == [
         (["Ruth Okoye"], "feed", []),
-        (["Ann Lee"], "page", ["Ruth Okoye"]),
+        (["Ruth Okoye"], "feed", ["Ann Lee"]),
+    ]
+
+
+def test_a_feed_of_another_sites_articles_credits_the_pages_byline(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """A feed that is not on the article's site (here a file beside feeds.yaml; on the web an
+    aggregator's or a planet's feed) names whoever posted the story: the byline a reader sees
+    on the page is credited, and the draft names the feed's author."""
+    link = http_server.add(
+        "/p/0/",
+        page("Courts Weigh Support Lines", head='<meta name="author" content="Joan Biskupic">'),
+        content_type="text/html; charset=utf-8",
+    )
+    (tmp_path / "feed.xml").write_text(
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        "<title>Echo Digest</title><link>https://digest.example/</link>"
+        f"<item><title>Courts Weigh Support Lines</title><link>{link}</link>"
+        "<dc:creator>Max Republish</dc:creator>"
+        "<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item></channel></rss>",
+        encoding="utf-8",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly, issue_size: 20}\n"
+        "subjects:\n  - name: Customer service\n"
+        "    keywords: [customer, support, service, effort]\n"
+        "settings:\n  allow_private_addresses: true\n"
+        "feeds:\n  - url: feed.xml\n",
+        encoding="utf-8",
+    )
+    block = draft_blocks(config)["Courts Weigh Support Lines"]
+    assert block[1:3] == [
+        "author: Joan Biskupic",
+        "<!-- Author: the page names Joan Biskupic, credited above; its feed names Max Republish."
+        " If the credit is wrong, change the `author:` lines"
+        f" (`curator extract {block[0].removeprefix('url: ')}` shows what the page says). -->",
     ]
 
 
