@@ -386,3 +386,11 @@ def test_ctrl_c_after_the_issue_is_published_says_it_was(newsletter: Path, stage
     ]
     assert issues_recorded(newsletter) == 2
     assert (output_of(newsletter) / "issue-2.html").is_file()
+
+
+def test_ctrl_c_while_curator_starts_is_one_line(newsletter: Path) -> None:
+    code, stderr = interrupted_at("starting", newsletter, "--no-fetch")
+    assert code == 130, stderr
+    assert "Traceback" not in stderr
+    assert stderr.splitlines() == ["curator: interrupted while starting; nothing was done"]
+    assert issues_recorded(newsletter) == 1
