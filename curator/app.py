@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from collections.abc import Collection, Iterator, Sequence
@@ -47,7 +48,6 @@ from curator.outputs import (
     archive_item,
     fragment_of,
     load_archive,
-    publish_outputs,
     published_issues,
     render_archive,
     render_outputs,
@@ -61,7 +61,7 @@ from curator.placement import (
     refresh,
     weak_bars,
 )
-from curator.publish import write_atomic
+from curator.publish import FileSet, write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
 from curator.themes import (
@@ -172,8 +172,9 @@ def run_build(
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
     issue = planned.issue
-    paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
-    kept = _record(config, store, issue, now, planned=planned.planned)
+    published = publish_issue(
+        issue, config, store, out_dir, templates, now=now, planned=planned.planned
+    )
     missing = missing_blurbs(
         issue,
         "it is published without one (to write blurbs before publishing: `curator draft`, then "
@@ -199,9 +200,11 @@ def run_build(
         *(m.message for m in missing),
         *short,
         *unread,
-        *archive_warnings,
+        *published.warnings,
     )
-    return BuildResult(summary, issue, paths, warnings, missing, kept, planned.weak_fits)
+    return BuildResult(
+        summary, issue, published.paths, warnings, missing, published.kept, planned.weak_fits
+    )
 
 
 def unread_pages(store: Store, issue: Issue, published: bool) -> tuple[str, ...]:
@@ -299,33 +302,100 @@ def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
     )
 
 
+@dataclass(frozen=True)
+class Published:
+    """An issue written to the output folder and recorded in the store, together."""
+
+    paths: tuple[Path, ...]
+    #: A warning per earlier issue the archive had to leave out (its issue-N.json unreadable).
+    warnings: tuple[str, ...]
+    kept: tuple[KeptSubject, ...]
+
+
 def publish_issue(
-    issue: Issue, config: Config, out_dir: Path, templates: Path | None
-) -> tuple[tuple[Path, ...], tuple[str, ...]]:
-    """Render the issue in every configured format and write the files atomically, with the archive
-    page and the feed of issues; returns the paths written, and a warning per earlier issue the
-    archive had to leave out (its issue-N.json unreadable)."""
+    issue: Issue,
+    config: Config,
+    store: Store,
+    out_dir: Path,
+    templates: Path | None,
+    *,
+    now: datetime,
+    planned: bool,
+) -> Published:
+    """Render the issue in every configured format, with the archive page and the feed of issues,
+    then write the files and record the issue in the store: both, or neither.
+
+    The store's write lock is taken first (another program holding it is waited for, and then
+    stops the run before a file is written); the files are written under temporary names, the
+    issue recorded, the files renamed into place, and the record committed. A failure at any step
+    (a full disk, a store that cannot be written to, Ctrl-C) leaves the output folder and the
+    store as they were, so the next build publishes the same issue number once.
+    """
     env = environment(templates or config.settings.templates)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
-        paths = publish_outputs(
-            issue,
-            env=env,
-            out_dir=out_dir,
-            site_url=config.site_url,
-            archive=archive,
-            formats=formats,
-            utm=utm,
+        rendered = render_outputs(
+            issue, env=env, site_url=config.site_url, archive=archive, formats=formats, utm=utm
         )
     except OutputError as exc:
         raise BuildError(str(exc)) from None
-    except OSError as exc:
-        raise BuildError(f"cannot write the issue to {out_dir}: {exc.strerror or exc}") from None
+    except OSError as exc:  # the folder's earlier issues could not be listed
+        raise BuildError(
+            f"cannot read {out_dir}: {exc.strerror or exc}; nothing was published: make it"
+            " readable for your user (or choose another --out), then run again"
+        ) from None
+    files = FileSet({out_dir / name: text for name, text in rendered.items()})
+    try:
+        with store.transaction():  # the store's write lock, before any file is written
+            try:
+                files.write()
+            except OSError as exc:
+                raise BuildError(_cannot_write(issue, out_dir, exc)) from None
+            kept = _record(config, store, issue, now, planned=planned)
+            try:
+                paths = files.publish()
+            except OSError as exc:
+                raise BuildError(_cannot_write(issue, out_dir, exc)) from None
+    except BaseException as exc:
+        if store.has_issue(issue.number):  # committed, and interrupted just after: it is out
+            files.keep()
+            raise
+        left = files.undo()
+        if left and isinstance(exc, CuratorError):
+            names = ", ".join(str(p) for p in left)
+            raise BuildError(
+                f"{exc}; these files of issue {issue.number} could not be put back as they were"
+                f" and may be the new ones: {names}"
+            ) from None
+        if isinstance(exc, StoreError):
+            raise StoreError(
+                f"{exc}; issue {issue.number} was not published: none of its files was written"
+                f" to {out_dir}"
+            ) from None
+        raise
+    files.keep()
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
-    return paths, tuple(f"{w}{missing} is repaired or restored" for w in warnings)
+    return Published(paths, tuple(f"{w}{missing} is repaired or restored" for w in warnings), kept)
+
+
+def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:
+    """Why the issue's files could not be written, where, and what to do; nothing was published."""
+    where = exc.filename2 or exc.filename or out_dir  # a rename: its target
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = f"free some space on the disk of {out_dir} (or choose another --out)"
+    elif exc.errno == errno.EFBIG:
+        fix = "raise the limit on file size (ulimit -f), or choose another --out"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = f"make {out_dir} writable for your user (or choose another --out)"
+    else:
+        fix = f"check {out_dir} (or choose another --out)"
+    return (
+        f"cannot write issue {issue.number} to {out_dir}: {exc.strerror or exc} ({where});"
+        f" nothing was published and the issue was not recorded: {fix}, then run again"
+    )
 
 
 @dataclass(frozen=True)
@@ -599,10 +669,13 @@ def build_from_draft(
     # editor which the draft put elsewhere.
     notes: list[str] = []
     refresh(config, store, say=notes.append)
-    paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
-    kept = _record(config, store, issue, now, planned=takes_plan_place(config, store, issue.theme))
-    warnings = (*notes, *warnings, *unread_pages(store, issue, published=True), *archive_warnings)
-    return BuildResult(FetchSummary((), 0), issue, paths, warnings, kept_subjects=kept)
+    planned = takes_plan_place(config, store, issue.theme)
+    published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
+    not_read = unread_pages(store, issue, published=True)
+    warnings = (*notes, *warnings, *not_read, *published.warnings)
+    return BuildResult(
+        FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
+    )
 
 
 @dataclass(frozen=True)
@@ -674,11 +747,18 @@ def render_issues(
                 last.title, last.editor, items, env=env, site_url=config.site_url, formats=formats
             )
         )
-        paths = tuple(write_atomic(out_dir / name, text) for name, text in files.items())
+        # All the files, or none: a full disk half-way leaves every file as it was.
+        written = FileSet({out_dir / name: text for name, text in files.items()})
+        written.write()
+        paths = written.publish()
+        written.keep()
     except OutputError as exc:
         raise BuildError(str(exc)) from None
     except OSError as exc:
-        raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
+        where = exc.filename2 or exc.filename or out_dir  # a rename: its target
+        raise BuildError(
+            f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed"
+        ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes))
 
 

@@ -23,8 +23,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (
         EXIT_FAILED,
         "the run failed: every feed failed (build, draft, fetch), no issue could be built, the"
-        " store is damaged or in use, a page or file could not be read, or what you named is not"
-        " there",
+        " store is damaged, in use or cannot be written (read-only, disk full), a page or file"
+        " could not be read or written, or what you named is not there",
     ),
     (
         EXIT_INPUT,
@@ -40,7 +40,11 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         EXIT_FEEDS_FAILING,
         "`feeds check` only: it ran, and one or more feeds are failing or gone (so cron can alert)",
     ),
-    (EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was stored before is kept"),
+    (
+        EXIT_INTERRUPTED,
+        "interrupted (Ctrl-C); what was stored before is kept, and an issue published before"
+        " the Ctrl-C is named",
+    ),
 )
 
 

@@ -1,10 +1,14 @@
-"""Writing outputs: each file is replaced whole (temp file + rename), never left half-written."""
+"""Writing outputs: each file is replaced whole (temp file + rename), never left half-written; an
+issue's files are replaced together (`FileSet`): all of them, or none.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import glob
 import os
+import secrets
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,6 +20,21 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     file that exists keeps its permissions (an editor's feeds.yaml made private stays private);
     a new one is 0644. The one writer of every file curator writes: outputs, drafts, feeds.yaml.
     """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _sync_folder(path.parent)
+    return path
+
+
+def _write_temp(path: Path, data: str | bytes) -> str:
+    """`data` written and synced under a temporary name beside `path` (with the permissions
+    `path` has, or 0644); the temporary file is gone again if writing it failed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -30,23 +49,107 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    # Make the rename itself durable (POSIX: fsync the directory).
+    return tmp
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in `folder` durable (POSIX: fsync the directory)."""
     try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:
-        return path
+        return
     try:
         os.fsync(dir_fd)
     except OSError:
         pass
     finally:
         os.close(dir_fd)
-    return path
+
+
+def _backup(path: Path) -> str:
+    """Keep `path`'s file under a temporary name beside it (a second link to it, no copy when the
+    file system allows): what `FileSet.undo` puts back. Named as the temporary files are, so one a
+    killed run left is removed by the next write of `path`."""
+    backup = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.old.tmp")
+    try:
+        os.link(path, backup)
+    except OSError:  # no hard links here (some network or FAT file systems): a copy
+        shutil.copy2(path, backup)
+    return backup
+
+
+class FileSet:
+    """Files that are replaced together: all of them, or none (an issue's pages, its archive page
+    and feed). `write()` writes every file under a temporary name first (a full disk stops it
+    there, and its temporary files are removed); `publish()` then renames them into place,
+    keeping each old file under another temporary name until `keep()`; `undo()` puts the old
+    files back (and removes the new ones that had none), so a failure after the renames (the
+    store cannot record the issue) leaves the folder as it was.
+
+    Why: a disk that filled up half-way left a lone issue-2.html in the folder, unmentioned.
+    """
+
+    def __init__(self, files: dict[Path, str | bytes]) -> None:
+        self.files = files
+        self._temps: dict[Path, str] = {}
+        #: The files renamed into place: each with its old file's backup, or None if it had none.
+        self._replaced: list[tuple[Path, str | None]] = []
+        #: The files `undo` could not put back.
+        self._left: list[Path] = []
+
+    def write(self) -> None:
+        try:
+            for path, data in self.files.items():
+                self._temps[path] = _write_temp(path, data)
+        except BaseException:
+            self._remove_temps()
+            raise
+
+    def publish(self) -> tuple[Path, ...]:
+        """Rename every file into place; on a failure the old files are back before it is raised."""
+        try:
+            for path, tmp in self._temps.items():
+                backup = _backup(path) if path.exists() else None
+                self._replaced.append((path, backup))
+                os.replace(tmp, path)
+        except BaseException:
+            self.undo()
+            raise
+        for folder in {p.parent for p in self._temps}:
+            _sync_folder(folder)
+        return tuple(self._temps)
+
+    def undo(self) -> list[Path]:
+        """Put the old files back and remove the temporary ones; returns the files that could not
+        be put back (each is the new one, or gone)."""
+        for path, backup in reversed(self._replaced):
+            try:
+                if backup is not None:
+                    os.replace(backup, path)
+                elif not os.path.exists(self._temps[path]):  # renamed into place: a new file
+                    path.unlink(missing_ok=True)
+            except OSError:
+                self._left.append(path)
+        self._replaced.clear()
+        self._remove_temps()
+        return list(self._left)
+
+    def keep(self) -> None:
+        """The new files stay: drop the old ones kept for `undo`."""
+        for _path, backup in self._replaced:
+            if backup is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(backup)
+        self._replaced.clear()
+
+    def _remove_temps(self) -> None:
+        for tmp in self._temps.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
 
 
 def _remove_stale_temps(path: Path) -> None:

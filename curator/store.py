@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +17,53 @@ from curator.urls import url_key
 
 class StoreError(CuratorError):
     """The store cannot be used (unreadable, not a curator store, or written by a newer curator)."""
+
+
+#: How long a write waits for another program (an SQLite browser, a backup) to release the
+#: store's lock, in seconds, before the run stops; and after how long the editor is told it waits.
+LOCK_WAIT = 60.0
+LOCK_NOTICE = 2.0
+
+# SQLite's primary result codes for what is wrong around the store rather than in curator: the
+# store is in use, read-only, cannot be written to (full disk, a file size limit, a failing disk),
+# cannot be opened, or is not a database (or damaged).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+def _code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def plain_store_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
+    """What went wrong with the store at `path`, said plainly with what to do; None for an error
+    that is not about the store's file, its folder or its disk (a mistake of curator's own,
+    which is raised as it is)."""
+    code = _code(exc)
+    if code in (_BUSY, _LOCKED):
+        return StoreError(
+            f"{path}: another program kept the store locked for {LOCK_WAIT:.0f} s ({exc}); close"
+            " the program that has it open (an SQLite browser, a backup, a sync tool), then run"
+            " again; what was stored before is kept"
+        )
+    if code == _READONLY:
+        return StoreError(
+            f"{path}: the store cannot be written to, it is read-only ({exc}); give your user"
+            f" write permission on it and on its folder (chmod u+w {path} {path.parent}), then"
+            " run again; what was stored before is kept"
+        )
+    if code in (_IOERR, _FULL):
+        return StoreError(
+            f"{path}: cannot write to the store ({exc}): its disk is full, a limit on file size"
+            " (ulimit -f) or disk quota was reached, or the disk is failing; free some space"
+            " (or raise the limit), then run again; what was stored before is kept"
+        )
+    if code == _CANTOPEN:
+        return StoreError(
+            f"{path}: cannot open the store ({exc}); check that its folder exists and that your"
+            " user may read and write the folder and the file"
+        )
+    return None
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -355,6 +402,8 @@ class Store:
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
+        #: Told (once per wait) that a write waits for another program to release the store.
+        self.on_wait: Callable[[str], None] | None = None
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -363,7 +412,7 @@ class Store:
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the store: {exc}") from None
         db.row_factory = sqlite3.Row
@@ -383,7 +432,10 @@ class Store:
             db.execute(_CANDIDATES_INDEX)
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
+            # A store that cannot be written to (a full disk, read-only) is not damaged: say so.
+            raise plain_store_error(exc, path) or StoreError(
+                f"{path}: not a curator store, or damaged ({exc})"
+            ) from None
         except StoreError:
             db.close()
             raise
@@ -423,18 +475,54 @@ class Store:
             try:
                 yield self.db
             except BaseException:
-                self.db.execute(f"ROLLBACK TO {name}")
-                self.db.execute(f"RELEASE {name}")
+                # (SQLite may have ended the transaction on a failed write: the outer one says.)
+                with suppress(sqlite3.Error):
+                    self.db.execute(f"ROLLBACK TO {name}")
+                    self.db.execute(f"RELEASE {name}")
                 raise
             self.db.execute(f"RELEASE {name}")
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                # When the write failed already (a full disk, say), ROLLBACK can fail too: SQLite
+                # drops the transaction when the connection closes, and `exc` says what happened.
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            plain = plain_store_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if plain is not None:
+                raise plain from None
             raise
-        self.db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE: the store's write lock, before anything is written. When another
+        program holds it, `on_wait` is told so after LOCK_NOTICE s, and the run waits up to
+        LOCK_WAIT s in all before it stops (a plain StoreError)."""
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {int(LOCK_NOTICE * 1000)}")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if _code(exc) not in (_BUSY, _LOCKED):
+                    raise
+            if self.on_wait is not None:
+                self.on_wait(
+                    f"waiting for {self.path}: another program is writing to the store (an SQLite"
+                    f" browser, a backup?); waiting up to {LOCK_WAIT:.0f} s for it to finish"
+                )
+            self.db.execute(f"PRAGMA busy_timeout = {int(max(LOCK_WAIT - LOCK_NOTICE, 0) * 1000)}")
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            plain = plain_store_error(exc, self.path)
+            if plain is None:
+                raise
+            raise plain from None
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT * 1000)}")
 
     @property
     def version(self) -> int:
@@ -1207,6 +1295,11 @@ class Store:
     def next_issue_number(self) -> int:
         row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
         return int(row[0] or 0) + 1
+
+    def has_issue(self, number: int) -> bool:
+        """Issue `number` is recorded as published."""
+        row = self.db.execute("SELECT 1 FROM issues WHERE number = ?", (number,)).fetchone()
+        return row is not None
 
     def record_issue(
         self,

@@ -26,7 +26,7 @@ import click
 
 from curator import __version__
 from curator.cli.build import build, draft, fetch, preview, render
-from curator.cli.common import JSON_ASKED, JSON_GIVEN, JSON_PRINTED, error_fields
+from curator.cli.common import INTERRUPTED, JSON_ASKED, JSON_GIVEN, JSON_PRINTED, error_fields
 from curator.cli.extract import extract
 from curator.cli.feeds import feeds, init
 from curator.cli.subjects import subjects
@@ -66,7 +66,8 @@ class CuratorGroup(click.Group):
         except click.ClickException as error:  # a subcommand's options or arguments
             usage_failed(ctx, error)
         except KeyboardInterrupt:
-            fail(ctx, Interrupted("interrupted"))
+            # After the store is closed (while the report is printed): what was published is out.
+            fail(ctx, ctx.meta.get(INTERRUPTED) or Interrupted("interrupted"))
 
 
 def fail(ctx: click.Context, error: CuratorError) -> NoReturn:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import click
 from curator.app import build_lock
 from curator.config import Config, load_config
 from curator.errors import CuratorError, Interrupted
-from curator.store import Store
+from curator.store import Store, plain_store_error
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -113,19 +114,55 @@ def loaded(config_path: Path) -> Config:
     return config
 
 
+#: `ctx.meta` key: what a Ctrl-C after the store is closed ends with (it names the issue the run
+#: published, if any).
+INTERRUPTED = "curator.interrupted"
+
+
+def interrupted(published: Sequence[int], store_path: Path) -> Interrupted:
+    """Ctrl-C, said truthfully: what the run had published by then, if anything, is out."""
+    if not published:
+        return Interrupted("interrupted; what was stored before is kept")
+    numbers = " and ".join(str(n) for n in published)
+    return Interrupted(
+        f"interrupted after issue {numbers} was published: it is recorded in {store_path} and"
+        " its files are written; only the rest of this run's report was cut short"
+    )
+
+
 @contextmanager
 def opened(
     config_path: Path, db: Path | None, *, lock: bool = True
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write).
 
-    Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, and
-    `Interrupted` for Ctrl-C while the store is open.
+    Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, a
+    `StoreError` saying what to do when the store's file or disk fails a write (read-only, full,
+    locked by another program), and `Interrupted` for Ctrl-C while the store is open, naming the
+    issue the run published if it got that far. While a write waits for another program to
+    release the store, a line on stderr says so (with --quiet too: a run that seems to hang
+    should say why).
     """
     config = loaded(config_path)
     store_path = db or config.settings.store
+    ctx = click.get_current_context(silent=True)
+    published: list[int] = []
     try:
         with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:
-            yield config, store
+            store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
+            before = store.next_issue_number()
+            try:
+                yield config, store
+            except KeyboardInterrupt:
+                published = list(range(before, store.next_issue_number()))
+                raise
+            except sqlite3.Error as exc:
+                plain = plain_store_error(exc, store.path)
+                if plain is None:  # a mistake of curator's own: raised as it is
+                    raise
+                raise plain from None
+            published = list(range(before, store.next_issue_number()))
+            if ctx is not None and published:
+                ctx.meta[INTERRUPTED] = interrupted(published, store_path)
     except KeyboardInterrupt:
-        raise Interrupted("interrupted; what was stored before is kept") from None
+        raise interrupted(published, store_path) from None
