@@ -74,7 +74,9 @@ _HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*$")
 _KEY_LIKE = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*:")
 #: A backslash that keeps a line from reading as a heading or a field (parse removes it).
 _ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
-_NEEDS_ESCAPE = re.compile(r"^(#{1,2}[ \t])")
+_NEEDS_ESCAPE = re.compile(r"^(#)")
+#: A line that starts like a heading but is none: `##Title` (no space), `### Title` (too deep).
+_NOT_HEADING = re.compile(r"^(#+)[ \t]*(.*?)[ \t]*$")
 
 HELP = """\
 <!--
@@ -494,6 +496,8 @@ class _Body:
         heading = _HEADING.match(raw)
         if heading:
             self.heading(len(heading.group(1)), heading.group(2), number)
+        elif raw.startswith("#") and self.subject is not None:
+            self.not_heading(raw, number)
         elif self.current is None:
             self.outside_article(raw, stripped, number)
         elif self.current.in_fields and stripped:
@@ -518,6 +522,23 @@ class _Body:
             return
         self.close_entry()
         self.current = _Open(name, number)
+
+    def not_heading(self, raw: str, number: int) -> None:
+        """A line under a subject that starts with # but is not `# Subject` or `## Title`: read
+        as text it would end up inside the article above, url: and author: lines and all."""
+        match = _NOT_HEADING.match(raw)
+        assert match is not None
+        hashes, name = match.groups()
+        if len(hashes) > 1:  # an article's heading, most likely: its lines are its own
+            self.close_entry()
+            self.current = _Open(name, number, broken=True)
+        meant = f"{'#' * min(len(hashes), 2)} {name or 'Title'}"
+        raise self.error(
+            number,
+            f"'{_shortened(raw.strip())}' is not a heading: write '{_shortened(meant)}' (# for a"
+            " subject, ## for an article, then a space), or start the line with a backslash"
+            f" (\\{hashes}...) to keep it as text",
+        )
 
     def outside_article(self, raw: str, stripped: str, number: int) -> None:
         if self.subject is None:
@@ -564,7 +585,11 @@ class _Body:
         article = self.current
         starts_paragraph = not article.blurb or not article.blurb[-1].strip()
         key = _field_like(raw)
-        if starts_paragraph and stripped and key is not None and _misspelt_field(key):
+        # Inside a paragraph only the fields themselves: a wrapped line may start "Note: ...".
+        field = key is not None and (
+            key in ARTICLE_FIELDS or starts_paragraph and _misspelt_field(key)
+        )
+        if stripped and field:
             raise self.error(
                 number,
                 f"'{stripped[:40]}' looks like a field, but it is in the blurb: move it up right "
@@ -593,6 +618,10 @@ class _Body:
                 DraftSection(self.subject[0], tuple(self.entries), self.subject[1])
             )
         self.entries = []
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def _unknown_field(key: str, value: str) -> str:
