@@ -20,6 +20,7 @@ from curator.draft import (
     check_blurbs,
     draft_path,
     draft_to_issue,
+    dropped_credits,
     featured_again,
     read_draft,
     stop_for,
@@ -415,6 +416,7 @@ def build_from_draft(
         )
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
+    credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
@@ -447,7 +449,13 @@ def build_from_draft(
     refresh(config, store, say=notes.append)
     paths, archive_warnings = publish_issue(issue, config, out_dir, templates)
     kept = _record(config, store, issue, now, planned=takes_plan_place(config, store, issue.theme))
-    warnings = (*notes, *warnings, *unread_pages(store, issue, published=True), *archive_warnings)
+    warnings = (
+        *credits,
+        *notes,
+        *warnings,
+        *unread_pages(store, issue, published=True),
+        *archive_warnings,
+    )
     return BuildResult(FetchSummary((), 0), issue, paths, warnings, kept_subjects=kept)
 
 

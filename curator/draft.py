@@ -154,6 +154,9 @@ class DraftEntry:
     blurb: str = ""
     #: The line of the article's heading.
     line: int = 0
+    #: Which credit lines the article has, empty or not: "author" (for author: or authors:),
+    #: "publication". A credit whose line was deleted is published as none, with a warning.
+    credit_lines: frozenset[str] = frozenset()
 
     @property
     def url_only(self) -> bool:
@@ -417,6 +420,7 @@ class _Open:
     url_line: int = 0
     authors: list[str] = field(default_factory=list)
     publication: str = ""
+    credit_lines: set[str] = field(default_factory=set)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
     #: A mistake was said of it already (its heading, its url): its lines are read, not checked.
@@ -448,7 +452,15 @@ class _Open:
         seen[key] = self.line
         text = "\n".join(self.blurb).strip()
         blurb = "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
-        return DraftEntry(link, title, tuple(self.authors), self.publication, blurb, self.line)
+        return DraftEntry(
+            link,
+            title,
+            tuple(self.authors),
+            self.publication,
+            blurb,
+            self.line,
+            frozenset(self.credit_lines),
+        )
 
 
 class _Body:
@@ -574,7 +586,9 @@ class _Body:
             article.url, article.url_line = value, number
         elif key == "publication":
             article.publication = value
+            article.credit_lines.add("publication")
         else:
+            article.credit_lines.add("author")
             # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
             # several, separated by semicolons or commas.
             names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
@@ -969,3 +983,34 @@ __all__ = [
     "stop_for",
     "write_draft",
 ]
+
+
+def dropped_credits(
+    draft: Draft, known: Mapping[str, Article | Scored], path: Path | str
+) -> list[str]:
+    """A warning for each article whose `author:` or `publication:` line was deleted from the
+    draft while curator has one stored: it is published without it (as with an empty line, which
+    says "none" on purpose and is not warned of), and the editor may have cut it by mistake."""
+    warnings: list[str] = []
+    for entry in draft.entries:
+        found = _lookup(known, entry.url)
+        if entry.url_only or found is None:
+            continue
+        stored = found.article
+        names = [a for a in stored.authors if a.strip()]
+        lost = []
+        if names and "author" not in entry.credit_lines:
+            line = f"author: {names[0]}" if len(names) == 1 else f"authors: {'; '.join(names)}"
+            lost.append((f"its author ({', '.join(names)})", line))
+        if stored.publication and "publication" not in entry.credit_lines:
+            lost.append(
+                (f"its publication ({stored.publication})", f"publication: {stored.publication}")
+            )
+        for what, line in lost:
+            key = line.split(":", 1)[0]
+            warnings.append(
+                f"{path}:{entry.line}: {_shortened(entry.title)!r} is published without {what}:"
+                f" its {key}: line is not in the draft; to credit it, put back '{line}' under"
+                f" the heading (an empty '{key}:' line says none, without this warning)"
+            )
+    return warnings

@@ -625,3 +625,38 @@ def test_a_blurb_line_starting_with_a_hash_is_drafted_escaped_and_published(demo
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 0, err
     assert "#CX matters here." in (demo.parent / "output" / "issue-1.md").read_text("utf-8")
+
+
+def test_a_deleted_credit_line_publishes_none_and_says_so(demo: Path) -> None:
+    """Before: deleting an article's author: or publication: line published it without one, and
+    nothing said so. Now it still publishes none (as an empty line does, on purpose), with a
+    warning naming the line and how to put the credit back."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    five = next(i for i, line in enumerate(lines) if line.startswith("## Five Definitions"))
+    assert lines[five + 2 : five + 4] == [
+        "author: Tomasz Wielgus",
+        "publication: Northwind CX Journal",
+    ]
+    delight = next(i for i, line in enumerate(lines) if line.startswith("## Delight"))
+    assert lines[delight + 2] == "author: Helena Ashworth"
+    lines[delight + 2] = "author:"  # none, on purpose: no warning
+    del lines[five + 2 : five + 4]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("build", "--config", str(demo), "--draft", str(path), "--json")
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]
+    at = f"{path}:{five + 1}: 'Five Definitions of Customer Experience, and the One We Use'"
+    assert (
+        f"{at} is published without its author (Tomasz Wielgus): its author: line is not in" in err
+    )
+    assert "put back 'author: Tomasz Wielgus' under the heading" in err
+    assert "without its publication (Northwind CX Journal)" in err
+    assert "put back 'publication: Northwind CX Journal'" in err
+    assert sum("is published without" in w["message"] for w in warnings) == 2, warnings
+    assert "Delight" not in err
+    page = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    five_entry = page.split("Five Definitions", 1)[1].split("###", 1)[0]
+    delight_entry = page.split("Delight", 1)[1].split("###", 1)[0]
+    assert "Tomasz" not in five_entry and "Northwind CX Journal" not in five_entry
+    assert "Helena Ashworth" not in delight_entry and "Brightline Insights" in delight_entry
