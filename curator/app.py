@@ -61,6 +61,7 @@ from curator.publish import write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
 from curator.themes import (
+    ThemeError,
     choose_theme,
     no_promise_reason,
     promised_theme,
@@ -162,7 +163,14 @@ def run_build(
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
-    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    try:
+        planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    except ThemeError as error:
+        if not summary.every_feed_failed:
+            raise
+        # The theme is thin because nothing could be fetched: that is said first (exit 1, the
+        # failed feeds listed), the theme after it.
+        return BuildResult(summary, None, warnings=(*notes, str(error)))
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
     issue = planned.issue

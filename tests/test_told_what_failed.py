@@ -12,6 +12,7 @@ from pathlib import Path
 
 import hostile_helpers as h
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from conftest import LocalServer
@@ -63,6 +64,30 @@ def test_fetch_and_draft_exit_1_when_every_feed_failed_as_build_does(
     assert f"curator: every feed failed (2); {consequence}" in err
     # ... and the summary carries the failure as every --json failure does (one document).
     assert (data["error"], data["exit"]) == (f"every feed failed (2); {consequence}", 1)
+
+
+@pytest.mark.parametrize(
+    ("command", "consequence"),
+    [("build", "no issue was built"), ("draft", "no draft was written")],
+)
+def test_with_a_plan_of_themes_every_feed_failing_is_said_first(
+    tmp_path: Path, command: str, consequence: str
+) -> None:
+    """Before: exit 3 "the theme ... is too thin ... fetch more", and the --json error said
+    nothing of the feeds; without a plan the same run ends "every feed failed", exit 1."""
+    config = h.write_config(tmp_path, failing_feeds(tmp_path))
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["themes"] = {"plan": ["Service operations"], "min_articles": 2}
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    code, out, err = invoke(command, "--config", str(config))
+    assert code == 1, err
+    assert err.endswith(f"curator: every feed failed (2); {consequence}\n"), err
+    assert "2 feed(s) failed and were skipped:" in err
+    assert "the planned theme `Service operations` is too thin" in err  # said, not the end
+    code, data, err = h.build_json(config, command=command)
+    assert (code, data["error"], data["exit"]) == (1, f"every feed failed (2); {consequence}", 1)
+    assert [f["status"] for f in data["feeds"]] == ["failed", "failed"]
+    assert any("is too thin" in w["message"] for w in data["warnings"]), data["warnings"]
 
 
 def test_when_only_some_feeds_fail_fetch_and_draft_exit_0(
