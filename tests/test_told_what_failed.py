@@ -7,6 +7,7 @@ SQLite store.
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import LocalServer
+from conftest import EXAMPLES, LocalServer
 from curator.cli import cli
 
 
@@ -128,6 +129,35 @@ def test_every_feed_failing_later_keeps_what_was_stored_and_a_draft_is_still_wri
     assert "2 feed(s) failed and were skipped:" in err
     assert "every feed failed" not in err
     assert (tmp_path / "drafts" / "issue-1.md").is_file()
+
+
+# -- what a failed feed is told with -------------------------------------------------------------
+
+
+def test_a_feed_over_max_bytes_names_the_setting(tmp_path: Path, http_server: LocalServer) -> None:
+    """Before: "body larger than 1 KB", and nothing said which setting decides it."""
+    url = http_server.add("/big.xml", b"<rss>" + b"x" * 4096 + b"</rss>")
+    config = h.write_config(tmp_path, [{"url": url}], settings={"max_bytes": 1024})
+    code, _, err = invoke("fetch", "--config", str(config), "-q")
+    assert code == 1
+    assert (
+        f"  {url}: body larger than 1 KB (the server says 4 KB), the limit `max_bytes` in"
+        " feeds.yaml's settings sets; raise it to read this one"
+    ) in err
+
+
+def test_a_gzipped_local_feed_file_is_told_as_a_file(tmp_path: Path) -> None:
+    """Before: "the server did not say so (no Content-Encoding)", of a file no server sent."""
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(gzip.compress((EXAMPLES / "feeds" / "northwind.xml").read_bytes()))
+    config = h.write_config(tmp_path, [{"url": str(feed)}])
+    code, _, err = invoke("fetch", "--config", str(config), "-q")
+    assert code == 1
+    assert (
+        f"  {feed}: the feed file is gzip-compressed: decompress it (gunzip FILE) and point"
+        " `url:` at the file it gives"
+    ) in err
+    assert "server" not in err
 
 
 # -- entries skipped for want of a usable link -------------------------------------------------------
