@@ -76,6 +76,7 @@ _KEY_LIKE = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*:")
 _ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
 _NEEDS_ESCAPE = re.compile(r"^(#)")
 #: A line that starts like a heading but is none: `##Title` (no space), `### Title` (too deep).
+_GLUED_HEADING = re.compile(r"^#{1,2}[^#\s]")
 _NOT_HEADING = re.compile(r"^(#+)[ \t]*(.*?)[ \t]*$")
 
 HELP = """\
@@ -508,7 +509,7 @@ class _Body:
         heading = _HEADING.match(raw)
         if heading:
             self.heading(len(heading.group(1)), heading.group(2), number)
-        elif raw.startswith("#") and self.subject is not None:
+        elif raw.startswith("#") and (self.subject is not None or _GLUED_HEADING.match(raw)):
             self.not_heading(raw, number)
         elif self.current is None:
             self.outside_article(raw, stripped, number)
@@ -537,13 +538,17 @@ class _Body:
 
     def not_heading(self, raw: str, number: int) -> None:
         """A line under a subject that starts with # but is not `# Subject` or `## Title`: read
-        as text it would end up inside the article above, url: and author: lines and all."""
+        as text it would end up inside the article above, url: and author: lines and all. (In
+        the introduction, only `#Title` with no space: `### Heading` may be the editor's own.)"""
         match = _NOT_HEADING.match(raw)
         assert match is not None
         hashes, name = match.groups()
         if len(hashes) > 1:  # an article's heading, most likely: its lines are its own
             self.close_entry()
             self.current = _Open(name, number, broken=True)
+        elif name:  # a subject's: its articles are not each "before any subject" as well
+            self.close_section()
+            self.subject = (name, number)
         meant = f"{'#' * min(len(hashes), 2)} {name or 'Title'}"
         raise self.error(
             number,

@@ -599,6 +599,21 @@ def test_a_broken_article_heading_stops_the_build_naming_its_line(demo: Path) ->
         assert not (demo.parent / "output" / "issue-1.html").exists()
 
 
+def test_a_broken_first_subject_heading_is_the_one_mistake_named(demo: Path) -> None:
+    """`#The basics...` (no space) before the first articles: that line is named, not each article
+    under it as "before any subject"."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[at] = "#" + lines[at][2:]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    assert err.startswith(f"curator: {path}:{at + 1}: '{lines[at][:30]}"), err
+    assert f"is not a heading: write '# {lines[at][1:30]}" in err
+    assert "before any subject" not in err
+
+
 def test_a_field_line_inside_a_blurb_is_a_mistake(demo: Path) -> None:
     """A `url:` line in the middle of a blurb paragraph was published as blurb text."""
     path = _drafted(demo)
