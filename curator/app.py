@@ -24,6 +24,7 @@ from curator.draft import (
     credit_note,
     draft_path,
     draft_to_issue,
+    dropped_credits,
     featured_again,
     read_draft,
     stop_for,
@@ -65,6 +66,7 @@ from curator.publish import FileSet, write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
 from curator.themes import (
+    ThemeError,
     choose_theme,
     no_promise_reason,
     promised_theme,
@@ -168,7 +170,14 @@ def run_build(
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
-    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    try:
+        planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    except ThemeError as error:
+        if not summary.every_feed_failed:
+            raise
+        # The theme is thin because nothing could be fetched: that is said first (exit 1, the
+        # failed feeds listed), the theme after it.
+        return BuildResult(summary, None, warnings=(*notes, str(error)))
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
     issue = planned.issue
@@ -637,6 +646,7 @@ def build_from_draft(
         )
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
+    credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
@@ -672,7 +682,7 @@ def build_from_draft(
     planned = takes_plan_place(config, store, issue.theme)
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
-    warnings = (*notes, *warnings, *not_read, *published.warnings)
+    warnings = (*credits, *notes, *warnings, *not_read, *published.warnings)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )

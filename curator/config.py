@@ -678,6 +678,13 @@ class _Reader:
                     f"the subject `{raw['name']}` needs a `description` or "
                     "`keywords` so curator can tell which articles belong to it",
                 )
+            if not keywords:
+                self.warn(
+                    self.mapping(item, "a subject", SUBJECT_KEYS).get("keywords", item),
+                    f"`{raw['name']}` has no keywords: curator places its articles from its name"
+                    " and description alone, and places fewer of them rightly; add `keywords:"
+                    " [...]` with 3 to 10 words or phrases only its articles would use",
+                )
             subjects.append(
                 Subject(raw["name"], raw.get("description", ""), keywords, raw.get("examples", ()))
             )

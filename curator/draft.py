@@ -75,7 +75,10 @@ _HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*$")
 _KEY_LIKE = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*:")
 #: A backslash that keeps a line from reading as a heading or a field (parse removes it).
 _ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
-_NEEDS_ESCAPE = re.compile(r"^(#{1,2}[ \t])")
+_NEEDS_ESCAPE = re.compile(r"^(#)")
+#: A line that starts like a heading but is none: `##Title` (no space), `### Title` (too deep).
+_GLUED_HEADING = re.compile(r"^#{1,2}[^#\s]")
+_NOT_HEADING = re.compile(r"^(#+)[ \t]*(.*?)[ \t]*$")
 
 HELP = """\
 <!--
@@ -153,6 +156,9 @@ class DraftEntry:
     blurb: str = ""
     #: The line of the article's heading.
     line: int = 0
+    #: Which credit lines the article has, empty or not: "author" (for author: or authors:),
+    #: "publication". A credit whose line was deleted is published as none, with a warning.
+    credit_lines: frozenset[str] = frozenset()
 
     @property
     def url_only(self) -> bool:
@@ -481,6 +487,7 @@ class _Open:
     url_line: int = 0
     authors: list[str] = field(default_factory=list)
     publication: str = ""
+    credit_lines: set[str] = field(default_factory=set)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
     #: A mistake was said of it already (its heading, its url): its lines are read, not checked.
@@ -512,7 +519,15 @@ class _Open:
         seen[key] = self.line
         text = "\n".join(self.blurb).strip()
         blurb = "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
-        return DraftEntry(link, title, tuple(self.authors), self.publication, blurb, self.line)
+        return DraftEntry(
+            link,
+            title,
+            tuple(self.authors),
+            self.publication,
+            blurb,
+            self.line,
+            frozenset(self.credit_lines),
+        )
 
 
 class _Body:
@@ -562,6 +577,8 @@ class _Body:
         heading = _HEADING.match(raw)
         if heading:
             self.heading(len(heading.group(1)), heading.group(2), number)
+        elif raw.startswith("#") and (self.subject is not None or _GLUED_HEADING.match(raw)):
+            self.not_heading(raw, number)
         elif self.current is None:
             self.outside_article(raw, stripped, number)
         elif self.current.in_fields and stripped:
@@ -586,6 +603,27 @@ class _Body:
             return
         self.close_entry()
         self.current = _Open(name, number)
+
+    def not_heading(self, raw: str, number: int) -> None:
+        """A line under a subject that starts with # but is not `# Subject` or `## Title`: read
+        as text it would end up inside the article above, url: and author: lines and all. (In
+        the introduction, only `#Title` with no space: `### Heading` may be the editor's own.)"""
+        match = _NOT_HEADING.match(raw)
+        assert match is not None
+        hashes, name = match.groups()
+        if len(hashes) > 1:  # an article's heading, most likely: its lines are its own
+            self.close_entry()
+            self.current = _Open(name, number, broken=True)
+        elif name:  # a subject's: its articles are not each "before any subject" as well
+            self.close_section()
+            self.subject = (name, number)
+        meant = f"{'#' * min(len(hashes), 2)} {name or 'Title'}"
+        raise self.error(
+            number,
+            f"'{_shortened(raw.strip())}' is not a heading: write '{_shortened(meant)}' (# for a"
+            " subject, ## for an article, then a space), or start the line with a backslash"
+            f" (\\{hashes}...) to keep it as text",
+        )
 
     def outside_article(self, raw: str, stripped: str, number: int) -> None:
         if self.subject is None:
@@ -622,7 +660,9 @@ class _Body:
             article.url, article.url_line = value, number
         elif key == "publication":
             article.publication = value
+            article.credit_lines.add("publication")
         else:
+            article.credit_lines.add("author")
             # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
             # several, separated by semicolons or commas.
             names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
@@ -633,7 +673,11 @@ class _Body:
         article = self.current
         starts_paragraph = not article.blurb or not article.blurb[-1].strip()
         key = _field_like(raw)
-        if starts_paragraph and stripped and key is not None and _misspelt_field(key):
+        # Inside a paragraph only the fields themselves: a wrapped line may start "Note: ...".
+        field = key is not None and (
+            key in ARTICLE_FIELDS or starts_paragraph and _misspelt_field(key)
+        )
+        if stripped and field:
             raise self.error(
                 number,
                 f"'{stripped[:40]}' looks like a field, but it is in the blurb: move it up right "
@@ -662,6 +706,10 @@ class _Body:
                 DraftSection(self.subject[0], tuple(self.entries), self.subject[1])
             )
         self.entries = []
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def _unknown_field(key: str, value: str) -> str:
@@ -1032,3 +1080,34 @@ __all__ = [
     "stop_for",
     "write_draft",
 ]
+
+
+def dropped_credits(
+    draft: Draft, known: Mapping[str, Article | Scored], path: Path | str
+) -> list[str]:
+    """A warning for each article whose `author:` or `publication:` line was deleted from the
+    draft while curator has one stored: it is published without it (as with an empty line, which
+    says "none" on purpose and is not warned of), and the editor may have cut it by mistake."""
+    warnings: list[str] = []
+    for entry in draft.entries:
+        found = _lookup(known, entry.url)
+        if entry.url_only or found is None:
+            continue
+        stored = found.article
+        names = [a for a in stored.authors if a.strip()]
+        lost = []
+        if names and "author" not in entry.credit_lines:
+            line = f"author: {names[0]}" if len(names) == 1 else f"authors: {'; '.join(names)}"
+            lost.append((f"its author ({', '.join(names)})", line))
+        if stored.publication and "publication" not in entry.credit_lines:
+            lost.append(
+                (f"its publication ({stored.publication})", f"publication: {stored.publication}")
+            )
+        for what, line in lost:
+            key = line.split(":", 1)[0]
+            warnings.append(
+                f"{path}:{entry.line}: {_shortened(entry.title)!r} is published without {what}:"
+                f" its {key}: line is not in the draft; to credit it, put back '{line}' under"
+                f" the heading (an empty '{key}:' line says none, without this warning)"
+            )
+    return warnings

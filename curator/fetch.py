@@ -188,7 +188,11 @@ def _size(n: int) -> str:
 
 
 def _too_large(settings: FetchSettings, detail: str = "") -> _Failure:
-    return _Failure("too-large", f"body larger than {_size(settings.max_bytes)}{detail}")
+    return _Failure(
+        "too-large",
+        f"body larger than {_size(settings.max_bytes)}{detail}, the limit `max_bytes` in"
+        " feeds.yaml's settings sets; raise it to read this one",
+    )
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

@@ -302,8 +302,9 @@ CLI_MODULES = sorted((Path(curator.__file__).parent / "cli").glob("*.py"))
 
 @pytest.mark.parametrize("path", CLI_MODULES, ids=[p.name for p in CLI_MODULES])
 def test_no_command_prints_an_error_and_exits_itself(path: Path) -> None:
-    """Only the root group's handler turns an error into a line and an exit code."""
-    if path.name == "__init__.py":
+    """Only the root group's handler turns an error into a line and an exit code (and `main`, in
+    `__init__`, when a missing package leaves no root group to run)."""
+    if path.name in ("__init__.py", "root.py"):
         return
     tree = ast.parse(path.read_text(encoding="utf-8"))
     exits = [

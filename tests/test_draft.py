@@ -63,7 +63,8 @@ def test_text_that_looks_like_markup_survives_the_round_trip():
         title="# Not a heading: url: nope",
         authors=("Ann: The Analyst",),
         publication="url: Weekly",
-        blurb="# starts like a heading.\n\nurl: looks like a field. Second paragraph.",
+        blurb="# starts like a heading.\n\nurl: looks like a field. Second paragraph.\n\n"
+        "##glued to its hashes, or ### three of them.",
     )
     sections = (
         issue.sections[0].__class__(issue.sections[0].subject, "", (first, Scored(odd, 1.0))),

@@ -28,6 +28,10 @@ PAGE = b"<!doctype html><html><head><title>Journey maps</title></head><body><p>H
 FAST = FetchSettings(deadline=1.0, connect_timeout=1.0, read_timeout=5.0, allow_private=True)
 
 
+#: What a body over `max_bytes` is told with: the setting that decides it.
+CAP = ", the limit `max_bytes` in feeds.yaml's settings sets; raise it to read this one"
+
+
 def fetch_one(request: FetchRequest | str, settings: FetchSettings = FAST) -> FetchResult:
     if isinstance(request, str):
         request = FetchRequest(request)
@@ -228,7 +232,7 @@ def test_body_over_the_cap_by_content_length(http_server):
     url = http_server.add("/big", b"x" * (5 * 1024 * 1024))
     result = fetch_one(url, SMALL)
     assert result.error_kind == "too-large"
-    assert result.error == "body larger than 100 KB (the server says 5 MB)"
+    assert result.error == "body larger than 100 KB (the server says 5 MB)" + CAP
     assert result.content is None
 
 
@@ -247,7 +251,7 @@ def test_body_over_the_cap_without_content_length_is_cut_while_reading(http_serv
 
     url = http_server.add("/unsized", handler=unsized)
     result = fetch_one(url, SMALL)
-    assert (result.error_kind, result.error) == ("too-large", "body larger than 100 KB")
+    assert (result.error_kind, result.error) == ("too-large", "body larger than 100 KB" + CAP)
 
 
 def test_gzip_bomb_is_cut_at_the_cap(http_server):
@@ -257,7 +261,7 @@ def test_gzip_bomb_is_cut_at_the_cap(http_server):
     assert len(bomb) < SMALL.max_bytes  # so the Content-Length check cannot be what stops it
     url = http_server.add("/bomb", bomb, headers={"Content-Encoding": "gzip"})
     result = fetch_one(url, SMALL)
-    assert (result.error_kind, result.error) == ("too-large", "body larger than 100 KB")
+    assert (result.error_kind, result.error) == ("too-large", "body larger than 100 KB" + CAP)
 
 
 # --- redirects ----------------------------------------------------------------------------------
@@ -332,7 +336,7 @@ def test_local_file_missing_too_large_or_a_folder(tmp_path: Path):
     big.write_bytes(b"x" * 200 * 1024)
     result = fetch_one(FetchRequest(str(big), allow_file=True), SMALL)
     assert result.error_kind == "too-large"
-    assert result.error == f"body larger than 100 KB ({big} is 200 KB)"
+    assert result.error == f"body larger than 100 KB ({big} is 200 KB)" + CAP
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/feed", "javascript:alert(1)", "http:///feed"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import sqlite3
@@ -12,7 +13,10 @@ import tomllib
 from importlib.metadata import packages_distributions
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES, REPO
+from curator import deps
 
 #: The package jusText (inside trafilatura) imports as lxml.html.clean; pip before 24 leaves it out
 #: of a new venv when it is asked for as `lxml[html_clean]`.
@@ -140,3 +144,79 @@ def test_without_the_corpus_each_corpus_test_says_why_it_skips(tmp_path: Path) -
     assert skips, proc.stdout[-3000:]
     for line in skips:
         assert "the shared corpus is not at" in line and "set CURATOR_SHARED" in line, line
+
+
+#: A `python -c` program that runs `curator ARGS...` in a Python where one package cannot be
+#: imported, as when pip left it out: a finder ahead of all others refuses it.
+WITHOUT = """
+import sys
+
+class Refuse:
+    def find_spec(self, name, path=None, target=None):
+        if name == {name!r} or name.startswith({name!r} + "."):
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+
+sys.meta_path.insert(0, Refuse())
+sys.argv[0] = "curator"
+from curator.cli import main
+main()
+"""
+
+#: Each declared package, by the name Python imports it as, but sniffio: httpcore imports it only
+#: if it is there, and curator runs the same without it; and numpy, needed only to re-place a big
+#: archive (`deps.numeric`, the same error as trafilatura's).
+NEEDED = sorted(set(deps.PACKAGES) - {"sniffio", "numpy"})
+
+
+def run_without(module: str, args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run(
+        [sys.executable, "-c", WITHOUT.format(name=module), *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_every_declared_package_has_its_pip_name() -> None:
+    assert {_normalise(d) for d in deps.PACKAGES.values()} == declared()
+
+
+@pytest.mark.parametrize("module", NEEDED)
+def test_a_missing_package_is_named_with_its_repair(module: str, tmp_path: Path) -> None:
+    """Before: "ModuleNotFoundError: No module named 'nh3'" in a traceback, and nothing on stdout
+    for --json."""
+    out, db = tmp_path / "out", tmp_path / "demo.db"
+    args = ["build", "--json", "--config", str(EXAMPLES / "feeds.yaml"), "--out", str(out)]
+    proc = run_without(module, [*args, "--db", str(db)], tmp_path)
+    package = deps.PACKAGES[module]
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("curator: curator's installation is broken: "), last
+    assert f"No module named '{module}" in last and f"pip install {package}," in last, last
+    assert "pip install --force-reinstall" in last
+    assert json.loads(proc.stdout) == {"error": last.removeprefix("curator: "), "exit": 1}
+    assert not (out / "issue-1.html").exists()
+
+
+@pytest.mark.parametrize("command", ["fetch", "render", "draft", "feeds list"])
+def test_every_command_names_a_missing_package(command: str, tmp_path: Path) -> None:
+    args = [*command.split(), "--config", str(EXAMPLES / "feeds.yaml"), "--db", str(tmp_path / "d")]
+    proc = run_without("nh3", args, tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip() == (
+        "curator: curator's installation is broken: nh3 could not be imported (No module named"
+        " 'nh3'); pip install nh3, or reinstall curator with its dependencies: pip install"
+        " --force-reinstall <curator's folder>"
+    )
+    assert proc.stdout == ""
+
+
+def test_a_missing_module_of_curators_own_is_a_bug_not_a_package(tmp_path: Path) -> None:
+    """curator's own code failing to import is not repaired by pip: its traceback is shown."""
+    proc = run_without("curator.store", ["build", "--json"], tmp_path)
+    assert proc.returncode == 1
+    assert "Traceback" in proc.stderr and "installation is broken" not in proc.stderr

@@ -571,3 +571,107 @@ def test_a_missing_draft_is_named_without_a_line_number(demo: Path) -> None:
     code, _, err = run("build", "--config", str(demo), "--draft", str(missing))
     assert code != 0
     assert f"{missing}: cannot read the draft" in err and f"{missing}:0:" not in err
+
+
+def _drafted(demo: Path) -> Path:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    assert run("draft", "--config", str(demo))[0] == 0
+    return demo.parent / "drafts" / "issue-1.md"
+
+
+def test_a_broken_article_heading_stops_the_build_naming_its_line(demo: Path) -> None:
+    """Before: `##Five Definitions` (no space) or `### ...` was read as text, and the article with
+    its url: and author: lines was published inside the previous article's blurb, exit 0."""
+    path = _drafted(demo)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("## Five Definitions"))
+    for broken in ("##Five Definitions", "### Five Definitions"):
+        lines[at] = broken + lines[at].removeprefix("## Five Definitions")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+        assert code == 2, err
+        mistakes = [line for line in err.splitlines() if f"{path}:" in line]
+        assert len(mistakes) == 1, err  # its url: and author: lines are not mistakes of their own
+        assert f"{path}:{at + 1}:" in mistakes[0]
+        assert f"'{broken[:20]}" in mistakes[0]
+        assert "' is not a heading: write '## Five Definitions" in mistakes[0]
+        assert not (demo.parent / "output" / "issue-1.html").exists()
+
+
+def test_a_broken_first_subject_heading_is_the_one_mistake_named(demo: Path) -> None:
+    """`#The basics...` (no space) before the first articles: that line is named, not each article
+    under it as "before any subject"."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[at] = "#" + lines[at][2:]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    assert err.startswith(f"curator: {path}:{at + 1}: '{lines[at][:30]}"), err
+    assert f"is not a heading: write '# {lines[at][1:30]}" in err
+    assert "before any subject" not in err
+
+
+def test_a_field_line_inside_a_blurb_is_a_mistake(demo: Path) -> None:
+    """A `url:` line in the middle of a blurb paragraph was published as blurb text."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("url: ")) + 1
+    while lines[at].strip():  # past the fields, the blank line, onto the blurb's first line
+        at += 1
+    at += 1
+    lines.insert(at + 1, "url: https://example.com/pasted")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    assert f"{path}:{at + 2}: 'url: https://example.com/pasted' looks like a field" in err
+
+
+def test_a_blurb_line_starting_with_a_hash_is_drafted_escaped_and_published(demo: Path) -> None:
+    """The draft writes a blurb or introduction line that starts with # with a backslash, so the
+    check above never stops a draft curator wrote itself."""
+    path = _drafted(demo)
+    text = path.read_text(encoding="utf-8")
+    blurb_start = text.index("\n\n", text.index("\nurl: ")) + 2
+    text = text[:blurb_start] + "\\#CX matters here.\n" + text[blurb_start:]
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    assert "#CX matters here." in (demo.parent / "output" / "issue-1.md").read_text("utf-8")
+
+
+def test_a_deleted_credit_line_publishes_none_and_says_so(demo: Path) -> None:
+    """Before: deleting an article's author: or publication: line published it without one, and
+    nothing said so. Now it still publishes none (as an empty line does, on purpose), with a
+    warning naming the line and how to put the credit back."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    five = next(i for i, line in enumerate(lines) if line.startswith("## Five Definitions"))
+    assert lines[five + 2 : five + 4] == [
+        "author: Tomasz Wielgus",
+        "publication: Northwind CX Journal",
+    ]
+    delight = next(i for i, line in enumerate(lines) if line.startswith("## Delight"))
+    assert lines[delight + 2] == "author: Helena Ashworth"
+    lines[delight + 2] = "author:"  # none, on purpose: no warning
+    del lines[five + 2 : five + 4]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("build", "--config", str(demo), "--draft", str(path), "--json")
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]
+    at = f"{path}:{five + 1}: 'Five Definitions of Customer Experience, and the One We Use'"
+    assert (
+        f"{at} is published without its author (Tomasz Wielgus): its author: line is not in" in err
+    )
+    assert "put back 'author: Tomasz Wielgus' under the heading" in err
+    assert "without its publication (Northwind CX Journal)" in err
+    assert "put back 'publication: Northwind CX Journal'" in err
+    assert sum("is published without" in w["message"] for w in warnings) == 2, warnings
+    assert "Delight" not in err
+    page = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    five_entry = page.split("Five Definitions", 1)[1].split("###", 1)[0]
+    delight_entry = page.split("Delight", 1)[1].split("###", 1)[0]
+    assert "Tomasz" not in five_entry and "Northwind CX Journal" not in five_entry
+    assert "Helena Ashworth" not in delight_entry and "Brightline Insights" in delight_entry

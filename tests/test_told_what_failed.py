@@ -7,14 +7,16 @@ SQLite store.
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
 import hostile_helpers as h
 import pytest
+import yaml
 from click.testing import CliRunner
 
-from conftest import LocalServer
+from conftest import EXAMPLES, LocalServer
 from curator.cli import cli
 
 
@@ -65,6 +67,30 @@ def test_fetch_and_draft_exit_1_when_every_feed_failed_as_build_does(
     assert (data["error"], data["exit"]) == (f"every feed failed (2); {consequence}", 1)
 
 
+@pytest.mark.parametrize(
+    ("command", "consequence"),
+    [("build", "no issue was built"), ("draft", "no draft was written")],
+)
+def test_with_a_plan_of_themes_every_feed_failing_is_said_first(
+    tmp_path: Path, command: str, consequence: str
+) -> None:
+    """Before: exit 3 "the theme ... is too thin ... fetch more", and the --json error said
+    nothing of the feeds; without a plan the same run ends "every feed failed", exit 1."""
+    config = h.write_config(tmp_path, failing_feeds(tmp_path))
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["themes"] = {"plan": ["Service operations"], "min_articles": 2}
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    code, out, err = invoke(command, "--config", str(config))
+    assert code == 1, err
+    assert err.endswith(f"curator: every feed failed (2); {consequence}\n"), err
+    assert "2 feed(s) failed and were skipped:" in err
+    assert "the planned theme `Service operations` is too thin" in err  # said, not the end
+    code, data, err = h.build_json(config, command=command)
+    assert (code, data["error"], data["exit"]) == (1, f"every feed failed (2); {consequence}", 1)
+    assert [f["status"] for f in data["feeds"]] == ["failed", "failed"]
+    assert any("is too thin" in w["message"] for w in data["warnings"]), data["warnings"]
+
+
 def test_when_only_some_feeds_fail_fetch_and_draft_exit_0(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
@@ -103,6 +129,35 @@ def test_every_feed_failing_later_keeps_what_was_stored_and_a_draft_is_still_wri
     assert "2 feed(s) failed and were skipped:" in err
     assert "every feed failed" not in err
     assert (tmp_path / "drafts" / "issue-1.md").is_file()
+
+
+# -- what a failed feed is told with -------------------------------------------------------------
+
+
+def test_a_feed_over_max_bytes_names_the_setting(tmp_path: Path, http_server: LocalServer) -> None:
+    """Before: "body larger than 1 KB", and nothing said which setting decides it."""
+    url = http_server.add("/big.xml", b"<rss>" + b"x" * 4096 + b"</rss>")
+    config = h.write_config(tmp_path, [{"url": url}], settings={"max_bytes": 1024})
+    code, _, err = invoke("fetch", "--config", str(config), "-q")
+    assert code == 1
+    assert (
+        f"  {url}: body larger than 1 KB (the server says 4 KB), the limit `max_bytes` in"
+        " feeds.yaml's settings sets; raise it to read this one"
+    ) in err
+
+
+def test_a_gzipped_local_feed_file_is_told_as_a_file(tmp_path: Path) -> None:
+    """Before: "the server did not say so (no Content-Encoding)", of a file no server sent."""
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(gzip.compress((EXAMPLES / "feeds" / "northwind.xml").read_bytes()))
+    config = h.write_config(tmp_path, [{"url": str(feed)}])
+    code, _, err = invoke("fetch", "--config", str(config), "-q")
+    assert code == 1
+    assert (
+        f"  {feed}: the feed file is gzip-compressed: decompress it (gunzip FILE) and point"
+        " `url:` at the file it gives"
+    ) in err
+    assert "server" not in err
 
 
 # -- entries skipped for want of a usable link -------------------------------------------------------

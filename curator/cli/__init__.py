@@ -2,7 +2,8 @@
 
 | module     | owns                                                                        |
 | ---------- | --------------------------------------------------------------------------- |
-| (here)     | the root group, `-h`, the exit-code table in `--help`, the one error handler |
+| (here)     | `main`: the `curator` command; a missing package named, not a traceback     |
+| `root`     | the root group, `-h`, the exit-code table in `--help`, the one error handler |
 | `build`    | `build`, `draft`, `render`, `fetch`, `preview`: the weekly loop              |
 | `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
 | `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
@@ -19,94 +20,29 @@ Commands never print an error and exit themselves: they raise a `curator.errors.
 from __future__ import annotations
 
 import json
-import textwrap
-from typing import Any, NoReturn
+import sys
 
-import click
+from curator.deps import missing_package
 
-from curator import __version__
-from curator.cli.build import build, draft, fetch, preview, render
-from curator.cli.common import INTERRUPTED, JSON_ASKED, JSON_GIVEN, JSON_PRINTED, error_fields
-from curator.cli.extract import extract
-from curator.cli.feeds import feeds, init
-from curator.cli.subjects import subjects
-from curator.cli.themes import themes
-from curator.errors import EXIT_CODES, CuratorError, Interrupted
-
-
-def exit_code_table() -> str:
-    """The exit codes as `curator --help` shows them (click keeps a `\\b` paragraph as it is)."""
-    lines = ["\b", "Exit codes:"]
-    for code, meaning in EXIT_CODES:
-        lines += textwrap.wrap(
-            meaning, width=76, initial_indent=f"  {code:<5}", subsequent_indent=" " * 7
-        )
-    return "\n".join(lines)
-
-
-class CuratorGroup(click.Group):
-    """The root group: every command runs inside its `invoke`, so this is where an error becomes
-    one line on stderr and an exit code (for `curator` and for `CliRunner().invoke(cli)` alike)."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        # The whole command line passes here first: note --json before anything can go wrong.
-        options = args[: args.index("--")] if "--" in args else args
-        if "--json" in options:
-            ctx.meta[JSON_ASKED] = True
-        try:
-            return super().parse_args(ctx, args)
-        except click.ClickException as error:
-            usage_failed(ctx, error)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except CuratorError as error:
-            fail(ctx, error)
-        except click.ClickException as error:  # a subcommand's options or arguments
-            usage_failed(ctx, error)
-        except KeyboardInterrupt:
-            # After the store is closed (while the report is printed): what was published is out.
-            fail(ctx, ctx.meta.get(INTERRUPTED) or Interrupted("interrupted"))
-
-
-def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
-    """End the run for `error`: `curator: <message>` on stderr, and with --json (unless the
-    command already printed its JSON output) `{"error": <message>, "exit": <code>}` on stdout."""
-    click.echo(f"curator: {error}", err=True)
-    if ctx.meta.get(JSON_GIVEN) and not ctx.meta.get(JSON_PRINTED):
-        click.echo(json.dumps(error_fields(error), indent=2))
-    raise click.exceptions.Exit(error.exit_code) from None
-
-
-def usage_failed(ctx: click.Context, error: click.ClickException) -> NoReturn:
-    """A mistake on the command line that click found (an unknown option, a missing argument, a
-    bad choice): click's usage text on stderr as always, and when --json is on the command line
-    (even if click never got to read it) `{"error": <message>, "exit": <code>}` on stdout too."""
-    if not ctx.meta.get(JSON_ASKED) or ctx.meta.get(JSON_PRINTED):
-        raise error
-    error.show()
-    click.echo(json.dumps({"error": error.format_message(), "exit": error.exit_code}, indent=2))
-    raise click.exceptions.Exit(error.exit_code) from None
-
-
-@click.group(
-    "curator",
-    cls=CuratorGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=exit_code_table(),
-)
-@click.version_option(__version__, prog_name="curator")
-def cli() -> None:
-    """Build a curated newsletter issue, grouped by subject, from the feeds you follow."""
-
-
-for command in (build, draft, render, preview, fetch, extract, feeds, subjects, themes, init):
-    cli.add_command(command)
+try:
+    from curator.cli.root import cli
+except ImportError as _error:  # click, lxml, nh3...: every command needs them
+    _BROKEN = missing_package(_error)
+    if _BROKEN is None:  # one of curator's own modules: a bug, whose traceback must be seen
+        raise
+else:
+    _BROKEN = None
 
 
 def main() -> None:
     """The `curator` command."""
+    if _BROKEN is not None:
+        # No click to print with: the same line and --json answer as `root.fail` gives.
+        print(f"curator: {_BROKEN}", file=sys.stderr)
+        args = sys.argv[1:]
+        if "--json" in (args[: args.index("--")] if "--" in args else args):
+            print(json.dumps({"error": str(_BROKEN), "exit": _BROKEN.exit_code}, indent=2))
+        sys.exit(_BROKEN.exit_code)
     cli(prog_name="curator")
 
 

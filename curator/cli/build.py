@@ -34,7 +34,7 @@ from curator.models import Issue
 from curator.placement import KeptSubject
 from curator.preview import serve_until_interrupted
 from curator.store import Store
-from curator.themes import requested_subjects, theme_name
+from curator.themes import ThemeError, requested_subjects, theme_name
 
 TEMPLATES_OPTION = click.option(
     "--templates",
@@ -310,16 +310,23 @@ def draft(
                     progress=progress.feed,
                     page_progress=progress.pages,
                 )
-            written = write_next_draft(
-                conf,
-                store,
-                now=datetime.now(UTC),
-                force=force,
-                subjects=subject,
-                all_subjects=all_subjects,
-                place_progress=progress.placing,
-                say=placing_notes.append,
-            )
+            try:
+                written = write_next_draft(
+                    conf,
+                    store,
+                    now=datetime.now(UTC),
+                    force=force,
+                    subjects=subject,
+                    all_subjects=all_subjects,
+                    place_progress=progress.placing,
+                    say=placing_notes.append,
+                )
+            except ThemeError as error:
+                if not summary.every_feed_failed:
+                    raise
+                # Thin because nothing could be fetched: every feed failing is said first.
+                written = None
+                placing_notes.append(str(error))
     print_failures(summary, quiet=quiet)
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
@@ -330,7 +337,9 @@ def draft(
             "theme": list(written.issue.theme) if written else [],
             "path": str(written.path) if written else None,
             "weak_fits": list(written.weak_fits) if written else [],
-            "warnings": warnings_list(written.warnings, written.missing_blurbs) if written else [],
+            "warnings": warnings_list(written.warnings, written.missing_blurbs)
+            if written
+            else warnings_list(tuple(placing_notes), ()),
             **fetch_summary_dict(summary),
         }
         echo_json(data, failure=failure)

@@ -72,6 +72,11 @@ def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
     if not content or not content.strip():
         raise FeedError("the feed is empty")
     if content.startswith(GZIP_MAGIC):
+        if url.startswith("file:"):
+            raise FeedError(
+                "the feed file is gzip-compressed: decompress it (gunzip FILE) and point `url:`"
+                " at the file it gives"
+            )
         raise FeedError(
             "the feed is gzip-compressed, but the server did not say so (no Content-Encoding)"
         )
