@@ -121,6 +121,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         description=_safe(problems, description, doc),
         published=_safe(problems, published, doc),
         language=_safe(problems, language, doc),
+        headings=_safe(problems, headings, doc) or (),
         # Last: trafilatura cleans the tree in place.
         text=_safe(problems, main_text, doc),
         problems=tuple(problems),
@@ -899,6 +900,19 @@ def language(doc: _Doc) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------- main text
+
+
+#: A heading longer than this is a paragraph a page set in a heading's tag, not a heading.
+MAX_HEADING_CHARS = 200
+
+
+def headings(doc: _Doc) -> tuple[str, ...]:
+    """The texts of the page's <h1>-<h6> headings, in order, once each: the article's text shows
+    them as lines of their own, and only the page's markup tells a section heading that asks a
+    question ("Why CPU monitoring is important?") from a sentence of the article."""
+    found = (_clean(h.text_content()) for h in doc.tree.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    return tuple(dict.fromkeys(h for h in found if h and len(h) <= MAX_HEADING_CHARS))
+
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 

@@ -37,6 +37,7 @@ def page_record(page: Page) -> dict[str, Any]:
             summary=None,
             title=page.title,
             markup=False,
+            headings=page.headings,
         ),
         "text_chars": len(page.text or ""),
     }
