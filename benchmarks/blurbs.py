@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
+import inspect
 import json
 import os
 import re
@@ -188,6 +189,9 @@ def run(pick: Callable[[Page], str], cases: list[Case], n: int) -> dict[str, dic
 
 
 def picker(module: ModuleType) -> Callable[[Page], str]:
+    # The page's headings, for a picker that takes them (as the build passes them).
+    given = "headings" in inspect.signature(module.choose_blurb).parameters
+
     def pick(page: Page) -> str:
         return str(
             module.choose_blurb(
@@ -196,6 +200,7 @@ def picker(module: ModuleType) -> Callable[[Page], str]:
                 summary=None,
                 title=page.title,
                 markup=False,
+                **({"headings": page.headings} if given else {}),
             )
         )
 

@@ -219,6 +219,7 @@ def merge(
             title=title,
             markup=False,  # each field above is plain text already: a "<div>" in it is a word
             quoted=summary.quoted or content.quoted,
+            headings=page.headings if page else (),
         )
     return Article(
         id=0,
@@ -301,6 +302,7 @@ def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
             summary=None,
             title=title,
             markup=False,
+            headings=page.headings,
         )
         if blurb:
             return blurb

@@ -403,9 +403,14 @@ def choose_blurb(
     max_chars: int = MAX_CHARS,
     markup: bool = True,
     quoted: str | None = None,
+    headings: Iterable[str] = (),
 ) -> str:
     """Two or three complete sentences (`min_chars`-`max_chars` characters) saying what the article
     is.
+
+    `headings` are the page's headings (`Page.headings`): a line of `text` that is one of them is
+    a heading, never a sentence of the blurb, even when it reads as one ("Why CPU monitoring is
+    important?").
 
     `quoted` is what the article quotes (a feed's `<blockquote>`s; with `markup`, the blockquotes of
     `text` and `summary` are set apart the same way): never mixed with the author's own sentences,
@@ -424,13 +429,13 @@ def choose_blurb(
     """
     fallbacks: list[str] = []
     text, quoted_text = _own_and_quoted(text, markup)
-    headings = _headings(text)
-    text = _from_title(text, title)
+    short_lines = _headings(text)
+    text = _without_headings(_from_title(text, title), headings)
     summary, quoted_summary = _own_and_quoted(summary, markup)
-    summary = "\n".join(_unglued(line, headings) for line in summary.splitlines())
+    summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
     desc = _clean_text(description, markup)
-    desc = _standfirst(DATELINE.sub("", _unglued(desc, headings)))
+    desc = _standfirst(DATELINE.sub("", _unglued(desc, short_lines)))
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
@@ -488,6 +493,23 @@ def _from_title(text: str, title: str | None) -> str:
             # Not a list of links at the end of a short page that names the article again.
             return rest if len(rest) >= MIN_CHARS * 2 else text
     return text
+
+
+def _without_headings(text: str, headings: Iterable[str]) -> str:
+    """The text without its lines that are one of the page's `headings` (case and spaces aside)
+    and end as a question or an exclamation: "Why CPU monitoring is important?" heads a section.
+    A heading ending with a full stop stays: a standfirst set in a heading's tag ("NFL assaults
+    have led to lawsuits before. But a prosecutor would have difficulty ..."), the article's own
+    summary; one with no closing mark is no sentence anyway."""
+    keys = {_heading_key(h) for h in headings if h.rstrip(_CLOSERS).endswith(("?", "!"))}
+    keys.discard("")
+    if not text or not keys:
+        return text
+    return "\n".join(line for line in text.splitlines() if _heading_key(line) not in keys)
+
+
+def _heading_key(line: str) -> str:
+    return _clean_text(line, markup=False).lower()
 
 
 #: A line of a page's text this short, with no full stop, is a heading ("Highlights", "Key points").
@@ -711,11 +733,14 @@ def _fit(sentences: list[str], max_chars: int) -> list[str]:
 def _top_up(
     chosen: list[str], text_sentences: list[str], min_chars: int, max_chars: int
 ) -> list[str]:
-    """Add the text's lead sentences that say something new until the blurb has two sentences
-    and `min_chars`; two are enough when the first is a summary sentence of its own
+    """Add the text's lead sentences that say something new (none that says a sentence of `chosen`,
+    the description, again in other words: `_retells`) until the blurb has two sentences and
+    `min_chars`; two are enough when the first is a summary sentence of its own
     (`MIN_DESCRIPTION_CHARS`): a third from further down restates or drifts from it."""
     out = list(chosen)
     for sentence in text_sentences[:6]:
+        if any(_retells(sentence, s) for s in chosen):
+            continue
         if len(out) >= MIN_SENTENCES and (
             len(join_sentences(out)) >= min_chars or len(out[0]) >= MIN_DESCRIPTION_CHARS
         ):
@@ -733,6 +758,24 @@ def _top_up(
 def _similar(a: str, b: str) -> bool:
     ta, tb = _terms(a), _terms(b)
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.6
+
+
+#: A lead sentence that shares this many content words with the page's description, and a good
+#: part of each one's (`_retells`), tells the description's news again in other words.
+RETOLD_TERMS = 3
+
+
+def _retells(sentence: str, summary: str) -> bool:
+    """`sentence` tells again what the publisher's `summary` sentence says, in other words: they
+    share at least `RETOLD_TERMS` content words, a third of the shorter's and a quarter of the
+    longer's. Medical News Today's description "New research investigates the neurobiological
+    timing of the so-called a-ha! moment ..." and its lead "A new study investigates when the
+    'a-ha!' moment takes place in the brain ..." share three of nine and twelve; a lead that goes
+    on to other news ("The Steelers spent Monday ...") shares a smaller part of its own words."""
+    ta, tb = _terms(sentence), _terms(summary)
+    shared = len(ta & tb)
+    shorter, longer = sorted((len(ta), len(tb)))
+    return shared >= RETOLD_TERMS and 3 * shared >= shorter and 4 * shared >= longer
 
 
 #: A sentence that opens with this many words of one before it says the same thing again ("The

@@ -38,6 +38,7 @@ import html as htmlmod
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -121,6 +122,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         description=_safe(problems, description, doc),
         published=_safe(problems, published, doc),
         language=_safe(problems, language, doc),
+        headings=_safe(problems, headings, doc) or (),
         # Last: trafilatura cleans the tree in place.
         text=_safe(problems, main_text, doc),
         problems=tuple(problems),
@@ -524,6 +526,7 @@ def strip_site_name(
     who = {k for p in people if (k := name_key(p))}
     if not keys and not who:
         return raw
+    written, raw = raw, _without_name_at_end(raw, keys)
     parts = rules.TITLE_SEPARATORS.split(raw)
     if len(parts) < 2:
         return raw
@@ -541,7 +544,39 @@ def strip_site_name(
     stop = seps[end].start() if end < len(seps) else len(raw)
     kept = raw[begin:stop].strip()
     # Only punctuation left ("eHow | - | eHow" -> "-") is no title: keep the page's own.
-    return kept if any(c.isalnum() for c in kept) else raw
+    return kept if any(c.isalnum() for c in kept) else written
+
+
+#: What parts a title from a site's name at its end: a separator (`rules.TITLE_SEPARATORS`), or a
+#: symbol set apart by spaces ("This API is so Fetching! ✩ Mozilla Hacks – the Web developer blog").
+_NAME_BOUNDARY = re.compile(rf"{rules.TITLE_SEPARATORS.pattern}|\s+[^\w\s]{{1,2}}\s+")
+
+
+def _without_name_at_end(raw: str, keys: set[str]) -> str:
+    """`raw` without a site's whole name at its end (a `name_key` of `keys`) after a symbol, or
+    after a separator when the name has separators of its own: "Mozilla Hacks – the Web developer
+    blog" is one name (a site's name and its tagline), which a cut at the last separator would
+    miss. A name between separators alone is `strip_site_name`'s. The title itself is never taken
+    whole."""
+    for boundary in _NAME_BOUNDARY.finditer(raw):
+        tail = raw[boundary.end() :]
+        separator = rules.TITLE_SEPARATORS.fullmatch(boundary.group())
+        if boundary.start() == 0 or not tail[:1].isalnum():
+            continue
+        if separator and not rules.TITLE_SEPARATORS.search(tail):
+            continue
+        if not separator and not _symbols_only(boundary.group()):
+            continue
+        if name_key(tail) in keys:
+            kept = raw[: boundary.start()].strip()
+            if any(c.isalnum() for c in kept):
+                return kept
+    return raw
+
+
+def _symbols_only(text: str) -> bool:
+    """Symbols set apart by spaces (✩, ★, ♦), not a word's punctuation ("a , b", "&")."""
+    return all(unicodedata.category(c).startswith("S") for c in text.strip())
 
 
 def _ld_title(doc: _Doc) -> str | None:
@@ -919,6 +954,19 @@ def language(doc: _Doc) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------- main text
+
+
+#: A heading longer than this is a paragraph a page set in a heading's tag, not a heading.
+MAX_HEADING_CHARS = 200
+
+
+def headings(doc: _Doc) -> tuple[str, ...]:
+    """The texts of the page's <h1>-<h6> headings, in order, once each: the article's text shows
+    them as lines of their own, and only the page's markup tells a section heading that asks a
+    question ("Why CPU monitoring is important?") from a sentence of the article."""
+    found = (_clean(h.text_content()) for h in doc.tree.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    return tuple(dict.fromkeys(h for h in found if h and len(h) <= MAX_HEADING_CHARS))
+
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 

@@ -134,6 +134,9 @@ class Page:
     language: str | None = None
     #: The article's main text, paragraphs separated by blank lines.
     text: str | None = None
+    #: The texts of the page's headings (<h1>-<h6>), as written: lines of `text` that are headings,
+    #: not sentences of the article ("Why CPU monitoring is important?"), which a blurb leaves out.
+    headings: tuple[str, ...] = ()
     #: Fields that could not be read because the page broke the reader ("authors: ValueError: ..."),
     #: for the run to report; empty on a page read whole.
     problems: tuple[str, ...] = ()

@@ -1,6 +1,6 @@
-"""Titles and publications read from article pages, as the editor sees them. `curator extract`
-shows a page's title as the page writes it ("How to Build a Terrarium | eHow", as Readability.js
-and the project's title ground truth keep it); an issue's title never carries the site's name,
+"""Titles and publications read from article pages, as the editor sees them. `curator extract
+--json` gives a page's title as the page writes it ("How to Build a Terrarium | eHow", as
+Readability.js and the project's title ground truth keep it) beside the issue's; an issue's title never carries the site's name,
 whatever the page's source of it (og:title, JSON-LD, <title>), when the page gives the title (walk
 2, defect 3). A page's declared site name that is a section ("U.S." at reuters.com) gives way to
 the site's (defect 4).

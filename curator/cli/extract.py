@@ -10,7 +10,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from curator.articles import read_page
+from curator.articles import page_title, read_page
 from curator.blurb import choose_blurb
 from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json, warn
 from curator.errors import CuratorError
@@ -23,9 +23,13 @@ from curator.store import Store, StoreError
 
 def page_record(page: Page) -> dict[str, Any]:
     """The fields an editor cares about, JSON-ready."""
+    # The title as an issue prints it when the feed gives none: without a segment naming the site
+    # or the author (" | Eleanor Ainge Roy", " ✩ Mozilla Hacks – the Web developer blog").
+    issue_title = page_title(page, page.publication) or page.title
     return {
         "url": page.url,
-        "title": page.title,
+        "title": page.title,  # as the page writes it
+        "issue_title": issue_title,
         "authors": list(page.authors),
         "publication": page.publication,
         "canonical_url": page.canonical_url,
@@ -36,8 +40,9 @@ def page_record(page: Page) -> dict[str, Any]:
             description=page.description,
             text=page.text,
             summary=None,
-            title=page.title,
+            title=issue_title,
             markup=False,
+            headings=page.headings,
         ),
         "text_chars": len(page.text or ""),
     }
@@ -174,7 +179,9 @@ def extract(
 
 def show(record: dict[str, Any]) -> None:
     authors = join_names(record["authors"]) or "(no author found)"
-    click.echo(record["title"] or "(no title found)")
+    click.echo(record["issue_title"] or "(no title found)")
+    if record["title"] and record["title"] != record["issue_title"]:
+        click.echo(f"  the page's own title: {record['title']}")
     click.echo(f"  {authors} || {record['publication'] or '(no publication found)'}")
     if record["canonical_url"]:
         click.echo(f"  {record['canonical_url']}")
