@@ -31,7 +31,8 @@ def test_an_intro_link_to_javascript_is_its_text_in_every_format_and_said(demo: 
     assert said in " ".join(err.split())
     out = demo.parent / "output"
     names = ("issue-1.html", "issue-1.fragment.html", "issue-1.email.html", "feed.xml")
-    for name in (*names, "issue-1.md", "issue-1.txt"):
+    # (walk20 #2: issue-1.json kept the link as written)
+    for name in (*names, "issue-1.md", "issue-1.txt", "issue-1.json"):
         text = (out / name).read_text(encoding="utf-8")
         assert "javascript" not in text and "[our notes]" not in text, name
         assert "See our notes first." in text, name
@@ -44,6 +45,8 @@ def test_an_intro_link_to_javascript_in_a_draft_names_the_drafts_line(demo: Path
     lines = path.read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("# "))
     lines[at:at] = ["See [our notes](javascript:alert(1)).", ""]
+    lines.insert(1, 'closing: "Read [more](javascript:alert(2))."')
+    at += 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, _, err = run("build", "--config", str(demo), "--draft", str(path), "-q")
     assert code == 0, err
@@ -51,8 +54,10 @@ def test_an_intro_link_to_javascript_in_a_draft_names_the_drafts_line(demo: Path
         f'{path}:{at + 1}: the link "our notes" goes to javascript:alert(1), which is never'
         " published" in " ".join(err.split())
     )
-    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
-    assert "See our notes." in page and "javascript" not in page
+    for name in ("issue-1.html", "issue-1.json"):
+        page = (demo.parent / "output" / name).read_text(encoding="utf-8")
+        assert "See our notes." in page and "Read more." in page, name
+        assert "javascript" not in page, name
 
 
 def test_a_closing_sentence_repeated_in_the_introduction_is_said(themed_demo: Path) -> None:
