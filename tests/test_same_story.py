@@ -171,8 +171,10 @@ def test_uncertain_lists_one_story_at_two_addresses_once(demo: Path) -> None:
         " technology analysts. More than 670 million handsets were sold worldwide last year, and"
         " shoppers now choose a phone for its looks and for the music it plays, the analysts"
         " said. Customers who buy a new handset expect support staff to help them move their"
-        " music and contacts, and complaints rise when the help desk cannot."
+        " music and contacts, and complaints rise when the help desk cannot. Support matters to"
+        " customers."
     )
+    # (near the no-subject bar, so that `uncertain` is unsure of it: 0.71 of the bar)
     items = [
         ("Looks and music to drive mobiles", f"https://news.example/{n}.html", text)
         for n in ("tech-064", "tech-338")
