@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from curator import articles as article_rules
-from curator.blurb import more_sentences, short_blurb
+from curator.blurb import short_blurb
 from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
@@ -25,6 +25,7 @@ from curator.draft import (
     draft_to_issue,
     featured_again,
     read_draft,
+    short_blurb_reason,
     stop_for,
     write_draft,
 )
@@ -245,10 +246,7 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
             art = entry.article
             if not short_blurb(art.blurb):
                 continue
-            if more_sentences(art.text, art.blurb) or more_sentences(art.summary, art.blurb):
-                why = "its page has more text, but no second sentence that fit beside it"
-            else:
-                why = "its feed and page had no more text to make one of 2-3 sentences"
+            why = short_blurb_reason(art)  # (as the draft's note under it says)
             out.append(
                 f'the blurb of "{art.title}" ({art.url}) is one sentence ({why}): {what_now}'
             )

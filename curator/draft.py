@@ -44,7 +44,7 @@ from pathlib import Path
 
 import yaml
 
-from curator.blurb import short_blurb
+from curator.blurb import more_sentences, short_blurb
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
@@ -97,9 +97,25 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 NO_BLURB = "<!-- No blurb could be made for this article: write one here (2-3 sentences). -->"
 #: Where an article's blurb is a single sentence, the draft says so under it (a comment: ignored).
 SHORT_BLURB = (
-    "<!-- This blurb is one sentence (blurbs are 2-3): nothing more fit from its feed or page."
-    " Add a sentence, or leave it. -->"
+    "<!-- This blurb is one sentence (blurbs are 2-3): {why}. Add a sentence, or leave it. -->"
 )
+
+
+def short_blurb_reason(article: Article) -> str:
+    """Why the article's blurb is one sentence, as the draft's note and the warning both say it:
+    its page or feed had more text, none of which fit beside it, or they had no more."""
+    page = more_sentences(article.text, article.blurb)
+    feed = more_sentences(article.summary, article.blurb)
+    if page or feed:
+        which = (
+            "its feed and page have"
+            if page and feed
+            else "its page has"
+            if page
+            else ("its feed has")
+        )
+        return f"{which} more text, but no second sentence that fit beside it"
+    return "its feed and page had no more text to make one of 2-3 sentences"
 
 
 class DraftError(InputError):
@@ -295,7 +311,7 @@ def write_draft(
             if blurb:
                 lines += [_escape_lines(blurb), ""]
                 if short_blurb(blurb):
-                    lines += [SHORT_BLURB, ""]
+                    lines += [SHORT_BLURB.format(why=short_blurb_reason(art)), ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
         if any(entry.copies for entry in section.entries):
