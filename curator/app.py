@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from curator import articles as article_rules
-from curator.blurb import more_sentences, short_blurb
+from curator.blurb import short_blurb
 from curator.config import Config
 from curator.discover import Discovery, discover
 from curator.draft import (
@@ -27,6 +27,7 @@ from curator.draft import (
     dropped_credits,
     featured_again,
     read_draft,
+    short_blurb_reason,
     stop_for,
     write_draft,
 )
@@ -42,7 +43,7 @@ from curator.harvest import (
     run_fetch,
 )
 from curator.issuetext import issue_text, link_warnings, repeated_closing, repeated_introduction
-from curator.models import Article, FetchResult, Issue, Scored, Section
+from curator.models import Article, Copy, FetchResult, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
     OutputError,
@@ -65,6 +66,7 @@ from curator.placement import (
 from curator.publish import FileSet, write_atomic
 from curator.render import environment
 from curator.store import IssueRecord, Store, StoreError
+from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
     ThemeError,
     choose_theme,
@@ -73,6 +75,7 @@ from curator.themes import (
     requested_subjects,
     takes_plan_place,
 )
+from curator.urls import clean_url
 
 
 class BuildError(CuratorError):
@@ -255,10 +258,7 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
             art = entry.article
             if not short_blurb(art.blurb):
                 continue
-            if more_sentences(art.text, art.blurb) or more_sentences(art.summary, art.blurb):
-                why = "its page has more text, but no second sentence that fit beside it"
-            else:
-                why = "its feed and page had no more text to make one of 2-3 sentences"
+            why = short_blurb_reason(art)  # (as the draft's note under it says)
             out.append(
                 f'the blurb of "{art.title}" ({art.url}) is one sentence ({why}): {what_now}'
             )
@@ -571,9 +571,9 @@ def write_next_draft(
     unread = unread_pages(store, issue, published=False)
     copies = same_stories(
         issue,
-        f'{path} leaves it out of the issue, in a note under "# {{subject}}" (a later issue may'
-        ' feature it); to feature it as an article of its own, move its "##" line out of that'
-        " note",
+        f'{path} names it in a note under "# {{subject}}": `curator build --draft` names it under'
+        ' that article as "Also covered by: {publication}" and counts it as published with the'
+        ' issue; to feature it as an article of its own, move its "##" line out of that note',
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
     warnings = (
@@ -674,7 +674,21 @@ def build_from_draft(
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
-    warnings = (*_repeat_warning(config, store, issue), *draft_text_warnings(draft, draft_file))
+    issue, unnamed = _with_copies(store, draft, issue, draft_file)
+    copies = same_stories(
+        issue,
+        'it is named under that article as "Also covered by: {publication}", not as an article'
+        f" of its own, and counts as published with this issue ({draft_file} left it in its note"
+        " of articles left out as the same story). If they are different stories, to feature it"
+        ' in a later issue: add "## {url}" to that issue\'s draft, with feature_again: [{url}] in'
+        " its front matter",
+    )
+    warnings = (
+        *_repeat_warning(config, store, issue),
+        *draft_text_warnings(draft, draft_file),
+        *copies,
+        *unnamed,
+    )
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
     notes: list[str] = []
@@ -686,6 +700,63 @@ def build_from_draft(
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )
+
+
+def _with_copies(
+    store: Store, draft: Draft, issue: Issue, path: Path
+) -> tuple[Issue, tuple[str, ...]]:
+    """The issue with each article left in the draft's same-story notes (`Draft.copies`) named
+    under the article it is the same story as ("Also covered by", recorded as published with the
+    issue, as a plain build does), and a warning for each that could not be: the article it is
+    the same story as is no longer in the draft, or curator does not know its address."""
+    entries = [(s, e) for s in issue.sections for e in s.entries]
+    by_url = {clean_url(d.url): e for d, (_, e) in zip(draft.entries, entries, strict=True)}
+    by_url |= {clean_url(e.article.url): e for _, e in entries}
+    by_title = {d.title: e for d, (_, e) in zip(draft.entries, entries, strict=True) if d.title}
+    by_title |= {e.article.title: e for _, e in entries}
+    subject_of = {id(e): s.subject for s, e in entries}
+    added: dict[int, list[Copy]] = {}
+    warnings = []
+    for copy in draft.copies:
+        if clean_url(copy.url) in by_url:  # its "##" line is in the draft as an article too
+            continue
+        entry = by_url.get(clean_url(copy.of_url)) if copy.of_url else None
+        entry = entry or by_title.get(copy.of_title)
+        article = store.article_by_url(copy.url)
+        where = (
+            f"{path}:{copy.line}: {copy.url}, in the note of articles left out as the same story,"
+        )
+        if entry is None:
+            warnings.append(
+                f'{where} is the same story as "{copy.of_title}", which the draft no longer'
+                " features: it is not named in the issue nor published with it (a later issue"
+                ' may feature it); to name it, keep that article, or move its "##" line out of'
+                " the note to feature it"
+            )
+            continue
+        if article is None:
+            warnings.append(
+                f"{where} is no article curator knows: it is not named in the issue; check its"
+                " address"
+            )
+            continue
+        why = same_story_reason(fingerprint(entry.article), fingerprint(article))
+        reason = why or "the draft's note names it so"
+        added.setdefault(id(entry), []).append(Copy(article, subject_of[id(entry)], reason))
+    if not added:
+        return issue, tuple(warnings)
+
+    def named(entry: Scored) -> Scored:
+        more = added.get(id(entry), [])
+        also = tuple((c.article.publication or c.article.url, c.article.url) for c in more)
+        return replace(
+            entry,
+            also_covered_by=(*entry.also_covered_by, *also),
+            copies=(*entry.copies, *more),
+        )
+
+    sections = tuple(replace(s, entries=tuple(named(e) for e in s.entries)) for s in issue.sections)
+    return replace(issue, sections=sections), tuple(warnings)
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,12 @@ class Config:
     themes: Themes = field(default_factory=Themes)
     #: A subject's own introduction (`introduction:` under the subject), for issues on its theme.
     subject_introductions: dict[str, str] = field(default_factory=dict)
+    #: The file the newsletter's introduction was read from (`introduction_file`), if it was.
+    introduction_file: Path | None = None
+    #: Line N of an introduction written in this file (`newsletter: introduction`, a subject's
+    #: `introduction:` by its name) is line offset + N of the file; 0 when unknown.
+    introduction_offset: int = 0
+    subject_introduction_offsets: dict[str, int] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -394,6 +400,7 @@ class _Reader:
         self.loader = yaml.SafeLoader("")
         self.warnings: list[str] = []
         self.subject_intros: dict[str, str] = {}
+        self.subject_intro_offsets: dict[str, int] = {}
 
     # -- locating --------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> ConfigError:
@@ -503,6 +510,7 @@ class _Reader:
         feeds = self.feeds(top["feeds"], {s.name for s in subjects})
         news_nodes = self.mapping(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)
         introduction = news.get("introduction", "")
+        intro_file = None
         if "introduction" in news:
             self.variables(news_nodes["introduction"], introduction, "introduction")
         if "introduction_file" in news:
@@ -510,6 +518,7 @@ class _Reader:
                 node = news_nodes["introduction_file"]
                 raise self.error(node, "give `introduction` or `introduction_file`, not both")
             introduction = self.read_intro(top["newsletter"], news["introduction_file"])
+            intro_file = (self.path.parent / news["introduction_file"]).resolve()
         themes = self.themes(top.get("themes"), subjects)
         return Config(
             path=self.path,
@@ -525,6 +534,11 @@ class _Reader:
             warnings=tuple(self.warnings),
             themes=themes,
             subject_introductions=self.subject_intros,
+            introduction_file=intro_file,
+            introduction_offset=(
+                _text_offset(news_nodes["introduction"]) if "introduction" in news else 0
+            ),
+            subject_introduction_offsets=self.subject_intro_offsets,
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:
@@ -550,10 +564,8 @@ class _Reader:
         try:
             check_variables(text)
         except VariableError as exc:
-            # A block scalar (`key: |`) starts on the line after the key.
-            first = node.start_mark.line + (1 if getattr(node, "style", None) in ("|", ">") else 0)
             raise ConfigError(
-                self.path, first + exc.line, None, f"in `{key}`: {exc.message}"
+                self.path, _text_offset(node) + exc.line, None, f"in `{key}`: {exc.message}"
             ) from None
 
     def plan(self, node: Node) -> tuple[tuple[str, ...], ...]:
@@ -655,6 +667,7 @@ class _Reader:
                 node = self.mapping(item, "a subject", SUBJECT_KEYS)["introduction"]
                 self.variables(node, raw["introduction"], "introduction")
                 self.subject_intros[raw["name"]] = raw["introduction"]
+                self.subject_intro_offsets[raw["name"]] = _text_offset(node)
             if raw["name"].lower() in seen:
                 raise self.error(item, f"the subject `{raw['name']}` is listed twice; merge them")
             seen.add(raw["name"].lower())
@@ -739,3 +752,9 @@ class _Reader:
         # A missing file is a feed that fails, as a feed whose server is down does: the build
         # reports it (with the path it looked at) and builds the rest of the issue.
         return str((self.path.parent / url).resolve())
+
+
+def _text_offset(node: Node) -> int:
+    """Line N of a text value is line offset + N of the file (a block scalar, `key: |`, starts
+    on the line after the key)."""
+    return int(node.start_mark.line) + (1 if getattr(node, "style", None) in ("|", ">") else 0)

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import yaml
 
-from curator.blurb import short_blurb
+from curator.blurb import more_sentences, short_blurb
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
@@ -101,9 +101,25 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 NO_BLURB = "<!-- No blurb could be made for this article: write one here (2-3 sentences). -->"
 #: Where an article's blurb is a single sentence, the draft says so under it (a comment: ignored).
 SHORT_BLURB = (
-    "<!-- This blurb is one sentence (blurbs are 2-3): nothing more fit from its feed or page."
-    " Add a sentence, or leave it. -->"
+    "<!-- This blurb is one sentence (blurbs are 2-3): {why}. Add a sentence, or leave it. -->"
 )
+
+
+def short_blurb_reason(article: Article) -> str:
+    """Why the article's blurb is one sentence, as the draft's note and the warning both say it:
+    its page or feed had more text, none of which fit beside it, or they had no more."""
+    page = more_sentences(article.text, article.blurb)
+    feed = more_sentences(article.summary, article.blurb)
+    if page or feed:
+        which = (
+            "its feed and page have"
+            if page and feed
+            else "its page has"
+            if page
+            else ("its feed has")
+        )
+        return f"{which} more text, but no second sentence that fit beside it"
+    return "its feed and page had no more text to make one of 2-3 sentences"
 
 
 class DraftError(InputError):
@@ -174,6 +190,21 @@ class DraftSection:
 
 
 @dataclass(frozen=True)
+class DraftCopy:
+    """An article the draft's note of articles left out as the same story (`SAME_STORY`) names:
+    `curator build --draft` names it under the article it is the same story as, as "Also covered
+    by", and records it as published with the issue."""
+
+    url: str
+    #: The address of the article it is the same story as ("" in a note that gives none).
+    of_url: str
+    #: That article's title, as the note gives it.
+    of_title: str
+    #: The line of its "##" heading in the note.
+    line: int
+
+
+@dataclass(frozen=True)
 class Draft:
     """The whole draft: front matter, introduction and the subjects' articles in order."""
 
@@ -197,6 +228,8 @@ class Draft:
     lines: dict[str, int] = field(default_factory=dict)
     #: The line in the file of each line of `introduction`, for messages.
     introduction_lines: tuple[int, ...] = ()
+    #: The articles its same-story notes name (`DraftCopy`), in order.
+    copies: tuple[DraftCopy, ...] = ()
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:
@@ -287,7 +320,7 @@ def write_draft(
             if blurb:
                 lines += [_escape_lines(blurb), ""]
                 if short_blurb(blurb):
-                    lines += [SHORT_BLURB, ""]
+                    lines += [SHORT_BLURB.format(why=short_blurb_reason(art)), ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
         if any(entry.copies for entry in section.entries):
@@ -324,10 +357,13 @@ PASSED_OVER = (
 
 #: The note under a subject's articles on those left out as the same story as one of them.
 SAME_STORY = (
-    "<!-- Left out as the same story as an article above (a plain `curator build` would name"
-    ' each under it as\n"Also covered by"; this draft does not, and a later issue may feature'
-    ' it). To feature one\nas an article of its own, move its "##" line out of this note.'
+    "<!-- Left out as the same story as an article above: `curator build --draft` names each"
+    ' under it as\n"Also covered by", and it counts as published with this issue. To feature'
+    ' one as an article of\nits own, move its "##" line out of this note; to leave it unnamed'
+    ' (a later issue may feature it),\ndelete its "##" line.'
 )
+#: The start of that note, by which `_same_story_copies` finds it in a draft.
+SAME_STORY_START = "<!-- Left out as the same story"
 
 
 def _same_story_note(section: Section) -> str:
@@ -341,7 +377,7 @@ def _same_story_note(section: Section) -> str:
             lines.append(f"## {art.url}")
             lines.append(
                 f"   {_one_line(art.title) or art.url} ({publication}): the same story as"
-                f' "{_one_line(entry.article.title)}": {copy.reason}'
+                f' "{_one_line(entry.article.title)}" ({entry.article.url}): {copy.reason}'
             )
     return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"
 
@@ -811,8 +847,39 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         feature_again=tuple(str(u).strip() for u in again),
         lines=dict(front.lines),
         introduction_lines=_intro_lines(body, intro, front),
+        copies=_same_story_copies(lines, front.body_start),
     )
     return draft, mistakes
+
+
+#: A line of the same-story note under a copy's heading: the article it is the same story as.
+_SAME_AS = re.compile(r'the same story as "(?P<title>.*)"(?: \((?P<url>https?://\S+)\))?: ')
+
+
+def _same_story_copies(lines: list[str], start: int) -> tuple[DraftCopy, ...]:
+    """The articles named in the draft's same-story notes (`SAME_STORY`): each "## address" line
+    left in such a note, with the article its next line says it is the same story as."""
+    copies = []
+    in_note = False
+    heading: tuple[str, int] | None = None
+    for number, raw in enumerate(lines[start:], start + 1):
+        stripped = raw.strip()
+        if not in_note:
+            in_note = stripped.startswith(SAME_STORY_START) and "-->" not in stripped
+            continue
+        if "-->" in stripped:
+            in_note = False
+            continue
+        found = _HEADING.match(stripped)
+        if found and len(found.group(1)) == 2 and safe_url(found.group(2)):
+            heading = (found.group(2), number)
+            continue
+        same = _SAME_AS.search(stripped)
+        if heading is not None and same is not None:
+            copy = DraftCopy(heading[0], same["url"] or "", same["title"], heading[1])
+            copies.append(copy)
+        heading = None
+    return tuple(copies)
 
 
 def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, ...]:
@@ -1068,6 +1135,7 @@ __all__ = [
     "check_blurbs",
     "check_draft",
     "Draft",
+    "DraftCopy",
     "DraftEntry",
     "DraftError",
     "DraftMistakes",

@@ -66,35 +66,46 @@ def issue_text(
         "theme": join_names(list(theme)),
         "next_theme": join_names(list(next_theme)),
     }
-    # Each text with where it is written, for the warnings.
+    # Each text with what it is, and where its line N is written, for the warnings.
     own = issue_file(config, number)
+    texts: list[tuple[str, str, Callable[[int], str]]]
     if own is not None:
-        texts = [(_read(own), str(own), f"{own}:{{line}}")]
+        texts = [(_read(own), str(own), _file_line(own))]
     else:
         texts = [
             (
                 config.subject_introductions[n],
-                f"the introduction of subject `{n}`",
-                f"{config.path}: subject `{n}`'s `introduction:`",
+                f"subject `{n}`'s `introduction:` in {config.path}",
+                _config_line(
+                    config,
+                    config.subject_introduction_offsets.get(n, 0),
+                    f"subject `{n}`'s `introduction:`",
+                ),
             )
             for n in theme
             if n in config.subject_introductions
         ] or [
             (
                 config.introduction,
-                "the configured introduction",
-                f"{config.path}: `newsletter: introduction` (or its introduction_file)",
+                str(config.introduction_file),
+                _file_line(config.introduction_file),
+            )
+            if config.introduction_file is not None
+            else (
+                config.introduction,
+                f"`newsletter: introduction` in {config.path}",
+                _config_line(config, config.introduction_offset, "`newsletter: introduction`"),
             )
         ]
     because = {**_EMPTY_BECAUSE, "next_theme": no_next_theme}
     parts: list[str] = []
     warnings: list[str] = []
-    for text, what, where in texts:
+    for text, what, at in texts:
         filled, left_out = fill_leaving_out(text, values)
         parts.append(filled.strip())
         for gap in left_out:
             warnings.append(
-                f"{where.format(line=gap.line)}: {{{gap.variable}}} is empty in issue {number}"
+                f"{at(gap.line)}: {{{gap.variable}}} is empty in issue {number}"
                 f" ({because.get(gap.variable, 'it has no value')}), so the sentence"
                 f' "{gap.sentence}" was left out of its introduction; to say something there,'
                 f" write it without {{{gap.variable}}} in {what}"
@@ -113,8 +124,7 @@ def issue_text(
         closing = ""
     closing_at = f"{config.path}: `themes: closing`"
     filled_closing = fill(closing, values).strip()
-    for text, what, where in texts:
-        at = _line_at(where)
+    for text, what, at in texts:
         fix_in = f"{what} (or in the draft, when you review one)"
         warnings += link_warnings(text, at, fix_in)
         warnings += repeated_closing(text, filled_closing, at, closing_at, values)
@@ -123,12 +133,17 @@ def issue_text(
     return IssueText(introduction, fill(closing, values).strip(), tuple(warnings))
 
 
-def _line_at(where: str) -> Callable[[int], str]:
-    """Where line N of a text is: `where` names its line when it is a file of its own, else the
-    line is said within the text (a feeds.yaml value)."""
-    if "{line}" in where:
-        return lambda line: where.format(line=line)
-    return lambda line: f"{where}, line {line} of it"
+def _file_line(path: Path) -> Callable[[int], str]:
+    """Where line N of a text that is a file of its own is: `path:N`."""
+    return lambda line: f"{path}:{line}"
+
+
+def _config_line(config: Config, offset: int, key: str) -> Callable[[int], str]:
+    """Where line N of a text written in feeds.yaml under `key` is: `feeds.yaml:M (key)`, or
+    said within the text when its place is not known (`offset` 0)."""
+    if offset:
+        return lambda line: f"{config.path}:{offset + line} ({key})"
+    return lambda line: f"{config.path}: {key}, line {line} of it"
 
 
 def link_warnings(text: str, at: Callable[[int], str], fix_in: str) -> list[str]:

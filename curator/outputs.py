@@ -268,8 +268,9 @@ def issue_data(issue: Issue) -> dict[str, object]:
         "date": issue.date.isoformat(),
         "editor": issue.editor,
         "theme": list(issue.theme),
-        "introduction": issue.introduction,
-        "closing": issue.closing,
+        # (as every format publishes them: a link to an unsafe address is its text alone)
+        "introduction": cut_unsafe_links(issue.introduction),
+        "closing": cut_unsafe_links(issue.closing),
         "sections": [
             {
                 "subject": sec.subject,

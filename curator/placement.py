@@ -657,15 +657,16 @@ def uncertain_articles(
     config: Config, store: Store, limit: int, say: Say | None = None
 ) -> list[Uncertain]:
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
-    where the editor's corrections teach the most. One story is listed once: a copy at another
-    address is named with the first of them (`one_per_story`)."""
+    where the editor's corrections teach the most. Only those it is unsure of in fact
+    (`Uncertain.unsure`): fewer than `limit` when the others are placed clearly. One story is
+    listed once: a copy at another address is named with the first of them (`one_per_story`)."""
     corrections = store.corrections()
     tell_stale_moves(config, store, say)
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
     found = uncertain(
         current_model(config, store, corrections, say=say), articles, limit=len(articles)
     )
-    return one_per_story(found, articles, limit)
+    return one_per_story([u for u in found if u.unsure], articles, limit)
 
 
 def one_per_story(

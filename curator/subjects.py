@@ -38,6 +38,7 @@ from curator.subjectfit import (
     KNN_WEIGHT,
     SCORE_FLOOR,
     THRESHOLD,
+    VOTE_LABEL_BAR,
     Fitted,
     base_scores,
     cosine_parts,
@@ -328,6 +329,12 @@ class Uncertain:
     #: The same story at other addresses (`curator.stories`), listed once with this one: each
     #: as (url, the subject it is under or None, why it is the same story).
     same_story: tuple[tuple[str, str | None, str], ...] = ()
+    #: The runner-up's score.
+    second: float = 0.0
+    #: The model is unsure of it in fact, not only less sure than the others: its two best
+    #: subjects score within `NEAR_MARGIN` of each other ("between"), or it is within
+    #: `near_bar` of the no-subject bar ("bar"); `reason` says which.
+    unsure: bool = True
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -340,6 +347,7 @@ class Uncertain:
             "margin": round(self.margin, 4),
             "fit": None if self.fit is None else round(self.fit, 4),
             "sureness": round(self.sureness, 4),
+            "unsure": self.unsure,
             "same_story": [
                 {"url": url, "subject": subject, "why": why}
                 for url, subject, why in self.same_story
@@ -730,6 +738,23 @@ def _from_bar(j: Judgement) -> float:
     return abs(math.log(max(j.score, 1e-9) / j.bar)) if j.bar > 0 else math.inf
 
 
+#: An article whose fit is within NEAR_FIT of its subject's fit bar (an average log likelihood
+#: ratio per term: its words about a tenth likelier, or less likely, than the bar asks) is near the
+#: no-subject bar; where the cosine bar decides, one whose best score is within VOTE_LABEL_BAR
+#: times that bar, either side (the model takes an article over VOTE_LABEL_BAR x its bar as placed
+#: clearly enough to learn from). On walk20's store, the articles placed clearly that `uncertain
+#: --limit 60` listed as near the bar were 4.8-7.7 times their cosine bar, or 0.13-0.99 over
+#: their fit bar.
+NEAR_FIT = 0.1
+
+
+def near_bar(j: Judgement) -> bool:
+    """The article is close to the no-subject bar, either side (`NEAR_FIT`)."""
+    if j.fit is not None:
+        return abs(j.fit - j.fit_bar) < NEAR_FIT
+    return j.bar > 0 and j.bar / VOTE_LABEL_BAR < j.score < j.bar * VOTE_LABEL_BAR
+
+
 def uncertain(
     model: SubjectModel, articles: Sequence[Article], *, limit: int = 20
 ) -> list[Uncertain]:
@@ -738,7 +763,9 @@ def uncertain(
 
     Each article's two distances (the margin between its two best scores; how far its fit is
     from `FIT_BAR`) are ranked among `articles`, and its sureness is the smaller rank, so neither
-    kind crowds out the other. Articles the editor has corrected are left out."""
+    kind crowds out the other. Articles the editor has corrected are left out. Each says whether
+    the model is unsure of it in fact (`Uncertain.unsure`), and why: the least sure of a store of
+    clearly placed articles may be placed clearly all the same."""
     judged = [
         (a, j)
         for a in articles
@@ -750,15 +777,31 @@ def uncertain(
     distances = _ranks([_from_bar(j) for _, j in judged])
     out = []
     for (a, j), m, d in zip(judged, margins, distances, strict=True):
+        # (an article under no subject sits between none: only the bar decides it)
+        between = j.subject is not None and len(j.scores) > 1 and j.margin < NEAR_MARGIN
+        near = near_bar(j)
         reason: Literal["between", "bar"] = "between" if m <= d else "bar"
+        if between != near:
+            reason = "between" if between else "bar"
         runner = j.scores[1][0] if len(j.scores) > 1 else None
+        second = j.scores[1][1] if len(j.scores) > 1 else 0.0
         if j.subject is None:
             runner = j.scores[0][0]
         elif runner == j.subject:
             runner = None
         out.append(
             Uncertain(
-                a.url, a.title, j.subject, runner, reason, j.score, j.margin, j.fit, min(m, d)
+                a.url,
+                a.title,
+                j.subject,
+                runner,
+                reason,
+                j.score,
+                j.margin,
+                j.fit,
+                min(m, d),
+                second=second,
+                unsure=between or near,
             )
         )
     out.sort(key=lambda u: (u.sureness, u.margin, u.url))

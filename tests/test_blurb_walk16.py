@@ -127,3 +127,28 @@ def test_draft_notes_a_one_sentence_blurb_under_it(
     issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "This blurb is one sentence" not in issue
     assert MUGABE in issue
+
+
+def test_the_drafts_note_and_the_warning_give_one_reason_for_a_one_sentence_blurb(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk20 #8: the Zimbabwe blurb's note said "nothing more fit from its feed or page" while
+    stderr said "its page has more text"."""
+    config = newsletter(tmp_path, http_server, corpus)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    flat = " ".join(err.split())
+    for title, why in (
+        ("Mugabe under house arrest", "its page has more text, but no second sentence that fit"),
+        ("Harbour reopens", "its feed and page had no more text to make one of 2-3 sentences"),
+    ):
+        block = next(b for b in draft.split("\n## ")[1:] if b.startswith(title))
+        assert f"<!-- This blurb is one sentence (blurbs are 2-3): {why}" in block, block
+        assert f'the blurb of "{title}" (' in flat
+        assert (
+            flat.split(f'the blurb of "{title}" (', 1)[1]
+            .split(")", 1)[1]
+            .startswith(f" is one sentence ({why}")
+        ), err
+    assert "nothing more fit" not in draft

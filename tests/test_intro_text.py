@@ -31,7 +31,8 @@ def test_an_intro_link_to_javascript_is_its_text_in_every_format_and_said(demo: 
     assert said in " ".join(err.split())
     out = demo.parent / "output"
     names = ("issue-1.html", "issue-1.fragment.html", "issue-1.email.html", "feed.xml")
-    for name in (*names, "issue-1.md", "issue-1.txt"):
+    # (walk20 #2: issue-1.json kept the link as written)
+    for name in (*names, "issue-1.md", "issue-1.txt", "issue-1.json"):
         text = (out / name).read_text(encoding="utf-8")
         assert "javascript" not in text and "[our notes]" not in text, name
         assert "See our notes first." in text, name
@@ -44,6 +45,8 @@ def test_an_intro_link_to_javascript_in_a_draft_names_the_drafts_line(demo: Path
     lines = path.read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("# "))
     lines[at:at] = ["See [our notes](javascript:alert(1)).", ""]
+    lines.insert(1, 'closing: "Read [more](javascript:alert(2))."')
+    at += 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, _, err = run("build", "--config", str(demo), "--draft", str(path), "-q")
     assert code == 0, err
@@ -51,8 +54,10 @@ def test_an_intro_link_to_javascript_in_a_draft_names_the_drafts_line(demo: Path
         f'{path}:{at + 1}: the link "our notes" goes to javascript:alert(1), which is never'
         " published" in " ".join(err.split())
     )
-    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
-    assert "See our notes." in page and "javascript" not in page
+    for name in ("issue-1.html", "issue-1.json"):
+        page = (demo.parent / "output" / name).read_text(encoding="utf-8")
+        assert "See our notes." in page and "Read more." in page, name
+        assert "javascript" not in page, name
 
 
 def test_a_closing_sentence_repeated_in_the_introduction_is_said(themed_demo: Path) -> None:
@@ -70,3 +75,40 @@ def test_a_closing_sentence_repeated_in_the_introduction_is_said(themed_demo: Pa
         " closing`), so the issue says it twice; take it out of the introduction (or change the"
         " closing line)"
     ) in " ".join(err.split())
+
+
+def test_warnings_about_an_introduction_file_name_it_and_its_line(demo: Path) -> None:
+    """walk20 #3: said as "feeds.yaml: `newsletter: introduction` (or its introduction_file),
+    line 3 of it", and the {next_theme} warning gave no line at all."""
+    intro = (demo.parent / "intro.md").resolve()
+    intro.write_text(
+        "Welcome to issue {number}.\n\nNext time: {next_theme}.\n\nSee [x](javascript:void(0)).\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert f"{intro}:3: {{next_theme}} is empty in issue 1 (" in flat, err
+    assert f"write it without {{next_theme}} in {intro} (or in the draft" in flat
+    assert f'{intro}:5: the link "x" goes to javascript:void(0), which is never published' in flat
+    assert f"give it an https: address in {intro} (or in the draft" in flat
+    assert "introduction_file)" not in flat and "line 5 of it" not in flat
+
+
+def test_warnings_about_an_introduction_in_feeds_yaml_name_its_line(demo: Path) -> None:
+    text = demo.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = lines.index("  introduction_file: intro.md")
+    lines[at : at + 1] = [
+        "  introduction: |",
+        "    Welcome to issue {number}.",
+        "    Next time: {next_theme}. See [x](javascript:void(0)).",
+    ]
+    demo.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    flat = " ".join(err.split())
+    where = f"{demo}:{at + 3} (`newsletter: introduction`)"
+    assert f"{where}: {{next_theme}} is empty in issue 1 (" in flat, err
+    assert f'{where}: the link "x" goes to javascript:void(0)' in flat
+    assert f"in `newsletter: introduction` in {demo} (or in the draft" in flat

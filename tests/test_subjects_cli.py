@@ -378,3 +378,25 @@ def test_excluding_a_published_article_says_the_issue_stays_as_published(demo: P
     coffee = "https://brightline.example/blog/office-coffee-machine"
     code, out, _ = run("subjects", "exclude", "--config", str(demo), coffee, "-q")
     assert code == 0 and out.startswith("Excluded: ") and "already published" not in out
+
+
+def test_uncertain_says_true_reasons_and_lists_no_sure_article(demo: Path) -> None:
+    """walk20 #4: `--limit 60` went on past the unsure articles, with reasons untrue of the rest:
+    "the two score alike" for 1.528 against 0.021, "among the nearest to the no-subject bar" for
+    a score eight times the bar."""
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "uncertain", "--config", str(demo), "--limit", "60", "-q")
+    assert code == 0, err
+    assert "score alike" not in out and "nearest to the no-subject bar" not in out
+    # Of the demo's 11 articles, only the one about the coffee machine is unsure (it is under
+    # no subject, near the bar); the others are placed clearly, and the list says so.
+    assert out.startswith(
+        "The Office Coffee Machine Has Opinions\n  https://brightline.example/blog/office-coffee"
+        "-machine\n  no subject, though The basics of customer experience came close (just under"
+        " the no-subject bar)\n\nOnly 1 listed, not 60: curator is sure of every other article"
+    ), out
+    code, out, err = run("subjects", "uncertain", "--config", str(demo), "-n", "60", "--json")
+    assert code == 0, err
+    assert [(u["title"], u["unsure"]) for u in json.loads(out)] == [
+        ("The Office Coffee Machine Has Opinions", True)
+    ]

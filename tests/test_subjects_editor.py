@@ -164,6 +164,10 @@ def test_uncertain_lists_the_articles_the_model_gets_wrong(
     assert [u["sureness"] for u in found] == sorted(u["sureness"] for u in found)
     assert {u["reason"] for u in found} <= {"between", "bar"}
     assert all(u["subject"] == placed[u["url"]] for u in found)
+    # Each reason is true of its article (walk20 #4): two subjects near each other, or a fit
+    # near the bar; an article under no subject is between none.
+    between = [u for u in found if u["reason"] == "between"]
+    assert between and all(u["unsure"] and u["margin"] < 0.8 and u["subject"] for u in between)
     share_wrong = sum(u["url"] in wrong for u in found) / len(found)
     # Measured 0.72 of the listed against 0.13 of all (the floors leave room for other data).
     assert share_wrong >= 0.3 and share_wrong >= 3 * len(wrong) / len(placed)
@@ -173,6 +177,13 @@ def test_uncertain_lists_the_articles_the_model_gets_wrong(
     assert run("subjects", "move", "--config", str(config), first, right[first], "-q")[0] == 0
     code, out, _ = run("subjects", "uncertain", "--config", str(config), "--limit", "40", "-q")
     assert code == 0 and first not in out
+    shown = next(u for u in between if u["url"] != first)
+    said = out.split(f"\n  {shown['url']}\n  ", 1)[1].split("\n", 1)[0]
+    assert re.fullmatch(
+        rf"{re.escape(shown['subject'])} \(\d\.\d{{3}}\), or {re.escape(shown['runner_up'])}"
+        r" \(\d\.\d{3}\): not far enough apart to be sure",
+        said,
+    ), said
     assert "curator subjects move URL SUBJECT" in out
 
 

@@ -390,21 +390,33 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         echo_json([u.to_dict() for u in found])
         return
     if not found:
-        click.echo("No unfeatured article to review.")
+        click.echo(
+            "No unfeatured article to review: curator is unsure of none (each is well ahead of"
+            " any other subject, and well over or under the no-subject bar)."
+        )
         return
     for u in found:
         if u.subject is None:
-            why = f"no subject, though {u.runner_up} came close"
+            why = f"no subject, though {u.runner_up} came close (just under the no-subject bar)"
         elif u.reason == "between" and u.runner_up:
-            why = f"{u.subject}, or {u.runner_up}: the two score alike"
+            why = (
+                f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
+                " apart to be sure"
+            )
         else:
-            why = f"{u.subject}, among the nearest to the no-subject bar"
+            why = f"{u.subject}, just over the no-subject bar"
         click.echo(f"{u.title}\n  {u.url}\n  {why}")
         for url, subject, same in u.same_story:
             where = subject or "no subject"
             click.echo(
                 f"  the same story is also at {url} ({same}; under {where}): correct each address"
             )
+    if len(found) < limit:
+        click.echo(
+            f"\nOnly {len(found)} listed, not {limit}: curator is sure of every other article it"
+            " looked at (each well ahead of any other subject, and well over or under the"
+            " no-subject bar)."
+        )
     click.echo(
         "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
         " every subject: `curator subjects exclude URL`."
