@@ -258,13 +258,11 @@ def _migration_10(db: sqlite3.Connection) -> None:
     """Where each article's credit came from (the feed's author or the page's byline) and whom the
     other named instead, so the draft can show the editor a credit feed and page disagree on.
     Articles stored before say nothing (empty)."""
-    _run_script(
-        db,
-        """
-        ALTER TABLE articles ADD COLUMN authors_from TEXT NOT NULL DEFAULT '';
-        ALTER TABLE articles ADD COLUMN other_authors TEXT NOT NULL DEFAULT '[]'
-        """,
-    )
+    columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+    if "authors_from" not in columns:  # (a store set back to an older version keeps its columns)
+        db.execute("ALTER TABLE articles ADD COLUMN authors_from TEXT NOT NULL DEFAULT ''")
+    if "other_authors" not in columns:
+        db.execute("ALTER TABLE articles ADD COLUMN other_authors TEXT NOT NULL DEFAULT '[]'")
 
 
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
