@@ -296,3 +296,40 @@ def test_a_copy_whose_article_was_cut_is_said_not_named(tmp_path: Path, seeds: P
         " not named in the issue nor published with it"
     ) in " ".join(err.split())
     assert all(not a["also_covered_by"] for a in featured(tmp_path, 1))
+
+
+def test_one_news_events_article_and_its_video_page_are_one_story(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """walk23 #3: an article and its video page (titles sharing 9 content words, their own texts)
+    were both featured, one after the other; now the second is "Also covered by" under the first."""
+    texts = seed_texts(seeds)
+    feeds = write_feed(
+        tmp_path,
+        "Guardian",
+        [
+            (
+                "Porn actor Stormy Daniels casts doubt on denial of affair with Trump",
+                "https://news.example/a",
+                texts[0],
+            ),
+            (
+                "Stormy Daniels on Jimmy Kimmel: porn actor casts doubt on denial of Trump affair"
+                " – video",
+                "https://news.example/video",
+                texts[2],
+            ),
+            (TITLES[3], "https://news.example/c", texts[3]),
+        ],
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(CONFIG + feeds, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out.startswith("Issue 1: 2 article(s)"), out
+    covered = [a["also_covered_by"] for a in featured(tmp_path, 1) if a["also_covered_by"]]
+    assert len(covered) == 1 and covered[0][0]["url"] in {
+        "https://news.example/a",
+        "https://news.example/video",
+    }
+    assert "their titles share 9 of their words" in " ".join(err.split())
