@@ -230,7 +230,7 @@ KIND_EXAMPLES = {
     "number": "a number, e.g. 30",
     "bool": "true or false",
     "strlist": "a list, e.g. [first, second]",
-    "url": "an http(s) address, e.g. https://blog.example.com/",
+    "url": "an http(s) address with no spaces, quotes or <>, e.g. https://blog.example.com/",
     "path": "a file or folder path",
     "mapping": "a section of `key: value` lines",
     "list": "a list of `- ` items",
@@ -468,7 +468,11 @@ class _Reader:
         ok: Callable[[Any], bool] = {
             "str": lambda v: isinstance(v, str) and bool(v.strip()),
             "path": lambda v: isinstance(v, str) and bool(v.strip()),
-            "url": lambda v: isinstance(v, str) and urlsplit(v).scheme in ("http", "https"),
+            "url": lambda v: (
+                isinstance(v, str)
+                and urlsplit(v).scheme in ("http", "https")
+                and not any(ch.isspace() or ch in '"<>' for ch in v.strip())
+            ),
             "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
             "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
             "score": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,

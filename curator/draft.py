@@ -534,6 +534,18 @@ class _Open:
             return None
         title, url, url_line = self.title, self.url, self.url_line
         bare = title.strip("<>")
+        if not url and bare.lower().startswith(("http://", "https://")):
+            odd = [ch for ch in bare if ch.isspace() or ch in '<>"']
+            if odd:
+                what = "a space" if odd[0].isspace() else f"a {odd[0]}"
+                raise DraftError(
+                    path,
+                    self.line,
+                    f"the heading {title!r} is not one address: it has {what} in it, so curator"
+                    " cannot tell which article you mean; write the article's address alone"
+                    " (a space in it as %20), e.g. '## https://example.com/post', or give the"
+                    " article a title and a 'url: https://...' line under it",
+                )
         if not url and safe_url(bare) and bare.lower().startswith(("http://", "https://")):
             title, url, url_line = "", bare, self.line
         if not url:
@@ -605,10 +617,13 @@ class _Body:
         if self.comment_from:
             if "-->" in raw:
                 self.comment_from = 0
+                self.after_comment(raw, number)
             return
         if stripped.startswith("<!--"):
             if "-->" not in stripped:
                 self.comment_from = number
+            else:
+                self.after_comment(raw, number)
             return
         heading = _HEADING.match(raw)
         if heading:
@@ -621,6 +636,13 @@ class _Body:
             self.field(raw, number)
         else:
             self.blurb_line(raw, stripped, number)
+
+    def after_comment(self, raw: str, number: int) -> None:
+        """The text after a comment's `-->` on its line is the editor's, read as a line of its
+        own (only the comment is left out)."""
+        rest = raw.split("-->", 1)[1].strip()
+        if rest:
+            self.line(rest, number)
 
     def heading(self, level: int, name: str, number: int) -> None:
         if not name or (level == 2 and self.subject is None):

@@ -92,6 +92,9 @@ class OpmlImport:
     unknown_folders: tuple[tuple[str, int], ...] = ()
     #: The subjects added for those folders (`add_subjects`).
     subjects_added: tuple[SubjectStub, ...] = ()
+    #: Folders not made subjects (`add_subjects`) because their names hold markup (`<`, `>` or
+    #: `"`), which a page could read as HTML: (the name, its line in the OPML file or 0).
+    subjects_refused: tuple[tuple[str, int], ...] = ()
     #: Added feeds whose OPML title is not their `name:` as it stands: (the title, the name
     #: written -- the part of the title that names the site -- or None, the feed's url).
     renamed: tuple[tuple[str, str | None, str], ...] = ()
@@ -658,6 +661,11 @@ def import_opml(
     return done.added, done.skipped, done.rejected
 
 
+def has_markup(name: str) -> bool:
+    """Whether a name holds `<`, `>` or `"`: a page printing it unescaped would read it as HTML."""
+    return any(ch in '<>"' for ch in name)
+
+
 def import_subscriptions(
     path: Path,
     data: bytes,
@@ -677,6 +685,7 @@ def import_subscriptions(
     specs = specs_from_opml(document.feeds)
     unknown: dict[str, tuple[str, int]] = {}
     stubs: list[SubjectStub] = []
+    refused: tuple[tuple[str, int], ...] = ()
     if known_subjects is not None:
         by_fold = {name.casefold(): name for name in known_subjects}
         for spec in specs:
@@ -688,7 +697,13 @@ def import_subscriptions(
             stubs = [
                 SubjectStub(name, f"the folder `{name}` of {Path(source).name}")
                 for name, _ in unknown.values()
+                if not has_markup(name)
             ]
+            refused = tuple(
+                (name, document.hint_lines.get(name, 0))
+                for name, _ in unknown.values()
+                if has_markup(name)
+            )
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
     listed = {url_key(spec.url): spec.subjects for spec in read_feeds(Path(path))}
@@ -714,8 +729,9 @@ def import_subscriptions(
         document.rejected,
         tuple(unknown.values()),
         tuple(stubs),
-        renamed,
-        unhinted,
+        renamed=renamed,
+        unhinted=unhinted,
+        subjects_refused=refused,
     )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from curator.config import Config
 from curator.errors import InputError
-from curator.render import date_text, join_names, unsafe_links
+from curator.render import date_text, join_names, raw_markup, unsafe_links
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 
 
@@ -148,13 +148,59 @@ def _config_line(config: Config, offset: int, key: str) -> Callable[[int], str]:
 
 def link_warnings(text: str, at: Callable[[int], str], fix_in: str) -> list[str]:
     """A warning per link of the editor's Markdown to an address never published (javascript:,
-    file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`)."""
-    return [
-        f'{at(link.line)}: the link "{link.text}" goes to {link.address}, which is never'
-        " published: every format shows its text alone; to keep the link, give it an https:"
-        f" address in {fix_in}"
+    file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`); and per line
+    of raw HTML, HTML comment or autolink to such an address, which every format shows as the
+    literal text it is (`raw_markup_warnings`)."""
+    links = [
+        (
+            link.line,
+            f'{at(link.line)}: the link "{link.text}" goes to {link.address}, which is never'
+            " published: every format shows its text alone; to keep the link, give it an https:"
+            f" address in {fix_in}",
+        )
         for link in unsafe_links(text)
     ]
+    raw = raw_markup_warnings(text, at, fix_in)
+    return [message for _, message in sorted(links + raw, key=lambda pair: pair[0])]
+
+
+def _shown(pieces: Sequence[str]) -> str:
+    """Up to three pieces of markup, each cut short, for a warning."""
+    cut = [p if len(p) <= 40 else p[:37] + "..." for p in dict.fromkeys(pieces)]
+    return ", ".join(cut[:3]) + (f" (and {len(cut) - 3} more)" if len(cut) > 3 else "")
+
+
+def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> list[tuple[int, str]]:
+    """(line, warning) per line of the editor's Markdown holding raw HTML, an HTML comment or an
+    autolink to an unsafe address: no format publishes them as markup (nothing a reader's
+    browser would run), so each is shown as the literal text it is; the warning says what to
+    write instead."""
+    by_line: dict[tuple[int, str], list[str]] = {}
+    for piece in raw_markup(text):
+        by_line.setdefault((piece.line, piece.kind), []).append(piece.text)
+    warnings = []
+    for (line, kind), pieces in sorted(by_line.items()):
+        shown = _shown(pieces)
+        if kind == "comment":
+            message = (
+                f"the HTML comment {shown} is published as visible text in every format: delete"
+                f" it from {fix_in} (in a draft, a comment on lines of its own, starting with"
+                " <!--, is left out of the issue)"
+            )
+        elif kind == "autolink":
+            message = (
+                f"the link {shown} is never published as a link: every format shows it as"
+                f" text; to keep the link, give it an https: address (<https://...>) in {fix_in}"
+            )
+        else:
+            message = (
+                f"the HTML {shown} is published as visible text in every format, not as HTML"
+                " (the introduction and closing line take Markdown only); write Markdown instead"
+                " in " + fix_in + ": **bold**, *italic*, [text](https://...), or \\< to show"
+                " a < as it is"
+            )
+        warnings.append((line, f"{at(line)}: {message}"))
+    return warnings
 
 
 #: A sentence of the editor's text: up to its end mark (and a closing quote or bracket), or the

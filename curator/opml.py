@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import html.entities
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from urllib.parse import urlsplit
@@ -56,6 +56,9 @@ class OpmlDocument:
     feeds: tuple[OpmlFeed, ...]
     #: Outlines whose `xmlUrl` was not an absolute http(s) URL: (the value, the outline's text).
     rejected: tuple[tuple[str, str], ...] = ()
+    #: The line of the file that names each subject hint first (a folder's outline, or the
+    #: feed outline whose `category` names it), for messages.
+    hint_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
 
 
 #: A safe XML parser for untrusted input: no entity expansion (billion laughs), no DTD, no network
@@ -246,6 +249,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
 
     feeds: list[OpmlFeed] = []
     rejected: list[tuple[str, str]] = []
+    hint_lines: dict[str, int] = {}
     # An explicit stack instead of recursion: nesting depth comes from an untrusted file.
     stack: list[tuple[etree._Element, tuple[str, ...]]] = [
         (child, ()) for child in reversed(list(body))
@@ -257,8 +261,11 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         attrs = _attrs(element)
         text = _clean(attrs.get("title")) or _clean(attrs.get("text"))
         url = _clean(attrs.get("xmlurl"))
+        line = element.sourceline or 0
         if url:
             if _is_feed_url(url):
+                for hint in _categories(attrs.get("category", "")):
+                    hint_lines.setdefault(hint, line)
                 feeds.append(
                     OpmlFeed(
                         url=url,
@@ -273,8 +280,12 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
             continue
         # An outline without xmlUrl is a folder; an untitled one groups without naming a folder.
         inner = folders + (text,) if text else folders
+        if text:
+            hint_lines.setdefault(text, line)
         stack.extend((child, inner) for child in reversed(list(element)))
-    return OpmlDocument(title=title, feeds=tuple(feeds), rejected=tuple(rejected))
+    return OpmlDocument(
+        title=title, feeds=tuple(feeds), rejected=tuple(rejected), hint_lines=hint_lines
+    )
 
 
 def parse_opml(data: bytes, source: str) -> tuple[OpmlFeed, ...]:

@@ -19,6 +19,8 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import css_inline
 import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from curator.errors import CuratorError
 from curator.models import Article, Issue, Scored, Section
@@ -30,6 +32,7 @@ from curator.render import (
     date_text,
     issue_context,
     join_names,
+    markdown_html,
     render,
 )
 from curator.urls import safe_url
@@ -97,37 +100,92 @@ _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
-def md_text(value: object) -> str:
-    """Plain text made literal in Markdown: punctuation escaped, `&` and `<` as entities, one line."""
+def md_text(value: object) -> Markup:
+    """Plain text made literal in Markdown: punctuation escaped, `&` and `<` as entities, one line.
+    (Markup: safe in a .md template, which escapes every other value.)"""
     text = " ".join(str(value or "").split())
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LIST_START.sub(r"\1\2\\\3", text)
     if text[:1] in {"-", "+", "="}:
         text = "\\" + text
-    return text
+    return Markup(text)
 
 
-def md_url(value: object) -> str:
+def md_url(value: object) -> Markup:
     """A safe link for a Markdown destination: characters that end or break one percent-encoded."""
     url = safe_url(str(value or "")) or ""
-    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+    return Markup(quote(url, safe="/:?#[]@!$&'*+,;=%~-._"))
 
 
-def md_intro(value: object) -> str:
+#: A code span (CommonMark 6.1): its backticks, then the shortest run up to as many again.
+#: (never across a blank line: a paragraph ends there, and a code span with it).
+_MD_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+_MD_BLOCKS = MarkdownIt("commonmark", {"html": True})
+
+
+#: A `&lt;` that `_escape_raw_html` wrote for a tag-like `<`.
+_MD_ESCAPED_HTML = re.compile(r"&lt;(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
+
+
+def _escape_raw_html(text: str, undo: bool = False) -> str:
+    """Every tag-like `<` of the editor's Markdown as `&lt;`, but in code spans and code blocks,
+    where a `<` is already text (and an entity would be shown as the letters `&lt;`). With
+    `undo`, each such `&lt;` back as `<` (every format shows the two alike)."""
+    pattern, to = (_MD_ESCAPED_HTML, "<") if undo else (_MD_RAW_HTML, "&lt;")
+    lines = text.split("\n")
+    code = {
+        row
+        for token in _MD_BLOCKS.parse(text)
+        if token.type in ("fence", "code_block") and token.map
+        for row in range(*token.map)
+    }
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        joined, pieces, pos = "\n".join(run), [], 0
+        for span in _MD_CODE_SPAN.finditer(joined):
+            pieces += [pattern.sub(to, joined[pos : span.start()]), span.group(0)]
+            pos = span.end()
+        out.append("".join(pieces) + pattern.sub(to, joined[pos:]))
+        run.clear()
+
+    for row, line in enumerate(lines):
+        if row in code:
+            if run:
+                flush()
+            out.append(line)
+        else:
+            run.append(line)
+    if run:
+        flush()
+    return "\n".join(out)
+
+
+def md_intro(value: object) -> Markup:
     """The editor's Markdown introduction for Hugo/Jekyll: raw HTML shown as text, unsafe links cut.
 
     Jekyll's kramdown passes raw HTML through, so a `<script>` would run there; render.py treats raw
-    HTML in the introduction as text, and this keeps the Markdown output the same. A link to an
-    unsafe address (javascript:, file:, data: ...) becomes its text alone, and a reference
-    definition naming one is left out, so no such address reaches the Markdown file.
+    HTML in the introduction as text, and this keeps the Markdown output the same (a `<` in a code
+    span or block is text already, so it stays). A link to an unsafe address (javascript:, file:,
+    data: ...) becomes its text alone, and a reference definition naming one is left out, so no
+    such address reaches the Markdown file. (Markup: safe in a .md template as it is.)
     """
-    return cut_unsafe_links(_MD_RAW_HTML.sub("&lt;", str(value or "").strip()))
+    return Markup(cut_unsafe_links(_escape_raw_html(str(value or "").strip())))
 
 
-def yaml_scalar(value: object) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML 1.2 and PyYAML reads them)."""
-    return json.dumps(str(value), ensure_ascii=False)
+#: What a front matter value may not hold as it is: a theme that prints it unescaped (Jekyll's
+#: `{{ page.title }}`) would make `<` a tag and `"` the end of an attribute.
+_FRONT_MATTER_ESCAPES = {"<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def yaml_scalar(value: object) -> Markup:
+    """A YAML double-quoted scalar (JSON strings are valid YAML 1.2 and PyYAML reads them), with
+    `<`, `>` and `"` as HTML entities: front matter is printed into pages by site generators,
+    and some print it unescaped. (`&` and `'` stay: they start no tag and end no `"` attribute.)"""
+    text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in str(value))
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 def install_filters(env: jinja2.Environment) -> jinja2.Environment:
@@ -268,9 +326,13 @@ def issue_data(issue: Issue) -> dict[str, object]:
         "date": issue.date.isoformat(),
         "editor": issue.editor,
         "theme": list(issue.theme),
-        # (as every format publishes them: a link to an unsafe address is its text alone)
-        "introduction": cut_unsafe_links(issue.introduction),
-        "closing": cut_unsafe_links(issue.closing),
+        # As every format publishes them: Markdown in which a link to an unsafe address is its
+        # text alone and raw HTML is escaped (`<b>` is `&lt;b>`: any renderer shows the text the
+        # HTML edition shows), and the same as the sanitised HTML of the HTML edition.
+        "introduction": str(md_intro(issue.introduction)),
+        "introduction_html": str(markdown_html(issue.introduction)),
+        "closing": str(md_intro(issue.closing)),
+        "closing_html": str(markdown_html(issue.closing)),
         "sections": [
             {
                 "subject": sec.subject,
@@ -329,10 +391,11 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
             date=date if date.tzinfo else date.replace(tzinfo=UTC),
             title=str(data["title"]),
             editor=data.get("editor") or None,  # type: ignore[arg-type]
-            introduction=str(data.get("introduction") or ""),
+            # (as written: the `&lt;` of its raw HTML back as `<`, for the plain-text edition)
+            introduction=_escape_raw_html(str(data.get("introduction") or ""), undo=True),
             sections=tuple(sections),
             theme=tuple(str(name) for name in data.get("theme") or ()),  # type: ignore[attr-defined]
-            closing=str(data.get("closing") or ""),
+            closing=_escape_raw_html(str(data.get("closing") or ""), undo=True),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not an issue record: {exc!r}") from None

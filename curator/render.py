@@ -57,16 +57,24 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
+        # .md too: what a Markdown file holds reaches a site generator's HTML, and an HTML
+        # entity there reads as its character (`&lt;script&gt;` is the text "<script>").
         autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "xml"), default_for_string=True
+            enabled_extensions=("html", "htm", "xml", "md"), default_for_string=True
         ),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["safe_url"] = safe_url
+    env.filters["safe_url"] = safe_url_filter
     return env
+
+
+def safe_url_filter(url: str | None, base: str | None = None) -> str:
+    """The `safe_url` filter: the link if it is safe to publish, else "" (never the text
+    "None", which a template would print as `href="None"`)."""
+    return safe_url(url, base) or ""
 
 
 def sanitize_html(markup: str) -> Markup:
@@ -178,14 +186,45 @@ def _unlink_unsafe(text: str) -> str:
     return text
 
 
+#: A reference link `[text][label]`, `[label][]` or `[label]` (not an inline link, nor a
+#: definition): its `!` (an image), its text and its label, if written.
+_MD_REFERENCE = re.compile(r"(!?)\[((?:\\.|[^\[\]\\])+)\](?:\[((?:\\.|[^\[\]\\])*)\])?(?![(:\[])")
+
+
+def _label(text: str) -> str:
+    """A link label as CommonMark matches it: case and runs of spaces do not count."""
+    return " ".join(text.split()).casefold()
+
+
+def _unsafe_definitions(text: str) -> dict[str, str]:
+    """Every reference definition of `text` to an unsafe address: {matching label: address}."""
+    found: dict[str, str] = {}
+    for m in _MD_LINK_DEFINITION.finditer(text):
+        dest = _definition_destination(m.group(1))
+        if _unsafe_destination(dest):
+            label = m.group(0).strip().split("]:", 1)[0].lstrip("[")
+            found.setdefault(_label(label), dest)
+    return found
+
+
+def _reference_label(m: re.Match[str]) -> str:
+    return _label(m.group(3) or m.group(2))
+
+
 def cut_unsafe_links(text: str) -> str:
     """The editor's Markdown with every link to an unsafe address (javascript:, file:, data: ...)
-    replaced by its text alone, and every reference definition naming one left out: what every
-    format publishes of such a link (`unsafe_links` says where each was, for the warning)."""
+    replaced by its text alone, and every reference definition naming one left out (a reference
+    link `[text][label]` to it is its text alone too): what every format publishes of such a link
+    (`unsafe_links` says where each was, for the warning)."""
+    unsafe = _unsafe_definitions(text)
     text = _MD_LINK_DEFINITION.sub(
         lambda m: "" if _unsafe_destination(_definition_destination(m.group(1))) else m.group(0),
         text,
     )
+    if unsafe:
+        text = _MD_REFERENCE.sub(
+            lambda m: m.group(2) if _reference_label(m) in unsafe else m.group(0), text
+        )
     return _unlink_unsafe(text)
 
 
@@ -202,11 +241,21 @@ class UnsafeLink:
 def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
     """Every link (or reference definition) of `text` whose address is never published."""
     found: list[UnsafeLink] = []
+    unsafe = _unsafe_definitions(text)
+    used: set[str] = set()
+    # Each reference link to an unsafe definition, by the text the reader sees ("ref link").
+    outside = _MD_LINK_DEFINITION.sub(lambda m: " " * len(m.group(0)), text) if unsafe else ""
+    for m in _MD_REFERENCE.finditer(outside):
+        if (label := _reference_label(m)) in unsafe:
+            used.add(label)
+            shown = " ".join(m.group(2).split())
+            found.append(UnsafeLink(text.count("\n", 0, m.start()) + 1, shown, unsafe[label]))
     for m in _MD_LINK_DEFINITION.finditer(text):
         dest = _definition_destination(m.group(1))
         if _unsafe_destination(dest):
             label = m.group(0).strip().split("]:", 1)[0].lstrip("[")
-            found.append(UnsafeLink(text.count("\n", 0, m.start()) + 1, label, dest))
+            if _label(label) not in used:  # a definition no link uses: said by its label
+                found.append(UnsafeLink(text.count("\n", 0, m.start()) + 1, label, dest))
     pos = 0
     while (close := text.find("](", pos)) != -1:
         link = _inline_link_end(text, close + 2)
@@ -221,6 +270,72 @@ def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
 
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
+#: The same Markdown read as a renderer that allows HTML would: to find the raw HTML in it.
+_markdown_with_html = MarkdownIt("commonmark", {"html": True, "linkify": False})
+
+#: An autolink `<scheme:...>` (CommonMark 6.5); one to an unsafe scheme is shown as text.
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
+#: The tags (or comment) at the start of a raw HTML block's line.
+_BLOCK_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>?")
+
+
+@dataclass(frozen=True)
+class RawMarkup:
+    """Markup in the editor's Markdown that no format publishes as markup: raw HTML (`<b>`), an
+    HTML comment, or an autolink to an unsafe address (`<javascript:...>`); each is shown as the
+    text it is. `line` is 1-based within the text."""
+
+    line: int
+    text: str
+    kind: str  # "html", "comment" or "autolink"
+
+
+def raw_markup(text: str) -> tuple[RawMarkup, ...]:
+    """Every piece of raw HTML, HTML comment and unsafe autolink of the editor's Markdown (code
+    spans and code blocks are text, so they hold none), in order."""
+    lines = (text or "").split("\n")
+    found: list[RawMarkup] = []
+
+    def add(line: int, piece: str) -> None:
+        found.append(RawMarkup(line, piece, "comment" if piece.startswith("<!--") else "html"))
+
+    for token in _markdown_with_html.parse(text or ""):
+        if token.map is None:
+            continue
+        first, last = token.map
+        if token.type == "html_block":
+            for offset, written in enumerate(token.content.rstrip("\n").split("\n")):
+                for piece in _BLOCK_TAG.findall(written):
+                    add(first + offset + 1, piece)
+            continue
+        if token.type != "inline":
+            continue
+        row = first
+        for child in token.children or ():
+            if child.type == "html_inline":
+                pieces = [child.content]
+            elif child.type == "text":
+                pieces = [m.group(0) for m in _AUTOLINK.finditer(child.content)]
+                pieces = [p for p in pieces if safe_url(p[1:-1]) is None]
+                for piece in pieces:
+                    row = _row_of(lines, piece, row, last)
+                    found.append(RawMarkup(row + 1, piece, "autolink"))
+                continue
+            else:
+                continue
+            for piece in pieces:
+                row = _row_of(lines, piece, row, last)
+                add(row + 1, piece)
+    return tuple(found)
+
+
+def _row_of(lines: Sequence[str], piece: str, start: int, end: int) -> int:
+    """The 0-based line, from `start` on (before `end`), that holds `piece`'s first line."""
+    head = piece.split("\n", 1)[0]
+    for row in range(start, min(end, len(lines))):
+        if head in lines[row]:
+            return row
+    return start
 
 
 def markdown_html(text: str) -> Markup:

@@ -152,7 +152,17 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             + ", ".join(f"`{stub.name}`" for stub in done.subjects_added)
             + f"; give each a description and keywords in {config}"
         )
-    elif done.unknown_folders:
+    for name, folder_line in done.subjects_refused:
+        at = f"{opml_file}:{folder_line}" if folder_line else str(opml_file)
+        click.echo(
+            f"curator: warning: {at}: the folder {name!r} was not made a subject: its name has"
+            ' < > or " in it, which a web page showing the subject could read as HTML; its'
+            " feeds were added without it as a hint. Rename the folder (in your feed reader, or"
+            f" in {opml_file}) to plain words and import again, or add the subject yourself"
+            f" under `subjects:` in {config}",
+            err=True,
+        )
+    if done.unknown_folders and not done.subjects_added and not done.subjects_refused:
         click.echo(
             f"{len(done.unknown_folders)} folder(s) of {opml_file} are not subjects, so their"
             " feeds were added without them as hints:",
