@@ -285,6 +285,12 @@ class Explanation:
             lines.append(f"  {s.subject:<{width}}  {s.score:5.3f}  {shown}")
         return "\n".join(lines)
 
+    def _move_command(self, subject: str | None) -> str:
+        """The command that puts this article under `subject` (None: under no subject)."""
+        if subject is None:
+            return f"curator subjects exclude {self.url}"
+        return f'curator subjects move {self.url} "{subject}"'
+
     def _uncorrected_lines(self, u: Uncorrected) -> list[str]:
         """Where the article would go without the editor's corrections, and the move most like
         it (the first to undo if the article is now wrong)."""
@@ -298,10 +304,18 @@ class Explanation:
                 f"  your move most like it: {u.nearest_title or u.nearest_move}"
                 f" (to {u.nearest_subject})",
                 f"      {u.nearest_move}",
-                "  (if it is wrong now, move it yourself: curator subjects move"
-                f' {self.url} "SUBJECT"; `curator subjects undo URL` takes back a move, but other'
-                " moves may still hold it)",
+                "  if it is wrong now, move it yourself (`curator subjects undo URL` takes back a"
+                " move, but other moves may still hold it); to where it would be without your"
+                " corrections:",
+                f"      {self._move_command(u.subject)}",
             ]
+            others = [s.subject for s in self.scores if s.subject not in (u.subject, self.subject)]
+            if others:
+                rest = ""
+                if len(others) > 1:
+                    names = ", ".join(f'"{name}"' for name in others[1:])
+                    rest = f' (or, in place of "{others[0]}": {names})'
+                lines.append(f"  or under another subject: {self._move_command(others[0])}{rest}")
         else:
             lines.append(
                 "  none of your moves shares its words: they changed how curator weighs the"
