@@ -287,6 +287,9 @@ class Placed:
     correction: str | None = None
     #: The number of the issue that featured it, if one did.
     featured_in: int | None = None
+    #: What its page answered when it was found gone (404 or 410), if it was: a dead link, never
+    #: picked for an issue or a theme until a read of its page succeeds.
+    dead_link: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects list --json`)."""
@@ -299,4 +302,5 @@ class Placed:
             "placed_by": "editor" if self.correction else "curator",
             "correction": self.correction,
             "featured_in": self.featured_in,
+            "dead_link": self.dead_link,
         }

@@ -265,6 +265,26 @@ def _migration_10(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE articles ADD COLUMN other_authors TEXT NOT NULL DEFAULT '[]'")
 
 
+def _migration_11(db: sqlite3.Connection) -> None:
+    """A lasting mark on each article whose page answered 404 or 410 (a dead link), so that it
+    stays out of issues and themes once its page is no longer read again (its `page_retries` row
+    goes after six reads or 14 days); a later read of the page that succeeds takes it off. The
+    pages that answered so when last read are marked at once."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS dead_links (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            error TEXT NOT NULL,
+            since TEXT NOT NULL
+        );
+        INSERT OR IGNORE INTO dead_links (article_id, error, since)
+            SELECT article_id, COALESCE(error, 'HTTP 404 Not Found'), last_tried FROM page_retries
+            WHERE error_kind = 'gone' OR error LIKE 'HTTP 404%'
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -277,6 +297,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_8,
     _migration_9,
     _migration_10,
+    _migration_11,
 )
 VERSION = len(MIGRATIONS)
 
@@ -363,12 +384,20 @@ _SAVE_ASSIGNMENT = (
 )
 
 
-#: The SQL that leaves out an article `a` whose page answered 404 or 410 when last read (and is
-#: still to be read again): a dead link is never picked for an issue.
-_NOT_DEAD = (
-    " AND NOT EXISTS (SELECT 1 FROM page_retries r WHERE r.article_id = a.id"
-    " AND (r.error_kind = 'gone' OR r.error LIKE 'HTTP 404%'))"
+#: The SQL that leaves out an article `a` whose page answered 404 or 410 (a dead link, marked in
+#: `dead_links` until a read of its page succeeds): a dead link is never picked for an issue.
+_NOT_DEAD = " AND NOT EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.id)"
+
+#: Marks an article (by id) a dead link, with the error its page answered; the first date stays.
+_MARK_DEAD = (
+    "INSERT INTO dead_links (article_id, error, since) VALUES (?, ?, ?)"
+    " ON CONFLICT(article_id) DO UPDATE SET error = excluded.error"
 )
+
+
+def dead_page(kind: str | None, error: str | None) -> bool:
+    """Whether a failed read of a page says it is gone for good: 410 (kind "gone") or 404."""
+    return kind == "gone" or (error or "").startswith("HTTP 404")
 
 
 def _stale(subjects: Sequence[str]) -> str:
@@ -685,7 +714,8 @@ class Store:
     ) -> None:
         """Remember articles whose page could not be read: (url key, link, entry JSON, error
         kind, error). Keys of articles not stored are ignored; an article remembered already
-        keeps its row."""
+        keeps its row. A page that answered 404 or 410 marks its article a dead link."""
+        rows = list(rows)
         with self.transaction():
             self.db.executemany(
                 """INSERT OR IGNORE INTO page_retries
@@ -693,14 +723,22 @@ class Store:
                    SELECT id, ?, ?, ?, ?, ? FROM articles WHERE url_key = ?""",
                 [(link, e, kind, err, _iso(now), key) for key, link, e, kind, err in rows],
             )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO dead_links (article_id, error, since)"
+                " SELECT id, ?, ? FROM articles WHERE url_key = ?",
+                [(err, _iso(now), key) for key, _, _, kind, err in rows if dead_page(kind, err)],
+            )
 
     def unread_pages(self, article_ids: Sequence[int]) -> dict[int, str]:
-        """Of `article_ids`, those whose page could not be read yet, each with why (as the fetch
-        said it: "HTTP 404 Not Found", "no such server" ...)."""
+        """Of `article_ids`, those whose page could not be read yet (or answered 404 or 410, when
+        it is no longer read again), each with why (as the fetch said it: "HTTP 404 Not Found",
+        "no such server" ...)."""
         found: dict[int, str] = {}
         for article_id in article_ids:
             row = self.db.execute(
-                "SELECT error FROM page_retries WHERE article_id = ?", (article_id,)
+                "SELECT error FROM page_retries WHERE article_id = ?"
+                " UNION ALL SELECT error FROM dead_links WHERE article_id = ?",
+                (article_id, article_id),
             ).fetchone()
             if row is not None:
                 found[article_id] = str(row[0] or "the page could not be read")
@@ -742,13 +780,16 @@ class Store:
     def page_retry_failed(
         self, article_id: int, kind: str | None, error: str, now: datetime
     ) -> None:
-        """One more read of the article's page that failed."""
+        """One more read of the article's page that failed (a 404 or a 410 marks it a dead link;
+        another failure leaves a mark as it is: only a read that succeeds takes it off)."""
         with self.transaction():
             self.db.execute(
                 "UPDATE page_retries SET attempts = attempts + 1, error_kind = ?, error = ?,"
                 " last_tried = ? WHERE article_id = ?",
                 (kind, error, _iso(now), article_id),
             )
+            if dead_page(kind, error):
+                self.db.execute(_MARK_DEAD, (article_id, error, _iso(now)))
 
     def update_read_article(self, article_id: int, article: Article) -> bool:
         """The article as its page, read at last, makes it: its address (unless another stored
@@ -762,6 +803,7 @@ class Store:
                 (article_id, article_id),
             ).fetchone()
             self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM dead_links WHERE article_id = ?", (article_id,))
             if old is None:
                 return False
             key = url_key(article.url)
@@ -1242,7 +1284,8 @@ class Store:
                    ROW_NUMBER() OVER (PARTITION BY s.subject ORDER BY s.score DESC, a.id) AS rank,
                    c.article_id IS NOT NULL AS corrected, c.subject AS c_subject,
                    (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
-                    WHERE ia.article_id = a.id) AS featured_in
+                    WHERE ia.article_id = a.id) AS featured_in,
+                   (SELECT d.error FROM dead_links d WHERE d.article_id = a.id) AS dead_link
                  FROM assignments s JOIN articles a ON a.id = s.article_id
                  LEFT JOIN feeds f ON f.id = a.feed_id
                  LEFT JOIN corrections c ON c.article_id = a.id"""
@@ -1280,6 +1323,7 @@ class Store:
                     float(r["s_score"]),
                     correction,
                     r["featured_in"],
+                    r["dead_link"],
                 )
             )
         return out

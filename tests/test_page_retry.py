@@ -405,3 +405,55 @@ def test_a_dead_link_is_not_published_and_an_unread_page_is_said(
     result = curator(config, "build", "--no-fetch")
     assert result.exit_code == 0, result.stderr
     assert f"{said} it was published" in " ".join(result.stderr.split())
+
+
+def test_a_dead_link_stays_out_of_issues_once_its_page_is_no_longer_read_again(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """A page that answered 404 was kept out of issues only while it was still to be read again:
+    once given up (six reads, or 14 days), the next build published the dead link. It is now
+    marked for good, and `subjects list` says so."""
+    dead = flaky_page(http_server, fail=100, status=404)
+    config = newsletter(tmp_path, http_server, dead, "  allow_private_addresses: true\n")
+    assert curator(config, "fetch", "-q").exit_code == 0
+    for _ in range(PAGE_READS + 1):  # read again until given up
+        waited(config)
+        run = curator(config, "fetch", "-q")
+        assert run.exit_code == 0, run.stderr
+    assert len(http_server.seen("/story.html")) == PAGE_READS
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    assert db.execute("SELECT COUNT(*) FROM page_retries").fetchone() == (0,)  # given up
+    db.close()
+    result = curator(config, "build")
+    assert result.exit_code == 0, result.stderr
+    assert not (config.parent / "output" / "issue-1.html").exists()
+    assert "Nothing new to feature: no issue was written." in result.stdout
+    listing = curator(config, "subjects", "list")
+    assert listing.exit_code == 0, listing.stderr
+    assert (
+        "Service desks that listen  [dead link: its page answered HTTP 404 Not Found; never"
+        " picked for an issue]"
+    ) in listing.stdout
+    as_json = curator(config, "subjects", "list", "--json")
+    assert json.loads(as_json.stdout)[0]["dead_link"] == "HTTP 404 Not Found"
+
+
+def test_a_page_that_answered_404_then_is_read_is_no_longer_a_dead_link(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """A page that answered 404 and, read again later, answers with the article: the mark goes,
+    and the article is published."""
+    page = flaky_page(http_server, fail=1, status=404)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    result = curator(config, "build")
+    assert result.exit_code == 0, result.stderr
+    assert not (config.parent / "output" / "issue-1.html").exists()
+    assert "dead link" in curator(config, "subjects", "list").stdout
+    waited(config)
+    result = curator(config, "build")
+    assert result.exit_code == 0, result.stderr
+    assert "Service desks that listen" in (config.parent / "output" / "issue-1.html").read_text(
+        encoding="utf-8"
+    )
+    listing = curator(config, "subjects", "list")
+    assert "dead link" not in listing.stdout and "[issue 1]" in listing.stdout

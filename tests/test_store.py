@@ -176,7 +176,7 @@ def test_a_store_from_before_themes_opens_and_keeps_its_issues(tmp_path: Path) -
     db.execute("INSERT INTO issue_articles VALUES (1, 1, 'Basics', 0)")
     db.close()
     with Store.open(path) as store:
-        assert store.version == VERSION == 10
+        assert store.version == VERSION == 11
         (old,) = store.issues(with_articles=True)
         assert (old.number, old.theme, old.planned, old.introduction) == (1, (), False, None)
         assert old.featured == (("Basics", 1),)
@@ -217,3 +217,45 @@ def test_a_store_from_before_credit_sources_opens_and_its_articles_say_nothing_o
         new = store.article_by_url("https://b.example/2")
         assert new is not None
         assert (new.authors_from, new.other_authors) == ("page", ("Max Republish",))
+
+
+def test_a_store_from_before_dead_links_marks_the_pages_that_answered_404(tmp_path: Path) -> None:
+    """Migration 11 marks for good each article whose page answered 404 or 410 when last read (it
+    was kept out of issues only while still to be read again); run again on a store whose version
+    was set back, it changes nothing and fails on nothing."""
+    from curator.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:10]:
+        migration(db)
+    db.execute("PRAGMA user_version = 10")
+    for n in (1, 2, 3):
+        db.execute(
+            "INSERT INTO articles (url_key, url, title, first_seen) VALUES (?, ?, 'A post', ?)",
+            (f"k{n}", f"https://a.example/{n}", NOW.isoformat()),
+        )
+    for n, kind, error in ((1, "http", "HTTP 404 Not Found"), (2, "gone", "HTTP 410 Gone"),
+                           (3, "http", "HTTP 503 Service Unavailable")):  # fmt: skip
+        db.execute(
+            "INSERT INTO page_retries (article_id, link, entry, error_kind, error, last_tried)"
+            " VALUES (?, 'x', '{}', ?, ?, ?)",
+            (n, kind, error, NOW.isoformat()),
+        )
+    db.close()
+    for _ in range(2):
+        with Store.open(path) as store:
+            assert store.version == VERSION == 11
+            assert store.unread_pages([1, 2, 3]) == {
+                1: "HTTP 404 Not Found",
+                2: "HTTP 410 Gone",
+                3: "HTTP 503 Service Unavailable",
+            }
+            store.db.execute("DELETE FROM page_retries")  # given up: the mark stays
+            assert store.unread_pages([1, 2, 3]) == {1: "HTTP 404 Not Found", 2: "HTTP 410 Gone"}
+            store.db.execute("PRAGMA user_version = 10")
+            store.db.execute(
+                "INSERT INTO page_retries (article_id, link, entry, error_kind, error, last_tried)"
+                " VALUES (3, 'x', '{}', 'http', 'HTTP 503 Service Unavailable', ?)",
+                (NOW.isoformat(),),
+            )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import sqlite3
 import statistics
 from collections.abc import Collection
@@ -517,7 +518,25 @@ def test_explain_says_when_the_editors_moves_of_other_articles_placed_it(
         assert move in wrong and data["nearest_move_to"] == right[move]
         title = before[move]["title"]
         assert f"  your move most like it: {title} (to {right[move]})\n      {move}\n" in out
+        pasted = (url, was, out)
     assert named, "no changed article shares a word with the moves"
+    # walk15 pasted the command it gave, with a "SUBJECT" placeholder: "no subject `SUBJECT`".
+    # Each command it gives now works as given, and puts the article where it says.
+    url, was, out = pasted
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "without your corrections:" in line)
+    back = lines[at + 1].strip()
+    assert back == (
+        f'curator subjects move {url} "{was}"' if was else f"curator subjects exclude {url}"
+    )
+    other = next(line for line in lines if line.startswith("  or under another subject: "))
+    command = other.split(": ", 1)[1].split(" (or,")[0]
+    for given, lands in ((command, shlex.split(command)[-1]), (back, was)):
+        argv = shlex.split(given)
+        assert argv[:2] == ["curator", "subjects"]
+        code, _, err = run(*argv[1:], "--config", str(config), "-q")
+        assert code == 0, err
+        assert {r["url"]: r["subject"] for r in listed(config)}[url] == lands
     # An article the moves did not change says nothing of them.
     still = next(u for u in after if u not in wrong and u not in changed)
     code, out, err = run("subjects", "explain", "--config", str(config), still, "-q")

@@ -339,7 +339,8 @@ def list_(
     as_json: bool,
 ) -> None:
     """Every stored article by subject, best score first, with who placed it (the editor or
-    curator) and the issue that featured it."""
+    curator), the issue that featured it, and whether its link is dead (its page answered 404
+    or 410: never picked for an issue)."""
     if subject is not None and unplaced:
         raise InputError("--subject and --unplaced: give one or the other")
     with opened(config, db) as (conf, store):
@@ -367,7 +368,10 @@ def list_(
             p.correction or "", ""
         )
         featured = f"  [issue {p.featured_in}]" if p.featured_in else ""
-        click.echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}")
+        dead = ""
+        if p.dead_link and not p.featured_in:
+            dead = f"  [dead link: its page answered {p.dead_link}; never picked for an issue]"
+        click.echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
         click.echo(f"         {p.article.url}")
 
 
