@@ -170,6 +170,8 @@ def test_a_full_disk_publishes_none_of_the_issue_and_says_what_to_do(newsletter:
     assert code == 1, stderr
     assert "Traceback" not in stderr
     assert stderr.splitlines()[-1].startswith(f"curator: cannot write issue 2 to {out}: File too")
+    # walk21 #7: "(.../output)" named the folder; the file that could not be written is named.
+    assert f"File too large ({out / 'issue-2.email.html'}); nothing was published" in stderr
     assert (
         "nothing was published and the issue was not recorded: raise the limit on file size"
         " (ulimit -f), or choose another --out, then run again"
