@@ -1,7 +1,13 @@
 """The `curator` command and `python -m curator`: the command line (`curator.cli`), started so
 that Ctrl-C while it loads ends with one line, as everywhere else, not a traceback."""
 
+import json
+import os
 import sys
+
+#: What Ctrl-C while curator loads ends with (`curator.errors.Interrupted`'s exit code).
+STARTING = "interrupted while starting; nothing was done"
+EXIT_INTERRUPTED = 130
 
 
 def main() -> None:
@@ -10,8 +16,16 @@ def main() -> None:
         # Loading the command line takes a moment (its libraries): Ctrl-C may come meanwhile.
         from curator.cli import main as run
     except KeyboardInterrupt:
-        print("curator: interrupted while starting; nothing was done", file=sys.stderr)
-        raise SystemExit(130) from None
+        print(f"curator: {STARTING}", file=sys.stderr)
+        args = sys.argv[1:]
+        if "--json" in (args[: args.index("--")] if "--" in args else args):
+            # As every other failure answers --json (walk21 #4: stdout was empty).
+            print(json.dumps({"error": STARTING, "exit": EXIT_INTERRUPTED}, indent=2))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Not SystemExit: a Ctrl-C inside a library's import can leave Python bound to end the
+        # process by SIGINT at exit, whatever was caught, and nothing is open to clean up.
+        os._exit(EXIT_INTERRUPTED)
     run()
 
 

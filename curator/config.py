@@ -104,6 +104,8 @@ class Themes:
     plan_lines: tuple[int, ...] = ()
     #: Where `closing:` is written (its line in feeds.yaml), or 0, for messages.
     closing_line: int = 0
+    #: Line N of the closing text is line closing_offset + N of feeds.yaml (0: not known).
+    closing_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -607,6 +609,7 @@ class _Reader:
             closing=raw.get("closing", ""),
             plan_lines=tuple(lines),
             closing_line=nodes["closing"].start_mark.line + 1 if "closing" in nodes else 0,
+            closing_offset=_text_offset(nodes["closing"]) if "closing" in nodes else 0,
         )
 
     def plan_subject(self, item: Node, name: str, names: list[str]) -> str:

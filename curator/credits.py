@@ -81,7 +81,26 @@ def _people_of(clause: str) -> list[str]:
     lone_word = any(len(rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
     if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
         return [clause]
+    # "Jane Doe and the Data Team" names her and a team; "Acme Research and Insights Group", one
+    # organisation.
+    last = parts[-1].split()
+    if len(parts) > 1 and _organisation_named(parts[-1]) and last[0].lower() not in ("the", "our"):
+        return [clause]
     return parts
+
+
+def _organisation_named(text: str) -> bool:
+    """`text` ends like an organisation's name ("Insights Group", "Customer Team") or has a word
+    only an organisation's has ("University of Oxford"): "Acme Research and Insights Group" is
+    one name, not the people "Acme Research" and "Insights Group". Not a news agency."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words or " ".join(words).removeprefix("the ") in rules.NEWS_AGENCIES:
+        return False
+    return (
+        words[-1] in rules.ORGANISATION_HEAD_WORDS
+        or words[-1] in rules.DESK_WORDS
+        or bool(set(words) & rules.ORGANISATION_NAME_WORDS)
+    )
 
 
 def is_organisation(text: str) -> bool:
@@ -275,6 +294,8 @@ def is_person_name(
         return True
     if tokens[-1].lower() in rules.DESK_WORDS:
         return False  # "Jerusalem Post Staff", "News Nation Bureau": the publication itself
+    if _organisation_named(name):
+        return False  # "Acme Research and Insights Group": an organisation's, no one's
     if site and same_name(name, site) and not _looks_personal(name):
         return False
     if host:

@@ -2,11 +2,13 @@
 repair the installation, never a traceback or a field left silently empty.
 
 Most are imported when `curator` starts (`curator.cli` turns a failed import into this error);
-trafilatura and numpy only when a command needs them (`require`)."""
+trafilatura and numpy only when a command needs them (`require`). Without numpy curator still
+places articles, one by one (slower for a large archive), and says so (`numeric_missing`)."""
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from types import ModuleType
 
@@ -70,6 +72,15 @@ def missing_package(exc: ImportError) -> DependencyError | None:
 
 def _broken(module: str, exc: ImportError) -> DependencyError:
     """`module` could not be imported because of `exc`: name the package and the repair."""
+    cause, fix = _cause_and_fix(module, exc)
+    return DependencyError(
+        f"curator's installation is broken: {PACKAGES.get(module, module)} could not be imported"
+        f" ({cause}); {fix}"
+    )
+
+
+def _cause_and_fix(module: str, exc: ImportError) -> tuple[str, str]:
+    """Why `module` could not be imported (as Python said it), and how to repair that."""
     root = _not_found(exc)
     missing = (root.name or module).split(".")[0]
     cause = " ".join(str(root).split())
@@ -78,10 +89,7 @@ def _broken(module: str, exc: ImportError) -> DependencyError:
         fix = f"this Python lacks its own module {missing}: install a complete Python 3.11 or newer"
     elif isinstance(root, ModuleNotFoundError):
         fix = f"pip install {PACKAGES.get(missing, missing)}, or {fix}"
-    return DependencyError(
-        f"curator's installation is broken: {PACKAGES.get(module, module)} could not be imported"
-        f" ({cause}); {fix}"
-    )
+    return cause, fix
 
 
 def page_reader() -> ModuleType:
@@ -94,6 +102,31 @@ def numeric() -> ModuleType:
     """numpy, which scores a whole archive's stored term counts at once when the editor changes a
     subject (imported on first use: a weekly build placing its new articles never needs it)."""
     return require("numpy")
+
+
+def numeric_missing() -> str | None:
+    """A warning naming numpy and its repair when numpy is not installed, else None; cheap: numpy
+    is looked for, not imported (a numpy that is there but broken stops the run, named by
+    `numeric`, when it is used).
+
+    Why: curator places articles without numpy too, one by one, only slower for a large archive;
+    an editor whose numpy is missing is told so (`placement.refresh`), not left to find out."""
+    try:
+        found = importlib.util.find_spec("numpy")
+    except ImportError as exc:
+        error: ImportError | None = exc
+    except ValueError:  # a module `numpy` with no spec: imported some other way; let it be
+        return None
+    else:
+        error = None if found else ModuleNotFoundError("No module named 'numpy'", name="numpy")
+    if error is None:
+        return None
+    cause, fix = _cause_and_fix("numpy", error)
+    return (
+        f"numpy could not be imported ({cause}): curator places articles under subjects without"
+        " it, one by one, in the same subjects but slower for a large archive; to place them at"
+        f" full speed, {fix}"
+    )
 
 
 def _not_found(exc: ImportError) -> ImportError:

@@ -596,11 +596,14 @@ class _Body:
         self.mistakes: list[DraftError] = []
         #: The last line of text that belonged to no article (one mistake per paragraph).
         self.stray = 0
+        #: The draft's lines (`read`), to see what follows a line.
+        self.lines: list[str] = []
 
     def error(self, line: int, message: str) -> DraftError:
         return DraftError(self.path, line, message)
 
     def read(self, lines: list[str], start: int) -> None:
+        self.lines = lines
         for index in range(start, len(lines)):
             try:
                 self.line(lines[index], index + 1)
@@ -669,6 +672,19 @@ class _Body:
         match = _NOT_HEADING.match(raw)
         assert match is not None
         hashes, name = match.groups()
+        if self.subject is None and name and self._text_follows(number):
+            # `#Why this issue` with a paragraph under it: a heading of the introduction (walk21
+            # #3: told to write '# Why this issue', the editor was then told its text "belongs to
+            # no article"). The lines under it stay the introduction's.
+            self.intro.append(raw.rstrip())
+            self.intro_lines.append(number)
+            raise self.error(
+                number,
+                f"'{_shortened(raw.strip())}' is not a heading: for a heading inside the"
+                f" introduction, write '{_shortened('### ' + name)}' ('# ' would start a subject,"
+                " and '## ' an article, which the text under it cannot be), or start the line"
+                f" with a backslash (\\{hashes}...) to keep it as text",
+            )
         if len(hashes) > 1:  # an article's heading, most likely: its lines are its own
             self.close_entry()
             self.current = _Open(name, number, broken=True)
@@ -683,6 +699,15 @@ class _Body:
             f" (\\{hashes}...) to keep it as text",
         )
 
+    def _text_follows(self, number: int) -> bool:
+        """Line `number`'s next line with something on it is text: no heading, no field, not
+        the end of the draft."""
+        for raw in self.lines[number:]:
+            if not raw.strip() or raw.strip().startswith("<!--"):
+                continue
+            return not raw.startswith("#") and _field_like(raw) is None
+        return False
+
     def outside_article(self, raw: str, stripped: str, number: int) -> None:
         if self.subject is None:
             self.intro.append(_ESCAPED.sub("", raw.rstrip()))
@@ -691,10 +716,18 @@ class _Body:
             follows, self.stray = self.stray == number - 1, number
             if follows:  # the same paragraph: said once
                 return
+            heading = ""
+            if not self.sections and not self.entries and self.current is None:
+                # Right under the draft's first heading: meant, most likely, as a heading of
+                # the introduction, which a `# ` heading ends.
+                heading = (
+                    f"; if '{_shortened(self.subject[0])}' is a heading inside the introduction,"
+                    f" write '### {_shortened(self.subject[0])}' ('# ' starts a subject)"
+                )
             raise self.error(
                 number,
                 f"text under subject {self.subject[0]!r} belongs to no article: start an article "
-                "with '## Title' or delete the line",
+                f"with '## Title' or delete the line{heading}",
             )
 
     def field(self, raw: str, number: int) -> None:

@@ -435,6 +435,59 @@ DESK_WORDS: frozenset[str] = frozenset(
     {"staff", "desk", "bureau", "team", "editorial", "newsroom", "reporters", "correspondents"}
 )
 
+#: The last word of an organisation's name ("Acme Research and Insights Group", "The Brookings
+#: Institution", "Pew Research Center"): a page's byline of one credits no one, as a desk's does
+#: (a feed's is kept as written). Not an agency's or a paper's ("Associated Press", "Times"): an
+#: agency alone wrote the story (`NEWS_AGENCIES`).
+ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
+    {
+        "group",
+        "institute",
+        "institution",
+        "foundation",
+        "association",
+        "society",
+        "council",
+        "committee",
+        "commission",
+        "center",
+        "centre",
+        "department",
+        "ministry",
+        "company",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "corporation",
+        "labs",
+        "laboratory",
+        "university",
+        "college",
+        "agency",
+        "consortium",
+        "alliance",
+        "coalition",
+        "federation",
+        "partners",
+        "partnership",
+    }
+)
+
+#: Words that make a name an organisation's wherever they stand ("University of Oxford",
+#: "Institute for Fiscal Studies", "Department of Health").
+ORGANISATION_NAME_WORDS: frozenset[str] = frozenset(
+    {
+        "institute",
+        "institution",
+        "university",
+        "foundation",
+        "association",
+        "ministry",
+        "department",
+    }
+)
+
 #: News agencies, whose name in a feed's author field or after a byline's comma ("By John Smith,
 #: Associated Press") is where a story came from, not a person who wrote it.
 NEWS_AGENCIES: frozenset[str] = frozenset(

@@ -122,13 +122,19 @@ def issue_text(
             " `closing:` in the draft, when you review one)"
         )
         closing = ""
-    closing_at = f"{config.path}: `themes: closing`"
+    closing_key = "`themes: closing`"
+    closing_line = _config_line(config, config.themes.closing_offset, closing_key)
+    closing_at = (
+        f"{config.path}:{config.themes.closing_line} ({closing_key})"
+        if config.themes.closing_line
+        else f"{config.path}: {closing_key}"
+    )
     filled_closing = fill(closing, values).strip()
     for text, what, at in texts:
         fix_in = f"{what} (or in the draft, when you review one)"
         warnings += link_warnings(text, at, fix_in)
         warnings += repeated_closing(text, filled_closing, at, closing_at, values)
-    warnings += link_warnings(closing, lambda _: closing_at, "the closing line")
+    warnings += link_warnings(closing, closing_line, f"{closing_key} in {config.path}")
     introduction = "\n\n".join(p for p in parts if p)
     return IssueText(introduction, fill(closing, values).strip(), tuple(warnings))
 

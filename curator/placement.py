@@ -340,8 +340,17 @@ def refresh(
     vocabulary = Vocabulary(store)
     model = current_model(config, store, corrections, say=say, vocabulary=vocabulary)
     after = through if placed_by == fingerprint else 0
+    no_numpy = deps.numeric_missing()
+    if no_numpy is not None and say is not None:
+        say(no_numpy)
     placed = place(
-        store, model, after=after, through=newest, progress=progress, vocabulary=vocabulary
+        store,
+        model,
+        after=after,
+        through=newest,
+        progress=progress,
+        vocabulary=vocabulary,
+        numeric=no_numpy is None,
     )
     store.mark_placed(fingerprint, newest)
     return placed
@@ -355,14 +364,27 @@ def place(
     through: int,
     progress: PlaceProgress | None = None,
     vocabulary: Vocabulary | None = None,
+    numeric: bool = True,
 ) -> int:
     """Score the unfeatured articles with ids in (after, through] that `model` has not placed,
-    and store where each goes; returns how many."""
+    and store where each goes; returns how many. Without numpy (`numeric` False) many are placed
+    one by one, a window at a time: the same subjects, slower."""
     if through - after < BULK_MIN:
         stale = store.stale_ids(model.fingerprint, after, through, _names(model))
         return _place_ids(store, model, stale, vocabulary)
     phrases = phrase_keys(model.phrases)
     _count_archive(store, phrases, after, through, progress)
+    if not numeric:
+        windows = [
+            (lo, min(lo + SCORE_BATCH, through)) for lo in range(after, through, SCORE_BATCH)
+        ]
+        placed = 0
+        for n, (lo, hi) in enumerate(windows, 1):
+            stale = store.stale_ids(model.fingerprint, lo, hi, _names(model))
+            placed += _place_ids(store, model, stale, vocabulary)
+            if progress:
+                progress("placing articles under subjects", n, len(windows))
+        return placed
     return _score_archive(store, model, after, through, progress)
 
 

@@ -42,18 +42,34 @@ def _write_temp(path: Path, data: str | bytes) -> str:
     except FileNotFoundError:
         mode = 0o644
     _remove_stale_temps(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _naming(exc, path) from None
         raise
     return tmp
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """`exc` naming `path`, the file the editor knows, where it named no file (a write past a
+    file size limit, a full disk) or its temporary one (`.issue-2.html.x1y2z3.tmp`).
+
+    Why: "cannot write issue 1 to output: File too large (output)" named the folder, not the file.
+    """
+    if exc.filename is None or os.path.basename(str(exc.filename)).startswith(f".{path.name}."):
+        exc.filename = str(path)
+    return exc
 
 
 def _sync_folder(folder: Path) -> None:

@@ -431,6 +431,8 @@ class Store:
         self.path = path
         #: Told (once per wait) that a write waits for another program to release the store.
         self.on_wait: Callable[[str], None] | None = None
+        #: `close` was called: a transaction left open then was rolled back by SQLite.
+        self.closed = False
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -485,6 +487,7 @@ class Store:
                 self.db.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:
+        self.closed = True
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -514,6 +517,12 @@ class Store:
             yield self.db
             self.db.execute("COMMIT")
         except BaseException as exc:
+            # Closed already: a Ctrl-C between this `yield` and its `with` left the transaction
+            # to be closed by the garbage collector after the store (walk21 #4: "Exception
+            # ignored ... Cannot operate on a closed database" after "curator: interrupted").
+            # SQLite rolled it back when the store closed.
+            if self.closed:
+                raise
             if self.db.in_transaction:
                 # When the write failed already (a full disk, say), ROLLBACK can fail too: SQLite
                 # drops the transaction when the connection closes, and `exc` says what happened.
@@ -1206,7 +1215,8 @@ class Store:
         try:
             yield
         finally:
-            self.db.execute(_CANDIDATES_INDEX)
+            if not self.closed:  # (else built at the next opening, as after a cut-short run)
+                self.db.execute(_CANDIDATES_INDEX)
 
     def save_scored(
         self, rows: Iterable[tuple[int, str | None, float, str]], fingerprint: str

@@ -347,3 +347,49 @@ def test_extract_still_reads_the_page_when_the_newsletters_store_cannot_be_opene
     assert "\n  Ann Lee || Site of Queues\n" in out
     assert "not a curator store, or damaged" in err
     assert "how your newsletter credits these pages is not shown" in err
+
+
+def test_a_byline_of_an_organisation_credits_no_one_and_a_lone_agency_is_credited(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk21 #2: "By Acme Research and Insights Group" was credited as two people, "Acme
+    Research" and "Insights Group". An organisation's byline credits no one (the draft says no
+    author was found); a news agency alone wrote the story and is credited."""
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (
+                "Support Costs Survey Results",
+                page("Support Costs Survey Results", byline="By Acme Research and Insights Group"),
+                "",
+            ),
+            (
+                "Loyalty Schemes Under Review",
+                page(
+                    "Loyalty Schemes Under Review",
+                    head='<meta name="author" content="The Brookings Institution">',
+                ),
+                "",
+            ),
+            (
+                "Refund Queues Grow Longer",
+                page("Refund Queues Grow Longer", byline="By The Associated Press"),
+                "",
+            ),
+            (
+                "Callers Wait For Agents",
+                page("Callers Wait For Agents", head='<meta name="author" content="Reuters">'),
+                "",
+            ),
+        ],
+    )
+    blocks = draft_blocks(config)
+    for title in ("Support Costs Survey Results", "Loyalty Schemes Under Review"):
+        block = blocks[title]
+        assert not any(line.startswith("author:") for line in block), block
+        assert any(line.startswith("<!-- Credit:") for line in block), block
+    assert "author: Associated Press" in blocks["Refund Queues Grow Longer"] or (
+        "author: The Associated Press" in blocks["Refund Queues Grow Longer"]
+    )
+    assert "author: Reuters" in blocks["Callers Wait For Agents"]

@@ -163,8 +163,8 @@ main()
 """
 
 #: Each declared package, by the name Python imports it as, but sniffio: httpcore imports it only
-#: if it is there, and curator runs the same without it; and numpy, needed only to re-place a big
-#: archive (`deps.numeric`, the same error as trafilatura's).
+#: if it is there, and curator runs the same without it; and numpy, without which curator places
+#: articles one by one and says so (`deps.numeric_missing`, tested below).
 NEEDED = sorted(set(deps.PACKAGES) - {"sniffio", "numpy"})
 
 
@@ -220,3 +220,49 @@ def test_a_missing_module_of_curators_own_is_a_bug_not_a_package(tmp_path: Path)
     proc = run_without("curator.store", ["build", "--json"], tmp_path)
     assert proc.returncode == 1
     assert "Traceback" in proc.stderr and "installation is broken" not in proc.stderr
+
+
+def test_without_numpy_articles_are_placed_the_same_and_the_editor_is_told(
+    tmp_path: Path,
+) -> None:
+    """walk21 #5: with numpy uninstalled, `build`, `subjects list` and `subjects move` exited 0
+    saying nothing (and a large archive, placed in bulk, stopped). Now curator places articles
+    one by one without it, in the same subjects, and says once that numpy is missing and how
+    to install it. (BULK_MIN 1: the demo's archive is placed as a large one is.)"""
+    bulk = "import curator.placement\ncurator.placement.BULK_MIN = 1\n"
+    config = str(EXAMPLES / "feeds.yaml")
+
+    def curator(db: str, numpy: bool, *args: str) -> subprocess.CompletedProcess:
+        refuse = "numpy" if numpy is False else "no-such-module-at-all"
+        program = WITHOUT.format(name=refuse).replace("sys.argv[0]", bulk + "sys.argv[0]", 1)
+        return subprocess.run(
+            [sys.executable, "-c", program, *args, "--config", config, "--db", db],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=dict(os.environ, PYTHONPATH=str(REPO)),
+            timeout=300,
+        )
+
+    placed = {}
+    for numpy in (True, False):
+        db = str(tmp_path / f"numpy-{numpy}.db")
+        out = str(tmp_path / f"out-{numpy}")
+        proc = curator(db, numpy, "build", "--out", out)
+        assert proc.returncode == 0, proc.stderr
+        said = [line for line in proc.stderr.splitlines() if "numpy" in line]
+        if numpy:
+            assert said == [], proc.stderr
+        else:
+            assert len(said) == 1, proc.stderr
+            flat = " ".join(proc.stderr.split())
+            assert (
+                "numpy could not be imported (No module named 'numpy'): curator places articles"
+                " under subjects without it, one by one, in the same subjects but slower for a"
+                " large archive; to place them at full speed, pip install numpy, or reinstall"
+            ) in flat, proc.stderr
+        assert (Path(out) / "issue-1.html").exists()
+        proc = curator(db, numpy, "subjects", "list", "--json")
+        assert proc.returncode == 0, proc.stderr
+        placed[numpy] = json.loads(proc.stdout)
+    assert placed[False] and placed[False] == placed[True]

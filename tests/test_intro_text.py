@@ -71,8 +71,8 @@ def test_a_closing_sentence_repeated_in_the_introduction_is_said(themed_demo: Pa
     issue = json.loads((themed_demo.parent / "output" / "issue-1.json").read_text("utf-8"))
     sentence = next(s for s in issue["closing"].split(". ") if s.startswith("Next time"))
     assert (
-        f'{own}:2: "{sentence}." is also the closing line of the issue ({themed_demo}: `themes:'
-        " closing`), so the issue says it twice; take it out of the introduction (or change the"
+        f'{own}:2: "{sentence}." is also the closing line of the issue ({themed_demo}:98 (`themes:'
+        " closing`)), so the issue says it twice; take it out of the introduction (or change the"
         " closing line)"
     ) in " ".join(err.split())
 
@@ -112,3 +112,26 @@ def test_warnings_about_an_introduction_in_feeds_yaml_name_its_line(demo: Path) 
     assert f"{where}: {{next_theme}} is empty in issue 1 (" in flat, err
     assert f'{where}: the link "x" goes to javascript:void(0)' in flat
     assert f"in `newsletter: introduction` in {demo} (or in the draft" in flat
+
+
+def test_a_javascript_link_in_the_closing_line_names_its_line_in_feeds_yaml(
+    themed_demo: Path,
+) -> None:
+    """walk21 #6: said as "feeds.yaml: `themes: closing`: the link ...", with no line, where the
+    {next_theme} closing warning gives "feeds.yaml:24"."""
+    lines = themed_demo.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  closing:"))
+    lines[at : at + 1] = [
+        "  closing: |",
+        "    Next time: {next_theme}.",
+        "    Read [more](javascript:alert(2)).",
+    ]
+    themed_demo.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert (
+        f'{themed_demo}:{at + 3} (`themes: closing`): the link "more" goes to javascript:alert(2),'
+        " which is never published: every format shows its text alone; to keep the link, give it"
+        f" an https: address in `themes: closing` in {themed_demo}"
+    ) in flat, err

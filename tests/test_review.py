@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import feedparser
+import pytest
 import yaml
 
 from conftest import EXAMPLES, LocalServer
@@ -612,6 +613,33 @@ def test_a_broken_first_subject_heading_is_the_one_mistake_named(demo: Path) -> 
     assert err.startswith(f"curator: {path}:{at + 1}: '{lines[at][:30]}"), err
     assert f"is not a heading: write '# {lines[at][1:30]}" in err
     assert "before any subject" not in err
+
+
+@pytest.mark.parametrize("written", ["#Why this issue", "# Why this issue"])
+def test_a_heading_in_the_introduction_is_advised_as_one_that_works(
+    demo: Path, written: str
+) -> None:
+    """walk21 #3: `#Why this issue` in the introduction was advised as "write '# Why this issue'",
+    and doing so gave "text under subject 'Why this issue' belongs to no article". The advice
+    is a heading of the introduction, and following it publishes the issue."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[at:at] = [written, "", "Because it matters.", ""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    mistakes = [line for line in err.splitlines() if f"{path}:" in line]
+    assert len(mistakes) == 1, err
+    flat = " ".join(err.split())
+    assert "write '### Why this issue'" in flat, err
+    assert "write '# Why this issue'" not in flat
+    lines[at] = "### Why this issue"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Why this issue</h3>" in page and "Because it matters." in page
 
 
 def test_a_field_line_inside_a_blurb_is_a_mistake(demo: Path) -> None:

@@ -12,6 +12,7 @@ the capability that lets it).
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import resource
 import signal
@@ -170,6 +171,8 @@ def test_a_full_disk_publishes_none_of_the_issue_and_says_what_to_do(newsletter:
     assert code == 1, stderr
     assert "Traceback" not in stderr
     assert stderr.splitlines()[-1].startswith(f"curator: cannot write issue 2 to {out}: File too")
+    # walk21 #7: "(.../output)" named the folder; the file that could not be written is named.
+    assert f"File too large ({out / 'issue-2.email.html'}); nothing was published" in stderr
     assert (
         "nothing was published and the issue was not recorded: raise the limit on file size"
         " (ulimit -f), or choose another --out, then run again"
@@ -307,10 +310,10 @@ PAUSING_CURATOR = r"""
 import importlib.abc, os, sys, time
 STAGE = os.environ["CURATOR_TEST_PAUSE"]
 
-def pause(stage):
+def pause(stage, seconds=60):
     if stage == STAGE:
         print(f"curator-test: paused at {stage}", file=sys.stderr, flush=True)
-        time.sleep(60)
+        time.sleep(seconds)
 
 class PauseAtImport(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
@@ -331,10 +334,29 @@ if STAGE != "starting":
         pause("report")  # the store is closed; the report is about to be printed
         return report_build(*args, **kwargs)
     build.run_build, build.report_build = paused_run_build, paused_report_build
+    store = sys.modules["curator.store"]
+    transaction = store.Store.transaction
+    class PausedOnce:
+        # The first transaction, paused once it has begun but before its `with` runs.
+        paused = False
+        def __init__(self, cm):
+            self.cm = cm
+        def __enter__(self):
+            db = self.cm.__enter__()
+            if not PausedOnce.paused:
+                PausedOnce.paused = True
+                pause("transaction")
+            return db
+        def __exit__(self, *exc):
+            return self.cm.__exit__(*exc)
+    store.Store.transaction = lambda self: PausedOnce(transaction(self))
 
 import runpy
 sys.argv = ["curator", *sys.argv[1:]]
-runpy.run_module("curator", run_name="__main__")
+try:
+    runpy.run_module("curator", run_name="__main__")
+finally:
+    pause("finished", 3)  # the run is over and has said so; Python is about to clean up
 """
 
 
@@ -350,6 +372,12 @@ def ctrl_c_reaches_the_children() -> Iterator[None]:
 
 def interrupted_at(stage: str, config: Path, *args: str) -> tuple[int, str]:
     """Run the pausing child until it pauses at `stage`, then press Ctrl-C: (exit code, stderr)."""
+    code, stderr, _ = interrupted_run(stage, config, *args)
+    return code, stderr
+
+
+def interrupted_run(stage: str, config: Path, *args: str) -> tuple[int, str, str]:
+    """`interrupted_at`, and the child's stdout: (exit code, stderr, stdout)."""
     proc = subprocess.Popen(
         [sys.executable, "-c", PAUSING_CURATOR, "build", "--config", str(config), *args],
         cwd=REPO,
@@ -370,8 +398,8 @@ def interrupted_at(stage: str, config: Path, *args: str) -> tuple[int, str]:
         proc.kill()
         pytest.fail(f"the child never paused at {stage}: {''.join(lines)}")
     proc.send_signal(signal.SIGINT)
-    _, stderr = proc.communicate(timeout=30)
-    return proc.returncode, stderr
+    stdout, stderr = proc.communicate(timeout=30)
+    return proc.returncode, stderr, stdout
 
 
 @pytest.mark.parametrize("stage", ["published", "report"])
@@ -388,9 +416,39 @@ def test_ctrl_c_after_the_issue_is_published_says_it_was(newsletter: Path, stage
     assert (output_of(newsletter) / "issue-2.html").is_file()
 
 
+def test_ctrl_c_as_a_transaction_begins_is_one_line_and_nothing_after_it(
+    newsletter: Path,
+) -> None:
+    """walk21 #4b: "curator: interrupted; ..." was followed by "Exception ignored ...
+    sqlite3.ProgrammingError: Cannot operate on a closed database"."""
+    code, stderr = interrupted_at("transaction", newsletter, "--no-fetch", "-q")
+    assert code == 130, stderr
+    assert stderr.splitlines() == ["curator: interrupted; what was stored before is kept"]
+    assert issues_recorded(newsletter) == 1
+
+
+def test_ctrl_c_once_the_run_has_reported_changes_nothing(newsletter: Path) -> None:
+    """walk21 #4a: "Issue 2: ..." printed, then Ctrl-C killed curator as it cleaned up, silently,
+    with the exit status of an interrupted run."""
+    code, stderr = interrupted_at("finished", newsletter, "--no-fetch", "-q")
+    assert code == 0, stderr
+    assert "Traceback" not in stderr and "interrupted" not in stderr, stderr
+    assert issues_recorded(newsletter) == 2
+
+
 def test_ctrl_c_while_curator_starts_is_one_line(newsletter: Path) -> None:
     code, stderr = interrupted_at("starting", newsletter, "--no-fetch")
     assert code == 130, stderr
     assert "Traceback" not in stderr
     assert stderr.splitlines() == ["curator: interrupted while starting; nothing was done"]
     assert issues_recorded(newsletter) == 1
+
+
+def test_ctrl_c_while_curator_starts_answers_json(newsletter: Path) -> None:
+    """walk21 #4c: with --json, stdout was empty."""
+    code, stderr, stdout = interrupted_run("starting", newsletter, "--no-fetch", "--json")
+    assert code == 130, stderr
+    assert json.loads(stdout) == {
+        "error": "interrupted while starting; nothing was done",
+        "exit": 130,
+    }

@@ -20,6 +20,7 @@ Commands never print an error and exit themselves: they raise a `curator.errors.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 from curator.deps import missing_package
@@ -43,7 +44,13 @@ def main() -> None:
         if "--json" in (args[: args.index("--")] if "--" in args else args):
             print(json.dumps({"error": str(_BROKEN), "exit": _BROKEN.exit_code}, indent=2))
         sys.exit(_BROKEN.exit_code)
-    cli(prog_name="curator")
+    try:
+        cli(prog_name="curator")
+    finally:
+        # The run is over, its report or its error said: a Ctrl-C now would only cut Python's
+        # clean-up short, killing the process with no word and an interrupted run's exit status
+        # (walk21 #4: "Issue 1: ..." printed, then nothing).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 __all__ = ["cli", "main"]
