@@ -36,10 +36,22 @@ from curator.preview import serve_until_interrupted
 from curator.store import Store
 from curator.themes import ThemeError, requested_subjects, theme_name
 
+def templates_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """--templates must name a folder: else a typo would quietly publish with curator's own
+    templates (the same typo in `settings: templates:` is a mistake in feeds.yaml, exit 2)."""
+    if value is not None and not value.is_dir():
+        raise click.BadParameter(
+            f"no templates folder at `{value}` (looked for {value.resolve()}); fix the path, "
+            "which is relative to the folder you run curator in"
+        )
+    return value
+
+
 TEMPLATES_OPTION = click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
+    callback=templates_folder,
     help="A folder of your templates, used before curator's own.",
 )
 
