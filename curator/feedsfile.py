@@ -646,7 +646,35 @@ def import_name(title: str, *addresses: str | None) -> str | None:
         return None
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     naming = [p.strip() for p in parts if names_site(p)]
-    return naming[0] if len(parts) > 1 and len(naming) == 1 else title
+    if len(parts) < 2 or len(naming) != 1:
+        return title
+    # A part cut inside brackets ("Collin Donnell (collin donnell » feed)") is no name: what comes
+    # before the bracket left open is, when it still names the site; else the title whole.
+    part = naming[0]
+    opened = unclosed_bracket(part)
+    if opened is None:
+        return part
+    before = part[:opened].strip()
+    if before and unclosed_bracket(before) is None and names_site(before):
+        return before
+    return title
+
+
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+
+def unclosed_bracket(text: str) -> int | None:
+    """Where the first bracket of `text` left open (or closed without opening) is; None when every
+    bracket is closed in order."""
+    stack: list[tuple[str, int]] = []
+    for at, char in enumerate(text):
+        if char in "([{":
+            stack.append((char, at))
+        elif char in _BRACKETS:
+            if not stack or stack[-1][0] != _BRACKETS[char]:
+                return stack[0][1] if stack else at
+            stack.pop()
+    return stack[0][1] if stack else None
 
 
 def import_opml(
