@@ -98,6 +98,8 @@ class OpmlImport:
     #: Feeds already listed (so left as they are) whose OPML folder is a subject they do not hint
     #: at in feeds.yaml: (the url, the `subjects:` the entry would need: its own, then the folders').
     unhinted: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Feeds the OPML file lists more than once (each added once): their second listings.
+    repeated: tuple[FeedSpec, ...] = ()
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -681,9 +683,10 @@ def import_opml(
     path: Path, data: bytes, source: str, known_subjects: Sequence[str] | None = None
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...], tuple[tuple[str, str], ...]]:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit: (added, skipped
-    duplicates, rejected outlines as (xmlUrl, text)). See `import_subscriptions`."""
+    duplicates -- listed before, then repeated in the file --, rejected outlines as (xmlUrl, text)).
+    See `import_subscriptions`."""
     done = import_subscriptions(path, data, source, known_subjects)
-    return done.added, done.skipped, done.rejected
+    return done.added, (*done.skipped, *done.repeated), done.rejected
 
 
 def import_subscriptions(
@@ -720,7 +723,10 @@ def import_subscriptions(
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
     listed = {url_key(spec.url): spec.subjects for spec in read_feeds(Path(path))}
-    added, skipped = add_feeds(path, specs, stubs)
+    added, duplicates = add_feeds(path, specs, stubs)
+    # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
+    skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
+    repeated = tuple(spec for spec in duplicates if url_key(spec.url) not in listed)
     unhinted = tuple(
         (spec.url, (*own, *missing))
         for spec in skipped
@@ -744,6 +750,7 @@ def import_subscriptions(
         tuple(stubs),
         renamed,
         unhinted,
+        repeated,
     )
 
 

@@ -371,3 +371,44 @@ def test_feeds_add_says_why_each_guessed_address_is_not_a_feed(
     ]
     assert "could not be fetched" not in err
     assert config.read_text(encoding="utf-8") == before
+
+
+def test_feeds_export_names_the_local_feeds_it_leaves_out(demo: Path, tmp_path: Path) -> None:
+    """walk23: `feeds list` showed 6 feeds, the exported OPML held 5, and nothing said why."""
+    url = "https://blog.example.com/feed.xml"
+    assert invoke("feeds", "add", "--config", str(demo), "--no-check", url)[0] == 0
+    out = tmp_path / "exported.opml"
+    code, _, err = invoke("feeds", "export", "--config", str(demo), "-o", str(out))
+    assert code == 0, err
+    assert url.encode() in out.read_bytes() and b"northwind" not in out.read_bytes()
+    assert (
+        "curator: 3 local feed(s) left out (OPML holds web addresses, which a feed reader"
+        " elsewhere can read): feeds/northwind.xml, feeds/supportdesk-review.xml,"
+        " feeds/brightline.json\n"
+    ) in err
+
+
+def test_feeds_import_tells_feeds_repeated_in_the_opml_from_feeds_already_listed(
+    tmp_path: Path,
+) -> None:
+    """walk23: into an empty feeds.yaml, an OPML listing two feeds twice said "Skipped 2 already
+    listed"; nothing was listed: the OPML repeats them."""
+    config = h.write_config(tmp_path, [{"url": "https://kept.example/feed"}])
+    outlines = "".join(
+        f'<outline type="rss" text="{name}" xmlUrl="https://{name}.example/feed"/>'
+        for name in ("one", "two", "one", "two", "kept")
+    )
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>',
+        encoding="utf-8",
+    )
+    code, out, err = invoke("feeds", "import", "--config", str(config), str(opml))
+    assert code == 0, err
+    assert out == f"Imported 2 feed(s) into {config}.\n"
+    assert "Skipped 1 already listed (left as they are):\n  https://kept.example/feed\n" in err
+    assert (
+        "2 listed twice in the OPML (each added once):\n"
+        "  https://one.example/feed\n  https://two.example/feed\n"
+    ) in err
+    assert "Skipped 2" not in err and "Skipped 3" not in err

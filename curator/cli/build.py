@@ -132,7 +132,7 @@ def build(
     every subject; --subject or --all-subjects decide for this one issue (the plan keeps its
     place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
     """
-    with opened(config, db) as (conf, store):
+    with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
         if draft_file is not None:
             if subject or all_subjects:
@@ -309,7 +309,7 @@ def draft(
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
-    with opened(config, db) as (conf, store):
+    with opened(config, db, create=True) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         if not no_fetch:
             announce_fetch(conf, quiet)
@@ -432,7 +432,7 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 @common_options
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
-    with opened(config, db) as (conf, store):
+    with opened(config, db, create=True) as (conf, store):
         announce_fetch(conf, quiet)
         summary = fetch_with_progress(conf, store, quiet)
     failure = every_feed_failed_error(summary, "nothing was fetched")
