@@ -121,9 +121,10 @@ FEEDS_TEMPLATE = """\
 newsletter:
   title: My Newsletter            # the heading of every issue, e.g. "Customer Experience Weekly"
   editor: Your Name
-  # The note that opens every issue (or keep it in a file: introduction_file: intro.md).
+  # The note that opens every issue (or keep it in a file: introduction_file: intro.md); {number},
+  # {title}, {date} and {theme} become the issue's own.
   introduction: |
-    Welcome to this week's issue.
+    Welcome to issue {number} of {title}.
   issue_size: 4                   # at most this many articles per subject
   # site_url: https://example.com/newsletter/
 

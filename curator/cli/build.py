@@ -36,7 +36,10 @@ from curator.preview import serve_until_interrupted
 from curator.store import Store
 from curator.themes import ThemeError, requested_subjects, theme_name
 
-def templates_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+
+def templates_folder(
+    _ctx: click.Context, _param: click.Parameter, value: Path | None
+) -> Path | None:
     """--templates must name a folder: else a typo would quietly publish with curator's own
     templates (the same typo in `settings: templates:` is a mistake in feeds.yaml, exit 2)."""
     if value is not None and not value.is_dir():
@@ -70,6 +73,12 @@ def require_feeds(config: Config) -> None:
             f"{config.path}: no feeds yet; add one with `curator feeds add URL` "
             "(a feed, or a site's address), or import a list with `curator feeds import FILE.opml`"
         )
+
+
+def say_placeholders(config: Config) -> None:
+    """What `curator init` wrote for the editor to replace, said before an issue is made of it."""
+    for line in config.placeholders:
+        warn(line)
 
 
 def announce_fetch(config: Config, quiet: bool) -> None:
@@ -133,6 +142,7 @@ def build(
     place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
     """
     with opened(config, db, create=True) as (conf, store):
+        say_placeholders(conf)
         out_dir = out or conf.settings.output
         if draft_file is not None:
             if subject or all_subjects:
@@ -311,6 +321,7 @@ def draft(
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
     with opened(config, db, create=True) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
+        say_placeholders(conf)
         if not no_fetch:
             announce_fetch(conf, quiet)
         with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing

@@ -196,11 +196,9 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         for spec in done.skipped:
             click.echo(f"  {spec.url}", err=True)
     if done.repeated:
-        click.echo(
-            f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True
-        )
-        for spec in dict.fromkeys(spec.url for spec in done.repeated):
-            click.echo(f"  {spec}", err=True)
+        click.echo(f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True)
+        for url in dict.fromkeys(spec.url for spec in done.repeated):
+            click.echo(f"  {url}", err=True)
     if done.unhinted:
         # An import adds feeds; it never rewrites one the editor already has.
         click.echo(
