@@ -113,8 +113,7 @@ def extract(
     the build reads them: with the settings of feeds.yaml (--config) when there is one."""
     settings, store_path = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
-    # How the newsletter credits each page it has stored (no store made where there is none).
-    if store_path is not None and store_path.exists():
+    if store_path is not None:  # how the newsletter credits each page it has stored
         try:
             with Store.open(store_path) as store:
                 for source in sources:
