@@ -142,7 +142,6 @@ def build(
     place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
     """
     with opened(config, db, create=True) as (conf, store):
-        say_placeholders(conf)
         out_dir = out or conf.settings.output
         if draft_file is not None:
             if subject or all_subjects:
@@ -161,6 +160,7 @@ def build(
             report_build(result, quiet, as_json)
             return
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
+        say_placeholders(conf)  # (a draft publishes its own front matter and introduction)
         if not no_fetch:
             announce_fetch(conf, quiet)
         with RunProgress(quiet=quiet) as progress:
