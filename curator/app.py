@@ -31,7 +31,7 @@ from curator.draft import (
     stop_for,
     write_draft,
 )
-from curator.errors import CuratorError
+from curator.errors import CuratorError, InputError
 from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
@@ -47,6 +47,7 @@ from curator.models import Article, Copy, FetchResult, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
     OutputError,
+    TemplateMistake,
     archive_item,
     fragment_of,
     load_archive,
@@ -348,6 +349,8 @@ def publish_issue(
         rendered = render_outputs(
             issue, env=env, site_url=config.site_url, archive=archive, formats=formats, utm=utm
         )
+    except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
+        raise
     except OutputError as exc:
         raise BuildError(str(exc)) from None
     except OSError as exc:  # the folder's earlier issues could not be listed
@@ -639,7 +642,9 @@ def build_from_draft(
     draft = read_draft(draft_file, [s.name for s in config.subjects])
     expected = store.next_issue_number()
     if draft.number != expected:
-        raise BuildError(
+        # The draft's `number:` is out of step (published already, or edited): a mistake in the
+        # draft (exit 2), as README's table of exit codes says.
+        raise InputError(
             f"{draft_file}: the draft is issue {draft.number}, but the next issue is {expected}"
             + ("; it was published already" if draft.number < expected else "")
             + "; run `curator draft` for a fresh one, or correct `number:`"
@@ -833,6 +838,8 @@ def render_issues(
         written.write()
         paths = written.publish()
         written.keep()
+    except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
+        raise
     except OutputError as exc:
         raise BuildError(str(exc)) from None
     except OSError as exc:

@@ -108,6 +108,15 @@ class Themes:
     closing_offset: int = 0
 
 
+#: What `curator init` writes under `newsletter:` (feedsfile.FEEDS_TEMPLATE) for the editor to
+#: replace: a build or draft that would publish one of them says so.
+INIT_PLACEHOLDERS: dict[str, str] = {
+    "title": "My Newsletter",
+    "editor": "Your Name",
+    "introduction": "Welcome to issue {number} of {title}.",
+}
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole of feeds.yaml."""
@@ -126,6 +135,9 @@ class Config:
     #: Things that are allowed but probably not meant, located as errors are ("path:line:col:
     #: what; the fix"); every command prints them before it runs.
     warnings: tuple[str, ...] = ()
+    #: `newsletter:` values still as `curator init` wrote them (located as warnings are); `build`
+    #: and `draft` say them, as they would be published.
+    placeholders: tuple[str, ...] = ()
     themes: Themes = field(default_factory=Themes)
     #: A subject's own introduction (`introduction:` under the subject), for issues on its theme.
     subject_introductions: dict[str, str] = field(default_factory=dict)
@@ -526,6 +538,17 @@ class _Reader:
             introduction = self.read_intro(top["newsletter"], news["introduction_file"])
             intro_file = (self.path.parent / news["introduction_file"]).resolve()
         themes = self.themes(top.get("themes"), subjects)
+        placeholders = tuple(
+            str(
+                self.error(
+                    news_nodes[key],
+                    f"`{key}: {placeholder}` is still the placeholder `curator init` wrote,"
+                    " and is published as it is; write your newsletter's own",
+                )
+            )
+            for key, placeholder in INIT_PLACEHOLDERS.items()
+            if key in news and str(news[key]).split() == placeholder.split()
+        )
         return Config(
             path=self.path,
             title=news["title"],
@@ -538,6 +561,7 @@ class _Reader:
             settings=settings,
             utm={k: v for k, v in news.items() if k.startswith("utm_")},
             warnings=tuple(self.warnings),
+            placeholders=placeholders,
             themes=themes,
             subject_introductions=self.subject_intros,
             introduction_file=intro_file,

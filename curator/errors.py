@@ -28,8 +28,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     ),
     (
         EXIT_INPUT,
-        "a mistake in what you wrote: feeds.yaml, a draft, an OPML file, or the command's options"
-        " and arguments",
+        "a mistake in what you wrote: feeds.yaml, a draft (or its `number:` out of step), a"
+        " template, an OPML file, or the command's options and arguments",
     ),
     (
         EXIT_THEME,

@@ -101,6 +101,8 @@ class OpmlImport:
     #: Feeds already listed (so left as they are) whose OPML folder is a subject they do not hint
     #: at in feeds.yaml: (the url, the `subjects:` the entry would need: its own, then the folders').
     unhinted: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Feeds the OPML file lists more than once (each added once): their second listings.
+    repeated: tuple[FeedSpec, ...] = ()
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -122,9 +124,10 @@ FEEDS_TEMPLATE = """\
 newsletter:
   title: My Newsletter            # the heading of every issue, e.g. "Customer Experience Weekly"
   editor: Your Name
-  # The note that opens every issue (or keep it in a file: introduction_file: intro.md).
+  # The note that opens every issue (or keep it in a file: introduction_file: intro.md); {number},
+  # {title}, {date} and {theme} become the issue's own.
   introduction: |
-    Welcome to this week's issue.
+    Welcome to issue {number} of {title}.
   issue_size: 4                   # at most this many articles per subject
   # site_url: https://example.com/newsletter/
 
@@ -649,16 +652,45 @@ def import_name(title: str, *addresses: str | None) -> str | None:
         return None
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     naming = [p.strip() for p in parts if names_site(p)]
-    return naming[0] if len(parts) > 1 and len(naming) == 1 else title
+    if len(parts) < 2 or len(naming) != 1:
+        return title
+    # A part cut inside brackets ("Collin Donnell (collin donnell » feed)") is no name: what comes
+    # before the bracket left open is, when it still names the site; else the title whole.
+    part = naming[0]
+    opened = unclosed_bracket(part)
+    if opened is None:
+        return part
+    before = part[:opened].strip()
+    if before and unclosed_bracket(before) is None and names_site(before):
+        return before
+    return title
+
+
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+
+def unclosed_bracket(text: str) -> int | None:
+    """Where the first bracket of `text` left open (or closed without opening) is; None when every
+    bracket is closed in order."""
+    stack: list[tuple[str, int]] = []
+    for at, char in enumerate(text):
+        if char in "([{":
+            stack.append((char, at))
+        elif char in _BRACKETS:
+            if not stack or stack[-1][0] != _BRACKETS[char]:
+                return stack[0][1] if stack else at
+            stack.pop()
+    return stack[0][1] if stack else None
 
 
 def import_opml(
     path: Path, data: bytes, source: str, known_subjects: Sequence[str] | None = None
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...], tuple[tuple[str, str], ...]]:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit: (added, skipped
-    duplicates, rejected outlines as (xmlUrl, text)). See `import_subscriptions`."""
+    duplicates -- listed before, then repeated in the file --, rejected outlines as (xmlUrl, text)).
+    See `import_subscriptions`."""
     done = import_subscriptions(path, data, source, known_subjects)
-    return done.added, done.skipped, done.rejected
+    return done.added, (*done.skipped, *done.repeated), done.rejected
 
 
 def has_markup(name: str) -> bool:
@@ -707,7 +739,10 @@ def import_subscriptions(
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
     listed = {url_key(spec.url): spec.subjects for spec in read_feeds(Path(path))}
-    added, skipped = add_feeds(path, specs, stubs)
+    added, duplicates = add_feeds(path, specs, stubs)
+    # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
+    skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
+    repeated = tuple(spec for spec in duplicates if url_key(spec.url) not in listed)
     unhinted = tuple(
         (spec.url, (*own, *missing))
         for spec in skipped
@@ -732,6 +767,7 @@ def import_subscriptions(
         renamed=renamed,
         unhinted=unhinted,
         subjects_refused=refused,
+        repeated=repeated,
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import css_inline
@@ -22,7 +23,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from curator.errors import CuratorError
+from curator.errors import EXIT_INPUT, CuratorError
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
@@ -63,6 +64,13 @@ _INLINER = css_inline.CSSInliner(
 
 class OutputError(CuratorError):
     """An output could not be produced (unknown format, a template error); the message says which."""
+
+
+class TemplateMistake(OutputError):
+    """A template cannot be read or rendered (a mistake in what the editor wrote, so exit 2 as a
+    mistake in feeds.yaml or a draft is); the message names the file and line."""
+
+    exit_code: ClassVar[int] = EXIT_INPUT
 
 
 @dataclass(frozen=True)
@@ -419,13 +427,13 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
     except jinja2.TemplateNotFound:
         raise
     except jinja2.TemplateSyntaxError as exc:
-        raise OutputError(
+        raise TemplateMistake(
             f"template {exc.filename or template}:{exc.lineno}: {exc.message}"
         ) from None
     except jinja2.TemplateError as exc:
         where = _where(exc, template)
         also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
-        raise OutputError(f"template {where}: {exc.message or exc}{also}") from None
+        raise TemplateMistake(f"template {where}: {exc.message or exc}{also}") from None
 
 
 def _where(exc: BaseException, template: str) -> str:
@@ -594,6 +602,7 @@ __all__ = [
     "OUTPUTS",
     "ArchiveItem",
     "OutputError",
+    "TemplateMistake",
     "add_utm",
     "archive_item",
     "fragment_of",

@@ -198,6 +198,7 @@ def test_every_json_command_answers_a_failure_in_json_on_stdout(
 
 def test_a_json_command_that_fails_prints_the_error_object_with_the_message(demo: Path) -> None:
     absent = "https://nowhere.example/x"
+    assert invoke("fetch", "--config", str(demo), "-q").exit_code == 0
     result = invoke("subjects", "explain", "--config", str(demo), absent, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {
@@ -316,3 +317,48 @@ def test_no_command_prints_an_error_and_exits_itself(path: Path) -> None:
         and node.id in ("SystemExit", "exit")
     ]
     assert exits == []
+
+
+def test_a_mistyped_db_is_refused_by_commands_that_read_and_said_by_those_that_fetch(
+    demo: Path, tmp_path: Path
+) -> None:
+    """walk23: `themes --db /tmp/nonexist/dir/x.db` made the folders and an empty store, then said
+    "Tech: 0 article(s)"; `subjects list --db /tmp/typo.db` said "No stored article there yet."."""
+    assert invoke("build", "--config", str(demo), "-q").exit_code == 0
+    typo = tmp_path / "nonexist" / "dir" / "x.db"
+    for command in (
+        ("themes",),
+        ("subjects", "list"),
+        ("subjects", "uncertain"),
+        ("subjects", "explain", "https://example.com/a"),
+        ("render",),
+        ("feeds", "list"),
+    ):
+        result = invoke(*command, "--config", str(demo), "--db", str(typo))
+        assert result.exit_code == 1, (command, result.output)
+        assert result.stderr.startswith(f"curator: no store at {typo}: check the --db path"), (
+            command
+        )
+        assert not typo.parent.parent.exists(), command
+    # fetch makes the store it is pointed at, and says it is a new one, not the config's.
+    other = tmp_path / "other.db"
+    result = invoke("fetch", "--config", str(demo), "--db", str(other), "-q")
+    assert result.exit_code == 0, result.output
+    assert f"curator: a new store at {other} (--db names no existing file" in result.stderr
+    assert other.exists()
+    result = invoke("fetch", "--config", str(demo), "--db", str(other), "-q")
+    assert "a new store" not in result.stderr
+
+
+def test_a_newsletter_never_fetched_is_told_to_fetch_first(demo: Path) -> None:
+    store = demo.parent / ".curator" / "curator.db"
+    result = invoke("subjects", "list", "--config", str(demo))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"curator: no store at {store}: nothing has been fetched for this newsletter yet; run"
+        " `curator fetch` (or `curator build`) first\n"
+    )
+    # The feed list is shown all the same (each feed never fetched), and no store is made.
+    result = invoke("feeds", "list", "--config", str(demo))
+    assert result.exit_code == 0 and "never fetched" in result.stdout
+    assert not store.exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 import hostile_helpers as h
 from click.testing import CliRunner
 
-from conftest import LocalServer
+from conftest import EXAMPLES, LocalServer
 from curator.cli import cli
 from curator.config import load_config
 from curator.discover import COMMON_FEED_PATHS
@@ -371,3 +371,82 @@ def test_feeds_add_says_why_each_guessed_address_is_not_a_feed(
     ]
     assert "could not be fetched" not in err
     assert config.read_text(encoding="utf-8") == before
+
+
+def test_feeds_export_names_the_local_feeds_it_leaves_out(demo: Path, tmp_path: Path) -> None:
+    """walk23: `feeds list` showed 6 feeds, the exported OPML held 5, and nothing said why."""
+    url = "https://blog.example.com/feed.xml"
+    assert invoke("feeds", "add", "--config", str(demo), "--no-check", url)[0] == 0
+    out = tmp_path / "exported.opml"
+    code, _, err = invoke("feeds", "export", "--config", str(demo), "-o", str(out))
+    assert code == 0, err
+    assert url.encode() in out.read_bytes() and b"northwind" not in out.read_bytes()
+    assert (
+        "curator: 3 local feed(s) left out (OPML holds web addresses, which a feed reader"
+        " elsewhere can read): feeds/northwind.xml, feeds/supportdesk-review.xml,"
+        " feeds/brightline.json\n"
+    ) in err
+
+
+def test_feeds_import_tells_feeds_repeated_in_the_opml_from_feeds_already_listed(
+    tmp_path: Path,
+) -> None:
+    """walk23: into an empty feeds.yaml, an OPML listing two feeds twice said "Skipped 2 already
+    listed"; nothing was listed: the OPML repeats them."""
+    config = h.write_config(tmp_path, [{"url": "https://kept.example/feed"}])
+    outlines = "".join(
+        f'<outline type="rss" text="{name}" xmlUrl="https://{name}.example/feed"/>'
+        for name in ("one", "two", "one", "two", "kept")
+    )
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>',
+        encoding="utf-8",
+    )
+    code, out, err = invoke("feeds", "import", "--config", str(config), str(opml))
+    assert code == 0, err
+    assert out == f"Imported 2 feed(s) into {config}.\n"
+    assert "Skipped 1 already listed (left as they are):\n  https://kept.example/feed\n" in err
+    assert (
+        "2 listed twice in the OPML (each added once):\n"
+        "  https://one.example/feed\n  https://two.example/feed\n"
+    ) in err
+    assert "Skipped 2" not in err and "Skipped 3" not in err
+
+
+def test_a_build_straight_after_init_names_the_placeholders_it_publishes(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """walk23: a build after `curator init` published "My Newsletter ... edited by Your Name"
+    without a word, and init's introduction drew "introduction is word for word issue 1's" on
+    every issue after."""
+    folder = tmp_path / "news"
+    assert invoke("init", str(folder))[0] == 0
+    config = folder / "feeds.yaml"
+    (folder / "feeds").mkdir()
+    for name in ("northwind.xml", "supportdesk-review.xml"):
+        (folder / "feeds" / name).write_bytes((EXAMPLES / "feeds" / name).read_bytes())
+    # Nothing reaches the internet: the feeds are local files, and their pages are not read.
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  # fetch_pages: true", "  fetch_pages: false"), "utf-8")
+    monkeypatch.chdir(folder)  # `feeds add` takes a path as the shell gives it
+    assert invoke("feeds", "add", "--config", str(config), "feeds/northwind.xml")[0] == 0
+    code, out, err = invoke("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out.startswith("Issue 1: ")
+    assert (
+        f"curator: warning: {config}:5:10: `title: My Newsletter` is still the placeholder" in err
+    )
+    assert f"curator: warning: {config}:6:11: `editor: Your Name` is still the placeholder" in err
+    assert "`introduction: Welcome to issue {number} of {title}.` is still the placeholder" in err
+    page = (folder / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Welcome to issue 1 of My Newsletter." in page
+    assert invoke("feeds", "add", "--config", str(config), "feeds/supportdesk-review.xml")[0] == 0
+    code, out, err = invoke("build", "--config", str(config), "-q")
+    assert code == 0 and out.startswith("Issue 2: "), err
+    assert "word for word" not in err
+    # Once the editor writes their own, nothing is said.
+    text = config.read_text(encoding="utf-8").replace("My Newsletter", "CX Notes")
+    config.write_text(text.replace("Your Name", "Ada").replace("Welcome to", "Hello,"), "utf-8")
+    code, _, err = invoke("draft", "--config", str(config), "-q", "--no-fetch", "--all-subjects")
+    assert "placeholder" not in err

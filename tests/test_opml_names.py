@@ -86,3 +86,16 @@ def test_a_blogs_own_name_is_written_as_its_name(demo: Path, corpus: Path) -> No
     assert len(named) > len(names) // 2
     # A hosted blog whose address cannot tell (tumblr.com) gets no name: its own title is used.
     assert names["http://mentalfaculty.tumblr.com/rss"] is None
+
+
+def test_a_name_is_never_cut_inside_brackets(demo: Path, corpus: Path) -> None:
+    """walk23: "Collin Donnell (collin donnell » feed)" was written as `name: Collin Donnell
+    (collin donnell`, a broken name every article of the feed would be credited with."""
+    code, out, err, names = imported(demo, opml(corpus, "rsparser/Subs.opml"))
+    assert code == 0, err
+    assert names["http://feedpress.me/collindonnell"] == "Collin Donnell"
+    assert "-> name: Collin Donnell (collin donnell\n" not in out + err
+    for name in names.values():
+        if name:
+            assert name.count("(") == name.count(")"), name
+            assert name.count("[") == name.count("]"), name

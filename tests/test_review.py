@@ -232,7 +232,7 @@ def test_a_published_draft_cannot_be_published_twice(demo: Path) -> None:
 
     assert run("build", "--config", str(demo), "--draft", str(path))[0] == 0
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
-    assert code == 1
+    assert code == 2  # a mistake in a draft, as README's exit codes say (walk23)
     assert "the draft is issue 1, but the next issue is 2; it was published already" in err
 
 
@@ -515,6 +515,20 @@ def test_render_again_after_a_template_change_writes_nothing_to_the_store(
     assert code == 1 and "issue 7 was never published (published: 1, 2, 3)" in err
 
 
+def test_a_mistyped_templates_folder_stops_build_and_render(demo: Path) -> None:
+    """walk23: `--templates nosuch` published with curator's own templates, exit 0, where the
+    same typo in `settings: templates:` is exit 2."""
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    out = demo.parent / "output"
+    before = sorted(p.name for p in out.iterdir())
+    for command in ("build", "render"):
+        code, _, err = run(command, "--config", str(demo), "--templates", "nosuch-folder")
+        assert code == 2, (command, err)
+        assert "no templates folder at `nosuch-folder`" in err
+        assert "--templates" in err
+    assert sorted(p.name for p in out.iterdir()) == before
+
+
 def test_a_template_mistake_names_the_included_file_and_line(demo: Path) -> None:
     """12.9: the error named fragment.html, which includes the broken _issue_body.html."""
     mine = demo.parent / "my-templates"
@@ -523,7 +537,7 @@ def test_a_template_mistake_names_the_included_file_and_line(demo: Path) -> None
         "<article>\n  <h1>{{ title }}</h1>\n  {{ entry.title }}\n</article>\n", encoding="utf-8"
     )
     code, _, err = run("build", "--config", str(demo), "--templates", str(mine), "-q")
-    assert code == 1
+    assert code == 2  # a mistake in what the editor wrote, as README's exit codes say (walk23)
     assert err == (
         f"curator: template {mine / '_issue_body.html'}:3: 'entry' is undefined "
         "(rendering fragment.html)\n"
@@ -533,7 +547,7 @@ def test_a_template_mistake_names_the_included_file_and_line(demo: Path) -> None
     assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
     (mine / "issue.txt").write_text("{{ title }}\n{% if %}\n", encoding="utf-8")
     code, _, err = run("render", "--config", str(demo), "--templates", str(mine))
-    assert code == 1
+    assert code == 2
     assert err.startswith(f"curator: template {mine / 'issue.txt'}:2: ")
 
 

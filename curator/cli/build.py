@@ -36,10 +36,25 @@ from curator.preview import serve_until_interrupted
 from curator.store import Store
 from curator.themes import ThemeError, requested_subjects, theme_name
 
+
+def templates_folder(
+    _ctx: click.Context, _param: click.Parameter, value: Path | None
+) -> Path | None:
+    """--templates must name a folder: else a typo would quietly publish with curator's own
+    templates (the same typo in `settings: templates:` is a mistake in feeds.yaml, exit 2)."""
+    if value is not None and not value.is_dir():
+        raise click.BadParameter(
+            f"no templates folder at `{value}` (looked for {value.resolve()}); fix the path, "
+            "which is relative to the folder you run curator in"
+        )
+    return value
+
+
 TEMPLATES_OPTION = click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
+    callback=templates_folder,
     help="A folder of your templates, used before curator's own.",
 )
 
@@ -58,6 +73,12 @@ def require_feeds(config: Config) -> None:
             f"{config.path}: no feeds yet; add one with `curator feeds add URL` "
             "(a feed, or a site's address), or import a list with `curator feeds import FILE.opml`"
         )
+
+
+def say_placeholders(config: Config) -> None:
+    """What `curator init` wrote for the editor to replace, said before an issue is made of it."""
+    for line in config.placeholders:
+        warn(line)
 
 
 def announce_fetch(config: Config, quiet: bool) -> None:
@@ -120,7 +141,7 @@ def build(
     every subject; --subject or --all-subjects decide for this one issue (the plan keeps its
     place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
     """
-    with opened(config, db) as (conf, store):
+    with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
         if draft_file is not None:
             if subject or all_subjects:
@@ -139,6 +160,7 @@ def build(
             report_build(result, quiet, as_json)
             return
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
+        say_placeholders(conf)  # (a draft publishes its own front matter and introduction)
         if not no_fetch:
             announce_fetch(conf, quiet)
         with RunProgress(quiet=quiet) as progress:
@@ -297,8 +319,9 @@ def draft(
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
-    with opened(config, db) as (conf, store):
+    with opened(config, db, create=True) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
+        say_placeholders(conf)
         if not no_fetch:
             announce_fetch(conf, quiet)
         with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing
@@ -420,7 +443,7 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 @common_options
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
-    with opened(config, db) as (conf, store):
+    with opened(config, db, create=True) as (conf, store):
         announce_fetch(conf, quiet)
         summary = fetch_with_progress(conf, store, quiet)
     failure = every_feed_failed_error(summary, "nothing was fetched")

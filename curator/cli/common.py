@@ -130,9 +130,34 @@ def interrupted(published: Sequence[int], store_path: Path) -> Interrupted:
     )
 
 
+def check_store(config: Config, db: Path | None, *, create: bool) -> None:
+    """A store that is not there: a command that only reads one refuses it (a mistyped --db must
+    not quietly make an empty store and report on it); `fetch`, `build` and `draft` make one, and
+    say so when it is not the config's own (`settings.store`)."""
+    store_path = db or config.settings.store
+    if store_path.exists():
+        return
+    if not create:
+        if db is not None:
+            raise CuratorError(
+                f"no store at {db}: check the --db path (the config's store is"
+                f" {config.settings.store}), or leave --db out"
+            )
+        raise CuratorError(
+            f"no store at {store_path}: nothing has been fetched for this newsletter yet; run"
+            " `curator fetch` (or `curator build`) first"
+        )
+    if db is not None and db.resolve() != config.settings.store.resolve():
+        click.echo(
+            f"curator: a new store at {db} (--db names no existing file; the config's store is"
+            f" {config.settings.store})",
+            err=True,
+        )
+
+
 @contextmanager
 def opened(
-    config_path: Path, db: Path | None, *, lock: bool = True
+    config_path: Path, db: Path | None, *, lock: bool = True, create: bool = False
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write).
 
@@ -141,9 +166,10 @@ def opened(
     locked by another program), and `Interrupted` for Ctrl-C while the store is open, naming the
     issue the run published if it got that far. While a write waits for another program to
     release the store, a line on stderr says so (with --quiet too: a run that seems to hang
-    should say why).
+    should say why). A store that is not there is made only with `create` (see `check_store`).
     """
     config = loaded(config_path)
+    check_store(config, db, create=create)
     store_path = db or config.settings.store
     ctx = click.get_current_context(silent=True)
     published: list[int] = []

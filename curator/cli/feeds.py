@@ -14,7 +14,7 @@ import click
 
 from curator.app import discover_feeds
 from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, loaded, opened
-from curator.config import Config
+from curator.config import Config, load_config
 from curator.errors import CuratorError, FeedsFailing, InputError
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -22,6 +22,7 @@ from curator.feedsfile import (
     export_feeds,
     import_subscriptions,
     init_newsletter,
+    read_feeds,
     remove_feed,
 )
 from curator.publish import write_atomic
@@ -204,6 +205,10 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         click.echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
         for spec in done.skipped:
             click.echo(f"  {spec.url}", err=True)
+    if done.repeated:
+        click.echo(f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True)
+        for url in dict.fromkeys(spec.url for spec in done.repeated):
+            click.echo(f"  {url}", err=True)
     if done.unhinted:
         # An import adds feeds; it never rewrites one the editor already has.
         click.echo(
@@ -231,6 +236,17 @@ def export(config: Path, out: Path | None) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
     loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     data = export_feeds(config, datetime.now(UTC))
+    local = [
+        spec.url
+        for spec in read_feeds(config)
+        if urlsplit(spec.url).scheme.lower() not in {"http", "https"}
+    ]
+    if local:  # left out by export_feeds: said, so the editor does not miss them in the reader
+        click.echo(
+            f"curator: {len(local)} local feed(s) left out (OPML holds web addresses, which a"
+            f" feed reader elsewhere can read): {', '.join(local)}",
+            err=True,
+        )
     if out:
         write_atomic(out, data)
         click.echo(f"Wrote {out}", err=True)
@@ -241,8 +257,12 @@ def export(config: Path, out: Path | None) -> None:
 def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
     """Each configured feed with what the store remembers of it."""
     # Read-only: no run lock, so the health of feeds can be checked while a build runs.
-    with opened(config_path, db, lock=False) as (config, store):
-        rows = {str(r["url"]): r for r in store.feed_rows()}
+    if db is None and not load_config(config_path).settings.store.exists():
+        config = loaded(config_path)  # nothing fetched yet: every feed "never fetched", no store
+        rows: dict[str, Any] = {}
+    else:
+        with opened(config_path, db, lock=False) as (config, store):
+            rows = {str(r["url"]): r for r in store.feed_rows()}
     now = datetime.now(UTC)
     table = []
     for source in config.feeds:
