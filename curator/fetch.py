@@ -51,7 +51,10 @@ ACCEPT_ENCODING = "gzip, deflate"
 #: Statuses that follow Location (RFC 9110 section 15.4); 300 and 305 are not followed.
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: "Come back later" statuses; both may carry Retry-After (RFC 6585 section 4, RFC 9110 10.2.3).
+#: A server that asks us to slow down (429), or that is down (503) and says when to come back.
 RATE_LIMITED_STATUSES = frozenset({429, 503})
+#: Redirects that say the address has moved for good (the feeds file should be updated).
+PERMANENT_REDIRECTS = frozenset({301, 308})
 #: The longest wait passed on from Retry-After: a server asking for more is taken to ask a day.
 MAX_RETRY_AFTER = 24 * 3600.0
 #: Raw bytes read from the socket at a time; small enough that one chunk never matters for memory.
@@ -357,6 +360,8 @@ class _Progress:
     answered: bool = False
     #: When the request got its first slot (monotonic clock); queueing is not the server's fault.
     started: float | None = None
+    #: Whether every redirect followed so far was permanent (301/308), and there was one.
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -512,6 +517,9 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
                 finally:
                     await response.aclose()
             budget -= loop.time() - hop_began
+        progress.moved = response.status_code in PERMANENT_REDIRECTS and (
+            redirects == 0 or progress.moved
+        )
         redirects += 1
         url = _redirect_target(url, location)
         if str(url) in visited:
@@ -598,6 +606,7 @@ async def _result(
             last_modified=last_modified or request.last_modified,
             not_modified=True,
             elapsed=_elapsed(progress),
+            moved_to=progress.url if progress.moved else None,
         )
     if not 200 <= status < 300:
         raise _status_failure(response)
@@ -620,6 +629,7 @@ async def _result(
         etag=etag,
         last_modified=last_modified,
         elapsed=_elapsed(progress),
+        moved_to=progress.url if progress.moved else None,
     )
 
 
@@ -637,7 +647,10 @@ def _status_failure(response: httpx.Response) -> _Failure:
     if status in RATE_LIMITED_STATUSES:
         wait = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
         advice = f"; asked to wait {wait:.0f} s" if wait is not None else ""
-        return _Failure("rate-limited", f"{line}{advice}", status, wait, content_type)
+        # 429 asks us to slow down; 503 says the site is down, which is "rate-limited" only
+        # when its Retry-After says to come back later.
+        kind: ErrorKind = "rate-limited" if status == 429 or wait is not None else "unavailable"
+        return _Failure(kind, f"{line}{advice}", status, wait, content_type)
     return _Failure("http", line, status, None, content_type)
 
 

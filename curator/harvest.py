@@ -89,6 +89,16 @@ class FeedReport:
     pages_asked: int = 0
     pages_unread: int = 0
     pages_refused: int = 0
+    #: For a failed feed: when its failures in a row began (ISO), and how many runs they span,
+    #: this one included.
+    failing_since: str | None = None
+    failed_runs: int = 0
+    #: For a feed not read again (unchanged): its last document was not well formed (this says
+    #: how), since `warning_since`; the feed's entries may still be missing.
+    still_malformed: str | None = None
+    warning_since: str | None = None
+    #: The address its configured one redirects to for good (301/308): feeds.yaml wants updating.
+    moved_to: str | None = None
 
     @property
     def skip_note(self) -> str | None:
@@ -123,6 +133,12 @@ class FeedReport:
             "untitled": self.untitled,
             "seconds": round(self.elapsed, 3),
             "retry_after": self.retry_after,
+            "failing_since": self.failing_since,
+            "failed_runs": self.failed_runs,
+            # An unchanged feed whose last document was not well formed (entries may be missing).
+            "not_well_formed": self.warning or self.still_malformed,
+            "not_well_formed_since": self.warning_since,
+            "moved_to": self.moved_to,
         }
 
 
@@ -380,7 +396,14 @@ def _shown_name(source: FeedSource, state: FeedState) -> str:
     return source.name or state.title or source.url
 
 
-def _failed(source: FeedSource, result: FetchResult, kind: ErrorKind, error: str) -> _Settled:
+def _failed(
+    source: FeedSource,
+    result: FetchResult,
+    kind: ErrorKind,
+    error: str,
+    state: FeedState,
+    now: datetime,
+) -> _Settled:
     report = FeedReport(
         source.url,
         source.name or source.url,
@@ -389,20 +412,32 @@ def _failed(source: FeedSource, result: FetchResult, kind: ErrorKind, error: str
         error=error,
         elapsed=result.elapsed,
         retry_after=result.retry_after,
+        failing_since=state.failing_since or now.isoformat(),
+        failed_runs=state.failed_runs + 1,
+        moved_to=result.moved_to,
     )
     return _Settled(report, result)
 
 
 def _settled(
-    source: FeedSource, result: FetchResult, state: FeedState, digest: str | None
+    source: FeedSource, result: FetchResult, state: FeedState, digest: str | None, now: datetime
 ) -> _Settled | None:
     """The feed's outcome when there is nothing to parse: it failed, answered 304, or sent the
     same bytes as last time (servers that ignore validators); None when it must be parsed."""
     if not result.ok:
-        return _failed(source, result, result.error_kind or "error", result.error or "failed")
+        kind = result.error_kind or "error"
+        return _failed(source, result, kind, result.error or "failed", state, now)
     if not result.not_modified and digest != state.content_hash:
         return None
-    report = FeedReport(source.url, _shown_name(source, state), "unchanged", elapsed=result.elapsed)
+    report = FeedReport(
+        source.url,
+        _shown_name(source, state),
+        "unchanged",
+        elapsed=result.elapsed,
+        still_malformed=state.warning,
+        warning_since=state.warning_since if state.warning else None,
+        moved_to=result.moved_to,
+    )
     if result.not_modified:
         return _Settled(report, result)
     return _Settled(report, result, size=len(result.content or b""), digest=digest)
@@ -414,6 +449,11 @@ NO_LINK = "no http(s) link"
 #: Added for a local feed file whose channel gives no web address: its relative links had nothing
 #: to be resolved against (`feeds.parse._local_links`).
 NO_WEB_BASE = "a local feed file's relative links need its <link> to be the site's web address"
+#: Added when the document was not well formed: an entry's id is then not taken for its link (it
+#: may be the cut-off copy of an entry read whole before).
+NOT_WELL_FORMED_ID = (
+    "in a document that is not well formed, an entry's id is not taken for its link"
+)
 #: Why a new entry was left out when neither the feed nor its page gave it a title.
 NO_TITLE = "no title"
 
@@ -431,6 +471,8 @@ def _read_report(
         and not (parsed.link or "").startswith(("http://", "https://"))
     ):
         reason = f"{NO_LINK}; {NO_WEB_BASE}"
+    elif skipped_links and parsed.warning:
+        reason = f"{NO_LINK}: {NOT_WELL_FORMED_ID}"
     return FeedReport(
         source.url,
         _source_name(source, parsed),
@@ -442,14 +484,32 @@ def _read_report(
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,
         untitled=untitled,
+        moved_to=result.moved_to,
     )
 
 
-def _new_entries(store: Store, parsed: ParsedFeed) -> list[Entry]:
-    """The feed's entries the store does not have yet, one per link, in the feed's order."""
+def entry_id_key(feed_url: str, guid: str) -> str:
+    """The key a feed's entry id is kept under, beside the URL keys of the article it gave (ids
+    are the feed's own: two feeds may use the same)."""
+    return f"entry-id:{feed_url} {guid.strip()}"
+
+
+def _entry_ids(source: FeedSource, parsed: ParsedFeed) -> list[tuple[str, str]]:
+    """(id key, link's URL key) of each entry that gives both."""
+    return [
+        (entry_id_key(source.url, e.guid), url_key(e.link))
+        for e in parsed.entries
+        if e.guid and e.link
+    ]
+
+
+def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> list[Entry]:
+    """The feed's entries the store does not have yet, one per link, in the feed's order; an
+    entry whose id the feed gave an article before is that article (its link may have changed)."""
     keyed = article_rules.keyed_entries(parsed.entries)
-    known = store.known_keys(keyed)
-    return [entry for key, entry in keyed.items() if key not in known]
+    ids = {k: entry_id_key(source.url, e.guid) for k, e in keyed.items() if e.guid}
+    known = store.known_keys([*keyed, *ids.values()])
+    return [entry for key, entry in keyed.items() if key not in known and ids.get(key) not in known]
 
 
 # -- the loop --------------------------------------------------------------------------------------
@@ -477,7 +537,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     result = await run.fetcher.fetch(_request(source, state))
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
-    outcome = _settled(source, result, state, digest)
+    outcome = _settled(source, result, state, digest, run.now)
     if outcome is not None:
         run.progress(outcome.report)
         run.pages.feed_done()
@@ -492,11 +552,11 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             page_exists=local_file_exists,
         )
     except FeedError as exc:
-        outcome = _failed(source, result, "malformed", str(exc))
+        outcome = _failed(source, result, "malformed", str(exc), state, run.now)
         run.progress(outcome.report)
         run.pages.feed_done()
         return outcome
-    new = _new_entries(run.store, parsed)
+    new = _new_entries(run.store, parsed, source)
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
@@ -758,12 +818,15 @@ def _store(
                 size=outcome.size,
                 elapsed=result.elapsed,
                 content_hash=outcome.digest,
+                moved_to=result.moved_to,
+                parsed=False,
             )
         return report
     source, parsed, built = outcome.source, outcome.parsed, outcome.built
     with store.transaction():
         known = store.known_keys(k for k, _ in built.articles)
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
+        store.remember_entry_ids(_entry_ids(source, parsed))
         unread = [row for row in outcome.unread if row[0] not in known]
         if unread:
             store.add_page_retries(unread, now=now)
@@ -782,6 +845,8 @@ def _store(
             size=len(result.content or b""),
             elapsed=result.elapsed,
             content_hash=outcome.digest,
+            moved_to=result.moved_to,
+            warning=parsed.warning,
         )
     report = _read_report(source, parsed, result, added, built.untitled)
     return dataclasses.replace(

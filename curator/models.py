@@ -32,6 +32,7 @@ ErrorKind = Literal[
     "timeout",
     "tls",
     "too-large",
+    "unavailable",
 ]
 
 
@@ -62,6 +63,9 @@ class FetchResult:
     retry_after: float | None = None
     #: Wall-clock seconds the fetch took.
     elapsed: float = 0.0
+    #: Where the address has moved for good: the address reached when every redirect on the way
+    #: was permanent (301 or 308); None when there was none, or a temporary one on the way.
+    moved_to: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -285,6 +285,21 @@ def _migration_11(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_12(db: sqlite3.Connection) -> None:
+    """What a feed's last read said beyond success or failure, kept until a later read says
+    otherwise: that it was not well formed (`warning`, with since when), where its address has
+    moved for good (`moved_to`), and how many runs in a row it has failed (`failed_runs`)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(feeds)")}
+    for name, kind in (
+        ("warning", "TEXT"),
+        ("warning_since", "TEXT"),
+        ("moved_to", "TEXT"),
+        ("failed_runs", "INTEGER NOT NULL DEFAULT 0"),
+    ):
+        if name not in columns:
+            db.execute(f"ALTER TABLE feeds ADD COLUMN {name} {kind}")
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -298,6 +313,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_9,
     _migration_10,
     _migration_11,
+    _migration_12,
 )
 VERSION = len(MIGRATIONS)
 
@@ -368,6 +384,13 @@ class FeedState:
     failing_since: str | None = None
     gone: bool = False
     content_hash: str | None = None
+    #: Set while the feed's last document read was not well formed (from `warning_since`).
+    warning: str | None = None
+    warning_since: str | None = None
+    #: Where the feed's address redirected for good (301/308) when it was last read.
+    moved_to: str | None = None
+    #: Runs in a row that it failed (0 when the last run read it).
+    failed_runs: int = 0
 
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -579,6 +602,10 @@ class Store:
             failing_since=row["failing_since"],
             gone=bool(row["gone"]),
             content_hash=row["content_hash"],
+            warning=row["warning"],
+            warning_since=row["warning_since"],
+            moved_to=row["moved_to"],
+            failed_runs=row["failed_runs"] or 0,
         )
 
     def _feed_id(self, url: str) -> int:
@@ -598,10 +625,14 @@ class Store:
         size: int | None,
         elapsed: float,
         content_hash: str | None,
+        moved_to: str | None = None,
+        warning: str | None = None,
+        parsed: bool = True,
     ) -> None:
-        """Remember a good fetch (a 200 or a 304): its validators, and that the feed is healthy.
+        """Remember a good fetch (a 200 or a 304): its validators, and that the feed answered.
         `entries` and `size` are None when the feed was not read again (unchanged): the last
-        counts stand."""
+        counts stand, and so does the last document's `warning` (not well formed) unless
+        `parsed`."""
         with self.transaction():
             self._feed_id(url)
             self.db.execute(
@@ -610,7 +641,10 @@ class Store:
                    last_error = NULL, failing_since = NULL, gone = 0,
                    entries_last = COALESCE(?, entries_last),
                    bytes_last = COALESCE(?, bytes_last), elapsed_last = ?,
-                   content_hash = COALESCE(?, content_hash)
+                   content_hash = COALESCE(?, content_hash), moved_to = ?, failed_runs = 0,
+                   warning = CASE WHEN ? THEN ? ELSE warning END,
+                   warning_since = CASE WHEN NOT ? THEN warning_since WHEN ? IS NULL THEN NULL
+                                   ELSE COALESCE(warning_since, ?) END
                    WHERE url = ?""",
                 (
                     title,
@@ -623,6 +657,12 @@ class Store:
                     size,
                     elapsed,
                     content_hash,
+                    moved_to,
+                    parsed,
+                    warning,
+                    parsed,
+                    warning,
+                    _iso(now),
                     url,
                 ),
             )
@@ -636,7 +676,8 @@ class Store:
             self.db.execute(
                 """UPDATE feeds SET last_fetched = ?, last_status = ?, last_error_kind = ?,
                    last_error = ?, failing_since = COALESCE(failing_since, ?),
-                   gone = CASE WHEN ? = 'gone' THEN 1 ELSE gone END, elapsed_last = ?
+                   gone = CASE WHEN ? = 'gone' THEN 1 ELSE gone END, elapsed_last = ?,
+                   failed_runs = failed_runs + 1
                    WHERE url = ?""",
                 (_iso(now), status, kind, error, _iso(now), kind, elapsed, url),
             )
@@ -716,6 +757,18 @@ class Store:
                         (alias, key),
                     )
         return added
+
+    def remember_entry_ids(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Keep each feed entry's id (`entry_id_key`) as another key of the article its link (a
+        URL key) leads to, so that an entry giving the same id again is known to be that article."""
+        with self.transaction():
+            for id_key, link_key in pairs:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO aliases (url_key, article_id)"
+                    " SELECT ?, id FROM articles WHERE url_key = ?"
+                    " UNION SELECT ?, article_id FROM aliases WHERE url_key = ? LIMIT 1",
+                    (id_key, link_key, id_key, link_key),
+                )
 
     # -- pages to read again -----------------------------------------------------------------------
     def add_page_retries(

@@ -179,7 +179,7 @@ def test_rate_limited_reports_retry_after(http_server):
     assert [(r.status, r.error_kind, r.retry_after, r.error) for r in results] == [
         (429, "rate-limited", 120.0, "HTTP 429 Too Many Requests; asked to wait 120 s"),
         (503, "rate-limited", 7.0, "HTTP 503 Service Unavailable; asked to wait 7 s"),
-        (503, "rate-limited", None, "HTTP 503 Service Unavailable"),
+        (503, "unavailable", None, "HTTP 503 Service Unavailable"),
         # capped at a day, not 74 years
         (429, "rate-limited", MAX_RETRY_AFTER, "HTTP 429 Too Many Requests; asked to wait 86400 s"),
     ]

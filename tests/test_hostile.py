@@ -26,6 +26,7 @@ from curator.app import run_fetch
 from curator.cli import cli
 from curator.config import load_config
 from curator.feeds import parse_feed
+from curator.harvest import NOT_WELL_FORMED_ID
 from curator.store import Store
 
 #: The feed cut by the byte cap while streaming: far larger than the cap, produced on the fly.
@@ -247,7 +248,10 @@ def test_hostile_feeds_are_reported_and_the_healthy_issue_is_built(
             assert word in report["warning"], (case, report["warning"])
         # The warning also says which entries were skipped for want of a link (issue 12); the
         # per-feed line says that apart from what was not well formed.
-        skipped = f"{report['skipped']} of {report['entries']} entries skipped: no http(s) link"
+        skipped = (
+            f"{report['skipped']} of {report['entries']} entries skipped: no http(s) link:"
+            f" {NOT_WELL_FORMED_ID}"
+        )
         parse_warning = report["warning"].removesuffix(f"; {skipped}")
         assert f"(not well formed: {parse_warning})" in stderr, case
         if report["skipped"]:

@@ -327,10 +327,10 @@ def test_the_failed_feeds_summary_names_each_feed_as_its_line_did(
     code, _, err = invoke("fetch", "--config", str(h.write_config(tmp_path, feeds)))
     assert code == 0, err
     lines = err.splitlines()
-    assert f"  failed     Ghost Feed: no such file: {missing}" in lines
-    assert "  failed     Down Feed: connection refused" in lines
+    assert f"  failed     Ghost Feed: no such file: {missing} (first failure)" in lines
+    assert "  failed     Down Feed: connection refused (first failure)" in lines
     summary = lines[lines.index("2 feed(s) failed and were skipped:") + 1 :][:2]
     assert summary == [
-        f"  Ghost Feed: no such file: {missing}",  # the error names the file: not said twice
-        f"  Down Feed ({refused}): connection refused",
+        f"  Ghost Feed: no such file: {missing} (first failure)",  # the file is not said twice
+        f"  Down Feed ({refused}): connection refused (first failure)",
     ]

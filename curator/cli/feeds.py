@@ -280,11 +280,20 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 if row.get("gone")
                 else "failing"
                 if failing
+                else "malformed"
+                if row.get("warning")
+                else "moved"
+                if row.get("moved_to")
                 else "ok",
                 "last_success": row.get("last_success"),
                 "last_error": row.get("last_error"),
                 "failing_since": failing,
                 "failing_days": days,
+                # Its last document read was not well formed (entries may be missing), since when.
+                "not_well_formed": row.get("warning"),
+                "not_well_formed_since": row.get("warning_since"),
+                # Where its address redirects for good (301/308): feeds.yaml wants updating.
+                "moved_to": row.get("moved_to"),
                 "entries": row.get("entries_last", 0),
                 "articles": row.get("articles", 0),
                 "bytes": row.get("bytes_last"),
@@ -359,8 +368,20 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
         )
         if row["last_error"]:
             click.echo(f"{'':<13} last error: {row['last_error']}{_failing_for(row)}")
-    if failing:
-        click.echo(f"{len(failing)} of {len(table)} feed(s) need a look.")
+        if row["not_well_formed"]:
+            since = (row["not_well_formed_since"] or "")[:16].replace("T", " ")
+            click.echo(
+                f"{'':<13} not well formed since {since} UTC: {row['not_well_formed']};"
+                " entries may be missing until the publisher fixes it"
+            )
+        if row["moved_to"]:
+            click.echo(
+                f"{'':<13} moved permanently to {row['moved_to']}: update feeds.yaml (replace"
+                f" `url: {row['url']}` with `url: {row['moved_to']}`)"
+            )
+    look = [r for r in table if r in failing or r["not_well_formed"] or r["moved_to"]]
+    if look:
+        click.echo(f"{len(look)} of {len(table)} feed(s) need a look.")
 
 
 @click.command("init")

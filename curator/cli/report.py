@@ -42,11 +42,48 @@ _HOURS = [f"{wait.total_seconds() / 3600:g}" for wait in PAGE_RETRY_WAITS]
 RETRY_WAITS = f"{', '.join(_HOURS[:-1])} then {_HOURS[-1]}"
 
 
+def failing_for(report: FeedReport) -> str:
+    """Since when a failed feed has failed: "first failure" or "failing for 3 runs, since
+    2026-12-04 09:00 UTC"."""
+    if report.failed_runs <= 1 or not report.failing_since:
+        return "first failure"
+    return f"failing for {report.failed_runs} runs, since {_when(report.failing_since)}"
+
+
+def _when(iso: str) -> str:
+    """A stored time for the editor: "2026-12-04 09:00 UTC"."""
+    return iso[:16].replace("T", " ") + " UTC"
+
+
+def moved_note(report: FeedReport) -> str | None:
+    """What to do about a feed whose address redirects for good to another."""
+    if not report.moved_to:
+        return None
+    return (
+        f"moved permanently to {report.moved_to}: update feeds.yaml (replace `url: {report.url}`"
+        f" with `url: {report.moved_to}`); it is read at the new address meanwhile"
+    )
+
+
+def malformed_note(report: FeedReport) -> str | None:
+    """An unchanged feed whose last document was not well formed: it may still miss entries."""
+    if not report.still_malformed:
+        return None
+    since = f" since {_when(report.warning_since)}" if report.warning_since else ""
+    return (
+        f"still not well formed{since} ({report.still_malformed}): entries may be missing until"
+        " the publisher fixes it"
+    )
+
+
 def _feed_line(report: FeedReport) -> str:
     if report.status == "failed":
-        return f"  failed     {report.name}: {report.error}"
+        return f"  failed     {report.name}: {report.error} ({failing_for(report)})"
+    notes = [n for n in (malformed_note(report), moved_note(report)) if n]
     if report.status == "unchanged":
-        return f"  unchanged  {report.name}"
+        label = "warning" if notes else "unchanged"
+        line = f"  {label:<10} {report.name}: unchanged" if notes else f"  unchanged  {report.name}"
+        return line + "".join(f" ({n})" for n in notes)
     # A feed whose every entry was left out gave nothing: a warning, not "ok".
     label = "warning" if report.all_skipped else "ok"
     line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
@@ -54,6 +91,8 @@ def _feed_line(report: FeedReport) -> str:
         line += f" (not well formed: {report.warning})"
     if report.skip_note:
         line += f" ({report.skip_note})"
+    if note := moved_note(report):
+        line += f" ({note})"
     return line
 
 
@@ -239,7 +278,21 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
             where = report.name
             if report.url not in (report.name, *(report.error or "").split()):
                 where += f" ({report.url})"
-            click.echo(f"  {where}: {report.error}", err=True)
+            click.echo(f"  {where}: {report.error} ({failing_for(report)})", err=True)
+    look = [
+        (report, note)
+        for report in summary.feeds
+        for note in (
+            f"not well formed: {report.warning}" if report.warning else None,
+            malformed_note(report),
+            moved_note(report),
+        )
+        if note
+    ]
+    if look:
+        click.echo(f"{len({r.url for r, _ in look})} feed(s) read need a look:", err=True)
+        for report, note in look:
+            click.echo(f"  {report.name}: {note}", err=True)
     if summary.with_skips:
         click.echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "

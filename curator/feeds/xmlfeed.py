@@ -6,6 +6,7 @@ declarations and cut the document to its first entries.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import warnings
@@ -73,7 +74,16 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     # when the item was published (feed-rs reads it so too).
     is_rss = str(result.get("version") or "").startswith("rss")
     texts = _ElementTexts(data)
-    built = tuple(build_entry(_item(e, texts), base, is_rss=is_rss) for e in entries)
+    items = [_item(e, texts) for e in entries]
+    built = tuple(build_entry(item, base, is_rss=is_rss) for item in items)
+    if problem is not None:
+        # In a document that is not well formed, an entry with no link of its own may be the cut
+        # off copy of one read whole before: its id is not taken for its address (walk25 #3), so
+        # it is skipped (and said) rather than stored as a second article at a made-up address.
+        built = tuple(
+            entry if _own_link(item) else dataclasses.replace(entry, link=None)
+            for item, entry in zip(items, built, strict=True)
+        )
     home, finished = finish_entries(
         built,
         link=feed.get("link"),
@@ -95,11 +105,34 @@ def _entries_read(data: bytes, read: int) -> str:
     """Whether a feed that was not well formed lost entries: those read against the entry tags
     the document has (both capped at MAX_ENTRIES, as the entries are)."""
     tags = min(len(ENTRY_TAG.findall(data)), MAX_ENTRIES)
+    if _ends_early(data):
+        # Cut off: entries after the cut never came, so "all" would be untrue (walk25 #2).
+        counted = {1: "1 entry"}.get(read, f"{read} entries")
+        return f"the document ends early, so entries after the cut may be missing ({counted} read)"
     if read >= tags:
         return {0: "it has no entries", 1: "its one entry read"}.get(
             read, f"all {read} entries read"
         )
     return f"only {read} of its {tags} entries could be read"
+
+
+#: The end of a whole RSS, Atom or RDF document: its root element's closing tag.
+_ROOT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>\s*(?:<!--.*?-->\s*)*\Z", re.S)
+
+
+def _ends_early(data: bytes) -> bool:
+    """True when the document stops before its root element is closed: it was cut off."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16: the tag is not ASCII bytes
+        return False
+    return _ROOT_END.search(data[-4096:]) is None
+
+
+def _own_link(item: FeedItem) -> bool:
+    """Whether the item gave a link element (or a proxy's original address), not only an id
+    that feedparser took for its link."""
+    return (
+        bool(item.alternates) or bool(item.origlink) or bool(item.link and item.link != item.guid)
+    )
 
 
 def _where(problem: object) -> str:
