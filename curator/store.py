@@ -298,6 +298,10 @@ def _migration_12(db: sqlite3.Connection) -> None:
     ):
         if name not in columns:
             db.execute(f"ALTER TABLE feeds ADD COLUMN {name} {kind}")
+    # A feed failing already has failed at least once: its next failure is not its "first".
+    db.execute(
+        "UPDATE feeds SET failed_runs = 1 WHERE failing_since IS NOT NULL AND failed_runs = 0"
+    )
 
 
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.

@@ -290,7 +290,9 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         if note
     ]
     if look:
-        click.echo(f"{len({r.url for r, _ in look})} feed(s) read need a look:", err=True)
+        click.echo(
+            f"{len({r.url for r, _ in look})} feed(s) need a look (read, but see why):", err=True
+        )
         for report, note in look:
             click.echo(f"  {report.name}: {note}", err=True)
     if summary.with_skips:
