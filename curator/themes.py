@@ -65,10 +65,25 @@ def theme_history(config: Config, store: Store) -> ThemeHistory:
     names = {s.name.casefold(): s.name for s in config.subjects}
     renames = {old.casefold(): new for old, new in store.subject_renames()}
     guesses: dict[str, str | None] = {}
-    history = store.issues()
+    history = store.issues(with_articles=True)
     used: dict[tuple[str, str], list[int]] = {}
 
-    def current(name: str, number: int) -> str:
+    def published_until(name: str) -> set[str]:
+        """The subjects issues were published under up to the last one naming `name` (its
+        theme, a section, a promise): a subject first published after it may be its new name."""
+        key = name.casefold()
+        last = max(
+            (
+                k
+                for k, i in enumerate(history)
+                if key in {n.casefold() for n in (*i.theme, *(i.promised or ()))}
+                or key in {n.casefold() for n, _ in i.featured}
+            ),
+            default=len(history) - 1,
+        )
+        return {n for i in history[: last + 1] for n in (*i.theme, *(s for s, _ in i.featured))}
+
+    def current(name: str, number: int | None) -> str:
         seen: set[str] = set()
         now = name
         while now.casefold() not in names and now.casefold() in renames:
@@ -79,22 +94,25 @@ def theme_history(config: Config, store: Store) -> ThemeHistory:
         if now.casefold() in names:
             return names[now.casefold()]
         if now.casefold() not in guesses:
-            guess, _ = renamed_to(config, store.corrections(), now, store.published_subjects())
+            guess, _ = renamed_to(config, store.corrections(), now, published_until(now))
             guesses[now.casefold()] = guess
         guess = guesses[now.casefold()]
         if guess is None:
             return now
-        used.setdefault((now, guess), []).append(number)
+        if number is not None:  # (a theme: the warning names its issue)
+            used.setdefault((now, guess), []).append(number)
         return guess
 
-    def mapped(names_: Sequence[str] | None, number: int) -> tuple[str, ...] | None:
+    def mapped(names_: Sequence[str] | None, number: int | None) -> tuple[str, ...] | None:
         return None if names_ is None else tuple(current(n, number) for n in names_)
 
     issues = tuple(
         replace(
             i,
             theme=mapped(i.theme, i.number) or (),
-            promised=mapped(i.promised, i.number),
+            promised=mapped(i.promised, None),
+            featured=(),
+            copies=(),
         )
         for i in history
     )
