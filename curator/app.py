@@ -70,11 +70,15 @@ from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
     ThemeError,
+    broken_promise,
     choose_theme,
+    guessed_rename_notes,
     no_promise_reason,
+    promise_made,
     promised_theme,
     requested_subjects,
     takes_plan_place,
+    theme_history,
 )
 from curator.urls import clean_url
 
@@ -280,6 +284,12 @@ def _record(
         for copy in entry.copies
         if copy.article.id
     ]
+    history = theme_history(config, store)
+    promised = promise_made(config, history.issues, issue.theme, planned, issue.closing)
+    # The renames the plan of themes took on its own (and warned of) last from now on, when an
+    # issue under the new name would make them hard to tell.
+    for old, new, _ in history.guessed:
+        store.record_subject_rename(old, new)
     store.record_issue(
         issue.number,
         issue.title,
@@ -290,6 +300,7 @@ def _record(
         introduction=issue.introduction,
         closing=issue.closing,
         copies=copies,
+        promised=promised,
     )
     return tuple(keep_published_subjects(config, store, featured))
 
@@ -466,7 +477,14 @@ def next_issue(
     )
     weak = store.weak_fits(weak_bars(config, store), featured)
     weak_urls = tuple(e.article.url for s in sections for e in s.entries if e.article.id in weak)
+    chosen_by = None
+    if subjects:
+        chosen_by = "--subject asked for it"
+    elif all_subjects:
+        chosen_by = "--all-subjects asked for an issue of every subject"
     warnings = (
+        *guessed_rename_notes(config, theme_history(config, store)),
+        *broken_promise(config, store, number, choice.theme, chosen_by),
         *text.warnings,
         *_repeat_warning(config, store, issue),
         *weak_fit_warnings(config, issue, weak),
@@ -689,6 +707,10 @@ def build_from_draft(
         " its front matter",
     )
     warnings = (
+        *guessed_rename_notes(config, theme_history(config, store)),
+        *broken_promise(
+            config, store, issue.number, issue.theme, f"{draft_file} has it (front matter theme:)"
+        ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
         *copies,

@@ -304,6 +304,15 @@ def _migration_12(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_13(db: sqlite3.Connection) -> None:
+    """The theme each issue promised as the next one (its closing line named the plan's next
+    theme: a JSON list of subjects; NULL for none, or an issue published before curator kept it),
+    so that the next issue is warned when it is on another theme."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(issues)")}
+    if "promised" not in columns:  # (a store set back to an older version keeps its columns)
+        db.execute("ALTER TABLE issues ADD COLUMN promised TEXT")
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -318,6 +327,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_10,
     _migration_11,
     _migration_12,
+    _migration_13,
 )
 VERSION = len(MIGRATIONS)
 
@@ -340,6 +350,9 @@ class IssueRecord:
     featured: tuple[tuple[str, int], ...] = ()
     #: (id of the featured article, id of one named under it as "also covered by"), in order.
     copies: tuple[tuple[int, int], ...] = ()
+    #: The theme its closing line promised as the next one; () for none, None when unknown (an
+    #: issue published before curator kept it).
+    promised: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -974,6 +987,21 @@ class Store:
                 "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
             ).rowcount
 
+    def subject_renames(self) -> list[tuple[str, str]]:
+        """The subjects the editor renamed (`curator subjects rename`), as (old, new), oldest first:
+        past issues' themes count for the new name in the plan of themes."""
+        return [(str(a), str(b)) for a, b in json.loads(self._meta("subject_renames") or "[]")]
+
+    def record_subject_rename(self, old: str, new: str) -> None:
+        """Remember that subject `old` is now called `new` (a rename back forgets the first)."""
+        renames = [
+            (a, b)
+            for a, b in self.subject_renames()
+            if a.casefold() != old.casefold() and a.casefold() != new.casefold()
+        ]
+        renames.append((old, new))
+        self._set_meta([("subject_renames", json.dumps(renames, ensure_ascii=False))])
+
     def forget_corrections(self, article_ids: Sequence[int]) -> int:
         """Forget the editor's word on these articles, so that curator places them itself again;
         returns how many had one. An article an issue featured goes back under the subject its
@@ -1422,6 +1450,7 @@ class Store:
         introduction: str | None = None,
         closing: str | None = None,
         copies: Iterable[tuple[str, int, int]] = (),
+        promised: Sequence[str] = (),
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
@@ -1431,7 +1460,7 @@ class Store:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
-                " closing) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " closing, promised) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     title,
@@ -1440,6 +1469,7 @@ class Store:
                     int(planned),
                     introduction,
                     closing,
+                    json.dumps(list(promised), ensure_ascii=False),
                 ),
             )
             issue_id = cursor.lastrowid
@@ -1468,8 +1498,8 @@ class Store:
     def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
         """Every published issue, oldest first (with what each featured, when asked)."""
         rows = self.db.execute(
-            "SELECT id, number, title, published_at, theme, planned, introduction, closing"
-            " FROM issues ORDER BY number"
+            "SELECT id, number, title, published_at, theme, planned, introduction, closing,"
+            " promised FROM issues ORDER BY number"
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
         copies: dict[int, list[tuple[int, int]]] = {}
@@ -1493,6 +1523,7 @@ class Store:
                 closing=r["closing"],
                 featured=tuple(featured.get(r["id"], ())),
                 copies=tuple(copies.get(r["id"], ())),
+                promised=None if r["promised"] is None else tuple(json.loads(r["promised"])),
             )
             for r in rows
         ]

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError
 from curator.models import Article
-from curator.placement import Say, refresh, weak_bars
+from curator.placement import Say, refresh, renamed_to, weak_bars
 from curator.render import join_names
 from curator.store import IssueRecord, Store
 
@@ -43,6 +43,101 @@ def theme_name(theme: Sequence[str]) -> str:
 
 def _key(theme: Sequence[str]) -> frozenset[str]:
     return frozenset(name.casefold() for name in theme)
+
+
+@dataclass(frozen=True)
+class ThemeHistory:
+    """The published issues as the plan of themes counts them: each theme (and promised theme)
+    under the subjects' names in feeds.yaml now, a subject renamed since counting for its new
+    name."""
+
+    issues: tuple[IssueRecord, ...]
+    #: Names issues used that feeds.yaml no longer has, which curator took for renamed though no
+    #: `curator subjects rename` said so: (old name, new name, the numbers of the issues whose
+    #: theme it was).
+    guessed: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
+
+
+def theme_history(config: Config, store: Store) -> ThemeHistory:
+    """The published issues, oldest first, with their themes under today's subject names: a name
+    `curator subjects rename` renamed counts as the new name, and a name feeds.yaml no longer has
+    that curator can tell was renamed (`placement.renamed_to`) as the one it most likely became."""
+    names = {s.name.casefold(): s.name for s in config.subjects}
+    renames = {old.casefold(): new for old, new in store.subject_renames()}
+    guesses: dict[str, str | None] = {}
+    history = store.issues(with_articles=True)
+    used: dict[tuple[str, str], list[int]] = {}
+
+    def published_until(name: str) -> set[str]:
+        """The subjects issues were published under up to the last one naming `name` (its
+        theme, a section, a promise): a subject first published after it may be its new name."""
+        key = name.casefold()
+        last = max(
+            (
+                k
+                for k, i in enumerate(history)
+                if key in {n.casefold() for n in (*i.theme, *(i.promised or ()))}
+                or key in {n.casefold() for n, _ in i.featured}
+            ),
+            default=len(history) - 1,
+        )
+        return {n for i in history[: last + 1] for n in (*i.theme, *(s for s, _ in i.featured))}
+
+    def current(name: str, number: int | None) -> str:
+        seen: set[str] = set()
+        now = name
+        while now.casefold() not in names and now.casefold() in renames:
+            if now.casefold() in seen:
+                break
+            seen.add(now.casefold())
+            now = renames[now.casefold()]
+        if now.casefold() in names:
+            return names[now.casefold()]
+        if now.casefold() not in guesses:
+            guess, _ = renamed_to(config, store.corrections(), now, published_until(now))
+            guesses[now.casefold()] = guess
+        guess = guesses[now.casefold()]
+        if guess is None:
+            return now
+        if number is not None:  # (a theme: the warning names its issue)
+            used.setdefault((now, guess), []).append(number)
+        return guess
+
+    def mapped(names_: Sequence[str] | None, number: int | None) -> tuple[str, ...] | None:
+        return None if names_ is None else tuple(current(n, number) for n in names_)
+
+    issues = tuple(
+        replace(
+            i,
+            theme=mapped(i.theme, i.number) or (),
+            promised=mapped(i.promised, None),
+            featured=(),
+            copies=(),
+        )
+        for i in history
+    )
+    guessed = tuple((old, new, tuple(sorted(set(numbers)))) for (old, new), numbers in used.items())
+    return ThemeHistory(issues, guessed)
+
+
+def guessed_rename_notes(config: Config, history: ThemeHistory) -> tuple[str, ...]:
+    """A warning per name past issues used that curator took for renamed on its own."""
+    out = []
+    for old, new, numbers in history.guessed:
+        which = _issues_named(numbers)
+        out.append(
+            f"{which} had the theme `{old}`, a subject {config.path} no longer has: the plan of"
+            f" themes counts {'them' if len(numbers) > 1 else 'it'} as on `{new}`, which it"
+            f' looks renamed to; to say so once and for all: curator subjects rename "{old}"'
+            f' "{new}" (or name the subject it became instead of "{new}")'
+        )
+    return tuple(out)
+
+
+def _issues_named(numbers: Sequence[int]) -> str:
+    if len(numbers) == 1:
+        return f"issue {numbers[0]}"
+    return "issues " + join_names([str(n) for n in numbers])
 
 
 @dataclass(frozen=True)
@@ -93,7 +188,7 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     `say` is told when the stored subject model could not be used)."""
     refresh(config, store, say=say)
     bars = weak_bars(config, store)
-    history = store.issues()
+    history = theme_history(config, store).issues
     rows = []
     for subject in config.subjects:
         fitting = store.count_candidates(subject.name, config.themes.min_score)
@@ -202,7 +297,7 @@ def choose_theme(
     """
     nothing = "nothing was drafted" if drafting else "nothing was published"
     plan = config.themes.plan
-    todo = pending(plan, store.issues())
+    todo = pending(plan, theme_history(config, store).issues)
     chosen = requested_subjects(config, subjects, all_subjects)
     consumed: int | None = None
     if chosen:
@@ -242,6 +337,62 @@ def promised_theme(
     return choice.next_theme
 
 
+def promise_made(
+    config: Config,
+    history: Sequence[IssueRecord],
+    theme: Sequence[str],
+    planned: bool,
+    closing: str | None,
+) -> tuple[str, ...]:
+    """The theme an issue on `theme` (taking its place in the plan, or not) published after
+    `history` promises as the next one: the plan's next theme after it, when its closing line
+    names it ("Next time: {next_theme}"); else ()."""
+    plan = config.themes.plan
+    todo = pending(plan, history)
+    consumed = None
+    if planned and theme:
+        consumed = next((i for i in todo if _key(plan[i]) == _key(theme)), None)
+    following = next((plan[i] for i in todo if i != consumed), ())
+    if following and theme_name(following).casefold() in (closing or "").casefold():
+        return tuple(following)
+    return ()
+
+
+def broken_promise(
+    config: Config, store: Store, number: int, theme: Sequence[str], chosen_by: str | None = None
+) -> tuple[str, ...]:
+    """A warning when issue `number`, on `theme` (() every subject), is not on the theme the
+    previous issue promised as the next one, naming both and why: `chosen_by` (how the command
+    chose the theme, e.g. "--subject asked for it"), else what changed in the plan."""
+    history = theme_history(config, store).issues
+    if not history:
+        return ()
+    last = history[-1]
+    promised = last.promised
+    if promised is None:  # (published before curator kept its promise)
+        promised = promise_made(config, history[:-1], last.theme, last.planned, last.closing)
+    if not promised or _key(promised) == _key(theme):
+        return ()
+    plan = config.themes.plan
+    if chosen_by is None:
+        left = [plan[i] for i in pending(plan, history)]
+        if not any(_key(t) == _key(promised) for t in left):
+            chosen_by = (
+                f"`{theme_name(promised)}` is no longer among the themes still to come in"
+                f" {config.path} (themes: plan:)"
+            )
+        else:
+            chosen_by = f"{config.path}'s plan of themes (themes: plan:) now has it before"
+    about = f"on {theme_name(theme)}" if theme else "of every subject"
+    keep = " ".join(f'--subject "{n}"' for n in promised)
+    said = f' (its closing line: "{last.closing}")' if last.closing else ""
+    return (
+        f"issue {last.number} promised `{theme_name(promised)}` as the next theme{said}, but"
+        f" issue {number} is {about}: {chosen_by}; to keep the promise: curator draft {keep}"
+        f" (or tell readers why in this issue's introduction)",
+    )
+
+
 def no_promise_reason(config: Config, choice: ThemeChoice) -> str:
     """Why an issue promises no next theme (its {next_theme} is empty), in the editor's words."""
     if not config.themes.plan:
@@ -257,7 +408,8 @@ def no_promise_reason(config: Config, choice: ThemeChoice) -> str:
 def takes_plan_place(config: Config, store: Store, theme: Sequence[str]) -> bool:
     """True when an issue on `theme` takes the place of a plan entry not yet done."""
     plan = config.themes.plan
-    return bool(theme) and any(_key(plan[i]) == _key(theme) for i in pending(plan, store.issues()))
+    todo = pending(plan, theme_history(config, store).issues)
+    return bool(theme) and any(_key(plan[i]) == _key(theme) for i in todo)
 
 
 def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | None:
@@ -332,9 +484,14 @@ def _used_up(config: Config, store: Store, command: str = "build") -> str:
 
 __all__ = [
     "Ripeness",
+    "ThemeHistory",
     "ThemeChoice",
     "ThemeError",
+    "broken_promise",
     "choose_theme",
+    "guessed_rename_notes",
+    "promise_made",
+    "theme_history",
     "pending",
     "promised_theme",
     "ripeness",

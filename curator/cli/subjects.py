@@ -578,7 +578,8 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
 @JSON_OPTION
 def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_json: bool) -> None:
     """After renaming a subject in feeds.yaml from OLD to NEW: put the articles you had moved to
-    OLD under NEW (until then they are placed as if never moved)."""
+    OLD under NEW (until then they are placed as if never moved), and count the issues whose
+    theme OLD was for NEW in the plan of themes."""
     with opened(config, db) as (conf, store):
         target = conf.subject_named(new)
         names = {s.name.casefold() for s in conf.subjects}
@@ -589,15 +590,35 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
             )
         left = stale_moves(conf, store.corrections())
         stored = _spelt(old, left)
-        if not stored:
+        renamed = {a.casefold(): b for a, b in store.subject_renames()}
+        themed = [
+            i.number
+            for i in store.issues()
+            if any(old.casefold() in (n.casefold(), renamed.get(n.casefold(), n).casefold())
+                   for n in i.theme)
+        ]  # fmt: skip
+        if not stored and not themed:
             which = ", ".join(f'"{n}"' for n in sorted(left)) or "none"
             raise CuratorError(
-                f"you moved no article to `{old}`; subjects your moves name that {conf.path}"
-                f" no longer has: {which}"
+                f"you moved no article to `{old}`, and no issue had it as its theme; subjects"
+                f" your moves name that {conf.path} no longer has: {which}"
             )
         moved = sum(store.rename_corrections(n, target) for n in stored)
+        store.record_subject_rename(old, target)
         tell_stale_moves(conf, store, warn)
     if as_json:
-        echo_json({"from": old, "to": target, "moved": moved})
+        echo_json({"from": old, "to": target, "moved": moved, "theme_of_issues": themed})
         return
-    click.echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
+    if stored:
+        click.echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
+    if themed:
+        which = (
+            f"Issue {themed[0]}"
+            if len(themed) == 1
+            else "Issues " + ", ".join(str(n) for n in themed[:-1]) + f" and {themed[-1]}"
+        )
+        click.echo(
+            f'{which}, on "{old}", now count{"s" if len(themed) == 1 else ""} as on "{target}"'
+            " in the plan of themes (`curator themes` shows what it has next); published issues"
+            " keep their text."
+        )

@@ -10,7 +10,16 @@ import click
 from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, opened, warn
 from curator.config import Config
 from curator.store import Store
-from curator.themes import Ripeness, pending, ripeness, ripeness_order, ripest, theme_name
+from curator.themes import (
+    Ripeness,
+    guessed_rename_notes,
+    pending,
+    ripeness,
+    ripeness_order,
+    ripest,
+    theme_history,
+    theme_name,
+)
 
 
 @click.command()
@@ -26,6 +35,8 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
     with opened(config, db) as (conf, store):
         rows = ripeness(conf, store, warn)
         upcoming = _upcoming(conf, store)
+        for note in guessed_rename_notes(conf, theme_history(conf, store)):
+            warn(note)
     best = ripest(rows, conf.issue_size)
     order = sorted(rows, key=lambda r: ripeness_order(r, conf.issue_size))  # `best` comes first
     if as_json:
@@ -66,7 +77,7 @@ WEAK_NOTE = (
 
 def _upcoming(config: Config, store: Store) -> list[tuple[str, ...]]:
     plan = config.themes.plan
-    return [plan[i] for i in pending(plan, store.issues())]
+    return [plan[i] for i in pending(plan, theme_history(config, store).issues)]
 
 
 def _describe(row: Ripeness, need: int, is_best: bool) -> str:
