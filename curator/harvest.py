@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
@@ -188,6 +189,9 @@ class FetchSummary:
     still_unread_feeds: tuple[str, ...] = ()
     #: The feeds file the run read (where `fetch_pages: false` would go).
     config_path: Path | None = None
+    #: Hosts given up on in this run after `HOST_FAILURES` failed connections, with how many of
+    #: their pages were not tried (they stay due to be tried again in a later run).
+    hosts_skipped: tuple[tuple[str, int], ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -358,6 +362,8 @@ class _Reread:
     article: Article | None = None
     error_kind: str | None = None
     error: str | None = None
+    #: False when the page was not tried (its host could not be reached earlier in the run).
+    tried: bool = True
 
 
 def _request(source: FeedSource, state: FeedState) -> FetchRequest:
@@ -528,7 +534,9 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
     """Read a stored article's page again; its article merged as if it had been read the first
     time (the feed entry it was built from, kept with the retry)."""
-    page, result = await _fetch_page(run.fetcher, run.workers, retry.link, source.is_file)
+    page, result = await run.pages.fetch(retry.link, source.is_file)
+    if result is None:  # its host could not be reached this run: not tried, so not an attempt
+        return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
     if page is None:
         return _Reread(retry, error_kind=result.error_kind, error=failure_reason(result))
     if page.problems:
@@ -565,6 +573,25 @@ async def _fetch_page(
     return page, result
 
 
+#: Connection failures (refused, connect timeout, no such server) to one host in a run after
+#: which its other pages in that run are not tried: each would wait out the same failure.
+HOST_FAILURES = 3
+#: Why a page of such a host was not tried, as the page-failure report counts it.
+HOST_SKIPPED = "not tried: its server could not be reached earlier in this run"
+
+
+def _unreachable(result: FetchResult) -> bool:
+    """Whether `result` failed before any answer because the host could not be reached."""
+    if result.error_kind in ("connect", "dns"):
+        return not (result.error or "").startswith("connection lost")
+    return result.error_kind == "timeout" and (result.error or "").startswith("could not connect")
+
+
+def _host(link: str) -> str:
+    parts = urlsplit(link)
+    return parts.netloc.lower() or link
+
+
 class _PageReader:
     """Each article page asked for in a run: fetched once, read in a worker, tallied."""
 
@@ -581,6 +608,11 @@ class _PageReader:
         #: Link -> (error kind, reason) of each page that could not be read.
         self.failed: dict[str, tuple[str | None, str]] = {}
         self.in_part: list[PageInPart] = []
+        #: Connection failures by host, and the hosts given up on for the rest of the run (set
+        #: when a host reaches `HOST_FAILURES`), with how many of their pages were not tried.
+        self._host_failures: Counter[str] = Counter()
+        self._given_up: dict[str, asyncio.Event] = {}
+        self.hosts_skipped: Counter[str] = Counter()
 
     def tally(self) -> PageTally:
         return PageTally(len(self._tasks), self.read, len(self.failures), self._feeds_left)
@@ -603,9 +635,37 @@ class _PageReader:
         pages = await asyncio.gather(*(self._tasks[link] for link in links))
         return {link: page for link, page in zip(links, pages, strict=True) if page is not None}
 
+    async def fetch(self, link: str, allow_file: bool) -> tuple[Page | None, FetchResult | None]:
+        """`_fetch_page`, unless the link's host has failed to connect `HOST_FAILURES` times in
+        this run (before or while this page waits its turn): then (None, None), not tried."""
+        host = _host(link)
+        gave_up = self._given_up.setdefault(host, asyncio.Event())
+        if gave_up.is_set():
+            self.hosts_skipped[host] += 1
+            return None, None
+        fetching = asyncio.ensure_future(
+            _fetch_page(self._fetcher, self._workers, link, allow_file)
+        )
+        watching = asyncio.ensure_future(gave_up.wait())
+        await asyncio.wait((fetching, watching), return_when=asyncio.FIRST_COMPLETED)
+        watching.cancel()
+        if not fetching.done():
+            fetching.cancel()
+            self.hosts_skipped[host] += 1
+            return None, None
+        page, result = fetching.result()
+        if page is None and _unreachable(result):
+            self._host_failures[host] += 1
+            if self._host_failures[host] >= HOST_FAILURES:
+                gave_up.set()
+        return page, result
+
     async def _read(self, link: str, allow_file: bool) -> Page | None:
-        page, result = await _fetch_page(self._fetcher, self._workers, link, allow_file)
-        if page is not None:
+        page, result = await self.fetch(link, allow_file)
+        if result is None:
+            self.failures.append(PageFailure(link, HOST_SKIPPED, f"{_host(link)}: {HOST_SKIPPED}"))
+            self.failed[link] = ("connect", HOST_SKIPPED)
+        elif page is not None:
             self.read += 1
             if page.problems:
                 self.in_part.append(PageInPart(link, page.problems))
@@ -657,6 +717,7 @@ class _Gathered:
     page_failures: tuple[PageFailure, ...]
     pages_in_part: tuple[PageInPart, ...]
     rereads: tuple[_Reread, ...] = ()
+    hosts_skipped: tuple[tuple[str, int], ...] = ()
 
 
 async def _gather(
@@ -677,7 +738,12 @@ async def _gather(
         outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
         reread = await rereads
     return _Gathered(
-        tuple(outcomes), pages.read, tuple(pages.failures), tuple(pages.in_part), tuple(reread)
+        tuple(outcomes),
+        pages.read,
+        tuple(pages.failures),
+        tuple(pages.in_part),
+        tuple(reread),
+        tuple(pages.hosts_skipped.most_common()),
     )
 
 
@@ -717,9 +783,10 @@ def _store_rereads(
         if reread.article is not None:
             updated += store.update_read_article(retry.article_id, reread.article)
             continue
-        store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
+        if reread.tried:
+            store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
         unread += 1
-        if retry.attempts + 1 >= PAGE_READS:
+        if reread.tried and retry.attempts + 1 >= PAGE_READS:
             given_up += 1
         elif retry.feed_url is not None:
             retrying[retry.feed_url] = None
@@ -844,10 +911,12 @@ def run_fetch(
         worker_died=workers.died,
         still_unread_feeds=tuple(retrying),
         config_path=config.path,
+        hosts_skipped=gathered.hosts_skipped,
     )
 
 
 __all__ = [
+    "HOST_FAILURES",
     "PAGE_READS",
     "PAGE_RETRY_DAYS",
     "PAGE_RETRY_WAITS",

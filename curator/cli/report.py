@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from curator.harvest import (
+    HOST_FAILURES,
     PAGE_READS,
     PAGE_RETRY_DAYS,
     PAGE_RETRY_WAITS,
@@ -35,6 +36,8 @@ LINE_EVERY = 2.0
 TOP_REASONS = 3
 #: Pages read in part shown by URL; --json lists every one.
 SHOWN_IN_PART = 3
+#: Hosts named in the line about servers given up on; the rest are counted.
+SHOWN_HOSTS = 5
 #: Feeds named in a line about their pages; the rest are counted.
 NAMES_SHOWN = 3
 #: The waits before a page that failed is read again, in hours: "1, 3, 9, 27 then 81".
@@ -212,6 +215,7 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "page_failures": [
             {"url": f.url, "reason": f.reason, "error": f.error} for f in summary.page_failures
         ],
+        "hosts_skipped": dict(summary.hosts_skipped),
         "pages_read_again": summary.pages_read_again,
         "pages_still_unread": summary.pages_still_unread,
         "pages_given_up": summary.pages_given_up,
@@ -261,6 +265,16 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         others = sum(count for _, count in reasons[TOP_REASONS:])
         if others:
             click.echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
+        if summary.hosts_skipped:
+            skipped = ", ".join(f"{host} ({n})" for host, n in summary.hosts_skipped[:SHOWN_HOSTS])
+            if len(summary.hosts_skipped) > SHOWN_HOSTS:
+                skipped += f" and {len(summary.hosts_skipped) - SHOWN_HOSTS} more"
+            click.echo(
+                f"  Gave up on these servers after {HOST_FAILURES} failed connections each, so"
+                f" their other pages (in brackets) were not tried: {skipped}. They will be tried"
+                " again on a later fetch.",
+                err=True,
+            )
         refused = summary.pages_all_refused
         if failing := [n for n in summary.pages_all_unread if n not in refused]:
             click.echo(
