@@ -156,6 +156,9 @@ class PageTally:
     failed: int
     #: Feeds not read yet (whose pages may still be asked for).
     feeds_left: int
+    #: Set only on a tick while nothing finishes (`WAITING_TICK`): what the run is waiting on,
+    #: the feeds not read yet (by name) then the hosts of pages not read yet ("host (N pages)").
+    waiting: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
     @property
     def done(self) -> int:
@@ -486,7 +489,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     outcome = _settled(source, result, state, digest)
     if outcome is not None:
         run.progress(outcome.report)
-        run.pages.feed_done()
+        run.pages.feed_done(source.url)
         return outcome
     assert digest is not None
     try:
@@ -500,7 +503,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     except FeedError as exc:
         outcome = _failed(source, result, "malformed", str(exc))
         run.progress(outcome.report)
-        run.pages.feed_done()
+        run.pages.feed_done(source.url)
         return outcome
     new = _new_entries(run.store, parsed)
     wanted = (
@@ -508,7 +511,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     )
     run.progress(_read_report(source, parsed, result, len(new)))
     pages = run.pages.ask(wanted, allow_file=source.is_file)
-    run.pages.feed_done()
+    run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
     built, counted = await run.workers.run(
         _build_and_count,
@@ -596,13 +599,21 @@ class _PageReader:
     """Each article page asked for in a run: fetched once, read in a worker, tallied."""
 
     def __init__(
-        self, fetcher: Fetcher, workers: Workers, feeds: int, progress: PageProgress
+        self,
+        fetcher: Fetcher,
+        workers: Workers,
+        feeds: Mapping[str, str],
+        progress: PageProgress,
     ) -> None:
         self._fetcher = fetcher
         self._workers = workers
         self._progress = progress
         self._tasks: dict[str, asyncio.Task[Page | None]] = {}
-        self._feeds_left = feeds
+        #: The feeds not read yet: URL -> name as its line says.
+        self._feeds = dict(feeds)
+        self._feeds_left = len(feeds)
+        #: Pages being fetched or waiting their turn, by host.
+        self._pending: Counter[str] = Counter()
         self.read = 0
         self.failures: list[PageFailure] = []
         #: Link -> (error kind, reason) of each page that could not be read.
@@ -617,8 +628,15 @@ class _PageReader:
     def tally(self) -> PageTally:
         return PageTally(len(self._tasks), self.read, len(self.failures), self._feeds_left)
 
-    def feed_done(self) -> None:
+    def waiting(self) -> tuple[str, ...]:
+        """What the run is waiting on: the feeds not read yet, then the hosts of pages not read
+        yet, most pages first."""
+        hosts = [f"{host} ({n} page(s))" for host, n in self._pending.most_common() if n > 0]
+        return (*self._feeds.values(), *hosts)
+
+    def feed_done(self, url: str) -> None:
         """One feed less whose pages may still be asked for (after it asked for its own)."""
+        self._feeds.pop(url, None)
         self._feeds_left -= 1
         if self._tasks:
             self._progress(self.tally())
@@ -639,6 +657,15 @@ class _PageReader:
         """`_fetch_page`, unless the link's host has failed to connect `HOST_FAILURES` times in
         this run (before or while this page waits its turn): then (None, None), not tried."""
         host = _host(link)
+        self._pending[host] += 1
+        try:
+            return await self._fetch(link, host, allow_file)
+        finally:
+            self._pending[host] -= 1
+
+    async def _fetch(
+        self, link: str, host: str, allow_file: bool
+    ) -> tuple[Page | None, FetchResult | None]:
         gave_up = self._given_up.setdefault(host, asyncio.Event())
         if gave_up.is_set():
             self.hosts_skipped[host] += 1
@@ -732,11 +759,16 @@ async def _gather(
     retries: Sequence[tuple[PageRetry, FeedSource]] = (),
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
-        pages = _PageReader(fetcher, workers, len(config.feeds), page_progress)
+        names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
+        pages = _PageReader(fetcher, workers, names, page_progress)
         run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases)
-        rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
-        outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
-        reread = await rereads
+        ticking = asyncio.ensure_future(_tick(pages, page_progress))
+        try:
+            rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
+            outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
+            reread = await rereads
+        finally:
+            ticking.cancel()
     return _Gathered(
         tuple(outcomes),
         pages.read,
@@ -745,6 +777,18 @@ async def _gather(
         tuple(reread),
         tuple(pages.hosts_skipped.most_common()),
     )
+
+
+#: Seconds between ticks that tell the progress what the run is waiting on (it says so once
+#: nothing has finished for a while; `curator.cli.report.RunProgress`).
+WAITING_TICK = 1.0
+
+
+async def _tick(pages: _PageReader, progress: PageProgress) -> None:
+    while True:
+        await asyncio.sleep(WAITING_TICK)
+        if waiting := pages.waiting():
+            progress(dataclasses.replace(pages.tally(), waiting=waiting))
 
 
 def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetry, FeedSource]]:

@@ -9,6 +9,7 @@ field reader broke on; --json carries all of it on stdout.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -32,6 +33,12 @@ BAR_WIDTH = 24
 REDRAW_EVERY = 0.1
 #: Seconds between plain lines of page progress in a log (cron, CI, a pipe).
 LINE_EVERY = 2.0
+#: Seconds with nothing finished after which the progress says what it is waiting on, and (in
+#: plain lines) how often it says so again while nothing finishes.
+WAITING_AFTER = 5.0
+WAITING_LINE_EVERY = 15.0
+#: Feeds or hosts named in the waiting line; the rest are counted.
+WAITING_SHOWN = 3
 #: Most common reasons shown for pages that could not be read; --json lists every page.
 TOP_REASONS = 3
 #: Pages read in part shown by URL; --json lists every one.
@@ -58,6 +65,13 @@ def _feed_line(report: FeedReport) -> str:
     if report.skip_note:
         line += f" ({report.skip_note})"
     return line
+
+
+def _waiting_text(waiting: Sequence[str]) -> str:
+    """ "Slow Feed, example.com (3 page(s)) and 4 more": the first few, the rest counted."""
+    shown = [w if len(w) <= 40 else w[:39] + "…" for w in waiting[:WAITING_SHOWN]]
+    more = len(waiting) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 def _pages_text(tally: PageTally) -> str:
@@ -94,6 +108,9 @@ class RunProgress:
         self._shown_at = float("-inf")
         self._finished = False
         self._placed_at = float("-inf")
+        #: When something last finished (a feed read, a page done), and a waiting line was shown.
+        self._event_at = clock()
+        self._waited_at = float("-inf")
 
     def __enter__(self) -> RunProgress:
         return self
@@ -102,6 +119,7 @@ class RunProgress:
         self.close()
 
     def feed(self, report: FeedReport) -> None:
+        self._event_at = self._clock()
         if self.quiet:
             return
         if self._bar:
@@ -111,6 +129,11 @@ class RunProgress:
             click.echo(_feed_line(report), err=True)
 
     def pages(self, tally: PageTally) -> None:
+        if tally.waiting:  # a tick while the run waits: not a change of the count
+            self._waiting(tally)
+            return
+        if tally != self._last:
+            self._event_at = self._clock()
         self._last = tally
         if self.quiet or self._finished:
             return
@@ -126,6 +149,32 @@ class RunProgress:
             self._show(tally)
         if complete:
             self.close()
+
+    def _waiting(self, tally: PageTally) -> None:
+        """Once nothing has finished for `WAITING_AFTER` seconds, say what the run waits on: on a
+        terminal at the end of the bar's line, elsewhere a plain line every `WAITING_LINE_EVERY`
+        seconds."""
+        now = self._clock()
+        if self.quiet or self._finished or now - self._event_at < WAITING_AFTER:
+            return
+        text = f"waiting for {_waiting_text(tally.waiting)}"
+        if not self.terminal:
+            if self._waited_at < self._event_at or now - self._waited_at >= WAITING_LINE_EVERY:
+                self._waited_at = now
+                click.echo(f"  waiting    {text[len('waiting ') :]}", err=True)
+            return
+        shown = self._last if self._last is not None and self._last.wanted else None
+        if shown is not None:
+            filled = BAR_WIDTH * shown.done // max(shown.wanted, 1)
+            head = f"  pages      [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {shown.done} of"
+            head += f" {shown.wanted} done, {text}"
+        else:
+            head = f"  {text}"
+        width = shutil.get_terminal_size().columns - 1
+        if len(head) > width:
+            head = head[: width - 1] + "…"
+        click.echo("\r" + head.ljust(len(self._bar)), nl=False, err=True)
+        self._bar = head
 
     def placing(self, what: str, done: int, total: int) -> None:
         """Placing the archive under subjects again (after the editor changed a subject), in
