@@ -729,6 +729,16 @@ class _Reader:
                     " and description alone, and places fewer of them rightly; add `keywords:"
                     " [...]` with 3 to 10 words or phrases only its articles would use",
                 )
+            if not raw.get("description") and [k.casefold() for k in keywords] == [
+                raw["name"].casefold()
+            ]:
+                self.warn(
+                    item,
+                    f"`{raw['name']}` is still the stub `feeds import --add-subjects` wrote (no"
+                    " description, its name as its one keyword): its articles are placed by that"
+                    " one word, and an issue may publish off-subject ones under it; give it a"
+                    " `description:` and 3 to 10 keywords only its articles would use",
+                )
             subjects.append(
                 Subject(raw["name"], raw.get("description", ""), keywords, raw.get("examples", ()))
             )

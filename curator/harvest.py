@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
@@ -171,6 +172,9 @@ class PageTally:
     failed: int
     #: Feeds not read yet (whose pages may still be asked for).
     feeds_left: int
+    #: Set only on a tick while nothing finishes (`WAITING_TICK`): what the run is waiting on,
+    #: the feeds not read yet (by name) then the hosts of pages not read yet ("host (N pages)").
+    waiting: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
     @property
     def done(self) -> int:
@@ -204,6 +208,9 @@ class FetchSummary:
     still_unread_feeds: tuple[str, ...] = ()
     #: The feeds file the run read (where `fetch_pages: false` would go).
     config_path: Path | None = None
+    #: Hosts given up on in this run after `HOST_FAILURES` failed connections, with how many of
+    #: their pages were not tried (they stay due to be tried again in a later run).
+    hosts_skipped: tuple[tuple[str, int], ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -374,6 +381,8 @@ class _Reread:
     article: Article | None = None
     error_kind: str | None = None
     error: str | None = None
+    #: False when the page was not tried (its host could not be reached earlier in the run).
+    tried: bool = True
 
 
 def _request(source: FeedSource, state: FeedState) -> FetchRequest:
@@ -540,7 +549,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     outcome = _settled(source, result, state, digest, run.now)
     if outcome is not None:
         run.progress(outcome.report)
-        run.pages.feed_done()
+        run.pages.feed_done(source.url)
         return outcome
     assert digest is not None
     try:
@@ -554,7 +563,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     except FeedError as exc:
         outcome = _failed(source, result, "malformed", str(exc), state, run.now)
         run.progress(outcome.report)
-        run.pages.feed_done()
+        run.pages.feed_done(source.url)
         return outcome
     new = _new_entries(run.store, parsed, source)
     wanted = (
@@ -562,7 +571,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     )
     run.progress(_read_report(source, parsed, result, len(new)))
     pages = run.pages.ask(wanted, allow_file=source.is_file)
-    run.pages.feed_done()
+    run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
     built, counted = await run.workers.run(
         _build_and_count,
@@ -588,7 +597,9 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
     """Read a stored article's page again; its article merged as if it had been read the first
     time (the feed entry it was built from, kept with the retry)."""
-    page, result = await _fetch_page(run.fetcher, run.workers, retry.link, source.is_file)
+    page, result = await run.pages.fetch(retry.link, source.is_file)
+    if result is None:  # its host could not be reached this run: not tried, so not an attempt
+        return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
     if page is None:
         return _Reread(retry, error_kind=result.error_kind, error=failure_reason(result))
     if page.problems:
@@ -625,28 +636,67 @@ async def _fetch_page(
     return page, result
 
 
+#: Connection failures (refused, connect timeout, no such server) to one host in a run after
+#: which its other pages in that run are not tried: each would wait out the same failure.
+HOST_FAILURES = 3
+#: Why a page of such a host was not tried, as the page-failure report counts it.
+HOST_SKIPPED = "not tried: its server could not be reached earlier in this run"
+
+
+def _unreachable(result: FetchResult) -> bool:
+    """Whether `result` failed before any answer because the host could not be reached."""
+    if result.error_kind in ("connect", "dns"):
+        return not (result.error or "").startswith("connection lost")
+    return result.error_kind == "timeout" and (result.error or "").startswith("could not connect")
+
+
+def _host(link: str) -> str:
+    parts = urlsplit(link)
+    return parts.netloc.lower() or link
+
+
 class _PageReader:
     """Each article page asked for in a run: fetched once, read in a worker, tallied."""
 
     def __init__(
-        self, fetcher: Fetcher, workers: Workers, feeds: int, progress: PageProgress
+        self,
+        fetcher: Fetcher,
+        workers: Workers,
+        feeds: Mapping[str, str],
+        progress: PageProgress,
     ) -> None:
         self._fetcher = fetcher
         self._workers = workers
         self._progress = progress
         self._tasks: dict[str, asyncio.Task[Page | None]] = {}
-        self._feeds_left = feeds
+        #: The feeds not read yet: URL -> name as its line says.
+        self._feeds = dict(feeds)
+        self._feeds_left = len(feeds)
+        #: Pages being fetched or waiting their turn, by host.
+        self._pending: Counter[str] = Counter()
         self.read = 0
         self.failures: list[PageFailure] = []
         #: Link -> (error kind, reason) of each page that could not be read.
         self.failed: dict[str, tuple[str | None, str]] = {}
         self.in_part: list[PageInPart] = []
+        #: Connection failures by host, and the hosts given up on for the rest of the run (set
+        #: when a host reaches `HOST_FAILURES`), with how many of their pages were not tried.
+        self._host_failures: Counter[str] = Counter()
+        self._given_up: dict[str, asyncio.Event] = {}
+        self.hosts_skipped: Counter[str] = Counter()
 
     def tally(self) -> PageTally:
         return PageTally(len(self._tasks), self.read, len(self.failures), self._feeds_left)
 
-    def feed_done(self) -> None:
+    def waiting(self) -> tuple[str, ...]:
+        """What the run is waiting on: the feeds not read yet, then the hosts of pages not read
+        yet, most pages first."""
+        hosts = [f"{host} ({n} page(s))" for host, n in self._pending.most_common() if n > 0]
+        return (*self._feeds.values(), *hosts)
+
+    def feed_done(self, url: str) -> None:
         """One feed less whose pages may still be asked for (after it asked for its own)."""
+        self._feeds.pop(url, None)
         self._feeds_left -= 1
         if self._tasks:
             self._progress(self.tally())
@@ -663,9 +713,46 @@ class _PageReader:
         pages = await asyncio.gather(*(self._tasks[link] for link in links))
         return {link: page for link, page in zip(links, pages, strict=True) if page is not None}
 
+    async def fetch(self, link: str, allow_file: bool) -> tuple[Page | None, FetchResult | None]:
+        """`_fetch_page`, unless the link's host has failed to connect `HOST_FAILURES` times in
+        this run (before or while this page waits its turn): then (None, None), not tried."""
+        host = _host(link)
+        self._pending[host] += 1
+        try:
+            return await self._fetch(link, host, allow_file)
+        finally:
+            self._pending[host] -= 1
+
+    async def _fetch(
+        self, link: str, host: str, allow_file: bool
+    ) -> tuple[Page | None, FetchResult | None]:
+        gave_up = self._given_up.setdefault(host, asyncio.Event())
+        if gave_up.is_set():
+            self.hosts_skipped[host] += 1
+            return None, None
+        fetching = asyncio.ensure_future(
+            _fetch_page(self._fetcher, self._workers, link, allow_file)
+        )
+        watching = asyncio.ensure_future(gave_up.wait())
+        await asyncio.wait((fetching, watching), return_when=asyncio.FIRST_COMPLETED)
+        watching.cancel()
+        if not fetching.done():
+            fetching.cancel()
+            self.hosts_skipped[host] += 1
+            return None, None
+        page, result = fetching.result()
+        if page is None and _unreachable(result):
+            self._host_failures[host] += 1
+            if self._host_failures[host] >= HOST_FAILURES:
+                gave_up.set()
+        return page, result
+
     async def _read(self, link: str, allow_file: bool) -> Page | None:
-        page, result = await _fetch_page(self._fetcher, self._workers, link, allow_file)
-        if page is not None:
+        page, result = await self.fetch(link, allow_file)
+        if result is None:
+            self.failures.append(PageFailure(link, HOST_SKIPPED, f"{_host(link)}: {HOST_SKIPPED}"))
+            self.failed[link] = ("connect", HOST_SKIPPED)
+        elif page is not None:
             self.read += 1
             if page.problems:
                 self.in_part.append(PageInPart(link, page.problems))
@@ -717,6 +804,7 @@ class _Gathered:
     page_failures: tuple[PageFailure, ...]
     pages_in_part: tuple[PageInPart, ...]
     rereads: tuple[_Reread, ...] = ()
+    hosts_skipped: tuple[tuple[str, int], ...] = ()
 
 
 async def _gather(
@@ -731,14 +819,36 @@ async def _gather(
     retries: Sequence[tuple[PageRetry, FeedSource]] = (),
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
-        pages = _PageReader(fetcher, workers, len(config.feeds), page_progress)
+        names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
+        pages = _PageReader(fetcher, workers, names, page_progress)
         run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases)
-        rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
-        outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
-        reread = await rereads
+        ticking = asyncio.ensure_future(_tick(pages, page_progress))
+        try:
+            rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
+            outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
+            reread = await rereads
+        finally:
+            ticking.cancel()
     return _Gathered(
-        tuple(outcomes), pages.read, tuple(pages.failures), tuple(pages.in_part), tuple(reread)
+        tuple(outcomes),
+        pages.read,
+        tuple(pages.failures),
+        tuple(pages.in_part),
+        tuple(reread),
+        tuple(pages.hosts_skipped.most_common()),
     )
+
+
+#: Seconds between ticks that tell the progress what the run is waiting on (it says so once
+#: nothing has finished for a while; `curator.cli.report.RunProgress`).
+WAITING_TICK = 1.0
+
+
+async def _tick(pages: _PageReader, progress: PageProgress) -> None:
+    while True:
+        await asyncio.sleep(WAITING_TICK)
+        if waiting := pages.waiting():
+            progress(dataclasses.replace(pages.tally(), waiting=waiting))
 
 
 def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetry, FeedSource]]:
@@ -777,9 +887,10 @@ def _store_rereads(
         if reread.article is not None:
             updated += store.update_read_article(retry.article_id, reread.article)
             continue
-        store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
+        if reread.tried:
+            store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
         unread += 1
-        if retry.attempts + 1 >= PAGE_READS:
+        if reread.tried and retry.attempts + 1 >= PAGE_READS:
             given_up += 1
         elif retry.feed_url is not None:
             retrying[retry.feed_url] = None
@@ -909,10 +1020,12 @@ def run_fetch(
         worker_died=workers.died,
         still_unread_feeds=tuple(retrying),
         config_path=config.path,
+        hosts_skipped=gathered.hosts_skipped,
     )
 
 
 __all__ = [
+    "HOST_FAILURES",
     "PAGE_READS",
     "PAGE_RETRY_DAYS",
     "PAGE_RETRY_WAITS",

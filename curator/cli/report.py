@@ -9,6 +9,7 @@ field reader broke on; --json carries all of it on stdout.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from typing import Any
 import click
 
 from curator.harvest import (
+    HOST_FAILURES,
     PAGE_READS,
     PAGE_RETRY_DAYS,
     PAGE_RETRY_WAITS,
@@ -31,10 +33,18 @@ BAR_WIDTH = 24
 REDRAW_EVERY = 0.1
 #: Seconds between plain lines of page progress in a log (cron, CI, a pipe).
 LINE_EVERY = 2.0
+#: Seconds with nothing finished after which the progress says what it is waiting on, and (in
+#: plain lines) how often it says so again while nothing finishes.
+WAITING_AFTER = 5.0
+WAITING_LINE_EVERY = 15.0
+#: Feeds or hosts named in the waiting line; the rest are counted.
+WAITING_SHOWN = 3
 #: Most common reasons shown for pages that could not be read; --json lists every page.
 TOP_REASONS = 3
 #: Pages read in part shown by URL; --json lists every one.
 SHOWN_IN_PART = 3
+#: Hosts named in the line about servers given up on; the rest are counted.
+SHOWN_HOSTS = 5
 #: Feeds named in a line about their pages; the rest are counted.
 NAMES_SHOWN = 3
 #: The waits before a page that failed is read again, in hours: "1, 3, 9, 27 then 81".
@@ -96,6 +106,13 @@ def _feed_line(report: FeedReport) -> str:
     return line
 
 
+def _waiting_text(waiting: Sequence[str]) -> str:
+    """ "Slow Feed, example.com (3 page(s)) and 4 more": the first few, the rest counted."""
+    shown = [w if len(w) <= 40 else w[:39] + "…" for w in waiting[:WAITING_SHOWN]]
+    more = len(waiting) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
 def _pages_text(tally: PageTally) -> str:
     text = f"{tally.done} of {tally.wanted} done"
     if tally.failed:
@@ -130,6 +147,9 @@ class RunProgress:
         self._shown_at = float("-inf")
         self._finished = False
         self._placed_at = float("-inf")
+        #: When something last finished (a feed read, a page done), and a waiting line was shown.
+        self._event_at = clock()
+        self._waited_at = float("-inf")
 
     def __enter__(self) -> RunProgress:
         return self
@@ -138,6 +158,7 @@ class RunProgress:
         self.close()
 
     def feed(self, report: FeedReport) -> None:
+        self._event_at = self._clock()
         if self.quiet:
             return
         if self._bar:
@@ -147,6 +168,11 @@ class RunProgress:
             click.echo(_feed_line(report), err=True)
 
     def pages(self, tally: PageTally) -> None:
+        if tally.waiting:  # a tick while the run waits: not a change of the count
+            self._waiting(tally)
+            return
+        if tally != self._last:
+            self._event_at = self._clock()
         self._last = tally
         if self.quiet or self._finished:
             return
@@ -162,6 +188,32 @@ class RunProgress:
             self._show(tally)
         if complete:
             self.close()
+
+    def _waiting(self, tally: PageTally) -> None:
+        """Once nothing has finished for `WAITING_AFTER` seconds, say what the run waits on: on a
+        terminal at the end of the bar's line, elsewhere a plain line every `WAITING_LINE_EVERY`
+        seconds."""
+        now = self._clock()
+        if self.quiet or self._finished or now - self._event_at < WAITING_AFTER:
+            return
+        text = f"waiting for {_waiting_text(tally.waiting)}"
+        if not self.terminal:
+            if self._waited_at < self._event_at or now - self._waited_at >= WAITING_LINE_EVERY:
+                self._waited_at = now
+                click.echo(f"  waiting    {text[len('waiting ') :]}", err=True)
+            return
+        shown = self._last if self._last is not None and self._last.wanted else None
+        if shown is not None:
+            filled = BAR_WIDTH * shown.done // max(shown.wanted, 1)
+            head = f"  pages      [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {shown.done} of"
+            head += f" {shown.wanted} done, {text}"
+        else:
+            head = f"  {text}"
+        width = shutil.get_terminal_size().columns - 1
+        if len(head) > width:
+            head = head[: width - 1] + "…"
+        click.echo("\r" + head.ljust(len(self._bar)), nl=False, err=True)
+        self._bar = head
 
     def placing(self, what: str, done: int, total: int) -> None:
         """Placing the archive under subjects again (after the editor changed a subject), in
@@ -251,6 +303,7 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "page_failures": [
             {"url": f.url, "reason": f.reason, "error": f.error} for f in summary.page_failures
         ],
+        "hosts_skipped": dict(summary.hosts_skipped),
         "pages_read_again": summary.pages_read_again,
         "pages_still_unread": summary.pages_still_unread,
         "pages_given_up": summary.pages_given_up,
@@ -316,6 +369,16 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         others = sum(count for _, count in reasons[TOP_REASONS:])
         if others:
             click.echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
+        if summary.hosts_skipped:
+            skipped = ", ".join(f"{host} ({n})" for host, n in summary.hosts_skipped[:SHOWN_HOSTS])
+            if len(summary.hosts_skipped) > SHOWN_HOSTS:
+                skipped += f" and {len(summary.hosts_skipped) - SHOWN_HOSTS} more"
+            click.echo(
+                f"  Gave up on these servers after {HOST_FAILURES} failed connections each, so"
+                f" their other pages (in brackets) were not tried: {skipped}. They will be tried"
+                " again on a later fetch.",
+                err=True,
+            )
         refused = summary.pages_all_refused
         if failing := [n for n in summary.pages_all_unread if n not in refused]:
             click.echo(
