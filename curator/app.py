@@ -407,9 +407,7 @@ def stop_for_unrecorded_issue(
     if store.has_issue(number):
         return
     found = sorted(
-        name
-        for name in names
-        if name.startswith(f"issue-{number}.") and (out_dir / name).exists()
+        name for name in names if name.startswith(f"issue-{number}.") and (out_dir / name).exists()
     )
     if not found:
         return
