@@ -203,7 +203,7 @@ def run_build(
     )
     copies = same_stories(
         issue,
-        'it is named under that article as "Also covered by: {publication}", not as an article'
+        "it is named under that article as {named}, not as an article"
         " of its own, and counts as published with this issue. If they are different stories, to"
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
         " with feature_again: [{url}] in its front matter",
@@ -299,19 +299,28 @@ def _record(
 def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
     """A note per article left out of the issue as the same story as one it features (named under
     it as "also covered by"): both articles, and why they were judged one story; then `then`
-    (formatted with the article's `url`, `publication` and `subject`)."""
+    (formatted with the article's `url`, how the issue names it, `named`, and `subject`)."""
     return tuple(
         f'"{copy.article.title}" ({copy.article.url}) was judged the same story as'
         f' "{entry.article.title}" ({entry.article.url}): {copy.reason}; '
         + then.format(
             url=copy.article.url,
-            publication=copy.article.publication or copy.article.url,
+            named=_named_as(copy.article, entry.article),
             subject=section.subject,
         )
         for section in issue.sections
         for entry in section.entries
         for copy in entry.copies
     )
+
+
+def _named_as(copy: Article, featured: Article) -> str:
+    """How the issue names `copy` under `featured`: another outlet's name, or, in the featured
+    article's own publication, as another piece of it (not as another outlet)."""
+    publication = copy.publication or copy.url
+    if featured.publication and publication == featured.publication:
+        return f'"Another piece in {publication} on the same story"'
+    return f'"Also covered by: {publication}"'
 
 
 @dataclass(frozen=True)
@@ -628,7 +637,7 @@ def write_next_draft(
     copies = same_stories(
         issue,
         f'{path} names it in a note under "# {{subject}}": `curator build --draft` names it under'
-        ' that article as "Also covered by: {publication}" and counts it as published with the'
+        " that article as {named} and counts it as published with the"
         ' issue; to feature it as an article of its own, move its "##" line out of that note',
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
@@ -735,7 +744,7 @@ def build_from_draft(
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     copies = same_stories(
         issue,
-        'it is named under that article as "Also covered by: {publication}", not as an article'
+        "it is named under that article as {named}, not as an article"
         f" of its own, and counts as published with this issue ({draft_file} left it in its note"
         " of articles left out as the same story). If they are different stories, to feature it"
         ' in a later issue: add "## {url}" to that issue\'s draft, with feature_again: [{url}] in'

@@ -365,6 +365,9 @@ class EntryView:
     matched: tuple[str, ...]
     #: Other publications that carried the same story: (name, safe url or None).
     also_covered_by: tuple[tuple[str, str | None], ...]
+    #: Other pieces on the same story in the article's own publication (safe url or None): named
+    #: apart, as "Also covered by: The Guardian" under a Guardian article read as another outlet.
+    also_in_publication: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -418,7 +421,14 @@ def entry_view(entry: Scored) -> EntryView:
         blurb=art.blurb,
         score=entry.score,
         matched=entry.matched,
-        also_covered_by=tuple((name, safe_url(url)) for name, url in entry.also_covered_by),
+        also_covered_by=tuple(
+            (name, safe_url(url)) for name, url in entry.also_covered_by if name != publication
+        ),
+        also_in_publication=tuple(
+            safe_url(url)
+            for name, url in entry.also_covered_by
+            if publication and name == publication
+        ),
     )
 
 
