@@ -33,6 +33,7 @@ from curator.errors import CuratorError, InputError
 from curator.models import Issue
 from curator.placement import KeptSubject
 from curator.preview import serve_until_interrupted
+from curator.render import unused_templates
 from curator.store import Store
 from curator.themes import ThemeError, requested_subjects, theme_name
 
@@ -79,6 +80,14 @@ def say_placeholders(config: Config) -> None:
     """What `curator init` wrote for the editor to replace, said before an issue is made of it."""
     for line in config.placeholders:
         warn(line)
+
+
+def say_unused_templates(config: Config, templates: Path | None) -> None:
+    """Files in the editor's templates folder that curator never reads (a misnamed issue.html)."""
+    folder = templates or config.settings.templates
+    if folder is not None:
+        for line in unused_templates(folder):
+            warn(line)
 
 
 def announce_fetch(config: Config, quiet: bool) -> None:
@@ -143,6 +152,7 @@ def build(
     """
     with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
+        say_unused_templates(conf, templates)
         if draft_file is not None:
             if subject or all_subjects:
                 raise InputError(
@@ -405,6 +415,7 @@ def render(
     if every and numbers:
         raise InputError("give issue numbers or --all, not both")
     with opened(config, db) as (conf, store):
+        say_unused_templates(conf, templates)
         result = render_issues(
             conf,
             store,
