@@ -738,6 +738,14 @@ class Store:
                 [(err, _iso(now), key) for key, _, _, kind, err in rows if dead_page(kind, err)],
             )
 
+    def dead_link(self, article_id: int) -> str | None:
+        """What the article's page answered when it was found gone (404 or 410), if it was marked
+        a dead link (never picked for an issue), else None."""
+        row = self.db.execute(
+            "SELECT error FROM dead_links WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0] or "HTTP 404 Not Found")
+
     def unread_pages(self, article_ids: Sequence[int]) -> dict[int, str]:
         """Of `article_ids`, those whose page could not be read yet (or answered 404 or 410, when
         it is no longer read again), each with why (as the fetch said it: "HTTP 404 Not Found",
