@@ -372,12 +372,14 @@ def publish_issue(
     stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
     files = FileSet({out_dir / name: text for name, text in rendered.items()})
     try:
+        store.begin_issue(issue.number)
         with store.transaction():  # the store's write lock, before any file is written
             try:
                 files.write()
             except OSError as exc:
                 raise BuildError(_cannot_write(issue, out_dir, exc)) from None
             kept = _record(config, store, issue, now, planned=planned)
+            store.finish_issue()
             try:
                 paths = files.publish()
             except OSError as exc:
@@ -413,8 +415,8 @@ def stop_for_unrecorded_issue(
     Why: `build --db .curator/curator2.db` (a typo) made a new, empty store and published its
     issue 1 over the folder's published issue 1; a typo in `settings: store` did the same silently.
     """
-    if store.has_issue(number):
-        return
+    if store.has_issue(number) or store.unfinished_issue() == number:
+        return  # (the files of a build of this store killed before it recorded the issue)
     found = sorted(
         name for name in names if name.startswith(f"issue-{number}.") and (out_dir / name).exists()
     )

@@ -1362,6 +1362,21 @@ class Store:
         row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
         return int(row[0] or 0) + 1
 
+    def unfinished_issue(self) -> int | None:
+        """The issue a build began to publish from this store and did not finish (killed between
+        renaming its files into place and recording it), if any: its files in the output folder
+        are this store's own, to be replaced, not another store's."""
+        value = self._meta("publishing_issue")
+        return int(value) if value else None
+
+    def begin_issue(self, number: int) -> None:
+        """Say, committed before any file of issue `number` is renamed into place, that this store
+        publishes it (`unfinished_issue`); `finish_issue`, in the transaction recording it, ends it."""
+        self._set_meta([("publishing_issue", str(number))])
+
+    def finish_issue(self) -> None:
+        self.db.execute("DELETE FROM meta WHERE key = 'publishing_issue'")
+
     def has_issue(self, number: int) -> bool:
         """Issue `number` is recorded as published."""
         row = self.db.execute("SELECT 1 FROM issues WHERE number = ?", (number,)).fetchone()
