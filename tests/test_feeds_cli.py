@@ -471,6 +471,9 @@ def test_build_draft_names_the_placeholders_the_draft_kept_from_init(
     code, _, err = invoke("draft", "--config", str(config), "-q", "--all-subjects")
     assert code == 0, err
     assert "`title: My Newsletter` is still the placeholder" in err
+    assert "the draft copies it into its front matter (and introduction), so fix it there too" in (
+        " ".join(err.split())
+    )
     text = config.read_text(encoding="utf-8").replace("My Newsletter", "CX Notes")
     config.write_text(text.replace("Your Name", "Ada"), "utf-8")
     draft = folder / "drafts" / "issue-1.md"

@@ -76,9 +76,15 @@ def require_feeds(config: Config) -> None:
         )
 
 
-def say_placeholders(config: Config) -> None:
-    """What `curator init` wrote for the editor to replace, said before an issue is made of it."""
+def say_placeholders(config: Config, *, drafting: bool = False) -> None:
+    """What `curator init` wrote for the editor to replace, said before an issue is made of it;
+    `drafting`: the draft copies it, so a fix in feeds.yaml alone does not reach that draft."""
     for line in config.placeholders:
+        if drafting:
+            line += (
+                "; the draft copies it into its front matter (and introduction), so fix it there"
+                " too, or write the draft again with --force after fixing feeds.yaml"
+            )
         warn(line)
 
 
@@ -331,7 +337,7 @@ def draft(
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
     with opened(config, db, create=True) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
-        say_placeholders(conf)
+        say_placeholders(conf, drafting=True)
         if not no_fetch:
             announce_fetch(conf, quiet)
         with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing
