@@ -426,7 +426,8 @@ def stop_for_unrecorded_issue(
     try:
         data = json.loads((out_dir / f"issue-{number}.json").read_text(encoding="utf-8"))
         old = issue_from_data(data)
-        what += f' ("{old.title}", dated {old.date:%Y-%m-%d})'
+        about = f" on {', '.join(old.theme)}" if old.theme else ""
+        what += f' ("{old.title}"{about}, dated {old.date:%Y-%m-%d})'
     except (OSError, UnicodeDecodeError, ValueError, RecursionError, TypeError, KeyError):
         pass
     last = number - 1

@@ -356,7 +356,7 @@ def test_a_mistyped_store_stops_before_it_overwrites_a_published_issue(newslette
     typo = newsletter["folder"] / "state" / "curator2.db"
     code, data, stderr = build(newsletter["path"], "--db", str(typo))
     assert code == 1, stderr
-    assert "already holds issue 1" in data["error"]
+    assert 'already holds issue 1 ("Customer Experience Weekly"' in data["error"]
     assert str(typo) in data["error"] and "records no issue at all" in data["error"]
     assert "--db" in data["error"] and "Nothing was published" in data["error"]
     assert {p.name: p.read_bytes() for p in out.glob("issue-1.*")} == before
