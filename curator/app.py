@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -14,7 +15,7 @@ from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.blurb import short_blurb
-from curator.config import Config
+from curator.config import INIT_PLACEHOLDERS, Config
 from curator.discover import Discovery, discover
 from curator.draft import (
     Draft,
@@ -50,6 +51,7 @@ from curator.outputs import (
     TemplateMistake,
     archive_item,
     fragment_of,
+    issue_from_data,
     load_archive,
     published_issues,
     render_archive,
@@ -205,7 +207,7 @@ def run_build(
     )
     copies = same_stories(
         issue,
-        'it is named under that article as "Also covered by: {publication}", not as an article'
+        "it is named under that article as {named}, not as an article"
         " of its own, and counts as published with this issue. If they are different stories, to"
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
         " with feature_again: [{url}] in its front matter",
@@ -308,19 +310,28 @@ def _record(
 def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
     """A note per article left out of the issue as the same story as one it features (named under
     it as "also covered by"): both articles, and why they were judged one story; then `then`
-    (formatted with the article's `url`, `publication` and `subject`)."""
+    (formatted with the article's `url`, how the issue names it, `named`, and `subject`)."""
     return tuple(
         f'"{copy.article.title}" ({copy.article.url}) was judged the same story as'
         f' "{entry.article.title}" ({entry.article.url}): {copy.reason}; '
         + then.format(
             url=copy.article.url,
-            publication=copy.article.publication or copy.article.url,
+            named=_named_as(copy.article, entry.article),
             subject=section.subject,
         )
         for section in issue.sections
         for entry in section.entries
         for copy in entry.copies
     )
+
+
+def _named_as(copy: Article, featured: Article) -> str:
+    """How the issue names `copy` under `featured`: another outlet's name, or, in the featured
+    article's own publication, as another piece of it (not as another outlet)."""
+    publication = copy.publication or copy.url
+    if featured.publication and publication == featured.publication:
+        return f'"Another piece in {publication} on the same story"'
+    return f'"Also covered by: {publication}"'
 
 
 @dataclass(frozen=True)
@@ -369,14 +380,17 @@ def publish_issue(
             f"cannot read {out_dir}: {exc.strerror or exc}; nothing was published: make it"
             " readable for your user (or choose another --out), then run again"
         ) from None
+    stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
     files = FileSet({out_dir / name: text for name, text in rendered.items()})
     try:
+        store.begin_issue(issue.number)
         with store.transaction():  # the store's write lock, before any file is written
             try:
                 files.write()
             except OSError as exc:
                 raise BuildError(_cannot_write(issue, out_dir, exc)) from None
             kept = _record(config, store, issue, now, planned=planned)
+            store.finish_issue()
             try:
                 paths = files.publish()
             except OSError as exc:
@@ -402,6 +416,46 @@ def publish_issue(
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     return Published(paths, tuple(f"{w}{missing} is repaired or restored" for w in warnings), kept)
+
+
+def stop_for_unrecorded_issue(
+    number: int, config: Config, store: Store, out_dir: Path, names: Iterable[str]
+) -> None:
+    """Stop before issue `number` replaces files of an issue `number` the store does not record.
+
+    Why: `build --db .curator/curator2.db` (a typo) made a new, empty store and published its
+    issue 1 over the folder's published issue 1; a typo in `settings: store` did the same silently.
+    """
+    if store.has_issue(number) or store.unfinished_issue() == number:
+        return  # (the files of a build of this store killed before it recorded the issue)
+    found = sorted(
+        name for name in names if name.startswith(f"issue-{number}.") and (out_dir / name).exists()
+    )
+    if not found:
+        return
+    what = f"issue {number}"
+    try:
+        data = json.loads((out_dir / f"issue-{number}.json").read_text(encoding="utf-8"))
+        old = issue_from_data(data)
+        about = f" on {', '.join(old.theme)}" if old.theme else ""
+        what += f' ("{old.title}"{about}, dated {old.date:%Y-%m-%d})'
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, TypeError, KeyError):
+        pass
+    last = number - 1
+    knows = f"records issues up to {last}" if last else "records no issue at all"
+    if store.path.resolve() == Path(config.settings.store).resolve():
+        cause = "settings: store in feeds.yaml names another store than the one that published it"
+        fix = "correct settings: store (or give --db with the right store)"
+    else:
+        cause = f"--db {store.path} is not the store that published it"
+        fix = "give --db the right store (or leave --db out to use settings: store)"
+    raise BuildError(
+        f"{out_dir} already holds {what} ({', '.join(found)}), but the store {store.path}"
+        f" {knows}: most likely {cause}. Nothing was published. To go on with the right store:"
+        f" {fix}, then run again; to publish a new issue {number} over the old one on purpose,"
+        f" move the {out_dir / f'issue-{number}'}.* files out of the folder (or choose another"
+        " --out) first"
+    )
 
 
 def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:
@@ -525,7 +579,18 @@ def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
         )
 
     closing_at = f"{path}:{draft.lines.get('closing', 2)}"
+    # Why: the editor fixed feeds.yaml after `curator draft` warned, but the draft kept init's
+    # title and editor, and `build --draft` published "My Newsletter ... edited by Your Name".
+    placeholders = tuple(
+        f"{path}:{draft.lines.get(key, 2)}: `{key}: {value}` is still the placeholder"
+        " `curator init` wrote, and is published as it is: write your newsletter's own in the"
+        " draft (the draft copied it from feeds.yaml when it was written; a change to feeds.yaml"
+        " since does not reach it)"
+        for key, value in (("title", draft.title), ("editor", draft.editor))
+        if value.split() == INIT_PLACEHOLDERS[key].split()
+    )
     return (
+        *placeholders,
         *link_warnings(draft.introduction, at, f"the introduction in {path}"),
         *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
         *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),
@@ -593,7 +658,7 @@ def write_next_draft(
     copies = same_stories(
         issue,
         f'{path} names it in a note under "# {{subject}}": `curator build --draft` names it under'
-        ' that article as "Also covered by: {publication}" and counts it as published with the'
+        " that article as {named} and counts it as published with the"
         ' issue; to feature it as an article of its own, move its "##" line out of that note',
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
@@ -700,7 +765,7 @@ def build_from_draft(
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     copies = same_stories(
         issue,
-        'it is named under that article as "Also covered by: {publication}", not as an article'
+        "it is named under that article as {named}, not as an article"
         f" of its own, and counts as published with this issue ({draft_file} left it in its note"
         " of articles left out as the same story). If they are different stories, to feature it"
         ' in a later issue: add "## {url}" to that issue\'s draft, with feature_again: [{url}] in'

@@ -8,8 +8,13 @@ places articles, one by one (slower for a large archive), and says so (`numeric_
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import importlib.util
+import json
+import shlex
 import sys
+import urllib.parse
+from pathlib import Path
 from types import ModuleType
 
 from curator.errors import CuratorError
@@ -36,9 +41,35 @@ PACKAGES: dict[str, str] = {
     "tld": "tld",
 }
 
-REINSTALL = (
-    "reinstall curator with its dependencies: pip install --force-reinstall <curator's folder>"
-)
+
+def reinstall_command() -> str:
+    """A command that reinstalls curator with its dependencies, as given: into this Python (its
+    `-m pip`), from the folder or address curator was installed from.
+
+    Why: the advice was "pip install --force-reinstall <curator's folder>", a placeholder to fill
+    in, and a bare `pip` may be another Python's."""
+    python = shlex.quote(sys.executable)
+    source = "curator"
+    editable = False
+    try:
+        raw = importlib.metadata.distribution("curator").read_text("direct_url.json")
+        origin = json.loads(raw) if raw else {}
+    except (importlib.metadata.PackageNotFoundError, ValueError, OSError):
+        origin = {}
+    url = origin.get("url", "") if isinstance(origin, dict) else ""
+    if url.startswith("file://"):
+        source = shlex.quote(urllib.parse.unquote(url.removeprefix("file://")))
+        editable = bool((origin.get("dir_info") or {}).get("editable"))
+    elif url:
+        source = shlex.quote(url)
+    elif (Path(__file__).resolve().parents[1] / "pyproject.toml").is_file():
+        source = shlex.quote(str(Path(__file__).resolve().parents[1]))  # a source checkout
+    flag = "-e " if editable else ""
+    return f"{python} -m pip install --force-reinstall {flag}{source}"
+
+
+def reinstall_advice() -> str:
+    return f"reinstall curator with its dependencies: {reinstall_command()}"
 
 
 class DependencyError(CuratorError):
@@ -84,7 +115,7 @@ def _cause_and_fix(module: str, exc: ImportError) -> tuple[str, str]:
     root = _not_found(exc)
     missing = (root.name or module).split(".")[0]
     cause = " ".join(str(root).split())
-    fix = REINSTALL
+    fix = reinstall_advice()
     if missing in sys.stdlib_module_names:
         fix = f"this Python lacks its own module {missing}: install a complete Python 3.11 or newer"
     elif isinstance(root, ModuleNotFoundError):

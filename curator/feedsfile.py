@@ -28,6 +28,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from curator.deps import reinstall_advice
 from curator.errors import EXIT_FAILED, InputError
 from curator.extract import resembles_site
 from curator.extract_rules import TITLE_SEPARATORS
@@ -820,8 +821,8 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
     source = templates_from if templates_from is not None else builtin_templates()
     if not source.is_dir():
         raise FeedsFileWriteError(
-            f"{source}: no templates to copy (curator's installation is incomplete); reinstall"
-            " curator: pip install --force-reinstall <curator's folder>"
+            f"{source}: no templates to copy (curator's installation is incomplete); "
+            + reinstall_advice()
         )
     written: list[Path] = []
     try:

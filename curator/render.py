@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +70,47 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     )
     env.filters["safe_url"] = safe_url_filter
     return env
+
+
+#: A template's name where another template includes, extends or imports it.
+_TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
+
+
+def unused_templates(folder: Path) -> tuple[str, ...]:
+    """A warning per file in the editor's templates folder that curator never reads: not one of
+    its templates' names, nor included by one; with the name it probably meant.
+
+    Why: a folder holding `issues.html` (for issue.html) rendered curator's own template silently.
+    """
+    known = sorted(p.name for p in builtin_templates().iterdir() if p.is_file())
+    try:
+        files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    except OSError:
+        return ()
+    used = set(known)
+    for path in files:
+        try:
+            used.update(_TEMPLATE_REFERENCE.findall(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    warnings = []
+    for path in files:
+        if path.name in used:
+            continue
+        close = difflib.get_close_matches(path.name, known, n=1, cutoff=0.75)
+        if close:
+            warnings.append(
+                f"{path}: curator uses no template of that name, so it ignores this file and"
+                f" renders with its own {close[0]}: did you mean {close[0]}? Rename the file to"
+                f" {close[0]} to use it"
+            )
+        else:
+            names = ", ".join(n for n in known if not n.startswith("_"))
+            warnings.append(
+                f"{path}: curator uses no template of that name and ignores this file (the"
+                f" templates it reads: {names}, and files they include)"
+            )
+    return tuple(warnings)
 
 
 def safe_url_filter(url: str | None, base: str | None = None) -> str:
@@ -365,6 +407,9 @@ class EntryView:
     matched: tuple[str, ...]
     #: Other publications that carried the same story: (name, safe url or None).
     also_covered_by: tuple[tuple[str, str | None], ...]
+    #: Other pieces on the same story in the article's own publication (safe url or None): named
+    #: apart, as "Also covered by: The Guardian" under a Guardian article read as another outlet.
+    also_in_publication: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -418,7 +463,14 @@ def entry_view(entry: Scored) -> EntryView:
         blurb=art.blurb,
         score=entry.score,
         matched=entry.matched,
-        also_covered_by=tuple((name, safe_url(url)) for name, url in entry.also_covered_by),
+        also_covered_by=tuple(
+            (name, safe_url(url)) for name, url in entry.also_covered_by if name != publication
+        ),
+        also_in_publication=tuple(
+            safe_url(url)
+            for name, url in entry.also_covered_by
+            if publication and name == publication
+        ),
     )
 
 

@@ -808,6 +808,14 @@ class Store:
                 [(err, _iso(now), key) for key, _, _, kind, err in rows if dead_page(kind, err)],
             )
 
+    def dead_link(self, article_id: int) -> str | None:
+        """What the article's page answered when it was found gone (404 or 410), if it was marked
+        a dead link (never picked for an issue), else None."""
+        row = self.db.execute(
+            "SELECT error FROM dead_links WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0] or "HTTP 404 Not Found")
+
     def unread_pages(self, article_ids: Sequence[int]) -> dict[int, str]:
         """Of `article_ids`, those whose page could not be read yet (or answered 404 or 410, when
         it is no longer read again), each with why (as the fetch said it: "HTTP 404 Not Found",
@@ -1097,7 +1105,11 @@ class Store:
         values = list(values)
         for start in range(0, len(values), 500):
             chunk = values[start : start + 500]
-            yield from self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+            # A plain loop, not `yield from`: closing a generator left half-read (a Ctrl-C between
+            # rows) closes what it delegates to, and a cursor closed after its store says "Exception
+            # ignored ... Cannot operate on a closed database" (walk24, after "interrupted").
+            for row in self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk):  # noqa: UP028
+                yield row
 
     def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
         """The articles with these ids, in the order of `ids` (missing ones left out)."""
@@ -1226,11 +1238,13 @@ class Store:
 
     def counted_between(self, after: int, through: int) -> Iterator[tuple[int, bytes]]:
         """(article id, counts blob) of every counted article in (after, through], by id."""
-        yield from self.db.execute(
+        rows = self.db.execute(
             "SELECT article_id, counts FROM article_terms WHERE article_id > ? AND article_id <= ?"
             " ORDER BY article_id",
             (after, through),
         )
+        for row in rows:  # noqa: UP028 (not `yield from`: as in `_each_in`)
+            yield row
 
     def placement_batch(
         self, fingerprint: str, after: int, through: int, subjects: Sequence[str]
@@ -1432,6 +1446,21 @@ class Store:
     def next_issue_number(self) -> int:
         row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
         return int(row[0] or 0) + 1
+
+    def unfinished_issue(self) -> int | None:
+        """The issue a build began to publish from this store and did not finish (killed between
+        renaming its files into place and recording it), if any: its files in the output folder
+        are this store's own, to be replaced, not another store's."""
+        value = self._meta("publishing_issue")
+        return int(value) if value else None
+
+    def begin_issue(self, number: int) -> None:
+        """Say, committed before any file of issue `number` is renamed into place, that this store
+        publishes it (`unfinished_issue`); `finish_issue`, in the transaction recording it, ends it."""
+        self._set_meta([("publishing_issue", str(number))])
+
+    def finish_issue(self) -> None:
+        self.db.execute("DELETE FROM meta WHERE key = 'publishing_issue'")
 
     def has_issue(self, number: int) -> bool:
         """Issue `number` is recorded as published."""

@@ -342,3 +342,35 @@ def test_a_real_person_from_the_feed_beats_the_page_and_a_page_byline_beats_admi
         "Customer experience basics one": "Dana Whitcombe || Example Journal",
         "Customer experience basics two": "Jo Park || Example Journal",
     }
+
+
+def test_a_mistyped_store_stops_before_it_overwrites_a_published_issue(newsletter: dict) -> None:
+    """walk24 #1: `build --db .curator/curator2.db` (a typo) made a new store and published its
+    issue 1 over the folder's issue 1; a typo in `settings: store` did the same silently."""
+    code, first, stderr = build(newsletter["path"])
+    assert code == 0 and first["issue"] == 1, stderr
+    out = newsletter["folder"] / "output"
+    before = {p.name: p.read_bytes() for p in out.glob("issue-1.*")}
+    assert "issue-1.html" in before and "issue-1.json" in before
+
+    typo = newsletter["folder"] / "state" / "curator2.db"
+    code, data, stderr = build(newsletter["path"], "--db", str(typo))
+    assert code == 1, stderr
+    assert 'already holds issue 1 ("Customer Experience Weekly"' in data["error"]
+    assert str(typo) in data["error"] and "records no issue at all" in data["error"]
+    assert "--db" in data["error"] and "Nothing was published" in data["error"]
+    assert {p.name: p.read_bytes() for p in out.glob("issue-1.*")} == before
+
+    config = yaml.safe_load(newsletter["path"].read_text(encoding="utf-8"))
+    config["settings"]["store"] = "state/curatr.db"
+    newsletter["path"].write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    code, data, stderr = build(newsletter["path"])
+    assert code == 1, stderr
+    assert "settings: store" in data["error"] and "already holds issue 1" in data["error"]
+    assert {p.name: p.read_bytes() for p in out.glob("issue-1.*")} == before
+
+    # The right store goes on with issue 2, and `render` of issue 1 still works.
+    config["settings"]["store"] = "state/curator.db"
+    newsletter["path"].write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["render", "1", "--config", str(newsletter["path"])])
+    assert result.exit_code == 0, result.stderr

@@ -450,3 +450,41 @@ def test_a_build_straight_after_init_names_the_placeholders_it_publishes(
     config.write_text(text.replace("Your Name", "Ada").replace("Welcome to", "Hello,"), "utf-8")
     code, _, err = invoke("draft", "--config", str(config), "-q", "--no-fetch", "--all-subjects")
     assert "placeholder" not in err
+
+
+def test_build_draft_names_the_placeholders_the_draft_kept_from_init(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """walk24 #2: `curator draft` warned of init's placeholders in feeds.yaml; the editor fixed
+    feeds.yaml, but the draft kept them and `build --draft` published "My Newsletter ... edited by
+    Your Name" without a word."""
+    folder = tmp_path / "news"
+    assert invoke("init", str(folder))[0] == 0
+    config = folder / "feeds.yaml"
+    (folder / "feeds").mkdir()
+    name = "northwind.xml"
+    (folder / "feeds" / name).write_bytes((EXAMPLES / "feeds" / name).read_bytes())
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  # fetch_pages: true", "  fetch_pages: false"), "utf-8")
+    monkeypatch.chdir(folder)
+    assert invoke("feeds", "add", "--config", str(config), f"feeds/{name}")[0] == 0
+    code, _, err = invoke("draft", "--config", str(config), "-q", "--all-subjects")
+    assert code == 0, err
+    assert "`title: My Newsletter` is still the placeholder" in err
+    assert "the draft copies it into its front matter (and introduction), so fix it there too" in (
+        " ".join(err.split())
+    )
+    text = config.read_text(encoding="utf-8").replace("My Newsletter", "CX Notes")
+    config.write_text(text.replace("Your Name", "Ada"), "utf-8")
+    draft = folder / "drafts" / "issue-1.md"
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    title_line = lines.index("title: My Newsletter") + 1
+    editor_line = lines.index("editor: Your Name") + 1
+    code, out, err = invoke("build", "--config", str(config), "-q", "--draft", str(draft))
+    assert code == 0 and out.startswith("Issue 1: "), err
+    assert (
+        f"{draft}:{title_line}: `title: My Newsletter` is still the placeholder `curator init`"
+        " wrote" in err
+    )
+    assert f"{draft}:{editor_line}: `editor: Your Name` is still the placeholder" in err
+    assert "write your newsletter's own in the draft" in err

@@ -207,10 +207,10 @@ def test_every_command_names_a_missing_package(command: str, tmp_path: Path) -> 
     args = [*command.split(), "--config", str(EXAMPLES / "feeds.yaml"), "--db", str(tmp_path / "d")]
     proc = run_without("nh3", args, tmp_path)
     assert proc.returncode == 1, proc.stderr
-    assert proc.stderr.strip() == (
+    assert " ".join(proc.stderr.split()) == (
         "curator: curator's installation is broken: nh3 could not be imported (No module named"
-        " 'nh3'); pip install nh3, or reinstall curator with its dependencies: pip install"
-        " --force-reinstall <curator's folder>"
+        " 'nh3'); pip install nh3, or reinstall curator with its dependencies:"
+        f" {deps.reinstall_command()}"
     )
     assert proc.stdout == ""
 
@@ -264,6 +264,11 @@ def test_without_numpy_articles_are_placed_the_same_and_the_editor_is_told(
                 " under subjects without it, one by one, in the same subjects but slower for a"
                 " large archive; to place them at full speed, pip install numpy, or reinstall"
             ) in flat, proc.stderr
+            # walk24 #5: "pip install --force-reinstall <curator's folder>" was a placeholder.
+            assert "<curator's folder>" not in flat
+            command = flat[flat.index("with its dependencies: ") :].split(": ", 1)[1].split()
+            assert command[:5] == [sys.executable, "-m", "pip", "install", "--force-reinstall"]
+            assert (Path(command[-1]) / "pyproject.toml").is_file(), command  # curator's own
         assert (Path(out) / "issue-1.html").exists()
         proc = curator(db, numpy, "subjects", "list", "--json")
         assert proc.returncode == 0, proc.stderr

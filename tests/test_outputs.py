@@ -591,3 +591,27 @@ def test_the_markdown_edition_shows_an_unsafe_introduction_link_as_its_text(demo
 )
 def test_md_intro_cuts_every_unsafe_link_the_renderer_would_make(written, published):
     assert md_intro(written) == (written if published is None else published)
+
+
+def test_a_misnamed_template_is_named_with_the_name_it_probably_meant(demo: Path) -> None:
+    """walk24 #4: `--templates tplmis` holding `issues.html` (for issue.html) rendered curator's
+    own issue.html without a word."""
+    mine = demo.parent / "tplmis"
+    mine.mkdir()
+    (mine / "issues.html").write_text("<h1>{{ title }} (mine)</h1>\n", encoding="utf-8")
+    (mine / "issue.txt").write_text('{{ title }}\n{% include "_note.txt" %}\n', encoding="utf-8")
+    (mine / "_note.txt").write_text("A note of my own.\n", encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(demo), "-q", "--templates", str(mine))
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert (
+        f"{mine / 'issues.html'}: curator uses no template of that name, so it ignores this file"
+        " and renders with its own issue.html: did you mean issue.html? Rename the file to"
+        " issue.html to use it" in flat
+    )
+    assert "_note.txt:" not in err and "issue.txt:" not in err  # used: named by no warning
+    out = demo.parent / "output"
+    assert "A note of my own." in (out / "issue-1.txt").read_text(encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(demo), "--templates", str(mine))
+    assert code == 0, err
+    assert "did you mean issue.html?" in err

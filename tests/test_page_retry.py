@@ -457,3 +457,21 @@ def test_a_page_that_answered_404_then_is_read_is_no_longer_a_dead_link(
     )
     listing = curator(config, "subjects", "list")
     assert "dead link" not in listing.stdout and "[issue 1]" in listing.stdout
+
+
+def test_subjects_explain_says_an_article_is_a_dead_link(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk24 #5: `subjects list` marked it "[dead link ...]", `subjects explain` said nothing."""
+    page = flaky_page(http_server, fail=100, status=404)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    assert curator(config, "build").exit_code == 0
+    assert "dead link" in curator(config, "subjects", "list").stdout
+    url = json.loads(curator(config, "subjects", "list", "--json").stdout)[0]["url"]
+    result = curator(config, "subjects", "explain", url)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Dead link: its page answered HTTP 404 Not Found, so it is never picked for an issue"
+    ) in " ".join(result.stdout.split())
+    result = curator(config, "subjects", "explain", url, "--json")
+    assert json.loads(result.stdout)["dead_link"] == "HTTP 404 Not Found"

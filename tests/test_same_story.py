@@ -333,3 +333,46 @@ def test_one_news_events_article_and_its_video_page_are_one_story(
         "https://news.example/video",
     }
     assert "their titles share 9 of their words" in " ".join(err.split())
+
+
+def test_a_copy_in_the_featured_articles_own_publication_is_not_named_as_another_outlet(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """walk24 #3: "Also covered by: The Guardian" under a Guardian article read as another outlet."""
+    texts = seed_texts(seeds)
+    items = [
+        (t, f"https://blog{i}.example/post", x)
+        for i, (t, x) in enumerate(zip(TITLES, texts, strict=True), 1)
+    ]
+    again = texts[0].replace("In 2016,", "Back in 2016,")
+    items.append(("What sets customer experience apart", "https://blog1.example/again", again))
+    config = tmp_path / "feeds.yaml"
+    config.write_text(CONFIG + write_feed(tmp_path, "Blog", items), encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out.startswith("Issue 1: 4 article(s)")
+    flat = " ".join(err.split())
+    assert (
+        'it is named under that article as "Another piece in Blog on the same story", not as an'
+        " article of its own" in flat
+    )
+    assert "Also covered by" not in flat
+    output = tmp_path / "output"
+    pages = {p.name: p.read_text(encoding="utf-8") for p in output.glob("issue-1.*")}
+    assert "Also covered by" not in "".join(pages.values())
+    assert (
+        "Another piece in Blog on the same story: <https://blog1.example/again>"
+        in (pages["issue-1.txt"])
+    )
+    assert (
+        '<a href="https://blog1.example/again">Another piece</a> in Blog on the same story'
+        in pages["issue-1.html"]
+    )
+    for name in ("issue-1.md", "issue-1.email.html"):
+        if name in pages:
+            assert "Another piece" in pages[name] and "blog1.example/again" in pages[name]
+    # `render` of the stored issue says it the same way.
+    code, _, err = run("render", "1", "--config", str(config))
+    assert code == 0, err
+    html = (output / "issue-1.html").read_text(encoding="utf-8")
+    assert "Another piece</a> in Blog on the same story" in html

@@ -350,6 +350,22 @@ if STAGE != "starting":
         def __exit__(self, *exc):
             return self.cm.__exit__(*exc)
     store.Store.transaction = lambda self: PausedOnce(transaction(self))
+    # The first query read through `_each_in`, paused after its first row, while its generator
+    # is suspended mid-query (as a Ctrl-C between two rows finds it).
+    each_in = store.Store._each_in
+    class PausedRows:
+        paused = False
+        def __init__(self, rows):
+            self.rows, self.given = rows, 0
+        def __iter__(self):
+            return self
+        def __next__(self):
+            if self.given == 1 and not PausedRows.paused:
+                PausedRows.paused = True
+                pause("rows")
+            self.given += 1
+            return next(self.rows)
+    store.Store._each_in = lambda self, sql, values: PausedRows(each_in(self, sql, values))
 
 import runpy
 sys.argv = ["curator", *sys.argv[1:]]
@@ -425,6 +441,17 @@ def test_ctrl_c_as_a_transaction_begins_is_one_line_and_nothing_after_it(
     assert code == 130, stderr
     assert stderr.splitlines() == ["curator: interrupted; what was stored before is kept"]
     assert issues_recorded(newsletter) == 1
+
+
+def test_ctrl_c_while_rows_are_read_is_one_line_and_nothing_after_it(themed_demo: Path) -> None:
+    """walk24 #5 (walk21 #4b): "curator: interrupted; ..." was still sometimes followed by
+    "Exception ignored in: <generator object Store._each_in ...> ... Cannot operate on a closed
+    database": the half-read query was closed after the store."""
+    code, stderr = interrupted_at("rows", themed_demo, "-q")
+    assert code == 130, stderr
+    assert "Exception ignored" not in stderr and "Traceback" not in stderr, stderr
+    assert stderr.splitlines() == ["curator: interrupted; what was stored before is kept"]
+    assert not (output_of(themed_demo) / "issue-1.html").exists()
 
 
 def test_ctrl_c_once_the_run_has_reported_changes_nothing(newsletter: Path) -> None:

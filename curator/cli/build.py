@@ -33,6 +33,7 @@ from curator.errors import CuratorError, InputError
 from curator.models import Issue
 from curator.placement import KeptSubject
 from curator.preview import serve_until_interrupted
+from curator.render import unused_templates
 from curator.store import Store
 from curator.themes import ThemeError, requested_subjects, theme_name
 
@@ -75,10 +76,24 @@ def require_feeds(config: Config) -> None:
         )
 
 
-def say_placeholders(config: Config) -> None:
-    """What `curator init` wrote for the editor to replace, said before an issue is made of it."""
+def say_placeholders(config: Config, *, drafting: bool = False) -> None:
+    """What `curator init` wrote for the editor to replace, said before an issue is made of it;
+    `drafting`: the draft copies it, so a fix in feeds.yaml alone does not reach that draft."""
     for line in config.placeholders:
+        if drafting:
+            line += (
+                "; the draft copies it into its front matter (and introduction), so fix it there"
+                " too, or write the draft again with --force after fixing feeds.yaml"
+            )
         warn(line)
+
+
+def say_unused_templates(config: Config, templates: Path | None) -> None:
+    """Files in the editor's templates folder that curator never reads (a misnamed issue.html)."""
+    folder = templates or config.settings.templates
+    if folder is not None:
+        for line in unused_templates(folder):
+            warn(line)
 
 
 def announce_fetch(config: Config, quiet: bool) -> None:
@@ -143,6 +158,7 @@ def build(
     """
     with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
+        say_unused_templates(conf, templates)
         if draft_file is not None:
             if subject or all_subjects:
                 raise InputError(
@@ -321,7 +337,7 @@ def draft(
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
     with opened(config, db, create=True) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
-        say_placeholders(conf)
+        say_placeholders(conf, drafting=True)
         if not no_fetch:
             announce_fetch(conf, quiet)
         with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing
@@ -405,6 +421,7 @@ def render(
     if every and numbers:
         raise InputError("give issue numbers or --all, not both")
     with opened(config, db) as (conf, store):
+        say_unused_templates(conf, templates)
         result = render_issues(
             conf,
             store,

@@ -90,10 +90,17 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     with opened(config, db) as (conf, store):
         article = _article(store, url)
         explanation = explain_article(conf, store, article, warn)
+        # Why: `subjects list` marked it "[dead link ...]", but explain said nothing of it.
+        dead = None if store.issues_featuring(article.id) else store.dead_link(article.id)
     if as_json:
-        echo_json(explanation.to_dict())
+        echo_json({**explanation.to_dict(), "dead_link": dead})
         return
     click.echo(article.title)
+    if dead:
+        click.echo(
+            f"Dead link: its page answered {dead}, so it is never picked for an issue, whatever"
+            " its subject (until a later read of its page succeeds)."
+        )
     click.echo(explanation.to_text(terms=8))
 
 
