@@ -706,3 +706,28 @@ def test_a_closing_the_editor_wrote_is_the_promise_the_next_build_checks(
         f'issue 2 promised `{VOICE}` as the next theme (its closing line: "Next time: {VOICE}."),'
         f" but issue 3 is on {SERVICE}"
     ) in " ".join(err.split())
+
+
+def test_undoing_a_rename_is_accepted_and_says_what_it_carried_back(themed_demo: Path) -> None:
+    """walk27 #5: a subject renamed twice (issue 2's theme, Measuring), then back to its first
+    name: the rename back is accepted and says issue 2 counts as on its own theme again."""
+    demo = themed_demo
+    first, second = "Measuring CX", "Customer measures"
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0  # on Measuring
+    for old, new in ((MEASURING, first), (first, second)):
+        rename_subject(demo, old, new)
+        code, out, err = run("subjects", "rename", "--config", str(demo), old, new)
+        assert code == 0, err
+        assert f'Issue 2, on "{old}", now counts as on "{new}"' in out
+    rename_subject(demo, second, MEASURING)  # the editor changes their mind
+    code, out, err = run("subjects", "rename", "--config", str(demo), second, MEASURING)
+    assert code == 0, err
+    assert (
+        f'Issue 2, published on "{MEASURING}" and counted as on "{second}" since your earlier'
+        f' rename, counts as on "{MEASURING}" again in the plan of themes'
+    ) in " ".join(out.split())
+    code, out, err = run("themes", "--config", str(demo))
+    assert code == 0, err
+    assert f"plan:):\n  1. {SERVICE}\n" in out
+    assert "no longer has" not in err
