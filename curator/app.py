@@ -74,6 +74,7 @@ from curator.themes import (
     ThemeError,
     broken_promise,
     choose_theme,
+    closing_mismatch,
     guessed_rename_notes,
     no_promise_reason,
     promise_made,
@@ -786,9 +787,10 @@ def build_from_draft(
     notes: list[str] = []
     refresh(config, store, say=notes.append)
     planned = takes_plan_place(config, store, issue.theme)
+    mismatch = closing_mismatch(config, store, issue.theme, planned, issue.closing, str(draft_file))
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
-    warnings = (*credits, *notes, *warnings, *not_read, *published.warnings)
+    warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )

@@ -360,8 +360,11 @@ class _Progress:
     answered: bool = False
     #: When the request got its first slot (monotonic clock); queueing is not the server's fault.
     started: float | None = None
-    #: Whether every redirect followed so far was permanent (301/308), and there was one.
-    moved: bool = False
+    #: The last address reached through permanent redirects (301/308) from the first request on,
+    #: before any temporary one: the feed moved there for good; None when the first was not.
+    moved_to: str | None = None
+    #: Whether every redirect followed so far was permanent.
+    all_permanent: bool = True
 
 
 @dataclass(frozen=True)
@@ -517,11 +520,13 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
                 finally:
                     await response.aclose()
             budget -= loop.time() - hop_began
-        progress.moved = response.status_code in PERMANENT_REDIRECTS and (
-            redirects == 0 or progress.moved
+        progress.all_permanent = (
+            progress.all_permanent and response.status_code in PERMANENT_REDIRECTS
         )
         redirects += 1
         url = _redirect_target(url, location)
+        if progress.all_permanent:
+            progress.moved_to = str(url)
         if str(url) in visited:
             raise _Failure("redirects", f"redirect loop: {progress.url} sends us back to {url}")
         if redirects > settings.max_redirects:
@@ -606,7 +611,7 @@ async def _result(
             last_modified=last_modified or request.last_modified,
             not_modified=True,
             elapsed=_elapsed(progress),
-            moved_to=progress.url if progress.moved else None,
+            moved_to=progress.moved_to,
         )
     if not 200 <= status < 300:
         raise _status_failure(response)
@@ -629,7 +634,7 @@ async def _result(
         etag=etag,
         last_modified=last_modified,
         elapsed=_elapsed(progress),
-        moved_to=progress.url if progress.moved else None,
+        moved_to=progress.moved_to,
     )
 
 

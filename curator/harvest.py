@@ -981,6 +981,8 @@ def run_fetch(
     A feed that fails is reported and skipped; a page that cannot be read is counted and its
     article built from what the feed says; what was stored before stays stored.
     """
+    # A feed whose address the editor updated as its move said keeps its articles.
+    store.follow_moves(s.url for s in config.feeds)
     states = {s.url: store.feed_state(s.url) for s in config.feeds}
     vocabulary = Vocabulary(store)
     phrases = prepare(store, phrase_keys(subject_phrases(config.subjects)), vocabulary)

@@ -63,8 +63,9 @@ class FetchResult:
     retry_after: float | None = None
     #: Wall-clock seconds the fetch took.
     elapsed: float = 0.0
-    #: Where the address has moved for good: the address reached when every redirect on the way
-    #: was permanent (301 or 308); None when there was none, or a temporary one on the way.
+    #: Where the address has moved for good: the last address reached through permanent redirects
+    #: (301 or 308) from the first one on, before any temporary one; None when the first redirect
+    #: was temporary, or there was none.
     moved_to: str | None = None
 
     @property

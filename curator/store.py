@@ -699,6 +699,26 @@ class Store:
                 (_iso(now), status, kind, error, _iso(now), kind, elapsed, url),
             )
 
+    def follow_moves(self, configured: Iterable[str]) -> int:
+        """Carry the articles of each stored feed that moved for good (301/308) to an address now
+        configured, while its own address no longer is (the editor followed the move in
+        feeds.yaml), to the feed at the new address; how many articles were carried."""
+        urls = set(configured)
+        carried = 0
+        with self.transaction():
+            moved = self.db.execute(
+                "SELECT id, url, moved_to FROM feeds WHERE moved_to IS NOT NULL"
+            ).fetchall()
+            for row in moved:
+                if row["url"] in urls or row["moved_to"] not in urls:
+                    continue
+                new_id = self._feed_id(row["moved_to"])
+                carried += self.db.execute(
+                    "UPDATE articles SET feed_id = ? WHERE feed_id = ?", (new_id, row["id"])
+                ).rowcount
+                self.db.execute("UPDATE feeds SET moved_to = NULL WHERE id = ?", (row["id"],))
+        return carried
+
     def feed_rows(self) -> list[dict[str, object]]:
         """Every feed's stored health, for `feeds check`."""
         rows = self.db.execute(

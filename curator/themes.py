@@ -14,6 +14,7 @@ A theme is built only when each of its subjects has `min_articles` unfeatured ar
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -337,6 +338,51 @@ def promised_theme(
     return choice.next_theme
 
 
+def plan_next(
+    config: Config, history: Sequence[IssueRecord], theme: Sequence[str], planned: bool
+) -> tuple[str, ...]:
+    """The theme the plan has next after an issue on `theme` (taking its place in the plan, or
+    not) published after `history`; () when the plan has none left."""
+    plan = config.themes.plan
+    todo = pending(plan, history)
+    consumed = None
+    if planned and theme:
+        consumed = next((i for i in todo if _key(plan[i]) == _key(theme)), None)
+    return tuple(next((plan[i] for i in todo if i != consumed), ()))
+
+
+def _names_in(text: str, name: str) -> int:
+    """Where `name` stands as whole words in `text` (both casefolded), or -1."""
+    found = re.search(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", text)
+    return found.start() if found else -1
+
+
+def closing_names(
+    config: Config, closing: str | None, theme: Sequence[str], following: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The theme an issue on `theme` names in its `closing` line as the next one: `following`
+    (the plan's next theme) when the line names it, else the first theme of the plan or subject
+    of feeds.yaml the line names (the longest name where two start at one place), other than the
+    issue's own theme; () when it names none."""
+    text = " ".join((closing or "").split()).casefold()
+    if not text:
+        return ()
+    if following and _names_in(text, theme_name(following)) >= 0:
+        return tuple(following)
+    candidates = [tuple(t) for t in config.themes.plan] + [(s.name,) for s in config.subjects]
+    best: tuple[int, int, tuple[str, ...]] | None = None
+    for cand in candidates:
+        if _key(cand) == _key(theme):
+            continue
+        at = _names_in(text, theme_name(cand))
+        if at < 0:
+            continue
+        rank = (at, -len(theme_name(cand)), cand)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return best[2] if best else ()
+
+
 def promise_made(
     config: Config,
     history: Sequence[IssueRecord],
@@ -345,17 +391,41 @@ def promise_made(
     closing: str | None,
 ) -> tuple[str, ...]:
     """The theme an issue on `theme` (taking its place in the plan, or not) published after
-    `history` promises as the next one: the plan's next theme after it, when its closing line
-    names it ("Next time: {next_theme}"); else ()."""
-    plan = config.themes.plan
-    todo = pending(plan, history)
-    consumed = None
-    if planned and theme:
-        consumed = next((i for i in todo if _key(plan[i]) == _key(theme)), None)
-    following = next((plan[i] for i in todo if i != consumed), ())
-    if following and theme_name(following).casefold() in (closing or "").casefold():
-        return tuple(following)
-    return ()
+    `history` promises as the next one: the theme its closing line names ("Next time:
+    {next_theme}", or a line the editor wrote), the plan's next theme first; else ()."""
+    return closing_names(config, closing, theme, plan_next(config, history, theme, planned))
+
+
+def closing_mismatch(
+    config: Config,
+    store: Store,
+    theme: Sequence[str],
+    planned: bool,
+    closing: str | None,
+    where: str,
+) -> tuple[str, ...]:
+    """A warning when an issue on `theme` closes naming another next theme than the plan of themes
+    will give after it (a draft's closing written for another theme, or edited): the next plain
+    build would break the promise."""
+    history = theme_history(config, store).issues
+    following = plan_next(config, history, theme, planned)
+    named = closing_names(config, closing, theme, following)
+    if not named or _key(named) == _key(following):
+        return ()
+    about = f"on {theme_name(theme)}" if theme else "of every subject"
+    if following:
+        plan_says = f"the plan of themes (themes: plan:) has `{theme_name(following)}` next"
+        fix = f"write `{theme_name(following)}` there (or {{next_theme}})"
+    else:
+        plan_says = "the plan of themes (themes: plan:) has no theme left"
+        fix = "leave the next theme out of it"
+    keep = " ".join(f'--subject "{n}"' for n in named)
+    return (
+        f'{where} closes with "{closing}", naming `{theme_name(named)}` as the next theme, but'
+        f" after this issue {about} {plan_says}, and the next plain build takes that: to keep"
+        f" the line true, {fix} (closing: in the front matter), or make the next issue with"
+        f" curator draft {keep}",
+    )
 
 
 def broken_promise(
@@ -488,6 +558,9 @@ __all__ = [
     "ThemeChoice",
     "ThemeError",
     "broken_promise",
+    "closing_mismatch",
+    "closing_names",
+    "plan_next",
     "choose_theme",
     "guessed_rename_notes",
     "promise_made",

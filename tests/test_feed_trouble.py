@@ -118,6 +118,48 @@ def test_a_feed_moved_for_good_is_said_with_the_line_to_write(
     assert "moved permanently" not in stderr
 
 
+def test_a_301_then_a_302_is_a_move_to_the_address_the_301_gave(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk27 #2: the permanent hops at the start of a chain move the feed, whatever follows."""
+    http_server.add("/final.atom", _atom(_entry(1, http_server) + "</feed>"))
+    mid = http_server.add("/mid.atom", status=302, headers={"Location": "/final.atom"})
+    old = http_server.add("/old.atom", status=301, headers={"Location": "/mid.atom"})
+    config = _folder(tmp_path, old)
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    assert json.loads(out)["feeds"][0]["moved_to"] == mid
+    assert (
+        f"moved permanently to {mid}: update feeds.yaml (replace `url: {old}` with `url: {mid}`)"
+    ) in stderr
+    _, out, _ = run_cli("feeds", "check", "--config", str(config), "--json")
+    feed = json.loads(out)[0]
+    assert (feed["status"], feed["moved_to"]) == ("moved", mid)
+
+
+def test_a_feed_whose_move_the_editor_followed_keeps_its_articles(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk27 #4: after replacing the url: line as the move says, the feed still has its articles."""
+    new = http_server.add(
+        "/new.atom", _atom(_entry(1, http_server) + _entry(2, http_server) + "</feed>")
+    )
+    old = http_server.add("/old.atom", status=301, headers={"Location": "/new.atom"})
+    config = _folder(tmp_path, old)
+    assert _fetch(config)[0] == 0
+
+    def articles() -> int:
+        _, out, _ = run_cli("feeds", "check", "--config", str(config), "--json")
+        return json.loads(out)[0]["articles"]
+
+    assert articles() == 2
+    _folder(tmp_path, new)  # the editor follows the move
+    code, _, stderr = _fetch(config)
+    assert code == 0 and "moved permanently" not in stderr, stderr
+    assert "Wire: 2 entries, 0 new" in stderr, stderr
+    assert articles() == 2
+
+
 def test_a_failing_feed_says_since_when_and_a_503_is_unavailable(
     tmp_path: Path, http_server: LocalServer
 ) -> None:

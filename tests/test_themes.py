@@ -656,3 +656,78 @@ def test_a_rename_is_told_after_an_issue_under_the_new_name(themed_demo: Path) -
     assert code == 0, err
     assert f"plan:):\n  1. {MEASURING}\n  2. {SERVICE}\n\n" in out
     assert f"issue 1 had the theme `{BASICS}`, a subject {demo} no longer has" in err
+
+
+def test_a_drafts_closing_that_names_another_next_theme_is_warned_about_and_kept(
+    themed_demo: Path,
+) -> None:
+    """walk27 #1: a draft whose theme: the editor changed still closes on the old theme's next one,
+    and a closing the editor wrote names a theme the plan does not have next: build --draft warns,
+    and the promise the published closing makes is the one the next build checks."""
+    demo = themed_demo
+    assert run("build", "--config", str(demo), "-q")[0] == 0  # issue 1, promises Measuring
+    assert run("draft", "--config", str(demo), "--no-fetch", "-q")[0] == 0  # on Measuring
+    draft = demo.parent / "drafts" / "issue-2.md"
+    text = draft.read_text(encoding="utf-8")
+    assert f"closing: 'Next time: {SERVICE}. Won''t you learn with me?'" in text
+    # Only theme: changed: the closing still names Service, the plan has Measuring next.
+    draft.write_text(text.replace(f"theme: {MEASURING}", f"theme: {VOICE}"), encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    assert (
+        f'{draft} closes with "Next time: {SERVICE}. Won\'t you learn with me?", naming'
+        f" `{SERVICE}` as the next theme, but after this issue on {VOICE} the plan of themes"
+        f" (themes: plan:) has `{MEASURING}` next"
+    ) in " ".join(err.split())
+
+
+def test_a_closing_the_editor_wrote_is_the_promise_the_next_build_checks(
+    themed_demo: Path,
+) -> None:
+    demo = themed_demo
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert run("draft", "--config", str(demo), "--no-fetch", "-q")[0] == 0  # on Measuring
+    draft = demo.parent / "drafts" / "issue-2.md"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace(f"Next time: {SERVICE}. Won''t you learn with me?", f"Next time: {VOICE}."),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    assert (
+        f'closes with "Next time: {VOICE}.", naming `{VOICE}` as the next theme, but after this'
+        f" issue on {MEASURING} the plan of themes (themes: plan:) has `{SERVICE}` next"
+    ) in " ".join(err.split())
+    code, out, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--json")
+    assert code == 0, err
+    assert json.loads(out)["theme"] == [SERVICE]
+    assert (
+        f'issue 2 promised `{VOICE}` as the next theme (its closing line: "Next time: {VOICE}."),'
+        f" but issue 3 is on {SERVICE}"
+    ) in " ".join(err.split())
+
+
+def test_undoing_a_rename_is_accepted_and_says_what_it_carried_back(themed_demo: Path) -> None:
+    """walk27 #5: a subject renamed twice (issue 2's theme, Measuring), then back to its first
+    name: the rename back is accepted and says issue 2 counts as on its own theme again."""
+    demo = themed_demo
+    first, second = "Measuring CX", "Customer measures"
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0  # on Measuring
+    for old, new in ((MEASURING, first), (first, second)):
+        rename_subject(demo, old, new)
+        code, out, err = run("subjects", "rename", "--config", str(demo), old, new)
+        assert code == 0, err
+        assert f'Issue 2, on "{old}", now counts as on "{new}"' in out
+    rename_subject(demo, second, MEASURING)  # the editor changes their mind
+    code, out, err = run("subjects", "rename", "--config", str(demo), second, MEASURING)
+    assert code == 0, err
+    assert (
+        f'Issue 2, published on "{MEASURING}" and counted as on "{second}" since your earlier'
+        f' rename, counts as on "{MEASURING}" again in the plan of themes'
+    ) in " ".join(out.split())
+    code, out, err = run("themes", "--config", str(demo))
+    assert code == 0, err
+    assert f"plan:):\n  1. {SERVICE}\n" in out
+    assert "no longer has" not in err

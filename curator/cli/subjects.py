@@ -598,12 +598,24 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         left = stale_moves(conf, store.corrections())
         stored = _spelt(old, left)
         renamed = {a.casefold(): b for a, b in store.subject_renames()}
-        themed = [
+
+        def names_of(name: str) -> set[str]:
+            """The names an issue's theme `name` went by, through every rename since (renamed
+            twice, or back)."""
+            seen = {name.casefold()}
+            while name.casefold() in renamed and renamed[name.casefold()].casefold() not in seen:
+                name = renamed[name.casefold()]
+                seen.add(name.casefold())
+            return seen
+
+        issues = store.issues()
+        themed = [i.number for i in issues if any(old.casefold() in names_of(n) for n in i.theme)]
+        # Issues whose own theme was the new name: this rename undoes an earlier one.
+        back = [
             i.number
-            for i in store.issues()
-            if any(old.casefold() in (n.casefold(), renamed.get(n.casefold(), n).casefold())
-                   for n in i.theme)
-        ]  # fmt: skip
+            for i in issues
+            if i.number in themed and target.casefold() in {n.casefold() for n in i.theme}
+        ]
         if not stored and not themed:
             which = ", ".join(f'"{n}"' for n in sorted(left)) or "none"
             raise CuratorError(
@@ -618,14 +630,23 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         return
     if stored:
         click.echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
-    if themed:
-        which = (
-            f"Issue {themed[0]}"
-            if len(themed) == 1
-            else "Issues " + ", ".join(str(n) for n in themed[:-1]) + f" and {themed[-1]}"
-        )
+    onward = [n for n in themed if n not in back]
+    if onward:
         click.echo(
-            f'{which}, on "{old}", now count{"s" if len(themed) == 1 else ""} as on "{target}"'
-            " in the plan of themes (`curator themes` shows what it has next); published issues"
-            " keep their text."
+            f'{_issues(onward)}, on "{old}", now count{"s" if len(onward) == 1 else ""} as on'
+            f' "{target}" in the plan of themes (`curator themes` shows what it has next);'
+            " published issues keep their text."
         )
+    if back:
+        click.echo(
+            f'{_issues(back)}, published on "{target}" and counted as on "{old}" since your'
+            f' earlier rename, count{"s" if len(back) == 1 else ""} as on "{target}" again in the'
+            " plan of themes (`curator themes` shows what it has next)."
+        )
+
+
+def _issues(numbers: list[int]) -> str:
+    """'Issue 2', 'Issues 2 and 3', 'Issues 2, 3 and 5'."""
+    if len(numbers) == 1:
+        return f"Issue {numbers[0]}"
+    return "Issues " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
