@@ -67,7 +67,7 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
-from curator.render import environment
+from curator.render import copies_without, environment
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
@@ -217,6 +217,7 @@ def run_build(
         *notes,
         *planned.warnings,
         *copies,
+        *unshown_pieces(issue, templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *unread,
@@ -323,6 +324,30 @@ def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
         for section in issue.sections
         for entry in section.entries
         for copy in entry.copies
+    )
+
+
+def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
+    """A warning when the issue names another piece of a featured article's own publication
+    ("Another piece in X on the same story", `_named_as`) and the editor's template copies in
+    `folder` predate it: they would leave the line out without a word (walk28)."""
+    pieces = [
+        copy.article.url
+        for section in issue.sections
+        for entry in section.entries
+        for copy in entry.copies
+        if _named_as(copy.article, entry.article).startswith('"Another piece')
+    ]
+    stale = copies_without(folder, "also_in_publication")
+    if not pieces or not stale:
+        return ()
+    names = ", ".join(str(path) for path in stale)
+    return (
+        f"{names}: these copies of curator's templates were made before they named another piece"
+        " of an article's own publication on the same story, and leave that line out of issue"
+        f" {issue.number} ({len(pieces)} piece(s): {', '.join(pieces)}); add curator's"
+        " `entry.also_in_publication` lines to them (docs/templates.md), or delete a copy to use"
+        " curator's own",
     )
 
 
@@ -780,6 +805,7 @@ def build_from_draft(
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
         *copies,
+        *unshown_pieces(issue, templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the

@@ -76,6 +76,27 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
 _TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
 
 
+def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:
+    """The editor's copies of curator's templates that never mention `field` where curator's own
+    template of that name does: copies made before the field existed (`curator init` copies the
+    templates once), which leave out what it shows without a word."""
+    if folder is None:
+        return ()
+    stale = []
+    for own in sorted(builtin_templates().iterdir()):
+        copy = folder / own.name
+        if not (own.is_file() and copy.is_file()):
+            continue
+        try:
+            if field in own.read_text(encoding="utf-8") and field not in copy.read_text(
+                encoding="utf-8"
+            ):
+                stale.append(copy)
+        except (OSError, UnicodeDecodeError):
+            continue
+    return tuple(stale)
+
+
 def unused_templates(folder: Path) -> tuple[str, ...]:
     """A warning per file in the editor's templates folder that curator never reads: not one of
     its templates' names, nor included by one; with the name it probably meant.

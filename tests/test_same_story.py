@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from conftest import REPO
 from conftest import run_cli as run
 from curator.draft import NO_BLURB
 
@@ -376,3 +377,42 @@ def test_a_copy_in_the_featured_articles_own_publication_is_not_named_as_another
     assert code == 0, err
     html = (output / "issue-1.html").read_text(encoding="utf-8")
     assert "Another piece</a> in Blog on the same story" in html
+
+
+def test_template_copies_made_before_another_piece_existed_are_named(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """walk28 #1: an editor's templates copied by an earlier `curator init` never show "Another
+    piece in X on the same story": the build said the copy was named so, and no edition had it."""
+    texts = seed_texts(seeds)
+    items = [
+        (t, f"https://blog{i}.example/post", x)
+        for i, (t, x) in enumerate(zip(TITLES, texts, strict=True), 1)
+    ]
+    again = texts[0].replace("In 2016,", "Back in 2016,")
+    items.append(("What sets customer experience apart", "https://blog1.example/again", again))
+    # The editor's copy of issue.txt, as an older curator wrote it: no also_in_publication lines.
+    own = (REPO / "templates" / "issue.txt").read_text(encoding="utf-8")
+    start = own.index("{% for url in entry.also_in_publication %}")
+    end = own.index("{% endfor %}", start) + len("{% endfor %}\n")
+    mine = tmp_path / "my-templates"
+    mine.mkdir()
+    (mine / "issue.txt").write_text(own[:start] + own[end:], encoding="utf-8")
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        CONFIG.replace("feeds:\n", "settings:\n  templates: my-templates\nfeeds:\n")
+        + write_feed(tmp_path, "Blog", items),
+        encoding="utf-8",
+    )
+    code, out, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Another piece" not in txt  # the editor's copy leaves it out...
+    flat = " ".join(err.split())
+    assert (  # ... and the editor is told which copy, and what to do
+        f"{mine / 'issue.txt'}: these copies of curator's templates were made before they named"
+        " another piece of an article's own publication on the same story, and leave that line"
+        " out of issue 1 (1 piece(s): https://blog1.example/again); add curator's"
+        " `entry.also_in_publication` lines to them (docs/templates.md), or delete a copy to use"
+        " curator's own"
+    ) in flat, err
