@@ -717,3 +717,16 @@ def test_a_deleted_credit_line_publishes_none_and_says_so(demo: Path) -> None:
     delight_entry = page.split("Delight", 1)[1].split("###", 1)[0]
     assert "Tomasz" not in five_entry and "Northwind CX Journal" not in five_entry
     assert "Helena Ashworth" not in delight_entry and "Brightline Insights" in delight_entry
+
+
+def test_build_draft_followed_by_an_option_says_draft_takes_a_file(themed_demo: Path) -> None:
+    """walk28 #4: `build --draft --no-fetch` took "--no-fetch" for the draft's path and said
+    "--no-fetch: cannot read the draft"; it now says --draft takes the draft's file."""
+    code, out, err = run("build", "--config", str(themed_demo), "--draft", "--no-fetch")
+    assert code == 2, err
+    assert out == ""
+    assert (
+        "curator: --draft takes the draft's file, and got the option --no-fetch: write"
+        " `curator build --draft drafts/issue-N.md`"
+    ) in " ".join(err.split())
+    assert not (themed_demo.parent / "output").exists()

@@ -160,6 +160,12 @@ def build(
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
         if draft_file is not None:
+            if str(draft_file).startswith("--"):  # `--draft --no-fetch`: click took it as the file
+                raise InputError(
+                    f"--draft takes the draft's file, and got the option {draft_file}: write"
+                    " `curator build --draft drafts/issue-N.md` (a draft publishes what is"
+                    " stored, and fetches only the articles it adds by address)"
+                )
             if subject or all_subjects:
                 raise InputError(
                     f"{draft_file}: a draft's theme is its front matter's `theme:`; "
