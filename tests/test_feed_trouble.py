@@ -178,3 +178,26 @@ def test_a_failing_feed_says_since_when_and_a_503_is_unavailable(
     _, out, stderr = _fetch(config, "--json")
     feed = json.loads(out)["feeds"][0]
     assert (feed["error_kind"], feed["failed_runs"]) == ("rate-limited", 3)
+
+
+def test_a_feed_gone_for_good_is_told_what_to_do(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk26 #4: a feed answering 410 (or 404) was listed among timeouts with nothing more; it will
+    not come back by itself: the report says how to find its new address, or remove it."""
+    gone = http_server.add("/gone.xml", b"gone", status=410, content_type="text/plain")
+    missing = http_server.add("/missing.xml", b"no", status=404, content_type="text/plain")
+    config = h.write_config(
+        tmp_path,
+        [
+            {"url": gone, "name": "Gone", "fetch_pages": False},
+            {"url": missing, "name": "Missing", "fetch_pages": False},
+        ],
+    )
+    code, _, stderr = _fetch(config, "-q")
+    assert code == 1, stderr  # every feed failed
+    flat = " ".join(stderr.split())
+    home = http_server.url("/")
+    for url in (gone, missing):
+        assert (
+            f"the address is gone: if the feed has moved, `curator feeds add {home}` finds the"
+            f" site's feeds, put its new address in feeds.yaml; else `curator feeds remove {url}`"
+        ) in flat, stderr

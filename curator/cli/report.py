@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
@@ -63,6 +64,20 @@ def failing_for(report: FeedReport) -> str:
 def _when(iso: str) -> str:
     """A stored time for the editor: "2026-12-04 09:00 UTC"."""
     return iso[:16].replace("T", " ") + " UTC"
+
+
+def gone_advice(report: FeedReport) -> str | None:
+    """What to do about a feed whose address answers 404 or 410: it will not come back by itself
+    (walk26: a 410 in a list of 35 failures said nothing more than a timeout did)."""
+    if report.error_kind != "gone" and not (report.error or "").startswith("HTTP 404"):
+        return None
+    site = urlsplit(report.url)
+    home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
+    find = f"`curator feeds add {home}` finds the site's feeds, " if home else ""
+    return (
+        f"the address is gone: if the feed has moved, {find}put its new address in feeds.yaml;"
+        f" else `curator feeds remove {report.url}`"
+    )
 
 
 def moved_note(report: FeedReport) -> str | None:
@@ -331,7 +346,12 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
             where = report.name
             if report.url not in (report.name, *(report.error or "").split()):
                 where += f" ({report.url})"
-            click.echo(f"  {where}: {report.error} ({failing_for(report)})", err=True)
+            advice = gone_advice(report)
+            click.echo(
+                f"  {where}: {report.error} ({failing_for(report)})"
+                + (f"; {advice}" if advice else ""),
+                err=True,
+            )
     look = [
         (report, note)
         for report in summary.feeds
