@@ -245,24 +245,35 @@ def _migration_8(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM meta WHERE key IN ('placed_fingerprint', 'placed_through')")
 
 
+def _add_columns(db: sqlite3.Connection, table: str, columns: Sequence[tuple[str, str]]) -> None:
+    """Add each (name, declaration) column `table` lacks: a store whose user_version was set back
+    keeps the columns a later migration added, and running that migration again must not fail
+    ("duplicate column name")."""
+    present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    for name, declaration in columns:
+        if name not in present:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
+
+
 def _migration_9(db: sqlite3.Connection) -> None:
     """An article named under another as "Also covered by" (the same story, `curator.stories`) is
     published with that issue too, so that no later issue features it again: issue_articles keeps
     it, with the id of the article it is named under in `also_of` (NULL for a featured article)."""
-    columns = {row[1] for row in db.execute("PRAGMA table_info(issue_articles)")}
-    if "also_of" not in columns:  # (a store set back to an older version keeps its columns)
-        db.execute("ALTER TABLE issue_articles ADD COLUMN also_of INTEGER REFERENCES articles(id)")
+    _add_columns(db, "issue_articles", [("also_of", "INTEGER REFERENCES articles(id)")])
 
 
 def _migration_10(db: sqlite3.Connection) -> None:
     """Where each article's credit came from (the feed's author or the page's byline) and whom the
     other named instead, so the draft can show the editor a credit feed and page disagree on.
     Articles stored before say nothing (empty)."""
-    columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
-    if "authors_from" not in columns:  # (a store set back to an older version keeps its columns)
-        db.execute("ALTER TABLE articles ADD COLUMN authors_from TEXT NOT NULL DEFAULT ''")
-    if "other_authors" not in columns:
-        db.execute("ALTER TABLE articles ADD COLUMN other_authors TEXT NOT NULL DEFAULT '[]'")
+    _add_columns(
+        db,
+        "articles",
+        [
+            ("authors_from", "TEXT NOT NULL DEFAULT ''"),
+            ("other_authors", "TEXT NOT NULL DEFAULT '[]'"),
+        ],
+    )
 
 
 def _migration_11(db: sqlite3.Connection) -> None:
@@ -289,15 +300,16 @@ def _migration_12(db: sqlite3.Connection) -> None:
     """What a feed's last read said beyond success or failure, kept until a later read says
     otherwise: that it was not well formed (`warning`, with since when), where its address has
     moved for good (`moved_to`), and how many runs in a row it has failed (`failed_runs`)."""
-    columns = {row[1] for row in db.execute("PRAGMA table_info(feeds)")}
-    for name, kind in (
-        ("warning", "TEXT"),
-        ("warning_since", "TEXT"),
-        ("moved_to", "TEXT"),
-        ("failed_runs", "INTEGER NOT NULL DEFAULT 0"),
-    ):
-        if name not in columns:
-            db.execute(f"ALTER TABLE feeds ADD COLUMN {name} {kind}")
+    _add_columns(
+        db,
+        "feeds",
+        [
+            ("warning", "TEXT"),
+            ("warning_since", "TEXT"),
+            ("moved_to", "TEXT"),
+            ("failed_runs", "INTEGER NOT NULL DEFAULT 0"),
+        ],
+    )
     # A feed failing already has failed at least once: its next failure is not its "first".
     db.execute(
         "UPDATE feeds SET failed_runs = 1 WHERE failing_since IS NOT NULL AND failed_runs = 0"
@@ -308,9 +320,7 @@ def _migration_13(db: sqlite3.Connection) -> None:
     """The theme each issue promised as the next one (its closing line named the plan's next
     theme: a JSON list of subjects; NULL for none, or an issue published before curator kept it),
     so that the next issue is warned when it is on another theme."""
-    columns = {row[1] for row in db.execute("PRAGMA table_info(issues)")}
-    if "promised" not in columns:  # (a store set back to an older version keeps its columns)
-        db.execute("ALTER TABLE issues ADD COLUMN promised TEXT")
+    _add_columns(db, "issues", [("promised", "TEXT")])
 
 
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
