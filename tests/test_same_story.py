@@ -73,6 +73,27 @@ def featured(tmp_path: Path, number: int) -> list[dict]:
     return [a for s in data["sections"] for a in s["articles"]]
 
 
+def featured_again_only_on_purpose(tmp_path: Path, config: Path) -> None:
+    """The copy https://echo.example/cx, named under an article of issue 1, is featured by issue
+    2's draft: refused (exit 2, saying why and what to write), then published once the draft's
+    front matter lists it in feature_again."""
+    draft = tmp_path / "drafts" / "issue-2.md"
+    head = "---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-12-09\n"
+    body = "---\n\n# Customer experience\n\n## https://echo.example/cx\n\nWhat sets it apart.\n"
+    draft.write_text(head + body, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 2, err
+    assert (
+        '"What sets customer experience apart" was named as "Also covered by" (the same story as'
+        " an article it featured) in issue 1 already; remove it, or to feature it again on"
+        " purpose, list it in the front matter: feature_again: [https://echo.example/cx]"
+    ) in " ".join(err.split())
+    draft.write_text(head + "feature_again: [https://echo.example/cx]\n" + body, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    assert [a["url"] for a in featured(tmp_path, 2)] == ["https://echo.example/cx"]
+
+
 def test_articles_with_near_identical_titles_but_their_own_texts_are_each_featured(
     tmp_path: Path, seeds: Path
 ) -> None:
@@ -146,21 +167,7 @@ def test_a_copy_is_named_in_the_draft_and_the_build_and_counts_as_published(
     assert "Also covered by: Echo <https://echo.example/cx>" in txt
 
     # Different stories after all: a later draft features it, once the editor says it is meant.
-    draft = tmp_path / "drafts" / "issue-2.md"
-    head = "---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-12-09\n"
-    body = "---\n\n# Customer experience\n\n## https://echo.example/cx\n\nWhat sets it apart.\n"
-    draft.write_text(head + body, encoding="utf-8")
-    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
-    assert code == 2, err
-    assert (
-        '"What sets customer experience apart" was named as "Also covered by" (the same story as'
-        " an article it featured) in issue 1 already; remove it, or to feature it again on"
-        " purpose, list it in the front matter: feature_again: [https://echo.example/cx]"
-    ) in " ".join(err.split())
-    draft.write_text(head + "feature_again: [https://echo.example/cx]\n" + body, encoding="utf-8")
-    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
-    assert code == 0, err
-    assert [a["url"] for a in featured(tmp_path, 2)] == ["https://echo.example/cx"]
+    featured_again_only_on_purpose(tmp_path, config)
 
 
 def test_uncertain_lists_one_story_at_two_addresses_once(demo: Path) -> None:
@@ -248,13 +255,7 @@ def test_a_copy_left_in_the_drafts_note_is_named_and_published_by_build_draft(
     line = next(x for x in out.splitlines() if "What sets customer experience apart" in x)
     assert "[issue 1]" in line
     # A later draft featuring it needs feature_again, as any repeat does.
-    draft2 = tmp_path / "drafts" / "issue-2.md"
-    head = "---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-12-09\n"
-    body = "---\n\n# Customer experience\n\n## https://echo.example/cx\n\nWhat sets it apart.\n"
-    draft2.write_text(head + body, encoding="utf-8")
-    code, out, err = run("build", "--config", str(config), "--draft", str(draft2), "-q")
-    assert code == 2, err
-    assert 'was named as "Also covered by"' in err and "feature_again:" in err
+    featured_again_only_on_purpose(tmp_path, config)
 
 
 def test_a_copy_moved_out_of_the_drafts_note_is_featured_and_not_named(
