@@ -28,7 +28,7 @@ import dataclasses
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -321,10 +321,16 @@ def _build_and_count(
     pages: article_rules.PageBatch,
     now: datetime,
     phrases: Sequence[str],
+    shared_before: Sequence[str] = (),
 ) -> tuple[article_rules.Built, tuple[_Counts, ...]]:
     """In a worker: a feed's new articles (`articles.build_articles`), each counted."""
     built = article_rules.build_articles(
-        entries, source=source, feed_title=feed_title, pages=pages, now=now
+        entries,
+        source=source,
+        feed_title=feed_title,
+        pages=pages,
+        now=now,
+        shared_before=shared_before,
     )
     counted = count([a for _, a in built.articles], phrases)
     return built, tuple(
@@ -581,6 +587,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         pages=batch,
         now=run.now,
         phrases=run.phrases,
+        shared_before=_shared_before(run.store, batch.pages.values()),
     )
     unread = tuple(
         (built.aliases[url_key(e.link)], e.link, _entry_json(e), *run.pages.failed[e.link])
@@ -592,6 +599,14 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     return _Fresh(
         source, result, parsed, digest, built, counted, unread, len(pages), failed, refused
     )
+
+
+def _shared_before(store: Store, pages: Iterable[Page]) -> list[str]:
+    """Of the canonical URLs these pages name, the keys of those stored as named by several
+    pages before (`articles.shared_canonicals`)."""
+    keys = {url_key(c) for p in pages if (c := article_rules.canonical_of(p))}
+    known = store.known_keys(article_rules.shared_mark(k) for k in keys)
+    return [k for k in keys if article_rules.shared_mark(k) in known]
 
 
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
@@ -611,6 +626,7 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
         source=source,
         feed_title=run.states[source.url].title,
         now=retry.first_seen or run.now,
+        refused=_shared_before(run.store, [page]),
     )
     # The article was stored from this entry with no page, so the entry has the title merge
     # prefers: a page read now cannot take it away.
