@@ -85,6 +85,10 @@ class FeedReport:
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
+    #: Entries left out because they point at the same page as another entry of the feed: the
+    #: same link (bar its "#fragment"), or, for new entries, a page naming the other's link as
+    #: its address (known once the pages are read).
+    duplicates: int = 0
     #: Its new articles' pages asked for in this run, and of them those that could not be read
     #: and those refused as not at a public address (`allow_private_addresses` would read them).
     pages_asked: int = 0
@@ -110,13 +114,19 @@ class FeedReport:
             for n, why in ((self.skipped_links, self.skip_reason), (self.untitled, NO_TITLE))
             if n
         ]
+        if self.duplicates:
+            notes.append(same_page_note(self.duplicates))
         return "; ".join(notes) or None
+
+    @property
+    def left_out(self) -> int:
+        """Entries left out, for want of a link or a title, or as another entry's page."""
+        return self.skipped_links + self.untitled + self.duplicates
 
     @property
     def all_skipped(self) -> bool:
         """Read, but not one entry could be used: a warning, not "ok"."""
-        left_out = self.skipped_links + self.untitled
-        return self.status == "ok" and self.entries > 0 and left_out == self.entries
+        return self.status == "ok" and self.entries > 0 and self.left_out == self.entries
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -129,9 +139,11 @@ class FeedReport:
             "error": self.error,
             # What the editor should know about a feed that was read, in one line.
             "warning": "; ".join(w for w in (self.warning, self.skip_note) if w) or None,
-            # Every entry left out; `untitled` of them for want of a title.
-            "skipped": self.skipped_links + self.untitled,
+            # Every entry left out; `untitled` of them for want of a title, `duplicates` as
+            # another entry's page.
+            "skipped": self.left_out,
             "untitled": self.untitled,
+            "duplicates": self.duplicates,
             "seconds": round(self.elapsed, 3),
             "retry_after": self.retry_after,
             "failing_since": self.failing_since,
@@ -239,8 +251,9 @@ class FetchSummary:
 
     @property
     def with_skips(self) -> tuple[FeedReport, ...]:
-        """The feeds read with entries left out for want of a usable link or a title."""
-        return tuple(f for f in self.feeds if f.skipped_links or f.untitled)
+        """The feeds read with entries left out for want of a usable link or a title, or as
+        another entry's page."""
+        return tuple(f for f in self.feeds if f.left_out)
 
     def failure_reasons(self) -> list[tuple[str, int]]:
         """Why pages could not be read, most common first: (reason, pages)."""
@@ -473,11 +486,22 @@ NOT_WELL_FORMED_ID = (
 NO_TITLE = "no title"
 
 
+def same_page_note(duplicates: int) -> str:
+    """ "2 entries point at the same page as another entry of the feed; kept once"."""
+    verb = "entry points" if duplicates == 1 else "entries point"
+    return f"{duplicates} {verb} at the same page as another entry of the feed; kept once"
+
+
 def _read_report(
-    source: FeedSource, parsed: ParsedFeed, result: FetchResult, new: int, untitled: int = 0
+    source: FeedSource,
+    parsed: ParsedFeed,
+    result: FetchResult,
+    new: int,
+    untitled: int = 0,
+    duplicates: int = 0,
 ) -> FeedReport:
-    """The report of a feed read and parsed, with the entries left out for want of a link (and,
-    once its articles are built, of a title)."""
+    """The report of a feed read and parsed, with the entries left out for want of a link, or
+    sharing one, (and, once its articles are built, of a title, or as another's page)."""
     skipped_links = sum(1 for entry in parsed.entries if not entry.link)
     reason = NO_LINK
     if (
@@ -499,6 +523,7 @@ def _read_report(
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,
         untitled=untitled,
+        duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
     )
 
@@ -975,7 +1000,7 @@ def _store(
             moved_to=result.moved_to,
             warning=parsed.warning,
         )
-    report = _read_report(source, parsed, result, added, built.untitled)
+    report = _read_report(source, parsed, result, added, built.untitled, built.duplicates)
     return dataclasses.replace(
         report,
         pages_asked=outcome.pages_asked,

@@ -371,7 +371,8 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.with_skips:
         click.echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
-            "(left out: there is no link or no title to publish for them):",
+            "(left out: there is no link or no title to publish for them, or another entry"
+            " is the same page):",
             err=True,
         )
         for report in summary.with_skips:
