@@ -112,6 +112,20 @@ def wants_pages(config: Config, source: FeedSource) -> bool:
     return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
 
 
+#: Why a page was not read whose link was sent to the site's front page, or a section above it:
+#: the article is gone (its site sends dead links home), as a 404 would say; the same words for
+#: every such page, so that the run counts them together.
+REDIRECTED_AWAY = "a redirect to the site's front page or a section above the article: it is gone"
+
+
+def redirected_away(link: str, final_url: str) -> str | None:
+    """The error line of a page whose link redirected to a page above it (`is_above`: the front
+    page, a section the link lies under), else None."""
+    if final_url == link or not is_above(final_url, link):
+        return None
+    return f"{REDIRECTED_AWAY} ({final_url})"
+
+
 def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch, dict[str, str]]:
     """The pages at `links` (http(s) only) read as the build reads them, and why each of the
     others could not be read (link -> the fetch's reason)."""
@@ -122,7 +136,9 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
     page_reader()  # a broken installation stops the run here, before any page is fetched
     requests = [FetchRequest(link, kind="page") for link in links]
     for link, result in zip(links, fetch_all(requests, settings), strict=True):
-        if result.ok and result.content:
+        if result.ok and result.content and (away := redirected_away(link, result.final_url)):
+            errors[link] = away
+        elif result.ok and result.content:
             batch.pages[link] = read_page(result.content, result.final_url, result.content_type)
         else:
             errors[link] = result.error or "the page is empty"

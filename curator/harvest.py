@@ -671,6 +671,9 @@ async def _fetch_page(
     result = await fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
     if not (result.ok and result.content):
         return None, result
+    if away := article_rules.redirected_away(link, result.final_url):
+        # Sent to the front page (or a section): the article is gone, as after a 404 or a 410.
+        return None, dataclasses.replace(result, content=None, error_kind="gone", error=away)
     page = await workers.run(
         article_rules.read_page, result.content, result.final_url, result.content_type
     )
@@ -828,6 +831,8 @@ def failure_reason(result: FetchResult) -> str:
         return "the page is empty"
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"
+    if result.error.startswith(article_rules.REDIRECTED_AWAY):
+        return article_rules.REDIRECTED_AWAY
     if result.error_kind is not None and result.error_kind in _REASONS:
         return _REASONS[result.error_kind]
     return result.error

@@ -129,3 +129,47 @@ def test_entries_sharing_one_link_are_counted_and_said(
     report = json.loads(out)["feeds"][0]
     assert (report["new"], report["skipped"], report["duplicates"]) == (0, 2, 2)
     assert report["warning"] == said
+
+
+def test_a_link_redirecting_to_the_front_page_is_a_dead_link_said_in_the_run(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk34 #2: /gone1 and /gone2 answered 301 to "/": the issue published the shop's front
+    page ("Latest deals on customer experience software...") under gone1's title, gone2 vanished,
+    and nothing was said. A link sent to the front page, or a section above it, is gone."""
+    home = (
+        '<html><head><title>Redirect Blog - home</title><link rel="canonical" href="/">'
+        '<meta name="description" content="Latest deals on customer experience software.">'
+        "</head><body><h1>Home</h1><p>Latest deals on customer experience software and customer"
+        " service tools, loyalty programs.</p></body></html>"
+    )
+    http_server.add("/", home, content_type=HTML)
+    http_server.add("/news/", home.replace("Home", "News"), content_type=HTML)
+    for path, to in (("/gone1", "/"), ("/gone2", "/"), ("/news/gone3", "/news/")):
+        http_server.add(path, status=301, headers={"Location": to}, content_type=None)
+    http_server.add("/amp/kept", status=301, headers={"Location": "/kept"}, content_type=None)
+    http_server.add("/kept", _page(4, "/kept"), content_type=HTML)
+    links = [http_server.url(p) for p in ("/gone1", "/gone2", "/news/gone3", "/amp/kept")]
+    items = "".join(_item(f"Customer experience basics {n}", u) for n, u in enumerate(links))
+    feed = http_server.add("/feed.xml", h.rss(items, "Redirect Blog"))
+    config = h.write_config(tmp_path, [{"url": feed, "name": "Redirect Blog"}])
+    code, out, err = _fetch(config)
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "3 of 4 article page(s) could not be read" in said
+    assert (
+        "3 a redirect to the site's front page or a section above the article: it is"
+        " gone" in said
+    )
+    urls = _urls(tmp_path)
+    assert http_server.url("/") not in urls and http_server.url("/news/") not in urls
+    assert sorted(urls) == sorted([*links[:3], http_server.url("/kept")])
+    code, out, err = run_cli("subjects", "list", "--config", str(config))
+    assert out.count("[dead link: its page answered a redirect to the site's front page") == 3, out
+    code, out, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Latest deals" not in issue
+    assert http_server.url("/kept") in issue
+    for link in links[:3]:
+        assert link not in issue
