@@ -196,9 +196,7 @@ def build_articles(
     shared = shared_canonicals(entries, pages, shared_before)
     for entry in entries:
         page = pages.pages.get(entry.link or "")
-        article = merge(
-            entry, page, source=source, feed_title=feed_title, now=now, refused=shared
-        )
+        article = merge(entry, page, source=source, feed_title=feed_title, now=now, refused=shared)
         if article is None:
             untitled += 1
             continue

@@ -27,6 +27,7 @@ import asyncio
 import dataclasses
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,20 @@ class FeedReport:
     warning_since: str | None = None
     #: The address its configured one redirects to for good (301/308): feeds.yaml wants updating.
     moved_to: str | None = None
+    #: New entries giving the id of an article stored before, with a new link and a new title:
+    #: taken as new articles (the id is the publisher's reusing it), said in the run that finds them.
+    reused_ids: int = 0
+
+    @property
+    def reuse_note(self) -> str | None:
+        """ "1 entry gives the id of an earlier article with a new link and a new title: ..."."""
+        if not self.reused_ids:
+            return None
+        verb = "entry gives" if self.reused_ids == 1 else "entries give"
+        return (
+            f"{self.reused_ids} {verb} the id of an earlier article with a new link and a new"
+            " title: taken as a new article"
+        )
 
     @property
     def skip_note(self) -> str | None:
@@ -138,7 +153,8 @@ class FeedReport:
             "error_kind": self.error_kind,
             "error": self.error,
             # What the editor should know about a feed that was read, in one line.
-            "warning": "; ".join(w for w in (self.warning, self.skip_note) if w) or None,
+            "warning": "; ".join(w for w in (self.warning, self.skip_note, self.reuse_note) if w)
+            or None,
             # Every entry left out; `untitled` of them for want of a title, `duplicates` as
             # another entry's page.
             "skipped": self.left_out,
@@ -152,6 +168,7 @@ class FeedReport:
             "not_well_formed": self.warning or self.still_malformed,
             "not_well_formed_since": self.warning_since,
             "moved_to": self.moved_to,
+            "reused_ids": self.reused_ids,
         }
 
 
@@ -324,6 +341,8 @@ class _Fresh:
     pages_asked: int = 0
     pages_unread: int = 0
     pages_refused: int = 0
+    #: Its new entries taken as new articles though they give an id stored before (`_new_entries`).
+    reused_ids: int = 0
 
 
 def _build_and_count(
@@ -499,6 +518,7 @@ def _read_report(
     new: int,
     untitled: int = 0,
     duplicates: int = 0,
+    reused_ids: int = 0,
 ) -> FeedReport:
     """The report of a feed read and parsed, with the entries left out for want of a link, or
     sharing one, (and, once its articles are built, of a title, or as another's page)."""
@@ -525,6 +545,7 @@ def _read_report(
         untitled=untitled,
         duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
+        reused_ids=reused_ids,
     )
 
 
@@ -543,13 +564,29 @@ def _entry_ids(source: FeedSource, parsed: ParsedFeed) -> list[tuple[str, str]]:
     ]
 
 
-def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> list[Entry]:
+def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> tuple[list[Entry], int]:
     """The feed's entries the store does not have yet, one per link, in the feed's order; an
-    entry whose id the feed gave an article before is that article (its link may have changed)."""
+    entry whose id the feed gave an article before is that article (its link may have changed),
+    unless its title is new too: then the publisher reused the id for a new article, which is
+    new (the stored one keeps the id). And how many entries were such new articles."""
     keyed = article_rules.keyed_entries(parsed.entries)
     ids = {k: entry_id_key(source.url, e.guid) for k, e in keyed.items() if e.guid}
     known = store.known_keys([*keyed, *ids.values()])
-    return [entry for key, entry in keyed.items() if key not in known and ids.get(key) not in known]
+    fresh = {k: e for k, e in keyed.items() if k not in known}
+    by_id = [k for k in fresh if ids.get(k) in known]
+    titles = store.titles_of_keys([ids[k] for k in by_id]) if by_id else {}
+    reused = {k for k in by_id if _new_title(fresh[k].title, titles.get(ids[k]))}
+    new = [e for k, e in fresh.items() if ids.get(k) not in known or k in reused]
+    return new, len(reused)
+
+
+def _new_title(title: str | None, stored: str | None) -> bool:
+    """Whether an entry's title is not the stored article's, in words (case, punctuation and a
+    site's name the stored title lost at its end aside); not when either is missing."""
+    words, before = (
+        " ".join(re.findall(r"\w+", t.casefold())) for t in (title or "", stored or "")
+    )
+    return bool(words and before) and not (words.startswith(before) or before.startswith(words))
 
 
 # -- the loop --------------------------------------------------------------------------------------
@@ -596,11 +633,11 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.progress(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
-    new = _new_entries(run.store, parsed, source)
+    new, reused = _new_entries(run.store, parsed, source)
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
-    run.progress(_read_report(source, parsed, result, len(new)))
+    run.progress(_read_report(source, parsed, result, len(new), reused_ids=reused))
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
@@ -622,7 +659,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     failed = sum(1 for link in pages if link in run.pages.failed)
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
     return _Fresh(
-        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused
+        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused, reused
     )
 
 
@@ -1005,7 +1042,9 @@ def _store(
             moved_to=result.moved_to,
             warning=parsed.warning,
         )
-    report = _read_report(source, parsed, result, added, built.untitled, built.duplicates)
+    report = _read_report(
+        source, parsed, result, added, built.untitled, built.duplicates, outcome.reused_ids
+    )
     return dataclasses.replace(
         report,
         pages_asked=outcome.pages_asked,

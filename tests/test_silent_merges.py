@@ -98,8 +98,9 @@ def test_one_story_at_two_addresses_in_a_feed_is_still_one_article(
     assert _urls(tmp_path) == [story]
     report = json.loads(out)["feeds"][0]
     assert (report["new"], report["duplicates"], report["skipped"]) == (1, 1, 1)
-    assert "1 entry points at the same page as another entry of the feed; kept once" in (
-        report["warning"]
+    assert (
+        "1 entry points at the same page as another entry of the feed; kept once"
+        in (report["warning"])
     )
 
 
@@ -158,8 +159,7 @@ def test_a_link_redirecting_to_the_front_page_is_a_dead_link_said_in_the_run(
     said = " ".join(err.split())
     assert "3 of 4 article page(s) could not be read" in said
     assert (
-        "3 a redirect to the site's front page or a section above the article: it is"
-        " gone" in said
+        "3 a redirect to the site's front page or a section above the article: it is gone" in said
     )
     urls = _urls(tmp_path)
     assert http_server.url("/") not in urls and http_server.url("/news/") not in urls
@@ -173,3 +173,39 @@ def test_a_link_redirecting_to_the_front_page_is_a_dead_link_said_in_the_run(
     assert http_server.url("/kept") in issue
     for link in links[:3]:
         assert link not in issue
+
+
+def test_an_id_reused_for_a_new_link_and_title_is_a_new_article_said_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk34 #3: a new item (new link, new title) giving the id "post" an earlier item gave:
+    "3 entries, 0 new", lost for good. The same id with a new link but the same title is still
+    the earlier article moved (test_feed_trouble)."""
+    first = _item("Customer experience basics one", http_server.url("/x1.html"), guid="post")
+    feed = http_server.add("/feed.xml", h.rss(first, "Guid Blog"))
+    config = h.write_config(tmp_path, [{"url": feed, "name": "Guid Blog", "fetch_pages": False}])
+    assert _fetch(config)[0] == 0
+    reused = _item("Measuring CSAT and NPS metrics well", http_server.url("/x3.html"), guid="post")
+    moved = _item("Customer experience basics one", http_server.url("/2026/x1.html"), guid="post")
+    http_server.add("/feed.xml", h.rss(reused + moved + first, "Guid Blog"))
+    code, out, err = _fetch(config, "--json")
+    assert code == 0, err
+    said = (
+        "1 entry gives the id of an earlier article with a new link and a new title: taken as"
+        " a new article"
+    )
+    assert said in err
+    report = json.loads(out)["feeds"][0]
+    assert (report["new"], report["reused_ids"]) == (1, 1)
+    assert said in report["warning"]
+    assert _urls(tmp_path) == [http_server.url("/x1.html"), http_server.url("/x3.html")]
+    db = tmp_path / "state" / "curator.db"
+    assert h.store_rows(db, "SELECT title FROM articles ORDER BY id") == [
+        ("Customer experience basics one",),
+        ("Measuring CSAT and NPS metrics well",),
+    ]
+    # Said once: the feed read again (changed) knows the new article by its link.
+    http_server.add("/feed.xml", h.rss(reused + moved + first + " ", "Guid Blog"))
+    code, out, err = _fetch(config)
+    assert code == 0, err
+    assert "Guid Blog: 3 entries, 0 new" in err and "the id of an earlier article" not in err

@@ -116,6 +116,8 @@ def _feed_line(report: FeedReport) -> str:
         line += f" (not well formed: {report.warning})"
     if report.skip_note:
         line += f" ({report.skip_note})"
+    if report.reuse_note:
+        line += f" ({report.reuse_note})"
     if note := moved_note(report):
         line += f" ({note})"
     return line
@@ -359,6 +361,7 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
             f"not well formed: {report.warning}" if report.warning else None,
             malformed_note(report),
             moved_note(report),
+            report.reuse_note,
         )
         if note
     ]
