@@ -209,3 +209,23 @@ def test_an_id_reused_for_a_new_link_and_title_is_a_new_article_said_once(
     code, out, err = _fetch(config)
     assert code == 0, err
     assert "Guid Blog: 3 entries, 0 new" in err and "the id of an earlier article" not in err
+
+
+def test_an_address_added_to_a_draft_that_redirects_to_the_front_page_is_not_published(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """The same for an article the editor adds by URL: the build stops and says why."""
+    from test_draft_blurbs import fresh_draft
+
+    http_server.add("/", _page(1, "/"), content_type=HTML)
+    http_server.add("/old-story", status=301, headers={"Location": "/"}, content_type=None)
+    url = http_server.url("/old-story")
+    path = fresh_draft(demo)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("# Service operations\n", f"# Service operations\n\n## {url}\n\n", 1)
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(demo), "--draft", str(path))
+    assert code == 1, err
+    assert "cannot read the article(s) added by URL" in err
+    assert f"{url} (a redirect to the site's front page or a section above the article" in err
+    assert not (demo.parent / "output" / "issue-1.html").exists()
