@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,13 +20,69 @@ from curator.urls import clean_url, safe_url, site_of, url_key
 
 def keyed_entries(entries: Sequence[Entry]) -> dict[str, Entry]:
     """Entries by the identity of their link, first one kept; entries with no link are dropped
-    (there is nothing to link the reader to)."""
+    (there is nothing to link the reader to). Links that differ only in their fragment ("#one",
+    "#two") are one page, so one article (`same_page_entries` counts the others)."""
     keyed: dict[str, Entry] = {}
     for entry in entries:
         if not entry.link:
             continue
         keyed.setdefault(url_key(entry.link), entry)
     return keyed
+
+
+def same_page_entries(entries: Sequence[Entry]) -> int:
+    """How many entries with a link point at the same page as an earlier entry (`keyed_entries`
+    keeps only the first)."""
+    return sum(1 for e in entries if e.link) - len(keyed_entries(entries))
+
+
+#: The last segments of a link that make it another copy of the page above it (the AMP,
+#: printable or comments view, its index file, a later page of it), not an article of that
+#: section: "/story/amp/" names "/story" as its address rightly.
+_COPY_SEGMENTS = frozenset(
+    {"amp", "print", "comments", "index.html", "index.htm", "index.php", "page", "all"}
+)
+
+
+def _key_parts(key: str) -> tuple[str, str, str]:
+    """(host, path, query) of a `url_key`."""
+    host, _, rest = key.partition("/")
+    path, _, query = f"/{rest}".partition("?")
+    return host, path, query
+
+
+def is_above(url: str, link: str) -> bool:
+    """Whether `url` is a page above the one at `link`, not another address of it: the front page
+    of any site, or a section of the link's site that the link lies under ("/blog/" above
+    "/blog/2026/post.html"). Not a copy's own page ("/story" above "/story/amp/")."""
+    target, own = url_key(url), url_key(link)
+    if target == own:
+        return False
+    host, path, query = _key_parts(target)
+    if path == "/" and not query:
+        return True
+    own_host, own_path, _ = _key_parts(own)
+    if query or host != own_host or not own_path.startswith(f"{path}/"):
+        return False
+    tail = [s for s in own_path[len(path) + 1 :].lower().split("/") if s]
+    copy = all(s in _COPY_SEGMENTS or (s.isdigit() and "page" in tail) for s in tail)
+    return not copy
+
+
+def canonical_of(page: Page | None) -> str | None:
+    """The page's canonical URL when it is an http(s) one we may publish, else None."""
+    canonical = safe_url(page.canonical_url) if page and page.canonical_url else None
+    return canonical if canonical and canonical.startswith(("http://", "https://")) else None
+
+
+#: The store keeps a canonical URL that several pages of a feed named as their own (a section, a
+#: front page) under this prefix and its URL key, beside the article of the first of them: a page
+#: naming it in a later run keeps its own link too.
+SHARED_CANONICAL = "shared-canonical:"
+
+
+def shared_mark(canonical_key: str) -> str:
+    return f"{SHARED_CANONICAL}{canonical_key}"
 
 
 @dataclass
@@ -55,6 +112,20 @@ def wants_pages(config: Config, source: FeedSource) -> bool:
     return source.fetch_pages if source.fetch_pages is not None else config.settings.fetch_pages
 
 
+#: Why a page was not read whose link was sent to the site's front page, or a section above it:
+#: the article is gone (its site sends dead links home), as a 404 would say; the same words for
+#: every such page, so that the run counts them together.
+REDIRECTED_AWAY = "a redirect to the site's front page or a section above the article: it is gone"
+
+
+def redirected_away(link: str, final_url: str) -> str | None:
+    """The error line of a page whose link redirected to a page above it (`is_above`: the front
+    page, a section the link lies under), else None."""
+    if final_url == link or not is_above(final_url, link):
+        return None
+    return f"{REDIRECTED_AWAY} ({final_url})"
+
+
 def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch, dict[str, str]]:
     """The pages at `links` (http(s) only) read as the build reads them, and why each of the
     others could not be read (link -> the fetch's reason)."""
@@ -65,7 +136,9 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
     page_reader()  # a broken installation stops the run here, before any page is fetched
     requests = [FetchRequest(link, kind="page") for link in links]
     for link, result in zip(links, fetch_all(requests, settings), strict=True):
-        if result.ok and result.content:
+        if result.ok and result.content and (away := redirected_away(link, result.final_url)):
+            errors[link] = away
+        elif result.ok and result.content:
             batch.pages[link] = read_page(result.content, result.final_url, result.content_type)
         else:
             errors[link] = result.error or "the page is empty"
@@ -77,10 +150,31 @@ class Built:
     """New articles from one feed, keyed by URL identity, and the feed links that lead to them."""
 
     articles: tuple[tuple[str, Article], ...]
-    #: The feed link's key -> the article's key, where the page named another (canonical) URL.
+    #: The feed link's key -> the article's key (another where the page named another, canonical,
+    #: URL); and each canonical refused as shared (`shared_mark`) -> the first article naming it.
     aliases: dict[str, str]
     #: New entries left out because neither the feed nor the page gave them a title.
     untitled: int = 0
+    #: New entries whose page named another new entry's link as its address: that article, kept once.
+    duplicates: int = 0
+
+
+def shared_canonicals(
+    entries: Sequence[Entry], pages: PageBatch, known: Collection[str] = ()
+) -> set[str]:
+    """The URL keys of the canonical URLs that are not the address of the page naming them
+    because several entries' pages name them (a section every page of a blog names), in this
+    fetch or before (`known`, the keys stored as shared). Not when the canonical is the link of
+    an entry of the fetch: its copies (AMP, a tracking address) are that article."""
+    links = {url_key(e.link) for e in entries if e.link}
+    named: Counter[str] = Counter()
+    for entry in entries:
+        canonical = canonical_of(pages.pages.get(entry.link or ""))
+        if canonical and entry.link and not is_above(canonical, entry.link):
+            key = url_key(canonical)
+            if key != url_key(entry.link):
+                named[key] += 1
+    return {k for k, n in named.items() if k not in links and (n > 1 or k in known)}
 
 
 def build_articles(
@@ -90,22 +184,31 @@ def build_articles(
     feed_title: str | None,
     pages: PageBatch,
     now: datetime,
+    shared_before: Collection[str] = (),
 ) -> Built:
-    """Articles for new entries; entries with no usable title are left out (and counted)."""
-    built: list[tuple[str, Article]] = []
+    """Articles for new entries; entries with no usable title are left out (and counted), and
+    so are entries whose page names another's link as its address (that article, kept once). A
+    canonical URL several pages name (`shared_canonicals`; `shared_before`: the keys stored as
+    such) is not their address: each keeps its own link."""
+    built: dict[str, Article] = {}
     aliases: dict[str, str] = {}
-    untitled = 0
+    untitled = duplicates = 0
+    shared = shared_canonicals(entries, pages, shared_before)
     for entry in entries:
-        article = merge(
-            entry, pages.pages.get(entry.link or ""), source=source, feed_title=feed_title, now=now
-        )
+        page = pages.pages.get(entry.link or "")
+        article = merge(entry, page, source=source, feed_title=feed_title, now=now, refused=shared)
         if article is None:
             untitled += 1
             continue
         key = url_key(article.url)
-        built.append((key, article))
+        if key in built:
+            duplicates += 1
+        else:
+            built[key] = article
         aliases[url_key(entry.link or article.url)] = key
-    return Built(tuple(built), aliases, untitled)
+        if (canonical := canonical_of(page)) and url_key(canonical) in shared:
+            aliases.setdefault(shared_mark(url_key(canonical)), key)
+    return Built(tuple(built.items()), aliases, untitled, duplicates)
 
 
 def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str | None:
@@ -155,11 +258,19 @@ def feed_item_title(
 
 
 def merge(
-    entry: Entry, page: Page | None, *, source: FeedSource, feed_title: str | None, now: datetime
+    entry: Entry,
+    page: Page | None,
+    *,
+    source: FeedSource,
+    feed_title: str | None,
+    now: datetime,
+    refused: Collection[str] = (),
 ) -> Article | None:
     """One article from what the feed and the page say, field by field:
 
-    - url: the page's canonical URL (http/https) over the entry's link; tracking parameters removed.
+    - url: the page's canonical URL (http/https) over the entry's link, unless the canonical is
+      above the link (`is_above`: the front page, a section the link lies under) or one several
+      pages name (its URL key in `refused`, `shared_canonicals`); tracking parameters removed.
     - title: the feed's title (feeds carry the clean headline), else the page's.
     - authors: the feed's or the page's people (both already exclude "Admin", "Staff", URLs...),
       as `choose_authors` decides; never the publication's own name (`credits.credited`).
@@ -175,8 +286,10 @@ def merge(
       the linked article's words (`link_post_blurb`), never the linker's commentary.
     """
     link = entry.link or ""
-    canonical = safe_url(page.canonical_url) if page and page.canonical_url else None
-    if canonical and canonical.startswith(("http://", "https://")):
+    canonical = canonical_of(page)
+    if canonical and link and (is_above(canonical, link) or url_key(canonical) in refused):
+        canonical = None
+    if canonical:
         url = clean_url(canonical)
     elif link.startswith(("http://", "https://")):
         url = clean_url(link)

@@ -27,8 +27,9 @@ import asyncio
 import dataclasses
 import hashlib
 import json
+import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -85,6 +86,10 @@ class FeedReport:
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
+    #: Entries left out because they point at the same page as another entry of the feed: the
+    #: same link (bar its "#fragment"), or, for new entries, a page naming the other's link as
+    #: its address (known once the pages are read).
+    duplicates: int = 0
     #: Its new articles' pages asked for in this run, and of them those that could not be read
     #: and those refused as not at a public address (`allow_private_addresses` would read them).
     pages_asked: int = 0
@@ -100,6 +105,20 @@ class FeedReport:
     warning_since: str | None = None
     #: The address its configured one redirects to for good (301/308): feeds.yaml wants updating.
     moved_to: str | None = None
+    #: New entries giving the id of an article stored before, with a new link and a new title:
+    #: taken as new articles (the id is the publisher's reusing it), said in the run that finds them.
+    reused_ids: int = 0
+
+    @property
+    def reuse_note(self) -> str | None:
+        """ "1 entry gives the id of an earlier article with a new link and a new title: ..."."""
+        if not self.reused_ids:
+            return None
+        verb = "entry gives" if self.reused_ids == 1 else "entries give"
+        return (
+            f"{self.reused_ids} {verb} the id of an earlier article with a new link and a new"
+            " title: taken as a new article"
+        )
 
     @property
     def skip_note(self) -> str | None:
@@ -110,13 +129,19 @@ class FeedReport:
             for n, why in ((self.skipped_links, self.skip_reason), (self.untitled, NO_TITLE))
             if n
         ]
+        if self.duplicates:
+            notes.append(same_page_note(self.duplicates))
         return "; ".join(notes) or None
+
+    @property
+    def left_out(self) -> int:
+        """Entries left out, for want of a link or a title, or as another entry's page."""
+        return self.skipped_links + self.untitled + self.duplicates
 
     @property
     def all_skipped(self) -> bool:
         """Read, but not one entry could be used: a warning, not "ok"."""
-        left_out = self.skipped_links + self.untitled
-        return self.status == "ok" and self.entries > 0 and left_out == self.entries
+        return self.status == "ok" and self.entries > 0 and self.left_out == self.entries
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -128,10 +153,13 @@ class FeedReport:
             "error_kind": self.error_kind,
             "error": self.error,
             # What the editor should know about a feed that was read, in one line.
-            "warning": "; ".join(w for w in (self.warning, self.skip_note) if w) or None,
-            # Every entry left out; `untitled` of them for want of a title.
-            "skipped": self.skipped_links + self.untitled,
+            "warning": "; ".join(w for w in (self.warning, self.skip_note, self.reuse_note) if w)
+            or None,
+            # Every entry left out; `untitled` of them for want of a title, `duplicates` as
+            # another entry's page.
+            "skipped": self.left_out,
             "untitled": self.untitled,
+            "duplicates": self.duplicates,
             "seconds": round(self.elapsed, 3),
             "retry_after": self.retry_after,
             "failing_since": self.failing_since,
@@ -140,6 +168,7 @@ class FeedReport:
             "not_well_formed": self.warning or self.still_malformed,
             "not_well_formed_since": self.warning_since,
             "moved_to": self.moved_to,
+            "reused_ids": self.reused_ids,
         }
 
 
@@ -239,8 +268,9 @@ class FetchSummary:
 
     @property
     def with_skips(self) -> tuple[FeedReport, ...]:
-        """The feeds read with entries left out for want of a usable link or a title."""
-        return tuple(f for f in self.feeds if f.skipped_links or f.untitled)
+        """The feeds read with entries left out for want of a usable link or a title, or as
+        another entry's page."""
+        return tuple(f for f in self.feeds if f.left_out)
 
     def failure_reasons(self) -> list[tuple[str, int]]:
         """Why pages could not be read, most common first: (reason, pages)."""
@@ -311,6 +341,8 @@ class _Fresh:
     pages_asked: int = 0
     pages_unread: int = 0
     pages_refused: int = 0
+    #: Its new entries taken as new articles though they give an id stored before (`_new_entries`).
+    reused_ids: int = 0
 
 
 def _build_and_count(
@@ -321,10 +353,16 @@ def _build_and_count(
     pages: article_rules.PageBatch,
     now: datetime,
     phrases: Sequence[str],
+    shared_before: Sequence[str] = (),
 ) -> tuple[article_rules.Built, tuple[_Counts, ...]]:
     """In a worker: a feed's new articles (`articles.build_articles`), each counted."""
     built = article_rules.build_articles(
-        entries, source=source, feed_title=feed_title, pages=pages, now=now
+        entries,
+        source=source,
+        feed_title=feed_title,
+        pages=pages,
+        now=now,
+        shared_before=shared_before,
     )
     counted = count([a for _, a in built.articles], phrases)
     return built, tuple(
@@ -467,11 +505,23 @@ NOT_WELL_FORMED_ID = (
 NO_TITLE = "no title"
 
 
+def same_page_note(duplicates: int) -> str:
+    """ "2 entries point at the same page as another entry of the feed; kept once"."""
+    verb = "entry points" if duplicates == 1 else "entries point"
+    return f"{duplicates} {verb} at the same page as another entry of the feed; kept once"
+
+
 def _read_report(
-    source: FeedSource, parsed: ParsedFeed, result: FetchResult, new: int, untitled: int = 0
+    source: FeedSource,
+    parsed: ParsedFeed,
+    result: FetchResult,
+    new: int,
+    untitled: int = 0,
+    duplicates: int = 0,
+    reused_ids: int = 0,
 ) -> FeedReport:
-    """The report of a feed read and parsed, with the entries left out for want of a link (and,
-    once its articles are built, of a title)."""
+    """The report of a feed read and parsed, with the entries left out for want of a link, or
+    sharing one, (and, once its articles are built, of a title, or as another's page)."""
     skipped_links = sum(1 for entry in parsed.entries if not entry.link)
     reason = NO_LINK
     if (
@@ -493,7 +543,9 @@ def _read_report(
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,
         untitled=untitled,
+        duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
+        reused_ids=reused_ids,
     )
 
 
@@ -512,13 +564,29 @@ def _entry_ids(source: FeedSource, parsed: ParsedFeed) -> list[tuple[str, str]]:
     ]
 
 
-def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> list[Entry]:
+def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> tuple[list[Entry], int]:
     """The feed's entries the store does not have yet, one per link, in the feed's order; an
-    entry whose id the feed gave an article before is that article (its link may have changed)."""
+    entry whose id the feed gave an article before is that article (its link may have changed),
+    unless its title is new too: then the publisher reused the id for a new article, which is
+    new (the stored one keeps the id). And how many entries were such new articles."""
     keyed = article_rules.keyed_entries(parsed.entries)
     ids = {k: entry_id_key(source.url, e.guid) for k, e in keyed.items() if e.guid}
     known = store.known_keys([*keyed, *ids.values()])
-    return [entry for key, entry in keyed.items() if key not in known and ids.get(key) not in known]
+    fresh = {k: e for k, e in keyed.items() if k not in known}
+    by_id = [k for k in fresh if ids.get(k) in known]
+    titles = store.titles_of_keys([ids[k] for k in by_id]) if by_id else {}
+    reused = {k for k in by_id if _new_title(fresh[k].title, titles.get(ids[k]))}
+    new = [e for k, e in fresh.items() if ids.get(k) not in known or k in reused]
+    return new, len(reused)
+
+
+def _new_title(title: str | None, stored: str | None) -> bool:
+    """Whether an entry's title is not the stored article's, in words (case, punctuation and a
+    site's name the stored title lost at its end aside); not when either is missing."""
+    words, before = (
+        " ".join(re.findall(r"\w+", t.casefold())) for t in (title or "", stored or "")
+    )
+    return bool(words and before) and not (words.startswith(before) or before.startswith(words))
 
 
 # -- the loop --------------------------------------------------------------------------------------
@@ -565,11 +633,11 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.progress(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
-    new = _new_entries(run.store, parsed, source)
+    new, reused = _new_entries(run.store, parsed, source)
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
-    run.progress(_read_report(source, parsed, result, len(new)))
+    run.progress(_read_report(source, parsed, result, len(new), reused_ids=reused))
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
@@ -581,6 +649,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         pages=batch,
         now=run.now,
         phrases=run.phrases,
+        shared_before=_shared_before(run.store, batch.pages.values()),
     )
     unread = tuple(
         (built.aliases[url_key(e.link)], e.link, _entry_json(e), *run.pages.failed[e.link])
@@ -590,8 +659,16 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     failed = sum(1 for link in pages if link in run.pages.failed)
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
     return _Fresh(
-        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused
+        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused, reused
     )
+
+
+def _shared_before(store: Store, pages: Iterable[Page]) -> list[str]:
+    """Of the canonical URLs these pages name, the keys of those stored as named by several
+    pages before (`articles.shared_canonicals`)."""
+    keys = {url_key(c) for p in pages if (c := article_rules.canonical_of(p))}
+    known = store.known_keys(article_rules.shared_mark(k) for k in keys)
+    return [k for k in keys if article_rules.shared_mark(k) in known]
 
 
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
@@ -611,6 +688,7 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
         source=source,
         feed_title=run.states[source.url].title,
         now=retry.first_seen or run.now,
+        refused=_shared_before(run.store, [page]),
     )
     # The article was stored from this entry with no page, so the entry has the title merge
     # prefers: a page read now cannot take it away.
@@ -630,6 +708,9 @@ async def _fetch_page(
     result = await fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
     if not (result.ok and result.content):
         return None, result
+    if away := article_rules.redirected_away(link, result.final_url):
+        # Sent to the front page (or a section): the article is gone, as after a 404 or a 410.
+        return None, dataclasses.replace(result, content=None, error_kind="gone", error=away)
     page = await workers.run(
         article_rules.read_page, result.content, result.final_url, result.content_type
     )
@@ -787,6 +868,8 @@ def failure_reason(result: FetchResult) -> str:
         return "the page is empty"
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"
+    if result.error.startswith(article_rules.REDIRECTED_AWAY):
+        return article_rules.REDIRECTED_AWAY
     if result.error_kind is not None and result.error_kind in _REASONS:
         return _REASONS[result.error_kind]
     return result.error
@@ -959,7 +1042,9 @@ def _store(
             moved_to=result.moved_to,
             warning=parsed.warning,
         )
-    report = _read_report(source, parsed, result, added, built.untitled)
+    report = _read_report(
+        source, parsed, result, added, built.untitled, built.duplicates, outcome.reused_ids
+    )
     return dataclasses.replace(
         report,
         pages_asked=outcome.pages_asked,

@@ -1146,6 +1146,14 @@ class Store:
         found = {r["id"]: self._article(r) for r in self._each_in(self._SELECT_IDS, ids)}
         return [found[i] for i in ids if i in found]
 
+    def titles_of_keys(self, keys: Sequence[str]) -> dict[str, str]:
+        """key -> the title of the stored article it is an alias of (a feed entry's id key)."""
+        sql = (
+            "SELECT l.url_key, a.title FROM aliases l JOIN articles a ON a.id = l.article_id"
+            " WHERE l.url_key IN ({marks})"
+        )
+        return {r[0]: r[1] for r in self._each_in(sql, keys)}
+
     def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
         """url key -> id, for the stored articles among `keys`."""
         sql = "SELECT url_key, id FROM articles WHERE url_key IN ({marks})"

@@ -64,7 +64,7 @@ def clean_counts(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
         for kind, (path, _) in FEEDS.items():
             url = server.add(f"/clean-{kind}.xml", (corpus / "feeds" / path).read_bytes())
             data, _, db = _build(tmp_path_factory.mktemp("clean"), kind, url)
-            assert data["feeds"][0]["warning"] is None
+            assert data["feeds"][0]["not_well_formed"] is None
             counts[kind] = len(_titles(db))
             assert counts[kind] > 20
     finally:
@@ -101,7 +101,7 @@ def test_one_bad_entry_keeps_the_feeds_other_entries(
     # The editor is told, in the per-feed line and in --json.
     assert warning in report["warning"], report["warning"]
     assert f"  ok         Wire: {report['entries']} entries" in stderr
-    assert f"(not well formed: {report['warning']})" in stderr
+    assert f"(not well formed: {report['not_well_formed']})" in stderr
 
 
 def test_a_bad_date_costs_only_the_date(

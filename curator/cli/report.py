@@ -116,6 +116,8 @@ def _feed_line(report: FeedReport) -> str:
         line += f" (not well formed: {report.warning})"
     if report.skip_note:
         line += f" ({report.skip_note})"
+    if report.reuse_note:
+        line += f" ({report.reuse_note})"
     if note := moved_note(report):
         line += f" ({note})"
     return line
@@ -359,6 +361,7 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
             f"not well formed: {report.warning}" if report.warning else None,
             malformed_note(report),
             moved_note(report),
+            report.reuse_note,
         )
         if note
     ]
@@ -371,7 +374,8 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.with_skips:
         click.echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
-            "(left out: there is no link or no title to publish for them):",
+            "(left out: there is no link or no title to publish for them, or another entry"
+            " is the same page):",
             err=True,
         )
         for report in summary.with_skips:
