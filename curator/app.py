@@ -6,6 +6,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -67,7 +68,7 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
-from curator.render import copies_without, environment
+from curator.render import builtin_templates, copies_without, environment
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
@@ -218,6 +219,7 @@ def run_build(
         *planned.warnings,
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
+        *unshown_theme(issue, templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *unread,
@@ -349,6 +351,59 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         " `entry.also_in_publication` lines to them (docs/templates.md), or delete a copy to use"
         " curator's own",
     )
+
+
+#: A Jinja expression or statement of a template (not a `{# comment #}`).
+_JINJA_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+
+#: The issue's variables that show its theme and its closing line (docs/templates.md).
+_THEME_VARIABLES = ("theme", "closing_text", "closing_html")
+
+
+def _variables_used(path: Path) -> set[str]:
+    """Which of `_THEME_VARIABLES` the template at `path` uses, in its Jinja tags."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set(_THEME_VARIABLES)  # unreadable: the build itself says so
+    return {
+        name
+        for tag in _JINJA_TAG.findall(text)
+        for name in _THEME_VARIABLES
+        if re.search(rf"\b{name}\b", tag)
+    }
+
+
+def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
+    """A warning per template copy in the editor's `folder` that leaves out the issue's theme or
+    its closing line, where curator's own template of that name shows it: copies made before
+    issues had themes (`curator init` copies the templates once), which drop them without a word
+    (walk31 #1). Names the file and the variables to add."""
+    if folder is None or not (issue.theme or issue.closing):
+        return ()
+    shown = []
+    if issue.theme:
+        shown.append(("theme", f'its theme "{" and ".join(issue.theme)}"'))
+    if issue.closing:
+        shown.append(("closing_", f'its closing line "{issue.closing}"'))
+    warnings = []
+    for own in sorted(builtin_templates().iterdir()):
+        copy = folder / own.name
+        if not (own.is_file() and copy.is_file()):
+            continue
+        missing = sorted(_variables_used(own) - _variables_used(copy))
+        left_out = [what for prefix, what in shown if any(m.startswith(prefix) for m in missing)]
+        if not left_out:
+            continue
+        add = [m for m in missing if any(m.startswith(prefix) for prefix, _ in shown)]
+        warnings.append(
+            f"{copy}: this copy of curator's {own.name} template was made before issues had a"
+            f" theme and a closing line, and leaves out of issue {issue.number}"
+            f" {' and '.join(left_out)}; add curator's lines with"
+            f" {', '.join(f'`{m}`' for m in add)} to it (docs/templates.md), or delete the copy"
+            " to use curator's own"
+        )
+    return tuple(warnings)
 
 
 def _named_as(copy: Article, featured: Article) -> str:
@@ -806,6 +861,7 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file),
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
+        *unshown_theme(issue, templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the

@@ -20,6 +20,7 @@ BASICS = "The basics of customer experience"
 MEASURING = "Measuring the customer experience"
 SERVICE = "Service operations"
 VOICE = "Voice of the customer"
+REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def urls_of(subject: str) -> set[str]:
@@ -731,3 +732,50 @@ def test_undoing_a_rename_is_accepted_and_says_what_it_carried_back(themed_demo:
     assert code == 0, err
     assert f"plan:):\n  1. {SERVICE}\n" in out
     assert "no longer has" not in err
+
+
+def test_template_copies_made_before_themes_are_named_with_what_to_add(
+    themed_demo: Path, tmp_path: Path
+) -> None:
+    """walk31 #1: an editor's copy of issue.txt from before themes printed neither the issue's
+    theme nor its closing line, and the build said nothing (a warning existed only for "Another
+    piece in X"). The build names the copy, what it leaves out and the variables to add."""
+    demo = themed_demo
+    own = (REPO_TEMPLATES / "issue.txt").read_text(encoding="utf-8")
+    start, end = own.index("{% if theme %}"), own.index("{% else %}\n") + len("{% else %}\n")
+    old = own[:start] + own[end:].replace("{% endif %}\n", "", 1)
+    old = old[: old.index("{% if closing_text %}")]
+    mine = demo.parent / "my-templates"
+    mine.mkdir()
+    (mine / "issue.txt").write_text(old, encoding="utf-8")
+    own_email = REPO_TEMPLATES / "email.html"
+    (mine / "email.html").write_text(own_email.read_text(encoding="utf-8"), encoding="utf-8")
+    demo.write_text(  # an up-to-date copy (email.html) is not named
+        demo.read_text(encoding="utf-8").replace(
+            "\nsettings:\n", "\nsettings:\n  templates: my-templates\n", 1
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--subject", VOICE)
+    assert code == 0, err
+    txt = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert VOICE not in txt.splitlines()[1] and "Next time" not in txt  # the copy drops them...
+    flat = " ".join(err.split())
+    closing = f"Next time: {BASICS}. Won't you learn with me?"
+    assert (  # ... and the editor is told which copy, what it leaves out, and what to add
+        f"{mine / 'issue.txt'}: this copy of curator's issue.txt template was made before issues"
+        f' had a theme and a closing line, and leaves out of issue 1 its theme "{VOICE}" and its'
+        f' closing line "{closing}"; add curator\'s lines with `closing_text`, `theme` to it'
+        " (docs/templates.md), or delete the copy to use curator's own"
+    ) in flat, err
+    assert "email.html" not in err
+
+    # build --draft says it too.
+    code, _, err = run("draft", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0, err
+    draft = next((demo.parent / "drafts").glob("issue-2.md"))
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert f"{mine / 'issue.txt'}: this copy of curator's issue.txt template" in flat, err
+    assert "leaves out of issue 2 its theme" in flat, err
