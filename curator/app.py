@@ -83,6 +83,7 @@ from curator.themes import (
     requested_subjects,
     takes_plan_place,
     theme_history,
+    thin_promise,
 )
 from curator.urls import clean_url
 
@@ -870,6 +871,16 @@ def build_from_draft(
     refresh(config, store, say=notes.append)
     planned = takes_plan_place(config, store, issue.theme)
     mismatch = closing_mismatch(config, store, issue.theme, planned, issue.closing, str(draft_file))
+    closing_at = f"{draft_file}:{draft.lines['closing']}" if "closing" in draft.lines else ""
+    mismatch += thin_promise(
+        config,
+        store,
+        issue.theme,
+        planned,
+        issue.closing,
+        (a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)),
+        closing_at or str(draft_file),
+    )
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
     warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)

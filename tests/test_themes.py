@@ -779,3 +779,48 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
     flat = " ".join(err.split())
     assert f"{mine / 'issue.txt'}: this copy of curator's issue.txt template" in flat, err
     assert "leaves out of issue 2 its theme" in flat, err
+
+
+def test_build_draft_warns_when_its_closing_promises_a_theme_grown_too_thin(
+    themed_demo: Path,
+) -> None:
+    """walk33 #2: a draft's closing line promised the plan's next theme; an article of it was then
+    excluded, leaving it too thin, and `build --draft` published the promise without a word (the
+    next build stopped with exit 3). A plain build leaves such a line out and says so."""
+    demo = themed_demo
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    draft = demo.parent / "drafts" / "issue-1.md"
+    closing = f"Next time: {MEASURING}. Won't you learn with me?"
+    text = draft.read_text(encoding="utf-8")
+    assert closing.replace("'", "''") in text
+    closing_line = next(
+        n for n, line in enumerate(text.splitlines(), 1) if line.startswith("closing:")
+    )
+    gone = sorted(urls_of(MEASURING))[0]
+    assert run("subjects", "exclude", "--config", str(demo), gone, "-q")[0] == 0
+
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    data = issue_json(demo, 1)
+    assert data["closing"] == closing  # the editor's line is published as written...
+    flat = " ".join(err.split())
+    assert (  # ... and the editor is told the promise will not hold, where, and what to do
+        f'{draft}:{closing_line}: the closing line "{closing}" promises `{MEASURING}` as the'
+        " next theme, but it will have fewer than 2 unfeatured articles after this issue"
+        f" (`{MEASURING}` 1; themes: min_articles), so the next `curator build` stops (exit 3)"
+        " instead of keeping the promise; to keep the line true, change `closing:` in the draft"
+        " (`curator themes` shows which subjects are ripe), or fetch more articles on it before"
+        " the next issue"
+    ) in flat, err
+    # The next plain build does stop, as the warning said.
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 3
+
+
+def test_build_draft_says_nothing_of_a_closing_whose_theme_is_ripe(themed_demo: Path) -> None:
+    demo = themed_demo
+    assert run("draft", "--config", str(demo), "-q")[0] == 0
+    draft = demo.parent / "drafts" / "issue-1.md"
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    assert "promises" not in err, err
