@@ -375,7 +375,7 @@ def list_(
     empty: list[str | None] = []
     if found and name is None and not unplaced:
         empty = [s.name for s in conf.subjects if s.name not in {p.subject for p in found}]
-    order = {s.name: i for i, s in enumerate(conf.subjects)}
+    order: dict[str | None, int] = {s.name: i for i, s in enumerate(conf.subjects)}
     rows: list[Placed | str | None] = sorted(
         [*found, *empty],
         key=lambda r: order.get(r.subject if isinstance(r, Placed) else r, len(order)),
