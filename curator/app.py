@@ -357,8 +357,14 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
 #: A Jinja expression or statement of a template (not a `{# comment #}`).
 _JINJA_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 
-#: The issue's variables that show its theme and its closing line (docs/templates.md).
-_THEME_VARIABLES = ("theme", "closing_text", "closing_html")
+#: The variables that show an issue's theme and its closing line (docs/templates.md): those of
+#: an issue's templates, and the archive's `item.theme`.
+_THEME_VARIABLES = {
+    "theme": re.compile(r"(?<![\w.])theme\b"),
+    "item.theme": re.compile(r"\bitem\.theme\b"),
+    "closing_text": re.compile(r"\bclosing_text\b"),
+    "closing_html": re.compile(r"\bclosing_html\b"),
+}
 
 
 def _variables_used(path: Path) -> set[str]:
@@ -367,44 +373,45 @@ def _variables_used(path: Path) -> set[str]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return set(_THEME_VARIABLES)  # unreadable: the build itself says so
-    return {
-        name
-        for tag in _JINJA_TAG.findall(text)
-        for name in _THEME_VARIABLES
-        if re.search(rf"\b{name}\b", tag)
-    }
+    tags = _JINJA_TAG.findall(text)
+    return {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
 
 
 def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
-    """A warning per template copy in the editor's `folder` that leaves out the issue's theme or
-    its closing line, where curator's own template of that name shows it: copies made before
+    """A warning when template copies in the editor's `folder` leave out the issue's theme or its
+    closing line, where curator's own templates of those names show them: copies made before
     issues had themes (`curator init` copies the templates once), which drop them without a word
-    (walk31 #1). Names the file and the variables to add."""
+    (walk31 #1). Names each copy and the variables to add to it."""
     if folder is None or not (issue.theme or issue.closing):
         return ()
-    shown = []
-    if issue.theme:
-        shown.append(("theme", f'its theme "{" and ".join(issue.theme)}"'))
-    if issue.closing:
-        shown.append(("closing_", f'its closing line "{issue.closing}"'))
-    warnings = []
+    wanted = {
+        *(("theme", "item.theme") if issue.theme else ()),
+        *(("closing_text", "closing_html") if issue.closing else ()),
+    }
+    stale: list[tuple[str, list[str]]] = []
     for own in sorted(builtin_templates().iterdir()):
         copy = folder / own.name
         if not (own.is_file() and copy.is_file()):
             continue
-        missing = sorted(_variables_used(own) - _variables_used(copy))
-        left_out = [what for prefix, what in shown if any(m.startswith(prefix) for m in missing)]
-        if not left_out:
-            continue
-        add = [m for m in missing if any(m.startswith(prefix) for prefix, _ in shown)]
-        warnings.append(
-            f"{copy}: this copy of curator's {own.name} template was made before issues had a"
-            f" theme and a closing line, and leaves out of issue {issue.number}"
-            f" {' and '.join(left_out)}; add curator's lines with"
-            f" {', '.join(f'`{m}`' for m in add)} to it (docs/templates.md), or delete the copy"
-            " to use curator's own"
-        )
-    return tuple(warnings)
+        add = [v for v in _THEME_VARIABLES if v in wanted and v in _variables_used(own)]
+        add = [v for v in add if v not in _variables_used(copy)]
+        if add:
+            stale.append((own.name, add))
+    if not stale:
+        return ()
+    added = {v for _, add in stale for v in add}
+    left_out = []
+    if added & {"theme", "item.theme"}:
+        left_out.append(f'its theme "{" and ".join(issue.theme)}"')
+    if added & {"closing_text", "closing_html"}:
+        left_out.append(f'its closing line "{issue.closing}"')
+    files = "; ".join(f"{name} ({', '.join(f'`{v}`' for v in add)})" for name, add in stale)
+    return (
+        f"{folder}: copies of curator's templates made before issues had a theme and a closing"
+        f" line leave out of issue {issue.number} {' and '.join(left_out)}; add curator's lines"
+        f" with these variables to each (docs/templates.md), or delete a copy to use curator's"
+        f" own: {files}",
+    )
 
 
 def _named_as(copy: Article, featured: Article) -> str:
