@@ -6,6 +6,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -67,7 +68,7 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
-from curator.render import copies_without, environment
+from curator.render import builtin_templates, copies_without, environment
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
@@ -82,6 +83,7 @@ from curator.themes import (
     requested_subjects,
     takes_plan_place,
     theme_history,
+    thin_promise,
 )
 from curator.urls import clean_url
 
@@ -218,6 +220,7 @@ def run_build(
         *planned.warnings,
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
+        *unshown_theme(issue, templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *unread,
@@ -348,6 +351,66 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         f" {issue.number} ({len(pieces)} piece(s): {', '.join(pieces)}); add curator's"
         " `entry.also_in_publication` lines to them (docs/templates.md), or delete a copy to use"
         " curator's own",
+    )
+
+
+#: A Jinja expression or statement of a template (not a `{# comment #}`).
+_JINJA_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+
+#: The variables that show an issue's theme and its closing line (docs/templates.md): those of
+#: an issue's templates, and the archive's `item.theme`.
+_THEME_VARIABLES = {
+    "theme": re.compile(r"(?<![\w.])theme\b"),
+    "item.theme": re.compile(r"\bitem\.theme\b"),
+    "closing_text": re.compile(r"\bclosing_text\b"),
+    "closing_html": re.compile(r"\bclosing_html\b"),
+}
+
+
+def _variables_used(path: Path) -> set[str]:
+    """Which of `_THEME_VARIABLES` the template at `path` uses, in its Jinja tags."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set(_THEME_VARIABLES)  # unreadable: the build itself says so
+    tags = _JINJA_TAG.findall(text)
+    return {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
+
+
+def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
+    """A warning when template copies in the editor's `folder` leave out the issue's theme or its
+    closing line, where curator's own templates of those names show them: copies made before
+    issues had themes (`curator init` copies the templates once), which drop them without a word
+    (walk31 #1). Names each copy and the variables to add to it."""
+    if folder is None or not (issue.theme or issue.closing):
+        return ()
+    wanted = {
+        *(("theme", "item.theme") if issue.theme else ()),
+        *(("closing_text", "closing_html") if issue.closing else ()),
+    }
+    stale: list[tuple[str, list[str]]] = []
+    for own in sorted(builtin_templates().iterdir()):
+        copy = folder / own.name
+        if not (own.is_file() and copy.is_file()):
+            continue
+        add = [v for v in _THEME_VARIABLES if v in wanted and v in _variables_used(own)]
+        add = [v for v in add if v not in _variables_used(copy)]
+        if add:
+            stale.append((own.name, add))
+    if not stale:
+        return ()
+    added = {v for _, add in stale for v in add}
+    left_out = []
+    if added & {"theme", "item.theme"}:
+        left_out.append(f'its theme "{" and ".join(issue.theme)}"')
+    if added & {"closing_text", "closing_html"}:
+        left_out.append(f'its closing line "{issue.closing}"')
+    files = "; ".join(f"{name} ({', '.join(f'`{v}`' for v in add)})" for name, add in stale)
+    return (
+        f"{folder}: copies of curator's templates made before issues had a theme and a closing"
+        f" line leave out of issue {issue.number} {' and '.join(left_out)}; add curator's lines"
+        f" with these variables to each (docs/templates.md), or delete a copy to use curator's"
+        f" own: {files}",
     )
 
 
@@ -806,6 +869,7 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file),
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
+        *unshown_theme(issue, templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the
@@ -814,6 +878,16 @@ def build_from_draft(
     refresh(config, store, say=notes.append)
     planned = takes_plan_place(config, store, issue.theme)
     mismatch = closing_mismatch(config, store, issue.theme, planned, issue.closing, str(draft_file))
+    closing_at = f"{draft_file}:{draft.lines['closing']}" if "closing" in draft.lines else ""
+    mismatch += thin_promise(
+        config,
+        store,
+        issue.theme,
+        planned,
+        issue.closing,
+        (a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)),
+        closing_at or str(draft_file),
+    )
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
     warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)

@@ -428,6 +428,44 @@ def closing_mismatch(
     )
 
 
+def thin_promise(
+    config: Config,
+    store: Store,
+    theme: Sequence[str],
+    planned: bool,
+    closing: str | None,
+    featured: Iterable[int],
+    where: str,
+) -> tuple[str, ...]:
+    """A warning when an issue on `theme` closes promising a next theme that will be too thin
+    once this issue's `featured` articles (their ids) are used: a draft's closing line written
+    while the theme was ripe, then articles excluded or moved. A plain build leaves such a line
+    out and says so (`issue_text`); a draft's line is the editor's, so it is kept and named, for
+    the next plain build would stop with exit 3 (walk33 #2)."""
+    history = theme_history(config, store).issues
+    named = promise_made(config, history, theme, planned, closing)
+    if not named:
+        return ()
+    used = set(featured)
+    need = config.themes.min_articles
+    thin = [
+        (name, store.count_candidates(name, config.themes.min_score, exclude=used))
+        for name in named
+    ]
+    thin = [(name, count) for name, count in thin if count < need]
+    if not thin:
+        return ()
+    counts = ", ".join(f"`{name}` {count}" for name, count in thin)
+    return (
+        f'{where}: the closing line "{" ".join((closing or "").split())}" promises'
+        f" `{theme_name(named)}` as the next theme, but it will have fewer than {need}"
+        f" unfeatured articles after this issue ({counts}; themes: min_articles), so the next"
+        " `curator build` stops (exit 3) instead of keeping the promise; to keep the line"
+        " true, change `closing:` in the draft (`curator themes` shows which subjects are ripe),"
+        " or fetch more articles on it before the next issue",
+    )
+
+
 def broken_promise(
     config: Config, store: Store, number: int, theme: Sequence[str], chosen_by: str | None = None
 ) -> tuple[str, ...]:
@@ -558,6 +596,7 @@ __all__ = [
     "ThemeChoice",
     "ThemeError",
     "broken_promise",
+    "thin_promise",
     "closing_mismatch",
     "closing_names",
     "plan_next",

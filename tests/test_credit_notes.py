@@ -61,3 +61,47 @@ def test_a_credit_naming_only_the_feed_and_one_with_no_author_are_marked_in_the_
     issue = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert f"{TITLE}\n\nHealth Feed\n" in issue
     assert "Credit:" not in issue
+
+
+def test_a_feed_name_given_after_a_fetch_credits_its_stored_articles(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk33 #1: the draft's note advises a feed's `name:` "for all its articles", but a name
+    added after the articles were fetched reached none of them: they kept the feed's title."""
+    page = http_server.add("/cx/effort.html", PAGE, content_type="text/html; charset=utf-8")
+    feed = http_server.add(
+        "/health.xml",
+        f'<rss version="2.0"><channel><title>Health Feed</title><link>{http_server.base}</link>'
+        f"<item><title>{TITLE}</title><link>{page}</link><author>Kelli Miller</author>"
+        f"<description>{PARAGRAPH}</description></item></channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    demo.write_text(text, encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
+    assert code == 0, err
+    path = demo.parent / "drafts" / "issue-1.md"
+    assert "publication: Health Feed\n<!-- Credit:" in path.read_text(encoding="utf-8")
+
+    # The editor follows the note: the feed gets a name, and nothing is fetched again.
+    demo.write_text(
+        text.replace(f"  - url: {feed}\n", f"  - url: {feed}\n    name: WebMD\n", 1),
+        encoding="utf-8",
+    )
+    code, _, err = run(
+        "draft", "--config", str(demo), "--all-subjects", "-q", "--no-fetch", "--force"
+    )
+    assert code == 0, err
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index(f"## {TITLE}")
+    assert lines[at + 1 : at + 5] == [
+        f"url: {page}",
+        "author: Kelli Miller",
+        "publication: WebMD",
+        "",
+    ], lines[at : at + 6]
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--all-subjects")
+    assert code == 0, err
+    issue = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert f"{TITLE}\n\nKelli Miller || WebMD\n" in issue

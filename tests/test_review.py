@@ -730,3 +730,32 @@ def test_build_draft_followed_by_an_option_says_draft_takes_a_file(themed_demo: 
         " `curator build --draft drafts/issue-N.md`"
     ) in " ".join(err.split())
     assert not (themed_demo.parent / "output").exists()
+
+
+def test_a_comment_opened_mid_line_and_never_closed_stops_the_build(demo: Path) -> None:
+    """walk34 #9: "...easy half. <!-- check this" at the end of a blurb line was published in
+    every format; a comment opened at the start of a line and never closed stops the build."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("url: ")) + 1
+    while lines[at].strip():  # past the fields, onto the blurb's first line
+        at += 1
+    at += 1
+    lines[at] += " <!-- check this"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    assert (
+        f"{path}:{at + 1}: '<!-- check this': this <!-- comment, in the middle of the line, is"
+        " never closed on it, so it would be published as text; put the comment on lines of its"
+        " own (a line starting with <!-- and ending with --> is left out of the issue), or"
+        " delete it"
+    ) in " ".join(err.split()), err
+    assert not (demo.parent / "output" / "issue-1.html").exists()
+    # Closed on its line, the build goes on (a comment on lines of its own is left out).
+    lines[at] = lines[at].replace(" <!-- check this", "")
+    lines.insert(at + 1, "<!-- check this -->")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    assert "check this" not in (demo.parent / "output" / "issue-1.txt").read_text("utf-8")

@@ -400,3 +400,33 @@ def test_uncertain_says_true_reasons_and_lists_no_sure_article(demo: Path) -> No
     assert [(u["title"], u["unsure"]) for u in json.loads(out)] == [
         ("The Office Coffee Machine Has Opinions", True)
     ]
+
+
+def test_subjects_list_shows_a_subject_no_article_is_under_with_0(demo: Path) -> None:
+    """walk33 #4: after a move left a planned subject with no article, `subjects list` left it
+    out entirely (and --json too), where the editor looks to see what each subject holds."""
+    text = demo.read_text(encoding="utf-8")
+    empty = "Loyalty programmes"
+    demo.write_text(
+        text.replace(
+            "subjects:\n",
+            f"subjects:\n  - name: {empty}\n    description: Points cards and frequent flyer"
+            " schemes.\n    keywords: [points card, frequent flyer, air miles, stamp card]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "list", "--config", str(demo), "-q")
+    assert code == 0, err
+    lines = out.splitlines()
+    at = lines.index(f"{empty} (0)")  # first, as in feeds.yaml
+    assert lines[at + 1] == "  no article is under it"
+    headings = [line for line in lines if line[:1].isalpha()]
+    assert headings[0] == f"{empty} (0)" and headings[1].startswith("The basics")
+    code, out, err = run("subjects", "list", "--config", str(demo), "--json", "-q")
+    assert code == 0, err
+    rows = json.loads(out)
+    row = next(r for r in rows if r["subject"] == empty)
+    assert row["subject_total"] == 0 and row["url"] is None
+    assert set(row) == set(rows[-1])  # the same keys as an article's row

@@ -20,6 +20,7 @@ BASICS = "The basics of customer experience"
 MEASURING = "Measuring the customer experience"
 SERVICE = "Service operations"
 VOICE = "Voice of the customer"
+REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def urls_of(subject: str) -> set[str]:
@@ -731,3 +732,95 @@ def test_undoing_a_rename_is_accepted_and_says_what_it_carried_back(themed_demo:
     assert code == 0, err
     assert f"plan:):\n  1. {SERVICE}\n" in out
     assert "no longer has" not in err
+
+
+def test_template_copies_made_before_themes_are_named_with_what_to_add(
+    themed_demo: Path, tmp_path: Path
+) -> None:
+    """walk31 #1: an editor's copy of issue.txt from before themes printed neither the issue's
+    theme nor its closing line, and the build said nothing (a warning existed only for "Another
+    piece in X"). The build names the copy, what it leaves out and the variables to add."""
+    demo = themed_demo
+    own = (REPO_TEMPLATES / "issue.txt").read_text(encoding="utf-8")
+    start, end = own.index("{% if theme %}"), own.index("{% else %}\n") + len("{% else %}\n")
+    old = own[:start] + own[end:].replace("{% endif %}\n", "", 1)
+    old = old[: old.index("{% if closing_text %}")]
+    mine = demo.parent / "my-templates"
+    mine.mkdir()
+    (mine / "issue.txt").write_text(old, encoding="utf-8")
+    own_email = REPO_TEMPLATES / "email.html"
+    (mine / "email.html").write_text(own_email.read_text(encoding="utf-8"), encoding="utf-8")
+    demo.write_text(  # an up-to-date copy (email.html) is not named
+        demo.read_text(encoding="utf-8").replace(
+            "\nsettings:\n", "\nsettings:\n  templates: my-templates\n", 1
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--subject", VOICE)
+    assert code == 0, err
+    txt = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert VOICE not in txt.splitlines()[1] and "Next time" not in txt  # the copy drops them...
+    flat = " ".join(err.split())
+    closing = f"Next time: {BASICS}. Won't you learn with me?"
+    assert (  # ... and the editor is told which copy, what it leaves out, and what to add
+        f"{mine}: copies of curator's templates made before issues had a theme and a closing"
+        f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"; add'
+        " curator's lines with these variables to each (docs/templates.md), or delete a copy to"
+        " use curator's own: issue.txt (`theme`, `closing_text`)"
+    ) in flat, err
+    assert "email.html" not in err
+
+    # build --draft says it too.
+    code, _, err = run("draft", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0, err
+    draft = next((demo.parent / "drafts").glob("issue-2.md"))
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert f"{mine}: copies of curator's templates made before issues had a theme" in flat, err
+    assert "leave out of issue 2 its theme" in flat and "issue.txt (`theme`" in flat, err
+
+
+def test_build_draft_warns_when_its_closing_promises_a_theme_grown_too_thin(
+    themed_demo: Path,
+) -> None:
+    """walk33 #2: a draft's closing line promised the plan's next theme; an article of it was then
+    excluded, leaving it too thin, and `build --draft` published the promise without a word (the
+    next build stopped with exit 3). A plain build leaves such a line out and says so."""
+    demo = themed_demo
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    draft = demo.parent / "drafts" / "issue-1.md"
+    closing = f"Next time: {MEASURING}. Won't you learn with me?"
+    text = draft.read_text(encoding="utf-8")
+    assert closing.replace("'", "''") in text
+    closing_line = next(
+        n for n, line in enumerate(text.splitlines(), 1) if line.startswith("closing:")
+    )
+    gone = sorted(urls_of(MEASURING))[0]
+    assert run("subjects", "exclude", "--config", str(demo), gone, "-q")[0] == 0
+
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    data = issue_json(demo, 1)
+    assert data["closing"] == closing  # the editor's line is published as written...
+    flat = " ".join(err.split())
+    assert (  # ... and the editor is told the promise will not hold, where, and what to do
+        f'{draft}:{closing_line}: the closing line "{closing}" promises `{MEASURING}` as the'
+        " next theme, but it will have fewer than 2 unfeatured articles after this issue"
+        f" (`{MEASURING}` 1; themes: min_articles), so the next `curator build` stops (exit 3)"
+        " instead of keeping the promise; to keep the line true, change `closing:` in the draft"
+        " (`curator themes` shows which subjects are ripe), or fetch more articles on it before"
+        " the next issue"
+    ) in flat, err
+    # The next plain build does stop, as the warning said.
+    assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 3
+
+
+def test_build_draft_says_nothing_of_a_closing_whose_theme_is_ripe(themed_demo: Path) -> None:
+    demo = themed_demo
+    assert run("draft", "--config", str(demo), "-q")[0] == 0
+    draft = demo.parent / "drafts" / "issue-1.md"
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    assert "promises" not in err, err

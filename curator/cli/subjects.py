@@ -22,7 +22,7 @@ from curator.cli.common import (
 )
 from curator.config import Config
 from curator.errors import CuratorError, InputError
-from curator.models import Article
+from curator.models import Article, Placed
 from curator.placement import (
     CORPUS_SAMPLE,
     correction_effect,
@@ -325,6 +325,19 @@ def _subject_named(conf: Config, store: Store, name: str) -> str:
     return conf.subject_named(name)
 
 
+#: `subjects list --json`'s row for a subject no article is under: an article's keys, empty.
+_NO_ARTICLE: dict[str, object] = {
+    "url": None,
+    "title": None,
+    "publication": None,
+    "score": None,
+    "placed_by": None,
+    "correction": None,
+    "featured_in": None,
+    "dead_link": None,
+}
+
+
 @subjects.command("list")
 @CONFIG_OPTION
 @DB_OPTION
@@ -357,14 +370,36 @@ def list_(
             _working(quiet or as_json, work)
         found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
         totals = store.placement_counts()
+    # A subject no article is under is listed too, with 0, in its place (walk33 #4: a planned
+    # theme left empty by a move disappeared from the list), unless nothing is stored at all.
+    empty: list[str | None] = []
+    if found and name is None and not unplaced:
+        empty = [s.name for s in conf.subjects if s.name not in {p.subject for p in found}]
+    order: dict[str | None, int] = {s.name: i for i, s in enumerate(conf.subjects)}
+    rows: list[Placed | str | None] = sorted(
+        [*found, *empty],
+        key=lambda r: order.get(r.subject if isinstance(r, Placed) else r, len(order)),
+    )
     if as_json:
-        echo_json([{**p.to_dict(), "subject_total": totals.get(p.subject, 0)} for p in found])
+        echo_json(
+            [
+                {**r.to_dict(), "subject_total": totals.get(r.subject, 0)}
+                if isinstance(r, Placed)
+                else {**_NO_ARTICLE, "subject": r, "subject_total": 0}
+                for r in rows
+            ]
+        )
         return
     if not found:
         click.echo("No stored article there yet.")
         return
     heading: object = object()
-    for p in found:
+    for r in rows:
+        if not isinstance(r, Placed):
+            click.echo(f"\n{r} (0)")
+            click.echo("  no article is under it")
+            continue
+        p = r
         if p.subject != heading:
             heading = p.subject
             count = sum(q.subject == p.subject for q in found)
