@@ -52,6 +52,7 @@ from lxml import etree
 from curator import extract_rules as rules
 from curator.credits import clean_authors, is_person_name, name_key, norm_name, same_name
 from curator.deps import DependencyError, page_reader
+from curator.errors import own_bug
 from curator.feeds.common import sane
 from curator.htmltext import CONTROL
 from curator.models import Page
@@ -99,7 +100,8 @@ class _Doc:
 
 
 def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
-    """What the page at `url` says about itself; missing fields are None/empty. Never raises.
+    """What the page at `url` says about itself; missing fields are None/empty. Never raises for
+    what the page says (a bug in curator's own code does raise: `curator.errors.own_bug`).
 
     `charset` is the one the HTTP Content-Type header named, if any; it decides how bytes are read
     before the page's own <meta charset> (see `decode_html`).
@@ -107,6 +109,8 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
     try:
         doc = _load(html, url, charset)
     except Exception as exc:  # noqa: BLE001 - any parser failure on hostile bytes: nothing readable
+        if own_bug(exc):
+            raise
         return Page(url=url, problems=(_problem("page", exc),))
     if doc is None:
         return Page(url=url)
@@ -131,12 +135,15 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
 
 def _safe(problems: list[str], fn: Callable[..., T], *args: Any) -> T | None:
     """Run one field's cascade. A hostile page's damage inside it loses that field only and is
-    recorded in `problems` for the run to report; a broken installation is never absorbed."""
+    recorded in `problems` for the run to report; a broken installation, or a bug in curator's own
+    code (`own_bug`), is never absorbed."""
     try:
         return fn(*args)
     except (DependencyError, ImportError):
         raise
     except Exception as exc:  # noqa: BLE001 - untrusted input must never crash extraction
+        if own_bug(exc):  # curator's own mistake: a traceback, not a page "read in part"
+            raise
         problems.append(_problem(fn.__name__, exc))
         return None
 
