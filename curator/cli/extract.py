@@ -144,7 +144,7 @@ def extract(
     for source in sources:
         if source in results:
             result = results[source]
-            if not result.ok or result.content is None:
+            if not result.ok or not (result.content or b"").strip():
                 hint = (
                     "; --allow-private reads pages on your own network (or, for the build too,"
                     " `allow_private_addresses: true` under `settings:` in feeds.yaml)"
@@ -160,6 +160,9 @@ def extract(
                 data = path.read_bytes()
             except OSError as exc:
                 unread(source, f"cannot read: {exc.strerror}")
+                continue
+            if not data.strip():
+                unread(source, "the page is empty")
                 continue
             page = read_page(data, path.resolve().as_uri(), None)
         record = page_record(page)
