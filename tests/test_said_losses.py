@@ -1,0 +1,33 @@
+"""What a feed or an OPML file holds is either read or said to be left out, never dropped unnoticed
+(walk34's suspected silent losses). Through the command line, with real files and a real HTTP
+server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import hostile_helpers as h
+
+from conftest import LocalServer
+
+
+def test_json_feed_items_that_are_not_objects_are_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: `"entries": 2`, no warning: the three other items vanished without a word."""
+    items: list[object] = [
+        {"id": str(i), "url": http_server.url(f"/p/{i}"), "title": f"Item {i} on support"}
+        for i in range(2)
+    ]
+    items += [http_server.url("/p/9"), None, 7]
+    body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": items})
+    url = http_server.add("/s.json", body, content_type="application/feed+json")
+    config = h.write_config(tmp_path, [{"url": url, "name": "Wire", "fetch_pages": False}])
+    code, data, stderr = h.build_json(config, command="fetch")
+    assert code == 0, stderr
+    (feed,) = data["feeds"]
+    assert feed["entries"] == 2
+    warning = "3 of its 5 items left out: not a JSON object (an item must be {...} with a url and a title)"
+    assert feed["warning"] == warning
+    assert warning in stderr
