@@ -9,7 +9,8 @@ from pathlib import Path
 
 import hostile_helpers as h
 
-from conftest import LocalServer
+from conftest import LocalServer, run_cli
+from curator.config import load_config
 
 
 def test_json_feed_items_that_are_not_objects_are_said(
@@ -31,3 +32,25 @@ def test_json_feed_items_that_are_not_objects_are_said(
     warning = "3 of its 5 items left out: not a JSON object (an item must be {...} with a url and a title)"
     assert feed["warning"] == warning
     assert warning in stderr
+
+
+def test_feeds_nested_inside_a_feed_s_outline_are_imported(demo: Path, tmp_path: Path) -> None:
+    """Before: "Imported 1 feed(s)": the two feeds inside the first one's outline were lost."""
+    opml = tmp_path / "nested.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="Service">'
+        '<outline text="Parent" xmlUrl="https://parent.example/feed">'
+        '<outline text="Child one" xmlUrl="https://child1.example/feed"/>'
+        '<outline text="Child two" xmlUrl="https://child2.example/feed"/>'
+        "</outline></outline></body></opml>",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("feeds", "import", "--config", str(demo), str(opml))
+    assert code == 0, err
+    assert out == f"Imported 3 feed(s) into {demo}.\n"
+    urls = [f.url for f in load_config(demo).feeds]
+    assert {
+        "https://parent.example/feed",
+        "https://child1.example/feed",
+        "https://child2.example/feed",
+    } <= set(urls)
