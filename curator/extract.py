@@ -72,7 +72,8 @@ __all__ = [
 T = TypeVar("T")
 
 #: Pages are cut to this many characters before parsing, so a hostile page cannot take unbounded
-#: time. The largest real article in the corpus is ~1.3 MB.
+#: time (and the cut is named in `Page.problems`). The largest real article in the corpus is
+#: ~1.3 MB.
 MAX_HTML_CHARS = 5_000_000
 
 # The same parser settings trafilatura uses for its own input, so handing it our tree scores as
@@ -249,6 +250,11 @@ def _load(html: str | bytes, url: str, charset: str | None, problems: list[str])
             problems.append(note)
     else:
         text = str(html)
+    if len(text) > MAX_HTML_CHARS:
+        problems.append(
+            f"page: only its first {MAX_HTML_CHARS:,} characters were read (it has {len(text):,});"
+            " what comes after them (the article's end, maybe) is left out"
+        )
     text = _XML_DECL.sub("", text[:MAX_HTML_CHARS]).replace("\x00", "")
     if not text.strip():
         return None

@@ -54,3 +54,26 @@ def test_feeds_nested_inside_a_feed_s_outline_are_imported(demo: Path, tmp_path:
         "https://child1.example/feed",
         "https://child2.example/feed",
     } <= set(urls)
+
+
+def test_a_page_cut_at_the_reading_limit_is_named(tmp_path: Path, http_server: LocalServer) -> None:
+    """Before: a page past 5,000,000 characters was cut there without a word."""
+    pad = "<!-- " + "x" * 5_000_000 + " -->"
+    body = (
+        "<html><head><title>Closing the loop on customer feedback</title></head><body><article>"
+        "<p>Closing the loop on customer feedback turns a complaint into loyalty.</p></article>"
+        f"{pad}</body></html>"
+    )
+    page = http_server.add("/big.html", body, content_type="text/html; charset=utf-8")
+    feed = http_server.add(
+        "/feed.xml", h.rss(f"<item><title>Big</title><link>{page}</link></item>")
+    )
+    config = h.write_config(tmp_path, [{"url": feed}])
+    code, data, stderr = h.build_json(config, command="fetch")
+    assert code == 0, stderr
+    note = (
+        f"page: only its first 5,000,000 characters were read (it has {len(body):,}); what comes"
+        " after them (the article's end, maybe) is left out"
+    )
+    assert data["pages_in_part"] == [{"url": page, "problems": [note]}]
+    assert f"  {page}: {note}" in stderr.splitlines()

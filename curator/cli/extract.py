@@ -144,7 +144,8 @@ def extract(
     for source in sources:
         if source in results:
             result = results[source]
-            if not result.ok or not (result.content or b"").strip():
+            content = result.content if result.ok else None
+            if not content or not content.strip():
                 hint = (
                     "; --allow-private reads pages on your own network (or, for the build too,"
                     " `allow_private_addresses: true` under `settings:` in feeds.yaml)"
@@ -153,7 +154,7 @@ def extract(
                 )
                 unread(source, result.error or "the page is empty", hint)
                 continue
-            page = read_page(result.content, result.final_url, result.content_type)
+            page = read_page(content, result.final_url, result.content_type)
         else:
             path = Path(source)
             try:
