@@ -481,18 +481,28 @@ TITLE_WITHIN = 2000
 def _from_title(text: str, title: str | None) -> str:
     """The text from the line after the title's, when the title stands as a heading near its top:
     what comes before it is a sidebar or a teaser of another story the page's text picked up
-    ("Night mode is an automatic setting..." above a MacBook article); else the text as it is."""
+    ("Night mode is an automatic setting..." above a MacBook article); else the text as it is.
+
+    Lines are compared with quotes, dashes and case made alike (`_heading_key`), and copies of the
+    title right after it go too: a page whose <h1> says `It's` and whose first paragraph repeats
+    it as `It’s` keeps both in its text (trafilatura drops only an exact repeat), and the blurb
+    opened with half the title (walk33 #3)."""
     if not text or not title:
         return text
-    heading = _clean_text(title, markup=False).lower()
+    heading = _heading_key(title)
     offset = 0
+    found = False
     for line in text[:TITLE_WITHIN].splitlines(keepends=True):
+        key = _heading_key(line)
+        if found and key and key != heading:
+            break
         offset += len(line)
-        if _clean_text(line, markup=False).lower() == heading:
-            rest = text[offset:]
-            # Not a list of links at the end of a short page that names the article again.
-            return rest if len(rest) >= MIN_CHARS * 2 else text
-    return text
+        found = found or key == heading
+    if not found:
+        return text
+    rest = text[offset:]
+    # Not a list of links at the end of a short page that names the article again.
+    return rest if len(rest) >= MIN_CHARS * 2 else text
 
 
 def _without_headings(text: str, headings: Iterable[str]) -> str:
@@ -509,7 +519,12 @@ def _without_headings(text: str, headings: Iterable[str]) -> str:
 
 
 def _heading_key(line: str) -> str:
-    return _clean_text(line, markup=False).lower()
+    """A line as a heading is compared: quotes (by `_clean_text`), dashes, spaces and case alike."""
+    return _DASHES.sub("-", _clean_text(line, markup=False)).lower()
+
+
+#: Hyphens, dashes and minus signs, all one "-" when lines are compared.
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
 #: A line of a page's text this short, with no full stop, is a heading ("Highlights", "Key points").

@@ -39,6 +39,7 @@ PACKAGES: dict[str, str] = {
     "sniffio": "sniffio",
     "numpy": "numpy",
     "tld": "tld",
+    "charset_normalizer": "charset-normalizer",
 }
 
 

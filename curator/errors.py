@@ -8,6 +8,7 @@ prints it as `curator: <message>` on stderr and exits with the error's `exit_cod
 
 from __future__ import annotations
 
+import os
 from typing import ClassVar
 
 #: The exit codes, and what each means (`curator --help` shows this table).
@@ -70,3 +71,26 @@ class Interrupted(CuratorError):
     """The editor pressed Ctrl-C."""
 
     exit_code: ClassVar[int] = EXIT_INTERRUPTED
+
+
+#: Exceptions that say the code raising them is wrong, whatever it was given: when curator's own
+#: code raises one, it is a bug to show (a traceback), never a bad page or feed to report.
+BUG_TYPES: tuple[type[Exception], ...] = (TypeError, AttributeError, NameError, AssertionError)
+
+_OWN_CODE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def own_bug(error: BaseException) -> bool:
+    """Whether `error` is a programming error raised by curator's own code (a `BUG_TYPES` whose
+    traceback's last frame is in the curator package), as opposed to a third-party parser
+    breaking on hostile input, which the `except Exception` boundaries contain. Those boundaries
+    re-raise what this is true of, so a bug in curator is seen rather than reported as a page
+    "read in part" or a feed "failing"."""
+    if not isinstance(error, BUG_TYPES):
+        return False
+    frame = error.__traceback__
+    if frame is None:
+        return False
+    while frame.tb_next is not None:
+        frame = frame.tb_next
+    return os.path.abspath(frame.tb_frame.f_code.co_filename).startswith(_OWN_CODE)

@@ -51,7 +51,8 @@ from lxml import etree
 
 from curator import extract_rules as rules
 from curator.credits import clean_authors, is_person_name, name_key, norm_name, same_name
-from curator.deps import DependencyError, page_reader
+from curator.deps import DependencyError, page_reader, require
+from curator.errors import own_bug
 from curator.feeds.common import sane
 from curator.htmltext import CONTROL
 from curator.models import Page
@@ -71,7 +72,8 @@ __all__ = [
 T = TypeVar("T")
 
 #: Pages are cut to this many characters before parsing, so a hostile page cannot take unbounded
-#: time. The largest real article in the corpus is ~1.3 MB.
+#: time (and the cut is named in `Page.problems`). The largest real article in the corpus is
+#: ~1.3 MB.
 MAX_HTML_CHARS = 5_000_000
 
 # The same parser settings trafilatura uses for its own input, so handing it our tree scores as
@@ -99,18 +101,23 @@ class _Doc:
 
 
 def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
-    """What the page at `url` says about itself; missing fields are None/empty. Never raises.
+    """What the page at `url` says about itself; missing fields are None/empty. Never raises for
+    what the page says (a bug in curator's own code does raise: `curator.errors.own_bug`).
 
     `charset` is the one the HTTP Content-Type header named, if any; it decides how bytes are read
     before the page's own <meta charset> (see `decode_html`).
     """
-    try:
-        doc = _load(html, url, charset)
-    except Exception as exc:  # noqa: BLE001 - any parser failure on hostile bytes: nothing readable
-        return Page(url=url, problems=(_problem("page", exc),))
-    if doc is None:
-        return Page(url=url)
     problems: list[str] = []
+    try:
+        doc = _load(html, url, charset, problems)
+    except (DependencyError, ImportError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure on hostile bytes: nothing readable
+        if own_bug(exc):
+            raise
+        return Page(url=url, problems=(*problems, _problem("page", exc)))
+    if doc is None:
+        return Page(url=url, problems=tuple(problems))
     site = _safe(problems, publication, doc)
     return Page(
         url=url,
@@ -131,12 +138,15 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
 
 def _safe(problems: list[str], fn: Callable[..., T], *args: Any) -> T | None:
     """Run one field's cascade. A hostile page's damage inside it loses that field only and is
-    recorded in `problems` for the run to report; a broken installation is never absorbed."""
+    recorded in `problems` for the run to report; a broken installation, or a bug in curator's own
+    code (`own_bug`), is never absorbed."""
     try:
         return fn(*args)
     except (DependencyError, ImportError):
         raise
     except Exception as exc:  # noqa: BLE001 - untrusted input must never crash extraction
+        if own_bug(exc):  # curator's own mistake: a traceback, not a page "read in part"
+            raise
         problems.append(_problem(fn.__name__, exc))
         return None
 
@@ -151,12 +161,35 @@ def _problem(field: str, exc: Exception) -> str:
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text (see `_decode`); characters no charset could read are replaced."""
+    return _decode(data, charset)[0]
+
+
+_UTF = ("utf-8", "utf-16", "utf-16-le", "utf-16-be")
+
+
+def _codec(name: str | None) -> str | None:
+    try:
+        found = codecs.lookup(name).name if name else None
+    except LookupError:
+        return None
+    return "cp1252" if found == "ascii" else found  # as browsers read "us-ascii" (WHATWG)
+
+
+def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
     """Bytes to text: a BOM, then the HTTP header's `charset`, then the page's declared charset,
-    else UTF-8 (the HTML standard's order); undecodable bytes are replaced.
+    else UTF-8 (the HTML standard's order); and a note when characters had to be replaced.
 
     A page that declares another charset but is valid UTF-8 is read as UTF-8: pages re-saved as
     UTF-8 keep their old `<meta charset=gb2312>` (mozilla/readability's qq page), and text really in
     Latin-1, GBK or Shift-JIS is almost never valid UTF-8 once it has any non-ASCII byte.
+
+    A page read as UTF-8 (declared so, or nothing declared) that is not valid UTF-8 was saved in
+    another charset (walk34 #5: a Latin-1 page its server called utf-8 published "caf\ufffd"): its
+    own <meta charset> when that reads it cleanly, else, when it is mostly not UTF-8, the charset
+    it is in: a multi-byte one (GBK, Shift-JIS...) that charset_normalizer finds, else
+    windows-1252 (the web's Western default). A page mostly in UTF-8 (as many valid UTF-8
+    characters as bad bytes, at least) keeps UTF-8, its stray bytes replaced, and the note says so.
     """
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -164,26 +197,64 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
-    declared = None
+            return data.decode(enc, errors="replace"), None
     m = rules.CHARSET_META.search(data[:4096])
-    for name in (charset, m.group(1).decode("ascii", "replace") if m else None):
+    header = _codec(charset)
+    meta = _codec(m.group(1).decode("ascii", "replace") if m else None)
+    declared = header or meta
+    tries = ["utf-8"]
+    if declared and declared not in _UTF:
+        tries.append(declared)
+    elif meta and meta not in _UTF:  # the server said utf-8, the page itself says otherwise
+        tries.append(meta)
+    for enc in tries:
         try:
-            declared = codecs.lookup(name).name if name else None
-        except LookupError:
-            declared = None
-        if declared:
-            break
-    if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
-        try:
-            return data.decode("utf-8")
+            return data.decode(enc), None
         except UnicodeDecodeError:
-            return data.decode(declared, errors="replace")
-    return data.decode("utf-8", errors="replace")
+            continue
+    if declared and declared not in _UTF:  # damaged bytes in the charset the page was said to be in
+        return data.decode(declared, errors="replace"), _replaced(declared)
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(1 for c in text if c > "\x7f") - bad >= bad:  # UTF-8, with a few stray bytes
+        return text, _replaced("utf-8")
+    guess = _multibyte_charset(data) or "cp1252"
+    try:
+        return data.decode(guess), None
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), None  # cp1252's five unused bytes: C1 controls, dropped
 
 
-def _load(html: str | bytes, url: str, charset: str | None = None) -> _Doc | None:
-    text = decode_html(bytes(html), charset) if isinstance(html, bytes | bytearray) else str(html)
+def _replaced(charset: str) -> str:
+    return (
+        f"characters: some bytes are not valid {charset}, the charset the page was read in, and"
+        " show as \ufffd (check the article's title, credit and blurb)"
+    )
+
+
+def _multibyte_charset(data: bytes) -> str | None:
+    """The multi-byte charset (GBK, Big5, Shift-JIS, EUC-KR...) `data` is in, if any fits."""
+    detector = require("charset_normalizer")  # imported only for such a page: it costs 0.1 s
+    best = detector.from_bytes(data[:200_000]).best()
+    if best is None or not require("charset_normalizer.utils").is_multi_byte_encoding(
+        best.encoding
+    ):
+        return None
+    return str(best.encoding)
+
+
+def _load(html: str | bytes, url: str, charset: str | None, problems: list[str]) -> _Doc | None:
+    if isinstance(html, bytes | bytearray):
+        text, note = _decode(bytes(html), charset)
+        if note:
+            problems.append(note)
+    else:
+        text = str(html)
+    if len(text) > MAX_HTML_CHARS:
+        problems.append(
+            f"page: only its first {MAX_HTML_CHARS:,} characters were read (it has {len(text):,});"
+            " what comes after them (the article's end, maybe) is left out"
+        )
     text = _XML_DECL.sub("", text[:MAX_HTML_CHARS]).replace("\x00", "")
     if not text.strip():
         return None

@@ -32,6 +32,7 @@ from urllib.request import getproxies, url2pathname
 import httpx
 
 from curator import __version__
+from curator.errors import own_bug
 from curator.models import ErrorKind, FetchKind, FetchResult
 from curator.netguard import blocked_reason, first_blocked
 
@@ -447,6 +448,8 @@ async def _fetch_one(run: _Run, request: FetchRequest) -> FetchResult:
             return await _read_file(request, path, settings)
         return await _fetch_http(run, request, progress)
     except Exception as exc:  # noqa: BLE001 - the boundary: one bad request must not break the rest
+        if own_bug(exc):  # curator's own mistake: a traceback, not a feed or page "failing"
+            raise
         if isinstance(exc, _Failure):
             failure = exc
         elif isinstance(exc, TimeoutError):  # the overall deadline

@@ -704,9 +704,9 @@ async def _fetch_page(
     fetcher: Fetcher, workers: Workers, link: str, allow_file: bool
 ) -> tuple[Page | None, FetchResult]:
     """Fetch the article page at `link` and read it in a worker: the page (None when it could
-    not be fetched or was empty) and the fetch's result, which says why."""
+    not be fetched or was empty, whitespace only too) and the fetch's result, which says why."""
     result = await fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
-    if not (result.ok and result.content):
+    if not (result.ok and result.content and result.content.strip()):
         return None, result
     if away := article_rules.redirected_away(link, result.final_url):
         # Sent to the front page (or a section): the article is gone, as after a 404 or a 410.

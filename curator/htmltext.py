@@ -18,6 +18,8 @@ import lxml.etree
 import lxml.html
 from bs4 import BeautifulSoup
 
+from curator.errors import own_bug
+
 #: Elements whose content is never text a reader sees.
 INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object")
 #: Elements that end a run of text: their tail starts after a break ("<p>One</p><p>Two</p>").
@@ -58,7 +60,9 @@ def html_to_text(markup: str | None, *, separator: str = " ", lines: bool = Fals
         return _normalise(html.unescape(markup), lines)
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
+    except Exception as exc:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
+        if own_bug(exc):
+            raise
         root = None
     if root is None:
         soup = BeautifulSoup(markup, "lxml")
@@ -105,7 +109,9 @@ def read_html(markup: str | None) -> HtmlText:
         return HtmlText(text, text, "")
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except Exception:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
+    except Exception as exc:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
+        if own_bug(exc):
+            raise
         return HtmlText(html_to_text(markup), html_to_text(markup, lines=True), "")
     lxml.etree.strip_elements(root, *INVISIBLE, lxml.etree.Comment, with_tail=False)
     # One walk, reading only: nothing is written back into the tree (lxml refuses control

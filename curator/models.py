@@ -143,7 +143,8 @@ class Page:
     #: not sentences of the article ("Why CPU monitoring is important?"), which a blurb leaves out.
     headings: tuple[str, ...] = ()
     #: Fields that could not be read because the page broke the reader ("authors: ValueError: ..."),
-    #: for the run to report; empty on a page read whole.
+    #: characters no charset could decode ("characters: ..."), a page cut at the reading limit
+    #: ("page: ..."), for the run to report; empty on a page read whole.
     problems: tuple[str, ...] = ()
 
 

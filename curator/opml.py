@@ -220,7 +220,8 @@ def _parse_xml(data: bytes, source: str) -> etree._Element:
 
 
 def read_opml(data: bytes, source: str) -> OpmlDocument:
-    """Read an OPML file's title and every feed outline (nested folders walked, document order).
+    """Read an OPML file's title and every feed outline (nested folders walked, and outlines nested
+    inside a feed's own, in document order).
 
     `source` names the file in error messages. Raises `OpmlError` for empty input, XML that is not
     well formed (with the line), a root that is not `<opml>`, or a missing `<body>`.
@@ -277,6 +278,9 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
                 )
             else:
                 rejected.append((url, text))
+            # Outlines inside a feed's outline are read too, in the same folders (the feed's own
+            # name is no folder): some readers nest feeds so, and they were dropped unseen.
+            stack.extend((child, folders) for child in reversed(list(element)))
             continue
         # An outline without xmlUrl is a folder; an untitled one groups without naming a folder.
         inner = folders + (text,) if text else folders

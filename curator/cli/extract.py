@@ -144,7 +144,8 @@ def extract(
     for source in sources:
         if source in results:
             result = results[source]
-            if not result.ok or result.content is None:
+            content = result.content if result.ok else None
+            if not content or not content.strip():
                 hint = (
                     "; --allow-private reads pages on your own network (or, for the build too,"
                     " `allow_private_addresses: true` under `settings:` in feeds.yaml)"
@@ -153,13 +154,16 @@ def extract(
                 )
                 unread(source, result.error or "the page is empty", hint)
                 continue
-            page = read_page(result.content, result.final_url, result.content_type)
+            page = read_page(content, result.final_url, result.content_type)
         else:
             path = Path(source)
             try:
                 data = path.read_bytes()
             except OSError as exc:
                 unread(source, f"cannot read: {exc.strerror}")
+                continue
+            if not data.strip():
+                unread(source, "the page is empty")
                 continue
             page = read_page(data, path.resolve().as_uri(), None)
         record = page_record(page)

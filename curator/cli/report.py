@@ -417,7 +417,8 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.pages_in_part:
         click.echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
-            "(the page broke the reader of a field, which was left out):",
+            "(each names what was lost: a field the page broke the reader of, characters that"
+            " could not be decoded, or the page's end):",
             err=True,
         )
         for page in summary.pages_in_part[:SHOWN_IN_PART]:

@@ -125,7 +125,11 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     if not isinstance(items, list):
         raise FeedError("not a well-formed JSON Feed: 'items' is not a list")
     base = feed_base(url)
+    listed = len(items)
     items = [item for item in items if isinstance(item, dict)]
+    # An item that is not an object (a string, a number, null) has no fields to read: said, not
+    # dropped unnoticed (walk34).
+    not_objects = listed - len(items)
     # JSON Feed 1.1: "if not specified in an item, then the top-level authors, if present, are
     # the authors of the item" (an item naming an author without a name keeps none).
     feed_authors = author_names(_authors(document), None)
@@ -146,6 +150,9 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
             for x in (
                 surrogates
                 and f"{surrogates} lone surrogate escape(s) (\\ud800 and the like) shown as \ufffd",
+                not_objects
+                and f"{not_objects} of its {listed} items left out: not a JSON object (an item"
+                " must be {...} with a url and a title)",
                 too_many(len(items)) if len(items) > MAX_ENTRIES else None,
             )
             if x

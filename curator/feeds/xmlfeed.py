@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 
+from curator.errors import own_bug
 from curator.feeds.common import (
     ENTRY_TAG,
     MAX_ENTRIES,
@@ -50,6 +51,8 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
             # A BytesIO, never bare bytes: feedparser tries open() on a bytes argument as a path.
             result = feedparser.parse(io.BytesIO(data), response_headers=headers)
     except Exception as error:  # feedparser is meant never to raise; a crash is still bad bytes
+        if own_bug(error):
+            raise
         raise FeedError(f"not a well-formed feed: {short(error)}") from error
     feed = result.get("feed") or {}
     title = plain_text(feed.get("title"))

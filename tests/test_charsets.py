@@ -1,0 +1,76 @@
+"""A page whose bytes are not in the charset it is said to be in is read in the one it is in.
+
+walk34 #5: a Latin-1 page its server sent as "text/html; charset=utf-8" published "Our caf� team…
+r�sum�… Se�ora Garc�a", exit 0, no warning. Through the command line, against a real HTTP server.
+"""
+
+from __future__ import annotations
+
+import json
+
+import hostile_helpers as h
+from click.testing import CliRunner
+from test_extract_cli import LATIN1_PAGE
+
+from conftest import LocalServer
+from curator.cli import cli
+from curator.extract import decode_html
+
+
+def test_a_latin1_page_sent_as_utf8_is_published_in_latin1(
+    tmp_path, http_server: LocalServer
+) -> None:
+    page = http_server.add(
+        "/cafe.html", LATIN1_PAGE.encode("iso-8859-1"), content_type="text/html; charset=utf-8"
+    )
+    feed = http_server.add("/feed.xml", h.rss(f"<item><link>{page}</link></item>", "Le Journal"))
+    config = h.write_config(tmp_path, [{"url": feed}])
+    built = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert built.exit_code == 0, built.stderr
+    assert "read in part" not in built.stderr
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (article,) = [a for s in issue["sections"] for a in s["articles"]]
+    assert article["title"] == "Café crème: what a coffee bar teaches about service"
+    assert article["authors"] == ["Renée Dupré"]
+    assert article["blurb"].startswith("The café crème at the corner bar")
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "\ufffd" not in html
+
+
+def test_the_page_s_own_meta_charset_is_used_when_the_server_s_does_not_fit(
+    http_server: LocalServer,
+) -> None:
+    text = LATIN1_PAGE.replace("<head>", '<head><meta charset="windows-1251">').replace(
+        "Renée Dupré", "Анна Петрова"
+    )
+    url = http_server.add(
+        "/ru.html", text.encode("cp1251", "replace"), content_type="text/html; charset=utf-8"
+    )
+    result = CliRunner().invoke(cli, ["extract", "--json", "--allow-private", url])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["authors"] == ["Анна Петрова"]
+
+
+def test_characters_that_still_had_to_be_replaced_are_reported(
+    tmp_path, http_server: LocalServer
+) -> None:
+    """A UTF-8 page with one stray Latin-1 byte keeps UTF-8; the run names the page."""
+    data = LATIN1_PAGE.encode("utf-8").replace(b"twenty years", b"twenty years \xb1 2")
+    page = http_server.add("/cafe.html", data, content_type="text/html; charset=utf-8")
+    feed = http_server.add("/feed.xml", h.rss(f"<item><link>{page}</link></item>", "Le Journal"))
+    config = h.write_config(tmp_path, [{"url": feed}])
+    built = CliRunner().invoke(cli, ["build", "--config", str(config)])
+    assert built.exit_code == 0, built.stderr
+    assert (
+        f"  {page}: characters: some bytes are not valid utf-8, the charset the page was read in,"
+        " and show as \ufffd (check the article's title, credit and blurb)"
+    ) in built.stderr.splitlines()
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (article,) = [a for s in issue["sections"] for a in s["articles"]]
+    assert article["title"] == "Café crème: what a coffee bar teaches about service"
+
+
+def test_bytes_with_no_charset_named_and_not_utf8_read_as_windows_1252() -> None:
+    assert decode_html(b"<title>caf\xe9 \x93quoted\x94</title>") == "<title>café “quoted”</title>"
+    gbk = "<p>顾客体验是一个很重要的话题，我们今天讨论它。</p>".encode("gbk")
+    assert decode_html(gbk, "utf-8") == "<p>顾客体验是一个很重要的话题，我们今天讨论它。</p>"
