@@ -68,7 +68,7 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
-from curator.render import builtin_templates, copies_without, environment
+from curator.render import builtin_templates, copies_without, environment, join_names
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
@@ -208,6 +208,11 @@ def run_build(
         "it is published so (to add a sentence before publishing: `curator draft`, then "
         "`curator build --draft`)",
     )
+    disputed = disputed_credits(
+        issue,
+        "it is published so (to change it before publishing: `curator draft`, then `curator build"
+        " --draft`)",
+    )
     copies = same_stories(
         issue,
         "it is named under that article as {named}, not as an article"
@@ -223,6 +228,7 @@ def run_build(
         *unshown_theme(issue, templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
+        *disputed,
         *unread,
         *published.warnings,
     )
@@ -274,6 +280,26 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
             out.append(
                 f'the blurb of "{art.title}" ({art.url}) is one sentence ({why}): {what_now}'
             )
+    return tuple(out)
+
+
+def disputed_credits(issue: Issue, what_now: str) -> tuple[str, ...]:
+    """A warning per article of the issue whose feed and page named different people: who is
+    credited, from where, whom the other names (a draft notes it under the credit,
+    `draft.author_note`; a plain build says it here, or no one would)."""
+    out = []
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            if not art.other_authors:
+                continue
+            kept = join_names(art.authors) or "no one"
+            other = join_names(art.other_authors)
+            if art.authors_from == "page":
+                said = f"its page names {kept}, credited; its feed names {other}"
+            else:
+                said = f"its feed names {kept}, credited; its page names {other}"
+            out.append(f'the credit of "{art.title}" ({art.url}): {said}: {what_now}')
     return tuple(out)
 
 

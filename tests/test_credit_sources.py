@@ -393,3 +393,36 @@ def test_a_byline_of_an_organisation_credits_no_one_and_a_lone_agency_is_credite
         "author: The Associated Press" in blocks["Refund Queues Grow Longer"]
     )
     assert "author: Reuters" in blocks["Callers Wait For Agents"]
+
+
+def test_a_plain_build_says_which_credit_it_chose_between_a_feed_and_a_page(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk34 #6: without a draft, the feed's author beat the page's byline without a word."""
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (
+                "Courts Weigh Support Lines",
+                page(
+                    "Courts Weigh Support Lines",
+                    head='<meta name="author" content="Joan Biskupic">',
+                    site="CNN",
+                ),
+                "Max Republish",
+            ),
+            ("Agents Who Stay", page("Agents Who Stay", byline="By Ruth Okoye"), "Ruth Okoye"),
+        ],
+    )
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Max Republish || CNN" in issue and "Ruth Okoye || Site of Agents" in issue
+    said = [line for line in err.splitlines() if "the credit of" in line]
+    assert len(said) == 1, err
+    assert 'the credit of "Courts Weigh Support Lines" (' in said[0]
+    assert (
+        "its feed names Max Republish, credited; its page names Joan Biskupic: it is published so"
+        " (to change it before publishing: `curator draft`, then `curator build --draft`)"
+    ) in said[0]
