@@ -343,6 +343,59 @@ VERSION = len(MIGRATIONS)
 
 
 @dataclass(frozen=True)
+class Upgrade:
+    """A store of an older curator, upgraded when it was opened: from which schema to which, and
+    where the copy of it as it was is kept."""
+
+    path: Path
+    old: int
+    new: int
+    kept: Path
+
+    def message(self) -> str:
+        return (
+            f"upgraded the store {self.path} from schema {self.old} to {self.new}; the old one is"
+            f" kept as {self.kept} (an older curator can use it: see \"Upgrading curator\" in"
+            " README.md)"
+        )
+
+
+def kept_copy(path: Path, version: int) -> Path:
+    """Where the copy of the store at `path` is kept when it is upgraded from schema `version`:
+    beside it, `curator.schema-4.db` for `curator.db`; a copy kept there before (an upgrade, a
+    return to the older curator, an upgrade again) stays, and the new one is `.schema-4.2.db`."""
+    stem, suffix = path.stem, path.suffix
+    kept = path.with_name(f"{stem}.schema-{version}{suffix}")
+    n = 2
+    while kept.exists():
+        kept = path.with_name(f"{stem}.schema-{version}.{n}{suffix}")
+        n += 1
+    return kept
+
+
+def _newer_store(path: Path, version: int) -> str:
+    """The refusal of a store a newer curator wrote, with the ways on: that curator, or the copy
+    it kept of the store when it upgraded it, if one is beside it (the newest this one knows)."""
+    said = (
+        f"{path}: this store was written by a newer curator (schema {version}; this curator knows"
+        f" up to {VERSION}): run the newer curator (update this one the way you installed it)"
+    )
+    copies = []
+    for candidate in path.parent.glob(f"{path.stem}.schema-*{path.suffix}"):
+        number = candidate.name[len(path.stem) + len(".schema-") :].split(".")[0]
+        if number.isdigit() and int(number) <= VERSION:
+            copies.append((int(number), candidate.stat().st_mtime, candidate))
+    if not copies:
+        return said
+    kept = max(copies)[2]
+    return (
+        f"{said}; or, to go back to this one, use the copy of the store the newer curator kept"
+        f" when it upgraded it, {kept} (move it to {path}; what was stored since is only in the"
+        " newer store)"
+    )
+
+
+@dataclass(frozen=True)
 class IssueRecord:
     """A published issue as the store remembers it."""
 
@@ -483,6 +536,8 @@ class Store:
         self.on_wait: Callable[[str], None] | None = None
         #: `close` was called: a transaction left open then was rolled back by SQLite.
         self.closed = False
+        #: Set when opening upgraded a store of an older curator (its copy kept beside it).
+        self.upgraded: Upgrade | None = None
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -499,10 +554,7 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > VERSION:
-                raise StoreError(
-                    f"{path}: this store was written by a newer curator (schema {version}; this "
-                    f"curator knows up to {VERSION}). Upgrade curator: pip install -U curator"
-                )
+                raise StoreError(_newer_store(path, version))
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)
@@ -531,10 +583,52 @@ class Store:
         return cls(db, path)
 
     def _migrate(self, version: int) -> None:
-        for number in range(version + 1, VERSION + 1):
-            with self.transaction():
+        """Bring the store from schema `version` up to VERSION, in one transaction (one process
+        at a time: another that upgraded it meanwhile leaves nothing to do). A store of an older
+        curator (not a new, empty one) is first copied beside it (`kept_copy`): `upgraded` says
+        from which schema, and where the copy is."""
+        if version >= VERSION:
+            return
+        with self.transaction():
+            version = self.version
+            if version >= VERSION:
+                return
+            kept = self._keep_copy(version) if version > 0 else None
+            for number in range(version + 1, VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
+        if kept is not None:
+            self.upgraded = Upgrade(self.path, version, VERSION, kept)
+
+    def _keep_copy(self, version: int) -> Path:
+        """A consistent copy of the store as it is (SQLite's backup API, read through a second
+        connection while this one holds the write lock), beside it as `kept_copy` names it, in
+        one file (no -wal): an older curator opens it as its own."""
+        kept = kept_copy(self.path, version)
+        part = kept.with_name(f".{kept.name}.tmp")
+        try:
+            part.unlink(missing_ok=True)
+            source = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_WAIT)
+            try:
+                target = sqlite3.connect(part, isolation_level=None)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+            finally:
+                source.close()
+            part.replace(kept)
+        except (OSError, sqlite3.Error) as exc:
+            with suppress(OSError):
+                part.unlink(missing_ok=True)
+            raise StoreError(
+                f"{self.path}: this store is of an older curator (schema {version}), and a copy of"
+                f" it could not be kept as {kept} before upgrading it ({exc}); nothing was changed:"
+                " free some space or give your user write permission on the folder, then run"
+                " again"
+            ) from None
+        return kept
 
     def close(self) -> None:
         self.closed = True

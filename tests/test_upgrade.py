@@ -1,0 +1,113 @@
+"""Upgrading curator on a live newsletter (walk31): a store of an older schema is copied before it
+is upgraded, and the editor is told once, with where the copy is; what an issue published (its
+credits, titles and blurbs as edited in the draft) is kept in the store, so `render` gives it back
+without its issue-N.json."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from conftest import run_cli
+from curator.store import MIGRATIONS, VERSION
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def store_of(config: Path) -> Path:
+    return config.parent / ".curator" / "curator.db"
+
+
+def schema_4_store(path: Path) -> None:
+    """A store as a curator of schema 4 left it (WAL mode, as every curator opens it), with one
+    published issue."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    for migration in MIGRATIONS[:4]:
+        migration(db)
+    db.execute("PRAGMA user_version = 4")
+    db.execute(
+        "INSERT INTO articles (url_key, url, title, first_seen) VALUES ('k', 'https://a.example/1',"
+        " 'An old article', ?)",
+        (NOW.isoformat(),),
+    )
+    db.execute(
+        "INSERT INTO issues (number, title, published_at) VALUES (1, 'Weekly', ?)",
+        (NOW.isoformat(),),
+    )
+    db.execute("INSERT INTO issue_articles VALUES (1, 1, 'Basics', 0)")
+    db.close()
+
+
+def test_an_older_store_is_copied_before_its_upgrade_and_the_editor_told_once(demo: Path) -> None:
+    db = store_of(demo)
+    schema_4_store(db)
+    kept = db.with_name("curator.schema-4.db")
+
+    code, _, err = run_cli("feeds", "list", "--config", str(demo))
+    assert code == 0, err
+    assert (
+        f"curator: upgraded the store {db} from schema 4 to {VERSION}; the old one is kept as"
+        f" {kept} (an older curator can use it" in err
+    )
+    assert err.count("upgraded the store") == 1
+    # The copy is the store as it was, whole in one file: an older curator opens it as its own.
+    assert kept.is_file() and not kept.with_name(kept.name + "-wal").exists()
+    with sqlite3.connect(kept) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert old.execute("SELECT number, title FROM issues").fetchall() == [(1, "Weekly")]
+    with sqlite3.connect(db) as new:
+        assert new.execute("PRAGMA user_version").fetchone()[0] == VERSION
+
+    # Said once: the next run finds the store current, and leaves the copy as it is.
+    before = kept.read_bytes()
+    code, _, err = run_cli("feeds", "list", "--config", str(demo))
+    assert code == 0, err
+    assert "upgraded" not in err
+    assert kept.read_bytes() == before
+
+
+def test_a_second_upgrade_from_the_same_schema_keeps_the_first_copy(demo: Path) -> None:
+    """A store upgraded, taken back to its copy (the editor went back to the older curator),
+    then upgraded again: the first copy is not overwritten."""
+    db = store_of(demo)
+    schema_4_store(db)
+    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+    first = db.with_name("curator.schema-4.db")
+    schema_4_store(db.with_name("again.db"))
+    for suffix in ("", "-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    db.with_name("again.db").rename(db)
+    first_bytes = first.read_bytes()
+
+    code, _, err = run_cli("feeds", "list", "--config", str(demo))
+    assert code == 0, err
+    second = db.with_name("curator.schema-4.2.db")
+    assert f"the old one is kept as {second}" in err
+    assert first.read_bytes() == first_bytes and second.is_file()
+
+
+def test_a_store_from_a_newer_curator_names_the_copy_to_go_back_to(demo: Path) -> None:
+    """After an upgrade, the older curator is refused the store; this curator's refusal of a newer
+    store says how to go back: the copy the upgrade kept."""
+    db = store_of(demo)
+    schema_4_store(db)
+    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+    with sqlite3.connect(db) as newer:
+        newer.execute(f"PRAGMA user_version = {VERSION + 1}")
+
+    code, _, err = run_cli("feeds", "list", "--config", str(demo))
+    assert code == 1
+    assert f"schema {VERSION + 1}; this curator knows up to {VERSION}" in err
+    assert str(db.with_name("curator.schema-4.db")) in err
+    assert "pip install -U curator" not in err
+
+
+def test_a_new_store_is_made_without_a_copy_or_a_word_of_upgrading(demo: Path) -> None:
+    code, _, err = run_cli("fetch", "--config", str(demo), "-q")
+    assert code == 0, err
+    assert "upgraded" not in err
+    assert sorted(p.name for p in store_of(demo).parent.glob("*.db")) == ["curator.db"]
