@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -323,6 +323,18 @@ def _migration_13(db: sqlite3.Connection) -> None:
     _add_columns(db, "issues", [("promised", "TEXT")])
 
 
+def _migration_14(db: sqlite3.Connection) -> None:
+    """Each issue article as the issue published it (its title, credit, publication and blurb, as
+    edited in the draft), so that `render` gives the issue back as published without its
+    issue-N.json. Issues recorded before say nothing (NULL): they render from the articles as
+    stored, as before."""
+    _add_columns(
+        db,
+        "issue_articles",
+        [("title", "TEXT"), ("authors", "TEXT"), ("publication", "TEXT"), ("blurb", "TEXT")],
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -338,6 +350,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_11,
     _migration_12,
     _migration_13,
+    _migration_14,
 )
 VERSION = len(MIGRATIONS)
 
@@ -416,6 +429,10 @@ class IssueRecord:
     #: The theme its closing line promised as the next one; () for none, None when unknown (an
     #: issue published before curator kept it).
     promised: tuple[str, ...] | None = None
+    #: Its articles (featured and named "also covered by") as it published them, by article id:
+    #: title, credit, publication and blurb as edited in the draft (the rest as stored); empty for
+    #: an issue published before curator kept them.
+    as_published: Mapping[int, Article] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -1604,12 +1621,15 @@ class Store:
         closing: str | None = None,
         copies: Iterable[tuple[str, int, int]] = (),
         promised: Sequence[str] = (),
+        articles: Mapping[int, Article] | None = None,
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
         theme's place in the plan, and its introduction. `copies` are the articles it named as
         "also covered by", as (subject, article id, id of the featured article named with): they
-        count as published (no later issue features them), never as featured entries."""
+        count as published (no later issue features them), never as featured entries.
+        `articles` are the articles as the issue published them, by id: their title, credit,
+        publication and blurb are kept with the issue (`IssueRecord.as_published`)."""
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
@@ -1647,6 +1667,21 @@ class Store:
                     for pos, (subject, art_id, of) in enumerate(copies)
                 ],
             )
+            self.db.executemany(
+                "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?"
+                " WHERE issue_id = ? AND article_id = ?",
+                [
+                    (
+                        art.title,
+                        json.dumps(list(art.authors), ensure_ascii=False),
+                        art.publication,
+                        art.blurb,
+                        issue_id,
+                        art_id,
+                    )
+                    for art_id, art in (articles or {}).items()
+                ],
+            )
 
     def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
         """Every published issue, oldest first (with what each featured, when asked)."""
@@ -1656,15 +1691,26 @@ class Store:
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
         copies: dict[int, list[tuple[int, int]]] = {}
+        published: dict[int, dict[int, Article]] = {}
         if with_articles:
             for r in self.db.execute(
-                "SELECT issue_id, subject, article_id, also_of FROM issue_articles"
-                " ORDER BY issue_id, position"
+                "SELECT ia.issue_id, ia.subject, ia.article_id, ia.also_of, ia.title, ia.authors,"
+                " ia.publication, ia.blurb, a.url FROM issue_articles ia"
+                " LEFT JOIN articles a ON a.id = ia.article_id ORDER BY ia.issue_id, ia.position"
             ):
                 if r[3] is None:
                     featured.setdefault(r[0], []).append((r[1], r[2]))
                 else:
                     copies.setdefault(r[0], []).append((r[3], r[2]))
+                if r[4] is not None:
+                    published.setdefault(r[0], {})[r[2]] = Article(
+                        id=r[2],
+                        url=r[8],
+                        title=r[4],
+                        authors=tuple(json.loads(r[5] or "[]")),
+                        publication=r[6],
+                        blurb=r[7] or "",
+                    )
         return [
             IssueRecord(
                 number=r["number"],
@@ -1677,6 +1723,7 @@ class Store:
                 featured=tuple(featured.get(r["id"], ())),
                 copies=tuple(copies.get(r["id"], ())),
                 promised=None if r["promised"] is None else tuple(json.loads(r["promised"])),
+                as_published=published.get(r["id"], {}),
             )
             for r in rows
         ]

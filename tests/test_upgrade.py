@@ -111,3 +111,61 @@ def test_a_new_store_is_made_without_a_copy_or_a_word_of_upgrading(demo: Path) -
     assert code == 0, err
     assert "upgraded" not in err
     assert sorted(p.name for p in store_of(demo).parent.glob("*.db")) == ["curator.db"]
+
+
+# -- #4: what an issue published is kept in the store, not only in its issue-N.json ----------------
+
+FIVE = "https://northwind-cx.example/2025/06/five-definitions-of-customer-experience/"
+EDITED_TITLE = "Five ways to define customer experience"
+EDITED_BLURB = "Our own words on the five definitions. Read it before the next planning day."
+
+
+def edited(draft: str) -> str:
+    """The article at FIVE with its title, credit, publication and blurb rewritten."""
+    head, rest = draft.split(f"url: {FIVE}\n", 1)
+    head = head.rsplit("## ", 1)[0] + f"## {EDITED_TITLE}\n"
+    block, after = rest.split("\n\n## ", 1) if "\n\n## " in rest else (rest, "")
+    lines = [
+        f"url: {FIVE}",
+        "author: Ann Corrected",
+        "author: Bo Second",
+        "publication: Northwind Quarterly",
+        "",
+        EDITED_BLURB,
+    ]
+    return head + "\n".join(lines) + ("\n\n## " + after if after else "\n")
+
+
+def test_render_without_the_issue_json_gives_back_what_the_draft_published(demo: Path) -> None:
+    code, _, err = run_cli("draft", "--config", str(demo))
+    assert code == 0, err
+    path = demo.parent / "drafts" / "issue-1.md"
+    draft = path.read_text(encoding="utf-8")
+    assert "author: Tomasz Wielgus" in draft
+    path.write_text(edited(draft), encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(demo), "--draft", str(path), "-q")
+    assert code == 0, err
+    out = demo.parent / "output"
+    published = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Ann Corrected and Bo Second || Northwind Quarterly" in published
+    (out / "issue-1.json").unlink()
+
+    code, _, err = run_cli("render", "1", "--config", str(demo))
+    assert code == 0, err
+    assert "without edits made in its draft" not in err
+    for name in ("issue-1.txt", "issue-1.html", "issue-1.md", "issue-1.json"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert EDITED_TITLE in text, name
+        assert EDITED_BLURB in text, name
+        assert "Tomasz Wielgus" not in text, name
+    assert (out / "issue-1.txt").read_text(encoding="utf-8") == published
+
+
+def test_an_issue_published_before_the_store_kept_its_text_renders_as_before(demo: Path) -> None:
+    """An issue an older curator recorded has no text of its own in the store: without its
+    issue-N.json it is rendered from its articles as stored, and the editor is told so."""
+    schema_4_store(store_of(demo))
+    code, _, err = run_cli("render", "1", "--config", str(demo))
+    assert code == 0, err
+    assert "without edits made in its draft" in err
+    assert "An old article" in (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
