@@ -368,7 +368,7 @@ class Upgrade:
     def message(self) -> str:
         return (
             f"upgraded the store {self.path} from schema {self.old} to {self.new}; the old one is"
-            f" kept as {self.kept} (an older curator can use it: see \"Upgrading curator\" in"
+            f' kept as {self.kept} (an older curator can use it: see "Upgrading curator" in'
             " README.md)"
         )
 
@@ -384,6 +384,58 @@ def kept_copy(path: Path, version: int) -> Path:
         kept = path.with_name(f"{stem}.schema-{version}.{n}{suffix}")
         n += 1
     return kept
+
+
+def copy_store(path: Path, dest: Path) -> None:
+    """Copy the store at `path` to `dest` as it is: consistent (SQLite's backup API reads one
+    snapshot, what is still in the -wal file included, while another program may be writing),
+    in one file (no -wal) written under a temporary name and renamed into place, so that a copy
+    cut short is never taken for a whole one. Raises OSError or sqlite3.Error."""
+    part = dest.with_name(f".{dest.name}.tmp")
+    try:
+        part.unlink(missing_ok=True)
+        source = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
+        try:
+            source.execute("PRAGMA query_only = ON")
+            target = sqlite3.connect(part, isolation_level=None)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        finally:
+            source.close()
+        part.replace(dest)
+    except BaseException:
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise
+
+
+def backup_store(path: Path, dest: Path) -> tuple[int, int]:
+    """Copy the store at `path` to `dest` (a new file; see `copy_store`), safe while a run writes
+    to it, without changing it (an older store is copied as it is, not upgraded); how many issues
+    and articles the copy holds. Raises StoreError, saying what to do."""
+    if dest.exists():
+        raise StoreError(
+            f"{dest} already exists; a backup never writes over a file: give another name (one"
+            " with the date, say), or move that file away first"
+        )
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        copy_store(path, dest)
+        with sqlite3.connect(dest) as copy:
+            issues = copy.execute("SELECT COUNT(*) FROM issues").fetchone()[0]
+            articles = copy.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        plain = plain_store_error(exc, path)
+        raise plain or StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
+    except OSError as exc:
+        raise StoreError(
+            f"cannot write the copy {dest} ({exc.strerror or exc}): check that your user may"
+            " write to its folder and that its disk has room; the store is unchanged"
+        ) from None
+    return int(issues), int(articles)
 
 
 def _newer_store(path: Path, version: int) -> str:
@@ -622,23 +674,9 @@ class Store:
         connection while this one holds the write lock), beside it as `kept_copy` names it, in
         one file (no -wal): an older curator opens it as its own."""
         kept = kept_copy(self.path, version)
-        part = kept.with_name(f".{kept.name}.tmp")
         try:
-            part.unlink(missing_ok=True)
-            source = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_WAIT)
-            try:
-                target = sqlite3.connect(part, isolation_level=None)
-                try:
-                    source.backup(target)
-                    target.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    target.close()
-            finally:
-                source.close()
-            part.replace(kept)
+            copy_store(self.path, kept)
         except (OSError, sqlite3.Error) as exc:
-            with suppress(OSError):
-                part.unlink(missing_ok=True)
             raise StoreError(
                 f"{self.path}: this store is of an older curator (schema {version}), and a copy of"
                 f" it could not be kept as {kept} before upgrading it ({exc}); nothing was changed:"

@@ -169,3 +169,41 @@ def test_an_issue_published_before_the_store_kept_its_text_renders_as_before(dem
     assert code == 0, err
     assert "without edits made in its draft" in err
     assert "An old article" in (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+
+
+# -- backing up: a copy of the store safe to make while a run writes --------------------------------
+
+
+def test_backup_copies_the_store_whole_while_a_run_writes_to_it(demo: Path, tmp_path: Path) -> None:
+    """`curator backup` makes one self-contained file (what is still in the store's -wal file
+    included), consistent while another connection is half-way through a write, which it
+    leaves out; the copy opens as a store of its own."""
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    db = store_of(demo)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")  # what it commits stays in curator.db-wal
+    writer.execute("INSERT INTO issues (number, title, published_at) VALUES (2, 'Weekly', 'x')")
+    assert db.with_name("curator.db-wal").stat().st_size > 0
+    writer.execute("BEGIN IMMEDIATE")  # a run half-way through recording issue 3
+    writer.execute("INSERT INTO issues (number, title, published_at) VALUES (3, 'Weekly', 'x')")
+
+    dest = tmp_path / "backups" / "curator-2026-12-06.db"
+    code, out, err = run_cli("backup", str(dest), "--config", str(demo))
+    assert code == 0, err
+    assert f"Copied the store {db} to {dest}: 2 issue(s)" in out
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert sorted(p.name for p in dest.parent.iterdir()) == [dest.name]  # no -wal, no .tmp
+    with sqlite3.connect(dest) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [r[0] for r in copy.execute("SELECT number FROM issues")] == [1, 2]
+    code, out, err = run_cli("feeds", "list", "--config", str(demo), "--db", str(dest))
+    assert code == 0, err
+
+    # A copy is never written over.
+    before = dest.read_bytes()
+    code, _, err = run_cli("backup", str(dest), "--config", str(demo))
+    assert code == 1
+    assert f"{dest} already exists" in err
+    assert dest.read_bytes() == before
