@@ -334,6 +334,14 @@ def _record(
         closing=issue.closing,
         copies=copies,
         promised=promised,
+        # (as published: the draft's title, credit and blurb, for `render` without issue-N.json)
+        articles={
+            art.id: art
+            for sec in issue.sections
+            for entry in sec.entries
+            for art in (entry.article, *entry.copy_articles)
+            if art.id
+        },
     )
     return tuple(keep_published_subjects(config, store, featured))
 
@@ -1008,10 +1016,14 @@ def render_issues(
     for record in store.issues(with_articles=True):
         if record.number not in issues:
             issues[record.number] = _issue_from_store(config, store, record)
+            missing = f"issue {record.number}: {out_dir / f'issue-{record.number}.json'} is missing"
             from_store[record.number] = (
-                f"issue {record.number}: {out_dir / f'issue-{record.number}.json'} is missing, so "
-                "it was rendered from the store: the articles as stored, without edits made in "
-                "its draft"
+                f"{missing}, so it was rendered from the store's record of it: its articles as"
+                " published, with the edits made in its draft"
+                if record.as_published
+                else f"{missing}, so it was rendered from the store: the articles as stored,"
+                " without edits made in its draft (it was published by a curator that did not"
+                " keep them in the store)"
             )
     if not issues:
         raise BuildError(f"{out_dir}: no issue has been published yet; run `curator build`")
@@ -1066,11 +1078,27 @@ def render_issues(
 
 
 def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issue:
-    """An issue as the store recorded it (when its issue-N.json is gone): its articles as stored."""
+    """An issue as the store recorded it (when its issue-N.json is gone): its articles as it
+    published them (title, credit, publication and blurb as edited in its draft), or, for an
+    issue recorded before the store kept those, as stored."""
     descriptions = {s.name: s.description for s in config.subjects}
     sections: list[Section] = []
-    for subject, article_id in record.featured:
+
+    def as_published(article_id: int) -> Article | None:
         article = store.article_by_id(article_id)
+        shown = record.as_published.get(article_id)
+        if article is None or shown is None:
+            return article
+        return replace(
+            article,
+            title=shown.title,
+            authors=shown.authors,
+            publication=shown.publication,
+            blurb=shown.blurb,
+        )
+
+    for subject, article_id in record.featured:
+        article = as_published(article_id)
         if article is None:
             continue
         if not sections or sections[-1].subject != subject:
@@ -1079,7 +1107,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         also = tuple(
             (copy.publication or copy.url, copy.url)
             for of, copy_id in record.copies
-            if of == article_id and (copy := store.article_by_id(copy_id)) is not None
+            if of == article_id and (copy := as_published(copy_id)) is not None
         )
         entry = Scored(article, 0.0, also_covered_by=also)
         sections[-1] = replace(last, entries=(*last.entries, entry))

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -323,6 +323,18 @@ def _migration_13(db: sqlite3.Connection) -> None:
     _add_columns(db, "issues", [("promised", "TEXT")])
 
 
+def _migration_14(db: sqlite3.Connection) -> None:
+    """Each issue article as the issue published it (its title, credit, publication and blurb, as
+    edited in the draft), so that `render` gives the issue back as published without its
+    issue-N.json. Issues recorded before say nothing (NULL): they render from the articles as
+    stored, as before."""
+    _add_columns(
+        db,
+        "issue_articles",
+        [("title", "TEXT"), ("authors", "TEXT"), ("publication", "TEXT"), ("blurb", "TEXT")],
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -338,8 +350,114 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_11,
     _migration_12,
     _migration_13,
+    _migration_14,
 )
 VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """A store of an older curator, upgraded when it was opened: from which schema to which, and
+    where the copy of it as it was is kept."""
+
+    path: Path
+    old: int
+    new: int
+    kept: Path
+
+    def message(self) -> str:
+        return (
+            f"upgraded the store {self.path} from schema {self.old} to {self.new}; the old one is"
+            f' kept as {self.kept} (an older curator can use it: see "Upgrading curator" in'
+            " README.md)"
+        )
+
+
+def kept_copy(path: Path, version: int) -> Path:
+    """Where the copy of the store at `path` is kept when it is upgraded from schema `version`:
+    beside it, `curator.schema-4.db` for `curator.db`; a copy kept there before (an upgrade, a
+    return to the older curator, an upgrade again) stays, and the new one is `.schema-4.2.db`."""
+    stem, suffix = path.stem, path.suffix
+    kept = path.with_name(f"{stem}.schema-{version}{suffix}")
+    n = 2
+    while kept.exists():
+        kept = path.with_name(f"{stem}.schema-{version}.{n}{suffix}")
+        n += 1
+    return kept
+
+
+def copy_store(path: Path, dest: Path) -> None:
+    """Copy the store at `path` to `dest` as it is: consistent (SQLite's backup API reads one
+    snapshot, what is still in the -wal file included, while another program may be writing),
+    in one file (no -wal) written under a temporary name and renamed into place, so that a copy
+    cut short is never taken for a whole one. Raises OSError or sqlite3.Error."""
+    part = dest.with_name(f".{dest.name}.tmp")
+    try:
+        part.unlink(missing_ok=True)
+        source = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
+        try:
+            source.execute("PRAGMA query_only = ON")
+            target = sqlite3.connect(part, isolation_level=None)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        finally:
+            source.close()
+        part.replace(dest)
+    except BaseException:
+        with suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise
+
+
+def backup_store(path: Path, dest: Path) -> tuple[int, int]:
+    """Copy the store at `path` to `dest` (a new file; see `copy_store`), safe while a run writes
+    to it, without changing it (an older store is copied as it is, not upgraded); how many issues
+    and articles the copy holds. Raises StoreError, saying what to do."""
+    if dest.exists():
+        raise StoreError(
+            f"{dest} already exists; a backup never writes over a file: give another name (one"
+            " with the date, say), or move that file away first"
+        )
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        copy_store(path, dest)
+        with sqlite3.connect(dest) as copy:
+            issues = copy.execute("SELECT COUNT(*) FROM issues").fetchone()[0]
+            articles = copy.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        plain = plain_store_error(exc, path)
+        raise plain or StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
+    except OSError as exc:
+        raise StoreError(
+            f"cannot write the copy {dest} ({exc.strerror or exc}): check that your user may"
+            " write to its folder and that its disk has room; the store is unchanged"
+        ) from None
+    return int(issues), int(articles)
+
+
+def _newer_store(path: Path, version: int) -> str:
+    """The refusal of a store a newer curator wrote, with the ways on: that curator, or the copy
+    it kept of the store when it upgraded it, if one is beside it (the newest this one knows)."""
+    said = (
+        f"{path}: this store was written by a newer curator (schema {version}; this curator knows"
+        f" up to {VERSION}): run the newer curator (update this one the way you installed it)"
+    )
+    copies = []
+    for candidate in path.parent.glob(f"{path.stem}.schema-*{path.suffix}"):
+        number = candidate.name[len(path.stem) + len(".schema-") :].split(".")[0]
+        if number.isdigit() and int(number) <= VERSION:
+            copies.append((int(number), candidate.stat().st_mtime, candidate))
+    if not copies:
+        return said
+    kept = max(copies)[2]
+    return (
+        f"{said}; or, to go back to this one, use the copy of the store the newer curator kept"
+        f" when it upgraded it, {kept} (move it to {path}; what was stored since is only in the"
+        " newer store)"
+    )
 
 
 @dataclass(frozen=True)
@@ -363,6 +481,10 @@ class IssueRecord:
     #: The theme its closing line promised as the next one; () for none, None when unknown (an
     #: issue published before curator kept it).
     promised: tuple[str, ...] | None = None
+    #: Its articles (featured and named "also covered by") as it published them, by article id:
+    #: title, credit, publication and blurb as edited in the draft (the rest as stored); empty for
+    #: an issue published before curator kept them.
+    as_published: Mapping[int, Article] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -483,6 +605,8 @@ class Store:
         self.on_wait: Callable[[str], None] | None = None
         #: `close` was called: a transaction left open then was rolled back by SQLite.
         self.closed = False
+        #: Set when opening upgraded a store of an older curator (its copy kept beside it).
+        self.upgraded: Upgrade | None = None
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -499,10 +623,7 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > VERSION:
-                raise StoreError(
-                    f"{path}: this store was written by a newer curator (schema {version}; this "
-                    f"curator knows up to {VERSION}). Upgrade curator: pip install -U curator"
-                )
+                raise StoreError(_newer_store(path, version))
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)
@@ -531,10 +652,38 @@ class Store:
         return cls(db, path)
 
     def _migrate(self, version: int) -> None:
-        for number in range(version + 1, VERSION + 1):
-            with self.transaction():
+        """Bring the store from schema `version` up to VERSION, in one transaction (one process
+        at a time: another that upgraded it meanwhile leaves nothing to do). A store of an older
+        curator (not a new, empty one) is first copied beside it (`kept_copy`): `upgraded` says
+        from which schema, and where the copy is."""
+        if version >= VERSION:
+            return
+        with self.transaction():
+            version = self.version
+            if version >= VERSION:
+                return
+            kept = self._keep_copy(version) if version > 0 else None
+            for number in range(version + 1, VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
+        if kept is not None:
+            self.upgraded = Upgrade(self.path, version, VERSION, kept)
+
+    def _keep_copy(self, version: int) -> Path:
+        """A consistent copy of the store as it is (SQLite's backup API, read through a second
+        connection while this one holds the write lock), beside it as `kept_copy` names it, in
+        one file (no -wal): an older curator opens it as its own."""
+        kept = kept_copy(self.path, version)
+        try:
+            copy_store(self.path, kept)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"{self.path}: this store is of an older curator (schema {version}), and a copy of"
+                f" it could not be kept as {kept} before upgrading it ({exc}); nothing was changed:"
+                " free some space or give your user write permission on the folder, then run"
+                " again"
+            ) from None
+        return kept
 
     def close(self) -> None:
         self.closed = True
@@ -1518,12 +1667,15 @@ class Store:
         closing: str | None = None,
         copies: Iterable[tuple[str, int, int]] = (),
         promised: Sequence[str] = (),
+        articles: Mapping[int, Article] | None = None,
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
         theme's place in the plan, and its introduction. `copies` are the articles it named as
         "also covered by", as (subject, article id, id of the featured article named with): they
-        count as published (no later issue features them), never as featured entries."""
+        count as published (no later issue features them), never as featured entries.
+        `articles` are the articles as the issue published them, by id: their title, credit,
+        publication and blurb are kept with the issue (`IssueRecord.as_published`)."""
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
@@ -1561,6 +1713,21 @@ class Store:
                     for pos, (subject, art_id, of) in enumerate(copies)
                 ],
             )
+            self.db.executemany(
+                "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?"
+                " WHERE issue_id = ? AND article_id = ?",
+                [
+                    (
+                        art.title,
+                        json.dumps(list(art.authors), ensure_ascii=False),
+                        art.publication,
+                        art.blurb,
+                        issue_id,
+                        art_id,
+                    )
+                    for art_id, art in (articles or {}).items()
+                ],
+            )
 
     def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
         """Every published issue, oldest first (with what each featured, when asked)."""
@@ -1570,15 +1737,26 @@ class Store:
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
         copies: dict[int, list[tuple[int, int]]] = {}
+        published: dict[int, dict[int, Article]] = {}
         if with_articles:
             for r in self.db.execute(
-                "SELECT issue_id, subject, article_id, also_of FROM issue_articles"
-                " ORDER BY issue_id, position"
+                "SELECT ia.issue_id, ia.subject, ia.article_id, ia.also_of, ia.title, ia.authors,"
+                " ia.publication, ia.blurb, a.url FROM issue_articles ia"
+                " LEFT JOIN articles a ON a.id = ia.article_id ORDER BY ia.issue_id, ia.position"
             ):
                 if r[3] is None:
                     featured.setdefault(r[0], []).append((r[1], r[2]))
                 else:
                     copies.setdefault(r[0], []).append((r[3], r[2]))
+                if r[4] is not None:
+                    published.setdefault(r[0], {})[r[2]] = Article(
+                        id=r[2],
+                        url=r[8],
+                        title=r[4],
+                        authors=tuple(json.loads(r[5] or "[]")),
+                        publication=r[6],
+                        blurb=r[7] or "",
+                    )
         return [
             IssueRecord(
                 number=r["number"],
@@ -1591,6 +1769,7 @@ class Store:
                 featured=tuple(featured.get(r["id"], ())),
                 copies=tuple(copies.get(r["id"], ())),
                 promised=None if r["promised"] is None else tuple(json.loads(r["promised"])),
+                as_published=published.get(r["id"], {}),
             )
             for r in rows
         ]

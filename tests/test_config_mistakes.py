@@ -208,7 +208,8 @@ def test_a_store_from_a_newer_curator_says_upgrade_and_is_left_untouched(tmp_pat
         assert "Traceback" not in result.stderr
         assert result.stderr.endswith(
             f"{db}: this store was written by a newer curator (schema 99; this curator knows"
-            f" up to {VERSION}). Upgrade curator: pip install -U curator\n"
+            f" up to {VERSION}): run the newer curator (update this one the way you installed"
+            " it)\n"
         ), result.stderr
     assert db.read_bytes() == before
     with sqlite3.connect(db) as conn:

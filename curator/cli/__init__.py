@@ -4,7 +4,7 @@
 | ---------- | --------------------------------------------------------------------------- |
 | (here)     | `main`: the `curator` command; a missing package named, not a traceback     |
 | `root`     | the root group, `-h`, the exit-code table in `--help`, the one error handler |
-| `build`    | `build`, `draft`, `render`, `fetch`, `preview`: the weekly loop              |
+| `build`    | `build`, `draft`, `render`, `fetch`, `preview`, `backup`: the weekly loop    |
 | `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
 | `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
 | `subjects` | `subjects list/explain/uncertain/overlap/move/exclude/undo/suggest/rename` |

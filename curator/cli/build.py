@@ -21,8 +21,11 @@ from curator.app import (
 )
 from curator.cli.common import (
     CONFIG_OPTION,
+    DB_OPTION,
+    check_store,
     common_options,
     echo_json,
+    loaded,
     opened,
     theme_options,
     warn,
@@ -34,7 +37,7 @@ from curator.models import Issue
 from curator.placement import KeptSubject
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
-from curator.store import Store
+from curator.store import Store, backup_store
 from curator.themes import ThemeError, requested_subjects, theme_name
 
 
@@ -443,6 +446,22 @@ def render(
         return
     shown = ", ".join(str(n) for n in result.numbers)
     click.echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written.")
+
+
+@click.command()
+@CONFIG_OPTION
+@DB_OPTION
+@click.argument("dest", type=click.Path(path_type=Path, dir_okay=False))
+def backup(config: Path, db: Path | None, dest: Path) -> None:
+    """Copy the store to DEST (a new file), whole and consistent, also while a build or fetch
+    writes to it. The copy is a store of its own: use it with --db, or move it over the store."""
+    conf = loaded(config)
+    check_store(conf, db, create=False)
+    store_path = db or conf.settings.store
+    issues, articles = backup_store(store_path, dest)
+    click.echo(
+        f"Copied the store {store_path} to {dest}: {issues} issue(s), {articles} article(s)."
+    )
 
 
 @click.command()

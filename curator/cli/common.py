@@ -176,6 +176,8 @@ def opened(
     try:
         with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
+            if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
+                click.echo(f"curator: {store.upgraded.message()}", err=True)
             before = store.next_issue_number()
             try:
                 yield config, store

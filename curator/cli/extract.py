@@ -116,6 +116,8 @@ def extract(
     if store_path is not None:  # how the newsletter credits each page it has stored
         try:
             with Store.open(store_path) as store:
+                if store.upgraded is not None:
+                    click.echo(f"curator: {store.upgraded.message()}", err=True)
                 for source in sources:
                     article = store.article_by_url(source) if "://" in source else None
                     if article is not None:

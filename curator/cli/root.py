@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import click
 
 from curator import __version__
-from curator.cli.build import build, draft, fetch, preview, render
+from curator.cli.build import backup, build, draft, fetch, preview, render
 from curator.cli.common import INTERRUPTED, JSON_ASKED, JSON_GIVEN, JSON_PRINTED, error_fields
 from curator.cli.extract import extract
 from curator.cli.feeds import feeds, init
@@ -96,7 +96,19 @@ def cli() -> None:
     """Build a curated newsletter issue, grouped by subject, from the feeds you follow."""
 
 
-for command in (build, draft, render, preview, fetch, extract, feeds, subjects, themes, init):
+for command in (
+    build,
+    draft,
+    render,
+    preview,
+    fetch,
+    backup,
+    extract,
+    feeds,
+    subjects,
+    themes,
+    init,
+):
     cli.add_command(command)
 
 
