@@ -9,7 +9,7 @@ rules (which link wins, which date, how names and titles are cleaned) live here 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -132,6 +132,28 @@ def author_name(value: object) -> str | None:
     if not text or _BARE_EMAIL.match(text) or "://" in text:
         return None
     return text
+
+
+#: An address whose last label feedparser may have cut: its pattern takes at most four letters of it.
+_CUT_ADDRESS = re.compile(r"\.[A-Za-z]{4}$")
+
+
+def uncut_name(name: object, email: object, written: Callable[[str], bool]) -> object:
+    """feedparser's name for a person, unless it is what feedparser left of an e-mail address it
+    cut short: its pattern takes at most four letters of an address's last label, so
+    "jroe@zeta.example" gives the address "jroe@zeta.exam" and the name "ple" ("mailto:ple",
+    "PLE", "nology (Amy Chen" from "amy@lab.technology (Amy Chen)"). Such a name is given back
+    with the address where the feed wrote it (`written`: whether the feed has that text), for
+    `author_name` to read as any credit: a lone address names no one."""
+    if not isinstance(name, str) or not isinstance(email, str) or not _CUT_ADDRESS.search(email):
+        return name
+    for at, char in enumerate(name):
+        if char.isalnum() and (at == 0 or not name[at - 1].isalnum()):
+            whole = name[:at] + email + name[at:]
+            if written(whole):
+                # feedparser also dropped the bracket closing a name after the address.
+                return whole + ")" if whole.count("(") > whole.count(")") else whole
+    return name
 
 
 def unique(values: Iterable[str | None]) -> tuple[str, ...]:

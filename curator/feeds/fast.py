@@ -43,6 +43,7 @@ from curator.feeds.common import (
     item_date,
     orig_link,
     plain_text,
+    uncut_name,
 )
 from curator.models import Entry, ParsedFeed
 
@@ -398,11 +399,13 @@ class _AuthorContext:
 
 
 def _name_from_author(text: str) -> str | None:
-    """The name feedparser keeps from "jane@example.com (Jane Doe)": its own rule, called as is."""
+    """The name feedparser keeps from "jane@example.com (Jane Doe)": its own rule, called as is,
+    but for an address it cut short (`uncut_name`)."""
     probe = _AuthorContext(text)
     _FeedParserMixin._sync_author_detail(probe)
-    name = probe.context["authors"][-1].get("name")
-    return name or None
+    person = probe.context["authors"][-1]
+    name = uncut_name(person.get("name"), person.get("email"), text.__contains__)
+    return name if isinstance(name, str) and name else None
 
 
 def _add_summary(item: _Item, value: str, kind: str) -> None:

@@ -1,0 +1,164 @@
+"""walk30: credits in the author formats real feeds and pages use (an e-mail address, a label, an
+Atom author with only an address, lower-case and surname-first names, names in capitals), as the
+editor sees them: the draft's `author:` lines and notes, and the built issue."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+SITE = "Zeta Post"
+WORDS = [
+    "customer",
+    "support",
+    "service",
+    "effort",
+    "agents",
+    "tickets",
+    "satisfaction",
+    "loyalty",
+    "teams",
+    "refunds",
+    "callers",
+    "queues",
+    "scores",
+    "surveys",
+    "chat",
+    "email",
+    "phone",
+    "managers",
+    "training",
+    "scripts",
+    "complaints",
+    "delays",
+    "promises",
+    "policies",
+    "handovers",
+    "escalations",
+    "feedback",
+    "returns",
+    "billing",
+    "accounts",
+    "outages",
+    "apologies",
+]
+NO_AUTHOR = "no author was found: add an `author:` line if the article names one"
+
+
+def _own_words(title: str, n: int) -> str:
+    """Sentences only this page has (its words in its own order), so no two pages read as one
+    story told twice."""
+    words = random.Random(f"{title} {n}").sample(WORDS, len(WORDS))
+    return " ".join(f"{' '.join(words[i : i + 8]).capitalize()} matter." for i in range(0, 32, 8))
+
+
+def page(title: str, head: str = "", byline: str = "", site: str | None = SITE) -> str:
+    meta = f'<meta property="og:site_name" content="{site}">' if site is not None else ""
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>{meta}{head}"
+        f"</head><body><article><h1>{title}</h1>"
+        + (f'<p class="byline">{byline}</p>' if byline else "")
+        + "".join(f"<p>{_own_words(title, n)}</p>" for n in range(6))
+        + "</article></body></html>"
+    )
+
+
+def newsletter(
+    tmp_path: Path,
+    server: LocalServer,
+    items: list[tuple[str, str, str]],
+    *,
+    atom_author: str | None = None,
+) -> Path:
+    """A newsletter of one subject and one feed on 127.0.0.1 whose items are (title, the item's
+    author XML, the page's HTML): RSS 2.0, or Atom with `atom_author` as the feed's own author
+    XML. Returns its feeds.yaml."""
+    xml = []
+    for n, (title, who, html) in enumerate(items):
+        link = server.add(f"/p/{n}/", html, content_type="text/html; charset=utf-8")
+        if atom_author is None:
+            xml.append(
+                f"<item><title>{title}</title><link>{link}</link>{who}"
+                f"<pubDate>Tue, 0{n + 1} Dec 2026 10:00:00 GMT</pubDate></item>"
+            )
+        else:
+            xml.append(
+                f'<entry><title>{title}</title><link href="{link}"/><id>{link}</id>{who}'
+                f"<updated>2026-12-0{n + 1}T10:00:00Z</updated></entry>"
+            )
+    if atom_author is None:
+        body = (
+            '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+            f"<title>{SITE}</title><link>{server.base}</link>{''.join(xml)}</channel></rss>"
+        )
+    else:
+        body = (
+            '<feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<title>{SITE}</title><id>{server.base}/</id><link href="{server.base}/"/>'
+            f"<updated>2026-12-09T10:00:00Z</updated>{atom_author}{''.join(xml)}</feed>"
+        )
+    feed = server.add("/feed.xml", body)
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        "newsletter: {title: CX Weekly, issue_size: 20}\n"
+        "subjects:\n  - name: Customer service\n"
+        "    keywords: [customer, support, service, effort]\n"
+        "settings:\n  allow_private_addresses: true\n"
+        f"feeds:\n  - url: {feed}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def drafted(config: Path) -> dict[str, list[str]]:
+    """`curator draft`'s article blocks by title: the lines after `url:` up to the blank line."""
+    code, _, err = run("draft", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    lines = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8").splitlines()
+    return {
+        line[3:]: lines[at + 2 : lines.index("", at)]
+        for at, line in enumerate(lines)
+        if line.startswith("## ")
+    }
+
+
+def built(config: Path) -> str:
+    """The issue built from the draft, as text."""
+    code, _, err = run(
+        "build", "--config", str(config), "--draft", str(config.parent / "drafts/issue-1.md")
+    )
+    assert code == 0, err
+    return (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+
+
+def authors(block: list[str]) -> list[str]:
+    return [line.removeprefix("author: ") for line in block if line.startswith("author: ")]
+
+
+def test_an_email_address_as_the_author_credits_no_one_and_says_so(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk30 #1: an address whose domain's last label has more than four letters was published
+    as a scrap of it ("ple", "mailto:ple", "PLE"): feedparser cuts such an address short."""
+    items = [
+        ("Refund Queues", "<dc:creator>jroe@zeta.example</dc:creator>"),
+        ("Chat Support Hours", "<author>news@firm.consulting</author>"),
+        ("Help Desk Scripts", "<dc:creator>mailto:jroe@iota.example</dc:creator>"),
+        ("Billing Errors", "<dc:creator>JROE@IOTA.EXAMPLE</dc:creator>"),
+        ("Warranty Claims", "<author>jroe@zeta.example (Jane Roe)</author>"),
+        ("Loyalty Cards", "<author>amy@lab.technology (Amy Chen)</author>"),
+    ]
+    config = newsletter(tmp_path, http_server, [(title, who, page(title)) for title, who in items])
+    blocks = drafted(config)
+    for title, _ in items[:4]:
+        assert authors(blocks[title]) == [], blocks[title]
+        assert NO_AUTHOR in blocks[title][-1], blocks[title]
+    assert authors(blocks["Warranty Claims"]) == ["Jane Roe"]
+    assert authors(blocks["Loyalty Cards"]) == ["Amy Chen"]
+    issue = built(config)
+    assert f"Refund Queues\n\n{SITE}\n" in issue
+    assert "ple" not in issue.replace("people", "").lower().split()
+    assert "Jane Roe || Zeta Post" in issue and "Amy Chen || Zeta Post" in issue
