@@ -9,8 +9,9 @@ produced by ...") and returns the people a newsletter's `Author || Publication` 
 2. lead-ins ("By", "Par", "Written by"), "(with ...)" co-authors, remarks in brackets at a name's
    end ("(now)", "(earlier)", "(mailto:...)");
 3. several people ("A and B", "A; B", "A, B", "Surname, I., Surname, I."), then for each: a place
-   ("in Washington"), a role ("Deputy political editor"), an affiliation or degree after a comma
-   ("MS, RD"), a glued date, trailing furniture ("| Twitter");
+   ("in Washington"), the publication written for ("for Zeta Post"), a role ("Deputy political
+   editor"), an affiliation or degree after a comma ("MS, RD"), a glued date, trailing furniture
+   ("| Twitter");
 4. what is left must be a name (`is_person_name`): not a URL, an address, a date, a CMS default
    ("admin"), a licence line.
 
@@ -60,6 +61,9 @@ def clean_authors(
         clause = rules.CREDIT_REMARK.sub("", clause)
         for part in _people_of(_AND_AND.sub(r"\1", clause)):
             part = rules.CREDIT_PLACE.sub("", part)
+            person = rules.CREDIT_FOR.sub("", part)
+            if person != part and len(person.split()) >= 2 and _name_shaped(person):
+                part = person  # "Jane Roe for Zeta Post": the person, not the publication
             for piece in _split_commas(part, site):
                 name = _strip_name(piece)
                 if (
@@ -290,6 +294,8 @@ def is_person_name(
         return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")
     if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
         return False
+    if len(tokens) > 1 and tokens[-1].lower() in rules.STAFF_WORDS:
+        return False  # "Zeta Post Staff": the publication's staff, the publication itself
     if feed:
         return True
     if tokens[-1].lower() in rules.DESK_WORDS:

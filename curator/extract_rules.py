@@ -277,6 +277,11 @@ ROLE_QUALIFIERS: frozenset[str] = ROLE_RANKS | frozenset(
 #: Quebec", "Reuters in New York" in the Guardian's feeds): the credit is the person.
 CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z\u00c0-\u024f].*$")
 
+#: The publication a credited person wrote for ("Jane Roe for Zeta Post", "John Poe for the BBC"):
+#: the credit is the person, when what is before it is a person's name (`credits.clean_authors`);
+#: "Physicians for Human Rights" is an organisation's.
+CREDIT_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z\u00c0-\u024f].*$")
+
 #: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
 #: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
 #: Eskow").
@@ -412,6 +417,11 @@ REJECTED_AUTHORS: frozenset[str] = frozenset(
         "by",
         "guest author",
         "guest post",
+        "guest contributor",
+        "guest writer",
+        "guest blogger",
+        "guest columnist",
+        "contributing writer",
         "read more",
         "more articles",
         "view all posts",
@@ -434,6 +444,10 @@ REJECTED_AUTHORS: frozenset[str] = frozenset(
 DESK_WORDS: frozenset[str] = frozenset(
     {"staff", "desk", "bureau", "team", "editorial", "newsroom", "reporters", "correspondents"}
 )
+
+#: The last word of a credit to a publication's staff ("Zeta Post Staff"), which names no one in a
+#: feed too: unlike a desk ("Guardian sport", "GNOME Sysadmin Team"), it is the publication itself.
+STAFF_WORDS: frozenset[str] = frozenset({"staff", "staffers"})
 
 #: The last word of an organisation's name ("Acme Research and Insights Group", "The Brookings
 #: Institution", "Pew Research Center"): a page's byline of one credits no one, as a desk's does

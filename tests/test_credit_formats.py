@@ -162,3 +162,54 @@ def test_an_email_address_as_the_author_credits_no_one_and_says_so(
     assert f"Refund Queues\n\n{SITE}\n" in issue
     assert "ple" not in issue.replace("people", "").lower().split()
     assert "Jane Roe || Zeta Post" in issue and "Amy Chen || Zeta Post" in issue
+
+
+def test_a_label_is_no_persons_credit_and_a_name_for_a_publication_credits_the_person(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk30 #2: "Guest Contributor" and "Zeta Post Staff" were credited as people, and "Jane
+    Roe for Zeta Post" whole."""
+    items = [
+        ("Refund Queues", "<dc:creator>Guest Contributor</dc:creator>"),
+        ("Chat Support Hours", "<dc:creator>Zeta Post Staff</dc:creator>"),
+        ("Help Desk Scripts", "<dc:creator>Jane Roe for Zeta Post</dc:creator>"),
+        ("Billing Errors", "<dc:creator>Jane Roe and John Poe for the Iota Wire</dc:creator>"),
+    ]
+    config = newsletter(tmp_path, http_server, [(title, who, page(title)) for title, who in items])
+    blocks = drafted(config)
+    for title in ("Refund Queues", "Chat Support Hours"):
+        assert authors(blocks[title]) == [], blocks[title]
+        assert NO_AUTHOR in blocks[title][-1], blocks[title]
+    assert authors(blocks["Help Desk Scripts"]) == ["Jane Roe"]
+    assert authors(blocks["Billing Errors"]) == ["Jane Roe", "John Poe"]
+    issue = built(config)
+    assert "Guest Contributor" not in issue and "Staff" not in issue
+    assert "Jane Roe || Zeta Post" in issue and "Jane Roe and John Poe || Zeta Post" in issue
+
+
+def test_an_atom_author_with_only_an_address_does_not_take_the_feeds_author(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk30 #3: an Atom entry whose <author> gives only <email> or <uri> names someone, though
+    not by name: it was credited to the feed's own author."""
+    items = [
+        ("Refund Queues", "<author><email>jroe@zeta.example</email></author>"),
+        ("Chat Support Hours", "<author><uri>https://zeta.example/jroe</uri></author>"),
+        ("Help Desk Scripts", ""),
+        ("Billing Errors", "<author><name>Ana Lima</name></author>"),
+    ]
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [(title, who, page(title)) for title, who in items],
+        atom_author="<author><name>Feed Author Person</name></author>",
+    )
+    blocks = drafted(config)
+    for title in ("Refund Queues", "Chat Support Hours"):
+        assert authors(blocks[title]) == [], blocks[title]
+        assert NO_AUTHOR in blocks[title][-1], blocks[title]
+    # RFC 4287: an entry with no atom:author takes the feed's.
+    assert authors(blocks["Help Desk Scripts"]) == ["Feed Author Person"]
+    assert authors(blocks["Billing Errors"]) == ["Ana Lima"]
+    issue = built(config)
+    assert issue.count("Feed Author Person") == 1

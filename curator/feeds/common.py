@@ -342,13 +342,24 @@ def author_names(people: Iterable[object], raw: object) -> tuple[str, ...]:
     return unique(names)
 
 
-def inherit_authors(entries: Iterable[Entry], names: tuple[str, ...]) -> tuple[Entry, ...]:
+def inherit_authors(
+    entries: Iterable[Entry], names: tuple[str, ...], authored: Iterable[bool] = ()
+) -> tuple[Entry, ...]:
     """Entries without an author credited to the feed's authors, as Atom defines it (RFC 4287
     section 4.2.1: an entry without atom:author takes the feed's). RSS has no such rule: a
-    channel's managingEditor is not every item's author."""
+    channel's managingEditor is not every item's author.
+
+    `authored` says, entry by entry, whether it has an atom:author of its own: one that gives
+    only an address (`<email>`, `<uri>`) names someone other than the feed's author, though
+    not by name, so the entry credits no one rather than the feed's author."""
+    entries = tuple(entries)
     if not names:
-        return tuple(entries)
-    return tuple(e if e.authors else replace(e, authors=names) for e in entries)
+        return entries
+    own = tuple(authored) or (False,) * len(entries)
+    return tuple(
+        e if e.authors or mine else replace(e, authors=names)
+        for e, mine in zip(entries, own, strict=True)
+    )
 
 
 def link_posts(entries: Iterable[Entry], home: str | None) -> tuple[Entry, ...]:
@@ -382,12 +393,14 @@ def finish_entries(
     atom: bool,
     people: Iterable[object] = (),
     author: object = None,
+    authored: Iterable[bool] = (),
 ) -> tuple[str | None, tuple[Entry, ...]]:
     """An XML feed's home page (its `link`, made safe against `base`) and its entries as published:
-    in an Atom feed (`atom`) an entry without authors takes the feed's (`people`, else its raw
-    `author`: `inherit_authors`), and link posts are told by the home page (`link_posts`)."""
+    in an Atom feed (`atom`) an entry without an author element (`authored`: whether each has one)
+    takes the feed's authors (`people`, else its raw `author`: `inherit_authors`), and link posts
+    are told by the home page (`link_posts`)."""
     if atom:
-        entries = inherit_authors(entries, author_names(people, author))
+        entries = inherit_authors(entries, author_names(people, author), authored)
     home = safe_link(link, base)
     return home, link_posts(entries, home)
 

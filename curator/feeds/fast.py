@@ -562,6 +562,7 @@ def _feed(
     head = _Item()  # the feed's own fields, filed by the same rules as an item's
     has_content = False
     entries = []
+    authored = []  # whether each entry has an author element of its own, named or not
     for child, here in _in_order(container, base, channel_tag):
         if child.tag == entry_tag:
             _refuse_cdf(child)
@@ -570,6 +571,7 @@ def _feed(
                 # feedparser's _start_item files rdf:about as the id, as it is.
                 item.guid = item.guid or child.get(RDF_ABOUT)
             entries.append(_entry(item, url, version))
+            authored.append(bool(item.authors))
             has_content = False  # feedparser's _end_item
             continue
         name = _name(child)
@@ -618,6 +620,7 @@ def _feed(
         atom=is_atom,
         people=head.authors,
         author=head.author,
+        authored=authored,
     )
     return ParsedFeed(
         title=plain_title,

@@ -92,6 +92,7 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
         atom=str(result.get("version") or "").startswith("atom"),
         people=_names(feed.get("authors"), texts),
         author=feed.get("author"),
+        authored=[bool(e.get("authors")) for e in entries],
     )
     return ParsedFeed(
         title=title,
