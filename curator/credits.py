@@ -58,6 +58,7 @@ def clean_authors(
             # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people.
             clause = clause.split("|")[0]
         clause = rules.BYLINE_WITH.sub(r" and \1", clause)
+        clause = rules.CREDIT_ADDRESS.sub("", clause)
         clause = rules.CREDIT_REMARK.sub("", clause)
         for part in _people_of(_AND_AND.sub(r"\1", clause)):
             part = rules.CREDIT_PLACE.sub("", part)
@@ -66,6 +67,8 @@ def clean_authors(
                 part = person  # "Jane Roe for Zeta Post": the person, not the publication
             for piece in _split_commas(part, site):
                 name = _strip_name(piece)
+                if not strict and _lower_case_name(name):
+                    name = title_name(name)  # "john o'brien", declared: "John O'Brien"
                 if (
                     name
                     and is_person_name(name, site=site, host=host, strict=strict, feed=feed)
@@ -174,6 +177,60 @@ def _strip_name(piece: str) -> str:
     return name
 
 
+_LOWER_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]*)*$")
+_ROMAN = frozenset({"ii", "iii", "iv"})
+#: Words no lower-case name has: a label's, a sentence's, an organisation's, a desk's, a role's.
+_NOT_LOWER_NAME = (
+    rules.NOT_LOWER_NAME_WORDS
+    | rules.ORGANISATION_WORDS
+    | rules.ORGANISATION_HEAD_WORDS
+    | rules.DESK_WORDS
+    | rules.ROLE_NOUNS
+    | rules.ROLE_WORDS
+    | rules.REJECTED_AUTHORS
+)
+
+
+def _lower_case_name(name: str) -> bool:
+    """Two to four words in lower case that may be a name ("jane roe", "john o'brien", "jan van
+    der berg"), not words of a sentence or a label ("the way", "read more", "guest writer")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or name != name.lower() or name == name.upper():
+        return False
+    pieces = [p for w in words for p in w.split("-")]
+    return (
+        all(_LOWER_NAME_WORD.match(w) for w in words)
+        and not any(p in _NOT_LOWER_NAME for p in pieces)
+        and sum(w not in rules.NAME_PARTICLES for w in words) >= 2
+    )
+
+
+def title_name(name: str) -> str:
+    """A name written in capitals or in lower case, as names are written: each word capitalised,
+    also after an apostrophe or a hyphen ("O'Neill-McDonald"), "Mc" before a capital ("Mary
+    McCarthy"), particles inside the name in lower case ("Jan van der Berg", "María de la Cruz",
+    "Ahmed bin Rashid al-Maktoum"), a numeral in capitals ("John Smith III")."""
+    words = name.split()
+    out = []
+    for at, word in enumerate(words):
+        pieces = word.split("-")
+        cased = []
+        for i, piece in enumerate(pieces):
+            low = piece.lower()
+            inside = 0 < at < len(words) - 1 or (at > 0 and i < len(pieces) - 1)
+            if low in rules.CASED_PARTICLES and inside:
+                cased.append(low)
+            elif low in _ROMAN and at == len(words) - 1 and at > 0:
+                cased.append(low.upper())
+            else:
+                piece = low.title()
+                if piece.startswith("Mc") and len(piece) > 3 and piece[2].isalpha():
+                    piece = "Mc" + piece[2].upper() + piece[3:]
+                cased.append(piece)
+        out.append("-".join(cased))
+    return " ".join(out)
+
+
 def _without_role(words: list[str]) -> list[str]:
     """The words of a name without a role after it: "Rowena Mason Deputy political editor",
     "Alex Hern Technology editor", "Jason Burke Africa correspondent", "Jane Doe Staff Writer"."""
@@ -214,10 +271,13 @@ def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ..
     """The authors an article's `Author || Publication` line names: each but one that is the
     publication's own name (`same_name`: case, spaces and punctuation aside). DC Rainmaker's feed
     gives the site's name as every item's dc:creator, which read "DC Rainmaker || DC Rainmaker";
-    the line names the publication once, as for an article with no author."""
+    the line names the publication once, as for an article with no author. A person's name stays
+    ("Hana Sato || Hana Sato": a personal site named after its author, who wrote the article)."""
     if not publication:
         return authors
-    return tuple(name for name in authors if not same_name(name, publication))
+    return tuple(
+        name for name in authors if not same_name(name, publication) or _looks_personal(name)
+    )
 
 
 def _looks_personal(name: str) -> bool:
@@ -226,6 +286,8 @@ def _looks_personal(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
+    if words[0].lower() == "the":
+        return False  # "The Verge": no one's name
     return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
 
 

@@ -282,6 +282,10 @@ CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z\u00c0-\u024f].*$")
 #: "Physicians for Human Rights" is an organisation's.
 CREDIT_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z\u00c0-\u024f].*$")
 
+#: An e-mail address in angle brackets after a name ("Tom Baker <tom@delta.example>", RFC 5322's
+#: name-addr, in a page's meta author): the credit is the name.
+CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")
+
 #: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
 #: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
 #: Eskow").
@@ -757,6 +761,97 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "af",
         "st",
     }
+)
+
+#: Particles kept in lower case inside a name written in capitals or in lower case ("JAN VAN DER
+#: BERG" -> "Jan van der Berg", "María de la Cruz"): `NAME_PARTICLES` but for those that are also
+#: initials or abbreviations in English names ("John E Smith", "Mary St Clair").
+CASED_PARTICLES: frozenset[str] = NAME_PARTICLES - {"e", "y", "st"}
+
+#: Words that show lower-case words are no name ("the way", "read more"): a feed's or a page's
+#: declared credit in lower case ("jane roe") is a name only without them.
+NOT_LOWER_NAME_WORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "into",
+        "about",
+        "over",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "my",
+        "their",
+        "his",
+        "her",
+        "we",
+        "you",
+        "they",
+        "more",
+        "most",
+        "all",
+        "any",
+        "some",
+        "no",
+        "not",
+        "new",
+        "read",
+        "view",
+        "see",
+        "click",
+        "here",
+        "posts",
+        "post",
+        "comments",
+        "share",
+        "follow",
+        "page",
+        "home",
+        "news",
+        "blog",
+        "admin",
+        "staff",
+        "team",
+        "editor",
+        "editors",
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "guest",
+        "user",
+        "users",
+        "unknown",
+        "anonymous",
+        "sport",
+        "sports",
+        "desk",
+    ]
 )
 
 #: Trailing furniture cut off a name ("Jane Doe | Twitter", "Jane Doe (@jane)", "Jane Doe –

@@ -213,3 +213,43 @@ def test_an_atom_author_with_only_an_address_does_not_take_the_feeds_author(
     assert authors(blocks["Billing Errors"]) == ["Ana Lima"]
     issue = built(config)
     assert issue.count("Feed Author Person") == 1
+
+
+def test_a_real_name_is_not_lost_to_a_false_no_author_note(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk30 #4: names in lower case, a meta author with its address, and an author whose name
+    is also the site's were dropped, and the draft said no author was found."""
+    items = [
+        ("Refund Queues", "<dc:creator>john o'brien</dc:creator>", page("Refund Queues")),
+        ("Chat Support Hours", "<dc:creator>jane roe</dc:creator>", page("Chat Support Hours")),
+        (
+            "Help Desk Scripts",
+            "",
+            page(
+                "Help Desk Scripts",
+                head='<meta name="author" content="Tom Baker &lt;tom@delta.example&gt;">',
+            ),
+        ),
+        (
+            "Billing Errors",
+            "",
+            page(
+                "Billing Errors", head='<meta name="author" content="Hana Sato">', site="Hana Sato"
+            ),
+        ),
+        # Still no one: words in lower case that are no name.
+        ("Loyalty Cards", "<dc:creator>read more</dc:creator>", page("Loyalty Cards")),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    assert authors(blocks["Refund Queues"]) == ["John O'Brien"]
+    assert authors(blocks["Chat Support Hours"]) == ["Jane Roe"]
+    assert authors(blocks["Help Desk Scripts"]) == ["Tom Baker"]
+    assert blocks["Billing Errors"][:2] == ["author: Hana Sato", "publication: Hana Sato"]
+    for title in ("Refund Queues", "Chat Support Hours", "Help Desk Scripts", "Billing Errors"):
+        assert not any(NO_AUTHOR in line for line in blocks[title]), blocks[title]
+    assert authors(blocks["Loyalty Cards"]) == []
+    issue = built(config)
+    assert "John O'Brien || Zeta Post" in issue and "Jane Roe || Zeta Post" in issue
+    assert "Tom Baker || Zeta Post" in issue and "Hana Sato || Hana Sato" in issue
