@@ -173,7 +173,7 @@ def _strip_name(piece: str) -> str:
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
     if name.isupper() and len(name) > 3:
-        name = name.title()  # "By GILLIAN MOHNEY"
+        name = title_name(name)  # "By GILLIAN MOHNEY"
     return name
 
 

@@ -253,3 +253,28 @@ def test_a_real_name_is_not_lost_to_a_false_no_author_note(
     issue = built(config)
     assert "John O'Brien || Zeta Post" in issue and "Jane Roe || Zeta Post" in issue
     assert "Tom Baker || Zeta Post" in issue and "Hana Sato || Hana Sato" in issue
+
+
+def test_a_name_in_capitals_is_cased_as_names_are_written(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk30 #6: "Mary Mccarthy", "Seán O'Neill-Mcdonald", "Jan Van Der Berg"."""
+    items = [
+        ("Refund Queues", "MARY MCCARTHY", "Mary McCarthy"),
+        ("Chat Support Hours", "SEÁN O'NEILL-MCDONALD", "Seán O'Neill-McDonald"),
+        ("Help Desk Scripts", "JAN VAN DER BERG", "Jan van der Berg"),
+        ("Billing Errors", "MARÍA DE LA CRUZ", "María de la Cruz"),
+        ("Loyalty Cards", "AHMED BIN RASHID AL-MAKTOUM", "Ahmed bin Rashid al-Maktoum"),
+    ]
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [(title, f"<dc:creator>{raw}</dc:creator>", page(title)) for title, raw, _ in items],
+    )
+    blocks = drafted(config)
+    assert {title: authors(blocks[title]) for title, _, _ in items} == {
+        title: [name] for title, _, name in items
+    }
+    issue = built(config)
+    for _, _, name in items:
+        assert f"{name} || Zeta Post" in issue
