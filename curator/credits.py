@@ -28,6 +28,9 @@ from curator import extract_rules as rules
 from curator.htmltext import normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
+#: The last of a credit's names when it counts more people than it names ("Jane Doe and 3
+#: others"): published as "Jane Doe and others".
+OTHERS = "others"
 #: "I.", "K. L.", "P.-L.", "J.-F.": a piece that is only initials (the second half of "Ash, C.").
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.(?:-[^\W\d_]\.)?\s*)+$")
 _AND_AND = re.compile(r"\b(and|und|et|y)\s+\1\b", re.I)
@@ -50,6 +53,9 @@ def clean_authors(
     if not raw:
         return ()
     text = normalise_space(htmlmod.unescape(raw))
+    counted = rules.CREDIT_OTHERS.search(text)
+    if counted:
+        text = text[: counted.start()]
     out: list[str] = []
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)
@@ -65,7 +71,7 @@ def clean_authors(
             person = rules.CREDIT_FOR.sub("", part)
             if person != part and len(person.split()) >= 2 and _name_shaped(person):
                 part = person  # "Jane Roe for Zeta Post": the person, not the publication
-            for piece in _split_commas(part, site):
+            for piece in _split_commas(part, site, surname_first=not strict):
                 name = _strip_name(piece)
                 if not strict and _lower_case_name(name):
                     name = title_name(name)  # "john o'brien", declared: "John O'Brien"
@@ -75,6 +81,8 @@ def clean_authors(
                     and name not in out
                 ):
                     out.append(name)
+    if counted and out:
+        out.append(OTHERS)  # "Jane Doe and 3 others": not Jane Doe alone
     return tuple(out)
 
 
@@ -139,13 +147,16 @@ def _credited_clauses(text: str) -> list[str]:
     return [c for c in clauses if not rules.CREDIT_BEHIND_THE_SCENES.match(c)]
 
 
-def _split_commas(part: str, site: str | None) -> list[str]:
+def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -> list[str]:
     """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role, "Jong,
-    Michiel" one, "Ash, C., Mueller, K. L." two (surname and initials); "Tom Watkins, CNN" drops
-    the site's name, "Rachael Link, MS, RD" the degrees."""
+    Michiel de" one, "Ash, C., Mueller, K. L." two (surname and initials); "Tom Watkins, CNN"
+    drops the site's name, "Rachael Link, MS, RD" the degrees. `surname_first` (a declared
+    credit): "Doe, Jane", two single words, is Jane Doe."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if site and len(pieces) > 1:
         pieces = [p for p in pieces if not same_name(p, site)]
+    if surname_first and len(pieces) == 2 and _surname_first(*pieces):
+        return [f"{pieces[1]} {pieces[0]}"]
     if len(pieces) < 2:
         return pieces
     if len(pieces) % 2 == 0 and all(_INITIALS.match(p) for p in pieces[1::2]):
@@ -163,6 +174,21 @@ def _split_commas(part: str, site: str | None) -> list[str]:
     if len(kept) > 1 and all(len(p.split()) >= 2 for p in kept):
         return kept
     return [", ".join(kept)]
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+
+
+def _surname_first(surname: str, given: str) -> bool:
+    """A credit written surname first, "Doe, Jane": two single words of a name, neither an
+    organisation's, a role's or a label's ("Reuters, Washington", "Doe, Editor", "Doe, PhD")."""
+    words = (surname, given)
+    return (
+        all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+        and not any(is_organisation(w) for w in words)
+        and not any(w.lower() in rules.ROLE_WORDS | rules.REJECTED_AUTHORS for w in words)
+        and not any(w.isupper() and len(w) <= 3 for w in words)
+    )
 
 
 def _strip_name(piece: str) -> str:

@@ -282,6 +282,14 @@ CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z\u00c0-\u024f].*$")
 #: "Physicians for Human Rights" is an organisation's.
 CREDIT_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z\u00c0-\u024f].*$")
 
+#: The end of a credit that names some people and counts the rest ("Jane Doe and 3 others", "A, B
+#: & others", "Doe et al."): the people named, then "others" (`credits.OTHERS`).
+CREDIT_OTHERS = re.compile(
+    r"\s*(?:,\s*|\s(?:and|&|\+)\s+)(?:\d+|a few|several|many|two|three|four|five|six)?\s*"
+    r"others?\.?\s*$|\s+et\s+al\.?\s*$",
+    re.I,
+)
+
 #: An e-mail address in angle brackets after a name ("Tom Baker <tom@delta.example>", RFC 5322's
 #: name-addr, in a page's meta author): the credit is the name.
 CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")

@@ -278,3 +278,55 @@ def test_a_name_in_capitals_is_cased_as_names_are_written(
     issue = built(config)
     for _, _, name in items:
         assert f"{name} || Zeta Post" in issue
+
+
+def test_surname_first_handles_others_and_an_address_for_a_site_name(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk30 #5: "Doe, Jane" was published as written, a page's @handle credited as a name, "and
+    3 others" dropped, and a site named by its address published as the publication."""
+    items = [
+        ("Refund Queues", "<dc:creator>Doe, Jane</dc:creator>", page("Refund Queues")),
+        (
+            "Chat Support Hours",
+            "",
+            page("Chat Support Hours", head='<meta name="author" content="Roe, John">'),
+        ),
+        (
+            "Help Desk Scripts",
+            "",
+            page("Help Desk Scripts", head='<meta name="author" content="@priyap">'),
+        ),
+        (
+            "Billing Errors",
+            "",
+            page("Billing Errors", head='<meta name="twitter:creator" content="@janedoe">'),
+        ),
+        ("Loyalty Cards", "<dc:creator>Jane Doe and 3 others</dc:creator>", page("Loyalty Cards")),
+        (
+            "Warranty Claims",
+            "<dc:creator>Amy Chen</dc:creator>",
+            page("Warranty Claims", site="https://www.epsilon.example/"),
+        ),
+        (
+            "Store Staff",
+            "<dc:creator>Amy Chen</dc:creator>",
+            page("Store Staff", site="www.epsilon.example"),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    assert authors(blocks["Refund Queues"]) == ["Jane Doe"]
+    assert authors(blocks["Chat Support Hours"]) == ["John Roe"]
+    for title in ("Help Desk Scripts", "Billing Errors"):
+        assert authors(blocks[title]) == [], blocks[title]
+        assert NO_AUTHOR in blocks[title][-1], blocks[title]
+    assert authors(blocks["Loyalty Cards"]) == ["Jane Doe", "others"]
+    for title in ("Warranty Claims", "Store Staff"):
+        # As for a page that names no site: the feed's title, and the note says so.
+        assert blocks[title][1] == f"publication: {SITE}", blocks[title]
+        assert f'"{SITE}" is the title of its feed' in blocks[title][2], blocks[title]
+    issue = built(config)
+    assert "Jane Doe || Zeta Post" in issue and "John Roe || Zeta Post" in issue
+    assert "Jane Doe and others || Zeta Post" in issue
+    assert "@" not in issue and "epsilon" not in issue
