@@ -9,8 +9,9 @@ produced by ...") and returns the people a newsletter's `Author || Publication` 
 2. lead-ins ("By", "Par", "Written by"), "(with ...)" co-authors, remarks in brackets at a name's
    end ("(now)", "(earlier)", "(mailto:...)");
 3. several people ("A and B", "A; B", "A, B", "Surname, I., Surname, I."), then for each: a place
-   ("in Washington"), a role ("Deputy political editor"), an affiliation or degree after a comma
-   ("MS, RD"), a glued date, trailing furniture ("| Twitter");
+   ("in Washington"), the publication written for ("for Zeta Post"), a role ("Deputy political
+   editor"), an affiliation or degree after a comma ("MS, RD"), a glued date, trailing furniture
+   ("| Twitter");
 4. what is left must be a name (`is_person_name`): not a URL, an address, a date, a CMS default
    ("admin"), a licence line.
 
@@ -27,6 +28,9 @@ from curator import extract_rules as rules
 from curator.htmltext import normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
+#: The last of a credit's names when it counts more people than it names ("Jane Doe and 3
+#: others"): published as "Jane Doe and others".
+OTHERS = "others"
 #: "I.", "K. L.", "P.-L.", "J.-F.": a piece that is only initials (the second half of "Ash, C.").
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.(?:-[^\W\d_]\.)?\s*)+$")
 _AND_AND = re.compile(r"\b(and|und|et|y)\s+\1\b", re.I)
@@ -49,6 +53,9 @@ def clean_authors(
     if not raw:
         return ()
     text = normalise_space(htmlmod.unescape(raw))
+    counted = rules.CREDIT_OTHERS.search(text)
+    if counted:
+        text = text[: counted.start()]
     out: list[str] = []
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)
@@ -57,17 +64,25 @@ def clean_authors(
             # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people.
             clause = clause.split("|")[0]
         clause = rules.BYLINE_WITH.sub(r" and \1", clause)
+        clause = rules.CREDIT_ADDRESS.sub("", clause)
         clause = rules.CREDIT_REMARK.sub("", clause)
         for part in _people_of(_AND_AND.sub(r"\1", clause)):
             part = rules.CREDIT_PLACE.sub("", part)
-            for piece in _split_commas(part, site):
+            person = rules.CREDIT_FOR.sub("", part)
+            if person != part and len(person.split()) >= 2 and _name_shaped(person):
+                part = person  # "Jane Roe for Zeta Post": the person, not the publication
+            for piece in _split_commas(part, site, surname_first=not strict):
                 name = _strip_name(piece)
+                if not strict and _lower_case_name(name):
+                    name = title_name(name)  # "john o'brien", declared: "John O'Brien"
                 if (
                     name
                     and is_person_name(name, site=site, host=host, strict=strict, feed=feed)
                     and name not in out
                 ):
                     out.append(name)
+    if counted and out:
+        out.append(OTHERS)  # "Jane Doe and 3 others": not Jane Doe alone
     return tuple(out)
 
 
@@ -132,13 +147,16 @@ def _credited_clauses(text: str) -> list[str]:
     return [c for c in clauses if not rules.CREDIT_BEHIND_THE_SCENES.match(c)]
 
 
-def _split_commas(part: str, site: str | None) -> list[str]:
+def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -> list[str]:
     """Split at commas: "A B, C D" is two people, "Jane Doe, Senior Editor" one and a role, "Jong,
-    Michiel" one, "Ash, C., Mueller, K. L." two (surname and initials); "Tom Watkins, CNN" drops
-    the site's name, "Rachael Link, MS, RD" the degrees."""
+    Michiel de" one, "Ash, C., Mueller, K. L." two (surname and initials); "Tom Watkins, CNN"
+    drops the site's name, "Rachael Link, MS, RD" the degrees. `surname_first` (a declared
+    credit): "Doe, Jane", two single words, is Jane Doe."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if site and len(pieces) > 1:
         pieces = [p for p in pieces if not same_name(p, site)]
+    if surname_first and len(pieces) == 2 and _surname_first(*pieces):
+        return [f"{pieces[1]} {pieces[0]}"]
     if len(pieces) < 2:
         return pieces
     if len(pieces) % 2 == 0 and all(_INITIALS.match(p) for p in pieces[1::2]):
@@ -158,6 +176,21 @@ def _split_commas(part: str, site: str | None) -> list[str]:
     return [", ".join(kept)]
 
 
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+
+
+def _surname_first(surname: str, given: str) -> bool:
+    """A credit written surname first, "Doe, Jane": two single words of a name, neither an
+    organisation's, a role's or a label's ("Reuters, Washington", "Doe, Editor", "Doe, PhD")."""
+    words = (surname, given)
+    return (
+        all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+        and not any(is_organisation(w) for w in words)
+        and not any(w.lower() in rules.ROLE_WORDS | rules.REJECTED_AUTHORS for w in words)
+        and not any(w.isupper() and len(w) <= 3 for w in words)
+    )
+
+
 def _strip_name(piece: str) -> str:
     name = rules.BYLINE_PREFIX.sub("", normalise_space(piece))
     name = rules.AUTHOR_TAIL.sub("", name)
@@ -166,8 +199,62 @@ def _strip_name(piece: str) -> str:
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
     if name.isupper() and len(name) > 3:
-        name = name.title()  # "By GILLIAN MOHNEY"
+        name = title_name(name)  # "By GILLIAN MOHNEY"
     return name
+
+
+_LOWER_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]*)*$")
+_ROMAN = frozenset({"ii", "iii", "iv"})
+#: Words no lower-case name has: a label's, a sentence's, an organisation's, a desk's, a role's.
+_NOT_LOWER_NAME = (
+    rules.NOT_LOWER_NAME_WORDS
+    | rules.ORGANISATION_WORDS
+    | rules.ORGANISATION_HEAD_WORDS
+    | rules.DESK_WORDS
+    | rules.ROLE_NOUNS
+    | rules.ROLE_WORDS
+    | rules.REJECTED_AUTHORS
+)
+
+
+def _lower_case_name(name: str) -> bool:
+    """Two to four words in lower case that may be a name ("jane roe", "john o'brien", "jan van
+    der berg"), not words of a sentence or a label ("the way", "read more", "guest writer")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or name != name.lower() or name == name.upper():
+        return False
+    pieces = [p for w in words for p in w.split("-")]
+    return (
+        all(_LOWER_NAME_WORD.match(w) for w in words)
+        and not any(p in _NOT_LOWER_NAME for p in pieces)
+        and sum(w not in rules.NAME_PARTICLES for w in words) >= 2
+    )
+
+
+def title_name(name: str) -> str:
+    """A name written in capitals or in lower case, as names are written: each word capitalised,
+    also after an apostrophe or a hyphen ("O'Neill-McDonald"), "Mc" before a capital ("Mary
+    McCarthy"), particles inside the name in lower case ("Jan van der Berg", "María de la Cruz",
+    "Ahmed bin Rashid al-Maktoum"), a numeral in capitals ("John Smith III")."""
+    words = name.split()
+    out = []
+    for at, word in enumerate(words):
+        pieces = word.split("-")
+        cased = []
+        for i, piece in enumerate(pieces):
+            low = piece.lower()
+            inside = 0 < at < len(words) - 1 or (at > 0 and i < len(pieces) - 1)
+            if low in rules.CASED_PARTICLES and inside:
+                cased.append(low)
+            elif low in _ROMAN and at == len(words) - 1 and at > 0:
+                cased.append(low.upper())
+            else:
+                piece = low.title()
+                if piece.startswith("Mc") and len(piece) > 3 and piece[2].isalpha():
+                    piece = "Mc" + piece[2].upper() + piece[3:]
+                cased.append(piece)
+        out.append("-".join(cased))
+    return " ".join(out)
 
 
 def _without_role(words: list[str]) -> list[str]:
@@ -210,10 +297,13 @@ def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ..
     """The authors an article's `Author || Publication` line names: each but one that is the
     publication's own name (`same_name`: case, spaces and punctuation aside). DC Rainmaker's feed
     gives the site's name as every item's dc:creator, which read "DC Rainmaker || DC Rainmaker";
-    the line names the publication once, as for an article with no author."""
+    the line names the publication once, as for an article with no author. A person's name stays
+    ("Hana Sato || Hana Sato": a personal site named after its author, who wrote the article)."""
     if not publication:
         return authors
-    return tuple(name for name in authors if not same_name(name, publication))
+    return tuple(
+        name for name in authors if not same_name(name, publication) or _looks_personal(name)
+    )
 
 
 def _looks_personal(name: str) -> bool:
@@ -222,6 +312,8 @@ def _looks_personal(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
+    if words[0].lower() == "the":
+        return False  # "The Verge": no one's name
     return not {w.lower() for w in words} & rules.ORGANISATION_WORDS
 
 
@@ -290,6 +382,8 @@ def is_person_name(
         return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")
     if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
         return False
+    if len(tokens) > 1 and tokens[-1].lower() in rules.STAFF_WORDS:
+        return False  # "Zeta Post Staff": the publication's staff, the publication itself
     if feed:
         return True
     if tokens[-1].lower() in rules.DESK_WORDS:

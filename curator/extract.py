@@ -425,7 +425,8 @@ def _ld_str(obj: dict[str, Any] | None, *keys: str) -> str | None:
 
 
 def publication(doc: _Doc) -> str | None:
-    """The site's name: JSON-LD publisher, og:site_name, WebSite, application-name, <title>.
+    """The site's name: JSON-LD publisher, og:site_name, WebSite, application-name, <title>; never
+    an address given as a name (`_address`: "https://www.epsilon.example/", "www.epsilon.example").
 
     A hosting platform's name ("Blogger", "Medium") gives way to any other candidate: a blog on
     Blogger names Blogger as publisher, one on Medium names Medium in og:site_name. A name that
@@ -444,7 +445,10 @@ def publication(doc: _Doc) -> str | None:
         if _types(obj) & rules.JSONLD_SITE_TYPES and (name := _ld_str(obj, "name"))
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
+    candidates = [name for name in candidates if not _address(name)]
     suffix = _title_suffix(doc)
+    if suffix and _address(suffix):
+        suffix = None
     if not candidates:
         return suffix
     chosen = next(
@@ -460,6 +464,17 @@ def publication(doc: _Doc) -> str | None:
     if domain and _common_word(chosen) and _site_key(chosen) == _domain_word(domain):
         chosen = next((n for n in candidates if _site_key(n) == _site_key(domain)), chosen)
     return chosen
+
+
+#: A web address given as a site's name ("https://www.epsilon.example/", "www.epsilon.example",
+#: "epsilon.example/news"): no publication's name. A domain alone may be one: cleveland.com's
+#: og:site_name is "cleveland.com" (the newspaper4k pages), as Space.com's is "Space.com".
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S*|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)$", re.I)
+
+
+def _address(name: str) -> bool:
+    """Whether a site name is an address rather than a name (`_ADDRESS`)."""
+    return bool(_ADDRESS.match(name.strip()))
 
 
 def _common_word(name: str) -> bool:
@@ -696,22 +711,12 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     "Regan", "admin"-like CMS user names) gives way to a visible byline naming a full name: a
     person credited on the page is more often right than one word in a meta tag.
     """
-    handles: list[str] = []
-    # The site's own handles are not an author: twitter:site, the host's name, the site's name.
     host = _host(doc.url)
-    own = {h.lower() for h in doc.meta.get("twitter:site", ())}
-    own |= {
-        f"@{host.removeprefix('www.').split('.')[0]}",
-        f"@{name_key(site or '')}",
-    }
     declared: tuple[str, ...] = ()
     for raw in _declared_authors(doc):
         declared = clean_authors(raw, site=site, host=host)
         if declared:
             break
-        handle = raw.strip()
-        if re.fullmatch(r"@\w{2,30}", handle) and handle.lower() not in own:
-            handles.append(handle)
     if declared and not _one_word(declared):
         return declared
     for raw in _visible_bylines(doc):
@@ -725,9 +730,8 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
             return declared  # the page shows the declared name ("Reuters, Washington")
         if not _one_word(names):
             return names
-    if declared:
-        return declared
-    return (handles[0],) if handles else ()
+    # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
+    return declared
 
 
 def _one_word(names: tuple[str, ...]) -> bool:

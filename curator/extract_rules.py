@@ -277,6 +277,23 @@ ROLE_QUALIFIERS: frozenset[str] = ROLE_RANKS | frozenset(
 #: Quebec", "Reuters in New York" in the Guardian's feeds): the credit is the person.
 CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z\u00c0-\u024f].*$")
 
+#: The publication a credited person wrote for ("Jane Roe for Zeta Post", "John Poe for the BBC"):
+#: the credit is the person, when what is before it is a person's name (`credits.clean_authors`);
+#: "Physicians for Human Rights" is an organisation's.
+CREDIT_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z\u00c0-\u024f].*$")
+
+#: The end of a credit that names some people and counts the rest ("Jane Doe and 3 others", "A, B
+#: & others", "Doe et al."): the people named, then "others" (`credits.OTHERS`).
+CREDIT_OTHERS = re.compile(
+    r"\s*(?:,\s*|\s(?:and|&|\+)\s+)(?:\d+|a few|several|many|two|three|four|five|six)?\s*"
+    r"others?\.?\s*$|\s+et\s+al\.?\s*$",
+    re.I,
+)
+
+#: An e-mail address in angle brackets after a name ("Tom Baker <tom@delta.example>", RFC 5322's
+#: name-addr, in a page's meta author): the credit is the name.
+CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")
+
 #: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
 #: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
 #: Eskow").
@@ -412,6 +429,11 @@ REJECTED_AUTHORS: frozenset[str] = frozenset(
         "by",
         "guest author",
         "guest post",
+        "guest contributor",
+        "guest writer",
+        "guest blogger",
+        "guest columnist",
+        "contributing writer",
         "read more",
         "more articles",
         "view all posts",
@@ -434,6 +456,10 @@ REJECTED_AUTHORS: frozenset[str] = frozenset(
 DESK_WORDS: frozenset[str] = frozenset(
     {"staff", "desk", "bureau", "team", "editorial", "newsroom", "reporters", "correspondents"}
 )
+
+#: The last word of a credit to a publication's staff ("Zeta Post Staff"), which names no one in a
+#: feed too: unlike a desk ("Guardian sport", "GNOME Sysadmin Team"), it is the publication itself.
+STAFF_WORDS: frozenset[str] = frozenset({"staff", "staffers"})
 
 #: The last word of an organisation's name ("Acme Research and Insights Group", "The Brookings
 #: Institution", "Pew Research Center"): a page's byline of one credits no one, as a desk's does
@@ -743,6 +769,97 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "af",
         "st",
     }
+)
+
+#: Particles kept in lower case inside a name written in capitals or in lower case ("JAN VAN DER
+#: BERG" -> "Jan van der Berg", "María de la Cruz"): `NAME_PARTICLES` but for those that are also
+#: initials or abbreviations in English names ("John E Smith", "Mary St Clair").
+CASED_PARTICLES: frozenset[str] = NAME_PARTICLES - {"e", "y", "st"}
+
+#: Words that show lower-case words are no name ("the way", "read more"): a feed's or a page's
+#: declared credit in lower case ("jane roe") is a name only without them.
+NOT_LOWER_NAME_WORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "into",
+        "about",
+        "over",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "my",
+        "their",
+        "his",
+        "her",
+        "we",
+        "you",
+        "they",
+        "more",
+        "most",
+        "all",
+        "any",
+        "some",
+        "no",
+        "not",
+        "new",
+        "read",
+        "view",
+        "see",
+        "click",
+        "here",
+        "posts",
+        "post",
+        "comments",
+        "share",
+        "follow",
+        "page",
+        "home",
+        "news",
+        "blog",
+        "admin",
+        "staff",
+        "team",
+        "editor",
+        "editors",
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "guest",
+        "user",
+        "users",
+        "unknown",
+        "anonymous",
+        "sport",
+        "sports",
+        "desk",
+    ]
 )
 
 #: Trailing furniture cut off a name ("Jane Doe | Twitter", "Jane Doe (@jane)", "Jane Doe –

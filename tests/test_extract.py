@@ -329,9 +329,13 @@ def test_site_name_and_url_authors_rejected() -> None:
     assert result.publication == "Talkdesk"
 
 
-def test_social_handle_only_when_nothing_else() -> None:
+def test_a_social_handle_is_no_author() -> None:
+    """walk30 #5: a handle was credited as a name when the page named no one else; a feed's
+    handle never was. Neither is: the draft says no author was found."""
     alone = page('<meta name="twitter:creator" content="@janedoe">')
-    assert alone.authors == ("@janedoe",)
+    assert alone.authors == ()
+    meta = page('<meta name="author" content="@priyap">')
+    assert meta.authors == ()
     both = page(
         '<meta name="twitter:creator" content="@janedoe"><meta name="author" content="Jane Doe">'
     )

@@ -9,7 +9,7 @@ rules (which link wins, which date, how names and titles are cleaned) live here 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -132,6 +132,28 @@ def author_name(value: object) -> str | None:
     if not text or _BARE_EMAIL.match(text) or "://" in text:
         return None
     return text
+
+
+#: An address whose last label feedparser may have cut: its pattern takes at most four letters of it.
+_CUT_ADDRESS = re.compile(r"\.[A-Za-z]{4}$")
+
+
+def uncut_name(name: object, email: object, written: Callable[[str], bool]) -> object:
+    """feedparser's name for a person, unless it is what feedparser left of an e-mail address it
+    cut short: its pattern takes at most four letters of an address's last label, so
+    "jroe@zeta.example" gives the address "jroe@zeta.exam" and the name "ple" ("mailto:ple",
+    "PLE", "nology (Amy Chen" from "amy@lab.technology (Amy Chen)"). Such a name is given back
+    with the address where the feed wrote it (`written`: whether the feed has that text), for
+    `author_name` to read as any credit: a lone address names no one."""
+    if not isinstance(name, str) or not isinstance(email, str) or not _CUT_ADDRESS.search(email):
+        return name
+    for at, char in enumerate(name):
+        if char.isalnum() and (at == 0 or not name[at - 1].isalnum()):
+            whole = name[:at] + email + name[at:]
+            if written(whole):
+                # feedparser also dropped the bracket closing a name after the address.
+                return whole + ")" if whole.count("(") > whole.count(")") else whole
+    return name
 
 
 def unique(values: Iterable[str | None]) -> tuple[str, ...]:
@@ -320,13 +342,24 @@ def author_names(people: Iterable[object], raw: object) -> tuple[str, ...]:
     return unique(names)
 
 
-def inherit_authors(entries: Iterable[Entry], names: tuple[str, ...]) -> tuple[Entry, ...]:
+def inherit_authors(
+    entries: Iterable[Entry], names: tuple[str, ...], authored: Iterable[bool] = ()
+) -> tuple[Entry, ...]:
     """Entries without an author credited to the feed's authors, as Atom defines it (RFC 4287
     section 4.2.1: an entry without atom:author takes the feed's). RSS has no such rule: a
-    channel's managingEditor is not every item's author."""
+    channel's managingEditor is not every item's author.
+
+    `authored` says, entry by entry, whether it has an atom:author of its own: one that gives
+    only an address (`<email>`, `<uri>`) names someone other than the feed's author, though
+    not by name, so the entry credits no one rather than the feed's author."""
+    entries = tuple(entries)
     if not names:
-        return tuple(entries)
-    return tuple(e if e.authors else replace(e, authors=names) for e in entries)
+        return entries
+    own = tuple(authored) or (False,) * len(entries)
+    return tuple(
+        e if e.authors or mine else replace(e, authors=names)
+        for e, mine in zip(entries, own, strict=True)
+    )
 
 
 def link_posts(entries: Iterable[Entry], home: str | None) -> tuple[Entry, ...]:
@@ -360,12 +393,14 @@ def finish_entries(
     atom: bool,
     people: Iterable[object] = (),
     author: object = None,
+    authored: Iterable[bool] = (),
 ) -> tuple[str | None, tuple[Entry, ...]]:
     """An XML feed's home page (its `link`, made safe against `base`) and its entries as published:
-    in an Atom feed (`atom`) an entry without authors takes the feed's (`people`, else its raw
-    `author`: `inherit_authors`), and link posts are told by the home page (`link_posts`)."""
+    in an Atom feed (`atom`) an entry without an author element (`authored`: whether each has one)
+    takes the feed's authors (`people`, else its raw `author`: `inherit_authors`), and link posts
+    are told by the home page (`link_posts`)."""
     if atom:
-        entries = inherit_authors(entries, author_names(people, author))
+        entries = inherit_authors(entries, author_names(people, author), authored)
     home = safe_link(link, base)
     return home, link_posts(entries, home)
 

@@ -43,6 +43,7 @@ from curator.feeds.common import (
     item_date,
     orig_link,
     plain_text,
+    uncut_name,
 )
 from curator.models import Entry, ParsedFeed
 
@@ -398,11 +399,13 @@ class _AuthorContext:
 
 
 def _name_from_author(text: str) -> str | None:
-    """The name feedparser keeps from "jane@example.com (Jane Doe)": its own rule, called as is."""
+    """The name feedparser keeps from "jane@example.com (Jane Doe)": its own rule, called as is,
+    but for an address it cut short (`uncut_name`)."""
     probe = _AuthorContext(text)
     _FeedParserMixin._sync_author_detail(probe)
-    name = probe.context["authors"][-1].get("name")
-    return name or None
+    person = probe.context["authors"][-1]
+    name = uncut_name(person.get("name"), person.get("email"), text.__contains__)
+    return name if isinstance(name, str) and name else None
 
 
 def _add_summary(item: _Item, value: str, kind: str) -> None:
@@ -559,6 +562,7 @@ def _feed(
     head = _Item()  # the feed's own fields, filed by the same rules as an item's
     has_content = False
     entries = []
+    authored = []  # whether each entry has an author element of its own, named or not
     for child, here in _in_order(container, base, channel_tag):
         if child.tag == entry_tag:
             _refuse_cdf(child)
@@ -567,6 +571,7 @@ def _feed(
                 # feedparser's _start_item files rdf:about as the id, as it is.
                 item.guid = item.guid or child.get(RDF_ABOUT)
             entries.append(_entry(item, url, version))
+            authored.append(bool(item.authors))
             has_content = False  # feedparser's _end_item
             continue
         name = _name(child)
@@ -615,6 +620,7 @@ def _feed(
         atom=is_atom,
         people=head.authors,
         author=head.author,
+        authored=authored,
     )
     return ParsedFeed(
         title=plain_title,
