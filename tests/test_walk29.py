@@ -64,3 +64,23 @@ def test_feeds_export_titles_a_feed_without_name_by_its_own_title(
     code, out, err = run("feeds", "export", "--config", str(config))
     assert code == 0, err
     assert f'text="Mixed Reading" title="Mixed Reading" xmlUrl="{url}"' in out
+
+
+def test_a_stray_template_beside_the_one_it_resembles_is_called_unused(demo: Path) -> None:
+    """walk29 #5: for templates/issues.html the warning said "Rename the file to issue.html",
+    though the editor's own issue.html was there and used: renaming would overwrite it."""
+    mine = demo.parent / "mine"
+    mine.mkdir()
+    (mine / "issue.html").write_text("<h1>{{ title }} (my own)</h1>\n", encoding="utf-8")
+    (mine / "issues.html").write_text("<h1>{{ title }} (old copy)</h1>\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+    assert code == 0, err
+    said = _said(err)
+    assert (
+        f"{mine / 'issues.html'}: curator uses no template of that name, so it ignores this"
+        " file; your issue.html beside it is the one used. If this file is an old copy, it can"
+        " be deleted; to use something of it, copy that into issue.html (renaming it to"
+        " issue.html would overwrite yours)" in said
+    )
+    assert "Rename the file" not in said
+    assert "(my own)" in (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
