@@ -36,6 +36,7 @@ from curator.errors import CuratorError, InputError
 from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
+    HOST_SKIPPED,
     FeedReport,
     FetchSummary,
     PageProgress,
@@ -236,11 +237,20 @@ def unread_pages(store: Store, issue: Issue, published: bool) -> tuple[str, ...]
     why = store.unread_pages([a.id for a in entries if a.id])
     then = "it was published" if published else "check its link before you publish"
     return tuple(
-        f'the page of "{a.title}" ({a.url}) could not be read ({why[a.id]}): its credit and'
-        f" blurb come from its feed alone; {then}"
+        f'the page of "{a.title}" ({a.url}) could not be read ({_stored_reason(why[a.id])}):'
+        f" its credit and blurb come from its feed alone; {then}"
         for a in entries
         if a.id in why
     )
+
+
+def _stored_reason(reason: str) -> str:
+    """Why a page was not read, as the store keeps it, in words true in any later run too: a page
+    skipped because its server could not be reached "earlier in this run" was so in the fetch
+    that stored it, not in a build that fetched nothing (walk29 #6)."""
+    if reason == HOST_SKIPPED:
+        return "not tried: its server could not be reached for its other pages in the same fetch"
+    return reason
 
 
 def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:

@@ -84,3 +84,34 @@ def test_a_stray_template_beside_the_one_it_resembles_is_called_unused(demo: Pat
     )
     assert "Rename the file" not in said
     assert "(my own)" in (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+
+
+def test_reasons_given_after_the_fetch_are_true_when_given(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk29 #6: `build --no-fetch` said a page was "not tried: its server could not be reached
+    earlier in this run" (it fetched nothing), and a one-sentence blurb's warning said "its feed
+    and page had no more text" of a page never read."""
+    down = h.refused_url("")
+    items = "".join(
+        f"<item><title>Customer feedback story {i}</title><link>{down}/story-{i}</link>"
+        f"<guid>story-{i}</guid><pubDate>Mon, 0{i + 1} Jun 2026 10:00:00 GMT</pubDate>"
+        f"<description>Closing the loop on customer feedback, part {i}.</description></item>"
+        for i in range(6)
+    )
+    url = http_server.add("/feed.xml", h.rss(items, "Northwind"))
+    config = h.write_config(tmp_path, [{"url": url, "name": "Northwind"}], issue_size=6)
+    code, _, err = run("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "--all-subjects")
+    said = _said(err)
+    assert "earlier in this run" not in said
+    assert (
+        "(not tried: its server could not be reached for its other pages in the same fetch):"
+        in said
+    )
+    assert "its feed and page had no more text" not in said
+    assert (
+        "is one sentence (its feed had no more text to make one of 2-3 sentences, and no text of"
+        " its page was read)" in said
+    )
