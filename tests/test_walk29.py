@@ -115,3 +115,45 @@ def test_reasons_given_after_the_fetch_are_true_when_given(
         "is one sentence (its feed had no more text to make one of 2-3 sentences, and no text of"
         " its page was read)" in said
     )
+
+
+#: What the demo's introduction could say of each subject (walk29 #4: an issue of every subject
+#: claimed all four, though only those with articles left were in it).
+_SUBJECT_WORDS = {
+    "The basics of customer experience": "foundations",
+    "Measuring the customer experience": "measuring it",
+    "Service operations": "support operation",
+    "Voice of the customer": "listening to customers",
+}
+
+
+def test_readme_demo_commands_work_in_the_order_printed(tmp_path: Path) -> None:
+    """walk29 #4: README's demo commands, run in the printed order, exited 3 at `build
+    --no-fetch` ("too thin: 0"): the --all-subjects issue before it had used every article up."""
+    import json
+    import shlex
+
+    from conftest import REPO, copy_demo
+
+    config = copy_demo(tmp_path)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Install and try the demo", 1)[1].split("\n## ", 1)[0]
+    commands = [
+        shlex.split(line.split("  #", 1)[0])[1:]
+        for block in section.split("```sh\n")[1:]
+        for line in block.split("```", 1)[0].splitlines()
+        if line.startswith("curator ") and "examples/feeds.yaml" in line
+    ]
+    assert len(commands) >= 5 and ["build", "--config", "examples/feeds.yaml"] in commands
+    for args in commands:
+        args = [str(config) if a == "examples/feeds.yaml" else a for a in args]
+        code, _, err = run(*args)
+        assert code == 0, (args, err)
+    issues = sorted((config.parent / "output").glob("issue-*.json"))
+    assert len(issues) == 4
+    for path in issues:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        shown = {section["subject"] for section in data["sections"]}
+        for subject, words in _SUBJECT_WORDS.items():
+            if subject not in shown:
+                assert words not in data["introduction"], (path.name, subject)
