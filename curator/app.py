@@ -6,7 +6,7 @@ import errno
 import fcntl
 import json
 import os
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -84,7 +84,7 @@ from curator.themes import (
     takes_plan_place,
     theme_history,
 )
-from curator.urls import clean_url
+from curator.urls import clean_url, url_key
 
 
 class BuildError(CuratorError):
@@ -770,12 +770,14 @@ def build_from_draft(
         )
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
+    fresh = _read_unread(config, store, draft.entries, known, now)
+    known |= fresh
     credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
-        known = _known_articles(store, draft.entries)
+        known = _known_articles(store, draft.entries) | fresh
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         lines = {e.url: e.line for e in draft.entries}
@@ -1004,6 +1006,51 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         theme=record.theme,
         closing=record.closing or "",
     )
+
+
+def _read_unread(
+    config: Config,
+    store: Store,
+    entries: Sequence[DraftEntry],
+    known: Mapping[str, Article],
+    now: datetime,
+) -> dict[str, Article]:
+    """The stored articles the draft adds by address alone whose page was never read (refused as
+    not public, failed, or featured before it could be read again), each as its page reads now:
+    README promises that an added address is read. An article not featured yet is stored so;
+    one an issue featured keeps its stored row (that issue published it so), and this issue
+    publishes it as read now. A page that still cannot be read leaves the article as stored."""
+    stale = {
+        entry.url: known[entry.url]
+        for entry in entries
+        if entry.url_only
+        and entry.url in known
+        and known[entry.url].text is None
+        and entry.url.startswith(("http://", "https://"))
+    }
+    if not stale:
+        return {}
+    built, _ = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
+    read = dict(built.articles)
+    found = {}
+    for url, old in stale.items():
+        key = url_key(url)
+        article = read.get(built.aliases.get(key, key))
+        if article is None or article.text is None:
+            continue
+        source = next((f for f in config.feeds if f.url == old.feed_url), None)
+        article = replace(
+            article,
+            # A feed's `name:` is the editor's word for every article of it.
+            publication=source.name if source and source.name else article.publication,
+            id=old.id,
+            first_seen=old.first_seen,
+            feed_url=old.feed_url,
+            subject_hints=old.subject_hints,
+        )
+        store.update_read_article(old.id, article)
+        found[url] = article
+    return found
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:

@@ -157,3 +157,54 @@ def test_readme_demo_commands_work_in_the_order_printed(tmp_path: Path) -> None:
         for subject, words in _SUBJECT_WORDS.items():
             if subject not in shown:
                 assert words not in data["introduction"], (path.name, subject)
+
+
+def _credited_page(server: LocalServer, name: str) -> str:
+    """A demo page served on 127.0.0.1 (a private address), with its byline and text."""
+    from conftest import EXAMPLES
+
+    page = (EXAMPLES / "pages" / f"{name}.html").read_bytes()
+    return server.add(f"/pages/{name}.html", page, content_type="text/html; charset=utf-8")
+
+
+def test_an_address_added_in_a_draft_is_read_though_its_page_was_refused_before(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk29 #2: an article whose page was refused (a private address) was featured from its
+    feed alone; with `allow_private_addresses: true` it was never read again, and added by its
+    address in a draft with `feature_again:` it stopped the build ("has no blurb"), though README
+    says an added address is read and `curator extract` read a blurb from it."""
+    page = _credited_page(http_server, "customer-service-vs-customer-experience")
+    title = "Customer Service Is One Department. Customer Experience Is All of Them."
+    items = (
+        f"<item><title>{title}</title><link>{page}</link><guid>{page}</guid>"
+        "<pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>"
+    )
+    url = http_server.add("/feeds/mixed.rss", h.rss(items, "Mixed Reading"))
+    config = h.write_config(tmp_path, [{"url": url}], settings={"allow_private_addresses": False})
+    code, _, err = run("build", "--config", str(config), "-q", "--all-subjects")
+    assert code == 0, err
+    first = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert title in first and "Priya Raman" not in first  # from its feed alone
+
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "allow_private_addresses: false", "allow_private_addresses: true"
+        ),
+        encoding="utf-8",
+    )
+    draft = tmp_path / "issue-2.md"
+    draft.write_text(
+        "---\ntitle: Customer Experience Weekly\nnumber: 2\ndate: 2026-12-06\n"
+        f"feature_again: [{page}]\n---\nA favourite, again.\n\n"
+        f"# The basics of customer experience\n\n## {page}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    assert "has no blurb" not in err
+    second = (tmp_path / "output" / "issue-2.html").read_text(encoding="utf-8")
+    assert "Priya Raman" in second and "Northwind CX Journal" in second
+    assert "Mixed Reading" not in second
+    # Issue 1 stays as it was published.
+    assert (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8") == first
