@@ -7,7 +7,7 @@ import fcntl
 import json
 import os
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -37,6 +37,7 @@ from curator.errors import CuratorError, InputError
 from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
+    HOST_SKIPPED,
     FeedReport,
     FetchSummary,
     PageProgress,
@@ -85,7 +86,7 @@ from curator.themes import (
     theme_history,
     thin_promise,
 )
-from curator.urls import clean_url
+from curator.urls import clean_url, url_key
 
 
 class BuildError(CuratorError):
@@ -245,11 +246,20 @@ def unread_pages(store: Store, issue: Issue, published: bool) -> tuple[str, ...]
     why = store.unread_pages([a.id for a in entries if a.id])
     then = "it was published" if published else "check its link before you publish"
     return tuple(
-        f'the page of "{a.title}" ({a.url}) could not be read ({why[a.id]}): its credit and'
-        f" blurb come from its feed alone; {then}"
+        f'the page of "{a.title}" ({a.url}) could not be read ({_stored_reason(why[a.id])}):'
+        f" its credit and blurb come from its feed alone; {then}"
         for a in entries
         if a.id in why
     )
+
+
+def _stored_reason(reason: str) -> str:
+    """Why a page was not read, as the store keeps it, in words true in any later run too: a page
+    skipped because its server could not be reached "earlier in this run" was so in the fetch
+    that stored it, not in a build that fetched nothing (walk29 #6)."""
+    if reason == HOST_SKIPPED:
+        return "not tried: its server could not be reached for its other pages in the same fetch"
+    return reason
 
 
 def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
@@ -857,12 +867,14 @@ def build_from_draft(
         )
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
+    fresh = _read_unread(config, store, draft.entries, known, now)
+    known |= fresh
     credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
-        known = _known_articles(store, draft.entries)
+        known = _known_articles(store, draft.entries) | fresh
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         lines = {e.url: e.line for e in draft.entries}
@@ -1122,6 +1134,51 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         theme=record.theme,
         closing=record.closing or "",
     )
+
+
+def _read_unread(
+    config: Config,
+    store: Store,
+    entries: Sequence[DraftEntry],
+    known: Mapping[str, Article],
+    now: datetime,
+) -> dict[str, Article]:
+    """The stored articles the draft adds by address alone whose page was never read (refused as
+    not public, failed, or featured before it could be read again), each as its page reads now:
+    README promises that an added address is read. An article not featured yet is stored so;
+    one an issue featured keeps its stored row (that issue published it so), and this issue
+    publishes it as read now. A page that still cannot be read leaves the article as stored."""
+    stale = {
+        entry.url: known[entry.url]
+        for entry in entries
+        if entry.url_only
+        and entry.url in known
+        and known[entry.url].text is None
+        and entry.url.startswith(("http://", "https://"))
+    }
+    if not stale:
+        return {}
+    built, _ = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
+    read = dict(built.articles)
+    found = {}
+    for url, old in stale.items():
+        key = url_key(url)
+        article = read.get(built.aliases.get(key, key))
+        if article is None or article.text is None:
+            continue
+        source = next((f for f in config.feeds if f.url == old.feed_url), None)
+        article = replace(
+            article,
+            # A feed's `name:` is the editor's word for every article of it.
+            publication=source.name if source and source.name else article.publication,
+            id=old.id,
+            first_seen=old.first_seen,
+            feed_url=old.feed_url,
+            subject_hints=old.subject_hints,
+        )
+        store.update_read_article(old.id, article)
+        found[url] = article
+    return found
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:

@@ -119,6 +119,11 @@ def short_blurb_reason(article: Article) -> str:
             else ("its feed has")
         )
         return f"{which} more text, but no second sentence that fit beside it"
+    if article.text is None:  # its page was not read (refused, failed, not asked for) or empty
+        return (
+            "its feed had no more text to make one of 2-3 sentences, and no text of its page was"
+            " read"
+        )
     return "its feed and page had no more text to make one of 2-3 sentences"
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import StringIO
@@ -784,12 +784,19 @@ def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
     return FeedSpec(spec.url, spec.name, hints, spec.comment)
 
 
-def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:
+def export_feeds(
+    path: Path,
+    now: datetime,
+    title: str | None = None,
+    feed_titles: Mapping[str, str] | None = None,
+) -> bytes:
     """feeds.yaml's feeds as an OPML 2.0 list (folders by first subject hint) for a feed reader.
 
-    `title` defaults to the newsletter's title in feeds.yaml. Feeds given as local paths are left
-    out: a feed reader elsewhere cannot read them.
+    `title` defaults to the newsletter's title in feeds.yaml. Each feed's title is its `name:`,
+    else its own title as last read (`feed_titles`, by URL), else its address. Feeds given as
+    local paths are left out: a feed reader elsewhere cannot read them.
     """
+    feed_titles = feed_titles or {}
     path = Path(path)
     data = _load_rt(path, _read_text(path))
     if title is None:
@@ -797,7 +804,7 @@ def export_feeds(path: Path, now: datetime, title: str | None = None) -> bytes:
         name = newsletter.get("title") if isinstance(newsletter, dict) else None
         title = str(name) if name else "curator feeds"
     feeds = [
-        OpmlFeed(spec.url, spec.name or spec.url, None, spec.subjects)
+        OpmlFeed(spec.url, spec.name or feed_titles.get(spec.url) or spec.url, None, spec.subjects)
         for spec in read_feeds(path)
         if urlsplit(spec.url).scheme.lower() in {"http", "https"}
     ]

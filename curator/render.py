@@ -119,7 +119,15 @@ def unused_templates(folder: Path) -> tuple[str, ...]:
         if path.name in used:
             continue
         close = difflib.get_close_matches(path.name, known, n=1, cutoff=0.75)
-        if close:
+        if close and (folder / close[0]).is_file():
+            # Renaming it as told would overwrite the editor's own template (walk29 #5).
+            warnings.append(
+                f"{path}: curator uses no template of that name, so it ignores this file; your"
+                f" {close[0]} beside it is the one used. If this file is an old copy, it can be"
+                f" deleted; to use something of it, copy that into {close[0]} (renaming it to"
+                f" {close[0]} would overwrite yours)"
+            )
+        elif close:
             warnings.append(
                 f"{path}: curator uses no template of that name, so it ignores this file and"
                 f" renders with its own {close[0]}: did you mean {close[0]}? Rename the file to"

@@ -113,14 +113,15 @@ def test_feeds_add_takes_the_local_paths_feeds_yaml_takes(
     elsewhere.write_bytes(SOME_FEED.replace(b"Loop Weekly", b"Elsewhere"))
     monkeypatch.chdir(folder)
 
+    # A file's title names no site a path could tell (walk29 #1): no `name:`, and said so.
     code, out, err = invoke("feeds", "add", "--config", str(config), "saved/loop.xml")
-    assert (code, err) == (0, ""), err
-    assert out == "Added saved/loop.xml (Loop Weekly)\n"
+    assert code == 0 and "its title 'Loop Weekly' was not written as `name:`" in err, err
+    assert out == "Added saved/loop.xml\n"
     code, out, err = invoke("feeds", "add", "--config", str(config), elsewhere.as_uri())
-    assert (code, err) == (0, ""), err
-    assert out == f"Added {elsewhere} (Elsewhere)\n"
+    assert code == 0 and "its title 'Elsewhere' was not written" in err, err
+    assert out == f"Added {elsewhere}\n"
     entries = [(f.url, f.name) for f in load_config(config).feeds]
-    assert entries == [(str(saved), "Loop Weekly"), (str(elsewhere), "Elsewhere")]
+    assert entries == [(str(saved), None), (str(elsewhere), None)]
     assert "- url: saved/loop.xml\n" in config.read_text(encoding="utf-8")  # relative to feeds.yaml
 
     code, _, err = invoke("feeds", "add", "--config", str(config), str(saved))
@@ -183,9 +184,10 @@ def test_feeds_add_and_the_build_read_an_entity_laden_feed_alike(
     added = feeds_yaml(tmp_path / "added")
     code, out, err = invoke("feeds", "add", "--config", str(added), url)
     assert code == 0, err
-    (name,) = [f.name for f in load_config(added).feeds]
-    assert name is not None and len(name) <= 2000 and "xxxx" not in name
-    assert out == f"Added {url} ({name})\n"
+    assert [f.name for f in load_config(added).feeds] == [None]  # no site in it (walk29 #1)
+    assert out == f"Added {url}\n"
+    (name,) = re.findall(r"its title '(.*?)' was not written", " ".join(err.split()))
+    assert len(name) <= 2000 and "xxxx" not in name
 
     built = feeds_yaml(tmp_path / "built", [{"url": url}])  # no name: the feed's title is used
     code, data, err = h.build_json(built, command="fetch")

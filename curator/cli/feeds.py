@@ -20,6 +20,7 @@ from curator.feedsfile import (
     DuplicateFeedError,
     add_feed,
     export_feeds,
+    import_name,
     import_subscriptions,
     init_newsletter,
     read_feeds,
@@ -112,9 +113,22 @@ def add(
             click.echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
     address = written if found.is_feed else best.url
-    add_feed(config, address, name or best.title, subjects)
-    title = name or best.title
-    click.echo(f"Added {address}" + (f" ({title})" if title else ""))
+    title = " ".join((best.title or "").split())
+    # The feed's title becomes `name:` (which every article of it is credited to) only when it
+    # names the feed's site, as `feeds import` decides: an aggregator's "Mixed Reading" would be
+    # credited for the BBC's and Ars Technica's articles.
+    own = name or (import_name(title, best.url, found.final_url) if title else None)
+    add_feed(config, address, own, subjects)
+    click.echo(f"Added {address}" + (f" ({own})" if own else ""))
+    if title and not own:
+        click.echo(
+            f"curator: its title {title!r} was not written as `name:`: nothing says it names the"
+            " feed's site, and `name:` is the publication every article of the feed is credited"
+            " to. Each article is credited to its page's site name, else to this title; if the"
+            f" feed is one publication's, write `name:` under it in {config} (or add it with"
+            " --name)",
+            err=True,
+        )
 
 
 @feeds.command("remove")
@@ -234,8 +248,12 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
 )
 def export(config: Path, out: Path | None) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
-    loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
-    data = export_feeds(config, datetime.now(UTC))
+    conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
+    titles: dict[str, str] = {}
+    if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
+        with opened(config, None, lock=False) as (_, store):
+            titles = {str(r["url"]): str(r["title"]) for r in store.feed_rows() if r.get("title")}
+    data = export_feeds(config, datetime.now(UTC), feed_titles=titles)
     local = [
         spec.url
         for spec in read_feeds(config)
