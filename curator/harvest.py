@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
+from curator.feeds.common import too_many
 from curator.fetch import (
     CONNECT_TIMEOUT,
     Fetcher,
@@ -100,6 +101,13 @@ class FeedReport:
     warning_since: str | None = None
     #: The address its configured one redirects to for good (301/308): feeds.yaml wants updating.
     moved_to: str | None = None
+    #: The entries its document has, when more than curator reads (only the first were read).
+    entries_in_feed: int | None = None
+
+    @property
+    def capped_note(self) -> str | None:
+        """ "read the first 1000 of its 10,000 entries (curator reads at most 1000 per feed)"."""
+        return too_many(self.entries_in_feed) if self.entries_in_feed else None
 
     @property
     def skip_note(self) -> str | None:
@@ -140,6 +148,8 @@ class FeedReport:
             "not_well_formed": self.warning or self.still_malformed,
             "not_well_formed_since": self.warning_since,
             "moved_to": self.moved_to,
+            "entries_in_feed": self.entries_in_feed,
+            "entries_note": self.capped_note,
         }
 
 
@@ -494,6 +504,7 @@ def _read_report(
         skip_reason=reason if skipped_links else None,
         untitled=untitled,
         moved_to=result.moved_to,
+        entries_in_feed=parsed.entries_in_document,
     )
 
 

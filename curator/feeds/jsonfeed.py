@@ -21,7 +21,6 @@ from curator.feeds.common import (
     safe_link,
     sane,
     short,
-    too_many,
 )
 from curator.models import ParsedFeed
 
@@ -141,14 +140,10 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
         link=safe_link(document.get("home_page_url"), base),
         entries=entries,
         version="json1" + (match.group(1) or "0"),
-        warning="; ".join(
-            x
-            for x in (
-                surrogates
-                and f"{surrogates} lone surrogate escape(s) (\\ud800 and the like) shown as \ufffd",
-                too_many(len(items)) if len(items) > MAX_ENTRIES else None,
-            )
-            if x
-        )
-        or None,
+        warning=(
+            f"{surrogates} lone surrogate escape(s) (\\ud800 and the like) shown as \ufffd"
+            if surrogates
+            else None
+        ),
+        entries_in_document=len(items) if len(items) > MAX_ENTRIES else None,
     )
