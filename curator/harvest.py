@@ -30,7 +30,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -55,8 +55,10 @@ from curator.textfeatures import Vector
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
-#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), or "failed".
-FeedStatus = Literal["ok", "unchanged", "failed"]
+#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), "failed", or not
+#: asked, its server having asked curator to wait (Retry-After) until a time not yet come
+#: ("waiting").
+FeedStatus = Literal["ok", "unchanged", "failed", "waiting"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,20 @@ class FeedReport:
     moved_to: str | None = None
     #: The entries its document has, when more than curator reads (only the first were read).
     entries_in_feed: int | None = None
+    #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
+    #: the run that got the answer, and on the runs that then did not ask ("waiting").
+    wait_until: str | None = None
+
+    @property
+    def wait_note(self) -> str | None:
+        """ "the server asked curator to wait until 14:05 UTC" (with the day when not today)."""
+        if not self.wait_until:
+            return None
+        until = datetime.fromisoformat(self.wait_until).astimezone(UTC)
+        when = until.strftime("%H:%M UTC")
+        if until.date() != datetime.now(UTC).date():
+            when = until.strftime("%Y-%m-%d %H:%M UTC")
+        return f"the server asked curator to wait until {when}"
 
     @property
     def capped_note(self) -> str | None:
@@ -149,6 +165,7 @@ class FeedReport:
             "not_well_formed_since": self.warning_since,
             "moved_to": self.moved_to,
             "entries_in_feed": self.entries_in_feed,
+            "wait_until": self.wait_until,
             "entries_note": self.capped_note,
         }
 
@@ -434,8 +451,23 @@ def _failed(
         failing_since=state.failing_since or now.isoformat(),
         failed_runs=state.failed_runs + 1,
         moved_to=result.moved_to,
+        wait_until=(now + timedelta(seconds=result.retry_after)).isoformat()
+        if result.retry_after
+        else None,
     )
     return _Settled(report, result)
+
+
+def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | None:
+    """The feed's outcome when its server asked curator not to ask again before a time not yet
+    come (Retry-After, remembered from an earlier run): not asked, and not a failure; None when
+    it is to be asked."""
+    if not state.wait_until or datetime.fromisoformat(state.wait_until) <= now:
+        return None
+    report = FeedReport(
+        source.url, _shown_name(source, state), "waiting", wait_until=state.wait_until
+    )
+    return _Settled(report, FetchResult(source.url, source.url))
 
 
 def _settled(
@@ -554,6 +586,10 @@ class _Run:
 async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     """Fetch, parse and build one feed, handing the CPU work to the workers; reported once read."""
     state = run.states[source.url]
+    if (waiting := _waiting(source, state, run.now)) is not None:
+        run.progress(waiting.report)
+        run.pages.feed_done(source.url)
+        return waiting
     result = await run.fetcher.fetch(_request(source, state))
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
@@ -919,6 +955,8 @@ def _store(
     result = outcome.result
     if isinstance(outcome, _Settled):
         report = outcome.report
+        if report.status == "waiting":  # not asked: nothing to record
+            return report
         if report.status == "failed":
             store.record_feed_failure(
                 report.url,
@@ -927,6 +965,7 @@ def _store(
                 kind=report.error_kind or "error",
                 error=report.error or "failed",
                 elapsed=result.elapsed,
+                wait_until=datetime.fromisoformat(report.wait_until) if report.wait_until else None,
             )
         else:
             store.record_feed_success(

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import hostile_helpers as h
@@ -39,3 +41,44 @@ def test_a_well_formed_feed_of_10000_entries_is_capped_not_called_malformed(
     assert code == 0
     assert out.splitlines()[1].startswith("ok"), out
     assert "not well formed" not in out and "need a look" not in out
+
+
+def test_a_feed_answering_429_with_retry_after_is_not_asked_again_until_then(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    slow = http_server.add("/slow.xml", b"slow down", status=429, headers={"Retry-After": "3600"})
+    absurd = http_server.add(
+        "/absurd.xml", b"down", status=503, headers={"Retry-After": "99999999"}
+    )
+    good = h.serve_healthy(http_server)
+    config = h.write_config(
+        tmp_path,
+        [
+            {"url": slow, "name": "Slow", "fetch_pages": False},
+            {"url": absurd, "name": "Absurd", "fetch_pages": False},
+            {"url": good, "name": "Good", "fetch_pages": False},
+        ],
+    )
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    feeds = {f["name"]: f for f in json.loads(out)["feeds"]}
+    assert feeds["Slow"]["status"] == "failed" and feeds["Slow"]["wait_until"]
+    # A wait of years is taken as a day at most.
+    until = datetime.fromisoformat(feeds["Absurd"]["wait_until"])
+    assert until <= datetime.now(UTC) + timedelta(hours=24, minutes=1)
+    # The next run does not ask, says until when, and counts no failure.
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    assert len(http_server.seen("/slow.xml")) == 1 and len(http_server.seen("/absurd.xml")) == 1
+    line = next(x for x in stderr.splitlines() if "Slow:" in x)
+    assert line.split()[0] == "waiting", line
+    assert "the server asked curator to wait until" in line and "UTC" in line
+    assert "failing for 2 runs" not in stderr
+    feeds = {f["name"]: f for f in json.loads(out)["feeds"]}
+    assert feeds["Slow"]["status"] == "waiting" and json.loads(out)["feeds_failed"] == 0
+    # Once the time has come, it is asked again.
+    db = tmp_path / "state" / "curator.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE feeds SET wait_until = '2000-01-01T00:00:00+00:00'")
+    _fetch(config)
+    assert len(http_server.seen("/slow.xml")) == 2

@@ -102,6 +102,8 @@ def malformed_note(report: FeedReport) -> str | None:
 
 
 def _feed_line(report: FeedReport) -> str:
+    if report.status == "waiting":
+        return f"  waiting    {report.name}: not asked in this run: {report.wait_note}"
     if report.status == "failed":
         return f"  failed     {report.name}: {report.error} ({failing_for(report)})"
     notes = [n for n in (malformed_note(report), moved_note(report)) if n]
@@ -354,6 +356,15 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )
+    waiting = [r for r in summary.feeds if r.status == "waiting"]
+    if waiting and not quiet:
+        click.echo(
+            f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
+            " curator to wait, and they are asked again on the first run after that:",
+            err=True,
+        )
+        for report in waiting:
+            click.echo(f"  {report.name}: {report.wait_note}", err=True)
     look = [
         (report, note)
         for report in summary.feeds
