@@ -105,6 +105,9 @@ class FeedReport:
     moved_to: str | None = None
     #: The entries its document has, when more than curator reads (only the first were read).
     entries_in_feed: int | None = None
+    #: New articles whose feed title was too long to be one, with no page title to use instead:
+    #: their links (the title was cut at a word; known once the pages are read).
+    cut_titles: tuple[str, ...] = ()
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
@@ -166,6 +169,7 @@ class FeedReport:
             "moved_to": self.moved_to,
             "entries_in_feed": self.entries_in_feed,
             "wait_until": self.wait_until,
+            "cut_titles": list(self.cut_titles),
             "entries_note": self.capped_note,
         }
 
@@ -1012,6 +1016,7 @@ def _store(
     report = _read_report(source, parsed, result, added, built.untitled)
     return dataclasses.replace(
         report,
+        cut_titles=built.cut_titles,
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,

@@ -82,3 +82,40 @@ def test_a_feed_answering_429_with_retry_after_is_not_asked_again_until_then(
         conn.execute("UPDATE feeds SET wait_until = '2000-01-01T00:00:00+00:00'")
     _fetch(config)
     assert len(http_server.seen("/slow.xml")) == 2
+
+
+def _item(title: str, link: str) -> str:
+    return (
+        f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid>"
+        "<description>Customer journey mapping for service teams.</description>"
+        "<pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>"
+    )
+
+
+def test_a_title_too_long_to_be_one_gives_way_to_the_page_or_is_cut_at_a_word_and_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    huge = "customer journey " * 62_000  # 1 MB
+    page = (
+        "<!doctype html><html><head><title>Mapping the customer journey</title></head><body>"
+        "<article><h1>Mapping the customer journey</h1>"
+        + "<p>Teams map the customer journey to find where service fails.</p>" * 8
+        + "</article></body></html>"
+    )
+    with_page = http_server.add("/page/a.html", page, content_type="text/html; charset=utf-8")
+    no_page = http_server.url("/page/missing.html")  # 404
+    feed = h.rss(_item(huge, with_page) + _item(huge, no_page), title="Huge Title Feed")
+    url = http_server.add("/huge.xml", feed, content_type="application/rss+xml")
+    config = h.write_config(tmp_path, [{"url": url}])
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    titles = dict(
+        h.store_rows(tmp_path / "state" / "curator.db", "SELECT url, title FROM articles")
+    )
+    assert titles[with_page] == "Mapping the customer journey"
+    cut = titles[no_page]
+    assert len(cut) <= 300 and cut.endswith(("journey…", "customer…")), cut
+    assert "1 new article(s) had a feed title too long to be one (over 300 characters)" in stderr
+    assert f"  Huge Title Feed: {no_page}" in stderr
+    assert with_page not in stderr.split("too long to be one")[1]
+    assert json.loads(out)["feeds"][0]["cut_titles"] == [no_page]

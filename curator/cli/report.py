@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from curator.articles import MAX_TITLE_CHARS
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
@@ -389,6 +390,19 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         )
         for report in summary.with_skips:
             click.echo(f"  {report.name}: {report.skip_note}", err=True)
+    if cut := [r for r in summary.feeds if r.cut_titles]:
+        click.echo(
+            f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
+            f" one (over {MAX_TITLE_CHARS} characters) and no page title to use instead; it was"
+            " cut at a word: check these in the draft, and edit the title there if need be:",
+            err=True,
+        )
+        for report in cut:
+            for link in report.cut_titles[:SHOWN_IN_PART]:
+                click.echo(f"  {report.name}: {link}", err=True)
+            if len(report.cut_titles) > SHOWN_IN_PART:
+                more = len(report.cut_titles) - SHOWN_IN_PART
+                click.echo(f"  {report.name}: and {more} more (--json lists every one)", err=True)
     if summary.pages_failed:
         asked = summary.pages_read + summary.pages_failed
         click.echo(
