@@ -695,7 +695,10 @@ HOST_SKIPPED = "not tried: its server could not be reached earlier in this run"
 
 
 def _unreachable(result: FetchResult) -> bool:
-    """Whether `result` failed before any answer because the host could not be reached."""
+    """Whether `result` failed before any answer because the host could not be reached (not a
+    host it was redirected to: its own server answered)."""
+    if result.final_url != result.url:
+        return False
     if result.error_kind in ("connect", "dns"):
         return not (result.error or "").startswith("connection lost")
     return result.error_kind == "timeout" and (result.error or "").startswith("could not connect")
@@ -827,7 +830,6 @@ _REASONS: dict[ErrorKind, str] = {
     "error": "an unexpected error",
     "file": "the local file could not be read",
     "invalid-url": "not a usable web address",
-    "redirects": "too many redirects, or a redirect loop",
     "tls": "a TLS (https) failure",
 }
 
@@ -838,6 +840,13 @@ def failure_reason(result: FetchResult) -> str:
         return "the page is empty"
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"
+    if result.error_kind == "redirects":
+        # `fetch._fetch_http`'s and `fetch._web_url`'s lines, without their addresses.
+        if result.error.startswith("redirect loop"):
+            return "a redirect loop"
+        if result.error.startswith("more than"):
+            return "too many redirects"
+        return "redirected to something that is not a web address"
     if result.error_kind is not None and result.error_kind in _REASONS:
         return _REASONS[result.error_kind]
     return result.error

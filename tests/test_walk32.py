@@ -119,3 +119,34 @@ def test_a_title_too_long_to_be_one_gives_way_to_the_page_or_is_cut_at_a_word_an
     assert f"  Huge Title Feed: {no_page}" in stderr
     assert with_page not in stderr.split("too long to be one")[1]
     assert json.loads(out)["feeds"][0]["cut_titles"] == [no_page]
+
+
+def test_a_redirect_whose_target_fails_names_the_target_and_the_true_reason(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    refused = h.refused_url("/feed.xml")
+    feed = http_server.add(
+        "/to-refused.xml", status=302, headers={"Location": refused}, content_type=None
+    )
+    to_file = http_server.add(
+        "/page/to-file.html",
+        status=302,
+        headers={"Location": "file:///etc/passwd"},
+        content_type=None,
+    )
+    pages = http_server.add(
+        "/pages.xml", h.rss(_item("Journey maps that work", to_file), title="Pages")
+    )
+    config = h.write_config(
+        tmp_path, [{"url": feed, "name": "Moved"}, {"url": pages, "name": "Pages"}]
+    )
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    data = json.loads(out)
+    moved = next(f for f in data["feeds"] if f["name"] == "Moved")
+    assert moved["error"] == f"redirected to {refused}: connection refused", moved["error"]
+    assert f"redirected to {refused}: connection refused" in stderr
+    # The page's reason is the true one, not "too many redirects".
+    assert data["page_failure_reasons"] == {"redirected to something that is not a web address": 1}
+    assert "too many redirects" not in stderr
+    assert "redirected to something that is not a web address" in stderr
