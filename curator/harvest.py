@@ -27,6 +27,7 @@ import asyncio
 import dataclasses
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -704,6 +705,25 @@ def _unreachable(result: FetchResult) -> bool:
     return result.error_kind == "timeout" and (result.error or "").startswith("could not connect")
 
 
+#: Why a page read in part that ends early is in `pages_in_part`.
+ENDS_EARLY = (
+    "the page ends early (no </html> after its <html>): it may have been cut off, say by a wrong"
+    " Content-Length from its server; what came was read"
+)
+#: How far from its end a whole page's </body> or </html> may be.
+_TAIL = 64 * 1024
+_HTML_OPEN = re.compile(rb"<html[\s>]", re.I)
+_HTML_CLOSE = re.compile(rb"</(?:html|body)\s*>", re.I)
+
+
+def _ends_early(content: bytes) -> bool:
+    """Whether an HTML page that opens its document with <html> stops before closing it (nor its
+    body): cut off, as a body shorter than the page (a Content-Length that lies) is (walk32 #7).
+    A feed so cut is "not well formed"; a page is still read, but said to be read in part."""
+    head = content[:_TAIL]
+    return bool(_HTML_OPEN.search(head)) and not _HTML_CLOSE.search(content[-_TAIL:])
+
+
 def _host(link: str) -> str:
     parts = urlsplit(link)
     return parts.netloc.lower() or link
@@ -808,8 +828,11 @@ class _PageReader:
             self.failed[link] = ("connect", HOST_SKIPPED)
         elif page is not None:
             self.read += 1
-            if page.problems:
-                self.in_part.append(PageInPart(link, page.problems))
+            problems = page.problems
+            if _ends_early(result.content or b""):
+                problems = (*problems, ENDS_EARLY)
+            if problems:
+                self.in_part.append(PageInPart(link, problems))
         else:
             error = result.error or "the page is empty"
             self.failures.append(PageFailure(link, failure_reason(result), error))

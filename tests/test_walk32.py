@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import hostile_helpers as h
@@ -150,3 +151,37 @@ def test_a_redirect_whose_target_fails_names_the_target_and_the_true_reason(
     assert data["page_failure_reasons"] == {"redirected to something that is not a web address": 1}
     assert "too many redirects" not in stderr
     assert "redirected to something that is not a web address" in stderr
+
+
+def test_a_page_cut_short_by_its_content_length_is_listed_as_read_in_part(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    page = (
+        "<!doctype html><html><head><title>Service desk staffing</title></head><body><article>"
+        + "<p>Contact centre staffing decides how long customers wait in queues.</p>" * 20
+        + "</article></body></html>"
+    ).encode()
+
+    def short_length(req: BaseHTTPRequestHandler) -> None:
+        req.send_response(200)
+        req.send_header("Content-Type", "text/html; charset=utf-8")
+        req.send_header("Content-Length", str(len(page) // 2))
+        req.send_header("Connection", "close")
+        req.end_headers()
+        req.wfile.write(page)
+        req.close_connection = True
+
+    cut = http_server.add("/page/cut.html", handler=short_length)
+    whole = http_server.add("/page/whole.html", page, content_type="text/html; charset=utf-8")
+    feed = http_server.add(
+        "/feed.xml",
+        h.rss(_item("Staffing the desk", cut) + _item("Queues and agents", whole), title="Desk"),
+    )
+    config = h.write_config(tmp_path, [{"url": feed, "name": "Desk"}])
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    in_part = json.loads(out)["pages_in_part"]
+    assert [p["url"] for p in in_part] == [cut]
+    assert "the page ends early" in in_part[0]["problems"][0]
+    assert "1 article page(s) were read in part" in stderr
+    assert f"  {cut}: the page ends early" in stderr

@@ -440,7 +440,7 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.pages_in_part:
         click.echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
-            "(the page broke the reader of a field, which was left out):",
+            "(the page broke the reader of a field, which was left out, or it ends early):",
             err=True,
         )
         for page in summary.pages_in_part[:SHOWN_IN_PART]:
