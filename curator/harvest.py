@@ -213,6 +213,11 @@ class PageTally:
         return self.read + self.failed
 
 
+#: Pages of a feed asked for in a run, none of which could be read, from which on the report
+#: advises `fetch_pages: false` (one page that failed says nothing of the others).
+STOP_PAGES_AFTER = 3
+
+
 @dataclass(frozen=True)
 class FetchSummary:
     feeds: tuple[FeedReport, ...]
@@ -258,6 +263,16 @@ class FetchSummary:
         """The feeds (by name) not one of whose pages asked for in this run could be read."""
         return tuple(
             f.name for f in self.feeds if f.pages_asked and f.pages_unread == f.pages_asked
+        )
+
+    @property
+    def pages_keep_failing(self) -> tuple[tuple[str, int], ...]:
+        """Of `pages_all_unread`, the feeds with at least `STOP_PAGES_AFTER` pages asked for, with
+        how many: not a page or two that failed (walk32 #6), a feed whose pages cannot be read."""
+        return tuple(
+            (f.name, f.pages_asked)
+            for f in self.feeds
+            if f.pages_asked >= STOP_PAGES_AFTER and f.pages_unread == f.pages_asked
         )
 
     @property
@@ -1118,6 +1133,7 @@ __all__ = [
     "PAGE_READS",
     "PAGE_RETRY_DAYS",
     "PAGE_RETRY_WAITS",
+    "STOP_PAGES_AFTER",
     "FeedReport",
     "FeedStatus",
     "FetchSummary",

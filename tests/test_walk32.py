@@ -185,3 +185,29 @@ def test_a_page_cut_short_by_its_content_length_is_listed_as_read_in_part(
     assert "the page ends early" in in_part[0]["problems"][0]
     assert "1 article page(s) were read in part" in stderr
     assert f"  {cut}: the page ends early" in stderr
+
+
+def test_fetch_pages_false_is_advised_only_when_several_pages_failed_and_none_was_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    http_server.add("/down/big.html", "too big", status=500, content_type="text/plain")
+    one = http_server.add(
+        "/one.xml", h.rss(_item("One page down", http_server.url("/down/big.html")), "One")
+    )
+    items = "".join(
+        _item(f"Story {n} of the desk", http_server.url(f"/down/{n}.html")) for n in range(4)
+    )
+    for n in range(4):
+        http_server.add(f"/down/{n}.html", "oops", status=500, content_type="text/plain")
+    many = http_server.add("/many.xml", h.rss(items, "Many"))
+    config = h.write_config(
+        tmp_path, [{"url": one, "name": "One Down"}, {"url": many, "name": "All Down"}]
+    )
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    assert "5 of 5 article page(s) could not be read" in stderr
+    advice = [x for x in stderr.splitlines() if "fetch_pages: false" in x]
+    assert len(advice) == 1, advice
+    assert advice[0].startswith("  Not one of the pages of All Down (4 asked for) could be read:")
+    assert "One Down" not in stderr.split("could not be read;")[1]
+    assert json.loads(out)["hint"].startswith("pages of All Down: set `fetch_pages: false`")

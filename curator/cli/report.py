@@ -302,8 +302,12 @@ def _allow_private(summary: FetchSummary, names: Sequence[str]) -> str:
 def pages_hint(summary: FetchSummary) -> str | None:
     """What to do about the feeds whose pages all failed, or still fail when read again: read
     those refused as not public, stop reading the others."""
-    names = list(dict.fromkeys([*summary.pages_all_unread, *summary.still_unread_feeds]))
-    refused = [n for n in names if n in summary.pages_all_refused]
+    refused = list(summary.pages_all_refused)
+    names = list(
+        dict.fromkeys(
+            [*refused, *(n for n, _ in summary.pages_keep_failing), *summary.still_unread_feeds]
+        )
+    )
     failing = [n for n in names if n not in refused]
     hints = [
         *([f"pages of {_names(failing)}: {_stop_pages(summary, failing)}"] if failing else []),
@@ -427,9 +431,12 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
                 err=True,
             )
         refused = summary.pages_all_refused
-        if failing := [n for n in summary.pages_all_unread if n not in refused]:
+        if failing := [(n, k) for n, k in summary.pages_keep_failing if n not in refused]:
+            names = [n for n, _ in failing]
+            counted = [f"{n} ({k} asked for)" for n, k in failing]
             click.echo(
-                f"  No page of {_names(failing)} could be read: {_stop_pages(summary, failing)}.",
+                f"  Not one of the pages of {_names(counted)} could be read:"
+                f" {_stop_pages(summary, names)}.",
                 err=True,
             )
         if refused:
