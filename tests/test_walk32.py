@@ -211,3 +211,43 @@ def test_fetch_pages_false_is_advised_only_when_several_pages_failed_and_none_wa
     assert advice[0].startswith("  Not one of the pages of All Down (4 asked for) could be read:")
     assert "One Down" not in stderr.split("could not be read;")[1]
     assert json.loads(out)["hint"].startswith("pages of All Down: set `fetch_pages: false`")
+
+
+def test_each_kind_of_feed_failure_says_what_to_do_and_a_loop_names_its_feed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    def cut_short(req: BaseHTTPRequestHandler) -> None:
+        req.send_response(200)
+        req.send_header("Content-Type", "application/rss+xml")
+        req.send_header("Content-Length", "5000")
+        req.end_headers()
+        req.wfile.write(b"<rss><channel>")
+        req.close_connection = True
+
+    feeds = {
+        "Slow": http_server.add("/slow.xml", handler=h.never_answers(5)),
+        "Busy": http_server.add("/busy.xml", "later", status=429),
+        "Broken": http_server.add("/broken.xml", "oops", status=500),
+        "Refused": h.refused_url(),
+        "Cut": http_server.add("/cut.xml", handler=cut_short),
+        "Loop": h.redirect_loop(http_server, "/loop-a.xml", "/loop-b.xml"),
+    }
+    config = h.write_config(tmp_path, [{"url": u, "name": n} for n, u in feeds.items()])
+    code, _, stderr = _fetch(config)
+    assert code == 1, stderr  # every feed failed
+    lines = {
+        x.split()[0]: x
+        for x in stderr.split("feed(s) failed and were skipped:")[1].splitlines()[1:7]
+    }
+    expected = {
+        "Slow": "the server was too slow",
+        "Busy": "the server asks curator to ask less often",
+        "Broken": "the server failed on its side",
+        "Refused": "nothing took the connection (the site may be down)",
+        "Cut": "the server cut the connection before the feed was whole",
+        "Loop": "open the address in a browser to see where it leads",
+    }
+    for name, advice in expected.items():
+        line = lines[name]
+        assert line.startswith(f"  {name} ({feeds[name]}): "), line
+        assert f"; {advice}" in line, line

@@ -81,6 +81,50 @@ def gone_advice(report: FeedReport) -> str | None:
     )
 
 
+def feed_advice(report: FeedReport) -> str | None:
+    """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
+    too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
+    if gone := gone_advice(report):
+        return gone
+    kind, error = report.error_kind, report.error or ""
+    lasts = "usually passing; if it keeps failing for days,"
+    cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
+    if kind == "rate-limited" and report.wait_note:
+        return f"{report.wait_note}; it is not asked before then, and nothing needs doing"
+    if kind == "rate-limited":
+        return (
+            "the server asks curator to ask less often: nothing to do unless it lasts; if it"
+            " does, ask the publisher"
+        )
+    if kind == "timeout":
+        return (
+            f"the server was too slow: {lasts} open the address in a browser, and if it is only"
+            " slow raise `timeout` under `settings:` in feeds.yaml"
+        )
+    if kind in ("connect", "http") and cut:
+        return (
+            f"the server cut the connection before the feed was whole: {lasts} tell the publisher"
+        )
+    if kind == "connect":
+        where = "the address it redirects to" if error.startswith("redirected to") else "the site"
+        return f"nothing took the connection ({where} may be down): {lasts} check it in a browser"
+    if kind == "unavailable" or (kind == "http" and error.startswith("HTTP 5")):
+        return f"the server failed on its side: {lasts} tell the publisher"
+    if kind == "http" and error.startswith("HTTP 4"):
+        return (
+            "the server refused the request: open the address in a browser; if it works there,"
+            " the server may be refusing curator (tell the publisher)"
+        )
+    if kind == "dns":
+        return "check the address for a typo; if it is right, the site may have gone"
+    if kind == "redirects":
+        return (
+            "open the address in a browser to see where it leads, and put the feed's address"
+            " there in feeds.yaml"
+        )
+    return None
+
+
 def moved_note(report: FeedReport) -> str | None:
     """What to do about a feed whose address redirects for good to another."""
     if not report.moved_to:
@@ -351,11 +395,13 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
-            # Named as its line named it, and where it is (unless its error says so already).
+            # Named as its line named it, and where it is, unless its error says so already (a
+            # redirect's error names the next address too: walk32 #8).
             where = report.name
-            if report.url not in (report.name, *(report.error or "").split()):
+            said = report.error_kind != "redirects" and report.url in (report.error or "").split()
+            if report.url != report.name and not said:
                 where += f" ({report.url})"
-            advice = gone_advice(report)
+            advice = feed_advice(report)
             click.echo(
                 f"  {where}: {report.error} ({failing_for(report)})"
                 + (f"; {advice}" if advice else ""),
