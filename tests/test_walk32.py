@@ -67,6 +67,8 @@ def test_a_feed_answering_429_with_retry_after_is_not_asked_again_until_then(
     # A wait of years is taken as a day at most.
     until = datetime.fromisoformat(feeds["Absurd"]["wait_until"])
     assert until <= datetime.now(UTC) + timedelta(hours=24, minutes=1)
+    _, out, _ = run_cli("feeds", "check", "--config", str(config))
+    assert "the server asked curator to wait until" in out
     # The next run does not ask, says until when, and counts no failure.
     code, out, stderr = _fetch(config, "--json")
     assert code == 0, stderr

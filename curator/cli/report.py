@@ -161,8 +161,8 @@ def _feed_line(report: FeedReport) -> str:
     line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
     if report.warning:
         line += f" (not well formed: {report.warning})"
-    if report.capped_note:
-        line += f" ({report.capped_note})"
+    if report.capped_note:  # it has brackets of its own
+        line += f"; {report.capped_note}"
     if report.skip_note:
         line += f" ({report.skip_note})"
     if note := moved_note(report):
