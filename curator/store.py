@@ -325,8 +325,14 @@ def _migration_13(db: sqlite3.Connection) -> None:
 
 def _migration_14(db: sqlite3.Connection) -> None:
     """When a feed's server asked curator (429 or 503 with Retry-After) not to ask again before
-    (`wait_until`, ISO): until then the feed is not fetched (walk32 #3)."""
+    (`wait_until`, ISO): until then the feed is not fetched (walk32 #3). And a feed marked not
+    well formed only for having more entries than curator reads (its own limit, walk32 #2) is
+    not marked so any more."""
     _add_columns(db, "feeds", [("wait_until", "TEXT")])
+    db.execute(
+        "UPDATE feeds SET warning = NULL, warning_since = NULL"
+        " WHERE warning GLOB '[0-9]* entries; only the first [0-9]* were read'"
+    )
 
 
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.

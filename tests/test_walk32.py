@@ -253,3 +253,28 @@ def test_each_kind_of_feed_failure_says_what_to_do_and_a_loop_names_its_feed(
         line = lines[name]
         assert line.startswith(f"  {name} ({feeds[name]}): "), line
         assert f"; {advice}" in line, line
+
+
+def test_a_feed_marked_malformed_only_for_its_entry_count_is_not_any_more(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """A store from before: the mark "10000 entries; only the first 1000 were read" went away."""
+    from curator.store import MIGRATIONS
+
+    url = http_server.url("/many.xml")
+    config = h.write_config(tmp_path, [{"url": url, "name": "Many"}])
+    (tmp_path / "state").mkdir()
+    db = sqlite3.connect(tmp_path / "state" / "curator.db", isolation_level=None)
+    for migration in MIGRATIONS[:13]:
+        migration(db)
+    db.execute("PRAGMA user_version = 13")
+    db.execute(
+        "INSERT INTO feeds (url, last_success, entries_last, warning, warning_since)"
+        " VALUES (?, '2026-12-01T00:00:00+00:00', 1000,"
+        " '10000 entries; only the first 1000 were read', '2026-12-01T00:00:00+00:00')",
+        (url,),
+    )
+    db.close()
+    code, out, _ = run_cli("feeds", "check", "--config", str(config))
+    assert code == 0, out
+    assert out.splitlines()[1].startswith("ok") and "not well formed" not in out
