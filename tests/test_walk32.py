@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -226,8 +227,12 @@ def test_each_kind_of_feed_failure_says_what_to_do_and_a_loop_names_its_feed(
         req.wfile.write(b"<rss><channel>")
         req.close_connection = True
 
+    def silent(req: BaseHTTPRequestHandler) -> None:
+        time.sleep(4)  # past the config's `timeout: 2`
+        req.close_connection = True
+
     feeds = {
-        "Slow": http_server.add("/slow.xml", handler=h.never_answers(5)),
+        "Slow": http_server.add("/slow.xml", handler=silent),
         "Busy": http_server.add("/busy.xml", "later", status=429),
         "Broken": http_server.add("/broken.xml", "oops", status=500),
         "Refused": h.refused_url(),
