@@ -157,6 +157,9 @@ class Built:
     untitled: int = 0
     #: New entries whose page named another new entry's link as its address: that article, kept once.
     duplicates: int = 0
+    #: The links of new entries whose feed title was too long to be one (`MAX_TITLE_CHARS`) and
+    #: whose page gave none to use instead: their title was cut at a word.
+    cut_titles: tuple[str, ...] = ()
 
 
 def shared_canonicals(
@@ -177,6 +180,30 @@ def shared_canonicals(
     return {k for k, n in named.items() if k not in links and (n > 1 or k in known)}
 
 
+#: The longest feed title taken as a title: headlines run to about 150 characters, so one longer
+#: is something else in the title field (a whole post, or an attack: walk32 #1 had 1 MB).
+MAX_TITLE_CHARS = 300
+
+
+def _sane(title: str | None) -> bool:
+    return bool(title) and len(title or "") <= MAX_TITLE_CHARS
+
+
+def title_cut(entry: Entry, page: Page | None) -> bool:
+    """Whether the entry's title is too long to be one and the page gives no sane title to use
+    instead: the article's title is then the feed's cut at a word (`cut_title`)."""
+    return bool(entry.title) and not _sane(entry.title) and not (page and _sane(page.title))
+
+
+def cut_title(title: str) -> str:
+    """`title` cut at a word to at most `MAX_TITLE_CHARS`, ending in "…"."""
+    head = title[: MAX_TITLE_CHARS - 1]
+    space = head.rfind(" ")
+    if space > MAX_TITLE_CHARS // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:-–—") + "…"
+
+
 def build_articles(
     entries: Sequence[Entry],
     *,
@@ -193,6 +220,7 @@ def build_articles(
     built: dict[str, Article] = {}
     aliases: dict[str, str] = {}
     untitled = duplicates = 0
+    cut: list[str] = []
     shared = shared_canonicals(entries, pages, shared_before)
     for entry in entries:
         page = pages.pages.get(entry.link or "")
@@ -200,6 +228,8 @@ def build_articles(
         if article is None:
             untitled += 1
             continue
+        if title_cut(entry, page):
+            cut.append(entry.link or article.url)
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -208,7 +238,7 @@ def build_articles(
         aliases[url_key(entry.link or article.url)] = key
         if (canonical := canonical_of(page)) and url_key(canonical) in shared:
             aliases.setdefault(shared_mark(url_key(canonical)), key)
-    return Built(tuple(built.items()), aliases, untitled, duplicates)
+    return Built(tuple(built.items()), aliases, untitled, duplicates, tuple(cut))
 
 
 def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str | None:
@@ -296,8 +326,13 @@ def merge(
     else:
         url = link
     # The feed's title is plain text already (the parser read its markup once): cleaning it again
-    # would read "<div>" in "Using <div> in templates" as a tag.
-    title = entry.title or (page.title if page and page.title else "")
+    # would read "<div>" in "Using <div> in templates" as a tag. One too long to be a title gives
+    # way to the page's, else is cut at a word (`title_cut`).
+    long_title = bool(entry.title) and not _sane(entry.title)
+    feed_title_used = bool(entry.title) and not (long_title and page and _sane(page.title))
+    title = (entry.title if feed_title_used else None) or (
+        page.title if page and page.title else ""
+    )
     if not title:
         return None
     site = page.publication if page and page.publication else None
@@ -313,8 +348,10 @@ def merge(
             feed_credits(entry), page.authors if page else (), names=names, own_site=own_site
         )
     authors = credited(tuple(authors), publication)
-    if not entry.title and page is not None:
+    if not feed_title_used and page is not None:
         title = page_title(page, publication)
+    elif long_title:
+        title = cut_title(title)
     elif not entry.via:
         title = feed_item_title(title, page, publication, feed_title, authors)
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read

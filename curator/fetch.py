@@ -510,9 +510,7 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
             async with asyncio.timeout(budget):
                 if checked:
                     await _check_address(host, port)
-                response = await run.client.send(
-                    run.client.build_request("GET", url, headers=headers), stream=True
-                )
+                response = await _send(run, url, headers, redirected=redirects > 0)
                 try:
                     progress.answered = True
                     if checked and run.check_peer:
@@ -539,6 +537,22 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
         if budget <= 0:
             raise TimeoutError
         visited.add(str(url))
+
+
+async def _send(
+    run: _Run, url: httpx.URL, headers: dict[str, str], *, redirected: bool
+) -> httpx.Response:
+    """Send one hop's request; when it was redirected there, a failure to reach it names the
+    address redirected to, not the first server, which answered (walk32 #4)."""
+    try:
+        return await run.client.send(
+            run.client.build_request("GET", url, headers=headers), stream=True
+        )
+    except httpx.HTTPError as exc:
+        if not redirected:
+            raise
+        failure = _classify(exc, url.host, False, run.settings)
+        raise _Failure(failure.kind, f"redirected to {url}: {failure.message}") from exc
 
 
 def _web_url(text: str, first: bool, shown: str | None = None) -> httpx.URL:

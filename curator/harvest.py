@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
+from curator.feeds.common import too_many
 from curator.fetch import (
     CONNECT_TIMEOUT,
     Fetcher,
@@ -55,8 +56,10 @@ from curator.textfeatures import Vector
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
-#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), or "failed".
-FeedStatus = Literal["ok", "unchanged", "failed"]
+#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), "failed", or not
+#: asked, its server having asked curator to wait (Retry-After) until a time not yet come
+#: ("waiting").
+FeedStatus = Literal["ok", "unchanged", "failed", "waiting"]
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,31 @@ class FeedReport:
             " title: taken as a new article"
         )
 
+    #: The entries its document has, when more than curator reads (only the first were read).
+    entries_in_feed: int | None = None
+    #: New articles whose feed title was too long to be one, with no page title to use instead:
+    #: their links (the title was cut at a word; known once the pages are read).
+    cut_titles: tuple[str, ...] = ()
+    #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
+    #: the run that got the answer, and on the runs that then did not ask ("waiting").
+    wait_until: str | None = None
+
+    @property
+    def wait_note(self) -> str | None:
+        """ "the server asked curator to wait until 14:05 UTC" (with the day when not today)."""
+        if not self.wait_until:
+            return None
+        until = datetime.fromisoformat(self.wait_until).astimezone(UTC)
+        when = until.strftime("%H:%M UTC")
+        if until.date() != datetime.now(UTC).date():
+            when = until.strftime("%Y-%m-%d %H:%M UTC")
+        return f"the server asked curator to wait until {when}"
+
+    @property
+    def capped_note(self) -> str | None:
+        """ "read the first 1000 of its 10,000 entries (curator reads at most 1000 per feed)"."""
+        return too_many(self.entries_in_feed) if self.entries_in_feed else None
+
     @property
     def skip_note(self) -> str | None:
         """The line "4 of 5 entries skipped: no http(s) link" (and/or "2 of 5 entries skipped:
@@ -169,6 +197,10 @@ class FeedReport:
             "not_well_formed_since": self.warning_since,
             "moved_to": self.moved_to,
             "reused_ids": self.reused_ids,
+            "entries_in_feed": self.entries_in_feed,
+            "wait_until": self.wait_until,
+            "cut_titles": list(self.cut_titles),
+            "entries_note": self.capped_note,
         }
 
 
@@ -208,6 +240,11 @@ class PageTally:
     @property
     def done(self) -> int:
         return self.read + self.failed
+
+
+#: Pages of a feed asked for in a run, none of which could be read, from which on the report
+#: advises `fetch_pages: false` (one page that failed says nothing of the others).
+STOP_PAGES_AFTER = 3
 
 
 @dataclass(frozen=True)
@@ -255,6 +292,16 @@ class FetchSummary:
         """The feeds (by name) not one of whose pages asked for in this run could be read."""
         return tuple(
             f.name for f in self.feeds if f.pages_asked and f.pages_unread == f.pages_asked
+        )
+
+    @property
+    def pages_keep_failing(self) -> tuple[tuple[str, int], ...]:
+        """Of `pages_all_unread`, the feeds with at least `STOP_PAGES_AFTER` pages asked for, with
+        how many: not a page or two that failed (walk32 #6), a feed whose pages cannot be read."""
+        return tuple(
+            (f.name, f.pages_asked)
+            for f in self.feeds
+            if f.pages_asked >= STOP_PAGES_AFTER and f.pages_unread == f.pages_asked
         )
 
     @property
@@ -462,8 +509,23 @@ def _failed(
         failing_since=state.failing_since or now.isoformat(),
         failed_runs=state.failed_runs + 1,
         moved_to=result.moved_to,
+        wait_until=(now + timedelta(seconds=result.retry_after)).isoformat()
+        if result.retry_after
+        else None,
     )
     return _Settled(report, result)
+
+
+def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | None:
+    """The feed's outcome when its server asked curator not to ask again before a time not yet
+    come (Retry-After, remembered from an earlier run): not asked, and not a failure; None when
+    it is to be asked."""
+    if not state.wait_until or datetime.fromisoformat(state.wait_until) <= now:
+        return None
+    report = FeedReport(
+        source.url, _shown_name(source, state), "waiting", wait_until=state.wait_until
+    )
+    return _Settled(report, FetchResult(source.url, source.url))
 
 
 def _settled(
@@ -546,6 +608,7 @@ def _read_report(
         duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
         reused_ids=reused_ids,
+        entries_in_feed=parsed.entries_in_document,
     )
 
 
@@ -611,6 +674,10 @@ class _Run:
 async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     """Fetch, parse and build one feed, handing the CPU work to the workers; reported once read."""
     state = run.states[source.url]
+    if (waiting := _waiting(source, state, run.now)) is not None:
+        run.progress(waiting.report)
+        run.pages.feed_done(source.url)
+        return waiting
     result = await run.fetcher.fetch(_request(source, state))
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
@@ -725,10 +792,32 @@ HOST_SKIPPED = "not tried: its server could not be reached earlier in this run"
 
 
 def _unreachable(result: FetchResult) -> bool:
-    """Whether `result` failed before any answer because the host could not be reached."""
+    """Whether `result` failed before any answer because the host could not be reached (not a
+    host it was redirected to: its own server answered)."""
+    if result.final_url != result.url:
+        return False
     if result.error_kind in ("connect", "dns"):
         return not (result.error or "").startswith("connection lost")
     return result.error_kind == "timeout" and (result.error or "").startswith("could not connect")
+
+
+#: Why a page read in part that ends early is in `pages_in_part`.
+ENDS_EARLY = (
+    "the page ends early (no </html> after its <html>): it may have been cut off, say by a wrong"
+    " Content-Length from its server; what came was read"
+)
+#: How far from its end a whole page's </body> or </html> may be.
+_TAIL = 64 * 1024
+_HTML_OPEN = re.compile(rb"<html[\s>]", re.I)
+_HTML_CLOSE = re.compile(rb"</(?:html|body)\s*>", re.I)
+
+
+def _ends_early(content: bytes) -> bool:
+    """Whether an HTML page that opens its document with <html> stops before closing it (nor its
+    body): cut off, as a body shorter than the page (a Content-Length that lies) is (walk32 #7).
+    A feed so cut is "not well formed"; a page is still read, but said to be read in part."""
+    head = content[:_TAIL]
+    return bool(_HTML_OPEN.search(head)) and not _HTML_CLOSE.search(content[-_TAIL:])
 
 
 def _host(link: str) -> str:
@@ -835,8 +924,11 @@ class _PageReader:
             self.failed[link] = ("connect", HOST_SKIPPED)
         elif page is not None:
             self.read += 1
-            if page.problems:
-                self.in_part.append(PageInPart(link, page.problems))
+            problems = page.problems
+            if _ends_early(result.content or b""):
+                problems = (*problems, ENDS_EARLY)
+            if problems:
+                self.in_part.append(PageInPart(link, problems))
         else:
             error = result.error or "the page is empty"
             self.failures.append(PageFailure(link, failure_reason(result), error))
@@ -857,7 +949,6 @@ _REASONS: dict[ErrorKind, str] = {
     "error": "an unexpected error",
     "file": "the local file could not be read",
     "invalid-url": "not a usable web address",
-    "redirects": "too many redirects, or a redirect loop",
     "tls": "a TLS (https) failure",
 }
 
@@ -870,6 +961,13 @@ def failure_reason(result: FetchResult) -> str:
         return f"HTTP {result.status} (asked to wait)"
     if result.error.startswith(article_rules.REDIRECTED_AWAY):
         return article_rules.REDIRECTED_AWAY
+    if result.error_kind == "redirects":
+        # `fetch._fetch_http`'s and `fetch._web_url`'s lines, without their addresses.
+        if result.error.startswith("redirect loop"):
+            return "a redirect loop"
+        if result.error.startswith("more than"):
+            return "too many redirects"
+        return "redirected to something that is not a web address"
     if result.error_kind is not None and result.error_kind in _REASONS:
         return _REASONS[result.error_kind]
     return result.error
@@ -991,6 +1089,8 @@ def _store(
     result = outcome.result
     if isinstance(outcome, _Settled):
         report = outcome.report
+        if report.status == "waiting":  # not asked: nothing to record
+            return report
         if report.status == "failed":
             store.record_feed_failure(
                 report.url,
@@ -999,6 +1099,7 @@ def _store(
                 kind=report.error_kind or "error",
                 error=report.error or "failed",
                 elapsed=result.elapsed,
+                wait_until=datetime.fromisoformat(report.wait_until) if report.wait_until else None,
             )
         else:
             store.record_feed_success(
@@ -1047,6 +1148,7 @@ def _store(
     )
     return dataclasses.replace(
         report,
+        cut_titles=built.cut_titles,
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,
@@ -1116,6 +1218,7 @@ __all__ = [
     "PAGE_READS",
     "PAGE_RETRY_DAYS",
     "PAGE_RETRY_WAITS",
+    "STOP_PAGES_AFTER",
     "FeedReport",
     "FeedStatus",
     "FetchSummary",

@@ -114,6 +114,9 @@ class ParsedFeed:
     version: str | None = None
     #: Set when the feed was parsed but was not well formed (the parser recovered).
     warning: str | None = None
+    #: The entries the document has, when more than curator reads (`feeds.common.MAX_ENTRIES`):
+    #: only the first were read. Curator's own limit, not a fault of the feed (not a `warning`).
+    entries_in_document: int | None = None
 
 
 @dataclass(frozen=True)

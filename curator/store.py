@@ -335,6 +335,18 @@ def _migration_14(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_15(db: sqlite3.Connection) -> None:
+    """When a feed's server asked curator (429 or 503 with Retry-After) not to ask again before
+    (`wait_until`, ISO): until then the feed is not fetched (walk32 #3). And a feed marked not
+    well formed only for having more entries than curator reads (its own limit, walk32 #2) is
+    not marked so any more."""
+    _add_columns(db, "feeds", [("wait_until", "TEXT")])
+    db.execute(
+        "UPDATE feeds SET warning = NULL, warning_since = NULL"
+        " WHERE warning GLOB '[0-9]* entries; only the first [0-9]* were read'"
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -351,6 +363,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_12,
     _migration_13,
     _migration_14,
+    _migration_15,
 )
 VERSION = len(MIGRATIONS)
 
@@ -540,6 +553,8 @@ class FeedState:
     moved_to: str | None = None
     #: Runs in a row that it failed (0 when the last run read it).
     failed_runs: int = 0
+    #: When its server asked not to be asked again before (Retry-After on a 429/503), ISO.
+    wait_until: str | None = None
 
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -782,6 +797,7 @@ class Store:
             warning_since=row["warning_since"],
             moved_to=row["moved_to"],
             failed_runs=row["failed_runs"] or 0,
+            wait_until=row["wait_until"],
         )
 
     def _feed_id(self, url: str) -> int:
@@ -818,6 +834,7 @@ class Store:
                    entries_last = COALESCE(?, entries_last),
                    bytes_last = COALESCE(?, bytes_last), elapsed_last = ?,
                    content_hash = COALESCE(?, content_hash), moved_to = ?, failed_runs = 0,
+                   wait_until = NULL,
                    warning = CASE WHEN ? THEN ? ELSE warning END,
                    warning_since = CASE WHEN NOT ? THEN warning_since WHEN ? IS NULL THEN NULL
                                    ELSE COALESCE(warning_since, ?) END
@@ -844,18 +861,37 @@ class Store:
             )
 
     def record_feed_failure(
-        self, url: str, *, now: datetime, status: int | None, kind: str, error: str, elapsed: float
+        self,
+        url: str,
+        *,
+        now: datetime,
+        status: int | None,
+        kind: str,
+        error: str,
+        elapsed: float,
+        wait_until: datetime | None = None,
     ) -> None:
-        """Remember a failed fetch; validators and articles stay as they were."""
+        """Remember a failed fetch; validators and articles stay as they were. `wait_until`: the
+        server asked not to be asked again before then (Retry-After)."""
         with self.transaction():
             self._feed_id(url)
             self.db.execute(
                 """UPDATE feeds SET last_fetched = ?, last_status = ?, last_error_kind = ?,
                    last_error = ?, failing_since = COALESCE(failing_since, ?),
                    gone = CASE WHEN ? = 'gone' THEN 1 ELSE gone END, elapsed_last = ?,
-                   failed_runs = failed_runs + 1
+                   failed_runs = failed_runs + 1, wait_until = ?
                    WHERE url = ?""",
-                (_iso(now), status, kind, error, _iso(now), kind, elapsed, url),
+                (
+                    _iso(now),
+                    status,
+                    kind,
+                    error,
+                    _iso(now),
+                    kind,
+                    elapsed,
+                    _iso(wait_until) if wait_until is not None else None,
+                    url,
+                ),
             )
 
     def follow_moves(self, configured: Iterable[str]) -> int:

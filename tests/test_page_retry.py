@@ -233,7 +233,8 @@ def test_a_feed_whose_pages_all_fail_is_told_how_to_stop_reading_them(
     assert first.exit_code == 0, first.stderr
     lines = first.stderr.splitlines()
     assert lines[0].startswith("1 of 1 article page(s) could not be read;")
-    assert f"  No page of Intranet News could be read: {stop}." in lines
+    # One page that failed once says nothing of the others (walk32 #6): no advice yet.
+    assert "fetch_pages" not in first.stderr
 
     waited(config)
     second = curator(config, "fetch")  # the page read again, and failing again
@@ -268,8 +269,8 @@ def test_a_feed_with_some_pages_read_is_not_told_to_stop_reading_them(
 ) -> None:
     page = flaky_page(http_server, fail=1)
     config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
-    first = curator(config, "fetch", "-q")  # its one page failed: a hint, as above
-    assert "No page of Intranet News could be read" in first.stderr
+    first = curator(config, "fetch", "-q")  # its one page failed: no hint (walk32 #6)
+    assert "could not be read" in first.stderr and "fetch_pages" not in first.stderr
     waited(config)
     second = curator(config, "fetch", "--json")  # read at last
     assert second.exit_code == 0, second.stderr
@@ -294,7 +295,9 @@ def test_feeds_whose_pages_all_fail_are_told_the_global_setting_too(
         config.read_text(encoding="utf-8").replace("feeds:\n", f"feeds:\n  - url: {second}\n"),
         encoding="utf-8",
     )
-    run = curator(config, "fetch", "-q")
+    assert curator(config, "fetch", "-q").exit_code == 0
+    waited(config)
+    run = curator(config, "fetch")  # each feed's one page read again, and failing again
     assert run.exit_code == 0, run.stderr
     assert (
         f"set `fetch_pages: false` on each in {config}, or once under `settings:` for every"
@@ -335,11 +338,10 @@ def test_a_feed_whose_pages_were_all_refused_as_private_is_told_to_allow_them(
     assert run.exit_code == 0, run.stderr
     lines = run.stderr.splitlines()
     assert f"  No page of Intranet News could be read: {allow}." in lines
-    assert f"  No page of Branch News could be read: {stop}." in lines
+    # Branch News's one page failed: not yet a reason to stop reading its pages (walk32 #6).
+    assert stop not in run.stderr
     assert "Intranet News and Branch News" not in run.stderr
-    assert json.loads(run.stdout)["hint"] == (
-        f"pages of Branch News: {stop}; pages of Intranet News: {allow}"
-    )
+    assert json.loads(run.stdout)["hint"] == f"pages of Intranet News: {allow}"
     assert http_server.seen("/story.html") == []
 
 

@@ -332,5 +332,7 @@ def test_the_failed_feeds_summary_names_each_feed_as_its_line_did(
     summary = lines[lines.index("2 feed(s) failed and were skipped:") + 1 :][:2]
     assert summary == [
         f"  Ghost Feed: no such file: {missing} (first failure)",  # the file is not said twice
-        f"  Down Feed ({refused}): connection refused (first failure)",
+        f"  Down Feed ({refused}): connection refused (first failure); nothing took the"
+        " connection (the site may be down): usually passing; if it keeps failing for days,"
+        " check it in a browser",
     ]

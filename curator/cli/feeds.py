@@ -312,6 +312,8 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 "not_well_formed_since": row.get("warning_since"),
                 # Where its address redirects for good (301/308): feeds.yaml wants updating.
                 "moved_to": row.get("moved_to"),
+                # Its server asked (Retry-After) not to be asked before then: fetch skips it.
+                "wait_until": row.get("wait_until"),
                 "entries": row.get("entries_last", 0),
                 "articles": row.get("articles", 0),
                 "bytes": row.get("bytes_last"),
@@ -391,6 +393,12 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
             click.echo(
                 f"{'':<13} not well formed since {since} UTC: {row['not_well_formed']};"
                 " entries may be missing until the publisher fixes it"
+            )
+        if row["wait_until"] and row["wait_until"] > datetime.now(UTC).isoformat():
+            until = row["wait_until"][:16].replace("T", " ")
+            click.echo(
+                f"{'':<13} the server asked curator to wait until {until} UTC:"
+                " it is not asked before then"
             )
         if row["moved_to"]:
             click.echo(

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from curator.articles import MAX_TITLE_CHARS
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
@@ -80,6 +81,50 @@ def gone_advice(report: FeedReport) -> str | None:
     )
 
 
+def feed_advice(report: FeedReport) -> str | None:
+    """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
+    too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
+    if gone := gone_advice(report):
+        return gone
+    kind, error = report.error_kind, report.error or ""
+    lasts = "usually passing; if it keeps failing for days,"
+    cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
+    if kind == "rate-limited" and report.wait_note:
+        return f"{report.wait_note}; it is not asked before then, and nothing needs doing"
+    if kind == "rate-limited":
+        return (
+            "the server asks curator to ask less often: nothing to do unless it lasts; if it"
+            " does, ask the publisher"
+        )
+    if kind == "timeout":
+        return (
+            f"the server was too slow: {lasts} open the address in a browser, and if it is only"
+            " slow raise `timeout` under `settings:` in feeds.yaml"
+        )
+    if kind in ("connect", "http") and cut:
+        return (
+            f"the server cut the connection before the feed was whole: {lasts} tell the publisher"
+        )
+    if kind == "connect":
+        where = "the address it redirects to" if error.startswith("redirected to") else "the site"
+        return f"nothing took the connection ({where} may be down): {lasts} check it in a browser"
+    if kind == "unavailable" or (kind == "http" and error.startswith("HTTP 5")):
+        return f"the server failed on its side: {lasts} tell the publisher"
+    if kind == "http" and error.startswith("HTTP 4"):
+        return (
+            "the server refused the request: open the address in a browser; if it works there,"
+            " the server may be refusing curator (tell the publisher)"
+        )
+    if kind == "dns":
+        return "check the address for a typo; if it is right, the site may have gone"
+    if kind == "redirects":
+        return (
+            "open the address in a browser to see where it leads, and put the feed's address"
+            " there in feeds.yaml"
+        )
+    return None
+
+
 def moved_note(report: FeedReport) -> str | None:
     """What to do about a feed whose address redirects for good to another."""
     if not report.moved_to:
@@ -102,6 +147,8 @@ def malformed_note(report: FeedReport) -> str | None:
 
 
 def _feed_line(report: FeedReport) -> str:
+    if report.status == "waiting":
+        return f"  waiting    {report.name}: not asked in this run: {report.wait_note}"
     if report.status == "failed":
         return f"  failed     {report.name}: {report.error} ({failing_for(report)})"
     notes = [n for n in (malformed_note(report), moved_note(report)) if n]
@@ -114,6 +161,8 @@ def _feed_line(report: FeedReport) -> str:
     line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
     if report.warning:
         line += f" (not well formed: {report.warning})"
+    if report.capped_note:  # it has brackets of its own
+        line += f"; {report.capped_note}"
     if report.skip_note:
         line += f" ({report.skip_note})"
     if report.reuse_note:
@@ -299,8 +348,12 @@ def _allow_private(summary: FetchSummary, names: Sequence[str]) -> str:
 def pages_hint(summary: FetchSummary) -> str | None:
     """What to do about the feeds whose pages all failed, or still fail when read again: read
     those refused as not public, stop reading the others."""
-    names = list(dict.fromkeys([*summary.pages_all_unread, *summary.still_unread_feeds]))
-    refused = [n for n in names if n in summary.pages_all_refused]
+    refused = list(summary.pages_all_refused)
+    names = list(
+        dict.fromkeys(
+            [*refused, *(n for n, _ in summary.pages_keep_failing), *summary.still_unread_feeds]
+        )
+    )
     failing = [n for n in names if n not in refused]
     hints = [
         *([f"pages of {_names(failing)}: {_stop_pages(summary, failing)}"] if failing else []),
@@ -344,16 +397,27 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
-            # Named as its line named it, and where it is (unless its error says so already).
+            # Named as its line named it, and where it is, unless its error says so already (a
+            # redirect's error names the next address too: walk32 #8).
             where = report.name
-            if report.url not in (report.name, *(report.error or "").split()):
+            said = report.error_kind != "redirects" and report.url in (report.error or "").split()
+            if report.url != report.name and not said:
                 where += f" ({report.url})"
-            advice = gone_advice(report)
+            advice = feed_advice(report)
             click.echo(
                 f"  {where}: {report.error} ({failing_for(report)})"
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )
+    waiting = [r for r in summary.feeds if r.status == "waiting"]
+    if waiting and not quiet:
+        click.echo(
+            f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
+            " curator to wait, and they are asked again on the first run after that:",
+            err=True,
+        )
+        for report in waiting:
+            click.echo(f"  {report.name}: {report.wait_note}", err=True)
     look = [
         (report, note)
         for report in summary.feeds
@@ -380,6 +444,19 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         )
         for report in summary.with_skips:
             click.echo(f"  {report.name}: {report.skip_note}", err=True)
+    if cut := [r for r in summary.feeds if r.cut_titles]:
+        click.echo(
+            f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
+            f" one (over {MAX_TITLE_CHARS} characters) and no page title to use instead; it was"
+            " cut at a word: check these in the draft, and edit the title there if need be:",
+            err=True,
+        )
+        for report in cut:
+            for link in report.cut_titles[:SHOWN_IN_PART]:
+                click.echo(f"  {report.name}: {link}", err=True)
+            if len(report.cut_titles) > SHOWN_IN_PART:
+                more = len(report.cut_titles) - SHOWN_IN_PART
+                click.echo(f"  {report.name}: and {more} more (--json lists every one)", err=True)
     if summary.pages_failed:
         asked = summary.pages_read + summary.pages_failed
         click.echo(
@@ -404,9 +481,12 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
                 err=True,
             )
         refused = summary.pages_all_refused
-        if failing := [n for n in summary.pages_all_unread if n not in refused]:
+        if failing := [(n, k) for n, k in summary.pages_keep_failing if n not in refused]:
+            names = [n for n, _ in failing]
+            counted = [f"{n} ({k} asked for)" for n, k in failing]
             click.echo(
-                f"  No page of {_names(failing)} could be read: {_stop_pages(summary, failing)}.",
+                f"  Not one of the pages of {_names(counted)} could be read:"
+                f" {_stop_pages(summary, names)}.",
                 err=True,
             )
         if refused:

@@ -248,8 +248,12 @@ def item_date(parsed: Any, text: object) -> datetime | None:
 
 
 def too_many(count: int) -> str:
-    """The warning for a feed with more than `MAX_ENTRIES` entries."""
-    return f"{count} entries; only the first {MAX_ENTRIES} were read"
+    """What the editor is told of a feed with more than `MAX_ENTRIES` entries: curator's own
+    limit, not a fault the publisher could fix (walk32 #2)."""
+    return (
+        f"read the first {MAX_ENTRIES} of its {count:,} entries"
+        f" (curator reads at most {MAX_ENTRIES} per feed)"
+    )
 
 
 # -- one item into an Entry ------------------------------------------------------------------------

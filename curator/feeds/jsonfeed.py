@@ -21,7 +21,6 @@ from curator.feeds.common import (
     safe_link,
     sane,
     short,
-    too_many,
 )
 from curator.models import ParsedFeed
 
@@ -153,9 +152,9 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
                 not_objects
                 and f"{not_objects} of its {listed} items left out: not a JSON object (an item"
                 " must be {...} with a url and a title)",
-                too_many(len(items)) if len(items) > MAX_ENTRIES else None,
             )
             if x
         )
         or None,
+        entries_in_document=len(items) if len(items) > MAX_ENTRIES else None,
     )

@@ -24,7 +24,6 @@ from curator.feeds.common import (
     FeedError,
     safe_link,
     short,
-    too_many,
 )
 from curator.feeds.fast import parse_fast
 from curator.feeds.jsonfeed import parse_json_feed
@@ -92,15 +91,16 @@ def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
         raise FeedError("this is an HTML page, not a feed")
     data, note = _defuse_entities(_trim_before_declaration(content))
     data, refs = _replace_bad_references(data)
-    data, cut = _keep_first_entries(data)
+    data, count, cut = _keep_first_entries(data)
     if note is None:
         # Well-formed RSS 2.0 and Atom read ten times faster with lxml, to the same result.
         fast = parse_fast(data, url, content_type)
         if fast is not None:
             warning = "; ".join(x for x in (refs, cut) if x) or None
-            return replace(fast, warning=warning) if warning else fast
+            return replace(fast, warning=warning, entries_in_document=count)
     notes = "; ".join(x for x in (note, refs, cut) if x) or None
-    return parse_xml_feed(data, url, content_type, notes)
+    parsed = parse_xml_feed(data, url, content_type, notes)
+    return replace(parsed, entries_in_document=count) if count else parsed
 
 
 # -- links of a feed kept as a local file ---------------------------------------------------------
@@ -375,8 +375,9 @@ _TRIM_PARSER = {
 }
 
 
-def _keep_first_entries(data: bytes) -> tuple[bytes, str | None]:
-    """The document with only its first `MAX_ENTRIES` entries, and a note when some were dropped.
+def _keep_first_entries(data: bytes) -> tuple[bytes, int | None, str | None]:
+    """The document with only its first `MAX_ENTRIES` entries, the entries it had when some were
+    dropped, and a note when the document was not well formed.
 
     Why here, before feedparser: it parses about 1 MB a second (its loose parser, for a document
     that is not well formed, half that), so dropping entries after it would leave a 50,000-entry
@@ -384,14 +385,14 @@ def _keep_first_entries(data: bytes) -> tuple[bytes, str | None]:
     document it cannot read at all is left whole (and its entries cut in `xmlfeed.parse_xml_feed`).
     """
     if len(ENTRY_TAG.findall(data)) <= MAX_ENTRIES:
-        return data, None
+        return data, None, None
     parser = etree.XMLParser(recover=True, **_TRIM_PARSER)
     try:
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError):
-        return data, None
+        return data, None, None
     if root is None:
-        return data, None
+        return data, None, None
     channels = [c for c in root if isinstance(c.tag, str) and etree.QName(c).localname == "channel"]
     entries = [
         child
@@ -400,12 +401,10 @@ def _keep_first_entries(data: bytes) -> tuple[bytes, str | None]:
         if isinstance(child.tag, str) and etree.QName(child).localname in _ENTRY_NAMES
     ]
     if len(entries) <= MAX_ENTRIES:
-        return data, None
+        return data, None, None
     for extra in entries[MAX_ENTRIES:]:
         extra.getparent().remove(extra)
     tree = root.getroottree()
     encoding = tree.docinfo.encoding or "utf-8"
-    note = too_many(len(entries))
-    if parser.error_log:
-        note += f"; not well formed: {short(parser.error_log[0].message)}"
-    return etree.tostring(tree, xml_declaration=True, encoding=encoding), note
+    note = f"not well formed: {short(parser.error_log[0].message)}" if parser.error_log else None
+    return etree.tostring(tree, xml_declaration=True, encoding=encoding), len(entries), note

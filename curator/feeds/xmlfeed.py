@@ -29,7 +29,6 @@ from curator.feeds.common import (
     orig_link,
     plain_text,
     short,
-    too_many,
     uncut_name,
 )
 from curator.models import ParsedFeed
@@ -68,9 +67,8 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
             raise FeedError(f"not a well-formed feed: {short(problem)}")
         if not result.get("version"):
             raise FeedError("not a feed: no RSS, Atom or JSON Feed found")
-    if len(entries) > MAX_ENTRIES:
-        note = "; ".join(x for x in (note, too_many(len(entries))) if x)
-        entries = entries[:MAX_ENTRIES]
+    in_document = len(entries) if len(entries) > MAX_ENTRIES else None
+    entries = entries[:MAX_ENTRIES]
     damage = problem and f"{_where(problem)}; {_entries_read(data, len(entries))}"
     warning = "; ".join(x for x in (note, damage) if x) or None
     base = feed_base(url)
@@ -103,6 +101,7 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
         entries=finished,
         version=result.get("version") or None,
         warning=warning,
+        entries_in_document=in_document,
     )
 
 
