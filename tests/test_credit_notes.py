@@ -4,6 +4,7 @@ with what to do; so is one with no author. What is published does not change."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from conftest import LocalServer
@@ -105,3 +106,80 @@ def test_a_feed_name_given_after_a_fetch_credits_its_stored_articles(
     assert code == 0, err
     issue = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert f"{TITLE}\n\nKelli Miller || WebMD\n" in issue
+
+
+#: Another story on the same subject (not the same story as PARAGRAPH's).
+OTHER = (
+    "Support leaders track the net promoter score and customer satisfaction survey results each"
+    " quarter. Customer service managers coach agents on empathy, first contact resolution and"
+    " loyalty, and customer experience budgets follow the survey scores. "
+)
+
+
+def site_page(title: str, site: str | None, paragraph: str = PARAGRAPH) -> str:
+    """An article page under `title`, naming its site `site` in og:site_name (none when None)."""
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    page = PAGE.replace(TITLE, title).replace(PARAGRAPH, paragraph)
+    return page.replace("</head>", f"{meta}</head>", 1)
+
+
+def credits_in(draft: Path) -> dict[str, list[str]]:
+    """Each article's lines in the draft between its heading and its blurb, by title."""
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    out = {}
+    for at, line in enumerate(lines):
+        if line.startswith("## "):
+            out[line[3:]] = lines[at + 1 : lines.index("", at)]
+    return out
+
+
+def test_articles_stored_before_the_site_name_was_kept_are_credited_as_before(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """The store keeps each article's page site name from schema 15 on. A store of schema 14 is
+    upgraded (and the migration, run again on it, fails on nothing); its articles, whose page's
+    name is not known, keep the publication a removed `name:` gave them, as before."""
+    page = http_server.add(
+        "/cx/effort.html",
+        site_page(TITLE, "Salesforce Canada Blog"),
+        content_type="text/html; charset=utf-8",
+    )
+    feed = http_server.add(
+        "/reading.xml",
+        f'<rss version="2.0"><channel><title>Reading Feed</title><link>{http_server.base}</link>'
+        f"<item><title>{TITLE}</title><link>{page}</link><author>Priya Natarajan</author>"
+        f"<description>{PARAGRAPH}</description></item></channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    entry = f"  - url: {feed}\n"
+    demo.write_text(
+        text.replace("feeds:\n", f"feeds:\n{entry}    name: CX Reading List\n", 1), encoding="utf-8"
+    )
+    code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
+    assert code == 0, err
+    db = sqlite3.connect(demo.parent / ".curator" / "curator.db", isolation_level=None)
+    db.execute("ALTER TABLE articles DROP COLUMN site_name")
+    db.execute("ALTER TABLE articles DROP COLUMN link_post")
+    db.execute("PRAGMA user_version = 14")
+    db.close()
+
+    demo.write_text(text.replace("feeds:\n", f"feeds:\n{entry}", 1), encoding="utf-8")
+    for _ in range(2):
+        code, _, err = run(
+            "draft", "--config", str(demo), "--all-subjects", "-q", "--no-fetch", "--force"
+        )
+        assert code == 0, err
+        assert "from schema 14 to 15" in err, err
+        draft = demo.parent / "drafts" / "issue-1.md"
+        assert credits_in(draft)[TITLE] == [
+            f"url: {page}",
+            "author: Priya Natarajan",
+            "publication: CX Reading List",
+        ]
+        db = sqlite3.connect(demo.parent / ".curator" / "curator.db", isolation_level=None)
+        assert db.execute(
+            "SELECT site_name, link_post FROM articles WHERE url = ?", (page,)
+        ).fetchall() == [(None, 0)]
+        db.execute("PRAGMA user_version = 14")  # set back: the columns are there already
+        db.close()
