@@ -183,3 +183,32 @@ def test_articles_stored_before_the_site_name_was_kept_are_credited_as_before(
         ).fetchall() == [(None, 0)]
         db.execute("PRAGMA user_version = 14")  # set back: the columns are there already
         db.close()
+
+
+def test_no_note_that_the_feed_title_is_only_the_feeds_when_the_page_names_its_site_so(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk30 #7: every article got the note that its publication is only its feed's title, and
+    "nothing says it is the name of the site", although its page's og:site_name gave that name."""
+    page = http_server.add(
+        "/cx/effort.html", site_page(TITLE, "Health Feed"), content_type="text/html; charset=utf-8"
+    )
+    feed = http_server.add(
+        "/health.xml",
+        f'<rss version="2.0"><channel><title>Health Feed</title><link>{http_server.base}</link>'
+        f"<item><title>{TITLE}</title><link>{page}</link><author>Kelli Miller</author>"
+        f"<description>{PARAGRAPH}</description></item></channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    demo.write_text(text, encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
+    assert code == 0, err
+    draft = demo.parent / "drafts" / "issue-1.md"
+    assert credits_in(draft)[TITLE] == [
+        f"url: {page}",
+        "author: Kelli Miller",
+        "publication: Health Feed",
+    ]
+    assert "<!-- Credit:" not in draft.read_text(encoding="utf-8")
