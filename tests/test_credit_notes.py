@@ -212,3 +212,88 @@ def test_no_note_that_the_feed_title_is_only_the_feeds_when_the_page_names_its_s
         "publication: Health Feed",
     ]
     assert "<!-- Credit:" not in draft.read_text(encoding="utf-8")
+
+
+TITLES = (
+    "Why Customer Effort Beats Delight in Customer Service",
+    "Customer Effort Scores After Every Support Ticket",
+)
+
+
+def test_a_feed_name_changed_or_removed_after_a_fetch_credits_its_stored_articles_anew(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk33 #1: a feed's `name:` removed after a fetch left its articles credited with it, so
+    the draft's advice to correct the feed's `name:` did nothing; changed, the same. A fresh fetch
+    credits the `name:`, else the name the page gives its site, else the feed's title."""
+    named = http_server.add(
+        "/cx/effort.html",
+        site_page(TITLES[0], "Salesforce Canada Blog"),
+        content_type="text/html; charset=utf-8",
+    )
+    unnamed = http_server.add(
+        "/cx/scores.html",
+        site_page(TITLES[1], None, OTHER),
+        content_type="text/html; charset=utf-8",
+    )
+    feed = http_server.add(
+        "/reading.xml",
+        f'<rss version="2.0"><channel><title>Reading Feed</title><link>{http_server.base}</link>'
+        + "".join(
+            f"<item><title>{title}</title><link>{link}</link><author>Priya Natarajan</author>"
+            f"<description>{text}</description></item>"
+            for title, link, text in zip(TITLES, (named, unnamed), (PARAGRAPH, OTHER), strict=True)
+        )
+        + "</channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    entry = f"  - url: {feed}\n"
+
+    def draft(name: str | None) -> dict[str, list[str]]:
+        given = f"{entry}    name: {name}\n" if name else entry
+        demo.write_text(text.replace("feeds:\n", f"feeds:\n{given}", 1), encoding="utf-8")
+        fetch = ("--no-fetch",) if (demo.parent / ".curator").exists() else ()
+        code, _, err = run(
+            "draft", "--config", str(demo), "--all-subjects", "-q", "--force", *fetch
+        )
+        assert code == 0, err
+        found = credits_in(demo.parent / "drafts" / "issue-1.md")
+        return {title: found[title] for title in TITLES}
+
+    assert draft("CX Reading List") == {
+        TITLES[0]: [f"url: {named}", "author: Priya Natarajan", "publication: CX Reading List"],
+        TITLES[1]: [f"url: {unnamed}", "author: Priya Natarajan", "publication: CX Reading List"],
+    }
+    # Removed: the page's own name, else the feed's title (and the draft notes that one).
+    line = text.replace("feeds:\n", f"feeds:\n{entry}", 1).splitlines().index(entry[:-1]) + 1
+    assert draft(None) == {
+        TITLES[0]: [
+            f"url: {named}",
+            "author: Priya Natarajan",
+            "publication: Salesforce Canada Blog",
+        ],
+        TITLES[1]: [
+            f"url: {unnamed}",
+            "author: Priya Natarajan",
+            "publication: Reading Feed",
+            '<!-- Credit: "Reading Feed" is the title of its feed, and nothing says it is the name'
+            " of the site (127.0.0.1): if it is not the publication, correct the `publication:`"
+            f" line above, or give the feed a `name:` in {demo} (line {line}) for all its"
+            " articles. -->",
+        ],
+    }
+    # `extract` says how the newsletter credits the page as the draft does.
+    code, out, err = run("extract", "--config", str(demo), named)
+    assert code == 0, err
+    assert "your newsletter credits it as: Priya Natarajan || Salesforce Canada Blog" in out
+    # Changed: the new name, for the article whose page names its site too.
+    assert {t: c[2] for t, c in draft("WebMD").items()} == dict.fromkeys(
+        TITLES, "publication: WebMD"
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--all-subjects")
+    assert code == 0, err
+    issue = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    for title in TITLES:
+        assert f"{title}\n\nPriya Natarajan || WebMD\n" in issue
+    assert "CX Reading List" not in issue
