@@ -817,7 +817,8 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     """What is unsure in each article's credit (`draft.credit_note`), by URL: a publication that
     is its feed's title (curator's fallback when the page gives no site name, or one unlike the
     article's site) and does not resemble the article's site (a Health Feed credit for a WebMD
-    page), and no author found. A `name:` the editor configured is their choice: never noted."""
+    page), unless the page names its site so too; and no author found. A `name:` the editor
+    configured is their choice: never noted."""
     sources = {f.url: f for f in config.feeds}
     notes = {}
     for section in issue.sections:
@@ -830,6 +831,7 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                 and not source.name
                 and art.publication
                 and art.publication == store.feed_state(source.url).title
+                and art.publication != art.site_name
                 and resembles_site(art.publication, art.url) is not True
             ):
                 host = urlsplit(art.url).hostname or art.url

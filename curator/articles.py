@@ -258,6 +258,16 @@ def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str
     return site or feed_title
 
 
+def feed_publication(
+    name: str | None, site: str | None, feed_title: str | None, url: str
+) -> str | None:
+    """The publication of an article of a feed (not a link post): the feed's `name:` when the
+    editor gave one, else `page_or_feed_name`. `placement.feed_names` works it out again at draft
+    and build from the stored site name, so that a `name:` changed after a fetch reaches the
+    articles stored before."""
+    return name or page_or_feed_name(site or None, feed_title, url)
+
+
 def page_title(page: Page, publication: str | None) -> str:
     """The page's title as an issue shows it: without a segment at either end that names the
     site (" | eHow", "TheHill | ...") -- the publication credited, any name the page declares for
@@ -306,7 +316,8 @@ def merge(
       as `choose_authors` decides; never the publication's own name (`credits.credited`).
     - publication: the name the editor configured, else the page's site name, else the feed's title;
       the feed's title also when the page's site name does not resemble the article's domain and
-      the feed's does (`page_or_feed_name`: Reuters pages name a section, "U.S.").
+      the feed's does (`feed_publication`, `page_or_feed_name`: Reuters pages name a section,
+      "U.S."). The page's site name is kept (`Article.site_name`) to work it out again.
     - a title read from the page loses the site's name at either end (`page_title`); the feed's
       own title loses a last segment naming the site, the feed or the author (`feed_item_title`).
     - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
@@ -341,7 +352,7 @@ def merge(
         publication = site or site_of(url)
         authors, origin = (page.authors, "page") if page and page.authors else ((), "")
     else:
-        publication = source.name or page_or_feed_name(site, feed_title, url)
+        publication = feed_publication(source.name, site, feed_title, url)
         names = (publication, site, feed_title)
         own_site = site_of(source.url) is not None and site_of(source.url) == site_of(url)
         authors, origin, others = choose_authors(
@@ -387,6 +398,8 @@ def merge(
         subject_hints=source.subjects,
         authors_from=origin if authors else "",
         other_authors=others,
+        site_name=site or "",
+        link_post=entry.via is not None,
     )
 
 

@@ -183,6 +183,13 @@ class Article:
     #: People the other of feed and page names whom the credit leaves out, when the two name
     #: different people (`articles.choose_authors`): the draft shows them to the editor.
     other_authors: tuple[str, ...] = ()
+    #: The name its page gives its site (og:site_name or the like, `Page.publication`), as the
+    #: page gave it; "" when the page gave none or was not read; None when not known (stored
+    #: before curator kept it). With it, the publication is worked out again as a fetch would
+    #: when the feed's `name:` changes (`placement.feed_names`).
+    site_name: str | None = None
+    #: A link post (`Entry.via`): the linked page's article, whose publication is never the feed's.
+    link_post: bool = False
 
 
 @dataclass(frozen=True)

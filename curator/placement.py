@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from curator import deps, modelcache
+from curator.articles import feed_publication
 from curator.config import Config
+from curator.credits import credited
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
@@ -553,24 +555,37 @@ def choose_sections(
 
 
 def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
-    """An article credited as its feed's `name:` in feeds.yaml says now, when it was stored
-    crediting the feed's title (the page named no site, or the name was not given yet): a `name:`
-    added after a fetch reached only later articles, though the draft's note advises it for all
-    (walk33 #1). A publication the page or an earlier `name:` gave is kept: what the store holds
-    cannot tell an earlier name from the page's."""
-    names = {f.url: f.name for f in config.feeds if f.name}
+    """An article of a configured feed credited at draft and build as a fetch now would credit
+    it (`articles.feed_publication`): the feed's `name:` in feeds.yaml, else the name its page
+    gave its site (stored with it), else the feed's title. So a `name:` added, changed or removed
+    after a fetch reaches the articles stored before (walk33 #1), and a credit that names the
+    publication itself is dropped as a fetch drops it (`credits.credited`). A link post keeps its
+    page's publication. An article stored before curator kept its page's site name gets a
+    `name:` only when it was credited with the feed's title or nothing: for it, the store cannot
+    tell an earlier name from the page's."""
+    names = {f.url: f.name for f in config.feeds}
     titles: dict[str, str | None] = {}
 
-    def named(article: Article) -> Article:
-        name = names.get(article.feed_url or "")
-        if name is None or article.publication == name:
-            return article
-        feed = article.feed_url or ""
+    def title(feed: str) -> str | None:
         if feed not in titles:
             titles[feed] = store.feed_state(feed).title
-        if article.publication and article.publication != titles[feed]:
+        return titles[feed]
+
+    def named(article: Article) -> Article:
+        feed = article.feed_url or ""
+        if feed not in names or article.link_post:
             return article
-        return replace(article, publication=name)
+        name = names[feed]
+        if article.site_name is None:  # stored before curator kept its page's site name
+            if name is None or article.publication == name:
+                return article
+            if article.publication and article.publication != title(feed):
+                return article
+            return replace(article, publication=name)
+        fresh = feed_publication(name, article.site_name, title(feed), article.url)
+        if fresh is None or fresh == article.publication:
+            return article
+        return replace(article, publication=fresh, authors=credited(article.authors, fresh))
 
     return named
 

@@ -347,6 +347,18 @@ def _migration_15(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_16(db: sqlite3.Connection) -> None:
+    """The name each article's page gives its site (og:site_name or the like: "" when it gave
+    none), and whether the article is a link post, so that a feed's `name:` changed or removed
+    after a fetch reaches its stored articles as a fresh fetch would credit them. Articles stored
+    before say nothing (NULL): they are credited as before."""
+    _add_columns(
+        db,
+        "articles",
+        [("site_name", "TEXT"), ("link_post", "INTEGER NOT NULL DEFAULT 0")],
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -364,6 +376,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_13,
     _migration_14,
     _migration_15,
+    _migration_16,
 )
 VERSION = len(MIGRATIONS)
 
@@ -959,8 +972,9 @@ class Store:
                 cursor = self.db.execute(
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
-                       subject_hints, page_status, authors_from, other_authors)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       subject_hints, page_status, authors_from, other_authors, site_name,
+                       link_post)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -978,6 +992,8 @@ class Store:
                         None,
                         art.authors_from,
                         json.dumps(list(art.other_authors)),
+                        art.site_name,
+                        int(art.link_post),
                     ),
                 )
                 added += cursor.rowcount
@@ -1114,7 +1130,7 @@ class Store:
             self.db.execute(
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
                     authors = ?, authors_from = ?, other_authors = ?, publication = ?,
-                    summary = ?, blurb = ?, published = ?, text = ?
+                    site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?
                     WHERE id = ?""",
                 (
                     *url_row,
@@ -1123,6 +1139,8 @@ class Store:
                     article.authors_from,
                     json.dumps(list(article.other_authors)),
                     article.publication,
+                    article.site_name,
+                    int(article.link_post),
                     article.summary,
                     article.blurb,
                     _iso(article.published),
@@ -1159,6 +1177,8 @@ class Store:
             subject_hints=tuple(json.loads(row["subject_hints"])),
             authors_from=row["authors_from"],
             other_authors=tuple(json.loads(row["other_authors"])),
+            site_name=row["site_name"],
+            link_post=bool(row["link_post"]),
         )
 
     _SELECT = (

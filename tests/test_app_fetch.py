@@ -289,7 +289,7 @@ def test_pages_read_in_workers_give_the_same_issue_and_rows_as_read_here(
     assert os.getpid() not in pool_readers and len(pool_readers) >= 1
     assert pool_rows == here_rows
     # every page's text (the columns end: text, subject_hints, page_status, authors_from,
-    # other_authors)
-    assert len(here_rows[0]) == 11 and all(row[-5] for row in here_rows[0])
+    # other_authors, site_name, link_post)
+    assert len(here_rows[0]) == 11 and all(row[-7] for row in here_rows[0])
     assert pool_files == here_files
     assert "issue-1.html" in here_files

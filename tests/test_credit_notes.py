@@ -4,6 +4,7 @@ with what to do; so is one with no author. What is published does not change."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from conftest import LocalServer
@@ -105,3 +106,194 @@ def test_a_feed_name_given_after_a_fetch_credits_its_stored_articles(
     assert code == 0, err
     issue = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert f"{TITLE}\n\nKelli Miller || WebMD\n" in issue
+
+
+#: Another story on the same subject (not the same story as PARAGRAPH's).
+OTHER = (
+    "Support leaders track the net promoter score and customer satisfaction survey results each"
+    " quarter. Customer service managers coach agents on empathy, first contact resolution and"
+    " loyalty, and customer experience budgets follow the survey scores. "
+)
+
+
+def site_page(title: str, site: str | None, paragraph: str = PARAGRAPH) -> str:
+    """An article page under `title`, naming its site `site` in og:site_name (none when None)."""
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    page = PAGE.replace(TITLE, title).replace(PARAGRAPH, paragraph)
+    return page.replace("</head>", f"{meta}</head>", 1)
+
+
+def credits_in(draft: Path) -> dict[str, list[str]]:
+    """Each article's lines in the draft between its heading and its blurb, by title."""
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    out = {}
+    for at, line in enumerate(lines):
+        if line.startswith("## "):
+            out[line[3:]] = lines[at + 1 : lines.index("", at)]
+    return out
+
+
+def test_articles_stored_before_the_site_name_was_kept_are_credited_as_before(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """The store keeps each article's page site name from schema 16 on. A store of schema 15 is
+    upgraded (and the migration, run again on it, fails on nothing); its articles, whose page's
+    name is not known, keep the publication a removed `name:` gave them, as before."""
+    page = http_server.add(
+        "/cx/effort.html",
+        site_page(TITLE, "Salesforce Canada Blog"),
+        content_type="text/html; charset=utf-8",
+    )
+    feed = http_server.add(
+        "/reading.xml",
+        f'<rss version="2.0"><channel><title>Reading Feed</title><link>{http_server.base}</link>'
+        f"<item><title>{TITLE}</title><link>{page}</link><author>Priya Natarajan</author>"
+        f"<description>{PARAGRAPH}</description></item></channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    entry = f"  - url: {feed}\n"
+    demo.write_text(
+        text.replace("feeds:\n", f"feeds:\n{entry}    name: CX Reading List\n", 1), encoding="utf-8"
+    )
+    code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
+    assert code == 0, err
+    db = sqlite3.connect(demo.parent / ".curator" / "curator.db", isolation_level=None)
+    db.execute("ALTER TABLE articles DROP COLUMN site_name")
+    db.execute("ALTER TABLE articles DROP COLUMN link_post")
+    db.execute("PRAGMA user_version = 15")
+    db.close()
+
+    demo.write_text(text.replace("feeds:\n", f"feeds:\n{entry}", 1), encoding="utf-8")
+    for _ in range(2):
+        code, _, err = run(
+            "draft", "--config", str(demo), "--all-subjects", "-q", "--no-fetch", "--force"
+        )
+        assert code == 0, err
+        assert "from schema 15 to 16" in err, err
+        draft = demo.parent / "drafts" / "issue-1.md"
+        assert credits_in(draft)[TITLE] == [
+            f"url: {page}",
+            "author: Priya Natarajan",
+            "publication: CX Reading List",
+        ]
+        db = sqlite3.connect(demo.parent / ".curator" / "curator.db", isolation_level=None)
+        assert db.execute(
+            "SELECT site_name, link_post FROM articles WHERE url = ?", (page,)
+        ).fetchall() == [(None, 0)]
+        db.execute("PRAGMA user_version = 15")  # set back: the columns are there already
+        db.close()
+
+
+def test_no_note_that_the_feed_title_is_only_the_feeds_when_the_page_names_its_site_so(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk30 #7: every article got the note that its publication is only its feed's title, and
+    "nothing says it is the name of the site", although its page's og:site_name gave that name."""
+    page = http_server.add(
+        "/cx/effort.html", site_page(TITLE, "Health Feed"), content_type="text/html; charset=utf-8"
+    )
+    feed = http_server.add(
+        "/health.xml",
+        f'<rss version="2.0"><channel><title>Health Feed</title><link>{http_server.base}</link>'
+        f"<item><title>{TITLE}</title><link>{page}</link><author>Kelli Miller</author>"
+        f"<description>{PARAGRAPH}</description></item></channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    demo.write_text(text, encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
+    assert code == 0, err
+    draft = demo.parent / "drafts" / "issue-1.md"
+    assert credits_in(draft)[TITLE] == [
+        f"url: {page}",
+        "author: Kelli Miller",
+        "publication: Health Feed",
+    ]
+    assert "<!-- Credit:" not in draft.read_text(encoding="utf-8")
+
+
+TITLES = (
+    "Why Customer Effort Beats Delight in Customer Service",
+    "Customer Effort Scores After Every Support Ticket",
+)
+
+
+def test_a_feed_name_changed_or_removed_after_a_fetch_credits_its_stored_articles_anew(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk33 #1: a feed's `name:` removed after a fetch left its articles credited with it, so
+    the draft's advice to correct the feed's `name:` did nothing; changed, the same. A fresh fetch
+    credits the `name:`, else the name the page gives its site, else the feed's title."""
+    named = http_server.add(
+        "/cx/effort.html",
+        site_page(TITLES[0], "Salesforce Canada Blog"),
+        content_type="text/html; charset=utf-8",
+    )
+    unnamed = http_server.add(
+        "/cx/scores.html",
+        site_page(TITLES[1], None, OTHER),
+        content_type="text/html; charset=utf-8",
+    )
+    feed = http_server.add(
+        "/reading.xml",
+        f'<rss version="2.0"><channel><title>Reading Feed</title><link>{http_server.base}</link>'
+        + "".join(
+            f"<item><title>{title}</title><link>{link}</link><author>Priya Natarajan</author>"
+            f"<description>{text}</description></item>"
+            for title, link, text in zip(TITLES, (named, unnamed), (PARAGRAPH, OTHER), strict=True)
+        )
+        + "</channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    entry = f"  - url: {feed}\n"
+
+    def draft(name: str | None) -> dict[str, list[str]]:
+        given = f"{entry}    name: {name}\n" if name else entry
+        demo.write_text(text.replace("feeds:\n", f"feeds:\n{given}", 1), encoding="utf-8")
+        fetch = ("--no-fetch",) if (demo.parent / ".curator").exists() else ()
+        code, _, err = run(
+            "draft", "--config", str(demo), "--all-subjects", "-q", "--force", *fetch
+        )
+        assert code == 0, err
+        found = credits_in(demo.parent / "drafts" / "issue-1.md")
+        return {title: found[title] for title in TITLES}
+
+    assert draft("CX Reading List") == {
+        TITLES[0]: [f"url: {named}", "author: Priya Natarajan", "publication: CX Reading List"],
+        TITLES[1]: [f"url: {unnamed}", "author: Priya Natarajan", "publication: CX Reading List"],
+    }
+    # Removed: the page's own name, else the feed's title (and the draft notes that one).
+    line = text.replace("feeds:\n", f"feeds:\n{entry}", 1).splitlines().index(entry[:-1]) + 1
+    assert draft(None) == {
+        TITLES[0]: [
+            f"url: {named}",
+            "author: Priya Natarajan",
+            "publication: Salesforce Canada Blog",
+        ],
+        TITLES[1]: [
+            f"url: {unnamed}",
+            "author: Priya Natarajan",
+            "publication: Reading Feed",
+            '<!-- Credit: "Reading Feed" is the title of its feed, and nothing says it is the name'
+            " of the site (127.0.0.1): if it is not the publication, correct the `publication:`"
+            f" line above, or give the feed a `name:` in {demo} (line {line}) for all its"
+            " articles. -->",
+        ],
+    }
+    # `extract` says how the newsletter credits the page as the draft does.
+    code, out, err = run("extract", "--config", str(demo), named)
+    assert code == 0, err
+    assert "your newsletter credits it as: Priya Natarajan || Salesforce Canada Blog" in out
+    # Changed: the new name, for the article whose page names its site too.
+    assert {t: c[2] for t, c in draft("WebMD").items()} == dict.fromkeys(
+        TITLES, "publication: WebMD"
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--all-subjects")
+    assert code == 0, err
+    issue = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    for title in TITLES:
+        assert f"{title}\n\nPriya Natarajan || WebMD\n" in issue
+    assert "CX Reading List" not in issue

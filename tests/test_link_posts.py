@@ -178,3 +178,28 @@ def test_a_link_posts_blurb_is_the_linked_pages_when_read_else_the_quote_else_no
     # The linker's words appear nowhere in the issue, nor his name.
     assert "wrongheaded" not in issue and "nonsense" not in issue
     assert "Lin Kblogger" not in issue
+
+
+def test_a_feed_name_given_after_a_fetch_leaves_its_link_posts_credited_to_their_sites(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """A feed's `name:` given after a fetch credits its stored articles as a fetch now would
+    (walk33 #1), and a fetch never credits a link post to the feed: it stays its site's."""
+    read = http_server.add("/imore/pencil.html", PAGE, content_type="text/html")
+    gone = http_server.add("/imore/gone.html", "", status=500)
+    entries = [
+        LINK_ENTRY.format(n=1, title="Pencilers rejoice", link=read, content=COMMENT + QUOTE),
+        LINK_ENTRY.format(n=2, title="Court rules on keys", link=gone, content=COMMENT + QUOTE2),
+    ]
+    feed = http_server.add("/lb.xml", LINK_BLOG.format(entries="\n".join(entries)))
+    config = newsletter(tmp_path, [feed], pages=True)
+    draft = tmp_path / "drafts" / "issue-1.md"
+    for args in ((), ("--no-fetch", "--force")):
+        code, _, err = run_cli("draft", "--config", str(config), *args)
+        assert code == 0, err
+        text = draft.read_text(encoding="utf-8")
+        assert re.search(r"## Pencilers rejoice\n(.+\n)*publication: iMore\n", text), text
+        assert re.search(r"## Court rules on keys\n(.+\n)*publication: 127\.0\.0\.1\n", text)
+        assert "Link Blog" not in text
+        given = config.read_text(encoding="utf-8")
+        config.write_text(given.replace(f"- url: {feed}\n", f"- url: {feed}\n  name: Link Blog\n"))

@@ -13,10 +13,12 @@ from click.core import ParameterSource
 from curator.articles import page_title, read_page
 from curator.blurb import choose_blurb
 from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json, warn
+from curator.config import Config
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
 from curator.models import Article, Page
+from curator.placement import feed_names
 from curator.render import credit_line, join_names
 from curator.store import Store, StoreError
 
@@ -61,19 +63,18 @@ def stored_record(article: Article) -> dict[str, Any]:
 
 def _settings(
     ctx: click.Context, config_path: Path, allow_private: bool
-) -> tuple[FetchSettings, Path | None]:
+) -> tuple[FetchSettings, Config | None]:
     """The build's fetch settings from feeds.yaml (its `timeout`, `max_bytes` and
-    `allow_private_addresses`) when there is one, and its store when that exists; the defaults
-    and no store otherwise. `--allow-private` allows private addresses either way."""
+    `allow_private_addresses`) and the newsletter when there is one; the defaults and no
+    newsletter otherwise. `--allow-private` allows private addresses either way."""
     given = ctx.get_parameter_source("config") is not ParameterSource.DEFAULT
-    store: Path | None = None
+    config: Config | None = None
     if given or config_path.is_file():
         config = loaded(config_path)
         settings = fetch_settings(config)
-        store = config.settings.store if Path(config.settings.store).is_file() else None
     else:
         settings = FetchSettings(deadline=30)
-    return replace(settings, allow_private=settings.allow_private or allow_private), store
+    return replace(settings, allow_private=settings.allow_private or allow_private), config
 
 
 @click.command("extract")
@@ -111,17 +112,20 @@ def extract(
 ) -> None:
     """Show what curator reads from article pages (URLs or saved .html files), read exactly as
     the build reads them: with the settings of feeds.yaml (--config) when there is one."""
-    settings, store_path = _settings(ctx, config, allow_private)
+    settings, newsletter = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
-    if store_path is not None:  # how the newsletter credits each page it has stored
+    if newsletter is not None and Path(newsletter.settings.store).is_file():
+        # How the newsletter credits each page it has stored, as its next draft would: with the
+        # feeds' `name:` lines as feeds.yaml gives them now (`feed_names`).
         try:
-            with Store.open(store_path) as store:
+            with Store.open(newsletter.settings.store) as store:
                 if store.upgraded is not None:
                     click.echo(f"curator: {store.upgraded.message()}", err=True)
+                named = feed_names(newsletter, store)
                 for source in sources:
                     article = store.article_by_url(source) if "://" in source else None
                     if article is not None:
-                        stored[source] = article
+                        stored[source] = named(article)
         except StoreError as exc:  # the pages can still be shown
             warn(f"{exc}; how your newsletter credits these pages is not shown")
     web = [s for s in sources if s.startswith(("http://", "https://"))]
