@@ -1,0 +1,72 @@
+"""walk35 #3 (credits) and walk30 #5's tagline: a feed's handle against the page's full name, "and
+2 others" against a page naming all of them, a team's or staff's byline, surname-first credits of
+more words, and a tagline in og:site_name; as the editor sees them: the draft's `author:` and
+`publication:` lines, the built issue and the build's warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_credit_formats import authors, built, drafted, newsletter, page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+
+def _meta_author(*names: str) -> str:
+    return "".join(f'<meta name="author" content="{n}">' for n in names)
+
+
+def test_a_feeds_handle_gives_way_to_the_pages_full_name(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk35 #3: feed "jroe", page "Jane Roe": "jroe || Lambda Review" was published. A page's
+    one-word handle already gave way to the feed's full name; the other way round now too."""
+    items = [
+        (
+            "Refund Queues",
+            "<dc:creator>jroe</dc:creator>",
+            page("Refund Queues", head=_meta_author("Jane Roe")),
+        ),
+        (
+            "Chat Support Hours",
+            "<dc:creator>Jane Roe</dc:creator>",
+            page("Chat Support Hours", head=_meta_author("jroe")),
+        ),
+        # A handle that is no part of the page's name: credited to the page's, and said.
+        (
+            "Help Desk Scripts",
+            "<dc:creator>kumabook</dc:creator>",
+            page("Help Desk Scripts", head=_meta_author("Jane Roe")),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    assert authors(blocks["Refund Queues"]) == ["Jane Roe"]
+    assert not any("jroe" in line for line in blocks["Refund Queues"]), blocks["Refund Queues"]
+    assert authors(blocks["Chat Support Hours"]) == ["Jane Roe"]
+    assert authors(blocks["Help Desk Scripts"]) == ["Jane Roe"]
+    assert any("kumabook" in line for line in blocks["Help Desk Scripts"])
+    issue = built(config)
+    assert "jroe" not in issue and issue.count("Jane Roe || Zeta Post") == 3
+
+
+def test_and_others_gives_way_to_a_page_naming_them_all(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk35 #3: feed "Jane Roe and 2 others", page naming all three: "Jane Roe and others" was
+    published, and the warning said the page names John Poe and Amy Chen."""
+    items = [
+        (
+            "Refund Queues",
+            "<dc:creator>Jane Roe and 2 others</dc:creator>",
+            page("Refund Queues", head=_meta_author("Jane Roe", "John Poe", "Amy Chen")),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Jane Roe, John Poe and Amy Chen || Zeta Post" in issue, issue
+    assert "others" not in issue
+    assert "the credit of" not in err, err
