@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_credit_formats import authors, built, drafted, newsletter, page
+from test_credit_formats import NO_AUTHOR, authors, built, drafted, newsletter, page
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -70,3 +70,59 @@ def test_and_others_gives_way_to_a_page_naming_them_all(
     assert "Jane Roe, John Poe and Amy Chen || Zeta Post" in issue, issue
     assert "others" not in issue
     assert "the credit of" not in err, err
+
+
+def test_a_teams_or_staffs_byline_credits_no_one_but_the_person_named_with_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk35 #3: "The Zeta Post Team" was credited, though README says a team's byline credits no
+    one; "Amy Chen and Zeta Post Staff" credited no one, not even Amy Chen."""
+    items = [
+        ("Refund Queues", "<dc:creator>The Zeta Post Team</dc:creator>"),
+        ("Chat Support Hours", "<dc:creator>Amy Chen and Zeta Post Staff</dc:creator>"),
+        # A desk that is not the publication's own is the publisher's credit, kept as written.
+        ("Help Desk Scripts", "<dc:creator>GNOME Sysadmin Team</dc:creator>"),
+    ]
+    config = newsletter(tmp_path, http_server, [(title, who, page(title)) for title, who in items])
+    blocks = drafted(config)
+    assert authors(blocks["Refund Queues"]) == [], blocks["Refund Queues"]
+    assert NO_AUTHOR in blocks["Refund Queues"][-1], blocks["Refund Queues"]
+    assert authors(blocks["Chat Support Hours"]) == ["Amy Chen"]
+    assert authors(blocks["Help Desk Scripts"]) == ["GNOME Sysadmin Team"]
+    issue = built(config)
+    assert "Team || " not in issue.replace("Sysadmin Team ||", "")
+    assert "Amy Chen || Zeta Post" in issue and "Staff" not in issue
+
+
+def test_surname_first_with_more_words_or_a_degree(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk35 #3: "Van Halen, Eddie" was published as "Van Halen", "Roe, Jane, PhD" as "Roe,
+    Jane"."""
+    items = [
+        ("Refund Queues", "<dc:creator>Van Halen, Eddie</dc:creator>", page("Refund Queues")),
+        (
+            "Chat Support Hours",
+            "<dc:creator>Roe, Jane, PhD</dc:creator>",
+            page("Chat Support Hours"),
+        ),
+        (
+            "Help Desk Scripts",
+            "",
+            page("Help Desk Scripts", head=_meta_author("de la Cruz, María")),
+        ),
+        # Not surname first: a name and the site it writes for.
+        (
+            "Billing Errors",
+            "<dc:creator>Victor Tangermann, Futurism</dc:creator>",
+            page("Billing Errors"),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    assert authors(blocks["Refund Queues"]) == ["Eddie Van Halen"]
+    assert authors(blocks["Chat Support Hours"]) == ["Jane Roe"]
+    assert authors(blocks["Help Desk Scripts"]) == ["María de la Cruz"]
+    assert authors(blocks["Billing Errors"]) == ["Victor Tangermann"]
+    issue = built(config)
+    assert "Eddie Van Halen || Zeta Post" in issue and "Jane Roe || Zeta Post" in issue
