@@ -126,3 +126,36 @@ def test_surname_first_with_more_words_or_a_degree(
     assert authors(blocks["Billing Errors"]) == ["Victor Tangermann"]
     issue = built(config)
     assert "Eddie Van Halen || Zeta Post" in issue and "Jane Roe || Zeta Post" in issue
+
+
+def test_a_tagline_in_the_site_name_is_not_the_publications_name(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk30 #5: og:site_name "Alpha Times — News, Opinion and Analysis" was published whole as
+    the publication."""
+    items = [
+        (
+            "Refund Queues",
+            "<dc:creator>Amy Chen</dc:creator>",
+            page("Refund Queues", site="Alpha Times — News, Opinion and Analysis"),
+        ),
+        (
+            "Chat Support Hours",
+            "<dc:creator>Amy Chen</dc:creator>",
+            page("Chat Support Hours", site="Beta Journal | Tech News &amp; Reviews"),
+        ),
+        # A name with a dash and no tagline stays whole.
+        (
+            "Help Desk Scripts",
+            "<dc:creator>Amy Chen</dc:creator>",
+            page("Help Desk Scripts", site="Gamma - Delta Review"),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    assert "publication: Alpha Times" in blocks["Refund Queues"], blocks["Refund Queues"]
+    assert "publication: Beta Journal" in blocks["Chat Support Hours"]
+    assert "publication: Gamma - Delta Review" in blocks["Help Desk Scripts"]
+    issue = built(config)
+    assert "Amy Chen || Alpha Times\n" in issue and "Amy Chen || Beta Journal\n" in issue
+    assert "Opinion" not in issue and "Reviews" not in issue
