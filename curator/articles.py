@@ -9,7 +9,14 @@ from datetime import datetime
 
 from curator.blurb import choose_blurb, quote_blurb
 from curator.config import Config, FeedSource
-from curator.credits import credited, is_organisation, name_key, norm_name, same_name
+from curator.credits import (
+    OTHERS,
+    credited,
+    is_organisation,
+    name_key,
+    norm_name,
+    same_name,
+)
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract, resembles_site, strip_site_name
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
@@ -418,7 +425,11 @@ def choose_authors(
       or the feed's own name (`names`) -- and the page a person: the page's person. An agency in
       dc:creator says where the story came from; the byline says who wrote it.
     - One names everyone the other does, and more ("By Ivan Petrov and Mei Chen" on the page,
-      "Ivan Petrov" in the feed): the fuller list; both agree on the rest.
+      "Ivan Petrov" in the feed; "Jane Roe and 2 others" in the feed, the page naming all three):
+      the fuller list; both agree on the rest.
+    - The feed names only one-word handles ("jroe") and the page full names ("Jane Roe"): the
+      page's, as a page's handle gives way to the feed's full name below; a handle that is no part
+      of the page's names ("kumabook") is kept as one left out.
     - They name different people on the feed's own site (`own_site`: the feed and the article
       share a registrable domain, or a host): the feed's, the publisher's own structured
       statement, where the page's byline is our reading of its markup (benchmarks/extract.py:
@@ -442,15 +453,35 @@ def choose_authors(
     )
     if not people:
         return page, "page", ()
-    feed_keys = {name_key(n) for n in people}
-    page_keys = {name_key(n) for n in page}
-    if feed_keys <= page_keys:
+    feed_keys = {name_key(n) for n in people if n != OTHERS}
+    page_keys = {name_key(n) for n in page if n != OTHERS}
+    if feed_keys <= page_keys and not (
+        feed_keys == page_keys and OTHERS in feed and OTHERS not in page
+    ):
+        # Also "Jane Roe and 2 others" in the feed, the page naming all three: the fuller list.
         return page, "page", ()
     if page_keys <= feed_keys:
         return feed, "feed", ()
+    if all(_handle(n) for n in people) and all(" " in n or not n.isascii() for n in page):
+        # "jroe" in the feed, "Jane Roe" on the page: the full name, as a page's handle gives way
+        # to the feed's full name; a handle that is no part of the page's names is said.
+        left = tuple(n for n in people if not any(_handle_of(n, p) for p in page))
+        return page, "page", left
     if not own_site and all(" " in n or not n.isascii() for n in page):
         return page, "page", tuple(n for n in people if name_key(n) not in page_keys)
     return feed, "feed", tuple(n for n in page if name_key(n) not in feed_keys)
+
+
+def _handle(name: str) -> bool:
+    """A handle-like credit: one word in lower case ("jroe", "kumabook", "jane_roe")."""
+    return " " not in name and name == name.lower() and any(ch.isalpha() for ch in name)
+
+
+def _handle_of(handle: str, name: str) -> bool:
+    """Whether a handle is made of a name ("jroe", "janeroe", "jane_roe" of "Jane Roe"): it holds
+    a word of the name of three letters or more."""
+    key = name_key(handle)
+    return any(len(w) >= 3 and w in key for w in norm_name(name).split())
 
 
 def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:

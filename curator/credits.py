@@ -99,7 +99,13 @@ def _people_of(clause: str) -> list[str]:
     # "Jane Doe and the Data Team" names her and a team; "Acme Research and Insights Group", one
     # organisation.
     last = parts[-1].split()
-    if len(parts) > 1 and _organisation_named(parts[-1]) and last[0].lower() not in ("the", "our"):
+    staff = last[-1].lower() in rules.STAFF_WORDS and all(_looks_personal(p) for p in parts[:-1])
+    if (
+        len(parts) > 1
+        and _organisation_named(parts[-1])
+        and last[0].lower() not in ("the", "our")
+        and not staff  # "Amy Chen and Zeta Post Staff": her, and the staff (no one's name)
+    ):
         return [clause]
     return parts
 
@@ -155,8 +161,13 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if site and len(pieces) > 1:
         pieces = [p for p in pieces if not same_name(p, site)]
-    if surname_first and len(pieces) == 2 and _surname_first(*pieces):
-        return [f"{pieces[1]} {pieces[0]}"]
+    if (
+        surname_first
+        and len(pieces) >= 2
+        and _surname_first(*pieces[:2])
+        and all(_DEGREE.match(p) or p.lower() in rules.ROLE_WORDS for p in pieces[2:])
+    ):
+        return [f"{pieces[1]} {pieces[0]}"]  # "Roe, Jane, PhD": Jane Roe
     if len(pieces) < 2:
         return pieces
     if len(pieces) % 2 == 0 and all(_INITIALS.match(p) for p in pieces[1::2]):
@@ -179,9 +190,18 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
 
+#: A degree after a name ("PhD", "MD", "M.D.", "MBA").
+_DEGREE = re.compile(r"^(?=(?:.*[A-Z]){2})(?:[A-Z][a-z]?\.?){1,4}$")
+
+
 def _surname_first(surname: str, given: str) -> bool:
-    """A credit written surname first, "Doe, Jane": two single words of a name, neither an
-    organisation's, a role's or a label's ("Reuters, Washington", "Doe, Editor", "Doe, PhD")."""
+    """A credit written surname first, "Doe, Jane", "Van Halen, Eddie", "de la Cruz, María": a
+    surname (particles, then one word) and one given name, neither an organisation's, a role's or
+    a label's ("Reuters, Washington", "Doe, Editor", "Doe, PhD"). A surname of more words without
+    particles is no surname: "Victor Tangermann, Futurism" is a name and a site."""
+    *particles, surname = surname.split()
+    if any(p.lower() not in rules.NAME_PARTICLES for p in particles):
+        return False
     words = (surname, given)
     return (
         all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
@@ -298,11 +318,27 @@ def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ..
     publication's own name (`same_name`: case, spaces and punctuation aside). DC Rainmaker's feed
     gives the site's name as every item's dc:creator, which read "DC Rainmaker || DC Rainmaker";
     the line names the publication once, as for an article with no author. A person's name stays
-    ("Hana Sato || Hana Sato": a personal site named after its author, who wrote the article)."""
+    ("Hana Sato || Hana Sato": a personal site named after its author, who wrote the article).
+    Nor the publication's own team ("The Zeta Post Team", `_publications_desk`)."""
     if not publication:
         return authors
     return tuple(
-        name for name in authors if not same_name(name, publication) or _looks_personal(name)
+        name
+        for name in authors
+        if (not same_name(name, publication) or _looks_personal(name))
+        and not _publications_desk(name, publication)
+    )
+
+
+def _publications_desk(name: str, publication: str) -> bool:
+    """The publication's own team or desk ("The Zeta Post Team" of Zeta Post): the publication
+    itself, no one's credit, as "Zeta Post Staff" is. Another's desk ("GNOME Sysadmin Team") is
+    the publisher's credit, kept."""
+    words = norm_name(name).split()
+    return (
+        len(words) > 1
+        and words[-1] in rules.DESK_WORDS
+        and name_key(" ".join(words[:-1])) == name_key(publication)
     )
 
 

@@ -445,7 +445,7 @@ def publication(doc: _Doc) -> str | None:
         if _types(obj) & rules.JSONLD_SITE_TYPES and (name := _ld_str(obj, "name"))
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
-    candidates = [name for name in candidates if not _address(name)]
+    candidates = [_without_tagline(name) for name in candidates if not _address(name)]
     suffix = _title_suffix(doc)
     if suffix and _address(suffix):
         suffix = None
@@ -470,6 +470,37 @@ def publication(doc: _Doc) -> str | None:
 #: "epsilon.example/news"): no publication's name. A domain alone may be one: cleveland.com's
 #: og:site_name is "cleveland.com" (the newspaper4k pages), as Space.com's is "Space.com".
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S*|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)$", re.I)
+
+
+#: Where a site's name may end and its tagline begin: a dash or a bar between spaces.
+_TAGLINE_CUT = re.compile(r"\s+(?:\||–|—|-{1,2})\s+")
+#: Small words a name may have in lower case ("Department of Energy", "Arts and Letters").
+_NAME_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def _without_tagline(name: str) -> str:
+    """A site's name without a tagline after a dash or a bar that lists what it covers ("Alpha
+    Times — News, Opinion and Analysis", "Beta Journal | Tech News & Reviews": "Alpha Times",
+    "Beta Journal"). Conservative: the part before is a name (one to four words, capitalised but
+    for small words) and the part after a list (a comma, or capitalised words joined by "and" or
+    "&"). Any other phrase stays: "Gamma - Delta Review", and the corpus of benchmarks/extract.py
+    expects "Mozilla Hacks – the Web developer blog" and "LinkNaija | Nigeria's popular news
+    platform" whole, as the sites write them."""
+    parts = _TAGLINE_CUT.split(name.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return name
+    head, tail = parts[0].split(), parts[1].split()
+    named = 1 <= len(head) <= 4 and head[0][:1].isupper() and all(_title_word(w) for w in head)
+    listed = len(tail) >= 2 and (
+        "," in parts[1]
+        or (any(w in ("and", "&") for w in tail) and all(_title_word(w) for w in tail))
+    )
+    return parts[0] if named and listed else name
+
+
+def _title_word(word: str) -> bool:
+    """A word of a name or a heading: capitalised, a number, or a small word ("of", "and")."""
+    return word[:1].isupper() or word[:1].isdigit() or word in _NAME_SMALL_WORDS
 
 
 def _address(name: str) -> bool:

@@ -49,7 +49,7 @@ from curator.fetch import (
     open_fetcher,
 )
 from curator.models import Article, Entry, ErrorKind, FetchResult, Page, ParsedFeed
-from curator.store import FeedState, PageRetry, Store
+from curator.store import FeedState, PageRetry, Store, dead_page
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
 from curator.textfeatures import Vector
@@ -213,6 +213,9 @@ class PageFailure:
     #: that they can be counted together; `error` is the whole line.
     reason: str
     error: str
+    #: Gone for good (404, 410, a redirect away from the article, `store.dead_page`): its
+    #: article is a dead link, left out of every issue, not built from what the feed says.
+    dead: bool = False
 
 
 @dataclass(frozen=True)
@@ -318,6 +321,11 @@ class FetchSummary:
         """The feeds read with entries left out for want of a usable link or a title, or as
         another entry's page."""
         return tuple(f for f in self.feeds if f.left_out)
+
+    @property
+    def pages_dead(self) -> int:
+        """Pages of this run found gone for good: their articles are dead links."""
+        return sum(f.dead for f in self.page_failures)
 
     def failure_reasons(self) -> list[tuple[str, int]]:
         """Why pages could not be read, most common first: (reason, pages)."""
@@ -931,7 +939,8 @@ class _PageReader:
                 self.in_part.append(PageInPart(link, problems))
         else:
             error = result.error or "the page is empty"
-            self.failures.append(PageFailure(link, failure_reason(result), error))
+            dead = dead_page(result.error_kind, result.error)
+            self.failures.append(PageFailure(link, failure_reason(result), error, dead))
             self.failed[link] = (result.error_kind, failure_reason(result))
         self._progress(self.tally())
         return page

@@ -133,6 +133,13 @@ def pages_feed(server: LocalServer) -> str:
     return server.add("/feed.xml", h.rss(items, title="Pages Weekly"))
 
 
+SAID_UNREAD = (
+    "10 of 14 article page(s) could not be read; 4 are gone (404, 410 or a redirect away from the"
+    " article): their articles are left out as dead links, never published; the articles of the"
+    " other 6 use what the feed says:"
+)
+
+
 def test_pages_that_cannot_be_read_are_counted_with_the_three_most_common_reasons(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
@@ -147,7 +154,7 @@ def test_pages_that_cannot_be_read_are_counted_with_the_three_most_common_reason
     )
     report = stderr[stderr.index(next(ln for ln in stderr if "article page(s) could not" in ln)) :]
     assert report[:5] == [
-        "10 of 14 article page(s) could not be read; their articles use what the feed says:",
+        SAID_UNREAD,
         "     4  HTTP 404 Not Found",
         "     3  not an HTML page (application/pdf)",
         "     2  HTTP 500 Internal Server Error",
@@ -170,9 +177,7 @@ def test_pages_that_cannot_be_read_are_counted_with_the_three_most_common_reason
     assert "  pages" not in quiet.stderr and "  ok " not in quiet.stderr
     # (after the line saying --db makes a new store, which --quiet does not silence either)
     assert quiet.stderr.splitlines()[0].startswith("curator: a new store at ")
-    assert quiet.stderr.splitlines()[1] == (
-        "10 of 14 article page(s) could not be read; their articles use what the feed says:"
-    )
+    assert quiet.stderr.splitlines()[1] == (SAID_UNREAD)
     data = json.loads(quiet.stdout)
     assert (data["pages_read"], data["pages_failed"]) == (4, 10)
     assert data["page_failure_reasons"] == {

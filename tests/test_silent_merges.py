@@ -229,3 +229,38 @@ def test_an_address_added_to_a_draft_that_redirects_to_the_front_page_is_not_pub
     assert "cannot read the article(s) added by URL" in err
     assert f"{url} (a redirect to the site's front page or a section above the article" in err
     assert not (demo.parent / "output" / "issue-1.html").exists()
+
+
+def test_pages_found_gone_are_said_to_be_left_out_not_to_use_the_feed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk35 on walk34 #2: "2 of 3 article page(s) could not be read; their articles use what
+    the feed says: 2 a redirect ... it is gone", though dead links are never published."""
+    http_server.add(
+        "/", "<html><head><title>Home</title></head><body>Home</body></html>", content_type=HTML
+    )
+    http_server.add("/gone1", status=301, headers={"Location": "/"}, content_type=None)
+    http_server.add("/kept", _page(4, "/kept"), content_type=HTML)
+    links = [http_server.url(p) for p in ("/gone1", "/missing", "/kept")]
+    items = "".join(_item(f"Customer experience basics {n}", u) for n, u in enumerate(links))
+    feed = http_server.add("/feed.xml", h.rss(items, "Redirect Blog"))
+    config = h.write_config(tmp_path, [{"url": feed, "name": "Redirect Blog"}])
+    code, _, err = _fetch(config)
+    assert code == 0, err
+    assert (
+        "2 of 3 article page(s) could not be read; they are gone (404, 410 or a redirect away"
+        " from the article), so their articles are left out as dead links, never published:"
+    ) in err.splitlines(), err
+    assert "use what the feed says" not in err
+    # One gone, one that failed otherwise: each said for what became of it.
+    http_server.add("/error", b"oops", status=500, content_type="text/plain")
+    more = [http_server.url(p) for p in ("/missing2", "/error")]
+    items += "".join(_item(f"Customer experience extras {n}", u) for n, u in enumerate(more))
+    http_server.add("/feed.xml", h.rss(items, "Redirect Blog"))
+    code, _, err = _fetch(config)
+    assert code == 0, err
+    assert (
+        "2 of 2 article page(s) could not be read; 1 is gone (404, 410 or a redirect away from"
+        " the article): its article is left out as a dead link, never published; the articles of"
+        " the other 1 use what the feed says:"
+    ) in err.splitlines(), err

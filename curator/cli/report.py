@@ -461,7 +461,7 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         asked = summary.pages_read + summary.pages_failed
         click.echo(
             f"{summary.pages_failed} of {asked} article page(s) could not be read; "
-            "their articles use what the feed says:",
+            f"{_what_became(summary.pages_failed, summary.pages_dead)}:",
             err=True,
         )
         reasons = summary.failure_reasons()
@@ -514,6 +514,26 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
             " short of memory.",
             err=True,
         )
+
+
+def _what_became(failed: int, dead: int) -> str:
+    """What became of the articles whose page could not be read: those gone for good (404, 410, a
+    redirect away) are left out as dead links, never published (walk35: the line said they used
+    what the feed says); the others use what the feed says."""
+    gone = "gone (404, 410 or a redirect away from the article)"
+    left = (
+        "its article is left out as a dead link, never published"
+        if dead == 1
+        else "their articles are left out as dead links, never published"
+    )
+    if dead == failed:
+        return f"{'it is' if dead == 1 else 'they are'} {gone}, so {left}"
+    if dead:
+        return (
+            f"{dead} {'is' if dead == 1 else 'are'} {gone}: {left}; the articles of the other"
+            f" {failed - dead} use what the feed says"
+        )
+    return "their articles use what the feed says"
 
 
 def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
