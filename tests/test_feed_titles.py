@@ -71,6 +71,34 @@ def test_a_cut_off_feed_title_gives_way_to_the_pages_whole_title(
     ]
 
 
+def test_curator_extract_shows_the_title_the_newsletter_publishes(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """`curator extract` showed only the page's title, where the issue published the feed's
+    (walk 40: the damaged titles were seen only in the issue). With the newsletter's store, it
+    shows the stored title too when it differs; not when it is the page's."""
+    page = NEWS_PAGE.format(title="Grid operators plan for winter", head="", text=WEED)
+    same = NEWS_PAGE.format(title="Cannabis use is rising", head="", text=WEED)
+    feeds = [
+        feed_of(http_server, "other", page, "Winter is coming for the grid", "Grid News"),
+        feed_of(http_server, "same", same, "Cannabis use is rising", "Grid News"),
+    ]
+    build_issue(tmp_path, "cannabis, grid", feeds)
+    config = str(tmp_path / "feeds.yaml")
+    code, out, err = run_cli("extract", "--config", config, http_server.url("/other.html"))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Grid operators plan for winter"
+    assert "  your newsletter's title: Winter is coming for the grid" in lines
+    code, out, err = run_cli("extract", "--config", config, http_server.url("/same.html"))
+    assert code == 0, err
+    assert "your newsletter's title" not in out
+    code, out, err = run_cli(
+        "extract", "--json", "--config", config, http_server.url("/other.html")
+    )
+    assert json.loads(out)["stored"]["title"] == "Winter is coming for the grid"
+
+
 def test_a_feed_title_in_capitals_gives_way_to_the_pages(
     corpus: Path, tmp_path: Path, http_server: LocalServer
 ) -> None:
