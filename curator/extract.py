@@ -719,6 +719,10 @@ def _underscore_tail(raw: str) -> tuple[str, list[str]] | None:
     head = raw[: m.start()].strip()
     if sum(c.isalnum() for c in head) < 8 or head.endswith("_"):
         return None
+    first = raw.index("_", m.start())
+    before, after = raw[first - 1], raw[first + 1 : first + 2]
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return None  # "config_file.py": an identifier, not a site's name
     return head, [p.strip() for p in m.group().split("_") if p.strip()]
 
 

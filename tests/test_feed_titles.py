@@ -238,3 +238,18 @@ def test_a_newspaper_is_credited_over_the_agency_its_json_ld_names(
     )
     assert code == 0, err
     assert out.splitlines()[1].endswith("|| Connecticut Post"), out
+
+
+def test_an_identifier_with_underscores_in_a_title_names_no_site(tmp_path: Path) -> None:
+    """ "config_file.py" at a title's end is a word of the title, not "_Site": the page names no
+    site and its title stays whole."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        NEWS_PAGE.format(title="How to read a settings config_file.py", head="", text=WEED),
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("extract", "--json", str(page))
+    assert code == 0, err
+    record = json.loads(out)
+    assert record["publication"] is None
+    assert record["issue_title"] == "How to read a settings config_file.py"
