@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -304,6 +305,66 @@ def feed_item_title(
     return strip_site_name(title, names, people, lead=False)
 
 
+#: A feed title cut short: "... in U.S. state…", "... signal a...", "... […]".
+_CUT_OFF = re.compile(r"\s*(?:\u2026|\.\.\.|\[(?:\u2026|\.\.\.)\])$")
+#: Labels a feed puts on a headline, naming what the link shows or that it changed, not what it
+#: says ("VIDEO: ...", "... (updated)"). Dropped only when the page's own headline is the rest:
+#: a genre label ("Analysis:", "Column:", "Opinion:") tells the reader what kind of piece it is
+#: and stays.
+_LABEL_LEAD = re.compile(r"^(?:video|watch|photos?|gallery|listen|audio)\s*:\s+", re.I)
+_LABEL_END = re.compile(r"\s*[(\[](?:updated?|video|photos?|watch)[)\]]$", re.I)
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _plain(text: str) -> str:
+    """For comparing two writings of a title: quotes straightened, spaces collapsed, case folded."""
+    return " ".join(text.translate(_QUOTES).split()).casefold()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.translate(_QUOTES).casefold())
+
+
+def _shouting(text: str) -> bool:
+    """All capitals, with at least a few letters ("INTENSIFIED ISRAELI SURVEILLANCE ...")."""
+    return sum(c.isalpha() for c in text) >= 8 and text == text.upper() and text != text.lower()
+
+
+def repaired_title(title: str, page: Page | None, publication: str | None) -> str:
+    """The page's headline in place of a feed's title that is a damaged copy of it (walk40 #1): cut
+    off ("... in U.S. state…" where the page has "... in U.S. States Where Weed is Legal"), in
+    capitals where the page writes the same words in normal case, or with a label the page's
+    headline does not carry ("VIDEO:", "(updated)": `_LABEL_LEAD`, `_LABEL_END`). The page's
+    headline is its title as an issue shows it (`page_title`), else one of its headings (the LA
+    Times' <h1> is whole where its <title> is another wording). Any other feed title stays."""
+    if page is None:
+        return title
+    shown = page_title(page, publication) if page.title else ""
+    candidates = [c for c in (shown, *page.headings) if c and _sane(c)]
+    if not candidates:
+        return title
+    cut = _CUT_OFF.search(title)
+    if cut:
+        head = _plain(title[: cut.start()])
+        if sum(c.isalnum() for c in head) >= 8:
+            for candidate in candidates:
+                whole = _plain(candidate)
+                if whole.startswith(head) and len(whole) > len(head) and not _CUT_OFF.search(whole):
+                    return candidate
+        return title
+    if _shouting(title):
+        for candidate in candidates:
+            if not _shouting(candidate) and _words(candidate) == _words(title):
+                return candidate
+        return title
+    bare = _LABEL_END.sub("", _LABEL_LEAD.sub("", title))
+    if bare != title and bare:
+        for candidate in candidates:
+            if _plain(candidate) == _plain(bare):
+                return candidate
+    return title
+
+
 def merge(
     entry: Entry,
     page: Page | None,
@@ -326,7 +387,9 @@ def merge(
       the feed's does (`feed_publication`, `page_or_feed_name`: Reuters pages name a section,
       "U.S."). The page's site name is kept (`Article.site_name`) to work it out again.
     - a title read from the page loses the site's name at either end (`page_title`); the feed's
-      own title loses a last segment naming the site, the feed or the author (`feed_item_title`).
+      own title loses a last segment naming the site, the feed or the author (`feed_item_title`),
+      and gives way to the page's headline when it is a damaged copy of it: cut off, in
+      capitals, with a label such as "VIDEO:" (`repaired_title`).
     - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
       article: the page's authors and site name, else no author and the site's domain; never the
       feed's author, the feed's title or the name the editor gave the feed.
@@ -372,6 +435,7 @@ def merge(
         title = cut_title(title)
     elif not entry.via:
         title = feed_item_title(title, page, publication, feed_title, authors)
+        title = repaired_title(title, page, publication)
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.

@@ -13,7 +13,8 @@ field. Each field is a cascade, first answer wins, in this order (the tables of 
   `clean_authors`, which splits "A and B", strips "By" and roles, and rejects what is not a person
   (URLs, "Admin", "Staff", dates, "Hours ago", e-mail addresses, the site's own name).
 - publication: JSON-LD publisher name, og:site_name, JSON-LD WebSite name, application-name, the
-  `<title>` suffix ("Title | Site"). The publisher comes first because a blog hosted on a platform
+  `<title>` suffix ("Title | Site", "Title_Section_Site"); a news agency named as publisher on
+  another site's page gives way to that site's own name. The publisher comes first because a blog hosted on a platform
   names the platform in og:site_name ("Medium") and itself as publisher ("Voodoo Engineering").
 - canonical_url: `<link rel=canonical>`, og:url; made absolute against `url`, http(s) only.
 - description: JSON-LD description, og:description, meta description, Twitter, Dublin Core.
@@ -432,12 +433,14 @@ def publication(doc: _Doc) -> str | None:
     Blogger names Blogger as publisher, one on Medium names Medium in og:site_name. A name that
     does not resemble the site's address gives way to one that does (`resembles_site`): Reuters
     declares a section ("U.S.") as og:site_name, and a publisher named by the bare word of its
-    domain ("Space") to the domain written out ("Space.com").
+    domain ("Space") to the domain written out ("Space.com"). A news agency named as JSON-LD
+    publisher on a site that is not the agency's gives way to the next candidate (walk40 #3: the
+    Connecticut Post's wire stories name "Associated Press" as publisher, "Connecticut Post" in
+    og:site_name; SFGate's came out right only because "SFGate" resembles sfgate.com).
     """
-    candidates: list[str] = []
     art = _ld_article(doc)
-    if art:
-        candidates += _ld_names(doc, art.get("publisher"))[:1]
+    publisher = _ld_names(doc, art.get("publisher"))[:1] if art else []
+    candidates: list[str] = [*publisher]
     candidates += doc.meta.get(rules.SITE_META[0], [])[:1]
     candidates += [
         name
@@ -446,6 +449,17 @@ def publication(doc: _Doc) -> str | None:
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
     candidates = [_without_tagline(name) for name in candidates if not _address(name)]
+    address = _declared_url(doc)
+    if (
+        len(candidates) > 1
+        and publisher
+        and candidates[0] == publisher[0]
+        and _agency(candidates[0])
+        and resembles_site(candidates[0], address) is False
+    ):
+        # A newspaper's page of a wire story names the agency as JSON-LD publisher ("Associated
+        # Press" at ctpost.com) and itself in og:site_name: the credit is the newspaper's.
+        candidates = candidates[1:]
     suffix = _title_suffix(doc)
     if suffix and _address(suffix):
         suffix = None
@@ -455,7 +469,6 @@ def publication(doc: _Doc) -> str | None:
         (name for name in candidates if norm_name(name) not in rules.HOSTING_PLATFORMS),
         candidates[0],
     )
-    address = _declared_url(doc)
     if resembles_site(chosen, address) is False:
         chosen = next(
             (n for n in (*candidates, suffix) if n and resembles_site(n, address)), chosen
@@ -464,6 +477,11 @@ def publication(doc: _Doc) -> str | None:
     if domain and _common_word(chosen) and _site_key(chosen) == _domain_word(domain):
         chosen = next((n for n in candidates if _site_key(n) == _site_key(domain)), chosen)
     return chosen
+
+
+def _agency(name: str) -> bool:
+    """A news agency's name ("Associated Press", "AFP"): `rules.NEWS_AGENCIES`."""
+    return norm_name(name) in rules.NEWS_AGENCIES or name.lower().strip() in rules.NEWS_AGENCIES
 
 
 #: A web address given as a site's name ("https://www.epsilon.example/", "www.epsilon.example",
@@ -571,10 +589,12 @@ def _title_text(doc: _Doc) -> str:
 
 
 def _title_suffix(doc: _Doc) -> str | None:
-    """The site name a "Title | Site" <title> ends with, when the part left is a real title."""
+    """The site name a "Title | Site" or "Title_Section_Site" <title> ends with, when the part
+    left is a real title."""
     parts = rules.TITLE_SEPARATORS.split(_title_text(doc))
     if len(parts) < 2:
-        return None
+        underscored = _underscore_tail(_title_text(doc))  # "Title_Section_Site"
+        return underscored[1][-1] if underscored else None
     suffix = parts[-1]
     if (
         not 0 < len(suffix.split()) <= 4
@@ -636,7 +656,8 @@ def strip_site_name(
 ) -> str:
     """`raw` without the site's name at its end or start: " | X", " - X", " – X", " — X", " :: X"
     (the `rules.TITLE_SEPARATORS`) where X is one of `names` (spaces, case and a leading "The"
-    aside: "TheHill" is "The Hill"). A person of `people` goes too at the end, alone ("Title |
+    aside: "TheHill" is "The Hill") or, at the end, X and a section in one word ("CNNPolitics");
+    at the end, "_Section_X" too ("..._科技_腾讯网"). A person of `people` goes too at the end, alone ("Title |
     Eleanor Ainge Roy") or before a site's name ("Title - John C. Welch - Medium"), never at the
     start; without `lead`, nothing at the start goes. The title itself is never taken whole."""
     keys = {k for n in names if (k := name_key(n))}
@@ -644,14 +665,20 @@ def strip_site_name(
     if not keys and not who:
         return raw
     written, raw = raw, _without_name_at_end(raw, keys)
+    underscored = _underscore_tail(raw)
+    if underscored and name_key(underscored[1][-1]) in keys:
+        raw = underscored[0]  # "Title _Section _Site": the section goes with the site's name
     parts = rules.TITLE_SEPARATORS.split(raw)
     if len(parts) < 2:
         return raw
 
+    def site(part: str) -> bool:
+        return name_key(part) in keys or _site_and_section(part, keys)
+
     # Cut by position in `raw`: the separators between kept parts stay as written.
     seps = list(rules.TITLE_SEPARATORS.finditer(raw))
     start, end = 0, len(seps)  # parts[start : end + 1] are kept
-    while end > start and (name_key(parts[end]) in keys or name_key(parts[end]) in who):
+    while end > start and (site(parts[end]) or name_key(parts[end]) in who):
         end -= 1
     while lead and end > start and name_key(parts[start]) in keys:
         start += 1
@@ -689,6 +716,45 @@ def _without_name_at_end(raw: str, keys: set[str]) -> str:
             if any(c.isalnum() for c in kept):
                 return kept
     return raw
+
+
+#: A section after a site's name in one word: "Politics" in "CNNPolitics", "Sport" in "BBCSport".
+_SECTION_WORD = re.compile(r"(?:[A-Z][a-z]+)+")
+
+
+def _site_and_section(part: str, keys: set[str]) -> bool:
+    """Whether a title's segment is a site's name and a section written as one word, camel case
+    ("CNNPolitics", "CNNMoney" where the site is CNN): the name as one of `keys`, the rest
+    capitalised words."""
+    part = part.strip()
+    if not part or any(c.isspace() for c in part):
+        return False
+    return any(
+        _SECTION_WORD.fullmatch(part[i:]) and name_key(part[:i]) in keys
+        for i in range(1, len(part) - 2)
+        if part[i].isupper()
+    )
+
+
+#: The "_Section_Site" end of a title, as Chinese sites write it ("... _探索者 _光明网",
+#: "..._科技_腾讯网"): one to three segments, each one word, after underscores.
+_UNDERSCORE_TAIL = re.compile(r"(?:\s*_\s*[^\s_]{1,20}){1,3}\s*$")
+
+
+def _underscore_tail(raw: str) -> tuple[str, list[str]] | None:
+    """(the title, its "_Section_Site" segments) when `raw` ends in such a tail after a title of
+    at least 8 characters; else None."""
+    m = _UNDERSCORE_TAIL.search(raw)
+    if not m:
+        return None
+    head = raw[: m.start()].strip()
+    if sum(c.isalnum() for c in head) < 8 or head.endswith("_"):
+        return None
+    first = raw.index("_", m.start())
+    before, after = raw[first - 1], raw[first + 1 : first + 2]
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return None  # "config_file.py": an identifier, not a site's name
+    return head, [p.strip() for p in m.group().split("_") if p.strip()]
 
 
 def _symbols_only(text: str) -> bool:

@@ -51,9 +51,11 @@ def page_record(page: Page) -> dict[str, Any]:
 
 
 def stored_record(article: Article) -> dict[str, Any]:
-    """How the newsletter's store credits an article, JSON-ready: its authors, where they came
-    from ("feed", "page"; "" when nobody or not known) and whom the other named instead."""
+    """How the newsletter's store titles and credits an article, JSON-ready: the title an issue
+    publishes (often the feed's, not the page's), its authors, where they came from ("feed",
+    "page"; "" when nobody or not known) and whom the other named instead."""
     return {
+        "title": article.title,
         "authors": list(article.authors),
         "publication": article.publication,
         "authors_from": article.authors_from,
@@ -200,6 +202,8 @@ def show(record: dict[str, Any]) -> None:
     click.echo(f"  {record['blurb'] or '(no blurb: no complete sentences found)'}")
     stored = record.get("stored")
     if stored:
+        if stored["title"] and stored["title"] != record["issue_title"]:
+            click.echo(f"  your newsletter's title: {stored['title']}")
         line = credit_line(join_names(stored["authors"]), stored["publication"] or "")
         whence = {
             "feed": "the author its feed names",
