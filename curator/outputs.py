@@ -375,7 +375,7 @@ def _blurb_data(article: Article) -> dict[str, str]:
         return {}
     return {
         "blurb_markdown": str(md_intro(article.blurb_markdown)),
-        "blurb_html": str(blurb_html(article.blurb, article.blurb_markdown)),
+        "blurb_html": str(blurb_html(article.blurb, article.blurb_markdown)[0]),
     }
 
 

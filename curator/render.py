@@ -550,18 +550,18 @@ def plain_text_markup(text: str) -> list[str]:
     return found
 
 
-def blurb_html(blurb: str, markdown: str | None) -> Markup:
-    """The blurb as the HTML and email editions publish it: `<p class="blurb">` with its text, or
-    with its Markdown as sanitised HTML (`<div class="blurb">` when it has several paragraphs, a
-    list ...), by the introduction's rules: raw HTML shown as text, unsafe links cut."""
+def blurb_html(blurb: str, markdown: str | None) -> tuple[Markup, bool]:
+    """The blurb as the HTML and email editions publish it, and whether that is blocks (several
+    paragraphs, a list: for a `<div>`, not a `<p>`): its text, or its Markdown as sanitised HTML by
+    the introduction's rules (raw HTML shown as text, unsafe links cut)."""
     if markdown is None:
-        return Markup('<p class="blurb">%s</p>') % blurb
+        return Markup("%s") % blurb, False
     tokens = _markdown.parse(cut_unsafe_links(markdown))
     if len(tokens) == 3 and tokens[0].type == "paragraph_open":
-        inner = _markdown.renderer.render(tokens[1].children or [], _markdown.options, {})
-        return Markup('<p class="blurb">%s</p>') % sanitize_html(inner)
+        inline = _markdown.renderer.render(tokens[1].children or [], _markdown.options, {})
+        return sanitize_html(inline), False
     html = _markdown.renderer.render(tokens, _markdown.options, {})
-    return Markup('<div class="blurb">%s</div>') % sanitize_html(html.strip())
+    return sanitize_html(html.strip()), True
 
 
 @dataclass(frozen=True)
@@ -589,9 +589,10 @@ class EntryView:
     #: Other pieces on the same story in the article's own publication (safe url or None): named
     #: apart, as "Also covered by: The Guardian" under a Guardian article read as another outlet.
     also_in_publication: tuple[str | None, ...] = ()
-    #: The blurb as the HTML editions publish it, in its `<p class="blurb">` (`<div class="blurb">`
-    #: for a Markdown blurb of several paragraphs or a list): sanitised, safe as it is.
+    #: The blurb as the HTML editions publish it: sanitised, safe as it is; blocks (`<p>`, `<ul>`)
+    #: when `blurb_blocks` (a Markdown blurb of several paragraphs or a list: put it in a <div>).
     blurb_html: Markup = Markup("")
+    blurb_blocks: bool = False
     #: The blurb as the editor wrote it in a draft, when it holds Markdown (links, emphasis ...);
     #: None when `blurb` is plain text. The Markdown edition publishes it (through md_intro).
     blurb_markdown: str | None = None
@@ -639,6 +640,7 @@ def entry_view(entry: Scored) -> EntryView:
     art = entry.article
     author = join_names(art.authors)
     publication = art.publication or ""
+    html, blocks = blurb_html(art.blurb, art.blurb_markdown)
     return EntryView(
         title=art.title,
         url=safe_url(art.url),
@@ -656,7 +658,8 @@ def entry_view(entry: Scored) -> EntryView:
             for name, url in entry.also_covered_by
             if publication and name == publication
         ),
-        blurb_html=blurb_html(art.blurb, art.blurb_markdown),
+        blurb_html=html,
+        blurb_blocks=blocks,
         blurb_markdown=art.blurb_markdown,
     )
 
