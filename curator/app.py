@@ -45,7 +45,13 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
-from curator.issuetext import issue_text, link_warnings, repeated_closing, repeated_introduction
+from curator.issuetext import (
+    draft_entry_warnings,
+    issue_text,
+    link_warnings,
+    repeated_closing,
+    repeated_introduction,
+)
 from curator.models import Article, Copy, FetchResult, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
@@ -727,6 +733,7 @@ def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
         *link_warnings(draft.introduction, at, f"the introduction in {path}"),
         *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
         *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),
+        *draft_entry_warnings(draft.sections, path),
     )
 
 

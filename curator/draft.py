@@ -48,7 +48,7 @@ from curator.blurb import more_sentences, short_blurb
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.models import Article, Issue, Scored, Section
-from curator.render import join_names
+from curator.render import blurb_markdown, join_names, text_as_markdown
 from curator.select import same_publication
 from curator.urls import clean_url, safe_url
 
@@ -180,6 +180,9 @@ class DraftEntry:
     #: Which credit lines the article has, empty or not: "author" (for author: or authors:),
     #: "publication". A credit whose line was deleted is published as none, with a warning.
     credit_lines: frozenset[str] = frozenset()
+    #: The blurb as written, in Markdown (lines and paragraphs kept), and the line it starts on.
+    blurb_source: str = ""
+    blurb_line: int = 0
 
     @property
     def url_only(self) -> bool:
@@ -323,7 +326,10 @@ def write_draft(
             paragraphs = [_one_line(p) for p in re.split(r"\n\s*\n", art.blurb)]
             blurb = "\n\n".join(p for p in paragraphs if p)
             if blurb:
-                lines += [_escape_lines(blurb), ""]
+                # The draft's blurbs are Markdown: text that would read as markup is escaped, so
+                # that it reads back as the text it is.
+                written = "\n\n".join(text_as_markdown(p) for p in paragraphs if p)
+                lines += [_escape_lines(written), ""]
                 if short_blurb(blurb):
                     lines += [SHORT_BLURB.format(why=short_blurb_reason(art)), ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
@@ -531,6 +537,8 @@ class _Open:
     credit_lines: set[str] = field(default_factory=set)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
+    #: The line of the blurb's first line (0: none yet).
+    blurb_line: int = 0
     #: A mistake was said of it already (its heading, its url): its lines are read, not checked.
     broken: bool = False
 
@@ -572,6 +580,8 @@ class _Open:
         seen[key] = self.line
         text = "\n".join(self.blurb).strip()
         blurb = "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
+        # (a line the draft wrote as `\# ...` keeps its backslash: in Markdown, too, it is text)
+        source = "\n".join("\\" + ln if ln.startswith("#") else ln for ln in self.blurb).strip()
         return DraftEntry(
             link,
             title,
@@ -580,6 +590,8 @@ class _Open:
             blurb,
             self.line,
             frozenset(self.credit_lines),
+            source,
+            self.blurb_line,
         )
 
 
@@ -755,6 +767,7 @@ class _Body:
         key = _field_like(raw)
         if key is None:  # the blurb starts without a blank line before it
             self.current.in_fields = False
+            self.current.blurb_line = self.current.blurb_line or number
             self.current.blurb.append(_ESCAPED.sub("", raw.rstrip()))
             return
         value = raw.split(":", 1)[1].strip()
@@ -795,6 +808,8 @@ class _Body:
                 f"the line (\\{stripped.split(':', 1)[0]}: ...) to keep it as text",
             )
         article.in_fields = False
+        if stripped and not article.blurb_line:
+            article.blurb_line = number
         article.blurb.append(_ESCAPED.sub("", raw.rstrip()))
 
     def close_entry(self) -> None:
@@ -1046,6 +1061,15 @@ def _lookup(known: Mapping[str, Article | Scored], url: str) -> Scored | None:
     return found if isinstance(found, Scored) else Scored(found, 0.0)
 
 
+def _blurb_fields(entry: DraftEntry, stored: Article) -> tuple[str, str | None]:
+    """The article's blurb and its Markdown as the draft gives them: the editor's Markdown (a
+    link, emphasis, a list ...) read by the introduction's rules; a blurb that holds none, or is
+    the stored one word for word (a draft written before blurbs were Markdown), as plain text."""
+    if entry.blurb == stored.blurb:
+        return stored.blurb, None
+    return blurb_markdown(entry.blurb_source or entry.blurb)
+
+
 def draft_to_issue(
     draft: Draft,
     known: Mapping[str, Article | Scored],
@@ -1070,6 +1094,7 @@ def draft_to_issue(
             if found is None:
                 missing.append(entry.url)
                 continue
+            blurb, markdown = _blurb_fields(entry, found.article)
             if not entry.url_only:
                 # The editor's words replace the stored ones; every other field is kept as stored.
                 article = replace(
@@ -1077,7 +1102,8 @@ def draft_to_issue(
                     title=entry.title,
                     authors=entry.authors,
                     publication=entry.publication or None,
-                    blurb=entry.blurb,
+                    blurb=blurb,
+                    blurb_markdown=markdown,
                 )
                 found = replace(found, article=article)
             elif entry.blurb or entry.authors or entry.publication:
@@ -1087,7 +1113,8 @@ def draft_to_issue(
                     found.article,
                     authors=entry.authors or found.article.authors,
                     publication=entry.publication or found.article.publication,
-                    blurb=entry.blurb or found.article.blurb,
+                    blurb=blurb if entry.blurb else found.article.blurb,
+                    blurb_markdown=markdown if entry.blurb else found.article.blurb_markdown,
                 )
                 found = replace(found, article=article)
             scored.append(found)

@@ -22,10 +22,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from curator.config import Config
 from curator.errors import InputError
-from curator.render import date_text, join_names, raw_markup, unsafe_links
+from curator.render import date_text, join_names, plain_text_markup, raw_markup, unsafe_links
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 
 
@@ -201,11 +202,45 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
         else:
             message = (
                 f"the HTML {shown} is published as visible text in every format, not as HTML"
-                " (the introduction and closing line take Markdown only); write Markdown instead"
+                " (the introduction, closing line and blurbs take Markdown only); write Markdown"
+                " instead"
                 " in " + fix_in + ": **bold**, *italic*, [text](https://...), or \\< to show"
                 " a < as it is"
             )
         warnings.append((line, f"{at(line)}: {message}"))
+    return warnings
+
+
+def draft_entry_warnings(sections: Sequence[Any], path: Path) -> list[str]:
+    """What the editor is told about the articles of a draft (`Draft.sections`): per blurb, a link
+    to an address never published and raw HTML shown as text (the introduction's rules: a blurb is
+    Markdown); per title or credit line holding Markdown or HTML, that it is shown as typed (they
+    are plain text in every edition)."""
+    warnings: list[str] = []
+    for section in sections:
+        for entry in section.entries:
+            for what, value in (
+                (f'the title "{entry.title}"', entry.title),
+                *((f'the author "{name}"', name) for name in entry.authors),
+                (f'the publication "{entry.publication}"', entry.publication),
+            ):
+                markup = plain_text_markup(value)
+                if markup:
+                    warnings.append(
+                        f"{path}:{entry.line}: {what} holds {_shown(markup)}, which every edition"
+                        " shows as typed (titles, authors and publications are plain text, not"
+                        " Markdown or HTML): write it as plain text under the heading at line"
+                        f" {entry.line}"
+                    )
+            if entry.blurb_line:
+                first = entry.blurb_line
+
+                def at(line: int, first: int = first) -> str:
+                    return f"{path}:{first + line - 1}"
+
+                warnings += link_warnings(
+                    entry.blurb_source, at, f"the blurb under line {entry.line} of {path}"
+                )
     return warnings
 
 
@@ -284,6 +319,7 @@ __all__ = [
     "IssueText",
     "issue_file",
     "issue_text",
+    "draft_entry_warnings",
     "link_warnings",
     "repeated_closing",
     "repeated_introduction",

@@ -190,6 +190,9 @@ class Article:
     site_name: str | None = None
     #: A link post (`Entry.via`): the linked page's article, whose publication is never the feed's.
     link_post: bool = False
+    #: The blurb as the editor wrote it in a draft when it holds Markdown (a link, emphasis, a
+    #: list ...); `blurb` is then its plain text. None: `blurb` is plain text. Never stored.
+    blurb_markdown: str | None = None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from curator.publish import write_atomic
 from curator.render import (
     EntryView,
     SectionView,
+    blurb_html,
     cut_unsafe_links,
     date_text,
     issue_context,
@@ -357,12 +358,24 @@ def issue_data(issue: Issue) -> dict[str, object]:
                         "also_covered_by": [
                             {"name": name, "url": safe_url(url)} for name, url in e.also_covered_by
                         ],
+                        # A blurb the editor wrote in Markdown: as the Markdown and HTML editions
+                        # publish it (`blurb` is its plain text, as the text edition has it).
+                        **_blurb_data(e.article),
                     }
                     for e in sec.entries
                 ],
             }
             for sec in issue.sections
         ],
+    }
+
+
+def _blurb_data(article: Article) -> dict[str, str]:
+    if article.blurb_markdown is None:
+        return {}
+    return {
+        "blurb_markdown": str(md_intro(article.blurb_markdown)),
+        "blurb_html": str(blurb_html(article.blurb, article.blurb_markdown)[0]),
     }
 
 
@@ -381,6 +394,9 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
                         authors=tuple(str(n) for n in a.get("authors") or ()),
                         publication=a.get("publication"),
                         blurb=str(a.get("blurb") or ""),
+                        blurb_markdown=_escape_raw_html(str(a["blurb_markdown"]), undo=True)
+                        if a.get("blurb_markdown")
+                        else None,
                     ),
                     float(a.get("score") or 0.0),
                     tuple(str(m) for m in a.get("matched") or ()),

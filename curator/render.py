@@ -13,6 +13,7 @@ import jinja2
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from curator.models import Issue, Scored
@@ -414,6 +415,155 @@ def markdown_html(text: str) -> Markup:
     return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))
 
 
+# -- a blurb the editor wrote in a draft: Markdown, by the introduction's rules --------------------
+
+#: Inline tokens that are the text itself (everything else is markup: a link, emphasis, code ...).
+_PLAIN_INLINE = {"text", "softbreak"}
+
+
+def blurb_markdown(source: str) -> tuple[str, str | None]:
+    """A blurb as the editor wrote it in a draft: (its plain text, its Markdown), the Markdown None
+    when it holds no markup (a paragraph of text alone, backslash escapes read: `\\*` is `*`), so
+    that a blurb curator wrote (escaped where it would read as Markdown) is the same plain text
+    again and publishes exactly as in a build without a draft. Links to unsafe addresses are cut
+    and raw HTML is text, as in the introduction."""
+    source = (source or "").strip()
+    tokens = _markdown.parse(cut_unsafe_links(source))
+    paragraphs: list[str] = []
+    plain = True
+    for token in tokens:
+        if token.type in ("paragraph_open", "paragraph_close"):
+            continue
+        if token.type == "inline" and all(c.type in _PLAIN_INLINE for c in token.children or ()):
+            paragraphs.append(_text_of(token))
+            continue
+        plain = False
+        break
+    if plain and len(paragraphs) <= 1:
+        return "".join(paragraphs), None
+    return markdown_text(source), source
+
+
+def _text_of(token: Token) -> str:
+    return " ".join("".join(_inline_text(token.children or ())).split())
+
+
+def _inline_text(children: Sequence[Token]) -> list[str]:
+    """An inline run as plain text: a link as its text and <address> (unless that is its text),
+    an image as its alt text, code as its code, emphasis as its words."""
+    out: list[str] = []
+    opened: list[tuple[str, int]] = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif child.type == "softbreak":
+            out.append(" ")
+        elif child.type == "hardbreak":
+            out.append("\n")
+        elif child.type == "link_open":
+            opened.append((str(child.attrGet("href") or ""), len(out)))
+        elif child.type == "link_close" and opened:
+            href, start = opened.pop()
+            label = "".join(out[start:]).strip()
+            url = safe_url(href)
+            if url and label != url and "mailto:" + label != url:
+                out.append(f" <{url}>")
+        elif child.type == "image":
+            out.append(child.content)
+    return out
+
+
+def markdown_text(source: str) -> str:
+    """The editor's Markdown as plain text for the text edition and JSON: paragraphs apart, a
+    list's items one a line ("- item", "1. item"), code blocks as they are."""
+    blocks: list[tuple[str, bool]] = []  # (text, is a list item's)
+    lists: list[list[int]] = []  # per open list: [ordered, number so far]
+    item = False
+    for token in _markdown.parse(cut_unsafe_links(source or "")):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrGet("start") or 1) - 1
+            lists.append([token.type == "ordered_list_open", start])
+        elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
+            lists.pop()
+        elif token.type == "list_item_open" and lists:
+            lists[-1][1] += 1
+            item = True
+        elif token.type == "inline":
+            text = "".join(_inline_text(token.children or ())).strip()
+            if item and lists:
+                ordered, number = lists[-1]
+                marker = f"{number}." if ordered else "-"
+                text = "  " * (len(lists) - 1) + f"{marker} {text}"
+                item = False
+            blocks.append((text, bool(lists)))
+        elif token.type in ("fence", "code_block"):
+            blocks.append((token.content.rstrip("\n"), bool(lists)))
+    out = ""
+    for index, (text, in_list) in enumerate(blocks):
+        if index:
+            out += "\n" if in_list and blocks[index - 1][1] else "\n\n"
+        out += text
+    return out
+
+
+#: What a backslash keeps from reading as Markdown inside a line (CommonMark 2.4), and a line's
+#: start that would begin a list or a rule.
+_MD_ESCAPABLE = re.compile(r"([\\`*_\[\]<>&~])")
+_MD_LINE_START = re.compile(r"^([-+]|\d{1,9}[.)])(?=[ \t]|$)")
+
+
+def text_as_markdown(line: str) -> str:
+    """One line of plain text (a blurb curator made) as a draft writes it: as it is when Markdown
+    reads it as that same text, else with a backslash before each character that could start
+    markup, so that `blurb_markdown` reads it back as the same text (`*` from a feed stays `*`)."""
+    if _reads_as_text(line, line):
+        return line
+    escaped = _MD_ESCAPABLE.sub(r"\\\1", line)
+    return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
+
+
+def _reads_as_text(markdown: str, text: str) -> bool:
+    tokens = _markdown_with_html.parse(markdown)
+    if len(tokens) != 3 or tokens[0].type != "paragraph_open":
+        return False
+    children = tokens[1].children or []
+    return all(c.type == "text" for c in children) and "".join(c.content for c in children) == text
+
+
+def plain_text_markup(text: str) -> list[str]:
+    """The Markdown or HTML in a text every edition shows as typed (a title, a credit line), each
+    said in a few words ("the link [...](...)", "the emphasis *...*", "the HTML <b>"); empty when
+    it reads as the text it is."""
+    tokens = _markdown_with_html.parseInline(" ".join((text or "").split()))
+    found: list[str] = []
+    for child in (tokens[0].children or []) if tokens else []:
+        if child.type == "link_open":
+            found.append("the link [...](...)")
+        elif child.type in ("em_open", "strong_open"):
+            found.append(f"the emphasis {child.markup}...{child.markup}")
+        elif child.type == "code_inline":
+            found.append(f"the code {child.markup}...{child.markup}")
+        elif child.type == "html_inline":
+            found.append(f"the HTML {child.content}")
+        elif child.type == "image":
+            found.append("the image ![...](...)")
+    return found
+
+
+def blurb_html(blurb: str, markdown: str | None) -> tuple[Markup, bool]:
+    """The blurb as the HTML and email editions publish it, and whether that is blocks (several
+    paragraphs, a list: for a `<div>`, not a `<p>`): its text, or its Markdown as sanitised HTML by
+    the introduction's rules (raw HTML shown as text, unsafe links cut)."""
+    if markdown is None:
+        return Markup("%s") % blurb, False
+    tokens = _markdown.parse(cut_unsafe_links(markdown))
+    if len(tokens) == 3 and tokens[0].type == "paragraph_open":
+        inline = _markdown.renderer.render(tokens[1].children or [], _markdown.options, {})
+        return sanitize_html(inline), False
+    html = _markdown.renderer.render(tokens, _markdown.options, {})
+    return sanitize_html(html.strip()), True
+
+
 @dataclass(frozen=True)
 class EntryView:
     """One article as a template sees it; every string is plain text, escaped by the template."""
@@ -439,6 +589,13 @@ class EntryView:
     #: Other pieces on the same story in the article's own publication (safe url or None): named
     #: apart, as "Also covered by: The Guardian" under a Guardian article read as another outlet.
     also_in_publication: tuple[str | None, ...] = ()
+    #: The blurb as the HTML editions publish it: sanitised, safe as it is; blocks (`<p>`, `<ul>`)
+    #: when `blurb_blocks` (a Markdown blurb of several paragraphs or a list: put it in a <div>).
+    blurb_html: Markup = Markup("")
+    blurb_blocks: bool = False
+    #: The blurb as the editor wrote it in a draft, when it holds Markdown (links, emphasis ...);
+    #: None when `blurb` is plain text. The Markdown edition publishes it (through md_intro).
+    blurb_markdown: str | None = None
 
 
 @dataclass(frozen=True)
@@ -483,6 +640,7 @@ def entry_view(entry: Scored) -> EntryView:
     art = entry.article
     author = join_names(art.authors)
     publication = art.publication or ""
+    html, blocks = blurb_html(art.blurb, art.blurb_markdown)
     return EntryView(
         title=art.title,
         url=safe_url(art.url),
@@ -500,6 +658,9 @@ def entry_view(entry: Scored) -> EntryView:
             for name, url in entry.also_covered_by
             if publication and name == publication
         ),
+        blurb_html=html,
+        blurb_blocks=blocks,
+        blurb_markdown=art.blurb_markdown,
     )
 
 
