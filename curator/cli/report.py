@@ -409,8 +409,9 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )
+    # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
     waiting = [r for r in summary.feeds if r.status == "waiting"]
-    if waiting and not quiet:
+    if waiting:
         click.echo(
             f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
             " curator to wait, and they are asked again on the first run after that:",
