@@ -191,7 +191,23 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _too_large(settings: FetchSettings, detail: str = "") -> _Failure:
+#: How many times its compressed size a body may unpack to and still be taken for a big document:
+#: feeds and pages pack 3 to 20 times; a compression bomb 1000 times.
+BOMB_RATIO = 100
+
+
+def _too_large(settings: FetchSettings, detail: str = "", *, packed: int | None = None) -> _Failure:
+    if packed is not None and settings.max_bytes > BOMB_RATIO * packed:
+        # Raising the limit would not read it: it unpacks on (walk37 #3: raised to 250 MB, it
+        # took 1 GB of memory and was then not a feed).
+        return _Failure(
+            "too-large",
+            f"body unpacks to more than {_size(settings.max_bytes)} (the limit `max_bytes` in"
+            f" feeds.yaml's settings sets) from only {_size(packed)} sent compressed, over"
+            f" {BOMB_RATIO} times smaller, as a compression bomb is and no real feed or page;"
+            " do not raise `max_bytes` for it (it would only fill memory); if the feed or page"
+            " matters to you, tell the publisher",
+        )
     return _Failure(
         "too-large",
         f"body larger than {_size(settings.max_bytes)}{detail}, the limit `max_bytes` in"
@@ -299,6 +315,8 @@ class _Decoder:
         self.encoding = encoding
         self._zlib = zlib.decompressobj(self._wbits) if self._wbits is not None else None
         self._produced = 0  # decoded bytes so far
+        #: Compressed bytes decoded so far (not those still waiting in a chunk).
+        self.packed = 0
         self._members = 1  # gzip members started
         self._done = False  # the compressed body ended; whatever follows is ignored
         self._head = b""  # a deflate body's first bytes, until they show whether it is wrapped
@@ -333,6 +351,7 @@ class _Decoder:
                 # A gzip body may be several members one after another (RFC 1952 section 2.2).
                 self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
                 self._members += 1
+            given = len(pending)
             try:
                 piece = self._zlib.decompress(pending, min(STEP_BYTES, budget - made))
             except zlib.error as exc:
@@ -345,6 +364,7 @@ class _Decoder:
             made += len(piece)
             self._produced += len(piece)
             pending = self._zlib.unused_data if self._zlib.eof else self._zlib.unconsumed_tail
+            self.packed += given - len(pending)
             if piece:
                 yield piece
 
@@ -688,7 +708,8 @@ async def _read_body(response: httpx.Response, settings: FetchSettings) -> bytes
         for piece in decoder.pieces(raw, settings.max_bytes - len(body) + 1):
             body += piece
             if len(body) > settings.max_bytes:
-                raise _too_large(settings)
+                packed = decoder.packed if encoding not in ("", "identity") else None
+                raise _too_large(settings, packed=packed)
     return bytes(body)
 
 

@@ -49,3 +49,30 @@ def test_fetch_quiet_still_says_a_feed_is_waiting(tmp_path: Path, http_server: L
     assert code == 0, err
     assert "1 feed(s) not asked in this run (not a failure)" in err
     assert "  Slow: the server asked curator to wait until" in err
+
+
+def test_a_body_that_only_unpacks_past_max_bytes_is_said_so_and_raising_it_is_not_advised(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: "raise it to read this one"; the walk did (250 MB), used 1 GB and got a parse
+    error. A few KB that unpack past the limit are a compression bomb, not a big feed."""
+    bomb = http_server.add(
+        "/bomb.xml",
+        h.gzip_bomb(8 * h.MB),
+        headers={"Content-Encoding": "gzip"},
+        content_type="application/rss+xml",
+    )
+    big = http_server.add("/big.xml", b"<rss>" + b"x" * (2 << 20) + b"</rss>")
+    config = h.write_config(
+        tmp_path,
+        [{"url": bomb, "name": "Bomb"}, {"url": big, "name": "Big"}],
+        settings={"max_bytes": 1 << 20},
+    )
+    code, out, err = _fetch(config, "--json")
+    line = next(x for x in err.splitlines() if x.startswith("  Bomb"))
+    assert "raise it" not in line, line
+    assert "unpacks to more than 1 MB" in line and "do not raise `max_bytes`" in line, line
+    feeds = {f["name"]: f for f in json.loads(out)["feeds"]}
+    assert feeds["Bomb"]["error_kind"] == "too-large"
+    # A body that is big as sent keeps the advice.
+    assert "raise it to read this one" in next(x for x in err.splitlines() if "  Big" in x)
