@@ -76,3 +76,50 @@ def test_a_body_that_only_unpacks_past_max_bytes_is_said_so_and_raising_it_is_no
     assert feeds["Bomb"]["error_kind"] == "too-large"
     # A body that is big as sent keeps the advice.
     assert "raise it to read this one" in next(x for x in err.splitlines() if "  Big" in x)
+
+
+def _huge_title_feed(http_server: LocalServer) -> tuple[str, str]:
+    """A feed with one entry whose title is 1 MB and whose page is missing: (feed, link)."""
+    link = http_server.url("/page/missing.html")  # 404: no page title to use instead
+    item = (
+        f"<item><title>{'customer journey ' * 62_000}</title><link>{link}</link>"
+        f"<guid>{link}</guid><description>Customer journey mapping for service teams."
+        "</description><pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>"
+    )
+    feed = http_server.add(
+        "/huge.xml", h.rss(item, title="Huge Title Feed"), content_type="application/rss+xml"
+    )
+    return feed, link
+
+
+def test_a_cut_title_after_build_is_told_for_the_published_issue_not_a_draft(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: after a plain `build`, "check these in the draft, and edit the title there",
+    though the issue was published and no draft was written."""
+    h.quiet(http_server)
+    feed, link = _huge_title_feed(http_server)
+    config = h.write_config(
+        tmp_path, [{"url": h.serve_healthy(http_server)}, {"url": feed}], issue_size=4
+    )
+    code, out, err = run_cli("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert (tmp_path / "output" / "issue-1.html").is_file()
+    said = err.split("too long to be one")[1]
+    assert "check these in the draft" not in said, said
+    assert "issue 1 was published with it" in said and "output/issue-1.html" in said, said
+    assert "`curator draft`, then `curator build --draft" in said, said
+    assert f"  Huge Title Feed: {link}" in said
+
+
+def test_a_cut_title_after_fetch_is_told_to_check_in_the_next_draft(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    h.quiet(http_server)
+    feed, link = _huge_title_feed(http_server)
+    config = h.write_config(tmp_path, [{"url": feed}])
+    code, _, err = _fetch(config)
+    assert code == 0, err
+    said = err.split("too long to be one")[1]
+    assert "check these in the next draft (`curator draft`), and edit the title there" in said
+    assert f"  Huge Title Feed: {link}" in said

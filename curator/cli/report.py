@@ -386,13 +386,21 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     }
 
 
-def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
+def print_failures(
+    summary: FetchSummary,
+    *,
+    quiet: bool = False,
+    command: str = "fetch",
+    published: tuple[int, str] | None = None,
+) -> None:
     """The feeds that failed, the entries skipped, the pages that could not be read and those read
     in part (stderr).
 
     Said even with --quiet, which silences progress, not problems: a cron job run with --quiet
     mails its output only when there is something to say, and then it must be said. The pages
-    read again (`print_rereads`) are progress, but for the ones given up on."""
+    read again (`print_rereads`) are progress, but for the ones given up on. `command` ran
+    ("fetch", "draft", "build"), and `published` the issue it published (number, file), if any:
+    what to do about a cut title depends on them."""
     print_rereads(summary, quiet=quiet)
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
@@ -449,7 +457,7 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         click.echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
             f" one (over {MAX_TITLE_CHARS} characters) and no page title to use instead; it was"
-            " cut at a word: check these in the draft, and edit the title there if need be:",
+            f" cut at a word: {_cut_titles_advice(command, published)}:",
             err=True,
         )
         for report in cut:
@@ -515,6 +523,21 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
             " short of memory.",
             err=True,
         )
+
+
+def _cut_titles_advice(command: str, published: tuple[int, str] | None) -> str:
+    """Where to check a cut title, for the command that ran (walk37 #4: after a plain `build`,
+    "check these in the draft", of an issue already published with no draft written)."""
+    if published is not None:
+        number, path = published
+        return (
+            f"where one is featured, issue {number} was published with it ({path}); to edit"
+            " titles before an issue goes out, review it first next time: `curator draft`, then"
+            " `curator build --draft drafts/issue-N.md`"
+        )
+    if command == "draft":
+        return "check these in the draft, and edit the title there if need be"
+    return "check these in the next draft (`curator draft`), and edit the title there if need be"
 
 
 def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
