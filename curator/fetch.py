@@ -134,6 +134,12 @@ def fetch_all(
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
     """Seconds to wait from a Retry-After header (delay-seconds or an HTTP-date, RFC 9110 section
     10.2.3), at least 0 and at most `MAX_RETRY_AFTER`; None when absent or unreadable."""
+    seconds = retry_after_asked(value, now)
+    return None if seconds is None else min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def retry_after_asked(value: str | None, now: datetime) -> float | None:
+    """The seconds a Retry-After header asks for, uncapped: 0 or less when its date is past."""
     if not value:
         return None
     text = value.strip()
@@ -147,7 +153,7 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         seconds = (when - now).total_seconds()
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    return seconds
 
 
 # --- failures -------------------------------------------------------------------------------------
@@ -679,6 +685,29 @@ def _elapsed(progress: _Progress) -> float:
     return time.monotonic() - progress.started if progress.started is not None else 0.0
 
 
+def _duration(seconds: float) -> str:
+    """31536000 -> "365 days", 7200 -> "2 hours", 90 -> "2 minutes"."""
+    for unit, scale in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= scale:
+            n = round(seconds / scale)
+            return f"{n} {unit}{'s' if n != 1 else ''}"
+    return f"{seconds:.0f} s"
+
+
+def _wait_asked(asked: float | None) -> str:
+    """What a Retry-After asked, as the server said it (walk37 #6: a year was told as the cap)."""
+    if asked is None:
+        return ""
+    if asked <= 0:
+        return "; its Retry-After names a time already past (or now), so it says nothing of when"
+    if asked > MAX_RETRY_AFTER:
+        return (
+            f"; asked to wait {asked:.0f} s ({_duration(asked)}); curator waits at most a day"
+            f" ({MAX_RETRY_AFTER:.0f} s), then asks again"
+        )
+    return f"; asked to wait {asked:.0f} s"
+
+
 def _status_failure(response: httpx.Response) -> _Failure:
     status = response.status_code
     reason = response.reason_phrase or ""
@@ -687,10 +716,11 @@ def _status_failure(response: httpx.Response) -> _Failure:
     if status == 410:
         return _Failure("gone", f"{line}: the publisher has removed it", status, None, content_type)
     if status in RATE_LIMITED_STATUSES:
-        wait = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
-        advice = f"; asked to wait {wait:.0f} s" if wait is not None else ""
+        asked = retry_after_asked(response.headers.get("Retry-After"), datetime.now(UTC))
+        wait = None if asked is None or asked <= 0 else min(asked, MAX_RETRY_AFTER)
+        advice = _wait_asked(asked)
         # 429 asks us to slow down; 503 says the site is down, which is "rate-limited" only
-        # when its Retry-After says to come back later.
+        # when its Retry-After says to come back later (not at a time already past: walk37 #6).
         kind: ErrorKind = "rate-limited" if status == 429 or wait is not None else "unavailable"
         return _Failure(kind, f"{line}{advice}", status, wait, content_type)
     return _Failure("http", line, status, None, content_type)

@@ -135,13 +135,18 @@ class FeedReport:
     @property
     def wait_note(self) -> str | None:
         """ "the server asked curator to wait until 14:05 UTC" (with the day when not today)."""
+        when = self.wait_when
+        return f"the server asked curator to wait until {when}" if when else None
+
+    @property
+    def wait_when(self) -> str | None:
+        """ "14:05 UTC" (with the day when not today): when it is asked again, if it waits."""
         if not self.wait_until:
             return None
         until = datetime.fromisoformat(self.wait_until).astimezone(UTC)
-        when = until.strftime("%H:%M UTC")
         if until.date() != datetime.now(UTC).date():
-            when = until.strftime("%Y-%m-%d %H:%M UTC")
-        return f"the server asked curator to wait until {when}"
+            return until.strftime("%Y-%m-%d %H:%M UTC")
+        return until.strftime("%H:%M UTC")
 
     @property
     def capped_note(self) -> str | None:

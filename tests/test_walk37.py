@@ -123,3 +123,40 @@ def test_a_cut_title_after_fetch_is_told_to_check_in_the_next_draft(
     said = err.split("too long to be one")[1]
     assert "check these in the next draft (`curator draft`), and edit the title there" in said
     assert f"  Huge Title Feed: {link}" in said
+
+
+def test_a_retry_after_past_the_cap_or_already_past_is_told_as_the_server_said_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: a year's Retry-After was "asked to wait 86400 s" (curator's cap), and a 503 whose
+    Retry-After date had passed said "the server asks curator to ask less often"."""
+    year = http_server.add("/year.xml", b"no", status=429, headers={"Retry-After": "31536000"})
+    past = http_server.add(
+        "/past.xml",
+        b"down",
+        status=503,
+        headers={"Retry-After": "Wed, 25 Nov 2026 07:00:00 GMT"},
+    )
+    good = h.serve_healthy(http_server)
+    config = h.write_config(
+        tmp_path,
+        [
+            {"url": year, "name": "Year", "fetch_pages": False},
+            {"url": past, "name": "Past", "fetch_pages": False},
+            {"url": good, "name": "Good", "fetch_pages": False},
+        ],
+    )
+    code, out, err = _fetch(config, "--json")
+    assert code == 0, err
+    line = next(x for x in err.splitlines() if x.startswith("  Year"))
+    assert "asked to wait 31536000 s (365 days); curator waits at most a day" in line, line
+    assert "asked to wait 86400" not in line
+    # Nor is the day curator waits told as what the server asked.
+    assert "the server asked curator to wait until" not in line
+    assert "curator does not ask it before" in line and "the most it waits" in line, line
+    line = next(x for x in err.splitlines() if x.startswith("  Past"))
+    assert "ask less often" not in line, line
+    assert "its Retry-After names a time already past" in line, line
+    assert "the server failed on its side" in line, line
+    feeds = {f["name"]: f for f in json.loads(out)["feeds"]}
+    assert feeds["Past"]["error_kind"] == "unavailable" and not feeds["Past"]["wait_until"]

@@ -291,9 +291,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         # it has not failed for a day or more (walk37 #1: a 429 made cron alert, exit 4). One
         # refusing for longer is failing, its wait still said.
         waiting = bool(
-            row.get("wait_until")
-            and str(row["wait_until"]) > now.isoformat()
-            and (days or 0) < 1
+            row.get("wait_until") and str(row["wait_until"]) > now.isoformat() and (days or 0) < 1
         )
         table.append(
             {

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import click
 
 from curator.articles import MAX_TITLE_CHARS
+from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
@@ -89,6 +90,12 @@ def feed_advice(report: FeedReport) -> str | None:
     kind, error = report.error_kind, report.error or ""
     lasts = "usually passing; if it keeps failing for days,"
     cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
+    if kind == "rate-limited" and report.wait_when and (report.retry_after or 0) >= MAX_RETRY_AFTER:
+        # It asked for longer than curator waits (walk37 #6): the time is curator's, not its.
+        return (
+            f"curator does not ask it before {report.wait_when} (a day, the most it waits),"
+            " and nothing needs doing unless it keeps asking"
+        )
     if kind == "rate-limited" and report.wait_note:
         return f"{report.wait_note}; it is not asked before then, and nothing needs doing"
     if kind == "rate-limited":
