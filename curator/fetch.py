@@ -22,7 +22,7 @@ import ssl
 import stat
 import time
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,6 +113,14 @@ class FetchRequest:
     kind: FetchKind = "feed"
     #: Local paths are read only when the editor's configuration itself names them.
     allow_file: bool = False
+    #: Servers ("host" or "host:port", lower case) given up on in this run, as the caller keeps
+    #: them (it may add to the set while this request runs): a redirect there is not followed
+    #: but fails with `NOT_TRIED` (walk37 #5: pages redirected to a dead server were all tried).
+    given_up_hosts: Set[str] = frozenset()
+
+
+#: Why a request redirected to a server given up on in this run was not sent there.
+NOT_TRIED = "not tried: its server could not be reached earlier in this run"
 
 
 def fetch_all(
@@ -526,6 +534,8 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
     while True:
         progress.url = str(url)
         progress.answered = False
+        if redirects and urlsplit(str(url)).netloc.lower() in request.given_up_hosts:
+            raise _Failure("connect", f"redirected to {url}: {NOT_TRIED}")
         host = url.host
         port = url.port or (443 if url.scheme == "https" else 80)
         checked = guard and host.lower() not in allowed_hosts

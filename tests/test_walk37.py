@@ -160,3 +160,38 @@ def test_a_retry_after_past_the_cap_or_already_past_is_told_as_the_server_said_i
     assert "the server failed on its side" in line, line
     feeds = {f["name"]: f for f in json.loads(out)["feeds"]}
     assert feeds["Past"]["error_kind"] == "unavailable" and not feeds["Past"]["wait_until"]
+
+
+def test_pages_redirected_to_a_refusing_server_name_it_and_it_is_given_up_after_3(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: each said only "could not connect", and all 8 were tried (`hosts_skipped {}`),
+    where direct links to that server stop after 3."""
+    h.quiet(http_server)
+    refused = h.refused_url("/")
+    dead = refused.split("/")[2]  # 127.0.0.1:PORT
+    items = ""
+    for n in range(8):
+        link = http_server.add(
+            f"/page/to-refused-{n}.html",
+            status=302,
+            headers={"Location": f"{refused}page-{n}.html"},
+            content_type=None,
+        )
+        items += (
+            f"<item><title>Journey maps that work, part {n}</title><link>{link}</link>"
+            "<description>Customer journey mapping for service teams.</description></item>"
+        )
+    feed = http_server.add("/pages.xml", h.rss(items, title="Pages"))
+    config = h.write_config(tmp_path, [{"url": feed, "name": "Pages"}])
+    code, out, err = _fetch(config, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["hosts_skipped"].get(dead, 0) >= 1, data["hosts_skipped"]
+    failed = sum(n for r, n in data["page_failure_reasons"].items() if "not tried" not in r)
+    assert failed <= 4, data["page_failure_reasons"]
+    reason = next(r for r in data["page_failure_reasons"] if "could not connect" in r)
+    assert dead in reason and "redirect" in reason, reason
+    assert dead in next(x for x in err.splitlines() if "could not connect" in x)
+    assert "Gave up on these servers after 3 failed connections each" in err
+    assert f"{dead} (" in err
