@@ -22,7 +22,7 @@ import ssl
 import stat
 import time
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,6 +113,14 @@ class FetchRequest:
     kind: FetchKind = "feed"
     #: Local paths are read only when the editor's configuration itself names them.
     allow_file: bool = False
+    #: Servers ("host" or "host:port", lower case) given up on in this run, as the caller keeps
+    #: them (it may add to the set while this request runs): a redirect there is not followed
+    #: but fails with `NOT_TRIED` (walk37 #5: pages redirected to a dead server were all tried).
+    given_up_hosts: Set[str] = frozenset()
+
+
+#: Why a request redirected to a server given up on in this run was not sent there.
+NOT_TRIED = "not tried: its server could not be reached earlier in this run"
 
 
 def fetch_all(
@@ -134,6 +142,12 @@ def fetch_all(
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
     """Seconds to wait from a Retry-After header (delay-seconds or an HTTP-date, RFC 9110 section
     10.2.3), at least 0 and at most `MAX_RETRY_AFTER`; None when absent or unreadable."""
+    seconds = retry_after_asked(value, now)
+    return None if seconds is None else min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def retry_after_asked(value: str | None, now: datetime) -> float | None:
+    """The seconds a Retry-After header asks for, uncapped: 0 or less when its date is past."""
     if not value:
         return None
     text = value.strip()
@@ -147,7 +161,7 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         seconds = (when - now).total_seconds()
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    return seconds
 
 
 # --- failures -------------------------------------------------------------------------------------
@@ -191,7 +205,23 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _too_large(settings: FetchSettings, detail: str = "") -> _Failure:
+#: How many times its compressed size a body may unpack to and still be taken for a big document:
+#: feeds and pages pack 3 to 20 times; a compression bomb 1000 times.
+BOMB_RATIO = 100
+
+
+def _too_large(settings: FetchSettings, detail: str = "", *, packed: int | None = None) -> _Failure:
+    if packed is not None and settings.max_bytes > BOMB_RATIO * packed:
+        # Raising the limit would not read it: it unpacks on (walk37 #3: raised to 250 MB, it
+        # took 1 GB of memory and was then not a feed).
+        return _Failure(
+            "too-large",
+            f"body unpacks to more than {_size(settings.max_bytes)} (the limit `max_bytes` in"
+            f" feeds.yaml's settings sets) from only {_size(packed)} sent compressed, over"
+            f" {BOMB_RATIO} times smaller, as a compression bomb is and no real feed or page;"
+            " do not raise `max_bytes` for it (it would only fill memory); if the feed or page"
+            " matters to you, tell the publisher",
+        )
     return _Failure(
         "too-large",
         f"body larger than {_size(settings.max_bytes)}{detail}, the limit `max_bytes` in"
@@ -299,6 +329,8 @@ class _Decoder:
         self.encoding = encoding
         self._zlib = zlib.decompressobj(self._wbits) if self._wbits is not None else None
         self._produced = 0  # decoded bytes so far
+        #: Compressed bytes decoded so far (not those still waiting in a chunk).
+        self.packed = 0
         self._members = 1  # gzip members started
         self._done = False  # the compressed body ended; whatever follows is ignored
         self._head = b""  # a deflate body's first bytes, until they show whether it is wrapped
@@ -333,6 +365,7 @@ class _Decoder:
                 # A gzip body may be several members one after another (RFC 1952 section 2.2).
                 self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
                 self._members += 1
+            given = len(pending)
             try:
                 piece = self._zlib.decompress(pending, min(STEP_BYTES, budget - made))
             except zlib.error as exc:
@@ -345,6 +378,7 @@ class _Decoder:
             made += len(piece)
             self._produced += len(piece)
             pending = self._zlib.unused_data if self._zlib.eof else self._zlib.unconsumed_tail
+            self.packed += given - len(pending)
             if piece:
                 yield piece
 
@@ -500,6 +534,8 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
     while True:
         progress.url = str(url)
         progress.answered = False
+        if redirects and urlsplit(str(url)).netloc.lower() in request.given_up_hosts:
+            raise _Failure("connect", f"redirected to {url}: {NOT_TRIED}")
         host = url.host
         port = url.port or (443 if url.scheme == "https" else 80)
         checked = guard and host.lower() not in allowed_hosts
@@ -659,6 +695,29 @@ def _elapsed(progress: _Progress) -> float:
     return time.monotonic() - progress.started if progress.started is not None else 0.0
 
 
+def _duration(seconds: float) -> str:
+    """31536000 -> "365 days", 7200 -> "2 hours", 90 -> "2 minutes"."""
+    for unit, scale in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= scale:
+            n = round(seconds / scale)
+            return f"{n} {unit}{'s' if n != 1 else ''}"
+    return f"{seconds:.0f} s"
+
+
+def _wait_asked(asked: float | None) -> str:
+    """What a Retry-After asked, as the server said it (walk37 #6: a year was told as the cap)."""
+    if asked is None:
+        return ""
+    if asked <= 0:
+        return "; its Retry-After names a time already past (or now), so it says nothing of when"
+    if asked > MAX_RETRY_AFTER:
+        return (
+            f"; asked to wait {asked:.0f} s ({_duration(asked)}); curator waits at most a day"
+            f" ({MAX_RETRY_AFTER:.0f} s), then asks again"
+        )
+    return f"; asked to wait {asked:.0f} s"
+
+
 def _status_failure(response: httpx.Response) -> _Failure:
     status = response.status_code
     reason = response.reason_phrase or ""
@@ -667,10 +726,11 @@ def _status_failure(response: httpx.Response) -> _Failure:
     if status == 410:
         return _Failure("gone", f"{line}: the publisher has removed it", status, None, content_type)
     if status in RATE_LIMITED_STATUSES:
-        wait = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
-        advice = f"; asked to wait {wait:.0f} s" if wait is not None else ""
+        asked = retry_after_asked(response.headers.get("Retry-After"), datetime.now(UTC))
+        wait = None if asked is None or asked <= 0 else min(asked, MAX_RETRY_AFTER)
+        advice = _wait_asked(asked)
         # 429 asks us to slow down; 503 says the site is down, which is "rate-limited" only
-        # when its Retry-After says to come back later.
+        # when its Retry-After says to come back later (not at a time already past: walk37 #6).
         kind: ErrorKind = "rate-limited" if status == 429 or wait is not None else "unavailable"
         return _Failure(kind, f"{line}{advice}", status, wait, content_type)
     return _Failure("http", line, status, None, content_type)
@@ -688,7 +748,8 @@ async def _read_body(response: httpx.Response, settings: FetchSettings) -> bytes
         for piece in decoder.pieces(raw, settings.max_bytes - len(body) + 1):
             body += piece
             if len(body) > settings.max_bytes:
-                raise _too_large(settings)
+                packed = decoder.packed if encoding not in ("", "identity") else None
+                raise _too_large(settings, packed=packed)
     return bytes(body)
 
 

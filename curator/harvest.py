@@ -29,7 +29,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,6 +42,7 @@ from curator.feeds import FeedError, parse_feed
 from curator.feeds.common import too_many
 from curator.fetch import (
     CONNECT_TIMEOUT,
+    NOT_TRIED,
     Fetcher,
     FetchRequest,
     FetchSettings,
@@ -135,13 +136,18 @@ class FeedReport:
     @property
     def wait_note(self) -> str | None:
         """ "the server asked curator to wait until 14:05 UTC" (with the day when not today)."""
+        when = self.wait_when
+        return f"the server asked curator to wait until {when}" if when else None
+
+    @property
+    def wait_when(self) -> str | None:
+        """ "14:05 UTC" (with the day when not today): when it is asked again, if it waits."""
         if not self.wait_until:
             return None
         until = datetime.fromisoformat(self.wait_until).astimezone(UTC)
-        when = until.strftime("%H:%M UTC")
         if until.date() != datetime.now(UTC).date():
-            when = until.strftime("%Y-%m-%d %H:%M UTC")
-        return f"the server asked curator to wait until {when}"
+            return until.strftime("%Y-%m-%d %H:%M UTC")
+        return until.strftime("%H:%M UTC")
 
     @property
     def capped_note(self) -> str | None:
@@ -776,11 +782,16 @@ def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
 
 
 async def _fetch_page(
-    fetcher: Fetcher, workers: Workers, link: str, allow_file: bool
+    fetcher: Fetcher,
+    workers: Workers,
+    link: str,
+    allow_file: bool,
+    given_up_hosts: Set[str] = frozenset(),
 ) -> tuple[Page | None, FetchResult]:
     """Fetch the article page at `link` and read it in a worker: the page (None when it could
     not be fetched or was empty, whitespace only too) and the fetch's result, which says why."""
-    result = await fetcher.fetch(FetchRequest(link, kind="page", allow_file=allow_file))
+    request = FetchRequest(link, kind="page", allow_file=allow_file, given_up_hosts=given_up_hosts)
+    result = await fetcher.fetch(request)
     if not (result.ok and result.content and result.content.strip()):
         return None, result
     if away := article_rules.redirected_away(link, result.final_url):
@@ -796,17 +807,24 @@ async def _fetch_page(
 #: which its other pages in that run are not tried: each would wait out the same failure.
 HOST_FAILURES = 3
 #: Why a page of such a host was not tried, as the page-failure report counts it.
-HOST_SKIPPED = "not tried: its server could not be reached earlier in this run"
+HOST_SKIPPED = NOT_TRIED
 
 
-def _unreachable(result: FetchResult) -> bool:
-    """Whether `result` failed before any answer because the host could not be reached (not a
-    host it was redirected to: its own server answered)."""
+def _unreachable(result: FetchResult) -> str | None:
+    """The server ("host:port" as `_host` gives it) `result` failed to reach before any answer:
+    the link's own, or the one a redirect sent it to (walk37 #5: those were neither named nor
+    given up on); None when it failed otherwise."""
+    error = result.error or ""
     if result.final_url != result.url:
-        return False
+        hop = f"redirected to {result.final_url}: "
+        if not error.startswith(hop):
+            return None
+        error = error[len(hop) :]
     if result.error_kind in ("connect", "dns"):
-        return not (result.error or "").startswith("connection lost")
-    return result.error_kind == "timeout" and (result.error or "").startswith("could not connect")
+        reached = error.startswith(("connection lost", NOT_TRIED))
+    else:
+        reached = not (result.error_kind == "timeout" and error.startswith("could not connect"))
+    return None if reached else _host(result.final_url)
 
 
 #: Why a page read in part that ends early is in `pages_in_part`.
@@ -861,7 +879,11 @@ class _PageReader:
         #: when a host reaches `HOST_FAILURES`), with how many of their pages were not tried.
         self._host_failures: Counter[str] = Counter()
         self._given_up: dict[str, asyncio.Event] = {}
+        #: The same hosts, for redirects to them (`FetchRequest.given_up_hosts`).
+        self._given_up_hosts: set[str] = set()
         self.hosts_skipped: Counter[str] = Counter()
+        #: Links not tried because they redirect to a host given up on: link -> that host.
+        self._skipped_via: dict[str, str] = {}
 
     def tally(self) -> PageTally:
         return PageTally(len(self._tasks), self.read, len(self.failures), self._feeds_left)
@@ -909,7 +931,7 @@ class _PageReader:
             self.hosts_skipped[host] += 1
             return None, None
         fetching = asyncio.ensure_future(
-            _fetch_page(self._fetcher, self._workers, link, allow_file)
+            _fetch_page(self._fetcher, self._workers, link, allow_file, self._given_up_hosts)
         )
         watching = asyncio.ensure_future(gave_up.wait())
         await asyncio.wait((fetching, watching), return_when=asyncio.FIRST_COMPLETED)
@@ -919,16 +941,23 @@ class _PageReader:
             self.hosts_skipped[host] += 1
             return None, None
         page, result = fetching.result()
-        if page is None and _unreachable(result):
-            self._host_failures[host] += 1
-            if self._host_failures[host] >= HOST_FAILURES:
-                gave_up.set()
+        target = _host(result.final_url)
+        if page is None and target != host and (result.error or "").endswith(NOT_TRIED):
+            self.hosts_skipped[target] += 1  # redirected to a host given up on
+            self._skipped_via[link] = target
+            return None, None
+        if page is None and (unreachable := _unreachable(result)):
+            self._host_failures[unreachable] += 1
+            if self._host_failures[unreachable] >= HOST_FAILURES:
+                self._given_up_hosts.add(unreachable)
+                self._given_up.setdefault(unreachable, asyncio.Event()).set()
         return page, result
 
     async def _read(self, link: str, allow_file: bool) -> Page | None:
         page, result = await self.fetch(link, allow_file)
         if result is None:
-            self.failures.append(PageFailure(link, HOST_SKIPPED, f"{_host(link)}: {HOST_SKIPPED}"))
+            where = self._skipped_via.get(link, _host(link))
+            self.failures.append(PageFailure(link, HOST_SKIPPED, f"{where}: {HOST_SKIPPED}"))
             self.failed[link] = ("connect", HOST_SKIPPED)
         elif page is not None:
             self.read += 1
@@ -970,6 +999,10 @@ def failure_reason(result: FetchResult) -> str:
         return f"HTTP {result.status} (asked to wait)"
     if result.error.startswith(article_rules.REDIRECTED_AWAY):
         return article_rules.REDIRECTED_AWAY
+    if result.final_url != result.url and (host := _unreachable(result)):
+        # Named: it is not the link's own server, which answered (walk37 #5).
+        what = "no such server" if result.error_kind == "dns" else "could not connect to"
+        return f"{what} {host}, where the link redirects"
     if result.error_kind == "redirects":
         # `fetch._fetch_http`'s and `fetch._web_url`'s lines, without their addresses.
         if result.error.startswith("redirect loop"):

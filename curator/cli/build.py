@@ -239,7 +239,12 @@ def report_build(
             **fetch_summary_dict(result.fetch),
         }
         echo_json(data, failure=failure)
-    print_failures(result.fetch, quiet=quiet)
+    print_failures(
+        result.fetch,
+        quiet=quiet,
+        command="build",
+        published=(issue.number, str(main_page)) if issue and main_page else None,
+    )
     if issue is None:
         if not as_json and failure is None:
             click.echo("Nothing new to feature: no issue was written.")
@@ -375,7 +380,7 @@ def draft(
                 # Thin because nothing could be fetched: every feed failing is said first.
                 written = None
                 placing_notes.append(str(error))
-    print_failures(summary, quiet=quiet)
+    print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
     failure = every_feed_failed_error(summary, "no draft was written") if written is None else None

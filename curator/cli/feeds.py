@@ -287,6 +287,12 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         row = rows.get(source.url, {})
         failing = row.get("failing_since")
         days = (now - datetime.fromisoformat(str(failing))).days if failing else None
+        # Only waiting: its server asked (Retry-After) not to be asked before a time to come, and
+        # it has not failed for a day or more (walk37 #1: a 429 made cron alert, exit 4). One
+        # refusing for longer is failing, its wait still said.
+        waiting = bool(
+            row.get("wait_until") and str(row["wait_until"]) > now.isoformat() and (days or 0) < 1
+        )
         table.append(
             {
                 "url": source.url,
@@ -296,6 +302,8 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 if not row
                 else "gone"
                 if row.get("gone")
+                else "waiting"
+                if waiting
                 else "failing"
                 if failing
                 else "malformed"
@@ -358,7 +366,8 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
 
     \b
     Exit codes, for cron:
-      0  no feed is failing (a feed never fetched yet is not a failure)
+      0  no feed is failing (a feed never fetched yet is not a failure, nor one waiting until
+         the time its server asked for)
       1  the check could not run (the store is damaged, say)
       2  a mistake in feeds.yaml
       4  one or more feeds are failing or gone: the table says which
@@ -387,7 +396,8 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
             f"{row['name'] or row['url']}"
         )
         if row["last_error"]:
-            click.echo(f"{'':<13} last error: {row['last_error']}{_failing_for(row)}")
+            since = "" if row["status"] == "waiting" else _failing_for(row)
+            click.echo(f"{'':<13} last error: {row['last_error']}{since}")
         if row["not_well_formed"]:
             since = (row["not_well_formed_since"] or "")[:16].replace("T", " ")
             click.echo(

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import click
 
 from curator.articles import MAX_TITLE_CHARS
+from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
@@ -89,6 +90,12 @@ def feed_advice(report: FeedReport) -> str | None:
     kind, error = report.error_kind, report.error or ""
     lasts = "usually passing; if it keeps failing for days,"
     cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
+    if kind == "rate-limited" and report.wait_when and (report.retry_after or 0) >= MAX_RETRY_AFTER:
+        # It asked for longer than curator waits (walk37 #6): the time is curator's, not its.
+        return (
+            f"curator does not ask it before {report.wait_when} (a day, the most it waits),"
+            " and nothing needs doing unless it keeps asking"
+        )
     if kind == "rate-limited" and report.wait_note:
         return f"{report.wait_note}; it is not asked before then, and nothing needs doing"
     if kind == "rate-limited":
@@ -386,13 +393,21 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     }
 
 
-def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
+def print_failures(
+    summary: FetchSummary,
+    *,
+    quiet: bool = False,
+    command: str = "fetch",
+    published: tuple[int, str] | None = None,
+) -> None:
     """The feeds that failed, the entries skipped, the pages that could not be read and those read
     in part (stderr).
 
     Said even with --quiet, which silences progress, not problems: a cron job run with --quiet
     mails its output only when there is something to say, and then it must be said. The pages
-    read again (`print_rereads`) are progress, but for the ones given up on."""
+    read again (`print_rereads`) are progress, but for the ones given up on. `command` ran
+    ("fetch", "draft", "build"), and `published` the issue it published (number, file), if any:
+    what to do about a cut title depends on them."""
     print_rereads(summary, quiet=quiet)
     if summary.failed:
         click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
@@ -409,8 +424,9 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )
+    # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
     waiting = [r for r in summary.feeds if r.status == "waiting"]
-    if waiting and not quiet:
+    if waiting:
         click.echo(
             f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
             " curator to wait, and they are asked again on the first run after that:",
@@ -448,7 +464,7 @@ def print_failures(summary: FetchSummary, *, quiet: bool = False) -> None:
         click.echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
             f" one (over {MAX_TITLE_CHARS} characters) and no page title to use instead; it was"
-            " cut at a word: check these in the draft, and edit the title there if need be:",
+            f" cut at a word: {_cut_titles_advice(command, published)}:",
             err=True,
         )
         for report in cut:
@@ -534,6 +550,21 @@ def _what_became(failed: int, dead: int) -> str:
             f" {failed - dead} use what the feed says"
         )
     return "their articles use what the feed says"
+
+
+def _cut_titles_advice(command: str, published: tuple[int, str] | None) -> str:
+    """Where to check a cut title, for the command that ran (walk37 #4: after a plain `build`,
+    "check these in the draft", of an issue already published with no draft written)."""
+    if published is not None:
+        number, path = published
+        return (
+            f"where one is featured, issue {number} was published with it ({path}); to edit"
+            " titles before an issue goes out, review it first next time: `curator draft`, then"
+            " `curator build --draft drafts/issue-N.md`"
+        )
+    if command == "draft":
+        return "check these in the draft, and edit the title there if need be"
+    return "check these in the next draft (`curator draft`), and edit the title there if need be"
 
 
 def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
