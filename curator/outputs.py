@@ -8,9 +8,12 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import uuid
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -29,6 +32,7 @@ from curator.publish import write_atomic
 from curator.render import (
     EntryView,
     SectionView,
+    Text,
     cut_unsafe_links,
     date_text,
     issue_context,
@@ -295,13 +299,13 @@ def archive_context(
     entries = [
         {
             "number": a.number,
-            "title": a.title,
+            "title": Text(a.title),
             "date": a.date,
             "date_text": a.date_text,
             "date_rfc3339": _rfc3339(a.date),
-            "subjects": a.subjects,
-            "theme": join_names(a.theme),
-            "theme_subjects": a.theme,
+            "subjects": tuple(Text(s) for s in a.subjects),
+            "theme": Text(join_names(a.theme)),
+            "theme_subjects": tuple(Text(t) for t in a.theme),
             "fragment_html": a.fragment_html,
             "href": a.href,
             "link": _page_url(base, a.href) or a.href,
@@ -311,8 +315,8 @@ def archive_context(
     ]
     newest = max((a.date for a in items), default=datetime(1970, 1, 1, tzinfo=UTC))
     return {
-        "title": title,
-        "editor": editor or "",
+        "title": Text(title),
+        "editor": Text(editor or ""),
         "archive": entries,
         "updated": _rfc3339(newest),
         "feed_id": _feed_id(title, base, "feed.xml"),
@@ -421,6 +425,118 @@ def email_html(html: str) -> str:
     return re.sub(r"(?is)<script\b.*?</script\s*>", "", inlined)
 
 
+#: Attributes whose value a browser follows or loads as an address.
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
+
+
+class _ScriptFinder(HTMLParser):
+    """The first piece of markup that would run script: a <script>, an event handler (`on...=`)
+    or a javascript:/vbscript:/data: address (text, entities and comments are never markup)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.found is not None:
+            return
+        piece = self.get_starttag_text() or f"<{tag}>"
+        if tag in {"script", "iframe", "object", "embed"}:
+            self.found = f"a <{tag}> element ({piece})"
+            return
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found = f'an event handler "{name}" ({piece})'
+                return
+            if name in _URL_ATTRIBUTES and value is not None:
+                address = "".join(ch for ch in value if ord(ch) > 32).lower()
+                scripted = address.startswith(("javascript:", "vbscript:")) or (
+                    # data: runs script as a page or an SVG (an icon's `data:,` does not)
+                    address.startswith("data:")
+                    and any(kind in address.split(",", 1)[0] for kind in ("html", "svg", "xml"))
+                )
+                if scripted or name == "srcdoc":
+                    self.found = f"a {address.split(':', 1)[0]}: address ({piece})"
+                    return
+
+    handle_startendtag = handle_starttag
+
+
+def script_in(markup: str) -> str | None:
+    """What in this HTML would run script, or None (see `_ScriptFinder`)."""
+    finder = _ScriptFinder()
+    finder.feed(markup)
+    finder.close()
+    return finder.found
+
+
+def script_in_feed(text: str) -> str | None:
+    """What in this Atom/RSS XML would run script in a reader: its markup, and the HTML of every
+    element of type "html" (escaped in the XML: a reader shows it as HTML)."""
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError:
+        return script_in(text)
+    for element in root.iter():
+        markup = "".join(f' {k}="{html.escape(v)}"' for k, v in element.attrib.items())
+        found = script_in(f"<x{markup}>")
+        if found is None and element.get("type") in {"html", "xhtml"}:
+            found = script_in(element.text or "")
+        if found is not None:
+            return found
+    return None
+
+
+#: Where a template shows a value as markup: `|safe`, `autoescape false`, `Markup`.
+_AS_MARKUP = re.compile(r"\|\s*safe\b|autoescape\s+false|\bMarkup\b")
+
+
+def _markup_lines(env: jinja2.Environment) -> list[str]:
+    """`file:line` of every place in the editor's templates that shows a value as markup."""
+    loaders = getattr(env.loader, "loaders", [env.loader])
+    found = []
+    for loader in loaders[:-1]:  # the last is curator's own
+        for folder in getattr(loader, "searchpath", []):
+            try:
+                files = sorted(p for p in Path(folder).iterdir() if p.is_file())
+            except OSError:
+                continue
+            for path in files:
+                try:
+                    lines = path.read_text(encoding="utf-8").splitlines()
+                except (OSError, UnicodeDecodeError):
+                    continue
+                found += [
+                    f"{path.name}:{n}" for n, line in enumerate(lines, 1) if _AS_MARKUP.search(line)
+                ]
+    return found
+
+
+def refuse_script(env: jinja2.Environment, template: str, filename: str, text: str) -> None:
+    """Stop (exit 2, before anything is written) when an HTML or XML edition would publish
+    markup that runs script, whatever the template does (walk39 #1); names the template and
+    where it shows a value as markup."""
+    if filename.endswith(".xml"):
+        found = script_in_feed(text)
+    elif filename.endswith(".html"):
+        found = script_in(text)
+    else:
+        return
+    if found is None:
+        return
+    where = _markup_lines(env)
+    hint = (
+        f"; the editor's templates show a value as markup at {', '.join(where)}: take `|safe`"
+        " off values curator gives (they are text), and write no script in a template"
+        if where
+        else "; write no script, event handler or javascript: link in a template"
+    )
+    raise TemplateMistake(
+        f"template {template}: {filename} would publish {found}, which runs script in a"
+        f" reader's browser or mail program; nothing was published{hint}"
+    )
+
+
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
     try:
         return _XML_INVALID.sub("", render(env, template, dict(context)))
@@ -503,6 +619,10 @@ def render_outputs(
             assert template is not None
             text = _render(env, template, context)
             files[filename] = email_html(text) if name == "email" else text
+    for name, (template, pattern) in ISSUE_FORMATS.items():
+        filename = pattern.format(n=issue.number)
+        if template is not None and filename in files:
+            refuse_script(env, template, filename, files[filename])
     if "html" in formats:
         files["latest.html"] = files[f"issue-{issue.number}.html"]
     if "index" in formats or "feed" in formats:
@@ -538,6 +658,8 @@ def render_archive(
         files["index.html"] = _render(env, "index.html", arch)
     if "feed" in formats:
         files["feed.xml"] = _render(env, "feed.xml", arch)
+    for name, text in files.items():
+        refuse_script(env, name, name, text)
     return files
 
 

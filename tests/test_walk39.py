@@ -1,0 +1,99 @@
+"""walk39: an editor's own templates and the editions they make, each finding through the CLI on
+real files (the offline demo, published, then rendered again with the editor's templates)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from curator.render import builtin_templates
+
+from conftest import run_cli as run
+
+EVIL = "<img src=x onerror=alert(1)>"
+
+
+def _said(err: str) -> str:
+    return " ".join(err.split())
+
+
+def _published(demo: Path) -> Path:
+    """The demo's issue 1 published; its output folder."""
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    return demo.parent / "output"
+
+
+def _my_templates(demo: Path) -> Path:
+    """A copy of curator's templates, as `curator init` makes."""
+    mine = demo.parent / "mytpl"
+    shutil.copytree(builtin_templates(), mine)
+    return mine
+
+
+def _blurb(out: Path, blurb: str) -> None:
+    """Issue 1's first blurb as the editor wrote it in the draft."""
+    path = out / "issue-1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["sections"][0]["articles"][0]["blurb"] = blurb
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_blurb_shown_with_safe_is_text_in_every_edition(demo: Path) -> None:
+    """walk39 #1: `{{ entry.blurb|safe }}` published a draft's `<img onerror>` live in the HTML,
+    the fragment and feed.xml."""
+    out = _published(demo)
+    _blurb(out, EVIL)
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    body.write_text(
+        body.read_text(encoding="utf-8").replace("{{ entry.blurb }}", "{{ entry.blurb|safe }}"),
+        encoding="utf-8",
+    )
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    for name in ("issue-1.html", "issue-1.fragment.html", "issue-1.email.html", "index.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "onerror" not in text or "&lt;img src=x onerror=alert(1)&gt;" in text, name
+        assert EVIL not in text, name
+    assert "&lt;img src=x onerror=alert(1)&gt;" in (out / "issue-1.html").read_text("utf-8")
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "&amp;lt;img src=x onerror=alert(1)&amp;gt;" in feed
+    assert "&lt;img src=x onerror" not in feed.replace("&amp;lt;img", "")
+
+
+def test_a_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
+    """walk39 #1: whatever a template does, nothing published carries script: a value made
+    markup another way (`|replace(...)|safe`) stops the render, exit 2, naming the template."""
+    out = _published(demo)
+    _blurb(out, EVIL)
+    before = (out / "issue-1.html").read_text(encoding="utf-8")
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    body.write_text(
+        body.read_text(encoding="utf-8").replace(
+            "{{ entry.blurb }}", "{{ entry.blurb|replace('x', 'x')|safe }}"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    said = _said(err)
+    assert (
+        'template issue.html: issue-1.html would publish an event handler "onerror"'
+        f" ({EVIL}), which runs script in a reader's browser or mail program; nothing was"
+        " published; the editor's templates show a value as markup at _issue_body.html:23: take `|safe`"
+        " off values curator gives (they are text)"
+    ) in said
+    assert (out / "issue-1.html").read_text(encoding="utf-8") == before
+    # A <script> written in a template is refused too.
+    (mine / "issue.html").write_text(
+        "<html><body>{{ title }}<script>track()</script></body></html>\n", encoding="utf-8"
+    )
+    body.write_text(
+        body.read_text(encoding="utf-8").replace("|replace('x', 'x')|safe", ""), encoding="utf-8"
+    )
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    assert "template issue.html: issue-1.html would publish a <script> element" in _said(err)
