@@ -13,10 +13,10 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -39,6 +39,7 @@ from curator.render import (
     join_names,
     markdown_html,
     render,
+    searched_folders,
 )
 from curator.urls import safe_url
 
@@ -540,8 +541,19 @@ def refuse_script(env: jinja2.Environment, template: str, filename: str, text: s
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
     try:
         return _XML_INVALID.sub("", render(env, template, dict(context)))
-    except jinja2.TemplateNotFound:
-        raise
+    except jinja2.TemplateNotFound as exc:
+        if exc.name == template:
+            raise
+        # One the template includes, extends or imports (walk39 #3: it was taken for a file
+        # the output folder could not write, as TemplateNotFound is an OSError).
+        where = _where(exc, template)
+        raise TemplateMistake(
+            f'template {Path(where).name}: "{exc.name}" not found (searched:'
+            f" {searched_folders(env)}); nothing was published: add the file to your templates"
+            " folder, or correct the name"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise TemplateMistake(_not_utf8(exc, template)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateMistake(
             f"template {exc.filename or template}:{exc.lineno}: {exc.message}"
@@ -550,6 +562,23 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
         where = _where(exc, template)
         also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
         raise TemplateMistake(f"template {where}: {exc.message or exc}{also}") from None
+
+
+def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:
+    """Which template file is not UTF-8 (the loader's frame names it), and the fix (walk39 #4:
+    a template saved in Latin-1 stopped the build with a raw traceback)."""
+    path = template
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_locals.get("filename")
+        if tb.tb_frame.f_code.co_name == "get_source" and isinstance(filename, str):
+            path = filename
+        tb = tb.tb_next
+    return (
+        f"template {path}: not UTF-8 text (byte {exc.object[exc.start : exc.start + 1]!r} at"
+        f" position {exc.start}); nothing was published: save the file as UTF-8 in your editor"
+        " (e.g. iconv -f latin1 -t utf-8), then run again"
+    )
 
 
 def _where(exc: BaseException, template: str) -> str:
@@ -619,7 +648,7 @@ def render_outputs(
             assert template is not None
             text = _render(env, template, context)
             files[filename] = email_html(text) if name == "email" else text
-    for name, (template, pattern) in ISSUE_FORMATS.items():
+    for template, pattern in ISSUE_FORMATS.values():
         filename = pattern.format(n=issue.number)
         if template is not None and filename in files:
             refuse_script(env, template, filename, files[filename])

@@ -563,10 +563,20 @@ def render(env: jinja2.Environment, template: str, context: dict[str, object]) -
     """Render one template; a missing template names every folder searched."""
     try:
         return env.get_template(template).render(context)
-    except jinja2.TemplateNotFound:
+    except jinja2.TemplateNotFound as exc:
+        if exc.name != template:  # one it includes (curator.outputs says where)
+            raise
         searched = [
             getattr(loader, "searchpath", [])
             for loader in getattr(env.loader, "loaders", [env.loader])
         ]
         folders = ", ".join(p for paths in searched for p in paths)
         raise jinja2.TemplateNotFound(f"{template} (searched: {folders})") from None
+
+
+def searched_folders(env: jinja2.Environment) -> str:
+    """Every folder `env` looks for a template in, in order."""
+    searched = [
+        getattr(loader, "searchpath", []) for loader in getattr(env.loader, "loaders", [env.loader])
+    ]
+    return ", ".join(p for paths in searched for p in paths)

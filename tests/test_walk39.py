@@ -7,9 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
-from curator.render import builtin_templates
-
 from conftest import run_cli as run
+from curator.render import builtin_templates
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -97,3 +96,40 @@ def test_a_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
     code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
     assert code == 2, err
     assert "template issue.html: issue-1.html would publish a <script> element" in _said(err)
+
+
+def test_a_missing_include_names_the_template_line_and_the_file(demo: Path) -> None:
+    """walk39 #3: `{% include "_sponsor.html" %}` of a missing file said "cannot write to
+    .../output: fragment.html" (render) or "cannot read ...: make it readable" (build), exit 1."""
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    lines = body.read_text(encoding="utf-8").split("\n")
+    lines.insert(4, '{% include "_sponsor.html" %}')
+    body.write_text("\n".join(lines), encoding="utf-8")
+    out = demo.parent / "output"
+    for command in (["build", "-q"], ["render", "1"]):
+        if command[0] == "render":
+            out = _published(demo)
+        before = sorted(p.name for p in out.iterdir()) if out.is_dir() else []
+        code, _, err = run(*command, "--config", str(demo), "--templates", str(mine))
+        said = _said(err)
+        assert code == 2, err
+        assert 'template _issue_body.html:5: "_sponsor.html" not found (searched:' in said
+        assert "nothing was published: add the file to your templates folder" in said
+        assert "cannot write" not in said and "cannot read" not in said
+        assert (sorted(p.name for p in out.iterdir()) if out.is_dir() else []) == before
+
+
+def test_a_template_saved_in_latin1_is_named_with_the_fix(demo: Path) -> None:
+    """walk39 #4: a template saved in Latin-1 stopped with a raw UnicodeDecodeError traceback."""
+    mine = _my_templates(demo)
+    (mine / "issue.txt").write_bytes("{{ title }} \u2014 \u00c9dition\n".encode("cp1252"))
+    for command in (["build", "-q"], ["render", "1"]):
+        if command[0] == "render":
+            _published(demo)
+        code, _, err = run(*command, "--config", str(demo), "--templates", str(mine))
+        said = _said(err)
+        assert code == 2, err
+        assert "Traceback" not in err
+        assert f"template {mine / 'issue.txt'}: not UTF-8 text" in said
+        assert "save the file as UTF-8" in said
