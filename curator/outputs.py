@@ -30,9 +30,11 @@ from curator.errors import EXIT_INPUT, CuratorError
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
+    TEMPLATE_REFERENCE,
     EntryView,
     SectionView,
     Text,
+    builtin_templates,
     cut_unsafe_links,
     date_text,
     issue_context,
@@ -595,6 +597,105 @@ def _where(exc: BaseException, template: str) -> str:
     return where
 
 
+#: The editions that show every article's credit and link, with the template of each (index.html
+#: lists issues, latest.html is issue-N.html again, the JSON is curator's own).
+_SHOWS_ARTICLES = {
+    "issue-{n}.html": "issue.html",
+    "issue-{n}.fragment.html": "fragment.html",
+    "issue-{n}.md": "issue.md",
+    "issue-{n}.email.html": "email.html",
+    "issue-{n}.txt": "issue.txt",
+    "feed.xml": "feed.xml",
+}
+
+
+def _as_read(text: str, filename: str) -> str:
+    """An edition's text as a reader reads it: entities and Markdown escapes undone (twice in the
+    feed, whose HTML content is escaped in the XML), runs of spaces as one."""
+    text = re.sub(r"\\([^\w\s])", r"\1", text)
+    text = html.unescape(text)
+    if filename.endswith(".xml"):
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def _source(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _templates_of(folder: Path, template: str) -> list[str]:
+    """The editor's files (in `folder`) that make an edition: its template and those it includes
+    (the feed's entries are the fragment), as far as curator's own templates go."""
+    names = ["fragment.html"] if template == "feed.xml" else []
+    names.insert(0, template)
+    for name in list(names):
+        own = folder / name if (folder / name).is_file() else builtin_templates() / name
+        names += [n for n in TEMPLATE_REFERENCE.findall(_source(own)) if n not in names]
+    return [n for n in names if (folder / n).is_file()]
+
+
+def unshown_articles(
+    issue: Issue,
+    files: Mapping[str, str],
+    folder: Path | None,
+    *,
+    site_url: str | None = None,
+    utm: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    """A warning per group of editions made with the editor's templates (in `folder`) that leave
+    out articles' credits or links which curator's own templates show (walk39 #2: a template
+    without `entry.credit` and `entry.url` published every issue without them, silently)."""
+    if folder is None:
+        return ()
+    context = output_context(issue, site_url=site_url, utm=utm)
+    entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
+    credits = [" ".join(e.credit.split()) for e in entries if e.credit]
+    links = [e.url for e in entries if e.url]
+    groups: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
+    for pattern, template in _SHOWS_ARTICLES.items():
+        filename = pattern.format(n=issue.number)
+        if filename not in files:
+            continue
+        raw = files[filename]
+        read = _as_read(raw, filename)
+        flat = " ".join(raw.split())
+        missing = []
+        lost = [c for c in credits if c not in read and c not in flat]
+        if lost:
+            missing.append(f'the credit of {len(lost)} of {len(credits)} articles ("{lost[0]}")')
+        gone = [
+            u
+            for u in links
+            if not any(v in raw or v in read for v in (u, str(md_url(u)), html.escape(u)))
+        ]
+        if gone:
+            missing.append(f"the link of {len(gone)} of {len(links)} articles ({gone[0]})")
+        if missing:
+            wanted = ("entry.credit",) * bool(lost) + ("entry.url",) * bool(gone)
+            groups.setdefault(tuple(missing), []).append((filename, template, wanted))
+    warnings = []
+    for lacks, editions in groups.items():
+        used: list[str] = []
+        variables: list[str] = []
+        for _, template, wanted in editions:
+            variables += [w for w in wanted if w not in variables]
+            for name in _templates_of(folder, template):
+                # the file that lists the articles (`for entry in section.entries`)
+                if name not in used and "entries" in _source(folder / name):
+                    used.append(name)
+        mine = ", ".join(str(folder / n) for n in used) or str(folder)
+        add = " and ".join(f"`{v}`" for v in variables)
+        warnings.append(
+            f"{mine}: your templates leave out of {', '.join(e[0] for e in editions)}"
+            f" {' and '.join(lacks)}, which curator's own templates show; add {add} to"
+            " them (docs/templates.md), or delete a copy to use curator's own"
+        )
+    return tuple(warnings)
+
+
 def fragment_of(
     issue: Issue,
     env: jinja2.Environment,
@@ -759,6 +860,7 @@ __all__ = [
     "fragment_of",
     "issue_data",
     "issue_from_data",
+    "unshown_articles",
     "load_archive",
     "published_issues",
     "publish_outputs",

@@ -73,7 +73,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
 
 
 #: A template's name where another template includes, extends or imports it.
-_TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
+TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
 
 
 def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:
@@ -111,7 +111,7 @@ def unused_templates(folder: Path) -> tuple[str, ...]:
     used = set(known)
     for path in files:
         try:
-            used.update(_TEMPLATE_REFERENCE.findall(path.read_text(encoding="utf-8")))
+            used.update(TEMPLATE_REFERENCE.findall(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError):
             continue
     warnings = []

@@ -133,3 +133,42 @@ def test_a_template_saved_in_latin1_is_named_with_the_fix(demo: Path) -> None:
         assert "Traceback" not in err
         assert f"template {mine / 'issue.txt'}: not UTF-8 text" in said
         assert "save the file as UTF-8" in said
+
+
+def test_templates_that_leave_out_credits_and_links_are_said_and_render_names_changes(
+    demo: Path,
+) -> None:
+    """walk39 #2: an `_issue_body.html` without `entry.credit` and `entry.url` published the HTML,
+    the fragment and the feed without any credit or article link, silently; `render` said only
+    "8 file(s) written", as when nothing changed."""
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    text = body.read_text(encoding="utf-8")
+    text = text.replace('<a href="{{ entry.url }}">{{ entry.title }}</a>', "{{ entry.title }}")
+    text = text.replace('<p class="credit">{{ entry.credit }}</p>', "")
+    body.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+    assert code == 0, err
+    said = _said(err)
+    assert (
+        f"{body}: your templates leave out of issue-1.html, issue-1.fragment.html, feed.xml the"
+        " credit of"
+    ) in said
+    assert ' credit of 10 of 10 articles ("' in said
+    assert "and the link of 10 of 10 articles (https://" in said
+    assert "add `entry.credit` and `entry.url` to them (docs/templates.md)" in said
+    assert "issue-1.email.html" not in said and "issue-1.md" not in said
+    # render says so too, and which files it changed.
+    code, out, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    assert f"{body}: your templates leave out of issue-1.html" in _said(err)
+    assert out == (
+        "Rendered issue(s) 1 again: 9 file(s) written, none changed (each already held the"
+        " same text).\n"
+    )
+    code, out, err = run("render", "--config", str(demo), "1")
+    assert (code, err) == (0, "")
+    assert out == (
+        "Rendered issue(s) 1 again: 9 file(s) written, 4 of them changed: issue-1.html,"
+        " issue-1.fragment.html, latest.html, feed.xml.\n"
+    )
