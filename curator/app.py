@@ -55,6 +55,7 @@ from curator.outputs import (
     fragment_of,
     issue_from_data,
     load_archive,
+    published_feed_ids,
     published_issues,
     render_archive,
     render_outputs,
@@ -503,7 +504,13 @@ def publish_issue(
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
         rendered = render_outputs(
-            issue, env=env, site_url=config.site_url, archive=archive, formats=formats, utm=utm
+            issue,
+            env=env,
+            site_url=config.site_url,
+            archive=archive,
+            formats=formats,
+            utm=utm,
+            known_ids=published_feed_ids(out_dir),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -1078,7 +1085,13 @@ def render_issues(
         last = issues[newest]
         files.update(
             render_archive(
-                last.title, last.editor, items, env=env, site_url=config.site_url, formats=formats
+                last.title,
+                last.editor,
+                items,
+                env=env,
+                site_url=config.site_url,
+                formats=formats,
+                known_ids=published_feed_ids(out_dir),
             )
         )
         folder = templates or config.settings.templates

@@ -288,6 +288,34 @@ def _rfc3339(value: datetime) -> str:
     return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def published_feed_ids(out_dir: Path) -> dict[str, str]:
+    """The Atom ids the output folder's feed.xml gave: {"feed.xml": the feed's, "issue-N.html":
+    each entry's (by its link's file name)}; {} when there is no such feed (or it is unreadable).
+
+    Why: the ids were name-based `urn:uuid:`s without `site_url` and the pages' URLs with it, so
+    setting `site_url` later changed every id and feed readers showed old issues as new (walk39
+    #5). An id once published is kept."""
+    try:
+        root = ET.fromstring((out_dir / "feed.xml").read_bytes())
+    except (OSError, ET.ParseError, ValueError):
+        return {}
+    ids: dict[str, str] = {}
+    own = root.findtext(f"{_ATOM}id")
+    if own and own.strip():
+        ids["feed.xml"] = own.strip()
+    for entry in root.iter(f"{_ATOM}entry"):
+        entry_id = (entry.findtext(f"{_ATOM}id") or "").strip()
+        for link in entry.iter(f"{_ATOM}link"):
+            if link.get("rel", "alternate") == "alternate" and entry_id:
+                name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
+                if re.fullmatch(r"issue-\d+\.html", name):
+                    ids.setdefault(name, entry_id)
+    return ids
+
+
 def archive_context(
     title: str,
     editor: str | None,
@@ -295,8 +323,11 @@ def archive_context(
     *,
     site_url: str | None,
     formats: Collection[str] = OUTPUTS,
+    known_ids: Mapping[str, str] | None = None,
 ) -> dict[str, object]:
-    """The variables of index.html and feed.xml."""
+    """The variables of index.html and feed.xml; an Atom id in `known_ids` (published_feed_ids)
+    is kept as it was published."""
+    known = known_ids or {}
     base = _base(site_url)
     items = sorted(archive, key=lambda a: a.number, reverse=True)
     entries = [
@@ -312,7 +343,7 @@ def archive_context(
             "fragment_html": a.fragment_html,
             "href": a.href,
             "link": _page_url(base, a.href) or a.href,
-            "entry_id": _feed_id(title, base, a.href),
+            "entry_id": known.get(a.href) or _feed_id(title, base, a.href),
         }
         for a in items
     ]
@@ -322,7 +353,7 @@ def archive_context(
         "editor": Text(editor or ""),
         "archive": entries,
         "updated": _rfc3339(newest),
-        "feed_id": _feed_id(title, base, "feed.xml"),
+        "feed_id": known.get("feed.xml") or _feed_id(title, base, "feed.xml"),
         "site_url": base,
         "index_url": _page_url(base, "index.html"),
         "feed_url": _page_url(base, "feed.xml"),
@@ -727,6 +758,7 @@ def render_outputs(
     archive: Sequence[ArchiveItem] = (),
     formats: Collection[str] = OUTPUTS,
     utm: Mapping[str, str] | None = None,
+    known_ids: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Every output as {file name: text}; pure. The issue itself is added to (or replaces its number
     in) `archive` for index.html and feed.xml."""
@@ -766,6 +798,7 @@ def render_outputs(
                 env=env,
                 site_url=site_url,
                 formats=formats,
+                known_ids=known_ids,
             )
         )
     return files
@@ -779,10 +812,13 @@ def render_archive(
     env: jinja2.Environment,
     site_url: str | None = None,
     formats: Collection[str] = OUTPUTS,
+    known_ids: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`."""
     install_filters(env)
-    arch = archive_context(title, editor, archive, site_url=site_url, formats=formats)
+    arch = archive_context(
+        title, editor, archive, site_url=site_url, formats=formats, known_ids=known_ids
+    )
     files = {}
     if "index" in formats:
         files["index.html"] = _render(env, "index.html", arch)
@@ -862,6 +898,7 @@ __all__ = [
     "issue_from_data",
     "unshown_articles",
     "load_archive",
+    "published_feed_ids",
     "published_issues",
     "publish_outputs",
     "render_archive",

@@ -172,3 +172,38 @@ def test_templates_that_leave_out_credits_and_links_are_said_and_render_names_ch
         "Rendered issue(s) 1 again: 9 file(s) written, 4 of them changed: issue-1.html,"
         " issue-1.fragment.html, latest.html, feed.xml.\n"
     )
+
+
+def _ids(feed: Path) -> tuple[str, dict[str, str]]:
+    """feed.xml's own id, and each entry's id by its link."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(feed.read_bytes())
+    entries = {
+        e.find(f"{atom}link").get("href"): e.findtext(f"{atom}id")  # type: ignore[union-attr]
+        for e in root.iter(f"{atom}entry")
+    }
+    return str(root.findtext(f"{atom}id")), entries
+
+
+def test_setting_site_url_later_keeps_every_feed_id(demo: Path) -> None:
+    """walk39 #5: adding `site_url` after issues were published changed every feed entry's id
+    (urn:uuid -> URL), so feed readers showed the old issues as new."""
+    text = demo.read_text(encoding="utf-8")
+    site = "  site_url: https://blog.example.com/cx-weekly/\n"
+    assert site in text
+    demo.write_text(text.replace(site, ""), encoding="utf-8")
+    out = _published(demo)
+    feed_id, entries = _ids(out / "feed.xml")
+    issue_1 = entries["issue-1.html"]
+    assert feed_id.startswith("urn:uuid:") and issue_1.startswith("urn:uuid:")
+    demo.write_text(text.replace(site, "  site_url: https://news.example/cx/\n"), encoding="utf-8")
+    code, _, err = run("render", "--config", str(demo), "--all")
+    assert code == 0, err
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert 'rel="self" type="application/atom+xml" href="https://news.example/cx/feed.xml"' in feed
+    assert _ids(out / "feed.xml") == (
+        feed_id,
+        {"https://news.example/cx/issue-1.html": issue_1},
+    )
