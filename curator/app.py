@@ -1079,7 +1079,7 @@ def render_issues(
             files.update(rendered)
             of_issue[number] = rendered
         items = [
-            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm))
+            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed"))
             for i in issues.values()
         ]
         last = issues[newest]

@@ -229,6 +229,25 @@ def add_utm(url: str | None, utm: Mapping[str, str] | None, *, number: int) -> s
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+#: What `{edition}` in a UTM value becomes in each edition (walk39 #6: one utm_medium tagged the
+#: blog's, the feed's and the Markdown's links `email`); the feed's is its entries' fragments'.
+EDITIONS = {
+    "html": "web",
+    "fragment": "blog",
+    "markdown": "markdown",
+    "email": "email",
+    "text": "text",
+    "feed": "feed",
+}
+
+
+def utm_for(utm: Mapping[str, str] | None, edition: str) -> Mapping[str, str] | None:
+    """The editor's UTM parameters for one edition (a name of `EDITIONS`): `{edition}` replaced."""
+    if not utm:
+        return utm
+    return {k: str(v).replace("{edition}", EDITIONS[edition]) for k, v in utm.items()}
+
+
 def _utm_sections(
     sections: Sequence[SectionView], utm: Mapping[str, str] | None, number: int
 ) -> tuple[SectionView, ...]:
@@ -681,15 +700,20 @@ def unshown_articles(
     without `entry.credit` and `entry.url` published every issue without them, silently)."""
     if folder is None:
         return ()
-    context = output_context(issue, site_url=site_url, utm=utm)
-    entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
-    credits = [" ".join(e.credit.split()) for e in entries if e.credit]
-    links = [e.url for e in entries if e.url]
     groups: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
     for pattern, template in _SHOWS_ARTICLES.items():
         filename = pattern.format(n=issue.number)
         if filename not in files:
             continue
+        edition = (
+            next(k for k, (t, _) in ISSUE_FORMATS.items() if t == template)
+            if (template != "feed.xml")
+            else "feed"
+        )
+        context = output_context(issue, site_url=site_url, utm=utm_for(utm, edition))
+        entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
+        credits = [" ".join(e.credit.split()) for e in entries if e.credit]
+        links = [e.url for e in entries if e.url]
         raw = files[filename]
         read = _as_read(raw, filename)
         flat = " ".join(raw.split())
@@ -733,10 +757,13 @@ def fragment_of(
     *,
     site_url: str | None = None,
     utm: Mapping[str, str] | None = None,
+    edition: str = "fragment",
 ) -> str:
-    """The issue's body alone (fragment.html): a blog post's content and the feed entry's."""
+    """The issue's body alone (fragment.html): a blog post's content and the feed entry's (with
+    `edition` "feed", for the UTM parameters' `{edition}`)."""
     install_filters(env)
-    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=utm))
+    tags = utm_for(utm, edition)
+    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=tags))
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
@@ -766,7 +793,13 @@ def render_outputs(
     if unknown:
         raise OutputError(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
     install_filters(env)
-    context = output_context(issue, site_url=site_url, utm=utm, formats=formats)
+    per_edition = bool(utm) and any("{edition}" in str(v) for v in (utm or {}).values())
+
+    def context_of(edition: str) -> dict[str, object]:
+        tags = utm_for(utm, edition)
+        return output_context(issue, site_url=site_url, utm=tags, formats=formats)
+
+    context = context_of("fragment")
     files: dict[str, str] = {}
     fragment = _render(env, "fragment.html", context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
@@ -779,7 +812,7 @@ def render_outputs(
             files[filename] = fragment
         else:
             assert template is not None
-            text = _render(env, template, context)
+            text = _render(env, template, context_of(name) if per_edition else context)
             files[filename] = email_html(text) if name == "email" else text
     for template, pattern in ISSUE_FORMATS.values():
         filename = pattern.format(n=issue.number)
@@ -789,6 +822,8 @@ def render_outputs(
         files["latest.html"] = files[f"issue-{issue.number}.html"]
     if "index" in formats or "feed" in formats:
         items = {a.number: a for a in archive}
+        if per_edition:  # the feed's entries tag their links as the feed's
+            fragment = _render(env, "fragment.html", context_of("feed"))
         items[issue.number] = archive_item(issue, fragment)
         files.update(
             render_archive(
@@ -860,7 +895,7 @@ def load_archive(
     re-rendered; and a warning per record that could not be read (it is left out, never fatal)."""
     issues, warnings = published_issues(out_dir)
     items = [
-        archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm))
+        archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm, edition="feed"))
         for issue in issues.values()
     ]
     items.sort(key=lambda a: a.number, reverse=True)

@@ -207,3 +207,35 @@ def test_setting_site_url_later_keeps_every_feed_id(demo: Path) -> None:
         feed_id,
         {"https://news.example/cx/issue-1.html": issue_1},
     )
+
+
+def test_utm_medium_can_name_each_edition(demo: Path) -> None:
+    """walk39 #6: one `utm_medium` tagged the blog's, the feed's and the Markdown's article links
+    `utm_medium=email`; `{edition}` in it names each edition."""
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(
+        text.replace(
+            "newsletter:\n",
+            'newsletter:\n  utm_source: cxweekly\n  utm_medium: "{edition}"\n',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    out = _published(demo)
+    for name, medium in (
+        ("issue-1.html", "web"),
+        ("issue-1.fragment.html", "blog"),
+        ("issue-1.md", "markdown"),
+        ("issue-1.email.html", "email"),
+        ("issue-1.txt", "text"),
+        ("feed.xml", "feed"),
+    ):
+        written = (out / name).read_text(encoding="utf-8")
+        assert "utm_source=cxweekly" in written and f"utm_medium={medium}" in written, name
+        assert written.count("utm_medium=") == written.count(f"utm_medium={medium}"), name
+        assert "{edition}" not in written and "%7Bedition%7D" not in written, name
+    # render gives each edition its own too (the feed's entries are rendered again).
+    code, _, err = run("render", "--config", str(demo), "--all")
+    assert code == 0, err
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "utm_medium=feed" in feed and "utm_medium=blog" not in feed
