@@ -16,7 +16,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -27,6 +26,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from curator.errors import EXIT_INPUT, CuratorError
+from curator.htmltext import script_in
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
@@ -115,10 +115,16 @@ _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
+def _plain(value: object) -> object:
+    """A filter's value, Markup (what `~` makes of curator's text values in an escaping template,
+    `title ~ " · Issue 1"`) back as its text, so it is not escaped twice."""
+    return value.unescape() if isinstance(value, Markup) else value
+
+
 def md_text(value: object) -> Markup:
     """Plain text made literal in Markdown: punctuation escaped, `&` and `<` as entities, one line.
     (Markup: safe in a .md template, which escapes every other value.)"""
-    text = " ".join(str(value or "").split())
+    text = " ".join(str(_plain(value) or "").split())
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LIST_START.sub(r"\1\2\\\3", text)
@@ -129,7 +135,7 @@ def md_text(value: object) -> Markup:
 
 def md_url(value: object) -> Markup:
     """A safe link for a Markdown destination: characters that end or break one percent-encoded."""
-    url = safe_url(str(value or "")) or ""
+    url = safe_url(str(_plain(value) or "")) or ""
     return Markup(quote(url, safe="/:?#[]@!$&'*+,;=%~-._"))
 
 
@@ -187,7 +193,7 @@ def md_intro(value: object) -> Markup:
     data: ...) becomes its text alone, and a reference definition naming one is left out, so no
     such address reaches the Markdown file. (Markup: safe in a .md template as it is.)
     """
-    return Markup(cut_unsafe_links(_escape_raw_html(str(value or "").strip())))
+    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())))
 
 
 #: What a front matter value may not hold as it is: a theme that prints it unescaped (Jekyll's
@@ -199,7 +205,7 @@ def yaml_scalar(value: object) -> Markup:
     """A YAML double-quoted scalar (JSON strings are valid YAML 1.2 and PyYAML reads them), with
     `<`, `>` and `"` as HTML entities: front matter is printed into pages by site generators,
     and some print it unescaped. (`&` and `'` stay: they start no tag and end no `"` attribute.)"""
-    text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in str(value))
+    text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in str(_plain(value)))
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
@@ -476,51 +482,6 @@ def email_html(html: str) -> str:
     except (css_inline.InlineError, ValueError) as exc:
         raise OutputError(f"template email.html: its CSS cannot be inlined ({exc})") from None
     return re.sub(r"(?is)<script\b.*?</script\s*>", "", inlined)
-
-
-#: Attributes whose value a browser follows or loads as an address.
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
-
-
-class _ScriptFinder(HTMLParser):
-    """The first piece of markup that would run script: a <script>, an event handler (`on...=`)
-    or a javascript:/vbscript:/data: address (text, entities and comments are never markup)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.found is not None:
-            return
-        piece = self.get_starttag_text() or f"<{tag}>"
-        if tag in {"script", "iframe", "object", "embed"}:
-            self.found = f"a <{tag}> element ({piece})"
-            return
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found = f'an event handler "{name}" ({piece})'
-                return
-            if name in _URL_ATTRIBUTES and value is not None:
-                address = "".join(ch for ch in value if ord(ch) > 32).lower()
-                scripted = address.startswith(("javascript:", "vbscript:")) or (
-                    # data: runs script as a page or an SVG (an icon's `data:,` does not)
-                    address.startswith("data:")
-                    and any(kind in address.split(",", 1)[0] for kind in ("html", "svg", "xml"))
-                )
-                if scripted or name == "srcdoc":
-                    self.found = f"a {address.split(':', 1)[0]}: address ({piece})"
-                    return
-
-    handle_startendtag = handle_starttag
-
-
-def script_in(markup: str) -> str | None:
-    """What in this HTML would run script, or None (see `_ScriptFinder`)."""
-    finder = _ScriptFinder()
-    finder.feed(markup)
-    finder.close()
-    return finder.found
 
 
 def script_in_feed(text: str) -> str | None:
