@@ -61,9 +61,11 @@ from curator.outputs import (
     fragment_of,
     issue_from_data,
     load_archive,
+    published_feed_ids,
     published_issues,
     render_archive,
     render_outputs,
+    unshown_articles,
 )
 from curator.placement import (
     KeptSubject,
@@ -508,7 +510,13 @@ def publish_issue(
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
         rendered = render_outputs(
-            issue, env=env, site_url=config.site_url, archive=archive, formats=formats, utm=utm
+            issue,
+            env=env,
+            site_url=config.site_url,
+            archive=archive,
+            formats=formats,
+            utm=utm,
+            known_ids=published_feed_ids(out_dir),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -520,6 +528,9 @@ def publish_issue(
             " readable for your user (or choose another --out), then run again"
         ) from None
     stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
+    dropped = unshown_articles(
+        issue, rendered, templates or config.settings.templates, site_url=config.site_url, utm=utm
+    )
     files = FileSet({out_dir / name: text for name, text in rendered.items()})
     try:
         store.begin_issue(issue.number)
@@ -554,7 +565,8 @@ def publish_issue(
     files.keep()
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
-    return Published(paths, tuple(f"{w}{missing} is repaired or restored" for w in warnings), kept)
+    notes = (*dropped, *(f"{w}{missing} is repaired or restored" for w in warnings))
+    return Published(paths, notes, kept)
 
 
 def stop_for_unrecorded_issue(
@@ -1014,6 +1026,8 @@ class RenderResult:
     numbers: tuple[int, ...]
     paths: tuple[Path, ...]
     warnings: tuple[str, ...] = ()
+    #: The files whose text is new (written before with other text, or not at all).
+    changed: tuple[Path, ...] = ()
 
 
 def render_issues(
@@ -1060,6 +1074,7 @@ def render_issues(
     chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     files: dict[str, str] = {}
+    of_issue: dict[int, dict[str, str]] = {}
     try:
         for number in chosen:
             issue = issues[number]
@@ -1071,15 +1086,32 @@ def render_issues(
             if number != newest:
                 rendered.pop("latest.html", None)
             files.update(rendered)
+            of_issue[number] = rendered
         items = [
-            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm))
+            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed"))
             for i in issues.values()
         ]
         last = issues[newest]
         files.update(
             render_archive(
-                last.title, last.editor, items, env=env, site_url=config.site_url, formats=formats
+                last.title,
+                last.editor,
+                items,
+                env=env,
+                site_url=config.site_url,
+                formats=formats,
+                known_ids=published_feed_ids(out_dir),
             )
+        )
+        folder = templates or config.settings.templates
+        for number, rendered in of_issue.items():
+            if "feed.xml" in files:
+                rendered["feed.xml"] = files["feed.xml"]
+            notes += unshown_articles(
+                issues[number], rendered, folder, site_url=config.site_url, utm=utm
+            )
+        changed = tuple(
+            out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
         # All the files, or none: a full disk half-way leaves every file as it was.
         written = FileSet({out_dir / name: text for name, text in files.items()})
@@ -1095,7 +1127,15 @@ def render_issues(
         raise BuildError(
             f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed"
         ) from None
-    return RenderResult(tuple(chosen), paths, tuple(notes))
+    return RenderResult(tuple(chosen), paths, tuple(notes), changed)
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether the file at `path` holds `text` already (as write_atomic writes it)."""
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issue:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any, NamedTuple
 
 import lxml.etree
@@ -175,3 +176,48 @@ def _normalise(text: str, lines: bool) -> str:
         return normalise_space(text)
     rows = (_LINE_SPACES.sub(" ", row.replace("\u00a0", " ")).strip() for row in text.split("\n"))
     return "\n".join(row for row in rows if row)
+
+
+#: Attributes whose value a browser follows or loads as an address.
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
+
+
+class _ScriptFinder(HTMLParser):
+    """The first piece of markup that would run script: a <script>, an event handler (`on...=`)
+    or a javascript:/vbscript:/data: address (text, entities and comments are never markup)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.found is not None:
+            return
+        piece = self.get_starttag_text() or f"<{tag}>"
+        if tag in {"script", "iframe", "object", "embed"}:
+            self.found = f"a <{tag}> element ({piece})"
+            return
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found = f'an event handler "{name}" ({piece})'
+                return
+            if name in _URL_ATTRIBUTES and value is not None:
+                address = "".join(ch for ch in value if ord(ch) > 32).lower()
+                scripted = address.startswith(("javascript:", "vbscript:")) or (
+                    # data: runs script as a page or an SVG (an icon's `data:,` does not)
+                    address.startswith("data:")
+                    and any(kind in address.split(",", 1)[0] for kind in ("html", "svg", "xml"))
+                )
+                if scripted or name == "srcdoc":
+                    self.found = f"a {address.split(':', 1)[0]}: address ({piece})"
+                    return
+
+    handle_startendtag = handle_starttag
+
+
+def script_in(markup: str) -> str | None:
+    """What in this HTML would run script, or None (see `_ScriptFinder`)."""
+    finder = _ScriptFinder()
+    finder.feed(markup)
+    finder.close()
+    return finder.found

@@ -8,9 +8,11 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import uuid
+import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -24,18 +26,23 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from curator.errors import EXIT_INPUT, CuratorError
+from curator.htmltext import script_in
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
+    TEMPLATE_REFERENCE,
     EntryView,
     SectionView,
+    Text,
     blurb_html,
+    builtin_templates,
     cut_unsafe_links,
     date_text,
     issue_context,
     join_names,
     markdown_html,
     render,
+    searched_folders,
 )
 from curator.urls import safe_url
 
@@ -109,10 +116,16 @@ _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
+def _plain(value: object) -> object:
+    """A filter's value, Markup (what `~` makes of curator's text values in an escaping template,
+    `title ~ " · Issue 1"`) back as its text, so it is not escaped twice."""
+    return value.unescape() if isinstance(value, Markup) else value
+
+
 def md_text(value: object) -> Markup:
     """Plain text made literal in Markdown: punctuation escaped, `&` and `<` as entities, one line.
     (Markup: safe in a .md template, which escapes every other value.)"""
-    text = " ".join(str(value or "").split())
+    text = " ".join(str(_plain(value) or "").split())
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LIST_START.sub(r"\1\2\\\3", text)
@@ -123,7 +136,7 @@ def md_text(value: object) -> Markup:
 
 def md_url(value: object) -> Markup:
     """A safe link for a Markdown destination: characters that end or break one percent-encoded."""
-    url = safe_url(str(value or "")) or ""
+    url = safe_url(str(_plain(value) or "")) or ""
     return Markup(quote(url, safe="/:?#[]@!$&'*+,;=%~-._"))
 
 
@@ -181,7 +194,7 @@ def md_intro(value: object) -> Markup:
     data: ...) becomes its text alone, and a reference definition naming one is left out, so no
     such address reaches the Markdown file. (Markup: safe in a .md template as it is.)
     """
-    return Markup(cut_unsafe_links(_escape_raw_html(str(value or "").strip())))
+    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())))
 
 
 #: What a front matter value may not hold as it is: a theme that prints it unescaped (Jekyll's
@@ -193,7 +206,7 @@ def yaml_scalar(value: object) -> Markup:
     """A YAML double-quoted scalar (JSON strings are valid YAML 1.2 and PyYAML reads them), with
     `<`, `>` and `"` as HTML entities: front matter is printed into pages by site generators,
     and some print it unescaped. (`&` and `'` stay: they start no tag and end no `"` attribute.)"""
-    text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in str(value))
+    text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in str(_plain(value)))
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
@@ -221,6 +234,25 @@ def add_utm(url: str | None, utm: Mapping[str, str] | None, *, number: int) -> s
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in given]
     query.extend(given.items())
     return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+#: What `{edition}` in a UTM value becomes in each edition (walk39 #6: one utm_medium tagged the
+#: blog's, the feed's and the Markdown's links `email`); the feed's is its entries' fragments'.
+EDITIONS = {
+    "html": "web",
+    "fragment": "blog",
+    "markdown": "markdown",
+    "email": "email",
+    "text": "text",
+    "feed": "feed",
+}
+
+
+def utm_for(utm: Mapping[str, str] | None, edition: str) -> Mapping[str, str] | None:
+    """The editor's UTM parameters for one edition (a name of `EDITIONS`): `{edition}` replaced."""
+    if not utm:
+        return utm
+    return {k: str(v).replace("{edition}", EDITIONS[edition]) for k, v in utm.items()}
 
 
 def _utm_sections(
@@ -282,6 +314,34 @@ def _rfc3339(value: datetime) -> str:
     return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def published_feed_ids(out_dir: Path) -> dict[str, str]:
+    """The Atom ids the output folder's feed.xml gave: {"feed.xml": the feed's, "issue-N.html":
+    each entry's (by its link's file name)}; {} when there is no such feed (or it is unreadable).
+
+    Why: the ids were name-based `urn:uuid:`s without `site_url` and the pages' URLs with it, so
+    setting `site_url` later changed every id and feed readers showed old issues as new (walk39
+    #5). An id once published is kept."""
+    try:
+        root = ET.fromstring((out_dir / "feed.xml").read_bytes())
+    except (OSError, ET.ParseError, ValueError):
+        return {}
+    ids: dict[str, str] = {}
+    own = root.findtext(f"{_ATOM}id")
+    if own and own.strip():
+        ids["feed.xml"] = own.strip()
+    for entry in root.iter(f"{_ATOM}entry"):
+        entry_id = (entry.findtext(f"{_ATOM}id") or "").strip()
+        for link in entry.iter(f"{_ATOM}link"):
+            if link.get("rel", "alternate") == "alternate" and entry_id:
+                name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
+                if re.fullmatch(r"issue-\d+\.html", name):
+                    ids.setdefault(name, entry_id)
+    return ids
+
+
 def archive_context(
     title: str,
     editor: str | None,
@@ -289,34 +349,37 @@ def archive_context(
     *,
     site_url: str | None,
     formats: Collection[str] = OUTPUTS,
+    known_ids: Mapping[str, str] | None = None,
 ) -> dict[str, object]:
-    """The variables of index.html and feed.xml."""
+    """The variables of index.html and feed.xml; an Atom id in `known_ids` (published_feed_ids)
+    is kept as it was published."""
+    known = known_ids or {}
     base = _base(site_url)
     items = sorted(archive, key=lambda a: a.number, reverse=True)
     entries = [
         {
             "number": a.number,
-            "title": a.title,
+            "title": Text(a.title),
             "date": a.date,
             "date_text": a.date_text,
             "date_rfc3339": _rfc3339(a.date),
-            "subjects": a.subjects,
-            "theme": join_names(a.theme),
-            "theme_subjects": a.theme,
+            "subjects": tuple(Text(s) for s in a.subjects),
+            "theme": Text(join_names(a.theme)),
+            "theme_subjects": tuple(Text(t) for t in a.theme),
             "fragment_html": a.fragment_html,
             "href": a.href,
             "link": _page_url(base, a.href) or a.href,
-            "entry_id": _feed_id(title, base, a.href),
+            "entry_id": known.get(a.href) or _feed_id(title, base, a.href),
         }
         for a in items
     ]
     newest = max((a.date for a in items), default=datetime(1970, 1, 1, tzinfo=UTC))
     return {
-        "title": title,
-        "editor": editor or "",
+        "title": Text(title),
+        "editor": Text(editor or ""),
         "archive": entries,
         "updated": _rfc3339(newest),
-        "feed_id": _feed_id(title, base, "feed.xml"),
+        "feed_id": known.get("feed.xml") or _feed_id(title, base, "feed.xml"),
         "site_url": base,
         "index_url": _page_url(base, "index.html"),
         "feed_url": _page_url(base, "feed.xml"),
@@ -437,11 +500,89 @@ def email_html(html: str) -> str:
     return re.sub(r"(?is)<script\b.*?</script\s*>", "", inlined)
 
 
+def script_in_feed(text: str) -> str | None:
+    """What in this Atom/RSS XML would run script in a reader: its markup, and the HTML of every
+    element of type "html" (escaped in the XML: a reader shows it as HTML)."""
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError:
+        return script_in(text)
+    for element in root.iter():
+        markup = "".join(f' {k}="{html.escape(v)}"' for k, v in element.attrib.items())
+        found = script_in(f"<x{markup}>")
+        if found is None and element.get("type") in {"html", "xhtml"}:
+            found = script_in(element.text or "")
+        if found is not None:
+            return found
+    return None
+
+
+#: Where a template shows a value as markup: `|safe`, `autoescape false`, `Markup`.
+_AS_MARKUP = re.compile(r"\|\s*safe\b|autoescape\s+false|\bMarkup\b")
+
+
+def _markup_lines(env: jinja2.Environment) -> list[str]:
+    """`file:line` of every place in the editor's templates that shows a value as markup."""
+    loaders = getattr(env.loader, "loaders", [env.loader])
+    found = []
+    for loader in loaders[:-1]:  # the last is curator's own
+        for folder in getattr(loader, "searchpath", []):
+            try:
+                files = sorted(p for p in Path(folder).iterdir() if p.is_file())
+            except OSError:
+                continue
+            for path in files:
+                try:
+                    lines = path.read_text(encoding="utf-8").splitlines()
+                except (OSError, UnicodeDecodeError):
+                    continue
+                found += [
+                    f"{path.name}:{n}" for n, line in enumerate(lines, 1) if _AS_MARKUP.search(line)
+                ]
+    return found
+
+
+def refuse_script(env: jinja2.Environment, template: str, filename: str, text: str) -> None:
+    """Stop (exit 2, before anything is written) when an HTML or XML edition would publish
+    markup that runs script, whatever the template does (walk39 #1); names the template and
+    where it shows a value as markup."""
+    if filename.endswith(".xml"):
+        found = script_in_feed(text)
+    elif filename.endswith(".html"):
+        found = script_in(text)
+    else:
+        return
+    if found is None:
+        return
+    where = _markup_lines(env)
+    hint = (
+        f"; the editor's templates show a value as markup at {', '.join(where)}: take `|safe`"
+        " off values curator gives (they are text), and write no script in a template"
+        if where
+        else "; write no script, event handler or javascript: link in a template"
+    )
+    raise TemplateMistake(
+        f"template {template}: {filename} would publish {found}, which runs script in a"
+        f" reader's browser or mail program; nothing was published{hint}"
+    )
+
+
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
     try:
         return _XML_INVALID.sub("", render(env, template, dict(context)))
-    except jinja2.TemplateNotFound:
-        raise
+    except jinja2.TemplateNotFound as exc:
+        if exc.name == template:
+            raise
+        # One the template includes, extends or imports (walk39 #3: it was taken for a file
+        # the output folder could not write, as TemplateNotFound is an OSError).
+        where = _where(exc, template)
+        raise TemplateMistake(
+            f'template {Path(where).name}: "{exc.name}" not found (searched:'
+            f" {searched_folders(env)}); nothing was published: add the file to your templates"
+            " folder, or correct the name"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise TemplateMistake(_not_utf8(exc, template)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateMistake(
             f"template {exc.filename or template}:{exc.lineno}: {exc.message}"
@@ -450,6 +591,23 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
         where = _where(exc, template)
         also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
         raise TemplateMistake(f"template {where}: {exc.message or exc}{also}") from None
+
+
+def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:
+    """Which template file is not UTF-8 (the loader's frame names it), and the fix (walk39 #4:
+    a template saved in Latin-1 stopped the build with a raw traceback)."""
+    path = template
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_locals.get("filename")
+        if tb.tb_frame.f_code.co_name == "get_source" and isinstance(filename, str):
+            path = filename
+        tb = tb.tb_next
+    return (
+        f"template {path}: not UTF-8 text (byte {exc.object[exc.start : exc.start + 1]!r} at"
+        f" position {exc.start}); nothing was published: save the file as UTF-8 in your editor"
+        " (e.g. iconv -f latin1 -t utf-8), then run again"
+    )
 
 
 def _where(exc: BaseException, template: str) -> str:
@@ -466,16 +624,123 @@ def _where(exc: BaseException, template: str) -> str:
     return where
 
 
+#: The editions that show every article's credit and link, with the template of each (index.html
+#: lists issues, latest.html is issue-N.html again, the JSON is curator's own).
+_SHOWS_ARTICLES = {
+    "issue-{n}.html": "issue.html",
+    "issue-{n}.fragment.html": "fragment.html",
+    "issue-{n}.md": "issue.md",
+    "issue-{n}.email.html": "email.html",
+    "issue-{n}.txt": "issue.txt",
+    "feed.xml": "feed.xml",
+}
+
+
+def _as_read(text: str, filename: str) -> str:
+    """An edition's text as a reader reads it: entities and Markdown escapes undone (twice in the
+    feed, whose HTML content is escaped in the XML), runs of spaces as one."""
+    text = re.sub(r"\\([^\w\s])", r"\1", text)
+    text = html.unescape(text)
+    if filename.endswith(".xml"):
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def _source(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _templates_of(folder: Path, template: str) -> list[str]:
+    """The editor's files (in `folder`) that make an edition: its template and those it includes
+    (the feed's entries are the fragment), as far as curator's own templates go."""
+    names = ["fragment.html"] if template == "feed.xml" else []
+    names.insert(0, template)
+    for name in list(names):
+        own = folder / name if (folder / name).is_file() else builtin_templates() / name
+        names += [n for n in TEMPLATE_REFERENCE.findall(_source(own)) if n not in names]
+    return [n for n in names if (folder / n).is_file()]
+
+
+def unshown_articles(
+    issue: Issue,
+    files: Mapping[str, str],
+    folder: Path | None,
+    *,
+    site_url: str | None = None,
+    utm: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    """A warning per group of editions made with the editor's templates (in `folder`) that leave
+    out articles' credits or links which curator's own templates show (walk39 #2: a template
+    without `entry.credit` and `entry.url` published every issue without them, silently)."""
+    if folder is None:
+        return ()
+    groups: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
+    for pattern, template in _SHOWS_ARTICLES.items():
+        filename = pattern.format(n=issue.number)
+        if filename not in files:
+            continue
+        edition = (
+            next(k for k, (t, _) in ISSUE_FORMATS.items() if t == template)
+            if (template != "feed.xml")
+            else "feed"
+        )
+        context = output_context(issue, site_url=site_url, utm=utm_for(utm, edition))
+        entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
+        credits = [" ".join(e.credit.split()) for e in entries if e.credit]
+        links = [e.url for e in entries if e.url]
+        raw = files[filename]
+        read = _as_read(raw, filename)
+        flat = " ".join(raw.split())
+        missing = []
+        lost = [c for c in credits if c not in read and c not in flat]
+        if lost:
+            missing.append(f'the credit of {len(lost)} of {len(credits)} articles ("{lost[0]}")')
+        gone = [
+            u
+            for u in links
+            if not any(v in raw or v in read for v in (u, str(md_url(u)), html.escape(u)))
+        ]
+        if gone:
+            missing.append(f"the link of {len(gone)} of {len(links)} articles ({gone[0]})")
+        if missing:
+            wanted = ("entry.credit",) * bool(lost) + ("entry.url",) * bool(gone)
+            groups.setdefault(tuple(missing), []).append((filename, template, wanted))
+    warnings = []
+    for lacks, editions in groups.items():
+        used: list[str] = []
+        variables: list[str] = []
+        for _, template, wanted in editions:
+            variables += [w for w in wanted if w not in variables]
+            for name in _templates_of(folder, template):
+                # the file that lists the articles (`for entry in section.entries`)
+                if name not in used and "entries" in _source(folder / name):
+                    used.append(name)
+        mine = ", ".join(str(folder / n) for n in used) or str(folder)
+        add = " and ".join(f"`{v}`" for v in variables)
+        warnings.append(
+            f"{mine}: your templates leave out of {', '.join(e[0] for e in editions)}"
+            f" {' and '.join(lacks)}, which curator's own templates show; add {add} to"
+            " them (docs/templates.md), or delete a copy to use curator's own"
+        )
+    return tuple(warnings)
+
+
 def fragment_of(
     issue: Issue,
     env: jinja2.Environment,
     *,
     site_url: str | None = None,
     utm: Mapping[str, str] | None = None,
+    edition: str = "fragment",
 ) -> str:
-    """The issue's body alone (fragment.html): a blog post's content and the feed entry's."""
+    """The issue's body alone (fragment.html): a blog post's content and the feed entry's (with
+    `edition` "feed", for the UTM parameters' `{edition}`)."""
     install_filters(env)
-    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=utm))
+    tags = utm_for(utm, edition)
+    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=tags))
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
@@ -497,6 +762,7 @@ def render_outputs(
     archive: Sequence[ArchiveItem] = (),
     formats: Collection[str] = OUTPUTS,
     utm: Mapping[str, str] | None = None,
+    known_ids: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Every output as {file name: text}; pure. The issue itself is added to (or replaces its number
     in) `archive` for index.html and feed.xml."""
@@ -504,7 +770,13 @@ def render_outputs(
     if unknown:
         raise OutputError(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
     install_filters(env)
-    context = output_context(issue, site_url=site_url, utm=utm, formats=formats)
+    per_edition = bool(utm) and any("{edition}" in str(v) for v in (utm or {}).values())
+
+    def context_of(edition: str) -> dict[str, object]:
+        tags = utm_for(utm, edition)
+        return output_context(issue, site_url=site_url, utm=tags, formats=formats)
+
+    context = context_of("fragment")
     files: dict[str, str] = {}
     fragment = _render(env, "fragment.html", context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
@@ -517,12 +789,18 @@ def render_outputs(
             files[filename] = fragment
         else:
             assert template is not None
-            text = _render(env, template, context)
+            text = _render(env, template, context_of(name) if per_edition else context)
             files[filename] = email_html(text) if name == "email" else text
+    for template, pattern in ISSUE_FORMATS.values():
+        filename = pattern.format(n=issue.number)
+        if template is not None and filename in files:
+            refuse_script(env, template, filename, files[filename])
     if "html" in formats:
         files["latest.html"] = files[f"issue-{issue.number}.html"]
     if "index" in formats or "feed" in formats:
         items = {a.number: a for a in archive}
+        if per_edition:  # the feed's entries tag their links as the feed's
+            fragment = _render(env, "fragment.html", context_of("feed"))
         items[issue.number] = archive_item(issue, fragment)
         files.update(
             render_archive(
@@ -532,6 +810,7 @@ def render_outputs(
                 env=env,
                 site_url=site_url,
                 formats=formats,
+                known_ids=known_ids,
             )
         )
     return files
@@ -545,15 +824,20 @@ def render_archive(
     env: jinja2.Environment,
     site_url: str | None = None,
     formats: Collection[str] = OUTPUTS,
+    known_ids: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`."""
     install_filters(env)
-    arch = archive_context(title, editor, archive, site_url=site_url, formats=formats)
+    arch = archive_context(
+        title, editor, archive, site_url=site_url, formats=formats, known_ids=known_ids
+    )
     files = {}
     if "index" in formats:
         files["index.html"] = _render(env, "index.html", arch)
     if "feed" in formats:
         files["feed.xml"] = _render(env, "feed.xml", arch)
+    for name, text in files.items():
+        refuse_script(env, name, name, text)
     return files
 
 
@@ -588,7 +872,7 @@ def load_archive(
     re-rendered; and a warning per record that could not be read (it is left out, never fatal)."""
     issues, warnings = published_issues(out_dir)
     items = [
-        archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm))
+        archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm, edition="feed"))
         for issue in issues.values()
     ]
     items.sort(key=lambda a: a.number, reverse=True)
@@ -624,7 +908,9 @@ __all__ = [
     "fragment_of",
     "issue_data",
     "issue_from_data",
+    "unshown_articles",
     "load_archive",
+    "published_feed_ids",
     "published_issues",
     "publish_outputs",
     "render_archive",

@@ -14,7 +14,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from curator.models import Issue, Scored
 from curator.urls import safe_url
@@ -74,7 +74,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
 
 
 #: A template's name where another template includes, extends or imports it.
-_TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
+TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
 
 
 def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:
@@ -112,7 +112,7 @@ def unused_templates(folder: Path) -> tuple[str, ...]:
     used = set(known)
     for path in files:
         try:
-            used.update(_TEMPLATE_REFERENCE.findall(path.read_text(encoding="utf-8")))
+            used.update(TEMPLATE_REFERENCE.findall(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError):
             continue
     warnings = []
@@ -141,6 +141,17 @@ def unused_templates(folder: Path) -> tuple[str, ...]:
                 f" templates it reads: {names}, and files they include)"
             )
     return tuple(warnings)
+
+
+class Text(str):
+    """Plain text a template shows: escaped in an HTML or XML template even under `|safe` (its
+    `__html__` is the escaped text, which `|safe` and autoescaping both use), as it is in a text
+    one. Why: `{{ entry.blurb|safe }}` published a draft's `<img onerror=...>` live (walk39 #1)."""
+
+    __slots__ = ()
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
 
 
 def safe_url_filter(url: str | None, base: str | None = None) -> str:
@@ -642,16 +653,18 @@ def entry_view(entry: Scored) -> EntryView:
     publication = art.publication or ""
     html, blocks = blurb_html(art.blurb, art.blurb_markdown)
     return EntryView(
-        title=art.title,
+        title=Text(art.title),
         url=safe_url(art.url),
-        author=author,
-        publication=publication,
-        credit=credit_line(author, publication),
-        blurb=art.blurb,
+        author=Text(author),
+        publication=Text(publication),
+        credit=Text(credit_line(author, publication)),
+        blurb=Text(art.blurb),
         score=entry.score,
-        matched=entry.matched,
+        matched=tuple(Text(m) for m in entry.matched),
         also_covered_by=tuple(
-            (name, safe_url(url)) for name, url in entry.also_covered_by if name != publication
+            (Text(name), safe_url(url))
+            for name, url in entry.also_covered_by
+            if name != publication
         ),
         also_in_publication=tuple(
             safe_url(url)
@@ -669,8 +682,8 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
     `has_feed`, which depend on the build's formats: curator.outputs.output_context adds them."""
     sections = tuple(
         SectionView(
-            sec.subject,
-            sec.description,
+            Text(sec.subject),
+            Text(sec.description),
             slugify(sec.subject),
             tuple(entry_view(e) for e in sec.entries),
         )
@@ -678,23 +691,23 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
     )
     return {
         "issue": issue,
-        "title": issue.title,
+        "title": Text(issue.title),
         "number": issue.number,
         "date": issue.date,
-        "date_text": date_text(issue.date),
-        "editor": issue.editor or "",
+        "date_text": Text(date_text(issue.date)),
+        "editor": Text(issue.editor or ""),
         "introduction_html": markdown_html(issue.introduction),
-        "introduction_text": cut_unsafe_links(issue.introduction).strip(),
-        "theme": join_names(issue.theme),
-        "theme_subjects": issue.theme,
+        "introduction_text": Text(cut_unsafe_links(issue.introduction).strip()),
+        "theme": Text(join_names(issue.theme)),
+        "theme_subjects": tuple(Text(t) for t in issue.theme),
         "closing_html": markdown_html(issue.closing),
-        "closing_text": cut_unsafe_links(issue.closing).strip(),
+        "closing_text": Text(cut_unsafe_links(issue.closing).strip()),
         "sections": sections,
         "article_count": sum(len(s.entries) for s in sections),
         "site_url": safe_url(site_url) if site_url else None,
         # Added for the output formats (curator/outputs.py); documented in docs/templates.md.
         "slug": f"issue-{issue.number}",
-        "subjects": tuple(s.subject for s in sections),
+        "subjects": tuple(Text(s.subject) for s in sections),
         "page_url": _site_page(site_url, f"issue-{issue.number}.html"),
         "index_url": _site_page(site_url, "index.html"),
         "feed_url": _site_page(site_url, "feed.xml"),
@@ -711,10 +724,20 @@ def render(env: jinja2.Environment, template: str, context: dict[str, object]) -
     """Render one template; a missing template names every folder searched."""
     try:
         return env.get_template(template).render(context)
-    except jinja2.TemplateNotFound:
+    except jinja2.TemplateNotFound as exc:
+        if exc.name != template:  # one it includes (curator.outputs says where)
+            raise
         searched = [
             getattr(loader, "searchpath", [])
             for loader in getattr(env.loader, "loaders", [env.loader])
         ]
         folders = ", ".join(p for paths in searched for p in paths)
         raise jinja2.TemplateNotFound(f"{template} (searched: {folders})") from None
+
+
+def searched_folders(env: jinja2.Environment) -> str:
+    """Every folder `env` looks for a template in, in order."""
+    searched = [
+        getattr(loader, "searchpath", []) for loader in getattr(env.loader, "loaders", [env.loader])
+    ]
+    return ", ".join(p for paths in searched for p in paths)

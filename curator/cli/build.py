@@ -446,11 +446,20 @@ def render(
         )
     print_warnings(result.warnings)
     if as_json:
-        data = {"issues": list(result.numbers), "files": [str(p) for p in result.paths]}
+        data = {
+            "issues": list(result.numbers),
+            "files": [str(p) for p in result.paths],
+            "changed": [str(p) for p in result.changed],
+        }
         echo_json(data)
         return
     shown = ", ".join(str(n) for n in result.numbers)
-    click.echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written.")
+    if result.changed:
+        names = ", ".join(p.name for p in result.changed)
+        what = f"{len(result.changed)} of them changed: {names}"
+    else:
+        what = "none changed (each already held the same text)"
+    click.echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
 
 
 @click.command()
