@@ -1080,13 +1080,17 @@ def draft_to_issue(
                     blurb=entry.blurb,
                 )
                 found = replace(found, article=article)
-            elif entry.blurb or entry.authors or entry.publication:
+            elif entry.blurb or entry.credit_lines:
                 # Added by URL, with what the editor wrote under it (the blurb the page did not
-                # give, say): theirs wins, the page fills in the rest.
+                # give, say): theirs wins, the page fills in the rest. A credit line written
+                # empty is theirs too: none (walk38 #1: the page's credit was published).
+                wrote = entry.credit_lines
                 article = replace(
                     found.article,
-                    authors=entry.authors or found.article.authors,
-                    publication=entry.publication or found.article.publication,
+                    authors=entry.authors if "author" in wrote else found.article.authors,
+                    publication=(entry.publication or None)
+                    if "publication" in wrote
+                    else found.article.publication,
                     blurb=entry.blurb or found.article.blurb,
                 )
                 found = replace(found, article=article)

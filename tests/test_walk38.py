@@ -1,0 +1,84 @@
+"""walk38: an editor reviewing drafts, each finding through the CLI on real files and a real HTTP
+server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+#: A page of a site of its own, crediting an author and naming its site.
+PAGE = """<!doctype html><html><head>
+<title>Queue Triage That Customers Never See</title>
+<meta name="author" content="Dana Reyes">
+<meta property="og:site_name" content="Harbour Review">
+<meta property="og:title" content="Queue Triage That Customers Never See">
+{canonical}
+</head><body><article>
+<h1>Queue Triage That Customers Never See</h1>
+<p>Support teams that sort their queue by urgency before lunch answer the hardest tickets first.
+The customers who wait longest are then the ones whose question was simplest to answer.</p>
+<p>We followed three service desks for a month to see how their triage rules changed response
+times, and which customers noticed the difference in their satisfaction surveys.</p>
+<p>The desks that published their triage rules to customers saw fewer repeat contacts, since
+people knew when to expect an answer and stopped writing again to ask where it was.</p>
+</article></body></html>"""
+
+
+def _said(err: str) -> str:
+    return " ".join(err.split())
+
+
+def _drafted(demo: Path) -> Path:
+    """The demo's first draft (pages on 127.0.0.1 allowed), fetched and written."""
+    text = demo.read_text(encoding="utf-8")
+    if "allow_private_addresses" not in text:
+        text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+        demo.write_text(text, encoding="utf-8")
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run("draft", "--config", str(demo), "--no-fetch")
+    assert code == 0, err
+    return demo.parent / "drafts" / "issue-1.md"
+
+
+def _adding(demo: Path, url: str, under: str = "") -> Path:
+    """The demo's first draft with an article added by `url` alone under Service operations,
+    with the lines `under` right under its heading."""
+    path = _drafted(demo)
+    draft = path.read_text(encoding="utf-8").replace(
+        "# Service operations\n", f"# Service operations\n\n## {url}\n{under}\n", 1
+    )
+    path.write_text(draft, encoding="utf-8")
+    return path
+
+
+def _entry(demo: Path, title: str) -> str:
+    """The article titled `title` in the published Markdown edition of issue 1."""
+    text = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    return text.split(title, 1)[1].split("###", 1)[0]
+
+
+def test_empty_credit_lines_under_an_added_address_publish_no_credit(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk38 #1: an empty `author:` or `publication:` line under an address added in a draft
+    was ignored, and the page's credit published. README: an empty line publishes the article
+    without one, and what you write under an address replaces what the page gives."""
+    url = http_server.add("/triage.html", PAGE.format(canonical=""), content_type="text/html")
+    path = _adding(demo, url, "author:\npublication:\n")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    entry = _entry(demo, "Queue Triage That Customers Never See")
+    assert "Dana Reyes" not in entry and "Harbour Review" not in entry, entry
+    # Without the lines the page's credit is published, as before.
+    (demo.parent / ".curator").rename(demo.parent / "old-store")
+    (demo.parent / "output").rename(demo.parent / "old-output")
+    (demo.parent / "drafts").rename(demo.parent / "old-drafts")
+    path = _adding(demo, url, "publication: The Harbour\n")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    entry = _entry(demo, "Queue Triage That Customers Never See")
+    assert "Dana Reyes" in entry and "The Harbour" in entry, entry
+    assert "Harbour Review" not in entry
