@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -194,6 +195,7 @@ def run_build(
         return BuildResult(summary, None, warnings=(*notes, str(error)))
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
+    _unused_draft(config, store, planned)
     issue = planned.issue
     published = publish_issue(
         issue, config, store, out_dir, templates, now=now, planned=planned.planned
@@ -780,12 +782,9 @@ def write_next_draft(
             f"{path} exists already (your edits would be lost); "
             "build it with `curator build --draft`, or pass --force to replace it"
         )
-    notes_by_url: dict[str, list[str]] = {}
-    for url, note in credit_notes(config, store, issue).items():
-        notes_by_url.setdefault(url, []).append(note)
-    for url in planned.weak_fits:
-        notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
-    write_atomic(path, write_draft(issue, name=str(path), notes=notes_by_url))
+    text = _draft_text(config, store, planned, path)
+    write_atomic(path, text)
+    store.record_draft_written(issue.number, _digest(text))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
     copies = same_stories(
@@ -804,6 +803,48 @@ def write_next_draft(
         *unread,
     )
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+def _draft_text(config: Config, store: Store, planned: NextIssue, path: Path) -> str:
+    """The draft `curator draft` writes of the planned issue, at `path`."""
+    notes_by_url: dict[str, list[str]] = {}
+    for url, note in credit_notes(config, store, planned.issue).items():
+        notes_by_url.setdefault(url, []).append(note)
+    for url in planned.weak_fits:
+        notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
+    return write_draft(planned.issue, name=str(path), notes=notes_by_url)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
+def _unused_draft(config: Config, store: Store, planned: NextIssue) -> None:
+    """Stop a build without --draft while drafts/issue-<N>.md of the very issue it would publish
+    was edited since `curator draft` wrote it (walk38 #2: the editor cut an article in the draft,
+    and `curator build` published it, saying nothing of the draft). A draft as curator wrote it
+    (or as it would write it now: one from before curator kept a note of it) was not reviewed:
+    the build goes on."""
+    folder = config.settings.drafts or config.folder / "drafts"
+    path = draft_path(folder, planned.issue.number)
+    if not path.exists():
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    if text is not None and (
+        _digest(text) == store.draft_written(planned.issue.number)
+        or _digest(text) == _digest(_draft_text(config, store, planned, path))
+    ):
+        return
+    raise BuildError(
+        f"{path} is a draft of issue {planned.issue.number}, the issue this build would publish,"
+        " edited since `curator draft` wrote it: nothing was published, for this build would"
+        " publish what curator chooses, not your draft. To publish the draft"
+        f" as reviewed: curator build --draft {path}; to publish what curator chooses instead,"
+        " move the draft out of its folder (or delete it), then build again"
+    )
 
 
 #: The draft's note on an article that fits its subject only weakly (`weak_fit_warnings`).

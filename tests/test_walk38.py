@@ -82,3 +82,27 @@ def test_empty_credit_lines_under_an_added_address_publish_no_credit(
     entry = _entry(demo, "Queue Triage That Customers Never See")
     assert "Dana Reyes" in entry and "The Harbour" in entry, entry
     assert "Harbour Review" not in entry
+
+
+def test_a_plain_build_stops_while_an_edited_draft_of_its_issue_waits(demo: Path) -> None:
+    """walk38 #2: with drafts/issue-1.md edited (an article cut), `curator build --no-fetch`
+    published the cut article and said nothing of the draft. Now it stops before publishing,
+    naming the draft and both ways on; a draft as curator wrote it publishes the same issue, so
+    the build goes on."""
+    path = _drafted(demo)
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\n## ", 1)
+    path.write_text(head + "\n## " + rest.split("\n## ", 1)[1], encoding="utf-8")  # one cut
+    code, _, err = run("build", "--config", str(demo), "--no-fetch")
+    assert code == 1, err
+    said = _said(err)
+    assert f"{path} is a draft of issue 1, the issue this build would publish" in said, said
+    assert "nothing was published" in said
+    assert f"curator build --draft {path}" in said
+    assert "move the draft out of its folder (or delete it)" in said
+    assert not (demo.parent / "output" / "issue-1.html").exists()
+    # As curator wrote it, the draft publishes nothing else: the build goes on, unstopped.
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--no-fetch")
+    assert code == 0, err
+    assert path.name not in err
