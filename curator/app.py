@@ -966,8 +966,10 @@ def build_from_draft(
     notes: list[str] = []
     refresh(config, store, say=notes.append)
     planned = takes_plan_place(config, store, issue.theme)
-    mismatch = closing_mismatch(config, store, issue.theme, planned, issue.closing, str(draft_file))
     closing_at = f"{draft_file}:{draft.lines['closing']}" if "closing" in draft.lines else ""
+    mismatch = closing_mismatch(
+        config, store, issue.theme, planned, issue.closing, closing_at or str(draft_file)
+    )
     mismatch += thin_promise(
         config,
         store,

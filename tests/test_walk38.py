@@ -106,3 +106,27 @@ def test_a_plain_build_stops_while_an_edited_draft_of_its_issue_waits(demo: Path
     code, _, err = run("build", "--config", str(demo), "--no-fetch")
     assert code == 0, err
     assert path.name not in err
+
+
+def test_a_drafts_closing_promising_the_issues_own_theme_is_warned_about(
+    themed_demo: Path,
+) -> None:
+    """walk38 #4: theme: changed to Service operations, and the closing line still "Next time:
+    Service operations": published with no word, though README promises a warning when the
+    draft's closing names another next theme than the plan will give."""
+    demo = themed_demo
+    service, measuring = "Service operations", "Measuring the customer experience"
+    assert run("build", "--config", str(demo), "-q")[0] == 0  # issue 1, promises Measuring
+    assert run("draft", "--config", str(demo), "--no-fetch", "-q")[0] == 0  # on Measuring
+    draft = demo.parent / "drafts" / "issue-2.md"
+    text = draft.read_text(encoding="utf-8")
+    assert f"closing: 'Next time: {service}. Won''t you learn with me?'" in text
+    draft.write_text(text.replace(f"theme: {measuring}", f"theme: {service}"), encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    said = _said(err)
+    assert (
+        f'{draft}:7 closes with "Next time: {service}. Won\'t you learn with me?", naming'
+        f" `{service}`, this issue's own theme, as the next theme, but after this issue on"
+        f" {service} the plan of themes (themes: plan:) has `{measuring}` next"
+    ) in said, said
