@@ -419,11 +419,26 @@ class _FrontMatter:
         return self.lines.get(key, 2)
 
 
+class _DraftLoader(yaml.SafeLoader):  # type: ignore[misc]
+    """YAML's safe loader, but a date that is no date (`date: 2026-13-45`) is left as text, for
+    `_draft_date` to name with its line, where the loader raised a bare ValueError (walk38 #5)."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_DraftLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str, int]]:
     """The front matter's YAML as values and the line of each key (1-based in the file)."""
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(source)
+        values = yaml.load(source, Loader=_DraftLoader)  # noqa: S506 - a safe loader
     except RecursionError:
         raise DraftError(path, 2, "the front matter is nested too deeply to be a draft's") from None
     except yaml.YAMLError as exc:
@@ -498,9 +513,13 @@ def _draft_date(value: object, path: Path, line: int) -> datetime:
         return datetime.combine(value, time(0), tzinfo=UTC)
     try:
         return _draft_date(datetime.fromisoformat(str(value).strip()), path, line)
-    except ValueError:
+    except ValueError as exc:
+        # ("month must be in 1..12": why a date-shaped value is none; else the shape is wrong)
+        why = f" ({exc})" if "must be in" in str(exc) else ""
         raise DraftError(
-            path, line, f"date {value!r} is not a date; write it as 2026-11-25"
+            path,
+            line,
+            f"date {value!r} is not a date{why}; write it as 2026-11-25 (year-month-day)",
         ) from None
 
 
@@ -850,6 +869,8 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         raise DraftError(
             path, 1, f"the draft is over {MAX_DRAFT_CHARS:,} characters; is it a draft?"
         )
+    # A byte order mark some editors put first (Notepad's "UTF-8 with BOM") is no text of the draft.
+    text = text.removeprefix("\ufeff")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front = _front_matter(lines, path)
     mistakes = list(front.mistakes)
@@ -1013,17 +1034,42 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
     return replace(draft, theme=tuple(theme), sections=tuple(sections)), mistakes
 
 
+#: The lines of a draft not in UTF-8 that its mistake names one by one (the rest are counted).
+BAD_LINES_NAMED = 10
+
+
+def _not_utf8(path: Path) -> DraftError:
+    """The mistake of a draft saved in another encoding than UTF-8 (Windows-1252, say): at its
+    first line that is not UTF-8, naming every other such line (walk38 #6: only the first was)."""
+    bad = []
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), 1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    others = [str(n) for n in bad[1:BAD_LINES_NAMED]]
+    more = len(bad) - 1 - len(others)
+    also = ""
+    if others:
+        listed = ", ".join(others) + (f" and {more} more" if more else "")
+        also = f" (nor line{'s' * (len(bad) > 2)} {listed})"
+    return DraftError(
+        path,
+        bad[0] if bad else 1,
+        f"this line is not UTF-8 text{also}: the draft was saved in another encoding (such as"
+        ' Windows-1252); save it as UTF-8 in your editor ("Save with encoding: UTF-8"), then'
+        " build again",
+    )
+
+
 def read_draft(path: Path, subjects: Sequence[str] | None = None) -> Draft:
     """Read and parse a draft file, and with `subjects` check its headings and theme against them
     (as check_draft); every mistake is said at once, in line order. An unreadable file is a
     DraftError too."""
     try:
         text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise DraftError(
-            path, line, "this line is not UTF-8 text; save the draft as UTF-8"
-        ) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
     except OSError as exc:
         raise DraftError(path, 0, f"cannot read the draft ({exc.strerror or exc})") from None
     draft, mistakes = _parse(text, path)

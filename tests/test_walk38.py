@@ -130,3 +130,47 @@ def test_a_drafts_closing_promising_the_issues_own_theme_is_warned_about(
         f" `{service}`, this issue's own theme, as the next theme, but after this issue on"
         f" {service} the plan of themes (themes: plan:) has `{measuring}` next"
     ) in said, said
+
+
+def test_a_date_that_is_no_date_names_its_line_and_the_fix(demo: Path) -> None:
+    """walk38 #5: `date: 2026-13-45` gave a traceback (ValueError: month must be in 1..12)."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("date: "))
+    lines[at] = "date: 2026-13-45"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert (
+        f"{path}:{at + 1}: date '2026-13-45' is not a date (month must be in 1..12); write it as"
+        " 2026-11-25 (year-month-day)"
+    ) in _said(err), err
+    assert not (demo.parent / "output" / "issue-1.html").exists()
+
+
+def test_a_draft_with_a_byte_order_mark_is_read_and_one_not_in_utf8_names_every_bad_line(
+    demo: Path,
+) -> None:
+    """walk38 #6: a UTF-8 draft with a BOM was told "a draft starts with a '---' line"; a draft
+    saved as cp1252 named only its first line that is not UTF-8."""
+    path = _drafted(demo)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    blurbs = [i for i, line in enumerate(lines) if line[:1].isalpha() and ":" not in line][:3]
+    for i in blurbs:
+        lines[i] = "\u201cQuoted\u201d " + lines[i]
+    bad = demo.parent / "drafts" / "cp1252.md"
+    bad.write_bytes("\n".join(lines).encode("cp1252", errors="replace"))
+    code, _, err = run("build", "--config", str(demo), "--draft", str(bad))
+    assert code == 2, err
+    first, second, third = (i + 1 for i in blurbs)
+    assert (
+        f"{bad}:{first}: this line is not UTF-8 text (nor lines {second}, {third}): the draft was"
+        " saved in another encoding (such as Windows-1252); save it as UTF-8"
+    ) in _said(err), err
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    code, out, err = run("build", "--config", str(demo), "--draft", str(path), "--json")
+    assert code == 0, err
+    assert json.loads(out)["issue"] == 1
+    assert "---" not in err
