@@ -503,8 +503,16 @@ def publish_issue(
     formats = config.settings.outputs or OUTPUTS
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        # The archive page and feed of issues are the newsletter's, titled as feeds.yaml says: a
+        # draft's `title:` is its issue's own (walk38 #7: it renamed them for one build).
         rendered = render_outputs(
-            issue, env=env, site_url=config.site_url, archive=archive, formats=formats, utm=utm
+            issue,
+            env=env,
+            site_url=config.site_url,
+            archive=archive,
+            formats=formats,
+            utm=utm,
+            newsletter=(config.title, config.editor),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -956,6 +964,7 @@ def build_from_draft(
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
+        *_own_title(config, draft, draft_file),
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
@@ -984,6 +993,19 @@ def build_from_draft(
     warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
+    )
+
+
+def _own_title(config: Config, draft: Draft, path: Path) -> tuple[str, ...]:
+    """What becomes of a draft's `title:` other than the newsletter's: the issue is published
+    under it, and the archive page and feed of issues keep feeds.yaml's (walk38 #7)."""
+    if draft.title.split() == config.title.split():
+        return ()
+    return (
+        f"{path}:{draft.lines.get('title', 2)}: issue {draft.number} is published as"
+        f' "{draft.title}" (the draft\'s title:), but the archive page (index.html) and the feed'
+        f' of issues (feed.xml) keep the newsletter\'s title, "{config.title}": to rename the'
+        f" newsletter, change `newsletter: title:` in {config.path}",
     )
 
 
@@ -1111,10 +1133,14 @@ def render_issues(
             archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm))
             for i in issues.values()
         ]
-        last = issues[newest]
         files.update(
             render_archive(
-                last.title, last.editor, items, env=env, site_url=config.site_url, formats=formats
+                config.title,
+                config.editor,
+                items,
+                env=env,
+                site_url=config.site_url,
+                formats=formats,
             )
         )
         # All the files, or none: a full disk half-way leaves every file as it was.

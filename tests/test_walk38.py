@@ -174,3 +174,35 @@ def test_a_draft_with_a_byte_order_mark_is_read_and_one_not_in_utf8_names_every_
     assert code == 0, err
     assert json.loads(out)["issue"] == 1
     assert "---" not in err
+
+
+def test_a_drafts_title_is_its_issues_and_the_archive_and_feed_keep_the_newsletters(
+    demo: Path,
+) -> None:
+    """walk38 #7: a draft's `title:` renamed the archive's <h1> and the feed's <title> without a
+    word, and the next plain build changed them back."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("title: "))
+    lines[at] = "title: CX Weekly Special"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    assert (
+        f'{path}:{at + 1}: issue 1 is published as "CX Weekly Special" (the draft\'s title:), but'
+        " the archive page (index.html) and the feed of issues (feed.xml) keep the newsletter's"
+        ' title, "Customer Experience Weekly": to rename the newsletter, change `newsletter:'
+        f" title:` in {demo}"
+    ) in _said(err), err
+    out = demo.parent / "output"
+    assert "<title>CX Weekly Special" in (out / "issue-1.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<h1>Customer Experience Weekly</h1>" in index, index
+    assert "<title>Customer Experience Weekly</title>" in feed, feed
+    assert "CX Weekly Special</h1>" not in index
+    # `curator render` writes them again the same way.
+    code, _, err = run("render", "--config", str(demo), "1")
+    assert code == 0, err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Customer Experience Weekly</h1>" in index
