@@ -235,6 +235,8 @@ class Draft:
     introduction_lines: tuple[int, ...] = ()
     #: The articles its same-story notes name (`DraftCopy`), in order.
     copies: tuple[DraftCopy, ...] = ()
+    #: The `# Subject` headings with no article under them (left out of the issue): (name, line).
+    empty_sections: tuple[tuple[str, int], ...] = ()
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:
@@ -614,6 +616,10 @@ class _Body:
         self.subject: tuple[str, int] | None = None
         self.entries: list[DraftEntry] = []
         self.current: _Open | None = None
+        #: An article heading was read under the current subject (broken or not).
+        self.had_article = False
+        #: The subject headings with no article under them: (name, line).
+        self.empty: list[tuple[str, int]] = []
         self.seen: dict[str, int] = {}
         self.comment_from = 0
         #: Every mistake found, so the editor hears of all of them at once.
@@ -692,6 +698,16 @@ class _Body:
             self.current = _Open(name, number, broken=True)
             if not name:
                 raise self.error(number, "this heading is empty: give it a subject or title")
+            if not safe_url(name.strip("<>")) and self._text_follows(number):
+                # `## Why this issue` with a paragraph under it, no url: line: a heading of the
+                # introduction (walk38 #8: it was told to put a '# Subject' above it).
+                raise self.error(
+                    number,
+                    f"'## {_shortened(name)}' in the introduction would start an article, and"
+                    " none can come before the first '# Subject': for a heading inside the"
+                    f" introduction, use ### ('### {_shortened(name)}'); if it is an article, put"
+                    " a '# Subject' heading above it",
+                )
             raise self.error(
                 number,
                 f"article {name!r} comes before any subject: put a '# Subject' heading above it",
@@ -820,6 +836,7 @@ class _Body:
         current, self.current = self.current, None
         if current is None:
             return
+        self.had_article = True
         try:
             entry = current.finish(self.path, self.seen)
         except DraftError as exc:
@@ -834,7 +851,10 @@ class _Body:
             self.sections.append(
                 DraftSection(self.subject[0], tuple(self.entries), self.subject[1])
             )
+        elif self.subject is not None and not self.had_article:
+            self.empty.append(self.subject)
         self.entries = []
+        self.had_article = False
 
 
 def _shortened(text: str, most: int = 60) -> str:
@@ -943,6 +963,7 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         lines=dict(front.lines),
         introduction_lines=_intro_lines(body, intro, front),
         copies=_same_story_copies(lines, front.body_start),
+        empty_sections=tuple(body.empty),
     )
     return draft, mistakes
 
@@ -983,6 +1004,17 @@ def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, 
         return (front.line("introduction"),) * (str(intro).strip().count("\n") + 1)
     skip = next((i for i, line in enumerate(body.intro) if line.strip()), len(body.intro))
     return tuple(body.intro_lines[skip:])
+
+
+def empty_sections(draft: Draft, path: Path | str) -> list[str]:
+    """A warning per `# Subject` heading of the draft with no article under it: it is left out of
+    the issue (walk38 #8: silently)."""
+    return [
+        f"{path}:{line}: '# {_shortened(name)}' has no articles under it, so it is left out of the"
+        " issue (an article inside a <!-- comment --> is not published): add one under it"
+        " ('## Title' with its url: line, or '## https://...'), or delete the heading"
+        for name, line in draft.empty_sections
+    ]
 
 
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
@@ -1265,6 +1297,7 @@ __all__ = [
     "DraftMistakes",
     "DraftSection",
     "draft_path",
+    "empty_sections",
     "draft_to_issue",
     "featured_again",
     "parse_draft",

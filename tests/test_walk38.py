@@ -206,3 +206,36 @@ def test_a_drafts_title_is_its_issues_and_the_archive_and_feed_keep_the_newslett
     assert code == 0, err
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "<h1>Customer Experience Weekly</h1>" in index
+
+
+def test_a_subject_heading_with_no_articles_is_warned_and_an_intro_h2_is_told_to_use_h3(
+    demo: Path,
+) -> None:
+    """walk38 #8: a `# Service operation` heading with no articles under it was dropped without a
+    word; a `## Heading` in the introduction was told "put a '# Subject' heading above it"."""
+    path = _drafted(demo)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[first:first] = ["## Why this issue", "", "Because it matters.", ""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    said = _said(err)
+    assert (
+        f"{path}:{first + 1}: '## Why this issue' in the introduction would start an article, and"
+        " none can come before the first '# Subject': for a heading inside the introduction, use"
+        " ### ('### Why this issue')"
+    ) in said, said
+    assert "put a '# Subject' heading above it" in said  # (only if it is an article)
+    # An empty subject heading (its articles parked in a comment) is said, with its line.
+    lines = text.splitlines()
+    lines[first:first] = ["# Voice of the customer", "", "<!--", "## Parked", "-->", ""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    assert (
+        f"{path}:{first + 1}: '# Voice of the customer' has no articles under it, so it is left"
+        " out of the issue (an article inside a <!-- comment --> is not published): add one"
+        " under it ('## Title' with its url: line, or '## https://...'), or delete the heading"
+    ) in _said(err), err
