@@ -30,6 +30,7 @@ from curator.draft import (
     dropped_credits,
     empty_sections,
     featured_again,
+    moved_addresses,
     read_draft,
     short_blurb_reason,
     stop_for,
@@ -949,6 +950,7 @@ def build_from_draft(
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
+    moved = moved_addresses(draft, issue, draft_file)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     copies = same_stories(
         issue,
@@ -967,6 +969,7 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file),
         *_own_title(config, draft, draft_file),
         *empty_sections(draft, draft_file),
+        *moved,
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),

@@ -1017,6 +1017,21 @@ def empty_sections(draft: Draft, path: Path | str) -> list[str]:
     ]
 
 
+def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
+    """A warning per article added by its address alone that is published at another address: the
+    one its page gives as its own (`<link rel="canonical">`), on another site, say (walk38 #9: a
+    127.0.0.1 address was published as arstechnica.com's, with no note). `issue` is
+    `draft_to_issue`'s, every entry found."""
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    return [
+        f"{path}:{entry.line}: {entry.url} is published at {article.url}, the address its page"
+        ' gives as its own (<link rel="canonical">), which readers follow: if that is not the'
+        " article you meant, remove the heading or give another address"
+        for entry, article in zip(draft.entries, articles, strict=True)
+        if entry.url_only and clean_url(entry.url) != clean_url(article.url)
+    ]
+
+
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
     """The draft with every subject heading and theme as the config writes it (letter case and
     spaces aside, as `--subject` and the plan take them); a heading that names no subject, nor an
@@ -1298,6 +1313,7 @@ __all__ = [
     "DraftSection",
     "draft_path",
     "empty_sections",
+    "moved_addresses",
     "draft_to_issue",
     "featured_again",
     "parse_draft",

@@ -239,3 +239,23 @@ def test_a_subject_heading_with_no_articles_is_warned_and_an_intro_h2_is_told_to
         " out of the issue (an article inside a <!-- comment --> is not published): add one"
         " under it ('## Title' with its url: line, or '## https://...'), or delete the heading"
     ) in _said(err), err
+
+
+def test_an_added_address_published_at_its_pages_canonical_one_is_said(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk38 #9: an address added on 127.0.0.1 was published as its page's canonical address on
+    another site, with no note."""
+    canonical = '<link rel="canonical" href="https://harbour.example/triage">'
+    url = http_server.add(
+        "/triage.html", PAGE.format(canonical=canonical), content_type="text/html"
+    )
+    path = _adding(demo, url)
+    line = path.read_text(encoding="utf-8").splitlines().index(f"## {url}") + 1
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    assert (
+        f"{path}:{line}: {url} is published at https://harbour.example/triage, the address its"
+        ' page gives as its own (<link rel="canonical">), which readers follow'
+    ) in _said(err), err
+    assert "https://harbour.example/triage" in _entry(demo, "Queue Triage That Customers")
