@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -27,7 +28,9 @@ from curator.draft import (
     draft_path,
     draft_to_issue,
     dropped_credits,
+    empty_sections,
     featured_again,
+    moved_addresses,
     read_draft,
     short_blurb_reason,
     stop_for,
@@ -202,6 +205,7 @@ def run_build(
         return BuildResult(summary, None, warnings=(*notes, str(error)))
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
+    _unused_draft(config, store, planned)
     issue = planned.issue
     published = publish_issue(
         issue, config, store, out_dir, templates, now=now, planned=planned.planned
@@ -509,6 +513,8 @@ def publish_issue(
     formats = config.settings.outputs or OUTPUTS
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        # The archive page and feed of issues are the newsletter's, titled as feeds.yaml says: a
+        # draft's `title:` is its issue's own (walk38 #7: it renamed them for one build).
         rendered = render_outputs(
             issue,
             env=env,
@@ -517,6 +523,7 @@ def publish_issue(
             formats=formats,
             utm=utm,
             known_ids=published_feed_ids(out_dir),
+            newsletter=(config.title, config.editor),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -799,12 +806,9 @@ def write_next_draft(
             f"{path} exists already (your edits would be lost); "
             "build it with `curator build --draft`, or pass --force to replace it"
         )
-    notes_by_url: dict[str, list[str]] = {}
-    for url, note in credit_notes(config, store, issue).items():
-        notes_by_url.setdefault(url, []).append(note)
-    for url in planned.weak_fits:
-        notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
-    write_atomic(path, write_draft(issue, name=str(path), notes=notes_by_url))
+    text = _draft_text(config, store, planned, path)
+    write_atomic(path, text)
+    store.record_draft_written(issue.number, _digest(text))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
     copies = same_stories(
@@ -823,6 +827,48 @@ def write_next_draft(
         *unread,
     )
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+def _draft_text(config: Config, store: Store, planned: NextIssue, path: Path) -> str:
+    """The draft `curator draft` writes of the planned issue, at `path`."""
+    notes_by_url: dict[str, list[str]] = {}
+    for url, note in credit_notes(config, store, planned.issue).items():
+        notes_by_url.setdefault(url, []).append(note)
+    for url in planned.weak_fits:
+        notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
+    return write_draft(planned.issue, name=str(path), notes=notes_by_url)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
+def _unused_draft(config: Config, store: Store, planned: NextIssue) -> None:
+    """Stop a build without --draft while drafts/issue-<N>.md of the very issue it would publish
+    was edited since `curator draft` wrote it (walk38 #2: the editor cut an article in the draft,
+    and `curator build` published it, saying nothing of the draft). A draft as curator wrote it
+    (or as it would write it now: one from before curator kept a note of it) was not reviewed:
+    the build goes on."""
+    folder = config.settings.drafts or config.folder / "drafts"
+    path = draft_path(folder, planned.issue.number)
+    if not path.exists():
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    if text is not None and (
+        _digest(text) == store.draft_written(planned.issue.number)
+        or _digest(text) == _digest(_draft_text(config, store, planned, path))
+    ):
+        return
+    raise BuildError(
+        f"{path} is a draft of issue {planned.issue.number}, the issue this build would publish,"
+        " edited since `curator draft` wrote it: nothing was published, for this build would"
+        " publish what curator chooses, not your draft. To publish the draft"
+        f" as reviewed: curator build --draft {path}; to publish what curator chooses instead,"
+        " move the draft out of its folder (or delete it), then build again"
+    )
 
 
 #: The draft's note on an article that fits its subject only weakly (`weak_fit_warnings`).
@@ -918,6 +964,7 @@ def build_from_draft(
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
+    moved = moved_addresses(draft, issue, draft_file)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     copies = same_stories(
         issue,
@@ -934,6 +981,9 @@ def build_from_draft(
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
+        *_own_title(config, draft, draft_file),
+        *empty_sections(draft, draft_file),
+        *moved,
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
@@ -944,8 +994,10 @@ def build_from_draft(
     notes: list[str] = []
     refresh(config, store, say=notes.append)
     planned = takes_plan_place(config, store, issue.theme)
-    mismatch = closing_mismatch(config, store, issue.theme, planned, issue.closing, str(draft_file))
     closing_at = f"{draft_file}:{draft.lines['closing']}" if "closing" in draft.lines else ""
+    mismatch = closing_mismatch(
+        config, store, issue.theme, planned, issue.closing, closing_at or str(draft_file)
+    )
     mismatch += thin_promise(
         config,
         store,
@@ -960,6 +1012,19 @@ def build_from_draft(
     warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
+    )
+
+
+def _own_title(config: Config, draft: Draft, path: Path) -> tuple[str, ...]:
+    """What becomes of a draft's `title:` other than the newsletter's: the issue is published
+    under it, and the archive page and feed of issues keep feeds.yaml's (walk38 #7)."""
+    if draft.title.split() == config.title.split():
+        return ()
+    return (
+        f"{path}:{draft.lines.get('title', 2)}: issue {draft.number} is published as"
+        f' "{draft.title}" (the draft\'s title:), but the archive page (index.html) and the feed'
+        f' of issues (feed.xml) keep the newsletter\'s title, "{config.title}": to rename the'
+        f" newsletter, change `newsletter: title:` in {config.path}",
     )
 
 
@@ -1091,11 +1156,10 @@ def render_issues(
             archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed"))
             for i in issues.values()
         ]
-        last = issues[newest]
         files.update(
             render_archive(
-                last.title,
-                last.editor,
+                config.title,
+                config.editor,
                 items,
                 env=env,
                 site_url=config.site_url,

@@ -238,6 +238,8 @@ class Draft:
     introduction_lines: tuple[int, ...] = ()
     #: The articles its same-story notes name (`DraftCopy`), in order.
     copies: tuple[DraftCopy, ...] = ()
+    #: The `# Subject` headings with no article under them (left out of the issue): (name, line).
+    empty_sections: tuple[tuple[str, int], ...] = ()
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:
@@ -425,11 +427,26 @@ class _FrontMatter:
         return self.lines.get(key, 2)
 
 
+class _DraftLoader(yaml.SafeLoader):  # type: ignore[misc]
+    """YAML's safe loader, but a date that is no date (`date: 2026-13-45`) is left as text, for
+    `_draft_date` to name with its line, where the loader raised a bare ValueError (walk38 #5)."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_DraftLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str, int]]:
     """The front matter's YAML as values and the line of each key (1-based in the file)."""
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(source)
+        values = yaml.load(source, Loader=_DraftLoader)  # noqa: S506 - a safe loader
     except RecursionError:
         raise DraftError(path, 2, "the front matter is nested too deeply to be a draft's") from None
     except yaml.YAMLError as exc:
@@ -504,9 +521,13 @@ def _draft_date(value: object, path: Path, line: int) -> datetime:
         return datetime.combine(value, time(0), tzinfo=UTC)
     try:
         return _draft_date(datetime.fromisoformat(str(value).strip()), path, line)
-    except ValueError:
+    except ValueError as exc:
+        # ("month must be in 1..12": why a date-shaped value is none; else the shape is wrong)
+        why = f" ({exc})" if "must be in" in str(exc) else ""
         raise DraftError(
-            path, line, f"date {value!r} is not a date; write it as 2026-11-25"
+            path,
+            line,
+            f"date {value!r} is not a date{why}; write it as 2026-11-25 (year-month-day)",
         ) from None
 
 
@@ -607,6 +628,10 @@ class _Body:
         self.subject: tuple[str, int] | None = None
         self.entries: list[DraftEntry] = []
         self.current: _Open | None = None
+        #: An article heading was read under the current subject (broken or not).
+        self.had_article = False
+        #: The subject headings with no article under them: (name, line).
+        self.empty: list[tuple[str, int]] = []
         self.seen: dict[str, int] = {}
         self.comment_from = 0
         #: Every mistake found, so the editor hears of all of them at once.
@@ -685,6 +710,16 @@ class _Body:
             self.current = _Open(name, number, broken=True)
             if not name:
                 raise self.error(number, "this heading is empty: give it a subject or title")
+            if not safe_url(name.strip("<>")) and self._text_follows(number):
+                # `## Why this issue` with a paragraph under it, no url: line: a heading of the
+                # introduction (walk38 #8: it was told to put a '# Subject' above it).
+                raise self.error(
+                    number,
+                    f"'## {_shortened(name)}' in the introduction would start an article, and"
+                    " none can come before the first '# Subject': for a heading inside the"
+                    f" introduction, use ### ('### {_shortened(name)}'); if it is an article, put"
+                    " a '# Subject' heading above it",
+                )
             raise self.error(
                 number,
                 f"article {name!r} comes before any subject: put a '# Subject' heading above it",
@@ -816,6 +851,7 @@ class _Body:
         current, self.current = self.current, None
         if current is None:
             return
+        self.had_article = True
         try:
             entry = current.finish(self.path, self.seen)
         except DraftError as exc:
@@ -830,7 +866,10 @@ class _Body:
             self.sections.append(
                 DraftSection(self.subject[0], tuple(self.entries), self.subject[1])
             )
+        elif self.subject is not None and not self.had_article:
+            self.empty.append(self.subject)
         self.entries = []
+        self.had_article = False
 
 
 def _shortened(text: str, most: int = 60) -> str:
@@ -865,6 +904,8 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         raise DraftError(
             path, 1, f"the draft is over {MAX_DRAFT_CHARS:,} characters; is it a draft?"
         )
+    # A byte order mark some editors put first (Notepad's "UTF-8 with BOM") is no text of the draft.
+    text = text.removeprefix("\ufeff")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front = _front_matter(lines, path)
     mistakes = list(front.mistakes)
@@ -937,6 +978,7 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
         lines=dict(front.lines),
         introduction_lines=_intro_lines(body, intro, front),
         copies=_same_story_copies(lines, front.body_start),
+        empty_sections=tuple(body.empty),
     )
     return draft, mistakes
 
@@ -977,6 +1019,32 @@ def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, 
         return (front.line("introduction"),) * (str(intro).strip().count("\n") + 1)
     skip = next((i for i, line in enumerate(body.intro) if line.strip()), len(body.intro))
     return tuple(body.intro_lines[skip:])
+
+
+def empty_sections(draft: Draft, path: Path | str) -> list[str]:
+    """A warning per `# Subject` heading of the draft with no article under it: it is left out of
+    the issue (walk38 #8: silently)."""
+    return [
+        f"{path}:{line}: '# {_shortened(name)}' has no articles under it, so it is left out of the"
+        " issue (an article inside a <!-- comment --> is not published): add one under it"
+        " ('## Title' with its url: line, or '## https://...'), or delete the heading"
+        for name, line in draft.empty_sections
+    ]
+
+
+def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
+    """A warning per article added by its address alone that is published at another address: the
+    one its page gives as its own (`<link rel="canonical">`), on another site, say (walk38 #9: a
+    127.0.0.1 address was published as arstechnica.com's, with no note). `issue` is
+    `draft_to_issue`'s, every entry found."""
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    return [
+        f"{path}:{entry.line}: {entry.url} is published at {article.url}, the address its page"
+        ' gives as its own (<link rel="canonical">), which readers follow: if that is not the'
+        " article you meant, remove the heading or give another address"
+        for entry, article in zip(draft.entries, articles, strict=True)
+        if entry.url_only and clean_url(entry.url) != clean_url(article.url)
+    ]
 
 
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
@@ -1028,17 +1096,42 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
     return replace(draft, theme=tuple(theme), sections=tuple(sections)), mistakes
 
 
+#: The lines of a draft not in UTF-8 that its mistake names one by one (the rest are counted).
+BAD_LINES_NAMED = 10
+
+
+def _not_utf8(path: Path) -> DraftError:
+    """The mistake of a draft saved in another encoding than UTF-8 (Windows-1252, say): at its
+    first line that is not UTF-8, naming every other such line (walk38 #6: only the first was)."""
+    bad = []
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), 1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    others = [str(n) for n in bad[1:BAD_LINES_NAMED]]
+    more = len(bad) - 1 - len(others)
+    also = ""
+    if others:
+        listed = ", ".join(others) + (f" and {more} more" if more else "")
+        also = f" (nor line{'s' * (len(bad) > 2)} {listed})"
+    return DraftError(
+        path,
+        bad[0] if bad else 1,
+        f"this line is not UTF-8 text{also}: the draft was saved in another encoding (such as"
+        ' Windows-1252); save it as UTF-8 in your editor ("Save with encoding: UTF-8"), then'
+        " build again",
+    )
+
+
 def read_draft(path: Path, subjects: Sequence[str] | None = None) -> Draft:
     """Read and parse a draft file, and with `subjects` check its headings and theme against them
     (as check_draft); every mistake is said at once, in line order. An unreadable file is a
     DraftError too."""
     try:
         text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise DraftError(
-            path, line, "this line is not UTF-8 text; save the draft as UTF-8"
-        ) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
     except OSError as exc:
         raise DraftError(path, 0, f"cannot read the draft ({exc.strerror or exc})") from None
     draft, mistakes = _parse(text, path)
@@ -1106,13 +1199,17 @@ def draft_to_issue(
                     blurb_markdown=markdown,
                 )
                 found = replace(found, article=article)
-            elif entry.blurb or entry.authors or entry.publication:
+            elif entry.blurb or entry.credit_lines:
                 # Added by URL, with what the editor wrote under it (the blurb the page did not
-                # give, say): theirs wins, the page fills in the rest.
+                # give, say): theirs wins, the page fills in the rest. A credit line written
+                # empty is theirs too: none (walk38 #1: the page's credit was published).
+                wrote = entry.credit_lines
                 article = replace(
                     found.article,
-                    authors=entry.authors or found.article.authors,
-                    publication=entry.publication or found.article.publication,
+                    authors=entry.authors if "author" in wrote else found.article.authors,
+                    publication=(entry.publication or None)
+                    if "publication" in wrote
+                    else found.article.publication,
                     blurb=blurb if entry.blurb else found.article.blurb,
                     blurb_markdown=markdown if entry.blurb else found.article.blurb_markdown,
                 )
@@ -1242,6 +1339,8 @@ __all__ = [
     "DraftMistakes",
     "DraftSection",
     "draft_path",
+    "empty_sections",
+    "moved_addresses",
     "draft_to_issue",
     "featured_again",
     "parse_draft",

@@ -763,9 +763,11 @@ def render_outputs(
     formats: Collection[str] = OUTPUTS,
     utm: Mapping[str, str] | None = None,
     known_ids: Mapping[str, str] | None = None,
+    newsletter: tuple[str, str | None] | None = None,
 ) -> dict[str, str]:
     """Every output as {file name: text}; pure. The issue itself is added to (or replaces its number
-    in) `archive` for index.html and feed.xml."""
+    in) `archive` for index.html and feed.xml, which are titled `newsletter` (the newsletter's
+    title and editor; default: the issue's)."""
     unknown = sorted(set(formats) - set(OUTPUTS))
     if unknown:
         raise OutputError(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
@@ -802,10 +804,11 @@ def render_outputs(
         if per_edition:  # the feed's entries tag their links as the feed's
             fragment = _render(env, "fragment.html", context_of("feed"))
         items[issue.number] = archive_item(issue, fragment)
+        title, editor = newsletter or (issue.title, issue.editor)
         files.update(
             render_archive(
-                issue.title,
-                issue.editor,
+                title,
+                editor,
                 list(items.values()),
                 env=env,
                 site_url=site_url,

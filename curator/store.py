@@ -1245,6 +1245,14 @@ class Store:
         renames.append((old, new))
         self._set_meta([("subject_renames", json.dumps(renames, ensure_ascii=False))])
 
+    def draft_written(self, number: int) -> str | None:
+        """The SHA-256 (hex) of the draft of issue `number` as `curator draft` last wrote it (None:
+        none written), to tell an edited draft from an untouched one."""
+        return self._meta(f"draft_written:{number}")
+
+    def record_draft_written(self, number: int, digest: str) -> None:
+        self._set_meta([(f"draft_written:{number}", digest)])
+
     def forget_corrections(self, article_ids: Sequence[int]) -> int:
         """Forget the editor's word on these articles, so that curator places them itself again;
         returns how many had one. An article an issue featured goes back under the subject its

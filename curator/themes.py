@@ -396,6 +396,13 @@ def promise_made(
     return closing_names(config, closing, theme, plan_next(config, history, theme, planned))
 
 
+def _promises_own(closing: str | None, theme: Sequence[str]) -> bool:
+    """The closing line names the issue's own theme after the word "next" ("Next time: ...")."""
+    text = " ".join((closing or "").split()).casefold()
+    at = _names_in(text, theme_name(theme)) if theme else -1
+    return at >= 0 and re.search(r"(?<!\w)next(?!\w)", text[:at]) is not None
+
+
 def closing_mismatch(
     config: Config,
     store: Store,
@@ -410,6 +417,11 @@ def closing_mismatch(
     history = theme_history(config, store).issues
     following = plan_next(config, history, theme, planned)
     named = closing_names(config, closing, theme, following)
+    own = ""
+    if not named and _promises_own(closing, theme):
+        # "Next time: Service operations" kept after theme: was changed to Service operations
+        # (walk38 #4): a promise of the issue's own theme, which the next build will not keep.
+        named, own = tuple(theme), ", this issue's own theme,"
     if not named or _key(named) == _key(following):
         return ()
     about = f"on {theme_name(theme)}" if theme else "of every subject"
@@ -421,7 +433,8 @@ def closing_mismatch(
         fix = "leave the next theme out of it"
     keep = " ".join(f'--subject "{n}"' for n in named)
     return (
-        f'{where} closes with "{closing}", naming `{theme_name(named)}` as the next theme, but'
+        f'{where} closes with "{closing}", naming `{theme_name(named)}`{own} as the next theme,'
+        " but"
         f" after this issue {about} {plan_says}, and the next plain build takes that: to keep"
         f" the line true, {fix} (closing: in the front matter), or make the next issue with"
         f" curator draft {keep}",

@@ -676,7 +676,7 @@ def test_a_drafts_closing_that_names_another_next_theme_is_warned_about_and_kept
     code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
     assert code == 0, err
     assert (
-        f'{draft} closes with "Next time: {SERVICE}. Won\'t you learn with me?", naming'
+        f'{draft}:7 closes with "Next time: {SERVICE}. Won\'t you learn with me?", naming'
         f" `{SERVICE}` as the next theme, but after this issue on {VOICE} the plan of themes"
         f" (themes: plan:) has `{MEASURING}` next"
     ) in " ".join(err.split())
