@@ -47,7 +47,9 @@ def test_a_blurb_shown_with_safe_is_text_in_every_edition(demo: Path) -> None:
     mine = _my_templates(demo)
     body = mine / "_issue_body.html"
     body.write_text(
-        body.read_text(encoding="utf-8").replace("{{ entry.blurb }}", "{{ entry.blurb|safe }}"),
+        body.read_text(encoding="utf-8").replace(
+            "{{ entry.blurb_html }}", "{{ entry.blurb|safe }}"
+        ),
         encoding="utf-8",
     )
     code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
@@ -72,7 +74,7 @@ def test_a_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
     body = mine / "_issue_body.html"
     body.write_text(
         body.read_text(encoding="utf-8").replace(
-            "{{ entry.blurb }}", "{{ entry.blurb|replace('x', 'x')|safe }}"
+            "{{ entry.blurb_html }}", "{{ entry.blurb|replace('x', 'x')|safe }}"
         ),
         encoding="utf-8",
     )
@@ -82,8 +84,8 @@ def test_a_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
     assert (
         'template issue.html: issue-1.html would publish an event handler "onerror"'
         f" ({EVIL}), which runs script in a reader's browser or mail program; nothing was"
-        " published; the editor's templates show a value as markup at _issue_body.html:23: take `|safe`"
-        " off values curator gives (they are text)"
+        " published; the editor's templates show a value as markup at _issue_body.html:24,"
+        " _issue_body.html:26: take `|safe` off values curator gives (they are text)"
     ) in said
     assert (out / "issue-1.html").read_text(encoding="utf-8") == before
     # A <script> written in a template is refused too.
