@@ -92,17 +92,23 @@ def _people_of(clause: str) -> list[str]:
     When a part is an organisation or a desk (`_organisation`) and another is a lone word (a
     fragment a name would not be), the clause is one name: a feed credits it whole, as it credits
     any desk; a page's desk is no author (`is_person_name`)."""
-    parts = rules.AUTHOR_SPLIT.split(clause)
+    # A separator at either end ("Jane Doe and", a byline cut after its "and") parts no one.
+    parts = [p for p in rules.AUTHOR_SPLIT.split(clause) if p.strip()] or [clause]
     lone_word = any(len(rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
     if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
         return [clause]
     # "Jane Doe and the Data Team" names her and a team; "Acme Research and Insights Group", one
     # organisation.
-    last = parts[-1].split()
-    staff = last[-1].lower() in rules.STAFF_WORDS and all(_looks_personal(p) for p in parts[:-1])
+    last = parts[-1].split()  # empty when the clause ends in its separator ("Jane Doe and")
+    staff = (
+        bool(last)
+        and last[-1].lower() in rules.STAFF_WORDS
+        and all(_looks_personal(p) for p in parts[:-1])
+    )
     if (
         len(parts) > 1
         and _organisation_named(parts[-1])
+        and last
         and last[0].lower() not in ("the", "our")
         and not staff  # "Amy Chen and Zeta Post Staff": her, and the staff (no one's name)
     ):

@@ -440,3 +440,11 @@ def test_link_posts_are_entries_on_another_site_with_a_link_back(
     )
     entry = parse_feed(body.encode(), FEED_URL).entries[0]
     assert (entry.link, entry.via) == (link, via)
+
+
+def test_a_byline_ending_in_its_separator_breaks_no_reader() -> None:
+    """A real page's byline cut after its "and" (scrapinghub 11ea381a...) raised IndexError in
+    the staff rule, and the page's authors were reported as "read in part"."""
+    for text in ("Jane Doe and", "By Jane Doe and ", "Jane Doe and Staff and", "and", " ; "):
+        for strict in (False, True):
+            clean_authors(text, strict=strict)  # no exception
