@@ -1576,6 +1576,19 @@ class Store:
             (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
         ]
 
+    def unassigned_count(self, fingerprint: str) -> int:
+        """How many unfeatured articles the model `fingerprint` placed under no subject: not those
+        the editor excluded nor dead links (what `candidates` would offer, had they a subject)."""
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM assignments s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.subject IS NULL AND s.fingerprint = ?"
+            " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM corrections c"
+            " WHERE c.article_id = a.id AND c.subject IS NULL)" + _NOT_DEAD,
+            (fingerprint,),
+        ).fetchone()
+        return int(row[0])
+
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
         """Unfeatured articles the model `fingerprint` placed under no subject (newest first),
         but not those the editor excluded: they belong to no subject, a new one included."""
