@@ -264,11 +264,12 @@ def nothing_new(written: str, unplaced: int) -> str:
     line = f"Nothing new to feature: no {written} was written."
     if not unplaced:
         return line
-    some = "1 article" if unplaced == 1 else f"{unplaced} articles"
-    fit = "fits" if unplaced == 1 else "fit"
+    some, fit, them = (
+        ("1 article", "fits", "it") if unplaced == 1 else (f"{unplaced} articles", "fit", "them")
+    )
     return (
         f"{line} {some} not yet in an issue {fit} none of your subjects:"
-        " `curator subjects list --unplaced` lists them, `curator subjects explain URL` says why"
+        f" `curator subjects list --unplaced` lists {them}, `curator subjects explain URL` says why"
         " one fits none, and `curator subjects move URL SUBJECT` puts it under a subject."
     )
 
