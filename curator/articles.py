@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -72,9 +72,73 @@ def is_above(url: str, link: str) -> bool:
     own_host, own_path, _ = _key_parts(own)
     if query or host != own_host or not own_path.startswith(f"{path}/"):
         return False
-    tail = [s for s in own_path[len(path) + 1 :].lower().split("/") if s]
-    copy = all(s in _COPY_SEGMENTS or (s.isdigit() and "page" in tail) for s in tail)
-    return not copy
+    return not _copy_tail(own_path[len(path) + 1 :])
+
+
+def _copy_tail(tail_path: str) -> bool:
+    """Whether the rest of a link below a page ("amp/", "page/2") makes it a copy of that page."""
+    tail = [s for s in tail_path.lower().split("/") if s]
+    return all(s in _COPY_SEGMENTS or (s.isdigit() and "page" in tail) for s in tail)
+
+
+#: The last segment of a path that makes it the page of its folder ("/blog/index.html": "/blog/").
+_INDEX_FILES = frozenset(
+    {"index.html", "index.htm", "index.shtml", "index.php", "index.asp", "index.aspx"}
+    | {"default.asp", "default.aspx", "default.htm", "default.html"}
+)
+#: A path segment that begins a listing of articles, when at most one segment follows it
+#: ("/tags/cx/", "/blog/category/news", "/author/jane-roe/", "/topics/"); and query parameters
+#: that make one ("/?cat=3", "/?tag=cx").
+_LISTING_SEGMENTS = frozenset(
+    {"tag", "tags", "category", "categories", "topic", "topics", "label", "labels"}
+    | {"author", "authors", "archive", "archives"}
+)
+_LISTING_PARAMS = frozenset({"tag", "cat", "category", "author", "label"})
+
+
+def is_listing(url: str, link: str) -> bool:
+    """Whether `url` is a page listing articles, so not the address of the one at `link` (walk35
+    #1: every page of a blog named "/blog/index.html" or its tag page "/tags/cx/"): an index file
+    other than the link's own page or a copy of it ("/story/index.html" for "/story/amp/" is
+    the story's), a tag, category, topic, author or archive page, unless the link is that page."""
+    target, own = url_key(url), url_key(link)
+    if target == own:
+        return False
+    host, path, query = _key_parts(target)
+    own_host, own_path, _ = _key_parts(own)
+    segments = [s for s in path.split("/") if s]
+    if segments and segments[-1].lower() in _INDEX_FILES:
+        folder = "/" + "/".join(segments[:-1])
+        if host == own_host and not query:
+            if own_path == folder:
+                return False
+            if own_path.startswith(f"{folder.rstrip('/')}/") and _copy_tail(
+                own_path[len(folder.rstrip("/")) + 1 :]
+            ):
+                return False
+        return True
+    if host == own_host and own_path.startswith(f"{path}/"):
+        return False  # the link lies under it: an article of the listing has its own rules
+    lowered = [s.lower() for s in segments]
+    if any(s in _LISTING_SEGMENTS for s in lowered[-2:]):
+        return True
+    params = {name.lower() for name, _, _ in (p.partition("=") for p in query.split("&") if p)}
+    return bool(params & _LISTING_PARAMS) and not params & {"p", "id", "article", "post"}
+
+
+def above_or_listing(url: str, link: str) -> bool:
+    """Whether a page naming `url` as its address while at `link` names a page above it
+    (`is_above`) or a listing of articles (`is_listing`): not its address."""
+    return is_above(url, link) or is_listing(url, link)
+
+
+def other_story(title: str | None, stored: str | None) -> bool:
+    """Whether an entry's title is not an article's, in words (case, punctuation and a site's
+    name the stored title lost at its end aside): another story; not when either is missing."""
+    words, before = (
+        " ".join(re.findall(r"\w+", t.casefold())) for t in (title or "", stored or "")
+    )
+    return bool(words and before) and not (words.startswith(before) or before.startswith(words))
 
 
 def canonical_of(page: Page | None) -> str | None:
@@ -171,17 +235,21 @@ class Built:
 
 
 def shared_canonicals(
-    entries: Sequence[Entry], pages: PageBatch, known: Collection[str] = ()
+    entries: Sequence[Entry],
+    pages: PageBatch,
+    known: Collection[str] = (),
+    articles: Collection[str] = (),
 ) -> set[str]:
     """The URL keys of the canonical URLs that are not the address of the page naming them
     because several entries' pages name them (a section every page of a blog names), in this
     fetch or before (`known`, the keys stored as shared). Not when the canonical is the link of
-    an entry of the fetch: its copies (AMP, a tracking address) are that article."""
-    links = {url_key(e.link) for e in entries if e.link}
+    an entry of the fetch or a stored article's address (`articles`): its copies (AMP, a
+    tracking address) are that article, and other stories are told by their titles."""
+    links = {url_key(e.link) for e in entries if e.link} | set(articles)
     named: Counter[str] = Counter()
     for entry in entries:
         canonical = canonical_of(pages.pages.get(entry.link or ""))
-        if canonical and entry.link and not is_above(canonical, entry.link):
+        if canonical and entry.link and not above_or_listing(canonical, entry.link):
             key = url_key(canonical)
             if key != url_key(entry.link):
                 named[key] += 1
@@ -220,19 +288,28 @@ def build_articles(
     pages: PageBatch,
     now: datetime,
     shared_before: Collection[str] = (),
+    stored_titles: Mapping[str, str] | None = None,
 ) -> Built:
     """Articles for new entries; entries with no usable title are left out (and counted), and
     so are entries whose page names another's link as its address (that article, kept once). A
     canonical URL several pages name (`shared_canonicals`; `shared_before`: the keys stored as
-    such) is not their address: each keeps its own link."""
+    such) is not their address: each keeps its own link. Nor is one that is the address of an
+    article with another title (`other_story`): a stored one (`stored_titles`: URL key -> the
+    title of the article stored at it) or another entry's of this fetch."""
     built: dict[str, Article] = {}
     aliases: dict[str, str] = {}
     untitled = duplicates = 0
     cut: list[str] = []
-    shared = shared_canonicals(entries, pages, shared_before)
+    shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
+    titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
         page = pages.pages.get(entry.link or "")
-        article = merge(entry, page, source=source, feed_title=feed_title, now=now, refused=shared)
+        refused: Collection[str] = shared
+        if entry.link and (canonical := canonical_of(page)):
+            key = url_key(canonical)
+            if key != url_key(entry.link) and other_story(entry.title, titles.get(key)):
+                refused = shared | {key}
+        article = merge(entry, page, source=source, feed_title=feed_title, now=now, refused=refused)
         if article is None:
             untitled += 1
             continue
@@ -377,8 +454,10 @@ def merge(
     """One article from what the feed and the page say, field by field:
 
     - url: the page's canonical URL (http/https) over the entry's link, unless the canonical is
-      above the link (`is_above`: the front page, a section the link lies under) or one several
-      pages name (its URL key in `refused`, `shared_canonicals`); tracking parameters removed.
+      above the link (`is_above`: the front page, a section the link lies under), a listing
+      (`is_listing`: an index file, a tag or category page) or one refused (its URL key in
+      `refused`: one several pages name, `shared_canonicals`, or another story's address);
+      tracking parameters removed.
     - title: the feed's title (feeds carry the clean headline), else the page's.
     - authors: the feed's or the page's people (both already exclude "Admin", "Staff", URLs...),
       as `choose_authors` decides; never the publication's own name (`credits.credited`).
@@ -398,7 +477,7 @@ def merge(
     """
     link = entry.link or ""
     canonical = canonical_of(page)
-    if canonical and link and (is_above(canonical, link) or url_key(canonical) in refused):
+    if canonical and link and (above_or_listing(canonical, link) or url_key(canonical) in refused):
         canonical = None
     if canonical:
         url = clean_url(canonical)

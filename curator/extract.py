@@ -188,9 +188,11 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
     A page read as UTF-8 (declared so, or nothing declared) that is not valid UTF-8 was saved in
     another charset (walk34 #5: a Latin-1 page its server called utf-8 published "caf\ufffd"): its
     own <meta charset> when that reads it cleanly, else, when it is mostly not UTF-8, the charset
-    it is in: a multi-byte one (GBK, Shift-JIS...) that charset_normalizer finds, else
-    windows-1252 (the web's Western default). A page mostly in UTF-8 (as many valid UTF-8
-    characters as bad bytes, at least) keeps UTF-8, its stray bytes replaced, and the note says so.
+    it is in as charset_normalizer finds it when sure (`_guessed_charset`: GBK, Shift-JIS,
+    windows-1251...), else windows-1252 (the web's Western default); the note says it was guessed
+    (walk35 #4: a windows-1251 page read as windows-1252 was published as "Íàø îòäåë", silently).
+    A page mostly in UTF-8 (as many valid UTF-8 characters as bad bytes, at least) keeps UTF-8,
+    its stray bytes replaced, and the note says so.
     """
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -219,11 +221,18 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
     bad = text.count("\ufffd")
     if sum(1 for c in text if c > "\x7f") - bad >= bad:  # UTF-8, with a few stray bytes
         return text, _replaced("utf-8")
-    guess = _multibyte_charset(data) or "cp1252"
+    said = declared
+    guess = _guessed_charset(data)
+    if guess is not None:
+        try:
+            return data.decode(guess), _guessed(said, guess, "the charset its bytes read best in")
+        except UnicodeDecodeError:
+            pass
+    note = _guessed(said, "cp1252", "the Western default, as no other charset read it better")
     try:
-        return data.decode(guess), None
+        return data.decode("cp1252"), note
     except UnicodeDecodeError:
-        return data.decode("latin-1"), None  # cp1252's five unused bytes: C1 controls, dropped
+        return data.decode("latin-1"), note  # cp1252's five unused bytes: C1 controls, dropped
 
 
 def _replaced(charset: str) -> str:
@@ -233,15 +242,53 @@ def _replaced(charset: str) -> str:
     )
 
 
-def _multibyte_charset(data: bytes) -> str | None:
-    """The multi-byte charset (GBK, Big5, Shift-JIS, EUC-KR...) `data` is in, if any fits."""
+def _guessed(said: str | None, charset: str, why: str) -> str:
+    """The page report's line for a page read in a charset guessed from its bytes (`said`: the
+    charset its server or the page itself named, if any)."""
+    name = f"windows-{charset[2:]}" if re.fullmatch(r"cp125\d", charset) else charset
+    page = (
+        f"is not in the {said} it was said to be in"
+        if said
+        else "names no charset, nor is it utf-8"
+    )
+    return (
+        f"characters: the page {page}; it was read as {name}, {why} (a guess: check the"
+        " article's title, credit and blurb)"
+    )
+
+
+#: A single-byte charset charset_normalizer finds is taken when its reading is at most this messy
+#: (its `chaos`, 0: clean) and windows-1252's is messier by GUESS_MARGIN at least: "Íàø îòäåë"
+#: (a windows-1251 page read as windows-1252, walk35 #4) is very messy, a Western page read as
+#: windows-1252 is clean, and then windows-1252 is kept (charset_normalizer often names a
+#: neighbour, windows-1250 or cp775, that reads such a page alike or worse).
+GUESS_CHAOS = 0.1
+GUESS_MARGIN = 0.1
+#: Among charsets that read a page about as cleanly (GUESS_TIE) as the best, the web's Windows
+#: code pages first: a windows-1253 Greek page reads cleanly as mac_greek too, but wrongly.
+GUESS_TIE = 0.02
+_WINDOWS = frozenset(f"cp125{n}" for n in range(9))
+
+
+def _guessed_charset(data: bytes) -> str | None:
+    """The charset `data` is in, as charset_normalizer finds it when it is sure enough: a
+    multi-byte one (GBK, Big5, Shift-JIS, EUC-KR...) that fits, or a single-byte one (windows-1251,
+    KOI8-R...) that reads it clearly better than windows-1252 (`GUESS_CHAOS`); else None."""
     detector = require("charset_normalizer")  # imported only for such a page: it costs 0.1 s
-    best = detector.from_bytes(data[:200_000]).best()
-    if best is None or not require("charset_normalizer.utils").is_multi_byte_encoding(
-        best.encoding
-    ):
+    sample = data[:200_000]
+    matches = list(detector.from_bytes(sample))
+    if not matches:
         return None
-    return str(best.encoding)
+    best = matches[0]
+    if require("charset_normalizer.utils").is_multi_byte_encoding(best.encoding):
+        return str(best.encoding)
+    if best.chaos > GUESS_CHAOS:
+        return None
+    western = require("charset_normalizer.md").mess_ratio(sample.decode("cp1252", "replace"), 1.0)
+    if western < best.chaos + GUESS_MARGIN:
+        return None
+    windows = [m for m in matches if m.encoding in _WINDOWS and m.chaos <= best.chaos + GUESS_TIE]
+    return str((windows[0] if windows else best).encoding)
 
 
 def _load(html: str | bytes, url: str, charset: str | None, problems: list[str]) -> _Doc | None:

@@ -415,6 +415,7 @@ def _build_and_count(
     now: datetime,
     phrases: Sequence[str],
     shared_before: Sequence[str] = (),
+    stored_titles: Mapping[str, str] | None = None,
 ) -> tuple[article_rules.Built, tuple[_Counts, ...]]:
     """In a worker: a feed's new articles (`articles.build_articles`), each counted."""
     built = article_rules.build_articles(
@@ -424,6 +425,7 @@ def _build_and_count(
         pages=pages,
         now=now,
         shared_before=shared_before,
+        stored_titles=stored_titles,
     )
     counted = count([a for _, a in built.articles], phrases)
     return built, tuple(
@@ -652,18 +654,9 @@ def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> tuple[
     fresh = {k: e for k, e in keyed.items() if k not in known}
     by_id = [k for k in fresh if ids.get(k) in known]
     titles = store.titles_of_keys([ids[k] for k in by_id]) if by_id else {}
-    reused = {k for k in by_id if _new_title(fresh[k].title, titles.get(ids[k]))}
+    reused = {k for k in by_id if article_rules.other_story(fresh[k].title, titles.get(ids[k]))}
     new = [e for k, e in fresh.items() if ids.get(k) not in known or k in reused]
     return new, len(reused)
-
-
-def _new_title(title: str | None, stored: str | None) -> bool:
-    """Whether an entry's title is not the stored article's, in words (case, punctuation and a
-    site's name the stored title lost at its end aside); not when either is missing."""
-    words, before = (
-        " ".join(re.findall(r"\w+", t.casefold())) for t in (title or "", stored or "")
-    )
-    return bool(words and before) and not (words.startswith(before) or before.startswith(words))
 
 
 # -- the loop --------------------------------------------------------------------------------------
@@ -731,6 +724,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         now=run.now,
         phrases=run.phrases,
         shared_before=_shared_before(run.store, batch.pages.values()),
+        stored_titles=_stored_titles(run.store, batch.pages.values()),
     )
     unread = tuple(
         (built.aliases[url_key(e.link)], e.link, _entry_json(e), *run.pages.failed[e.link])
@@ -750,6 +744,13 @@ def _shared_before(store: Store, pages: Iterable[Page]) -> list[str]:
     keys = {url_key(c) for p in pages if (c := article_rules.canonical_of(p))}
     known = store.known_keys(article_rules.shared_mark(k) for k in keys)
     return [k for k in keys if article_rules.shared_mark(k) in known]
+
+
+def _stored_titles(store: Store, pages: Iterable[Page]) -> dict[str, str]:
+    """Of the canonical URLs these pages name, the keys of those that are a stored article's
+    address, with its title (`articles.build_articles` tells another story's address by it)."""
+    keys = {url_key(c) for p in pages if (c := article_rules.canonical_of(p))}
+    return store.titles_at_keys(sorted(keys)) if keys else {}
 
 
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:

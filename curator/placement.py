@@ -670,6 +670,13 @@ def _without_corrections(
     return replace(explanation, uncorrected=Uncorrected(alone, url, title, moved_to))
 
 
+def unplaced_count(config: Config, store: Store) -> int:
+    """How many articles in no issue yet fit none of the subjects (placement made current
+    first): when an issue finds nothing new to feature, they are why (walk35 #2)."""
+    refresh(config, store)
+    return store.unassigned_count(model_fingerprint(config.subjects, store.corrections()))
+
+
 def suggest_subjects(
     config: Config, store: Store, k: int | None = None, say: Say | None = None
 ) -> tuple[Sequence[Suggestion], int]:

@@ -1367,6 +1367,16 @@ class Store:
         )
         return {r[0]: r[1] for r in self._each_in(sql, keys)}
 
+    def titles_at_keys(self, keys: Sequence[str]) -> dict[str, str]:
+        """URL key -> the title of the stored article at that address (its own or an alias)."""
+        aliased = (
+            "SELECT l.url_key, a.title FROM aliases l JOIN articles a ON a.id = l.article_id"
+            " WHERE l.url_key IN ({marks})"
+        )
+        own = "SELECT url_key, title FROM articles WHERE url_key IN ({marks})"
+        found = {r[0]: r[1] for r in self._each_in(aliased, keys)}
+        return found | {r[0]: r[1] for r in self._each_in(own, keys)}
+
     def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
         """url key -> id, for the stored articles among `keys`."""
         sql = "SELECT url_key, id FROM articles WHERE url_key IN ({marks})"
@@ -1593,6 +1603,19 @@ class Store:
         return [
             (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
         ]
+
+    def unassigned_count(self, fingerprint: str) -> int:
+        """How many unfeatured articles the model `fingerprint` placed under no subject: not those
+        the editor excluded nor dead links (what `candidates` would offer, had they a subject)."""
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM assignments s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.subject IS NULL AND s.fingerprint = ?"
+            " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM corrections c"
+            " WHERE c.article_id = a.id AND c.subject IS NULL)" + _NOT_DEAD,
+            (fingerprint,),
+        ).fetchone()
+        return int(row[0])
 
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
         """Unfeatured articles the model `fingerprint` placed under no subject (newest first),

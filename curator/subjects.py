@@ -78,6 +78,7 @@ __all__ = [
     "model_fingerprint",
     "overlaps",
     "suggest",
+    "told_apart",
     "uncertain",
 ]
 
@@ -157,6 +158,16 @@ class Uncorrected:
     nearest_move: str | None = None
     nearest_title: str | None = None
     nearest_subject: str | None = None
+
+
+def told_apart(value: float, bar: float, places: int, *, sign: bool = False) -> tuple[str, str]:
+    """`value` and the `bar` it was held to, written with `places` decimals or as many more as
+    it takes for them to read as different as they are (walk35 #2: "fit -0.00, where ... need
+    -0.00" did not say why the article went nowhere)."""
+    spec = "+" if sign else ""
+    while places < 8 and value != bar and round(value, places) == round(bar, places):
+        places += 1
+    return f"{value:{spec}.{places}f}", f"{bar:{spec}.{places}f}"
 
 
 @dataclass(frozen=True)
@@ -243,18 +254,20 @@ class Explanation:
         if self.decision == "weak":
             # With a fit, the bar is SCORE_FLOOR, every subject's; without, the subject's own bar.
             needs = "every subject needs" if self.fit is not None else f"{best} needs"
-            return (
-                f"no subject: best score {self.score:.3f} ({best}), under the"
-                f" {self.threshold:.3f} {needs}"
-            )
+            score, bar = told_apart(self.score, self.threshold, 3)
+            return f"no subject: best score {score} ({best}), under the {bar} {needs}"
         if self.decision == "atypical":
+            fit, bar = told_apart(self.fit or 0.0, self.fit_bar, 2, sign=True)
             return (
                 f"no subject: best {best} ({self.score:.3f}), but its words are not typical enough"
-                f" of {best}: fit {self.fit:+.2f}, where {best}'s articles need {self.fit_bar:+.2f}"
+                f" of {best}: fit {fit}, where {best}'s articles need {bar}"
                 " (0: as likely in the archive as a whole)"
             )
-        fit = "" if self.fit is None else f", fit {self.fit:+.2f} (needs {self.fit_bar:+.2f})"
-        return f"{self.subject}: score {self.score:.3f} (needs {self.threshold:.3f}){fit}"
+        score, bar = told_apart(self.score, self.threshold, 3)
+        fit = ""
+        if self.fit is not None:
+            fit = ", fit {} (needs {})".format(*told_apart(self.fit, self.fit_bar, 2, sign=True))
+        return f"{self.subject}: score {score} (needs {bar}){fit}"
 
     def to_text(self, *, terms: int = 6) -> str:
         """A plain-text table (for `curator subjects explain`): the verdict, then each subject's

@@ -763,3 +763,28 @@ def test_a_comment_opened_mid_line_and_never_closed_stops_the_build(demo: Path) 
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 0, err
     assert "check this" not in (demo.parent / "output" / "issue-1.txt").read_text("utf-8")
+
+
+def test_a_comment_closed_in_the_middle_of_a_blurb_line_is_left_out_of_the_issue(
+    demo: Path,
+) -> None:
+    """walk35 #5: "...easy half. <!-- check this -->" at the end of a blurb line was published,
+    comment and all, in every format and silently; a comment on a line of its own is left out,
+    and so is one closed on its line in the middle of text."""
+    path = _drafted(demo)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("url: ")) + 1
+    while lines[at].strip():  # past the fields, onto the blurb's first line
+        at += 1
+    at += 1
+    blurb = lines[at]
+    words = blurb.split(" ")
+    lines[at] = " ".join([words[0], "<!-- ask Sam -->", *words[1:]]) + " <!-- check this -->"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    output = demo.parent / "output"
+    for name in ("issue-1.txt", "issue-1.html", "issue-1.md", "issue-1.json", "feed.xml"):
+        text = (output / name).read_text("utf-8")
+        assert "check this" not in text and "ask Sam" not in text, name
+    assert blurb[:60] in (output / "issue-1.txt").read_text("utf-8")

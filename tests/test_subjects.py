@@ -10,7 +10,7 @@ import yaml
 from labelled import BENCHMARK_SUBJECTS, benchmark_subjects, labelled
 
 from curator.models import Article, Subject
-from curator.subjects import SubjectModel, assign, explain, judge_all, suggest
+from curator.subjects import SubjectModel, assign, explain, judge_all, suggest, told_apart
 from curator.textfeatures import stem, terms
 
 _labelled, _subjects = labelled, benchmark_subjects
@@ -344,7 +344,7 @@ def test_explain_gives_the_bar_the_article_was_held_to(corpus):
             # "no more typical than of the archive" was said of posts whose fit was under 0 but
             # over nothing of the kind: the bar is the subject's own, and it is what is shown.
             assert why.fit is not None and why.fit < why.fit_bar <= 0, why.verdict()
-            assert f"need {why.fit_bar:+.2f}" in why.verdict()
+            assert f"need {told_apart(why.fit, why.fit_bar, 2, sign=True)[1]}" in why.verdict()
             atypical += 1
         if j.decision not in ("placed", "weak"):
             continue

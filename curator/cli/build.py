@@ -34,7 +34,7 @@ from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
 from curator.models import Issue
-from curator.placement import KeptSubject
+from curator.placement import KeptSubject, unplaced_count
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
 from curator.store import Store, backup_store
@@ -202,16 +202,22 @@ def build(
                 all_subjects=all_subjects,
                 place_progress=progress.placing,
             )
+        unplaced = unplaced_count(conf, store) if result.issue is None else 0
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, "no issue was built")
-    report_build(result, quiet, as_json, failure=failure)
+    report_build(result, quiet, as_json, failure=failure, unplaced=unplaced)
     if failure is not None:
         raise failure
 
 
 def report_build(
-    result: BuildResult, quiet: bool, as_json: bool, *, failure: CuratorError | None = None
+    result: BuildResult,
+    quiet: bool,
+    as_json: bool,
+    *,
+    failure: CuratorError | None = None,
+    unplaced: int = 0,
 ) -> None:
     issue = result.issue
     main_page = next(
@@ -229,6 +235,7 @@ def report_build(
             if issue
             else {},
             "weak_fits": list(result.weak_fits),
+            "unplaced": unplaced,
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
             "not_learnt_from": [
                 k.to_dict() for k in result.kept_subjects if not k.against_correction
@@ -247,12 +254,29 @@ def report_build(
     )
     if issue is None:
         if not as_json and failure is None:
-            click.echo("Nothing new to feature: no issue was written.")
+            click.echo(nothing_new("issue", unplaced))
         return
     if not as_json:
         click.echo(f"{issue_line(issue, len(result.weak_fits))} -> {main_page}")
         if result.kept_subjects:
             click.echo(kept_subjects_text(result.kept_subjects))
+
+
+def nothing_new(written: str, unplaced: int) -> str:
+    """What a build or a draft that found nothing to feature says, and of the articles in no
+    issue yet that fit none of the subjects (`unplaced`), how many and where to see them: they
+    may be what the editor expected (walk35 #2: 25 of them, never mentioned)."""
+    line = f"Nothing new to feature: no {written} was written."
+    if not unplaced:
+        return line
+    some, fit, them = (
+        ("1 article", "fits", "it") if unplaced == 1 else (f"{unplaced} articles", "fit", "them")
+    )
+    return (
+        f"{line} {some} not yet in an issue {fit} none of your subjects:"
+        f" `curator subjects list --unplaced` lists {them}, `curator subjects explain URL` says why"
+        " one fits none, and `curator subjects move URL SUBJECT` puts it under a subject."
+    )
 
 
 #: The articles whose move command a build prints (the rest are counted).
@@ -380,6 +404,7 @@ def draft(
                 # Thin because nothing could be fetched: every feed failing is said first.
                 written = None
                 placing_notes.append(str(error))
+        unplaced = unplaced_count(conf, store) if written is None else 0
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
@@ -390,6 +415,7 @@ def draft(
             "theme": list(written.issue.theme) if written else [],
             "path": str(written.path) if written else None,
             "weak_fits": list(written.weak_fits) if written else [],
+            "unplaced": unplaced,
             "warnings": warnings_list(written.warnings, written.missing_blurbs)
             if written
             else warnings_list(tuple(placing_notes), ()),
@@ -401,7 +427,7 @@ def draft(
     if as_json:
         return
     if written is None:
-        click.echo("Nothing new to feature: no draft was written.")
+        click.echo(nothing_new("draft", unplaced))
         return
     click.echo(
         f"Draft of issue {written.issue.number}: {written.path}"
