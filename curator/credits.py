@@ -166,7 +166,7 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
     credit): "Doe, Jane", two single words, is Jane Doe."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if site and len(pieces) > 1:
-        pieces = [p for p in pieces if not same_name(p, site)]
+        pieces = [pieces[0], *(p for p in pieces[1:] if not _names_site(p, site))]
     if (
         surname_first
         and len(pieces) >= 2
@@ -313,6 +313,20 @@ def name_key(text: str) -> str:
     return norm_name(text).replace(" ", "")
 
 
+#: Where a site's name ends and its tagline starts: " | ", " - ", " – ", " — ".
+_SITE_TAGLINE = re.compile(r"\s+[|\-–—]\s+")
+
+
+def _names_site(piece: str, site: str) -> bool:
+    """A piece after a byline's comma that names the page's site or a part of it: the site's
+    name itself, or one starting with the other's words ("Jill Disis, CNN Business" on CNN;
+    "Tanza Loudenback, Business Insider" on Business Insider Deutschland)."""
+    if same_name(piece, site):
+        return True
+    a, b = f"{norm_name(piece)} ", f"{norm_name(site)} "
+    return len(a) > 1 and len(b) > 1 and (a.startswith(b) or b.startswith(a))
+
+
 def same_name(a: str, b: str) -> bool:
     """True when two names are the same words, spaces aside ("The Verge", "theverge")."""
     ka = name_key(a)
@@ -432,8 +446,12 @@ def is_person_name(
         return False  # "Jerusalem Post Staff", "News Nation Bureau": the publication itself
     if _organisation_named(name):
         return False  # "Acme Research and Insights Group": an organisation's, no one's
-    if site and same_name(name, site) and not _looks_personal(name):
-        return False
+    if site and not _looks_personal(name):
+        # The site's name, or its name before a tagline ("LinkNaija | Nigeria's popular news
+        # platform"): the publication, not its author.
+        head = _SITE_TAGLINE.split(site, maxsplit=1)[0]
+        if same_name(name, site) or same_name(name, head):
+            return False
     if host:
         label = host.lower().removeprefix("www.").split(".")[0]
         if label and name_key(name) == label:

@@ -426,3 +426,44 @@ def test_a_plain_build_says_which_credit_it_chose_between_a_feed_and_a_page(
         "its feed names Max Republish, credited; its page names Joan Biskupic: it is published so"
         " (to change it before publishing: `curator draft`, then `curator build --draft`)"
     ) in said[0]
+
+
+def test_a_bylines_affiliation_and_a_sites_own_name_are_no_authors(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk40 #2, #4: "Jill Disis, CNN Business" on a CNN page credited CNN Business as a second
+    author; a JSON-LD author that is the site's name before its tagline ("LinkNaija" on "LinkNaija |
+    Nigeria's popular news platform") was credited as a person."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Nigerian'
+        ' Support Lines", "author": {"@type": "Person", "name": "LinkNaija"}}</script>'
+    )
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (
+                "Banks Answer Complaints",
+                page(
+                    "Banks Answer Complaints",
+                    head='<meta name="author" content="Jill Disis, CNN Business">',
+                    site="CNN",
+                ),
+                "",
+            ),
+            (
+                "Nigerian Support Lines",
+                page(
+                    "Nigerian Support Lines",
+                    head=ld,
+                    site="LinkNaija | Nigeria's popular news platform",
+                ),
+                "",
+            ),
+        ],
+    )
+    blocks = draft_blocks(config)
+    assert blocks["Banks Answer Complaints"][1:] == ["author: Jill Disis", "publication: CNN"]
+    assert not [line for line in blocks["Nigerian Support Lines"] if line.startswith("author:")], (
+        blocks["Nigerian Support Lines"]
+    )
