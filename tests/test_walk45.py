@@ -1,0 +1,119 @@
+"""walk45: managing the feed list through the CLI -- a feed's `name:` or `url:` changed by hand,
+`feeds remove`, export and import, `feeds add` of a moved address, two feeds of one name."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import hostile_helpers as h
+from test_review import blocks
+
+from conftest import LocalServer, run_cli
+
+DESK = "The Support Desk Review"
+
+
+def _entry(n: int, server: LocalServer) -> str:
+    return (
+        f"<entry><id>http://news.example/-{n}</id><title>Story number {n} about parcels</title>"
+        f'<link href="{server.url(f"/story-{n}.html")}"/>'
+        f"<updated>2026-12-0{n}T10:00:00Z</updated>"
+        f"<summary>Parcel lockers and customer service, part {n}.</summary></entry>"
+    )
+
+
+def _atom(server: LocalServer, count: int = 3, title: str = "Wire") -> bytes:
+    entries = "".join(_entry(n, server) for n in range(1, count + 1))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{title}</title><id>urn:wire</id><updated>2026-12-05T10:00:00Z</updated>"
+        f"{entries}</feed>"
+    ).encode()
+
+
+def _articles(config: Path) -> list[int]:
+    code, out, err = run_cli("feeds", "check", "--config", str(config), "--json")
+    assert code == 0, err
+    return [row["articles"] for row in json.loads(out)]
+
+
+# -- #1: a changed name: reaches an article added to a draft by its address -----------------------
+
+
+def test_a_renamed_feed_names_an_article_added_to_the_draft_by_address(demo: Path) -> None:
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(f"name: {DESK}", "name: Desk Notes"), "utf-8"
+    )
+    assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    path = demo.parent / "drafts" / "issue-1.md"
+    parts = blocks(path.read_text(encoding="utf-8"))
+    # One of the feed's picked articles cut, and added back by its address alone.
+    cut = next(p for p in parts if "publication: Desk Notes" in p)
+    url = re.search(r"(?m)^url: (\S+)", cut)[1]  # type: ignore[index]
+    path.write_text("".join(p if p is not cut else f"## {url}\n\n" for p in parts), "utf-8")
+
+    code, out, err = run_cli("build", "--config", str(demo), "--draft", str(path), "--json")
+    assert code == 0, err
+    issue = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    assert DESK not in issue
+    db = sqlite3.connect(demo.parent / ".curator" / "curator.db")
+    (title,) = db.execute("SELECT title FROM articles WHERE url = ?", (url,)).fetchone()
+    db.close()
+    block = issue[issue.index(title) :].split("\n\n")[:3]
+    assert any("Desk Notes" in line for line in block), block
+
+
+# -- #2: a url: changed by hand keeps the feed's articles --------------------------------------------
+
+
+def test_a_url_changed_by_hand_carries_the_feeds_articles_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    old = http_server.add("/f/gulp.xml", _atom(http_server, title="Gulp Releases"))
+    config = h.write_config(tmp_path, [{"url": old, "fetch_pages": False}])
+    assert run_cli("fetch", "--config", str(config), "-q")[0] == 0
+    assert _articles(config) == [3]
+    # The publisher moved the feed without a redirect; the editor edits the line by hand.
+    new = http_server.add("/f/gulp-new.xml", _atom(http_server, title="Gulp Releases"))
+    h.write_config(tmp_path, [{"url": new, "name": "Gulp Notes", "fetch_pages": False}])
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    assert (
+        f"Gulp Notes: its entries are the 3 stored article(s) of {old}, no longer in feeds.yaml:"
+        f" taken as the same feed at its new address ({new})"
+    ) in err, err
+    assert _articles(config) == [3]
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0 and "stored article(s) of" not in err, err
+    # Its articles are credited to its name: now.
+    code, out, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert "publication: Gulp Notes" in draft and "Gulp Releases" not in draft
+
+
+def test_an_aggregator_carrying_one_article_of_a_removed_feed_takes_none(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    small = http_server.add("/small.xml", _atom(http_server, count=2, title="Small"))
+    config = h.write_config(tmp_path, [{"url": small, "fetch_pages": False}])
+    assert run_cli("fetch", "--config", str(config), "-q")[0] == 0
+    # The small feed removed; a bigger feed that carries one of its stories added.
+    big = _atom(http_server, count=1, title="Big").replace(
+        b"</feed>",
+        b"".join(
+            f'<entry><id>b{n}</id><title>Other {n}</title><link href="{http_server.url(f"/o{n}")}"/>'
+            f"<updated>2026-12-01T10:00:00Z</updated></entry>".encode()
+            for n in range(4)
+        )
+        + b"</feed>",
+    )
+    url = http_server.add("/big.xml", big)
+    h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0 and "stored article(s) of" not in err, err
+    assert _articles(config) == [4]
