@@ -963,6 +963,20 @@ class Store:
                 carried.append((old, moved))
         return carried
 
+    def feed_articles(self, urls: Iterable[str]) -> tuple[int, int]:
+        """(stored articles, of them those no issue featured) of the feeds at `urls`."""
+        total = unfeatured = 0
+        for url in dict.fromkeys(urls):
+            row = self.db.execute(
+                """SELECT COUNT(*), SUM(NOT EXISTS (SELECT 1 FROM issue_articles ia
+                                                   WHERE ia.article_id = a.id))
+                   FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?""",
+                (url,),
+            ).fetchone()
+            total += int(row[0] or 0)
+            unfeatured += int(row[1] or 0)
+        return total, unfeatured
+
     def feed_rows(self) -> list[dict[str, object]]:
         """Every feed's stored health, for `feeds check`."""
         rows = self.db.execute(

@@ -117,3 +117,26 @@ def test_an_aggregator_carrying_one_article_of_a_removed_feed_takes_none(
     code, _, err = run_cli("fetch", "--config", str(config))
     assert code == 0 and "stored article(s) of" not in err, err
     assert _articles(config) == [4]
+
+
+# -- #3 and #7: feeds remove says what it removed and what stays -----------------------------------
+
+
+def test_feeds_remove_names_the_line_removed_and_the_articles_that_stay(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    url = http_server.add("/f/aws.xml", _atom(http_server, title="AWS News"))
+    config = h.write_config(tmp_path, [{"url": url, "name": "AWS News", "fetch_pages": False}])
+    assert run_cli("fetch", "--config", str(config), "-q")[0] == 0
+    given = url.replace("http://", "https://") + "/"
+    code, out, err = run_cli("feeds", "remove", "--config", str(config), given)
+    assert code == 0, err
+    assert out.splitlines()[0] == (
+        f"Removed {url} (AWS News), the feed listed for the {given} you gave"
+    )
+    assert (
+        "Its 3 stored article(s) stay in the archive, and the 3 no issue featured can still be"
+        " picked for the next issues. To keep one out, cut it from the draft before `curator"
+        " build --draft`, or run `curator subjects exclude URL`"
+    ) in out
+    assert "aws.xml" not in config.read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ from curator.feedsfile import (
     remove_feed,
 )
 from curator.publish import write_atomic
+from curator.urls import url_key
 
 
 @click.group()
@@ -135,13 +136,32 @@ def add(
 @CONFIG_OPTION
 @click.argument("url")
 def remove(config: Path, url: str) -> None:
-    """Remove a feed from feeds.yaml (its stored articles stay in the archive)."""
-    loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
-    if not remove_feed(config, url):
+    """Remove a feed from feeds.yaml. Its stored articles stay in the archive, and those no issue
+    featured can still be picked (it says how many): cut one from the draft, or run `curator
+    subjects exclude URL`, to keep it out."""
+    conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
+    # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
+    # trailing slash), and the editor is told which line went (walk45 #7).
+    spec = next((s for s in read_feeds(config) if url_key(s.url) == url_key(url.strip())), None)
+    if spec is None or not remove_feed(config, url):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
         )
-    click.echo(f"Removed {url}")
+    named = f" ({spec.name})" if spec.name else ""
+    given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
+    click.echo(f"Removed {spec.url}{named}{given}")
+    if not conf.settings.store.exists():
+        return
+    local = str((conf.folder / spec.url).resolve()) if "://" not in spec.url else spec.url
+    with opened(config, None, lock=False) as (_, store):
+        total, unfeatured = store.feed_articles([spec.url, local])
+    if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
+        click.echo(
+            f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"
+            " featured can still be picked for the next issues. To keep one out, cut it from the"
+            " draft before `curator build --draft`, or run `curator subjects exclude URL` (which"
+            " keeps it out of every issue; `curator subjects undo URL` takes it back)."
+        )
 
 
 @feeds.command("import")
