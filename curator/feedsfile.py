@@ -67,6 +67,8 @@ class FeedSpec:
     #: A comment written after the entry's url (one line): an import says there what the OPML
     #: file called the feed when that is not written as `name:`. Not part of the feed's identity.
     comment: str | None = field(default=None, compare=False)
+    #: Its `fetch_pages:` line, when it has one (None: the setting's default).
+    fetch_pages: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -223,10 +225,12 @@ def _spec(item: object) -> FeedSpec | None:
     subjects = item.get("subjects") or ()
     if isinstance(subjects, str):
         subjects = (subjects,)
+    fetch_pages = item.get("fetch_pages")
     return FeedSpec(
         url,
         str(name) if name is not None else None,
         tuple(str(s) for s in subjects) if isinstance(subjects, list | tuple) else (),
+        fetch_pages=fetch_pages if isinstance(fetch_pages, bool) else None,
     )
 
 
@@ -280,6 +284,8 @@ def _as_mapping(spec: FeedSpec, *, comment: bool = True) -> CommentedMap:
         entry["name"] = spec.name
     if spec.subjects:
         entry["subjects"] = list(spec.subjects)
+    if spec.fetch_pages is not None:
+        entry["fetch_pages"] = spec.fetch_pages
     if spec.comment and comment:
         entry.yaml_add_eol_comment("# " + spec.comment, "url")
     return entry
@@ -313,6 +319,8 @@ def _render(spec: FeedSpec, dash_col: int, key_offset: int, newline: str) -> str
         lines.append(f"{inner}name: {_scalar(spec.name)}")
     if spec.subjects:
         lines.append(f"{inner}subjects: {_scalar(list(spec.subjects))}")
+    if spec.fetch_pages is not None:
+        lines.append(f"{inner}fetch_pages: {'true' if spec.fetch_pages else 'false'}")
     return "".join(line + newline for line in lines)
 
 
@@ -558,7 +566,7 @@ def _check_spec(path: Path, spec: FeedSpec) -> FeedSpec:
     name = " ".join(spec.name.split()) if spec.name else None
     subjects = tuple(dict.fromkeys(" ".join(s.split()) for s in spec.subjects if s and s.strip()))
     comment = " ".join(spec.comment.split()) if spec.comment else None
-    return FeedSpec(url, name or None, subjects, comment or None)
+    return FeedSpec(url, name or None, subjects, comment or None, spec.fetch_pages)
 
 
 def _existing_keys(data: CommentedMap) -> dict[str, int]:
@@ -623,6 +631,11 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
     as subject hints."""
     specs = []
     for feed in feeds:
+        if feed.name is not None:  # curator's own export: the `name:` as the editor wrote it
+            specs.append(
+                FeedSpec(feed.url, feed.name or None, feed.subject_hints, None, feed.fetch_pages)
+            )
+            continue
         title = " ".join(feed.title.split())
         name = import_name(title, feed.html_url, feed.url) if feed.title != feed.url else None
         comment = None
@@ -633,7 +646,7 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
                 else "not the site's name, so no name:"
             )
             comment = f"OPML title: {json.dumps(title, ensure_ascii=False)} -- {what}"
-        specs.append(FeedSpec(feed.url, name, feed.subject_hints, comment))
+        specs.append(FeedSpec(feed.url, name, feed.subject_hints, comment, feed.fetch_pages))
     return tuple(specs)
 
 
@@ -781,7 +794,7 @@ def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
         for h in (" ".join(h.split()) for h in spec.subjects)
         if h.casefold() in by_fold
     )
-    return FeedSpec(spec.url, spec.name, hints, spec.comment)
+    return FeedSpec(spec.url, spec.name, hints, spec.comment, spec.fetch_pages)
 
 
 def export_feeds(
@@ -803,9 +816,19 @@ def export_feeds(
         newsletter = data.get("newsletter")
         name = newsletter.get("title") if isinstance(newsletter, dict) else None
         title = str(name) if name else "curator feeds"
+    # Each feed's `name:` (or none), `fetch_pages:` and place in the list ride along as curator's
+    # own attributes, which a feed reader ignores and `feeds import` reads back (walk45 #4).
     feeds = [
-        OpmlFeed(spec.url, spec.name or feed_titles.get(spec.url) or spec.url, None, spec.subjects)
-        for spec in read_feeds(path)
+        OpmlFeed(
+            spec.url,
+            spec.name or feed_titles.get(spec.url) or spec.url,
+            None,
+            spec.subjects,
+            name=spec.name or "",
+            fetch_pages=spec.fetch_pages,
+            position=position,
+        )
+        for position, spec in enumerate(read_feeds(path), 1)
         if urlsplit(spec.url).scheme.lower() in {"http", "https"}
     ]
     return export_opml(feeds, title, now)

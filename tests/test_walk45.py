@@ -140,3 +140,46 @@ def test_feeds_remove_names_the_line_removed_and_the_articles_that_stay(
         " build --draft`, or run `curator subjects exclude URL`"
     ) in out
     assert "aws.xml" not in config.read_text(encoding="utf-8")
+
+
+# -- #4: export, then import into a fresh newsletter, keeps name:, fetch_pages and the order ----
+
+
+def test_export_then_import_keeps_names_fetch_pages_and_order(tmp_path: Path) -> None:
+    basics = "The basics of customer experience"
+    feeds = [
+        {"url": "http://aws.example/f/aws.xml", "name": "AWS News", "fetch_pages": False},
+        {"url": "http://blog.example/feed", "subjects": [basics]},
+        {"url": "http://wire.example/rss", "name": "Daily Wire", "fetch_pages": True},
+    ]
+    config = h.write_config(tmp_path, feeds)
+    opml = tmp_path / "feeds.opml"
+    code, _, err = run_cli("feeds", "export", "--config", str(config), "-o", str(opml))
+    assert code == 0, err
+    fresh = tmp_path / "fresh"
+    assert run_cli("init", str(fresh))[0] == 0
+    code, out, err = run_cli("feeds", "import", "--config", str(fresh / "feeds.yaml"), str(opml))
+    assert code == 0, err
+    assert "Imported 3 feed(s)" in out and "OPML title" not in err
+    import yaml
+
+    written = yaml.safe_load((fresh / "feeds.yaml").read_text(encoding="utf-8"))["feeds"]
+    assert written == feeds
+    assert run_cli("feeds", "check", "--config", str(fresh / "feeds.yaml"))[0] == 0
+
+
+def test_a_plain_opml_title_is_still_judged_as_before(tmp_path: Path) -> None:
+    opml = tmp_path / "reader.opml"
+    opml.write_text(
+        '<opml version="2.0"><head><title>r</title></head><body>'
+        '<outline text="World" title="World" xmlUrl="https://www.washingtonpost.com/world/rss"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    fresh = tmp_path / "fresh"
+    assert run_cli("init", str(fresh))[0] == 0
+    code, _, err = run_cli("feeds", "import", "--config", str(fresh / "feeds.yaml"), str(opml))
+    assert code == 0, err
+    text = (fresh / "feeds.yaml").read_text(encoding="utf-8")
+    assert 'OPML title: "World" -- not the site\'s name, so no name:' in text
+    assert "name: World" not in text
