@@ -183,3 +183,25 @@ def test_a_plain_opml_title_is_still_judged_as_before(tmp_path: Path) -> None:
     text = (fresh / "feeds.yaml").read_text(encoding="utf-8")
     assert 'OPML title: "World" -- not the site\'s name, so no name:' in text
     assert "name: World" not in text
+
+
+# -- #5: feeds add of an address that redirects to a listed feed -----------------------------------
+
+
+def test_feeds_add_of_an_address_moved_to_a_listed_feed_adds_nothing(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    listed = http_server.add("/f/cre.xml", _atom(http_server, title="Cre"))
+    config = h.write_config(tmp_path, [{"url": listed}])
+    perm = http_server.add("/f/perm.xml", status=301, headers={"Location": "/f/cre.xml"})
+    before = config.read_text(encoding="utf-8")
+    code, out, err = run_cli("feeds", "add", "--config", str(config), perm)
+    assert code != 0 and "Added" not in out
+    assert (
+        f"{perm} leads to {listed}, which is already in the feeds list as {listed}; nothing added"
+    ) in err, err
+    assert config.read_text(encoding="utf-8") == before
+    # Its https:// form is said to be listed, not read (a TLS error before).
+    https = listed.replace("http://", "https://")
+    code, _, err = run_cli("feeds", "add", "--config", str(config), https)
+    assert code != 0 and f"is already in the feeds list, as {listed}" in err, err

@@ -96,6 +96,11 @@ def add(
     fetched, written = _feed_address(conf, url)
     if any(source.is_file and source.url == fetched for source in conf.feeds):
         raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
+    listed = {url_key(spec.url): spec.url for spec in read_feeds(config)}
+    if url_key(written) in listed:  # its https:// form, say: said before it is read (walk45 #8)
+        raise DuplicateFeedError(
+            f"{config}: {written} is already in the feeds list, as {listed[url_key(written)]}"
+        )
     if no_check:
         add_feed(config, written, name, subjects)
         click.echo(f"Added {written} without reading it; `curator fetch` will read it")
@@ -114,6 +119,13 @@ def add(
             click.echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
     address = written if found.is_feed else best.url
+    # Where the address leads (a 301 to a feed listed already, walk45 #5) is compared too.
+    for where in (found.final_url if found.is_feed else None, best.url):
+        if where and url_key(where) in listed:
+            raise DuplicateFeedError(
+                f"{config}: {url} leads to {where}, which is already in the feeds list as"
+                f" {listed[url_key(where)]}; nothing added"
+            )
     title = " ".join((best.title or "").split())
     # The feed's title becomes `name:` (which every article of it is credited to) only when it
     # names the feed's site, as `feeds import` decides: an aggregator's "Mixed Reading" would be
