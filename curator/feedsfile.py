@@ -752,13 +752,16 @@ def import_subscriptions(
             )
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
-    listed = {url_key(spec.url): spec.subjects for spec in read_feeds(Path(path))}
+    before = read_feeds(Path(path))
+    listed = {url_key(spec.url): spec.subjects for spec in before}
+    # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
+    lines = {url_key(spec.url): spec.url for spec in before}
     added, duplicates = add_feeds(path, specs, stubs)
     # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
     skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
     repeated = tuple(spec for spec in duplicates if url_key(spec.url) not in listed)
     unhinted = tuple(
-        (spec.url, (*own, *missing))
+        (lines[url_key(spec.url)], (*own, *missing))
         for spec in skipped
         for own in [listed.get(url_key(spec.url), ())]
         for missing in [

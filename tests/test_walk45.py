@@ -205,3 +205,43 @@ def test_feeds_add_of_an_address_moved_to_a_listed_feed_adds_nothing(
     https = listed.replace("http://", "https://")
     code, _, err = run_cli("feeds", "add", "--config", str(config), https)
     assert code != 0 and f"is already in the feeds list, as {listed}" in err, err
+
+
+# -- #7: two feeds of one name; the import's advice names the listed line ------------------------
+
+
+def test_two_feeds_of_one_name_are_warned_of_with_both_lines(tmp_path: Path) -> None:
+    config = h.write_config(
+        tmp_path,
+        [
+            {"url": "http://a.example/feed", "name": "Daily News"},
+            {"url": "http://b.example/feed", "name": "Daily  news"},
+        ],
+    )
+    lines = config.read_text(encoding="utf-8").splitlines()
+    first = lines.index("- url: http://a.example/feed") + 1
+    second = lines.index("  name: Daily  news") + 1
+    code, out, err = run_cli("feeds", "list", "--config", str(config))
+    assert code == 0, err
+    assert f"{config}:{second}:" in err, err
+    assert (
+        f"`name: Daily  news` is also the name of the feed at line {first}"
+        " (http://a.example/feed): both are credited as one publication, and fetch and `feeds"
+        " check` cannot tell them apart"
+    ) in err
+
+
+def test_the_imports_advice_names_the_url_line_feeds_yaml_has(tmp_path: Path) -> None:
+    basics = "The basics of customer experience"
+    config = h.write_config(tmp_path, [{"url": "http://aws.example/f/aws.xml", "name": "AWS"}])
+    opml = tmp_path / "reader.opml"
+    opml.write_text(
+        f'<opml version="2.0"><body><outline text="{basics}">'
+        '<outline text="AWS" xmlUrl="https://aws.example/f/aws.xml"/>'
+        "</outline></body></opml>",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("feeds", "import", "--config", str(config), str(opml))
+    assert code == 0, err
+    assert f"  http://aws.example/f/aws.xml\n      subjects: [{basics}]" in err, err
+    assert "  https://aws.example/f/aws.xml (listed as http://aws.example/f/aws.xml)" in err

@@ -249,8 +249,12 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     if done.skipped:
         click.echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
+        lines = {url_key(spec.url): spec.url for spec in read_feeds(config)}
         for spec in done.skipped:
-            click.echo(f"  {spec.url}", err=True)
+            line = lines.get(url_key(spec.url), spec.url)
+            click.echo(
+                f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True
+            )
     if done.repeated:
         click.echo(f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True)
         for url in dict.fromkeys(spec.url for spec in done.repeated):
