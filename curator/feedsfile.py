@@ -407,8 +407,8 @@ def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str |
     dash_indent, key_offset = _sequence_style(data, lines)
     if "feeds" not in data:
         return "".join(lines) + "feeds:" + newline + render(dash_indent, key_offset, newline)
-    if feeds:  # a non-empty flow list: leave it to the round-trip writer
-        return None
+    if feeds:  # a non-empty flow list: added to in its style
+        return _text_add_flow(data, text, specs)
     key_line, key_col = data.lc.key("feeds")
     match = _FEEDS_KEY_LINE.match(lines[key_line].rstrip("\r\n"))
     if match is None:
@@ -416,6 +416,72 @@ def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str |
     lines[key_line] = match["key"] + (match["comment"] or "") + newline
     block = render(key_col + dash_indent, key_offset, newline)
     return "".join(lines[: key_line + 1]) + block + "".join(lines[key_line + 1 :])
+
+
+def _flow_end(text: str, start: int) -> int | None:
+    """The offset of the `]` closing the flow list whose `[` is at `start` (quotes, nested
+    brackets and comments skipped), or None when it cannot be told."""
+    depth, index, end = 0, start, len(text)
+    while index < end:
+        char = text[index]
+        if char in "\"'":
+            index += 1
+            while index < end:
+                if char == '"' and text[index] == "\\":
+                    index += 2
+                    continue
+                if text[index] == char:
+                    if char == "'" and text[index + 1 : index + 2] == "'":
+                        index += 2
+                        continue
+                    break
+                index += 1
+        elif char == "#" and text[index - 1] in " \t\r\n":
+            newline = text.find("\n", index)
+            if newline < 0:
+                return None
+            index = newline
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index if char == "]" else None
+        index += 1
+    return None
+
+
+def _flow_item(spec: FeedSpec) -> str:
+    """A feed as an item of a flow list: `{url: ..., name: ...}`."""
+    pairs = [f"url: {_scalar(spec.url)}"]
+    if spec.name:
+        pairs.append(f"name: {_scalar(spec.name)}")
+    if spec.subjects:
+        pairs.append(f"subjects: {_scalar(list(spec.subjects))}")
+    if spec.fetch_pages is not None:
+        pairs.append(f"fetch_pages: {'true' if spec.fetch_pages else 'false'}")
+    return "{" + ", ".join(pairs) + "}"
+
+
+def _text_add_flow(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str | None:
+    """The text with `specs` added at the end of a flow-style feeds list (`feeds: [{url: a}]`),
+    in its style (walk45 #6: the round-trip writer mangled it); None when it cannot be told
+    where the list ends."""
+    if not isinstance(data.get("feeds"), CommentedSeq):
+        return None
+    line, col = data.lc.value("feeds")
+    lines = text.splitlines(keepends=True)
+    start = sum(len(x) for x in lines[:line]) + col
+    if text[start : start + 1] != "[":
+        return None
+    end = _flow_end(text, start)
+    if end is None:
+        return None
+    last = end
+    while text[last - 1] in " \t\r\n":
+        last -= 1
+    added = ", ".join(_flow_item(spec) for spec in specs)
+    return text[:last] + (", " if last > start + 1 else "") + added + text[last:]
 
 
 def _render_subject(stub: SubjectStub, dash_col: int, key_offset: int, newline: str) -> str:
@@ -538,8 +604,16 @@ def _edit(
         if change == "add"
         else (lambda: _rt_remove(_load_rt(path, text), index)),
     )
+    feeds = data.get("feeds")
+    if isinstance(feeds, CommentedSeq) and feeds and feeds.fa.flow_style():
+        # The round-trip writer would rewrite a flow list, and re-indent the rest of the file
+        # (walk45 #6): only the text edit, else the editor is told how to do it by hand.
+        attempts = attempts[:1]
+    newline = _newline(text)
     for attempt in attempts:
         result = attempt()
+        if result is not None and newline == "\r\n":  # the round-trip writer writes "\n"
+            result = result.replace("\r\n", "\n").replace("\n", "\r\n")
         if result is not None and _plain(result) == wanted:
             try:
                 write_atomic(path, result)
@@ -548,7 +622,18 @@ def _edit(
                     f"{path}: cannot be written ({exc.strerror or exc})"
                 ) from None
             return
-    raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
+    if attempts[1:]:
+        raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
+    line = data.lc.key("feeds")[0] + 1
+    if change == "add":
+        how = "add " + ", ".join(_flow_item(spec) for spec in specs) + " inside its [ ]"
+    else:
+        how = f"take the feed {_item_url(feeds[index])} out of its [ ]"
+    raise FeedsFileWriteError(
+        f"{path}:{line}: its `feeds:` list is written in [ ] (flow style), which curator could"
+        f" not edit safely; nothing was changed: {how} by hand, or write the list one feed a"
+        " line (`- url: ...`), which curator edits"
+    )
 
 
 # -- the public edits ----------------------------------------------------------------------------

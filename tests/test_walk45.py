@@ -245,3 +245,56 @@ def test_the_imports_advice_names_the_url_line_feeds_yaml_has(tmp_path: Path) ->
     assert code == 0, err
     assert f"  http://aws.example/f/aws.xml\n      subjects: [{basics}]" in err, err
     assert "  https://aws.example/f/aws.xml (listed as http://aws.example/f/aws.xml)" in err
+
+
+# -- #6: a flow-style feeds list and CRLF line ends are kept ---------------------------------------
+
+FLOW = (
+    "newsletter:\r\n  title: T\r\n  editor: E\r\nsubjects:\r\n  - name: Parcels\r\n"
+    "    description: Parcel lockers and deliveries.\r\n    keywords: [parcel, locker, courier]\r\n"
+    'feeds: [{url: "http://a.example/feed", name: A},\r\n'
+    "        {url: http://b.example/feed}]   # mine\r\n"
+)
+
+
+def test_feeds_add_keeps_a_flow_list_and_crlf_line_ends(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.yaml"
+    config.write_bytes(FLOW.encode())
+    new = "http://c.example/pauldix.xml"
+    code, out, err = run_cli("feeds", "add", "--no-check", "--config", str(config), new)
+    assert code == 0, err
+    text = config.read_bytes().decode()
+    assert text == FLOW.replace(
+        "{url: http://b.example/feed}]", "{url: http://b.example/feed}, {url: " + new + "}]"
+    )
+    code, out, err = run_cli("feeds", "list", "--config", str(config))
+    assert code == 0 and new in out, err
+
+
+def test_feeds_remove_from_a_flow_list_says_how_to_by_hand(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.yaml"
+    config.write_bytes(FLOW.encode())
+    code, _, err = run_cli("feeds", "remove", "--config", str(config), "http://b.example/feed")
+    assert code != 0
+    assert (
+        f"{config}:8: its `feeds:` list is written in [ ] (flow style), which curator could not"
+        " edit safely; nothing was changed: take the feed http://b.example/feed out of its [ ] by"
+        " hand, or write the list one feed a line (`- url: ...`), which curator edits"
+    ) in err, err
+    assert config.read_bytes() == FLOW.encode()
+
+
+def test_feeds_add_and_remove_keep_crlf_in_a_block_list(tmp_path: Path) -> None:
+    block = FLOW.split("feeds:")[0] + "feeds:\r\n  - url: http://a.example/feed\r\n    name: A\r\n"
+    config = tmp_path / "feeds.yaml"
+    config.write_bytes(block.encode())
+    assert (
+        run_cli("feeds", "add", "--no-check", "--config", str(config), "http://c.example/x")[0] == 0
+    )
+    data = config.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") and b"http://c.example/x" in data
+    assert run_cli("feeds", "remove", "--config", str(config), "http://a.example/feed")[0] == 0
+    assert (
+        config.read_bytes()
+        == (block.split("feeds:")[0] + "feeds:\r\n  - url: http://c.example/x\r\n").encode()
+    )
