@@ -229,6 +229,8 @@ def test_two_feeds_of_one_name_are_warned_of_with_both_lines(tmp_path: Path) -> 
         " (http://a.example/feed): both are credited as one publication, and fetch and `feeds"
         " check` cannot tell them apart"
     ) in err
+    code, out, _ = run_cli("feeds", "check", "--config", str(config))
+    assert "Daily News (http://a.example/feed)" in out and "Daily  news (http://b.example" in out
 
 
 def test_the_imports_advice_names_the_url_line_feeds_yaml_has(tmp_path: Path) -> None:

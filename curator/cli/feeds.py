@@ -423,7 +423,16 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
 
 def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) -> None:
     click.echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
+
+    def same(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    names = [same(row["name"]) for row in table if row["name"]]
     for row in table:
+        if (
+            row["name"] and names.count(same(row["name"])) > 1
+        ):  # two feeds of one name: each by its address too
+            row = {**row, "name": f"{row['name']} ({row['url']})"}
         success = (row["last_success"] or "never")[:19].replace("T", " ")
         size = f"{(row['bytes'] or 0) / 1024:.0f}" if row["bytes"] is not None else "-"
         secs = f"{row['seconds']:.2f}" if row["seconds"] is not None else "-"
