@@ -75,6 +75,7 @@ from curator.placement import (
     PlaceProgress,
     Say,
     choose_sections,
+    feed_names,
     keep_published_subjects,
     refresh,
     weak_bars,
@@ -935,13 +936,18 @@ def build_from_draft(
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
     fresh = _read_unread(config, store, draft.entries, known, now)
-    known |= fresh
+    # Credited as a picked article is: by its feed's `name:` as feeds.yaml gives it now, which
+    # may have changed since it was stored (walk45 #1: one added by address kept the old name).
+    named = feed_names(config, store)
+    fresh = {url: named(article) for url, article in fresh.items()}
+    known = {url: named(article) for url, article in known.items()} | fresh
     credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
-        known = _known_articles(store, draft.entries) | fresh
+        known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}
+        known |= fresh
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     if missing:
         lines = {e.url: e.line for e in draft.entries}

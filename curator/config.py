@@ -750,6 +750,7 @@ class _Reader:
         items = self.items(node, "feeds")
         feeds: list[FeedSource] = []
         seen: dict[str, int] = {}
+        names: dict[str, tuple[int, str]] = {}
         for item in items:
             nodes = self.mapping(item, "a feed", FEED_KEYS)
             raw = {key: self.value(n, key, FEED_KEYS[key][0]) for key, n in nodes.items()}
@@ -761,6 +762,17 @@ class _Reader:
                     item, f"this feed is already listed at line {seen[key]}; remove one"
                 )
             seen[key] = line
+            name = raw.get("name")
+            if name and (first := names.get(" ".join(str(name).split()).casefold())):
+                # walk45 #7: credits, fetch and `feeds check` could not tell the two apart.
+                self.warn(
+                    nodes["name"],
+                    f"`name: {name}` is also the name of the feed at line {first[0]} ({first[1]}):"
+                    " both are credited as one publication, and fetch and `feeds check` cannot"
+                    " tell them apart; give each its own name, unless they are one publication's",
+                )
+            elif name:
+                names[" ".join(str(name).split()).casefold()] = (line, url)
             for hint in raw.get("subjects", ()):
                 if hint not in subject_names:
                     close = difflib.get_close_matches(hint, list(subject_names), n=1)

@@ -67,6 +67,8 @@ class FeedSpec:
     #: A comment written after the entry's url (one line): an import says there what the OPML
     #: file called the feed when that is not written as `name:`. Not part of the feed's identity.
     comment: str | None = field(default=None, compare=False)
+    #: Its `fetch_pages:` line, when it has one (None: the setting's default).
+    fetch_pages: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -223,10 +225,12 @@ def _spec(item: object) -> FeedSpec | None:
     subjects = item.get("subjects") or ()
     if isinstance(subjects, str):
         subjects = (subjects,)
+    fetch_pages = item.get("fetch_pages")
     return FeedSpec(
         url,
         str(name) if name is not None else None,
         tuple(str(s) for s in subjects) if isinstance(subjects, list | tuple) else (),
+        fetch_pages=fetch_pages if isinstance(fetch_pages, bool) else None,
     )
 
 
@@ -280,6 +284,8 @@ def _as_mapping(spec: FeedSpec, *, comment: bool = True) -> CommentedMap:
         entry["name"] = spec.name
     if spec.subjects:
         entry["subjects"] = list(spec.subjects)
+    if spec.fetch_pages is not None:
+        entry["fetch_pages"] = spec.fetch_pages
     if spec.comment and comment:
         entry.yaml_add_eol_comment("# " + spec.comment, "url")
     return entry
@@ -313,6 +319,8 @@ def _render(spec: FeedSpec, dash_col: int, key_offset: int, newline: str) -> str
         lines.append(f"{inner}name: {_scalar(spec.name)}")
     if spec.subjects:
         lines.append(f"{inner}subjects: {_scalar(list(spec.subjects))}")
+    if spec.fetch_pages is not None:
+        lines.append(f"{inner}fetch_pages: {'true' if spec.fetch_pages else 'false'}")
     return "".join(line + newline for line in lines)
 
 
@@ -399,8 +407,8 @@ def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str |
     dash_indent, key_offset = _sequence_style(data, lines)
     if "feeds" not in data:
         return "".join(lines) + "feeds:" + newline + render(dash_indent, key_offset, newline)
-    if feeds:  # a non-empty flow list: leave it to the round-trip writer
-        return None
+    if feeds:  # a non-empty flow list: added to in its style
+        return _text_add_flow(data, text, specs)
     key_line, key_col = data.lc.key("feeds")
     match = _FEEDS_KEY_LINE.match(lines[key_line].rstrip("\r\n"))
     if match is None:
@@ -408,6 +416,72 @@ def _text_add(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str |
     lines[key_line] = match["key"] + (match["comment"] or "") + newline
     block = render(key_col + dash_indent, key_offset, newline)
     return "".join(lines[: key_line + 1]) + block + "".join(lines[key_line + 1 :])
+
+
+def _flow_end(text: str, start: int) -> int | None:
+    """The offset of the `]` closing the flow list whose `[` is at `start` (quotes, nested
+    brackets and comments skipped), or None when it cannot be told."""
+    depth, index, end = 0, start, len(text)
+    while index < end:
+        char = text[index]
+        if char in "\"'":
+            index += 1
+            while index < end:
+                if char == '"' and text[index] == "\\":
+                    index += 2
+                    continue
+                if text[index] == char:
+                    if char == "'" and text[index + 1 : index + 2] == "'":
+                        index += 2
+                        continue
+                    break
+                index += 1
+        elif char == "#" and text[index - 1] in " \t\r\n":
+            newline = text.find("\n", index)
+            if newline < 0:
+                return None
+            index = newline
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index if char == "]" else None
+        index += 1
+    return None
+
+
+def _flow_item(spec: FeedSpec) -> str:
+    """A feed as an item of a flow list: `{url: ..., name: ...}`."""
+    pairs = [f"url: {_scalar(spec.url)}"]
+    if spec.name:
+        pairs.append(f"name: {_scalar(spec.name)}")
+    if spec.subjects:
+        pairs.append(f"subjects: {_scalar(list(spec.subjects))}")
+    if spec.fetch_pages is not None:
+        pairs.append(f"fetch_pages: {'true' if spec.fetch_pages else 'false'}")
+    return "{" + ", ".join(pairs) + "}"
+
+
+def _text_add_flow(data: CommentedMap, text: str, specs: Sequence[FeedSpec]) -> str | None:
+    """The text with `specs` added at the end of a flow-style feeds list (`feeds: [{url: a}]`),
+    in its style (walk45 #6: the round-trip writer mangled it); None when it cannot be told
+    where the list ends."""
+    if not isinstance(data.get("feeds"), CommentedSeq):
+        return None
+    line, col = data.lc.value("feeds")
+    lines = text.splitlines(keepends=True)
+    start = sum(len(x) for x in lines[:line]) + col
+    if text[start : start + 1] != "[":
+        return None
+    end = _flow_end(text, start)
+    if end is None:
+        return None
+    last = end
+    while text[last - 1] in " \t\r\n":
+        last -= 1
+    added = ", ".join(_flow_item(spec) for spec in specs)
+    return text[:last] + (", " if last > start + 1 else "") + added + text[last:]
 
 
 def _render_subject(stub: SubjectStub, dash_col: int, key_offset: int, newline: str) -> str:
@@ -530,8 +604,16 @@ def _edit(
         if change == "add"
         else (lambda: _rt_remove(_load_rt(path, text), index)),
     )
+    feeds = data.get("feeds")
+    if isinstance(feeds, CommentedSeq) and feeds and feeds.fa.flow_style():
+        # The round-trip writer would rewrite a flow list, and re-indent the rest of the file
+        # (walk45 #6): only the text edit, else the editor is told how to do it by hand.
+        attempts = attempts[:1]
+    newline = _newline(text)
     for attempt in attempts:
         result = attempt()
+        if result is not None and newline == "\r\n":  # the round-trip writer writes "\n"
+            result = result.replace("\r\n", "\n").replace("\n", "\r\n")
         if result is not None and _plain(result) == wanted:
             try:
                 write_atomic(path, result)
@@ -540,7 +622,18 @@ def _edit(
                     f"{path}: cannot be written ({exc.strerror or exc})"
                 ) from None
             return
-    raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
+    if attempts[1:]:
+        raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
+    line = data.lc.key("feeds")[0] + 1
+    if change == "add":
+        how = "add " + ", ".join(_flow_item(spec) for spec in specs) + " inside its [ ]"
+    else:
+        how = f"take the feed {_item_url(feeds[index])} out of its [ ]"
+    raise FeedsFileWriteError(
+        f"{path}:{line}: its `feeds:` list is written in [ ] (flow style), which curator could"
+        f" not edit safely; nothing was changed: {how} by hand, or write the list one feed a"
+        " line (`- url: ...`), which curator edits"
+    )
 
 
 # -- the public edits ----------------------------------------------------------------------------
@@ -558,7 +651,7 @@ def _check_spec(path: Path, spec: FeedSpec) -> FeedSpec:
     name = " ".join(spec.name.split()) if spec.name else None
     subjects = tuple(dict.fromkeys(" ".join(s.split()) for s in spec.subjects if s and s.strip()))
     comment = " ".join(spec.comment.split()) if spec.comment else None
-    return FeedSpec(url, name or None, subjects, comment or None)
+    return FeedSpec(url, name or None, subjects, comment or None, spec.fetch_pages)
 
 
 def _existing_keys(data: CommentedMap) -> dict[str, int]:
@@ -623,6 +716,11 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
     as subject hints."""
     specs = []
     for feed in feeds:
+        if feed.name is not None:  # curator's own export: the `name:` as the editor wrote it
+            specs.append(
+                FeedSpec(feed.url, feed.name or None, feed.subject_hints, None, feed.fetch_pages)
+            )
+            continue
         title = " ".join(feed.title.split())
         name = import_name(title, feed.html_url, feed.url) if feed.title != feed.url else None
         comment = None
@@ -633,7 +731,7 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
                 else "not the site's name, so no name:"
             )
             comment = f"OPML title: {json.dumps(title, ensure_ascii=False)} -- {what}"
-        specs.append(FeedSpec(feed.url, name, feed.subject_hints, comment))
+        specs.append(FeedSpec(feed.url, name, feed.subject_hints, comment, feed.fetch_pages))
     return tuple(specs)
 
 
@@ -739,13 +837,16 @@ def import_subscriptions(
             )
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
-    listed = {url_key(spec.url): spec.subjects for spec in read_feeds(Path(path))}
+    before = read_feeds(Path(path))
+    listed = {url_key(spec.url): spec.subjects for spec in before}
+    # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
+    lines = {url_key(spec.url): spec.url for spec in before}
     added, duplicates = add_feeds(path, specs, stubs)
     # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
     skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
     repeated = tuple(spec for spec in duplicates if url_key(spec.url) not in listed)
     unhinted = tuple(
-        (spec.url, (*own, *missing))
+        (lines[url_key(spec.url)], (*own, *missing))
         for spec in skipped
         for own in [listed.get(url_key(spec.url), ())]
         for missing in [
@@ -781,7 +882,7 @@ def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:
         for h in (" ".join(h.split()) for h in spec.subjects)
         if h.casefold() in by_fold
     )
-    return FeedSpec(spec.url, spec.name, hints, spec.comment)
+    return FeedSpec(spec.url, spec.name, hints, spec.comment, spec.fetch_pages)
 
 
 def export_feeds(
@@ -803,9 +904,19 @@ def export_feeds(
         newsletter = data.get("newsletter")
         name = newsletter.get("title") if isinstance(newsletter, dict) else None
         title = str(name) if name else "curator feeds"
+    # Each feed's `name:` (or none), `fetch_pages:` and place in the list ride along as curator's
+    # own attributes, which a feed reader ignores and `feeds import` reads back (walk45 #4).
     feeds = [
-        OpmlFeed(spec.url, spec.name or feed_titles.get(spec.url) or spec.url, None, spec.subjects)
-        for spec in read_feeds(path)
+        OpmlFeed(
+            spec.url,
+            spec.name or feed_titles.get(spec.url) or spec.url,
+            None,
+            spec.subjects,
+            name=spec.name or "",
+            fetch_pages=spec.fetch_pages,
+            position=position,
+        )
+        for position, spec in enumerate(read_feeds(path), 1)
         if urlsplit(spec.url).scheme.lower() in {"http", "https"}
     ]
     return export_opml(feeds, title, now)

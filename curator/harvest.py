@@ -112,6 +112,10 @@ class FeedReport:
     #: New entries giving the id of an article stored before, with a new link and a new title:
     #: taken as new articles (the id is the publisher's reusing it), said in the run that finds them.
     reused_ids: int = 0
+    #: The stored feeds whose articles became this feed's in this run, with how many: their
+    #: address is no longer in feeds.yaml and their articles are this feed's entries (the
+    #: editor changed its `url:` by hand, `Store.follow_renames`).
+    carried_from: tuple[tuple[str, int], ...] = ()
 
     @property
     def reuse_note(self) -> str | None:
@@ -198,6 +202,8 @@ class FeedReport:
             "retry_after": self.retry_after,
             "failing_since": self.failing_since,
             "failed_runs": self.failed_runs,
+            # Feeds no longer listed whose stored articles became this one's in this run.
+            "carried_from": [{"url": u, "articles": n} for u, n in self.carried_from],
             # An unchanged feed whose last document was not well formed (entries may be missing).
             "not_well_formed": self.warning or self.still_malformed,
             "not_well_formed_since": self.warning_since,
@@ -1125,10 +1131,14 @@ def _store_rereads(
 
 
 def _store(
-    store: Store, outcome: _Outcome, now: datetime, vocabulary: Vocabulary | None = None
+    store: Store,
+    outcome: _Outcome,
+    now: datetime,
+    vocabulary: Vocabulary | None = None,
+    configured: Sequence[str] | None = None,
 ) -> FeedReport:
     """Write one feed's outcome; its report, with the articles it really added (and their
-    counts, through `vocabulary`)."""
+    counts, through `vocabulary`), and those of a feed no longer `configured` it carried."""
     result = outcome.result
     if isinstance(outcome, _Settled):
         report = outcome.report
@@ -1162,6 +1172,8 @@ def _store(
         return report
     source, parsed, built = outcome.source, outcome.parsed, outcome.built
     with store.transaction():
+        keys = list(article_rules.keyed_entries(parsed.entries))
+        carried = store.follow_renames(source.url, keys, configured) if configured else []
         known = store.known_keys(k for k, _ in built.articles)
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
         store.remember_entry_ids(_entry_ids(source, parsed))
@@ -1195,6 +1207,7 @@ def _store(
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,
+        carried_from=tuple(carried),
     )
 
 
@@ -1231,7 +1244,10 @@ def run_fetch(
                 retries,
             )
         )
-    reports = tuple(_store(store, outcome, now, vocabulary) for outcome in gathered.outcomes)
+    configured = [s.url for s in config.feeds]
+    reports = tuple(
+        _store(store, outcome, now, vocabulary, configured) for outcome in gathered.outcomes
+    )
     read_again, still_unread, given_up, retried = _store_rereads(store, gathered.rereads, now)
     # Each feed as its line names it (a feed read anew has the title stored before).
     names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}

@@ -40,6 +40,11 @@ class OpmlFeed:
     folders: tuple[str, ...] = ()
     #: OPML 2.0 `category` tags on the outline (curator writes every subject hint here).
     categories: tuple[str, ...] = ()
+    #: What curator's own export says of the feed (`curator:` attributes; None in any other
+    #: OPML): its `name:` ("" for none), its `fetch_pages:`, its place in feeds.yaml's list.
+    name: str | None = None
+    fetch_pages: bool | None = None
+    position: int | None = None
 
     @property
     def subject_hints(self) -> tuple[str, ...]:
@@ -59,6 +64,24 @@ class OpmlDocument:
     #: The line of the file that names each subject hint first (a folder's outline, or the
     #: feed outline whose `category` names it), for messages.
     hint_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+
+#: The namespace of the attributes curator writes on each feed's outline for `feeds import` to read
+#: back (its `name:`, `fetch_pages:` and place in the list); feed readers ignore them.
+CURATOR_NS = "urn:x-curator:opml:1"
+
+
+def _own(element: etree._Element) -> tuple[str | None, bool | None, int | None]:
+    """(name, fetch_pages, position) as curator's export wrote them on an outline."""
+    get = element.attrib.get
+    name = get(f"{{{CURATOR_NS}}}name")
+    pages = get(f"{{{CURATOR_NS}}}fetchPages")
+    position = get(f"{{{CURATOR_NS}}}position")
+    return (
+        _clean(str(name)) if name is not None else None,
+        {"true": True, "false": False}.get(str(pages).strip().lower()) if pages else None,
+        int(position) if position and str(position).strip().isdigit() else None,
+    )
 
 
 #: A safe XML parser for untrusted input: no entity expansion (billion laughs), no DTD, no network
@@ -267,6 +290,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
             if _is_feed_url(url):
                 for hint in _categories(attrs.get("category", "")):
                     hint_lines.setdefault(hint, line)
+                name, pages, position = _own(element)
                 feeds.append(
                     OpmlFeed(
                         url=url,
@@ -274,6 +298,9 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
                         html_url=_clean(attrs.get("htmlurl")) or None,
                         folders=folders,
                         categories=_categories(attrs.get("category", "")),
+                        name=name,
+                        fetch_pages=pages,
+                        position=position,
                     )
                 )
             else:
@@ -287,6 +314,9 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         if text:
             hint_lines.setdefault(text, line)
         stack.extend((child, inner) for child in reversed(list(element)))
+    if feeds and all(feed.position is not None for feed in feeds):
+        # curator's own export, grouped in folders: back in feeds.yaml's order.
+        feeds.sort(key=lambda feed: feed.position or 0)
     return OpmlDocument(
         title=title, feeds=tuple(feeds), rejected=tuple(rejected), hint_lines=hint_lines
     )
@@ -311,6 +341,12 @@ def _outline(parent: etree._Element, feed: OpmlFeed) -> None:
     tags = [_xml_text(hint) for hint in feed.subject_hints if "," not in hint]
     if len(tags) > 1:
         attrs["category"] = ",".join(tags)
+    if feed.name is not None:
+        attrs[f"{{{CURATOR_NS}}}name"] = _xml_text(feed.name)
+    if feed.fetch_pages is not None:
+        attrs[f"{{{CURATOR_NS}}}fetchPages"] = "true" if feed.fetch_pages else "false"
+    if feed.position is not None:
+        attrs[f"{{{CURATOR_NS}}}position"] = str(feed.position)
     etree.SubElement(parent, "outline", attrs)
 
 
@@ -322,7 +358,8 @@ def export_opml(feeds: Sequence[OpmlFeed], title: str, now: datetime) -> bytes:
     without a hint at the top level). A feed with several hints lists them all in `category`, so a
     re-import recovers them. `now` is the creation time (passed in: this module reads no clock).
     """
-    root = etree.Element("opml", version="2.0")
+    own = any(f.name is not None or f.fetch_pages is not None or f.position for f in feeds)
+    root = etree.Element("opml", version="2.0", nsmap={"curator": CURATOR_NS} if own else None)
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "title").text = _xml_text(title)
     stamp = now if now.tzinfo else now.replace(tzinfo=UTC)

@@ -927,6 +927,56 @@ class Store:
                 self.db.execute("UPDATE feeds SET moved_to = NULL WHERE id = ?", (row["id"],))
         return carried
 
+    def follow_renames(
+        self, feed_url: str, keys: Sequence[str], configured: Iterable[str]
+    ) -> list[tuple[str, int]]:
+        """Carry to the feed `feed_url` every article of a stored feed no longer configured whose
+        articles are most of this feed's entries (`keys`, their url keys): the editor changed the
+        feed's `url:` by hand (walk45 #2), and without this the feed starts again with none of
+        its articles, and they keep the name of a feed no longer listed. An aggregator carrying
+        one article of a removed feed carries nothing. (old address, articles carried) for each."""
+        listed = set(configured) | {feed_url}
+        sql = (
+            "SELECT a.id, f.url FROM articles a JOIN feeds f ON f.id = a.feed_id"
+            " WHERE a.url_key IN ({marks}) UNION SELECT a.id, f.url FROM aliases s"
+            " JOIN articles a ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id"
+            " WHERE s.url_key IN ({marks})"
+        )
+        keys = list(dict.fromkeys(keys))
+        owners: dict[str, int] = {}
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            for _, old in self.db.execute(sql.format(marks=marks), chunk + chunk):
+                if old not in listed:
+                    owners[old] = owners.get(old, 0) + 1
+        carried = []
+        with self.transaction():
+            for old, count in owners.items():
+                if count * 2 <= len(keys):
+                    continue
+                old_id = self._feed_id(old)
+                moved = self.db.execute(
+                    "UPDATE articles SET feed_id = ? WHERE feed_id = ?",
+                    (self._feed_id(feed_url), old_id),
+                ).rowcount
+                carried.append((old, moved))
+        return carried
+
+    def feed_articles(self, urls: Iterable[str]) -> tuple[int, int]:
+        """(stored articles, of them those no issue featured) of the feeds at `urls`."""
+        total = unfeatured = 0
+        for url in dict.fromkeys(urls):
+            row = self.db.execute(
+                """SELECT COUNT(*), SUM(NOT EXISTS (SELECT 1 FROM issue_articles ia
+                                                   WHERE ia.article_id = a.id))
+                   FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?""",
+                (url,),
+            ).fetchone()
+            total += int(row[0] or 0)
+            unfeatured += int(row[1] or 0)
+        return total, unfeatured
+
     def feed_rows(self) -> list[dict[str, object]]:
         """Every feed's stored health, for `feeds check`."""
         rows = self.db.execute(

@@ -27,6 +27,7 @@ from curator.feedsfile import (
     remove_feed,
 )
 from curator.publish import write_atomic
+from curator.urls import url_key
 
 
 @click.group()
@@ -95,6 +96,11 @@ def add(
     fetched, written = _feed_address(conf, url)
     if any(source.is_file and source.url == fetched for source in conf.feeds):
         raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
+    listed = {url_key(spec.url): spec.url for spec in read_feeds(config)}
+    if url_key(written) in listed:  # its https:// form, say: said before it is read (walk45 #8)
+        raise DuplicateFeedError(
+            f"{config}: {written} is already in the feeds list, as {listed[url_key(written)]}"
+        )
     if no_check:
         add_feed(config, written, name, subjects)
         click.echo(f"Added {written} without reading it; `curator fetch` will read it")
@@ -113,6 +119,13 @@ def add(
             click.echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
     address = written if found.is_feed else best.url
+    # Where the address leads (a 301 to a feed listed already, walk45 #5) is compared too.
+    for where in (found.final_url if found.is_feed else None, best.url):
+        if where and url_key(where) in listed:
+            raise DuplicateFeedError(
+                f"{config}: {url} leads to {where}, which is already in the feeds list as"
+                f" {listed[url_key(where)]}; nothing added"
+            )
     title = " ".join((best.title or "").split())
     # The feed's title becomes `name:` (which every article of it is credited to) only when it
     # names the feed's site, as `feeds import` decides: an aggregator's "Mixed Reading" would be
@@ -135,13 +148,32 @@ def add(
 @CONFIG_OPTION
 @click.argument("url")
 def remove(config: Path, url: str) -> None:
-    """Remove a feed from feeds.yaml (its stored articles stay in the archive)."""
-    loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
-    if not remove_feed(config, url):
+    """Remove a feed from feeds.yaml. Its stored articles stay in the archive, and those no issue
+    featured can still be picked (it says how many): cut one from the draft, or run `curator
+    subjects exclude URL`, to keep it out."""
+    conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
+    # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
+    # trailing slash), and the editor is told which line went (walk45 #7).
+    spec = next((s for s in read_feeds(config) if url_key(s.url) == url_key(url.strip())), None)
+    if spec is None or not remove_feed(config, url):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
         )
-    click.echo(f"Removed {url}")
+    named = f" ({spec.name})" if spec.name else ""
+    given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
+    click.echo(f"Removed {spec.url}{named}{given}")
+    if not conf.settings.store.exists():
+        return
+    local = str((conf.folder / spec.url).resolve()) if "://" not in spec.url else spec.url
+    with opened(config, None, lock=False) as (_, store):
+        total, unfeatured = store.feed_articles([spec.url, local])
+    if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
+        click.echo(
+            f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"
+            " featured can still be picked for the next issues. To keep one out, cut it from the"
+            " draft before `curator build --draft`, or run `curator subjects exclude URL` (which"
+            " keeps it out of every issue; `curator subjects undo URL` takes it back)."
+        )
 
 
 @feeds.command("import")
@@ -217,8 +249,12 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     if done.skipped:
         click.echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
+        lines = {url_key(spec.url): spec.url for spec in read_feeds(config)}
         for spec in done.skipped:
-            click.echo(f"  {spec.url}", err=True)
+            line = lines.get(url_key(spec.url), spec.url)
+            click.echo(
+                f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True
+            )
     if done.repeated:
         click.echo(f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True)
         for url in dict.fromkeys(spec.url for spec in done.repeated):
@@ -387,7 +423,16 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
 
 def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) -> None:
     click.echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
+
+    def same(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    names = [same(row["name"]) for row in table if row["name"]]
     for row in table:
+        if (
+            row["name"] and names.count(same(row["name"])) > 1
+        ):  # two feeds of one name: each by its address too
+            row = {**row, "name": f"{row['name']} ({row['url']})"}
         success = (row["last_success"] or "never")[:19].replace("T", " ")
         size = f"{(row['bytes'] or 0) / 1024:.0f}" if row["bytes"] is not None else "-"
         secs = f"{row['seconds']:.2f}" if row["seconds"] is not None else "-"

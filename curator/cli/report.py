@@ -424,6 +424,15 @@ def print_failures(
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )
+    for report in summary.feeds:
+        for old, count in report.carried_from:
+            # Said once: the run that carries them (walk45 #2: a url: changed by hand).
+            click.echo(
+                f"{report.name}: its entries are the {count} stored article(s) of {old}, no"
+                f" longer in feeds.yaml: taken as the same feed at its new address ({report.url}),"
+                " so they are now this feed's and are credited as it is",
+                err=True,
+            )
     # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
     waiting = [r for r in summary.feeds if r.status == "waiting"]
     if waiting:
