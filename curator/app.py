@@ -934,7 +934,7 @@ def build_from_draft(
         )
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
-    fresh = _read_unread(config, store, draft.entries, known, now)
+    fresh, gone = _read_unread(config, store, draft.entries, known, now)
     known |= fresh
     credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
@@ -943,12 +943,18 @@ def build_from_draft(
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
         known = _known_articles(store, draft.entries) | fresh
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
+    else:
+        unread = {}
+    # A stored article whose page is gone (404, 410, a redirect away) is a dead link: added by
+    # address, it stops the build as an address never stored that cannot be read (walk36 #1).
+    unread |= gone
+    missing = [*missing, *(u for u in gone if u not in missing)]
     if missing:
         lines = {e.url: e.line for e in draft.entries}
         where = "".join(
             f"\n  {draft_file}:{lines.get(u, '?')}: {u}"
             + (f" ({unread[u]})" if u in unread else "")
-            for u in missing
+            for u in sorted(missing, key=lambda u: lines.get(u, 0))
         )
         raise BuildError(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
@@ -1255,12 +1261,13 @@ def _read_unread(
     entries: Sequence[DraftEntry],
     known: Mapping[str, Article],
     now: datetime,
-) -> dict[str, Article]:
+) -> tuple[dict[str, Article], dict[str, str]]:
     """The stored articles the draft adds by address alone whose page was never read (refused as
     not public, failed, or featured before it could be read again), each as its page reads now:
     README promises that an added address is read. An article not featured yet is stored so;
     one an issue featured keeps its stored row (that issue published it so), and this issue
-    publishes it as read now. A page that still cannot be read leaves the article as stored."""
+    publishes it as read now. A page that still cannot be read leaves the article as stored,
+    but for one gone for good (404, 410, a redirect away: a dead link), returned with why."""
     stale = {
         entry.url: known[entry.url]
         for entry in entries
@@ -1270,14 +1277,17 @@ def _read_unread(
         and entry.url.startswith(("http://", "https://"))
     }
     if not stale:
-        return {}
-    built, _ = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
+        return {}, {}
+    built, errors = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
     read = dict(built.articles)
     found = {}
+    gone = {}
     for url, old in stale.items():
         key = url_key(url)
         article = read.get(built.aliases.get(key, key))
         if article is None or article.text is None:
+            if url in errors and _gone(errors[url]):
+                gone[url] = errors[url]
             continue
         source = next((f for f in config.feeds if f.url == old.feed_url), None)
         article = replace(
@@ -1291,7 +1301,12 @@ def _read_unread(
         )
         store.update_read_article(old.id, article)
         found[url] = article
-    return found
+    return found, gone
+
+
+def _gone(reason: str) -> bool:
+    """Whether a page's read says it is gone for good: 404, 410 or a redirect away."""
+    return reason.startswith(("HTTP 404", "HTTP 410", article_rules.REDIRECTED_AWAY))
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:
