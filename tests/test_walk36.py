@@ -1,0 +1,141 @@
+"""walk36's findings (and walk29/31/33's left open), each through the CLI as the editor met it."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from conftest import LocalServer
+from curator.cli import cli
+
+PAGE = """<html><head><title>{title}</title>
+<meta name="author" content="Dana Whitfield">
+</head><body><article><h1>{title}</h1>
+<p>Customer experience starts at the service desk. Teams that listen to customers fix the causes
+of complaints, not only the complaints themselves, and their queues get shorter each week.</p>
+<p>Three service desks told us how they changed the way they answer customers.</p>
+</article></body></html>"""
+
+
+def item(title: str, link: str) -> str:
+    return (
+        f"<item><title>{title}</title><link>{link}</link><description>Customer experience at"
+        " the service desk, and what teams learn from it.</description></item>"
+    )
+
+
+def newsletter(tmp_path: Path, server: LocalServer, items: str, settings: str = "") -> Path:
+    feed = server.add(
+        "/feed.xml", f'<rss version="2.0"><channel><title>Desk News</title>{items}</channel></rss>'
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly}\nsubjects:\n  - name: Service\n"
+        "    keywords: [customer experience, service desk]\n"
+        f"feeds:\n  - url: {feed}\nsettings:\n  output: output\n"
+        f"  allow_private_addresses: true\n{settings}",
+        encoding="utf-8",
+    )
+    return config
+
+
+def curator(config: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, [*args, "--config", str(config)])
+
+
+def said(result: Result) -> str:
+    return " ".join(result.stderr.split())
+
+
+def test_a_stored_dead_link_added_in_a_draft_stops_the_build(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk36 #1: an address added in a draft whose stored article answered 404 was published
+    once it had a blurb ("...could not be read (HTTP 404 ...); it was published"). README: added
+    addresses that cannot be read stop the build (exit 1), and nothing is published."""
+    good = http_server.add(
+        "/good.html", PAGE.format(title="Service desks that listen"), content_type="text/html"
+    )
+    dead = http_server.url("/missing-page.html")  # unknown paths answer 404
+    items = item("Service desks that listen", good) + item("Queues that shrink", dead)
+    config = newsletter(tmp_path, http_server, items)
+    result = curator(config, "draft")
+    assert result.exit_code == 0, result.stderr
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert dead not in text  # a dead link is never picked
+    draft.write_text(
+        text.rstrip("\n")
+        + f"\n\n## {dead}\n\nA desk that listens. Its queue shrinks every week as a result.\n",
+        encoding="utf-8",
+    )
+    result = curator(config, "build", "--draft", str(draft))
+    assert result.exit_code == 1, result.stderr
+    assert "cannot read the article(s) added by URL" in said(result)
+    assert f"{dead} (HTTP 404" in said(result)
+    assert not (tmp_path / "output" / "issue-1.html").exists()
+
+
+def pages_that_mend(server: LocalServer, prefix: str, count: int, dead: int = -1) -> list[str]:
+    """`count` pages that answer 503 to their first request, then the article (page `dead`: 404)."""
+    links = []
+    for n in range(count):
+        served = [0]
+
+        def handler(req: BaseHTTPRequestHandler, n: int = n, served: list[int] = served) -> None:
+            served[0] += 1
+            status = 503 if served[0] == 1 else 404 if n == dead else 200
+            body = (PAGE.format(title=f"Desk story {n}") if status == 200 else "down").encode()
+            req.send_response(status)
+            req.send_header("Content-Type", "text/html; charset=utf-8")
+            req.send_header("Content-Length", str(len(body)))
+            req.end_headers()
+            req.wfile.write(body)
+
+        links.append(server.add(f"/{prefix}/story-{n}.html", handler=handler))
+    return links
+
+
+def waited(config: Path) -> None:
+    """Every page that could not be read is due to be read again."""
+    when = (datetime.now(UTC) - timedelta(hours=1000)).isoformat()
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    with db:
+        db.execute("UPDATE page_retries SET last_tried = ?", (when,))
+    db.close()
+
+
+def test_fetch_pages_false_is_not_advised_when_pages_read_again_were_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk29 #3: after 7 pages read again fine and one 404, `fetch` still said "for Desk News,
+    set `fetch_pages: false`": the rule of first reads (at least 3 pages, not one read) now holds
+    for pages read again too."""
+    links = pages_that_mend(http_server, "mends", 8, dead=3)
+    items = "".join(item(f"Desk story {n}", link) for n, link in enumerate(links))
+    config = newsletter(tmp_path, http_server, items)
+    first = curator(config, "fetch")
+    assert first.exit_code == 0, first.stderr
+    assert "fetch_pages: false" in first.stderr  # 8 asked, not one read
+    waited(config)
+    again = curator(config, "fetch")
+    assert again.exit_code == 0, again.stderr
+    assert "7 article page(s) that could not be read before were read now" in said(again)
+    assert "still could not be read" in said(again)
+    assert "fetch_pages: false" not in again.stderr
+
+    down = tmp_path / "down"
+    down.mkdir()
+    links = [http_server.url(f"/gone/story-{n}.html") for n in range(3)]
+    http_server.routes.pop("/feed.xml")
+    config = newsletter(down, http_server, "".join(item(f"Gone {n}", u) for n, u in enumerate(links)))
+    for n in range(3):
+        http_server.add(f"/gone/story-{n}.html", "down", status=503, content_type="text/html")
+    assert curator(config, "fetch").exit_code == 0
+    waited(config)
+    again = curator(config, "fetch")
+    assert "for Desk News, set `fetch_pages: false`" in said(again)
