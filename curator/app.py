@@ -364,6 +364,8 @@ def _record(
             for art in (entry.article, *entry.copy_articles)
             if art.id
         },
+        issue_date=issue.date,
+        editor=issue.editor or "",  # ("": none, as against NULL: not kept)
     )
     return tuple(keep_published_subjects(config, store, featured))
 
@@ -1242,12 +1244,16 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         )
         entry = Scored(article, 0.0, also_covered_by=also)
         sections[-1] = replace(last, entries=(*last.entries, entry))
-    day = record.published_at.replace(hour=0, minute=0, second=0, microsecond=0)
+    # (its date and editor as published, a draft's edits too; an issue recorded before curator
+    # kept them: the day it was published and feeds.yaml's editor)
+    day = record.issue_date or record.published_at.replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
     return Issue(
         number=record.number,
         date=day,
         title=record.title,
-        editor=config.editor,
+        editor=(record.editor or None) if record.editor is not None else config.editor,
         introduction=record.introduction or "",
         sections=tuple(sections),
         theme=record.theme,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
@@ -139,3 +140,75 @@ def test_fetch_pages_false_is_not_advised_when_pages_read_again_were_read(
     waited(config)
     again = curator(config, "fetch")
     assert "for Desk News, set `fetch_pages: false`" in said(again)
+
+
+def published_draft(tmp_path: Path, server: LocalServer) -> tuple[Path, Path]:
+    """A newsletter of one article whose draft was built with its date and editor edited."""
+    good = server.add(
+        "/good.html", PAGE.format(title="Service desks that listen"), content_type="text/html"
+    )
+    config = newsletter(tmp_path, server, item("Service desks that listen", good))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "{title: CX Weekly}", "{title: CX Weekly, editor: Pat Walker}"
+        ),
+        encoding="utf-8",
+    )
+    result = curator(config, "draft")
+    assert result.exit_code == 0, result.stderr
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert "editor: Pat Walker" in text
+    text = re.sub(r"(?m)^date: .*$", "date: 2026-12-10", text)
+    draft.write_text(text.replace("editor: Pat Walker", "editor: Guest Editor Kim"), "utf-8")
+    result = curator(config, "build", "--draft", str(draft))
+    assert result.exit_code == 0, result.stderr
+    return config, tmp_path / "output"
+
+
+def test_render_without_issue_json_keeps_the_drafts_date_and_editor(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk36 #3: `render N` without issue-N.json said it used "the edits made in its draft", but
+    the edited date and editor reverted ("December 10 ... Guest Editor Kim" became the day it
+    was built and feeds.yaml's "Pat Walker")."""
+    config, out = published_draft(tmp_path, http_server)
+    before = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "Guest Editor Kim" in before and "December 10" in before
+    (out / "issue-1.json").unlink()
+    result = curator(config, "render", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "with the edits made in its draft" in said(result)
+    after = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "Guest Editor Kim" in after and "December 10" in after
+    assert "Pat Walker" not in after
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Guest Editor Kim" in text and "December 10" in text
+
+
+def test_migration_17_keeps_older_issues_as_they_were_and_can_run_again(tmp_path: Path) -> None:
+    """An issue recorded before the store kept its date and editor says nothing of them (render
+    uses the day it was published and feeds.yaml's editor, as before); run again on a store whose
+    version was set back, the migration fails on nothing."""
+    from curator.store import MIGRATIONS, VERSION, Store
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:16]:
+        migration(db)
+    db.execute("PRAGMA user_version = 16")
+    db.execute(
+        "INSERT INTO issues (number, title, published_at) VALUES (1, 'Weekly', ?)",
+        (datetime(2026, 12, 6, 9, tzinfo=UTC).isoformat(),),
+    )
+    db.close()
+    day = datetime(2026, 12, 10, tzinfo=UTC)
+    for _ in range(2):
+        with Store.open(path) as store:
+            assert store.version == VERSION == 17
+            old = store.issues()[0]
+            assert (old.issue_date, old.editor) == (None, None)
+            if len(store.issues()) == 1:
+                store.record_issue(2, "Weekly", day, [], issue_date=day, editor="Kim")
+            assert (store.issues()[1].issue_date, store.issues()[1].editor) == (day, "Kim")
+            store.db.execute("PRAGMA user_version = 16")
