@@ -1182,6 +1182,10 @@ def render_issues(
             notes += unshown_articles(
                 issues[number], rendered, folder, site_url=config.site_url, utm=utm
             )
+            # Copies older than an issue's theme, closing line or "Another piece in X" drop them
+            # here as in `build`, which says so (walk31 #1: `render` was silent).
+            notes += unshown_pieces(issues[number], folder)
+            notes += unshown_theme(issues[number], folder)
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )

@@ -768,6 +768,14 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
         " curator's lines with these variables to each (docs/templates.md), or delete a copy to"
         " use curator's own: issue.txt (`theme`, `closing_text`)"
     ) in flat, err
+    # walk31 #1: `render` with the same copies said nothing; it warns as `build` does.
+    code, _, err = run("render", "1", "--config", str(demo))
+    assert code == 0, err
+    assert (
+        f'{mine}: copies of curator\'s templates made before issues had a theme and a closing'
+        f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"'
+    ) in " ".join(err.split()), err
+    assert "issue.txt (`theme`, `closing_text`)" in " ".join(err.split())
     assert "email.html" not in err
 
     # build --draft says it too.
