@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
@@ -212,3 +213,33 @@ def test_migration_17_keeps_older_issues_as_they_were_and_can_run_again(tmp_path
                 store.record_issue(2, "Weekly", day, [], issue_date=day, editor="Kim")
             assert (store.issues()[1].issue_date, store.issues()[1].editor) == (day, "Kim")
             store.db.execute("PRAGMA user_version = 16")
+
+
+def test_readme_names_the_number_the_demos_all_subjects_issue_gets_in_the_printed_order(
+    tmp_path: Path,
+) -> None:
+    """walk29 #4: README said the demo's `--all-subjects` issue "is issue 3" when run after the
+    builds it lists; run in the printed order it is issue 4."""
+    from conftest import REPO, copy_demo
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    flat = " ".join(readme.split())
+    said_number = int(
+        re.search(r"it is issue (\d+), of the subjects that have articles left", flat)[1]  # type: ignore[index]
+    )
+    assert f"its introduction says issue {said_number})" in flat
+    block = readme.split("run these in this order:", 1)[1].split("```sh\n", 1)[1]
+    commands = [shlex.split(line.split("#")[0]) for line in block.split("```", 1)[0].splitlines()]
+    config = copy_demo(tmp_path)
+    first = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
+    assert first.exit_code == 0, first.stderr
+    for words in commands:
+        assert words[:1] == ["curator"]
+        args = [str(config) if w == "examples/feeds.yaml" else w for w in words[1:]]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, (words, result.stderr)
+    issues = sorted((config.parent / "output").glob("issue-*.txt"))
+    last = max(int(p.stem.split("-")[1]) for p in issues)
+    text = (config.parent / "output" / f"issue-{last}.txt").read_text(encoding="utf-8")
+    assert f"Welcome to issue {last} of" in text
+    assert said_number == last
