@@ -243,3 +243,26 @@ def test_readme_names_the_number_the_demos_all_subjects_issue_gets_in_the_printe
     text = (config.parent / "output" / f"issue-{last}.txt").read_text(encoding="utf-8")
     assert f"Welcome to issue {last} of" in text
     assert said_number == last
+
+
+def test_backup_to_a_folder_name_ending_in_a_slash_writes_a_file_in_that_folder(
+    tmp_path: Path,
+) -> None:
+    """walk36 minor: `curator backup DIR/` with DIR missing wrote a file named DIR. A name ending
+    in "/" (or a folder that is there) is a folder: made if need be, with a file in it."""
+    from conftest import copy_demo
+
+    config = copy_demo(tmp_path)
+    assert CliRunner().invoke(cli, ["build", "--config", str(config), "-q"]).exit_code == 0
+    folder = tmp_path / "bkdir"
+    result = CliRunner().invoke(cli, ["backup", f"{folder}/", "--config", str(config)])
+    assert result.exit_code == 0, result.stderr
+    assert folder.is_dir()
+    (copy,) = folder.iterdir()
+    assert re.fullmatch(r"curator-\d{4}-\d{2}-\d{2}\.db", copy.name)
+    assert f"to {copy}: 1 issue(s)" in result.stdout
+    with sqlite3.connect(copy) as db:
+        assert db.execute("SELECT COUNT(*) FROM issues").fetchone()[0] == 1
+    # The same folder, there now, named without the "/": a file in it, never over one.
+    again = CliRunner().invoke(cli, ["backup", str(folder), "--config", str(config)])
+    assert again.exit_code == 1 and f"{copy} already exists" in said(again)
