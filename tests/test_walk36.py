@@ -266,3 +266,32 @@ def test_backup_to_a_folder_name_ending_in_a_slash_writes_a_file_in_that_folder(
     # The same folder, there now, named without the "/": a file in it, never over one.
     again = CliRunner().invoke(cli, ["backup", str(folder), "--config", str(config)])
     assert again.exit_code == 1 and f"{copy} already exists" in said(again)
+
+
+def test_extract_of_an_article_featured_while_its_page_was_refused_says_whom_the_page_names(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk36 minor: `extract` of an article featured while its page was refused (not a public
+    address) said only the stored credit ("credits it as: Desk News"), not that the page, read
+    now, names Dana Whitfield instead."""
+    good = http_server.add(
+        "/good.html", PAGE.format(title="Service desks that listen"), content_type="text/html"
+    )
+    config = newsletter(tmp_path, http_server, item("Service desks that listen", good))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  allow_private_addresses: true\n", ""),
+        encoding="utf-8",
+    )
+    result = curator(config, "build")
+    assert result.exit_code == 0, result.stderr
+    assert "not at a public address" in said(result)
+    result = CliRunner().invoke(
+        cli, ["extract", "--config", str(config), "--allow-private", good]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Dana Whitfield || " in result.stdout
+    assert "your newsletter credits it as: Desk News" in result.stdout
+    assert (
+        "the page names Dana Whitfield instead (as read now; it did not when your newsletter"
+        " stored the article)"
+    ) in " ".join(result.stdout.split())
