@@ -950,7 +950,7 @@ def build_from_draft(
     # A stored article whose page is gone (404, 410, a redirect away) is a dead link: added by
     # address, it stops the build as an address never stored that cannot be read (walk36 #1).
     unread |= gone
-    missing = [*missing, *(u for u in gone if u not in missing)]
+    missing = (*missing, *(u for u in gone if u not in missing))
     if missing:
         lines = {e.url: e.line for e in draft.entries}
         where = "".join(

@@ -772,7 +772,7 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
     code, _, err = run("render", "1", "--config", str(demo))
     assert code == 0, err
     assert (
-        f'{mine}: copies of curator\'s templates made before issues had a theme and a closing'
+        f"{mine}: copies of curator's templates made before issues had a theme and a closing"
         f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"'
     ) in " ".join(err.split()), err
     assert "issue.txt (`theme`, `closing_text`)" in " ".join(err.split())
@@ -819,7 +819,7 @@ def test_build_draft_warns_when_its_closing_promises_a_theme_grown_too_thin(
         f" (`{MEASURING}` 1; themes: min_articles), so the next plain `curator build` stops"
         " (exit 3) instead of keeping the promise; before the next issue, fetch more articles"
         " on it (`curator fetch`; `curator themes` shows when it is ripe), or lower"
-        f' `themes: min_articles:` in {demo}, or draft the next issue on another subject'
+        f" `themes: min_articles:` in {demo}, or draft the next issue on another subject"
         ' (`curator draft --subject "NAME"`, which says the promise is broken)'
     ) in flat, err
     # walk33 #2: it said "change `closing:` in the draft", which only failed ("published

@@ -134,7 +134,9 @@ def test_fetch_pages_false_is_not_advised_when_pages_read_again_were_read(
     down.mkdir()
     links = [http_server.url(f"/gone/story-{n}.html") for n in range(3)]
     http_server.routes.pop("/feed.xml")
-    config = newsletter(down, http_server, "".join(item(f"Gone {n}", u) for n, u in enumerate(links)))
+    config = newsletter(
+        down, http_server, "".join(item(f"Gone {n}", u) for n, u in enumerate(links))
+    )
     for n in range(3):
         http_server.add(f"/gone/story-{n}.html", "down", status=503, content_type="text/html")
     assert curator(config, "fetch").exit_code == 0
@@ -285,9 +287,7 @@ def test_extract_of_an_article_featured_while_its_page_was_refused_says_whom_the
     result = curator(config, "build")
     assert result.exit_code == 0, result.stderr
     assert "not at a public address" in said(result)
-    result = CliRunner().invoke(
-        cli, ["extract", "--config", str(config), "--allow-private", good]
-    )
+    result = CliRunner().invoke(cli, ["extract", "--config", str(config), "--allow-private", good])
     assert result.exit_code == 0, result.stderr
     assert "Dana Whitfield || " in result.stdout
     assert "your newsletter credits it as: Desk News" in result.stdout

@@ -475,10 +475,10 @@ def backup(config: Path, db: Path | None, dest: str) -> None:
     conf = loaded(config)
     check_store(conf, db, create=False)
     store_path = db or conf.settings.store
-    dest = _backup_file(dest, store_path)
-    issues, articles = backup_store(store_path, dest)
+    target = _backup_file(dest, store_path)
+    issues, articles = backup_store(store_path, target)
     click.echo(
-        f"Copied the store {store_path} to {dest}: {issues} issue(s), {articles} article(s)."
+        f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s)."
     )
 
 
