@@ -365,6 +365,8 @@ def _record(
             for art in (entry.article, *entry.copy_articles)
             if art.id
         },
+        issue_date=issue.date,
+        editor=issue.editor or "",  # ("": none, as against NULL: not kept)
     )
     return tuple(keep_published_subjects(config, store, featured))
 
@@ -935,7 +937,7 @@ def build_from_draft(
         )
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
-    fresh = _read_unread(config, store, draft.entries, known, now)
+    fresh, gone = _read_unread(config, store, draft.entries, known, now)
     # Credited as a picked article is: by its feed's `name:` as feeds.yaml gives it now, which
     # may have changed since it was stored (walk45 #1: one added by address kept the old name).
     named = feed_names(config, store)
@@ -949,12 +951,18 @@ def build_from_draft(
         known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}
         known |= fresh
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
+    else:
+        unread = {}
+    # A stored article whose page is gone (404, 410, a redirect away) is a dead link: added by
+    # address, it stops the build as an address never stored that cannot be read (walk36 #1).
+    unread |= gone
+    missing = (*missing, *(u for u in gone if u not in missing))
     if missing:
         lines = {e.url: e.line for e in draft.entries}
         where = "".join(
             f"\n  {draft_file}:{lines.get(u, '?')}: {u}"
             + (f" ({unread[u]})" if u in unread else "")
-            for u in missing
+            for u in sorted(missing, key=lambda u: lines.get(u, 0))
         )
         raise BuildError(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
@@ -1180,6 +1188,10 @@ def render_issues(
             notes += unshown_articles(
                 issues[number], rendered, folder, site_url=config.site_url, utm=utm
             )
+            # Copies older than an issue's theme, closing line or "Another piece in X" drop them
+            # here as in `build`, which says so (walk31 #1: `render` was silent).
+            notes += unshown_pieces(issues[number], folder)
+            notes += unshown_theme(issues[number], folder)
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
@@ -1242,12 +1254,16 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         )
         entry = Scored(article, 0.0, also_covered_by=also)
         sections[-1] = replace(last, entries=(*last.entries, entry))
-    day = record.published_at.replace(hour=0, minute=0, second=0, microsecond=0)
+    # (its date and editor as published, a draft's edits too; an issue recorded before curator
+    # kept them: the day it was published and feeds.yaml's editor)
+    day = record.issue_date or record.published_at.replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
     return Issue(
         number=record.number,
         date=day,
         title=record.title,
-        editor=config.editor,
+        editor=(record.editor or None) if record.editor is not None else config.editor,
         introduction=record.introduction or "",
         sections=tuple(sections),
         theme=record.theme,
@@ -1261,12 +1277,13 @@ def _read_unread(
     entries: Sequence[DraftEntry],
     known: Mapping[str, Article],
     now: datetime,
-) -> dict[str, Article]:
+) -> tuple[dict[str, Article], dict[str, str]]:
     """The stored articles the draft adds by address alone whose page was never read (refused as
     not public, failed, or featured before it could be read again), each as its page reads now:
     README promises that an added address is read. An article not featured yet is stored so;
     one an issue featured keeps its stored row (that issue published it so), and this issue
-    publishes it as read now. A page that still cannot be read leaves the article as stored."""
+    publishes it as read now. A page that still cannot be read leaves the article as stored,
+    but for one gone for good (404, 410, a redirect away: a dead link), returned with why."""
     stale = {
         entry.url: known[entry.url]
         for entry in entries
@@ -1276,14 +1293,17 @@ def _read_unread(
         and entry.url.startswith(("http://", "https://"))
     }
     if not stale:
-        return {}
-    built, _ = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
+        return {}, {}
+    built, errors = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
     read = dict(built.articles)
     found = {}
+    gone = {}
     for url, old in stale.items():
         key = url_key(url)
         article = read.get(built.aliases.get(key, key))
         if article is None or article.text is None:
+            if url in errors and _gone(errors[url]):
+                gone[url] = errors[url]
             continue
         source = next((f for f in config.feeds if f.url == old.feed_url), None)
         article = replace(
@@ -1297,7 +1317,12 @@ def _read_unread(
         )
         store.update_read_article(old.id, article)
         found[url] = article
-    return found
+    return found, gone
+
+
+def _gone(reason: str) -> bool:
+    """Whether a page's read says it is gone for good: 404, 410 or a redirect away."""
+    return reason.startswith(("HTTP 404", "HTTP 410", article_rules.REDIRECTED_AWAY))
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:

@@ -285,7 +285,9 @@ class FetchSummary:
     #: had not finished was done in this process, so nothing is missing, but it is worth knowing.
     worker_died: bool = False
     #: The feeds (by name, as their line says) with pages read again that still could not be read
-    #: and will be tried again.
+    #: and will be tried again, and not one of whose pages (at least `STOP_PAGES_AFTER` asked for
+    #: in this run, first reads and reads again alike) could be read: `fetch_pages: false` is
+    #: advised for them.
     still_unread_feeds: tuple[str, ...] = ()
     #: The feeds file the run read (where `fetch_pages: false` would go).
     config_path: Path | None = None
@@ -1107,13 +1109,18 @@ def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetr
 
 def _store_rereads(
     store: Store, rereads: Sequence[_Reread], now: datetime
-) -> tuple[int, int, int, tuple[str, ...]]:
+) -> tuple[int, int, int, tuple[str, ...], dict[str, tuple[int, int]]]:
     """Each page read again written: (articles updated, pages still unread, of them given up,
-    the URLs of the feeds whose pages are still unread and will be tried again)."""
+    the URLs of the feeds whose pages are still unread and will be tried again, and per feed URL
+    the pages read again that were tried and of them those read)."""
     updated = unread = given_up = 0
     retrying: dict[str, None] = {}
+    tally: dict[str, tuple[int, int]] = {}
     for reread in rereads:
         retry = reread.retry
+        if retry.feed_url is not None and reread.tried:
+            tried, read = tally.get(retry.feed_url, (0, 0))
+            tally[retry.feed_url] = (tried + 1, read + (reread.article is not None))
         if reread.article is not None:
             updated += store.update_read_article(retry.article_id, reread.article)
             continue
@@ -1124,7 +1131,7 @@ def _store_rereads(
             given_up += 1
         elif retry.feed_url is not None:
             retrying[retry.feed_url] = None
-    return updated, unread, given_up, tuple(retrying)
+    return updated, unread, given_up, tuple(retrying), tally
 
 
 # -- storing ---------------------------------------------------------------------------------------
@@ -1248,10 +1255,28 @@ def run_fetch(
     reports = tuple(
         _store(store, outcome, now, vocabulary, configured) for outcome in gathered.outcomes
     )
-    read_again, still_unread, given_up, retried = _store_rereads(store, gathered.rereads, now)
+    read_again, still_unread, given_up, retried, tally = _store_rereads(
+        store, gathered.rereads, now
+    )
     # Each feed as its line names it (a feed read anew has the title stored before).
     names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
-    retrying = dict.fromkeys(names[url] for url in retried if url in names)
+    # `fetch_pages: false` is advised for a feed whose pages read again still fail by the rule
+    # of first reads (`pages_keep_failing`): at least STOP_PAGES_AFTER pages asked for in this
+    # run, first reads and reads again alike, and not one read (walk29 #3: 7 pages read again
+    # fine and one 404 got the advice).
+    for report in reports:
+        tried, read = tally.get(report.url, (0, 0))
+        tally[report.url] = (
+            tried + report.pages_asked,
+            read + report.pages_asked - report.pages_unread,
+        )
+    retrying = dict.fromkeys(
+        names[url]
+        for url in retried
+        if url in names
+        and tally.get(url, (0, 0))[0] >= STOP_PAGES_AFTER
+        and tally.get(url, (0, 0))[1] == 0
+    )
     return FetchSummary(
         feeds=reports,
         new_articles=sum(r.new for r in reports if r.status == "ok"),

@@ -359,6 +359,14 @@ def _migration_16(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_17(db: sqlite3.Connection) -> None:
+    """Each issue's date and editor as published (a draft's `date:` and `editor:` may differ
+    from the day it was built and feeds.yaml's editor), so that `render` gives them back without
+    its issue-N.json (walk36 #3). Issues recorded before say nothing (NULL): they render with
+    the day they were published and feeds.yaml's editor, as before."""
+    _add_columns(db, "issues", [("issue_date", "TEXT"), ("editor", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -377,6 +385,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_14,
     _migration_15,
     _migration_16,
+    _migration_17,
 )
 VERSION = len(MIGRATIONS)
 
@@ -511,6 +520,10 @@ class IssueRecord:
     #: title, credit, publication and blurb as edited in the draft (the rest as stored); empty for
     #: an issue published before curator kept them.
     as_published: Mapping[int, Article] = field(default_factory=dict)
+    #: Its date and editor as published (a draft's `date:` and `editor:`); None for an issue
+    #: published before curator kept them.
+    issue_date: datetime | None = None
+    editor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1805,6 +1818,8 @@ class Store:
         copies: Iterable[tuple[str, int, int]] = (),
         promised: Sequence[str] = (),
         articles: Mapping[int, Article] | None = None,
+        issue_date: datetime | None = None,
+        editor: str | None = None,
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
@@ -1816,7 +1831,7 @@ class Store:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
-                " closing, promised) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " closing, promised, issue_date, editor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     title,
@@ -1826,6 +1841,9 @@ class Store:
                     introduction,
                     closing,
                     json.dumps(list(promised), ensure_ascii=False),
+                    # (the date as the issue names it: its own day, not converted to UTC)
+                    issue_date.isoformat() if issue_date else None,
+                    editor,
                 ),
             )
             issue_id = cursor.lastrowid
@@ -1870,7 +1888,7 @@ class Store:
         """Every published issue, oldest first (with what each featured, when asked)."""
         rows = self.db.execute(
             "SELECT id, number, title, published_at, theme, planned, introduction, closing,"
-            " promised FROM issues ORDER BY number"
+            " promised, issue_date, editor FROM issues ORDER BY number"
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
         copies: dict[int, list[tuple[int, int]]] = {}
@@ -1907,6 +1925,8 @@ class Store:
                 copies=tuple(copies.get(r["id"], ())),
                 promised=None if r["promised"] is None else tuple(json.loads(r["promised"])),
                 as_published=published.get(r["id"], {}),
+                issue_date=_dt(r["issue_date"]),
+                editor=r["editor"],
             )
             for r in rows
         ]

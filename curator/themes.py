@@ -453,8 +453,8 @@ def thin_promise(
     """A warning when an issue on `theme` closes promising a next theme that will be too thin
     once this issue's `featured` articles (their ids) are used: a draft's closing line written
     while the theme was ripe, then articles excluded or moved. A plain build leaves such a line
-    out and says so (`issue_text`); a draft's line is the editor's, so it is kept and named, for
-    the next plain build would stop with exit 3 (walk33 #2)."""
+    out and says so (`issue_text`); a draft's line is the editor's, so it is published as written
+    and named, for the next plain build would stop with exit 3 (walk33 #2)."""
     history = theme_history(config, store).issues
     named = promise_made(config, history, theme, planned, closing)
     if not named:
@@ -469,13 +469,18 @@ def thin_promise(
     if not thin:
         return ()
     counts = ", ".join(f"`{name}` {count}" for name, count in thin)
+    # Said once the issue is published (walk33 #2): the draft's line is the editor's, published
+    # as written, so the advice is what still works then, not "change `closing:` in the draft"
+    # (building that draft again says it was published already).
     return (
-        f'{where}: the closing line "{" ".join((closing or "").split())}" promises'
-        f" `{theme_name(named)}` as the next theme, but it will have fewer than {need}"
-        f" unfeatured articles after this issue ({counts}; themes: min_articles), so the next"
-        " `curator build` stops (exit 3) instead of keeping the promise; to keep the line"
-        " true, change `closing:` in the draft (`curator themes` shows which subjects are ripe),"
-        " or fetch more articles on it before the next issue",
+        f'{where}: the closing line "{" ".join((closing or "").split())}" was published'
+        f" promising `{theme_name(named)}` as the next theme, but it has fewer than {need}"
+        f" unfeatured articles left ({counts}; themes: min_articles), so the next plain"
+        " `curator build` stops (exit 3) instead of keeping the promise; before the next issue,"
+        " fetch more articles on it (`curator fetch`; `curator themes` shows when it is ripe),"
+        " or lower `themes: min_articles:` in"
+        f" {config.path}, or draft the next issue on another subject (`curator draft --subject"
+        ' "NAME"`, which says the promise is broken)',
     )
 
 

@@ -768,6 +768,14 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
         " curator's lines with these variables to each (docs/templates.md), or delete a copy to"
         " use curator's own: issue.txt (`theme`, `closing_text`)"
     ) in flat, err
+    # walk31 #1: `render` with the same copies said nothing; it warns as `build` does.
+    code, _, err = run("render", "1", "--config", str(demo))
+    assert code == 0, err
+    assert (
+        f"{mine}: copies of curator's templates made before issues had a theme and a closing"
+        f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"'
+    ) in " ".join(err.split()), err
+    assert "issue.txt (`theme`, `closing_text`)" in " ".join(err.split())
     assert "email.html" not in err
 
     # build --draft says it too.
@@ -806,15 +814,25 @@ def test_build_draft_warns_when_its_closing_promises_a_theme_grown_too_thin(
     assert data["closing"] == closing  # the editor's line is published as written...
     flat = " ".join(err.split())
     assert (  # ... and the editor is told the promise will not hold, where, and what to do
-        f'{draft}:{closing_line}: the closing line "{closing}" promises `{MEASURING}` as the'
-        " next theme, but it will have fewer than 2 unfeatured articles after this issue"
-        f" (`{MEASURING}` 1; themes: min_articles), so the next `curator build` stops (exit 3)"
-        " instead of keeping the promise; to keep the line true, change `closing:` in the draft"
-        " (`curator themes` shows which subjects are ripe), or fetch more articles on it before"
-        " the next issue"
+        f'{draft}:{closing_line}: the closing line "{closing}" was published promising'
+        f" `{MEASURING}` as the next theme, but it has fewer than 2 unfeatured articles left"
+        f" (`{MEASURING}` 1; themes: min_articles), so the next plain `curator build` stops"
+        " (exit 3) instead of keeping the promise; before the next issue, fetch more articles"
+        " on it (`curator fetch`; `curator themes` shows when it is ripe), or lower"
+        f" `themes: min_articles:` in {demo}, or draft the next issue on another subject"
+        ' (`curator draft --subject "NAME"`, which says the promise is broken)'
     ) in flat, err
-    # The next plain build does stop, as the warning said.
+    # walk33 #2: it said "change `closing:` in the draft", which only failed ("published
+    # already"); it no longer advises what cannot work once the issue is published.
+    assert "change `closing:`" not in flat
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 2 and "it was published already" in err
+    # The next plain build does stop, as the warning said ...
     assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 3
+    # ... and a draft on another subject, as it advised, is made.
+    code, _, err = run("draft", "--config", str(demo), "-q", "--no-fetch", "--subject", VOICE)
+    assert code == 0, err
+    assert MEASURING in err, err  # the broken promise, named
 
 
 def test_build_draft_says_nothing_of_a_closing_whose_theme_is_ripe(themed_demo: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -491,17 +492,32 @@ def render(
 @click.command()
 @CONFIG_OPTION
 @DB_OPTION
-@click.argument("dest", type=click.Path(path_type=Path, dir_okay=False))
-def backup(config: Path, db: Path | None, dest: Path) -> None:
+@click.argument("dest", type=click.Path(path_type=str))
+def backup(config: Path, db: Path | None, dest: str) -> None:
     """Copy the store to DEST (a new file), whole and consistent, also while a build or fetch
-    writes to it. The copy is a store of its own: use it with --db, or move it over the store."""
+    writes to it. The copy is a store of its own: use it with --db, or move it over the store.
+    A DEST that is a folder (or ends in "/") gets a file named by the day in it, the folder made
+    if need be."""
     conf = loaded(config)
     check_store(conf, db, create=False)
     store_path = db or conf.settings.store
-    issues, articles = backup_store(store_path, dest)
+    target = _backup_file(dest, store_path)
+    issues, articles = backup_store(store_path, target)
     click.echo(
-        f"Copied the store {store_path} to {dest}: {issues} issue(s), {articles} article(s)."
+        f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s)."
     )
+
+
+def _backup_file(dest: str, store_path: Path) -> Path:
+    """The file a backup to `dest` writes: `dest` itself, or, when it names a folder (one that
+    is there, or any name ending in "/", which the shell's completion adds), a file in it named
+    by the store and the day, e.g. curator-2026-12-06.db (walk36: `backup DIR/` with DIR
+    missing wrote a file named DIR)."""
+    path = Path(dest)
+    if dest.endswith(("/", os.sep)) or path.is_dir():
+        day = datetime.now().astimezone().strftime("%Y-%m-%d")
+        return path / f"{store_path.stem}-{day}{store_path.suffix or '.db'}"
+    return path
 
 
 @click.command()

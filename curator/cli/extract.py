@@ -210,7 +210,20 @@ def show(record: dict[str, Any]) -> None:
             "page": "the page's byline",
         }.get(stored["authors_from"], "")
         click.echo(f"  your newsletter credits it as: {line}" + (f" ({whence})" if whence else ""))
+        other = "the page" if stored["authors_from"] == "feed" else "its feed"
         if stored["other_authors"]:
-            other = "the page" if stored["authors_from"] == "feed" else "its feed"
             click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
+        now = record["authors"]
+        if (
+            now
+            and {n.casefold() for n in now} != {n.casefold() for n in stored["authors"]}
+            and not (other == "the page" and now == stored["other_authors"])
+        ):
+            # The page as read now names others than the stored credit and its note: a page
+            # refused or failing when its article was stored (and featured so), or changed
+            # since (walk36: only the feed's credit was said).
+            click.echo(
+                f"  the page names {join_names(now)} instead (as read now; it did not when"
+                " your newsletter stored the article)"
+            )
     click.echo(f"  ({record['text_chars']} characters of article text)\n")
