@@ -38,7 +38,12 @@ from curator.credits import credited
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
-from curator.stories import Fingerprint, fingerprint, same_story_reason
+from curator.stories import (
+    Fingerprint,
+    boilerplate_shingles,
+    fingerprint,
+    same_story_reason,
+)
 from curator.subjectfit import SCORE_FLOOR, Fitted, fit, resolve, subject_phrases
 from curator.subjects import (
     MATCHED_TERMS,
@@ -551,7 +556,13 @@ def choose_sections(
                 score *= 1 + weight * freshness(article, now)
             candidates.append(named(article))
             assignments[article.url] = Assignment(subject.name, score, matched=matched)
-    return select_sections(candidates, assignments, subjects, config.issue_size)
+    return select_sections(
+        candidates,
+        assignments,
+        subjects,
+        config.issue_size,
+        boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE)),
+    )
 
 
 def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
@@ -745,12 +756,13 @@ def one_per_story(
     named in that one's `same_story`, with where it is and why, rather than listed again (a
     correction is for one address: the editor corrects each)."""
     by_url = {a.url: a for a in articles}
+    boilerplate = boilerplate_shingles(articles)
     kept: list[tuple[Fingerprint | None, Uncertain]] = []
     for item in found:
         if len(kept) >= limit:
             break
         article = by_url.get(item.url)
-        print_ = fingerprint(article) if article is not None else None
+        print_ = fingerprint(article, boilerplate) if article is not None else None
         twin = None
         if print_ is not None:
             twin = next(
