@@ -43,6 +43,9 @@ STRONG_TITLE_SHARE = 0.9
 #: carried by three outlets is most of each copy's text (copies measure above 0.8), so it still counts.
 BOILERPLATE_ARTICLES = 3
 BOILERPLATE_SHARE = 0.5
+#: ... and opens or ends it, within this many shingles (a signature, a footer, a header; a
+#: paragraph that three articles on one story share stands within their text: BBC's tobacco case).
+EDGE_SLACK = 10
 #: ... but two texts sharing this share of all their text, boilerplate and all, are one text (a
 #: post copied whole, which many replies quote).
 COPY_SHARE = 0.9
@@ -63,13 +66,18 @@ def words(text: str) -> list[str]:
 
 
 def _shingles(article: Article) -> frozenset[int]:
+    return frozenset(_placed_shingles(article))
+
+
+def _placed_shingles(article: Article) -> dict[int, int]:
+    """Each shingle with where it last stands in the article's words (0 first)."""
     body = " ".join(
         part for part in (article.blurb, article.summary, (article.text or "")[:4000]) if part
     )
     tokens = words(body)
-    return frozenset(
-        hash(" ".join(tokens[i : i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))
-    )
+    return {
+        hash(" ".join(tokens[i : i + SHINGLE])): i for i in range(max(0, len(tokens) - SHINGLE + 1))
+    }
 
 
 def fingerprint(article: Article, boilerplate: frozenset[int] = frozenset()) -> Fingerprint:
@@ -83,7 +91,7 @@ def boilerplate_shingles(articles: Iterable[Article]) -> frozenset[int]:
     """The shingles of passages that `BOILERPLATE_ARTICLES` or more of `articles` carry and that
     are under `BOILERPLATE_SHARE` of the text of half of them or more: a signature, a footer. A passage is
     the shingles carried by exactly the same articles."""
-    prints = [_shingles(a) for a in articles]
+    prints = [_placed_shingles(a) for a in articles]
     carriers: dict[int, list[int]] = defaultdict(list)
     for i, shingles in enumerate(prints):
         for s in shingles:
@@ -94,10 +102,19 @@ def boilerplate_shingles(articles: Iterable[Article]) -> frozenset[int]:
             passages[tuple(where)].append(s)
     found: set[int] = set()
     for carried_by, passage in passages.items():
-        short = sum(len(passage) < BOILERPLATE_SHARE * len(prints[i]) for i in carried_by)
+        short = sum(
+            len(passage) < BOILERPLATE_SHARE * len(prints[i]) and _at_an_edge(passage, prints[i])
+            for i in carried_by
+        )
         if 2 * short >= len(carried_by):
             found.update(passage)
     return frozenset(found)
+
+
+def _at_an_edge(passage: list[int], placed: dict[int, int]) -> bool:
+    """Whether the passage opens or ends the article (within `EDGE_SLACK` shingles)."""
+    where = [placed[s] for s in passage]
+    return min(where) <= EDGE_SLACK or max(where) >= len(placed) - 1 - EDGE_SLACK
 
 
 def same_story(a: Fingerprint, b: Fingerprint) -> bool:
