@@ -619,8 +619,8 @@ def explain_article(
 ) -> Explanation:
     """Why the article lands where it does: per subject, its score and the terms that matched
     (and the subject the editor moved it to, when feeds.yaml no longer has it)."""
+    refresh(config, store, say=say)  # (so that the article's stored place is current)
     corrections = store.corrections()
-    tell_stale_moves(config, store, say)
     model = current_model(config, store, corrections, say=say)
     explanation = model.explain(article)
     moved_to = corrections.get(article.url)
@@ -635,6 +635,10 @@ def explain_article(
         and not store.issues_featuring(article.id)
     ):
         explanation = _without_corrections(config, store, model, article, explanation)
+    if article.url not in corrections and explanation.published_in is None:
+        placed, subject = store.stored_subject(article.id)
+        if placed and subject != explanation.subject:
+            explanation = replace(explanation, stored_under=subject, stored_differs=True)
     return explanation
 
 
@@ -739,13 +743,26 @@ def uncertain_articles(
     where the editor's corrections teach the most. Only those it is unsure of in fact
     (`Uncertain.unsure`): fewer than `limit` when the others are placed clearly. One story is
     listed once: a copy at another address is named with the first of them (`one_per_story`)."""
+    refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
-    tell_stale_moves(config, store, say)
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
     found = uncertain(
         current_model(config, store, corrections, say=say), articles, limit=len(articles)
     )
-    return one_per_story([u for u in found if u.unsure], articles, limit)
+    ids = {a.url: a.id for a in articles}
+    return [
+        _with_stored(store, ids[u.url], u)
+        for u in one_per_story([u for u in found if u.unsure], articles, limit)
+    ]
+
+
+def _with_stored(store: Store, article_id: int, u: Uncertain) -> Uncertain:
+    """`u`, saying where the article is stored when the model would now place it elsewhere (see
+    `stored_elsewhere`)."""
+    placed, subject = store.stored_subject(article_id)
+    if not placed or subject == u.subject:
+        return u
+    return replace(u, stored_under=subject, stored_differs=True)
 
 
 def one_per_story(
