@@ -48,7 +48,7 @@ from curator.subjectfit import (
     fit,
     queries,
 )
-from curator.suggest import Suggestion, suggest
+from curator.suggest import Suggestion, mixed_word, suggest
 from curator.textfeatures import (
     MAX_TEXT_CHARS,
     Vector,
@@ -1010,7 +1010,7 @@ def overlaps(
                 [
                     t
                     for t in _telling_words(model, i, k)
-                    if t in written[i] or users[i][t] >= TELLING_USERS
+                    if t in written[i] or (users[i][t] >= TELLING_USERS and not mixed_word(t))
                 ],
                 written[i],
                 OVERLAP_WORDS,
