@@ -59,6 +59,7 @@ from curator.textfeatures import (
     surface_forms,
     terms,
     tfidf,
+    words,
 )
 
 __all__ = [
@@ -725,10 +726,15 @@ class SubjectModel(Fitted):
         judged = self.judge_scored(article.url, rep, counts, self._raw(rep, counts))
         scale = self.words.scale(counts)
         names = [s.name for s in self.subjects]
-        # Show each term as the article writes it (else as the subject's words do).
+        # Show each term as the subjects' words spell it when the article writes it so too ("BIOS"
+        # where it also says "Bio" three times: walk41 #7), else as the article most often does.
         text = (article.text or "")[:MAX_TEXT_CHARS]
+        fields = [article.title or "", article.blurb, article.summary, text]
+        written = {w for f in fields for w in words(f)}
         surface = dict(self.surface)
-        surface.update(surface_forms([article.title or "", article.blurb, article.summary, text]))
+        surface.update(
+            (t, w) for t, w in surface_forms(fields).items() if self.surface.get(t) not in written
+        )
 
         def shown(term: str) -> str:
             return " ".join(surface.get(p, p) for p in term.split(" "))
