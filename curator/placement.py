@@ -38,7 +38,12 @@ from curator.credits import credited
 from curator.models import Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
-from curator.stories import Fingerprint, fingerprint, same_story_reason
+from curator.stories import (
+    Fingerprint,
+    boilerplate_shingles,
+    fingerprint,
+    same_story_reason,
+)
 from curator.subjectfit import SCORE_FLOOR, Fitted, fit, resolve, subject_phrases
 from curator.subjects import (
     MATCHED_TERMS,
@@ -551,7 +556,13 @@ def choose_sections(
                 score *= 1 + weight * freshness(article, now)
             candidates.append(named(article))
             assignments[article.url] = Assignment(subject.name, score, matched=matched)
-    return select_sections(candidates, assignments, subjects, config.issue_size)
+    return select_sections(
+        candidates,
+        assignments,
+        subjects,
+        config.issue_size,
+        boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE)),
+    )
 
 
 def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
@@ -608,8 +619,8 @@ def explain_article(
 ) -> Explanation:
     """Why the article lands where it does: per subject, its score and the terms that matched
     (and the subject the editor moved it to, when feeds.yaml no longer has it)."""
+    refresh(config, store, say=say)  # (so that the article's stored place is current)
     corrections = store.corrections()
-    tell_stale_moves(config, store, say)
     model = current_model(config, store, corrections, say=say)
     explanation = model.explain(article)
     moved_to = corrections.get(article.url)
@@ -624,6 +635,10 @@ def explain_article(
         and not store.issues_featuring(article.id)
     ):
         explanation = _without_corrections(config, store, model, article, explanation)
+    if article.url not in corrections and explanation.published_in is None:
+        placed, subject = store.stored_subject(article.id)
+        if placed and subject != explanation.subject:
+            explanation = replace(explanation, stored_under=subject, stored_differs=True)
     return explanation
 
 
@@ -728,13 +743,26 @@ def uncertain_articles(
     where the editor's corrections teach the most. Only those it is unsure of in fact
     (`Uncertain.unsure`): fewer than `limit` when the others are placed clearly. One story is
     listed once: a copy at another address is named with the first of them (`one_per_story`)."""
+    refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
-    tell_stale_moves(config, store, say)
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
     found = uncertain(
         current_model(config, store, corrections, say=say), articles, limit=len(articles)
     )
-    return one_per_story([u for u in found if u.unsure], articles, limit)
+    ids = {a.url: a.id for a in articles}
+    return [
+        _with_stored(store, ids[u.url], u)
+        for u in one_per_story([u for u in found if u.unsure], articles, limit)
+    ]
+
+
+def _with_stored(store: Store, article_id: int, u: Uncertain) -> Uncertain:
+    """`u`, saying where the article is stored when the model would now place it elsewhere (see
+    `stored_elsewhere`)."""
+    placed, subject = store.stored_subject(article_id)
+    if not placed or subject == u.subject:
+        return u
+    return replace(u, stored_under=subject, stored_differs=True)
 
 
 def one_per_story(
@@ -745,12 +773,13 @@ def one_per_story(
     named in that one's `same_story`, with where it is and why, rather than listed again (a
     correction is for one address: the editor corrects each)."""
     by_url = {a.url: a for a in articles}
+    boilerplate = boilerplate_shingles(articles)
     kept: list[tuple[Fingerprint | None, Uncertain]] = []
     for item in found:
         if len(kept) >= limit:
             break
         article = by_url.get(item.url)
-        print_ = fingerprint(article) if article is not None else None
+        print_ = fingerprint(article, boilerplate) if article is not None else None
         twin = None
         if print_ is not None:
             twin = next(

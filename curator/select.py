@@ -20,12 +20,14 @@ def select_sections(
     assignments: Mapping[str, Assignment],
     subjects: Sequence[Subject],
     issue_size: int,
+    boilerplate: frozenset[int] = frozenset(),
 ) -> tuple[Section, ...]:
     """One section per subject that has articles, in the config's subject order.
 
     Within a section, articles are chosen by relevance (never by date) and varied by publication
     (`pick_varied`), in the order they were chosen; those left out for variety are its
-    `passed_over`. `articles` must already exclude everything an earlier issue featured.
+    `passed_over`. `articles` must already exclude everything an earlier issue featured. Shingles
+    of `boilerplate` (`stories.boilerplate_shingles`) are no story text.
     """
     by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
     for article in articles:
@@ -36,7 +38,13 @@ def select_sections(
     taken: list[tuple[Fingerprint, list[Scored], int]] = []
     sections = []
     for subject in subjects:
-        chosen = pick_varied(by_subject[subject.name], issue_size, taken, subject=subject.name)
+        chosen = pick_varied(
+            by_subject[subject.name],
+            issue_size,
+            taken,
+            subject=subject.name,
+            boilerplate=boilerplate,
+        )
         if chosen:
             sections.append((subject, chosen))
     # (an article told the same story as one featured is no article passed over)
@@ -85,6 +93,7 @@ def pick_varied(
     taken: list[tuple[Fingerprint, list[Scored], int]] | None = None,
     *,
     subject: str = "",
+    boilerplate: frozenset[int] = frozenset(),
 ) -> list[Scored]:
     """The best `size` candidates, greedily, each publication's repeat discounted; best first.
 
@@ -105,7 +114,7 @@ def pick_varied(
             ),
         )
         pick = pool.pop(best)
-        print_ = fingerprint(pick.article)
+        print_ = fingerprint(pick.article, boilerplate)
         twin = next(
             ((t, why) for t in taken if (why := same_story_reason(t[0], print_)) is not None),
             None,

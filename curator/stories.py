@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from curator.models import Article
@@ -35,6 +37,18 @@ TITLE_TEXT_FLOOR = 0.2
 #: headlines ("U.K. MONEY MARKET GIVEN 689 MLN STG EARLY HELP" / "... FURTHER 68 MLN STG HELP").
 STRONG_TITLE_WORDS = 8
 STRONG_TITLE_SHARE = 0.9
+#: A passage found in this many stored articles or more is boilerplate (a poster's signature, a
+#: feed's footer), not story text, when it is under `BOILERPLATE_SHARE` of half of them or more: two
+#: unrelated posts of one poster "shared 51% of their text", their signature (walk41 #1). A story
+#: carried by three outlets is most of each copy's text (copies measure above 0.8), so it still counts.
+BOILERPLATE_ARTICLES = 3
+BOILERPLATE_SHARE = 0.5
+#: ... and opens or ends it, within this many shingles (a signature, a footer, a header; a
+#: paragraph that three articles on one story share stands within their text: BBC's tobacco case).
+EDGE_SLACK = 10
+#: ... but two texts sharing this share of all their text, boilerplate and all, are one text (a
+#: post copied whole, which many replies quote).
+COPY_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -43,22 +57,64 @@ class Fingerprint:
 
     title_words: frozenset[str]
     shingles: frozenset[int]
+    #: All the shingles, boilerplate too.
+    whole: frozenset[int] = frozenset()
 
 
 def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.casefold()) if w not in STOP_WORDS]
 
 
-def fingerprint(article: Article) -> Fingerprint:
-    """The article's content words of its title, and hashed shingles of its blurb, summary and text."""
+def _shingles(article: Article) -> frozenset[int]:
+    return frozenset(_placed_shingles(article))
+
+
+def _placed_shingles(article: Article) -> dict[int, int]:
+    """Each shingle with where it last stands in the article's words (0 first)."""
     body = " ".join(
         part for part in (article.blurb, article.summary, (article.text or "")[:4000]) if part
     )
     tokens = words(body)
-    shingles = frozenset(
-        hash(" ".join(tokens[i : i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))
-    )
-    return Fingerprint(frozenset(words(article.title)), shingles)
+    return {
+        hash(" ".join(tokens[i : i + SHINGLE])): i for i in range(max(0, len(tokens) - SHINGLE + 1))
+    }
+
+
+def fingerprint(article: Article, boilerplate: frozenset[int] = frozenset()) -> Fingerprint:
+    """The article's content words of its title, and hashed shingles of its blurb, summary and
+    text, less those of `boilerplate` (see `boilerplate_shingles`)."""
+    whole = _shingles(article)
+    return Fingerprint(frozenset(words(article.title)), whole - boilerplate, whole)
+
+
+def boilerplate_shingles(articles: Iterable[Article]) -> frozenset[int]:
+    """The shingles of passages that `BOILERPLATE_ARTICLES` or more of `articles` carry and that
+    are under `BOILERPLATE_SHARE` of the text of half of them or more: a signature, a footer. A passage is
+    the shingles carried by exactly the same articles."""
+    prints = [_placed_shingles(a) for a in articles]
+    carriers: dict[int, list[int]] = defaultdict(list)
+    for i, shingles in enumerate(prints):
+        for s in shingles:
+            carriers[s].append(i)
+    passages: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for s, where in carriers.items():
+        if len(where) >= BOILERPLATE_ARTICLES:
+            passages[tuple(where)].append(s)
+    found: set[int] = set()
+    for carried_by, passage in passages.items():
+        short = sum(
+            len(passage) < BOILERPLATE_SHARE * len(prints[i]) and _at_an_edge(passage, prints[i])
+            for i in carried_by
+        )
+        if 2 * short >= len(carried_by):
+            found.update(passage)
+    return frozenset(found)
+
+
+def _at_an_edge(passage: list[int], placed: dict[int, int]) -> bool:
+    """Whether the passage opens or ends the article (within `EDGE_SLACK` shingles)."""
+    where = [placed[s] for s in passage]
+    return min(where) <= EDGE_SLACK or max(where) >= len(placed) - 1 - EDGE_SLACK
 
 
 def same_story(a: Fingerprint, b: Fingerprint) -> bool:
@@ -72,6 +128,9 @@ def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     shared = len(a.shingles & b.shingles) / smaller if smaller >= MIN_SHINGLES else None
     if shared is not None and shared >= TEXT_CONTAINMENT:
         return f"they share {shared:.0%} of their text"
+    least = min(len(a.whole), len(b.whole))
+    if least >= MIN_SHINGLES and (copied := len(a.whole & b.whole) / least) >= COPY_SHARE:
+        return f"they share {copied:.0%} of their text"
     if len(a.title_words) < MIN_TITLE_WORDS or len(b.title_words) < MIN_TITLE_WORDS:
         return None
     common = len(a.title_words & b.title_words)

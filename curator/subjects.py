@@ -48,7 +48,7 @@ from curator.subjectfit import (
     fit,
     queries,
 )
-from curator.suggest import Suggestion, suggest
+from curator.suggest import Suggestion, mixed_word, suggest
 from curator.textfeatures import (
     MAX_TEXT_CHARS,
     Vector,
@@ -59,6 +59,7 @@ from curator.textfeatures import (
     surface_forms,
     terms,
     tfidf,
+    words,
 )
 
 __all__ = [
@@ -202,6 +203,11 @@ class Explanation:
     published_in: int | None = None
     curator_subject: str | None = None
     curator_verdict: str = ""
+    #: True when the store has the article under another subject (`stored_under`, None: none)
+    #: than the model would now give it: it was placed by an older fit (`subjects list` and the
+    #: next issue have it there until every stored article is placed again).
+    stored_under: str | None = None
+    stored_differs: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -217,6 +223,7 @@ class Explanation:
             "url": self.url,
             "subject": self.subject,
             "published_in": self.published_in,
+            "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "curator_subject": self.curator_subject if self.published_in else self.subject,
             "curator_verdict": self.curator_verdict or self.verdict(),
             "score": round(self.score, 4),
@@ -274,6 +281,8 @@ class Explanation:
         score and the terms that made it, the chosen subject first."""
         width = max([len(s.subject) for s in self.scores] + [7])
         lines = [self.url, f"  {self.verdict()}"]
+        if self.stored_differs:
+            lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
         if self.published_in is not None:
             lines.append(f"  curator itself would give it: {self.curator_verdict}")
             lines.append(
@@ -339,6 +348,20 @@ class Explanation:
         return lines
 
 
+def stored_elsewhere(stored: str | None, now: str | None) -> str:
+    """What the editor should know of an article stored under another subject than the model
+    would now place it under. Stored articles keep their place until every one is placed again
+    (when the subjects or the corrections change); the model is fitted again as the archive grows
+    (`placement.REFIT_SHARE`), and new articles are placed by the newer one."""
+    there = f"under {stored}" if stored else "under no subject"
+    would = f"under {now}" if now else "under no subject"
+    return (
+        f"stored {there} (as `subjects list` and the next issue have it); curator would now"
+        f" place it {would}, having learnt from the newer articles: it moves when every stored"
+        " article is placed again, at your next move, exclusion or change of subjects"
+    )
+
+
 @dataclass(frozen=True)
 class Uncertain:
     """An article the model is unsure of: between two subjects, or near the no-subject bar."""
@@ -364,12 +387,17 @@ class Uncertain:
     #: subjects score within `NEAR_MARGIN` of each other ("between"), or it is within
     #: `near_bar` of the no-subject bar ("bar"); `reason` says which.
     unsure: bool = True
+    #: True when the store has it under another subject (`stored_under`) than `subject`, where
+    #: the model would now place it (see `Explanation.stored_differs`).
+    stored_under: str | None = None
+    stored_differs: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
             "url": self.url,
             "title": self.title,
             "subject": self.subject,
+            "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,
             "score": round(self.score, 4),
@@ -698,10 +726,15 @@ class SubjectModel(Fitted):
         judged = self.judge_scored(article.url, rep, counts, self._raw(rep, counts))
         scale = self.words.scale(counts)
         names = [s.name for s in self.subjects]
-        # Show each term as the article writes it (else as the subject's words do).
+        # Show each term as the subjects' words spell it when the article writes it so too ("BIOS"
+        # where it also says "Bio" three times: walk41 #7), else as the article most often does.
         text = (article.text or "")[:MAX_TEXT_CHARS]
+        fields = [article.title or "", article.blurb, article.summary, text]
+        written = {w for f in fields for w in words(f)}
         surface = dict(self.surface)
-        surface.update(surface_forms([article.title or "", article.blurb, article.summary, text]))
+        surface.update(
+            (t, w) for t, w in surface_forms(fields).items() if self.surface.get(t) not in written
+        )
 
         def shown(term: str) -> str:
             return " ".join(surface.get(p, p) for p in term.split(" "))
@@ -983,7 +1016,7 @@ def overlaps(
                 [
                     t
                     for t in _telling_words(model, i, k)
-                    if t in written[i] or users[i][t] >= TELLING_USERS
+                    if t in written[i] or (users[i][t] >= TELLING_USERS and not mixed_word(t))
                 ],
                 written[i],
                 OVERLAP_WORDS,

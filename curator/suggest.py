@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from curator.models import Article, Subject
@@ -84,6 +85,14 @@ LABEL_MIN_SHARE = 0.25
 LABEL_SPARES = 3
 #: A word as a reader sees it, letters with accents included (the scorer's tokens are ASCII).
 _WHOLE_WORD = re.compile(r"\w+")
+#: A run of characters with no space is encoded data, not prose, when it is this long (a line of
+#: base64) or when at least `ENCODED_MARKS` of it, and `ENCODED_MIN` characters or more, are neither
+#: letters nor digits (uuencode: "MAX>'AX>'AX>'"). Words found mostly there name no group (walk41
+#: #5: "Ax, max and pl" from a uuencoded picture posted in 14 parts).
+ENCODED_RUN = 40
+ENCODED_MIN = 8
+ENCODED_MARKS = 0.25
+_RUN = re.compile(r"\S+")
 
 
 #: The terms (stems) of other languages' function words: left out of what suggest clusters and
@@ -113,6 +122,27 @@ def _label_terms(members: Sequence[Vector], others: Sequence[Vector], n: int) ->
     }
     ranked = sorted(weight.items(), key=lambda tw: (-tw[1], tw[0]))
     return [t for t, w in ranked[:n] if w > 0]
+
+
+def mixed_word(word: str) -> bool:
+    """Whether a word mixes letters and digits ("p1", "a7", "1t"): a variable's name, a part
+    number or a piece of encoded data, no word to offer the editor (walk41 #5). The editor's own
+    ("3d") are kept where they wrote them."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _prose_words(texts: Iterable[str]) -> set[str]:
+    """The words (lower-cased) of `texts` found more often in prose than in encoded data."""
+    prose: Counter[str] = Counter()
+    encoded: Counter[str] = Counter()
+    for text in texts:
+        for run in _RUN.findall(text.lower()):
+            marks = sum(not c.isalnum() for c in run)
+            coded = len(run) >= ENCODED_RUN or (
+                len(run) >= ENCODED_MIN and marks >= ENCODED_MARKS * len(run)
+            )
+            (encoded if coded else prose).update(_WHOLE_WORD.findall(run))
+    return {w for w, n in prose.items() if n > encoded[w]}
 
 
 def _name(words: Sequence[str]) -> str:
@@ -167,10 +197,13 @@ def suggest(
             for i in members
         ]
         surface = surface_forms(texts)
-        whole = {w for text in texts for w in _WHOLE_WORD.findall(text.lower())}
+        whole = _prose_words(texts)
         # A label is a word the articles spell: not a stem ("televis"), nor the ASCII piece of a
-        # word with accents that the scorer's tokeniser sees ("ber" of "über").
-        words = [w for w in (surface.get(t, t) for t in top) if w in whole][:keywords]
+        # word with accents that the scorer's tokeniser sees ("ber" of "über"); in their prose, not
+        # only in encoded data; and no mix of letters and digits ("a7", "p1").
+        words = [w for w in (surface.get(t, t) for t in top) if w in whole and not mixed_word(w)][
+            :keywords
+        ]
         if not words:
             continue
         examples = [unique[i].title for i in members[:2] if unique[i].title]

@@ -85,3 +85,26 @@ def test_overlap_offers_no_words_of_a_posters_signature(
     assert offered
     signing = set(re.findall(r"[a-z0-9]+", SIGNATURE.lower()))
     assert not offered & signing, sorted(offered & signing)
+
+
+def test_overlap_and_suggest_offer_no_encoded_data_nor_letter_digit_tokens(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """walk41 #5: on the comp.* posts, `suggest` named groups "Ax, max and pl" and "Cx, scx and
+    a7" from uuencoded pictures (roman.bmp in 14 parts), and `overlap` offered "p1, p2" for
+    Graphics: pieces of encoded data and variables' names, no word of the articles to come."""
+    config, _ = family(tmp_path, http_server, corpus, "comp-train.jsonl", "computers.yaml", 1)
+    code, out, err = run("subjects", "overlap", "--config", str(config), "--json")
+    assert code == 0, err
+    offered = {w.lower() for p in json.loads(out) for ws in p["new_words"].values() for w in ws}
+    assert offered
+    mixed = sorted(w for w in offered if re.search(r"\d", w) and re.search(r"[a-z]", w))
+    assert not mixed
+    code, out, err = run("subjects", "suggest", "--config", str(config), "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert found
+    words = {w.lower() for s in found for w in [*s["keywords"], *s["name"].lower().split()]}
+    assert not {"ax", "max", "pl", "cx", "scx", "a7"} & words, [s["name"] for s in found]
+    mixed = sorted(w for w in words if re.search(r"\d", w) and re.search(r"[a-z]", w))
+    assert not mixed

@@ -41,7 +41,7 @@ from curator.placement import (
 )
 from curator.store import Store
 from curator.subjectfit import resolve
-from curator.subjects import WORDS_ALIKE, Change
+from curator.subjects import WORDS_ALIKE, Change, stored_elsewhere
 from curator.suggest import MIN_SUGGESTION_SIZE, Lean
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
@@ -452,6 +452,8 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         else:
             why = f"{u.subject}, just over the no-subject bar"
         click.echo(f"{u.title}\n  {u.url}\n  {why}")
+        if u.stored_differs:
+            click.echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
         for url, subject, same in u.same_story:
             where = subject or "no subject"
             click.echo(
