@@ -24,6 +24,7 @@ from curator.draft import (
     DraftEntry,
     blurb_mistakes,
     check_blurbs,
+    credit_dispute,
     credit_note,
     draft_path,
     draft_to_issue,
@@ -81,7 +82,7 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
-from curator.render import builtin_templates, copies_without, environment, join_names
+from curator.render import builtin_templates, copies_without, environment
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
@@ -316,12 +317,7 @@ def disputed_credits(issue: Issue, what_now: str) -> tuple[str, ...]:
             art = entry.article
             if not art.other_authors:
                 continue
-            kept = join_names(art.authors) or "no one"
-            other = join_names(art.other_authors)
-            if art.authors_from == "page":
-                said = f"its page names {kept}, credited; its feed names {other}"
-            else:
-                said = f"its feed names {kept}, credited; its page names {other}"
+            said = credit_dispute(art, "credited")
             out.append(f'the credit of "{art.title}" ({art.url}): {said}: {what_now}')
     return tuple(out)
 

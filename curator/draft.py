@@ -345,18 +345,22 @@ def write_draft(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def credit_dispute(art: Article, credited: str) -> str:
+    """Whom an article's feed and page each named when they named different people, and which
+    one is `credited` ("credited above" in a draft, "credited" in a build's warning)."""
+    kept = join_names(art.authors) or "no one"
+    other = join_names(art.other_authors)
+    if art.authors_from == "page":
+        return f"the page names {kept}, {credited}; its feed names {other}"
+    return f"the feed names {kept}, {credited}; the page names {other}"
+
+
 def author_note(art: Article) -> str:
     """A comment under an article's credit when its feed and its page named different people
     (`articles.choose_authors`): who was credited, from where, whom the other names, and what to
     do. The editor reviews credits here; nothing else says it."""
-    kept = join_names(art.authors) or "no one"
-    other = join_names(art.other_authors)
-    if art.authors_from == "page":
-        said = f"the page names {kept}, credited above; its feed names {other}"
-    else:
-        said = f"the feed names {kept}, credited above; the page names {other}"
     note = (
-        f"Author: {said}. If the credit is wrong, change the `author:` lines"
+        f"Author: {credit_dispute(art, 'credited above')}. If the credit is wrong, change the `author:` lines"
         f" (`curator extract {art.url}` shows what the page says)."
     )
     return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"

@@ -4,55 +4,15 @@ editor sees them: the draft's `author:` lines and notes, and the built issue."""
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
+
+from test_credit_sources import _own_words
 
 from conftest import LocalServer
 from conftest import run_cli as run
 
 SITE = "Zeta Post"
-WORDS = [
-    "customer",
-    "support",
-    "service",
-    "effort",
-    "agents",
-    "tickets",
-    "satisfaction",
-    "loyalty",
-    "teams",
-    "refunds",
-    "callers",
-    "queues",
-    "scores",
-    "surveys",
-    "chat",
-    "email",
-    "phone",
-    "managers",
-    "training",
-    "scripts",
-    "complaints",
-    "delays",
-    "promises",
-    "policies",
-    "handovers",
-    "escalations",
-    "feedback",
-    "returns",
-    "billing",
-    "accounts",
-    "outages",
-    "apologies",
-]
 NO_AUTHOR = "no author was found: add an `author:` line if the article names one"
-
-
-def _own_words(title: str, n: int) -> str:
-    """Sentences only this page has (its words in its own order), so no two pages read as one
-    story told twice."""
-    words = random.Random(f"{title} {n}").sample(WORDS, len(WORDS))
-    return " ".join(f"{' '.join(words[i : i + 8]).capitalize()} matter." for i in range(0, 32, 8))
 
 
 def page(title: str, head: str = "", byline: str = "", site: str | None = SITE) -> str:

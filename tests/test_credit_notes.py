@@ -24,6 +24,23 @@ PAGE = (
 ).format(title=TITLE)
 
 
+def health_feed(demo: Path, server: LocalServer, html: str) -> tuple[str, str]:
+    """The demo newsletter with one more feed, "Health Feed" (its own title, no `name:`), whose
+    one item by Kelli Miller links to a page of `html` on 127.0.0.1: (page URL, feed URL)."""
+    page = server.add("/cx/effort.html", html, content_type="text/html; charset=utf-8")
+    feed = server.add(
+        "/health.xml",
+        f'<rss version="2.0"><channel><title>Health Feed</title><link>{server.base}</link>'
+        f"<item><title>{TITLE}</title><link>{page}</link><author>Kelli Miller</author>"
+        f"<description>{PARAGRAPH}</description></item></channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    demo.write_text(text, encoding="utf-8")
+    return page, feed
+
+
 def test_a_credit_naming_only_the_feed_and_one_with_no_author_are_marked_in_the_draft(
     demo: Path, http_server: LocalServer
 ) -> None:
@@ -70,17 +87,8 @@ def test_a_feed_name_given_after_a_fetch_credits_its_stored_articles(
 ) -> None:
     """walk33 #1: the draft's note advises a feed's `name:` "for all its articles", but a name
     added after the articles were fetched reached none of them: they kept the feed's title."""
-    page = http_server.add("/cx/effort.html", PAGE, content_type="text/html; charset=utf-8")
-    feed = http_server.add(
-        "/health.xml",
-        f'<rss version="2.0"><channel><title>Health Feed</title><link>{http_server.base}</link>'
-        f"<item><title>{TITLE}</title><link>{page}</link><author>Kelli Miller</author>"
-        f"<description>{PARAGRAPH}</description></item></channel></rss>",
-    )
+    page, feed = health_feed(demo, http_server, PAGE)
     text = demo.read_text(encoding="utf-8")
-    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
-    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
-    demo.write_text(text, encoding="utf-8")
     code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
     assert code == 0, err
     path = demo.parent / "drafts" / "issue-1.md"
@@ -191,19 +199,7 @@ def test_no_note_that_the_feed_title_is_only_the_feeds_when_the_page_names_its_s
 ) -> None:
     """walk30 #7: every article got the note that its publication is only its feed's title, and
     "nothing says it is the name of the site", although its page's og:site_name gave that name."""
-    page = http_server.add(
-        "/cx/effort.html", site_page(TITLE, "Health Feed"), content_type="text/html; charset=utf-8"
-    )
-    feed = http_server.add(
-        "/health.xml",
-        f'<rss version="2.0"><channel><title>Health Feed</title><link>{http_server.base}</link>'
-        f"<item><title>{TITLE}</title><link>{page}</link><author>Kelli Miller</author>"
-        f"<description>{PARAGRAPH}</description></item></channel></rss>",
-    )
-    text = demo.read_text(encoding="utf-8")
-    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
-    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
-    demo.write_text(text, encoding="utf-8")
+    page, _ = health_feed(demo, http_server, site_page(TITLE, "Health Feed"))
     code, _, err = run("draft", "--config", str(demo), "--all-subjects", "-q")
     assert code == 0, err
     draft = demo.parent / "drafts" / "issue-1.md"

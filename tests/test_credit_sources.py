@@ -423,7 +423,7 @@ def test_a_plain_build_says_which_credit_it_chose_between_a_feed_and_a_page(
     assert len(said) == 1, err
     assert 'the credit of "Courts Weigh Support Lines" (' in said[0]
     assert (
-        "its feed names Max Republish, credited; its page names Joan Biskupic: it is published so"
+        "the feed names Max Republish, credited; the page names Joan Biskupic: it is published so"
         " (to change it before publishing: `curator draft`, then `curator build --draft`)"
     ) in said[0]
 
