@@ -82,7 +82,7 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
-from curator.render import builtin_templates, copies_without, environment
+from curator.render import builtin_templates, copies_without, date_text, environment, join_names
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
@@ -90,6 +90,7 @@ from curator.themes import (
     broken_promise,
     choose_theme,
     closing_mismatch,
+    draft_promise,
     guessed_rename_notes,
     no_promise_reason,
     promise_made,
@@ -100,6 +101,7 @@ from curator.themes import (
     thin_promise,
 )
 from curator.urls import clean_url, url_key
+from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 
 
 class BuildError(CuratorError):
@@ -931,6 +933,7 @@ def build_from_draft(
             + ("; it was published already" if draft.number < expected else "")
             + "; run `curator draft` for a fresh one, or correct `number:`"
         )
+    _check_draft_variables(draft, draft_file)
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
     fresh, gone = _read_unread(config, store, draft.entries, known, now)
@@ -1004,9 +1007,22 @@ def build_from_draft(
     notes: list[str] = []
     refresh(config, store, say=notes.append)
     planned = takes_plan_place(config, store, issue.theme)
+    featured = [
+        a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
+    ]
+    issue, filled = _fill_draft_variables(
+        config, store, draft, issue, planned, featured, draft_file
+    )
+    warnings = (*warnings, *filled)
     closing_at = f"{draft_file}:{draft.lines['closing']}" if "closing" in draft.lines else ""
     mismatch = closing_mismatch(
-        config, store, issue.theme, planned, issue.closing, closing_at or str(draft_file)
+        config,
+        store,
+        issue.theme,
+        planned,
+        issue.closing,
+        closing_at or str(draft_file),
+        featured,
     )
     mismatch += thin_promise(
         config,
@@ -1014,7 +1030,7 @@ def build_from_draft(
         issue.theme,
         planned,
         issue.closing,
-        (a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)),
+        featured,
         closing_at or str(draft_file),
     )
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
@@ -1023,6 +1039,78 @@ def build_from_draft(
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )
+
+
+def _draft_line(draft: Draft, intro_line: int) -> int:
+    """The draft file's line of line `intro_line` (1-based) of its introduction."""
+    lines = draft.introduction_lines
+    return lines[intro_line - 1] if 0 < intro_line <= len(lines) else draft.lines.get("title", 2)
+
+
+def _check_draft_variables(draft: Draft, path: Path) -> None:
+    """Stop (exit 2) at a word in braces in the draft's introduction or closing line that is no
+    variable, by its line, with a did-you-mean, as feeds.yaml's texts are checked."""
+    for text, line_of in (
+        (draft.introduction, lambda n: _draft_line(draft, n)),
+        (draft.closing, lambda _: draft.lines.get("closing", 2)),
+    ):
+        try:
+            check_variables(text or "")
+        except VariableError as exc:
+            raise InputError(
+                f"{path}:{line_of(exc.line)}: {exc.message}; correct it in the draft"
+            ) from None
+
+
+def _fill_draft_variables(
+    config: Config,
+    store: Store,
+    draft: Draft,
+    issue: Issue,
+    planned: bool,
+    featured: Sequence[int],
+    path: Path,
+) -> tuple[Issue, tuple[str, ...]]:
+    """The issue with the variables of its draft's introduction and closing line ({number},
+    {next_theme}...) filled in as feeds.yaml's are (walk46 N1: published as typed), and what was
+    left out: a sentence of the introduction, or the closing line, naming an empty one."""
+    promise, no_promise = draft_promise(config, store, issue.theme, planned, featured)
+    values = {
+        "number": issue.number,
+        "title": issue.title,
+        "editor": issue.editor or "",
+        "date": date_text(issue.date),
+        "theme": join_names(list(issue.theme)),
+        "next_theme": join_names(list(promise)),
+    }
+    because = {
+        "theme": "this issue has every subject, so no theme",
+        "editor": "the draft gives no `editor:`",
+        "next_theme": no_promise,
+    }
+    introduction, left_out = fill_leaving_out(issue.introduction or "", values)
+    warnings = [
+        f"{path}:{_draft_line(draft, gap.line)}: {{{gap.variable}}} is empty in issue"
+        f" {issue.number} ({because.get(gap.variable, 'it has no value')}), so the sentence"
+        f' "{gap.sentence}" was left out of its introduction; to say something there, write it'
+        f" without {{{gap.variable}}}"
+        for gap in left_out
+    ]
+    closing = issue.closing or ""
+    if "{next_theme}" in closing and not promise:
+        warnings.append(
+            f'{path}:{draft.lines.get("closing", 2)}: the closing line "{closing.strip()}" was'
+            f" left out of issue {issue.number}: it names {{next_theme}}, which is empty because"
+            f" {no_promise}; to close the issue all the same, write a closing line without"
+            " {next_theme} there"
+        )
+        closing = ""
+    # (a text without braces is kept exactly as written)
+    if "{" in (issue.introduction or "") or "}" in (issue.introduction or ""):
+        issue = replace(issue, introduction=introduction.strip())
+    if closing != issue.closing or "{" in closing or "}" in closing:
+        issue = replace(issue, closing=fill(closing, values).strip())
+    return issue, tuple(warnings)
 
 
 def _own_title(config: Config, draft: Draft, path: Path) -> tuple[str, ...]:

@@ -403,6 +403,38 @@ def _promises_own(closing: str | None, theme: Sequence[str]) -> bool:
     return at >= 0 and re.search(r"(?<!\w)next(?!\w)", text[:at]) is not None
 
 
+def draft_promise(
+    config: Config, store: Store, theme: Sequence[str], planned: bool, featured: Iterable[int]
+) -> tuple[tuple[str, ...], str]:
+    """What a draft's {next_theme} becomes for an issue on `theme` featuring `featured` (ids), as
+    a plain build's does (`promised_theme`): the plan's next theme when it will still be ripe once
+    this issue is published, else (), with why it is empty, in the editor's words."""
+    following = plan_next(config, theme_history(config, store).issues, theme, planned)
+    if not config.themes.plan:
+        return (), "feeds.yaml has no `themes: plan`, so there is no next theme"
+    if not following:
+        return (), "the plan of themes has no theme left after this issue"
+    if _thin_after(config, store, following, featured):
+        return (), (
+            f"the plan's next theme, {join_names(list(following))}, will have fewer than"
+            f" {config.themes.min_articles} unfeatured articles after this issue"
+            " (themes: min_articles)"
+        )
+    return following, ""
+
+
+def _thin_after(
+    config: Config, store: Store, theme: Sequence[str], featured: Iterable[int]
+) -> bool:
+    """True when a subject of `theme` will have too few unfeatured articles for an issue once the
+    `featured` articles (ids) are published."""
+    used = set(featured)
+    need = config.themes.min_articles
+    return any(
+        store.count_candidates(n, config.themes.min_score, exclude=used) < need for n in theme
+    )
+
+
 def closing_mismatch(
     config: Config,
     store: Store,
@@ -410,10 +442,13 @@ def closing_mismatch(
     planned: bool,
     closing: str | None,
     where: str,
+    featured: Iterable[int] = (),
 ) -> tuple[str, ...]:
     """A warning when an issue on `theme` closes naming another next theme than the plan of themes
     will give after it (a draft's closing written for another theme, or edited): the next plain
-    build would break the promise."""
+    build would break the promise. The advice names the plan's next theme only when it will still
+    be ripe once this issue's `featured` articles (ids) are used (walk46 #4: obeying it named a
+    theme too thin, and the next build stopped)."""
     history = theme_history(config, store).issues
     following = plan_next(config, history, theme, planned)
     named = closing_names(config, closing, theme, following)
@@ -425,7 +460,18 @@ def closing_mismatch(
     if not named or _key(named) == _key(following):
         return ()
     about = f"on {theme_name(theme)}" if theme else "of every subject"
-    if following:
+    if following and _thin_after(config, store, following, featured):
+        plan_says = (
+            f"the plan of themes (themes: plan:) has `{theme_name(following)}` next, and"
+            f" `{theme_name(following)}` will have fewer than {config.themes.min_articles}"
+            " unfeatured articles after this issue (themes: min_articles), so the next plain build"
+            " stops (exit 3) unless more are fetched"
+        )
+        fix = (
+            "leave the next theme out of it ({next_theme} is left out too), or fetch more"
+            f" articles on `{theme_name(following)}` (`curator themes` shows when it is ripe)"
+        )
+    elif following:
         plan_says = f"the plan of themes (themes: plan:) has `{theme_name(following)}` next"
         fix = f"write `{theme_name(following)}` there (or {{next_theme}})"
     else:
@@ -616,6 +662,7 @@ __all__ = [
     "broken_promise",
     "thin_promise",
     "closing_mismatch",
+    "draft_promise",
     "closing_names",
     "plan_next",
     "choose_theme",
