@@ -1322,6 +1322,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
             authors=shown.authors,
             publication=shown.publication,
             blurb=shown.blurb,
+            blurb_markdown=shown.blurb_markdown,
         )
 
     for subject, article_id in record.featured:

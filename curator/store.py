@@ -367,6 +367,14 @@ def _migration_17(db: sqlite3.Connection) -> None:
     _add_columns(db, "issues", [("issue_date", "TEXT"), ("editor", "TEXT")])
 
 
+def _migration_18(db: sqlite3.Connection) -> None:
+    """Each issue article's blurb as the editor wrote it in Markdown in the draft (a list, a link),
+    so that `render` without issue-N.json gives it back as published, not its plain text with the
+    list joined into one line (walk46 N2). Articles recorded before, or whose blurb is plain text,
+    say nothing (NULL): they render from the plain blurb, as before."""
+    _add_columns(db, "issue_articles", [("blurb_markdown", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -386,6 +394,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_15,
     _migration_16,
     _migration_17,
+    _migration_18,
 )
 VERSION = len(MIGRATIONS)
 
@@ -1869,14 +1878,15 @@ class Store:
                 ],
             )
             self.db.executemany(
-                "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?"
-                " WHERE issue_id = ? AND article_id = ?",
+                "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
+                " blurb_markdown = ? WHERE issue_id = ? AND article_id = ?",
                 [
                     (
                         art.title,
                         json.dumps(list(art.authors), ensure_ascii=False),
                         art.publication,
                         art.blurb,
+                        art.blurb_markdown,
                         issue_id,
                         art_id,
                     )
@@ -1896,7 +1906,7 @@ class Store:
         if with_articles:
             for r in self.db.execute(
                 "SELECT ia.issue_id, ia.subject, ia.article_id, ia.also_of, ia.title, ia.authors,"
-                " ia.publication, ia.blurb, a.url FROM issue_articles ia"
+                " ia.publication, ia.blurb, a.url, ia.blurb_markdown FROM issue_articles ia"
                 " LEFT JOIN articles a ON a.id = ia.article_id ORDER BY ia.issue_id, ia.position"
             ):
                 if r[3] is None:
@@ -1911,6 +1921,7 @@ class Store:
                         authors=tuple(json.loads(r[5] or "[]")),
                         publication=r[6],
                         blurb=r[7] or "",
+                        blurb_markdown=r[9],
                     )
         return [
             IssueRecord(

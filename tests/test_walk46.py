@@ -76,3 +76,66 @@ def test_the_stale_closing_advice_names_no_theme_too_thin(themed_demo: Path) -> 
     assert "Voice of the customer" in said, said
     assert f"write `{MEASURING}` there" not in said, said
     assert f"`{MEASURING}` will have fewer than 2 unfeatured articles after this issue" in said
+
+
+def _with_blurb(draft: Path, blurb: str) -> str:
+    """The draft's first article's blurb replaced by `blurb`; its title."""
+    text = draft.read_text(encoding="utf-8")
+    head, rest = text.split("\n## ", 1)
+    entry, tail = rest.split("\n## ", 1) if "\n## " in rest else (rest, "")
+    lines = entry.split("\n")
+    keep = [ln for ln in lines[:5] if ln.startswith(("url:", "author:", "publication:"))]
+    entry = "\n".join([lines[0], *keep, "", blurb, ""])
+    draft.write_text(head + "\n## " + entry + ("\n## " + tail if tail else ""), encoding="utf-8")
+    return lines[0]
+
+
+def test_render_without_issue_json_keeps_a_drafts_markdown_blurb(themed_demo: Path) -> None:
+    """walk46 N2: `rm output/issue-2.json; curator render 2` joined a draft's Markdown list into
+    one line and wrote its link as "text <url>", though it says it renders the issue "with the
+    edits made in its draft". The store keeps the blurb's Markdown with the issue."""
+    draft = _second_draft(themed_demo)
+    _with_blurb(
+        draft,
+        "Read [the full study](https://example.org/study) first.\n\n- CSAT for moments\n"
+        "- CES for processes",
+    )
+    code, _, err = run("build", "--config", str(themed_demo), "--draft", str(draft))
+    assert code == 0, err
+    out = themed_demo.parent / "output"
+    before = {n: (out / n).read_text(encoding="utf-8") for n in ("issue-2.html", "issue-2.md")}
+    assert "<li>CSAT for moments</li>" in before["issue-2.html"]
+    (out / "issue-2.json").unlink()
+    code, _, err = run("render", "2", "--config", str(themed_demo))
+    assert code == 0, err
+    for name, text in before.items():
+        assert (out / name).read_text(encoding="utf-8") == text, name
+    assert "[the full study](https://example.org/study)" in (out / "issue-2.md").read_text(
+        encoding="utf-8"
+    )
+    assert "- CES for processes" in (out / "issue-2.json").read_text(encoding="utf-8")
+
+
+def test_migration_18_keeps_older_issue_articles_plain_and_can_run_again(tmp_path: Path) -> None:
+    """An issue article recorded before the store kept a blurb's Markdown says nothing of it
+    (rendered from its plain blurb, as before); run again, the migration fails on nothing."""
+    import sqlite3
+    from datetime import UTC, datetime
+
+    from curator.store import MIGRATIONS, VERSION, Store
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:17]:
+        migration(db)
+    db.execute("PRAGMA user_version = 17")
+    db.execute(
+        "INSERT INTO issues (number, title, published_at) VALUES (1, 'Weekly', ?)",
+        (datetime(2026, 12, 6, 9, tzinfo=UTC).isoformat(),),
+    )
+    db.close()
+    for _ in range(2):
+        with Store.open(path) as store:
+            assert store.version == VERSION == 18
+            assert store.issues(with_articles=True)[0].as_published == {}
+            store.db.execute("PRAGMA user_version = 17")
