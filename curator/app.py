@@ -845,26 +845,59 @@ def _digest(text: str) -> str:
 
 
 def _unused_draft(config: Config, store: Store, planned: NextIssue) -> None:
-    """Stop a build without --draft while drafts/issue-<N>.md of the very issue it would publish
-    was edited since `curator draft` wrote it (walk38 #2: the editor cut an article in the draft,
+    """Stop a build without --draft while a draft of the very issue it would publish (in the
+    drafts folder: issue-<N>.md, or any name whose `number:` is N) was edited since `curator
+    draft` wrote it (walk38 #2: the editor cut an article in the draft,
     and `curator build` published it, saying nothing of the draft). A draft as curator wrote it
     (or as it would write it now: one from before curator kept a note of it) was not reviewed:
     the build goes on."""
     folder = config.settings.drafts or config.folder / "drafts"
-    path = draft_path(folder, planned.issue.number)
-    if not path.exists():
-        return
+    number = planned.issue.number
+    written = draft_path(folder, number)
+    for path in _drafts_of(folder, number, written):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = None
+        if text is not None and (
+            _digest(text) == store.draft_written(number)
+            or _digest(text) == _digest(_draft_text(config, store, planned, written))
+        ):
+            continue
+        _stop_for_draft(path, number)
+
+
+#: A draft's `number:` line in its front matter.
+_DRAFT_NUMBER = re.compile(r"^number:[ \t]*['\"]?(\d+)['\"]?[ \t]*$", re.MULTILINE)
+
+
+def _drafts_of(folder: Path, number: int, written: Path) -> list[Path]:
+    """The drafts in `folder` of issue `number`: drafts/issue-<N>.md, and any other `.md` file
+    whose front matter says `number: N` (walk46 N4: an edited draft renamed cx-2-reviewed.md did
+    not stop the build)."""
+    found = [written] if written.is_file() else []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = None
-    if text is not None and (
-        _digest(text) == store.draft_written(planned.issue.number)
-        or _digest(text) == _digest(_draft_text(config, store, planned, path))
-    ):
-        return
+        others = sorted(p for p in folder.glob("*.md") if p.is_file() and p != written)
+    except OSError:
+        return found
+    for path in others:
+        try:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                head = handle.read(4096).lstrip("\ufeff")
+        except OSError:
+            continue
+        if not head.startswith("---"):
+            continue
+        front = head.split("\n---", 2)[0] if head.count("\n---") else head
+        match = _DRAFT_NUMBER.search(front)
+        if match and int(match.group(1)) == number:
+            found.append(path)
+    return found
+
+
+def _stop_for_draft(path: Path, number: int) -> None:
     raise BuildError(
-        f"{path} is a draft of issue {planned.issue.number}, the issue this build would publish,"
+        f"{path} is a draft of issue {number}, the issue this build would publish,"
         " edited since `curator draft` wrote it: nothing was published, for this build would"
         " publish what curator chooses, not your draft. To publish the draft"
         f" as reviewed: curator build --draft {path}; to publish what curator chooses instead,"

@@ -139,3 +139,29 @@ def test_migration_18_keeps_older_issue_articles_plain_and_can_run_again(tmp_pat
             assert store.version == VERSION == 18
             assert store.issues(with_articles=True)[0].as_published == {}
             store.db.execute("PRAGMA user_version = 17")
+
+
+def test_a_plain_build_stops_while_an_edited_draft_of_its_issue_waits_under_another_name(
+    themed_demo: Path,
+) -> None:
+    """walk46 N4: an edited draft renamed drafts/cx-2-reviewed.md (`number: 2`) did not stop a
+    plain build as drafts/issue-2.md does: the article it cut was published. Any draft in the
+    folder whose `number:` is the issue about to be published counts; one as curator wrote it
+    does not stop the build."""
+    draft = _second_draft(themed_demo)
+    text = draft.read_text(encoding="utf-8")
+    renamed = draft.with_name("cx-2-reviewed.md")
+    draft.rename(renamed)
+    head, rest = text.split("\n## ", 1)
+    renamed.write_text(head + "\n## " + rest.split("\n## ", 1)[1], encoding="utf-8")  # one cut
+    code, _, err = run("build", "--config", str(themed_demo), "--no-fetch")
+    assert code == 1, err
+    said = _said(err)
+    assert f"{renamed} is a draft of issue 2, the issue this build would publish" in said, said
+    assert f"curator build --draft {renamed}" in said
+    assert not (themed_demo.parent / "output" / "issue-2.html").exists()
+    # As curator wrote it, under its new name, it stops nothing; nor does a draft of issue 3.
+    renamed.write_text(text, encoding="utf-8")
+    (renamed.parent / "later.md").write_text(text.replace("number: 2", "number: 3"), "utf-8")
+    code, _, err = run("build", "--config", str(themed_demo), "--no-fetch")
+    assert code == 0, err
