@@ -26,7 +26,14 @@ from typing import Any
 
 from curator.config import Config
 from curator.errors import InputError
-from curator.render import date_text, join_names, plain_text_markup, raw_markup, unsafe_links
+from curator.render import (
+    date_text,
+    join_names,
+    plain_text_markup,
+    raw_markup,
+    unsafe_links,
+    unshown_markdown,
+)
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 
 
@@ -241,6 +248,35 @@ def draft_entry_warnings(sections: Sequence[Any], path: Path) -> list[str]:
                 warnings += link_warnings(
                     entry.blurb_source, at, f"the blurb under line {entry.line} of {path}"
                 )
+                warnings += _unshown_warnings(entry.blurb_source, at, entry.line)
+    return warnings
+
+
+def _unshown_warnings(source: str, at: Callable[[int], str], heading: int) -> list[str]:
+    """A warning per image, table and footnote in a blurb, saying what every edition shows in
+    its place (walk46 N3: an image gave `<p></p>` in the HTML and a live image in issue-N.md,
+    and tables and footnotes were shown as typed, with no word)."""
+    warnings = []
+    for piece in unshown_markdown(source or "")[1]:
+        where = f"{at(piece.line)}: the blurb under line {heading}"
+        if piece.kind == "image":
+            shown = f'its description, "{piece.alt}",' if piece.alt else "nothing"
+            link = f"[{piece.alt or 'the picture'}]({piece.address})"
+            warnings.append(
+                f"{where} holds the image {piece.written}, and blurbs show no images: every"
+                f" edition shows {shown} in its place; to link to the picture, write {link}"
+            )
+        elif piece.kind == "table":
+            warnings.append(
+                f"{where} holds a table (its rule line {piece.written}), and blurbs have no"
+                " tables: every edition shows its lines as typed, | and --- included; write it as"
+                " a list (- item) or as sentences"
+            )
+        else:
+            warnings.append(
+                f"{where} holds the footnote {piece.written}, and blurbs have no footnotes: every"
+                f" edition shows {piece.written} as typed; write the note into the text"
+            )
     return warnings
 
 

@@ -432,13 +432,80 @@ def markdown_html(text: str) -> Markup:
 _PLAIN_INLINE = {"text", "softbreak"}
 
 
+#: An inline image `![alt](address "title")`.
+_IMAGE = re.compile(
+    r"!\[([^\]\n]*)\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+)
+#: A table's rule line (`|---|:---:|`), which GitHub-flavoured Markdown reads as a table.
+_TABLE_RULE = re.compile(r"^[ \t]*(?=[^\n]*\|)\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$")
+#: A footnote's mark or definition, `[^1]`.
+_FOOTNOTE = re.compile(r"(?<!\\)\[\^([^\]\s]*)\]")
+#: A code span, left as it is.
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+
+
+@dataclass(frozen=True)
+class UnshownMarkdown:
+    """Markdown in a blurb that the editions do not show as Markdown: an image (its description
+    is shown in its place), a table or a footnote (shown as typed). `line` is 1-based."""
+
+    line: int
+    kind: str
+    written: str
+    #: An image's description and address.
+    alt: str = ""
+    address: str = ""
+
+
+def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
+    """A blurb's Markdown as every edition shows it, and what in it is not shown as Markdown:
+    an image becomes its description (the HTML editions leave images out: walk46 N3 published
+    `<p></p>` there and a live image in issue-N.md), a table's rule line and a footnote's `[^`
+    are escaped so that Hugo and Jekyll show them as typed, as the HTML edition does. Code is
+    left as it is."""
+    lines = (source or "").split("\n")
+    code: set[int] = set()
+    for token in _markdown.parse(source or ""):
+        if token.type in ("fence", "code_block") and token.map:
+            code.update(range(token.map[0], token.map[1]))
+    found: list[UnshownMarkdown] = []
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index in code:
+            out.append(line)
+            continue
+        if _TABLE_RULE.match(line) and "-" in line:
+            found.append(UnshownMarkdown(index + 1, "table", line.strip()))
+            out.append(line.replace("-", "\\-", 1))
+            continue
+        spans = [m.group(0) for m in _CODE_SPAN.finditer(line)]
+        pieces = re.split(r"(`+[^`]*?`+)", line) if spans else [line]
+        kept: list[str] = []
+        for piece in pieces:
+            if piece.startswith("`") and piece in spans:
+                kept.append(piece)
+                continue
+            for match in _IMAGE.finditer(piece):
+                address = match.group(2).strip("<>")
+                found.append(
+                    UnshownMarkdown(index + 1, "image", match.group(0), match.group(1), address)
+                )
+            piece = _IMAGE.sub(lambda m: m.group(1), piece)
+            for match in _FOOTNOTE.finditer(piece):
+                found.append(UnshownMarkdown(index + 1, "footnote", match.group(0)))
+            kept.append(_FOOTNOTE.sub(lambda m: "[\\^" + m.group(1) + "]", piece))
+        out.append("".join(kept))
+    return "\n".join(out), tuple(found)
+
+
 def blurb_markdown(source: str) -> tuple[str, str | None]:
     """A blurb as the editor wrote it in a draft: (its plain text, its Markdown), the Markdown None
     when it holds no markup (a paragraph of text alone, backslash escapes read: `\\*` is `*`), so
     that a blurb curator wrote (escaped where it would read as Markdown) is the same plain text
     again and publishes exactly as in a build without a draft. Links to unsafe addresses are cut
     and raw HTML is text, as in the introduction."""
-    source = (source or "").strip()
+    source = unshown_markdown((source or "").strip())[0]
     tokens = _markdown.parse(cut_unsafe_links(source))
     paragraphs: list[str] = []
     plain = True

@@ -165,3 +165,39 @@ def test_a_plain_build_stops_while_an_edited_draft_of_its_issue_waits_under_anot
     (renamed.parent / "later.md").write_text(text.replace("number: 2", "number: 3"), "utf-8")
     code, _, err = run("build", "--config", str(themed_demo), "--no-fetch")
     assert code == 0, err
+
+
+def test_an_image_table_or_footnote_in_a_blurb_is_said_and_the_editions_agree(
+    themed_demo: Path,
+) -> None:
+    """walk46 N3: an image in a blurb gave `<p></p>` in the HTML and a live image in issue-2.md,
+    with no word; a table and a footnote were shown as typed, unwarned. Each is now said at its
+    draft line with what is shown, and the Markdown edition shows what the HTML does."""
+    draft = _second_draft(themed_demo)
+    _with_blurb(
+        draft,
+        "Three scores, three questions.\n\n![Score chart](https://example.org/chart.png)\n\n"
+        "| Score | Asks |\n|---|---|\n| CES | effort |\n\nIt is new[^1].",
+    )
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    image = lines.index("![Score chart](https://example.org/chart.png)") + 1
+    rule, note = lines.index("|---|---|") + 1, lines.index("It is new[^1].") + 1
+    code, _, err = run("build", "--config", str(themed_demo), "--draft", str(draft))
+    assert code == 0, err
+    said = _said(err)
+    assert (
+        f"{draft}:{image}: the blurb under line" in said
+        and "holds the image ![Score chart](https://example.org/chart.png), and blurbs show no"
+        ' images: every edition shows its description, "Score chart", in its place'
+        in said
+    ), said
+    assert f"{draft}:{rule}: the blurb under line" in said and "holds a table" in said
+    assert f"{draft}:{note}: the blurb under line" in said and "the footnote [^1]" in said
+    out = themed_demo.parent / "output"
+    html = (out / "issue-2.html").read_text(encoding="utf-8")
+    md = (out / "issue-2.md").read_text(encoding="utf-8")
+    assert "<p></p>" not in html and "<p>Score chart</p>" in html
+    assert "![Score chart]" not in md and "\nScore chart\n" in md
+    # Hugo and Jekyll would make a table and a footnote of them; escaped, they show as typed.
+    assert "|\\---|---|" in md and "[\\^1]" in md
+    assert "|---|---|" in html and "[^1]" in html
