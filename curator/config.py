@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -539,6 +540,9 @@ class _Reader:
                 raise self.error(node, "give `introduction` or `introduction_file`, not both")
             introduction = self.read_intro(top["newsletter"], news["introduction_file"])
             intro_file = (self.path.parent / news["introduction_file"]).resolve()
+        for key in ("utm_source", "utm_medium", "utm_campaign"):
+            if key in news:
+                self.utm_variables(news_nodes[key], str(news[key]), key)
         themes = self.themes(top.get("themes"), subjects)
         placeholders = tuple(
             str(
@@ -599,6 +603,22 @@ class _Reader:
             raise ConfigError(
                 self.path, _text_offset(node) + exc.line, None, f"in `{key}`: {exc.message}"
             ) from None
+
+    def utm_variables(self, node: Node, value: str, key: str) -> None:
+        """A `{word}` in a UTM value that is neither {number} nor {edition} is a mistake, located,
+        with a did-you-mean (walk46 N5: `{editon}` tagged every link `%7Bediton%7D`)."""
+        for match in _UTM_VARIABLE.finditer(value):
+            name = match.group(1)
+            if name in UTM_VARIABLES:
+                continue
+            close = difflib.get_close_matches(name.strip().lower(), UTM_VARIABLES, n=1, cutoff=0.6)
+            hint = f"did you mean {{{close[0]}}}? " if close else ""
+            raise self.error(
+                node,
+                f"`{key}: {value}` names {{{name}}}, which is no variable, and would tag every"
+                f" link {{{name}}} as typed; {hint}A UTM value may use {{number}} (the issue's"
+                " number) and {edition} (web, blog, markdown, email, text or feed)",
+            )
 
     def plan(self, node: Node) -> tuple[tuple[str, ...], ...]:
         """`plan:` as read: each entry a subject name, or a list of names (checked in themes)."""
@@ -808,6 +828,11 @@ class _Reader:
         # A missing file is a feed that fails, as a feed whose server is down does: the build
         # reports it (with the path it looked at) and builds the rest of the issue.
         return str((self.path.parent / url).resolve())
+
+
+#: The variables a UTM value may use, and a `{word}` in one.
+UTM_VARIABLES = ["number", "edition"]
+_UTM_VARIABLE = re.compile(r"\{([^{}\n]{1,40})\}")
 
 
 def _text_offset(node: Node) -> int:

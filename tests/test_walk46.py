@@ -201,3 +201,24 @@ def test_an_image_table_or_footnote_in_a_blurb_is_said_and_the_editions_agree(
     # Hugo and Jekyll would make a table and a footnote of them; escaped, they show as typed.
     assert "|\\---|---|" in md and "[\\^1]" in md
     assert "|---|---|" in html and "[^1]" in html
+
+
+def test_a_misspelt_variable_in_a_utm_value_is_named_with_its_line(demo: Path) -> None:
+    """walk46 N5: `utm_medium: "{editon}"` tagged every link `utm_medium=%7Bediton%7D`, silently.
+    It is a mistake in feeds.yaml, named by its line with a did-you-mean; nothing is published."""
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace(
+        "  editor: Morgan Ellery\n", '  editor: Morgan Ellery\n  utm_medium: "{editon}"\n'
+    )
+    demo.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('  utm_medium: "{editon}"') + 1
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 2, err
+    said = _said(err)
+    assert f"{demo}:{line}:" in said and "{editon}" in said, said
+    assert "did you mean {edition}?" in said
+    assert not (demo.parent / "output" / "issue-1.html").exists()
+    # Spelt right, it tags each edition's links.
+    demo.write_text(text.replace("{editon}", "{edition}"), encoding="utf-8")
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    assert "utm_medium=web" in (demo.parent / "output" / "issue-1.html").read_text("utf-8")
