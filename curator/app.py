@@ -956,7 +956,7 @@ def build_from_draft(
     templates: Path | None = None,
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first."""
-    draft = read_draft(draft_file, [s.name for s in config.subjects])
+    draft = read_draft(draft_file, [s.name for s in config.subjects], today=now.date())
     expected = store.next_issue_number()
     if draft.number != expected:
         # The draft's `number:` is out of step (published already, or edited): a mistake in the
@@ -1028,6 +1028,7 @@ def build_from_draft(
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
         *_own_title(config, draft, draft_file),
+        *_dated_before(store, draft, draft_file, now),
         *empty_sections(draft, draft_file),
         *moved,
         *copies,
@@ -1144,6 +1145,27 @@ def _fill_draft_variables(
     if closing != issue.closing or "{" in closing or "}" in closing:
         issue = replace(issue, closing=fill(closing, values).strip())
     return issue, tuple(warnings)
+
+
+def _dated_before(store: Store, draft: Draft, path: Path, now: datetime) -> tuple[str, ...]:
+    """A warning when the draft's `date:` is before the previous issue's date (walk46 N6: the
+    archive page and the feed of issues then put issue 2 before issue 1)."""
+    history = store.issues()
+    if not history or "date" not in draft.lines:
+        return ()
+    last = history[-1]
+    before = last.issue_date or last.published_at
+    if draft.date.date() >= before.date():
+        return ()
+    return (
+        f"{path}:{draft.lines['date']}: issue {draft.number} is dated"
+        f" {draft.date.date().isoformat()}, before issue {last.number}"
+        f" ({before.date().isoformat()}), so the archive page and the feed of issues date it"
+        f" before the issue it follows; to date it in its place, write"
+        f' "date": "{now.date().isoformat()}" (today, the date a build gives it) in'
+        f" issue-{draft.number}.json in the output folder, then run"
+        f" `curator render {draft.number}`",
+    )
 
 
 def _own_title(config: Config, draft: Draft, path: Path) -> tuple[str, ...]:

@@ -520,7 +520,9 @@ def _names(front: _FrontMatter, key: str, path: Path) -> tuple[str, ...]:
     return tuple(" ".join(str(v).split()) for v in items)
 
 
-def _draft_date(value: object, path: Path, line: int) -> datetime:
+def _draft_date(value: object, path: Path, line: int, today: date | None = None) -> datetime:
+    """The draft's `date:`; a mistake's example is `today`, the date a build gives an issue
+    (walk46 N6: a fixed example, followed, dated issue 2 before issue 1)."""
     if isinstance(value, datetime):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     if isinstance(value, date):
@@ -528,12 +530,17 @@ def _draft_date(value: object, path: Path, line: int) -> datetime:
     try:
         return _draft_date(datetime.fromisoformat(str(value).strip()), path, line)
     except ValueError as exc:
+        example = (
+            f"{today.isoformat()} (year-month-day: today, the date a build gives the issue)"
+            if today is not None
+            else "2026-11-25 (year-month-day)"
+        )
         # ("month must be in 1..12": why a date-shaped value is none; else the shape is wrong)
         why = f" ({exc})" if "must be in" in str(exc) else ""
         raise DraftError(
             path,
             line,
-            f"date {value!r} is not a date{why}; write it as 2026-11-25 (year-month-day)",
+            f"date {value!r} is not a date{why}; write it as {example}",
         ) from None
 
 
@@ -910,7 +917,7 @@ def parse_draft(text: str, path: Path) -> Draft:
     return draft
 
 
-def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
+def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, list[DraftError]]:
     """The draft as far as it reads, and every mistake in it (the draft means nothing when there
     is one). Only a draft that cannot be read at all (too big, no front matter) raises."""
     if len(text) > MAX_DRAFT_CHARS:
@@ -934,7 +941,7 @@ def _parse(text: str, path: Path) -> tuple[Draft, list[DraftError]]:
     when = datetime.fromtimestamp(0, UTC)
     if front.values.get("date") not in (None, ""):
         try:
-            when = _draft_date(front.values["date"], path, front.line("date"))
+            when = _draft_date(front.values["date"], path, front.line("date"), today)
         except DraftError as exc:
             mistakes.append(exc)
     body = _Body(path)
@@ -1137,7 +1144,9 @@ def _not_utf8(path: Path) -> DraftError:
     )
 
 
-def read_draft(path: Path, subjects: Sequence[str] | None = None) -> Draft:
+def read_draft(
+    path: Path, subjects: Sequence[str] | None = None, *, today: date | None = None
+) -> Draft:
     """Read and parse a draft file, and with `subjects` check its headings and theme against them
     (as check_draft); every mistake is said at once, in line order. An unreadable file is a
     DraftError too."""
@@ -1147,7 +1156,7 @@ def read_draft(path: Path, subjects: Sequence[str] | None = None) -> Draft:
         raise _not_utf8(path) from None
     except OSError as exc:
         raise DraftError(path, 0, f"cannot read the draft ({exc.strerror or exc})") from None
-    draft, mistakes = _parse(text, path)
+    draft, mistakes = _parse(text, path, today)
     if subjects is not None:
         draft, more = _check(draft, path, subjects)
         mistakes += more

@@ -4,6 +4,7 @@ server on 127.0.0.1."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 from conftest import LocalServer
@@ -142,9 +143,11 @@ def test_a_date_that_is_no_date_names_its_line_and_the_fix(demo: Path) -> None:
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 2, err
     assert "Traceback" not in err
+    # (walk46 N6: the example is today's date, the one a build gives the issue)
+    today = datetime.now(UTC).date().isoformat()
     assert (
         f"{path}:{at + 1}: date '2026-13-45' is not a date (month must be in 1..12); write it as"
-        " 2026-11-25 (year-month-day)"
+        f" {today} (year-month-day: today, the date a build gives the issue)"
     ) in _said(err), err
     assert not (demo.parent / "output" / "issue-1.html").exists()
 

@@ -3,6 +3,7 @@ server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import run_cli as run
@@ -222,3 +223,32 @@ def test_a_misspelt_variable_in_a_utm_value_is_named_with_its_line(demo: Path) -
     demo.write_text(text.replace("{editon}", "{edition}"), encoding="utf-8")
     assert run("build", "--config", str(demo), "-q")[0] == 0
     assert "utm_medium=web" in (demo.parent / "output" / "issue-1.html").read_text("utf-8")
+
+
+def test_a_bad_date_is_told_todays_date_and_a_date_before_the_last_issue_is_said(
+    themed_demo: Path,
+) -> None:
+    """walk46 N6: the bad-date message's example, "write it as 2026-11-25", followed literally,
+    dated issue 2 before issue 1 in feed.xml and the archive, with no warning. The example is
+    today's date (what a build gives the issue), and a date before the last issue's is said."""
+    from datetime import UTC, datetime, timedelta
+
+    draft = _second_draft(themed_demo)
+    text = draft.read_text(encoding="utf-8")
+    today = datetime.now(UTC).date().isoformat()
+    draft.write_text(re.sub(r"\ndate: .*\n", "\ndate: 2026-13-45\n", text), encoding="utf-8")
+    code, _, err = run("build", "--config", str(themed_demo), "--draft", str(draft))
+    assert code == 2, err
+    assert f"write it as {today} (year-month-day: today, the date a build gives the issue)" in (
+        _said(err)
+    )
+    earlier = (datetime.now(UTC).date() - timedelta(days=9)).isoformat()
+    draft.write_text(re.sub(r"\ndate: .*\n", f"\ndate: {earlier}\n", text), encoding="utf-8")
+    code, _, err = run("build", "--config", str(themed_demo), "--draft", str(draft))
+    assert code == 0, err
+    said = _said(err)
+    assert (
+        f"{draft}:4: issue 2 is dated {earlier}, before issue 1 ({today}), so the archive page"
+        " and the feed of issues date it before the issue it follows" in said
+    ), said
+    assert f'"date": "{today}"' in said and "curator render 2" in said
