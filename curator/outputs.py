@@ -720,8 +720,16 @@ def unshown_articles(
                     used.append(name)
         mine = ", ".join(str(folder / n) for n in used) or str(folder)
         add = " and ".join(f"`{v}`" for v in variables)
+        names = []
+        for filename, _, _ in editions:
+            names.append(filename)
+            # latest.html is the newest issue's page again, and loses them too (walk46 N7)
+            if filename == f"issue-{issue.number}.html" and files.get("latest.html") == files.get(
+                filename
+            ):
+                names.append("latest.html")
         warnings.append(
-            f"{mine}: your templates leave out of {', '.join(e[0] for e in editions)}"
+            f"{mine}: your templates leave out of {', '.join(names)}"
             f" {' and '.join(lacks)}, which curator's own templates show; add {add} to"
             " them (docs/templates.md), or delete a copy to use curator's own"
         )

@@ -153,8 +153,8 @@ def test_templates_that_leave_out_credits_and_links_are_said_and_render_names_ch
     assert code == 0, err
     said = _said(err)
     assert (
-        f"{body}: your templates leave out of issue-1.html, issue-1.fragment.html, feed.xml the"
-        " credit of"
+        f"{body}: your templates leave out of issue-1.html, latest.html, issue-1.fragment.html,"
+        " feed.xml the credit of"
     ) in said
     assert ' credit of 10 of 10 articles ("' in said
     assert "and the link of 10 of 10 articles (https://" in said
