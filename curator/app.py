@@ -1084,16 +1084,12 @@ def _draft_line(draft: Draft, intro_line: int) -> int:
 def _check_draft_variables(draft: Draft, path: Path) -> None:
     """Stop (exit 2) at a word in braces in the draft's introduction or closing line that is no
     variable, by its line, with a did-you-mean, as feeds.yaml's texts are checked."""
-    for text, line_of in (
-        (draft.introduction, lambda n: _draft_line(draft, n)),
-        (draft.closing, lambda _: draft.lines.get("closing", 2)),
-    ):
+    for text, is_intro in ((draft.introduction, True), (draft.closing, False)):
         try:
             check_variables(text or "")
         except VariableError as exc:
-            raise InputError(
-                f"{path}:{line_of(exc.line)}: {exc.message}; correct it in the draft"
-            ) from None
+            line = _draft_line(draft, exc.line) if is_intro else draft.lines.get("closing", 2)
+            raise InputError(f"{path}:{line}: {exc.message}; correct it in the draft") from None
 
 
 def _fill_draft_variables(
