@@ -149,8 +149,8 @@ def add(
 @click.argument("url")
 def remove(config: Path, url: str) -> None:
     """Remove a feed from feeds.yaml. Its stored articles stay in the archive, and those no issue
-    featured can still be picked (it says how many): cut one from the draft, or run `curator
-    subjects exclude URL`, to keep it out."""
+    featured can still be picked (it says how many): `curator subjects exclude URL` keeps one
+    out (a cut from a draft keeps it out of that issue only)."""
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
     # trailing slash), and the editor is told which line went (walk45 #7).
@@ -170,9 +170,10 @@ def remove(config: Path, url: str) -> None:
     if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         click.echo(
             f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"
-            " featured can still be picked for the next issues. To keep one out, cut it from the"
-            " draft before `curator build --draft`, or run `curator subjects exclude URL` (which"
-            " keeps it out of every issue; `curator subjects undo URL` takes it back)."
+            " featured can still be picked for the next issues. To keep one out, run `curator"
+            " subjects exclude URL` (it keeps it out of every issue; `curator subjects undo URL`"
+            " takes it back): cutting it from a draft keeps it out of that issue only, and the"
+            " next `curator draft` can pick it again."
         )
 
 
