@@ -1359,6 +1359,20 @@ class Store:
         ).fetchone()
         return (False, None) if row is None else (True, row[0])
 
+    def stored_subjects(self, article_ids: Sequence[int]) -> dict[int, str | None]:
+        """The stored subject (None: none) of each of `article_ids` that has a placement."""
+        out: dict[int, str | None] = {}
+        ids = list(article_ids)
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            rows = self.db.execute(
+                "SELECT article_id, subject FROM assignments WHERE article_id IN"
+                f" ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((int(i), subject) for i, subject in rows)
+        return out
+
     def keep_subject(
         self, article_id: int, subject: str, score: float, matched: Sequence[str], fingerprint: str
     ) -> None:
