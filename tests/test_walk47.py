@@ -9,9 +9,25 @@ import re
 import sqlite3
 from pathlib import Path
 
+import hostile_helpers as h
 from test_review import blocks
 
-from conftest import run_cli
+from conftest import LocalServer, run_cli
+
+
+def _atom(server: LocalServer, title: str, prefix: str, count: int = 3) -> bytes:
+    entries = "".join(
+        f"<entry><id>{prefix}-{n}</id><title>{title} story {n} about parcels</title>"
+        f'<link href="{server.url(f"{prefix}/story-{n}.html")}"/>'
+        f"<updated>2026-12-0{n}T10:00:00Z</updated>"
+        f"<summary>Parcel lockers and customer service, part {n}.</summary></entry>"
+        for n in range(1, count + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{title}</title><id>urn:{prefix}</id><updated>2026-12-05T10:00:00Z</updated>"
+        f"{entries}</feed>"
+    ).encode()
 
 
 def _urls(draft: Path) -> list[str]:
@@ -122,3 +138,32 @@ def test_a_move_counts_the_articles_placed_again_by_the_refitted_model(demo: Pat
         assert f"      {url}\n" in out
     code, out, err = run_cli("subjects", "undo", "--config", str(demo), moved, "--json")
     assert code == 0, err
+
+
+# -- New 3: feeds add of a feed serving a listed feed's entries under another address -----------
+
+
+def test_feeds_add_of_a_feed_serving_a_listed_feeds_entries_warns_of_a_duplicate(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    body = _atom(http_server, "Gulp Notes", "/gulp")
+    listed = http_server.add("/f/gulp-new.xml", body)
+    config = h.write_config(tmp_path, [{"url": listed, "name": "Gulp Notes"}])
+    assert run_cli("fetch", "--config", str(config), "-q")[0] == 0
+    same = http_server.add("/f/gulp.xml", body)
+
+    code, out, err = run_cli("feeds", "add", "--config", str(config), same)
+
+    assert code == 0, err
+    assert out.startswith(f"Added {same}")
+    assert (
+        f"curator: warning: {same} serves the same articles as {listed} (Gulp Notes), already in"
+        " the feeds list: all of its 3 entries are stored as that feed's. If it is the same feed"
+        f" (a new address, a copy), remove one: `curator feeds remove {same}`; it adds nothing but"
+        f" a second line in {config}"
+    ) in " ".join(err.split()), err
+    # Another feed, of other entries, is added with no such word.
+    other = http_server.add("/f/other.xml", _atom(http_server, "Other", "/other"))
+    code, out, err = run_cli("feeds", "add", "--config", str(config), other)
+    assert code == 0 and out.startswith(f"Added {other}"), err
+    assert "serves the same articles" not in err

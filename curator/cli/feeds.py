@@ -133,6 +133,7 @@ def add(
     own = name or (import_name(title, best.url, found.final_url) if title else None)
     add_feed(config, address, own, subjects)
     click.echo(f"Added {address}" + (f" ({own})" if own else ""))
+    _same_entries(conf, config, address, best.keys)
     if title and not own:
         click.echo(
             f"curator: its title {title!r} was not written as `name:`: nothing says it names the"
@@ -142,6 +143,35 @@ def add(
             " --name)",
             err=True,
         )
+
+
+def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> None:
+    """Warn when most of the entries of the feed just added are stored articles of a listed feed:
+    the same feed at another address (a renamed file, a mirror) adds nothing but a second line
+    (walk47 new 3: gulp.xml added beside gulp-new.xml, "Added" and nothing more). Only what the
+    store holds is compared: a listed feed never fetched is not."""
+    if not keys or not conf.settings.store.exists():
+        return
+    specs = {}
+    for spec in read_feeds(config):
+        local = str((conf.folder / spec.url).resolve()) if "://" not in spec.url else spec.url
+        specs[spec.url] = specs[local] = spec
+    with opened(config, None, lock=False) as (_, store):
+        held = store.feeds_holding(keys)
+    for stored, count in sorted(held.items(), key=lambda item: -item[1]):
+        listed = specs.get(stored)
+        if listed is None or url_key(listed.url) == url_key(address) or count * 2 <= len(keys):
+            continue
+        named = f" ({listed.name})" if listed.name else ""
+        share = "all" if count >= len(keys) else f"{count}"
+        click.echo(
+            f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
+            f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
+            f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
+            f" {address}`; it adds nothing but a second line in {config}",
+            err=True,
+        )
+        return
 
 
 @feeds.command("remove")
