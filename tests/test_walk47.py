@@ -167,3 +167,47 @@ def test_feeds_add_of_a_feed_serving_a_listed_feeds_entries_warns_of_a_duplicate
     code, out, err = run_cli("feeds", "add", "--config", str(config), other)
     assert code == 0 and out.startswith(f"Added {other}"), err
     assert "serves the same articles" not in err
+
+
+# -- New 4: an import into a [ ] feeds list says truly where the left-out titles are -----------
+
+WORLD = (
+    '<opml version="2.0"><head><title>r</title></head><body>'
+    '<outline text="World" title="World" xmlUrl="https://www.washingtonpost.com/world/rss"/>'
+    "</body></opml>"
+)
+
+
+def test_an_import_into_a_bracketed_list_does_not_claim_comments_it_could_not_write(
+    tmp_path: Path,
+) -> None:
+    opml = tmp_path / "reader.opml"
+    opml.write_text(WORLD, encoding="utf-8")
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter:\n  title: T\n  editor: E\nsubjects:\n  - name: Parcels\n"
+        "    description: Parcel lockers and deliveries.\n    keywords: [parcel, locker]\n"
+        "feeds: [{url: http://a.example/feed, name: A}]\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("feeds", "import", "--config", str(config), str(opml))
+    assert code == 0, err
+    text = config.read_text(encoding="utf-8")
+    assert "washingtonpost.com/world/rss" in text and "OPML title" not in text
+    said = " ".join(err.split())
+    assert "each is a comment beside its feed" not in said, err
+    assert (
+        f"1 feed title(s) of {opml} do not name the feed's site, so they were not written as"
+        ' `name:` (a section or a reader\'s label such as "World" would be credited as the'
+        f" publication); your feeds list in {config} is written in [ ], where a comment cannot"
+        " go, so they are only listed here: World (https://www.washingtonpost.com/world/rss)"
+    ) in said, err
+    # Into a list one feed a line, the comment is written, as it says.
+    block = tmp_path / "block.yaml"
+    block.write_text(
+        text.split("feeds:")[0] + "feeds:\n  - url: http://a.example/feed\n", encoding="utf-8"
+    )
+    code, _, err = run_cli("feeds", "import", "--config", str(block), str(opml))
+    assert code == 0, err
+    assert "each is a comment beside its feed" in " ".join(err.split())
+    assert 'OPML title: "World"' in block.read_text(encoding="utf-8")

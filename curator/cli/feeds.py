@@ -261,7 +261,13 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             click.echo(
                 f"{len(left_out)} feed title(s) of {opml_file} do not name the feed's site, so they"
                 ' were not written as `name:` (a section or a reader\'s label such as "World"'
-                " would be credited as the publication); each is a comment beside its feed:",
+                " would be credited as the publication); "
+                + (
+                    "each is a comment beside its feed:"
+                    if done.commented
+                    else f"your feeds list in {config} is written in [ ], where a comment cannot"
+                    " go, so they are only listed here:"
+                ),
                 err=True,
             )
             for title, url in left_out:
