@@ -98,6 +98,9 @@ class FoundFeed:
     source: str
     #: The `<link>` title, for declared feeds.
     link_title: str | None = None
+    #: The URL keys of its entries' links (`url_key`), to tell a feed serving a listed feed's
+    #: entries under another address (walk47 new 3).
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,16 @@ def _kind(version: str | None) -> str:
 def check_feed(
     body: bytes, content_type: str | None, url: str = ""
 ) -> tuple[str | None, str, int] | str:
-    """(title, kind, entries) when `body` is a feed, else the reason it is not (one line).
+    """(title, kind, entries) when `body` is a feed, else the reason it is not (see `_read`)."""
+    result = _read(body, content_type, url)
+    return result if isinstance(result, str) else result[:3]
+
+
+def _read(
+    body: bytes, content_type: str | None, url: str = ""
+) -> tuple[str | None, str, int, tuple[str, ...]] | str:
+    """(title, kind, entries, the URL keys of its entries' links) when `body` is a feed, else the
+    reason it is not (one line).
 
     The body is read by `parse_feed`, exactly as the build reads it: the title is the one the build
     stores, cut and cleaned, and entity declarations are never expanded. A feed is a document
@@ -248,7 +260,8 @@ def check_feed(
         return "not an RSS, Atom or JSON feed"
     if not (parsed.entries or parsed.title):
         return "not an RSS, Atom or JSON feed"
-    return parsed.title, _kind(parsed.version), len(parsed.entries)
+    keys = tuple(dict.fromkeys(url_key(e.link) for e in parsed.entries if e.link))
+    return parsed.title, _kind(parsed.version), len(parsed.entries), keys
 
 
 def is_comments_feed(url: str, title: str | None) -> bool:
@@ -275,11 +288,11 @@ def _try(
             rejected.append((url, fetched.error or "could not be fetched"))
             continue
         final_url = fetched.final_url or url
-        result = check_feed(fetched.content, fetched.content_type, final_url)
+        result = _read(fetched.content, fetched.content_type, final_url)
         if isinstance(result, str):
             rejected.append((url, result))
             continue
-        title, kind, entries = result
+        title, kind, entries, keys = result
         if is_comments_feed(final_url, title):
             rejected.append((url, "a comments feed"))
             continue
@@ -288,7 +301,7 @@ def _try(
             rejected.append((url, "the same feed as another candidate"))
             continue
         seen_final.add(final_key)
-        found.append(FoundFeed(url, title, kind, entries, source, link_title))
+        found.append(FoundFeed(url, title, kind, entries, source, link_title, keys))
         if stop_at_first:
             break
     return found, rejected
@@ -310,10 +323,11 @@ def discover(url: str, fetch: Fetch) -> Discovery:
     body, content_type = fetched.content, fetched.content_type
     if not fetched.ok or body is None:
         return Discovery(url, final_url, error=fetched.error or "could not be fetched")
-    result = check_feed(body, content_type, final_url)
+    result = _read(body, content_type, final_url)
     if not isinstance(result, str):
-        title, kind, entries = result
-        return Discovery(url, final_url, feeds=(FoundFeed(url, title, kind, entries, "given"),))
+        title, kind, entries, keys = result
+        given = FoundFeed(url, title, kind, entries, "given", keys=keys)
+        return Discovery(url, final_url, feeds=(given,))
     rejected: list[tuple[str, str]] = []
     links = find_feed_links(body, final_url) if _looks_like_html(body, content_type) else ()
     found, why = _try(fetch, ((link.url, "declared", link.title) for link in links), False)

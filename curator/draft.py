@@ -1309,8 +1309,13 @@ def featured_again(
     return mistakes
 
 
-#: What to do about an article without a blurb.
-_BLURB_FIX = "write a 2-3 sentence blurb under {}, or remove the article"
+#: What to do about an article without a blurb. A cut article can come back in the next draft
+#: (walk47 new 2: a blurb-less one was picked three weeks running, and refused each time), so
+#: the advice names what keeps it out for good.
+_BLURB_FIX = (
+    "write a 2-3 sentence blurb under {}, or remove the article (and run `curator subjects"
+    " exclude URL` for it, or the next `curator draft` can pick it again)"
+)
 
 
 def _without_blurb(draft: Draft, issue: Issue) -> list[tuple[DraftEntry, Article]]:

@@ -106,6 +106,10 @@ class OpmlImport:
     unhinted: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: Feeds the OPML file lists more than once (each added once): their second listings.
     repeated: tuple[FeedSpec, ...] = ()
+    #: Whether the comments of the feeds added (the OPML title left out of `name:`) were
+    #: written beside them: not in a feeds list written in [ ], where a comment would break the
+    #: list across lines (walk47 new 4: the import said "each is a comment beside its feed").
+    commented: bool = True
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -841,6 +845,7 @@ def import_subscriptions(
     listed = {url_key(spec.url): spec.subjects for spec in before}
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
     lines = {url_key(spec.url): spec.url for spec in before}
+    flow = _in_brackets(Path(path))
     added, duplicates = add_feeds(path, specs, stubs)
     # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
     skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
@@ -870,7 +875,15 @@ def import_subscriptions(
         unhinted=unhinted,
         subjects_refused=refused,
         repeated=repeated,
+        commented=not flow,
     )
+
+
+def _in_brackets(path: Path) -> bool:
+    """Whether feeds.yaml's feeds list is a non-empty one written in [ ] (flow style), which an
+    add keeps (an empty `feeds: []` becomes a block list)."""
+    feeds = _load_rt(path, _read_text(path)).get("feeds")
+    return isinstance(feeds, CommentedSeq) and bool(feeds) and feeds.fa.flow_style()
 
 
 def _known_hints(spec: FeedSpec, known_subjects: Sequence[str]) -> FeedSpec:

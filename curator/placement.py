@@ -824,14 +824,19 @@ def correction_effect(
     longer include): each article placed differently, the corrected ones included. It changes
     at once: the next command that reads the placements (`subjects list`, a build) places them
     again. An article an issue featured keeps the subject it was published under unless the
-    editor corrects it (see `curator.store._stale`): it is not among them."""
+    editor corrects it (see `curator.store._stale`): it is not among them. Each is said from
+    the subject it is stored under (where `subjects list` shows it): one an older fit of the model
+    placed elsewhere moves too, as every stored article is placed again (`Change.refit`), so
+    place the new articles (`refresh`) before the correction is stored."""
     corpus = {a.id: a for a in model_corpus(store)}
     corpus.update((a.id, a) for a in also)
     after = store.corrections()
     ids = {a.url: a.id for a in corpus.values()}
+    held = store.stored_subjects(list(ids.values()))
+    stored = {url: held[i] for url, i in ids.items() if i in held}
     return [
         c
-        for c in changes(list(corpus.values()), config.subjects, before, after)
+        for c in changes(list(corpus.values()), config.subjects, before, after, stored)
         if c.url in after or not store.issues_featuring(ids[c.url])
     ]
 

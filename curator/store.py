@@ -958,20 +958,8 @@ class Store:
         its articles, and they keep the name of a feed no longer listed. An aggregator carrying
         one article of a removed feed carries nothing. (old address, articles carried) for each."""
         listed = set(configured) | {feed_url}
-        sql = (
-            "SELECT a.id, f.url FROM articles a JOIN feeds f ON f.id = a.feed_id"
-            " WHERE a.url_key IN ({marks}) UNION SELECT a.id, f.url FROM aliases s"
-            " JOIN articles a ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id"
-            " WHERE s.url_key IN ({marks})"
-        )
         keys = list(dict.fromkeys(keys))
-        owners: dict[str, int] = {}
-        for start in range(0, len(keys), 400):
-            chunk = keys[start : start + 400]
-            marks = ",".join("?" * len(chunk))
-            for _, old in self.db.execute(sql.format(marks=marks), chunk + chunk):
-                if old not in listed:
-                    owners[old] = owners.get(old, 0) + 1
+        owners = {old: n for old, n in self.feeds_holding(keys).items() if old not in listed}
         carried = []
         with self.transaction():
             for old, count in owners.items():
@@ -984,6 +972,24 @@ class Store:
                 ).rowcount
                 carried.append((old, moved))
         return carried
+
+    def feeds_holding(self, keys: Sequence[str]) -> dict[str, int]:
+        """The stored feeds whose articles have these URL keys (as their URL or an alias), each
+        with how many of them."""
+        sql = (
+            "SELECT a.id, f.url FROM articles a JOIN feeds f ON f.id = a.feed_id"
+            " WHERE a.url_key IN ({marks}) UNION SELECT a.id, f.url FROM aliases s"
+            " JOIN articles a ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id"
+            " WHERE s.url_key IN ({marks})"
+        )
+        keys = list(dict.fromkeys(keys))
+        owners: dict[str, int] = {}
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            for _, feed in self.db.execute(sql.format(marks=marks), chunk + chunk):
+                owners[feed] = owners.get(feed, 0) + 1
+        return owners
 
     def feed_articles(self, urls: Iterable[str]) -> tuple[int, int]:
         """(stored articles, of them those no issue featured) of the feeds at `urls`."""
@@ -1367,6 +1373,20 @@ class Store:
             "SELECT subject FROM assignments WHERE article_id = ?", (article_id,)
         ).fetchone()
         return (False, None) if row is None else (True, row[0])
+
+    def stored_subjects(self, article_ids: Sequence[int]) -> dict[int, str | None]:
+        """The stored subject (None: none) of each of `article_ids` that has a placement."""
+        out: dict[int, str | None] = {}
+        ids = list(article_ids)
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            rows = self.db.execute(
+                "SELECT article_id, subject FROM assignments WHERE article_id IN"
+                f" ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((int(i), subject) for i, subject in rows)
+        return out
 
     def keep_subject(
         self, article_id: int, subject: str, score: float, matched: Sequence[str], fingerprint: str

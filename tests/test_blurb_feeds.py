@@ -173,7 +173,8 @@ def test_a_draft_with_an_article_left_without_blurb_is_not_published(newsletter:
     assert code == 2, err
     assert err == (
         f'curator: {draft_file}:{heading}: "{FAQ}" has no blurb; write a 2-3 sentence blurb under'
-        " its heading, or remove the article\n"
+        " its heading, or remove the article (and run `curator subjects exclude URL` for it, or"
+        " the next `curator draft` can pick it again)\n"
     )
     assert not (newsletter.parent / "output").exists()
 

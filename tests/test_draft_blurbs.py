@@ -77,7 +77,8 @@ def test_articles_without_a_blurb_stop_a_draft_build_all_named_at_once(
     message = err.splitlines()
     assert message[0] == (
         f"curator: {path}: 3 articles have no blurb; write a 2-3 sentence blurb under each "
-        "heading, or remove the article:"
+        "heading, or remove the article (and run `curator subjects exclude URL` for it, or the"
+        " next `curator draft` can pick it again):"
     )
     # In the draft's order, each by the line of its heading: the editor's two, then the page.
     assert message[1].startswith(f'  {path}:{first + 1}: "{first_title}" (http')
@@ -113,7 +114,8 @@ def test_one_article_without_a_blurb_is_one_line_with_its_heading(demo: Path) ->
 
     message = (
         f'{path}:{heading + 1}: "{lines[heading][3:]}" has no blurb; write a 2-3 sentence blurb '
-        "under its heading, or remove the article"
+        "under its heading, or remove the article (and run `curator subjects exclude URL` for it,"
+        " or the next `curator draft` can pick it again)"
     )
     assert code == 2
     assert err == f"curator: {message}\n"

@@ -133,6 +133,7 @@ def add(
     own = name or (import_name(title, best.url, found.final_url) if title else None)
     add_feed(config, address, own, subjects)
     click.echo(f"Added {address}" + (f" ({own})" if own else ""))
+    _same_entries(conf, config, address, best.keys)
     if title and not own:
         click.echo(
             f"curator: its title {title!r} was not written as `name:`: nothing says it names the"
@@ -144,13 +145,42 @@ def add(
         )
 
 
+def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> None:
+    """Warn when most of the entries of the feed just added are stored articles of a listed feed:
+    the same feed at another address (a renamed file, a mirror) adds nothing but a second line
+    (walk47 new 3: gulp.xml added beside gulp-new.xml, "Added" and nothing more). Only what the
+    store holds is compared: a listed feed never fetched is not."""
+    if not keys or not conf.settings.store.exists():
+        return
+    specs = {}
+    for spec in read_feeds(config):
+        local = str((conf.folder / spec.url).resolve()) if "://" not in spec.url else spec.url
+        specs[spec.url] = specs[local] = spec
+    with opened(config, None, lock=False) as (_, store):
+        held = store.feeds_holding(keys)
+    for stored, count in sorted(held.items(), key=lambda item: -item[1]):
+        listed = specs.get(stored)
+        if listed is None or url_key(listed.url) == url_key(address) or count * 2 <= len(keys):
+            continue
+        named = f" ({listed.name})" if listed.name else ""
+        share = "all" if count >= len(keys) else f"{count}"
+        click.echo(
+            f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
+            f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
+            f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
+            f" {address}`; it adds nothing but a second line in {config}",
+            err=True,
+        )
+        return
+
+
 @feeds.command("remove")
 @CONFIG_OPTION
 @click.argument("url")
 def remove(config: Path, url: str) -> None:
     """Remove a feed from feeds.yaml. Its stored articles stay in the archive, and those no issue
-    featured can still be picked (it says how many): cut one from the draft, or run `curator
-    subjects exclude URL`, to keep it out."""
+    featured can still be picked (it says how many): `curator subjects exclude URL` keeps one
+    out (a cut from a draft keeps it out of that issue only)."""
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
     # trailing slash), and the editor is told which line went (walk45 #7).
@@ -170,9 +200,10 @@ def remove(config: Path, url: str) -> None:
     if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         click.echo(
             f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"
-            " featured can still be picked for the next issues. To keep one out, cut it from the"
-            " draft before `curator build --draft`, or run `curator subjects exclude URL` (which"
-            " keeps it out of every issue; `curator subjects undo URL` takes it back)."
+            " featured can still be picked for the next issues. To keep one out, run `curator"
+            " subjects exclude URL` (it keeps it out of every issue; `curator subjects undo URL`"
+            " takes it back): cutting it from a draft keeps it out of that issue only, and the"
+            " next `curator draft` can pick it again."
         )
 
 
@@ -230,7 +261,13 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             click.echo(
                 f"{len(left_out)} feed title(s) of {opml_file} do not name the feed's site, so they"
                 ' were not written as `name:` (a section or a reader\'s label such as "World"'
-                " would be credited as the publication); each is a comment beside its feed:",
+                " would be credited as the publication); "
+                + (
+                    "each is a comment beside its feed:"
+                    if done.commented
+                    else f"your feeds list in {config} is written in [ ], where a comment cannot"
+                    " go, so they are only listed here:"
+                ),
                 err=True,
             )
             for title, url in left_out:

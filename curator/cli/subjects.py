@@ -4,7 +4,7 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from curator.placement import (
     pending,
     placed_articles,
     placed_now,
+    refresh,
     renamed_to,
     rescore_published,
     stale_moves,
@@ -104,25 +105,52 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     click.echo(explanation.to_text(terms=8))
 
 
+def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], None] | None) -> None:
+    """Place the articles not placed yet (a fetch's, after the subjects changed), as `subjects
+    list` would first: what a correction changes is counted from where it shows them."""
+    doing = pending(conf, store)
+    if doing is not None:
+        _working(quiet, doing)
+    refresh(conf, store, say=say)
+
+
 def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
     """The other articles a correction (of the article at `url`, and at `more`) moves, among the
     newest articles `among` says. They move at once: the correction is stored, and the next
     command that reads the placements (`subjects list`, `build`, `draft`) places them again.
-    Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it."""
+    Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it. Those an
+    older fit of the model had placed, which move because every stored article is placed again
+    (`Change.refit`), are counted and listed apart (walk47 new 1)."""
     corrected = {url, *more}
     others = [c for c in found if c.url not in corrected]
+    moved = [c for c in others if not c.refit]
+    refit = [c for c in others if c.refit]
+    it = "them" if more else "it"
     if not others:
         click.echo(f"No other article changes subject (among {among}).")
         return
-    click.echo(
-        f"{len(others)} other article(s) change subject with {'them' if more else 'it'} (among"
-        f" {among}), as `curator subjects list` and the next build show:"
+    head = (
+        f"{len(moved)} other article(s) change subject with {it}"
+        if moved
+        else f"No other article changes subject with {it}"
     )
-    for c in others[:CHANGES_SHOWN]:
-        click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
-        click.echo(f"      {c.url}")
-    if len(others) > CHANGES_SHOWN:
-        click.echo(f"  ... and {len(others) - CHANGES_SHOWN} more")
+    if refit:
+        head += (
+            f" (among {among}), and {len(refit)} {'more' if moved else 'others'} because curator"
+            " now places every stored article again, with its model fitted again since they"
+            " were placed (the archive grew)"
+        )
+    else:
+        head += f" (among {among})"
+    click.echo(f"{head}, as `curator subjects list` and the next build show:")
+    for group in (moved, refit):
+        if group is refit and refit and moved:
+            click.echo("  Placed again with the refitted model:")
+        for c in group[:CHANGES_SHOWN]:
+            click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
+            click.echo(f"      {c.url}")
+        if len(group) > CHANGES_SHOWN:
+            click.echo(f"  ... and {len(group) - CHANGES_SHOWN} more")
 
 
 def _correct(
@@ -132,9 +160,9 @@ def _correct(
     with opened(config, db) as (conf, store):
         name = conf.subject_named(subject) if subject is not None else None
         article = _article(store, url)
+        _place_new(conf, store, quiet or as_json, warn)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
-        tell_stale_moves(conf, store, warn)
         published = store.issues_featuring(article.id)
         _working(quiet or as_json, "working out what changes for the other articles")
         found = correction_effect(conf, store, before)
@@ -254,6 +282,7 @@ def undo(
             if len(urls) > 1:  # say that the other URLs were not undone either
                 raise CuratorError(f"{exc}; nothing was undone") from None
             raise
+        _place_new(conf, store, quiet or as_json, None)  # (stale moves are told below)
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
         store.forget_corrections([a.id for a in undone])
