@@ -13,7 +13,7 @@ field. Each field is a cascade, first answer wins, in this order (the tables of 
   `clean_authors`, which splits "A and B", strips "By" and roles, and rejects what is not a person
   (URLs, "Admin", "Staff", dates, "Hours ago", e-mail addresses, the site's own name).
 - publication: JSON-LD publisher name, og:site_name, JSON-LD WebSite name, application-name, the
-  `<title>` suffix ("Title | Site", "Title_Section_Site"); a news agency named as publisher on
+  `<title>` suffix ("Title | Site", "Title_Section_Site", "Title-Site"); a news agency named as publisher on
   another site's page gives way to that site's own name. The publisher comes first because a blog hosted on a platform
   names the platform in og:site_name ("Medium") and itself as publisher ("Voodoo Engineering").
 - canonical_url: `<link rel=canonical>`, og:url; made absolute against `url`, http(s) only.
@@ -788,20 +788,27 @@ def _site_and_section(part: str, keys: set[str]) -> bool:
 _UNDERSCORE_TAIL = re.compile(r"(?:\s*_\s*[^\s_]{1,20}){1,3}\s*$")
 
 
+#: A "-Site" end written with no spaces ("...临床用药需求-新华网", Xinhua's): one segment, one word.
+_DASH_TAIL = re.compile(r"(?<=\S)-[^\s_-]{1,20}\s*$")
+
+
 def _underscore_tail(raw: str) -> tuple[str, list[str]] | None:
-    """(the title, its "_Section_Site" segments) when `raw` ends in such a tail after a title of
-    at least 8 characters; else None."""
+    """(the title, its "_Section_Site" segments, or its "-Site" one) when `raw` ends in such a
+    tail after a title of at least 8 characters; else None."""
     m = _UNDERSCORE_TAIL.search(raw)
+    mark = "_"
+    if not m:
+        m, mark = _DASH_TAIL.search(raw), "-"
     if not m:
         return None
     head = raw[: m.start()].strip()
-    if sum(c.isalnum() for c in head) < 8 or head.endswith("_"):
+    if sum(c.isalnum() for c in head) < 8 or head.endswith(("_", "-")):
         return None
-    first = raw.index("_", m.start())
+    first = raw.index(mark, m.start())
     before, after = raw[first - 1], raw[first + 1 : first + 2]
     if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
         return None  # "config_file.py": an identifier, not a site's name
-    return head, [p.strip() for p in m.group().split("_") if p.strip()]
+    return head, [p.strip() for p in m.group().split(mark) if p.strip()]
 
 
 def _symbols_only(text: str) -> bool:
