@@ -154,7 +154,7 @@ _OPENERS = "\"'“‘([「『"
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
 )
-_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*", re.I)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
 # A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
 _ELLIPSIS_TAIL = re.compile(rf"\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I)
 # A "read on" link ending a summary: what is before it was written whole, unlike a text cut by a
@@ -200,9 +200,10 @@ def split_sentences(text: str) -> list[str]:
 MAX_QUOTE_CHARS = 500
 
 
-#: What a quotation's opening mark follows: the start, a space or opening punctuation. A mark after a
-#: letter or a full stop closes a quotation; a mark after a digit is an inch mark (13", 5'11").
-_BEFORE_OPENING = "([{<\u2014\u2013-/\u2018'"
+#: What a quotation's opening mark follows: the start, a space or opening punctuation, or Arabic's
+#: tatweel, which joins a prefix to the word after it (بـ"الجيش الحر": "by" a quoted name). A mark
+#: after a letter or a full stop closes a quotation; a mark after a digit is an inch mark (13").
+_BEFORE_OPENING = "([{<\u2014\u2013-/\u2018'\u0640"
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
@@ -329,8 +330,13 @@ def _uncased(ch: str) -> bool:
 
 
 def _ends_with_abbreviation(sentence: str) -> bool:
+    """A full stop that ends no sentence: after a known abbreviation, an initial, or a Thai or Lao
+    letter (those scripts end a sentence with a space, never a full stop: "ม.ค." is "Jan.", "น."
+    "o'clock", so "21 ม.ค.2561 เวลาประมาณ 12.00 น." is a dateline, not a sentence)."""
     if not sentence.endswith("."):
         return False
+    if "\u0e00" <= sentence[-2:-1] <= "\u0eff":
+        return True
     last = sentence.rsplit(" ", 1)[-1].rstrip(".").lower()
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last.isascii())
 

@@ -44,9 +44,10 @@ from pathlib import Path
 
 import yaml
 
-from curator.blurb import more_sentences, short_blurb
+from curator.blurb import MIN_CHARS, more_sentences, short_blurb
 from curator.config import subject_hint
 from curator.errors import InputError
+from curator.htmltext import normalise_space
 from curator.models import Article, Issue, Scored, Section
 from curator.render import blurb_markdown, join_names, text_as_markdown
 from curator.select import same_publication
@@ -125,6 +126,14 @@ def short_blurb_reason(article: Article) -> str:
         return (
             "its feed had no more text to make one of 2-3 sentences, and no text of its page was"
             " read"
+        )
+    left = len(normalise_space(article.text)) - len(article.blurb)
+    if left >= MIN_CHARS:
+        # Text there is, but in no sentence curator can tell apart (walk48 #1: a Thai page of 1,677
+        # characters, whose sentences end with a space, was said to have "no more text").
+        return (
+            f"its page has more text ({left:,} characters), but in no sentence curator can tell"
+            " apart (none ending with . ! or ?)"
         )
     return "its feed and page had no more text to make one of 2-3 sentences"
 
