@@ -86,7 +86,6 @@ from curator.render import builtin_templates, copies_without, date_text, environ
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
-    ThemeError,
     broken_promise,
     choose_theme,
     closing_mismatch,
@@ -197,16 +196,13 @@ def run_build(
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
+    if summary.every_feed_failed:
+        # Not one feed could be read: a scheduled run publishes nothing rather than an issue of
+        # old articles that passes for this week's (walk48 #2); `--no-fetch` builds from the store.
+        return BuildResult(summary, None)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
-    try:
-        planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
-    except ThemeError as error:
-        if not summary.every_feed_failed:
-            raise
-        # The theme is thin because nothing could be fetched: that is said first (exit 1, the
-        # failed feeds listed), the theme after it.
-        return BuildResult(summary, None, warnings=(*notes, str(error)))
+    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
     _unused_draft(config, store, planned)
