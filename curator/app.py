@@ -942,6 +942,18 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     return notes
 
 
+def _draft_theme_source(draft: Draft, draft_file: Path) -> str:
+    """How a draft chose its issue's theme, for a warning about it: its `theme:` line, or, when
+    it has none (`draft --all-subjects` writes none), the line's absence (walk48 #4: the warning
+    named a `theme:` line that was not there)."""
+    if "theme" in draft.lines:
+        return f"{draft_file}:{draft.lines['theme']} has it (front matter theme:)"
+    return (
+        f"{draft_file} has no `theme:` line in its front matter, and a draft without one is of"
+        " every subject"
+    )
+
+
 def build_from_draft(
     config: Config,
     store: Store,
@@ -1019,7 +1031,7 @@ def build_from_draft(
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
         *broken_promise(
-            config, store, issue.number, issue.theme, f"{draft_file} has it (front matter theme:)"
+            config, store, issue.number, issue.theme, _draft_theme_source(draft, draft_file)
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
