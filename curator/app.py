@@ -1004,9 +1004,17 @@ def build_from_draft(
             + (f" ({unread[u]})" if u in unread else "")
             for u in sorted(missing, key=lambda u: lines.get(u, 0))
         )
+        private = ""
+        if any(unread.get(u, "").startswith("refused: ") for u in missing):
+            # Refused as not public (walk48 #5): the setting that reads it is the fix to name.
+            private = (
+                "; one refused as not at a public address is read if you set"
+                f" `allow_private_addresses: true` under `settings:` in {config.path} (for a site"
+                " on your own network, or a test site)"
+            )
         raise BuildError(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
-            f" it from the draft:{where}"
+            f" it from the draft{private}:{where}"
         )
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
