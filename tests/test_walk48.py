@@ -84,3 +84,33 @@ def test_an_address_added_in_a_draft_refused_as_private_names_the_setting_that_r
     ) in text, text
     assert f"{added} (refused: 127.0.0.1" in text
     assert not (tmp_path / "output" / "issue-1.html").exists()
+
+
+def test_a_second_backup_to_a_folder_the_same_day_is_written_beside_the_first(
+    tmp_path: Path,
+) -> None:
+    """walk48 #6: a second `curator backup DIR/` the same day said "already exists ... give
+    another name (one with the date, say)", though the name had the date. Now it writes
+    curator-<date>-2.db; a file named outright that is there is refused, naming a free name."""
+    from conftest import copy_demo
+
+    config = copy_demo(tmp_path)
+    assert curator(config, "build", "-q").exit_code == 0
+    folder = tmp_path / "backups"
+    first = curator(config, "backup", f"{folder}/")
+    assert first.exit_code == 0, first.stderr
+    (copy,) = folder.iterdir()
+    second = curator(config, "backup", f"{folder}/")
+    assert second.exit_code == 0, second.stderr
+    beside = copy.with_name(f"{copy.stem}-2.db")
+    assert second.stdout.startswith("Copied the store ") and f" to {beside}: 1 issue(s)" in (
+        second.stdout
+    ), second.stdout
+    assert sorted(p.name for p in folder.iterdir()) == sorted([copy.name, beside.name])
+    # Named outright: never written over, and the advice names a name that is free.
+    third = curator(config, "backup", str(copy))
+    assert third.exit_code == 1
+    assert (
+        f"{copy} already exists; a backup never writes over a file: give another name"
+        f" ({copy.with_name(copy.stem + '-3.db')} is free), or move that file away first"
+    ) in said(third), said(third)

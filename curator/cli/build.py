@@ -38,7 +38,7 @@ from curator.models import Issue
 from curator.placement import KeptSubject, unplaced_count
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
-from curator.store import Store, backup_store
+from curator.store import Store, backup_store, free_name
 from curator.themes import requested_subjects, theme_name
 
 
@@ -499,8 +499,8 @@ def render(
 def backup(config: Path, db: Path | None, dest: str) -> None:
     """Copy the store to DEST (a new file), whole and consistent, also while a build or fetch
     writes to it. The copy is a store of its own: use it with --db, or move it over the store.
-    A DEST that is a folder (or ends in "/") gets a file named by the day in it, the folder made
-    if need be."""
+    A DEST that is a folder (or ends in "/") gets a file named by the day in it (-2, -3 added
+    for another the same day), the folder made if need be."""
     conf = loaded(config)
     check_store(conf, db, create=False)
     store_path = db or conf.settings.store
@@ -515,11 +515,12 @@ def _backup_file(dest: str, store_path: Path) -> Path:
     """The file a backup to `dest` writes: `dest` itself, or, when it names a folder (one that
     is there, or any name ending in "/", which the shell's completion adds), a file in it named
     by the store and the day, e.g. curator-2026-12-06.db (walk36: `backup DIR/` with DIR
-    missing wrote a file named DIR)."""
+    missing wrote a file named DIR); a second one the same day is curator-2026-12-06-2.db."""
     path = Path(dest)
     if dest.endswith(("/", os.sep)) or path.is_dir():
         day = datetime.now().astimezone().strftime("%Y-%m-%d")
-        return path / f"{store_path.stem}-{day}{store_path.suffix or '.db'}"
+        # The day's second backup goes beside the first (-2), never over it (walk48 #6).
+        return free_name(path / f"{store_path.stem}-{day}{store_path.suffix or '.db'}")
     return path
 
 
