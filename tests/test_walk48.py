@@ -114,3 +114,33 @@ def test_a_second_backup_to_a_folder_the_same_day_is_written_beside_the_first(
         f"{copy} already exists; a backup never writes over a file: give another name"
         f" ({copy.with_name(copy.stem + '-3.db')} is free), or move that file away first"
     ) in said(third), said(third)
+
+
+def test_a_thin_theme_names_every_issue_that_featured_its_articles(tmp_path: Path) -> None:
+    """walk48 #7: the exit-3 "theme too thin" message named only the latest issue that had used
+    the theme's articles ("issue 2 (of every subject) featured 1 of its articles"), though issue
+    1 had featured one too."""
+    import json
+
+    from conftest import copy_demo
+
+    config = copy_demo(tmp_path)
+    assert curator(config, "fetch", "-q").exit_code == 0
+    listed = json.loads(curator(config, "subjects", "list", "--json").stdout)
+    url = next(a["url"] for a in listed if a["subject"] == "Service operations")
+    # Issue 1 of every subject features one Service operations article, issue 2 the other.
+    assert curator(config, "subjects", "exclude", url).exit_code == 0
+    assert curator(config, "build", "-q", "--all-subjects", "--no-fetch").exit_code == 0
+    assert curator(config, "subjects", "undo", url).exit_code == 0
+    assert curator(config, "build", "-q", "--all-subjects", "--no-fetch").exit_code == 0
+    text = config.read_text(encoding="utf-8")
+    for done in ("The basics of customer experience", "Measuring the customer experience"):
+        text = text.replace(f"    - {done}\n", "", 1)
+    config.write_text(text, encoding="utf-8")
+    result = curator(config, "build", "-q", "--no-fetch")
+    assert result.exit_code == 3, result.stderr
+    assert (
+        "the planned theme `Service operations` is too thin: 0 unfeatured articles fit it, and an"
+        " issue needs 2 (themes: min_articles); issue 1 (of every subject) featured 1 of its"
+        " articles and issue 2 (of every subject) 1; nothing was published."
+    ) in said(result), said(result)
