@@ -86,7 +86,6 @@ from curator.render import builtin_templates, copies_without, date_text, environ
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
-    ThemeError,
     broken_promise,
     choose_theme,
     closing_mismatch,
@@ -197,16 +196,13 @@ def run_build(
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
+    if summary.every_feed_failed:
+        # Not one feed could be read: a scheduled run publishes nothing rather than an issue of
+        # old articles that passes for this week's (walk48 #2); `--no-fetch` builds from the store.
+        return BuildResult(summary, None)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
-    try:
-        planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
-    except ThemeError as error:
-        if not summary.every_feed_failed:
-            raise
-        # The theme is thin because nothing could be fetched: that is said first (exit 1, the
-        # failed feeds listed), the theme after it.
-        return BuildResult(summary, None, warnings=(*notes, str(error)))
+    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
     _unused_draft(config, store, planned)
@@ -946,6 +942,18 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     return notes
 
 
+def _draft_theme_source(draft: Draft, draft_file: Path) -> str:
+    """How a draft chose its issue's theme, for a warning about it: its `theme:` line, or, when
+    it has none (`draft --all-subjects` writes none), the line's absence (walk48 #4: the warning
+    named a `theme:` line that was not there)."""
+    if "theme" in draft.lines:
+        return f"{draft_file}:{draft.lines['theme']} has it (front matter theme:)"
+    return (
+        f"{draft_file} has no `theme:` line in its front matter, and a draft without one is of"
+        " every subject"
+    )
+
+
 def build_from_draft(
     config: Config,
     store: Store,
@@ -996,9 +1004,17 @@ def build_from_draft(
             + (f" ({unread[u]})" if u in unread else "")
             for u in sorted(missing, key=lambda u: lines.get(u, 0))
         )
+        private = ""
+        if any(unread.get(u, "").startswith("refused: ") for u in missing):
+            # Refused as not public (walk48 #5): the setting that reads it is the fix to name.
+            private = (
+                "; one refused as not at a public address is read if you set"
+                f" `allow_private_addresses: true` under `settings:` in {config.path} (for a site"
+                " on your own network, or a test site)"
+            )
         raise BuildError(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
-            f" it from the draft:{where}"
+            f" it from the draft{private}:{where}"
         )
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
@@ -1023,7 +1039,7 @@ def build_from_draft(
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
         *broken_promise(
-            config, store, issue.number, issue.theme, f"{draft_file} has it (front matter theme:)"
+            config, store, issue.number, issue.theme, _draft_theme_source(draft, draft_file)
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),

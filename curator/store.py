@@ -456,14 +456,26 @@ def copy_store(path: Path, dest: Path) -> None:
         raise
 
 
+def free_name(dest: Path) -> Path:
+    """`dest` when no file is there, else the first of its name with -2, -3, ... before the
+    suffix that is free (curator-2026-12-06.db -> curator-2026-12-06-2.db): a second backup the
+    same day (walk48 #6)."""
+    n = 1
+    candidate = dest
+    while candidate.exists():
+        n += 1
+        candidate = dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
+    return candidate
+
+
 def backup_store(path: Path, dest: Path) -> tuple[int, int]:
     """Copy the store at `path` to `dest` (a new file; see `copy_store`), safe while a run writes
     to it, without changing it (an older store is copied as it is, not upgraded); how many issues
     and articles the copy holds. Raises StoreError, saying what to do."""
     if dest.exists():
         raise StoreError(
-            f"{dest} already exists; a backup never writes over a file: give another name (one"
-            " with the date, say), or move that file away first"
+            f"{dest} already exists; a backup never writes over a file: give another name"
+            f" ({free_name(dest)} is free), or move that file away first"
         )
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)

@@ -632,15 +632,24 @@ def _check_ripe(
 
 
 def _used_by(store: Store, subject: str) -> str:
-    """'; issue 3 (every subject) featured 2 of its articles': the latest issue off the plan
-    (`--subject`, `--all-subjects`) that featured the subject's articles, so the editor sees why
-    a planned theme is thin; '' when there is none."""
-    for issue in reversed(store.issues(with_articles=True)):
+    """'; issue 3 (of every subject) featured 2 of its articles': every issue that featured the
+    subject's articles, so the editor sees why a theme is thin ('; issue 1 (of every subject)
+    featured 1 of its articles and issue 2 (of every subject) 1': walk48 #7 named only the
+    latest); '' when there is none."""
+    said = []
+    for issue in store.issues(with_articles=True):
         used = sum(1 for name, _ in issue.featured if name == subject)
-        if used and not issue.planned:
+        if used:
             about = f"on {theme_name(issue.theme)}" if issue.theme else "of every subject"
-            return f"; issue {issue.number} ({about}) featured {used} of its articles"
-    return ""
+            said.append(f"issue {issue.number} ({about}) {used}")
+    if not said:
+        return ""
+    first, *rest = said
+    number, count = first.rsplit(" ", 1)
+    first = f"{number} featured {count} of its articles"
+    if not rest:
+        return f"; {first}"
+    return f"; {', '.join([first, *rest[:-1]])} and {rest[-1]}"
 
 
 def _used_up(config: Config, store: Store, command: str = "build") -> str:

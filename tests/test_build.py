@@ -250,7 +250,10 @@ def test_when_every_feed_fails_no_issue_is_built_and_the_exit_code_says_so(tmp_p
     )
     result = CliRunner().invoke(cli, ["build", "--config", str(path)])
     assert result.exit_code == 1
-    assert "every feed failed (2); no issue was built" in result.stderr
+    assert (
+        "every feed failed (2); nothing was published; to build from what is stored"
+        in result.stderr
+    )
     assert "Nothing new to feature" not in result.stdout
     assert not (tmp_path / "output").exists()
 

@@ -628,9 +628,30 @@ def test_publishing_a_draft_off_the_promised_theme_is_warned_about(themed_demo: 
     assert code == 0, err
     assert (
         f'issue 1 promised `{MEASURING}` as the next theme (its closing line: "Next time:'
-        f" {MEASURING}. Won't you learn with me?\"), but issue 2 is on {VOICE}: {draft} has it"
-        " (front matter theme:); to keep the promise"
+        f" {MEASURING}. Won't you learn with me?\"), but issue 2 is on {VOICE}: {draft}:"
     ) in " ".join(err.split())
+    assert " has it (front matter theme:); to keep the promise" in " ".join(err.split())
+
+
+def test_a_draft_of_every_subject_off_the_promised_theme_names_no_theme_line(
+    themed_demo: Path,
+) -> None:
+    """walk48 #4: a draft from `draft --all-subjects` has no `theme:` line, yet the warning said
+    "drafts/issue-2.md has it (front matter theme:)", a line not there."""
+    demo = themed_demo
+    assert run("build", "--config", str(demo), "-q")[0] == 0  # promises Measuring
+    assert run("draft", "--config", str(demo), "--no-fetch", "-q", "--all-subjects")[0] == 0
+    draft = demo.parent / "drafts" / "issue-2.md"
+    assert "\ntheme:" not in draft.read_text(encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "front matter theme:)" not in said
+    assert (
+        f"but issue 2 is of every subject: {draft} has no `theme:` line in its front matter, and"
+        " a draft without one is of every subject; to keep the promise: curator draft --subject"
+        f' "{MEASURING}"'
+    ) in said
 
 
 def test_a_rename_is_told_after_an_issue_under_the_new_name(themed_demo: Path) -> None:

@@ -38,8 +38,8 @@ from curator.models import Issue
 from curator.placement import KeptSubject, unplaced_count
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
-from curator.store import Store, backup_store
-from curator.themes import ThemeError, requested_subjects, theme_name
+from curator.store import Store, backup_store, free_name
+from curator.themes import requested_subjects, theme_name
 
 
 def templates_folder(
@@ -115,6 +115,14 @@ def every_feed_failed_error(summary: FetchSummary, consequence: str) -> CuratorE
     if not summary.every_feed_failed:
         return None
     return CuratorError(f"every feed failed ({len(summary.feeds)}); {consequence}")
+
+
+#: What `build` and `draft` say after "every feed failed (N); ": nothing came of the run, and
+#: how to make the issue from the articles stored before, if that is what the editor wants.
+NOTHING_PUBLISHED = (
+    "nothing was published; to build from what is stored, `curator build --no-fetch`"
+)
+NOTHING_DRAFTED = "no draft was written; to draft from what is stored, `curator draft --no-fetch`"
 
 
 def fetch_with_progress(config: Config, store: Store, quiet: bool) -> FetchSummary:
@@ -206,7 +214,7 @@ def build(
         unplaced = unplaced_count(conf, store) if result.issue is None else 0
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
-    failure = None if built else every_feed_failed_error(result.fetch, "no issue was built")
+    failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
     report_build(result, quiet, as_json, failure=failure, unplaced=unplaced)
     if failure is not None:
         raise failure
@@ -388,7 +396,9 @@ def draft(
                     progress=progress.feed,
                     page_progress=progress.pages,
                 )
-            try:
+            # As `build`: no feed read, no draft (an old articles' draft would pass for new).
+            written = None
+            if not summary.every_feed_failed:
                 written = write_next_draft(
                     conf,
                     store,
@@ -399,17 +409,10 @@ def draft(
                     place_progress=progress.placing,
                     say=placing_notes.append,
                 )
-            except ThemeError as error:
-                if not summary.every_feed_failed:
-                    raise
-                # Thin because nothing could be fetched: every feed failing is said first.
-                written = None
-                placing_notes.append(str(error))
         unplaced = unplaced_count(conf, store) if written is None else 0
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
-    # As `build`: a draft from what was stored before is fine; no draft and no feed read is not.
-    failure = every_feed_failed_error(summary, "no draft was written") if written is None else None
+    failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None
     if as_json:
         data: dict[str, Any] = {
             "issue": written.issue.number if written else None,
@@ -496,8 +499,8 @@ def render(
 def backup(config: Path, db: Path | None, dest: str) -> None:
     """Copy the store to DEST (a new file), whole and consistent, also while a build or fetch
     writes to it. The copy is a store of its own: use it with --db, or move it over the store.
-    A DEST that is a folder (or ends in "/") gets a file named by the day in it, the folder made
-    if need be."""
+    A DEST that is a folder (or ends in "/") gets a file named by the day in it (-2, -3 added
+    for another the same day), the folder made if need be."""
     conf = loaded(config)
     check_store(conf, db, create=False)
     store_path = db or conf.settings.store
@@ -512,11 +515,12 @@ def _backup_file(dest: str, store_path: Path) -> Path:
     """The file a backup to `dest` writes: `dest` itself, or, when it names a folder (one that
     is there, or any name ending in "/", which the shell's completion adds), a file in it named
     by the store and the day, e.g. curator-2026-12-06.db (walk36: `backup DIR/` with DIR
-    missing wrote a file named DIR)."""
+    missing wrote a file named DIR); a second one the same day is curator-2026-12-06-2.db."""
     path = Path(dest)
     if dest.endswith(("/", os.sep)) or path.is_dir():
         day = datetime.now().astimezone().strftime("%Y-%m-%d")
-        return path / f"{store_path.stem}-{day}{store_path.suffix or '.db'}"
+        # The day's second backup goes beside the first (-2), never over it (walk48 #6).
+        return free_name(path / f"{store_path.stem}-{day}{store_path.suffix or '.db'}")
     return path
 
 
