@@ -30,7 +30,9 @@ def item(title: str, link: str) -> str:
     )
 
 
-def newsletter(tmp_path: Path, server: LocalServer, items: str, settings: str = "") -> Path:
+def newsletter(
+    tmp_path: Path, server: LocalServer, items: str, settings: str = "", private: bool = True
+) -> Path:
     feed = server.add(
         "/feed.xml", f'<rss version="2.0"><channel><title>Desk News</title>{items}</channel></rss>'
     )
@@ -39,7 +41,7 @@ def newsletter(tmp_path: Path, server: LocalServer, items: str, settings: str = 
         "newsletter: {title: CX Weekly}\nsubjects:\n  - name: Service\n"
         "    keywords: [customer experience, service desk]\n"
         f"feeds:\n  - url: {feed}\nsettings:\n  output: output\n"
-        f"  allow_private_addresses: true\n{settings}",
+        f"  allow_private_addresses: {'true' if private else 'false'}\n{settings}",
         encoding="utf-8",
     )
     return config

@@ -5,46 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner, Result
+from test_walk36 import curator, item, newsletter, said
 
 from conftest import LocalServer
-from curator.cli import cli
 
 PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
 <p>Customer experience starts at the service desk. Teams that listen to customers fix the causes
 of complaints, not only the complaints themselves, and their queues get shorter each week.</p>
 <p>Three service desks told us how they changed the way they answer customers.</p>
 </article></body></html>"""
-
-
-def item(title: str, link: str) -> str:
-    return (
-        f"<item><title>{title}</title><link>{link}</link><description>Customer experience at"
-        " the service desk, and what teams learn from it.</description></item>"
-    )
-
-
-def newsletter(tmp_path: Path, server: LocalServer, items: str, private: bool = True) -> Path:
-    feed = server.add(
-        "/feed.xml", f'<rss version="2.0"><channel><title>Desk News</title>{items}</channel></rss>'
-    )
-    config = tmp_path / "feeds.yaml"
-    config.write_text(
-        "newsletter: {title: CX Weekly}\nsubjects:\n  - name: Service\n"
-        "    keywords: [customer experience, service desk]\n"
-        f"feeds:\n  - url: {feed}\nsettings:\n  output: output\n"
-        f"  allow_private_addresses: {'true' if private else 'false'}\n",
-        encoding="utf-8",
-    )
-    return config
-
-
-def curator(config: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, [*args, "--config", str(config)])
-
-
-def said(result: Result) -> str:
-    return " ".join(result.stderr.split())
 
 
 def test_an_address_added_in_a_draft_refused_as_private_names_the_setting_that_reads_it(
