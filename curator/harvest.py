@@ -116,6 +116,21 @@ class FeedReport:
     #: address is no longer in feeds.yaml and their articles are this feed's entries (the
     #: editor changed its `url:` by hand, `Store.follow_renames`).
     carried_from: tuple[tuple[str, int], ...] = ()
+    #: For a feed read (or unchanged) after failing: the runs its failures in a row spanned and
+    #: when they began (ISO), so the run says it answers again.
+    back_after_runs: int = 0
+    back_since: str | None = None
+
+    @property
+    def back_note(self) -> str | None:
+        """ "answering again after failing 3 run(s) since 2026-12-01 09:00 UTC"."""
+        if not self.back_after_runs:
+            return None
+        since = ""
+        if self.back_since:
+            when = datetime.fromisoformat(self.back_since).astimezone(UTC)
+            since = f" since {when.strftime('%Y-%m-%d %H:%M UTC')}"
+        return f"answering again after failing {self.back_after_runs} run(s){since}"
 
     @property
     def reuse_note(self) -> str | None:
@@ -202,6 +217,12 @@ class FeedReport:
             "retry_after": self.retry_after,
             "failing_since": self.failing_since,
             "failed_runs": self.failed_runs,
+            # A feed that answers again after failing: how many runs it had failed, since when.
+            "back_after_failing": (
+                {"runs": self.back_after_runs, "since": self.back_since}
+                if self.back_after_runs
+                else None
+            ),
             # Feeds no longer listed whose stored articles became this one's in this run.
             "carried_from": [{"url": u, "articles": n} for u, n in self.carried_from],
             # An unchanged feed whose last document was not well formed (entries may be missing).
@@ -698,7 +719,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)
     if outcome is not None:
-        run.progress(outcome.report)
+        run.progress(came_back(outcome.report, state))
         run.pages.feed_done(source.url)
         return outcome
     assert digest is not None
@@ -719,7 +740,9 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
-    run.progress(_read_report(source, parsed, result, len(new), reused_ids=reused))
+    run.progress(
+        came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
+    )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
@@ -1137,6 +1160,16 @@ def _store_rereads(
 # -- storing ---------------------------------------------------------------------------------------
 
 
+def came_back(report: FeedReport, before: FeedState) -> FeedReport:
+    """The report of a feed that answered (read, or unchanged), saying it answers again when it
+    had failed in the runs before (`FeedReport.back_note`)."""
+    if report.status in ("ok", "unchanged") and before.failed_runs:
+        return dataclasses.replace(
+            report, back_after_runs=before.failed_runs, back_since=before.failing_since
+        )
+    return report
+
+
 def _store(
     store: Store,
     outcome: _Outcome,
@@ -1147,8 +1180,14 @@ def _store(
     """Write one feed's outcome; its report, with the articles it really added (and their
     counts, through `vocabulary`), and those of a feed no longer `configured` it carried."""
     result = outcome.result
+    url = outcome.report.url if isinstance(outcome, _Settled) else outcome.source.url
+    before = store.feed_state(url)  # as it was before this run's answer is recorded
+
+    def back(report: FeedReport) -> FeedReport:
+        return came_back(report, before)
+
     if isinstance(outcome, _Settled):
-        report = outcome.report
+        report = back(outcome.report)
         if report.status == "waiting":  # not asked: nothing to record
             return report
         if report.status == "failed":
@@ -1209,7 +1248,7 @@ def _store(
         source, parsed, result, added, built.untitled, built.duplicates, outcome.reused_ids
     )
     return dataclasses.replace(
-        report,
+        back(report),
         cut_titles=built.cut_titles,
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,

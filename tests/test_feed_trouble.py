@@ -180,6 +180,29 @@ def test_a_failing_feed_says_since_when_and_a_503_is_unavailable(
     assert (feed["error_kind"], feed["failed_runs"]) == ("rate-limited", 3)
 
 
+def test_a_feed_answering_again_after_failing_is_said_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk45 #8: a feed back after failing (a 410, a 503) said only "ok" or "unchanged", so the
+    editor could not tell it had come back; the run that reads it again says so, once."""
+    url = http_server.add("/wire.atom", b"down", status=503, content_type="text/plain")
+    config = _folder(tmp_path, url)
+    _fetch(config, "-q")
+    _fetch(config, "-q")
+    http_server.add("/wire.atom", _atom(_entry(1, http_server) + "</feed>"))
+    code, out, stderr = _fetch(config, "--json")
+    assert code == 0, stderr
+    assert "ok         Wire: 1 entries, 1 new (answering again after failing 2 run(s) since 20" in (
+        stderr
+    ), stderr
+    back = json.loads(out)["feeds"][0]["back_after_failing"]
+    assert back["runs"] == 2 and back["since"].startswith("20"), back
+    # Said once: the next run is a plain one.
+    code, out, stderr = _fetch(config, "--json")
+    assert "answering again" not in stderr, stderr
+    assert json.loads(out)["feeds"][0]["back_after_failing"] is None
+
+
 def test_a_feed_gone_for_good_is_told_what_to_do(tmp_path: Path, http_server: LocalServer) -> None:
     """walk26 #4: a feed answering 410 (or 404) was listed among timeouts with nothing more; it will
     not come back by itself: the report says how to find its new address, or remove it."""

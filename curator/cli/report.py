@@ -158,9 +158,10 @@ def _feed_line(report: FeedReport) -> str:
         return f"  waiting    {report.name}: not asked in this run: {report.wait_note}"
     if report.status == "failed":
         return f"  failed     {report.name}: {report.error} ({failing_for(report)})"
-    notes = [n for n in (malformed_note(report), moved_note(report)) if n]
+    warnings = [n for n in (malformed_note(report), moved_note(report)) if n]
+    notes = [n for n in (report.back_note, *warnings) if n]
     if report.status == "unchanged":
-        label = "warning" if notes else "unchanged"
+        label = "warning" if warnings else "unchanged"
         line = f"  {label:<10} {report.name}: unchanged" if notes else f"  unchanged  {report.name}"
         return line + "".join(f" ({n})" for n in notes)
     # A feed whose every entry was left out gave nothing: a warning, not "ok".
@@ -174,6 +175,8 @@ def _feed_line(report: FeedReport) -> str:
         line += f" ({report.skip_note})"
     if report.reuse_note:
         line += f" ({report.reuse_note})"
+    if report.back_note:
+        line += f" ({report.back_note})"
     if note := moved_note(report):
         line += f" ({note})"
     return line
