@@ -157,24 +157,10 @@ def test_an_alias_makes_the_feed_link_a_known_url_of_the_canonical_article(tmp_p
 def test_a_store_from_before_themes_opens_and_keeps_its_issues(tmp_path: Path) -> None:
     """Migration 5 adds each issue's theme, plan place, introduction and closing line; a store
     written before it (schema 4) opens, its issues read as issues of every subject."""
-    from curator.store import MIGRATIONS
+    from test_upgrade import schema_4_store
 
     path = tmp_path / "old.db"
-    db = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:4]:
-        migration(db)
-    db.execute("PRAGMA user_version = 4")
-    db.execute(
-        "INSERT INTO articles (url_key, url, title, first_seen) VALUES ('k', 'https://a.example/1',"
-        " 'An old article', ?)",
-        (NOW.isoformat(),),
-    )
-    db.execute(
-        "INSERT INTO issues (number, title, published_at) VALUES (1, 'Weekly', ?)",
-        (NOW.isoformat(),),
-    )
-    db.execute("INSERT INTO issue_articles VALUES (1, 1, 'Basics', 0)")
-    db.close()
+    schema_4_store(path)
     with Store.open(path) as store:
         assert store.version == VERSION == 18
         (old,) = store.issues(with_articles=True)
