@@ -152,10 +152,7 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
     store holds is compared: a listed feed never fetched is not."""
     if not keys or not conf.settings.store.exists():
         return
-    specs = {}
-    for spec in read_feeds(config):
-        local = str((conf.folder / spec.url).resolve()) if "://" not in spec.url else spec.url
-        specs[spec.url] = specs[local] = spec
+    specs = {source.url: source for source in conf.feeds}  # as the store has them (resolved)
     with opened(config, None, lock=False) as (_, store):
         held = store.feeds_holding(keys)
     for stored, count in sorted(held.items(), key=lambda item: -item[1]):
@@ -184,7 +181,11 @@ def remove(config: Path, url: str) -> None:
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
     # trailing slash), and the editor is told which line went (walk45 #7).
-    spec = next((s for s in read_feeds(config) if url_key(s.url) == url_key(url.strip())), None)
+    listed = read_feeds(config)
+    at = next((i for i, s in enumerate(listed) if url_key(s.url) == url_key(url.strip())), None)
+    spec = listed[at] if at is not None else None
+    # Its address as the store has it (a local file's resolved path): the loaded config's.
+    stored = conf.feeds[at].url if at is not None and len(conf.feeds) == len(listed) else None
     if spec is None or not remove_feed(config, url):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
@@ -194,9 +195,8 @@ def remove(config: Path, url: str) -> None:
     click.echo(f"Removed {spec.url}{named}{given}")
     if not conf.settings.store.exists():
         return
-    local = str((conf.folder / spec.url).resolve()) if "://" not in spec.url else spec.url
     with opened(config, None, lock=False) as (_, store):
-        total, unfeatured = store.feed_articles([spec.url, local])
+        total, unfeatured = store.feed_articles([spec.url, stored or spec.url])
     if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         click.echo(
             f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"
