@@ -40,6 +40,7 @@ from curator.placement import (
     tell_stale_moves,
     uncertain_articles,
 )
+from curator.render import join_names
 from curator.store import Store
 from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change, stored_elsewhere
@@ -713,6 +714,4 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
 
 def _issues(numbers: list[int]) -> str:
     """'Issue 2', 'Issues 2 and 3', 'Issues 2, 3 and 5'."""
-    if len(numbers) == 1:
-        return f"Issue {numbers[0]}"
-    return "Issues " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+    return ("Issue " if len(numbers) == 1 else "Issues ") + join_names([str(n) for n in numbers])
