@@ -638,9 +638,10 @@ def _title_text(doc: _Doc) -> str:
 def _title_suffix(doc: _Doc) -> str | None:
     """The site name a "Title | Site" or "Title_Section_Site" <title> ends with, when the part
     left is a real title."""
-    parts = rules.TITLE_SEPARATORS.split(_title_text(doc))
+    title = _title_text(doc)
+    parts = rules.TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
-        underscored = _underscore_tail(_title_text(doc))  # "Title_Section_Site"
+        underscored = _underscore_tail(title)  # "Title_Section_Site"
         return underscored[1][-1] if underscored else None
     suffix = parts[-1]
     if (
