@@ -66,12 +66,18 @@ def theme_history(config: Config, store: Store) -> ThemeHistory:
     names = {s.name.casefold(): s.name for s in config.subjects}
     renames = {old.casefold(): new for old, new in store.subject_renames()}
     guesses: dict[str, str | None] = {}
-    history = store.issues(with_articles=True)
+    history = store.issues()
     used: dict[tuple[str, str], list[int]] = {}
+    # Each issue's articles, read only when a name must be guessed (`published_until`): every
+    # build reads the history several times, and most never guess.
+    full: list[IssueRecord] = []
 
     def published_until(name: str) -> set[str]:
         """The subjects issues were published under up to the last one naming `name` (its
         theme, a section, a promise): a subject first published after it may be its new name."""
+        if not full:
+            full.extend(store.issues(with_articles=True))
+        history = full
         key = name.casefold()
         last = max(
             (
