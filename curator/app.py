@@ -394,8 +394,10 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         for copy in entry.copies
         if _named_as(copy.article, entry.article).startswith('"Another piece')
     ]
+    if not pieces:
+        return ()
     stale = copies_without(folder, "also_in_publication")
-    if not pieces or not stale:
+    if not stale:
         return ()
     names = ", ".join(str(path) for path in stale)
     return (
