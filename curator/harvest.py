@@ -326,15 +326,8 @@ class FetchSummary:
         return bool(self.feeds) and len(self.failed) == len(self.feeds)
 
     @property
-    def pages_all_unread(self) -> tuple[str, ...]:
-        """The feeds (by name) not one of whose pages asked for in this run could be read."""
-        return tuple(
-            f.name for f in self.feeds if f.pages_asked and f.pages_unread == f.pages_asked
-        )
-
-    @property
     def pages_keep_failing(self) -> tuple[tuple[str, int], ...]:
-        """Of `pages_all_unread`, the feeds with at least `STOP_PAGES_AFTER` pages asked for, with
+        """Of the feeds none of whose pages asked for in this run could be read, those with at least `STOP_PAGES_AFTER` pages asked for, with
         how many: not a page or two that failed (walk32 #6), a feed whose pages cannot be read."""
         return tuple(
             (f.name, f.pages_asked)
@@ -344,7 +337,7 @@ class FetchSummary:
 
     @property
     def pages_all_refused(self) -> tuple[str, ...]:
-        """Of `pages_all_unread`, the feeds whose pages were all refused as not at a public
+        """Of the feeds none of whose pages could be read, those whose pages were all refused as not at a public
         address: a site on the editor's own network (or a test site), which
         `allow_private_addresses` reads, not one whose pages fail."""
         return tuple(
@@ -899,7 +892,6 @@ class _PageReader:
         self._tasks: dict[str, asyncio.Task[Page | None]] = {}
         #: The feeds not read yet: URL -> name as its line says.
         self._feeds = dict(feeds)
-        self._feeds_left = len(feeds)
         #: Pages being fetched or waiting their turn, by host.
         self._pending: Counter[str] = Counter()
         self.read = 0
@@ -918,7 +910,7 @@ class _PageReader:
         self._skipped_via: dict[str, str] = {}
 
     def tally(self) -> PageTally:
-        return PageTally(len(self._tasks), self.read, len(self.failures), self._feeds_left)
+        return PageTally(len(self._tasks), self.read, len(self.failures), len(self._feeds))
 
     def waiting(self) -> tuple[str, ...]:
         """What the run is waiting on: the feeds not read yet, then the hosts of pages not read
@@ -929,7 +921,6 @@ class _PageReader:
     def feed_done(self, url: str) -> None:
         """One feed less whose pages may still be asked for (after it asked for its own)."""
         self._feeds.pop(url, None)
-        self._feeds_left -= 1
         if self._tasks:
             self._progress(self.tally())
 
