@@ -1473,13 +1473,8 @@ class Store:
 
     def titles_at_keys(self, keys: Sequence[str]) -> dict[str, str]:
         """URL key -> the title of the stored article at that address (its own or an alias)."""
-        aliased = (
-            "SELECT l.url_key, a.title FROM aliases l JOIN articles a ON a.id = l.article_id"
-            " WHERE l.url_key IN ({marks})"
-        )
         own = "SELECT url_key, title FROM articles WHERE url_key IN ({marks})"
-        found = {r[0]: r[1] for r in self._each_in(aliased, keys)}
-        return found | {r[0]: r[1] for r in self._each_in(own, keys)}
+        return self.titles_of_keys(keys) | {r[0]: r[1] for r in self._each_in(own, keys)}
 
     def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
         """url key -> id, for the stored articles among `keys`."""
