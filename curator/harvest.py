@@ -1167,12 +1167,14 @@ def _store(
     now: datetime,
     vocabulary: Vocabulary | None = None,
     configured: Sequence[str] | None = None,
+    states: Mapping[str, FeedState] | None = None,
 ) -> FeedReport:
     """Write one feed's outcome; its report, with the articles it really added (and their
     counts, through `vocabulary`), and those of a feed no longer `configured` it carried."""
     result = outcome.result
     url = outcome.report.url if isinstance(outcome, _Settled) else outcome.source.url
-    before = store.feed_state(url)  # as it was before this run's answer is recorded
+    # As it was before this run's answer is recorded (the run's snapshot, when given).
+    before = states[url] if states and url in states else store.feed_state(url)
 
     def back(report: FeedReport) -> FeedReport:
         return came_back(report, before)
@@ -1283,7 +1285,7 @@ def run_fetch(
         )
     configured = [s.url for s in config.feeds]
     reports = tuple(
-        _store(store, outcome, now, vocabulary, configured) for outcome in gathered.outcomes
+        _store(store, outcome, now, vocabulary, configured, states) for outcome in gathered.outcomes
     )
     read_again, still_unread, given_up, retried, tally = _store_rereads(
         store, gathered.rereads, now
