@@ -334,13 +334,8 @@ def promised_theme(
     The next plain build takes that theme or stops with exit 3, so an issue that uses up the
     next theme's articles (`--all-subjects`, or `--subject` on it) must not promise it.
     """
-    if not choice.next_theme:
+    if not choice.next_theme or _thin_after(config, store, choice.next_theme, featured):
         return ()
-    used = set(featured)
-    need = config.themes.min_articles
-    for name in choice.next_theme:
-        if store.count_candidates(name, config.themes.min_score, exclude=used) < need:
-            return ()
     return choice.next_theme
 
 
