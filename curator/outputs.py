@@ -543,13 +543,17 @@ def _markup_lines(env: jinja2.Environment) -> list[str]:
 
 
 def refuse_script(env: jinja2.Environment, template: str, filename: str, text: str) -> None:
-    """Stop (exit 2, before anything is written) when an HTML or XML edition would publish
-    markup that runs script, whatever the template does (walk39 #1); names the template and
-    where it shows a value as markup."""
+    """Stop (exit 2, before anything is written) when an HTML, XML or Markdown edition would
+    publish markup that runs script, whatever the template does (walk39 #1); names the template
+    and where it shows a value as markup."""
     if filename.endswith(".xml"):
         found = script_in_feed(text)
     elif filename.endswith(".html"):
         found = script_in(text)
+    elif filename.endswith(".md"):
+        # Hugo and Jekyll pass raw HTML in Markdown through: read it as they would show it (a
+        # code span or block is text there, so `<script>` written about stays allowed).
+        found = script_in(_MD_BLOCKS.render(text))
     else:
         return
     if found is None:

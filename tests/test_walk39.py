@@ -241,3 +241,25 @@ def test_utm_medium_can_name_each_edition(demo: Path) -> None:
     assert code == 0, err
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     assert "utm_medium=feed" in feed and "utm_medium=blog" not in feed
+
+
+def test_a_markdown_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
+    """Hugo and Jekyll show raw HTML in Markdown as HTML: a <script> or an event handler written
+    into issue.md stops the render as it does in issue.html; a blurb that writes about
+    `<script>` is text there, and is published."""
+    out = _published(demo)
+    _blurb(out, "Why `<script>` tags in feeds are dangerous.")
+    mine = _my_templates(demo)
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    assert "Why \\`\\<script\\>\\` tags" in (out / "issue-1.md").read_text(encoding="utf-8")
+    before = (out / "issue-1.md").read_text(encoding="utf-8")
+    md = mine / "issue.md"
+    md.write_text(
+        md.read_text(encoding="utf-8") + '\n<img src="x.png" onload="track()">\n', encoding="utf-8"
+    )
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    assert 'template issue.md: issue-1.md would publish an event handler "onload"' in _said(err)
+    assert "nothing was published" in _said(err)
+    assert (out / "issue-1.md").read_text(encoding="utf-8") == before
