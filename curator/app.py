@@ -32,6 +32,7 @@ from curator.draft import (
     empty_sections,
     featured_again,
     moved_addresses,
+    named_twice,
     read_draft,
     short_blurb_reason,
     stop_for,
@@ -1022,6 +1023,8 @@ def build_from_draft(
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.
     ids = [e.article.id for s in issue.sections for e in s.entries]
+    # Two addresses the store knows as one article (an alias): one article, named twice.
+    stop_for(draft_file, named_twice(draft, ids, draft_file))
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
     repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy)

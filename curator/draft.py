@@ -51,7 +51,7 @@ from curator.htmltext import normalise_space
 from curator.models import Article, Issue, Scored, Section
 from curator.render import blurb_markdown, join_names, text_as_markdown
 from curator.select import same_publication
-from curator.urls import clean_url, safe_url
+from curator.urls import clean_url, safe_url, url_key
 
 #: Front matter keys a draft may have, and what each holds (said back in an error).
 FRONT_MATTER_KEYS = {
@@ -613,7 +613,9 @@ class _Open:
         link = safe_url(url)
         if link is None or not link.lower().startswith(("http://", "https://")):
             raise DraftError(path, url_line, f"url {url!r} is not an http or https link")
-        key = clean_url(link)
+        # (by the store's key: an address with a trailing slash, http or www. is the same
+        # article, and was published twice over, walk53 #2)
+        key = url_key(link)
         if key in seen:
             raise DraftError(
                 path,
@@ -1261,6 +1263,28 @@ def draft_to_issue(
         closing=draft.closing,
     )
     return issue, tuple(missing)
+
+
+def named_twice(draft: Draft, ids: Sequence[int | None], path: Path | str) -> list[DraftError]:
+    """A mistake per entry of the draft that names a stored article an earlier entry named too,
+    by another address the store knows for it (`ids`: each entry's article, in the draft's order),
+    as `_parse` says of the same address written twice."""
+    first: dict[int, int] = {}
+    mistakes = []
+    for entry, article_id in zip(draft.entries, ids, strict=True):
+        if article_id is None:
+            continue
+        if article_id in first:
+            mistakes.append(
+                DraftError(
+                    path,
+                    entry.line,
+                    f"this article is in the draft twice (also at line {first[article_id]});"
+                    " delete one",
+                )
+            )
+        first.setdefault(article_id, entry.line)
+    return mistakes
 
 
 def featured_again(

@@ -1,0 +1,118 @@
+"""walk53: which articles make each issue. A story told again under another address (a
+syndicated copy) is not featured in a later issue unless the editor asks; a draft naming one
+article twice by an address variant is told so; the advice to feature an article again can be
+pasted as written; the fetch counts what it stored."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from conftest import run_cli as run
+
+BREW = "https://brewdaily.example/2026"
+CONFIG = """newsletter:
+  title: Bean Notes
+  issue_size: 3
+subjects:
+  - name: Coffee
+    description: Coffee, espresso and the people who make it.
+    keywords: [coffee, espresso, beans, roast]
+feeds:
+"""
+_WORDS = (
+    "grinder burr crema kettle filter bloom ratio dose shot crust aroma body acidity sweetness"
+    " harvest farm altitude washed natural honey process cupping score blend origin single"
+    " estate roaster drum airflow first crack development cooling storage valve bag freshness"
+    " water mineral hardness temperature pour spiral pulse drawdown bed channel puck tamp"
+    " basket portafilter pressure pump boiler steam milk texture latte flat white cortado"
+).split()
+
+
+def text(n: int) -> str:
+    """A coffee article's text of its own: 60 words drawn for article `n`."""
+    pick = random.Random(n)
+    return "Coffee and espresso beans: " + " ".join(pick.choice(_WORDS) for _ in range(60)) + "."
+
+
+def title(n: int) -> str:
+    return f"Coffee notes number {n}: {' '.join(random.Random(-n).sample(_WORDS, 3))}"
+
+
+def write_feed(folder: Path, name: str, items: list[tuple[str, str, str, int]]) -> str:
+    """A local RSS file of (title, link, text, day of December) items; its feeds.yaml entry."""
+    body = "".join(
+        f"<item><title>{escape(t)}</title><link>{escape(link)}</link>"
+        f"<pubDate>Tue, {day:02d} Dec 2026 08:00:00 GMT</pubDate>"
+        f"<description>{escape(x)}</description></item>"
+        for t, link, x, day in items
+    )
+    (folder / f"{name.split()[0].lower()}.xml").write_text(
+        f'<rss version="2.0"><channel><title>{name}</title>{body}</channel></rss>',
+        encoding="utf-8",
+    )
+    return f"  - url: {name.split()[0].lower()}.xml\n    name: {name}\n    fetch_pages: false\n"
+
+
+def newsletter(tmp_path: Path, *, copies: bool = False, roundup: bool = False) -> Path:
+    """Brew Daily's six coffee articles (1 newest); with `copies`, Bean Wire's copy of article 4
+    under its own address; with `roundup`, a link feed of Brew Daily's own articles by tracking
+    links, nothing of its own."""
+    feeds = write_feed(
+        tmp_path,
+        "Brew Daily",
+        [(title(n), f"{BREW}/coffee-{n}", text(n), 5 - n) for n in range(1, 7)],
+    )
+    if copies:
+        feeds += write_feed(
+            tmp_path,
+            "Bean Wire",
+            [(title(4), "https://beanwire.example/syndicated/4", text(4), 4)],
+        )
+    if roundup:
+        feeds += write_feed(
+            tmp_path,
+            "Link Roundup",
+            [
+                (title(n), f"{BREW}/coffee-{n}?utm_source=rss&fbclid=1", text(n), 5 - n)
+                for n in (2, 3)
+            ],
+        )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(CONFIG + feeds, encoding="utf-8")
+    return config
+
+
+def featured(tmp_path: Path, number: int) -> list[str]:
+    data = json.loads((tmp_path / "output" / f"issue-{number}.json").read_text(encoding="utf-8"))
+    return [a["url"] for s in data["sections"] for a in s["articles"]]
+
+
+def draft_of(config: Path, number: int) -> Path:
+    code, _, err = run("draft", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    return config.parent / "drafts" / f"issue-{number}.md"
+
+
+def test_an_article_named_twice_by_an_address_with_a_trailing_slash_is_a_mistake_of_the_draft(
+    tmp_path: Path,
+) -> None:
+    """walk53 #2: `## URL/` beside the article's own block crashed the build with
+    sqlite3.IntegrityError (exit 1); the exact address twice was told as a mistake of the draft."""
+    config = newsletter(tmp_path)
+    assert run("fetch", "--config", str(config), "-q")[0] == 0
+    path = draft_of(config, 1)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("url: "))
+    url = lines[first].removeprefix("url: ")
+    lines[first + 1 : first + 1] = ["", f"## {url}/", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 2, err
+    assert "Traceback" not in err and "IntegrityError" not in err
+    assert (
+        f"{path}:{first + 3}: this article is in the draft twice (also at line {first}); delete one"
+    ) in err
+    assert not (tmp_path / "output" / "issue-1.html").exists()
