@@ -30,6 +30,7 @@ from curator.draft import (
     draft_to_issue,
     dropped_credits,
     empty_sections,
+    feature_again_line,
     featured_again,
     moved_addresses,
     named_twice,
@@ -232,7 +233,7 @@ def run_build(
         "it is named under that article as {named}, not as an article"
         " of its own, and counts as published with this issue. If they are different stories, to"
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
-        " with feature_again: [{url}] in its front matter",
+        " with {again} in its front matter",
     )
     warnings = (
         *notes,
@@ -375,6 +376,7 @@ def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
         f' "{entry.article.title}" ({entry.article.url}): {copy.reason}; '
         + then.format(
             url=copy.article.url,
+            again=feature_again_line(copy.article.url),
             named=_named_as(copy.article, entry.article),
             subject=section.subject,
         )
@@ -1038,7 +1040,7 @@ def build_from_draft(
         "it is named under that article as {named}, not as an article"
         f" of its own, and counts as published with this issue ({draft_file} left it in its note"
         " of articles left out as the same story). If they are different stories, to feature it"
-        ' in a later issue: add "## {url}" to that issue\'s draft, with feature_again: [{url}] in'
+        ' in a later issue: add "## {url}" to that issue\'s draft, with {again} in'
         " its front matter",
     )
     warnings = (

@@ -36,6 +36,7 @@ curator already knows, and lists the URLs it does not know (for the app to fetch
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -457,6 +458,32 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 _DraftLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def feature_again_line(url: str) -> str:
+    """The front matter line that lets the article at `url` be featured again, as it can be
+    pasted: the address in double quotes when YAML would not read it bare in a [...] list (a
+    "?" or "&" of a query, a ", ", a ": "), walk53 #3."""
+    try:
+        bare = yaml.safe_load(f"[{url}]") == [url]
+    except yaml.YAMLError:
+        bare = False
+    return f"feature_again: [{url if bare else json.dumps(url)}]"
+
+
+def _yaml_hint(line: str) -> str:
+    """What to quote, for the front matter `line` YAML could not read: an address in a [...]
+    list (its "?", "&", ", " or ": " breaks the list), else a value with ': ' in it (a title)."""
+    key, _, value = line.partition(":")
+    if "://" in value and "[" in value:
+        return (
+            f"an address with ?, &, ',' or ': ' in it needs double quotes in the list: {key.strip()}:"
+            ' ["https://example.com/post?id=1"]'
+        )
+    name = key.strip()
+    if name and re.fullmatch(r"[\w-]+", name):
+        return f"a {name} with ': ' in it needs quotes"
+    return "a title with ': ' in it needs quotes"
+
+
 def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str, int]]:
     """The front matter's YAML as values and the line of each key (1-based in the file)."""
     try:
@@ -468,10 +495,9 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        at = source.split("\n")[mark.line] if mark is not None and source else ""
         raise DraftError(
-            path,
-            line,
-            f"the front matter is not valid YAML ({problem}); a title with ': ' in it needs quotes",
+            path, line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(at)}"
         ) from None
     if node is None:
         return {}, {}
@@ -1324,7 +1350,7 @@ def featured_again(
                 entry.line,
                 f'"{article.title}" was {how} issue{"s" * (len(numbers) > 1)} {which}'
                 " already; remove it, or to feature it again on purpose, list it in the front"
-                f" matter: feature_again: [{entry.url}]",
+                f" matter: {feature_again_line(article.url)}",
             )
         )
     # An address there that is no repeat of this draft (mistyped, or its article cut) allows

@@ -56,14 +56,16 @@ def write_feed(folder: Path, name: str, items: list[tuple[str, str, str, int]]) 
     return f"  - url: {name.split()[0].lower()}.xml\n    name: {name}\n    fetch_pages: false\n"
 
 
-def newsletter(tmp_path: Path, *, copies: bool = False, roundup: bool = False) -> Path:
-    """Brew Daily's six coffee articles (1 newest); with `copies`, Bean Wire's copy of article 4
-    under its own address; with `roundup`, a link feed of Brew Daily's own articles by tracking
-    links, nothing of its own."""
+def newsletter(
+    tmp_path: Path, *, copies: bool = False, roundup: bool = False, query: str = ""
+) -> Path:
+    """Brew Daily's six coffee articles (1 newest), their addresses ending in `query`; with
+    `copies`, Bean Wire's copy of article 4 under its own address; with `roundup`, a link feed of
+    Brew Daily's own articles by tracking links, nothing of its own."""
     feeds = write_feed(
         tmp_path,
         "Brew Daily",
-        [(title(n), f"{BREW}/coffee-{n}", text(n), 5 - n) for n in range(1, 7)],
+        [(title(n), f"{BREW}/coffee-{n}{query}", text(n), 5 - n) for n in range(1, 7)],
     )
     if copies:
         feeds += write_feed(
@@ -116,3 +118,42 @@ def test_an_article_named_twice_by_an_address_with_a_trailing_slash_is_a_mistake
         f"{path}:{first + 3}: this article is in the draft twice (also at line {first}); delete one"
     ) in err
     assert not (tmp_path / "output" / "issue-1.html").exists()
+
+
+def test_the_advice_to_feature_an_article_again_can_be_pasted_as_it_is_written(
+    tmp_path: Path,
+) -> None:
+    """walk53 #3: an issue-1 article added again by a tracking link was advised as
+    `feature_again: [URL?utm_source=x&fbclid=1]`, which is no valid YAML pasted (its '?'), and
+    the error then said "a title with ': ' in it needs quotes". The advice gives the stored
+    address, quoted when YAML needs it, and the error's hint is about the address."""
+    config = newsletter(tmp_path, query="?id=7")
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    url = featured(tmp_path, 1)[0]
+    path = draft_of(config, 2)
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n## ", text.index("\n# Coffee"))
+    text = text[:at] + f"\n## {url}&utm_source=x&fbclid=1\n" + text[at:]
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 2, err
+    advice = f'feature_again: ["{url}"]'
+    assert f"list it in the front matter: {advice}\n" in err, err
+
+    # Written bare, the list is no YAML: the hint says to quote the address.
+    bare = text.replace("\n---\n", f"\nfeature_again: [{url}]\n---\n", 1)
+    path.write_text(bare, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 2, err
+    assert "not valid YAML" in err and "a title with" not in err
+    assert (
+        "an address with ?, &, ',' or ': ' in it needs double quotes in the list: feature_again:"
+        ' ["https://example.com/post?id=1"]'
+    ) in err
+
+    # Pasted as advised, it is featured again.
+    path.write_text(text.replace("\n---\n", f"\n{advice}\n---\n", 1), encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 0, err
+    assert url in featured(tmp_path, 2)
