@@ -148,6 +148,13 @@ class FeedReport:
     #: New articles whose feed title was too long to be one, with no page title to use instead:
     #: their links (the title was cut at a word; known once the pages are read).
     cut_titles: tuple[str, ...] = ()
+    #: Its new entries (on the line printed as it was read) whose article was stored already when
+    #: its turn to be stored came: another feed of this run carried the same page by another link
+    #: (a link feed's tracking links to a publisher's own articles), or it was stored before by
+    #: another address. Not stored again, so not in `new` (walk53 #6: "6 new", none stored), and
+    #: the feeds holding them, by name.
+    stored_already: int = 0
+    stored_by: tuple[str, ...] = ()
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
@@ -234,6 +241,8 @@ class FeedReport:
             "wait_until": self.wait_until,
             "cut_titles": list(self.cut_titles),
             "entries_note": self.capped_note,
+            "stored_already": self.stored_already,
+            "stored_by": list(self.stored_by),
         }
 
 
@@ -1215,6 +1224,8 @@ def _store(
         carried = store.follow_renames(source.url, keys, configured) if configured else []
         known = store.known_keys(k for k, _ in built.articles)
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
+        already = [k for k, _ in built.articles if k in known]
+        holders = store.feeds_holding(already) if already else {}
         store.remember_entry_ids(_entry_ids(source, parsed))
         unread = [row for row in outcome.unread if row[0] not in known]
         if unread:
@@ -1247,6 +1258,8 @@ def _store(
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,
         carried_from=tuple(carried),
+        stored_already=len(already),
+        stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
     )
 
 
@@ -1292,6 +1305,12 @@ def run_fetch(
     )
     # Each feed as its line names it (a feed read anew has the title stored before).
     names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
+    reports = tuple(
+        dataclasses.replace(r, stored_by=tuple(names.get(u, u) for u in r.stored_by))
+        if r.stored_by
+        else r
+        for r in reports
+    )
     # `fetch_pages: false` is advised for a feed whose pages read again still fail by the rule
     # of first reads (`pages_keep_failing`): at least STOP_PAGES_AFTER pages asked for in this
     # run, first reads and reads again alike, and not one read (walk29 #3: 7 pages read again

@@ -157,3 +157,29 @@ def test_the_advice_to_feature_an_article_again_can_be_pasted_as_it_is_written(
     code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
     assert code == 0, err
     assert url in featured(tmp_path, 2)
+
+
+def test_a_feed_whose_new_entries_were_stored_from_another_feed_says_so(tmp_path: Path) -> None:
+    """walk53 #6: "Link Roundup: 6 entries, 6 new" when all 6 were Brew Daily's articles by
+    tracking links, stored once as Brew Daily's: the lines added up to more than was stored."""
+    config = newsletter(tmp_path, roundup=True)
+    code, out, err = run("fetch", "--config", str(config))
+    assert code == 0, err
+    assert out == "6 new article(s) stored.\n"
+    assert (
+        "  Link Roundup: 2 of its new entries were stored already as articles of Brew Daily (the"
+        " same pages by other links), so 0 stored from it\n"
+    ) in err
+    assert "Brew Daily: 2 of its" not in err
+    # --json counts per feed what was stored, and says how many were stored already, by whom.
+    tmp = tmp_path / "again"
+    tmp.mkdir()
+    config = newsletter(tmp, roundup=True)
+    code, out, err = run("fetch", "--config", str(config), "--json", "-q")
+    assert code == 0, err
+    data = json.loads(out)
+    feeds = {f["name"]: f for f in data["feeds"]}
+    assert data["new_articles"] == 6
+    assert (feeds["Link Roundup"]["new"], feeds["Link Roundup"]["stored_already"]) == (0, 2)
+    assert feeds["Link Roundup"]["stored_by"] == ["Brew Daily"]
+    assert sum(f["new"] for f in data["feeds"]) == data["new_articles"]

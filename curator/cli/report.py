@@ -20,6 +20,7 @@ import click
 
 from curator.articles import MAX_TITLE_CHARS
 from curator.fetch import MAX_RETRY_AFTER
+from curator.render import join_names
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
@@ -150,6 +151,19 @@ def malformed_note(report: FeedReport) -> str | None:
     return (
         f"still not well formed{since} ({report.still_malformed}): entries may be missing until"
         " the publisher fixes it"
+    )
+
+
+def stored_already_note(report: FeedReport) -> str:
+    """ "Link Roundup: 6 of its new entries were stored already, as articles of Brew Daily ...":
+    the entries its line counted new whose page another feed (or an earlier run, by another
+    link) had stored, so that the lines add up to what was stored."""
+    count = report.stored_already
+    whose = f" as articles of {join_names(report.stored_by)}" if report.stored_by else ""
+    return (
+        f"{report.name}: {count} of its new {'entry was' if count == 1 else 'entries were'} stored"
+        f" already{whose} (the same {'page' if count == 1 else 'pages'} by other links), so"
+        f" {report.new} stored from it"
     )
 
 
@@ -436,6 +450,11 @@ def print_failures(
                 " so they are now this feed's and are credited as it is",
                 err=True,
             )
+    if not quiet:
+        # Its line counted them new; stored once, as the other feed's (walk53 #6).
+        for report in summary.feeds:
+            if report.stored_already:
+                click.echo(f"  {stored_already_note(report)}", err=True)
     # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
     waiting = [r for r in summary.feeds if r.status == "waiting"]
     if waiting:
