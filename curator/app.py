@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -204,7 +204,9 @@ def run_build(
         return BuildResult(summary, None)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
-    planned = next_issue(config, store, now=now, subjects=subjects, all_subjects=all_subjects)
+    planned = next_issue(
+        config, store, now=now, subjects=subjects, all_subjects=all_subjects, say=notes.append
+    )
     if planned is None:
         return BuildResult(summary, None, warnings=tuple(notes))
     _unused_draft(config, store, planned)
@@ -235,10 +237,16 @@ def run_build(
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
         " with {again} in its front matter",
     )
+    retold = retold_stories(
+        issue,
+        "If it is another story, or worth telling again, feature it in a later issue: add"
+        ' "## {url}" to that issue\'s draft (`curator draft`, then `curator build --draft`)',
+    )
     warnings = (
         *notes,
         *planned.warnings,
         *copies,
+        *retold,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *(m.message for m in missing),
@@ -365,6 +373,20 @@ def _record(
         editor=issue.editor or "",  # ("": none, as against NULL: not kept)
     )
     return tuple(keep_published_subjects(config, store, featured))
+
+
+def retold_stories(issue: Issue, then: str) -> tuple[str, ...]:
+    """A note per article left out of the issue as the same story as one an earlier issue
+    published (that it would have featured otherwise): both articles, the issue, and why; then
+    `then` (formatted with the article's `url` and `subject`)."""
+    return tuple(
+        f'"{told.article.title}" ({told.article.url}) was left out as the same story as'
+        f' "{told.earlier.title}" ({told.earlier.url}), which issue {told.issue} published:'
+        f" {told.reason}; one story is featured once. "
+        + then.format(url=told.article.url, subject=section.subject)
+        for section in issue.sections
+        for told in section.retold
+    )
 
 
 def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
@@ -655,15 +677,29 @@ def next_issue(
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
     drafting: bool = False,
+    say: Callable[[str], None] | None = None,
 ) -> NextIssue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
 
     Raises ThemeError when its theme is too thin (or the plan is used up), InputError for an
     unknown subject or a mistake in an introduction file; `drafting` when it is for a draft.
+    The articles of a subject left out of it as stories published before, every one, are said
+    to `say` when nothing fits (else among its warnings).
     """
     choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
-    sections = choose_sections(config, store, now, theme=choice.theme)
+    chosen = choose_sections(config, store, now, theme=choice.theme)
+    sections = tuple(s for s in chosen if s.entries)
+    # (a subject with no article but stories told before: said here, the issue has no place)
+    alone = retold_stories(
+        Issue(0, now, "", sections=tuple(s for s in chosen if not s.entries)),
+        'If it is another story, or worth telling again, feature it: add "## {url}" under'
+        ' "# {subject}" in a draft (one `curator draft` writes, or one of your own), then'
+        " `curator build --draft`",
+    )
     if not sections:
+        for note in alone:
+            if say is not None:
+                say(note)
         return None
     number = store.next_issue_number()
     # An issue is dated by its day; the store keeps the exact time it was published.
@@ -702,6 +738,7 @@ def next_issue(
         *text.warnings,
         *_repeat_warning(config, store, issue),
         *weak_fit_warnings(config, issue, weak),
+        *alone,
     )
     return NextIssue(issue, choice.planned, warnings, weak_urls)
 
@@ -793,7 +830,13 @@ def write_next_draft(
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
     planned = next_issue(
-        config, store, now=now, subjects=subjects, all_subjects=all_subjects, drafting=True
+        config,
+        store,
+        now=now,
+        subjects=subjects,
+        all_subjects=all_subjects,
+        drafting=True,
+        say=notes.append,
     )
     if planned is None:
         if say is not None:
@@ -820,10 +863,16 @@ def write_next_draft(
         ' issue; to feature it as an article of its own, move its "##" line out of that note',
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
+    retold = retold_stories(
+        issue,
+        f'{path} names it in a note under "# {{subject}}": to feature it all the same, move its'
+        ' "##" line out of that note',
+    )
     warnings = (
         *notes,
         *planned.warnings,
         *copies,
+        *retold,
         *(m.message for m in missing),
         *short,
         *unread,

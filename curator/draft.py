@@ -352,6 +352,8 @@ def write_draft(
             lines += [_same_story_note(section), ""]
         if section.passed_over:
             lines += [_passed_over_note(section), ""]
+        if section.retold:
+            lines += [_retold_note(section), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -408,6 +410,31 @@ def _same_story_note(section: Section) -> str:
                 f"   {_one_line(art.title) or art.url} ({publication}): the same story as"
                 f' "{_one_line(entry.article.title)}" ({entry.article.url}): {copy.reason}'
             )
+    return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"
+
+
+#: The note under a subject's articles on those left out as the same story as an article an
+#: earlier issue published (a comment: ignored; not `SAME_STORY_START`, which the build reads).
+RETOLD = (
+    "<!-- Told in an earlier issue, so left out: each is the same story as an article an earlier"
+    " issue published,\nand one story is featured once. To feature one all the same (another"
+    ' story, or one worth telling again),\nmove its "##" line out of this note.'
+)
+
+
+def _retold_note(section: Section) -> str:
+    """What `RETOLD` says, then each such article as a heading with just its address, its title
+    and publication, the article and issue that published its story, and why."""
+    lines = [RETOLD]
+    for told in section.retold:
+        art, before = told.article, told.earlier
+        publication = _one_line(art.publication or art.feed_url or art.url)
+        lines.append(f"## {art.url}")
+        lines.append(
+            f"   {_one_line(art.title) or art.url} ({publication}): the same story as"
+            f' "{_one_line(before.title)}" ({before.url}), published in issue {told.issue}:'
+            f" {told.reason}"
+        )
     return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"
 
 

@@ -208,6 +208,21 @@ class Copy:
 
 
 @dataclass(frozen=True)
+class Retold:
+    """An article left out of an issue as the same story (`curator.stories`) as one an earlier
+    issue published: one story is featured once, unless the editor asks again (walk53 #1)."""
+
+    article: Article
+    #: The subject it was placed under.
+    subject: str
+    #: The article published before, and the number of the issue that published it.
+    earlier: Article
+    issue: int
+    #: Why it was judged the same story, in the editor's words.
+    reason: str
+
+
+@dataclass(frozen=True)
 class Scored:
     """An article with its relevance to the subject it was placed in, and why."""
 
@@ -238,6 +253,9 @@ class Section:
     #: The articles left out for variety though they match better than one featured (a
     #: publication's repeats count against it, see `curator.select`): the draft names them.
     passed_over: tuple[Scored, ...] = ()
+    #: The articles left out as the same story as one an earlier issue published, that would
+    #: otherwise have been featured: the draft and the build name them.
+    retold: tuple[Retold, ...] = ()
 
 
 @dataclass(frozen=True)

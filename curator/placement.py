@@ -82,6 +82,10 @@ CORPUS_SAMPLE = 3000
 REFIT_SHARE = 0.1
 #: Candidates read per place in a section: spares for the variety rule and for near-copies.
 CANDIDATES_PER_PLACE = 5
+#: A candidate is compared, story by story, with what this many recent issues published: a
+#: syndicated copy or a press release's rewrite turns up within weeks of its story, and the
+#: whole archive would be read and compared on every build for the rare later one (walk53 #1).
+RETOLD_ISSUES = 12
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000
 #: An unplaced article comes close to its best subject when it scores at least this share of the
@@ -536,7 +540,8 @@ def choose_sections(
     theme: Sequence[str] = (),
 ) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before;
-    only the `theme`'s subjects, in its order, when one is given.
+    only the `theme`'s subjects, in its order, when one is given. A subject whose every
+    candidate told a story a recent issue published comes without entries, with its `retold`.
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
     """
@@ -562,6 +567,7 @@ def choose_sections(
         subjects,
         config.issue_size,
         boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE)),
+        store.recent_published(RETOLD_ISSUES),
     )
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from curator.models import Article, Assignment, Copy, Scored, Section, Subject
+from curator.models import Article, Assignment, Copy, Retold, Scored, Section, Subject
 from curator.stories import Fingerprint, fingerprint, same_story_reason
 
 #: Each article already chosen from a publication multiplies the next one's score by this, so that a
@@ -21,18 +21,35 @@ def select_sections(
     subjects: Sequence[Subject],
     issue_size: int,
     boilerplate: frozenset[int] = frozenset(),
+    published: Sequence[tuple[int, Article]] = (),
 ) -> tuple[Section, ...]:
-    """One section per subject that has articles, in the config's subject order.
+    """One section per subject that has articles, in the config's subject order; a subject whose
+    every candidate told a story published before has one without `entries`, with its `retold`.
 
     Within a section, articles are chosen by relevance (never by date) and varied by publication
     (`pick_varied`), in the order they were chosen; those left out for variety are its
     `passed_over`. `articles` must already exclude everything an earlier issue featured. Shingles
     of `boilerplate` (`stories.boilerplate_shingles`) are no story text.
+
+    A candidate telling the same story as an article of `published` ((issue number, article) of
+    recent issues) is not featured: an issue published that story already. Those that would
+    have been featured are the section's `retold`.
     """
     by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
+    # (the most recent issue's first)
+    earlier = [
+        (fingerprint(a, boilerplate), a, n) for n, a in sorted(published, key=lambda p: -p[0])
+    ]
+    retold: dict[str, list[tuple[float, Retold]]] = {s.name: [] for s in subjects}
     for article in articles:
         placed = assignments.get(article.url)
         if placed is None or placed.subject not in by_subject:
+            continue
+        told = _told_before(article, earlier, boilerplate)
+        if told is not None:
+            before, number, why = told
+            told_as = Retold(article, placed.subject, before, number, why)
+            retold[placed.subject].append((placed.score, told_as))
             continue
         by_subject[placed.subject].append(Scored(article, placed.score, placed.matched))
     taken: list[tuple[Fingerprint, list[Scored], int]] = []
@@ -45,8 +62,16 @@ def select_sections(
             subject=subject.name,
             boilerplate=boilerplate,
         )
-        if chosen:
+        if chosen or retold[subject.name]:
             sections.append((subject, chosen))
+    # (said of those that would have been featured: a place was free, or they score better)
+    lowest = {
+        s.name: min(c.score for c in chosen) for s, chosen in sections if len(chosen) >= issue_size
+    }
+    shown = {
+        name: tuple(r for score, r in told if score > lowest.get(name, float("-inf")))
+        for name, told in retold.items()
+    }
     # (an article told the same story as one featured is no article passed over)
     covered = {url for _, entries, _ in taken for e in entries for _, url in e.also_covered_by}
     return tuple(
@@ -55,9 +80,26 @@ def select_sections(
             s.description,
             tuple(chosen),
             passed_over(by_subject[s.name], chosen, covered),
+            shown[s.name],
         )
         for s, chosen in sections
     )
+
+
+def _told_before(
+    article: Article,
+    earlier: Sequence[tuple[Fingerprint, Article, int]],
+    boilerplate: frozenset[int],
+) -> tuple[Article, int, str] | None:
+    """The first article of `earlier` telling the same story as `article`, with its issue's
+    number and why; None when none does."""
+    if not earlier:
+        return None
+    print_ = fingerprint(article, boilerplate)
+    for told, before, number in earlier:
+        if before.id != article.id and (why := same_story_reason(told, print_)) is not None:
+            return before, number, why
+    return None
 
 
 def passed_over(

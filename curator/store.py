@@ -1969,6 +1969,19 @@ class Store:
             for r in rows
         ]
 
+    def recent_published(self, issues: int) -> list[tuple[int, Article]]:
+        """The articles the last `issues` issues published (featured, or named as "also covered
+        by"), as stored, each with its issue's number, newest issue first."""
+        rows = self.db.execute(
+            "SELECT a.*, f.url AS feed_url, i.number AS issue_number FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id JOIN articles a ON a.id = ia.article_id"
+            " LEFT JOIN feeds f ON f.id = a.feed_id"
+            " WHERE i.number > (SELECT MAX(number) FROM issues) - ?"
+            " ORDER BY i.number DESC, ia.position",
+            (issues,),
+        )
+        return [(int(r["issue_number"]), self._article(r)) for r in rows]
+
     def issues_featuring(self, article_id: int, *, only_copies: bool = False) -> list[int]:
         """The numbers of the published issues that featured the article (or named it as "also
         covered by", which counts as published too; with `only_copies`, only those), oldest

@@ -22,13 +22,14 @@ subjects:
     keywords: [coffee, espresso, beans, roast]
 feeds:
 """
-_WORDS = (
+_VOCABULARY = (
     "grinder burr crema kettle filter bloom ratio dose shot crust aroma body acidity sweetness"
     " harvest farm altitude washed natural honey process cupping score blend origin single"
     " estate roaster drum airflow first crack development cooling storage valve bag freshness"
     " water mineral hardness temperature pour spiral pulse drawdown bed channel puck tamp"
     " basket portafilter pressure pump boiler steam milk texture latte flat white cortado"
-).split()
+)
+_WORDS = _VOCABULARY.split()
 
 
 def text(n: int) -> str:
@@ -57,15 +58,20 @@ def write_feed(folder: Path, name: str, items: list[tuple[str, str, str, int]]) 
 
 
 def newsletter(
-    tmp_path: Path, *, copies: bool = False, roundup: bool = False, query: str = ""
+    tmp_path: Path,
+    *,
+    copies: bool = False,
+    roundup: bool = False,
+    query: str = "",
+    articles: int = 6,
 ) -> Path:
-    """Brew Daily's six coffee articles (1 newest), their addresses ending in `query`; with
+    """Brew Daily's `articles` coffee articles (1 newest), their addresses ending in `query`; with
     `copies`, Bean Wire's copy of article 4 under its own address; with `roundup`, a link feed of
     Brew Daily's own articles by tracking links, nothing of its own."""
     feeds = write_feed(
         tmp_path,
         "Brew Daily",
-        [(title(n), f"{BREW}/coffee-{n}{query}", text(n), 5 - n) for n in range(1, 7)],
+        [(title(n), f"{BREW}/coffee-{n}{query}", text(n), 5 - n) for n in range(1, articles + 1)],
     )
     if copies:
         feeds += write_feed(
@@ -183,3 +189,98 @@ def test_a_feed_whose_new_entries_were_stored_from_another_feed_says_so(tmp_path
     assert (feeds["Link Roundup"]["new"], feeds["Link Roundup"]["stored_already"]) == (0, 2)
     assert feeds["Link Roundup"]["stored_by"] == ["Brew Daily"]
     assert sum(f["new"] for f in data["feeds"]) == data["new_articles"]
+
+
+def with_a_copy_of(config: Path, url: str) -> str:
+    """Bean Wire added to the newsletter, carrying Brew Daily's article at `url` under its own
+    address (same title, same text); that address."""
+    n = int(url.rsplit("-", 1)[1])
+    copy = f"https://beanwire.example/syndicated/{n}"
+    entry = write_feed(config.parent, "Bean Wire", [(title(n), copy, text(n), 9)])
+    config.write_text(config.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    return copy
+
+
+def test_a_copy_of_a_story_an_earlier_issue_published_is_not_featured_again(
+    tmp_path: Path,
+) -> None:
+    """walk53 #1: Bean Wire's copy of an article issue 1 featured (another address, the same
+    title and text) was featured by a later issue without a word; README: "One story is featured
+    once". The build leaves it out and says so, naming the issue and how to feature it anyway."""
+    config = newsletter(tmp_path, articles=4)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    first = featured(tmp_path, 1)
+    copy = with_a_copy_of(config, first[0])
+    code, out, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert copy not in featured(tmp_path, 2)
+    assert featured(tmp_path, 2)  # Brew Daily's fourth article
+    flat = " ".join(err.split())
+    assert (
+        f'"{title(int(first[0].rsplit("-", 1)[1]))}" ({copy}) was left out as the same story as'
+        f' "{title(int(first[0].rsplit("-", 1)[1]))}" ({first[0]}), which issue 1 published:'
+        " they share 100% of their text; one story is featured once. If it is another story, or"
+        " worth telling again, feature it in a later issue: add"
+        f' "## {copy}" to that issue\'s draft (`curator draft`, then `curator build --draft`)'
+    ) in flat
+
+
+def test_a_draft_names_a_copy_of_a_published_story_and_features_it_when_moved_out(
+    tmp_path: Path,
+) -> None:
+    """The draft leaves the copy out in a note under its subject, said on stderr; moved out of
+    the note, the editor asked for it, and the build features it."""
+    config = newsletter(tmp_path, articles=4)
+    assert run("build", "--config", str(config), "-q")[0] == 0
+    original = featured(tmp_path, 1)[0]
+    copy = with_a_copy_of(config, original)
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    path = tmp_path / "drafts" / "issue-2.md"
+    assert (
+        f'{path} names it in a note under "# Coffee": to feature it all the same, move its "##"'
+        " line out of that note"
+    ) in " ".join(err.split())
+    text = path.read_text(encoding="utf-8")
+    note = text[text.index("<!-- Told in an earlier issue, so left out") :]
+    note = note[: note.index("-->")]
+    assert f"\n## {copy}\n" in note
+    assert f'the same story as "{title(int(original.rsplit("-", 1)[1]))}" ({original}),' in note
+    assert f"url: {copy}" not in text
+
+    # Left in the note, it is not published.
+    code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 0, err
+    assert copy not in featured(tmp_path, 2)
+
+    # Named in the next issue's draft: the editor asks, and it is featured.
+    path = tmp_path / "drafts" / "issue-3.md"
+    path.write_text(
+        "---\ntitle: Bean Notes\nnumber: 3\ndate: 2026-12-20\n---\n\n# Coffee\n\n"
+        f"## {copy}\n\nThe same story, from Bean Wire. Worth telling again.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 0, err
+    assert featured(tmp_path, 3) == [copy]
+
+
+def test_a_copy_left_out_when_nothing_else_is_new_is_named(tmp_path: Path) -> None:
+    """When the copy of a published story is the only new article, "Nothing new to feature"
+    alone would hide it: the run names it, and how to feature it."""
+    config = newsletter(tmp_path, articles=3)
+    assert run("build", "--config", str(config), "-q")[0] == 0
+    original = featured(tmp_path, 1)[0]
+    copy = with_a_copy_of(config, original)
+    for command, what in (("draft", "draft"), ("build", "issue")):
+        code, out, err = run(command, "--config", str(config), "-q")
+        assert code == 0, err
+        assert out == f"Nothing new to feature: no {what} was written.\n"
+        assert (
+            f"({copy}) was left out as the same story as"
+            f' "{title(int(original.rsplit("-", 1)[1]))}" ({original}), which issue 1 published:'
+            " they share 100% of their text; one story is featured once. If it is another story,"
+            f' or worth telling again, feature it: add "## {copy}" under "# Coffee" in a draft'
+            " (one `curator draft` writes, or one of your own), then `curator build --draft`"
+        ) in " ".join(err.split())

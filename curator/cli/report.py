@@ -20,7 +20,6 @@ import click
 
 from curator.articles import MAX_TITLE_CHARS
 from curator.fetch import MAX_RETRY_AFTER
-from curator.render import join_names
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
@@ -30,6 +29,7 @@ from curator.harvest import (
     FetchSummary,
     PageTally,
 )
+from curator.render import join_names
 
 #: Characters of the progress bar on a terminal.
 BAR_WIDTH = 24
