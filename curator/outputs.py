@@ -446,6 +446,8 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
     """An Issue back from its JSON (for the archive); raises ValueError on a malformed record."""
     try:
         date = datetime.fromisoformat(str(data["date"]))
+        if date.tzinfo is None:  # "2026-12-06", as an editor writes a date: that day
+            date = date.replace(tzinfo=UTC)
         sections = []
         for sec in data["sections"]:  # type: ignore[attr-defined]
             entries = tuple(
