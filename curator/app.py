@@ -687,6 +687,7 @@ def next_issue(
         theme=choice.theme,
         next_theme=promise,
         no_next_theme=no_promise_reason(config, choice),
+        keep_date=drafting,
     )
     issue = Issue(
         number=number,

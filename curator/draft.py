@@ -97,6 +97,7 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 - An article an earlier issue featured stops the build; to feature it again on purpose, list its
   address in the front matter: feature_again: [https://example.com/post]
 - theme: (front matter) is what the issue is about; closing: is the line after the articles.
+- {{date}} in the introduction or closing: becomes the date: above when the issue is built.
 -->"""
 
 

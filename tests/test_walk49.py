@@ -139,3 +139,24 @@ def test_a_drafts_date_with_an_offset_is_the_day_written(themed_demo: Path) -> N
     _build_draft(demo, _draft(demo, f"{day}T23:30:00-12:00"))
     page = (demo.parent / "output" / "issue-2.html").read_text(encoding="utf-8")
     assert _long(day) in page and _long(day + timedelta(days=1)) not in page
+
+
+def test_date_in_a_drafts_introduction_follows_its_date_line(themed_demo: Path) -> None:
+    """walk49 #3: `{date}` in the introduction was filled in when `curator draft` ran, so changing
+    the draft's `date:` published "Issue 2, <new date>" above "dated <draft day>". The draft keeps
+    {date}, and the build fills it in from `date:`."""
+    demo = themed_demo
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    own = demo.parent / "introductions" / "issue-2.md"
+    own.parent.mkdir()
+    own.write_text("Issue {number}, dated {date}, is about measuring.\n", encoding="utf-8")
+    later = _today() + timedelta(days=14)
+    draft = _draft(demo, later.isoformat())
+    kept = "dated {date}, is about" in draft.read_text(encoding="utf-8")
+    said = _build_draft(demo, draft)
+    out = demo.parent / "output"
+    for name in ("issue-2.html", "issue-2.md", "issue-2.txt"):
+        page = " ".join((out / name).read_text(encoding="utf-8").split())
+        assert f"Issue 2, dated {_long(later)}, is about" in page, (name, said)
+        assert _long(_today()) not in page, name
+    assert kept  # (the draft says {date}: the editor sees it is filled in from `date:`)
