@@ -160,3 +160,16 @@ def test_date_in_a_drafts_introduction_follows_its_date_line(themed_demo: Path) 
         assert f"Issue 2, dated {_long(later)}, is about" in page, (name, said)
         assert _long(_today()) not in page, name
     assert kept  # (the draft says {date}: the editor sees it is filled in from `date:`)
+
+
+def test_two_issues_of_one_day_have_distinct_times_in_the_feed(themed_demo: Path) -> None:
+    """walk49 #6: two issues built on one day had the same <published> in feed.xml (a reader may
+    take them for one entry)."""
+    demo = themed_demo
+    for more in ((), ("--no-fetch",)):
+        code, _, err = run("build", "--config", str(demo), "-q", *more)
+        assert code == 0, err
+    feed = (demo.parent / "output" / "feed.xml").read_text(encoding="utf-8")
+    published = re.findall(r"<published>([^<]+)</published>", feed)
+    assert len(published) == 2 and len(set(published)) == 2, published
+    assert all(p.startswith(_today().isoformat()) for p in published), published
