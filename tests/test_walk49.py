@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LocalServer
 from conftest import run_cli as run
 
 
@@ -173,3 +174,64 @@ def test_two_issues_of_one_day_have_distinct_times_in_the_feed(themed_demo: Path
     published = re.findall(r"<published>([^<]+)</published>", feed)
     assert len(published) == 2 and len(set(published)) == 2, published
     assert all(p.startswith(_today().isoformat()) for p in published), published
+
+
+_PAGE = (
+    "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+    "<p>Customer service teams measure waiting times every day. They publish the numbers each"
+    " week for the whole company to read.</p><p>Managers compare the numbers with last year's"
+    " and set new goals for the service teams.</p></article></body></html>"
+)
+
+
+def test_entries_without_a_usable_date_are_said_and_a_future_one_does_not_stay_newest(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk49 #5: entries with no date, an unreadable one ("Mon, 32 Foo 2026") or one dated next
+    year were stored as brand new and, with `recency_weight`, scored as the newest without a word
+    (the future one until its date came). The run says so under the feed's name, and an article
+    dated after curator first saw it counts from that sighting."""
+    dates = {
+        "none": "",
+        "bad": "<pubDate>Mon, 32 Foo 2026 10:00:00 GMT</pubDate>",
+        "ahead": "<pubDate>Mon, 01 Mar 2027 10:00:00 GMT</pubDate>",
+        "fine": "<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>",
+    }
+    items = []
+    for name, when in dates.items():
+        title = f"Service teams measure waiting times ({name})"
+        link = http_server.add(f"/{name}.html", _PAGE.format(title=title), content_type="text/html")
+        items.append(f"<item><title>{title}</title><link>{link}</link>{when}</item>")
+    feed = http_server.add(
+        "/feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Dated Wire</title>'
+        f"<link>{http_server.url('/')}</link>{''.join(items)}</channel></rss>",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: Weekly}\nsubjects:\n  - name: Service\n    keywords: [service,"
+        f" waiting]\nfeeds:\n  - url: {feed}\nsettings: {{allow_private_addresses: true,"
+        " recency_weight: 1}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    said = _said(err)
+    assert (
+        "Dated Wire: 2 new entries had no date curator could read and 1 new entry was dated in"
+        " the future: dated when curator first saw them" in said
+    ), said
+    code, out, err = run("fetch", "--config", str(config), "--json")
+    assert code == 0 and "dated in the future" not in err  # (said once: when they are new)
+
+    from curator.placement import freshness
+    from curator.store import Store
+
+    store = Store.open(tmp_path / ".curator" / "curator.db")
+    try:
+        article = store.article_by_url(f"{http_server.url('/ahead.html')}")
+        assert article is not None and article.first_seen is not None
+        later = article.first_seen + timedelta(days=180)
+        assert freshness(article, later) == pytest.approx(0.25)  # as old as its sighting
+    finally:
+        store.close()
