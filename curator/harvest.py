@@ -151,9 +151,10 @@ class FeedReport:
             " title: taken as a new article"
         )
 
-    #: New articles with no date curator could read (none given, or unreadable, such as
-    #: "Mon, 32 Foo 2026"), and those dated more than a day after they were fetched: both are
-    #: dated when curator first saw them (walk49 #5: scored as the newest, without a word).
+    #: With `recency_weight`: new articles with no date curator could read (none given, or
+    #: unreadable, such as "Mon, 32 Foo 2026"), and those dated more than a day after they were
+    #: fetched: both are dated when curator first saw them (walk49 #5: scored as the newest,
+    #: without a word).
     undated: int = 0
     future_dated: int = 0
 
@@ -1329,6 +1330,8 @@ def run_fetch(
     reports = tuple(
         _store(store, outcome, now, vocabulary, configured, states) for outcome in gathered.outcomes
     )
+    if not config.settings.recency_weight:  # an article's date counts for nothing: not said
+        reports = tuple(dataclasses.replace(r, undated=0, future_dated=0) for r in reports)
     read_again, still_unread, given_up, retried, tally = _store_rereads(
         store, gathered.rereads, now
     )
