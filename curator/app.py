@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -84,7 +84,14 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
-from curator.render import builtin_templates, copies_without, date_text, environment, join_names
+from curator.render import (
+    builtin_templates,
+    copies_without,
+    date_text,
+    environment,
+    issue_day,
+    join_names,
+)
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
@@ -220,6 +227,10 @@ def run_build(
         "`curator build --draft`)",
     )
     unread = unread_pages(store, issue, published=True)
+    # Dated today, after an issue dated later (walk49 #2: one dated ahead by its draft).
+    dates = {r.number: stored_day(r) for r in store.issues() if r.number < issue.number}
+    dates[issue.number] = issue.date
+    order = dated_out_of_order(dates, issue.number, today=issue.date.date(), out_dir=out_dir)
     short = short_blurbs(
         issue,
         "it is published so (to add a sentence before publishing: `curator draft`, then "
@@ -254,6 +265,7 @@ def run_build(
         *disputed,
         *unread,
         *published.warnings,
+        *order,
     )
     return BuildResult(
         summary, issue, published.paths, warnings, missing, published.kept, planned.weak_fits
@@ -703,7 +715,7 @@ def next_issue(
         return None
     number = store.next_issue_number()
     # An issue is dated by its day; the store keeps the exact time it was published.
-    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    day = issue_day(now)
     # (an article named as "also covered by" is published with the issue too)
     featured = [a.id for s in sections for e in s.entries for a in (e.article, *e.copy_articles)]
     promise = promised_theme(config, store, choice, featured)
@@ -714,6 +726,7 @@ def next_issue(
         theme=choice.theme,
         next_theme=promise,
         no_next_theme=no_promise_reason(config, choice),
+        keep_date=drafting,
     )
     issue = Issue(
         number=number,
@@ -1018,7 +1031,7 @@ def build_from_draft(
     templates: Path | None = None,
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first."""
-    draft = read_draft(draft_file, [s.name for s in config.subjects], today=now.date())
+    draft = read_draft(draft_file, [s.name for s in config.subjects], today=issue_day(now).date())
     expected = store.next_issue_number()
     if draft.number != expected:
         # The draft's `number:` is out of step (published already, or edited): a mistake in the
@@ -1100,7 +1113,7 @@ def build_from_draft(
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
         *_own_title(config, draft, draft_file),
-        *_dated_before(store, draft, draft_file, now),
+        *_dated_before(store, draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
         *moved,
         *copies,
@@ -1215,25 +1228,57 @@ def _fill_draft_variables(
     return issue, tuple(warnings)
 
 
-def _dated_before(store: Store, draft: Draft, path: Path, now: datetime) -> tuple[str, ...]:
-    """A warning when the draft's `date:` is before the previous issue's date (walk46 N6: the
-    archive page and the feed of issues then put issue 2 before issue 1)."""
-    history = store.issues()
-    if not history or "date" not in draft.lines:
+def _dated_before(
+    store: Store, draft: Draft, path: Path, now: datetime, out_dir: Path
+) -> tuple[str, ...]:
+    """A warning when the draft's `date:` is before an earlier issue's date (walk46 N6: the
+    archive page and the feed of issues then put issue 2 before issue 1; walk49 #2: any earlier
+    issue, not only the one before)."""
+    if "date" not in draft.lines:
         return ()
-    last = history[-1]
-    before = last.issue_date or last.published_at
-    if draft.date.date() >= before.date():
-        return ()
-    return (
-        f"{path}:{draft.lines['date']}: issue {draft.number} is dated"
-        f" {draft.date.date().isoformat()}, before issue {last.number}"
-        f" ({before.date().isoformat()}), so the archive page and the feed of issues date it"
-        f" before the issue it follows; to date it in its place, write"
-        f' "date": "{now.date().isoformat()}" (today, the date a build gives it) in'
-        f" issue-{draft.number}.json in the output folder, then run"
-        f" `curator render {draft.number}`",
+    dates = {r.number: stored_day(r) for r in store.issues() if r.number < draft.number}
+    dates[draft.number] = draft.date
+    where = f"{path}:{draft.lines['date']}: "
+    return dated_out_of_order(
+        dates, draft.number, today=issue_day(now).date(), out_dir=out_dir, where=where
     )
+
+
+def stored_day(record: IssueRecord) -> datetime:
+    """The date of a published issue as the store keeps it (one published before the store kept
+    it: the day it was published)."""
+    return record.issue_date or record.published_at.replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+
+
+def dated_out_of_order(
+    dates: Mapping[int, datetime], number: int, *, today: date, out_dir: Path, where: str = ""
+) -> tuple[str, ...]:
+    """A warning when issue `number` is dated before an earlier issue (`dates`: issue dates by
+    number), naming the latest-dated one, with a date that puts it in its place and a command that
+    makes it last (walk49 #1: the advice, followed, changed nothing `render` kept)."""
+    day = dates[number].date()
+    after = [(d.date(), n) for n, d in dates.items() if n < number and d.date() > day]
+    if not after:
+        return ()
+    latest, other = max(after)
+    fix = max(today, latest)
+    why = "today, the date a build gives it" if fix == today else f"issue {other}'s date"
+    text = (
+        f"{where}issue {number} is dated {day.isoformat()}, before issue {other}"
+        f" ({latest.isoformat()}), which it follows, so the archive page and the feed of issues"
+        f" list them out of date order; to date it in its place, write"
+        f' "date": "{fix.isoformat()}" ({why}, or later) in {out_dir / f"issue-{number}.json"},'
+        f" then run `curator render {number}` (it takes the date into the store too)"
+    )
+    if latest > today:
+        text += (
+            f"; if issue {other}'s date is the mistake ({latest.isoformat()} is after today),"
+            f" correct it in {out_dir / f'issue-{other}.json'} instead, then run"
+            f" `curator render {other}`"
+        )
+    return (text,)
 
 
 def _own_title(config: Config, draft: Draft, path: Path) -> tuple[str, ...]:
@@ -1327,7 +1372,8 @@ def render_issues(
 ) -> RenderResult:
     """Render published issues again with today's templates and settings (issue `numbers`, every
     issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
-    as it was published (its issue-N.json, else the store's record). Records nothing."""
+    as it was published (its issue-N.json, else the store's record). Records nothing but an
+    issue's date corrected in its issue-N.json (`_dates_kept`)."""
     env = environment(templates or config.settings.templates)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
@@ -1359,6 +1405,11 @@ def render_issues(
     newest = max(issues)
     chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    notes += _dates_kept(store, issues, out_dir)
+    dates = {n: i.date for n, i in issues.items()}
+    today = issue_day(datetime.now(UTC)).date()
+    for number in sorted(issues):
+        notes += dated_out_of_order(dates, number, today=today, out_dir=out_dir)
     files: dict[str, str] = {}
     of_issue: dict[int, dict[str, str]] = {}
     try:
@@ -1417,6 +1468,25 @@ def render_issues(
             f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed)
+
+
+def _dates_kept(store: Store, issues: Mapping[int, Issue], out_dir: Path) -> list[str]:
+    """The store takes each issue's date from its issue-N.json where the two differ (the editor
+    corrected it there, as the out-of-order warning says: walk49 #1, `render` without the file
+    went back to the old date), saying so."""
+    notes = []
+    for record in store.issues():
+        issue = issues.get(record.number)
+        if issue is None or issue.date == stored_day(record):
+            continue
+        store.set_issue_date(record.number, issue.date)
+        notes.append(
+            f"issue {record.number} is dated {issue.date.date().isoformat()} in"
+            f" {out_dir / f'issue-{record.number}.json'}, and the store had"
+            f" {stored_day(record).date().isoformat()}: the store now keeps"
+            f" {issue.date.date().isoformat()} too"
+        )
+    return notes
 
 
 def _holds(path: Path, text: str) -> bool:

@@ -98,6 +98,7 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
 - An article an earlier issue featured stops the build; to feature it again on purpose, list its
   address in the front matter: feature_again: [https://example.com/post]
 - theme: (front matter) is what the issue is about; closing: is the line after the articles.
+- {{date}} in the introduction or closing: becomes the date: above when the issue is built.
 -->"""
 
 
@@ -584,9 +585,11 @@ def _names(front: _FrontMatter, key: str, path: Path) -> tuple[str, ...]:
 
 def _draft_date(value: object, path: Path, line: int, today: date | None = None) -> datetime:
     """The draft's `date:`; a mistake's example is `today`, the date a build gives an issue
-    (walk46 N6: a fixed example, followed, dated issue 2 before issue 1)."""
+    (walk46 N6: a fixed example, followed, dated issue 2 before issue 1). A date and time with
+    an offset keeps it: the issue is dated the day written (walk49 #4: 2026-12-14T23:30-12:00 was
+    published as December 15, the UTC day)."""
     if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
     if isinstance(value, date):
         return datetime.combine(value, time(0), tzinfo=UTC)
     try:

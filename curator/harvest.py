@@ -49,7 +49,15 @@ from curator.fetch import (
     local_file_exists,
     open_fetcher,
 )
-from curator.models import Article, Entry, ErrorKind, FetchResult, Page, ParsedFeed
+from curator.models import (
+    FUTURE_SLACK,
+    Article,
+    Entry,
+    ErrorKind,
+    FetchResult,
+    Page,
+    ParsedFeed,
+)
 from curator.store import FeedState, PageRetry, Store, dead_page
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
@@ -142,6 +150,33 @@ class FeedReport:
             f"{self.reused_ids} {verb} the id of an earlier article with a new link and a new"
             " title: taken as a new article"
         )
+
+    #: With `recency_weight`: new articles with no date curator could read (none given, or
+    #: unreadable, such as "Mon, 32 Foo 2026"), and those dated more than a day after they were
+    #: fetched: both are dated when curator first saw them (walk49 #5: scored as the newest,
+    #: without a word).
+    undated: int = 0
+    future_dated: int = 0
+
+    @property
+    def date_note(self) -> str | None:
+        """ "2 new entries had no date curator could read: dated when curator first saw them"."""
+        notes = []
+        if self.undated:
+            one = self.undated == 1
+            notes.append(
+                f"{self.undated} new {'entry' if one else 'entries'} had no date curator could read"
+            )
+        if self.future_dated:
+            one = self.future_dated == 1
+            notes.append(
+                f"{self.future_dated} new {'entry was' if one else 'entries were'} dated in the"
+                " future"
+            )
+        if not notes:
+            return None
+        them = "it" if self.undated + self.future_dated == 1 else "them"
+        return f"{' and '.join(notes)}: dated when curator first saw {them}"
 
     #: The entries its document has, when more than curator reads (only the first were read).
     entries_in_feed: int | None = None
@@ -237,6 +272,10 @@ class FeedReport:
             "not_well_formed_since": self.warning_since,
             "moved_to": self.moved_to,
             "reused_ids": self.reused_ids,
+            # New entries dated when curator first saw them: no date it could read, or a future one.
+            "undated": self.undated,
+            "future_dated": self.future_dated,
+            "dates_note": self.date_note,
             "entries_in_feed": self.entries_in_feed,
             "wait_until": self.wait_until,
             "cut_titles": list(self.cut_titles),
@@ -1251,8 +1290,12 @@ def _store(
     report = _read_report(
         source, parsed, result, added, built.untitled, built.duplicates, outcome.reused_ids
     )
+    fresh_articles = [a for k, a in built.articles if k not in known]
+    ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
+        undated=sum(1 for a in fresh_articles if a.published is None),
+        future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
@@ -1300,6 +1343,8 @@ def run_fetch(
     reports = tuple(
         _store(store, outcome, now, vocabulary, configured, states) for outcome in gathered.outcomes
     )
+    if not config.settings.recency_weight:  # an article's date counts for nothing: not said
+        reports = tuple(dataclasses.replace(r, undated=0, future_dated=0) for r in reports)
     read_again, still_unread, given_up, retried, tally = _store_rereads(
         store, gathered.rereads, now
     )

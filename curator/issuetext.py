@@ -62,15 +62,18 @@ def issue_text(
     theme: Sequence[str] = (),
     next_theme: Sequence[str] = (),
     no_next_theme: str = "the plan of themes has no next theme",
+    keep_date: bool = False,
 ) -> IssueText:
     """The introduction and closing line of issue `number`, variables filled in. A sentence of
     the introduction that names a variable empty for this issue ({next_theme} when there is none:
-    `no_next_theme` says why) is left out, and the warnings say which, where and why."""
+    `no_next_theme` says why) is left out, and the warnings say which, where and why. With
+    `keep_date` (a draft's), {date} stays, for the build to fill in from the draft's `date:`
+    (walk49 #3: filled in at draft time, a `date:` changed after left the old date in it)."""
     values = {
         "number": number,
         "title": config.title,
         "editor": config.editor or "",
-        "date": date_text(date),
+        "date": "{date}" if keep_date else date_text(date),
         "theme": join_names(list(theme)),
         "next_theme": join_names(list(next_theme)),
     }

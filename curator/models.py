@@ -8,8 +8,12 @@ frozen types are tuples.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
+
+#: How far after curator first saw an article its date may be before it counts as dated in the
+#: future, and so as new as that sighting (a publisher's clock or time zone a few hours off is not).
+FUTURE_SLACK = timedelta(days=1)
 
 #: What a fetch is for: a feed (any feed format) or an article page (HTML only).
 FetchKind = Literal["feed", "page"]

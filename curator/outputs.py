@@ -15,7 +15,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -342,6 +342,21 @@ def published_feed_ids(out_dir: Path) -> dict[str, str]:
     return ids
 
 
+def _distinct_times(items: Sequence[ArchiveItem]) -> dict[int, str]:
+    """Each issue's time in the feed of issues (RFC 3339), by number: its date, a second later per
+    earlier issue of the same date (walk49 #6: two issues built on one day had the same
+    <published>, which a feed reader may take for one entry)."""
+    stamps: dict[int, str] = {}
+    taken: set[datetime] = set()
+    for item in sorted(items, key=lambda a: a.number):
+        when = item.date if item.date.tzinfo else item.date.replace(tzinfo=UTC)
+        while when in taken:
+            when += timedelta(seconds=1)
+        taken.add(when)
+        stamps[item.number] = _rfc3339(when)
+    return stamps
+
+
 def archive_context(
     title: str,
     editor: str | None,
@@ -356,13 +371,14 @@ def archive_context(
     known = known_ids or {}
     base = _base(site_url)
     items = sorted(archive, key=lambda a: a.number, reverse=True)
+    stamps = _distinct_times(items)
     entries = [
         {
             "number": a.number,
             "title": Text(a.title),
             "date": a.date,
             "date_text": a.date_text,
-            "date_rfc3339": _rfc3339(a.date),
+            "date_rfc3339": stamps[a.number],
             "subjects": tuple(Text(s) for s in a.subjects),
             "theme": Text(join_names(a.theme)),
             "theme_subjects": tuple(Text(t) for t in a.theme),
@@ -373,12 +389,12 @@ def archive_context(
         }
         for a in items
     ]
-    newest = max((a.date for a in items), default=datetime(1970, 1, 1, tzinfo=UTC))
+    newest = max(stamps.values(), default=_rfc3339(datetime(1970, 1, 1, tzinfo=UTC)))
     return {
         "title": Text(title),
         "editor": Text(editor or ""),
         "archive": entries,
-        "updated": _rfc3339(newest),
+        "updated": newest,
         "feed_id": known.get("feed.xml") or _feed_id(title, base, "feed.xml"),
         "site_url": base,
         "index_url": _page_url(base, "index.html"),
@@ -446,6 +462,8 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
     """An Issue back from its JSON (for the archive); raises ValueError on a malformed record."""
     try:
         date = datetime.fromisoformat(str(data["date"]))
+        if date.tzinfo is None:  # "2026-12-06", as an editor writes a date: that day
+            date = date.replace(tzinfo=UTC)
         sections = []
         for sec in data["sections"]:  # type: ignore[attr-defined]
             entries = tuple(

@@ -35,7 +35,7 @@ from curator import deps, modelcache
 from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
-from curator.models import Article, Assignment, Placed, Section
+from curator.models import FUTURE_SLACK, Article, Assignment, Placed, Section
 from curator.select import select_sections
 from curator.store import Store, StoredModel
 from curator.stories import (
@@ -612,8 +612,13 @@ RECENCY_HALF_LIFE_DAYS = 90.0
 
 
 def freshness(article: Article, now: datetime) -> float:
-    """1 for an article from today, halving every `RECENCY_HALF_LIFE_DAYS`; 0 when undated."""
+    """1 for an article from today, halving every `RECENCY_HALF_LIFE_DAYS`; 0 when undated. An
+    article dated more than a day after curator first saw it is as old as that sighting (walk49
+    #5: one dated next year stayed the newest until then)."""
     when = article.published or article.first_seen
+    seen = article.first_seen
+    if seen is not None and when is not None and when > seen + FUTURE_SLACK:
+        when = seen
     if when is None:
         return 0.0
     age = max(0.0, (now - when).total_seconds() / 86400)

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import jinja2
@@ -686,6 +686,13 @@ class SectionView:
     #: A stable id for an anchor, e.g. "the-basics-of-customer-experience".
     slug: str
     entries: tuple[EntryView, ...]
+
+
+def issue_day(now: datetime) -> datetime:
+    """The date a build gives an issue at `now`: the day where curator runs (its local time zone,
+    the `TZ` variable), as midnight UTC of that day (walk49 #4: it was the UTC day, so a build on a
+    Saturday evening west of London was dated Sunday)."""
+    return datetime.combine(now.astimezone().date(), time(0), tzinfo=UTC)
 
 
 def date_text(day: datetime) -> str:

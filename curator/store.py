@@ -1921,6 +1921,14 @@ class Store:
                 ],
             )
 
+    def set_issue_date(self, number: int, issue_date: datetime) -> None:
+        """Date published issue `number` anew (as its corrected issue-N.json dates it)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE issues SET issue_date = ? WHERE number = ?",
+                (issue_date.isoformat(), number),
+            )
+
     def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
         """Every published issue, oldest first (with what each featured, when asked)."""
         rows = self.db.execute(

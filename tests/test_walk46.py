@@ -248,7 +248,7 @@ def test_a_bad_date_is_told_todays_date_and_a_date_before_the_last_issue_is_said
     assert code == 0, err
     said = _said(err)
     assert (
-        f"{draft}:4: issue 2 is dated {earlier}, before issue 1 ({today}), so the archive page"
-        " and the feed of issues date it before the issue it follows" in said
+        f"{draft}:4: issue 2 is dated {earlier}, before issue 1 ({today}), which it follows, so"
+        " the archive page and the feed of issues list them out of date order" in said
     ), said
     assert f'"date": "{today}"' in said and "curator render 2" in said

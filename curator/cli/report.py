@@ -491,6 +491,15 @@ def print_failures(
         )
         for report in summary.with_skips:
             click.echo(f"  {report.name}: {report.skip_note}", err=True)
+    if dated := [r for r in summary.feeds if r.date_note]:
+        # (walk49 #5: with recency_weight, an undated entry scored as the newest, without a word)
+        click.echo(
+            f"{len(dated)} feed(s) gave new entries no date curator could use (the date"
+            " `recency_weight` counts from):",
+            err=True,
+        )
+        for report in dated:
+            click.echo(f"  {report.name}: {report.date_note}", err=True)
     if cut := [r for r in summary.feeds if r.cut_titles]:
         click.echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
