@@ -541,7 +541,9 @@ def merge(
         blurb=blurb,
         summary=summary.text,
         categories=entry.categories,
-        published=entry.published or (page.published if page else None),
+        # An Atom entry's <updated> (required there; <published> is not) when nothing else
+        # dates it: the last time it changed is nearer its date than none (walk49 #5).
+        published=entry.published or (page.published if page else None) or entry.updated,
         first_seen=now,
         feed_url=source.url,
         text=page.text if page else None,

@@ -235,3 +235,39 @@ def test_entries_without_a_usable_date_are_said_and_a_future_one_does_not_stay_n
         assert freshness(article, later) == pytest.approx(0.25)  # as old as its sighting
     finally:
         store.close()
+
+
+def test_an_atom_entry_with_only_its_updated_date_is_dated_by_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk49 #5: Atom requires <updated> and not <published>; an entry giving only the first was
+    stored with no date (said as undated, counted as brand new with `recency_weight`)."""
+    link = http_server.add(
+        "/a.html", _PAGE.format(title="Service teams measure waiting"), content_type="text/html"
+    )
+    feed = http_server.add(
+        "/atom.xml",
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>'
+        f"<id>urn:x</id><updated>2026-11-30T10:00:00Z</updated><entry><title>Service teams"
+        f' measure waiting</title><id>urn:a</id><link href="{link}"/>'
+        "<updated>2026-11-30T10:00:00Z</updated></entry></feed>",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: Weekly}\nsubjects:\n  - name: Service\n    keywords: [service,"
+        f" waiting]\nfeeds:\n  - url: {feed}\nsettings: {{allow_private_addresses: true,"
+        " recency_weight: 1}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    assert "no date curator could read" not in _said(err)
+    from curator.store import Store
+
+    store = Store.open(tmp_path / ".curator" / "curator.db")
+    try:
+        article = store.article_by_url(link)
+        assert article is not None and article.published is not None
+        assert article.published.isoformat().startswith("2026-11-30T10:00")
+    finally:
+        store.close()
