@@ -21,7 +21,7 @@ from curator.credits import (
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract, resembles_site, strip_site_name
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.htmltext import read_html
+from curator.htmltext import read_feed_html
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, site_of, url_key
 
@@ -518,8 +518,8 @@ def merge(
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.
-    content = read_html(entry.content)
-    summary = read_html(entry.summary) if entry.summary else content
+    content = read_feed_html(entry.content)
+    summary = read_feed_html(entry.summary) if entry.summary else content
     if entry.via:
         blurb = link_post_blurb(page, summary.quoted or content.quoted, title)
     else:

@@ -156,7 +156,12 @@ _QUOTES = str.maketrans(
 )
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 # A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
-_ELLIPSIS_TAIL = re.compile(rf"\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I)
+# A dash before it goes too after a finished sentence ("... until July. — Continue reading »"): it
+# led to the link, and left behind it would end the sentence on a dash, which is no sentence
+# (walk52 #4). After a word it stays: "... across Twitter on Mond — Continue reading" was cut.
+_ELLIPSIS_TAIL = re.compile(
+    rf"(?:(?<=[.!?\"'\u201d\u2019)])\s*[\u2014\u2013-]+)?\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I
+)
 # A "read on" link ending a summary: what is before it was written whole, unlike a text cut by a
 # "[...]" or "...", whose last sentence may stop half-way.
 _MORE_TAIL = re.compile(rf"\s*{_MORE_LINK}\s*$", re.I)
@@ -679,8 +684,40 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
         if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
             sentences[-1] = _finished(sentences[-1])
-        out += [s for s in sentences if _usable(s)]
+        out += [s for s in _short_joined(sentences) if _usable(s)]
     return out
+
+
+def _short_joined(sentences: list[str]) -> list[str]:
+    """A paragraph's sentences, one too short to stand alone ("We messed up.": under
+    `MIN_SENTENCE_CHARS` or four words) joined to the sentence after it in the paragraph: an
+    article's lead may open so ("We messed up. As technologists, ... we lost track of the user
+    experience."), and left out it left the blurb opening mid-thought (walk52 #2). Not one with a
+    digit ("Davis 17 points."), nor the paragraph's last: captions and scores stay out."""
+    out: list[str] = []
+    carry = ""
+    for number, sentence in enumerate(sentences, 1):
+        sentence = f"{carry} {sentence}" if carry else sentence
+        carry = ""
+        if number < len(sentences) and _short_prose(sentence):
+            carry = sentence
+            continue
+        out.append(sentence)
+    return out
+
+
+def _short_prose(sentence: str) -> bool:
+    """A whole sentence of two words or more, but too short to count as one by `_is_sentence`."""
+    core = sentence.rstrip(_CLOSERS)
+    return (
+        core.endswith((".", "!", "?"))
+        and not core.endswith(("...", "…"))
+        and (len(sentence) < MIN_SENTENCE_CHARS or len(sentence.split()) < 4)
+        and len(sentence.split()) >= 2
+        and not any(c.isdigit() for c in sentence)
+        and _starts_sentence(sentence)
+        and not _ends_with_abbreviation(sentence)
+    )
 
 
 def short_blurb(blurb: str) -> bool:
