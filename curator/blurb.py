@@ -460,6 +460,15 @@ def choose_blurb(
             return blurb
         fallbacks.append(blurb)
     best = _best_window(text_sentences, title, min_chars, max_chars)
+    summary_sentences = _text_sentences(summary, unterminated=True)
+    lead = _lost_lead(summary_sentences, text_sentences, title)
+    if best and lead and not any(_repeats(lead, s) or _retells(s, lead) for s in best):
+        # The feed's summary opens with a sentence the page's text lacks, or holds only damaged
+        # (a hover card fused into it, a first paragraph its reader lost): the article's lead,
+        # which a run of the text would skip, starting mid-story (walk52 #1).
+        chosen = _top_up([lead], text_sentences, min_chars, max_chars)
+        if _in_bounds(chosen, min_chars, max_chars):
+            return join_sentences(chosen)
     if best and _opens(best[0]):
         return join_sentences(best)
     if best:
@@ -467,7 +476,6 @@ def choose_blurb(
         # "She transferred...") or with a quote: list items and notes, not prose. No blurb from
         # it: the editor is told there is none rather than shown unrelated fragments.
         text_sentences = []
-    summary_sentences = _text_sentences(summary, unterminated=True)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
@@ -483,6 +491,24 @@ def choose_blurb(
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+def _lost_lead(
+    summary_sentences: list[str], text_sentences: list[str], title: str | None
+) -> str | None:
+    """The feed summary's first sentence when it is an article's lead the page's text lacks: it
+    opens (`_opens`), is long enough to say something (`MIN_DESCRIPTION_CHARS`), is about the
+    article (a content word of the title or the text), and no usable sentence of the text says it
+    again; else None."""
+    if not summary_sentences or not text_sentences:
+        return None
+    first = summary_sentences[0]
+    if len(first) < MIN_DESCRIPTION_CHARS or not _opens(first):
+        return None
+    if any(_repeats(first, s) or _retells(s, first) for s in text_sentences):
+        return None
+    about = _terms(title or "") | _terms(join_sentences(text_sentences[:10]))
+    return first if _terms(first) & about else None
 
 
 #: How far into a page's text its title may stand as a heading (in characters).
@@ -730,6 +756,29 @@ def more_sentences(text: str | None, blurb: str) -> bool:
     """`text` (a page's or a feed's, plain) has a usable sentence that `blurb` does not say."""
     said = split_sentences(blurb)
     return any(not any(_repeats(sentence, s) for s in said) for sentence in _text_sentences(text))
+
+
+#: How many of its first words a feed's summary must have, none of them found in the page's text
+#: in a row, to say the text lacks the article's opening.
+OPENING_WORDS = 8
+
+
+def lost_opening(text: str | None, summary: str | None, blurb: str, title: str = "") -> str:
+    """The opening words of a feed's `summary` (plain) that neither the page's `text` nor the
+    `blurb` has, when the page was read and the blurb made: the article's lead is missing from
+    what curator read of the page (a first paragraph its reader lost), so the blurb may start
+    mid-story and curator cannot tell (walk52 #1); "" otherwise, or when the summary opens with
+    the title. The words as the feed writes them, up to `OPENING_WORDS` of them."""
+    if not text or not summary or not blurb.strip():
+        return ""
+    opening = _clean_text(summary, markup=False)
+    words = _words(opening)[:OPENING_WORDS]
+    if len(words) < OPENING_WORDS or words == _words(title)[:OPENING_WORDS]:
+        return ""
+    run = " ".join(words)
+    if any(run in " ".join(_words(where)) for where in (text[:MAX_TEXT_CHARS], blurb)):
+        return ""
+    return " ".join(opening.split()[:OPENING_WORDS])
 
 
 def _ended(paragraph: str, *, last: bool) -> bool:

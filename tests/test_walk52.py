@@ -93,6 +93,51 @@ def blurb_under(text: str, heading: str) -> str:
     return text[start : end if end != -1 else len(text)]
 
 
+def test_the_feeds_lead_opens_the_blurb_when_the_pages_text_lacks_it(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """#1: The Hill's page text fuses a hover card into its lead ("NoemKristi Lynn Noem ...
+    MORE"), so its first sentence is unusable; the feed's summary has it whole."""
+    page = http_server.add(
+        "/hill.html", page_bytes(corpus, THE_HILL), content_type="text/html; charset=utf-8"
+    )
+    summary = (
+        "<p>South Dakota Gov. Kristi Noem (R) is defending the state’s launch of an anti-drug "
+        "campaign with the slogan “Meth, we’re on it.”</p><p>The tagline drew a mix of criticism "
+        "and ridicule across Twitter on Mond</p>"
+    )
+    title = "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign"
+    config = newsletter(tmp_path, http_server, [item(title, page, escape(summary), 1)], True)
+    text, err = draft(config)
+    under = blurb_under(text, title)
+    assert f"\n{NOEM_LEAD} The tagline drew a mix of criticism" in under, under
+    assert "mid-story" not in err
+
+
+def test_a_lost_lead_the_feed_cannot_give_is_said_in_the_draft_and_the_run(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """#1: MacRumors' page text as read lacks its first paragraph, and the feed's summary is cut
+    mid-word: curator cannot make the lead, so the editor is told where and what is missing."""
+    page = http_server.add(
+        "/mr.html", page_bytes(corpus, MACRUMORS), content_type="text/html; charset=utf-8"
+    )
+    title = "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"
+    config = newsletter(
+        tmp_path, http_server, [item(title, page, escape(MACRUMORS_SUMMARY), 1)], True
+    )
+    text, err = draft(config)
+    under = blurb_under(text, title)
+    assert "The report claims the display size will remain 13.3 inches" in under
+    assert (
+        "<!-- Check this blurb: its feed's summary opens \"Following the 16-inch MacBook Pro, "
+        "Apple plans to...\", which the text curator read of its page lacks, so the page's lead "
+        "may be lost and the blurb start mid-story. Write the lead in if so. -->"
+    ) in under
+    assert f'the blurb of "{title}"' in err and "may start mid-story" in err
+    assert "Following the 16-inch MacBook Pro, Apple plans to..." in err
+
+
 def test_markup_in_a_feeds_description_is_read_as_markup(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
