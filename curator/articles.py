@@ -369,16 +369,25 @@ def feed_item_title(
     publication: str | None,
     feed_title: str | None,
     authors: Sequence[str],
+    url: str = "",
 ) -> str:
     """A feed item's title without a segment at its end that names the site or the author ("... |
     Eleanor Ainge Roy", "... – Firefox Nightly News"): the publication credited, the feed's title,
-    a name the page gives its site, a person the page or the feed credits. Any other segment
+    a name the page gives its site (with no page, the registrable domain of the article's `url`,
+    whole or as a word), a person the page or the feed credits. Any other segment
     stays: "Dropbox's ATF - an async task framework" is one title with a dash inside."""
     names = [n for n in (publication, feed_title) if n]
     people = list(authors)
     if page is not None:
         names += page.site_names
         people += page.authors
+    else:
+        # No page read (fetch_pages: false, or it failed): the article's address still names its
+        # site, whole and as a word ("thehill.com", "thehill"), as a page's `site_names` do, so
+        # "... | TheHill" goes from a feed-only title as from a page's (walk52 #5).
+        domain = site_of(url) if url and "://" in url else None
+        if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
+            names += [domain, domain.split(".")[0]]
     return strip_site_name(title, names, people, lead=False)
 
 
@@ -513,7 +522,7 @@ def merge(
     elif long_title:
         title = cut_title(title)
     elif not entry.via:
-        title = feed_item_title(title, page, publication, feed_title, authors)
+        title = feed_item_title(title, page, publication, feed_title, authors, url)
         title = repaired_title(title, page, publication)
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:

@@ -182,3 +182,16 @@ def test_markup_in_a_feeds_description_is_read_as_markup(
     assert "\nAn inquest into Eloise Parry's death has been adjourned until July.\n" in inquest
     assert "Continue reading" not in inquest and "No blurb could be made" not in inquest
     assert "no blurb could be made" not in err
+
+
+def test_a_feed_only_title_loses_the_segment_naming_its_site(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#5: with its page not read, "... | TheHill" goes from a thehill.com article's title (no
+    request reaches thehill.com: pages are not read)."""
+    title = "South Dakota governor doubles down on 'meth, we're on it' anti-drug campaign"
+    link = "https://thehill.com/homenews/news/471033-south-dakota-governor-doubles-down"
+    items = [item(f"{title} | TheHill", link, escape(NOEM_LEAD), 1)]
+    text, _ = draft(newsletter(tmp_path, http_server, items, False))
+    assert f"\n## {title}\n" in text
+    assert "TheHill" not in text
