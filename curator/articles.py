@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from curator.blurb import choose_blurb, quote_blurb
+from curator.blurb import choose_blurb, listed_posts, quote_blurb
 from curator.config import Config, FeedSource
 from curator.credits import (
     OTHERS,
@@ -232,6 +232,9 @@ class Built:
     #: The links of new entries whose feed title was too long to be one (`MAX_TITLE_CHARS`) and
     #: whose page gave none to use instead: their title was cut at a word.
     cut_titles: tuple[str, ...] = ()
+    #: The links of new entries whose page reads as a list of posts (a blog's front page), not one
+    #: article (`blurb.listed_posts`): their blurb may join several posts.
+    post_lists: tuple[str, ...] = ()
 
 
 def shared_canonicals(
@@ -300,6 +303,7 @@ def build_articles(
     aliases: dict[str, str] = {}
     untitled = duplicates = 0
     cut: list[str] = []
+    lists: list[str] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -315,6 +319,8 @@ def build_articles(
             continue
         if title_cut(entry, page):
             cut.append(entry.link or article.url)
+        if page is not None and listed_posts(page.title, page.headings, page.text):
+            lists.append(entry.link or article.url)
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -323,7 +329,7 @@ def build_articles(
         aliases[url_key(entry.link or article.url)] = key
         if (canonical := canonical_of(page)) and url_key(canonical) in shared:
             aliases.setdefault(shared_mark(url_key(canonical)), key)
-    return Built(tuple(built.items()), aliases, untitled, duplicates, tuple(cut))
+    return Built(tuple(built.items()), aliases, untitled, duplicates, tuple(cut), tuple(lists))
 
 
 def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str | None:

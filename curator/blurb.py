@@ -85,7 +85,8 @@ FURNITURE_ANYWHERE = re.compile(
     r"subscribe (?:now|today|to (?:our|the|this))|sign up (?:for|to) (?:our|the)|log in to|"
     r"share (?:this|on)|leave a (?:reply|comment)|email address will not be published|"
     r"required fields are marked|all rights reserved|enable javascript|javascript is disabled|"
-    r"your browser does not|sponsored content|affiliate links?|follow us on|last updated on)\b",
+    r"your browser does not|sponsored content|affiliate links?|follow us on|last updated on|"
+    r"thanks to [^.!?]{1,80}? for sponsoring)\b",
     re.I,
 )
 
@@ -703,8 +704,17 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
     text = text[:MAX_TEXT_CHARS]
     out: list[str] = []
     paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
+    advert = ""  # the name of the sponsor whose ad the paragraphs are, while they name it
     for number, paragraph in enumerate(paragraphs, 1):
         paragraph = DATELINE.sub("", paragraph)
+        sponsor = _SPONSOR.match(paragraph)
+        if sponsor:
+            # The sponsor's paragraph, and those after it that name the sponsor, are its ad.
+            advert = sponsor.group(1).lower()
+            continue
+        if advert and advert in paragraph.lower():
+            continue
+        advert = ""
         if not paragraph or _is_furniture(paragraph[:40]):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
@@ -712,6 +722,53 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
             sentences[-1] = _finished(sentences[-1])
         out += [s for s in _short_joined(sentences) if _usable(s)]
     return out
+
+
+#: A paragraph opening with the site's thanks to a sponsor ("My thanks to Igloo for sponsoring this
+#: week's DF RSS feed. Collaboration can be ..."): an advertisement, never a blurb (walk52 #3).
+_SPONSOR = re.compile(
+    r"(?:(?:my|our) )?thanks (?:again )?to ([^.!?]{1,80}?) for sponsoring\b", re.I
+)
+
+
+#: A heading that is a date ("Friday, 4 March 2016", "March 4, 2016"): a day of a blog's front page.
+_DATE_HEADING = re.compile(
+    r"^(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})$"
+)
+#: A page with this many posts under headings of their own, or days under date headings, reads as
+#: a list of posts (a blog's front page), not one article.
+MIN_LISTED_POSTS = 3
+MIN_LISTED_DAYS = 2
+
+
+def listed_posts(title: str | None, headings: Iterable[str], text: str | None) -> int:
+    """How many posts a page lists when it reads as a list of posts (a blog's front page, an
+    archive) rather than one article, else 0 (walk52 #3): none of its headings is its title (an
+    article's own heading says what its <title> says, in about the same words), and either
+    `MIN_LISTED_DAYS` of them are dates (a day's posts under each) or `MIN_LISTED_POSTS` of them
+    stand as lines of its text, each before a paragraph (a post's title, then the post). On the
+    benchmark's 252 article pages, one reads so: a book's chapter titled with the book's name."""
+    heads = [h.strip() for h in headings if h.strip()]
+    if not heads or not text:
+        return 0
+    key, terms = _heading_key(title or ""), _terms(title or "")
+    for head in heads:
+        shared = len(_terms(head) & terms)
+        if _heading_key(head) == key or (
+            terms and 2 * shared >= min(len(terms), len(_terms(head)))
+        ):
+            return 0
+    days = sum(1 for h in heads if _DATE_HEADING.match(h))
+    keys = {_heading_key(h) for h in heads}
+    lines = [ln.strip() for ln in text[:MAX_TEXT_CHARS].splitlines() if ln.strip()]
+    posts = sum(
+        1
+        for line, after in zip(lines, lines[1:], strict=False)
+        if _heading_key(line) in keys and len(after.split()) > 8 and not after.endswith(":")
+    )
+    if days >= MIN_LISTED_DAYS or posts >= MIN_LISTED_POSTS:
+        return max(days, posts)
+    return 0
 
 
 def _short_joined(sentences: list[str]) -> list[str]:

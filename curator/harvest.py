@@ -148,6 +148,9 @@ class FeedReport:
     #: New articles whose feed title was too long to be one, with no page title to use instead:
     #: their links (the title was cut at a word; known once the pages are read).
     cut_titles: tuple[str, ...] = ()
+    #: New articles whose page reads as a list of posts (a blog's front page), not one article:
+    #: their links (their blurb may join several posts).
+    post_lists: tuple[str, ...] = ()
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
@@ -233,6 +236,7 @@ class FeedReport:
             "entries_in_feed": self.entries_in_feed,
             "wait_until": self.wait_until,
             "cut_titles": list(self.cut_titles),
+            "post_lists": list(self.post_lists),
             "entries_note": self.capped_note,
         }
 
@@ -1243,6 +1247,7 @@ def _store(
     return dataclasses.replace(
         back(report),
         cut_titles=built.cut_titles,
+        post_lists=built.post_lists,
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,

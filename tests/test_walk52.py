@@ -68,7 +68,16 @@ def newsletter(tmp_path: Path, server: LocalServer, items: list[str], fetch_page
         "subjects": [
             {
                 "name": "News",
-                "keywords": ["meth", "macbook", "party", "graduation", "inquest", "user", "games"],
+                "keywords": [
+                    "meth",
+                    "macbook",
+                    "party",
+                    "graduation",
+                    "inquest",
+                    "user",
+                    "iphone",
+                    "apple",
+                ],
             }
         ],
         "feeds": [{"url": server.add("/feed.xml", feed.encode("utf-8"))}],
@@ -195,3 +204,34 @@ def test_a_feed_only_title_loses_the_segment_naming_its_site(
     text, _ = draft(newsletter(tmp_path, http_server, items, False))
     assert f"\n## {title}\n" in text
     assert "TheHill" not in text
+
+
+DARING_FIREBALL = "articles/rsparser-html/DaringFireball.html"
+
+
+def test_a_blogs_front_page_is_said_and_its_sponsor_kept_out_of_the_blurb(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """#3: an entry linking to Daring Fireball's front page (a week of posts under date headings,
+    with a sponsor's thanks and ad among them): the run names it as a list of posts, and no
+    sentence of the sponsor's ad is in its blurb."""
+    path = corpus / DARING_FIREBALL
+    if not path.is_file():
+        pytest.skip(f"the corpus page {path} is missing")
+    page = http_server.add("/df.html", path.read_bytes(), content_type="text/html; charset=utf-8")
+    items = [item("Daring Fireball", page, None, 1)]
+    config = newsletter(tmp_path, http_server, items, True)
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    assert (
+        "1 new article(s) link to a page that reads as a list of posts (a blog's front page or an"
+        " archive: several posts under headings of their own), not one article: the blurb may"
+        " join several posts; check these in the next draft (`curator draft`)"
+    ) in err
+    assert f"  News: {page}\n" in err
+    code, _, err = run_cli("draft", "--config", str(config), "--no-fetch", "--all-subjects")
+    assert code == 0, err
+    text = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    under = blurb_under(text, "Daring Fireball")
+    assert "Sounds to me like Ramos has watched Skyfall too many times." in under
+    assert "for sponsoring" not in under and "Igloo" not in under
