@@ -1,6 +1,7 @@
 """Benchmark the blurb picker on real article pages, this checkout's against another revision's.
 
     python benchmarks/blurbs.py [--base main] [--half a|b] [--n 3] [--corpus DIR] [--verbose]
+        [--feed-summary]
 
 Pages: ../shared/corpus/articles/readability (`<name>/source.html`, reference body `expected.html`,
 reference summary `expected-metadata.json`'s "excerpt": the page's description or first
@@ -21,7 +22,11 @@ Figures, per picker, for each half (a page's half is a stable hash of its name):
 
 `--base REV` loads curator/blurb.py as it is at git revision REV (default BASELINE_REF, the picker
 before the lead and quote work) to compare; the text extraction is this checkout's for both.
-`--verbose` prints the pages whose blurb differs.
+`--verbose` prints the pages whose blurb differs. `--feed-summary` gives each readability page's
+reference excerpt, each scrapinghub page its reference body's first paragraph, as its feed's
+summary (a feed whose description is the article's standfirst or first paragraph), to measure what a feed's summary changes: the feed's lead opening a blurb where
+the page's text lacks it. The excerpt is in lead@N's reference too, so read its change beside the
+blurbs `--verbose` prints.
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ class Case:
     body: list[str]  # the reference body's sentences, in order
     excerpt: str  # the reference summary ("" when none)
     half: str
+    #: What `--feed-summary` gives as the page's feed summary: the reference excerpt, or the
+    #: reference body's first paragraph (scrapinghub pages, which have no excerpt).
+    lead: str = ""
 
 
 def half_of(name: str) -> str:
@@ -105,6 +113,7 @@ def load(half: str | None, corpus: Path = CORPUS) -> list[Case]:
                 sentences(own),
                 expected.get("excerpt") or "",
                 half_of(folder.name),
+                expected.get("excerpt") or "",
             )
         )
     scrapinghub = corpus / "scrapinghub"
@@ -115,8 +124,10 @@ def load(half: str | None, corpus: Path = CORPUS) -> list[Case]:
         if not path.is_file() or half not in (None, half_of(key)):
             continue
         page = read_page(gzip.decompress(path.read_bytes()), path.resolve().as_uri(), None)
+        body = value["articleBody"]
+        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
         cases.append(
-            Case(f"scrapinghub/{key[:12]}", page, sentences(value["articleBody"]), "", half_of(key))
+            Case(f"scrapinghub/{key[:12]}", page, sentences(body), "", half_of(key), first)
         )
     return cases
 
@@ -188,7 +199,9 @@ def run(pick: Callable[[Page], str], cases: list[Case], n: int) -> dict[str, dic
     }
 
 
-def picker(module: ModuleType) -> Callable[[Page], str]:
+def picker(module: ModuleType, summaries: dict[str, str] | None = None) -> Callable[[Page], str]:
+    """`module`'s blurb of a page; with `summaries` (page URL -> text), each page's text there is
+    given as its feed's summary, as a feed whose description is the article's standfirst."""
     # The page's headings, for a picker that takes them (as the build passes them).
     given = "headings" in inspect.signature(module.choose_blurb).parameters
 
@@ -197,7 +210,7 @@ def picker(module: ModuleType) -> Callable[[Page], str]:
             module.choose_blurb(
                 description=page.description,
                 text=page.text,
-                summary=None,
+                summary=(summaries or {}).get(page.url),
                 title=page.title,
                 markup=False,
                 **({"headings": page.headings} if given else {}),
@@ -220,15 +233,23 @@ def main() -> None:
         "--verbose", action="store_true", help="print the pages whose blurb changed"
     )
     parser.add_argument("--corpus", type=Path, help="the corpus folder (default ../shared/corpus)")
+    parser.add_argument(
+        "--feed-summary",
+        action="store_true",
+        help="give each page's reference excerpt (readability) or first paragraph (scrapinghub) as"
+        " its feed's summary (a feed whose description is the standfirst or lead): measures the feed's lead opening a"
+        " blurb where the page's text lacks it",
+    )
     args = parser.parse_args()
     articles = args.corpus / "articles" if args.corpus else CORPUS
     if not articles.is_dir():
         sys.exit(f"benchmarks/blurbs.py: the corpus's article pages are missing: {articles}")
     cases = load(args.half, articles)
     base = load_base(args.base)
+    summaries = {c.page.url: c.lead for c in cases if c.lead} if args.feed_summary else None
     results = {
-        f"base ({args.base})": run(picker(base), cases, args.n),
-        "this": run(picker(this_blurb), cases, args.n),
+        f"base ({args.base})": run(picker(base, summaries), cases, args.n),
+        "this": run(picker(this_blurb, summaries), cases, args.n),
     }
     print(
         f"{len(cases)} pages; lead@{args.n} = first sentence from the first {args.n} or the excerpt"
@@ -252,7 +273,7 @@ def main() -> None:
         )
     )
     if args.verbose:
-        pick_base, pick_this = picker(base), picker(this_blurb)
+        pick_base, pick_this = picker(base, summaries), picker(this_blurb, summaries)
         for case in cases:
             before, after = pick_base(case.page), pick_this(case.page)
             if before != after:

@@ -32,6 +32,7 @@ from curator.draft import (
     empty_sections,
     feature_again_line,
     featured_again,
+    lost_opening_of,
     moved_addresses,
     named_twice,
     read_draft,
@@ -241,6 +242,11 @@ def run_build(
         "it is published so (to change it before publishing: `curator draft`, then `curator build"
         " --draft`)",
     )
+    openings = lost_openings(
+        issue,
+        "it is published so (to check it before publishing: `curator draft`, then `curator build"
+        " --draft`)",
+    )
     copies = same_stories(
         issue,
         "it is named under that article as {named}, not as an article"
@@ -262,6 +268,7 @@ def run_build(
         *unshown_theme(issue, templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
+        *openings,
         *disputed,
         *unread,
         *published.warnings,
@@ -324,6 +331,24 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
             out.append(
                 f'the blurb of "{art.title}" ({art.url}) is one sentence ({why}): {what_now}'
             )
+    return tuple(out)
+
+
+def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
+    """A warning per article of the issue whose page's text lacks the opening its feed's summary
+    gives (`draft.lost_opening_of`): its lead may be lost, the blurb starting mid-story, and curator
+    cannot tell (a draft notes it under the blurb)."""
+    out = []
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            opening = lost_opening_of(art)
+            if opening:
+                out.append(
+                    f'the blurb of "{art.title}" ({art.url}) may start mid-story: its feed\'s'
+                    f' summary opens "{opening}...", which the text read of its page lacks'
+                    f" (its lead may be lost): {what_now}"
+                )
     return tuple(out)
 
 
@@ -881,6 +906,7 @@ def write_next_draft(
         f'{path} names it in a note under "# {{subject}}": to feature it all the same, move its'
         ' "##" line out of that note',
     )
+    openings = lost_openings(issue, f"check it against the page, under its heading in {path}")
     warnings = (
         *notes,
         *planned.warnings,
@@ -888,6 +914,7 @@ def write_next_draft(
         *retold,
         *(m.message for m in missing),
         *short,
+        *openings,
         *unread,
     )
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)

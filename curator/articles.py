@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from curator.blurb import choose_blurb, quote_blurb
+from curator.blurb import choose_blurb, listed_posts, quote_blurb
 from curator.config import Config, FeedSource
 from curator.credits import (
     OTHERS,
@@ -21,7 +21,7 @@ from curator.credits import (
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract, resembles_site, strip_site_name
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.htmltext import read_html
+from curator.htmltext import read_feed_html
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, site_of, url_key
 
@@ -232,6 +232,9 @@ class Built:
     #: The links of new entries whose feed title was too long to be one (`MAX_TITLE_CHARS`) and
     #: whose page gave none to use instead: their title was cut at a word.
     cut_titles: tuple[str, ...] = ()
+    #: The links of new entries whose page reads as a list of posts (a blog's front page), not one
+    #: article (`blurb.listed_posts`): their blurb may join several posts.
+    post_lists: tuple[str, ...] = ()
 
 
 def shared_canonicals(
@@ -300,6 +303,7 @@ def build_articles(
     aliases: dict[str, str] = {}
     untitled = duplicates = 0
     cut: list[str] = []
+    lists: list[str] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -315,6 +319,8 @@ def build_articles(
             continue
         if title_cut(entry, page):
             cut.append(entry.link or article.url)
+        if page is not None and listed_posts(page.title, page.headings, page.text):
+            lists.append(entry.link or article.url)
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -323,7 +329,7 @@ def build_articles(
         aliases[url_key(entry.link or article.url)] = key
         if (canonical := canonical_of(page)) and url_key(canonical) in shared:
             aliases.setdefault(shared_mark(url_key(canonical)), key)
-    return Built(tuple(built.items()), aliases, untitled, duplicates, tuple(cut))
+    return Built(tuple(built.items()), aliases, untitled, duplicates, tuple(cut), tuple(lists))
 
 
 def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str | None:
@@ -369,16 +375,25 @@ def feed_item_title(
     publication: str | None,
     feed_title: str | None,
     authors: Sequence[str],
+    url: str = "",
 ) -> str:
     """A feed item's title without a segment at its end that names the site or the author ("... |
     Eleanor Ainge Roy", "... – Firefox Nightly News"): the publication credited, the feed's title,
-    a name the page gives its site, a person the page or the feed credits. Any other segment
+    a name the page gives its site (with no page, the registrable domain of the article's `url`,
+    whole or as a word), a person the page or the feed credits. Any other segment
     stays: "Dropbox's ATF - an async task framework" is one title with a dash inside."""
     names = [n for n in (publication, feed_title) if n]
     people = list(authors)
     if page is not None:
         names += page.site_names
         people += page.authors
+    else:
+        # No page read (fetch_pages: false, or it failed): the article's address still names its
+        # site, whole and as a word ("thehill.com", "thehill"), as a page's `site_names` do, so
+        # "... | TheHill" goes from a feed-only title as from a page's (walk52 #5).
+        domain = site_of(url) if url and "://" in url else None
+        if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
+            names += [domain, domain.split(".")[0]]
     return strip_site_name(title, names, people, lead=False)
 
 
@@ -513,13 +528,13 @@ def merge(
     elif long_title:
         title = cut_title(title)
     elif not entry.via:
-        title = feed_item_title(title, page, publication, feed_title, authors)
+        title = feed_item_title(title, page, publication, feed_title, authors, url)
         title = repaired_title(title, page, publication)
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.
-    content = read_html(entry.content)
-    summary = read_html(entry.summary) if entry.summary else content
+    content = read_feed_html(entry.content)
+    summary = read_feed_html(entry.summary) if entry.summary else content
     if entry.via:
         blurb = link_post_blurb(page, summary.quoted or content.quoted, title)
     else:

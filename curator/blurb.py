@@ -85,7 +85,8 @@ FURNITURE_ANYWHERE = re.compile(
     r"subscribe (?:now|today|to (?:our|the|this))|sign up (?:for|to) (?:our|the)|log in to|"
     r"share (?:this|on)|leave a (?:reply|comment)|email address will not be published|"
     r"required fields are marked|all rights reserved|enable javascript|javascript is disabled|"
-    r"your browser does not|sponsored content|affiliate links?|follow us on|last updated on)\b",
+    r"your browser does not|sponsored content|affiliate links?|follow us on|last updated on|"
+    r"thanks to [^.!?]{1,80}? for sponsoring)\b",
     re.I,
 )
 
@@ -156,7 +157,12 @@ _QUOTES = str.maketrans(
 )
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 # A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
-_ELLIPSIS_TAIL = re.compile(rf"\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I)
+# A dash before it goes too after a finished sentence ("... until July. — Continue reading »"): it
+# led to the link, and left behind it would end the sentence on a dash, which is no sentence
+# (walk52 #4). After a word it stays: "... across Twitter on Mond — Continue reading" was cut.
+_ELLIPSIS_TAIL = re.compile(
+    rf"(?:(?<=[.!?\"'\u201d\u2019)])\s*[\u2014\u2013-]+)?\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I
+)
 # A "read on" link ending a summary: what is before it was written whole, unlike a text cut by a
 # "[...]" or "...", whose last sentence may stop half-way.
 _MORE_TAIL = re.compile(rf"\s*{_MORE_LINK}\s*$", re.I)
@@ -455,6 +461,15 @@ def choose_blurb(
             return blurb
         fallbacks.append(blurb)
     best = _best_window(text_sentences, title, min_chars, max_chars)
+    summary_sentences = _text_sentences(summary, unterminated=True)
+    lead = _lost_lead(summary_sentences, text_sentences, title)
+    if best and lead and not any(_repeats(lead, s) or _retells(s, lead) for s in best):
+        # The feed's summary opens with a sentence the page's text lacks, or holds only damaged
+        # (a hover card fused into it, a first paragraph its reader lost): the article's lead,
+        # which a run of the text would skip, starting mid-story (walk52 #1).
+        chosen = _top_up([lead], text_sentences, min_chars, max_chars)
+        if _in_bounds(chosen, min_chars, max_chars):
+            return join_sentences(chosen)
     if best and _opens(best[0]):
         return join_sentences(best)
     if best:
@@ -462,7 +477,6 @@ def choose_blurb(
         # "She transferred...") or with a quote: list items and notes, not prose. No blurb from
         # it: the editor is told there is none rather than shown unrelated fragments.
         text_sentences = []
-    summary_sentences = _text_sentences(summary, unterminated=True)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
@@ -478,6 +492,24 @@ def choose_blurb(
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+def _lost_lead(
+    summary_sentences: list[str], text_sentences: list[str], title: str | None
+) -> str | None:
+    """The feed summary's first sentence when it is an article's lead the page's text lacks: it
+    opens (`_opens`), is long enough to say something (`MIN_DESCRIPTION_CHARS`), is about the
+    article (a content word of the title or the text), and no usable sentence of the text says it
+    again; else None."""
+    if not summary_sentences or not text_sentences:
+        return None
+    first = summary_sentences[0]
+    if len(first) < MIN_DESCRIPTION_CHARS or not _opens(first):
+        return None
+    if any(_repeats(first, s) or _retells(s, first) for s in text_sentences):
+        return None
+    about = _terms(title or "") | _terms(join_sentences(text_sentences[:10]))
+    return first if _terms(first) & about else None
 
 
 #: How far into a page's text its title may stand as a heading (in characters).
@@ -672,15 +704,103 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
     text = text[:MAX_TEXT_CHARS]
     out: list[str] = []
     paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
+    advert = ""  # the name of the sponsor whose ad the paragraphs are, while they name it
     for number, paragraph in enumerate(paragraphs, 1):
         paragraph = DATELINE.sub("", paragraph)
+        sponsor = _SPONSOR.match(paragraph)
+        if sponsor:
+            # The sponsor's paragraph, and those after it that name the sponsor, are its ad.
+            advert = sponsor.group(1).lower()
+            continue
+        if advert and advert in paragraph.lower():
+            continue
+        advert = ""
         if not paragraph or _is_furniture(paragraph[:40]):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
         if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
             sentences[-1] = _finished(sentences[-1])
-        out += [s for s in sentences if _usable(s)]
+        out += [s for s in _short_joined(sentences) if _usable(s)]
     return out
+
+
+#: A paragraph opening with the site's thanks to a sponsor ("My thanks to Igloo for sponsoring this
+#: week's DF RSS feed. Collaboration can be ..."): an advertisement, never a blurb (walk52 #3).
+_SPONSOR = re.compile(
+    r"(?:(?:my|our) )?thanks (?:again )?to ([^.!?]{1,80}?) for sponsoring\b", re.I
+)
+
+
+#: A heading that is a date ("Friday, 4 March 2016", "March 4, 2016"): a day of a blog's front page.
+_DATE_HEADING = re.compile(
+    r"^(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})$"
+)
+#: A page with this many posts under headings of their own, or days under date headings, reads as
+#: a list of posts (a blog's front page), not one article.
+MIN_LISTED_POSTS = 3
+MIN_LISTED_DAYS = 2
+
+
+def listed_posts(title: str | None, headings: Iterable[str], text: str | None) -> int:
+    """How many posts a page lists when it reads as a list of posts (a blog's front page, an
+    archive) rather than one article, else 0 (walk52 #3): none of its headings is its title (an
+    article's own heading says what its <title> says, in about the same words), and either
+    `MIN_LISTED_DAYS` of them are dates (a day's posts under each) or `MIN_LISTED_POSTS` of them
+    stand as lines of its text, each before a paragraph (a post's title, then the post). On the
+    benchmark's 252 article pages, one reads so: a book's chapter titled with the book's name."""
+    heads = [h.strip() for h in headings if h.strip()]
+    if not heads or not text:
+        return 0
+    key, terms = _heading_key(title or ""), _terms(title or "")
+    for head in heads:
+        shared = len(_terms(head) & terms)
+        if _heading_key(head) == key or (
+            terms and 2 * shared >= min(len(terms), len(_terms(head)))
+        ):
+            return 0
+    days = sum(1 for h in heads if _DATE_HEADING.match(h))
+    keys = {_heading_key(h) for h in heads}
+    lines = [ln.strip() for ln in text[:MAX_TEXT_CHARS].splitlines() if ln.strip()]
+    posts = sum(
+        1
+        for line, after in zip(lines, lines[1:], strict=False)
+        if _heading_key(line) in keys and len(after.split()) > 8 and not after.endswith(":")
+    )
+    if days >= MIN_LISTED_DAYS or posts >= MIN_LISTED_POSTS:
+        return max(days, posts)
+    return 0
+
+
+def _short_joined(sentences: list[str]) -> list[str]:
+    """A paragraph's sentences, one too short to stand alone ("We messed up.": under
+    `MIN_SENTENCE_CHARS` or four words) joined to the sentence after it in the paragraph: an
+    article's lead may open so ("We messed up. As technologists, ... we lost track of the user
+    experience."), and left out it left the blurb opening mid-thought (walk52 #2). Not one with a
+    digit ("Davis 17 points."), nor the paragraph's last: captions and scores stay out."""
+    out: list[str] = []
+    carry = ""
+    for number, sentence in enumerate(sentences, 1):
+        sentence = f"{carry} {sentence}" if carry else sentence
+        carry = ""
+        if number < len(sentences) and _short_prose(sentence):
+            carry = sentence
+            continue
+        out.append(sentence)
+    return out
+
+
+def _short_prose(sentence: str) -> bool:
+    """A whole sentence of two words or more, but too short to count as one by `_is_sentence`."""
+    core = sentence.rstrip(_CLOSERS)
+    return (
+        core.endswith((".", "!", "?"))
+        and not core.endswith(("...", "…"))
+        and (len(sentence) < MIN_SENTENCE_CHARS or len(sentence.split()) < 4)
+        and len(sentence.split()) >= 2
+        and not any(c.isdigit() for c in sentence)
+        and _starts_sentence(sentence)
+        and not _ends_with_abbreviation(sentence)
+    )
 
 
 def short_blurb(blurb: str) -> bool:
@@ -693,6 +813,29 @@ def more_sentences(text: str | None, blurb: str) -> bool:
     """`text` (a page's or a feed's, plain) has a usable sentence that `blurb` does not say."""
     said = split_sentences(blurb)
     return any(not any(_repeats(sentence, s) for s in said) for sentence in _text_sentences(text))
+
+
+#: How many of its first words a feed's summary must have, none of them found in the page's text
+#: in a row, to say the text lacks the article's opening.
+OPENING_WORDS = 8
+
+
+def lost_opening(text: str | None, summary: str | None, blurb: str, title: str = "") -> str:
+    """The opening words of a feed's `summary` (plain) that neither the page's `text` nor the
+    `blurb` has, when the page was read and the blurb made: the article's lead is missing from
+    what curator read of the page (a first paragraph its reader lost), so the blurb may start
+    mid-story and curator cannot tell (walk52 #1); "" otherwise, or when the summary opens with
+    the title. The words as the feed writes them, up to `OPENING_WORDS` of them."""
+    if not text or not summary or not blurb.strip():
+        return ""
+    opening = _clean_text(summary, markup=False)
+    words = _words(opening)[:OPENING_WORDS]
+    if len(words) < OPENING_WORDS or words == _words(title)[:OPENING_WORDS]:
+        return ""
+    run = " ".join(words)
+    if any(run in " ".join(_words(where)) for where in (text[:MAX_TEXT_CHARS], blurb)):
+        return ""
+    return " ".join(opening.split()[:OPENING_WORDS])
 
 
 def _ended(paragraph: str, *, last: bool) -> bool:

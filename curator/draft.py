@@ -45,7 +45,7 @@ from pathlib import Path
 
 import yaml
 
-from curator.blurb import MIN_CHARS, more_sentences, short_blurb
+from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb
 from curator.config import subject_hint
 from curator.errors import InputError
 from curator.htmltext import normalise_space
@@ -108,6 +108,21 @@ NO_BLURB = "<!-- No blurb could be made for this article: write one here (2-3 se
 SHORT_BLURB = (
     "<!-- This blurb is one sentence (blurbs are 2-3): {why}. Add a sentence, or leave it. -->"
 )
+
+
+#: Where the page's text lacks the opening its feed gives, the draft says so under the blurb.
+LOST_OPENING = (
+    '<!-- Check this blurb: its feed\'s summary opens "{opening}...", which the text curator'
+    " read of its page lacks, so the page's lead may be lost and the blurb start mid-story."
+    " Write the lead in if so. -->"
+)
+
+
+def lost_opening_of(article: Article) -> str:
+    """The opening words of the article's feed summary that the text read of its page and its
+    blurb both lack (`blurb.lost_opening`), quotes and comment marks made safe; "" when none."""
+    opening = lost_opening(article.text, article.summary, article.blurb, article.title)
+    return opening.replace('"', "'").replace("--", "-")
 
 
 def short_blurb_reason(article: Article) -> str:
@@ -347,6 +362,9 @@ def write_draft(
                 lines += [_escape_lines(written), ""]
                 if short_blurb(blurb):
                     lines += [SHORT_BLURB.format(why=short_blurb_reason(art)), ""]
+                opening = lost_opening_of(art)
+                if opening:
+                    lines += [LOST_OPENING.format(opening=_one_line(opening)), ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
         if any(entry.copies for entry in section.entries):

@@ -190,6 +190,9 @@ class FeedReport:
     #: the feeds holding them, by name.
     stored_already: int = 0
     stored_by: tuple[str, ...] = ()
+    #: New articles whose page reads as a list of posts (a blog's front page), not one article:
+    #: their links (their blurb may join several posts).
+    post_lists: tuple[str, ...] = ()
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
@@ -279,6 +282,7 @@ class FeedReport:
             "entries_in_feed": self.entries_in_feed,
             "wait_until": self.wait_until,
             "cut_titles": list(self.cut_titles),
+            "post_lists": list(self.post_lists),
             "entries_note": self.capped_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
@@ -1297,6 +1301,7 @@ def _store(
         undated=sum(1 for a in fresh_articles if a.published is None),
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
+        post_lists=built.post_lists,
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,

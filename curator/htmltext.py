@@ -221,3 +221,54 @@ def script_in(markup: str) -> str | None:
     finder.feed(markup)
     finder.close()
     return finder.found
+
+
+#: A text that opens with an HTML tag (`<p>`, `<div class="x">`, `<img ...>`): a feed description
+#: whose markup was escaped once more than the feed's format asks ("&lt;p&gt;To help you decide"),
+#: HTML still, not words of the article. A tag further in stays text ("Using <div> in templates").
+_OPENS_WITH_TAG = re.compile(
+    r"\s*<(?:p|div|span|br|img|a|b|i|em|strong|h[1-6]|ul|ol|li|figure|blockquote|section)"
+    r"(?:\s[^<>]*)?/?>",
+    re.I,
+)
+#: Markdown in a feed description that has no HTML: a link or an image ("[Read more](https://...)",
+#: "![photo](x.jpg)"), and strong or emphasised text ("**Title**", "__Title__").
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: A strong run opening the description, then a separator: a heading (the title, most often)
+#: written on the same line as the text ("**How to Throw a Graduation Party** - Graduation parties
+#: are ..."), never a sentence of the blurb.
+_MD_LEAD = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*(?:[-\u2013\u2014:|]\s+|\n)")
+
+
+def read_feed_html(markup: str | None) -> HtmlText:
+    """A feed's summary or content read as the markup it is (walk52 #2): `read_html`, then, when
+    the text it gives opens with a tag (the feed escaped its HTML twice, "&lt;p&gt;..."), read as
+    HTML again (at most twice); a description with no HTML at all loses its Markdown marks, links
+    read as their words, and a strong run opening it ("**Title** - ...") is a heading, left out of
+    the paragraphs (`own`) a blurb is made of.
+    """
+    read = read_html(markup)
+    for _ in range(2):
+        if not _OPENS_WITH_TAG.match(read.text):
+            break
+        read = read_html(read.text)
+    if (
+        markup
+        and "<" not in markup
+        and ("**" in read.text or "__" in read.text or "](" in read.text)
+    ):
+        read = HtmlText(
+            _markdown_text(read.text, lines=False), _markdown_text(read.own), read.quoted
+        )
+    return read
+
+
+def _markdown_text(text: str, *, lines: bool = True) -> str:
+    """Plain text of a Markdown paragraph: links as their words, images gone, strong marks gone;
+    a strong run opening it and followed by a separator (a heading) gone with `lines` (the
+    paragraphs), else kept as "Heading - "."""
+    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
+    text = _MD_LEAD.sub("" if lines else r"\2 - ", text, count=1)
+    return _MD_STRONG.sub(r"\2", text)

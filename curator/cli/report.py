@@ -513,6 +513,20 @@ def print_failures(
             if len(report.cut_titles) > SHOWN_IN_PART:
                 more = len(report.cut_titles) - SHOWN_IN_PART
                 click.echo(f"  {report.name}: and {more} more (--json lists every one)", err=True)
+    if lists := [r for r in summary.feeds if r.post_lists]:
+        click.echo(
+            f"{sum(len(r.post_lists) for r in lists)} new article(s) link to a page that reads as"
+            " a list of posts (a blog's front page or an archive: several posts under headings of"
+            " their own), not one article: the blurb may join several posts;"
+            f" {_post_lists_advice(command, published)}:",
+            err=True,
+        )
+        for report in lists:
+            for link in report.post_lists[:SHOWN_IN_PART]:
+                click.echo(f"  {report.name}: {link}", err=True)
+            if len(report.post_lists) > SHOWN_IN_PART:
+                more = len(report.post_lists) - SHOWN_IN_PART
+                click.echo(f"  {report.name}: and {more} more (--json lists every one)", err=True)
     if summary.pages_failed:
         asked = summary.pages_read + summary.pages_failed
         click.echo(
@@ -605,6 +619,21 @@ def _cut_titles_advice(command: str, published: tuple[int, str] | None) -> str:
     if command == "draft":
         return "check these in the draft, and edit the title there if need be"
     return "check these in the next draft (`curator draft`), and edit the title there if need be"
+
+
+def _post_lists_advice(command: str, published: tuple[int, str] | None) -> str:
+    """What to do about an article whose page reads as a list of posts, for the command that ran."""
+    if published is not None:
+        number, path = published
+        return (
+            f"where one is featured, issue {number} was published with its blurb ({path}); to"
+            " check blurbs before an issue goes out: `curator draft`, then `curator build --draft`"
+        )
+    where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
+    return (
+        f"check these {where}: write the blurb of the post meant, or cut the article (and"
+        " `curator subjects exclude URL`)"
+    )
 
 
 def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
