@@ -549,7 +549,9 @@ def choose_sections(
     subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
     for subject in subjects:
         limit = config.issue_size * CANDIDATES_PER_PLACE * (3 if weight else 1)
-        for article, score, matched in store.candidates(subject.name, limit):
+        # (every publication's best `issue_size`: the most the variety rule could take of one)
+        found = store.candidates(subject.name, limit, per_source=config.issue_size)
+        for article, score, matched in found:
             if theme and score < config.themes.min_score:
                 break  # a themed issue features only articles that fit its subjects well
             if weight and now is not None:
