@@ -1718,18 +1718,44 @@ class Store:
             (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
         ]
 
-    def unassigned_count(self, fingerprint: str) -> int:
+    def unassigned_count(self, fingerprint: str, since: datetime | None = None) -> int:
         """How many unfeatured articles the model `fingerprint` placed under no subject: not those
-        the editor excluded nor dead links (what `candidates` would offer, had they a subject)."""
-        row = self.db.execute(
+        the editor excluded nor dead links (what `candidates` would offer, had they a subject);
+        with `since`, only those first stored then or later."""
+        sql = (
             "SELECT COUNT(*) FROM assignments s JOIN articles a ON a.id = s.article_id"
             " WHERE s.subject IS NULL AND s.fingerprint = ?"
             " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
             " AND NOT EXISTS (SELECT 1 FROM corrections c"
-            " WHERE c.article_id = a.id AND c.subject IS NULL)" + _NOT_DEAD,
-            (fingerprint,),
-        ).fetchone()
-        return int(row[0])
+            " WHERE c.article_id = a.id AND c.subject IS NULL)" + _NOT_DEAD
+        )
+        params: list[object] = [fingerprint]
+        if since is not None:
+            sql += " AND a.first_seen >= ?"
+            params.append(_iso(since))
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def waiting_counts(self, subjects: Sequence[str], leaving: Collection[int]) -> dict[str, int]:
+        """Per subject of `subjects`, how many unfeatured articles placed under it are left for a
+        later issue (what `candidates` would offer next): not dead links, nor the ids in `leaving`
+        (an issue's, featured but not recorded yet, as a draft's)."""
+        out = dict.fromkeys(subjects, 0)
+        if not out:
+            return out
+        marks = ", ".join("?" * len(out))
+        ids = sorted(set(leaving))
+        skip = f" AND s.article_id NOT IN ({', '.join('?' * len(ids))})" if ids else ""
+        rows = self.db.execute(
+            "SELECT s.subject, COUNT(*) FROM assignments s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.subject IN ({marks}){skip}"
+            " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + _NOT_DEAD
+            + " GROUP BY s.subject",
+            [*out, *ids],
+        )
+        for subject, count in rows:
+            out[subject] = int(count)
+        return out
 
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
         """Unfeatured articles the model `fingerprint` placed under no subject (newest first),

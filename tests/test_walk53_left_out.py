@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -136,6 +137,13 @@ def test_another_publications_good_article_is_featured_over_a_third_from_one_fee
         assert ranked.index(best_other) >= 15
         assert float(best_other["score"]) > big[1] * 0.85  # type: ignore[arg-type]
         assert best_other["url"] in featured[subject], (subject, featured[subject])
+        # One publication does not fill the subject, and the build says what variety left out.
+        line = next(x for x in out.splitlines() if x.startswith(f"  {subject}: "))
+        assert re.search(
+            r"; \d+ of them, scoring higher than an article featured, (was|were) left out for"
+            r" variety \(Big Garden featured here already\)",
+            line,
+        ), line
 
     # The draft of the next issue names what it left out for variety, under its subject.
     code, _, err = run("draft", "--config", str(config), "--no-fetch", "-q")
@@ -144,3 +152,36 @@ def test_another_publications_good_article_is_featured_over_a_third_from_one_fee
     gardening = draft.split("# Gardening", 1)[1]
     assert "gardengate.example" in gardening.split("<!-- Left out for variety", 1)[0]
     assert "<!-- Left out for variety" in gardening
+
+
+def test_the_build_counts_what_fits_no_subject_and_what_each_cap_left_for_later(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = newsletter(tmp_path, http_server)
+    code, out, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert out.startswith("Issue 1: 6 article(s) in 2 subject(s)"), out
+    unplaced = listed(config, "--unplaced")
+    assert len(unplaced) == 12 and all("gossip.example" in str(r["url"]) for r in unplaced)
+    assert (
+        "12 of the 198 new article(s) this run stored fit none of your subjects (12 in all, in no"
+        " issue yet), so no issue features them: `curator subjects list --unplaced` lists them"
+    ) in " ".join(out.split()), out
+    rows = listed(config)
+    for subject in ("Cycling", "Gardening"):
+        waiting = sum(1 for r in rows if r["subject"] == subject and r["featured_in"] is None)
+        assert f"  {subject}: 3 featured; {waiting} more fit it and wait for a later issue" in out
+
+    # --json says the same numbers, for the next issue.
+    code, out, err = run("build", "--config", str(config), "--no-fetch", "--json", "-q")
+    assert code == 0, err
+    data = json.loads(out)
+    rows = listed(config)
+    assert data["unplaced"] == 12 and data["unplaced_new"] is None
+    assert data["issue_size"] == 3
+    assert data["left_for_later"] == {
+        subject: sum(1 for r in rows if r["subject"] == subject and r["featured_in"] is None)
+        for subject in ("Cycling", "Gardening")
+    }
+    for subject, urls in data["left_out_for_variety"].items():
+        assert urls and all(r["featured_in"] is None for r in rows if r["url"] in urls), subject
