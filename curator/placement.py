@@ -35,8 +35,8 @@ from curator import deps, modelcache
 from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
-from curator.models import Article, Assignment, Issue, Placed, Section
-from curator.select import select_sections
+from curator.models import Article, Assignment, Issue, Placed, Scored, Section
+from curator.select import select_sections, variety_floor
 from curator.store import Store, StoredModel
 from curator.stories import (
     Fingerprint,
@@ -547,24 +547,33 @@ def choose_sections(
     assignments: dict[str, Assignment] = {}
     by_name = {s.name: s for s in config.subjects}
     subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
+    boilerplate = boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE))
+
+    def boosted(article: Article, score: float) -> float:
+        return score * (1 + weight * freshness(article, now)) if weight and now else score
+
     for subject in subjects:
         limit = config.issue_size * CANDIDATES_PER_PLACE * (3 if weight else 1)
-        # (every publication's best `issue_size`: the most the variety rule could take of one)
-        found = store.candidates(subject.name, limit, per_source=config.issue_size)
+        found = store.candidates(subject.name, limit)
+        if len(found) == limit:  # (fewer: every candidate is read)
+            probe = [Scored(named(a), boosted(a, score)) for a, score, _ in found]
+            floor = variety_floor(
+                probe, config.issue_size, found[-1][1] * (1 + weight), boilerplate
+            )
+            if floor is not None:
+                besides = [a.id for a, _, _ in found]
+                more = store.best_per_source(
+                    subject.name, config.issue_size, floor / (1 + weight), besides
+                )
+                found = sorted([*found, *more], key=lambda f: (-f[1], f[0].id))
         for article, score, matched in found:
             if theme and score < config.themes.min_score:
                 break  # a themed issue features only articles that fit its subjects well
-            if weight and now is not None:
-                score *= 1 + weight * freshness(article, now)
             candidates.append(named(article))
-            assignments[article.url] = Assignment(subject.name, score, matched=matched)
-    return select_sections(
-        candidates,
-        assignments,
-        subjects,
-        config.issue_size,
-        boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE)),
-    )
+            assignments[article.url] = Assignment(
+                subject.name, boosted(article, score), matched=matched
+            )
+    return select_sections(candidates, assignments, subjects, config.issue_size, boilerplate)
 
 
 def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
@@ -716,16 +725,16 @@ class LeftOut:
 
 
 def left_out(
-    config: Config, store: Store, issue: Issue | None, since: datetime | None = None
+    config: Config, store: Store, issue: Issue | None, after: int | None = None
 ) -> LeftOut:
-    """What `issue` (None: no issue) leaves out: the articles fitting no subject (with `since`,
-    the run's start, how many of them it stored) and, per subject of the issue, how many wait for
+    """What `issue` (None: no issue) leaves out: the articles fitting no subject (with `after`,
+    the newest article's id before the run, how many of them the run stored) and, per subject of the issue, how many wait for
     a later one and which were left out for variety. The issue's articles count as featured
     whether it is recorded (a build) or not (a draft)."""
     refresh(config, store)
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     unplaced = store.unassigned_count(fingerprint)
-    new = store.unassigned_count(fingerprint, since) if since is not None else None
+    new = store.unassigned_count(fingerprint, after) if after is not None else None
     sections = issue.sections if issue is not None else ()
     featured = [a.id for s in sections for e in s.entries for a in (e.article, *e.copy_articles)]
     waiting = store.waiting_counts([s.subject for s in sections], featured)

@@ -197,7 +197,7 @@ def build(
         say_placeholders(conf)  # (a draft publishes its own front matter and introduction)
         if not no_fetch:
             announce_fetch(conf, quiet)
-        started = datetime.now(UTC)
+        before = store.newest_article_id()
         with RunProgress(quiet=quiet) as progress:
             result = run_build(
                 conf,
@@ -212,7 +212,7 @@ def build(
                 all_subjects=all_subjects,
                 place_progress=progress.placing,
             )
-        left = left_out(conf, store, result.issue, None if no_fetch else started)
+        left = left_out(conf, store, result.issue, None if no_fetch else before)
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
@@ -434,7 +434,7 @@ def draft(
         say_placeholders(conf, drafting=True)
         if not no_fetch:
             announce_fetch(conf, quiet)
-        started = datetime.now(UTC)
+        before = store.newest_article_id()
         with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing
             if not no_fetch:
                 summary = run_fetch(
@@ -458,7 +458,7 @@ def draft(
                     say=placing_notes.append,
                 )
         left = left_out(
-            conf, store, written.issue if written else None, None if no_fetch else started
+            conf, store, written.issue if written else None, None if no_fetch else before
         )
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
