@@ -35,8 +35,8 @@ from curator import deps, modelcache
 from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
-from curator.models import FUTURE_SLACK, Article, Assignment, Placed, Section
-from curator.select import select_sections
+from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Scored, Section
+from curator.select import select_sections, variety_floor
 from curator.store import Store, StoredModel
 from curator.stories import (
     Fingerprint,
@@ -552,21 +552,38 @@ def choose_sections(
     assignments: dict[str, Assignment] = {}
     by_name = {s.name: s for s in config.subjects}
     subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
+    boilerplate = boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE))
+
+    def boosted(article: Article, score: float) -> float:
+        return score * (1 + weight * freshness(article, now)) if weight and now else score
+
     for subject in subjects:
         limit = config.issue_size * CANDIDATES_PER_PLACE * (3 if weight else 1)
-        for article, score, matched in store.candidates(subject.name, limit):
+        found = store.candidates(subject.name, limit)
+        if len(found) == limit:  # (fewer: every candidate is read)
+            probe = [Scored(named(a), boosted(a, score)) for a, score, _ in found]
+            floor = variety_floor(
+                probe, config.issue_size, found[-1][1] * (1 + weight), boilerplate
+            )
+            if floor is not None:
+                besides = [a.id for a, _, _ in found]
+                more = store.best_per_source(
+                    subject.name, config.issue_size, floor / (1 + weight), besides
+                )
+                found = sorted([*found, *more], key=lambda f: (-f[1], f[0].id))
+        for article, score, matched in found:
             if theme and score < config.themes.min_score:
                 break  # a themed issue features only articles that fit its subjects well
-            if weight and now is not None:
-                score *= 1 + weight * freshness(article, now)
             candidates.append(named(article))
-            assignments[article.url] = Assignment(subject.name, score, matched=matched)
+            assignments[article.url] = Assignment(
+                subject.name, boosted(article, score), matched=matched
+            )
     return select_sections(
         candidates,
         assignments,
         subjects,
         config.issue_size,
-        boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE)),
+        boilerplate,
         store.recent_published(RETOLD_ISSUES),
     )
 
@@ -696,11 +713,51 @@ def _without_corrections(
     return replace(explanation, uncorrected=Uncorrected(alone, url, title, moved_to))
 
 
-def unplaced_count(config: Config, store: Store) -> int:
-    """How many articles in no issue yet fit none of the subjects (placement made current
-    first): when an issue finds nothing new to feature, they are why (walk35 #2)."""
+@dataclass(frozen=True)
+class LeftOut:
+    """What an issue did not feature, said after a build or a draft (walk53 #5: "9 article(s)
+    in 3 subject(s)", and `--json` "unplaced": 0, while 64 articles fit no subject)."""
+
+    #: Articles in no issue yet that fit none of the subjects (`curator subjects list --unplaced`).
+    unplaced: int
+    #: Of those, the ones this run stored (None when the run fetched nothing).
+    unplaced_new: int | None
+    #: Per subject of the issue, the articles under it left for a later issue by `issue_size`.
+    waiting: dict[str, int]
+    #: Per subject of the issue, those left out for variety (`Section.passed_over`), best first.
+    variety: dict[str, tuple[Article, ...]]
+    #: The articles an issue takes per subject (`newsletter: issue_size`).
+    issue_size: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "unplaced": self.unplaced,
+            "unplaced_new": self.unplaced_new,
+            "issue_size": self.issue_size,
+            "left_for_later": self.waiting,
+            "left_out_for_variety": {
+                subject: [a.url for a in articles] for subject, articles in self.variety.items()
+            },
+        }
+
+
+def left_out(
+    config: Config, store: Store, issue: Issue | None, after: int | None = None
+) -> LeftOut:
+    """What `issue` (None: no issue) leaves out: the articles fitting no subject (with `after`,
+    the newest article's id before the run, how many of them the run stored) and, per subject of the issue, how many wait for
+    a later one and which were left out for variety. The issue's articles count as featured
+    whether it is recorded (a build) or not (a draft)."""
     refresh(config, store)
-    return store.unassigned_count(model_fingerprint(config.subjects, store.corrections()))
+    fingerprint = model_fingerprint(config.subjects, store.corrections())
+    unplaced = store.unassigned_count(fingerprint)
+    new = store.unassigned_count(fingerprint, after) if after is not None else None
+    sections = issue.sections if issue is not None else ()
+    featured = [a.id for s in sections for e in s.entries for a in (e.article, *e.copy_articles)]
+    waiting = store.waiting_counts([s.subject for s in sections], featured)
+    variety = {s.subject: tuple(p.article for p in s.passed_over) for s in sections}
+    variety = {k: v for k, v in variety.items() if v}
+    return LeftOut(unplaced, new, waiting, variety, config.issue_size)
 
 
 def suggest_subjects(

@@ -129,6 +129,40 @@ def same_publication(article: Article, chosen: Sequence[Scored]) -> int:
     return sum(_publication(c.article) == _publication(article) for c in chosen)
 
 
+def variety_floor(
+    candidates: Sequence[Scored],
+    size: int,
+    unread: float,
+    boilerplate: frozenset[int] = frozenset(),
+) -> float | None:
+    """Where a subject's candidates not read yet could still win a place: None when none could,
+    else the score under which none could (walk53 #4: Garden Gate's best, 58th under Gardening
+    behind a big feed's articles, beat the big feed's second at 0.85 of its score, but only the
+    first 15 were read). `candidates` are the best read, as `pick_varied` takes them; none of
+    those not read scores over `unread`.
+
+    `pick_varied` on them gives each place's score as it was won (its publication's repeats
+    counted against it): an article not read wins none when `unread` is under all of them (or
+    when copies of one story left places empty: see below). Else
+    the floor is the lowest of them, but never under the lowest read at the most discount a place
+    can carry (`size - 1` taken from its publication): an article under that wins no place while
+    one read is left."""
+    chosen = pick_varied(candidates, size, [], boilerplate=boilerplate)
+    if len(chosen) < size:
+        # The rest told stories taken already: copies, for which `candidates` were read with
+        # spares (placement.CANDIDATES_PER_PLACE); reading on through a store where each story
+        # has many would cost a large one seconds.
+        return None
+    lowest = min(c.score for c in candidates) * SAME_PUBLICATION_PENALTY ** (size - 1)
+    won = [
+        c.score * SAME_PUBLICATION_PENALTY ** same_publication(c.article, chosen[:i])
+        for i, c in enumerate(chosen)
+    ]
+    if unread <= min(won):
+        return None
+    return max(min(won), lowest)
+
+
 def pick_varied(
     candidates: Sequence[Scored],
     size: int,

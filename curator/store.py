@@ -1703,18 +1703,80 @@ class Store:
             (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
         ]
 
-    def unassigned_count(self, fingerprint: str) -> int:
+    def best_per_source(
+        self, subject: str, per_source: int, floor: float, besides: Collection[int]
+    ) -> list[tuple[Article, float, tuple[str, ...]]]:
+        """As `candidates`, the `per_source` best of every feed's publication under `subject`
+        that score at least `floor`, but not the ids in `besides` (walk53 #4: a feed of 160
+        gardening articles filled all 15 places `candidates` read, so Garden Gate's best, 58th,
+        never met the variety rule). Only the scores down to `floor` are ranked (by the index),
+        and only the articles kept are read whole."""
+        ids = sorted(set(besides))
+        rows = self.db.execute(
+            """WITH ranked AS (
+                 SELECT s.article_id AS id,
+                        ROW_NUMBER() OVER (PARTITION BY a.feed_id, a.publication, a.site_name
+                                           ORDER BY s.score DESC, a.id) AS within
+                 FROM assignments s JOIN articles a ON a.id = s.article_id
+                 WHERE s.subject = ? AND s.score >= ?
+                   AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
+            + _NOT_DEAD
+            + """)
+               SELECT a.*, f.url AS feed_url, s.score AS s_score, s.matched AS s_matched
+               FROM ranked r JOIN articles a ON a.id = r.id
+               JOIN assignments s ON s.article_id = a.id
+               LEFT JOIN feeds f ON f.id = a.feed_id
+               WHERE r.within <= ? AND a.id NOT IN (SELECT value FROM json_each(?))
+               ORDER BY s.score DESC, a.id""",
+            (subject, floor, per_source, json.dumps(ids)),
+        )
+        return [
+            (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
+        ]
+
+    def unassigned_count(self, fingerprint: str, after: int = 0) -> int:
         """How many unfeatured articles the model `fingerprint` placed under no subject: not those
-        the editor excluded nor dead links (what `candidates` would offer, had they a subject)."""
+        the editor excluded nor dead links (what `candidates` would offer, had they a subject);
+        with `after`, only those stored after the article of that id (a run's new ones)."""
         row = self.db.execute(
             "SELECT COUNT(*) FROM assignments s JOIN articles a ON a.id = s.article_id"
-            " WHERE s.subject IS NULL AND s.fingerprint = ?"
+            " WHERE s.subject IS NULL AND s.fingerprint = ? AND s.article_id > ?"
             " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
             " AND NOT EXISTS (SELECT 1 FROM corrections c"
             " WHERE c.article_id = a.id AND c.subject IS NULL)" + _NOT_DEAD,
-            (fingerprint,),
+            (fingerprint, after),
         ).fetchone()
         return int(row[0])
+
+    def waiting_counts(self, subjects: Sequence[str], leaving: Collection[int]) -> dict[str, int]:
+        """Per subject of `subjects`, how many unfeatured articles placed under it are left for a
+        later issue (what `candidates` would offer next): not dead links, nor the ids in `leaving`
+        (an issue's, featured but not recorded yet, as a draft's). Counted as all those placed
+        there (the index alone) less the few featured or dead, so a large store costs little."""
+        out = dict.fromkeys(subjects, 0)
+        for subject in out:
+            out[subject] = int(
+                self.db.execute(
+                    "SELECT COUNT(*) FROM assignments WHERE subject = ?", (subject,)
+                ).fetchone()[0]
+            )
+        if not out:
+            return out
+        marks = ", ".join("?" * len(out))
+        ids = sorted(set(leaving))
+        # (each article counted once: featured, in `leaving` or a dead link)
+        gone = self.db.execute(
+            f"""SELECT s.subject, COUNT(*) FROM assignments s
+                WHERE s.subject IN ({marks}) AND s.article_id IN (
+                  SELECT article_id FROM issue_articles
+                  UNION SELECT article_id FROM dead_links
+                  UNION SELECT value FROM json_each(?))
+                GROUP BY s.subject""",
+            [*out, json.dumps(ids)],
+        )
+        for subject, count in gone:
+            out[subject] -= int(count)
+        return out
 
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
         """Unfeatured articles the model `fingerprint` placed under no subject (newest first),

@@ -35,7 +35,7 @@ from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError
 from curator.models import Issue
-from curator.placement import KeptSubject, unplaced_count
+from curator.placement import KeptSubject, LeftOut, left_out
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
 from curator.store import Store, backup_store, free_name
@@ -191,12 +191,13 @@ def build(
                 out_dir=out_dir,
                 templates=templates,
             )
-            report_build(result, quiet, as_json)
+            report_build(result, quiet, as_json, left=left_out(conf, store, result.issue))
             return
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf)  # (a draft publishes its own front matter and introduction)
         if not no_fetch:
             announce_fetch(conf, quiet)
+        before = store.newest_article_id()
         with RunProgress(quiet=quiet) as progress:
             result = run_build(
                 conf,
@@ -211,11 +212,11 @@ def build(
                 all_subjects=all_subjects,
                 place_progress=progress.placing,
             )
-        unplaced = unplaced_count(conf, store) if result.issue is None else 0
+        left = left_out(conf, store, result.issue, None if no_fetch else before)
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
-    report_build(result, quiet, as_json, failure=failure, unplaced=unplaced)
+    report_build(result, quiet, as_json, failure=failure, left=left)
     if failure is not None:
         raise failure
 
@@ -226,7 +227,7 @@ def report_build(
     as_json: bool,
     *,
     failure: CuratorError | None = None,
-    unplaced: int = 0,
+    left: LeftOut | None = None,
 ) -> None:
     issue = result.issue
     main_page = next(
@@ -244,7 +245,7 @@ def report_build(
             if issue
             else {},
             "weak_fits": list(result.weak_fits),
-            "unplaced": unplaced,
+            **(left.to_dict() if left is not None else {"unplaced": 0}),
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
             "not_learnt_from": [
                 k.to_dict() for k in result.kept_subjects if not k.against_correction
@@ -263,10 +264,13 @@ def report_build(
     )
     if issue is None:
         if not as_json and failure is None:
-            click.echo(nothing_new("issue", unplaced))
+            click.echo(nothing_new("issue", left.unplaced if left is not None else 0))
         return
     if not as_json:
         click.echo(f"{issue_line(issue, len(result.weak_fits))} -> {main_page}")
+        if left is not None:
+            for line in left_out_lines(issue, left, result.fetch.new_articles):
+                click.echo(line)
         if result.kept_subjects:
             click.echo(kept_subjects_text(result.kept_subjects))
 
@@ -286,6 +290,49 @@ def nothing_new(written: str, unplaced: int) -> str:
         f" `curator subjects list --unplaced` lists {them}, `curator subjects explain URL` says why"
         " one fits none, and `curator subjects move URL SUBJECT` puts it under a subject."
     )
+
+
+def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
+    """What the issue did not feature, under its line (walk53 #5: a whole off-topic feed and
+    what each subject's cap left out went unmentioned): per subject, how many more fit it and wait
+    for a later issue, and which of them variety left out; then the articles fitting no subject,
+    with the command that lists them. `--json` has the same numbers (`LeftOut.to_dict`)."""
+    lines = []
+    for section in issue.sections:
+        line = f"  {section.subject}: {len(section.entries)} featured"
+        waiting = left.waiting.get(section.subject, 0)
+        if waiting:
+            line += (
+                f"; {waiting} more fit it and wait for a later issue (issue_size: {left.issue_size}"
+                " per subject)"
+            )
+        varied = left.variety.get(section.subject, ())
+        if varied:
+            names = ", ".join(sorted({a.publication or a.feed_url or a.url for a in varied}))
+            some = f"{len(varied)} of them" if len(varied) != 1 else "1 of them"
+            were = "were" if len(varied) != 1 else "was"
+            line += (
+                f"; {some}, scoring higher than an article featured, {were} left out for variety"
+                f" ({names} featured here already)"
+            )
+        lines.append(line)
+    if left.unplaced:
+        them = "them" if left.unplaced != 1 else "it"
+        if left.unplaced_new:
+            what = (
+                f"{left.unplaced_new} of the {new_articles} new article(s) this run stored fit"
+                f" none of your subjects ({left.unplaced} in all, in no issue yet)"
+            )
+        else:
+            what = f"{left.unplaced} article(s) in no issue yet fit none of your subjects"
+            if left.unplaced_new == 0:
+                what += " (none of them new in this run)"
+        lines.append(
+            f"{what}, so no issue features {them}: `curator subjects list --unplaced` lists"
+            f" {them}, `curator subjects explain URL` says why one fits none, and `curator"
+            " subjects move URL SUBJECT` puts one under a subject."
+        )
+    return lines
 
 
 #: The articles whose move command a build prints (the rest are counted).
@@ -387,6 +434,7 @@ def draft(
         say_placeholders(conf, drafting=True)
         if not no_fetch:
             announce_fetch(conf, quiet)
+        before = store.newest_article_id()
         with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing
             if not no_fetch:
                 summary = run_fetch(
@@ -409,7 +457,9 @@ def draft(
                     place_progress=progress.placing,
                     say=placing_notes.append,
                 )
-        unplaced = unplaced_count(conf, store) if written is None else 0
+        left = left_out(
+            conf, store, written.issue if written else None, None if no_fetch else before
+        )
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None
@@ -419,7 +469,7 @@ def draft(
             "theme": list(written.issue.theme) if written else [],
             "path": str(written.path) if written else None,
             "weak_fits": list(written.weak_fits) if written else [],
-            "unplaced": unplaced,
+            **left.to_dict(),
             "warnings": warnings_list(written.warnings, written.missing_blurbs)
             if written
             else warnings_list(tuple(placing_notes), ()),
@@ -431,12 +481,14 @@ def draft(
     if as_json:
         return
     if written is None:
-        click.echo(nothing_new("draft", unplaced))
+        click.echo(nothing_new("draft", left.unplaced))
         return
     click.echo(
         f"Draft of issue {written.issue.number}: {written.path}"
         f" ({issue_summary(written.issue, len(written.weak_fits))})"
     )
+    for line in left_out_lines(written.issue, left, summary.new_articles):
+        click.echo(line)
     click.echo(f"Edit it, then publish it with: curator build --draft {written.path}")
 
 
