@@ -1,0 +1,64 @@
+"""walk51: a Chinese, a Japanese and an Arabic newsletter, as their editors see them: the credits
+of `draft` and `extract` (#6), the blurbs `extract` shows (#5)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from test_credit_formats import authors, drafted, newsletter, page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+
+def _extract(corpus: Path, tmp_path: Path, folder: str) -> str:
+    """`curator extract` of a corpus page, read from a copy."""
+    copy = tmp_path / f"{folder.replace('/', '_')}.html"
+    shutil.copyfile(corpus / "articles" / folder / "source.html", copy)
+    code, out, err = run("extract", str(copy))
+    assert code == 0, err
+    return out
+
+
+def test_chinese_japanese_and_arabic_credits_name_the_people(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk51 #6: "文/李雷" credited no one; labels and honorifics stayed in the name ("本报记者
+    王小明", "编辑：韩梅梅", "佐藤花子記者", "山田太郎氏"); "王小明、李雷" and "محمد الأحمد وعلي حسن"
+    (two people each) were one author."""
+    credits = {
+        "Refund Queues": ("本报记者 王小明", ["王小明"]),
+        "Chat Support Hours": ("文/李雷", ["李雷"]),
+        "Help Desk Scripts": ("编辑：韩梅梅", ["韩梅梅"]),
+        "Billing Errors": ("王小明、李雷", ["王小明", "李雷"]),
+        "Warranty Claims": ("佐藤花子記者", ["佐藤花子"]),
+        "Loyalty Cards": ("山田太郎氏", ["山田太郎"]),
+        "Call Scripts": ("鈴木 一郎 編集委員", ["鈴木 一郎"]),
+        "Queue Times": ("محمد الأحمد وعلي حسن", ["محمد الأحمد", "علي حسن"]),
+        # A given name that starts with the letter of "and" (وليد, Walid) is no second person.
+        "Return Labels": ("أحمد وليد", ["أحمد وليد"]),
+        # 文 is also a surname: only "文/" or "文：" is the label "text by".
+        "Ticket Tags": ("文在寅", ["文在寅"]),
+    }
+    items = [
+        (title, f"<dc:creator>{who}</dc:creator>", page(title))
+        for title, (who, _) in credits.items()
+    ]
+    blocks = drafted(newsletter(tmp_path, http_server, items))
+    for title, (who, expected) in credits.items():
+        assert authors(blocks[title]) == expected, (who, blocks[title])
+
+
+def test_extract_credits_no_menu_item_and_titles_drop_a_photo_credit(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """walk51 #6: `extract` of a Yahoo! Japan page credited "個人" (the "Bylines" item of the site's
+    menu, `div#globalNav`); a Nikkei title kept "（写真＝ロイター） ：日本経済新聞" (a photo's
+    credit and the paper's name after a full-width colon)."""
+    out = _extract(corpus, tmp_path, "readability/yahoo-4")
+    assert "個人" not in out, out
+    assert "(no author found) || Yahoo!ニュース" in out, out
+    out = _extract(corpus, tmp_path, "newspaper4k/japanese_article")
+    assert out.splitlines()[0] == "米朝首脳直通電話 習氏に挑むトランプ戦術の成否", out
+    assert "|| 日本経済新聞社" in out, out
