@@ -21,6 +21,14 @@ def _extract(corpus: Path, tmp_path: Path, folder: str) -> str:
     return out
 
 
+def _blurb(out: str) -> str:
+    """The blurb `extract` shows, under the credit line (`Author || Publication`)."""
+    lines = [line.strip() for line in out.splitlines()]
+    at = next(n for n, line in enumerate(lines) if "||" in line)
+    # After the page's address and date, when it gives them.
+    return next(line for line in lines[at + 1 :] if not line.startswith(("http", "published")))
+
+
 def test_chinese_japanese_and_arabic_credits_name_the_people(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
@@ -62,3 +70,20 @@ def test_extract_credits_no_menu_item_and_titles_drop_a_photo_credit(
     out = _extract(corpus, tmp_path, "newspaper4k/japanese_article")
     assert out.splitlines()[0] == "米朝首脳直通電話 習氏に挑むトランプ戦術の成否", out
     assert "|| 日本経済新聞社" in out, out
+
+
+def test_blurbs_keep_a_datelined_lead_and_drop_a_repeated_headline(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """walk51 #5: AFPBB's lead "【6月18日 AFP】ナイジェリア北東部…31人が死亡した。" was dropped (its
+    dateline bracket is no capital), so the blurb opened mid-story ("地元当局者と民兵指導者が17日、
+    AFPに明らかにした。"); Xinhua's opened with the headline and "---" ("短缺药品保供稳价 …
+    ---记者17日…")."""
+    out = _extract(corpus, tmp_path, "newspaper4k/japanese_article2")
+    blurb = _blurb(out)
+    assert blurb.startswith("ナイジェリア北東部ボルノ（Borno）州で16日夜、"), out
+    assert "31人が死亡した。地元当局者と民兵指導者が17日" in blurb, out
+    out = _extract(corpus, tmp_path, "newspaper4k/chinese_article_002")
+    blurb = _blurb(out)
+    assert blurb.startswith("记者17日从国家卫生健康委获悉，"), out
+    assert "---" not in blurb and "全力保障临床用药需求 " not in blurb, out
