@@ -16,6 +16,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from curator.htmltext import display_width
 from curator.models import Issue, Scored
 from curator.urls import safe_url
 
@@ -70,6 +71,8 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["safe_url"] = safe_url_filter
+    # Columns, not characters: a plain-text heading's underline ("=" * (subject | width)).
+    env.filters["width"] = display_width
     return env
 
 

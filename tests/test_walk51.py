@@ -3,7 +3,9 @@ of `draft` and `extract` (#6), the blurbs `extract` shows (#5)."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 from test_credit_formats import authors, drafted, newsletter, page
@@ -87,3 +89,44 @@ def test_blurbs_keep_a_datelined_lead_and_drop_a_repeated_headline(
     blurb = _blurb(out)
     assert blurb.startswith("记者17日从国家卫生健康委获悉，"), out
     assert "---" not in blurb and "全力保障临床用药需求 " not in blurb, out
+
+
+def _columns(text: str) -> int:
+    """The columns `text` takes on screen: a wide character (Chinese, Japanese) two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _two_subjects(tmp_path: Path, server: LocalServer) -> tuple[Path, list[str]]:
+    """A newsletter of a Chinese-named and an English-named subject (keywords that its pages
+    have) and one feed of two pages; returns its feeds.yaml and the pages' addresses."""
+    items = [
+        (title, "<dc:creator>Jane Roe</dc:creator>", page(title))
+        for title in ("Refund Queues", "Chat Support Hours")
+    ]
+    config = newsletter(tmp_path, server, items)
+    text = config.read_text(encoding="utf-8").replace(
+        "subjects:\n",
+        "subjects:\n  - name: 科技与太空\n    keywords: [matter, queues, refund]\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    return config, [server.url(f"/p/{n}/") for n in range(len(items))]
+
+
+def test_plain_text_headings_and_explain_columns_count_wide_characters_twice(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk51 #8: the .txt edition underlined "科技与太空" with five "=" (half its width on
+    screen), and `subjects explain` put the scores of a Chinese name out of line."""
+    config, urls = _two_subjects(tmp_path, http_server)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    lines = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8").splitlines()
+    at = lines.index("科技与太空")
+    assert lines[at + 1] == "=" * 10, lines[at : at + 2]
+    code, out, err = run("subjects", "explain", "--config", str(config), urls[0])
+    assert code == 0, err
+    lines = out.splitlines()
+    rows = lines[lines.index(next(x for x in lines if "matching terms" in x)) + 1 :][:2]
+    # Each score starts at the same column: "科技与太空" takes ten, "Customer service" 16.
+    columns = [_columns(row[: re.search(r" \d\.\d{3} ", row).start()]) for row in rows]
+    assert columns[0] == columns[1], out
