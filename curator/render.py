@@ -52,8 +52,21 @@ def builtin_templates() -> Path:
     return packaged if packaged.is_dir() else here.parent / "templates"
 
 
-def environment(user_templates: Path | None = None) -> jinja2.Environment:
-    """A Jinja2 environment searching the editor's folder (when given), then curator's templates."""
+#: The languages written right to left (their primary subtag): Arabic, Hebrew, Persian, Urdu,
+#: Yiddish, Pashto, Sindhi, Uyghur, Dhivehi, Central Kurdish.
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def text_direction(language: str) -> str:
+    """ "rtl" for a language written right to left (`RTL_LANGUAGES`: "ar", "he-IL"), else "ltr"."""
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def environment(user_templates: Path | None = None, *, language: str = "en") -> jinja2.Environment:
+    """A Jinja2 environment searching the editor's folder (when given), then curator's templates.
+
+    Every template gets the newsletter's `language` as `lang` (`<html lang>`, the feed's
+    `xml:lang`) and its writing direction as `dir` ("rtl" or "ltr", `text_direction`)."""
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
@@ -71,6 +84,8 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["safe_url"] = safe_url_filter
+    env.globals["lang"] = language
+    env.globals["dir"] = text_direction(language)
     # Columns, not characters: a plain-text heading's underline ("=" * (subject | width)).
     env.filters["width"] = display_width
     return env

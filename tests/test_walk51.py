@@ -130,3 +130,100 @@ def test_plain_text_headings_and_explain_columns_count_wide_characters_twice(
     # Each score starts at the same column: "科技与太空" takes ten, "Customer service" 16.
     columns = [_columns(row[: re.search(r" \d\.\d{3} ", row).start()]) for row in rows]
     assert columns[0] == columns[1], out
+
+
+def _with_language(config: Path, language: str) -> None:
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("newsletter: {", f"newsletter: {{language: {language}, "), encoding="utf-8"
+    )
+
+
+def test_the_newsletters_language_reaches_every_edition(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk51 #4: every edition said `<html lang="en">`, an Arabic issue had no `dir="rtl"`, and
+    README named no language setting. `newsletter: language: ar` marks them all."""
+    items = [(t, "", page(t)) for t in ("Refund Queues", "Chat Support Hours")]
+    config = newsletter(tmp_path, http_server, items)
+    _with_language(config, "ar")
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    out = tmp_path / "output"
+    for name in ("issue-1.html", "latest.html", "issue-1.email.html", "index.html"):
+        html = (out / name).read_text(encoding="utf-8")
+        assert '<html lang="ar" dir="rtl">' in html, (name, html[:300])
+    fragment = (out / "issue-1.fragment.html").read_text(encoding="utf-8")
+    assert '<article class="curator-issue" lang="ar" dir="rtl">' in fragment, fragment[:300]
+    assert 'xml:lang="ar"' in (out / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_mistyped_language_is_refused_where_it_is_written(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = newsletter(tmp_path, http_server, [("Refund Queues", "", page("Refund Queues"))])
+    _with_language(config, "Arabic language")
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 2, err
+    assert "feeds.yaml:1:" in err and "`language: Arabic language` is no language code" in err, err
+
+
+def test_the_fixed_words_are_translated_in_one_template(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk51 #4: "Issue 1, December 6, 2026, edited by" was English in every language. The
+    fixed words and the date come from `_words.txt`: a copy of it translates every edition."""
+    items = [(t, "", page(t)) for t in ("Refund Queues", "Chat Support Hours")]
+    config = newsletter(tmp_path, http_server, items)
+    _with_language(config, "zh-CN")
+    text = (
+        config.read_text(encoding="utf-8")
+        .replace("newsletter: {", "newsletter: {editor: 李华, ")
+        .replace("settings:\n", "settings:\n  templates: mine\n")
+    )
+    config.write_text(text, encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    words = (Path(__file__).parents[1] / "templates" / "_words.txt").read_text(encoding="utf-8")
+    words = (
+        words.replace('"edited by"', '"编辑"')
+        .replace("Issue {{ n }}", "第{{ n }}期")
+        .replace(
+            "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",
+            "{{ day.year }}年{{ day.month }}月{{ day.day }}日",
+        )
+    )
+    (mine / "_words.txt").write_text(words, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    out = tmp_path / "output"
+    txt = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert re.search(r"^第1期, 20\d\d年\d{1,2}月\d{1,2}日, 编辑 李华$", txt, re.M), txt
+    html = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "· 第1期</title>" in html.replace("&middot;", "·")
+    assert "Issue" not in txt and "edited by" not in html, html
+
+
+def test_an_old_template_copy_that_says_english_is_named(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """A copy of issue.html made before `newsletter: language:` says `lang="en"` whatever the
+    language: the build names it and says what to write."""
+    items = [(t, "", page(t)) for t in ("Refund Queues", "Chat Support Hours")]
+    config = newsletter(tmp_path, http_server, items)
+    _with_language(config, "ar")
+    text = config.read_text(encoding="utf-8").replace("settings:\n", "settings:\n  templates: t\n")
+    config.write_text(text, encoding="utf-8")
+    (tmp_path / "t").mkdir()
+    own = (Path(__file__).parents[1] / "templates" / "issue.html").read_text(encoding="utf-8")
+    old = own.replace('lang="{{ lang }}"{% if dir == "rtl" %} dir="rtl"{% endif %}', 'lang="en"')
+    assert old != own
+    (tmp_path / "t" / "issue.html").write_text(old, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        f"{tmp_path / 't' / 'issue.html'}: these copies of curator's templates were made before"
+        " `newsletter: language:` and do not say the page is in ar; write"
+        ' lang="{{ lang }}"' in said
+    ), err
