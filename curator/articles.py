@@ -553,6 +553,7 @@ def merge(
         other_authors=others,
         site_name=site or "",
         link_post=entry.via is not None,
+        language=(page.language or "") if page else "",
     )
 
 

@@ -227,3 +227,26 @@ def test_an_old_template_copy_that_says_english_is_named(
         " `newsletter: language:` and do not say the page is in ar; write"
         ' lang="{{ lang }}"' in said
     ), err
+
+
+def test_an_article_in_another_language_is_marked_with_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk51 #4: an Arabic page in an English newsletter was shown left to right as English. Its
+    entry says `lang="ar" dir="rtl"`; an English page's (`en-US`) says nothing."""
+    arabic = page("Refund Queues").replace("<html>", '<html lang="ar">')
+    english = page("Chat Support Hours").replace("<html>", '<html lang="en-US">')
+    items = [("Refund Queues", "", arabic), ("Chat Support Hours", "", english)]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    out = tmp_path / "output"
+    for name in ("issue-1.html", "issue-1.fragment.html", "issue-1.email.html"):
+        html = " ".join((out / name).read_text(encoding="utf-8").split())
+        # (the email's CSS inliner writes an element's attributes in its own order)
+        assert html.count('lang="ar"') == html.count('dir="rtl"') == 1, (name, html)
+        assert 'lang="en-US"' not in html, name
+    # Rendered again from issue-N.json: still marked.
+    code, _, err = run("render", "--config", str(config), "--all")
+    assert code == 0, err
+    assert 'lang="ar" dir="rtl"' in (out / "issue-1.html").read_text(encoding="utf-8")
