@@ -266,6 +266,7 @@ def run_build(
         *retold,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
+        *unmarked_language(config.language, templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *openings,
@@ -471,6 +472,24 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     )
 
 
+def unmarked_language(language: str, folder: Path | None) -> tuple[str, ...]:
+    """A warning when the newsletter is not in English (`newsletter: language:`) and copies of
+    curator's templates in `folder` predate the setting: they say `lang="en"` whatever it is, and
+    an Arabic issue is shown left to right (walk51 #4)."""
+    if language == "en":
+        return ()
+    stale = copies_without(folder, "{{ lang }}")
+    if not stale:
+        return ()
+    names = ", ".join(str(path) for path in stale)
+    return (
+        f"{names}: these copies of curator's templates were made before `newsletter: language:`"
+        f' and do not say the page is in {language}; write lang="{{{{ lang }}}}" (and'
+        ' dir="{{ dir }}") where they say lang="en" (docs/templates.md, "A newsletter in another'
+        " language\"), or delete a copy to use curator's own",
+    )
+
+
 #: A Jinja expression or statement of a template (not a `{# comment #}`).
 _JINJA_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 
@@ -569,7 +588,7 @@ def publish_issue(
     (a full disk, a store that cannot be written to, Ctrl-C) leaves the output folder and the
     store as they were, so the next build publishes the same issue number once.
     """
-    env = environment(templates or config.settings.templates)
+    env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
     try:
@@ -1146,6 +1165,7 @@ def build_from_draft(
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
+        *unmarked_language(config.language, templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the
@@ -1401,7 +1421,7 @@ def render_issues(
     issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
     as it was published (its issue-N.json, else the store's record). Records nothing but an
     issue's date corrected in its issue-N.json (`_dates_kept`)."""
-    env = environment(templates or config.settings.templates)
+    env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
     published, warnings = published_issues(out_dir)
@@ -1477,6 +1497,7 @@ def render_issues(
             # here as in `build`, which says so (walk31 #1: `render` was silent).
             notes += unshown_pieces(issues[number], folder)
             notes += unshown_theme(issues[number], folder)
+        notes += unmarked_language(config.language, folder)
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )

@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from curator import extract_rules as rules
 from curator.blurb import choose_blurb, listed_posts, quote_blurb
 from curator.config import Config, FeedSource
 from curator.credits import (
@@ -366,7 +367,9 @@ def page_title(page: Page, publication: str | None) -> str:
     segment that such a name follows (" - John C. Welch - Medium"). `Page.title` keeps them, as
     the page writes it (the figure `benchmarks/extract.py` measures against Readability's)."""
     names = [publication, *page.site_names] if publication else list(page.site_names)
-    return strip_site_name(page.title or "", names, page.authors)
+    title = strip_site_name(page.title or "", names, page.authors)
+    # "…の成否（写真＝ロイター）": the photo's credit, not the headline's words.
+    return rules.TITLE_PHOTO_CREDIT.sub("", title) or title
 
 
 def feed_item_title(
@@ -567,6 +570,7 @@ def merge(
         other_authors=others,
         site_name=site or "",
         link_post=entry.via is not None,
+        language=(page.language or "") if page else "",
     )
 
 

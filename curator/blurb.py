@@ -100,9 +100,16 @@ _WIRE = r"\([A-Za-z. ]{2,20}\)"
 #: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — ", "WASHINGTON (AP) — ",
 #: "(Reuters) - ", "April 17, 2015 -- ", "LONDON, April 17 (Reuters) - "): the place, the date and
 #: the wire, not the story. Only before a dash: "April 17, 2015 was..." is a sentence.
+#: Chinese and Japanese datelines: "【6月18日 AFP】" (AFPBB), "新华社北京11月17日电" and its
+#: "（记者 王小明）": the date and the wire, before the lead sentence, which is the story's.
+_CJK_DATELINE = (
+    r"^\s*(?:【[^】\n]{1,40}】|[^\s，。、]{0,20}?\d{1,2}月\d{1,2}日[电電]"
+    r"(?:\s*[（(][^）)\n]{1,30}[）)])?)\s*"
+)
 DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z.,' ]{{2,40}}?(?:,? {_DATE})?(?:\s*{_WIRE})?|{_DATE}(?:\s*{_WIRE})?|{_WIRE})"
     r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'])"
+    rf"|{_CJK_DATELINE}"
 )
 
 # How a feed summary or a page description ends when it is not the whole text, one fragment each,
@@ -447,7 +454,9 @@ def choose_blurb(
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
     desc = _clean_text(description, markup)
-    desc = _standfirst(DATELINE.sub("", _unglued(desc, short_lines)))
+    desc = _standfirst(
+        DATELINE.sub("", _after_headline(_unglued(desc, short_lines), title, headings))
+    )
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
@@ -541,6 +550,30 @@ def _from_title(text: str, title: str | None) -> str:
     rest = text[offset:]
     # Not a list of links at the end of a short page that names the article again.
     return rest if len(rest) >= MIN_CHARS * 2 else text
+
+
+#: What separates a headline from the text run on after it: spaces, dashes, a colon, a bar.
+_AFTER_HEADLINE = re.compile(r"^[\s\-–—―_:：|｜]+")
+
+
+def _after_headline(text: str, title: str | None, headings: Iterable[str]) -> str:
+    """`text` without the article's headline run into its start ("短缺药品保供稳价 全力保障临床用药需求
+    ---记者17日从…", a description that repeats the title before the lead): the title, or the page's
+    heading, then a separator; the headline is no sentence of the blurb. Also a title's part
+    before the site's name ("短缺药品保供稳价 全力保障临床用药需求-新华网")."""
+    if not text or not title:
+        return text
+    candidates = {title, *headings, *re.split(r"\s*[|\-–—_｜]\s*[^|\-–—_｜]*$", title)[:1]}
+    key = _heading_key(text)
+    for headline in sorted(candidates, key=len, reverse=True):
+        head = _heading_key(headline)
+        if len(head) < 4 or not key.startswith(head):
+            continue
+        rest = _clean_text(text, markup=False)[len(head) :]
+        cut = _AFTER_HEADLINE.match(rest)
+        if cut and rest[cut.end() :]:
+            return rest[cut.end() :]
+    return text
 
 
 def _without_headings(text: str, headings: Iterable[str]) -> str:

@@ -133,6 +133,10 @@ class Config:
     settings: Settings
     #: UTM tags added to article links (utm_source, utm_medium, utm_campaign), when configured.
     utm: dict[str, str] = field(default_factory=dict)
+    #: The language the newsletter is written in (`newsletter: language:`, a BCP 47 tag such as
+    #: "en", "zh-CN", "ar"): every HTML edition's `lang` (and `dir="rtl"` for Arabic, Hebrew...)
+    #: and the feed's `xml:lang`.
+    language: str = "en"
     #: Things that are allowed but probably not meant, located as errors are ("path:line:col:
     #: what; the fix"); every command prints them before it runs.
     warnings: tuple[str, ...] = ()
@@ -193,6 +197,7 @@ NEWSLETTER_KEYS: dict[str, tuple[str, bool]] = {
     "introduction_file": ("path", False),
     "issue_size": ("int", False),
     "site_url": ("url", False),
+    "language": ("str", False),
     "utm_source": ("str", False),
     "utm_medium": ("str", False),
     "utm_campaign": ("str", False),
@@ -273,6 +278,8 @@ LIMITS = {
     "min_articles": (1, 50),
     "min_score": (0, 1000),
 }
+#: A language tag as HTML's lang= takes it (BCP 47): "en", "zh-CN", "sr-Latn-RS".
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 MAX_KEYWORDS = 30
 #: Above this many keywords a subject is accepted with a note: README's measurements cover 3 to 10
 #: telling ones, and a vaguer keyword pulls in articles that merely mention it. The note no longer
@@ -544,6 +551,14 @@ class _Reader:
             if key in news:
                 self.utm_variables(news_nodes[key], str(news[key]), key)
         themes = self.themes(top.get("themes"), subjects)
+        language = str(news.get("language", "en")).strip()
+        if not LANGUAGE_TAG.fullmatch(language):
+            raise self.error(
+                news_nodes["language"],
+                f"`language: {language}` is no language code; write the code of the language the"
+                " newsletter is written in, as HTML's lang= takes it: en, de, fr, zh, zh-CN, ja,"
+                " ar, he",
+            )
         placeholders = tuple(
             str(
                 self.error(
@@ -566,6 +581,7 @@ class _Reader:
             feeds=feeds,
             settings=settings,
             utm={k: v for k, v in news.items() if k.startswith("utm_")},
+            language=language,
             warnings=tuple(self.warnings),
             placeholders=placeholders,
             themes=themes,

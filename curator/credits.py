@@ -59,6 +59,7 @@ def clean_authors(
     out: list[str] = []
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)
+        clause = rules.CJK_CREDIT_LABEL.sub("", clause)  # "本报记者 王小明", "文/李雷"
         if strict:
             # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
             # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people.
@@ -94,6 +95,7 @@ def _people_of(clause: str) -> list[str]:
     any desk; a page's desk is no author (`is_person_name`)."""
     # A separator at either end ("Jane Doe and", a byline cut after its "and") parts no one.
     parts = [p for p in rules.AUTHOR_SPLIT.split(clause) if p.strip()] or [clause]
+    parts = [q for p in parts for q in _arabic_people(p)]
     lone_word = any(len(rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
     if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
         return [clause]
@@ -114,6 +116,15 @@ def _people_of(clause: str) -> list[str]:
     ):
         return [clause]
     return parts
+
+
+def _arabic_people(part: str) -> list[str]:
+    """ "محمد الأحمد وعلي حسن" (Arabic "and" written onto the next name): two people, when each
+    side is a name of two words or more; "أحمد وليد" stays one (Walid is a given name)."""
+    pieces = rules.ARABIC_AND.split(part)
+    if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+        return pieces
+    return [part]
 
 
 def _organisation_named(text: str) -> bool:
@@ -219,9 +230,13 @@ def _surname_first(surname: str, given: str) -> bool:
 
 def _strip_name(piece: str) -> str:
     name = rules.BYLINE_PREFIX.sub("", normalise_space(piece))
+    name = rules.CJK_CREDIT_LABEL.sub("", name)
+    unlabelled = rules.CJK_CREDIT_ROLE_TAIL.sub("", name)
+    if len(unlabelled.replace(" ", "")) >= 2:
+        name = unlabelled  # "佐藤花子記者", "山田太郎氏": the name, without its role or honorific
     name = rules.AUTHOR_TAIL.sub("", name)
     name = rules.DATE_TAIL.sub("", name)
-    name = " ".join(_without_role(name.split())).strip(" ,:;-–—|•·'\"“”()[]")
+    name = " ".join(_without_role(name.split())).strip(" ,:;-–—|•·'\"“”()[]（）【】：")
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
     if name.isupper() and len(name) > 3:

@@ -709,6 +709,8 @@ def strip_site_name(
     Eleanor Ainge Roy") or before a site's name ("Title - John C. Welch - Medium"), never at the
     start; without `lead`, nothing at the start goes. The title itself is never taken whole."""
     keys = {k for n in names if (k := name_key(n))}
+    # "日本経済新聞社" (the company, 社) names its paper "日本経済新聞" in a title.
+    keys |= {k[:-1] for k in keys if k.endswith("社") and len(k) > 3}
     who = {k for p in people if (k := name_key(p))}
     if not keys and not who:
         return raw
@@ -1077,7 +1079,8 @@ def _in_furniture(el: Any) -> bool:
             return False  # <body class="sidebar-primary"> says nothing about one element
         if anc.tag in rules.FURNITURE_TAGS:
             return True
-        if rules.FURNITURE_CONTAINER.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
+        marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if rules.FURNITURE_CONTAINER.search(marks) or rules.FURNITURE_NAV.search(marks):
             return True
     return False
 

@@ -159,6 +159,12 @@ FURNITURE_CONTAINER = re.compile(
     re.I,
 )
 FURNITURE_TAGS: frozenset[str] = frozenset({"footer", "aside", "nav"})
+#: A site's navigation menu by class or id, as <nav> is by tag: "nav", "navbar", "menu",
+#: "globalNav" (Yahoo! Japan's, whose "Bylines" item, 個人, was read as the author).
+FURNITURE_NAV = re.compile(
+    r"(?:^|[\s_-])(?:[Nn]av|[Nn]avbar|[Nn]avigation|[Mm]enu|[a-z]+(?:Nav|Navi|Menu|Navigation))"
+    r"(?:[\s_-]|$)"
+)
 
 #: Bylines longer than this are prose, not a byline (Readability.js uses 100).
 MAX_BYLINE_CHARS = 100
@@ -182,8 +188,28 @@ BYLINE_PREFIX = re.compile(
 
 #: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
 AUTHOR_SPLIT = re.compile(
-    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*\n\s*)\s*", re.I
+    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*\n\s*|[、，；])\s*", re.I
 )
+
+#: A Chinese or Japanese credit's label before the name: "本报记者 王小明", "记者 王小明", "编辑：韩梅梅",
+#: "文/李雷", "（記者 佐藤花子）". "文" and "图" (text, picture) only before a slash or a colon, for
+#: they are also surnames (文在寅).
+CJK_CREDIT_LABEL = re.compile(
+    r"^\s*[（(]?\s*(?:(?:本报|本報|本社|本刊|本台|特约|特約|新华社|新華社)?"
+    r"(?:记者|記者|特派员|特派員|通讯员|通訊員|通信員|责任编辑|責任編輯|责编|编辑|編輯|編集|作者|撰文|执笔|執筆)"
+    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章)\s*[:：/／]\s*)"
+)
+#: A Chinese or Japanese credit's role or honorific after the name: "佐藤花子記者", "山田太郎氏",
+#: "鈴木 一郎 編集委員", "王小明 报道".
+CJK_CREDIT_ROLE_TAIL = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s*(?:(?:本报|本報)?(?:记者|記者|特派员|特派員|"
+    r"编辑委员|編集委員|論説委員|论说委员|通讯员|通信員|編集長|主编|主編|撰稿人|氏|さん|様|先生|女士|教授)"
+    r"|\s(?:报道|報道|撰|文|摄|撮影))\s*[)）]?\s*$"
+)
+#: Arabic "and", written onto the next word: "محمد الأحمد وعلي حسن" is two people. Read as a
+#: split only between names of two words or more (`credits._people_of`), for a given name may
+#: itself start with the letter (وليد, Walid).
+ARABIC_AND = re.compile(r"\s+و\s*(?=[\u0600-\u06ff])")
 
 #: "Jane Doe (with John Roe)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)" (Le Monde):
 #: the people in the brackets are co-authors.
@@ -878,7 +904,14 @@ MAX_NAME_CHARS = 60
 #: Separators between an article's title and the site's name in <title> ("Title | Site", "Title -
 #: Site", "Title — Site", "Title :: Site", "Title » Site"). From Readability.js's
 #: `_getArticleTitle`.
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||--?|–|—|::|»|·|•|/|\\|:)\s+")
+#: Chinese and Japanese titles use a full-width bar or colon, spaced or not ("…の成否 ：日本経済新聞").
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||--?|–|—|::|»|·|•|/|\\|:)\s+|\s*[｜：]\s*")
+
+#: A photo credit in brackets at a title's end: "…の成否（写真＝ロイター）" (Nikkei).
+TITLE_PHOTO_CREDIT = re.compile(
+    r"\s*[（(]\s*(?:写真|撮影|图|圖|图片|圖片|照片|photos?|foto|bild)\s*[＝=:：/／][^（）()]*[）)]\s*$",
+    re.I,
+)
 
 #: A "<title> | Site" suffix is taken as the site's name only when this many words are left.
 MIN_TITLE_WORDS = 3

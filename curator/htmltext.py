@@ -1,4 +1,5 @@
-"""HTML to plain text: the one way curator reads text out of markup (pure).
+"""HTML to plain text: the one way curator reads text out of markup (pure), and how wide a text
+is in columns (`display_width`).
 
 Feed titles, names, summaries and content, and blurb sources all come through `html_to_text`: tags
 removed, invisible elements (scripts, styles...) dropped with their content, entities decoded,
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
@@ -163,6 +165,23 @@ def _texts(root: lxml.html.HtmlElement) -> Iterator[tuple[Any, str | None, bool]
             yield node, node.text, False
         elif node is not root:
             yield node, node.tail, True
+
+
+def display_width(text: str) -> int:
+    """How many columns `text` takes in a terminal or a monospaced plain-text file: a wide or
+    full-width character (Chinese, Japanese, Korean: `unicodedata.east_asian_width` W or F) takes
+    two, a combining mark none, any other one. `"=" * display_width(heading)` underlines a heading
+    to its end ("科技与太空" needs ten, not five)."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def pad(text: str, width: int) -> str:
+    """`text` with spaces after it up to `width` columns (`display_width`), as f"{text:<{width}}"
+    pads to `width` characters."""
+    return text + " " * max(0, width - display_width(text))
 
 
 def normalise_space(text: str) -> str:

@@ -197,6 +197,10 @@ class Article:
     #: The blurb as the editor wrote it in a draft when it holds Markdown (a link, emphasis, a
     #: list ...); `blurb` is then its plain text. None: `blurb` is plain text. Never stored.
     blurb_markdown: str | None = None
+    #: The language its page declares (`Page.language`: "ar", "pt-BR"); "" when it declares none,
+    #: was not read, or the article was stored before curator kept it. An issue in another
+    #: language marks the article's title and blurb with it (`lang=`, `dir=`).
+    language: str = ""
 
 
 @dataclass(frozen=True)

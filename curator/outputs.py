@@ -440,6 +440,8 @@ def issue_data(issue: Issue) -> dict[str, object]:
                         # A blurb the editor wrote in Markdown: as the Markdown and HTML editions
                         # publish it (`blurb` is its plain text, as the text edition has it).
                         **_blurb_data(e.article),
+                        # The language its page declares, when it declares one.
+                        **({"language": e.article.language} if e.article.language else {}),
                     }
                     for e in sec.entries
                 ],
@@ -478,6 +480,7 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
                         blurb_markdown=_escape_raw_html(str(a["blurb_markdown"]), undo=True)
                         if a.get("blurb_markdown")
                         else None,
+                        language=str(a.get("language") or ""),
                     ),
                     float(a.get("score") or 0.0),
                     tuple(str(m) for m in a.get("matched") or ()),

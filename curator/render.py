@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -16,6 +17,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from curator.htmltext import display_width
 from curator.models import Issue, Scored
 from curator.urls import safe_url
 
@@ -51,8 +53,40 @@ def builtin_templates() -> Path:
     return packaged if packaged.is_dir() else here.parent / "templates"
 
 
-def environment(user_templates: Path | None = None) -> jinja2.Environment:
-    """A Jinja2 environment searching the editor's folder (when given), then curator's templates."""
+#: The languages written right to left (their primary subtag): Arabic, Hebrew, Persian, Urdu,
+#: Yiddish, Pashto, Sindhi, Uyghur, Dhivehi, Central Kurdish.
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def text_direction(language: str) -> str:
+    """ "rtl" for a language written right to left (`RTL_LANGUAGES`: "ar", "he-IL"), else "ltr"."""
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+#: A language tag (BCP 47) as a page declares it: "en", "pt-BR", "zh-Hant-TW".
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def lang_attributes(language: str, *, newsletter: str = "en") -> Markup:
+    """` lang="ar" dir="rtl"` for an element in `language` inside a newsletter in another
+    (`newsletter`; the primary subtags differ: "en-US" in an "en" one is no other language), with
+    `dir` when the two are written in different directions; "" otherwise. Templates give it an
+    article's `entry.language`, so that a reader's browser and screen reader read its title and
+    blurb as what they are (an Arabic article right to left in an English issue)."""
+    if not language or not _LANGUAGE_TAG.fullmatch(language):
+        return Markup("")
+    if language.split("-")[0].lower() == newsletter.split("-")[0].lower():
+        return Markup("")
+    direction = text_direction(language)
+    turned = f' dir="{direction}"' if direction != text_direction(newsletter) else ""
+    return Markup(' lang="{}"{}').format(language, Markup(turned))
+
+
+def environment(user_templates: Path | None = None, *, language: str = "en") -> jinja2.Environment:
+    """A Jinja2 environment searching the editor's folder (when given), then curator's templates.
+
+    Every template gets the newsletter's `language` as `lang` (`<html lang>`, the feed's
+    `xml:lang`) and its writing direction as `dir` ("rtl" or "ltr", `text_direction`)."""
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
@@ -70,6 +104,11 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["safe_url"] = safe_url_filter
+    env.globals["lang"] = language
+    env.globals["dir"] = text_direction(language)
+    env.globals["lang_attributes"] = partial(lang_attributes, newsletter=language)
+    # Columns, not characters: a plain-text heading's underline ("=" * (subject | width)).
+    env.filters["width"] = display_width
     return env
 
 
@@ -674,6 +713,9 @@ class EntryView:
     #: The blurb as the editor wrote it in a draft, when it holds Markdown (links, emphasis ...);
     #: None when `blurb` is plain text. The Markdown edition publishes it (through md_intro).
     blurb_markdown: str | None = None
+    #: The language the article's page declares ("ar", "pt-BR"), or "" (`lang_attributes` marks
+    #: it where it is not the newsletter's).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -748,6 +790,7 @@ def entry_view(entry: Scored) -> EntryView:
         blurb_html=html,
         blurb_blocks=blocks,
         blurb_markdown=art.blurb_markdown,
+        language=art.language if _LANGUAGE_TAG.fullmatch(art.language) else "",
     )
 
 

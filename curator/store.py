@@ -375,6 +375,13 @@ def _migration_18(db: sqlite3.Connection) -> None:
     _add_columns(db, "issue_articles", [("blurb_markdown", "TEXT")])
 
 
+def _migration_19(db: sqlite3.Connection) -> None:
+    """The language each article's page declares (`Article.language`), so that an issue in
+    another language marks the article's title and blurb with it (walk51 #4). Articles stored
+    before say nothing (NULL): they are not marked."""
+    _add_columns(db, "articles", [("language", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -395,6 +402,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_16,
     _migration_17,
     _migration_18,
+    _migration_19,
 )
 VERSION = len(MIGRATIONS)
 
@@ -1063,8 +1071,8 @@ class Store:
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
                        subject_hints, page_status, authors_from, other_authors, site_name,
-                       link_post)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       link_post, language)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -1084,6 +1092,7 @@ class Store:
                         json.dumps(list(art.other_authors)),
                         art.site_name,
                         int(art.link_post),
+                        art.language or None,
                     ),
                 )
                 added += cursor.rowcount
@@ -1220,7 +1229,8 @@ class Store:
             self.db.execute(
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
                     authors = ?, authors_from = ?, other_authors = ?, publication = ?,
-                    site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?
+                    site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?,
+                    language = ?
                     WHERE id = ?""",
                 (
                     *url_row,
@@ -1235,6 +1245,7 @@ class Store:
                     article.blurb,
                     _iso(article.published),
                     article.text,
+                    article.language or None,
                     article_id,
                 ),
             )
@@ -1269,6 +1280,7 @@ class Store:
             other_authors=tuple(json.loads(row["other_authors"])),
             site_name=row["site_name"],
             link_post=bool(row["link_post"]),
+            language=row["language"] or "",
         )
 
     _SELECT = (
@@ -2003,7 +2015,8 @@ class Store:
         if with_articles:
             for r in self.db.execute(
                 "SELECT ia.issue_id, ia.subject, ia.article_id, ia.also_of, ia.title, ia.authors,"
-                " ia.publication, ia.blurb, a.url, ia.blurb_markdown FROM issue_articles ia"
+                " ia.publication, ia.blurb, a.url, ia.blurb_markdown, a.language"
+                " FROM issue_articles ia"
                 " LEFT JOIN articles a ON a.id = ia.article_id ORDER BY ia.issue_id, ia.position"
             ):
                 if r[3] is None:
@@ -2019,6 +2032,7 @@ class Store:
                         publication=r[6],
                         blurb=r[7] or "",
                         blurb_markdown=r[9],
+                        language=r[10] or "",
                     )
         return [
             IssueRecord(

@@ -33,6 +33,7 @@ from itertools import combinations, compress
 from operator import itemgetter, mul
 from typing import Literal
 
+from curator.htmltext import display_width, pad
 from curator.models import Article, Assignment, Subject
 from curator.subjectfit import (
     FIT_BAR,
@@ -279,7 +280,8 @@ class Explanation:
     def to_text(self, *, terms: int = 6) -> str:
         """A plain-text table (for `curator subjects explain`): the verdict, then each subject's
         score and the terms that made it, the chosen subject first."""
-        width = max([len(s.subject) for s in self.scores] + [7])
+        # Columns, not characters: "科技与太空" takes ten (`display_width`).
+        width = max([display_width(s.subject) for s in self.scores] + [7])
         lines = [self.url, f"  {self.verdict()}"]
         if self.stored_differs:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
@@ -306,7 +308,7 @@ class Explanation:
         ]
         for s in self.scores:
             shown = ", ".join(f"{t.term} {t.contribution:.3f}" for t in s.terms[:terms]) or "-"
-            lines.append(f"  {s.subject:<{width}}  {s.score:5.3f}  {shown}")
+            lines.append(f"  {pad(s.subject, width)}  {s.score:5.3f}  {shown}")
         return "\n".join(lines)
 
     def _move_command(self, subject: str | None) -> str:

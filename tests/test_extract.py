@@ -61,6 +61,10 @@ KNOWN_MISSES: dict[tuple[str, str], tuple[str | None, str]] = {
     ),
 }
 
+#: Ground truth corrected by hand, as `benchmarks/extract.py`'s `BYLINE_BY_HAND`: yahoo-4's "個人"
+#: is the "Bylines" item of Yahoo! Japan's menu (`div#globalNav`), no credit (walk51 #6).
+CORRECTED: dict[str, dict[str, str | None]] = {"yahoo-4": {"byline": None}}
+
 #: Accuracy measured on the 75 pages when these floors were set: title 0.986, author 0.787 (2 false
 #: positives on 28 no-author pages), site 1.000. The floors sit just under.
 FLOORS = {"title": 0.97, "author": 0.77, "site": 0.98}
@@ -96,6 +100,7 @@ def readability(corpus: Path) -> dict[str, tuple[dict, Page]]:
     out = {}
     for name in readability_names(root):
         meta = json.loads((root / name / "expected-metadata.json").read_text("utf-8"))
+        meta.update(CORRECTED.get(name, {}))
         html = (root / name / "source.html").read_bytes()
         out[name] = (meta, extract(html, f"http://fakehost/test/{name}/"))
     return out
@@ -179,6 +184,10 @@ NEWSPAPER_DISAGREE = {
     ("spanish_article", "site"): "newspaper4k finds none; og:site_name says 'Ultima Hora Mallorca'",
     ("thai_article", "site"): "newspaper4k finds none; og:site_name is set",
     ("chinese_article_002", "site"): "newspaper4k finds none; <title> ends '-新华网' (walk48 #3)",
+    (
+        "japanese_article2",
+        "site",
+    ): "newspaper4k finds none; <title> ends '国際ニュース：AFPBB News' (walk51 #6)",
 }
 
 
