@@ -53,7 +53,7 @@ from curator.models import Article, Entry, ErrorKind, FetchResult, Page, ParsedF
 from curator.store import FeedState, PageRetry, Store, dead_page
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
-from curator.textfeatures import Vector
+from curator.textfeatures import Vector, scripts
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
@@ -148,6 +148,11 @@ class FeedReport:
     #: New articles whose feed title was too long to be one, with no page title to use instead:
     #: their links (the title was cut at a word; known once the pages are read).
     cut_titles: tuple[str, ...] = ()
+    #: The scripts each of its new articles is written in (`textfeatures.scripts`), and, when
+    #: most of them are in a script none of the subjects' words use (`other_script`), that
+    #: script and how many are in it: they fit no subject (walk51 #7).
+    new_scripts: tuple[frozenset[str], ...] = ()
+    other_script: tuple[str, int] | None = None
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
@@ -234,6 +239,12 @@ class FeedReport:
             "wait_until": self.wait_until,
             "cut_titles": list(self.cut_titles),
             "entries_note": self.capped_note,
+            # Most new articles in a script no subject's words use: {"script", "articles"}.
+            "other_script": (
+                {"script": self.other_script[0], "articles": self.other_script[1]}
+                if self.other_script
+                else None
+            ),
         }
 
 
@@ -1243,11 +1254,35 @@ def _store(
     return dataclasses.replace(
         back(report),
         cut_titles=built.cut_titles,
+        new_scripts=tuple(
+            scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")
+            for k, a in built.articles
+            if k not in known
+        ),
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,
         carried_from=tuple(carried),
     )
+
+
+def other_script(report: FeedReport, config: Config) -> FeedReport:
+    """The report with `other_script` set when most of the feed's new articles are written in a
+    script none of the subjects' words use (an English newsletter given an Arabic feed): the
+    script most of those are in, and how many."""
+    if not report.new_scripts or not config.subjects:
+        return report
+    used = {
+        script
+        for s in config.subjects
+        for text in (s.name, s.description or "", *s.keywords)
+        for script in scripts(text)
+    }
+    other = [found for found in report.new_scripts if found and not found & used]
+    if len(other) * 2 <= len(report.new_scripts):
+        return report
+    script, _ = Counter(x for found in other for x in found).most_common(1)[0]
+    return dataclasses.replace(report, other_script=(script, len(other)))
 
 
 def run_fetch(
@@ -1285,7 +1320,8 @@ def run_fetch(
         )
     configured = [s.url for s in config.feeds]
     reports = tuple(
-        _store(store, outcome, now, vocabulary, configured, states) for outcome in gathered.outcomes
+        other_script(_store(store, outcome, now, vocabulary, configured, states), config)
+        for outcome in gathered.outcomes
     )
     read_again, still_unread, given_up, retried, tally = _store_rereads(
         store, gathered.rereads, now

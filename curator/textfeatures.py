@@ -16,6 +16,7 @@ import heapq
 import math
 import random
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -197,6 +198,47 @@ def _tokens(text: str) -> list[str]:
         i = spaced.find("'", end)
     out += spaced[done:].split()
     return out
+
+
+#: Letters read to tell a text's script, and the share of them a script needs to count as one
+#: the text is written in (a Japanese text is kana and Han; a name in Latin letters in a Chinese
+#: article is not its script).
+SCRIPT_LETTERS = 400
+SCRIPT_SHARE = 0.2
+#: Scripts by what Unicode names their letters ("CJK UNIFIED IDEOGRAPH-5B87": CJK), as an editor
+#: calls them.
+_SCRIPT_NAMES = {
+    "CJK": "Chinese characters",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+}
+
+
+def _script(ch: str) -> str:
+    if ch.isascii():
+        return "Latin"
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    if first in _SCRIPT_NAMES:
+        return _SCRIPT_NAMES[first]
+    return f"{first.title()} script" if first else "other"
+
+
+def scripts(text: str) -> frozenset[str]:
+    """The scripts `text` is written in ("Latin", "Arabic script", "Chinese characters",
+    "Japanese", "Cyrillic script"...): each that has at least `SCRIPT_SHARE` of its first
+    `SCRIPT_LETTERS` letters. Empty for a text without letters."""
+    if text.isascii():
+        return frozenset({"Latin"}) if any(c.isalpha() for c in text) else frozenset()
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[_script(ch)] += 1
+            if counts.total() >= SCRIPT_LETTERS:
+                break
+    total = counts.total()
+    return frozenset(k for k, n in counts.items() if n >= SCRIPT_SHARE * total)
 
 
 def words(text: str) -> Iterator[str]:
