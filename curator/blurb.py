@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from curator.htmltext import html_to_text, normalise_space, read_html
-from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS
+from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS, UNSPACED
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -31,6 +31,20 @@ MIN_SENTENCES = 2
 MAX_SENTENCES = 3
 #: Shorter "sentences" are captions, scores or list items ("Davis 17 points.").
 MIN_SENTENCE_CHARS = 20
+#: The minimums above are in characters of alphabetic text. A character of Chinese, Japanese or
+#: Korean says about as much as a word (three such characters): "人工智能正在改变世界。", 11
+#: characters, is "AI is changing the world." (25). Such characters count this many times towards
+#: a minimum (`_size`); maximums count characters as they are.
+WIDE_CHAR_WEIGHT = 3
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60\U00020000-\U0003134f]")
+
+
+def _size(text: str) -> int:
+    """The length of `text` measured against a minimum (`WIDE_CHAR_WEIGHT`)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + (WIDE_CHAR_WEIGHT - 1) * len(_WIDE.findall(text))
+
 
 #: Sentences that are page furniture, never part of a blurb (matched case-insensitively at the
 #: start). From the seed captures (seeds/001-004: "Leave a Reply", "Read more", "Image: Chris
@@ -366,7 +380,7 @@ def _is_sentence(sentence: str) -> bool:
     core = sentence.rstrip(_CLOSERS)
     if not core.endswith((".", "!", "?", "。", "！", "？")) or core.endswith(("...", "…")):
         return False
-    if len(sentence) < MIN_SENTENCE_CHARS or (sentence.isascii() and len(sentence.split()) < 4):
+    if _size(sentence) < MIN_SENTENCE_CHARS or (sentence.isascii() and len(sentence.split()) < 4):
         return False  # "Davis 17 points.", "10.": scores and captions, not sentences
     return _starts_sentence(sentence)
 
@@ -459,13 +473,13 @@ def choose_blurb(
     )
     if desc and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
-        if len(chosen) < MIN_SENTENCES or len(join_sentences(chosen)) < min_chars:
+        if len(chosen) < MIN_SENTENCES or _size(join_sentences(chosen)) < min_chars:
             chosen = _top_up(chosen, text_sentences, min_chars, max_chars)
         blurb = join_sentences(chosen)
         # The publisher's own summary is what an editor would use, even when no lead sentence fits
         # beside it: better one sentence about the article than two from its middle.
         if _in_bounds(chosen, min_chars, max_chars) or (
-            len(blurb) >= MIN_DESCRIPTION_CHARS and not is_quotation(chosen[0])
+            _size(blurb) >= MIN_DESCRIPTION_CHARS and not is_quotation(chosen[0])
         ):
             return blurb
         fallbacks.append(blurb)
@@ -910,7 +924,7 @@ def _standfirst(desc: str) -> str:
 def _real_summary(desc: str, title: str | None, text_sentences: list[str]) -> bool:
     """A description worth showing: complete (not a teaser), not furniture or site boilerplate, and
     about the article (shares a content word with its title or its text, when we have them)."""
-    if len(desc) < 60 or TEASER_END.search(desc) or SITE_BOILERPLATE.search(desc):
+    if _size(desc) < 60 or TEASER_END.search(desc) or SITE_BOILERPLATE.search(desc):
         return False
     if _is_furniture(desc) or not _is_sentence(desc) or is_quotation(desc):
         return False  # a quote is someone else's words, not the publisher's summary
@@ -939,7 +953,7 @@ def _top_up(
         if any(_retells(sentence, s) for s in chosen):
             continue
         if len(out) >= MIN_SENTENCES and (
-            len(join_sentences(out)) >= min_chars or len(out[0]) >= MIN_DESCRIPTION_CHARS
+            _size(join_sentences(out)) >= min_chars or _size(out[0]) >= MIN_DESCRIPTION_CHARS
         ):
             break
         if len(out) >= MAX_SENTENCES or len(join_sentences([*out, sentence])) > max_chars:
@@ -1002,17 +1016,50 @@ def _restates(sentence: str, before: str) -> bool:
 
 
 def _in_bounds(chosen: list[str], min_chars: int, max_chars: int) -> bool:
-    size = len(join_sentences(chosen))
-    return MIN_SENTENCES <= len(chosen) <= MAX_SENTENCES and min_chars <= size <= max_chars
+    joined = join_sentences(chosen)
+    return (
+        MIN_SENTENCES <= len(chosen) <= MAX_SENTENCES
+        and _size(joined) >= min_chars
+        and len(joined) <= max_chars
+    )
 
 
 def _terms(text: str) -> set[str]:
-    return {w for w in _words(text) if w not in STOP_WORDS and len(w) > 2}
+    return {w for w in _words(text) if _content(w)}
+
+
+def _content(word: str) -> bool:
+    """A word that says what a text is about: no stop word or short word (a pair of Chinese or
+    Japanese characters is a word: `_words`)."""
+    return (len(word) > 2 and word not in STOP_WORDS) or (len(word) == 2 and _is_unspaced(word))
+
+
+def _is_unspaced(word: str) -> bool:
+    return not word.isascii() and UNSPACED.fullmatch(word) is not None
 
 
 def _words(text: str) -> list[str]:
-    """Lower-cased words, plurals folded ("differences" counts as "difference")."""
-    return [_fold(w.lower().replace("’", "'").strip("'-")) for w in _WORD.findall(text)]
+    """Lower-cased words, plurals folded ("differences" counts as "difference"); a run of a
+    script written without spaces (Chinese, Japanese, Thai) as its overlapping pairs of
+    characters, as subjects read it."""
+    out = [_fold(w.lower().replace("’", "'").strip("'-")) for w in _WORD.findall(text)]
+    if text.isascii():
+        return out
+    return [p for w in out for p in (_unspaced_words(w) if UNSPACED.search(w) else (w,))]
+
+
+def _unspaced_words(word: str) -> list[str]:
+    out: list[str] = []
+    done = 0
+    for m in UNSPACED.finditer(word):
+        if m.start() > done:
+            out.append(word[done : m.start()])
+        run = m.group()
+        out += [run[i : i + 2] for i in range(len(run) - 1)] or [run]
+        done = m.end()
+    if done < len(word):
+        out.append(word[done:])
+    return out
 
 
 def _fold(word: str) -> str:
@@ -1043,7 +1090,7 @@ def _best_window(
     lead = sentences[:LEAD_SENTENCES]
     if not lead:
         return None
-    counts = Counter(w for s in sentences for w in _words(s) if w not in STOP_WORDS and len(w) > 2)
+    counts = Counter(w for s in sentences for w in _words(s) if _content(w))
     keys = {w: math.log1p(c) for w, c in counts.most_common(12) if c >= 2}
     title_terms = _terms(title or "")
     scores = [_sentence_score(s, title_terms, keys) for s in lead]
@@ -1052,7 +1099,10 @@ def _best_window(
     for start in range(len(lead)):
         for size in (MIN_SENTENCES, MAX_SENTENCES):
             window = lead[start : start + size]
-            if len(window) < size or not min_chars <= len(join_sentences(window)) <= max_chars:
+            if len(window) < size:
+                continue
+            joined = join_sentences(window)
+            if _size(joined) < min_chars or len(joined) > max_chars:
                 continue
             if any(_restates(b, a) for i, a in enumerate(window) for b in window[i + 1 :]):
                 continue  # a run that says a thing twice
@@ -1078,7 +1128,7 @@ def _sentence_score(sentence: str, title_terms: set[str], keys: dict[str, float]
     key_total = sum(keys.values()) or 1.0
     key_hit = sum(weight for w, weight in keys.items() if w in words) / key_total
     score = 0.2 + 2.0 * title_hit + 1.5 * key_hit
-    if len(sentence) < 50:
+    if _size(sentence) < 50:
         score *= 0.6  # short lines are usually captions or asides
     if _first_person(words):
         score *= 0.8  # "I was reminiscing...": anecdote rather than what the article is about

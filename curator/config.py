@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from curator.errors import InputError
 from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
+from curator.textfeatures import terms
 from curator.urls import url_key
 from curator.variables import VariableError, check_variables
 
@@ -767,6 +768,19 @@ class _Reader:
                     f"`{raw['name']}` has no keywords: curator places its articles from its name"
                     " and description alone, and places fewer of them rightly; add `keywords:"
                     " [...]` with 3 to 10 words or phrases only its articles would use",
+                )
+            wordless = [k for k in keywords if not terms(k)]
+            if wordless:
+                # walk51 #1: a keyword curator reads no word in matches nothing, without a word.
+                self.warn(
+                    self.mapping(item, "a subject", SUBJECT_KEYS)["keywords"],
+                    f"`{raw['name']}`: "
+                    + ", ".join(f"`{k}`" for k in wordless)
+                    + (" gives" if len(wordless) == 1 else " give")
+                    + " curator no word to match (a common word, a number or a single letter"
+                    " counts for nothing), so no article is placed by "
+                    + ("it" if len(wordless) == 1 else "them")
+                    + "; write words its articles would use instead",
                 )
             if not raw.get("description") and [k.casefold() for k in keywords] == [
                 raw["name"].casefold()

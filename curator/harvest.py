@@ -61,7 +61,7 @@ from curator.models import (
 from curator.store import FeedState, PageRetry, Store, dead_page
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
-from curator.textfeatures import Vector
+from curator.textfeatures import Vector, scripts
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
@@ -193,6 +193,11 @@ class FeedReport:
     #: New articles whose page reads as a list of posts (a blog's front page), not one article:
     #: their links (their blurb may join several posts).
     post_lists: tuple[str, ...] = ()
+    #: The scripts each of its new articles is written in (`textfeatures.scripts`), and, when
+    #: most of them are in a script none of the subjects' words use (`other_script`), that
+    #: script and how many are in it: they fit no subject (walk51 #7).
+    new_scripts: tuple[frozenset[str], ...] = ()
+    other_script: tuple[str, int] | None = None
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
@@ -286,6 +291,12 @@ class FeedReport:
             "entries_note": self.capped_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
+            # Most new articles in a script no subject's words use: {"script", "articles"}.
+            "other_script": (
+                {"script": self.other_script[0], "articles": self.other_script[1]}
+                if self.other_script
+                else None
+            ),
         }
 
 
@@ -1302,6 +1313,11 @@ def _store(
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
         post_lists=built.post_lists,
+        new_scripts=tuple(
+            scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")
+            for k, a in built.articles
+            if k not in known
+        ),
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,
@@ -1309,6 +1325,25 @@ def _store(
         stored_already=len(already),
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
     )
+
+
+def other_script(report: FeedReport, config: Config) -> FeedReport:
+    """The report with `other_script` set when most of the feed's new articles are written in a
+    script none of the subjects' words use (an English newsletter given an Arabic feed): the
+    script most of those are in, and how many."""
+    if not report.new_scripts or not config.subjects:
+        return report
+    used = {
+        script
+        for s in config.subjects
+        for text in (s.name, s.description or "", *s.keywords)
+        for script in scripts(text)
+    }
+    other = [found for found in report.new_scripts if found and not found & used]
+    if len(other) * 2 <= len(report.new_scripts):
+        return report
+    script, _ = Counter(x for found in other for x in found).most_common(1)[0]
+    return dataclasses.replace(report, other_script=(script, len(other)))
 
 
 def run_fetch(
@@ -1346,7 +1381,8 @@ def run_fetch(
         )
     configured = [s.url for s in config.feeds]
     reports = tuple(
-        _store(store, outcome, now, vocabulary, configured, states) for outcome in gathered.outcomes
+        other_script(_store(store, outcome, now, vocabulary, configured, states), config)
+        for outcome in gathered.outcomes
     )
     if not config.settings.recency_weight:  # an article's date counts for nothing: not said
         reports = tuple(dataclasses.replace(r, undated=0, future_dated=0) for r in reports)

@@ -21,6 +21,7 @@ from curator.textfeatures import (
     surface_forms,
     terms,
     tfidf,
+    unspaced_words,
 )
 
 
@@ -142,6 +143,8 @@ def _prose_words(texts: Iterable[str]) -> set[str]:
                 len(run) >= ENCODED_MIN and marks >= ENCODED_MARKS * len(run)
             )
             (encoded if coded else prose).update(_WHOLE_WORD.findall(run))
+            if not run.isascii():  # Chinese, Japanese, Thai: the pairs the scorer reads
+                (encoded if coded else prose).update(unspaced_words(run))
     return {w for w, n in prose.items() if n > encoded[w]}
 
 
@@ -201,9 +204,12 @@ def suggest(
         # A label is a word the articles spell: not a stem ("televis"), nor the ASCII piece of a
         # word with accents that the scorer's tokeniser sees ("ber" of "über"); in their prose, not
         # only in encoded data; and no mix of letters and digits ("a7", "p1").
-        words = [w for w in (surface.get(t, t) for t in top) if w in whole and not mixed_word(w)][
-            :keywords
-        ]
+        # Nor a character of Chinese or Japanese standing alone ("本", "册": a measure word).
+        words = [
+            w
+            for w in (surface.get(t, t) for t in top)
+            if w in whole and not mixed_word(w) and len(w) > 1
+        ][:keywords]
         if not words:
             continue
         examples = [unique[i].title for i in members[:2] if unique[i].title]

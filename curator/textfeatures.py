@@ -16,6 +16,7 @@ import heapq
 import math
 import random
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -96,10 +97,13 @@ OTHER_STOP_WORDS: frozenset[str] = frozenset(
 
 
 def _word(token: str) -> str | None:
-    """A raw token as a word ("mike's" -> "mike"), or None for numbers, single letters and junk."""
+    """A raw token as a word ("mike's" -> "mike"), or None for numbers, single letters and junk
+    (a single character of an unspaced script is a word: `UNSPACED`)."""
     if token.endswith("'s"):
         token = token[:-2]
-    if len(token) < 2 or len(token) > MAX_WORD or token.isdigit():
+    if len(token) > MAX_WORD or token.isdigit():
+        return None
+    if len(token) < 2 and (token.isascii() or not UNSPACED.match(token)):
         return None
     return token
 
@@ -110,14 +114,72 @@ _SEPARATORS = str.maketrans(
 )
 
 
+#: A letter or digit of any script but ASCII (a mark inside a word too: Hindi's vowel signs):
+#: text without one is read by the ASCII rule alone.
+_OTHER_LETTER = re.compile(r"[^\W\x00-\x7f]")
+#: A word in any script: letters, digits and the marks that join them (an inner apostrophe as in
+#: English), lower-cased before matching.
+_ANY_WORD = re.compile(
+    r"(?:[^\W_][\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    r"\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u3099\u309a]*)+"
+    r"(?:'[^\W\d_]+)?"
+)
+#: Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Khmer and
+#: Myanmar. With no dictionary to find their words, each run of them is read as its overlapping
+#: pairs of characters ("宇航员" -> "宇航", "航员"), the usual rule for searching such text: a
+#: keyword matches wherever its characters stand in the same order. A character standing alone
+#: is a word of its own.
+UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005\u3040-\u30ff\u31f0-\u31ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]+"
+)
+
+
+def _pairs(run: str) -> list[str]:
+    """A run of unspaced script as its overlapping pairs of characters (itself when alone)."""
+    if len(run) < 2:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def unspaced_words(text: str) -> list[str]:
+    """The words the scorer reads in `text`'s runs of unspaced scripts (`UNSPACED`): their pairs
+    of characters, and a character standing alone."""
+    return [p for m in UNSPACED.finditer(text.lower()) for p in _pairs(m.group())]
+
+
+def script_words(low: str) -> list[str]:
+    """The raw tokens of lower-cased text with letters beyond ASCII: words of every script, and
+    unspaced scripts as pairs of characters (`UNSPACED`). ASCII words come out as `_tokens`
+    reads them."""
+    out: list[str] = []
+    for token in _ANY_WORD.findall(low):
+        if token.isascii() or not UNSPACED.search(token):
+            out.append(token)
+            continue
+        done = 0
+        for m in UNSPACED.finditer(token):
+            if m.start() > done:
+                out += _ANY_WORD.findall(token, done, m.start())
+            out += _pairs(m.group())
+            done = m.end()
+        if done < len(token):
+            out += _ANY_WORD.findall(token, done)
+    return out
+
+
 def _tokens(text: str) -> list[str]:
-    """The raw tokens of `text`: what `_WORD` finds in it, lower-cased."""
+    """The raw tokens of `text`: what `_WORD` finds in it, lower-cased (and with letters beyond
+    ASCII, words of every script: `script_words`)."""
     low = text.lower().replace("\u2019", "'")
     # The same tokens as `_WORD.findall(low)`, about twice as fast: a token is a run of ASCII
     # letters and digits, so with every other character a space, the runs are what split()
     # finds. Only a word with an apostrophe ("don't", "o'neill's", "'quoted'") is left to the
     # pattern, word by word (a run cannot span a space either way).
     if not low.isascii():
+        if _OTHER_LETTER.search(low):
+            return script_words(low)
         low = low.encode("ascii", "replace").decode("ascii")  # (then "?", a separator)
     spaced = low.translate(_SEPARATORS)
     i = spaced.find("'")
@@ -136,6 +198,47 @@ def _tokens(text: str) -> list[str]:
         i = spaced.find("'", end)
     out += spaced[done:].split()
     return out
+
+
+#: Letters read to tell a text's script, and the share of them a script needs to count as one
+#: the text is written in (a Japanese text is kana and Han; a name in Latin letters in a Chinese
+#: article is not its script).
+SCRIPT_LETTERS = 400
+SCRIPT_SHARE = 0.2
+#: Scripts by what Unicode names their letters ("CJK UNIFIED IDEOGRAPH-5B87": CJK), as an editor
+#: calls them.
+_SCRIPT_NAMES = {
+    "CJK": "Chinese characters",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+}
+
+
+def _script(ch: str) -> str:
+    if ch.isascii():
+        return "Latin"
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    if first in _SCRIPT_NAMES:
+        return _SCRIPT_NAMES[first]
+    return f"{first.title()} script" if first else "other"
+
+
+def scripts(text: str) -> frozenset[str]:
+    """The scripts `text` is written in ("Latin", "Arabic script", "Chinese characters",
+    "Japanese", "Cyrillic script"...): each that has at least `SCRIPT_SHARE` of its first
+    `SCRIPT_LETTERS` letters. Empty for a text without letters."""
+    if text.isascii():
+        return frozenset({"Latin"}) if any(c.isalpha() for c in text) else frozenset()
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[_script(ch)] += 1
+            if counts.total() >= SCRIPT_LETTERS:
+                break
+    total = counts.total()
+    return frozenset(k for k, n in counts.items() if n >= SCRIPT_SHARE * total)
 
 
 def words(text: str) -> Iterator[str]:
@@ -281,7 +384,7 @@ def stem(word: str) -> str:
     if cached is not None:
         return cached
     w = word
-    if len(w) > 2 and w.isalpha():
+    if len(w) > 2 and w.isalpha() and w.isascii():  # (Porter's rules are English's)
         w = _step5(_step4(_replace(_replace(_step1(w), _STEP2_BY_LAST), _STEP3_BY_LAST)))
     if len(_STEMS) < _STEM_CACHE_MAX:
         _STEMS[word] = w

@@ -59,8 +59,15 @@ def test_tokens_are_what_the_word_pattern_finds(bbc, reuters):
         "tab\tnew\nline", "UPPER'CASE'S", "\u00df's", "mid'\u00e9t\u00e9",
     ]  # fmt: skip
     texts = tricky + [x for a, _ in bbc + reuters for x in (a.title or "", a.text or "")]
-    differ = [x[:80] for x in texts if _tokens(x) != _pattern_tokens(x)]
+    # (a text with letters beyond ASCII is read by words of every script: walk51 #1)
+    other = [x for x in texts if textfeatures._OTHER_LETTER.search(x.lower())]
+    differ = [x[:80] for x in texts if x not in other and _tokens(x) != _pattern_tokens(x)]
     assert not differ
+    assert [_tokens(x) for x in other] == [
+        ["café", "5", "naïve", "coöperate"],
+        ["ß's"],
+        ["mid'été"],
+    ]
 
 
 def _field_by_field(article: Article, phrases: dict[str, set[tuple[str, ...]]]) -> dict:

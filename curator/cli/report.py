@@ -482,6 +482,24 @@ def print_failures(
         )
         for report, note in look:
             click.echo(f"  {report.name}: {note}", err=True)
+    for report in summary.feeds:
+        if report.other_script:
+            # walk51 #7: an English newsletter given an Arabic feed was told nothing.
+            script, n = report.other_script
+            new = len(report.new_scripts)
+            some = (
+                f"{n} of its {new} new articles are"
+                if n < new
+                else ("its new article is" if n == 1 else f"all {n} of its new articles are")
+            )
+            click.echo(
+                f"{report.name}: {some} written in {script}, which none of your subjects' words"
+                f" use: {'it fits' if n == 1 else 'they fit'} no subject, and no issue will"
+                f" feature {'it' if n == 1 else 'them'}. To feature them, write a subject (or"
+                f" keywords) in that language in feeds.yaml; else `curator feeds remove"
+                f" {report.url}`",
+                err=True,
+            )
     if summary.with_skips:
         click.echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
