@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_walk51 import _newsletter
+from test_walk51_words import _newsletter
 
 from conftest import run_cli as run
 
