@@ -181,7 +181,7 @@ def test_a_chinese_titles_site_segment_is_the_publication_and_leaves_the_title(
         feed_of(http_server, "gmw", gmw.read_bytes(), gmw_title, "Own Pages"),
         feed_of(http_server, "qq", qq.read_bytes(), qq_title, "Own Pages"),
     ]
-    credits = build_issue(tmp_path, "NASA, Aldrin, DeepMind", feeds)
+    credits = build_issue(tmp_path, "NASA, Aldrin, DeepMind, 宇航员, 太空", feeds)
     assert credits == {
         "宇航员在太空中喝酒会怎么样？后果很严重": "肖春芳 || 光明网",
         "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶": "腾讯网",

@@ -12,12 +12,12 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 import yaml
+from test_blurb_pages import page_bytes
 
 from conftest import LocalServer, run_cli
 
@@ -40,13 +40,6 @@ MACRUMORS_SUMMARY = (
     "scissor switch keyboard in the first half of 2020, according to industry sources cited by "
     "hit-or-miss Taiwane"
 )
-
-
-def page_bytes(corpus: Path, name: str) -> bytes:
-    path = corpus / name
-    if not path.is_file():
-        pytest.skip(f"the corpus page {path} is missing")
-    return gzip.decompress(path.read_bytes())
 
 
 def item(title: str, link: str, description: str | None, n: int) -> str:

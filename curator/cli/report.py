@@ -410,6 +410,15 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     }
 
 
+def _echo_links(name: str, links: Sequence[str]) -> None:
+    """A feed's links, one a line under its name, the first `SHOWN_IN_PART` of them."""
+    for link in links[:SHOWN_IN_PART]:
+        click.echo(f"  {name}: {link}", err=True)
+    if len(links) > SHOWN_IN_PART:
+        more = len(links) - SHOWN_IN_PART
+        click.echo(f"  {name}: and {more} more (--json lists every one)", err=True)
+
+
 def print_failures(
     summary: FetchSummary,
     *,
@@ -526,11 +535,7 @@ def print_failures(
             err=True,
         )
         for report in cut:
-            for link in report.cut_titles[:SHOWN_IN_PART]:
-                click.echo(f"  {report.name}: {link}", err=True)
-            if len(report.cut_titles) > SHOWN_IN_PART:
-                more = len(report.cut_titles) - SHOWN_IN_PART
-                click.echo(f"  {report.name}: and {more} more (--json lists every one)", err=True)
+            _echo_links(report.name, report.cut_titles)
     if lists := [r for r in summary.feeds if r.post_lists]:
         click.echo(
             f"{sum(len(r.post_lists) for r in lists)} new article(s) link to a page that reads as"
@@ -540,11 +545,7 @@ def print_failures(
             err=True,
         )
         for report in lists:
-            for link in report.post_lists[:SHOWN_IN_PART]:
-                click.echo(f"  {report.name}: {link}", err=True)
-            if len(report.post_lists) > SHOWN_IN_PART:
-                more = len(report.post_lists) - SHOWN_IN_PART
-                click.echo(f"  {report.name}: and {more} more (--json lists every one)", err=True)
+            _echo_links(report.name, report.post_lists)
     if summary.pages_failed:
         asked = summary.pages_read + summary.pages_failed
         click.echo(
