@@ -17,7 +17,9 @@ EXIT_FAILED = 1
 EXIT_INPUT = 2
 EXIT_THEME = 3
 EXIT_FEEDS_FAILING = 4
+EXIT_REPORT_LOST = 5
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_OK, "done, or nothing new to feature"),
@@ -42,10 +44,17 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         "`feeds check` only: it ran, and one or more feeds are failing or gone (so cron can alert)",
     ),
     (
+        EXIT_REPORT_LOST,
+        "the run went on to its end, but its report could not all be written to stdout (a full"
+        " disk, an I/O error; a closed pipe, whose reader went away, keeps exit 0): what it did"
+        " is kept, so do not run it again for the report",
+    ),
+    (
         EXIT_INTERRUPTED,
         "interrupted (Ctrl-C); what was stored before is kept, and an issue published before"
         " the Ctrl-C is named",
     ),
+    (EXIT_TERMINATED, "stopped by SIGTERM (kill, a service manager), as Ctrl-C stops it"),
 )
 
 
@@ -71,6 +80,12 @@ class Interrupted(CuratorError):
     """The editor pressed Ctrl-C."""
 
     exit_code: ClassVar[int] = EXIT_INTERRUPTED
+
+
+class Terminated(Interrupted):
+    """SIGTERM (`kill`, a service manager stopping cron's job): handled as Ctrl-C is."""
+
+    exit_code: ClassVar[int] = EXIT_TERMINATED
 
 
 #: Exceptions that say the code raising them is wrong, whatever it was given: when curator's own

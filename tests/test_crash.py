@@ -355,6 +355,30 @@ def test_ctrl_c_stops_with_one_line_and_exit_130(
     assert_nothing_lost(newsletter, baseline)
 
 
+def test_sigterm_stops_a_json_build_as_ctrl_c_does_with_exit_143(
+    newsletter: Newsletter, baseline: dict[str, object]
+) -> None:
+    """walk50 #5: SIGTERM (kill, a service manager ending cron's job) killed the build with no
+    word and an empty stdout; now it stops as Ctrl-C does: one line, and the JSON promised."""
+    urls = baseline["urls"]
+    assert isinstance(urls, dict)
+    feeds = [{"url": u} for u in urls.values()] + [{"url": newsletter.server.url("/hang.xml")}]
+    h.write_config(newsletter.folder, feeds, settings={"timeout": 15})
+    seen = len(newsletter.server.seen("/hang.xml"))
+    proc = start_build(newsletter, None, "--json")
+    wait_until_requested(newsletter.server, "/hang.xml", seen)
+    proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 143, stderr
+    assert "Traceback" not in stderr, stderr
+    lines = [ln for ln in stderr.splitlines() if not ln.startswith(("Fetching ", "  "))]
+    message = "stopped by SIGTERM; what was stored before is kept"
+    assert lines == [f"curator: {message}"], stderr
+    assert json.loads(stdout) == {"error": message, "exit": 143}
+    h.write_config(newsletter.folder, [{"url": u} for u in urls.values()])
+    assert_nothing_lost(newsletter, baseline)
+
+
 def test_ctrl_c_reaches_the_build_when_pytest_runs_in_the_background() -> None:
     """The Ctrl-C test above, run as a script or cron job runs pytest in the background: with
     SIGINT ignored, which every process it starts inherits. It passes there too (before the

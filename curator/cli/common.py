@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import click
 
 from curator.app import build_lock
 from curator.config import Config, load_config
-from curator.errors import CuratorError, Interrupted
+from curator.errors import CuratorError, Interrupted, Terminated
 from curator.store import Store, plain_store_error
 
 CONFIG_OPTION = click.option(
@@ -114,18 +116,44 @@ def loaded(config_path: Path) -> Config:
     return config
 
 
-#: `ctx.meta` key: what a Ctrl-C after the store is closed ends with (it names the issue the run
-#: published, if any).
+#: `ctx.meta` key: what a Ctrl-C (or SIGTERM) after the store is closed must name: the issues
+#: the run published and the store they are recorded in (see `interrupted`).
 INTERRUPTED = "curator.interrupted"
 
 
+#: SIGTERM came (see `on_sigterm`): the KeyboardInterrupt that stops the run is its doing.
+_SIGTERM: list[int] = []
+
+
+def on_sigterm(_signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (kill, a service manager ending cron's job) stops the run as Ctrl-C does: by
+    whatever handles Ctrl-C now (asyncio's, while feeds are read, which cancels the reading
+    first), so the store is closed and what was published is named the same way."""
+    _SIGTERM.append(1)
+    handler = signal.getsignal(signal.SIGINT)
+    if callable(handler) and handler is not on_sigterm:
+        handler(signal.SIGINT, frame)
+        return
+    raise KeyboardInterrupt  # Ctrl-C ignored (a background job): SIGTERM still stops the run
+
+
+def stopped() -> Interrupted:
+    """Ctrl-C (or SIGTERM) with nothing more to say."""
+    if _SIGTERM:
+        return Terminated("stopped by SIGTERM")
+    return Interrupted("interrupted")
+
+
 def interrupted(published: Sequence[int], store_path: Path) -> Interrupted:
-    """Ctrl-C, said truthfully: what the run had published by then, if anything, is out."""
+    """Ctrl-C (or SIGTERM), said truthfully: what the run had published by then, if anything,
+    is out."""
+    error = stopped()
+    kind, what = type(error), str(error)
     if not published:
-        return Interrupted("interrupted; what was stored before is kept")
+        return kind(f"{what}; what was stored before is kept")
     numbers = " and ".join(str(n) for n in published)
-    return Interrupted(
-        f"interrupted after issue {numbers} was published: it is recorded in {store_path} and"
+    return kind(
+        f"{what} after issue {numbers} was published: it is recorded in {store_path} and"
         " its files are written; only the rest of this run's report was cut short"
     )
 
@@ -181,7 +209,7 @@ def opened(
             before = store.next_issue_number()
             try:
                 yield config, store
-            except KeyboardInterrupt:
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (on_sigterm)
                 published = list(range(before, store.next_issue_number()))
                 raise
             except sqlite3.Error as exc:
@@ -191,6 +219,6 @@ def opened(
                 raise plain from None
             published = list(range(before, store.next_issue_number()))
             if ctx is not None and published:
-                ctx.meta[INTERRUPTED] = interrupted(published, store_path)
+                ctx.meta[INTERRUPTED] = (published, store_path)
     except KeyboardInterrupt:
         raise interrupted(published, store_path) from None
