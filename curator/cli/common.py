@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from curator.app import build_lock
+from curator.app import RUN_WAIT, build_lock
 from curator.config import Config, load_config
 from curator.errors import CuratorError, Interrupted, Terminated
 from curator.store import Store, plain_store_error
@@ -33,6 +33,26 @@ DB_OPTION = click.option(
     help="The store (SQLite file). Default: settings.store in the config.",
 )
 QUIET_OPTION = click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+#: `ctx.meta` key: --wait, how long a run waits for another curator run on the store to finish.
+WAIT = "curator.wait"
+
+
+def note_wait(ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    ctx.meta[WAIT] = value
+    return value
+
+
+WAIT_OPTION = click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=RUN_WAIT,
+    show_default=True,
+    metavar="SECONDS",
+    expose_value=False,
+    callback=note_wait,
+    help="When another curator run is using the store, wait this long for it to finish"
+    " (0: stop at once).",
+)
 #: `ctx.meta` keys (the dict every context of one run shares): --json was given; the command has
 #: printed its JSON output.
 JSON_GIVEN = "curator.json_given"
@@ -96,8 +116,8 @@ def theme_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--config, --db, --quiet and --json."""
-    for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
+    """--config, --db, --quiet, --json and --wait."""
+    for option in (WAIT_OPTION, JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
         func = option(func)
     return func
 
@@ -187,7 +207,8 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
 def opened(
     config_path: Path, db: Path | None, *, lock: bool = True, create: bool = False
 ) -> Iterator[tuple[Config, Store]]:
-    """Load the config and open the store (holding the run lock, for commands that write).
+    """Load the config and open the store (holding the run lock, for commands that write: when
+    another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
 
     Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, a
     `StoreError` saying what to do when the store's file or disk fails a write (read-only, full,
@@ -201,8 +222,16 @@ def opened(
     store_path = db or config.settings.store
     ctx = click.get_current_context(silent=True)
     published: list[int] = []
+    meta = ctx.meta if ctx is not None else {}
+    quiet = ctx is not None and bool(ctx.params.get("quiet"))
+
+    def waiting(line: str) -> None:  # progress: what a run that seems to hang is doing
+        if not quiet:
+            click.echo(f"curator: {line}", err=True)
+
+    run_lock = build_lock(store_path, wait=meta.get(WAIT, RUN_WAIT), on_wait=waiting)
     try:
-        with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:
+        with run_lock if lock else nullcontext(), Store.open(store_path) as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
