@@ -9,6 +9,8 @@ prints it as `curator: <message>` on stderr and exits with the error's `exit_cod
 from __future__ import annotations
 
 import os
+import shlex
+from pathlib import Path
 from typing import ClassVar
 
 #: The exit codes, and what each means (`curator --help` shows this table).
@@ -56,6 +58,28 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     ),
     (EXIT_TERMINATED, "stopped by SIGTERM (kill, a service manager), as Ctrl-C stops it"),
 )
+
+
+def shell_arg(value: object) -> str:
+    """A path (or URL) as a command curator advises must have it to work when pasted into a
+    shell: quoted when it holds a space or another character the shell reads (walk50 #6:
+    "curator build --config Résumé news/feeds.yaml" failed with "Got unexpected extra argument")."""
+    return shlex.quote(str(value))
+
+
+def init_advice(config: Path) -> str:
+    """How to make the missing feeds.yaml `config` where it was looked for: `curator init`
+    writes `feeds.yaml` into the folder it is given (the current one by default), so the
+    command names that folder (walk50 #8: "Run `curator init`" wrote into the current folder)."""
+    folder = config.parent
+    command = "curator init" if str(folder) == "." else f"curator init {shell_arg(folder)}"
+    if config.name == "feeds.yaml":
+        return f"run `{command}` to create one there"
+    made = folder / "feeds.yaml"
+    return (
+        f"run `{command}` to create {made} (curator init names it feeds.yaml), then pass"
+        f" --config {shell_arg(made)}"
+    )
 
 
 class CuratorError(Exception):

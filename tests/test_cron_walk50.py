@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from typing import IO, Any
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, run_cli
 
 FULL = Path("/dev/full")
 needs_dev_full = pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
@@ -147,3 +148,91 @@ def test_stderr_on_a_full_disk_leaves_the_json_of_a_failing_build(
     answer = json.loads(out.read_text())
     assert done.returncode == answer["exit"] == 3
     assert "too thin" in answer["error"]
+
+
+# -- advice that works when pasted (#6, #8), and a backup that names its own folder (#7) ----------
+
+
+def advised(message: str, before: str) -> list[str]:
+    """The command curator advises in `message` (after `before`, up to a backtick or the end of
+    the line), as a shell splits it."""
+    rest = message.split(before, 1)[1]
+    return shlex.split(rest.split("`", 1)[0].strip())
+
+
+def test_init_in_a_folder_with_spaces_advises_a_build_command_that_pastes(tmp_path: Path) -> None:
+    folder = tmp_path / "Résumé news"
+    code, out, err = run_cli("init", str(folder))
+    assert code == 0, err
+    command = advised(out.splitlines()[-1], "then run: ")
+    assert command == ["curator", "build", "--config", str(folder / "feeds.yaml")]
+
+
+def test_a_draft_in_a_folder_with_spaces_names_a_build_command_that_pastes(
+    demo: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "w50 nl" / "Résumé news"
+    folder.parent.mkdir()
+    demo.parent.rename(folder)
+    config = folder / "feeds.yaml"
+    code, out, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    command = advised(out.splitlines()[-1], "publish it with: ")
+    assert command[:3] == ["curator", "build", "--draft"] and len(command) == 4
+    assert Path(command[3]).is_file()
+    code, out, err = run_cli(*command[1:], "--config", str(config), "-q")
+    assert code == 0, err
+    assert (folder / "output" / "issue-1.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["feeds.yaml", "letter.yaml"])
+def test_a_missing_config_elsewhere_names_the_init_that_makes_it_there(
+    tmp_path: Path, name: str
+) -> None:
+    folder = tmp_path / "no pe"
+    config = folder / name
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 2
+    command = advised(err, "Run `")
+    assert command == ["curator", "init", str(folder)]
+    if name != "feeds.yaml":  # init names its file feeds.yaml: the message says so
+        assert f"to create {folder / 'feeds.yaml'} (curator init names it feeds.yaml)" in err
+    code, _, err = run_cli(*command[1:])
+    assert code == 0, err
+    assert (folder / "feeds.yaml").is_file()
+
+
+def unwritable_folder(tmp_path: Path) -> Path:
+    """A folder this user cannot write in (root writes everywhere in tmp_path: /sys then)."""
+    if os.geteuid() != 0:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o555)
+        return folder
+    if not os.access("/sys", os.F_OK) or _writable(Path("/sys")):
+        pytest.skip("no folder root cannot write in")
+    return Path("/sys")
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        (folder / ".curator-probe").open("wb").close()
+    except OSError:
+        return False
+    (folder / ".curator-probe").unlink()
+    return True
+
+
+def test_a_backup_into_a_folder_it_cannot_write_names_that_folder_not_the_store(
+    demo: Path, tmp_path: Path
+) -> None:
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    folder = unwritable_folder(tmp_path)
+    code, _, err = run_cli("backup", "--config", str(demo), f"{folder}/")
+    store = demo.parent / ".curator" / "curator.db"
+    assert code == 1
+    line = err.strip()
+    assert line.startswith(f"curator: cannot write the copy {folder}/curator-"), line
+    assert f"check that your user may write to {folder} " in line
+    assert line.endswith(f"the store {store} is unchanged"), line
+    assert "cannot open the store" not in line
