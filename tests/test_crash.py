@@ -355,8 +355,9 @@ def test_ctrl_c_stops_with_one_line_and_exit_130(
     assert_nothing_lost(newsletter, baseline)
 
 
+@pytest.mark.parametrize("ctrl_c", ["handled", "ignored"])
 def test_sigterm_stops_a_json_build_as_ctrl_c_does_with_exit_143(
-    newsletter: Newsletter, baseline: dict[str, object]
+    newsletter: Newsletter, baseline: dict[str, object], ctrl_c: str
 ) -> None:
     """walk50 #5: SIGTERM (kill, a service manager ending cron's job) killed the build with no
     word and an empty stdout; now it stops as Ctrl-C does: one line, and the JSON promised."""
@@ -365,7 +366,14 @@ def test_sigterm_stops_a_json_build_as_ctrl_c_does_with_exit_143(
     feeds = [{"url": u} for u in urls.values()] + [{"url": newsletter.server.url("/hang.xml")}]
     h.write_config(newsletter.folder, feeds, settings={"timeout": 15})
     seen = len(newsletter.server.seen("/hang.xml"))
-    proc = start_build(newsletter, None, "--json")
+    # A job started in the background (`curator build &` in a script) has Ctrl-C ignored:
+    # SIGTERM stops it all the same.
+    handler = signal.SIG_IGN if ctrl_c == "ignored" else signal.getsignal(signal.SIGINT)
+    before = signal.signal(signal.SIGINT, handler)
+    try:
+        proc = start_build(newsletter, None, "--json")
+    finally:
+        signal.signal(signal.SIGINT, before)
     wait_until_requested(newsletter.server, "/hang.xml", seen)
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=30)
