@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -40,7 +41,7 @@ from curator.draft import (
     stop_for,
     write_draft,
 )
-from curator.errors import CuratorError, InputError
+from curator.errors import CuratorError, InputError, shell_arg
 from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
@@ -143,22 +144,58 @@ class MissingBlurb:
     message: str
 
 
+#: How long a run waits for another curator run on the same store to finish (`--wait`): a daily
+#: cron fetch that starts while the weekly build runs waits for it instead of failing (walk50 #4).
+RUN_WAIT = 600.0
+#: How often a waiting run tries the lock again.
+RUN_WAIT_POLL = 0.25
+
+
+def duration(seconds: float) -> str:
+    """`10 min`, `90 s`: a wait as the editor reads it."""
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{seconds / 60:g} min"
+    return f"{seconds:g} s"
+
+
 @contextmanager
-def build_lock(store_path: Path) -> Iterator[None]:
-    """One run at a time per store: a second one is refused at once with a clear message."""
+def build_lock(
+    store_path: Path,
+    *,
+    wait: float = RUN_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> Iterator[None]:
+    """One run at a time per store: a second one waits up to `wait` seconds for the first to
+    finish (saying once, through `on_wait`, whom it waits for), then is refused with a clear
+    message; `wait` 0 refuses it at once."""
     lock_path = store_path.with_name(store_path.name + ".lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise BuildError(
-                f"another curator run is using {store_path} (pid {holder}); "
-                "wait for it to finish, then run again"
-            ) from None
+        deadline = clock() + wait
+        said = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+            if clock() >= deadline:
+                waited = f"; waited {duration(wait)} for it" if wait > 0 else ""
+                more = " (or give --wait more seconds)" if wait > 0 else ""
+                raise BuildError(
+                    f"another curator run is using {store_path} (pid {holder}){waited}; "
+                    f"wait for it to finish, then run again{more}"
+                ) from None
+            if not said and on_wait is not None:
+                on_wait(
+                    f"another curator run (pid {holder}) is using {store_path}: waiting for it"
+                    f" to finish (up to {duration(wait)}; --wait SECONDS to change)"
+                )
+                said = True
+            time.sleep(RUN_WAIT_POLL)
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
@@ -1009,7 +1046,7 @@ def _stop_for_draft(path: Path, number: int) -> None:
         f"{path} is a draft of issue {number}, the issue this build would publish,"
         " edited since `curator draft` wrote it: nothing was published, for this build would"
         " publish what curator chooses, not your draft. To publish the draft"
-        f" as reviewed: curator build --draft {path}; to publish what curator chooses instead,"
+        f" as reviewed: curator build --draft {shell_arg(path)}; to publish what curator chooses instead,"
         " move the draft out of its folder (or delete it), then build again"
     )
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from curator.errors import InputError
+from curator.errors import InputError, init_advice
 from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
 from curator.textfeatures import terms
@@ -299,8 +299,8 @@ def load_config(path: Path | str) -> Config:
             path,
             None,
             None,
-            f"no such file (looked for {path.absolute()}). Run `curator init` to create one"
-            " there, or pass --config PATH.",
+            f"no such file (looked for {path.absolute()}). {init_advice(path).replace('run', 'Run', 1)}, or pass"
+            " --config PATH.",
         ) from None
     except IsADirectoryError:
         raise ConfigError(

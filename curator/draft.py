@@ -47,7 +47,7 @@ import yaml
 
 from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb
 from curator.config import subject_hint
-from curator.errors import InputError
+from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.models import Article, Issue, Scored, Section
 from curator.render import blurb_markdown, join_names, text_as_markdown
@@ -335,7 +335,7 @@ def write_draft(
         lines.append(_yaml_line("theme", theme))
     if issue.closing:
         lines.append(_yaml_line("closing", _one_line(issue.closing)))
-    lines += ["---", HELP.format(number=issue.number, name=name.replace("-->", "")), ""]
+    lines += ["---", HELP.format(number=issue.number, name=shell_arg(name.replace("-->", ""))), ""]
     intro = issue.introduction.strip()
     if intro:
         lines += [_escape_lines(intro), ""]
@@ -392,7 +392,7 @@ def author_note(art: Article) -> str:
     do. The editor reviews credits here; nothing else says it."""
     note = (
         f"Author: {credit_dispute(art, 'credited above')}. If the credit is wrong, change the `author:` lines"
-        f" (`curator extract {art.url}` shows what the page says)."
+        f" (`curator extract {shell_arg(art.url)}` shows what the page says)."
     )
     return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"
 

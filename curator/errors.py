@@ -9,6 +9,8 @@ prints it as `curator: <message>` on stderr and exits with the error's `exit_cod
 from __future__ import annotations
 
 import os
+import shlex
+from pathlib import Path
 from typing import ClassVar
 
 #: The exit codes, and what each means (`curator --help` shows this table).
@@ -17,7 +19,9 @@ EXIT_FAILED = 1
 EXIT_INPUT = 2
 EXIT_THEME = 3
 EXIT_FEEDS_FAILING = 4
+EXIT_REPORT_LOST = 5
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_OK, "done, or nothing new to feature"),
@@ -42,11 +46,40 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         "`feeds check` only: it ran, and one or more feeds are failing or gone (so cron can alert)",
     ),
     (
+        EXIT_REPORT_LOST,
+        "the run went on to its end, but its report could not all be written to stdout (a full"
+        " disk, an I/O error; a closed pipe, whose reader went away, keeps exit 0): what it did"
+        " is kept, so do not run it again for the report",
+    ),
+    (
         EXIT_INTERRUPTED,
         "interrupted (Ctrl-C); what was stored before is kept, and an issue published before"
         " the Ctrl-C is named",
     ),
+    (EXIT_TERMINATED, "stopped by SIGTERM (kill, a service manager), as Ctrl-C stops it"),
 )
+
+
+def shell_arg(value: object) -> str:
+    """A path (or URL) as a command curator advises must have it to work when pasted into a
+    shell: quoted when it holds a space or another character the shell reads (walk50 #6:
+    "curator build --config Résumé news/feeds.yaml" failed with "Got unexpected extra argument")."""
+    return shlex.quote(str(value))
+
+
+def init_advice(config: Path) -> str:
+    """How to make the missing feeds.yaml `config` where it was looked for: `curator init`
+    writes `feeds.yaml` into the folder it is given (the current one by default), so the
+    command names that folder (walk50 #8: "Run `curator init`" wrote into the current folder)."""
+    folder = config.parent
+    command = "curator init" if str(folder) == "." else f"curator init {shell_arg(folder)}"
+    if config.name == "feeds.yaml":
+        return f"run `{command}` to create one there"
+    made = folder / "feeds.yaml"
+    return (
+        f"run `{command}` to create {made} (curator init names it feeds.yaml), then pass"
+        f" --config {shell_arg(made)}"
+    )
 
 
 class CuratorError(Exception):
@@ -71,6 +104,12 @@ class Interrupted(CuratorError):
     """The editor pressed Ctrl-C."""
 
     exit_code: ClassVar[int] = EXIT_INTERRUPTED
+
+
+class Terminated(Interrupted):
+    """SIGTERM (`kill`, a service manager stopping cron's job): handled as Ctrl-C is."""
+
+    exit_code: ClassVar[int] = EXIT_TERMINATED
 
 
 #: Exceptions that say the code raising them is wrong, whatever it was given: when curator's own

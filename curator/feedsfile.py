@@ -29,7 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from curator.deps import reinstall_advice
-from curator.errors import EXIT_FAILED, InputError
+from curator.errors import EXIT_FAILED, InputError, init_advice
 from curator.extract import resembles_site
 from curator.extract_rules import TITLE_SEPARATORS
 from curator.opml import OpmlFeed, export_opml, read_opml
@@ -174,7 +174,7 @@ def _read_text(path: Path) -> str:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FeedsFileError(
-            f"{path}: no such file (looked for {path.absolute()}); create one with `curator init`"
+            f"{path}: no such file (looked for {path.absolute()}); {init_advice(path)}"
         ) from None
     except OSError as exc:
         raise FeedsFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None

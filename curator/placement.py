@@ -35,6 +35,7 @@ from curator import deps, modelcache
 from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
+from curator.errors import shell_arg
 from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Scored, Section
 from curator.select import select_sections, variety_floor
 from curator.store import Store, StoredModel
@@ -948,7 +949,7 @@ class KeptSubject:
 
     def move_command(self) -> str:
         """The command that teaches curator the issue's subject for it."""
-        return f'curator subjects move {self.url} "{self.subject}"'
+        return f'curator subjects move {shell_arg(self.url)} "{self.subject}"'
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from curator.errors import CuratorError
+from curator.errors import CuratorError, shell_arg
 from curator.models import Article, Placed
 from curator.urls import url_key
 
@@ -49,7 +49,7 @@ def plain_store_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
     if code == _READONLY:
         return StoreError(
             f"{path}: the store cannot be written to, it is read-only ({exc}); give your user"
-            f" write permission on it and on its folder (chmod u+w {path} {path.parent}), then"
+            f" write permission on it and on its folder (chmod u+w {shell_arg(path)} {shell_arg(path.parent)}), then"
             " run again; what was stored before is kept"
         )
     if code in (_IOERR, _FULL):
@@ -485,20 +485,32 @@ def backup_store(path: Path, dest: Path) -> tuple[int, int]:
             f"{dest} already exists; a backup never writes over a file: give another name"
             f" ({free_name(dest)} is free), or move that file away first"
         )
+
+    def unwritable(why: object) -> StoreError:
+        return StoreError(
+            f"cannot write the copy {dest} ({why}): check that your user may write to"
+            f" {dest.parent} and that its disk has room, or give another place; the store"
+            f" {path} is unchanged"
+        )
+
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
+        # The copy's folder tried first: SQLite's "unable to open database file" for it would
+        # read as the store's own failing (walk50 #7 blamed the store for a read-only folder).
+        probe = dest.with_name(f".{dest.name}.tmp")
+        probe.open("wb").close()
+        probe.unlink()
         copy_store(path, dest)
         with sqlite3.connect(dest) as copy:
             issues = copy.execute("SELECT COUNT(*) FROM issues").fetchone()[0]
             articles = copy.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if _code(exc) in (_FULL, _READONLY):  # the store is only read: the copy is written
+            raise unwritable(exc) from None
         plain = plain_store_error(exc, path)
         raise plain or StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
     except OSError as exc:
-        raise StoreError(
-            f"cannot write the copy {dest} ({exc.strerror or exc}): check that your user may"
-            " write to its folder and that its disk has room; the store is unchanged"
-        ) from None
+        raise unwritable(exc.strerror or exc) from None
     return int(issues), int(articles)
 
 

@@ -33,6 +33,7 @@ from itertools import combinations, compress
 from operator import itemgetter, mul
 from typing import Literal
 
+from curator.errors import shell_arg
 from curator.htmltext import display_width, pad
 from curator.models import Article, Assignment, Subject
 from curator.subjectfit import (
@@ -289,7 +290,7 @@ class Explanation:
             lines.append(f"  curator itself would give it: {self.curator_verdict}")
             lines.append(
                 "  curator did not learn from the issue; to teach it:"
-                f' curator subjects move {self.url} "{self.subject}"'
+                f' curator subjects move {shell_arg(self.url)} "{self.subject}"'
             )
         if self.moved_to_former is not None:
             lines.append(
@@ -314,8 +315,8 @@ class Explanation:
     def _move_command(self, subject: str | None) -> str:
         """The command that puts this article under `subject` (None: under no subject)."""
         if subject is None:
-            return f"curator subjects exclude {self.url}"
-        return f'curator subjects move {self.url} "{subject}"'
+            return f"curator subjects exclude {shell_arg(self.url)}"
+        return f'curator subjects move {shell_arg(self.url)} "{subject}"'
 
     def _uncorrected_lines(self, u: Uncorrected) -> list[str]:
         """Where the article would go without the editor's corrections, and the move most like

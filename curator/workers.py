@@ -116,9 +116,11 @@ def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, 
 
 
 def _leave_interrupts_to_the_main_process() -> None:
-    """In a worker: ignore Ctrl-C, which the whole process group gets; the main process stops the
-    run (and the pool) and reports it once, instead of every worker printing a traceback."""
+    """In a worker: ignore Ctrl-C (and SIGTERM, which a service manager may send to every process
+    of the job), which the whole process group gets; the main process stops the run (and the
+    pool) and reports it once, instead of every worker printing a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 __all__ = ["MAX_WORKERS", "PARALLEL_MIN_FEEDS", "Workers", "forked", "worker_pool"]

@@ -276,8 +276,9 @@ def test_the_exit_code_table_in_help_is_the_one_the_code_uses() -> None:
     table = documented_codes()
     assert table == dict(EXIT_CODES)
     # 3 is issue 15's: a theme too thin for an issue (or a plan used up), nothing published;
-    # 4 is `feeds check` finding failing feeds (12.12).
-    assert set(table) == {0, 1, 2, 3, 4, 130}
+    # 4 is `feeds check` finding failing feeds (12.12); 5 a report stdout could not take
+    # (walk50 #2); 143 SIGTERM, handled as Ctrl-C (walk50 #5).
+    assert set(table) == {0, 1, 2, 3, 4, 5, 130, 143}
     # Every error a command can end with exits with a documented code...
     kinds = all_error_classes()
     names = {kind.__name__ for kind in kinds}
@@ -291,6 +292,7 @@ def test_the_exit_code_table_in_help_is_the_one_the_code_uses() -> None:
     assert by_name["StoreError"] == by_name["BuildError"] == 1
     assert by_name["ThemeError"] == 3
     assert errors.Interrupted.exit_code == 130
+    assert errors.Terminated.exit_code == 143
     # click's own usage errors (an unknown option) are the command line's mistakes: 2 as well.
     assert invoke("build", "--no-such-option").exit_code == 2
 

@@ -260,7 +260,10 @@ def test_each_mistake_names_file_line_column_and_the_fix(
 
 
 def test_a_missing_config_file_says_how_to_make_one(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"no such file \(looked for .*\)\. Run `curator init`"):
+    with pytest.raises(
+        ConfigError,
+        match=r"no such file \(looked for .*\)\. Run `curator init \S+` to create one there",
+    ):
         load_config(tmp_path / "feeds.yaml")
 
 

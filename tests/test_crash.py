@@ -355,6 +355,38 @@ def test_ctrl_c_stops_with_one_line_and_exit_130(
     assert_nothing_lost(newsletter, baseline)
 
 
+@pytest.mark.parametrize("ctrl_c", ["handled", "ignored"])
+def test_sigterm_stops_a_json_build_as_ctrl_c_does_with_exit_143(
+    newsletter: Newsletter, baseline: dict[str, object], ctrl_c: str
+) -> None:
+    """walk50 #5: SIGTERM (kill, a service manager ending cron's job) killed the build with no
+    word and an empty stdout; now it stops as Ctrl-C does: one line, and the JSON promised."""
+    urls = baseline["urls"]
+    assert isinstance(urls, dict)
+    feeds = [{"url": u} for u in urls.values()] + [{"url": newsletter.server.url("/hang.xml")}]
+    h.write_config(newsletter.folder, feeds, settings={"timeout": 15})
+    seen = len(newsletter.server.seen("/hang.xml"))
+    # A job started in the background (`curator build &` in a script) has Ctrl-C ignored:
+    # SIGTERM stops it all the same.
+    handler = signal.SIG_IGN if ctrl_c == "ignored" else signal.getsignal(signal.SIGINT)
+    before = signal.signal(signal.SIGINT, handler)
+    try:
+        proc = start_build(newsletter, None, "--json")
+    finally:
+        signal.signal(signal.SIGINT, before)
+    wait_until_requested(newsletter.server, "/hang.xml", seen)
+    proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 143, stderr
+    assert "Traceback" not in stderr, stderr
+    lines = [ln for ln in stderr.splitlines() if not ln.startswith(("Fetching ", "  "))]
+    message = "stopped by SIGTERM; what was stored before is kept"
+    assert lines == [f"curator: {message}"], stderr
+    assert json.loads(stdout) == {"error": message, "exit": 143}
+    h.write_config(newsletter.folder, [{"url": u} for u in urls.values()])
+    assert_nothing_lost(newsletter, baseline)
+
+
 def test_ctrl_c_reaches_the_build_when_pytest_runs_in_the_background() -> None:
     """The Ctrl-C test above, run as a script or cron job runs pytest in the background: with
     SIGINT ignored, which every process it starts inherits. It passes there too (before the
@@ -376,7 +408,7 @@ def test_ctrl_c_reaches_the_build_when_pytest_runs_in_the_background() -> None:
     assert "1 passed" in proc.stdout, proc.stdout[-3000:]
 
 
-def test_a_second_build_on_the_same_store_is_refused_while_one_runs(
+def test_a_second_run_on_the_same_store_waits_for_the_first_or_is_refused(
     newsletter: Newsletter, baseline: dict[str, object]
 ) -> None:
     urls = baseline["urls"]
@@ -401,24 +433,53 @@ def test_a_second_build_on_the_same_store_is_refused_while_one_runs(
     first = start_build(newsletter)
     wait_until_requested(newsletter.server, "/slow-northwind.xml", seen)
 
-    for command in ("build", "fetch"):
-        second = subprocess.run(
-            [sys.executable, "-m", "curator", command, "--config", str(newsletter.config)],
+    def second_run(command: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "curator", command, "--config", str(newsletter.config), *args],
             cwd=REPO,
             capture_output=True,
             text=True,
             timeout=60,
         )
+
+    for command in ("build", "fetch"):
+        second = second_run(command, "--wait", "0")
         assert second.returncode == 1, second.stderr
         assert "Traceback" not in second.stderr
         assert second.stderr.strip() == (
             f"curator: another curator run is using {newsletter.db} (pid {first.pid}); "
             "wait for it to finish, then run again"
         )
+    # walk50 #4: by default a second run waits for the first (saying so), up to --wait.
+    second = second_run("fetch", "--wait", "1")
+    assert second.returncode == 1, second.stderr
+    assert second.stderr.splitlines() == [
+        f"curator: another curator run (pid {first.pid}) is using {newsletter.db}: waiting for it"
+        " to finish (up to 1 s; --wait SECONDS to change)",
+        f"curator: another curator run is using {newsletter.db} (pid {first.pid}); waited 1 s"
+        " for it; wait for it to finish, then run again (or give --wait more seconds)",
+    ]
+    waiting = subprocess.Popen(
+        [sys.executable, "-m", "curator", "fetch", "--config", str(newsletter.config)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert waiting.stderr is not None
+    said = waiting.stderr.readline()
+    assert said == (
+        f"curator: another curator run (pid {first.pid}) is using {newsletter.db}: waiting for it"
+        " to finish (up to 10 min; --wait SECONDS to change)\n"
+    )
     release.set()
     stdout, stderr = first.communicate(timeout=60)
     assert first.returncode == 0, stderr
     assert "Issue 2:" in stdout
+    # The waiting fetch runs once the build is done, and reads the feeds.
+    fetched, rest = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0, rest
+    assert "Fetching 4 feed(s)" in rest and "new article(s) stored" in fetched
     with sqlite3.connect(newsletter.db) as db:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert db.execute("SELECT COUNT(*) FROM issues").fetchone()[0] == 2

@@ -11,6 +11,7 @@
 | `extract`  | `extract`: what curator reads from article pages                             |
 | `common`   | the options the commands share, and `opened` (config + store + run lock)     |
 | `report`   | progress while feeds and pages are read, and what failed, for build/fetch    |
+| `streams`  | stdout and stderr whose failed writes (closed pipe, full disk) stop no run   |
 
 Commands never print an error and exit themselves: they raise a `curator.errors.CuratorError`
 (the library's errors all are), and `CuratorGroup.invoke` prints it as one line,
@@ -26,7 +27,9 @@ import sys
 from curator.deps import missing_package
 
 try:
+    from curator.cli.common import on_sigterm
     from curator.cli.root import cli
+    from curator.cli.streams import guard_streams, report_lost
 except ImportError as _error:  # click, lxml, nh3...: every command needs them
     _BROKEN = missing_package(_error)
     if _BROKEN is None:  # one of curator's own modules: a bug, whose traceback must be seen
@@ -44,13 +47,22 @@ def main() -> None:
         if "--json" in (args[: args.index("--")] if "--" in args else args):
             print(json.dumps({"error": str(_BROKEN), "exit": _BROKEN.exit_code}, indent=2))
         sys.exit(_BROKEN.exit_code)
+    # A closed pipe or a full disk on stdout or stderr must not stop the run (walk50 #1-#3).
+    guard_streams()
+    # SIGTERM (kill, a service manager) stops a run as Ctrl-C does (walk50 #5).
+    signal.signal(signal.SIGTERM, on_sigterm)
+    code: int | str | None = 0
     try:
         cli(prog_name="curator")
+    except SystemExit as done:
+        code = 0 if done.code is None else done.code
     finally:
         # The run is over, its report or its error said: a Ctrl-C now would only cut Python's
         # clean-up short, killing the process with no word and an interrupted run's exit status
         # (walk21 #4: "Issue 1: ..." printed, then nothing).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.exit(report_lost(code) if isinstance(code, int) else code)
 
 
 __all__ = ["cli", "main"]

@@ -33,7 +33,7 @@ from curator.cli.common import (
 )
 from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
-from curator.errors import CuratorError, InputError
+from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
 from curator.placement import KeptSubject, LeftOut, left_out
 from curator.preview import serve_until_interrupted
@@ -372,7 +372,7 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
             lines.append(f"  {k.title}: published under {k.subject}")
             if k.correction is None:
                 lines.append(
-                    f"      you excluded it; to take that back: curator subjects undo {k.url}"
+                    f"      you excluded it; to take that back: curator subjects undo {shell_arg(k.url)}"
                 )
             else:
                 lines.append(
@@ -489,7 +489,7 @@ def draft(
     )
     for line in left_out_lines(written.issue, left, summary.new_articles):
         click.echo(line)
-    click.echo(f"Edit it, then publish it with: curator build --draft {written.path}")
+    click.echo(f"Edit it, then publish it with: curator build --draft {shell_arg(written.path)}")
 
 
 @click.command()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import click
 
-from curator.app import build_lock
+from curator.app import RUN_WAIT, build_lock
 from curator.config import Config, load_config
-from curator.errors import CuratorError, Interrupted
+from curator.errors import CuratorError, Interrupted, Terminated
 from curator.store import Store, plain_store_error
 
 CONFIG_OPTION = click.option(
@@ -31,6 +33,26 @@ DB_OPTION = click.option(
     help="The store (SQLite file). Default: settings.store in the config.",
 )
 QUIET_OPTION = click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+#: `ctx.meta` key: --wait, how long a run waits for another curator run on the store to finish.
+WAIT = "curator.wait"
+
+
+def note_wait(ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    ctx.meta[WAIT] = value
+    return value
+
+
+WAIT_OPTION = click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=RUN_WAIT,
+    show_default=True,
+    metavar="SECONDS",
+    expose_value=False,
+    callback=note_wait,
+    help="When another curator run is using the store, wait this long for it to finish"
+    " (0: stop at once).",
+)
 #: `ctx.meta` keys (the dict every context of one run shares): --json was given; the command has
 #: printed its JSON output.
 JSON_GIVEN = "curator.json_given"
@@ -94,8 +116,8 @@ def theme_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--config, --db, --quiet and --json."""
-    for option in (JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
+    """--config, --db, --quiet, --json and --wait."""
+    for option in (WAIT_OPTION, JSON_OPTION, QUIET_OPTION, DB_OPTION, CONFIG_OPTION):
         func = option(func)
     return func
 
@@ -114,18 +136,44 @@ def loaded(config_path: Path) -> Config:
     return config
 
 
-#: `ctx.meta` key: what a Ctrl-C after the store is closed ends with (it names the issue the run
-#: published, if any).
+#: `ctx.meta` key: what a Ctrl-C (or SIGTERM) after the store is closed must name: the issues
+#: the run published and the store they are recorded in (see `interrupted`).
 INTERRUPTED = "curator.interrupted"
 
 
+#: SIGTERM came (see `on_sigterm`): the KeyboardInterrupt that stops the run is its doing.
+_SIGTERM: list[int] = []
+
+
+def on_sigterm(_signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (kill, a service manager ending cron's job) stops the run as Ctrl-C does: by
+    whatever handles Ctrl-C now (asyncio's, while feeds are read, which cancels the reading
+    first), so the store is closed and what was published is named the same way."""
+    _SIGTERM.append(1)
+    handler = signal.getsignal(signal.SIGINT)
+    if callable(handler) and handler is not on_sigterm:
+        handler(signal.SIGINT, frame)
+        return
+    raise KeyboardInterrupt  # Ctrl-C ignored (a background job): SIGTERM still stops the run
+
+
+def stopped() -> Interrupted:
+    """Ctrl-C (or SIGTERM) with nothing more to say."""
+    if _SIGTERM:
+        return Terminated("stopped by SIGTERM")
+    return Interrupted("interrupted")
+
+
 def interrupted(published: Sequence[int], store_path: Path) -> Interrupted:
-    """Ctrl-C, said truthfully: what the run had published by then, if anything, is out."""
+    """Ctrl-C (or SIGTERM), said truthfully: what the run had published by then, if anything,
+    is out."""
+    error = stopped()
+    kind, what = type(error), str(error)
     if not published:
-        return Interrupted("interrupted; what was stored before is kept")
+        return kind(f"{what}; what was stored before is kept")
     numbers = " and ".join(str(n) for n in published)
-    return Interrupted(
-        f"interrupted after issue {numbers} was published: it is recorded in {store_path} and"
+    return kind(
+        f"{what} after issue {numbers} was published: it is recorded in {store_path} and"
         " its files are written; only the rest of this run's report was cut short"
     )
 
@@ -159,7 +207,8 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
 def opened(
     config_path: Path, db: Path | None, *, lock: bool = True, create: bool = False
 ) -> Iterator[tuple[Config, Store]]:
-    """Load the config and open the store (holding the run lock, for commands that write).
+    """Load the config and open the store (holding the run lock, for commands that write: when
+    another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
 
     Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, a
     `StoreError` saying what to do when the store's file or disk fails a write (read-only, full,
@@ -173,15 +222,23 @@ def opened(
     store_path = db or config.settings.store
     ctx = click.get_current_context(silent=True)
     published: list[int] = []
+    meta = ctx.meta if ctx is not None else {}
+    quiet = ctx is not None and bool(ctx.params.get("quiet"))
+
+    def waiting(line: str) -> None:  # progress: what a run that seems to hang is doing
+        if not quiet:
+            click.echo(f"curator: {line}", err=True)
+
+    run_lock = build_lock(store_path, wait=meta.get(WAIT, RUN_WAIT), on_wait=waiting)
     try:
-        with build_lock(store_path) if lock else nullcontext(), Store.open(store_path) as store:
+        with run_lock if lock else nullcontext(), Store.open(store_path) as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             before = store.next_issue_number()
             try:
                 yield config, store
-            except KeyboardInterrupt:
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (on_sigterm)
                 published = list(range(before, store.next_issue_number()))
                 raise
             except sqlite3.Error as exc:
@@ -191,6 +248,6 @@ def opened(
                 raise plain from None
             published = list(range(before, store.next_issue_number()))
             if ctx is not None and published:
-                ctx.meta[INTERRUPTED] = interrupted(published, store_path)
+                ctx.meta[INTERRUPTED] = (published, store_path)
     except KeyboardInterrupt:
         raise interrupted(published, store_path) from None

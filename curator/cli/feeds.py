@@ -15,7 +15,7 @@ import click
 from curator.app import discover_feeds
 from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, loaded, opened
 from curator.config import Config, load_config
-from curator.errors import CuratorError, FeedsFailing, InputError
+from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
     add_feed,
@@ -509,10 +509,8 @@ def init(directory: Path) -> None:
     written = init_newsletter(directory)
     for path in written:
         click.echo(f"  wrote {path}")
-    click.echo(
-        f"Edit {directory / 'feeds.yaml'}, then run: curator build --config "
-        f"{directory / 'feeds.yaml'}"
-    )
+    config = directory / "feeds.yaml"
+    click.echo(f"Edit {config}, then run: curator build --config {shell_arg(config)}")
 
 
 __all__ = ["feeds", "init"]

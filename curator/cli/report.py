@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import click
 
 from curator.articles import MAX_TITLE_CHARS
+from curator.errors import shell_arg
 from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import (
     HOST_FAILURES,
@@ -76,10 +77,10 @@ def gone_advice(report: FeedReport) -> str | None:
         return None
     site = urlsplit(report.url)
     home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
-    find = f"`curator feeds add {home}` finds the site's feeds, " if home else ""
+    find = f"`curator feeds add {shell_arg(home)}` finds the site's feeds, " if home else ""
     return (
         f"the address is gone: if the feed has moved, {find}put its new address in feeds.yaml;"
-        f" else `curator feeds remove {report.url}`"
+        f" else `curator feeds remove {shell_arg(report.url)}`"
     )
 
 

@@ -15,13 +15,21 @@ import click
 
 from curator import __version__
 from curator.cli.build import backup, build, draft, fetch, preview, render
-from curator.cli.common import INTERRUPTED, JSON_ASKED, JSON_GIVEN, JSON_PRINTED, error_fields
+from curator.cli.common import (
+    INTERRUPTED,
+    JSON_ASKED,
+    JSON_GIVEN,
+    JSON_PRINTED,
+    error_fields,
+    interrupted,
+    stopped,
+)
 from curator.cli.extract import extract
 from curator.cli.feeds import feeds, init
 from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
-from curator.errors import EXIT_CODES, CuratorError, Interrupted
+from curator.errors import EXIT_CODES, CuratorError
 
 
 def exit_code_table() -> str:
@@ -55,9 +63,12 @@ class CuratorGroup(click.Group):
             fail(ctx, error)
         except click.ClickException as error:  # a subcommand's options or arguments
             usage_failed(ctx, error)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (common.on_sigterm)
             # After the store is closed (while the report is printed): what was published is out.
-            fail(ctx, ctx.meta.get(INTERRUPTED) or Interrupted("interrupted"))
+            if INTERRUPTED in ctx.meta:
+                numbers, store_path = ctx.meta[INTERRUPTED]
+                fail(ctx, interrupted(numbers, store_path))
+            fail(ctx, stopped())
         except ImportError as error:  # a package imported only when a command needs it
             broken = missing_package(error)
             if broken is None:
