@@ -146,6 +146,17 @@ _MD_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)",
 _MD_BLOCKS = MarkdownIt("commonmark", {"html": True})
 
 
+class _EveryLink(MarkdownIt):
+    """Markdown read with every link kept as written: markdown-it shows a `javascript:` link as
+    text, kramdown (Jekyll) and others as a live link, so `refuse_script` must see it."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+        return True
+
+
+_MD_AS_SHOWN = _EveryLink("commonmark", {"html": True})
+
+
 #: A `&lt;` that `_escape_raw_html` wrote for a tag-like `<`.
 _MD_ESCAPED_HTML = re.compile(r"&lt;(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
@@ -573,8 +584,9 @@ def refuse_script(env: jinja2.Environment, template: str, filename: str, text: s
         found = script_in(text)
     elif filename.endswith(".md"):
         # Hugo and Jekyll pass raw HTML in Markdown through: read it as they would show it (a
-        # code span or block is text there, so `<script>` written about stays allowed).
-        found = script_in(_MD_BLOCKS.render(text))
+        # code span or block is text there, so `<script>` written about stays allowed), every
+        # link kept (walk60 #2: `[x](javascript:...)` written by a template).
+        found = script_in(_MD_AS_SHOWN.render(text))
     else:
         return
     if found is None:

@@ -263,3 +263,26 @@ def test_a_markdown_template_that_publishes_script_stops_naming_it(demo: Path) -
     assert 'template issue.md: issue-1.md would publish an event handler "onload"' in _said(err)
     assert "nothing was published" in _said(err)
     assert (out / "issue-1.md").read_text(encoding="utf-8") == before
+
+
+def test_a_markdown_template_that_publishes_a_script_link_stops(demo: Path) -> None:
+    """walk60 #2: the Markdown check read links as markdown-it shows them (a `javascript:` link
+    as text), so `[x](javascript:...)` in issue-1.md passed; kramdown makes it a live link."""
+    _published(demo)
+    mine = _my_templates(demo)
+    md = mine / "issue.md"
+    plain = md.read_text(encoding="utf-8")
+    for link in (
+        "[x](javascript:alert(5))",
+        "[x](java&#115;cript:alert(1))",
+        "<javascript:alert(1)>",
+        "![x](vbscript:msgbox(1))",
+        "[x](data:text/html,<script>alert(1)</script>)",
+    ):
+        md.write_text(f"{plain}\n{link}\n", encoding="utf-8")
+        code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+        assert code == 2, (link, err)
+        assert "template issue.md: issue-1.md would publish" in _said(err), link
+    md.write_text(f"{plain}\n[fine](https://example.com/a)\n", encoding="utf-8")
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
