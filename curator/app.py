@@ -93,6 +93,8 @@ from curator.render import (
     environment,
     issue_day,
     join_names,
+    missing_words,
+    untranslated_words,
 )
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
@@ -304,6 +306,8 @@ def run_build(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *untranslated_words(config.language, templates or config.settings.templates),
+        *missing_words(templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *openings,
@@ -1203,6 +1207,8 @@ def build_from_draft(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *untranslated_words(config.language, templates or config.settings.templates),
+        *missing_words(templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the
@@ -1535,6 +1541,8 @@ def render_issues(
             notes += unshown_pieces(issues[number], folder)
             notes += unshown_theme(issues[number], folder)
         notes += unmarked_language(config.language, folder)
+        notes += untranslated_words(config.language, folder)
+        notes += missing_words(folder)
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )

@@ -1,0 +1,116 @@
+"""walk55: the fixed words of a newsletter in another language (#2, #3, #4), as the editor sees
+them in `build` and `render`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_credit_formats import newsletter, page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+OWN_WORDS = Path(__file__).parents[1] / "templates" / "_words.txt"
+
+
+def _config(tmp_path: Path, server: LocalServer, *, language: str, templates: bool) -> Path:
+    items = [(t, "", page(t)) for t in ("Refund Queues", "Chat Support Hours")]
+    config = newsletter(tmp_path, server, items)
+    text = config.read_text(encoding="utf-8").replace(
+        "newsletter: {", f"newsletter: {{language: {language}, editor: 李华, "
+    )
+    if templates:
+        text = text.replace("settings:\n", "settings:\n  templates: mine\n")
+        (tmp_path / "mine").mkdir()
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def _chinese_words() -> str:
+    return (
+        OWN_WORDS.read_text(encoding="utf-8")
+        .replace('"edited by"', '"编辑"')
+        .replace('"Atom feed"', '"Atom 订阅"')
+        .replace("Issue {{ n }}", "第{{ n }}期")
+        .replace(
+            "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",
+            "{{ day.year }}年{{ day.month }}月{{ day.day }}日",
+        )
+    )
+
+
+def test_a_words_file_lacking_a_word_is_named_and_curators_word_published(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk55 #2: with `atom_feed` deleted from the editor's `_words.txt`, `render` stopped with
+    "template .../site-packages/curator/templates/index.html:21: ... has no attribute
+    'atom_feed'". Now curator's word is published, and the editor's file and the word named."""
+    config = _config(tmp_path, http_server, language="zh-CN", templates=True)
+    words = "\n".join(line for line in _chinese_words().splitlines() if "atom_feed" not in line)
+    mine = tmp_path / "mine" / "_words.txt"
+    mine.write_text(words, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    said = " ".join(err.split())
+    expected = (
+        f"{mine}: has no `atom_feed`, so curator's English was published for it; to write it in"
+        " your newsletter's language, add to your _words.txt (and translate the quoted words):"
+        ' {%- set atom_feed = "Atom feed" -%}'
+    )
+    assert expected in said, err
+    index = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+    assert "Atom feed</a>" in index and "往期" not in index, index
+    code, _, err = run("render", "--config", str(config), "1")
+    assert code == 0, err
+    assert expected in " ".join(err.split()), err
+    assert "has no attribute" not in err, err
+
+
+def test_a_newsletter_in_another_language_with_english_words_is_warned_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk55 #3: `language: ja` without translated words published `lang="ja"` beside "Issue 1
+    · December 6, 2026 · edited by", silently."""
+    config = _config(tmp_path, http_server, language="ja", templates=False)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    said = " ".join(err.split())
+    warning = (
+        'newsletter: language: ja, but every edition\'s fixed words ("Issue 1", "edited by",'
+        ' "December 6, 2026", "All issues") are in English: no templates folder is set'
+    )
+    assert said.count(warning) == 1, err
+    assert 'docs/templates.md, "A newsletter in another language"' in said, err
+    code, _, err = run("render", "--config", str(config), "1")
+    assert code == 0, err
+    assert " ".join(err.split()).count(warning) == 1, err
+    # Translated words: no warning.
+    (tmp_path / "t").mkdir()
+    config2 = _config(tmp_path / "t", http_server, language="ja", templates=True)
+    (tmp_path / "t" / "mine" / "_words.txt").write_text(_chinese_words(), encoding="utf-8")
+    code, _, err = run("build", "--config", str(config2), "--all-subjects")
+    assert code == 0, err
+    assert "fixed words" not in err and "_words.txt" not in err, err
+
+
+def test_issue_txts_separators_are_words_and_the_comment_names_real_ones(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk55 #4: issue.txt's ", " stayed English ("第1期, 2026年12月6日, 编辑 李华"), and
+    `_words.txt`'s comment cited `words.issue`, which does not exist."""
+    config = _config(tmp_path, http_server, language="zh-CN", templates=True)
+    words = (
+        _chinese_words()
+        .replace('set separator = ", "', 'set separator = "，"')
+        .replace('set list_separator = ", "', 'set list_separator = "、"')
+    )
+    (tmp_path / "mine" / "_words.txt").write_text(words, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert re.search(r"^第1期，20\d\d年\d{1,2}月\d{1,2}日，编辑 李华$", txt, re.M), txt
+    own = OWN_WORDS.read_text(encoding="utf-8")
+    defined = set(re.findall(r"(?:set|macro) (\w+)", own))
+    cited = set(re.findall(r"`{{ words\.(\w+)", own))
+    assert cited and cited <= defined, cited - defined
