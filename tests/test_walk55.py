@@ -114,3 +114,65 @@ def test_issue_txts_separators_are_words_and_the_comment_names_real_ones(
     defined = set(re.findall(r"(?:set|macro) (\w+)", own))
     cited = set(re.findall(r"`{{ words\.(\w+)", own))
     assert cited and cited <= defined, cited - defined
+
+
+JA_LEAD = (
+    "６月12日の歴史的な米朝首脳会談を巡って戦っていたのは、米大統領のトランプと北朝鮮委員長の"
+    "金正恩（キム・ジョンウン）ばかりではなかった。中国国家主席、習近平（シー・ジンピン）も"
+    "重要な陰の参戦者だった"
+)
+JA_NOTICE = (
+    "有料会員の方のみご利用になれます。保存した記事はスマホやタブレットでもご覧いただけます。"
+)
+EN_NOTICE = (
+    "This article is available to subscribers only. Already a subscriber? Log in to read the"
+    " whole story and every article in our archive."
+)
+EN_LEAD = (
+    "The city council voted on Tuesday to close the old tram depot on Mill Street by next spring."
+    " The depot has stored the city's trams since 1921, and its workers will move to a new site"
+    " by the river. Residents had asked for the building to become a market hall."
+)
+
+
+def _paywalled(title: str, notice: str, body: str, description: str, lang: str) -> str:
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    return (
+        f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>"
+        f"{meta}</head><body><article><h1>{title}</h1><p>{notice}</p>"
+        "<p>＞ 新規会員登録</p>" * (lang == "ja") + f"<p>{body}</p></article></body></html>"
+    )
+
+
+def test_a_paywall_notice_is_no_blurb(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk55 #1: ja1's blurb was its paywall notice ("有料会員の方のみご利用になれます。保存した
+    記事は…"), unwarned, while the page's description held the lead (a standfirst without a
+    full stop, of no spaces). Now the description's lead is the blurb; an English page without
+    one gets its lead, not "This article is available to subscribers only"."""
+    ja_body = JA_LEAD + "。核放棄を巡って「検証可能な」の文字がなく、米朝会談は一方的譲歩に見える。"
+    items = [
+        (
+            "米朝首脳直通電話 習氏に挑むトランプ戦術",
+            "",
+            _paywalled(
+                "米朝首脳直通電話 習氏に挑むトランプ戦術", JA_NOTICE, ja_body, JA_LEAD, "ja"
+            ),
+        ),
+        (
+            "Council closes the Mill Street tram depot",
+            "",
+            _paywalled("Council closes the Mill Street tram depot", EN_NOTICE, EN_LEAD, "", "en"),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    text = config.read_text(encoding="utf-8").replace(
+        "[customer, support, service, effort]", "[tram, depot, council, 米朝, トランプ, 首脳]"
+    )
+    config.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "有料会員" not in txt and "保存した記事" not in txt, txt
+    assert JA_LEAD + "。" in txt, txt
+    assert "subscribers only" not in txt and "Already a subscriber" not in txt, txt
+    assert "The city council voted on Tuesday to close the old tram depot" in txt, txt
