@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from curator import articles as article_rules
-from curator.blurb import short_blurb
+from curator.blurb import paywall_notice, short_blurb
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.discover import Discovery, discover
 from curator.draft import (
@@ -379,7 +379,8 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
 def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     """A warning per article of the issue whose page's text lacks the opening its feed's summary
     gives (`draft.lost_opening_of`): its lead may be lost, the blurb starting mid-story, and curator
-    cannot tell (a draft notes it under the blurb)."""
+    cannot tell (a draft notes it under the blurb); and per article whose page showed a paywall's
+    notice (`blurb.paywall_notice`): its blurb is made of the page's free part."""
     out = []
     for section in issue.sections:
         for entry in section.entries:
@@ -390,6 +391,15 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
                     f'the blurb of "{art.title}" ({art.url}) may start mid-story: its feed\'s'
                     f' summary opens "{opening}...", which the text read of its page lacks'
                     f" (its lead may be lost): {what_now}"
+                )
+            notice = paywall_notice(art.text) if art.blurb.strip() else ""
+            if notice:
+                # The blurb left the notice out, but the page read is its free part: a teaser,
+                # or the description alone (walk55 #1).
+                out.append(
+                    f'the page of "{art.title}" ({art.url}) is behind a paywall ("{notice}"):'
+                    " curator read only what it shows free, so check that its blurb says what the"
+                    f" article is: {what_now}"
                 )
     return tuple(out)
 

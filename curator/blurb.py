@@ -386,6 +386,21 @@ PAYWALL = re.compile(
 )
 
 
+def paywall_notice(text: str | None) -> str:
+    """The paywall's or sign-in box's notice (`PAYWALL`) in the start of a page's `text`, up to
+    the end of its sentence (at most 80 characters): what was read of the page is what it shows
+    free, so its blurb may come from a teaser; "" when there is none."""
+    found = PAYWALL.search((text or "")[:MAX_TEXT_CHARS])
+    if found is None:
+        return ""
+    start = max(
+        (text or "").rfind(mark, 0, found.start()) for mark in ("\n", ". ", "。", "? ", "! ")
+    )
+    notice = (text or "")[start + 1 : found.end() + 80].strip(" .\n")
+    ends = [i for i in (notice.find(m, found.end() - start - 1) for m in ".。?!\n") if i >= 0]
+    return " ".join(notice[: min(ends) + 1 if ends else len(notice)].split())
+
+
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
     if (

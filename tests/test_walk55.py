@@ -176,3 +176,8 @@ def test_a_paywall_notice_is_no_blurb(tmp_path: Path, http_server: LocalServer) 
     assert JA_LEAD + "。" in txt, txt
     assert "subscribers only" not in txt and "Already a subscriber" not in txt, txt
     assert "The city council voted on Tuesday to close the old tram depot" in txt, txt
+    said = " ".join(err.split())
+    assert (
+        '("有料会員の方のみご利用になれます。"): curator read only what it shows free, so check'
+        " that its blurb says what the article is" in said
+    ), err
