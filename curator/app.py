@@ -392,6 +392,12 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
                     f' summary opens "{opening}...", which the text read of its page lacks'
                     f" (its lead may be lost): {what_now}"
                 )
+            if art.post_list:
+                out.append(
+                    f'the page of "{art.title}" ({art.url}) reads as a list of {art.post_list}'
+                    " posts (a blog's front page or an archive), not one article, so its blurb"
+                    f" may join several: {what_now}"
+                )
             notice = paywall_notice(art.text) if art.blurb.strip() else ""
             if notice:
                 # The blurb left the notice out, but the page read is its free part: a teaser,

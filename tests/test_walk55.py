@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from test_credit_formats import newsletter, page
+from test_walk52 import DARING_FIREBALL, item
+from test_walk52 import newsletter as walk52_newsletter
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -181,3 +184,37 @@ def test_a_paywall_notice_is_no_blurb(tmp_path: Path, http_server: LocalServer) 
         '("有料会員の方のみご利用になれます。"): curator read only what it shows free, so check'
         " that its blurb says what the article is" in said
     ), err
+
+
+def test_a_page_listing_posts_is_noted_in_the_draft_and_the_build(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk52 #3 (walk55: "message unclear"): `fetch` said to check pages that read as a list of
+    posts "in the next draft", but neither the draft nor `build` named them. The draft notes it
+    under the article, and draft and build warn."""
+    path = corpus / DARING_FIREBALL
+    if not path.is_file():
+        pytest.skip(f"the corpus page {path} is missing")
+    page = http_server.add("/df.html", path.read_bytes(), content_type="text/html; charset=utf-8")
+    config = walk52_newsletter(
+        tmp_path, http_server, [item("Daring Fireball", page, None, 1)], True
+    )
+    code, _, err = run("fetch", "--config", str(config))
+    assert code == 0, err
+    assert "check these in the next draft (`curator draft`)" in err, err
+    code, _, err = run("draft", "--config", str(config), "--no-fetch", "--all-subjects")
+    assert code == 0, err
+    text = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    under = text.split("## Daring Fireball", 1)[1].split("\n## ", 1)[0]
+    assert (
+        "<!-- Check this blurb: its page reads as a list of 11 posts (a blog's front page or an"
+        " archive), not one article, so the blurb may join several." in under
+    ), under
+    warning = (
+        f'the page of "Daring Fireball" ({page}) reads as a list of 11 posts (a blog\'s front page'
+        " or an archive), not one article, so its blurb may join several"
+    )
+    assert warning in " ".join(err.split()), err
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "--all-subjects")
+    assert code == 0, err
+    assert warning in " ".join(err.split()), err
