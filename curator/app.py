@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from curator import articles as article_rules
-from curator.blurb import short_blurb
+from curator.blurb import paywall_notice, short_blurb
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.discover import Discovery, discover
 from curator.draft import (
@@ -93,6 +93,8 @@ from curator.render import (
     environment,
     issue_day,
     join_names,
+    missing_words,
+    untranslated_words,
 )
 from curator.store import IssueRecord, Store, StoreError
 from curator.stories import fingerprint, same_story_reason
@@ -304,6 +306,8 @@ def run_build(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *untranslated_words(config.language, templates or config.settings.templates),
+        *missing_words(templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *openings,
@@ -375,7 +379,8 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
 def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     """A warning per article of the issue whose page's text lacks the opening its feed's summary
     gives (`draft.lost_opening_of`): its lead may be lost, the blurb starting mid-story, and curator
-    cannot tell (a draft notes it under the blurb)."""
+    cannot tell (a draft notes it under the blurb); and per article whose page showed a paywall's
+    notice (`blurb.paywall_notice`): its blurb is made of the page's free part."""
     out = []
     for section in issue.sections:
         for entry in section.entries:
@@ -386,6 +391,21 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
                     f'the blurb of "{art.title}" ({art.url}) may start mid-story: its feed\'s'
                     f' summary opens "{opening}...", which the text read of its page lacks'
                     f" (its lead may be lost): {what_now}"
+                )
+            if art.post_list:
+                out.append(
+                    f'the page of "{art.title}" ({art.url}) reads as a list of {art.post_list}'
+                    " posts (a blog's front page or an archive), not one article, so its blurb"
+                    f" may join several: {what_now}"
+                )
+            notice = paywall_notice(art.text) if art.blurb.strip() else ""
+            if notice:
+                # The blurb left the notice out, but the page read is its free part: a teaser,
+                # or the description alone (walk55 #1).
+                out.append(
+                    f'the page of "{art.title}" ({art.url}) is behind a paywall ("{notice}"):'
+                    " curator read only what it shows free, so check that its blurb says what the"
+                    f" article is: {what_now}"
                 )
     return tuple(out)
 
@@ -1203,6 +1223,8 @@ def build_from_draft(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *untranslated_words(config.language, templates or config.settings.templates),
+        *missing_words(templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the
@@ -1535,6 +1557,8 @@ def render_issues(
             notes += unshown_pieces(issues[number], folder)
             notes += unshown_theme(issues[number], folder)
         notes += unmarked_language(config.language, folder)
+        notes += untranslated_words(config.language, folder)
+        notes += missing_words(folder)
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )

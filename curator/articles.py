@@ -320,7 +320,7 @@ def build_articles(
             continue
         if title_cut(entry, page):
             cut.append(entry.link or article.url)
-        if page is not None and listed_posts(page.title, page.headings, page.text):
+        if article.post_list:
             lists.append(entry.link or article.url)
         key = url_key(article.url)
         if key in built:
@@ -571,6 +571,7 @@ def merge(
         site_name=site or "",
         link_post=entry.via is not None,
         language=(page.language or "") if page else "",
+        post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
     )
 
 

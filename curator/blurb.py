@@ -368,9 +368,46 @@ def _ends_with_abbreviation(sentence: str) -> bool:
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last.isascii())
 
 
+#: A paywall's or a sign-in box's notice ("有料会員の方のみご利用になれます。", "This article is
+#: available to subscribers only", "Nur für Abonnenten"), in the corpus' languages: never a blurb,
+#: nor the paragraph that holds it (walk55 #1: a Nikkei page's notice was ja1's blurb). Phrases of
+#: the notice, not words: an article may be about subscriptions or memberships.
+PAYWALL = re.compile(
+    r"有料会員|会員限定|会員の方のみ|会員登録が必要|続きをお読み|ログインが必要|"
+    r"付费会员|会员专享|付费阅读|订阅后(?:阅读|查看)|登录后(?:阅读|查看)|訂閱後|"
+    r"للمشتركين فقط|"
+    r"\b(?:(?:available|open|reserved) (?:only )?(?:to|for) (?:our )?(?:paid |paying |premium )?"
+    r"(?:subscribers|members)|subscribers?[- ]only|members?[- ]only (?:content|article|story)|"
+    r"already (?:a subscriber|a member|have an account)|to continue reading|"
+    r"(?:sign|log) in to (?:read|continue)|subscribe to (?:continue|read|unlock)|"
+    r"nur für abonnenten|abonnenten vorbehalten|réservé aux abonnés|"
+    r"exclusivo para (?:suscriptores|socios))\b",
+    re.I,
+)
+
+
+def paywall_notice(text: str | None) -> str:
+    """The paywall's or sign-in box's notice (`PAYWALL`) in the start of a page's `text`, up to
+    the end of its sentence (at most 80 characters): what was read of the page is what it shows
+    free, so its blurb may come from a teaser; "" when there is none."""
+    found = PAYWALL.search((text or "")[:MAX_TEXT_CHARS])
+    if found is None:
+        return ""
+    start = max(
+        (text or "").rfind(mark, 0, found.start()) for mark in ("\n", ". ", "。", "? ", "! ")
+    )
+    notice = (text or "")[start + 1 : found.end() + 80].strip(" .\n")
+    ends = [i for i in (notice.find(m, found.end() - start - 1) for m in ".。?!\n") if i >= 0]
+    return " ".join(notice[: min(ends) + 1 if ends else len(notice)].split())
+
+
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
-    if lowered.startswith(FURNITURE) or FURNITURE_ANYWHERE.search(lowered):
+    if (
+        lowered.startswith(FURNITURE)
+        or FURNITURE_ANYWHERE.search(lowered)
+        or PAYWALL.search(lowered)
+    ):
         return True
     return bool(_FURNITURE_END.search(lowered))
 
@@ -762,7 +799,7 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
         if advert and advert in paragraph.lower():
             continue
         advert = ""
-        if not paragraph or _is_furniture(paragraph[:40]):
+        if not paragraph or _is_furniture(paragraph[:40]) or PAYWALL.search(paragraph):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
         if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
@@ -911,13 +948,15 @@ def _standfirst(desc: str) -> str:
     """A description written as a standfirst, with no full stop ("New Zealand's whale whisperers
     worry that ... behind the spike in beachings"), finished with one; else as it is."""
     if (
-        MIN_DESCRIPTION_CHARS <= len(desc) <= MAX_STANDFIRST_CHARS
+        _size(desc) >= MIN_DESCRIPTION_CHARS
+        and len(desc) <= MAX_STANDFIRST_CHARS
         and desc[-1:].isalpha()
-        and len(desc.split()) >= 8
+        # Chinese and Japanese write no spaces: their words (`_words`) count (walk55 #1).
+        and len(desc.split() if desc.isascii() else _words(desc)) >= 8
         and desc.rsplit(" ", 1)[-1].lower() not in STOP_WORDS  # "... and the": cut, not ended
         and _starts_sentence(desc)
     ):
-        return desc + "."
+        return desc + ("。" if _WIDE.match(desc[-1]) else ".")
     return desc
 
 

@@ -118,6 +118,15 @@ LOST_OPENING = (
 )
 
 
+#: Where the article's page reads as a list of posts (`Article.post_list`), the draft says so
+#: under its blurb (walk52 #3: `fetch` said to check these in the next draft, which was silent).
+POST_LIST = (
+    "<!-- Check this blurb: its page reads as a list of {count} posts (a blog's front page or an"
+    " archive), not one article, so the blurb may join several. Write the blurb of the post"
+    " meant, or cut the article (and `curator subjects exclude URL`). -->"
+)
+
+
 def lost_opening_of(article: Article) -> str:
     """The opening words of the article's feed summary that the text read of its page and its
     blurb both lack (`blurb.lost_opening`), quotes and comment marks made safe; "" when none."""
@@ -367,6 +376,8 @@ def write_draft(
                     lines += [LOST_OPENING.format(opening=_one_line(opening)), ""]
             else:  # said on the command line too; the comment is ignored when the draft is read
                 lines += [NO_BLURB, ""]
+            if art.post_list:
+                lines += [POST_LIST.format(count=art.post_list), ""]
         if any(entry.copies for entry in section.entries):
             lines += [_same_story_note(section), ""]
         if section.passed_over:

@@ -201,6 +201,10 @@ class Article:
     #: was not read, or the article was stored before curator kept it. An issue in another
     #: language marks the article's title and blurb with it (`lang=`, `dir=`).
     language: str = ""
+    #: How many posts its page lists when it reads as a list of posts (a blog's front page, an
+    #: archive: `blurb.listed_posts`), else 0; its blurb may join several. The draft says so
+    #: under it (walk52 #3). 0 when stored before curator kept it.
+    post_list: int = 0
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from functools import partial
 from pathlib import Path
 
 import jinja2
+import jinja2.nodes
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
@@ -92,7 +93,7 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=_WordsLoader(loaders),
         # .md too: what a Markdown file holds reaches a site generator's HTML, and an HTML
         # entity there reads as its character (`&lt;script&gt;` is the text "<script>").
         autoescape=jinja2.select_autoescape(
@@ -110,6 +111,124 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
     # Columns, not characters: a plain-text heading's underline ("=" * (subject | width)).
     env.filters["width"] = display_width
     return env
+
+
+#: The template of the fixed words every edition shares ("Issue 4", "edited by", the date).
+WORDS = "_words.txt"
+#: curator's own `_words.txt`, under a name the editor's folder cannot shadow: an editor's copy
+#: lacking a word takes curator's (`_WordsLoader`).
+_OWN_WORDS = "curator:_words.txt"
+
+
+class _WordsLoader(jinja2.ChoiceLoader):
+    """The editor's templates, then curator's; an editor's `_words.txt` lacking one of curator's
+    words gets curator's for it (`missing_words` warns), so that the archive page of a copy made
+    before `atom_feed` existed still renders (walk55 #2: it stopped, naming curator's index.html)."""
+
+    # ChoiceLoader's own `load` asks its loaders directly, past `get_source`.
+    load = jinja2.BaseLoader.load
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template == _OWN_WORDS:
+            return self.loaders[-1].get_source(environment, WORDS)
+        source, filename, uptodate = super().get_source(environment, template)
+        if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
+            return source, filename, uptodate
+        # After the editor's lines, so that an error still names their line.
+        fallback = "".join(
+            f"{{%- if {name} is not defined %}}{{% set {name} = _curator_words.{name} %}}"
+            "{% endif -%}"
+            for name in _word_names(environment, _own_words_source())
+        )
+        joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
+        return joined, filename, uptodate
+
+
+def _own_words_source() -> str:
+    return (builtin_templates() / WORDS).read_text(encoding="utf-8")
+
+
+def _word_names(env: jinja2.Environment, source: str) -> dict[str, int]:
+    """The words a `_words.txt` defines (`set` and `macro`), with the line of each."""
+    parsed = env.parse(source)
+    names: dict[str, int] = {}
+    for node in parsed.find_all(
+        (jinja2.nodes.Assign, jinja2.nodes.AssignBlock, jinja2.nodes.Macro)
+    ):
+        if isinstance(node, jinja2.nodes.Macro):
+            names.setdefault(node.name, node.lineno)
+        elif isinstance(node, (jinja2.nodes.Assign, jinja2.nodes.AssignBlock)) and isinstance(
+            node.target, jinja2.nodes.Name
+        ):
+            names.setdefault(node.target.name, node.lineno)
+    return names
+
+
+def missing_words(folder: Path | None) -> tuple[str, ...]:
+    """A warning naming the words of curator's `_words.txt` that the editor's copy in `folder` lacks
+    (a copy made before the word existed, or one deleted): curator's own is published for it."""
+    if folder is None or not (folder / WORDS).is_file():
+        return ()
+    env = jinja2.Environment()
+    try:
+        theirs = _word_names(env, (folder / WORDS).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        return ()  # rendering says what is wrong with the file
+    own_source = _own_words_source()
+    own_lines = own_source.splitlines()
+    lacking = {n: line for n, line in _word_names(env, own_source).items() if n not in theirs}
+    if not lacking:
+        return ()
+    lines = []
+    for line in lacking.values():
+        # The whole statement: `months` spans lines.
+        end = line - 1
+        while end < len(own_lines) - 1 and "%}" not in own_lines[end]:
+            end += 1
+        lines.append(" ".join(part.strip() for part in own_lines[line - 1 : end + 1]))
+    names = ", ".join(f"`{name}`" for name in lacking)
+    return (
+        f"{folder / WORDS}: has no {names}, so curator's English was published for"
+        f" {'it' if len(lacking) == 1 else 'them'}; to write {'it' if len(lacking) == 1 else 'them'}"
+        " in your newsletter's language, add to your _words.txt (and translate the quoted words): "
+        + " ".join(lines),
+    )
+
+
+def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
+    """A warning when the newsletter is not in English (`newsletter: language:`) but the fixed
+    words of every edition are curator's English ones: no `_words.txt` in the editor's templates
+    folder, or an untouched copy (walk55 #3: `lang="ja"` beside "Issue 1 · ... · edited by")."""
+    if language.split("-")[0].lower() == "en":
+        return ()
+    copy = folder / WORDS if folder is not None else None
+    try:
+        if copy is not None and copy.is_file():
+            if copy.read_text(encoding="utf-8").strip() != _own_words_source().strip():
+                return ()
+            where = f"your {copy} is curator's English one, untranslated"
+            how = "translate its quoted words and its `date` and `issue_number` macros"
+        else:
+            where = (
+                f"your templates folder {folder} has no {WORDS}"
+                if folder is not None
+                else "no templates folder is set (`settings: templates:`)"
+            )
+            how = (
+                f"copy curator's {WORDS} (`curator init scratch` writes one to"
+                f" scratch/templates/{WORDS}) into "
+                + ("it" if folder is not None else "a folder that `settings: templates:` names")
+                + " and translate its quoted words and its `date` and `issue_number` macros"
+            )
+    except (OSError, UnicodeDecodeError):
+        return ()
+    return (
+        f'newsletter: language: {language}, but every edition\'s fixed words ("Issue 1",'
+        f' "edited by", "December 6, 2026", "All issues") are in English: {where}; to publish'
+        f' them in {language}, {how} (docs/templates.md, "A newsletter in another language")',
+    )
 
 
 #: A template's name where another template includes, extends or imports it.

@@ -382,6 +382,13 @@ def _migration_19(db: sqlite3.Connection) -> None:
     _add_columns(db, "articles", [("language", "TEXT")])
 
 
+def _migration_20(db: sqlite3.Connection) -> None:
+    """How many posts each article's page lists when it reads as a list of posts
+    (`Article.post_list`), so that the draft notes it under the article (walk52 #3: `fetch` said
+    to check them in the next draft, which never named them). Articles stored before: 0."""
+    _add_columns(db, "articles", [("post_list", "INTEGER NOT NULL DEFAULT 0")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -403,6 +410,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_17,
     _migration_18,
     _migration_19,
+    _migration_20,
 )
 VERSION = len(MIGRATIONS)
 
@@ -1083,8 +1091,8 @@ class Store:
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
                        subject_hints, page_status, authors_from, other_authors, site_name,
-                       link_post, language)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       link_post, language, post_list)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -1105,6 +1113,7 @@ class Store:
                         art.site_name,
                         int(art.link_post),
                         art.language or None,
+                        art.post_list,
                     ),
                 )
                 added += cursor.rowcount
@@ -1242,7 +1251,7 @@ class Store:
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
                     authors = ?, authors_from = ?, other_authors = ?, publication = ?,
                     site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?,
-                    language = ?
+                    language = ?, post_list = ?
                     WHERE id = ?""",
                 (
                     *url_row,
@@ -1258,6 +1267,7 @@ class Store:
                     _iso(article.published),
                     article.text,
                     article.language or None,
+                    article.post_list,
                     article_id,
                 ),
             )
@@ -1293,6 +1303,7 @@ class Store:
             site_name=row["site_name"],
             link_post=bool(row["link_post"]),
             language=row["language"] or "",
+            post_list=row["post_list"],
         )
 
     _SELECT = (
