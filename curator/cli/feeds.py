@@ -165,7 +165,7 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
             f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
             f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
-            f" {address}`; it adds nothing but a second line in {config}",
+            f" {shell_arg(address)}`; it adds nothing but a second line in {config}",
             err=True,
         )
         return

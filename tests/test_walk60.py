@@ -1,0 +1,60 @@
+"""walk60: what curator prints to the editor's terminal must be safe to read and to paste.
+
+#1: an advised command put a subject's name in "..." unquoted, so a name with `$(...)` (one
+`feeds import --add-subjects` takes from an OPML outline) ran code when the editor pasted it.
+#3: a bidi override (U+202E) in a feed's or a page's title reached the terminal in a warning and
+showed the rest of the line reversed.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_cli as run
+
+BASICS = "The basics of customer experience"
+VOICE = "Voice of the customer"
+
+
+def test_an_advised_draft_command_runs_as_advised_without_running_a_subject_names_code(
+    themed_demo: Path,
+) -> None:
+    """The thin-theme stop names the ripest subject and the command that drafts it; the subject
+    is called `CX $(touch PWNED) "`touch PWNED2`" ...`. Pasted into bash, the command makes the
+    draft on that subject, and neither file is made."""
+    demo = themed_demo
+    folder = demo.parent
+    name = f'CX $(touch PWNED) "`touch PWNED2`" {BASICS.lower()}'
+    text = demo.read_text(encoding="utf-8")
+    start, end = text.index("\nthemes:\n"), text.index("\n# --- Feeds")
+    themes = f"\nthemes:\n  plan:\n    - {VOICE}\n    - {BASICS}\n  min_articles: 3\n"
+    text = text[:start] + themes + text[end:]
+    demo.write_text(text.replace(BASICS, "'" + name + "'"), encoding="utf-8")
+
+    code, out, err = run("build", "--config", str(demo), "-q")
+    assert code == 3, err
+    said = " ".join(err.split())
+    found = re.search(r"to review an issue on it: `(curator draft .*)`; `curator themes`", said)
+    assert found, said
+    command = found.group(1)
+    assert (
+        command
+        == "curator draft --subject 'CX $(touch PWNED) \"`touch PWNED2`\" the basics of customer experience'"
+    )
+
+    bin_dir = str(Path(sys.executable).parent)
+    done = subprocess.run(
+        ["bash", "-c", command],
+        cwd=folder,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(folder), "LANG": "C.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (folder / "PWNED").exists() and not (folder / "PWNED2").exists()
+    draft = (folder / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert f"# {name}\n" in draft
