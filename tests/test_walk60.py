@@ -58,3 +58,43 @@ def test_an_advised_draft_command_runs_as_advised_without_running_a_subject_name
     assert not (folder / "PWNED").exists() and not (folder / "PWNED2").exists()
     draft = (folder / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     assert f"# {name}\n" in draft
+
+
+OPML = """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head><title>Mine</title></head>
+  <body>
+    <outline text="Plain">
+      <outline type="rss" text="A" xmlUrl="https://a.example/feed"/>
+    </outline>
+    <outline text="Zebra $(touch PWNED) news">
+      <outline type="rss" text="B" xmlUrl="https://b.example/feed"/>
+    </outline>
+    <outline text="Zebra `touch PWNED` care">
+      <outline type="rss" text="C" xmlUrl="https://c.example/feed"/>
+    </outline>
+  </body>
+</opml>
+"""
+
+
+def test_an_opml_folder_that_a_shell_would_run_is_not_made_a_subject(
+    demo: Path, tmp_path: Path
+) -> None:
+    """`feeds import --add-subjects` made the folder `Zebra $(touch ...) news` a subject without
+    a word; it is refused as a folder with markup is, with its line, and its feed still added."""
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(OPML, encoding="utf-8")
+    code, out, err = run("feeds", "import", "--add-subjects", "--config", str(demo), str(opml))
+    assert code == 0, err
+    assert "Added 1 subject(s) from the folders: `Plain`;" in out
+    said = " ".join(err.split())
+    for line, name in ((8, "Zebra $(touch PWNED) news"), (11, "Zebra `touch PWNED` care")):
+        assert (
+            f"curator: warning: {opml}:{line}: the folder {name!r} was not made a subject: its"
+            " name has $( ${ or ` in it, which a shell runs as a command were the name pasted"
+            " unquoted; its feeds were added without it as a hint. Rename the folder"
+        ) in said
+    config = demo.read_text(encoding="utf-8")
+    assert "PWNED" not in config
+    assert "https://b.example/feed" in config and "https://c.example/feed" in config
