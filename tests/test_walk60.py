@@ -8,11 +8,15 @@ showed the rest of the line reversed.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import hostile_helpers as h
+
+from conftest import LocalServer
 from conftest import run_cli as run
 
 BASICS = "The basics of customer experience"
@@ -98,3 +102,36 @@ def test_an_opml_folder_that_a_shell_would_run_is_not_made_a_subject(
     config = demo.read_text(encoding="utf-8")
     assert "PWNED" not in config
     assert "https://b.example/feed" in config and "https://c.example/feed" in config
+
+
+# -- #3: bidi controls ------------------------------------------------------------------------------
+
+#: Right-to-left override, left-to-right override, embeddings and isolates: each turns text around.
+BIDI = "\u202e\u202d\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_overrides_in_a_title_never_reach_the_terminal_or_the_issue(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """An untitled feed item takes its page's title; with an RLO in it, the "no blurb" warning
+    showed "Customer feedback kcatta" reversed. The overrides and isolates are dropped as ESC is;
+    the feed's own title (shown in the progress line) too."""
+    page = http_server.add(
+        "/page.html",
+        '<html><head><meta property="og:title" content="Customer feedback \u202ekcatta\u202c loop">'
+        "<title>x</title></head><body><p>Short.</p></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    feed = h.rss(f"<item><link>{page}</link></item>", title=f"Pages {BIDI}feed")
+    url = http_server.add("/feed.xml", feed)
+    config = h.write_config(tmp_path, [{"url": url}])
+    code, data, stderr = h.build_json(config, "--all-subjects")
+    assert code == 0, stderr
+    assert data["feeds"][0]["new"] == 1, data
+    assert 'no blurb could be made for "Customer feedback kcatta loop"' in stderr
+    assert "  ok         Pages feed" in stderr
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Customer feedback kcatta loop" in html
+    (title,) = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")[0]
+    for text in (stderr, json.dumps(data, ensure_ascii=False), html, title):
+        assert not any(c in text for c in BIDI), ascii(text)
