@@ -96,7 +96,8 @@ class OpmlImport:
     #: The subjects added for those folders (`add_subjects`).
     subjects_added: tuple[SubjectStub, ...] = ()
     #: Folders not made subjects (`add_subjects`) because their names hold markup (`<`, `>` or
-    #: `"`), which a page could read as HTML: (the name, its line in the OPML file or 0).
+    #: `"`), which a page could read as HTML, or what a shell runs ("$(", "${", a backtick):
+    #: (the name, its line in the OPML file or 0).
     subjects_refused: tuple[tuple[str, int], ...] = ()
     #: Added feeds whose OPML title is not their `name:` as it stands: (the title, the name
     #: written -- the part of the title that names the site -- or None, the feed's url).
@@ -801,6 +802,17 @@ def has_markup(name: str) -> bool:
     return any(ch in '<>"' for ch in name)
 
 
+def has_shell_code(name: str) -> bool:
+    """Whether a name holds "$(", "${" or a backtick: a shell runs what they enclose, were the
+    name pasted unquoted (walk60 #1: an OPML folder `Zebra $(touch x) news`; curator quotes the
+    names in the commands it advises, but the editor may type them elsewhere)."""
+    return "`" in name or "$(" in name or "${" in name
+
+
+def _unsafe_name(name: str) -> bool:
+    return has_markup(name) or has_shell_code(name)
+
+
 def import_subscriptions(
     path: Path,
     data: bytes,
@@ -832,12 +844,12 @@ def import_subscriptions(
             stubs = [
                 SubjectStub(name, f"the folder `{name}` of {Path(source).name}")
                 for name, _ in unknown.values()
-                if not has_markup(name)
+                if not _unsafe_name(name)
             ]
             refused = tuple(
                 (name, document.hint_lines.get(name, 0))
                 for name, _ in unknown.values()
-                if has_markup(name)
+                if _unsafe_name(name)
             )
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)

@@ -39,7 +39,11 @@ _SPACES = re.compile(r"\s+")
 #: C0 and C1 control characters (tab, newline and the like are whitespace, collapsed by `_SPACES`):
 #: an ESC in a feed's or a page's text would reach the editor's terminal as an escape sequence
 #: (clear the screen, retitle the window, write the clipboard with OSC 52), and lxml refuses them.
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+#: With them the bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): an RLO in a
+#: title printed in a warning showed the rest of the line reversed ("kcatta" for "attack"), in the
+#: terminal as in a mail client (walk60 #3). The marks U+200E/200F stay: Arabic and Hebrew text
+#: uses them, and they turn no text around.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_SPACES = re.compile(r"[^\S\n]+")
 
 

@@ -290,7 +290,7 @@ class Explanation:
             lines.append(f"  curator itself would give it: {self.curator_verdict}")
             lines.append(
                 "  curator did not learn from the issue; to teach it:"
-                f' curator subjects move {shell_arg(self.url)} "{self.subject}"'
+                f" curator subjects move {shell_arg(self.url)} {shell_arg(self.subject)}"
             )
         if self.moved_to_former is not None:
             lines.append(
@@ -316,7 +316,7 @@ class Explanation:
         """The command that puts this article under `subject` (None: under no subject)."""
         if subject is None:
             return f"curator subjects exclude {shell_arg(self.url)}"
-        return f'curator subjects move {shell_arg(self.url)} "{subject}"'
+        return f"curator subjects move {shell_arg(self.url)} {shell_arg(subject)}"
 
     def _uncorrected_lines(self, u: Uncorrected) -> list[str]:
         """Where the article would go without the editor's corrections, and the move most like

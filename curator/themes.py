@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from curator.config import Config
-from curator.errors import EXIT_THEME, CuratorError, InputError
+from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
 from curator.models import Article
 from curator.placement import Say, refresh, renamed_to, weak_bars
 from curator.render import join_names
@@ -135,8 +135,8 @@ def guessed_rename_notes(config: Config, history: ThemeHistory) -> tuple[str, ..
         out.append(
             f"{which} had the theme `{old}`, a subject {config.path} no longer has: the plan of"
             f" themes counts {'them' if len(numbers) > 1 else 'it'} as on `{new}`, which it"
-            f' looks renamed to; to say so once and for all: curator subjects rename "{old}"'
-            f' "{new}" (or name the subject it became instead of "{new}")'
+            f" looks renamed to; to say so once and for all: curator subjects rename {shell_arg(old)}"
+            f' {shell_arg(new)} (or name the subject it became instead of "{new}")'
         )
     return tuple(out)
 
@@ -478,7 +478,7 @@ def closing_mismatch(
     else:
         plan_says = "the plan of themes (themes: plan:) has no theme left"
         fix = "leave the next theme out of it"
-    keep = " ".join(f'--subject "{n}"' for n in named)
+    keep = " ".join(f"--subject {shell_arg(n)}" for n in named)
     return (
         f'{where} closes with "{closing}", naming `{theme_name(named)}`{own} as the next theme,'
         " but"
@@ -557,7 +557,7 @@ def broken_promise(
         else:
             chosen_by = f"{config.path}'s plan of themes (themes: plan:) now has it before"
     about = f"on {theme_name(theme)}" if theme else "of every subject"
-    keep = " ".join(f'--subject "{n}"' for n in promised)
+    keep = " ".join(f"--subject {shell_arg(n)}" for n in promised)
     said = f' (its closing line: "{last.closing}")' if last.closing else ""
     return (
         f"issue {last.number} promised `{theme_name(promised)}` as the next theme{said}, but"
@@ -603,7 +603,7 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
         )
     return (
         f"The ripest subject is `{best.subject}` ({best.fitting} articles); to review an issue on"
-        f' it: `curator draft --subject "{best.subject}"`; `curator themes` shows every subject'
+        f" it: `curator draft --subject {shell_arg(best.subject)}`; `curator themes` shows every subject"
     )
 
 

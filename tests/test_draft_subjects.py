@@ -97,9 +97,9 @@ def test_an_article_a_draft_put_under_another_subject_stays_there_and_the_build_
         " stay under the issue's subject (`curator subjects list` and the next builds agree), but"
         " curator did not learn from this. If articles like them belong there too, teach curator"
         " by moving them:\n"
-        f'  curator subjects move {COFFEE} "{BASICS}"\n'
+        f"  curator subjects move {COFFEE} '{BASICS}'\n"
         f"      {COFFEE_TITLE} (curator had it under no subject)\n"
-        f'  curator subjects move {MOVE} "{VOICE}"\n'
+        f"  curator subjects move {MOVE} '{VOICE}'\n"
         f"      {MOVE_TITLE} (curator had it under {SERVICE})\n"
     ) in out
     assert out.count("The issue published") == 1
@@ -131,7 +131,7 @@ def test_an_article_a_draft_put_under_another_subject_stays_there_and_the_build_
     assert lines[3].startswith(f"  curator itself would give it: {SERVICE}: score ")
     assert lines[4] == (
         "  curator did not learn from the issue; to teach it:"
-        f' curator subjects move {MOVE} "{VOICE}"'
+        f" curator subjects move {MOVE} '{VOICE}'"
     )
 
     # The next builds agree: nothing changes, and nothing is said again.
@@ -152,7 +152,7 @@ def test_a_draft_build_lists_a_few_move_commands_and_json_carries_every_one(demo
     assert [k["url"] for k in kept] == moved
     assert [k["subject"] for k in kept] == [MEASURING] * 4 + [BASICS] * 2
     assert [k["curator_subject"] for k in kept] == [BASICS] * 4 + [MEASURING] * 2
-    assert kept[0]["to_teach_it"] == f'curator subjects move {moved[0]} "{MEASURING}"'
+    assert kept[0]["to_teach_it"] == f"curator subjects move {moved[0]} '{MEASURING}'"
     rows = listed(demo)
     assert [rows[u]["subject"] for u in moved] == [MEASURING] * 4 + [BASICS] * 2
 
@@ -299,7 +299,7 @@ def test_a_draft_against_the_editors_own_correction_says_the_correction_stands(
         f"  {COFFEE_TITLE}: published under {VOICE}\n"
         f"      you excluded it; to take that back: curator subjects undo {COFFEE}\n"
         f"  {MOVE_TITLE}: published under {VOICE}\n"
-        f'      you moved it to {MEASURING}; to move it: curator subjects move {MOVE} "{VOICE}"\n'
+        f"      you moved it to {MEASURING}; to move it: curator subjects move {MOVE} '{VOICE}'\n"
     ) in out
     assert "The issue published" not in out
     rows = listed(demo)

@@ -527,7 +527,9 @@ def test_explain_says_when_the_editors_moves_of_other_articles_placed_it(
     at = next(i for i, line in enumerate(lines) if "without your corrections:" in line)
     back = lines[at + 1].strip()
     assert back == (
-        f'curator subjects move {url} "{was}"' if was else f"curator subjects exclude {url}"
+        f"curator subjects move {url} {shlex.quote(was)}"
+        if was
+        else f"curator subjects exclude {url}"
     )
     other = next(line for line in lines if line.startswith("  or under another subject: "))
     command = other.split(": ", 1)[1].split(" (or,")[0]

@@ -148,7 +148,7 @@ def test_a_thin_planned_theme_is_refused_with_the_ripest_subject_and_exit_3(
         f"curator: {demo}:{line}: the planned theme `{VOICE}` is too thin: 2 unfeatured articles "
         "fit it, and an issue needs 3 (themes: min_articles); nothing was published. The ripest "
         f"subject is `{BASICS}` (4 articles); to review an issue on it: "
-        f'`curator draft --subject "{BASICS}"`; `curator themes` shows every subject\n'
+        f"`curator draft --subject '{BASICS}'`; `curator themes` shows every subject\n"
     )
     # Nothing half-built: no file written, no issue recorded, nothing marked as featured.
     assert not (demo.parent / "output").exists()
@@ -176,7 +176,7 @@ def test_a_thin_theme_stopping_a_draft_suggests_drafting_the_subject_themes_name
     assert json.loads(themes_out)["ripest"] == BASICS
     assert (
         f"The ripest subject is `{BASICS}` (4 articles); to review an issue on it: "
-        f'`curator draft --subject "{BASICS}"`' in err
+        f"`curator draft --subject '{BASICS}'`" in err
     )
     assert "curator build" not in err
     assert not (demo.parent / "drafts").exists()
@@ -544,7 +544,7 @@ def test_a_renamed_subject_keeps_its_issues_in_the_plan_of_themes(themed_demo: P
     assert (
         f"curator: warning: issue 1 had the theme `{BASICS}`, a subject {demo} no longer has: the"
         f" plan of themes counts it as on `{new}`, which it looks renamed to; to say so once and"
-        f' for all: curator subjects rename "{BASICS}" "{new}"'
+        f" for all: curator subjects rename '{BASICS}' '{new}'"
     ) in err
 
     # `subjects rename` says what it carried over, though no article was moved to the subject.
@@ -583,7 +583,7 @@ def test_an_issue_off_the_theme_the_last_one_promised_is_warned_about(themed_dem
     assert code == 0, err
     assert (
         f"{promised}--subject asked for it; to keep the promise: curator draft --subject"
-        f' "{MEASURING}" (or tell readers why in this issue\'s introduction)'
+        f" '{MEASURING}' (or tell readers why in this issue's introduction)"
     ) in " ".join(err.split())
     set_themes(demo, f"themes:\n  plan: [{BASICS}, {SERVICE}, {MEASURING}]\n  min_articles: 2\n")
     code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
@@ -650,7 +650,7 @@ def test_a_draft_of_every_subject_off_the_promised_theme_names_no_theme_line(
     assert (
         f"but issue 2 is of every subject: {draft} has no `theme:` line in its front matter, and"
         " a draft without one is of every subject; to keep the promise: curator draft --subject"
-        f' "{MEASURING}"'
+        f" '{MEASURING}'"
     ) in said
 
 

@@ -20,6 +20,7 @@ from curator.feedsfile import (
     DuplicateFeedError,
     add_feed,
     export_feeds,
+    has_markup,
     import_name,
     import_subscriptions,
     init_newsletter,
@@ -165,7 +166,7 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
             f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
             f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
-            f" {address}`; it adds nothing but a second line in {config}",
+            f" {shell_arg(address)}`; it adds nothing but a second line in {config}",
             err=True,
         )
         return
@@ -232,10 +233,14 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     for name, folder_line in done.subjects_refused:
         at = f"{opml_file}:{folder_line}" if folder_line else str(opml_file)
+        why = (
+            ' < > or " in it, which a web page showing the subject could read as HTML'
+            if has_markup(name)
+            else " $( ${ or ` in it, which a shell runs as a command were the name pasted unquoted"
+        )
         click.echo(
             f"curator: warning: {at}: the folder {name!r} was not made a subject: its name has"
-            ' < > or " in it, which a web page showing the subject could read as HTML; its'
-            " feeds were added without it as a hint. Rename the folder (in your feed reader, or"
+            f"{why}; its feeds were added without it as a hint. Rename the folder (in your feed reader, or"
             f" in {opml_file}) to plain words and import again, or add the subject yourself"
             f" under `subjects:` in {config}",
             err=True,

@@ -507,7 +507,7 @@ def print_failures(
                 f" use: {'it fits' if n == 1 else 'they fit'} no subject, and no issue will"
                 f" feature {'it' if n == 1 else 'them'}. To feature them, write a subject (or"
                 f" keywords) in that language in feeds.yaml; else `curator feeds remove"
-                f" {report.url}`",
+                f" {shell_arg(report.url)}`",
                 err=True,
             )
     if summary.with_skips:

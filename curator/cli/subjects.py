@@ -21,7 +21,7 @@ from curator.cli.common import (
     warn,
 )
 from curator.config import Config
-from curator.errors import CuratorError, InputError
+from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Article, Placed
 from curator.placement import (
     CORPUS_SAMPLE,
@@ -595,7 +595,7 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
         why += f"; {own}" if lean.shared else ""
         text = (
             f"These may belong to {name} ({why}). If they do, rather than add a subject, {widen},"
-            f' or move them there (`curator subjects move URL "{name}"`); read them first: on a'
+            f" or move them there (`curator subjects move URL {shell_arg(name)}`); read them first: on a"
             " small archive, coming close says little."
         )
     else:
