@@ -20,14 +20,29 @@ import yaml
 from conftest import LocalServer
 from conftest import run_cli as run
 
-COFFEE = (
-    "espresso grinder burr roast beans extraction crema barista pour-over brew ratio water"
-    " temperature arabica dose tamping portafilter filter kettle bloom acidity"
-).split()
-OFF = (
-    "tax celebrity premiere election lawsuit stock dividends concert senator merger box-office"
-    " quarterly earnings verdict album referendum"
-).split()
+COFFEE = [
+    "espresso",
+    "grinder",
+    "burr",
+    "roast",
+    "beans",
+    "extraction",
+    "crema",
+    "barista",
+    "pour-over",
+    "brew",
+    "ratio",
+    "water",
+    "temperature",
+    "arabica",
+    "dose",
+    "tamping",
+    "portafilter",
+    "filter",
+    "kettle",
+    "bloom",
+    "acidity",
+]
 
 
 def text(seed: int, words: list[str] = COFFEE, n: int = 4) -> str:
@@ -97,7 +112,10 @@ def week_two(config: Path, server: LocalServer) -> None:
         "/garden.xml",
         feed(
             "Big Garden",
-            [(title(1000 + i), f"https://biggarden.example/p/{i}", text(1000 + i)) for i in range(20)],
+            [
+                (title(1000 + i), f"https://biggarden.example/p/{i}", text(1000 + i))
+                for i in range(20)
+            ],
         ),
     )
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
