@@ -291,11 +291,15 @@ def run_build(
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
         " with {again} in its front matter",
     )
+    # (said once, by the first build that leaves it out: walk53 #1's came back every week)
+    said = store.retold_said()
     retold = retold_stories(
         issue,
         "If it is another story, or worth telling again, feature it in a later issue: add"
         ' "## {url}" to that issue\'s draft (`curator draft`, then `curator build --draft`)',
+        said,
     )
+    store.mark_retold_said(t.article.id for s in issue.sections for t in s.retold)
     warnings = (
         *notes,
         *planned.warnings,
@@ -450,10 +454,11 @@ def _record(
     return tuple(keep_published_subjects(config, store, featured))
 
 
-def retold_stories(issue: Issue, then: str) -> tuple[str, ...]:
+def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple[str, ...]:
     """A note per article left out of the issue as the same story as one an earlier issue
     published (that it would have featured otherwise): both articles, the issue, and why; then
-    `then` (formatted with the article's `url` and `subject`)."""
+    `then` (formatted with the article's `url` and `subject`). Not those of `said` (a build
+    said so before)."""
     return tuple(
         f'"{told.article.title}" ({told.article.url}) was left out as the same story as'
         f' "{told.earlier.title}" ({told.earlier.url}), which issue {told.issue} published:'
@@ -461,6 +466,7 @@ def retold_stories(issue: Issue, then: str) -> tuple[str, ...]:
         + then.format(url=told.article.url, subject=section.subject)
         for section in issue.sections
         for told in section.retold
+        if told.article.id not in said
     )
 
 
@@ -783,12 +789,16 @@ def next_issue(
     chosen = choose_sections(config, store, now, theme=choice.theme)
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
+    empty = tuple(s for s in chosen if not s.entries)
     alone = retold_stories(
-        Issue(0, now, "", sections=tuple(s for s in chosen if not s.entries)),
+        Issue(0, now, "", sections=empty),
         'If it is another story, or worth telling again, feature it: add "## {url}" under'
         ' "# {subject}" in a draft (one `curator draft` writes, or one of your own), then'
         " `curator build --draft`",
+        () if drafting else store.retold_said(),
     )
+    if not drafting:  # (a build says it once; a draft, which publishes nothing, every time)
+        store.mark_retold_said(t.article.id for s in empty for t in s.retold)
     if not sections:
         for note in alone:
             if say is not None:

@@ -1537,6 +1537,17 @@ class Store:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", pairs)
 
+    def retold_said(self) -> set[int]:
+        """The ids of the articles a build has said it left out as stories published before."""
+        said = self._meta("retold_said")
+        return set(json.loads(said)) if said else set()
+
+    def mark_retold_said(self, ids: Iterable[int]) -> None:
+        """Record that a build said these articles were left out as stories published before:
+        later builds leave them out without saying it again."""
+        said = self.retold_said() | set(ids)
+        self._set_meta([("retold_said", json.dumps(sorted(said)))])
+
     def term_counts_state(self) -> tuple[str | None, list[str]]:
         """How the stored counts were counted (`termcounts.counts_format`; None: none counted
         yet) and the phrases every stored count includes."""

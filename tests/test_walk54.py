@@ -158,3 +158,27 @@ def test_copies_of_published_stories_read_first_do_not_keep_another_publication_
     # The build says what variety left out, and which copies of published stories it left out.
     assert "https://biggarden.example/p/13" in report["left_out_for_variety"]["Coffee brewing"]
     assert "which issue 1 published" in said
+
+
+def test_a_copy_of_a_published_story_is_said_once_not_at_every_build(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk53 #1's verdict: "coffee-2 ... left out as the same story ... which issue 2
+    published" came back on every build while coffee-2 stayed unpublished."""
+    config = newsletter(tmp_path, http_server)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    week_two(config, http_server)
+    code, _, said = run("build", "--config", str(config), "-q")
+    assert code == 0, said
+    copy = '"## https://brewdaily.example/coffee-1"'
+    assert "which issue 1 published" in said and copy in said
+    code, out, again = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, again
+    assert (tmp_path / "output" / "issue-3.html").exists()
+    assert "which issue 1 published" not in again, again
+    # A draft, which publishes nothing, still names it under its subject.
+    code, _, err = run("draft", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    drafted = (tmp_path / "drafts" / "issue-4.md").read_text(encoding="utf-8")
+    assert "Told in an earlier issue" in drafted and "brewdaily.example/coffee-1" in drafted
