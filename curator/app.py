@@ -232,17 +232,21 @@ def run_build(
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
     place_progress: PlaceProgress | None = None,
+    fetched: Callable[[FetchSummary], None] | None = None,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
     The issue is about `subjects` when given, every subject with `all_subjects`, else the plan's
     next theme (every subject when there is no plan); a theme too thin raises ThemeError before
-    anything is published.
+    anything is published. `fetched` is given the fetch's summary as soon as it is done (so that
+    a run that stops after it can still report it).
     """
     subjects = requested_subjects(config, subjects, all_subjects)  # before fetching
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
+        if fetched is not None:
+            fetched(summary)
     if summary.every_feed_failed:
         # Not one feed could be read: a scheduled run publishes nothing rather than an issue of
         # old articles that passes for this week's (walk48 #2); `--no-fetch` builds from the store.

@@ -182,3 +182,31 @@ def test_a_copy_of_a_published_story_is_said_once_not_at_every_build(
     assert code == 0, err
     drafted = (tmp_path / "drafts" / "issue-4.md").read_text(encoding="utf-8")
     assert "Told in an earlier issue" in drafted and "brewdaily.example/coffee-1" in drafted
+
+
+def test_a_build_that_stops_on_a_thin_theme_says_what_the_feed_lines_stored_already(
+    tmp_path: Path,
+) -> None:
+    """walk54 #2: a first build stopping with exit 3 (the planned theme too thin) printed "Link
+    Roundup: 7 entries, 7 new" but not the line `fetch` adds: those entries were Brew Daily's
+    articles by other links, stored once, as Brew Daily's."""
+    from test_walk53 import newsletter as brew_daily
+
+    for command in ("build", "draft"):
+        folder = tmp_path / command
+        folder.mkdir()
+        config = brew_daily(folder, roundup=True)
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        data["subjects"].append(
+            {"name": "Tea", "description": "Loose leaf tea.", "keywords": ["oolong", "matcha"]}
+        )
+        data["themes"] = {"plan": ["Tea", "Coffee"], "min_articles": 3}
+        config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        code, _, err = run(command, "--config", str(config))
+        assert code == 3, err
+        assert "  ok         Link Roundup: 2 entries, 2 new\n" in err
+        assert (
+            "  Link Roundup: 2 of its new entries were stored already as articles of Brew Daily"
+            " (the same pages by other links), so 0 stored from it\n"
+        ) in err, err
+        assert "the planned theme `Tea` is too thin" in err
