@@ -234,17 +234,21 @@ def run_build(
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
     place_progress: PlaceProgress | None = None,
+    fetched: Callable[[FetchSummary], None] | None = None,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
     The issue is about `subjects` when given, every subject with `all_subjects`, else the plan's
     next theme (every subject when there is no plan); a theme too thin raises ThemeError before
-    anything is published.
+    anything is published. `fetched` is given the fetch's summary as soon as it is done (so that
+    a run that stops after it can still report it).
     """
     subjects = requested_subjects(config, subjects, all_subjects)  # before fetching
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
+        if fetched is not None:
+            fetched(summary)
     if summary.every_feed_failed:
         # Not one feed could be read: a scheduled run publishes nothing rather than an issue of
         # old articles that passes for this week's (walk48 #2); `--no-fetch` builds from the store.
@@ -293,11 +297,15 @@ def run_build(
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
         " with {again} in its front matter",
     )
+    # (said once, by the first build that leaves it out: walk53 #1's came back every week)
+    said = store.retold_said()
     retold = retold_stories(
         issue,
         "If it is another story, or worth telling again, feature it in a later issue: add"
         ' "## {url}" to that issue\'s draft (`curator draft`, then `curator build --draft`)',
+        said,
     )
+    store.mark_retold_said(t.article.id for s in issue.sections for t in s.retold)
     warnings = (
         *notes,
         *planned.warnings,
@@ -470,10 +478,11 @@ def _record(
     return tuple(keep_published_subjects(config, store, featured))
 
 
-def retold_stories(issue: Issue, then: str) -> tuple[str, ...]:
+def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple[str, ...]:
     """A note per article left out of the issue as the same story as one an earlier issue
     published (that it would have featured otherwise): both articles, the issue, and why; then
-    `then` (formatted with the article's `url` and `subject`)."""
+    `then` (formatted with the article's `url` and `subject`). Not those of `said` (a build
+    said so before)."""
     return tuple(
         f'"{told.article.title}" ({told.article.url}) was left out as the same story as'
         f' "{told.earlier.title}" ({told.earlier.url}), which issue {told.issue} published:'
@@ -481,6 +490,7 @@ def retold_stories(issue: Issue, then: str) -> tuple[str, ...]:
         + then.format(url=told.article.url, subject=section.subject)
         for section in issue.sections
         for told in section.retold
+        if told.article.id not in said
     )
 
 
@@ -803,12 +813,16 @@ def next_issue(
     chosen = choose_sections(config, store, now, theme=choice.theme)
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
+    empty = tuple(s for s in chosen if not s.entries)
     alone = retold_stories(
-        Issue(0, now, "", sections=tuple(s for s in chosen if not s.entries)),
+        Issue(0, now, "", sections=empty),
         'If it is another story, or worth telling again, feature it: add "## {url}" under'
         ' "# {subject}" in a draft (one `curator draft` writes, or one of your own), then'
         " `curator build --draft`",
+        () if drafting else store.retold_said(),
     )
+    if not drafting:  # (a build says it once; a draft, which publishes nothing, every time)
+        store.mark_retold_said(t.article.id for s in empty for t in s.retold)
     if not sections:
         for note in alone:
             if say is not None:

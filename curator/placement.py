@@ -20,6 +20,7 @@ whatever the archive's size.
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -36,8 +37,8 @@ from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg
-from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Scored, Section
-from curator.select import select_sections, variety_floor
+from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Section
+from curator.select import last_place, publication_of, select_sections
 from curator.store import Store, StoredModel
 from curator.stories import (
     Fingerprint,
@@ -548,9 +549,7 @@ def choose_sections(
     """
     refresh(config, store)
     weight = config.settings.recency_weight
-    candidates: list[Article] = []
     named = feed_names(config, store)
-    assignments: dict[str, Assignment] = {}
     by_name = {s.name: s for s in config.subjects}
     subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
     boilerplate = boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE))
@@ -558,35 +557,129 @@ def choose_sections(
     def boosted(article: Article, score: float) -> float:
         return score * (1 + weight * freshness(article, now)) if weight and now else score
 
-    for subject in subjects:
-        limit = config.issue_size * CANDIDATES_PER_PLACE * (3 if weight else 1)
-        found = store.candidates(subject.name, limit)
-        if len(found) == limit:  # (fewer: every candidate is read)
-            probe = [Scored(named(a), boosted(a, score)) for a, score, _ in found]
-            floor = variety_floor(
-                probe, config.issue_size, found[-1][1] * (1 + weight), boilerplate
-            )
-            if floor is not None:
-                besides = [a.id for a, _, _ in found]
-                more = store.best_per_source(
-                    subject.name, config.issue_size, floor / (1 + weight), besides
+    size = config.issue_size
+    limit = size * CANDIDATES_PER_PLACE * (3 if weight else 1)
+    reads = {s.name: _Read(store, s.name, limit) for s in subjects}
+    published = store.recent_published(RETOLD_ISSUES)
+    while True:
+        candidates: list[Article] = []
+        assignments: dict[str, Assignment] = {}
+        for subject in subjects:
+            for article, score, matched in reads[subject.name].found:
+                if theme and score < config.themes.min_score:
+                    continue  # a themed issue features only articles that fit its subjects well
+                candidates.append(named(article))
+                assignments[article.url] = Assignment(
+                    subject.name, boosted(article, score), matched=matched
                 )
-                found = sorted([*found, *more], key=lambda f: (-f[1], f[0].id))
-        for article, score, matched in found:
-            if theme and score < config.themes.min_score:
-                break  # a themed issue features only articles that fit its subjects well
-            candidates.append(named(article))
-            assignments[article.url] = Assignment(
-                subject.name, boosted(article, score), matched=matched
-            )
-    return select_sections(
-        candidates,
-        assignments,
-        subjects,
-        config.issue_size,
-        boilerplate,
-        store.recent_published(RETOLD_ISSUES),
-    )
+        dropped: dict[str, set[int]] = {}
+        sections = select_sections(
+            candidates, assignments, subjects, size, boilerplate, published, dropped
+        )
+        chosen = {s.subject: s.entries for s in sections}
+        more = False
+        for subject in subjects:
+            read = reads[subject.name]
+            entries = chosen.get(subject.name, ())
+            if read.complete:
+                continue
+            if len(entries) < size:  # (copies and stories told before took the places read)
+                if not (theme and read.found[-1][1] < config.themes.min_score):
+                    read.deepen(store, subject.name)
+                    more = True
+                continue
+            # An unread article under the last place's score (boosted at most 1 + weight)
+            # never wins a place (see `_Read`).
+            floor = last_place(entries) / (1 + weight)
+            if theme:
+                floor = max(floor, config.themes.min_score)
+            drops = dropped.get(subject.name, set())
+            if not read.covers(floor, drops, size):
+                read.extend(store, subject.name, floor, drops, size, named, boosted)
+                more = True
+        if not more:
+            return sections
+
+
+class _Read:
+    """A subject's candidates read from the store: the `limit` best, then, when those cannot show
+    that no other could win a place (walk53 #4, walk54 #1), each publication's best down to a
+    floor.
+
+    Why reading can stop (`covers`): `pick_varied` fills each place with the best score left (a
+    publication's repeats counted against it), and each place's score is no higher than the one
+    before (`select.last_place`). An unread article scoring under the last place's score was
+    under every place's, so it never was the best left, and with it every place goes as it went.
+    Nor can an unread article win while an article of its publication ranking above it (by the
+    score the issue weighs, boosted by recency when set) is left: each publication's are taken
+    best first. So of each publication, its best down to the floor are read until `issue_size`
+    of them are ones the selection did not drop (told before, or copies of a story taken): more
+    than a subject has places. Copies and stories told before are known only once selected:
+    the selection runs again with what more is read, until it needs nothing more."""
+
+    def __init__(self, store: Store, subject: str, limit: int) -> None:
+        self.limit = limit
+        self.found = store.candidates(subject, limit)
+        # (fewer than `limit`: every candidate is read)
+        self.complete = len(self.found) < limit
+        # Every candidate scoring over `floor` is read (and, once `strict`, every one at it),
+        # except, of each publication in `cut`, those ranking below its `tops`.
+        self.floor = self.found[-1][1] if self.found else math.inf
+        self.strict = False
+        self.tops: dict[str, list[int]] = {}
+        self.cut: set[str] = set()
+
+    def deepen(self, store: Store, subject: str) -> None:
+        """Read twice as many of the best (the places read went to copies and stories told)."""
+        self.limit *= 2
+        best = store.candidates(subject, self.limit)
+        have = {a.id for a, _, _ in best}
+        self.found = sorted(
+            [*best, *(f for f in self.found if f[0].id not in have)],
+            key=lambda f: (-f[1], f[0].id),
+        )
+        self.complete = len(best) < self.limit
+        if not self.strict and best:
+            self.floor = best[-1][1]
+
+    def covers(self, floor: float, drops: Collection[int], size: int) -> bool:
+        """Whether every candidate that could still win a place is read: each scoring at least
+        `floor`, but of a publication only down to `size` of its best not in `drops`."""
+        below = self.floor <= floor if self.strict else self.floor < floor
+        return below and all(
+            sum(i not in drops for i in self.tops[source]) >= size for source in self.cut
+        )
+
+    def extend(
+        self,
+        store: Store,
+        subject: str,
+        floor: float,
+        drops: Collection[int],
+        size: int,
+        named: Callable[[Article], Article],
+        boosted: Callable[[Article, float], float],
+    ) -> None:
+        """Read each publication's best scoring at least `floor` (besides those read), down to
+        `size` of them not in `drops`."""
+        floor = min(floor, self.floor)
+        have = {a.id for a, _, _ in self.found}
+        light = store.candidates_from(subject, floor)
+        weighed = sorted(light, key=lambda f: (-boosted(f[0], f[1]), f[0].id))
+        tops: dict[str, list[int]] = {}
+        kept: Counter[str] = Counter()
+        cut: set[str] = set()
+        for article, _ in weighed:
+            source = publication_of(named(article))
+            if kept[source] >= size:
+                cut.add(source)
+                continue
+            tops.setdefault(source, []).append(article.id)
+            kept[source] += article.id not in drops
+        wanted = [i for ids in tops.values() for i in ids if i not in have]
+        more = store.candidates_by_id(subject, wanted) if wanted else []
+        self.found = sorted([*self.found, *more], key=lambda f: (-f[1], f[0].id))
+        self.floor, self.strict, self.tops, self.cut = floor, True, tops, cut
 
 
 def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:

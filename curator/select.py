@@ -22,6 +22,7 @@ def select_sections(
     issue_size: int,
     boilerplate: frozenset[int] = frozenset(),
     published: Sequence[tuple[int, Article]] = (),
+    dropped: dict[str, set[int]] | None = None,
 ) -> tuple[Section, ...]:
     """One section per subject that has articles, in the config's subject order; a subject whose
     every candidate told a story published before has one without `entries`, with its `retold`.
@@ -34,6 +35,9 @@ def select_sections(
     A candidate telling the same story as an article of `published` ((issue number, article) of
     recent issues) is not featured: an issue published that story already. Those that would
     have been featured are the section's `retold`.
+
+    `dropped`, when given, gets per subject the ids of the candidates no place could take: told
+    before, or the same story as one chosen (`placement.choose_sections` reads on past them).
     """
     by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
     # (the most recent issue's first)
@@ -64,6 +68,13 @@ def select_sections(
         )
         if chosen or retold[subject.name]:
             sections.append((subject, chosen))
+    if dropped is not None:
+        for name, told_here in retold.items():
+            dropped.setdefault(name, set()).update(r.article.id for _, r in told_here)
+        for _, entries, _ in taken:
+            for entry in entries:
+                for copy in entry.copies:
+                    dropped.setdefault(copy.subject, set()).add(copy.article.id)
     # (said of those that would have been featured: a place was free, or they score better)
     lowest = {
         s.name: min(c.score for c in chosen) for s, chosen in sections if len(chosen) >= issue_size
@@ -126,41 +137,16 @@ def passed_over(
 
 def same_publication(article: Article, chosen: Sequence[Scored]) -> int:
     """How many of `chosen` come from the publication of `article`."""
-    return sum(_publication(c.article) == _publication(article) for c in chosen)
+    return sum(publication_of(c.article) == publication_of(article) for c in chosen)
 
 
-def variety_floor(
-    candidates: Sequence[Scored],
-    size: int,
-    unread: float,
-    boilerplate: frozenset[int] = frozenset(),
-) -> float | None:
-    """Where a subject's candidates not read yet could still win a place: None when none could,
-    else the score under which none could (walk53 #4: Garden Gate's best, 58th under Gardening
-    behind a big feed's articles, beat the big feed's second at 0.85 of its score, but only the
-    first 15 were read). `candidates` are the best read, as `pick_varied` takes them; none of
-    those not read scores over `unread`.
-
-    `pick_varied` on them gives each place's score as it was won (its publication's repeats
-    counted against it): an article not read wins none when `unread` is under all of them (or
-    when copies of one story left places empty: see below). Else
-    the floor is the lowest of them, but never under the lowest read at the most discount a place
-    can carry (`size - 1` taken from its publication): an article under that wins no place while
-    one read is left."""
-    chosen = pick_varied(candidates, size, [], boilerplate=boilerplate)
-    if len(chosen) < size:
-        # The rest told stories taken already: copies, for which `candidates` were read with
-        # spares (placement.CANDIDATES_PER_PLACE); reading on through a store where each story
-        # has many would cost a large one seconds.
-        return None
-    lowest = min(c.score for c in candidates) * SAME_PUBLICATION_PENALTY ** (size - 1)
-    won = [
-        c.score * SAME_PUBLICATION_PENALTY ** same_publication(c.article, chosen[:i])
-        for i, c in enumerate(chosen)
-    ]
-    if unread <= min(won):
-        return None
-    return max(min(won), lowest)
+def last_place(chosen: Sequence[Scored]) -> float:
+    """The score the last of `chosen` (as `pick_varied` chose them) won its place with: its own,
+    times 0.85 for each article chosen before it from its publication. No place was won with
+    less: each greedy pick scores no higher than the one before (the others' scores only ever
+    fall as their publications are chosen)."""
+    last = chosen[-1]
+    return last.score * SAME_PUBLICATION_PENALTY ** same_publication(last.article, chosen[:-1])
 
 
 def pick_varied(
@@ -185,7 +171,7 @@ def pick_varied(
         best = max(
             range(len(pool)),
             key=lambda i: (
-                pool[i].score * SAME_PUBLICATION_PENALTY ** used[_publication(pool[i].article)],
+                pool[i].score * SAME_PUBLICATION_PENALTY ** used[publication_of(pool[i].article)],
                 -i,
             ),
         )
@@ -205,11 +191,12 @@ def pick_varied(
                 copies=(*first.copies, Copy(pick.article, subject, why)),
             )
             continue
-        used[_publication(pick.article)] += 1
+        used[publication_of(pick.article)] += 1
         chosen.append(pick)
         taken.append((print_, chosen, len(chosen) - 1))
     return chosen
 
 
-def _publication(article: Article) -> str:
+def publication_of(article: Article) -> str:
+    """The publication the variety rule counts an article under."""
     return (article.publication or article.feed_url or "").casefold()

@@ -1548,6 +1548,17 @@ class Store:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", pairs)
 
+    def retold_said(self) -> set[int]:
+        """The ids of the articles a build has said it left out as stories published before."""
+        said = self._meta("retold_said")
+        return set(json.loads(said)) if said else set()
+
+    def mark_retold_said(self, ids: Iterable[int]) -> None:
+        """Record that a build said these articles were left out as stories published before:
+        later builds leave them out without saying it again."""
+        said = self.retold_said() | set(ids)
+        self._set_meta([("retold_said", json.dumps(sorted(said)))])
+
     def term_counts_state(self) -> tuple[str | None, list[str]]:
         """How the stored counts were counted (`termcounts.counts_format`; None: none counted
         yet) and the phrases every stored count includes."""
@@ -1738,33 +1749,52 @@ class Store:
             (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
         ]
 
-    def best_per_source(
-        self, subject: str, per_source: int, floor: float, besides: Collection[int]
-    ) -> list[tuple[Article, float, tuple[str, ...]]]:
-        """As `candidates`, the `per_source` best of every feed's publication under `subject`
-        that score at least `floor`, but not the ids in `besides` (walk53 #4: a feed of 160
-        gardening articles filled all 15 places `candidates` read, so Garden Gate's best, 58th,
-        never met the variety rule). Only the scores down to `floor` are ranked (by the index),
-        and only the articles kept are read whole."""
-        ids = sorted(set(besides))
+    def candidates_from(self, subject: str, floor: float) -> list[tuple[Article, float]]:
+        """Every unfeatured article placed under `subject` scoring at least `floor` (not dead
+        links), best first, with its score: read light, only what names its publication and dates
+        it (no text, title nor blurb), for `placement.choose_sections` to pick the few it reads
+        whole (`candidates_by_id`)."""
         rows = self.db.execute(
-            """WITH ranked AS (
-                 SELECT s.article_id AS id,
-                        ROW_NUMBER() OVER (PARTITION BY a.feed_id, a.publication, a.site_name
-                                           ORDER BY s.score DESC, a.id) AS within
-                 FROM assignments s JOIN articles a ON a.id = s.article_id
-                 WHERE s.subject = ? AND s.score >= ?
-                   AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
-            + _NOT_DEAD
-            + """)
-               SELECT a.*, f.url AS feed_url, s.score AS s_score, s.matched AS s_matched
-               FROM ranked r JOIN articles a ON a.id = r.id
-               JOIN assignments s ON s.article_id = a.id
+            """SELECT a.id, a.url, a.authors, a.publication, a.published, a.first_seen,
+                      a.site_name, a.link_post, f.url AS feed_url, s.score AS s_score
+               FROM assignments s JOIN articles a ON a.id = s.article_id
                LEFT JOIN feeds f ON f.id = a.feed_id
-               WHERE r.within <= ? AND a.id NOT IN (SELECT value FROM json_each(?))
-               ORDER BY s.score DESC, a.id""",
-            (subject, floor, per_source, json.dumps(ids)),
+               WHERE s.subject = ? AND s.score >= ?
+                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
+            + _NOT_DEAD
+            + " ORDER BY s.score DESC, a.id",
+            (subject, floor),
         )
+        return [
+            (
+                Article(
+                    id=r["id"],
+                    url=r["url"],
+                    title="",
+                    authors=tuple(json.loads(r["authors"])),
+                    publication=r["publication"],
+                    published=_dt(r["published"]),
+                    first_seen=_dt(r["first_seen"]),
+                    feed_url=r["feed_url"],
+                    site_name=r["site_name"],
+                    link_post=bool(r["link_post"]),
+                ),
+                float(r["s_score"]),
+            )
+            for r in rows
+        ]
+
+    def candidates_by_id(
+        self, subject: str, ids: Collection[int]
+    ) -> list[tuple[Article, float, tuple[str, ...]]]:
+        """As `candidates`, the articles of `ids` placed under `subject`, read whole."""
+        sql = (
+            "SELECT a.*, f.url AS feed_url, s.score AS s_score, s.matched AS s_matched"
+            " FROM assignments s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN feeds f ON f.id = a.feed_id"
+            " WHERE s.subject = ? AND a.id IN (SELECT value FROM json_each(?))"
+        )
+        rows = self.db.execute(sql, (subject, json.dumps(sorted(set(ids)))))
         return [
             (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
         ]

@@ -198,20 +198,29 @@ def build(
         if not no_fetch:
             announce_fetch(conf, quiet)
         before = store.newest_article_id()
-        with RunProgress(quiet=quiet) as progress:
-            result = run_build(
-                conf,
-                store,
-                now=datetime.now(UTC),
-                out_dir=out_dir,
-                templates=templates,
-                progress=progress.feed,
-                page_progress=progress.pages,
-                fetch=not no_fetch,
-                subjects=subject,
-                all_subjects=all_subjects,
-                place_progress=progress.placing,
-            )
+        fetched: list[FetchSummary] = []
+        try:
+            with RunProgress(quiet=quiet) as progress:
+                result = run_build(
+                    conf,
+                    store,
+                    now=datetime.now(UTC),
+                    out_dir=out_dir,
+                    templates=templates,
+                    progress=progress.feed,
+                    page_progress=progress.pages,
+                    fetch=not no_fetch,
+                    subjects=subject,
+                    all_subjects=all_subjects,
+                    place_progress=progress.placing,
+                    fetched=fetched.append,
+                )
+        except CuratorError:
+            # A build that stops after fetching (a theme too thin: walk54 #2) says what the
+            # fetch's lines leave to say (stored already, failed feeds ...), as one that builds.
+            if fetched:
+                print_failures(fetched[0], quiet=quiet, command="build")
+            raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
@@ -447,16 +456,21 @@ def draft(
             # As `build`: no feed read, no draft (an old articles' draft would pass for new).
             written = None
             if not summary.every_feed_failed:
-                written = write_next_draft(
-                    conf,
-                    store,
-                    now=datetime.now(UTC),
-                    force=force,
-                    subjects=subject,
-                    all_subjects=all_subjects,
-                    place_progress=progress.placing,
-                    say=placing_notes.append,
-                )
+                try:
+                    written = write_next_draft(
+                        conf,
+                        store,
+                        now=datetime.now(UTC),
+                        force=force,
+                        subjects=subject,
+                        all_subjects=all_subjects,
+                        place_progress=progress.placing,
+                        say=placing_notes.append,
+                    )
+                except CuratorError:
+                    progress.close()
+                    print_failures(summary, quiet=quiet, command="draft")  # (as build)
+                    raise
         left = left_out(
             conf, store, written.issue if written else None, None if no_fetch else before
         )
