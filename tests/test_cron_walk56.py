@@ -1,0 +1,87 @@
+"""curator from cron and scripts, rechecked (walk56): a draft that cannot be written, --wait on
+every command that waits for another run, advice that pastes with the run's --config, usage
+mistakes answered in JSON, and what exit 5 says of a command that changed nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+
+
+@contextmanager
+def immutable(path: Path) -> Iterator[None]:
+    """`path` made unwritable: chmod for a user, `chattr +i` for root (who writes through
+    chmod); skipped where neither holds."""
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not allowed here")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def one_json(out: str) -> dict[str, object]:
+    data = json.loads(out)
+    assert isinstance(data, dict)
+    return data
+
+
+# -- #1: a draft that cannot be written -------------------------------------------------------
+
+
+def test_a_draft_where_drafts_is_a_file_says_so_in_one_line_and_json(demo: Path) -> None:
+    drafts = demo.parent / "drafts"
+    drafts.write_text("not a folder\n")
+    code, out, err = run_cli("draft", "--config", str(demo), "--json", "-q")
+    assert code == 1, err
+    assert "Traceback" not in err and "FileExistsError" not in err
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"curator: cannot write the draft {drafts / 'issue-1.md'}: ")
+    assert f"{drafts} is a file, not a folder; no draft was written" in line
+    assert "move that file away" in line
+    assert one_json(out) == {"error": line.removeprefix("curator: "), "exit": 1}
+
+
+def test_a_draft_force_over_a_read_only_draft_says_so_in_one_line_and_json(demo: Path) -> None:
+    assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    path = demo.parent / "drafts" / "issue-1.md"
+    before = path.read_text()
+    with immutable(path):
+        code, out, err = run_cli("draft", "--config", str(demo), "--json", "-q", "--force")
+    assert code == 1, err
+    assert "Traceback" not in err and "PermissionError" not in err
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"curator: cannot write the draft {path}: ")
+    assert "no draft was written" in line and "writable for your user" in line
+    assert one_json(out)["exit"] == 1
+    assert path.read_text() == before
+
+
+def test_a_draft_into_a_read_only_drafts_folder_says_so_in_one_line(demo: Path) -> None:
+    drafts = demo.parent / "drafts"
+    drafts.mkdir()
+    with immutable(drafts):
+        code, out, err = run_cli("draft", "--config", str(demo), "--json", "-q")
+    assert code == 1, err
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"curator: cannot write the draft {drafts / 'issue-1.md'}: ")
+    assert f"make {drafts} writable for your user" in line
+    assert one_json(out)["exit"] == 1
