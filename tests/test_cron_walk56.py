@@ -85,3 +85,47 @@ def test_a_draft_into_a_read_only_drafts_folder_says_so_in_one_line(demo: Path) 
     assert line.startswith(f"curator: cannot write the draft {drafts / 'issue-1.md'}: ")
     assert f"make {drafts} writable for your user" in line
     assert one_json(out)["exit"] == 1
+
+
+# -- #2: every command that waits for another run takes --wait ---------------------------------
+
+
+@contextmanager
+def store_in_use(demo: Path) -> Iterator[Path]:
+    """The demo's store held by "another run": its lock file locked, naming pid 4242."""
+    import fcntl
+
+    store = demo.parent / ".curator" / "curator.db"
+    with open(store.with_name(store.name + ".lock"), "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.seek(0)
+        handle.truncate()
+        handle.write("4242")
+        handle.flush()
+        yield store
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("themes",),
+        ("subjects", "exclude", "https://example.com/x"),
+        ("subjects", "list"),
+        ("subjects", "explain", "https://example.com/x"),
+        ("subjects", "uncertain"),
+    ],
+)
+def test_commands_that_wait_for_another_run_take_the_wait_they_advise(
+    demo: Path, command: tuple[str, ...]
+) -> None:
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    with store_in_use(demo) as store:
+        code, out, err = run_cli(*command, "--config", str(demo), "--wait", "0.3", "--json")
+    assert code == 1, err
+    assert err.splitlines() == [
+        f"curator: another curator run (pid 4242) is using {store}: waiting for it to finish"
+        " (up to 0.3 s; --wait SECONDS to change)",
+        f"curator: another curator run is using {store} (pid 4242); waited 0.3 s for it; wait"
+        " for it to finish, then run again (or give --wait more seconds)",
+    ]
+    assert one_json(out)["exit"] == 1

@@ -16,6 +16,7 @@ from curator.cli.common import (
     DB_OPTION,
     JSON_OPTION,
     QUIET_OPTION,
+    WAIT_OPTION,
     echo_json,
     opened,
     warn,
@@ -86,6 +87,7 @@ def subjects() -> None:
 @DB_OPTION
 @click.argument("url")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
@@ -202,6 +204,7 @@ def _already_published(numbers: list[int], out_dir: Path) -> str:
 @click.argument("url")
 @click.argument("subject")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_json: bool) -> None:
     """Put the article at URL under SUBJECT; similar articles will follow it there. Says which
@@ -214,6 +217,7 @@ def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_
 @DB_OPTION
 @click.argument("url")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def exclude(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Keep the article at URL out of every subject (and so out of every issue). Says which
@@ -255,6 +259,7 @@ def _moves_to(conf: Config, store: Store, name: str) -> list[str]:
     help="Forget every move to this subject (one feeds.yaml no longer has, say) instead.",
 )  # fmt: skip
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def undo(
     config: Path,
@@ -378,6 +383,7 @@ _NO_ARTICLE: dict[str, object] = {
     help="The first N articles of each subject (and of no subject).",
 )  # fmt: skip
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def list_(
     config: Path,
@@ -455,6 +461,7 @@ def list_(
     help="How many articles to list.",
 )  # fmt: skip
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: bool) -> None:
     """The articles the model is least sure of (between two subjects, or near the no-subject
@@ -505,6 +512,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
 @CONFIG_OPTION
 @DB_OPTION
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """The subjects the model confuses: the articles that sit between each pair, and the words
@@ -617,6 +625,7 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
     help="How many subjects to propose (default: as many as the articles support).",
 )
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
@@ -649,6 +658,7 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
 @click.argument("old")
 @click.argument("new")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_json: bool) -> None:
     """After renaming a subject in feeds.yaml from OLD to NEW: put the articles you had moved to

@@ -7,7 +7,15 @@ from typing import Any
 
 import click
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, opened, warn
+from curator.cli.common import (
+    CONFIG_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    WAIT_OPTION,
+    echo_json,
+    opened,
+    warn,
+)
 from curator.config import Config
 from curator.store import Store
 from curator.themes import (
@@ -25,6 +33,7 @@ from curator.themes import (
 @click.command()
 @CONFIG_OPTION
 @DB_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def themes(config: Path, db: Path | None, as_json: bool) -> None:
     """Which subject is ripe for an issue: per subject, how many unfeatured articles fit it, the
