@@ -129,3 +129,15 @@ def test_commands_that_wait_for_another_run_take_the_wait_they_advise(
         " for it to finish, then run again (or give --wait more seconds)",
     ]
     assert one_json(out)["exit"] == 1
+
+
+# -- #4: a usage mistake with --json is answered in JSON ---------------------------------------
+
+
+def test_build_draft_json_a_usage_mistake_is_answered_in_json(demo: Path) -> None:
+    code, out, err = run_cli("build", "--config", str(demo), "--draft", "--json")
+    assert code == 2
+    [line] = err.strip().splitlines()
+    assert line.startswith("curator: --draft takes the draft's file, and got the option --json")
+    assert one_json(out) == {"error": line.removeprefix("curator: "), "exit": 2}
+    assert not (demo.parent / ".curator").exists()  # said before anything was read or made

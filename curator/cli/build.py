@@ -23,6 +23,7 @@ from curator.app import (
 from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
+    JSON_GIVEN,
     check_store,
     common_options,
     echo_json,
@@ -168,16 +169,20 @@ def build(
     every subject; --subject or --all-subjects decide for this one issue (the plan keeps its
     place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
     """
+    if draft_file is not None and str(draft_file).startswith("--"):
+        # `--draft --no-fetch`: click took the option as the file. A usage mistake, said before
+        # anything is read; `--draft --json` asked for JSON too (walk56 #4: stdout was empty).
+        if str(draft_file) == "--json":
+            click.get_current_context().meta[JSON_GIVEN] = True
+        raise InputError(
+            f"--draft takes the draft's file, and got the option {draft_file}: write"
+            " `curator build --draft drafts/issue-N.md` (a draft publishes what is"
+            " stored, and fetches only the articles it adds by address)"
+        )
     with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
         if draft_file is not None:
-            if str(draft_file).startswith("--"):  # `--draft --no-fetch`: click took it as the file
-                raise InputError(
-                    f"--draft takes the draft's file, and got the option {draft_file}: write"
-                    " `curator build --draft drafts/issue-N.md` (a draft publishes what is"
-                    " stored, and fetches only the articles it adds by address)"
-                )
             if subject or all_subjects:
                 raise InputError(
                     f"{draft_file}: a draft's theme is its front matter's `theme:`; "
