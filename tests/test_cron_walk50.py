@@ -122,7 +122,11 @@ def test_feeds_export_to_a_closed_pipe_says_no_exception(demo: Path, tmp_path: P
     assert done.returncode == 0
     text = err.read_text()
     assert "Exception" not in text and "BrokenPipeError" not in text
-    assert text.splitlines()[-1] == CLOSED_LINE
+    # (it changes nothing: running it again is the way to the report, walk56 #5)
+    assert text.splitlines()[-1] == (
+        "curator: stdout was closed before curator's report was all written (nothing reads it);"
+        " this command changes nothing, so run it again for the report"
+    )
 
 
 def test_a_closed_stderr_leaves_the_build_and_its_json_whole(demo: Path, tmp_path: Path) -> None:

@@ -141,3 +141,33 @@ def test_build_draft_json_a_usage_mistake_is_answered_in_json(demo: Path) -> Non
     assert line.startswith("curator: --draft takes the draft's file, and got the option --json")
     assert one_json(out) == {"error": line.removeprefix("curator: "), "exit": 2}
     assert not (demo.parent / ".curator").exists()  # said before anything was read or made
+
+
+# -- #5: a lost report of a command that changes nothing: run it again ---------------------------
+
+FULL = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "command", [("themes",), ("feeds", "list"), ("subjects", "list"), ("feeds", "export")]
+)
+def test_a_read_only_command_whose_report_is_lost_says_to_run_it_again(
+    demo: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    err = tmp_path / "err"
+    with FULL.open("wb") as out, err.open("wb") as stderr:
+        done = subprocess.run(
+            [sys.executable, "-m", "curator", *command, "--config", str(demo)],
+            cwd=REPO,
+            stdout=out,
+            stderr=stderr,
+            timeout=120,
+        )
+    assert done.returncode == 5, err.read_text()
+    assert err.read_text().splitlines()[-1] == (
+        "curator: could not write the report to stdout (/dev/full): No space left on device;"
+        " this command changes nothing, so run it again for the report (with stdout where"
+        " there is room)"
+    )

@@ -13,6 +13,7 @@ from click.core import ParameterSource
 from curator.articles import page_title, read_page
 from curator.blurb import choose_blurb
 from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json, warn
+from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
@@ -114,6 +115,7 @@ def extract(
 ) -> None:
     """Show what curator reads from article pages (URLs or saved .html files), read exactly as
     the build reads them: with the settings of feeds.yaml (--config) when there is one."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     settings, newsletter = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
     if newsletter is not None and Path(newsletter.settings.store).is_file():

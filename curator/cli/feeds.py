@@ -14,6 +14,7 @@ import click
 
 from curator.app import discover_feeds
 from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, loaded, opened
+from curator.cli.streams import changes_nothing
 from curator.config import Config, load_config
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
@@ -321,6 +322,7 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
 )
 def export(config: Path, out: Path | None) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     titles: dict[str, str] = {}
     if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
@@ -421,6 +423,7 @@ def _failing_for(row: dict[str, Any]) -> str:
 @JSON_OPTION
 def list_(config: Path, db: Path | None, as_json: bool) -> None:
     """The feeds: name, address, subject hints and health."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     table = _health(config, db)
     if as_json:
         echo_json(table)
@@ -445,6 +448,7 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
       2  a mistake in feeds.yaml
       4  one or more feeds are failing or gone: the table says which
     """
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     table = _health(config, db)
     failing = [r for r in table if r["status"] in ("failing", "gone")]
     if as_json:

@@ -21,6 +21,7 @@ from curator.cli.common import (
     opened,
     warn,
 )
+from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.errors import CuratorError, InputError
 from curator.models import Article, Placed
@@ -91,6 +92,7 @@ def subjects() -> None:
 @JSON_OPTION
 def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         article = _article(store, url)
         explanation = explain_article(conf, store, article, warn)
@@ -397,6 +399,7 @@ def list_(
     """Every stored article by subject, best score first, with who placed it (the editor or
     curator), the issue that featured it, and whether its link is dead (its page answered 404
     or 410: never picked for an issue)."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     if subject is not None and unplaced:
         raise InputError("--subject and --unplaced: give one or the other")
     with opened(config, db) as (conf, store):
@@ -466,6 +469,7 @@ def list_(
 def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: bool) -> None:
     """The articles the model is least sure of (between two subjects, or near the no-subject
     bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         _working(quiet or as_json, f"scoring {_newest(store, unfeatured=True)}")
         found = uncertain_articles(conf, store, limit, warn)
@@ -517,6 +521,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
 def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """The subjects the model confuses: the articles that sit between each pair, and the words
     that tell them apart (add them to a subject's keywords)."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         _working(quiet or as_json, f"scoring {_newest(store)}")
         found = subject_overlaps(conf, store, warn)
@@ -629,6 +634,7 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
 @JSON_OPTION
 def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         work = pending(conf, store)
         if work is not None:

@@ -16,6 +16,7 @@ from curator.cli.common import (
     opened,
     warn,
 )
+from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.store import Store
 from curator.themes import (
@@ -41,6 +42,7 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
 
     Builds nothing and fetches nothing (run `curator fetch` first for today's articles).
     """
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         rows = ripeness(conf, store, warn)
         upcoming = _upcoming(conf, store)
