@@ -1079,7 +1079,8 @@ def _stop_for_draft(path: Path, number: int) -> None:
         f"{path} is a draft of issue {number}, the issue this build would publish,"
         " edited since `curator draft` wrote it: nothing was published, for this build would"
         " publish what curator chooses, not your draft. To publish the draft"
-        f" as reviewed: curator build --draft {shell_arg(path)}; to publish what curator chooses instead,"
+        f" as reviewed: `curator build --draft {shell_arg(path)}`; to publish what curator chooses"
+        " instead,"
         " move the draft out of its folder (or delete it), then build again"
     )
 

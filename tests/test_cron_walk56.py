@@ -171,3 +171,59 @@ def test_a_read_only_command_whose_report_is_lost_says_to_run_it_again(
         " this command changes nothing, so run it again for the report (with stdout where"
         " there is room)"
     )
+
+
+# -- #3: the commands curator advises carry the run's --config ---------------------------------
+
+
+def advised_commands(text: str) -> list[list[str]]:
+    """Each command curator advises in backticks in `text`, as the shell splits it."""
+    return [shlex.split(c) for c in text.split("`")[1::2] if c.startswith("curator ")]
+
+
+def test_the_advice_after_init_elsewhere_pastes_in_the_same_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("init", "Résumé news")
+    assert code == 0, err
+    build = shlex.split(out.splitlines()[-1].split("then run: ", 1)[1])
+    assert build == ["curator", "build", "--config", "Résumé news/feeds.yaml"]
+    code, out, err = run_cli(*build[1:])
+    assert code == 2
+    assert (
+        "no feeds yet; add one with `curator feeds add URL --config 'Résumé news/feeds.yaml'`"
+        in err
+    )
+    commands = [c for c in advised_commands(err) if c[1] != "init"]  # (init takes a folder)
+    assert commands and all(c[-2:] == ["--config", "Résumé news/feeds.yaml"] for c in commands)
+    add = commands[0]
+    url = "https://example.com/feed.xml"
+    code, out, err = run_cli(*[url if a == "URL" else a for a in add[1:]], "--no-check")
+    assert code == 0, err
+    assert url in (tmp_path / "Résumé news" / "feeds.yaml").read_text(encoding="utf-8")
+
+
+def test_advice_in_warnings_and_results_carries_the_config_the_default_does_not(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(demo.parent.parent)
+    relative = Path(demo.parent.name) / demo.name
+    code, out, err = run_cli("draft", "--config", str(relative), "-q", "--all-subjects")
+    assert code == 0, err
+    last = out.splitlines()[-1]
+    assert last.endswith(
+        f"curator build --draft {demo.parent / 'drafts' / 'issue-1.md'} --config {relative}"
+    )
+    # A plain build over the edited draft names the draft's build, with the config too.
+    draft = demo.parent / "drafts" / "issue-1.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    code, out, err = run_cli("build", "--config", str(relative), "-q", "--all-subjects")
+    assert code == 1
+    [command] = [c for c in advised_commands(err) if c[:3] == ["curator", "build", "--draft"]]
+    assert command[-2:] == ["--config", str(relative)]
+    # Run in the newsletter's own folder with its feeds.yaml, the advice is as it was.
+    monkeypatch.chdir(demo.parent)
+    code, out, err = run_cli("build", "-q", "--all-subjects")
+    assert code == 1
+    assert all("--config" not in c for c in advised_commands(err)), err

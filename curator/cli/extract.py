@@ -12,7 +12,7 @@ from click.core import ParameterSource
 
 from curator.articles import page_title, read_page
 from curator.blurb import choose_blurb
-from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json, warn
+from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_config, note_json, warn
 from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.errors import CuratorError
@@ -88,6 +88,7 @@ def _settings(
     type=click.Path(path_type=Path),
     default=Path("feeds.yaml"),
     show_default=True,
+    callback=note_config,
     help="The newsletter's configuration, when there is one: its `timeout`, `max_bytes` and"
     " `allow_private_addresses` apply as in the build.",
 )

@@ -17,6 +17,7 @@ from curator.cli.common import (
     JSON_OPTION,
     QUIET_OPTION,
     WAIT_OPTION,
+    echo,
     echo_json,
     opened,
     warn,
@@ -71,7 +72,7 @@ def _newest(store: Store, *, unfeatured: bool = False) -> str:
 def _working(quiet: bool, what: str) -> None:
     """One progress line on stderr before work that takes seconds on a large store."""
     if not quiet:
-        click.echo(f"curator: {what}...", err=True)
+        echo(f"curator: {what}...", err=True)
 
 
 @click.group()
@@ -101,13 +102,13 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     if as_json:
         echo_json({**explanation.to_dict(), "dead_link": dead})
         return
-    click.echo(article.title)
+    echo(article.title)
     if dead:
-        click.echo(
+        echo(
             f"Dead link: its page answered {dead}, so it is never picked for an issue, whatever"
             " its subject (until a later read of its page succeeds)."
         )
-    click.echo(explanation.to_text(terms=8))
+    echo(explanation.to_text(terms=8))
 
 
 def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], None] | None) -> None:
@@ -132,7 +133,7 @@ def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
     refit = [c for c in others if c.refit]
     it = "them" if more else "it"
     if not others:
-        click.echo(f"No other article changes subject (among {among}).")
+        echo(f"No other article changes subject (among {among}).")
         return
     head = (
         f"{len(moved)} other article(s) change subject with {it}"
@@ -147,15 +148,15 @@ def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
         )
     else:
         head += f" (among {among})"
-    click.echo(f"{head}, as `curator subjects list` and the next build show:")
+    echo(f"{head}, as `curator subjects list` and the next build show:")
     for group in (moved, refit):
         if group is refit and refit and moved:
-            click.echo("  Placed again with the refitted model:")
+            echo("  Placed again with the refitted model:")
         for c in group[:CHANGES_SHOWN]:
-            click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
-            click.echo(f"      {c.url}")
+            echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
+            echo(f"      {c.url}")
         if len(group) > CHANGES_SHOWN:
-            click.echo(f"  ... and {len(group) - CHANGES_SHOWN} more")
+            echo(f"  ... and {len(group) - CHANGES_SHOWN} more")
 
 
 def _correct(
@@ -181,9 +182,9 @@ def _correct(
         }
         echo_json({**data, "changes": [c.to_dict() for c in found]})
         return
-    click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
+    echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if name is None and published:
-        click.echo(_already_published(published, conf.settings.output))
+        echo(_already_published(published, conf.settings.output))
     _say_changes(found, among, article.url)
 
 
@@ -333,14 +334,14 @@ def undo(
         echo_json(data, failure=failure)
     else:
         for a in undone:
-            click.echo(f"Undone, it was {_was(before[a.url], conf)}: {a.title}")
-            click.echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
-            click.echo(f"  {a.url}")
+            echo(f"Undone, it was {_was(before[a.url], conf)}: {a.title}")
+            echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
+            echo(f"  {a.url}")
         if undone:  # (first: "with it" / "with them" are the articles just undone)
             _say_changes(found, among, *(a.url for a in undone))
         for a in kept:
-            click.echo(f"Nothing to undo, you had neither moved nor excluded it: {a.title}")
-            click.echo(f"  {a.url}")
+            echo(f"Nothing to undo, you had neither moved nor excluded it: {a.title}")
+            echo(f"  {a.url}")
     if failure is not None:
         raise failure
 
@@ -430,13 +431,13 @@ def list_(
         )
         return
     if not found:
-        click.echo("No stored article there yet.")
+        echo("No stored article there yet.")
         return
     heading: object = object()
     for r in rows:
         if not isinstance(r, Placed):
-            click.echo(f"\n{r} (0)")
-            click.echo("  no article is under it")
+            echo(f"\n{r} (0)")
+            echo("  no article is under it")
             continue
         p = r
         if p.subject != heading:
@@ -444,7 +445,7 @@ def list_(
             count = sum(q.subject == p.subject for q in found)
             total = totals.get(p.subject, count)
             shown = f"{count} of {total}" if count < total else f"{count}"
-            click.echo(f"\n{p.subject or 'No subject'} ({shown})")
+            echo(f"\n{p.subject or 'No subject'} ({shown})")
         who = {"moved": "  [moved by you]", "excluded": "  [excluded by you]"}.get(
             p.correction or "", ""
         )
@@ -452,8 +453,8 @@ def list_(
         dead = ""
         if p.dead_link and not p.featured_in:
             dead = f"  [dead link: its page answered {p.dead_link}; never picked for an issue]"
-        click.echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
-        click.echo(f"         {p.article.url}")
+        echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
+        echo(f"         {p.article.url}")
 
 
 @subjects.command()
@@ -477,7 +478,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         echo_json([u.to_dict() for u in found])
         return
     if not found:
-        click.echo(
+        echo(
             "No unfeatured article to review: curator is unsure of none (each is well ahead of"
             " any other subject, and well over or under the no-subject bar)."
         )
@@ -492,21 +493,19 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
             )
         else:
             why = f"{u.subject}, just over the no-subject bar"
-        click.echo(f"{u.title}\n  {u.url}\n  {why}")
+        echo(f"{u.title}\n  {u.url}\n  {why}")
         if u.stored_differs:
-            click.echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
+            echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
         for url, subject, same in u.same_story:
             where = subject or "no subject"
-            click.echo(
-                f"  the same story is also at {url} ({same}; under {where}): correct each address"
-            )
+            echo(f"  the same story is also at {url} ({same}; under {where}): correct each address")
     if len(found) < limit:
-        click.echo(
+        echo(
             f"\nOnly {len(found)} listed, not {limit}: curator is sure of every other article it"
             " looked at (each well ahead of any other subject, and well over or under the"
             " no-subject bar)."
         )
-    click.echo(
+    echo(
         "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
         " every subject: `curator subjects exclude URL`."
     )
@@ -529,15 +528,15 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         echo_json([o.to_dict() for o in found])
         return
     if not found:
-        click.echo("No two subjects are confused: each article's best subject stands out.")
+        echo("No two subjects are confused: each article's best subject stands out.")
         return
     for o in found:
-        click.echo(
+        echo(
             f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
             f" their names, descriptions and keywords are {o.words_alike:.0%} alike"
         )
         if o.by_chance and o.words_alike >= WORDS_ALIKE:
-            click.echo(
+            echo(
                 "  What you wrote for the two is so alike that articles between them are split"
                 " by chance: give each keywords the other does not share, or merge them."
             )
@@ -547,19 +546,19 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
                 if o.first_new or o.second_new
                 else "Your keywords already are the words that part them: move"
             )
-            click.echo(
+            echo(
                 "  Articles between them are split by chance: they use both subjects' words."
                 f" {add} the articles listed to where they belong (each move teaches curator),"
                 " or merge the two if you cannot tell them apart either."
             )
         elif o.between:
-            click.echo(
+            echo(
                 "  A few articles sit between them: move those under the wrong one (`curator"
                 " subjects move URL SUBJECT`), and add the words below that tell a subject apart"
                 f" to its keywords in {config}."
             )
         for url, title, now in o.between:
-            click.echo(f"    {title}  [now under {now}]\n      {url}")
+            echo(f"    {title}  [now under {now}]\n      {url}")
         for name, words, new in (
             (o.first, o.first_words, o.first_new),
             (o.second, o.second_words, o.second_new),
@@ -568,9 +567,9 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
             line = f"  words for {name}: {', '.join(new) or 'none you have not written'}"
             if old:
                 line += f" (already in its name, description or keywords: {', '.join(old)})"
-            click.echo(line)
+            echo(line)
         for name in o.without_keywords:
-            click.echo(
+            echo(
                 f"  `{name}` has no keywords, only a name and a description: add the words"
                 f" above that tell it apart to its keywords in {config}."
             )
@@ -644,18 +643,16 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
         echo_json([s.to_dict() for s in found])
         return
     if not found:
-        click.echo(_nothing_to_suggest(left_over))
+        echo(_nothing_to_suggest(left_over))
         return
     for s in found:
-        click.echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
+        echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
         for url in s.urls[:3]:
-            click.echo(f"#   {url}")
+            echo(f"#   {url}")
         if s.leans_to is not None:
             for line in _reads_like(s.leans_to, len(s.urls), config):
-                click.echo(f"# {line}")
-        click.echo(
-            yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100)
-        )
+                echo(f"# {line}")
+        echo(yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100))
 
 
 @subjects.command()
@@ -712,16 +709,16 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         echo_json({"from": old, "to": target, "moved": moved, "theme_of_issues": themed})
         return
     if stored:
-        click.echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
+        echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
     onward = [n for n in themed if n not in back]
     if onward:
-        click.echo(
+        echo(
             f'{_issues(onward)}, on "{old}", now count{"s" if len(onward) == 1 else ""} as on'
             f' "{target}" in the plan of themes (`curator themes` shows what it has next);'
             " published issues keep their text."
         )
     if back:
-        click.echo(
+        echo(
             f'{_issues(back)}, published on "{target}" and counted as on "{old}" since your'
             f' earlier rename, count{"s" if len(back) == 1 else ""} as on "{target}" again in the'
             " plan of themes (`curator themes` shows what it has next)."
