@@ -280,17 +280,19 @@ def stale_moves_advice(
     put them under `new` when that is what it was most likely renamed to (see `renamed_to`),
     else under its new name, one of `candidates` when there are any."""
     if new is not None:
-        rename = f'if you renamed it to "{new}": curator subjects rename "{name}" "{new}"'
+        rename = f'if you renamed it to "{new}": `curator subjects rename "{name}" "{new}"`'
     else:
         shown = [f'"{n}"' for n in candidates[:RENAME_CANDIDATES]]
         if len(candidates) > RENAME_CANDIDATES:
             shown.append("...")
         which = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)
         one_of = f", one of {which}" if shown else ""
-        rename = f'put them under its new name{one_of}: curator subjects rename "{name}" "NEW NAME"'
+        rename = (
+            f'put them under its new name{one_of}: `curator subjects rename "{name}" "NEW NAME"`'
+        )
     return (
         f"to keep them, {rename} (or move them again one by one); {forget}:"
-        f' curator subjects undo --subject "{name}"'
+        f' `curator subjects undo --subject "{name}"`'
     )
 
 

@@ -542,10 +542,11 @@ def test_a_renamed_subject_keeps_its_issues_in_the_plan_of_themes(themed_demo: P
     assert f"  1. {SERVICE}\n  2. {VOICE}\n" in out
     assert new not in out.split("Subjects, ripest first")[0]
     assert f"  {new}: 0 article(s) (too thin, needs 2); last a theme in issue 1 (" in out
+    err = sans_config(err)
     assert (
         f"curator: warning: issue 1 had the theme `{BASICS}`, a subject {demo} no longer has: the"
         f" plan of themes counts it as on `{new}`, which it looks renamed to; to say so once and"
-        f' for all: curator subjects rename "{BASICS}" "{new}"'
+        f' for all: `curator subjects rename "{BASICS}" "{new}"`'
     ) in err
 
     # `subjects rename` says what it carried over, though no article was moved to the subject.
@@ -583,9 +584,9 @@ def test_an_issue_off_the_theme_the_last_one_promised_is_warned_about(themed_dem
     code, _, err = run("draft", "--config", str(demo), "--no-fetch", "--subject", SERVICE)
     assert code == 0, err
     assert (
-        f"{promised}--subject asked for it; to keep the promise: curator draft --subject"
-        f' "{MEASURING}" (or tell readers why in this issue\'s introduction)'
-    ) in " ".join(err.split())
+        f"{promised}--subject asked for it; to keep the promise: `curator draft --subject"
+        f' "{MEASURING}"` (or tell readers why in this issue\'s introduction)'
+    ) in " ".join(sans_config(err).split())
     set_themes(demo, f"themes:\n  plan: [{BASICS}, {SERVICE}, {MEASURING}]\n  min_articles: 2\n")
     code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
     assert code == 0, err
@@ -650,9 +651,9 @@ def test_a_draft_of_every_subject_off_the_promised_theme_names_no_theme_line(
     assert "front matter theme:)" not in said
     assert (
         f"but issue 2 is of every subject: {draft} has no `theme:` line in its front matter, and"
-        " a draft without one is of every subject; to keep the promise: curator draft --subject"
-        f' "{MEASURING}"'
-    ) in said
+        " a draft without one is of every subject; to keep the promise: `curator draft --subject"
+        f' "{MEASURING}"`'
+    ) in sans_config(said)
 
 
 def test_a_rename_is_told_after_an_issue_under_the_new_name(themed_demo: Path) -> None:
