@@ -780,6 +780,36 @@ def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:
     )
 
 
+def _cannot_write_draft(config: Config, path: Path, exc: OSError) -> str:
+    """Why the draft could not be written at `path`, and what to do (walk56 #1: a drafts folder
+    made read-only, a file named `drafts`, a read-only draft under --force gave a traceback)."""
+    folder = path.parent
+    blocked = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocked is not None:  # mkdir: FileExistsError or NotADirectoryError
+        what = f"{blocked} is a file, not a folder"
+        fix = (
+            f"move that file away (or set `drafts:` under `settings:` in {config.path} to"
+            " another folder)"
+        )
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = exc.strerror or str(exc)
+        fix = f"free some space on the disk of {folder}"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = exc.strerror or str(exc)
+        target = path if path.exists() and os.access(folder, os.W_OK) else folder
+        fix = (
+            f"make {target} writable for your user (`chmod u+w {shell_arg(target)}`; a file"
+            f" made immutable needs `chattr -i {shell_arg(target)}`)"
+        )
+    else:
+        what = exc.strerror or str(exc)
+        fix = f"check {folder}"
+    return (
+        f"cannot write the draft {path}: {what}; no draft was written (what was fetched is"
+        f" stored): {fix}, then run `curator draft` again"
+    )
+
+
 @dataclass(frozen=True)
 class NextIssue:
     """The issue a build would publish now, with what the editor should know about it."""
@@ -980,7 +1010,10 @@ def write_next_draft(
             "build it with `curator build --draft`, or pass --force to replace it"
         )
     text = _draft_text(config, store, planned, path)
-    write_atomic(path, text)
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise BuildError(_cannot_write_draft(config, path, exc)) from None
     store.record_draft_written(issue.number, _digest(text))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
@@ -1080,7 +1113,8 @@ def _stop_for_draft(path: Path, number: int) -> None:
         f"{path} is a draft of issue {number}, the issue this build would publish,"
         " edited since `curator draft` wrote it: nothing was published, for this build would"
         " publish what curator chooses, not your draft. To publish the draft"
-        f" as reviewed: curator build --draft {shell_arg(path)}; to publish what curator chooses instead,"
+        f" as reviewed: `curator build --draft {shell_arg(path)}`; to publish what curator chooses"
+        " instead,"
         " move the draft out of its folder (or delete it), then build again"
     )
 

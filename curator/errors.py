@@ -49,7 +49,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         EXIT_REPORT_LOST,
         "the run went on to its end, but its report could not all be written to stdout (a full"
         " disk, an I/O error; a closed pipe, whose reader went away, keeps exit 0): what it did"
-        " is kept, so do not run it again for the report",
+        " is kept, so do not run it again for the report; a command that only reads (themes,"
+        " feeds list, subjects list, extract...) says to run it again",
     ),
     (
         EXIT_INTERRUPTED,

@@ -281,17 +281,23 @@ def stale_moves_advice(
     put them under `new` when that is what it was most likely renamed to (see `renamed_to`),
     else under its new name, one of `candidates` when there are any."""
     if new is not None:
-        rename = f'if you renamed it to "{new}": curator subjects rename {shell_arg(name)} {shell_arg(new)}'
+        rename = (
+            f'if you renamed it to "{new}":'
+            f" `curator subjects rename {shell_arg(name)} {shell_arg(new)}`"
+        )
     else:
         shown = [f'"{n}"' for n in candidates[:RENAME_CANDIDATES]]
         if len(candidates) > RENAME_CANDIDATES:
             shown.append("...")
         which = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)
         one_of = f", one of {which}" if shown else ""
-        rename = f'put them under its new name{one_of}: curator subjects rename {shell_arg(name)} "NEW NAME"'
+        rename = (
+            f"put them under its new name{one_of}:"
+            f' `curator subjects rename {shell_arg(name)} "NEW NAME"`'
+        )
     return (
         f"to keep them, {rename} (or move them again one by one); {forget}:"
-        f" curator subjects undo --subject {shell_arg(name)}"
+        f" `curator subjects undo --subject {shell_arg(name)}`"
     )
 
 

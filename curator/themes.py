@@ -135,8 +135,8 @@ def guessed_rename_notes(config: Config, history: ThemeHistory) -> tuple[str, ..
         out.append(
             f"{which} had the theme `{old}`, a subject {config.path} no longer has: the plan of"
             f" themes counts {'them' if len(numbers) > 1 else 'it'} as on `{new}`, which it"
-            f" looks renamed to; to say so once and for all: curator subjects rename {shell_arg(old)}"
-            f' {shell_arg(new)} (or name the subject it became instead of "{new}")'
+            f" looks renamed to; to say so once and for all: `curator subjects rename"
+            f' {shell_arg(old)} {shell_arg(new)}` (or name the subject it became instead of "{new}")'
         )
     return tuple(out)
 
@@ -561,7 +561,7 @@ def broken_promise(
     said = f' (its closing line: "{last.closing}")' if last.closing else ""
     return (
         f"issue {last.number} promised `{theme_name(promised)}` as the next theme{said}, but"
-        f" issue {number} is {about}: {chosen_by}; to keep the promise: curator draft {keep}"
+        f" issue {number} is {about}: {chosen_by}; to keep the promise: `curator draft {keep}`"
         f" (or tell readers why in this issue's introduction)",
     )
 

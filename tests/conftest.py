@@ -279,3 +279,12 @@ def add_sport_feed(demo: Path, corpus: Path, server: LocalServer, stories: int =
         ),
         encoding="utf-8",
     )
+
+
+def sans_config(text: str) -> str:
+    """`text` without the ` --config PATH` curator adds to each command it advises when the run
+    was given a config other than ./feeds.yaml (walk56 #3; test_cron_walk56 checks that it is
+    there): for tests about the rest of the advice."""
+    import re
+
+    return re.sub(r" --config [^\s`'\"]+", "", text)

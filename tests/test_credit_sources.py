@@ -8,7 +8,7 @@ import json
 import random
 from pathlib import Path
 
-from conftest import LocalServer
+from conftest import LocalServer, sans_config
 from conftest import run_cli as run
 
 
@@ -422,6 +422,7 @@ def test_a_plain_build_says_which_credit_it_chose_between_a_feed_and_a_page(
     said = [line for line in err.splitlines() if "the credit of" in line]
     assert len(said) == 1, err
     assert 'the credit of "Courts Weigh Support Lines" (' in said[0]
+    said = [sans_config(s) for s in said]
     assert (
         "the feed names Max Republish, credited; the page names Joan Biskupic: it is published so"
         " (to change it before publishing: `curator draft`, then `curator build --draft`)"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LocalServer, run_cli
+from conftest import LocalServer, run_cli, sans_config
 from curator.draft import NO_BLURB
 
 FIREFOX = "articles/readability/firefox-nightly-blog/source.html"
@@ -118,6 +118,7 @@ def test_one_article_without_a_blurb_is_one_line_with_its_heading(demo: Path) ->
         " or the next `curator draft` can pick it again)"
     )
     assert code == 2
+    err, out = sans_config(err), sans_config(out)
     assert err == f"curator: {message}\n"
     assert json.loads(out) == {"error": message, "exit": 2}
     nothing_published(demo)

@@ -9,11 +9,17 @@ import re
 import sqlite3
 from pathlib import Path
 
-from conftest import run_cli as run
+from conftest import run_cli, sans_config
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
 METRICS = "https://brightline.example/blog/choosing-cx-metrics"
 VOICE = "Voice of the customer"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """`curator ARGS` as `run_cli` runs it, without the --config its advice adds (walk56 #3)."""
+    code, out, err = run_cli(*args)
+    return code, sans_config(out), sans_config(err)
 
 
 def listed(config: Path, *args: str) -> dict[str, dict]:
@@ -107,8 +113,8 @@ def test_renaming_a_subject_says_what_became_of_its_moves_and_rename_carries_the
     warning = (
         f'curator: warning: 1 article(s) you moved to "{VOICE}", which {demo} no longer has,'
         ' are placed as if never moved; to keep them, if you renamed it to "Customer voice":'
-        f" curator subjects rename '{VOICE}' 'Customer voice' (or move them again one by one);"
-        f" to forget them, and this warning: curator subjects undo --subject '{VOICE}'\n"
+        f" `curator subjects rename '{VOICE}' 'Customer voice'` (or move them again one by one);"
+        f" to forget them, and this warning: `curator subjects undo --subject '{VOICE}'`\n"
     )
 
     code, out, err = run("subjects", "list", "--config", str(demo), "-q")
@@ -164,13 +170,13 @@ def test_the_rename_warning_names_the_new_subject_when_it_can_tell(demo: Path) -
         return (
             f'curator: warning: 1 article(s) you moved to "{old}", which {demo} no longer has,'
             f" are placed as if never moved; to keep them, {advice} (or move them again one by"
-            f" one); to forget them, and this warning: curator subjects undo --subject '{old}'\n"
+            f" one); to forget them, and this warning: `curator subjects undo --subject '{old}'`\n"
         )
 
     # A name unlike the old one, but the only subject new to the newsletter.
     demo.write_text(text.replace(f"- name: {VOICE}", "- name: Listening"), encoding="utf-8")
     code, _, err = run("subjects", "list", "--config", str(demo), "-q")
-    listening = f"if you renamed it to \"Listening\": curator subjects rename '{VOICE}' Listening"
+    listening = f"if you renamed it to \"Listening\": `curator subjects rename '{VOICE}' Listening`"
     assert code == 0 and warning(VOICE, listening) in err, err
 
     # Two subjects renamed to names unlike theirs (everywhere feeds.yaml names them): no telling
@@ -183,8 +189,8 @@ def test_the_rename_warning_names_the_new_subject_when_it_can_tell(demo: Path) -
     assert code == 0
     for old in (VOICE, measuring):
         advice = (
-            'put them under its new name, one of "Numbers" or "Listening": curator subjects'
-            f" rename '{old}' \"NEW NAME\""
+            'put them under its new name, one of "Numbers" or "Listening": `curator subjects'
+            f" rename '{old}' \"NEW NAME\"`"
         )
         assert warning(old, advice) in err, err
     code, _, err = run("subjects", "list", "--config", str(demo), "--subject", VOICE)
@@ -200,8 +206,8 @@ def test_the_rename_warning_names_the_new_subject_when_it_can_tell(demo: Path) -
     code, _, err = run("subjects", "list", "--config", str(demo), "-q")
     assert code == 0
     advice = (
-        'if you renamed it to "Measuring customer experience": curator subjects rename'
-        f" '{measuring}' 'Measuring customer experience'"
+        'if you renamed it to "Measuring customer experience": `curator subjects rename'
+        f" '{measuring}' 'Measuring customer experience'`"
     )
     assert warning(measuring, advice) in err, err
     code, out, err = run(

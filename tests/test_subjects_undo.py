@@ -8,7 +8,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from conftest import add_sport_feed
+from conftest import add_sport_feed, sans_config
 from conftest import run_cli as run
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
@@ -130,10 +130,12 @@ def test_a_removed_subjects_warning_offers_undo_and_undo_subject_forgets_its_mov
 
     code, _, err = run("subjects", "list", "--config", str(demo), "-q")
     assert code == 0
+    err = sans_config(err)
     assert f'2 article(s) you moved to "{VOICE}", which {demo} no longer has' in err
-    assert f"to forget them, and this warning: curator subjects undo --subject '{VOICE}'\n" in err
+    assert f"to forget them, and this warning: `curator subjects undo --subject '{VOICE}'`\n" in err
     code, _, err = run("subjects", "list", "--config", str(demo), "--subject", VOICE)
-    assert code == 2 and f"to forget them: curator subjects undo --subject '{VOICE}'" in err
+    err = sans_config(err)
+    assert code == 2 and f"to forget them: `curator subjects undo --subject '{VOICE}'`" in err
 
     # Mistakes: both or neither way of naming them, a subject nobody moved to, a misspelt one.
     code, _, err = run("subjects", "undo", "--config", str(demo), BACKLOG, "--subject", VOICE)

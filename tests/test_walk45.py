@@ -11,7 +11,7 @@ from pathlib import Path
 import hostile_helpers as h
 from test_review import blocks
 
-from conftest import LocalServer, run_cli
+from conftest import LocalServer, run_cli, sans_config
 
 DESK = "The Support Desk Review"
 
@@ -134,6 +134,7 @@ def test_feeds_remove_names_the_line_removed_and_the_articles_that_stay(
     assert out.splitlines()[0] == (
         f"Removed {url} (AWS News), the feed listed for the {given} you gave"
     )
+    out = sans_config(out)
     assert (
         "Its 3 stored article(s) stay in the archive, and the 3 no issue featured can still be"
         " picked for the next issues. To keep one out, run `curator subjects exclude URL`"

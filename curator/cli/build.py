@@ -23,8 +23,11 @@ from curator.app import (
 from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
+    JSON_GIVEN,
     check_store,
     common_options,
+    config_arg,
+    echo,
     echo_json,
     loaded,
     opened,
@@ -104,7 +107,7 @@ def announce_fetch(config: Config, quiet: bool) -> None:
     """Before fetching: there must be feeds, and the editor is told how many are read."""
     require_feeds(config)
     if not quiet:
-        click.echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
+        echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
 
 
 def every_feed_failed_error(summary: FetchSummary, consequence: str) -> CuratorError | None:
@@ -168,16 +171,20 @@ def build(
     every subject; --subject or --all-subjects decide for this one issue (the plan keeps its
     place). A theme with too few articles stops the build (exit 3) and names the ripest subject.
     """
+    if draft_file is not None and str(draft_file).startswith("--"):
+        # `--draft --no-fetch`: click took the option as the file. A usage mistake, said before
+        # anything is read; `--draft --json` asked for JSON too (walk56 #4: stdout was empty).
+        if str(draft_file) == "--json":
+            click.get_current_context().meta[JSON_GIVEN] = True
+        raise InputError(
+            f"--draft takes the draft's file, and got the option {draft_file}: write"
+            " `curator build --draft drafts/issue-N.md` (a draft publishes what is"
+            " stored, and fetches only the articles it adds by address)"
+        )
     with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
         if draft_file is not None:
-            if str(draft_file).startswith("--"):  # `--draft --no-fetch`: click took it as the file
-                raise InputError(
-                    f"--draft takes the draft's file, and got the option {draft_file}: write"
-                    " `curator build --draft drafts/issue-N.md` (a draft publishes what is"
-                    " stored, and fetches only the articles it adds by address)"
-                )
             if subject or all_subjects:
                 raise InputError(
                     f"{draft_file}: a draft's theme is its front matter's `theme:`; "
@@ -273,15 +280,15 @@ def report_build(
     )
     if issue is None:
         if not as_json and failure is None:
-            click.echo(nothing_new("issue", left.unplaced if left is not None else 0))
+            echo(nothing_new("issue", left.unplaced if left is not None else 0))
         return
     if not as_json:
-        click.echo(f"{issue_line(issue, len(result.weak_fits))} -> {main_page}")
+        echo(f"{issue_line(issue, len(result.weak_fits))} -> {main_page}")
         if left is not None:
             for line in left_out_lines(issue, left, result.fetch.new_articles):
-                click.echo(line)
+                echo(line)
         if result.kept_subjects:
-            click.echo(kept_subjects_text(result.kept_subjects))
+            echo(kept_subjects_text(result.kept_subjects))
 
 
 def nothing_new(written: str, unplaced: int) -> str:
@@ -365,7 +372,7 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
             f" this. If articles like {them} belong there too, teach curator by moving {them}:"
         )
         for k in placed[:MOVES_SHOWN]:
-            lines.append(f"  {k.move_command()}")
+            lines.append(f"  {k.move_command()}{config_arg()}")
             lines.append(f"      {k.title} (curator had it under {k.curator or 'no subject'})")
         if n > MOVES_SHOWN:
             lines.append(f"  and {n - MOVES_SHOWN} more")
@@ -381,11 +388,11 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
             lines.append(f"  {k.title}: published under {k.subject}")
             if k.correction is None:
                 lines.append(
-                    f"      you excluded it; to take that back: curator subjects undo {shell_arg(k.url)}"
+                    f"      you excluded it; to take that back: curator subjects undo {shell_arg(k.url)}{config_arg()}"
                 )
             else:
                 lines.append(
-                    f"      you moved it to {k.correction}; to move it: {k.move_command()}"
+                    f"      you moved it to {k.correction}; to move it: {k.move_command()}{config_arg()}"
                 )
     return "\n".join(lines)
 
@@ -495,15 +502,18 @@ def draft(
     if as_json:
         return
     if written is None:
-        click.echo(nothing_new("draft", left.unplaced))
+        echo(nothing_new("draft", left.unplaced))
         return
-    click.echo(
+    echo(
         f"Draft of issue {written.issue.number}: {written.path}"
         f" ({issue_summary(written.issue, len(written.weak_fits))})"
     )
     for line in left_out_lines(written.issue, left, summary.new_articles):
-        click.echo(line)
-    click.echo(f"Edit it, then publish it with: curator build --draft {shell_arg(written.path)}")
+        echo(line)
+    echo(
+        "Edit it, then publish it with: curator build --draft"
+        f" {shell_arg(written.path)}{config_arg()}"
+    )
 
 
 @click.command()
@@ -555,7 +565,7 @@ def render(
         what = f"{len(result.changed)} of them changed: {names}"
     else:
         what = "none changed (each already held the same text)"
-    click.echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
+    echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
 
 
 @click.command()
@@ -572,9 +582,7 @@ def backup(config: Path, db: Path | None, dest: str) -> None:
     store_path = db or conf.settings.store
     target = _backup_file(dest, store_path)
     issues, articles = backup_store(store_path, target)
-    click.echo(
-        f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s)."
-    )
+    echo(f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s).")
 
 
 def _backup_file(dest: str, store_path: Path) -> Path:
@@ -621,4 +629,4 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     if failure is not None:
         raise failure
     if not as_json:
-        click.echo(f"{summary.new_articles} new article(s) stored.")
+        echo(f"{summary.new_articles} new article(s) stored.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -15,8 +16,17 @@ import click
 
 from curator.app import RUN_WAIT, build_lock
 from curator.config import Config, load_config
-from curator.errors import CuratorError, Interrupted, Terminated
+from curator.errors import CuratorError, Interrupted, Terminated, shell_arg
 from curator.store import Store, plain_store_error
+
+#: `ctx.meta` key: the --config the run was given, for the commands its advice names.
+CONFIG_GIVEN = "curator.config_given"
+
+
+def note_config(ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    ctx.meta[CONFIG_GIVEN] = value
+    return value
+
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -24,8 +34,56 @@ CONFIG_OPTION = click.option(
     type=click.Path(path_type=Path),
     default=Path("feeds.yaml"),
     show_default=True,
+    callback=note_config,
     help="The newsletter's configuration.",
 )
+
+
+def config_arg(meta: dict[str, Any] | None = None) -> str:
+    """` --config PATH` (shell-quoted) when the run was given a config other than ./feeds.yaml,
+    else "": what a command curator advises needs to work when pasted in the same folder
+    (walk56 #3: "add one with `curator feeds add URL`" failed for `--config 'Résumé news/...'`)."""
+    if meta is None:
+        ctx = click.get_current_context(silent=True)
+        meta = ctx.meta if ctx is not None else {}
+    given = meta.get(CONFIG_GIVEN)
+    if given is None:
+        return ""
+    default = Path("feeds.yaml")
+    try:
+        same = Path(given).resolve() == default.resolve()
+    except OSError:
+        same = False
+    return "" if same else f" --config {shell_arg(given)}"
+
+
+#: A command curator advises, in backticks: `curator feeds add URL` (not `curator init`, which
+#: takes a folder, nor one that names its --config already). A backtick inside a quoted value
+#: (`errors.shell_arg`'s '...', or "...") is the value's, not the command's end.
+_ADVISED = re.compile(r"""`(curator (?!init\b)[a-z](?:[^`'"]|'[^']*'|"[^"]*")*)`""")
+
+
+def pasteable(text: str, meta: dict[str, Any] | None = None) -> str:
+    """`text` with the run's --config (`config_arg`) added to each command it advises in
+    backticks, so that pasting one works where the run was started."""
+    extra = config_arg(meta)
+    if not extra or "`curator " not in text:
+        return text
+
+    def add(match: re.Match[str]) -> str:
+        command = match.group(1)
+        if "--config" in command.split() or " -c " in f" {command} ":
+            return match.group(0)
+        return f"`{command}{extra}`"
+
+    return _ADVISED.sub(add, text)
+
+
+def echo(message: object = None, *, err: bool = False, nl: bool = True) -> None:
+    """click.echo, the commands curator advises in `message` made `pasteable`."""
+    click.echo(pasteable(message) if isinstance(message, str) else message, err=err, nl=nl)
+
+
 DB_OPTION = click.option(
     "--db",
     type=click.Path(path_type=Path),
@@ -92,7 +150,7 @@ def echo_json(
 
 def error_fields(error: CuratorError) -> dict[str, object]:
     """A failure as --json reports it: the message `curator: ` prints, and the exit code."""
-    return {"error": str(error), "exit": error.exit_code}
+    return {"error": pasteable(str(error)), "exit": error.exit_code}
 
 
 SUBJECT_OPTION = click.option(
@@ -124,7 +182,7 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def warn(line: str) -> None:
     """A warning on stderr, said even with --quiet (it is about what curator did, not progress)."""
-    click.echo(f"curator: warning: {line}", err=True)
+    click.echo(f"curator: warning: {pasteable(line)}", err=True)
 
 
 def loaded(config_path: Path) -> Config:

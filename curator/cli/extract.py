@@ -12,7 +12,8 @@ from click.core import ParameterSource
 
 from curator.articles import page_title, read_page
 from curator.blurb import choose_blurb
-from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_json, warn
+from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_config, note_json, warn
+from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
@@ -87,6 +88,7 @@ def _settings(
     type=click.Path(path_type=Path),
     default=Path("feeds.yaml"),
     show_default=True,
+    callback=note_config,
     help="The newsletter's configuration, when there is one: its `timeout`, `max_bytes` and"
     " `allow_private_addresses` apply as in the build.",
 )
@@ -114,6 +116,7 @@ def extract(
 ) -> None:
     """Show what curator reads from article pages (URLs or saved .html files), read exactly as
     the build reads them: with the settings of feeds.yaml (--config) when there is one."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     settings, newsletter = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
     if newsletter is not None and Path(newsletter.settings.store).is_file():

@@ -13,7 +13,16 @@ from urllib.request import url2pathname
 import click
 
 from curator.app import discover_feeds
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, loaded, opened
+from curator.cli.common import (
+    CONFIG_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    echo,
+    echo_json,
+    loaded,
+    opened,
+)
+from curator.cli.streams import changes_nothing
 from curator.config import Config, load_config
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
@@ -104,7 +113,7 @@ def add(
         )
     if no_check:
         add_feed(config, written, name, subjects)
-        click.echo(f"Added {written} without reading it; `curator fetch` will read it")
+        echo(f"Added {written} without reading it; `curator fetch` will read it")
         return
     found = discover_feeds(conf, fetched)
     if found.error:
@@ -115,9 +124,9 @@ def add(
             + _tried(found.rejected)
         )
     if len(found.feeds) > 1 and not found.is_feed:
-        click.echo(f"{url} offers {len(found.feeds)} feeds; adding the first:", err=True)
+        echo(f"{url} offers {len(found.feeds)} feeds; adding the first:", err=True)
         for feed in found.feeds:
-            click.echo(f"  {feed.url}  {feed.title or ''}", err=True)
+            echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
     address = written if found.is_feed else best.url
     # Where the address leads (a 301 to a feed listed already, walk45 #5) is compared too.
@@ -133,10 +142,10 @@ def add(
     # credited for the BBC's and Ars Technica's articles.
     own = name or (import_name(title, best.url, found.final_url) if title else None)
     add_feed(config, address, own, subjects)
-    click.echo(f"Added {address}" + (f" ({own})" if own else ""))
+    echo(f"Added {address}" + (f" ({own})" if own else ""))
     _same_entries(conf, config, address, best.keys)
     if title and not own:
-        click.echo(
+        echo(
             f"curator: its title {title!r} was not written as `name:`: nothing says it names the"
             " feed's site, and `name:` is the publication every article of the feed is credited"
             " to. Each article is credited to its page's site name, else to this title; if the"
@@ -162,7 +171,7 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
             continue
         named = f" ({listed.name})" if listed.name else ""
         share = "all" if count >= len(keys) else f"{count}"
-        click.echo(
+        echo(
             f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
             f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
@@ -193,13 +202,13 @@ def remove(config: Path, url: str) -> None:
         )
     named = f" ({spec.name})" if spec.name else ""
     given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
-    click.echo(f"Removed {spec.url}{named}{given}")
+    echo(f"Removed {spec.url}{named}{given}")
     if not conf.settings.store.exists():
         return
     with opened(config, None, lock=False) as (_, store):
         total, unfeatured = store.feed_articles([spec.url, stored or spec.url])
     if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
-        click.echo(
+        echo(
             f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"
             " featured can still be picked for the next issues. To keep one out, run `curator"
             " subjects exclude URL` (it keeps it out of every issue; `curator subjects undo URL`"
@@ -224,9 +233,9 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
     except OSError as exc:
         raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
     done = import_subscriptions(config, data, str(opml_file), known, add_subjects=add_subjects)
-    click.echo(f"Imported {len(done.added)} feed(s) into {config}.")
+    echo(f"Imported {len(done.added)} feed(s) into {config}.")
     if done.subjects_added:
-        click.echo(
+        echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
             + ", ".join(f"`{stub.name}`" for stub in done.subjects_added)
             + f"; give each a description and keywords in {config}"
@@ -238,7 +247,7 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             if has_markup(name)
             else " $( ${ or ` in it, which a shell runs as a command were the name pasted unquoted"
         )
-        click.echo(
+        echo(
             f"curator: warning: {at}: the folder {name!r} was not made a subject: its name has"
             f"{why}; its feeds were added without it as a hint. Rename the folder (in your feed reader, or"
             f" in {opml_file}) to plain words and import again, or add the subject yourself"
@@ -246,14 +255,14 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             err=True,
         )
     if done.unknown_folders and not done.subjects_added and not done.subjects_refused:
-        click.echo(
+        echo(
             f"{len(done.unknown_folders)} folder(s) of {opml_file} are not subjects, so their"
             " feeds were added without them as hints:",
             err=True,
         )
         for name, count in done.unknown_folders:
-            click.echo(f"  {name} ({count} feed{'s' if count > 1 else ''})", err=True)
-        click.echo(
+            echo(f"  {name} ({count} feed{'s' if count > 1 else ''})", err=True)
+        echo(
             f"To use them, add them under `subjects:` in {config}; `feeds import --add-subjects`"
             " writes a subject for each folder, and names the `subjects:` line each of its feeds"
             " already listed needs (an import leaves a listed feed as it is).",
@@ -263,7 +272,7 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         left_out = [(title, url) for title, name, url in done.renamed if name is None]
         shortened = [(title, name, url) for title, name, url in done.renamed if name]
         if left_out:
-            click.echo(
+            echo(
                 f"{len(left_out)} feed title(s) of {opml_file} do not name the feed's site, so they"
                 ' were not written as `name:` (a section or a reader\'s label such as "World"'
                 " would be credited as the publication); "
@@ -276,43 +285,41 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
                 err=True,
             )
             for title, url in left_out:
-                click.echo(f"  {title} ({url})", err=True)
+                echo(f"  {title} ({url})", err=True)
         if shortened:
-            click.echo(
+            echo(
                 f"{len(shortened)} feed title(s) were cut to the part that names the site:",
                 err=True,
             )
             for title, name, url in shortened:
-                click.echo(f"  {title} -> name: {name} ({url})", err=True)
-        click.echo(
+                echo(f"  {title} -> name: {name} ({url})", err=True)
+        echo(
             "A feed without `name:` is credited to its pages' site name, else the feed's own"
             f" title; to credit a name of your own, write `name:` under the feed in {config}.",
             err=True,
         )
     if done.skipped:
-        click.echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
+        echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
         lines = {url_key(spec.url): spec.url for spec in read_feeds(config)}
         for spec in done.skipped:
             line = lines.get(url_key(spec.url), spec.url)
-            click.echo(
-                f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True
-            )
+            echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)
     if done.repeated:
-        click.echo(f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True)
+        echo(f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True)
         for url in dict.fromkeys(spec.url for spec in done.repeated):
-            click.echo(f"  {url}", err=True)
+            echo(f"  {url}", err=True)
     if done.unhinted:
         # An import adds feeds; it never rewrites one the editor already has.
-        click.echo(
+        echo(
             f"{len(done.unhinted)} of the feeds already listed are in an OPML folder that is a"
             " subject they do not hint at, and were not changed: to have them hint at it, write"
             f" this under each in {config}:",
             err=True,
         )
         for url, line in done.hint_lines():
-            click.echo(f"  {url}\n      {line}", err=True)
+            echo(f"  {url}\n      {line}", err=True)
     for xml_url, text in done.rejected:
-        click.echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
+        echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
 
 
 @feeds.command("export")
@@ -326,6 +333,7 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
 )
 def export(config: Path, out: Path | None) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
     titles: dict[str, str] = {}
     if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
@@ -338,14 +346,14 @@ def export(config: Path, out: Path | None) -> None:
         if urlsplit(spec.url).scheme.lower() not in {"http", "https"}
     ]
     if local:  # left out by export_feeds: said, so the editor does not miss them in the reader
-        click.echo(
+        echo(
             f"curator: {len(local)} local feed(s) left out (OPML holds web addresses, which a"
             f" feed reader elsewhere can read): {', '.join(local)}",
             err=True,
         )
     if out:
         write_atomic(out, data)
-        click.echo(f"Wrote {out}", err=True)
+        echo(f"Wrote {out}", err=True)
     else:
         sys.stdout.buffer.write(data)
 
@@ -426,13 +434,14 @@ def _failing_for(row: dict[str, Any]) -> str:
 @JSON_OPTION
 def list_(config: Path, db: Path | None, as_json: bool) -> None:
     """The feeds: name, address, subject hints and health."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     table = _health(config, db)
     if as_json:
         echo_json(table)
         return
     for row in table:
         hints = f"  [{', '.join(row['subjects'])}]" if row["subjects"] else ""
-        click.echo(f"{row['status']:<13} {row['name'] or '-'}  {row['url']}{hints}")
+        echo(f"{row['status']:<13} {row['name'] or '-'}  {row['url']}{hints}")
 
 
 @feeds.command("check")
@@ -450,6 +459,7 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
       2  a mistake in feeds.yaml
       4  one or more feeds are failing or gone: the table says which
     """
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     table = _health(config, db)
     failing = [r for r in table if r["status"] in ("failing", "gone")]
     if as_json:
@@ -464,7 +474,7 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
 
 
 def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) -> None:
-    click.echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
+    echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
 
     def same(name: str) -> str:
         return " ".join(name.split()).casefold()
@@ -478,33 +488,33 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
         success = (row["last_success"] or "never")[:19].replace("T", " ")
         size = f"{(row['bytes'] or 0) / 1024:.0f}" if row["bytes"] is not None else "-"
         secs = f"{row['seconds']:.2f}" if row["seconds"] is not None else "-"
-        click.echo(
+        echo(
             f"{row['status']:<13} {success:<20} {row['entries']:>7} {size:>7} {secs:>6}  "
             f"{row['name'] or row['url']}"
         )
         if row["last_error"]:
             since = "" if row["status"] == "waiting" else _failing_for(row)
-            click.echo(f"{'':<13} last error: {row['last_error']}{since}")
+            echo(f"{'':<13} last error: {row['last_error']}{since}")
         if row["not_well_formed"]:
             since = (row["not_well_formed_since"] or "")[:16].replace("T", " ")
-            click.echo(
+            echo(
                 f"{'':<13} not well formed since {since} UTC: {row['not_well_formed']};"
                 " entries may be missing until the publisher fixes it"
             )
         if row["wait_until"] and row["wait_until"] > datetime.now(UTC).isoformat():
             until = row["wait_until"][:16].replace("T", " ")
-            click.echo(
+            echo(
                 f"{'':<13} the server asked curator to wait until {until} UTC:"
                 " it is not asked before then"
             )
         if row["moved_to"]:
-            click.echo(
+            echo(
                 f"{'':<13} moved permanently to {row['moved_to']}: update feeds.yaml (replace"
                 f" `url: {row['url']}` with `url: {row['moved_to']}`)"
             )
     look = [r for r in table if r in failing or r["not_well_formed"] or r["moved_to"]]
     if look:
-        click.echo(f"{len(look)} of {len(table)} feed(s) need a look.")
+        echo(f"{len(look)} of {len(table)} feed(s) need a look.")
 
 
 @click.command("init")
@@ -513,9 +523,9 @@ def init(directory: Path) -> None:
     """Start a new newsletter folder: a commented feeds.yaml, templates to customise, .gitignore."""
     written = init_newsletter(directory)
     for path in written:
-        click.echo(f"  wrote {path}")
+        echo(f"  wrote {path}")
     config = directory / "feeds.yaml"
-    click.echo(f"Edit {config}, then run: curator build --config {shell_arg(config)}")
+    echo(f"Edit {config}, then run: curator build --config {shell_arg(config)}")
 
 
 __all__ = ["feeds", "init"]

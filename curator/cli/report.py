@@ -16,9 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-import click
-
 from curator.articles import MAX_TITLE_CHARS
+from curator.cli.common import echo
 from curator.errors import shell_arg
 from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import (
@@ -253,10 +252,10 @@ class RunProgress:
         if self.quiet:
             return
         if self._bar:
-            click.echo("\r" + _feed_line(report).ljust(len(self._bar)), err=True)
-            click.echo(self._bar, nl=False, err=True)
+            echo("\r" + _feed_line(report).ljust(len(self._bar)), err=True)
+            echo(self._bar, nl=False, err=True)
         else:
-            click.echo(_feed_line(report), err=True)
+            echo(_feed_line(report), err=True)
 
     def pages(self, tally: PageTally) -> None:
         if tally.waiting:  # a tick while the run waits: not a change of the count
@@ -291,7 +290,7 @@ class RunProgress:
         if not self.terminal:
             if self._waited_at < self._event_at or now - self._waited_at >= WAITING_LINE_EVERY:
                 self._waited_at = now
-                click.echo(f"  waiting    {text[len('waiting ') :]}", err=True)
+                echo(f"  waiting    {text[len('waiting ') :]}", err=True)
             return
         shown = self._last if self._last is not None and self._last.wanted else None
         if shown is not None:
@@ -303,7 +302,7 @@ class RunProgress:
         width = shutil.get_terminal_size().columns - 1
         if len(head) > width:
             head = head[: width - 1] + "…"
-        click.echo("\r" + head.ljust(len(self._bar)), nl=False, err=True)
+        echo("\r" + head.ljust(len(self._bar)), nl=False, err=True)
         self._bar = head
 
     def placing(self, what: str, done: int, total: int) -> None:
@@ -312,7 +311,7 @@ class RunProgress:
         if self.quiet or (done < total and self._clock() - self._placed_at < LINE_EVERY):
             return
         self._placed_at = self._clock()
-        click.echo(f"  subjects   {what}: {done} of {total} batches done", err=True)
+        echo(f"  subjects   {what}: {done} of {total} batches done", err=True)
 
     def close(self) -> None:
         """End the page progress: the bar's line is finished, or the last count printed."""
@@ -322,17 +321,17 @@ class RunProgress:
         if self._last is not None and self._last != self._shown:
             self._show(self._last)
         if self._bar:
-            click.echo(err=True)
+            echo(err=True)
             self._bar = ""
 
     def _show(self, tally: PageTally) -> None:
         self._shown, self._shown_at = tally, self._clock()
         if not self.terminal:
-            click.echo(f"  pages      {_pages_text(tally)}", err=True)
+            echo(f"  pages      {_pages_text(tally)}", err=True)
             return
         filled = BAR_WIDTH * tally.done // max(tally.wanted, 1)
         bar = f"  pages      [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {_pages_text(tally)}"
-        click.echo("\r" + bar.ljust(len(self._bar)), nl=False, err=True)
+        echo("\r" + bar.ljust(len(self._bar)), nl=False, err=True)
         self._bar = bar
 
 
@@ -414,10 +413,10 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
 def _echo_links(name: str, links: Sequence[str]) -> None:
     """A feed's links, one a line under its name, the first `SHOWN_IN_PART` of them."""
     for link in links[:SHOWN_IN_PART]:
-        click.echo(f"  {name}: {link}", err=True)
+        echo(f"  {name}: {link}", err=True)
     if len(links) > SHOWN_IN_PART:
         more = len(links) - SHOWN_IN_PART
-        click.echo(f"  {name}: and {more} more (--json lists every one)", err=True)
+        echo(f"  {name}: and {more} more (--json lists every one)", err=True)
 
 
 def print_failures(
@@ -437,7 +436,7 @@ def print_failures(
     what to do about a cut title depends on them."""
     print_rereads(summary, quiet=quiet)
     if summary.failed:
-        click.echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
+        echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
         for report in summary.failed:
             # Named as its line named it, and where it is, unless its error says so already (a
             # redirect's error names the next address too: walk32 #8).
@@ -446,7 +445,7 @@ def print_failures(
             if report.url != report.name and not said:
                 where += f" ({report.url})"
             advice = feed_advice(report)
-            click.echo(
+            echo(
                 f"  {where}: {report.error} ({failing_for(report)})"
                 + (f"; {advice}" if advice else ""),
                 err=True,
@@ -454,7 +453,7 @@ def print_failures(
     for report in summary.feeds:
         for old, count in report.carried_from:
             # Said once: the run that carries them (walk45 #2: a url: changed by hand).
-            click.echo(
+            echo(
                 f"{report.name}: its entries are the {count} stored article(s) of {old}, no"
                 f" longer in feeds.yaml: taken as the same feed at its new address ({report.url}),"
                 " so they are now this feed's and are credited as it is",
@@ -464,17 +463,17 @@ def print_failures(
         # Its line counted them new; stored once, as the other feed's (walk53 #6).
         for report in summary.feeds:
             if report.stored_already:
-                click.echo(f"  {stored_already_note(report)}", err=True)
+                echo(f"  {stored_already_note(report)}", err=True)
     # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
     waiting = [r for r in summary.feeds if r.status == "waiting"]
     if waiting:
-        click.echo(
+        echo(
             f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
             " curator to wait, and they are asked again on the first run after that:",
             err=True,
         )
         for report in waiting:
-            click.echo(f"  {report.name}: {report.wait_note}", err=True)
+            echo(f"  {report.name}: {report.wait_note}", err=True)
     look = [
         (report, note)
         for report in summary.feeds
@@ -487,11 +486,9 @@ def print_failures(
         if note
     ]
     if look:
-        click.echo(
-            f"{len({r.url for r, _ in look})} feed(s) need a look (read, but see why):", err=True
-        )
+        echo(f"{len({r.url for r, _ in look})} feed(s) need a look (read, but see why):", err=True)
         for report, note in look:
-            click.echo(f"  {report.name}: {note}", err=True)
+            echo(f"  {report.name}: {note}", err=True)
     for report in summary.feeds:
         if report.other_script:
             # walk51 #7: an English newsletter given an Arabic feed was told nothing.
@@ -502,7 +499,7 @@ def print_failures(
                 if n < new
                 else ("its new article is" if n == 1 else f"all {n} of its new articles are")
             )
-            click.echo(
+            echo(
                 f"{report.name}: {some} written in {script}, which none of your subjects' words"
                 f" use: {'it fits' if n == 1 else 'they fit'} no subject, and no issue will"
                 f" feature {'it' if n == 1 else 'them'}. To feature them, write a subject (or"
@@ -511,25 +508,25 @@ def print_failures(
                 err=True,
             )
     if summary.with_skips:
-        click.echo(
+        echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
             "(left out: there is no link or no title to publish for them, or another entry"
             " is the same page):",
             err=True,
         )
         for report in summary.with_skips:
-            click.echo(f"  {report.name}: {report.skip_note}", err=True)
+            echo(f"  {report.name}: {report.skip_note}", err=True)
     if dated := [r for r in summary.feeds if r.date_note]:
         # (walk49 #5: with recency_weight, an undated entry scored as the newest, without a word)
-        click.echo(
+        echo(
             f"{len(dated)} feed(s) gave new entries no date curator could use (the date"
             " `recency_weight` counts from):",
             err=True,
         )
         for report in dated:
-            click.echo(f"  {report.name}: {report.date_note}", err=True)
+            echo(f"  {report.name}: {report.date_note}", err=True)
     if cut := [r for r in summary.feeds if r.cut_titles]:
-        click.echo(
+        echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
             f" one (over {MAX_TITLE_CHARS} characters) and no page title to use instead; it was"
             f" cut at a word: {_cut_titles_advice(command, published)}:",
@@ -538,7 +535,7 @@ def print_failures(
         for report in cut:
             _echo_links(report.name, report.cut_titles)
     if lists := [r for r in summary.feeds if r.post_lists]:
-        click.echo(
+        echo(
             f"{sum(len(r.post_lists) for r in lists)} new article(s) link to a page that reads as"
             " a list of posts (a blog's front page or an archive: several posts under headings of"
             " their own), not one article: the blurb may join several posts;"
@@ -549,22 +546,22 @@ def print_failures(
             _echo_links(report.name, report.post_lists)
     if summary.pages_failed:
         asked = summary.pages_read + summary.pages_failed
-        click.echo(
+        echo(
             f"{summary.pages_failed} of {asked} article page(s) could not be read; "
             f"{_what_became(summary.pages_failed, summary.pages_dead)}:",
             err=True,
         )
         reasons = summary.failure_reasons()
         for reason, count in reasons[:TOP_REASONS]:
-            click.echo(f"  {count:>4}  {reason}", err=True)
+            echo(f"  {count:>4}  {reason}", err=True)
         others = sum(count for _, count in reasons[TOP_REASONS:])
         if others:
-            click.echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
+            echo(f"  {others:>4}  for other reasons (--json lists every page)", err=True)
         if summary.hosts_skipped:
             skipped = ", ".join(f"{host} ({n})" for host, n in summary.hosts_skipped[:SHOWN_HOSTS])
             if len(summary.hosts_skipped) > SHOWN_HOSTS:
                 skipped += f" and {len(summary.hosts_skipped) - SHOWN_HOSTS} more"
-            click.echo(
+            echo(
                 f"  Gave up on these servers after {HOST_FAILURES} failed connections each, so"
                 f" their other pages (in brackets) were not tried: {skipped}. They will be tried"
                 " again on a later fetch.",
@@ -574,30 +571,30 @@ def print_failures(
         if failing := [(n, k) for n, k in summary.pages_keep_failing if n not in refused]:
             names = [n for n, _ in failing]
             counted = [f"{n} ({k} asked for)" for n, k in failing]
-            click.echo(
+            echo(
                 f"  Not one of the pages of {_names(counted)} could be read:"
                 f" {_stop_pages(summary, names)}.",
                 err=True,
             )
         if refused:
-            click.echo(
+            echo(
                 f"  No page of {_names(refused)} could be read: {_allow_private(summary, refused)}.",
                 err=True,
             )
     if summary.pages_in_part:
-        click.echo(
+        echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
             "(each names what was lost: a field the page broke the reader of, characters that"
             " could not be decoded, or the page's end):",
             err=True,
         )
         for page in summary.pages_in_part[:SHOWN_IN_PART]:
-            click.echo(f"  {page.url}: {'; '.join(page.problems)}", err=True)
+            echo(f"  {page.url}: {'; '.join(page.problems)}", err=True)
         more = len(summary.pages_in_part) - SHOWN_IN_PART
         if more > 0:
-            click.echo(f"  and {more} more (--json lists every page)", err=True)
+            echo(f"  and {more} more (--json lists every page)", err=True)
     if summary.worker_died:
-        click.echo(
+        echo(
             "curator: warning: a worker process died during the run (killed for memory, or a"
             " crash while parsing); what it had not finished was done in this process, so nothing"
             " is missing, only the run was slower. If it happens every week, the machine may be"
@@ -659,14 +656,14 @@ def _post_lists_advice(command: str, published: tuple[int, str] | None) -> str:
 def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
     """What became of the stored articles whose page could not be read in an earlier run."""
     if summary.pages_read_again and not quiet:
-        click.echo(
+        echo(
             f"{summary.pages_read_again} article page(s) that could not be read before were read"
             " now; their articles are credited from their page.",
             err=True,
         )
     trying = summary.pages_still_unread - summary.pages_given_up
     if trying and not quiet:
-        click.echo(
+        echo(
             f"{trying} article page(s) that could not be read before still could not be read;"
             f" they are read again on later runs, after waits that grow with each read"
             f" ({RETRY_WAITS} hours; {PAGE_READS} reads in all, within {PAGE_RETRY_DAYS} days of"
@@ -679,7 +676,7 @@ def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
             err=True,
         )
     if summary.pages_given_up:
-        click.echo(
+        echo(
             f"{summary.pages_given_up} article page(s) could not be read in {PAGE_READS} tries"
             " and will not be tried again; their articles keep what the feed says.",
             err=True,

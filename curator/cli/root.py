@@ -20,8 +20,8 @@ from curator.cli.common import (
     JSON_ASKED,
     JSON_GIVEN,
     JSON_PRINTED,
-    error_fields,
     interrupted,
+    pasteable,
     stopped,
 )
 from curator.cli.extract import extract
@@ -79,9 +79,10 @@ class CuratorGroup(click.Group):
 def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
     """End the run for `error`: `curator: <message>` on stderr, and with --json (unless the
     command already printed its JSON output) `{"error": <message>, "exit": <code>}` on stdout."""
-    click.echo(f"curator: {error}", err=True)
+    message = pasteable(str(error), ctx.meta)  # its advice with the run's --config (walk56 #3)
+    click.echo(f"curator: {message}", err=True)
     if ctx.meta.get(JSON_GIVEN) and not ctx.meta.get(JSON_PRINTED):
-        click.echo(json.dumps(error_fields(error), indent=2))
+        click.echo(json.dumps({"error": message, "exit": error.exit_code}, indent=2))
     raise click.exceptions.Exit(error.exit_code) from None
 
 

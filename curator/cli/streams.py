@@ -105,6 +105,17 @@ def _where(fd: int) -> str:
     return f"stdout ({target})" if target.startswith("/") else "stdout"
 
 
+#: The command that ran only reads (`changes_nothing`): running it again is harmless.
+_READS_ONLY: list[bool] = []
+
+
+def changes_nothing() -> None:
+    """Say that the command running only reads (themes, feeds list, subjects list, extract...):
+    when its report is lost, the way to get it is to run it again, which `report_lost` says
+    (walk56 #5: "do not run it again for the report" was said of `themes` too)."""
+    _READS_ONLY.append(True)
+
+
 def report_lost(code: int) -> int:
     """The exit code a run ends with, given the code its command ended with (`code`), after a
     line on stderr when its report on stdout could not all be written: a reader that went away
@@ -118,11 +129,17 @@ def report_lost(code: int) -> int:
     error = guarded.error
     if error is None:
         return code
-    done = "the run itself went on to its end" + (
-        ", and what it did is kept: do not run it again for the report"
-        if code == EXIT_OK
-        else f" (exit {code}, its error said above)"
-    )
+    if code != EXIT_OK:
+        done = f"the run itself went on to its end (exit {code}, its error said above)"
+    elif _READS_ONLY:  # nothing to lose by running it again: the one way to get the report
+        done = "this command changes nothing, so run it again for the report" + (
+            "" if error.errno == errno.EPIPE else " (with stdout where there is room)"
+        )
+    else:
+        done = (
+            "the run itself went on to its end, and what it did is kept: do not run it again"
+            " for the report"
+        )
     if error.errno == errno.EPIPE:
         line = (
             f"stdout was closed before curator's report was all written (nothing reads it); {done}"

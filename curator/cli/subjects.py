@@ -16,10 +16,13 @@ from curator.cli.common import (
     DB_OPTION,
     JSON_OPTION,
     QUIET_OPTION,
+    WAIT_OPTION,
+    echo,
     echo_json,
     opened,
     warn,
 )
+from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Article, Placed
@@ -69,7 +72,7 @@ def _newest(store: Store, *, unfeatured: bool = False) -> str:
 def _working(quiet: bool, what: str) -> None:
     """One progress line on stderr before work that takes seconds on a large store."""
     if not quiet:
-        click.echo(f"curator: {what}...", err=True)
+        echo(f"curator: {what}...", err=True)
 
 
 @click.group()
@@ -86,9 +89,11 @@ def subjects() -> None:
 @DB_OPTION
 @click.argument("url")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         article = _article(store, url)
         explanation = explain_article(conf, store, article, warn)
@@ -97,13 +102,13 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     if as_json:
         echo_json({**explanation.to_dict(), "dead_link": dead})
         return
-    click.echo(article.title)
+    echo(article.title)
     if dead:
-        click.echo(
+        echo(
             f"Dead link: its page answered {dead}, so it is never picked for an issue, whatever"
             " its subject (until a later read of its page succeeds)."
         )
-    click.echo(explanation.to_text(terms=8))
+    echo(explanation.to_text(terms=8))
 
 
 def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], None] | None) -> None:
@@ -128,7 +133,7 @@ def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
     refit = [c for c in others if c.refit]
     it = "them" if more else "it"
     if not others:
-        click.echo(f"No other article changes subject (among {among}).")
+        echo(f"No other article changes subject (among {among}).")
         return
     head = (
         f"{len(moved)} other article(s) change subject with {it}"
@@ -143,15 +148,15 @@ def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
         )
     else:
         head += f" (among {among})"
-    click.echo(f"{head}, as `curator subjects list` and the next build show:")
+    echo(f"{head}, as `curator subjects list` and the next build show:")
     for group in (moved, refit):
         if group is refit and refit and moved:
-            click.echo("  Placed again with the refitted model:")
+            echo("  Placed again with the refitted model:")
         for c in group[:CHANGES_SHOWN]:
-            click.echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
-            click.echo(f"      {c.url}")
+            echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
+            echo(f"      {c.url}")
         if len(group) > CHANGES_SHOWN:
-            click.echo(f"  ... and {len(group) - CHANGES_SHOWN} more")
+            echo(f"  ... and {len(group) - CHANGES_SHOWN} more")
 
 
 def _correct(
@@ -177,9 +182,9 @@ def _correct(
         }
         echo_json({**data, "changes": [c.to_dict() for c in found]})
         return
-    click.echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
+    echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if name is None and published:
-        click.echo(_already_published(published, conf.settings.output))
+        echo(_already_published(published, conf.settings.output))
     _say_changes(found, among, article.url)
 
 
@@ -202,6 +207,7 @@ def _already_published(numbers: list[int], out_dir: Path) -> str:
 @click.argument("url")
 @click.argument("subject")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_json: bool) -> None:
     """Put the article at URL under SUBJECT; similar articles will follow it there. Says which
@@ -214,6 +220,7 @@ def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_
 @DB_OPTION
 @click.argument("url")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def exclude(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Keep the article at URL out of every subject (and so out of every issue). Says which
@@ -255,6 +262,7 @@ def _moves_to(conf: Config, store: Store, name: str) -> list[str]:
     help="Forget every move to this subject (one feeds.yaml no longer has, say) instead.",
 )  # fmt: skip
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def undo(
     config: Path,
@@ -326,14 +334,14 @@ def undo(
         echo_json(data, failure=failure)
     else:
         for a in undone:
-            click.echo(f"Undone, it was {_was(before[a.url], conf)}: {a.title}")
-            click.echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
-            click.echo(f"  {a.url}")
+            echo(f"Undone, it was {_was(before[a.url], conf)}: {a.title}")
+            echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
+            echo(f"  {a.url}")
         if undone:  # (first: "with it" / "with them" are the articles just undone)
             _say_changes(found, among, *(a.url for a in undone))
         for a in kept:
-            click.echo(f"Nothing to undo, you had neither moved nor excluded it: {a.title}")
-            click.echo(f"  {a.url}")
+            echo(f"Nothing to undo, you had neither moved nor excluded it: {a.title}")
+            echo(f"  {a.url}")
     if failure is not None:
         raise failure
 
@@ -378,6 +386,7 @@ _NO_ARTICLE: dict[str, object] = {
     help="The first N articles of each subject (and of no subject).",
 )  # fmt: skip
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def list_(
     config: Path,
@@ -391,6 +400,7 @@ def list_(
     """Every stored article by subject, best score first, with who placed it (the editor or
     curator), the issue that featured it, and whether its link is dead (its page answered 404
     or 410: never picked for an issue)."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     if subject is not None and unplaced:
         raise InputError("--subject and --unplaced: give one or the other")
     with opened(config, db) as (conf, store):
@@ -421,13 +431,13 @@ def list_(
         )
         return
     if not found:
-        click.echo("No stored article there yet.")
+        echo("No stored article there yet.")
         return
     heading: object = object()
     for r in rows:
         if not isinstance(r, Placed):
-            click.echo(f"\n{r} (0)")
-            click.echo("  no article is under it")
+            echo(f"\n{r} (0)")
+            echo("  no article is under it")
             continue
         p = r
         if p.subject != heading:
@@ -435,7 +445,7 @@ def list_(
             count = sum(q.subject == p.subject for q in found)
             total = totals.get(p.subject, count)
             shown = f"{count} of {total}" if count < total else f"{count}"
-            click.echo(f"\n{p.subject or 'No subject'} ({shown})")
+            echo(f"\n{p.subject or 'No subject'} ({shown})")
         who = {"moved": "  [moved by you]", "excluded": "  [excluded by you]"}.get(
             p.correction or "", ""
         )
@@ -443,8 +453,8 @@ def list_(
         dead = ""
         if p.dead_link and not p.featured_in:
             dead = f"  [dead link: its page answered {p.dead_link}; never picked for an issue]"
-        click.echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
-        click.echo(f"         {p.article.url}")
+        echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
+        echo(f"         {p.article.url}")
 
 
 @subjects.command()
@@ -455,10 +465,12 @@ def list_(
     help="How many articles to list.",
 )  # fmt: skip
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: bool) -> None:
     """The articles the model is least sure of (between two subjects, or near the no-subject
     bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         _working(quiet or as_json, f"scoring {_newest(store, unfeatured=True)}")
         found = uncertain_articles(conf, store, limit, warn)
@@ -466,7 +478,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         echo_json([u.to_dict() for u in found])
         return
     if not found:
-        click.echo(
+        echo(
             "No unfeatured article to review: curator is unsure of none (each is well ahead of"
             " any other subject, and well over or under the no-subject bar)."
         )
@@ -481,21 +493,19 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
             )
         else:
             why = f"{u.subject}, just over the no-subject bar"
-        click.echo(f"{u.title}\n  {u.url}\n  {why}")
+        echo(f"{u.title}\n  {u.url}\n  {why}")
         if u.stored_differs:
-            click.echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
+            echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
         for url, subject, same in u.same_story:
             where = subject or "no subject"
-            click.echo(
-                f"  the same story is also at {url} ({same}; under {where}): correct each address"
-            )
+            echo(f"  the same story is also at {url} ({same}; under {where}): correct each address")
     if len(found) < limit:
-        click.echo(
+        echo(
             f"\nOnly {len(found)} listed, not {limit}: curator is sure of every other article it"
             " looked at (each well ahead of any other subject, and well over or under the"
             " no-subject bar)."
         )
-    click.echo(
+    echo(
         "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
         " every subject: `curator subjects exclude URL`."
     )
@@ -505,10 +515,12 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
 @CONFIG_OPTION
 @DB_OPTION
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """The subjects the model confuses: the articles that sit between each pair, and the words
     that tell them apart (add them to a subject's keywords)."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         _working(quiet or as_json, f"scoring {_newest(store)}")
         found = subject_overlaps(conf, store, warn)
@@ -516,15 +528,15 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         echo_json([o.to_dict() for o in found])
         return
     if not found:
-        click.echo("No two subjects are confused: each article's best subject stands out.")
+        echo("No two subjects are confused: each article's best subject stands out.")
         return
     for o in found:
-        click.echo(
+        echo(
             f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
             f" their names, descriptions and keywords are {o.words_alike:.0%} alike"
         )
         if o.by_chance and o.words_alike >= WORDS_ALIKE:
-            click.echo(
+            echo(
                 "  What you wrote for the two is so alike that articles between them are split"
                 " by chance: give each keywords the other does not share, or merge them."
             )
@@ -534,19 +546,19 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
                 if o.first_new or o.second_new
                 else "Your keywords already are the words that part them: move"
             )
-            click.echo(
+            echo(
                 "  Articles between them are split by chance: they use both subjects' words."
                 f" {add} the articles listed to where they belong (each move teaches curator),"
                 " or merge the two if you cannot tell them apart either."
             )
         elif o.between:
-            click.echo(
+            echo(
                 "  A few articles sit between them: move those under the wrong one (`curator"
                 " subjects move URL SUBJECT`), and add the words below that tell a subject apart"
                 f" to its keywords in {config}."
             )
         for url, title, now in o.between:
-            click.echo(f"    {title}  [now under {now}]\n      {url}")
+            echo(f"    {title}  [now under {now}]\n      {url}")
         for name, words, new in (
             (o.first, o.first_words, o.first_new),
             (o.second, o.second_words, o.second_new),
@@ -555,9 +567,9 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
             line = f"  words for {name}: {', '.join(new) or 'none you have not written'}"
             if old:
                 line += f" (already in its name, description or keywords: {', '.join(old)})"
-            click.echo(line)
+            echo(line)
         for name in o.without_keywords:
-            click.echo(
+            echo(
                 f"  `{name}` has no keywords, only a name and a description: add the words"
                 f" above that tell it apart to its keywords in {config}."
             )
@@ -617,9 +629,11 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
     help="How many subjects to propose (default: as many as the articles support).",
 )
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         work = pending(conf, store)
         if work is not None:
@@ -629,18 +643,16 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
         echo_json([s.to_dict() for s in found])
         return
     if not found:
-        click.echo(_nothing_to_suggest(left_over))
+        echo(_nothing_to_suggest(left_over))
         return
     for s in found:
-        click.echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
+        echo(f"# {s.name}: {len(s.urls)} article(s), e.g.")
         for url in s.urls[:3]:
-            click.echo(f"#   {url}")
+            echo(f"#   {url}")
         if s.leans_to is not None:
             for line in _reads_like(s.leans_to, len(s.urls), config):
-                click.echo(f"# {line}")
-        click.echo(
-            yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100)
-        )
+                echo(f"# {line}")
+        echo(yaml.safe_dump([s.to_yaml_entry()], sort_keys=False, allow_unicode=True, width=100))
 
 
 @subjects.command()
@@ -649,6 +661,7 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
 @click.argument("old")
 @click.argument("new")
 @QUIET_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_json: bool) -> None:
     """After renaming a subject in feeds.yaml from OLD to NEW: put the articles you had moved to
@@ -696,16 +709,16 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         echo_json({"from": old, "to": target, "moved": moved, "theme_of_issues": themed})
         return
     if stored:
-        click.echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
+        echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
     onward = [n for n in themed if n not in back]
     if onward:
-        click.echo(
+        echo(
             f'{_issues(onward)}, on "{old}", now count{"s" if len(onward) == 1 else ""} as on'
             f' "{target}" in the plan of themes (`curator themes` shows what it has next);'
             " published issues keep their text."
         )
     if back:
-        click.echo(
+        echo(
             f'{_issues(back)}, published on "{target}" and counted as on "{old}" since your'
             f' earlier rename, count{"s" if len(back) == 1 else ""} as on "{target}" again in the'
             " plan of themes (`curator themes` shows what it has next)."

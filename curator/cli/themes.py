@@ -7,7 +7,17 @@ from typing import Any
 
 import click
 
-from curator.cli.common import CONFIG_OPTION, DB_OPTION, JSON_OPTION, echo_json, opened, warn
+from curator.cli.common import (
+    CONFIG_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    WAIT_OPTION,
+    echo,
+    echo_json,
+    opened,
+    warn,
+)
+from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.store import Store
 from curator.themes import (
@@ -25,6 +35,7 @@ from curator.themes import (
 @click.command()
 @CONFIG_OPTION
 @DB_OPTION
+@WAIT_OPTION
 @JSON_OPTION
 def themes(config: Path, db: Path | None, as_json: bool) -> None:
     """Which subject is ripe for an issue: per subject, how many unfeatured articles fit it, the
@@ -32,6 +43,7 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
 
     Builds nothing and fetches nothing (run `curator fetch` first for today's articles).
     """
+    changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         rows = ripeness(conf, store, warn)
         upcoming = _upcoming(conf, store)
@@ -50,19 +62,19 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
         return
     if conf.themes.plan:
         if upcoming:
-            click.echo("The plan's next themes (feeds.yaml, themes: plan:):")
+            echo("The plan's next themes (feeds.yaml, themes: plan:):")
             for i, theme in enumerate(upcoming, 1):
-                click.echo(f"  {i}. {theme_name(theme)}")
+                echo(f"  {i}. {theme_name(theme)}")
         else:
-            click.echo("The plan of themes is used up: add the next ones under `themes: plan:`.")
+            echo("The plan of themes is used up: add the next ones under `themes: plan:`.")
     else:
-        click.echo("No plan of themes: each issue has every subject (see `themes:` in README).")
+        echo("No plan of themes: each issue has every subject (see `themes:` in README).")
     need = conf.themes.min_articles
-    click.echo(f"\nSubjects, ripest first (an issue needs {need} unfeatured articles that fit):")
+    echo(f"\nSubjects, ripest first (an issue needs {need} unfeatured articles that fit):")
     for row in order:
-        click.echo(_describe(row, need, row is best))
+        echo(_describe(row, need, row is best))
     if any(row.weak for row in rows):
-        click.echo(WEAK_NOTE)
+        echo(WEAK_NOTE)
 
 
 #: What a weak fit is, and what to do, said once under the subjects when any has one.
