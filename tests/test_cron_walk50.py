@@ -241,3 +241,17 @@ def test_a_backup_into_a_folder_it_cannot_write_names_that_folder_not_the_store(
     assert f"check that your user may write to {folder} " in line
     assert line.endswith(f"the store {store} is unchanged"), line
     assert "cannot open the store" not in line
+
+
+@needs_dev_full
+def test_warnings_lost_on_a_full_stderr_turn_success_into_exit_5(demo: Path) -> None:
+    """walk58 #2: with stderr on a full disk a build published, its warnings (a page it could not
+    read) went nowhere, and it ended with exit 0: a cron job saw success. The work is kept; the
+    exit code says the report was lost."""
+    with FULL.open("wb") as stderr:
+        done = curator(demo, "build", stdout=subprocess.DEVNULL, stderr=stderr)
+    assert done.returncode == 5
+    assert (demo.parent / "output" / "issue-1.html").exists()
+    with FULL.open("wb") as stderr:  # nothing to say on stderr (--quiet, no warning): success
+        done = curator(demo, "subjects", "list", "-q", stdout=subprocess.DEVNULL, stderr=stderr)
+    assert done.returncode == 0

@@ -120,14 +120,21 @@ def report_lost(code: int) -> int:
     """The exit code a run ends with, given the code its command ended with (`code`), after a
     line on stderr when its report on stdout could not all be written: a reader that went away
     (a closed pipe) changes no exit code; any other failure (a full disk) turns success into
-    `EXIT_REPORT_LOST`, for the report a script reads is cut short, but the work is done."""
+    `EXIT_REPORT_LOST`, for the report a script reads is cut short, but the work is done. So does
+    such a failure of stderr, where the run's warnings were lost."""
     guarded = _GUARDED.get("stdout")
     if guarded is None:
         return code
     with contextlib.suppress(OSError, ValueError):  # the guarded writer raises nothing
         sys.stdout.flush()
+        sys.stderr.flush()
     error = guarded.error
     if error is None:
+        # Warnings lost on a stderr that failed other than by its reader going (a full disk):
+        # nothing can say so, so the exit code does (walk58 #2: exit 0, warnings gone).
+        told = _GUARDED.get("stderr")
+        if code == EXIT_OK and told and told.error and told.error.errno != errno.EPIPE:
+            return EXIT_REPORT_LOST
         return code
     if code != EXIT_OK:
         done = f"the run itself went on to its end (exit {code}, its error said above)"
