@@ -116,11 +116,14 @@ def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, 
 
 
 def _leave_interrupts_to_the_main_process() -> None:
-    """In a worker: ignore Ctrl-C (and SIGTERM, which a service manager may send to every process
-    of the job), which the whole process group gets; the main process stops the run (and the
-    pool) and reports it once, instead of every worker printing a traceback."""
+    """In a worker: ignore Ctrl-C, which the whole process group gets; the main process stops the
+    run (and the pool) and reports it once, instead of every worker printing a traceback. SIGTERM
+    kills a worker quietly, as by default (the main process's handler, inherited by the fork,
+    would print one): a broken pool ends its other workers with SIGTERM, and a worker that
+    ignored it blocked the run for ever (a worker that died mid-run, then one writing a result
+    nobody read any more)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 __all__ = ["MAX_WORKERS", "PARALLEL_MIN_FEEDS", "Workers", "forked", "worker_pool"]
