@@ -892,7 +892,7 @@ def next_issue(
         chosen_by = "--all-subjects asked for an issue of every subject"
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
-        *broken_promise(config, store, number, choice.theme, chosen_by),
+        *broken_promise(config, store, number, choice.theme, chosen_by, featured),
         *text.warnings,
         *_repeat_warning(config, store, issue),
         *weak_fit_warnings(config, issue, weak),
@@ -1256,10 +1256,19 @@ def build_from_draft(
         ' in a later issue: add "## {url}" to that issue\'s draft, with {again} in'
         " its front matter",
     )
+    # Every article this draft publishes (those "also covered by" too), by id.
+    published_ids = [
+        a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
+    ]
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
         *broken_promise(
-            config, store, issue.number, issue.theme, _draft_theme_source(draft, draft_file)
+            config,
+            store,
+            issue.number,
+            issue.theme,
+            _draft_theme_source(draft, draft_file),
+            published_ids,
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),

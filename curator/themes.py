@@ -532,11 +532,20 @@ def thin_promise(
 
 
 def broken_promise(
-    config: Config, store: Store, number: int, theme: Sequence[str], chosen_by: str | None = None
+    config: Config,
+    store: Store,
+    number: int,
+    theme: Sequence[str],
+    chosen_by: str | None = None,
+    featured: Iterable[int] = (),
 ) -> tuple[str, ...]:
     """A warning when issue `number`, on `theme` (() every subject), is not on the theme the
     previous issue promised as the next one, naming both and why: `chosen_by` (how the command
-    chose the theme, e.g. "--subject asked for it"), else what changed in the plan."""
+    chose the theme, e.g. "--subject asked for it"), else what changed in the plan. The advice
+    to keep the promise is given only when it works: once this issue's `featured` articles (ids)
+    are used, a theme left too thin is said to be so, with what to do (walk57 #2: "to keep the
+    promise: curator draft --subject ..." after an issue of every subject took its articles
+    stopped with exit 3)."""
     history = theme_history(config, store).issues
     if not history:
         return ()
@@ -559,10 +568,30 @@ def broken_promise(
     about = f"on {theme_name(theme)}" if theme else "of every subject"
     keep = " ".join(f"--subject {shell_arg(n)}" for n in promised)
     said = f' (its closing line: "{last.closing}")' if last.closing else ""
-    return (
+    head = (
         f"issue {last.number} promised `{theme_name(promised)}` as the next theme{said}, but"
-        f" issue {number} is {about}: {chosen_by}; to keep the promise: `curator draft {keep}`"
-        f" (or tell readers why in this issue's introduction)",
+        f" issue {number} is {about}: {chosen_by}"
+    )
+    used = set(featured)
+    need = config.themes.min_articles
+    left = [
+        (name, store.count_candidates(name, config.themes.min_score, exclude=used))
+        for name in promised
+    ]
+    thin = [(name, count) for name, count in left if count < need]
+    if thin:
+        counts = ", ".join(f"`{name}` {count}" for name, count in thin)
+        return (
+            f"{head}; after this issue `{theme_name(promised)}` has fewer than {need} unfeatured"
+            f" articles left ({counts}; an issue needs {need}, themes: min_articles), so"
+            f" `curator draft {keep}` would stop (exit 3) until more are fetched: to keep the"
+            " promise later, fetch more articles on it (`curator fetch`; `curator themes` shows"
+            " when it is ripe) and draft it then, or lower `themes: min_articles:` in"
+            f" {config.path}; or tell readers why in this issue's introduction",
+        )
+    return (
+        f"{head}; to keep the promise: `curator draft {keep}`"
+        " (or tell readers why in this issue's introduction)",
     )
 
 
