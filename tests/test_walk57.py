@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from test_cron_walk50 import closed_pipe, curator
+
+from conftest import REPO, sans_config
 from conftest import run_cli as run
-from conftest import sans_config
 
 
 def test_demo_step_4_says_the_promised_theme_is_too_thin_instead_of_advising_a_draft_that_fails(
@@ -40,3 +42,27 @@ def test_demo_step_4_says_the_promised_theme_is_too_thin_instead_of_advising_a_d
     # What it says is so: the draft it names stops, too thin.
     code, _, err = run("draft", "--config", demo, "--no-fetch", "--subject", name)
     assert code == 3 and "too thin: 0 unfeatured articles" in err, err
+
+
+def test_help_and_a_closed_pipe_agree_the_run_keeps_its_own_exit_code(
+    themed_demo: Path, tmp_path: Path
+) -> None:
+    """walk57 #5: --help said a closed pipe "keeps exit 0", but `curator build --no-fetch |
+    head -0` after the demo's issue of every subject exits 3 (the theme is too thin): the run's
+    own code is kept, as --help and README now say."""
+    code, help_text, _ = run("--help")
+    assert code == 0
+    said = " ".join(help_text.split())
+    assert "keeps exit 0" not in said
+    assert (
+        "a closed pipe, whose reader went away as with `| head`, is not exit 5: the run keeps its"
+        " own exit code, 0, 3 or another above)"
+    ) in said
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert "(0 when the issue was published or there was nothing new, 3 when the theme" in readme
+    assert run("build", "--config", str(themed_demo), "-q", "--all-subjects")[0] == 0
+    err = tmp_path / "err"
+    with closed_pipe() as out, err.open("wb") as stderr:
+        done = curator(themed_demo, "build", "--no-fetch", stdout=out, stderr=stderr)
+    assert done.returncode == 3, err.read_text()
+    assert "is too thin" in err.read_text()
