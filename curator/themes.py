@@ -621,6 +621,16 @@ def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | N
     return config.themes.plan_lines[index]
 
 
+def _fewer_needed(config: Config, fewer: int | None = None) -> str:
+    """How to let an issue have fewer articles: lower `themes: min_articles:`, or, when
+    feeds.yaml has no `themes:` block (the default is used), add one (walk57 #7), with `fewer`
+    as its value when given."""
+    if config.themes.written:
+        return f"lower `themes: min_articles:` in {config.path}"
+    value = f"`themes: {{min_articles: {fewer}}}`" if fewer else "`themes:` with `min_articles:`"
+    return f"add {value} to {config.path}, which has no `themes:` block"
+
+
 def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
     """The ripest subject, as `curator themes` names it, and the command that drafts an issue on
     it for review (not `build`, which would publish it unseen)."""
@@ -628,7 +638,7 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
     if best is None:
         return (
             f"No subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
-            "fetch more (`curator fetch`), or lower `themes: min_articles:`"
+            f"fetch more (`curator fetch`), or {_fewer_needed(config)}"
         )
     return (
         f"The ripest subject is `{best.subject}` ({best.fitting} articles); to review an issue on"
@@ -654,9 +664,18 @@ def _check_ripe(
         what = "planned theme" if planned_line is not None else "theme"
         where = f"{config.path}:{planned_line}: " if planned_line is not None else ""
         count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
+        setting = "themes: min_articles"
+        advice = ""
+        if not config.themes.written:  # the default: say what to add, not what to lower
+            command = "draft" if "drafted" in nothing else "build"
+            setting = f"the default, as {config.path.name} sets no `themes: min_articles:`"
+            advice = (
+                f" For an issue on it with fewer: {_fewer_needed(config, row.fitting)}; for an"
+                f" issue of every subject instead: `curator {command}` without --subject."
+            )
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
-            f"{need} (themes: min_articles){_used_by(store, name)}; {nothing}. "
+            f"{need} ({setting}){_used_by(store, name)}; {nothing}.{advice} "
             + _suggestion(config, rows)
         )
 

@@ -5,6 +5,9 @@ what `draft` said it left out (#6)."""
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from test_cron_walk50 import closed_pipe, curator
@@ -66,3 +69,51 @@ def test_help_and_a_closed_pipe_agree_the_run_keeps_its_own_exit_code(
         done = curator(themed_demo, "build", "--no-fetch", stdout=out, stderr=stderr)
     assert done.returncode == 3, err.read_text()
     assert "is too thin" in err.read_text()
+
+
+def test_kill_on_preview_exits_143_as_help_says(tmp_path: Path) -> None:
+    """walk57 #7: `kill` on `curator preview` exited 0; --help says SIGTERM is 143."""
+    (tmp_path / "latest.html").write_text("<p>hi</p>", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "curator", "preview", "--out", str(tmp_path), "--port", "0"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith(f"Previewing {tmp_path} at http://127.0.0.1:"), line
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 143, err
+    assert "curator: stopped by SIGTERM" in err
+
+
+def test_a_thin_subject_without_a_themes_block_advises_adding_one(demo: Path) -> None:
+    """walk57 #7: with no `themes:` in feeds.yaml, `build --subject` on a thin subject advised
+    lowering `themes: min_articles:`, which is not there; it says what to add, or to leave
+    --subject out for an issue of every subject."""
+    assert "\nthemes:" not in demo.read_text(encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--subject", "Service operations")
+    said = " ".join(sans_config(err).split())
+    assert code == 3, err
+    assert "lower `themes: min_articles:`" not in said
+    assert (
+        "the theme `Service operations` is too thin: 2 unfeatured articles fit it, and an issue"
+        " needs 3 (the default, as feeds.yaml sets no `themes: min_articles:`); nothing was"
+        " published. For an issue on it with fewer: add `themes: {min_articles: 2}` to"
+        f" {demo}, which has no `themes:` block; for an issue of every subject instead:"
+        " `curator build` without --subject."
+    ) in said
+    # Following it works.
+    text = demo.read_text(encoding="utf-8") + "\nthemes: {min_articles: 2}\n"
+    demo.write_text(text, encoding="utf-8")
+    code, _, err = run(
+        "build", "--config", str(demo), "-q", "--no-fetch", "--subject", "Service operations"
+    )
+    assert code == 0, err
