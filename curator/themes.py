@@ -574,11 +574,11 @@ def broken_promise(
     )
     used = set(featured)
     need = config.themes.min_articles
-    left = [
+    counted = [
         (name, store.count_candidates(name, config.themes.min_score, exclude=used))
         for name in promised
     ]
-    thin = [(name, count) for name, count in left if count < need]
+    thin = [(name, count) for name, count in counted if count < need]
     if thin:
         counts = ", ".join(f"`{name}` {count}" for name, count in thin)
         return (
