@@ -1315,12 +1315,35 @@ def build_from_draft(
         featured,
         closing_at or str(draft_file),
     )
+    issue = _draft_passed_over(store, draft, issue)
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
     warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )
+
+
+def _draft_passed_over(store: Store, draft: Draft, issue: Issue) -> Issue:
+    """`issue` with each section's articles left out for variety as the draft's notes still
+    name them (`Draft.passed_over`), so that `build --draft` says what `curator draft` said
+    (walk57 #6); one the editor moved out of its note, or that an issue featured since, is not
+    left out."""
+    featured = {
+        a.url for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
+    }
+    sections = []
+    for section in issue.sections:
+        left = []
+        for subject, url in draft.passed_over:
+            if subject.casefold() != section.subject.casefold() or url in featured:
+                continue
+            article = store.article_by_url(url)
+            if article is None or article.url in featured or store.issues_featuring(article.id):
+                continue
+            left.append(Scored(article, 0.0))
+        sections.append(replace(section, passed_over=tuple(left)))
+    return replace(issue, sections=tuple(sections))
 
 
 def _draft_line(draft: Draft, intro_line: int) -> int:

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from test_cron_walk50 import closed_pipe, curator
+from test_walk53_left_out import newsletter as walk53_newsletter
 
-from conftest import REPO, sans_config
+from conftest import REPO, LocalServer, sans_config
 from conftest import run_cli as run
 
 
@@ -117,3 +118,20 @@ def test_a_thin_subject_without_a_themes_block_advises_adding_one(demo: Path) ->
         "build", "--config", str(demo), "-q", "--no-fetch", "--subject", "Service operations"
     )
     assert code == 0, err
+
+
+def test_build_draft_says_what_the_draft_said_variety_left_out(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk57 #6: `curator draft` printed "1 of them ... was left out for variety", and `curator
+    build --draft` of that draft said nothing of it: it says the same per subject now."""
+    config = walk53_newsletter(tmp_path, http_server)
+    code, out, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    drafted = [x for x in out.splitlines() if x.startswith("  ")]
+    assert any("left out for variety" in x for x in drafted), out
+    draft = tmp_path / "drafts" / "issue-1.md"
+    code, out, err = run("build", "--config", str(config), "-q", "--draft", str(draft))
+    assert code == 0, err
+    built = [x for x in out.splitlines() if x.startswith("  ")]
+    assert built == drafted, out
