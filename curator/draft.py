@@ -50,7 +50,7 @@ from curator.config import subject_hint
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.models import Article, Issue, Scored, Section
-from curator.render import blurb_markdown, join_names, text_as_markdown
+from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
 from curator.urls import clean_url, safe_url, url_key
 
@@ -255,7 +255,7 @@ class Draft:
 
     title: str
     number: int
-    #: The issue's date (aware UTC; midnight when the draft gives a day).
+    #: The issue's date (aware, with the offset written; local midnight for a day alone).
     date: datetime
     editor: str = ""
     introduction: str = ""
@@ -338,7 +338,7 @@ def write_draft(
     lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
     lines.append(_yaml_line("number", issue.number))
-    day = issue.date.astimezone(UTC)
+    day = issue.date  # (with its own offset: the day it is dated where it was built)
     lines.append(_yaml_line("date", day.date() if day.time() == time(0) else day))
     if issue.editor:
         lines.append(_yaml_line("editor", _one_line(issue.editor)))
@@ -622,8 +622,8 @@ def _draft_date(value: object, path: Path, line: int, today: date | None = None)
     published as December 15, the UTC day)."""
     if isinstance(value, datetime):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-    if isinstance(value, date):
-        return datetime.combine(value, time(0), tzinfo=UTC)
+    if isinstance(value, date):  # that day where curator runs, as a build dates one
+        return local_midnight(value)
     try:
         return _draft_date(datetime.fromisoformat(str(value).strip()), path, line)
     except ValueError as exc:

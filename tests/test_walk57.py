@@ -4,10 +4,13 @@ what `draft` said it left out (#6)."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import signal
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from test_cron_walk50 import closed_pipe, curator
@@ -135,3 +138,56 @@ def test_build_draft_says_what_the_draft_said_variety_left_out(
     assert code == 0, err
     built = [x for x in out.splitlines() if x.startswith("  ")]
     assert built == drafted, out
+
+
+HONOLULU = "<HST>+10"  # (POSIX: ten hours west of Greenwich, no tzdata needed)
+
+
+def _in_honolulu(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "curator", *args, "--config", str(config)],
+        cwd=REPO,
+        env={**os.environ, "TZ": HONOLULU},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_issues_day_is_one_day_in_every_file_that_dates_it(themed_demo: Path) -> None:
+    """walk57 #4: with TZ=Pacific/Honolulu the issue is "December 5", but the .json and .md held
+    2026-12-05T00:00:00+00:00 (December 4 in Honolulu), and a draft dated
+    2026-12-14T23:30:00-12:00 was <published>2026-12-15T11:30:00Z in feed.xml. Each keeps the
+    local offset now, so a site generator and a feed reader date it the day curator printed."""
+    local = datetime.now(timezone(timedelta(hours=-10))).date()
+    done = _in_honolulu(themed_demo, "build", "-q")
+    assert done.returncode == 0, done.stderr
+    out = themed_demo.parent / "output"
+    stamp = f"{local.isoformat()}T00:00:00-10:00"
+    assert json.loads((out / "issue-1.json").read_text("utf-8"))["date"] == stamp
+    assert f'\ndate: "{stamp}"\n' in (out / "issue-1.md").read_text(encoding="utf-8")
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert f"<published>{stamp}</published>" in feed
+    long = f"{local:%B} {local.day}, {local:%Y}"
+    for page in ("issue-1.html", "index.html"):
+        text = (out / page).read_text(encoding="utf-8")
+        assert f'<time datetime="{local.isoformat()}">{long}</time>' in text, page
+    # A draft's date with an offset is published with it, in every file.
+    done = _in_honolulu(themed_demo, "draft", "-q", "--no-fetch")
+    assert done.returncode == 0, done.stderr
+    draft = themed_demo.parent / "drafts" / "issue-2.md"
+    text = draft.read_text(encoding="utf-8")
+    assert f"\ndate: {local.isoformat()}\n" in text  # (the local day, as curator printed it)
+    later = local + timedelta(days=9)
+    written = f"{later.isoformat()}T23:30:00-12:00"
+    draft.write_text(re.sub(r"\ndate: [^\n]*\n", f"\ndate: {written}\n", text, count=1), "utf-8")
+    done = _in_honolulu(themed_demo, "build", "-q", "--draft", str(draft))
+    assert done.returncode == 0, done.stderr
+    assert json.loads((out / "issue-2.json").read_text("utf-8"))["date"] == written
+    assert f'\ndate: "{written}"\n' in (out / "issue-2.md").read_text(encoding="utf-8")
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert f"<published>{written}</published>" in feed
+    assert f"<updated>{written}</updated>" in feed  # (the feed's newest)
+    long = f"{later:%B} {later.day}, {later:%Y}"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'<time datetime="{later.isoformat()}">{long}</time>' in index
