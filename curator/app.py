@@ -892,7 +892,7 @@ def next_issue(
         chosen_by = "--all-subjects asked for an issue of every subject"
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
-        *broken_promise(config, store, number, choice.theme, chosen_by),
+        *broken_promise(config, store, number, choice.theme, chosen_by, featured),
         *text.warnings,
         *_repeat_warning(config, store, issue),
         *weak_fit_warnings(config, issue, weak),
@@ -1256,10 +1256,19 @@ def build_from_draft(
         ' in a later issue: add "## {url}" to that issue\'s draft, with {again} in'
         " its front matter",
     )
+    # Every article this draft publishes (those "also covered by" too), by id.
+    published_ids = [
+        a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
+    ]
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
         *broken_promise(
-            config, store, issue.number, issue.theme, _draft_theme_source(draft, draft_file)
+            config,
+            store,
+            issue.number,
+            issue.theme,
+            _draft_theme_source(draft, draft_file),
+            published_ids,
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
@@ -1306,12 +1315,35 @@ def build_from_draft(
         featured,
         closing_at or str(draft_file),
     )
+    issue = _draft_passed_over(store, draft, issue)
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
     warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )
+
+
+def _draft_passed_over(store: Store, draft: Draft, issue: Issue) -> Issue:
+    """`issue` with each section's articles left out for variety as the draft's notes still
+    name them (`Draft.passed_over`), so that `build --draft` says what `curator draft` said
+    (walk57 #6); one the editor moved out of its note, or that an issue featured since, is not
+    left out."""
+    featured = {
+        a.url for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
+    }
+    sections = []
+    for section in issue.sections:
+        left = []
+        for subject, url in draft.passed_over:
+            if subject.casefold() != section.subject.casefold() or url in featured:
+                continue
+            article = store.article_by_url(url)
+            if article is None or article.url in featured or store.issues_featuring(article.id):
+                continue
+            left.append(Scored(article, 0.0))
+        sections.append(replace(section, passed_over=tuple(left)))
+    return replace(issue, sections=tuple(sections))
 
 
 def _draft_line(draft: Draft, intro_line: int) -> int:

@@ -108,6 +108,9 @@ class Themes:
     closing_line: int = 0
     #: Line N of the closing text is line closing_offset + N of feeds.yaml (0: not known).
     closing_offset: int = 0
+    #: feeds.yaml has a `themes:` block (else these are the defaults, and advice to lower
+    #: `themes: min_articles:` must say to add the block: walk57 #7).
+    written: bool = False
 
 
 #: What `curator init` writes under `newsletter:` (feedsfile.FEEDS_TEMPLATE) for the editor to
@@ -673,6 +676,7 @@ class _Reader:
             plan_lines=tuple(lines),
             closing_line=nodes["closing"].start_mark.line + 1 if "closing" in nodes else 0,
             closing_offset=_text_offset(nodes["closing"]) if "closing" in nodes else 0,
+            written=True,
         )
 
     def plan_subject(self, item: Node, name: str, names: list[str]) -> str:

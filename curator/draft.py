@@ -50,7 +50,7 @@ from curator.config import subject_hint
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.models import Article, Issue, Scored, Section
-from curator.render import blurb_markdown, join_names, text_as_markdown
+from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
 from curator.urls import clean_url, safe_url, url_key
 
@@ -255,7 +255,7 @@ class Draft:
 
     title: str
     number: int
-    #: The issue's date (aware UTC; midnight when the draft gives a day).
+    #: The issue's date (aware, with the offset written; local midnight for a day alone).
     date: datetime
     editor: str = ""
     introduction: str = ""
@@ -277,6 +277,9 @@ class Draft:
     copies: tuple[DraftCopy, ...] = ()
     #: The `# Subject` headings with no article under them (left out of the issue): (name, line).
     empty_sections: tuple[tuple[str, int], ...] = ()
+    #: The articles its notes on those left out for variety (`PASSED_OVER`) still name, as
+    #: (the `# Subject` heading above the note, address): the build counts them as `draft` did.
+    passed_over: tuple[tuple[str, str], ...] = ()
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:
@@ -335,7 +338,7 @@ def write_draft(
     lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
     lines.append(_yaml_line("number", issue.number))
-    day = issue.date.astimezone(UTC)
+    day = issue.date  # (with its own offset: the day it is dated where it was built)
     lines.append(_yaml_line("date", day.date() if day.time() == time(0) else day))
     if issue.editor:
         lines.append(_yaml_line("editor", _one_line(issue.editor)))
@@ -619,8 +622,8 @@ def _draft_date(value: object, path: Path, line: int, today: date | None = None)
     published as December 15, the UTC day)."""
     if isinstance(value, datetime):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-    if isinstance(value, date):
-        return datetime.combine(value, time(0), tzinfo=UTC)
+    if isinstance(value, date):  # that day where curator runs, as a build dates one
+        return local_midnight(value)
     try:
         return _draft_date(datetime.fromisoformat(str(value).strip()), path, line)
     except ValueError as exc:
@@ -1095,6 +1098,7 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
         introduction_lines=_intro_lines(body, intro, front),
         copies=_same_story_copies(lines, front.body_start),
         empty_sections=tuple(body.empty),
+        passed_over=_passed_over(lines, front.body_start),
     )
     return draft, mistakes
 
@@ -1127,6 +1131,34 @@ def _same_story_copies(lines: list[str], start: int) -> tuple[DraftCopy, ...]:
             copies.append(copy)
         heading = None
     return tuple(copies)
+
+
+#: The start of `PASSED_OVER`, by which `_passed_over` finds it in a draft.
+PASSED_OVER_START = "<!-- Left out for variety"
+
+
+def _passed_over(lines: list[str], start: int) -> tuple[tuple[str, str], ...]:
+    """The "## address" lines left in the draft's notes on articles left out for variety
+    (`PASSED_OVER`), each with the `# Subject` heading above its note (walk57 #6: `build
+    --draft` said nothing of what `draft` had said variety left out)."""
+    found = []
+    in_note = False
+    subject = ""
+    for raw in lines[start:]:
+        stripped = raw.strip()
+        if not in_note:
+            heading = _HEADING.match(stripped)
+            if heading and len(heading.group(1)) == 1:
+                subject = heading.group(2)
+            in_note = stripped.startswith(PASSED_OVER_START) and "-->" not in stripped
+            continue
+        if "-->" in stripped:
+            in_note = False
+            continue
+        heading = _HEADING.match(stripped)
+        if heading and len(heading.group(1)) == 2 and safe_url(heading.group(2)) and subject:
+            found.append((subject, heading.group(2)))
+    return tuple(found)
 
 
 def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, ...]:

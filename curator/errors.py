@@ -48,7 +48,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (
         EXIT_REPORT_LOST,
         "the run went on to its end, but its report could not all be written to stdout (a full"
-        " disk, an I/O error; a closed pipe, whose reader went away, keeps exit 0): what it did"
+        " disk, an I/O error; a closed pipe, whose reader went away as with `| head`, is not"
+        " exit 5: the run keeps its own exit code, 0, 3 or another above): what it did"
         " is kept, so do not run it again for the report; a command that only reads (themes,"
         " feeds list, subjects list, extract...) says to run it again",
     ),

@@ -275,7 +275,7 @@ class Issue:
     """One issue of the newsletter, ready to render."""
 
     number: int
-    #: The day the issue is dated (aware UTC).
+    #: The day the issue is dated (aware; its offset that of where it was built, or the draft's).
     date: datetime
     #: The newsletter's title, e.g. "Customer Experience Weekly".
     title: str

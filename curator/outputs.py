@@ -87,7 +87,7 @@ class ArchiveItem:
 
     number: int
     title: str
-    #: The issue's date (aware UTC).
+    #: The issue's date (aware, with its own offset: see `Issue.date`).
     date: datetime
     #: The issue's subjects, in issue order.
     subjects: tuple[str, ...] = ()
@@ -321,8 +321,12 @@ def _feed_id(title: str, base: str | None, suffix: str) -> str:
 
 
 def _rfc3339(value: datetime) -> str:
+    """RFC 3339 with the time's own offset ("Z" for UTC): an issue dated midnight in Honolulu
+    stays on its day in a feed reader (walk57 #4: 2026-12-14T23:30:00-12:00 was written as
+    2026-12-15T11:30:00Z)."""
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = aware.replace(microsecond=0).isoformat()
+    return stamp[:-6] + "Z" if stamp.endswith("+00:00") else stamp
 
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -353,19 +357,20 @@ def published_feed_ids(out_dir: Path) -> dict[str, str]:
     return ids
 
 
-def _distinct_times(items: Sequence[ArchiveItem]) -> dict[int, str]:
-    """Each issue's time in the feed of issues (RFC 3339), by number: its date, a second later per
-    earlier issue of the same date (walk49 #6: two issues built on one day had the same
-    <published>, which a feed reader may take for one entry)."""
-    stamps: dict[int, str] = {}
+def _distinct_datetimes(items: Sequence[ArchiveItem]) -> dict[int, datetime]:
+    """Each issue's time in the feed of issues, by number: its date, a second later per earlier
+    issue of the same date (walk49 #6: two issues built on one day had the same <published>,
+    which a feed reader may take for one entry). The newest is the feed's <updated>: compared as
+    times, not as text, for their offsets may differ."""
+    times: dict[int, datetime] = {}
     taken: set[datetime] = set()
     for item in sorted(items, key=lambda a: a.number):
         when = item.date if item.date.tzinfo else item.date.replace(tzinfo=UTC)
         while when in taken:
             when += timedelta(seconds=1)
         taken.add(when)
-        stamps[item.number] = _rfc3339(when)
-    return stamps
+        times[item.number] = when
+    return times
 
 
 def archive_context(
@@ -382,7 +387,8 @@ def archive_context(
     known = known_ids or {}
     base = _base(site_url)
     items = sorted(archive, key=lambda a: a.number, reverse=True)
-    stamps = _distinct_times(items)
+    times = _distinct_datetimes(items)
+    stamps = {number: _rfc3339(when) for number, when in times.items()}
     entries = [
         {
             "number": a.number,
@@ -400,7 +406,7 @@ def archive_context(
         }
         for a in items
     ]
-    newest = max(stamps.values(), default=_rfc3339(datetime(1970, 1, 1, tzinfo=UTC)))
+    newest = _rfc3339(max(times.values(), default=datetime(1970, 1, 1, tzinfo=UTC)))
     return {
         "title": Text(title),
         "editor": Text(editor or ""),

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
 
@@ -851,9 +851,16 @@ class SectionView:
 
 def issue_day(now: datetime) -> datetime:
     """The date a build gives an issue at `now`: the day where curator runs (its local time zone,
-    the `TZ` variable), as midnight UTC of that day (walk49 #4: it was the UTC day, so a build on a
-    Saturday evening west of London was dated Sunday)."""
-    return datetime.combine(now.astimezone().date(), time(0), tzinfo=UTC)
+    the `TZ` variable), as midnight of that day with its local offset (walk49 #4: it was the UTC
+    day, so a build on a Saturday evening west of London was dated Sunday; walk57 #4: stored as
+    midnight UTC, the .json, .md and feed.xml said the day before, west of London)."""
+    return local_midnight(now.astimezone().date())
+
+
+def local_midnight(day: date) -> datetime:
+    """Midnight starting `day` where curator runs (the `TZ` variable), with that time's offset,
+    so that every reader of the timestamp (a site generator, a feed reader) sees that day."""
+    return datetime.combine(day, time(0)).astimezone()
 
 
 def date_text(day: datetime) -> str:

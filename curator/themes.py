@@ -532,11 +532,20 @@ def thin_promise(
 
 
 def broken_promise(
-    config: Config, store: Store, number: int, theme: Sequence[str], chosen_by: str | None = None
+    config: Config,
+    store: Store,
+    number: int,
+    theme: Sequence[str],
+    chosen_by: str | None = None,
+    featured: Iterable[int] = (),
 ) -> tuple[str, ...]:
     """A warning when issue `number`, on `theme` (() every subject), is not on the theme the
     previous issue promised as the next one, naming both and why: `chosen_by` (how the command
-    chose the theme, e.g. "--subject asked for it"), else what changed in the plan."""
+    chose the theme, e.g. "--subject asked for it"), else what changed in the plan. The advice
+    to keep the promise is given only when it works: once this issue's `featured` articles (ids)
+    are used, a theme left too thin is said to be so, with what to do (walk57 #2: "to keep the
+    promise: curator draft --subject ..." after an issue of every subject took its articles
+    stopped with exit 3)."""
     history = theme_history(config, store).issues
     if not history:
         return ()
@@ -559,10 +568,30 @@ def broken_promise(
     about = f"on {theme_name(theme)}" if theme else "of every subject"
     keep = " ".join(f"--subject {shell_arg(n)}" for n in promised)
     said = f' (its closing line: "{last.closing}")' if last.closing else ""
-    return (
+    head = (
         f"issue {last.number} promised `{theme_name(promised)}` as the next theme{said}, but"
-        f" issue {number} is {about}: {chosen_by}; to keep the promise: `curator draft {keep}`"
-        f" (or tell readers why in this issue's introduction)",
+        f" issue {number} is {about}: {chosen_by}"
+    )
+    used = set(featured)
+    need = config.themes.min_articles
+    counted = [
+        (name, store.count_candidates(name, config.themes.min_score, exclude=used))
+        for name in promised
+    ]
+    thin = [(name, count) for name, count in counted if count < need]
+    if thin:
+        counts = ", ".join(f"`{name}` {count}" for name, count in thin)
+        return (
+            f"{head}; after this issue `{theme_name(promised)}` has fewer than {need} unfeatured"
+            f" articles left ({counts}; an issue needs {need}, themes: min_articles), so"
+            f" `curator draft {keep}` would stop (exit 3) until more are fetched: to keep the"
+            " promise later, fetch more articles on it (`curator fetch`; `curator themes` shows"
+            " when it is ripe) and draft it then, or lower `themes: min_articles:` in"
+            f" {config.path}; or tell readers why in this issue's introduction",
+        )
+    return (
+        f"{head}; to keep the promise: `curator draft {keep}`"
+        " (or tell readers why in this issue's introduction)",
     )
 
 
@@ -592,6 +621,16 @@ def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | N
     return config.themes.plan_lines[index]
 
 
+def _fewer_needed(config: Config, fewer: int | None = None) -> str:
+    """How to let an issue have fewer articles: lower `themes: min_articles:`, or, when
+    feeds.yaml has no `themes:` block (the default is used), add one (walk57 #7), with `fewer`
+    as its value when given."""
+    if config.themes.written:
+        return f"lower `themes: min_articles:` in {config.path}"
+    value = f"`themes: {{min_articles: {fewer}}}`" if fewer else "`themes:` with `min_articles:`"
+    return f"add {value} to {config.path}, which has no `themes:` block"
+
+
 def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
     """The ripest subject, as `curator themes` names it, and the command that drafts an issue on
     it for review (not `build`, which would publish it unseen)."""
@@ -599,7 +638,7 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
     if best is None:
         return (
             f"No subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
-            "fetch more (`curator fetch`), or lower `themes: min_articles:`"
+            f"fetch more (`curator fetch`), or {_fewer_needed(config)}"
         )
     return (
         f"The ripest subject is `{best.subject}` ({best.fitting} articles); to review an issue on"
@@ -625,9 +664,18 @@ def _check_ripe(
         what = "planned theme" if planned_line is not None else "theme"
         where = f"{config.path}:{planned_line}: " if planned_line is not None else ""
         count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
+        setting = "themes: min_articles"
+        advice = ""
+        if not config.themes.written:  # the default: say what to add, not what to lower
+            command = "draft" if "drafted" in nothing else "build"
+            setting = f"the default, as {config.path.name} sets no `themes: min_articles:`"
+            advice = (
+                f" For an issue on it with fewer: {_fewer_needed(config, row.fitting)}; for an"
+                f" issue of every subject instead: `curator {command}` without --subject."
+            )
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
-            f"{need} (themes: min_articles){_used_by(store, name)}; {nothing}. "
+            f"{need} ({setting}){_used_by(store, name)}; {nothing}.{advice} "
             + _suggestion(config, rows)
         )
 

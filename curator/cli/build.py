@@ -31,6 +31,8 @@ from curator.cli.common import (
     echo_json,
     loaded,
     opened,
+    stopped,
+    terminated,
     theme_options,
     warn,
 )
@@ -613,6 +615,8 @@ def preview(config: Path, out: Path | None, port: int) -> None:
     """Serve the output folder on 127.0.0.1 to look at the issues in a browser."""
     folder = out if out is not None else load_config(config).settings.output
     serve_until_interrupted(folder, port, click.echo)
+    if terminated():  # Ctrl-C is how a preview ends (exit 0); `kill` is SIGTERM's 143
+        raise stopped()
 
 
 @click.command()

@@ -215,6 +215,12 @@ def on_sigterm(_signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # Ctrl-C ignored (a background job): SIGTERM still stops the run
 
 
+def terminated() -> bool:
+    """True once SIGTERM came: a command that takes Ctrl-C as its way to end (`preview`) still
+    ends a `kill` with exit 143, as --help says (walk57 #7)."""
+    return bool(_SIGTERM)
+
+
 def stopped() -> Interrupted:
     """Ctrl-C (or SIGTERM) with nothing more to say."""
     if _SIGTERM:
