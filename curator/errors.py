@@ -51,7 +51,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         " disk, an I/O error; a closed pipe, whose reader went away as with `| head`, is not"
         " exit 5: the run keeps its own exit code, 0, 3 or another above): what it did"
         " is kept, so do not run it again for the report; a command that only reads (themes,"
-        " feeds list, subjects list, extract...) says to run it again",
+        " feeds list, subjects list, extract...) says to run it again; 5 too, without a line,"
+        " when its warnings were lost on a stderr that could not be written (a full disk)",
     ),
     (
         EXIT_INTERRUPTED,
