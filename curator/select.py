@@ -92,6 +92,7 @@ def select_sections(
             tuple(chosen),
             passed_over(by_subject[s.name], chosen, covered),
             shown[s.name],
+            frozenset(r.article.id for _, r in retold[s.name]),
         )
         for s, chosen in sections
     )
