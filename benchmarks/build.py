@@ -355,6 +355,9 @@ def measured(command: list[str], cwd: Path) -> Measured:
 
 
 def build(curator: Path, config: Path, db: Path, *, fetch: bool = True) -> Measured:
+    # (each build starts from a fresh copy of a store, so from no issue written: an issue of the
+    # run before left in the folder would be one its store does not record, and curator stops)
+    shutil.rmtree(config.parent / "out", ignore_errors=True)
     command = [str(curator), "build", "--config", str(config), "--db", str(db), "--json", "-q"]
     result = measured(command + ([] if fetch else ["--no-fetch"]), config.parent)
     if result.run.code != 0:
