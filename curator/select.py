@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -172,17 +172,25 @@ def pick_varied(
     """
     taken = [] if taken is None else taken
     pool = sorted(candidates, key=lambda s: (-s.score, s.article.id))
+    # Each publication's candidates, best first (with their rank in the pool): the best value
+    # left is one publication's first, discounted by its repeats (the first in the pool of
+    # equals), so a place looks at one candidate per publication, not at the whole pool.
+    queues: dict[str, deque[tuple[int, Scored]]] = {}
+    for rank, scored in enumerate(pool):
+        queues.setdefault(publication_of(scored.article), deque()).append((rank, scored))
     chosen: list[Scored] = []
     used: Counter[str] = Counter()
-    while pool and len(chosen) < size:
-        best = max(
-            range(len(pool)),
-            key=lambda i: (
-                pool[i].score * SAME_PUBLICATION_PENALTY ** used[publication_of(pool[i].article)],
-                -i,
+    while queues and len(chosen) < size:
+        source = max(
+            queues,
+            key=lambda q: (
+                queues[q][0][1].score * SAME_PUBLICATION_PENALTY ** used[q],
+                -queues[q][0][0],
             ),
         )
-        pick = pool.pop(best)
+        pick = queues[source].popleft()[1]
+        if not queues[source]:
+            del queues[source]
         print_ = _print(pick.article, boilerplate, prints)
         twin = next(
             (

@@ -1752,10 +1752,10 @@ class Store:
     def candidates_from(self, subject: str, floor: float) -> list[tuple[Article, float]]:
         """Every unfeatured article placed under `subject` scoring at least `floor` (not dead
         links), best first, with its score: read light, only what names its publication and dates
-        it (no text, title nor blurb), for `placement.choose_sections` to pick the few it reads
+        it (no text, title, authors nor blurb), for `placement.choose_sections` to pick the few it reads
         whole (`candidates_by_id`)."""
         rows = self.db.execute(
-            """SELECT a.id, a.url, a.authors, a.publication, a.published, a.first_seen,
+            """SELECT a.id, a.url, a.publication, a.published, a.first_seen,
                       a.site_name, a.link_post, f.url AS feed_url, s.score AS s_score
                FROM assignments s JOIN articles a ON a.id = s.article_id
                LEFT JOIN feeds f ON f.id = a.feed_id
@@ -1771,7 +1771,6 @@ class Store:
                     id=r["id"],
                     url=r["url"],
                     title="",
-                    authors=tuple(json.loads(r["authors"])),
                     publication=r["publication"],
                     published=_dt(r["published"]),
                     first_seen=_dt(r["first_seen"]),
