@@ -212,6 +212,20 @@ def fixture(cache: Path, texts: list[dict[str, str]], n: int) -> Path:
     return path
 
 
+def old_store_labels(curator: Path) -> tuple[int, str]:
+    """The old curator's schema version and counts format (`termcounts.counts_format`)."""
+    code = (
+        "from curator.store import VERSION; from curator.termcounts import counts_format;"
+        " print(VERSION); print(counts_format())"
+    )
+    python = curator.parent / "python"
+    run = subprocess.run(
+        [str(python), "-c", code], capture_output=True, text=True, check=True, cwd=curator.parent
+    )
+    version, counts = run.stdout.strip().split("\n", 1)
+    return int(version), counts
+
+
 def old_fingerprint(curator: Path, config: Path) -> str:
     """The fingerprint the old curator gives the unedited subjects: its scorer's version is part
     of it, so a store this curator placed would look unplaced to it (and its week's build would
@@ -233,7 +247,12 @@ def old_fingerprint(curator: Path, config: Path) -> str:
 
 
 def copy_store(
-    source: Path | None, target: Path, *, old: bool, fingerprint: str | None = None
+    source: Path | None,
+    target: Path,
+    *,
+    old: bool,
+    fingerprint: str | None = None,
+    labels: tuple[int, str] | None = None,
 ) -> Path:
     """A fresh copy of a fixture (or nothing, for an empty store); for the old curator, without
     the tables it does not know, its placements labelled with the old curator's `fingerprint`
@@ -243,7 +262,24 @@ def copy_store(
     if source is None:
         return target
     shutil.copyfile(source, target)
-    if old:
+    if old and labels is not None and labels[0] > OLD_SCHEMA:
+        # An old curator that knows the stored counts and model (a `--baseline` since issue 17):
+        # the same store, its labels the old curator's, so that it counts and fits nothing again
+        # (the columns added since are left: it reads the ones it knows by name).
+        version, counts = labels
+        db = sqlite3.connect(target, isolation_level=None)
+        new = db.execute("SELECT value FROM meta WHERE key = 'placed_fingerprint'").fetchone()[0]
+        if fingerprint is not None:
+            db.execute("UPDATE assignments SET fingerprint = ?", (fingerprint,))
+            db.execute("UPDATE meta SET value = ? WHERE key = 'placed_fingerprint'", (fingerprint,))
+            db.execute(
+                "UPDATE subject_model SET fingerprint = ?, body = replace(body, ?, ?)",
+                (fingerprint, new, fingerprint),
+            )
+        db.execute("UPDATE meta SET value = ? WHERE key = 'counts_format'", (counts,))
+        db.execute(f"PRAGMA user_version = {version}")
+        db.close()
+    elif old:
         db = sqlite3.connect(target, isolation_level=None)
         for table in ("terms", "article_terms", "subject_model"):
             db.execute(f"DROP TABLE IF EXISTS {table}")
@@ -355,6 +391,9 @@ def measured(command: list[str], cwd: Path) -> Measured:
 
 
 def build(curator: Path, config: Path, db: Path, *, fetch: bool = True) -> Measured:
+    # (each build starts from a fresh copy of a store, so from no issue written: an issue of the
+    # run before left in the folder would be one its store does not record, and curator stops)
+    shutil.rmtree(config.parent / "out", ignore_errors=True)
     command = [str(curator), "build", "--config", str(config), "--db", str(db), "--json", "-q"]
     result = measured(command + ([] if fetch else ["--no-fetch"]), config.parent)
     if result.run.code != 0:
@@ -428,13 +467,16 @@ def main() -> None:
         feed_url = f"http://127.0.0.1:{feed['port']}/feed.xml"
         config = write_config(tmp / "config", [feed_url])
         old_fp = old_fingerprint(curators["old"], config) if "old" in curators else None
+        labels = old_store_labels(curators["old"]) if "old" in curators else None
         db = tmp / "store.db"
         week: dict[tuple[str, int], list[float]] = {}
         with SiteServer(site_map):
             for round_ in range(1, args.rounds + 1):
                 for n in sizes:
                     for who, curator in curators.items():
-                        copy_store(stores.get(n), db, old=who == "old", fingerprint=old_fp)
+                        copy_store(
+                            stores.get(n), db, old=who == "old", fingerprint=old_fp, labels=labels
+                        )
                         r = build(curator, config, db)
                         data = json.loads(r.run.stdout)
                         week.setdefault((who, n), []).append(r.seconds)
@@ -468,7 +510,7 @@ def main() -> None:
             for who in ("new", "old"):
                 if who == "old" and n not in old_replace:
                     continue
-                copy_store(stores[n], db, old=who == "old", fingerprint=old_fp)
+                copy_store(stores[n], db, old=who == "old", fingerprint=old_fp, labels=labels)
                 r = build(curators[who], edited, db, fetch=False)
                 report.figure(f"{who}.replace.{n}", describe(r))
                 if who == "new" and n == 1_000_000:

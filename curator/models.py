@@ -268,6 +268,9 @@ class Section:
     #: The articles left out as the same story as one an earlier issue published, that would
     #: otherwise have been featured: the draft and the build name them.
     retold: tuple[Retold, ...] = ()
+    #: The ids of every candidate read that told a story an earlier issue published (`retold`
+    #: and those scoring under the last place): no later issue takes them, so none waits for one.
+    told_before: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

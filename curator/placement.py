@@ -38,7 +38,7 @@ from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg
 from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Section
-from curator.select import last_place, publication_of, select_sections
+from curator.select import Memo, last_place, publication_of, select_sections
 from curator.store import Store, StoredModel
 from curator.stories import (
     Fingerprint,
@@ -567,6 +567,7 @@ def choose_sections(
     limit = size * CANDIDATES_PER_PLACE * (3 if weight else 1)
     reads = {s.name: _Read(store, s.name, limit) for s in subjects}
     published = store.recent_published(RETOLD_ISSUES)
+    prints = Memo()  # (each article's fingerprint, and each pair's comparison, made once)
     while True:
         candidates: list[Article] = []
         assignments: dict[str, Assignment] = {}
@@ -580,7 +581,7 @@ def choose_sections(
                 )
         dropped: dict[str, set[int]] = {}
         sections = select_sections(
-            candidates, assignments, subjects, size, boilerplate, published, dropped
+            candidates, assignments, subjects, size, boilerplate, published, dropped, prints
         )
         chosen = {s.subject: s.entries for s in sections}
         more = False
@@ -848,13 +849,18 @@ def left_out(
     the newest article's id before the run, how many of them the run stored) and, per subject of the issue, how many wait for
     a later one and which were left out for variety. The issue's articles count as featured
     whether it is recorded (a build) or not (a draft)."""
-    refresh(config, store)
     fingerprint = model_fingerprint(config.subjects, store.corrections())
+    placed_by, through = store.placement_state()
+    if placed_by != fingerprint or through < store.newest_article_id():
+        refresh(config, store)  # (a run that placed nothing: every feed failed)
     unplaced = store.unassigned_count(fingerprint)
     new = store.unassigned_count(fingerprint, after) if after is not None else None
     sections = issue.sections if issue is not None else ()
     featured = [a.id for s in sections for e in s.entries for a in (e.article, *e.copy_articles)]
-    waiting = store.waiting_counts([s.subject for s in sections], featured)
+    # (nor do the copies of stories published before wait: no later issue takes them, walk58 #3)
+    # (the ids a build said so, for an issue from a draft, whose sections did not look)
+    told = [*(i for s in sections for i in s.told_before), *store.retold_said()]
+    waiting = store.waiting_counts([s.subject for s in sections], [*featured, *told])
     variety = {s.subject: tuple(p.article for p in s.passed_over) for s in sections}
     variety = {k: v for k, v in variety.items() if v}
     return LeftOut(unplaced, new, waiting, variety, config.issue_size)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from curator.models import Article, Assignment, Copy, Retold, Scored, Section, Subject
 from curator.stories import Fingerprint, fingerprint, same_story_reason
@@ -23,6 +23,7 @@ def select_sections(
     boilerplate: frozenset[int] = frozenset(),
     published: Sequence[tuple[int, Article]] = (),
     dropped: dict[str, set[int]] | None = None,
+    prints: Memo | None = None,
 ) -> tuple[Section, ...]:
     """One section per subject that has articles, in the config's subject order; a subject whose
     every candidate told a story published before has one without `entries`, with its `retold`.
@@ -38,18 +39,20 @@ def select_sections(
 
     `dropped`, when given, gets per subject the ids of the candidates no place could take: told
     before, or the same story as one chosen (`placement.choose_sections` reads on past them).
+    `prints`, when given, keeps each article's fingerprint by id and what comparing two found,
+    for a caller selecting again with more candidates read (`boilerplate` the same every time).
     """
     by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
     # (the most recent issue's first)
     earlier = [
-        (fingerprint(a, boilerplate), a, n) for n, a in sorted(published, key=lambda p: -p[0])
+        (_print(a, boilerplate, prints), a, n) for n, a in sorted(published, key=lambda p: -p[0])
     ]
     retold: dict[str, list[tuple[float, Retold]]] = {s.name: [] for s in subjects}
     for article in articles:
         placed = assignments.get(article.url)
         if placed is None or placed.subject not in by_subject:
             continue
-        told = _told_before(article, earlier, boilerplate)
+        told = _told_before(article, earlier, boilerplate, prints)
         if told is not None:
             before, number, why = told
             told_as = Retold(article, placed.subject, before, number, why)
@@ -65,6 +68,7 @@ def select_sections(
             taken,
             subject=subject.name,
             boilerplate=boilerplate,
+            prints=prints,
         )
         if chosen or retold[subject.name]:
             sections.append((subject, chosen))
@@ -92,6 +96,7 @@ def select_sections(
             tuple(chosen),
             passed_over(by_subject[s.name], chosen, covered),
             shown[s.name],
+            frozenset(r.article.id for _, r in retold[s.name]),
         )
         for s, chosen in sections
     )
@@ -101,14 +106,15 @@ def _told_before(
     article: Article,
     earlier: Sequence[tuple[Fingerprint, Article, int]],
     boilerplate: frozenset[int],
+    prints: Memo | None = None,
 ) -> tuple[Article, int, str] | None:
     """The first article of `earlier` telling the same story as `article`, with its issue's
     number and why; None when none does."""
     if not earlier:
         return None
-    print_ = fingerprint(article, boilerplate)
+    print_ = _print(article, boilerplate, prints)
     for told, before, number in earlier:
-        if before.id != article.id and (why := same_story_reason(told, print_)) is not None:
+        if before.id != article.id and (why := _same(before, told, article, print_, prints)):
             return before, number, why
     return None
 
@@ -156,6 +162,7 @@ def pick_varied(
     *,
     subject: str = "",
     boilerplate: frozenset[int] = frozenset(),
+    prints: Memo | None = None,
 ) -> list[Scored]:
     """The best `size` candidates, greedily, each publication's repeat discounted; best first.
 
@@ -165,20 +172,32 @@ def pick_varied(
     """
     taken = [] if taken is None else taken
     pool = sorted(candidates, key=lambda s: (-s.score, s.article.id))
+    # Each publication's candidates, best first (with their rank in the pool): the best value
+    # left is one publication's first, discounted by its repeats (the first in the pool of
+    # equals), so a place looks at one candidate per publication, not at the whole pool.
+    queues: dict[str, deque[tuple[int, Scored]]] = {}
+    for rank, scored in enumerate(pool):
+        queues.setdefault(publication_of(scored.article), deque()).append((rank, scored))
     chosen: list[Scored] = []
     used: Counter[str] = Counter()
-    while pool and len(chosen) < size:
-        best = max(
-            range(len(pool)),
-            key=lambda i: (
-                pool[i].score * SAME_PUBLICATION_PENALTY ** used[publication_of(pool[i].article)],
-                -i,
+    while queues and len(chosen) < size:
+        source = max(
+            queues,
+            key=lambda q: (
+                queues[q][0][1].score * SAME_PUBLICATION_PENALTY ** used[q],
+                -queues[q][0][0],
             ),
         )
-        pick = pool.pop(best)
-        print_ = fingerprint(pick.article, boilerplate)
+        pick = queues[source].popleft()[1]
+        if not queues[source]:
+            del queues[source]
+        print_ = _print(pick.article, boilerplate, prints)
         twin = next(
-            ((t, why) for t in taken if (why := same_story_reason(t[0], print_)) is not None),
+            (
+                (t, why)
+                for t in taken
+                if (why := _same(t[1][t[2]].article, t[0], pick.article, print_, prints))
+            ),
             None,
         )
         if twin is not None:
@@ -195,6 +214,37 @@ def pick_varied(
         chosen.append(pick)
         taken.append((print_, chosen, len(chosen) - 1))
     return chosen
+
+
+@dataclass
+class Memo:
+    """What selecting found, kept for selecting again among the same articles and more: each
+    article's fingerprint and, per pair compared, why they tell one story (None: they do not)."""
+
+    prints: dict[int, Fingerprint] = field(default_factory=dict)
+    pairs: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+
+def _print(article: Article, boilerplate: frozenset[int], memo: Memo | None) -> Fingerprint:
+    """The article's `fingerprint`, kept in `memo` by its id when given."""
+    if memo is None or not article.id:  # (0: an article not stored)
+        return fingerprint(article, boilerplate)
+    found = memo.prints.get(article.id)
+    if found is None:
+        found = memo.prints[article.id] = fingerprint(article, boilerplate)
+    return found
+
+
+def _same(
+    a: Article, a_print: Fingerprint, b: Article, b_print: Fingerprint, memo: Memo | None
+) -> str | None:
+    """`same_story_reason` of the two, kept in `memo` when given."""
+    if memo is None or not a.id or not b.id:
+        return same_story_reason(a_print, b_print)
+    key = (a.id, b.id)
+    if key not in memo.pairs:
+        memo.pairs[key] = same_story_reason(a_print, b_print)
+    return memo.pairs[key]
 
 
 def publication_of(article: Article) -> str:
