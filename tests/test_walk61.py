@@ -1,0 +1,88 @@
+"""walk61: a local feed's local page that names no web address is no article to publish (#2);
+a closed stderr loses only words (#1); `--json` says the exit it ends with (#3); a partly
+translated `_words.txt` is said (#4); `--wait nan` is refused (#5)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from conftest import run_cli
+
+#: A page of the local feed: about the demo's first subject, with or without a canonical link.
+PAGE = (
+    "<html lang='en'><head>{canonical}<title>CX basics {n}</title></head><body><article>"
+    "<h1>CX basics {n}</h1>"
+    + "<p>Customer experience is how customers feel about every touchpoint of the customer"
+    " journey; customer service is one team, customer experience is every team's.</p>"
+    * 6
+    + "</article></body></html>"
+)
+
+
+def _local_feed(demo: Path, canonicals: dict[int, str | None]) -> None:
+    """Add to the demo a local JSON Feed, feeds/big.json, whose items link to ../pages/big-N.html."""
+    folder = demo.parent
+    for n, canonical in canonicals.items():
+        tag = f"<link rel='canonical' href='{canonical}'>" if canonical else ""
+        (folder / "pages" / f"big-{n}.html").write_text(
+            PAGE.format(canonical=tag, n=n), encoding="utf-8"
+        )
+    items = [
+        {
+            "id": f"big{n}",
+            "url": f"../pages/big-{n}.html",
+            "title": f"Customer experience basics {n}: what it is and how teams share it",
+            "date_published": f"2026-11-1{n}T10:00:00Z",
+        }
+        for n in canonicals
+    ]
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Big CX",
+        "home_page_url": "https://big.example/",
+        "items": items,
+    }
+    (folder / "feeds" / "big.json").write_text(json.dumps(feed), encoding="utf-8")
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(
+        text.replace("feeds:\n", "feeds:\n  - url: feeds/big.json\n    name: Big CX\n", 1),
+        encoding="utf-8",
+    )
+
+
+def test_a_local_page_without_a_canonical_link_is_skipped_not_published(demo: Path) -> None:
+    _local_feed(demo, {0: "https://big.example/p0", 1: None, 2: None})
+    code, out, err = run_cli("fetch", "--config", str(demo))
+    assert code == 0, err
+    line = next(x for x in err.splitlines() if "Big CX:" in x)
+    assert "3 entries, 1 new (2 of 3 entries skipped: no http(s) link" in line, err
+    assert 'rel="canonical"' in line, line
+    db = demo.parent / ".curator" / "curator.db"
+    urls = [u for (u,) in sqlite3.connect(db).execute("SELECT url FROM articles")]
+    assert "https://big.example/p0" in urls
+    assert not [u for u in urls if not u.startswith(("http://", "https://"))], urls
+
+    code, out, err = run_cli("build", "--config", str(demo), "--json")
+    assert code == 0, err
+    published = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    assert "CX basics 1" not in published and "basics 1:" not in published
+    assert "file:" not in published
+
+
+def test_an_article_stored_with_a_file_link_is_never_featured(demo: Path) -> None:
+    # A store written by an older curator holds a local page's file: address as an article's.
+    _local_feed(demo, {0: "https://big.example/p0"})
+    code, _, err = run_cli("fetch", "--config", str(demo))
+    assert code == 0, err
+    db = demo.parent / ".curator" / "curator.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE articles SET url = ? WHERE url = ?",
+            ((demo.parent / "pages" / "big-0.html").as_uri(), "https://big.example/p0"),
+        )
+    code, _, err = run_cli("build", "--config", str(demo), "--no-fetch")
+    assert code == 0, err
+    published = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    assert "basics 0" not in published and "file:" not in published
