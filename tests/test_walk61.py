@@ -86,3 +86,21 @@ def test_an_article_stored_with_a_file_link_is_never_featured(demo: Path) -> Non
     assert code == 0, err
     published = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
     assert "basics 0" not in published and "file:" not in published
+
+
+def test_a_closed_stderr_loses_only_the_words(demo: Path) -> None:
+    # `curator build 2>&-`: fd 2 not open at all; the store's lock file took its number.
+    import shlex
+    import subprocess
+    import sys
+
+    command = f"{shlex.quote(sys.executable)} -m curator build --config {shlex.quote(str(demo))}"
+    done = subprocess.run(
+        ["sh", "-c", f"{command} --json 2>&- <&-"], stdout=subprocess.PIPE, text=True
+    )
+    assert done.returncode == 0, done.stdout
+    assert json.loads(done.stdout)["issue"] == 1
+    assert (demo.parent / "output" / "issue-1.html").exists()
+    version = f"{shlex.quote(sys.executable)} -m curator --version 2>&-"
+    done = subprocess.run(["sh", "-c", version], stdout=subprocess.PIPE, text=True)
+    assert done.returncode == 0 and "curator" in done.stdout, done.stdout
