@@ -8,6 +8,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
 
 #: A page of the local feed: about the demo's first subject, with or without a canonical link.
@@ -104,3 +106,23 @@ def test_a_closed_stderr_loses_only_the_words(demo: Path) -> None:
     version = f"{shlex.quote(sys.executable)} -m curator --version 2>&-"
     done = subprocess.run(["sh", "-c", version], stdout=subprocess.PIPE, text=True)
     assert done.returncode == 0 and "curator" in done.stdout, done.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_json_says_the_exit_5_of_warnings_lost_on_a_full_stderr(demo: Path) -> None:
+    import subprocess
+    import sys
+
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "curator", "build", "--config", str(demo), "--json"],
+            stdout=subprocess.PIPE,
+            stderr=full,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 5
+    data = json.loads(done.stdout)
+    assert data["issue"] == 1
+    assert data["exit"] == 5
+    assert "No space left on device" in data["stderr_lost"]
