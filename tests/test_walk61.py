@@ -126,3 +126,12 @@ def test_json_says_the_exit_5_of_warnings_lost_on_a_full_stderr(demo: Path) -> N
     assert data["issue"] == 1
     assert data["exit"] == 5
     assert "No space left on device" in data["stderr_lost"]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "NaN"])
+def test_wait_refuses_a_value_that_is_no_number_of_seconds(demo: Path, value: str) -> None:
+    code, out, err = run_cli("build", "--config", str(demo), "--wait", value, "--json")
+    assert code == 2
+    assert "'--wait'" in err and "is no number of seconds" in err, err
+    assert json.loads(out)["exit"] == 2
+    assert not (demo.parent / "output").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import signal
 import sqlite3
@@ -101,9 +102,27 @@ def note_wait(ctx: click.Context, _param: click.Parameter, value: float) -> floa
     return value
 
 
+class Seconds(click.FloatRange):
+    """A number of seconds, 0 or more, and a real one: "nan" and "inf" are refused like any bad
+    value (walk61 #5: `--wait nan` ran "up to nan s")."""
+
+    name = "seconds"
+
+    def __init__(self) -> None:
+        super().__init__(min=0)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(
+                f"{value!r} is no number of seconds: give one such as 0, 30 or 2.5", param, ctx
+            )
+        return seconds
+
+
 WAIT_OPTION = click.option(
     "--wait",
-    type=click.FloatRange(min=0),
+    type=Seconds(),
     default=RUN_WAIT,
     show_default=True,
     metavar="SECONDS",
