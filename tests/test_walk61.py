@@ -135,3 +135,46 @@ def test_wait_refuses_a_value_that_is_no_number_of_seconds(demo: Path, value: st
     assert "'--wait'" in err and "is no number of seconds" in err, err
     assert json.loads(out)["exit"] == 2
     assert not (demo.parent / "output").exists()
+
+
+OWN_WORDS = Path(__file__).parents[1] / "templates" / "_words.txt"
+
+
+def test_a_partly_translated_words_file_names_the_words_left_in_english(demo: Path) -> None:
+    text = OWN_WORDS.read_text(encoding="utf-8")
+    for english, german in [
+        ('"edited by"', '"herausgegeben von"'),
+        ('"Every issue, newest first"', '"Alle Ausgaben, die neueste zuerst"'),
+        ('"Atom feed"', '"Atom-Feed"'),
+        ('"Also covered by:"', '"Auch berichtet von:"'),
+        ('"Read it on the web"', '"Im Web lesen"'),
+        ("Issue {{ n }}", "Ausgabe {{ n }}"),
+        (
+            "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",
+            "{{ day.day }}. {{ months[day.month - 1] }} {{ day.year }}",
+        ),
+    ]:
+        assert english in text
+        text = text.replace(english, german)
+    (demo.parent / "tpl").mkdir()
+    (demo.parent / "tpl" / "_words.txt").write_text(text, encoding="utf-8")
+    config = demo.read_text(encoding="utf-8")
+    config = config.replace("newsletter:\n", "newsletter:\n  language: de\n", 1)
+    config = config.replace("settings:\n", "settings:\n  templates: tpl\n", 1)
+    demo.write_text(config, encoding="utf-8")
+
+    code, _, err = run_cli("build", "--config", str(demo))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        f"newsletter: language: de, but {demo.parent / 'tpl' / '_words.txt'} keeps curator's"
+        " English for `all_issues`, `months`: every edition publishes them in English" in said
+    ), err
+    assert "`separator`" not in said and "`date`" not in said
+
+    # Translated, or kept on purpose (single quotes): no warning.
+    text = text.replace('"All issues"', '"Alle Ausgaben"').replace('"January"', "'January'")
+    (demo.parent / "tpl" / "_words.txt").write_text(text, encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(demo))
+    assert code == 0, err
+    assert "keeps curator's English" not in err, err
