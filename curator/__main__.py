@@ -10,8 +10,26 @@ STARTING = "interrupted while starting; nothing was done"
 EXIT_INTERRUPTED = 130
 
 
+def open_standard_fds() -> None:
+    """Point each of stdin, stdout and stderr that is not open (`curator build 2>&-`) at
+    /dev/null, before anything opens a file: else the first file opened (the store's lock) takes
+    its number, and a warning written "to stderr" lands in it (walk61 #1: exit 1, no word). What
+    would have been said there is lost, as on any stderr that cannot be written."""
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            if getattr(sys, name) is None:
+                setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+
+
 def main() -> None:
     """The `curator` command."""
+    open_standard_fds()
     try:
         # Loading the command line takes a moment (its libraries): Ctrl-C may come meanwhile.
         from curator.cli import main as run

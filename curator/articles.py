@@ -236,6 +236,9 @@ class Built:
     #: The links of new entries whose page reads as a list of posts (a blog's front page), not one
     #: article (`blurb.listed_posts`): their blurb may join several posts.
     post_lists: tuple[str, ...] = ()
+    #: New entries of a local feed whose local page named no web address (no canonical link): no
+    #: http(s) link to publish, so left out like an entry without a link (walk61 #2).
+    unlinked: int = 0
 
 
 def shared_canonicals(
@@ -302,7 +305,7 @@ def build_articles(
     title of the article stored at it) or another entry's of this fetch."""
     built: dict[str, Article] = {}
     aliases: dict[str, str] = {}
-    untitled = duplicates = 0
+    untitled = duplicates = unlinked = 0
     cut: list[str] = []
     lists: list[str] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
@@ -318,6 +321,9 @@ def build_articles(
         if article is None:
             untitled += 1
             continue
+        if not article.url.startswith(("http://", "https://")):
+            unlinked += 1
+            continue
         if title_cut(entry, page):
             cut.append(entry.link or article.url)
         if article.post_list:
@@ -330,7 +336,15 @@ def build_articles(
         aliases[url_key(entry.link or article.url)] = key
         if (canonical := canonical_of(page)) and url_key(canonical) in shared:
             aliases.setdefault(shared_mark(url_key(canonical)), key)
-    return Built(tuple(built.items()), aliases, untitled, duplicates, tuple(cut), tuple(lists))
+    return Built(
+        tuple(built.items()),
+        aliases,
+        untitled,
+        duplicates,
+        tuple(cut),
+        tuple(lists),
+        unlinked=unlinked,
+    )
 
 
 def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str | None:

@@ -659,6 +659,8 @@ NO_LINK = "no http(s) link"
 #: Added for a local feed file whose channel gives no web address: its relative links had nothing
 #: to be resolved against (`feeds.parse._local_links`).
 NO_WEB_BASE = "a local feed file's relative links need its <link> to be the site's web address"
+#: Added when a local feed's entries link to local pages that name no web address of their own.
+NO_CANONICAL = 'a local page needs <link rel="canonical" href="https://..."> giving its web address'
 #: Added when the document was not well formed: an entry's id is then not taken for its link (it
 #: may be the cut-off copy of an entry read whole before).
 NOT_WELL_FORMED_ID = (
@@ -682,9 +684,11 @@ def _read_report(
     untitled: int = 0,
     duplicates: int = 0,
     reused_ids: int = 0,
+    unlinked: int = 0,
 ) -> FeedReport:
     """The report of a feed read and parsed, with the entries left out for want of a link, or
-    sharing one, (and, once its articles are built, of a title, or as another's page)."""
+    sharing one, (and, once its articles are built, of a title, or as another's page); and
+    `unlinked`: a local feed's entries whose local page named no web address."""
     skipped_links = sum(1 for entry in parsed.entries if not entry.link)
     reason = NO_LINK
     if (
@@ -695,6 +699,9 @@ def _read_report(
         reason = f"{NO_LINK}; {NO_WEB_BASE}"
     elif skipped_links and parsed.warning:
         reason = f"{NO_LINK}: {NOT_WELL_FORMED_ID}"
+    elif unlinked and not skipped_links:
+        reason = f"{NO_LINK}; {NO_CANONICAL}"
+    skipped_links += unlinked
     return FeedReport(
         source.url,
         _source_name(source, parsed),
@@ -796,9 +803,10 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
-    run.progress(
-        came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
-    )
+    if not source.is_file:
+        run.progress(
+            came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
+        )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
@@ -813,6 +821,18 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         shared_before=_shared_before(run.store, batch.pages.values()),
         stored_titles=_stored_titles(run.store, batch.pages.values()),
     )
+    if source.is_file:
+        # A local feed's line waits for its local pages (read at once): an entry whose page names
+        # no web address has no link to publish, and the line counts it skipped, not new.
+        report = _read_report(
+            source,
+            parsed,
+            result,
+            len(new) - built.unlinked,
+            reused_ids=reused,
+            unlinked=built.unlinked,
+        )
+        run.progress(came_back(report, state))
     unread = tuple(
         (built.aliases[url_key(e.link)], e.link, _entry_json(e), *run.pages.failed[e.link])
         for e in new
@@ -1303,7 +1323,14 @@ def _store(
             warning=parsed.warning,
         )
     report = _read_report(
-        source, parsed, result, added, built.untitled, built.duplicates, outcome.reused_ids
+        source,
+        parsed,
+        result,
+        added,
+        built.untitled,
+        built.duplicates,
+        outcome.reused_ids,
+        built.unlinked,
     )
     fresh_articles = [a for k, a in built.articles if k not in known]
     ahead = now + FUTURE_SLACK

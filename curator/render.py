@@ -206,8 +206,9 @@ def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
     copy = folder / WORDS if folder is not None else None
     try:
         if copy is not None and copy.is_file():
-            if copy.read_text(encoding="utf-8").strip() != _own_words_source().strip():
-                return ()
+            text = copy.read_text(encoding="utf-8")
+            if text.strip() != _own_words_source().strip():
+                return _partly_translated(language, copy, text)
             where = f"your {copy} is curator's English one, untranslated"
             how = "translate its quoted words and its `date` and `issue_number` macros"
         else:
@@ -228,6 +229,59 @@ def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
         f'newsletter: language: {language}, but every edition\'s fixed words ("Issue 1",'
         f' "edited by", "December 6, 2026", "All issues") are in English: {where}; to publish'
         f' them in {language}, {how} (docs/templates.md, "A newsletter in another language")',
+    )
+
+
+def _statements(source: str) -> dict[str, str]:
+    """Each word a `_words.txt` defines -> its whole statement (`months` spans lines), its
+    spaces evened out."""
+    lines = source.splitlines()
+    found = {}
+    for name, line in _word_names(jinja2.Environment(), source).items():
+        end = line - 1
+        while end < len(lines) - 1 and "%}" not in lines[end]:
+            end += 1
+        found[name] = " ".join(" ".join(lines[line - 1 : end + 1]).split())
+    return found
+
+
+#: A `_words.txt` statement's quoted strings, and its Jinja tags and expressions.
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_JINJA = re.compile(r"{%.*?%}|{{.*?}}")
+
+
+def _has_words(statement: str) -> bool:
+    """Whether a statement publishes words: letters in its quoted strings or in the text a macro
+    prints (`date`'s "{{ day.day }}, {{ day.year }}" has none; the separators neither)."""
+    quoted = "".join(_QUOTED.findall(statement))
+    printed = _JINJA.sub("", statement)
+    return any(c.isalpha() for c in quoted + printed)
+
+
+def _partly_translated(language: str, copy: Path, text: str) -> tuple[str, ...]:
+    """A warning naming the words of a translated `_words.txt` still written as curator's
+    English (walk61 #4: months and "All issues" left in English, without a word). Separators,
+    which hold no letters, are no words."""
+    try:
+        theirs = _statements(text)
+    except jinja2.TemplateSyntaxError:
+        return ()  # rendering says what is wrong with the file
+    own = _statements(_own_words_source())
+    kept = [
+        name
+        for name, statement in own.items()
+        if theirs.get(name) == statement and _has_words(statement)
+    ]
+    if "months" in kept and "months" not in theirs.get("date", "months"):
+        kept.remove("months")  # a `date` that writes the month as a number uses no month names
+    if not kept:
+        return ()
+    names = ", ".join(f"`{name}`" for name in kept)
+    return (
+        f"newsletter: language: {language}, but {copy} keeps curator's English for {names}:"
+        f" every edition publishes {'it' if len(kept) == 1 else 'them'} in English; translate"
+        f" {'it' if len(kept) == 1 else 'them'} there (a word that is the same in {language}:"
+        " write it with single quotes, 'like this', and this warning leaves it)",
     )
 
 

@@ -52,6 +52,10 @@ def select_sections(
         placed = assignments.get(article.url)
         if placed is None or placed.subject not in by_subject:
             continue
+        if not article.url.startswith(("http://", "https://")):
+            # Stored by an older curator from a local page naming no web address: there is no
+            # link to publish, so never featured (walk61 #2).
+            continue
         told = _told_before(article, earlier, boilerplate, prints)
         if told is not None:
             before, number, why = told

@@ -35,6 +35,10 @@ def _chinese_words() -> str:
         OWN_WORDS.read_text(encoding="utf-8")
         .replace('"edited by"', '"编辑"')
         .replace('"Atom feed"', '"Atom 订阅"')
+        .replace('"All issues"', '"所有期刊"')
+        .replace('"Every issue, newest first"', '"所有期刊，最新的在前"')
+        .replace('"Also covered by:"', '"另见："')
+        .replace('"Read it on the web"', '"在网上阅读"')
         .replace("Issue {{ n }}", "第{{ n }}期")
         .replace(
             "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",

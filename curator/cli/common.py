@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import signal
 import sqlite3
@@ -15,8 +16,9 @@ from typing import Any
 import click
 
 from curator.app import RUN_WAIT, build_lock
+from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
-from curator.errors import CuratorError, Interrupted, Terminated, shell_arg
+from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
 from curator.store import Store, plain_store_error
 
 #: `ctx.meta` key: the --config the run was given, for the commands its advice names.
@@ -100,9 +102,27 @@ def note_wait(ctx: click.Context, _param: click.Parameter, value: float) -> floa
     return value
 
 
+class Seconds(click.FloatRange):
+    """A number of seconds, 0 or more, and a real one: "nan" and "inf" are refused like any bad
+    value (walk61 #5: `--wait nan` ran "up to nan s")."""
+
+    name = "seconds"
+
+    def __init__(self) -> None:
+        super().__init__(min=0)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(
+                f"{value!r} is no number of seconds: give one such as 0, 30 or 2.5", param, ctx
+            )
+        return seconds
+
+
 WAIT_OPTION = click.option(
     "--wait",
-    type=click.FloatRange(min=0),
+    type=Seconds(),
     default=RUN_WAIT,
     show_default=True,
     metavar="SECONDS",
@@ -144,6 +164,15 @@ def echo_json(
     if failure is not None:
         assert isinstance(data, dict), "a failure is merged into a JSON object only"
         data = {**data, **error_fields(failure)}
+    if isinstance(data, dict) and "exit" not in data and (lost := stderr_lost()) is not None:
+        # The run ends with exit 5 for the warnings lost on stderr: the document says so, and
+        # holds them (walk61 #3: exit 5, and no "exit" here).
+        data = {
+            **data,
+            "exit": EXIT_REPORT_LOST,
+            "stderr_lost": f"stderr could not be written ({lost}): its progress and warnings"
+            " were lost; this document holds the warnings",
+        }
     click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii))
     click.get_current_context().meta[JSON_PRINTED] = True
 

@@ -105,6 +105,15 @@ def _where(fd: int) -> str:
     return f"stdout ({target})" if target.startswith("/") else "stdout"
 
 
+def stderr_lost() -> str | None:
+    """Why the run's progress and warnings were lost on stderr, when they were by a failure
+    that ends the run with `EXIT_REPORT_LOST` (a full disk; not a closed pipe): else None."""
+    told = _GUARDED.get("stderr")
+    if told is None or told.error is None or told.error.errno == errno.EPIPE:
+        return None
+    return told.error.strerror or str(told.error)
+
+
 #: The command that ran only reads (`changes_nothing`): running it again is harmless.
 _READS_ONLY: list[bool] = []
 
