@@ -262,8 +262,18 @@ def run_build(
         return BuildResult(summary, None, warnings=tuple(notes))
     _unused_draft(config, store, planned)
     issue = planned.issue
+    # (said once, by the first build that leaves it out: walk53 #1's came back every week)
+    said = store.retold_said()
+    told = (t.article.id for s in issue.sections for t in s.retold)
     published = publish_issue(
-        issue, config, store, out_dir, templates, now=now, planned=planned.planned
+        issue,
+        config,
+        store,
+        out_dir,
+        templates,
+        now=now,
+        planned=planned.planned,
+        said=(*planned.said, *told),
     )
     missing = missing_blurbs(
         issue,
@@ -297,15 +307,12 @@ def run_build(
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
         " with {again} in its front matter",
     )
-    # (said once, by the first build that leaves it out: walk53 #1's came back every week)
-    said = store.retold_said()
     retold = retold_stories(
         issue,
         "If it is another story, or worth telling again, feature it in a later issue: add"
         ' "## {url}" to that issue\'s draft (`curator draft`, then `curator build --draft`)',
         said,
     )
-    store.mark_retold_said(t.article.id for s in issue.sections for t in s.retold)
     warnings = (
         *notes,
         *planned.warnings,
@@ -645,6 +652,7 @@ def publish_issue(
     *,
     now: datetime,
     planned: bool,
+    said: Iterable[int] = (),
 ) -> Published:
     """Render the issue in every configured format, with the archive page and the feed of issues,
     then write the files and record the issue in the store: both, or neither.
@@ -694,6 +702,8 @@ def publish_issue(
             except OSError as exc:
                 raise BuildError(_cannot_write(issue, out_dir, exc)) from None
             kept = _record(config, store, issue, now, planned=planned)
+            # (the stories told before this build says it left out: said once, with the issue)
+            store.mark_retold_said(said)
             store.finish_issue()
             try:
                 paths = files.publish()
@@ -820,6 +830,9 @@ class NextIssue:
     warnings: tuple[str, ...] = ()
     #: The URLs of its articles that fit their subject only weakly (`weak_fit_warnings`).
     weak_fits: tuple[str, ...] = ()
+    #: The ids of the stories told before its warnings say (of subjects with no place in it):
+    #: recorded as said with the issue, when it is published (`publish_issue`'s `said`).
+    said: tuple[int, ...] = ()
 
 
 def next_issue(
@@ -851,9 +864,10 @@ def next_issue(
         " `curator build --draft`",
         () if drafting else store.retold_said(),
     )
-    if not drafting:  # (a build says it once; a draft, which publishes nothing, every time)
-        store.mark_retold_said(t.article.id for s in empty for t in s.retold)
+    # (a build says it once; a draft, which publishes nothing, every time)
+    said = () if drafting else tuple(t.article.id for s in empty for t in s.retold)
     if not sections:
+        store.mark_retold_said(said)  # (nothing is published: said now)
         for note in alone:
             if say is not None:
                 say(note)
@@ -898,7 +912,9 @@ def next_issue(
         *weak_fit_warnings(config, issue, weak),
         *alone,
     )
-    return NextIssue(issue, choice.planned, warnings, weak_urls)
+    # (recorded with the issue: a store that cannot be written then stops the build before it is
+    # published, and says so, rather than here)
+    return NextIssue(issue, choice.planned, warnings, weak_urls, said)
 
 
 def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tuple[str, ...]:

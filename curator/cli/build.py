@@ -31,6 +31,7 @@ from curator.cli.common import (
     echo_json,
     loaded,
     opened,
+    pasteable,
     stopped,
     terminated,
     theme_options,
@@ -417,9 +418,10 @@ def warnings_list(
     warnings: tuple[str, ...], missing_blurbs: tuple[MissingBlurb, ...]
 ) -> list[dict[str, str]]:
     """The warnings said on stderr, for --json: each a {"message"}; an article published (or
-    drafted) without a blurb also has its "url" and "title"."""
+    drafted) without a blurb also has its "url" and "title". Each says what stderr says, its
+    advice with the run's --config (`pasteable`) as a failure's "error" does."""
     articles = {m.message: {"url": m.url, "title": m.title} for m in missing_blurbs}
-    return [{**articles.get(w, {}), "message": w} for w in warnings]
+    return [{**articles.get(w, {}), "message": pasteable(w)} for w in warnings]
 
 
 def print_warnings(warnings: tuple[str, ...]) -> None:
