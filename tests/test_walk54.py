@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import yaml
+from test_walk53_left_out import feed
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -60,15 +60,6 @@ def text(seed: int, words: list[str] = COFFEE, n: int = 4) -> str:
 def title(seed: int) -> str:
     w = random.Random(seed * 7 + 1).sample(COFFEE, 3)
     return f"{w[0].capitalize()}, {w[1]} and {w[2]}: notes {seed}"
-
-
-def feed(name: str, items: list[tuple[str, str, str]]) -> str:
-    body = "".join(
-        f"<item><title>{escape(t)}</title><link>{escape(u)}</link>"
-        f"<description>{escape(d)}</description></item>"
-        for t, u, d in items
-    )
-    return f'<rss version="2.0"><channel><title>{name}</title>{body}</channel></rss>'
 
 
 #: Brew Daily's stories that Bean Wire syndicates: dense in the subject's keywords.
