@@ -74,7 +74,7 @@ def test_articles_without_a_blurb_stop_a_draft_build_all_named_at_once(
 
     assert code == 2, err
     assert out == ""
-    message = err.splitlines()
+    message = sans_config(err).splitlines()
     assert message[0] == (
         f"curator: {path}: 3 articles have no blurb; write a 2-3 sentence blurb under each "
         "heading, or remove the article (and run `curator subjects exclude URL` for it, or the"
