@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import re
@@ -241,7 +242,19 @@ def on_sigterm(_signum: int, frame: FrameType | None) -> None:
     if callable(handler) and handler is not on_sigterm:
         handler(signal.SIGINT, frame)
         return
-    raise KeyboardInterrupt  # Ctrl-C ignored (a background job): SIGTERM still stops the run
+    # Ctrl-C ignored (a background job): SIGTERM still stops the run. Inside an event loop it is
+    # raised by the loop, between two tasks' steps, not in the task running now: raised there,
+    # the task ended with it and asyncio printed "Task exception was never retrieved" and a
+    # traceback (seen in CI); the loop lets a KeyboardInterrupt of a callback through.
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        raise KeyboardInterrupt from None
+    loop.call_soon_threadsafe(_interrupt)
+
+
+def _interrupt() -> None:
+    raise KeyboardInterrupt
 
 
 def terminated() -> bool:
