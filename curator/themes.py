@@ -429,11 +429,20 @@ def _thin_after(
 ) -> bool:
     """True when a subject of `theme` will have too few unfeatured articles for an issue once the
     `featured` articles (ids) are published."""
+    return bool(_thin_counts(config, store, theme, featured))
+
+
+def _thin_counts(
+    config: Config, store: Store, theme: Sequence[str], featured: Iterable[int]
+) -> list[tuple[str, int]]:
+    """Each subject of `theme` that will have too few unfeatured articles for an issue once the
+    `featured` articles (ids) are published, with how many it will have."""
     used = set(featured)
-    need = config.themes.min_articles
-    return any(
-        store.count_candidates(n, config.themes.min_score, exclude=used) < need for n in theme
+    counted = (
+        (name, store.count_candidates(name, config.themes.min_score, exclude=used))
+        for name in theme
     )
+    return [(name, count) for name, count in counted if count < config.themes.min_articles]
 
 
 def closing_mismatch(
@@ -506,13 +515,8 @@ def thin_promise(
     named = promise_made(config, history, theme, planned, closing)
     if not named:
         return ()
-    used = set(featured)
     need = config.themes.min_articles
-    thin = [
-        (name, store.count_candidates(name, config.themes.min_score, exclude=used))
-        for name in named
-    ]
-    thin = [(name, count) for name, count in thin if count < need]
+    thin = _thin_counts(config, store, named, featured)
     if not thin:
         return ()
     counts = ", ".join(f"`{name}` {count}" for name, count in thin)
@@ -572,13 +576,8 @@ def broken_promise(
         f"issue {last.number} promised `{theme_name(promised)}` as the next theme{said}, but"
         f" issue {number} is {about}: {chosen_by}"
     )
-    used = set(featured)
     need = config.themes.min_articles
-    counted = [
-        (name, store.count_candidates(name, config.themes.min_score, exclude=used))
-        for name in promised
-    ]
-    thin = [(name, count) for name, count in counted if count < need]
+    thin = _thin_counts(config, store, promised, featured)
     if thin:
         counts = ", ".join(f"`{name}` {count}" for name, count in thin)
         return (
