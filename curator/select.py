@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from curator.models import Article, Assignment, Copy, Retold, Scored, Section, Subject
-from curator.stories import Fingerprint, fingerprint, same_story_reason
+from curator.stories import Fingerprint, content_key, fingerprint, same_story_reason
 
 #: Each article already chosen from a publication multiplies the next one's score by this, so that a
 #: near-tie goes to another publication but a clearly better article still wins (0.85: two articles
@@ -178,9 +178,9 @@ def pick_varied(
     and the article (placed under `subject`) with why to its `copies`.
 
     `exact` (kept with `taken` by the caller) finds an exact copy of a chosen article (the same
-    title and text, `_content_key`) without comparing it with every one chosen: no article chosen
-    before that one tells its story (it was chosen after being compared with them all), so that
-    one is the first `taken` names, as the comparisons would find (an archive holding many copies
+    title and text, `stories.content_key`) without comparing it with every one chosen: no
+    article chosen before that one tells its story (it was chosen after being compared with them
+    all), so that one is the first `taken` names, as the comparisons would find (an archive holding many copies
     of its stories compared each with every article chosen: 154,000 comparisons a build).
     """
     taken = [] if taken is None else taken
@@ -205,7 +205,7 @@ def pick_varied(
         pick = queues[source].popleft()[1]
         if not queues[source]:
             del queues[source]
-        key = _content_key(pick.article)
+        key = content_key(pick.article)
         twin = None
         if (
             at := exact.get(key)
@@ -240,12 +240,6 @@ def pick_varied(
         exact.setdefault(key, len(taken))
         taken.append((print_, chosen, len(chosen) - 1))
     return chosen
-
-
-def _content_key(article: Article) -> int:
-    """A hash of what an article's fingerprint is made of (`stories.fingerprint`): its title, blurb,
-    summary and the start of its text. Equal for exact copies, whose prints are then equal."""
-    return hash((article.title, article.blurb, article.summary, (article.text or "")[:4000]))
 
 
 @dataclass

@@ -75,11 +75,22 @@ def _shingles(article: Article) -> frozenset[int]:
     return frozenset(_placed_shingles(article))
 
 
-def _placed_shingles(article: Article) -> dict[int, int]:
-    """Each shingle with where it last stands in the article's words (0 first)."""
-    body = " ".join(
+def _body(article: Article) -> str:
+    """The text an article's shingles are made of: its blurb, summary and the start of its text."""
+    return " ".join(
         part for part in (article.blurb, article.summary, (article.text or "")[:4000]) if part
     )
+
+
+def content_key(article: Article) -> int:
+    """A hash of all its `fingerprint` is made of (title and `_body`): equal for exact copies,
+    whose fingerprints are then equal (`select.pick_varied` finds them by it)."""
+    return hash((article.title, _body(article)))
+
+
+def _placed_shingles(article: Article) -> dict[int, int]:
+    """Each shingle with where it last stands in the article's words (0 first)."""
+    body = _body(article)
     tokens = words(body)
     return {
         hash(" ".join(tokens[i : i + SHINGLE])): i for i in range(max(0, len(tokens) - SHINGLE + 1))
