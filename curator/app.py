@@ -997,10 +997,12 @@ def write_next_draft(
     all_subjects: bool = False,
     place_progress: PlaceProgress | None = None,
     say: Say | None = None,
+    config_arg: str = "",
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured. When
     there is nothing to draft, what placing had to say goes to `say` (else it is among the
-    draft's warnings)."""
+    draft's warnings). `config_arg` (` --config PATH` or "") ends the build command the draft's
+    first note gives."""
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append)
     planned = next_issue(
@@ -1025,7 +1027,7 @@ def write_next_draft(
             f"{path} exists already (your edits would be lost); "
             "build it with `curator build --draft`, or pass --force to replace it"
         )
-    text = _draft_text(config, store, planned, path)
+    text = _draft_text(config, store, planned, path, config_arg)
     try:
         write_atomic(path, text)
     except OSError as exc:
@@ -1059,14 +1061,16 @@ def write_next_draft(
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
 
 
-def _draft_text(config: Config, store: Store, planned: NextIssue, path: Path) -> str:
+def _draft_text(
+    config: Config, store: Store, planned: NextIssue, path: Path, config_arg: str = ""
+) -> str:
     """The draft `curator draft` writes of the planned issue, at `path`."""
     notes_by_url: dict[str, list[str]] = {}
     for url, note in credit_notes(config, store, planned.issue).items():
         notes_by_url.setdefault(url, []).append(note)
     for url in planned.weak_fits:
         notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
-    return write_draft(planned.issue, name=str(path), notes=notes_by_url)
+    return write_draft(planned.issue, name=str(path), notes=notes_by_url, config=config_arg)
 
 
 def _digest(text: str) -> str:

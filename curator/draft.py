@@ -86,7 +86,7 @@ _NOT_HEADING = re.compile(r"^(#+)[ \t]*(.*?)[ \t]*$")
 
 HELP = """\
 <!--
-curator draft of issue {number}. Edit anything, then run: curator build --draft {name}
+curator draft of issue {number}. Edit anything, then run: curator build --draft {name}{config}
 - The introduction is the text below this note, before the first "# Subject" heading.
 - "# Heading" starts a subject; "## Heading" starts an article (its title) in that subject,
   with url:, author: (one line per person) and publication: lines under it, then its blurb.
@@ -329,11 +329,16 @@ def draft_path(folder: Path, number: int) -> Path:
 
 
 def write_draft(
-    issue: Issue, *, name: str | None = None, notes: Mapping[str, Sequence[str]] = {}
+    issue: Issue,
+    *,
+    name: str | None = None,
+    notes: Mapping[str, Sequence[str]] = {},
+    config: str = "",
 ) -> str:
     """The issue as a draft the editor edits (parse_draft reads the same content back).
     `notes` (by article URL) say what is unsure about an article (its credit: `credit_note`; a
-    weak fit), each a comment under its fields."""
+    weak fit), each a comment under its fields. `config` (` --config PATH`, or "") ends the
+    command the first note gives to build it, so pasting it works where the draft was made."""
     name = name or f"drafts/issue-{issue.number}.md"
     lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
@@ -347,7 +352,15 @@ def write_draft(
         lines.append(_yaml_line("theme", theme))
     if issue.closing:
         lines.append(_yaml_line("closing", _one_line(issue.closing)))
-    lines += ["---", HELP.format(number=issue.number, name=shell_arg(name.replace("-->", ""))), ""]
+    lines += [
+        "---",
+        HELP.format(
+            number=issue.number,
+            name=shell_arg(name.replace("-->", "")),
+            config=config.replace("-->", ""),
+        ),
+        "",
+    ]
     intro = issue.introduction.strip()
     if intro:
         lines += [_escape_lines(intro), ""]

@@ -1056,13 +1056,15 @@ class KeptSubject:
         """The command that teaches curator the issue's subject for it."""
         return f"curator subjects move {shell_arg(self.url)} {shell_arg(self.subject)}"
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, config_arg: str = "") -> dict[str, object]:
+        """For --json; `config_arg` (` --config PATH` or "") ends `to_teach_it`, as the run
+        prints the command."""
         data: dict[str, object] = {
             "url": self.url,
             "title": self.title,
             "subject": self.subject,
             "curator_subject": self.curator,
-            "to_teach_it": self.move_command(),
+            "to_teach_it": self.move_command() + config_arg,
         }
         if self.against_correction:
             data["your_correction"] = (

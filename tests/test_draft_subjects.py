@@ -153,7 +153,10 @@ def test_a_draft_build_lists_a_few_move_commands_and_json_carries_every_one(demo
     assert [k["url"] for k in kept] == moved
     assert [k["subject"] for k in kept] == [MEASURING] * 4 + [BASICS] * 2
     assert [k["curator_subject"] for k in kept] == [BASICS] * 4 + [MEASURING] * 2
-    assert kept[0]["to_teach_it"] == f"curator subjects move {moved[0]} '{MEASURING}'"
+    # (pasteable where the run was started: the run was given --config, so the command is too)
+    assert kept[0]["to_teach_it"] == (
+        f"curator subjects move {moved[0]} '{MEASURING}' --config {demo}"
+    )
     rows = listed(demo)
     assert [rows[u]["subject"] for u in moved] == [MEASURING] * 4 + [BASICS] * 2
 
@@ -307,3 +310,16 @@ def test_a_draft_against_the_editors_own_correction_says_the_correction_stands(
     rows = listed(demo)
     assert (rows[COFFEE]["subject"], rows[COFFEE]["correction"]) == (None, "excluded")
     assert (rows[MOVE]["subject"], rows[MOVE]["correction"]) == (MEASURING, "moved")
+
+
+def test_the_drafts_first_note_builds_it_with_the_runs_config(demo: Path) -> None:
+    """The draft's opening note gives the command that publishes it: made with --config, the
+    command carries it, so pasting it in the folder the editor ran `draft` from works (it said
+    `curator build --draft PATH` alone: "feeds.yaml not found")."""
+    path = drafted(demo)
+    note = path.read_text(encoding="utf-8").split("-->", 1)[0]
+    command = f"curator build --draft {path} --config {demo}"
+    assert f"Edit anything, then run: {command}\n" in note
+    code, out, err = run(*command.split()[1:], "-q")
+    assert code == 0, err
+    assert "Issue 1" in out

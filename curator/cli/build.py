@@ -267,10 +267,10 @@ def report_build(
             **(left.to_dict() if left is not None else {"unplaced": 0}),
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
             "not_learnt_from": [
-                k.to_dict() for k in result.kept_subjects if not k.against_correction
+                k.to_dict(config_arg()) for k in result.kept_subjects if not k.against_correction
             ],
             "against_your_corrections": [
-                k.to_dict() for k in result.kept_subjects if k.against_correction
+                k.to_dict(config_arg()) for k in result.kept_subjects if k.against_correction
             ],
             **fetch_summary_dict(result.fetch),
         }
@@ -477,6 +477,7 @@ def draft(
                         all_subjects=all_subjects,
                         place_progress=progress.placing,
                         say=placing_notes.append,
+                        config_arg=config_arg(),
                     )
                 except CuratorError:
                     progress.close()
