@@ -99,6 +99,9 @@ class Entry:
     updated: datetime | None = None
     #: Category/tag terms.
     categories: tuple[str, ...] = ()
+    #: A podcast episode's one-line description (`itunes:subtitle`), plain text: its blurb when the
+    #: description and summary are cut short with "..." (walk66 #3).
+    subtitle: str | None = None
     #: Set for a link post: the feed's own page about this entry, when `link` goes to another site
     #: and the feed links back to its own post about it (`curator.feeds.common.link_posts`). The
     #: article is then the other site's, not the feed's; None for every other entry.

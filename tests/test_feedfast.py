@@ -40,6 +40,7 @@ def comparable(entry: Entry) -> tuple[object, ...]:
         entry.categories,
         html_to_text(entry.summary),
         html_to_text(entry.content),
+        entry.subtitle,
     )
 
 

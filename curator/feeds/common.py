@@ -286,6 +286,8 @@ class FeedItem:
     origlink: object = None
     #: Atom's rel="related" links: a link blog's own post about the page `link` goes to.
     related: tuple[object, ...] = ()
+    #: A podcast episode's `itunes:subtitle` (feedparser's `subtitle`).
+    subtitle: object = None
 
 
 #: feedparser files a namespaced element under `prefix_localname`, lower case: an item's
@@ -328,6 +330,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         updated=item.updated,
         categories=unique(plain_text(tag) for tag in item.tags),
         via=next(filter(None, (safe_link(r, base) for r in item.related)), None),
+        subtitle=plain_text(item.subtitle),
     )
 
 

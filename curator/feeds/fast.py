@@ -76,6 +76,7 @@ ITEM_FIELDS: dict[str, str] = {
     "dc_description": "description",
     "summary": "summary",
     "itunes_summary": "summary",
+    "itunes_subtitle": "subtitle",
     "content_encoded": "encoded",
     "content": "content",
     "pubdate": "published",
@@ -101,7 +102,6 @@ IGNORED: frozenset[str] = frozenset(
         "itunes_link",
         "itunes_explicit",
         "itunes_block",
-        "itunes_subtitle",
         "itunes_duration",
         "media_content",
         "media_thumbnail",
@@ -340,6 +340,7 @@ class _Item:
     authors: list[str | None] = field(default_factory=list)
     author: str | None = None
     summary: str | None = None
+    subtitle: str | None = None
     content: list[tuple[str, str]] = field(default_factory=list)  # (value, type)
     published: str | None = None
     published_parsed: Any = None
@@ -469,6 +470,8 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
                 default = "text"
             value, kind = _typed_text(child, default)
             _add_summary(item, value, kind)
+        elif role == "subtitle":
+            item.subtitle, _ = _typed_text(child, "text/plain")  # feedparser keeps the last one
         elif role in ("encoded", "content"):
             default = "text/html" if role == "encoded" else "text"
             value, kind = _typed_text(child, default)
@@ -648,5 +651,6 @@ def _entry(item: _Item, url: str, version: str) -> Entry:
         tags=tuple(item.tags),
         origlink=orig_link(item.origlinks),
         related=tuple(href for rel, href in item.links if rel == "related"),
+        subtitle=item.subtitle,
     )
     return build_entry(fields, feed_base(url), is_rss=version.startswith("rss"))

@@ -233,4 +233,5 @@ def _item(entry: dict[str, Any], texts: _ElementTexts) -> FeedItem:
         related=tuple(
             lk.get("href") for lk in links if str(lk.get("rel") or "").lower() == "related"
         ),
+        subtitle=entry.get("subtitle"),
     )
