@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from curator import extract_rules as rules
-from curator.blurb import choose_blurb, listed_posts, quote_blurb
+from curator.blurb import (
+    choose_blurb,
+    listed_posts,
+    opening_byline,
+    quote_blurb,
+    subtitle_blurb_text,
+)
 from curator.config import Config, FeedSource
 from curator.credits import (
     OTHERS,
@@ -492,7 +498,9 @@ def merge(
       tracking parameters removed.
     - title: the feed's title (feeds carry the clean headline), else the page's.
     - authors: the feed's or the page's people (both already exclude "Admin", "Staff", URLs...),
-      as `choose_authors` decides; never the publication's own name (`credits.credited`).
+      as `choose_authors` decides; never the publication's own name (`credits.credited`). The
+      feed's are the people of a byline its text opens with (`blurb.opening_byline`) when its own
+      credit names no one who wrote it (`house_credit`: a group's account, the publication).
     - publication: the name the editor configured, else the page's site name, else the feed's title;
       the feed's title also when the page's site name does not resemble the article's domain and
       the feed's does (`feed_publication`, `page_or_feed_name`: Reuters pages name a section,
@@ -504,8 +512,10 @@ def merge(
     - a link post (`Entry.via`: the feed's item links to another site's article) is that site's
       article: the page's authors and site name, else no author and the site's domain; never the
       feed's author, the feed's title or the name the editor gave the feed.
-    - blurb: the page's description or main text, else the feed's summary; for a link post, only
-      the linked article's words (`link_post_blurb`), never the linker's commentary.
+    - blurb: the page's description or main text, else the feed's summary (without a byline it
+      opens with; a podcast's `itunes:subtitle` when both are cut short: `subtitle_blurb_text`);
+      for a link post, only the linked article's words (`link_post_blurb`), never the linker's
+      commentary.
     """
     link = entry.link or ""
     canonical = canonical_of(page)
@@ -528,6 +538,19 @@ def merge(
     if not title:
         return None
     site = page.publication if page and page.publication else None
+    # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
+    # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
+    # a quoted statement must not read as the author's own words.
+    content = read_feed_html(entry.content)
+    summary = read_feed_html(entry.summary) if entry.summary else content
+    # A byline the post's text opens with ("By: Patrik Höglund") names its author, and is no
+    # sentence of its blurb (walk66 #1).
+    byline, own_text = opening_byline(content.own)
+    summary_byline, own_summary = opening_byline(summary.own)
+    written = clean_authors(byline or summary_byline, strict=True)
+    if not written:
+        own_text, own_summary = content.own, summary.own
+    own_summary = subtitle_blurb_text(own_text, own_summary, entry.subtitle) or own_summary
     others: tuple[str, ...] = ()
     if entry.via:
         publication = site or site_of(url)
@@ -536,8 +559,11 @@ def merge(
         publication = feed_publication(source.name, site, feed_title, url)
         names = (publication, site, feed_title)
         own_site = site_of(source.url) is not None and site_of(source.url) == site_of(url)
+        from_feed = feed_credits(entry)
+        if written and house_credit(from_feed, names):
+            from_feed = written
         authors, origin, others = choose_authors(
-            feed_credits(entry), page.authors if page else (), names=names, own_site=own_site
+            from_feed, page.authors if page else (), names=names, own_site=own_site
         )
     authors = credited(tuple(authors), publication)
     if not feed_title_used and page is not None:
@@ -547,18 +573,13 @@ def merge(
     elif not entry.via:
         title = feed_item_title(title, page, publication, feed_title, authors, url)
         title = repaired_title(title, page, publication)
-    # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
-    # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
-    # a quoted statement must not read as the author's own words.
-    content = read_feed_html(entry.content)
-    summary = read_feed_html(entry.summary) if entry.summary else content
     if entry.via:
         blurb = link_post_blurb(page, summary.quoted or content.quoted, title)
     else:
         blurb = choose_blurb(
             description=page.description if page else None,
-            text=(page.text if page else None) or content.own,
-            summary=summary.own,
+            text=(page.text if page else None) or own_text,
+            summary=own_summary,
             title=title,
             markup=False,  # each field above is plain text already: a "<div>" in it is a word
             quoted=summary.quoted or content.quoted,
@@ -649,6 +670,20 @@ def choose_authors(
     if not own_site and all(" " in n or not n.isascii() for n in page):
         return page, "page", tuple(n for n in people if name_key(n) not in page_keys)
     return feed, "feed", tuple(n for n in page if name_key(n) not in feed_keys)
+
+
+def house_credit(feed: Sequence[str], names: Sequence[str | None]) -> bool:
+    """Whether a feed entry's credit names no one who wrote it, so that a byline its text opens
+    with is the credit instead (walk66 #1): it names no one, or only an organisation, a desk or a
+    group account ("Google Testing Bloggers", Blogger's account every post of a team blog is
+    filed under: `extract_rules.GROUP_ACCOUNT_WORDS`), or the publication or the feed itself
+    (`names`)."""
+    return all(
+        is_organisation(name)
+        or norm_name(name).rsplit(" ", 1)[-1] in rules.GROUP_ACCOUNT_WORDS
+        or any(other and same_name(name, other) for other in names)
+        for name in feed
+    )
 
 
 def _handle(name: str) -> bool:

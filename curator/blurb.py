@@ -401,12 +401,153 @@ def paywall_notice(text: str | None) -> str:
     return " ".join(notice[: min(ends) + 1 if ends else len(notice)].split())
 
 
+#: A publishing platform's footer or a note about the post rather than what it says (walk66 #2),
+#: never a blurb sentence. Medium's: "X was originally published in Y on Medium, where people are
+#: continuing the conversation by highlighting and responding to this story.", "This story is
+#: currently available to Medium Members ...", "The story will be unlocked and available to all of
+#: our readers after 30 days."; podcast hosts': "See omnystudio.com/listener for privacy
+#: information.", "Learn more about your ad choices. Visit megaphone.fm/adchoices", "Hosted on
+#: Acast. See acast.com/privacy for more information.", art19's and Simplecast's privacy lines. A
+#: post's note on where it first appeared or how to get a copy ("A version of this post originally
+#: appeared in Google bathrooms worldwide as ...", "This article was adapted from ...", "You can
+#: download a printer-friendly version ...", "This is another post in our Code Health series."):
+#: the blog's own words, but about the post, not what it says, and the same on every post.
+PLATFORM_FOOTER = re.compile(
+    r"where people are continuing the conversation|"
+    r"\bwas originally published (?:in|on) .{1,200}? on Medium\b|"
+    r"\b(?:currently|previously) available (?:only )?to Medium members\b|"
+    r"\bthe story will be unlocked and available\b|"
+    r"\b(?:omnystudio\.com/listener|megaphone\.fm/adchoices|acast\.com/privacy|"
+    r"art19\.com/privacy|simplecast\.com/privacy|podcastchoices\.com/adchoices)|"
+    r"\bfor privacy information\b|\blearn more about your ad[- ]?choices\b|\bhosted on acast\b|"
+    r"\b(?:a version of )?this (?:post|article|story|piece|essay) (?:was |is )?(?:originally|first) "
+    r"(?:appeared|published|ran|posted)\b|"
+    r"\bthis (?:post|article|story|piece|essay) (?:was|is|has been) (?:adapted|excerpted|"
+    r"republished|reprinted|cross-?posted) from\b|"
+    r"\bprinter[- ]friendly version\b|"
+    r"^this is (?:another|the (?:latest|next)) (?:post|article|part|instal?lment|entry) (?:in|of) "
+    r"(?:our|the|this|a|my) [^.!?]{0,60}\bseries\b",
+    re.I,
+)
+
+
+#: How a byline opens at the start of a post's text: "By X", "By: X", "Posted by X", "Written by X",
+#: "Author: X". Capital "By" or lower case ("by Ben Yu"), then a capitalised word.
+_BYLINE_LEAD = re.compile(
+    r"^(?:(?:(?:posted|written|words|reported)\s+)?by\s*:?|authors?\s*:)\s*"
+    r"(?:guest (?:blogger|author|writer|contributor|post)\s*:?\s+)?(?=[^\W\d_])",
+    re.I,
+)
+#: What may follow a byline's names in its paragraph: a date, a place, an affiliation ("Posted
+#: by Dana Ruiz on March 3", "by Lesley Katzen on behalf of the GTAC Committee", "By Max
+#: Kanat-Alexander, Tech Lead for Code Health"). Anything else is a sentence that starts with
+#: "By" ("Author Paul Shapiro tried the first foie gras ...").
+_AFTER_BYLINE = _wordset("on for in at of from with and & | - – — via")
+#: Words a run of names may hold in lower case: separators and particles ("Jan van der Berg").
+_NAME_JOINERS = _wordset("and & de del della der di du da dos van von la le al bin ibn y")
+#: A byline is looked for in this many opening paragraphs (after a note on the post, such as
+#: "A version of this post originally appeared in ...", which is furniture).
+_BYLINE_PARAGRAPHS = 3
+#: ... and in the first this many characters of each.
+_BYLINE_CHARS = 1000
+
+
+def opening_byline(text: str) -> tuple[str, str]:
+    """The names of the byline a post's text opens with, and the text without the byline: ("Patrik
+    Höglund", the rest) for "By: Patrik Höglund ..."; ("", `text`) when it opens with none (walk66
+    #1). The names are those up to a word in lower case ("by Lesley Katzen on behalf of the GTAC
+    Committee": "Lesley Katzen"), without a label ("by Guest Blogger Patrick Holwell"); the text
+    loses the whole paragraph.
+
+    `text` is plain text, a paragraph a line (`read_feed_html`'s `own`). The byline is the first
+    of the opening paragraphs' sentences that is not furniture (Blogger's "A version of this post
+    originally appeared in ..." may come first), when it opens with a lead-in (`_BYLINE_LEAD`) and
+    a capitalised name. It is the whole paragraph when the paragraph ends without a full stop ("By
+    Max Kanat-Alexander, Tech Lead for Code Health"), else the names up to where a sentence starts
+    (a capitalised word, then a word in lower case): "By: Patrik Höglund This is the third article
+    ..." (Blogger runs `<i>By: ...</i><br><i>This is ...</i>` together). "By Monday the market had
+    fallen." opens no byline: what follows the name is no sentence of its own."""
+    lines = text.split("\n")
+    seen = 0
+    for at, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _BYLINE_PARAGRAPHS:
+            break
+        offset = 0
+        # The byline is near the start: the sentences of a paragraph's first characters only.
+        for sentence in split_sentences(line[:_BYLINE_CHARS]):
+            start = line.find(sentence, offset)
+            offset = start + len(sentence)
+            byline, rest = _byline_of(line[start:])
+            if not byline and _is_furniture(sentence):
+                continue
+            if not byline:
+                return "", text
+            kept = f"{line[:start]}{rest}".strip()
+            return byline, "\n".join([*lines[:at], *([kept] if kept else []), *lines[at + 1 :]])
+        if offset == 0:
+            return "", text  # a paragraph with no sentence at all: no note before a byline
+    return "", text
+
+
+def _byline_of(text: str) -> tuple[str, str]:
+    """(The names of the byline `text` opens with, what follows it), or ("", `text`)."""
+    lead = _BYLINE_LEAD.match(text)
+    if lead is None:
+        return "", text
+    words = text[lead.end() :].split(" ")
+    names = 0  # words of the name being read
+    depth = 0  # inside brackets: "(Security Engineers, Chrome Security)"
+    stop = len(words)  # where the names end: "on behalf of ...", "on March 3"
+    for i, word in enumerate(words):
+        depth += word.count("(") - word.count(")")
+        bare = word.strip(",;:()")
+        if depth > 0 or word.endswith(")") or bare.lower() in _NAME_JOINERS:
+            names = 0 if bare.lower() in _NAME_JOINERS else names
+            continue
+        if not bare[:1].isupper():
+            if i == 0:
+                return "", text  # "by the way": no name
+            stop = i
+            break  # "on behalf of the GTAC Committee", "the market had fallen"
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            names >= 2
+            and following[:1].islower()
+            and following.strip(",;:").lower() not in _NAME_JOINERS
+        ):
+            # "Patrik Höglund This is ...": a sentence starts at "This".
+            return " ".join(words[:i]).strip(" ,;:"), " ".join(words[i:])
+        names = 0 if word.endswith((",", ";")) else names + 1
+    ended = text.rstrip(_CLOSERS).endswith((".", "!", "?")) and not _ends_with_abbreviation(text)
+    if ended and stop < len(words):
+        return "", text  # a sentence that starts with "By ...", not a byline
+    if stop < len(words) and words[stop].lower() not in _AFTER_BYLINE:
+        return "", text  # "Author Paul Shapiro tried ...": a sentence, not a byline
+    # The whole paragraph is the byline; its names are those before a word in lower case.
+    return " ".join(words[:stop]).strip(" ,;:"), ""
+
+
+def subtitle_blurb_text(text: str, summary: str, subtitle: str | None) -> str | None:
+    """A podcast episode's `itunes:subtitle` as the text its blurb is made from, when its text and
+    summary are each cut short with "..." or "[...]" or empty, and the subtitle is a complete
+    sentence (walk66 #3: BBC's "In Our Time" gives "Melvyn Bragg and guests discuss..." twice, and
+    the whole sentence only in the subtitle); else None."""
+    whole = _clean_text(subtitle, markup=False)
+    if not whole or not all(not t.strip() or _CUT_TAIL.search(t.strip()) for t in (text, summary)):
+        return None
+    return whole if all(_is_sentence(s) for s in split_sentences(whole)) else None
+
+
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
     if (
         lowered.startswith(FURNITURE)
         or FURNITURE_ANYWHERE.search(lowered)
         or PAYWALL.search(lowered)
+        or PLATFORM_FOOTER.search(lowered)
     ):
         return True
     return bool(_FURNITURE_END.search(lowered))

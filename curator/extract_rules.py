@@ -483,6 +483,13 @@ DESK_WORDS: frozenset[str] = frozenset(
     {"staff", "desk", "bureau", "team", "editorial", "newsroom", "reporters", "correspondents"}
 )
 
+#: The last word of a feed's credit that is a group's account, not a person's ("Google Testing
+#: Bloggers", "Acme Engineering Team", "The Zeta Editors"): a byline that opens the post's text
+#: names who wrote it (`articles.house_credit`).
+GROUP_ACCOUNT_WORDS: frozenset[str] = DESK_WORDS | frozenset(
+    {"bloggers", "writers", "authors", "contributors", "editors", "team", "teams"}
+)
+
 #: The last word of a credit to a publication's staff ("Zeta Post Staff"), which names no one in a
 #: feed too: unlike a desk ("Guardian sport", "GNOME Sysadmin Team"), it is the publication itself.
 STAFF_WORDS: frozenset[str] = frozenset({"staff", "staffers"})
