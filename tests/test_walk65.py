@@ -5,9 +5,10 @@ and `build`."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
-from test_credit_formats import newsletter
+from test_credit_formats import newsletter, page
 from test_walk55 import JA_LEAD, JA_NOTICE, _paywalled
 
 from conftest import LocalServer
@@ -105,3 +106,113 @@ def test_prose_about_memberships_is_no_paywall_notice(
     warnings = " ".join(w["message"] for w in json.loads(out)["warnings"])
     assert "Free express delivery" not in warnings and "lounge" not in warnings, warnings
     assert warnings.count("is behind a paywall") == 1, warnings
+
+
+#: A local page of walk65's local feed: about the subject, naming no web address of its own.
+LOCAL_PAGE = (
+    "<!doctype html><html lang='en'><head>{canonical}<title>Customer service lesson {n}</title>"
+    "</head><body><article><h1>Customer service lesson {n}</h1>"
+    + "<p>Customer service is one team, and customer support answers every customer with the"
+    " least effort; customer service and support share the work.</p>"
+    * 4
+    + "</article></body></html>"
+)
+
+
+def _old_store(tmp_path: Path) -> tuple[Path, list[str]]:
+    """walk65 #2's store: a local feed's three pages, stored by a curator before 09e8b27 at their
+    `file:` addresses (the pages name no web address), with the entries' ids as it kept them.
+    Returns the local feed's path and the pages' addresses."""
+    from curator.harvest import entry_id_key
+    from curator.models import Article
+    from curator.store import Store
+    from curator.urls import url_key
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "feeds").mkdir()
+    feed = tmp_path / "feeds" / "local.xml"
+    items, urls = [], []
+    for n in (1, 2, 3):
+        page = tmp_path / "pages" / f"p{n}.html"
+        page.write_text(LOCAL_PAGE.format(canonical="", n=n), encoding="utf-8")
+        urls.append(page.as_uri())
+        items.append(
+            f"<item><title>Customer service lesson {n}</title><link>../pages/p{n}.html</link>"
+            f"<guid>l{n}</guid><pubDate>Mon, 0{n} Nov 2026 08:00:00 +0000</pubDate></item>"
+        )
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Local CX'
+        f"</title><link>https://localcx.example/</link>{''.join(items)}</channel></rss>",
+        encoding="utf-8",
+    )
+    store = Store.open(tmp_path / ".curator" / "curator.db")
+    try:
+        store.add_articles(
+            [
+                (
+                    url_key(url),
+                    Article(
+                        0,
+                        url,
+                        f"Customer service lesson {n}",
+                        publication="Local CX",
+                        first_seen=datetime(2026, 11, 2, 8, tzinfo=UTC),
+                        text=" ".join(
+                            ["Customer service is one team, and customer support answers."] * 4
+                        ),
+                    ),
+                )
+                for n, url in enumerate(urls, 1)
+            ],
+            feed_url=str(feed),
+        )
+        store.remember_entry_ids(
+            (entry_id_key(str(feed), f"l{n}"), url_key(url)) for n, url in enumerate(urls, 1)
+        )
+    finally:
+        store.close()
+    return feed, urls
+
+
+def test_articles_stored_at_file_addresses_are_said_once_and_counted_nowhere(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk65 #2: articles an older curator stored at `file:` addresses were counted by `themes`
+    ("3 article(s) (ripest)") and by the build ("3 more fit it and wait for a later issue"), but
+    no issue takes them ("Nothing new to feature"), and nothing said so. Now the first run names
+    them once, with what to do, and no count holds them."""
+    feed, urls = _old_store(tmp_path)
+    items = [(t, "", page(t)) for t in ("Refund Queues", "Chat Support Hours")]
+    config = newsletter(tmp_path, http_server, items)
+    text = config.read_text(encoding="utf-8").replace("issue_size: 20", "issue_size: 2")
+    config.write_text(text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n"), encoding="utf-8")
+
+    code, out, err = run("themes", "--config", str(config))
+    assert code == 0, err
+    assert "Customer service: 0 article(s) (too thin" in out, out
+    said = " ".join(err.split())
+    assert (
+        "3 stored article(s) have a local file's address, not a web address, so no issue can"
+        f' link to them: "Customer service lesson 1" ({urls[0]}), "Customer service lesson 2"'
+        f' ({urls[1]}), "Customer service lesson 3" ({urls[2]}).' in said
+    ), err
+    assert "no longer counted as waiting" in said, err
+    assert "To feature one, add its web address to a draft (`## https://...`" in said, err
+    code, out, err = run("themes", "--config", str(config))
+    assert code == 0 and "local file" not in err, err  # (said once)
+
+    code, out, err = run("build", "--config", str(config), "--no-fetch")
+    assert code == 0, err
+    assert "Nothing new to feature" in out + err and "local file" not in err, err
+
+    code, out, err = run("build", "--config", str(config))
+    assert code == 0, err
+    said = " ".join((out + err).split())
+    assert "Customer service: 2 featured" in said and "wait for a later issue" not in said, err
+    assert "local file" not in said, err
+    code, out, err = run("subjects", "list", "--config", str(config))
+    assert code == 0, err
+    assert (
+        "Customer service lesson 1  [a local file, not a web address: never picked for an issue]"
+        in out
+    ), out
