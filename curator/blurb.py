@@ -369,36 +369,67 @@ def _ends_with_abbreviation(sentence: str) -> bool:
 
 
 #: A paywall's or a sign-in box's notice ("有料会員の方のみご利用になれます。", "This article is
-#: available to subscribers only", "Nur für Abonnenten"), in the corpus' languages: never a blurb,
-#: nor the paragraph that holds it (walk55 #1: a Nikkei page's notice was ja1's blurb). Phrases of
-#: the notice, not words: an article may be about subscriptions or memberships.
+#: available to subscribers only", "Already a subscriber? Log in", "Nur für Abonnenten"), in the
+#: corpus' languages: never a blurb, nor the block that holds it (walk55 #1: a Nikkei page's notice
+#: was ja1's blurb). Phrases of the notice, not words: an article may be about subscriptions or
+#: memberships, so "available to members" counts only where it ends the clause ("... available to
+#: members only."), not "available only to members who spend more" (walk65 #1), and "already a
+#: member" only as the notice's question ("Already a subscriber?"), not "if you're not already a
+#: member". Only a short block can be a notice (`is_paywall_notice`).
 PAYWALL = re.compile(
     r"有料会員|会員限定|会員の方のみ|会員登録が必要|続きをお読み|ログインが必要|"
     r"付费会员|会员专享|付费阅读|订阅后(?:阅读|查看)|登录后(?:阅读|查看)|訂閱後|"
     r"للمشتركين فقط|"
-    r"\b(?:(?:available|open|reserved) (?:only )?(?:to|for) (?:our )?(?:paid |paying |premium )?"
-    r"(?:subscribers|members)|subscribers?[- ]only|members?[- ]only (?:content|article|story)|"
-    r"already (?:a subscriber|a member|have an account)|to continue reading|"
+    r"\b(?:(?:available|reserved) (?:only |exclusively )?(?:to|for) (?:our )?"
+    r"(?:paid |paying |premium )?(?:subscribers|members)(?: only)?(?=\s*(?:[.!:;)\]]|$))|"
+    r"(?:this|the) (?:article|story|content|page|post) is (?:only |exclusively )?"
+    r"(?:available )?(?:to|for) (?:our )?(?:paid |paying |premium )?(?:subscribers|members)|"
+    r"subscribers?[- ]only (?:content|article|story)|(?:for )?subscribers only(?=\s*(?:[.!:]|$))|"
+    r"members?[- ]only (?:content|article|story)|"
+    r"already (?:a subscriber|a member|subscribed|have an account)(?=\s*\?)|to continue reading|"
     r"(?:sign|log) in to (?:read|continue)|subscribe to (?:continue|read|unlock)|"
     r"nur für abonnenten|abonnenten vorbehalten|réservé aux abonnés|"
     r"exclusivo para (?:suscriptores|socios))\b",
     re.I,
 )
+#: A paywall's notice is a line or two: a longer block (paragraph, sentence, description) that holds
+#: one of its phrases is prose about subscriptions, not the notice (walk65 #1). Measured as `_size`
+#: (a Chinese or Japanese character counts as three).
+NOTICE_MAX_SIZE = 240
+#: The notice quoted in a warning: at most this many characters, cut between words.
+NOTICE_QUOTE_CHARS = 100
+
+
+def _notice_phrase(block: str) -> re.Match[str] | None:
+    """The phrase of a paywall's notice (`PAYWALL`) in `block`, when the block is short enough to
+    be the notice (`NOTICE_MAX_SIZE`)."""
+    block = " ".join(block.split())
+    return PAYWALL.search(block) if _size(block) <= NOTICE_MAX_SIZE else None
+
+
+def is_paywall_notice(block: str) -> bool:
+    """Whether `block` (a paragraph, a sentence, a description) is a paywall's or sign-in box's
+    notice: short, and phrased as one (`PAYWALL`)."""
+    return _notice_phrase(block) is not None
 
 
 def paywall_notice(text: str | None) -> str:
-    """The paywall's or sign-in box's notice (`PAYWALL`) in the start of a page's `text`, up to
-    the end of its sentence (at most 80 characters): what was read of the page is what it shows
-    free, so its blurb may come from a teaser; "" when there is none."""
-    found = PAYWALL.search((text or "")[:MAX_TEXT_CHARS])
-    if found is None:
-        return ""
-    start = max(
-        (text or "").rfind(mark, 0, found.start()) for mark in ("\n", ". ", "。", "? ", "! ")
-    )
-    notice = (text or "")[start + 1 : found.end() + 80].strip(" .\n")
-    ends = [i for i in (notice.find(m, found.end() - start - 1) for m in ".。?!\n") if i >= 0]
-    return " ".join(notice[: min(ends) + 1 if ends else len(notice)].split())
+    """The paywall's or sign-in box's notice in the start of a page's `text`: the sentence of the
+    first paragraph that is one (`is_paywall_notice`), in whole words (at most
+    `NOTICE_QUOTE_CHARS`, then "..."). What was read of the page is what it shows free, so its
+    blurb may come from a teaser; "" when there is none."""
+    for line in (text or "")[:MAX_TEXT_CHARS].splitlines():
+        line = " ".join(line.split())
+        found = _notice_phrase(line)
+        if found is None:
+            continue
+        sentence = next(
+            (s for s in split_sentences(line) if PAYWALL.search(s)), line[found.start() :]
+        )
+        if len(sentence) <= NOTICE_QUOTE_CHARS:
+            return sentence
+        return sentence[: NOTICE_QUOTE_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "..."
+    return ""
 
 
 #: A publishing platform's footer or a note about the post rather than what it says (walk66 #2),
@@ -546,7 +577,6 @@ def _is_furniture(sentence: str) -> bool:
     if (
         lowered.startswith(FURNITURE)
         or FURNITURE_ANYWHERE.search(lowered)
-        or PAYWALL.search(lowered)
         or PLATFORM_FOOTER.search(lowered)
     ):
         return True
@@ -591,7 +621,11 @@ def make_blurb(
     plain = _ELLIPSIS_TAIL.sub("", _clean_text(text, markup))
     chosen: list[str] = []
     for sentence in split_sentences(plain):
-        if _is_furniture(sentence) or sentence[-1:] not in ".!?。！？" + _CLOSERS:
+        if (
+            _is_furniture(sentence)
+            or is_paywall_notice(sentence)
+            or sentence[-1:] not in ".!?。！？" + _CLOSERS
+        ):
             continue
         if chosen and len(join_sentences([*chosen, sentence])) > max_chars:
             break
@@ -881,6 +915,7 @@ def _usable(sentence: str) -> bool:
     return (
         _is_sentence(sentence)
         and not _is_furniture(sentence)
+        and not is_paywall_notice(sentence)
         and "http" not in sentence
         and _balanced(sentence)
         and sentence.count("(") == sentence.count(")")  # "Not Found, 304 Not Modified)."
@@ -940,7 +975,7 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
         if advert and advert in paragraph.lower():
             continue
         advert = ""
-        if not paragraph or _is_furniture(paragraph[:40]) or PAYWALL.search(paragraph):
+        if not paragraph or _is_furniture(paragraph[:40]) or is_paywall_notice(paragraph):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
         if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
@@ -1106,7 +1141,9 @@ def _real_summary(desc: str, title: str | None, text_sentences: list[str]) -> bo
     about the article (shares a content word with its title or its text, when we have them)."""
     if _size(desc) < 60 or TEASER_END.search(desc) or SITE_BOILERPLATE.search(desc):
         return False
-    if _is_furniture(desc) or not _is_sentence(desc) or is_quotation(desc):
+    if _is_furniture(desc) or is_paywall_notice(desc) or not _is_sentence(desc):
+        return False
+    if is_quotation(desc):
         return False  # a quote is someone else's words, not the publisher's summary
     about = _terms(title or "") | _terms(join_sentences(text_sentences[:10]))
     return not about or bool(_terms(desc) & about)

@@ -319,6 +319,33 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
         )
 
 
+#: How many of the articles `tell_local_files` marks are named.
+LOCAL_FILES_NAMED = 5
+
+
+def tell_local_files(store: Store, say: Say | None) -> None:
+    """Mark the articles an older curator stored at a local file's address (`file:`) dead links,
+    never featured nor counted as waiting (walk65 #2: `themes` and `build` counted them, and no
+    issue took them), and tell `say`, once, which and what to do. Only with `say`, so that the
+    run that marks them says so."""
+    if say is None:
+        return
+    marked = store.mark_local_files(now=datetime.now(UTC))
+    if not marked:
+        return
+    named = ", ".join(f'"{title}" ({url})' for url, title in marked[:LOCAL_FILES_NAMED])
+    more = len(marked) - LOCAL_FILES_NAMED
+    say(
+        f"{len(marked)} stored article(s) have a local file's address, not a web address, so no"
+        f" issue can link to them: {named}{f' and {more} more' if more > 0 else ''}. An older"
+        " curator stored them from local pages naming no web address; they are left out of every"
+        " issue and no longer counted as waiting (`curator subjects list` marks them). To feature"
+        " one, add its web address to a draft (`## https://...` under a subject's heading); a"
+        " fetch will not read them again. So that local pages to come get stored, give each a"
+        ' <link rel="canonical" href="https://..."> naming its web address'
+    )
+
+
 def pending(config: Config, store: Store) -> str | None:
     """What `refresh` has to do, as a progress line says it: place the new articles, or every
     stored one again after the subjects or the corrections changed (None: nothing)."""
@@ -351,6 +378,7 @@ def refresh(
     """
     corrections = store.corrections()
     tell_stale_moves(config, store, say)
+    tell_local_files(store, say)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
     newest = store.newest_article_id()

@@ -657,6 +657,10 @@ _MARK_DEAD = (
 )
 
 
+#: What `dead_links` holds for an article stored at a local file's address (`mark_local_files`).
+LOCAL_FILE = "a local file, not a web address"
+
+
 def dead_page(kind: str | None, error: str | None) -> bool:
     """Whether a failed read of a page says it is gone for good: 410 (kind "gone") or 404."""
     return kind == "gone" or (error or "").startswith("HTTP 404")
@@ -1158,6 +1162,23 @@ class Store:
                 " SELECT id, ?, ? FROM articles WHERE url_key = ?",
                 [(err, _iso(now), key) for key, _, _, kind, err in rows if dead_page(kind, err)],
             )
+
+    def mark_local_files(self, *, now: datetime) -> list[tuple[str, str]]:
+        """Mark as dead links (never picked for an issue, counted as waiting nowhere) the
+        unfeatured articles an older curator stored at a local file's address (`file:`, from a
+        local page naming no web address, before walk61 #2: no link to publish), those not marked
+        yet; returns their (address, title), in the order stored. (Read by the address's index.)"""
+        rows = self.db.execute(
+            "SELECT a.id, a.url, a.title FROM articles a"
+            " WHERE a.url >= 'file:' AND a.url < 'file;'"
+            " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + _NOT_DEAD
+            + " ORDER BY a.id"
+        ).fetchall()
+        if rows:
+            with self.transaction():
+                self.db.executemany(_MARK_DEAD, [(r["id"], LOCAL_FILE, _iso(now)) for r in rows])
+        return [(str(r["url"]), str(r["title"])) for r in rows]
 
     def dead_link(self, article_id: int) -> str | None:
         """What the article's page answered when it was found gone (404 or 410), if it was marked

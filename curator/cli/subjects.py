@@ -44,7 +44,7 @@ from curator.placement import (
     uncertain_articles,
 )
 from curator.render import join_names
-from curator.store import Store
+from curator.store import LOCAL_FILE, Store
 from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change, stored_elsewhere
 from curator.suggest import MIN_SUGGESTION_SIZE, Lean
@@ -103,7 +103,13 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
         echo_json({**explanation.to_dict(), "dead_link": dead})
         return
     echo(article.title)
-    if dead:
+    if dead == LOCAL_FILE:
+        echo(
+            "A local file, not a web address: no issue can link to it, so it is never picked for"
+            " an issue, whatever its subject. To feature it, add its web address to a draft"
+            " (`## https://...` under a subject's heading)."
+        )
+    elif dead:
         echo(
             f"Dead link: its page answered {dead}, so it is never picked for an issue, whatever"
             " its subject (until a later read of its page succeeds)."
@@ -451,7 +457,9 @@ def list_(
         )
         featured = f"  [issue {p.featured_in}]" if p.featured_in else ""
         dead = ""
-        if p.dead_link and not p.featured_in:
+        if p.dead_link == LOCAL_FILE and not p.featured_in:
+            dead = "  [a local file, not a web address: never picked for an issue]"
+        elif p.dead_link and not p.featured_in:
             dead = f"  [dead link: its page answered {p.dead_link}; never picked for an issue]"
         echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
         echo(f"         {p.article.url}")
