@@ -477,3 +477,11 @@ def is_person_name(
         if label and name_key(name) == label:
             return False
     return True
+
+
+def first_appeared_in(text: str | None) -> str:
+    """The publication an article's text says it first appeared in ("This article first appeared
+    in The Compost Gazette": "The Compost Gazette"), "" when it says none: the page may be a
+    copy, credited to the copy's site."""
+    found = rules.FIRST_APPEARED.search(text or "")
+    return found.group(1).rstrip(".") if found else ""

@@ -1014,3 +1014,15 @@ NEVER_TEXT_XPATH = (
     " or @role='contentinfo' or @role='complementary' or @role='search' or @role='menu'"
     " or @role='menubar' or @role='dialog']"
 )
+
+#: A page's own word that it is a copy ("This article first appeared in The Compost Gazette",
+#: "Originally published on Zeta Post."): the publication it names (group 1). Only after the
+#: article's own words for itself, or opening a sentence, so "the term first appeared in Nature"
+#: inside a story is no such word.
+FIRST_APPEARED = re.compile(
+    r"(?:\b(?:article|story|post|piece|essay|column|interview|report|version)\s+"
+    r"(?:was\s+|has\s+been\s+)?(?:first|originally)\s+(?:appeared|published|posted|ran)"
+    r"|(?:^|[.!?]\s+|\n\s*)(?:first|originally)\s+(?:appeared|published|posted))"
+    r"\s+(?:in|on|at|by)\s+"
+    r"((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w'’&.-]*){0,5})",
+)

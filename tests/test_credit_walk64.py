@@ -145,3 +145,73 @@ def test_an_editorial_board_and_a_label_credit_no_one(
         assert NO_AUTHOR in blocks[title][-1], blocks[title]
     issue = built(config)
     assert "Board" not in issue and "Contributors" not in issue, issue
+
+
+def test_a_page_that_says_it_first_appeared_elsewhere_is_noted(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk64 #5: a page saying "This article first appeared in The Compost Gazette." was credited
+    to the site that copied it, without a word. curator cannot know which publication the editor
+    means: the draft and a plain build say so. A sentence of the story naming where a word first
+    appeared is no such statement."""
+    items = [
+        (
+            "The Compost Revolution",
+            "",
+            page(
+                "The Compost Revolution",
+                "By Oscar Pike",
+                more="This article first appeared in The Compost Gazette.",
+            ),
+        ),
+        (
+            "Where Humus Comes From",
+            "",
+            page(
+                "Where Humus Comes From",
+                "By Nora Quill",
+                more="The word humus first appeared in Nature in the nineteenth century.",
+            ),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    block = blocks["The Compost Revolution"]
+    assert authors(block) == ["Oscar Pike"]
+    assert (
+        '<!-- Credit: the page says it first appeared in The Compost Gazette, so "Zeta Post" may'
+        " be the site of a copy: if so, correct the `publication:` line. -->"
+    ) in block, block
+    assert not any("Credit:" in line for line in blocks["Where Humus Comes From"])
+
+    _, said = plain_build(config)
+    assert len(said) == 1, said
+    assert said[0].endswith(
+        '"The Compost Revolution" ('
+        + said[0].split('"The Compost Revolution" (')[1].split(")")[0]
+        + '): the page says it first appeared in The Compost Gazette, so "Zeta Post" may be the'
+        " site of a copy" + PUBLISHED_SO
+    ), said
+
+
+def test_a_plain_build_warns_of_an_article_published_without_an_author(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk64 #6: the draft notes "no author was found"; a plain build published the same empty
+    credits without a word. It now says so, one line per article."""
+    items = [
+        ("Compost Prices Rise", "", page("Compost Prices Rise")),
+        (
+            "Every Town Needs Compost",
+            "",
+            page("Every Town Needs Compost", "By The Editorial Board"),
+        ),
+        ("Hot Composting", "", page("Hot Composting", "By Mia Holt")),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    issue, said = plain_build(config)
+    assert "Mia Holt || Zeta Post" in issue
+    assert len(said) == 2, said
+    for title in ("Compost Prices Rise", "Every Town Needs Compost"):
+        line = next(s for s in said if f'the credit of "{title}" (' in s)
+        assert line.endswith("): no author was found" + PUBLISHED_SO), line
