@@ -170,7 +170,13 @@ SITE_BY_HAND = {"gmw": "光明网", "qq": "腾讯网"}
 #: Bylines of the ground truth corrected by hand, each checked on the page: yahoo-4's "個人"
 #: ("individual") is the "Bylines" item of Yahoo! Japan's navigation menu (`li#gnPriBylines` in
 #: `div#globalNav`), not a credit; the article (CNET Japan's, reprinted) names no author.
-BYLINE_BY_HAND: dict[str, str | None] = {"yahoo-4": None}
+#: wikipedia-2 and -3's "Contributors to Wikimedia projects" (their JSON-LD author, an Organization)
+#: is a label for everyone who edited the page, no one's name (walk64 #4).
+BYLINE_BY_HAND: dict[str, str | None] = {
+    "yahoo-4": None,
+    "wikipedia-2": None,
+    "wikipedia-3": None,
+}
 
 
 def load_pages(root: Path, half: str | None = None) -> list[tuple[str, bytes, dict]]:

@@ -19,12 +19,14 @@ from urllib.parse import urlsplit
 from curator import articles as article_rules
 from curator.blurb import paywall_notice, short_blurb
 from curator.config import INIT_PLACEHOLDERS, Config
+from curator.credits import first_appeared_in
 from curator.discover import Discovery, discover
 from curator.draft import (
     Draft,
     DraftEntry,
     blurb_mistakes,
     check_blurbs,
+    copy_remark,
     credit_dispute,
     credit_note,
     draft_path,
@@ -426,17 +428,26 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
 
 
 def disputed_credits(issue: Issue, what_now: str) -> tuple[str, ...]:
-    """A warning per article of the issue whose feed and page named different people: who is
-    credited, from where, whom the other names (a draft notes it under the credit,
-    `draft.author_note`; a plain build says it here, or no one would)."""
+    """A warning per article of the issue whose credit a draft notes (a plain build says it here,
+    or no one would), one line each: its feed and page named different people (who is credited,
+    from where, whom the other names: `draft.author_note`), no author was found, or its page says
+    it first appeared elsewhere (`draft.credit_note`)."""
     out = []
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
-            if not art.other_authors:
-                continue
-            said = credit_dispute(art, "credited")
-            out.append(f'the credit of "{art.title}" ({art.url}): {said}: {what_now}')
+            said = []
+            if art.other_authors:
+                said.append(credit_dispute(art, "credited"))
+            elif not any(a.strip() for a in art.authors):
+                said.append("no author was found")
+            copy = copy_remark(art.publication, first_appeared_in(art.text))
+            if copy:
+                said.append(copy)
+            if said:
+                out.append(
+                    f'the credit of "{art.title}" ({art.url}): {"; ".join(said)}: {what_now}'
+                )
     return tuple(out)
 
 
@@ -1174,7 +1185,7 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                     f" give the feed a `name:` in {config.path} (line {source.line}) for all its"
                     " articles"
                 )
-            note = credit_note(art.authors, art.publication, from_feed)
+            note = credit_note(art.authors, art.publication, from_feed, first_appeared_in(art.text))
             if note:
                 notes[art.url] = note
     return notes

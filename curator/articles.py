@@ -563,7 +563,11 @@ def merge(
         if written and house_credit(from_feed, names):
             from_feed = written
         authors, origin, others = choose_authors(
-            from_feed, page.authors if page else (), names=names, own_site=own_site
+            from_feed,
+            page.authors if page else (),
+            names=names,
+            own_site=own_site,
+            guest=page is not None and page.guest_author,
         )
     authors = credited(tuple(authors), publication)
     if not feed_title_used and page is not None:
@@ -616,6 +620,7 @@ def choose_authors(
     *,
     names: Sequence[str | None] = (),
     own_site: bool = False,
+    guest: bool = False,
 ) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
     """Whom an article credits when its feed entry and its page may each name people: (the
     authors, "feed" or "page" or "", the people the other names whom the credit leaves out).
@@ -630,6 +635,9 @@ def choose_authors(
     - The feed names only one-word handles ("jroe") and the page full names ("Jane Roe"): the
       page's, as a page's handle gives way to the feed's full name below; a handle that is no part
       of the page's names ("kumabook") is kept as one left out.
+    - The page names a guest (`guest`: "Guest post by Carlos Mendes") and the feed someone else:
+      the page's guest. A blog's feed often names its owner as every entry's author; a page that
+      says its author is a guest says the feed's name is not theirs.
     - They name different people on the feed's own site (`own_site`: the feed and the article
       share a registrable domain, or a host): the feed's, the publisher's own structured
       statement, where the page's byline is our reading of its markup (benchmarks/extract.py:
@@ -662,6 +670,8 @@ def choose_authors(
         return page, "page", ()
     if page_keys <= feed_keys:
         return feed, "feed", ()
+    if guest:
+        return page, "page", tuple(n for n in people if name_key(n) not in page_keys)
     if all(_handle(n) for n in people) and all(" " in n or not n.isascii() for n in page):
         # "jroe" in the feed, "Jane Roe" on the page: the full name, as a page's handle gives way
         # to the feed's full name; a handle that is no part of the page's names is said.

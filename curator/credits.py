@@ -134,8 +134,11 @@ def _organisation_named(text: str) -> bool:
     words = [w.lower() for w in _WORD.findall(text)]
     if not words or " ".join(words).removeprefix("the ") in rules.NEWS_AGENCIES:
         return False
+    # "The Editorial Board", "Zeta Post Editorial Board"; "Jane Board" may be a name.
+    board = words[-1] == "board" and (words[0] == "the" or "editorial" in words)
     return (
-        words[-1] in rules.ORGANISATION_HEAD_WORDS
+        board
+        or words[-1] in rules.ORGANISATION_HEAD_WORDS
         or words[-1] in rules.DESK_WORDS
         or bool(set(words) & rules.ORGANISATION_NAME_WORDS)
     )
@@ -428,8 +431,10 @@ def is_person_name(
     if any(mark in name for mark in ("@", "/", "://", "www.", "=", "{", "<", "[", "]", "\\")):
         return False
     lowered = name.lower()
-    if lowered in rules.REJECTED_AUTHORS:
-        return False
+    if lowered in rules.REJECTED_AUTHORS or lowered.removeprefix("the ") in rules.REJECTED_AUTHORS:
+        return False  # "Staff", "The Editorial Board", "The Staff"
+    if rules.COLLECTIVE_LABEL.match(name):
+        return False  # "Contributors to Wikimedia projects": a label, no one's name
     tokens = _WORD.findall(name)
     digits = any(ch.isdigit() for ch in name)
     if digits and not feed:
@@ -472,3 +477,11 @@ def is_person_name(
         if label and name_key(name) == label:
             return False
     return True
+
+
+def first_appeared_in(text: str | None) -> str:
+    """The publication an article's text says it first appeared in ("This article first appeared
+    in The Compost Gazette": "The Compost Gazette"), "" when it says none: the page may be a
+    copy, credited to the copy's site."""
+    found = rules.FIRST_APPEARED.search(text or "")
+    return found.group(1).rstrip(".") if found else ""

@@ -47,6 +47,7 @@ import yaml
 
 from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb
 from curator.config import subject_hint
+from curator.credits import same_name
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.models import Article, Issue, Scored, Section
@@ -311,16 +312,34 @@ def _yaml_line(key: str, value: object) -> str:
     return text.strip()
 
 
-def credit_note(authors: Sequence[str], publication: str | None, from_feed: str = "") -> str:
+def credit_note(
+    authors: Sequence[str], publication: str | None, from_feed: str = "", first_appeared: str = ""
+) -> str:
     """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
     publication that is the feed's name rather than one the page gave (`from_feed` says so, and
-    what to do), or no author found."""
+    what to do), no author found, or a page that says it first appeared elsewhere
+    (`first_appeared`, `copy_remark`)."""
     notes = []
     if publication and from_feed:
         notes.append(f'"{publication}" is {from_feed}')
     if not any(a.strip() for a in authors):
         notes.append("no author was found: add an `author:` line if the article names one")
+    copy = copy_remark(publication, first_appeared)
+    if copy:
+        notes.append(f"{copy}: if so, correct the `publication:` line")
     return ("Credit: " + "; ".join(notes) + ".") if notes else ""
+
+
+def copy_remark(publication: str | None, first_appeared: str) -> str:
+    """What to say of an article whose page says it first appeared in `first_appeared`
+    (`credits.first_appeared_in`) when that is not its `publication`: "" otherwise."""
+    if not first_appeared or (publication and same_name(first_appeared, publication)):
+        return ""
+    credited = f'"{publication}"' if publication else "its publication"
+    return (
+        f"the page says it first appeared in {first_appeared}, so {credited} may be the site of"
+        " a copy"
+    )
 
 
 def draft_path(folder: Path, number: int) -> Path:

@@ -55,7 +55,7 @@ from curator.credits import clean_authors, is_person_name, name_key, norm_name, 
 from curator.deps import DependencyError, page_reader, require
 from curator.errors import own_bug
 from curator.feeds.common import sane
-from curator.htmltext import CONTROL
+from curator.htmltext import CONTROL, normalise_space
 from curator.models import Page
 from curator.urls import site_of
 
@@ -120,10 +120,12 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
     if doc is None:
         return Page(url=url, problems=tuple(problems))
     site = _safe(problems, publication, doc)
+    credit = _safe(problems, _credit, doc, site) or ((), False)
     return Page(
         url=url,
         title=_safe(problems, title, doc, site),
-        authors=_safe(problems, authors, doc, site) or (),
+        authors=credit[0],
+        guest_author=credit[1],
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
@@ -865,27 +867,39 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     "Regan", "admin"-like CMS user names) gives way to a visible byline naming a full name: a
     person credited on the page is more often right than one word in a meta tag.
     """
+    return _credit(doc, site)[0]
+
+
+def _credit(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool]:
+    """`authors`, and whether the credit that named them names a guest ("Guest post by ...",
+    `rules.GUEST_CREDIT`)."""
     host = _host(doc.url)
     declared: tuple[str, ...] = ()
+    declared_raw = ""
     for raw in _declared_authors(doc):
         declared = clean_authors(raw, site=site, host=host)
         if declared:
+            declared_raw = raw
             break
     if declared and not _one_word(declared):
-        return declared
+        return declared, _guest(declared_raw)
     for raw in _visible_bylines(doc):
         names = clean_authors(raw, site=site, host=host, strict=True)
         if not names:
             continue
         if not declared:
-            return names
+            return names, _guest(raw)
         shown = {w.lower() for name in names for w in _WORD.findall(name)}
         if declared[0].lower() in shown:
-            return declared  # the page shows the declared name ("Reuters, Washington")
+            return declared, _guest(raw)  # the page shows the declared name ("Reuters, Washington")
         if not _one_word(names):
-            return names
+            return names, _guest(raw)
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
-    return declared
+    return declared, _guest(declared_raw)
+
+
+def _guest(raw: str) -> bool:
+    return bool(rules.GUEST_CREDIT.search(normalise_space(raw)))
 
 
 def _one_word(names: tuple[str, ...]) -> bool:

@@ -176,8 +176,11 @@ MAX_BYLINE_CHARS = 100
 #: and Portuguese "Texto:", French "Texte :"/"Auteur :", German "Autor:"). Stripped from every
 #: byline; a visible line that opens with one is tested as a byline.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|story|text|words|article|analysis|commentary|"
-    r"opinion|review|interview)\s+(?:by|from)|by|from|"
+    r"^\s*(?:(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
+    r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
+    # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
+    r"guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"\s*(?:by\b|:)|"
     r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore)\s*:|"
     # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
     # Af Klint): read as "by" only before a name of two words or more with no comma between them
@@ -331,12 +334,15 @@ CREDIT_REMARK = re.compile(
 #: presenters and its producers; a newsletter credits the people the listener hears, so when a
 #: credit has a "Presented by"/"Hosted by" clause only those clauses count; clauses for producers,
 #: editors, sound and music never count (the Guardian's Today in Focus: "Presented by Nosheen Iqbal
-#: with Sirin Kale; produced by Hannah Moore and ...; executive producers ...").
+#: with Sirin Kale; produced by Hannah Moore and ...; executive producers ..."). Nor do a
+#: picture's or a translation's after a byline ("By Kim Vance. Photo: Leo Grant", "By Olga
+#: Petrova. Translated by Paul Quinn"), nor a wire story's editor ("Reporting by Rosa Diaz;
+#: Editing by Sam Tate").
 _BEHIND_THE_SCENES = (
     r"(?:(?:produced|edited|mixed|engineered|recorded|composed|designed|illustrated|"
-    r"photographed)\s+by|(?:executive\s+|senior\s+|series\s+|assistant\s+)?producers?\b|"
-    r"(?:sound|music|theme|artwork|mixing|editing|production|research|photographs?|"
-    r"illustrations?|additional reporting)\b)"
+    r"photographed|translated|fact-checked)\s+by|(?:executive\s+|senior\s+|series\s+|assistant\s+)?producers?\b|"
+    r"(?:sound|music|theme|artwork|mixing|editing|production|research|photographs?|photos?|"
+    r"illustrations?|additional reporting|translation|translators?)\b)"
 )
 CREDIT_CLAUSE_SPLIT = re.compile(rf"\s*;\s*|(?:\.\s+|\s*,\s*)(?=(?i:{_BEHIND_THE_SCENES}))")
 CREDIT_PRESENTERS = re.compile(
@@ -531,6 +537,14 @@ ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
         "partners",
         "partnership",
     }
+)
+
+#: A label for a crowd of people, not anyone's name ("Contributors to Wikimedia projects" in
+#: Wikipedia's JSON-LD, "Editors of Encyclopaedia Britannica", "Staff of the Zeta Post"): credits
+#: no one, as "Contributors" alone does (`REJECTED_AUTHORS`).
+COLLECTIVE_LABEL = re.compile(
+    r"^(?:the\s+)?(?:contributors?|editors?|staff|writers?|authors?|members?)\s+(?:to|of|at|from)\s",
+    re.I,
 )
 
 #: Words that make a name an organisation's wherever they stand ("University of Oxford",
@@ -900,7 +914,19 @@ NOT_LOWER_NAME_WORDS: frozenset[str] = frozenset(
 #: www.taverncast.com").
 AUTHOR_TAIL = re.compile(
     r"\s*:\s*(?:https?://|www\.).*$|\s*(?:[|•·–—©\[{]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$"
-    r"|\s+(?:edited|photographs?|photos|illustrations?|additional reporting|updated)\s+by\b.*$",
+    r"|\s+(?:edited|photographs?|photos|illustrations?|additional reporting|updated)\s+by\b.*$"
+    r"|\s+is\s+(?:a|an|our)\s+guest\b.*$",  # "Jane Roe is a guest contributor"
+    re.I,
+)
+
+#: A credit that names a guest ("Guest post by Carlos Mendes", "Guest author: Ian Ford", "Jane
+#: Roe is a guest contributor"): the page says its author is not the site's usual one, so its
+#: byline beats the feed's (`articles.choose_authors`), which on a blog often names the owner as
+#: every entry's author.
+GUEST_CREDIT = re.compile(
+    r"^\s*guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"\s*(?:by\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
+    r"(?:contributor|writer|author|blogger|columnist|poster)\b",
     re.I,
 )
 
@@ -994,4 +1020,16 @@ NEVER_TEXT_XPATH = (
     "//*[@hidden or @aria-hidden='true' or @role='navigation' or @role='banner'"
     " or @role='contentinfo' or @role='complementary' or @role='search' or @role='menu'"
     " or @role='menubar' or @role='dialog']"
+)
+
+#: A page's own word that it is a copy ("This article first appeared in The Compost Gazette",
+#: "Originally published on Zeta Post."): the publication it names (group 1). Only after the
+#: article's own words for itself, or opening a sentence, so "the term first appeared in Nature"
+#: inside a story is no such word.
+FIRST_APPEARED = re.compile(
+    r"(?:\b(?:article|story|post|piece|essay|column|interview|report|version)\s+"
+    r"(?:was\s+|has\s+been\s+)?(?:first|originally)\s+(?:appeared|published|posted|ran)"
+    r"|(?:^|[.!?]\s+|\n\s*)(?:first|originally)\s+(?:appeared|published|posted))"
+    r"\s+(?:in|on|at|by)\s+"
+    r"((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w'’&.-]*){0,5})",
 )

@@ -135,6 +135,9 @@ class Page:
     title: str | None = None
     #: People credited, in order; never "Admin", "Staff", a URL or the site's own name.
     authors: tuple[str, ...] = ()
+    #: The credit names them as a guest ("Guest post by Carlos Mendes", `GUEST_CREDIT`): their
+    #: byline beats a feed that names someone else (`articles.choose_authors`).
+    guest_author: bool = False
     #: The publication / site name.
     publication: str | None = None
     #: Every name the page gives its site (declared names, its host's registrable domain whole and
