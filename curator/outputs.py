@@ -110,7 +110,13 @@ class ArchiveItem:
 
 #: Markdown punctuation that could start markup inside a line (CommonMark 2.4 backslash escapes);
 #: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+#: Punctuation written as an entity, not a backslash escape: Python-Markdown (MkDocs, Pelican)
+#: knows no `\<` or `\~` and shows the backslash (walk63 #5), while CommonMark, Python-Markdown
+#: and kramdown all read an entity as the character. (`\|` it reads with its tables extension,
+#: which MkDocs and Pelican load: the credits' "A || B" stays readable in the file.)
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "~": "&#126;"}
+_MD_AS_ENTITY = re.compile("[<>~]")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
@@ -123,11 +129,12 @@ def _plain(value: object) -> object:
 
 
 def md_text(value: object) -> Markup:
-    """Plain text made literal in Markdown: punctuation escaped, `&` and `<` as entities, one line.
-    (Markup: safe in a .md template, which escapes every other value.)"""
+    """Plain text made literal in Markdown: punctuation escaped, `&`, `<`, `>` and `~` as
+    entities, one line. (Markup: safe in a .md template, which escapes every other value.)"""
     text = " ".join(str(_plain(value) or "").split())
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_AS_ENTITY.sub(lambda m: _MD_ENTITIES[m.group()], text)
     text = _MD_LIST_START.sub(r"\1\2\\\3", text)
     if text[:1] in {"-", "+", "="}:
         text = "\\" + text

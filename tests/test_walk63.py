@@ -114,3 +114,19 @@ def test_without_site_url_the_archive_links_stay_relative(demo: Path):
     page = (demo.parent / "output" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
     assert [a["href"] for a in soup.select("ol.archive a")] == ["issue-1.html"]
+
+
+def test_the_markdown_body_writes_angle_brackets_as_entities(built: tuple[Path, int, str]):
+    """walk63 #5: the body wrote `\\<testimony\\>`, which Python-Markdown (MkDocs, Pelican) shows
+    with its backslash; `&lt;` reads as `<` in every Markdown renderer."""
+    out, code, err = built
+    assert code == 0, err
+    md = (out / "issue-1.md").read_text(encoding="utf-8")
+    body = md[4:].split("\n---\n", 1)[1]
+    for escaped in ("\\<", "\\>", "\\~"):
+        assert escaped not in body, escaped
+    assert "Customer experience &amp; the &lt;testimony&gt; of a \\| b &#126; c" in body
+    rendered = MarkdownIt("commonmark").render(body)
+    text = BeautifulSoup(rendered, "html.parser").get_text()
+    assert "Customer experience & the <testimony> of a | b ~ c" in text
+    assert "<testimony>" not in rendered  # text, never a tag
