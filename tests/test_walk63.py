@@ -63,19 +63,25 @@ JSON_FEED = {
 }
 
 
-@pytest.fixture
-def built(tmp_path: Path, http_server: LocalServer) -> tuple[Path, int, str]:
-    """A newsletter with an RSS and a JSON feed, `site_url` set, built once: (output, code, err)."""
-    rss = http_server.add("/feed.xml", h.rss(ITEMS, "Plain"), content_type="application/rss+xml")
-    tricky = http_server.add(
+def _newsletter(folder: Path, server: LocalServer) -> Path:
+    """feeds.yaml of a newsletter with an RSS and a JSON feed, its title, editor and `site_url`."""
+    rss = server.add("/feed.xml", h.rss(ITEMS, "Plain"), content_type="application/rss+xml")
+    tricky = server.add(
         "/tricky.json", json.dumps(JSON_FEED).encode(), content_type="application/feed+json"
     )
     config = h.write_config(
-        tmp_path, [{"url": rss}, {"url": tricky}], title=TITLE, settings={"fetch_pages": False}
+        folder, [{"url": rss}, {"url": tricky}], title=TITLE, settings={"fetch_pages": False}
     )
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
     data["newsletter"].update(editor=EDITOR, site_url=SITE)
     config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return config
+
+
+@pytest.fixture
+def built(tmp_path: Path, http_server: LocalServer) -> tuple[Path, int, str]:
+    """The newsletter built once: (its output folder, the exit code, stderr)."""
+    config = _newsletter(tmp_path, http_server)
     code, _, err = run("build", "--config", str(config), "-q")
     return tmp_path / "output", code, err
 
@@ -97,6 +103,35 @@ def test_the_markdown_front_matter_holds_the_title_as_written(built: tuple[Path,
     # What Hugo's `<h1>{{ .Title }}</h1>` and minima's `{{ page.title | escape }}` show.
     shown = BeautifulSoup(f"<h1>{html.escape(str(meta['title']))}</h1>", "html.parser")
     assert shown.get_text() == f"{TITLE} · Issue 1"
+
+
+def test_markup_removed_from_feed_titles_is_said_once_per_feed(built: tuple[Path, int, str]):
+    """walk63 #2: `<script>alert(1)</script>` and `<b>` went from a JSON Feed's titles without a
+    word. The titles are still published as text, and the build says which feed, how many."""
+    out, code, err = built
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "1 feed(s) gave new articles titles holding HTML markup, which was removed" in said
+    assert "Tricky: 2 new article(s), first: https://tricky.example.com/script" in said
+    assert "Plain:" not in said  # its `&amp;lt;testimony&amp;gt;` is text, not markup
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    titles = {a["title"] for s in data["sections"] for a in s["articles"]}
+    assert "Customer service vs experience: & 'why' it matters" in titles
+    assert "Customer experience: 2 < 3 and AT&T's journey" in titles
+    # Said once: the next build's fetch reads the same entries, no longer new.
+    _, _, again = run("fetch", "--config", str(out.parent / "feeds.yaml"), "-q")
+    assert "markup" not in again, again
+
+
+def test_json_lists_the_titles_whose_markup_was_removed(tmp_path: Path, http_server: LocalServer):
+    code, data, err = h.build_json(_newsletter(tmp_path, http_server))
+    assert code == 0, err
+    feeds = {f["name"]: f for f in data["feeds"]}
+    assert feeds["Tricky"]["markup_titles"] == [
+        "https://tricky.example.com/script",
+        "https://tricky.example.com/bold",
+    ]
+    assert feeds["Plain"]["markup_titles"] == []
 
 
 def test_the_email_edition_validates_with_apple_reformatting_off(built: tuple[Path, int, str]):
