@@ -245,6 +245,9 @@ class Built:
     #: New entries of a local feed whose local page named no web address (no canonical link): no
     #: http(s) link to publish, so left out like an entry without a link (walk61 #2).
     unlinked: int = 0
+    #: The links of new entries whose title is the feed's, which held markup that was removed
+    #: (`Entry.title_markup`): said, not lost without a word (walk63 #2).
+    markup_titles: tuple[str, ...] = ()
 
 
 def shared_canonicals(
@@ -284,6 +287,13 @@ def title_cut(entry: Entry, page: Page | None) -> bool:
     return bool(entry.title) and not _sane(entry.title) and not (page and _sane(page.title))
 
 
+def feed_title_markup(entry: Entry, page: Page | None) -> bool:
+    """Whether the article's title is the entry's feed title and that held markup, removed: one
+    too long to be a title gives way to the page's (`merge`), so its markup is not published."""
+    used = bool(entry.title) and not (not _sane(entry.title) and page and _sane(page.title))
+    return entry.title_markup and used
+
+
 def cut_title(title: str) -> str:
     """`title` cut at a word to at most `MAX_TITLE_CHARS`, ending in "…"."""
     head = title[: MAX_TITLE_CHARS - 1]
@@ -314,6 +324,7 @@ def build_articles(
     untitled = duplicates = unlinked = 0
     cut: list[str] = []
     lists: list[str] = []
+    markup: list[str] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -334,6 +345,8 @@ def build_articles(
             cut.append(entry.link or article.url)
         if article.post_list:
             lists.append(entry.link or article.url)
+        if feed_title_markup(entry, page):
+            markup.append(entry.link or article.url)
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -350,6 +363,7 @@ def build_articles(
         tuple(cut),
         tuple(lists),
         unlinked=unlinked,
+        markup_titles=tuple(markup),
     )
 
 

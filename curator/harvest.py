@@ -193,6 +193,9 @@ class FeedReport:
     #: New articles whose page reads as a list of posts (a blog's front page), not one article:
     #: their links (their blurb may join several posts).
     post_lists: tuple[str, ...] = ()
+    #: New articles whose title is their feed's, which held markup (`<b>`, `<script>`) that was
+    #: removed: their links (walk63 #2: said, not lost without a word).
+    markup_titles: tuple[str, ...] = ()
     #: The scripts each of its new articles is written in (`textfeatures.scripts`), and, when
     #: most of them are in a script none of the subjects' words use (`other_script`), that
     #: script and how many are in it: they fit no subject (walk51 #7).
@@ -288,6 +291,7 @@ class FeedReport:
             "wait_until": self.wait_until,
             "cut_titles": list(self.cut_titles),
             "post_lists": list(self.post_lists),
+            "markup_titles": list(self.markup_titles),
             "entries_note": self.capped_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
@@ -1340,6 +1344,7 @@ def _store(
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
         post_lists=built.post_lists,
+        markup_titles=built.markup_titles,
         new_scripts=tuple(
             scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")
             for k, a in built.articles

@@ -106,6 +106,9 @@ class Entry:
     #: and the feed links back to its own post about it (`curator.feeds.common.link_posts`). The
     #: article is then the other site's, not the feed's; None for every other entry.
     via: str | None = None
+    #: The feed's title held markup (a tag: `<b>`, `<script>`), removed from `title`: said once,
+    #: when the entry becomes a new article (walk63 #2: a `<script>` and its text went unsaid).
+    title_markup: bool = False
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,13 @@ class ArchiveItem:
 
 #: Markdown punctuation that could start markup inside a line (CommonMark 2.4 backslash escapes);
 #: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+#: Punctuation written as an entity, not a backslash escape: Python-Markdown (MkDocs, Pelican)
+#: knows no `\<` or `\~` and shows the backslash (walk63 #5), while CommonMark, Python-Markdown
+#: and kramdown all read an entity as the character. (`\|` it reads with its tables extension,
+#: which MkDocs and Pelican load: the credits' "A || B" stays readable in the file.)
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "~": "&#126;"}
+_MD_AS_ENTITY = re.compile("[<>~]")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
@@ -123,11 +129,12 @@ def _plain(value: object) -> object:
 
 
 def md_text(value: object) -> Markup:
-    """Plain text made literal in Markdown: punctuation escaped, `&` and `<` as entities, one line.
-    (Markup: safe in a .md template, which escapes every other value.)"""
+    """Plain text made literal in Markdown: punctuation escaped, `&`, `<`, `>` and `~` as
+    entities, one line. (Markup: safe in a .md template, which escapes every other value.)"""
     text = " ".join(str(_plain(value) or "").split())
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_AS_ENTITY.sub(lambda m: _MD_ENTITIES[m.group()], text)
     text = _MD_LIST_START.sub(r"\1\2\\\3", text)
     if text[:1] in {"-", "+", "="}:
         text = "\\" + text
@@ -208,16 +215,28 @@ def md_intro(value: object) -> Markup:
     return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())))
 
 
-#: What a front matter value may not hold as it is: a theme that prints it unescaped (Jekyll's
-#: `{{ page.title }}`) would make `<` a tag and `"` the end of an attribute.
-_FRONT_MATTER_ESCAPES = {"<": "&lt;", ">": "&gt;", '"': "&quot;"}
+#: A front matter value that would run script where a theme prints it unescaped has these as
+#: entities; every other value is written as it is.
+_FRONT_MATTER_ESCAPES = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def _runs_script_unescaped(text: str) -> bool:
+    """Whether `text` would run script printed unescaped into a page, as a theme printing
+    `{{ page.title }}` without `| escape` would: as text, or in a quoted attribute."""
+    forms = (text, f"{text} >", f'<a title="{text}">', f"<a title='{text}'>")
+    return any(script_in(form) is not None for form in forms)
 
 
 def yaml_scalar(value: object) -> Markup:
-    """A YAML double-quoted scalar (JSON strings are valid YAML 1.2 and PyYAML reads them), with
-    `<`, `>` and `"` as HTML entities: front matter is printed into pages by site generators,
-    and some print it unescaped. (`&` and `'` stay: they start no tag and end no `"` attribute.)"""
-    text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in str(_plain(value)))
+    """A YAML double-quoted scalar (JSON strings are valid YAML 1.2 and PyYAML reads them) holding
+    the text as written: Hugo escapes front matter where it prints it, and Jekyll's themes do
+    (minima's `{{ page.title | escape }}`), so an entity here would be shown as its letters
+    (walk63 #1: `&lt;Weekly&gt;` in Hugo's title). A value that would run script where a theme
+    prints it unescaped (`<script>`, an `on...=` handler, `" onmouseover="...`) has `<`, `>`,
+    `"` and `'` as entities instead: shown so by Hugo, but never run."""
+    text = str(_plain(value))
+    if _runs_script_unescaped(text):
+        text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in text)
     return Markup(json.dumps(text, ensure_ascii=False))
 
 

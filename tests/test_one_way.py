@@ -43,7 +43,7 @@ def test_a_title_about_a_tag_is_published_as_its_publisher_wrote_it(
     page = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "Using &lt;div&gt; in templates: AT&amp;T &amp; more" in page
     markdown = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")
-    assert "[Using \\<div\\> in templates: AT&amp;T &amp; more](" in markdown
+    assert "[Using &lt;div&gt; in templates: AT&amp;T &amp; more](" in markdown
     with sqlite3.connect(tmp_path / "state" / "curator.db") as db:
         assert db.execute("SELECT title FROM articles").fetchall() == [(title,)]
 

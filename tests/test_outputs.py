@@ -286,7 +286,8 @@ def test_feed_and_archive_after_two_issues(tmp_path, env):
     assert len(content.select("h3 a")) == 4
     index = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
     items = index.select("ol.archive li")
-    assert [li.a["href"] for li in items] == ["issue-2.html", "issue-1.html"]
+    # With site_url, absolute, as README says (walk63 #4)
+    assert [li.a["href"] for li in items] == [f"{SITE}issue-2.html", f"{SITE}issue-1.html"]
     assert "Measuring the experience" in items[0].get_text()
 
 

@@ -252,7 +252,7 @@ def test_a_markdown_template_that_publishes_script_stops_naming_it(demo: Path) -
     mine = _my_templates(demo)
     code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
     assert code == 0, err
-    assert "Why \\`\\<script\\>\\` tags" in (out / "issue-1.md").read_text(encoding="utf-8")
+    assert "Why \\`&lt;script&gt;\\` tags" in (out / "issue-1.md").read_text(encoding="utf-8")
     before = (out / "issue-1.md").read_text(encoding="utf-8")
     md = mine / "issue.md"
     md.write_text(

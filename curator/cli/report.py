@@ -534,6 +534,21 @@ def print_failures(
         )
         for report in cut:
             _echo_links(report.name, report.cut_titles)
+    if marked := [r for r in summary.feeds if r.markup_titles]:
+        # walk63 #2: "<script>alert(1)</script>" went from a title without a word.
+        echo(
+            f"{len(marked)} feed(s) gave new articles titles holding HTML markup, which was"
+            " removed: a title is published as text, so `<b>bold</b>` shows as `bold`, and a"
+            " `<script>` or `<style>` goes with its text (markup in a title is a feed's mistake,"
+            f" or hostile); {_markup_titles_advice(command, published)}:",
+            err=True,
+        )
+        for report in marked:
+            count = len(report.markup_titles)
+            echo(
+                f"  {report.name}: {count} new article(s), first: {report.markup_titles[0]}",
+                err=True,
+            )
     if lists := [r for r in summary.feeds if r.post_lists]:
         echo(
             f"{sum(len(r.post_lists) for r in lists)} new article(s) link to a page that reads as"
@@ -636,6 +651,15 @@ def _cut_titles_advice(command: str, published: tuple[int, str] | None) -> str:
     if command == "draft":
         return "check these in the draft, and edit the title there if need be"
     return "check these in the next draft (`curator draft`), and edit the title there if need be"
+
+
+def _markup_titles_advice(command: str, published: tuple[int, str] | None) -> str:
+    """Where to check a title whose markup was removed, for the command that ran."""
+    if published is not None:
+        number, path = published
+        return f"where one is featured, issue {number} was published with it ({path})"
+    where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
+    return f"check their titles {where}, and edit one there if words are missing"
 
 
 def _post_lists_advice(command: str, published: tuple[int, str] | None) -> str:

@@ -54,6 +54,8 @@ MESSAGE_LIMIT = 160
 
 #: Markup-free text: nothing to decode, only whitespace to collapse (the fast path for most titles).
 _NEEDS_HTML = re.compile(r"[<&]")
+#: A tag, as an HTML parser reads one: `<` then a letter, `/`, `!` or `?` ("2 < 3" holds none).
+_TAG = re.compile(r"<[A-Za-z/!?]")
 _SPACE = re.compile(r"\s+")
 _URL_NOISE = re.compile(r"[\t\r\n]")
 
@@ -117,6 +119,12 @@ def plain_text(value: object) -> str | None:
         text = html_to_text(text, separator="")
     text = _SPACE.sub(" ", CONTROL.sub("", text)).strip()
     return text or None
+
+
+def held_markup(value: object) -> bool:
+    """Whether a title as the feed gave it holds a tag that `plain_text` removes (the text of a
+    `<script>` or `<style>` with it); "&lt;div&gt;" in an HTML title is text, and holds none."""
+    return isinstance(value, str) and _TAG.search(value, 0, TEXT_LIMIT) is not None
 
 
 def author_name(value: object) -> str | None:
@@ -331,6 +339,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         categories=unique(plain_text(tag) for tag in item.tags),
         via=next(filter(None, (safe_link(r, base) for r in item.related)), None),
         subtitle=plain_text(item.subtitle),
+        title_markup=held_markup(item.title),
     )
 
 
