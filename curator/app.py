@@ -296,6 +296,8 @@ def run_build(
         issue,
         "it is published so (to change it before publishing: `curator draft`, then `curator build"
         " --draft`)",
+        config,
+        store,
     )
     openings = lost_openings(
         issue,
@@ -427,16 +429,32 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def disputed_credits(issue: Issue, what_now: str) -> tuple[str, ...]:
+def disputed_credits(
+    issue: Issue, what_now: str, config: Config | None = None, store: Store | None = None
+) -> tuple[str, ...]:
     """A warning per article of the issue whose credit a draft notes (a plain build says it here,
-    or no one would), one line each: its feed and page named different people (who is credited,
-    from where, whom the other names: `draft.author_note`), no author was found, or its page says
-    it first appeared elsewhere (`draft.credit_note`)."""
+    or no one would), one line each: its publication is its feed's title and nothing says it is
+    the site's name (`feed_title_credit`, with `config` and `store`; walk67 #1: a plain build
+    published "CX Reading Room" for four articles without a word), its feed and page named
+    different people (who is credited, from where, whom the other names: `draft.author_note`), no
+    author was found, or its page says it first appeared elsewhere (`draft.credit_note`)."""
     out = []
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
             said = []
+            fallback = (
+                feed_title_credit(config, store, art)
+                if config is not None and store is not None
+                else None
+            )
+            if fallback is not None:
+                host, line = fallback
+                said.append(
+                    f'"{art.publication}" is the title of its feed, and nothing says it is the name'
+                    f" of the site ({host}): if it is not, give the feed a `name:` in"
+                    f" {config.path if config else 'feeds.yaml'} (line {line})"
+                )
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
             elif not any(a.strip() for a in art.authors):
@@ -1157,38 +1175,78 @@ WEAK_FIT_NOTE = (
 )
 
 
+def feed_title_credit(config: Config, store: Store, art: Article) -> tuple[str, int] | None:
+    """When `art`'s publication is its feed's title (curator's fallback when the page gives no
+    site name, or one unlike the article's site) and does not resemble the article's site (a
+    Health Feed credit for a WebMD page), unless the page names its site so too: the article's
+    host and the feeds.yaml line of its feed; else None. A `name:` the editor configured is
+    their choice: never noted."""
+    source = next((f for f in config.feeds if f.url == art.feed_url), None)
+    if (
+        source is None
+        or source.name
+        or not art.publication
+        or art.publication != store.feed_state(source.url).title
+        or art.publication == art.site_name
+        or resembles_site(art.publication, art.url) is True
+    ):
+        return None
+    return urlsplit(art.url).hostname or art.url, source.line
+
+
 def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     """What is unsure in each article's credit (`draft.credit_note`), by URL: a publication that
-    is its feed's title (curator's fallback when the page gives no site name, or one unlike the
-    article's site) and does not resemble the article's site (a Health Feed credit for a WebMD
-    page), unless the page names its site so too; and no author found. A `name:` the editor
-    configured is their choice: never noted."""
-    sources = {f.url: f for f in config.feeds}
+    is its feed's title (`feed_title_credit`), and no author found."""
     notes = {}
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
-            source = sources.get(art.feed_url or "")
+            fallback = feed_title_credit(config, store, art)
             from_feed = ""
-            if (
-                source is not None
-                and not source.name
-                and art.publication
-                and art.publication == store.feed_state(source.url).title
-                and art.publication != art.site_name
-                and resembles_site(art.publication, art.url) is not True
-            ):
-                host = urlsplit(art.url).hostname or art.url
+            if fallback is not None:
+                host, line = fallback
                 from_feed = (
                     f"the title of its feed, and nothing says it is the name of the site ({host}):"
                     " if it is not the publication, correct the `publication:` line above, or"
-                    f" give the feed a `name:` in {config.path} (line {source.line}) for all its"
+                    f" give the feed a `name:` in {config.path} (line {line}) for all its"
                     " articles"
                 )
             note = credit_note(art.authors, art.publication, from_feed, first_appeared_in(art.text))
             if note:
                 notes[art.url] = note
     return notes
+
+
+def _credits_by_address(
+    config: Config,
+    store: Store,
+    draft: Draft,
+    known: Mapping[str, Article],
+    issue: Issue,
+    draft_file: Path,
+) -> tuple[str, ...]:
+    """What is unsure in the credit of each article the draft added by its address alone (a
+    `## URL` heading): the editor saw no draft note on it, so the build says what the note would
+    have (`disputed_credits`; walk67 #1: "World News Wire", a feed's title, published for a Yahoo
+    page without a word)."""
+    ids = {
+        known[e.url].id
+        for e in draft.entries
+        if e.url_only and not e.credit_lines and e.url in known
+    }
+    if not ids:
+        return ()
+    sections = tuple(
+        replace(s, entries=tuple(e for e in s.entries if e.article.id in ids))
+        for s in issue.sections
+    )
+    return disputed_credits(
+        replace(issue, sections=sections),
+        f"it was added to the draft by its address and is published so (to change it: an"
+        f" `author:` or `publication:` line under its heading in {draft_file}, then build again)",
+        config,
+        store,
+    )
 
 
 def _draft_theme_source(draft: Draft, draft_file: Path) -> str:
@@ -1349,7 +1407,16 @@ def build_from_draft(
     issue = _draft_passed_over(store, draft, issue)
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
-    warnings = (*credits, *notes, *warnings, *mismatch, *not_read, *published.warnings)
+    by_address = _credits_by_address(config, store, draft, known, issue, draft_file)
+    warnings = (
+        *credits,
+        *by_address,
+        *notes,
+        *warnings,
+        *mismatch,
+        *not_read,
+        *published.warnings,
+    )
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )

@@ -215,3 +215,69 @@ def test_a_plain_build_warns_of_an_article_published_without_an_author(
     for title in ("Compost Prices Rise", "Every Town Needs Compost"):
         line = next(s for s in said if f'the credit of "{title}" (' in s)
         assert line.endswith("): no author was found" + PUBLISHED_SO), line
+
+
+def test_a_plain_build_says_when_the_publication_is_only_the_feeds_title(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk67 #1: pages naming no site, credited with their feed's title ("Zeta Post" for pages on
+    127.0.0.1): the draft notes it, and a plain build published it without a word. It now says so,
+    with the feeds.yaml line to give the feed a `name:`; a page naming its site so is not said."""
+    unnamed = page("Service Desks Listen", "By Mia Holt").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    items = [
+        ("Service Desks Listen", "", unnamed),
+        ("Support Teams Learn", "", page("Support Teams Learn", "By Ann Lee")),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    issue, said = plain_build(config)
+    assert "Mia Holt || Zeta Post" in issue and "Ann Lee || Zeta Post" in issue
+    assert len(said) == 1, said
+    assert 'the credit of "Service Desks Listen" (' in said[0]
+    host = said[0].split("(", 2)[1].split(")")[0]  # the article's address
+    assert said[0].endswith(
+        f'"Zeta Post" is the title of its feed, and nothing says it is the name of the site'
+        f" ({host.split('/')[2].split(':')[0]}): if it is not, give the feed a `name:` in"
+        f" {config.parent / 'plain' / 'feeds.yaml'} (line 8)" + PUBLISHED_SO
+    ), said
+
+
+def test_an_article_added_by_address_has_its_unsure_credit_said_at_build(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk67 #1: an article added to a draft by its address alone got no draft note (the
+    editor never saw one), and `build --draft` published its guessed credit (its feed's title,
+    no author) without a word. The build says what the note would have, and where to change it;
+    an article added with its own `author:` line is the editor's credit: not said."""
+    unnamed = page("Service Desks Listen").replace(
+        f'<meta property="og:site_name" content="{SITE}">', ""
+    )
+    items = [
+        ("Service Desks Listen", "", unnamed),
+        ("Support Teams Learn", "", page("Support Teams Learn", "By Ann Lee")),
+        ("Effort Scores Fall", "", page("Effort Scores Fall").replace(SITE, "Other")),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    drafted(config)
+    path = config.parent / "drafts" / "issue-1.md"
+    text = path.read_text(encoding="utf-8")
+    for title, extra in (("Service Desks Listen", ""), ("Effort Scores Fall", "author: Bo Chu\n")):
+        start = text.index(f"## {title}\n")
+        end = text.index("\n\n", start) + 2
+        url = text[start:end].split("url: ", 1)[1].split("\n", 1)[0]
+        text = text[:start] + f"## {url}\n{extra}\n" + text[end:]
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 0, err
+    said = [sans_config(line) for line in err.splitlines() if "the credit of" in line]
+    assert len(said) == 1, said
+    assert 'the credit of "Service Desks Listen" (' in said[0]
+    assert '"Zeta Post" is the title of its feed, and nothing says it is the name of' in said[0]
+    assert said[0].endswith(
+        "; no author was found: it was added to the draft by its address and is published so (to"
+        f" change it: an `author:` or `publication:` line under its heading in {path}, then build"
+        " again)"
+    ), said
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "|| Zeta Post" in issue and "Bo Chu ||" in issue
