@@ -1732,6 +1732,19 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
     published them (title, credit, publication and blurb as edited in its draft), or, for an
     issue recorded before the store kept those, as stored."""
     descriptions = {s.name: s.description for s in config.subjects}
+    renamed = {old.casefold(): new for old, new in store.subject_renames()}
+
+    def description(subject: str) -> str:
+        """The subject's description in feeds.yaml, under the name it has now when the editor
+        renamed it since (`curator subjects rename`; walk62 #5: published as "")."""
+        seen: set[str] = set()
+        key = subject.casefold()
+        while subject not in descriptions and key in renamed and key not in seen:
+            seen.add(key)
+            subject = renamed[key]
+            key = subject.casefold()
+        return descriptions.get(subject, "")
+
     sections: list[Section] = []
 
     def as_published(article_id: int) -> Article | None:
@@ -1753,7 +1766,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         if article is None:
             continue
         if not sections or sections[-1].subject != subject:
-            sections.append(Section(subject, descriptions.get(subject, "")))
+            sections.append(Section(subject, description(subject)))
         last = sections[-1]
         also = tuple(
             (copy.publication or copy.url, copy.url)

@@ -5,6 +5,7 @@ without its issue-N.json."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -239,3 +240,33 @@ def test_readme_s_way_back_to_an_older_curator_works_without_db(demo: Path) -> N
     code, out, err = run_cli("feeds", "export", "--config", str(demo))  # (it has no --db)
     assert code == 0 and "<opml" in out and "upgraded" not in err, err
     assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+
+
+def test_render_without_the_issue_json_keeps_a_renamed_subject_s_description(demo: Path) -> None:
+    """walk62 #5: an issue published under a subject renamed since (feeds.yaml, then `curator
+    subjects rename`), rendered again without its issue-N.json, published the subject's
+    description as "": it is the description the subject has under its new name."""
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    out = demo.parent / "output"
+    published = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    section = published["sections"][0]
+    old, description = section["subject"], section["description"]
+    assert description
+    code, listed, err = run_cli("subjects", "list", "--config", str(demo), "--json", "-q")
+    assert code == 0, err
+    url = next(r["url"] for r in json.loads(listed) if r.get("issue") is None)
+    assert run_cli("subjects", "move", "--config", str(demo), url, old, "-q")[0] == 0
+    new = f"{old} (renamed)"
+    text = demo.read_text(encoding="utf-8")
+    assert f"  - name: {old}\n" in text
+    demo.write_text(text.replace(old, new), encoding="utf-8")  # (feeds name it too)
+    code, _, err = run_cli("subjects", "rename", "--config", str(demo), old, new, "-q")
+    assert code == 0, err
+    (out / "issue-1.json").unlink()
+
+    code, _, err = run_cli("render", "--all", "--config", str(demo))
+    assert code == 0, err
+    again = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    assert again["sections"][0]["subject"] == old
+    assert again["sections"][0]["description"] == description
