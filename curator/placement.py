@@ -498,15 +498,19 @@ def _count_archive(
     """Count every article in (after, through] not counted yet (a store from before counts were
     kept), on worker processes: once, and said as it goes."""
     vocabulary = Vocabulary(store)
-    counted = prepare(store, phrases, vocabulary)
+    stored_format, _ = store.term_counts_state()
+    counted = prepare(store, phrases, vocabulary)  # (forgets counts of another format)
     if store.all_counted(after, through):
         return
+    what = "counting the words of stored articles"
+    if stored_format is not None and stored_format != counts_format():
+        what += " again (this curator counts them differently from the one that stored them)"
     windows = [(lo, min(lo + COUNT_BATCH, through)) for lo in range(after, through, COUNT_BATCH)]
     tasks = [(store.path, lo, hi, counted) for lo, hi in windows]
     for done, found in enumerate(_in_workers(count_window, tasks), 1):
         vocabulary.save(found)
         if progress:
-            progress("counting the words of stored articles", done, len(windows))
+            progress(what, done, len(windows))
 
 
 def count_window(path: Path, after: int, through: int, phrases: Sequence[str]) -> list[Counted]:

@@ -578,9 +578,19 @@ def test_the_first_command_after_an_upgrade_says_why_it_counts_again_and_how_far
         " article is placed under subjects again..."
     )
     batches = -(-n // 2)
-    assert f"  subjects   counting the words of stored articles: {batches} of {batches}" in err
+    assert (
+        "  subjects   counting the words of stored articles again (this curator counts them"
+        f" differently from the one that stored them): {batches} of {batches}"
+    ) in err
     assert lines[-1].startswith("  subjects   placing articles under subjects: ")
     assert "your subjects or corrections changed" not in err
+
+    older_curator("an older way of counting")  # build says it too, on its progress line
+    code, _, err = run(
+        "build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(tmp_path / "o")
+    )
+    assert code == 0, err
+    assert "  subjects   counting the words of stored articles again (this curator" in err
 
     older_curator(termcounts.counts_format())
     code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1")
