@@ -68,6 +68,7 @@ from curator.outputs import (
     OutputError,
     TemplateMistake,
     archive_item,
+    feed_times,
     fragment_of,
     issue_from_data,
     load_archive,
@@ -1643,6 +1644,8 @@ class RenderResult:
     warnings: tuple[str, ...] = ()
     #: The files whose text is new (written before with other text, or not at all).
     changed: tuple[Path, ...] = ()
+    #: The issues whose time in feed.xml moved, by number: (the time it had, the time it has).
+    feed_times_moved: Mapping[int, tuple[str, str]] = field(default_factory=dict)
 
 
 def render_issues(
@@ -1740,6 +1743,7 @@ def render_issues(
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
+        moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
         # All the files, or none: a full disk half-way leaves every file as it was.
         written = FileSet({out_dir / name: text for name, text in files.items()})
         written.write()
@@ -1754,7 +1758,24 @@ def render_issues(
         raise BuildError(
             f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed"
         ) from None
-    return RenderResult(tuple(chosen), paths, tuple(notes), changed)
+    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved)
+
+
+def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tuple[str, str]]:
+    """The issues whose <published> time in the feed.xml about to be written differs from the one
+    in `out_dir`'s (walk62 #4: after an upgrade, issues of one day got times a second apart, and
+    render said only that feed.xml changed)."""
+    try:
+        before = feed_times((out_dir / "feed.xml").read_bytes())
+    except OSError:
+        return {}
+    after = feed_times(files.get("feed.xml", ""))
+    # (only those moved within their day: a date corrected is said by `_dates_kept`)
+    return {
+        n: (t, after[n])
+        for n, t in sorted(before.items())
+        if after.get(n, t) != t and after[n][:10] == t[:10]
+    }
 
 
 def _dates_kept(store: Store, issues: Mapping[int, Issue], out_dir: Path) -> list[str]:
@@ -1789,6 +1810,19 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
     published them (title, credit, publication and blurb as edited in its draft), or, for an
     issue recorded before the store kept those, as stored."""
     descriptions = {s.name: s.description for s in config.subjects}
+    renamed = {old.casefold(): new for old, new in store.subject_renames()}
+
+    def description(subject: str) -> str:
+        """The subject's description in feeds.yaml, under the name it has now when the editor
+        renamed it since (`curator subjects rename`; walk62 #5: published as "")."""
+        seen: set[str] = set()
+        key = subject.casefold()
+        while subject not in descriptions and key in renamed and key not in seen:
+            seen.add(key)
+            subject = renamed[key]
+            key = subject.casefold()
+        return descriptions.get(subject, "")
+
     sections: list[Section] = []
 
     def as_published(article_id: int) -> Article | None:
@@ -1810,7 +1844,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         if article is None:
             continue
         if not sections or sections[-1].subject != subject:
-            sections.append(Section(subject, descriptions.get(subject, "")))
+            sections.append(Section(subject, description(subject)))
         last = sections[-1]
         also = tuple(
             (copy.publication or copy.url, copy.url)

@@ -376,6 +376,24 @@ def published_feed_ids(out_dir: Path) -> dict[str, str]:
     return ids
 
 
+def feed_times(text: str | bytes) -> dict[int, str]:
+    """Each issue's <published> time in a feed of issues, by number (from the entry's link to its
+    issue-N.html); {} for a feed that cannot be read."""
+    try:
+        root = ET.fromstring(text)
+    except (ET.ParseError, ValueError):
+        return {}
+    times: dict[int, str] = {}
+    for entry in root.iter(f"{_ATOM}entry"):
+        published = (entry.findtext(f"{_ATOM}published") or "").strip()
+        for link in entry.iter(f"{_ATOM}link"):
+            name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
+            found = re.fullmatch(r"issue-(\d+)\.html", name)
+            if found and published and link.get("rel", "alternate") == "alternate":
+                times.setdefault(int(found.group(1)), published)
+    return times
+
+
 def _distinct_datetimes(items: Sequence[ArchiveItem]) -> dict[int, datetime]:
     """Each issue's time in the feed of issues, by number: its date, a second later per earlier
     issue of the same date (walk49 #6: two issues built on one day had the same <published>,

@@ -46,7 +46,14 @@ from curator.stories import (
     fingerprint,
     same_story_reason,
 )
-from curator.subjectfit import SCORE_FLOOR, Fitted, fit, resolve, subject_phrases
+from curator.subjectfit import (
+    SCORE_FLOOR,
+    SCORER_VERSION,
+    Fitted,
+    fit,
+    resolve,
+    subject_phrases,
+)
 from curator.subjects import (
     MATCHED_TERMS,
     Change,
@@ -67,6 +74,7 @@ from curator.termcounts import (
     Counted,
     Vocabulary,
     count,
+    counts_format,
     for_phrases,
     phrase_keys,
     prepare,
@@ -346,12 +354,33 @@ def tell_local_files(store: Store, say: Say | None) -> None:
     )
 
 
+#: Seconds counting takes per 10,000 stored articles, about (33,000 articles: 28 s on two
+#: cores, walk62), as the line before a recount says it.
+COUNT_SECONDS_PER_10K = 10
+
+
 def pending(config: Config, store: Store) -> str | None:
-    """What `refresh` has to do, as a progress line says it: place the new articles, or every
-    stored one again after the subjects or the corrections changed (None: nothing)."""
+    """What `refresh` has to do, as a progress line says it, with why: place the new articles,
+    or every stored one again because this curator counts words differently from the one that
+    stored the counts (an upgrade: every article is counted again first), places them
+    differently, or the subjects or the corrections changed (None: nothing)."""
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     placed_by, through = store.placement_state()
     if placed_by is not None and placed_by != fingerprint:
+        stored_format, _ = store.term_counts_state()
+        if stored_format is not None and stored_format != counts_format():
+            return (
+                "this curator counts words differently from the one that stored them: every"
+                f" article's words ({store.article_count():,}) are counted again once, about"
+                f" {COUNT_SECONDS_PER_10K} s per 10,000, then every article is placed under"
+                " subjects again"
+            )
+        scorer = store.placed_scorer()
+        if scorer is not None and scorer != SCORER_VERSION:
+            return (
+                "this curator places articles differently from the one that placed them:"
+                " placing every stored article again under subjects, once"
+            )
         return (
             "placing every stored article again under subjects"
             " (your subjects or corrections changed)"
@@ -385,8 +414,14 @@ def refresh(
     if placed_by == fingerprint and through >= newest:
         return 0
     vocabulary = Vocabulary(store)
-    model = current_model(config, store, corrections, say=say, vocabulary=vocabulary)
     after = through if placed_by == fingerprint else 0
+    if newest - after >= BULK_MIN:
+        # Counted first, on workers and said as it goes: fitting the model below reads the
+        # newest articles' counts, and counted them here, one by one and silently, when none
+        # were stored (a new curator counting differently: walk62 #1).
+        phrases = phrase_keys(subject_phrases(config.subjects))
+        _count_archive(store, phrases, after, newest, progress)
+    model = current_model(config, store, corrections, say=say, vocabulary=vocabulary)
     no_numpy = deps.numeric_missing()
     if no_numpy is not None and say is not None:
         say(no_numpy)
@@ -399,7 +434,7 @@ def refresh(
         vocabulary=vocabulary,
         numeric=no_numpy is None,
     )
-    store.mark_placed(fingerprint, newest)
+    store.mark_placed(fingerprint, newest, SCORER_VERSION)
     return placed
 
 
@@ -491,15 +526,19 @@ def _count_archive(
     """Count every article in (after, through] not counted yet (a store from before counts were
     kept), on worker processes: once, and said as it goes."""
     vocabulary = Vocabulary(store)
-    counted = prepare(store, phrases, vocabulary)
+    stored_format, _ = store.term_counts_state()
+    counted = prepare(store, phrases, vocabulary)  # (forgets counts of another format)
     if store.all_counted(after, through):
         return
+    what = "counting the words of stored articles"
+    if stored_format is not None and stored_format != counts_format():
+        what += " again (this curator counts them differently from the one that stored them)"
     windows = [(lo, min(lo + COUNT_BATCH, through)) for lo in range(after, through, COUNT_BATCH)]
     tasks = [(store.path, lo, hi, counted) for lo, hi in windows]
     for done, found in enumerate(_in_workers(count_window, tasks), 1):
         vocabulary.save(found)
         if progress:
-            progress("counting the words of stored articles", done, len(windows))
+            progress(what, done, len(windows))
 
 
 def count_window(path: Path, after: int, through: int, phrases: Sequence[str]) -> list[Counted]:
@@ -895,11 +934,16 @@ def left_out(
 
 
 def suggest_subjects(
-    config: Config, store: Store, k: int | None = None, say: Say | None = None
+    config: Config,
+    store: Store,
+    k: int | None = None,
+    say: Say | None = None,
+    progress: PlaceProgress | None = None,
 ) -> tuple[Sequence[Suggestion], int]:
     """Proposed subjects for the articles that fit none of the editor's, and how many such
-    articles (in no issue yet, at most `SUGGEST_SAMPLE`) they were drawn from."""
-    refresh(config, store, say=say)
+    articles (in no issue yet, at most `SUGGEST_SAMPLE`) they were drawn from (placement made
+    current first, `progress` told how far it got)."""
+    refresh(config, store, say=say, progress=progress)
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     left_over = store.unassigned_articles(fingerprint, SUGGEST_SAMPLE)
     found = suggest(left_over, k=k)
@@ -929,11 +973,12 @@ def placed_articles(
     unplaced: bool = False,
     limit: int | None = None,
     say: Say | None = None,
+    progress: PlaceProgress | None = None,
 ) -> list[Placed]:
     """The stored articles by subject in feeds.yaml's order, with score and who placed them
-    (placement made current first): under `subject` only, or only those under no subject with
-    `unplaced`."""
-    refresh(config, store, say=say)
+    (placement made current first, `progress` told how far it got): under `subject` only, or
+    only those under no subject with `unplaced`."""
+    refresh(config, store, say=say, progress=progress)
     order = [s.name for s in config.subjects]
     return store.placements(subject, unplaced=unplaced, limit=limit, order=order)
 

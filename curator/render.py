@@ -200,9 +200,59 @@ def missing_words(folder: Path | None) -> tuple[str, ...]:
 def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
     """A warning when the newsletter is not in English (`newsletter: language:`) but the fixed
     words of every edition are curator's English ones: no `_words.txt` in the editor's templates
-    folder, or an untouched copy (walk55 #3: `lang="ja"` beside "Issue 1 · ... · edited by")."""
+    folder, or an untouched copy (walk55 #3: `lang="ja"` beside "Issue 1 · ... · edited by");
+    and one naming the copies of templates that write English words themselves (`own_words`)."""
     if language.split("-")[0].lower() == "en":
         return ()
+    return (*_words_file_untranslated(language, folder), *own_words(language, folder))
+
+
+#: The English words of curator's `_words.txt` a template copied before it existed writes
+#: itself, as they appear in such a copy.
+_ENGLISH_WORDS = (
+    "Issue ",
+    "edited by",
+    "All issues",
+    "Every issue, newest first",
+    "Atom feed",
+    "Also covered by",
+    "Read it on the web",
+)
+
+
+def own_words(language: str, folder: Path | None) -> tuple[str, ...]:
+    """A warning naming the editor's copies of curator's templates that do not read `_words.txt`
+    (copied before it existed) and write its English words themselves, with which words: a
+    translated `_words.txt` changes nothing in them (walk62 #2: "Issue 1", "edited by" and "All
+    issues" stayed English after the advice to translate `_words.txt` was followed)."""
+    found = []
+    for copy in copies_without(folder, WORDS):
+        try:
+            text = _JINJA_COMMENT.sub(" ", copy.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        english = [w.strip() for w in _ENGLISH_WORDS if w in text]
+        if english:
+            found.append(f"{copy} ({', '.join(f'{w!r}' for w in english)})")
+    if not found:
+        return ()
+    return (
+        f"newsletter: language: {language}, but these copies of curator's templates were made"
+        f" before {WORDS} and write its English words themselves, so translating {WORDS} changes"
+        f" nothing in them: {'; '.join(found)}; translate those words in each copy, or copy"
+        f" curator's templates again (`curator init scratch` writes them to scratch/templates/)"
+        " and make your changes to them again, or delete a copy to use curator's own (it reads"
+        f" {WORDS})",
+    )
+
+
+#: A template's Jinja comments (what a copy writes, in its text or its expressions' strings, is
+#: the rest).
+_JINJA_COMMENT = re.compile(r"{#.*?#}", re.S)
+
+
+def _words_file_untranslated(language: str, folder: Path | None) -> tuple[str, ...]:
+    """`untranslated_words`'s warning on the editor's `_words.txt` (none when translated)."""
     copy = folder / WORDS if folder is not None else None
     try:
         if copy is not None and copy.is_file():

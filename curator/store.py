@@ -1711,13 +1711,23 @@ class Store:
                 ),
             )
 
-    def mark_placed(self, fingerprint: str, through: int) -> None:
-        """Record that the model `fingerprint` has placed every article up to id `through`."""
+    def mark_placed(self, fingerprint: str, through: int, scorer: str) -> None:
+        """Record that the model `fingerprint`, of the scorer version `scorer`, has placed every
+        article up to id `through`."""
         with self.transaction():
             self.db.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [("placed_fingerprint", fingerprint), ("placed_through", str(through))],
+                [
+                    ("placed_fingerprint", fingerprint),
+                    ("placed_through", str(through)),
+                    ("placed_scorer", scorer),
+                ],
             )
+
+    def placed_scorer(self) -> str | None:
+        """The scorer version (`subjectfit.SCORER_VERSION`) that placed the archive (None: not
+        recorded, by a curator from before it was)."""
+        return self._meta("placed_scorer")
 
     def newest_article_id(self) -> int:
         return int(self.db.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0)

@@ -540,3 +540,65 @@ def test_a_draft_after_a_subject_edit_shows_the_re_placing_too(
         lines and lines[-1] == "  subjects   placing articles under subjects: 6 of 6 batches done"
     )
     assert (demo.parent / "drafts" / "issue-1.md").exists()
+
+
+def test_the_first_command_after_an_upgrade_says_why_it_counts_again_and_how_far_it_got(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk62 #1: a store counted and placed by an older curator that counted words differently.
+    The first `subjects list` gave a false reason ("your subjects or corrections changed") and
+    no progress for 28-63 s on 33,000 articles: it says the true reason, with how long, and a
+    line as the counting and the placing go (-q silences both). A curator that only places
+    differently (its scorer changed) says that."""
+    db, text = fetched_then_edited(demo, tmp_path, monkeypatch)
+    demo.write_text(text, encoding="utf-8")  # (the subjects as they were: nothing changed)
+    monkeypatch.setattr(placement, "COUNT_BATCH", 2)
+    assert run("subjects", "list", "--config", str(demo), "--db", str(db), "-q")[0] == 0
+
+    def older_curator(counts_format: str) -> None:
+        with sqlite3.connect(db) as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("counts_format", counts_format),
+                    ("placed_fingerprint", "0123456789abcdef"),
+                    ("placed_scorer", "0"),
+                ],
+            )
+        con.close()
+
+    older_curator("an older way of counting")
+    code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1")
+    assert code == 0, err
+    lines = err.splitlines()
+    n = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert lines[0] == (
+        "curator: this curator counts words differently from the one that stored them: every"
+        f" article's words ({n:,}) are counted again once, about 10 s per 10,000, then every"
+        " article is placed under subjects again..."
+    )
+    batches = -(-n // 2)
+    assert (
+        "  subjects   counting the words of stored articles again (this curator counts them"
+        f" differently from the one that stored them): {batches} of {batches}"
+    ) in err
+    assert lines[-1].startswith("  subjects   placing articles under subjects: ")
+    assert "your subjects or corrections changed" not in err
+
+    older_curator("an older way of counting")  # build says it too, on its progress line
+    code, _, err = run(
+        "build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(tmp_path / "o")
+    )
+    assert code == 0, err
+    assert "  subjects   counting the words of stored articles again (this curator" in err
+
+    older_curator(termcounts.counts_format())
+    code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1")
+    assert code == 0, err
+    assert err.splitlines()[0] == (
+        "curator: this curator places articles differently from the one that placed them:"
+        " placing every stored article again under subjects, once..."
+    )
+    older_curator("an older way of counting")
+    code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1", "-q")
+    assert code == 0 and err == ""

@@ -5,6 +5,7 @@ without its issue-N.json."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -207,3 +208,65 @@ def test_backup_copies_the_store_whole_while_a_run_writes_to_it(demo: Path, tmp_
     assert code == 1
     assert f"{dest} already exists" in err
     assert dest.read_bytes() == before
+
+
+def test_readme_s_way_back_to_an_older_curator_works_without_db(demo: Path) -> None:
+    """walk62 #3: README told an editor going back to the older curator to point it at the kept
+    copy with `--db`, which an older curator's `feeds export` (and add, remove, import) does not
+    have. It says what every version reads: the copy moved back, or named in feeds.yaml's
+    `settings: store:`; here this curator plays the older one, given a newer curator's store."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Upgrading curator") :]
+    section = section[: section.index("\n### ", 1)]
+    assert "curator at the copy with `--db`" not in section
+    assert "`store: .curator/curator.schema-4.db`" in section
+
+    db = store_of(demo)
+    schema_4_store(db)
+    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+    kept = db.with_name(f"curator.schema-{VERSION}.db")
+    with sqlite3.connect(db) as store, sqlite3.connect(kept) as copy:
+        store.backup(copy)
+    with sqlite3.connect(db) as newer:
+        newer.execute(f"PRAGMA user_version = {VERSION + 1}")
+    assert run_cli("feeds", "export", "--config", str(demo))[0] == 1  # refused: newer
+
+    text = demo.read_text(encoding="utf-8")
+    assert "  store: .curator/curator.db" in text
+    demo.write_text(
+        text.replace("  store: .curator/curator.db", f"  store: .curator/{kept.name}"),
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("feeds", "export", "--config", str(demo))  # (it has no --db)
+    assert code == 0 and "<opml" in out and "upgraded" not in err, err
+    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+
+
+def test_render_without_the_issue_json_keeps_a_renamed_subject_s_description(demo: Path) -> None:
+    """walk62 #5: an issue published under a subject renamed since (feeds.yaml, then `curator
+    subjects rename`), rendered again without its issue-N.json, published the subject's
+    description as "": it is the description the subject has under its new name."""
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    out = demo.parent / "output"
+    published = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    section = published["sections"][0]
+    old, description = section["subject"], section["description"]
+    assert description
+    code, listed, err = run_cli("subjects", "list", "--config", str(demo), "--json", "-q")
+    assert code == 0, err
+    url = next(r["url"] for r in json.loads(listed) if r.get("issue") is None)
+    assert run_cli("subjects", "move", "--config", str(demo), url, old, "-q")[0] == 0
+    new = f"{old} (renamed)"
+    text = demo.read_text(encoding="utf-8")
+    assert f"  - name: {old}\n" in text
+    demo.write_text(text.replace(old, new), encoding="utf-8")  # (feeds name it too)
+    code, _, err = run_cli("subjects", "rename", "--config", str(demo), old, new, "-q")
+    assert code == 0, err
+    (out / "issue-1.json").unlink()
+
+    code, _, err = run_cli("render", "--all", "--config", str(demo))
+    assert code == 0, err
+    again = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    assert again["sections"][0]["subject"] == old
+    assert again["sections"][0]["description"] == description

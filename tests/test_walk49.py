@@ -273,3 +273,29 @@ def test_an_atom_entry_with_only_its_updated_date_is_dated_by_it(
         assert article.published.isoformat().startswith("2026-11-30T10:00")
     finally:
         store.close()
+
+
+def test_render_says_why_feed_xml_gives_issues_of_one_day_new_times(themed_demo: Path) -> None:
+    """walk62 #4: after an upgrade, `render --all` said only "1 of them changed: feed.xml": the
+    older curator had given two issues of one day the same time, this one a second apart. The
+    line says which issues' times moved and why; a render that moves none says nothing of it."""
+    demo = themed_demo
+    for more in ((), ("--no-fetch",)):
+        code, _, err = run("build", "--config", str(demo), "-q", *more)
+        assert code == 0, err
+    feed = demo.parent / "output" / "feed.xml"
+    text = feed.read_text(encoding="utf-8")
+    day = _today().isoformat()
+    new = f"{day}T00:00:01Z"
+    assert f"<published>{new}</published>" in text
+    feed.write_text(text.replace(new, f"{day}T00:00:00Z"), encoding="utf-8")  # as it was
+
+    code, out, err = run("render", "--config", str(demo), "--all")
+    assert code == 0, err
+    assert "1 of them changed: feed.xml." in out
+    assert (
+        f"feed.xml gives issues new times (issue 2: {day}T00:00:00Z -> {new}): issues published"
+        " on the same day now have times a second apart, so that feed readers list each of them"
+    ) in out
+    code, out, err = run("render", "--config", str(demo), "--all")
+    assert code == 0 and "new times" not in out, out

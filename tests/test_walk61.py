@@ -178,3 +178,46 @@ def test_a_partly_translated_words_file_names_the_words_left_in_english(demo: Pa
     code, _, err = run_cli("render", "1", "--config", str(demo))
     assert code == 0, err
     assert "keeps curator's English" not in err, err
+
+
+def test_copies_made_before_words_txt_are_named_with_the_english_words_they_write(
+    demo: Path,
+) -> None:
+    """walk62 #2: with `language: de`, the advice to translate `_words.txt` was followed, yet
+    issue-1.txt still said "Issue 1" and "edited by": the editor's copy of issue.txt, made before
+    `_words.txt` existed, writes them itself. The warning names such copies and their English
+    words; a copy that writes the words in German itself is not named."""
+    text = OWN_WORDS.read_text(encoding="utf-8")
+    text = text.replace('"edited by"', '"herausgegeben von"').replace(
+        "Issue {{ n }}", "Ausgabe {{ n }}"
+    )
+    tpl = demo.parent / "tpl"
+    tpl.mkdir()
+    (tpl / "_words.txt").write_text(text, encoding="utf-8")
+    old_txt = "{{ title }}\nIssue {{ number }}{% if editor %}, edited by {{ editor }}{% endif %}\n"
+    (tpl / "issue.txt").write_text(old_txt, encoding="utf-8")
+    (tpl / "issue.md").write_text("# {{ title }}, Ausgabe {{ number }}\n", encoding="utf-8")
+    config = demo.read_text(encoding="utf-8")
+    config = config.replace("newsletter:\n", "newsletter:\n  language: de\n", 1)
+    config = config.replace("settings:\n", "settings:\n  templates: tpl\n", 1)
+    demo.write_text(config, encoding="utf-8")
+
+    code, _, err = run_cli("build", "--config", str(demo))
+    assert code == 0, err
+    assert "Issue 1" in (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    said = " ".join(err.split())
+    assert (
+        "newsletter: language: de, but these copies of curator's templates were made before"
+        " _words.txt and write its English words themselves, so translating _words.txt changes"
+        f" nothing in them: {tpl / 'issue.txt'} ('Issue', 'edited by'); translate those words in"
+        " each copy, or copy curator's templates again" in said
+    ), err
+    assert str(tpl / "issue.md") not in said
+
+    (tpl / "issue.txt").write_text(
+        old_txt.replace("Issue", "Ausgabe").replace("edited by", "herausgegeben von"),
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("render", "1", "--config", str(demo))
+    assert code == 0, err
+    assert "write its English words themselves" not in err, err

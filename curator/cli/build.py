@@ -571,6 +571,15 @@ def render(
     else:
         what = "none changed (each already held the same text)"
     echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
+    if result.feed_times_moved:
+        moved = "; ".join(
+            f"issue {n}: {old} -> {new}" for n, (old, new) in result.feed_times_moved.items()
+        )
+        echo(
+            f"feed.xml gives issues new times ({moved}): issues published on the same day now"
+            " have times a second apart, so that feed readers list each of them (a reader may"
+            " show them as updated once)."
+        )
 
 
 @click.command()

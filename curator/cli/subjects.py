@@ -22,12 +22,14 @@ from curator.cli.common import (
     opened,
     warn,
 )
+from curator.cli.report import RunProgress
 from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Article, Placed
 from curator.placement import (
     CORPUS_SAMPLE,
+    PlaceProgress,
     correction_effect,
     explain_article,
     pending,
@@ -69,10 +71,13 @@ def _newest(store: Store, *, unfeatured: bool = False) -> str:
     return f"the {n:,} newest{' unfeatured' if unfeatured else ''} article{'s' * (n != 1)}"
 
 
-def _working(quiet: bool, what: str) -> None:
-    """One progress line on stderr before work that takes seconds on a large store."""
+def _working(quiet: bool, what: str) -> PlaceProgress:
+    """One progress line on stderr before work that takes seconds on a large store; returns
+    what placing tells how far it got, a line every `LINE_EVERY` seconds (walk62 #1: 28 s of
+    silence after this line)."""
     if not quiet:
         echo(f"curator: {what}...", err=True)
+    return RunProgress(quiet=quiet, terminal=False).placing
 
 
 @click.group()
@@ -121,9 +126,8 @@ def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], Non
     """Place the articles not placed yet (a fetch's, after the subjects changed), as `subjects
     list` would first: what a correction changes is counted from where it shows them."""
     doing = pending(conf, store)
-    if doing is not None:
-        _working(quiet, doing)
-    refresh(conf, store, say=say)
+    progress = _working(quiet, doing) if doing is not None else None
+    refresh(conf, store, say=say, progress=progress)
 
 
 def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
@@ -412,9 +416,10 @@ def list_(
     with opened(config, db) as (conf, store):
         name = _subject_named(conf, store, subject) if subject is not None else None
         work = pending(conf, store)
-        if work is not None:
-            _working(quiet or as_json, work)
-        found = placed_articles(conf, store, name, unplaced=unplaced, limit=limit, say=warn)
+        progress = _working(quiet or as_json, work) if work is not None else None
+        found = placed_articles(
+            conf, store, name, unplaced=unplaced, limit=limit, say=warn, progress=progress
+        )
         totals = store.placement_counts()
     # A subject no article is under is listed too, with 0, in its place (walk33 #4: a planned
     # theme left empty by a move disappeared from the list), unless nothing is stored at all.
@@ -644,9 +649,8 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         work = pending(conf, store)
-        if work is not None:
-            _working(quiet or as_json, work)
-        found, left_over = suggest_subjects(conf, store, count, warn)
+        progress = _working(quiet or as_json, work) if work is not None else None
+        found, left_over = suggest_subjects(conf, store, count, warn, progress)
     if as_json:
         echo_json([s.to_dict() for s in found])
         return
