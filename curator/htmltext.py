@@ -237,6 +237,17 @@ class _ScriptFinder(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """`<![...` that is no CDATA or conditional section ("Tips <![ and ]]> in XML", walk70
+        #2): html.parser raises AssertionError on it, and the build died with a traceback. A
+        browser reads it as a bogus comment up to the next ">", and so is it read here: what
+        follows is still searched for script."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
 
 def script_in(markup: str) -> str | None:
     """What in this HTML would run script, or None (see `_ScriptFinder`)."""

@@ -179,3 +179,22 @@ def test_the_markdown_body_writes_angle_brackets_as_entities(built: tuple[Path, 
     text = BeautifulSoup(rendered, "html.parser").get_text()
     assert "Customer experience & the <testimony> of a | b ~ c" in text
     assert "<testimony>" not in rendered  # text, never a tag
+
+
+def test_a_title_holding_a_bogus_marked_section_builds(demo: Path):
+    """walk70 #2: `title: "Tips <![ and ]]> in XML"` stopped the build with a traceback
+    (html.parser's AssertionError on `<![` that opens no CDATA section): now it is published as
+    text in every edition, as a browser reads it (a bogus comment, script after it still found)."""
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(
+        text.replace(
+            "  title: Customer Experience Weekly\n", '  title: "Tips <![ and ]]> in XML"\n'
+        )
+    )
+    code, out, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    assert "Traceback" not in err
+    front = (demo.parent / "output" / "issue-1.md").read_text(encoding="utf-8").split("---")[1]
+    assert yaml.safe_load(front)["title"].startswith("Tips <![ and ]]> in XML · Issue 1")
+    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Tips <![ and ]]> in XML" in BeautifulSoup(page, "html.parser").title.get_text()
