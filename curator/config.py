@@ -338,7 +338,12 @@ def _compose(text: str, path: Path) -> Node | None:
         if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
             fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
-            fix = _misindented(text, mark) or "put quotes around a value that contains ': '"
+            fix = (
+                _bare_item(text, mark)
+                or _curly_quoted(text, mark)
+                or _misindented(text, mark)
+                or "put quotes around a value that contains ': '"
+            )
         elif "found undefined alias" in problem or "found unknown escape" in problem:
             fix = "quote the value"
         line = mark.line + 1 if mark else None
@@ -368,6 +373,61 @@ def _tab_fix(text: str, mark: yaml.Mark | None) -> str:
         if before.endswith(":") and before.strip(" \t-"):
             return "put a space after the colon, not a tab; YAML does not allow tabs there"
     return "indent with spaces; YAML does not allow tabs"
+
+
+def _curly_quoted(text: str, mark: yaml.Mark | None) -> str | None:
+    """The fix when the refused line's value opens with a curly quote (from a word processor):
+    YAML reads it as text, so "put quotes around it" was advice already followed (walk68 #6)."""
+    if mark is None or mark.line >= len(lines := text.splitlines()):
+        return None
+    value = lines[mark.line].partition(":")[2].strip()
+    if value[:1] not in ("\u2018", "\u2019", "\u201c", "\u201d"):
+        return None
+    return (
+        "curly quotes (\u2018 \u2019 \u201c \u201d) are not YAML quotes: type the value's "
+        'quotes as straight double quotes, "..."'
+    )
+
+
+#: The key each item of a top-level list starts with, for a `- text` item written without it.
+_ITEM_KEYS = {"subjects": "name", "feeds": "url"}
+
+
+def _bare_item(text: str, mark: yaml.Mark | None) -> str | None:
+    """The fix when the refused line is a key under a list item written as bare text (`- Voice
+    of the customer`, its `name:` left out): YAML reads the key's line as more of that text, so
+    quoting the value, the usual advice, does not help (walk68 #1). None for anything else."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    here = lines[mark.line]
+    if not re.match(r"\s+[\w-]+:(\s|$)", here):
+        return None
+    for number in range(mark.line - 1, -1, -1):
+        above = lines[number]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        item = re.match(r"(\s*)-\s+(\S.*)$", above)
+        if item is None or re.search(r"^[\w-]+:(\s|$)", item.group(2)):
+            return None
+        section = next(
+            (
+                m.group(1)
+                for m in (re.match(r"([\w-]+):", line) for line in reversed(lines[:number]))
+                if m
+            ),
+            "",
+        )
+        key = _ITEM_KEYS.get(section, "name")
+        shown = item.group(2).split(" #")[0].strip()
+        return (
+            f"the list item on line {number + 1}, `- {shown}`, is bare text, so this line reads "
+            f"as more of it: write it `- {key}: {shown}`, with this line's key under `{key}:` "
+            "in the same column"
+        )
+    return None
 
 
 def _misindented(text: str, mark: yaml.Mark | None) -> str | None:

@@ -542,18 +542,37 @@ def feature_again_line(url: str) -> str:
     return f"feature_again: [{url if bare else json.dumps(url)}]"
 
 
-def _yaml_hint(line: str) -> str:
-    """What to quote, for the front matter `line` YAML could not read: an address in a [...]
-    list (its "?", "&", ", " or ": " breaks the list), else a value with ': ' in it (a title)."""
+#: Typographic quotes a word processor puts in place of ' and ": YAML reads them as text.
+CURLY_QUOTES = "\u2018\u2019\u201c\u201d"
+
+
+def _yaml_hint(line: str, problem: str = "") -> str:
+    """What to fix, for the front matter `line` YAML could not read: a tab or an indent before
+    or after the key (walk68 #1: quoting, the advice before, did not help), curly quotes (not
+    YAML's), an address in a [...] list (its "?", "&", ", " or ": " breaks the list), else a
+    value with ': ' in it (a title)."""
     key, _, value = line.partition(":")
+    name = key.strip()
+    if "\t" in line or "'\\t'" in problem:
+        where = "before the key" if line[:1] in " \t" else f"after `{name}:`"
+        return f"a tab {where}: use one space after the colon and no tab; YAML does not allow tabs"
+    if line[:1] == " " and name:
+        return (
+            f"the line starts with a space: start `{name}:` at the beginning of the line, as the "
+            "other front matter lines do"
+        )
+    if value.strip()[:1] in tuple(CURLY_QUOTES):
+        return (
+            "curly quotes (\u2018 \u2019 \u201c \u201d) are not YAML quotes: write the value in "
+            f'straight double quotes, e.g. {name}: "..."'
+        )
     if "://" in value and "[" in value:
         return (
-            f"an address with ?, &, ',' or ': ' in it needs double quotes in the list: {key.strip()}:"
+            f"an address with ?, &, ',' or ': ' in it needs double quotes in the list: {name}:"
             ' ["https://example.com/post?id=1"]'
         )
-    name = key.strip()
     if name and re.fullmatch(r"[\w-]+", name):
-        return f"a {name} with ': ' in it needs quotes"
+        return f"a value of {name}: with ': ' in it needs quotes, e.g. {name}: \"...\""
     return "a title with ': ' in it needs quotes"
 
 
@@ -570,7 +589,7 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         at = source.split("\n")[mark.line] if mark is not None and source else ""
         raise DraftError(
-            path, line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(at)}"
+            path, line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(at, problem)}"
         ) from None
     if node is None:
         return {}, {}

@@ -1,0 +1,93 @@
+"""walk68: hand-typed mistakes in feeds.yaml and drafts, through the command line. The advice each
+mistake gets, followed as written, must work (#1, #2); what a draft said silently is told (#3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+
+def swap(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def drafted(themed_demo: Path) -> Path:
+    """The demo's draft of issue 1, as `curator draft` writes it."""
+    assert run_cli("fetch", "--config", str(themed_demo), "-q")[0] == 0
+    code, _, err = run_cli("draft", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    return themed_demo.parent / "drafts" / "issue-1.md"
+
+
+def build_draft(path: Path) -> tuple[int, str, str]:
+    config = path.parent.parent / "feeds.yaml"
+    return run_cli("build", "--config", str(config), "--draft", str(path), "-q")
+
+
+def build(config: Path) -> tuple[int, str, str]:
+    return run_cli("build", "--config", str(config), "-q")
+
+
+# --- #1: the advice given must be the fix ------------------------------------------------------
+
+
+def test_a_subject_without_name_is_told_to_write_name_and_that_works(themed_demo: Path) -> None:
+    swap(themed_demo, "  - name: Voice of the customer\n", "  - Voice of the customer\n")
+    code, out, err = build(themed_demo)
+    assert code == 2, err
+    assert "put quotes" not in err, err
+    assert "the list item on line " in err and "`- name: Voice of the customer`" in err, err
+    # Followed as written, the file builds.
+    swap(themed_demo, "  - Voice of the customer\n", "  - name: Voice of the customer\n")
+    code, out, err = build(themed_demo)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("typed", "words", "fixed"),
+    [
+        ("editor:\tMorgan Ellery", "a tab after `editor:`", "editor: Morgan Ellery"),
+        (" editor: Morgan Ellery", "the line starts with a space", "editor: Morgan Ellery"),
+    ],
+    ids=["tab-after-colon", "indented-one-space"],
+)
+def test_a_draft_front_matter_tab_or_indent_is_named_not_quotes(
+    drafted: Path, typed: str, words: str, fixed: str
+) -> None:
+    text = drafted.read_text(encoding="utf-8")
+    editor = next(line for line in text.splitlines() if line.startswith("editor: "))
+    swap(drafted, editor + "\n", typed.replace("Morgan Ellery", editor[8:]) + "\n")
+    code, _, err = build_draft(drafted)
+    assert code == 2, err
+    assert words in err, err
+    assert "needs quotes" not in err, err
+    swap(drafted, typed.replace("Morgan Ellery", editor[8:]) + "\n", editor + "\n")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
+
+
+def test_draft_curly_quotes_are_named_as_not_yaml_quotes(drafted: Path) -> None:
+    text = drafted.read_text(encoding="utf-8")
+    closing = next(line for line in text.splitlines() if line.startswith("closing: "))
+    curly = "closing: \u201cNext time: Measuring it. Won\u2019t you learn with me?\u201d"
+    swap(drafted, closing, curly)
+    code, _, err = build_draft(drafted)
+    assert code == 2, err
+    assert "curly quotes" in err and "are not YAML quotes" in err, err
+
+
+def test_feeds_yaml_curly_quotes_are_named_as_not_yaml_quotes(themed_demo: Path) -> None:
+    swap(
+        themed_demo,
+        'closing: "Next time: {next_theme}. Won\'t you learn with me?"',
+        "closing: \u201cNext time: {next_theme}. Won't you learn with me?\u201d",
+    )
+    code, _, err = build(themed_demo)
+    assert code == 2, err
+    assert "curly quotes" in err and "put quotes around" not in err, err
