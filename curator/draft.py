@@ -531,6 +531,16 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 _DraftLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def _flow_item(text: str) -> str:
+    """`text` as an item of a YAML [...] list, pasteable: bare when YAML reads it back so, else
+    in double quotes (a ', ' would split it in two, walk68 #2; a ': ' or '?' would break it)."""
+    try:
+        bare = yaml.safe_load(f"[{text}]") == [text]
+    except yaml.YAMLError:
+        bare = False
+    return text if bare else json.dumps(text, ensure_ascii=False)
+
+
 def feature_again_line(url: str) -> str:
     """The front matter line that lets the article at `url` be featured again, as it can be
     pasted: the address in double quotes when YAML would not read it bare in a [...] list (a
@@ -855,6 +865,27 @@ class _Body:
             self.line(rest, number)
 
     def heading(self, level: int, name: str, number: int) -> None:
+        following = self._next_line(number)
+        if level == 1 and name and _field_like(following) == "url":
+            # `# Title` over an article's url: line: an article's heading given one # (walk68 #2:
+            # told to list it in extra_sections:, its lines then each "belong to no article").
+            self.close_entry()
+            self.current = _Open(name, number, broken=True)
+            raise self.error(
+                number,
+                f"'# {_shortened(name)}' has a url: line under it, so it is an article: write"
+                f" '## {_shortened(name)}' (## starts an article, # a subject)",
+            )
+        if level == 2 and name and self.subject is None and following.startswith("## "):
+            # `## Subject` over the first subject's articles: each of them was told it "comes
+            # before any subject" (walk68 #7). Read as the subject it names.
+            self.close_entry()
+            self.subject = (name, number)
+            raise self.error(
+                number,
+                f"'## {_shortened(name)}' has no url: line and articles follow it: if it names"
+                f" a subject, write '# {_shortened(name)}' (# starts a subject, ## an article)",
+            )
         if not name or (level == 2 and self.subject is None):
             # The lines under it are its own, read as an article's but not checked again.
             self.close_entry()
@@ -915,6 +946,14 @@ class _Body:
             " subject, ## for an article, then a space), or start the line with a backslash"
             f" (\\{hashes}...) to keep it as text",
         )
+
+    def _next_line(self, number: int) -> str:
+        """Line `number`'s next line with something on it, outside a one-line comment ("" at
+        the end of the draft)."""
+        for raw in self.lines[number:]:
+            if raw.strip() and not (raw.strip().startswith("<!--") and "-->" in raw):
+                return raw
+        return ""
 
     def _text_follows(self, number: int) -> bool:
         """Line `number`'s next line with something on it is text: no heading, no field, not
@@ -1269,7 +1308,7 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
                     path,
                     section.line,
                     f"no subject `{section.subject}`; {hint} For a section of your own, list it"
-                    f" in the front matter: extra_sections: [{section.subject}]",
+                    f" in the front matter: extra_sections: [{_flow_item(section.subject)}]",
                 )
             )
         sections.append(replace(section, subject=found or section.subject))

@@ -91,3 +91,44 @@ def test_feeds_yaml_curly_quotes_are_named_as_not_yaml_quotes(themed_demo: Path)
     code, _, err = build(themed_demo)
     assert code == 2, err
     assert "curly quotes" in err and "put quotes around" not in err, err
+
+
+# --- #2 and #7: a heading with one # too few or too many ----------------------------------------
+
+
+def test_an_article_heading_with_one_hash_is_told_to_use_two(drafted: Path) -> None:
+    text = drafted.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("## "))[3:]
+    swap(drafted, f"\n## {title}\n", f"\n# {title}\n")
+    code, _, err = build_draft(drafted)
+    assert code == 2, err
+    assert f"write '## {title[:50]}" in err, err
+    assert "extra_sections" not in err and "belongs to no article" not in err, err
+    swap(drafted, f"\n# {title}\n", f"\n## {title}\n")
+    assert build_draft(drafted)[0] == 0
+
+
+def test_a_subject_heading_with_two_hashes_is_told_once_to_use_one(drafted: Path) -> None:
+    text = drafted.read_text(encoding="utf-8")
+    subject = next(line for line in text.splitlines() if line.startswith("# "))[2:]
+    swap(drafted, f"\n# {subject}\n", f"\n## {subject}\n")
+    code, _, err = build_draft(drafted)
+    assert code == 2, err
+    assert f"write '# {subject}'" in err, err
+    assert "comes before any subject" not in err, err
+    swap(drafted, f"\n## {subject}\n", f"\n# {subject}\n")
+    assert build_draft(drafted)[0] == 0
+
+
+def test_the_extra_sections_advice_pastes_as_one_name(drafted: Path) -> None:
+    text = drafted.read_text(encoding="utf-8")
+    subject = next(line for line in text.splitlines() if line.startswith("# "))[2:]
+    own = "Five Definitions, and the One We Use"
+    swap(drafted, f"\n# {subject}\n", f"\n# {own}\n")
+    code, _, err = build_draft(drafted)
+    assert code == 2, err
+    advice = err.split("list it in the front matter: ", 1)[1].split("\n", 1)[0]
+    assert advice == f'extra_sections: ["{own}"]', err
+    swap(drafted, "\ntheme:", f"\n{advice}\ntheme:")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
