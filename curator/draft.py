@@ -607,7 +607,21 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
         raise DraftError(
             path, 2, "the front matter must be 'key: value' lines (title, number, date)"
         )
-    return values, {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    first: dict[str, int] = {}
+    for key, _ in node.value:
+        line = key.start_mark.line + 2
+        name = str(key.value)
+        if name in first:
+            # YAML keeps the last silently: a second `editor:` replaced the first (walk68 #3),
+            # where feeds.yaml says so.
+            raise DraftError(
+                path,
+                line,
+                f"{name}: is given twice in the front matter (lines {first[name]} and {line}):"
+                " keep one",
+            )
+        first[name] = line
+    return values, first
 
 
 def _front_matter(lines: list[str], path: Path) -> _FrontMatter:
@@ -1011,6 +1025,9 @@ class _Body:
             article.credit_lines.add("publication")
         else:
             article.credit_lines.add("author")
+            if key == "author":
+                # "By Jane Doe", as a byline says it: the name is Jane Doe (walk68 #3).
+                value = re.sub(r"^by\s+(?=\S)", "", value, flags=re.IGNORECASE)
             # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
             # several, separated by semicolons or commas.
             names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
@@ -1114,6 +1131,13 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
             when = _draft_date(front.values["date"], path, front.line("date"), today)
         except DraftError as exc:
             mistakes.append(exc)
+    # A `---` typed as the draft's last line, as if to close it like the front matter, would be
+    # a rule (<hr>) at the end of the last blurb (walk68 #3): it is nothing.
+    last = len(lines) - 1
+    while last >= front.body_start and not lines[last].strip():
+        last -= 1
+    if last >= front.body_start and lines[last].strip() == "---":
+        lines[last] = ""
     body = _Body(path)
     body.read(lines, front.body_start)
     mistakes += body.mistakes

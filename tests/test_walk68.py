@@ -132,3 +132,75 @@ def test_the_extra_sections_advice_pastes_as_one_name(drafted: Path) -> None:
     swap(drafted, "\ntheme:", f"\n{advice}\ntheme:")
     code, _, err = build_draft(drafted)
     assert code == 0, err
+
+
+# --- #3: what a draft published silently ------------------------------------------------------
+
+
+def _first_author(drafted: Path) -> str:
+    text = drafted.read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith("author: "))
+
+
+def _published(drafted: Path) -> dict:
+    import json
+
+    folder = drafted.parent.parent / "output"
+    return json.loads((folder / "issue-1.json").read_text(encoding="utf-8"))
+
+
+def _authors(issue: dict) -> list[list[str]]:
+    return [a["authors"] for s in issue["sections"] for a in s["articles"]]
+
+
+@pytest.mark.parametrize("joint", [", ", " and ", " & ", "; "])
+def test_an_author_line_naming_two_people_is_warned_of(drafted: Path, joint: str) -> None:
+    line = _first_author(drafted)
+    swap(drafted, line + "\n", f"{line}{joint}Priya Raman\n")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
+    said = [x for x in err.splitlines() if "is published as one person" in x]
+    assert len(said) == 1, err
+    assert f"'{line}' and 'author: Priya Raman'" in said[0], said
+    published = [name for a in _authors(_published(drafted)) for name in a]
+    assert f"{line[8:]}{joint}Priya Raman" in published, published
+
+
+def test_one_author_line_per_person_is_not_warned_of(drafted: Path) -> None:
+    line = _first_author(drafted)
+    swap(drafted, line + "\n", f"{line}\nauthor: Priya Raman\nauthor: Procter & Gamble\n")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
+    assert "is published as one person" not in err, err
+    assert any(a[-2:] == ["Priya Raman", "Procter & Gamble"] for a in _authors(_published(drafted)))
+
+
+def test_an_author_typed_with_by_is_published_without_it(drafted: Path) -> None:
+    line = _first_author(drafted)
+    swap(drafted, line + "\n", f"author: By {line[8:]}\n")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
+    authors = [name for a in _authors(_published(drafted)) for name in a]
+    assert line[8:] in authors and f"By {line[8:]}" not in authors, authors
+
+
+def test_a_second_editor_line_is_a_mistake_naming_both(drafted: Path) -> None:
+    text = drafted.read_text(encoding="utf-8")
+    editor = next(line for line in text.splitlines() if line.startswith("editor: "))
+    swap(drafted, editor + "\n", editor + "\neditor: Sam Lee\n")
+    code, _, err = build_draft(drafted)
+    assert code == 2, err
+    assert "editor: is given twice in the front matter (lines " in err and "keep one" in err, err
+    assert not (drafted.parent.parent / "output" / "issue-1.json").exists()
+
+
+def test_a_trailing_rule_line_is_no_rule_in_the_last_blurb(drafted: Path) -> None:
+    text = drafted.read_text(encoding="utf-8")
+    drafted.write_text(text.rstrip("\n") + "\n\n---\n", encoding="utf-8")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
+    html = (drafted.parent.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "<hr" not in html.split("</header>", 1)[-1].split("<footer", 1)[0], html[-3000:]
+    issue = _published(drafted)
+    last = issue["sections"][-1]["articles"][-1]
+    assert "---" not in last["blurb"] and "<hr" not in last.get("blurb_html", ""), last
