@@ -920,8 +920,30 @@ class _Reader:
                 f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
             )
         # A missing file is a feed that fails, as a feed whose server is down does: the build
-        # reports it (with the path it looked at) and builds the rest of the issue.
-        return str((self.path.parent / url).resolve())
+        # reports it (with the path it looked at) and builds the rest of the issue. But not a
+        # path that is a typing slip, which would fail every build, said with no line (walk68 #4).
+        local = self.path.parent / url
+        if not local.exists():
+            if "\\" in url:
+                raise self.error(
+                    node,
+                    f"no file `{url}`: write a path with forward slashes, even on Windows:"
+                    f" `{url.replace(chr(92), '/')}`",
+                )
+            first = url.split("/", 1)[0]
+            if _DOMAIN.fullmatch(first) and first.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
+                raise self.error(
+                    node,
+                    f"no file `{url}`, and it looks like a web address without its https://:"
+                    f" write `https://{url}`",
+                )
+        return str(local.resolve())
+
+
+#: A host name: the first part of a web address typed without its https://.
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
+#: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
+_FILE_TYPES = {"xml", "json", "rss", "atom", "rdf", "opml", "txt", "html", "htm", "yaml", "yml"}
 
 
 #: The variables a UTM value may use, and a `{word}` in one.

@@ -204,3 +204,38 @@ def test_a_trailing_rule_line_is_no_rule_in_the_last_blurb(drafted: Path) -> Non
     issue = _published(drafted)
     last = issue["sections"][-1]["articles"][-1]
     assert "---" not in last["blurb"] and "<hr" not in last.get("blurb_html", ""), last
+
+
+# --- #4: a feed's address typed as a path that is no file ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "advice"),
+    [
+        ("customerthink.com/feed/", "write `https://customerthink.com/feed/`"),
+        ("feeds\\brightline.json", "forward slashes, even on Windows: `feeds/brightline.json`"),
+    ],
+    ids=["no-https", "backslashes"],
+)
+def test_a_feed_path_that_is_a_typing_slip_is_named_with_its_line(
+    themed_demo: Path, typed: str, advice: str
+) -> None:
+    text = themed_demo.read_text(encoding="utf-8")
+    line = next(
+        n for n, x in enumerate(text.splitlines(), 1) if x.startswith("  - url: feeds/brightline")
+    )
+    swap(themed_demo, "  - url: feeds/brightline.json", f"  - url: {typed}")
+    code, out, err = build(themed_demo)
+    assert code == 2, err
+    assert err.startswith(f"curator: {themed_demo}:{line}:") and advice in err, err
+    assert not (themed_demo.parent / "output" / "issue-1.html").exists()
+    if typed.startswith("feeds"):  # followed as written, it builds
+        swap(themed_demo, f"  - url: {typed}", "  - url: feeds/brightline.json")
+        assert build(themed_demo)[0] == 0
+
+
+def test_a_missing_feed_file_is_still_a_feed_that_fails(themed_demo: Path) -> None:
+    swap(themed_demo, "  - url: feeds/brightline.json", "  - url: feeds/gone.json")
+    code, out, err = run_cli("fetch", "--config", str(themed_demo))
+    assert code == 0, err
+    assert "no such file:" in err and "gone.json" in err, err
