@@ -335,7 +335,13 @@ def _compose(text: str, path: Path) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         fix = "check the indentation and quoting around this point"
-        if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+        opened = _opened_at(text, exc)
+        if opened is not None:
+            # Reported where YAML gave up, lines below (a comment's quote, the next key): the
+            # mistake is where the quote or bracket was opened (walk68 #5).
+            mark, fix = opened
+            problem = "a quote or bracket is not closed"
+        elif "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
             fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
             fix = (
@@ -373,6 +379,48 @@ def _tab_fix(text: str, mark: yaml.Mark | None) -> str:
         if before.endswith(":") and before.strip(" \t-"):
             return "put a space after the colon, not a tab; YAML does not allow tabs there"
     return "indent with spaces; YAML does not allow tabs"
+
+
+def _opened_at(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | None:
+    """Where an unclosed quote or [ / { was opened, and the fix, when that is the mistake YAML
+    refused lines below it; None for any other mistake."""
+    context = exc.context or ""
+    if context.startswith("while parsing a flow") and exc.context_mark is not None:
+        kind = "mapping" if "mapping" in context else "sequence"
+        pair = "{}" if kind == "mapping" else "[]"
+        mark = exc.context_mark
+        if exc.problem_mark is None or exc.problem_mark.line > mark.line:
+            return mark, (
+                f"the {pair[0]} opened here is not closed on its line: end the list with"
+                f" {pair[1]} on this line (and quote an item with ', ' or ': ' in it)"
+            )
+        return None
+    if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
+        return exc.context_mark, (
+            "the quote opened here is never closed: end the value with the same quote"
+        )
+    problem = exc.problem_mark
+    if problem is None:
+        return None
+    quoted = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= problem.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                quoted = token
+    except yaml.YAMLError:
+        pass
+    if (
+        quoted is None
+        or quoted.start_mark.line == quoted.end_mark.line
+        or quoted.end_mark.line != problem.line
+    ):
+        return None
+    return quoted.start_mark, (
+        f"the {quoted.style} opened here is not closed on this line (YAML read on to line"
+        f" {quoted.end_mark.line + 1}): end the value with {quoted.style} on this line"
+    )
 
 
 def _curly_quoted(text: str, mark: yaml.Mark | None) -> str | None:

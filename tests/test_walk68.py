@@ -239,3 +239,36 @@ def test_a_missing_feed_file_is_still_a_feed_that_fails(themed_demo: Path) -> No
     code, out, err = run_cli("fetch", "--config", str(themed_demo))
     assert code == 0, err
     assert "no such file:" in err and "gone.json" in err, err
+
+
+# --- #5: an unclosed quote or bracket is named where it was opened -------------------------------
+
+
+def test_an_unclosed_quote_is_named_on_its_line_not_at_a_later_comment(themed_demo: Path) -> None:
+    text = themed_demo.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = next(n for n, x in enumerate(lines, 1) if x.startswith('  closing: "Next time'))
+    swap(themed_demo, 'learn with me?"\n', "learn with me?\n")
+    # A comment a few lines below with a quote in it: YAML reads on to it.
+    swap(themed_demo, "\n# --- Feeds", '\n# a "quoted" word\n# --- Feeds')
+    code, _, err = build(themed_demo)
+    assert code == 2, err
+    assert err.startswith(f"curator: {themed_demo}:{line}:12: "), err
+    assert 'the " opened here is not closed on this line' in err, err
+
+
+def test_an_unclosed_bracket_is_named_on_its_line(themed_demo: Path) -> None:
+    text = themed_demo.read_text(encoding="utf-8")
+    line = next(n for n, x in enumerate(text.splitlines(), 1) if x == "    - Service operations")
+    swap(
+        themed_demo,
+        "    - Service operations\n    - Voice of the customer\n",
+        "    - [Service operations, Voice of the customer\n",
+    )
+    code, _, err = build(themed_demo)
+    assert code == 2, err
+    assert err.startswith(f"curator: {themed_demo}:{line}:7: "), err
+    assert "the [ opened here is not closed on its line: end the list with ]" in err, err
+    swap(themed_demo, ", Voice of the customer\n", ", Voice of the customer]\n")
+    code, _, err = build(themed_demo)
+    assert code == 0, err
