@@ -437,6 +437,10 @@ def _curly_quoted(text: str, mark: yaml.Mark | None) -> str | None:
     )
 
 
+#: Curly quotes that open and close a value (a word processor's, in place of " and ').
+_CURLY_OPEN, _CURLY_CLOSE = "\u201c\u2018", "\u201d\u2019"
+
+
 #: The key each item of a top-level list starts with, for a `- text` item written without it.
 _ITEM_KEYS = {"subjects": "name", "feeds": "url"}
 
@@ -624,6 +628,14 @@ class _Reader:
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
             value = value.strip()
+            if len(value) > 2 and value[0] in _CURLY_OPEN and value[-1] in _CURLY_CLOSE:
+                # A word processor's quotes are text to YAML: published as typed (walk68 #6).
+                self.warn(
+                    node,
+                    f"`{key}` is {value}, with the curly quotes, which are text to YAML, not"
+                    f" quotes: it is published with them; write {key}: {value[1:-1]}, or type"
+                    ' straight double quotes "..." where a value needs quotes',
+                )
         if key in LIMITS:
             low, high = LIMITS[key]
             if not low <= value <= high:

@@ -272,3 +272,21 @@ def test_an_unclosed_bracket_is_named_on_its_line(themed_demo: Path) -> None:
     swap(themed_demo, ", Voice of the customer\n", ", Voice of the customer]\n")
     code, _, err = build(themed_demo)
     assert code == 0, err
+
+
+def test_a_name_in_curly_quotes_is_warned_of_with_its_line(themed_demo: Path) -> None:
+    text = themed_demo.read_text(encoding="utf-8")
+    line = next(
+        n for n, x in enumerate(text.splitlines(), 1) if x == "    name: Northwind CX Journal"
+    )
+    swap(
+        themed_demo,
+        "    name: Northwind CX Journal\n",
+        "    name: \u201cNorthwind CX Journal\u201d\n",
+    )
+    code, _, err = build(themed_demo)
+    assert code == 0, err
+    said = [x for x in err.splitlines() if "curly quotes" in x]
+    assert len(said) == 1, err
+    assert f"{themed_demo}:{line}:11:" in said[0], said
+    assert "write name: Northwind CX Journal" in said[0], said
