@@ -247,6 +247,8 @@ TOP_KEYS: dict[str, tuple[str, bool]] = {
     "themes": ("mapping", False),
     "settings": ("mapping", False),
 }
+#: The sections of `key: value` lines, by name: where a key put in the wrong one belongs.
+_SECTIONS = {"newsletter": NEWSLETTER_KEYS, "themes": THEMES_KEYS, "settings": SETTINGS_KEYS}
 #: What each kind looks like, for messages.
 KIND_EXAMPLES = {
     "str": "some text",
@@ -349,6 +351,16 @@ def _compose(text: str, path: Path) -> Node | None:
                 or _curly_quoted(text, mark)
                 or _misindented(text, mark)
                 or "put quotes around a value that contains ': '"
+            )
+        elif "found another document" in problem:
+            # walk68 #7: "but found another document" said nothing of the `---` line.
+            problem = "a line `---` starts a second YAML document"
+            fix = "a feeds.yaml is one: delete the `---` line"
+        elif "escape" in problem and mark is not None and "\\" in text.splitlines()[mark.line]:
+            # A Windows path in double quotes: "C:\Users\..." reads \U as an escape (walk68 #7).
+            fix = (
+                "in double quotes a backslash starts an escape (\\U, \\n): write the path with"
+                " forward slashes (C:/Users/...) or in single quotes ('C:\\Users\\...')"
             )
         elif "found undefined alias" in problem or "found unknown escape" in problem:
             fix = "quote the value"
@@ -562,6 +574,10 @@ class _Reader:
                 hint = difflib.get_close_matches(str(key), list(schema), n=1)
                 known = ", ".join(schema)
                 fix = f"did you mean `{hint[0]}`?" if hint else f"the keys here are: {known}"
+                owners = [f"`{name}:`" for name, keys in _SECTIONS.items() if key in keys]
+                if owners and schema is not TOP_KEYS:
+                    # walk68 #7: `issue_size` under settings: was given this section's keys only.
+                    fix = f"it belongs under {' or '.join(owners)}: move the line there"
                 raise self.error(key_node, f"unknown key `{key}` in {where}; {fix}")
             if key in found:
                 raise self.error(key_node, f"`{key}` is given twice in {where}; keep one")

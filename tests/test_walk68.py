@@ -290,3 +290,47 @@ def test_a_name_in_curly_quotes_is_warned_of_with_its_line(themed_demo: Path) ->
     assert len(said) == 1, err
     assert f"{themed_demo}:{line}:11:" in said[0], said
     assert "write name: Northwind CX Journal" in said[0], said
+
+
+# --- #7: vague messages made plain ------------------------------------------------------------
+
+
+def _line_of(config: Path, start: str) -> int:
+    text = config.read_text(encoding="utf-8")
+    return next(n for n, x in enumerate(text.splitlines(), 1) if x.startswith(start))
+
+
+def test_a_stray_document_marker_is_named_and_deleting_it_works(themed_demo: Path) -> None:
+    swap(themed_demo, "\nthemes:\n", "\n---\nthemes:\n")
+    line = _line_of(themed_demo, "---")
+    code, _, err = build(themed_demo)
+    assert code == 2, err
+    assert err.startswith(f"curator: {themed_demo}:{line}:1: "), err
+    assert "a line `---` starts a second YAML document" in err and "delete the `---` line" in err
+    swap(themed_demo, "\n---\nthemes:\n", "\nthemes:\n")
+    assert build(themed_demo)[0] == 0
+
+
+def test_a_windows_path_in_double_quotes_is_told_to_use_forward_slashes(themed_demo: Path) -> None:
+    swap(themed_demo, "  - url: feeds/brightline.json", '  - url: "C:\\Users\\morgan\\feeds.json"')
+    code, _, err = build(themed_demo)
+    assert code == 2, err
+    assert "in double quotes a backslash starts an escape" in err, err
+    assert "forward slashes (C:/Users/...) or in single quotes" in err, err
+
+
+@pytest.mark.parametrize(
+    ("key", "wrong", "right"),
+    [
+        ("issue_size: 3", "settings:\n", "`newsletter:`"),
+        ("timeout: 12", "newsletter:\n", "`settings:`"),
+    ],
+    ids=["issue_size-under-settings", "timeout-under-newsletter"],
+)
+def test_a_key_in_the_wrong_section_is_told_where_it_belongs(
+    themed_demo: Path, key: str, wrong: str, right: str
+) -> None:
+    swap(themed_demo, "\n" + wrong, f"\n{wrong}  {key}\n")
+    code, _, err = build(themed_demo)
+    assert code == 2, err
+    assert f"it belongs under {right}: move the line there" in err, err
