@@ -887,8 +887,9 @@ class _Body:
             self.current = _Open(name, number, broken=True)
             raise self.error(
                 number,
-                f"'# {_shortened(name)}' has a url: line under it, so it is an article: write"
-                f" '## {_shortened(name)}' (## starts an article, # a subject)",
+                f"'# {_shortened(name)}' has a url: line right under it, as an article's heading"
+                f" does: for an article, write '## {_shortened(name)}' (## starts an article, #"
+                " a subject)",
             )
         if level == 2 and name and self.subject is None and following.startswith("## "):
             # `## Subject` over the first subject's articles: each of them was told it "comes
