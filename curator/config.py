@@ -247,6 +247,8 @@ TOP_KEYS: dict[str, tuple[str, bool]] = {
     "themes": ("mapping", False),
     "settings": ("mapping", False),
 }
+#: The sections of `key: value` lines, by name: where a key put in the wrong one belongs.
+_SECTIONS = {"newsletter": NEWSLETTER_KEYS, "themes": THEMES_KEYS, "settings": SETTINGS_KEYS}
 #: What each kind looks like, for messages.
 KIND_EXAMPLES = {
     "str": "some text",
@@ -335,10 +337,31 @@ def _compose(text: str, path: Path) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         fix = "check the indentation and quoting around this point"
-        if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+        opened = _opened_at(text, exc)
+        if opened is not None:
+            # Reported where YAML gave up, lines below (a comment's quote, the next key): the
+            # mistake is where the quote or bracket was opened (walk68 #5).
+            mark, fix = opened
+            problem = "a quote or bracket is not closed"
+        elif "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
             fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
-            fix = _misindented(text, mark) or "put quotes around a value that contains ': '"
+            fix = (
+                _bare_item(text, mark)
+                or _curly_quoted(text, mark)
+                or _misindented(text, mark)
+                or "put quotes around a value that contains ': '"
+            )
+        elif "found another document" in problem:
+            # walk68 #7: "but found another document" said nothing of the `---` line.
+            problem = "a line `---` starts a second YAML document"
+            fix = "a feeds.yaml is one: delete the `---` line"
+        elif "escape" in problem and mark is not None and "\\" in text.splitlines()[mark.line]:
+            # A Windows path in double quotes: "C:\Users\..." reads \U as an escape (walk68 #7).
+            fix = (
+                "in double quotes a backslash starts an escape (\\U, \\n): write the path with"
+                " forward slashes (C:/Users/...) or in single quotes ('C:\\Users\\...')"
+            )
         elif "found undefined alias" in problem or "found unknown escape" in problem:
             fix = "quote the value"
         line = mark.line + 1 if mark else None
@@ -368,6 +391,107 @@ def _tab_fix(text: str, mark: yaml.Mark | None) -> str:
         if before.endswith(":") and before.strip(" \t-"):
             return "put a space after the colon, not a tab; YAML does not allow tabs there"
     return "indent with spaces; YAML does not allow tabs"
+
+
+def _opened_at(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | None:
+    """Where an unclosed quote or [ / { was opened, and the fix, when that is the mistake YAML
+    refused lines below it; None for any other mistake."""
+    context = exc.context or ""
+    if context.startswith("while parsing a flow") and exc.context_mark is not None:
+        kind = "mapping" if "mapping" in context else "sequence"
+        pair = "{}" if kind == "mapping" else "[]"
+        mark = exc.context_mark
+        if exc.problem_mark is None or exc.problem_mark.line > mark.line:
+            return mark, (
+                f"the {pair[0]} opened here is not closed on its line: end the list with"
+                f" {pair[1]} on this line (and quote an item with ', ' or ': ' in it)"
+            )
+        return None
+    if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
+        return exc.context_mark, (
+            "the quote opened here is never closed: end the value with the same quote"
+        )
+    problem = exc.problem_mark
+    if problem is None:
+        return None
+    quoted = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= problem.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                quoted = token
+    except yaml.YAMLError:
+        pass
+    if (
+        quoted is None
+        or quoted.start_mark.line == quoted.end_mark.line
+        or quoted.end_mark.line != problem.line
+    ):
+        return None
+    return quoted.start_mark, (
+        f"the {quoted.style} opened here is not closed on this line (YAML read on to line"
+        f" {quoted.end_mark.line + 1}): end the value with {quoted.style} on this line"
+    )
+
+
+def _curly_quoted(text: str, mark: yaml.Mark | None) -> str | None:
+    """The fix when the refused line's value opens with a curly quote (from a word processor):
+    YAML reads it as text, so "put quotes around it" was advice already followed (walk68 #6)."""
+    if mark is None or mark.line >= len(lines := text.splitlines()):
+        return None
+    value = lines[mark.line].partition(":")[2].strip()
+    if value[:1] not in ("\u2018", "\u2019", "\u201c", "\u201d"):
+        return None
+    return (
+        "curly quotes (\u2018 \u2019 \u201c \u201d) are not YAML quotes: type the value's "
+        'quotes as straight double quotes, "..."'
+    )
+
+
+#: Curly quotes that open and close a value (a word processor's, in place of " and ').
+_CURLY_OPEN, _CURLY_CLOSE = "\u201c\u2018", "\u201d\u2019"
+
+
+#: The key each item of a top-level list starts with, for a `- text` item written without it.
+_ITEM_KEYS = {"subjects": "name", "feeds": "url"}
+
+
+def _bare_item(text: str, mark: yaml.Mark | None) -> str | None:
+    """The fix when the refused line is a key under a list item written as bare text (`- Voice
+    of the customer`, its `name:` left out): YAML reads the key's line as more of that text, so
+    quoting the value, the usual advice, does not help (walk68 #1). None for anything else."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    here = lines[mark.line]
+    if not re.match(r"\s+[\w-]+:(\s|$)", here):
+        return None
+    for number in range(mark.line - 1, -1, -1):
+        above = lines[number]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        item = re.match(r"(\s*)-\s+(\S.*)$", above)
+        if item is None or re.search(r"^[\w-]+:(\s|$)", item.group(2)):
+            return None
+        section = next(
+            (
+                m.group(1)
+                for m in (re.match(r"([\w-]+):", line) for line in reversed(lines[:number]))
+                if m
+            ),
+            "",
+        )
+        key = _ITEM_KEYS.get(section, "name")
+        shown = item.group(2).split(" #")[0].strip()
+        return (
+            f"the list item on line {number + 1}, `- {shown}`, is bare text, so this line reads "
+            f"as more of it: write it `- {key}: {shown}`, with this line's key under `{key}:` "
+            "in the same column"
+        )
+    return None
 
 
 def _misindented(text: str, mark: yaml.Mark | None) -> str | None:
@@ -450,6 +574,10 @@ class _Reader:
                 hint = difflib.get_close_matches(str(key), list(schema), n=1)
                 known = ", ".join(schema)
                 fix = f"did you mean `{hint[0]}`?" if hint else f"the keys here are: {known}"
+                owners = [f"`{name}:`" for name, keys in _SECTIONS.items() if key in keys]
+                if owners and schema is not TOP_KEYS:
+                    # walk68 #7: `issue_size` under settings: was given this section's keys only.
+                    fix = f"it belongs under {' or '.join(owners)}: move the line there"
                 raise self.error(key_node, f"unknown key `{key}` in {where}; {fix}")
             if key in found:
                 raise self.error(key_node, f"`{key}` is given twice in {where}; keep one")
@@ -516,6 +644,14 @@ class _Reader:
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
             value = value.strip()
+            if len(value) > 2 and value[0] in _CURLY_OPEN and value[-1] in _CURLY_CLOSE:
+                # A word processor's quotes are text to YAML: published as typed (walk68 #6).
+                self.warn(
+                    node,
+                    f"`{key}` is {value}, with the curly quotes, which are text to YAML, not"
+                    f" quotes: it is published with them; write {key}: {value[1:-1]}, or type"
+                    ' straight double quotes "..." where a value needs quotes',
+                )
         if key in LIMITS:
             low, high = LIMITS[key]
             if not low <= value <= high:
@@ -860,8 +996,30 @@ class _Reader:
                 f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
             )
         # A missing file is a feed that fails, as a feed whose server is down does: the build
-        # reports it (with the path it looked at) and builds the rest of the issue.
-        return str((self.path.parent / url).resolve())
+        # reports it (with the path it looked at) and builds the rest of the issue. But not a
+        # path that is a typing slip, which would fail every build, said with no line (walk68 #4).
+        local = self.path.parent / url
+        if not local.exists():
+            if "\\" in url:
+                raise self.error(
+                    node,
+                    f"no file `{url}`: write a path with forward slashes, even on Windows:"
+                    f" `{url.replace(chr(92), '/')}`",
+                )
+            first = url.split("/", 1)[0]
+            if _DOMAIN.fullmatch(first) and first.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
+                raise self.error(
+                    node,
+                    f"no file `{url}`, and it looks like a web address without its https://:"
+                    f" write `https://{url}`",
+                )
+        return str(local.resolve())
+
+
+#: A host name: the first part of a web address typed without its https://.
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
+#: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
+_FILE_TYPES = {"xml", "json", "rss", "atom", "rdf", "opml", "txt", "html", "htm", "yaml", "yml"}
 
 
 #: The variables a UTM value may use, and a `{word}` in one.

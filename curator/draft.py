@@ -550,6 +550,16 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 _DraftLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def _flow_item(text: str) -> str:
+    """`text` as an item of a YAML [...] list, pasteable: bare when YAML reads it back so, else
+    in double quotes (a ', ' would split it in two, walk68 #2; a ': ' or '?' would break it)."""
+    try:
+        bare = yaml.safe_load(f"[{text}]") == [text]
+    except yaml.YAMLError:
+        bare = False
+    return text if bare else json.dumps(text, ensure_ascii=False)
+
+
 def feature_again_line(url: str) -> str:
     """The front matter line that lets the article at `url` be featured again, as it can be
     pasted: the address in double quotes when YAML would not read it bare in a [...] list (a
@@ -561,18 +571,37 @@ def feature_again_line(url: str) -> str:
     return f"feature_again: [{url if bare else json.dumps(url)}]"
 
 
-def _yaml_hint(line: str) -> str:
-    """What to quote, for the front matter `line` YAML could not read: an address in a [...]
-    list (its "?", "&", ", " or ": " breaks the list), else a value with ': ' in it (a title)."""
+#: Typographic quotes a word processor puts in place of ' and ": YAML reads them as text.
+CURLY_QUOTES = "\u2018\u2019\u201c\u201d"
+
+
+def _yaml_hint(line: str, problem: str = "") -> str:
+    """What to fix, for the front matter `line` YAML could not read: a tab or an indent before
+    or after the key (walk68 #1: quoting, the advice before, did not help), curly quotes (not
+    YAML's), an address in a [...] list (its "?", "&", ", " or ": " breaks the list), else a
+    value with ': ' in it (a title)."""
     key, _, value = line.partition(":")
+    name = key.strip()
+    if "\t" in line or "'\\t'" in problem:
+        where = "before the key" if line[:1] in " \t" else f"after `{name}:`"
+        return f"a tab {where}: use one space after the colon and no tab; YAML does not allow tabs"
+    if line[:1] == " " and name:
+        return (
+            f"the line starts with a space: start `{name}:` at the beginning of the line, as the "
+            "other front matter lines do"
+        )
+    if value.strip()[:1] in tuple(CURLY_QUOTES):
+        return (
+            "curly quotes (\u2018 \u2019 \u201c \u201d) are not YAML quotes: write the value in "
+            f'straight double quotes, e.g. {name}: "..."'
+        )
     if "://" in value and "[" in value:
         return (
-            f"an address with ?, &, ',' or ': ' in it needs double quotes in the list: {key.strip()}:"
+            f"an address with ?, &, ',' or ': ' in it needs double quotes in the list: {name}:"
             ' ["https://example.com/post?id=1"]'
         )
-    name = key.strip()
     if name and re.fullmatch(r"[\w-]+", name):
-        return f"a {name} with ': ' in it needs quotes"
+        return f"a value of {name}: with ': ' in it needs quotes, e.g. {name}: \"...\""
     return "a title with ': ' in it needs quotes"
 
 
@@ -589,7 +618,7 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         at = source.split("\n")[mark.line] if mark is not None and source else ""
         raise DraftError(
-            path, line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(at)}"
+            path, line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(at, problem)}"
         ) from None
     if node is None:
         return {}, {}
@@ -597,7 +626,21 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
         raise DraftError(
             path, 2, "the front matter must be 'key: value' lines (title, number, date)"
         )
-    return values, {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    first: dict[str, int] = {}
+    for key, _ in node.value:
+        line = key.start_mark.line + 2
+        name = str(key.value)
+        if name in first:
+            # YAML keeps the last silently: a second `editor:` replaced the first (walk68 #3),
+            # where feeds.yaml says so.
+            raise DraftError(
+                path,
+                line,
+                f"{name}: is given twice in the front matter (lines {first[name]} and {line}):"
+                " keep one",
+            )
+        first[name] = line
+    return values, first
 
 
 def _front_matter(lines: list[str], path: Path) -> _FrontMatter:
@@ -855,6 +898,28 @@ class _Body:
             self.line(rest, number)
 
     def heading(self, level: int, name: str, number: int) -> None:
+        following = self._next_line(number)
+        if level == 1 and name and _field_like(following) == "url":
+            # `# Title` over an article's url: line: an article's heading given one # (walk68 #2:
+            # told to list it in extra_sections:, its lines then each "belong to no article").
+            self.close_entry()
+            self.current = _Open(name, number, broken=True)
+            raise self.error(
+                number,
+                f"'# {_shortened(name)}' has a url: line right under it, as an article's heading"
+                f" does: for an article, write '## {_shortened(name)}' (## starts an article, #"
+                " a subject)",
+            )
+        if level == 2 and name and self.subject is None and following.startswith("## "):
+            # `## Subject` over the first subject's articles: each of them was told it "comes
+            # before any subject" (walk68 #7). Read as the subject it names.
+            self.close_entry()
+            self.subject = (name, number)
+            raise self.error(
+                number,
+                f"'## {_shortened(name)}' has no url: line and articles follow it: if it names"
+                f" a subject, write '# {_shortened(name)}' (# starts a subject, ## an article)",
+            )
         if not name or (level == 2 and self.subject is None):
             # The lines under it are its own, read as an article's but not checked again.
             self.close_entry()
@@ -916,6 +981,14 @@ class _Body:
             f" (\\{hashes}...) to keep it as text",
         )
 
+    def _next_line(self, number: int) -> str:
+        """Line `number`'s next line with something on it, outside a one-line comment ("" at
+        the end of the draft)."""
+        for raw in self.lines[number:]:
+            if raw.strip() and not (raw.strip().startswith("<!--") and "-->" in raw):
+                return raw
+        return ""
+
     def _text_follows(self, number: int) -> bool:
         """Line `number`'s next line with something on it is text: no heading, no field, not
         the end of the draft."""
@@ -972,6 +1045,9 @@ class _Body:
             article.credit_lines.add("publication")
         else:
             article.credit_lines.add("author")
+            if key == "author":
+                # "By Jane Doe", as a byline says it: the name is Jane Doe (walk68 #3).
+                value = re.sub(r"^by\s+(?=\S)", "", value, flags=re.IGNORECASE)
             # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
             # several, separated by semicolons or commas.
             names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
@@ -1075,6 +1151,13 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
             when = _draft_date(front.values["date"], path, front.line("date"), today)
         except DraftError as exc:
             mistakes.append(exc)
+    # A `---` typed as the draft's last line, as if to close it like the front matter, would be
+    # a rule (<hr>) at the end of the last blurb (walk68 #3): it is nothing.
+    last = len(lines) - 1
+    while last >= front.body_start and not lines[last].strip():
+        last -= 1
+    if last >= front.body_start and lines[last].strip() == "---":
+        lines[last] = ""
     body = _Body(path)
     body.read(lines, front.body_start)
     mistakes += body.mistakes
@@ -1269,7 +1352,7 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
                     path,
                     section.line,
                     f"no subject `{section.subject}`; {hint} For a section of your own, list it"
-                    f" in the front matter: extra_sections: [{section.subject}]",
+                    f" in the front matter: extra_sections: [{_flow_item(section.subject)}]",
                 )
             )
         sections.append(replace(section, subject=found or section.subject))

@@ -242,6 +242,7 @@ def draft_entry_warnings(sections: Sequence[Any], path: Path) -> list[str]:
                         " Markdown or HTML): write it as plain text under the heading at line"
                         f" {entry.line}"
                     )
+            warnings += _several_people(entry, path)
             if entry.blurb_line:
                 first = entry.blurb_line
 
@@ -252,6 +253,27 @@ def draft_entry_warnings(sections: Sequence[Any], path: Path) -> list[str]:
                     entry.blurb_source, at, f"the blurb under line {entry.line} of {path}"
                 )
                 warnings += _unshown_warnings(entry.blurb_source, at, entry.line)
+    return warnings
+
+
+def _several_people(entry: Any, path: Path) -> list[str]:
+    """A warning per `author:` line that names several people ("Jane Doe, Ann Lee", "... and
+    ...", "&", ";"): it is published as one name, as typed, for an `author:` line is one person
+    and a name may hold a comma ("Smith, Jr."), walk68 #3. Only when every part is a full name
+    (two words or more): "Procter & Gamble" is one."""
+    from curator.credits import clean_authors
+
+    warnings = []
+    for name in entry.authors:
+        people = clean_authors(name)
+        if len(people) < 2 or any(len(person.split()) < 2 for person in people):
+            continue
+        lines = " and ".join(f"'author: {person}'" for person in people)
+        warnings.append(
+            f'{path}:{entry.line}: the author "{name}" is published as one person, as typed:'
+            f" an author: line is one person; for {len(people)}, write one line each under the"
+            f" heading at line {entry.line}: {lines}"
+        )
     return warnings
 
 

@@ -94,8 +94,9 @@ MISTAKES = [
      ["`editor` has a tag curator does not read (!secret); remove it"]),
     ("python-tag", sub("  editor: Maya Horowitz", "  editor: !!python/name:os.system"), 4, 11,
      ["has a tag curator does not read", "python/name:os.system"]),
-    ("unclosed-quote", sub("  editor: Maya Horowitz", '  editor: "Maya'), 24, 1,
-     ["not valid YAML", "check the indentation and quoting"]),
+    # Named where the quote was opened (walk68 #5: it named the end of the file).
+    ("unclosed-quote", sub("  editor: Maya Horowitz", '  editor: "Maya'), 4, 11,
+     ["not valid YAML", "the quote opened here is never closed"]),
     ("nul-character", sub("  editor: Maya Horowitz", "  editor: Maya\0"), 4, 15,
      ["not valid YAML", "(U+0000); delete it"]),
     ("deep-nesting", GOOD + "extra: " + "[" * 3000 + "]" * 3000 + "\n", 24, 58,
