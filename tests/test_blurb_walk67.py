@@ -1,0 +1,74 @@
+"""Blurbs as walk 67 read them: the page's typography kept in what is published (#4), `extract`
+telling that a build falls back to the feed's summary where the page has no sentence (#3), and
+the editor told of a blurb that may not say what the article is about (#2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import yaml
+
+from conftest import LocalServer, run_cli
+
+#: Seed 004's opening, as its page writes it: curly apostrophes and quotation marks.
+SEED4_TITLE = "Just What Is Customer Experience? It’s Not Just Customer Service"
+
+
+def seed_page(seeds: Path, number: str, title: str) -> bytes:
+    """A seed's text as an article page, a paragraph a line (as walk 67 served them)."""
+    text = next(seeds.glob(f"{number}_*.txt")).read_text(encoding="utf-8")
+    paragraphs = "".join(
+        f"<p>{escape(line.strip())}</p>"
+        for line in text.splitlines()
+        if line.strip() and line.strip() != title
+    )
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head>'
+        f"<body><article><h1>{escape(title)}</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def newsletter(tmp_path: Path, server: LocalServer, items: list[tuple[str, str, bytes]]) -> Path:
+    """A newsletter of one feed on 127.0.0.1 whose items (title, summary, page) link to pages
+    served there too."""
+    xml = "".join(
+        f"<item><title>{escape(title)}</title>"
+        f"<link>{server.add(f'/p{n}.html', page, content_type='text/html; charset=utf-8')}"
+        f"</link><description>{escape(summary)}</description>"
+        f"<pubDate>Mon, 23 Nov 2026 0{n}:00:00 GMT</pubDate></item>"
+        for n, (title, summary, page) in enumerate(items, 1)
+    )
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>CX</title>{xml}</channel></rss>'
+    )
+    config = {
+        "newsletter": {"title": "CX Weekly", "editor": "Ed"},
+        "subjects": [
+            {"name": "News", "keywords": ["customer experience", "firefox", "customer service"]}
+        ],
+        "feeds": [{"url": server.add("/feed.xml", feed.encode("utf-8"))}],
+        "settings": {"fetch_pages": True, "allow_private_addresses": True, "timeout": 10},
+    }
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_published_blurb_keeps_the_pages_curly_quotes(
+    tmp_path: Path, http_server: LocalServer, seeds: Path
+) -> None:
+    """Seed 004 writes `He’s ... “The perception ...”`; every edition printed `He's ... "The
+    perception ..."` while the title kept its `It’s`. Seed 000, the model issue, keeps its curly
+    quotes."""
+    config = newsletter(
+        tmp_path, http_server, [(SEED4_TITLE, "", seed_page(seeds, "004", SEED4_TITLE))]
+    )
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    for edition in ("issue-1.md", "issue-1.txt", "issue-1.html"):
+        issue = (tmp_path / "output" / edition).read_text(encoding="utf-8")
+        assert "He’s described customer experience as: “The perception that customers" in issue, (
+            edition
+        )
+        assert "He's described" not in issue and '"The perception' not in issue, edition
