@@ -10,6 +10,8 @@ from xml.sax.saxutils import escape
 import yaml
 
 from conftest import LocalServer, run_cli
+from tests.test_blurb_pages import page_bytes
+from tests.test_blurb_walk16 import FIREFOX, FIREFOX_SUMMARY
 
 #: Seed 004's opening, as its page writes it: curly apostrophes and quotation marks.
 SEED4_TITLE = "Just What Is Customer Experience? It’s Not Just Customer Service"
@@ -72,3 +74,35 @@ def test_a_published_blurb_keeps_the_pages_curly_quotes(
             edition
         )
         assert "He's described" not in issue and '"The perception' not in issue, edition
+
+
+def test_extract_says_a_build_falls_back_to_the_feeds_summary(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """The Firefox Nightly page has no complete sentence of its own (a list of link texts), and
+    `extract` said "(no blurb: no complete sentences found)" while the build published a blurb
+    from its feed's summary; its help says it reads pages "exactly as the build reads them"."""
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [("These Weeks in Firefox: Issue 85", FIREFOX_SUMMARY, page_bytes(corpus, FIREFOX))],
+    )
+    url = http_server.url("/p1.html")
+    # Not stored yet: the line says what a build would do.
+    code, out, err = run_cli("extract", "--allow-private", url)
+    assert code == 0, err
+    assert (
+        "(no blurb from the page: no complete sentences found in it; a build falls back to the"
+        " summary its feed gives, when there is one)"
+    ) in out
+    # Stored by a fetch: the blurb the newsletter made (and publishes) follows.
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    code, out, err = run_cli("extract", "--config", str(config), url)
+    assert code == 0, err
+    assert (
+        "your newsletter's blurb: Here's our Firefox Year in Review! Here’s our Performance Year"
+        " in Review!"
+    ) in out, out
+    code, out, err = run_cli("extract", "--help")
+    assert "a build also has the feed's summary" in " ".join(out.split())
