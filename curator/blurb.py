@@ -901,6 +901,39 @@ def short_blurb(blurb: str) -> bool:
     return bool(blurb.strip()) and len(split_sentences(blurb.strip())) < MIN_SENTENCES
 
 
+#: A sentence that speaks as "I" ("I learned to sail when I was young.", "my first job").
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|me|myself)\b")
+
+
+def weak_blurb(blurb: str) -> str:
+    """Why a blurb of two or three sentences may not say what its article is about, "" when
+    nothing says so (walk67 #2: "Summer is coming to a close ... I learned to sail when I was
+    young." for an article on customer experience versus service, and "Here's our Firefox Year in
+    Review! Here's our Performance Year in Review!"). Either every sentence speaks as "I": the
+    author's own story, an anecdote the article opens with before its subject; or the blurb is
+    shorter than blurbs are (`MIN_CHARS`): a few headlines or link texts. The picker keeps such a
+    blurb (an article's lead, skipped, cost more blurbs than it mended on the benchmark's pages):
+    the editor is told. On benchmarks/blurbs.py's 252 pages, 6 of 126 (half a) and 4 of 126 (half
+    b) are named: a Dropbox engineer's and a mechanic's openings, box scores, a list of headings,
+    and some that are merely short or a first-person review. One sentence or none is said
+    otherwise (`short_blurb`, no blurb)."""
+    text = blurb.strip()
+    sentences = split_sentences(text)
+    if len(sentences) < MIN_SENTENCES:
+        return ""
+    if all(_FIRST_PERSON_SINGULAR.search(s) for s in sentences):
+        return (
+            'each of its sentences says "I" or "my": it may tell the author\'s own story, which'
+            " the article opens with, rather than what the article is about"
+        )
+    if _size(text) < MIN_CHARS:
+        return (
+            f"it is {len(text)} characters long, where blurbs are {MIN_CHARS}-{MAX_CHARS}: it"
+            " may be a few headlines or link texts rather than what the article is about"
+        )
+    return ""
+
+
 def more_sentences(text: str | None, blurb: str) -> bool:
     """`text` (a page's or a feed's, plain) has a usable sentence that `blurb` does not say."""
     said = split_sentences(blurb)

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 import yaml
 
-from conftest import LocalServer, run_cli
+from conftest import LocalServer, run_cli, sans_config
 from tests.test_blurb_pages import page_bytes
 from tests.test_blurb_walk16 import FIREFOX, FIREFOX_SUMMARY
 
@@ -106,3 +106,69 @@ def test_extract_says_a_build_falls_back_to_the_feeds_summary(
     ) in out, out
     code, out, err = run_cli("extract", "--help")
     assert "a build also has the feed's summary" in " ".join(out.split())
+
+
+SEED2_TITLE = "The Difference Between Customer Experience & Service"
+SAILING = "I learned to sail when I was young."
+FIREFOX_BLURB = "Here's our Firefox Year in Review! Here’s our Performance Year in Review!"
+
+
+def weak_newsletter(tmp_path: Path, server: LocalServer, seeds: Path, corpus: Path) -> Path:
+    """Seed 002, whose blurb is its opening anecdote; Firefox Nightly, whose blurb is two link
+    texts from its feed's summary; seed 004, whose blurb says what the article is about."""
+    return newsletter(
+        tmp_path,
+        server,
+        [
+            (SEED2_TITLE, "", seed_page(seeds, "002", SEED2_TITLE)),
+            ("These Weeks in Firefox: Issue 85", FIREFOX_SUMMARY, page_bytes(corpus, FIREFOX)),
+            (SEED4_TITLE, "", seed_page(seeds, "004", SEED4_TITLE)),
+        ],
+    )
+
+
+def test_a_plain_build_warns_of_a_blurb_that_may_not_say_what_the_article_is_about(
+    tmp_path: Path, http_server: LocalServer, seeds: Path, corpus: Path
+) -> None:
+    """walk67 #2: both blurbs were published without a word (exit 0, stderr silent)."""
+    config = weak_newsletter(tmp_path, http_server, seeds, corpus)
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert SAILING in issue and FIREFOX_BLURB in issue  # published as they are
+    said = " ".join(sans_config(err).split())
+    assert (
+        f'the blurb of "{SEED2_TITLE}" (http://127.0.0.1:' in said
+        and 'may not say what the article is about (each of its sentences says "I" or "my": it'
+        " may tell the author's own story, which the article opens with, rather than what the"
+        " article is about): it is published so (to change it before publishing: `curator draft`,"
+        " then `curator build"
+        in said
+    ), err
+    assert (
+        'the blurb of "These Weeks in Firefox: Issue 85" (https://blog.nightly.mozilla.org/' in said
+        and "may not say what the article is about (it is 73 characters long, where blurbs are"
+        " 150-450: it may be a few headlines or link texts"
+        in said
+    ), err
+    assert said.count("may not say what the article is about (") == 2  # not seed 004's
+
+
+def test_the_draft_notes_a_blurb_that_may_not_say_what_the_article_is_about(
+    tmp_path: Path, http_server: LocalServer, seeds: Path, corpus: Path
+) -> None:
+    config = weak_newsletter(tmp_path, http_server, seeds, corpus)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    blocks = {b.splitlines()[0]: b for b in draft.split("\n## ")[1:]}
+    note = "<!-- Check this blurb: "
+    assert '<!-- Check this blurb: each of its sentences says "I" or "my"' in blocks[SEED2_TITLE]
+    assert (
+        "<!-- Check this blurb: it is 73 characters long"
+        in (blocks["These Weeks in Firefox: Issue 85"])
+    )
+    assert note not in blocks[SEED4_TITLE]
+    assert "Write what the article does for the reader, or leave it. -->" in blocks[SEED2_TITLE]
+    assert " ".join(err.split()).count("may not say what the article is about") == 2
+    assert "check it under its heading in" in err
