@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from curator import articles as article_rules
-from curator.blurb import paywall_notice, short_blurb
+from curator.blurb import paywall_notice, short_blurb, weak_blurb
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.credits import first_appeared_in
 from curator.discover import Discovery, discover
@@ -300,6 +300,11 @@ def run_build(
         config,
         store,
     )
+    weak = weak_blurbs(
+        issue,
+        "it is published so (to change it before publishing: `curator draft`, then `curator build"
+        " --draft`)",
+    )
     openings = lost_openings(
         issue,
         "it is published so (to check it before publishing: `curator draft`, then `curator build"
@@ -330,6 +335,7 @@ def run_build(
         *missing_words(templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
+        *weak,
         *openings,
         *disputed,
         *unread,
@@ -394,6 +400,19 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
                 f'the blurb of "{art.title}" ({art.url}) is one sentence ({why}): {what_now}'
             )
     return tuple(out)
+
+
+def weak_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
+    """A warning per article of the issue whose blurb may not say what the article is about
+    (`blurb.weak_blurb`: the author's own story, or a few headlines), as the draft's note under it
+    says (walk67 #2: such blurbs were published without a word)."""
+    return tuple(
+        f'the blurb of "{e.article.title}" ({e.article.url}) may not say what the article is'
+        f" about ({why}): {what_now}"
+        for section in issue.sections
+        for e in section.entries
+        if (why := weak_blurb(e.article.blurb))
+    )
 
 
 def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
@@ -1072,6 +1091,7 @@ def write_next_draft(
         ' issue; to feature it as an article of its own, move its "##" line out of that note',
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
+    weak = weak_blurbs(issue, f"check it under its heading in {path}")
     retold = retold_stories(
         issue,
         f'{path} names it in a note under "# {{subject}}": to feature it all the same, move its'
@@ -1085,6 +1105,7 @@ def write_next_draft(
         *retold,
         *(m.message for m in missing),
         *short,
+        *weak,
         *openings,
         *unread,
     )

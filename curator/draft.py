@@ -45,7 +45,7 @@ from pathlib import Path
 
 import yaml
 
-from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb
+from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb, weak_blurb
 from curator.config import subject_hint
 from curator.credits import same_name
 from curator.errors import InputError, shell_arg
@@ -108,6 +108,13 @@ NO_BLURB = "<!-- No blurb could be made for this article: write one here (2-3 se
 #: Where an article's blurb is a single sentence, the draft says so under it (a comment: ignored).
 SHORT_BLURB = (
     "<!-- This blurb is one sentence (blurbs are 2-3): {why}. Add a sentence, or leave it. -->"
+)
+
+
+#: Where a blurb may not say what its article is about (`blurb.weak_blurb`: the author's own
+#: story, or a few headlines), the draft says so under it (walk67 #2).
+WEAK_BLURB = (
+    "<!-- Check this blurb: {why}. Write what the article does for the reader, or leave it. -->"
 )
 
 
@@ -406,6 +413,9 @@ def write_draft(
                 lines += [_escape_lines(written), ""]
                 if short_blurb(blurb):
                     lines += [SHORT_BLURB.format(why=short_blurb_reason(art)), ""]
+                weak = weak_blurb(blurb)
+                if weak:
+                    lines += [WEAK_BLURB.format(why=weak), ""]
                 opening = lost_opening_of(art)
                 if opening:
                     lines += [LOST_OPENING.format(opening=_one_line(opening)), ""]

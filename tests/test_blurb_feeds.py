@@ -209,9 +209,9 @@ def test_a_link_post_that_only_quotes_gives_the_quote_as_a_quote(corpus: Path) -
     assert blurbs[
         "https://www.recode.net/2017/6/21/15844848/uber-ceo-travis-kalanick-resigned-board-pressure"
     ] == (
-        "\"Uber confirmed the resignation, and the company's board "
-        "issued a statement that said, in part: 'Travis has always put Uber first. This is a bold "
-        "decision and a sign of his devotion and love for Uber.' (For those who don't speak fluent "
+        '"Uber confirmed the resignation, and the company’s board '
+        "issued a statement that said, in part: ‘Travis has always put Uber first. This is a bold "
+        "decision and a sign of his devotion and love for Uber.’ (For those who don’t speak fluent "
         'tech director, there are four things in those two sentences that are not true.)"'
     )
     # His own words beside a quote: in a link post the quote is the linked site's words, his are

@@ -30,13 +30,13 @@ MACRUMORS = (
 )
 
 SEATTLE_DESCRIPTION = (
-    "The story of Whole Foods' halibut deal opens a window into Amazon's grocery strategy and "
+    "The story of Whole Foods’ halibut deal opens a window into Amazon’s grocery strategy and "
     "draws a line from a Seattle industry with roots in the 19th century to the dominant economic "
     "force of the 21st."
 )
 NOEM_TWEET = (
-    '"Meth is IN SD. Twitter can make a joke of it, but when it comes down to it - Meth is a '
-    'serious problem in SD. We are here to Get. It. OUT," Noem tweeted Monday night.'
+    "“Meth is IN SD. Twitter can make a joke of it, but when it comes down to it - Meth is a "
+    "serious problem in SD. We are here to Get. It. OUT,” Noem tweeted Monday night."
 )
 
 
@@ -61,9 +61,9 @@ def test_a_standfirst_without_a_full_stop_then_the_lead(corpus: Path, tmp_path: 
     blurb = extracted_blurb(corpus, GUARDIAN, tmp_path)
     # It was "Seven decades later, Parata, 75, ..." (the third sentence) and then Parata's quote.
     assert blurb == (
-        "New Zealand's whale whisperers worry that manmade changes in the ocean are behind the "
+        "New Zealand’s whale whisperers worry that manmade changes in the ocean are behind the "
         "spike in beachings. Whale whisperer Hori Parata was just seven years old when he "
-        "attended his first mass stranding, a beaching of porpoises in New Zealand's Northland, "
+        "attended his first mass stranding, a beaching of porpoises in New Zealand’s Northland, "
         "their cries screeching through the air on the deserted stretch of sand."
     )
 
@@ -73,7 +73,7 @@ def test_the_description_beats_two_tweets_quoted_further_down(corpus: Path, tmp_
     # It was 'The tweet from Vulture magazine reads, "#Hamilton ..." Emery retweeted the story, ...'
     assert blurb == (
         "Snopes fact checker and staff writer David Emery posted to Twitter asking if there were "
-        '"any un-angry Trump supporters?"'
+        "“any un-angry Trump supporters?”"
     )
 
 

@@ -89,7 +89,8 @@ def test_build_unglues_a_heading_and_warns_of_one_sentence_blurbs(
     assert code == 0, err
     issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     # The feed's summary, without the heading glued on.
-    assert "Here's our Firefox Year in Review! Here's our Performance Year in Review!" in issue
+    # (As the feed writes it: "Here's" straight, then "Here’s" curly.)
+    assert "Here's our Firefox Year in Review! Here’s our Performance Year in Review!" in issue
     assert "Highlights Here" not in issue
     # One sentence each, published as they are (never padded), and the editor told which and why.
     assert MUGABE in issue

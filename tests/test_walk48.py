@@ -50,7 +50,7 @@ def test_a_thai_pages_dateline_is_no_blurb(corpus: Path, http_server: LocalServe
     assert "12.00 น." not in extracted(url)["blurb"]
     code, out, err = run_cli("extract", "--allow-private", url)
     assert code == 0, err
-    assert "(no blurb: no complete sentences found)" in out
+    assert "(no blurb from the page: no complete sentences found in it" in out
 
 
 def test_a_chinese_blurb_does_not_say_its_first_sentence_twice(

@@ -54,9 +54,11 @@ def page_record(page: Page) -> dict[str, Any]:
 def stored_record(article: Article) -> dict[str, Any]:
     """How the newsletter's store titles and credits an article, JSON-ready: the title an issue
     publishes (often the feed's, not the page's), its authors, where they came from ("feed",
-    "page"; "" when nobody or not known) and whom the other named instead."""
+    "page"; "" when nobody or not known), whom the other named instead, and its blurb (made from
+    the page and its feed's summary: walk67 #3)."""
     return {
         "title": article.title,
+        "blurb": article.blurb,
         "authors": list(article.authors),
         "publication": article.publication,
         "authors_from": article.authors_from,
@@ -115,7 +117,10 @@ def extract(
     allow_private: bool,
 ) -> None:
     """Show what curator reads from article pages (URLs or saved .html files), read exactly as
-    the build reads them: with the settings of feeds.yaml (--config) when there is one."""
+    the build reads them: with the settings of feeds.yaml (--config) when there is one.
+
+    The blurb shown is made from the page alone; a build also has the feed's summary, and falls
+    back to it. When the newsletter has stored the article, the blurb it made is shown too."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     settings, newsletter = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
@@ -192,6 +197,13 @@ def extract(
         raise error
 
 
+#: What `extract` says of a page with no sentence to make a blurb of: a build would not stop there.
+NO_PAGE_BLURB = (
+    "(no blurb from the page: no complete sentences found in it; a build falls back to the"
+    " summary its feed gives, when there is one)"
+)
+
+
 def show(record: dict[str, Any]) -> None:
     authors = join_names(record["authors"]) or "(no author found)"
     click.echo(record["issue_title"] or "(no title found)")
@@ -202,9 +214,13 @@ def show(record: dict[str, Any]) -> None:
         click.echo(f"  {record['canonical_url']}")
     if record["published"]:
         click.echo(f"  published {record['published']}")
-    click.echo(f"  {record['blurb'] or '(no blurb: no complete sentences found)'}")
     stored = record.get("stored")
+    click.echo(f"  {record['blurb'] or NO_PAGE_BLURB}")
     if stored:
+        if stored["blurb"] != record["blurb"]:
+            # The build's blurb may come from the feed's summary (walk67 #3: extract said there
+            # was none where the build had published one).
+            click.echo(f"  your newsletter's blurb: {stored['blurb'] or '(none)'}")
         if stored["title"] and stored["title"] != record["issue_title"]:
             click.echo(f"  your newsletter's title: {stored['title']}")
         line = credit_line(join_names(stored["authors"]), stored["publication"] or "")
