@@ -929,7 +929,28 @@ def _usable(sentence: str) -> bool:
         and sentence.count("(") == sentence.count(")")  # "Not Found, 304 Not Modified)."
         and not _HOVER_CARD.search(sentence)
         and not _SPEC_KEYWORD.match(sentence)
+        and not _CODE.search(sentence)
     )
+
+
+#: Code in a sentence: a program listing flattened into the text (a <pre> in a feed's summary)
+#: splits into "sentences" at its dotted names ("GetStatus() == RPC.OK: if response.", walk69 #2).
+#: A call ("GetStatus()", "server.Call(request)", "ParseRow(r)", "forEach(", "parse_row("; not
+#: "user(s)" nor "Analog(ue)"), a comparison ("==", "!="), an arrow glued to its operand
+#: ("ptr->next", ") ->"), a statement's end ("Close();", "log.Info(result);", not "(tinkering
+#: and modification);"), a brace, or a dotted CamelCase name ("response.GetStatus",
+#: "document.getElementById") is code, and a sentence with it is no blurb's.
+_CODE = re.compile(
+    r"\w\(\)"
+    r"|\b(?:[A-Z][a-z]+|[a-z]{2,})[A-Z]\w*\("
+    r"|\b[A-Za-z]\w*_\w+\("
+    r"|\b[A-Za-z_]\w*\.[A-Za-z_]\w*\([^()]*\)"
+    r"|[!=]==?"
+    r"|\w->|\)\s?->"
+    r"|\([^()\s]*\);"
+    r"|[{}]"
+    r"|\b[a-z_]\w*\.(?:[A-Z][a-z]+[A-Z]|[a-z]+[A-Z])\w*"
+)
 
 
 #: A requirement line of a specification opens with a keyword in capitals ("MUST support chunked

@@ -56,6 +56,8 @@ def clean_authors(
     counted = rules.CREDIT_OTHERS.search(text)
     if counted:
         text = text[: counted.start()]
+    # "By Max Uhl with additional reporting by Ned Vo": the helpers are no authors.
+    text = rules.CREDIT_HELPERS_TAIL.sub("", text)
     out: list[str] = []
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)

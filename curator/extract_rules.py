@@ -319,6 +319,19 @@ CREDIT_OTHERS = re.compile(
     re.I,
 )
 
+#: A byline's helpers after its authors ("By Max Uhl with additional reporting by Ned Vo", "By
+#: Max Uhl; reporting by Ned Vo", "By Max Uhl. Ned Vo contributed reporting.", "By Max Uhl, with
+#: contributions from Ned Vo"): the credit ends at them, as at a photo's or an editor's clause
+#: (`CREDIT_CLAUSE_SPLIT`), so the people before are the authors and the helpers are not. Never at
+#: the credit's start: "Reporting by Rosa Diaz" names its reporter (`BYLINE_PREFIX`).
+CREDIT_HELPERS_TAIL = re.compile(
+    r"(?<=\S)(?:\s*[,;.:]\s*|\s+)(?:(?:and|with|plus)\s+)?(?:(?:additional|further|extra|more|"
+    r"contributing|also)\s+)?(?:reporting|research|contributions?|assistance)\s+(?:by|from)\b.*$"
+    r"|(?<=\S)\s*[,;.]\s+[^,;.]*?\b(?:also\s+)?contributed\b.*$"
+    r"|(?<=\S)\s*[,;.]?\s+(?:additional|further|contributing)\s+reporting\s*:.*$",
+    re.I,
+)
+
 #: An e-mail address in angle brackets after a name ("Tom Baker <tom@delta.example>", RFC 5322's
 #: name-addr, in a page's meta author): the credit is the name.
 CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")
