@@ -685,6 +685,11 @@ def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value else None
 
 
+def _strings(value: str) -> tuple[str, ...]:
+    """A stored JSON list of strings, as a tuple ("[]", most articles' value, read without JSON)."""
+    return () if value == "[]" else tuple(json.loads(value))
+
+
 def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -1292,18 +1297,18 @@ class Store:
             id=row["id"],
             url=row["url"],
             title=row["title"],
-            authors=tuple(json.loads(row["authors"])),
+            authors=_strings(row["authors"]),
             publication=row["publication"],
             blurb=row["blurb"],
             summary=row["summary"],
-            categories=tuple(json.loads(row["categories"])),
+            categories=_strings(row["categories"]),
             published=_dt(row["published"]),
             first_seen=_dt(row["first_seen"]),
             feed_url=row["feed_url"],
             text=row["text"],
-            subject_hints=tuple(json.loads(row["subject_hints"])),
+            subject_hints=_strings(row["subject_hints"]),
             authors_from=row["authors_from"],
-            other_authors=tuple(json.loads(row["other_authors"])),
+            other_authors=_strings(row["other_authors"]),
             site_name=row["site_name"],
             link_post=bool(row["link_post"]),
             language=row["language"] or "",
