@@ -37,7 +37,7 @@ from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg
-from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Section
+from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Section, Subject
 from curator.select import Memo, last_place, publication_of, select_sections
 from curator.store import LightRow, Store, StoredModel
 from curator.stories import (
@@ -142,7 +142,7 @@ def current_model(
             )
         elif store.articles_after(stored.fitted_through) < REFIT_SHARE * stored.learnt_from:
             try:
-                return SubjectModel.of(modelcache.loads(stored.body, config.subjects))
+                return SubjectModel.of(_read_stored(stored, config.subjects))
             except modelcache.ModelCacheError as exc:
                 tell(
                     f"{store.path}: the stored subject model could not be read ({exc}); it was"
@@ -162,6 +162,22 @@ def current_model(
         now=datetime.now(UTC),
     )
     return model
+
+
+#: The stored model this process read last, with what it was read for (the subjects) and as:
+#: a build reads it to place the week's articles and again for the subjects' bars (`weak_bars`).
+_last_read: tuple[StoredModel, list[Subject], Fitted] | None = None
+
+
+def _read_stored(stored: StoredModel, subjects: Sequence[Subject]) -> Fitted:
+    """`modelcache.loads` of the stored model, read once while it and the subjects stay the
+    same (6 MB of JSON at 1,000,000 stored: 0.2 s each time)."""
+    global _last_read
+    if _last_read is not None and _last_read[0] == stored and _last_read[1] == list(subjects):
+        return _last_read[2]
+    fitted = modelcache.loads(stored.body, subjects)
+    _last_read = (stored, list(subjects), fitted)
+    return fitted
 
 
 def _fitted(
@@ -195,7 +211,7 @@ def weak_bars(config: Config, store: Store) -> dict[str, float]:
     if stored.fingerprint != model_fingerprint(config.subjects, store.corrections()):
         return {}
     try:
-        model = SubjectModel.of(modelcache.loads(stored.body, config.subjects))
+        model = SubjectModel.of(_read_stored(stored, config.subjects))
     except modelcache.ModelCacheError:
         return {}
     return dict(zip(model.names, model.bars, strict=True))
