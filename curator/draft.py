@@ -574,11 +574,19 @@ def feature_again_line(url: str) -> str:
     """The front matter line that lets the article at `url` be featured again, as it can be
     pasted: the address in double quotes when YAML would not read it bare in a [...] list (a
     "?" or "&" of a query, a ", ", a ": "), walk53 #3."""
-    try:
-        bare = yaml.safe_load(f"[{url}]") == [url]
-    except yaml.YAMLError:
-        bare = False
+    if _PLAIN_URL.fullmatch(url):
+        bare = True  # (YAML reads it bare: no character it minds; a build names thousands)
+    else:
+        try:
+            bare = yaml.safe_load(f"[{url}]") == [url]
+        except yaml.YAMLError:
+            bare = False
     return f"feature_again: [{url if bare else json.dumps(url)}]"
+
+
+#: An address YAML reads bare in a [...] list, known without asking it: letters, digits and
+#: ._~/%+- after the scheme (no ":" of a port, no "?", "&", "#", ",", quote nor bracket).
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9._~/%+-]*")
 
 
 #: Typographic quotes a word processor puts in place of ' and ": YAML reads them as text.

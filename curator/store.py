@@ -648,6 +648,10 @@ _SAVE_ASSIGNMENT = (
 
 #: The SQL that leaves out an article `a` whose page answered 404 or 410 (a dead link, marked in
 #: `dead_links` until a read of its page succeeds): a dead link is never picked for an issue.
+#: An article as `Store.candidates_from` reads it: (id, score, url, publication, published,
+#: first_seen, site_name, link_post, feed_url), the dates as stored (ISO text or None).
+LightRow = tuple[int, float, str, str | None, str | None, str | None, str | None, int, str | None]
+
 _NOT_DEAD = " AND NOT EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.id)"
 
 #: Marks an article (by id) a dead link, with the error its page answered; the first date stays.
@@ -683,6 +687,11 @@ def _stale(subjects: Sequence[str]) -> str:
 
 def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value else None
+
+
+def _strings(value: str) -> tuple[str, ...]:
+    """A stored JSON list of strings, as a tuple ("[]", most articles' value, read without JSON)."""
+    return () if value == "[]" else tuple(json.loads(value))
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -1309,18 +1318,18 @@ class Store:
             id=row["id"],
             url=row["url"],
             title=row["title"],
-            authors=tuple(json.loads(row["authors"])),
+            authors=_strings(row["authors"]),
             publication=row["publication"],
             blurb=row["blurb"],
             summary=row["summary"],
-            categories=tuple(json.loads(row["categories"])),
+            categories=_strings(row["categories"]),
             published=_dt(row["published"]),
             first_seen=_dt(row["first_seen"]),
             feed_url=row["feed_url"],
             text=row["text"],
-            subject_hints=tuple(json.loads(row["subject_hints"])),
+            subject_hints=_strings(row["subject_hints"]),
             authors_from=row["authors_from"],
-            other_authors=tuple(json.loads(row["other_authors"])),
+            other_authors=_strings(row["other_authors"]),
             site_name=row["site_name"],
             link_post=bool(row["link_post"]),
             language=row["language"] or "",
@@ -1763,56 +1772,52 @@ class Store:
                 _SAVE_ASSIGNMENT, [(i, s, x, m, fingerprint) for i, s, x, m in rows]
             )
 
-    def candidates(self, subject: str, limit: int) -> list[tuple[Article, float, tuple[str, ...]]]:
+    def candidates(
+        self, subject: str, limit: int, after: tuple[float, int] | None = None
+    ) -> list[tuple[Article, float, tuple[str, ...]]]:
         """The `limit` unfeatured articles placed under `subject` with the highest scores; not
-        those whose page answered 404 or 410 when last read (a dead link: see `unread_pages`)."""
+        those whose page answered 404 or 410 when last read (a dead link: see `unread_pages`).
+        With `after` (a score and an id), the `limit` next ones after that one in that order
+        (best score first, then the lower id), so a longer list is read without its start again."""
+        since = " AND (s.score < ? OR (s.score = ? AND a.id > ?))" if after is not None else ""
         rows = self.db.execute(
             """SELECT a.*, f.url AS feed_url, s.score AS s_score, s.matched AS s_matched
                FROM assignments s JOIN articles a ON a.id = s.article_id
                LEFT JOIN feeds f ON f.id = a.feed_id
                WHERE s.subject = ?
                  AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
+            + since
             + _NOT_DEAD
             + " ORDER BY s.score DESC, a.id LIMIT ?",
-            (subject, limit),
+            (subject, *(() if after is None else (after[0], after[0], after[1])), limit),
         )
         return [
             (self._article(r), float(r["s_score"]), tuple(json.loads(r["s_matched"]))) for r in rows
         ]
 
-    def candidates_from(self, subject: str, floor: float) -> list[tuple[Article, float]]:
-        """Every unfeatured article placed under `subject` scoring at least `floor` (not dead
-        links), best first, with its score: read light, only what names its publication and dates
-        it (no text, title, authors nor blurb), for `placement.choose_sections` to pick the few it reads
-        whole (`candidates_by_id`)."""
-        rows = self.db.execute(
-            """SELECT a.id, a.url, a.publication, a.published, a.first_seen,
-                      a.site_name, a.link_post, f.url AS feed_url, s.score AS s_score
+    def candidates_from(
+        self, subject: str, floor: float, below: float | None = None
+    ) -> list[LightRow]:
+        """Every unfeatured article placed under `subject` scoring at least `floor` (and under
+        `below`, when given) (not dead links), best first: read light, as rows of only what names
+        its publication and dates it (`LightRow`: no text, title, authors nor blurb), for
+        `placement.choose_sections` to pick the few it reads whole (`candidates_by_id`)."""
+        under = " AND s.score < ?" if below is not None else ""
+        rows = self.db.cursor()
+        rows.row_factory = None  # (plain tuples: a row per article of a large archive)
+        rows.execute(
+            """SELECT a.id, s.score, a.url, a.publication, a.published, a.first_seen,
+                      a.site_name, a.link_post, f.url AS feed_url
                FROM assignments s JOIN articles a ON a.id = s.article_id
                LEFT JOIN feeds f ON f.id = a.feed_id
-               WHERE s.subject = ? AND s.score >= ?
-                 AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
+               WHERE s.subject = ? AND s.score >= ?"""
+            + under
+            + """ AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
             + _NOT_DEAD
             + " ORDER BY s.score DESC, a.id",
-            (subject, floor),
+            (subject, floor) if below is None else (subject, floor, below),
         )
-        return [
-            (
-                Article(
-                    id=r["id"],
-                    url=r["url"],
-                    title="",
-                    publication=r["publication"],
-                    published=_dt(r["published"]),
-                    first_seen=_dt(r["first_seen"]),
-                    feed_url=r["feed_url"],
-                    site_name=r["site_name"],
-                    link_post=bool(r["link_post"]),
-                ),
-                float(r["s_score"]),
-            )
-            for r in rows
-        ]
+        return rows.fetchall()
 
     def candidates_by_id(
         self, subject: str, ids: Collection[int]

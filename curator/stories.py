@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from curator.models import Article
 from curator.textfeatures import STOP_WORDS, UNSPACED, script_words
@@ -90,11 +91,11 @@ def content_key(article: Article) -> int:
 
 def _placed_shingles(article: Article) -> dict[int, int]:
     """Each shingle with where it last stands in the article's words (0 first)."""
-    body = _body(article)
-    tokens = words(body)
-    return {
-        hash(" ".join(tokens[i : i + SHINGLE])): i for i in range(max(0, len(tokens) - SHINGLE + 1))
-    }
+    tokens = words(_body(article))
+    # (hashed as tuples of `SHINGLE` words: no word holds a space, so as distinct as the words
+    # joined, and hashed without a string made per shingle; hashes are never stored)
+    runs = zip(*(tokens[k:] for k in range(SHINGLE)), strict=False)  # (the shorter runs end it)
+    return {s: i for i, s in enumerate(map(hash, runs))}
 
 
 def fingerprint(article: Article, boilerplate: frozenset[int] = frozenset()) -> Fingerprint:
@@ -109,9 +110,12 @@ def boilerplate_shingles(articles: Iterable[Article]) -> frozenset[int]:
     are under `BOILERPLATE_SHARE` of the text of half of them or more: a signature, a footer. A passage is
     the shingles carried by exactly the same articles."""
     prints = [_placed_shingles(a) for a in articles]
+    # (only the shingles enough articles carry are followed to their carriers: most are one's)
+    counts = Counter(chain.from_iterable(prints))
+    common = {s for s, n in counts.items() if n >= BOILERPLATE_ARTICLES}
     carriers: dict[int, list[int]] = defaultdict(list)
     for i, shingles in enumerate(prints):
-        for s in shingles:
+        for s in common.intersection(shingles):
             carriers[s].append(i)
     passages: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for s, where in carriers.items():

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import os
 import re
 import signal
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from functools import lru_cache
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -52,12 +54,18 @@ def config_arg(meta: dict[str, Any] | None = None) -> str:
     given = meta.get(CONFIG_GIVEN)
     if given is None:
         return ""
-    default = Path("feeds.yaml")
     try:
-        same = Path(given).resolve() == default.resolve()
+        same = _is_default(str(given), os.getcwd())
     except OSError:
         same = False
     return "" if same else f" --config {shell_arg(given)}"
+
+
+@lru_cache(maxsize=16)
+def _is_default(given: str, cwd: str) -> bool:
+    """Whether the config `given` is ./feeds.yaml in `cwd` (resolved once per run and folder,
+    not for each of the thousands of lines a build with many copies says)."""
+    return Path(given).resolve() == Path(cwd, "feeds.yaml").resolve()
 
 
 #: A command curator advises, in backticks: `curator feeds add URL` (not `curator init`, which
