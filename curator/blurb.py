@@ -89,6 +89,11 @@ FURNITURE = (
     "watch:",
     "listen:",
 )
+#: A FURNITURE opening as a whole word: "Subscribe to our newsletter", never "Subscribers to the
+#: magazine's print edition received the issue early" (walk70 #4: a free lead dropped unsaid).
+_FURNITURE_START = re.compile(
+    "(?:" + "|".join(re.escape(start) for start in FURNITURE) + r")(?!(?<=\w)\w)"
+)
 
 #: Phrases that make a sentence furniture wherever they appear (cookie banners, share bars, comment
 #: forms, newsletter boxes), from the same sources plus the readability corpus' pages. Phrases, not
@@ -374,24 +379,51 @@ def _ends_with_abbreviation(sentence: str) -> bool:
 #: available to subscribers only", "Already a subscriber? Log in", "Nur für Abonnenten"), in the
 #: corpus' languages: never a blurb, nor the block that holds it (walk55 #1: a Nikkei page's notice
 #: was ja1's blurb). Phrases of the notice, not words: an article may be about subscriptions or
-#: memberships, so "available to members" counts only where it ends the clause ("... available to
-#: members only."), not "available only to members who spend more" (walk65 #1), and "already a
-#: member" only as the notice's question ("Already a subscriber?"), not "if you're not already a
-#: member". Only a short block can be a notice (`is_paywall_notice`).
+#: memberships. A notice has two shapes, and only a short block can be one (`is_paywall_notice`):
+#:
+#: - it says who may read on, and that ends its clause: "... available to members only.",
+#:   "Cet article est réservé aux abonnés.", "Este contenido es exclusivo para suscriptores.";
+#:   prose goes on after the same words: "available only to members who spend more" (walk65 #1),
+#:   "Le salon est réservé aux abonnés du stade", "El gimnasio es exclusivo para socios desde
+#:   enero", "This article is available to subscribers only, the regulator noted, ..." (walk70 #4);
+#: - it speaks to the reader, in the second person or the imperative, of reading on or of their
+#:   account: "Already a subscriber?" (the question, not "if you're not already a member"),
+#:   "You have reached your limit of free articles", "Il vous reste 80% de cet article à lire",
+#:   "Weiterlesen mit Z+", "Para seguir leyendo, hazte suscriptor" (walk70 #3).
+_READERS = (
+    r"(?:our )?(?:paid |paying |premium )?(?:subscribers|members)|abonnenten|"
+    r"abonnée?s|membres|suscriptores|socios|abonados"
+)
+_WHO_MAY_READ = (
+    r"(?:(?:available|reserved) (?:only |exclusively )?(?:to|for) |"
+    r"(?:this|the) (?:article|story|content|page|post) is (?:only |exclusively )?"
+    r"(?:available )?(?:to|for) |"
+    r"(?:nur )?für |vorbehalten (?:für )?|réservée?s? (?:aux|à nos) |"
+    r"exclusiv[oa]s? (?:para|de) (?:los |nuestros )?)"
+    rf"(?:{_READERS})(?: only| vorbehalten| verfügbar| zugänglich)?|"
+    r"(?:abonnenten|mitgliedern) vorbehalten|(?:for )?subscribers only"
+)
+#: What ends a clause: a stop, a colon, a bracket, the block's end (not a comma: reported speech).
+_CLAUSE_END = r"(?=\s*(?:[.!?:;)\]»…]|$))"
+_TO_THE_READER = (
+    r"already (?:a subscriber|a member|subscribed|have an account)\s*\?|"
+    r"(?:bereits|schon) (?:ein )?(?:abo|abonnent(?:in)?|mitglied)\s*\?|"
+    r"déjà (?:abonnée?|membre|inscrite?)\s*\?|ya eres (?:suscriptora?|soci[oa]|miembro)\s*\?|"
+    r"you(?:'ve| have) (?:reached|hit|used(?: up)?) (?:all (?:of )?)?your "
+    r"(?:[^.!?]{0,30}? )?(?:free (?:articles|stories|reads)|(?:article )?limit)|"
+    r"to continue reading|(?:sign|log) in to (?:read|continue)|"
+    r"subscribe (?:now )?to (?:continue|read|unlock)|"
+    r"(?:jetzt )?weiterlesen mit|para (?:seguir|continuar) leyendo|"
+    r"pour (?:lire la suite|continuer (?:à|a) lire)|hazte (?:suscriptora?|soci[oa])|"
+    r"il vous reste \d+\s*%"
+)
 PAYWALL = re.compile(
     r"有料会員|会員限定|会員の方のみ|会員登録が必要|続きをお読み|ログインが必要|"
     r"付费会员|会员专享|付费阅读|订阅后(?:阅读|查看)|登录后(?:阅读|查看)|訂閱後|"
     r"للمشتركين فقط|"
-    r"\b(?:(?:available|reserved) (?:only |exclusively )?(?:to|for) (?:our )?"
-    r"(?:paid |paying |premium )?(?:subscribers|members)(?: only)?(?=\s*(?:[.!:;)\]]|$))|"
-    r"(?:this|the) (?:article|story|content|page|post) is (?:only |exclusively )?"
-    r"(?:available )?(?:to|for) (?:our )?(?:paid |paying |premium )?(?:subscribers|members)|"
-    r"subscribers?[- ]only (?:content|article|story)|(?:for )?subscribers only(?=\s*(?:[.!:]|$))|"
-    r"members?[- ]only (?:content|article|story)|"
-    r"already (?:a subscriber|a member|subscribed|have an account)(?=\s*\?)|to continue reading|"
-    r"(?:sign|log) in to (?:read|continue)|subscribe to (?:continue|read|unlock)|"
-    r"nur für abonnenten|abonnenten vorbehalten|réservé aux abonnés|"
-    r"exclusivo para (?:suscriptores|socios))\b",
+    rf"\b(?:(?:{_WHO_MAY_READ}){_CLAUSE_END}|"
+    r"(?:subscribers?|members?)[- ]only (?:content|article|story)\b|"
+    rf"{_TO_THE_READER})",
     re.I,
 )
 #: A paywall's notice is a line or two: a longer block (paragraph, sentence, description) that holds
@@ -577,7 +609,7 @@ def subtitle_blurb_text(text: str, summary: str, subtitle: str | None) -> str | 
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
     if (
-        lowered.startswith(FURNITURE)
+        _FURNITURE_START.match(lowered)
         or FURNITURE_ANYWHERE.search(lowered)
         or PLATFORM_FOOTER.search(lowered)
     ):

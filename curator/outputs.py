@@ -110,13 +110,16 @@ class ArchiveItem:
 
 #: Markdown punctuation that could start markup inside a line (CommonMark 2.4 backslash escapes);
 #: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
 #: Punctuation written as an entity, not a backslash escape: Python-Markdown (MkDocs, Pelican)
 #: knows no `\<` or `\~` and shows the backslash (walk63 #5), while CommonMark, Python-Markdown
 #: and kramdown all read an entity as the character. (`\|` it reads with its tables extension,
-#: which MkDocs and Pelican load: the credits' "A || B" stays readable in the file.)
-_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "~": "&#126;"}
-_MD_AS_ENTITY = re.compile("[<>~]")
+#: which MkDocs and Pelican load: the credits' "A || B" stays readable in the file.) `{` and `}`
+#: too: Jekyll runs Liquid over the file before kramdown reads it, and Liquid still finds the tag
+#: `{%` in `\{\{%` (walk70 #1: a feed title `{{% gist ... %}}` stopped `jekyll build`), and
+#: Hugo would take `{{<` for a shortcode; neither reads `&#123;`, which every Markdown shows as `{`.
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "~": "&#126;", "{": "&#123;", "}": "&#125;"}
+_MD_AS_ENTITY = re.compile("[<>~{}]")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
