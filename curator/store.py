@@ -549,6 +549,26 @@ def _newer_store(path: Path, version: int) -> str:
 _KEPT_COPY = re.compile(r"^(?P<stem>.+)\.schema-\d+(?:\.\d+)?$")
 
 
+def _schema_of(path: Path) -> int | None:
+    """The schema of the store at `path` without opening it for SQLite (which leaves -wal and
+    -shm files beside a store in WAL mode): its header's user_version, unless a -wal file beside
+    it may hold a newer one; None when there is no SQLite file there."""
+    if path.with_name(path.name + "-wal").exists():
+        try:
+            with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+                return int(db.execute("PRAGMA user_version").fetchone()[0])
+        except (sqlite3.Error, ValueError):
+            return None
+    try:
+        with path.open("rb") as file:
+            header = file.read(64)
+    except OSError:
+        return None
+    if len(header) < 64 or not header.startswith(b"SQLite format 3\0"):
+        return None
+    return int.from_bytes(header[60:64], "big")
+
+
 def _refuse_kept_copy(path: Path, version: int) -> None:
     """Stop before upgrading a copy an upgrade kept for an older curator (`curator.schema-4.db`)
     while the store it was copied from, upgraded since, is beside it: this curator would upgrade
@@ -559,10 +579,8 @@ def _refuse_kept_copy(path: Path, version: int) -> None:
     if named is None:
         return
     upgraded = path.with_name(named["stem"] + path.suffix)
-    try:
-        with closing(sqlite3.connect(f"{upgraded.as_uri()}?mode=ro", uri=True)) as beside:
-            newer = int(beside.execute("PRAGMA user_version").fetchone()[0])
-    except (sqlite3.Error, ValueError):
+    newer = _schema_of(upgraded)
+    if newer is None:
         return
     if newer <= version:
         return
