@@ -605,12 +605,32 @@ def unmarked_language(language: str, folder: Path | None) -> tuple[str, ...]:
     if not stale:
         return ()
     names = ", ".join(str(path) for path in stale)
+    where = "; ".join(f"in {path}, {_lang_tag(path.name)}" for path in stale)
     return (
         f"{names}: these copies of curator's templates were made before `newsletter: language:`"
-        f' and do not say the page is in {language}; write lang="{{{{ lang }}}}" (and'
-        ' dir="{{ dir }}") where they say lang="en" (docs/templates.md, "A newsletter in another'
-        " language\"), or delete a copy to use curator's own",
+        f' and do not say the page is in {language}; write lang="{{{{ lang }}}}" into the tag'
+        f" curator's own templates write it in: {where} (docs/templates.md, \"A newsletter in"
+        " another language\"), or delete a copy to use curator's own",
     )
+
+
+#: The opening tag of a template that says the page's language (`lang="{{ lang }}"`, the feed's
+#: `xml:lang="{{ lang }}"`).
+_LANG_TAG = re.compile(r"<(?P<name>[\w:]+)\s[^<>]*{{ lang }}[^<>]*>")
+
+
+def _lang_tag(name: str) -> str:
+    """Where curator's own template `name` says the page's language, as the editor writes it in
+    a copy: its opening tag as curator's writes it (walk71 #B: the warning said to write it "where
+    they say lang="en"", which a copy of _issue_body.html or feed.xml does not say anywhere)."""
+    try:
+        own = (builtin_templates() / name).read_text(encoding="utf-8")
+    except OSError:
+        return 'its lang="{{ lang }}"'
+    tag = _LANG_TAG.search(own)
+    if tag is None:
+        return 'its lang="{{ lang }}"'
+    return f"its <{tag['name']} ...> tag as `{tag.group(0)}`"
 
 
 #: A Jinja expression or statement of a template (not a `{# comment #}`).

@@ -106,9 +106,13 @@ CLOSE_SHARE = 0.5
 #: From this many articles to place (by id span), they are scored in batches with numpy on worker
 #: processes; fewer are scored here one by one (no numpy import, no fork).
 BULK_MIN = 5000
-#: Articles (by id span) a worker scores, or counts, at a time: bounded memory per task.
+#: Articles (by id span) a worker scores, or counts, at a time: bounded memory per task. Counting
+#: takes 500 at a time, about a second's work on two busy cores, so that a progress line comes
+#: every two seconds (2,000 at a time: gaps of 6-7 s between lines, walk71 #D).
 SCORE_BATCH = 5000
-COUNT_BATCH = 2000
+COUNT_BATCH = 500
+#: What a progress line says while articles are placed.
+PLACING = "placing articles under subjects"
 
 #: Told how far a long placing has got: (what, done, total).
 PlaceProgress = Callable[[str, int, int], None]
@@ -370,9 +374,11 @@ def tell_local_files(store: Store, say: Say | None) -> None:
     )
 
 
-#: Seconds counting takes per 10,000 stored articles, about (33,000 articles: 28 s on two
-#: cores, walk62), as the line before a recount says it.
-COUNT_SECONDS_PER_10K = 10
+#: Seconds counting takes per 10,000 stored articles, about, as the line before a recount says
+#: it: from a quiet machine to a busy one (33,000 articles on two cores: 25-40 s here at load 4-5,
+#: 45-70 s for walk71 at load 5-7, whose "10 s" was 2.5x off); the progress lines then say the
+#: time left as measured.
+COUNT_SECONDS_PER_10K = (10, 30)
 
 
 def pending(config: Config, store: Store) -> str | None:
@@ -388,8 +394,9 @@ def pending(config: Config, store: Store) -> str | None:
             return (
                 "this curator counts words differently from the one that stored them: every"
                 f" article's words ({store.article_count():,}) are counted again once, about"
-                f" {COUNT_SECONDS_PER_10K} s per 10,000, then every article is placed under"
-                " subjects again"
+                f" {COUNT_SECONDS_PER_10K[0]}-{COUNT_SECONDS_PER_10K[1]} s per 10,000 (the more"
+                " other programs keep the machine busy, the longer), then every article is placed"
+                " under subjects again"
             )
         scorer = store.placed_scorer()
         if scorer is not None and scorer != SCORER_VERSION:
@@ -437,6 +444,8 @@ def refresh(
         # were stored (a new curator counting differently: walk62 #1).
         phrases = phrase_keys(subject_phrases(config.subjects))
         _count_archive(store, phrases, after, newest, progress)
+        if progress:  # (fitting the model comes first: said before it, not after)
+            progress(PLACING, 0, len(range(after, newest, SCORE_BATCH)))
     model = current_model(config, store, corrections, say=say, vocabulary=vocabulary)
     no_numpy = deps.numeric_missing()
     if no_numpy is not None and say is not None:
@@ -477,11 +486,13 @@ def place(
             (lo, min(lo + SCORE_BATCH, through)) for lo in range(after, through, SCORE_BATCH)
         ]
         placed = 0
+        if progress:
+            progress(PLACING, 0, len(windows))
         for n, (lo, hi) in enumerate(windows, 1):
             stale = store.stale_ids(model.fingerprint, lo, hi, _names(model))
             placed += _place_ids(store, model, stale, vocabulary)
             if progress:
-                progress("placing articles under subjects", n, len(windows))
+                progress(PLACING, n, len(windows))
         return placed
     return _score_archive(store, model, after, through, progress)
 
@@ -551,6 +562,8 @@ def _count_archive(
         what += " again (this curator counts them differently from the one that stored them)"
     windows = [(lo, min(lo + COUNT_BATCH, through)) for lo in range(after, through, COUNT_BATCH)]
     tasks = [(store.path, lo, hi, counted) for lo, hi in windows]
+    if progress:
+        progress(what, 0, len(windows))
     for done, found in enumerate(_in_workers(count_window, tasks), 1):
         vocabulary.save(found)
         if progress:
@@ -578,6 +591,8 @@ def _score_archive(
     placed = 0
     damaged: list[int] = []
     tasks = [(store.path, lo, hi) for lo, hi in windows]
+    if progress:
+        progress(PLACING, 0, len(windows))
     with store.placing_everything():
         for n, (rows, bad) in enumerate(
             _in_workers(batchscore.place_window, tasks, batchscore.install, (prepared,)), 1
@@ -586,7 +601,7 @@ def _score_archive(
             placed += len(rows)
             damaged += bad
             if progress:
-                progress("placing articles under subjects", n, len(windows))
+                progress(PLACING, n, len(windows))
     # Articles whose stored counts were damaged: counted again, and placed here.
     return placed + _place_ids(store, model, damaged) if damaged else placed
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
@@ -231,19 +231,49 @@ def own_words(language: str, folder: Path | None) -> tuple[str, ...]:
             text = _JINJA_COMMENT.sub(" ", copy.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
-        english = [w.strip() for w in _ENGLISH_WORDS if w in text]
-        if english:
-            found.append(f"{copy} ({', '.join(f'{w!r}' for w in english)})")
+        english = [f"{w.strip()!r}" for w in _ENGLISH_WORDS if w in text]
+        parts = [", ".join(english)] if english else []
+        parts += [
+            f"`{tag}`, the date in English ({date_text(_A_DAY)!r}): write `{fix}` instead"
+            for tag, fix in dict(_english_dates(text)).items()
+        ]
+        parts += [
+            f"the footer's {footer.group(0)!r}: write `{{{{ words.issue_number(number) }}}}`"
+            " instead"
+            for footer in _ENGLISH_ISSUE.finditer(text)
+        ][:1]
+        if parts:
+            found.append(f"In {copy}: {'; '.join(parts)}.")
     if not found:
         return ()
     return (
         f"newsletter: language: {language}, but these copies of curator's templates were made"
         f" before {WORDS} and write its English words themselves, so translating {WORDS} changes"
-        f" nothing in them: {'; '.join(found)}; translate those words in each copy, or copy"
-        f" curator's templates again (`curator init scratch` writes them to scratch/templates/)"
-        " and make your changes to them again, or delete a copy to use curator's own (it reads"
-        f" {WORDS})",
+        f" nothing in them. {' '.join(found)} Translate those words in each copy, and where it"
+        f" writes the date or the issue number so, write what is named instead, with"
+        f" `{{% import \"{WORDS}\" as words %}}` as the copy's first line, as curator's templates"
+        f" do now (they follow your {WORDS}); or copy curator's templates again (`curator init"
+        " scratch` writes them to scratch/templates/) and make your changes to them again, or"
+        f" delete a copy to use curator's own (it reads {WORDS})",
     )
+
+
+#: The day an example date is written for.
+_A_DAY = datetime(2026, 12, 6)
+
+#: `{{ date_text }}` and `{{ item.date_text }}` in a copy made before `_words.txt`: the date in
+#: English ("December 6, 2026") whatever `_words.txt` says (walk71 #C).
+_DATE_TEXT = re.compile(r"{{-?\s*(?:(?P<owner>\w+)\.)?date_text\s*-?}}")
+
+#: The email footer's "issue 4" in a copy made before `_words.txt` ("Walk Weekly, issue 1.").
+_ENGLISH_ISSUE = re.compile(r"(?<![\w-])issue {{-?\s*number\s*-?}}")
+
+
+def _english_dates(text: str) -> Iterator[tuple[str, str]]:
+    """Each `{{ date_text }}` of a template copy, with what curator's templates write instead."""
+    for found in _DATE_TEXT.finditer(text):
+        owner = f"{found['owner']}." if found["owner"] else ""
+        yield found.group(0), f"{{{{ words.date({owner}date) }}}}"
 
 
 #: A template's Jinja comments (what a copy writes, in its text or its expressions' strings, is

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -544,6 +545,57 @@ def _newer_store(path: Path, version: int) -> str:
     )
 
 
+#: The name of a copy an upgrade kept (`kept_copy`): `curator.schema-4.db`, `curator.schema-4.2.db`.
+_KEPT_COPY = re.compile(r"^(?P<stem>.+)\.schema-\d+(?:\.\d+)?$")
+
+
+def _schema_of(path: Path) -> int | None:
+    """The schema of the store at `path` without opening it for SQLite (which leaves -wal and
+    -shm files beside a store in WAL mode): its header's user_version, unless a -wal file beside
+    it may hold a newer one; None when there is no SQLite file there."""
+    if path.with_name(path.name + "-wal").exists():
+        try:
+            with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+                return int(db.execute("PRAGMA user_version").fetchone()[0])
+        except (sqlite3.Error, ValueError):
+            return None
+    try:
+        with path.open("rb") as file:
+            header = file.read(64)
+    except OSError:
+        return None
+    if len(header) < 64 or not header.startswith(b"SQLite format 3\0"):
+        return None
+    return int.from_bytes(header[60:64], "big")
+
+
+def _refuse_kept_copy(path: Path, version: int) -> None:
+    """Stop before upgrading a copy an upgrade kept for an older curator (`curator.schema-4.db`)
+    while the store it was copied from, upgraded since, is beside it: this curator would upgrade
+    the copy again and work from it from then on, leaving out of every issue what it had stored in
+    the upgraded store (walk71 #A: the copy named in feeds.yaml's `settings: store:`, as README
+    said to for the older curator, was read by the new curator as well). Raises StoreError."""
+    named = _KEPT_COPY.match(path.stem)
+    if named is None:
+        return
+    upgraded = path.with_name(named["stem"] + path.suffix)
+    newer = _schema_of(upgraded)
+    if newer is None:
+        return
+    if newer <= version:
+        return
+    raise StoreError(
+        f"{path} is the copy of the store an upgrade kept for an older curator (schema"
+        f" {version}), and the upgraded store {upgraded} (schema {newer}) is beside it, with what"
+        " this curator stored since; nothing was changed. This curator would upgrade the copy"
+        f" again and work from it without that: name {upgraded} in feeds.yaml's `settings:"
+        " store:` (or --db). Keep the copy for the older curator only: a second"
+        ' feeds.yaml naming it, given to the older curator with --config (see "Upgrading'
+        f' curator" in README.md); to start again from the copy on purpose, move it to {upgraded}'
+        " first"
+    )
+
+
 @dataclass(frozen=True)
 class IssueRecord:
     """A published issue as the store remembers it."""
@@ -727,6 +779,8 @@ class Store:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > VERSION:
                 raise StoreError(_newer_store(path, version))
+            if 0 < version < VERSION:
+                _refuse_kept_copy(path, version)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)

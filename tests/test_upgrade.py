@@ -270,3 +270,48 @@ def test_render_without_the_issue_json_keeps_a_renamed_subject_s_description(dem
     again = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
     assert again["sections"][0]["subject"] == old
     assert again["sections"][0]["description"] == description
+
+
+def test_the_copy_kept_for_the_older_curator_is_not_upgraded_again_beside_the_upgraded_store(
+    demo: Path,
+) -> None:
+    """walk71 #A: README said to keep both stores and name the copy in feeds.yaml; the new curator
+    then upgraded the copy again ("kept as curator.schema-4.schema-4.db") and worked from it,
+    without what it had stored in the upgraded curator.db beside it, without a word. It stops,
+    naming both files; README keeps the copy in a second feeds.yaml for the older curator only."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Upgrading curator") :]
+    section = section[: section.index("\n### ", 1)]
+    assert "--config feeds-old.yaml" in section
+
+    db = store_of(demo)
+    schema_4_store(db)
+    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0  # the upgrade: copy kept
+    kept = db.with_name("curator.schema-4.db")
+    kept_bytes = kept.read_bytes()
+    files = sorted(p.name for p in db.parent.iterdir())
+
+    text = demo.read_text(encoding="utf-8")
+    old = demo.with_name("feeds-old.yaml")
+    old.write_text(
+        text.replace("  store: .curator/curator.db", f"  store: .curator/{kept.name}"),
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("feeds", "list", "--config", str(old))
+    assert code == 1, (out, err)
+    assert f"{kept} is the copy of the store an upgrade kept for an older curator" in err
+    assert f"the upgraded store {db} (schema {VERSION}) is beside it" in err
+    assert "--config" in err and "nothing was changed" in err
+    assert "upgraded the store" not in err
+    assert kept.read_bytes() == kept_bytes
+    assert sorted(p.name for p in db.parent.iterdir()) == files  # (no -wal, -shm left either)
+    assert {"curator.db", kept.name} <= set(files)
+    with sqlite3.connect(kept) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 4
+
+    # The copy alone (no upgraded store beside it) is upgraded as any older store is.
+    for suffix in ("", "-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    code, _, err = run_cli("feeds", "list", "--config", str(old))
+    assert code == 0, err
+    assert f"upgraded the store {kept} from schema 4 to {VERSION}" in err

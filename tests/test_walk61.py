@@ -209,8 +209,8 @@ def test_copies_made_before_words_txt_are_named_with_the_english_words_they_writ
     assert (
         "newsletter: language: de, but these copies of curator's templates were made before"
         " _words.txt and write its English words themselves, so translating _words.txt changes"
-        f" nothing in them: {tpl / 'issue.txt'} ('Issue', 'edited by'); translate those words in"
-        " each copy, or copy curator's templates again" in said
+        f" nothing in them. In {tpl / 'issue.txt'}: 'Issue', 'edited by'. Translate those words"
+        " in each copy" in said
     ), err
     assert str(tpl / "issue.md") not in said
 
