@@ -120,7 +120,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
     if doc is None:
         return Page(url=url, problems=tuple(problems))
     site = _safe(problems, publication, doc)
-    credit = _safe(problems, _credit, doc, site) or ((), False)
+    credit = _safe(problems, authors, doc, site) or ((), False)
     return Page(
         url=url,
         title=_safe(problems, title, doc, site),
@@ -859,20 +859,16 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
 # ------------------------------------------------------------------------------------------ authors
 
 
-def authors(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
-    """People credited: what the page declares (JSON-LD, then meta tags), else its visible byline.
+def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool]:
+    """People credited, and whether the credit that named them names a guest ("Guest post by
+    ...", `rules.GUEST_CREDIT`): what the page declares (JSON-LD, then meta tags), else its
+    visible byline. (Named `authors`: a page that breaks it loses its "authors", as the run says.)
 
     The visible byline is the one nearest the headline (`_visible_bylines`), so a "most read" box's
     byline never stands in for the article's. A declared author that is a single word ("Fail",
     "Regan", "admin"-like CMS user names) gives way to a visible byline naming a full name: a
     person credited on the page is more often right than one word in a meta tag.
     """
-    return _credit(doc, site)[0]
-
-
-def _credit(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool]:
-    """`authors`, and whether the credit that named them names a guest ("Guest post by ...",
-    `rules.GUEST_CREDIT`)."""
     host = _host(doc.url)
     declared: tuple[str, ...] = ()
     declared_raw = ""

@@ -235,7 +235,7 @@ def test_a_page_that_breaks_a_field_reader_is_named(
     real = extract_module.authors
     marker = "Closing the loop"
 
-    def authors(doc: object, site: str | None = None) -> tuple[str, ...]:
+    def authors(doc: object, site: str | None = None) -> tuple[tuple[str, ...], bool]:
         if marker in extract_module.lxml.html.tostring(doc.tree, encoding="unicode"):  # type: ignore[attr-defined]
             raise ValueError("a byline nested past any sense")
         return real(doc, site)  # type: ignore[arg-type]
