@@ -982,8 +982,11 @@ class _Reader:
 
     def feed_url(self, node: Node, url: str) -> str:
         parts = urlsplit(url)
+        meant = _address_meant(url)
         if parts.scheme in ("http", "https"):
             if not parts.hostname or " " in url:
+                if meant and meant != url:
+                    raise self.error(node, _mistyped_scheme(url, meant))
                 raise self.error(
                     node, f"`{url}` is not a valid address; write it as https://site/feed"
                 )
@@ -991,6 +994,8 @@ class _Reader:
         if parts.scheme == "file":
             return str(Path(parts.path).resolve())
         if parts.scheme and len(parts.scheme) > 1:
+            if meant:
+                raise self.error(node, _mistyped_scheme(url, meant))
             raise self.error(
                 node,
                 f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
@@ -1000,6 +1005,15 @@ class _Reader:
         # path that is a typing slip, which would fail every build, said with no line (walk68 #4).
         local = self.path.parent / url
         if not local.exists():
+            if meant:  # `http//site/feed`, `http;//site/feed`, `http\\site\feed` (walk72 #1)
+                raise self.error(node, _mistyped_scheme(url, meant))
+            word = re.split(r"[/\\]", url, maxsplit=1)[0].rstrip(":;. ").lower()
+            if difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
+                raise self.error(
+                    node,
+                    f"no file `{url}`, and it starts like a web address with its https:// mistyped:"
+                    " write the feed's address as https://site/feed",
+                )
             if "\\" in url:
                 raise self.error(
                     node,
@@ -1020,6 +1034,37 @@ class _Reader:
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
 #: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
 _FILE_TYPES = {"xml", "json", "rss", "atom", "rdf", "opml", "txt", "html", "htm", "yaml", "yml"}
+#: A web address whose `https://` is mistyped: a short word, maybe a `:` or `;`, then slashes.
+_SCHEME_SLIP = re.compile(r"([a-z]{2,6})\s*[:;.]?\s*[/\\]+\s*(\S+)", re.IGNORECASE)
+#: The host a mistyped address names: a host name, `localhost` or an IPv4 address, maybe a port.
+_HOST = re.compile(
+    r"(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|localhost|\d{1,3}(?:\.\d{1,3}){3})"
+    r"(?::\d+)?",
+    re.IGNORECASE,
+)
+
+
+def _address_meant(url: str) -> str | None:
+    """The web address `url` was meant to be when its `http://` or `https://` is mistyped
+    (`http//`, `https:/`, `htp://`, `http;//`, `http:\\\\`): a word close to http(s) before the
+    slashes, then a host. None when it does not look like one."""
+    match = _SCHEME_SLIP.fullmatch(url.strip())
+    if not match:
+        return None
+    word = match[1].lower()
+    if not difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
+        return None
+    rest = match[2].replace("\\", "/")
+    if not _HOST.fullmatch(rest.split("/", 1)[0]):
+        return None
+    return f"{'https' if word.endswith('s') else 'http'}://{rest}"
+
+
+def _mistyped_scheme(url: str, meant: str) -> str:
+    scheme = meant.split(":", 1)[0]
+    return (
+        f"`{url}` is no web address (its `{scheme}://` is mistyped) and no file: write `{meant}`"
+    )
 
 
 #: The variables a UTM value may use, and a `{word}` in one.
