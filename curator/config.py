@@ -553,6 +553,8 @@ class _Reader:
         self.warnings: list[str] = []
         self.subject_intros: dict[str, str] = {}
         self.subject_intro_offsets: dict[str, int] = {}
+        #: Each subject's `name:` value node, to point at a name written in curly quotes.
+        self.subject_name_nodes: dict[str, Node] = {}
 
     # -- locating --------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> ConfigError:
@@ -815,9 +817,24 @@ class _Reader:
             written=True,
         )
 
+    def curly_subject(self, name: str) -> None:
+        """Refuse, on the subject's own line, a subject named in curly quotes that `name` (in
+        `plan` or a feed's `subjects`) names without them: "did you mean `“X”`?" led the
+        editor to copy the quotes into the issue too (walk72 #3)."""
+        key = " ".join(name.strip(_CURLY_OPEN + _CURLY_CLOSE).split()).casefold()
+        for named, node in self.subject_name_nodes.items():
+            bare = named.strip(_CURLY_OPEN + _CURLY_CLOSE)
+            if bare != named and " ".join(bare.split()).casefold() == key:
+                raise self.error(
+                    node,
+                    f"the subject is named {named}, with curly quotes, which are text to YAML, not"
+                    f" quotes, so `{name}` does not name it: write `- name: {bare}` on this line",
+                )
+
     def plan_subject(self, item: Node, name: str, names: list[str]) -> str:
         found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
         if found is None:
+            self.curly_subject(name)
             raise self.error(
                 item, f"unknown subject `{name}` in `plan`; {subject_hint(name, names)}"
             )
@@ -873,6 +890,9 @@ class _Reader:
         seen: set[str] = set()
         for item in items:
             raw = self.fields(item, "a subject", SUBJECT_KEYS)
+            self.subject_name_nodes[raw["name"]] = self.mapping(item, "a subject", SUBJECT_KEYS)[
+                "name"
+            ]
             if "introduction" in raw:
                 node = self.mapping(item, "a subject", SUBJECT_KEYS)["introduction"]
                 self.variables(node, raw["introduction"], "introduction")
@@ -968,6 +988,7 @@ class _Reader:
                 names[" ".join(str(name).split()).casefold()] = (line, url)
             for hint in raw.get("subjects", ()):
                 if hint not in subject_names:
+                    self.curly_subject(hint)
                     close = difflib.get_close_matches(hint, list(subject_names), n=1)
                     fix = (
                         f"did you mean `{close[0]}`?" if close else "name one of the subjects above"

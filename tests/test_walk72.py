@@ -58,3 +58,20 @@ def test_a_path_starting_with_a_mistyped_scheme_but_no_host_is_refused(themed_de
     code, out, err = build(themed_demo)
     assert code == 2, err
     assert err.startswith(f"curator: {themed_demo}:{line}:") and "https:// mistyped" in err, err
+
+
+# --- #3: a subject named in curly quotes ---------------------------------------------------------
+
+
+def test_a_subject_named_in_curly_quotes_is_refused_on_its_own_line(themed_demo: Path) -> None:
+    line = line_of(themed_demo, "  - name: Voice of the customer")
+    curly = "  - name: \u201cVoice of the customer\u201d\n"
+    swap(themed_demo, "  - name: Voice of the customer\n", curly)
+    code, out, err = build(themed_demo)
+    assert code == 2, err
+    assert err.startswith(f"curator: {themed_demo}:{line}:"), err
+    assert "curly quotes" in err and "write `- name: Voice of the customer`" in err, err
+    assert "did you mean" not in err, err
+    # Followed as written, it builds.
+    swap(themed_demo, curly, "  - name: Voice of the customer\n")
+    assert build(themed_demo)[0] == 0
