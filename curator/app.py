@@ -1009,8 +1009,18 @@ def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
         for key, value in (("title", draft.title), ("editor", draft.editor))
         if value.split() == INIT_PLACEHOLDERS[key].split()
     )
+    # A word processor's quotes are text to YAML: `editor: “Morgan Ellery”` was published
+    # "edited by “Morgan Ellery”" without a word, where feeds.yaml warns (walk72 #4).
+    curly = tuple(
+        f"{path}:{draft.lines.get(key, 2)}: `{key}: {value}` is published with the curly quotes,"
+        " which are text to YAML, not quotes: write"
+        f" {key}: {value[1:-1]}"
+        for key, value in (("title", draft.title), ("editor", draft.editor), ("closing", draft.closing))
+        if len(value) > 2 and value[0] in "“‘" and value[-1] in "”’"
+    )
     return (
         *placeholders,
+        *curly,
         *link_warnings(draft.introduction, at, f"the introduction in {path}"),
         *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
         *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),

@@ -75,3 +75,57 @@ def test_a_subject_named_in_curly_quotes_is_refused_on_its_own_line(themed_demo:
     # Followed as written, it builds.
     swap(themed_demo, curly, "  - name: Voice of the customer\n")
     assert build(themed_demo)[0] == 0
+
+
+# --- #4, #5, #6: a draft's front matter and credit lines ---------------------------------------
+
+
+@pytest.fixture
+def drafted(themed_demo: Path) -> Path:
+    """The demo's draft of issue 1, as `curator draft` writes it."""
+    assert run_cli("fetch", "--config", str(themed_demo), "-q")[0] == 0
+    code, _, err = run_cli("draft", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    return themed_demo.parent / "drafts" / "issue-1.md"
+
+
+def build_draft(path: Path) -> tuple[int, str, str]:
+    config = path.parent.parent / "feeds.yaml"
+    return run_cli("build", "--config", str(config), "--draft", str(path), "-q")
+
+
+def _published(drafted: Path) -> dict:
+    import json
+
+    folder = drafted.parent.parent / "output"
+    return json.loads((folder / "issue-1.json").read_text(encoding="utf-8"))
+
+
+def test_a_draft_editor_in_curly_quotes_is_warned_of(drafted: Path) -> None:
+    editor = next(x for x in drafted.read_text(encoding="utf-8").splitlines() if x[:8] == "editor: ")
+    line = line_of(drafted, "editor: ")
+    name = editor[8:]
+    swap(drafted, editor + "\n", f"editor: \u201c{name}\u201d\n")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
+    said = [x for x in err.splitlines() if "curly quotes" in x]
+    assert len(said) == 1 and f"{drafted}:{line}: `editor: \u201c" in said[0], err
+    assert f"write editor: {name}" in said[0], said
+
+
+def test_a_draft_number_written_with_hash_is_told_it_is_a_comment(drafted: Path) -> None:
+    line = line_of(drafted, "number: ")
+    swap(drafted, "\nnumber: 1\n", "\nnumber: #1\n")
+    code, _, err = build_draft(drafted)
+    assert code == 2, err
+    assert f"{drafted}:{line}: number: is empty: `#` starts a comment in YAML" in err, err
+    assert "write number: 1" in err and "the front matter needs number" not in err, err
+
+
+def test_a_draft_author_that_is_an_address_is_warned_of(drafted: Path) -> None:
+    author = next(x for x in drafted.read_text(encoding="utf-8").splitlines() if x[:8] == "author: ")
+    swap(drafted, author + "\n", "author: https://example.com/people/jane\n")
+    code, _, err = build_draft(drafted)
+    assert code == 0, err
+    said = [x for x in err.splitlines() if "is a web address" in x]
+    assert len(said) == 1 and "write the person's name on the author: line" in said[0], err
