@@ -343,6 +343,8 @@ def _compose(text: str, path: Path) -> Node | None:
             # mistake is where the quote or bracket was opened (walk68 #5).
             mark, fix = opened
             problem = "a quote or bracket is not closed"
+        elif (glued := _no_space_after_colon(text, exc)) is not None:
+            mark, problem, fix = glued
         elif "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
             fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
@@ -432,6 +434,37 @@ def _opened_at(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | 
     return quoted.start_mark, (
         f"the {quoted.style} opened here is not closed on this line (YAML read on to line"
         f" {quoted.end_mark.line + 1}): end the value with {quoted.style} on this line"
+    )
+
+
+def _no_space_after_colon(
+    text: str, exc: yaml.MarkedYAMLError
+) -> tuple[yaml.Mark, str, str] | None:
+    """Where, what and the fix when a key is written with no space after its colon
+    (`name:Northwind`): YAML reads the line as text and says "could not find expected ':'" on
+    the line below, which named neither the line nor the space (walk72 #5)."""
+    lines = text.splitlines()
+    candidates = [exc.context_mark, exc.problem_mark]
+    if exc.problem_mark is not None:  # the line above the one YAML gave up on (`- url:x`)
+        above = exc.problem_mark.line - 1
+        while above >= 0 and (not lines[above].strip() or lines[above].lstrip()[:1] == "#"):
+            above -= 1
+        if above >= 0:
+            candidates.append(yaml.Mark("", 0, above, 0, None, None))
+    for mark in candidates:
+        if mark is None or mark.line >= len(lines):
+            continue
+        match = re.match(r"(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/:].*)$", lines[mark.line])
+        if match:  # (not a bare address, `https://...`)
+            break
+    else:
+        return None
+    key, value = match[2], match[3].split(" #", 1)[0].rstrip()
+    mark = yaml.Mark("", 0, mark.line, len(match[1]), None, None)
+    return (
+        mark,
+        f"`{key}:{value}` has no space after `{key}:`, so YAML reads the line as text, not a key",
+        f"write `{key}: {value}`",
     )
 
 

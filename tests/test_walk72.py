@@ -129,3 +129,27 @@ def test_a_draft_author_that_is_an_address_is_warned_of(drafted: Path) -> None:
     assert code == 0, err
     said = [x for x in err.splitlines() if "is a web address" in x]
     assert len(said) == 1 and "write the person's name on the author: line" in said[0], err
+
+
+@pytest.mark.parametrize(
+    ("line_start", "typed", "fixed"),
+    [
+        ("    name: Northwind CX Journal", "    name:Northwind", "name: Northwind"),
+        ("  - url: feeds/northwind.xml", "  - url:feeds/northwind.xml", "url: feeds/northwind.xml"),
+    ],
+    ids=["name", "first-key-of-an-item"],
+)
+def test_a_key_with_no_space_after_its_colon_is_named_on_its_line(
+    themed_demo: Path, line_start: str, typed: str, fixed: str
+) -> None:
+    line = line_of(themed_demo, line_start)
+    text = themed_demo.read_text(encoding="utf-8")
+    whole = next(x for x in text.splitlines() if x.startswith(line_start))
+    swap(themed_demo, whole + "\n", typed + "\n")
+    code, out, err = build(themed_demo)
+    assert code == 2, err
+    assert err.startswith(f"curator: {themed_demo}:{line}:"), err
+    assert "no space after" in err and f"write `{fixed}`" in err, err
+    # Followed as written, it builds.
+    swap(themed_demo, typed + "\n", typed.replace(fixed.replace(": ", ":"), fixed) + "\n")
+    assert build(themed_demo)[0] == 0
