@@ -1116,9 +1116,7 @@ def _address_meant(url: str) -> str | None:
 
 def _mistyped_scheme(url: str, meant: str) -> str:
     scheme = meant.split(":", 1)[0]
-    return (
-        f"`{url}` is no web address (its `{scheme}://` is mistyped) and no file: write `{meant}`"
-    )
+    return f"`{url}` is no web address (its `{scheme}://` is mistyped) and no file: write `{meant}`"
 
 
 #: The variables a UTM value may use, and a `{word}` in one.
