@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import LocalServer, run_cli
 
 
 def swap(path: Path, old: str, new: str) -> None:
@@ -102,7 +102,9 @@ def _published(drafted: Path) -> dict:
 
 
 def test_a_draft_editor_in_curly_quotes_is_warned_of(drafted: Path) -> None:
-    editor = next(x for x in drafted.read_text(encoding="utf-8").splitlines() if x[:8] == "editor: ")
+    editor = next(
+        x for x in drafted.read_text(encoding="utf-8").splitlines() if x[:8] == "editor: "
+    )
     line = line_of(drafted, "editor: ")
     name = editor[8:]
     swap(drafted, editor + "\n", f"editor: \u201c{name}\u201d\n")
@@ -123,7 +125,9 @@ def test_a_draft_number_written_with_hash_is_told_it_is_a_comment(drafted: Path)
 
 
 def test_a_draft_author_that_is_an_address_is_warned_of(drafted: Path) -> None:
-    author = next(x for x in drafted.read_text(encoding="utf-8").splitlines() if x[:8] == "author: ")
+    author = next(
+        x for x in drafted.read_text(encoding="utf-8").splitlines() if x[:8] == "author: "
+    )
     swap(drafted, author + "\n", "author: https://example.com/people/jane\n")
     code, _, err = build_draft(drafted)
     assert code == 0, err
@@ -153,3 +157,84 @@ def test_a_key_with_no_space_after_its_colon_is_named_on_its_line(
     # Followed as written, it builds.
     swap(themed_demo, typed + "\n", typed.replace(fixed.replace(": ", ":"), fixed) + "\n")
     assert build(themed_demo)[0] == 0
+
+
+# --- #2: the credit advice for an aggregator's feed ----------------------------------------------
+
+PARAGRAPH = (
+    "Customer experience teams measure customer effort, customer satisfaction and net promoter"
+    " score after every support ticket. Customers who resolve a support issue with little effort"
+    " stay loyal, and customer service agents who cut effort raise satisfaction scores. "
+)
+OTHER = (
+    "Support leaders track the net promoter score and customer satisfaction survey results each"
+    " quarter. Customer service managers coach agents on empathy, first contact resolution and"
+    " loyalty, and customer experience budgets follow the survey scores. "
+)
+TITLES = ("Why Customer Effort Beats Delight", "Customer Effort Scores After Every Ticket")
+
+
+def _page(title: str, site: str | None, paragraph: str, byline: str) -> str:
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    return (
+        f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
+        f'<p class="byline">By {byline}</p>'
+        + "".join(f"<p>{paragraph * 2} Paragraph {n}.</p>" for n in range(6))
+        + "</article></body></html>"
+    )
+
+
+def test_the_feed_name_advice_is_not_given_where_the_name_would_replace_other_sites(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """An aggregator's feed ("CX Reading Room") links one page naming its own site (the ACLU's)
+    and one naming none. The build advised a `name:` for the second, which then replaced the
+    first's site name too, silently; and `extract` called that `name:` "the page's byline"."""
+    aclu = http_server.add(
+        "/r/aclu/",
+        _page(TITLES[0], "American Civil Liberties Union", PARAGRAPH, "Daniel Kahn Gillmor"),
+        content_type="text/html; charset=utf-8",
+    )
+    seed = http_server.add(
+        "/cx/seed/",
+        _page(TITLES[1], None, OTHER, "Priya Natarajan"),
+        content_type="text/html; charset=utf-8",
+    )
+    feed = http_server.add(
+        "/cx.xml",
+        f'<rss version="2.0"><channel><title>CX Reading Room</title>'
+        f"<link>{http_server.base}</link>"
+        + "".join(
+            f"<item><title>{t}</title><link>{u}</link><description>{d}</description></item>"
+            for t, u, d in zip(TITLES, (aclu, seed), (PARAGRAPH, OTHER), strict=True)
+        )
+        + "</channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    demo.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(f"  - url: {feed}") + 1
+
+    code, _, err = run_cli("build", "--config", str(demo), "-q", "--all-subjects")
+    assert code == 0, err
+    said = [x for x in err.splitlines() if "is the title of its feed" in x]
+    assert len(said) == 1 and f"({seed})" in said[0], err
+    assert "give the feed a `name:`" not in said[0], said
+    assert "correct the `publication:` line under its heading in a draft" in said[0], said
+    assert (
+        f"a `name:` for the feed in {demo} (line {line}) would name all its articles so, also"
+        ' those credited with their own pages\' site names ("American Civil Liberties Union")'
+    ) in said[0], said
+
+    # Given a `name:` all the same, `extract` says where each part of the credit came from.
+    demo.write_text(
+        text.replace(f"  - url: {feed}\n", f"  - url: {feed}\n    name: CX Library\n", 1),
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("extract", "--config", str(demo), aclu)
+    assert code == 0, err
+    assert (
+        "your newsletter credits it as: Daniel Kahn Gillmor || CX Library (the author the page's"
+        f" byline names; the publication from the feed's `name:` in {demo} (line {line}))"
+    ) in out, out
