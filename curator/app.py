@@ -1309,17 +1309,38 @@ def _credits_by_address(
     }
     if not ids:
         return ()
-    sections = tuple(
-        replace(s, entries=tuple(e for e in s.entries if e.article.id in ids))
-        for s in issue.sections
-    )
     return disputed_credits(
-        replace(issue, sections=sections),
+        _only(issue, ids),
         f"it was added to the draft by its address and is published so (to change it: an"
         f" `author:` or `publication:` line under its heading in {draft_file}, then build again)",
         config,
         store,
     )
+
+
+def _blurbs_by_address(
+    draft: Draft, known: Mapping[str, Article], issue: Issue, draft_file: Path
+) -> tuple[str, ...]:
+    """A warning per article the draft added by its address alone, with no blurb written under
+    it, whose blurb may not say what the article is about (`weak_blurbs`): the editor saw no
+    draft note on it, and a plain build says it (walk72 #7, walk67 #2)."""
+    ids = {known[e.url].id for e in draft.entries if e.url_only and not e.blurb and e.url in known}
+    if not ids:
+        return ()
+    return weak_blurbs(
+        _only(issue, ids),
+        "it was added to the draft by its address and is published so (to change it: write a"
+        f" blurb under its heading in {draft_file}, then build again)",
+    )
+
+
+def _only(issue: Issue, ids: Collection[int]) -> Issue:
+    """`issue` with only the articles of `ids`."""
+    sections = tuple(
+        replace(s, entries=tuple(e for e in s.entries if e.article.id in ids))
+        for s in issue.sections
+    )
+    return replace(issue, sections=sections)
 
 
 def _draft_theme_source(draft: Draft, draft_file: Path) -> str:
@@ -1481,6 +1502,7 @@ def build_from_draft(
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
     by_address = _credits_by_address(config, store, draft, known, issue, draft_file)
+    by_address += _blurbs_by_address(draft, known, issue, draft_file)
     warnings = (
         *credits,
         *by_address,

@@ -238,3 +238,36 @@ def test_the_feed_name_advice_is_not_given_where_the_name_would_replace_other_si
         "your newsletter credits it as: Daniel Kahn Gillmor || CX Library (the author the page's"
         f" byline names; the publication from the feed's `name:` in {demo} (line {line}))"
     ) in out, out
+
+
+# --- #7: a weak blurb of an article added by its address ----------------------------------------
+
+
+def test_build_draft_warns_of_a_weak_blurb_of_an_article_added_by_its_address(
+    tmp_path: Path, http_server: LocalServer, seeds: Path, corpus: Path
+) -> None:
+    """walk67 #2 left: a plain build warns of seed 002's blurb (the author's own story); added to
+    a draft by its address alone, the editor saw no note on it, and it was published silently."""
+    from tests.test_blurb_walk67 import SAILING, SEED2_TITLE, weak_newsletter
+
+    config = weak_newsletter(tmp_path, http_server, seeds, corpus)
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    path = tmp_path / "drafts" / "issue-1.md"
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(f"\n## {SEED2_TITLE}\n")
+    block, sep, tail = rest.partition("\n## ")
+    url = next(x[5:] for x in block.splitlines() if x.startswith("url: "))
+    path.write_text(f"{head}\n## {url}\n{sep}{tail}", encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 0, err
+    assert SAILING in (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    said = " ".join(err.split())
+    assert (
+        f'the blurb of "{SEED2_TITLE}" ({url}) may not say what the article is about' in said
+    ), err
+    assert said.count("may not say what the article is about") == 1, err
+    assert (
+        "it was added to the draft by its address and is published so (to change it: write a"
+        f" blurb under its heading in {path}, then build again)"
+    ) in said, err
