@@ -263,9 +263,9 @@ def test_build_draft_warns_of_a_weak_blurb_of_an_article_added_by_its_address(
     assert code == 0, err
     assert SAILING in (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     said = " ".join(err.split())
-    assert (
-        f'the blurb of "{SEED2_TITLE}" ({url}) may not say what the article is about' in said
-    ), err
+    assert f'the blurb of "{SEED2_TITLE}" ({url}) may not say what the article is about' in said, (
+        err
+    )
     assert said.count("may not say what the article is about") == 1, err
     assert (
         "it was added to the draft by its address and is published so (to change it: write a"
