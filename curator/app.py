@@ -468,12 +468,11 @@ def disputed_credits(
                 if config is not None and store is not None
                 else None
             )
-            if fallback is not None:
-                host, line = fallback
+            if fallback is not None and config is not None:
                 said.append(
                     f'"{art.publication}" is the title of its feed, and nothing says it is the name'
-                    f" of the site ({host}): if it is not, give the feed a `name:` in"
-                    f" {config.path if config else 'feeds.yaml'} (line {line})"
+                    f" of the site ({fallback.host}): if it is not,"
+                    f" {fallback.fix(config.path, 'under its heading in a draft')}"
                 )
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
@@ -1029,8 +1028,22 @@ def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
         for key, value in (("title", draft.title), ("editor", draft.editor))
         if value.split() == INIT_PLACEHOLDERS[key].split()
     )
+    # A word processor's quotes are text to YAML: `editor: “Morgan Ellery”` was published
+    # "edited by “Morgan Ellery”" without a word, where feeds.yaml warns (walk72 #4).
+    curly = tuple(
+        f"{path}:{draft.lines.get(key, 2)}: `{key}: {value}` is published with the curly quotes,"
+        " which are text to YAML, not quotes: write"
+        f" {key}: {value[1:-1]}"
+        for key, value in (
+            ("title", draft.title),
+            ("editor", draft.editor),
+            ("closing", draft.closing),
+        )
+        if len(value) > 2 and value[0] in "“‘" and value[-1] in "”’"
+    )
     return (
         *placeholders,
+        *curly,
         *link_warnings(draft.introduction, at, f"the introduction in {path}"),
         *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
         *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),
@@ -1217,12 +1230,42 @@ WEAK_FIT_NOTE = (
 )
 
 
-def feed_title_credit(config: Config, store: Store, art: Article) -> tuple[str, int] | None:
+@dataclass(frozen=True)
+class FeedTitleCredit:
+    """An article credited with its feed's title (`feed_title_credit`): where, and what to do."""
+
+    #: The article's host, which the feed's title does not resemble.
+    host: str
+    #: The feeds.yaml line of its feed.
+    line: int
+    #: The site names other articles of the feed are credited with, from their own pages: a
+    #: `name:` for the feed would replace them too (walk72 #2: an aggregator's ACLU article).
+    others: tuple[str, ...] = ()
+
+    def fix(self, config_path: Path, draft: str) -> str:
+        """What to do, as the warning and the draft's note say it: give the feed a `name:` (it
+        names every article of the feed, README), unless other articles of the feed are
+        credited with their own pages' site names, which it would replace: then correct this
+        article's `publication:` line (`draft`: where that line is)."""
+        if not self.others:
+            return (
+                f"give the feed a `name:` in {config_path} (line {self.line}) for all its articles"
+            )
+        shown = ", ".join(f'"{name}"' for name in self.others[:3])
+        more = f" and {len(self.others) - 3} more" if len(self.others) > 3 else ""
+        return (
+            f"correct the `publication:` line {draft}; a `name:` for the feed in {config_path}"
+            f" (line {self.line}) would name all its articles so, also those credited with their"
+            f" own pages' site names ({shown}{more})"
+        )
+
+
+def feed_title_credit(config: Config, store: Store, art: Article) -> FeedTitleCredit | None:
     """When `art`'s publication is its feed's title (curator's fallback when the page gives no
     site name, or one unlike the article's site) and does not resemble the article's site (a
     Health Feed credit for a WebMD page), unless the page names its site so too: the article's
-    host and the feeds.yaml line of its feed; else None. A `name:` the editor configured is
-    their choice: never noted."""
+    host, the feeds.yaml line of its feed and the site names its other articles' pages give;
+    else None. A `name:` the editor configured is their choice: never noted."""
     source = next((f for f in config.feeds if f.url == art.feed_url), None)
     if (
         source is None
@@ -1233,7 +1276,13 @@ def feed_title_credit(config: Config, store: Store, art: Article) -> tuple[str, 
         or resembles_site(art.publication, art.url) is True
     ):
         return None
-    return urlsplit(art.url).hostname or art.url, source.line
+    others = tuple(
+        name
+        for name, url in store.feed_site_names(source.url)
+        if name != art.publication
+        and article_rules.page_or_feed_name(name, art.publication, url) == name
+    )
+    return FeedTitleCredit(urlsplit(art.url).hostname or art.url, source.line, others)
 
 
 def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
@@ -1246,12 +1295,14 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             fallback = feed_title_credit(config, store, art)
             from_feed = ""
             if fallback is not None:
-                host, line = fallback
+                fix = (
+                    f"correct the `publication:` line above, or {fallback.fix(config.path, '')}"
+                    if not fallback.others
+                    else fallback.fix(config.path, "above")
+                )
                 from_feed = (
-                    f"the title of its feed, and nothing says it is the name of the site ({host}):"
-                    " if it is not the publication, correct the `publication:` line above, or"
-                    f" give the feed a `name:` in {config.path} (line {line}) for all its"
-                    " articles"
+                    "the title of its feed, and nothing says it is the name of the site"
+                    f" ({fallback.host}): if it is not the publication, {fix}"
                 )
             note = credit_note(art.authors, art.publication, from_feed, first_appeared_in(art.text))
             if note:
@@ -1278,17 +1329,38 @@ def _credits_by_address(
     }
     if not ids:
         return ()
-    sections = tuple(
-        replace(s, entries=tuple(e for e in s.entries if e.article.id in ids))
-        for s in issue.sections
-    )
     return disputed_credits(
-        replace(issue, sections=sections),
+        _only(issue, ids),
         f"it was added to the draft by its address and is published so (to change it: an"
         f" `author:` or `publication:` line under its heading in {draft_file}, then build again)",
         config,
         store,
     )
+
+
+def _blurbs_by_address(
+    draft: Draft, known: Mapping[str, Article], issue: Issue, draft_file: Path
+) -> tuple[str, ...]:
+    """A warning per article the draft added by its address alone, with no blurb written under
+    it, whose blurb may not say what the article is about (`weak_blurbs`): the editor saw no
+    draft note on it, and a plain build says it (walk72 #7, walk67 #2)."""
+    ids = {known[e.url].id for e in draft.entries if e.url_only and not e.blurb and e.url in known}
+    if not ids:
+        return ()
+    return weak_blurbs(
+        _only(issue, ids),
+        "it was added to the draft by its address and is published so (to change it: write a"
+        f" blurb under its heading in {draft_file}, then build again)",
+    )
+
+
+def _only(issue: Issue, ids: Collection[int]) -> Issue:
+    """`issue` with only the articles of `ids`."""
+    sections = tuple(
+        replace(s, entries=tuple(e for e in s.entries if e.article.id in ids))
+        for s in issue.sections
+    )
+    return replace(issue, sections=sections)
 
 
 def _draft_theme_source(draft: Draft, draft_file: Path) -> str:
@@ -1450,6 +1522,7 @@ def build_from_draft(
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
     by_address = _credits_by_address(config, store, draft, known, issue, draft_file)
+    by_address += _blurbs_by_address(draft, known, issue, draft_file)
     warnings = (
         *credits,
         *by_address,

@@ -343,6 +343,8 @@ def _compose(text: str, path: Path) -> Node | None:
             # mistake is where the quote or bracket was opened (walk68 #5).
             mark, fix = opened
             problem = "a quote or bracket is not closed"
+        elif (glued := _no_space_after_colon(text, exc)) is not None:
+            mark, problem, fix = glued
         elif "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
             fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:
@@ -432,6 +434,37 @@ def _opened_at(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | 
     return quoted.start_mark, (
         f"the {quoted.style} opened here is not closed on this line (YAML read on to line"
         f" {quoted.end_mark.line + 1}): end the value with {quoted.style} on this line"
+    )
+
+
+def _no_space_after_colon(
+    text: str, exc: yaml.MarkedYAMLError
+) -> tuple[yaml.Mark, str, str] | None:
+    """Where, what and the fix when a key is written with no space after its colon
+    (`name:Northwind`): YAML reads the line as text and says "could not find expected ':'" on
+    the line below, which named neither the line nor the space (walk72 #5)."""
+    lines = text.splitlines()
+    candidates = [exc.context_mark, exc.problem_mark]
+    if exc.problem_mark is not None:  # the line above the one YAML gave up on (`- url:x`)
+        above = exc.problem_mark.line - 1
+        while above >= 0 and (not lines[above].strip() or lines[above].lstrip()[:1] == "#"):
+            above -= 1
+        if above >= 0:
+            candidates.append(yaml.Mark("", 0, above, 0, None, None))
+    for mark in candidates:
+        if mark is None or mark.line >= len(lines):
+            continue
+        match = re.match(r"(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/:].*)$", lines[mark.line])
+        if match:  # (not a bare address, `https://...`)
+            break
+    else:
+        return None
+    key, value = match[2], match[3].split(" #", 1)[0].rstrip()
+    mark = yaml.Mark("", 0, mark.line, len(match[1]), None, None)
+    return (
+        mark,
+        f"`{key}:{value}` has no space after `{key}:`, so YAML reads the line as text, not a key",
+        f"write `{key}: {value}`",
     )
 
 
@@ -553,6 +586,8 @@ class _Reader:
         self.warnings: list[str] = []
         self.subject_intros: dict[str, str] = {}
         self.subject_intro_offsets: dict[str, int] = {}
+        #: Each subject's `name:` value node, to point at a name written in curly quotes.
+        self.subject_name_nodes: dict[str, Node] = {}
 
     # -- locating --------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> ConfigError:
@@ -815,9 +850,24 @@ class _Reader:
             written=True,
         )
 
+    def curly_subject(self, name: str) -> None:
+        """Refuse, on the subject's own line, a subject named in curly quotes that `name` (in
+        `plan` or a feed's `subjects`) names without them: "did you mean `“X”`?" led the
+        editor to copy the quotes into the issue too (walk72 #3)."""
+        key = " ".join(name.strip(_CURLY_OPEN + _CURLY_CLOSE).split()).casefold()
+        for named, node in self.subject_name_nodes.items():
+            bare = named.strip(_CURLY_OPEN + _CURLY_CLOSE)
+            if bare != named and " ".join(bare.split()).casefold() == key:
+                raise self.error(
+                    node,
+                    f"the subject is named {named}, with curly quotes, which are text to YAML, not"
+                    f" quotes, so `{name}` does not name it: write `- name: {bare}` on this line",
+                )
+
     def plan_subject(self, item: Node, name: str, names: list[str]) -> str:
         found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
         if found is None:
+            self.curly_subject(name)
             raise self.error(
                 item, f"unknown subject `{name}` in `plan`; {subject_hint(name, names)}"
             )
@@ -873,6 +923,9 @@ class _Reader:
         seen: set[str] = set()
         for item in items:
             raw = self.fields(item, "a subject", SUBJECT_KEYS)
+            self.subject_name_nodes[raw["name"]] = self.mapping(item, "a subject", SUBJECT_KEYS)[
+                "name"
+            ]
             if "introduction" in raw:
                 node = self.mapping(item, "a subject", SUBJECT_KEYS)["introduction"]
                 self.variables(node, raw["introduction"], "introduction")
@@ -968,6 +1021,7 @@ class _Reader:
                 names[" ".join(str(name).split()).casefold()] = (line, url)
             for hint in raw.get("subjects", ()):
                 if hint not in subject_names:
+                    self.curly_subject(hint)
                     close = difflib.get_close_matches(hint, list(subject_names), n=1)
                     fix = (
                         f"did you mean `{close[0]}`?" if close else "name one of the subjects above"
@@ -982,8 +1036,11 @@ class _Reader:
 
     def feed_url(self, node: Node, url: str) -> str:
         parts = urlsplit(url)
+        meant = _address_meant(url)
         if parts.scheme in ("http", "https"):
             if not parts.hostname or " " in url:
+                if meant and meant != url:
+                    raise self.error(node, _mistyped_scheme(url, meant))
                 raise self.error(
                     node, f"`{url}` is not a valid address; write it as https://site/feed"
                 )
@@ -991,6 +1048,8 @@ class _Reader:
         if parts.scheme == "file":
             return str(Path(parts.path).resolve())
         if parts.scheme and len(parts.scheme) > 1:
+            if meant:
+                raise self.error(node, _mistyped_scheme(url, meant))
             raise self.error(
                 node,
                 f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
@@ -1000,6 +1059,15 @@ class _Reader:
         # path that is a typing slip, which would fail every build, said with no line (walk68 #4).
         local = self.path.parent / url
         if not local.exists():
+            if meant:  # `http//site/feed`, `http;//site/feed`, `http\\site\feed` (walk72 #1)
+                raise self.error(node, _mistyped_scheme(url, meant))
+            word = re.split(r"[/\\]", url, maxsplit=1)[0].rstrip(":;. ").lower()
+            if difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
+                raise self.error(
+                    node,
+                    f"no file `{url}`, and it starts like a web address with its https:// mistyped:"
+                    " write the feed's address as https://site/feed",
+                )
             if "\\" in url:
                 raise self.error(
                     node,
@@ -1020,6 +1088,35 @@ class _Reader:
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
 #: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
 _FILE_TYPES = {"xml", "json", "rss", "atom", "rdf", "opml", "txt", "html", "htm", "yaml", "yml"}
+#: A web address whose `https://` is mistyped: a short word, maybe a `:` or `;`, then slashes.
+_SCHEME_SLIP = re.compile(r"([a-z]{2,6})\s*[:;.]?\s*[/\\]+\s*(\S+)", re.IGNORECASE)
+#: The host a mistyped address names: a host name, `localhost` or an IPv4 address, maybe a port.
+_HOST = re.compile(
+    r"(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|localhost|\d{1,3}(?:\.\d{1,3}){3})"
+    r"(?::\d+)?",
+    re.IGNORECASE,
+)
+
+
+def _address_meant(url: str) -> str | None:
+    """The web address `url` was meant to be when its `http://` or `https://` is mistyped
+    (`http//`, `https:/`, `htp://`, `http;//`, `http:\\\\`): a word close to http(s) before the
+    slashes, then a host. None when it does not look like one."""
+    match = _SCHEME_SLIP.fullmatch(url.strip())
+    if not match:
+        return None
+    word = match[1].lower()
+    if not difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
+        return None
+    rest = match[2].replace("\\", "/")
+    if not _HOST.fullmatch(rest.split("/", 1)[0]):
+        return None
+    return f"{'https' if word.endswith('s') else 'http'}://{rest}"
+
+
+def _mistyped_scheme(url: str, meant: str) -> str:
+    scheme = meant.split(":", 1)[0]
+    return f"`{url}` is no web address (its `{scheme}://` is mistyped) and no file: write `{meant}`"
 
 
 #: The variables a UTM value may use, and a `{word}` in one.

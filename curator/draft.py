@@ -686,6 +686,21 @@ def _front_matter(lines: list[str], path: Path) -> _FrontMatter:
             )
     for key in ("title", "number", "date"):
         if values.get(key) in (None, ""):
+            typed = lines[key_lines[key] - 1] if key in key_lines else ""
+            comment = typed.partition(":")[2].strip()
+            if comment.startswith("#") and len(comment) > 1:
+                # `number: #1`: YAML reads `#` on as a comment, so the key was empty, and the
+                # mistake was said on the closing '---' line as a key left out (walk72 #5).
+                fixed = comment.lstrip("#").strip() if key == "number" else f'"{comment}"'
+                mistake(
+                    DraftError(
+                        path,
+                        key_lines[key],
+                        f"{key}: is empty: `#` starts a comment in YAML, so `{comment}` is not"
+                        f" read; write {key}: {fixed}",
+                    )
+                )
+                continue
             mistake(
                 DraftError(path, end + 1, f"the front matter needs {key}: {FRONT_MATTER_KEYS[key]}")
             )

@@ -243,6 +243,14 @@ def draft_entry_warnings(sections: Sequence[Any], path: Path) -> list[str]:
                         f" {entry.line}"
                     )
             warnings += _several_people(entry, path)
+            warnings += [
+                # An address is no person's name: published as the author, as typed (walk72 #6).
+                f'{path}:{entry.line}: the author "{name}" is a web address, published as the'
+                " author's name: write the person's name on the author: line under the heading"
+                f" at line {entry.line} (the article's address goes on its url: line)"
+                for name in entry.authors
+                if re.match(r"(?i)(https?:|www\.)\S", name.strip())
+            ]
             if entry.blurb_line:
                 first = entry.blurb_line
 

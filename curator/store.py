@@ -1112,6 +1112,17 @@ class Store:
             unfeatured += int(row[1] or 0)
         return total, unfeatured
 
+    def feed_site_names(self, url: str) -> list[tuple[str, str]]:
+        """(site name, article address) of each stored article of the feed at `url` (link posts
+        aside) whose page named its site, one per name: what a `name:` for the feed replaces."""
+        rows = self.db.execute(
+            """SELECT a.site_name, MIN(a.url) FROM articles a JOIN feeds f ON f.id = a.feed_id
+               WHERE f.url = ? AND a.link_post = 0 AND COALESCE(a.site_name, '') != ''
+               GROUP BY a.site_name ORDER BY a.site_name""",
+            (url,),
+        ).fetchall()
+        return [(str(row[0]), str(row[1])) for row in rows]
+
     def feed_rows(self) -> list[dict[str, object]]:
         """Every feed's stored health, for `feeds check`."""
         rows = self.db.execute(

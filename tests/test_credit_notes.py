@@ -276,8 +276,9 @@ def test_a_feed_name_changed_or_removed_after_a_fetch_credits_its_stored_article
             "publication: Reading Feed",
             '<!-- Credit: "Reading Feed" is the title of its feed, and nothing says it is the name'
             " of the site (127.0.0.1): if it is not the publication, correct the `publication:`"
-            f" line above, or give the feed a `name:` in {demo} (line {line}) for all its"
-            " articles. -->",
+            f" line above; a `name:` for the feed in {demo} (line {line}) would name all its"
+            " articles so, also those credited with their own pages' site names (\"Salesforce"
+            ' Canada Blog"). -->',
         ],
     }
     # `extract` says how the newsletter credits the page as the draft does.

@@ -212,13 +212,14 @@ def test_extract_shows_how_the_newsletter_credits_a_stored_page(
     assert "\n  (no author found) || Site of Agents\n" in shown[0]
     assert (
         "\n  your newsletter credits it as: Ruth Okoye || Site of Agents (the author its feed"
-        " names)" in shown[0]
+        " names; the publication from the site name its page gives)" in shown[0]
     )
     # The feed on the article's own site names another person than the page: the feed's.
     assert "\n  Ann Lee || Site of Queues\n" in shown[1]
     assert (
         "\n  your newsletter credits it as: Ruth Okoye || Site of Queues (the author its feed"
-        " names)\n  the page names Ann Lee instead" in shown[1]
+        " names; the publication from the site name its page gives)\n  the page names Ann Lee instead"
+        in shown[1]
     )
     code, out, err = run("extract", "--config", str(config), "--json", first, second)
     assert code == 0, err

@@ -239,7 +239,7 @@ def test_a_plain_build_says_when_the_publication_is_only_the_feeds_title(
     assert said[0].endswith(
         f'"Zeta Post" is the title of its feed, and nothing says it is the name of the site'
         f" ({host.split('/')[2].split(':')[0]}): if it is not, give the feed a `name:` in"
-        f" {config.parent / 'plain' / 'feeds.yaml'} (line 8)" + PUBLISHED_SO
+        f" {config.parent / 'plain' / 'feeds.yaml'} (line 8) for all its articles" + PUBLISHED_SO
     ), said
 
 

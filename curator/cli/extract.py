@@ -66,6 +66,24 @@ def stored_record(article: Article) -> dict[str, Any]:
     }
 
 
+def _publication_from(config: Config, store: Store, article: Article) -> str:
+    """Where the newsletter's credit of `article` took its publication from, in words: the
+    feed's `name:` (with its feeds.yaml line), the site name the page gives, or the feed's title
+    (walk72 #2: "the page's byline" was said of a publication a `name:` had given)."""
+    if not article.publication:
+        return ""
+    source = next((f for f in config.feeds if f.url == article.feed_url), None)
+    if article.link_post:
+        return "the linked page"
+    if source is not None and source.name and article.publication == source.name:
+        return f"the feed's `name:` in {config.path} (line {source.line})"
+    if article.site_name and article.publication == article.site_name:
+        return "the site name its page gives"
+    if source is not None and article.publication == store.feed_state(source.url).title:
+        return "its feed's title"
+    return ""
+
+
 def _settings(
     ctx: click.Context, config_path: Path, allow_private: bool
 ) -> tuple[FetchSettings, Config | None]:
@@ -124,6 +142,7 @@ def extract(
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     settings, newsletter = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
+    whence: dict[str, str] = {}
     if newsletter is not None and Path(newsletter.settings.store).is_file():
         # How the newsletter credits each page it has stored, as its next draft would: with the
         # feeds' `name:` lines as feeds.yaml gives them now (`feed_names`).
@@ -136,6 +155,7 @@ def extract(
                     article = store.article_by_url(source) if "://" in source else None
                     if article is not None:
                         stored[source] = named(article)
+                        whence[source] = _publication_from(newsletter, store, stored[source])
         except StoreError as exc:  # the pages can still be shown
             warn(f"{exc}; how your newsletter credits these pages is not shown")
     web = [s for s in sources if s.startswith(("http://", "https://"))]
@@ -185,6 +205,7 @@ def extract(
         record = page_record(page)
         if source in stored:
             record["stored"] = stored_record(stored[source])
+            record["stored"]["publication_from"] = whence.get(source, "")
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
@@ -226,9 +247,21 @@ def show(record: dict[str, Any]) -> None:
         line = credit_line(join_names(stored["authors"]), stored["publication"] or "")
         whence = {
             "feed": "the author its feed names",
-            "page": "the page's byline",
+            "page": "the author the page's byline names",
         }.get(stored["authors_from"], "")
-        click.echo(f"  your newsletter credits it as: {line}" + (f" ({whence})" if whence else ""))
+        said = [
+            *([whence] if whence and stored["authors"] else []),
+            *(
+                [f"the publication from {stored['publication_from']}"]
+                if stored.get("publication_from")
+                else []
+            ),
+        ]
+        # Each part of the credit says where it came from: "(the page's byline)" was said of a
+        # publication a feed's `name:` had given (walk72 #2).
+        click.echo(
+            f"  your newsletter credits it as: {line}" + (f" ({'; '.join(said)})" if said else "")
+        )
         other = "the page" if stored["authors_from"] == "feed" else "its feed"
         if stored["other_authors"]:
             click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
