@@ -1317,11 +1317,13 @@ def _credits_by_address(
     known: Mapping[str, Article],
     issue: Issue,
     draft_file: Path,
+    out_dir: Path,
 ) -> tuple[str, ...]:
     """What is unsure in the credit of each article the draft added by its address alone (a
     `## URL` heading): the editor saw no draft note on it, so the build says what the note would
     have (`disputed_credits`; walk67 #1: "World News Wire", a feed's title, published for a Yahoo
-    page without a word)."""
+    page without a word). The issue is published by then: the advice corrects it where it is
+    (walk75 #2: "then build again" met "it was published already")."""
     ids = {
         known[e.url].id
         for e in draft.entries
@@ -1331,15 +1333,17 @@ def _credits_by_address(
         return ()
     return disputed_credits(
         _only(issue, ids),
-        f"it was added to the draft by its address and is published so (to change it: an"
-        f" `author:` or `publication:` line under its heading in {draft_file}, then build again)",
+        "it was added to the draft by its address and is published so (to correct it: its"
+        f' "authors" or "publication" in {_issue_json(out_dir, issue.number)}, then'
+        f" `curator render {issue.number}`; in a later draft, an `author:` or `publication:` line"
+        " under its heading)",
         config,
         store,
     )
 
 
 def _blurbs_by_address(
-    draft: Draft, known: Mapping[str, Article], issue: Issue, draft_file: Path
+    draft: Draft, known: Mapping[str, Article], issue: Issue, draft_file: Path, out_dir: Path
 ) -> tuple[str, ...]:
     """A warning per article the draft added by its address alone, with no blurb written under
     it, whose blurb may not say what the article is about (`weak_blurbs`): the editor saw no
@@ -1349,9 +1353,15 @@ def _blurbs_by_address(
         return ()
     return weak_blurbs(
         _only(issue, ids),
-        "it was added to the draft by its address and is published so (to change it: write a"
-        f" blurb under its heading in {draft_file}, then build again)",
+        "it was added to the draft by its address and is published so (to correct it: its"
+        f' "blurb" in {_issue_json(out_dir, issue.number)}, then `curator render {issue.number}`;'
+        " in a later draft, a blurb under its heading)",
     )
+
+
+def _issue_json(out_dir: Path, number: int) -> Path:
+    """Where issue `number`'s JSON edition is, the file `curator render` gives it back from."""
+    return out_dir / f"issue-{number}.json"
 
 
 def _only(issue: Issue, ids: Collection[int]) -> Issue:
@@ -1521,8 +1531,8 @@ def build_from_draft(
     issue = _draft_passed_over(store, draft, issue)
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True)
-    by_address = _credits_by_address(config, store, draft, known, issue, draft_file)
-    by_address += _blurbs_by_address(draft, known, issue, draft_file)
+    by_address = _credits_by_address(config, store, draft, known, issue, draft_file, out_dir)
+    by_address += _blurbs_by_address(draft, known, issue, draft_file, out_dir)
     warnings = (
         *credits,
         *by_address,

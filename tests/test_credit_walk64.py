@@ -6,6 +6,7 @@ the draft's `author:` lines and notes, the built issue, the build's warnings, `c
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_credit_formats import NO_AUTHOR, SITE, authors, built, drafted, newsletter
@@ -274,10 +275,22 @@ def test_an_article_added_by_address_has_its_unsure_credit_said_at_build(
     assert len(said) == 1, said
     assert 'the credit of "Service Desks Listen" (' in said[0]
     assert '"Zeta Post" is the title of its feed, and nothing says it is the name of' in said[0]
+    issue_json = config.parent / "output" / "issue-1.json"
     assert said[0].endswith(
         "; no author was found: it was added to the draft by its address and is published so (to"
-        f" change it: an `author:` or `publication:` line under its heading in {path}, then build"
-        " again)"
+        f' correct it: its "authors" or "publication" in {issue_json}, then `curator render 1`;'
+        " in a later draft, an `author:` or `publication:` line under its heading)"
     ), said
     issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "|| Zeta Post" in issue and "Bo Chu ||" in issue
+    # Followed as said (walk75 #2: "then build again" met "it was published already").
+    data = json.loads(issue_json.read_text(encoding="utf-8"))
+    for section in data["sections"]:
+        for article in section["articles"]:
+            if article["title"] == "Service Desks Listen":
+                article["authors"], article["publication"] = ["Cy Dale"], "Desk Notes"
+    issue_json.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run("render", "1", "--config", str(config))
+    assert code == 0, err
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Cy Dale || Desk Notes" in issue
