@@ -99,7 +99,7 @@ from curator.render import (
     missing_words,
     untranslated_words,
 )
-from curator.store import IssueRecord, Store, StoreError
+from curator.store import IssueRecord, Store, StoreError, on_read_only_disk, read_only_disk
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
     broken_promise,
@@ -175,8 +175,11 @@ def build_lock(
     finish (saying once, through `on_wait`, whom it waits for), then is refused with a clear
     message; `wait` 0 refuses it at once."""
     lock_path = store_path.with_name(store_path.name + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
+    except OSError as exc:  # walk73 #2: a store on a read-only disk ended in a traceback
+        raise _unlockable(store_path, lock_path, exc) from None
     try:
         deadline = clock() + wait
         said = False
@@ -208,6 +211,25 @@ def build_lock(
         yield
     finally:
         handle.close()
+
+
+def _unlockable(store_path: Path, lock_path: Path, exc: OSError) -> StoreError:
+    """The run's lock file beside the store cannot be made: what, where and what to do."""
+    if exc.errno == errno.EROFS or on_read_only_disk(lock_path.parent):
+        return read_only_disk(store_path, f"{exc.strerror}: {lock_path}")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        fix = (
+            "give your user write permission on that folder (chmod u+w"
+            f" {shell_arg(lock_path.parent)})"
+        )
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space on its disk"
+    else:
+        fix = f"check {shell_arg(lock_path.parent)}"
+    return StoreError(
+        f"{store_path}: cannot make the run's lock file {lock_path} beside the store"
+        f" ({exc.strerror or exc}); {fix}, then run again; what was stored before is kept"
+    )
 
 
 def discover_feeds(config: Config, url: str) -> Discovery:
@@ -845,18 +867,24 @@ def stop_for_unrecorded_issue(
 def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:
     """Why the issue's files could not be written, where, and what to do; nothing was published."""
     where = exc.filename2 or exc.filename or out_dir  # a rename: its target
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        fix = f"free some space on the disk of {out_dir} (or choose another --out)"
-    elif exc.errno == errno.EFBIG:
-        fix = "raise the limit on file size (ulimit -f), or choose another --out"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        fix = f"make {out_dir} writable for your user (or choose another --out)"
-    else:
-        fix = f"check {out_dir} (or choose another --out)"
     return (
         f"cannot write issue {issue.number} to {out_dir}: {exc.strerror or exc} ({where});"
-        f" nothing was published and the issue was not recorded: {fix}, then run again"
+        f" nothing was published and the issue was not recorded: {_write_fix(out_dir, exc)},"
+        " then run again"
     )
+
+
+def _write_fix(out_dir: Path, exc: OSError) -> str:
+    """What to do when a file cannot be written to the output folder `out_dir`."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"free some space on the disk of {out_dir} (or choose another --out)"
+    if exc.errno == errno.EFBIG:
+        return "raise the limit on file size (ulimit -f), or choose another --out"
+    if exc.errno == errno.EROFS:
+        return f"mount the disk of {out_dir} read-write (or choose another --out)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"make {out_dir} writable for your user (or choose another --out)"
+    return f"check {out_dir} (or choose another --out)"
 
 
 def _cannot_write_draft(config: Config, path: Path, exc: OSError) -> str:
@@ -1797,7 +1825,8 @@ def render_issues(
     except OSError as exc:
         where = exc.filename2 or exc.filename or out_dir  # a rename: its target
         raise BuildError(
-            f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed"
+            f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
+            f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved)
 
