@@ -781,6 +781,8 @@ def publish_issue(
             " readable for your user (or choose another --out), then run again"
         ) from None
     stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
+    found_out = _missing_issues(config, store, out_dir, issue.number, formats)
+    found_out += _stopped_issue(store, out_dir, issue.number, rendered)
     dropped = unshown_articles(
         issue, rendered, templates or config.settings.templates, site_url=config.site_url, utm=utm
     )
@@ -820,8 +822,71 @@ def publish_issue(
     files.keep()
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
-    notes = (*dropped, *(f"{w}{missing} is repaired or restored" for w in warnings))
+    notes = (*found_out, *dropped, *(f"{w}{missing} is repaired or restored" for w in warnings))
     return Published(paths, notes, kept)
+
+
+def numbers_text(numbers: Sequence[int]) -> str:
+    """`1-3, 5`: issue numbers as the editor reads them, runs as ranges."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def _missing_issues(
+    config: Config, store: Store, out_dir: Path, number: int, formats: Collection[str]
+) -> tuple[str, ...]:
+    """A warning when issues the store records are not in `out_dir` (no issue-N.json there): the
+    archive page and the feed of issues can list only those found.
+
+    Why: `rm -rf output; curator build` published an archive of the new issue alone, without a
+    word, and nothing said that `render --all` brings the others back (walk73 #3). The build does
+    not write them again itself: an editor may have taken an issue down on purpose."""
+    if "json" not in formats:  # no issue-N.json is written: the archive holds the newest alone
+        return ()
+    gone = [
+        r.number
+        for r in store.issues()
+        if r.number < number and not (out_dir / f"issue-{r.number}.json").exists()
+    ]
+    if not gone:
+        return ()
+    out = (
+        ""
+        if out_dir.resolve() == Path(config.settings.output).resolve()
+        else f" --out {shell_arg(out_dir)}"
+    )
+    which = f"issue {gone[0]} is" if len(gone) == 1 else f"issues {numbers_text(gone)} are"
+    return (
+        f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
+        f" published to another folder?): its archive page and feed of issues list only the"
+        f" issues found there; `curator render --all{out}` writes the missing ones again",
+    )
+
+
+def _stopped_issue(
+    store: Store, out_dir: Path, number: int, names: Iterable[str]
+) -> tuple[str, ...]:
+    """A note when `out_dir` holds files of issue `number` that a build of this store renamed
+    into place and was stopped (killed) before recording: this build replaces them.
+
+    Why: the next run replaced them without a word, and the killed build's `.old.tmp` files
+    stayed until then (walk73 #4)."""
+    if store.unfinished_issue() != number or store.has_issue(number):
+        return ()
+    found = sorted(n for n in names if n.startswith(f"issue-{number}.") and (out_dir / n).exists())
+    if not found:
+        return ()
+    return (
+        f"{out_dir} held issue {number} ({', '.join(found)}) from a build that was stopped (killed,"
+        f" or the machine went down) after it wrote those files and before the store recorded"
+        f" the issue: this build published issue {number} again over them, and removed the"
+        " temporary files (.*.tmp) that build left",
+    )
 
 
 def stop_for_unrecorded_issue(
@@ -1762,6 +1827,14 @@ def render_issues(
     chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_kept(store, issues, out_dir)
+    stopped = store.unfinished_issue()
+    if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
+        notes.append(
+            f"issue {stopped} in {out_dir} is from a build that was stopped (killed, or the machine"
+            " went down) after it wrote its files and before the store recorded it: it was"
+            f" rendered as it is there, and the next `curator build` publishes issue {stopped}"
+            " again over it"
+        )
     dates = {n: i.date for n, i in issues.items()}
     today = issue_day(datetime.now(UTC)).date()
     for number in sorted(issues):

@@ -161,3 +161,79 @@ def test_render_to_a_folder_without_write_permission_says_what_to_do(newsletter:
         f"; no file was changed: make {out} writable for your user (or choose another --out),"
         " then run again"
     ), proc.stderr
+
+
+# -- #3: an emptied output folder -------------------------------------------------------------------
+
+
+def test_a_build_into_an_emptied_output_folder_says_which_issues_the_archive_lost(
+    newsletter: Path,
+) -> None:
+    out = output_of(newsletter)
+    assert run_cli("build", "--config", str(newsletter), "--no-fetch", "-q")[0] == 0
+    for path in out.iterdir():
+        path.unlink()
+    out.rmdir()
+    code, stdout, stderr = run_cli("build", "--config", str(newsletter), "--no-fetch")
+    assert code == 0, stderr
+    assert stdout.startswith("Issue 3: ")
+    assert (
+        f"issues 1, 2 are recorded in the store but not in {out} (no issue-N.json: deleted, or"
+        " published to another folder?): its archive page and feed of issues list only the"
+        " issues found there; `curator render --all --config"
+    ) in " ".join(stderr.split())
+    # What it advises brings them back.
+    assert run_cli("render", "--all", "--config", str(newsletter), "-q")[0] == 0
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 3
+
+
+# -- #4: a build killed after its files were renamed, before its issue was recorded ----------------
+
+#: curator's CLI, killed (os._exit, as SIGKILL: nothing is cleaned up) right after the issue's
+#: files are renamed into place, inside the transaction that records the issue.
+KILLED_AFTER_RENAME = r"""
+import os, sys
+import curator.publish as publish
+renamed = publish.FileSet.publish
+def publish_then_die(self):
+    paths = renamed(self)
+    os._exit(137)
+publish.FileSet.publish = publish_then_die
+from curator.cli import main
+sys.argv = ["curator", *sys.argv[1:]]
+main()
+"""
+
+
+def test_files_of_a_build_killed_before_it_recorded_its_issue_are_said_to_be_replaced(
+    newsletter: Path,
+) -> None:
+    out = output_of(newsletter)
+    killed = curator(
+        "build", "--config", str(newsletter), "--no-fetch", "-q", code=KILLED_AFTER_RENAME
+    )
+    assert killed.returncode == 137, killed.stderr
+    assert (out / "issue-2.html").exists() and issues_recorded(newsletter) == 1
+    assert [p.name for p in out.glob(".*.old.tmp")]  # the old index.html, feed.xml, latest.html
+
+    code, _, stderr = run_cli("render", "--all", "--config", str(newsletter), "-q")
+    assert code == 0, stderr
+    assert (
+        f"issue 2 in {out} is from a build that was stopped (killed, or the machine went down)"
+        " after it wrote its files and before the store recorded it: it was rendered as it is"
+        " there, and the next `curator build"
+    ) in " ".join(stderr.split())
+
+    code, stdout, stderr = run_cli("build", "--config", str(newsletter), "--no-fetch")
+    assert code == 0, stderr
+    assert stdout.startswith("Issue 2: ")
+    text = " ".join(stderr.split())
+    assert f"{out} held issue 2 (issue-2." in text
+    assert (
+        "from a build that was stopped (killed, or the machine went down) after it wrote those"
+        " files and before the store recorded the issue: this build published issue 2 again over"
+        " them, and removed the temporary files (.*.tmp) that build left"
+    ) in text
+    assert issues_recorded(newsletter) == 2
+    assert not list(out.glob(".*.tmp"))
