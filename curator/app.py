@@ -10,7 +10,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -170,16 +170,20 @@ def build_lock(
     wait: float = RUN_WAIT,
     on_wait: Callable[[str], None] | None = None,
     clock: Callable[[], float] = time.monotonic,
+    command: str = "curator",
+    on_stopped: Callable[[str], None] | None = None,
 ) -> Iterator[None]:
     """One run at a time per store: a second one waits up to `wait` seconds for the first to
     finish (saying once, through `on_wait`, whom it waits for), then is refused with a clear
-    message; `wait` 0 refuses it at once."""
+    message; `wait` 0 refuses it at once. While it runs the lock file names its pid, `command`
+    and start; `on_stopped` is told when the last run that held it was killed before it ended."""
     lock_path = store_path.with_name(store_path.name + ".lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
     except OSError as exc:  # walk73 #2: a store on a read-only disk ended in a traceback
         raise _unlockable(store_path, lock_path, exc) from None
+    held = False
     try:
         deadline = clock() + wait
         said = False
@@ -189,7 +193,7 @@ def build_lock(
                 break
             except BlockingIOError:
                 handle.seek(0)
-                holder = handle.read().strip() or "another process"
+                holder = handle.read().split("\n")[0].strip() or "another process"
             if clock() >= deadline:
                 waited = f"; waited {duration(wait)} for it" if wait > 0 else ""
                 more = " (or give --wait more seconds)" if wait > 0 else ""
@@ -204,12 +208,28 @@ def build_lock(
                 )
                 said = True
             time.sleep(RUN_WAIT_POLL)
+        held = True
+        handle.seek(0)
+        last = handle.read().split("\n")
+        if on_stopped is not None and len(last) >= 3 and last[0].strip():
+            # A run that ends in any way but a kill empties the file: one that names a run was
+            # killed (or the machine stopped) before it finished (walk73 #5).
+            on_stopped(
+                f"the last curator run on this store ({last[1]}, pid {last[0].strip()}, started"
+                f" {last[2]}) was stopped before it finished (killed, or the machine went down):"
+                " what it had not stored yet is lost (a fetch or build reads those pages again)"
+            )
         handle.seek(0)
         handle.truncate()
-        handle.write(str(os.getpid()))
+        started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        handle.write(f"{os.getpid()}\n{command}\n{started}\n")
         handle.flush()
         yield
     finally:
+        if held:  # this run is over: nothing to say of it to the next
+            with suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
         handle.close()
 
 

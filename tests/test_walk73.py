@@ -237,3 +237,34 @@ def test_files_of_a_build_killed_before_it_recorded_its_issue_are_said_to_be_rep
     ) in text
     assert issues_recorded(newsletter) == 2
     assert not list(out.glob(".*.tmp"))
+
+
+# -- #5: a run killed before it stored anything -----------------------------------------------------
+
+#: curator's CLI, killed (os._exit) as the fetch is about to store what it read.
+KILLED_BEFORE_STORING = r"""
+import os, sys
+import curator.store as store
+def die(self, *args, **kwargs):
+    os._exit(137)
+store.Store.add_articles = die
+from curator.cli import main
+sys.argv = ["curator", *sys.argv[1:]]
+main()
+"""
+
+
+def test_the_run_after_a_killed_one_says_it_was_stopped(demo: Path) -> None:
+    killed = curator("fetch", "--config", str(demo), "-q", code=KILLED_BEFORE_STORING)
+    assert killed.returncode == 137, killed.stderr
+    code, _, stderr = run_cli("fetch", "--config", str(demo), "-q")
+    assert code == 0, stderr
+    [line] = [x for x in stderr.splitlines() if "was stopped" in x]
+    assert line.startswith("curator: the last curator run on this store (curator fetch, pid ")
+    assert line.endswith(
+        ") was stopped before it finished (killed, or the machine went down): what it had not"
+        " stored yet is lost (a fetch or build reads those pages again)"
+    )
+    # Said once: the run after a run that finished says nothing of it.
+    code, _, stderr = run_cli("fetch", "--config", str(demo), "-q")
+    assert code == 0 and "was stopped" not in stderr, stderr
