@@ -10,7 +10,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -99,7 +99,7 @@ from curator.render import (
     missing_words,
     untranslated_words,
 )
-from curator.store import IssueRecord, Store, StoreError
+from curator.store import IssueRecord, Store, StoreError, on_read_only_disk, read_only_disk
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
     broken_promise,
@@ -170,13 +170,20 @@ def build_lock(
     wait: float = RUN_WAIT,
     on_wait: Callable[[str], None] | None = None,
     clock: Callable[[], float] = time.monotonic,
+    command: str = "curator",
+    on_stopped: Callable[[str], None] | None = None,
 ) -> Iterator[None]:
     """One run at a time per store: a second one waits up to `wait` seconds for the first to
     finish (saying once, through `on_wait`, whom it waits for), then is refused with a clear
-    message; `wait` 0 refuses it at once."""
+    message; `wait` 0 refuses it at once. While it runs the lock file names its pid, `command`
+    and start; `on_stopped` is told when the last run that held it was killed before it ended."""
     lock_path = store_path.with_name(store_path.name + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")  # noqa: SIM115 - held for the whole run
+    except OSError as exc:  # walk73 #2: a store on a read-only disk ended in a traceback
+        raise _unlockable(store_path, lock_path, exc) from None
+    held = False
     try:
         deadline = clock() + wait
         said = False
@@ -186,7 +193,7 @@ def build_lock(
                 break
             except BlockingIOError:
                 handle.seek(0)
-                holder = handle.read().strip() or "another process"
+                holder = handle.read().split("\n")[0].strip() or "another process"
             if clock() >= deadline:
                 waited = f"; waited {duration(wait)} for it" if wait > 0 else ""
                 more = " (or give --wait more seconds)" if wait > 0 else ""
@@ -201,13 +208,48 @@ def build_lock(
                 )
                 said = True
             time.sleep(RUN_WAIT_POLL)
+        held = True
+        handle.seek(0)
+        last = handle.read().split("\n")
+        if on_stopped is not None and len(last) >= 3 and last[0].strip():
+            # A run that ends in any way but a kill empties the file: one that names a run was
+            # killed (or the machine stopped) before it finished (walk73 #5).
+            on_stopped(
+                f"the last curator run on this store ({last[1]}, pid {last[0].strip()}, started"
+                f" {last[2]}) was stopped before it finished (killed, or the machine went down):"
+                " what it had not stored yet is lost (a fetch or build reads those pages again)"
+            )
         handle.seek(0)
         handle.truncate()
-        handle.write(str(os.getpid()))
+        started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        handle.write(f"{os.getpid()}\n{command}\n{started}\n")
         handle.flush()
         yield
     finally:
+        if held:  # this run is over: nothing to say of it to the next
+            with suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
         handle.close()
+
+
+def _unlockable(store_path: Path, lock_path: Path, exc: OSError) -> StoreError:
+    """The run's lock file beside the store cannot be made: what, where and what to do."""
+    if exc.errno == errno.EROFS or on_read_only_disk(lock_path.parent):
+        return read_only_disk(store_path, f"{exc.strerror}: {lock_path}")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        fix = (
+            "give your user write permission on that folder (chmod u+w"
+            f" {shell_arg(lock_path.parent)})"
+        )
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space on its disk"
+    else:
+        fix = f"check {shell_arg(lock_path.parent)}"
+    return StoreError(
+        f"{store_path}: cannot make the run's lock file {lock_path} beside the store"
+        f" ({exc.strerror or exc}); {fix}, then run again; what was stored before is kept"
+    )
 
 
 def discover_feeds(config: Config, url: str) -> Discovery:
@@ -758,6 +800,8 @@ def publish_issue(
             " readable for your user (or choose another --out), then run again"
         ) from None
     stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
+    found_out = _missing_issues(config, store, out_dir, issue.number, formats)
+    found_out += _stopped_issue(store, out_dir, issue.number, rendered)
     dropped = unshown_articles(
         issue, rendered, templates or config.settings.templates, site_url=config.site_url, utm=utm
     )
@@ -797,8 +841,71 @@ def publish_issue(
     files.keep()
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
-    notes = (*dropped, *(f"{w}{missing} is repaired or restored" for w in warnings))
+    notes = (*found_out, *dropped, *(f"{w}{missing} is repaired or restored" for w in warnings))
     return Published(paths, notes, kept)
+
+
+def numbers_text(numbers: Sequence[int]) -> str:
+    """`1-3, 5`: issue numbers as the editor reads them, runs as ranges."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def _missing_issues(
+    config: Config, store: Store, out_dir: Path, number: int, formats: Collection[str]
+) -> tuple[str, ...]:
+    """A warning when issues the store records are not in `out_dir` (no issue-N.json there): the
+    archive page and the feed of issues can list only those found.
+
+    Why: `rm -rf output; curator build` published an archive of the new issue alone, without a
+    word, and nothing said that `render --all` brings the others back (walk73 #3). The build does
+    not write them again itself: an editor may have taken an issue down on purpose."""
+    if "json" not in formats:  # no issue-N.json is written: the archive holds the newest alone
+        return ()
+    gone = [
+        r.number
+        for r in store.issues()
+        if r.number < number and not (out_dir / f"issue-{r.number}.json").exists()
+    ]
+    if not gone:
+        return ()
+    out = (
+        ""
+        if out_dir.resolve() == Path(config.settings.output).resolve()
+        else f" --out {shell_arg(out_dir)}"
+    )
+    which = f"issue {gone[0]} is" if len(gone) == 1 else f"issues {numbers_text(gone)} are"
+    return (
+        f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
+        f" published to another folder?): its archive page and feed of issues list only the"
+        f" issues found there; `curator render --all{out}` writes the missing ones again",
+    )
+
+
+def _stopped_issue(
+    store: Store, out_dir: Path, number: int, names: Iterable[str]
+) -> tuple[str, ...]:
+    """A note when `out_dir` holds files of issue `number` that a build of this store renamed
+    into place and was stopped (killed) before recording: this build replaces them.
+
+    Why: the next run replaced them without a word, and the killed build's `.old.tmp` files
+    stayed until then (walk73 #4)."""
+    if store.unfinished_issue() != number or store.has_issue(number):
+        return ()
+    found = sorted(n for n in names if n.startswith(f"issue-{number}.") and (out_dir / n).exists())
+    if not found:
+        return ()
+    return (
+        f"{out_dir} held issue {number} ({', '.join(found)}) from a build that was stopped (killed,"
+        f" or the machine went down) after it wrote those files and before the store recorded"
+        f" the issue: this build published issue {number} again over them, and removed the"
+        " temporary files (.*.tmp) that build left",
+    )
 
 
 def stop_for_unrecorded_issue(
@@ -844,18 +951,24 @@ def stop_for_unrecorded_issue(
 def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:
     """Why the issue's files could not be written, where, and what to do; nothing was published."""
     where = exc.filename2 or exc.filename or out_dir  # a rename: its target
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        fix = f"free some space on the disk of {out_dir} (or choose another --out)"
-    elif exc.errno == errno.EFBIG:
-        fix = "raise the limit on file size (ulimit -f), or choose another --out"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        fix = f"make {out_dir} writable for your user (or choose another --out)"
-    else:
-        fix = f"check {out_dir} (or choose another --out)"
     return (
         f"cannot write issue {issue.number} to {out_dir}: {exc.strerror or exc} ({where});"
-        f" nothing was published and the issue was not recorded: {fix}, then run again"
+        f" nothing was published and the issue was not recorded: {_write_fix(out_dir, exc)},"
+        " then run again"
     )
+
+
+def _write_fix(out_dir: Path, exc: OSError) -> str:
+    """What to do when a file cannot be written to the output folder `out_dir`."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"free some space on the disk of {out_dir} (or choose another --out)"
+    if exc.errno == errno.EFBIG:
+        return "raise the limit on file size (ulimit -f), or choose another --out"
+    if exc.errno == errno.EROFS:
+        return f"mount the disk of {out_dir} read-write (or choose another --out)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"make {out_dir} writable for your user (or choose another --out)"
+    return f"check {out_dir} (or choose another --out)"
 
 
 def _cannot_write_draft(config: Config, path: Path, exc: OSError) -> str:
@@ -1817,6 +1930,14 @@ def render_issues(
     chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_kept(store, issues, out_dir)
+    stopped = store.unfinished_issue()
+    if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
+        notes.append(
+            f"issue {stopped} in {out_dir} is from a build that was stopped (killed, or the machine"
+            " went down) after it wrote its files and before the store recorded it: it was"
+            f" rendered as it is there, and the next `curator build` publishes issue {stopped}"
+            " again over it"
+        )
     dates = {n: i.date for n, i in issues.items()}
     today = issue_day(datetime.now(UTC)).date()
     for number in sorted(issues):
@@ -1880,7 +2001,8 @@ def render_issues(
     except OSError as exc:
         where = exc.filename2 or exc.filename or out_dir  # a rename: its target
         raise BuildError(
-            f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed"
+            f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
+            f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -47,11 +48,19 @@ def plain_store_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
             " the program that has it open (an SQLite browser, a backup, a sync tool), then run"
             " again; what was stored before is kept"
         )
+    if code in (_READONLY, _CANTOPEN) and on_read_only_disk(path.parent):
+        return read_only_disk(path, exc)
     if code == _READONLY:
+        # SQLite makes the store's -wal and -shm files with the store's own mode: a run on a
+        # read-only store leaves them read-only too, and `chmod u+w` of the store alone then
+        # fails the same way (walk73 #1). Named when they are there.
+        companions = store_companions(path)
+        files = " ".join(shell_arg(f) for f in (path, *companions, path.parent))
+        what = ", ".join(["it", *(f.name for f in companions)])
         return StoreError(
             f"{path}: the store cannot be written to, it is read-only ({exc}); give your user"
-            f" write permission on it and on its folder (chmod u+w {shell_arg(path)} {shell_arg(path.parent)}), then"
-            " run again; what was stored before is kept"
+            f" write permission on {what} and its folder (chmod u+w {files}), then run again;"
+            " what was stored before is kept"
         )
     if code in (_IOERR, _FULL):
         return StoreError(
@@ -65,6 +74,29 @@ def plain_store_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
             " user may read and write the folder and the file"
         )
     return None
+
+
+def store_companions(path: Path) -> list[Path]:
+    """The store's -wal and -shm files that are there (SQLite's, beside it)."""
+    return [f for f in (Path(f"{path}-wal"), Path(f"{path}-shm")) if f.exists()]
+
+
+def on_read_only_disk(folder: Path) -> bool:
+    """`folder` is on a file system mounted read-only (no chmod can make it writable)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def read_only_disk(path: Path, exc: object) -> StoreError:
+    """The store at `path` is on a read-only file system: where, and what to do."""
+    return StoreError(
+        f"{path}: the store cannot be written to: its folder {path.parent} is on a read-only"
+        f" file system ({exc}); mount that disk read-write, or copy the folder to a disk that"
+        " can be written to and give its store with --db (or settings: store), then run again;"
+        " what was stored before is kept"
+    )
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:

@@ -212,7 +212,8 @@ def test_render_that_cannot_write_every_file_changes_none(newsletter: Path) -> N
     code, stdout, stderr = run_cli("render", "--all", "--config", str(newsletter))
     assert code == 1, stdout + stderr
     assert stderr.strip() == (
-        f"curator: cannot write to {out}: Is a directory ({out / 'feed.xml'}); no file was changed"
+        f"curator: cannot write to {out}: Is a directory ({out / 'feed.xml'}); no file was changed:"
+        f" check {out} (or choose another --out), then run again"
     )
     assert folder_files(out) == before
 
@@ -294,8 +295,9 @@ def test_a_read_only_store_is_named_with_the_fix(newsletter: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[-1] == (
         f"curator: {db}: the store cannot be written to, it is read-only (attempt to write a"
-        f" readonly database); give your user write permission on it and on its folder (chmod"
-        f" u+w {db} {db.parent}), then run again; what was stored before is kept; issue 2 was"
+        f" readonly database); give your user write permission on it, curator.db-wal,"
+        f" curator.db-shm and its folder (chmod u+w {db} {db}-wal {db}-shm {db.parent}), then"
+        f" run again; what was stored before is kept; issue 2 was"
         f" not published: none of its files was written to {output_of(newsletter)}"
     )
     assert issues_recorded(newsletter) == 1

@@ -343,7 +343,15 @@ def opened(
         if not quiet:
             click.echo(f"curator: {line}", err=True)
 
-    run_lock = build_lock(store_path, wait=meta.get(WAIT, RUN_WAIT), on_wait=waiting)
+    command = " ".join(["curator", *(ctx.command_path.split()[1:] if ctx is not None else [])])
+    run_lock = build_lock(
+        store_path,
+        wait=meta.get(WAIT, RUN_WAIT),
+        on_wait=waiting,
+        command=command,
+        # once, with --quiet too: what a killed run had not stored is done again
+        on_stopped=lambda line: click.echo(f"curator: {line}", err=True),
+    )
     try:
         with run_lock if lock else nullcontext(), Store.open(store_path) as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
