@@ -742,10 +742,14 @@ def choose_blurb(
     if best and _opens(best[0]):
         return join_sentences(best)
     if best:
-        # Every run of the text opens leaning on a sentence left out ("That should prevent...",
-        # "She transferred...") or with a quote: list items and notes, not prose. No blurb from
-        # it: the editor is told there is none rather than shown unrelated fragments.
-        text_sentences = []
+        # Every run of the text within the bounds opens leaning on a sentence left out ("That
+        # should prevent...", "She transferred...") or with a quote: list items and notes, not
+        # prose. No blurb from them: the editor is told there is none rather than shown unrelated
+        # fragments. A sentence that opens and is long enough to stand alone is the article's own,
+        # though, when it makes no run within the bounds only because the next one is long too: a
+        # blurb of one sentence, as the other shorter blurbs are (walk74 #1: a page of three plain
+        # sentences, the first opening "This article...", got no blurb at all).
+        text_sentences = _standing_alone(text_sentences[:LEAD_SENTENCES], min_chars, max_chars)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
@@ -761,6 +765,23 @@ def choose_blurb(
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+def usable_sentences(text: str | None) -> int:
+    """How many sentences of a page's plain `text` a blurb could use (complete, no furniture, no
+    code): when it has some and `choose_blurb` made none of them, each leans on one left out or
+    quotes someone, or is too short or too long to stand alone, and `curator extract` says so
+    rather than that the page has no sentence (walk74 #1)."""
+    return len(_text_sentences(text))
+
+
+def _standing_alone(sentences: list[str], min_chars: int, max_chars: int) -> list[str]:
+    """The first of `sentences` that opens (`_opens`) and is within the bounds on its own, with
+    those after it that still fit (`_fit`); [] when there is none."""
+    for number, sentence in enumerate(sentences):
+        if _opens(sentence) and min_chars <= _size(sentence) <= max_chars:
+            return _fit(sentences[number:], max_chars)
+    return []
 
 
 def _lost_lead(

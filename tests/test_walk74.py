@@ -1,0 +1,111 @@
+"""walk74: a page of plain sentences with no blurb and a false reason, a byline's "with help
+from" losing its author, a lead naming a call dropped as code, an editor's own template tags in
+the Markdown edition, and a plain-text feed's `<?php` and `<![CDATA[` as text; each through the
+CLI, with real files and a real local HTTP server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_credit_formats import NO_AUTHOR, authors, built, drafted, newsletter
+from test_credit_walk64 import page, plain_build
+from test_walk65 import _article
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+#: walk74 #1: the shape of psite's fr9.html. The first sentence opens "This article ..." (leaning
+#: on one before it), the next two are too long together for a blurb of 150-450 characters.
+FR9_TITLE = "Customer service ideas come in the shower"
+FR9 = (
+    f"<!doctype html><html><head><title>{FR9_TITLE}</title></head><body><article>"
+    f"<h1>{FR9_TITLE}</h1><p>This article is available to subscribers only, the regulator"
+    " noted, which is why court records should not sit behind a paywall.</p><p>Many of us have"
+    " noticed that we seem to get our best ideas when we&#x27;re in the shower, or that we can find"
+    " the answer to a difficult question when we least think about it.</p><p>A large body of"
+    " neuroscientific studies has pointed out that the brain does a lot of work in its spare time,"
+    " the so-called idle state - wherein the brain does not appear to be thinking about anything at"
+    " all - and that this is the time when it works at its hardest to find solutions to complex"
+    " problems.</p></article></body></html>"
+)
+FR9_LEAD = "Many of us have noticed that we seem to get our best ideas when we're in the shower"
+
+
+def test_a_page_of_plain_sentences_gets_a_blurb(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk74 #1: every run of two sentences within the bounds opened "This article ...", so the
+    page's sentences were all thrown away: `extract` said "no complete sentences found in it", and
+    a build published an empty blurb. A sentence that opens and stands alone is the blurb now."""
+    page_file = tmp_path / "fr9.html"
+    page_file.write_text(FR9, encoding="utf-8")
+    code, out, err = run("extract", str(page_file))
+    assert code == 0, err
+    assert FR9_LEAD in out, out
+    assert "no complete sentences" not in out, out
+
+    config = newsletter(tmp_path, http_server, [(FR9_TITLE, "", FR9)])
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    issue = " ".join((tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8").split())
+    assert FR9_LEAD in issue, issue
+    assert "no blurb could be made" not in err, err
+    data = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    blurbs = [a["blurb"] for s in data["sections"] for a in s["articles"]]
+    assert blurbs and all(FR9_LEAD in b for b in blurbs), blurbs
+
+
+def test_extract_says_a_pages_sentences_make_no_blurb_rather_than_that_it_has_none(
+    tmp_path: Path,
+) -> None:
+    """walk74 #1's false reason: a page whose sentences each lean on one before them has complete
+    sentences; `extract` says so, and why none makes a blurb."""
+    leaning = [
+        "But the council never said when the new compost bins would arrive in the flats.",
+        "They were promised for the spring, and then again for the first week of the summer.",
+        "It is now autumn, and the residents are still carrying their scraps to the allotment.",
+    ]
+    page_file = tmp_path / "leaning.html"
+    page_file.write_text(_article("Bins for flats", leaning), encoding="utf-8")
+    code, out, err = run("extract", str(page_file))
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "no complete sentences" not in said, said
+    assert "it has 3 complete sentence(s), but none can open one" in said, said
+    code, out, err = run("extract", "--json", str(page_file))
+    assert code == 0, err
+    assert json.loads(out)["sentences"] == 3
+
+
+#: walk74 #2: bylines naming the author's helpers after the author.
+HELPED = {
+    "Compost Note One": "By Tom Uhl with help from Uma Vik",
+    "Compost Note Two": "Written by Tom Uhl with help from Uma Vik",
+    "Compost Note Three": "By Tom Uhl, with assistance from Uma Vik",
+    "Compost Note Four": "By Tom Uhl with input from Uma Vik",
+    "Compost Note Five": "By Tom Uhl with the help of Uma Vik",
+    "Compost Note Six": "By Tom Uhl, with thanks to Uma Vik",
+    "Compost Note Seven": "Written by Tom Uhl",
+}
+
+
+def test_a_bylines_helpers_with_help_from_end_its_authors_names(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk74 #2: "By Tom Uhl with help from Uma Vik" (and "Written by ...") credited no one:
+    `extract` said "(no author found)" and a build "no author was found". Tom Uhl is credited,
+    his helper is not."""
+    for n, (title, byline) in enumerate(HELPED.items()):
+        page_file = tmp_path / f"e{n}.html"
+        page_file.write_text(page(title, byline), encoding="utf-8")
+        code, out, err = run("extract", str(page_file))
+        assert code == 0, err
+        assert "Tom Uhl || Zeta Post" in out and "Uma Vik" not in out, (byline, out)
+
+    config = newsletter(tmp_path, http_server, [(t, "", page(t, b)) for t, b in HELPED.items()])
+    blocks = drafted(config)
+    for title in HELPED:
+        assert authors(blocks[title]) == ["Tom Uhl"], (title, blocks[title])
+        assert not any(NO_AUTHOR in line for line in blocks[title]), blocks[title]
+    assert "Uma Vik" not in built(config)
+    _, said = plain_build(config)
+    assert not any("no author was found" in s for s in said), said
