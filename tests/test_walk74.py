@@ -109,3 +109,70 @@ def test_a_bylines_helpers_with_help_from_end_its_authors_names(
     assert "Uma Vik" not in built(config)
     _, said = plain_build(config)
     assert not any("no author was found" in s for s in said), said
+
+
+#: walk74 #3: leads naming a call of an API, as /tmp/walk74w/code's JSON Feed gives them.
+API_LEADS = {
+    "Python task groups": (
+        "<p>The new <code>asyncio.TaskGroup()</code> API replaces most uses of <code>gather()"
+        "</code>. It cancels sibling tasks when one fails. That makes error handling in async code"
+        " much simpler.</p>"
+    ),
+    "Sorting numbers in JavaScript": (
+        "<p>Calling <code>Array.prototype.sort()</code> without a comparator sorts numbers as"
+        " strings. So [10, 9, 1] becomes [1, 10, 9]. Pass a comparator to sort the numbers"
+        " numerically.</p>"
+    ),
+    "Guard clauses": (
+        "<p>Guard clauses keep code flat and make the bug in a nested function easy to see.</p>"
+        "<pre>if response.GetStatus() != RPC.OK: raise RpcError(response.GetStatus())<br>"
+        "if not response.GetRows(): raise EmptyError()<br>vals = [ParseRow(r) for r in rows].<br>"
+        "Check response.GetEnc(), response.GetUser() and response.GetRows() first.</pre>"
+        "<p>Each check returns early, so the code after it reads as a straight line.</p>"
+    ),
+}
+
+
+def test_a_lead_naming_a_call_is_kept_and_a_listing_is_not(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk74 #3: "The new asyncio.TaskGroup() API replaces ..." and "Calling
+    Array.prototype.sort() ..." were dropped as code (and "The new asyncio." cut off at the dotted
+    name), so the blurbs opened mid-thought ("It cancels ...", "So [10, 9, 1] ..."). A name of code
+    in prose stays; a listing (a comparison, a call closed by a block's colon, an assignment, calls
+    with hardly a word between them) is still left out."""
+    items = [
+        {
+            "id": f"{http_server.base}/a{n}",
+            "url": f"{http_server.base}/a{n}",
+            "title": title,
+            "content_html": body,
+            "date_published": f"2026-12-0{n + 1}T10:00:00Z",
+        }
+        for n, (title, body) in enumerate(API_LEADS.items())
+    ]
+    feed = http_server.add(
+        "/code.json",
+        json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Dev Notes",
+                    "items": items}),
+        content_type="application/feed+json",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: Dev Weekly}\nsubjects:\n  - name: Software\n"
+        "    keywords: [code, python, javascript, numbers, guard]\n"
+        "settings: {fetch_pages: false, allow_private_addresses: true}\n"
+        f"feeds:\n  - url: {feed}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    issue = " ".join((tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8").split())
+    assert "The new asyncio.TaskGroup() API replaces most uses of gather(). It cancels" in issue
+    assert "Calling Array.prototype.sort() without a comparator sorts numbers as strings." in issue
+    assert "Guard clauses keep code flat" in issue and "Each check returns early" in issue, issue
+    for code_text in ("RPC.OK", "EmptyError", "ParseRow", "GetEnc", "GetRows"):
+        assert code_text not in issue, (code_text, issue)
+    said = " ".join(err.split())
+    for title in ("Python task groups", "Sorting numbers in JavaScript"):
+        assert f'the blurb of "{title}"' not in said, said
