@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import hostile_helpers as h
 from test_credit_formats import NO_AUTHOR, authors, built, drafted, newsletter
 from test_credit_walk64 import page, plain_build
 from test_walk65 import _article
@@ -176,3 +177,57 @@ def test_a_lead_naming_a_call_is_kept_and_a_listing_is_not(
     said = " ".join(err.split())
     for title in ("Python task groups", "Sorting numbers in JavaScript"):
         assert f'the blurb of "{title}"' not in said, said
+
+
+#: walk74 #4: two articles of a feed, each title holding a template tag (feed text).
+TAGGED = {
+    "Journey maps {{< x >}} for customer experience": (
+        "Customer experience teams closed the gaps in the customer journey layout this year, and"
+        " they now ask how the journey feels from the first customer touchpoint to the last."
+    ),
+    "Customer loyalty {% x %} and effortless service": (
+        "Customer loyalty rises when customer service is effortless, and teams that measure CSAT"
+        " see the customer experience improve within a quarter of the change."
+    ),
+}
+
+
+def test_an_editors_draft_blurb_reaches_the_markdown_edition_as_typed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk74 #4: README says draft blurbs are written as typed, but a blurb the editor changed
+    to add `{{< youtube abc >}}` (no other Markdown in it) was written `&#123;&#123;&lt;...` in
+    issue-1.md, and Hugo showed it as text. The editor's changed blurb is theirs, as typed; a blurb
+    curator made and the editor left alone, and the feeds' titles, keep their braces as entities;
+    the introduction's `{{{{` writes `{{` (its variables' escape)."""
+    items = "".join(
+        f"<item><title>{title}</title><link>https://blog.example.com/{n}</link>"
+        f"<description>{blurb}</description></item>"
+        for n, (title, blurb) in enumerate(TAGGED.items())
+    )
+    feed = http_server.add("/feed.xml", h.rss(items, "Tags"), content_type="application/rss+xml")
+    config = h.write_config(tmp_path, [{"url": feed}], settings={"fetch_pages": False})
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    path = tmp_path / "drafts" / "issue-1.md"
+    text = path.read_text(encoding="utf-8")
+    edited, left = TAGGED.values()
+    assert edited in text and left in text, text
+    text = text.replace(edited, edited + " Watch the talk: {{< youtube abc >}}")
+    intro_at = text.index("\n# ") + 1
+    intro = "Watch {{{{< youtube abc >}}}} and {{< vimeo 1 >}}.\n\n"
+    path.write_text(text[:intro_at] + intro + text[intro_at:], encoding="utf-8")
+
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 0, err
+    md = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")
+    body = md[4:].split("\n---\n", 1)[1]
+    assert edited + " Watch the talk: {{< youtube abc >}}" in body, body
+    assert left in body, body
+    assert "&#123;&#123;&lt; x &gt;&#125;&#125;" in body and "&#123;% x %&#125;" in body, body
+    assert "{{< x >}}" not in body and "{% x %}" not in body, body
+    assert "Watch {{< youtube abc >}} and {< vimeo 1 >}." in body, body
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "Watch the talk: {{&lt; youtube abc &gt;}}" in html, html
+    txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Watch the talk: {{< youtube abc >}}" in txt, txt
