@@ -1030,9 +1030,7 @@ def _is_code(sentence: str) -> bool:
         return True
     names = _CODE_NAME.findall(sentence)
     prose = _WORD.findall(_CODE_NAME.sub(" ", sentence))
-    if len(names) >= CODE_NAMES or (
-        names and len(prose) < PROSE_WORDS_PER_CODE_NAME * len(names)
-    ):
+    if len(names) >= CODE_NAMES or (names and len(prose) < PROSE_WORDS_PER_CODE_NAME * len(names)):
         return True
     solid = [c for c in sentence if not c.isspace()]
     return bool(solid) and sum(c.isalnum() for c in solid) * 2 < len(solid)

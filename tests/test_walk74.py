@@ -154,8 +154,9 @@ def test_a_lead_naming_a_call_is_kept_and_a_listing_is_not(
     ]
     feed = http_server.add(
         "/code.json",
-        json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Dev Notes",
-                    "items": items}),
+        json.dumps(
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Dev Notes", "items": items}
+        ),
         content_type="application/feed+json",
     )
     config = tmp_path / "feeds.yaml"
@@ -231,3 +232,55 @@ def test_an_editors_draft_blurb_reaches_the_markdown_edition_as_typed(
     assert "Watch the talk: {{&lt; youtube abc &gt;}}" in html, html
     txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Watch the talk: {{< youtube abc >}}" in txt, txt
+
+
+#: walk74 #5: a JSON Feed's plain text (title, summary, content_text) naming markup as words.
+PLAIN_ITEMS = {
+    "Customer <![CDATA[ raw ]]> journey": (
+        "Customer journey maps are stored as <![CDATA[ raw ]]> sections in the export. Customer"
+        " service agents read them daily. Satisfaction scores went up."
+    ),
+    "Customer <?php echo $cx; ?> experience": (
+        "Customer experience starts with the doctype. The page begins <?php echo $cx; ?> before"
+        " any HTML is sent. Loyalty grew as customers found it effortless."
+    ),
+}
+
+
+def test_a_json_feeds_plain_text_keeps_markup_it_names_as_words(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk74 #5: `<?php echo $cx; ?>` and `<![CDATA[ raw ]]>` in a JSON Feed's content_text and
+    titles (plain text, as JSON Feed defines them) were removed as markup from the middle of the
+    sentences, with no word: "The page begins before any HTML is sent." They stay, as text, in
+    every edition (entities in HTML and Markdown, never markup)."""
+    items = [
+        {
+            "id": f"t{n}",
+            "url": f"https://mk.example/t{n}",
+            "title": title,
+            "content_text" if n else "summary": text,
+            "date_published": f"2026-11-2{n}T10:00:00Z",
+        }
+        for n, (title, text) in enumerate(PLAIN_ITEMS.items())
+    ]
+    feed = http_server.add(
+        "/mk.json",
+        json.dumps(
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Markup Co", "items": items}
+        ),
+        content_type="application/feed+json",
+    )
+    config = h.write_config(tmp_path, [{"url": feed}], settings={"fetch_pages": False})
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    out = tmp_path / "output"
+    txt = " ".join((out / "issue-1.txt").read_text(encoding="utf-8").split())
+    for title in PLAIN_ITEMS:
+        assert title in txt, (title, txt)
+    assert "The page begins <?php echo $cx; ?> before any HTML is sent." in txt, txt
+    assert "stored as <![CDATA[ raw ]]> sections in the export." in txt, txt
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "begins &lt;?php echo $cx; ?&gt; before" in page and "<?php" not in page
+    md = (out / "issue-1.md").read_text(encoding="utf-8")
+    assert "begins &lt;?php echo $cx; ?&gt; before" in md and "<![CDATA[" not in md

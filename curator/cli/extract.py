@@ -247,7 +247,9 @@ def show(record: dict[str, Any]) -> None:
     if record["published"]:
         click.echo(f"  published {record['published']}")
     stored = record.get("stored")
-    no_blurb = NO_PAGE_BLURB_RUN.format(n=record["sentences"]) if record["sentences"] else NO_PAGE_BLURB
+    no_blurb = (
+        NO_PAGE_BLURB_RUN.format(n=record["sentences"]) if record["sentences"] else NO_PAGE_BLURB
+    )
     click.echo(f"  {record['blurb'] or no_blurb}")
     if stored:
         if stored["blurb"] != record["blurb"]:
