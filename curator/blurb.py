@@ -171,10 +171,11 @@ ABBREVIATIONS = _wordset(
 
 # A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
 # then a space (none needed after a full-width stop), or no space between a lower-case word and a
-# capitalised one ("on Wednesday.The stabbing": a CMS that lost the space). What follows must start
-# a sentence: checked in `_starts_sentence`.
+# capitalised one ("on Wednesday.The stabbing": a CMS that lost the space), but not a dotted name
+# of code ("asyncio.TaskGroup", "server.Call(request)": walk74 #3, "The new asyncio." was cut off
+# its sentence). What follows must start a sentence: checked in `_starts_sentence`.
 _BOUNDARY = re.compile(
-    r"(?:(?<=[.!?])[\"'”’)\]]*\s+|(?<=[。！？])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+    r"(?:(?<=[.!?])[\"'”’)\]]*\s+|(?<=[。！？])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\()))"
 )
 _CLOSERS = "\"'”’)]」』"
 _OPENERS = "\"'“‘([「『"
@@ -742,10 +743,14 @@ def choose_blurb(
     if best and _opens(best[0]):
         return join_sentences(best)
     if best:
-        # Every run of the text opens leaning on a sentence left out ("That should prevent...",
-        # "She transferred...") or with a quote: list items and notes, not prose. No blurb from
-        # it: the editor is told there is none rather than shown unrelated fragments.
-        text_sentences = []
+        # Every run of the text within the bounds opens leaning on a sentence left out ("That
+        # should prevent...", "She transferred...") or with a quote: list items and notes, not
+        # prose. No blurb from them: the editor is told there is none rather than shown unrelated
+        # fragments. A sentence that opens and is long enough to stand alone is the article's own,
+        # though, when it makes no run within the bounds only because the next one is long too: a
+        # blurb of one sentence, as the other shorter blurbs are (walk74 #1: a page of three plain
+        # sentences, the first opening "This article...", got no blurb at all).
+        text_sentences = _standing_alone(text_sentences[:LEAD_SENTENCES], min_chars, max_chars)
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
@@ -761,6 +766,23 @@ def choose_blurb(
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+def usable_sentences(text: str | None) -> int:
+    """How many sentences of a page's plain `text` a blurb could use (complete, no furniture, no
+    code): when it has some and `choose_blurb` made none of them, each leans on one left out or
+    quotes someone, or is too short or too long to stand alone, and `curator extract` says so
+    rather than that the page has no sentence (walk74 #1)."""
+    return len(_text_sentences(text))
+
+
+def _standing_alone(sentences: list[str], min_chars: int, max_chars: int) -> list[str]:
+    """The first of `sentences` that opens (`_opens`) and is within the bounds on its own, with
+    those after it that still fit (`_fit`); [] when there is none."""
+    for number, sentence in enumerate(sentences):
+        if _opens(sentence) and min_chars <= _size(sentence) <= max_chars:
+            return _fit(sentences[number:], max_chars)
+    return []
 
 
 def _lost_lead(
@@ -961,28 +983,57 @@ def _usable(sentence: str) -> bool:
         and sentence.count("(") == sentence.count(")")  # "Not Found, 304 Not Modified)."
         and not _HOVER_CARD.search(sentence)
         and not _SPEC_KEYWORD.match(sentence)
-        and not _CODE.search(sentence)
+        and not _is_code(sentence)
     )
 
 
 #: Code in a sentence: a program listing flattened into the text (a <pre> in a feed's summary)
-#: splits into "sentences" at its dotted names ("GetStatus() == RPC.OK: if response.", walk69 #2).
-#: A call ("GetStatus()", "server.Call(request)", "ParseRow(r)", "forEach(", "parse_row("; not
-#: "user(s)" nor "Analog(ue)"), a comparison ("==", "!="), an arrow glued to its operand
-#: ("ptr->next", ") ->"), a statement's end ("Close();", "log.Info(result);", not "(tinkering
-#: and modification);"), a brace, or a dotted CamelCase name ("response.GetStatus",
-#: "document.getElementById") is code, and a sentence with it is no blurb's.
+#: splits into "sentences" at its dotted names ("GetStatus() == RPC.OK: if response.", walk69 #2),
+#: and a sentence with code in it is no blurb's (`_is_code`). What only code writes: a comparison
+#: ("==", "!=", "==="), an arrow glued to its operand ("ptr->next", ") ->"), a statement's end
+#: ("Close();", "log.Info(result);", not "(tinkering and modification);"), a brace, a call closed
+#: by a block's colon ("GetAuthorizedUser(): if ..."), an assignment opening the sentence
+#: ("vals = [ParseRow(r) ..."), a walrus (":=" glued to its name, not Go's "i := range" in prose).
 _CODE = re.compile(
-    r"\w\(\)"
-    r"|\b(?:[A-Z][a-z]+|[a-z]{2,})[A-Z]\w*\("
-    r"|\b[A-Za-z]\w*_\w+\("
-    r"|\b[A-Za-z_]\w*\.[A-Za-z_]\w*\([^()]*\)"
-    r"|[!=]==?"
+    r"[!=]==?"
     r"|\w->|\)\s?->"
     r"|\([^()\s]*\);"
     r"|[{}]"
+    r"|\w\([^()]*\):"
+    r"|^[A-Za-z_][\w.]*\s=\s"
+    r"|\w:="
+)
+#: A name of code mentioned in prose: a call ("gather()", "GetStatus()", "server.Call(request)",
+#: "ParseRow(r)", "parse_row("; not "user(s)" nor "Analog(ue)") or a dotted CamelCase name
+#: ("asyncio.TaskGroup", "document.getElementById"). One, or two among words of prose, is an
+#: article naming an API ("The new asyncio.TaskGroup() API replaces most uses of gather().",
+#: "Calling Array.prototype.sort() without a comparator ...": walk74 #3, both were dropped and
+#: the blurbs opened mid-thought); `CODE_NAMES` of them, or names with hardly a word of prose
+#: between them ("GetRows(): raise EmptyError()"), are a listing.
+_CODE_NAME = re.compile(
+    r"\b[A-Za-z_][\w.]*\w\(\)"
+    r"|\b(?:[A-Z][a-z]+|[a-z]{2,})[A-Z]\w*\("
+    r"|\b[A-Za-z]\w*_\w+\("
+    r"|\b[A-Za-z_]\w*\.[A-Za-z_][\w.]*\([^()]*\)"
     r"|\b[a-z_]\w*\.(?:[A-Z][a-z]+[A-Z]|[a-z]+[A-Z])\w*"
 )
+#: How many names of code (`_CODE_NAME`) make a sentence a listing, whatever its words.
+CODE_NAMES = 3
+#: Words of prose (letters only, outside the names) a sentence needs per name of code in it.
+PROSE_WORDS_PER_CODE_NAME = 2
+
+
+def _is_code(sentence: str) -> bool:
+    """Whether `sentence` holds code (`_CODE`, `_CODE_NAME`) or is mostly symbols: fewer than half
+    of its characters (spaces aside) letters or digits ("} else { x[i] = y; }")."""
+    if _CODE.search(sentence):
+        return True
+    names = _CODE_NAME.findall(sentence)
+    prose = _WORD.findall(_CODE_NAME.sub(" ", sentence))
+    if len(names) >= CODE_NAMES or (names and len(prose) < PROSE_WORDS_PER_CODE_NAME * len(names)):
+        return True
+    solid = [c for c in sentence if not c.isspace()]
+    return bool(solid) and sum(c.isalnum() for c in solid) * 2 < len(solid)
 
 
 #: A requirement line of a specification opens with a keyword in capitals ("MUST support chunked

@@ -1454,11 +1454,19 @@ def _lookup(known: Mapping[str, Article | Scored], url: str) -> Scored | None:
 
 def _blurb_fields(entry: DraftEntry, stored: Article) -> tuple[str, str | None]:
     """The article's blurb and its Markdown as the draft gives them: the editor's Markdown (a
-    link, emphasis, a list ...) read by the introduction's rules; a blurb that holds none, or is
-    the stored one word for word (a draft written before blurbs were Markdown), as plain text."""
+    link, emphasis, a list ...) read by the introduction's rules. A blurb curator wrote and the
+    editor left as it is (word for word, or as the draft escaped it) is the feed's or the page's
+    text, and stays plain text: the Markdown edition writes its `{` and `}` as entities, so that
+    no template tag from a feed runs in Hugo or Jekyll. One the editor changed is theirs, Markdown
+    or not, and reaches the Markdown edition as typed, a shortcode (`{{< youtube abc >}}`) too
+    (walk74 #4: it was written `&#123;&#123;&lt;...`, and Hugo showed it as text)."""
     if entry.blurb == stored.blurb:
         return stored.blurb, None
-    return blurb_markdown(entry.blurb_source or entry.blurb)
+    source = entry.blurb_source or entry.blurb
+    plain, markdown = blurb_markdown(source)
+    if markdown is None and plain != stored.blurb:
+        return plain, source.strip()
+    return plain, markdown
 
 
 def draft_to_issue(

@@ -321,12 +321,17 @@ CREDIT_OTHERS = re.compile(
 
 #: A byline's helpers after its authors ("By Max Uhl with additional reporting by Ned Vo", "By
 #: Max Uhl; reporting by Ned Vo", "By Max Uhl. Ned Vo contributed reporting.", "By Max Uhl, with
-#: contributions from Ned Vo"): the credit ends at them, as at a photo's or an editor's clause
-#: (`CREDIT_CLAUSE_SPLIT`), so the people before are the authors and the helpers are not. Never at
-#: the credit's start: "Reporting by Rosa Diaz" names its reporter (`BYLINE_PREFIX`).
+#: contributions from Ned Vo", "By Tom Uhl with help from Uma Vik", "... with the help of ...",
+#: "... with input from ...", "... with thanks to ..."): the credit ends at them, as at a photo's
+#: or an editor's clause (`CREDIT_CLAUSE_SPLIT`), so the people before are the authors and the
+#: helpers are not (walk74 #2: "with help from" lost the author). Never at the credit's start:
+#: "Reporting by Rosa Diaz" names its reporter (`BYLINE_PREFIX`).
 CREDIT_HELPERS_TAIL = re.compile(
     r"(?<=\S)(?:\s*[,;.:]\s*|\s+)(?:(?:and|with|plus)\s+)?(?:(?:additional|further|extra|more|"
-    r"contributing|also)\s+)?(?:reporting|research|contributions?|assistance)\s+(?:by|from)\b.*$"
+    r"contributing|also|editorial|technical)\s+)?(?:(?:reporting|research|contributions?|"
+    r"assistance|help|input|support|advice|guidance)\s+(?:by|from)|thanks\s+to)\b.*$"
+    r"|(?<=\S)(?:\s*[,;.:]\s*|\s+)(?:and\s+)?with\s+(?:the\s+)?(?:help|assistance|support)\s+"
+    r"of\b.*$"
     r"|(?<=\S)\s*[,;.]\s+[^,;.]*?\b(?:also\s+)?contributed\b.*$"
     r"|(?<=\S)\s*[,;.]?\s+(?:additional|further|contributing)\s+reporting\s*:.*$",
     re.I,

@@ -667,9 +667,11 @@ ALL_CORPUS_FEEDS = [
 
 
 #: Corpus titles that are text about a tag (escaped markup, which is text): feedparser's own test
-#: expects 'History of the &lt;blink&gt; tag' as HTML. Markup is read once (issue 16.4).
+#: expects 'History of the &lt;blink&gt; tag' as HTML. Markup is read once (issue 16.4). A JSON
+#: Feed's title is plain text (walk74 #5): heise's "The return of <i> and <b>" names two tags.
 TITLES_ABOUT_TAGS = {
     "edge/feedparser/wellformed/atom10/entry_title_inline_markup_2.xml": "History of the <blink> tag",
+    "real/rsparser/3960.json": "Die Rückkehr von <i> und <b>",
 }
 
 

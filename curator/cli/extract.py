@@ -11,7 +11,7 @@ import click
 from click.core import ParameterSource
 
 from curator.articles import page_title, read_page
-from curator.blurb import choose_blurb
+from curator.blurb import choose_blurb, usable_sentences
 from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_config, note_json, warn
 from curator.cli.streams import changes_nothing
 from curator.config import Config
@@ -48,6 +48,8 @@ def page_record(page: Page) -> dict[str, Any]:
             headings=page.headings,
         ),
         "text_chars": len(page.text or ""),
+        # How many complete sentences of its text a blurb could use: 0 says why there is none.
+        "sentences": usable_sentences(page.text),
     }
 
 
@@ -225,6 +227,15 @@ NO_PAGE_BLURB = (
 )
 
 
+#: ... and of a page whose sentences make no blurb though it has some (walk74 #1: it said the page
+#: had no complete sentence).
+NO_PAGE_BLURB_RUN = (
+    "(no blurb from the page: it has {n} complete sentence(s), but none can open one: each leans"
+    ' on a sentence before it ("But...", "This...", "It..."), quotes someone, or is too short or'
+    " too long to stand alone; a build falls back to the summary its feed gives, when there is one)"
+)
+
+
 def show(record: dict[str, Any]) -> None:
     authors = join_names(record["authors"]) or "(no author found)"
     click.echo(record["issue_title"] or "(no title found)")
@@ -236,7 +247,10 @@ def show(record: dict[str, Any]) -> None:
     if record["published"]:
         click.echo(f"  published {record['published']}")
     stored = record.get("stored")
-    click.echo(f"  {record['blurb'] or NO_PAGE_BLURB}")
+    no_blurb = (
+        NO_PAGE_BLURB_RUN.format(n=record["sentences"]) if record["sentences"] else NO_PAGE_BLURB
+    )
+    click.echo(f"  {record['blurb'] or no_blurb}")
     if stored:
         if stored["blurb"] != record["blurb"]:
             # The build's blurb may come from the feed's summary (walk67 #3: extract said there

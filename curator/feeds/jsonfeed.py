@@ -58,6 +58,15 @@ def _authors(item: Mapping[str, Any]) -> tuple[object, ...]:
     return tuple(p.get("name") for p in people if isinstance(p, dict))
 
 
+def _as_text(value: object) -> object:
+    """A field JSON Feed defines as plain text (`title`, `summary`, `content_text`), made safe to
+    read as HTML as every feed's text is read: each `<` as `&lt;`, so that `<?php echo $cx; ?>`,
+    `<![CDATA[ raw ]]>` or "Die Rückkehr von <i> und <b>" stays in it as the words it is instead of
+    being removed as markup (walk74 #5: cut from the middle of a sentence, unsaid). Entities are
+    still read, as before: feeds escape "&" in plain text too."""
+    return value.replace("<", "&lt;") if isinstance(value, str) else value
+
+
 def _item(item: Mapping[str, Any]) -> FeedItem:
     """One JSON Feed item's fields, for `build_entry`; fields of the wrong type are ignored."""
     raw_id = item.get("id")
@@ -69,13 +78,13 @@ def _item(item: Mapping[str, Any]) -> FeedItem:
         alternates=(item.get("external_url"),),
         guid=guid,
         guidislink=False,
-        title=item.get("title"),
+        title=_as_text(item.get("title")),
         authors=_authors(item),
         author=None,
-        summary=item.get("summary"),
+        summary=_as_text(item.get("summary")),
         contents=(
             (item.get("content_html"), "text/html"),
-            (item.get("content_text"), "text/plain"),
+            (_as_text(item.get("content_text")), "text/plain"),
         ),
         published=_json_date(item.get("date_published")),
         updated=_json_date(item.get("date_modified")),
