@@ -29,9 +29,10 @@ MACRUMORS = (
     "articles/scrapinghub/html/"
     "232a43fb15abde807427b2a7bf4f772e27b8760554370956d8291df4e8166dbf.html.gz"
 )
+#: (as the page gives it, curly quotes and all: blurbs keep the page's typography, fixbl)
 NOEM_LEAD = (
-    "South Dakota Gov. Kristi Noem (R) is defending the state's launch of an anti-drug campaign "
-    'with the slogan "Meth, we\'re on it."'
+    "South Dakota Gov. Kristi Noem (R) is defending the state’s launch of an anti-drug campaign "
+    "with the slogan “Meth, we’re on it.”"
 )
 #: MacRumors' first paragraph, which the page's text as read lacks; the feed cut it at 200
 #: characters, mid-word, as feeds do.
@@ -174,7 +175,7 @@ def test_markup_in_a_feeds_description_is_read_as_markup(
     party = blurb_under(text, "How to Throw a Graduation Party on a Budget")
     assert (
         "\nGraduation parties are a great way to commemorate the years of hard work teens and "
-        "college co-eds devote to education. They're also costly for mom and dad."
+        "college co-eds devote to education. They’re also costly for mom and dad."
     ) in party, party
     assert "**" not in party and "eHow" not in party.split("\n", 1)[1]
     lean = blurb_under(text, "Getting LEAN with Digital Ad UX")
