@@ -12,7 +12,7 @@ import html
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from curator.htmltext import html_to_text, normalise_space, read_html
 from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS, UNSPACED
@@ -510,6 +510,17 @@ _BYLINE_LEAD = re.compile(
 _AFTER_BYLINE = _wordset("on for in at of from with and & | - – — via")
 #: Words a run of names may hold in lower case: separators and particles ("Jan van der Berg").
 _NAME_JOINERS = _wordset("and & de del della der di du da dos van von la le al bin ibn y")
+#: Words a sentence run into a byline may start with ("By: Patrik Höglund This is the third
+#: article ...", "by Adam Bender This article was ..."): a capitalised word after the names starts a
+#: sentence only when it is one of these. "By Super Bowl Sunday tickets were gone" and "By New York
+#: City standards, ..." go on with a capitalised noun: no byline, no name (walk76 #1).
+_RUN_IN_STARTS = _wordset(
+    "the this these that those a an it its i we our my you your he she they their there here in "
+    "on at as when while after before since during for if so but and one today last now what how "
+    "why who many most some each every all over recently"
+)
+#: A run of names in a byline is 2 to this many capitalised words ("Jan van der Berg" counts 2).
+_MAX_NAME_WORDS = 4
 #: A byline is looked for in this many opening paragraphs (after a note on the post, such as
 #: "A version of this post originally appeared in ...", which is furniture).
 _BYLINE_PARAGRAPHS = 3
@@ -517,7 +528,7 @@ _BYLINE_PARAGRAPHS = 3
 _BYLINE_CHARS = 1000
 
 
-def opening_byline(text: str) -> tuple[str, str]:
+def opening_byline(text: str, credited: Collection[str] = ()) -> tuple[str, str]:
     """The names of the byline a post's text opens with, and the text without the byline: ("Patrik
     Höglund", the rest) for "By: Patrik Höglund ..."; ("", `text`) when it opens with none (walk66
     #1). The names are those up to a word in lower case ("by Lesley Katzen on behalf of the GTAC
@@ -531,7 +542,12 @@ def opening_byline(text: str) -> tuple[str, str]:
     Max Kanat-Alexander, Tech Lead for Code Health"), else the names up to where a sentence starts
     (a capitalised word, then a word in lower case): "By: Patrik Höglund This is the third article
     ..." (Blogger runs `<i>By: ...</i><br><i>This is ...</i>` together). "By Monday the market had
-    fallen." opens no byline: what follows the name is no sentence of its own."""
+    fallen." opens no byline: what follows the name is no sentence of its own; nor does "By Super
+    Bowl Sunday tickets were gone": a sentence run into a byline starts with a word such as "This"
+    or "The" (`_RUN_IN_STARTS`), after 2 to 4 capitalised words (walk76 #1).
+
+    When the feed credits people (`credited`), a byline run into a sentence counts only when it
+    names one of them: the lead is cut only where it is clearly a byline."""
     lines = text.split("\n")
     seen = 0
     for at, line in enumerate(lines):
@@ -546,6 +562,8 @@ def opening_byline(text: str) -> tuple[str, str]:
             start = line.find(sentence, offset)
             offset = start + len(sentence)
             byline, rest = _byline_of(line[start:])
+            if byline and rest and credited and not _names_one_of(byline, credited):
+                byline, rest = "", line[start:]  # run into a sentence, and no one credited
             if not byline and _is_furniture(sentence):
                 continue
             if not byline:
@@ -555,6 +573,12 @@ def opening_byline(text: str) -> tuple[str, str]:
         if offset == 0:
             return "", text  # a paragraph with no sentence at all: no note before a byline
     return "", text
+
+
+def _names_one_of(byline: str, credited: Collection[str]) -> bool:
+    """Whether a byline's names hold one of the `credited` names (case and spacing aside)."""
+    held = " ".join(byline.casefold().split())
+    return any(" ".join(c.casefold().split()) in held for c in credited if c.strip())
 
 
 def _byline_of(text: str) -> tuple[str, str]:
@@ -579,7 +603,8 @@ def _byline_of(text: str) -> tuple[str, str]:
             break  # "on behalf of the GTAC Committee", "the market had fallen"
         following = words[i + 1] if i + 1 < len(words) else ""
         if (
-            names >= 2
+            2 <= names <= _MAX_NAME_WORDS
+            and bare.lower() in _RUN_IN_STARTS
             and following[:1].islower()
             and following.strip(",;:").lower() not in _NAME_JOINERS
         ):

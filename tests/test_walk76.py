@@ -1,0 +1,75 @@
+"""walk76: today's new rules taking too much (a lead read as a byline, a footer phrase in prose, a
+co-author's dateline read as a helper credit, prose read as a paywall notice) and a notice lost
+with its run; each through the CLI, with feeds and pages on a real local HTTP server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from test_walk66 import block, newsletter
+
+from conftest import LocalServer, run_cli
+
+
+def feed_of(items: list[tuple[str, str | None, str]]) -> bytes:
+    """An RSS feed of (title, dc:creator or None, HTML description) items."""
+    body = "".join(
+        f"<item><title>{escape(title)}</title><link>https://blog.example/{n}</link>"
+        + (f"<dc:creator>{escape(creator)}</dc:creator>" if creator is not None else "")
+        + f"<description>{escape(html)}</description></item>"
+        for n, (title, creator, html) in enumerate(items)
+    )
+    return (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        f"<title>Zeta Blog</title><link>https://blog.example/</link>{body}</channel></rss>"
+    ).encode()
+
+
+SUPER_BOWL = "By Super Bowl Sunday tickets were gone, and resale prices for the build had doubled."
+NEW_YORK = "By New York City standards, build times in Austin are still low for the testing team."
+RUN_IN = "By: Dana Ruiz This is the third article in our series on testing code and builds."
+#: A second paragraph for each item, so that no two tell the same story.
+MORE = (
+    "Fans queued for hours to test what was left of the code, and the release slipped a week.",
+    "Gardeners in Austin compost the food they grow, and the history of the emperor is long.",
+    "Nachrichten about flaky builds travel fast: every team reads the same history of failures.",
+    "A budget for testing decides how many machines a project spends on each code change.",
+    "Reviewers who read code the same day keep the build green, and the history short.",
+)
+
+
+def test_a_lead_opening_by_and_capitalised_words_is_no_byline(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk76 #1: "By Super Bowl Sunday tickets were gone" was credited to "Super Bowl" and its
+    blurb opened "Sunday tickets were gone"; "By New York City standards" likewise; with the feed
+    crediting a person, the lead was still cut. A byline run into a sentence needs the sentence to
+    start with a word such as "This" or "The"; beside a person's credit it must name them."""
+    feed = feed_of(
+        [
+            ("Testing tickets", None, f"<p>{SUPER_BOWL}</p><p>{MORE[0]}</p>"),
+            ("Testing in Austin", None, f"<p>{NEW_YORK}</p><p>{MORE[1]}</p>"),
+            ("Testing tickets again", "Jane Roe", f"<p>{SUPER_BOWL}</p><p>{MORE[2]}</p>"),
+            ("Testing a series", "Jane Roe", f"<p>{RUN_IN}</p><p>{MORE[3]}</p>"),
+            ("Testing a series again", "Zeta Blog Team", f"<p>{RUN_IN}</p><p>{MORE[4]}</p>"),
+        ]
+    )
+    config = newsletter(tmp_path, http_server, [("/zeta.xml", feed)])
+    code, out, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Super Bowl ||" not in issue and "New York ||" not in issue, issue
+    tickets = block(issue, "Testing tickets\n")
+    assert "By Super Bowl Sunday tickets were gone" in tickets, tickets
+    assert tickets.splitlines()[2] == "Zeta Blog", tickets  # no one credited
+    assert "By New York City standards, build times" in block(issue, "Testing in Austin"), issue
+    again = block(issue, "Testing tickets again")
+    assert "Jane Roe || Zeta Blog" in again, again
+    assert "By Super Bowl Sunday tickets were gone" in again, again
+    # Beside a person's credit, a byline run into a sentence naming someone else stays.
+    series = block(issue, "Testing a series\n")
+    assert "Jane Roe || Zeta Blog" in series and "Dana Ruiz ||" not in series, series
+    # Under the team's account it is the byline (walk66 #1), its sentence starting at "This".
+    team = block(issue, "Testing a series again")
+    assert "Dana Ruiz || Zeta Blog" in team and "By:" not in team, team
