@@ -477,6 +477,10 @@ def paywall_notice(text: str | None) -> str:
 #: appeared in Google bathrooms worldwide as ...", "This article was adapted from ...", "You can
 #: download a printer-friendly version ...", "This is another post in our Code Health series."):
 #: the blog's own words, but about the post, not what it says, and the same on every post.
+#: A web address as a podcast host's footer names it: "omnystudio.com/listener", "https://pod.link/x".
+_HOST_PATH = r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?"
+#: (The footers' phrases only beside their addresses, or as the whole sentence: "The FTC asked
+#: TikTok for privacy information about ..." is prose, walk76 #2.)
 PLATFORM_FOOTER = re.compile(
     r"where people are continuing the conversation|"
     r"\bwas originally published (?:in|on) .{1,200}? on Medium\b|"
@@ -484,7 +488,9 @@ PLATFORM_FOOTER = re.compile(
     r"\bthe story will be unlocked and available\b|"
     r"\b(?:omnystudio\.com/listener|megaphone\.fm/adchoices|acast\.com/privacy|"
     r"art19\.com/privacy|simplecast\.com/privacy|podcastchoices\.com/adchoices)|"
-    r"\bfor privacy information\b|\blearn more about your ad[- ]?choices\b|\bhosted on acast\b|"
+    rf"\bsee {_HOST_PATH} for (?:more )?privacy information\b|"
+    r"^learn more about your ad[- ]?choices\b(?:\W*$|\W+visit\b)|"
+    r"^hosted on acast\b(?:\W*$|\W+see\b)|"
     r"\b(?:a version of )?this (?:post|article|story|piece|essay) (?:was |is )?(?:originally|first) "
     r"(?:appeared|published|ran|posted)\b|"
     r"\bthis (?:post|article|story|piece|essay) (?:was|is|has been) (?:adapted|excerpted|"

@@ -73,3 +73,31 @@ def test_a_lead_opening_by_and_capitalised_words_is_no_byline(
     # Under the team's account it is the byline (walk66 #1), its sentence starting at "This".
     team = block(issue, "Testing a series again")
     assert "Dana Ruiz || Zeta Blog" in team and "By:" not in team, team
+
+
+FTC = (
+    "The FTC asked TikTok for privacy information about the code its app runs on every phone it"
+    " is installed on."
+)
+FTC_MORE = "The company has thirty days to answer, and its testing of the build is under review."
+
+
+def test_a_footers_phrase_in_prose_keeps_the_lead(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk76 #2: "for privacy information" was a podcast host's footer anywhere: the lead "The FTC
+    asked TikTok for privacy information about ..." was dropped, the blurb opening at its second
+    sentence. The footer is "See <address> for privacy information": that one is still left out."""
+    footer = "See pod.example.com/privacy for privacy information."
+    feed = feed_of(
+        [
+            ("Testing privacy", "Amy Chen", f"<p>{FTC} {FTC_MORE}</p>"),
+            ("Testing podcasts", "Amy Chen", f"<p>{MORE[3]}</p><p>{footer}</p>"),
+        ]
+    )
+    config = newsletter(tmp_path, http_server, [("/zeta.xml", feed)])
+    code, out, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    privacy = " ".join(block(issue, "Testing privacy").split())
+    assert FTC in privacy, privacy
+    podcasts = block(issue, "Testing podcasts")
+    assert "A budget for testing" in podcasts and "privacy" not in podcasts, podcasts
