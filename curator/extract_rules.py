@@ -324,6 +324,16 @@ CREDIT_OTHERS = re.compile(
 #: contributions from Ned Vo"): the credit ends at them, as at a photo's or an editor's clause
 #: (`CREDIT_CLAUSE_SPLIT`), so the people before are the authors and the helpers are not. Never at
 #: the credit's start: "Reporting by Rosa Diaz" names its reporter (`BYLINE_PREFIX`).
+#: A co-author's dateline after their name ("By Ana Ruiz, reporting from Kyiv, and Carl Ng,
+#: reporting from Moscow"): where they wrote from, not a helper's credit (walk76 #3: Carl Ng was
+#: lost with `CREDIT_HELPERS_TAIL`), so the dateline goes and the people stay. Only a bare
+#: "reporting from" after a name: "with reporting from", "additional reporting from" name helpers.
+CREDIT_REPORTING_FROM = re.compile(
+    r"(?<=[^\W\d_])(?<!\bwith)(?<!\band)(?<!\bplus)(?<!\badditional)(?<!\bfurther)(?<!\bextra)"
+    r"(?<!\bmore)(?<!\bcontributing)(?<!\balso)\s*,?\s+(?i:reporting)\s+from\s+"
+    r"[A-Z\u00c0-\u024f][^,;]*?(?=\s*(?:[,;]|\s(?:and|&)\s|$))"
+)
+
 CREDIT_HELPERS_TAIL = re.compile(
     r"(?<=\S)(?:\s*[,;.:]\s*|\s+)(?:(?:and|with|plus)\s+)?(?:(?:additional|further|extra|more|"
     r"contributing|also)\s+)?(?:reporting|research|contributions?|assistance)\s+(?:by|from)\b.*$"

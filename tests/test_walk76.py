@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from test_credit_formats import newsletter as page_newsletter
+from test_credit_formats import page
 from test_walk66 import block, newsletter
 
 from conftest import LocalServer, run_cli
@@ -101,3 +103,29 @@ def test_a_footers_phrase_in_prose_keeps_the_lead(tmp_path: Path, http_server: L
     assert FTC in privacy, privacy
     podcasts = block(issue, "Testing podcasts")
     assert "A budget for testing" in podcasts and "privacy" not in podcasts, podcasts
+
+
+def test_a_co_authors_dateline_is_no_helpers_credit(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk76 #3: a page's author "By Ana Ruiz, reporting from Kyiv, and Carl Ng, reporting from
+    Moscow" was credited to Ana Ruiz alone, Carl Ng taken for a helper ("reporting from ...") with
+    no word. "reporting from <place>" is where a co-author wrote from: both are credited; helpers
+    ("with additional reporting from Ned Vo") still are not."""
+    both = "By Ana Ruiz, reporting from Kyiv, and Carl Ng, reporting from Moscow"
+    helped = "By Max Uhl with additional reporting from Ned Vo"
+    items = [
+        (
+            "Support Desks Abroad",
+            "",
+            page("Support Desks Abroad", f'<meta name="author" content="{both}">'),
+        ),
+        ("Refund Helpers", "", page("Refund Helpers", f'<meta name="author" content="{helped}">')),
+    ]
+    config = page_newsletter(tmp_path, http_server, items)
+    code, out, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Ana Ruiz and Carl Ng || Zeta Post" in issue, issue
+    assert "Kyiv" not in issue and "Moscow" not in issue, issue
+    assert "Max Uhl || Zeta Post" in issue and "Ned Vo" not in issue, issue
