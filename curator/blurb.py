@@ -386,9 +386,12 @@ def _ends_with_abbreviation(sentence: str) -> bool:
 #:   prose goes on after the same words: "available only to members who spend more" (walk65 #1),
 #:   "Le salon est réservé aux abonnés du stade", "El gimnasio es exclusivo para socios desde
 #:   enero", "This article is available to subscribers only, the regulator noted, ..." (walk70 #4);
+#:   German "für Abonnenten" opens the notice, or follows "nur", "exklusiv" or "Artikel ist": "...,
+#:   das Angebot gilt für Abonnenten." is prose (walk76 #5);
 #: - it speaks to the reader, in the second person or the imperative, of reading on or of their
 #:   account: "Already a subscriber?" (the question, not "if you're not already a member"),
-#:   "You have reached your limit of free articles", "Il vous reste 80% de cet article à lire",
+#:   "You have reached your limit of free articles" (a limit of articles or reading: "Once you've
+#:   reached your credit limit, ..." is prose, walk76 #5), "Il vous reste 80% de cet article à lire",
 #:   "Weiterlesen mit Z+", "Para seguir leyendo, hazte suscriptor" (walk70 #3).
 _READERS = (
     r"(?:our )?(?:paid |paying |premium )?(?:subscribers|members)|abonnenten|"
@@ -398,7 +401,9 @@ _WHO_MAY_READ = (
     r"(?:(?:available|reserved) (?:only |exclusively )?(?:to|for) |"
     r"(?:this|the) (?:article|story|content|page|post) is (?:only |exclusively )?"
     r"(?:available )?(?:to|for) |"
-    r"(?:nur )?für |vorbehalten (?:für )?|réservée?s? (?:aux|à nos) |"
+    r"nur für |exklusiv für |(?:artikel|beitrag|inhalt|text) (?:ist )?(?:nur )?für |"
+    r"(?<![\w,] )für |"
+    r"vorbehalten (?:für )?|réservée?s? (?:aux|à nos) |"
     r"exclusiv[oa]s? (?:para|de) (?:los |nuestros )?)"
     rf"(?:{_READERS})(?: only| vorbehalten| verfügbar| zugänglich)?|"
     r"(?:abonnenten|mitgliedern) vorbehalten|(?:for )?subscribers only"
@@ -410,7 +415,9 @@ _TO_THE_READER = (
     r"(?:bereits|schon) (?:ein )?(?:abo|abonnent(?:in)?|mitglied)\s*\?|"
     r"déjà (?:abonnée?|membre|inscrite?)\s*\?|ya eres (?:suscriptora?|soci[oa]|miembro)\s*\?|"
     r"you(?:'ve| have) (?:reached|hit|used(?: up)?) (?:all (?:of )?)?your "
-    r"(?:[^.!?]{0,30}? )?(?:free (?:articles|stories|reads)|(?:article )?limit)|"
+    r"(?:[^.!?]{0,30}? )?(?:free (?:articles|stories|reads)|"
+    r"(?:free |monthly |weekly )?(?:article|story|reading|read)s? limit|"
+    r"limit of (?:free )?(?:articles|stories|reads))|"
     r"to continue reading|(?:sign|log) in to (?:read|continue)|"
     r"subscribe (?:now )?to (?:continue|read|unlock)|"
     r"(?:jetzt )?weiterlesen mit|para (?:seguir|continuar) leyendo|"

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 from test_credit_formats import newsletter as page_newsletter
 from test_credit_formats import page
+from test_walk65 import _article
 from test_walk66 import block, newsletter
 
 from conftest import LocalServer, run_cli
@@ -129,3 +130,44 @@ def test_a_co_authors_dateline_is_no_helpers_credit(
     assert "Ana Ruiz and Carl Ng || Zeta Post" in issue, issue
     assert "Kyiv" not in issue and "Moscow" not in issue, issue
     assert "Max Uhl || Zeta Post" in issue and "Ned Vo" not in issue, issue
+
+
+#: walk76 #5: free leads taken for paywall notices ("is behind a paywall", the lead dropped).
+FREE_LEADS = (
+    "Once you've reached your credit limit, customer service can raise it within a day, the bank"
+    " said of its new support desk.",
+    "Der Kundenservice antwortet jetzt rund um die Uhr am Telefon, das Angebot gilt für Abonnenten.",
+)
+SERVICE = (
+    "Customer service is one team, and customer support answers every customer with the least"
+    " effort; customer service and support share the work."
+)
+
+
+def test_prose_about_limits_and_subscribers_is_no_paywall_notice(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk76 #5: "Once you've reached your credit limit, ..." and "..., das Angebot gilt für
+    Abonnenten." were said to be "behind a paywall", each lead dropped. A reader's limit is a
+    notice's when it is of articles or reading; "für Abonnenten" when it opens the notice or
+    follows "nur", "exklusiv", "Artikel ist". A notice is still told (walk70's)."""
+    notice = (
+        "You have reached your limit of free articles this month. Subscribe for unlimited access."
+    )
+    items = [
+        (f"Free customer service story {n}", "", _article(f"Free story {n}", [lead, SERVICE]))
+        for n, lead in enumerate(FREE_LEADS)
+    ]
+    lead = "Customer service lessons start with listening to every customer who writes in."
+    items.append(
+        ("Paywalled customer service story", "", _article("Paid", [lead, SERVICE, notice]))
+    )
+    config = page_newsletter(tmp_path, http_server, items)
+    code, _, err = run_cli("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    txt = " ".join((tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8").split())
+    said = " ".join(err.split())
+    for lead in FREE_LEADS:
+        assert lead in txt, (lead, txt)
+    assert said.count("is behind a paywall") == 1, err
+    assert f"({http_server.base}/p/2/) is behind a paywall" in said, err
