@@ -4,6 +4,7 @@ with its run; each through the CLI, with feeds and pages on a real local HTTP se
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -171,3 +172,41 @@ def test_prose_about_limits_and_subscribers_is_no_paywall_notice(
         assert lead in txt, (lead, txt)
     assert said.count("is behind a paywall") == 1, err
     assert f"({http_server.base}/p/2/) is behind a paywall" in said, err
+
+
+def test_the_local_file_notice_outlives_a_refused_draft(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk76 #4: an article stored at a `file:` address (an older curator's row, made here with
+    sqlite3) was marked by a `draft` that then refused ("drafts/issue-1.md exists already"), and
+    the notice naming it was lost with that run: `draft --force` left the article out, and no run
+    said why. The notice is said by the first run that gets to say it."""
+    titles = ("Refund Queues", "Chat Support Hours", "Help Desk Scripts")
+    config = page_newsletter(tmp_path, http_server, [(t, "", page(t)) for t in titles])
+    code, out, err = run_cli("draft", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    db = sqlite3.connect(tmp_path / ".curator" / "curator.db")
+    with db:
+        db.execute(
+            "UPDATE articles SET url = 'file:///srv/pages/p3.html' WHERE title = 'Help Desk Scripts'"
+        )
+    db.close()
+
+    code, out, err = run_cli("draft", "--config", str(config), "--all-subjects", "--no-fetch")
+    assert code != 0 and "exists already" in err, (code, err)
+    code, out, err = run_cli(
+        "draft", "--config", str(config), "--all-subjects", "--no-fetch", "--force"
+    )
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        "1 stored article(s) have a local file's address, not a web address, so no issue can link"
+        ' to them: "Help Desk Scripts" (file:///srv/pages/p3.html).' in said
+    ), err
+    draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert "Help Desk Scripts" not in draft and "Refund Queues" in draft, draft
+    # Said once.
+    code, out, err = run_cli(
+        "draft", "--config", str(config), "--all-subjects", "--no-fetch", "--force"
+    )
+    assert code == 0 and "local file" not in err, err
