@@ -299,11 +299,12 @@ def run_build(
         # old articles that passes for this week's (walk48 #2); `--no-fetch` builds from the store.
         return BuildResult(summary, None)
     notes: list[str] = []
-    refresh(config, store, progress=place_progress, say=notes.append)
+    refresh(config, store, progress=place_progress, say=notes.append, held=True)
     planned = next_issue(
         config, store, now=now, subjects=subjects, all_subjects=all_subjects, say=notes.append
     )
     if planned is None:
+        store.local_files_told()  # (in `notes`, which the run says now)
         return BuildResult(summary, None, warnings=tuple(notes))
     _unused_draft(config, store, planned)
     issue = planned.issue
@@ -384,6 +385,7 @@ def run_build(
         *published.warnings,
         *order,
     )
+    store.local_files_told()  # (in `notes`, which the run says now)
     return BuildResult(
         summary, issue, published.paths, warnings, missing, published.kept, planned.weak_fits
     )
@@ -1199,7 +1201,8 @@ def write_next_draft(
     draft's warnings). `config_arg` (` --config PATH` or "") ends the build command the draft's
     first note gives."""
     notes: list[str] = []
-    refresh(config, store, progress=place_progress, say=notes.append)
+    # (What it says of local files is told only when the run gets to say it: walk76 #4.)
+    refresh(config, store, progress=place_progress, say=notes.append, held=True)
     planned = next_issue(
         config,
         store,
@@ -1213,6 +1216,7 @@ def write_next_draft(
         if say is not None:
             for note in notes:
                 say(note)
+            store.local_files_told()
         return None
     issue = planned.issue
     folder = config.settings.drafts or config.folder / "drafts"
@@ -1255,6 +1259,7 @@ def write_next_draft(
         *openings,
         *unread,
     )
+    store.local_files_told()  # (in `notes`, which the run says now)
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
 
 
@@ -1613,7 +1618,7 @@ def build_from_draft(
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
     notes: list[str] = []
-    refresh(config, store, say=notes.append)
+    refresh(config, store, say=notes.append, held=True)
     planned = takes_plan_place(config, store, issue.theme)
     featured = [
         a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
@@ -1655,6 +1660,7 @@ def build_from_draft(
         *not_read,
         *published.warnings,
     )
+    store.local_files_told()  # (in `notes`, which the run says now)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )

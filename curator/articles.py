@@ -558,9 +558,13 @@ def merge(
     content = read_feed_html(entry.content)
     summary = read_feed_html(entry.summary) if entry.summary else content
     # A byline the post's text opens with ("By: Patrik Höglund") names its author, and is no
-    # sentence of its blurb (walk66 #1).
-    byline, own_text = opening_byline(content.own)
-    summary_byline, own_summary = opening_byline(summary.own)
+    # sentence of its blurb (walk66 #1). When the feed credits a person, a lead run into a
+    # sentence is cut only when it names them (walk76 #1: "By Super Bowl Sunday tickets ...").
+    from_feed = () if entry.via else feed_credits(entry)
+    names = (feed_publication(source.name, site, feed_title, url), site, feed_title)
+    people = () if house_credit(from_feed, names) else from_feed
+    byline, own_text = opening_byline(content.own, people)
+    summary_byline, own_summary = opening_byline(summary.own, people)
     written = clean_authors(byline or summary_byline, strict=True)
     if not written:
         own_text, own_summary = content.own, summary.own
@@ -571,9 +575,7 @@ def merge(
         authors, origin = (page.authors, "page") if page and page.authors else ((), "")
     else:
         publication = feed_publication(source.name, site, feed_title, url)
-        names = (publication, site, feed_title)
         own_site = site_of(source.url) is not None and site_of(source.url) == site_of(url)
-        from_feed = feed_credits(entry)
         if written and house_credit(from_feed, names):
             from_feed = written
         authors, origin, others = choose_authors(

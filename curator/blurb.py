@@ -12,7 +12,7 @@ import html
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from curator.htmltext import html_to_text, normalise_space, read_html
 from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS, UNSPACED
@@ -387,9 +387,12 @@ def _ends_with_abbreviation(sentence: str) -> bool:
 #:   prose goes on after the same words: "available only to members who spend more" (walk65 #1),
 #:   "Le salon est réservé aux abonnés du stade", "El gimnasio es exclusivo para socios desde
 #:   enero", "This article is available to subscribers only, the regulator noted, ..." (walk70 #4);
+#:   German "für Abonnenten" opens the notice, or follows "nur", "exklusiv" or "Artikel ist": "...,
+#:   das Angebot gilt für Abonnenten." is prose (walk76 #5);
 #: - it speaks to the reader, in the second person or the imperative, of reading on or of their
 #:   account: "Already a subscriber?" (the question, not "if you're not already a member"),
-#:   "You have reached your limit of free articles", "Il vous reste 80% de cet article à lire",
+#:   "You have reached your limit of free articles" (a limit of articles or reading: "Once you've
+#:   reached your credit limit, ..." is prose, walk76 #5), "Il vous reste 80% de cet article à lire",
 #:   "Weiterlesen mit Z+", "Para seguir leyendo, hazte suscriptor" (walk70 #3).
 _READERS = (
     r"(?:our )?(?:paid |paying |premium )?(?:subscribers|members)|abonnenten|"
@@ -399,7 +402,9 @@ _WHO_MAY_READ = (
     r"(?:(?:available|reserved) (?:only |exclusively )?(?:to|for) |"
     r"(?:this|the) (?:article|story|content|page|post) is (?:only |exclusively )?"
     r"(?:available )?(?:to|for) |"
-    r"(?:nur )?für |vorbehalten (?:für )?|réservée?s? (?:aux|à nos) |"
+    r"nur für |exklusiv für |(?:artikel|beitrag|inhalt|text) (?:ist )?(?:nur )?für |"
+    r"(?<![\w,] )für |"
+    r"vorbehalten (?:für )?|réservée?s? (?:aux|à nos) |"
     r"exclusiv[oa]s? (?:para|de) (?:los |nuestros )?)"
     rf"(?:{_READERS})(?: only| vorbehalten| verfügbar| zugänglich)?|"
     r"(?:abonnenten|mitgliedern) vorbehalten|(?:for )?subscribers only"
@@ -411,7 +416,9 @@ _TO_THE_READER = (
     r"(?:bereits|schon) (?:ein )?(?:abo|abonnent(?:in)?|mitglied)\s*\?|"
     r"déjà (?:abonnée?|membre|inscrite?)\s*\?|ya eres (?:suscriptora?|soci[oa]|miembro)\s*\?|"
     r"you(?:'ve| have) (?:reached|hit|used(?: up)?) (?:all (?:of )?)?your "
-    r"(?:[^.!?]{0,30}? )?(?:free (?:articles|stories|reads)|(?:article )?limit)|"
+    r"(?:[^.!?]{0,30}? )?(?:free (?:articles|stories|reads)|"
+    r"(?:free |monthly |weekly )?(?:article|story|reading|read)s? limit|"
+    r"limit of (?:free )?(?:articles|stories|reads))|"
     r"to continue reading|(?:sign|log) in to (?:read|continue)|"
     r"subscribe (?:now )?to (?:continue|read|unlock)|"
     r"(?:jetzt )?weiterlesen mit|para (?:seguir|continuar) leyendo|"
@@ -478,6 +485,10 @@ def paywall_notice(text: str | None) -> str:
 #: appeared in Google bathrooms worldwide as ...", "This article was adapted from ...", "You can
 #: download a printer-friendly version ...", "This is another post in our Code Health series."):
 #: the blog's own words, but about the post, not what it says, and the same on every post.
+#: A web address as a podcast host's footer names it: "omnystudio.com/listener", "https://pod.link/x".
+_HOST_PATH = r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?"
+#: (The footers' phrases only beside their addresses, or as the whole sentence: "The FTC asked
+#: TikTok for privacy information about ..." is prose, walk76 #2.)
 PLATFORM_FOOTER = re.compile(
     r"where people are continuing the conversation|"
     r"\bwas originally published (?:in|on) .{1,200}? on Medium\b|"
@@ -485,7 +496,9 @@ PLATFORM_FOOTER = re.compile(
     r"\bthe story will be unlocked and available\b|"
     r"\b(?:omnystudio\.com/listener|megaphone\.fm/adchoices|acast\.com/privacy|"
     r"art19\.com/privacy|simplecast\.com/privacy|podcastchoices\.com/adchoices)|"
-    r"\bfor privacy information\b|\blearn more about your ad[- ]?choices\b|\bhosted on acast\b|"
+    rf"\bsee {_HOST_PATH} for (?:more )?privacy information\b|"
+    r"^learn more about your ad[- ]?choices\b(?:\W*$|\W+visit\b)|"
+    r"^hosted on acast\b(?:\W*$|\W+see\b)|"
     r"\b(?:a version of )?this (?:post|article|story|piece|essay) (?:was |is )?(?:originally|first) "
     r"(?:appeared|published|ran|posted)\b|"
     r"\bthis (?:post|article|story|piece|essay) (?:was|is|has been) (?:adapted|excerpted|"
@@ -511,6 +524,17 @@ _BYLINE_LEAD = re.compile(
 _AFTER_BYLINE = _wordset("on for in at of from with and & | - – — via")
 #: Words a run of names may hold in lower case: separators and particles ("Jan van der Berg").
 _NAME_JOINERS = _wordset("and & de del della der di du da dos van von la le al bin ibn y")
+#: Words a sentence run into a byline may start with ("By: Patrik Höglund This is the third
+#: article ...", "by Adam Bender This article was ..."): a capitalised word after the names starts a
+#: sentence only when it is one of these. "By Super Bowl Sunday tickets were gone" and "By New York
+#: City standards, ..." go on with a capitalised noun: no byline, no name (walk76 #1).
+_RUN_IN_STARTS = _wordset(
+    "the this these that those a an it its i we our my you your he she they their there here in "
+    "on at as when while after before since during for if so but and one today last now what how "
+    "why who many most some each every all over recently"
+)
+#: A run of names in a byline is 2 to this many capitalised words ("Jan van der Berg" counts 2).
+_MAX_NAME_WORDS = 4
 #: A byline is looked for in this many opening paragraphs (after a note on the post, such as
 #: "A version of this post originally appeared in ...", which is furniture).
 _BYLINE_PARAGRAPHS = 3
@@ -518,7 +542,7 @@ _BYLINE_PARAGRAPHS = 3
 _BYLINE_CHARS = 1000
 
 
-def opening_byline(text: str) -> tuple[str, str]:
+def opening_byline(text: str, credited: Collection[str] = ()) -> tuple[str, str]:
     """The names of the byline a post's text opens with, and the text without the byline: ("Patrik
     Höglund", the rest) for "By: Patrik Höglund ..."; ("", `text`) when it opens with none (walk66
     #1). The names are those up to a word in lower case ("by Lesley Katzen on behalf of the GTAC
@@ -532,7 +556,12 @@ def opening_byline(text: str) -> tuple[str, str]:
     Max Kanat-Alexander, Tech Lead for Code Health"), else the names up to where a sentence starts
     (a capitalised word, then a word in lower case): "By: Patrik Höglund This is the third article
     ..." (Blogger runs `<i>By: ...</i><br><i>This is ...</i>` together). "By Monday the market had
-    fallen." opens no byline: what follows the name is no sentence of its own."""
+    fallen." opens no byline: what follows the name is no sentence of its own; nor does "By Super
+    Bowl Sunday tickets were gone": a sentence run into a byline starts with a word such as "This"
+    or "The" (`_RUN_IN_STARTS`), after 2 to 4 capitalised words (walk76 #1).
+
+    When the feed credits people (`credited`), a byline run into a sentence counts only when it
+    names one of them: the lead is cut only where it is clearly a byline."""
     lines = text.split("\n")
     seen = 0
     for at, line in enumerate(lines):
@@ -547,6 +576,8 @@ def opening_byline(text: str) -> tuple[str, str]:
             start = line.find(sentence, offset)
             offset = start + len(sentence)
             byline, rest = _byline_of(line[start:])
+            if byline and rest and credited and not _names_one_of(byline, credited):
+                byline, rest = "", line[start:]  # run into a sentence, and no one credited
             if not byline and _is_furniture(sentence):
                 continue
             if not byline:
@@ -556,6 +587,12 @@ def opening_byline(text: str) -> tuple[str, str]:
         if offset == 0:
             return "", text  # a paragraph with no sentence at all: no note before a byline
     return "", text
+
+
+def _names_one_of(byline: str, credited: Collection[str]) -> bool:
+    """Whether a byline's names hold one of the `credited` names (case and spacing aside)."""
+    held = " ".join(byline.casefold().split())
+    return any(" ".join(c.casefold().split()) in held for c in credited if c.strip())
 
 
 def _byline_of(text: str) -> tuple[str, str]:
@@ -580,7 +617,8 @@ def _byline_of(text: str) -> tuple[str, str]:
             break  # "on behalf of the GTAC Committee", "the market had fallen"
         following = words[i + 1] if i + 1 < len(words) else ""
         if (
-            names >= 2
+            2 <= names <= _MAX_NAME_WORDS
+            and bare.lower() in _RUN_IN_STARTS
             and following[:1].islower()
             and following.strip(",;:").lower() not in _NAME_JOINERS
         ):

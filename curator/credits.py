@@ -56,8 +56,9 @@ def clean_authors(
     counted = rules.CREDIT_OTHERS.search(text)
     if counted:
         text = text[: counted.start()]
-    # "By Max Uhl with additional reporting by Ned Vo": the helpers are no authors.
-    text = rules.CREDIT_HELPERS_TAIL.sub("", text)
+    # "By Max Uhl with additional reporting by Ned Vo": the helpers are no authors; "Ana Ruiz,
+    # reporting from Kyiv, and Carl Ng": a co-author's dateline is no helper's credit.
+    text = rules.CREDIT_HELPERS_TAIL.sub("", rules.CREDIT_REPORTING_FROM.sub("", text))
     out: list[str] = []
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)

@@ -319,6 +319,16 @@ CREDIT_OTHERS = re.compile(
     re.I,
 )
 
+#: A co-author's dateline after their name ("By Ana Ruiz, reporting from Kyiv, and Carl Ng,
+#: reporting from Moscow"): where they wrote from, not a helper's credit (walk76 #3: Carl Ng was
+#: lost with `CREDIT_HELPERS_TAIL`), so the dateline goes and the people stay. Only a bare
+#: "reporting from" after a name: "with reporting from", "additional reporting from" name helpers.
+CREDIT_REPORTING_FROM = re.compile(
+    r"(?<=[^\W\d_])(?<!\bwith)(?<!\band)(?<!\bplus)(?<!\badditional)(?<!\bfurther)(?<!\bextra)"
+    r"(?<!\bmore)(?<!\bcontributing)(?<!\balso)\s*,?\s+(?i:reporting)\s+from\s+"
+    r"[A-Z\u00c0-\u024f][^,;]*?(?=\s*(?:[,;]|\s(?:and|&)\s|$))"
+)
+
 #: A byline's helpers after its authors ("By Max Uhl with additional reporting by Ned Vo", "By
 #: Max Uhl; reporting by Ned Vo", "By Max Uhl. Ned Vo contributed reporting.", "By Max Uhl, with
 #: contributions from Ned Vo", "By Tom Uhl with help from Uma Vik", "... with the help of ...",

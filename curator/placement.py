@@ -351,14 +351,18 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
 LOCAL_FILES_NAMED = 5
 
 
-def tell_local_files(store: Store, say: Say | None) -> None:
+def tell_local_files(store: Store, say: Say | None, *, held: bool = False) -> None:
     """Mark the articles an older curator stored at a local file's address (`file:`) dead links,
     never featured nor counted as waiting (walk65 #2: `themes` and `build` counted them, and no
-    issue took them), and tell `say`, once, which and what to do. Only with `say`, so that the
-    run that marks them says so."""
+    issue took them), and tell `say`, once, which and what to do. Only with `say`. Told once:
+    those the store holds as not told yet (`Store.untold_local_files`), marked told at once, or,
+    when `say` holds what it is told until the run's end (`held`: a build's or a draft's notes),
+    by the caller once the run gets there (`Store.local_files_told`): a run that stopped before
+    saying it (a draft refused, walk76 #4) leaves it to the next."""
     if say is None:
         return
-    marked = store.mark_local_files(now=datetime.now(UTC))
+    store.mark_local_files(now=datetime.now(UTC))
+    marked = store.untold_local_files()
     if not marked:
         return
     named = ", ".join(f'"{title}" ({url})' for url, title in marked[:LOCAL_FILES_NAMED])
@@ -372,6 +376,8 @@ def tell_local_files(store: Store, say: Say | None) -> None:
         " fetch will not read them again. So that local pages to come get stored, give each a"
         ' <link rel="canonical" href="https://..."> naming its web address'
     )
+    if not held:
+        store.local_files_told()
 
 
 #: Seconds counting takes per 10,000 stored articles, about, as the line before a recount says
@@ -419,18 +425,20 @@ def refresh(
     *,
     progress: PlaceProgress | None = None,
     say: Say | None = None,
+    held: bool = False,
 ) -> int:
     """Place every unfeatured article the current model has not placed yet (and the featured
     ones placed against the editor's word or under a subject that is no longer one); returns
-    how many. `say` is told of moves to subjects feeds.yaml no longer has, and of a stored model
-    that could not be used.
+    how many. `say` is told of moves to subjects feeds.yaml no longer has, of a stored model
+    that could not be used, and of articles at local files' addresses (`tell_local_files`; with
+    `held`, the caller records that notice told when its run gets to say it).
 
     When every stored assignment is current (the usual weekly case once new articles are placed),
     the model is not even read: its fingerprint comes from the subjects and corrections alone.
     """
     corrections = store.corrections()
     tell_stale_moves(config, store, say)
-    tell_local_files(store, say)
+    tell_local_files(store, say, held=held)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
     newest = store.newest_article_id()

@@ -1273,7 +1273,8 @@ class Store:
         """Mark as dead links (never picked for an issue, counted as waiting nowhere) the
         unfeatured articles an older curator stored at a local file's address (`file:`, from a
         local page naming no web address, before walk61 #2: no link to publish), those not marked
-        yet; returns their (address, title), in the order stored. (Read by the address's index.)"""
+        yet; returns their (address, title), in the order stored. (Read by the address's index.)
+        They are told of until `local_files_told` (`untold_local_files`)."""
         rows = self.db.execute(
             "SELECT a.id, a.url, a.title FROM articles a"
             " WHERE a.url >= 'file:' AND a.url < 'file;'"
@@ -1285,6 +1286,28 @@ class Store:
             with self.transaction():
                 self.db.executemany(_MARK_DEAD, [(r["id"], LOCAL_FILE, _iso(now)) for r in rows])
         return [(str(r["url"]), str(r["title"])) for r in rows]
+
+    def untold_local_files(self) -> list[tuple[str, str]]:
+        """The (address, title) of the unfeatured articles marked as at a local file's address
+        (`mark_local_files`) that no run has told the editor of yet (`local_files_told`), in the
+        order stored: a run that marked them may have stopped before saying so (walk76 #4)."""
+        told = set(json.loads(self._meta("local_files_told") or "[]"))
+        rows = self.db.execute(
+            "SELECT a.id, a.url, a.title FROM articles a JOIN dead_links d ON d.article_id = a.id"
+            " WHERE d.error = ?"
+            " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            " ORDER BY a.id",
+            (LOCAL_FILE,),
+        ).fetchall()
+        return [(str(r["url"]), str(r["title"])) for r in rows if r["id"] not in told]
+
+    def local_files_told(self) -> None:
+        """Record that the editor was told of every article marked as at a local file's address:
+        later runs say it no more."""
+        ids = self.db.execute(
+            "SELECT article_id FROM dead_links WHERE error = ? ORDER BY article_id", (LOCAL_FILE,)
+        ).fetchall()
+        self._set_meta([("local_files_told", json.dumps([int(r[0]) for r in ids]))])
 
     def dead_link(self, article_id: int) -> str | None:
         """What the article's page answered when it was found gone (404 or 410), if it was marked
