@@ -1029,13 +1029,14 @@ def _usable(sentence: str) -> bool:
 #: splits into "sentences" at its dotted names ("GetStatus() == RPC.OK: if response.", walk69 #2),
 #: and a sentence with code in it is no blurb's (`_is_code`). What only code writes: a comparison
 #: ("==", "!=", "==="), an arrow glued to its operand ("ptr->next", ") ->"), a statement's end
-#: ("Close();", "log.Info(result);", not "(tinkering and modification);"), a brace, a call closed
+#: after a call glued to its name ("Close();", "log.Info(result);"; not "(tinkering and
+#: modification);" nor "Sales rose in Europe (8%); in Asia ...": walk76 #2), a brace, a call closed
 #: by a block's colon ("GetAuthorizedUser(): if ..."), an assignment opening the sentence
 #: ("vals = [ParseRow(r) ..."), a walrus (":=" glued to its name, not Go's "i := range" in prose).
 _CODE = re.compile(
     r"[!=]==?"
     r"|\w->|\)\s?->"
-    r"|\([^()\s]*\);"
+    r"|\w\([^()]*\);"
     r"|[{}]"
     r"|\w\([^()]*\):"
     r"|^[A-Za-z_][\w.]*\s=\s"

@@ -210,3 +210,39 @@ def test_the_local_file_notice_outlives_a_refused_draft(
         "draft", "--config", str(config), "--all-subjects", "--no-fetch", "--force"
     )
     assert code == 0 and "local file" not in err, err
+
+
+#: walk76 #2: leads the code-sentence rule dropped: a figure in brackets before a semicolon, and a
+#: release note naming one function.
+SALES = (
+    "Sales of testing tools rose in Europe (8%); in Asia they fell (3%) over the quarter, the"
+    " company said of its code review business."
+)
+PYTHON = (
+    "Python 3.13 adds copy.replace(), a function that makes a changed copy of an object for"
+    " testing code and builds."
+)
+
+
+def test_leads_with_a_bracketed_figure_or_one_call_are_no_code(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk76 #2: "Sales rose in Europe (8%); in Asia ..." read as a statement's end and "Python
+    3.13 adds copy.replace(), ..." as code: each lead was dropped, the second article published
+    with no blurb. A statement's end is a call glued to its name ("Close();"); one call named in
+    prose is an article about an API."""
+    feed = feed_of(
+        [
+            ("Testing sales", "Amy Chen", f"<p>{SALES} {MORE[3]}</p>"),
+            ("Testing Python", "Amy Chen", f"<p>{PYTHON} {MORE[4]}</p>"),
+        ]
+    )
+    config = newsletter(tmp_path, http_server, [("/zeta.xml", feed)])
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    sales = " ".join(block(issue, "Testing sales").split())
+    assert sales.startswith(SALES) or SALES in sales, sales
+    python = " ".join(block(issue, "Testing Python").split())
+    assert PYTHON in python, python
+    assert "no blurb could be made" not in err
