@@ -974,7 +974,15 @@ def next_issue(
         chosen_by = "--all-subjects asked for an issue of every subject"
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
-        *broken_promise(config, store, number, choice.theme, chosen_by, featured),
+        *broken_promise(
+            config,
+            store,
+            number,
+            choice.theme,
+            chosen_by,
+            featured,
+            [s.subject for s in sections if s.entries],
+        ),
         *text.warnings,
         *_repeat_warning(config, store, issue),
         *weak_fit_warnings(config, issue, weak),
@@ -1472,6 +1480,7 @@ def build_from_draft(
             issue.theme,
             _draft_theme_source(draft, draft_file),
             published_ids,
+            [s.subject for s in issue.sections if s.entries],
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),
