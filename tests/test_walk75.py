@@ -83,3 +83,31 @@ def test_a_local_feeds_line_comes_after_its_pages_as_readme_says(themed_demo: Pa
         "each feed gets a line on stderr as soon as it is read (a feed that is a local file, as"
         " the demo's are, once its pages are read too"
     ) in readme
+
+
+def test_the_text_edition_shows_the_introductions_markdown_as_text(themed_demo: Path) -> None:
+    """walk75 #6: issue-N.txt kept the introduction's Markdown as typed (`**apps launching to the
+    public**`) where the HTML and email editions show bold: now it is plain text, the editor's
+    line breaks and list kept, a link its text and <address>, as README's outputs table says."""
+    (themed_demo.parent / "introductions").mkdir()
+    (themed_demo.parent / "introductions" / "issue-1.md").write_text(
+        "This week: **apps launching to the public**, and _one_ look at\n"
+        "[data tools](https://example.com/data).\n\n"
+        "- first point\n- second point\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    text = (themed_demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert (
+        "This week: apps launching to the public, and one look at\n"
+        "data tools <https://example.com/data>.\n\n- first point\n- second point\n"
+    ) in text, text
+    assert "**" not in text and "_one_" not in text
+    html = (themed_demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "<strong>apps launching to the public</strong>" in html
+    readme = " ".join(_readme().split())
+    assert (
+        "| `issue-<N>.txt` | plain text in the newsletter's own shape: your introduction and closing"
+        " line are their Markdown as text (`**bold**` and `_emphasis_` their words alone"
+    ) in readme
