@@ -415,6 +415,17 @@ def weak_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
     )
 
 
+def another_story(art: Article, what_now: str) -> str:
+    """The warning on an article whose page may be another story than its feed's entry
+    (`Article.page_headline`): which is which, and what curator took from where (walk75 #7)."""
+    return (
+        f'"{art.title}" ({art.url}) may be two stories mixed up: the page its feed\'s link led to'
+        f' names {art.url} as its address and is headed "{art.page_headline}"; the title is the'
+        " feed's, the address, credit and blurb that page's. Check which article is meant, and"
+        f" fix the title or the credit and blurb, or cut it: {what_now}"
+    )
+
+
 def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     """A warning per article of the issue whose page's text lacks the opening its feed's summary
     gives (`draft.lost_opening_of`): its lead may be lost, the blurb starting mid-story, and curator
@@ -431,6 +442,8 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
                     f' summary opens "{opening}...", which the text read of its page lacks'
                     f" (its lead may be lost): {what_now}"
                 )
+            if art.page_headline:
+                out.append(another_story(art, what_now))
             if art.post_list:
                 out.append(
                     f'the page of "{art.title}" ({art.url}) reads as a list of {art.post_list}'

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, sans_config
+from conftest import REPO, LocalServer, sans_config
 from conftest import run_cli as run
 
 
@@ -111,3 +111,108 @@ def test_the_text_edition_shows_the_introductions_markdown_as_text(themed_demo: 
         "| `issue-<N>.txt` | plain text in the newsletter's own shape: your introduction and closing"
         " line are their Markdown as text (`**bold**` and `_emphasis_` their words alone"
     ) in readme
+
+
+_QUEUE = (
+    "Support queues grow on Mondays because tickets opened over the weekend wait for the first"
+    " shift, and agents who start the week behind answer customers more slowly all week."
+    " Staffing the Monday morning peak, and triaging the backlog by cause, keeps response times"
+    " steady for customers and protects the support team from burning out."
+)
+_NPS = (
+    "Net Promoter Score surveys measure how likely customers are to recommend you, but the score"
+    " alone says little. Pair each survey with a follow-up question, read the comments by theme,"
+    " and track the measure over time against the customer satisfaction and effort scores."
+)
+
+_TOOLS = (
+    "Here are some new survey tools that send a Net Promoter Score question after a purchase and"
+    " chart the answers: a free plugin for online stores, a hosted service with a dashboard, and"
+    " a script that posts each reply to a team's chat."
+)
+
+
+def _story(headline: str, canonical: str, byline: str, paragraph: str) -> str:
+    return (
+        f'<html><head><title>{headline}</title><link rel="canonical" href="{canonical}">'
+        f'</head><body><article><h1>{headline}</h1><p class="byline">By {byline}</p>'
+        + "".join(f"<p>{paragraph} Part {n}.</p>" for n in range(5))
+        + "</article></body></html>"
+    )
+
+
+def test_a_page_naming_another_storys_address_is_said_in_the_draft_and_the_build(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk75 #7: a feed entry ("CloudFront Management Tool Roundup") whose page names another
+    story's address as its own was drafted with the feed's title and the page's URL, author and
+    blurb, the only hint "may start mid-story". curator keeps taking the page's address (a
+    canonical link is most often the same story's end address), but says so, with the page's
+    headline. A page whose canonical differs under the same headline is not flagged."""
+    base = http_server.base.rstrip("/")
+    mixed = http_server.add(
+        "/cx/nps-roundup/",
+        _story(
+            "Why Support Queues Grow on Mondays",
+            f"{base}/story/support-queues-mondays/",
+            "Ingrid Solberg",
+            _QUEUE,
+        ),
+        content_type="text/html; charset=utf-8",
+    )
+    same = http_server.add(
+        "/cx/nps-follow-up/?utm_source=feed",
+        _story(
+            "Following Up on Net Promoter Score Surveys",
+            f"{base}/story/nps-follow-up/",
+            "Dana Whitcombe",
+            _NPS,
+        ),
+        content_type="text/html; charset=utf-8",
+    )
+    items = (
+        ("Net Promoter Score Survey Tools Roundup", mixed, _TOOLS),
+        ("Following Up on Net Promoter Score Surveys", same, _NPS),
+    )
+    feed = http_server.add(
+        "/cx.xml",
+        '<rss version="2.0"><channel><title>CX Reading Room</title>'
+        f"<link>{http_server.base}</link>"
+        + "".join(
+            f"<item><title>{t}</title><link>{u}</link><description>{d}</description></item>"
+            for t, u, d in items
+        )
+        + "</channel></rss>",
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
+    text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n")
+    demo.write_text(text, encoding="utf-8")
+
+    code, out, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    draft = (demo.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    block = draft.split("## Net Promoter Score Survey Tools Roundup\n", 1)[1].split("\n## ", 1)[0]
+    assert f"url: {base}/story/support-queues-mondays/" in block
+    assert (
+        "<!-- Check this article: the page its feed's link led to names the address above as its"
+        ' own and is headed "Why Support Queues Grow on Mondays", so it may be another story: the'
+        " title is the feed's, the address, credit and blurb that page's. Fix the title, or the"
+        " credit and blurb, to the article meant, or cut it. -->"
+    ) in " ".join(block.split())
+    other = draft.split("## Following Up on Net Promoter Score Surveys\n", 1)[1]
+    assert "Check this article" not in other.split("\n## ", 1)[0]
+    said = " ".join(err.split())
+    warning = (
+        f'"Net Promoter Score Survey Tools Roundup" ({base}/story/support-queues-mondays/) may be'
+        " two stories mixed up: the page its feed's link led to names"
+        f' {base}/story/support-queues-mondays/ as its address and is headed "Why Support Queues'
+        " Grow on Mondays\"; the title is the feed's, the address, credit and blurb that page's."
+        " Check which article is meant"
+    )
+    assert warning in said, said
+    assert said.count("may be two stories mixed up") == 1, said
+
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0, err
+    assert warning in " ".join(err.split()), err
