@@ -654,6 +654,7 @@ _THEME_VARIABLES = {
     "theme": re.compile(r"(?<![\w.])theme\b"),
     "item.theme": re.compile(r"\bitem\.theme\b"),
     "closing_text": re.compile(r"\bclosing_text\b"),
+    "closing_plain": re.compile(r"\bclosing_plain\b"),
     "closing_html": re.compile(r"\bclosing_html\b"),
 }
 
@@ -665,7 +666,10 @@ def _variables_used(path: Path) -> set[str]:
     except (OSError, UnicodeDecodeError):
         return set(_THEME_VARIABLES)  # unreadable: the build itself says so
     tags = _JINJA_TAG.findall(text)
-    return {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
+    used = {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
+    if "closing_text" in used:  # (the text edition's closing before `closing_plain`: it shows it)
+        used.add("closing_plain")
+    return used
 
 
 def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
@@ -677,7 +681,7 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         return ()
     wanted = {
         *(("theme", "item.theme") if issue.theme else ()),
-        *(("closing_text", "closing_html") if issue.closing else ()),
+        *(("closing_text", "closing_plain", "closing_html") if issue.closing else ()),
     }
     stale: list[tuple[str, list[str]]] = []
     for own in sorted(builtin_templates().iterdir()):
@@ -694,7 +698,7 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     left_out = []
     if added & {"theme", "item.theme"}:
         left_out.append(f'its theme "{" and ".join(issue.theme)}"')
-    if added & {"closing_text", "closing_html"}:
+    if added & {"closing_text", "closing_plain", "closing_html"}:
         left_out.append(f'its closing line "{issue.closing}"')
     files = "; ".join(f"{name} ({', '.join(f'`{v}`' for v in add)})" for name, add in stale)
     return (

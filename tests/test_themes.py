@@ -769,7 +769,7 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
     own = (REPO_TEMPLATES / "issue.txt").read_text(encoding="utf-8")
     start, end = own.index("{% if theme %}"), own.index("{% else %}\n") + len("{% else %}\n")
     old = own[:start] + own[end:].replace("{% endif %}\n", "", 1)
-    old = old[: old.index("{% if closing_text %}")]
+    old = old[: old.index("{% if closing_plain %}")]
     mine = demo.parent / "my-templates"
     mine.mkdir()
     (mine / "issue.txt").write_text(old, encoding="utf-8")
@@ -791,7 +791,7 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
         f"{mine}: copies of curator's templates made before issues had a theme and a closing"
         f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"; add'
         " curator's lines with these variables to each (docs/templates.md), or delete a copy to"
-        " use curator's own: issue.txt (`theme`, `closing_text`)"
+        " use curator's own: issue.txt (`theme`, `closing_plain`)"
     ) in flat, err
     # walk31 #1: `render` with the same copies said nothing; it warns as `build` does.
     code, _, err = run("render", "1", "--config", str(demo))
@@ -800,7 +800,7 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
         f"{mine}: copies of curator's templates made before issues had a theme and a closing"
         f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"'
     ) in " ".join(err.split()), err
-    assert "issue.txt (`theme`, `closing_text`)" in " ".join(err.split())
+    assert "issue.txt (`theme`, `closing_plain`)" in " ".join(err.split())
     assert "email.html" not in err
 
     # build --draft says it too.

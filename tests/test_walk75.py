@@ -216,3 +216,28 @@ def test_a_page_naming_another_storys_address_is_said_in_the_draft_and_the_build
     code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
     assert code == 0, err
     assert warning in " ".join(err.split()), err
+
+
+def test_a_text_template_copied_before_closing_plain_is_not_called_stale(
+    themed_demo: Path,
+) -> None:
+    """walk75 #6: curator's issue.txt shows `closing_plain` now; an editor's copy made before,
+    showing `closing_text`, still shows the closing line and is not named as leaving it out."""
+    own = (REPO / "templates" / "issue.txt").read_text(encoding="utf-8")
+    assert "closing_plain" in own and "introduction_plain" in own
+    copy = own.replace("closing_plain", "closing_text").replace(
+        "introduction_plain", "introduction_text"
+    )
+    mine = themed_demo.parent / "my-templates"
+    mine.mkdir()
+    (mine / "issue.txt").write_text(copy, encoding="utf-8")
+    text = themed_demo.read_text(encoding="utf-8")
+    themed_demo.write_text(
+        text.replace("\nsettings:\n", "\nsettings:\n  templates: my-templates\n", 1),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    assert "copies of curator's templates" not in err, err
+    txt = (themed_demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Next time: Measuring the customer experience." in txt
