@@ -588,11 +588,10 @@ def broken_promise(
         counts = ", ".join(f"`{name}` {count}" for name, count in thin)
         return (
             f"{head}; after this issue `{theme_name(promised)}` has fewer than {need} unfeatured"
-            f" articles left ({counts}; an issue needs {need}, themes: min_articles), so"
-            f" `curator draft {keep}` would stop (exit 3) until more are fetched: to keep the"
-            " promise later, fetch more articles on it (`curator fetch`; `curator themes` shows"
-            " when it is ripe) and draft it then, or lower `themes: min_articles:` in"
-            f" {config.path}; or tell readers why in this issue's introduction",
+            f" articles left ({counts}; themes: min_articles), so a draft on it stops (exit 3): to"
+            " keep the promise later, fetch more (`curator fetch`) and draft it when `curator"
+            f" themes` says it is ripe, or lower `themes: min_articles:` in {config.path}; or tell"
+            " readers why in this issue's introduction",
         )
     return (
         f"{head}; to keep the promise: `curator draft {keep}`"

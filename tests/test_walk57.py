@@ -51,10 +51,9 @@ def test_demo_step_4_says_the_promised_theme_is_too_thin_instead_of_advising_a_d
     name = promised[1]
     assert "to keep the promise: `curator draft" not in said
     assert (
-        f"after this issue `{name}` has fewer than 2 unfeatured articles left (`{name}` 0; an"
-        " issue needs 2, themes: min_articles), so `curator draft --subject"
-        f" '{name}'` would stop (exit 3) until more are fetched: to keep the promise later,"
-        " fetch more articles on it (`curator fetch`;"
+        f"after this issue `{name}` has fewer than 2 unfeatured articles left (`{name}` 0;"
+        " themes: min_articles), so a draft on it stops (exit 3): to keep the promise later,"
+        " fetch more (`curator fetch`) and draft it when `curator themes` says it is ripe"
     ) in said
     # What it says is so: the draft it names stops, too thin.
     code, _, err = run("draft", "--config", demo, "--no-fetch", "--subject", name)
