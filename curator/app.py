@@ -459,6 +459,17 @@ def weak_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
     )
 
 
+def another_story(art: Article, what_now: str) -> str:
+    """The warning on an article whose page may be another story than its feed's entry
+    (`Article.page_headline`): which is which, and what curator took from where (walk75 #7)."""
+    return (
+        f'"{art.title}" ({art.url}) may be two stories mixed up: the page its feed\'s link led to'
+        f' names {art.url} as its address and is headed "{art.page_headline}"; the title is the'
+        " feed's, the address, credit and blurb that page's. Check which article is meant, and"
+        f" fix the title or the credit and blurb, or cut it: {what_now}"
+    )
+
+
 def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     """A warning per article of the issue whose page's text lacks the opening its feed's summary
     gives (`draft.lost_opening_of`): its lead may be lost, the blurb starting mid-story, and curator
@@ -475,6 +486,8 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
                     f' summary opens "{opening}...", which the text read of its page lacks'
                     f" (its lead may be lost): {what_now}"
                 )
+            if art.page_headline:
+                out.append(another_story(art, what_now))
             if art.post_list:
                 out.append(
                     f'the page of "{art.title}" ({art.url}) reads as a list of {art.post_list}'
@@ -685,6 +698,7 @@ _THEME_VARIABLES = {
     "theme": re.compile(r"(?<![\w.])theme\b"),
     "item.theme": re.compile(r"\bitem\.theme\b"),
     "closing_text": re.compile(r"\bclosing_text\b"),
+    "closing_plain": re.compile(r"\bclosing_plain\b"),
     "closing_html": re.compile(r"\bclosing_html\b"),
 }
 
@@ -696,7 +710,10 @@ def _variables_used(path: Path) -> set[str]:
     except (OSError, UnicodeDecodeError):
         return set(_THEME_VARIABLES)  # unreadable: the build itself says so
     tags = _JINJA_TAG.findall(text)
-    return {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
+    used = {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
+    if "closing_text" in used:  # (the text edition's closing before `closing_plain`: it shows it)
+        used.add("closing_plain")
+    return used
 
 
 def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
@@ -708,7 +725,7 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         return ()
     wanted = {
         *(("theme", "item.theme") if issue.theme else ()),
-        *(("closing_text", "closing_html") if issue.closing else ()),
+        *(("closing_text", "closing_plain", "closing_html") if issue.closing else ()),
     }
     stale: list[tuple[str, list[str]]] = []
     for own in sorted(builtin_templates().iterdir()):
@@ -725,7 +742,7 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     left_out = []
     if added & {"theme", "item.theme"}:
         left_out.append(f'its theme "{" and ".join(issue.theme)}"')
-    if added & {"closing_text", "closing_html"}:
+    if added & {"closing_text", "closing_plain", "closing_html"}:
         left_out.append(f'its closing line "{issue.closing}"')
     files = "; ".join(f"{name} ({', '.join(f'`{v}`' for v in add)})" for name, add in stale)
     return (
@@ -1089,7 +1106,15 @@ def next_issue(
         chosen_by = "--all-subjects asked for an issue of every subject"
     warnings = (
         *guessed_rename_notes(config, theme_history(config, store)),
-        *broken_promise(config, store, number, choice.theme, chosen_by, featured),
+        *broken_promise(
+            config,
+            store,
+            number,
+            choice.theme,
+            chosen_by,
+            featured,
+            [s.subject for s in sections if s.entries],
+        ),
         *text.warnings,
         *_repeat_warning(config, store, issue),
         *weak_fit_warnings(config, issue, weak),
@@ -1600,6 +1625,7 @@ def build_from_draft(
             issue.theme,
             _draft_theme_source(draft, draft_file),
             published_ids,
+            [s.subject for s in issue.sections if s.entries],
         ),
         *_repeat_warning(config, store, issue),
         *draft_text_warnings(draft, draft_file),

@@ -148,6 +148,20 @@ def other_story(title: str | None, stored: str | None) -> bool:
     return bool(words and before) and not (words.startswith(before) or before.startswith(words))
 
 
+def _title_words(title: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", title.casefold()) if len(w) > 2 or w.isdigit()}
+
+
+def shares_little(title: str, headline: str) -> bool:
+    """Whether a feed entry's title and its page's headline share too few words to be one story's:
+    under a third of the shorter's words (of three letters or more) are in the other; not when
+    either has fewer than two such words (a headline of one word says too little)."""
+    words, other = _title_words(title), _title_words(headline)
+    if len(words) < 2 or len(other) < 2:
+        return False
+    return len(words & other) * 3 < min(len(words), len(other))
+
+
 def canonical_of(page: Page | None) -> str | None:
     """The page's canonical URL when it is an http(s) one we may publish, else None."""
     canonical = safe_url(page.canonical_url) if page and page.canonical_url else None
@@ -627,7 +641,20 @@ def merge(
         link_post=entry.via is not None,
         language=(page.language or "") if page else "",
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
+        page_headline=_page_headline(entry, page, canonical, title if feed_title_used else ""),
     )
+
+
+def _page_headline(entry: Entry, page: Page | None, canonical: str | None, title: str) -> str:
+    """The page's headline when the page names another address than the entry's link as its own
+    (`canonical`, taken as the article's URL) and the headline shares little with the feed's
+    `title` (`shares_little`): the page may be another story (`Article.page_headline`)."""
+    link = entry.link or ""
+    if not (page and page.title and canonical and title and link) or entry.via:
+        return ""
+    if url_key(canonical) == url_key(link) or not shares_little(title, page.title):
+        return ""
+    return " ".join(page.title.split())
 
 
 def choose_authors(

@@ -126,6 +126,16 @@ LOST_OPENING = (
 )
 
 
+#: Where the article's page names another address as its own under a headline that shares little
+#: with the feed's title (`Article.page_headline`), the draft says so under it (walk75 #7).
+ANOTHER_STORY = (
+    "<!-- Check this article: the page its feed's link led to names the address above as its own"
+    ' and is headed "{headline}", so it may be another story: the title is the feed\'s, the'
+    " address, credit and blurb that page's. Fix the title, or the credit and blurb, to the"
+    " article meant, or cut it. -->"
+)
+
+
 #: Where the article's page reads as a list of posts (`Article.post_list`), the draft says so
 #: under its blurb (walk52 #3: `fetch` said to check these in the next draft, which was silent).
 POST_LIST = (
@@ -423,6 +433,13 @@ def write_draft(
                 lines += [NO_BLURB, ""]
             if art.post_list:
                 lines += [POST_LIST.format(count=art.post_list), ""]
+            if art.page_headline:
+                lines += [
+                    ANOTHER_STORY.format(
+                        headline=_one_line(art.page_headline).replace("-->", "-- >")
+                    ),
+                    "",
+                ]
         if any(entry.copies for entry in section.entries):
             lines += [_same_story_note(section), ""]
         if section.passed_over:

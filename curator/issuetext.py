@@ -127,10 +127,9 @@ def issue_text(
         # (said, as a sentence of the introduction left out is: the editor expects the line)
         line = f":{config.themes.closing_line}" if config.themes.closing_line else ""
         warnings.append(
-            f'{config.path}{line}: the closing line "{closing.strip()}" was left out of issue'
-            f" {number}: it names {{next_theme}}, which is empty because {no_next_theme}; to close"
-            " the issue all the same, write a closing line without {next_theme} there (or write"
-            " `closing:` in the draft, when you review one)"
+            f'{config.path}{line}: issue {number} has no closing line: "{closing.strip()}"'
+            f" names {{next_theme}}, and there is none ({no_next_theme}). To close the issue"
+            " anyway, write one without {next_theme} there (or `closing:` in a draft)"
         )
         closing = ""
     closing_key = "`themes: closing`"

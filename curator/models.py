@@ -214,6 +214,12 @@ class Article:
     #: archive: `blurb.listed_posts`), else 0; its blurb may join several. The draft says so
     #: under it (walk52 #3). 0 when stored before curator kept it.
     post_list: int = 0
+    #: The headline of its page when the page names another address than the feed's link as its
+    #: own (its canonical, taken as the article's URL) and that headline shares little with the
+    #: feed's title: the page may be another story than the entry's (walk75 #7: "CloudFront
+    #: Management Tool Roundup" published with another story's address, author and blurb).
+    #: The draft and the build say so. "" otherwise, and when stored before curator kept it.
+    page_headline: str = ""
 
 
 @dataclass(frozen=True)

@@ -818,16 +818,17 @@ def _text_of(token: Token) -> str:
     return " ".join("".join(_inline_text(token.children or ())).split())
 
 
-def _inline_text(children: Sequence[Token]) -> list[str]:
+def _inline_text(children: Sequence[Token], *, lines: bool = False) -> list[str]:
     """An inline run as plain text: a link as its text and <address> (unless that is its text),
-    an image as its alt text, code as its code, emphasis as its words."""
+    an image as its alt text, code as its code, emphasis as its words; a line break the editor
+    typed inside a paragraph a space, or kept with `lines`."""
     out: list[str] = []
     opened: list[tuple[str, int]] = []
     for child in children:
         if child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
         elif child.type == "softbreak":
-            out.append(" ")
+            out.append("\n" if lines else " ")
         elif child.type == "hardbreak":
             out.append("\n")
         elif child.type == "link_open":
@@ -843,9 +844,10 @@ def _inline_text(children: Sequence[Token]) -> list[str]:
     return out
 
 
-def markdown_text(source: str) -> str:
+def markdown_text(source: str, *, lines: bool = False) -> str:
     """The editor's Markdown as plain text for the text edition and JSON: paragraphs apart, a
-    list's items one a line ("- item", "1. item"), code blocks as they are."""
+    list's items one a line ("- item", "1. item"), code blocks as they are; with `lines`, the
+    line breaks typed inside a paragraph kept (the introduction in the text edition)."""
     blocks: list[tuple[str, bool]] = []  # (text, is a list item's)
     lists: list[list[int]] = []  # per open list: [ordered, number so far]
     item = False
@@ -859,7 +861,7 @@ def markdown_text(source: str) -> str:
             lists[-1][1] += 1
             item = True
         elif token.type == "inline":
-            text = "".join(_inline_text(token.children or ())).strip()
+            text = "".join(_inline_text(token.children or (), lines=lines)).strip()
             if item and lists:
                 ordered, number = lists[-1]
                 marker = f"{number}." if ordered else "-"
@@ -1079,6 +1081,9 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "theme_subjects": tuple(Text(t) for t in issue.theme),
         "closing_html": markdown_html(issue.closing),
         "closing_text": Text(cut_unsafe_links(issue.closing).strip()),
+        # The text edition's: the Markdown read (walk75 #6: `**words**` stayed as typed).
+        "introduction_plain": Text(markdown_text(issue.introduction, lines=True)),
+        "closing_plain": Text(markdown_text(issue.closing, lines=True)),
         "sections": sections,
         "article_count": sum(len(s.entries) for s in sections),
         "site_url": safe_url(site_url) if site_url else None,

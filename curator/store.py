@@ -422,6 +422,13 @@ def _migration_20(db: sqlite3.Connection) -> None:
     _add_columns(db, "articles", [("post_list", "INTEGER NOT NULL DEFAULT 0")])
 
 
+def _migration_21(db: sqlite3.Connection) -> None:
+    """The headline of an article's page when the page names another address as its own under a
+    headline that shares little with the feed's title (`Article.page_headline`), so that the draft
+    and the build say the article may be another story (walk75 #7). Articles stored before: ""."""
+    _add_columns(db, "articles", [("page_headline", "TEXT NOT NULL DEFAULT ''")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -444,6 +451,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_18,
     _migration_19,
     _migration_20,
+    _migration_21,
 )
 VERSION = len(MIGRATIONS)
 
@@ -1201,8 +1209,8 @@ class Store:
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
                        subject_hints, page_status, authors_from, other_authors, site_name,
-                       link_post, language, post_list)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       link_post, language, post_list, page_headline)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -1224,6 +1232,7 @@ class Store:
                         int(art.link_post),
                         art.language or None,
                         art.post_list,
+                        art.page_headline,
                     ),
                 )
                 added += cursor.rowcount
@@ -1401,7 +1410,7 @@ class Store:
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
                     authors = ?, authors_from = ?, other_authors = ?, publication = ?,
                     site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?,
-                    language = ?, post_list = ?
+                    language = ?, post_list = ?, page_headline = ?
                     WHERE id = ?""",
                 (
                     *url_row,
@@ -1418,6 +1427,7 @@ class Store:
                     article.text,
                     article.language or None,
                     article.post_list,
+                    article.page_headline,
                     article_id,
                 ),
             )
@@ -1454,6 +1464,7 @@ class Store:
             link_post=bool(row["link_post"]),
             language=row["language"] or "",
             post_list=row["post_list"],
+            page_headline=row["page_headline"],
         )
 
     _SELECT = (

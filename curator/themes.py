@@ -542,6 +542,7 @@ def broken_promise(
     theme: Sequence[str],
     chosen_by: str | None = None,
     featured: Iterable[int] = (),
+    covered: Iterable[str] = (),
 ) -> tuple[str, ...]:
     """A warning when issue `number`, on `theme` (() every subject), is not on the theme the
     previous issue promised as the next one, naming both and why: `chosen_by` (how the command
@@ -549,7 +550,10 @@ def broken_promise(
     to keep the promise is given only when it works: once this issue's `featured` articles (ids)
     are used, a theme left too thin is said to be so, with what to do (walk57 #2: "to keep the
     promise: curator draft --subject ..." after an issue of every subject took its articles
-    stopped with exit 3)."""
+    stopped with exit 3). An issue of every subject with a section on each promised subject
+    (`covered`, its sections' subjects) keeps the promise: no warning (walk75 #3: the demo's
+    issue of every subject, Voice of the customer its one section, was warned of as breaking
+    the promise of Voice of the customer)."""
     history = theme_history(config, store).issues
     if not history:
         return ()
@@ -558,6 +562,8 @@ def broken_promise(
     if promised is None:  # (published before curator kept its promise)
         promised = promise_made(config, history[:-1], last.theme, last.planned, last.closing)
     if not promised or _key(promised) == _key(theme):
+        return ()
+    if not theme and _key(promised) <= _key(tuple(covered)):
         return ()
     plan = config.themes.plan
     if chosen_by is None:
@@ -582,11 +588,10 @@ def broken_promise(
         counts = ", ".join(f"`{name}` {count}" for name, count in thin)
         return (
             f"{head}; after this issue `{theme_name(promised)}` has fewer than {need} unfeatured"
-            f" articles left ({counts}; an issue needs {need}, themes: min_articles), so"
-            f" `curator draft {keep}` would stop (exit 3) until more are fetched: to keep the"
-            " promise later, fetch more articles on it (`curator fetch`; `curator themes` shows"
-            " when it is ripe) and draft it then, or lower `themes: min_articles:` in"
-            f" {config.path}; or tell readers why in this issue's introduction",
+            f" articles left ({counts}; themes: min_articles), so a draft on it stops (exit 3): to"
+            " keep the promise later, fetch more (`curator fetch`) and draft it when `curator"
+            f" themes` says it is ripe, or lower `themes: min_articles:` in {config.path}; or tell"
+            " readers why in this issue's introduction",
         )
     return (
         f"{head}; to keep the promise: `curator draft {keep}`"

@@ -495,9 +495,8 @@ def test_a_closing_line_left_out_for_an_empty_next_theme_is_warned_about(
         demo.read_text(encoding="utf-8").splitlines().index("  closing: 'Next time: {next_theme}.'")
     )
     warning = (
-        f'curator: warning: {demo}:{line + 1}: the closing line "Next time: {{next_theme}}." was'
-        " left out of issue 1: it names {next_theme}, which is empty because the plan's next"
-        " theme, "
+        f'curator: warning: {demo}:{line + 1}: issue 1 has no closing line: "Next time:'
+        " {next_theme}.\" names {next_theme}, and there is none (the plan's next theme, "
     )
     # A closing line that is kept is not warned about.
     code, _, err = run("draft", "--config", str(demo), "-q", "-s", VOICE)
@@ -511,8 +510,8 @@ def test_a_closing_line_left_out_for_an_empty_next_theme_is_warned_about(
     assert " ".join(warning.split()) in flat, err
     assert (
         f"{SERVICE}, will have fewer than 2 unfeatured articles after this issue (themes:"
-        " min_articles); to close the issue all the same, write a closing line without"
-        " {next_theme} there (or write `closing:` in the draft, when you review one)" in flat
+        " min_articles)). To close the issue anyway, write one without"
+        " {next_theme} there (or `closing:` in a draft)" in flat
     )
     code, out, err = run("build", *args, "--no-fetch")
     assert code == 0, err
@@ -639,20 +638,23 @@ def test_a_draft_of_every_subject_off_the_promised_theme_names_no_theme_line(
     themed_demo: Path,
 ) -> None:
     """walk48 #4: a draft from `draft --all-subjects` has no `theme:` line, yet the warning said
-    "drafts/issue-2.md has it (front matter theme:)", a line not there."""
+    "drafts/issue-2.md has it (front matter theme:)", a line not there. (The editor took the
+    promised subject's section out: with it, the issue keeps the promise, walk75 #3.)"""
     demo = themed_demo
     assert run("build", "--config", str(demo), "-q")[0] == 0  # promises Measuring
     assert run("draft", "--config", str(demo), "--no-fetch", "-q", "--all-subjects")[0] == 0
     draft = demo.parent / "drafts" / "issue-2.md"
-    assert "\ntheme:" not in draft.read_text(encoding="utf-8")
+    text = draft.read_text(encoding="utf-8")
+    assert "\ntheme:" not in text
+    start, end = text.index(f"\n# {MEASURING}\n"), text.index(f"\n# {SERVICE}\n")
+    draft.write_text(text[:start] + text[end:], encoding="utf-8")
     code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
     assert code == 0, err
     said = " ".join(err.split())
     assert "front matter theme:)" not in said
     assert (
         f"but issue 2 is of every subject: {draft} has no `theme:` line in its front matter, and"
-        " a draft without one is of every subject; after this issue"
-        f" `{MEASURING}` has fewer than 2 unfeatured articles left"  # (walk57 #2: it took them)
+        " a draft without one is of every subject; to keep the promise: `curator draft --subject"
     ) in sans_config(said)
 
 
@@ -767,7 +769,7 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
     own = (REPO_TEMPLATES / "issue.txt").read_text(encoding="utf-8")
     start, end = own.index("{% if theme %}"), own.index("{% else %}\n") + len("{% else %}\n")
     old = own[:start] + own[end:].replace("{% endif %}\n", "", 1)
-    old = old[: old.index("{% if closing_text %}")]
+    old = old[: old.index("{% if closing_plain %}")]
     mine = demo.parent / "my-templates"
     mine.mkdir()
     (mine / "issue.txt").write_text(old, encoding="utf-8")
@@ -789,7 +791,7 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
         f"{mine}: copies of curator's templates made before issues had a theme and a closing"
         f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"; add'
         " curator's lines with these variables to each (docs/templates.md), or delete a copy to"
-        " use curator's own: issue.txt (`theme`, `closing_text`)"
+        " use curator's own: issue.txt (`theme`, `closing_plain`)"
     ) in flat, err
     # walk31 #1: `render` with the same copies said nothing; it warns as `build` does.
     code, _, err = run("render", "1", "--config", str(demo))
@@ -798,7 +800,7 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
         f"{mine}: copies of curator's templates made before issues had a theme and a closing"
         f' line leave out of issue 1 its theme "{VOICE}" and its closing line "{closing}"'
     ) in " ".join(err.split()), err
-    assert "issue.txt (`theme`, `closing_text`)" in " ".join(err.split())
+    assert "issue.txt (`theme`, `closing_plain`)" in " ".join(err.split())
     assert "email.html" not in err
 
     # build --draft says it too.

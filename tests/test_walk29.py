@@ -144,13 +144,13 @@ def test_readme_demo_commands_work_in_the_order_printed(tmp_path: Path) -> None:
         for line in block.split("```", 1)[0].splitlines()
         if line.startswith("curator ") and "examples/feeds.yaml" in line
     ]
-    assert len(commands) >= 5 and ["build", "--config", "examples/feeds.yaml"] in commands
+    assert len(commands) >= 4 and ["build", "--config", "examples/feeds.yaml"] in commands
     for args in commands:
         args = [str(config) if a == "examples/feeds.yaml" else a for a in args]
         code, _, err = run(*args)
         assert code == 0, (args, err)
     issues = sorted((config.parent / "output").glob("issue-*.json"))
-    assert len(issues) == 4
+    assert len(issues) == 3  # (walk75 #3: the last of every subject left, two of them)
     for path in issues:
         data = json.loads(path.read_text(encoding="utf-8"))
         shown = {section["subject"] for section in data["sections"]}
