@@ -1,7 +1,8 @@
 """Benchmark the weekly build against the size of the archive, and re-placing the whole archive.
 
     python benchmarks/build.py [--sizes 0,10000,100000,1000000] [--new 50] [--rounds 3]
-        [--replace 100000,1000000] [--old-replace 100000] [--baseline REF] [--cache DIR]
+        [--stores copies,distinct] [--replace 100000,1000000] [--old-replace 100000]
+        [--baseline REF] [--cache DIR] [--check-distinct N]
 
 What the editor waits for, measured as they run it: the installed `curator build` (a wheel of this
 repository in a scratch venv, as benchmarks/weekly.py installs it), side by side with the same
@@ -34,6 +35,13 @@ minutes on 2 cores (counting 1M texts); every later run starts from the cache. T
 gets a copy of the same store with the tables it does not know dropped (schema 5): the same
 articles, placed under the same fingerprint.
 
+Those stores hold each text ~100 times over at 1,000,000 (`--stores copies`): every week's article
+has ~100 exact copies stored, which a build finds and names. `--stores distinct` measures the week's
+build on stores of the same size whose articles are each their own story, as a real archive's
+mostly are (`distinct_texts`: sentences of the texts of one label, drawn seeded; kept in the cache
+as store-N-distinct.db); `--stores copies,distinct` measures both in one run, side by side.
+`--check-distinct N` checks N such articles with curator's own `stories` functions and stops.
+
 Prints every run, the medians, and a summary line.
 """
 
@@ -43,6 +51,8 @@ import argparse
 import hashlib
 import json
 import os
+import random
+import re
 import shutil
 import sqlite3
 import statistics
@@ -50,10 +60,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import escape
+from itertools import combinations
 from pathlib import Path
 
 import yaml
@@ -67,7 +79,7 @@ from _site import SiteServer  # noqa: E402
 from fetch import Report, _children, _rss_kb  # noqa: E402
 from weekly import Run, free_port, install_curator, machine, run  # noqa: E402
 
-from curator import modelcache  # noqa: E402
+from curator import modelcache, stories  # noqa: E402
 from curator.config import load_config  # noqa: E402
 from curator.models import Article  # noqa: E402
 from curator.placement import refresh  # noqa: E402
@@ -105,12 +117,18 @@ def load_texts(corpus: Path) -> list[dict[str, str]]:
     return rows
 
 
-def articles(texts: list[dict[str, str]], n: int) -> Iterator[tuple[str, Article]]:
-    """N articles as the fetch stage stores them: (url key, article), each with its own URL."""
+def articles(
+    texts: list[dict[str, str]], n: int, *, distinct: bool = False
+) -> Iterator[tuple[str, Article]]:
+    """N articles as the fetch stage stores them: (url key, article), each with its own URL; the
+    corpus texts cycled (each text ~n / 10,050 exact copies), or `distinct_texts`."""
     span = 5 * 365 * 24 * 3600
+    made = distinct_texts(texts) if distinct else None
     for i in range(n):
         row = texts[i % len(texts)]
-        text = row["text"]
+        text, title = row["text"], row["title"]
+        if made is not None:
+            row, title, text = next(made)
         url = f"https://news{i % 50}.example.com/{row['id']}/{i}"
         when = NOW - timedelta(seconds=span - i * span // max(n, 1))
         yield (
@@ -118,7 +136,7 @@ def articles(texts: list[dict[str, str]], n: int) -> Iterator[tuple[str, Article
             Article(
                 id=0,
                 url=url,
-                title=row["title"],
+                title=title,
                 publication=PUBLICATIONS[i % len(PUBLICATIONS)],
                 blurb=" ".join(text.split(". ")[:2])[:400],
                 summary=text[:300],
@@ -127,6 +145,74 @@ def articles(texts: list[dict[str, str]], n: int) -> Iterator[tuple[str, Article
                 text=text,
             ),
         )
+
+
+#: A distinct store's article is this many sentences (or its corpus text's count, up to `MOST`)...
+FEWEST_SENTENCES, MOST_SENTENCES = 12, 30
+#: ... drawn from its label's sentences; a label with fewer than this many (Reuters' small
+#: labels, which no subject names) draws from its source's small labels together.
+SMALLEST_POOL = 400
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_PROSE = re.compile(r"[(\"']?[A-Za-z][a-z]*(?:['-][a-z]+)?[)\"',.;:!?]*")
+
+
+def sentences(text: str) -> list[str]:
+    """The prose sentences of `text`: of 5 to 40 words (longer runs are listings, code and
+    headers that no full stop ends), nine in ten of them words of letters (not addresses, code,
+    uuencoded files), its line breaks read as spaces and a quoting '>' dropped."""
+    found = []
+    for sentence in _SENTENCE.split(" ".join(text.split())):
+        said = sentence.lstrip("> |:").split()
+        if 5 <= len(said) <= 40 and sum(bool(_PROSE.fullmatch(w)) for w in said) >= 0.9 * len(said):
+            found.append(" ".join(said))
+    return found
+
+
+def _title(*drawn: str) -> str:
+    """A title of the first two content words of each of three sentences, with the words between
+    them: two articles whose first sentences are the same still have their own titles."""
+    said: list[str] = []
+    for sentence in drawn:
+        content = 0
+        for word in sentence.rstrip(".!?").split():
+            said.append(word)
+            content += bool(stories.words(word))
+            if content == 2:
+                break
+    return " ".join(said)
+
+
+def distinct_texts(texts: list[dict[str, str]]) -> Iterator[tuple[dict[str, str], str, str]]:
+    """Endless (corpus row, title, text) for a store without copies: the i-th article is of the
+    label of the i-th corpus text (cycled, as `articles` cycles them), its text sentences drawn
+    (seeded by i, so the same every time) from all the texts of that label, its title of words of
+    its first three (`_title`). So no two articles are copies of one story, while each still
+    reads as its label."""
+    pools: dict[str, dict[tuple[str, ...], str]] = {}  # (one sentence of the same words)
+    for row in texts:
+        pool = pools.setdefault(row["label"], {})
+        for sentence in sentences(row["text"]):
+            pool.setdefault(tuple(stories.words(sentence)), sentence)
+    source = {row["label"]: row["id"].split("-")[0].split(".")[0] for row in texts}
+    pool_of: dict[str, str] = {}
+    for label, pool in list(pools.items()):
+        if len(pool) < SMALLEST_POOL:
+            pool_of[label] = f"{source[label]}:small"
+            pools.setdefault(pool_of[label], {}).update(pool)
+        else:
+            pool_of[label] = label
+    ordered = {label: sorted(pool.values()) for label, pool in pools.items()}
+    counts = [len(sentences(row["text"])) for row in texts]
+    i = 0
+    while True:
+        row = texts[i % len(texts)]
+        pool = ordered[pool_of[row["label"]]]
+        k = min(max(counts[i % len(texts)], FEWEST_SENTENCES), MOST_SENTENCES, len(pool))
+        drawn = random.Random(i).sample(pool, k)
+        title = _title(*drawn[:3])
+        paragraphs = ["  ".join(drawn[j : j + 4]) for j in range(0, k, 4)]
+        yield row, title, "\n\n".join(paragraphs)
+        i += 1
 
 
 def subjects(edited: bool = False) -> list[dict[str, object]]:
@@ -165,7 +251,9 @@ def write_config(folder: Path, feeds: list[str], *, edited: bool = False) -> Pat
 # --- the stores -------------------------------------------------------------------------------------
 
 
-def fixture_key(texts: list[dict[str, str]], n: int) -> dict[str, object]:
+def fixture_key(
+    texts: list[dict[str, str]], n: int, *, distinct: bool = False
+) -> dict[str, object]:
     """What a cached store depends on: remade when any of it changes."""
     digest = hashlib.sha256(
         json.dumps([texts[0], texts[-1], len(texts), subjects()], sort_keys=True).encode()
@@ -178,24 +266,28 @@ def fixture_key(texts: list[dict[str, str]], n: int) -> dict[str, object]:
         "model": modelcache.FORMAT,
         "scorer": SCORER_VERSION,
         "generator": 2,
-    }
+    } | ({"distinct": 1} if distinct else {})
 
 
-def fixture(cache: Path, texts: list[dict[str, str]], n: int) -> Path:
-    """The store of `n` articles placed by this curator, made once and kept in `cache`."""
-    path = cache / f"store-{n}.db"
-    key_file = cache / f"store-{n}.json"
-    key = fixture_key(texts, n)
+def fixture(cache: Path, texts: list[dict[str, str]], n: int, *, distinct: bool = False) -> Path:
+    """The store of `n` articles placed by this curator, made once and kept in `cache`; of
+    `distinct_texts` if `distinct` (kept under its own name)."""
+    name = f"store-{n}" + ("-distinct" if distinct else "")
+    path = cache / f"{name}.db"
+    key_file = cache / f"{name}.json"
+    key = fixture_key(texts, n, distinct=distinct)
     if path.exists() and key_file.exists() and json.loads(key_file.read_text()) == key:
         return path
     cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob(f"store-{n}.db*"):
+    for stale in cache.glob(f"{name}.db*"):
         stale.unlink()
     began = time.perf_counter()
-    print(f"fixture.{n:<20} making it once ({cache})...", flush=True)
+    print(f"fixture.{name:<20} making it once ({cache})...", flush=True)
     with Store.open(path) as store:
         with store.transaction():
-            store.add_articles(articles(texts, n), feed_url="https://news0.example.com/feed.xml")
+            store.add_articles(
+                articles(texts, n, distinct=distinct), feed_url="https://news0.example.com/feed.xml"
+            )
         config = load_config(write_config(cache / "fixture-config", []))
 
         def progress(what: str, done: int, total: int) -> None:
@@ -207,9 +299,42 @@ def fixture(cache: Path, texts: list[dict[str, str]], n: int) -> Path:
     key_file.write_text(json.dumps(key), encoding="utf-8")
     size = path.stat().st_size / 1e6
     print(
-        f"fixture.{n:<20} made in {time.perf_counter() - began:.0f} s ({size:,.0f} MB)", flush=True
+        f"fixture.{name:<20} made in {time.perf_counter() - began:.0f} s ({size:,.0f} MB)",
+        flush=True,
     )
     return path
+
+
+def check_distinct(texts: list[dict[str, str]], n: int) -> bool:
+    """Whether the first `n` articles of `distinct_texts` hold no two of one story, by curator's
+    own `stories` functions: no two of one content key, and no pair found the same story among
+    those sharing a tenth of the smaller one's shingles or more (pairs found through the shingles
+    fewer than 300 of them carry; the rest are phrases, not stories). Prints what it finds."""
+    made = [a for _, a in articles(texts, n, distinct=True)]
+    prints = [stories.fingerprint(a) for a in made]
+    keys = Counter(stories.content_key(a) for a in made)
+    carriers: dict[int, list[int]] = defaultdict(list)
+    for i, print_ in enumerate(prints):
+        for s in print_.whole:
+            carriers[s].append(i)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for where in carriers.values():
+        if len(where) <= 300:
+            pairs.update(combinations(where, 2))
+    same, most = [], 0.0
+    for (a, b), shared in pairs.items():
+        least = min(len(prints[a].whole), len(prints[b].whole)) or 1
+        most = max(most, shared / least)
+        if shared >= 0.1 * least and (why := stories.same_story_reason(prints[a], prints[b])):
+            same.append(f"  {a} and {b}: {why} ({made[a].title!r}, {made[b].title!r})")
+    copies = sum(count > 1 for count in keys.values())
+    print(
+        f"distinct.{n}: {copies} content keys shared; {len(same)} pairs of one story; at most "
+        f"{most:.0%} of the smaller one's shingles shared",
+        *same[:20],
+        sep="\n",
+    )
+    return not copies and not same
 
 
 def old_store_labels(curator: Path) -> tuple[int, str]:
@@ -436,6 +561,20 @@ def main() -> None:
     parser.add_argument("--sizes", default="0,10000,100000,1000000", help="stored articles")
     parser.add_argument("--new", type=int, default=50, help="new articles in the week's build")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--stores",
+        default="copies",
+        help="the stores the week's build is measured on, side by side: 'copies' (the corpus's "
+        "texts cycled, ~100 exact copies each at 1,000,000), 'distinct' (every article its own "
+        "story, see distinct_texts) or 'copies,distinct'; re-placing uses 'copies'",
+    )
+    parser.add_argument(
+        "--check-distinct",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only check that N distinct articles hold no two of one story, and stop",
+    )
     parser.add_argument("--replace", default="100000,1000000", help="sizes re-placed (this code)")
     parser.add_argument("--old-replace", default="100000", help="sizes re-placed (old code)")
     parser.add_argument("--baseline", default=BASELINE, help="the old curator's commit")
@@ -449,14 +588,26 @@ def main() -> None:
     sizes, replace = sizes_of(args.sizes), sizes_of(args.replace)
     old_replace = [] if args.skip_old else sizes_of(args.old_replace)
     texts = load_texts(args.corpus)
+    kinds = [k.strip() for k in args.stores.split(",") if k.strip()]
+    if not kinds or set(kinds) - {"copies", "distinct"}:
+        raise SystemExit(f"--stores: 'copies', 'distinct' or both, not {args.stores!r}")
+    if args.check_distinct:
+        raise SystemExit(0 if check_distinct(texts, args.check_distinct) else 1)
     report = Report()
     print(
         f"build benchmark: {len(texts):,} distinct texts; week's build with {args.new} new at "
-        f"{sizes}; re-placing at {replace} (old code at {old_replace}); {os.cpu_count()} cores",
+        f"{sizes} on stores of {kinds}; re-placing at {replace} (old code at {old_replace}); "
+        f"{os.cpu_count()} cores",
         flush=True,
     )
     report.figure("machine", machine())
-    stores = {n: fixture(args.cache, texts, n) for n in sorted({*sizes, *replace}) if n}
+    stores = {
+        (kind, n): fixture(args.cache, texts, n, distinct=kind == "distinct")
+        for kind, n in sorted(
+            {*((k, n) for k in kinds for n in sizes), *(("copies", n) for n in replace)}
+        )
+        if n
+    }
     with tempfile.TemporaryDirectory(prefix="curator-build-") as tmp_name:
         tmp = Path(tmp_name)
         curators = {"new": install_curator(tmp / "new")}
@@ -469,48 +620,79 @@ def main() -> None:
         old_fp = old_fingerprint(curators["old"], config) if "old" in curators else None
         labels = old_store_labels(curators["old"]) if "old" in curators else None
         db = tmp / "store.db"
-        week: dict[tuple[str, int], list[float]] = {}
+        # (who, size, store): the runs' seconds; a store of copies is named as before
+        week: dict[tuple[str, int, str], list[float]] = {}
+        cpu: dict[tuple[str, int, str], list[float]] = {}
+
+        def label(kind: str) -> str:
+            return "" if kinds == ["copies"] else f".{kind}"
+
         with SiteServer(site_map):
             for round_ in range(1, args.rounds + 1):
                 for n in sizes:
-                    for who, curator in curators.items():
-                        copy_store(
-                            stores.get(n), db, old=who == "old", fingerprint=old_fp, labels=labels
-                        )
-                        r = build(curator, config, db)
-                        data = json.loads(r.run.stdout)
-                        week.setdefault((who, n), []).append(r.seconds)
-                        report.figure(f"round{round_}.{who}.week.{n}", describe(r, data))
+                    for kind in kinds if n else kinds[:1]:  # (none stored is one store)
+                        for who, curator in curators.items():
+                            copy_store(
+                                stores.get((kind, n)),
+                                db,
+                                old=who == "old",
+                                fingerprint=old_fp,
+                                labels=labels,
+                            )
+                            r = build(curator, config, db)
+                            data = json.loads(r.run.stdout)
+                            week.setdefault((who, n, kind), []).append(r.seconds)
+                            cpu.setdefault((who, n, kind), []).append(r.run.cpu)
+                            report.figure(
+                                f"round{round_}.{who}.week.{n}{label(kind) if n else ''}",
+                                describe(r, data),
+                            )
             biggest = max(sizes)
-            copy_store(stores.get(biggest), db, old=False)
-            if biggest:
-                due_for_refit(db, args.new)
-            refit = build(curators["new"], config, db)
-            report.figure(
-                f"new.week.{biggest}.refit", describe(refit) + " (the stored model fitted again)"
-            )
-        for (who, n), runs in sorted(week.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            report.figure(f"median.{who}.week.{n}", f"{statistics.median(runs):.2f} s")
-        if 0 in sizes and biggest:
-            new = {n: statistics.median(week[("new", n)]) for n in sizes}
-            gap = new[biggest] - new[0]
-            old_text = ""
-            if ("old", biggest) in week:
-                old_gap = statistics.median(week[("old", biggest)]) - statistics.median(
-                    week[("old", 0)]
+            for kind in kinds if biggest else kinds[:1]:
+                copy_store(stores.get((kind, biggest)), db, old=False)
+                if biggest:
+                    due_for_refit(db, args.new)
+                refit = build(curators["new"], config, db)
+                report.figure(
+                    f"new.week.{biggest}{label(kind) if biggest else ''}.refit",
+                    describe(refit) + " (the stored model fitted again)",
                 )
-                old_text = f"; old curator: {old_gap:+.2f} s"
-            report.target(
-                f"target.week_{biggest}_vs_0",
-                f"{gap:+.2f} s over the build with none stored (target <= 0.5 s){old_text}",
-                gap <= 0.5,
+        for (who, n, kind), runs in sorted(
+            week.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])
+        ):
+            report.figure(
+                f"median.{who}.week.{n}{label(kind) if n else ''}",
+                f"{statistics.median(runs):.2f} s ({statistics.median(cpu[(who, n, kind)]):.2f} s CPU)",
             )
+        if 0 in sizes and biggest:
+            zero = kinds[0]
+            for kind in kinds:
+                gap = statistics.median(week[("new", biggest, kind)]) - statistics.median(
+                    week[("new", 0, zero)]
+                )
+                cpu_gap = statistics.median(cpu[("new", biggest, kind)]) - statistics.median(
+                    cpu[("new", 0, zero)]
+                )
+                old_text = ""
+                if ("old", biggest, kind) in week:
+                    old_gap = statistics.median(week[("old", biggest, kind)]) - statistics.median(
+                        week[("old", 0, zero)]
+                    )
+                    old_text = f"; old curator: {old_gap:+.2f} s"
+                report.target(
+                    f"target.week_{biggest}_vs_0{label(kind)}",
+                    f"{gap:+.2f} s ({cpu_gap:+.2f} s CPU) over the build with none stored "
+                    f"(target <= 0.5 s){old_text}",
+                    gap <= 0.5,
+                )
         edited = write_config(tmp / "edited", [feed_url], edited=True)
         for n in replace:
             for who in ("new", "old"):
                 if who == "old" and n not in old_replace:
                     continue
-                copy_store(stores[n], db, old=who == "old", fingerprint=old_fp, labels=labels)
+                copy_store(
+                    stores[("copies", n)], db, old=who == "old", fingerprint=old_fp, labels=labels
+                )
                 r = build(curators[who], edited, db, fetch=False)
                 report.figure(f"{who}.replace.{n}", describe(r))
                 if who == "new" and n == 1_000_000:
