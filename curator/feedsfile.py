@@ -111,6 +111,12 @@ class OpmlImport:
     #: written beside them: not in a feeds list written in [ ], where a comment would break the
     #: list across lines (walk47 new 4: the import said "each is a comment beside its feed").
     commented: bool = True
+    #: The line of each rejected outline in the OPML file, by its value.
+    rejected_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    #: Outlines with no feed address: (line, text, the site address they give or "").
+    no_feed: tuple[tuple[int, str, str], ...] = ()
+    #: `feed://` addresses read as the http(s) address after `feed:`: (line, given, read).
+    converted: tuple[tuple[int, str, str], ...] = ()
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -715,6 +721,46 @@ def remove_feed(path: Path, url: str) -> bool:
     return True
 
 
+#: How the comment an import writes beside a feed starts: the OPML title follows, JSON-quoted.
+OPML_TITLE = "OPML title:"
+_KEPT_TITLE = re.compile(r'#\s*OPML title:\s*("(?:[^"\\]|\\.)*")')
+
+
+def kept_titles(path: Path) -> dict[str, str]:
+    """The OPML title an import kept as a comment beside each feed (`# OPML title: "..."`), by the
+    feed's url as feeds.yaml has it; feeds without one are not in it."""
+    text = _read_text(Path(path))
+    return _kept_titles(text, _load_rt(Path(path), text))
+
+
+def _kept_titles(text: str, data: CommentedMap) -> dict[str, str]:
+    lines = text.splitlines()
+    feeds = data.get("feeds")
+    titles: dict[str, str] = {}
+    if not isinstance(feeds, CommentedSeq):
+        return titles
+    for index, item in enumerate(feeds):
+        url = _item_url(item)
+        if url is None:
+            continue
+        try:
+            line = (
+                item.lc.key("url")[0] if isinstance(item, CommentedMap) else feeds.lc.item(index)[0]
+            )
+        except (KeyError, TypeError, AttributeError):
+            continue
+        match = _KEPT_TITLE.search(lines[line]) if 0 <= line < len(lines) else None
+        if match is None:
+            continue
+        try:
+            title = json.loads(match.group(1))
+        except ValueError:
+            continue
+        if isinstance(title, str) and title.strip():
+            titles.setdefault(url, " ".join(title.split()))
+    return titles
+
+
 def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
     """Feeds read from OPML as feeds.yaml entries: the title as name when it names the feed's site
     (`import_name`), else no name and the title in a comment; the enclosing folders and categories
@@ -722,8 +768,18 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
     specs = []
     for feed in feeds:
         if feed.name is not None:  # curator's own export: the `name:` as the editor wrote it
+            # A feed exported without `name:` keeps the title the export gave it (the OPML title
+            # kept beside it, else its own as read) as the same comment: the next export titles
+            # it by that again (walk82 #1: every title became the feed's address after a trip).
+            kept = " ".join(feed.title.split())
+            comment = (
+                f"{OPML_TITLE} {json.dumps(kept, ensure_ascii=False)} -- from curator's export,"
+                " which gave it no name:"
+                if not feed.name and kept and feed.title != feed.url
+                else None
+            )
             specs.append(
-                FeedSpec(feed.url, feed.name or None, feed.subject_hints, None, feed.fetch_pages)
+                FeedSpec(feed.url, feed.name or None, feed.subject_hints, comment, feed.fetch_pages)
             )
             continue
         title = " ".join(feed.title.split())
@@ -735,7 +791,7 @@ def specs_from_opml(feeds: Iterable[OpmlFeed]) -> tuple[FeedSpec, ...]:
                 if name
                 else "not the site's name, so no name:"
             )
-            comment = f"OPML title: {json.dumps(title, ensure_ascii=False)} -- {what}"
+            comment = f"{OPML_TITLE} {json.dumps(title, ensure_ascii=False)} -- {what}"
         specs.append(FeedSpec(feed.url, name, feed.subject_hints, comment, feed.fetch_pages))
     return tuple(specs)
 
@@ -853,6 +909,7 @@ def import_subscriptions(
             )
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
+    specs = _merged_repeats(specs)
     before = read_feeds(Path(path))
     listed = {url_key(spec.url): spec.subjects for spec in before}
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
@@ -872,10 +929,11 @@ def import_subscriptions(
         if missing
     )
     titles = {feed.url: " ".join(feed.title.split()) for feed in document.feeds}
+    own = {feed.url for feed in document.feeds if feed.name is not None}
     renamed = tuple(
         (titles[spec.url], spec.name, spec.url)
         for spec in added
-        if spec.comment and spec.url in titles
+        if spec.comment and spec.url in titles and spec.url not in own
     )
     return OpmlImport(
         added,
@@ -888,7 +946,29 @@ def import_subscriptions(
         subjects_refused=refused,
         repeated=repeated,
         commented=not flow,
+        rejected_lines=document.rejected_lines,
+        no_feed=document.no_feed,
+        converted=document.converted,
     )
+
+
+def _merged_repeats(specs: Sequence[FeedSpec]) -> tuple[FeedSpec, ...]:
+    """`specs` with the first listing of a feed the OPML lists more than once (by normalised URL)
+    hinting at the subjects of all its listings: a feed under two folders that are both subjects
+    kept only the first (walk82 #2). The later listings stay, for `add_feeds` to skip."""
+    hints: dict[str, tuple[str, ...]] = {}
+    for spec in specs:
+        key = url_key(spec.url)
+        hints[key] = tuple(dict.fromkeys((*hints.get(key, ()), *spec.subjects)))
+    merged: list[FeedSpec] = []
+    seen: set[str] = set()
+    for spec in specs:
+        key = url_key(spec.url)
+        if key not in seen and hints[key] != spec.subjects:
+            spec = FeedSpec(spec.url, spec.name, hints[key], spec.comment, spec.fetch_pages)
+        seen.add(key)
+        merged.append(spec)
+    return tuple(merged)
 
 
 def _in_brackets(path: Path) -> bool:
@@ -919,12 +999,15 @@ def export_feeds(
     """feeds.yaml's feeds as an OPML 2.0 list (folders by first subject hint) for a feed reader.
 
     `title` defaults to the newsletter's title in feeds.yaml. Each feed's title is its `name:`,
-    else its own title as last read (`feed_titles`, by URL), else its address. Feeds given as
+    else the OPML title an import kept beside it (`kept_titles`), else its own title as last read
+    (`feed_titles`, by URL), else its address. Feeds given as
     local paths are left out: a feed reader elsewhere cannot read them.
     """
     feed_titles = feed_titles or {}
     path = Path(path)
-    data = _load_rt(path, _read_text(path))
+    text = _read_text(path)
+    data = _load_rt(path, text)
+    kept = _kept_titles(text, data)
     if title is None:
         newsletter = data.get("newsletter")
         name = newsletter.get("title") if isinstance(newsletter, dict) else None
@@ -934,7 +1017,7 @@ def export_feeds(
     feeds = [
         OpmlFeed(
             spec.url,
-            spec.name or feed_titles.get(spec.url) or spec.url,
+            spec.name or kept.get(spec.url) or feed_titles.get(spec.url) or spec.url,
             None,
             spec.subjects,
             name=spec.name or "",

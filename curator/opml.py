@@ -61,6 +61,15 @@ class OpmlDocument:
     feeds: tuple[OpmlFeed, ...]
     #: Outlines whose `xmlUrl` was not an absolute http(s) URL: (the value, the outline's text).
     rejected: tuple[tuple[str, str], ...] = ()
+    #: The line of each rejected outline, by its value (for messages).
+    rejected_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    #: Outlines that look like a subscription but give no feed address (only `htmlUrl`, an empty
+    #: `xmlUrl`, or `type="link"` with `url`): (line, the outline's text, the address it gives or
+    #: ""). Nothing of them is imported (walk82 #3: they were dropped unsaid).
+    no_feed: tuple[tuple[int, str, str], ...] = ()
+    #: Feeds given as `feed://` (or `feed:https://`) addresses, read as the http(s) address
+    #: after `feed:`: (line, as written, as read).
+    converted: tuple[tuple[int, str, str], ...] = ()
     #: The line of the file that names each subject hint first (a folder's outline, or the
     #: feed outline whose `category` names it), for messages.
     hint_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
@@ -238,8 +247,18 @@ def _parse_xml(data: bytes, source: str) -> etree._Element:
         except (ValueError, etree.LxmlError):
             pass
     line = first.lineno if first.lineno else "?"
+    column = first.position[1] if first.position and first.position[1] else None
+    where = f"line {line}, column {column}" if column else f"line {line}"
     reason = _POSITION.sub("", _clean(str(first.msg))) or "not well-formed XML"
-    raise OpmlError(f"{source}: line {line}: not valid XML ({reason})") from None
+    if "encoding" in reason.lower() or "invalid bytes" in reason.lower():
+        # walk82 #4: a Latin-1 export with no encoding declared read as a bare parser message.
+        fix = (
+            "the file is not UTF-8 and does not say what it is: save it as UTF-8, or declare its"
+            ' encoding in its first line, e.g. <?xml version="1.0" encoding="ISO-8859-1"?>'
+        )
+    else:
+        fix = "correct it there, or export the list from your feed reader again"
+    raise OpmlError(f"{source}: {where}: not valid XML ({reason}); {fix}") from None
 
 
 def read_opml(data: bytes, source: str) -> OpmlDocument:
@@ -273,6 +292,9 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
 
     feeds: list[OpmlFeed] = []
     rejected: list[tuple[str, str]] = []
+    rejected_lines: dict[str, int] = {}
+    no_feed: list[tuple[int, str, str]] = []
+    converted: list[tuple[int, str, str]] = []
     hint_lines: dict[str, int] = {}
     # An explicit stack instead of recursion: nesting depth comes from an untrusted file.
     stack: list[tuple[etree._Element, tuple[str, ...]]] = [
@@ -286,6 +308,10 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         text = _clean(attrs.get("title")) or _clean(attrs.get("text"))
         url = _clean(attrs.get("xmlurl"))
         line = element.sourceline or 0
+        web = _from_feed_scheme(url)
+        if web is not None and _is_feed_url(web):
+            converted.append((line, url, web))
+            url = web
         if url:
             if _is_feed_url(url):
                 for hint in _categories(attrs.get("category", "")):
@@ -305,9 +331,19 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
                 )
             else:
                 rejected.append((url, text))
+                rejected_lines.setdefault(url, line)
             # Outlines inside a feed's outline are read too, in the same folders (the feed's own
             # name is no folder): some readers nest feeds so, and they were dropped unseen.
             stack.extend((child, folders) for child in reversed(list(element)))
+            continue
+        children = [child for child in element if _local(child.tag) == "outline"]
+        if not children and (
+            {"xmlurl", "htmlurl", "url"} & attrs.keys()
+            or _clean(attrs.get("type")).lower() in {"rss", "atom", "link"}
+        ):
+            # A subscription without a feed address, not a folder: said, not dropped unseen.
+            site = _clean(attrs.get("htmlurl")) or _clean(attrs.get("url"))
+            no_feed.append((line, text, site))
             continue
         # An outline without xmlUrl is a folder; an untitled one groups without naming a folder.
         inner = folders + (text,) if text else folders
@@ -318,8 +354,25 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         # curator's own export, grouped in folders: back in feeds.yaml's order.
         feeds.sort(key=lambda feed: feed.position or 0)
     return OpmlDocument(
-        title=title, feeds=tuple(feeds), rejected=tuple(rejected), hint_lines=hint_lines
+        title=title,
+        feeds=tuple(feeds),
+        rejected=tuple(rejected),
+        hint_lines=hint_lines,
+        rejected_lines=rejected_lines,
+        no_feed=tuple(no_feed),
+        converted=tuple(converted),
     )
+
+
+def _from_feed_scheme(url: str) -> str | None:
+    """The http(s) address a `feed:` URL stands for (`feed://x/rss` is http://x/rss,
+    `feed:https://x/rss` is https://x/rss), or None for any other URL."""
+    if url[:5].lower() != "feed:":
+        return None
+    rest = url[5:]
+    if rest[:2] == "//":
+        return "http:" + rest
+    return rest if rest.lower().startswith(("http://", "https://")) else None
 
 
 def parse_opml(data: bytes, source: str) -> tuple[OpmlFeed, ...]:

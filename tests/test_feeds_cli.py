@@ -327,7 +327,7 @@ def test_feeds_import_add_subjects_after_a_plain_import_names_the_hints_left_to_
     code, out, err = invoke("feeds", "import", "--config", str(demo), "--add-subjects", str(opml))
     assert code == 0, err
     assert out == (
-        f"Imported 0 feed(s) into {demo}.\n"
+        f"All 5 feed(s) of {opml} were listed already in {demo}; no feed added.\n"
         "Added 2 subject(s) from the folders: `Tech`, `Retail news`; give each a description and"
         f" keywords in {demo}\n"
     )
@@ -410,7 +410,8 @@ def test_feeds_import_tells_feeds_repeated_in_the_opml_from_feeds_already_listed
     assert out == f"Imported 2 feed(s) into {config}.\n"
     assert "Skipped 1 already listed (left as they are):\n  https://kept.example/feed\n" in err
     assert (
-        "2 listed twice in the OPML (each added once):\n"
+        "2 listed more than once in the OPML (each added once, with the subjects of all its"
+        " folders):\n"
         "  https://one.example/feed\n  https://two.example/feed\n"
     ) in err
     assert "Skipped 2" not in err and "Skipped 3" not in err

@@ -182,7 +182,7 @@ def test_export_is_opml_2_grouped_by_first_subject() -> None:
         (
             "truncated.opml",
             lambda corpus: (corpus / "opml/rsparser/Subs.opml").read_bytes()[:3000],
-            "line 22: not valid XML",
+            "line 22, column 99: not valid XML",
         ),
         (
             "page.opml",
@@ -203,11 +203,11 @@ def test_export_is_opml_2_grouped_by_first_subject() -> None:
             ),
             "declares XML entities",
         ),
-        ("binary.opml", lambda corpus: bytes(range(256)) * 4, "line 1: not valid XML"),
+        ("binary.opml", lambda corpus: bytes(range(256)) * 4, "line 1, column 1: not valid XML"),
         (
             "unclosed.opml",
             lambda corpus: b"<opml><body>" + b'<outline a="' * 50_000,
-            "line 1: not valid XML",
+            "line 1, column 25: not valid XML",
         ),
         (
             "xhtml.opml",

@@ -21,12 +21,14 @@ from curator.cli.common import (
     echo_json,
     loaded,
     opened,
+    warn,
 )
 from curator.cli.streams import changes_nothing
 from curator.config import Config, load_config
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
+    OpmlImport,
     add_feed,
     export_feeds,
     has_markup,
@@ -227,13 +229,21 @@ def remove(config: Path, url: str) -> None:
 )
 def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
     """Add every feed of an OPML file (a feed reader's export); folders become subject hints."""
-    known = [subject.name for subject in loaded(config).subjects]
+    conf = loaded(config)
+    known = [subject.name for subject in conf.subjects]
     try:
         data = opml_file.read_bytes()
     except OSError as exc:
         raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
     done = import_subscriptions(config, data, str(opml_file), known, add_subjects=add_subjects)
-    echo(f"Imported {len(done.added)} feed(s) into {config}.")
+    if not done.added and done.skipped and not done.repeated:
+        # walk82 #6: "Imported 0 feed(s)" then folders "added without them as hints" misled.
+        echo(
+            f"All {len(done.skipped)} feed(s) of {opml_file} were listed already in {config};"
+            " no feed added."
+        )
+    else:
+        echo(f"Imported {len(done.added)} feed(s) into {config}.")
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -254,7 +264,12 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" under `subjects:` in {config}",
             err=True,
         )
-    if done.unknown_folders and not done.subjects_added and not done.subjects_refused:
+    if (
+        done.unknown_folders
+        and done.added
+        and not done.subjects_added
+        and not done.subjects_refused
+    ):
         echo(
             f"{len(done.unknown_folders)} folder(s) of {opml_file} are not subjects, so their"
             " feeds were added without them as hints:",
@@ -305,9 +320,16 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             line = lines.get(url_key(spec.url), spec.url)
             echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)
     if done.repeated:
-        echo(f"{len(done.repeated)} listed twice in the OPML (each added once):", err=True)
+        # Each added once, hinting at the subjects of every folder it was in (walk82 #2).
+        hints = {url_key(spec.url): spec.subjects for spec in done.added}
+        echo(
+            f"{len(done.repeated)} listed more than once in the OPML (each added once, with the"
+            " subjects of all its folders):",
+            err=True,
+        )
         for url in dict.fromkeys(spec.url for spec in done.repeated):
-            echo(f"  {url}", err=True)
+            subjects = hints.get(url_key(url), ())
+            echo(f"  {url}" + (f" (subjects: {', '.join(subjects)})" if subjects else ""), err=True)
     if done.unhinted:
         # An import adds feeds; it never rewrites one the editor already has.
         echo(
@@ -318,8 +340,52 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
         for url, line in done.hint_lines():
             echo(f"  {url}\n      {line}", err=True)
+    _said_left_out(done, opml_file)
+    if done.added:
+        # walk82 #5: a name the import gave two feeds was warned of by every later command only.
+        try:
+            after = load_config(config).warnings
+        except CuratorError:
+            after = ()
+        for warning in after:
+            # Only the names the import made two feeds share: the stubs `--add-subjects` wrote
+            # are said above, and the next command warns of them.
+            if warning not in conf.warnings and "is also the name of the feed at line" in warning:
+                warn(warning)
+
+
+def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
+    """The outlines of the OPML that were not imported as they stand, each with its line and
+    what to do (walk82 #3, #4: they were dropped unsaid, or named without a line)."""
+    for line, given, read in done.converted:
+        echo(
+            f"curator: {opml_file}:{line}: {given} is read as {read}: `feed:` only asks a feed"
+            " reader to open the address after it",
+            err=True,
+        )
     for xml_url, text in done.rejected:
-        echo(f"Not a web feed, left out: {text} ({xml_url})", err=True)
+        line = done.rejected_lines.get(xml_url, 0)
+        at = f"{opml_file}:{line}" if line else str(opml_file)
+        echo(
+            f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) is not a web feed's"
+            " address (http or https), so it was left out; find the feed's web address (its"
+            " site's page links it) and add it with `curator feeds add URL`",
+            err=True,
+        )
+    for line, text, site in done.no_feed:
+        at = f"{opml_file}:{line}" if line else str(opml_file)
+        name = f'"{text}"' if text else "an outline"
+        fix = (
+            f"`curator feeds add {site}` adds its feed (of a site's page, the feed the page links"
+            " to, if it has one)"
+            if site
+            else "add its feed with `curator feeds add URL` (a feed, or its site's page)"
+        )
+        echo(
+            f"curator: warning: {at}: {name} gives no feed address (xmlUrl), so it was left"
+            f" out; {fix}",
+            err=True,
+        )
 
 
 @feeds.command("export")
