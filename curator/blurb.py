@@ -108,6 +108,20 @@ FURNITURE_ANYWHERE = re.compile(
     r"thanks to [^.!?]{1,80}? for sponsoring)\b",
     re.I,
 )
+#: What a notice says before a FURNITURE_ANYWHERE phrase: nothing but the words that ask the
+#: reader ("Please read more", "You can also subscribe to our ..."), the site speaking of its own
+#: ("our privacy policy", "This post contains affiliate links") or a list's bullet.
+_NOTICE_LEAD_IN = re.compile(
+    r"^(?:[-•*·|>\s]|please\b|you (?:can|may|must|should|need to)(?: also)?\b|to\b|or\b|and\b|"
+    r"just\b|simply\b)*$"
+)
+_NOTICE_OWN = re.compile(
+    r"(?:\bour|\bthis (?:post|article|page|site|website|story|video|content|newsletter)\b"
+    r"[^.!?]{0,30}?)\s*$"
+)
+_READER = re.compile(r"\b(?:you|your)\b")
+#: A sentence this short holding a FURNITURE_ANYWHERE phrase is a footer line, not prose.
+_FOOTER_WORDS = 5
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -647,13 +661,30 @@ def subtitle_blurb_text(text: str, summary: str, subtitle: str | None) -> str | 
 
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
-    if (
-        _FURNITURE_START.match(lowered)
-        or FURNITURE_ANYWHERE.search(lowered)
-        or PLATFORM_FOOTER.search(lowered)
-    ):
+    if _FURNITURE_START.match(lowered) or _is_notice(lowered) or PLATFORM_FOOTER.search(lowered):
         return True
     return bool(_FURNITURE_END.search(lowered))
+
+
+def _is_notice(lowered: str) -> bool:
+    """A sentence holding a FURNITURE_ANYWHERE phrase in a notice's shape: the phrase opens it
+    ("Click here ...", "Please read more"), the site speaks of its own ("See our privacy policy",
+    "This post contains affiliate links"), it asks the reader in a short sentence ("would you take
+    a moment to share this?"), or it is a footer line of a few words. Prose that names the same
+    things is not furniture (walk78 #1: "Twitter changed its terms of service on Friday ...",
+    "Readers who log in to the bank's app ...", "Read our privacy policy? Few users do" were
+    dropped from their blurbs, which opened at the second sentence)."""
+    question = lowered.rstrip(_CLOSERS + " ").endswith("?")
+    words = len(lowered.split())
+    for match in FURNITURE_ANYWHERE.finditer(lowered):
+        before = lowered[: match.start()]
+        if _NOTICE_LEAD_IN.match(before):
+            return True
+        if (words <= _FOOTER_WORDS or _NOTICE_OWN.search(before)) and not question:
+            return True  # "Read our privacy policy?" asks about one: a lead, not a footer
+        if _READER.search(lowered) and words <= 15:
+            return True
+    return False
 
 
 def _is_sentence(sentence: str) -> bool:
@@ -1126,9 +1157,13 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
         if advert and advert in paragraph.lower():
             continue
         advert = ""
-        if not paragraph or _is_furniture(paragraph[:40]) or is_paywall_notice(paragraph):
+        if not paragraph or is_paywall_notice(paragraph):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
+        # A paragraph opening with furniture is furniture; told by its first sentence too, whole:
+        # "Read our privacy policy? Few users do ..." opens with a question, not a notice.
+        if _is_furniture(paragraph[:40]) and (not sentences or _is_furniture(sentences[0])):
+            continue
         if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
             sentences[-1] = _finished(sentences[-1])
         out += [s for s in _short_joined(sentences) if _usable(s)]

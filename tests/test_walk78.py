@@ -8,6 +8,7 @@ import html
 from pathlib import Path
 
 from test_credit_formats import newsletter, page
+from test_walk65 import _article
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -18,9 +19,57 @@ SERVICE = (
 )
 MORE = "The customer service desk logged each complaint, and support staff replied within a day."
 
+#: walk78 #1: leads naming a footer's phrase, each dropped from its blurb with no word.
+LEADS = (
+    "Twitter changed its terms of service on Friday, letting it train AI models on users' posts.",
+    "Apple updated its privacy policy on Monday to cover the new health app.",
+    "Regulators fined the retailer for hiding affiliate links in product reviews.",
+    "Readers who log in to the bank's app will now see their credit score.",
+    "Only sponsored content was exempt from the new labelling rules, the regulator said.",
+    "Read our privacy policy? Few users do: a study found that nine in ten people accept terms"
+    " without reading them.",
+)
+#: Notices after a lead, in the shapes footers write them: still no blurb's sentence.
+NOTICES = (
+    "This post contains affiliate links.",
+    "Please read our privacy policy before you comment.",
+    "You must log in to post a comment.",
+)
+
 
 def _txt(tmp_path: Path) -> str:
     return " ".join((tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8").split())
+
+
+def test_leads_naming_footer_words_keep_their_blurbs(tmp_path: Path, http_server: LocalServer):
+    """A sentence is furniture for a footer's phrase only in a notice's shape (the phrase opening
+    it, the site speaking of its own, a short line asking the reader): the leads are the blurbs'
+    first sentences; the notices are still left out."""
+    items = [
+        (
+            f"Customer service story {n}",
+            "",
+            _article(f"Customer service story {n}", [lead, SERVICE]),
+        )
+        for n, lead in enumerate(LEADS)
+    ]
+    items += [
+        (
+            f"Customer service notice {n}",
+            "",
+            _article(f"Customer service notice {n}", [SERVICE, notice, MORE]),
+        )
+        for n, notice in enumerate(NOTICES)
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    txt = _txt(tmp_path)
+    for lead in LEADS:
+        assert f"{lead} {SERVICE}" in html.unescape(txt), (lead, txt)
+    for notice in NOTICES:
+        assert notice not in txt, (notice, txt)
+    assert txt.count(f"{SERVICE} {MORE}") == len(NOTICES), txt
 
 
 def _credited(tmp_path: Path, http_server: LocalServer, authors: list[str]) -> str:
