@@ -8,6 +8,7 @@ import html
 from pathlib import Path
 
 from test_credit_formats import newsletter, page
+from test_credit_sources import _own_words
 from test_walk65 import _article
 
 from conftest import LocalServer
@@ -96,3 +97,32 @@ def test_a_dateline_after_a_bar_is_no_co_author(tmp_path: Path, http_server: Loc
     assert "Kyiv" not in txt and "KYIV" not in txt and "Ukraine" not in txt, txt
     assert txt.count("Ana Ruiz ||") == 2, txt
     assert "Ana Ruiz and Carl Ng ||" in txt, txt
+
+
+def test_a_short_pages_headline_and_byline_open_no_blurb(tmp_path: Path, http_server: LocalServer):
+    """walk78 #3: a short page's <h1> and byline paragraph, run into its text's first line by
+    the page reader, were published as the blurb's opening ("Talks in Geneva By Carl Ng in
+    Geneva, December 3, 2026 GENEVA, Dec 3 - The talks ..."). Now the blurb opens with the lead;
+    a lead that begins with the title's words keeps them."""
+    lead = (
+        "The customer service talks ended without agreement on Friday after nine hours of"
+        " negotiation."
+    )
+    title = "Talks in Geneva"
+    # (a page this short: its reader runs the <h1>, the byline and the text into one line)
+    short = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        '<p class="byline">By Carl Ng in Geneva, December 3, 2026</p>'
+        f"<p>GENEVA, Dec 3 - {lead}</p><p>{SERVICE}</p></article></body></html>"
+    )
+    own = "Customer service talks"
+    own_lead = f"{own} ended without agreement on Friday, and support staff went home."
+    items = [(title, "", short), (own, "", _article(own, [own_lead, _own_words(own, 0)]))]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    txt = _txt(tmp_path)
+    assert f"{title} {lead[:30]}" not in txt, txt
+    assert "By Carl Ng in Geneva" not in txt and "GENEVA, Dec 3" not in txt, txt
+    assert f"Carl Ng || Zeta Post {lead} {SERVICE}" in txt, txt
+    assert f"{own} Zeta Post {own_lead}" in txt, txt
