@@ -108,6 +108,20 @@ FURNITURE_ANYWHERE = re.compile(
     r"thanks to [^.!?]{1,80}? for sponsoring)\b",
     re.I,
 )
+#: What a notice says before a FURNITURE_ANYWHERE phrase: nothing but the words that ask the
+#: reader ("Please read more", "You can also subscribe to our ..."), the site speaking of its own
+#: ("our privacy policy", "This post contains affiliate links") or a list's bullet.
+_NOTICE_LEAD_IN = re.compile(
+    r"^(?:[-•*·|>\s]|please\b|you (?:can|may|must|should|need to)(?: also)?\b|to\b|or\b|and\b|"
+    r"just\b|simply\b)*$"
+)
+_NOTICE_OWN = re.compile(
+    r"(?:\bour|\bthis (?:post|article|page|site|website|story|video|content|newsletter)\b"
+    r"[^.!?]{0,30}?)\s*$"
+)
+_READER = re.compile(r"\b(?:you|your)\b")
+#: A sentence this short holding a FURNITURE_ANYWHERE phrase is a footer line, not prose.
+_FOOTER_WORDS = 5
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -647,13 +661,30 @@ def subtitle_blurb_text(text: str, summary: str, subtitle: str | None) -> str | 
 
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
-    if (
-        _FURNITURE_START.match(lowered)
-        or FURNITURE_ANYWHERE.search(lowered)
-        or PLATFORM_FOOTER.search(lowered)
-    ):
+    if _FURNITURE_START.match(lowered) or _is_notice(lowered) or PLATFORM_FOOTER.search(lowered):
         return True
     return bool(_FURNITURE_END.search(lowered))
+
+
+def _is_notice(lowered: str) -> bool:
+    """A sentence holding a FURNITURE_ANYWHERE phrase in a notice's shape: the phrase opens it
+    ("Click here ...", "Please read more"), the site speaks of its own ("See our privacy policy",
+    "This post contains affiliate links"), it asks the reader in a short sentence ("would you take
+    a moment to share this?"), or it is a footer line of a few words. Prose that names the same
+    things is not furniture (walk78 #1: "Twitter changed its terms of service on Friday ...",
+    "Readers who log in to the bank's app ...", "Read our privacy policy? Few users do" were
+    dropped from their blurbs, which opened at the second sentence)."""
+    question = lowered.rstrip(_CLOSERS + " ").endswith("?")
+    words = len(lowered.split())
+    for match in FURNITURE_ANYWHERE.finditer(lowered):
+        before = lowered[: match.start()]
+        if _NOTICE_LEAD_IN.match(before):
+            return True
+        if (words <= _FOOTER_WORDS or _NOTICE_OWN.search(before)) and not question:
+            return True  # "Read our privacy policy?" asks about one: a lead, not a footer
+        if _READER.search(lowered) and words <= 15:
+            return True
+    return False
 
 
 def _is_sentence(sentence: str) -> bool:
@@ -748,7 +779,7 @@ def choose_blurb(
     fallbacks: list[str] = []
     text, quoted_text = _own_and_quoted(text, markup)
     short_lines = _headings(text)
-    text = _without_headings(_from_title(text, title), headings)
+    text = _without_run_in_head(_without_headings(_from_title(text, title), headings), title)
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
@@ -894,6 +925,45 @@ def _after_headline(text: str, title: str | None, headings: Iterable[str]) -> st
         if cut and rest[cut.end() :]:
             return rest[cut.end() :]
     return text
+
+
+#: How far into a text's first line a byline run in after its headline may reach.
+_RUN_IN_BYLINE_CHARS = 160
+#: A date closing a byline ("December 3, 2026", "3 Dec 2026").
+_BYLINE_DATE = re.compile(rf"\b{_DATE}(?:,? \d{{4}})?(?=\s+[A-Z0-9\"'“‘])")
+
+
+def _without_run_in_head(text: str, title: str | None) -> str:
+    """`text` without the headline and byline its reader ran into its first line: "Talks in
+    Geneva By Carl Ng in Geneva, December 3, 2026 GENEVA, Dec 3 - The talks ..." (a short page's
+    <h1> and byline paragraph, joined by trafilatura) opens at "GENEVA, Dec 3 - ", a dateline the
+    text's sentences lose too (walk78 #3: the blurb published all three). The byline ends where a
+    dateline starts or after its date; a copy of the title goes only before such a byline or a
+    dateline: "Talks in Geneva ended ..." is the lead's own sentence."""
+    if not text:
+        return text
+    first, newline, rest = text.partition("\n")
+    line = first.strip()
+    after = _after_headline(line, title, ()) if title else line
+    if _BYLINE_LEAD.match(after):
+        head = after[:_RUN_IN_BYLINE_CHARS]
+        end = next(
+            (
+                m.start()
+                for m in re.finditer(r"(?<=\s)(?=[A-Z])", head)
+                if DATELINE.match(after[m.start() :])
+            ),
+            None,
+        )
+        if end is None:
+            date = _BYLINE_DATE.search(head)
+            end = date.end() if date else None
+        if end is None or not _byline_of(after[:end].strip())[0]:
+            return text
+        after = after[end:].strip()
+    elif after == line or not DATELINE.match(after):
+        return text
+    return f"{after}{newline}{rest}"
 
 
 def _without_headings(text: str, headings: Iterable[str]) -> str:
@@ -1126,9 +1196,13 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
         if advert and advert in paragraph.lower():
             continue
         advert = ""
-        if not paragraph or _is_furniture(paragraph[:40]) or is_paywall_notice(paragraph):
+        if not paragraph or is_paywall_notice(paragraph):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
+        # A paragraph opening with furniture is furniture; told by its first sentence too, whole:
+        # "Read our privacy policy? Few users do ..." opens with a question, not a notice.
+        if _is_furniture(paragraph[:40]) and (not sentences or _is_furniture(sentences[0])):
+            continue
         if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
             sentences[-1] = _finished(sentences[-1])
         out += [s for s in _short_joined(sentences) if _usable(s)]

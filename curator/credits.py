@@ -63,10 +63,10 @@ def clean_authors(
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)
         clause = rules.CJK_CREDIT_LABEL.sub("", clause)  # "本报记者 王小明", "文/李雷"
-        if strict:
-            # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
-            # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people.
-            clause = clause.split("|")[0]
+        # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
+        # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people, and
+        # its dateline goes as after a comma (`_without_datelines`).
+        clause = clause.split("|")[0] if strict else _without_datelines(clause, site)
         clause = rules.BYLINE_WITH.sub(r" and \1", clause)
         clause = rules.CREDIT_ADDRESS.sub("", clause)
         clause = rules.CREDIT_REMARK.sub("", clause)
@@ -88,6 +88,21 @@ def clean_authors(
     if counted and out:
         out.append(OTHERS)  # "Jane Doe and 3 others": not Jane Doe alone
     return tuple(out)
+
+
+def _without_datelines(clause: str, site: str | None) -> str:
+    """A declared credit's parts after a bar that are its dateline, left out: "ANA RUIZ | KYIV,
+    Ukraine | Dec. 3, 2026" is Ana Ruiz (walk78 #2: credited "Ana Ruiz and Ukraine KYIV"). A part
+    is a dateline when, written after a comma, it would be one ("Ana Ruiz, Kyiv", "Ana Ruiz, Dec.
+    3": a place's lone word, a date, a role); "Ana Ruiz | Carl Ng" still names two people."""
+    bars = [bar.strip() for bar in clause.split("|")]
+    if len(bars) < 2 or not bars[0]:
+        return clause
+    kept = [bars[0]]
+    for bar in bars[1:]:
+        if bar and _split_commas(f"{bars[0]}, {bar}", site) != [bars[0]]:
+            kept.append(bar)
+    return " | ".join(kept)
 
 
 def _people_of(clause: str) -> list[str]:
