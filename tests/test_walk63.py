@@ -63,12 +63,29 @@ JSON_FEED = {
 }
 
 
-def _newsletter(folder: Path, server: LocalServer) -> Path:
-    """feeds.yaml of a newsletter with an RSS and a JSON feed, its title, editor and `site_url`."""
-    rss = server.add("/feed.xml", h.rss(ITEMS, "Plain"), content_type="application/rss+xml")
-    tricky = server.add(
-        "/tricky.json", json.dumps(JSON_FEED).encode(), content_type="application/feed+json"
+def _atom(feed: dict[str, object]) -> bytes:
+    """`feed` (JSON_FEED's shape) as an Atom feed whose titles are HTML (`type="html"`): where a
+    feed's titles are markup by its format, so `<b>` and `<script>` in them are markup that is
+    removed. (A JSON Feed's title is plain text by its spec: its `<b>` is published as words.)"""
+    entries = "".join(
+        f'<entry><title type="html">{html.escape(item["title"])}</title>'
+        f'<link href="{item["url"]}"/><id>{item["url"]}</id>'
+        f"<updated>2026-12-0{n + 1}T10:00:00Z</updated>"
+        f'<content type="text">{html.escape(item["content_text"])}</content></entry>'
+        for n, item in enumerate(feed["items"])  # type: ignore[attr-defined]
     )
+    return (
+        f'<feed xmlns="http://www.w3.org/2005/Atom"><title>{feed["title"]}</title>'
+        f'<id>{feed["home_page_url"]}</id><link href="{feed["home_page_url"]}"/>'
+        f"<updated>2026-12-04T10:00:00Z</updated>{entries}</feed>"
+    ).encode()
+
+
+def _newsletter(folder: Path, server: LocalServer) -> Path:
+    """feeds.yaml of a newsletter with an RSS and an Atom feed, its title, editor and
+    `site_url`."""
+    rss = server.add("/feed.xml", h.rss(ITEMS, "Plain"), content_type="application/rss+xml")
+    tricky = server.add("/tricky.xml", _atom(JSON_FEED), content_type="application/atom+xml")
     config = h.write_config(
         folder, [{"url": rss}, {"url": tricky}], title=TITLE, settings={"fetch_pages": False}
     )
@@ -106,8 +123,8 @@ def test_the_markdown_front_matter_holds_the_title_as_written(built: tuple[Path,
 
 
 def test_markup_removed_from_feed_titles_is_said_once_per_feed(built: tuple[Path, int, str]):
-    """walk63 #2: `<script>alert(1)</script>` and `<b>` went from a JSON Feed's titles without a
-    word. The titles are still published as text, and the build says which feed, how many."""
+    """walk63 #2: `<script>alert(1)</script>` and `<b>` went from a feed's titles without a
+    word (a JSON Feed's then; an Atom feed's HTML titles now, a JSON Feed's titles being text). The titles are still published as text, and the build says which feed, how many."""
     out, code, err = built
     assert code == 0, err
     said = " ".join(err.split())
