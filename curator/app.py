@@ -163,6 +163,29 @@ def duration(seconds: float) -> str:
     return f"{seconds:g} s"
 
 
+#: The commands that change the store or feeds.yaml as the editor asked (not a fetch's articles).
+_CHANGES = (
+    "subjects move",
+    "subjects exclude",
+    "subjects rename",
+    "subjects undo",
+    "feeds add",
+    "feeds remove",
+    "feeds import",
+)
+
+
+def _stopped_remedy(command: str) -> str:
+    """What to do after a run of `command` ("curator subjects move") was killed (walk77 #3: a
+    killed `render` or `subjects move` was told a fetch or build reads the pages again)."""
+    named = " ".join(command.split()[1:3])
+    if named.split(" ")[0] in ("fetch", "build", "draft"):
+        return "what it had not stored yet is lost (a fetch or build reads those pages again)"
+    if named in _CHANGES:
+        return "run it again: its change may not have been stored"
+    return "run it again"
+
+
 @contextmanager
 def build_lock(
     store_path: Path,
@@ -217,7 +240,7 @@ def build_lock(
             on_stopped(
                 f"the last curator run on this store ({last[1]}, pid {last[0].strip()}, started"
                 f" {last[2]}) was stopped before it finished (killed, or the machine went down):"
-                " what it had not stored yet is lost (a fetch or build reads those pages again)"
+                f" {_stopped_remedy(last[1])}"
             )
         handle.seek(0)
         handle.truncate()
