@@ -1940,6 +1940,47 @@ class RenderResult:
     feed_times_moved: Mapping[int, tuple[str, str]] = field(default_factory=dict)
 
 
+def _unrecorded_leftovers(
+    store: Store, out_dir: Path, stopped: int | None, published: Collection[int]
+) -> list[str]:
+    """What `render` says of files in `out_dir` beyond the store's last issue that it does not
+    render (no issue-N.json of theirs) and of temporary files (`.*.tmp`) a stopped run left.
+
+    Why: a build killed after 4 of its 9 renames left four issue-3 files and two temporary ones;
+    `render --all` said only "Rendered issue(s) 1, 2 again" (walk77 #2)."""
+    last = store.next_issue_number() - 1
+    found: dict[int, list[str]] = {}
+    temps: list[str] = []
+    with suppress(OSError):
+        for path in sorted(out_dir.iterdir()):
+            match = re.fullmatch(r"issue-(\d+)\..+", path.name)
+            if match and int(match.group(1)) > last and int(match.group(1)) not in published:
+                found.setdefault(int(match.group(1)), []).append(path.name)
+            elif path.name.startswith(".") and path.name.endswith(".tmp"):
+                temps.append(path.name)
+    notes = []
+    for number, names in sorted(found.items()):
+        if number == stopped:
+            why = (
+                "a build was stopped (killed, or the machine went down) after it wrote them and"
+                " before the store recorded the issue; render leaves them, and the next"
+                f" `curator build` publishes issue {number} again over them"
+            )
+        else:
+            why = "render leaves them (another store's issue, or copied there?)"
+        notes.append(
+            f"{out_dir} holds {', '.join(names)}, files of issue {number}, which the store does"
+            f" not record: {why}"
+        )
+    if temps:
+        notes.append(
+            f"{out_dir} holds the temporary files {', '.join(temps)}, left by a run that was"
+            " stopped while it wrote (killed, or the machine went down): they are no issue; the"
+            " next `curator build` removes them, or delete them"
+        )
+    return notes
+
+
 def render_issues(
     config: Config,
     store: Store,
@@ -2049,6 +2090,7 @@ def render_issues(
         written.write()
         paths = written.publish()
         written.keep()
+        notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
     except OutputError as exc:

@@ -64,3 +64,60 @@ def test_the_run_after_a_killed_render_or_move_says_to_run_it_again(demo: Path) 
         "(killed, or the machine went down): run it again: its change may not have been stored"
     )
     assert "reads those pages again" not in err
+
+
+#: curator's CLI, killed (os._exit, as SIGKILL) after a build renamed 4 of its files into place.
+KILLED_AFTER_FOUR_RENAMES = r"""
+import os, sys
+import curator.publish as publish
+def publish_four(self):
+    for done, (path, tmp) in enumerate(self._temps.items()):
+        if done == 4:
+            os._exit(137)
+        os.replace(tmp, path)
+publish.FileSet.publish = publish_four
+from curator.cli import main
+sys.argv = ["curator", *sys.argv[1:]]
+main()
+"""
+
+
+def test_render_names_the_files_of_a_build_killed_half_way_through_its_renames(
+    themed_demo: Path,
+) -> None:
+    """walk77 #2: a build killed after 4 of its renames left issue-2 files (no issue-2.json yet)
+    and temporary files; `render --all` said nothing of them, where README says it does."""
+    code, _, err = run_cli("build", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    out = themed_demo.parent / "output"
+    killed = curator(
+        "build", "--config", str(themed_demo), "--no-fetch", "-q", code=KILLED_AFTER_FOUR_RENAMES
+    )
+    assert killed.returncode == 137, killed.stderr
+    left = sorted(p.name for p in out.glob("issue-2.*"))
+    assert left and "issue-2.json" not in left and list(out.glob(".*.tmp"))
+
+    code, stdout, err = run_cli("render", "--all", "--config", str(themed_demo), "-q")
+    assert code == 0, err
+    text = " ".join(err.split()).replace(f" --config {themed_demo}", "")
+    temps = sorted(p.name for p in out.glob(".*.tmp"))  # those render did not replace
+    assert (
+        f"{out} holds {', '.join(left)}, files of issue 2, which the store does not record: a"
+        " build was stopped (killed, or the machine went down) after it wrote them and before"
+        " the store recorded the issue; render leaves them, and the next `curator build`"
+        " publishes issue 2 again over them"
+    ) in text
+    assert (
+        temps
+        and (
+            f"{out} holds the temporary files {', '.join(temps)}, left by a run that was stopped while"
+            " it wrote (killed, or the machine went down): they are no issue; the next `curator"
+            " build` removes them, or delete them"
+        )
+        in text
+    )
+    assert stdout.startswith("Rendered issue(s) 1 again")
+
+    code, stdout, err = run_cli("build", "--config", str(themed_demo), "--no-fetch", "-q")
+    assert code == 0, err
+    assert not list(out.glob(".*.tmp"))
