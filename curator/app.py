@@ -1170,7 +1170,9 @@ def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tu
     return tuple(out)
 
 
-def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
+def draft_text_warnings(
+    draft: Draft, path: Path, stored: Mapping[str, Article] | None = None
+) -> tuple[str, ...]:
     """What the editor is told about a draft's introduction and closing line: a link to an
     address never published, a sentence of the closing line said in the introduction too."""
     lines = draft.introduction_lines
@@ -1210,7 +1212,7 @@ def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
         *link_warnings(draft.introduction, at, f"the introduction in {path}"),
         *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
         *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),
-        *draft_entry_warnings(draft.sections, path),
+        *draft_entry_warnings(draft.sections, path, stored),
     )
 
 
@@ -1651,7 +1653,7 @@ def build_from_draft(
             [s.subject for s in issue.sections if s.entries],
         ),
         *_repeat_warning(config, store, issue),
-        *draft_text_warnings(draft, draft_file),
+        *draft_text_warnings(draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),

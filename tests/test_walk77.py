@@ -121,3 +121,35 @@ def test_render_names_the_files_of_a_build_killed_half_way_through_its_renames(
     code, stdout, err = run_cli("build", "--config", str(themed_demo), "--no-fetch", "-q")
     assert code == 0, err
     assert not list(out.glob(".*.tmp"))
+
+
+def test_build_draft_warns_of_markup_only_in_titles_and_credits_the_editor_wrote(
+    demo: Path,
+) -> None:
+    """walk77 #4: `build --draft` told the editor to "write it as plain text" of a feed's title
+    holding HTML that the editor never typed (a plain build says nothing of it); a title the
+    editor typed with HTML is still warned about."""
+    assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    with sqlite3.connect(demo.parent / ".curator" / "curator.db") as db:
+        urls = [row[0] for row in db.execute("SELECT url FROM articles ORDER BY url")]
+        for url in urls:
+            db.execute(
+                "UPDATE articles SET title = ?, publication = ? WHERE url = ?",
+                ("Customer </div> experience", "<b>Markup</b> Co", url),
+            )
+    code, _, err = run_cli("draft", "--config", str(demo), "-q", "--force", "--no-fetch")
+    assert code == 0, err
+    path = demo.parent / "drafts" / "issue-1.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = lines.index("## Customer </div> experience")
+    lines[first] = "## Customer <i>experience</i>"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    code, _, err = run_cli("build", "--config", str(demo), "--draft", str(path))
+    assert code == 0, err
+    text = " ".join(err.split())
+    assert "</div>" not in text and "<b>Markup</b>" not in text
+    assert (
+        f'{path}:{first + 1}: the title "Customer <i>experience</i>" holds the HTML <i>, the HTML </i>,'
+        " which every edition shows as typed"
+    ) in text
