@@ -1983,6 +1983,26 @@ def _unrecorded_leftovers(
     return notes
 
 
+def _unreadable(path: Path) -> str:
+    """Why the issue-N.json at `path`, there, cannot be read ("" when it is not there, or reads).
+
+    Why: a file cut short (a full disk) was said to be "missing" (walk77 #5)."""
+    try:
+        issue_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return ""
+    except json.JSONDecodeError as exc:
+        what = exc.msg.removesuffix(" at").lower()
+        return f"cut short, or not JSON: {what} at line {exc.lineno}, column {exc.colno}"
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text"
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    except (ValueError, RecursionError) as exc:
+        return f"it is not an issue record curator wrote: {exc}"
+    return ""
+
+
 def render_issues(
     config: Config,
     store: Store,
@@ -2005,14 +2025,20 @@ def render_issues(
     for record in store.issues(with_articles=True):
         if record.number not in issues:
             issues[record.number] = _issue_from_store(config, store, record)
-            missing = f"issue {record.number}: {out_dir / f'issue-{record.number}.json'} is missing"
+            path = out_dir / f"issue-{record.number}.json"
+            unreadable = _unreadable(path)
+            missing = f"issue {record.number}: {path} " + (
+                f"cannot be read ({unreadable})" if unreadable else "is missing"
+            )
+            rewritten = unreadable and "json" in formats
+            again = f"; {path.name} was written again from it" if rewritten else ""
             from_store[record.number] = (
                 f"{missing}, so it was rendered from the store's record of it: its articles as"
-                " published, with the edits made in its draft"
+                f" published, with the edits made in its draft{again}"
                 if record.as_published
                 else f"{missing}, so it was rendered from the store: the articles as stored,"
                 " without edits made in its draft (it was published by a curator that did not"
-                " keep them in the store)"
+                f" keep them in the store){again}"
             )
     if not issues:
         raise BuildError(f"{out_dir}: no issue has been published yet; run `curator build`")
@@ -2026,6 +2052,9 @@ def render_issues(
         )
     newest = max(issues)
     chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
+    # An unreadable issue-N.json rendered from the store is said once, by `from_store`.
+    said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
+    warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_kept(store, issues, out_dir)
     stopped = store.unfinished_issue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -153,3 +154,25 @@ def test_build_draft_warns_of_markup_only_in_titles_and_credits_the_editor_wrote
         f'{path}:{first + 1}: the title "Customer <i>experience</i>" holds the HTML <i>, the HTML </i>,'
         " which every edition shows as typed"
     ) in text
+
+
+def test_render_says_an_issue_json_cut_short_cannot_be_read(demo: Path) -> None:
+    """walk77 #5: an issue-1.json cut short (a full disk) was said to be "missing"; render says
+    it cannot be read, where, and that it rendered the issue from the store and wrote the file
+    again."""
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    path = demo.parent / "output" / "issue-1.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index('"sections"') + 20], encoding="utf-8")
+
+    code, stdout, err = run_cli("render", "--all", "--config", str(demo), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert f"issue 1: {path} cannot be read (cut short, or not JSON: " in said
+    assert "is missing" not in said and "left out of the archive" not in said
+    assert (
+        "so it was rendered from the store's record of it: its articles as published, with the"
+        " edits made in its draft; issue-1.json was written again from it"
+    ) in said
+    assert json.loads(path.read_text(encoding="utf-8"))["number"] == 1
