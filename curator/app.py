@@ -163,6 +163,29 @@ def duration(seconds: float) -> str:
     return f"{seconds:g} s"
 
 
+#: The commands that change the store or feeds.yaml as the editor asked (not a fetch's articles).
+_CHANGES = (
+    "subjects move",
+    "subjects exclude",
+    "subjects rename",
+    "subjects undo",
+    "feeds add",
+    "feeds remove",
+    "feeds import",
+)
+
+
+def _stopped_remedy(command: str) -> str:
+    """What to do after a run of `command` ("curator subjects move") was killed (walk77 #3: a
+    killed `render` or `subjects move` was told a fetch or build reads the pages again)."""
+    named = " ".join(command.split()[1:3])
+    if named.split(" ")[0] in ("fetch", "build", "draft"):
+        return "what it had not stored yet is lost (a fetch or build reads those pages again)"
+    if named in _CHANGES:
+        return "run it again: its change may not have been stored"
+    return "run it again"
+
+
 @contextmanager
 def build_lock(
     store_path: Path,
@@ -217,7 +240,7 @@ def build_lock(
             on_stopped(
                 f"the last curator run on this store ({last[1]}, pid {last[0].strip()}, started"
                 f" {last[2]}) was stopped before it finished (killed, or the machine went down):"
-                " what it had not stored yet is lost (a fetch or build reads those pages again)"
+                f" {_stopped_remedy(last[1])}"
             )
         handle.seek(0)
         handle.truncate()
@@ -1147,7 +1170,9 @@ def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tu
     return tuple(out)
 
 
-def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
+def draft_text_warnings(
+    draft: Draft, path: Path, stored: Mapping[str, Article] | None = None
+) -> tuple[str, ...]:
     """What the editor is told about a draft's introduction and closing line: a link to an
     address never published, a sentence of the closing line said in the introduction too."""
     lines = draft.introduction_lines
@@ -1187,7 +1212,7 @@ def draft_text_warnings(draft: Draft, path: Path) -> tuple[str, ...]:
         *link_warnings(draft.introduction, at, f"the introduction in {path}"),
         *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
         *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}"),
-        *draft_entry_warnings(draft.sections, path),
+        *draft_entry_warnings(draft.sections, path, stored),
     )
 
 
@@ -1628,7 +1653,7 @@ def build_from_draft(
             [s.subject for s in issue.sections if s.entries],
         ),
         *_repeat_warning(config, store, issue),
-        *draft_text_warnings(draft, draft_file),
+        *draft_text_warnings(draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
@@ -1917,6 +1942,67 @@ class RenderResult:
     feed_times_moved: Mapping[int, tuple[str, str]] = field(default_factory=dict)
 
 
+def _unrecorded_leftovers(
+    store: Store, out_dir: Path, stopped: int | None, published: Collection[int]
+) -> list[str]:
+    """What `render` says of files in `out_dir` beyond the store's last issue that it does not
+    render (no issue-N.json of theirs) and of temporary files (`.*.tmp`) a stopped run left.
+
+    Why: a build killed after 4 of its 9 renames left four issue-3 files and two temporary ones;
+    `render --all` said only "Rendered issue(s) 1, 2 again" (walk77 #2)."""
+    last = store.next_issue_number() - 1
+    found: dict[int, list[str]] = {}
+    temps: list[str] = []
+    with suppress(OSError):
+        for path in sorted(out_dir.iterdir()):
+            match = re.fullmatch(r"issue-(\d+)\..+", path.name)
+            if match and int(match.group(1)) > last and int(match.group(1)) not in published:
+                found.setdefault(int(match.group(1)), []).append(path.name)
+            elif path.name.startswith(".") and path.name.endswith(".tmp"):
+                temps.append(path.name)
+    notes = []
+    for number, names in sorted(found.items()):
+        if number == stopped:
+            why = (
+                "a build was stopped (killed, or the machine went down) after it wrote them and"
+                " before the store recorded the issue; render leaves them, and the next"
+                f" `curator build` publishes issue {number} again over them"
+            )
+        else:
+            why = "render leaves them (another store's issue, or copied there?)"
+        notes.append(
+            f"{out_dir} holds {', '.join(names)}, files of issue {number}, which the store does"
+            f" not record: {why}"
+        )
+    if temps:
+        notes.append(
+            f"{out_dir} holds the temporary files {', '.join(temps)}, left by a run that was"
+            " stopped while it wrote (killed, or the machine went down): they are no issue; the"
+            " next `curator build` removes them, or delete them"
+        )
+    return notes
+
+
+def _unreadable(path: Path) -> str:
+    """Why the issue-N.json at `path`, there, cannot be read ("" when it is not there, or reads).
+
+    Why: a file cut short (a full disk) was said to be "missing" (walk77 #5)."""
+    try:
+        issue_from_data(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return ""
+    except json.JSONDecodeError as exc:
+        what = exc.msg.removesuffix(" at").lower()
+        return f"cut short, or not JSON: {what} at line {exc.lineno}, column {exc.colno}"
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text"
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    except (ValueError, RecursionError) as exc:
+        return f"it is not an issue record curator wrote: {exc}"
+    return ""
+
+
 def render_issues(
     config: Config,
     store: Store,
@@ -1939,14 +2025,20 @@ def render_issues(
     for record in store.issues(with_articles=True):
         if record.number not in issues:
             issues[record.number] = _issue_from_store(config, store, record)
-            missing = f"issue {record.number}: {out_dir / f'issue-{record.number}.json'} is missing"
+            path = out_dir / f"issue-{record.number}.json"
+            unreadable = _unreadable(path)
+            missing = f"issue {record.number}: {path} " + (
+                f"cannot be read ({unreadable})" if unreadable else "is missing"
+            )
+            rewritten = unreadable and "json" in formats
+            again = f"; {path.name} was written again from it" if rewritten else ""
             from_store[record.number] = (
                 f"{missing}, so it was rendered from the store's record of it: its articles as"
-                " published, with the edits made in its draft"
+                f" published, with the edits made in its draft{again}"
                 if record.as_published
                 else f"{missing}, so it was rendered from the store: the articles as stored,"
                 " without edits made in its draft (it was published by a curator that did not"
-                " keep them in the store)"
+                f" keep them in the store){again}"
             )
     if not issues:
         raise BuildError(f"{out_dir}: no issue has been published yet; run `curator build`")
@@ -1960,6 +2052,9 @@ def render_issues(
         )
     newest = max(issues)
     chosen = sorted(issues) if every else sorted(set(numbers) or {newest})
+    # An unreadable issue-N.json rendered from the store is said once, by `from_store`.
+    said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
+    warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_kept(store, issues, out_dir)
     stopped = store.unfinished_issue()
@@ -2026,6 +2121,7 @@ def render_issues(
         written.write()
         paths = written.publish()
         written.keep()
+        notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
     except OutputError as exc:

@@ -73,8 +73,11 @@ ARTICLE_FIELDS = ("url", "author", "authors", "publication")
 #: A draft is a text an editor writes; anything bigger is a mistake (a pasted file), not a draft.
 MAX_DRAFT_CHARS = 5_000_000
 
-#: A comment opened and closed on one line, with the blanks before it.
-_CLOSED_COMMENT = re.compile(r"[ \t]*<!--.*?-->")
+#: A comment opened and closed on one line, with the blanks before it. `\\<!--` is no comment:
+#: the text `<!--`, as curator writes it into a draft (`_escape_comments`).
+_CLOSED_COMMENT = re.compile(r"[ \t]*(?<!\\)<!--.*?-->")
+#: A comment's start, but not `\\<!--`.
+_OPENING = re.compile(r"(?<!\\)<!--")
 _HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*$")
 #: A line shaped like a field: one word, then a colon (`url: ...`, or a typo such as `autor: ...`).
 _KEY_LIKE = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*:")
@@ -317,6 +320,16 @@ def _escape_lines(text: str) -> str:
     return "\n".join(_escape(line) for line in text.splitlines())
 
 
+def _escape_comments(text: str) -> str:
+    """A title or credit line with `<!--` in it, as a draft writes it: `\\<!--`, which the draft
+    reads as the text `<!--` (`_unescape_comments`), not as an editor's comment (walk77 #1)."""
+    return _OPENING.sub(r"\\<!--", _one_line(text))
+
+
+def _unescape_comments(text: str) -> str:
+    return text.replace("\\<!--", "<!--")
+
+
 def _escape(line: str) -> str:
     key = _field_like(line)
     if key is not None and _misspelt_field(key):
@@ -404,13 +417,13 @@ def write_draft(
         lines += [f"# {_one_line(section.subject)}", ""]
         for entry in section.entries:
             art = entry.article
-            lines.append(f"## {_one_line(art.title) or art.url}")
+            lines.append(f"## {_escape_comments(art.title) or art.url}")
             lines.append(f"url: {art.url}")
-            lines += [f"author: {_one_line(a)}" for a in art.authors if _one_line(a)]
+            lines += [f"author: {_escape_comments(a)}" for a in art.authors if _one_line(a)]
             if art.other_authors:
                 lines.append(author_note(art))
             if art.publication:
-                lines.append(f"publication: {_one_line(art.publication)}")
+                lines.append(f"publication: {_escape_comments(art.publication)}")
             for note in notes.get(art.url, ()):
                 lines.append(f"<!-- {_one_line(note).replace('-->', '-- >')} -->")
             lines.append("")
@@ -914,7 +927,8 @@ class _Body:
             # about (`issuetext.raw_markup_warnings`).
             raw = _CLOSED_COMMENT.sub("", raw)
             stripped = raw.strip()
-        opened = raw.rfind("<!--")
+        openings = [m.start() for m in _OPENING.finditer(raw)]
+        opened = openings[-1] if openings else -1
         if opened >= 0 and "-->" not in raw[opened:]:
             # Only a comment starting its line runs on to later lines: one opened mid-line and
             # never closed on it was published as text ("...easy half. <!-- check this", walk34
@@ -995,7 +1009,7 @@ class _Body:
             self.subject = (name, number)
             return
         self.close_entry()
-        self.current = _Open(name, number)
+        self.current = _Open(_unescape_comments(name), number)
 
     def not_heading(self, raw: str, number: int) -> None:
         """A line under a subject that starts with # but is not `# Subject` or `## Title`: read
@@ -1079,7 +1093,7 @@ class _Body:
             self.current.blurb_line = self.current.blurb_line or number
             self.current.blurb.append(_ESCAPED.sub("", raw.rstrip()))
             return
-        value = raw.split(":", 1)[1].strip()
+        value = _unescape_comments(raw.split(":", 1)[1].strip())
         if key not in ARTICLE_FIELDS:
             raise self.error(number, _unknown_field(key, value))
         article = self.current

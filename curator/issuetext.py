@@ -220,19 +220,32 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
     return warnings
 
 
-def draft_entry_warnings(sections: Sequence[Any], path: Path) -> list[str]:
+def draft_entry_warnings(
+    sections: Sequence[Any], path: Path, stored: Mapping[str, Any] | None = None
+) -> list[str]:
     """What the editor is told about the articles of a draft (`Draft.sections`): per blurb, a link
     to an address never published and raw HTML shown as text (the introduction's rules: a blurb is
-    Markdown); per title or credit line holding Markdown or HTML, that it is shown as typed (they
-    are plain text in every edition)."""
+    Markdown); per title or credit line holding Markdown or HTML that the editor wrote, that it is
+    shown as typed (they are plain text in every edition). A title or credit left as curator wrote
+    it (the `stored` article of the entry's address says so) is the feed's, which a build
+    publishes without a word too (walk77 #4: "write it as plain text" of a title never typed)."""
     warnings: list[str] = []
     for section in sections:
         for entry in section.entries:
+            article = (stored or {}).get(entry.url)
+            written = set()
+            if article is not None:
+                written = {
+                    " ".join((text or "").split())
+                    for text in (article.title, *article.authors, article.publication)
+                }
             for what, value in (
                 (f'the title "{entry.title}"', entry.title),
                 *((f'the author "{name}"', name) for name in entry.authors),
                 (f'the publication "{entry.publication}"', entry.publication),
             ):
+                if value and " ".join(value.split()) in written:
+                    continue
                 markup = plain_text_markup(value)
                 if markup:
                     warnings.append(

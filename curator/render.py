@@ -887,8 +887,9 @@ _MD_LINE_START = re.compile(r"^([-+]|\d{1,9}[.)])(?=[ \t]|$)")
 def text_as_markdown(line: str) -> str:
     """One line of plain text (a blurb curator made) as a draft writes it: as it is when Markdown
     reads it as that same text, else with a backslash before each character that could start
-    markup, so that `blurb_markdown` reads it back as the same text (`*` from a feed stays `*`)."""
-    if _reads_as_text(line, line):
+    markup, so that `blurb_markdown` reads it back as the same text (`*` from a feed stays `*`).
+    `<!--` is escaped even where Markdown reads it as text: a draft would read it as a comment."""
+    if "<!--" not in line and _reads_as_text(line, line):
         return line
     escaped = _MD_ESCAPABLE.sub(r"\\\1", line)
     return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)

@@ -125,3 +125,60 @@ def test_markdown_in_a_title_or_credit_line_is_warned_about(demo: Path) -> None:
     ) in err
     assert f'{path}:{heading + 1}: the publication "<b>Brightline</b>" holds the HTML <b>' in err
     assert "Delight or *Effortless*?</a>" in output(demo, "issue-1.html")
+
+
+#: Feed texts that look like a draft's own markup: comments, headings, fields, rules.
+HOSTILE_TITLES = [
+    "Customer <!-- experience",
+    "Loyalty <!-- hidden --> wins",
+    "Escaped \\<!-- opener",
+    "# Hash --> first",
+    "url: in a title",
+]
+HOSTILE_BLURBS = [
+    "Customer experience teams closed the </div> gaps in the layout. An unclosed <!-- comment"
+    " here breaks nothing, the team said.",
+    "An unclosed <!-- comment with nothing else that is markup in the line at all.",
+    "Comments end with --> in HTML. Loyalty <!-- a --> wins, and \\<!-- keeps its backslash.",
+    "# Not a heading but a hashtag line.\n\n---\n\nurl: https://x.example is where it lives.",
+    "<!-- opens the blurb. Less than: a < b and c > d, with C:\\path\\ and a \\ alone.",
+]
+
+
+def test_an_unedited_draft_of_hostile_feed_texts_publishes_as_a_plain_build(
+    demo: Path, tmp_path: Path
+) -> None:
+    """walk77 #1: text curator escaped in a draft (`\\<!--`) was read back as an editor's
+    unclosed comment, so the draft curator wrote could not be published. Whatever curator writes
+    into a draft reads back as the same text: `build --draft` on the unedited draft publishes the
+    titles and blurbs a plain build does."""
+    import shutil
+
+    draft_of(demo)
+    with sqlite3.connect(demo.parent / ".curator" / "curator.db") as db:
+        urls = [row[0] for row in db.execute("SELECT url FROM articles ORDER BY url")]
+        for url, title, blurb in zip(urls, HOSTILE_TITLES * 2, HOSTILE_BLURBS, strict=False):
+            db.execute(
+                "UPDATE articles SET title = ?, blurb = ? WHERE url = ?", (title, blurb, url)
+            )
+    plain = tmp_path / "plain"
+    shutil.copytree(demo.parent, plain)
+    code, _, err = run_cli("build", "--config", str(plain / "feeds.yaml"), "--no-fetch")
+    assert code == 0, err
+    assert run_cli("draft", "--config", str(demo), "-q", "--force", "--no-fetch")[0] == 0
+    path = demo.parent / "drafts" / "issue-1.md"
+
+    code, _, err = build(demo, path)
+    assert code == 0, err
+    assert "never closed" not in err
+
+    def published(folder: Path) -> dict[str, tuple[str, str]]:
+        issue = json.loads((folder / "output" / "issue-1.json").read_text(encoding="utf-8"))
+        return {
+            a["url"]: (a["title"], a["blurb"]) for s in issue["sections"] for a in s["articles"]
+        }
+
+    drafted, built = published(demo.parent), published(plain)
+    assert drafted == built
+    shown = {text for pair in built.values() for text in pair}
+    assert len(shown & {*HOSTILE_TITLES, *HOSTILE_BLURBS}) >= 6
