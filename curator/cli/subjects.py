@@ -176,11 +176,11 @@ def _correct(
     with opened(config, db) as (conf, store):
         name = conf.subject_named(subject) if subject is not None else None
         article = _article(store, url)
-        _place_new(conf, store, quiet or as_json, warn)
+        _place_new(conf, store, quiet, warn)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
         published = store.issues_featuring(article.id)
-        _working(quiet or as_json, "working out what changes for the other articles")
+        _working(quiet, "working out what changes for the other articles")
         found = correction_effect(conf, store, before)
         among = _newest(store)
     if as_json:
@@ -301,13 +301,13 @@ def undo(
             if len(urls) > 1:  # say that the other URLs were not undone either
                 raise CuratorError(f"{exc}; nothing was undone") from None
             raise
-        _place_new(conf, store, quiet or as_json, None)  # (stale moves are told below)
+        _place_new(conf, store, quiet, None)  # (stale moves are told below)
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
         store.forget_corrections([a.id for a in undone])
         tell_stale_moves(conf, store, warn)
         if undone:
-            _working(quiet or as_json, "working out what changes for the other articles")
+            _working(quiet, "working out what changes for the other articles")
             found = correction_effect(conf, store, before, also=undone)
             now = placed_now(conf, store, undone, warn)
             rescore_published(conf, store, undone, warn)
@@ -416,7 +416,7 @@ def list_(
     with opened(config, db) as (conf, store):
         name = _subject_named(conf, store, subject) if subject is not None else None
         work = pending(conf, store)
-        progress = _working(quiet or as_json, work) if work is not None else None
+        progress = _working(quiet, work) if work is not None else None
         found = placed_articles(
             conf, store, name, unplaced=unplaced, limit=limit, say=warn, progress=progress
         )
@@ -485,7 +485,7 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
-        _working(quiet or as_json, f"scoring {_newest(store, unfeatured=True)}")
+        _working(quiet, f"scoring {_newest(store, unfeatured=True)}")
         found = uncertain_articles(conf, store, limit, warn)
     if as_json:
         echo_json([u.to_dict() for u in found])
@@ -535,7 +535,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     that tell them apart (add them to a subject's keywords)."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
-        _working(quiet or as_json, f"scoring {_newest(store)}")
+        _working(quiet, f"scoring {_newest(store)}")
         found = subject_overlaps(conf, store, warn)
     if as_json:
         echo_json([o.to_dict() for o in found])
@@ -649,7 +649,7 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         work = pending(conf, store)
-        progress = _working(quiet or as_json, work) if work is not None else None
+        progress = _working(quiet, work) if work is not None else None
         found, left_over = suggest_subjects(conf, store, count, warn, progress)
     if as_json:
         echo_json([s.to_dict() for s in found])
