@@ -240,6 +240,8 @@ class RunProgress:
         #: The batches being placed or counted now (`placing`'s `what`), and since when.
         self._phase = ""
         self._phase_at = clock()
+        #: The first count of batches done in this phase, and when (the estimate starts there).
+        self._first: tuple[int, float] | None = None
         #: When something last finished (a feed read, a page done), and a waiting line was shown.
         self._event_at = clock()
         self._waited_at = float("-inf")
@@ -311,22 +313,28 @@ class RunProgress:
     def placing(self, what: str, done: int, total: int) -> None:
         """Placing the archive under subjects again (after the editor changed a subject), or
         counting its words again, in batches: a line when a phase starts (0 done), one every
-        `LINE_EVERY` seconds with the time left as measured so far, and one when it is done
-        (walk71 #D: 11 s went by before the first line, and a fixed estimate was 2.5x off on a
-        busy machine)."""
+        `LINE_EVERY` seconds with the time left as measured since the first batch ended, and
+        one when it is done (walk71 #D: 11 s went by before the first line, and a fixed
+        estimate was 2.5x off on a busy machine)."""
         now = self._clock()
         if what != self._phase:
-            self._phase, self._phase_at = what, now
+            self._phase, self._phase_at, self._first = what, now, None
         elif done == 0:
             return  # (said already, when the phase started)
+        if done > 0 and self._first is None:
+            self._first = (done, now)
         if done >= total:
             self._phase = ""  # (a next phase of the same name starts its own clock)
         if self.quiet or (0 < done < total and now - self._placed_at < LINE_EVERY):
             return
         self._placed_at = now
         left = ""
-        if 0 < done < total:
-            seconds = (now - self._phase_at) * (total - done) / done
+        first_done, first_at = self._first or (0, self._phase_at)
+        if first_done < done < total:
+            # From the rate since the first batch(es) ended: those carry the start-up (workers
+            # forked, the model loaded), and "1 of 20 batches done, about 83 s left" finished
+            # 6.5 s later (walk81 #6).
+            seconds = (now - first_at) * (total - done) / (done - first_done)
             left = f", about {_duration(seconds)} left"
         echo(f"  subjects   {what}: {done} of {total} batches done{left}", err=True)
 
