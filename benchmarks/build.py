@@ -86,6 +86,7 @@ from curator.placement import refresh  # noqa: E402
 from curator.store import VERSION, Store  # noqa: E402
 from curator.subjectfit import SCORER_VERSION  # noqa: E402
 from curator.termcounts import counts_format  # noqa: E402
+from curator.urls import url_key  # noqa: E402
 
 #: The issue's date; stored articles are spread over the five years before it.
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -120,8 +121,10 @@ def load_texts(corpus: Path) -> list[dict[str, str]]:
 def articles(
     texts: list[dict[str, str]], n: int, *, distinct: bool = False
 ) -> Iterator[tuple[str, Article]]:
-    """N articles as the fetch stage stores them: (url key, article), each with its own URL; the
-    corpus texts cycled (each text ~n / 10,050 exact copies), or `distinct_texts`."""
+    """N articles as the fetch stage stores them: (url key, article), each with its own URL and
+    the key curator makes of it (`urls.url_key`: "news3.example.com/...", which `subjects explain
+    URL` looks up; generator 2 stored the URL itself); the corpus texts cycled (each text
+    ~n / 10,050 exact copies), or `distinct_texts`."""
     span = 5 * 365 * 24 * 3600
     made = distinct_texts(texts) if distinct else None
     for i in range(n):
@@ -132,7 +135,7 @@ def articles(
         url = f"https://news{i % 50}.example.com/{row['id']}/{i}"
         when = NOW - timedelta(seconds=span - i * span // max(n, 1))
         yield (
-            url,
+            url_key(url),
             Article(
                 id=0,
                 url=url,
@@ -265,7 +268,7 @@ def fixture_key(
         "counts": counts_format(),
         "model": modelcache.FORMAT,
         "scorer": SCORER_VERSION,
-        "generator": 2,
+        "generator": 3,
     } | ({"distinct": 1} if distinct else {})
 
 

@@ -9,7 +9,10 @@ import re
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli, sans_config
+from curator import placement
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
 METRICS = "https://brightline.example/blog/choosing-cx-metrics"
@@ -318,3 +321,90 @@ def test_a_store_that_kept_an_excluded_published_article_under_its_subject_is_me
     db.close()
     row = listed(demo)[METRICS]
     assert (row["subject"], row["correction"], row["score"]) == (None, "excluded", 0.0)
+
+
+def test_json_keeps_the_progress_lines_on_stderr_and_stdout_one_document(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk81 #4: `subjects list -n 1 --json` placed every article again in 10.6 s with no
+    progress line (7 without --json). With --json the progress still goes to stderr (only -q
+    silences it), and stdout stays one JSON document, for every command that places (in batches
+    of 20 here, as a large store is)."""
+    monkeypatch.setattr(placement, "BULK_MIN", 1)
+    monkeypatch.setattr(placement, "SCORE_BATCH", 20)
+    assert run("fetch", "--config", str(demo), "--json")[0] == 0
+    again = "curator: placing every stored article again under subjects (your subjects or"
+    batches = re.compile(
+        r"^  subjects   placing articles under subjects: (\d+) of \1 batches done$"
+    )
+    assert run("subjects", "exclude", "--config", str(demo), METRICS, "-q")[0] == 0
+    code, out, err = run("subjects", "list", "--config", str(demo), "-n", "1", "--json")
+    assert code == 0, err
+    assert isinstance(json.loads(out), list)
+    assert again in err and any(batches.match(line) for line in err.splitlines()), err
+
+    for command in (["draft", "--no-fetch"], ["build", "--no-fetch"]):
+        undo = ["undo", METRICS] if command[0] == "draft" else ["exclude", METRICS]
+        assert run("subjects", *undo, "--config", str(demo), "-q")[0] == 0
+        code, out, err = run(*command, "--config", str(demo), "--json")
+        assert code == 0, err
+        assert isinstance(json.loads(out), dict)
+        assert any(batches.match(line) for line in err.splitlines()), (command, err)
+
+    for command in ("overlap", "uncertain"):
+        code, out, err = run("subjects", command, "--config", str(demo), "--json")
+        assert code == 0, err
+        json.loads(out)
+        assert err.startswith("curator: "), (command, err)
+    code, out, err = run("subjects", "list", "--config", str(demo), "--json", "-q")
+    assert code == 0 and err == "" and json.loads(out)
+
+
+def test_a_step_without_batches_says_it_goes_on_every_two_seconds(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk81 #5: a build said nothing for 6-10 s (45-71 s on later issues) while it chose the
+    issue's articles, `subjects overlap` one line in 10.8 s and `suggest` none in 10.1 s. Each
+    such step now says it goes on, with the time so far, every `LINE_EVERY` seconds (2; here a
+    tenth of a second, and each step slowed to 0.5 s); -q silences it."""
+    import time
+
+    from curator import app
+    from curator.cli import report
+    from curator.cli import subjects as subjects_cli
+
+    monkeypatch.setattr(report, "LINE_EVERY", 0.1)
+    monkeypatch.setattr(report, "TICK_EVERY", 0.02, raising=False)
+
+    def slowed(fn):  # type: ignore[no-untyped-def]
+        def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+            time.sleep(0.5)
+            return fn(*args, **kwargs)
+
+        return slow
+
+    monkeypatch.setattr(app, "choose_sections", slowed(app.choose_sections))
+    monkeypatch.setattr(subjects_cli, "subject_overlaps", slowed(subjects_cli.subject_overlaps))
+    monkeypatch.setattr(subjects_cli, "suggest_subjects", slowed(subjects_cli.suggest_subjects))
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    choosing = re.compile(
+        r"^  issue      choosing the issue's articles \(each compared with the stories published"
+        r" before\): \d+ s so far$",
+        re.M,
+    )
+    for command in ("draft", "build"):
+        code, out, err = run(command, "--no-fetch", "--config", str(demo), "--json")
+        assert code == 0, err
+        assert json.loads(out) and len(choosing.findall(err)) >= 2, (command, err)
+    overlap = re.compile(r"^  subjects   scoring the \d+ newest articles: \d+ s so far$", re.M)
+    code, out, err = run("subjects", "overlap", "--config", str(demo))
+    assert code == 0 and len(overlap.findall(err)) >= 2, err
+    suggesting = re.compile(
+        r"^  subjects   looking for subjects among the articles that fit none of yours: \d+ s"
+        r" so far$",
+        re.M,
+    )
+    code, out, err = run("subjects", "suggest", "--config", str(demo))
+    assert code == 0 and len(suggesting.findall(err)) >= 2, err
+    code, out, err = run("subjects", "overlap", "--config", str(demo), "-q")
+    assert code == 0 and err == ""

@@ -223,6 +223,7 @@ def build(
                     subjects=subject,
                     all_subjects=all_subjects,
                     place_progress=progress.placing,
+                    step=progress.step,
                     fetched=fetched.append,
                 )
         except CuratorError:
@@ -476,6 +477,7 @@ def draft(
                         subjects=subject,
                         all_subjects=all_subjects,
                         place_progress=progress.placing,
+                        step=progress.step,
                         say=placing_notes.append,
                         config_arg=config_arg(),
                     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -37,6 +38,8 @@ BAR_WIDTH = 24
 REDRAW_EVERY = 0.1
 #: Seconds between plain lines of page progress in a log (cron, CI, a pipe).
 LINE_EVERY = 2.0
+#: How often the progress thread looks whether a step has gone `LINE_EVERY` without a line.
+TICK_EVERY = 0.25
 #: Seconds with nothing finished after which the progress says what it is waiting on, and (in
 #: plain lines) how often it says so again while nothing finishes.
 WAITING_AFTER = 5.0
@@ -240,6 +243,17 @@ class RunProgress:
         #: The batches being placed or counted now (`placing`'s `what`), and since when.
         self._phase = ""
         self._phase_at = clock()
+        #: The first count of batches done in this phase, and when (the estimate starts there).
+        self._first: tuple[int, float] | None = None
+        #: The batches of the phase done and in all; and the step under way (`step`): its
+        #: label, what it does and since when; when a placing or step line was last printed.
+        self._count, self._batch_at = (0, 0), clock()
+        self._step: tuple[str, str, float] | None = None
+        self._line_at = clock()
+        #: The thread that says a step (or a batch) is still under way, and what stops it.
+        self._lock = threading.Lock()
+        self._ticker: threading.Thread | None = None
+        self._stop = threading.Event()
         #: When something last finished (a feed read, a page done), and a waiting line was shown.
         self._event_at = clock()
         self._waited_at = float("-inf")
@@ -249,6 +263,50 @@ class RunProgress:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def step(self, what: str | None, label: str = "issue") -> None:
+        """A step that takes seconds without batches to count (choosing an issue's articles
+        among the stories told before, scoring the newest articles): said once it has taken
+        `LINE_EVERY` seconds, then every `LINE_EVERY` seconds with the time so far, from a
+        thread; None ends it (walk81 #5: builds silent for 6-10 s, then 45-71 s, while the
+        issue's articles were chosen; `subjects overlap` silent for 9 s). Between the batches of
+        `placing` the same thread repeats how far they got, when one takes that long (the first,
+        which starts the workers and loads the model, took 4.4 s)."""
+        with self._lock:
+            self._step = (label, what, self._clock()) if what else None
+            self._line_at = self._clock()
+        if what:
+            self._start_ticker()
+
+    def _start_ticker(self) -> None:
+        if not self.quiet and self._ticker is None and not self._stop.is_set():
+            self._ticker = threading.Thread(target=self._tick, name="progress", daemon=True)
+            self._ticker.start()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(TICK_EVERY):
+            with self._lock:
+                now = self._clock()
+                if now - self._line_at < LINE_EVERY:
+                    continue
+                if self._phase:
+                    if now - self._batch_at < LINE_EVERY:
+                        continue
+                    done, total = self._count
+                    line = (
+                        f"  subjects   {self._phase}: {done} of {total} batches done"
+                        f" ({_duration(now - self._phase_at)} so far)"
+                    )
+                elif self._step is not None:
+                    label, what, began = self._step
+                    line = f"  {label:<11}{what}: {_duration(now - began)} so far"
+                else:
+                    continue
+                self._line_at = now
+                try:
+                    echo(line, err=True)
+                except Exception:  # noqa: BLE001 (a lost stderr loses only the progress)
+                    return
 
     def feed(self, report: FeedReport) -> None:
         self._event_at = self._clock()
@@ -311,27 +369,44 @@ class RunProgress:
     def placing(self, what: str, done: int, total: int) -> None:
         """Placing the archive under subjects again (after the editor changed a subject), or
         counting its words again, in batches: a line when a phase starts (0 done), one every
-        `LINE_EVERY` seconds with the time left as measured so far, and one when it is done
-        (walk71 #D: 11 s went by before the first line, and a fixed estimate was 2.5x off on a
-        busy machine)."""
+        `LINE_EVERY` seconds with the time left as measured since the first batch ended, and
+        one when it is done (walk71 #D: 11 s went by before the first line, and a fixed
+        estimate was 2.5x off on a busy machine)."""
+        with self._lock:
+            self._placing(what, done, total)
+
+    def _placing(self, what: str, done: int, total: int) -> None:
         now = self._clock()
         if what != self._phase:
-            self._phase, self._phase_at = what, now
+            self._phase, self._phase_at, self._first = what, now, None
         elif done == 0:
             return  # (said already, when the phase started)
+        self._count, self._batch_at = (done, total), now
+        self._start_ticker()
+        if done > 0 and self._first is None:
+            self._first = (done, now)
         if done >= total:
             self._phase = ""  # (a next phase of the same name starts its own clock)
         if self.quiet or (0 < done < total and now - self._placed_at < LINE_EVERY):
             return
-        self._placed_at = now
+        self._placed_at = self._line_at = now
         left = ""
-        if 0 < done < total:
-            seconds = (now - self._phase_at) * (total - done) / done
+        first_done, first_at = self._first or (0, self._phase_at)
+        if first_done < done < total:
+            # From the rate since the first batch(es) ended: those carry the start-up (workers
+            # forked, the model loaded), and "1 of 20 batches done, about 83 s left" finished
+            # 6.5 s later (walk81 #6).
+            seconds = (now - first_at) * (total - done) / (done - first_done)
             left = f", about {_duration(seconds)} left"
         echo(f"  subjects   {what}: {done} of {total} batches done{left}", err=True)
 
     def close(self) -> None:
-        """End the page progress: the bar's line is finished, or the last count printed."""
+        """End the page progress: the bar's line is finished, or the last count printed; and
+        the step under way."""
+        if self._ticker is not None:
+            self._stop.set()
+            self._ticker.join()
+            self._ticker = None
         if self.quiet or self._finished:
             return
         self._finished = True

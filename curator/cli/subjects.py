@@ -4,7 +4,8 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,6 +54,8 @@ from curator.suggest import MIN_SUGGESTION_SIZE, Lean
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
 CHANGES_SHOWN = 10
+#: What `subjects suggest` says it does, after placing (10 s on a 100,000 store: walk81 #5).
+SUGGESTING = "looking for subjects among the articles that fit none of yours"
 
 
 def _article(store: Store, url: str) -> Article:
@@ -71,13 +74,18 @@ def _newest(store: Store, *, unfeatured: bool = False) -> str:
     return f"the {n:,} newest{' unfeatured' if unfeatured else ''} article{'s' * (n != 1)}"
 
 
-def _working(quiet: bool, what: str) -> PlaceProgress:
-    """One progress line on stderr before work that takes seconds on a large store; returns
-    what placing tells how far it got, a line every `LINE_EVERY` seconds (walk62 #1: 28 s of
-    silence after this line)."""
-    if not quiet:
+@contextmanager
+def _working(quiet: bool, what: str | None, step: str | None = None) -> Iterator[PlaceProgress]:
+    """One progress line on stderr before work that takes seconds on a large store (`what`;
+    none when None); yields what placing tells how far it got, a line every `LINE_EVERY`
+    seconds (walk62 #1: 28 s of silence after this line), and between and after its batches,
+    while the work goes on, `step` (else `what`) again every ~2 s with the time so far (walk81
+    #5: `subjects overlap` said one line in 10.8 s)."""
+    if what is not None and not quiet:
         echo(f"curator: {what}...", err=True)
-    return RunProgress(quiet=quiet, terminal=False).placing
+    with RunProgress(quiet=quiet, terminal=False) as progress:
+        progress.step(step or what, "subjects")
+        yield progress.placing
 
 
 @click.group()
@@ -126,8 +134,8 @@ def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], Non
     """Place the articles not placed yet (a fetch's, after the subjects changed), as `subjects
     list` would first: what a correction changes is counted from where it shows them."""
     doing = pending(conf, store)
-    progress = _working(quiet, doing) if doing is not None else None
-    refresh(conf, store, say=say, progress=progress)
+    with _working(quiet, doing) as progress:
+        refresh(conf, store, say=say, progress=progress)
 
 
 def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
@@ -176,12 +184,12 @@ def _correct(
     with opened(config, db) as (conf, store):
         name = conf.subject_named(subject) if subject is not None else None
         article = _article(store, url)
-        _place_new(conf, store, quiet or as_json, warn)
+        _place_new(conf, store, quiet, warn)
         before = store.corrections()
         store.set_correction(article.id, name, now=datetime.now(UTC))
         published = store.issues_featuring(article.id)
-        _working(quiet or as_json, "working out what changes for the other articles")
-        found = correction_effect(conf, store, before)
+        with _working(quiet, "working out what changes for the other articles"):
+            found = correction_effect(conf, store, before)
         among = _newest(store)
     if as_json:
         data = {
@@ -301,14 +309,14 @@ def undo(
             if len(urls) > 1:  # say that the other URLs were not undone either
                 raise CuratorError(f"{exc}; nothing was undone") from None
             raise
-        _place_new(conf, store, quiet or as_json, None)  # (stale moves are told below)
+        _place_new(conf, store, quiet, None)  # (stale moves are told below)
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
         store.forget_corrections([a.id for a in undone])
         tell_stale_moves(conf, store, warn)
         if undone:
-            _working(quiet or as_json, "working out what changes for the other articles")
-            found = correction_effect(conf, store, before, also=undone)
+            with _working(quiet, "working out what changes for the other articles"):
+                found = correction_effect(conf, store, before, also=undone)
             now = placed_now(conf, store, undone, warn)
             rescore_published(conf, store, undone, warn)
         else:
@@ -416,10 +424,10 @@ def list_(
     with opened(config, db) as (conf, store):
         name = _subject_named(conf, store, subject) if subject is not None else None
         work = pending(conf, store)
-        progress = _working(quiet or as_json, work) if work is not None else None
-        found = placed_articles(
-            conf, store, name, unplaced=unplaced, limit=limit, say=warn, progress=progress
-        )
+        with _working(quiet, work) as progress:
+            found = placed_articles(
+                conf, store, name, unplaced=unplaced, limit=limit, say=warn, progress=progress
+            )
         totals = store.placement_counts()
     # A subject no article is under is listed too, with 0, in its place (walk33 #4: a planned
     # theme left empty by a move disappeared from the list), unless nothing is stored at all.
@@ -485,8 +493,9 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
-        _working(quiet or as_json, f"scoring {_newest(store, unfeatured=True)}")
-        found = uncertain_articles(conf, store, limit, warn)
+        scoring = f"scoring {_newest(store, unfeatured=True)}"
+        with _working(quiet, scoring):
+            found = uncertain_articles(conf, store, limit, warn)
     if as_json:
         echo_json([u.to_dict() for u in found])
         return
@@ -534,8 +543,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """The subjects the model confuses: the articles that sit between each pair, and the words
     that tell them apart (add them to a subject's keywords)."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store):
-        _working(quiet or as_json, f"scoring {_newest(store)}")
+    with opened(config, db) as (conf, store), _working(quiet, f"scoring {_newest(store)}"):
         found = subject_overlaps(conf, store, warn)
     if as_json:
         echo_json([o.to_dict() for o in found])
@@ -649,8 +657,8 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db) as (conf, store):
         work = pending(conf, store)
-        progress = _working(quiet or as_json, work) if work is not None else None
-        found, left_over = suggest_subjects(conf, store, count, warn, progress)
+        with _working(quiet, work, SUGGESTING) as progress:
+            found, left_over = suggest_subjects(conf, store, count, warn, progress)
     if as_json:
         echo_json([s.to_dict() for s in found])
         return
