@@ -1,0 +1,70 @@
+"""walk83: leads opening with a footer's word (sign up, copyright, download, subscribe) kept;
+a short page's headline and byline open no stored blurb; build --draft warns of a feed-only
+credit and blurb only while the draft keeps curator's. Each through the CLI on a real local HTTP
+server."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from test_credit_formats import newsletter
+from test_walk65 import _article
+from test_walk78 import MORE, SERVICE, _txt
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+#: walk83 N1: leads opening with a FURNITURE word, each dropped from its blurb with no word.
+LEADS = (
+    "Sign up for the city marathon closed within an hour on Monday after 40,000 runners applied.",
+    "Copyright holders sued the AI company on Monday over the use of their books.",
+    "Download speeds on rural lines doubled this year, the regulator said.",
+    "Advertisement spending fell for the first time in a decade, agencies reported.",
+    "Subscribe-and-save orders made up a fifth of the retailer's sales.",
+    "Cookies on this site track visitors without consent, the regulator found, and fined the"
+    " operator two million euros.",
+    "Subscribe to our newsletter, the pop-up said; regulators say such prompts now appear on eight"
+    " in ten news sites.",
+    "Leave a comment below, the minister's blog post said, and within a day 9,000 people had.",
+)
+#: Notices opening with the same words: still no blurb's sentence, short or long.
+NOTICES = (
+    "Sign up now!",
+    "Subscribe to our newsletter to get the best stories delivered to your inbox every week.",
+    "Leave a comment below and tell us what you think of the new design.",
+    "Download our free app to read the news on your phone wherever you are.",
+)
+
+
+def test_leads_opening_with_footer_words_keep_their_blurbs(
+    tmp_path: Path, http_server: LocalServer
+):
+    """A sentence opening with a footer's word is furniture only as a footer line (a few words)
+    or a notice (asking the reader, the site's own, nothing reported): each lead opens its blurb;
+    the notices are still left out."""
+    items = [
+        (
+            f"Customer service story {n}",
+            "",
+            _article(f"Customer service story {n}", [lead, SERVICE]),
+        )
+        for n, lead in enumerate(LEADS)
+    ]
+    items += [
+        (
+            f"Customer service notice {n}",
+            "",
+            _article(f"Customer service notice {n}", [SERVICE, notice, MORE]),
+        )
+        for n, notice in enumerate(NOTICES)
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    txt = html.unescape(_txt(tmp_path))
+    for lead in LEADS:
+        assert f"{lead} {SERVICE}" in txt, (lead, txt)
+    for notice in NOTICES:
+        assert notice not in txt, (notice, txt)
+    assert txt.count(f"{SERVICE} {MORE}") == len(NOTICES), txt
