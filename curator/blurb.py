@@ -847,7 +847,10 @@ def choose_blurb(
     fallbacks: list[str] = []
     text, quoted_text = _own_and_quoted(text, markup)
     short_lines = _headings(text)
-    text = _without_run_in_head(_without_headings(_from_title(text, title), headings), title)
+    headings = tuple(headings)
+    text = _without_run_in_head(
+        _without_headings(_from_title(text, title), headings), title, headings
+    )
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
@@ -1001,7 +1004,21 @@ _RUN_IN_BYLINE_CHARS = 160
 _BYLINE_DATE = re.compile(rf"\b{_DATE}(?:,? \d{{4}})?(?=\s+[A-Z0-9\"'“‘])")
 
 
-def _without_run_in_head(text: str, title: str | None) -> str:
+def _without_run_in_head(text: str, title: str | None, headings: Iterable[str] = ()) -> str:
+    """`text` without the headline and byline its reader ran into its first line (see
+    `_run_in_head`), the headline being the entry's title or one of the page's `headings`: a
+    feed's title often differs from the page's <h1> (walk83 N2: the feed's "Old n16" over a page
+    headed "Talks in Geneva" kept the headline and byline in the stored blurb)."""
+    for head in (title, *headings, None):
+        if head is None and title:
+            continue
+        out = _run_in_head(text, head)
+        if out != text:
+            return out
+    return text
+
+
+def _run_in_head(text: str, title: str | None) -> str:
     """`text` without the headline and byline its reader ran into its first line: "Talks in
     Geneva By Carl Ng in Geneva, December 3, 2026 GENEVA, Dec 3 - The talks ..." (a short page's
     <h1> and byline paragraph, joined by trafilatura) opens at "GENEVA, Dec 3 - ", a dateline the

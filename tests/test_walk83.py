@@ -68,3 +68,27 @@ def test_leads_opening_with_footer_words_keep_their_blurbs(
     for notice in NOTICES:
         assert notice not in txt, (notice, txt)
     assert txt.count(f"{SERVICE} {MORE}") == len(NOTICES), txt
+
+
+def test_a_short_pages_headline_under_another_feed_title_opens_no_stored_blurb(
+    tmp_path: Path, http_server: LocalServer
+):
+    """walk83 N2: a short page headed "Talks in Geneva", whose feed titles it "Old n16", had its
+    <h1> and byline, run into its text's first line, stored as its blurb's opening (`extract`,
+    reading the page's own title, showed it clean). The draft's blurb now opens with the lead."""
+    lead = (
+        "The customer service talks ended without agreement on Friday after nine hours of"
+        " negotiation."
+    )
+    short = (
+        "<html><head><title>Talks in Geneva</title></head><body><article><h1>Talks in Geneva</h1>"
+        '<p class="byline">By Carl Ng in Geneva, December 3, 2026</p>'
+        f"<p>GENEVA, Dec 3 - {lead}</p><p>{SERVICE}</p></article></body></html>"
+    )
+    config = newsletter(tmp_path, http_server, [("Customer service n16", "", short)])
+    code, _, err = run("draft", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    draft = " ".join((tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8").split())
+    assert "By Carl Ng in Geneva" not in draft and "GENEVA, Dec 3" not in draft, draft
+    assert "Talks in Geneva" not in draft, draft
+    assert f"--> {lead} {SERVICE}" in draft, draft
