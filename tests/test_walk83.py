@@ -9,6 +9,8 @@ import html
 from pathlib import Path
 
 from test_credit_formats import newsletter
+from test_page_retry import curator, flaky_page
+from test_page_retry import newsletter as retry_newsletter
 from test_walk65 import _article
 from test_walk78 import MORE, SERVICE, _txt
 
@@ -92,3 +94,50 @@ def test_a_short_pages_headline_under_another_feed_title_opens_no_stored_blurb(
     assert "By Carl Ng in Geneva" not in draft and "GENEVA, Dec 3" not in draft, draft
     assert "Talks in Geneva" not in draft, draft
     assert f"--> {lead} {SERVICE}" in draft, draft
+
+
+def _built_after_editing(tmp_path: Path, http_server: LocalServer, url: str, author: bool) -> str:
+    """The stderr of `build --draft` after the editor rewrote the draft's blurb (and with
+    `author`, added an author) of an article whose page could not be read."""
+    tmp_path.mkdir()
+    config = retry_newsletter(tmp_path, http_server, url, "  allow_private_addresses: true\n")
+    result = curator(config, "draft")
+    assert result.exit_code == 0, result.stderr
+    assert "its credit and blurb come from its feed alone" in " ".join(result.stderr.split())
+    path = tmp_path / "drafts" / "issue-1.md"
+    draft = path.read_text(encoding="utf-8")
+    blurb = "Customer experience at the service desk."
+    assert blurb in draft and "publication: Intranet News" in draft, draft
+    draft = draft.replace(
+        blurb,
+        "The service desk team rebuilt its customer experience around listening, and waiting"
+        " times fell by half.",
+    )
+    if author:
+        draft = draft.replace(
+            "publication: Intranet News", "author: Dana Lee\npublication: Intranet News"
+        )
+    path.write_text(draft, encoding="utf-8")
+    result = curator(config, "build", "--draft", str(path), "--no-fetch")
+    assert result.exit_code == 0, result.stderr
+    assert "waiting times fell by half" in (tmp_path / "output" / "issue-1.txt").read_text(
+        encoding="utf-8"
+    )
+    return " ".join(result.stderr.split())
+
+
+def test_build_draft_names_only_the_feeds_credit_and_blurb_the_editor_kept(
+    tmp_path: Path, http_server: LocalServer
+):
+    """walk83 N3: after the editor corrected an unread page's author and blurb in the draft,
+    `build --draft` still said "its credit and blurb come from its feed alone". A credit or blurb
+    the editor rewrote is theirs: only what the draft kept as curator wrote it is named."""
+    url = flaky_page(http_server, fail=100, status=500)
+    said = f'the page of "Service desks that listen" ({url}) could not be read'
+    stderr = _built_after_editing(tmp_path / "blurb", http_server, url, author=False)
+    assert f"{said} (HTTP 500 Internal Server Error): its credit comes from its feed alone;" in (
+        stderr
+    ), stderr
+    assert "blurb come" not in stderr, stderr
+    stderr = _built_after_editing(tmp_path / "both", http_server, url, author=True)
+    assert said not in stderr, stderr
