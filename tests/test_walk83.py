@@ -1,7 +1,7 @@
 """walk83: leads opening with a footer's word (sign up, copyright, download, subscribe) kept;
 a short page's headline and byline open no stored blurb; build --draft warns of a feed-only
-credit and blurb only while the draft keeps curator's. Each through the CLI on a real local HTTP
-server."""
+credit and blurb only while the draft keeps curator's; an OPML import names a feed listed twice
+by the title it kept. Each through the CLI (on a real local HTTP server where pages are read)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from test_page_retry import curator, flaky_page
 from test_page_retry import newsletter as retry_newsletter
 from test_walk65 import _article
 from test_walk78 import MORE, SERVICE, _txt
+from test_walk82 import config, opml
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -141,3 +142,21 @@ def test_build_draft_names_only_the_feeds_credit_and_blurb_the_editor_kept(
     assert "blurb come" not in stderr, stderr
     stderr = _built_after_editing(tmp_path / "both", http_server, url, author=True)
     assert said not in stderr, stderr
+
+
+def test_a_feed_under_two_titles_is_reported_by_the_title_kept_beside_it(tmp_path: Path):
+    """walk83 N4: one feed under two folders with two titles ("Acme Support Blog", then "World"):
+    the comment beside it and the export kept the first, but the import's report named "World"."""
+    path = config(tmp_path / "a")
+    source = opml(
+        tmp_path,
+        '<outline text="Service operations"><outline text="Acme Support Blog" type="rss"'
+        ' xmlUrl="https://acme.example.com/feed"/></outline>\n'
+        '<outline text="Customer success"><outline text="World" type="rss"'
+        ' xmlUrl="https://acme.example.com/feed"/></outline>',
+    )
+    code, _, err = run("feeds", "import", "--config", str(path), str(source))
+    assert code == 0, err
+    assert '# OPML title: "Acme Support Blog"' in path.read_text(encoding="utf-8")
+    assert "\n  Acme Support Blog (https://acme.example.com/feed)\n" in err, err
+    assert "World (" not in err, err
