@@ -430,19 +430,47 @@ def run_build(
     )
 
 
-def unread_pages(store: Store, issue: Issue, published: bool) -> tuple[str, ...]:
+def unread_pages(
+    store: Store, issue: Issue, published: bool, stored: Mapping[str, Article] | None = None
+) -> tuple[str, ...]:
     """A warning per article of the issue whose page could not be read yet: its title, credit
     and blurb come from its feed alone, and its link may not work (404s are never picked by
-    curator, but a draft can name one)."""
+    curator, but a draft can name one). With `stored` (a draft's articles as the store holds
+    them), a credit or blurb the editor rewrote in the draft is theirs, not the feed's: only what
+    the draft kept as curator wrote it is named, and nothing when both were rewritten (walk83 N3:
+    the warning stood after the editor fixed both)."""
     entries = [e.article for section in issue.sections for e in section.entries]
     why = store.unread_pages([a.id for a in entries if a.id])
     then = "it was published" if published else "check its link before you publish"
-    return tuple(
-        f'the page of "{a.title}" ({a.url}) could not be read ({_stored_reason(why[a.id])}):'
-        f" its credit and blurb come from its feed alone; {then}"
-        for a in entries
-        if a.id in why
-    )
+    by_id = {a.id: a for a in (stored or {}).values()}
+    out = []
+    for a in entries:
+        if a.id not in why:
+            continue
+        kept: tuple[str, ...] = ("credit", "blurb")
+        held = by_id.get(a.id)
+        if held is not None:
+            kept = tuple(
+                what
+                for what, mine, theirs in (
+                    ("credit", (a.authors, a.publication), (held.authors, held.publication)),
+                    ("blurb", _spaced(a.blurb), _spaced(held.blurb)),
+                )
+                if mine == theirs
+            )
+        if not kept:
+            continue
+        which = " and ".join(kept)
+        come = "come" if len(kept) > 1 else "comes"
+        out.append(
+            f'the page of "{a.title}" ({a.url}) could not be read ({_stored_reason(why[a.id])}):'
+            f" its {which} {come} from its feed alone; {then}"
+        )
+    return tuple(out)
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _stored_reason(reason: str) -> str:
@@ -1718,7 +1746,7 @@ def build_from_draft(
     )
     issue = _draft_passed_over(store, draft, issue)
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
-    not_read = unread_pages(store, issue, published=True)
+    not_read = unread_pages(store, issue, published=True, stored=known)
     by_address = _credits_by_address(config, store, draft, known, issue, draft_file, out_dir)
     by_address += _blurbs_by_address(draft, known, issue, draft_file, out_dir)
     warnings = (

@@ -122,6 +122,42 @@ _NOTICE_OWN = re.compile(
 _READER = re.compile(r"\b(?:you|your)\b")
 #: A sentence this short holding a FURNITURE_ANYWHERE phrase is a footer line, not prose.
 _FOOTER_WORDS = 5
+#: A sentence this short opening with a FURNITURE word is a footer line ("Sign up for free
+#: today!"); a longer one is furniture only in a notice's shape (`_starts_as_footer`).
+_FOOTER_LINE_WORDS = 8
+#: FURNITURE openings that label what follows (a date, a credit, a link): furniture at any length.
+_FURNITURE_LABELS = frozenset(
+    (
+        "image credit",
+        "photo credit",
+        "last updated",
+        "updated on",
+        "posted on",
+        "published on",
+        "filed under",
+        "share on",
+        "this post appeared first",
+        "related posts",
+        "all rights reserved",
+        "your email address",
+        "required fields",
+        "if you have any questions",
+    )
+)
+#: After a FURNITURE word, what makes it a label: a colon, or a copyright's sign or year.
+_LABEL_AFTER = re.compile(r"\s*(?::|©|\(c\)|\d{4}\b)")
+#: An offer to the reader: "Sign up for 4 months of ... for just $1", "... for more Apple news".
+_OFFER = re.compile(r"\b(?:for (?:just|only) \W?\d|for free|for more|free trial)\b")
+#: A verb in the past tense, as news tells it ("closed", "sued", "fell", "rose").
+_PAST = re.compile(r"\b(?:\w{2,}ed|fell|rose|grew|took|made|went|came|won|lost|said|told)\b")
+#: A notice asks the reader or speaks of the site's own.
+_READER_OR_OWN = re.compile(r"\b(?:you|your|yours|our|us)\b")
+#: Words that report news: a sentence holding one after its footer word tells of a notice, it is
+#: not one ("Leave a comment below, the minister's blog post said").
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|tells|found|finds|reported|reports|announced|according to|"
+    r"ruled|warned|admitted|claimed|confirmed)\b"
+)
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -661,9 +697,37 @@ def subtitle_blurb_text(text: str, summary: str, subtitle: str | None) -> str | 
 
 def _is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
-    if _FURNITURE_START.match(lowered) or _is_notice(lowered) or PLATFORM_FOOTER.search(lowered):
+    if _starts_as_footer(lowered) or _is_notice(lowered) or PLATFORM_FOOTER.search(lowered):
         return True
     return bool(_FURNITURE_END.search(lowered))
+
+
+def _starts_as_footer(lowered: str) -> bool:
+    """A sentence opening with a FURNITURE word that is a footer: a label ("Photo: ...", "Tags:",
+    "Posted on ..."), a footer line of a few words ("Sign up now!"), or a notice to the reader
+    that reports nothing ("Subscribe to our newsletter for the week's best stories."). A long
+    sentence of news opening with the same word is the lead (walk83 N1: "Sign up for the city
+    marathon closed ...", "Copyright holders sued ...", "Download speeds doubled ..." were
+    dropped unsaid)."""
+    match = _FURNITURE_START.match(lowered)
+    if not match:
+        return False
+    after = lowered[match.end() :]
+    if match.group().endswith((":", "©", " ")) or match.group() in _FURNITURE_LABELS:
+        return True
+    if _LABEL_AFTER.match(after) or len(lowered.split()) <= _FOOTER_LINE_WORDS:
+        return True  # "READ MORE: ...", "Copyright (c) 2014 ...", "Sign up now!"
+    if _REPORTED.search(after):
+        return False
+    return bool(_READER_OR_OWN.search(lowered) or _OFFER.search(after))
+
+
+def _tells_news(lowered: str, end: int) -> bool:
+    """A sentence opening with a footer's words that goes on to tell news: it neither asks the
+    reader nor speaks of the site's own, and a verb in the past tense follows the words."""
+    if _READER_OR_OWN.search(lowered) or _OFFER.search(lowered, end):
+        return False
+    return bool(_PAST.search(lowered, end))
 
 
 def _is_notice(lowered: str) -> bool:
@@ -677,8 +741,12 @@ def _is_notice(lowered: str) -> bool:
     question = lowered.rstrip(_CLOSERS + " ").endswith("?")
     words = len(lowered.split())
     for match in FURNITURE_ANYWHERE.finditer(lowered):
+        if _REPORTED.search(lowered[match.end() :]):
+            continue  # "Subscribe to our newsletter, the pop-up said; ...": news of a notice
         before = lowered[: match.start()]
         if _NOTICE_LEAD_IN.match(before):
+            if words > _FOOTER_LINE_WORDS and _tells_news(lowered, match.end()):
+                continue  # "Sign up for the city marathon closed within an hour ..."
             return True
         if (words <= _FOOTER_WORDS or _NOTICE_OWN.search(before)) and not question:
             return True  # "Read our privacy policy?" asks about one: a lead, not a footer
@@ -779,7 +847,10 @@ def choose_blurb(
     fallbacks: list[str] = []
     text, quoted_text = _own_and_quoted(text, markup)
     short_lines = _headings(text)
-    text = _without_run_in_head(_without_headings(_from_title(text, title), headings), title)
+    headings = tuple(headings)
+    text = _without_run_in_head(
+        _without_headings(_from_title(text, title), headings), title, headings
+    )
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
@@ -933,7 +1004,21 @@ _RUN_IN_BYLINE_CHARS = 160
 _BYLINE_DATE = re.compile(rf"\b{_DATE}(?:,? \d{{4}})?(?=\s+[A-Z0-9\"'“‘])")
 
 
-def _without_run_in_head(text: str, title: str | None) -> str:
+def _without_run_in_head(text: str, title: str | None, headings: Iterable[str] = ()) -> str:
+    """`text` without the headline and byline its reader ran into its first line (see
+    `_run_in_head`), the headline being the entry's title or one of the page's `headings`: a
+    feed's title often differs from the page's <h1> (walk83 N2: the feed's "Old n16" over a page
+    headed "Talks in Geneva" kept the headline and byline in the stored blurb)."""
+    for head in (title, *headings, None):
+        if head is None and title:
+            continue
+        out = _run_in_head(text, head)
+        if out != text:
+            return out
+    return text
+
+
+def _run_in_head(text: str, title: str | None) -> str:
     """`text` without the headline and byline its reader ran into its first line: "Talks in
     Geneva By Carl Ng in Geneva, December 3, 2026 GENEVA, Dec 3 - The talks ..." (a short page's
     <h1> and byline paragraph, joined by trafilatura) opens at "GENEVA, Dec 3 - ", a dateline the

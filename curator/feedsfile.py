@@ -928,7 +928,11 @@ def import_subscriptions(
         ]
         if missing
     )
-    titles = {feed.url: " ".join(feed.title.split()) for feed in document.feeds}
+    # A feed listed twice is added as first listed, its title kept beside it from there too
+    # (walk83 N4: the report named its second title, "World", the comment its first).
+    titles: dict[str, str] = {}
+    for feed in document.feeds:
+        titles.setdefault(feed.url, " ".join(feed.title.split()))
     own = {feed.url for feed in document.feeds if feed.name is not None}
     renamed = tuple(
         (titles[spec.url], spec.name, spec.url)
