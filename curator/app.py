@@ -594,7 +594,7 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
     """A note per article left out of the issue as the same story as one an earlier issue
     published (that it would have featured otherwise): both articles, the issue, and why; then
     `then` (formatted with the article's `url` and `subject`). Not those of `said` (a build
-    said so before)."""
+    said so before), nor those an earlier run found and said (`Retold.recorded`)."""
     return tuple(
         f'"{told.article.title}" ({told.article.url}) was left out as the same story as'
         f' "{told.earlier.title}" ({told.earlier.url}), which issue {told.issue} published:'
@@ -602,7 +602,7 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
         + then.format(url=told.article.url, subject=section.subject)
         for section in issue.sections
         for told in section.retold
-        if told.article.id not in said
+        if told.article.id not in said and not told.recorded
     )
 
 
@@ -1053,7 +1053,7 @@ def next_issue(
     to `say` when nothing fits (else among its warnings).
     """
     choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
-    chosen = choose_sections(config, store, now, theme=choice.theme)
+    chosen = choose_sections(config, store, now, theme=choice.theme, record=not drafting)
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
     empty = tuple(s for s in chosen if not s.entries)
@@ -1269,8 +1269,8 @@ def write_next_draft(
     weak = weak_blurbs(issue, f"check it under its heading in {path}")
     retold = retold_stories(
         issue,
-        f'{path} names it in a note under "# {{subject}}": to feature it all the same, move its'
-        ' "##" line out of that note',
+        f'{path} lists it in a note under "# {{subject}}": to feature it all the same, put'
+        ' "## {url}" on a line of its own above that note',
     )
     openings = lost_openings(issue, f"check it against the page, under its heading in {path}")
     warnings = (

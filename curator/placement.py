@@ -37,9 +37,18 @@ from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg
-from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Section, Subject
+from curator.models import (
+    FUTURE_SLACK,
+    Article,
+    Assignment,
+    Issue,
+    Placed,
+    Retold,
+    Section,
+    Subject,
+)
 from curator.select import Memo, last_place, publication_of, select_sections
-from curator.store import LightRow, Store, StoredModel
+from curator.store import RETOLD_ISSUES, LightRow, Store, StoredModel
 from curator.stories import (
     Fingerprint,
     boilerplate_shingles,
@@ -95,7 +104,7 @@ CANDIDATES_PER_PLACE = 5
 #: A candidate is compared, story by story, with what this many recent issues published: a
 #: syndicated copy or a press release's rewrite turns up within weeks of its story, and the
 #: whole archive would be read and compared on every build for the rare later one (walk53 #1).
-RETOLD_ISSUES = 12
+#: (`curator.store`'s: a copy found is recorded, and skipped while its story's issue is one of them)
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000
 #: An unplaced article comes close to its best subject when it scores at least this share of the
@@ -652,12 +661,16 @@ def choose_sections(
     now: datetime | None = None,
     *,
     theme: Sequence[str] = (),
+    record: bool = True,
 ) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before;
     only the `theme`'s subjects, in its order, when one is given. A subject whose every
     candidate told a story a recent issue published comes without entries, with its `retold`.
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
+    With `record` (a build's, not a draft's), the candidates found to tell a story one of the
+    last `RETOLD_ISSUES` issues published are recorded (`Store.record_retold`): later runs skip
+    them, and list them among the `retold` without saying them again (`Retold.recorded`).
     """
     refresh(config, store)
     weight = config.settings.recency_weight
@@ -687,8 +700,9 @@ def choose_sections(
                     subject.name, boosted(article, score), matched=matched
                 )
         dropped: dict[str, set[int]] = {}
+        told: dict[int, tuple[int, int, str]] = {}
         sections = select_sections(
-            candidates, assignments, subjects, size, boilerplate, published, dropped, prints
+            candidates, assignments, subjects, size, boilerplate, published, dropped, prints, told
         )
         chosen = {s.subject: s.entries for s in sections}
         more = False
@@ -712,7 +726,42 @@ def choose_sections(
                 read.extend(store, subject.name, floor, drops, size, light)
                 more = True
         if not more:
-            return sections
+            break
+    # Copies found of stories the last issues told: recorded, so no later run reads them again
+    # (walk81 #1: each build read and compared every copy of every story told, deeper each week);
+    # the draft still lists those recorded, each once, for the editor to feature one all the same.
+    if record:
+        store.record_retold((i, n, e, why) for i, (n, e, why) in told.items())
+    return _with_recorded(store, sections, subjects, size, set(told))
+
+
+def _with_recorded(
+    store: Store,
+    sections: tuple[Section, ...],
+    subjects: Sequence[Subject],
+    size: int,
+    found: Collection[int],
+) -> tuple[Section, ...]:
+    """`sections` with, in each subject's `retold`, the copies an earlier run recorded (not
+    `found` now) that would have been featured otherwise (scoring over the last entry's)."""
+    by_name = {s.subject: s for s in sections}
+    out = []
+    for subject in subjects:
+        section = by_name.get(subject.name)
+        entries = section.entries if section is not None else ()
+        lowest = min(e.score for e in entries) if len(entries) >= size else None
+        recorded = tuple(
+            Retold(copy, subject.name, earlier, issue, why, recorded=True)
+            for copy, earlier, issue, why in store.recorded_retold(subject.name, lowest)
+            if copy.id not in found
+        )
+        if section is None and recorded:
+            section = Section(subject.name, subject.description)
+        if section is not None:
+            out.append(
+                replace(section, retold=(*section.retold, *recorded)) if recorded else section
+            )
+    return tuple(out)
 
 
 class _Read:

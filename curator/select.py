@@ -24,6 +24,7 @@ def select_sections(
     published: Sequence[tuple[int, Article]] = (),
     dropped: dict[str, set[int]] | None = None,
     prints: Memo | None = None,
+    found_told: dict[int, tuple[int, int, str]] | None = None,
 ) -> tuple[Section, ...]:
     """One section per subject that has articles, in the config's subject order; a subject whose
     every candidate told a story published before has one without `entries`, with its `retold`.
@@ -41,6 +42,8 @@ def select_sections(
     before, or the same story as one chosen (`placement.choose_sections` reads on past them).
     `prints`, when given, keeps each article's fingerprint by id and what comparing two found,
     for a caller selecting again with more candidates read (`boilerplate` the same every time).
+    `found_told`, when given, gets each candidate telling a story of `published`, by id, as (the
+    issue's number, the id of the article it published, why), for the store to record.
     """
     by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
     # (the most recent issue's first)
@@ -60,6 +63,8 @@ def select_sections(
         if told is not None:
             before, number, why = told
             told_as = Retold(article, placed.subject, before, number, why)
+            if found_told is not None:
+                found_told[article.id] = (number, before.id, why)
             retold[placed.subject].append((placed.score, told_as))
             continue
         by_subject[placed.subject].append(Scored(article, placed.score, placed.matched))
