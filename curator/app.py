@@ -280,6 +280,7 @@ def run_build(
     all_subjects: bool = False,
     place_progress: PlaceProgress | None = None,
     fetched: Callable[[FetchSummary], None] | None = None,
+    choose_progress: Say | None = None,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
@@ -301,7 +302,13 @@ def run_build(
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     planned = next_issue(
-        config, store, now=now, subjects=subjects, all_subjects=all_subjects, say=notes.append
+        config,
+        store,
+        now=now,
+        subjects=subjects,
+        all_subjects=all_subjects,
+        say=notes.append,
+        progress=choose_progress,
     )
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
@@ -1044,6 +1051,7 @@ def next_issue(
     all_subjects: bool = False,
     drafting: bool = False,
     say: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> NextIssue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
 
@@ -1053,7 +1061,9 @@ def next_issue(
     to `say` when nothing fits (else among its warnings).
     """
     choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
-    chosen = choose_sections(config, store, now, theme=choice.theme, record=not drafting)
+    chosen = choose_sections(
+        config, store, now, theme=choice.theme, record=not drafting, progress=progress
+    )
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
     empty = tuple(s for s in chosen if not s.entries)
@@ -1220,6 +1230,7 @@ def write_next_draft(
     place_progress: PlaceProgress | None = None,
     say: Say | None = None,
     config_arg: str = "",
+    choose_progress: Say | None = None,
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured. When
     there is nothing to draft, what placing had to say goes to `say` (else it is among the
@@ -1236,6 +1247,7 @@ def write_next_draft(
         all_subjects=all_subjects,
         drafting=True,
         say=notes.append,
+        progress=choose_progress,
     )
     if planned is None:
         if say is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
@@ -105,6 +106,9 @@ CANDIDATES_PER_PLACE = 5
 #: syndicated copy or a press release's rewrite turns up within weeks of its story, and the
 #: whole archive would be read and compared on every build for the rare later one (walk53 #1).
 #: (`curator.store`'s: a copy found is recorded, and skipped while its story's issue is one of them)
+#: Choosing an issue's articles says what it does once it has been at it this long, and again
+#: each time as long after (README: progress within about 2 s).
+CHOOSING_QUIET = 2.0
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000
 #: An unplaced article comes close to its best subject when it scores at least this share of the
@@ -662,6 +666,7 @@ def choose_sections(
     *,
     theme: Sequence[str] = (),
     record: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before;
     only the `theme`'s subjects, in its order, when one is given. A subject whose every
@@ -671,7 +676,17 @@ def choose_sections(
     With `record` (a build's, not a draft's), the candidates found to tell a story one of the
     last `RETOLD_ISSUES` issues published are recorded (`Store.record_retold`): later runs skip
     them, and list them among the `retold` without saying them again (`Retold.recorded`).
+    `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
     """
+    started = time.monotonic()
+    said_at = [started]
+
+    def say(line: str) -> None:
+        now = time.monotonic()
+        if progress is not None and now - said_at[0] >= CHOOSING_QUIET:
+            said_at[0] = now
+            progress(line)
+
     refresh(config, store)
     weight = config.settings.recency_weight
     named = feed_names(config, store)
@@ -688,7 +703,19 @@ def choose_sections(
     light = light_rows(named, boosted if weight and now else None)
     published = store.recent_published(RETOLD_ISSUES)
     prints = Memo()  # (each article's fingerprint, and each pair's comparison, made once)
+    issues = len({n for n, _ in published})
+    told: dict[int, tuple[int, int, str]] = {}
+    if progress is not None:
+        progress(
+            f"choosing articles for {len(subjects)} subject(s): each one's best candidates,"
+            f" compared with the {len(published):,} articles the last {issues} issue(s) published"
+        )
     while True:
+        have = sum(len(r.found) for r in reads.values())
+        say(
+            f"choosing articles: {have:,} candidates read, {len(told):,} of them left out as"
+            " stories published before; reading more"
+        )
         candidates: list[Article] = []
         assignments: dict[str, Assignment] = {}
         for subject in subjects:
@@ -700,7 +727,7 @@ def choose_sections(
                     subject.name, boosted(article, score), matched=matched
                 )
         dropped: dict[str, set[int]] = {}
-        told: dict[int, tuple[int, int, str]] = {}
+        told = {}
         sections = select_sections(
             candidates, assignments, subjects, size, boilerplate, published, dropped, prints, told
         )
@@ -732,6 +759,13 @@ def choose_sections(
     # the draft still lists those recorded, each once, for the editor to feature one all the same.
     if record:
         store.record_retold((i, n, e, why) for i, (n, e, why) in told.items())
+    if progress is not None and time.monotonic() - started >= CHOOSING_QUIET:
+        picked = sum(len(s.entries) for s in sections)
+        recorded = " (recorded: later builds skip them)" if record and told else ""
+        progress(
+            f"chose {picked} article(s) in {time.monotonic() - started:.0f} s; {len(told):,}"
+            f" left out as stories published before{recorded}"
+        )
     return _with_recorded(store, sections, subjects, size, set(told))
 
 

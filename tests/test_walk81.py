@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli as run
 from test_walk53 import featured, newsletter, text, title, write_feed
 
+from conftest import run_cli as run
 from curator import select
 
 

@@ -224,6 +224,7 @@ def build(
                     all_subjects=all_subjects,
                     place_progress=progress.placing,
                     fetched=fetched.append,
+                    choose_progress=progress.choosing,
                 )
         except CuratorError:
             # A build that stops after fetching (a theme too thin: walk54 #2) says what the
@@ -478,6 +479,7 @@ def draft(
                         place_progress=progress.placing,
                         say=placing_notes.append,
                         config_arg=config_arg(),
+                        choose_progress=progress.choosing,
                     )
                 except CuratorError:
                     progress.close()
