@@ -50,6 +50,7 @@ def select_sections(
     earlier = [
         (_print(a, boilerplate, prints), a, n) for n, a in sorted(published, key=lambda p: -p[0])
     ]
+    near = _near_index(earlier)
     retold: dict[str, list[tuple[float, Retold]]] = {s.name: [] for s in subjects}
     for article in articles:
         placed = assignments.get(article.url)
@@ -59,7 +60,7 @@ def select_sections(
             # Stored by an older curator from a local page naming no web address: there is no
             # link to publish, so never featured (walk61 #2).
             continue
-        told = _told_before(article, earlier, boilerplate, prints)
+        told = _told_before(article, earlier, boilerplate, prints, near)
         if told is not None:
             before, number, why = told
             told_as = Retold(article, placed.subject, before, number, why)
@@ -113,18 +114,36 @@ def select_sections(
     )
 
 
+def _near_index(earlier: Sequence[tuple[Fingerprint, Article, int]]) -> dict[object, list[int]]:
+    """Per title word and shingle of the articles of `earlier`, the positions of those that
+    have it (`_told_before` compares an article only with those sharing one)."""
+    index: dict[object, list[int]] = {}
+    for i, (told, _, _) in enumerate(earlier):
+        for key in (*told.title_words, *(told.whole | told.shingles)):
+            index.setdefault(key, []).append(i)
+    return index
+
+
 def _told_before(
     article: Article,
     earlier: Sequence[tuple[Fingerprint, Article, int]],
     boilerplate: frozenset[int],
     prints: Memo | None = None,
+    near: Mapping[object, list[int]] | None = None,
 ) -> tuple[Article, int, str] | None:
     """The first article of `earlier` telling the same story as `article`, with its issue's
-    number and why; None when none does."""
+    number and why; None when none does. With `near` (`_near_index` of `earlier`), only those
+    sharing a title word or a shingle with it are compared: two that share none never tell one
+    story (`same_story_reason`), and comparing each candidate with every article the last
+    issues published made each week's build slower than the last (walk81 #1)."""
     if not earlier:
         return None
     print_ = _print(article, boilerplate, prints)
-    for told, before, number in earlier:
+    scan: Sequence[tuple[Fingerprint, Article, int]] = earlier
+    if near is not None:
+        keys = (*print_.title_words, *(print_.whole | print_.shingles))
+        scan = [earlier[i] for i in sorted({i for k in keys for i in near.get(k, ())})]
+    for told, before, number in scan:
         if before.id != article.id and (why := _same(before, told, article, print_, prints)):
             return before, number, why
     return None
