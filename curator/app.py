@@ -62,7 +62,7 @@ from curator.issuetext import (
     repeated_closing,
     repeated_introduction,
 )
-from curator.models import Article, Copy, FetchResult, Issue, Scored, Section
+from curator.models import Article, Copy, FetchResult, Issue, Retold, Scored, Section
 from curator.outputs import (
     OUTPUTS,
     OutputError,
@@ -598,19 +598,33 @@ def _record(
 
 
 def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple[str, ...]:
-    """A note per article left out of the issue as the same story as one an earlier issue
-    published (that it would have featured otherwise): both articles, the issue, and why; then
-    `then` (formatted with the article's `url` and `subject`). Not those of `said` (a build
-    said so before), nor those an earlier run found and said (`Retold.recorded`)."""
-    return tuple(
-        f'"{told.article.title}" ({told.article.url}) was left out as the same story as'
-        f' "{told.earlier.title}" ({told.earlier.url}), which issue {told.issue} published:'
-        f" {told.reason}; one story is featured once. "
-        + then.format(url=told.article.url, subject=section.subject)
-        for section in issue.sections
-        for told in section.retold
-        if told.article.id not in said and not told.recorded
-    )
+    """A note per story an earlier issue published of which the issue left out articles (that
+    it would have featured otherwise): the article left out (or, of several copies, how many and
+    each one's address), the article and issue that published the story, and why; then `then`
+    (formatted with the first one's `url` and `subject`). Not those of `said` (a build said so
+    before), nor those an earlier run found and said (`Retold.recorded`). One note per story,
+    not per copy (walk81 #2: 3,144 warnings, one per copy of every story published)."""
+    notes = []
+    for section in issue.sections:
+        stories: dict[tuple[int, str], list[Retold]] = {}
+        for told in section.retold:
+            if told.article.id not in said and not told.recorded:
+                stories.setdefault((told.issue, told.earlier.url), []).append(told)
+        for copies in stories.values():
+            first = copies[0]
+            left = (
+                f'"{first.article.title}" ({first.article.url}) was left out'
+                if len(copies) == 1
+                else f"{len(copies)} articles were left out"
+                f" ({', '.join(t.article.url for t in copies)})"
+            )
+            notes.append(
+                f"{left} as the same story as"
+                f' "{first.earlier.title}" ({first.earlier.url}), which issue {first.issue}'
+                f" published: {first.reason}; one story is featured once. "
+                + then.format(url=first.article.url, subject=section.subject)
+            )
+    return tuple(notes)
 
 
 def same_stories(issue: Issue, then: str) -> tuple[str, ...]:

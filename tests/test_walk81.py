@@ -50,7 +50,8 @@ def test_copies_of_a_published_story_are_found_once_then_listed_one_line_per_sto
         line = f'   3 copies of "{title(n)}" ({url}), published in issue 1: {", ".join(cs)} ('
         assert line in note, note
 
-    # The build that finds them names each copy once (and compares each with what was told).
+    # The build that finds them names each copy once, in a warning per story (and compares each
+    # with what was told).
     compared: list[str] = []
     told_before = select._told_before
 
@@ -62,8 +63,15 @@ def test_copies_of_a_published_story_are_found_once_then_listed_one_line_per_sto
     code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
     assert code == 0, err
     flat = " ".join(err.split())
-    for copy in every:
-        assert flat.count(f"({copy}) was left out as the same story as") == 1, flat
+    for url, cs in copies.items():
+        n = int(url.rsplit("-", 1)[1])
+        assert (
+            f"3 articles were left out ({', '.join(cs)}) as the same story as"
+            f' "{title(n)}" ({url}), which issue 1 published: they share 100% of their text'
+        ) in flat, flat
+    warnings = flat.split("curator: warning: ")
+    for copy in every:  # (one warning per story, naming each copy once)
+        assert sum(copy in w for w in warnings) == 1, flat
     assert set(every) <= set(compared)
     assert not set(every) & set(featured(tmp_path, 2))
 
