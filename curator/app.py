@@ -317,7 +317,7 @@ def run_build(
     issue = planned.issue
     # (said once, by the first build that leaves it out: walk53 #1's came back every week)
     said = store.retold_said()
-    told = (t.article.id for s in issue.sections for t in s.retold)
+    told = (t.article.id for s in issue.sections for t in s.retold if not t.recorded)
     published = publish_issue(
         issue,
         config,
@@ -1089,7 +1089,9 @@ def next_issue(
         () if drafting else store.retold_said(),
     )
     # (a build says it once; a draft, which publishes nothing, every time)
-    said = () if drafting else tuple(t.article.id for s in empty for t in s.retold)
+    said = (
+        () if drafting else tuple(t.article.id for s in empty for t in s.retold if not t.recorded)
+    )
     if not sections:
         store.mark_retold_said(said)  # (nothing is published: said now)
         for note in alone:

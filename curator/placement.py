@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -679,12 +680,15 @@ def choose_sections(
     `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
     """
     started = time.monotonic()
-    said_at = [started]
+    # (when a line was last said: none until choosing has taken `CHOOSING_QUIET` seconds)
+    said_at: list[float] = []
 
-    def say(line: str) -> None:
+    def say(line: str, *, first: bool = False) -> None:
         now = time.monotonic()
-        if progress is not None and now - said_at[0] >= CHOOSING_QUIET:
-            said_at[0] = now
+        if progress is None or now - started < CHOOSING_QUIET:
+            return
+        if first or (said_at and now - said_at[-1] >= CHOOSING_QUIET):
+            said_at.append(now)
             progress(line)
 
     refresh(config, store)
@@ -705,61 +709,76 @@ def choose_sections(
     prints = Memo()  # (each article's fingerprint, and each pair's comparison, made once)
     issues = len({n for n, _ in published})
     told: dict[int, tuple[int, int, str]] = {}
+    # (said once choosing has taken `CHOOSING_QUIET` s, from a timer: one round can take long)
+    start_line = (
+        f"choosing articles for {len(subjects)} subject(s): each one's best candidates,"
+        f" compared with the {len(published):,} articles the last {issues} issue(s) published"
+    )
+    timer = threading.Timer(CHOOSING_QUIET, say, (start_line,), {"first": True})
+    timer.daemon = True
     if progress is not None:
-        progress(
-            f"choosing articles for {len(subjects)} subject(s): each one's best candidates,"
-            f" compared with the {len(published):,} articles the last {issues} issue(s) published"
-        )
-    while True:
-        have = sum(len(r.found) for r in reads.values())
-        say(
-            f"choosing articles: {have:,} candidates read, {len(told):,} of them left out as"
-            " stories published before; reading more"
-        )
-        candidates: list[Article] = []
-        assignments: dict[str, Assignment] = {}
-        for subject in subjects:
-            for article, score, matched in reads[subject.name].found:
-                if theme and score < config.themes.min_score:
-                    continue  # a themed issue features only articles that fit its subjects well
-                candidates.append(named(article))
-                assignments[article.url] = Assignment(
-                    subject.name, boosted(article, score), matched=matched
-                )
-        dropped: dict[str, set[int]] = {}
-        told = {}
-        sections = select_sections(
-            candidates, assignments, subjects, size, boilerplate, published, dropped, prints, told
-        )
-        chosen = {s.subject: s.entries for s in sections}
-        more = False
-        for subject in subjects:
-            read = reads[subject.name]
-            entries = chosen.get(subject.name, ())
-            if read.complete:
-                continue
-            if len(entries) < size:  # (copies and stories told before took the places read)
-                if not (theme and read.found[-1][1] < config.themes.min_score):
-                    read.deepen(store, subject.name)
+        timer.start()
+    try:
+        while True:
+            have = sum(len(r.found) for r in reads.values())
+            say(
+                f"choosing articles: {have:,} candidates read, {len(told):,} of them left out as"
+                " stories published before; reading more"
+            )
+            candidates: list[Article] = []
+            assignments: dict[str, Assignment] = {}
+            for subject in subjects:
+                for article, score, matched in reads[subject.name].found:
+                    if theme and score < config.themes.min_score:
+                        continue  # a themed issue features only articles that fit its subjects well
+                    candidates.append(named(article))
+                    assignments[article.url] = Assignment(
+                        subject.name, boosted(article, score), matched=matched
+                    )
+            dropped: dict[str, set[int]] = {}
+            told = {}
+            sections = select_sections(
+                candidates,
+                assignments,
+                subjects,
+                size,
+                boilerplate,
+                published,
+                dropped,
+                prints,
+                told,
+            )
+            chosen = {s.subject: s.entries for s in sections}
+            more = False
+            for subject in subjects:
+                read = reads[subject.name]
+                entries = chosen.get(subject.name, ())
+                if read.complete:
+                    continue
+                if len(entries) < size:  # (copies and stories told before took the places read)
+                    if not (theme and read.found[-1][1] < config.themes.min_score):
+                        read.deepen(store, subject.name)
+                        more = True
+                    continue
+                # An unread article under the last place's score (boosted at most 1 + weight)
+                # never wins a place (see `_Read`).
+                floor = last_place(entries) / (1 + weight)
+                if theme:
+                    floor = max(floor, config.themes.min_score)
+                drops = dropped.get(subject.name, set())
+                if not read.covers(floor, drops, size):
+                    read.extend(store, subject.name, floor, drops, size, light)
                     more = True
-                continue
-            # An unread article under the last place's score (boosted at most 1 + weight)
-            # never wins a place (see `_Read`).
-            floor = last_place(entries) / (1 + weight)
-            if theme:
-                floor = max(floor, config.themes.min_score)
-            drops = dropped.get(subject.name, set())
-            if not read.covers(floor, drops, size):
-                read.extend(store, subject.name, floor, drops, size, light)
-                more = True
-        if not more:
-            break
+            if not more:
+                break
+    finally:
+        timer.cancel()
     # Copies found of stories the last issues told: recorded, so no later run reads them again
     # (walk81 #1: each build read and compared every copy of every story told, deeper each week);
     # the draft still lists those recorded, each once, for the editor to feature one all the same.
     if record:
         store.record_retold((i, n, e, why) for i, (n, e, why) in told.items())
-    if progress is not None and time.monotonic() - started >= CHOOSING_QUIET:
+    if progress is not None and said_at:  # (said what it did: says it is done)
         picked = sum(len(s.entries) for s in sections)
         recorded = " (recorded: later builds skip them)" if record and told else ""
         progress(

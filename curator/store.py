@@ -2348,6 +2348,9 @@ class Store:
         """Record unfeatured articles found to tell a story an issue published, as (article id,
         issue number, id of the article it published, why): `candidates` skips them while that
         issue is one of the last `RETOLD_ISSUES` (walk81 #1)."""
+        rows = list(rows)
+        if not rows:
+            return  # (no write: nothing waits for the store's lock)
         with self.transaction():
             self.db.executemany(
                 "INSERT OR REPLACE INTO retold_copies (article_id, issue, earlier_id, reason)"

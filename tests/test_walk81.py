@@ -6,6 +6,7 @@ a draft lists the copies of a story on one line."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,37 @@ def test_copies_of_a_published_story_are_found_once_then_listed_one_line_per_sto
         for copy in every:
             assert copy not in err, err
     assert not set(every) & set(compared), compared
+
+
+def test_a_build_that_takes_a_while_choosing_says_what_it_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk81 #1: a build on the store of copies was silent for 45-71 s while it chose the
+    issue's articles. Once choosing has taken `CHOOSING_QUIET` seconds (0 here, each selecting
+    round slowed a little), it says what it does, and when it is done; -q silences it."""
+    from curator import placement
+
+    monkeypatch.setattr(placement, "CHOOSING_QUIET", 0.0, raising=False)
+    selecting = placement.select_sections
+
+    def slowly(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.2)
+        return selecting(*args, **kwargs)
+
+    monkeypatch.setattr(placement, "select_sections", slowly)
+    config = newsletter(tmp_path, articles=4)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert "choosing articles" not in err and "chose " not in err, err
+    with_copies(config, featured(tmp_path, 1), 2)
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    lines = [line for line in err.splitlines() if line.startswith("  issue      ")]
+    assert lines[0] == (
+        "  issue      choosing articles for 1 subject(s): each one's best candidates, compared"
+        " with the 3 articles the last 1 issue(s) published"
+    ), err
+    assert lines[-1].startswith("  issue      chose 1 article(s) in "), err
+    assert lines[-1].endswith(
+        "; 6 left out as stories published before (recorded: later builds skip them)"
+    ), err
