@@ -62,7 +62,7 @@ from curator.issuetext import (
     repeated_closing,
     repeated_introduction,
 )
-from curator.models import Article, Copy, FetchResult, Issue, Scored, Section
+from curator.models import Article, Copy, FetchResult, Issue, Retold, Scored, Section
 from curator.outputs import (
     OUTPUTS,
     OutputError,
@@ -317,6 +317,7 @@ def run_build(
     place_progress: PlaceProgress | None = None,
     fetched: Callable[[FetchSummary], None] | None = None,
     step: Step | None = None,
+    choose_progress: Say | None = None,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
@@ -339,7 +340,13 @@ def run_build(
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
     planned = next_issue(
-        config, store, now=now, subjects=subjects, all_subjects=all_subjects, say=notes.append
+        config,
+        store,
+        now=now,
+        subjects=subjects,
+        all_subjects=all_subjects,
+        say=notes.append,
+        progress=choose_progress,
     )
     _step(step, None)
     if planned is None:
@@ -349,7 +356,7 @@ def run_build(
     issue = planned.issue
     # (said once, by the first build that leaves it out: walk53 #1's came back every week)
     said = store.retold_said()
-    told = (t.article.id for s in issue.sections for t in s.retold)
+    told = (t.article.id for s in issue.sections for t in s.retold if not t.recorded)
     published = publish_issue(
         issue,
         config,
@@ -658,19 +665,33 @@ def _record(
 
 
 def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple[str, ...]:
-    """A note per article left out of the issue as the same story as one an earlier issue
-    published (that it would have featured otherwise): both articles, the issue, and why; then
-    `then` (formatted with the article's `url` and `subject`). Not those of `said` (a build
-    said so before)."""
-    return tuple(
-        f'"{told.article.title}" ({told.article.url}) was left out as the same story as'
-        f' "{told.earlier.title}" ({told.earlier.url}), which issue {told.issue} published:'
-        f" {told.reason}; one story is featured once. "
-        + then.format(url=told.article.url, subject=section.subject)
-        for section in issue.sections
-        for told in section.retold
-        if told.article.id not in said
-    )
+    """A note per story an earlier issue published of which the issue left out articles (that
+    it would have featured otherwise): the article left out (or, of several copies, how many and
+    each one's address), the article and issue that published the story, and why; then `then`
+    (formatted with the first one's `url` and `subject`). Not those of `said` (a build said so
+    before), nor those an earlier run found and said (`Retold.recorded`). One note per story,
+    not per copy (walk81 #2: 3,144 warnings, one per copy of every story published)."""
+    notes = []
+    for section in issue.sections:
+        stories: dict[tuple[int, str], list[Retold]] = {}
+        for told in section.retold:
+            if told.article.id not in said and not told.recorded:
+                stories.setdefault((told.issue, told.earlier.url), []).append(told)
+        for copies in stories.values():
+            first = copies[0]
+            left = (
+                f'"{first.article.title}" ({first.article.url}) was left out'
+                if len(copies) == 1
+                else f"{len(copies)} articles were left out"
+                f" ({', '.join(t.article.url for t in copies)})"
+            )
+            notes.append(
+                f"{left} as the same story as"
+                f' "{first.earlier.title}" ({first.earlier.url}), which issue {first.issue}'
+                f" published: {first.reason}; one story is featured once. "
+                + then.format(url=first.article.url, subject=section.subject)
+            )
+    return tuple(notes)
 
 
 def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
@@ -1111,6 +1132,7 @@ def next_issue(
     all_subjects: bool = False,
     drafting: bool = False,
     say: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> NextIssue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
 
@@ -1120,7 +1142,9 @@ def next_issue(
     to `say` when nothing fits (else among its warnings).
     """
     choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
-    chosen = choose_sections(config, store, now, theme=choice.theme)
+    chosen = choose_sections(
+        config, store, now, theme=choice.theme, record=not drafting, progress=progress
+    )
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
     empty = tuple(s for s in chosen if not s.entries)
@@ -1132,7 +1156,9 @@ def next_issue(
         () if drafting else store.retold_said(),
     )
     # (a build says it once; a draft, which publishes nothing, every time)
-    said = () if drafting else tuple(t.article.id for s in empty for t in s.retold)
+    said = (
+        () if drafting else tuple(t.article.id for s in empty for t in s.retold if not t.recorded)
+    )
     if not sections:
         store.mark_retold_said(said)  # (nothing is published: said now)
         for note in alone:
@@ -1290,6 +1316,7 @@ def write_next_draft(
     say: Say | None = None,
     config_arg: str = "",
     step: Step | None = None,
+    choose_progress: Say | None = None,
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured. When
     there is nothing to draft, what placing had to say goes to `say` (else it is among the
@@ -1307,6 +1334,7 @@ def write_next_draft(
         all_subjects=all_subjects,
         drafting=True,
         say=notes.append,
+        progress=choose_progress,
     )
     _step(step, None)
     if planned is None:
@@ -1341,8 +1369,8 @@ def write_next_draft(
     weak = weak_blurbs(issue, f"check it under its heading in {path}")
     retold = retold_stories(
         issue,
-        f'{path} names it in a note under "# {{subject}}": to feature it all the same, move its'
-        ' "##" line out of that note',
+        f'{path} lists it in a note under "# {{subject}}": to feature it all the same, put'
+        ' "## {url}" on a line of its own above that note',
     )
     openings = lost_openings(issue, f"check it against the page, under its heading in {path}")
     warnings = (

@@ -50,7 +50,7 @@ from curator.config import subject_hint
 from curator.credits import same_name
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
-from curator.models import Article, Issue, Scored, Section
+from curator.models import Article, Issue, Retold, Scored, Section
 from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
 from curator.urls import clean_url, safe_url, url_key
@@ -523,22 +523,27 @@ def _same_story_note(section: Section) -> str:
 RETOLD = (
     "<!-- Told in an earlier issue, so left out: each is the same story as an article an earlier"
     " issue published,\nand one story is featured once. To feature one all the same (another"
-    ' story, or one worth telling again),\nmove its "##" line out of this note.'
+    ' story, or one worth telling again),\nput "## " and its address on a line of its own above'
+    " this note."
 )
 
 
 def _retold_note(section: Section) -> str:
-    """What `RETOLD` says, then each such article as a heading with just its address, its title
-    and publication, the article and issue that published its story, and why."""
+    """What `RETOLD` says, then a line per story told before: how many copies of it were left
+    out, the article and issue that published it, the copies' addresses, and why (walk81 #2: a
+    `##` block per copy made a 9,780-line draft of 65 articles)."""
     lines = [RETOLD]
+    stories: dict[tuple[int, str], list[Retold]] = {}
     for told in section.retold:
-        art, before = told.article, told.earlier
-        publication = _one_line(art.publication or art.feed_url or art.url)
-        lines.append(f"## {art.url}")
+        stories.setdefault((told.issue, told.earlier.url), []).append(told)
+    for copies in stories.values():
+        first = copies[0]
+        before = first.earlier
+        count = f"{len(copies)} copies" if len(copies) > 1 else "1 copy"
         lines.append(
-            f"   {_one_line(art.title) or art.url} ({publication}): the same story as"
-            f' "{_one_line(before.title)}" ({before.url}), published in issue {told.issue}:'
-            f" {told.reason}"
+            f'   {count} of "{_one_line(before.title) or before.url}" ({before.url}), published'
+            f" in issue {first.issue}: {', '.join(t.article.url for t in copies)}"
+            f" ({first.reason})"
         )
     return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"
 

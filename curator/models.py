@@ -232,6 +232,8 @@ class Copy:
     subject: str
     #: Why it was judged the same story, in the editor's words.
     reason: str
+    #: Found by an earlier run, which said so (and recorded it): listed in a draft, not said again.
+    recorded: bool = False
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,8 @@ class Retold:
     issue: int
     #: Why it was judged the same story, in the editor's words.
     reason: str
+    #: Found by an earlier run, which said so (and recorded it): listed in a draft, not said again.
+    recorded: bool = False
 
 
 @dataclass(frozen=True)

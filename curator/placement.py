@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import math
 import os
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
@@ -37,9 +39,18 @@ from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg
-from curator.models import FUTURE_SLACK, Article, Assignment, Issue, Placed, Section, Subject
+from curator.models import (
+    FUTURE_SLACK,
+    Article,
+    Assignment,
+    Issue,
+    Placed,
+    Retold,
+    Section,
+    Subject,
+)
 from curator.select import Memo, last_place, publication_of, select_sections
-from curator.store import LightRow, Store, StoredModel
+from curator.store import RETOLD_ISSUES, LightRow, Store, StoredModel
 from curator.stories import (
     Fingerprint,
     boilerplate_shingles,
@@ -95,7 +106,10 @@ CANDIDATES_PER_PLACE = 5
 #: A candidate is compared, story by story, with what this many recent issues published: a
 #: syndicated copy or a press release's rewrite turns up within weeks of its story, and the
 #: whole archive would be read and compared on every build for the rare later one (walk53 #1).
-RETOLD_ISSUES = 12
+#: (`curator.store`'s: a copy found is recorded, and skipped while its story's issue is one of them)
+#: Choosing an issue's articles says what it does once it has been at it this long, and again
+#: each time as long after (README: progress within about 2 s).
+CHOOSING_QUIET = 2.0
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000
 #: An unplaced article comes close to its best subject when it scores at least this share of the
@@ -652,13 +666,31 @@ def choose_sections(
     now: datetime | None = None,
     *,
     theme: Sequence[str] = (),
+    record: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before;
     only the `theme`'s subjects, in its order, when one is given. A subject whose every
     candidate told a story a recent issue published comes without entries, with its `retold`.
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
+    With `record` (a build's, not a draft's), the candidates found to tell a story one of the
+    last `RETOLD_ISSUES` issues published are recorded (`Store.record_retold`): later runs skip
+    them, and list them among the `retold` without saying them again (`Retold.recorded`).
+    `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
     """
+    started = time.monotonic()
+    # (when a line was last said: none until choosing has taken `CHOOSING_QUIET` seconds)
+    said_at: list[float] = []
+
+    def say(line: str, *, first: bool = False) -> None:
+        now = time.monotonic()
+        if progress is None or now - started < CHOOSING_QUIET:
+            return
+        if first or (said_at and now - said_at[-1] >= CHOOSING_QUIET):
+            said_at.append(now)
+            progress(line)
+
     refresh(config, store)
     weight = config.settings.recency_weight
     named = feed_names(config, store)
@@ -675,44 +707,114 @@ def choose_sections(
     light = light_rows(named, boosted if weight and now else None)
     published = store.recent_published(RETOLD_ISSUES)
     prints = Memo()  # (each article's fingerprint, and each pair's comparison, made once)
-    while True:
-        candidates: list[Article] = []
-        assignments: dict[str, Assignment] = {}
-        for subject in subjects:
-            for article, score, matched in reads[subject.name].found:
-                if theme and score < config.themes.min_score:
-                    continue  # a themed issue features only articles that fit its subjects well
-                candidates.append(named(article))
-                assignments[article.url] = Assignment(
-                    subject.name, boosted(article, score), matched=matched
-                )
-        dropped: dict[str, set[int]] = {}
-        sections = select_sections(
-            candidates, assignments, subjects, size, boilerplate, published, dropped, prints
-        )
-        chosen = {s.subject: s.entries for s in sections}
-        more = False
-        for subject in subjects:
-            read = reads[subject.name]
-            entries = chosen.get(subject.name, ())
-            if read.complete:
-                continue
-            if len(entries) < size:  # (copies and stories told before took the places read)
-                if not (theme and read.found[-1][1] < config.themes.min_score):
-                    read.deepen(store, subject.name)
+    issues = len({n for n, _ in published})
+    told: dict[int, tuple[int, int, str]] = {}
+    # (said once choosing has taken `CHOOSING_QUIET` s, from a timer: one round can take long)
+    start_line = (
+        f"choosing articles for {len(subjects)} subject(s): each one's best candidates,"
+        f" compared with the {len(published):,} articles the last {issues} issue(s) published"
+    )
+    timer = threading.Timer(CHOOSING_QUIET, say, (start_line,), {"first": True})
+    timer.daemon = True
+    if progress is not None:
+        timer.start()
+    try:
+        while True:
+            have = sum(len(r.found) for r in reads.values())
+            say(
+                f"choosing articles: {have:,} candidates read, {len(told):,} of them left out as"
+                " stories published before; reading more"
+            )
+            candidates: list[Article] = []
+            assignments: dict[str, Assignment] = {}
+            for subject in subjects:
+                for article, score, matched in reads[subject.name].found:
+                    if theme and score < config.themes.min_score:
+                        continue  # a themed issue features only articles that fit its subjects well
+                    candidates.append(named(article))
+                    assignments[article.url] = Assignment(
+                        subject.name, boosted(article, score), matched=matched
+                    )
+            dropped: dict[str, set[int]] = {}
+            told = {}
+            sections = select_sections(
+                candidates,
+                assignments,
+                subjects,
+                size,
+                boilerplate,
+                published,
+                dropped,
+                prints,
+                told,
+            )
+            chosen = {s.subject: s.entries for s in sections}
+            more = False
+            for subject in subjects:
+                read = reads[subject.name]
+                entries = chosen.get(subject.name, ())
+                if read.complete:
+                    continue
+                if len(entries) < size:  # (copies and stories told before took the places read)
+                    if not (theme and read.found[-1][1] < config.themes.min_score):
+                        read.deepen(store, subject.name)
+                        more = True
+                    continue
+                # An unread article under the last place's score (boosted at most 1 + weight)
+                # never wins a place (see `_Read`).
+                floor = last_place(entries) / (1 + weight)
+                if theme:
+                    floor = max(floor, config.themes.min_score)
+                drops = dropped.get(subject.name, set())
+                if not read.covers(floor, drops, size):
+                    read.extend(store, subject.name, floor, drops, size, light)
                     more = True
-                continue
-            # An unread article under the last place's score (boosted at most 1 + weight)
-            # never wins a place (see `_Read`).
-            floor = last_place(entries) / (1 + weight)
-            if theme:
-                floor = max(floor, config.themes.min_score)
-            drops = dropped.get(subject.name, set())
-            if not read.covers(floor, drops, size):
-                read.extend(store, subject.name, floor, drops, size, light)
-                more = True
-        if not more:
-            return sections
+            if not more:
+                break
+    finally:
+        timer.cancel()
+    # Copies found of stories the last issues told: recorded, so no later run reads them again
+    # (walk81 #1: each build read and compared every copy of every story told, deeper each week);
+    # the draft still lists those recorded, each once, for the editor to feature one all the same.
+    if record:
+        store.record_retold((i, n, e, why) for i, (n, e, why) in told.items())
+    if progress is not None and said_at:  # (said what it did: says it is done)
+        picked = sum(len(s.entries) for s in sections)
+        recorded = " (recorded: later builds skip them)" if record and told else ""
+        progress(
+            f"chose {picked} article(s) in {time.monotonic() - started:.0f} s; {len(told):,}"
+            f" left out as stories published before{recorded}"
+        )
+    return _with_recorded(store, sections, subjects, size, set(told))
+
+
+def _with_recorded(
+    store: Store,
+    sections: tuple[Section, ...],
+    subjects: Sequence[Subject],
+    size: int,
+    found: Collection[int],
+) -> tuple[Section, ...]:
+    """`sections` with, in each subject's `retold`, the copies an earlier run recorded (not
+    `found` now) that would have been featured otherwise (scoring over the last entry's)."""
+    by_name = {s.subject: s for s in sections}
+    out = []
+    for subject in subjects:
+        section = by_name.get(subject.name)
+        entries = section.entries if section is not None else ()
+        lowest = min(e.score for e in entries) if len(entries) >= size else None
+        recorded = tuple(
+            Retold(copy, subject.name, earlier, issue, why, recorded=True)
+            for copy, earlier, issue, why in store.recorded_retold(subject.name, lowest)
+            if copy.id not in found
+        )
+        if section is None and recorded:
+            section = Section(subject.name, subject.description)
+        if section is not None:
+            out.append(
+                replace(section, retold=(*section.retold, *recorded)) if recorded else section
+            )
+    return tuple(out)
 
 
 class _Read:

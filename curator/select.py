@@ -24,6 +24,7 @@ def select_sections(
     published: Sequence[tuple[int, Article]] = (),
     dropped: dict[str, set[int]] | None = None,
     prints: Memo | None = None,
+    found_told: dict[int, tuple[int, int, str]] | None = None,
 ) -> tuple[Section, ...]:
     """One section per subject that has articles, in the config's subject order; a subject whose
     every candidate told a story published before has one without `entries`, with its `retold`.
@@ -41,12 +42,15 @@ def select_sections(
     before, or the same story as one chosen (`placement.choose_sections` reads on past them).
     `prints`, when given, keeps each article's fingerprint by id and what comparing two found,
     for a caller selecting again with more candidates read (`boilerplate` the same every time).
+    `found_told`, when given, gets each candidate telling a story of `published`, by id, as (the
+    issue's number, the id of the article it published, why), for the store to record.
     """
     by_subject: dict[str, list[Scored]] = {s.name: [] for s in subjects}
     # (the most recent issue's first)
     earlier = [
         (_print(a, boilerplate, prints), a, n) for n, a in sorted(published, key=lambda p: -p[0])
     ]
+    near = _near_index(earlier)
     retold: dict[str, list[tuple[float, Retold]]] = {s.name: [] for s in subjects}
     for article in articles:
         placed = assignments.get(article.url)
@@ -56,10 +60,12 @@ def select_sections(
             # Stored by an older curator from a local page naming no web address: there is no
             # link to publish, so never featured (walk61 #2).
             continue
-        told = _told_before(article, earlier, boilerplate, prints)
+        told = _told_before(article, earlier, boilerplate, prints, near)
         if told is not None:
             before, number, why = told
             told_as = Retold(article, placed.subject, before, number, why)
+            if found_told is not None:
+                found_told[article.id] = (number, before.id, why)
             retold[placed.subject].append((placed.score, told_as))
             continue
         by_subject[placed.subject].append(Scored(article, placed.score, placed.matched))
@@ -108,18 +114,36 @@ def select_sections(
     )
 
 
+def _near_index(earlier: Sequence[tuple[Fingerprint, Article, int]]) -> dict[object, list[int]]:
+    """Per title word and shingle of the articles of `earlier`, the positions of those that
+    have it (`_told_before` compares an article only with those sharing one)."""
+    index: dict[object, list[int]] = {}
+    for i, (told, _, _) in enumerate(earlier):
+        for key in (*told.title_words, *(told.whole | told.shingles)):
+            index.setdefault(key, []).append(i)
+    return index
+
+
 def _told_before(
     article: Article,
     earlier: Sequence[tuple[Fingerprint, Article, int]],
     boilerplate: frozenset[int],
     prints: Memo | None = None,
+    near: Mapping[object, list[int]] | None = None,
 ) -> tuple[Article, int, str] | None:
     """The first article of `earlier` telling the same story as `article`, with its issue's
-    number and why; None when none does."""
+    number and why; None when none does. With `near` (`_near_index` of `earlier`), only those
+    sharing a title word or a shingle with it are compared: two that share none never tell one
+    story (`same_story_reason`), and comparing each candidate with every article the last
+    issues published made each week's build slower than the last (walk81 #1)."""
     if not earlier:
         return None
     print_ = _print(article, boilerplate, prints)
-    for told, before, number in earlier:
+    scan: Sequence[tuple[Fingerprint, Article, int]] = earlier
+    if near is not None:
+        keys = (*print_.title_words, *(print_.whole | print_.shingles))
+        scan = [earlier[i] for i in sorted({i for k in keys for i in near.get(k, ())})]
+    for told, before, number in scan:
         if before.id != article.id and (why := _same(before, told, article, print_, prints)):
             return before, number, why
     return None

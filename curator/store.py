@@ -429,6 +429,24 @@ def _migration_21(db: sqlite3.Connection) -> None:
     _add_columns(db, "articles", [("page_headline", "TEXT NOT NULL DEFAULT ''")])
 
 
+def _migration_22(db: sqlite3.Connection) -> None:
+    """The unfeatured articles a build or draft found to tell the story an issue published
+    (walk81 #1-#2): recorded once found, so later runs' candidate queries skip them instead of
+    reading and comparing every copy of every story the last issues told again (a build took
+    4 s for issue 1, 72 s for issue 7). With the issue, the article it published and why."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS retold_copies (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            issue INTEGER NOT NULL,
+            earlier_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL
+        );
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -452,6 +470,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_19,
     _migration_20,
     _migration_21,
+    _migration_22,
 )
 VERSION = len(MIGRATIONS)
 
@@ -745,6 +764,18 @@ _SAVE_ASSIGNMENT = (
 LightRow = tuple[int, float, str, str | None, str | None, str | None, str | None, int, str | None]
 
 _NOT_DEAD = " AND NOT EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.id)"
+
+#: How many of the latest issues' stories a candidate may not tell again (`placement`).
+RETOLD_ISSUES = 12
+
+#: The recorded copies of a story one of the last `RETOLD_ISSUES` issues told (`record_retold`).
+_RETOLD_NOW = (
+    "SELECT r.article_id FROM retold_copies r"
+    f" WHERE r.issue > (SELECT COALESCE(MAX(number), 0) FROM issues) - {RETOLD_ISSUES}"
+)
+
+#: The SQL that leaves out an article `a` recorded as such a copy: no run reads it again.
+_NOT_RETOLD = f" AND a.id NOT IN ({_RETOLD_NOW})"
 
 #: Marks an article (by id) a dead link, with the error its page answered; the first date stays.
 _MARK_DEAD = (
@@ -1924,6 +1955,7 @@ class Store:
                  AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
             + since
             + _NOT_DEAD
+            + _NOT_RETOLD
             + " ORDER BY s.score DESC, a.id LIMIT ?",
             (subject, *(() if after is None else (after[0], after[0], after[1])), limit),
         )
@@ -1950,6 +1982,7 @@ class Store:
             + under
             + """ AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"""
             + _NOT_DEAD
+            + _NOT_RETOLD
             + " ORDER BY s.score DESC, a.id",
             (subject, floor) if below is None else (subject, floor, below),
         )
@@ -2026,6 +2059,7 @@ class Store:
                 WHERE s.subject IN ({marks}) AND s.article_id IN (
                   SELECT article_id FROM issue_articles
                   UNION SELECT article_id FROM dead_links
+                  UNION {_RETOLD_NOW}
                   UNION SELECT value FROM json_each(?))
                 GROUP BY s.subject""",
             [*out, json.dumps(ids)],
@@ -2310,6 +2344,49 @@ class Store:
         )
         return [(int(r["issue_number"]), self._article(r)) for r in rows]
 
+    def record_retold(self, rows: Iterable[tuple[int, int, int, str]]) -> None:
+        """Record unfeatured articles found to tell a story an issue published, as (article id,
+        issue number, id of the article it published, why): `candidates` skips them while that
+        issue is one of the last `RETOLD_ISSUES` (walk81 #1)."""
+        rows = list(rows)
+        if not rows:
+            return  # (no write: nothing waits for the store's lock)
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO retold_copies (article_id, issue, earlier_id, reason)"
+                " VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
+    def recorded_retold(
+        self, subject: str, above: float | None = None
+    ) -> list[tuple[Article, Article, int, str]]:
+        """The recorded copies (`record_retold`) still left out, placed under `subject` (scoring
+        over `above`, when given), best first: each as (the copy, the article the issue
+        published, its number, why), read light (no text)."""
+        over = " AND s.score > ?" if above is not None else ""
+        rows = self.db.execute(
+            "SELECT a.id, a.url, a.title, a.publication, e.id, e.url, e.title, e.publication,"
+            " r.issue, r.reason FROM retold_copies r"
+            " JOIN assignments s ON s.article_id = r.article_id"
+            " JOIN articles a ON a.id = r.article_id JOIN articles e ON e.id = r.earlier_id"
+            f" WHERE s.subject = ? AND r.article_id IN ({_RETOLD_NOW})"
+            + over
+            + " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            + _NOT_DEAD
+            + " ORDER BY s.score DESC, a.id",
+            (subject,) if above is None else (subject, above),
+        )
+        return [
+            (
+                Article(id=r[0], url=r[1], title=r[2], publication=r[3]),
+                Article(id=r[4], url=r[5], title=r[6], publication=r[7]),
+                int(r[8]),
+                str(r[9]),
+            )
+            for r in rows
+        ]
+
     def issues_featuring(self, article_id: int, *, only_copies: bool = False) -> list[int]:
         """The numbers of the published issues that featured the article (or named it as "also
         covered by", which counts as published too; with `only_copies`, only those), oldest
@@ -2374,6 +2451,7 @@ class Store:
                WHERE s.subject = ? AND s.score >= ?
                  AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = s.article_id)"""
             + _NOT_DEAD.replace("a.id", "s.article_id")
+            + _NOT_RETOLD.replace("a.id", "s.article_id")
             + leave_out
             + weak,
             (subject, min_score, *ids, *(() if weak_under is None else (weak_under,))),

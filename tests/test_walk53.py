@@ -240,14 +240,16 @@ def test_a_draft_names_a_copy_of_a_published_story_and_features_it_when_moved_ou
     assert code == 0, err
     path = tmp_path / "drafts" / "issue-2.md"
     assert (
-        f'{path} names it in a note under "# Coffee": to feature it all the same, move its "##"'
-        " line out of that note"
+        f'{path} lists it in a note under "# Coffee": to feature it all the same, put "## {copy}"'
+        " on a line of its own above that note"
     ) in " ".join(err.split())
     text = path.read_text(encoding="utf-8")
     note = text[text.index("<!-- Told in an earlier issue, so left out") :]
     note = note[: note.index("-->")]
-    assert f"\n## {copy}\n" in note
-    assert f'the same story as "{title(int(original.rsplit("-", 1)[1]))}" ({original}),' in note
+    # (one line per story told before, naming its copies: walk81 #2)
+    story = title(int(original.rsplit("-", 1)[1]))
+    assert f'\n   1 copy of "{story}" ({original}), published in issue 1: {copy} (' in note
+    assert "\n## " not in note
     assert f"url: {copy}" not in text
 
     # Left in the note, it is not published.

@@ -225,6 +225,7 @@ def build(
                     place_progress=progress.placing,
                     step=progress.step,
                     fetched=fetched.append,
+                    choose_progress=progress.choosing,
                 )
         except CuratorError:
             # A build that stops after fetching (a theme too thin: walk54 #2) says what the
@@ -480,6 +481,7 @@ def draft(
                         step=progress.step,
                         say=placing_notes.append,
                         config_arg=config_arg(),
+                        choose_progress=progress.choosing,
                     )
                 except CuratorError:
                     progress.close()

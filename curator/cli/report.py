@@ -400,6 +400,16 @@ class RunProgress:
             left = f", about {_duration(seconds)} left"
         echo(f"  subjects   {what}: {done} of {total} batches done{left}", err=True)
 
+    def choosing(self, line: str) -> None:
+        """Choosing the issue's articles (`placement.choose_sections`): what it reads and
+        compares, on a store where that takes more than a moment (walk81 #1: 71 s of silence).
+        A line said here restarts the clock of the step's own "so far" lines (`step`), which come
+        only when these are silent for `LINE_EVERY` seconds."""
+        with self._lock:
+            self._line_at = self._clock()
+        if not self.quiet:
+            echo(f"  issue      {line}", err=True)
+
     def close(self) -> None:
         """End the page progress: the bar's line is finished, or the last count printed; and
         the step under way."""
