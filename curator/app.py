@@ -2060,7 +2060,13 @@ def render_issues(
                 f" keep them in the store){again}"
             )
     if not issues:
-        raise BuildError(f"{out_dir}: no issue has been published yet; run `curator build`")
+        # walk84 N1: a first build killed half-way left issue-1 files and `.tmp` ones, unnamed.
+        left = _unrecorded_leftovers(store, out_dir, store.unfinished_issue(), ())
+        raise BuildError(
+            "; ".join(
+                [f"{out_dir}: no issue has been published yet; run `curator build`", *left]
+            )
+        )
     unknown = sorted(set(numbers) - set(issues))
     if unknown:
         have = ", ".join(str(n) for n in sorted(issues))
