@@ -263,6 +263,9 @@ class Scored:
     #: The articles behind `also_covered_by`, when the selection made them (not read back from a
     #: published issue): the build names each, and records it as published with the issue.
     copies: tuple[Copy, ...] = ()
+    #: False when `score` and `matched` are not known: curator never scored the article under
+    #: its section's subject (the editor moved it there in a draft); issue-N.json leaves them out.
+    scored: bool = True
 
     @property
     def copy_articles(self) -> tuple[Article, ...]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_walk73 import curator
 from test_walk77 import KILLED_AFTER_FOUR_RENAMES
 
-from conftest import run_cli
+from conftest import copy_demo, run_cli
 
 
 def test_render_before_any_issue_names_the_files_a_killed_first_build_left(demo: Path) -> None:
@@ -35,3 +36,56 @@ def test_render_before_any_issue_names_the_files_a_killed_first_build_left(demo:
     code, _, err = run_cli("build", "--config", str(demo), "--no-fetch", "-q")
     assert code == 0, err
     assert (out / "issue-1.json").exists() and not list(out.glob(".*.tmp"))
+
+
+def _articles(out: Path) -> list[dict[str, object]]:
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    return [a for s in data["sections"] for a in s["articles"]]
+
+
+def test_a_draft_built_issue_has_the_scores_and_matched_words_a_plain_build_gives(
+    tmp_path: Path,
+) -> None:
+    """walk84 N2: `build --draft` (and `render` from the store) wrote every article's score as
+    0.0 with no matched words in issue-N.json, where a plain build writes the real ones."""
+    plain = copy_demo(tmp_path / "plain")
+    code, _, err = run_cli("build", "--config", str(plain), "-q")
+    assert code == 0, err
+    built = _articles(plain.parent / "output")
+    assert all(float(a["score"]) > 0 and a["matched"] for a in built)  # type: ignore[arg-type]
+
+    drafted = copy_demo(tmp_path / "drafted")
+    code, _, err = run_cli("draft", "--config", str(drafted))
+    assert code == 0, err
+    draft = drafted.parent / "drafts" / "issue-1.md"
+    code, _, err = run_cli("build", "--config", str(drafted), "--draft", str(draft), "-q")
+    assert code == 0, err
+    out = drafted.parent / "output"
+    scores = [(a["url"], a["score"], a["matched"]) for a in built]
+    assert [(a["url"], a["score"], a["matched"]) for a in _articles(out)] == scores
+
+    # render from the store's record (issue-1.json gone) gives them back too
+    (out / "issue-1.json").unlink()
+    code, _, err = run_cli("render", "--config", str(drafted), "-q")
+    assert code == 0, err
+    assert [(a["url"], a["score"], a["matched"]) for a in _articles(out)] == scores
+
+
+def test_an_article_the_draft_moved_to_another_subject_has_no_score_in_the_issue_json(
+    demo: Path,
+) -> None:
+    """walk84 N2: an article the editor moved in the draft to a subject curator never scored it
+    under has no `score` and `matched` in issue-N.json (unknown, as README says), not 0.0."""
+    code, _, err = run_cli("draft", "--config", str(demo))
+    assert code == 0, err
+    draft = demo.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    moved_url = "https://northwind-cx.example/2025/09/customer-experience-architecture/"
+    heading = text.rindex("\n## ", 0, text.index(f"url: {moved_url}"))
+    draft.write_text(text[:heading] + "\n# Voice of the customer\n" + text[heading:], "utf-8")
+    code, _, err = run_cli("build", "--config", str(demo), "--draft", str(draft), "-q")
+    assert code == 0, err
+    articles = {a["url"]: a for a in _articles(demo.parent / "output")}
+    assert "score" not in articles[moved_url] and "matched" not in articles[moved_url]
+    others = [a for url, a in articles.items() if url != moved_url]
+    assert others and all(float(a["score"]) > 0 and a["matched"] for a in others)  # type: ignore[arg-type]
