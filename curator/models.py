@@ -109,6 +109,9 @@ class Entry:
     #: The feed's title held markup (a tag: `<b>`, `<script>`), removed from `title`: said once,
     #: when the entry becomes a new article (walk63 #2: a `<script>` and its text went unsaid).
     title_markup: bool = False
+    #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
+    #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
+    authors_plain: bool = False
 
 
 @dataclass(frozen=True)

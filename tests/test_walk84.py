@@ -89,3 +89,50 @@ def test_an_article_the_draft_moved_to_another_subject_has_no_score_in_the_issue
     assert "score" not in articles[moved_url] and "matched" not in articles[moved_url]
     others = [a for url, a in articles.items() if url != moved_url]
     assert others and all(float(a["score"]) > 0 and a["matched"] for a in others)  # type: ignore[arg-type]
+
+
+JSON_FEED_AUTHORS = ("Ann <!-- Lee", "C\\D", "*Star* Author", "[Auth]")
+
+
+def test_a_json_feed_author_is_credited_as_written(tmp_path: Path) -> None:
+    """walk84 N3: JSON Feed's author `name` is plain text: "Ann <!-- Lee" was credited as "Ann",
+    and "C\\D", "*Star* Author" and "[Auth]" were dropped with "no author was found"."""
+    stories = (
+        "Customer experience at the library changed after weeks of work on queues and loyalty.",
+        "A bakery measured customer service by its regulars: loyalty grew when waits shrank.",
+        "Our support desk rewrote every reply template; customers noticed the warmer tone.",
+        "A bank's customer experience team mapped the journey of a lost card, step by step.",
+    )
+    items = [
+        {
+            "id": f"h{n}",
+            "url": f"https://h.example/a{n}",
+            "title": f"Customer experience story {n}",
+            "content_text": stories[n],
+            "authors": [{"name": name}],
+            "date_published": f"2026-11-1{n}T10:00:00Z",
+        }
+        for n, name in enumerate(JSON_FEED_AUTHORS)
+    ]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Hostile Co", "items": items}
+    (tmp_path / "h.json").write_text(json.dumps(feed), encoding="utf-8")
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter:\n  title: Hostile Weekly\n  editor: Walker\n  issue_size: 20\n"
+        "subjects:\n  - name: The basics of customer experience\n"
+        "    description: What customer experience is and why it matters.\n"
+        "    keywords: [customer experience, customer service, customer, loyalty]\n"
+        "feeds:\n  - url: h.json\n    name: Hostile Co\n    fetch_pages: false\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert "no author was found" not in err
+    out = tmp_path / "output"
+    credited = {a["url"]: a["authors"] for a in _articles(out)}
+    assert credited == {
+        f"https://h.example/a{n}": [name] for n, name in enumerate(JSON_FEED_AUTHORS)
+    }
+    html = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert '<p class="credit">Ann &lt;!-- Lee || Hostile Co</p>' in html
+    assert '<p class="credit">*Star* Author || Hostile Co</p>' in html
