@@ -1773,6 +1773,7 @@ def build_from_draft(
         closing_at or str(draft_file),
     )
     issue = _draft_passed_over(store, draft, issue)
+    issue = _stored_scores(store, issue)
     published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
     not_read = unread_pages(store, issue, published=True, stored=known)
     by_address = _credits_by_address(config, store, draft, known, issue, draft_file, out_dir)
@@ -2116,7 +2117,11 @@ def render_issues(
                 f" keep them in the store){again}"
             )
     if not issues:
-        raise BuildError(f"{out_dir}: no issue has been published yet; run `curator build`")
+        # walk84 N1: a first build killed half-way left issue-1 files and `.tmp` ones, unnamed.
+        left = _unrecorded_leftovers(store, out_dir, store.unfinished_issue(), ())
+        raise BuildError(
+            "; ".join([f"{out_dir}: no issue has been published yet; run `curator build`", *left])
+        )
     unknown = sorted(set(numbers) - set(issues))
     if unknown:
         have = ", ".join(str(n) for n in sorted(issues))
@@ -2307,15 +2312,18 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
     day = record.issue_date or record.published_at.replace(
         hour=0, minute=0, second=0, microsecond=0
     )
-    return Issue(
-        number=record.number,
-        date=day,
-        title=record.title,
-        editor=(record.editor or None) if record.editor is not None else config.editor,
-        introduction=record.introduction or "",
-        sections=tuple(sections),
-        theme=record.theme,
-        closing=record.closing or "",
+    return _stored_scores(
+        store,
+        Issue(
+            number=record.number,
+            date=day,
+            title=record.title,
+            editor=(record.editor or None) if record.editor is not None else config.editor,
+            introduction=record.introduction or "",
+            sections=tuple(sections),
+            theme=record.theme,
+            closing=record.closing or "",
+        ),
     )
 
 
@@ -2371,6 +2379,30 @@ def _read_unread(
 def _gone(reason: str) -> bool:
     """Whether a page's read says it is gone for good: 404, 410 or a redirect away."""
     return reason.startswith(("HTTP 404", "HTTP 410", article_rules.REDIRECTED_AWAY))
+
+
+def _stored_scores(store: Store, issue: Issue) -> Issue:
+    """`issue` with each article's score and matched words as the store holds them under its
+    section's subject (as a plain build publishes them), or marked unknown (`Scored.scored`)
+    when curator placed it under no such subject (the editor moved it there).
+
+    Why: `build --draft` and `render` from the store wrote every article's score as 0.0 with
+    no matched words in issue-N.json (walk84 N2)."""
+    sections = []
+    for section in issue.sections:
+        ids = [e.article.id for e in section.entries]
+        stored = {
+            a.id: (score, matched)
+            for a, score, matched in store.candidates_by_id(section.subject, ids)
+        }
+        entries = tuple(
+            replace(e, score=stored[e.article.id][0], matched=stored[e.article.id][1], scored=True)
+            if e.article.id in stored
+            else replace(e, score=0.0, matched=(), scored=False)
+            for e in section.entries
+        )
+        sections.append(replace(section, entries=entries))
+    return replace(issue, sections=tuple(sections))
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:

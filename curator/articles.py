@@ -778,7 +778,7 @@ def feed_credits(entry: Entry) -> tuple[str, ...]:
     for raw in entry.authors:
         # No site or host check: a feed that names itself ("Giant Bomb" on giantbomb.com, "Rowan
         # Manning" on rowanmanning.com) credits itself on purpose, unlike a page's template meta.
-        for name in clean_authors(raw, feed=True):
+        for name in clean_authors(raw, feed=True, plain=entry.authors_plain):
             names.setdefault(name, None)
     return tuple(names)
 

@@ -43,12 +43,15 @@ def clean_authors(
     host: str | None = None,
     strict: bool = False,
     feed: bool = False,
+    plain: bool = False,
 ) -> tuple[str, ...]:
     """The people a byline or a feed credit names, cleaned, in order, each once.
 
     `site`/`host`: a page's own name and host, which are not its author. `strict`: text found in
     a page rather than declared as its author, held to a name's shape. `feed`: a feed's author
-    field, whose handles and desks are credits (see `is_person_name`).
+    field, whose handles and desks are credits (see `is_person_name`). `plain`: a feed's field
+    that is plain text by definition (JSON Feed's), whose `<` and `\\` are the name's own, and
+    whose name wholly in brackets ("[Auth]") is kept as written.
     """
     if not raw:
         return ()
@@ -81,10 +84,15 @@ def clean_authors(
                     name = title_name(name)  # "john o'brien", declared: "John O'Brien"
                 if (
                     name
-                    and is_person_name(name, site=site, host=host, strict=strict, feed=feed)
+                    and is_person_name(
+                        name, site=site, host=host, strict=strict, feed=feed, plain=plain
+                    )
                     and name not in out
                 ):
                     out.append(name)
+    whole = text.strip()
+    if plain and not out and is_person_name(whole.strip("[]()"), feed=feed, plain=True):
+        out.append(whole)  # "[Auth]", read as a bracketed remark: the name as written (walk84 N3)
     if counted and out:
         out.append(OTHERS)  # "Jane Doe and 3 others": not Jane Doe alone
     return tuple(out)
@@ -429,6 +437,7 @@ def is_person_name(
     host: str | None = None,
     strict: bool = False,
     feed: bool = False,
+    plain: bool = False,
 ) -> bool:
     """True when `name` can be a person's (or an agency's) name: not a URL, e-mail, date, CMS
     default ("Admin", "Staff"), relative time ("3 hours ago"), licence line, a desk ("Jerusalem
@@ -438,15 +447,20 @@ def is_person_name(
     `strict` (text found in the page): also every word capitalised and, in Latin script, at
     least two words, so a sentence or a heading that happens to start with "By" is not taken for
     a name. `feed` (a feed's author field, the publisher's own choice): a handle ("kumabook",
-    "L2inc", "/u/llogiq") and a desk ("Guardian sport") are credits as written.
+    "L2inc", "/u/llogiq") and a desk ("Guardian sport") are credits as written. `plain` (a
+    feed's field that is plain text by definition, JSON Feed's `name`): `<`, `\\` and
+    a first character that is not a letter ("*Star* Author") are the name's as written, not
+    signs of markup or a template's leftovers (walk84 N3).
     """
     if not name or len(name) > rules.MAX_NAME_CHARS or len(name.split()) > rules.MAX_NAME_WORDS:
         return False
     if rules.REDDIT_USER.match(name):
         return feed
-    if not name[0].isalpha():
+    if not name[0].isalpha() and not (plain and any(ch.isalpha() for ch in name)):
         return False
-    if any(mark in name for mark in ("@", "/", "://", "www.", "=", "{", "<", "[", "]", "\\")):
+    # (a bracket inside a plain name stays a sign of debris: "pwned]52" of an escape sequence)
+    marks = ("@", "/", "://", "www.", "=", "{", "[", "]") + (() if plain else ("<", "\\"))
+    if any(mark in name for mark in marks):
         return False
     lowered = name.lower()
     if lowered in rules.REJECTED_AUTHORS or lowered.removeprefix("the ") in rules.REJECTED_AUTHORS:

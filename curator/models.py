@@ -109,6 +109,9 @@ class Entry:
     #: The feed's title held markup (a tag: `<b>`, `<script>`), removed from `title`: said once,
     #: when the entry becomes a new article (walk63 #2: a `<script>` and its text went unsaid).
     title_markup: bool = False
+    #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
+    #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
+    authors_plain: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,9 @@ class Scored:
     #: The articles behind `also_covered_by`, when the selection made them (not read back from a
     #: published issue): the build names each, and records it as published with the issue.
     copies: tuple[Copy, ...] = ()
+    #: False when `score` and `matched` are not known: curator never scored the article under
+    #: its section's subject (the editor moved it there in a draft); issue-N.json leaves them out.
+    scored: bool = True
 
     @property
     def copy_articles(self) -> tuple[Article, ...]:

@@ -489,8 +489,8 @@ def issue_data(issue: Issue) -> dict[str, object]:
                         "authors": list(e.article.authors),
                         "publication": e.article.publication,
                         "blurb": e.article.blurb,
-                        "score": e.score,
-                        "matched": list(e.matched),
+                        # (none when curator never scored it under this subject: walk84 N2)
+                        **({"score": e.score, "matched": list(e.matched)} if e.scored else {}),
                         "also_covered_by": [
                             {"name": name, "url": safe_url(url)} for name, url in e.also_covered_by
                         ],
@@ -545,6 +545,7 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
                         (str(o["name"]), str(o.get("url") or ""))
                         for o in a.get("also_covered_by") or ()
                     ),
+                    scored="score" in a,
                 )
                 for a in sec["articles"]
             )

@@ -55,7 +55,8 @@ def _authors(item: Mapping[str, Any]) -> tuple[object, ...]:
     people = item.get("authors")
     if not isinstance(people, list) or not people:
         people = [item.get("author")]
-    return tuple(p.get("name") for p in people if isinstance(p, dict))
+    # (plain text, as a title: walk84 N3, "Ann <!-- Lee" was credited as "Ann")
+    return tuple(_as_text(p.get("name")) for p in people if isinstance(p, dict))
 
 
 def _as_text(value: object) -> object:
@@ -142,9 +143,9 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     # the authors of the item" (an item naming an author without a name keeps none).
     feed_authors = author_names(_authors(document), None)
     entries = tuple(
-        replace(entry, authors=feed_authors)
+        replace(entry, authors=feed_authors, authors_plain=True)
         if not entry.authors and not (item.get("authors") or item.get("author"))
-        else entry
+        else replace(entry, authors_plain=True)
         for item in items[:MAX_ENTRIES]
         for entry in [build_entry(_item(item), base, is_rss=False)]
     )
