@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_walk68 import build_draft
+from test_walk68 import drafted as drafted  # noqa: F401 (the fixture, for this file's tests)
 
 from conftest import LocalServer, run_cli, sans_config
 
@@ -78,20 +80,6 @@ def test_a_subject_named_in_curly_quotes_is_refused_on_its_own_line(themed_demo:
 
 
 # --- #4, #5, #6: a draft's front matter and credit lines ---------------------------------------
-
-
-@pytest.fixture
-def drafted(themed_demo: Path) -> Path:
-    """The demo's draft of issue 1, as `curator draft` writes it."""
-    assert run_cli("fetch", "--config", str(themed_demo), "-q")[0] == 0
-    code, _, err = run_cli("draft", "--config", str(themed_demo), "-q")
-    assert code == 0, err
-    return themed_demo.parent / "drafts" / "issue-1.md"
-
-
-def build_draft(path: Path) -> tuple[int, str, str]:
-    config = path.parent.parent / "feeds.yaml"
-    return run_cli("build", "--config", str(config), "--draft", str(path), "-q")
 
 
 def _published(drafted: Path) -> dict:

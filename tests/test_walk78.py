@@ -5,6 +5,7 @@ byline run into its text open no blurb. Each through the CLI on a real local HTT
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from test_credit_formats import newsletter, page
@@ -42,17 +43,18 @@ def _txt(tmp_path: Path) -> str:
     return " ".join((tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8").split())
 
 
-def test_leads_naming_footer_words_keep_their_blurbs(tmp_path: Path, http_server: LocalServer):
-    """A sentence is furniture for a footer's phrase only in a notice's shape (the phrase opening
-    it, the site speaking of its own, a short line asking the reader): the leads are the blurbs'
-    first sentences; the notices are still left out."""
+def leads_and_notices(
+    tmp_path: Path, http_server: LocalServer, leads: Sequence[str], notices: Sequence[str]
+) -> str:
+    """A plain build of a feed whose articles open with each of `leads` (then SERVICE) and
+    whose others hold each of `notices` (between SERVICE and MORE): the issue as text."""
     items = [
         (
             f"Customer service story {n}",
             "",
             _article(f"Customer service story {n}", [lead, SERVICE]),
         )
-        for n, lead in enumerate(LEADS)
+        for n, lead in enumerate(leads)
     ]
     items += [
         (
@@ -60,14 +62,21 @@ def test_leads_naming_footer_words_keep_their_blurbs(tmp_path: Path, http_server
             "",
             _article(f"Customer service notice {n}", [SERVICE, notice, MORE]),
         )
-        for n, notice in enumerate(NOTICES)
+        for n, notice in enumerate(notices)
     ]
     config = newsletter(tmp_path, http_server, items)
     code, _, err = run("build", "--config", str(config), "--all-subjects")
     assert code == 0, err
-    txt = _txt(tmp_path)
+    return html.unescape(_txt(tmp_path))
+
+
+def test_leads_naming_footer_words_keep_their_blurbs(tmp_path: Path, http_server: LocalServer):
+    """A sentence is furniture for a footer's phrase only in a notice's shape (the phrase opening
+    it, the site speaking of its own, a short line asking the reader): the leads are the blurbs'
+    first sentences; the notices are still left out."""
+    txt = leads_and_notices(tmp_path, http_server, LEADS, NOTICES)
     for lead in LEADS:
-        assert f"{lead} {SERVICE}" in html.unescape(txt), (lead, txt)
+        assert f"{lead} {SERVICE}" in txt, (lead, txt)
     for notice in NOTICES:
         assert notice not in txt, (notice, txt)
     assert txt.count(f"{SERVICE} {MORE}") == len(NOTICES), txt

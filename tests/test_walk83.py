@@ -5,14 +5,12 @@ by the title it kept. Each through the CLI (on a real local HTTP server where pa
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from test_credit_formats import newsletter
 from test_page_retry import curator, flaky_page
 from test_page_retry import newsletter as retry_newsletter
-from test_walk65 import _article
-from test_walk78 import MORE, SERVICE, _txt
+from test_walk78 import MORE, SERVICE, leads_and_notices
 from test_walk82 import config, opml
 
 from conftest import LocalServer
@@ -46,26 +44,7 @@ def test_leads_opening_with_footer_words_keep_their_blurbs(
     """A sentence opening with a footer's word is furniture only as a footer line (a few words)
     or a notice (asking the reader, the site's own, nothing reported): each lead opens its blurb;
     the notices are still left out."""
-    items = [
-        (
-            f"Customer service story {n}",
-            "",
-            _article(f"Customer service story {n}", [lead, SERVICE]),
-        )
-        for n, lead in enumerate(LEADS)
-    ]
-    items += [
-        (
-            f"Customer service notice {n}",
-            "",
-            _article(f"Customer service notice {n}", [SERVICE, notice, MORE]),
-        )
-        for n, notice in enumerate(NOTICES)
-    ]
-    config = newsletter(tmp_path, http_server, items)
-    code, _, err = run("build", "--config", str(config), "--all-subjects")
-    assert code == 0, err
-    txt = html.unescape(_txt(tmp_path))
+    txt = leads_and_notices(tmp_path, http_server, LEADS, NOTICES)
     for lead in LEADS:
         assert f"{lead} {SERVICE}" in txt, (lead, txt)
     for notice in NOTICES:
