@@ -1,3 +1,3 @@
 """curator: build a curated newsletter issue, grouped by subject, from the feeds an editor follows."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
