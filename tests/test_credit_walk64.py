@@ -294,3 +294,22 @@ def test_an_article_added_by_address_has_its_unsure_credit_said_at_build(
     assert code == 0, err
     issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Cy Dale || Desk Notes" in issue
+
+
+def test_the_advised_build_draft_names_its_file_before_the_runs_config(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk85 #2: "`curator draft`, then `curator build --draft`" with the run's --config added
+    read `curator build --draft --config PATH`, which took "--config" for the draft's file and
+    failed ("Got unexpected extra argument"). The draft's file comes first, as a placeholder."""
+    items = [("Compost Prices Rise", "", page("Compost Prices Rise"))]
+    config = newsletter(tmp_path, http_server, items)
+    own = config.parent / "plain"
+    own.mkdir()
+    plain = own / "feeds.yaml"
+    plain.write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("build", "--config", str(plain), "--all-subjects")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert f"`curator build --draft DRAFT --config {plain}`" in said, said
+    assert "--draft --config" not in said, said

@@ -76,7 +76,9 @@ _ADVISED = re.compile(r"""`(curator (?!init\b)[a-z](?:[^`'"]|'[^']*'|"[^"]*")*)`
 
 def pasteable(text: str, meta: dict[str, Any] | None = None) -> str:
     """`text` with the run's --config (`config_arg`) added to each command it advises in
-    backticks, so that pasting one works where the run was started."""
+    backticks, so that pasting one works where the run was started; `curator build --draft`
+    given without its file gets the placeholder DRAFT before it (the draft's path, as URL and
+    SUBJECT stand for theirs elsewhere)."""
     extra = config_arg(meta)
     if not extra or "`curator " not in text:
         return text
@@ -85,6 +87,10 @@ def pasteable(text: str, meta: dict[str, Any] | None = None) -> str:
         command = match.group(1)
         if "--config" in command.split() or " -c " in f" {command} ":
             return match.group(0)
+        if command.split()[-1] == "--draft":
+            # `curator build --draft` names no file: with --config after it, the draft option
+            # took "--config" as its file (walk85 #2: "Got unexpected extra argument").
+            command += " DRAFT"
         return f"`{command}{extra}`"
 
     return _ADVISED.sub(add, text)
