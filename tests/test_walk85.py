@@ -1,0 +1,48 @@
+"""walk85's findings on a store holding copies of stories issues told: a build that publishes
+nothing records no copy (B)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from test_walk53 import featured, newsletter, title
+from test_walk81 import with_copies
+
+from conftest import run_cli as run
+
+
+def recorded_copies(folder: Path) -> int:
+    """How many copies the store under `folder` recorded as stories told before."""
+    (db,) = [p for p in folder.rglob("*.db") if "drafts" not in p.parts]
+    with sqlite3.connect(db) as con:
+        return int(con.execute("SELECT COUNT(*) FROM retold_copies").fetchone()[0])
+
+
+def test_a_stopped_build_records_no_copy_and_the_next_build_names_them(tmp_path: Path) -> None:
+    """walk85 B: a build stopped by an edited draft ("nothing was published", exit 1) recorded
+    518 copies of stories told before, naming none; later builds, which skip recorded copies
+    without naming them, never did. Recorded with the issue that says them."""
+    config = newsletter(tmp_path, articles=4)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    copies = with_copies(config, featured(tmp_path, 1), 2)
+    every = [c for cs in copies.values() for c in cs]
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-2.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 1, err
+    assert "nothing was published" in " ".join(err.split()), err
+    assert recorded_copies(tmp_path) == 0
+
+    draft.unlink()
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    flat = " ".join(err.split())
+    for url, cs in copies.items():
+        n = int(url.rsplit("-", 1)[1])
+        assert f'left out ({", ".join(cs)}) as the same story as "{title(n)}"' in flat, flat
+    assert recorded_copies(tmp_path) == len(every)
