@@ -670,14 +670,15 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
     it would have featured otherwise): the article left out (or, of several copies, how many and
     each one's address), the article and issue that published the story, and why; then `then`
     (formatted with the first one's `url` and `subject`). Not those of `said` (a build said so
-    before), nor those an earlier run found and said (`Retold.recorded`). One note per story,
-    not per copy (walk81 #2: 3,144 warnings, one per copy of every story published)."""
+    before), nor those an earlier run found and said (`Retold.recorded`). One note per story and
+    reason, not per copy (walk81 #2: 3,144 warnings, one per copy of every story published)."""
     notes = []
     for section in issue.sections:
-        stories: dict[tuple[int, str], list[Retold]] = {}
+        # (and per reason: walk85 C gave 19 copies one copy's "share 100%", 10 shared 53%)
+        stories: dict[tuple[int, str, str], list[Retold]] = {}
         for told in section.retold:
             if told.article.id not in said and not told.recorded:
-                stories.setdefault((told.issue, told.earlier.url), []).append(told)
+                stories.setdefault((told.issue, told.earlier.url, told.reason), []).append(told)
         for copies in stories.values():
             first = copies[0]
             left = (

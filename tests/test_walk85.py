@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from test_walk53 import featured, newsletter, title
+from test_walk53 import featured, newsletter, text, title, write_feed
 from test_walk81 import with_copies
 
 from conftest import run_cli as run
@@ -46,3 +46,46 @@ def test_a_stopped_build_records_no_copy_and_the_next_build_names_them(tmp_path:
         n = int(url.rsplit("-", 1)[1])
         assert f'left out ({", ".join(cs)}) as the same story as "{title(n)}"' in flat, flat
     assert recorded_copies(tmp_path) == len(every)
+
+
+def test_copies_of_one_story_left_out_for_different_reasons_each_get_their_own(
+    tmp_path: Path,
+) -> None:
+    """walk85 C: "19 articles were left out (...) as the same story as "CHEMICAL ...": they share
+    100% of their text", while 10 of the 19 shared 53%: one copy's reason was given for all. The
+    build's warnings and the draft's note say each reason with the copies it is theirs."""
+    config = newsletter(tmp_path, articles=4)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    (url, *_) = featured(tmp_path, 1)
+    n = int(url.rsplit("-", 1)[1])
+    whole = f"https://beanwire.example/syndicated/{n}"
+    half = f"https://beanwire.example/rewritten/{n}"
+    words = text(n).split()
+    own = len(words) * 3 // 10  # (its opening its own, the rest the original's)
+    halved = " ".join(text(n + 100).split()[:own] + words[own:])
+    items = [(title(n), whole, text(n), 9), (title(n), half, halved, 9)]
+    entry = write_feed(config.parent, "Bean Wire", items)
+    config.write_text(config.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    drafted = (tmp_path / "drafts" / "issue-2.md").read_text(encoding="utf-8")
+    note = drafted[drafted.index("<!-- Told in an earlier issue, so left out") :]
+    note = note[: note.index("-->")]
+    assert (
+        f'1 copy of "{title(n)}" ({url}), published in issue 1: {whole} (they share 100% of their text)'
+        in note
+    ), note
+    (line,) = [li for li in note.splitlines() if half in li]
+    assert line.startswith(f'   1 copy of "{title(n)}"') and "100%" not in line, note
+
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    warnings = " ".join(err.split()).split("curator: warning: ")
+    (same,) = [w for w in warnings if whole in w]
+    assert same.startswith(f'"{title(n)}" ({whole}) was left out'), same
+    assert ": they share 100% of their text" in same and half not in same, same
+    (alone,) = [w for w in warnings if half in w]
+    assert alone.startswith(f'"{title(n)}" ({half}) was left out'), alone
+    assert "100%" not in alone, alone
