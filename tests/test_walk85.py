@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from test_walk53 import featured, newsletter, text, title, write_feed
+from test_walk53 import BREW, featured, newsletter, text, title, write_feed
 from test_walk81 import with_copies
 
 from conftest import run_cli as run
@@ -89,3 +89,38 @@ def test_copies_of_one_story_left_out_for_different_reasons_each_get_their_own(
     (alone,) = [w for w in warnings if half in w]
     assert alone.startswith(f'"{title(n)}" ({half}) was left out'), alone
     assert "100%" not in alone, alone
+
+
+def test_an_exact_copy_of_a_featured_article_is_named_under_it_not_left_out_for_variety(
+    tmp_path: Path,
+) -> None:
+    """walk85 D: 363 of a draft's 803 "Left out for variety" entries were exact copies (the same
+    title and text) of articles the draft featured, with "move its ## line out" to feature one.
+    Once the places were full, the copies still unread were never compared with those chosen. An
+    exact copy of a featured article is named under it ("Also covered by"), never in that note."""
+    config = newsletter(tmp_path, articles=6)
+    copy_of: dict[str, str] = {}
+    entries = ""
+    for name, host, own in (("Bean Wire", "beanwire", 100), ("Cup Times", "cuptimes", 200)):
+        items = [(title(n), f"https://{host}.example/{n}", text(n), 5) for n in range(own, own + 2)]
+        for n in range(1, 7) if host == "beanwire" else ():
+            copy = f"https://{host}.example/syndicated/{n}"
+            copy_of[copy] = f"{BREW}/coffee-{n}"
+            items.append((title(n), copy, text(n), 5 - n))
+        entries += write_feed(config.parent, name, items)
+    config.write_text(config.read_text(encoding="utf-8") + entries, encoding="utf-8")
+    code, out, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    drafted = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    variety = drafted[drafted.index("<!-- Left out for variety") :]
+    variety = variety[: variety.index("-->")]
+    shown = [line[3:] for line in variety.splitlines() if line.startswith("## ")]
+    chosen = [line[5:] for line in drafted.splitlines() if line.startswith("url: ")]
+    story = {url: copy_of.get(url, url) for url in (*shown, *chosen)}
+    assert not {story[u] for u in shown} & {story[u] for u in chosen}, drafted
+    # (named under the article it copies instead: coffee-1's copy is featured, scoring the same)
+    same = drafted[drafted.index("<!-- Left out as the same story as an article above") :]
+    same = same[: same.index("-->")]
+    assert f"## {BREW}/coffee-1\n" in same and "https://beanwire.example/syndicated/1" in chosen, (
+        same
+    )
