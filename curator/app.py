@@ -366,6 +366,7 @@ def run_build(
         now=now,
         planned=planned.planned,
         said=(*planned.said, *told),
+        retold=planned.retold,
     )
     missing = missing_blurbs(
         issue,
@@ -669,14 +670,15 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
     it would have featured otherwise): the article left out (or, of several copies, how many and
     each one's address), the article and issue that published the story, and why; then `then`
     (formatted with the first one's `url` and `subject`). Not those of `said` (a build said so
-    before), nor those an earlier run found and said (`Retold.recorded`). One note per story,
-    not per copy (walk81 #2: 3,144 warnings, one per copy of every story published)."""
+    before), nor those an earlier run found and said (`Retold.recorded`). One note per story and
+    reason, not per copy (walk81 #2: 3,144 warnings, one per copy of every story published)."""
     notes = []
     for section in issue.sections:
-        stories: dict[tuple[int, str], list[Retold]] = {}
+        # (and per reason: walk85 C gave 19 copies one copy's "share 100%", 10 shared 53%)
+        stories: dict[tuple[int, str, str], list[Retold]] = {}
         for told in section.retold:
             if told.article.id not in said and not told.recorded:
-                stories.setdefault((told.issue, told.earlier.url), []).append(told)
+                stories.setdefault((told.issue, told.earlier.url, told.reason), []).append(told)
         for copies in stories.values():
             first = copies[0]
             left = (
@@ -870,6 +872,7 @@ def publish_issue(
     now: datetime,
     planned: bool,
     said: Iterable[int] = (),
+    retold: Iterable[tuple[int, int, int, str]] = (),
 ) -> Published:
     """Render the issue in every configured format, with the archive page and the feed of issues,
     then write the files and record the issue in the store: both, or neither.
@@ -923,6 +926,8 @@ def publish_issue(
             kept = _record(config, store, issue, now, planned=planned)
             # (the stories told before this build says it left out: said once, with the issue)
             store.mark_retold_said(said)
+            # (and the copies found of stories told before, which it says: walk85 B)
+            store.record_retold(retold)
             store.finish_issue()
             try:
                 paths = files.publish()
@@ -1121,6 +1126,9 @@ class NextIssue:
     #: The ids of the stories told before its warnings say (of subjects with no place in it):
     #: recorded as said with the issue, when it is published (`publish_issue`'s `said`).
     said: tuple[int, ...] = ()
+    #: The copies of stories the last issues told that it found (`Store.record_retold`'s rows):
+    #: recorded with the issue, which says them, when it is published (`publish_issue`).
+    retold: tuple[tuple[int, int, int, str], ...] = ()
 
 
 def next_issue(
@@ -1142,8 +1150,9 @@ def next_issue(
     to `say` when nothing fits (else among its warnings).
     """
     choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
+    found: list[tuple[int, int, int, str]] | None = None if drafting else []
     chosen = choose_sections(
-        config, store, now, theme=choice.theme, record=not drafting, progress=progress
+        config, store, now, theme=choice.theme, record=found, progress=progress
     )
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
@@ -1160,7 +1169,8 @@ def next_issue(
         () if drafting else tuple(t.article.id for s in empty for t in s.retold if not t.recorded)
     )
     if not sections:
-        store.mark_retold_said(said)  # (nothing is published: said now)
+        store.record_retold(found or ())  # (nothing is published: said now)
+        store.mark_retold_said(said)
         for note in alone:
             if say is not None:
                 say(note)
@@ -1215,7 +1225,7 @@ def next_issue(
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
     # published, and says so, rather than here)
-    return NextIssue(issue, choice.planned, warnings, weak_urls, said)
+    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found or ()))
 
 
 def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tuple[str, ...]:

@@ -530,12 +530,14 @@ RETOLD = (
 
 def _retold_note(section: Section) -> str:
     """What `RETOLD` says, then a line per story told before: how many copies of it were left
-    out, the article and issue that published it, the copies' addresses, and why (walk81 #2: a
-    `##` block per copy made a 9,780-line draft of 65 articles)."""
+    out, the article and issue that published it, the copies' addresses, and why; a line per
+    story and reason (walk85 C: one copy's reason was given for all), not a `##` block per copy
+    (walk81 #2: a 9,780-line draft of 65 articles)."""
     lines = [RETOLD]
-    stories: dict[tuple[int, str], list[Retold]] = {}
+    # (and per reason: walk85 C gave 19 copies one copy's "share 100%", 10 shared 53%)
+    stories: dict[tuple[int, str, str], list[Retold]] = {}
     for told in section.retold:
-        stories.setdefault((told.issue, told.earlier.url), []).append(told)
+        stories.setdefault((told.issue, told.earlier.url, told.reason), []).append(told)
     for copies in stories.values():
         first = copies[0]
         before = first.earlier

@@ -666,7 +666,7 @@ def choose_sections(
     now: datetime | None = None,
     *,
     theme: Sequence[str] = (),
-    record: bool = True,
+    record: list[tuple[int, int, int, str]] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before;
@@ -675,7 +675,8 @@ def choose_sections(
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
     With `record` (a build's, not a draft's), the candidates found to tell a story one of the
-    last `RETOLD_ISSUES` issues published are recorded (`Store.record_retold`): later runs skip
+    last `RETOLD_ISSUES` issues published are added to it, as `Store.record_retold` takes them,
+    for the build to record once it said them (with the issue it publishes): later runs skip
     them, and list them among the `retold` without saying them again (`Retold.recorded`).
     `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
     """
@@ -776,11 +777,13 @@ def choose_sections(
     # Copies found of stories the last issues told: recorded, so no later run reads them again
     # (walk81 #1: each build read and compared every copy of every story told, deeper each week);
     # the draft still lists those recorded, each once, for the editor to feature one all the same.
-    if record:
-        store.record_retold((i, n, e, why) for i, (n, e, why) in told.items())
+    # Recorded by the caller, with what says them (walk85 B: a build stopped by an edited draft
+    # recorded 518 copies no run ever named).
+    if record is not None:
+        record.extend((i, n, e, why) for i, (n, e, why) in told.items())
     if progress is not None and said_at:  # (said what it did: says it is done)
         picked = sum(len(s.entries) for s in sections)
-        recorded = " (recorded: later builds skip them)" if record and told else ""
+        recorded = " (recorded: later builds skip them)" if record is not None and told else ""
         progress(
             f"chose {picked} article(s) in {time.monotonic() - started:.0f} s; {len(told):,}"
             f" left out as stories published before{recorded}"

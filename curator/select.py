@@ -250,20 +250,42 @@ def pick_varied(
                 None,
             )
         if twin is not None:
-            (_, entries, index), why = twin
-            first = entries[index]
-            also = (pick.article.publication or pick.article.url, pick.article.url)
-            entries[index] = replace(
-                first,
-                also_covered_by=(*first.also_covered_by, also),
-                copies=(*first.copies, Copy(pick.article, subject, why)),
-            )
+            _also_covered(twin[0], pick, subject, twin[1])
             continue
         used[publication_of(pick.article)] += 1
         chosen.append(pick)
         exact.setdefault(key, len(taken))
         taken.append((print_, chosen, len(chosen) - 1))
+    # An exact copy of one chosen, left unread when the places were full though it scores better
+    # than one chosen, is named under it too, as it would have been read: not left out "for
+    # variety" (walk85 D: 363 of a draft's 803 were copies of articles it featured).
+    lowest = min((c.score for c in chosen), default=None)
+    for queue in queues.values():
+        for _, left in queue:
+            if lowest is None or left.score <= lowest:
+                break  # (each queue is best first)
+            at = exact.get(content_key(left.article))
+            if at is None:
+                continue
+            t = taken[at]
+            if why := _same(t[1][t[2]].article, t[0], left.article, t[0], prints):
+                _also_covered(t, left, subject, why)
     return chosen
+
+
+def _also_covered(
+    twin: tuple[Fingerprint, list[Scored], int], copy: Scored, subject: str, why: str
+) -> None:
+    """Name `copy` (placed under `subject`) under the chosen article `twin` holds: its publication
+    in that entry's "also covered by", the article with `why` in its `copies`."""
+    _, entries, index = twin
+    first = entries[index]
+    also = (copy.article.publication or copy.article.url, copy.article.url)
+    entries[index] = replace(
+        first,
+        also_covered_by=(*first.also_covered_by, also),
+        copies=(*first.copies, Copy(copy.article, subject, why)),
+    )
 
 
 @dataclass
