@@ -70,16 +70,23 @@ def leads_and_notices(
     return html.unescape(_txt(tmp_path))
 
 
+def leads_kept_notices_not(
+    tmp_path: Path, http_server: LocalServer, leads: Sequence[str], notices: Sequence[str]
+) -> None:
+    """Each of `leads` opens its article's blurb; each of `notices` is left out of its own."""
+    txt = leads_and_notices(tmp_path, http_server, leads, notices)
+    for lead in leads:
+        assert f"{lead} {SERVICE}" in txt, (lead, txt)
+    for notice in notices:
+        assert notice not in txt, (notice, txt)
+    assert txt.count(f"{SERVICE} {MORE}") == len(notices), txt
+
+
 def test_leads_naming_footer_words_keep_their_blurbs(tmp_path: Path, http_server: LocalServer):
     """A sentence is furniture for a footer's phrase only in a notice's shape (the phrase opening
     it, the site speaking of its own, a short line asking the reader): the leads are the blurbs'
     first sentences; the notices are still left out."""
-    txt = leads_and_notices(tmp_path, http_server, LEADS, NOTICES)
-    for lead in LEADS:
-        assert f"{lead} {SERVICE}" in txt, (lead, txt)
-    for notice in NOTICES:
-        assert notice not in txt, (notice, txt)
-    assert txt.count(f"{SERVICE} {MORE}") == len(NOTICES), txt
+    leads_kept_notices_not(tmp_path, http_server, LEADS, NOTICES)
 
 
 def _credited(tmp_path: Path, http_server: LocalServer, authors: list[str]) -> str:
