@@ -581,9 +581,7 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def disputed_credits(
-    issue: Issue, what_now: str, config: Config | None = None, store: Store | None = None
-) -> tuple[str, ...]:
+def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) -> tuple[str, ...]:
     """A warning per article of the issue whose credit a draft notes (a plain build says it here,
     or no one would), one line each: its publication is its feed's title and nothing says it is
     the site's name (`feed_title_credit`, with `config` and `store`; walk67 #1: a plain build
@@ -595,12 +593,8 @@ def disputed_credits(
         for entry in section.entries:
             art = entry.article
             said = []
-            fallback = (
-                feed_title_credit(config, store, art)
-                if config is not None and store is not None
-                else None
-            )
-            if fallback is not None and config is not None:
+            fallback = feed_title_credit(config, store, art)
+            if fallback is not None:
                 said.append(
                     f'"{art.publication}" is the title of its feed, and nothing says it is the name'
                     f" of the site ({fallback.host}): if it is not,"
