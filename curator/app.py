@@ -589,11 +589,12 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
     different people (who is credited, from where, whom the other names: `draft.author_note`), no
     author was found, or its page says it first appeared elsewhere (`draft.credit_note`)."""
     out = []
+    site_names: dict[str, list[tuple[str, str]]] = {}
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
             said = []
-            fallback = feed_title_credit(config, store, art)
+            fallback = feed_title_credit(config, store, art, site_names)
             if fallback is not None:
                 said.append(
                     f'"{art.publication}" is the title of its feed, and nothing says it is the name'
@@ -1507,12 +1508,19 @@ class FeedTitleCredit:
         )
 
 
-def feed_title_credit(config: Config, store: Store, art: Article) -> FeedTitleCredit | None:
+def feed_title_credit(
+    config: Config,
+    store: Store,
+    art: Article,
+    site_names: dict[str, list[tuple[str, str]]],
+) -> FeedTitleCredit | None:
     """When `art`'s publication is its feed's title (curator's fallback when the page gives no
     site name, or one unlike the article's site) and does not resemble the article's site (a
     Health Feed credit for a WebMD page), unless the page names its site so too: the article's
     host, the feeds.yaml line of its feed and the site names its other articles' pages give;
-    else None. A `name:` the editor configured is their choice: never noted."""
+    else None. A `name:` the editor configured is their choice: never noted. `site_names` keeps
+    each feed's stored site names over the caller's loop: reading them scans the articles table
+    (no index on the feed), once per feed, not once per article of it."""
     source = next((f for f in config.feeds if f.url == art.feed_url), None)
     if (
         source is None
@@ -1525,21 +1533,31 @@ def feed_title_credit(config: Config, store: Store, art: Article) -> FeedTitleCr
         return None
     others = tuple(
         name
-        for name, url in store.feed_site_names(source.url)
+        for name, url in _feed_site_names(store, source.url, site_names)
         if name != art.publication
         and article_rules.page_or_feed_name(name, art.publication, url) == name
     )
     return FeedTitleCredit(urlsplit(art.url).hostname or art.url, source.line, others)
 
 
+def _feed_site_names(
+    store: Store, feed: str, kept: dict[str, list[tuple[str, str]]]
+) -> list[tuple[str, str]]:
+    """`Store.feed_site_names` of `feed`, read once into `kept`."""
+    if feed not in kept:
+        kept[feed] = store.feed_site_names(feed)
+    return kept[feed]
+
+
 def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     """What is unsure in each article's credit (`draft.credit_note`), by URL: a publication that
     is its feed's title (`feed_title_credit`), and no author found."""
     notes = {}
+    site_names: dict[str, list[tuple[str, str]]] = {}
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
-            fallback = feed_title_credit(config, store, art)
+            fallback = feed_title_credit(config, store, art, site_names)
             from_feed = ""
             if fallback is not None:
                 fix = (
