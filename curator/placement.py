@@ -783,7 +783,11 @@ def choose_sections(
         record.extend((i, n, e, why) for i, (n, e, why) in told.items())
     if progress is not None and said_at:  # (said what it did: says it is done)
         picked = sum(len(s.entries) for s in sections)
-        recorded = " (recorded: later builds skip them)" if record is not None and told else ""
+        recorded = (
+            " (recorded when the issue is published: later builds skip them)"
+            if record is not None and told
+            else ""
+        )
         progress(
             f"chose {picked} article(s) in {time.monotonic() - started:.0f} s; {len(told):,}"
             f" left out as stories published before{recorded}"

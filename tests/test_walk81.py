@@ -117,5 +117,6 @@ def test_a_build_that_takes_a_while_choosing_says_what_it_does(
     ), err
     assert lines[-1].startswith("  issue      chose 1 article(s) in "), err
     assert lines[-1].endswith(
-        "; 6 left out as stories published before (recorded: later builds skip them)"
+        "; 6 left out as stories published before"
+        " (recorded when the issue is published: later builds skip them)"
     ), err
