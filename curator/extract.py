@@ -171,12 +171,35 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
 _UTF = ("utf-8", "utf-16", "utf-16-le", "utf-16-be")
 
 
+#: Labels browsers read as a wider Windows code page (the WHATWG Encoding Standard's label table):
+#: a page "in iso-8859-1" written on Windows has curly quotes at bytes 0x91-0x94, and read as true
+#: Latin-1 those became invisible C1 controls, dropped without a word (walk88 #3: "Seán O\x92Brien"
+#: was published as "Seán OBrien", "Dublin\x92s" as "Dublins").
+_WHATWG_WIDER = {"ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254"}
+
+
 def _codec(name: str | None) -> str | None:
     try:
         found = codecs.lookup(name).name if name else None
     except LookupError:
         return None
-    return "cp1252" if found == "ascii" else found  # as browsers read "us-ascii" (WHATWG)
+    return _WHATWG_WIDER.get(found, found) if found else None
+
+
+def _cp1252_gaps(exc: UnicodeError) -> tuple[str, int]:
+    """Windows-1252's five unused bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as Latin-1 reads them,
+    as browsers do, so a page said to be in iso-8859-1 still reads in full."""
+    if isinstance(exc, UnicodeDecodeError):  # (its encoding reads "charmap")
+        return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+    raise exc
+
+
+codecs.register_error("curator-cp1252", _cp1252_gaps)
+
+
+def _strict(encoding: str) -> str:
+    """The error handler for reading a page in `encoding` (see `_cp1252_gaps`)."""
+    return "curator-cp1252" if encoding == "cp1252" else "strict"
 
 
 def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
@@ -214,7 +237,7 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
         tries.append(meta)
     for enc in tries:
         try:
-            return data.decode(enc), None
+            return data.decode(enc, _strict(enc)), None
         except UnicodeDecodeError:
             continue
     if declared and declared not in _UTF:  # damaged bytes in the charset the page was said to be in

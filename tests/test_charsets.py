@@ -117,3 +117,29 @@ def test_a_windows_1251_page_sent_as_utf8_is_read_in_windows_1251_and_said_guess
     assert article["blurb"].startswith("Наш отдел")
     html_out = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "Íàø" not in html_out and RU_TITLE in html_out
+
+
+WESTERN_TEXT = (
+    "Trams are coming back to Dublin\x92s \x93inner city\x94, and the first line opens in spring."
+    " The council says the new line will carry twenty thousand riders a day within a year."
+)
+
+
+def test_a_windows_1252_page_sent_as_iso_8859_1_keeps_its_curly_quotes(
+    http_server: LocalServer,
+) -> None:
+    """walk88 #3: bytes 0x92/0x93 of a page its server called iso-8859-1 were read as Latin-1's
+    invisible controls and dropped: "Seán OBrien", "Dublins inner city". Browsers read the label
+    as windows-1252 (WHATWG), and so does curator."""
+    html = (
+        b"<html><head><title>The Big Tram Return</title>"
+        b'<meta name="author" content="Se\xe1n O\x92Brien"></head><body><article>'
+        b"<h1>The Big Tram Return</h1><p>" + WESTERN_TEXT.encode("latin-1") + b"</p><p>"
+        + WESTERN_TEXT.encode("latin-1") + b"</p></article></body></html>"
+    )
+    url = http_server.add("/x3.html", html, content_type="text/html; charset=iso-8859-1")
+    result = CliRunner().invoke(cli, ["extract", "--json", "--allow-private", url])
+    assert result.exit_code == 0, result.stderr
+    page = json.loads(result.stdout)
+    assert page["authors"] == ["Seán O’Brien"]
+    assert page["blurb"].startswith("Trams are coming back to Dublin’s “inner city”, and")
