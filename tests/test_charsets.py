@@ -134,8 +134,11 @@ def test_a_windows_1252_page_sent_as_iso_8859_1_keeps_its_curly_quotes(
     html = (
         b"<html><head><title>The Big Tram Return</title>"
         b'<meta name="author" content="Se\xe1n O\x92Brien"></head><body><article>'
-        b"<h1>The Big Tram Return</h1><p>" + WESTERN_TEXT.encode("latin-1") + b"</p><p>"
-        + WESTERN_TEXT.encode("latin-1") + b"</p></article></body></html>"
+        b"<h1>The Big Tram Return</h1><p>"
+        + WESTERN_TEXT.encode("latin-1")
+        + b"</p><p>"
+        + WESTERN_TEXT.encode("latin-1")
+        + b"</p></article></body></html>"
     )
     url = http_server.add("/x3.html", html, content_type="text/html; charset=iso-8859-1")
     result = CliRunner().invoke(cli, ["extract", "--json", "--allow-private", url])
