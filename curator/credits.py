@@ -66,6 +66,7 @@ def clean_authors(
     for clause in _credited_clauses(text):
         clause = rules.BYLINE_PREFIX.sub("", clause)
         clause = rules.CJK_CREDIT_LABEL.sub("", clause)  # "本报记者 王小明", "文/李雷"
+        clause = rules.WORD_CREDIT_LABEL.sub("", clause)  # "글 이영희", "بقلم: سارة حسن"
         # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
         # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people, and
         # its dateline goes as after a comma (`_without_datelines`).
@@ -259,10 +260,11 @@ def _surname_first(surname: str, given: str) -> bool:
 
 def _strip_name(piece: str) -> str:
     name = rules.BYLINE_PREFIX.sub("", normalise_space(piece))
-    name = rules.CJK_CREDIT_LABEL.sub("", name)
+    name = rules.WORD_CREDIT_LABEL.sub("", rules.CJK_CREDIT_LABEL.sub("", name))
     unlabelled = rules.CJK_CREDIT_ROLE_TAIL.sub("", name)
+    unlabelled = rules.KOREAN_CREDIT_ROLE_TAIL.sub("", unlabelled)
     if len(unlabelled.replace(" ", "")) >= 2:
-        name = unlabelled  # "佐藤花子記者", "山田太郎氏": the name, without its role or honorific
+        name = unlabelled  # "佐藤花子記者", "山田太郎氏", "김민수 기자": the name, without its role
     name = rules.AUTHOR_TAIL.sub("", name)
     name = rules.DATE_TAIL.sub("", name)
     name = " ".join(_without_role(name.split())).strip(" ,:;-–—|•·'\"“”()[]（）【】：")

@@ -195,12 +195,23 @@ AUTHOR_SPLIT = re.compile(
 )
 
 #: A Chinese or Japanese credit's label before the name: "本报记者 王小明", "记者 王小明", "编辑：韩梅梅",
-#: "文/李雷", "（記者 佐藤花子）". "文" and "图" (text, picture) only before a slash or a colon, for
-#: they are also surnames (文在寅).
+#: "文/李雷", "文・山田太郎", "（記者 佐藤花子）". "文" and "图" (text, picture) only before a slash, a
+#: colon or a middle dot, for they are also surnames (文在寅).
 CJK_CREDIT_LABEL = re.compile(
     r"^\s*[（(]?\s*(?:(?:本报|本報|本社|本刊|本台|特约|特約|新华社|新華社)?"
     r"(?:记者|記者|特派员|特派員|通讯员|通訊員|通信員|责任编辑|責任編輯|责编|编辑|編輯|編集|作者|撰文|执笔|執筆)"
-    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章)\s*[:：/／]\s*)"
+    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章)\s*[:：/／・･·]\s*)"
+)
+#: The label before the name in a Korean, Arabic or Hebrew credit (walk88 #4): Korean "글" (text)
+#: before a space, a middle dot, a colon or a slash ("글 이영희", "글·이영희"; "글로리아" is a name),
+#: Arabic "بقلم" (by the pen of) and Hebrew "מאת" (by), with or without a colon.
+WORD_CREDIT_LABEL = re.compile(
+    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：]))\s*[:：/·・]?\s*"
+)
+#: A Korean credit's role after the name: "김민수 기자" (reporter), "김민수기자", "박지원 특파원"
+#: (correspondent), "이영희 선임기자" (senior reporter).
+KOREAN_CREDIT_ROLE_TAIL = re.compile(
+    r"(?<=[\uac00-\ud7a3])\s*(?:(?:선임|수석|객원)?기자|특파원)\s*$"
 )
 #: A Chinese or Japanese credit's role or honorific after the name: "佐藤花子記者", "山田太郎氏",
 #: "鈴木 一郎 編集委員", "王小明 报道".
