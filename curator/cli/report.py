@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from curator.articles import MAX_TITLE_CHARS
 from curator.cli.common import echo
 from curator.errors import shell_arg
+from curator.feeds.common import HTML_NOT_FEED
 from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import (
     HOST_FAILURES,
@@ -86,11 +87,32 @@ def gone_advice(report: FeedReport) -> str | None:
     )
 
 
+def html_advice(report: FeedReport) -> str | None:
+    """What to do about a feed whose address answers with a web page (a login page, the site's
+    new front page): the feed may have moved (walk91 #2: said for 5 runs with no advice)."""
+    if report.error_kind != "malformed" or not (report.error or "").startswith(HTML_NOT_FEED):
+        return None
+    site = urlsplit(report.url)
+    home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
+    find = (
+        f"`curator feeds add {shell_arg(home)}` finds and adds the site's feed, and "
+        if home
+        else ""
+    )
+    return (
+        "open the address in a browser to see what it shows (a login page, the site's new"
+        f" pages); if the site moved its feed, {find}`curator feeds remove"
+        f" {shell_arg(report.url)}` drops this one; if it has none now, remove it the same way"
+    )
+
+
 def feed_advice(report: FeedReport) -> str | None:
     """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
     too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
     if gone := gone_advice(report):
         return gone
+    if html := html_advice(report):
+        return html
     kind, error = report.error_kind, report.error or ""
     lasts = "usually passing; if it keeps failing for days,"
     cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
