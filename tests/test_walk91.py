@@ -3,6 +3,7 @@ against a real local server whose answers change between runs."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -65,3 +66,62 @@ def test_a_feed_become_a_login_page_says_what_to_do_and_the_advice_works(
     assert listed == [new], listed
     code, _, err = _fetch(config, "--quiet")
     assert code == 0 and "failed" not in err, err
+
+
+def test_a_moved_feeds_old_address_serving_another_site_is_said_and_the_move_still_stands(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: `ok  Casino Deals Blog: 5 entries, 5 new`, the moved warning gone, and `feeds
+    check` said ok."""
+    url = http_server.add("/moved.xml", h.rss(_items("moved", 2), title="Moved Monthly"))
+    new = http_server.add("/new-moved.xml", h.rss(_items("moved", 3), title="Moved Monthly"))
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/moved.xml", b"", status=301, headers={"Location": new})
+    _, _, err = _fetch(config, "--quiet")
+    assert f"moved permanently to {new}: update feeds.yaml" in err, err
+    # The editor leaves feeds.yaml as it is; the old address comes to serve another site.
+    http_server.add("/moved.xml", h.rss(_items("casino", 5), title="Casino Deals Blog"))
+    code, out, err = _fetch(config, "--quiet", "--json")
+    err = sans_config(err)
+    assert code == 0, err
+    assert (
+        f'{url} now calls itself "Casino Deals Blog", not "Moved Monthly": if it is another'
+        f" site, remove it (`curator feeds remove {url}`) or update its url in feeds.yaml"
+    ) in err, err
+    moved = (
+        f"moved permanently to {new} in an earlier run, and feeds.yaml still gives its old"
+        f" address, which now answers by itself, as another feed: update feeds.yaml (replace"
+        f" `url: {url}` with `url: {new}`)"
+    )
+    assert moved in err, err
+    feed = json.loads(out)["feeds"][0]
+    assert feed["retitled"] == {"was": "Moved Monthly", "now": "Casino Deals Blog"}, feed
+    assert feed["moved_to"] == new and feed["moved_before"], feed
+    # The next run: the title change said once, the unfinished move on every run.
+    for _ in range(2):
+        code, _, err = _fetch(config, "--quiet")
+        assert moved in sans_config(err) and "now calls itself" not in err, err
+    code, out, _ = run_cli("feeds", "check", "--config", str(config))
+    assert out.splitlines()[1].split()[0] == "moved", out
+    # Following the move ends it.
+    config = h.write_config(tmp_path, [{"url": new, "fetch_pages": False}])
+    code, _, err = _fetch(config, "--quiet")
+    assert code == 0 and "moved permanently" not in err and "now calls itself" not in err, err
+
+
+def test_a_feed_that_changes_its_title_says_so_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: "Future Forum" became "The Forum by NewCo", credited so in the next issues,
+    without a word."""
+    url = http_server.add("/future.xml", h.rss(_items("future", 2), title="Future Forum"))
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/future.xml", h.rss(_items("future", 3), title="The Forum by NewCo"))
+    _, _, err = _fetch(config, "--quiet")
+    assert f'{url} now calls itself "The Forum by NewCo", not "Future Forum"' in err, err
+    assert "moved permanently" not in err
+    http_server.add("/future.xml", h.rss(_items("future", 4), title="The Forum by NewCo"))
+    _, _, err = _fetch(config, "--quiet")
+    assert "now calls itself" not in err, err

@@ -162,6 +162,12 @@ def moved_note(report: FeedReport) -> str | None:
     """What to do about a feed whose address redirects for good to another."""
     if not report.moved_to:
         return None
+    if report.moved_before:  # its old address answers by itself now (walk91 #1)
+        return (
+            f"moved permanently to {report.moved_to} in an earlier run, and feeds.yaml still"
+            " gives its old address, which now answers by itself, as another feed: update"
+            f" feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+        )
     return (
         f"moved permanently to {report.moved_to}: update feeds.yaml (replace `url: {report.url}`"
         f" with `url: {report.moved_to}`); it is read at the new address meanwhile"
@@ -612,6 +618,7 @@ def print_failures(
             f"not well formed: {report.warning}" if report.warning else None,
             malformed_note(report),
             moved_note(report),
+            report.title_note,
             report.reuse_note,
         )
         if note
