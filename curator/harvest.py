@@ -619,6 +619,10 @@ def _shown_name(source: FeedSource, state: FeedState) -> str:
     return source.name or state.title or source.url
 
 
+#: How long a feed asking curator to wait (Retry-After) may have failed before it is a failure.
+ONE_DAY = timedelta(days=1)
+
+
 def _failed(
     source: FeedSource,
     result: FetchResult,
@@ -627,10 +631,15 @@ def _failed(
     state: FeedState,
     now: datetime,
 ) -> _Settled:
+    wait_until = (now + timedelta(seconds=result.retry_after)) if result.retry_after else None
+    since = datetime.fromisoformat(state.failing_since) if state.failing_since else now
+    # Asked to wait (Retry-After): a wait from the first answer, not a failure, unless it has
+    # been failing for a day or more (walk91 #4: the first 429 was "failed", counted so).
+    waits = kind == "rate-limited" and wait_until and wait_until > now and now - since < ONE_DAY
     report = FeedReport(
         source.url,
         source.name or source.url,
-        "failed",
+        "waiting" if waits else "failed",
         error_kind=kind,
         error=error,
         elapsed=result.elapsed,
@@ -638,9 +647,7 @@ def _failed(
         failing_since=state.failing_since or now.isoformat(),
         failed_runs=state.failed_runs + 1,
         moved_to=result.moved_to,
-        wait_until=(now + timedelta(seconds=result.retry_after)).isoformat()
-        if result.retry_after
-        else None,
+        wait_until=wait_until.isoformat() if wait_until else None,
     )
     return _Settled(report, result)
 
@@ -1296,9 +1303,9 @@ def _store(
 
     if isinstance(outcome, _Settled):
         report = back(outcome.report)
-        if report.status == "waiting":  # not asked: nothing to record
+        if report.status == "waiting" and report.error is None:  # not asked: nothing to record
             return report
-        if report.status == "failed":
+        if report.status in ("failed", "waiting"):  # asked, and told to wait or failed
             store.record_feed_failure(
                 report.url,
                 now=now,

@@ -125,3 +125,38 @@ def test_a_feed_that_changes_its_title_says_so_once(
     http_server.add("/future.xml", h.rss(_items("future", 4), title="The Forum by NewCo"))
     _, _, err = _fetch(config, "--quiet")
     assert "now calls itself" not in err, err
+
+
+def test_the_first_429_with_retry_after_is_a_wait_not_a_failure(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: `failed .../ua.xml: HTTP 429 ...; asked to wait 3600 s (first failure)`, counted
+    in "feed(s) failed", where README says a Retry-After wait is not a failure."""
+    url = http_server.add("/ua.xml", h.rss(_items("ua", 2), title="UA Unit"))
+    good = h.serve_healthy(http_server)
+    config = h.write_config(
+        tmp_path,
+        [
+            {"url": url, "name": "UA Unit", "fetch_pages": False},
+            {"url": good, "name": "Good", "fetch_pages": False},
+        ],
+    )
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/ua.xml", b"slow down", status=429, headers={"Retry-After": "3600"})
+    code, out, err = _fetch(config, "--json")
+    assert code == 0, err
+    assert "failed" not in err and "first failure" not in err, err
+    line = next(x for x in err.splitlines() if x.startswith("  waiting    UA Unit:"))
+    assert "HTTP 429" in line and "asked to wait 3600 s" in line, line
+    assert "the server asked curator to wait until" in line and "nothing needs doing" in line
+    assert "1 feed(s) asked curator to wait (not a failure)" in err, err
+    data = json.loads(out)
+    feed = next(f for f in data["feeds"] if f["name"] == "UA Unit")
+    assert feed["status"] == "waiting" and feed["wait_until"], feed
+    assert data["feeds_failed"] == 0
+    # The next run does not ask it, and says so.
+    _, _, err = _fetch(config, "--quiet")
+    assert "1 feed(s) not asked in this run (not a failure)" in err, err
+    assert len(http_server.seen("/ua.xml")) == 2
+    code, out, _ = run_cli("feeds", "check", "--config", str(config))
+    assert code == 0 and "waiting" in out, out

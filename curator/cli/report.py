@@ -158,6 +158,12 @@ def feed_advice(report: FeedReport) -> str | None:
     return None
 
 
+def waiting_note(report: FeedReport) -> str:
+    """A feed asked in this run and told to wait: its answer, and when curator asks again."""
+    advice = feed_advice(report)
+    return f"{report.error}" + (f"; {advice}" if advice else "")
+
+
 def moved_note(report: FeedReport) -> str | None:
     """What to do about a feed whose address redirects for good to another."""
     if not report.moved_to:
@@ -199,6 +205,8 @@ def stored_already_note(report: FeedReport) -> str:
 
 
 def _feed_line(report: FeedReport) -> str:
+    if report.status == "waiting" and report.error:  # asked in this run, and told to wait
+        return f"  waiting    {report.name}: {waiting_note(report)}"
     if report.status == "waiting":
         return f"  waiting    {report.name}: not asked in this run: {report.wait_note}"
     if report.status == "failed":
@@ -602,7 +610,17 @@ def print_failures(
             if report.stored_already:
                 echo(f"  {stored_already_note(report)}", err=True)
     # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
-    waiting = [r for r in summary.feeds if r.status == "waiting"]
+    # Asked in this run and told to wait (walk91 #4: a failure the first time), and not asked.
+    told = [r for r in summary.feeds if r.status == "waiting" and r.error]
+    if told:
+        echo(
+            f"{len(told)} feed(s) asked curator to wait (not a failure): they are not asked"
+            " again before then:",
+            err=True,
+        )
+        for report in told:
+            echo(f"  {report.name}: {waiting_note(report)}", err=True)
+    waiting = [r for r in summary.feeds if r.status == "waiting" and not r.error]
     if waiting:
         echo(
             f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
