@@ -66,9 +66,9 @@ from curator.textfeatures import Vector, scripts
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
-#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), "failed", or not
-#: asked, its server having asked curator to wait (Retry-After) until a time not yet come
-#: ("waiting").
+#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), "failed", or its
+#: server asked curator to wait (Retry-After) until a time not yet come ("waiting"): in this
+#: run (the report has its `error`), or before (not asked in this run).
 FeedStatus = Literal["ok", "unchanged", "failed", "waiting"]
 
 
