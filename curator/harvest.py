@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
+from curator.errors import shell_arg
 from curator.feeds import FeedError, parse_feed
 from curator.feeds.common import too_many
 from curator.fetch import (
@@ -65,9 +66,9 @@ from curator.textfeatures import Vector, scripts
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
-#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), "failed", or not
-#: asked, its server having asked curator to wait (Retry-After) until a time not yet come
-#: ("waiting").
+#: How one feed went: read ("ok"), nothing new since last time ("unchanged"), "failed", or its
+#: server asked curator to wait (Retry-After) until a time not yet come ("waiting"): in this
+#: run (the report has its `error`), or before (not asked in this run).
 FeedStatus = Literal["ok", "unchanged", "failed", "waiting"]
 
 
@@ -128,6 +129,23 @@ class FeedReport:
     #: when they began (ISO), so the run says it answers again.
     back_after_runs: int = 0
     back_since: str | None = None
+    #: (the title stored for the feed before this run, its document's title now) when the two
+    #: differ (walk91 #1: the old address of a moved feed came to serve another site, unsaid).
+    retitled: tuple[str, str] | None = None
+    #: `moved_to` was recorded in an earlier run, and the configured address now answers by
+    #: itself with a feed of another title: the move is still not made in feeds.yaml.
+    moved_before: bool = False
+
+    @property
+    def title_note(self) -> str | None:
+        """ "URL now calls itself "Casino Deals Blog", not "Moved Monthly": ..."."""
+        if not self.retitled:
+            return None
+        was, now = self.retitled
+        return (
+            f'{self.url} now calls itself "{now}", not "{was}": if it is another site, remove it'
+            f" (`curator feeds remove {shell_arg(self.url)}`) or update its url in feeds.yaml"
+        )
 
     @property
     def back_note(self) -> str | None:
@@ -282,6 +300,12 @@ class FeedReport:
             "not_well_formed": self.warning or self.still_malformed,
             "not_well_formed_since": self.warning_since,
             "moved_to": self.moved_to,
+            # The move was recorded in an earlier run; the old address now answers by itself.
+            "moved_before": self.moved_before,
+            # Its document's title changed: {"was", "now"}.
+            "retitled": (
+                {"was": self.retitled[0], "now": self.retitled[1]} if self.retitled else None
+            ),
             "reused_ids": self.reused_ids,
             # New entries dated when curator first saw them: no date it could read, or a future one.
             "undated": self.undated,
@@ -595,6 +619,10 @@ def _shown_name(source: FeedSource, state: FeedState) -> str:
     return source.name or state.title or source.url
 
 
+#: How long a feed asking curator to wait (Retry-After) may have failed before it is a failure.
+ONE_DAY = timedelta(days=1)
+
+
 def _failed(
     source: FeedSource,
     result: FetchResult,
@@ -603,10 +631,15 @@ def _failed(
     state: FeedState,
     now: datetime,
 ) -> _Settled:
+    wait_until = (now + timedelta(seconds=result.retry_after)) if result.retry_after else None
+    since = datetime.fromisoformat(state.failing_since) if state.failing_since else now
+    # Asked to wait (Retry-After): a wait from the first answer, not a failure, unless it has
+    # been failing for a day or more (walk91 #4: the first 429 was "failed", counted so).
+    waits = kind == "rate-limited" and wait_until and wait_until > now and now - since < ONE_DAY
     report = FeedReport(
         source.url,
         source.name or source.url,
-        "failed",
+        "waiting" if waits else "failed",
         error_kind=kind,
         error=error,
         elapsed=result.elapsed,
@@ -614,9 +647,7 @@ def _failed(
         failing_since=state.failing_since or now.isoformat(),
         failed_runs=state.failed_runs + 1,
         moved_to=result.moved_to,
-        wait_until=(now + timedelta(seconds=result.retry_after)).isoformat()
-        if result.retry_after
-        else None,
+        wait_until=wait_until.isoformat() if wait_until else None,
     )
     return _Settled(report, result)
 
@@ -643,6 +674,9 @@ def _settled(
         return _failed(source, result, kind, result.error or "failed", state, now)
     if not result.not_modified and digest != state.content_hash:
         return None
+    # A move recorded before stands while the old address answers by itself (no redirect at all)
+    # with the document then read, another site's (walk91 #1; `_store` keeps it).
+    kept = state.moved_to if not result.moved_to and result.final_url == source.url else None
     report = FeedReport(
         source.url,
         _shown_name(source, state),
@@ -650,7 +684,8 @@ def _settled(
         elapsed=result.elapsed,
         still_malformed=state.warning,
         warning_since=state.warning_since if state.warning else None,
-        moved_to=result.moved_to,
+        moved_to=result.moved_to or kept,
+        moved_before=bool(kept),
     )
     if result.not_modified:
         return _Settled(report, result)
@@ -1268,9 +1303,9 @@ def _store(
 
     if isinstance(outcome, _Settled):
         report = back(outcome.report)
-        if report.status == "waiting":  # not asked: nothing to record
+        if report.status == "waiting" and report.error is None:  # not asked: nothing to record
             return report
-        if report.status == "failed":
+        if report.status in ("failed", "waiting"):  # asked, and told to wait or failed
             store.record_feed_failure(
                 report.url,
                 now=now,
@@ -1292,11 +1327,16 @@ def _store(
                 size=outcome.size,
                 elapsed=result.elapsed,
                 content_hash=outcome.digest,
-                moved_to=result.moved_to,
+                moved_to=report.moved_to,
                 parsed=False,
             )
         return report
     source, parsed, built = outcome.source, outcome.parsed, outcome.built
+    retitled = _retitled(before.title, parsed.title)
+    # A move recorded before, the old address now answering by itself with a feed of another
+    # title: another site may have taken the address (walk91 #1). The move stands, and so does
+    # the title it had, until the address answers as that feed again or feeds.yaml follows it.
+    kept_move = before.moved_to if before.moved_to and not result.moved_to and retitled else None
     with store.transaction():
         keys = list(article_rules.keyed_entries(parsed.entries))
         carried = store.follow_renames(source.url, keys, configured) if configured else []
@@ -1316,14 +1356,14 @@ def _store(
             source.url,
             now=now,
             status=result.status,
-            title=parsed.title,
+            title=before.title if kept_move else parsed.title,
             etag=result.etag,
             last_modified=result.last_modified,
             entries=len(parsed.entries),
             size=len(result.content or b""),
             elapsed=result.elapsed,
             content_hash=outcome.digest,
-            moved_to=result.moved_to,
+            moved_to=result.moved_to or kept_move,
             warning=parsed.warning,
         )
     report = _read_report(
@@ -1354,9 +1394,21 @@ def _store(
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,
         carried_from=tuple(carried),
+        moved_to=result.moved_to or kept_move,
+        moved_before=bool(kept_move),
+        retitled=retitled,
         stored_already=len(already),
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
     )
+
+
+def _retitled(was: str | None, now: str | None) -> tuple[str, str] | None:
+    """(title stored, title now) when a feed's document calls itself otherwise than before
+    (spaces and case aside); None when it does not, or either has no title."""
+    was, now = " ".join((was or "").split()), " ".join((now or "").split())
+    if not was or not now or was.casefold() == now.casefold():
+        return None
+    return was, now
 
 
 def other_script(report: FeedReport, config: Config) -> FeedReport:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from curator.articles import MAX_TITLE_CHARS
 from curator.cli.common import echo
 from curator.errors import shell_arg
+from curator.feeds.common import HTML_NOT_FEED
 from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import (
     HOST_FAILURES,
@@ -86,11 +87,32 @@ def gone_advice(report: FeedReport) -> str | None:
     )
 
 
+def html_advice(report: FeedReport) -> str | None:
+    """What to do about a feed whose address answers with a web page (a login page, the site's
+    new front page): the feed may have moved (walk91 #2: said for 5 runs with no advice)."""
+    if report.error_kind != "malformed" or not (report.error or "").startswith(HTML_NOT_FEED):
+        return None
+    site = urlsplit(report.url)
+    home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
+    find = (
+        f"`curator feeds add {shell_arg(home)}` finds and adds the site's feed, and "
+        if home
+        else ""
+    )
+    return (
+        "open the address in a browser to see what it shows (a login page, the site's new"
+        f" pages); if the site moved its feed, {find}`curator feeds remove"
+        f" {shell_arg(report.url)}` drops this one; if it has none now, remove it the same way"
+    )
+
+
 def feed_advice(report: FeedReport) -> str | None:
     """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
     too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
     if gone := gone_advice(report):
         return gone
+    if html := html_advice(report):
+        return html
     kind, error = report.error_kind, report.error or ""
     lasts = "usually passing; if it keeps failing for days,"
     cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
@@ -136,10 +158,22 @@ def feed_advice(report: FeedReport) -> str | None:
     return None
 
 
+def waiting_note(report: FeedReport) -> str:
+    """A feed asked in this run and told to wait: its answer, and when curator asks again."""
+    advice = feed_advice(report)
+    return f"{report.error}" + (f"; {advice}" if advice else "")
+
+
 def moved_note(report: FeedReport) -> str | None:
     """What to do about a feed whose address redirects for good to another."""
     if not report.moved_to:
         return None
+    if report.moved_before:  # its old address answers by itself now (walk91 #1)
+        return (
+            f"moved permanently to {report.moved_to} in an earlier run, and feeds.yaml still"
+            " gives its old address, which now answers by itself, as another feed: update"
+            f" feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+        )
     return (
         f"moved permanently to {report.moved_to}: update feeds.yaml (replace `url: {report.url}`"
         f" with `url: {report.moved_to}`); it is read at the new address meanwhile"
@@ -171,6 +205,8 @@ def stored_already_note(report: FeedReport) -> str:
 
 
 def _feed_line(report: FeedReport) -> str:
+    if report.status == "waiting" and report.error:  # asked in this run, and told to wait
+        return f"  waiting    {report.name}: {waiting_note(report)}"
     if report.status == "waiting":
         return f"  waiting    {report.name}: not asked in this run: {report.wait_note}"
     if report.status == "failed":
@@ -574,7 +610,17 @@ def print_failures(
             if report.stored_already:
                 echo(f"  {stored_already_note(report)}", err=True)
     # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
-    waiting = [r for r in summary.feeds if r.status == "waiting"]
+    # Asked in this run and told to wait (walk91 #4: a failure the first time), and not asked.
+    told = [r for r in summary.feeds if r.status == "waiting" and r.error]
+    if told:
+        echo(
+            f"{len(told)} feed(s) asked curator to wait (not a failure): they are not asked"
+            " again before then:",
+            err=True,
+        )
+        for report in told:
+            echo(f"  {report.name}: {waiting_note(report)}", err=True)
+    waiting = [r for r in summary.feeds if r.status == "waiting" and not r.error]
     if waiting:
         echo(
             f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
@@ -590,6 +636,7 @@ def print_failures(
             f"not well formed: {report.warning}" if report.warning else None,
             malformed_note(report),
             moved_note(report),
+            report.title_note,
             report.reuse_note,
         )
         if note

@@ -28,6 +28,10 @@ class FeedError(Exception):
     """The bytes are not a feed curator can read (an HTML page, empty, or unparsable)."""
 
 
+#: What a feed's address answering with a web page fails with (`cli.report.html_advice`).
+HTML_NOT_FEED = "this is an HTML page, not a feed"
+
+
 # -- rules -------------------------------------------------------------------------------------
 
 #: Years outside this range are a feed's bug (a 9999 placeholder, a 1970 epoch default), not a date.

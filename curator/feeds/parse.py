@@ -20,6 +20,7 @@ from lxml import etree
 
 from curator.feeds.common import (
     ENTRY_TAG,
+    HTML_NOT_FEED,
     MAX_ENTRIES,
     FeedError,
     safe_link,
@@ -88,7 +89,7 @@ def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
     if kind == "json":
         return parse_json_feed(content, url)
     if kind == "html":
-        raise FeedError("this is an HTML page, not a feed")
+        raise FeedError(HTML_NOT_FEED)
     data, note = _defuse_entities(_trim_before_declaration(content))
     data, refs = _replace_bad_references(data)
     data, count, cut = _keep_first_entries(data)

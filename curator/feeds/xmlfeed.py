@@ -18,6 +18,7 @@ import feedparser
 from curator.errors import own_bug
 from curator.feeds.common import (
     ENTRY_TAG,
+    HTML_NOT_FEED,
     MAX_ENTRIES,
     FeedError,
     FeedItem,
@@ -62,7 +63,7 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
         problem = None
     if not entries and title is None:
         if not result.get("version") and (content_type or "").lower().startswith("text/html"):
-            raise FeedError("this is an HTML page, not a feed")
+            raise FeedError(HTML_NOT_FEED)
         if problem is not None:
             raise FeedError(f"not a well-formed feed: {short(problem)}")
         if not result.get("version"):
