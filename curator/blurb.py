@@ -3,7 +3,8 @@
 `choose_blurb` prefers the page's own description when it is a real summary, else picks a run of
 lead sentences from the main text scored against the title and the text's key terms (an extractive
 summariser), else the feed's summary. Page furniture ("Read more", "Leave a Reply", cookie and share
-text, image credits, "Last updated on ...") never gets in, and no sentence is cut in half.
+text, image credits, "Last updated on ...") never gets in, and no sentence is cut in half (but
+one too long for a blurb, when it is the only one to use, whose cut shows: "...").
 """
 
 from __future__ import annotations
@@ -912,12 +913,32 @@ def choose_blurb(
     ]
     blurb = max(fallbacks, key=len, default="")
     if blurb:
-        return blurb
+        return cut_long(blurb, min_chars, max_chars)
     quote = _as_quote(
         _join_nonempty(quoted, quoted_text, quoted_summary), title, min_chars, max_chars
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+#: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash).
+_CLAUSE_CUT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
+
+
+def cut_long(blurb: str, min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> str:
+    """`blurb` when it is at most `max_chars` long; else (a single sentence longer than a blurb,
+    the only one the text has: walk90 #9, a page of one 400-word sentence got the feed's
+    placeholder, or would have been printed whole) cut after its last clause that ends within
+    `max_chars` and after `min_chars`, or else between words, and ended with "...", so the reader
+    sees it goes on."""
+    if _size(blurb) <= max_chars:
+        return blurb
+    room = blurb[: max_chars - 3]
+    clauses = [m.start() for m in _CLAUSE_CUT.finditer(room) if m.start() >= min_chars]
+    end = clauses[-1] if clauses else room.rfind(" ")
+    if end <= 0:
+        return blurb
+    return room[:end].rstrip(" ,;:—–-") + "..."
 
 
 def usable_sentences(text: str | None) -> int:

@@ -157,7 +157,13 @@ def lost_opening_of(article: Article) -> str:
 
 def short_blurb_reason(article: Article) -> str:
     """Why the article's blurb is one sentence, as the draft's note and the warning both say it:
-    its page or feed had more text, none of which fit beside it, or they had no more."""
+    its page or feed had more text, none of which fit beside it, or they had no more; or it is
+    the page's one sentence, too long for a blurb, cut (walk90 #9)."""
+    if article.blurb.endswith("...") and article.blurb[:-3] in normalise_space(article.text or ""):
+        return (
+            "it is the start of a sentence of its page too long for a blurb, cut short"
+            ' (it ends with "...")'
+        )
     page = more_sentences(article.text, article.blurb)
     feed = more_sentences(article.summary, article.blurb)
     if page or feed:

@@ -159,3 +159,28 @@ def test_a_video_pages_blurb_has_no_headline_or_byline(
     html = page(title, "Sam Vu", [lead], pre='<video controls src="/v.mp4"></video>')
     blurb = drafted_blurbs(tmp_path, http_server, {title: html})[title]
     assert blurb.split("\n")[0] == lead, blurb
+
+
+def test_a_page_of_one_overlong_sentence_gets_it_cut_at_a_boundary(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk90 #9: a page whose text is one 400-word sentence: the blurb was the whole sentence
+    (or, without its full stop, the feed's placeholder). It is cut between words within a blurb's
+    length, and ends with "..." to show it goes on."""
+    title = "One very long sentence about handoffs"
+    again = (
+        " and why customers who call about billing end up transferred to a second and then a"
+        " third agent who asks for the same account number again"
+    )
+    long = (
+        "Customer experience leaders who want to understand why their support teams keep"
+        " answering the same questions" + again * 12 + " should start by mapping every handoff"
+        " in the journey."
+    )
+    blurb = drafted_blurbs(tmp_path, http_server, {title: page(title, "Bea Cruz", [long])})[title]
+    text = blurb.split("\n")[0]
+    assert text.startswith("Customer experience leaders who want to understand"), blurb
+    assert text.endswith("again...") or text.endswith("transferred..."), blurb
+    assert 150 <= len(text) <= 450, len(text)
+    assert PLACEHOLDER not in blurb, blurb
+    assert "a sentence of its page too long for a blurb, cut short" in " ".join(blurb.split())
