@@ -949,6 +949,15 @@ def usable_sentences(text: str | None) -> int:
     return len(_text_sentences(text))
 
 
+def complete_sentences(text: str | None) -> int:
+    """How many complete sentences (`_is_sentence`: ending with . ! or ?) a page's plain `text`
+    holds, used or not: when a blurb can use none of them (`usable_sentences`), they were left out
+    as furniture, a notice or a label, and the page is not said to have no sentence ending with
+    . ! or ? (walk90 #5)."""
+    lines = (text or "")[:MAX_TEXT_CHARS].splitlines()
+    return sum(_is_sentence(s) for line in lines for s in split_sentences(normalise_space(line)))
+
+
 def _standing_alone(sentences: list[str], min_chars: int, max_chars: int) -> list[str]:
     """The first of `sentences` that opens (`_opens`) and is within the bounds on its own, with
     those after it that still fit (`_fit`); [] when there is none."""

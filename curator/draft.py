@@ -45,7 +45,14 @@ from pathlib import Path
 
 import yaml
 
-from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb, weak_blurb
+from curator.blurb import (
+    MIN_CHARS,
+    complete_sentences,
+    lost_opening,
+    more_sentences,
+    short_blurb,
+    weak_blurb,
+)
 from curator.config import subject_hint
 from curator.credits import same_name
 from curator.errors import InputError, shell_arg
@@ -184,6 +191,13 @@ def short_blurb_reason(article: Article) -> str:
     if left >= MIN_CHARS:
         # Text there is, but in no sentence curator can tell apart (walk48 #1: a Thai page of 1,677
         # characters, whose sentences end with a space, was said to have "no more text").
+        own = bool(article.blurb) and article.blurb in normalise_space(article.text)
+        if complete_sentences(article.text) > own:
+            # (the blurb's own sentence aside, those left were left out as furniture: walk90 #5)
+            return (
+                f"its page has more text ({left:,} characters), but its other sentences read as"
+                " page furniture (a notice, a label, a credit or a link), not the article's text"
+            )
         return (
             f"its page has more text ({left:,} characters), but in no sentence curator can tell"
             " apart (none ending with . ! or ?)"

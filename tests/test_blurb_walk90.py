@@ -184,3 +184,34 @@ def test_a_page_of_one_overlong_sentence_gets_it_cut_at_a_boundary(
     assert 150 <= len(text) <= 450, len(text)
     assert PLACEHOLDER not in blurb, blurb
     assert "a sentence of its page too long for a blurb, cut short" in " ".join(blurb.split())
+
+
+def test_a_page_of_furniture_sentences_is_not_said_to_have_no_complete_sentence(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk90 #5: `extract` said "no complete sentences found" and the draft "none ending with . !
+    or ?" of a page whose sentences end with "." but were all left out (a notice, a label): each
+    now says they read as page furniture."""
+    title = "Members lounge"
+    paras = [
+        "This article is available to subscribers only.",
+        "Subscribe to our newsletter to get the best customer experience stories in your inbox"
+        " every week.",
+        "Editor's note: This story is part of our series on service at scale, supported by a"
+        " grant from the Retail Foundation.",
+        "Correction: An earlier version of this article misstated the number of call centres"
+        " surveyed, which was 120 and not 210 as we said.",
+    ]
+    html = page(title, None, paras)
+    page_file = tmp_path / "members.html"
+    page_file.write_text(html, encoding="utf-8")
+    code, out, err = run_cli("extract", str(page_file))
+    assert code == 0, err
+    flat = " ".join(out.split())
+    assert "no complete sentences" not in flat, flat
+    assert "complete sentence(s) all read as page furniture" in flat, flat
+
+    blurb = drafted_blurbs(tmp_path, http_server, {title: html})[title]
+    flat = " ".join(blurb.split())
+    assert "none ending with" not in flat, flat
+    assert "read as page furniture" in flat, flat
