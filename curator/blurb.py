@@ -1343,7 +1343,7 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
 #: article misstated ..."), dated or not ("Update (Dec. 2):", "UPDATE, 3 p.m.:").
 _EDITORS_LABEL = re.compile(
     r"(?:editor(?:['’]?s|s['’])? note|note from the editors?|corrections?|clarifications?|updated?|"
-    r"disclosure)(?:\s*\([^)\n]{1,40}\)|,[^:\n]{1,30})?\s*:",
+    r"disclosure)(?:\s*\([^)\n]{1,40}\)|,[^:\n]{0,30}?\d[^:\n]{0,15})?\s*:",
     re.I,
 )
 #: A paragraph's last sentence crediting a photo ("Photo: Mia Cole for Aisle Report", "Photograph:
