@@ -3,7 +3,8 @@
 `choose_blurb` prefers the page's own description when it is a real summary, else picks a run of
 lead sentences from the main text scored against the title and the text's key terms (an extractive
 summariser), else the feed's summary. Page furniture ("Read more", "Leave a Reply", cookie and share
-text, image credits, "Last updated on ...") never gets in, and no sentence is cut in half.
+text, image credits, "Last updated on ...") never gets in, and no sentence is cut in half (but
+one too long for a blurb, when it is the only one to use, whose cut shows: "...").
 """
 
 from __future__ import annotations
@@ -125,6 +126,10 @@ _FOOTER_WORDS = 5
 #: A sentence this short opening with a FURNITURE word is a footer line ("Sign up for free
 #: today!"); a longer one is furniture only in a notice's shape (`_starts_as_footer`).
 _FOOTER_LINE_WORDS = 8
+#: FURNITURE labels of a video or a recording: before a few words, a link to another ("Watch:
+#: Biden's speech in full"); before a longer sentence, the page's own lead ("Watch: our reporter
+#: spends a day answering customer complaints at a utility company.").
+_MEDIA_LABELS = frozenset(("watch:", "listen:"))
 #: FURNITURE openings that label what follows (a date, a credit, a link): furniture at any length.
 _FURNITURE_LABELS = frozenset(
     (
@@ -165,9 +170,13 @@ _MONTH = (
 )
 #: A date as a dateline writes it: "April 17, 2015", "Nov. 3", "17 April 2015".
 _DATE = rf"(?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?)"
-_WIRE = r"\([A-Za-z. ]{2,20}\)"
+#: A press-release service, after a place with its state ("AUSTIN, Texas, Nov. 3, 2025 /PRNewswire/").
+_PR_WIRE = r"/[A-Za-z][A-Za-z. -]{1,30}/"
+#: The wire: "(Reuters)", "(AP)", or a press-release service's "/PRNewswire/", "/CNW/" (walk90 #3).
+_WIRE = r"(?:\([A-Za-z. ]{2,20}\)|/[A-Za-z][A-Za-z. -]{1,30}/)"
 #: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — ", "WASHINGTON (AP) — ",
-#: "(Reuters) - ", "April 17, 2015 -- ", "LONDON, April 17 (Reuters) - "): the place, the date and
+#: "(Reuters) - ", "April 17, 2015 -- ", "LONDON, April 17 (Reuters) - ", a press release's "SAN
+#: FRANCISCO, Dec. 1, 2026 /PRNewswire/ -- "): the place, the date and
 #: the wire, not the story. Only before a dash: "April 17, 2015 was..." is a sentence.
 #: Chinese and Japanese datelines: "【6月18日 AFP】" (AFPBB), "新华社北京11月17日电" and its
 #: "（记者 王小明）": the date and the wire, before the lead sentence, which is the story's.
@@ -176,7 +185,9 @@ _CJK_DATELINE = (
     r"(?:\s*[（(][^）)\n]{1,30}[）)])?)\s*"
 )
 DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Z.,' ]{{2,40}}?(?:,? {_DATE})?(?:\s*{_WIRE})?|{_DATE}(?:\s*{_WIRE})?|{_WIRE})"
+    rf"^(?:[A-Z][A-Z.,' ]{{2,40}}?(?:,? {_DATE}(?:, \d{{4}})?)?(?:\s*{_WIRE})?"
+    rf"|{_DATE}(?:\s*{_WIRE})?|{_WIRE}"
+    rf"|[A-Z][A-Z.' ]{{2,40}}?, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?, {_DATE}(?:, \d{{4}})? {_PR_WIRE})"
     r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'“‘])"
     rf"|{_CJK_DATELINE}"
 )
@@ -713,6 +724,8 @@ def _starts_as_footer(lowered: str) -> bool:
     if not match:
         return False
     after = lowered[match.end() :]
+    if match.group() in _MEDIA_LABELS and len(after.split()) > _FOOTER_LINE_WORDS:
+        return False  # "Watch: our reporter spends a day ...": a video page's own lead (walk90 #7)
     if match.group().endswith((":", "©", " ")) or match.group() in _FURNITURE_LABELS:
         return True
     if _LABEL_AFTER.match(after) or len(lowered.split()) <= _FOOTER_LINE_WORDS:
@@ -900,12 +913,32 @@ def choose_blurb(
     ]
     blurb = max(fallbacks, key=len, default="")
     if blurb:
-        return blurb
+        return cut_long(blurb, min_chars, max_chars)
     quote = _as_quote(
         _join_nonempty(quoted, quoted_text, quoted_summary), title, min_chars, max_chars
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+#: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash).
+_CLAUSE_CUT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
+
+
+def cut_long(blurb: str, min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> str:
+    """`blurb` when it is at most `max_chars` long; else (a single sentence longer than a blurb,
+    the only one the text has: walk90 #9, a page of one 400-word sentence got the feed's
+    placeholder, or would have been printed whole) cut after its last clause that ends within
+    `max_chars` and after `min_chars`, or else between words, and ended with "...", so the reader
+    sees it goes on."""
+    if _size(blurb) <= max_chars:
+        return blurb
+    room = blurb[: max_chars - 3]
+    clauses = [m.start() for m in _CLAUSE_CUT.finditer(room) if m.start() >= min_chars]
+    end = clauses[-1] if clauses else room.rfind(" ")
+    if end <= 0:
+        return blurb
+    return room[:end].rstrip(" ,;:—–-") + "..."
 
 
 def usable_sentences(text: str | None) -> int:
@@ -914,6 +947,15 @@ def usable_sentences(text: str | None) -> int:
     quotes someone, or is too short or too long to stand alone, and `curator extract` says so
     rather than that the page has no sentence (walk74 #1)."""
     return len(_text_sentences(text))
+
+
+def complete_sentences(text: str | None) -> int:
+    """How many complete sentences (`_is_sentence`: ending with . ! or ?) a page's plain `text`
+    holds, used or not: when a blurb can use none of them (`usable_sentences`), they were left out
+    as furniture, a notice or a label, and the page is not said to have no sentence ending with
+    . ! or ? (walk90 #5)."""
+    lines = (text or "")[:MAX_TEXT_CHARS].splitlines()
+    return sum(_is_sentence(s) for line in lines for s in split_sentences(normalise_space(line)))
 
 
 def _standing_alone(sentences: list[str], min_chars: int, max_chars: int) -> list[str]:
@@ -1281,9 +1323,11 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
         if advert and advert in paragraph.lower():
             continue
         advert = ""
-        if not paragraph or is_paywall_notice(paragraph):
+        if not paragraph or is_paywall_notice(paragraph) or _EDITORS_LABEL.match(paragraph):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
+        if len(sentences) > 1 and _CAPTION_CREDIT.match(sentences[-1]):
+            continue  # "Shoppers browse the aisles ... on Tuesday. Photo: Mia Cole": a caption
         # A paragraph opening with furniture is furniture; told by its first sentence too, whole:
         # "Read our privacy policy? Few users do ..." opens with a question, not a notice.
         if _is_furniture(paragraph[:40]) and (not sentences or _is_furniture(sentences[0])):
@@ -1292,6 +1336,23 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
             sentences[-1] = _finished(sentences[-1])
         out += [s for s in _short_joined(sentences) if _usable(s)]
     return out
+
+
+#: A paragraph opening with an editor's label is a note on the story, not the story (walk90 #2:
+#: "Editor's note: This story is part of our series ...", "Correction: An earlier version of this
+#: article misstated ..."), dated or not ("Update (Dec. 2):", "UPDATE, 3 p.m.:").
+_EDITORS_LABEL = re.compile(
+    r"(?:editor(?:['’]?s|s['’])? note|note from the editors?|corrections?|clarifications?|updated?|"
+    r"disclosure)(?:\s*\([^)\n]{1,40}\)|,[^:\n]{0,30}?\d[^:\n]{0,15})?\s*:",
+    re.I,
+)
+#: A paragraph's last sentence crediting a photo ("Photo: Mia Cole for Aisle Report", "Photograph:
+#: ...", "(Photo by ...)"): the paragraph is the photo's caption, written as a plain <p> (walk90
+#: #2: "Shoppers browse the aisles at a store in Bristol on Tuesday." opened a blurb).
+_CAPTION_CREDIT = re.compile(
+    r"[(\[]?(?:photo(?:graph)?s?|image|picture|pictured|credit|illustration)(?: by\b|\s*:)",
+    re.I,
+)
 
 
 #: A paragraph opening with the site's thanks to a sponsor ("My thanks to Igloo for sponsoring this

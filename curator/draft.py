@@ -45,7 +45,14 @@ from pathlib import Path
 
 import yaml
 
-from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb, weak_blurb
+from curator.blurb import (
+    MIN_CHARS,
+    complete_sentences,
+    lost_opening,
+    more_sentences,
+    short_blurb,
+    weak_blurb,
+)
 from curator.config import subject_hint
 from curator.credits import same_name
 from curator.errors import InputError, shell_arg
@@ -157,7 +164,13 @@ def lost_opening_of(article: Article) -> str:
 
 def short_blurb_reason(article: Article) -> str:
     """Why the article's blurb is one sentence, as the draft's note and the warning both say it:
-    its page or feed had more text, none of which fit beside it, or they had no more."""
+    its page or feed had more text, none of which fit beside it, or they had no more; or it is
+    the page's one sentence, too long for a blurb, cut (walk90 #9)."""
+    if article.blurb.endswith("...") and article.blurb[:-3] in normalise_space(article.text or ""):
+        return (
+            "it is the start of a sentence of its page too long for a blurb, cut short"
+            ' (it ends with "...")'
+        )
     page = more_sentences(article.text, article.blurb)
     feed = more_sentences(article.summary, article.blurb)
     if page or feed:
@@ -178,6 +191,13 @@ def short_blurb_reason(article: Article) -> str:
     if left >= MIN_CHARS:
         # Text there is, but in no sentence curator can tell apart (walk48 #1: a Thai page of 1,677
         # characters, whose sentences end with a space, was said to have "no more text").
+        own = bool(article.blurb) and article.blurb in normalise_space(article.text)
+        if complete_sentences(article.text) > own:
+            # (the blurb's own sentence aside, those left were left out as furniture: walk90 #5)
+            return (
+                f"its page has more text ({left:,} characters), but its other sentences read as"
+                " page furniture (a notice, a label, a credit or a link), not the article's text"
+            )
         return (
             f"its page has more text ({left:,} characters), but in no sentence curator can tell"
             " apart (none ending with . ! or ?)"

@@ -1249,8 +1249,9 @@ def main_text(doc: _Doc) -> str | None:
     for el in doc.tree.xpath(rules.NEVER_TEXT_XPATH):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text, which belongs to the parent
+    tree = _article_only(doc.tree)
     text = trafilatura.extract(
-        _article_only(doc.tree),
+        tree,
         include_comments=False,
         include_tables=True,
         fast=True,
@@ -1259,7 +1260,35 @@ def main_text(doc: _Doc) -> str | None:
     if not text:
         return None
     paragraphs = [_SPACE.sub(" ", p).strip() for p in text.splitlines()]
+    if len(paragraphs) == 1 and len(text) <= MAX_GLUED_CHARS:
+        paragraphs = _unglued_blocks(tree, paragraphs[0]) or paragraphs
     return "\n\n".join(p for p in paragraphs if p) or None
+
+
+#: A short page's text, when trafilatura gives it on one line, is looked at block by block
+#: (`_unglued_blocks`) up to this many characters.
+MAX_GLUED_CHARS = 3000
+#: The blocks a page's text is made of, one paragraph each.
+_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption")
+
+
+def _unglued_blocks(tree: Any, line: str) -> list[str] | None:
+    """The page's blocks (paragraphs, headings, list items), one each, when `line` is all of them
+    joined by spaces; else None. trafilatura's fallback for a short page (under ~250 characters
+    of text found) gives an <article>'s text as one line: the headline, the byline, the lead and
+    a paywall's notice ran together into one "paragraph", which the blurb took for a notice and
+    dropped whole (walk90 #5: "no complete sentences found" on a teaser whose lead ends with
+    ".") or opened with the headline and byline (walk90 #7: "Video: A day on ... By Sam Vu
+    Watch: ...")."""
+    blocks = [
+        _SPACE.sub(" ", el.text_content()).strip()
+        for el in tree.iter(*_TEXT_BLOCKS)
+        if not any(a.tag in _TEXT_BLOCKS for a in el.iterancestors())
+    ]
+    blocks = [b for b in blocks if b]
+    if len(blocks) < 2 or " ".join(blocks) != line:
+        return None
+    return blocks
 
 
 def _article_only(tree: Any) -> Any:

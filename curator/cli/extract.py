@@ -11,7 +11,7 @@ import click
 from click.core import ParameterSource
 
 from curator.articles import page_title, read_page
-from curator.blurb import choose_blurb, usable_sentences
+from curator.blurb import choose_blurb, complete_sentences, usable_sentences
 from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_config, note_json, warn
 from curator.cli.streams import changes_nothing
 from curator.config import Config
@@ -50,6 +50,8 @@ def page_record(page: Page) -> dict[str, Any]:
         "text_chars": len(page.text or ""),
         # How many complete sentences of its text a blurb could use: 0 says why there is none.
         "sentences": usable_sentences(page.text),
+        # ... and how many it has, used or not: none usable of some says they were left out.
+        "complete_sentences": complete_sentences(page.text),
     }
 
 
@@ -227,6 +229,15 @@ NO_PAGE_BLURB = (
 )
 
 
+#: ... and of a page whose complete sentences were all left out as furniture (walk90 #5: a
+#: paywall's notice, with the free lead run into it, was said to be "no complete sentences").
+NO_PAGE_BLURB_LEFT_OUT = (
+    "(no blurb from the page: its {n} complete sentence(s) all read as page furniture, not the"
+    " article's text: a paywall's or sign-up notice, a label, a credit or a link; a build falls"
+    " back to the summary its feed gives, when there is one)"
+)
+
+
 #: ... and of a page whose sentences make no blurb though it has some (walk74 #1: it said the page
 #: had no complete sentence).
 NO_PAGE_BLURB_RUN = (
@@ -248,7 +259,11 @@ def show(record: dict[str, Any]) -> None:
         click.echo(f"  published {record['published']}")
     stored = record.get("stored")
     no_blurb = (
-        NO_PAGE_BLURB_RUN.format(n=record["sentences"]) if record["sentences"] else NO_PAGE_BLURB
+        NO_PAGE_BLURB_RUN.format(n=record["sentences"])
+        if record["sentences"]
+        else NO_PAGE_BLURB_LEFT_OUT.format(n=record["complete_sentences"])
+        if record["complete_sentences"]
+        else NO_PAGE_BLURB
     )
     click.echo(f"  {record['blurb'] or no_blurb}")
     if stored:
