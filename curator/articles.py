@@ -168,6 +168,18 @@ def canonical_of(page: Page | None) -> str | None:
     return canonical if canonical and canonical.startswith(("http://", "https://")) else None
 
 
+def page_address(page: Page | None, link: str | None = None) -> str | None:
+    """The address a page gives as its own (`canonical_of`), else the one it was read at when
+    that is another than `link` (the entry's link redirected there: a tracker's `/r/3` to
+    `/a/3`, walk90 #1), http(s) only; None when neither. Without a `link`, the page's address."""
+    if canonical := canonical_of(page):
+        return canonical
+    final = safe_url(page.url) if page and page.url else None
+    if not final or not final.startswith(("http://", "https://")):
+        return None
+    return final if link is None or url_key(final) != url_key(link) else None
+
+
 #: The store keeps a canonical URL that several pages of a feed named as their own (a section, a
 #: front page) under this prefix and its URL key, beside the article of the first of them: a page
 #: naming it in a later run keeps its own link too.
@@ -278,7 +290,7 @@ def shared_canonicals(
     links = {url_key(e.link) for e in entries if e.link} | set(articles)
     named: Counter[str] = Counter()
     for entry in entries:
-        canonical = canonical_of(pages.pages.get(entry.link or ""))
+        canonical = page_address(pages.pages.get(entry.link or ""), entry.link)
         if canonical and entry.link and not above_or_listing(canonical, entry.link):
             key = url_key(canonical)
             if key != url_key(entry.link):
@@ -344,7 +356,7 @@ def build_articles(
     for entry in entries:
         page = pages.pages.get(entry.link or "")
         refused: Collection[str] = shared
-        if entry.link and (canonical := canonical_of(page)):
+        if entry.link and (canonical := page_address(page, entry.link)):
             key = url_key(canonical)
             if key != url_key(entry.link) and other_story(entry.title, titles.get(key)):
                 refused = shared | {key}
@@ -367,7 +379,7 @@ def build_articles(
         else:
             built[key] = article
         aliases[url_key(entry.link or article.url)] = key
-        if (canonical := canonical_of(page)) and url_key(canonical) in shared:
+        if (canonical := page_address(page, entry.link)) and url_key(canonical) in shared:
             aliases.setdefault(shared_mark(url_key(canonical)), key)
     return Built(
         tuple(built.items()),
@@ -519,7 +531,8 @@ def merge(
 ) -> Article | None:
     """One article from what the feed and the page say, field by field:
 
-    - url: the page's canonical URL (http/https) over the entry's link, unless the canonical is
+    - url: the page's canonical URL (http/https), else the address the link redirected to
+      (`page_address`), over the entry's link, unless the canonical is
       above the link (`is_above`: the front page, a section the link lies under), a listing
       (`is_listing`: an index file, a tag or category page) or one refused (its URL key in
       `refused`: one several pages name, `shared_canonicals`, or another story's address);
@@ -546,7 +559,7 @@ def merge(
       commentary.
     """
     link = entry.link or ""
-    canonical = canonical_of(page)
+    canonical = page_address(page, link)
     if canonical and link and (above_or_listing(canonical, link) or url_key(canonical) in refused):
         canonical = None
     if canonical:

@@ -38,3 +38,24 @@ def test_a_copys_credit_note_above_the_headline_names_the_first_site_alone(
         '<!-- Credit: the page says it first appeared in Original CX Blog, so "Zeta Post" may'
         " be the site of a copy: if so, correct the `publication:` line. -->"
     ) in block, block
+
+
+def test_a_link_through_a_tracking_redirect_is_published_at_the_address_it_leads_to(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk90 #1: feed links `/r/3` (302 to `/a/3`) and `/fb/31` (302 to
+    `/a/31?utm_source=feedburner`), pages without a canonical link, were published as the
+    redirect. The address they lead to is the article's, less its tracking parameters."""
+    titles = ["Why callbacks beat hold music", "Queues that customers never see"]
+    config = newsletter(tmp_path, http_server, [(t, "", page(t)) for t in titles])
+    for n, target in enumerate(["/a/3", "/a/31?utm_source=feedburner"]):
+        http_server.add(target, page(titles[n]), content_type="text/html")
+        redirect = {"Location": http_server.url(target)}
+        http_server.add(f"/p/{n}/", status=302, headers=redirect, content_type=None)
+    drafted(config)
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    urls = sorted(line for line in draft.splitlines() if line.startswith("url: "))
+    assert urls == [f"url: {http_server.url('/a/3')}", f"url: {http_server.url('/a/31')}"], urls
+    issue = built(config)
+    assert http_server.url("/a/3") in issue and http_server.url("/a/31") in issue, issue
+    assert "/p/0/" not in issue and "/p/1/" not in issue and "utm_source" not in issue, issue
