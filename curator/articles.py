@@ -231,6 +231,39 @@ def redirected_away(link: str, final_url: str) -> str | None:
     return f"{REDIRECTED_AWAY} ({final_url})"
 
 
+#: Why a page was not read whose server answered 200 but which says it is not there ("Page not
+#: found" as its title or first heading, and little else: a "soft 404", walk90 #6): the same words
+#: for every such page, so that the run counts them together.
+SOFT_404 = (
+    "the page says it was not found (though its server answered 200 OK): the article may have"
+    " moved or been removed"
+)
+
+#: A title or heading saying the page is missing: "Page not found", "404", "Error 404 - Not
+#: Found", "This article is no longer available", "The page you are looking for does not exist".
+_MISSING_PAGE = re.compile(
+    r"^\W*(?:error\s*)?404\b|\b(?:page|article|story|post|content)\s+not\s+found\b"
+    r"|^\W*not\s+found\b|\bno\s+longer\s+available\b"
+    r"|\b(?:page|article|story|post)\b[\w\s']{0,30}\b(?:does\s*n[o']t|no\s+longer)\s+exists?\b",
+    re.IGNORECASE,
+)
+
+#: The most text a page saying it is missing may have (an article that merely mentions a "page not
+#: found" in its headline has its story below it).
+SOFT_404_MAX_CHARS = 600
+
+
+def soft_404(page: Page) -> str | None:
+    """The error line of a page whose title or first heading says it is missing and whose text is
+    short (`SOFT_404_MAX_CHARS`), else None."""
+    if len(page.text or "") > SOFT_404_MAX_CHARS:
+        return None
+    for said in (page.title, page.headings[0] if page.headings else None):
+        if said and _MISSING_PAGE.search(said):
+            return f'{SOFT_404} ("{" ".join(said.split())[:80]}")'
+    return None
+
+
 def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch, dict[str, str]]:
     """The pages at `links` (http(s) only) read as the build reads them, and why each of the
     others could not be read (link -> the fetch's reason)."""

@@ -912,6 +912,9 @@ async def _fetch_page(
     page = await workers.run(
         article_rules.read_page, result.content, result.final_url, result.content_type
     )
+    if missing := article_rules.soft_404(page):
+        # "Page not found" served with 200: not the article, so its entry is used, as after a 500.
+        return None, dataclasses.replace(result, content=None, error_kind="http", error=missing)
     return page, result
 
 
@@ -1109,6 +1112,8 @@ def failure_reason(result: FetchResult) -> str:
         return f"HTTP {result.status} (asked to wait)"
     if result.error.startswith(article_rules.REDIRECTED_AWAY):
         return article_rules.REDIRECTED_AWAY
+    if result.error.startswith(article_rules.SOFT_404):
+        return article_rules.SOFT_404
     if result.final_url != result.url and (host := _unreachable(result)):
         # Named: it is not the link's own server, which answered (walk37 #5).
         what = "no such server" if result.error_kind == "dns" else "could not connect to"

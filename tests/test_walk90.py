@@ -9,6 +9,7 @@ from test_credit_formats import SITE, built, drafted, newsletter
 from test_credit_sources import _own_words
 
 from conftest import LocalServer
+from conftest import run_cli as run
 
 
 def page(title: str, before: str = "", head: str = "", h1: str | None = None) -> str:
@@ -59,3 +60,30 @@ def test_a_link_through_a_tracking_redirect_is_published_at_the_address_it_leads
     issue = built(config)
     assert http_server.url("/a/3") in issue and http_server.url("/a/31") in issue, issue
     assert "/p/0/" not in issue and "/p/1/" not in issue and "utm_source" not in issue, issue
+
+
+def test_a_page_saying_page_not_found_with_200_is_a_page_that_could_not_be_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk90 #6: a page answering 200 headed "Page not found" was published as the article, its
+    "Sorry, the page ... does not exist" as the blurb, warned only as short. It is a page that
+    could not be read: the run says so, and the article uses what the feed says."""
+    missing = (
+        "<!doctype html><html><head><title>Page not found | Zeta Post</title></head><body>"
+        "<h1>Page not found</h1><p>Sorry, the page you are looking for does not exist or has"
+        " been moved.</p><p>Try searching our site or return to the homepage.</p></body></html>"
+    )
+    title = "How one utility cut customer complaints in half"
+    other = "Queues that customers never see"
+    config = newsletter(tmp_path, http_server, [(title, "", missing), (other, "", page(other))])
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "1 of 2 article page(s) could not be read" in err, err
+    said = (
+        "the page says it was not found (though its server answered 200 OK): the article may"
+        " have moved or been removed"
+    )
+    assert f"1  {said}\n" in err, err
+    assert f'"{title}" ({http_server.url("/p/0/")}) could not be read ({said})' in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert "Sorry, the page" not in draft and "Page not found" not in draft, draft
