@@ -277,7 +277,11 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
         if result.ok and result.content and (away := redirected_away(link, result.final_url)):
             errors[link] = away
         elif result.ok and result.content:
-            batch.pages[link] = read_page(result.content, result.final_url, result.content_type)
+            page = read_page(result.content, result.final_url, result.content_type)
+            if missing := soft_404(page):
+                errors[link] = missing
+            else:
+                batch.pages[link] = page
         else:
             errors[link] = result.error or "the page is empty"
     return batch, errors

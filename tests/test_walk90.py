@@ -87,3 +87,11 @@ def test_a_page_saying_page_not_found_with_200_is_a_page_that_could_not_be_read(
     assert f'"{title}" ({http_server.url("/p/0/")}) could not be read ({said})' in err, err
     draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     assert "Sorry, the page" not in draft and "Page not found" not in draft, draft
+
+    # An address the editor adds whose page says so stops the build, as one answering 404 does.
+    added = http_server.add("/gone/", missing, content_type="text/html")
+    path = config.parent / "drafts" / "issue-1.md"
+    path.write_text(draft + f"\n## {added}\n", encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 1, err
+    assert added in err and said in err, err
