@@ -235,7 +235,7 @@ def redirected_away(link: str, final_url: str) -> str | None:
 #: found" as its title or first heading, and little else: a "soft 404", walk90 #6): the same words
 #: for every such page, so that the run counts them together.
 SOFT_404 = (
-    "the page says it was not found (though its server answered 200 OK): the article may have"
+    "the page says it was not found, though its server answered 200 OK: the article may have"
     " moved or been removed"
 )
 
@@ -254,13 +254,13 @@ SOFT_404_MAX_CHARS = 600
 
 
 def soft_404(page: Page) -> str | None:
-    """The error line of a page whose title or first heading says it is missing and whose text is
+    """The error line (`SOFT_404`) of a page whose title or first heading says it is missing and whose text is
     short (`SOFT_404_MAX_CHARS`), else None."""
     if len(page.text or "") > SOFT_404_MAX_CHARS:
         return None
     for said in (page.title, page.headings[0] if page.headings else None):
         if said and _MISSING_PAGE.search(said):
-            return f'{SOFT_404} ("{" ".join(said.split())[:80]}")'
+            return SOFT_404
     return None
 
 

@@ -1112,8 +1112,6 @@ def failure_reason(result: FetchResult) -> str:
         return f"HTTP {result.status} (asked to wait)"
     if result.error.startswith(article_rules.REDIRECTED_AWAY):
         return article_rules.REDIRECTED_AWAY
-    if result.error.startswith(article_rules.SOFT_404):
-        return article_rules.SOFT_404
     if result.final_url != result.url and (host := _unreachable(result)):
         # Named: it is not the link's own server, which answered (walk37 #5).
         what = "no such server" if result.error_kind == "dns" else "could not connect to"

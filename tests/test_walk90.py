@@ -80,7 +80,7 @@ def test_a_page_saying_page_not_found_with_200_is_a_page_that_could_not_be_read(
     assert code == 0, err
     assert "1 of 2 article page(s) could not be read" in err, err
     said = (
-        "the page says it was not found (though its server answered 200 OK): the article may"
+        "the page says it was not found, though its server answered 200 OK: the article may"
         " have moved or been removed"
     )
     assert f"1  {said}\n" in err, err
