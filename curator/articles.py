@@ -691,7 +691,8 @@ def merge(
         link_post=entry.via is not None,
         language=(page.language or "") if page else "",
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
-        page_headline=_page_headline(entry, page, canonical, title if feed_title_used else ""),
+        page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
+        or _newer_headline(entry, page, publication, title if feed_title_used else ""),
     )
 
 
@@ -705,6 +706,21 @@ def _page_headline(entry: Entry, page: Page | None, canonical: str | None, title
     if url_key(canonical) == url_key(link) or not shares_little(title, page.title):
         return ""
     return " ".join(page.title.split())
+
+
+def _newer_headline(entry: Entry, page: Page | None, publication: str | None, title: str) -> str:
+    """The page's headline when its title (less the site's name, `page_title`) and its first
+    heading agree on one whose words are not the feed's `title`'s, yet one story's (not
+    `shares_little`): the headline was changed after the feed was written ("Retailer trials new
+    returns desk" now "Retailer scraps returns desk after trial", walk90 #4), and the draft says so
+    (`Article.page_headline`, told from another story's by `shares_little`)."""
+    if not (page and page.title and page.headings and title) or entry.via:
+        return ""
+    shown = " ".join(page_title(page, publication).split())
+    words = _title_words(shown)
+    if not words or words != _title_words(page.headings[0]) or words == _title_words(title):
+        return ""
+    return "" if shares_little(title, shown) else shown
 
 
 def choose_authors(

@@ -45,6 +45,7 @@ from pathlib import Path
 
 import yaml
 
+from curator.articles import shares_little
 from curator.blurb import MIN_CHARS, lost_opening, more_sentences, short_blurb, weak_blurb
 from curator.config import subject_hint
 from curator.credits import same_name
@@ -127,6 +128,21 @@ LOST_OPENING = (
     " read of its page lacks, so the page's lead may be lost and the blurb start mid-story."
     " Write the lead in if so. -->"
 )
+
+
+#: Where the article's page is headed otherwise than the feed's title, the same story by its
+#: words (`Article.page_headline`, not `another_story_of`): the headline changed after the feed was
+#: written, perhaps, and curator keeps the feed's (walk90 #4).
+NEWER_HEADLINE = (
+    '<!-- Check the title: the page is headed "{headline}" (the title above is the feed\'s; the'
+    " page's may be newer). To use the page's, put it in the ## line. -->"
+)
+
+
+def another_story_of(art: Article) -> bool:
+    """Whether the page headline kept with `art` shares little with its title (`shares_little`):
+    its page may be another story (walk75 #7), not the same one headed anew (walk90 #4)."""
+    return bool(art.page_headline) and shares_little(art.title, art.page_headline)
 
 
 #: Where the article's page names another address as its own under a headline that shares little
@@ -447,12 +463,9 @@ def write_draft(
             if art.post_list:
                 lines += [POST_LIST.format(count=art.post_list), ""]
             if art.page_headline:
-                lines += [
-                    ANOTHER_STORY.format(
-                        headline=_one_line(art.page_headline).replace("-->", "-- >")
-                    ),
-                    "",
-                ]
+                note = ANOTHER_STORY if another_story_of(art) else NEWER_HEADLINE
+                headline = _one_line(art.page_headline).replace("-->", "-- >")
+                lines += [note.format(headline=headline), ""]
         if any(entry.copies for entry in section.entries):
             lines += [_same_story_note(section), ""]
         if section.passed_over:

@@ -95,3 +95,27 @@ def test_a_page_saying_page_not_found_with_200_is_a_page_that_could_not_be_read(
     code, _, err = run("build", "--config", str(config), "--draft", str(path))
     assert code == 1, err
     assert added in err and said in err, err
+
+
+def test_a_page_headed_anew_is_noted_beside_the_feeds_title(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk90 #4: the feed's "Retailer trials new returns desk" was kept, as README says, where the
+    page is now headed "Retailer scraps returns desk after trial", without a word. The draft
+    notes the page's headline beside the entry, and how to use it; not where the two agree."""
+    old, new = "Retailer trials new returns desk", "Retailer scraps returns desk after trial"
+    same = "Queues that customers never see"
+    items = [(old, "", page(new)), (same, "", page(f"{same} | {SITE}", h1=same))]
+    config = newsletter(tmp_path, http_server, items)
+    drafted(config)
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    blocks = {b.split("\n")[0]: b for b in draft.split("\n## ")[1:]}
+    assert (
+        f'<!-- Check the title: the page is headed "{new}" (the title above is the feed\'s; the'
+        " page's may be newer). To use the page's, put it in the ## line. -->"
+    ) in blocks[old], draft
+    assert "Check" not in blocks[same], draft
+    code, _, err = run(
+        "build", "--config", str(config), "--draft", str(config.parent / "drafts/issue-1.md")
+    )
+    assert code == 0 and "two stories" not in err, err
