@@ -1381,13 +1381,15 @@ def empty_sections(draft: Draft, path: Path | str) -> list[str]:
 
 def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
     """A warning per article added by its address alone that is published at another address: the
-    one its page gives as its own (`<link rel="canonical">`), on another site, say (walk38 #9: a
+    one its page gives as its own (`<link rel="canonical">`), on another site, say, or its address
+    redirects to (walk90 #1) (walk38 #9: a
     127.0.0.1 address was published as arstechnica.com's, with no note). `issue` is
     `draft_to_issue`'s, every entry found."""
     articles = [scored.article for section in issue.sections for scored in section.entries]
     return [
         f"{path}:{entry.line}: {entry.url} is published at {article.url}, the address its page"
-        ' gives as its own (<link rel="canonical">), which readers follow: if that is not the'
+        ' gives as its own (<link rel="canonical">) or its address redirects to, which readers'
+        " follow: if that is not the"
         " article you meant, remove the heading or give another address"
         for entry, article in zip(draft.entries, articles, strict=True)
         if entry.url_only and clean_url(entry.url) != clean_url(article.url)
