@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from curator import extract_rules as rules
 from curator.blurb import (
@@ -175,9 +176,28 @@ def page_address(page: Page | None, link: str | None = None) -> str | None:
     if canonical := canonical_of(page):
         return canonical
     final = safe_url(page.url) if page and page.url else None
-    if not final or not final.startswith(("http://", "https://")):
+    if not final or not final.startswith(("http://", "https://")) or _gate(final):
         return None
     return final if link is None or url_key(final) != url_key(link) else None
+
+
+#: A page a link may redirect to that is a gate before the article, not the article: a sign-in,
+#: a subscription offer, a consent form (`/login?next=/p/8`); its address is never the article's.
+_GATE_PATH = re.compile(
+    r"/(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
+    r"|sso|consent|paywall|gdpr|cookies?)(?:[/._-]|$)",
+    re.IGNORECASE,
+)
+_GATE_QUERY = re.compile(
+    r"(?:^|&)(?:next|return|return_?url|return_?to|redirect|redirect_?ur[il]|continue|dest"
+    r"|destination|goto|came_?from)=",
+    re.IGNORECASE,
+)
+
+
+def _gate(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(_GATE_PATH.search(parts.path) or _GATE_QUERY.search(parts.query))
 
 
 #: The store keeps a canonical URL that several pages of a feed named as their own (a section, a

@@ -46,20 +46,28 @@ def test_a_link_through_a_tracking_redirect_is_published_at_the_address_it_leads
 ) -> None:
     """walk90 #1: feed links `/r/3` (302 to `/a/3`) and `/fb/31` (302 to
     `/a/31?utm_source=feedburner`), pages without a canonical link, were published as the
-    redirect. The address they lead to is the article's, less its tracking parameters."""
-    titles = ["Why callbacks beat hold music", "Queues that customers never see"]
+    redirect. The address they lead to is the article's, less its tracking parameters; not a
+    sign-in page's that a link redirects to (`/login?next=/p/2/`): that link stays."""
+    titles = [
+        "Why callbacks beat hold music",
+        "Queues that customers never see",
+        "Inside the members-only service benchmark",
+    ]
     config = newsletter(tmp_path, http_server, [(t, "", page(t)) for t in titles])
-    for n, target in enumerate(["/a/3", "/a/31?utm_source=feedburner"]):
+    targets = ["/a/3", "/a/31?utm_source=feedburner", "/login?next=/p/2/"]
+    for n, target in enumerate(targets):
         http_server.add(target, page(titles[n]), content_type="text/html")
         redirect = {"Location": http_server.url(target)}
         http_server.add(f"/p/{n}/", status=302, headers=redirect, content_type=None)
     drafted(config)
     draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     urls = sorted(line for line in draft.splitlines() if line.startswith("url: "))
-    assert urls == [f"url: {http_server.url('/a/3')}", f"url: {http_server.url('/a/31')}"], urls
+    expected = [http_server.url(p) for p in ("/a/3", "/a/31", "/p/2/")]
+    assert urls == sorted(f"url: {u}" for u in expected), urls
     issue = built(config)
-    assert http_server.url("/a/3") in issue and http_server.url("/a/31") in issue, issue
+    assert all(u in issue for u in expected), issue
     assert "/p/0/" not in issue and "/p/1/" not in issue and "utm_source" not in issue, issue
+    assert "/login" not in issue, issue
 
 
 def test_a_page_saying_page_not_found_with_200_is_a_page_that_could_not_be_read(
