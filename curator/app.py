@@ -24,6 +24,7 @@ from curator.discover import Discovery, discover
 from curator.draft import (
     Draft,
     DraftEntry,
+    another_story_of,
     blurb_mistakes,
     check_blurbs,
     copy_remark,
@@ -561,7 +562,7 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
                     f' summary opens "{opening}...", which the text read of its page lacks'
                     f" (its lead may be lost): {what_now}"
                 )
-            if art.page_headline:
+            if another_story_of(art):
                 out.append(another_story(art, what_now))
             if art.post_list:
                 out.append(

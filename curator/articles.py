@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from curator import extract_rules as rules
 from curator.blurb import (
@@ -168,6 +169,37 @@ def canonical_of(page: Page | None) -> str | None:
     return canonical if canonical and canonical.startswith(("http://", "https://")) else None
 
 
+def page_address(page: Page | None, link: str | None = None) -> str | None:
+    """The address a page gives as its own (`canonical_of`), else the one it was read at when
+    that is another than `link` (the entry's link redirected there: a tracker's `/r/3` to
+    `/a/3`, walk90 #1), http(s) only; None when neither. Without a `link`, the page's address."""
+    if canonical := canonical_of(page):
+        return canonical
+    final = safe_url(page.url) if page and page.url else None
+    if not final or not final.startswith(("http://", "https://")) or _gate(final):
+        return None
+    return final if link is None or url_key(final) != url_key(link) else None
+
+
+#: A page a link may redirect to that is a gate before the article, not the article: a sign-in,
+#: a subscription offer, a consent form (`/login?next=/p/8`); its address is never the article's.
+_GATE_PATH = re.compile(
+    r"/(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
+    r"|sso|consent|paywall|gdpr|cookies?)(?:[/._-]|$)",
+    re.IGNORECASE,
+)
+_GATE_QUERY = re.compile(
+    r"(?:^|&)(?:next|return|return_?url|return_?to|redirect|redirect_?ur[il]|continue|dest"
+    r"|destination|goto|came_?from)=",
+    re.IGNORECASE,
+)
+
+
+def _gate(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(_GATE_PATH.search(parts.path) or _GATE_QUERY.search(parts.query))
+
+
 #: The store keeps a canonical URL that several pages of a feed named as their own (a section, a
 #: front page) under this prefix and its URL key, beside the article of the first of them: a page
 #: naming it in a later run keeps its own link too.
@@ -219,6 +251,39 @@ def redirected_away(link: str, final_url: str) -> str | None:
     return f"{REDIRECTED_AWAY} ({final_url})"
 
 
+#: Why a page was not read whose server answered 200 but which says it is not there ("Page not
+#: found" as its title or first heading, and little else: a "soft 404", walk90 #6): the same words
+#: for every such page, so that the run counts them together.
+SOFT_404 = (
+    "the page says it was not found, though its server answered 200 OK: the article may have"
+    " moved or been removed"
+)
+
+#: A title or heading saying the page is missing: "Page not found", "404", "Error 404 - Not
+#: Found", "This article is no longer available", "The page you are looking for does not exist".
+_MISSING_PAGE = re.compile(
+    r"^\W*(?:error\s*)?404\b|\b(?:page|article|story|post|content)\s+not\s+found\b"
+    r"|^\W*not\s+found\b|\bno\s+longer\s+available\b"
+    r"|\b(?:page|article|story|post)\b[\w\s']{0,30}\b(?:does\s*n[o']t|no\s+longer)\s+exists?\b",
+    re.IGNORECASE,
+)
+
+#: The most text a page saying it is missing may have (an article that merely mentions a "page not
+#: found" in its headline has its story below it).
+SOFT_404_MAX_CHARS = 600
+
+
+def soft_404(page: Page) -> str | None:
+    """The error line (`SOFT_404`) of a page whose title or first heading says it is missing and whose text is
+    short (`SOFT_404_MAX_CHARS`), else None."""
+    if len(page.text or "") > SOFT_404_MAX_CHARS:
+        return None
+    for said in (page.title, page.headings[0] if page.headings else None):
+        if said and _MISSING_PAGE.search(said):
+            return SOFT_404
+    return None
+
+
 def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch, dict[str, str]]:
     """The pages at `links` (http(s) only) read as the build reads them, and why each of the
     others could not be read (link -> the fetch's reason)."""
@@ -232,7 +297,11 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
         if result.ok and result.content and (away := redirected_away(link, result.final_url)):
             errors[link] = away
         elif result.ok and result.content:
-            batch.pages[link] = read_page(result.content, result.final_url, result.content_type)
+            page = read_page(result.content, result.final_url, result.content_type)
+            if missing := soft_404(page):
+                errors[link] = missing
+            else:
+                batch.pages[link] = page
         else:
             errors[link] = result.error or "the page is empty"
     return batch, errors
@@ -278,7 +347,7 @@ def shared_canonicals(
     links = {url_key(e.link) for e in entries if e.link} | set(articles)
     named: Counter[str] = Counter()
     for entry in entries:
-        canonical = canonical_of(pages.pages.get(entry.link or ""))
+        canonical = page_address(pages.pages.get(entry.link or ""), entry.link)
         if canonical and entry.link and not above_or_listing(canonical, entry.link):
             key = url_key(canonical)
             if key != url_key(entry.link):
@@ -344,7 +413,7 @@ def build_articles(
     for entry in entries:
         page = pages.pages.get(entry.link or "")
         refused: Collection[str] = shared
-        if entry.link and (canonical := canonical_of(page)):
+        if entry.link and (canonical := page_address(page, entry.link)):
             key = url_key(canonical)
             if key != url_key(entry.link) and other_story(entry.title, titles.get(key)):
                 refused = shared | {key}
@@ -367,7 +436,7 @@ def build_articles(
         else:
             built[key] = article
         aliases[url_key(entry.link or article.url)] = key
-        if (canonical := canonical_of(page)) and url_key(canonical) in shared:
+        if (canonical := page_address(page, entry.link)) and url_key(canonical) in shared:
             aliases.setdefault(shared_mark(url_key(canonical)), key)
     return Built(
         tuple(built.items()),
@@ -519,7 +588,8 @@ def merge(
 ) -> Article | None:
     """One article from what the feed and the page say, field by field:
 
-    - url: the page's canonical URL (http/https) over the entry's link, unless the canonical is
+    - url: the page's canonical URL (http/https), else the address the link redirected to
+      (`page_address`), over the entry's link, unless the canonical is
       above the link (`is_above`: the front page, a section the link lies under), a listing
       (`is_listing`: an index file, a tag or category page) or one refused (its URL key in
       `refused`: one several pages name, `shared_canonicals`, or another story's address);
@@ -546,7 +616,7 @@ def merge(
       commentary.
     """
     link = entry.link or ""
-    canonical = canonical_of(page)
+    canonical = page_address(page, link)
     if canonical and link and (above_or_listing(canonical, link) or url_key(canonical) in refused):
         canonical = None
     if canonical:
@@ -641,7 +711,8 @@ def merge(
         link_post=entry.via is not None,
         language=(page.language or "") if page else "",
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
-        page_headline=_page_headline(entry, page, canonical, title if feed_title_used else ""),
+        page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
+        or _newer_headline(entry, page, publication, title if feed_title_used else ""),
     )
 
 
@@ -655,6 +726,21 @@ def _page_headline(entry: Entry, page: Page | None, canonical: str | None, title
     if url_key(canonical) == url_key(link) or not shares_little(title, page.title):
         return ""
     return " ".join(page.title.split())
+
+
+def _newer_headline(entry: Entry, page: Page | None, publication: str | None, title: str) -> str:
+    """The page's headline when its title (less the site's name, `page_title`) and its first
+    heading agree on one whose words are not the feed's `title`'s, yet one story's (not
+    `shares_little`): the headline was changed after the feed was written ("Retailer trials new
+    returns desk" now "Retailer scraps returns desk after trial", walk90 #4), and the draft says so
+    (`Article.page_headline`, told from another story's by `shares_little`)."""
+    if not (page and page.title and page.headings and title) or entry.via:
+        return ""
+    shown = " ".join(page_title(page, publication).split())
+    words = _title_words(shown)
+    if not words or words != _title_words(page.headings[0]) or words == _title_words(title):
+        return ""
+    return "" if shares_little(title, shown) else shown
 
 
 def choose_authors(

@@ -45,6 +45,7 @@ from pathlib import Path
 
 import yaml
 
+from curator.articles import shares_little
 from curator.blurb import (
     MIN_CHARS,
     complete_sentences,
@@ -134,6 +135,21 @@ LOST_OPENING = (
     " read of its page lacks, so the page's lead may be lost and the blurb start mid-story."
     " Write the lead in if so. -->"
 )
+
+
+#: Where the article's page is headed otherwise than the feed's title, the same story by its
+#: words (`Article.page_headline`, not `another_story_of`): the headline changed after the feed was
+#: written, perhaps, and curator keeps the feed's (walk90 #4).
+NEWER_HEADLINE = (
+    '<!-- Check the title: the page is headed "{headline}" (the title above is the feed\'s; the'
+    " page's may be newer). To use the page's, put it in the ## line. -->"
+)
+
+
+def another_story_of(art: Article) -> bool:
+    """Whether the page headline kept with `art` shares little with its title (`shares_little`):
+    its page may be another story (walk75 #7), not the same one headed anew (walk90 #4)."""
+    return bool(art.page_headline) and shares_little(art.title, art.page_headline)
 
 
 #: Where the article's page names another address as its own under a headline that shares little
@@ -467,12 +483,9 @@ def write_draft(
             if art.post_list:
                 lines += [POST_LIST.format(count=art.post_list), ""]
             if art.page_headline:
-                lines += [
-                    ANOTHER_STORY.format(
-                        headline=_one_line(art.page_headline).replace("-->", "-- >")
-                    ),
-                    "",
-                ]
+                note = ANOTHER_STORY if another_story_of(art) else NEWER_HEADLINE
+                headline = _one_line(art.page_headline).replace("-->", "-- >")
+                lines += [note.format(headline=headline), ""]
         if any(entry.copies for entry in section.entries):
             lines += [_same_story_note(section), ""]
         if section.passed_over:
@@ -1388,13 +1401,15 @@ def empty_sections(draft: Draft, path: Path | str) -> list[str]:
 
 def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
     """A warning per article added by its address alone that is published at another address: the
-    one its page gives as its own (`<link rel="canonical">`), on another site, say (walk38 #9: a
+    one its page gives as its own (`<link rel="canonical">`), on another site, say, or its address
+    redirects to (walk90 #1) (walk38 #9: a
     127.0.0.1 address was published as arstechnica.com's, with no note). `issue` is
     `draft_to_issue`'s, every entry found."""
     articles = [scored.article for section in issue.sections for scored in section.entries]
     return [
         f"{path}:{entry.line}: {entry.url} is published at {article.url}, the address its page"
-        ' gives as its own (<link rel="canonical">), which readers follow: if that is not the'
+        ' gives as its own (<link rel="canonical">) or its address redirects to, which readers'
+        " follow: if that is not the"
         " article you meant, remove the heading or give another address"
         for entry, article in zip(draft.entries, articles, strict=True)
         if entry.url_only and clean_url(entry.url) != clean_url(article.url)

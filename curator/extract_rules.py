@@ -1064,11 +1064,14 @@ NEVER_TEXT_XPATH = (
 #: A page's own word that it is a copy ("This article first appeared in The Compost Gazette",
 #: "Originally published on Zeta Post."): the publication it names (group 1). Only after the
 #: article's own words for itself, or opening a sentence, so "the term first appeared in Nature"
-#: inside a story is no such word.
+#: inside a story is no such word. The name ends with its line and at a full stop after a word
+#: (walk90 #8: "... on Original CX Blog." then the headline "Loyalty is ..." read as "Original CX
+#: Blog. Loyalty"); an abbreviation's ("St. Louis", "D.C.") does not end it.
 FIRST_APPEARED = re.compile(
     r"(?:\b(?:article|story|post|piece|essay|column|interview|report|version)\s+"
     r"(?:was\s+|has\s+been\s+)?(?:first|originally)\s+(?:appeared|published|posted|ran)"
     r"|(?:^|[.!?]\s+|\n\s*)(?:first|originally)\s+(?:appeared|published|posted))"
     r"\s+(?:in|on|at|by)\s+"
-    r"((?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w'’&.-]*){0,5})",
+    r"((?:[Tt]he[^\S\n]+)?[A-Z][\w'’&.-]*"
+    r"(?:(?<![a-z]{3}\.)[^\S\n]+(?:(?:of|the|and|for|&)[^\S\n]+)?[A-Z][\w'’&.-]*){0,5})",
 )

@@ -887,7 +887,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
 def _shared_before(store: Store, pages: Iterable[Page]) -> list[str]:
     """Of the canonical URLs these pages name, the keys of those stored as named by several
     pages before (`articles.shared_canonicals`)."""
-    keys = {url_key(c) for p in pages if (c := article_rules.canonical_of(p))}
+    keys = {url_key(c) for p in pages if (c := article_rules.page_address(p))}
     known = store.known_keys(article_rules.shared_mark(k) for k in keys)
     return [k for k in keys if article_rules.shared_mark(k) in known]
 
@@ -895,7 +895,7 @@ def _shared_before(store: Store, pages: Iterable[Page]) -> list[str]:
 def _stored_titles(store: Store, pages: Iterable[Page]) -> dict[str, str]:
     """Of the canonical URLs these pages name, the keys of those that are a stored article's
     address, with its title (`articles.build_articles` tells another story's address by it)."""
-    keys = {url_key(c) for p in pages if (c := article_rules.canonical_of(p))}
+    keys = {url_key(c) for p in pages if (c := article_rules.page_address(p))}
     return store.titles_at_keys(sorted(keys)) if keys else {}
 
 
@@ -947,6 +947,9 @@ async def _fetch_page(
     page = await workers.run(
         article_rules.read_page, result.content, result.final_url, result.content_type
     )
+    if missing := article_rules.soft_404(page):
+        # "Page not found" served with 200: not the article, so its entry is used, as after a 500.
+        return None, dataclasses.replace(result, content=None, error_kind="http", error=missing)
     return page, result
 
 

@@ -221,7 +221,10 @@ class Article:
     #: own (its canonical, taken as the article's URL) and that headline shares little with the
     #: feed's title: the page may be another story than the entry's (walk75 #7: "CloudFront
     #: Management Tool Roundup" published with another story's address, author and blurb).
-    #: The draft and the build say so. "" otherwise, and when stored before curator kept it.
+    #: The draft and the build say so. Also the headline its page's title and first heading agree
+    #: on when it differs from the feed's title yet is the same story's (`draft.another_story_of`
+    #: tells the two apart): the headline may be newer, and the draft notes it (walk90 #4).
+    #: "" otherwise, and when stored before curator kept it.
     page_headline: str = ""
 
 

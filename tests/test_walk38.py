@@ -259,6 +259,7 @@ def test_an_added_address_published_at_its_pages_canonical_one_is_said(
     assert code == 0, err
     assert (
         f"{path}:{line}: {url} is published at https://harbour.example/triage, the address its"
-        ' page gives as its own (<link rel="canonical">), which readers follow'
+        ' page gives as its own (<link rel="canonical">) or its address redirects to, which'
+        " readers follow"
     ) in _said(err), err
     assert "https://harbour.example/triage" in _entry(demo, "Queue Triage That Customers")
