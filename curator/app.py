@@ -1924,9 +1924,7 @@ def _dated_before(
 def stored_day(record: IssueRecord) -> datetime:
     """The date of a published issue as the store keeps it (one published before the store kept
     it: the day it was published)."""
-    return record.issue_date or record.published_at.replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
+    return record.day
 
 
 def dated_out_of_order(
@@ -2331,9 +2329,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         sections[-1] = replace(last, entries=(*last.entries, entry))
     # (its date and editor as published, a draft's edits too; an issue recorded before curator
     # kept them: the day it was published and feeds.yaml's editor)
-    day = record.issue_date or record.published_at.replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
+    day = record.day
     return _stored_scores(
         store,
         Issue(

@@ -685,6 +685,14 @@ class IssueRecord:
     issue_date: datetime | None = None
     editor: str | None = None
 
+    @property
+    def day(self) -> datetime:
+        """Its date as published (a draft's `date:`); for an issue published before curator kept
+        it, the day it was published."""
+        return self.issue_date or self.published_at.replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+
 
 @dataclass(frozen=True)
 class StoredModel:
