@@ -894,6 +894,7 @@ def publish_issue(
             utm=utm,
             known_ids=published_feed_ids(out_dir),
             newsletter=(config.title, config.editor),
+            previous_feed=published_feed(out_dir),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -2196,6 +2197,7 @@ def render_issues(
                 site_url=config.site_url,
                 formats=formats,
                 known_ids=published_feed_ids(out_dir),
+                previous_feed=published_feed(out_dir),
             )
         )
         folder = templates or config.settings.templates
@@ -2233,6 +2235,15 @@ def render_issues(
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved)
+
+
+def published_feed(out_dir: Path) -> bytes | None:
+    """The output folder's feed.xml as published (None: none, or it cannot be read), whose
+    entries' <updated> times the next one keeps (`render_archive`)."""
+    try:
+        return (out_dir / "feed.xml").read_bytes()
+    except OSError:
+        return None
 
 
 def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tuple[str, str]]:

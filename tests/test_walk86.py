@@ -1,10 +1,11 @@
 """walk86's findings over three months of issues: `curator themes` dates a theme's last issue by
-its `date:` (2)."""
+its `date:` (2); a corrected issue's entry in feed.xml is marked updated (3)."""
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from conftest import run_cli as run
@@ -37,3 +38,53 @@ def test_themes_dates_the_last_theme_by_the_issue_date_not_the_build_day(
     assert code == 0, err
     (row,) = [s for s in json.loads(out)["subjects"] if s["subject"] == BASICS]
     assert row["last_theme"] == {"issue": 1, "date": "2021-03-04"}
+
+
+def entry_times(demo: Path) -> dict[int, tuple[str, str]]:
+    """Each issue's (<published>, <updated>) in the output's feed.xml, by number."""
+    feed = (demo.parent / "output" / "feed.xml").read_text(encoding="utf-8")
+    return {
+        int(n): (published, updated)
+        for n, published, updated in re.findall(
+            r"issue-(\d+)\.html\"/>\s*<published>([^<]+)</published>\s*<updated>([^<]+)</updated>",
+            feed,
+        )
+    }
+
+
+def test_a_render_that_corrects_an_issue_marks_its_feed_entry_updated(themed_demo: Path) -> None:
+    """walk86 #3: after a blurb corrected in issue-3.json and `curator render 3` ("7 of them
+    changed: ... feed.xml"), issue 3's entry kept <updated> equal to <published>: feed readers
+    never saw the correction. Its <updated> is the render's time, kept by later renders and
+    builds; the other issues' entries and every <published> stay as they were."""
+    demo = themed_demo
+    for more in ((), ("--no-fetch",)):
+        code, _, err = run("build", "--config", str(demo), "-q", *more)
+        assert code == 0, err
+    before = entry_times(demo)
+    assert sorted(before) == [1, 2] and all(p == u for p, u in before.values()), before
+
+    path = demo.parent / "output" / "issue-1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["sections"][0]["articles"][0]["blurb"] = "A corrected blurb, as the editor wrote it."
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    start = datetime.now(UTC).replace(microsecond=0)
+    code, out, err = run("render", "--config", str(demo), "1")
+    assert code == 0, err
+    assert "feed.xml" in out.split("changed:", 1)[1], out
+    after = entry_times(demo)
+    published, updated = after[1]
+    assert published == before[1][0], after
+    assert datetime.fromisoformat(updated) >= start, after
+    assert after[2] == before[2], after
+    feed = (demo.parent / "output" / "feed.xml").read_text(encoding="utf-8")
+    assert re.search(r"<feed[^>]*>.*?<updated>([^<]+)</updated>", feed, re.S)[1] == updated
+
+    code, out, err = run("render", "--config", str(demo), "--all")
+    assert code == 0, err
+    assert "none changed" in out, out
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0, err
+    later = entry_times(demo)
+    assert later[1] == (published, updated) and later[2] == before[2], later
+    assert later[3][0] == later[3][1], later
