@@ -88,3 +88,53 @@ def test_a_render_that_corrects_an_issue_marks_its_feed_entry_updated(themed_dem
     later = entry_times(demo)
     assert later[1] == (published, updated) and later[2] == before[2], later
     assert later[3][0] == later[3][1], later
+
+
+VOICE = "Voice of the customer"
+
+
+def test_an_article_published_under_a_subject_since_retired_says_so(demo: Path) -> None:
+    """walk86 #1: after `Entertainment` was deleted from feeds.yaml, the 28 articles issues 1-7
+    published under it went under other subjects without a word: `subjects list` gave
+    `0.221  Burren awarded Egyptian contracts  [issue 7]` under Business, `explain` said `Media:
+    score 0.117`, naming neither, and the next draft and build said nothing. The first command
+    to place them again says so, once; `list` and `explain` name the issue and the subject."""
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (voice,) = [s for s in data["sections"] if s["subject"] == VOICE]
+    urls = [a["url"] for a in voice["articles"]]
+    assert urls
+    text = demo.read_text(encoding="utf-8")
+    start = text.index(f"  - name: {VOICE}")
+    demo.write_text(text[:start] + text[text.index("\n\n", start) + 2 :], encoding="utf-8")
+
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        f'{len(urls)} article(s) that issue 1 published under "{VOICE}", which {demo} no longer'
+        " has as a subject, are placed by curator from now on"
+    ) in said, said
+    code, _, err = run("draft", "--config", str(demo), "-q", "--force")
+    assert code == 0 and VOICE not in err, err  # (said once)
+
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0, err
+    marker = f'[issue 1 published it under "{VOICE}", not a subject in feeds.yaml now]'
+    for url in urls:
+        (row,) = [i for i, line in enumerate(out.splitlines()) if line.strip() == url]
+        assert out.splitlines()[row - 1].endswith(marker), out
+    code, out, err = run("subjects", "list", "--config", str(demo), "--json")
+    assert code == 0, err
+    assert {r["url"]: r["published_under"] for r in json.loads(out) if r["url"] in urls} == {
+        url: VOICE for url in urls
+    }
+
+    code, out, err = run("subjects", "explain", "--config", str(demo), urls[0])
+    assert code == 0, err
+    assert (
+        f'  issue 1 published it under "{VOICE}", which is not a subject in feeds.yaml now:'
+        " curator places it itself (the issue keeps its text); to keep it under one:"
+        f" curator subjects move {urls[0]} SUBJECT"
+    ) in out, out
