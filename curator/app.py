@@ -2037,6 +2037,8 @@ class RenderResult:
     changed: tuple[Path, ...] = ()
     #: The issues whose time in feed.xml moved, by number: (the time it had, the time it has).
     feed_times_moved: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    #: The issues whose entry in feed.xml changed, marked updated (its <updated>) at this time.
+    feed_updated: tuple[tuple[int, ...], str] = ((), "")
 
 
 def _unrecorded_leftovers(
@@ -2197,7 +2199,7 @@ def render_issues(
                 site_url=config.site_url,
                 formats=formats,
                 known_ids=published_feed_ids(out_dir),
-                previous_feed=published_feed(out_dir),
+                previous_feed=(previous := published_feed(out_dir)),
             )
         )
         folder = templates or config.settings.templates
@@ -2218,6 +2220,7 @@ def render_issues(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
+        updated = _feed_updated(previous, files.get("feed.xml"), moved)
         # All the files, or none: a full disk half-way leaves every file as it was.
         written = FileSet({out_dir / name: text for name, text in files.items()})
         written.write()
@@ -2234,7 +2237,19 @@ def render_issues(
             f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
-    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved)
+    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated)
+
+
+def _feed_updated(
+    before: bytes | None, after: str | None, moved: Mapping[int, tuple[str, str]]
+) -> tuple[tuple[int, ...], str]:
+    """The issues (not those whose time moved: said apart) whose <updated> in feed.xml `after`
+    is new since `before`, and that time (walk86 #3)."""
+    if not before or not after:
+        return (), ""
+    old, new = feed_times(before, "updated"), feed_times(after, "updated")
+    marked = tuple(n for n in sorted(new) if n in old and new[n] != old[n] and n not in moved)
+    return marked, (new[marked[0]] if marked else "")
 
 
 def published_feed(out_dir: Path) -> bytes | None:

@@ -76,13 +76,17 @@ def test_a_render_that_corrects_an_issue_marks_its_feed_entry_updated(themed_dem
     published, updated = after[1]
     assert published == before[1][0], after
     assert datetime.fromisoformat(updated) >= start, after
+    assert (
+        f"feed.xml marks the entry of issue(s) 1 updated ({updated}), whose text changed: feed"
+        " readers show the change."
+    ) in out, out
     assert after[2] == before[2], after
     feed = (demo.parent / "output" / "feed.xml").read_text(encoding="utf-8")
     assert re.search(r"<feed[^>]*>.*?<updated>([^<]+)</updated>", feed, re.S)[1] == updated
 
     code, out, err = run("render", "--config", str(demo), "--all")
     assert code == 0, err
-    assert "none changed" in out, out
+    assert "none changed" in out and "marks" not in out, out
     code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
     assert code == 0, err
     later = entry_times(demo)
