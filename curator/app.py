@@ -895,6 +895,7 @@ def publish_issue(
             utm=utm,
             known_ids=published_feed_ids(out_dir),
             newsletter=(config.title, config.editor),
+            previous_feed=published_feed(out_dir),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -1925,9 +1926,7 @@ def _dated_before(
 def stored_day(record: IssueRecord) -> datetime:
     """The date of a published issue as the store keeps it (one published before the store kept
     it: the day it was published)."""
-    return record.issue_date or record.published_at.replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
+    return record.day
 
 
 def dated_out_of_order(
@@ -2039,6 +2038,8 @@ class RenderResult:
     changed: tuple[Path, ...] = ()
     #: The issues whose time in feed.xml moved, by number: (the time it had, the time it has).
     feed_times_moved: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    #: The issues whose entry in feed.xml changed, marked updated (its <updated>) at this time.
+    feed_updated: tuple[tuple[int, ...], str] = ((), "")
 
 
 def _unrecorded_leftovers(
@@ -2199,6 +2200,7 @@ def render_issues(
                 site_url=config.site_url,
                 formats=formats,
                 known_ids=published_feed_ids(out_dir),
+                previous_feed=(previous := published_feed(out_dir)),
             )
         )
         folder = templates or config.settings.templates
@@ -2219,6 +2221,7 @@ def render_issues(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
+        updated = _feed_updated(previous, files.get("feed.xml"), moved)
         # All the files, or none: a full disk half-way leaves every file as it was.
         written = FileSet({out_dir / name: text for name, text in files.items()})
         written.write()
@@ -2235,7 +2238,28 @@ def render_issues(
             f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
-    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved)
+    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated)
+
+
+def _feed_updated(
+    before: bytes | None, after: str | None, moved: Mapping[int, tuple[str, str]]
+) -> tuple[tuple[int, ...], str]:
+    """The issues (not those whose time moved: said apart) whose <updated> in feed.xml `after`
+    is new since `before`, and that time (walk86 #3)."""
+    if not before or not after:
+        return (), ""
+    old, new = feed_times(before, "updated"), feed_times(after, "updated")
+    marked = tuple(n for n in sorted(new) if n in old and new[n] != old[n] and n not in moved)
+    return marked, (new[marked[0]] if marked else "")
+
+
+def published_feed(out_dir: Path) -> bytes | None:
+    """The output folder's feed.xml as published (None: none, or it cannot be read), whose
+    entries' <updated> times the next one keeps (`render_archive`)."""
+    try:
+        return (out_dir / "feed.xml").read_bytes()
+    except OSError:
+        return None
 
 
 def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tuple[str, str]]:
@@ -2332,9 +2356,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
         sections[-1] = replace(last, entries=(*last.entries, entry))
     # (its date and editor as published, a draft's edits too; an issue recorded before curator
     # kept them: the day it was published and feeds.yaml's editor)
-    day = record.issue_date or record.published_at.replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
+    day = record.day
     return _stored_scores(
         store,
         Issue(

@@ -370,6 +370,8 @@ class Placed:
     #: What its page answered when it was found gone (404 or 410), if it was: a dead link, never
     #: picked for an issue or a theme until a read of its page succeeds.
     dead_link: str | None = None
+    #: The section the issue that featured it first published it under (None: no issue did).
+    published_under: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects list --json`)."""
@@ -382,5 +384,6 @@ class Placed:
             "placed_by": "editor" if self.correction else "curator",
             "correction": self.correction,
             "featured_in": self.featured_in,
+            "published_under": self.published_under,
             "dead_link": self.dead_link,
         }

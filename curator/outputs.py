@@ -379,22 +379,49 @@ def published_feed_ids(out_dir: Path) -> dict[str, str]:
     return ids
 
 
-def feed_times(text: str | bytes) -> dict[int, str]:
-    """Each issue's <published> time in a feed of issues, by number (from the entry's link to its
-    issue-N.html); {} for a feed that cannot be read."""
+def feed_times(text: str | bytes, tag: str = "published") -> dict[int, str]:
+    """Each issue's <published> time (or the element `tag` names: "updated") in a feed of issues,
+    by number (from the entry's link to its issue-N.html); {} for a feed that cannot be read."""
     try:
         root = ET.fromstring(text)
     except (ET.ParseError, ValueError):
         return {}
     times: dict[int, str] = {}
     for entry in root.iter(f"{_ATOM}entry"):
-        published = (entry.findtext(f"{_ATOM}published") or "").strip()
+        published = (entry.findtext(f"{_ATOM}{tag}") or "").strip()
         for link in entry.iter(f"{_ATOM}link"):
             name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
             found = re.fullmatch(r"issue-(\d+)\.html", name)
             if found and published and link.get("rel", "alternate") == "alternate":
                 times.setdefault(int(found.group(1)), published)
     return times
+
+
+def _entries(text: str | bytes) -> dict[int, bytes]:
+    """Each issue's entry in a feed of issues, by number, as XML without its <updated>; {} for
+    a feed that cannot be read."""
+    try:
+        root = ET.fromstring(text)
+    except (ET.ParseError, ValueError):
+        return {}
+    entries: dict[int, bytes] = {}
+    for entry in root.iter(f"{_ATOM}entry"):
+        for link in entry.iter(f"{_ATOM}link"):
+            name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
+            found = re.fullmatch(r"issue-(\d+)\.html", name)
+            if found and link.get("rel", "alternate") == "alternate":
+                for stamp in entry.findall(f"{_ATOM}updated"):
+                    entry.remove(stamp)
+                entries.setdefault(int(found.group(1)), ET.tostring(entry))
+                break
+    return entries
+
+
+def changed_entries(before: str | bytes, after: str | bytes) -> set[int]:
+    """The issues whose entry in feed of issues `after` differs from the one `before` had (apart
+    from its <updated>); an issue new to `after` is not one."""
+    old, new = _entries(before), _entries(after)
+    return {n for n, entry in new.items() if n in old and old[n] != entry}
 
 
 def _distinct_datetimes(items: Sequence[ArchiveItem]) -> dict[int, datetime]:
@@ -413,6 +440,16 @@ def _distinct_datetimes(items: Sequence[ArchiveItem]) -> dict[int, datetime]:
     return times
 
 
+def _later(when: datetime, stamp: str | None) -> datetime:
+    """`when`, or the RFC 3339 time `stamp` when it is a later one (not a time: `when`)."""
+    try:
+        other = datetime.fromisoformat(stamp or "")
+    except ValueError:
+        return when
+    other = other if other.tzinfo else other.replace(tzinfo=UTC)
+    return other if other > when else when
+
+
 def archive_context(
     title: str,
     editor: str | None,
@@ -421,14 +458,19 @@ def archive_context(
     site_url: str | None,
     formats: Collection[str] = OUTPUTS,
     known_ids: Mapping[str, str] | None = None,
+    updated: Mapping[int, str] | None = None,
 ) -> dict[str, object]:
     """The variables of index.html and feed.xml; an Atom id in `known_ids` (published_feed_ids)
-    is kept as it was published."""
+    is kept as it was published. An issue's time in `updated` (RFC 3339, by number: when a render
+    last changed it, as the output folder's feed.xml says, or now) is its entry's <updated> when
+    later than its date (walk86 #3: a corrected issue kept <updated> equal to <published>, so
+    feed readers never saw the correction)."""
     known = known_ids or {}
     base = _base(site_url)
     items = sorted(archive, key=lambda a: a.number, reverse=True)
     times = _distinct_datetimes(items)
     stamps = {number: _rfc3339(when) for number, when in times.items()}
+    changed = {n: _later(when, (updated or {}).get(n)) for n, when in times.items()}
     entries = [
         {
             "number": a.number,
@@ -436,6 +478,7 @@ def archive_context(
             "date": a.date,
             "date_text": a.date_text,
             "date_rfc3339": stamps[a.number],
+            "updated_rfc3339": _rfc3339(changed[a.number]),
             "subjects": tuple(Text(s) for s in a.subjects),
             "theme": Text(join_names(a.theme)),
             "theme_subjects": tuple(Text(t) for t in a.theme),
@@ -446,7 +489,7 @@ def archive_context(
         }
         for a in items
     ]
-    newest = _rfc3339(max(times.values(), default=datetime(1970, 1, 1, tzinfo=UTC)))
+    newest = _rfc3339(max(changed.values(), default=datetime(1970, 1, 1, tzinfo=UTC)))
     return {
         "title": Text(title),
         "editor": Text(editor or ""),
@@ -856,6 +899,7 @@ def render_outputs(
     utm: Mapping[str, str] | None = None,
     known_ids: Mapping[str, str] | None = None,
     newsletter: tuple[str, str | None] | None = None,
+    previous_feed: str | bytes | None = None,
 ) -> dict[str, str]:
     """Every output as {file name: text}; pure. The issue itself is added to (or replaces its number
     in) `archive` for index.html and feed.xml, which are titled `newsletter` (the newsletter's
@@ -906,6 +950,7 @@ def render_outputs(
                 site_url=site_url,
                 formats=formats,
                 known_ids=known_ids,
+                previous_feed=previous_feed,
             )
         )
     return files
@@ -920,17 +965,39 @@ def render_archive(
     site_url: str | None = None,
     formats: Collection[str] = OUTPUTS,
     known_ids: Mapping[str, str] | None = None,
+    previous_feed: str | bytes | None = None,
 ) -> dict[str, str]:
-    """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`."""
+    """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`.
+    An issue's entry keeps the <updated> time `previous_feed` (the output folder's feed.xml) gave
+    it, or, when its entry is no longer as that feed had it (its content corrected in its
+    issue-N.json, its title, its time), gets now (walk86 #3)."""
     install_filters(env)
-    arch = archive_context(
-        title, editor, archive, site_url=site_url, formats=formats, known_ids=known_ids
-    )
-    files = {}
-    if "index" in formats:
-        files["index.html"] = _render(env, "index.html", arch)
-    if "feed" in formats:
-        files["feed.xml"] = _render(env, "feed.xml", arch)
+    updated = feed_times(previous_feed, "updated") if previous_feed else {}
+
+    def archive_files() -> dict[str, str]:
+        arch = archive_context(
+            title,
+            editor,
+            archive,
+            site_url=site_url,
+            formats=formats,
+            known_ids=known_ids,
+            updated=updated,
+        )
+        files = {}
+        if "index" in formats:
+            files["index.html"] = _render(env, "index.html", arch)
+        if "feed" in formats:
+            files["feed.xml"] = _render(env, "feed.xml", arch)
+        return files
+
+    files = archive_files()
+    if previous_feed and "feed.xml" in files:
+        changed = changed_entries(previous_feed, files["feed.xml"])
+        if changed:
+            now = _rfc3339(datetime.now(UTC))
+            updated.update(dict.fromkeys(changed, now))
+            files = archive_files()
     for name, text in files.items():
         refuse_script(env, name, name, text)
     return files

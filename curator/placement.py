@@ -49,6 +49,7 @@ from curator.models import (
     Section,
     Subject,
 )
+from curator.render import join_names
 from curator.select import Memo, last_place, publication_of, select_sections
 from curator.store import RETOLD_ISSUES, LightRow, Store, StoredModel
 from curator.stories import (
@@ -361,6 +362,22 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
         )
 
 
+def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
+    """Tell `say`, a line per subject, of the articles issues published under a subject that
+    feeds.yaml no longer has, about to be placed again by curator: once, as they are (walk86
+    #1: 28 articles issues published under a retired subject went under others without a word)."""
+    for name, numbers in store.published_under_former([s.name for s in config.subjects]).items():
+        issues = sorted(set(numbers.values()))
+        which = ("issue " if len(issues) == 1 else "issues ") + join_names([str(n) for n in issues])
+        say(
+            f'{len(numbers)} article(s) that {which} published under "{name}", which'
+            f" {config.path} no longer has as a subject, are placed by curator from now on, under"
+            " the subjects that fit them (the issues keep their text; `curator subjects list`"
+            f' marks each with its issue); if you renamed "{name}", or want one under a subject,'
+            " move it: `curator subjects move URL SUBJECT`"
+        )
+
+
 #: How many of the articles `tell_local_files` marks are named.
 LOCAL_FILES_NAMED = 5
 
@@ -455,6 +472,8 @@ def refresh(
     tell_local_files(store, say, held=held)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
+    if say is not None and placed_by != fingerprint:
+        tell_former_subjects(config, store, say)
     newest = store.newest_article_id()
     if placed_by == fingerprint and through >= newest:
         return 0
@@ -1046,8 +1065,12 @@ def _as_published(
     than the one curator gives it (a draft put it there, or curator learnt since): it stays
     under the issue's subject (see `keep_published_subjects`), and says what curator would do."""
     published = store.published_subject(article.id)
-    if published is None or published not in {s.name for s in config.subjects}:
+    if published is None or published == explanation.subject:
         return explanation
+    if published not in {s.name for s in config.subjects}:  # retired since (walk86 #1)
+        return replace(
+            explanation, published_elsewhere=(store.issues_featuring(article.id)[0], published)
+        )
     if published == explanation.subject:
         return explanation
     there = next((s.score for s in explanation.scores if s.subject == published), 0.0)

@@ -685,6 +685,14 @@ class IssueRecord:
     issue_date: datetime | None = None
     editor: str | None = None
 
+    @property
+    def day(self) -> datetime:
+        """Its date as published (a draft's `date:`); for an issue published before curator kept
+        it, the day it was published."""
+        return self.issue_date or self.published_at.replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+
 
 @dataclass(frozen=True)
 class StoredModel:
@@ -1597,6 +1605,26 @@ class Store:
                 forgotten += n
         return forgotten
 
+    def published_under_former(self, subjects: Sequence[str]) -> dict[str, dict[int, int]]:
+        """The articles still stored under the subject an issue published them under that is not
+        one of `subjects` (feeds.yaml's) and that the editor has not corrected: by that subject,
+        {article id: the number of the first issue that published it there} (the next placement
+        places them again, as curator would)."""
+        marks = ",".join("?" * len(subjects))
+        rows = self.db.execute(
+            "SELECT s.subject, s.article_id, i.number FROM assignments s"
+            " JOIN issue_articles ia ON ia.article_id = s.article_id AND ia.subject = s.subject"
+            " JOIN issues i ON i.id = ia.issue_id"
+            f" WHERE s.subject NOT IN ({marks})"
+            " AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = s.article_id)"
+            " ORDER BY i.number",
+            list(subjects),
+        )
+        out: dict[str, dict[int, int]] = {}
+        for subject, article_id, number in rows:
+            out.setdefault(str(subject), {}).setdefault(int(article_id), int(number))
+        return out
+
     def published_subjects(self) -> set[str]:
         """The subjects published issues have sections under."""
         return {str(r[0]) for r in self.db.execute("SELECT DISTINCT subject FROM issue_articles")}
@@ -2119,6 +2147,8 @@ class Store:
                    c.article_id IS NOT NULL AS corrected, c.subject AS c_subject,
                    (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
                     WHERE ia.article_id = a.id) AS featured_in,
+                   (SELECT ia.subject FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
+                    WHERE ia.article_id = a.id ORDER BY i.number LIMIT 1) AS published_under,
                    (SELECT d.error FROM dead_links d WHERE d.article_id = a.id) AS dead_link
                  FROM assignments s JOIN articles a ON a.id = s.article_id
                  LEFT JOIN feeds f ON f.id = a.feed_id
@@ -2158,6 +2188,7 @@ class Store:
                     correction,
                     r["featured_in"],
                     r["dead_link"],
+                    r["published_under"],
                 )
             )
         return out

@@ -210,6 +210,9 @@ class Explanation:
     #: next issue have it there until every stored article is placed again).
     stored_under: str | None = None
     stored_differs: bool = False
+    #: The issue that first featured the article and the section it published it under, when
+    #: that is no subject in feeds.yaml now (retired, walk86 #1): curator places it itself.
+    published_elsewhere: tuple[int, str] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -225,6 +228,9 @@ class Explanation:
             "url": self.url,
             "subject": self.subject,
             "published_in": self.published_in,
+            "published_under_former_subject": None
+            if self.published_elsewhere is None
+            else {"issue": self.published_elsewhere[0], "subject": self.published_elsewhere[1]},
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "curator_subject": self.curator_subject if self.published_in else self.subject,
             "curator_verdict": self.curator_verdict or self.verdict(),
@@ -284,6 +290,13 @@ class Explanation:
         # Columns, not characters: "科技与太空" takes ten (`display_width`).
         width = max([display_width(s.subject) for s in self.scores] + [7])
         lines = [self.url, f"  {self.verdict()}"]
+        if self.published_elsewhere is not None:
+            number, former = self.published_elsewhere
+            lines.append(
+                f'  issue {number} published it under "{former}", which is not a subject in'
+                " feeds.yaml now: curator places it itself (the issue keeps its text); to keep it"
+                f" under one: curator subjects move {shell_arg(self.url)} SUBJECT"
+            )
         if self.stored_differs:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
         if self.published_in is not None:

@@ -183,9 +183,7 @@ class Ripeness:
                 for a, score in self.best
             ],
             "last_theme": (
-                {"issue": last.number, "date": last.published_at.date().isoformat()}
-                if last
-                else None
+                {"issue": last.number, "date": last.day.date().isoformat()} if last else None
             ),
         }
 

@@ -575,6 +575,12 @@ def render(
     else:
         what = "none changed (each already held the same text)"
     echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
+    marked, at = result.feed_updated
+    if marked:
+        echo(
+            f"feed.xml marks the entry of issue(s) {', '.join(map(str, marked))} updated ({at}),"
+            " whose text changed: feed readers show the change."
+        )
     if result.feed_times_moved:
         moved = "; ".join(
             f"issue {n}: {old} -> {new}" for n, (old, new) in result.feed_times_moved.items()

@@ -390,6 +390,7 @@ _NO_ARTICLE: dict[str, object] = {
     "placed_by": None,
     "correction": None,
     "featured_in": None,
+    "published_under": None,
     "dead_link": None,
 }
 
@@ -453,6 +454,7 @@ def list_(
         echo("No stored article there yet.")
         return
     heading: object = object()
+    subject_names = [s.name for s in conf.subjects]
     for r in rows:
         if not isinstance(r, Placed):
             echo(f"\n{r} (0)")
@@ -469,6 +471,12 @@ def list_(
             p.correction or "", ""
         )
         featured = f"  [issue {p.featured_in}]" if p.featured_in else ""
+        if p.featured_in and p.published_under not in (None, p.subject, *subject_names):
+            # walk86 #1: re-filed without a word after its subject left feeds.yaml
+            featured = (
+                f'  [issue {p.featured_in} published it under "{p.published_under}",'
+                " not a subject in feeds.yaml now]"
+            )
         dead = ""
         if p.dead_link == LOCAL_FILE and not p.featured_in:
             dead = "  [a local file, not a web address: never picked for an issue]"

@@ -95,7 +95,7 @@ def _upcoming(config: Config, store: Store) -> list[tuple[str, ...]]:
 def _describe(row: Ripeness, need: int, is_best: bool) -> str:
     state = "ripest" if is_best else ("ripe" if row.ripe else f"too thin, needs {need}")
     last = (
-        f"last a theme in issue {row.last_theme.number} ({row.last_theme.published_at:%Y-%m-%d})"
+        f"last a theme in issue {row.last_theme.number} ({row.last_theme.day:%Y-%m-%d})"
         if row.last_theme
         else "never a theme yet"
     )
