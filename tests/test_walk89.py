@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import re
 import shlex
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import REPO, LocalServer, run_cli
 
 
 def advised(text: str, start: str) -> list[str]:
@@ -33,3 +37,70 @@ def test_advice_names_no_db_when_it_is_the_config_s_own_store(demo: Path) -> Non
     assert code == 0, err
     [listing] = advised(out, "curator subjects list --unplaced")
     assert listing == f"curator subjects list --unplaced --config {demo}"
+
+
+def slow_feed(server: LocalServer, delay: float) -> str:
+    """A feed of 4 entries on `server` that takes `delay` seconds to answer (pages not read)."""
+    items = "".join(
+        f"<item><title>Slow story {n} about support queues</title>"
+        f"<link>https://slow.example/{n}</link>"
+        f"<description>How support teams handle customer queues, part {n}.</description></item>"
+        for n in range(4)
+    )
+    body = f'<rss version="2.0"><channel><title>Slow CX</title>{items}</channel></rss>'
+    return server.add("/slow.xml", body, delay=delay)
+
+
+def test_feeds_remove_during_a_fetch_waits_for_it_and_counts_what_it_stored(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk89 #2: `feeds remove URL` while a fetch read that feed said "Removed" at once; the
+    fetch then stored its 4 entries unsaid, and the next build published one."""
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0  # the store exists
+    url = slow_feed(http_server, 3.0)
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {url}\n    name: Slow CX\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    seen = len(http_server.seen("/slow.xml"))
+    fetch = subprocess.Popen(
+        [sys.executable, "-m", "curator", "fetch", "--config", str(demo), "-q"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while len(http_server.seen("/slow.xml")) == seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        code, out, err = run_cli("feeds", "remove", url, "--config", str(demo))
+    finally:
+        fetch.wait(timeout=60)
+    assert code == 0, err
+    assert fetch.returncode == 0, fetch.stderr
+    assert "another curator run" in err and "waiting for it to finish" in err
+    assert out.startswith(f"Removed {url} (Slow CX)\nIts 4 stored article(s) stay in the archive")
+    assert url not in demo.read_text(encoding="utf-8")
+
+
+def test_feeds_remove_while_the_store_is_in_use_too_long_removes_nothing(demo: Path) -> None:
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    before = demo.read_text(encoding="utf-8")
+    store = demo.parent / ".curator" / "curator.db"
+    with open(store.with_name(store.name + ".lock"), "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.write("4242")
+        handle.flush()
+        code, out, err = run_cli(
+            "feeds", "remove", "feeds/northwind.xml", "--config", str(demo), "--wait", "0.3"
+        )
+    assert code == 1, err
+    assert out == ""
+    assert err.splitlines()[-1] == (
+        f"curator: another curator run is using {store} (pid 4242); waited 0.3 s for it; wait"
+        " for it to finish, then run again (or give --wait more seconds)"
+    )
+    assert demo.read_text(encoding="utf-8") == before
