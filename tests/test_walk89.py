@@ -104,3 +104,36 @@ def test_feeds_remove_while_the_store_is_in_use_too_long_removes_nothing(demo: P
         " for it to finish, then run again (or give --wait more seconds)"
     )
     assert demo.read_text(encoding="utf-8") == before
+
+
+def test_a_build_past_an_unedited_draft_says_it_is_out_of_date(demo: Path) -> None:
+    """walk89 #3a: a plain build published issue 1 past the unedited drafts/issue-1.md, unsaid."""
+    assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    draft = demo.parent / "drafts" / "issue-1.md"
+    code, out, err = run_cli("build", "--config", str(demo), "--no-fetch")
+    assert code == 0, err
+    assert out.startswith("Issue 1: ")
+    assert (
+        f"curator: warning: {draft}, a draft of issue 1 not edited since `curator draft"
+        f" --config {demo}` wrote it, is out of date now: this build published issue 1 without"
+        f" it, and it cannot be published. `curator draft --config {demo}` writes a draft of the"
+        f" next issue, 2; delete {draft} so that nobody edits it"
+    ) in err.splitlines()
+
+
+def test_a_draft_of_an_issue_published_already_advises_a_new_draft(demo: Path) -> None:
+    """walk89 #3b: building that draft later advised "correct `number:`", which then failed
+    with an error per article the published issue had featured."""
+    assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    draft = demo.parent / "drafts" / "issue-1.md"
+    assert run_cli("build", "--config", str(demo), "--no-fetch", "-q")[0] == 0
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nMy edit.\n", encoding="utf-8")
+    code, out, err = run_cli("build", "--config", str(demo), "--draft", str(draft))
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        f"curator: {draft}: the draft is issue 1, which was published already; the next issue"
+        f" is 2. To publish your edits, run `curator draft --config {demo}` for a draft of"
+        " issue 2 (articles issue 1 featured are not in it), copy your edits over into it, and"
+        " build that draft"
+    )
+    assert "number:" not in err
