@@ -649,7 +649,9 @@ def _refuse_kept_copy(path: Path, version: int) -> None:
         " this curator stored since; nothing was changed. This curator would upgrade the copy"
         f" again and work from it without that: name {upgraded} in feeds.yaml's `settings:"
         " store:` (or --db). Keep the copy for the older curator only: a second"
-        ' feeds.yaml naming it, given to the older curator with --config (see "Upgrading'
+        " feeds.yaml naming it, with an `output:` and a `drafts:` folder of its own under"
+        " `settings:` (else it publishes over this curator's issues), given to the older"
+        ' curator with --config (see "Upgrading'
         f' curator" in README.md); to start again from the copy on purpose, move it to {upgraded}'
         " first"
     )

@@ -137,3 +137,38 @@ def test_a_draft_of_an_issue_published_already_advises_a_new_draft(demo: Path) -
         " build that draft"
     )
     assert "number:" not in err
+
+
+def test_readme_s_keep_both_gives_the_older_curator_its_own_output_folder(demo: Path) -> None:
+    """walk89 #1: README's "keep both" (`feeds-old.yaml` naming the kept copy of the store) let
+    the older curator publish its issue over the new one's issue-3.html, index.html and feed.xml,
+    while README said the output files "stay". feeds-old.yaml is written as README says (its
+    store a copy, for the new curator refuses the kept copy beside the upgraded store) and run."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Upgrading curator") :]
+    section = " ".join(section[: section.index("\n### ", 1)].split())
+    settings = dict(re.findall(r"`(store|output|drafts): ([^`\s]+)`", section))
+    assert settings["store"] == ".curator/curator.schema-4.db"
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    store = demo.parent / ".curator" / "curator.db"
+    (demo.parent / ".curator" / "old.db").write_bytes(store.read_bytes())
+    text = demo.read_text(encoding="utf-8")
+    old = demo.with_name("feeds-old.yaml")
+    lines = {"store": "  store: .curator/old.db"}
+    lines |= {key: f"  {key}: {value}" for key, value in settings.items() if key != "store"}
+    for key, line in lines.items():
+        text = (
+            re.sub(rf"(?m)^  {key}: .*$", line, text)
+            if re.search(rf"(?m)^  {key}: ", text)
+            else text.replace("\nsettings:\n", f"\nsettings:\n{line}\n", 1)
+        )
+    old.write_text(text, encoding="utf-8")
+
+    assert run_cli("build", "--config", str(demo), "--no-fetch", "-q")[0] == 0
+    output = demo.parent / "output"
+    published = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
+    assert {"issue-1.html", "index.html", "feed.xml"} <= set(published)
+    code, out, err = run_cli("build", "--config", str(old), "--no-fetch", "-q")
+    assert code == 0, err
+    assert f"-> {demo.parent / settings['output'] / 'issue-1.html'}" in out
+    assert {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()} == published
