@@ -5,6 +5,8 @@ from __future__ import annotations
 import fcntl
 import re
 import shlex
+import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -172,3 +174,32 @@ def test_readme_s_keep_both_gives_the_older_curator_its_own_output_folder(demo: 
     assert code == 0, err
     assert f"-> {demo.parent / settings['output'] / 'issue-1.html'}" in out
     assert {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()} == published
+
+
+def test_a_copied_folder_s_local_feeds_keep_their_stored_articles(
+    demo: Path, tmp_path: Path
+) -> None:
+    """walk89 #6: in a copy of the folder (the demo's feeds are local files), fetch said each
+    feed's entries were "stored already as articles of <the old path> (the same pages by other
+    links)", the links being the same; the file of the same name is taken as the same feed."""
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(demo.parent, copy)
+    config = copy / "feeds.yaml"
+    code, out, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    assert "by other links" not in err
+    old, new = demo.parent / "feeds" / "northwind.xml", copy / "feeds" / "northwind.xml"
+    assert (
+        f"Northwind CX Journal: its entries are the 4 stored article(s) of {old}, no longer in"
+        f" feeds.yaml: taken as the same feed file at its new path ({new}): the newsletter's"
+        " folder was copied or moved, and the store with it, so they are now this feed's and are"
+        " credited as it is"
+    ) in err.splitlines()
+    assert sum("the same feed file at its new path" in line for line in err.splitlines()) == 3
+    assert out.endswith("0 new article(s) stored.\n")
+    with sqlite3.connect(copy / ".curator" / "curator.db") as db:
+        held = db.execute(
+            "SELECT f.url, COUNT(*) FROM articles a JOIN feeds f ON f.id = a.feed_id GROUP BY f.url"
+        ).fetchall()
+    assert {url for url, _ in held} == {str(p) for p in (copy / "feeds").iterdir()}
