@@ -353,7 +353,7 @@ def run_build(
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
         return BuildResult(summary, None, warnings=tuple(notes))
-    _unused_draft(config, store, planned)
+    stale = _unused_draft(config, store, planned)
     issue = planned.issue
     # (said once, by the first build that leaves it out: walk53 #1's came back every week)
     said = store.retold_said()
@@ -432,10 +432,22 @@ def run_build(
         *unread,
         *published.warnings,
         *order,
+        *(_stale_draft(path, issue.number) for path in stale),
     )
     store.local_files_told()  # (in `notes`, which the run says now)
     return BuildResult(
         summary, issue, published.paths, warnings, missing, published.kept, planned.weak_fits
+    )
+
+
+def _stale_draft(path: Path, number: int) -> str:
+    """What a build that published issue `number` past its unedited draft at `path` says (walk89
+    #3: another editor's draft went out of date unsaid, and building it later failed)."""
+    return (
+        f"{path}, a draft of issue {number} not edited since `curator draft` wrote it, is out"
+        f" of date now: this build published issue {number} without it, and it cannot be"
+        f" published. `curator draft` writes a draft of the next issue, {number + 1}; delete"
+        f" {path} so that nobody edits it"
     )
 
 
@@ -1411,16 +1423,17 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
 
 
-def _unused_draft(config: Config, store: Store, planned: NextIssue) -> None:
+def _unused_draft(config: Config, store: Store, planned: NextIssue) -> list[Path]:
     """Stop a build without --draft while a draft of the very issue it would publish (in the
     drafts folder: issue-<N>.md, or any name whose `number:` is N) was edited since `curator
     draft` wrote it (walk38 #2: the editor cut an article in the draft,
     and `curator build` published it, saying nothing of the draft). A draft as curator wrote it
     (or as it would write it now: one from before curator kept a note of it) was not reviewed:
-    the build goes on."""
+    the build goes on; those drafts are returned, for the build to say they are out of date."""
     folder = config.settings.drafts or config.folder / "drafts"
     number = planned.issue.number
     written = draft_path(folder, number)
+    unedited: list[Path] = []
     for path in _drafts_of(folder, number, written):
         try:
             text = path.read_text(encoding="utf-8")
@@ -1430,8 +1443,10 @@ def _unused_draft(config: Config, store: Store, planned: NextIssue) -> None:
             _digest(text) == store.draft_written(number)
             or _digest(text) == _digest(_draft_text(config, store, planned, written))
         ):
+            unedited.append(path)
             continue
         _stop_for_draft(path, number)
+    return unedited
 
 
 #: A draft's `number:` line in its front matter.
@@ -1667,10 +1682,18 @@ def build_from_draft(
     if draft.number != expected:
         # The draft's `number:` is out of step (published already, or edited): a mistake in the
         # draft (exit 2), as README's table of exit codes says.
+        if draft.number < expected:
+            # walk89 #3: "correct `number:`" then gave an error per article the published issue
+            # had featured already; a fresh draft of the next issue is what works.
+            raise InputError(
+                f"{draft_file}: the draft is issue {draft.number}, which was published already;"
+                f" the next issue is {expected}. To publish your edits, run `curator draft` for"
+                f" a draft of issue {expected} (articles issue {draft.number} featured are not"
+                " in it), copy your edits over into it, and build that draft"
+            )
         raise InputError(
-            f"{draft_file}: the draft is issue {draft.number}, but the next issue is {expected}"
-            + ("; it was published already" if draft.number < expected else "")
-            + "; run `curator draft` for a fresh one, or correct `number:`"
+            f"{draft_file}: the draft is issue {draft.number}, but the next issue is {expected};"
+            " run `curator draft` for a fresh one, or correct `number:`"
         )
     _check_draft_variables(draft, draft_file)
     descriptions = {s.name: s.description for s in config.subjects}

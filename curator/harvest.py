@@ -1343,10 +1343,19 @@ def _store(
     with store.transaction():
         keys = list(article_rules.keyed_entries(parsed.entries))
         carried = store.follow_renames(source.url, keys, configured) if configured else []
+        if configured and not carried and source.is_file:
+            # walk89 #6: a local feed in a copied or moved folder links to local pages at the new
+            # path too, so its entries' links match nothing stored; the articles read from those
+            # pages (by the pages' own addresses) are the stored file's of the same name.
+            carried = store.follow_renames(
+                source.url, [k for k, _ in built.articles], configured, moved_file=True
+            )
         known = store.known_keys(k for k, _ in built.articles)
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
         already = [k for k, _ in built.articles if k in known]
         holders = store.feeds_holding(already) if already else {}
+        # Its own articles, carried above, are not "stored already as articles of" itself.
+        own = holders.pop(source.url, 0) if carried else 0
         store.remember_entry_ids(_entry_ids(source, parsed))
         unread = [row for row in outcome.unread if row[0] not in known]
         if unread:
@@ -1400,7 +1409,7 @@ def _store(
         moved_to=result.moved_to or kept_move,
         moved_before=bool(kept_move),
         retitled=retitled,
-        stored_already=len(already),
+        stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
     )
 

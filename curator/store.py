@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from curator.errors import CuratorError, shell_arg
 from curator.models import Article, Placed
@@ -649,7 +649,9 @@ def _refuse_kept_copy(path: Path, version: int) -> None:
         " this curator stored since; nothing was changed. This curator would upgrade the copy"
         f" again and work from it without that: name {upgraded} in feeds.yaml's `settings:"
         " store:` (or --db). Keep the copy for the older curator only: a second"
-        ' feeds.yaml naming it, given to the older curator with --config (see "Upgrading'
+        " feeds.yaml naming it, with an `output:` and a `drafts:` folder of its own under"
+        " `settings:` (else it publishes over this curator's issues), given to the older"
+        ' curator with --config (see "Upgrading'
         f' curator" in README.md); to start again from the copy on purpose, move it to {upgraded}'
         " first"
     )
@@ -1136,16 +1138,30 @@ class Store:
         return carried
 
     def follow_renames(
-        self, feed_url: str, keys: Sequence[str], configured: Iterable[str]
+        self,
+        feed_url: str,
+        keys: Sequence[str],
+        configured: Iterable[str],
+        *,
+        moved_file: bool = False,
     ) -> list[tuple[str, int]]:
         """Carry to the feed `feed_url` every article of a stored feed no longer configured whose
         articles are most of this feed's entries (`keys`, their url keys): the editor changed the
         feed's `url:` by hand (walk45 #2), and without this the feed starts again with none of
         its articles, and they keep the name of a feed no longer listed. An aggregator carrying
-        one article of a removed feed carries nothing. (old address, articles carried) for each."""
+        one article of a removed feed carries nothing. With `moved_file`, only a stored local
+        file of the same name as the local file `feed_url` is carried from (the folder was
+        copied or moved). (old address, articles carried) for each."""
         listed = set(configured) | {feed_url}
         keys = list(dict.fromkeys(keys))
         owners = {old: n for old, n in self.feeds_holding(keys).items() if old not in listed}
+        if moved_file:
+            owners = {
+                old: n
+                for old, n in owners.items()
+                if not old.startswith(("http://", "https://"))
+                and PurePath(old).name == PurePath(feed_url).name
+            }
         carried = []
         with self.transaction():
             for old, count in owners.items():

@@ -851,7 +851,7 @@ def test_build_draft_warns_when_its_closing_promises_a_theme_grown_too_thin(
     # already"); it no longer advises what cannot work once the issue is published.
     assert "change `closing:`" not in flat
     code, _, err = run("build", "--config", str(demo), "-q", "--draft", str(draft))
-    assert code == 2 and "it was published already" in err
+    assert code == 2 and "which was published already" in err
     # The next plain build does stop, as the warning said ...
     assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 3
     # ... and a draft on another subject, as it advised, is made.

@@ -26,12 +26,12 @@ from curator.cli.common import (
     JSON_GIVEN,
     check_store,
     common_options,
-    config_arg,
     echo,
     echo_json,
     loaded,
     opened,
     pasteable,
+    run_args,
     stopped,
     terminated,
     theme_options,
@@ -269,10 +269,14 @@ def report_build(
             **(left.to_dict() if left is not None else {"unplaced": 0}),
             "warnings": warnings_list(result.warnings, result.missing_blurbs),
             "not_learnt_from": [
-                k.to_dict(config_arg()) for k in result.kept_subjects if not k.against_correction
+                k.to_dict(run_args("curator subjects move"))
+                for k in result.kept_subjects
+                if not k.against_correction
             ],
             "against_your_corrections": [
-                k.to_dict(config_arg()) for k in result.kept_subjects if k.against_correction
+                k.to_dict(run_args("curator subjects move"))
+                for k in result.kept_subjects
+                if k.against_correction
             ],
             **fetch_summary_dict(result.fetch),
         }
@@ -377,7 +381,7 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
             f" this. If articles like {them} belong there too, teach curator by moving {them}:"
         )
         for k in placed[:MOVES_SHOWN]:
-            lines.append(f"  {k.move_command()}{config_arg()}")
+            lines.append(f"  {k.move_command()}{run_args('curator subjects move')}")
             lines.append(f"      {k.title} (curator had it under {k.curator or 'no subject'})")
         if n > MOVES_SHOWN:
             lines.append(f"  and {n - MOVES_SHOWN} more")
@@ -393,11 +397,11 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
             lines.append(f"  {k.title}: published under {k.subject}")
             if k.correction is None:
                 lines.append(
-                    f"      you excluded it; to take that back: curator subjects undo {shell_arg(k.url)}{config_arg()}"
+                    f"      you excluded it; to take that back: curator subjects undo {shell_arg(k.url)}{run_args('curator subjects undo')}"
                 )
             else:
                 lines.append(
-                    f"      you moved it to {k.correction}; to move it: {k.move_command()}{config_arg()}"
+                    f"      you moved it to {k.correction}; to move it: {k.move_command()}{run_args('curator subjects move')}"
                 )
     return "\n".join(lines)
 
@@ -480,7 +484,7 @@ def draft(
                         place_progress=progress.placing,
                         step=progress.step,
                         say=placing_notes.append,
-                        config_arg=config_arg(),
+                        config_arg=run_args("curator build"),
                         choose_progress=progress.choosing,
                     )
                 except CuratorError:
@@ -521,7 +525,7 @@ def draft(
         echo(line)
     echo(
         "Edit it, then publish it with: curator build --draft"
-        f" {shell_arg(written.path)}{config_arg()}"
+        f" {shell_arg(written.path)}{run_args('curator build')}"
     )
 
 

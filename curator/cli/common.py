@@ -61,6 +61,44 @@ def config_arg(meta: dict[str, Any] | None = None) -> str:
     return "" if same else f" --config {shell_arg(given)}"
 
 
+#: `ctx.meta` key: the --db the run was given, when it is not the config's own store (noted by
+#: `check_store`, which knows both), for the commands its advice names that take --db.
+DB_GIVEN = "curator.db_given"
+
+
+def run_args(command: str, meta: dict[str, Any] | None = None) -> str:
+    """What the advised `command` (``curator subjects list ...``) needs added to work when
+    pasted where the run was started: the run's --config (`config_arg`), and its --db when it
+    named a store other than the config's own and `command` takes --db (walk89 #4: advice
+    without it failed, "no store at ...")."""
+    if meta is None:
+        ctx = click.get_current_context(silent=True)
+        meta = ctx.meta if ctx is not None else {}
+    extra = config_arg(meta)
+    db = meta.get(DB_GIVEN)
+    if db is not None and "--db" not in command.split() and _takes_db(command):
+        extra += f" --db {shell_arg(db)}"
+    return extra
+
+
+def _takes_db(command: str) -> bool:
+    """Whether the curator command `command` starts with (its words up to the first that is
+    no subcommand) has a --db option, as the command tree says."""
+    from curator.cli.root import cli  # here: root imports the commands, which import this
+
+    found: click.Command = cli
+    for word in command.split()[1:]:
+        if not isinstance(found, click.Group):
+            break
+        sub = found.commands.get(word)
+        if sub is None:
+            break
+        found = sub
+    return found is not cli and any(
+        isinstance(param, click.Option) and "--db" in param.opts for param in found.params
+    )
+
+
 @lru_cache(maxsize=16)
 def _is_default(given: str, cwd: str) -> bool:
     """Whether the config `given` is ./feeds.yaml in `cwd` (resolved once per run and folder,
@@ -75,17 +113,22 @@ _ADVISED = re.compile(r"""`(curator (?!init\b)[a-z](?:[^`'"]|'[^']*'|"[^"]*")*)`
 
 
 def pasteable(text: str, meta: dict[str, Any] | None = None) -> str:
-    """`text` with the run's --config (`config_arg`) added to each command it advises in
+    """`text` with the run's --config and --db (`run_args`) added to each command it advises in
     backticks, so that pasting one works where the run was started; `curator build --draft`
     given without its file gets the placeholder DRAFT before it (the draft's path, as URL and
     SUBJECT stand for theirs elsewhere)."""
-    extra = config_arg(meta)
-    if not extra or "`curator " not in text:
+    if meta is None:
+        ctx = click.get_current_context(silent=True)
+        meta = ctx.meta if ctx is not None else {}
+    if not (config_arg(meta) or meta.get(DB_GIVEN)) or "`curator " not in text:
         return text
 
     def add(match: re.Match[str]) -> str:
         command = match.group(1)
         if "--config" in command.split() or " -c " in f" {command} ":
+            return match.group(0)
+        extra = run_args(command, meta)
+        if not extra:
             return match.group(0)
         if command.split()[-1] == "--draft":
             # `curator build --draft` names no file: with --config after it, the draft option
@@ -303,6 +346,9 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
     not quietly make an empty store and report on it); `fetch`, `build` and `draft` make one, and
     say so when it is not the config's own (`settings.store`)."""
     store_path = db or config.settings.store
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and db is not None and db.resolve() != config.settings.store.resolve():
+        ctx.meta[DB_GIVEN] = db  # the commands its advice names need it too (`run_args`)
     if store_path.exists():
         return
     if not create:

@@ -17,6 +17,7 @@ from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
     JSON_OPTION,
+    WAIT_OPTION,
     echo,
     echo_json,
     loaded,
@@ -39,6 +40,7 @@ from curator.feedsfile import (
     remove_feed,
 )
 from curator.publish import write_atomic
+from curator.store import Store
 from curator.urls import url_key
 
 
@@ -185,12 +187,24 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
 
 @feeds.command("remove")
 @CONFIG_OPTION
+@WAIT_OPTION
 @click.argument("url")
 def remove(config: Path, url: str) -> None:
     """Remove a feed from feeds.yaml. Its stored articles stay in the archive, and those no issue
     featured can still be picked (it says how many): `curator subjects exclude URL` keeps one
-    out (a cut from a draft keeps it out of that issue only)."""
-    conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
+    out (a cut from a draft keeps it out of that issue only). While another curator run (a
+    fetch) uses the store, it waits for it to finish, as commands that write do."""
+    if not load_config(config).settings.store.exists():
+        _remove(config, loaded(config), url, None)
+        return
+    # walk89 #2: removed while a fetch read the feed, it said "Removed" at once, and the fetch
+    # then stored the feed's entries unsaid: waiting for the run, what it says is true when said.
+    with opened(config, None) as (conf, store):  # a mistake in feeds.yaml is reported as always
+        _remove(config, conf, url, store)
+
+
+def _remove(config: Path, conf: Config, url: str, store: Store | None) -> None:
+    """`feeds remove` with the store held (or none made yet)."""
     # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
     # trailing slash), and the editor is told which line went (walk45 #7).
     listed = read_feeds(config)
@@ -205,10 +219,9 @@ def remove(config: Path, url: str) -> None:
     named = f" ({spec.name})" if spec.name else ""
     given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
     echo(f"Removed {spec.url}{named}{given}")
-    if not conf.settings.store.exists():
+    if store is None:
         return
-    with opened(config, None, lock=False) as (_, store):
-        total, unfeatured = store.feed_articles([spec.url, stored or spec.url])
+    total, unfeatured = store.feed_articles([spec.url, stored or spec.url])
     if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         echo(
             f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -598,10 +599,21 @@ def print_failures(
     for report in summary.feeds:
         for old, count in report.carried_from:
             # Said once: the run that carries them (walk45 #2: a url: changed by hand).
+            local = not old.startswith(("http://", "https://")) and not report.url.startswith(
+                ("http://", "https://")
+            )
+            # walk89 #6: a copied folder's local feeds were said to hold "the same pages by
+            # other links", the links being the same.
+            where = (
+                f"the same feed file at its new path ({report.url}): the newsletter's folder was"
+                " copied or moved, and the store with it"
+                if local and PurePath(old).name == PurePath(report.url).name
+                else f"the same feed at its new address ({report.url})"
+            )
             echo(
                 f"{report.name}: its entries are the {count} stored article(s) of {old}, no"
-                f" longer in feeds.yaml: taken as the same feed at its new address ({report.url}),"
-                " so they are now this feed's and are credited as it is",
+                f" longer in feeds.yaml: taken as {where}, so they are now this feed's and are"
+                " credited as it is",
                 err=True,
             )
     if not quiet:
