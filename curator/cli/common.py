@@ -181,9 +181,15 @@ def echo_json(
         data = {**data, **error_fields(failure)}
     if isinstance(data, dict) and "exit" not in data and (lost := stderr_lost()) is not None:
         # The run ends with exit 5 for the warnings lost on stderr: the document says so, and
-        # holds them (walk61 #3: exit 5, and no "exit" here).
+        # holds them (walk61 #3: exit 5, and no "exit" here; walk92 #2: it said it held them,
+        # and `render` and `fetch` had no "warnings"): every warning said, in `warnings`.
+        held = list(data.get("warnings") or [])
+        said = {w.get("message") for w in held if isinstance(w, dict)}
+        warned = click.get_current_context().meta.get(WARNED, [])
+        held += [{"message": line} for line in warned if line not in said]
         data = {
             **data,
+            "warnings": held,
             "exit": EXIT_REPORT_LOST,
             "stderr_lost": f"stderr could not be written ({lost}): its progress and warnings"
             " were lost; this document holds the warnings",
@@ -224,9 +230,18 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+#: `ctx.meta` key: the warnings the run said on stderr (`warn`), for a --json document when
+#: stderr lost them.
+WARNED = "curator.warned"
+
+
 def warn(line: str) -> None:
     """A warning on stderr, said even with --quiet (it is about what curator did, not progress)."""
-    click.echo(f"curator: warning: {pasteable(line)}", err=True)
+    line = pasteable(line)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta.setdefault(WARNED, []).append(line)
+    click.echo(f"curator: warning: {line}", err=True)
 
 
 def loaded(config_path: Path) -> Config:
