@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_walk73 import on_read_only_disk
 
 from conftest import REPO, LocalServer, run_cli
 
@@ -116,3 +117,41 @@ def test_render_json_with_stderr_lost_holds_the_warnings_it_says_it_holds(demo: 
     assert "this document holds the warnings" in answer["stderr_lost"]
     (warning,) = answer["warnings"]
     assert warning["message"].startswith(f"issue 1: {missing} is missing"), warning
+
+
+def test_a_store_on_a_read_only_disk_is_read_by_commands_that_only_read(
+    demo: Path, tmp_path: Path
+) -> None:
+    """walk92 #4: with the store on a read-only file system, `themes`, `feeds list`, `subjects
+    list` and `backup` stopped (exit 1) because the run's lock file could not be opened. They
+    read the store as it is, without the lock file or SQLite's -shm (which could not be made),
+    and say it is read-only; a command that changes it still stops, saying why."""
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    url = next(  # an article to exclude, a change the store cannot take
+        line.strip()
+        for line in run_cli("subjects", "list", "--config", str(demo))[1].splitlines()
+        if line.strip().startswith("https://")
+    )
+    folder = demo.parent / ".curator"
+    store = folder / "curator.db"
+    (folder / "curator.db.lock").unlink()
+    before = store.read_bytes()
+    said = f"curator: the store {store} is on a read-only file system: it is only read"
+    for command in (("themes",), ("feeds", "list"), ("subjects", "list"), ("render", "--all")):
+        proc = on_read_only_disk(folder, *command, "--config", str(demo))
+        assert proc.returncode == 0, (command, proc.stderr)
+        assert said in proc.stderr, (command, proc.stderr)
+        assert proc.stdout.strip(), command
+    copy = tmp_path / "copy.db"
+    proc = on_read_only_disk(folder, "backup", str(copy), "--config", str(demo))
+    assert proc.returncode == 0, proc.stderr
+    assert f"to {copy}: 1 issue(s)" in proc.stdout
+    proc = on_read_only_disk(folder, "subjects", "exclude", url, "--config", str(demo))
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1].startswith(
+        f"curator: {store}: the store cannot be written to: its folder {folder} is on a read-only"
+        " file system"
+    ), proc.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["curator.db"]  # no lock, -wal or -shm
+    assert store.read_bytes() == before

@@ -22,7 +22,7 @@ from curator.app import RUN_WAIT, build_lock
 from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
-from curator.store import Store, plain_store_error
+from curator.store import Store, plain_store_error, read_only_source
 
 #: `ctx.meta` key: the --config the run was given, for the commands its advice names.
 CONFIG_GIVEN = "curator.config_given"
@@ -373,8 +373,24 @@ def opened(
         # once, with --quiet too: what a killed run had not stored is done again
         on_stopped=lambda line: click.echo(f"curator: {line}", err=True),
     )
+    # A store on a read-only file system is only read by the commands that do not make one
+    # (walk92 #4): nothing can change it, so no lock is needed; `fetch`, `build` and `draft`
+    # stop at the lock as before, saying so, before they fetch anything.
+    read_only = None if create else read_only_source(store_path)
+    if read_only is not None:  # once, with --quiet too: why a command that changes it stops
+        click.echo(
+            f"curator: the store {store_path} is on a read-only file system: it is only read"
+            " (a command that would change it stops, saying so)",
+            err=True,
+        )
+
+    def open_store() -> Store:
+        if read_only is None:
+            return Store.open(store_path)
+        return Store.open_read_only(store_path, read_only)
+
     try:
-        with run_lock if lock else nullcontext(), Store.open(store_path) as store:
+        with run_lock if lock and read_only is None else nullcontext(), open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
