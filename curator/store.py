@@ -11,6 +11,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from curator.errors import CuratorError, shell_arg
 from curator.models import Article, Placed
@@ -97,6 +98,24 @@ def read_only_disk(path: Path, exc: object) -> StoreError:
         " can be written to and give its store with --db (or settings: store), then run again;"
         " what was stored before is kept"
     )
+
+
+def read_only_source(path: Path) -> str | None:
+    """The SQLite URI that reads the store at `path` when its folder is on a read-only file
+    system (walk92 #4: `themes`, `feeds list`, `backup` stopped there as a build does), else None.
+    Nothing can write to that store, so it is opened without SQLite's -shm file, which could not
+    be made (`immutable`), unless its -wal file holds what a run wrote last: then SQLite must read
+    that file too (`mode=ro`), which it can when the run left its -shm file, and else it fails
+    as before, saying the disk is read-only."""
+    if not on_read_only_disk(path.parent):
+        return None
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    try:
+        waiting = wal.stat().st_size > 0
+    except OSError:
+        waiting = False
+    return uri if waiting else uri + "&immutable=1"
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -514,7 +533,12 @@ def copy_store(path: Path, dest: Path) -> None:
     part = dest.with_name(f".{dest.name}.tmp")
     try:
         part.unlink(missing_ok=True)
-        source = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
+        uri = read_only_source(path)  # (on a read-only disk: walk92 #4)
+        source = (
+            sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
+            if uri is None
+            else sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT)
+        )
         try:
             source.execute("PRAGMA query_only = ON")
             target = sqlite3.connect(part, isolation_level=None)
@@ -878,6 +902,36 @@ class Store:
             db.close()
             raise
         return store
+
+    @classmethod
+    def open_read_only(cls, path: Path, uri: str) -> Store:
+        """Open the store at `path` through `uri` (`read_only_source`: on a read-only file
+        system) for reading: no lock, no upgrade; a write to it fails as any write to a read-only
+        store does (`plain_store_error`), and one of an older curator is refused, for it must be
+        upgraded first."""
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT)
+        except sqlite3.Error as exc:
+            raise plain_store_error(exc, path) or StoreError(
+                f"{path}: cannot open the store: {exc}"
+            ) from None
+        db.row_factory = sqlite3.Row
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute("PRAGMA query_only = ON")
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise plain_store_error(exc, path) or StoreError(
+                f"{path}: not a curator store, or damaged ({exc})"
+            ) from None
+        if version != VERSION:
+            db.close()
+            if version > VERSION:
+                raise StoreError(_newer_store(path, version))
+            raise read_only_disk(
+                path, f"it is of an older curator, schema {version}, to be upgraded to {VERSION}"
+            )
+        return cls(db, path)
 
     @classmethod
     def reader(cls, path: Path | str) -> Store:

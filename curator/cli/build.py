@@ -12,6 +12,7 @@ import click
 
 from curator.app import (
     BuildResult,
+    DraftWritten,
     FetchSummary,
     MissingBlurb,
     build_from_draft,
@@ -227,11 +228,17 @@ def build(
                     fetched=fetched.append,
                     choose_progress=progress.choosing,
                 )
-        except CuratorError:
+        except CuratorError as error:
             # A build that stops after fetching (a theme too thin: walk54 #2) says what the
-            # fetch's lines leave to say (stored already, failed feeds ...), as one that builds.
+            # fetch's lines leave to say (stored already, failed feeds ...), as one that builds;
+            # --json too, with the keys a build's document always has (walk92 #1: only
+            # "error" and "exit", so a script missed the feeds that failed).
+            summary = fetched[0] if fetched else FetchSummary((), 0)
+            if as_json:
+                no_issue = BuildResult(summary, None)
+                echo_json(build_document(no_issue, no_left(conf), None), failure=error)
             if fetched:
-                print_failures(fetched[0], quiet=quiet, command="build")
+                print_failures(summary, quiet=quiet, command="build")
             raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
@@ -251,36 +258,16 @@ def report_build(
     left: LeftOut | None = None,
 ) -> None:
     issue = result.issue
-    main_page = next(
-        (p for p in result.paths if issue and p.name == f"issue-{issue.number}.html"),
-        result.paths[0] if result.paths else None,
-    )
+    main_page = main_page_of(result)
     print_warnings(result.warnings)
+    if failure is not None:
+        message = None
+    elif issue is None:
+        message = nothing_new("issue", left.unplaced if left is not None else 0)
+    else:
+        message = f"{issue_line(issue, len(result.weak_fits))} -> {main_page}"
     if as_json:
-        data: dict[str, Any] = {
-            "issue": issue.number if issue else None,
-            "theme": list(issue.theme) if issue else [],
-            "path": str(main_page) if main_page else None,
-            "files": [str(p) for p in result.paths],
-            "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
-            if issue
-            else {},
-            "weak_fits": list(result.weak_fits),
-            **(left.to_dict() if left is not None else {"unplaced": 0}),
-            "warnings": warnings_list(result.warnings, result.missing_blurbs),
-            "not_learnt_from": [
-                k.to_dict(run_args("curator subjects move"))
-                for k in result.kept_subjects
-                if not k.against_correction
-            ],
-            "against_your_corrections": [
-                k.to_dict(run_args("curator subjects move"))
-                for k in result.kept_subjects
-                if k.against_correction
-            ],
-            **fetch_summary_dict(result.fetch),
-        }
-        echo_json(data, failure=failure)
+        echo_json(build_document(result, left, message), failure=failure)
     print_failures(
         result.fetch,
         quiet=quiet,
@@ -288,16 +275,73 @@ def report_build(
         published=(issue.number, str(main_page)) if issue and main_page else None,
     )
     if issue is None:
-        if not as_json and failure is None:
-            echo(nothing_new("issue", left.unplaced if left is not None else 0))
+        if not as_json and message is not None:
+            echo(message)
         return
     if not as_json:
-        echo(f"{issue_line(issue, len(result.weak_fits))} -> {main_page}")
+        echo(message)
         if left is not None:
             for line in left_out_lines(issue, left, result.fetch.new_articles):
                 echo(line)
         if result.kept_subjects:
             echo(kept_subjects_text(result.kept_subjects))
+
+
+def main_page_of(result: BuildResult) -> Path | None:
+    """The issue's own page among the files a build wrote (else the first of them)."""
+    issue = result.issue
+    return next(
+        (p for p in result.paths if issue and p.name == f"issue-{issue.number}.html"),
+        result.paths[0] if result.paths else None,
+    )
+
+
+def no_left(config: Config) -> dict[str, Any]:
+    """`LeftOut.to_dict`'s keys for a run that stopped before counting what it left out
+    (`unplaced` null: not counted)."""
+    return {
+        "unplaced": None,
+        "unplaced_new": None,
+        "issue_size": config.issue_size,
+        "left_for_later": {},
+        "left_out_for_variety": {},
+    }
+
+
+def build_document(
+    result: BuildResult, left: LeftOut | dict[str, Any] | None, message: str | None
+) -> dict[str, Any]:
+    """A build's --json document: the same keys whether it published, found nothing new or
+    failed (walk92 #1), a failure adding `error` and `exit`; `message` is the line a plain run
+    ends with ("Issue 3: ...", "Nothing new to feature: ...", walk92 #3), null on a failure."""
+    issue = result.issue
+    main_page = main_page_of(result)
+    if isinstance(left, LeftOut):
+        left = left.to_dict()
+    return {
+        "issue": issue.number if issue else None,
+        "message": pasteable(message) if message is not None else None,
+        "theme": list(issue.theme) if issue else [],
+        "path": str(main_page) if main_page else None,
+        "files": [str(p) for p in result.paths],
+        "articles_per_subject": {s.subject: len(s.entries) for s in issue.sections}
+        if issue
+        else {},
+        "weak_fits": list(result.weak_fits),
+        **(left if left is not None else {"unplaced": 0}),
+        "warnings": warnings_list(result.warnings, result.missing_blurbs),
+        "not_learnt_from": [
+            k.to_dict(run_args("curator subjects move"))
+            for k in result.kept_subjects
+            if not k.against_correction
+        ],
+        "against_your_corrections": [
+            k.to_dict(run_args("curator subjects move"))
+            for k in result.kept_subjects
+            if k.against_correction
+        ],
+        **fetch_summary_dict(result.fetch),
+    }
 
 
 def nothing_new(written: str, unplaced: int) -> str:
@@ -487,9 +531,12 @@ def draft(
                         config_arg=run_args("curator build"),
                         choose_progress=progress.choosing,
                     )
-                except CuratorError:
+                except CuratorError as error:
                     progress.close()
                     print_failures(summary, quiet=quiet, command="draft")  # (as build)
+                    if as_json:  # what the run fetched, with the error (walk92 #1)
+                        document = draft_document(None, no_left(conf), summary, (), None)
+                        echo_json(document, failure=error)
                     raise
         left = left_out(
             conf, store, written.issue if written else None, None if no_fetch else before
@@ -497,36 +544,54 @@ def draft(
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None
+    if failure is not None:
+        message = None
+    elif written is None:
+        message = nothing_new("draft", left.unplaced)
+    else:
+        message = (
+            f"Draft of issue {written.issue.number}: {written.path}"
+            f" ({issue_summary(written.issue, len(written.weak_fits))})"
+        )
     if as_json:
-        data: dict[str, Any] = {
-            "issue": written.issue.number if written else None,
-            "theme": list(written.issue.theme) if written else [],
-            "path": str(written.path) if written else None,
-            "weak_fits": list(written.weak_fits) if written else [],
-            **left.to_dict(),
-            "warnings": warnings_list(written.warnings, written.missing_blurbs)
-            if written
-            else warnings_list(tuple(placing_notes), ()),
-            **fetch_summary_dict(summary),
-        }
-        echo_json(data, failure=failure)
+        document = draft_document(written, left.to_dict(), summary, placing_notes, message)
+        echo_json(document, failure=failure)
     if failure is not None:
         raise failure
     if as_json:
         return
+    echo(message)
     if written is None:
-        echo(nothing_new("draft", left.unplaced))
         return
-    echo(
-        f"Draft of issue {written.issue.number}: {written.path}"
-        f" ({issue_summary(written.issue, len(written.weak_fits))})"
-    )
     for line in left_out_lines(written.issue, left, summary.new_articles):
         echo(line)
     echo(
         "Edit it, then publish it with: curator build --draft"
         f" {shell_arg(written.path)}{run_args('curator build')}"
     )
+
+
+def draft_document(
+    written: DraftWritten | None,
+    left: dict[str, Any],
+    summary: FetchSummary,
+    placing_notes: Sequence[str],
+    message: str | None,
+) -> dict[str, Any]:
+    """A draft's --json document: the same keys whether it wrote one, found nothing new or
+    failed (walk92 #1), a failure adding `error` and `exit`; `message` as `build_document`'s."""
+    return {
+        "issue": written.issue.number if written else None,
+        "message": pasteable(message) if message is not None else None,
+        "theme": list(written.issue.theme) if written else [],
+        "path": str(written.path) if written else None,
+        "weak_fits": list(written.weak_fits) if written else [],
+        **left,
+        "warnings": warnings_list(written.warnings, written.missing_blurbs)
+        if written
+        else warnings_list(tuple(placing_notes), ()),
+        **fetch_summary_dict(summary),
+    }
 
 
 @click.command()
@@ -569,6 +634,7 @@ def render(
             "issues": list(result.numbers),
             "files": [str(p) for p in result.paths],
             "changed": [str(p) for p in result.changed],
+            "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
         return

@@ -22,7 +22,7 @@ from curator.app import RUN_WAIT, build_lock
 from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
-from curator.store import Store, plain_store_error
+from curator.store import Store, plain_store_error, read_only_source
 
 #: `ctx.meta` key: the --config the run was given, for the commands its advice names.
 CONFIG_GIVEN = "curator.config_given"
@@ -224,9 +224,15 @@ def echo_json(
         data = {**data, **error_fields(failure)}
     if isinstance(data, dict) and "exit" not in data and (lost := stderr_lost()) is not None:
         # The run ends with exit 5 for the warnings lost on stderr: the document says so, and
-        # holds them (walk61 #3: exit 5, and no "exit" here).
+        # holds them (walk61 #3: exit 5, and no "exit" here; walk92 #2: it said it held them,
+        # and `render` and `fetch` had no "warnings"): every warning said, in `warnings`.
+        held = list(data.get("warnings") or [])
+        said = {w.get("message") for w in held if isinstance(w, dict)}
+        warned = click.get_current_context().meta.get(WARNED, [])
+        held += [{"message": line} for line in warned if line not in said]
         data = {
             **data,
+            "warnings": held,
             "exit": EXIT_REPORT_LOST,
             "stderr_lost": f"stderr could not be written ({lost}): its progress and warnings"
             " were lost; this document holds the warnings",
@@ -267,9 +273,18 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+#: `ctx.meta` key: the warnings the run said on stderr (`warn`), for a --json document when
+#: stderr lost them.
+WARNED = "curator.warned"
+
+
 def warn(line: str) -> None:
     """A warning on stderr, said even with --quiet (it is about what curator did, not progress)."""
-    click.echo(f"curator: warning: {pasteable(line)}", err=True)
+    line = pasteable(line)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta.setdefault(WARNED, []).append(line)
+    click.echo(f"curator: warning: {line}", err=True)
 
 
 def loaded(config_path: Path) -> Config:
@@ -404,8 +419,24 @@ def opened(
         # once, with --quiet too: what a killed run had not stored is done again
         on_stopped=lambda line: click.echo(f"curator: {line}", err=True),
     )
+    # A store on a read-only file system is only read by the commands that do not make one
+    # (walk92 #4): nothing can change it, so no lock is needed; `fetch`, `build` and `draft`
+    # stop at the lock as before, saying so, before they fetch anything.
+    read_only = None if create else read_only_source(store_path)
+    if read_only is not None:  # once, with --quiet too: why a command that changes it stops
+        click.echo(
+            f"curator: the store {store_path} is on a read-only file system: it is only read"
+            " (a command that would change it stops, saying so)",
+            err=True,
+        )
+
+    def open_store() -> Store:
+        if read_only is None:
+            return Store.open(store_path)
+        return Store.open_read_only(store_path, read_only)
+
     try:
-        with run_lock if lock else nullcontext(), Store.open(store_path) as store:
+        with run_lock if lock and read_only is None else nullcontext(), open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
