@@ -1,0 +1,92 @@
+"""walk87's findings on hostile input in the published editions: raw markup in the text edition,
+a canonical link holding `">` changed by the email edition, credits cleaned unevenly, and a
+`render --all` that rewrote what `build --draft` had just written."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from conftest import LocalServer, run_cli
+
+STORIES = (
+    "Customer experience at the library changed after weeks of work on queues and loyalty. The"
+    " librarians counted every minute a reader waited at the desk.",
+    "A bakery measured customer service by its regulars: loyalty grew when waits shrank. The owner"
+    " wrote down each complaint in a notebook by the till.",
+    "A bank's customer experience team mapped the journey of a lost card, step by step, and found"
+    " eleven forms a customer had to fill in.",
+)
+#: Each article's JSON Feed author, its page's JSON-LD publisher name and its page's canonical link.
+CREDITS = (
+    ("Finn ![i](javascript:alert(19))", "Pub ![i](javascript:alert(19))", None),
+    ('Dora "><script>alert(4)</script>', "Pub <img src=x onerror=alert(2)>", None),
+    ("Carl Ng", "Plain Pub", 'https://ok.example/a"><script>alert(408)</script>'),
+)
+HOSTILE_CANONICAL = "https://ok.example/a%22%3E%3Cscript%3Ealert(408)%3C/script%3E"
+
+
+def _page(n: int, publisher: str, canonical: str | None) -> str:
+    title = f"Customer experience story {n}"
+    data = {"@type": "NewsArticle", "headline": title, "publisher": {"name": publisher}}
+    ld = json.dumps(data).replace("</", "<\\/")
+    link = f'<link rel="canonical" href="{html.escape(canonical)}">' if canonical else ""
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title>{link}'
+        f'<script type="application/ld+json">{ld}</script></head><body><article><h1>{title}</h1>'
+        f"<p>{STORIES[n]}</p><p>{STORIES[n]} More on customer service.</p></article></body></html>"
+    )
+
+
+def hostile_build(folder: Path, server: LocalServer, *extra: str) -> Path:
+    """A build of a newsletter titled with a `<script>`, of a JSON Feed whose authors and pages'
+    publishers carry markup: its output folder."""
+    items = []
+    for n, (author, publisher, canonical) in enumerate(CREDITS):
+        url = server.add(f"/p/{n}.html", _page(n, publisher, canonical), content_type="text/html")
+        items.append(
+            {
+                "id": url,
+                "url": url,
+                "title": f"Customer experience story {n}",
+                "content_text": STORIES[n],
+                "authors": [{"name": author}],
+                "date_published": f"2026-11-1{n}T10:00:00Z",
+            }
+        )
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Hostile", "items": items}
+    server.add("/feed.json", json.dumps(feed), content_type="application/feed+json")
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "feeds.yaml"
+    config.write_text(
+        "newsletter:\n  title: 'Weekly <script>alert(90)</script>'\n  editor: Walker\n"
+        "  issue_size: 20\nsubjects:\n  - name: The basics of customer experience\n"
+        "    description: What customer experience is.\n"
+        "    keywords: [customer experience, customer service, customer, loyalty]\n"
+        "settings:\n  allow_private_addresses: true\n"
+        f"feeds:\n  - url: {server.url('/feed.json')}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("build", "--config", str(config), "-q", *extra)
+    assert code == 0, err
+    return folder / "output"
+
+
+def test_every_edition_links_a_canonical_holding_markup_percent_encoded(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk87 #2: a canonical `https://ok.example/a"><script>...` became
+    `href="https://ok.example/a&quot;>"` in the email edition, the whole escaped address in the
+    page, and raw markup in the text edition: it is one address, percent-encoded, in each."""
+    out = hostile_build(tmp_path, http_server)
+    email = (out / "issue-1.email.html").read_text(encoding="utf-8")
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    urls = [a["url"] for s in data["sections"] for a in s["articles"]]
+    assert HOSTILE_CANONICAL in urls
+    assert f'href="{HOSTILE_CANONICAL}"' in email
+    assert f'href="{HOSTILE_CANONICAL}"' in page
+    assert f"\n{HOSTILE_CANONICAL}\n" in text
+    assert "ok.example/a&quot;" not in email and "ok.example/a&#34;" not in page
