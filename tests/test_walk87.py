@@ -16,7 +16,7 @@ STORIES = (
     "A bakery measured customer service by its regulars: loyalty grew when waits shrank. The owner"
     " wrote down each complaint in a notebook by the till.",
     "A bank's customer experience team mapped the journey of a lost card, step by step, and found"
-    " eleven forms a customer had to fill in.",
+    " eleven forms a customer had to fill in: R&D says x < y, and customers <3 the change.",
 )
 #: Each article's JSON Feed author, its page's JSON-LD publisher name and its page's canonical link.
 CREDITS = (
@@ -90,3 +90,20 @@ def test_every_edition_links_a_canonical_holding_markup_percent_encoded(
     assert f'href="{HOSTILE_CANONICAL}"' in page
     assert f"\n{HOSTILE_CANONICAL}\n" in text
     assert "ok.example/a&quot;" not in email and "ok.example/a&#34;" not in page
+
+
+def test_the_text_edition_publishes_no_markup_from_feeds_pages_or_the_config(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk87 #1: issue-N.txt kept raw markup (`Pub <img src=x onerror=alert(2)>` from a page's
+    JSON-LD publisher, a newsletter title `Weekly <script>alert(90)</script>`), which a blog
+    rendering Markdown or HTML turns on when the text is pasted into it; ordinary text stays."""
+    out = hostile_build(tmp_path, http_server)
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    for markup in ("<img", "<script", "onerror=", "javascript:", "</"):
+        assert markup not in text, (markup, text)
+    assert text.startswith("Weekly alert(90)\n")
+    assert "R&D says x < y, and customers <3 the change." in text
+    # the HTML edition still shows the same fields as the text they are
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "Weekly &lt;script&gt;alert(90)&lt;/script&gt;" in page
