@@ -107,3 +107,22 @@ def test_the_text_edition_publishes_no_markup_from_feeds_pages_or_the_config(
     # the HTML edition still shows the same fields as the text they are
     page = (out / "issue-1.html").read_text(encoding="utf-8")
     assert "Weekly &lt;script&gt;alert(90)&lt;/script&gt;" in page
+
+
+def test_authors_and_publications_are_cleaned_of_markup_alike(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk87 #3: a JSON Feed author `Finn ![i](javascript:alert(19))` was credited as "Finn !"
+    while the page's publisher on the same line kept `Pub ![i](javascript:alert(19))`, and an
+    author `Dora "><script>alert(4)</script>` was `Dora ">`: both are cleaned the same way."""
+    out = hostile_build(tmp_path, http_server)
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    credits = [(a["authors"], a["publication"]) for s in data["sections"] for a in s["articles"]]
+    assert credits == [(["Finn"], "Pub"), (["Dora"], "Pub"), (["Carl Ng"], "Plain Pub")]
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    for line in ("Finn || Pub", "Dora || Pub"):
+        assert f'<p class="credit">{line}</p>' in page
+        assert f"\n{line}\n" in text
+    assert "alert(19)" not in page + text and "alert(4)" not in page + text
+
