@@ -238,7 +238,9 @@ def md_intro(value: object) -> Markup:
     data: ...) becomes its text alone, and a reference definition naming one is left out, so no
     such address reaches the Markdown file. (Markup: safe in a .md template as it is.)
     """
-    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())))
+    # stripped after the cut too: a definition cut at the end leaves its blank line, which the
+    # next render's cut would strip (walk87 #4: `render --all` rewrote what the build wrote)
+    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())).strip())
 
 
 #: A front matter value that would run script where a theme prints it unescaped has these as

@@ -8,7 +8,7 @@ import html
 import json
 from pathlib import Path
 
-from conftest import LocalServer, run_cli
+from conftest import LocalServer, copy_demo, run_cli
 
 STORIES = (
     "Customer experience at the library changed after weeks of work on queues and loyalty. The"
@@ -126,3 +126,36 @@ def test_authors_and_publications_are_cleaned_of_markup_alike(
         assert f"\n{line}\n" in text
     assert "alert(19)" not in page + text and "alert(4)" not in page + text
 
+
+def test_render_after_a_draft_build_with_a_cut_reference_link_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    """walk87 #4: after `build --draft` of an introduction and a blurb each ending with a
+    reference definition to a javascript: address (cut, the link its text alone), `render --all`
+    rewrote issue-1.json: the build had left the definition's blank line at their end."""
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    text = text.replace(
+        "shares it.\n", "shares it. See [the report][1].\n\n[1]: javascript:alert(21)\n", 1
+    )
+    blurb_end = "then be generous where it counts.\n"
+    assert blurb_end in text
+    text = text.replace(blurb_end, blurb_end + "Read [more][2].\n\n[2]: javascript:alert(22)\n", 1)
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    assert "goes to javascript:alert(21), which is never published" in " ".join(err.split())
+    out = config.parent / "output"
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    assert data["introduction"].endswith("shares it. See the report.")
+    blurbs = [a.get("blurb_markdown") for s in data["sections"] for a in s["articles"]]
+    assert any(b and b.endswith("Read more.") for b in blurbs), blurbs
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    code, stdout, err = run_cli("render", "--all", "--json", "--config", str(config))
+    assert code == 0, err
+    assert json.loads(stdout)["changed"] == []
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
