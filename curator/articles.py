@@ -29,7 +29,7 @@ from curator.credits import (
 from curator.deps import page_reader
 from curator.extract import clean_authors, extract, resembles_site, strip_site_name
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
-from curator.htmltext import read_feed_html
+from curator.htmltext import name_text, read_feed_html
 from curator.models import Article, Entry, Page
 from curator.urls import clean_url, safe_url, site_of, url_key
 
@@ -635,7 +635,8 @@ def merge(
     )
     if not title:
         return None
-    site = page.publication if page and page.publication else None
+    # a name, cleaned as an author's is (walk87 #3): `Pub <img src=x onerror=...>` is "Pub"
+    site = (name_text(page.publication) or None) if page and page.publication else None
     # Each piece of feed HTML is parsed once (this is the costliest step of a large fetch), and read
     # as text (stored) and by paragraph for the blurb, with what it quotes (<blockquote>) set apart:
     # a quoted statement must not read as the author's own words.
@@ -669,6 +670,8 @@ def merge(
             own_site=own_site,
             guest=page is not None and page.guest_author,
         )
+    if publication:  # the feed's title or the name configured, cleaned as the site's name is
+        publication = name_text(publication) or site_of(url) or ""
     authors = credited(tuple(authors), publication)
     if not feed_title_used and page is not None:
         title = page_title(page, publication)

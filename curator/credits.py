@@ -25,7 +25,7 @@ import html as htmlmod
 import re
 
 from curator import extract_rules as rules
-from curator.htmltext import normalise_space
+from curator.htmltext import name_text, normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
 #: The last of a credit's names when it counts more people than it names ("Jane Doe and 3
@@ -55,7 +55,8 @@ def clean_authors(
     """
     if not raw:
         return ()
-    text = normalise_space(htmlmod.unescape(raw))
+    # markup is no part of a name (walk87 #3): `Dora "><script>...` is Dora
+    text = name_text(htmlmod.unescape(raw))
     counted = rules.CREDIT_OTHERS.search(text)
     if counted:
         text = text[: counted.start()]

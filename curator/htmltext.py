@@ -193,6 +193,30 @@ def normalise_space(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+#: Markup in a name (an author, a publication) that no person or publication is called by: a
+#: script or style element with its code, an HTML comment, a tag, a Markdown image (all of it) or
+#: link (its text), and the `">` that closes an attribute before an injected tag (walk87 #3).
+_NAME_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_NAME_TAG = re.compile(
+    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL
+)
+_NAME_MD_LINK = re.compile(
+    r"(!?)\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+_NAME_BREAKOUT = re.compile(r"[\"']\s*/?>")
+
+
+def name_text(text: str) -> str:
+    """A credited name as text: `Dora "><script>alert(4)</script>` is "Dora", `Pub <img src=x
+    onerror=alert(2)>` "Pub", `Finn ![i](javascript:alert(19))` "Finn", `[Jane Roe](https://...)`
+    "Jane Roe"; a name with none of these ("Ann <!-- Lee", "[Auth]", "*Star* Author") as it is."""
+    cleaned = _NAME_TAG.sub(" ", _NAME_SCRIPT.sub(" ", text))
+    cleaned = _NAME_MD_LINK.sub(lambda m: " " if m.group(1) else m.group(2), cleaned)
+    if cleaned != text:
+        cleaned = _NAME_BREAKOUT.sub(" ", cleaned)
+    return normalise_space(cleaned)
+
+
 def _normalise(text: str, lines: bool) -> str:
     text = CONTROL.sub("", text)
     if not lines:

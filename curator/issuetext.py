@@ -199,7 +199,8 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
         shown = _shown(pieces)
         if kind == "comment":
             message = (
-                f"the HTML comment {shown} is published as visible text in every format: delete"
+                f"the HTML comment {shown} is published as visible text in every format but the"
+                " plain-text one (issue-N.txt leaves it out): delete"
                 f" it from {fix_in} (in a draft, a comment on lines of its own, starting with"
                 " <!--, is left out of the issue)"
             )
@@ -210,7 +211,8 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
             )
         else:
             message = (
-                f"the HTML {shown} is published as visible text in every format, not as HTML"
+                f"the HTML {shown} is published as visible text in every format but the plain-text"
+                " one (issue-N.txt leaves it out), not as HTML"
                 " (the introduction, closing line and blurbs take Markdown only); write Markdown"
                 " instead"
                 " in " + fix_in + ": **bold**, *italic*, [text](https://...), or \\< to show"

@@ -125,6 +125,29 @@ _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
+#: What a Markdown or HTML page would read as markup in the text edition's text, which is pasted
+#: into blogs and mailing tools that render one or the other (walk87 #1): an HTML comment and a
+#: tag (`<img src=x onerror=...>`, `</b>`: a name then a space, `/` or `>`, so `<https://...>` is
+#: a link and "x < y" and "<3" text). A `<?php ... ?>` or `<![CDATA[ ... ]]>` runs nothing
+#: (a browser reads either as a comment) and stays as the words it is.
+_TEXT_MARKUP = re.compile(
+    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.DOTALL,
+)
+#: A `<` left that would still open a tag or a comment (unclosed): a space after it makes it text.
+_TEXT_OPENER = re.compile(r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)")
+
+
+def text_edition(text: str) -> str:
+    """The text edition as published: its words with no HTML markup (tags and comments left out,
+    an unclosed `<tag` as `< tag`) and no Markdown link or image to an unsafe address
+    (javascript:, data:, vbscript: ...: its text alone), so that pasted where Markdown or HTML is
+    rendered it is still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
+    text = _TEXT_MARKUP.sub("", text)
+    text = cut_unsafe_links(text)
+    return _TEXT_OPENER.sub("< ", text)
+
+
 def _plain(value: object) -> object:
     """A filter's value, Markup (what `~` makes of curator's text values in an escaping template,
     `title ~ " · Issue 1"`) back as its text, so it is not escaped twice."""
@@ -215,7 +238,9 @@ def md_intro(value: object) -> Markup:
     data: ...) becomes its text alone, and a reference definition naming one is left out, so no
     such address reaches the Markdown file. (Markup: safe in a .md template as it is.)
     """
-    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())))
+    # stripped after the cut too: a definition cut at the end leaves its blank line, which the
+    # next render's cut would strip (walk87 #4: `render --all` rewrote what the build wrote)
+    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())).strip())
 
 
 #: A front matter value that would run script where a theme prints it unescaped has these as
@@ -928,7 +953,11 @@ def render_outputs(
         else:
             assert template is not None
             text = _render(env, template, context_of(name) if per_edition else context)
-            files[filename] = email_html(text) if name == "email" else text
+            if name == "email":
+                text = email_html(text)
+            elif name == "text":
+                text = text_edition(text)
+            files[filename] = text
     for template, pattern in ISSUE_FORMATS.values():
         filename = pattern.format(n=issue.number)
         if template is not None and filename in files:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from tld import get_fld
@@ -81,18 +82,29 @@ def _without_tracking(query: str) -> str:
     return query if len(kept) == len(pairs) else "&".join(kept)
 
 
+#: Characters no URL holds (RFC 3986) that a page's link may carry all the same (a canonical
+#: `https://x.example/a"><script>...`): percent-encoded, so that every edition links the same
+#: address and none can end an attribute or open a tag (walk87 #2).
+_NOT_IN_URL = re.compile(r'["<> `]')
+
+
+def _encoded(part: str) -> str:
+    return _NOT_IN_URL.sub(lambda m: f"%{ord(m.group()):02X}", part)
+
+
 def clean_url(url: str) -> str:
-    """The URL to publish: tracking parameters and the fragment removed, host lower-cased; the
-    rest of the query string kept byte for byte."""
+    """The URL to publish: tracking parameters and the fragment removed, host lower-cased, and
+    `"`, `<`, `>`, spaces and backticks in its path and query percent-encoded (`%22`); the rest of
+    the query string kept byte for byte."""
     parts = urlsplit(url.strip())
-    query = _without_tracking(parts.query)
+    query = _encoded(_without_tracking(parts.query))
     netloc = parts.netloc.lower()
     if parts.port and (
         (parts.scheme == "http" and parts.port == 80)
         or (parts.scheme == "https" and parts.port == 443)
     ):
         netloc = netloc.rsplit(":", 1)[0]
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
+    return urlunsplit((parts.scheme.lower(), netloc, _encoded(parts.path) or "/", query, ""))
 
 
 def url_key(url: str) -> str:
