@@ -415,8 +415,13 @@ def join_sentences(sentences: Iterable[str]) -> str:
     return out
 
 
+#: Spanish opens a question and an exclamation with an inverted mark ("¿Por qué ...?", "¡Los
+#: vecinos ...!"): the letter after it is the sentence's first (walk88 #6).
+_INVERTED = "¿¡"
+
+
 def _starts_sentence(rest: str) -> bool:
-    first = rest.lstrip(_OPENERS)[:1]
+    first = rest.lstrip(_OPENERS + _INVERTED).lstrip(_OPENERS)[:1]
     return bool(first) and (first.isupper() or first.isdigit() or _uncased(first))
 
 

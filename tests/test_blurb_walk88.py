@@ -1,0 +1,92 @@
+"""walk88's findings on blurbs of pages not in English: the headline, byline and date opening the
+blurb, a Japanese sentence cut at a 。 inside 「」 quotes, and Spanish ¿...? and ¡...! sentences
+left out (with a false "none ending with . ! or ?")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from conftest import LocalServer, run_cli
+
+PLACEHOLDER = "Resumen breve."
+
+
+def page(lang: str, title: str, head: str, paras: list[str]) -> str:
+    """An article page: an <h1>, then `head` (a byline, a date: as the site marks them up), then
+    the paragraphs."""
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><article><h1>{title}</h1>{head}"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article></body></html>"
+    )
+
+
+def extracted(server: LocalServer, html: str, path: str = "/a/1") -> dict[str, object]:
+    """What `curator extract --json` reads from `html` served on `server`."""
+    url = server.add(path, html, content_type="text/html; charset=utf-8")
+    code, out, err = run_cli("extract", "--json", "--allow-private", url)
+    assert code == 0, err
+    record: dict[str, object] = json.loads(out.splitlines()[0])
+    return record
+
+
+def test_a_spanish_question_and_exclamation_are_sentences_of_the_blurb(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk88 #6: es1's "¿Por qué ...?" and "¡Los vecinos ...!" were no sentences (they open with
+    an inverted mark, not a capital), so the blurb kept one sentence and the build warned,
+    falsely, "none ending with . ! or ?"."""
+    html = page(
+        "es",
+        "¿Por qué el tranvía vuelve a Sevilla?",
+        '<p class="byline">Por María López</p>',
+        [
+            "¿Por qué el tranvía vuelve a Sevilla después de tantos años de debate?",
+            "El ayuntamiento asegura que el metrocentro reducirá el tráfico en un 20 %.",
+            "¡Los vecinos de Triana ya piden una parada propia!",
+        ],
+    )
+    url = http_server.add("/a/es1", html, content_type="text/html; charset=utf-8")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Crónica</title>'
+        f"<link>{http_server.base}/</link><description>x</description>"
+        f"<item><title>¿Por qué el tranvía vuelve a Sevilla?</title><link>{url}</link>"
+        f"<guid>{url}</guid><pubDate>Fri, 04 Dec 2026 10:00:00 GMT</pubDate>"
+        f"<description>{PLACEHOLDER}</description></item></channel></rss>"
+    )
+    config = {
+        "newsletter": {"title": "Tranvías", "editor": "Ed"},
+        "subjects": [{"name": "Tranvías", "keywords": ["tranvía", "Sevilla"]}],
+        "feeds": [{"url": http_server.add("/feed.xml", feed)}],
+        "settings": {"allow_private_addresses": True, "timeout": 5},
+    }
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    code, out, err = run_cli("build", "--config", str(path), "--all-subjects")
+    assert code == 0, err
+    assert "none ending with" not in err
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert (
+        "¿Por qué el tranvía vuelve a Sevilla después de tantos años de debate? El ayuntamiento"
+        " asegura que el metrocentro reducirá el tráfico en un 20 %. ¡Los vecinos de Triana ya"
+        " piden una parada propia!"
+    ) in " ".join(text.split())
+    # A page that opens with one: its blurb opens with it too.
+    html = page(
+        "es",
+        "Bilbao amplía su red",
+        "",
+        [
+            "¡Bilbao amplía su red de tranvía con tres paradas nuevas en Zorrotzaurre!",
+            "La obra costará cuarenta millones de euros.",
+            "Se inaugurará en verano.",
+        ],
+    )
+    assert extracted(http_server, html)["blurb"] == (
+        "¡Bilbao amplía su red de tranvía con tres paradas nuevas en Zorrotzaurre! La obra"
+        " costará cuarenta millones de euros. Se inaugurará en verano."
+    )
