@@ -279,6 +279,8 @@ def split_sentences(text: str) -> list[str]:
         if match.end() >= len(text) or not _starts_sentence(text[match.end() :]):
             continue
         piece = text[start : match.end()].strip()
+        if _quote_runs_on(piece, match.group(), text[match.end() :]):
+            continue
         open_mark = _open_quote(piece)
         if open_mark and _closes(text[match.end() : start + MAX_QUOTE_CHARS], open_mark):
             continue  # '"Meth is IN SD. Twitter can ... OUT," Noem tweeted.' is one sentence
@@ -289,6 +291,21 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _quote_runs_on(piece: str, after_stop: str, rest: str) -> bool:
+    """A full-width stop inside quotes or brackets that ends no sentence: the quote closes right
+    after it, the sentence goes on with no space and in kana ("市民は「路面電車は街の血管だ。」と
+    語る。", walk88 #5: the blurb ended at "。」"), and the quote opened inside the sentence. A
+    sentence that is all a quote ends with it ("「行こう。」彼らは出発した。" is two), as does a
+    Chinese one followed by a character ("他说：“走吧。”然后离开了。": Chinese ends the sentence
+    with the quote)."""
+    return (
+        bool(after_stop)
+        and not after_stop[-1].isspace()
+        and "\u3041" <= rest[:1] <= "\u309f"  # hiragana: と, って, という ...
+        and piece[:1] not in _OPENERS + "（｢"
+    )
 
 
 #: A quotation is held together as one sentence when it closes within this many characters: a
@@ -406,12 +423,16 @@ def is_quotation(sentence: str) -> bool:
 MAX_QUOTED_NAME_WORDS = 5
 
 
+#: The full stop, question and exclamation marks of Chinese and Japanese.
+_WIDE_STOPS = ("。", "！", "？")
+
+
 def join_sentences(sentences: Iterable[str]) -> str:
-    """Sentences as one text: a space between them, none after a full-width stop (Chinese and
-    Japanese do not space their sentences)."""
+    """Sentences as one text: a space between them, none after a full-width stop, maybe in a
+    closing quote ("。」"): Chinese and Japanese do not space their sentences."""
     out = ""
     for sentence in sentences:
-        out += sentence if not out or out.endswith(("。", "！", "？")) else f" {sentence}"
+        out += sentence if not out or out.rstrip(_CLOSERS).endswith(_WIDE_STOPS) else f" {sentence}"
     return out
 
 

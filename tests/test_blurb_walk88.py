@@ -90,3 +90,36 @@ def test_a_spanish_question_and_exclamation_are_sentences_of_the_blurb(
         "¡Bilbao amplía su red de tranvía con tres paradas nuevas en Zorrotzaurre! La obra"
         " costará cuarenta millones de euros. Se inaugurará en verano."
     )
+
+
+def test_a_japanese_sentence_goes_on_after_a_full_stop_inside_its_quote(
+    http_server: LocalServer,
+) -> None:
+    """walk88 #5: x4's blurb ended "…市民は「路面電車は街の血管だ。」", where the sentence goes on
+    "と語る。": a 。 inside 「」 quotes opened in the sentence does not end it."""
+    html = page(
+        "ja",
+        "「路面電車は街の血管だ」広島の挑戦",
+        "",
+        [
+            "広島の路面電車は日本一の規模を誇る！",
+            "なぜ広島の人々は路面電車を愛するのか？",
+            "市民は「路面電車は街の血管だ。」と語る。",
+            "新型車両の導入も進んでいる。",
+            "路線の延伸計画もある。",
+        ],
+    )
+    blurb = str(extracted(http_server, html)["blurb"])
+    assert blurb.endswith("市民は「路面電車は街の血管だ。」と語る。"), blurb
+    # A sentence that is all a quote still ends at its closing mark.
+    html = page(
+        "ja",
+        "広島の挑戦",
+        "",
+        [
+            "広島の路面電車は日本一の規模を誇り、毎日多くの市民と観光客を運んでいる。"
+            "「路面電車は街の血管だ。」市長は記者会見でこう語り、新型車両の導入を発表した。"
+        ],
+    )
+    blurb = str(extracted(http_server, html, "/a/2")["blurb"])
+    assert "「路面電車は街の血管だ。」市長は" in blurb, blurb
