@@ -618,6 +618,7 @@ def merge(
             markup=False,  # each field above is plain text already: a "<div>" in it is a word
             quoted=summary.quoted or content.quoted,
             headings=page.headings if page else (),
+            credited=authors,
         )
     return Article(
         id=0,
@@ -764,6 +765,7 @@ def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
             title=title,
             markup=False,
             headings=page.headings,
+            credited=page.authors,
         )
         if blurb:
             return blurb

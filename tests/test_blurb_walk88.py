@@ -123,3 +123,87 @@ def test_a_japanese_sentence_goes_on_after_a_full_stop_inside_its_quote(
     )
     blurb = str(extracted(http_server, html, "/a/2")["blurb"])
     assert "「路面電車は街の血管だ。」市長は" in blurb, blurb
+
+
+HEADS = {
+    # (language, headline, byline and date as the site marks them up, paragraphs)
+    "ja": (
+        "路面電車の復活：富山の挑戦",
+        '<div class="byline">文・山田太郎</div><div class="date">2026年12月3日</div>',
+        [
+            "富山市の路面電車は、コンパクトなまちづくりの成功例として全国から注目を集めている。",
+            "利用者は開業から十年で二倍に増えた。",
+        ],
+    ),
+    "ru": (
+        "Трамваи возвращаются в Москву",
+        '<span class="byline">Автор: Иван Петров</span> <span class="date">5 декабря 2026 г.</span>',
+        [
+            "Московские трамваи снова становятся популярными благодаря новым вагонам «Витязь-М».",
+            "В этом году пассажиропоток вырос на 15 процентов.",
+        ],
+    ),
+    "de": (
+        "Trams in Köln",
+        '<div class="byline">Von Anna Müller und Jörg Weiß</div>',
+        [
+            "Die Kölner Verkehrsbetriebe bestellen 60 neue Niederflurbahnen für das Netz.",
+            "Die Lieferung beginnt 2027.",
+            "Fahrgäste dürfen sich auf mehr Platz freuen.",
+        ],
+    ),
+    "ko": (
+        "서울 트램의 부활",
+        '<div class="byline">김민수 기자</div><div class="date">2026년 12월 4일</div>',
+        [
+            "서울시는 위례신도시에 트램을 도입해 2027년 개통을 목표로 하고 있다.",
+            "트램은 지하철보다 건설비가 저렴하고 친환경적이다.",
+        ],
+    ),
+    "ar": (
+        "عودة الترام إلى الإسكندرية",
+        '<div class="byline">بقلم محمد الأحمد</div><div class="date">٤ ديسمبر ٢٠٢٦</div>',
+        [
+            "يعود الترام إلى شوارع الإسكندرية بعد تحديث شامل للخطوط القديمة.",
+            "تقول الهيئة إن الترام الجديد سيخدم مئة ألف راكب يومياً.",
+        ],
+    ),
+}
+
+
+def test_the_headline_byline_and_date_of_a_page_in_another_language_are_no_part_of_its_blurb(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk88 #2: with the byline and date set in <div>s or <span>s, the page's text came as one
+    line, and its blurb opened "路面電車の復活：富山の挑戦 文・山田太郎 2026年12月3日 富山市の…",
+    "Трамваи возвращаются в Москву Автор: Иван Петров 5 декабря 2026 г. Московские…", "Trams in
+    Köln Von Anna Müller und Jörg Weiß Die Kölner…". Each opens at its first paragraph now, in
+    `extract` and in the published issue."""
+    urls = {}
+    for lang, (title, head, paras) in HEADS.items():
+        record = extracted(http_server, page(lang, title, head, paras), f"/a/{lang}")
+        joined = ("" if lang == "ja" else " ").join(paras)  # Japanese sentences are not spaced
+        assert record["blurb"] == joined, (lang, record["blurb"])
+        urls[lang] = f"{http_server.base}/a/{lang}"
+    # The build publishes the same blurb (the byline named by the feed's credit, the page's).
+    title, _, paras = HEADS["de"]
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Köln</title>'
+        f"<link>{http_server.base}/</link><description>x</description>"
+        f"<item><title>{title}</title><link>{urls['de']}</link><guid>{urls['de']}</guid>"
+        f"<pubDate>Fri, 04 Dec 2026 10:00:00 GMT</pubDate>"
+        f"<description>{PLACEHOLDER}</description></item></channel></rss>"
+    )
+    config = {
+        "newsletter": {"title": "Trams", "editor": "Ed"},
+        "subjects": [{"name": "Trams", "keywords": ["Köln", "Niederflurbahnen"]}],
+        "feeds": [{"url": http_server.add("/feed.xml", feed)}],
+        "settings": {"allow_private_addresses": True, "timeout": 5},
+    }
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    code, _, err = run_cli("build", "--config", str(path), "--all-subjects")
+    assert code == 0, err
+    text = " ".join((tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8").split())
+    assert " ".join(paras) in text
+    assert "Von Anna Müller und Jörg Weiß Die" not in text
