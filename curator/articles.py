@@ -691,6 +691,7 @@ def merge(
             markup=False,  # each field above is plain text already: a "<div>" in it is a word
             quoted=summary.quoted or content.quoted,
             headings=page.headings if page else (),
+            credited=authors,
         )
     return Article(
         id=0,
@@ -853,6 +854,7 @@ def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
             title=title,
             markup=False,
             headings=page.headings,
+            credited=page.authors,
         )
         if blurb:
             return blurb

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
+from curator import extract_rules as rules
 from curator.htmltext import html_to_text, normalise_space, read_html
 from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS, UNSPACED
 
@@ -279,6 +280,8 @@ def split_sentences(text: str) -> list[str]:
         if match.end() >= len(text) or not _starts_sentence(text[match.end() :]):
             continue
         piece = text[start : match.end()].strip()
+        if _quote_runs_on(piece, match.group(), text[match.end() :]):
+            continue
         open_mark = _open_quote(piece)
         if open_mark and _closes(text[match.end() : start + MAX_QUOTE_CHARS], open_mark):
             continue  # '"Meth is IN SD. Twitter can ... OUT," Noem tweeted.' is one sentence
@@ -289,6 +292,21 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _quote_runs_on(piece: str, after_stop: str, rest: str) -> bool:
+    """A full-width stop inside quotes or brackets that ends no sentence: the quote closes right
+    after it, the sentence goes on with no space and in kana ("市民は「路面電車は街の血管だ。」と
+    語る。", walk88 #5: the blurb ended at "。」"), and the quote opened inside the sentence. A
+    sentence that is all a quote ends with it ("「行こう。」彼らは出発した。" is two), as does a
+    Chinese one followed by a character ("他说：“走吧。”然后离开了。": Chinese ends the sentence
+    with the quote)."""
+    return (
+        bool(after_stop)
+        and not after_stop[-1].isspace()
+        and "\u3041" <= rest[:1] <= "\u309f"  # hiragana: と, って, という ...
+        and piece[:1] not in _OPENERS + "（｢"
+    )
 
 
 #: A quotation is held together as one sentence when it closes within this many characters: a
@@ -406,17 +424,26 @@ def is_quotation(sentence: str) -> bool:
 MAX_QUOTED_NAME_WORDS = 5
 
 
+#: The full stop, question and exclamation marks of Chinese and Japanese.
+_WIDE_STOPS = ("。", "！", "？")
+
+
 def join_sentences(sentences: Iterable[str]) -> str:
-    """Sentences as one text: a space between them, none after a full-width stop (Chinese and
-    Japanese do not space their sentences)."""
+    """Sentences as one text: a space between them, none after a full-width stop, maybe in a
+    closing quote ("。」"): Chinese and Japanese do not space their sentences."""
     out = ""
     for sentence in sentences:
-        out += sentence if not out or out.endswith(("。", "！", "？")) else f" {sentence}"
+        out += sentence if not out or out.rstrip(_CLOSERS).endswith(_WIDE_STOPS) else f" {sentence}"
     return out
 
 
+#: Spanish opens a question and an exclamation with an inverted mark ("¿Por qué ...?", "¡Los
+#: vecinos ...!"): the letter after it is the sentence's first (walk88 #6).
+_INVERTED = "¿¡"
+
+
 def _starts_sentence(rest: str) -> bool:
-    first = rest.lstrip(_OPENERS)[:1]
+    first = rest.lstrip(_OPENERS + _INVERTED).lstrip(_OPENERS)[:1]
     return bool(first) and (first.isupper() or first.isdigit() or _uncased(first))
 
 
@@ -834,9 +861,13 @@ def choose_blurb(
     markup: bool = True,
     quoted: str | None = None,
     headings: Iterable[str] = (),
+    credited: Collection[str] = (),
 ) -> str:
     """Two or three complete sentences (`min_chars`-`max_chars` characters) saying what the article
     is.
+
+    `credited` are the people the article credits: a byline naming them, run into the text's first
+    line after its headline, is no part of the blurb.
 
     `headings` are the page's headings (`Page.headings`): a line of `text` that is one of them is
     a heading, never a sentence of the blurb, even when it reads as one ("Why CPU monitoring is
@@ -862,7 +893,7 @@ def choose_blurb(
     short_lines = _headings(text)
     headings = tuple(headings)
     text = _without_run_in_head(
-        _without_headings(_from_title(text, title), headings), title, headings
+        _without_headings(_from_title(text, title), headings), title, headings, credited
     )
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
@@ -1046,7 +1077,9 @@ _RUN_IN_BYLINE_CHARS = 160
 _BYLINE_DATE = re.compile(rf"\b{_DATE}(?:,? \d{{4}})?(?=\s+[A-Z0-9\"'“‘])")
 
 
-def _without_run_in_head(text: str, title: str | None, headings: Iterable[str] = ()) -> str:
+def _without_run_in_head(
+    text: str, title: str | None, headings: Iterable[str] = (), credited: Collection[str] = ()
+) -> str:
     """`text` without the headline and byline its reader ran into its first line (see
     `_run_in_head`), the headline being the entry's title or one of the page's `headings`: a
     feed's title often differs from the page's <h1> (walk83 N2: the feed's "Old n16" over a page
@@ -1054,19 +1087,20 @@ def _without_run_in_head(text: str, title: str | None, headings: Iterable[str] =
     for head in (title, *headings, None):
         if head is None and title:
             continue
-        out = _run_in_head(text, head)
+        out = _run_in_head(text, head, credited)
         if out != text:
             return out
     return text
 
 
-def _run_in_head(text: str, title: str | None) -> str:
+def _run_in_head(text: str, title: str | None, credited: Collection[str] = ()) -> str:
     """`text` without the headline and byline its reader ran into its first line: "Talks in
     Geneva By Carl Ng in Geneva, December 3, 2026 GENEVA, Dec 3 - The talks ..." (a short page's
     <h1> and byline paragraph, joined by trafilatura) opens at "GENEVA, Dec 3 - ", a dateline the
     text's sentences lose too (walk78 #3: the blurb published all three). The byline ends where a
     dateline starts or after its date; a copy of the title goes only before such a byline or a
-    dateline: "Talks in Geneva ended ..." is the lead's own sentence."""
+    dateline: "Talks in Geneva ended ..." is the lead's own sentence. A byline in another language,
+    and a date line, go the same way (`_credit_and_date`)."""
     if not text:
         return text
     first, newline, rest = text.partition("\n")
@@ -1088,9 +1122,97 @@ def _run_in_head(text: str, title: str | None) -> str:
         if end is None or not _byline_of(after[:end].strip())[0]:
             return text
         after = after[end:].strip()
+    elif cut := _credit_and_date(after, credited, after != line):
+        after = after[cut:].strip()
     elif after == line or not DATELINE.match(after):
         return text
     return f"{after}{newline}{rest}"
+
+
+#: A date as a page in any language sets it under its byline: "2026年12月3日", "2026년 12월 4일",
+#: "5 декабря 2026 г.", "3. Dezember 2026", "4 de diciembre de 2026", "٤ ديسمبر ٢٠٢٦", "4 בדצמבר
+#: 2026", "December 3, 2026", "2026-12-03", "03.12.2026": a day, a month and a four-digit year
+#: (maybe after "le", "am", "el": "le 3 décembre 2026").
+_ANY_DATE = re.compile(
+    r"(?:(?:le|am|el|den|on)\s+)?(?:\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\s?\d{1,2}[./]\s?\d{4}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}(?:\s*(?:г\.|года))?"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
+)
+#: Separators around a byline's date ("Von Anna Müller | 3. Dezember 2026").
+_DATE_SEPARATORS = re.compile(r"[\s|·•,–—-]*")
+#: Between the people of a byline: "Anna Müller und Jörg Weiß", "Marie Dubois et Paul Martin".
+_NAMES_BETWEEN = re.compile(r"\s*(?:[,&、，]|(?<=\s)(?:and|und|et|y|e|i|en|og|och|и|و)(?=\s))\s*")
+#: A Korean, Chinese or Japanese credit's role after the name: "김민수 기자", "佐藤花子 記者".
+_ROLE_AFTER = re.compile(
+    r"\s*(?:(?:선임|수석|객원)?기자|특파원|记者|記者|特派员|特派員|氏)(?=\s|$)"
+)
+#: The most words a labelled byline with no credited name in it may have before its date.
+_BYLINE_WORDS = 6
+
+
+def _credit_and_date(line: str, credited: Collection[str], after_headline: bool) -> int:
+    """How much of `line` a byline and a date line run into its start take, 0 when it opens with
+    neither (walk88 #2: "路面電車の復活：富山の挑戦 文・山田太郎 2026年12月3日 富山市の…", "Трамваи
+    возвращаются в Москву Автор: Иван Петров 5 декабря 2026 г. Московские…", "Trams in Köln Von
+    Anna Müller und Jörg Weiß Die Kölner…": a page's <h1>, byline and date, joined). The byline
+    is a credit's label (`rules.BYLINE_PREFIX`, `rules.CJK_CREDIT_LABEL`,
+    `rules.WORD_CREDIT_LABEL`: "Von", "Par", "Autor:", "文・", "بقلم", "מאת") or the headline just
+    cut (`after_headline`), then the `credited` people, by name, maybe with a role after them
+    ("김민수 기자"); or a label, then a few words up to a date. A date alone counts only after the
+    headline. What is left must start a sentence: "Von Montag an fahren ..." is the lead."""
+    label = next(
+        (
+            m.end()
+            for r in (rules.CJK_CREDIT_LABEL, rules.WORD_CREDIT_LABEL, rules.BYLINE_PREFIX)
+            if (m := r.match(line))
+        ),
+        None,
+    )
+    at = label or 0
+    end = _credited_names(line, at, credited)
+    if end is not None and not line[end : end + 1].isspace():
+        end = None  # "山田太郎は…": the name opens the lead's sentence
+    if end is not None:
+        role = _ROLE_AFTER.match(line, end)
+        if label is None and role is None and not after_headline:
+            end = None
+        elif role is not None:
+            end = role.end()
+    if end is None and label is not None:
+        words = list(re.finditer(r"\S+", line[: at + 200]))
+        words = [w for w in words if w.start() >= at][: _BYLINE_WORDS + 1]
+        for before, word in zip(words, words[1:], strict=False):
+            if re.search(r"[.!?。！？:：]", before.group()):
+                break  # a sentence, not a byline's names
+            if _ANY_DATE.match(line, word.start()):
+                end = word.start()
+                break
+    if end is None and not after_headline:
+        return 0
+    separators = _DATE_SEPARATORS.match(line, end or 0)
+    date = _ANY_DATE.match(line, separators.end() if separators else end or 0)
+    if date is not None:
+        end = date.end()
+    if not end or not _starts_sentence(line[end:].strip()):
+        return 0
+    return end
+
+
+def _credited_names(line: str, at: int, credited: Collection[str]) -> int | None:
+    """Where the run of `credited` names starting at `at` in `line` ends (names joined by "und",
+    "et", commas...), or None when none starts there."""
+    names = sorted({n.strip() for n in credited if n.strip()}, key=len, reverse=True)
+    end = None
+    while True:
+        name = next((n for n in names if line.startswith(n, at)), None)
+        if name is None:
+            return end
+        end = at + len(name)
+        between = _NAMES_BETWEEN.match(line, end)
+        if between is None or between.end() == end:
+            return end
+        at = between.end()
 
 
 def _without_headings(text: str, headings: Iterable[str]) -> str:

@@ -46,6 +46,7 @@ def page_record(page: Page) -> dict[str, Any]:
             title=issue_title,
             markup=False,
             headings=page.headings,
+            credited=page.authors,
         ),
         "text_chars": len(page.text or ""),
         # How many complete sentences of its text a blurb could use: 0 says why there is none.
