@@ -69,7 +69,7 @@ def counts_format() -> str:
                 textfeatures.MAX_WORD,
             )
         ),
-        " ".join(sorted(textfeatures.STOP_WORDS)),
+        " ".join(sorted(textfeatures.TERM_STOP_WORDS)),
         # (words and stem, not terms: they leave the words shown for terms as they were)
         " ".join(textfeatures.stem(w) for w in textfeatures.words(_PROBE)),
     ]
