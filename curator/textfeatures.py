@@ -594,10 +594,28 @@ def _add_phrases(
                 counts[key] = counts.get(key, 0.0) + weight
 
 
+#: Hangul, Korean's letters (precomposed syllables).
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+#: A Korean word of three syllables or more.
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,}")
+
+
+def _article_tokens(text: str) -> list[str]:
+    """`_tokens` of an article's field, and after them the beginnings (two syllables or more) of
+    its Korean words: Korean joins a particle to the noun it follows (트램의, 트램을, 트램은), so
+    a keyword 트램 matches a word it starts. Only an article's words are read so: a keyword's own
+    beginnings would match words it does not name (대한 of 대한민국). Other scripts as written."""
+    toks = _tokens(text)
+    if text.isascii() or not _HANGUL.search(text):
+        return toks
+    starts = [w[:i] for w in toks if _HANGUL_WORD.fullmatch(w) for i in range(2, len(w))]
+    return toks + starts
+
+
 def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]) -> Vector:
     """Field-weighted term counts of an article; `phrases` (first stem -> tuples of the rest) are
     the multi-word keywords to count as terms of their own."""
-    fields = [(_tokens(text), weight) for text, weight in _fields(article)]
+    fields = [(_article_tokens(text), weight) for text, weight in _fields(article)]
     counts: Vector = {}
     if not _WHOLE_WEIGHTS:
         for toks, weight in fields:
@@ -641,7 +659,7 @@ def article_terms(
     counts: Vector = {}
     shown: dict[str, str] = {}
     for text, weight in _fields(article):
-        tokens = _tokens(text)
+        tokens = _article_tokens(text)
         _count_into(counts, _stems(tokens), weight, phrases)
         for token in set(tokens):
             t = _TERMS.get(token)

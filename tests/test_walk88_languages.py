@@ -97,3 +97,30 @@ def test_function_words_of_other_languages_place_no_article(tmp_path: Path, http
         assert code == 0, err
         assert "no subject: best score 0.0" in out, out
         assert not re.search(rf"\b({shared}) \d\.\d", out), out  # (a word and its weight)
+
+
+KO_SUBJECTS = [
+    {"name": "트램 (한국)", "description": "한국의 트램.", "keywords": ["트램", "노면전차"]},
+    {"name": "날씨", "description": "한국의 날씨.", "keywords": ["태풍", "장마"]},
+]
+KO_ITEMS = [
+    (
+        "서울 트램의 부활",
+        "서울시는 위례신도시에 트램을 도입해 2027년 개통을 목표로 하고 있다. 트램은 지하철보다"
+        " 건설비가 저렴하고 친환경적이다.",
+    ),
+    ("태풍이 온다", "이번 주말 태풍이 남해안에 상륙할 전망이다. 장마는 다음 주에 끝난다."),
+]
+
+
+def test_a_korean_keyword_matches_a_word_a_particle_follows(tmp_path: Path, http_server) -> None:
+    config = _newsletter(tmp_path, http_server, KO_SUBJECTS, KO_ITEMS, "/ko")
+    assert run("fetch", "--config", str(config), "-q")[0] == 0
+    code, out, err = run("subjects", "list", "--config", str(config))
+    assert code == 0, err
+    assert KO_ITEMS[0][0] in _placed(out, KO_SUBJECTS[0]["name"]), out
+    assert KO_ITEMS[1][0] in _placed(out, KO_SUBJECTS[1]["name"]), out
+    code, out, err = run("subjects", "explain", http_server.url("/ko/0"), "--config", str(config))
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.strip().startswith("트램 (한국) "))
+    assert re.search(r"\s트램 \d\.\d", row), out  # (트램의, 트램을 and 트램은 count for 트램)
