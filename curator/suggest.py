@@ -97,7 +97,8 @@ _RUN = re.compile(r"\S+")
 
 
 #: The terms (stems) of other languages' function words: left out of what suggest clusters and
-#: names (the scorer keeps them; English stop words never become terms at all).
+#: names (most never become terms at all; the scorer keeps the few that are English content words
+#: too, "dos", "un").
 _OTHER_STOP_TERMS: frozenset[str] = frozenset(stem(w) for w in OTHER_STOP_WORDS)
 
 

@@ -27,7 +27,7 @@ from curator.textfeatures import Vector, article_terms, phrase_key
 
 #: Bump when counting changes in a way `counts_format` cannot see: stored counts are then
 #: counted again.
-COUNTING_VERSION = "1"
+COUNTING_VERSION = "2"
 #: Words whose terms `counts_format` includes, so that a change to the tokeniser or the stemmer
 #: (Porter's own examples, and the shapes the tokeniser treats specially) changes the format.
 _PROBE = (
@@ -69,7 +69,7 @@ def counts_format() -> str:
                 textfeatures.MAX_WORD,
             )
         ),
-        " ".join(sorted(textfeatures.STOP_WORDS)),
+        " ".join(sorted(textfeatures.TERM_STOP_WORDS)),
         # (words and stem, not terms: they leave the words shown for terms as they were)
         " ".join(textfeatures.stem(w) for w in textfeatures.words(_PROBE)),
     ]
