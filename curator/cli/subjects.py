@@ -725,8 +725,16 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
             if i.number in themed and target.casefold() in {n.casefold() for n in i.theme}
         ]
         # Sections of issues published under the old name (or one it was renamed from).
-        sections = any(old.casefold() in names_of(n) for n in store.published_subjects())
+        already = renamed.get(old.casefold(), "").casefold() == target.casefold()
+        sections = not already and any(
+            old.casefold() in names_of(n) for n in store.published_subjects()
+        )
         if not stored and not themed and not sections:
+            if already:
+                raise CuratorError(
+                    f"you moved no article to `{old}` since you renamed it to `{target}`:"
+                    " nothing is left to rename (`curator subjects list` shows its articles)"
+                )
             which = ", ".join(f'"{n}"' for n in sorted(left)) or "none"
             raise CuratorError(
                 f"you moved no article to `{old}`, no issue had it as its theme and none published"
