@@ -366,15 +366,24 @@ def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
     """Tell `say`, a line per subject, of the articles issues published under a subject that
     feeds.yaml no longer has, about to be placed again by curator: once, as they are (walk86
     #1: 28 articles issues published under a retired subject went under others without a word)."""
+    corrections: dict[str, str | None] | None = None
     for name, numbers in store.published_under_former([s.name for s in config.subjects]).items():
         issues = sorted(set(numbers.values()))
         which = ("issue " if len(issues) == 1 else "issues ") + join_names([str(n) for n in issues])
+        if corrections is None:
+            corrections = store.corrections()
+        new, _ = renamed_to(config, corrections, name, store.published_subjects())
+        to = f'to "{new}"' if new is not None else ""
+        rename = f"curator subjects rename {shell_arg(name)} " + (
+            shell_arg(new) if new is not None else '"NEW NAME"'
+        )
         say(
             f'{len(numbers)} article(s) that {which} published under "{name}", which'
             f" {config.path} no longer has as a subject, are placed by curator from now on, under"
             " the subjects that fit them (the issues keep their text; `curator subjects list`"
-            f' marks each with its issue); if you renamed "{name}", or want one under a subject,'
-            " move it: `curator subjects move URL SUBJECT`"
+            f' marks each with its issue); if you renamed "{name}"{" " if to else ""}{to}:'
+            f" `{rename}` keeps them under the new name, as their issues published them; to"
+            " put one under a subject: `curator subjects move URL SUBJECT`"
         )
 
 
@@ -468,6 +477,9 @@ def refresh(
     the model is not even read: its fingerprint comes from the subjects and corrections alone.
     """
     corrections = store.corrections()
+    # What issues published under a subject renamed since keeps its issue's subject by the new
+    # name (a rename a build took on its own, or one an older curator recorded).
+    store.keep_renamed_published([s.name for s in config.subjects])
     tell_stale_moves(config, store, say)
     tell_local_files(store, say, held=held)
     fingerprint = model_fingerprint(config.subjects, corrections)

@@ -1676,23 +1676,27 @@ class Store:
         return forgotten
 
     def published_under_former(self, subjects: Sequence[str]) -> dict[str, dict[int, int]]:
-        """The articles still stored under the subject an issue published them under that is not
+        """The articles still stored under the subject an issue published them under (by the
+        name `curator subjects rename` gave it since, if any) that is not
         one of `subjects` (feeds.yaml's) and that the editor has not corrected: by that subject,
         {article id: the number of the first issue that published it there} (the next placement
         places them again, as curator would)."""
         marks = ",".join("?" * len(subjects))
         rows = self.db.execute(
-            "SELECT s.subject, s.article_id, i.number FROM assignments s"
-            " JOIN issue_articles ia ON ia.article_id = s.article_id AND ia.subject = s.subject"
+            "SELECT s.subject, s.article_id, i.number, ia.subject FROM assignments s"
+            " JOIN issue_articles ia ON ia.article_id = s.article_id"
             " JOIN issues i ON i.id = ia.issue_id"
             f" WHERE s.subject NOT IN ({marks})"
             " AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = s.article_id)"
             " ORDER BY i.number",
             list(subjects),
         )
+        renames = {a.casefold(): b for a, b in self.subject_renames()}
         out: dict[str, dict[int, int]] = {}
-        for subject, article_id, number in rows:
-            out.setdefault(str(subject), {}).setdefault(int(article_id), int(number))
+        for subject, article_id, number, published in rows:
+            # (published under that name, or under one `curator subjects rename` renamed to it)
+            if published == subject or self.renamed_to(str(published), renames) == subject:
+                out.setdefault(str(subject), {}).setdefault(int(article_id), int(number))
         return out
 
     def published_subjects(self) -> set[str]:
@@ -1700,14 +1704,63 @@ class Store:
         return {str(r[0]) for r in self.db.execute("SELECT DISTINCT subject FROM issue_articles")}
 
     def published_subject(self, article_id: int) -> str | None:
-        """The subject the first issue that featured the article published it under (None: no
-        issue featured it)."""
+        """The subject the first issue that featured the article published it under, by the name
+        it has now when the editor renamed it since (`renamed_to`; None: no issue featured it)."""
         row = self.db.execute(
             "SELECT ia.subject FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
             " WHERE ia.article_id = ? ORDER BY i.number LIMIT 1",
             (article_id,),
         ).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else self.renamed_to(str(row[0]))
+
+    def renamed_to(self, subject: str, renames: dict[str, str] | None = None) -> str:
+        """`subject` by the name `curator subjects rename` gave it since, through every rename
+        (renamed twice, or back: `record_subject_rename`); itself when never renamed."""
+        if renames is None:
+            renames = {a.casefold(): b for a, b in self.subject_renames()}
+        seen = {subject.casefold()}
+        while subject.casefold() in renames and renames[subject.casefold()].casefold() not in seen:
+            subject = renames[subject.casefold()]
+            seen.add(subject.casefold())
+        return subject
+
+    def keep_renamed_published(self, subjects: Sequence[str]) -> list[tuple[int, str | None, str]]:
+        """Place under its issue's subject, by its name now, each article an issue published
+        under a name `curator subjects rename` renamed since to one of `subjects`, that the
+        editor has not corrected and that is stored elsewhere (under the old name, or where
+        curator placed it once the old name left feeds.yaml): it keeps its issue's subject, as
+        every featured article does (see `_stale`). Returns (article id, the subject it was
+        stored under, the one it is under now)."""
+        renames = {a.casefold(): b for a, b in self.subject_renames()}
+        if not renames:
+            return []
+        names = set(subjects)
+        rows = self.db.execute(
+            "SELECT ia.article_id, ia.subject, s.subject FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id JOIN assignments s ON s.article_id = ia.article_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = ia.article_id)"
+            " ORDER BY i.number"
+        )
+        first: dict[int, tuple[str, str | None]] = {}
+        for article_id, published, stored in rows:
+            first.setdefault(int(article_id), (str(published), stored))
+        moved: list[tuple[int, str | None, str]] = []
+        for article_id, (published, stored) in first.items():
+            now = self.renamed_to(published, renames)
+            if stored == now or now not in names:
+                continue
+            # Published under the name it has now (a rename back): only when stored under a
+            # name renamed to it, not where a draft or the editor's earlier word put it.
+            if published == now and (stored is None or self.renamed_to(stored, renames) != now):
+                continue
+            moved.append((article_id, stored, now))
+        if moved:
+            with self.transaction():
+                for article_id, _, now in moved:
+                    self.db.execute(
+                        "UPDATE assignments SET subject = ? WHERE article_id = ?", (now, article_id)
+                    )
+        return moved
 
     def stored_subject(self, article_id: int) -> tuple[bool, str | None]:
         """Whether the article has a stored placement, and its subject there (None: none)."""
@@ -2241,6 +2294,7 @@ class Store:
             params.append(len(order))
         sql += ", s_subject, rank"
         out = []
+        renames = {a.casefold(): b for a, b in self.subject_renames()}
         for r in self.db.execute(sql, params):
             # What the editor said, where the placement follows it (a move to a subject that is
             # no longer one decides nothing; `curator.placement.stale_moves` says so).
@@ -2258,7 +2312,10 @@ class Store:
                     correction,
                     r["featured_in"],
                     r["dead_link"],
-                    r["published_under"],
+                    # (by its name now, when renamed since: not a former subject then)
+                    None
+                    if r["published_under"] is None
+                    else self.renamed_to(str(r["published_under"]), renames),
                 )
             )
         return out

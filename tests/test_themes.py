@@ -606,7 +606,13 @@ def test_subjects_rename_carries_a_theme_curator_could_not_tell_was_renamed(
     rename_subject(demo, BASICS, new)
     code, out, err = run("subjects", "rename", "--config", str(demo), BASICS, new, "--json")
     assert code == 0, err
-    assert json.loads(out) == {"from": BASICS, "to": new, "moved": 0, "theme_of_issues": [1]}
+    assert json.loads(out) == {
+        "from": BASICS,
+        "to": new,
+        "moved": 0,
+        "published_articles": 4,
+        "theme_of_issues": [1],
+    }
     code, out, err = run("themes", "--config", str(demo))
     assert code == 0, err
     assert f"  1. {MEASURING}\n  2. {SERVICE}\n  3. {VOICE}\n" in out
@@ -617,7 +623,7 @@ def test_subjects_rename_carries_a_theme_curator_could_not_tell_was_renamed(
     # A name no move and no issue's theme used is still a mistake, said as such.
     code, _, err = run("subjects", "rename", "--config", str(demo), "Basics", new)
     assert code == 1
-    assert "you moved no article to `Basics`, and no issue had it as its theme" in err
+    assert "you moved no article to `Basics`, no issue had it as its theme and none" in err
 
 
 def test_publishing_a_draft_off_the_promised_theme_is_warned_about(themed_demo: Path) -> None:

@@ -142,3 +142,82 @@ def test_an_article_published_under_a_subject_since_retired_says_so(demo: Path) 
         " curator places it itself (the issue keeps its text); to keep it under one:"
         f" curator subjects move {urls[0]} SUBJECT"
     ) in out, out
+
+
+def placed(demo: Path, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """`subjects list --json`: each of `urls`' (subject, published_under)."""
+    code, out, err = run("subjects", "list", "--config", str(demo), "--json")
+    assert code == 0, err
+    return {
+        r["url"]: (r["subject"], r["published_under"]) for r in json.loads(out) if r["url"] in urls
+    }
+
+
+def test_subjects_rename_keeps_what_issues_published_under_the_old_name(
+    themed_demo: Path,
+) -> None:
+    """fixcp (after walk86 #1): the editor renamed a subject as README says (feeds.yaml, then
+    `curator subjects rename OLD NEW`), yet `subjects list` warned that the 4 articles issue 1
+    published under OLD "are placed by curator from now on", marked each `[issue 1 published it
+    under "OLD", not a subject in feeds.yaml now]` and the model placed them again. They stay under
+    the new name, as issue 1 published them, through renames twice and back, and an undone move
+    puts one back there; a subject renamed in feeds.yaml alone warns with `subjects rename`."""
+    demo = themed_demo
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
+    urls = [a["url"] for a in basics["articles"]]
+    assert urls
+
+    def rename(old: str, new: str, *, in_feeds_yaml: bool = True) -> str:
+        if in_feeds_yaml:
+            text = demo.read_text(encoding="utf-8")
+            demo.write_text(text.replace(old, new), encoding="utf-8")
+        code, out, err = run("subjects", "rename", "--config", str(demo), old, new)
+        assert code == 0, err
+        return " ".join(out.split())
+
+    said = rename(BASICS, "CX basics")
+    assert (
+        f'{len(urls)} article(s) that issues published before this rename are under "CX basics"'
+        " now, as in their issues"
+    ) in said, said
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0, err
+    assert "no longer has as a subject" not in err and "not a subject" not in out, (out, err)
+    lines = out.splitlines()
+    for url in urls:
+        (row,) = [i for i, line in enumerate(lines) if line.strip() == url]
+        assert lines[row - 1].endswith("  [issue 1]"), out
+    assert placed(demo, urls) == {url: ("CX basics", "CX basics") for url in urls}
+
+    # A move undone puts the article back under the issue's subject, by its new name.
+    code, _, err = run("subjects", "move", "--config", str(demo), urls[0], "Service operations")
+    assert code == 0, err
+    code, out, err = run("subjects", "undo", "--config", str(demo), urls[0])
+    assert code == 0, err
+    assert "curator places it itself again: under CX basics" in out, out
+    assert placed(demo, urls)[urls[0]] == ("CX basics", "CX basics")
+
+    # Renamed in feeds.yaml alone: the warning names the command; the command then keeps them.
+    demo.write_text(demo.read_text(encoding="utf-8").replace("CX basics", "Basics"), "utf-8")
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0, err
+    assert (
+        f'{len(urls)} article(s) that issue 1 published under "CX basics", which {demo} no'
+        " longer has as a subject, are placed by curator from now on"
+    ) in " ".join(err.split()), err
+    assert "`curator subjects rename 'CX basics' " in err, err
+    rename("CX basics", "Basics", in_feeds_yaml=False)
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0 and "no longer has" not in err and "not a subject" not in out, (out, err)
+    assert placed(demo, urls) == {url: ("Basics", "Basics") for url in urls}
+
+    # Renamed back to its first name: as issue 1 published them, no mark.
+    rename("Basics", BASICS)
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0 and "no longer has" not in err and "not a subject" not in out, (out, err)
+    assert placed(demo, urls) == {url: (BASICS, BASICS) for url in urls}
+    code, out, err = run("subjects", "explain", "--config", str(demo), urls[1])
+    assert code == 0 and "not a subject" not in out and f"  {BASICS}: " in out, out

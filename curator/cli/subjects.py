@@ -724,20 +724,50 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
             for i in issues
             if i.number in themed and target.casefold() in {n.casefold() for n in i.theme}
         ]
-        if not stored and not themed:
+        # Sections of issues published under the old name (or one it was renamed from).
+        already = renamed.get(old.casefold(), "").casefold() == target.casefold()
+        sections = not already and any(
+            old.casefold() in names_of(n) for n in store.published_subjects()
+        )
+        if not stored and not themed and not sections:
+            if already:
+                raise CuratorError(
+                    f"you moved no article to `{old}` since you renamed it to `{target}`:"
+                    " nothing is left to rename (`curator subjects list` shows its articles)"
+                )
             which = ", ".join(f'"{n}"' for n in sorted(left)) or "none"
             raise CuratorError(
-                f"you moved no article to `{old}`, and no issue had it as its theme; subjects"
-                f" your moves name that {conf.path} no longer has: {which}"
+                f"you moved no article to `{old}`, no issue had it as its theme and none published"
+                f" articles under it; subjects your moves name that {conf.path} no longer has:"
+                f" {which}"
             )
         moved = sum(store.rename_corrections(n, target) for n in stored)
         store.record_subject_rename(old, target)
+        # The articles issues published under the old name keep their issue's subject, by its
+        # new name, rather than being placed again as under a retired subject (fixcp).
+        kept = store.keep_renamed_published([target])
+        elsewhere = [i for i, was, _ in kept if was is None or store.renamed_to(was) != target]
+        if elsewhere:  # placed by the model meanwhile: their score under the new name
+            rescore_published(conf, store, store.articles_by_ids(elsewhere), warn)
         tell_stale_moves(conf, store, warn)
     if as_json:
-        echo_json({"from": old, "to": target, "moved": moved, "theme_of_issues": themed})
+        echo_json(
+            {
+                "from": old,
+                "to": target,
+                "moved": moved,
+                "published_articles": len(kept),
+                "theme_of_issues": themed,
+            }
+        )
         return
     if stored:
         echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
+    if kept:
+        echo(
+            f"{len(kept)} article(s) that issues published before this rename are under"
+            f' "{target}" now, as in their issues (`curator subjects list` shows them).'
+        )
     onward = [n for n in themed if n not in back]
     if onward:
         echo(
