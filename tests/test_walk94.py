@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hostile_helpers as h
 from test_credit_formats import built, drafted, newsletter
 from test_walk90 import page
+from test_walk91 import _items
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -118,3 +120,34 @@ def test_a_meta_refresh_redirect_page_is_followed_to_the_article(
     issue = built(config)
     assert http_server.url("/b/2") in issue and "/p/0/" not in issue, issue
     assert "utm_source" not in issue and "Redirecting" not in issue, issue
+
+
+def test_another_sites_posts_at_a_moved_feeds_old_address_are_not_carried_with_the_move(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk94 #5: a feed moved (301), its old address then served another site ("Casino Deals
+    Blog"), whose posts were stored as the feed's articles; after the editor followed the move,
+    they were carried to the new address and stayed candidates (`subjects explain
+    http://casino.example/post/0` gave a score), unsaid. They are not stored, and the run says so."""
+    url = http_server.add("/moved.xml", h.rss(_items("moved", 2), title="Moved Monthly"))
+    new = http_server.add("/new-moved.xml", h.rss(_items("moved", 3), title="Moved Monthly"))
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    assert run("fetch", "--config", str(config), "--quiet")[0] == 0
+    http_server.add("/moved.xml", b"", status=301, headers={"Location": new})
+    assert run("fetch", "--config", str(config), "--quiet")[0] == 0
+    http_server.add("/moved.xml", h.rss(_items("casino", 5), title="Casino Deals Blog"))
+    code, _, err = run("fetch", "--config", str(config), "--quiet")
+    assert code == 0, err
+    assert "; its 5 new entries now, the other feed's, are not stored as articles" in err, err
+    # The editor follows the move.
+    config = h.write_config(tmp_path, [{"url": new, "fetch_pages": False}])
+    code, _, err = run("fetch", "--config", str(config), "--quiet")
+    assert code == 0, err
+    code, out, err = run(
+        "subjects", "explain", "http://casino.example/post/0", "--config", str(config)
+    )
+    assert "score" not in out and "no stored article at http://casino.example/post/0" in err, out
+    code, out, err = run(
+        "subjects", "explain", "http://moved.example/post/0", "--config", str(config)
+    )
+    assert code == 0 and "score" in out, (out, err)
