@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import hostile_helpers as h
-from test_credit_formats import built, drafted, newsletter
+from test_credit_formats import built, newsletter
 from test_walk90 import page
 from test_walk91 import _items
 
