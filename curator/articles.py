@@ -200,6 +200,24 @@ def _gate(url: str) -> bool:
     return bool(_GATE_PATH.search(parts.path) or _GATE_QUERY.search(parts.query))
 
 
+#: Why a page was not read whose link redirected to a sign-in page, a subscription offer or a
+#: consent form (`_gate`): what was read is that gate, not the article (walk94 #1: "Sign in |
+#: New Desk" was read as the article); the same words for every such page, so the run counts them
+#: together.
+SIGN_IN_PAGE = (
+    "its link leads to a sign-in page (or a subscription or consent form), not the article:"
+    " readers may not reach the article"
+)
+
+
+def gated(link: str, final_url: str) -> str | None:
+    """The error line (`SIGN_IN_PAGE`) of a page whose link redirected to a gate before the article
+    (`_gate`), else None; a link that is itself such an address and was not redirected is read."""
+    if url_key(final_url) == url_key(link) or not _gate(final_url):
+        return None
+    return SIGN_IN_PAGE
+
+
 #: The store keeps a canonical URL that several pages of a feed named as their own (a section, a
 #: front page) under this prefix and its URL key, beside the article of the first of them: a page
 #: naming it in a later run keeps its own link too.
@@ -260,11 +278,18 @@ SOFT_404 = (
 )
 
 #: A title or heading saying the page is missing: "Page not found", "404", "Error 404 - Not
-#: Found", "This article is no longer available", "The page you are looking for does not exist".
+#: Found", "This article is no longer available", "The page you are looking for does not exist",
+#: "Hmm, we can't seem to find that story", "That page could not be found", "This post no longer
+#: exists", "Oops! Not found" (walk94 #2); not "Oops!" alone, nor "Lost and not found: ...".
+_CANNOT = r"(?:can\s*not|can['’]?t|could\s*n[o'’]?t)"
 _MISSING_PAGE = re.compile(
     r"^\W*(?:error\s*)?404\b|\b(?:page|article|story|post|content)\s+not\s+found\b"
-    r"|^\W*not\s+found\b|\bno\s+longer\s+available\b"
-    r"|\b(?:page|article|story|post)\b[\w\s']{0,30}\b(?:does\s*n[o']t|no\s+longer)\s+exists?\b",
+    r"|^\W*(?:oops\W+)?not\s+found\b|\bno\s+longer\s+available\b"
+    r"|\b(?:page|article|story|post)\b[\w\s']{0,30}\b(?:does\s*n[o'’]t|no\s+longer)\s+exists?\b"
+    r"|\bno\s+longer\s+exists\b"
+    rf"|\b{_CANNOT}\s+be\s+found\b|\b(?:we|i)\s+{_CANNOT}\s+(?:seem\s+to\s+)?find\b"
+    rf"|\b{_CANNOT}\s+(?:seem\s+to\s+)?find\s+(?:that|this|the|your|what)\b[\w\s'’]{{0,20}}"
+    r"\b(?:page|story|article|post|content|looking)\b",
     re.IGNORECASE,
 )
 
@@ -296,6 +321,8 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
     for link, result in zip(links, fetch_all(requests, settings), strict=True):
         if result.ok and result.content and (away := redirected_away(link, result.final_url)):
             errors[link] = away
+        elif result.ok and result.content and (gate := gated(link, result.final_url)):
+            errors[link] = gate
         elif result.ok and result.content:
             page = read_page(result.content, result.final_url, result.content_type)
             if missing := soft_404(page):

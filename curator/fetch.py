@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import email.utils
+import html
 import mimetypes
 import os
 import re
@@ -531,6 +532,7 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
     budget = settings.deadline
     visited = {str(url)}
     redirects = 0
+    refreshed = False
     while True:
         progress.url = str(url)
         progress.answered = False
@@ -553,7 +555,11 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
                         _check_peer(host, response)
                     location = response.headers.get("Location")
                     if response.status_code not in REDIRECT_STATUSES or location is None:
-                        return await _result(request, response, settings, progress)
+                        result = await _result(request, response, settings, progress)
+                        location = None if refreshed else _meta_refresh(request, result)
+                        if location is None:
+                            return result
+                        refreshed = True  # followed once, as a redirect (walk94 #3)
                 finally:
                     await response.aclose()
             budget -= loop.time() - hop_began
@@ -573,6 +579,51 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
         if budget <= 0:
             raise TimeoutError
         visited.add(str(url))
+
+
+#: A page that sends its reader on with `<meta http-equiv="refresh" content="0; url=/b/2">` and
+#: says little else ("Redirecting..."): a redirect written in HTML, followed once like an HTTP one
+#: when its delay is this many seconds or fewer and the page has at most `_REFRESH_TEXT`
+#: characters of text (a real page that refreshes itself, or sends readers on after a while, is
+#: read as it is).
+_REFRESH_DELAY = 5.0
+_REFRESH_TEXT = 200
+_META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_REFRESH_EQUIV = re.compile(rb"""http-equiv\s*=\s*["']?\s*refresh\b""", re.IGNORECASE)
+_CONTENT_ATTR = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_REFRESH_VALUE = re.compile(
+    r"""^\s*(\d+(?:\.\d*)?)\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"']*)["']?\s*$""", re.IGNORECASE
+)
+_NOT_TEXT = re.compile(
+    rb"<(script|style|head|noscript)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def _meta_refresh(request: FetchRequest, result: FetchResult) -> str | None:
+    """The address an HTML page of little text sends its reader on to at once with a meta refresh
+    (`_REFRESH_DELAY`, `_REFRESH_TEXT`), else None; only for pages, not feeds."""
+    content = result.content
+    if request.kind != "page" or not content or len(content) > 64 * 1024:
+        return None
+    for tag in _META_TAG.findall(content):
+        if not _REFRESH_EQUIV.search(tag) or not (found := _CONTENT_ATTR.search(tag)):
+            continue
+        raw = next(g for g in found.groups() if g is not None)
+        value = _REFRESH_VALUE.match(raw.decode("utf-8", "replace"))
+        if not value or not value.group(2).strip() or float(value.group(1)) > _REFRESH_DELAY:
+            return None
+        text = b" ".join(_NOT_TEXT.sub(b" ", content).split())
+        if len(html.unescape(text.decode("utf-8", "replace"))) > _REFRESH_TEXT:
+            return None
+        try:
+            here = httpx.URL(result.final_url)
+            there = here.join(html.unescape(value.group(2).strip())).copy_with(fragment=None)
+        except (httpx.InvalidURL, ValueError, TypeError):
+            return None
+        if there.scheme not in ("http", "https") or not there.host or there == here:
+            return None
+        return str(there)
+    return None
 
 
 async def _send(

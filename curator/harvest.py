@@ -135,6 +135,8 @@ class FeedReport:
     #: `moved_to` was recorded in an earlier run, and the configured address now answers by
     #: itself with a feed of another title: the move is still not made in feeds.yaml.
     moved_before: bool = False
+    #: With `moved_before`: its new entries, the other feed's, not stored as articles.
+    not_stored: int = 0
 
     @property
     def title_note(self) -> str | None:
@@ -302,6 +304,7 @@ class FeedReport:
             "moved_to": self.moved_to,
             # The move was recorded in an earlier run; the old address now answers by itself.
             "moved_before": self.moved_before,
+            "not_stored": self.not_stored,
             # Its document's title changed: {"was", "now"}.
             "retitled": (
                 {"was": self.retitled[0], "now": self.retitled[1]} if self.retitled else None
@@ -944,6 +947,9 @@ async def _fetch_page(
     if away := article_rules.redirected_away(link, result.final_url):
         # Sent to the front page (or a section): the article is gone, as after a 404 or a 410.
         return None, dataclasses.replace(result, content=None, error_kind="gone", error=away)
+    if gate := article_rules.gated(link, result.final_url):
+        # A sign-in page (or a subscription or consent form): not the article, so its entry is used.
+        return None, dataclasses.replace(result, content=None, error_kind="http", error=gate)
     page = await workers.run(
         article_rules.read_page, result.content, result.final_url, result.content_type
     )
@@ -1340,6 +1346,12 @@ def _store(
     # title: another site may have taken the address (walk91 #1). The move stands, and so does
     # the title it had, until the address answers as that feed again or feeds.yaml follows it.
     kept_move = before.moved_to if before.moved_to and not result.moved_to and retitled else None
+    # Its entries then are that other site's, not this feed's: not stored as articles, so that
+    # following the move (which carries this feed's articles to the new address) carries none
+    # of them into the candidates (walk94 #5: a casino's posts scored under a subject).
+    not_stored = len(built.articles) if kept_move else 0
+    if kept_move:
+        built = dataclasses.replace(built, articles=(), aliases={})
     with store.transaction():
         keys = list(article_rules.keyed_entries(parsed.entries))
         carried = store.follow_renames(source.url, keys, configured) if configured else []
@@ -1356,8 +1368,9 @@ def _store(
         holders = store.feeds_holding(already) if already else {}
         # Its own articles, carried above, are not "stored already as articles of" itself.
         own = holders.pop(source.url, 0) if carried else 0
-        store.remember_entry_ids(_entry_ids(source, parsed))
-        unread = [row for row in outcome.unread if row[0] not in known]
+        if not kept_move:
+            store.remember_entry_ids(_entry_ids(source, parsed))
+        unread = [row for row in outcome.unread if row[0] not in known and not kept_move]
         if unread:
             store.add_page_retries(unread, now=now)
         if vocabulary is not None and outcome.counted:
@@ -1408,6 +1421,7 @@ def _store(
         carried_from=tuple(carried),
         moved_to=result.moved_to or kept_move,
         moved_before=bool(kept_move),
+        not_stored=not_stored,
         retitled=retitled,
         stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),

@@ -53,7 +53,13 @@ def test_a_link_through_a_tracking_redirect_is_published_at_the_address_it_leads
         "Queues that customers never see",
         "Inside the members-only service benchmark",
     ]
-    config = newsletter(tmp_path, http_server, [(t, "", page(t)) for t in titles])
+    # The sign-in page is not read as the article (walk94 #1): that one's blurb is its feed's.
+    said = (
+        "<description>A benchmark of 400 service teams finds members answer faster. The full"
+        " tables are for members.</description>"
+    )
+    items = [(t, said if n == 2 else "", page(t)) for n, t in enumerate(titles)]
+    config = newsletter(tmp_path, http_server, items)
     targets = ["/a/3", "/a/31?utm_source=feedburner", "/login?next=/p/2/"]
     for n, target in enumerate(targets):
         http_server.add(target, page(titles[n]), content_type="text/html")

@@ -174,6 +174,12 @@ def moved_note(report: FeedReport) -> str | None:
             f"moved permanently to {report.moved_to} in an earlier run, and feeds.yaml still"
             " gives its old address, which now answers by itself, as another feed: update"
             f" feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+            + (
+                f"; its {report.not_stored} new entries now, the other feed's, are not stored as"
+                " articles"
+                if report.not_stored
+                else ""
+            )
         )
     return (
         f"moved permanently to {report.moved_to}: update feeds.yaml (replace `url: {report.url}`"
