@@ -97,3 +97,25 @@ def test_a_feed_summary_opening_with_the_title_is_no_sign_of_a_lost_lead(
         assert under(text, title).startswith(f"Article {n} looks at how "), text
     assert "mid-story" not in text, text
     assert "mid-story" not in err, err
+
+
+def test_a_pages_one_sentence_lead_is_its_blurb_before_an_editors_note_at_its_end(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk94 #7: a page of a one-sentence lead and an editor's note after it: the note was left
+    out, rightly, but the blurb was the feed's summary ("Insurers simplify claim forms. A feed
+    summary about ..."), longer than the lead, not the page's own lead."""
+    title = "Insurers simplify claim forms"
+    lead = (
+        "Insurers are cutting their claim forms to a single page so customers can finish them on"
+        " a phone."
+    )
+    html = page(
+        title,
+        f"<p>{lead}</p><p>Editor's note: This article was updated on Dec. 3 to correct the name"
+        " of the survey firm. An earlier version misnamed it.</p>",
+    )
+    text, _ = draft(tmp_path, http_server, {title: html})
+    blurb = under(text, title)
+    assert blurb.startswith(f"{lead}\n"), blurb
+    assert "A feed summary" not in blurb and "Editor's note" not in blurb, blurb
