@@ -119,3 +119,35 @@ def test_a_pages_one_sentence_lead_is_its_blurb_before_an_editors_note_at_its_en
     blurb = under(text, title)
     assert blurb.startswith(f"{lead}\n"), blurb
     assert "A feed summary" not in blurb and "Editor's note" not in blurb, blurb
+
+
+def test_a_photo_caption_in_italics_next_to_its_picture_does_not_open_the_blurb(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk94 #4: a caption with no credit, one sentence in <em> under an <img>, opened the blurb
+    ("A customer uses a banking app at a branch in Cardiff. Article 4 ..."), and the only note was
+    a false "may start mid-story". Over the picture it is a caption too; an italic paragraph with
+    no picture beside it is the article's (an aside the writer set in italics) and stays."""
+    caption = "A customer uses a banking app at a branch in Cardiff."
+    under_it = "Banks add human fallback to chatbots"
+    over_it = "Call centres move to four-day weeks"
+    no_picture = "Hotels answer reviews within the hour"
+    pages = {
+        under_it: page(under_it, f'<img src="/y.jpg" alt=""><p><em>{caption}</em></p>{body(4)}'),
+        over_it: page(
+            over_it,
+            "<p><i>Agents take calls at a contact centre in Leeds on Monday.</i></p>"
+            f'<p><a href="/x.jpg"><img src="/x.jpg" alt=""></a></p>{body(1)}',
+        ),
+        no_picture: page(
+            no_picture,
+            "<p><em>Hotel managers now read every review the day it is posted, a survey of 300"
+            f" of them shows.</em></p>{body(2)}",
+        ),
+    }
+    text, err = draft(tmp_path, http_server, pages)
+    assert under(text, under_it).startswith("Article 4 looks at how chatbots at banks"), text
+    assert under(text, over_it).startswith("Article 1 looks at how four-day weeks"), text
+    assert under(text, no_picture).startswith("Hotel managers now read every review"), text
+    assert "Cardiff" not in text and "Leeds" not in text, text
+    assert "mid-story" not in err, err
