@@ -938,10 +938,17 @@ def choose_blurb(
     best = _best_window(summary_sentences, title, min_chars, max_chars)
     if best:
         return join_sentences(best)
-    fallbacks += [
-        make_blurb(join_sentences(text_sentences), markup=False),
-        make_blurb(join_sentences(summary_sentences), markup=False),
-    ]
+    fallbacks.append(make_blurb(join_sentences(text_sentences), markup=False))
+    if not (
+        text_sentences
+        and _opens(text_sentences[0])
+        and _size(text_sentences[0]) >= MIN_DESCRIPTION_CHARS
+    ):
+        # The page's own lead, when it opens and is a summary sentence of its own, is the article's
+        # opening: a feed's summary that reaches the bounds no better is not preferred to it for
+        # being longer (walk94 #7: a page of a one-sentence lead got its feed's "Insurers simplify
+        # claim forms. A feed summary about ...").
+        fallbacks.append(make_blurb(join_sentences(summary_sentences), markup=False))
     blurb = max(fallbacks, key=len, default="")
     if blurb:
         return cut_long(blurb, min_chars, max_chars)
@@ -1616,7 +1623,14 @@ def lost_opening(text: str | None, summary: str | None, blurb: str, title: str =
         return ""
     opening = _clean_text(summary, markup=False)
     words = _words(opening)[:OPENING_WORDS]
-    if len(words) < OPENING_WORDS or words == _words(title)[:OPENING_WORDS]:
+    headline = _words(title)
+    if len(words) < OPENING_WORDS or words == headline[:OPENING_WORDS]:
+        return ""
+    # A summary whose first sentence is the title ("Refund desks learn to say yes. A feed summary
+    # ...") opens with the page's own heading, not with a lead its text lacks, however short the
+    # title (walk94 #6: titles of 5-7 words were warned about).
+    first = split_sentences(opening)[:1]
+    if headline and first and _words(first[0]) == headline:
         return ""
     run = " ".join(words)
     if any(run in " ".join(_words(where)) for where in (text[:MAX_TEXT_CHARS], blurb)):
