@@ -33,6 +33,7 @@ from itertools import combinations, compress
 from operator import itemgetter, mul
 from typing import Literal
 
+from curator.config import MAX_KEYWORDS
 from curator.errors import shell_arg
 from curator.htmltext import display_width, pad
 from curator.models import Article, Assignment, Subject
@@ -454,6 +455,9 @@ class Overlap:
     #: keywords: the ones worth adding (the others the editor has written already).
     first_new: tuple[str, ...] = ()
     second_new: tuple[str, ...] = ()
+    #: Those of the two whose new words were cut to the room `MAX_KEYWORDS` leaves them:
+    #: (name, how many keywords it has, how many new words are offered to it in all the pairs).
+    held_back: tuple[tuple[str, int, int], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -465,6 +469,9 @@ class Overlap:
             "split_by_chance": self.by_chance,
             "without_keywords": list(self.without_keywords),
             "new_words": {self.first: list(self.first_new), self.second: list(self.second_new)},
+            "held_back": {
+                name: {"keywords": has, "offered": offered} for name, has, offered in self.held_back
+            },
         }
 
 
@@ -954,6 +961,57 @@ def _telling_words(model: SubjectModel, i: int, j: int) -> list[str]:
     return sorted(weight, key=lambda t: (-weight[t], t))
 
 
+def _separating(model: SubjectModel, i: int) -> dict[str, float]:
+    """The words likelier under subject `i` than under every other subject (at least
+    TELLING_RATIO times, as `_telling_words` asks of a pair), each with its weight as there.
+    Only such a word is offered as a keyword (walk93 #2): one that two rivals would share
+    ("video" for Windows and PC hardware, "display" for Mac hardware and X) parts neither from
+    the other, and a word every subject's articles use alike ("need", "want", "looking",
+    "file") parts none; each word is likelier than that under one subject at most."""
+    others = [k for k in range(len(model.subjects)) if k != i]
+    table = model.words.voters
+    if not table or any(model.words.prior[k] == -math.inf for k in (i, *others)):
+        vectors = model.vectors
+        ahead = {
+            t: x - max((vectors[k].get(t, 0.0) for k in others), default=0.0)
+            for t, x in vectors[i].items()
+            if " " not in t
+        }
+        return {t: g for t, g in ahead.items() if g > 0}
+    least = math.log(TELLING_RATIO)
+    out: dict[str, float] = {}
+    for t, row in table.items():
+        gap = row[i] - max((row[k] for k in others), default=-math.inf)
+        if gap >= least and " " not in t:
+            out[t] = gap * math.exp(row[i])
+    return out
+
+
+def _within_room(
+    model: SubjectModel, new_words: Sequence[Sequence[set[str]]]
+) -> tuple[list[set[str]], list[tuple[int, int] | None]]:
+    """Of the new words offered to each subject over all its pairs (`new_words[i]`: one set per
+    pair), those the keyword cap leaves room for, the ones that separate it best first; and per
+    subject (keywords it has, words kept) when some were held back, else None. (walk93 #1:
+    adding every offered word gave a subject 38 keywords, and the configuration then stopped
+    every command.)"""
+    kept: list[set[str]] = []
+    held: list[tuple[int, int] | None] = []
+    for i, sets in enumerate(new_words):
+        offered = set().union(*sets) if sets else set()
+        has = len(model.subjects[i].keywords)
+        room = max(0, MAX_KEYWORDS - has)
+        if len(offered) <= room:
+            kept.append(offered)
+            held.append(None)
+            continue
+        weight = _separating(model, i)
+        best = sorted(offered, key=lambda t: (-weight.get(t, 0.0), t))[:room]
+        kept.append(set(best))
+        held.append((has, len(best)))
+    return kept, held
+
+
 def _telling(ranked: Sequence[str], written: set[str], n: int) -> tuple[list[str], list[str]]:
     """The telling words to show, strongest first, and those of them worth adding: of `ranked`
     (strongest first), the `n` strongest not in `written`, and those of the `n` strongest overall
@@ -1021,6 +1079,18 @@ def overlaps(
     written = [
         set(terms(" ".join((s.name, s.description or "", *s.keywords)))) for s in model.subjects
     ]
+    # The stems of each subject's name and keywords: none is offered to another subject.
+    claimed = [set(terms(" ".join((s.name, *s.keywords)))) for s in model.subjects]
+    separating = [_separating(model, i) for i in range(len(names))]
+
+    def offerable(i: int, t: str) -> bool:
+        return (
+            users[i][t] >= TELLING_USERS
+            and not mixed_word(t)
+            and t in separating[i]
+            and not any(t in claimed[k] for k in range(len(names)) if k != i)
+        )
+
     found = []
     for p, q in combinations(range(len(names)), 2):
         near = sorted(between.get((p, q), []), key=lambda m: (m[0], m[1].url))
@@ -1029,17 +1099,34 @@ def overlaps(
             continue
         telling = tuple(
             _telling(
-                [
-                    t
-                    for t in _telling_words(model, i, k)
-                    if t in written[i] or (users[i][t] >= TELLING_USERS and not mixed_word(t))
-                ],
+                [t for t in _telling_words(model, i, k) if t in written[i] or offerable(i, t)],
                 written[i],
                 OVERLAP_WORDS,
             )
             for i, k in ((p, q), (q, p))
         )
         found.append((p, q, near, alike, telling))
+    offered: list[list[set[str]]] = [[] for _ in names]
+    for p, q, *_, ((_, new_p), (_, new_q)) in found:
+        offered[p].append(set(new_p))
+        offered[q].append(set(new_q))
+    room, held = _within_room(model, offered)
+    found = [
+        (
+            p,
+            q,
+            near,
+            alike,
+            tuple(
+                (
+                    [t for t in words if t not in new or t in room[i]],
+                    [t for t in new if t in room[i]],
+                )
+                for i, (words, new) in zip((p, q), telling, strict=True)
+            ),
+        )
+        for p, q, near, alike, telling in found
+    ]
     shown = _as_written(
         model,
         articles,
@@ -1061,6 +1148,7 @@ def overlaps(
                 tuple(names[k] for k in (p, q) if not model.subjects[k].keywords),
                 tuple(map(shown, new_p)),
                 tuple(map(shown, new_q)),
+                tuple((names[k], *h) for k in (p, q) if (h := held[k]) is not None),
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

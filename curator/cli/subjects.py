@@ -25,7 +25,7 @@ from curator.cli.common import (
 )
 from curator.cli.report import RunProgress
 from curator.cli.streams import changes_nothing
-from curator.config import Config
+from curator.config import MAX_KEYWORDS, Config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Article, Placed
 from curator.placement import (
@@ -559,6 +559,7 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     if not found:
         echo("No two subjects are confused: each article's best subject stands out.")
         return
+    noted: set[str] = set()
     for o in found:
         echo(
             f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
@@ -602,6 +603,26 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
                 f"  `{name}` has no keywords, only a name and a description: add the words"
                 f" above that tell it apart to its keywords in {config}."
             )
+        for name, has, offered in o.held_back:
+            if name not in noted:
+                noted.add(name)
+                echo(_held_back(name, has, offered))
+
+
+def _held_back(name: str, has: int, offered: int) -> str:
+    """What `overlap` says of a subject whose new words were cut to the room the keyword cap
+    leaves it (walk93 #1: adding every offered word gave a subject 38, and every command
+    stopped)."""
+    if offered == 0:
+        return (
+            f"  {name} has {has} keywords, the most a subject takes: no new words are offered"
+            " for it; remove vaguer ones to add more."
+        )
+    which = "one that separates best is" if offered == 1 else f"{offered} that separate best are"
+    return (
+        f"  {name} has {has} keywords: the {which} offered (over all its pairs); remove vaguer"
+        f" ones to add more (a subject takes at most {MAX_KEYWORDS})."
+    )
 
 
 def _nothing_to_suggest(left_over: int) -> str:
