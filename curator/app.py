@@ -1366,15 +1366,25 @@ def write_next_draft(
     folder = config.settings.drafts or config.folder / "drafts"
     path = draft_path(folder, issue.number)
     if path.exists() and not force:
+        # (the draft's own path in the advice, not DRAFT: walk97 #7, pasted as printed it
+        # failed "DRAFT: cannot read the draft")
         raise BuildError(
             f"{path} exists already (your edits would be lost); "
-            "build it with `curator build --draft`, or pass --force to replace it"
+            f"build it with `curator build --draft {shell_arg(path)}`, or pass --force to"
+            " replace it"
         )
     text = _draft_text(config, store, planned, path, config_arg)
+    kept = _keep_edited_draft(store, issue.number, path, text) if path.exists() else None
     try:
         write_atomic(path, text)
     except OSError as exc:
         raise BuildError(_cannot_write_draft(config, path, exc)) from None
+    if kept is not None:
+        notes.append(
+            f"{path} was edited since curator wrote it: --force replaced it, and the"
+            f" edited draft is kept as {kept}; copy what you want of it into the new draft"
+            " (or delete it)"
+        )
     store.record_draft_written(issue.number, _digest(text))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
@@ -1405,6 +1415,37 @@ def write_next_draft(
     )
     store.local_files_told()  # (in `notes`, which the run says now)
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+def _keep_edited_draft(store: Store, number: int, path: Path, text: str) -> Path | None:
+    """Before `draft --force` replaces the draft at `path` with `text`: a copy of it when it was
+    edited (not as curator wrote it, nor as it writes it now), beside it as
+    issue-<N>.md.replaced (-2, -3 ... when taken), which no build reads as a draft (walk95 #3:
+    --force replaced the other editor's edited draft without a word). Its path, or None."""
+    try:
+        old = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        old_text = old.decode("utf-8")
+    except UnicodeDecodeError:
+        old_text = None
+    if old_text is not None and _digest(old_text) in (store.draft_written(number), _digest(text)):
+        return None
+    copy = path.with_name(f"{path.name}.replaced")
+    n = 1
+    while copy.exists():
+        n += 1
+        copy = path.with_name(f"{path.name}.replaced-{n}")
+    try:
+        copy.write_bytes(old)
+    except OSError as exc:
+        raise BuildError(
+            f"{path} was edited since `curator draft` wrote it, and could not be kept as {copy}"
+            f" before --force replaced it ({exc.strerror or exc}): nothing was replaced; copy it"
+            " elsewhere, then run again"
+        ) from None
+    return copy
 
 
 def _draft_text(

@@ -222,6 +222,11 @@ def echo_json(
     if failure is not None:
         assert isinstance(data, dict), "a failure is merged into a JSON object only"
         data = {**data, **error_fields(failure)}
+    if isinstance(data, list) and stderr_lost() is not None:
+        # A list (`subjects list`, `feeds list` ...) has no room for the warnings stderr lost
+        # (walk97 #1): on that exit 5 only, its rows go in an object that holds them, as a
+        # failure's document is an object too.
+        data = {"rows": data}
     if isinstance(data, dict) and "exit" not in data and (lost := stderr_lost()) is not None:
         # The run ends with exit 5 for the warnings lost on stderr: the document says so, and
         # holds them (walk61 #3: exit 5, and no "exit" here; walk92 #2: it said it held them,

@@ -1,0 +1,95 @@
+"""walk97's and walk95's findings: a list printed with --json keeps the warnings stderr lost,
+the advice of `draft` over a draft names the draft, and `draft --force` keeps an edited draft."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, run_cli
+
+FULL = Path("/dev/full")
+
+
+def with_keyword_the(demo: Path) -> None:
+    """A keyword "the" in the demo's first subject: every run warns of it."""
+    text = demo.read_text(encoding="utf-8")
+    at = text.index("keywords: [") + len("keywords: [")
+    demo.write_text(f'{text[:at]}"the", {text[at:]}', encoding="utf-8")
+
+
+def test_a_list_in_json_with_stderr_lost_holds_the_warnings(demo: Path) -> None:
+    """walk97 #1: `subjects list --json 2>/dev/full` (and `feeds list`) exited 5 and printed a
+    bare list: the keyword warning was lost, though README says the document holds it."""
+    with_keyword_the(demo)
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    assert "`the` gives curator no word to match" in err
+    for command in (("subjects", "list"), ("feeds", "list")):
+        plain = run_cli(*command, "--config", str(demo), "--json")
+        assert plain[0] == 0, plain
+        rows = json.loads(plain[1])
+        assert isinstance(rows, list) and rows  # a list as before while stderr is written
+        with FULL.open("wb") as stderr:
+            done = subprocess.run(
+                [sys.executable, "-m", "curator", *command, "--json", "--config", str(demo)],
+                cwd=REPO,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                timeout=120,
+            )
+        assert done.returncode == 5, command
+        answer = json.loads(done.stdout.decode())
+        assert answer["exit"] == 5 and "holds the warnings" in answer["stderr_lost"]
+        assert answer["rows"] == rows, command
+        assert any("`the` gives curator no word" in w["message"] for w in answer["warnings"]), answer["warnings"]
+
+
+def test_draft_over_a_draft_advises_a_build_that_works_as_printed(demo: Path) -> None:
+    """walk97 #7: `draft` over a draft advised `curator build --draft DRAFT --config ...`; run as
+    written it failed "DRAFT: cannot read the draft" (exit 2), though the message knew the path."""
+    assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run_cli("draft", "--config", str(demo), "-q")
+    assert code == 1, err
+    advice = err.split("build it with `", 1)[1].split("`", 1)[0]
+    path = demo.parent / "drafts" / "issue-1.md"
+    assert advice == f"curator build --draft {path} --config {demo}", advice
+    argv = shlex.split(advice)
+    assert argv[0] == "curator"
+    code, out, err = run_cli(*argv[1:], "-q")
+    assert code == 0, err
+    assert (demo.parent / "output" / "issue-1.json").is_file()
+
+
+def test_draft_force_keeps_an_edited_draft_as_a_copy(demo: Path) -> None:
+    """walk95 #3: `draft --force` over the other editor's edited draft replaced it without a
+    word. The edited draft is kept beside it (no build reads it) and the run says where; a draft
+    as curator wrote it is replaced as before, with no copy."""
+    assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    path = demo.parent / "drafts" / "issue-1.md"
+    copy = path.with_name("issue-1.md.replaced")
+    code, _, err = run_cli("draft", "--config", str(demo), "--force", "-q")
+    assert code == 0, err
+    assert not copy.exists() and "replaced" not in err
+
+    edited = path.read_text(encoding="utf-8") + "\nMy edit.\n"
+    path.write_text(edited, encoding="utf-8")
+    code, _, err = run_cli("draft", "--config", str(demo), "--force", "-q")
+    assert code == 0, err
+    assert "My edit." not in path.read_text(encoding="utf-8")
+    assert copy.read_text(encoding="utf-8") == edited
+    assert (
+        f"{path} was edited since curator wrote it: --force replaced it, and the edited"
+        f" draft is kept as {copy}" in " ".join(err.split())
+    ), err
+    # A second one does not overwrite the first copy.
+    path.write_text(path.read_text(encoding="utf-8") + "\nAnother edit.\n", encoding="utf-8")
+    assert run_cli("draft", "--config", str(demo), "--force", "-q")[0] == 0
+    assert copy.read_text(encoding="utf-8") == edited
+    assert "Another edit." in path.with_name("issue-1.md.replaced-2").read_text(encoding="utf-8")
+    # The copies are not drafts: the build publishes the new draft.
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
