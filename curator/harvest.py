@@ -865,12 +865,15 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     )
     if source.is_file:
         # A local feed's line waits for its local pages (read at once): an entry whose page names
-        # no web address has no link to publish, and the line counts it skipped, not new.
+        # no web address has no link to publish, and the line counts it skipped, not new. Nor
+        # is an article stored already by its page's own address new (walk95 #2: a copied
+        # folder's feed said "4 entries, 4 new", its articles carried from the old path).
+        stored = run.store.known_keys(k for k, _ in built.articles)
         report = _read_report(
             source,
             parsed,
             result,
-            len(new) - built.unlinked,
+            max(0, len(new) - built.unlinked - len(stored)),
             reused_ids=reused,
             unlinked=built.unlinked,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,20 @@ def test_draft_force_keeps_an_edited_draft_as_a_copy(demo: Path) -> None:
     # The copies are not drafts: the build publishes the new draft.
     code, _, err = run_cli("build", "--config", str(demo), "-q")
     assert code == 0, err
+
+
+def test_a_copied_folder_s_fetch_calls_no_carried_article_new(demo: Path, tmp_path: Path) -> None:
+    """walk95 #2: in a copy of the folder, fetch said "Northwind CX Journal: 4 entries, 4 new"
+    for each feed, then "0 new article(s) stored.": the articles were the old path's, carried."""
+    code, _, err = run_cli("fetch", "--config", str(demo))
+    assert code == 0, err
+    assert "  ok         Northwind CX Journal: 4 entries, 4 new" in err.splitlines()
+    copy = tmp_path / "copy"
+    shutil.copytree(demo.parent, copy)
+    code, out, err = run_cli("fetch", "--config", str(copy / "feeds.yaml"))
+    assert code == 0, err
+    assert out.endswith("0 new article(s) stored.\n")
+    lines = [line for line in err.splitlines() if line.startswith("  ok ")]
+    assert len(lines) == 3 and all(line.endswith(" new") for line in lines), lines
+    assert "  ok         Northwind CX Journal: 4 entries, 0 new" in lines, lines
+    assert all(line.endswith(", 0 new") for line in lines), lines
