@@ -28,7 +28,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -1132,6 +1132,11 @@ class LeftOut:
     variety: dict[str, tuple[Article, ...]]
     #: The articles an issue takes per subject (`newsletter: issue_size`).
     issue_size: int
+    #: With no issue: of the `unplaced`, how many declare each language other than the
+    #: newsletter's (`lang="de"` on their page), most first (walk97 #6).
+    other_languages: tuple[tuple[str, int], ...] = field(default=())
+    #: The newsletter's language (`newsletter: language`).
+    language: str = "en"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1166,7 +1171,20 @@ def left_out(
     waiting = store.waiting_counts([s.subject for s in sections], [*featured, *told])
     variety = {s.subject: tuple(p.article for p in s.passed_over) for s in sections}
     variety = {k: v for k, v in variety.items() if v}
-    return LeftOut(unplaced, new, waiting, variety, config.issue_size)
+    others: tuple[tuple[str, int], ...] = ()
+    if issue is None and unplaced:
+        own = _primary(config.language)
+        counts: dict[str, int] = {}
+        for language, n in store.unassigned_languages(fingerprint).items():
+            if language and _primary(language) != own:
+                counts[language] = counts.get(language, 0) + n
+        others = tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0])))
+    return LeftOut(unplaced, new, waiting, variety, config.issue_size, others, config.language)
+
+
+def _primary(language: str) -> str:
+    """A language tag's language alone: "de" of "de-DE" or "DE_at"."""
+    return language.strip().lower().replace("_", "-").split("-", 1)[0]
 
 
 def suggest_subjects(

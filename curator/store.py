@@ -2188,6 +2188,20 @@ class Store:
         ).fetchone()
         return int(row[0])
 
+    def unassigned_languages(self, fingerprint: str) -> dict[str, int]:
+        """Of the articles `unassigned_count` counts, how many declare each language (their
+        page's `lang=`; "" for none)."""
+        rows = self.db.execute(
+            "SELECT COALESCE(a.language, ''), COUNT(*) FROM assignments s"
+            " JOIN articles a ON a.id = s.article_id"
+            " WHERE +s.subject IS NULL AND s.fingerprint = ?"
+            " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM corrections c"
+            " WHERE c.article_id = a.id AND c.subject IS NULL)" + _NOT_DEAD + " GROUP BY 1",
+            (fingerprint,),
+        ).fetchall()
+        return {str(language): int(n) for language, n in rows}
+
     def waiting_counts(self, subjects: Sequence[str], leaving: Collection[int]) -> dict[str, int]:
         """Per subject of `subjects`, how many unfeatured articles placed under it are left for a
         later issue (what `candidates` would offer next): not dead links, nor the ids in `leaving`

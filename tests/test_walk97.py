@@ -46,7 +46,9 @@ def test_a_list_in_json_with_stderr_lost_holds_the_warnings(demo: Path) -> None:
         answer = json.loads(done.stdout.decode())
         assert answer["exit"] == 5 and "holds the warnings" in answer["stderr_lost"]
         assert answer["rows"] == rows, command
-        assert any("`the` gives curator no word" in w["message"] for w in answer["warnings"]), answer["warnings"]
+        assert any("`the` gives curator no word" in w["message"] for w in answer["warnings"]), (
+            answer["warnings"]
+        )
 
 
 def test_draft_over_a_draft_advises_a_build_that_works_as_printed(demo: Path) -> None:
@@ -111,3 +113,75 @@ def test_a_copied_folder_s_fetch_calls_no_carried_article_new(demo: Path, tmp_pa
     assert len(lines) == 3 and all(line.endswith(" new") for line in lines), lines
     assert "  ok         Northwind CX Journal: 4 entries, 0 new" in lines, lines
     assert all(line.endswith(", 0 new") for line in lines), lines
+
+
+GERMAN = [
+    (
+        "Die Straßenbahn fährt bald öfter",
+        "Die Stadtwerke haben am Montag angekündigt, dass die Straßenbahn ab dem Frühjahr alle"
+        " fünf Minuten fährt. Fahrgäste warten derzeit oft zehn Minuten an der Haltestelle, und"
+        " im Berufsverkehr sind die Wagen überfüllt. Der Stadtrat hat die neuen Fahrpläne"
+        " genehmigt, die Kosten trägt zum größten Teil das Land.",
+    ),
+    (
+        "Neues Brot aus der Backstube am Markt",
+        "Die Bäckerei am Marktplatz backt seit dieser Woche ein Roggenbrot nach einem Rezept der"
+        " Großmutter des Inhabers. Der Teig ruht zwei Tage, bevor er in den Steinofen kommt. Die"
+        " Kundschaft steht schon morgens um sieben Uhr Schlange vor dem Laden in der Altstadt.",
+    ),
+]
+
+
+def german_newsletter(tmp_path: Path) -> Path:
+    """An English newsletter (one subject, English keywords) whose one local feed holds only
+    articles whose pages say lang="de"."""
+    folder = tmp_path / "nl"
+    (folder / "feeds").mkdir(parents=True)
+    (folder / "pages").mkdir()
+    items = []
+    for n, (title, body) in enumerate(GERMAN, 1):
+        (folder / "pages" / f"de-{n}.html").write_text(
+            f'<!DOCTYPE html>\n<html lang="de"><head><meta charset="UTF-8"><title>{title}</title>'
+            f'<link rel="canonical" href="https://stadt.example/de-{n}"></head>'
+            f"<body><article><h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>\n",
+            encoding="utf-8",
+        )
+        items.append(
+            f"<item><title>{title}</title><link>../pages/de-{n}.html</link>"
+            f"<pubDate>Mon, 0{n} Nov 2026 08:00:00 +0000</pubDate>"
+            f"<description>{body}</description></item>"
+        )
+    (folder / "feeds" / "stadt.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        "<title>Stadtnachrichten</title><link>https://stadt.example/</link>"
+        f"{''.join(items)}</channel></rss>\n",
+        encoding="utf-8",
+    )
+    config = folder / "feeds.yaml"
+    config.write_text(
+        "newsletter:\n  title: Customer Experience Weekly\n  editor: Morgan Ellery\n"
+        "subjects:\n  - name: Service operations\n"
+        "    description: Running a support team day to day.\n"
+        "    keywords: [support team, ticket, backlog, response time, staffing]\n"
+        "feeds:\n  - url: feeds/stadt.xml\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_nothing_new_says_how_many_articles_fitting_none_are_in_another_language(
+    tmp_path: Path,
+) -> None:
+    """walk97 #6: German articles under English subjects: "Nothing new to feature ... fit none",
+    with no word of their language, though their pages say lang="de" and the store keeps it."""
+    config = german_newsletter(tmp_path)
+    for command in ("draft", "build"):
+        code, out, err = run_cli(command, "--config", str(config))
+        assert code == 0, err
+        said = " ".join(out.split())
+        assert "Nothing new to feature" in said and "2 articles not yet in an issue" in said, said
+        assert (
+            "2 of them are in another language than the newsletter's (`language: en`), as their"
+            ' pages say (2 lang="de"): a subject fits an article by the words it uses, so write'
+            " keywords in their language too"
+        ) in said, said

@@ -263,7 +263,7 @@ def report_build(
     if failure is not None:
         message = None
     elif issue is None:
-        message = nothing_new("issue", left.unplaced if left is not None else 0)
+        message = nothing_new("issue", left)
     else:
         message = f"{issue_line(issue, len(result.weak_fits))} -> {main_page}"
     if as_json:
@@ -344,21 +344,35 @@ def build_document(
     }
 
 
-def nothing_new(written: str, unplaced: int) -> str:
+def nothing_new(written: str, left: LeftOut | None) -> str:
     """What a build or a draft that found nothing to feature says, and of the articles in no
-    issue yet that fit none of the subjects (`unplaced`), how many and where to see them: they
-    may be what the editor expected (walk35 #2: 25 of them, never mentioned)."""
+    issue yet that fit none of the subjects (`left.unplaced`), how many and where to see them:
+    they may be what the editor expected (walk35 #2: 25 of them, never mentioned); and how many
+    of them are in another language than the newsletter's (walk97 #6: German articles under
+    English subjects, "fit none", with no word of their language)."""
     line = f"Nothing new to feature: no {written} was written."
-    if not unplaced:
+    unplaced = left.unplaced if left is not None else 0
+    if left is None or not unplaced:
         return line
     some, fit, them = (
         ("1 article", "fits", "it") if unplaced == 1 else (f"{unplaced} articles", "fit", "them")
     )
-    return (
+    said = (
         f"{line} {some} not yet in an issue {fit} none of your subjects:"
         f" `curator subjects list --unplaced` lists {them}, `curator subjects explain URL` says why"
         " one fits none, and `curator subjects move URL SUBJECT` puts it under a subject."
     )
+    if left.other_languages:
+        n = sum(count for _, count in left.other_languages)
+        tags = ", ".join(f'{count} lang="{tag}"' for tag, count in left.other_languages)
+        are = "is" if n == 1 else "are"
+        said += (
+            f" {n} of them {are} in another language than the newsletter's (`language:"
+            f" {left.language}`), as their pages say ({tags}): a subject fits an article by the"
+            " words it uses, so write keywords in their language too (or a subject of their"
+            " own) if they belong in the newsletter."
+        )
+    return said
 
 
 def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
@@ -547,7 +561,7 @@ def draft(
     if failure is not None:
         message = None
     elif written is None:
-        message = nothing_new("draft", left.unplaced)
+        message = nothing_new("draft", left)
     else:
         message = (
             f"Draft of issue {written.issue.number}: {written.path}"
