@@ -141,11 +141,12 @@ def test_copies_of_published_stories_read_first_do_not_keep_another_publication_
     assert sum("brewdaily" in u for u in urls[:15]) >= 2
     assert urls.index(eight) >= 15
     assert big[2] * 0.85**2 < score[eight] < big[1] * 0.85
-    assert featured == [
+    # (Big Garden's two in either order: their scores are close, and move with the scorer's words)
+    assert sorted(featured[:2]) == [
         "https://biggarden.example/p/1",
         "https://biggarden.example/p/4",
-        eight,
     ], featured
+    assert featured[2:] == [eight], featured
     # The build says what variety left out, and which copies of published stories it left out.
     assert "https://biggarden.example/p/13" in report["left_out_for_variety"]["Coffee brewing"]
     assert "which issue 1 published" in said
