@@ -297,11 +297,32 @@ _MISSING_PAGE = re.compile(
 #: found" in its headline has its story below it).
 SOFT_404_MAX_CHARS = 600
 
+#: How many words after a not-found phrase and a colon make a headline: "Page Not Found: Five
+#: Error Screens Customers Hate" (walk99 #1) is an article's title, not a notice; a notice is the
+#: phrase alone or with the site's name ("Page not found | Site", "404 - Site", "Error 404: Not
+#: found", "Error 404: The page you requested could not be found").
+_HEADLINE_WORDS = 4
+
+
+def _says_missing(said: str) -> bool:
+    return bool(_MISSING_PAGE.search(said))
+
+
+def _headline(page: Page) -> bool:
+    """Whether the page's title or first heading opens with a not-found phrase and goes on, after
+    a colon, with a headline that is not one (`_HEADLINE_WORDS`): an article about such pages."""
+    for said in (page.title, page.headings[0] if page.headings else None):
+        lead, colon, rest = (said or "").partition(":")
+        if colon and _says_missing(lead) and not _says_missing(rest):
+            if len(re.findall(r"\w+", rest)) >= _HEADLINE_WORDS:
+                return True
+    return False
+
 
 def soft_404(page: Page) -> str | None:
     """The error line (`SOFT_404`) of a page whose title or first heading says it is missing and whose text is
     short (`SOFT_404_MAX_CHARS`), else None."""
-    if len(page.text or "") > SOFT_404_MAX_CHARS:
+    if len(page.text or "") > SOFT_404_MAX_CHARS or _headline(page):
         return None
     for said in (page.title, page.headings[0] if page.headings else None):
         if said and _MISSING_PAGE.search(said):

@@ -956,7 +956,10 @@ async def _fetch_page(
     page = await workers.run(
         article_rules.read_page, result.content, result.final_url, result.content_type
     )
-    if missing := article_rules.soft_404(page):
+    # A local file has no server to answer 200 for a missing page: the editor's own copy is read
+    # (walk99 #1: refused, a local feed's entry had no web address to fall back on, and was lost).
+    served = result.final_url.startswith(("http://", "https://"))
+    if served and (missing := article_rules.soft_404(page)):
         # "Page not found" served with 200: not the article, so its entry is used, as after a 500.
         return None, dataclasses.replace(result, content=None, error_kind="http", error=missing)
     return page, result

@@ -1,0 +1,72 @@
+"""walk99: pages taken for what they are not: a short article whose headline opens with "Page Not
+Found", a local page saying it is missing, an article whose slug starts with "account-" (fixcx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_credit_formats import newsletter
+from test_walk90 import page
+
+from conftest import LocalServer, copy_demo
+from conftest import run_cli as run
+
+SOFT_404 = (
+    "the page says it was not found, though its server answered 200 OK: the article may have"
+    " moved or been removed"
+)
+SIGN_IN = "its link leads to a sign-in page (or a subscription or consent form)"
+
+
+def _short(title: str, words: str) -> str:
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body><article>"
+        f"<h1>{title}</h1><p>{words}</p></article></body></html>"
+    )
+
+
+def test_a_short_article_headed_page_not_found_colon_a_headline_is_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk99 #1b: "Page Not Found: Five Error Screens Customers Hate" (327 characters of text)
+    was taken for a soft 404. A title that opens with the phrase and goes on with a headline is
+    an article's; "Page not found | Zeta Post", "404 - Zeta Post" and "Error 404: The page you
+    requested could not be found" are still soft 404s."""
+    real = "Page Not Found: Five Error Screens Customers Hate"
+    words = (
+        "Error pages are the screens customers see when something has gone wrong, and most of"
+        " them make it worse. We looked at five that customers told us they hate: the blank one,"
+        " the blaming one, the dead end, the joke, and the one that loses the basket."
+    )
+    notices = ["Page not found | Zeta Post", "404 - Zeta Post"]
+    notices.append("Error 404: The page you requested could not be found")
+    gone = "It may have been archived or the link may be broken."
+    items = [
+        (f"Queues customers never see, part {n}", "", _short(t, gone))
+        for n, t in enumerate(notices)
+    ]
+    config = newsletter(tmp_path, http_server, [*items, (real, "", _short(real, words))])
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "3 of 4 article page(s) could not be read" in err, err
+    assert f"3  {SOFT_404}\n" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert "the blaming one, the dead end" in draft, draft
+    assert "archived or the link may be broken" not in draft, draft
+
+
+def test_a_local_page_saying_page_not_found_keeps_its_entry(tmp_path: Path) -> None:
+    """walk99 #1a: the demo's local page titled "Page not found" was refused as a soft 404, and
+    its local feed's entry, having no web address of its own, was skipped as having "no http(s)
+    link": the article was lost. A local file has no server answering 200: it is read."""
+    config = copy_demo(tmp_path)
+    path = config.parent / "pages" / "office-coffee-machine.html"
+    html = path.read_text(encoding="utf-8")
+    start, end = html.index('<div class="post-content">'), html.index('<div class="post-share">')
+    html = html[:start] + "<p>Sorry, we could not find that page.</p></div>" + html[end:]
+    html = html.replace("The Office Coffee Machine Has Opinions", "Page not found")
+    path.write_text(html, encoding="utf-8")
+    code, out, err = run("fetch", "--config", str(config))
+    assert code == 0, err
+    assert "11 new article(s) stored." in out + err, out + err
+    assert "skipped" not in out + err and SOFT_404 not in out + err, out + err
