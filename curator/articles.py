@@ -183,9 +183,13 @@ def page_address(page: Page | None, link: str | None = None) -> str | None:
 
 #: A page a link may redirect to that is a gate before the article, not the article: a sign-in,
 #: a subscription offer, a consent form (`/login?next=/p/8`); its address is never the article's.
+#: A whole path segment is the word (`/account/signin`, `/login.php`), or ends with it after one
+#: word (`/user-login`, `/cookie-consent`): never a slug that merely starts with it
+#: (`/pages/account-based-customer-experience.html` is an article, walk99 #1b).
 _GATE_PATH = re.compile(
-    r"/(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
-    r"|sso|consent|paywall|gdpr|cookies?)(?:[/._-]|$)",
+    r"/(?:[a-z0-9]+[-_])?"
+    r"(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
+    r"|sso|consent|paywall|gdpr|cookies?)(?:\.[a-z0-9]+)?(?:/|$)",
     re.IGNORECASE,
 )
 _GATE_QUERY = re.compile(
@@ -305,6 +309,7 @@ _HEADLINE_WORDS = 4
 
 
 def _says_missing(said: str) -> bool:
+    # (the soft 404's own phrases, in every language it knows)
     return bool(_MISSING_PAGE.search(said))
 
 
@@ -313,9 +318,9 @@ def _headline(page: Page) -> bool:
     a colon, with a headline that is not one (`_HEADLINE_WORDS`): an article about such pages."""
     for said in (page.title, page.headings[0] if page.headings else None):
         lead, colon, rest = (said or "").partition(":")
-        if colon and _says_missing(lead) and not _says_missing(rest):
-            if len(re.findall(r"\w+", rest)) >= _HEADLINE_WORDS:
-                return True
+        words = len(re.findall(r"\w+", rest))
+        if colon and words >= _HEADLINE_WORDS and _says_missing(lead) and not _says_missing(rest):
+            return True
     return False
 
 

@@ -70,3 +70,30 @@ def test_a_local_page_saying_page_not_found_keeps_its_entry(tmp_path: Path) -> N
     assert code == 0, err
     assert "11 new article(s) stored." in out + err, out + err
     assert "skipped" not in out + err and SOFT_404 not in out + err, out + err
+
+
+def test_a_slug_starting_with_account_is_an_article_not_a_sign_in_page(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk99 #1b: a link redirecting (302) to `/pages/account-based-customer-experience.html`
+    was taken for a sign-in page and its text not stored: a path segment that merely starts with
+    "account-" is a slug. Redirects to `/account/signin?return=...` and to `/login` are still
+    sign-in pages."""
+    real = "Account-based customer experience for B2B teams"
+    titles = [real, "Queues that customers never see", "Refund desks learn to say yes"]
+    config = newsletter(tmp_path, http_server, [(t, "", page(t)) for t in titles])
+    signin = _short("Sign in | Zeta Post", "Sign in to read on. New here? Create a free account.")
+    html = "text/html; charset=utf-8"
+    slug = "/pages/account-based-customer-experience.html"
+    article = http_server.add(slug, page(real), content_type=html)
+    gates = [http_server.add("/account/signin?return=%2Fp%2F1%2F", signin, content_type=html)]
+    gates.append(http_server.add("/login", signin, content_type=html))
+    for n, target in enumerate([article, *gates]):
+        http_server.add(f"/p/{n}/", status=302, headers={"Location": target}, content_type=None)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "2 of 3 article page(s) could not be read" in err, err
+    assert f'"{real}" ({http_server.url("/p/0/")}) could not be read' not in err, err
+    assert f"     2  {SIGN_IN}, not the article" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert f"url: {article}\n" in draft, draft
