@@ -3,6 +3,9 @@ Found", a local page saying it is missing, an article whose slug starts with "ac
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
 from pathlib import Path
 
 from test_credit_formats import newsletter
@@ -28,7 +31,7 @@ def _short(title: str, words: str) -> str:
 def test_a_short_article_headed_page_not_found_colon_a_headline_is_read(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
-    """walk99 #1b: "Page Not Found: Five Error Screens Customers Hate" (327 characters of text)
+    """walk99 #1a: "Page Not Found: Five Error Screens Customers Hate" (327 characters of text)
     was taken for a soft 404. A title that opens with the phrase and goes on with a headline is
     an article's; "Page not found | Zeta Post", "404 - Zeta Post" and "Error 404: The page you
     requested could not be found" are still soft 404s."""
@@ -97,3 +100,23 @@ def test_a_slug_starting_with_account_is_an_article_not_a_sign_in_page(
     assert f"     2  {SIGN_IN}, not the article" in err, err
     draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     assert f"url: {article}\n" in draft, draft
+
+
+def test_a_copied_folder_with_touched_feeds_calls_no_carried_article_new(tmp_path: Path) -> None:
+    """walk99 #4: after copying a folder and `touch feeds/*`, fetch said "The Support Desk
+    Review: 3 entries, 3 new", then "0 new article(s) stored.": those articles were carried from
+    the old path (mended by fixcu for local feeds; this is the touched files' path)."""
+    config = copy_demo(tmp_path)
+    code, _, err = run("fetch", "--config", str(config))
+    assert code == 0 and "  ok         The Support Desk Review: 3 entries, 3 new" in err, err
+    copy = tmp_path / "copy"
+    shutil.copytree(config.parent, copy)
+    later = time.time() + 60
+    for feed in (copy / "feeds").iterdir():
+        os.utime(feed, (later, later))
+    code, out, err = run("fetch", "--config", str(copy / "feeds.yaml"))
+    assert code == 0, err
+    assert out.endswith("0 new article(s) stored.\n"), out
+    lines = [line for line in err.splitlines() if line.startswith("  ok ")]
+    assert "  ok         The Support Desk Review: 3 entries, 0 new" in lines, lines
+    assert len(lines) == 3 and all(line.endswith(", 0 new") for line in lines), lines
