@@ -1,0 +1,137 @@
+"""walk96's findings on markup in the editions: an Atom feed's author credited as `Dora ">`,
+`curator extract` showing a publication the build never credits, and the text edition."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from conftest import LocalServer, copy_demo, run_cli
+
+STORIES = (
+    "Customer experience at the library changed after weeks of work on queues and loyalty. The"
+    " librarians counted every minute a reader waited at the desk.",
+    "A bakery measured customer service by its regulars: loyalty grew when waits shrank. The owner"
+    " wrote down each complaint in a notebook by the till.",
+)
+PUBLISHER = "Pub ![i](javascript:alert(19))"
+
+
+def _page(n: int) -> str:
+    title = f"Customer experience story {n}"
+    data = {"@type": "NewsArticle", "headline": title, "publisher": {"name": PUBLISHER}}
+    ld = json.dumps(data).replace("</", "<\\/")
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title>'
+        f'<script type="application/ld+json">{ld}</script></head><body><article><h1>{title}</h1>'
+        f"<p>{STORIES[n]}</p><p>{STORIES[n]} More on customer service.</p></article></body></html>"
+    )
+
+
+def _config(folder: Path, feed_url: str, intro: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "feeds.yaml"
+    lines = "".join(f"    {line}\n" for line in intro.splitlines())
+    config.write_text(
+        "newsletter:\n  title: Weekly\n  editor: Walker\n  issue_size: 20\n"
+        + (f"  introduction: |\n{lines}" if intro else "")
+        + "subjects:\n  - name: The basics of customer experience\n"
+        "    description: What customer experience is.\n"
+        "    keywords: [customer experience, customer service, customer, loyalty]\n"
+        "settings:\n  allow_private_addresses: true\n"
+        f"feeds:\n  - url: {feed_url}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def atom_feed(server: LocalServer, authors: tuple[str, ...], titles: tuple[str, ...]) -> str:
+    """An Atom feed on `server` of one article per story, with these authors and titles."""
+    entries = ""
+    for n, (author, title) in enumerate(zip(authors, titles, strict=True)):
+        url = server.add(f"/p/{n}.html", _page(n), content_type="text/html")
+        entries += (
+            f"<entry><title>{html.escape(title)}</title><link href='{url}'/><id>{url}</id>"
+            f"<updated>2026-11-1{n}T10:00:00Z</updated><author><name>{html.escape(author)}"
+            f"</name></author><summary>{STORIES[n]}</summary></entry>"
+        )
+    server.add(
+        "/atom.xml",
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<title>Hostile</title><id>urn:x</id><updated>2026-11-19T10:00:00Z</updated>{entries}"
+        "</feed>",
+        content_type="application/atom+xml",
+    )
+    return server.url("/atom.xml")
+
+
+def test_an_atom_authors_markup_is_cleaned_like_a_publications(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk96 #3: an Atom author `Dora "><script>alert(4)</script>` was credited as `Dora ">`
+    (the feed reader removed the script, and the `">` before it stayed) while the page's
+    publisher `Pub ![i](javascript:...)` was credited "Pub"."""
+    feed = atom_feed(
+        http_server,
+        ('Dora "><script>alert(4)</script>', "Carl Ng"),
+        ("Customer experience story 0", "Customer experience story 1"),
+    )
+    config = _config(tmp_path, feed)
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    out = tmp_path / "output"
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    credits = sorted(
+        (a["authors"], a["publication"]) for s in data["sections"] for a in s["articles"]
+    )
+    assert credits == [(["Carl Ng"], "Pub"), (["Dora"], "Pub")]
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "\nDora || Pub\n" in text
+    assert '">' not in text
+
+
+def test_extract_shows_the_publication_a_build_credits(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk96 #3: `curator extract --json` showed the publication `Pub ![i](javascript:...)`
+    of a page a build credits as "Pub"."""
+    url = http_server.add("/p/0.html", _page(0), content_type="text/html")
+    config = _config(tmp_path, http_server.url("/atom.xml"))
+    code, stdout, err = run_cli("extract", url, "--json", "--config", str(config))
+    assert code == 0, err
+    record = json.loads(stdout.splitlines()[0])
+    assert record["publication"] == "Pub"
+
+
+def test_the_warning_on_markup_in_an_author_line_says_what_the_text_edition_shows(
+    tmp_path: Path,
+) -> None:
+    """walk96 #1: the draft warning on an `author:` line holding markup said "every edition shows
+    as typed", yet the .txt shows `Zed ![i](javascript:...) "><script>...` without its tags and
+    its unsafe link as its text alone: the warning says which editions show it as typed."""
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    typed = 'Zed ![i](javascript:alert(801)) "><script>alert(802)</script>'
+    text = draft.read_text(encoding="utf-8")
+    assert "author: Helena Ashworth\n" in text
+    draft.write_text(text.replace("author: Helena Ashworth\n", f"author: {typed}\n", 1), "utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "every edition shows as typed" not in said
+    assert (
+        f'the author "{typed}" holds' in said
+        and "which the web, email, Markdown and JSON editions show as typed and the .txt without"
+        " its HTML tags and comments, an unsafe link as its text alone"
+        in said
+    ), said
+    out = config.parent / "output"
+    assert html.escape(typed).replace("&quot;", "&#34;") in (out / "issue-1.html").read_text(
+        encoding="utf-8"
+    )
+    assert '\nZed i ">alert(802) || Brightline Insights\n' in (out / "issue-1.txt").read_text(
+        encoding="utf-8"
+    )
