@@ -251,10 +251,11 @@ def draft_entry_warnings(
                 markup = plain_text_markup(value)
                 if markup:
                     warnings.append(
-                        f"{path}:{entry.line}: {what} holds {_shown(markup)}, which every edition"
-                        " shows as typed (titles, authors and publications are plain text, not"
-                        " Markdown or HTML): write it as plain text under the heading at line"
-                        f" {entry.line}"
+                        f"{path}:{entry.line}: {what} holds {_shown(markup)}, which the web,"
+                        " email, Markdown and JSON editions show as typed and the .txt without"
+                        " its HTML tags and comments, an unsafe link as its text alone (titles,"
+                        " authors and publications are plain text, not Markdown or HTML): write"
+                        f" it as plain text under the heading at line {entry.line}"
                     )
             warnings += _several_people(entry, path)
             warnings += [
