@@ -647,6 +647,14 @@ def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
 #: The same Markdown read as a renderer that allows HTML would: to find the raw HTML in it.
 _markdown_with_html = MarkdownIt("commonmark", {"html": True, "linkify": False})
+#: The Markdown read for its text, a `\<` or `&lt;` the editor wrote kept apart from the text
+#: around it (`text_special`), to tell it from a tag typed as such (walk96 A).
+_markdown_plain = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("text_join")
+#: Where the editor wrote `\<` or `&lt;`: a `<` shown as text, which the text edition keeps.
+_LITERAL_LT = "\ue000"
+#: Such a `<` before what would read as a tag: a space after it keeps it text (`< script>`), as
+#: the text edition does with an unclosed tag, instead of the tag being left out.
+_LITERAL_TAG = re.compile(_LITERAL_LT + "(?=[A-Za-z/!?])")
 
 #: An autolink `<scheme:...>` (CommonMark 6.5); one to an unsafe scheme is shown as text.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
@@ -827,6 +835,8 @@ def _inline_text(children: Sequence[Token], *, lines: bool = False) -> list[str]
     for child in children:
         if child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
+        elif child.type == "text_special":  # a backslash escape or an entity: its character
+            out.append(_LITERAL_LT if child.content == "<" else child.content)
         elif child.type == "softbreak":
             out.append("\n" if lines else " ")
         elif child.type == "hardbreak":
@@ -851,7 +861,7 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
     blocks: list[tuple[str, bool]] = []  # (text, is a list item's)
     lists: list[list[int]] = []  # per open list: [ordered, number so far]
     item = False
-    for token in _markdown.parse(cut_unsafe_links(source or "")):
+    for token in _markdown_plain.parse(cut_unsafe_links(source or "")):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             start = int(token.attrGet("start") or 1) - 1
             lists.append([token.type == "ordered_list_open", start])
@@ -875,7 +885,7 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
         if index:
             out += "\n" if in_list and blocks[index - 1][1] else "\n\n"
         out += text
-    return out
+    return _LITERAL_TAG.sub("< ", out).replace(_LITERAL_LT, "<")
 
 
 #: What a backslash keeps from reading as Markdown inside a line (CommonMark 2.4), and a line's

@@ -135,3 +135,25 @@ def test_the_warning_on_markup_in_an_author_line_says_what_the_text_edition_show
     assert '\nZed i ">alert(802) || Brightline Insights\n' in (out / "issue-1.txt").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_backslash_escaped_tag_in_the_introduction_is_text_in_every_edition(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk96 A: the warning's advice "\\< to show a < as it is" gave `Lit \\&lt;script>` in the
+    .md and the JSON (shown as the letters "&lt;") and `Lit alert(610)` in the .txt: the `<` is
+    text in each (the .txt with a space after it, as an unclosed tag, so that it is no tag)."""
+    feed = atom_feed(http_server, ("Carl Ng",), ("Customer experience story 0",))
+    intro = r"Lit \<script>alert(610)\</script> and [ok](https://ok.example/611)"
+    config = _config(tmp_path, feed, intro)
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    out = tmp_path / "output"
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    assert data["introduction"] == intro
+    assert f"\n{intro}\n" in (out / "issue-1.md").read_text(encoding="utf-8")
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "Lit &lt;script&gt;alert(610)&lt;/script&gt; and" in page
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "\nLit < script>alert(610)< /script> and ok <https://ok.example/611>\n" in text
+    assert "&lt;" not in text
