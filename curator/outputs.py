@@ -37,6 +37,7 @@ from curator.render import (
     blurb_html,
     builtin_templates,
     cut_unsafe_links,
+    cut_unsafe_links_per_line,
     date_text,
     issue_context,
     join_names,
@@ -146,7 +147,7 @@ def text_edition(text: str) -> str:
     (javascript:, data:, vbscript: ...: its text alone), so that pasted where Markdown or HTML is
     rendered it is still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
     text = _TEXT_MARKUP.sub("", text)
-    text = cut_unsafe_links(text)
+    text = cut_unsafe_links_per_line(text)
     return _TEXT_OPENER.sub("< ", text)
 
 

@@ -603,6 +603,28 @@ def cut_unsafe_links(text: str) -> str:
     return _unlink_unsafe(text)
 
 
+#: A reference definition's label, up to the `]` before its `:`.
+_MD_DEFINITION_LABEL = re.compile(r" {0,3}\[(?:\\.|[^\]\\])+\]")
+
+
+def cut_unsafe_links_per_line(text: str) -> str:
+    """Text that is not one Markdown document but fields one after another (the text edition:
+    titles, credits, blurbs) with every inline link or image to an unsafe address its text alone,
+    and every line that would define a reference to one written `[label] : address`, which no
+    Markdown reads as a definition: one field's line never blanked nor read as the definition of
+    another's `[text][label]` (walk96 B: a feed title `[1]: javascript:...` was left out, and
+    another article's title `... [x][1] ...` printed `... x ...`)."""
+
+    def unbind(m: re.Match[str]) -> str:
+        if not _unsafe_destination(_definition_destination(m.group(1))):
+            return m.group(0)
+        label = _MD_DEFINITION_LABEL.match(m.group(0))
+        end = label.end() if label else m.group(0).index("]:") + 1
+        return m.group(0)[:end] + " " + m.group(0)[end:]
+
+    return _unlink_unsafe(_MD_LINK_DEFINITION.sub(unbind, text))
+
+
 @dataclass(frozen=True)
 class UnsafeLink:
     """A link of the editor's Markdown that `cut_unsafe_links` cuts: its 1-based line within

@@ -157,3 +157,25 @@ def test_a_backslash_escaped_tag_in_the_introduction_is_text_in_every_edition(
     text = (out / "issue-1.txt").read_text(encoding="utf-8")
     assert "\nLit < script>alert(610)< /script> and ok <https://ok.example/611>\n" in text
     assert "&lt;" not in text
+
+
+def test_one_articles_text_never_changes_anothers_in_the_text_edition(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk96 B: the .txt was read as one Markdown document: a title `[1]: javascript:...` (a
+    reference definition there) was left out, and another article's title `... [x][1] ref`
+    printed `... x ref`. Each line is its own: the definition is made no definition and kept."""
+    feed = atom_feed(
+        http_server,
+        ("Carl Ng", "Ann Lee"),
+        ("[1]: javascript:alert(700)", "Customer experience [x][1] ref"),
+    )
+    config = _config(tmp_path, feed)
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    out = tmp_path / "output"
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "\nCustomer experience [x][1] ref\n" in text, text
+    assert "\n[1] : javascript:alert(700)\n" in text, text
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "[1]: javascript:alert(700)" in page and "Customer experience [x][1] ref" in page
