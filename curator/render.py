@@ -743,6 +743,37 @@ def _row_of(lines: Sequence[str], piece: str, start: int, end: int) -> int:
     return start
 
 
+def relative_links(text: str) -> tuple[UnsafeLink, ...]:
+    """Every link of the editor's Markdown whose address is no full http(s) or mailto: one
+    (`/about`, `#top`, `//host/...`, `javascript%3A...`): published as written, it leads nowhere
+    from the email or a mailing tool, and `//host` to whatever that host is (walk96 C)."""
+    found: list[UnsafeLink] = []
+    for token in _markdown.parse(cut_unsafe_links(text or "")):
+        if token.type != "inline" or not token.map:
+            continue
+        line = token.map[0] + 1
+        opened: list[tuple[str, int]] = []
+        for child in token.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                opened.append((str(child.attrGet("href") or ""), len(found)))
+                found.append(UnsafeLink(line, "", ""))
+            elif child.type == "link_close" and opened:
+                href, at = opened.pop()
+                found[at] = UnsafeLink(found[at].line, " ".join(found[at].text.split()), href)
+            elif child.type in ("text", "code_inline") and opened:
+                at = opened[-1][1]
+                found[at] = UnsafeLink(found[at].line, found[at].text + child.content, "")
+    return tuple(
+        link
+        for link in found
+        if link.address
+        and not re.match(r"(?i)(https?://[^/]|mailto:)", link.address)
+        and not link.address.startswith("{")  # a variable, filled in by the build
+    )
+
+
 def markdown_html(text: str) -> Markup:
     """The editor's Markdown as sanitised HTML (raw HTML in the Markdown is shown as text)."""
     return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))

@@ -179,3 +179,23 @@ def test_one_articles_text_never_changes_anothers_in_the_text_edition(
     assert "\n[1] : javascript:alert(700)\n" in text, text
     page = (out / "issue-1.html").read_text(encoding="utf-8")
     assert "[1]: javascript:alert(700)" in page and "Customer experience [x][1] ref" in page
+
+
+def test_a_link_in_the_introduction_to_no_full_address_is_warned_about_with_its_line(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk96 C: an introduction's `[p](javascript%3Aalert(604))` and `[s](//evil.example/606)`
+    were published as `<a href="javascript%3Aalert(604)">` and `<a href="//evil.example/606">`
+    (relative: nowhere from the email) without a word; the build names each, with its line."""
+    feed = atom_feed(http_server, ("Carl Ng",), ("Customer experience story 0",))
+    intro = "Odd [p](javascript%3Aalert(604)) here\nand [s](//evil.example/606) [ok](https://ok.example/)"
+    config = _config(tmp_path, feed, intro)
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert 'the link "p" goes to javascript%3Aalert(604), which is no full web address' in said, (
+        said
+    )
+    assert 'the link "s" goes to //evil.example/606, which is no full web address' in said
+    assert "write the whole address, https://..., in" in said
+    assert 'the link "ok"' not in said
