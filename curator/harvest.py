@@ -1402,6 +1402,7 @@ def _store(
         built.unlinked,
     )
     fresh_articles = [a for k, a in built.articles if k not in known]
+    stored_now = {k for k, _ in built.articles if k not in known}
     ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
@@ -1409,7 +1410,13 @@ def _store(
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
         post_lists=built.post_lists,
-        markup_titles=built.markup_titles,
+        # the articles this feed stored (walk96 D: a feed whose articles another had stored was
+        # said to give "5 new article(s)" titles with markup)
+        markup_titles=tuple(
+            link
+            for link in built.markup_titles
+            if built.aliases.get(url_key(link), url_key(link)) in stored_now
+        ),
         new_scripts=tuple(
             scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")
             for k, a in built.articles

@@ -199,3 +199,29 @@ def test_a_link_in_the_introduction_to_no_full_address_is_warned_about_with_its_
     assert 'the link "s" goes to //evil.example/606, which is no full web address' in said
     assert "write the whole address, https://..., in" in said
     assert 'the link "ok"' not in said
+
+
+def test_the_markup_note_counts_only_the_articles_a_feed_stored(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk96 D: a second feed of articles another had already stored (0 new) was named in the
+    note on titles holding markup as giving "2 new article(s)": it names the feed that stored
+    them, with their count, and not the other."""
+    feed = atom_feed(
+        http_server,
+        ("Carl Ng", "Ann Lee"),
+        ("Customer <b>experience</b> story 0", "Customer <b>experience</b> story 1"),
+    )
+    again = http_server.routes["/atom.xml"].body  # the same feed at a second address
+    http_server.add("/again.xml", again, content_type="application/atom+xml")
+    config = _config(tmp_path, feed)
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"  - url: {http_server.url('/again.xml')}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "1 feed(s) gave new articles titles holding HTML markup" in said, said
+    assert "Hostile: 2 new article(s), first:" in said
+    assert said.count("new article(s), first:") == 1, said
