@@ -225,3 +225,21 @@ def test_the_markup_note_counts_only_the_articles_a_feed_stored(
     assert "1 feed(s) gave new articles titles holding HTML markup" in said, said
     assert "Hostile: 2 new article(s), first:" in said
     assert said.count("new article(s), first:") == 1, said
+
+
+def test_markup_removed_from_a_feeds_own_title_is_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk96 D: a feed titled `Evil <script>alert(710)</script>` was named "Evil" without a word,
+    while markup removed from its articles' titles is said; the build says it of the feed too."""
+    feed = atom_feed(http_server, ("Carl Ng",), ("Customer experience story 0",))
+    route = http_server.routes["/atom.xml"]
+    route.body = route.body.replace(
+        b"<title>Hostile</title>", b"<title>Evil &lt;script&gt;alert(710)&lt;/script&gt;</title>"
+    )
+    config = _config(tmp_path, feed)
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "Evil: the feed's own title held HTML markup, which was removed" in said, said
+    assert "give the feed a `name:` line in feeds.yaml" in said
