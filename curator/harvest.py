@@ -216,6 +216,9 @@ class FeedReport:
     #: New articles whose title is their feed's, which held markup (`<b>`, `<script>`) that was
     #: removed: their links (walk63 #2: said, not lost without a word).
     markup_titles: tuple[str, ...] = ()
+    #: Whether the feed's own title (its name, a credit's publication) held markup that was
+    #: removed (walk96 D: said of its articles' titles, not of its own).
+    title_markup: bool = False
     #: The scripts each of its new articles is written in (`textfeatures.scripts`), and, when
     #: most of them are in a script none of the subjects' words use (`other_script`), that
     #: script and how many are in it: they fit no subject (walk51 #7).
@@ -319,6 +322,7 @@ class FeedReport:
             "cut_titles": list(self.cut_titles),
             "post_lists": list(self.post_lists),
             "markup_titles": list(self.markup_titles),
+            "title_markup": self.title_markup,
             "entries_note": self.capped_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
@@ -1408,6 +1412,7 @@ def _store(
         built.unlinked,
     )
     fresh_articles = [a for k, a in built.articles if k not in known]
+    stored_now = {k for k, _ in built.articles if k not in known}
     ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
@@ -1415,7 +1420,14 @@ def _store(
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
         post_lists=built.post_lists,
-        markup_titles=built.markup_titles,
+        # the articles this feed stored (walk96 D: a feed whose articles another had stored was
+        # said to give "5 new article(s)" titles with markup)
+        markup_titles=tuple(
+            link
+            for link in built.markup_titles
+            if built.aliases.get(url_key(link), url_key(link)) in stored_now
+        ),
+        title_markup=parsed.title_markup and not kept_move,
         new_scripts=tuple(
             scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")
             for k, a in built.articles

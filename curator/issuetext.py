@@ -31,6 +31,7 @@ from curator.render import (
     join_names,
     plain_text_markup,
     raw_markup,
+    relative_links,
     unsafe_links,
     unshown_markdown,
 )
@@ -142,9 +143,11 @@ def issue_text(
     filled_closing = fill(closing, values).strip()
     for text, what, at in texts:
         fix_in = f"{what} (or in the draft, when you review one)"
-        warnings += link_warnings(text, at, fix_in)
+        warnings += link_warnings(text, at, fix_in, relative=True)
         warnings += repeated_closing(text, filled_closing, at, closing_at, values)
-    warnings += link_warnings(closing, closing_line, f"{closing_key} in {config.path}")
+    warnings += link_warnings(
+        closing, closing_line, f"{closing_key} in {config.path}", relative=True
+    )
     introduction = "\n\n".join(p for p in parts if p)
     return IssueText(introduction, fill(closing, values).strip(), tuple(warnings))
 
@@ -162,11 +165,14 @@ def _config_line(config: Config, offset: int, key: str) -> Callable[[int], str]:
     return lambda line: f"{config.path}: {key}, line {line} of it"
 
 
-def link_warnings(text: str, at: Callable[[int], str], fix_in: str) -> list[str]:
+def link_warnings(
+    text: str, at: Callable[[int], str], fix_in: str, *, relative: bool = False
+) -> list[str]:
     """A warning per link of the editor's Markdown to an address never published (javascript:,
     file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`); and per line
     of raw HTML, HTML comment or autolink to such an address, which every format shows as the
-    literal text it is (`raw_markup_warnings`)."""
+    literal text it is (`raw_markup_warnings`). With `relative` (the introduction and closing,
+    published with their links as written), per link to no full address too."""
     links = [
         (
             link.line,
@@ -175,6 +181,16 @@ def link_warnings(text: str, at: Callable[[int], str], fix_in: str) -> list[str]
             f" address in {fix_in}",
         )
         for link in unsafe_links(text)
+    ]
+    links += [
+        (
+            link.line,
+            f'{at(link.line)}: the link "{link.text}" goes to {link.address}, which is no full'
+            " web address: the web and email editions link it as written, which leads nowhere"
+            " from an email (and, starting //, to whatever site it names); write the whole"
+            f" address, https://..., in {fix_in}",
+        )
+        for link in (relative_links(text) if relative else ())
     ]
     raw = raw_markup_warnings(text, at, fix_in)
     return [message for _, message in sorted(links + raw, key=lambda pair: pair[0])]
@@ -251,10 +267,11 @@ def draft_entry_warnings(
                 markup = plain_text_markup(value)
                 if markup:
                     warnings.append(
-                        f"{path}:{entry.line}: {what} holds {_shown(markup)}, which every edition"
-                        " shows as typed (titles, authors and publications are plain text, not"
-                        " Markdown or HTML): write it as plain text under the heading at line"
-                        f" {entry.line}"
+                        f"{path}:{entry.line}: {what} holds {_shown(markup)}, which the web,"
+                        " email, Markdown and JSON editions show as typed and the .txt without"
+                        " its HTML tags and comments, an unsafe link as its text alone (titles,"
+                        " authors and publications are plain text, not Markdown or HTML): write"
+                        f" it as plain text under the heading at line {entry.line}"
                     )
             warnings += _several_people(entry, path)
             warnings += [

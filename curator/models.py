@@ -130,6 +130,8 @@ class ParsedFeed:
     #: The entries the document has, when more than curator reads (`feeds.common.MAX_ENTRIES`):
     #: only the first were read. Curator's own limit, not a fault of the feed (not a `warning`).
     entries_in_document: int | None = None
+    #: Whether the feed's own title held HTML markup that `title` is without (walk96 D).
+    title_markup: bool = False
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from curator.render import (
     blurb_html,
     builtin_templates,
     cut_unsafe_links,
+    cut_unsafe_links_per_line,
     date_text,
     issue_context,
     join_names,
@@ -121,8 +122,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "~": "&#126;", "{": "&#123;", "}": "&#125;"}
 _MD_AS_ENTITY = re.compile("[<>~{}]")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
-#: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay.
-_MD_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
+#: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay,
+#: and so does a `\<` (an even run of backslashes before it is theirs): Markdown shows it as a `<`
+#: already, and `\&lt;` would show the letters "&lt;" (walk96 A).
+_MD_RAW_HTML = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
 #: What a Markdown or HTML page would read as markup in the text edition's text, which is pasted
@@ -144,7 +147,7 @@ def text_edition(text: str) -> str:
     (javascript:, data:, vbscript: ...: its text alone), so that pasted where Markdown or HTML is
     rendered it is still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
     text = _TEXT_MARKUP.sub("", text)
-    text = cut_unsafe_links(text)
+    text = cut_unsafe_links_per_line(text)
     return _TEXT_OPENER.sub("< ", text)
 
 
@@ -198,7 +201,7 @@ def _escape_raw_html(text: str, undo: bool = False) -> str:
     """Every tag-like `<` of the editor's Markdown as `&lt;`, but in code spans and code blocks,
     where a `<` is already text (and an entity would be shown as the letters `&lt;`). With
     `undo`, each such `&lt;` back as `<` (every format shows the two alike)."""
-    pattern, to = (_MD_ESCAPED_HTML, "<") if undo else (_MD_RAW_HTML, "&lt;")
+    pattern, to = (_MD_ESCAPED_HTML, "<") if undo else (_MD_RAW_HTML, r"\1&lt;")
     lines = text.split("\n")
     code = {
         row

@@ -603,6 +603,28 @@ def cut_unsafe_links(text: str) -> str:
     return _unlink_unsafe(text)
 
 
+#: A reference definition's label, up to the `]` before its `:`.
+_MD_DEFINITION_LABEL = re.compile(r" {0,3}\[(?:\\.|[^\]\\])+\]")
+
+
+def cut_unsafe_links_per_line(text: str) -> str:
+    """Text that is not one Markdown document but fields one after another (the text edition:
+    titles, credits, blurbs) with every inline link or image to an unsafe address its text alone,
+    and every line that would define a reference to one written `[label] : address`, which no
+    Markdown reads as a definition: one field's line never blanked nor read as the definition of
+    another's `[text][label]` (walk96 B: a feed title `[1]: javascript:...` was left out, and
+    another article's title `... [x][1] ...` printed `... x ...`)."""
+
+    def unbind(m: re.Match[str]) -> str:
+        if not _unsafe_destination(_definition_destination(m.group(1))):
+            return m.group(0)
+        label = _MD_DEFINITION_LABEL.match(m.group(0))
+        end = label.end() if label else m.group(0).index("]:") + 1
+        return m.group(0)[:end] + " " + m.group(0)[end:]
+
+    return _unlink_unsafe(_MD_LINK_DEFINITION.sub(unbind, text))
+
+
 @dataclass(frozen=True)
 class UnsafeLink:
     """A link of the editor's Markdown that `cut_unsafe_links` cuts: its 1-based line within
@@ -647,6 +669,14 @@ def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
 #: The same Markdown read as a renderer that allows HTML would: to find the raw HTML in it.
 _markdown_with_html = MarkdownIt("commonmark", {"html": True, "linkify": False})
+#: The Markdown read for its text, a `\<` or `&lt;` the editor wrote kept apart from the text
+#: around it (`text_special`), to tell it from a tag typed as such (walk96 A).
+_markdown_plain = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("text_join")
+#: Where the editor wrote `\<` or `&lt;`: a `<` shown as text, which the text edition keeps.
+_LITERAL_LT = "\ue000"
+#: Such a `<` before what would read as a tag: a space after it keeps it text (`< script>`), as
+#: the text edition does with an unclosed tag, instead of the tag being left out.
+_LITERAL_TAG = re.compile(_LITERAL_LT + "(?=[A-Za-z/!?])")
 
 #: An autolink `<scheme:...>` (CommonMark 6.5); one to an unsafe scheme is shown as text.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
@@ -711,6 +741,37 @@ def _row_of(lines: Sequence[str], piece: str, start: int, end: int) -> int:
         if head in lines[row]:
             return row
     return start
+
+
+def relative_links(text: str) -> tuple[UnsafeLink, ...]:
+    """Every link of the editor's Markdown whose address is no full http(s) or mailto: one
+    (`/about`, `#top`, `//host/...`, `javascript%3A...`): published as written, it leads nowhere
+    from the email or a mailing tool, and `//host` to whatever that host is (walk96 C)."""
+    found: list[UnsafeLink] = []
+    for token in _markdown.parse(cut_unsafe_links(text or "")):
+        if token.type != "inline" or not token.map:
+            continue
+        line = token.map[0] + 1
+        opened: list[tuple[str, int]] = []
+        for child in token.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                opened.append((str(child.attrGet("href") or ""), len(found)))
+                found.append(UnsafeLink(line, "", ""))
+            elif child.type == "link_close" and opened:
+                href, at = opened.pop()
+                found[at] = UnsafeLink(found[at].line, " ".join(found[at].text.split()), href)
+            elif child.type in ("text", "code_inline") and opened:
+                at = opened[-1][1]
+                found[at] = UnsafeLink(found[at].line, found[at].text + child.content, "")
+    return tuple(
+        link
+        for link in found
+        if link.address
+        and not re.match(r"(?i)(https?://[^/]|mailto:)", link.address)
+        and not link.address.startswith("{")  # a variable, filled in by the build
+    )
 
 
 def markdown_html(text: str) -> Markup:
@@ -827,6 +888,8 @@ def _inline_text(children: Sequence[Token], *, lines: bool = False) -> list[str]
     for child in children:
         if child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
+        elif child.type == "text_special":  # a backslash escape or an entity: its character
+            out.append(_LITERAL_LT if child.content == "<" else child.content)
         elif child.type == "softbreak":
             out.append("\n" if lines else " ")
         elif child.type == "hardbreak":
@@ -851,7 +914,7 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
     blocks: list[tuple[str, bool]] = []  # (text, is a list item's)
     lists: list[list[int]] = []  # per open list: [ordered, number so far]
     item = False
-    for token in _markdown.parse(cut_unsafe_links(source or "")):
+    for token in _markdown_plain.parse(cut_unsafe_links(source or "")):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             start = int(token.attrGet("start") or 1) - 1
             lists.append([token.type == "ordered_list_open", start])
@@ -875,7 +938,7 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
         if index:
             out += "\n" if in_list and blocks[index - 1][1] else "\n\n"
         out += text
-    return out
+    return _LITERAL_TAG.sub("< ", out).replace(_LITERAL_LT, "<")
 
 
 #: What a backslash keeps from reading as Markdown inside a line (CommonMark 2.4), and a line's

@@ -121,7 +121,7 @@ def test_markdown_in_a_title_or_credit_line_is_warned_about(demo: Path) -> None:
     assert code == 0, err
     assert (
         f'{path}:{heading + 1}: the title "Delight or *Effortless*?" holds the emphasis *...*,'
-        " which every edition shows as typed"
+        " which the web, email, Markdown and JSON editions show as typed"
     ) in err
     assert f'{path}:{heading + 1}: the publication "<b>Brightline</b>" holds the HTML <b>' in err
     assert "Delight or *Effortless*?</a>" in output(demo, "issue-1.html")

@@ -152,7 +152,7 @@ def test_build_draft_warns_of_markup_only_in_titles_and_credits_the_editor_wrote
     assert "</div>" not in text and "<b>Markup</b>" not in text
     assert (
         f'{path}:{first + 1}: the title "Customer <i>experience</i>" holds the HTML <i>, the HTML </i>,'
-        " which every edition shows as typed"
+        " which the web, email, Markdown and JSON editions show as typed"
     ) in text
 
 

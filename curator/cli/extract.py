@@ -18,6 +18,7 @@ from curator.config import Config
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
+from curator.htmltext import name_text
 from curator.models import Article, Page
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
@@ -34,7 +35,8 @@ def page_record(page: Page) -> dict[str, Any]:
         "title": page.title,  # as the page writes it
         "issue_title": issue_title,
         "authors": list(page.authors),
-        "publication": page.publication,
+        # as a build credits it (walk96 #3: `Pub ![i](javascript:...)` shown, "Pub" published)
+        "publication": (name_text(page.publication) or None) if page.publication else None,
         "canonical_url": page.canonical_url,
         "description": page.description,
         "published": page.published.isoformat() if page.published else None,

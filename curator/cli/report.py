@@ -723,6 +723,14 @@ def print_failures(
                 f"  {report.name}: {count} new article(s), first: {report.markup_titles[0]}",
                 err=True,
             )
+    for report in summary.feeds:
+        if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are
+            echo(
+                f"{report.name}: the feed's own title held HTML markup, which was removed (a"
+                " `<script>` with its text): its articles credit it as the publication without"
+                " it; to name it yourself, give the feed a `name:` line in feeds.yaml",
+                err=True,
+            )
     if lists := [r for r in summary.feeds if r.post_lists]:
         echo(
             f"{sum(len(r.post_lists) for r in lists)} new article(s) link to a page that reads as"

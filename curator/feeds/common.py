@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from curator.htmltext import CONTROL, html_to_text
+from curator.htmltext import CONTROL, html_to_text, name_text
 from curator.models import Entry
 from curator.urls import site_of
 
@@ -132,8 +132,9 @@ def held_markup(value: object) -> bool:
 
 
 def author_name(value: object) -> str | None:
-    """A person's name from an author string: e-mail addresses dropped, markup removed."""
-    text = plain_text(value)
+    """A person's name from an author string: e-mail addresses dropped, markup removed (as from
+    a publication, `name_text`: walk96 #3 `Dora "><script>...` was credited as `Dora ">`)."""
+    text = plain_text(name_text(value) if isinstance(value, str) else value)
     if text is None:
         return None
     for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL, _NAME_THEN_BRACKETED_EMAIL):

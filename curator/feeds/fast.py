@@ -40,6 +40,7 @@ from curator.feeds.common import (
     feed_base,
     finish_entries,
     guid_is_url,
+    held_markup,
     item_date,
     orig_link,
     plain_text,
@@ -631,6 +632,7 @@ def _feed(
         entries=finished,
         version=version,
         warning=None,
+        title_markup=held_markup(title),
     )
 
 
