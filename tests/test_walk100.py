@@ -1,0 +1,54 @@
+"""walk100: `subjects rename` said nothing; the names of renamed sections; soft 404s in other
+languages; a JavaScript redirect page published as the article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli as run
+
+BASICS = "The basics of customer experience"
+
+
+def test_subjects_rename_says_what_issues_published_and_names_the_printed_section(
+    themed_demo: Path,
+) -> None:
+    """walk100 #1 and walk95 #1: after a command had already placed issue 1's articles under the
+    new name, `subjects rename OLD NEW` exited 0 and printed nothing. walk100 #2: after a second
+    rename in feeds.yaml alone, the warning and `list` named the middle name as the one the issue
+    published them under; they name the section issue 1 printed, and the name it has now."""
+    demo = themed_demo
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
+    urls = [a["url"] for a in basics["articles"]]
+    assert urls
+
+    demo.write_text(demo.read_text(encoding="utf-8").replace(BASICS, "CX basics"), "utf-8")
+    code, _, err = run("subjects", "list", "--config", str(demo))  # places them again first
+    assert code == 0, err
+    code, out, err = run("subjects", "rename", "--config", str(demo), BASICS, "CX basics")
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        f'{len(urls)} article(s) that issue 1 published under "{BASICS}" are under "CX basics"'
+        " now, as in their issues"
+    ) in said, said
+
+    # Renamed again in feeds.yaml alone: the issue printed BASICS, not "CX basics".
+    demo.write_text(demo.read_text(encoding="utf-8").replace("CX basics", "Basics"), "utf-8")
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0, err
+    assert (
+        f'{len(urls)} article(s) that issue 1 published under "{BASICS}" (since renamed'
+        f' "CX basics"), which {demo} no longer has as a subject'
+    ) in " ".join(err.split()), err
+    assert (
+        f'[issue 1 published it under "{BASICS}" (since renamed "CX basics"), not a subject in'
+        " feeds.yaml now]"
+    ) in out, out
+    code, out, err = run("subjects", "explain", "--config", str(demo), urls[0])
+    assert code == 0, err
+    assert f'issue 1 published it under "{BASICS}" (since renamed "CX basics")' in out, out
