@@ -6,6 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from test_credit_formats import newsletter
+from test_walk90 import page
+from test_walk94 import SOFT_404
+
+from conftest import LocalServer
 from conftest import run_cli as run
 
 BASICS = "The basics of customer experience"
@@ -52,3 +57,37 @@ def test_subjects_rename_says_what_issues_published_and_names_the_printed_sectio
     code, out, err = run("subjects", "explain", "--config", str(demo), urls[0])
     assert code == 0, err
     assert f'issue 1 published it under "{BASICS}" (since renamed "CX basics")' in out, out
+
+
+def test_soft_404s_in_french_german_spanish_and_others_are_pages_that_could_not_be_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk100 #2: 200 pages headed "Oups, nous ne trouvons pas cet article", "Diese Seite gibt
+    es leider nicht mehr" and "Lo sentimos, no encontramos esta página" were published with the
+    feed's blurb and no word. They are soft 404s, as are Italian, Portuguese and Dutch ones."""
+    missing = [
+        ("Oups ! | Zeta Post", "Oups, nous ne trouvons pas cet article"),
+        ("Zeta Post", "Diese Seite gibt es leider nicht mehr"),
+        ("Zeta Post", "Lo sentimos, no encontramos esta página"),
+        ("Pagina non trovata | Zeta Post", "Ci dispiace"),
+        ("Zeta Post", "Página não encontrada"),
+        ("Zeta Post", "Pagina niet gevonden"),
+    ]
+    items = [
+        (
+            f"How one utility cut complaints by {n} in ten",
+            "",
+            f"<!doctype html><html><head><title>{t}</title></head><body><h1>{h}</h1><p>404</p>"
+            "</body></html>",
+        )
+        for n, (t, h) in enumerate(missing)
+    ]
+    real = "Queues that customers never see"
+    config = newsletter(tmp_path, http_server, [*items, (real, "", page(real))])
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "6 of 7 article page(s) could not be read" in err, err
+    assert f"6  {SOFT_404}\n" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    for _, said in missing:
+        assert said not in draft, draft
