@@ -91,3 +91,33 @@ def test_soft_404s_in_french_german_spanish_and_others_are_pages_that_could_not_
     draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     for _, said in missing:
         assert said not in draft, draft
+
+
+def test_a_javascript_redirect_page_is_followed_to_the_article(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk100 #3: `/js/1`, a 200 page "Redirecting..." whose script only does
+    `window.location.replace(...)`, was published at its own address, "Redirecting..." as its
+    text. It is followed once, as a meta refresh is; so is `location.href = '...'`."""
+    title = "Refund desks learn to say yes"
+    other = "Queues that customers never see"
+    config = newsletter(tmp_path, http_server, [(title, "", page(title)), (other, "", page(other))])
+    http_server.add("/b/2?utm_source=newsletter", page(title), content_type="text/html")
+    http_server.add("/b/3", page(other), content_type="text/html")
+    scripts = {
+        "/p/0/": 'window.location.replace("/b/2?utm_source=newsletter");',
+        "/p/1/": "location.href = '/b/3';",
+    }
+    for path, script in scripts.items():
+        http_server.add(
+            path,
+            f"<html><head><title>Redirecting...</title><script>{script}</script></head>"
+            "<body>Redirecting...</body></html>",
+            content_type="text/html",
+        )
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert f"url: {http_server.url('/b/2')}\n" in draft, draft
+    assert f"url: {http_server.url('/b/3')}\n" in draft, draft
+    assert "Redirecting" not in draft and "/p/0/" not in draft and "/p/1/" not in draft, draft
