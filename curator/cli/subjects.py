@@ -391,6 +391,7 @@ _NO_ARTICLE: dict[str, object] = {
     "correction": None,
     "featured_in": None,
     "published_under": None,
+    "printed_under": None,
     "dead_link": None,
 }
 
