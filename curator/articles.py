@@ -297,6 +297,35 @@ _MISSING_PAGE = re.compile(
     re.IGNORECASE,
 )
 
+#: The same in French, German, Spanish, Italian, Portuguese and Dutch (walk100 #2: "Oups, nous ne
+#: trouvons pas cet article", "Diese Seite gibt es leider nicht mehr", "Lo sentimos, no
+#: encontramos esta página" were published), under the same rule: title or first heading, little
+#: text.
+_MISSING_PAGE_ELSEWHERE = re.compile(
+    r"\b(?:erreur|fehler|errore|erro|fout)\s*404\b"
+    # fr
+    r"|\b(?:page|article|contenu|lien)\s+(?:est\s+)?(?:introuvable|non\s+trouv[ée]e?)\b"
+    r"|\bn['’]\s*existe\s+(?:plus|pas)\b|\bnous\s+ne\s+(?:trouvons|pouvons\s+pas\s+trouver)\b"
+    r"|\bimpossible\s+de\s+trouver\b|\best\s+introuvable\b"
+    # de
+    r"|\bnicht\s+(?:mehr\s+)?gefunden\b|\bexistiert\s+(?:leider\s+)?(?:nicht|nicht\s+mehr)\b"
+    r"|\bgibt\s+es\s+(?:leider\s+)?nicht\s+mehr\b|\bnicht\s+mehr\s+verf[üu]gbar\b"
+    # es
+    r"|\bno\s+(?:encontrad[ao]|encontramos|hemos\s+encontrado|pudimos\s+encontrar"
+    r"|se\s+(?:ha\s+)?(?:encontr[óo]|encontrado|encuentra)|existe)\b"
+    r"|\bya\s+no\s+(?:existe|est[áa]\s+disponible)\b"
+    # it
+    r"|\bnon\s+(?:trovat[ao]|esiste|abbiamo\s+trovato|[èe]\s+stat[ao]\s+trovat[ao]"
+    r"|[èe]\s+pi[ùu]\s+disponibile)\b|\bimpossibile\s+trovare\b"
+    # pt
+    r"|\bn[ãa]o\s+(?:encontrad[ao]|encontramos|existe|foi\s+encontrad[ao]"
+    r"|conseguimos\s+encontrar|est[áa]\s+mais\s+dispon[íi]vel)\b"
+    # nl
+    r"|\bniet\s+(?:meer\s+)?(?:gevonden|beschikbaar)\b|\bbestaat\s+niet\b"
+    r"|\b(?:kunnen|konden)\s+we\b[\w\s]{0,30}\bniet\s+vinden\b",
+    re.IGNORECASE,
+)
+
 #: The most text a page saying it is missing may have (an article that merely mentions a "page not
 #: found" in its headline has its story below it).
 SOFT_404_MAX_CHARS = 600
@@ -330,7 +359,7 @@ def soft_404(page: Page) -> str | None:
     if len(page.text or "") > SOFT_404_MAX_CHARS or _headline(page):
         return None
     for said in (page.title, page.headings[0] if page.headings else None):
-        if said and _MISSING_PAGE.search(said):
+        if said and (_MISSING_PAGE.search(said) or _MISSING_PAGE_ELSEWHERE.search(said)):
             return SOFT_404
     return None
 

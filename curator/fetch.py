@@ -599,12 +599,25 @@ _NOT_TEXT = re.compile(
 )
 
 
+#: A script that sends its reader on to a literal address: `window.location.replace("/b/2")`,
+#: `location.href = '/b/2'`, `document.location.assign(...)` (walk100 #3: a page "Redirecting..."
+#: doing only that was published at its own address). Followed as a meta refresh is.
+_SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_LOCATION = re.compile(
+    r"""\blocation(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1"""
+    r"""|\blocation\.(?:replace|assign)\(\s*(["'])([^"'\s]+)\3\s*\)""",
+    re.IGNORECASE,
+)
+
+
 def _meta_refresh(request: FetchRequest, result: FetchResult) -> str | None:
     """The address an HTML page of little text sends its reader on to at once with a meta refresh
-    (`_REFRESH_DELAY`, `_REFRESH_TEXT`), else None; only for pages, not feeds."""
+    (`_REFRESH_DELAY`, `_REFRESH_TEXT`) or a script setting its location to a literal address
+    (`_SCRIPT_LOCATION`), else None; only for pages, not feeds."""
     content = result.content
     if request.kind != "page" or not content or len(content) > 64 * 1024:
         return None
+    target: str | None = None
     for tag in _META_TAG.findall(content):
         if not _REFRESH_EQUIV.search(tag) or not (found := _CONTENT_ATTR.search(tag)):
             continue
@@ -612,18 +625,26 @@ def _meta_refresh(request: FetchRequest, result: FetchResult) -> str | None:
         value = _REFRESH_VALUE.match(raw.decode("utf-8", "replace"))
         if not value or not value.group(2).strip() or float(value.group(1)) > _REFRESH_DELAY:
             return None
-        text = b" ".join(_NOT_TEXT.sub(b" ", content).split())
-        if len(html.unescape(text.decode("utf-8", "replace"))) > _REFRESH_TEXT:
-            return None
-        try:
-            here = httpx.URL(result.final_url)
-            there = here.join(html.unescape(value.group(2).strip())).copy_with(fragment=None)
-        except (httpx.InvalidURL, ValueError, TypeError):
-            return None
-        if there.scheme not in ("http", "https") or not there.host or there == here:
-            return None
-        return str(there)
-    return None
+        target = html.unescape(value.group(2).strip())
+        break
+    if target is None:
+        for script in _SCRIPT.findall(content):
+            if found_js := _SCRIPT_LOCATION.search(script.decode("utf-8", "replace")):
+                target = found_js.group(2) or found_js.group(4)
+                break
+    if not target:
+        return None
+    text = b" ".join(_NOT_TEXT.sub(b" ", content).split())
+    if len(html.unescape(text.decode("utf-8", "replace"))) > _REFRESH_TEXT:
+        return None
+    try:
+        here = httpx.URL(result.final_url)
+        there = here.join(target).copy_with(fragment=None)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return None
+    if there.scheme not in ("http", "https") or not there.host or there == here:
+        return None
+    return str(there)
 
 
 async def _send(

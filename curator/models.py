@@ -372,8 +372,11 @@ class Placed:
     #: What its page answered when it was found gone (404 or 410), if it was: a dead link, never
     #: picked for an issue or a theme until a read of its page succeeds.
     dead_link: str | None = None
-    #: The section the issue that featured it first published it under (None: no issue did).
+    #: The section the issue that featured it first published it under, by its name now when
+    #: `curator subjects rename` renamed it since (None: no issue did).
     published_under: str | None = None
+    #: That section as the issue printed it (None: no issue did).
+    printed_under: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects list --json`)."""
@@ -387,5 +390,6 @@ class Placed:
             "correction": self.correction,
             "featured_in": self.featured_in,
             "published_under": self.published_under,
+            "printed_under": self.printed_under,
             "dead_link": self.dead_link,
         }

@@ -49,7 +49,7 @@ from curator.models import (
     Section,
     Subject,
 )
-from curator.render import join_names
+from curator.render import join_names, published_as
 from curator.select import Memo, last_place, publication_of, select_sections
 from curator.store import RETOLD_ISSUES, LightRow, Store, StoredModel
 from curator.stories import (
@@ -368,7 +368,11 @@ def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
     #1: 28 articles issues published under a retired subject went under others without a word)."""
     corrections: dict[str, str | None] | None = None
     for name, numbers in store.published_under_former([s.name for s in config.subjects]).items():
-        issues = sorted(set(numbers.values()))
+        issues = sorted({n for n, _ in numbers.values()})
+        # (each under the name its issue printed: walk100 #1 named the middle of two renames)
+        printed = join_names(
+            [published_as(p, name) for p in sorted({p for _, p in numbers.values()})]
+        )
         which = ("issue " if len(issues) == 1 else "issues ") + join_names([str(n) for n in issues])
         if corrections is None:
             corrections = store.corrections()
@@ -378,7 +382,7 @@ def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
             shell_arg(new) if new is not None else '"NEW NAME"'
         )
         say(
-            f'{len(numbers)} article(s) that {which} published under "{name}", which'
+            f"{len(numbers)} article(s) that {which} published under {printed}, which"
             f" {config.path} no longer has as a subject, are placed by curator from now on, under"
             " the subjects that fit them (the issues keep their text; `curator subjects list`"
             f' marks each with its issue); if you renamed "{name}"{" " if to else ""}{to}:'
@@ -1081,7 +1085,9 @@ def _as_published(
         return explanation
     if published not in {s.name for s in config.subjects}:  # retired since (walk86 #1)
         return replace(
-            explanation, published_elsewhere=(store.issues_featuring(article.id)[0], published)
+            explanation,
+            published_elsewhere=(store.issues_featuring(article.id)[0], published),
+            printed_under=store.printed_subject(article.id),
         )
     if published == explanation.subject:
         return explanation

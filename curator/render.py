@@ -1079,6 +1079,14 @@ def join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def published_as(printed: str, now: str | None = None) -> str:
+    """'"Entertainment"', or '"Entertainment" (since renamed "Culture")' when the section an
+    issue printed has been renamed since (walk100 #1: the name now read as the issue's)."""
+    if now is None or now == printed:
+        return f'"{printed}"'
+    return f'"{printed}" (since renamed "{now}")'
+
+
 def credit_line(author: str, publication: str) -> str:
     """`Author || Publication` as in the seed issue, or whichever is known alone."""
     return " || ".join(part for part in (author, publication) if part)

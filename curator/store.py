@@ -1675,12 +1675,14 @@ class Store:
                 forgotten += n
         return forgotten
 
-    def published_under_former(self, subjects: Sequence[str]) -> dict[str, dict[int, int]]:
+    def published_under_former(
+        self, subjects: Sequence[str]
+    ) -> dict[str, dict[int, tuple[int, str]]]:
         """The articles still stored under the subject an issue published them under (by the
         name `curator subjects rename` gave it since, if any) that is not
         one of `subjects` (feeds.yaml's) and that the editor has not corrected: by that subject,
-        {article id: the number of the first issue that published it there} (the next placement
-        places them again, as curator would)."""
+        {article id: (the number of the first issue that published it there, the name that issue
+        printed)} (the next placement places them again, as curator would)."""
         marks = ",".join("?" * len(subjects))
         rows = self.db.execute(
             "SELECT s.subject, s.article_id, i.number, ia.subject FROM assignments s"
@@ -1692,11 +1694,13 @@ class Store:
             list(subjects),
         )
         renames = {a.casefold(): b for a, b in self.subject_renames()}
-        out: dict[str, dict[int, int]] = {}
+        out: dict[str, dict[int, tuple[int, str]]] = {}
         for subject, article_id, number, published in rows:
             # (published under that name, or under one `curator subjects rename` renamed to it)
             if published == subject or self.renamed_to(str(published), renames) == subject:
-                out.setdefault(str(subject), {}).setdefault(int(article_id), int(number))
+                out.setdefault(str(subject), {}).setdefault(
+                    int(article_id), (int(number), str(published))
+                )
         return out
 
     def published_subjects(self) -> set[str]:
@@ -1713,6 +1717,16 @@ class Store:
         ).fetchone()
         return None if row is None else self.renamed_to(str(row[0]))
 
+    def printed_subject(self, article_id: int) -> str | None:
+        """The section the first issue that featured the article published it under, as that
+        issue printed it (None: no issue featured it)."""
+        row = self.db.execute(
+            "SELECT ia.subject FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            " WHERE ia.article_id = ? ORDER BY i.number LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def renamed_to(self, subject: str, renames: dict[str, str] | None = None) -> str:
         """`subject` by the name `curator subjects rename` gave it since, through every rename
         (renamed twice, or back: `record_subject_rename`); itself when never renamed."""
@@ -1723,6 +1737,26 @@ class Store:
             subject = renames[subject.casefold()]
             seen.add(subject.casefold())
         return subject
+
+    def published_renamed(self, subject: str) -> dict[int, tuple[int, str]]:
+        """The articles the editor has not corrected whose first issue published them under
+        `subject` or a name `curator subjects rename` renamed since to it: {article id: (that
+        issue's number, the name it printed)}."""
+        renames = {a.casefold(): b for a, b in self.subject_renames()}
+        rows = self.db.execute(
+            "SELECT ia.article_id, i.number, ia.subject FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = ia.article_id)"
+            " ORDER BY i.number"
+        )
+        first: dict[int, tuple[int, str]] = {}
+        for article_id, number, printed in rows:
+            first.setdefault(int(article_id), (int(number), str(printed)))
+        return {
+            i: (n, printed)
+            for i, (n, printed) in first.items()
+            if self.renamed_to(printed, renames) == subject
+        }
 
     def keep_renamed_published(self, subjects: Sequence[str]) -> list[tuple[int, str | None, str]]:
         """Place under its issue's subject, by its name now, each article an issue published
@@ -2330,6 +2364,7 @@ class Store:
                     None
                     if r["published_under"] is None
                     else self.renamed_to(str(r["published_under"]), renames),
+                    r["published_under"],
                 )
             )
         return out

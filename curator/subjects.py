@@ -37,6 +37,7 @@ from curator.config import MAX_KEYWORDS
 from curator.errors import shell_arg
 from curator.htmltext import display_width, pad
 from curator.models import Article, Assignment, Subject
+from curator.render import published_as
 from curator.subjectfit import (
     FIT_BAR,
     KNN_FLOOR,
@@ -214,6 +215,8 @@ class Explanation:
     #: The issue that first featured the article and the section it published it under, when
     #: that is no subject in feeds.yaml now (retired, walk86 #1): curator places it itself.
     published_elsewhere: tuple[int, str] | None = None
+    #: The section as that issue printed it, when renamed since (else None).
+    printed_under: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -294,7 +297,8 @@ class Explanation:
         if self.published_elsewhere is not None:
             number, former = self.published_elsewhere
             lines.append(
-                f'  issue {number} published it under "{former}", which is not a subject in'
+                f"  issue {number} published it under"
+                f" {published_as(self.printed_under or former, former)}, which is not a subject in"
                 " feeds.yaml now: curator places it itself (the issue keeps its text); to keep it"
                 f" under one: curator subjects move {shell_arg(self.url)} SUBJECT"
             )

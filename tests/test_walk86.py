@@ -180,7 +180,7 @@ def test_subjects_rename_keeps_what_issues_published_under_the_old_name(
 
     said = rename(BASICS, "CX basics")
     assert (
-        f'{len(urls)} article(s) that issues published before this rename are under "CX basics"'
+        f'{len(urls)} article(s) that issue 1 published under "{BASICS}" are under "CX basics"'
         " now, as in their issues"
     ) in said, said
     code, out, err = run("subjects", "list", "--config", str(demo))
@@ -205,8 +205,8 @@ def test_subjects_rename_keeps_what_issues_published_under_the_old_name(
     code, out, err = run("subjects", "list", "--config", str(demo))
     assert code == 0, err
     assert (
-        f'{len(urls)} article(s) that issue 1 published under "CX basics", which {demo} no'
-        " longer has as a subject, are placed by curator from now on"
+        f'{len(urls)} article(s) that issue 1 published under "{BASICS}" (since renamed "CX'
+        f' basics"), which {demo} no longer has as a subject, are placed by curator from now on'
     ) in " ".join(err.split()), err
     assert "`curator subjects rename 'CX basics' " in err, err
     rename("CX basics", "Basics", in_feeds_yaml=False)

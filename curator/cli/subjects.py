@@ -46,7 +46,7 @@ from curator.placement import (
     tell_stale_moves,
     uncertain_articles,
 )
-from curator.render import join_names
+from curator.render import join_names, published_as
 from curator.store import LOCAL_FILE, Store
 from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change, stored_elsewhere
@@ -391,6 +391,7 @@ _NO_ARTICLE: dict[str, object] = {
     "correction": None,
     "featured_in": None,
     "published_under": None,
+    "printed_under": None,
     "dead_link": None,
 }
 
@@ -474,7 +475,8 @@ def list_(
         if p.featured_in and p.published_under not in (None, p.subject, *subject_names):
             # walk86 #1: re-filed without a word after its subject left feeds.yaml
             featured = (
-                f'  [issue {p.featured_in} published it under "{p.published_under}",'
+                f"  [issue {p.featured_in} published it under"
+                f" {published_as(str(p.printed_under or p.published_under), p.published_under)},"
                 " not a subject in feeds.yaml now]"
             )
         dead = ""
@@ -771,22 +773,33 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         if elsewhere:  # placed by the model meanwhile: their score under the new name
             rescore_published(conf, store, store.articles_by_ids(elsewhere), warn)
         tell_stale_moves(conf, store, warn)
+        # What issues published under the old name (or one renamed to it), said whether this
+        # run moved them or an earlier run had placed them there already (walk100: silent).
+        back_ids = {i for i, _, _ in kept}
+        published = {
+            i: (n, printed)
+            for i, (n, printed) in store.published_renamed(target).items()
+            if printed != target or i in back_ids
+        }
     if as_json:
         echo_json(
             {
                 "from": old,
                 "to": target,
                 "moved": moved,
-                "published_articles": len(kept),
+                "published_articles": len(published),
                 "theme_of_issues": themed,
             }
         )
         return
     if stored:
         echo(f'{moved} article(s) you had moved to "{stored[0]}" are now under "{target}".')
-    if kept:
+    if published:
+        numbers = sorted({n for n, _ in published.values()})
+        printed = sorted({p for _, p in published.values()}, key=str.casefold)
         echo(
-            f"{len(kept)} article(s) that issues published before this rename are under"
+            f"{len(published)} article(s) that {_issues(numbers).lower()} published under"
+            f" {join_names([f'{chr(34)}{p}{chr(34)}' for p in printed])} are under"
             f' "{target}" now, as in their issues (`curator subjects list` shows them).'
         )
     onward = [n for n in themed if n not in back]
@@ -801,6 +814,11 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
             f'{_issues(back)}, published on "{target}" and counted as on "{old}" since your'
             f' earlier rename, count{"s" if len(back) == 1 else ""} as on "{target}" again in the'
             " plan of themes (`curator themes` shows what it has next)."
+        )
+    if not (stored or published or themed):
+        echo(
+            f'Recorded "{old}" as renamed "{target}"; no article or issue needed changing (you'
+            " moved elsewhere every article issues published under it)."
         )
 
 

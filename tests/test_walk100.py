@@ -1,0 +1,123 @@
+"""walk100: `subjects rename` said nothing; the names of renamed sections; soft 404s in other
+languages; a JavaScript redirect page published as the article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_credit_formats import newsletter
+from test_walk90 import page
+from test_walk94 import SOFT_404
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+BASICS = "The basics of customer experience"
+
+
+def test_subjects_rename_says_what_issues_published_and_names_the_printed_section(
+    themed_demo: Path,
+) -> None:
+    """walk100 #1 and walk95 #1: after a command had already placed issue 1's articles under the
+    new name, `subjects rename OLD NEW` exited 0 and printed nothing. walk100 #2: after a second
+    rename in feeds.yaml alone, the warning and `list` named the middle name as the one the issue
+    published them under; they name the section issue 1 printed, and the name it has now."""
+    demo = themed_demo
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
+    urls = [a["url"] for a in basics["articles"]]
+    assert urls
+
+    demo.write_text(demo.read_text(encoding="utf-8").replace(BASICS, "CX basics"), "utf-8")
+    code, _, err = run("subjects", "list", "--config", str(demo))  # places them again first
+    assert code == 0, err
+    code, out, err = run("subjects", "rename", "--config", str(demo), BASICS, "CX basics")
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        f'{len(urls)} article(s) that issue 1 published under "{BASICS}" are under "CX basics"'
+        " now, as in their issues"
+    ) in said, said
+
+    # Renamed again in feeds.yaml alone: the issue printed BASICS, not "CX basics".
+    demo.write_text(demo.read_text(encoding="utf-8").replace("CX basics", "Basics"), "utf-8")
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0, err
+    assert (
+        f'{len(urls)} article(s) that issue 1 published under "{BASICS}" (since renamed'
+        f' "CX basics"), which {demo} no longer has as a subject'
+    ) in " ".join(err.split()), err
+    assert (
+        f'[issue 1 published it under "{BASICS}" (since renamed "CX basics"), not a subject in'
+        " feeds.yaml now]"
+    ) in out, out
+    code, out, err = run("subjects", "explain", "--config", str(demo), urls[0])
+    assert code == 0, err
+    assert f'issue 1 published it under "{BASICS}" (since renamed "CX basics")' in out, out
+
+
+def test_soft_404s_in_french_german_spanish_and_others_are_pages_that_could_not_be_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk100 #2: 200 pages headed "Oups, nous ne trouvons pas cet article", "Diese Seite gibt
+    es leider nicht mehr" and "Lo sentimos, no encontramos esta página" were published with the
+    feed's blurb and no word. They are soft 404s, as are Italian, Portuguese and Dutch ones."""
+    missing = [
+        ("Oups ! | Zeta Post", "Oups, nous ne trouvons pas cet article"),
+        ("Zeta Post", "Diese Seite gibt es leider nicht mehr"),
+        ("Zeta Post", "Lo sentimos, no encontramos esta página"),
+        ("Pagina non trovata | Zeta Post", "Ci dispiace"),
+        ("Zeta Post", "Página não encontrada"),
+        ("Zeta Post", "Pagina niet gevonden"),
+    ]
+    items = [
+        (
+            f"How one utility cut complaints by {n} in ten",
+            "",
+            f"<!doctype html><html><head><title>{t}</title></head><body><h1>{h}</h1><p>404</p>"
+            "</body></html>",
+        )
+        for n, (t, h) in enumerate(missing)
+    ]
+    real = "Queues that customers never see"
+    config = newsletter(tmp_path, http_server, [*items, (real, "", page(real))])
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "6 of 7 article page(s) could not be read" in err, err
+    assert f"6  {SOFT_404}\n" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    for _, said in missing:
+        assert said not in draft, draft
+
+
+def test_a_javascript_redirect_page_is_followed_to_the_article(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk100 #3: `/js/1`, a 200 page "Redirecting..." whose script only does
+    `window.location.replace(...)`, was published at its own address, "Redirecting..." as its
+    text. It is followed once, as a meta refresh is; so is `location.href = '...'`."""
+    title = "Refund desks learn to say yes"
+    other = "Queues that customers never see"
+    config = newsletter(tmp_path, http_server, [(title, "", page(title)), (other, "", page(other))])
+    http_server.add("/b/2?utm_source=newsletter", page(title), content_type="text/html")
+    http_server.add("/b/3", page(other), content_type="text/html")
+    scripts = {
+        "/p/0/": 'window.location.replace("/b/2?utm_source=newsletter");',
+        "/p/1/": "location.href = '/b/3';",
+    }
+    for path, script in scripts.items():
+        http_server.add(
+            path,
+            f"<html><head><title>Redirecting...</title><script>{script}</script></head>"
+            "<body>Redirecting...</body></html>",
+            content_type="text/html",
+        )
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert f"url: {http_server.url('/b/2')}\n" in draft, draft
+    assert f"url: {http_server.url('/b/3')}\n" in draft, draft
+    assert "Redirecting" not in draft and "/p/0/" not in draft and "/p/1/" not in draft, draft
