@@ -339,7 +339,7 @@ _HEADLINE_WORDS = 4
 
 def _says_missing(said: str) -> bool:
     # (the soft 404's own phrases, in every language it knows)
-    return bool(_MISSING_PAGE.search(said))
+    return bool(_MISSING_PAGE.search(said) or _MISSING_PAGE_ELSEWHERE.search(said))
 
 
 def _headline(page: Page) -> bool:
@@ -359,7 +359,7 @@ def soft_404(page: Page) -> str | None:
     if len(page.text or "") > SOFT_404_MAX_CHARS or _headline(page):
         return None
     for said in (page.title, page.headings[0] if page.headings else None):
-        if said and (_MISSING_PAGE.search(said) or _MISSING_PAGE_ELSEWHERE.search(said)):
+        if said and _says_missing(said):
             return SOFT_404
     return None
 

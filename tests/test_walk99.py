@@ -120,3 +120,26 @@ def test_a_copied_folder_with_touched_feeds_calls_no_carried_article_new(tmp_pat
     lines = [line for line in err.splitlines() if line.startswith("  ok ")]
     assert "  ok         The Support Desk Review: 3 entries, 0 new" in lines, lines
     assert len(lines) == 3 and all(line.endswith(", 0 new") for line in lines), lines
+
+
+def test_a_short_article_headed_page_introuvable_colon_a_headline_is_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """fixcx's headline rule and fixcv's not-found phrases of other languages, merged: a French
+    article headed "Page introuvable : ..." is read as the English one is, and "Page
+    introuvable | Zeta Post" is still a soft 404."""
+    real = "Page introuvable : cinq écrans d'erreur que les clients détestent"
+    words = (
+        "Les pages d'erreur sont les écrans que voient les clients quand quelque chose a mal"
+        " tourné, et la plupart aggravent les choses. Nous en avons examiné cinq que les clients"
+        " détestent : la page blanche, celle qui accuse, l'impasse, la blague et le panier perdu."
+        " Le customer service les reçoit toutes."
+    )
+    gone = "Elle a peut-être été archivée ou le lien est rompu."
+    notice = ("La file d'attente invisible", "", _short("Page introuvable | Zeta Post", gone))
+    config = newsletter(tmp_path, http_server, [notice, (real, "", _short(real, words))])
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "1 of 2 article page(s) could not be read" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert "celle qui accuse, l'impasse" in draft, draft
