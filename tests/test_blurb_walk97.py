@@ -6,6 +6,7 @@ in the credit."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -198,3 +199,46 @@ def test_turkish_vietnamese_and_thai_byline_labels_are_no_part_of_the_credit(
     )
     blurb = str(extracted(http_server, html, "/a/run-in")["blurb"])
     assert blurb.startswith("İSTANBUL’un T1"), blurb
+
+
+def test_a_turkish_keyword_matches_its_word_with_a_suffix_after_an_apostrophe(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk97 #8: the keyword "İstanbul" matched neither "İstanbul’da" nor "İSTANBUL’un": Turkish
+    sets a proper name's case suffix off with an apostrophe, and "İ" lowered to "i" and a
+    combining dot, which split the word in two."""
+    items = [
+        ("İstanbul’da tramvay yenileniyor", "İSTANBUL’un T1 hattı yeni araçlarla yenileniyor."),
+        ("Ankara’da kar yağışı", "Başkentte kar yağışı bekleniyor."),
+    ]
+    body = "".join(
+        f"<item><title>{t}</title><link>{http_server.base}/tr/{i}</link>"
+        f"<description>{d}</description></item>"
+        for i, (t, d) in enumerate(items)
+    )
+    feed = f'<rss version="2.0"><channel><title>Feed</title>{body}</channel></rss>'
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "newsletter": {"title": "Tramvay"},
+                "subjects": [
+                    {"name": "İstanbul", "keywords": ["İstanbul"]},
+                    {"name": "Hava", "keywords": ["kar", "yağmur"]},
+                ],
+                "feeds": [{"url": http_server.add("/tr.xml", feed.encode("utf-8"))}],
+                "settings": {"fetch_pages": False, "allow_private_addresses": True},
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("fetch", "--config", str(config), "-q")[0] == 0
+    code, out, err = run_cli(
+        "subjects", "explain", f"{http_server.base}/tr/0", "--config", str(config)
+    )
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.strip().startswith("İstanbul "))
+    # (the keyword's own term, "istanbul", counts "İstanbul’da" and "İSTANBUL’un")
+    assert re.search(r"\sistanbul \d\.\d", row), out
+    assert "no subject" not in out, out
