@@ -510,7 +510,9 @@ def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
         MissingBlurb(
             entry.article.url,
             entry.article.title,
-            f'no blurb could be made for "{entry.article.title}" ({entry.article.url}): {what_now}',
+            f'no blurb could be made for "{entry.article.title}" ({entry.article.url}): neither its'
+            " page nor its feed's summary holds a sentence that could be one (a complete"
+            f" sentence of its own words, not a heading, a credit or a notice); {what_now}",
         )
         for section in issue.sections
         for entry in section.entries

@@ -231,13 +231,22 @@ ABBREVIATIONS = _wordset(
     "approx dept est jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
+#: Sentence ends of other scripts, spaced like . ! ?: the Arabic question mark ؟, the Urdu full
+#: stop ۔, Devanagari's danda । and ॥, the Armenian ։, the Ethiopic ። and the Burmese ။ (walk97 #4:
+#: ar1's closing "هل سينجح المشروع…؟" was no sentence, so the blurb left it out). The Greek
+#: question mark ";" is a semicolon too: not here.
+OTHER_STOPS = "؟۔।॥։።။"
+#: Every mark that ends a sentence.
+SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", *OTHER_STOPS)
 # A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
 # then a space (none needed after a full-width stop), or no space between a lower-case word and a
 # capitalised one ("on Wednesday.The stabbing": a CMS that lost the space), but not a dotted name
 # of code ("asyncio.TaskGroup", "server.Call(request)": walk74 #3, "The new asyncio." was cut off
 # its sentence). What follows must start a sentence: checked in `_starts_sentence`.
 _BOUNDARY = re.compile(
-    r"(?:(?<=[.!?])[\"'”’)\]]*\s+|(?<=[。！？])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\()))"
+    r"(?:(?<=[.!?"
+    + OTHER_STOPS
+    + r"])[\"'”’)\]]*\s+|(?<=[。！？])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\()))"
 )
 _CLOSERS = "\"'”’)]」』"
 _OPENERS = "\"'“‘([「『"
@@ -798,7 +807,7 @@ def _is_notice(lowered: str) -> bool:
 def _is_sentence(sentence: str) -> bool:
     """A complete sentence: ends with . ! or ? (maybe in quotes), opens with a capital or digit."""
     core = sentence.rstrip(_CLOSERS)
-    if not core.endswith((".", "!", "?", "。", "！", "？")) or core.endswith(("...", "…")):
+    if not core.endswith(SENTENCE_ENDS) or core.endswith(("...", "…")):
         return False
     if _size(sentence) < MIN_SENTENCE_CHARS or (sentence.isascii() and len(sentence.split()) < 4):
         return False  # "Davis 17 points.", "10.": scores and captions, not sentences
@@ -836,7 +845,7 @@ def make_blurb(
         if (
             _is_furniture(sentence)
             or is_paywall_notice(sentence)
-            or sentence[-1:] not in ".!?。！？" + _CLOSERS
+            or sentence[-1:] not in "".join(SENTENCE_ENDS) + _CLOSERS
         ):
             continue
         if chosen and len(join_sentences([*chosen, sentence])) > max_chars:
@@ -952,11 +961,53 @@ def choose_blurb(
     blurb = max(fallbacks, key=len, default="")
     if blurb:
         return cut_long(blurb, min_chars, max_chars)
+    blurb = _unmarked_paragraphs(text, credited, max_chars) or _unmarked_paragraphs(
+        summary, credited, max_chars
+    )
+    if blurb:
+        return blurb
     quote = _as_quote(
         _join_nonempty(quoted, quoted_text, quoted_summary), title, min_chars, max_chars
     )
     lead = _lead_in(_join_nonempty(text, summary))
     return f"{lead} {quote}" if quote and lead else quote
+
+
+#: Letters of the scripts that mark no sentence's end (Thai, Lao and Khmer space their phrases and
+#: sentences alike; Burmese has ။, which not every page uses).
+_UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+#: A paragraph shorter than this is a byline, a date or a caption, not prose.
+_UNMARKED_MIN_CHARS = 30
+
+
+def _unmarked_paragraphs(text: str, credited: Collection[str], max_chars: int) -> str:
+    """The opening paragraphs, up to `max_chars`, of a text in a script that ends no sentence with
+    a mark (`_UNMARKED_SCRIPT`), where no sentence can be told: a page in Thai got no blurb at all,
+    though its feed had a summary (walk97 #2). A paragraph must be mostly of that script and long
+    enough to be prose; a credit line ("โดย สมชาย ใจดี", a name `credited`) or furniture ends
+    nothing but is left out. "" when the text is in another script or has no such paragraph."""
+    out: list[str] = []
+    for line in text[:MAX_TEXT_CHARS].splitlines():
+        line = _clean_text(line, markup=False)
+        letters = [c for c in line if c.isalpha()]
+        if not letters:
+            continue  # "5/12/2026"
+        if len(_UNMARKED_SCRIPT.findall(line)) * 2 < len(letters):
+            if out:
+                break
+            continue
+        if (
+            len(line) < _UNMARKED_MIN_CHARS
+            or rules.WORD_CREDIT_LABEL.match(line)
+            or any(name and name in line for name in credited)
+            or _is_furniture(line)
+            or is_paywall_notice(line)
+        ):
+            continue
+        if out and len(join_sentences([*out, line])) > max_chars:
+            break
+        out.append(line)
+    return cut_long(join_sentences(out), max_chars=max_chars) if out else ""
 
 
 #: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash).
@@ -1236,8 +1287,12 @@ def _without_headings(text: str, headings: Iterable[str]) -> str:
 
 
 def _heading_key(line: str) -> str:
-    """A line as a heading is compared: quotes, dashes, spaces and case alike."""
-    return _DASHES.sub("-", normalise_quotes(_clean_text(line, markup=False))).lower()
+    """A line as a heading is compared: quotes, dashes, spaces and case alike. As long as the line
+    (made plain), so a headline's length cuts it off the text: Turkish "İ" is "i" here, not the
+    "i̇" of `str.lower` (walk97: "İstanbul’da tramvay yenileniyor" stayed in the blurb)."""
+    key = _DASHES.sub("-", normalise_quotes(_clean_text(line, markup=False)))
+    lowered = key.lower()
+    return lowered if len(lowered) == len(key) else "".join(c.lower()[:1] for c in key)
 
 
 #: Hyphens, dashes and minus signs, all one "-" when lines are compared.
@@ -1553,7 +1608,7 @@ def _short_prose(sentence: str) -> bool:
     """A whole sentence of two words or more, but too short to count as one by `_is_sentence`."""
     core = sentence.rstrip(_CLOSERS)
     return (
-        core.endswith((".", "!", "?"))
+        core.endswith((".", "!", "?", *OTHER_STOPS))
         and not core.endswith(("...", "…"))
         and (len(sentence) < MIN_SENTENCE_CHARS or len(sentence.split()) < 4)
         and len(sentence.split()) >= 2

@@ -323,6 +323,10 @@ def _load(html: str | bytes, url: str, charset: str | None, problems: list[str])
             problems.append(note)
     else:
         text = str(html)
+    # Composed Unicode (NFC), as most pages are: a page in decomposed form (NFD: "ệ" as "e" and two
+    # combining marks) had its headline, byline and date left in its blurb, as its words matched
+    # no title nor known label (walk97 #3).
+    text = unicodedata.normalize("NFC", text)
     if len(text) > MAX_HTML_CHARS:
         problems.append(
             f"page: only its first {MAX_HTML_CHARS:,} characters were read (it has {len(text):,});"

@@ -204,9 +204,13 @@ CJK_CREDIT_LABEL = re.compile(
 )
 #: The label before the name in a Korean, Arabic or Hebrew credit (walk88 #4): Korean "글" (text)
 #: before a space, a middle dot, a colon or a slash ("글 이영희", "글·이영희"; "글로리아" is a name),
-#: Arabic "بقلم" (by the pen of) and Hebrew "מאת" (by), with or without a colon.
+#: Arabic "بقلم" (by the pen of) and Hebrew "מאת" (by), with or without a colon; and (walk97 #5)
+#: Turkish "Yazan:" (also a given name: only with its colon), Vietnamese "Bài:" (article: only with
+#: its colon) and "Tác giả" (author), Thai "โดย" (by) and "เรื่อง:" (story: only with its colon).
 WORD_CREDIT_LABEL = re.compile(
-    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：]))\s*[:：/·・]?\s*"
+    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：])"
+    r"|(?:Yazan|YAZAN|Bài|BÀI|เรื่อง)(?=\s*[:：])|(?:Tác giả|TÁC GIẢ|โดย)(?=[\s:：]))"
+    r"\s*[:：/·・]?\s*"
 )
 #: A Korean credit's role after the name: "김민수 기자" (reporter), "김민수기자", "박지원 특파원"
 #: (correspondent), "이영희 선임기자" (senior reporter).

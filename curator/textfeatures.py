@@ -223,6 +223,10 @@ def _tokens(text: str) -> list[str]:
     """The raw tokens of `text`: what `_WORD` finds in it, lower-cased (and with letters beyond
     ASCII, words of every script: `script_words`)."""
     low = text.lower().replace("\u2019", "'")
+    if "\u0307" in low:
+        # Turkish "İ" lowers to "i" and a combining dot, which split "İstanbul" into "i" and
+        # "stanbul" (walk97 #8): read as the "i" it is.
+        low = low.replace("i\u0307", "i")
     # The same tokens as `_WORD.findall(low)`, about twice as fast: a token is a run of ASCII
     # letters and digits, so with every other character a space, the runs are what split()
     # finds. Only a word with an apostrophe ("don't", "o'neill's", "'quoted'") is left to the
@@ -604,12 +608,27 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,}")
 
 
+#: A Turkish case or possessive suffix set off from a proper name by an apostrophe ("İstanbul’da",
+#: "İSTANBUL’un", "Talas’a", "Kayseri’nin"): none is an English contraction ('s, 't, 're, 'll, 've,
+#: 'd, 'm).
+_SUFFIX_AFTER_APOSTROPHE = re.compile(
+    r"(?<=\w\w)'(?:[dt][ae](?:n|ki)?|n?[ıiuü]n|y?[ıiuü]|y?[ae]|y?l[ae]|[cç][ae]|l[ıiuü]|"
+    r"l[ae]r\w*|[dt][ıiuü]r)$"
+)
+
+
 def _article_tokens(text: str) -> list[str]:
     """`_tokens` of an article's field, and after them the beginnings (two syllables or more) of
     its Korean words: Korean joins a particle to the noun it follows (트램의, 트램을, 트램은), so
     a keyword 트램 matches a word it starts. Only an article's words are read so: a keyword's own
-    beginnings would match words it does not name (대한 of 대한민국). Other scripts as written."""
+    beginnings would match words it does not name (대한 of 대한민국). Other scripts as written.
+    A word with a Turkish suffix after an apostrophe counts as its part before it too (walk97
+    #8: the keyword "İstanbul" matched neither "İstanbul’da" nor "İSTANBUL’un")."""
     toks = _tokens(text)
+    if "'" in text or "\u2019" in text:
+        toks += [
+            w[: m.start()] for w in toks if "'" in w and (m := _SUFFIX_AFTER_APOSTROPHE.search(w))
+        ]
     if text.isascii() or not _HANGUL.search(text):
         return toks
     starts = [w[:i] for w in toks if _HANGUL_WORD.fullmatch(w) for i in range(2, len(w))]

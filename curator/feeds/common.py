@@ -9,6 +9,7 @@ rules (which link wins, which date, how names and titles are cleaned) live here 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -330,7 +331,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
     if item.guidislink:
         candidates.append(item.guid)
     link = next(filter(None, (safe_link(c, base) for c in candidates)), None)
-    return Entry(
+    entry = Entry(
         # A proxy's original address only when it is an absolute http(s) URL (no base: a relative
         # or file: origLink is no address of the article).
         link=safe_link(item.origlink) or link,
@@ -345,6 +346,26 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         via=next(filter(None, (safe_link(r, base) for r in item.related)), None),
         subtitle=plain_text(item.subtitle),
         title_markup=held_markup(item.title),
+    )
+    return _composed(entry)
+
+
+def _nfc(text: str | None) -> str | None:
+    return unicodedata.normalize("NFC", text) if text and not text.isascii() else text
+
+
+def _composed(entry: Entry) -> Entry:
+    """The entry's text in composed Unicode (NFC), as pages are read (`curator.extract`): a feed in
+    decomposed form (NFD) would otherwise match no keyword, title or label typed composed (walk97
+    #3)."""
+    return replace(
+        entry,
+        title=_nfc(entry.title),
+        authors=tuple(_nfc(a) or a for a in entry.authors),
+        summary=_nfc(entry.summary),
+        content=_nfc(entry.content),
+        categories=tuple(_nfc(c) or c for c in entry.categories),
+        subtitle=_nfc(entry.subtitle),
     )
 
 
