@@ -727,3 +727,53 @@ def test_a_recount_cut_short_is_resumed_as_such_and_its_time_left_measured_here(
     assert code == 0, err
     assert "(your subjects or corrections changed)" in err.splitlines()[0]
     assert "resuming" not in err
+
+
+def test_a_build_that_would_stop_says_so_before_placing_every_article(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk101 #2: `build --no-fetch` into an output folder holding an issue 1 the store does not
+    record stopped ("already holds issue 1 ... Nothing was published") after 2:55 of placing
+    every article again. It stops before placing; so does `draft` over a draft of the next issue,
+    and `build --draft` into such a folder."""
+    db, _ = fetched_then_edited(demo, tmp_path, monkeypatch)
+    out = tmp_path / "out"
+    published = tmp_path / "published.db"
+    assert run("build", "--config", str(demo), "--db", str(published), "-o", str(out), "-q")[0] == 0
+    assert (out / "issue-1.html").exists()
+
+    code, _, err = run("build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(out))
+    assert code == 1, err
+    assert "already holds issue 1" in err and "Nothing was published" in err
+    assert "placing" not in err, err
+
+    drafts = demo.parent / "drafts"
+    drafts.mkdir(exist_ok=True)
+    (drafts / "issue-1.md").write_text("an edited draft\n", encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo), "--db", str(db), "--no-fetch")
+    assert code == 1, err
+    assert "issue-1.md exists already (your edits would be lost)" in err
+    assert "placing" not in err, err
+    assert (drafts / "issue-1.md").read_text(encoding="utf-8") == "an edited draft\n"
+
+    # A draft curator wrote of issue 1, edited, and the subjects changed since: the build
+    # stops before placing.
+    (drafts / "issue-1.md").unlink()
+    assert run("draft", "--config", str(demo), "--db", str(db), "--no-fetch", "-q")[0] == 0
+    draft = drafts / "issue-1.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace("keywords: [", "keywords: [espresso, ", 1),
+        encoding="utf-8",
+    )
+    o2 = tmp_path / "o2"
+    code, _, err = run("build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(o2))
+    assert code == 1, err
+    assert f"{draft} is a draft of issue 1, the issue this build would publish, edited" in err
+    assert "placing" not in err, err
+
+    # The placing was left for later: without the draft, the build places, then publishes.
+    draft.unlink()
+    code, _, err = run("build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(o2))
+    assert code == 0, err
+    assert "  subjects   placing articles under subjects: " in err
