@@ -1,0 +1,44 @@
+"""walk101 #3: every build on a 100,000-article store wrote ~565 warnings to stderr (477 "was
+judged the same story as ... share 100% of their text", 65 "no author was found"), and its
+progress lines drowned. Of a kind that comes by the hundred, more than ten: the first few, and
+how many more; --json lists every one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_walk53 import BREW, newsletter
+from test_walk81 import with_copies
+
+from conftest import run_cli as run
+from curator.cli import build
+
+
+def test_many_warnings_of_one_kind_are_counted_after_the_first_few(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (more than 5 of a kind here, for a store small enough to test: 8 copies are judged)
+    monkeypatch.setattr(build, "WARNINGS_MANY", 5, raising=False)
+    config = newsletter(tmp_path, articles=4)
+    with_copies(config, [f"{BREW}/coffee-{n}" for n in range(1, 5)], 4)
+    code, out, err = run("build", "--config", str(config), "-q", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    # (--json: every one, of each copy of the articles the issue features)
+    judged = [w for w in data["warnings"] if "was judged the same story as" in w["message"]]
+    assert len(judged) > 5, data["warnings"]
+
+    lines = err.splitlines()
+    said = [line for line in lines if "was judged the same story as" in line]
+    assert len(said) == 3, err
+    assert all(line.startswith("curator: warning: ") for line in said)
+    assert (
+        f"curator: warning: and {len(judged) - 3} more articles judged the same story as one the issue features,"
+        " said alike (--json lists every one)"
+    ) in lines, err
+    # Fewer of a kind (the credits of the articles, by no one named): each said.
+    assert sum('the credit of "' in line for line in lines) == sum(
+        'the credit of "' in w["message"] for w in data["warnings"]
+    )
