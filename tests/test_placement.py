@@ -742,7 +742,9 @@ def test_a_build_that_would_stop_says_so_before_placing_every_article(
     assert run("build", "--config", str(demo), "--db", str(published), "-o", str(out), "-q")[0] == 0
     assert (out / "issue-1.html").exists()
 
-    code, _, err = run("build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(out))
+    code, _, err = run(
+        "build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(out)
+    )
     assert code == 1, err
     assert "already holds issue 1" in err and "Nothing was published" in err
     assert "placing" not in err, err

@@ -527,8 +527,7 @@ def print_warnings(warnings: tuple[str, ...]) -> None:
         if said[kind] == WARNINGS_SHOWN:
             more = kinds.count(kind) - WARNINGS_SHOWN
             echo(
-                f"curator: warning: and {more:,} more {kind}, said alike (--json lists every"
-                " one)",
+                f"curator: warning: and {more:,} more {kind}, said alike (--json lists every one)",
                 err=True,
             )
 
