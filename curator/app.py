@@ -65,6 +65,7 @@ from curator.issuetext import (
 )
 from curator.models import Article, Copy, FetchResult, Issue, Retold, Scored, Section
 from curator.outputs import (
+    ISSUE_FORMATS,
     OUTPUTS,
     OutputError,
     TemplateMistake,
@@ -337,6 +338,10 @@ def run_build(
         # Not one feed could be read: a scheduled run publishes nothing rather than an issue of
         # old articles that passes for this week's (walk48 #2); `--no-fetch` builds from the store.
         return BuildResult(summary, None)
+    # Before placing, which takes minutes after an upgrade (walk101 #2: this stopped the build
+    # at 2:55); publish_issue checks it again with the files it renders.
+    stop_early_for_unrecorded_issue(config, store, out_dir)
+    _stop_early_for_edited_draft(config, store)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
@@ -1031,6 +1036,18 @@ def _stopped_issue(
     )
 
 
+def stop_early_for_unrecorded_issue(
+    config: Config, store: Store, out_dir: Path, number: int | None = None
+) -> None:
+    """`stop_for_unrecorded_issue` for issue `number` (None: the next), with the files of it the
+    build's formats would write, before any article is placed (minutes on a large store)."""
+    number = store.next_issue_number() if number is None else number
+    formats = config.settings.outputs or OUTPUTS
+    names = [p.format(n=number) for name, (_, p) in ISSUE_FORMATS.items() if name in formats]
+    with suppress(OSError):  # (a folder that cannot be read: said when publishing)
+        stop_for_unrecorded_issue(number, config, store, out_dir, names)
+
+
 def stop_for_unrecorded_issue(
     number: int, config: Config, store: Store, out_dir: Path, names: Iterable[str]
 ) -> None:
@@ -1343,6 +1360,10 @@ def write_next_draft(
     there is nothing to draft, what placing had to say goes to `say` (else it is among the
     draft's warnings). `config_arg` (` --config PATH` or "") ends the build command the draft's
     first note gives."""
+    folder = config.settings.drafts or config.folder / "drafts"
+    # Before placing, which takes minutes after an upgrade (walk101 #2): the draft it would
+    # replace (checked again below, with the issue's own number).
+    _stop_before_replacing_draft(draft_path(folder, store.next_issue_number()), force)
     notes: list[str] = []
     # (What it says of local files is told only when the run gets to say it: walk76 #4.)
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
@@ -1365,16 +1386,8 @@ def write_next_draft(
             store.local_files_told()
         return None
     issue = planned.issue
-    folder = config.settings.drafts or config.folder / "drafts"
     path = draft_path(folder, issue.number)
-    if path.exists() and not force:
-        # (the draft's own path in the advice, not DRAFT: walk97 #7, pasted as printed it
-        # failed "DRAFT: cannot read the draft")
-        raise BuildError(
-            f"{path} exists already (your edits would be lost); "
-            f"build it with `curator build --draft {shell_arg(path)}`, or pass --force to"
-            " replace it"
-        )
+    _stop_before_replacing_draft(path, force)
     text = _draft_text(config, store, planned, path, config_arg)
     kept = _keep_edited_draft(store, issue.number, path, text) if path.exists() else None
     try:
@@ -1417,6 +1430,18 @@ def write_next_draft(
     )
     store.local_files_told()  # (in `notes`, which the run says now)
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+def _stop_before_replacing_draft(path: Path, force: bool) -> None:
+    """Stop before a draft the editor may have edited is replaced (without --force)."""
+    if path.exists() and not force:
+        # (the draft's own path in the advice, not DRAFT: walk97 #7, pasted as printed it
+        # failed "DRAFT: cannot read the draft")
+        raise BuildError(
+            f"{path} exists already (your edits would be lost); "
+            f"build it with `curator build --draft {shell_arg(path)}`, or pass --force to"
+            " replace it"
+        )
 
 
 def _keep_edited_draft(store: Store, number: int, path: Path, text: str) -> Path | None:
@@ -1464,6 +1489,25 @@ def _draft_text(
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
+def _stop_early_for_edited_draft(config: Config, store: Store) -> None:
+    """`_unused_draft`'s stop, before any article is placed (minutes on a large store: walk101
+    #2), for a draft of the next issue that differs from the one `curator draft` wrote, as the
+    store recorded it (one from before the store kept a note is checked after, by
+    `_unused_draft`, against the draft curator would write now)."""
+    number = store.next_issue_number()
+    recorded = store.draft_written(number)
+    if recorded is None:
+        return
+    folder = config.settings.drafts or config.folder / "drafts"
+    for path in _drafts_of(folder, number, draft_path(folder, number)):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # (said by `_unused_draft`)
+        if _digest(text) != recorded:
+            _stop_for_draft(path, number)
 
 
 def _unused_draft(config: Config, store: Store, planned: NextIssue) -> list[Path]:
@@ -1833,6 +1877,7 @@ def build_from_draft(
     )
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
+    stop_early_for_unrecorded_issue(config, store, out_dir, issue.number)  # (walk101 #2)
     notes: list[str] = []
     refresh(config, store, say=notes.append, held=True)
     planned = takes_plan_place(config, store, issue.theme)

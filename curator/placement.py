@@ -448,6 +448,11 @@ def pending(config: Config, store: Store) -> str | None:
                 " other programs keep the machine busy, the longer), then every article is placed"
                 " under subjects again"
             )
+        if store.recount_unfinished() and not store.all_counted(0, store.newest_article_id()):
+            return (
+                "resuming the recount of every article's words that an earlier run left"
+                " unfinished, then every article is placed under subjects again"
+            )
         scorer = store.placed_scorer()
         if scorer is not None and scorer != SCORER_VERSION:
             return (
@@ -613,18 +618,29 @@ def _count_archive(
     stored_format, _ = store.term_counts_state()
     counted = prepare(store, phrases, vocabulary)  # (forgets counts of another format)
     if store.all_counted(after, through):
+        if after == 0:
+            store.recount_finished()
         return
     what = "counting the words of stored articles"
     if stored_format is not None and stored_format != counts_format():
         what += " again (this curator counts them differently from the one that stored them)"
+    elif store.recount_unfinished():
+        what += " again, resuming where an earlier run stopped"
     windows = [(lo, min(lo + COUNT_BATCH, through)) for lo in range(after, through, COUNT_BATCH)]
-    tasks = [(store.path, lo, hi, counted) for lo, hi in windows]
+    # Only the windows not counted yet: those an earlier run counted before it was cut short
+    # (a Ctrl-C) are counted as done from the start, and the time left is measured from the
+    # batches counted here (walk101 #1: "125 of 200 batches done, about 1 s left", 48 s early).
+    todo = [(lo, hi) for lo, hi in windows if not store.all_counted(lo, hi)]
+    tasks = [(store.path, lo, hi, counted) for lo, hi in todo]
+    already = len(windows) - len(todo)
     if progress:
-        progress(what, 0, len(windows))
-    for done, found in enumerate(_in_workers(count_window, tasks), 1):
+        progress(what, already, len(windows))
+    for done, found in enumerate(_in_workers(count_window, tasks), already + 1):
         vocabulary.save(found)
         if progress:
             progress(what, done, len(windows))
+    if after == 0:
+        store.recount_finished()
 
 
 def count_window(path: Path, after: int, through: int, phrases: Sequence[str]) -> list[Counted]:

@@ -1952,7 +1952,23 @@ class Store:
         with self.transaction():
             self.db.execute("DELETE FROM article_terms")
             self.db.execute("DELETE FROM terms")
-            self._set_meta([("counts_format", counts_format), ("counted_phrases", "[]")])
+            self._set_meta(
+                [
+                    ("counts_format", counts_format),
+                    ("counted_phrases", "[]"),
+                    ("recount_unfinished", "1"),
+                ]
+            )
+
+    def recount_unfinished(self) -> bool:
+        """Whether a recount of every article (`reset_term_counts`) was cut short (a Ctrl-C):
+        the next run resumes it (walk101 #1: it said "your subjects or corrections changed")."""
+        return self._meta("recount_unfinished") is not None
+
+    def recount_finished(self) -> None:
+        """Record that every article is counted again (see `recount_unfinished`)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM meta WHERE key = 'recount_unfinished'")
 
     def set_counted_phrases(self, phrases: Iterable[str]) -> None:
         """Record that every stored count includes these phrases."""

@@ -656,3 +656,126 @@ def test_the_recount_after_an_upgrade_speaks_from_its_start_and_says_the_time_le
         rf"{re.escape(placing)}2 of \d+ batches done, about \d+ s left", lines[done + 3]
     )
     assert lines[-1] == f"{placing}{-(-n // 2)} of {-(-n // 2)} batches done"
+
+
+def test_a_recount_cut_short_is_resumed_as_such_and_its_time_left_measured_here(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk101 #1: after a Ctrl-C halfway through the recount after an upgrade, the rerun said
+    "placing every stored article again under subjects (your subjects or corrections changed)"
+    (nothing had changed) and "125 of 200 batches done, about 1 s left" 48 s before the end: the
+    batches counted before the cut were measured as done here, at once. The rerun says it resumes
+    the recount, starts at the batches done, and gives no time left from those."""
+    db, text = fetched_then_edited(demo, tmp_path, monkeypatch)
+    demo.write_text(text, encoding="utf-8")  # (the subjects as they were: nothing changed)
+    monkeypatch.setattr(placement, "COUNT_BATCH", 2)
+    assert run("subjects", "list", "--config", str(demo), "--db", str(db), "-q")[0] == 0
+    with sqlite3.connect(db) as con:
+        con.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("counts_format", "an older way of counting"),
+                ("placed_fingerprint", "0123456789abcdef"),
+                ("placed_scorer", "0"),
+            ],
+        )
+    con.close()
+    n = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    batches = -(-n // 2)
+    cut = batches // 2
+    workers = placement._in_workers
+
+    def cut_short(fn, tasks, *args, **kwargs):  # type: ignore[no-untyped-def]
+        for done, found in enumerate(workers(fn, tasks, *args, **kwargs), 1):
+            if fn is placement.count_window and done > cut:
+                raise KeyboardInterrupt  # (the editor's Ctrl-C)
+            yield found
+
+    monkeypatch.setattr(placement, "_in_workers", cut_short)
+    code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1")
+    assert code == 130, err
+    assert "interrupted" in err
+    monkeypatch.setattr(placement, "_in_workers", workers)
+
+    from curator.cli import report
+
+    monkeypatch.setattr(report, "LINE_EVERY", 0.0)  # (every batch's line, to see them all)
+    code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1")
+    assert code == 0, err
+    lines = [line for line in err.splitlines() if not line.endswith(" so far)")]
+    assert lines[0] == (
+        "curator: resuming the recount of every article's words that an earlier run left"
+        " unfinished, then every article is placed under subjects again..."
+    )
+    assert "your subjects or corrections changed" not in err
+    counting = (
+        "  subjects   counting the words of stored articles again, resuming where an earlier"
+        " run stopped: "
+    )
+    assert lines[1] == f"{counting}{cut} of {batches} batches done", lines[:3]
+    # The first batch counted here carries the start-up: no time left from it, nor from the
+    # batches the earlier run counted; the next one measures the rate of this run.
+    assert lines[2] == f"{counting}{cut + 1} of {batches} batches done", lines[:4]
+    assert re.fullmatch(
+        rf"{re.escape(counting)}{cut + 2} of {batches} batches done, about \d+ s left", lines[3]
+    )
+    assert f"{counting}{batches} of {batches} batches done" in lines
+
+    # Resumed and finished: the next change of subjects gives its own reason again.
+    demo.write_text(text.replace("keywords: [", "keywords: [coffee, ", 1), encoding="utf-8")
+    code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1")
+    assert code == 0, err
+    assert "(your subjects or corrections changed)" in err.splitlines()[0]
+    assert "resuming" not in err
+
+
+def test_a_build_that_would_stop_says_so_before_placing_every_article(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk101 #2: `build --no-fetch` into an output folder holding an issue 1 the store does not
+    record stopped ("already holds issue 1 ... Nothing was published") after 2:55 of placing
+    every article again. It stops before placing; so does `draft` over a draft of the next issue,
+    and `build --draft` into such a folder."""
+    db, _ = fetched_then_edited(demo, tmp_path, monkeypatch)
+    out = tmp_path / "out"
+    published = tmp_path / "published.db"
+    assert run("build", "--config", str(demo), "--db", str(published), "-o", str(out), "-q")[0] == 0
+    assert (out / "issue-1.html").exists()
+
+    code, _, err = run(
+        "build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(out)
+    )
+    assert code == 1, err
+    assert "already holds issue 1" in err and "Nothing was published" in err
+    assert "placing" not in err, err
+
+    drafts = demo.parent / "drafts"
+    drafts.mkdir(exist_ok=True)
+    (drafts / "issue-1.md").write_text("an edited draft\n", encoding="utf-8")
+    code, _, err = run("draft", "--config", str(demo), "--db", str(db), "--no-fetch")
+    assert code == 1, err
+    assert "issue-1.md exists already (your edits would be lost)" in err
+    assert "placing" not in err, err
+    assert (drafts / "issue-1.md").read_text(encoding="utf-8") == "an edited draft\n"
+
+    # A draft curator wrote of issue 1, edited, and the subjects changed since: the build
+    # stops before placing.
+    (drafts / "issue-1.md").unlink()
+    assert run("draft", "--config", str(demo), "--db", str(db), "--no-fetch", "-q")[0] == 0
+    draft = drafts / "issue-1.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace("keywords: [", "keywords: [espresso, ", 1),
+        encoding="utf-8",
+    )
+    o2 = tmp_path / "o2"
+    code, _, err = run("build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(o2))
+    assert code == 1, err
+    assert f"{draft} is a draft of issue 1, the issue this build would publish, edited" in err
+    assert "placing" not in err, err
+
+    # The placing was left for later: without the draft, the build places, then publishes.
+    draft.unlink()
+    code, _, err = run("build", "--config", str(demo), "--db", str(db), "--no-fetch", "-o", str(o2))
+    assert code == 0, err
+    assert "  subjects   placing articles under subjects: " in err

@@ -488,10 +488,48 @@ def warnings_list(
     return [{**articles.get(w, {}), "message": pasteable(w)} for w in warnings]
 
 
+#: Warnings of one kind said one by one up to this many; past it, the first `WARNINGS_SHOWN`
+#: and how many more (walk101 #3: 477 "was judged the same story as" and 65 "no author was
+#: found" in every build of a 100,000-article store drowned its progress lines).
+WARNINGS_MANY = 10
+WARNINGS_SHOWN = 3
+
+#: The kinds of warnings that come by the hundred on a large store: how each begins or what it
+#: says, and how the line that counts the rest names them.
+WARNING_KINDS = (
+    ("was judged the same story as", "articles judged the same story as one the issue features"),
+    ('the credit of "', "notes on credits"),
+)
+
+
+def _warning_kind(warning: str) -> str | None:
+    for says, kind in WARNING_KINDS:
+        if warning.startswith(says) or f" {says}" in warning:
+            return kind
+    return None
+
+
 def print_warnings(warnings: tuple[str, ...]) -> None:
-    """Warnings go to stderr even with --quiet: they are about what is published."""
-    for warning in warnings:
-        warn(warning)
+    """Warnings go to stderr even with --quiet: they are about what is published. Of a kind
+    that comes by the hundred (`WARNING_KINDS`), more than `WARNINGS_MANY`: the first few, and
+    how many more (--json lists every one)."""
+    kinds = [_warning_kind(w) for w in warnings]
+    many = {k for k in kinds if k is not None and kinds.count(k) > WARNINGS_MANY}
+    said: dict[str, int] = {}
+    for warning, kind in zip(warnings, kinds, strict=True):
+        if kind not in many:
+            warn(warning)
+            continue
+        assert kind is not None
+        said[kind] = said.get(kind, 0) + 1
+        if said[kind] <= WARNINGS_SHOWN:
+            warn(warning)
+        if said[kind] == WARNINGS_SHOWN:
+            more = kinds.count(kind) - WARNINGS_SHOWN
+            echo(
+                f"curator: warning: and {more:,} more {kind}, said alike (--json lists every one)",
+                err=True,
+            )
 
 
 @click.command()

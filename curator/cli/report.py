@@ -288,6 +288,8 @@ class RunProgress:
         self._phase_at = clock()
         #: The first count of batches done in this phase, and when (the estimate starts there).
         self._first: tuple[int, float] | None = None
+        #: The batches the phase found done already when it started (resumed; 0 mostly).
+        self._resumed_at = 0
         #: The batches of the phase done and in all; and the step under way (`step`): its
         #: label, what it does and since when; when a placing or step line was last printed.
         self._count, self._batch_at = (0, 0), clock()
@@ -422,11 +424,14 @@ class RunProgress:
         now = self._clock()
         if what != self._phase:
             self._phase, self._phase_at, self._first = what, now, None
+            # (a phase that resumes one an earlier run cut short starts at the batches it did:
+            # the time left is measured from the batches done here, not those; walk101 #1)
+            self._resumed_at = done
         elif done == 0:
             return  # (said already, when the phase started)
         self._count, self._batch_at = (done, total), now
         self._start_ticker()
-        if done > 0 and self._first is None:
+        if done > self._resumed_at and self._first is None:
             self._first = (done, now)
         if done >= total:
             self._phase = ""  # (a next phase of the same name starts its own clock)
@@ -434,7 +439,7 @@ class RunProgress:
             return
         self._placed_at = self._line_at = now
         left = ""
-        first_done, first_at = self._first or (0, self._phase_at)
+        first_done, first_at = self._first or (self._resumed_at, self._phase_at)
         if first_done < done < total:
             # From the rate since the first batch(es) ended: those carry the start-up (workers
             # forked, the model loaded), and "1 of 20 batches done, about 83 s left" finished

@@ -426,7 +426,10 @@ def list_(
     with opened(config, db) as (conf, store):
         name = _subject_named(conf, store, subject) if subject is not None else None
         work = pending(conf, store)
-        with _working(quiet, work) as progress:
+        # (with nothing to place, reading 100,000 articles by subject took 5.5 s without a line:
+        # walk101 #4; a line every ~2 s says it goes on)
+        reading = None if work else "reading the stored articles by subject"
+        with _working(quiet, work, reading) as progress:
             found = placed_articles(
                 conf, store, name, unplaced=unplaced, limit=limit, say=warn, progress=progress
             )

@@ -17,6 +17,7 @@ from curator.cli.common import (
     opened,
     warn,
 )
+from curator.cli.report import RunProgress
 from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.store import Store
@@ -44,8 +45,11 @@ def themes(config: Path, db: Path | None, as_json: bool) -> None:
     Builds nothing and fetches nothing (run `curator fetch` first for today's articles).
     """
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store):
+    with opened(config, db) as (conf, store), RunProgress(quiet=False, terminal=False) as progress:
+        # (2.9 s without a line on 100,000 articles: walk101 #4; a line every ~2 s after 2 s)
+        progress.step("weighing the unfeatured articles of each subject", "themes")
         rows = ripeness(conf, store, warn)
+        progress.step(None)
         upcoming = _upcoming(conf, store)
         for note in guessed_rename_notes(conf, theme_history(conf, store)):
             warn(note)
