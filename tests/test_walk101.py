@@ -50,7 +50,7 @@ def test_subjects_list_and_themes_say_they_go_on_every_two_seconds(
 ) -> None:
     """walk101 #4: `subjects list --limit 20` took 5.5 s and `themes` 2.9 s on 100,000 articles,
     nothing on stderr. Each says it goes on, with the time so far, every `LINE_EVERY` seconds (2;
-    here a tenth of a second, each step slowed to 0.5 s); -q silences `subjects list`."""
+    here a tenth of a second, each step slowed to 0.5 s); -q silences both."""
     import time
 
     from curator.cli import report
@@ -87,3 +87,6 @@ def test_subjects_list_and_themes_say_they_go_on_every_two_seconds(
         r"^  themes     weighing the unfeatured articles of each subject: \d+ s so far$", re.M
     )
     assert len(weighing.findall(err)) >= 2, err
+    code, out, err = run("themes", "--config", str(config), "--json", "-q")
+    assert code == 0 and json.loads(out)["subjects"], err
+    assert not weighing.findall(err), err  # (-q silences it, as it does every progress line)

@@ -11,6 +11,7 @@ from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
     JSON_OPTION,
+    QUIET_OPTION,
     WAIT_OPTION,
     echo,
     echo_json,
@@ -38,14 +39,15 @@ from curator.themes import (
 @DB_OPTION
 @WAIT_OPTION
 @JSON_OPTION
-def themes(config: Path, db: Path | None, as_json: bool) -> None:
+@QUIET_OPTION
+def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
     """Which subject is ripe for an issue: per subject, how many unfeatured articles fit it, the
     best few with their scores, and when it was last an issue's theme; and the plan's next themes.
 
     Builds nothing and fetches nothing (run `curator fetch` first for today's articles).
     """
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store), RunProgress(quiet=False, terminal=False) as progress:
+    with opened(config, db) as (conf, store), RunProgress(quiet=quiet, terminal=False) as progress:
         # (2.9 s without a line on 100,000 articles: walk101 #4; a line every ~2 s after 2 s)
         progress.step("weighing the unfeatured articles of each subject", "themes")
         rows = ripeness(conf, store, warn)
