@@ -84,8 +84,12 @@ def run_args(command: str, meta: dict[str, Any] | None = None) -> str:
 def _takes_db(command: str) -> bool:
     """Whether the curator command `command` starts with (its words up to the first that is
     no subcommand) has a --db option, as the command tree says."""
-    from curator.cli.root import cli  # here: root imports the commands, which import this
-
+    # (the tree from the run's own context: importing curator.cli.root here would be a cycle,
+    # root importing the commands, which import this)
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return False
+    cli = ctx.find_root().command
     found: click.Command = cli
     for word in command.split()[1:]:
         if not isinstance(found, click.Group):
