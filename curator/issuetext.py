@@ -228,7 +228,8 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
         else:
             message = (
                 f"the HTML {shown} is published as visible text in every format but the plain-text"
-                " one (issue-N.txt leaves it out), not as HTML"
+                " one (issue-N.txt leaves out a tag that runs or loads something or has"
+                " attributes, and writes any other with a space after its <), not as HTML"
                 " (the introduction, closing line and blurbs take Markdown only); write Markdown"
                 " instead"
                 " in " + fix_in + ": **bold**, *italic*, [text](https://...), or \\< to show"
@@ -269,7 +270,9 @@ def draft_entry_warnings(
                     warnings.append(
                         f"{path}:{entry.line}: {what} holds {_shown(markup)}, which the web,"
                         " email, Markdown and JSON editions show as typed and the .txt without"
-                        " its HTML tags and comments, an unsafe link as its text alone (titles,"
+                        " its HTML comments and tags that run or load something or have"
+                        " attributes (any other tag with a space after its <), an unsafe link as"
+                        " its text alone (titles,"
                         " authors and publications are plain text, not Markdown or HTML): write"
                         f" it as plain text under the heading at line {entry.line}"
                     )

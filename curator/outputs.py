@@ -134,19 +134,69 @@ _MD_RAW_HTML = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])(?!(?:https?://|ma
 #: a link and "x < y" and "<3" text). A `<?php ... ?>` or `<![CDATA[ ... ]]>` runs nothing
 #: (a browser reads either as a comment) and stays as the words it is.
 _TEXT_MARKUP = re.compile(
-    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",
+    r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.DOTALL,
 )
-#: A `<` left that would still open a tag or a comment (unclosed): a space after it makes it text.
+#: The tags the text edition leaves out, even bare: those that run, load or embed something or
+#: take input (`<script>`, `<img>`, `<iframe>`, `<form>` ...). Any other bare tag, `<details>` or
+#: `</b>`, is a word the other editions show as text: kept, as `< details>` (walk99 #2).
+_TEXT_ACTIVE_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "img",
+        "image",
+        "svg",
+        "math",
+        "form",
+        "input",
+        "button",
+        "textarea",
+        "select",
+        "link",
+        "meta",
+        "base",
+        "audio",
+        "video",
+        "source",
+    ]
+)
+#: A `<` left that would still open a tag or a comment (unclosed, or a bare tag kept): a space
+#: after it makes it text.
 _TEXT_OPENER = re.compile(r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)")
 
 
+def _text_tags_cut(text: str) -> str:
+    """`text` without its HTML comments and the tags that could do something: an active one
+    (`_TEXT_ACTIVE_TAGS`), one with attributes (`<a href=...>`, `<b onclick=...>`) and the closing
+    tag of either; a bare tag of any other name stays as typed."""
+    cut = set(_TEXT_ACTIVE_TAGS)
+    for match in _TEXT_MARKUP.finditer(text):
+        if match.group(2) and match.group(3).replace("/", "").strip():
+            cut.add(match.group(2).lower())
+
+    def keep_or_cut(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if name is None or name.lower() in cut or match.group(3).replace("/", "").strip():
+            return ""
+        return match.group(0)
+
+    return _TEXT_MARKUP.sub(keep_or_cut, text)
+
+
 def text_edition(text: str) -> str:
-    """The text edition as published: its words with no HTML markup (tags and comments left out,
-    an unclosed `<tag` as `< tag`) and no Markdown link or image to an unsafe address
-    (javascript:, data:, vbscript: ...: its text alone), so that pasted where Markdown or HTML is
-    rendered it is still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
-    text = _TEXT_MARKUP.sub("", text)
+    """The text edition as published: its words with no HTML markup (comments, tags that run,
+    load or embed something or have attributes left out; any other tag, and an unclosed `<tag`,
+    as `< tag`) and no Markdown link or image to an unsafe address (javascript:, data:,
+    vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it is
+    still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
+    text = _text_tags_cut(text)
     text = cut_unsafe_links_per_line(text)
     return _TEXT_OPENER.sub("< ", text)
 

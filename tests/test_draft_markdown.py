@@ -63,8 +63,8 @@ def test_a_markdown_blurb_is_published_as_markup_in_every_edition(demo: Path) ->
     txt = output(demo, "issue-1.txt")
     assert (
         "Read the full study <https://example.org/study?a=1&b=2> first, then run ls. Two scores:"
-        "\n\n- CSAT for interactions\n- CES for processes\n\nNot this one and not bold."
-    ) in txt  # no tag in the text edition, which is pasted where HTML is rendered (walk87 #1)
+        "\n\n- CSAT for interactions\n- CES for processes\n\nNot this one and < b>not bold< /b>."
+    ) in txt  # no tag in the text edition (walk87 #1), a bare one as the text it is (walk99 #2)
     md = output(demo, "issue-1.md")
     assert "Read the [full study](https://example.org/study?a=1&b=2) *first*" in md
     assert "- CSAT for interactions\n- CES for processes" in md
@@ -104,7 +104,7 @@ def test_text_curator_writes_into_a_draft_reads_back_as_the_same_text(demo: Path
         "Costs *fell* [sic] by 5_000: run `ls` &amp; &lt;b&gt;bold&lt;/b&gt;. - Not a list, ok."
         in output(demo, "issue-1.html")
     )
-    assert literal.replace("<b>bold</b>", "bold") in output(demo, "issue-1.txt")
+    assert literal.replace("<b>bold</b>", "< b>bold< /b>") in output(demo, "issue-1.txt")
     entry = json.loads(output(demo, "issue-1.json"))["sections"][0]["articles"][0]
     assert entry["blurb"] == literal and "blurb_markdown" not in entry
 

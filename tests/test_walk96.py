@@ -125,7 +125,8 @@ def test_the_warning_on_markup_in_an_author_line_says_what_the_text_edition_show
     assert (
         f'the author "{typed}" holds' in said
         and "which the web, email, Markdown and JSON editions show as typed and the .txt without"
-        " its HTML tags and comments, an unsafe link as its text alone"
+        " its HTML comments and tags that run or load something or have attributes (any other"
+        " tag with a space after its <), an unsafe link as its text alone"
         in said
     ), said
     out = config.parent / "output"

@@ -143,3 +143,34 @@ def test_a_short_article_headed_page_introuvable_colon_a_headline_is_read(
     assert "1 of 2 article page(s) could not be read" in err, err
     draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     assert "celle qui accuse, l'impasse" in draft, draft
+
+
+def test_a_word_in_angle_brackets_in_a_title_stays_in_the_text_edition(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk99 #2: a title "Designing with <details> for Customers" was published in issue-1.txt
+    as "Designing with  for Customers", though every other edition shows the word. A bare tag is
+    kept there as `< details>` (a `<` then a space is no tag), while a tag that runs or loads
+    something, or has attributes, is still left out of the .txt."""
+    titles = [
+        "Designing with &amp;lt;details&amp;gt; for Customers who skim",
+        "Queues &amp;lt;img src=x onerror=alert(5)&amp;gt; that customers never see",
+        "Refund desks &amp;lt;script&amp;gt;alert(6)&amp;lt;/script&amp;gt; learn to say yes",
+    ]
+    plain = ["Designing with details for Customers who skim", "Queues customers never see"]
+    plain.append("Refund desks learn to say yes")
+    items = [(t, "", page(p)) for t, p in zip(titles, plain, strict=True)]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    out = config.parent / "output"
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Designing with < details> for Customers who skim" in text, text
+    for markup in ("<script", "onerror=", "<img", "<details"):
+        assert markup not in text, (markup, text)
+    assert "Refund desks alert(6) learn to say yes" in text, text
+    page_html = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "Designing with &lt;details&gt; for Customers who skim" in page_html
+    assert "Designing with &lt;details&gt; for Customers who skim" in (
+        out / "issue-1.md"
+    ).read_text(encoding="utf-8")
