@@ -171,9 +171,11 @@ MAX_BYLINE_CHARS = 100
 
 #: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
 #: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
-#: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", and the
-#: "Text:"/"Author:" labels (Russian "Текст:"/"Автор:" on wday.ru in the scrapinghub set, Spanish
-#: and Portuguese "Texto:", French "Texte :"/"Auteur :", German "Autor:"). Stripped from every
+#: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", Indonesian
+#: and Malay "Oleh", Greek "Του"/"Της", and the "Text:"/"Author:" labels (Russian "Текст:"/"Автор:"
+#: on wday.ru in the scrapinghub set, Spanish and Portuguese "Texto:", French "Texte :"/"Auteur :",
+#: German "Autor:", Finnish "Teksti:"/"Kirjoittaja:", Hindi "लेखक:", Greek "Συντάκτης:": walk102
+#: #3). Stripped from every
 #: byline; a visible line that opens with one is tested as a byline.
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
@@ -181,11 +183,13 @@ BYLINE_PREFIX = re.compile(
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|"
-    r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore)\s*:|"
+    r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore|teksti|kirjoittaja|"
+    r"लेखक|συντάκτης)\s*:|"
     # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
     # Af Klint): read as "by" only before a name of two words or more with no comma between them
     # ("Par Sébastien Farcis" -> "Sébastien Farcis"; "Di Sora, J." stays whole).
-    r"(?:von|par|por|door|di|av|af|przez)(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))\s*[:\-–—]?\s+",
+    r"(?:von|par|por|door|di|av|af|przez|oleh|του|της)(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))"
+    r"\s*[:\-–—]?\s+",
     re.I,
 )
 
