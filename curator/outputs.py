@@ -174,16 +174,18 @@ _TEXT_OPENER = re.compile(r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)
 
 def _text_tags_cut(text: str) -> str:
     """`text` without its HTML comments and the tags that could do something: an active one
-    (`_TEXT_ACTIVE_TAGS`), one with attributes (`<a href=...>`, `<b onclick=...>`) and the closing
-    tag of either; a bare tag of any other name stays as typed."""
+    (`_TEXT_ACTIVE_TAGS`), one with an attribute's value (`<a href=...>`, `<b onclick=...>`: no
+    handler or link works without one) and the closing tag of either; any other tag stays as
+    typed, words after its name too (a wire headline's "<REVENUE PROPERTIES CO LTD> YEAR LOSS",
+    walk103 #1)."""
     cut = set(_TEXT_ACTIVE_TAGS)
     for match in _TEXT_MARKUP.finditer(text):
-        if match.group(2) and match.group(3).replace("/", "").strip():
+        if match.group(2) and "=" in match.group(3):
             cut.add(match.group(2).lower())
 
     def keep_or_cut(match: re.Match[str]) -> str:
         name = match.group(2)
-        if name is None or name.lower() in cut or match.group(3).replace("/", "").strip():
+        if name is None or name.lower() in cut or "=" in match.group(3):
             return ""
         return match.group(0)
 
@@ -192,7 +194,7 @@ def _text_tags_cut(text: str) -> str:
 
 def text_edition(text: str) -> str:
     """The text edition as published: its words with no HTML markup (comments, tags that run,
-    load or embed something or have attributes left out; any other tag, and an unclosed `<tag`,
+    load or embed something or give an attribute a value left out; any other tag, and an unclosed `<tag`,
     as `< tag`) and no Markdown link or image to an unsafe address (javascript:, data:,
     vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it is
     still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""

@@ -156,9 +156,12 @@ def test_a_word_in_angle_brackets_in_a_title_stays_in_the_text_edition(
         "Designing with &amp;lt;details&amp;gt; for Customers who skim",
         "Queues &amp;lt;img src=x onerror=alert(5)&amp;gt; that customers never see",
         "Refund desks &amp;lt;script&amp;gt;alert(6)&amp;lt;/script&amp;gt; learn to say yes",
+        # (walk103 #1: a wire headline's company in angle brackets, words after its "name")
+        "&amp;lt;REVENUE PROPERTIES CO LTD&amp;gt; customers YEAR LOSS",
+        "Support desks &amp;lt;b onclick=alert(7)&amp;gt;learn&amp;lt;/b&amp;gt; to listen",
     ]
     plain = ["Designing with details for Customers who skim", "Queues customers never see"]
-    plain.append("Refund desks learn to say yes")
+    plain += ["Refund desks learn to say yes", "Revenue Properties customers", "Support desks"]
     items = [(t, "", page(p)) for t, p in zip(titles, plain, strict=True)]
     config = newsletter(tmp_path, http_server, items)
     code, _, err = run("build", "--config", str(config), "-q")
@@ -169,6 +172,8 @@ def test_a_word_in_angle_brackets_in_a_title_stays_in_the_text_edition(
     for markup in ("<script", "onerror=", "<img", "<details"):
         assert markup not in text, (markup, text)
     assert "Refund desks alert(6) learn to say yes" in text, text
+    assert "< REVENUE PROPERTIES CO LTD> customers YEAR LOSS" in text, text
+    assert "Support desks learn to listen" in text and "onclick" not in text, text
     page_html = (out / "issue-1.html").read_text(encoding="utf-8")
     assert "Designing with &lt;details&gt; for Customers who skim" in page_html
     assert "Designing with &lt;details&gt; for Customers who skim" in (
