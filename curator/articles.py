@@ -169,6 +169,14 @@ def canonical_of(page: Page | None) -> str | None:
     return canonical if canonical and canonical.startswith(("http://", "https://")) else None
 
 
+def read_at(page: Page | None, key: str) -> bool:
+    """Whether the page was read at the address of URL key `key`: its link redirected there (by
+    HTTP, a meta refresh or a script, `fetch._meta_refresh`), so what was read is the page at that
+    address, the same article whatever title another entry gives it (walk103 #2)."""
+    address = safe_url(page.url) if page and page.url else None
+    return bool(address) and url_key(address or "") == key
+
+
 def page_address(page: Page | None, link: str | None = None) -> str | None:
     """The address a page gives as its own (`canonical_of`), else the one it was read at when
     that is another than `link` (the entry's link redirected there: a tracker's `/r/3` to
@@ -483,7 +491,8 @@ def build_articles(
     canonical URL several pages name (`shared_canonicals`; `shared_before`: the keys stored as
     such) is not their address: each keeps its own link. Nor is one that is the address of an
     article with another title (`other_story`): a stored one (`stored_titles`: URL key -> the
-    title of the article stored at it) or another entry's of this fetch."""
+    title of the article stored at it) or another entry's of this fetch; unless the link
+    redirected there (`read_at`): the page read is that article's, so the two are one."""
     built: dict[str, Article] = {}
     aliases: dict[str, str] = {}
     untitled = duplicates = unlinked = 0
@@ -497,7 +506,11 @@ def build_articles(
         refused: Collection[str] = shared
         if entry.link and (canonical := page_address(page, entry.link)):
             key = url_key(canonical)
-            if key != url_key(entry.link) and other_story(entry.title, titles.get(key)):
+            if (
+                key != url_key(entry.link)
+                and not read_at(page, key)
+                and other_story(entry.title, titles.get(key))
+            ):
                 refused = shared | {key}
         article = merge(entry, page, source=source, feed_title=feed_title, now=now, refused=refused)
         if article is None:

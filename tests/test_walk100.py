@@ -121,3 +121,43 @@ def test_a_javascript_redirect_page_is_followed_to_the_article(
     assert f"url: {http_server.url('/b/2')}\n" in draft, draft
     assert f"url: {http_server.url('/b/3')}\n" in draft, draft
     assert "Redirecting" not in draft and "/p/0/" not in draft and "/p/1/" not in draft, draft
+
+
+def test_a_redirect_page_whose_target_is_another_entry_is_that_article_listed_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk103 #2: `/js/1`, whose script sends readers on to `/b/9`, another entry of the feed
+    under another title, was published at `/js/1` with `/b/9` listed as "Another piece ... on the
+    same story": one page twice in the issue. Its link leads there, so it is that article; so
+    for a meta refresh."""
+    title = "Hotels answer reviews within the hour"
+    other = "Queues that customers never see"
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (title, "", page(title)),
+            ("Hotel reviews, answered by email", "", ""),
+            ("Refunds, answered by text", "", ""),
+            (other, "", page(other)),
+        ],
+    )
+    http_server.add("/p/0/?utm_medium=email", page(title), content_type="text/html")
+    redirects = {
+        "/p/1/": '<script>window.location.replace("/p/0/?utm_medium=email")</script>',
+        "/p/2/": '<meta http-equiv="refresh" content="0;url=/p/3/">',
+    }
+    for path, head in redirects.items():
+        http_server.add(
+            path,
+            f"<html><head><title>Redirecting...</title>{head}</head>"
+            "<body>Redirecting...</body></html>",
+            content_type="text/html",
+        )
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    issue = (config.parent / "output" / "issue-1.md").read_text(encoding="utf-8")
+    assert issue.count(http_server.url("/p/0/")) == 1, issue
+    assert issue.count(http_server.url("/p/3/")) == 1, issue
+    assert "/p/1/" not in issue and "/p/2/" not in issue, issue
+    assert "on the same story" not in issue, issue
