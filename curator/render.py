@@ -18,6 +18,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from curator.errors import shell_arg
 from curator.htmltext import display_width
 from curator.models import Issue, Scored
 from curator.urls import safe_url
@@ -1085,6 +1086,22 @@ def published_as(printed: str, now: str | None = None) -> str:
     if now is None or now == printed:
         return f'"{printed}"'
     return f'"{printed}" (since renamed "{now}")'
+
+
+def published_mark(printed: str, now: str | None, subjects: Sequence[str]) -> str:
+    """What an issue published an article under that feeds.yaml has no subject for now: the
+    section it printed (`published_as`), "not a subject in feeds.yaml now"; or, when feeds.yaml
+    has the printed name as a subject again though `curator subjects rename` renamed it since
+    (walk103 #3: renamed "Culture" and back to "Entertainment" in feeds.yaml), that, and the
+    rename back that keeps the article under it."""
+    names = {s.casefold() for s in subjects}
+    if now is not None and now != printed and printed.casefold() in names:
+        return (
+            f'"{printed}", a subject in feeds.yaml again, though a rename since calls it "{now}":'
+            f' to keep it under "{printed}": curator subjects rename {shell_arg(now)}'
+            f" {shell_arg(printed)}"
+        )
+    return f"{published_as(printed, now)}, not a subject in feeds.yaml now"
 
 
 def credit_line(author: str, publication: str) -> str:

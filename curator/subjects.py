@@ -37,7 +37,7 @@ from curator.config import MAX_KEYWORDS
 from curator.errors import shell_arg
 from curator.htmltext import display_width, pad
 from curator.models import Article, Assignment, Subject
-from curator.render import published_as
+from curator.render import published_as, published_mark
 from curator.subjectfit import (
     FIT_BAR,
     KNN_FLOOR,
@@ -296,12 +296,23 @@ class Explanation:
         lines = [self.url, f"  {self.verdict()}"]
         if self.published_elsewhere is not None:
             number, former = self.published_elsewhere
-            lines.append(
-                f"  issue {number} published it under"
-                f" {published_as(self.printed_under or former, former)}, which is not a subject in"
-                " feeds.yaml now: curator places it itself (the issue keeps its text); to keep it"
-                f" under one: curator subjects move {shell_arg(self.url)} SUBJECT"
-            )
+            printed = self.printed_under or former
+            if printed != former and printed.casefold() in {
+                s.subject.casefold() for s in self.scores
+            }:
+                # (renamed in feeds.yaml back to the name the issue printed: walk103 #3)
+                lines.append(
+                    f"  issue {number} published it under"
+                    f" {published_mark(printed, former, [s.subject for s in self.scores])};"
+                    " until then curator places it itself (the issue keeps its text)"
+                )
+            else:
+                lines.append(
+                    f"  issue {number} published it under"
+                    f" {published_as(printed, former)}, which is not a subject in"
+                    " feeds.yaml now: curator places it itself (the issue keeps its text); to keep"
+                    f" it under one: curator subjects move {shell_arg(self.url)} SUBJECT"
+                )
         if self.stored_differs:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
         if self.published_in is not None:

@@ -161,3 +161,43 @@ def test_a_redirect_page_whose_target_is_another_entry_is_that_article_listed_on
     assert issue.count(http_server.url("/p/3/")) == 1, issue
     assert "/p/1/" not in issue and "/p/2/" not in issue, issue
     assert "on the same story" not in issue, issue
+
+
+def test_subjects_list_after_renaming_back_in_feeds_yaml_says_the_section_is_a_subject_again(
+    themed_demo: Path,
+) -> None:
+    """walk103 #3: renamed "Culture" with `subjects rename`, then back to "Entertainment" in
+    feeds.yaml, `subjects list` said issue 1 "published it under "Entertainment" (since renamed
+    "Culture"), not a subject in feeds.yaml now" beside `- name: Entertainment`. It says the
+    section is a subject again and how to keep the article under it; that rename ends the mark."""
+    demo = themed_demo
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
+    url = basics["articles"][0]["url"]
+    original = demo.read_text(encoding="utf-8")
+    demo.write_text(original.replace(BASICS, "CX basics"), "utf-8")
+    code, _, err = run("subjects", "list", "--config", str(demo))  # places them again first
+    assert code == 0, err
+    code, _, err = run("subjects", "rename", "--config", str(demo), BASICS, "CX basics")
+    assert code == 0, err
+
+    demo.write_text(original, "utf-8")  # back to the name issue 1 printed
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0, err
+    assert "not a subject in feeds.yaml now" not in out, out
+    advice = f"curator subjects rename 'CX basics' '{BASICS}'"
+    assert (
+        f'[issue 1 published it under "{BASICS}", a subject in feeds.yaml again, though a rename'
+        f' since calls it "CX basics": to keep it under "{BASICS}": {advice}'
+    ) in out, out
+    code, out, err = run("subjects", "explain", "--config", str(demo), url)
+    assert code == 0, err
+    assert 'a subject in feeds.yaml again, though a rename since calls it "CX basics"' in out, out
+
+    code, _, err = run("subjects", "rename", "--config", str(demo), "CX basics", BASICS)
+    assert code == 0, err
+    code, out, err = run("subjects", "list", "--config", str(demo))
+    assert code == 0, err
+    assert "published it under" not in out, out

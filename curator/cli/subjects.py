@@ -46,7 +46,7 @@ from curator.placement import (
     tell_stale_moves,
     uncertain_articles,
 )
-from curator.render import join_names, published_as
+from curator.render import join_names, published_mark
 from curator.store import LOCAL_FILE, Store
 from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change, stored_elsewhere
@@ -479,8 +479,7 @@ def list_(
             # walk86 #1: re-filed without a word after its subject left feeds.yaml
             featured = (
                 f"  [issue {p.featured_in} published it under"
-                f" {published_as(str(p.printed_under or p.published_under), p.published_under)},"
-                " not a subject in feeds.yaml now]"
+                f" {published_mark(str(p.printed_under or p.published_under), p.published_under, subject_names)}]"
             )
         dead = ""
         if p.dead_link == LOCAL_FILE and not p.featured_in:
