@@ -4,11 +4,11 @@ in the newsletter's title or editor published without a word."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from conftest import LocalServer, run_cli
 from test_blurb_walk97 import TH1, built, extracted, page
+
+from conftest import LocalServer
 
 
 def test_a_thai_blurb_of_three_sentences_is_not_warned_about_as_one(
