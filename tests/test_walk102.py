@@ -4,11 +4,15 @@ in the newsletter's title or editor published without a word."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from test_blurb_walk97 import TH1, built, extracted, page
+from test_walk97 import with_keyword_the
 
-from conftest import LocalServer
+from conftest import REPO, LocalServer, run_cli
 
 
 def test_a_thai_blurb_of_three_sentences_is_not_warned_about_as_one(
@@ -33,3 +37,47 @@ def test_a_thai_blurb_of_three_sentences_is_not_warned_about_as_one(
     err = " ".join(err.split())
     assert f'"รถรางกลับมาที่ภูเก็ต" ({http_server.base}/a/th1) is one sentence' not in err, err
     assert f'"รถรางเชียงใหม่" ({http_server.base}/a/th2) is one sentence' in err, err
+
+
+def test_extract_in_json_with_stderr_lost_ends_with_the_warnings(
+    demo: Path, tmp_path: Path
+) -> None:
+    """walk102 #1: `extract --json 2>/dev/full`, with a keyword "the" that warns, exited 5 with
+    its page's line only: the warning was lost, with no `stderr_lost` or `exit` to say so, where
+    the other commands' documents hold them. A last line holds them now."""
+    with_keyword_the(demo)
+    saved = tmp_path / "page.html"
+    saved.write_text(
+        "<html><head><title>Trams</title></head><body><article><h1>Trams</h1>"
+        "<p>The city will open its first tram line in the spring of next year.</p>"
+        "<p>Riders hope the trams will ease the traffic in the old town.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("extract", str(saved), "--json", "--config", str(demo))
+    assert code == 0, err
+    assert len(out.splitlines()) == 1  # one line per page while stderr is written
+    with Path("/dev/full").open("wb") as stderr:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "curator",
+                "extract",
+                str(saved),
+                "--json",
+                "--config",
+                str(demo),
+            ],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            timeout=120,
+        )
+    assert done.returncode == 5
+    lines = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert len(lines) == 2, lines
+    assert lines[0]["title"] == "Trams"
+    last = lines[-1]
+    assert last["exit"] == 5 and "holds the warnings" in last["stderr_lost"]
+    assert any("`the` gives curator no word" in w["message"] for w in last["warnings"]), last
