@@ -725,6 +725,18 @@ class _Reader:
         for key in ("utm_source", "utm_medium", "utm_campaign"):
             if key in news:
                 self.utm_variables(news_nodes[key], str(news[key]), key)
+        for key in ("title", "editor"):
+            if key in news and (tags := _MARKUP.findall(str(news[key] or ""))):
+                # (walk102 #5: the .txt read `Weekly alert(90) ">`, `edited by Ed `, unwarned,
+                # where the introduction's markup is warned about)
+                shown = ", ".join(t if len(t) <= 40 else t[:37] + "..." for t in tags[:3])
+                self.warn(
+                    news_nodes[key],
+                    f"the newsletter's `{key}` holds HTML markup ({shown}), published as visible"
+                    " text in every format but the plain-text one (issue-N.txt leaves out a tag"
+                    " that runs or loads something or has attributes, and writes any other with"
+                    f" a space after its <), never as HTML: write the {key} as plain text",
+                )
         themes = self.themes(top.get("themes"), subjects)
         language = str(news.get("language", "en")).strip()
         if not LANGUAGE_TAG.fullmatch(language):
@@ -1122,6 +1134,10 @@ def _mistyped_scheme(url: str, meant: str) -> str:
 #: The variables a UTM value may use, and a `{word}` in one.
 UTM_VARIABLES = ["number", "edition"]
 _UTM_VARIABLE = re.compile(r"\{([^{}\n]{1,40})\}")
+
+
+#: HTML markup in a plain-text setting (the newsletter's title, its editor): a tag or a comment.
+_MARKUP = re.compile(r"<(?:!--.*?-->|/?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>)", re.S)
 
 
 def _text_offset(node: Node) -> int:

@@ -81,3 +81,30 @@ def test_extract_in_json_with_stderr_lost_ends_with_the_warnings(
     last = lines[-1]
     assert last["exit"] == 5 and "holds the warnings" in last["stderr_lost"]
     assert any("`the` gives curator no word" in w["message"] for w in last["warnings"]), last
+
+
+def test_markup_in_the_newsletters_title_or_editor_is_warned_about_with_its_line(
+    demo: Path,
+) -> None:
+    """walk102 #5: a title `Weekly <script>alert(90)</script> ...` and an editor `Ed <svg ...>`
+    were published without a word (the .txt read `Weekly alert(90) ">` and `edited by Ed `), where
+    the introduction's markup is warned about. Each is warned about now, with feeds.yaml's line."""
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace(
+        "  title: Customer Experience Weekly\n",
+        "  title: 'Weekly <script>alert(90)</script> \"><img src=x onerror=alert(91)>'\n",
+    ).replace("  editor: Morgan Ellery\n", "  editor: 'Ed <svg onload=alert(92)>'\n")
+    demo.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    err = " ".join(err.split())
+    assert (
+        f"{demo}:13:10: the newsletter's `title` holds HTML markup (<script>, </script>, <img src=x"
+        " onerror=alert(91)>), published as visible text in every format but the plain-text one"
+    ) in err, err
+    assert (
+        f"{demo}:14:11: the newsletter's `editor` holds HTML markup (<svg onload=alert(92)>)" in err
+    )
+    assert "write the editor as plain text" in err
+    txt = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Weekly alert(90)" in txt  # published as before: the warning is what is new
