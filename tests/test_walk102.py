@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from test_blurb_walk97 import TH1, built, extracted, page
-from test_walk97 import with_keyword_the
+from test_walk97 import german_newsletter, with_keyword_the
 
 from conftest import REPO, LocalServer, run_cli
 
@@ -108,3 +108,30 @@ def test_markup_in_the_newsletters_title_or_editor_is_warned_about_with_its_line
     assert "write the editor as plain text" in err
     txt = (demo.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Weekly alert(90)" in txt  # published as before: the warning is what is new
+
+
+def test_explain_says_an_article_is_in_another_language_than_the_newsletters(
+    tmp_path: Path,
+) -> None:
+    """walk102 #4: the build said "`subjects explain URL` says why one fits none", but explain of
+    a German article (lang="de") under English subjects showed "best score 0.000" alone, never its
+    language. It says so now, and what to do, in its text and its --json."""
+    config = german_newsletter(tmp_path)
+    code, out, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    assert "curator subjects explain URL" in " ".join(out.split())
+    code, out, err = run_cli("subjects", "list", "--unplaced", "--json", "--config", str(config))
+    assert code == 0, err
+    url = "https://stadt.example/de-1"
+    assert url in out
+    code, out, err = run_cli("subjects", "explain", url, "--config", str(config))
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        'Its page says it is in another language (lang="de") than the newsletter\'s (`language:'
+        f" en` in {config}): a subject fits an article by the words it uses, so write keywords in"
+        " its language too"
+    ) in said, said
+    code, out, err = run_cli("subjects", "explain", url, "--json", "--config", str(config))
+    assert code == 0, err
+    assert 'lang="de"' in json.loads(out)["other_language"]
