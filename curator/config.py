@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from curator.errors import InputError, init_advice
 from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
+from curator.outputs import text_markup_cut
 from curator.textfeatures import terms
 from curator.urls import url_key
 from curator.variables import VariableError, check_variables
@@ -726,16 +727,16 @@ class _Reader:
             if key in news:
                 self.utm_variables(news_nodes[key], str(news[key]), key)
         for key in ("title", "editor"):
-            if key in news and (tags := _MARKUP.findall(str(news[key] or ""))):
+            if key in news and (tags := text_markup_cut(str(news[key] or ""))):
                 # (walk102 #5: the .txt read `Weekly alert(90) ">`, `edited by Ed `, unwarned,
                 # where the introduction's markup is warned about)
                 shown = ", ".join(t if len(t) <= 40 else t[:37] + "..." for t in tags[:3])
                 self.warn(
                     news_nodes[key],
-                    f"the newsletter's `{key}` holds HTML markup ({shown}), published as visible"
-                    " text in every format but the plain-text one (issue-N.txt leaves out a tag"
-                    " that runs or loads something or has attributes, and writes any other with"
-                    f" a space after its <), never as HTML: write the {key} as plain text",
+                    f"the newsletter's `{key}` holds HTML markup ({shown}), which issue-N.txt"
+                    " leaves out (a tag that runs or loads something or has attributes) and every"
+                    f" other format shows as the text it is, never as HTML: write the {key} as"
+                    " plain text",
                 )
         themes = self.themes(top.get("themes"), subjects)
         language = str(news.get("language", "en")).strip()
@@ -1134,10 +1135,6 @@ def _mistyped_scheme(url: str, meant: str) -> str:
 #: The variables a UTM value may use, and a `{word}` in one.
 UTM_VARIABLES = ["number", "edition"]
 _UTM_VARIABLE = re.compile(r"\{([^{}\n]{1,40})\}")
-
-
-#: HTML markup in a plain-text setting (the newsletter's title, its editor): a tag or a comment.
-_MARKUP = re.compile(r"<(?:!--.*?-->|/?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>)", re.S)
 
 
 def _text_offset(node: Node) -> int:

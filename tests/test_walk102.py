@@ -100,7 +100,7 @@ def test_markup_in_the_newsletters_title_or_editor_is_warned_about_with_its_line
     err = " ".join(err.split())
     assert (
         f"{demo}:13:10: the newsletter's `title` holds HTML markup (<script>, </script>, <img src=x"
-        " onerror=alert(91)>), published as visible text in every format but the plain-text one"
+        " onerror=alert(91)>), which issue-N.txt leaves out"
     ) in err, err
     assert (
         f"{demo}:14:11: the newsletter's `editor` holds HTML markup (<svg onload=alert(92)>)" in err
