@@ -1627,11 +1627,11 @@ def short_blurb(blurb: str) -> bool:
     """A blurb of a single sentence (or a fragment), where blurbs are two or three: the editor is
     told, for nothing better could be made of the feed and the page. "" is no blurb at all."""
     text = blurb.strip()
-    if unmarked_script(text):
-        # Thai, Lao, Khmer: no sentence can be told, so its phrases are counted (walk102 #2: three
-        # Thai sentences, the opening paragraphs, were warned about as "one sentence").
-        return bool(text) and unmarked_phrases(text) < MIN_SENTENCES
-    return bool(text) and len(split_sentences(text)) < MIN_SENTENCES
+    if not text or len(split_sentences(text)) >= MIN_SENTENCES:
+        return False
+    # Thai, Lao, Khmer: no sentence can be told, so its phrases are counted (walk102 #2: three
+    # Thai sentences, the opening paragraphs, were warned about as "one sentence").
+    return not unmarked_script(text) or unmarked_phrases(text) < MIN_SENTENCES
 
 
 def unmarked_script(text: str) -> bool:
