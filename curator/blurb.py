@@ -1034,8 +1034,13 @@ def usable_sentences(text: str | None) -> int:
     """How many sentences of a page's plain `text` a blurb could use (complete, no furniture, no
     code): when it has some and `choose_blurb` made none of them, each leans on one left out or
     quotes someone, or is too short or too long to stand alone, and `curator extract` says so
-    rather than that the page has no sentence (walk74 #1)."""
-    return len(_text_sentences(text))
+    rather than that the page has no sentence (walk74 #1). A text in a script that ends no
+    sentence with a mark (Thai) counts the phrases of the opening paragraphs a blurb takes, as a
+    build's warning on a short blurb does (walk102 #2: it said 0 of three Thai sentences)."""
+    found = len(_text_sentences(text))
+    if not found and text:
+        return unmarked_phrases(_unmarked_paragraphs(text, (), MAX_CHARS))
+    return found
 
 
 def complete_sentences(text: str | None) -> int:
@@ -1621,7 +1626,25 @@ def _short_prose(sentence: str) -> bool:
 def short_blurb(blurb: str) -> bool:
     """A blurb of a single sentence (or a fragment), where blurbs are two or three: the editor is
     told, for nothing better could be made of the feed and the page. "" is no blurb at all."""
-    return bool(blurb.strip()) and len(split_sentences(blurb.strip())) < MIN_SENTENCES
+    text = blurb.strip()
+    if not text or len(split_sentences(text)) >= MIN_SENTENCES:
+        return False
+    # Thai, Lao, Khmer: no sentence can be told, so its phrases are counted (walk102 #2: three
+    # Thai sentences, the opening paragraphs, were warned about as "one sentence").
+    return not unmarked_script(text) or unmarked_phrases(text) < MIN_SENTENCES
+
+
+def unmarked_script(text: str) -> bool:
+    """Whether `text` is mostly (by its letters) in a script that ends no sentence with a mark
+    (`_UNMARKED_SCRIPT`)."""
+    letters = sum(c.isalpha() for c in text)
+    return bool(letters) and len(_UNMARKED_SCRIPT.findall(text)) * 2 >= letters
+
+
+def unmarked_phrases(text: str) -> int:
+    """How many phrases of such a script `text` holds: runs between spaces with a letter of it (a
+    Thai text spaces its phrases and sentences alike; a number between them is no phrase)."""
+    return sum(bool(_UNMARKED_SCRIPT.search(chunk)) for chunk in text.split())
 
 
 #: A sentence that speaks as "I" ("I learned to sail when I was young.", "my first job").

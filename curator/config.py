@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from curator.errors import InputError, init_advice
 from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
+from curator.outputs import text_markup_cut
 from curator.textfeatures import terms
 from curator.urls import url_key
 from curator.variables import VariableError, check_variables
@@ -725,6 +726,18 @@ class _Reader:
         for key in ("utm_source", "utm_medium", "utm_campaign"):
             if key in news:
                 self.utm_variables(news_nodes[key], str(news[key]), key)
+        for key in ("title", "editor"):
+            if key in news and (tags := text_markup_cut(str(news[key] or ""))):
+                # (walk102 #5: the .txt read `Weekly alert(90) ">`, `edited by Ed `, unwarned,
+                # where the introduction's markup is warned about)
+                shown = ", ".join(t if len(t) <= 40 else t[:37] + "..." for t in tags[:3])
+                self.warn(
+                    news_nodes[key],
+                    f"the newsletter's `{key}` holds HTML markup ({shown}), which issue-N.txt"
+                    " leaves out (a tag that runs or loads something or has attributes) and every"
+                    f" other format shows as the text it is, never as HTML: write the {key} as"
+                    " plain text",
+                )
         themes = self.themes(top.get("themes"), subjects)
         language = str(news.get("language", "en")).strip()
         if not LANGUAGE_TAG.fullmatch(language):

@@ -172,6 +172,13 @@ _TEXT_ACTIVE_TAGS = frozenset(
 _TEXT_OPENER = re.compile(r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)")
 
 
+def text_markup_cut(text: str) -> list[str]:
+    """The HTML comments and tags the text edition leaves out of `text` (`_text_tags_cut`), in
+    order: a plain-text setting holding any is warned about (walk102 #5)."""
+    kept = _text_tags_cut(text)
+    return [m.group(0) for m in _TEXT_MARKUP.finditer(text) if m.group(0) not in kept]
+
+
 def _text_tags_cut(text: str) -> str:
     """`text` without its HTML comments and the tags that could do something: an active one
     (`_TEXT_ACTIVE_TAGS`), one with an attribute's value (`<a href=...>`, `<b onclick=...>`: no

@@ -1204,6 +1204,22 @@ def left_out(
     return LeftOut(unplaced, new, waiting, variety, config.issue_size, others, config.language)
 
 
+def other_language_note(config: Config, article: Article) -> str:
+    """What `subjects explain` says of an article whose page declares another language than the
+    newsletter's (walk102 #4: a German article under English subjects showed "best score 0.000"
+    alone, though the build pointed there for why one fits none); "" when it declares none or the
+    newsletter's."""
+    language = article.language.strip()
+    if not language or _primary(language) == _primary(config.language):
+        return ""
+    return (
+        f'Its page says it is in another language (lang="{language}") than the newsletter\'s'
+        f" (`language: {config.language}` in {config.path}): a subject fits an article by the"
+        " words it uses, so write keywords in its language too (or a subject of its own) if it"
+        " belongs in the newsletter."
+    )
+
+
 def _primary(language: str) -> str:
     """A language tag's language alone: "de" of "de-DE" or "DE_at"."""
     return language.strip().lower().replace("_", "-").split("-", 1)[0]

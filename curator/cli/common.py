@@ -231,23 +231,31 @@ def echo_json(
         # (walk97 #1): on that exit 5 only, its rows go in an object that holds them, as a
         # failure's document is an object too.
         data = {"rows": data}
-    if isinstance(data, dict) and "exit" not in data and (lost := stderr_lost()) is not None:
-        # The run ends with exit 5 for the warnings lost on stderr: the document says so, and
-        # holds them (walk61 #3: exit 5, and no "exit" here; walk92 #2: it said it held them,
-        # and `render` and `fetch` had no "warnings"): every warning said, in `warnings`.
-        held = list(data.get("warnings") or [])
-        said = {w.get("message") for w in held if isinstance(w, dict)}
-        warned = click.get_current_context().meta.get(WARNED, [])
-        held += [{"message": line} for line in warned if line not in said]
-        data = {
-            **data,
-            "warnings": held,
-            "exit": EXIT_REPORT_LOST,
-            "stderr_lost": f"stderr could not be written ({lost}): its progress and warnings"
-            " were lost; this document holds the warnings",
-        }
+    if isinstance(data, dict):
+        data = with_lost_warnings(data)
     click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii))
     click.get_current_context().meta[JSON_PRINTED] = True
+
+
+def with_lost_warnings(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` (a --json document, or `extract`'s last line) and, when the run ends with exit 5
+    for the warnings lost on stderr, `warnings`, `exit` and `stderr_lost` saying so."""
+    if "exit" in data or (lost := stderr_lost()) is None:
+        return data
+    # The run ends with exit 5 for the warnings lost on stderr: the document says so, and
+    # holds them (walk61 #3: exit 5, and no "exit" here; walk92 #2: it said it held them,
+    # and `render` and `fetch` had no "warnings"): every warning said, in `warnings`.
+    held = list(data.get("warnings") or [])
+    said = {w.get("message") for w in held if isinstance(w, dict)}
+    warned = click.get_current_context().meta.get(WARNED, [])
+    held += [{"message": line} for line in warned if line not in said]
+    return {
+        **data,
+        "warnings": held,
+        "exit": EXIT_REPORT_LOST,
+        "stderr_lost": f"stderr could not be written ({lost}): its progress and warnings"
+        " were lost; this document holds the warnings",
+    }
 
 
 def error_fields(error: CuratorError) -> dict[str, object]:

@@ -12,7 +12,15 @@ from click.core import ParameterSource
 
 from curator.articles import page_title, read_page
 from curator.blurb import choose_blurb, complete_sentences, usable_sentences
-from curator.cli.common import JSON_PRINTED, error_fields, loaded, note_config, note_json, warn
+from curator.cli.common import (
+    JSON_PRINTED,
+    error_fields,
+    loaded,
+    note_config,
+    note_json,
+    warn,
+    with_lost_warnings,
+)
 from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.errors import CuratorError
@@ -125,7 +133,9 @@ def _settings(
     is_flag=True,
     callback=note_json,
     help="One JSON object per line for each page, in order (a page that could not be read:"
-    ' {"url": ..., "error": ...}); on failure, a last one: {"error": ..., "exit": N}.',
+    ' {"url": ..., "error": ...}); on failure, a last one: {"error": ..., "exit": N}; when'
+    ' warnings were lost with stderr, a last one: {"warnings": [...], "exit": 5, "stderr_lost":'
+    " ...}.",
 )
 @click.option(
     "--allow-private",
@@ -223,6 +233,11 @@ def extract(
             click.echo(json.dumps(error_fields(error)))
             ctx.meta[JSON_PRINTED] = True
         raise error
+    if as_json and (last := with_lost_warnings({})):
+        # stderr was lost (a full disk, exit 5): a last line holds the warnings it lost, as the
+        # other commands' documents do (walk102 #1: extract printed only its pages' lines).
+        click.echo(json.dumps(last, ensure_ascii=False))
+        ctx.meta[JSON_PRINTED] = True
 
 
 #: What `extract` says of a page with no sentence to make a blurb of: a build would not stop there.

@@ -33,6 +33,7 @@ from curator.placement import (
     PlaceProgress,
     correction_effect,
     explain_article,
+    other_language_note,
     pending,
     placed_articles,
     placed_now,
@@ -112,8 +113,9 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
         explanation = explain_article(conf, store, article, warn)
         # Why: `subjects list` marked it "[dead link ...]", but explain said nothing of it.
         dead = None if store.issues_featuring(article.id) else store.dead_link(article.id)
+    other = other_language_note(conf, article)
     if as_json:
-        echo_json({**explanation.to_dict(), "dead_link": dead})
+        echo_json({**explanation.to_dict(), "dead_link": dead, "other_language": other or None})
         return
     echo(article.title)
     if dead == LOCAL_FILE:
@@ -128,6 +130,8 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
             " its subject (until a later read of its page succeeds)."
         )
     echo(explanation.to_text(terms=8))
+    if other:
+        echo(other)
 
 
 def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], None] | None) -> None:
