@@ -46,7 +46,18 @@ ZH_ITEMS = [
 ]
 
 
-def _newsletter(tmp_path: Path, server, subjects: list, items: list, path: str) -> Path:
+def feed_newsletter(
+    tmp_path: Path,
+    server,
+    subjects: list,
+    items: list,
+    path: str,
+    *,
+    title: str = "周刊",
+    feed_name: str = "中文新闻",
+) -> Path:
+    """A newsletter of `subjects` and one RSS feed on `server` at `path` whose items are (title,
+    description), pages not read. Returns its feeds.yaml."""
     body = "".join(
         f"<item><title>{escape(t)}</title><link>{server.url(f'{path}/{i}')}</link>"
         f"<description>{escape(d)}</description></item>"
@@ -59,9 +70,9 @@ def _newsletter(tmp_path: Path, server, subjects: list, items: list, path: str) 
     config.write_text(
         yaml.safe_dump(
             {
-                "newsletter": {"title": "周刊"},
+                "newsletter": {"title": title},
                 "subjects": subjects,
-                "feeds": [{"url": url, "name": "中文新闻"}],
+                "feeds": [{"url": url, "name": feed_name}],
                 "settings": {"fetch_pages": False, "allow_private_addresses": True},
             },
             allow_unicode=True,
@@ -74,7 +85,7 @@ def _newsletter(tmp_path: Path, server, subjects: list, items: list, path: str) 
 def test_chinese_keywords_place_chinese_articles_and_explain_shows_them(
     tmp_path: Path, http_server
 ) -> None:
-    config = _newsletter(tmp_path, http_server, ZH_SUBJECTS, ZH_ITEMS, "/zh")
+    config = feed_newsletter(tmp_path, http_server, ZH_SUBJECTS, ZH_ITEMS, "/zh")
     assert run("fetch", "--config", str(config), "-q")[0] == 0
     code, out, err = run("subjects", "list", "--config", str(config))
     assert code == 0, err
@@ -101,7 +112,7 @@ def test_german_words_are_read_whole(tmp_path: Path, http_server) -> None:
         ("Neue Straßenbahn für Zürich", "Die Straßenbahn bringt mehr Fahrgäste in die Stadt."),
         ("Gewitter am Abend", "Nach der Hitze kommt ein starkes Gewitter."),
     ]
-    config = _newsletter(tmp_path, http_server, subjects, items, "/de")
+    config = feed_newsletter(tmp_path, http_server, subjects, items, "/de")
     assert run("fetch", "--config", str(config), "-q")[0] == 0
     code, out, err = run("subjects", "explain", http_server.url("/de/0"), "--config", str(config))
     assert code == 0, err
@@ -112,7 +123,7 @@ def test_german_words_are_read_whole(tmp_path: Path, http_server) -> None:
 
 def test_a_keyword_that_gives_no_word_is_named(tmp_path: Path, http_server) -> None:
     subjects = [dict(ZH_SUBJECTS[0], keywords=["中美", "the", "2024"]), ZH_SUBJECTS[2]]
-    config = _newsletter(tmp_path, http_server, subjects, ZH_ITEMS, "/kw")
+    config = feed_newsletter(tmp_path, http_server, subjects, ZH_ITEMS, "/kw")
     code, out, err = run("fetch", "--config", str(config))
     assert code == 0, err
     said = " ".join((out + err).split())
@@ -141,7 +152,7 @@ FOOTBALL = [
 def test_suggest_names_a_chinese_newsletter_by_its_words(tmp_path: Path, http_server) -> None:
     """walk51 #2: suggest proposed "Daniel, dave and state" (keywords daniel, suny, york) from
     the few Latin words of Chinese posts; then single characters ("本", "册")."""
-    config = _newsletter(tmp_path, http_server, ZH_SUBJECTS, STAMPS + FOOTBALL, "/sg")
+    config = feed_newsletter(tmp_path, http_server, ZH_SUBJECTS, STAMPS + FOOTBALL, "/sg")
     assert run("fetch", "--config", str(config), "-q")[0] == 0
     code, out, err = run("subjects", "suggest", "--config", str(config))
     assert code == 0, err
@@ -166,7 +177,7 @@ def test_a_chinese_story_carried_twice_is_featured_once(tmp_path: Path, http_ser
         ("新一代载人飞船明年发射 宇航员将驻留太空六个月", STORY),
         ("新一代载人飞船明年春季发射 宇航员将驻留太空六个月", copy),
     ]
-    config = _newsletter(tmp_path, http_server, ZH_SUBJECTS, items, "/story")
+    config = feed_newsletter(tmp_path, http_server, ZH_SUBJECTS, items, "/story")
     code, out, err = run("build", "--config", str(config))
     assert code == 0, err
     issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-import yaml
+from test_walk51_words import feed_newsletter
 
 from conftest import run_cli as run
 
@@ -53,28 +52,9 @@ TRAM_ITEMS = [
 
 
 def _newsletter(tmp_path: Path, server, subjects: list, items: list, path: str) -> Path:
-    body = "".join(
-        f"<item><title>{escape(t)}</title><link>{server.url(f'{path}/{i}')}</link>"
-        f"<description>{escape(d)}</description></item>"
-        for i, (t, d) in enumerate(items)
+    return feed_newsletter(
+        tmp_path, server, subjects, items, path, title="Tramways du monde", feed_name="Nachrichten"
     )
-    url = server.add(
-        f"{path}.xml", f'<rss version="2.0"><channel><title>Feed</title>{body}</channel></rss>'
-    )
-    config = tmp_path / "feeds.yaml"
-    config.write_text(
-        yaml.safe_dump(
-            {
-                "newsletter": {"title": "Tramways du monde"},
-                "subjects": subjects,
-                "feeds": [{"url": url, "name": "Nachrichten"}],
-                "settings": {"fetch_pages": False, "allow_private_addresses": True},
-            },
-            allow_unicode=True,
-        ),
-        encoding="utf-8",
-    )
-    return config
 
 
 def _placed(out: str, subject: str) -> str:
