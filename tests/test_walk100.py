@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from test_credit_formats import newsletter
+from test_walk86 import issue_one_basics
 from test_walk90 import page
 from test_walk94 import SOFT_404
 
@@ -24,12 +25,7 @@ def test_subjects_rename_says_what_issues_published_and_names_the_printed_sectio
     rename in feeds.yaml alone, the warning and `list` named the middle name as the one the issue
     published them under; they name the section issue 1 printed, and the name it has now."""
     demo = themed_demo
-    code, _, err = run("build", "--config", str(demo), "-q")
-    assert code == 0, err
-    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
-    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
-    urls = [a["url"] for a in basics["articles"]]
-    assert urls
+    urls = issue_one_basics(demo)
 
     demo.write_text(demo.read_text(encoding="utf-8").replace(BASICS, "CX basics"), "utf-8")
     code, _, err = run("subjects", "list", "--config", str(demo))  # places them again first

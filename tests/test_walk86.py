@@ -153,6 +153,18 @@ def placed(demo: Path, urls: list[str]) -> dict[str, tuple[str | None, str | Non
     }
 
 
+def issue_one_basics(demo: Path) -> list[str]:
+    """Issue 1 of the themed demo built, the addresses of the articles it published under its
+    theme, the basics of customer experience."""
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
+    urls = [a["url"] for a in basics["articles"]]
+    assert urls
+    return urls
+
+
 def test_subjects_rename_keeps_what_issues_published_under_the_old_name(
     themed_demo: Path,
 ) -> None:
@@ -163,12 +175,7 @@ def test_subjects_rename_keeps_what_issues_published_under_the_old_name(
     the new name, as issue 1 published them, through renames twice and back, and an undone move
     puts one back there; a subject renamed in feeds.yaml alone warns with `subjects rename`."""
     demo = themed_demo
-    code, _, err = run("build", "--config", str(demo), "-q")
-    assert code == 0, err
-    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
-    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
-    urls = [a["url"] for a in basics["articles"]]
-    assert urls
+    urls = issue_one_basics(demo)
 
     def rename(old: str, new: str, *, in_feeds_yaml: bool = True) -> str:
         if in_feeds_yaml:
