@@ -377,6 +377,12 @@ def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
         if corrections is None:
             corrections = store.corrections()
         new, _ = renamed_to(config, corrections, name, store.published_subjects())
+        # (a section the issues printed that feeds.yaml has again, renamed back by hand: the
+        # rename that keeps them under it, walk103 #3's, rather than "NEW NAME")
+        current = {s.name.casefold(): s.name for s in config.subjects}
+        back = {current[p.casefold()] for _, p in numbers.values() if p.casefold() in current}
+        if new is None and len(back) == 1:
+            (new,) = back
         to = f'to "{new}"' if new is not None else ""
         rename = f"curator subjects rename {shell_arg(name)} " + (
             shell_arg(new) if new is not None else '"NEW NAME"'

@@ -3,7 +3,6 @@ languages; a JavaScript redirect page published as the article."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from test_credit_formats import newsletter
@@ -167,11 +166,7 @@ def test_subjects_list_after_renaming_back_in_feeds_yaml_says_the_section_is_a_s
     "Culture"), not a subject in feeds.yaml now" beside `- name: Entertainment`. It says the
     section is a subject again and how to keep the article under it; that rename ends the mark."""
     demo = themed_demo
-    code, _, err = run("build", "--config", str(demo), "-q")
-    assert code == 0, err
-    data = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
-    (basics,) = [s for s in data["sections"] if s["subject"] == BASICS]
-    url = basics["articles"][0]["url"]
+    url = issue_one_basics(demo)[0]
     original = demo.read_text(encoding="utf-8")
     demo.write_text(original.replace(BASICS, "CX basics"), "utf-8")
     code, _, err = run("subjects", "list", "--config", str(demo))  # places them again first
@@ -184,6 +179,8 @@ def test_subjects_list_after_renaming_back_in_feeds_yaml_says_the_section_is_a_s
     assert code == 0, err
     assert "not a subject in feeds.yaml now" not in out, out
     advice = f"curator subjects rename 'CX basics' '{BASICS}'"
+    # (and the warning of their placing again gives that rename, not one to "NEW NAME")
+    assert f'if you renamed "CX basics" to "{BASICS}": `{advice}' in " ".join(err.split()), err
     assert (
         f'[issue 1 published it under "{BASICS}", a subject in feeds.yaml again, though a rename'
         f' since calls it "CX basics": to keep it under "{BASICS}": {advice}'
