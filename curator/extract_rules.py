@@ -171,8 +171,8 @@ MAX_BYLINE_CHARS = 100
 
 #: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
 #: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
-#: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", Indonesian
-#: and Malay "Oleh", Greek "Του"/"Της", and the "Text:"/"Author:" labels (Russian "Текст:"/"Автор:"
+#: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", Greek
+#: "Του"/"Της" (not Indonesian "Oleh": a Ukrainian given name, walk104 #3), and the "Text:"/"Author:" labels (Russian "Текст:"/"Автор:"
 #: on wday.ru in the scrapinghub set, Spanish and Portuguese "Texto:", French "Texte :"/"Auteur :",
 #: German "Autor:", Finnish "Teksti:"/"Kirjoittaja:", Hindi "लेखक:", Greek "Συντάκτης:": walk102
 #: #3). Stripped from every
@@ -188,7 +188,7 @@ BYLINE_PREFIX = re.compile(
     # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
     # Af Klint): read as "by" only before a name of two words or more with no comma between them
     # ("Par Sébastien Farcis" -> "Sébastien Farcis"; "Di Sora, J." stays whole).
-    r"(?:von|par|por|door|di|av|af|przez|oleh|του|της)(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))"
+    r"(?:von|par|por|door|di|av|af|przez|του|της)(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))"
     r"\s*[:\-–—]?\s+",
     re.I,
 )
