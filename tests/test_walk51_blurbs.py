@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_walk51_words import _newsletter
+from test_walk51_words import feed_newsletter
 
 from conftest import run_cli as run
 
@@ -26,7 +26,7 @@ def test_three_short_chinese_or_japanese_sentences_make_a_blurb(
     tmp_path: Path, http_server
 ) -> None:
     subjects = [{"name": "AI", "description": "Artificial intelligence.", "keywords": ["AI"]}]
-    config = _newsletter(tmp_path, http_server, subjects, BLURB_ITEMS, "/blurbs")
+    config = feed_newsletter(tmp_path, http_server, subjects, BLURB_ITEMS, "/blurbs")
     code, out, err = run("draft", "--config", str(config))
     assert code == 0, err
     draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
