@@ -896,11 +896,14 @@ def _inline_text(children: Sequence[Token], *, lines: bool = False) -> list[str]
         elif child.type == "hardbreak":
             out.append("\n")
         elif child.type == "link_open":
-            opened.append((str(child.attrGet("href") or ""), len(out)))
+            # An autolink (`<https://...>`) is its address as written: once, not again as
+            # percent-encoded (walk106 #2: `café.html` was followed by `<...caf%C3%A9.html>`).
+            autolink = child.markup in ("autolink", "linkify")
+            opened.append(("" if autolink else str(child.attrGet("href") or ""), len(out)))
         elif child.type == "link_close" and opened:
             href, start = opened.pop()
             label = "".join(out[start:]).strip()
-            url = safe_url(href)
+            url = safe_url(href) if href else ""
             if url and label != url and "mailto:" + label != url:
                 out.append(f" <{url}>")
         elif child.type == "image":

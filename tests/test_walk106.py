@@ -83,3 +83,23 @@ def test_a_render_of_an_uncorrected_markdown_blurb_says_nothing_of_it(tmp_path: 
     code, _, err = run_cli("render", "1", "--config", str(config))
     assert code == 0, err
     assert "blurb_markdown" not in err and "corrected" not in err
+
+
+def test_a_non_ascii_autolink_in_a_blurb_is_written_once_in_the_text_edition(
+    tmp_path: Path,
+) -> None:
+    """walk106 #2: `<http://127.0.0.1:8716/café.html?q=1&x=2#f>` in a draft's blurb was written
+    in the .txt as its address and again, percent-encoded, in brackets."""
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    link = "http://127.0.0.1:8716/café.html?q=1&x=2#f"
+    text = text.replace(BLURB_END, BLURB_END + f"Links <{link}> too.\n", 1)
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    txt = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert f"Links {link} too." in " ".join(txt.split())
+    assert "caf%C3%A9" not in txt
