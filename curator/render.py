@@ -775,6 +775,25 @@ def relative_links(text: str) -> tuple[UnsafeLink, ...]:
     )
 
 
+#: `[text](address with a space)`: not a link in CommonMark (the address ends at the space and
+#: what follows is no title), so its text as typed (walk106 #3).
+_SPACED_LINK = re.compile(
+    r"(?<!!)\[([^\[\]\n]+)\]\([ \t]*([^\s<()][^\s()]*[ \t]+[^\s\"'(][^)\n]*)\)"
+)
+
+
+def spaced_links(text: str) -> tuple[UnsafeLink, ...]:
+    """Every `[text](address)` of the editor's Markdown that is no link because its address holds
+    a space: CommonMark (the web, email and text editions) shows it as typed, while other Markdown
+    renderers (Jekyll, Hugo) link all or part of the address."""
+    found = []
+    for number, line in enumerate((text or "").splitlines(), 1):
+        for match in _SPACED_LINK.finditer(line):
+            if "](" in _markdown.renderInline(match.group(0)):
+                found.append(UnsafeLink(number, match.group(1), match.group(2).strip()))
+    return tuple(found)
+
+
 def markdown_html(text: str) -> Markup:
     """The editor's Markdown as sanitised HTML (raw HTML in the Markdown is shown as text)."""
     return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))

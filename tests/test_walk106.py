@@ -103,3 +103,32 @@ def test_a_non_ascii_autolink_in_a_blurb_is_written_once_in_the_text_edition(
     txt = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert f"Links {link} too." in " ".join(txt.split())
     assert "caf%C3%A9" not in txt
+
+
+def test_an_introduction_link_with_a_space_in_its_address_is_warned_about(
+    tmp_path: Path,
+) -> None:
+    """walk106 #3: `[our site](https://example.com/a b?x=1&y=2)` is text in the HTML, email and
+    text editions, a link in Jekyll and half a link in Hugo, and the build said nothing."""
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert "shares it.\n" in text
+    text = text.replace(
+        "shares it.\n",
+        "shares it. See [our site](https://example.com/a b?x=1&y=2) and"
+        ' [the docs](https://example.com/docs "Docs").\n',
+        1,
+    )
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        '"[our site](https://example.com/a b?x=1&y=2)" is no link, as its address holds a space'
+    ) in said, said
+    assert "write each space as %20" in said
+    assert "[our site](<https://example.com/a b?x=1&y=2>)" in said
+    assert "the docs" not in said
