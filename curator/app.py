@@ -98,6 +98,7 @@ from curator.render import (
     environment,
     issue_day,
     join_names,
+    markdown_text,
     missing_words,
     untranslated_words,
 )
@@ -2214,6 +2215,51 @@ def _unreadable(path: Path) -> str:
     return ""
 
 
+def _blurbs_followed(store: Store, issues: dict[int, Issue], chosen: Sequence[int]) -> list[str]:
+    """Make each chosen issue publish the blurb field the editor corrected in its issue-N.json.
+
+    Why: an article with a Markdown blurb has it twice there, `blurb` (its plain text, for the
+    text edition) and `blurb_markdown` (the other editions); README says to correct `blurb`, which
+    changed the .txt alone, silently (walk106 #1). Each is compared with the store's record of the
+    issue: the field that changed is published in every edition."""
+    records = {r.number: r for r in store.issues(with_articles=True)}
+    notes: list[str] = []
+    for number in chosen:
+        issue = issues.get(number)
+        if issue is None:
+            continue
+        stored = records[number].as_published.values() if number in records else ()
+        sections = []
+        for sec in issue.sections:
+            entries = []
+            for e in sec.entries:
+                art = e.article
+                md = art.blurb_markdown
+                if md is not None and " ".join(markdown_text(md).split()) != " ".join(
+                    art.blurb.split()
+                ):
+                    where = f'issue {number}, "{art.title}"'
+                    if any(s.blurb_markdown == md for s in stored):
+                        art = replace(art, blurb_markdown=None)
+                        notes.append(
+                            f'{where}: its corrected "blurb" is published in every edition; its'
+                            ' Markdown ("blurb_markdown", the old blurb) was left out'
+                        )
+                    elif any(s.blurb == art.blurb for s in stored):
+                        art = replace(art, blurb=markdown_text(md))
+                    else:
+                        notes.append(
+                            f'{where}: its "blurb" and "blurb_markdown" in issue-{number}.json'
+                            ' say different things (the text edition publishes "blurb", the'
+                            ' others "blurb_markdown"): make them agree, or delete'
+                            ' "blurb_markdown" to publish "blurb" everywhere, and render again'
+                        )
+                entries.append(replace(e, article=art))
+            sections.append(replace(sec, entries=tuple(entries)))
+        issues[number] = replace(issue, sections=tuple(sections))
+    return notes
+
+
 def render_issues(
     config: Config,
     store: Store,
@@ -2272,6 +2318,7 @@ def render_issues(
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_kept(store, issues, out_dir)
+    notes += _blurbs_followed(store, issues, chosen)
     stopped = store.unfinished_issue()
     if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
         notes.append(

@@ -32,6 +32,7 @@ from curator.render import (
     plain_text_markup,
     raw_markup,
     relative_links,
+    spaced_links,
     unsafe_links,
     unshown_markdown,
 )
@@ -191,6 +192,16 @@ def link_warnings(
             f" address, https://..., in {fix_in}",
         )
         for link in (relative_links(text) if relative else ())
+    ]
+    links += [
+        (
+            link.line,
+            f'{at(link.line)}: "[{link.text}]({link.address})" is no link, as its address holds a'
+            " space: the web, email and text editions show it as typed, and other Markdown"
+            " renderers link all or part of the address; write each space as %20 (or put the"
+            f" address in <...>: [{link.text}](<{link.address}>)) in {fix_in}",
+        )
+        for link in (spaced_links(text) if relative else ())
     ]
     raw = raw_markup_warnings(text, at, fix_in)
     return [message for _, message in sorted(links + raw, key=lambda pair: pair[0])]

@@ -775,6 +775,25 @@ def relative_links(text: str) -> tuple[UnsafeLink, ...]:
     )
 
 
+#: `[text](address with a space)`: not a link in CommonMark (the address ends at the space and
+#: what follows is no title), so its text as typed (walk106 #3).
+_SPACED_LINK = re.compile(
+    r"(?<!!)\[([^\[\]\n]+)\]\([ \t]*([^\s<()][^\s()]*[ \t]+[^\s\"'(][^)\n]*)\)"
+)
+
+
+def spaced_links(text: str) -> tuple[UnsafeLink, ...]:
+    """Every `[text](address)` of the editor's Markdown that is no link because its address holds
+    a space: CommonMark (the web, email and text editions) shows it as typed, while other Markdown
+    renderers (Jekyll, Hugo) link all or part of the address."""
+    found = []
+    for number, line in enumerate((text or "").splitlines(), 1):
+        for match in _SPACED_LINK.finditer(line):
+            if "](" in _markdown.renderInline(match.group(0)):
+                found.append(UnsafeLink(number, match.group(1), match.group(2).strip()))
+    return tuple(found)
+
+
 def markdown_html(text: str) -> Markup:
     """The editor's Markdown as sanitised HTML (raw HTML in the Markdown is shown as text)."""
     return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))
@@ -896,11 +915,14 @@ def _inline_text(children: Sequence[Token], *, lines: bool = False) -> list[str]
         elif child.type == "hardbreak":
             out.append("\n")
         elif child.type == "link_open":
-            opened.append((str(child.attrGet("href") or ""), len(out)))
+            # An autolink (`<https://...>`) is its address as written: once, not again as
+            # percent-encoded (walk106 #2: `café.html` was followed by `<...caf%C3%A9.html>`).
+            autolink = child.markup in ("autolink", "linkify")
+            opened.append(("" if autolink else str(child.attrGet("href") or ""), len(out)))
         elif child.type == "link_close" and opened:
             href, start = opened.pop()
             label = "".join(out[start:]).strip()
-            url = safe_url(href)
+            url = safe_url(href) if href else ""
             if url and label != url and "mailto:" + label != url:
                 out.append(f" <{url}>")
         elif child.type == "image":
