@@ -191,13 +191,16 @@ def page_address(page: Page | None, link: str | None = None) -> str | None:
 
 #: A page a link may redirect to that is a gate before the article, not the article: a sign-in,
 #: a subscription offer, a consent form (`/login?next=/p/8`); its address is never the article's.
-#: A whole path segment is the word (`/account/signin`, `/login.php`), or ends with it after one
-#: word (`/user-login`, `/cookie-consent`): never a slug that merely starts with it
-#: (`/pages/account-based-customer-experience.html` is an article, walk99 #1b).
+#: A whole path segment is the word (`/account/signin`, `/login.php`, `/subscribe`), or a sign-in
+#: word after one word (`/user-login`, `/member-signin`), or a known compound (`/my-account`,
+#: `/cookie-consent`): never a slug that merely starts or ends with a word of the first kind
+#: (`/pages/account-based-customer-experience.html`, walk99 #1b; `/blog/cash-register`,
+#: `/blog/customer-account`, `/blog/smart-subscription/`, walk104 #2, are articles).
 _GATE_PATH = re.compile(
-    r"/(?:[a-z0-9]+[-_])?"
-    r"(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
-    r"|sso|consent|paywall|gdpr|cookies?)(?:\.[a-z0-9]+)?(?:/|$)",
+    r"/(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
+    r"|sso|consent|paywall|gdpr|cookies?"
+    r"|[a-z0-9]+[-_](?:log-?in|log-?on|sign-?in|sign-?up)|my[-_]account|cookies?[-_]consent)"
+    r"(?:\.[a-z0-9]+)?(?:/|$)",
     re.IGNORECASE,
 )
 _GATE_QUERY = re.compile(

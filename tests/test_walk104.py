@@ -1,0 +1,59 @@
+"""walk104: today's page rules narrowed: a slug ending in "-account" or "-register" is an
+article, not a sign-in page (fixcx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_credit_formats import newsletter
+from test_walk90 import page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+SIGN_IN = "its link leads to a sign-in page (or a subscription or consent form)"
+
+
+def _short(title: str, words: str) -> str:
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body><article>"
+        f"<h1>{title}</h1><p>{words}</p></article></body></html>"
+    )
+
+
+def test_slugs_ending_in_account_register_subscription_are_articles(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk104 #2: links redirecting to `/blog/cash-register`, `/blog/customer-account`,
+    `/blog/smart-subscription/` and `/2026/savings-account.html` were refused as sign-in pages
+    ("could not be read"); `/account/signin`, `/login` and `/user-login` still are."""
+    slugs = [
+        "/blog/cash-register",
+        "/blog/customer-account",
+        "/blog/smart-subscription/",
+        "/2026/savings-account.html",
+    ]
+    real = [
+        "Why the cash register still matters",
+        "What a customer account page should show",
+        "Smart subscriptions that customers keep",
+        "Savings accounts and the support queue",
+    ]
+    gated = ["/account/signin", "/login", "/user-login"]
+    titles = [*real, "Queues that customers never see", "Refund desks learn to say yes", "Hold"]
+    config = newsletter(tmp_path, http_server, [(t, "", page(t)) for t in titles])
+    html = "text/html; charset=utf-8"
+    signin = _short("Sign in | Zeta Post", "Sign in to read on. New here? Create a free account.")
+    targets = [
+        http_server.add(s, page(t), content_type=html) for s, t in zip(slugs, real, strict=True)
+    ]
+    targets += [http_server.add(g, signin, content_type=html) for g in gated]
+    for n, target in enumerate(targets):
+        http_server.add(f"/p/{n}/", status=302, headers={"Location": target}, content_type=None)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "3 of 7 article page(s) could not be read" in err, err
+    assert f"     3  {SIGN_IN}, not the article" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    for target in targets[:4]:
+        assert f"url: {target}\n" in draft, draft
