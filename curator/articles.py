@@ -311,12 +311,19 @@ _MISSING_PAGE = re.compile(
 #: The same in French, German, Spanish, Italian, Portuguese and Dutch (walk100 #2: "Oups, nous ne
 #: trouvons pas cet article", "Diese Seite gibt es leider nicht mehr", "Lo sentimos, no
 #: encontramos esta página" were published), under the same rule: title or first heading, little
-#: text.
-_MISSING_PAGE_ELSEWHERE = re.compile(
-    r"\b(?:erreur|fehler|errore|erro|fout)\s*404\b"
+#: text. "Error 404" and "page introuvable" stand alone; a phrase that also ends ordinary
+#: sentences ("n'existe plus", "existiert nicht mehr", "ya no existe", "nicht gefunden") counts
+#: only next to the page it says is missing ("cette page n'existe plus", "l'article n'existe
+#: plus", "no encontramos esta página"): "Pourquoi le Minitel n'existe plus" is a headline
+#: (walk104 #6).
+_PAGE_NOUN = (
+    r"\b(?:page|article|contenu|lien|ressource|publication|seite|artikel|inhalt|beitrag|dokument"
+    r"|p[áa]gina|art[íi]culo|contenido|enlace|publicaci[óo]n|noticia|articolo|contenuto|notizia"
+    r"|conte[úu]do|artigo|not[íi]cia|publica[çc][ãa]o|inhoud|bericht)\b"
+)
+_MISSING_PHRASE = (
     # fr
-    r"|\b(?:page|article|contenu|lien)\s+(?:est\s+)?(?:introuvable|non\s+trouv[ée]e?)\b"
-    r"|\bn['’]\s*existe\s+(?:plus|pas)\b|\bnous\s+ne\s+(?:trouvons|pouvons\s+pas\s+trouver)\b"
+    r"\bn['’]\s*existe\s+(?:plus|pas)\b|\bnous\s+ne\s+(?:trouvons|pouvons\s+pas\s+trouver)\b"
     r"|\bimpossible\s+de\s+trouver\b|\best\s+introuvable\b"
     # de
     r"|\bnicht\s+(?:mehr\s+)?gefunden\b|\bexistiert\s+(?:leider\s+)?(?:nicht|nicht\s+mehr)\b"
@@ -333,7 +340,13 @@ _MISSING_PAGE_ELSEWHERE = re.compile(
     r"|conseguimos\s+encontrar|est[áa]\s+mais\s+dispon[íi]vel)\b"
     # nl
     r"|\bniet\s+(?:meer\s+)?(?:gevonden|beschikbaar)\b|\bbestaat\s+niet\b"
-    r"|\b(?:kunnen|konden)\s+we\b[\w\s]{0,30}\bniet\s+vinden\b",
+    r"|\b(?:kunnen|konden)\s+we\b[\w\s]{0,30}\bniet\s+vinden\b"
+)
+_MISSING_PAGE_ELSEWHERE = re.compile(
+    r"\b(?:erreur|fehler|errore|erro|fout)\s*404\b"
+    r"|\b(?:page|article|contenu|lien)\s+(?:est\s+)?(?:introuvable|non\s+trouv[ée]e?)\b"
+    rf"|{_PAGE_NOUN}[^.!?|:]{{0,60}}?(?:{_MISSING_PHRASE})"
+    rf"|(?:{_MISSING_PHRASE})[^.!?|:]{{0,40}}?{_PAGE_NOUN}",
     re.IGNORECASE,
 )
 

@@ -57,3 +57,43 @@ def test_slugs_ending_in_account_register_subscription_are_articles(
     draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     for target in targets[:4]:
         assert f"url: {target}\n" in draft, draft
+
+
+SOFT_404 = (
+    "the page says it was not found, though its server answered 200 OK: the article may have"
+    " moved or been removed"
+)
+
+
+def _teaser(title: str) -> str:
+    """A short teaser page (little text, under the soft 404's limit) headed `title`."""
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title} | Zeta Post</title>"
+        f"</head><body><article><h1>{title}</h1><p>Customer service teams closed the last"
+        " server in 2012.</p><p>For subscribers only.</p></article></body></html>"
+    )
+
+
+def test_a_headline_ending_n_existe_plus_is_an_article_not_a_soft_404(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk104 #6: a short teaser headed "Pourquoi le Minitel n'existe plus" was reported as a
+    page saying it was not found and discarded; so would "Der Minitel existiert nicht mehr" and
+    "El Minitel ya no existe" have been. "Cette page n'existe plus" is still a soft 404."""
+    headlines = [
+        "Pourquoi le Minitel n'existe plus",
+        "Der Minitel existiert nicht mehr",
+        "El Minitel ya no existe",
+    ]
+    items = [(h, "", _teaser(h)) for h in headlines]
+    gone = "How one utility cut complaints"
+    items.append((gone, "", _teaser("Cette page n'existe plus")))
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "1 of 4 article page(s) could not be read" in err, err
+    assert f"1  {SOFT_404}\n" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    for headline in headlines:
+        assert headline in draft, draft
+    assert f"url: {http_server.url('/p/0/')}\n" in draft, draft
