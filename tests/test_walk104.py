@@ -3,6 +3,7 @@ article, not a sign-in page (fixcx)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_credit_formats import newsletter
@@ -97,3 +98,57 @@ def test_a_headline_ending_n_existe_plus_is_an_article_not_a_soft_404(
     for headline in headlines:
         assert headline in draft, draft
     assert f"url: {http_server.url('/p/0/')}\n" in draft, draft
+
+
+def _spa(title: str, body: str, script: str, head: str = "") -> str:
+    """An article rendered by script: its words in JSON-LD and its description, none in its body."""
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "articleBody": body,
+            "author": {"@type": "Person", "name": "Oscar Pike"},
+        }
+    )
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"<meta name='description' content='{body}'>{head}<script type='application/ld+json'>{ld}</script><script>{script}</script>"
+        "</head><body><div id='app'></div><button onclick='signOut()'>Sign out</button></body>"
+        "</html>"
+    )
+
+
+def test_a_script_article_with_a_location_assignment_in_a_function_is_published(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk104 #1: a script-rendered article (words in JSON-LD) whose page held
+    `function signOut(){ window.location.href = '/'; }` was left out as "a redirect to the site's
+    front page". A script redirect is followed only when it is the script's whole text and the
+    page does not say it is an article (JSON-LD NewsArticle, og:type article)."""
+    inside = "Refund desks learn to say yes"
+    tagged = "Queues that customers never see"
+    refunds = (
+        "Customer service teams at three large retailers changed how they handle refunds this"
+        " year. Agents can now approve a refund without asking a manager first. Complaints about"
+        " refunds fell by a third."
+    )
+    queues = (
+        "Customer service teams at two banks now answer every caller within ten minutes. Callers"
+        " hear how long they will wait. Complaints about waiting fell by half."
+    )
+    og = "<meta property='og:type' content='article'>"
+    items = [
+        (inside, "", _spa(inside, refunds, "function signOut(){ window.location.href = '/'; }")),
+        (tagged, "", _spa(tagged, queues, "location.replace('/');", og)),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    http_server.add("/", page("Zeta Post home"), content_type="text/html")
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    assert "front page" not in err and "dead link" not in err, err
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    for title in (inside, tagged):
+        assert title in issue, issue
+    assert "Zeta Post home" not in issue, issue
+    assert issue.count("Oscar Pike") == 2, issue
