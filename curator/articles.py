@@ -191,13 +191,16 @@ def page_address(page: Page | None, link: str | None = None) -> str | None:
 
 #: A page a link may redirect to that is a gate before the article, not the article: a sign-in,
 #: a subscription offer, a consent form (`/login?next=/p/8`); its address is never the article's.
-#: A whole path segment is the word (`/account/signin`, `/login.php`), or ends with it after one
-#: word (`/user-login`, `/cookie-consent`): never a slug that merely starts with it
-#: (`/pages/account-based-customer-experience.html` is an article, walk99 #1b).
+#: A whole path segment is the word (`/account/signin`, `/login.php`, `/subscribe`), or a sign-in
+#: word after one word (`/user-login`, `/member-signin`), or a known compound (`/my-account`,
+#: `/cookie-consent`): never a slug that merely starts or ends with a word of the first kind
+#: (`/pages/account-based-customer-experience.html`, walk99 #1b; `/blog/cash-register`,
+#: `/blog/customer-account`, `/blog/smart-subscription/`, walk104 #2, are articles).
 _GATE_PATH = re.compile(
-    r"/(?:[a-z0-9]+[-_])?"
-    r"(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
-    r"|sso|consent|paywall|gdpr|cookies?)(?:\.[a-z0-9]+)?(?:/|$)",
+    r"/(?:log-?in|log-?on|sign-?in|sign-?up|register|subscribe|subscription|account|auth|oauth"
+    r"|sso|consent|paywall|gdpr|cookies?"
+    r"|[a-z0-9]+[-_](?:log-?in|log-?on|sign-?in|sign-?up)|my[-_]account|cookies?[-_]consent)"
+    r"(?:\.[a-z0-9]+)?(?:/|$)",
     re.IGNORECASE,
 )
 _GATE_QUERY = re.compile(
@@ -308,12 +311,19 @@ _MISSING_PAGE = re.compile(
 #: The same in French, German, Spanish, Italian, Portuguese and Dutch (walk100 #2: "Oups, nous ne
 #: trouvons pas cet article", "Diese Seite gibt es leider nicht mehr", "Lo sentimos, no
 #: encontramos esta página" were published), under the same rule: title or first heading, little
-#: text.
-_MISSING_PAGE_ELSEWHERE = re.compile(
-    r"\b(?:erreur|fehler|errore|erro|fout)\s*404\b"
+#: text. "Error 404" and "page introuvable" stand alone; a phrase that also ends ordinary
+#: sentences ("n'existe plus", "existiert nicht mehr", "ya no existe", "nicht gefunden") counts
+#: only next to the page it says is missing ("cette page n'existe plus", "l'article n'existe
+#: plus", "no encontramos esta página"): "Pourquoi le Minitel n'existe plus" is a headline
+#: (walk104 #6).
+_PAGE_NOUN = (
+    r"\b(?:page|article|contenu|lien|ressource|publication|seite|artikel|inhalt|beitrag|dokument"
+    r"|p[áa]gina|art[íi]culo|contenido|enlace|publicaci[óo]n|noticia|articolo|contenuto|notizia"
+    r"|conte[úu]do|artigo|not[íi]cia|publica[çc][ãa]o|inhoud|bericht)\b"
+)
+_MISSING_PHRASE = (
     # fr
-    r"|\b(?:page|article|contenu|lien)\s+(?:est\s+)?(?:introuvable|non\s+trouv[ée]e?)\b"
-    r"|\bn['’]\s*existe\s+(?:plus|pas)\b|\bnous\s+ne\s+(?:trouvons|pouvons\s+pas\s+trouver)\b"
+    r"\bn['’]\s*existe\s+(?:plus|pas)\b|\bnous\s+ne\s+(?:trouvons|pouvons\s+pas\s+trouver)\b"
     r"|\bimpossible\s+de\s+trouver\b|\best\s+introuvable\b"
     # de
     r"|\bnicht\s+(?:mehr\s+)?gefunden\b|\bexistiert\s+(?:leider\s+)?(?:nicht|nicht\s+mehr)\b"
@@ -330,7 +340,13 @@ _MISSING_PAGE_ELSEWHERE = re.compile(
     r"|conseguimos\s+encontrar|est[áa]\s+mais\s+dispon[íi]vel)\b"
     # nl
     r"|\bniet\s+(?:meer\s+)?(?:gevonden|beschikbaar)\b|\bbestaat\s+niet\b"
-    r"|\b(?:kunnen|konden)\s+we\b[\w\s]{0,30}\bniet\s+vinden\b",
+    r"|\b(?:kunnen|konden)\s+we\b[\w\s]{0,30}\bniet\s+vinden\b"
+)
+_MISSING_PAGE_ELSEWHERE = re.compile(
+    r"\b(?:erreur|fehler|errore|erro|fout)\s*404\b"
+    r"|\b(?:page|article|contenu|lien)\s+(?:est\s+)?(?:introuvable|non\s+trouv[ée]e?)\b"
+    rf"|{_PAGE_NOUN}[^.!?|:]{{0,60}}?(?:{_MISSING_PHRASE})"
+    rf"|(?:{_MISSING_PHRASE})[^.!?|:]{{0,40}}?{_PAGE_NOUN}",
     re.IGNORECASE,
 )
 

@@ -601,19 +601,39 @@ _NOT_TEXT = re.compile(
 
 #: A script that sends its reader on to a literal address: `window.location.replace("/b/2")`,
 #: `location.href = '/b/2'`, `document.location.assign(...)` (walk100 #3: a page "Redirecting..."
-#: doing only that was published at its own address). Followed as a meta refresh is.
+#: doing only that was published at its own address). Followed as a meta refresh is, but only when
+#: that statement is the script's whole text (comments aside): an assignment inside a function or
+#: an event handler (`function signOut(){ window.location.href = '/'; }`) may never run (walk104
+#: #1: an article rendered by script was left out as a redirect to the front page).
 _SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_COMMENT = re.compile(r"/\*.*?\*/|(?:^|\s)//[^\n]*$|<!--|-->", re.DOTALL | re.MULTILINE)
 _SCRIPT_LOCATION = re.compile(
-    r"""\blocation(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1"""
-    r"""|\blocation\.(?:replace|assign)\(\s*(["'])([^"'\s]+)\3\s*\)""",
+    r"""\s*(?:(?:window|document|self|top)\.)*"""
+    r"""(?:location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1"""
+    r"""|location\.(?:replace|assign)\(\s*(["'])([^"'\s]+)\3\s*\))\s*;?\s*""",
     re.IGNORECASE,
 )
+#: A page that says it is an article (JSON-LD Article, NewsArticle, BlogPosting...; og:type
+#: article): its scripts' redirects are not followed, whatever they say.
+_ARTICLE_LD = re.compile(
+    rb"""["']@type["']\s*:\s*\[?\s*["'](?:\w*Article|BlogPosting|Report)["']""", re.IGNORECASE
+)
+_OG_ARTICLE = re.compile(rb"""og:type["']?[\s/>]""", re.IGNORECASE)
+_ARTICLE_VALUE = re.compile(rb"""\bcontent\s*=\s*["']?article\b""", re.IGNORECASE)
+
+
+def _says_article(content: bytes) -> bool:
+    if _ARTICLE_LD.search(content):
+        return True
+    return any(
+        _OG_ARTICLE.search(tag) and _ARTICLE_VALUE.search(tag) for tag in _META_TAG.findall(content)
+    )
 
 
 def _meta_refresh(request: FetchRequest, result: FetchResult) -> str | None:
     """The address an HTML page of little text sends its reader on to at once with a meta refresh
     (`_REFRESH_DELAY`, `_REFRESH_TEXT`) or a script setting its location to a literal address
-    (`_SCRIPT_LOCATION`), else None; only for pages, not feeds."""
+    (`_SCRIPT_LOCATION`, as its whole text), else None; only for pages, not feeds."""
     content = result.content
     if request.kind != "page" or not content or len(content) > 64 * 1024:
         return None
@@ -627,9 +647,10 @@ def _meta_refresh(request: FetchRequest, result: FetchResult) -> str | None:
             return None
         target = html.unescape(value.group(2).strip())
         break
-    if target is None:
+    if target is None and not _says_article(content):
         for script in _SCRIPT.findall(content):
-            if found_js := _SCRIPT_LOCATION.search(script.decode("utf-8", "replace")):
+            code = _SCRIPT_COMMENT.sub(" ", script.decode("utf-8", "replace"))
+            if found_js := _SCRIPT_LOCATION.fullmatch(code):
                 target = found_js.group(2) or found_js.group(4)
                 break
     if not target:
