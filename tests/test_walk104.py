@@ -1,0 +1,67 @@
+"""walk104's findings on grouped warnings and the advice of a plain build's warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_credit_formats import newsletter
+from test_walk90 import page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+WORDS = [
+    "Hotels",
+    "Banks",
+    "Airlines",
+    "Grocers",
+    "Clinics",
+    "Telcos",
+    "Insurers",
+    "Retailers",
+    "Utilities",
+    "Schools",
+    "Councils",
+    "Garages",
+    "Cinemas",
+    "Bakeries",
+]
+
+
+def _no_author(title: str) -> str:
+    return page(title).replace("<p class='byline'>By Oscar Pike</p>", "")
+
+
+def _fourteen_without_author_and_one_disputed(tmp_path: Path, server: LocalServer) -> Path:
+    items = [
+        (
+            f"{w} answer support tickets within the hour",
+            "",
+            _no_author(f"{w} answer support tickets within the hour"),
+        )
+        for w in WORDS
+    ]
+    disputed = "Refund desks learn to say yes"
+    items.insert(5, (disputed, "<dc:creator>Jane Roe</dc:creator>", page(disputed)))
+    return newsletter(tmp_path, server, items)
+
+
+def test_a_disputed_credit_is_said_in_full_among_many_notes_of_no_author(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk104 #4: 14 "no author was found" notes and one whose feed and page name different
+    people were said as 3 notes and "and 12 more notes on credits, said alike": "Jane Roe" was
+    never printed. Only notes saying the same are counted away."""
+    config = _fourteen_without_author_and_one_disputed(tmp_path, http_server)
+    code, _out, err = run("build", "--config", str(config))
+    assert code == 0, err
+    lines = err.splitlines()
+    disputed = [line for line in lines if "Refund desks learn to say yes" in line]
+    assert len(disputed) == 1, err
+    assert "Jane Roe" in disputed[0] and "Oscar Pike" in disputed[0], err
+    no_author = [line for line in lines if "no author was found" in line]
+    assert len(no_author) == 3, err
+    assert (
+        "curator: warning: and 11 more notes on credits, said alike (--json lists every one)"
+        in lines
+    ), err
