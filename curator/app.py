@@ -374,10 +374,12 @@ def run_build(
         said=(*planned.said, *told),
         retold=planned.retold,
     )
+    # (the next issue's draft, which `curator draft` writes, in the advice: walk104 #5, the
+    # placeholder DRAFT pasted failed "DRAFT: cannot read the draft")
+    two_steps = draft_then_build(config, issue.number + 1)
     missing = missing_blurbs(
         issue,
-        "it is published without one (to write blurbs before publishing: `curator draft`, then "
-        "`curator build --draft`)",
+        "it is published without one (to write blurbs before publishing: " + two_steps + ")",
     )
     unread = unread_pages(store, issue, published=True)
     # Dated today, after an issue dated later (walk49 #2: one dated ahead by its draft).
@@ -386,25 +388,21 @@ def run_build(
     order = dated_out_of_order(dates, issue.number, today=issue.date.date(), out_dir=out_dir)
     short = short_blurbs(
         issue,
-        "it is published so (to add a sentence before publishing: `curator draft`, then "
-        "`curator build --draft`)",
+        "it is published so (to add a sentence before publishing: " + two_steps + ")",
     )
     disputed = disputed_credits(
         issue,
-        "it is published so (to change it before publishing: `curator draft`, then `curator build"
-        " --draft`)",
+        "it is published so (to change it before publishing: " + two_steps + ")",
         config,
         store,
     )
     weak = weak_blurbs(
         issue,
-        "it is published so (to change it before publishing: `curator draft`, then `curator build"
-        " --draft`)",
+        "it is published so (to change it before publishing: " + two_steps + ")",
     )
     openings = lost_openings(
         issue,
-        "it is published so (to check it before publishing: `curator draft`, then `curator build"
-        " --draft`)",
+        "it is published so (to check it before publishing: " + two_steps + ")",
     )
     copies = same_stories(
         issue,
@@ -416,7 +414,9 @@ def run_build(
     retold = retold_stories(
         issue,
         "If it is another story, or worth telling again, feature it in a later issue: add"
-        ' "## {url}" to that issue\'s draft (`curator draft`, then `curator build --draft`)',
+        ' "## {url}" to that issue\'s draft ('
+        + two_steps.replace("{", "{{").replace("}", "}}")
+        + ")",
         said,
     )
     warnings = (
@@ -1430,6 +1430,13 @@ def write_next_draft(
     )
     store.local_files_told()  # (in `notes`, which the run says now)
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+def draft_then_build(config: Config, number: int) -> str:
+    """How to check issue `number` before it is published, in two commands that work pasted:
+    `curator draft`, naming the draft it writes, then `curator build --draft` with that path."""
+    path = shell_arg(draft_path(config.settings.drafts or config.folder / "drafts", number))
+    return f"`curator draft` (which writes {path}), then `curator build --draft {path}`"
 
 
 def _stop_before_replacing_draft(path: Path, force: bool) -> None:

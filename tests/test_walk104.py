@@ -65,3 +65,37 @@ def test_a_disputed_credit_is_said_in_full_among_many_notes_of_no_author(
         "curator: warning: and 11 more notes on credits, said alike (--json lists every one)"
         in lines
     ), err
+
+
+def test_a_plain_builds_credit_advice_works_pasted(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk104 #5: a plain build's notes on credits advised `curator build --draft DRAFT
+    --config ...`, which pasted failed "DRAFT: cannot read the draft". They name the draft
+    `curator draft` writes for the next issue, and both commands work as printed."""
+    import re
+    import shlex
+
+    first = "Hotels answer support tickets within the hour"
+    config = newsletter(tmp_path, http_server, [(first, "", _no_author(first))])
+    code, _out, err = run("build", "--config", str(config))
+    assert code == 0, err
+    assert "DRAFT" not in err, err
+    note = next(line for line in err.splitlines() if "no author was found" in line)
+    draft = config.parent / "drafts" / "issue-2.md"
+    commands = re.findall(r"`(curator [^`]*)`", note)
+    assert commands == [
+        f"curator draft --config {config}",
+        f"curator build --draft {draft} --config {config}",
+    ], note
+    assert f"`curator draft --config {config}` (which writes {draft})" in note, note
+
+    second = "Banks answer support tickets within the hour"
+    newsletter(
+        tmp_path, http_server, [(first, "", _no_author(first)), (second, "", _no_author(second))]
+    )
+    for command in commands:
+        code, _out, err = run(*shlex.split(command)[1:])
+        assert code == 0, (command, err)
+    assert draft.exists()
+    assert second in (config.parent / "output" / "issue-2.md").read_text()

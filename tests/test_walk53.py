@@ -218,12 +218,14 @@ def test_a_copy_of_a_story_an_earlier_issue_published_is_not_featured_again(
     assert copy not in featured(tmp_path, 2)
     assert featured(tmp_path, 2)  # Brew Daily's fourth article
     flat = " ".join(sans_config(err).split())
+    draft = config.parent / "drafts" / "issue-3.md"
     assert (
         f'"{title(int(first[0].rsplit("-", 1)[1]))}" ({copy}) was left out as the same story as'
         f' "{title(int(first[0].rsplit("-", 1)[1]))}" ({first[0]}), which issue 1 published:'
         " they share 100% of their text; one story is featured once. If it is another story, or"
         " worth telling again, feature it in a later issue: add"
-        f' "## {copy}" to that issue\'s draft (`curator draft`, then `curator build --draft`)'
+        f' "## {copy}" to that issue\'s draft (`curator draft` (which writes {draft}), then'
+        f" `curator build --draft {draft}`)"
     ) in flat
 
 
