@@ -1248,7 +1248,7 @@ def next_issue(
         ),
         *text.warnings,
         *_repeat_warning(config, store, issue),
-        *weak_fit_warnings(config, issue, weak),
+        *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *alone,
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
@@ -1256,12 +1256,23 @@ def next_issue(
     return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found or ()))
 
 
-def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tuple[str, ...]:
+def weak_fit_warnings(
+    config: Config, issue: Issue, weak: Collection[int], *, drafting: bool = False
+) -> tuple[str, ...]:
     """A warning per section of the issue with articles that fit its subject only weakly (ids in
     `weak`: the scorer placed them there with a score under the subject's own bar, see
     `placement.weak_bars`). They are picked last, so a section has them only when too few
-    articles fit its subject well: they are often off the subject."""
+    articles fit its subject well: they are often off the subject. The draft to cut it from is
+    named (walk104 #5: `curator build --draft DRAFT` failed pasted): the one being written, or
+    for a build, the next issue's, which `curator draft` writes."""
     out = []
+    if drafting:
+        path = shell_arg(
+            draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
+        )
+        cut = f"{path}; `curator build --draft {path}` publishes it"
+    else:
+        cut = draft_then_build(config, issue.number + 1)
     for section in issue.sections:
         entries = [e for e in section.entries if e.article.id in weak]
         if not entries:
@@ -1271,7 +1282,7 @@ def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tu
             f'issue {issue.number}\'s "{section.subject}" has {len(entries)} of its'
             f" {len(section.entries)} articles fitting the subject only weakly (scoring under the"
             f" subject's own bar, often off it): {listed}; to leave one out, cut it in the draft"
-            " (`curator draft` writes one, `curator build --draft` publishes it) and `curator"
+            f" ({cut}) and `curator"
             " subjects exclude URL`, or add keywords to the subject in"
             f" {config.path}; `curator themes` counts each subject's weak fits"
         )

@@ -99,3 +99,31 @@ def test_a_plain_builds_credit_advice_works_pasted(
         assert code == 0, (command, err)
     assert draft.exists()
     assert second in (config.parent / "output" / "issue-2.md").read_text()
+
+
+def test_the_weak_fit_advice_names_the_draft_and_works_pasted(
+    themed_demo: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk104 #5: the note of articles fitting a subject only weakly advised `curator build
+    --draft DRAFT`. A draft names itself; the build it advises publishes it as printed."""
+    import re
+    import shlex
+
+    from conftest import add_sport_feed
+
+    demo = themed_demo
+    add_sport_feed(demo, corpus, http_server, stories=40)
+    demo.write_text(demo.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 5"))
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, _out, err = run("draft", "--config", str(demo), "--no-fetch")
+    assert code == 0, err
+    assert "DRAFT" not in err, err
+    note = " ".join(err.split())
+    note = note[note.index("fitting the subject only weakly") :]
+    draft = demo.parent / "drafts" / "issue-1.md"
+    build = f"curator build --draft {draft} --config {demo}"
+    assert f"cut it in the draft ({draft}; `{build}` publishes it)" in note, note
+    assert re.findall(r"`(curator build [^`]*)`", note)[0] == build
+    code, _out, err = run(*shlex.split(build)[1:])
+    assert code == 0, err
+    assert (demo.parent / "output" / "issue-1.md").exists()
