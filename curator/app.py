@@ -1414,10 +1414,12 @@ def write_next_draft(
     store.record_draft_written(issue.number, _digest(text))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
+    # (the draft's path, not the placeholder DRAFT, which failed pasted: walk104 #5)
+    built = shell_arg(path).replace("{", "{{").replace("}", "}}")
     copies = same_stories(
         issue,
-        f'{path} names it in a note under "# {{subject}}": `curator build --draft` names it under'
-        " that article as {named} and counts it as published with the"
+        f'{path} names it in a note under "# {{subject}}": `curator build --draft {built}` names'
+        " it under that article as {named} and counts it as published with the"
         ' issue; to feature it as an article of its own, move its "##" line out of that note',
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
