@@ -1185,11 +1185,16 @@ def next_issue(
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
     empty = tuple(s for s in chosen if not s.entries)
+    # (the draft named, not the placeholder DRAFT, which failed pasted: walk104 #5): this
+    # issue's, or after a build that publishes one, the next one's
+    next_draft = store.next_issue_number() + (1 if sections and not drafting else 0)
+    folder = config.settings.drafts or config.folder / "drafts"
+    where = shell_arg(draft_path(folder, next_draft)).replace("{", "{{").replace("}", "}}")
     alone = retold_stories(
         Issue(0, now, "", sections=empty),
         'If it is another story, or worth telling again, feature it: add "## {url}" under'
-        ' "# {subject}" in a draft (one `curator draft` writes, or one of your own), then'
-        " `curator build --draft`",
+        f' "# {{subject}}" in {where} (a draft `curator draft` writes, or one of your own), then'
+        f" `curator build --draft {where}`",
         () if drafting else store.retold_said(),
     )
     # (a build says it once; a draft, which publishes nothing, every time)

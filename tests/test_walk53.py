@@ -278,6 +278,7 @@ def test_a_copy_left_out_when_nothing_else_is_new_is_named(tmp_path: Path) -> No
     assert run("build", "--config", str(config), "-q")[0] == 0
     original = featured(tmp_path, 1)[0]
     copy = with_a_copy_of(config, original)
+    draft = tmp_path / "drafts" / "issue-2.md"
     for command, what in (("draft", "draft"), ("build", "issue")):
         code, out, err = run(command, "--config", str(config), "-q")
         assert code == 0, err
@@ -287,6 +288,17 @@ def test_a_copy_left_out_when_nothing_else_is_new_is_named(tmp_path: Path) -> No
             f"({copy}) was left out as the same story as"
             f' "{title(int(original.rsplit("-", 1)[1]))}" ({original}), which issue 1 published:'
             " they share 100% of their text; one story is featured once. If it is another story,"
-            f' or worth telling again, feature it: add "## {copy}" under "# Coffee" in a draft'
-            " (one `curator draft` writes, or one of your own), then `curator build --draft`"
+            f' or worth telling again, feature it: add "## {copy}" under "# Coffee" in {draft}'
+            f" (a draft `curator draft` writes, or one of your own), then `curator build --draft"
+            f" {draft}`"
         ) in " ".join(err.split())
+    # Done as it says (walk104 #5: the placeholder DRAFT failed pasted), the copy is featured.
+    draft.parent.mkdir(exist_ok=True)
+    draft.write_text(
+        "---\ntitle: Bean Notes\nnumber: 2\ndate: 2026-12-20\n---\n\n# Coffee\n\n"
+        f"## {copy}\n\nThe same story, worth telling again.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--draft", str(draft), "--config", str(config), "-q")
+    assert code == 0, err
+    assert featured(tmp_path, 2) == [copy]
