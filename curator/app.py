@@ -375,10 +375,12 @@ def run_build(
         said=(*planned.said, *told),
         retold=planned.retold,
     )
+    # (the next issue's draft, which `curator draft` writes, in the advice: walk104 #5, the
+    # placeholder DRAFT pasted failed "DRAFT: cannot read the draft")
+    two_steps = draft_then_build(config, issue.number + 1)
     missing = missing_blurbs(
         issue,
-        "it is published without one (to write blurbs before publishing: `curator draft`, then "
-        "`curator build --draft`)",
+        "it is published without one (to write blurbs before publishing: " + two_steps + ")",
     )
     unread = unread_pages(store, issue, published=True)
     # Dated today, after an issue dated later (walk49 #2: one dated ahead by its draft).
@@ -387,25 +389,21 @@ def run_build(
     order = dated_out_of_order(dates, issue.number, today=issue.date.date(), out_dir=out_dir)
     short = short_blurbs(
         issue,
-        "it is published so (to add a sentence before publishing: `curator draft`, then "
-        "`curator build --draft`)",
+        "it is published so (to add a sentence before publishing: " + two_steps + ")",
     )
     disputed = disputed_credits(
         issue,
-        "it is published so (to change it before publishing: `curator draft`, then `curator build"
-        " --draft`)",
+        "it is published so (to change it before publishing: " + two_steps + ")",
         config,
         store,
     )
     weak = weak_blurbs(
         issue,
-        "it is published so (to change it before publishing: `curator draft`, then `curator build"
-        " --draft`)",
+        "it is published so (to change it before publishing: " + two_steps + ")",
     )
     openings = lost_openings(
         issue,
-        "it is published so (to check it before publishing: `curator draft`, then `curator build"
-        " --draft`)",
+        "it is published so (to check it before publishing: " + two_steps + ")",
     )
     copies = same_stories(
         issue,
@@ -417,7 +415,9 @@ def run_build(
     retold = retold_stories(
         issue,
         "If it is another story, or worth telling again, feature it in a later issue: add"
-        ' "## {url}" to that issue\'s draft (`curator draft`, then `curator build --draft`)',
+        ' "## {url}" to that issue\'s draft ('
+        + two_steps.replace("{", "{{").replace("}", "}}")
+        + ")",
         said,
     )
     warnings = (
@@ -1186,11 +1186,16 @@ def next_issue(
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)
     empty = tuple(s for s in chosen if not s.entries)
+    # (the draft named, not the placeholder DRAFT, which failed pasted: walk104 #5): this
+    # issue's, or after a build that publishes one, the next one's
+    next_draft = store.next_issue_number() + (1 if sections and not drafting else 0)
+    folder = config.settings.drafts or config.folder / "drafts"
+    where = shell_arg(draft_path(folder, next_draft)).replace("{", "{{").replace("}", "}}")
     alone = retold_stories(
         Issue(0, now, "", sections=empty),
         'If it is another story, or worth telling again, feature it: add "## {url}" under'
-        ' "# {subject}" in a draft (one `curator draft` writes, or one of your own), then'
-        " `curator build --draft`",
+        f' "# {{subject}}" in {where} (a draft `curator draft` writes, or one of your own), then'
+        f" `curator build --draft {where}`",
         () if drafting else store.retold_said(),
     )
     # (a build says it once; a draft, which publishes nothing, every time)
@@ -1249,7 +1254,7 @@ def next_issue(
         ),
         *text.warnings,
         *_repeat_warning(config, store, issue),
-        *weak_fit_warnings(config, issue, weak),
+        *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *alone,
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
@@ -1257,12 +1262,23 @@ def next_issue(
     return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found or ()))
 
 
-def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tuple[str, ...]:
+def weak_fit_warnings(
+    config: Config, issue: Issue, weak: Collection[int], *, drafting: bool = False
+) -> tuple[str, ...]:
     """A warning per section of the issue with articles that fit its subject only weakly (ids in
     `weak`: the scorer placed them there with a score under the subject's own bar, see
     `placement.weak_bars`). They are picked last, so a section has them only when too few
-    articles fit its subject well: they are often off the subject."""
+    articles fit its subject well: they are often off the subject. The draft to cut it from is
+    named (walk104 #5: `curator build --draft DRAFT` failed pasted): the one being written, or
+    for a build, the next issue's, which `curator draft` writes."""
     out = []
+    if drafting:
+        path = shell_arg(
+            draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
+        )
+        cut = f"{path}; `curator build --draft {path}` publishes it"
+    else:
+        cut = draft_then_build(config, issue.number + 1)
     for section in issue.sections:
         entries = [e for e in section.entries if e.article.id in weak]
         if not entries:
@@ -1272,7 +1288,7 @@ def weak_fit_warnings(config: Config, issue: Issue, weak: Collection[int]) -> tu
             f'issue {issue.number}\'s "{section.subject}" has {len(entries)} of its'
             f" {len(section.entries)} articles fitting the subject only weakly (scoring under the"
             f" subject's own bar, often off it): {listed}; to leave one out, cut it in the draft"
-            " (`curator draft` writes one, `curator build --draft` publishes it) and `curator"
+            f" ({cut}) and `curator"
             " subjects exclude URL`, or add keywords to the subject in"
             f" {config.path}; `curator themes` counts each subject's weak fits"
         )
@@ -1404,10 +1420,12 @@ def write_next_draft(
     store.record_draft_written(issue.number, _digest(text))
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
+    # (the draft's path, not the placeholder DRAFT, which failed pasted: walk104 #5)
+    built = shell_arg(path).replace("{", "{{").replace("}", "}}")
     copies = same_stories(
         issue,
-        f'{path} names it in a note under "# {{subject}}": `curator build --draft` names it under'
-        " that article as {named} and counts it as published with the"
+        f'{path} names it in a note under "# {{subject}}": `curator build --draft {built}` names'
+        " it under that article as {named} and counts it as published with the"
         ' issue; to feature it as an article of its own, move its "##" line out of that note',
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
@@ -1431,6 +1449,13 @@ def write_next_draft(
     )
     store.local_files_told()  # (in `notes`, which the run says now)
     return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+
+
+def draft_then_build(config: Config, number: int) -> str:
+    """How to check issue `number` before it is published, in two commands that work pasted:
+    `curator draft`, naming the draft it writes, then `curator build --draft` with that path."""
+    path = shell_arg(draft_path(config.settings.drafts or config.folder / "drafts", number))
+    return f"`curator draft` (which writes {path}), then `curator build --draft {path}`"
 
 
 def _stop_before_replacing_draft(path: Path, force: bool) -> None:

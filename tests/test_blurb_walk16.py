@@ -103,7 +103,11 @@ def test_build_unglues_a_heading_and_warns_of_one_sentence_blurbs(
         and "is one sentence (its feed and page had no more text" in err
     ), err
     assert err.count("is one sentence") == 2
-    assert "`curator draft`, then `curator build --draft`" in sans_config(err)
+    draft = tmp_path / "drafts" / "issue-2.md"
+    assert (
+        f"`curator draft` (which writes {draft}), then `curator build --draft {draft}`"
+        in sans_config(err)
+    ), err
 
 
 def test_draft_notes_a_one_sentence_blurb_under_it(

@@ -125,10 +125,12 @@ def test_a_copy_is_named_in_the_draft_and_the_build_and_counts_as_published(
         f' as "{TITLES[0]}" (https://blog1.example/post): they share '
     ) in flat
     assert (
-        f'{draft} names it in a note under "# Customer experience": `curator build --draft` names'
-        ' it under that article as "Also covered by: Echo" and counts it as published with the'
-        ' issue; to feature it as an article of its own, move its "##" line out of that note'
+        f'{draft} names it in a note under "# Customer experience": `curator build --draft'
+        f' {draft}` names it under that article as "Also covered by: Echo" and counts it as'
+        ' published with the issue; to feature it as an article of its own, move its "##" line out of that note'
     ) in flat
+    # (run as printed, it publishes the draft: walk104 #5, the placeholder DRAFT failed pasted)
+    assert f"`curator build --draft {draft} --config {config}`" in " ".join(err.split())
     text = draft.read_text(encoding="utf-8")
     note = text[text.index("<!-- Left out as the same story") :]
     note = note[: note.index("-->")]
