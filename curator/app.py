@@ -378,33 +378,32 @@ def run_build(
     # (the next issue's draft, which `curator draft` writes, in the advice: walk104 #5, the
     # placeholder DRAFT pasted failed "DRAFT: cannot read the draft")
     two_steps = draft_then_build(config, issue.number + 1)
+    # (the issue is out: first how to correct it where it is, then how to check the next one
+    # before it is published: walk107, the draft's two steps alone came too late for this one)
+    json_file = _issue_json(out_dir, issue.number)
+    render = f"`curator render {issue.number}`"
+    later = "; next time, to check an issue before it is published: " + two_steps + ")"
     missing = missing_blurbs(
         issue,
-        "it is published without one (to write blurbs before publishing: " + two_steps + ")",
+        f'it is published without one (to add one now: its "blurb" in {json_file}, then {render}'
+        + later,
     )
     unread = unread_pages(store, issue, published=True)
     # Dated today, after an issue dated later (walk49 #2: one dated ahead by its draft).
     dates = {r.number: stored_day(r) for r in store.issues() if r.number < issue.number}
     dates[issue.number] = issue.date
     order = dated_out_of_order(dates, issue.number, today=issue.date.date(), out_dir=out_dir)
-    short = short_blurbs(
-        issue,
-        "it is published so (to add a sentence before publishing: " + two_steps + ")",
-    )
+    blurb_now = f'its "blurb" in {json_file}, then {render}'
+    short = short_blurbs(issue, f"it is published so (to add a sentence now: {blurb_now}" + later)
     disputed = disputed_credits(
         issue,
-        "it is published so (to change it before publishing: " + two_steps + ")",
+        f'it is published so (to correct it now: its "authors" or "publication" in {json_file},'
+        f" then {render}" + later,
         config,
         store,
     )
-    weak = weak_blurbs(
-        issue,
-        "it is published so (to change it before publishing: " + two_steps + ")",
-    )
-    openings = lost_openings(
-        issue,
-        "it is published so (to check it before publishing: " + two_steps + ")",
-    )
+    weak = weak_blurbs(issue, f"it is published so (to change it now: {blurb_now}" + later)
+    openings = lost_openings(issue, f"it is published so (to check it now: {blurb_now}" + later)
     copies = same_stories(
         issue,
         "it is named under that article as {named}, not as an article"

@@ -141,7 +141,9 @@ def test_a_plain_build_warns_of_a_blurb_that_may_not_say_what_the_article_is_abo
         f'the blurb of "{SEED2_TITLE}" (http://127.0.0.1:' in said
         and 'may not say what the article is about (each of its sentences says "I" or "my": it'
         " may tell the author's own story, which the article opens with, rather than what the"
-        " article is about): it is published so (to change it before publishing: `curator draft`"
+        ' article is about): it is published so (to change it now: its "blurb" in'
+        f" {tmp_path / 'output' / 'issue-1.json'}, then `curator render 1`; next time, to check an"
+        " issue before it is published: `curator draft`"
         f" (which writes {tmp_path / 'drafts' / 'issue-2.md'}), then `curator build"
         in said
     ), err

@@ -426,7 +426,7 @@ def test_a_plain_build_says_which_credit_it_chose_between_a_feed_and_a_page(
     said = [sans_config(s) for s in said]
     assert (
         "the feed names Max Republish, credited; the page names Joan Biskupic: it is published so"
-        " (to change it before publishing: `curator draft` (which writes"
+        ' (to correct it now: its "authors" or "publication" in'
     ) in said[0]
 
 

@@ -17,7 +17,7 @@ from conftest import run_cli as run
 
 OWNER = "<author><name>Hana Sato</name></author>"
 #: (then the draft `curator draft` writes, and `curator build --draft` with it: walk104 #5)
-PUBLISHED_SO = ": it is published so (to change it before publishing: `curator draft` (which writes"
+PUBLISHED_SO = ': it is published so (to correct it now: its "authors" or "publication" in'
 
 
 def page(title: str, byline: str = "", head: str = "", more: str = "") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_credit_formats import newsletter
@@ -72,7 +73,8 @@ def test_a_plain_builds_credit_advice_works_pasted(
 ) -> None:
     """walk104 #5: a plain build's notes on credits advised `curator build --draft DRAFT
     --config ...`, which pasted failed "DRAFT: cannot read the draft". They name the draft
-    `curator draft` writes for the next issue, and both commands work as printed."""
+    `curator draft` writes for the next issue, and both commands work as printed; and first
+    (walk107: the issue is published by then) how to correct this one, which works too."""
     import re
     import shlex
 
@@ -85,9 +87,18 @@ def test_a_plain_builds_credit_advice_works_pasted(
     draft = config.parent / "drafts" / "issue-2.md"
     commands = re.findall(r"`(curator [^`]*)`", note)
     assert commands == [
+        f"curator render 1 --config {config}",
         f"curator draft --config {config}",
         f"curator build --draft {draft} --config {config}",
     ], note
+    issue_json = config.parent / "output" / "issue-1.json"
+    assert f'its "authors" or "publication" in {issue_json}, then `curator render 1' in note
+    data = json.loads(issue_json.read_text(encoding="utf-8"))
+    data["sections"][0]["articles"][0]["authors"] = ["Ana Ruiz"]
+    issue_json.write_text(json.dumps(data), encoding="utf-8")
+    code, _out, err = run(*shlex.split(commands.pop(0))[1:])
+    assert code == 0, err
+    assert "Ana Ruiz" in (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert f"`curator draft --config {config}` (which writes {draft})" in note, note
 
     second = "Banks answer support tickets within the hour"
