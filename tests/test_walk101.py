@@ -37,7 +37,7 @@ def test_many_warnings_of_one_kind_are_counted_after_the_first_few(
     assert all(line.startswith("curator: warning: ") for line in said)
     assert (
         f"curator: warning: and {len(judged) - 3} more articles judged the same story as one the issue features,"
-        " said alike (--json lists every one)"
+        " said alike (a run with --json lists every one in its document)"
     ) in lines, err
     # Fewer of a kind (the credits of the articles, by no one named): each said.
     assert sum('the credit of "' in line for line in lines) == sum(

@@ -63,8 +63,8 @@ def test_a_disputed_credit_is_said_in_full_among_many_notes_of_no_author(
     no_author = [line for line in lines if "no author was found" in line]
     assert len(no_author) == 3, err
     assert (
-        "curator: warning: and 11 more notes on credits, said alike (--json lists every one)"
-        in lines
+        "curator: warning: and 11 more notes on credits, said alike (a run with --json lists"
+        " every one in its document)" in lines
     ), err
 
 

@@ -537,8 +537,8 @@ def print_warnings(warnings: tuple[str, ...]) -> None:
         if said[kind] == WARNINGS_SHOWN:
             more = kinds.count(kind) - WARNINGS_SHOWN
             echo(
-                f"curator: warning: and {more:,} more {kind[0]}, said alike (--json lists every"
-                " one)",
+                f"curator: warning: and {more:,} more {kind[0]}, said alike (a run with --json"
+                " lists every one in its document)",
                 err=True,
             )
 
