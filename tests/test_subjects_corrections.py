@@ -364,6 +364,25 @@ def test_json_keeps_the_progress_lines_on_stderr_and_stdout_one_document(
     assert code == 0 and err == "" and json.loads(out)
 
 
+def slow_steps(monkeypatch: pytest.MonkeyPatch, *steps: tuple[object, str]) -> None:
+    """Progress lines every tenth of a second (`LINE_EVERY`), and each of `steps` (a module and
+    the name of a function in it) slowed to 0.5 s, so that a step says it goes on."""
+    import time
+
+    from curator.cli import report
+
+    monkeypatch.setattr(report, "LINE_EVERY", 0.1)
+    monkeypatch.setattr(report, "TICK_EVERY", 0.02, raising=False)
+    for module, name in steps:
+        fn = getattr(module, name)
+
+        def slow(*args, _fn=fn, **kwargs):  # type: ignore[no-untyped-def]
+            time.sleep(0.5)
+            return _fn(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, slow)
+
+
 def test_a_step_without_batches_says_it_goes_on_every_two_seconds(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -371,25 +390,15 @@ def test_a_step_without_batches_says_it_goes_on_every_two_seconds(
     issue's articles, `subjects overlap` one line in 10.8 s and `suggest` none in 10.1 s. Each
     such step now says it goes on, with the time so far, every `LINE_EVERY` seconds (2; here a
     tenth of a second, and each step slowed to 0.5 s); -q silences it."""
-    import time
-
     from curator import app
-    from curator.cli import report
     from curator.cli import subjects as subjects_cli
 
-    monkeypatch.setattr(report, "LINE_EVERY", 0.1)
-    monkeypatch.setattr(report, "TICK_EVERY", 0.02, raising=False)
-
-    def slowed(fn):  # type: ignore[no-untyped-def]
-        def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-            time.sleep(0.5)
-            return fn(*args, **kwargs)
-
-        return slow
-
-    monkeypatch.setattr(app, "choose_sections", slowed(app.choose_sections))
-    monkeypatch.setattr(subjects_cli, "subject_overlaps", slowed(subjects_cli.subject_overlaps))
-    monkeypatch.setattr(subjects_cli, "suggest_subjects", slowed(subjects_cli.suggest_subjects))
+    slow_steps(
+        monkeypatch,
+        (app, "choose_sections"),
+        (subjects_cli, "subject_overlaps"),
+        (subjects_cli, "suggest_subjects"),
+    )
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
     choosing = re.compile(
         r"^  issue      choosing the issue's articles \(each compared with the stories published"

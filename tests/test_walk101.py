@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_subjects_corrections import slow_steps
 from test_walk53 import BREW, newsletter
 from test_walk81 import with_copies
 
@@ -51,27 +52,13 @@ def test_subjects_list_and_themes_say_they_go_on_every_two_seconds(
     """walk101 #4: `subjects list --limit 20` took 5.5 s and `themes` 2.9 s on 100,000 articles,
     nothing on stderr. Each says it goes on, with the time so far, every `LINE_EVERY` seconds (2;
     here a tenth of a second, each step slowed to 0.5 s); -q silences both."""
-    import time
-
-    from curator.cli import report
     from curator.cli import subjects as subjects_cli
     from curator.cli import themes as themes_cli
 
     config = newsletter(tmp_path, articles=4)
     assert run("fetch", "--config", str(config), "-q")[0] == 0
     assert run("subjects", "list", "--config", str(config), "-q")[0] == 0  # (placed)
-    monkeypatch.setattr(report, "LINE_EVERY", 0.1)
-    monkeypatch.setattr(report, "TICK_EVERY", 0.02, raising=False)
-
-    def slowed(fn):  # type: ignore[no-untyped-def]
-        def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-            time.sleep(0.5)
-            return fn(*args, **kwargs)
-
-        return slow
-
-    monkeypatch.setattr(subjects_cli, "placed_articles", slowed(subjects_cli.placed_articles))
-    monkeypatch.setattr(themes_cli, "ripeness", slowed(themes_cli.ripeness))
+    slow_steps(monkeypatch, (subjects_cli, "placed_articles"), (themes_cli, "ripeness"))
     code, out, err = run("subjects", "list", "--config", str(config), "--limit", "20")
     assert code == 0, err
     listing = re.compile(
