@@ -225,12 +225,46 @@ SIGN_IN_PAGE = (
 )
 
 
-def gated(link: str, final_url: str) -> str | None:
+def gated(link: str, final_url: str, page: Page | None = None, content: bytes = b"") -> str | None:
     """The error line (`SIGN_IN_PAGE`) of a page whose link redirected to a gate before the article
-    (`_gate`), else None; a link that is itself such an address and was not redirected is read."""
+    (`_gate`), else None; a link that is itself such an address and was not redirected is read,
+    and so is a `page` (read from `content`) at such an address that reads as a full article
+    (`reads_as_article`): the address alone does not make a gate (walk107 #2: a redirect to
+    `/account/refund-desks`, an article about refund desks, was refused as a sign-in page)."""
     if url_key(final_url) == url_key(link) or not _gate(final_url):
         return None
+    if page is not None and reads_as_article(page, content):
+        return None
     return SIGN_IN_PAGE
+
+
+#: The least text a page at a gate's address (`_gate`) holds to read as the article it is: a
+#: sign-in, subscription or consent page says what it asks in a sentence or two (walk94's and
+#: walk99's hold under 200 characters), an article tells its story in several paragraphs.
+GATE_ARTICLE_MIN_CHARS = 800
+#: A password box: a page asking for one is a sign-in page, however much text it carries.
+_PASSWORD_FIELD = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password\b", re.IGNORECASE)
+#: A title that names a gate ("Sign in | Zeta Post", "Subscribe to read", "Create your account",
+#: "Cookie consent"), not an article's headline.
+_GATE_TITLE = re.compile(
+    r"^\W*(?:sign[-\s]?in|sign[-\s]?up|sign[-\s]?on|log[-\s]?in|log[-\s]?on|register|subscribe"
+    r"|my\s+account|create\s+(?:an?\s+|your\s+)?(?:free\s+)?account"
+    r"|cookies?\s+(?:consent|settings|preferences)|consent|privacy\s+(?:choices|settings))\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_article(page: Page, content: bytes) -> bool:
+    """Whether a page reads as a full article, not a gate before one: a title of its own (not a
+    gate's, `_GATE_TITLE`), text of an article's length (`GATE_ARTICLE_MIN_CHARS`) and no
+    password box (`_PASSWORD_FIELD`) in its HTML `content`."""
+    title = (page.title or "").strip()
+    return (
+        bool(title)
+        and not _GATE_TITLE.search(title)
+        and len(page.text or "") >= GATE_ARTICLE_MIN_CHARS
+        and not _PASSWORD_FIELD.search(content)
+    )
 
 
 #: The store keeps a canonical URL that several pages of a feed named as their own (a section, a
@@ -400,11 +434,11 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
     for link, result in zip(links, fetch_all(requests, settings), strict=True):
         if result.ok and result.content and (away := redirected_away(link, result.final_url)):
             errors[link] = away
-        elif result.ok and result.content and (gate := gated(link, result.final_url)):
-            errors[link] = gate
         elif result.ok and result.content:
             page = read_page(result.content, result.final_url, result.content_type)
-            if missing := soft_404(page):
+            if gate := gated(link, result.final_url, page, result.content):
+                errors[link] = gate
+            elif missing := soft_404(page):
                 errors[link] = missing
             else:
                 batch.pages[link] = page

@@ -1,0 +1,48 @@
+"""walk107: pages that are not what curator took them for (fixde): an article at an address
+under `/account/` is the article, not a sign-in page; English headlines ending "no longer exists"
+and a numbered "L'article 49.3 n'existe plus" are headlines, not pages saying they are missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_credit_formats import newsletter
+from test_walk90 import page
+from test_walk104 import SIGN_IN, _short
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+
+def test_an_article_at_an_account_address_is_read_and_a_sign_in_page_is_not(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk107 #2: a link redirecting to `/account/refund-desks`, a full article about refund
+    desks, was refused as a sign-in page: its text unused, the draft saying its link leads to a
+    sign-in page. A page at a gate's address that reads as a full article (a title of its own,
+    text of an article's length, no password box) is the article; `/account/signin` (short) and
+    `/login` (a long page with a password box) are still sign-in pages."""
+    article = "Refund desks learn to say yes"
+    titles = [article, "Queues that customers never see", "Hold music nobody asked for"]
+    config = newsletter(tmp_path, http_server, [(t, "", page(t)) for t in titles])
+    html = "text/html; charset=utf-8"
+    signin = _short("Sign in | Zeta Post", "Sign in to read on. New here? Create a free account.")
+    boxed = page("Welcome back").replace(
+        "</article>", "<form><input type='password' name='pw'></form></article>"
+    )
+    targets = [
+        http_server.add("/account/refund-desks", page(article), content_type=html),
+        http_server.add("/account/signin", signin, content_type=html),
+        http_server.add("/login", boxed, content_type=html),
+    ]
+    for n, target in enumerate(targets):
+        http_server.add(f"/p/{n}/", status=302, headers={"Location": target}, content_type=None)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "2 of 3 article page(s) could not be read" in err, err
+    assert f"     2  {SIGN_IN}, not the article" in err, err
+    assert f'"{article}"' not in err.split("could not be read", 1)[-1], err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    block = draft.split(f"## {article}\n", 1)[1].split("\n## ", 1)[0]
+    assert "author: Oscar Pike" in block, block
+    assert "Customer service" in block and "sign-in" not in block, block
