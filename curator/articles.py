@@ -331,11 +331,18 @@ SOFT_404 = (
 #: "Hmm, we can't seem to find that story", "That page could not be found", "This post no longer
 #: exists", "Oops! Not found" (walk94 #2); not "Oops!" alone, nor "Lost and not found: ...".
 _CANNOT = r"(?:can\s*not|can['’]?t|could\s*n[o'’]?t)"
+#: "no longer exists" and "no longer available" end ordinary sentences too ("Why the Minitel no
+#: longer exists", walk107 #3): they say a page is missing only after the word for it ("This page
+#: no longer exists", "The article you requested is no longer available"), as in the other
+#: languages (`_PAGE_NOUN`); a page word followed by a number names a thing, not the page
+#: ("Article 50 no longer exists", `_NOT_NUMBERED`).
+_NOT_NUMBERED = r"(?!\s*\d)"
+_PAGE_NOUN_EN = rf"\b(?:page|article|story|post|content|link){_NOT_NUMBERED}\b"
 _MISSING_PAGE = re.compile(
     r"^\W*(?:error\s*)?404\b|\b(?:page|article|story|post|content)\s+not\s+found\b"
-    r"|^\W*(?:oops\W+)?not\s+found\b|\bno\s+longer\s+available\b"
-    r"|\b(?:page|article|story|post)\b[\w\s']{0,30}\b(?:does\s*n[o'’]t|no\s+longer)\s+exists?\b"
-    r"|\bno\s+longer\s+exists\b"
+    r"|^\W*(?:oops\W+)?not\s+found\b"
+    rf"|{_PAGE_NOUN_EN}[\w\s'’]{{0,30}}\b(?:(?:does\s*n[o'’]t|no\s+longer)\s+exists?"
+    r"|no\s+longer\s+available)\b"
     rf"|\b{_CANNOT}\s+be\s+found\b|\b(?:we|i)\s+{_CANNOT}\s+(?:seem\s+to\s+)?find\b"
     rf"|\b{_CANNOT}\s+(?:seem\s+to\s+)?find\s+(?:that|this|the|your|what)\b[\w\s'’]{{0,20}}"
     r"\b(?:page|story|article|post|content|looking)\b",
@@ -349,11 +356,11 @@ _MISSING_PAGE = re.compile(
 #: sentences ("n'existe plus", "existiert nicht mehr", "ya no existe", "nicht gefunden") counts
 #: only next to the page it says is missing ("cette page n'existe plus", "l'article n'existe
 #: plus", "no encontramos esta página"): "Pourquoi le Minitel n'existe plus" is a headline
-#: (walk104 #6).
+#: (walk104 #6), and so is "L'article 49.3 n'existe plus", whose page word is numbered (walk107 #3).
 _PAGE_NOUN = (
     r"\b(?:page|article|contenu|lien|ressource|publication|seite|artikel|inhalt|beitrag|dokument"
     r"|p[áa]gina|art[íi]culo|contenido|enlace|publicaci[óo]n|noticia|articolo|contenuto|notizia"
-    r"|conte[úu]do|artigo|not[íi]cia|publica[çc][ãa]o|inhoud|bericht)\b"
+    rf"|conte[úu]do|artigo|not[íi]cia|publica[çc][ãa]o|inhoud|bericht)\b{_NOT_NUMBERED}"
 )
 _MISSING_PHRASE = (
     # fr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_credit_formats import newsletter
 from test_walk90 import page
-from test_walk104 import SIGN_IN, _short
+from test_walk104 import SIGN_IN, SOFT_404, _short, _teaser
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -46,3 +46,29 @@ def test_an_article_at_an_account_address_is_read_and_a_sign_in_page_is_not(
     block = draft.split(f"## {article}\n", 1)[1].split("\n## ", 1)[0]
     assert "author: Oscar Pike" in block, block
     assert "Customer service" in block and "sign-in" not in block, block
+
+
+def test_english_headlines_saying_no_longer_are_articles_not_soft_404s(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk107 #3: a short teaser headed "Why the Minitel no longer exists" was taken for a page
+    saying it was missing, and so was "L'article 49.3 n'existe plus" (a page word followed by a
+    number names a thing, not the page). "This page no longer exists." and "This article is no
+    longer available" are still soft 404s."""
+    headlines = [
+        "Why the Minitel no longer exists",
+        "Why the fax line is no longer available",
+        "L'article 49-3 n'existe plus",
+        "Pourquoi l'article 49.3 n'existe plus",
+    ]
+    items = [(h, "", _teaser(h)) for h in headlines]
+    items.append(("How one utility cut complaints", "", _teaser("This page no longer exists.")))
+    items.append(("Refund desks", "", _teaser("This article is no longer available")))
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "2 of 6 article page(s) could not be read" in err, err
+    assert f"2  {SOFT_404}\n" in err, err
+    draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    for headline in headlines:
+        assert headline in draft, draft
