@@ -72,3 +72,37 @@ def test_english_headlines_saying_no_longer_are_articles_not_soft_404s(
     draft = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     for headline in headlines:
         assert headline in draft, draft
+
+
+def test_messages_show_an_article_address_without_its_fragment(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk107 #4: the note on titles holding markup showed `.../p/0/#comments`, an address with
+    a fragment no server is sent; so did the list of titles cut at a word. Each shows the address
+    without it."""
+    marked = http_server.add("/p/0/", page("Queues customers never see"), content_type="text/html")
+    untitled = "<!doctype html><html><body><p>Customer service.</p></body></html>"
+    cut = http_server.add("/p/1/", untitled, content_type="text/html")
+    long_title = "Customer service " + " ".join(["escalations"] * 40)
+    http_server.add(
+        "/feed.xml",
+        "<rss version='2.0'><channel><title>Zeta Post</title>"
+        f"<link>{http_server.base}</link>"
+        "<item><title>Queues &lt;b&gt;customers&lt;/b&gt; never see</title>"
+        f"<link>{marked}#comments</link></item>"
+        f"<item><title>{long_title}</title><link>{cut}#top</link></item>"
+        "</channel></rss>",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly, issue_size: 20}\n"
+        "subjects:\n  - name: Customer service\n    keywords: [customer, service]\n"
+        "settings:\n  allow_private_addresses: true\n"
+        f"feeds:\n  - url: {http_server.url('/feed.xml')}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("fetch", "--config", str(config))
+    assert code == 0, err
+    assert f"  Zeta Post: 1 new article(s), first: {marked}\n" in err, err
+    assert f"  Zeta Post: {cut}\n" in err, err
+    assert "#comments" not in err and "#top" not in err, err
