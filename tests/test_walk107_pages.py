@@ -1,9 +1,12 @@
-"""walk107: pages that are not what curator took them for (fixde): an article at an address
-under `/account/` is the article, not a sign-in page; English headlines ending "no longer exists"
-and a numbered "L'article 49.3 n'existe plus" are headlines, not pages saying they are missing."""
+"""walk107: pages that are not what curator took them for (fixde): a page rendered by script is
+read from its JSON-LD `articleBody`; an article at an address under `/account/` is the article,
+not a sign-in page; English headlines ending "no longer exists" and a numbered "L'article 49.3
+n'existe plus" are headlines, not pages saying they are missing; messages show an article's
+address without its fragment."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_credit_formats import newsletter
@@ -106,3 +109,60 @@ def test_messages_show_an_article_address_without_its_fragment(
     assert f"  Zeta Post: 1 new article(s), first: {marked}\n" in err, err
     assert f"  Zeta Post: {cut}\n" in err, err
     assert "#comments" not in err and "#top" not in err, err
+
+
+def _scripted(title: str, body: str | None) -> str:
+    """A page rendered by script: `<div id="app">` saying "Loading..." (empty without a `body`),
+    its words in JSON-LD alone (no description), `body` as its `articleBody`."""
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title}
+    ld |= {"author": {"@type": "Person", "name": "Oscar Pike"}}
+    if body is not None:
+        ld["articleBody"] = body
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script></head><body>"
+        f"<div id='app'>{'Loading...' if body else ''}</div></body></html>"
+    )
+
+
+def test_script_pages_are_read_from_their_json_ld_article_body(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk107 #1: two script-rendered pages whose JSON-LD carried one `articleBody` (a story
+    under two addresses) were read as holding no text: the one whose feed had no summary was
+    published without a blurb, the warning said "neither its page nor its feed's summary holds
+    a sentence" (its page held three), and the two were not told as one story. The article body
+    is the page's text: a blurb from it, the two one story (the copy named under the other); and
+    a page giving no text is said to, not said to hold no sentence."""
+    body = (
+        "Customer service teams at three large retailers changed how they handle refunds this"
+        " year.\nAgents can now approve a refund without asking a manager first.\nComplaints"
+        " about refunds fell by a third."
+    )
+    summary = (
+        "<description>Customer service desks now say yes to refunds. Managers are no longer"
+        " asked.</description>"
+    )
+    first, second, bare = (
+        "Refund desks learn to say yes",
+        "Customer service refund desks say yes",
+        "Customer service without a word",
+    )
+    items = [
+        (first, summary, _scripted(first, body)),
+        (second, "", _scripted(second, body)),
+        (bare, "", _scripted(bare, None)),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    assert "was judged the same story as" in err and "they share 100% of their text" in err, err
+    assert "holds a sentence" not in err, err
+    assert (
+        f'no blurb could be made for "{bare}" ({http_server.url("/p/2/")}): curator has no text'
+        " from its page (it was not read, or curator found no article text in it)"
+    ) in err, err
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Agents can now approve a refund without asking a manager first." in issue, issue
+    assert "Another piece in Zeta Post on the same story" in issue, issue
+    assert issue.count("Refund desks learn to say yes") + issue.count(second) == 1, issue
