@@ -515,13 +515,30 @@ def missing_blurbs(issue: Issue, what_now: str) -> tuple[MissingBlurb, ...]:
         MissingBlurb(
             entry.article.url,
             entry.article.title,
-            f'no blurb could be made for "{entry.article.title}" ({entry.article.url}): neither its'
-            " page nor its feed's summary holds a sentence that could be one (a complete"
-            f" sentence of its own words, not a heading, a credit or a notice); {what_now}",
+            f'no blurb could be made for "{entry.article.title}" ({entry.article.url}):'
+            f" {_why_no_blurb(entry.article)}; {what_now}",
         )
         for section in issue.sections
         for entry in section.entries
         if not entry.article.blurb.strip()
+    )
+
+
+def _why_no_blurb(article: Article) -> str:
+    """Why an article has no blurb, true of what curator had: a page's text with no sentence fit
+    for one, or no text from its page at all (not read, or none curator could find in it), which
+    says nothing of what the page holds (walk107 #1: a page whose words were in its JSON-LD alone
+    was said to hold no sentence)."""
+    feed = "its feed's summary holds no sentence that could be one"
+    if (article.text or "").strip():
+        return (
+            "neither its page nor its feed's summary holds a sentence that could be one (a"
+            " complete sentence of its own words, not a heading, a credit or a notice)"
+        )
+    return (
+        f"curator has no text from its page (it was not read, or curator found no article text"
+        f" in it) and {feed} (a complete sentence of its own words, not a heading, a credit or a"
+        " notice)"
     )
 
 

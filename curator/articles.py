@@ -225,12 +225,46 @@ SIGN_IN_PAGE = (
 )
 
 
-def gated(link: str, final_url: str) -> str | None:
+def gated(link: str, final_url: str, page: Page | None = None, content: bytes = b"") -> str | None:
     """The error line (`SIGN_IN_PAGE`) of a page whose link redirected to a gate before the article
-    (`_gate`), else None; a link that is itself such an address and was not redirected is read."""
+    (`_gate`), else None; a link that is itself such an address and was not redirected is read,
+    and so is a `page` (read from `content`) at such an address that reads as a full article
+    (`reads_as_article`): the address alone does not make a gate (walk107 #2: a redirect to
+    `/account/refund-desks`, an article about refund desks, was refused as a sign-in page)."""
     if url_key(final_url) == url_key(link) or not _gate(final_url):
         return None
+    if page is not None and reads_as_article(page, content):
+        return None
     return SIGN_IN_PAGE
+
+
+#: The least text a page at a gate's address (`_gate`) holds to read as the article it is: a
+#: sign-in, subscription or consent page says what it asks in a sentence or two (walk94's and
+#: walk99's hold under 200 characters), an article tells its story in several paragraphs.
+GATE_ARTICLE_MIN_CHARS = 800
+#: A password box: a page asking for one is a sign-in page, however much text it carries.
+_PASSWORD_FIELD = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password\b", re.IGNORECASE)
+#: A title that names a gate ("Sign in | Zeta Post", "Subscribe to read", "Create your account",
+#: "Cookie consent"), not an article's headline.
+_GATE_TITLE = re.compile(
+    r"^\W*(?:sign[-\s]?in|sign[-\s]?up|sign[-\s]?on|log[-\s]?in|log[-\s]?on|register|subscribe"
+    r"|my\s+account|create\s+(?:an?\s+|your\s+)?(?:free\s+)?account"
+    r"|cookies?\s+(?:consent|settings|preferences)|consent|privacy\s+(?:choices|settings))\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_article(page: Page, content: bytes) -> bool:
+    """Whether a page reads as a full article, not a gate before one: a title of its own (not a
+    gate's, `_GATE_TITLE`), text of an article's length (`GATE_ARTICLE_MIN_CHARS`) and no
+    password box (`_PASSWORD_FIELD`) in its HTML `content`."""
+    title = (page.title or "").strip()
+    return (
+        bool(title)
+        and not _GATE_TITLE.search(title)
+        and len(page.text or "") >= GATE_ARTICLE_MIN_CHARS
+        and not _PASSWORD_FIELD.search(content)
+    )
 
 
 #: The store keeps a canonical URL that several pages of a feed named as their own (a section, a
@@ -297,11 +331,18 @@ SOFT_404 = (
 #: "Hmm, we can't seem to find that story", "That page could not be found", "This post no longer
 #: exists", "Oops! Not found" (walk94 #2); not "Oops!" alone, nor "Lost and not found: ...".
 _CANNOT = r"(?:can\s*not|can['’]?t|could\s*n[o'’]?t)"
+#: "no longer exists" and "no longer available" end ordinary sentences too ("Why the Minitel no
+#: longer exists", walk107 #3): they say a page is missing only after the word for it ("This page
+#: no longer exists", "The article you requested is no longer available"), as in the other
+#: languages (`_PAGE_NOUN`); a page word followed by a number names a thing, not the page
+#: ("Article 50 no longer exists", `_NOT_NUMBERED`).
+_NOT_NUMBERED = r"(?!\s*\d)"
+_PAGE_NOUN_EN = rf"\b(?:page|article|story|post|content|link){_NOT_NUMBERED}\b"
 _MISSING_PAGE = re.compile(
     r"^\W*(?:error\s*)?404\b|\b(?:page|article|story|post|content)\s+not\s+found\b"
-    r"|^\W*(?:oops\W+)?not\s+found\b|\bno\s+longer\s+available\b"
-    r"|\b(?:page|article|story|post)\b[\w\s']{0,30}\b(?:does\s*n[o'’]t|no\s+longer)\s+exists?\b"
-    r"|\bno\s+longer\s+exists\b"
+    r"|^\W*(?:oops\W+)?not\s+found\b"
+    rf"|{_PAGE_NOUN_EN}[\w\s'’]{{0,30}}\b(?:(?:does\s*n[o'’]t|no\s+longer)\s+exists?"
+    r"|no\s+longer\s+available)\b"
     rf"|\b{_CANNOT}\s+be\s+found\b|\b(?:we|i)\s+{_CANNOT}\s+(?:seem\s+to\s+)?find\b"
     rf"|\b{_CANNOT}\s+(?:seem\s+to\s+)?find\s+(?:that|this|the|your|what)\b[\w\s'’]{{0,20}}"
     r"\b(?:page|story|article|post|content|looking)\b",
@@ -315,11 +356,11 @@ _MISSING_PAGE = re.compile(
 #: sentences ("n'existe plus", "existiert nicht mehr", "ya no existe", "nicht gefunden") counts
 #: only next to the page it says is missing ("cette page n'existe plus", "l'article n'existe
 #: plus", "no encontramos esta página"): "Pourquoi le Minitel n'existe plus" is a headline
-#: (walk104 #6).
+#: (walk104 #6), and so is "L'article 49.3 n'existe plus", whose page word is numbered (walk107 #3).
 _PAGE_NOUN = (
     r"\b(?:page|article|contenu|lien|ressource|publication|seite|artikel|inhalt|beitrag|dokument"
     r"|p[áa]gina|art[íi]culo|contenido|enlace|publicaci[óo]n|noticia|articolo|contenuto|notizia"
-    r"|conte[úu]do|artigo|not[íi]cia|publica[çc][ãa]o|inhoud|bericht)\b"
+    rf"|conte[úu]do|artigo|not[íi]cia|publica[çc][ãa]o|inhoud|bericht)\b{_NOT_NUMBERED}"
 )
 _MISSING_PHRASE = (
     # fr
@@ -400,11 +441,11 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
     for link, result in zip(links, fetch_all(requests, settings), strict=True):
         if result.ok and result.content and (away := redirected_away(link, result.final_url)):
             errors[link] = away
-        elif result.ok and result.content and (gate := gated(link, result.final_url)):
-            errors[link] = gate
         elif result.ok and result.content:
             page = read_page(result.content, result.final_url, result.content_type)
-            if missing := soft_404(page):
+            if gate := gated(link, result.final_url, page, result.content):
+                errors[link] = gate
+            elif missing := soft_404(page):
                 errors[link] = missing
             else:
                 batch.pages[link] = page

@@ -55,7 +55,7 @@ from curator.credits import clean_authors, is_person_name, name_key, norm_name, 
 from curator.deps import DependencyError, page_reader, require
 from curator.errors import own_bug
 from curator.feeds.common import sane
-from curator.htmltext import CONTROL, normalise_space
+from curator.htmltext import CONTROL, html_to_text, normalise_space
 from curator.models import Page
 from curator.urls import site_of
 
@@ -121,6 +121,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         return Page(url=url, problems=tuple(problems))
     site = _safe(problems, publication, doc)
     credit = _safe(problems, authors, doc, site) or ((), False)
+    body = _safe(problems, article_body, doc)
     return Page(
         url=url,
         title=_safe(problems, title, doc, site),
@@ -134,7 +135,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         language=_safe(problems, language, doc),
         headings=_safe(problems, headings, doc) or (),
         # Last: trafilatura cleans the tree in place.
-        text=_safe(problems, main_text, doc),
+        text=_scripted_text(_safe(problems, main_text, doc), body),
         problems=tuple(problems),
     )
 
@@ -1236,6 +1237,34 @@ def headings(doc: _Doc) -> tuple[str, ...]:
 
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+#: The most visible text a page rendered by script (an SPA: an empty `<div id="app">`, the article in
+#: its JSON-LD `articleBody`) shows: a "Loading..." line, a "Sign out" button, a cookie notice.
+#: Under it, the JSON-LD's article body, when longer, is the page's text (walk107 #1: two such
+#: pages were read as holding no text, so one got no blurb, said to hold no sentence, and the two
+#: copies of one story were not told as one).
+SCRIPTED_TEXT_CHARS = 200
+
+
+def article_body(doc: _Doc) -> str | None:
+    """The JSON-LD article's `articleBody` (`_ld_article`) as plain text, its paragraphs (lines,
+    or HTML blocks when it holds markup) separated by blank lines; None when it has none."""
+    obj = _ld_article(doc)
+    value = obj.get("articleBody") if obj else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    plain = html_to_text(value, lines=True) if "<" in value else value
+    paragraphs = (_clean(line) for line in plain.splitlines())
+    return "\n\n".join(p for p in paragraphs if p) or None
+
+
+def _scripted_text(text: str | None, body: str | None) -> str | None:
+    """The page's text: its visible main text, unless that is next to none
+    (`SCRIPTED_TEXT_CHARS`) and its JSON-LD article body says more."""
+    if body and len(text or "") < SCRIPTED_TEXT_CHARS and len(body) > len(text or ""):
+        return body
+    return text
 
 
 def main_text(doc: _Doc) -> str | None:

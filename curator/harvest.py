@@ -954,12 +954,12 @@ async def _fetch_page(
     if away := article_rules.redirected_away(link, result.final_url):
         # Sent to the front page (or a section): the article is gone, as after a 404 or a 410.
         return None, dataclasses.replace(result, content=None, error_kind="gone", error=away)
-    if gate := article_rules.gated(link, result.final_url):
-        # A sign-in page (or a subscription or consent form): not the article, so its entry is used.
-        return None, dataclasses.replace(result, content=None, error_kind="http", error=gate)
     page = await workers.run(
         article_rules.read_page, result.content, result.final_url, result.content_type
     )
+    if gate := article_rules.gated(link, result.final_url, page, result.content):
+        # A sign-in page (or a subscription or consent form): not the article, so its entry is used.
+        return None, dataclasses.replace(result, content=None, error_kind="http", error=gate)
     # A local file has no server to answer 200 for a missing page: the editor's own copy is read
     # (walk99 #1: refused, a local feed's entry had no web address to fall back on, and was lost).
     served = result.final_url.startswith(("http://", "https://"))

@@ -107,6 +107,13 @@ def clean_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, _encoded(parts.path) or "/", query, ""))
 
 
+def sent_url(url: str) -> str:
+    """The address as a message shows it: without its `#fragment`, which a browser keeps to itself
+    and no server is sent (walk107 #4: the markup note showed `.../p/0/#comments`); the rest as
+    the feed wrote it."""
+    return url.split("#", 1)[0] if "#" in url else url
+
+
 def url_key(url: str) -> str:
     """The identity of the page behind `url`: the same for http/https, www./bare host, tracking
     parameters, parameter order, a trailing slash and a fragment."""

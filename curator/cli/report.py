@@ -33,6 +33,7 @@ from curator.harvest import (
     PageTally,
 )
 from curator.render import join_names
+from curator.urls import sent_url
 
 #: Characters of the progress bar on a terminal.
 BAR_WIDTH = 24
@@ -570,7 +571,7 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
 def _echo_links(name: str, links: Sequence[str]) -> None:
     """A feed's links, one a line under its name, the first `SHOWN_IN_PART` of them."""
     for link in links[:SHOWN_IN_PART]:
-        echo(f"  {name}: {link}", err=True)
+        echo(f"  {name}: {sent_url(link)}", err=True)
     if len(links) > SHOWN_IN_PART:
         more = len(links) - SHOWN_IN_PART
         echo(f"  {name}: and {more} more (--json lists every one)", err=True)
@@ -725,7 +726,7 @@ def print_failures(
         for report in marked:
             count = len(report.markup_titles)
             echo(
-                f"  {report.name}: {count} new article(s), first: {report.markup_titles[0]}",
+                f"  {report.name}: {count} new article(s), first: {sent_url(report.markup_titles[0])}",
                 err=True,
             )
     for report in summary.feeds:
@@ -791,7 +792,7 @@ def print_failures(
             err=True,
         )
         for page in summary.pages_in_part[:SHOWN_IN_PART]:
-            echo(f"  {page.url}: {'; '.join(page.problems)}", err=True)
+            echo(f"  {sent_url(page.url)}: {'; '.join(page.problems)}", err=True)
         more = len(summary.pages_in_part) - SHOWN_IN_PART
         if more > 0:
             echo(f"  and {more} more (--json lists every page)", err=True)
