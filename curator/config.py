@@ -14,6 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from curator.errors import InputError, init_advice
+from curator.extract_rules import COUNTRY_NOT_LANGUAGE
 from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
 from curator.outputs import text_markup_cut
@@ -746,6 +747,14 @@ class _Reader:
                 f"`language: {language}` is no language code; write the code of the language the"
                 " newsletter is written in, as HTML's lang= takes it: en, de, fr, zh, zh-CN, ja,"
                 " ar, he",
+            )
+        head, _, rest = language.partition("-")
+        if (meant := COUNTRY_NOT_LANGUAGE.get(head.lower())) is not None:
+            raise self.error(
+                news_nodes["language"],
+                f"`language: {language}`: {head} is a country's code, not a language's, and no"
+                " browser or screen reader knows it as a language; write the language's code:"
+                f" did you mean `language: {meant}{'-' + rest if rest else ''}`?",
             )
         placeholders = tuple(
             str(

@@ -1218,7 +1218,8 @@ def language(doc: _Doc) -> str | None:
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag):
         return None
     head, *rest = tag.split("-")
-    return "-".join([head.lower(), *[p.upper() if len(p) == 2 else p for p in rest]])
+    head = rules.COUNTRY_NOT_LANGUAGE.get(head.lower(), head.lower())
+    return "-".join([head, *[p.upper() if len(p) == 2 else p for p in rest]])
 
 
 # ---------------------------------------------------------------------------------------- main text

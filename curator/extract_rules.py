@@ -130,6 +130,26 @@ PUBLISHED_META: tuple[str, ...] = (
 #: Meta tags for the language (HTML's http-equiv content-language, then OGP's locale, en_US ->
 #: en-US).
 LANGUAGE_META: tuple[str, ...] = ("content-language", "dc.language", "og:locale", "language")
+#: Country codes written where a language code belongs, and the language meant: "jp" is Japan,
+#: Japanese is "ja" (walk110 #8: `lang="jp"` was published, a language no browser or screen reader
+#: knows). Only codes that are no language of their own: "kr" (Kanuri) and "se" (Northern Sami)
+#: are languages, and stay as written.
+COUNTRY_NOT_LANGUAGE: dict[str, str] = {
+    "jp": "ja",
+    "cn": "zh",
+    "gr": "el",
+    "dk": "da",
+    "cz": "cs",
+    "ua": "uk",
+    "vn": "vi",
+    "us": "en",
+    "gb": "en",
+    "il": "he",
+    "kp": "ko",
+    "ir": "fa",
+    "rs": "sr",
+    "at": "de",
+}
 
 #: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
 #: the microformats2 `p-author`/`h-card` and WordPress's `author vcard`).

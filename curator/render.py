@@ -56,13 +56,28 @@ def builtin_templates() -> Path:
 
 
 #: The languages written right to left (their primary subtag): Arabic, Hebrew, Persian, Urdu,
-#: Yiddish, Pashto, Sindhi, Uyghur, Dhivehi, Central Kurdish.
-RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+#: Yiddish, Pashto, Sindhi, Uyghur, Dhivehi, Central Kurdish, Syriac, Kashmiri, Western Punjabi
+#: (Shahmukhi), Aramaic, N'Ko, Mandaic, and the old codes of Hebrew and Yiddish.
+RTL_LANGUAGES = frozenset(
+    {"ar", "he", "iw", "fa", "ur", "yi", "ji", "ps", "sd", "ug", "dv", "ckb", "syr", "ks", "pnb"}
+    | {"arc", "nqo", "mid", "bal", "glk", "mzn", "prs", "lrc", "azb", "skr", "khw", "bqi"}
+)
+
+#: The scripts (ISO 15924, a tag's four-letter subtag) written right to left: Arabic, Hebrew,
+#: Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan. A script subtag decides over
+#: the language: "pa-Arab" (Punjabi in Shahmukhi) is right to left, "ar-Latn" (Arabizi) is not
+#: (walk110 #8: both were given the language's usual direction).
+RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr"})
 
 
 def text_direction(language: str) -> str:
-    """ "rtl" for a language written right to left (`RTL_LANGUAGES`: "ar", "he-IL"), else "ltr"."""
-    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+    """ "rtl" for a language written right to left (`RTL_LANGUAGES`: "ar", "he-IL", or any tag
+    whose script subtag is one of `RTL_SCRIPTS`: "pa-Arab"), else "ltr" ("ar-Latn" too)."""
+    parts = language.lower().replace("_", "-").split("-")
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
 
 
 #: A language tag (BCP 47) as a page declares it: "en", "pt-BR", "zh-Hant-TW".

@@ -255,3 +255,35 @@ def test_an_article_in_another_language_is_marked_with_it(
     code, _, err = run("render", "--config", str(config), "--all")
     assert code == 0, err
     assert 'lang="ar" dir="rtl"' in (out / "issue-1.html").read_text(encoding="utf-8")
+
+
+def test_a_tags_script_decides_its_direction_and_a_country_code_is_read_as_its_language(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk110 #8: `lang="pa-Arab"` (Punjabi in Arabic script) was published left to right,
+    `lang="ar-Latn"` (Arabic in Latin letters) right to left, and a page's `lang="jp"` and
+    `newsletter: language: jp` as a language no browser or screen reader knows. The script decides
+    the direction; a country's code is read as its language on a page and refused in feeds.yaml."""
+    shahmukhi = page("Refund Queues").replace("<html>", '<html lang="pa-Arab">')
+    arabizi = page("Chat Support Hours").replace("<html>", '<html lang="ar-Latn">')
+    japan = page("Billing Desks").replace("<html>", '<html lang="jp">')
+    items = [
+        ("Refund Queues", "", shahmukhi),
+        ("Chat Support Hours", "", arabizi),
+        ("Billing Desks", "", japan),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    html = " ".join((tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8").split())
+    entries = {
+        m.group(1): m.group(0)
+        for m in re.finditer(r'<div class="entry"( lang="[^"]*")?[^>]*>', html)
+    }
+    assert ' lang="pa-Arab"' in entries and 'dir="rtl"' in entries[' lang="pa-Arab"'], entries
+    assert ' lang="ar-Latn"' in entries and "dir=" not in entries[' lang="ar-Latn"'], entries
+    assert ' lang="ja"' in entries and ' lang="jp"' not in entries, entries
+    _with_language(config, "jp")
+    code, _, err = run("render", "--config", str(config), "--all")
+    assert code == 2, err
+    assert "feeds.yaml:1:" in err and "did you mean `language: ja`?" in err, err
