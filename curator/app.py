@@ -70,6 +70,7 @@ from curator.outputs import (
     OutputError,
     TemplateMistake,
     archive_item,
+    clipped_email,
     feed_times,
     fragment_of,
     issue_from_data,
@@ -986,7 +987,12 @@ def publish_issue(
     files.keep()
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
-    notes = (*found_out, *dropped, *(f"{w}{missing} is repaired or restored" for w in warnings))
+    notes = (
+        *found_out,
+        *dropped,
+        *clipped_email(issue, rendered),
+        *(f"{w}{missing} is repaired or restored" for w in warnings),
+    )
     return Published(paths, notes, kept)
 
 
@@ -2412,6 +2418,7 @@ def render_issues(
             # Copies older than an issue's theme, closing line or "Another piece in X" drop them
             # here as in `build`, which says so (walk31 #1: `render` was silent).
             notes += unshown_pieces(issues[number], folder)
+            notes += clipped_email(issues[number], rendered)
             notes += unshown_theme(issues[number], folder)
         notes += unmarked_language(config.language, folder)
         notes += untranslated_words(config.language, folder)

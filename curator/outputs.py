@@ -878,6 +878,32 @@ def _templates_of(folder: Path, template: str) -> list[str]:
     return [n for n in names if (folder / n).is_file()]
 
 
+#: Gmail shows no more than this many bytes of a message's HTML: the rest (the last articles, the
+#: closing line, the "Read it on the web" link) hides behind "[Message clipped]" (walk109 #5: an
+#: issue of 109 articles made a 132 KB email edition, unwarned).
+EMAIL_CLIP_BYTES = 102 * 1024
+
+
+def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
+    """A warning when the issue's email edition is longer than Gmail shows (`EMAIL_CLIP_BYTES`),
+    with about how many of its articles fit and what to do."""
+    name = ISSUE_FORMATS["email"][1].format(n=issue.number)
+    if name not in files:
+        return ()
+    size = len(files[name].encode("utf-8"))
+    if size <= EMAIL_CLIP_BYTES:
+        return ()
+    count = sum(len(s.entries) for s in issue.sections)
+    fit = max(1, count * EMAIL_CLIP_BYTES // size)
+    return (
+        f"{name} is {size / 1024:.0f} KB: Gmail shows a mail's first 102 KB and hides the rest"
+        f' behind "[Message clipped]", so readers of a mail made from it see about its first'
+        f" {fit} of {count} article(s), and not its closing line nor its link to the web page; to"
+        " send it whole, feature fewer articles (`issue_size:` in feeds.yaml, or cut some in a"
+        " draft) or shorten the blurbs, or mail a shorter note that links to the web page",
+    )
+
+
 def unshown_articles(
     issue: Issue,
     files: Mapping[str, str],
