@@ -185,12 +185,29 @@ _CJK_DATELINE = (
     r"^\s*(?:【[^】\n]{1,40}】|[^\s，。、]{0,20}?\d{1,2}月\d{1,2}日[电電]"
     r"(?:\s*[（(][^）)\n]{1,30}[）)])?)\s*"
 )
+#: A Thai dateline: a day, a month's abbreviation ("ม.ค." Jan. ... "ธ.ค." Dec.) or name, a year
+#: (Buddhist era, "2561", or its last two digits) and maybe the time ("เวลา(ประมาณ) 12.00 น.", "at
+#: (about) 12.00"), before the lead: Prachatai's "21 ม.ค.2561 เวลาประมาณ 12.00 น. ผู้สื่อข่าว..."
+#: (walk107 #2). A date with neither year nor time is left ("21 ม.ค. เป็นวัน..." may be a
+#: sentence), and so is one the lead's words open ("เมื่อวันที่ 21 ม.ค. ...", "On Jan. 21 ...").
+_THAI_MONTH = (
+    r"(?:ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\."
+    r"|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
+    r"|พฤศจิกายน|ธันวาคม)"
+)
+_THAI_TIME = r"เวลา\s*(?:ประมาณ\s*)?\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา)"
+_THAI_DATELINE = (
+    rf"^\s*\d{{1,2}}\s*{_THAI_MONTH}\s*"
+    rf"(?:(?:พ\.ศ\.\s*)?(?:25\d\d|\d\d)(?!\d)(?:\s*{_THAI_TIME})?|{_THAI_TIME})"
+    r"(?:\s+[—–-]{1,2})?\s+(?=[\u0e01-\u0e2e\w\"'“‘])"
+)
 DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z.,' ]{{2,40}}?(?:,? {_DATE}(?:, \d{{4}})?)?(?:\s*{_WIRE})?"
     rf"|{_DATE}(?:\s*{_WIRE})?|{_WIRE}"
     rf"|[A-Z][A-Z.' ]{{2,40}}?, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?, {_DATE}(?:, \d{{4}})? {_PR_WIRE})"
     r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'“‘])"
     rf"|{_CJK_DATELINE}"
+    rf"|{_THAI_DATELINE}"
 )
 
 # How a feed summary or a page description ends when it is not the whole text, one fragment each,
@@ -988,7 +1005,8 @@ def _unmarked_paragraphs(text: str, credited: Collection[str], max_chars: int) -
     nothing but is left out. "" when the text is in another script or has no such paragraph."""
     out: list[str] = []
     for line in text[:MAX_TEXT_CHARS].splitlines():
-        line = _clean_text(line, markup=False)
+        # a dateline opening the lead is no part of it, as in a text of sentences (walk107 #2)
+        line = DATELINE.sub("", _clean_text(line, markup=False))
         letters = [c for c in line if c.isalpha()]
         if not letters:
             continue  # "5/12/2026"

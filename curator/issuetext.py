@@ -239,7 +239,8 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
         else:
             message = (
                 f"the HTML {shown} is published as visible text in every format but the plain-text"
-                " one (issue-N.txt leaves out a tag that runs or loads something or has"
+                " one (issue-N.txt shows the words of a bare styling tag, <b>, <i>, <em>,"
+                " <strong> ..., alone, leaves out a tag that runs or loads something or has"
                 " attributes, and writes any other with a space after its <), not as HTML"
                 " (the introduction, closing line and blurbs take Markdown only); write Markdown"
                 " instead"

@@ -905,7 +905,8 @@ def blurb_markdown(source: str) -> tuple[str, str | None]:
             continue
         plain = False
         break
-    if plain and len(paragraphs) <= 1:
+    styled = any(_STYLE_TAG.fullmatch(piece.text) for piece in raw_markup(source))
+    if plain and len(paragraphs) <= 1 and not styled:
         return "".join(paragraphs), None
     return markdown_text(source), source
 
@@ -914,14 +915,42 @@ def _text_of(token: Token) -> str:
     return " ".join("".join(_inline_text(token.children or ())).split())
 
 
-def _inline_text(children: Sequence[Token], *, lines: bool = False) -> list[str]:
+#: A bare tag of the editor's that only styles its words (`<b>`, `</em>`): HTML in the editor's
+#: Markdown is shown as typed in the web and email editions (and warned about), but the text
+#: edition shows such a tag's words alone, as it does `**bold**`'s, not "< b>bold< /b>"
+#: (walk107 #3). Any other tag stays a word there (`< details>`), and one that runs, loads or
+#: has attributes is cut (`outputs.text_edition`).
+_STYLE_TAG = re.compile(
+    r"</?(?:b|strong|i|em|u|s|strike|del|ins|mark|small|big|sub|sup|tt|cite|q|span)\s*>", re.I
+)
+
+
+def _autolink_text(label: str, href: str) -> str:
+    """An autolink as the text edition writes it: as the editor wrote it, in its brackets
+    (`<https://例え.jp/記事>`, walk107 #1: a non-ASCII one lost them), when that is an http(s) or
+    mailto: address the text edition keeps as written; an e-mail autolink (`<ann@example.com>`,
+    which an HTML page would read as a tag) is its address alone, as before."""
+    if not re.match(r"(?i)(https?://|mailto:)", label):
+        return label
+    if any(ch.isspace() or ch in "<>" for ch in label):  # a `%20` markdown-it decoded
+        return f"<{href}>"
+    return f"<{label}>"
+
+
+def _inline_text(
+    children: Sequence[Token], *, lines: bool = False, styles: bool = False
+) -> list[str]:
     """An inline run as plain text: a link as its text and <address> (unless that is its text),
-    an image as its alt text, code as its code, emphasis as its words; a line break the editor
-    typed inside a paragraph a space, or kept with `lines`."""
+    an autolink as written, an image as its alt text, code as its code, emphasis as its words;
+    a line break the editor typed inside a paragraph a space, or kept with `lines`. With
+    `styles` (text read with `\\<` kept apart), a bare styling tag typed as such (`<b>`) is left
+    out, its words kept."""
     out: list[str] = []
     opened: list[tuple[str, int]] = []
     for child in children:
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type == "text" and styles:
+            out.append(_STYLE_TAG.sub("", child.content))
+        elif child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
         elif child.type == "text_special":  # a backslash escape or an entity: its character
             out.append(_LITERAL_LT if child.content == "<" else child.content)
@@ -933,10 +962,14 @@ def _inline_text(children: Sequence[Token], *, lines: bool = False) -> list[str]
             # An autolink (`<https://...>`) is its address as written: once, not again as
             # percent-encoded (walk106 #2: `café.html` was followed by `<...caf%C3%A9.html>`).
             autolink = child.markup in ("autolink", "linkify")
-            opened.append(("" if autolink else str(child.attrGet("href") or ""), len(out)))
+            href = str(child.attrGet("href") or "")
+            opened.append((("<" + href) if autolink else href, len(out)))
         elif child.type == "link_close" and opened:
             href, start = opened.pop()
             label = "".join(out[start:]).strip()
+            if href.startswith("<"):
+                out[start:] = [_autolink_text(label, href[1:])]
+                continue
             url = safe_url(href) if href else ""
             if url and label != url and "mailto:" + label != url:
                 out.append(f" <{url}>")
@@ -962,7 +995,8 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
             lists[-1][1] += 1
             item = True
         elif token.type == "inline":
-            text = "".join(_inline_text(token.children or (), lines=lines)).strip()
+            children = token.children or ()
+            text = "".join(_inline_text(children, lines=lines, styles=True)).strip()
             if item and lists:
                 ordered, number = lists[-1]
                 marker = f"{number}." if ordered else "-"

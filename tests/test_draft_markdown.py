@@ -63,8 +63,8 @@ def test_a_markdown_blurb_is_published_as_markup_in_every_edition(demo: Path) ->
     txt = output(demo, "issue-1.txt")
     assert (
         "Read the full study <https://example.org/study?a=1&b=2> first, then run ls. Two scores:"
-        "\n\n- CSAT for interactions\n- CES for processes\n\nNot this one and < b>not bold< /b>."
-    ) in txt  # no tag in the text edition (walk87 #1), a bare one as the text it is (walk99 #2)
+        "\n\n- CSAT for interactions\n- CES for processes\n\nNot this one and not bold."
+    ) in txt  # no tag in the text edition (walk87 #1), a styling one's words alone (walk107 #3)
     md = output(demo, "issue-1.md")
     assert "Read the [full study](https://example.org/study?a=1&b=2) *first*" in md
     assert "- CSAT for interactions\n- CES for processes" in md

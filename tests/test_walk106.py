@@ -101,7 +101,7 @@ def test_a_non_ascii_autolink_in_a_blurb_is_written_once_in_the_text_edition(
     code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
     assert code == 0, err
     txt = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
-    assert f"Links {link} too." in " ".join(txt.split())
+    assert f"Links <{link}> too." in " ".join(txt.split())  # as written (walk107 #1)
     assert "caf%C3%A9" not in txt
 
 
