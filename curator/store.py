@@ -775,6 +775,8 @@ class FeedState:
     failed_runs: int = 0
     #: When its server asked not to be asked again before (Retry-After on a 429/503), ISO.
     wait_until: str | None = None
+    #: What kind of failure its last one was (`models.ErrorKind`; None when it was read).
+    last_error_kind: str | None = None
 
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -1075,6 +1077,7 @@ class Store:
             moved_to=row["moved_to"],
             failed_runs=row["failed_runs"] or 0,
             wait_until=row["wait_until"],
+            last_error_kind=row["last_error_kind"],
         )
 
     def _feed_id(self, url: str) -> int:
