@@ -51,3 +51,44 @@ def test_a_feed_back_after_a_retry_after_wait_says_it_waited_not_that_it_failed(
     ) in line, line
     back = json.loads(out)["feeds"][0]["back_after_failing"]
     assert back["after_wait"] is True and back["runs"] == 1, back
+
+
+def _draft(tmp_path: Path, blurb_line: str) -> tuple[Path, Path]:
+    """The demo's first draft with `blurb_line` added to its first blurb: (config, draft)."""
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert BLURB_END in text
+    draft.write_text(text.replace(BLURB_END, BLURB_END + blurb_line + "\n", 1), encoding="utf-8")
+    return config, draft
+
+
+def test_a_blurb_link_whose_address_holds_a_space_is_warned_about_with_its_line(
+    tmp_path: Path,
+) -> None:
+    """walk107 (walk106 #3's introduction link, in a blurb): `[report](https://example.com/a
+    report.pdf)` was published as typed in every edition, and the build said nothing."""
+    config, draft = _draft(
+        tmp_path,
+        "See [report](https://example.com/a report.pdf), [fine](https://example.com/a%20b.pdf)"
+        " and [also fine](<https://example.com/c d.pdf>).",
+    )
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, x in enumerate(lines, 1) if "[report]" in x)
+    heading = max(n for n, x in enumerate(lines[:line], 1) if x.startswith("## "))
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        f'{draft}:{line}: "[report](https://example.com/a report.pdf)" is no link, as its'
+        " address holds a space"
+    ) in said, said
+    assert "write each space as %20" in said
+    assert "[report](<https://example.com/a report.pdf>)" in said
+    assert f"in the blurb under line {heading} of {draft}" in said
+    assert "[fine]" not in said and "also fine" not in said
+    html = (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert 'href="https://example.com/a%20b.pdf"' in html
+    assert 'href="https://example.com/c%20d.pdf"' in html
