@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import hostile_helpers as h
+import pytest
 
 from conftest import LocalServer, copy_demo, run_cli
 
@@ -92,3 +93,34 @@ def test_a_blurb_link_whose_address_holds_a_space_is_warned_about_with_its_line(
     html = (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert 'href="https://example.com/a%20b.pdf"' in html
     assert 'href="https://example.com/c%20d.pdf"' in html
+
+
+def test_a_build_names_the_next_drafts_path_for_a_page_that_reads_as_a_list_of_posts(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk107: after a build, the advice on an article whose page reads as a list of posts
+    ended "`curator draft`, then `curator build --draft`", which with --config became the
+    placeholder `curator build --draft DRAFT --config ...`: pasted, "DRAFT: cannot read the
+    draft". It names the real files now: issue-N.json to correct the issue just published,
+    and the next draft's path."""
+    from test_walk52 import DARING_FIREBALL, item, newsletter
+
+    path = corpus / DARING_FIREBALL
+    if not path.is_file():
+        pytest.skip(f"the corpus page {path} is missing")
+    page = http_server.add("/df.html", path.read_bytes(), content_type="text/html; charset=utf-8")
+    config = newsletter(tmp_path, http_server, [item("Daring Fireball", page, None, 1)], True)
+    code, out, err = run_cli("build", "--config", str(config), "--all-subjects")
+    assert code == 0 and "Issue 1:" in out, err
+    said = " ".join(err.split())
+    assert "reads as a list of posts" in said, said
+    assert "DRAFT" not in said, said
+    out_dir = config.parent / "output"
+    draft = config.parent / "drafts" / "issue-2.md"
+    assert (
+        f"issue 1 was published with its blurb ({out_dir / 'issue-1.html'}); to correct it now:"
+        f' its "blurb" in {out_dir / "issue-1.json"}, then `curator render 1 --config {config}`;'
+        " next time, to check an issue before it is published: `curator draft --config"
+        f" {config}` (which writes {draft}), then `curator build --draft {draft} --config"
+        f" {config}`:"
+    ) in said, said
