@@ -2499,6 +2499,25 @@ class Store:
                 ],
             )
 
+    def set_published_article(self, number: int, article_id: int, article: Article) -> None:
+        """Keep the title, credit and blurb issue `number` publishes article `article_id` with
+        anew (as its corrected issue-N.json has them), as `record_issue` kept them."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
+                " blurb_markdown = ? WHERE article_id = ? AND issue_id ="
+                " (SELECT id FROM issues WHERE number = ?)",
+                (
+                    article.title,
+                    json.dumps(list(article.authors), ensure_ascii=False),
+                    article.publication,
+                    article.blurb,
+                    article.blurb_markdown,
+                    article_id,
+                    number,
+                ),
+            )
+
     def set_issue_date(self, number: int, issue_date: datetime) -> None:
         """Date published issue `number` anew (as its corrected issue-N.json dates it)."""
         with self.transaction():

@@ -124,3 +124,47 @@ def test_a_build_names_the_next_drafts_path_for_a_page_that_reads_as_a_list_of_p
         f" {config}` (which writes {draft}), then `curator build --draft {draft} --config"
         f" {config}`:"
     ) in said, said
+
+
+def test_a_blurb_corrected_in_issue_json_is_stored_and_said_once(tmp_path: Path) -> None:
+    """walk107: a blurb corrected in output/issue-N.json (README's way, then `curator render N`)
+    was published but not stored: the store's record of the issue kept the old blurb, so the
+    correction was told as new again, and an issue whose file was lost came back without it.
+    The store keeps it now, said by the render that publishes it, and by no later one."""
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    out = config.parent / "output"
+    json_file = out / "issue-1.json"
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    art = data["sections"][0]["articles"][0]
+    title, url = art["title"], art["url"]
+    art["blurb"] = "CORRECTED blurb: in the editor words."
+    art["publication"] = "Corrected Gazette"
+    json_file.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        f'issue 1, "{title}": its "publication" and "blurb" as corrected in {json_file} are'
+        " published, and the store now keeps it too"
+    ) in said, said
+    with sqlite3.connect(config.parent / ".curator" / "curator.db") as db:
+        (stored,) = db.execute(
+            "SELECT ia.blurb, ia.publication FROM issue_articles ia"
+            " JOIN articles a ON a.id = ia.article_id WHERE a.url = ?",
+            (url,),
+        ).fetchall()
+    db.close()
+    assert stored == ("CORRECTED blurb: in the editor words.", "Corrected Gazette")
+    # Said once: the next render has nothing new to say of it.
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0 and "corrected" not in err and "store" not in err, err
+    # The file lost, the issue comes back from the store with the correction.
+    json_file.unlink()
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    assert "is missing, so it was rendered from the store" in " ".join(err.split()), err
+    html = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "CORRECTED blurb: in the editor words." in html and "Corrected Gazette" in html
+    assert "CORRECTED blurb" in json.dumps(json.loads(json_file.read_text(encoding="utf-8")))

@@ -688,7 +688,8 @@ def render(
     with --all, or the newest; then the archive page, the feed of issues and latest.html.
 
     Each issue is rendered as it was published (its issue-N.json, with the draft's edits);
-    nothing is fetched and nothing new is recorded in the store.
+    nothing is fetched, and the store records only a date or an article (title, credit, blurb)
+    corrected in an issue-N.json.
     """
     if every and numbers:
         raise InputError("give issue numbers or --all, not both")
