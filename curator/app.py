@@ -2262,8 +2262,11 @@ def _unreadable(path: Path) -> str:
     return ""
 
 
-def _blurbs_followed(store: Store, issues: dict[int, Issue], chosen: Sequence[int]) -> list[str]:
-    """Make each chosen issue publish the blurb field the editor corrected in its issue-N.json.
+def _blurbs_followed(
+    store: Store, issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path
+) -> list[str]:
+    """Make each chosen issue publish the blurb field the editor corrected in its issue-N.json,
+    and keep what it publishes in the store (`_corrections_kept`).
 
     Why: an article with a Markdown blurb has it twice there, `blurb` (its plain text, for the
     text edition) and `blurb_markdown` (the other editions); README says to correct `blurb`, which
@@ -2277,6 +2280,8 @@ def _blurbs_followed(store: Store, issues: dict[int, Issue], chosen: Sequence[in
             continue
         stored = records[number].as_published.values() if number in records else ()
         sections = []
+        dropped: set[str] = set()  # (the articles whose old Markdown was left out, by URL)
+        disagree: set[str] = set()
         for sec in issue.sections:
             entries = []
             for e in sec.entries:
@@ -2285,26 +2290,92 @@ def _blurbs_followed(store: Store, issues: dict[int, Issue], chosen: Sequence[in
                 if md is not None and " ".join(markdown_text(md).split()) != " ".join(
                     art.blurb.split()
                 ):
-                    where = f'issue {number}, "{art.title}"'
                     if any(s.blurb_markdown == md for s in stored):
                         art = replace(art, blurb_markdown=None)
-                        notes.append(
-                            f'{where}: its corrected "blurb" is published in every edition; its'
-                            ' Markdown ("blurb_markdown", the old blurb) was left out'
-                        )
+                        dropped.add(art.url)
                     elif any(s.blurb == art.blurb for s in stored):
                         art = replace(art, blurb=markdown_text(md))
                     else:
+                        disagree.add(art.url)
                         notes.append(
-                            f'{where}: its "blurb" and "blurb_markdown" in issue-{number}.json'
-                            ' say different things (the text edition publishes "blurb", the'
-                            ' others "blurb_markdown"): make them agree, or delete'
-                            ' "blurb_markdown" to publish "blurb" everywhere, and render again'
+                            f'issue {number}, "{art.title}": its "blurb" and "blurb_markdown" in'
+                            f" issue-{number}.json say different things (the text edition"
+                            ' publishes "blurb", the others "blurb_markdown"): make them agree,'
+                            ' or delete "blurb_markdown" to publish "blurb" everywhere, and'
+                            " render again"
                         )
                 entries.append(replace(e, article=art))
             sections.append(replace(sec, entries=tuple(entries)))
         issues[number] = replace(issue, sections=tuple(sections))
+        if number in records:
+            notes += _corrections_kept(
+                store, records[number], issues[number], out_dir, dropped, disagree
+            )
     return notes
+
+
+#: The fields of an article an editor corrects in issue-N.json, as README names them.
+_CORRECTABLE = ("title", "authors", "publication", "blurb", "blurb_markdown")
+
+
+def _corrections_kept(
+    store: Store,
+    record: IssueRecord,
+    issue: Issue,
+    out_dir: Path,
+    dropped: Collection[str],
+    disagree: Collection[str],
+) -> list[str]:
+    """Keep in the store each article of `issue` as its issue-N.json corrected it (its title,
+    credit or blurb), saying so once, as `_dates_kept` keeps a corrected date.
+
+    Why: a corrected blurb was published but not stored, so the store's record of the issue kept
+    the old one (an issue whose file is lost comes back from it) and the correction was told as
+    new on every later render (walk107). Not for an article whose two blurb fields disagree: that
+    is said until the editor makes them agree."""
+    by_url = {a.url: (i, a) for i, a in record.as_published.items()}
+    json_file = out_dir / f"issue-{issue.number}.json"
+    notes = []
+    for sec in issue.sections:
+        for e in sec.entries:
+            art = e.article
+            if art.url not in by_url or art.url in disagree:
+                continue
+            article_id, was = by_url[art.url]
+            changed = [
+                name
+                for name in _CORRECTABLE
+                if _as_compared(getattr(art, name)) != _as_compared(getattr(was, name))
+            ]
+            if not changed:
+                continue
+            store.set_published_article(issue.number, article_id, art)
+            where = f'issue {issue.number}, "{art.title}"'
+            if art.url in dropped:
+                notes.append(
+                    f'{where}: its corrected "blurb" is published in every edition, and the'
+                    ' store now keeps it too; its Markdown ("blurb_markdown", the old blurb) was'
+                    " left out"
+                )
+                continue
+            fields = " and ".join(f'"{name}"' for name in changed)
+            are = "is" if len(changed) == 1 else "are"
+            notes.append(
+                f"{where}: its {fields} as corrected in {json_file} {are} published, and the"
+                " store now keeps it too (an issue whose file is lost comes back from the store"
+                " as published)"
+            )
+    return notes
+
+
+def _as_compared(value: object) -> object:
+    """A field of an article as two records of it are compared: text with its runs of spaces
+    as one (the JSON edition and the store may wrap it differently), no text as none."""
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, tuple):
+        return tuple(" ".join(str(v).split()) for v in value)
+    return value
 
 
 def render_issues(
@@ -2319,7 +2390,8 @@ def render_issues(
     """Render published issues again with today's templates and settings (issue `numbers`, every
     issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
     as it was published (its issue-N.json, else the store's record). Records nothing but an
-    issue's date corrected in its issue-N.json (`_dates_kept`)."""
+    issue's date (`_dates_kept`) and its articles' titles, credits and blurbs
+    (`_corrections_kept`) corrected in its issue-N.json."""
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
@@ -2365,7 +2437,7 @@ def render_issues(
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_kept(store, issues, out_dir)
-    notes += _blurbs_followed(store, issues, chosen)
+    notes += _blurbs_followed(store, issues, chosen, out_dir)
     stopped = store.unfinished_issue()
     if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
         notes.append(

@@ -129,6 +129,9 @@ class FeedReport:
     #: when they began (ISO), so the run says it answers again.
     back_after_runs: int = 0
     back_since: str | None = None
+    #: Its server had asked curator to wait (Retry-After) in the run before, and curator waited:
+    #: a wait it asked for, not a failure (walk107: "after failing 1 run(s)").
+    back_after_wait: bool = False
     #: (the title stored for the feed before this run, its document's title now) when the two
     #: differ (walk91 #1: the old address of a moved feed came to serve another site, unsaid).
     retitled: tuple[str, str] | None = None
@@ -151,13 +154,25 @@ class FeedReport:
 
     @property
     def back_note(self) -> str | None:
-        """ "answering again after failing 3 run(s) since 2026-12-01 09:00 UTC"."""
+        """ "answering again after failing 3 run(s) since 2026-12-01 09:00 UTC"; after a wait its
+        server asked for, that it answers now that curator waited as asked."""
         if not self.back_after_runs:
             return None
         since = ""
         if self.back_since:
             when = datetime.fromisoformat(self.back_since).astimezone(UTC)
             since = f" since {when.strftime('%Y-%m-%d %H:%M UTC')}"
+        if self.back_after_wait:
+            # (a wait it asked for is no failure: walk107 read "after failing 1 run(s)")
+            before = (
+                f"; it had not answered for {self.back_after_runs} run(s){since}"
+                if self.back_after_runs > 1
+                else ""
+            )
+            return (
+                "answering again: its server had asked curator to wait (Retry-After), and curator"
+                f" waited as asked{before}"
+            )
         return f"answering again after failing {self.back_after_runs} run(s){since}"
 
     @property
@@ -295,7 +310,11 @@ class FeedReport:
             "failed_runs": self.failed_runs,
             # A feed that answers again after failing: how many runs it had failed, since when.
             "back_after_failing": (
-                {"runs": self.back_after_runs, "since": self.back_since}
+                {
+                    "runs": self.back_after_runs,
+                    "since": self.back_since,
+                    "after_wait": self.back_after_wait,
+                }
                 if self.back_after_runs
                 else None
             ),
@@ -1294,10 +1313,14 @@ def _store_rereads(
 
 def came_back(report: FeedReport, before: FeedState) -> FeedReport:
     """The report of a feed that answered (read, or unchanged), saying it answers again when it
-    had failed in the runs before (`FeedReport.back_note`)."""
+    had failed in the runs before (`FeedReport.back_note`), or that curator waited as its server
+    asked (Retry-After) when that was its last answer."""
     if report.status in ("ok", "unchanged") and before.failed_runs:
         return dataclasses.replace(
-            report, back_after_runs=before.failed_runs, back_since=before.failing_since
+            report,
+            back_after_runs=before.failed_runs,
+            back_since=before.failing_since,
+            back_after_wait=before.last_error_kind == "rate-limited" and bool(before.wait_until),
         )
     return report
 

@@ -172,7 +172,8 @@ def link_warnings(
     """A warning per link of the editor's Markdown to an address never published (javascript:,
     file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`); and per line
     of raw HTML, HTML comment or autolink to such an address, which every format shows as the
-    literal text it is (`raw_markup_warnings`). With `relative` (the introduction and closing,
+    literal text it is (`raw_markup_warnings`); per `[text](address)` whose address holds a space,
+    which is no link (`render.spaced_links`). With `relative` (the introduction and closing,
     published with their links as written), per link to no full address too."""
     links = [
         (
@@ -201,7 +202,9 @@ def link_warnings(
             " renderers link all or part of the address; write each space as %20 (or put the"
             f" address in <...>: [{link.text}](<{link.address}>)) in {fix_in}",
         )
-        for link in (spaced_links(text) if relative else ())
+        # (a blurb's too, not the introduction's alone: walk107's blurb link to "a report.pdf"
+        # was published as typed, and the build said nothing)
+        for link in spaced_links(text)
     ]
     raw = raw_markup_warnings(text, at, fix_in)
     return [message for _, message in sorted(links + raw, key=lambda pair: pair[0])]

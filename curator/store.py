@@ -775,6 +775,8 @@ class FeedState:
     failed_runs: int = 0
     #: When its server asked not to be asked again before (Retry-After on a 429/503), ISO.
     wait_until: str | None = None
+    #: What kind of failure its last one was (`models.ErrorKind`; None when it was read).
+    last_error_kind: str | None = None
 
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -1075,6 +1077,7 @@ class Store:
             moved_to=row["moved_to"],
             failed_runs=row["failed_runs"] or 0,
             wait_until=row["wait_until"],
+            last_error_kind=row["last_error_kind"],
         )
 
     def _feed_id(self, url: str) -> int:
@@ -2494,6 +2497,25 @@ class Store:
                     )
                     for art_id, art in (articles or {}).items()
                 ],
+            )
+
+    def set_published_article(self, number: int, article_id: int, article: Article) -> None:
+        """Keep the title, credit and blurb issue `number` publishes article `article_id` with
+        anew (as its corrected issue-N.json has them), as `record_issue` kept them."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
+                " blurb_markdown = ? WHERE article_id = ? AND issue_id ="
+                " (SELECT id FROM issues WHERE number = ?)",
+                (
+                    article.title,
+                    json.dumps(list(article.authors), ensure_ascii=False),
+                    article.publication,
+                    article.blurb,
+                    article.blurb_markdown,
+                    article_id,
+                    number,
+                ),
             )
 
     def set_issue_date(self, number: int, issue_date: datetime) -> None:

@@ -109,7 +109,10 @@ def test_a_cut_title_after_build_is_told_for_the_published_issue_not_a_draft(
     assert "check these in the draft" not in said, said
     assert "issue 1 was published with it" in said and "output/issue-1.html" in said, said
     said = sans_config(said)
-    assert "`curator draft`, then `curator build --draft" in said, said
+    # (the next draft's own path, not the placeholder drafts/issue-N.md: walk107)
+    draft = tmp_path / "drafts" / "issue-2.md"
+    assert f"`curator draft` (which writes {draft}), then `curator build --draft {draft}`" in said
+    assert f'its "title" in {tmp_path / "output" / "issue-1.json"}, then `curator render 1`' in said
     assert f"  Huge Title Feed: {link}" in said
 
 

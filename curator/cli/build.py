@@ -17,6 +17,7 @@ from curator.app import (
     FetchSummary,
     MissingBlurb,
     build_from_draft,
+    draft_then_build,
     render_issues,
     run_build,
     run_fetch,
@@ -39,7 +40,7 @@ from curator.cli.common import (
     theme_options,
     warn,
 )
-from curator.cli.report import RunProgress, fetch_summary_dict, print_failures
+from curator.cli.report import Published, RunProgress, fetch_summary_dict, print_failures
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
@@ -203,7 +204,9 @@ def build(
                 out_dir=out_dir,
                 templates=templates,
             )
-            report_build(result, quiet, as_json, left=left_out(conf, store, result.issue))
+            report_build(
+                result, quiet, as_json, left=left_out(conf, store, result.issue), config=conf
+            )
             return
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf)  # (a draft publishes its own front matter and introduction)
@@ -245,7 +248,7 @@ def build(
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
-    report_build(result, quiet, as_json, failure=failure, left=left)
+    report_build(result, quiet, as_json, failure=failure, left=left, config=conf)
     if failure is not None:
         raise failure
 
@@ -257,6 +260,7 @@ def report_build(
     *,
     failure: CuratorError | None = None,
     left: LeftOut | None = None,
+    config: Config,
 ) -> None:
     issue = result.issue
     main_page = main_page_of(result)
@@ -273,7 +277,14 @@ def report_build(
         result.fetch,
         quiet=quiet,
         command="build",
-        published=(issue.number, str(main_page)) if issue and main_page else None,
+        published=Published(
+            issue.number,
+            str(main_page),
+            str(main_page.with_name(f"issue-{issue.number}.json")),
+            draft_then_build(config, issue.number + 1),
+        )
+        if issue and main_page
+        else None,
     )
     if issue is None:
         if not as_json and message is not None:
@@ -677,7 +688,8 @@ def render(
     with --all, or the newest; then the archive page, the feed of issues and latest.html.
 
     Each issue is rendered as it was published (its issue-N.json, with the draft's edits);
-    nothing is fetched and nothing new is recorded in the store.
+    nothing is fetched, and the store records only a date or an article (title, credit, blurb)
+    corrected in an issue-N.json.
     """
     if every and numbers:
         raise InputError("give issue numbers or --all, not both")

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from curator.articles import MAX_TITLE_CHARS
@@ -577,12 +577,25 @@ def _echo_links(name: str, links: Sequence[str]) -> None:
         echo(f"  {name}: and {more} more (--json lists every one)", err=True)
 
 
+class Published(NamedTuple):
+    """The issue a build published, as its advice names it."""
+
+    number: int
+    #: Its page (output/issue-N.html).
+    page: str
+    #: Its JSON edition, where the editor corrects it before `curator render N`.
+    json_file: str
+    #: How to check the next issue before it is published (`app.draft_then_build`), with the
+    #: draft's real path (walk107: the placeholder DRAFT pasted failed).
+    next_time: str
+
+
 def print_failures(
     summary: FetchSummary,
     *,
     quiet: bool = False,
     command: str = "fetch",
-    published: tuple[int, str] | None = None,
+    published: Published | None = None,
 ) -> None:
     """The feeds that failed, the entries skipped, the pages that could not be read and those read
     in part (stderr).
@@ -590,8 +603,8 @@ def print_failures(
     Said even with --quiet, which silences progress, not problems: a cron job run with --quiet
     mails its output only when there is something to say, and then it must be said. The pages
     read again (`print_rereads`) are progress, but for the ones given up on. `command` ran
-    ("fetch", "draft", "build"), and `published` the issue it published (number, file), if any:
-    what to do about a cut title depends on them."""
+    ("fetch", "draft", "build"), and `published` the issue it published, if any: what to do
+    about a cut title depends on them."""
     print_rereads(summary, quiet=quiet)
     if summary.failed:
         echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
@@ -826,37 +839,49 @@ def _what_became(failed: int, dead: int) -> str:
     return "their articles use what the feed says"
 
 
-def _cut_titles_advice(command: str, published: tuple[int, str] | None) -> str:
+def _correct_now(published: Published, field: str) -> str:
+    """How to correct the issue just published, then check the next before it goes out (as a
+    build's own warnings say: its field in issue-N.json, then `curator render N`)."""
+    return (
+        f'to correct it now: its "{field}" in {published.json_file}, then `curator render'
+        f" {published.number}`; next time, to check an issue before it is published:"
+        f" {published.next_time}"
+    )
+
+
+def _cut_titles_advice(command: str, published: Published | None) -> str:
     """Where to check a cut title, for the command that ran (walk37 #4: after a plain `build`,
     "check these in the draft", of an issue already published with no draft written)."""
     if published is not None:
-        number, path = published
+        # (the next draft's real path, not drafts/issue-N.md: walk107)
         return (
-            f"where one is featured, issue {number} was published with it ({path}); to edit"
-            " titles before an issue goes out, review it first next time: `curator draft`, then"
-            " `curator build --draft drafts/issue-N.md`"
+            f"where one is featured, issue {published.number} was published with it"
+            f" ({published.page}); {_correct_now(published, 'title')}"
         )
     if command == "draft":
         return "check these in the draft, and edit the title there if need be"
     return "check these in the next draft (`curator draft`), and edit the title there if need be"
 
 
-def _markup_titles_advice(command: str, published: tuple[int, str] | None) -> str:
+def _markup_titles_advice(command: str, published: Published | None) -> str:
     """Where to check a title whose markup was removed, for the command that ran."""
     if published is not None:
-        number, path = published
-        return f"where one is featured, issue {number} was published with it ({path})"
+        return (
+            f"where one is featured, issue {published.number} was published with it"
+            f" ({published.page})"
+        )
     where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
     return f"check their titles {where}, and edit one there if words are missing"
 
 
-def _post_lists_advice(command: str, published: tuple[int, str] | None) -> str:
-    """What to do about an article whose page reads as a list of posts, for the command that ran."""
+def _post_lists_advice(command: str, published: Published | None) -> str:
+    """What to do about an article whose page reads as a list of posts, for the command that ran.
+    After a build, the next draft's own path (walk107: `curator build --draft` named none, and
+    pasted with --config it got the placeholder DRAFT, which failed)."""
     if published is not None:
-        number, path = published
         return (
-            f"where one is featured, issue {number} was published with its blurb ({path}); to"
-            " check blurbs before an issue goes out: `curator draft`, then `curator build --draft`"
+            f"where one is featured, issue {published.number} was published with its blurb"
+            f" ({published.page}); {_correct_now(published, 'blurb')}"
         )
     where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
     return (
@@ -895,4 +920,4 @@ def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
         )
 
 
-__all__ = ["RunProgress", "fetch_summary_dict", "print_failures", "print_rereads"]
+__all__ = ["Published", "RunProgress", "fetch_summary_dict", "print_failures", "print_rereads"]
