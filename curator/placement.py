@@ -731,9 +731,10 @@ def choose_sections(
     candidate told a story a recent issue published comes without entries, with its `retold`.
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
-    With `record` (a build's, not a draft's), the candidates found to tell a story one of the
+    With `record`, the candidates found to tell a story one of the
     last `RETOLD_ISSUES` issues published are added to it, as `Store.record_retold` takes them,
-    for the build to record once it said them (with the issue it publishes): later runs skip
+    for the build to record once it said them (with the issue it publishes; a draft's, with the
+    issue `build --draft` publishes from it): later runs skip
     them, and list them among the `retold` without saying them again (`Retold.recorded`).
     `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
     """
