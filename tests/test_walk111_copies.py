@@ -6,6 +6,7 @@ HTTP server on 127.0.0.1."""
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -124,3 +125,86 @@ def test_a_copy_left_out_by_a_built_draft_is_recorded_and_never_counted_or_publi
     assert code == 0, err
     assert "Nothing new to feature" in " ".join(out.split()), out
     assert not (tmp_path / "output" / "issue-15.json").exists()
+
+
+def test_a_theme_ripe_only_by_a_copy_of_a_published_story_is_too_thin(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk111 #2 (walk108 #1): `themes` said the theme had 2 articles, listing a copy of a story
+    issue 1 published first; the build then left the copy out as the same story and published an
+    issue of 1 article, though `min_articles: 2`, exit 0. The copy is not counted: `themes` says
+    the theme is too thin, and each build stops with exit 3, publishing nothing."""
+    plan = "themes:\n  plan: [Coffee, Coffee, Coffee]\n  min_articles: 2\n"
+    config = newsletter(tmp_path, http_server, articles=3, extra=plan)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    first = featured(tmp_path, 1)
+    (left,) = {f"{BREW}/coffee-{n}" for n in (1, 2, 3)} - set(first)
+    (copy,) = syndicate(http_server, [int(first[0].rsplit("-", 1)[1])])
+    code, _, err = run("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+
+    code, out, err = run("themes", "--config", str(config), "--json")
+    assert code == 0, err
+    (coffee,) = json.loads(out)["subjects"]
+    assert (coffee["fitting"], coffee["ripe"]) == (1, False), coffee
+    assert [a["url"] for a in coffee["best"]] == [left], coffee
+    code, out, err = run("themes", "--config", str(config))
+    assert "Coffee: 1 article(s) (too thin, needs 2)" in out, out
+    for _ in range(2):  # (the same state, the same answer)
+        code, out, err = run("build", "--config", str(config), "--no-fetch")
+        flat = " ".join(err.split())
+        assert code == 3, (out, err)
+        assert "the planned theme `Coffee` is too thin: 1 unfeatured article fit it" in flat, flat
+        assert not (tmp_path / "output" / "issue-2.json").exists()
+
+
+TEA = "https://leafpost.example/2026/tea"
+_TEA_VOCABULARY = (
+    "oolong sencha matcha gyokuro pu-erh darjeeling assam leaf steep infusion teapot gaiwan"
+    " kyusu whisk oxidation withering rolling terroir estate flush tippy bud chawan cha caddy"
+)
+_TEA_WORDS = _TEA_VOCABULARY.split()
+
+
+def tea_text(n: int) -> str:
+    pick = random.Random(1000 + n)
+    return "Tea leaves and green tea: " + " ".join(pick.choice(_TEA_WORDS) for _ in range(60)) + "."
+
+
+def test_next_time_promises_no_theme_whose_only_article_is_a_copy(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk110 #4: issue 2's "Next time: Tea" was promised though the theme's only article was a
+    copy of the story issue 1 published; the next build then said "Nothing new to feature" (exit
+    0), and the same state "too thin" (exit 3) on the run after it. No promise is made, and each
+    build after it stops with exit 3."""
+    tea_title = "Tea notes: steeping a green leaf oolong in a gaiwan"
+    http_server.add("/leaf.xml", rss("Leaf Post", [(tea_title, f"{TEA}-1", tea_text(1), 28)]))
+    extra = (
+        "  - name: Tea\n    description: Tea leaves, steeping and teapots.\n"
+        "    keywords: [tea, oolong, matcha, steep, leaf]\n"
+        "themes:\n  plan: [Tea, Coffee, Tea]\n  min_articles: 1\n"
+        '  closing: "Next time: {next_theme}."\n'
+    )
+    config = newsletter(tmp_path, http_server, articles=3, extra=extra)
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + f"  - url: {http_server.url('/leaf.xml')}\n    name: Leaf Post\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert featured(tmp_path, 1) == [f"{TEA}-1"]
+    copy = f"{COPY}/tea-1"
+    http_server.add("/bean.xml", rss("Bean Wire", [(tea_title, copy, tea_text(1), 29)]))
+
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    issue = json.loads((tmp_path / "output" / "issue-2.json").read_text(encoding="utf-8"))
+    assert issue["theme"] == ["Coffee"], issue
+    assert "Tea" not in (issue.get("closing") or ""), issue.get("closing")
+    for _ in range(2):  # (the same state, the same answer)
+        code, out, err = run("build", "--config", str(config), "--no-fetch")
+        assert code == 3, (out, err)
+        assert "the planned theme `Tea` is too thin" in " ".join(err.split()), err
