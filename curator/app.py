@@ -1201,7 +1201,8 @@ def next_issue(
     to `say` when nothing fits (else among its warnings).
     """
     choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
-    found: list[tuple[int, int, int, str]] | None = None if drafting else []
+    # (a draft keeps them too, for `build --draft` to record with its issue: walk111 #1)
+    found: list[tuple[int, int, int, str]] = []
     chosen = choose_sections(
         config, store, now, theme=choice.theme, record=found, progress=progress
     )
@@ -1225,7 +1226,8 @@ def next_issue(
         () if drafting else tuple(t.article.id for s in empty for t in s.retold if not t.recorded)
     )
     if not sections:
-        store.record_retold(found or ())  # (nothing is published: said now)
+        if not drafting:
+            store.record_retold(found)  # (nothing is published: said now)
         store.mark_retold_said(said)
         for note in alone:
             if say is not None:
@@ -1281,7 +1283,7 @@ def next_issue(
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
     # published, and says so, rather than here)
-    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found or ()))
+    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found))
 
 
 def weak_fit_warnings(
@@ -1440,6 +1442,7 @@ def write_next_draft(
             " (or delete it)"
         )
     store.record_draft_written(issue.number, _digest(text))
+    store.record_draft_retold(issue.number, planned.retold)
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
     # (the draft's path, not the placeholder DRAFT, which failed pasted: walk104 #5)
@@ -1957,7 +1960,13 @@ def build_from_draft(
     )
     issue = _draft_passed_over(store, draft, issue)
     issue = _stored_scores(store, issue)
-    published = publish_issue(issue, config, store, out_dir, templates, now=now, planned=planned)
+    # The copies of stories told before that `curator draft` found and listed: recorded with the
+    # issue, as a plain build records them (walk111 #1), but for one the draft now features.
+    taken = set(featured)
+    retold = [r for r in store.draft_retold(draft.number) if r[0] not in taken]
+    published = publish_issue(
+        issue, config, store, out_dir, templates, now=now, planned=planned, retold=retold
+    )
     not_read = unread_pages(store, issue, published=True, stored=known)
     by_address = _credits_by_address(config, store, draft, known, issue, draft_file, out_dir)
     by_address += _blurbs_by_address(draft, known, issue, draft_file, out_dir)

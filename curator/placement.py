@@ -50,7 +50,7 @@ from curator.models import (
     Subject,
 )
 from curator.render import join_names, published_as
-from curator.select import Memo, last_place, publication_of, select_sections
+from curator.select import Earlier, Memo, last_place, publication_of, select_sections
 from curator.store import RETOLD_ISSUES, LightRow, Store, StoredModel
 from curator.stories import (
     Fingerprint,
@@ -731,9 +731,10 @@ def choose_sections(
     candidate told a story a recent issue published comes without entries, with its `retold`.
 
     With `settings.recency_weight` (off by default), newer articles get a boost (see `freshness`).
-    With `record` (a build's, not a draft's), the candidates found to tell a story one of the
+    With `record`, the candidates found to tell a story one of the
     last `RETOLD_ISSUES` issues published are added to it, as `Store.record_retold` takes them,
-    for the build to record once it said them (with the issue it publishes): later runs skip
+    for the build to record once it said them (with the issue it publishes; a draft's, with the
+    issue `build --draft` publishes from it): later runs skip
     them, and list them among the `retold` without saying them again (`Retold.recorded`).
     `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
     """
@@ -754,7 +755,7 @@ def choose_sections(
     named = feed_names(config, store)
     by_name = {s.name: s for s in config.subjects}
     subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
-    boilerplate = boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE))
+    boilerplate = story_boilerplate(store)
 
     def boosted(article: Article, score: float) -> float:
         return score * (1 + weight * freshness(article, now)) if weight and now else score
@@ -850,6 +851,74 @@ def choose_sections(
             f" left out as stories published before{recorded}"
         )
     return _with_recorded(store, sections, subjects, size, set(told))
+
+
+def story_boilerplate(store: Store) -> frozenset[int]:
+    """The shingles of the newest `CORPUS_SAMPLE` articles that are no story text
+    (`stories.boilerplate_shingles`): worked out once while nothing is written (a build counts
+    what waits, then chooses, each comparing candidates with what the last issues published)."""
+    changes = store.db.total_changes
+    kept = store.memo.get("boilerplate")
+    if kept is not None and kept[0] == changes and isinstance(kept[1], frozenset):
+        return kept[1]
+    found = boilerplate_shingles(store.recent_articles(CORPUS_SAMPLE))
+    store.memo["boilerplate"] = (changes, found)
+    return found
+
+
+def told_check(store: Store) -> Earlier | None:
+    """What the last `RETOLD_ISSUES` issues published, to find the candidates that tell one of
+    its stories again as the build does (`untold_best`); None when no issue is published."""
+    published = store.recent_published(RETOLD_ISSUES)
+    return Earlier(published, story_boilerplate(store)) if published else None
+
+
+@dataclass(frozen=True)
+class Untold:
+    """A subject's best unfeatured articles that tell no story the last issues published, and
+    the candidates read on the way that do (`untold_best`)."""
+
+    best: tuple[tuple[Article, float], ...]
+    #: The ids of the candidates read that tell a story the last issues published: the build
+    #: leaves them out, so nothing counts them as waiting (walk111 #2).
+    told: frozenset[int]
+
+
+def untold_best(
+    store: Store,
+    subject: str,
+    enough: int,
+    earlier: Earlier | None,
+    *,
+    min_score: float = 0.0,
+    exclude: Collection[int] = (),
+) -> Untold:
+    """The best `enough` unfeatured articles under `subject` scoring at least `min_score` that
+    tell no story of `earlier` (none: no issue is published), leaving out those of `exclude`
+    (ids), read best first as a build reads them; and the candidates read on the way that tell
+    one. Copies recorded by a build are not read (`Store.candidates`), so what is compared here
+    is only what the last build has not seen: the newest articles, and subjects it did not read."""
+    best: list[tuple[Article, float]] = []
+    told: set[int] = set()
+    page = max(enough, 1) * CANDIDATES_PER_PLACE
+    after: tuple[float, int] | None = None
+    while len(best) < enough:
+        rows = store.candidates(subject, page, after)
+        for article, score, _ in rows:
+            if score < min_score:
+                return Untold(tuple(best), frozenset(told))
+            if article.id in exclude:
+                continue
+            if earlier is not None and earlier.told(article) is not None:
+                told.add(article.id)
+                continue
+            best.append((article, score))
+            if len(best) >= enough:
+                break
+        if len(rows) < page:
+            break
+        after = (rows[-1][1], rows[-1][0].id)
+    return Untold(tuple(best), frozenset(told))
 
 
 def _with_recorded(

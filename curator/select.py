@@ -114,6 +114,32 @@ def select_sections(
     )
 
 
+class Earlier:
+    """What recent issues published, ready to tell whether a candidate tells one of its stories
+    again, by the comparison `select_sections` makes (the same fingerprints, the same index of
+    title words and shingles): for a count of what waits that leaves such copies out (walk111
+    #2: a theme was found ripe on a copy, and its issue published with fewer than it needs)."""
+
+    def __init__(
+        self,
+        published: Sequence[tuple[int, Article]],
+        boilerplate: frozenset[int] = frozenset(),
+        prints: Memo | None = None,
+    ) -> None:
+        self.boilerplate = boilerplate
+        self.prints = prints if prints is not None else Memo()
+        self.earlier = [
+            (_print(a, boilerplate, self.prints), a, n)
+            for n, a in sorted(published, key=lambda p: -p[0])
+        ]
+        self.near = _near_index(self.earlier)
+
+    def told(self, article: Article) -> tuple[Article, int, str] | None:
+        """The article an issue published that `article` tells the same story as, with that
+        issue's number and why; None when it tells none (`select_sections`'s `retold`)."""
+        return _told_before(article, self.earlier, self.boilerplate, self.prints, self.near)
+
+
 def _near_index(earlier: Sequence[tuple[Fingerprint, Article, int]]) -> dict[object, list[int]]:
     """Per title word and shingle of the articles of `earlier`, the positions of those that
     have it (`_told_before` compares an article only with those sharing one)."""

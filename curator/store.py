@@ -804,14 +804,17 @@ _NOT_DEAD = " AND NOT EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.
 #: How many of the latest issues' stories a candidate may not tell again (`placement`).
 RETOLD_ISSUES = 12
 
-#: The recorded copies of a story one of the last `RETOLD_ISSUES` issues told (`record_retold`).
+#: The recorded copies of a story one of the last `RETOLD_ISSUES` issues told (`record_retold`):
+#: those a draft lists for the editor to feature one all the same (older ones stay left out).
 _RETOLD_NOW = (
     "SELECT r.article_id FROM retold_copies r"
     f" WHERE r.issue > (SELECT COALESCE(MAX(number), 0) FROM issues) - {RETOLD_ISSUES}"
 )
 
-#: The SQL that leaves out an article `a` recorded as such a copy: no run reads it again.
-_NOT_RETOLD = f" AND a.id NOT IN ({_RETOLD_NOW})"
+#: The SQL that leaves out an article `a` recorded as such a copy: no run reads it again, nor
+#: counts it as waiting, even once its story's issue is no longer one of the last `RETOLD_ISSUES`
+#: (walk111 #1: a copy came back then, and the next build published it, compared with nothing).
+_NOT_RETOLD = " AND a.id NOT IN (SELECT article_id FROM retold_copies)"
 
 #: Marks an article (by id) a dead link, with the error its page answered; the first date stays.
 _MARK_DEAD = (
@@ -869,6 +872,9 @@ class Store:
         self.closed = False
         #: Set when opening upgraded a store of an older curator (its copy kept beside it).
         self.upgraded: Upgrade | None = None
+        #: What a caller worked out from the store as it was, by name, with the connection's
+        #: `total_changes` then: worked out again once anything was written since.
+        self.memo: dict[str, tuple[int, object]] = {}
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -1656,6 +1662,19 @@ class Store:
     def record_draft_written(self, number: int, digest: str) -> None:
         self._set_meta([(f"draft_written:{number}", digest)])
 
+    def record_draft_retold(self, number: int, rows: Iterable[tuple[int, int, int, str]]) -> None:
+        """Keep the copies of stories told before that the draft of issue `number` found and
+        listed (as `record_retold` takes them), for `curator build --draft` to record with the
+        issue it publishes, as a plain build records those it finds (walk111 #1: they were
+        never recorded, so counted as waiting, and published once out of the compared issues)."""
+        self._set_meta([(f"draft_retold:{number}", json.dumps([list(r) for r in rows]))])
+
+    def draft_retold(self, number: int) -> list[tuple[int, int, int, str]]:
+        """The copies the draft of issue `number` found (`record_draft_retold`); [] for a draft
+        written by an older curator, or by hand."""
+        kept = self._meta(f"draft_retold:{number}")
+        return [(int(a), int(n), int(e), str(why)) for a, n, e, why in json.loads(kept or "[]")]
+
     def forget_corrections(self, article_ids: Sequence[int]) -> int:
         """Forget the editor's word on these articles, so that curator places them itself again;
         returns how many had one. An article an issue featured goes back under the subject its
@@ -2277,7 +2296,7 @@ class Store:
                 WHERE s.subject IN ({marks}) AND s.article_id IN (
                   SELECT article_id FROM issue_articles
                   UNION SELECT article_id FROM dead_links
-                  UNION {_RETOLD_NOW}
+                  UNION SELECT article_id FROM retold_copies
                   UNION SELECT value FROM json_each(?))
                 GROUP BY s.subject""",
             [*out, json.dumps(ids)],
@@ -2591,8 +2610,8 @@ class Store:
 
     def record_retold(self, rows: Iterable[tuple[int, int, int, str]]) -> None:
         """Record unfeatured articles found to tell a story an issue published, as (article id,
-        issue number, id of the article it published, why): `candidates` skips them while that
-        issue is one of the last `RETOLD_ISSUES` (walk81 #1)."""
+        issue number, id of the article it published, why): `candidates` skips them from then
+        on (walk81 #1), and no count counts them as waiting."""
         rows = list(rows)
         if not rows:
             return  # (no write: nothing waits for the store's lock)

@@ -23,7 +23,7 @@ from typing import ClassVar
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
 from curator.models import Article
-from curator.placement import Say, refresh, renamed_to, weak_bars
+from curator.placement import Say, refresh, renamed_to, told_check, untold_best, weak_bars
 from curator.render import join_names
 from curator.store import IssueRecord, Store
 
@@ -194,18 +194,24 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     refresh(config, store, say=say)
     bars = weak_bars(config, store)
     history = theme_history(config, store).issues
+    # Copies of stories the last issues published are no article of a theme's issue: the build
+    # leaves them out, so they are not counted (walk111 #2: a theme was ripe on a copy, and its
+    # issue published with fewer articles than it needs). Its best are read until there are
+    # enough others to tell whether it is ripe, and which come first.
+    earlier = told_check(store)
+    enough = max(config.themes.min_articles, config.issue_size, BEST_SHOWN)
+    min_score = config.themes.min_score
     rows = []
     for subject in config.subjects:
-        fitting = store.count_candidates(subject.name, config.themes.min_score)
+        found = untold_best(store, subject.name, enough, earlier, min_score=min_score)
+        fitting = store.count_candidates(subject.name, min_score, exclude=found.told)
         bar = bars.get(subject.name)
         weak = 0
         if bar is not None:
-            weak = store.count_candidates(subject.name, config.themes.min_score, weak_under=bar)
-        best = tuple(
-            (article, score)
-            for article, score, _ in store.candidates(subject.name, BEST_SHOWN)
-            if score >= config.themes.min_score
-        )
+            weak = store.count_candidates(
+                subject.name, min_score, exclude=found.told, weak_under=bar
+            )
+        best = found.best[:BEST_SHOWN]
         last = next(
             (
                 i
@@ -436,11 +442,17 @@ def _thin_counts(
     """Each subject of `theme` that will have too few unfeatured articles for an issue once the
     `featured` articles (ids) are published, with how many it will have."""
     used = set(featured)
-    counted = (
-        (name, store.count_candidates(name, config.themes.min_score, exclude=used))
-        for name in theme
-    )
-    return [(name, count) for name, count in counted if count < config.themes.min_articles]
+    need, min_score = config.themes.min_articles, config.themes.min_score
+    # (not the copies of stories told before, which no issue features: walk110 #4 promised a
+    # theme whose only article was one)
+    earlier = told_check(store)
+    out = []
+    for name in theme:
+        told = untold_best(store, name, need, earlier, min_score=min_score, exclude=used).told
+        count = store.count_candidates(name, min_score, exclude=used | told)
+        if count < need:
+            out.append((name, count))
+    return out
 
 
 def closing_mismatch(
