@@ -56,6 +56,7 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
+from curator.issuecheck import issue_mistakes
 from curator.issuetext import (
     draft_entry_warnings,
     issue_text,
@@ -2256,6 +2257,41 @@ def _unreadable(path: Path) -> str:
     return ""
 
 
+def _corrections_refused(out_dir: Path, numbers: Collection[int], every: bool) -> None:
+    """Stop (exit 2, before anything is written) when an issue-N.json the editor corrected holds
+    what curator would publish wrong or drop: an address it cannot link, a field of the wrong type
+    or no field it reads (each named with its article and what to write).
+
+    Why: an article's "url" corrected to `www.example.com/fixed-post` was published with no link
+    and the file written again with `"url": null`, the correction erased (walk109 #1). Every
+    issue-N.json counts, not only those rendered: the archive page and the feed of issues show
+    each issue. (A file that is not JSON at all, cut short by a full disk, comes back from the
+    store, as `_unreadable` says.)"""
+    refused = []
+    wrong = set()
+    with suppress(OSError):
+        for path in sorted(out_dir.iterdir()):
+            named = re.fullmatch(r"issue-(\d{1,9})\.json", path.name)
+            if not named:
+                continue
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+                continue  # (said, and rendered from the store, as before)
+            if not isinstance(data, dict):
+                continue
+            mistakes = issue_mistakes(data, int(named.group(1)))
+            if mistakes:
+                refused.append(f"{path}: {'; '.join(mistakes)}")
+                wrong.add(int(named.group(1)))
+    if refused:
+        again = "--all" if every else " ".join(str(n) for n in sorted(wrong | set(numbers)))
+        raise InputError(
+            f"{' | '.join(refused)} -- nothing was written and the file is as you left it:"
+            f" correct it, then run `curator render {again}` again"
+        )
+
+
 def _blurbs_followed(store: Store, issues: dict[int, Issue], chosen: Sequence[int]) -> list[str]:
     """Make each chosen issue publish the blurb field the editor corrected in its issue-N.json.
 
@@ -2317,6 +2353,7 @@ def render_issues(
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
+    _corrections_refused(out_dir, numbers, every)
     published, warnings = published_issues(out_dir)
     issues = dict(published)
     from_store: dict[int, str] = {}

@@ -1,0 +1,111 @@
+"""walk109's findings on what the editor writes: a correction in issue-N.json that curator cannot
+publish (an address with no `https://`, a mistyped scheme, a null title) was dropped from every
+edition and erased from the file; a relative link in a draft's blurb or introduction lost its
+address in the text edition, unnamed. All through the command line, on the offline demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_demo, run_cli
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with issue 1 built (its feeds.yaml)."""
+    config = copy_demo(tmp_path_factory.mktemp("walk109"))
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    return config
+
+
+def _said(err: str) -> str:
+    return " ".join(err.split())
+
+
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [
+        ("www.example.com/fixed-post", 'did you mean "https://www.example.com/fixed-post"?'),
+        ("htps://example.com/typo", 'did you mean "https://example.com/typo"?'),
+        ("javascript:alert(1)", "curator publishes no javascript: link"),
+        ("/relative/path", "a path with no site, which leads nowhere from an email or a feed"),
+    ],
+)
+def test_a_corrected_url_curator_cannot_link_is_refused_and_kept(
+    published: Path, typed: str, fix: str
+) -> None:
+    """walk109 #1: `render 1` said only "Rendered issue(s) 1 again", every edition lost the
+    article's link, and issue-1.json was written again with "url": null."""
+    out = published.parent / "output"
+    path = out / "issue-1.json"
+    before = path.read_text(encoding="utf-8")
+    data = json.loads(before)
+    article = data["sections"][0]["articles"][1]
+    title = article["title"]
+    article["url"] = typed
+    edited = json.dumps(data, indent=2, ensure_ascii=False)
+    path.write_text(edited, encoding="utf-8")
+    page = (out / "issue-1.html").read_bytes()
+    try:
+        code, stdout, err = run_cli("render", "1", "--config", str(published))
+        assert code == 2, err
+        said = _said(err)
+        assert f'{path}: article 2 "{title}" of section 1 (sections[0].articles[1])' in said
+        assert f'"url" is "{typed}", which curator cannot link' in said
+        assert fix in said
+        assert "nothing was written and the file is as you left it" in said
+        assert "Rendered issue" not in stdout
+        # The editor's correction is still there, and no edition changed.
+        assert path.read_text(encoding="utf-8") == edited
+        assert (out / "issue-1.html").read_bytes() == page
+    finally:
+        path.write_text(before, encoding="utf-8")
+
+
+def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
+    published: Path,
+) -> None:
+    """walk109 #1, every other field: a null title was published as "None", authors written as
+    one string were split into letters, a misspelt key ignored, a date no date rendered from the
+    store and the file written again over the editor's edits."""
+    out = published.parent / "output"
+    path = out / "issue-1.json"
+    before = path.read_text(encoding="utf-8")
+    data = json.loads(before)
+    first, second = data["sections"][0]["articles"][:2]
+    first["title"] = None
+    second["authors"] = "Jane Doe"
+    second["blurbs"] = "A corrected blurb."
+    data["date"] = "15 Dec 2026"
+    edited = json.dumps(data, indent=2, ensure_ascii=False)
+    path.write_text(edited, encoding="utf-8")
+    try:
+        code, _, err = run_cli("render", "1", "--config", str(published))
+        assert code == 2, err
+        said = _said(err)
+        assert '"date" is "15 Dec 2026", no date curator reads: write a date' in said
+        assert 'article 1 of section 1 (sections[0].articles[0]): "title" holds null' in said
+        assert '"authors" holds "Jane Doe" (text): write a list, ["Jane Doe"]' in said
+        assert '"blurbs" is no field curator reads (did you mean "blurb"?)' in said
+        assert path.read_text(encoding="utf-8") == edited
+
+        # Corrected as README says, the address is published in every edition.
+        data = json.loads(before)
+        data["sections"][0]["articles"][1]["url"] = "https://www.example.com/fixed-post"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        code, _, err = run_cli("render", "1", "--config", str(published))
+        assert code == 0, err
+        assert 'href="https://www.example.com/fixed-post' in (out / "issue-1.html").read_text(
+            encoding="utf-8"
+        )
+        assert "https://www.example.com/fixed-post" in (out / "issue-1.txt").read_text(
+            encoding="utf-8"
+        )
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        assert kept["sections"][0]["articles"][1]["url"] == "https://www.example.com/fixed-post"
+    finally:
+        path.write_text(before, encoding="utf-8")
