@@ -2316,7 +2316,11 @@ def _blurbs_followed(store: Store, issues: dict[int, Issue], chosen: Sequence[in
                     art.blurb.split()
                 ):
                     where = f'issue {number}, "{art.title}"'
-                    if any(s.blurb_markdown == md for s in stored):
+                    if any((s.blurb, s.blurb_markdown) == (art.blurb, md) for s in stored):
+                        # Neither was edited: the text written from the Markdown by an older
+                        # curator (walk109 #3: a link to no full address was its text alone).
+                        art = replace(art, blurb=markdown_text(md))
+                    elif any(s.blurb_markdown == md for s in stored):
                         art = replace(art, blurb_markdown=None)
                         notes.append(
                             f'{where}: its corrected "blurb" is published in every edition; its'

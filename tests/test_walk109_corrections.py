@@ -109,3 +109,63 @@ def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
         assert kept["sections"][0]["articles"][1]["url"] == "https://www.example.com/fixed-post"
     finally:
         path.write_text(before, encoding="utf-8")
+
+
+BLURB_END = "then be generous where it counts.\n"
+LINKED = (
+    "See ![the chart](/img/chart.png) and [the study](/studies/1?x=1&y=2#fig) and"
+    " [mail us](mailto:ed@example.com).\n"
+)
+
+
+def test_a_relative_link_in_a_draft_is_named_and_keeps_its_address_in_the_text_edition(
+    tmp_path: Path,
+) -> None:
+    """walk109 #3: `build --draft` warned only of the image; the email linked /studies/1 (which
+    leads nowhere from a mail) and the .txt said "and the study and mail us <mailto:...>", the
+    study's address gone. The introduction's `[the archive](index.html)` was named, but the .txt
+    wrote "See the archive and last issue."."""
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert BLURB_END in text
+    text = text.replace(BLURB_END, BLURB_END + LINKED, 1)
+    intro = "Welcome to issue 1"
+    assert intro in text
+    text = text.replace(intro, "See [the archive](index.html) and last issue.\n\n" + intro, 1)
+    draft.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    blurb_line = lines.index(LINKED.rstrip("\n")) + 1
+    intro_line = lines.index("See [the archive](index.html) and last issue.") + 1
+
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    said = _said(err)
+    assert (
+        f'{draft}:{blurb_line}: the link "the study" goes to /studies/1?x=1&y=2#fig, which is no'
+        " full web address: the web and email editions link it as written and the text edition"
+        ' writes it after its text, "the study (/studies/1?x=1&y=2#fig)"'
+    ) in said
+    assert "write the whole address, https://..., in the blurb under line" in said
+    assert f'{draft}:{intro_line}: the link "the archive" goes to index.html' in said
+    assert '"mail us"' not in said  # a mailto: link is a full address
+
+    out = config.parent / "output"
+    txt = " ".join((out / "issue-1.txt").read_text(encoding="utf-8").split())
+    assert (
+        "See the chart and the study (/studies/1?x=1&y=2#fig) and mail us <mailto:ed@example.com>."
+    ) in txt
+    assert "See the archive (index.html) and last issue." in txt
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    (article,) = [a for s in data["sections"] for a in s["articles"] if a.get("blurb_markdown")]
+    assert "the study (/studies/1?x=1&y=2#fig)" in article["blurb"]
+
+    # Rendered again untouched, nothing is said to be corrected and every edition is the same.
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name.startswith("issue-1.")}
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    assert "blurb" not in err
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.name.startswith("issue-1.")}
+    assert after == before
