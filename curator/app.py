@@ -2265,8 +2265,8 @@ def _corrections_refused(out_dir: Path, numbers: Collection[int], every: bool) -
     Why: an article's "url" corrected to `www.example.com/fixed-post` was published with no link
     and the file written again with `"url": null`, the correction erased (walk109 #1). Every
     issue-N.json counts, not only those rendered: the archive page and the feed of issues show
-    each issue. (A file that is not JSON at all, cut short by a full disk, comes back from the
-    store, as `_unreadable` says.)"""
+    each issue. A file cut short by a full disk comes back from the store, as `_unreadable` says;
+    one whole but with a mistake in its JSON is the editor's (a comma too many), named too."""
     refused = []
     wrong = set()
     with suppress(OSError):
@@ -2275,7 +2275,22 @@ def _corrections_refused(out_dir: Path, numbers: Collection[int], every: bool) -
             if not named:
                 continue
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                text = path.read_text(encoding="utf-8")
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                # A whole file ({...}) with a mistake inside, a comma too many: the editor's,
+                # whose edits writing it again from the store would erase. A file cut short (a
+                # full disk) ends elsewhere: it comes back from the store, as before.
+                kept = text.strip()
+                if kept.startswith("{") and kept.endswith("}"):
+                    what = exc.msg.removesuffix(" at").lower()
+                    refused.append(
+                        f"{path}: it is no JSON ({what} at line {exc.lineno}, column"
+                        f" {exc.colno}: a comma too many or too few, a quote left open?); to"
+                        " publish the issue as the store recorded it instead, delete the file"
+                    )
+                    wrong.add(int(named.group(1)))
+                continue
             except (OSError, UnicodeDecodeError, ValueError, RecursionError):
                 continue  # (said, and rendered from the store, as before)
             if not isinstance(data, dict):

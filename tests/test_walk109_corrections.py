@@ -70,8 +70,8 @@ def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
     published: Path,
 ) -> None:
     """walk109 #1, every other field: a null title was published as "None", authors written as
-    one string were split into letters, a misspelt key ignored, a date no date rendered from the
-    store and the file written again over the editor's edits."""
+    one string were split into letters, a misspelt key ignored; a date no date, or a comma too
+    many, rendered the issue from the store and wrote the file again over the editor's edits."""
     out = published.parent / "output"
     path = out / "issue-1.json"
     before = path.read_text(encoding="utf-8")
@@ -91,6 +91,18 @@ def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
         assert 'article 1 of section 1 (sections[0].articles[0]): "title" holds null' in said
         assert '"authors" holds "Jane Doe" (text): write a list, ["Jane Doe"]' in said
         assert '"blurbs" is no field curator reads (did you mean "blurb"?)' in said
+        assert path.read_text(encoding="utf-8") == edited
+
+        # A comma too many: the file was written again from the store, every edit in it lost.
+        data = json.loads(before)
+        data["sections"][0]["articles"][1]["title"] = "A corrected title"
+        edited = json.dumps(data, indent=2).replace('"A corrected title",', '"A corrected title",,')
+        path.write_text(edited, encoding="utf-8")
+        code, _, err = run_cli("render", "1", "--config", str(published))
+        assert code == 2, err
+        said = _said(err)
+        assert f"{path}: it is no JSON (expecting property name enclosed in double quotes" in said
+        assert "to publish the issue as the store recorded it instead, delete the file" in said
         assert path.read_text(encoding="utf-8") == edited
 
         # Corrected as README says, the address is published in every edition.
