@@ -6,6 +6,7 @@ address in the text edition, unnamed. All through the command line, on the offli
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,18 @@ def test_a_relative_link_in_a_draft_is_named_and_keeps_its_address_in_the_text_e
     assert "blurb" not in err
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.name.startswith("issue-1.")}
     assert after == before
+
+    # Published by an older curator (the study's address left out of the plain text, in the file
+    # and the store alike), the blurb was edited by no one: rendered again, it keeps its Markdown
+    # (its link) and takes the text with the address, without a word of a correction.
+    old = article["blurb"].replace(" (/studies/1?x=1&y=2#fig)", "")
+    with sqlite3.connect(config.parent / ".curator" / "curator.db") as db:
+        db.execute("UPDATE issue_articles SET blurb = ? WHERE blurb = ?", (old, article["blurb"]))
+    db.close()
+    article["blurb"] = old
+    (out / "issue-1.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    assert "blurb" not in err
+    assert (out / "issue-1.txt").read_bytes() == before["issue-1.txt"]
+    assert 'href="/studies/1?x=1&amp;y=2#fig"' in (out / "issue-1.html").read_text(encoding="utf-8")
