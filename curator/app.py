@@ -56,6 +56,7 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
+from curator.issuecheck import issue_mistakes
 from curator.issuetext import (
     draft_entry_warnings,
     issue_text,
@@ -2271,6 +2272,56 @@ def _unreadable(path: Path) -> str:
     return ""
 
 
+def _corrections_refused(out_dir: Path, numbers: Collection[int], every: bool) -> None:
+    """Stop (exit 2, before anything is written) when an issue-N.json the editor corrected holds
+    what curator would publish wrong or drop: an address it cannot link, a field of the wrong type
+    or no field it reads (each named with its article and what to write).
+
+    Why: an article's "url" corrected to `www.example.com/fixed-post` was published with no link
+    and the file written again with `"url": null`, the correction erased (walk109 #1). Every
+    issue-N.json counts, not only those rendered: the archive page and the feed of issues show
+    each issue. A file cut short by a full disk comes back from the store, as `_unreadable` says;
+    one whole but with a mistake in its JSON is the editor's (a comma too many), named too."""
+    refused = []
+    wrong = set()
+    with suppress(OSError):
+        for path in sorted(out_dir.iterdir()):
+            named = re.fullmatch(r"issue-(\d{1,9})\.json", path.name)
+            if not named:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                # A whole file ({...}) with a mistake inside, a comma too many: the editor's,
+                # whose edits writing it again from the store would erase. A file cut short (a
+                # full disk) ends elsewhere: it comes back from the store, as before.
+                kept = text.strip()
+                if kept.startswith("{") and kept.endswith("}"):
+                    what = exc.msg.removesuffix(" at").lower()
+                    refused.append(
+                        f"{path}: it is no JSON ({what} at line {exc.lineno}, column"
+                        f" {exc.colno}: a comma too many or too few, a quote left open?); to"
+                        " publish the issue as the store recorded it instead, delete the file"
+                    )
+                    wrong.add(int(named.group(1)))
+                continue
+            except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+                continue  # (said, and rendered from the store, as before)
+            if not isinstance(data, dict):
+                continue
+            mistakes = issue_mistakes(data, int(named.group(1)))
+            if mistakes:
+                refused.append(f"{path}: {'; '.join(mistakes)}")
+                wrong.add(int(named.group(1)))
+    if refused:
+        again = "--all" if every else " ".join(str(n) for n in sorted(wrong | set(numbers)))
+        raise InputError(
+            f"{' | '.join(refused)} -- nothing was written and the file is as you left it:"
+            f" correct it, then run `curator render {again}` again"
+        )
+
+
 def _blurbs_followed(
     store: Store, issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path
 ) -> list[str]:
@@ -2299,7 +2350,11 @@ def _blurbs_followed(
                 if md is not None and " ".join(markdown_text(md).split()) != " ".join(
                     art.blurb.split()
                 ):
-                    if any(s.blurb_markdown == md for s in stored):
+                    if any((s.blurb, s.blurb_markdown) == (art.blurb, md) for s in stored):
+                        # Neither was edited: the text written from the Markdown by an older
+                        # curator (walk109 #3: a link to no full address was its text alone).
+                        art = replace(art, blurb=markdown_text(md))
+                    elif any(s.blurb_markdown == md for s in stored):
                         art = replace(art, blurb_markdown=None)
                         dropped.add(art.url)
                     elif any(s.blurb == art.blurb for s in stored):
@@ -2404,6 +2459,7 @@ def render_issues(
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
+    _corrections_refused(out_dir, numbers, every)
     published, warnings = published_issues(out_dir)
     issues = dict(published)
     from_store: dict[int, str] = {}

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from curator.errors import EXIT_INPUT, CuratorError
 from curator.htmltext import script_in
+from curator.issuecheck import issue_mistakes
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
@@ -1166,10 +1167,16 @@ def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
     if not out_dir.is_dir():
         return {}, ()
     for path in sorted(out_dir.iterdir()):
-        if not _ISSUE_JSON.match(path.name):
+        named = _ISSUE_JSON.match(path.name)
+        if not named:
             continue
         try:
-            issue = issue_from_data(json.loads(path.read_text(encoding="utf-8")))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            # (walk109 #1: a mistake in it is named, never published wrong nor dropped)
+            mistakes = issue_mistakes(data, int(named.group(1)))
+            if mistakes:
+                raise ValueError("; ".join(mistakes))
+            issue = issue_from_data(data)
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             warnings.append(f"{path}: left out of the archive: {exc}")
             continue

@@ -971,7 +971,15 @@ def _inline_text(
                 out[start:] = [_autolink_text(label, href[1:])]
                 continue
             url = safe_url(href) if href else ""
-            if url and label != url and "mailto:" + label != url:
+            if not url and href and safe_url(href, _RELATIVE_BASE):
+                # A link to no full address (`/studies/1`, `#top`) is linked as written in the
+                # web and email editions, so written here too, never its text alone (walk109 #3:
+                # "the study" lost its address); `draft` and `build` name it (`relative_links`).
+                # In brackets: `</studies/1>` or `<index.html>` would read as an HTML tag, which
+                # the text edition cuts or breaks (`text_edition`).
+                if label != href:
+                    out.append(f" ({href})")
+            elif url and label != url and "mailto:" + label != url:
                 out.append(f" <{url}>")
         elif child.type == "image":
             out.append(child.content)

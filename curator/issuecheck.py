@@ -1,0 +1,267 @@
+"""What an editor may write in an issue-N.json: each field's type, and the mistakes curator would
+otherwise publish wrong or drop (pure).
+
+Why: README says to correct a published issue in its `output/issue-N.json` and render it again;
+an article's `"url"` corrected to `www.example.com/fixed-post` (no `https://`), `htps://...` or
+`javascript:...` was published with no link in every edition, and the file written again with
+`"url": null`, the editor's correction gone without a word (walk109 #1). A `null` title was
+published as "None", authors written as one string were split into letters, and an unknown key
+was ignored. `render` now stops on any of them (exit 2, nothing written), naming the file, the
+article, what it holds and what to write.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from curator.urls import safe_url
+
+#: How a field of the file may be written: "str", "str?" (or null), "int", "number", "strs" (a
+#: list of strings), "list", "url" (an address curator links, or null). The keys curator writes.
+ISSUE_FIELDS: dict[str, str] = {
+    "number": "int",
+    "title": "text",
+    "date": "date",
+    "editor": "str?",
+    "theme": "strs",
+    "introduction": "str",
+    "introduction_html": "str",
+    "closing": "str",
+    "closing_html": "str",
+    "sections": "list",
+}
+SECTION_FIELDS: dict[str, str] = {
+    "subject": "text",
+    "description": "str?",
+    "articles": "list",
+}
+ARTICLE_FIELDS: dict[str, str] = {
+    "url": "url",
+    "title": "text",
+    "authors": "strs",
+    "publication": "str?",
+    "blurb": "str",
+    "score": "number",
+    "matched": "strs",
+    "also_covered_by": "list",
+    "blurb_markdown": "str?",
+    "blurb_html": "str",
+    "language": "str",
+}
+OTHER_FIELDS: dict[str, str] = {"name": "text", "url": "url"}
+
+#: Keys without which there is no issue (or no article) to publish.
+_REQUIRED = {"issue": ("number", "title", "date", "sections"), "section": ("subject", "articles")}
+_REQUIRED_ARTICLE = ("title",)
+
+#: What an editor reads for each kind of value.
+_KIND_WORDS = {
+    "int": "a whole number",
+    "number": "a number",
+    "text": 'text in quotes ("...")',
+    "str": 'text in quotes ("..." or "" for none)',
+    "str?": 'text in quotes ("...") or null',
+    "strs": 'a list of texts in quotes (["...", "..."] or [])',
+    "list": "a list ([...])",
+    "date": 'a date in quotes ("2026-12-15")',
+    "url": 'an address in quotes ("https://...")',
+}
+
+#: A host name's look: a dot between letters, before any path (`www.example.com/fixed-post`).
+_HOSTLIKE = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?([/?#]|$)", re.UNICODE)
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object ({...})"
+    return type(value).__name__
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value as the editor wrote it in the file, cut when long."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def url_fix(url: str) -> str:
+    """What to write instead of an address curator cannot link ("" when it can): the address it
+    probably meant (`https://www.example.com/fixed-post` for `www.example.com/fixed-post`,
+    `https://` for `htps://`), else what kind of address to give."""
+    stripped = url.strip()
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in stripped):
+        if safe_url(stripped):
+            fixed = re.sub(r"\s", "%20", stripped)
+            return f'it holds a space: write "{fixed}" (a space as %20)'
+        return "it holds a space: write the whole address, https://..., a space as %20"
+    if safe_url(stripped):
+        return ""
+    if stripped.startswith("//"):
+        return f'it names no scheme: write "https:{stripped}"'
+    # A scheme mistyped or cut (`htps://`, `https//`, `http:/`) before a site's name.
+    typed = re.match(r"([A-Za-z]{3,6})(:?[/\\]*)(.*)$", stripped, re.DOTALL)
+    if typed and (typed.group(2).startswith(":") or "/" in typed.group(2)):
+        close = difflib.get_close_matches(typed.group(1).lower(), ["https", "http"], 1, 0.6)
+        if close and _HOSTLIKE.match(typed.group(3)):
+            wrote = typed.group(1) + typed.group(2)
+            return f'did you mean "{close[0]}://{typed.group(3)}"? ("{wrote}" for "{close[0]}://")'
+    scheme, colon, rest = stripped.partition(":")
+    if colon and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+        lower = scheme.lower()
+        if lower in {"http", "https"}:
+            return f'it names no site after {lower}://: write the whole address, "https://..."'
+        return (
+            f"curator publishes no {lower}: link (only http:, https: and mailto: ones):"
+            ' write the article\'s address, "https://..."'
+        )
+    if _HOSTLIKE.match(stripped):
+        return f'it names no scheme: did you mean "https://{stripped}"?'
+    if stripped.startswith(("/", ".", "#", "?")) or "/" in stripped:
+        return (
+            "it is a path with no site, which leads nowhere from an email or a feed reader:"
+            ' write the whole address, "https://..."'
+        )
+    return 'it is no web address: write the whole address, "https://..."'
+
+
+def _unknown_key(key: str, known: Mapping[str, str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    names = ", ".join(f'"{k}"' for k in known)
+    return f'"{key}" is no field curator reads{hint}: it would be ignored; the fields are {names}'
+
+
+def _check_value(key: str, kind: str, value: object) -> str | None:
+    """What is wrong with `value` for a field of `kind` (None: nothing)."""
+    wants = _KIND_WORDS.get(kind, kind)
+    shown, kind_of = _shown(value), _json_type(value)
+    got = f"holds {shown}" + ("" if shown == kind_of else f" ({kind_of})")
+    if kind == "url":
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            return f'"{key}" {got}: write {wants}'
+        if value == "":
+            return f'"{key}" is empty: write {wants}, or null for no link'
+        fix = url_fix(value)
+        return f'"{key}" is {_shown(value)}, which curator cannot link: {fix}' if fix else None
+    if kind in {"str", "str?", "text"}:
+        if value is None and kind == "str?":
+            return None
+        if not isinstance(value, str):
+            extra = ' (write "" for none)' if value is None and kind == "str" else ""
+            return f'"{key}" {got}: write {wants}{extra}'
+        if kind == "text" and not value.strip():
+            return f'"{key}" is empty: write {wants}'
+        return None
+    if kind == "strs":
+        if isinstance(value, str):
+            return f'"{key}" {got}: write a list, [{_shown(value)}]'
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f'"{key}" {got}: write {wants}'
+        return None
+    if kind == "list":
+        return None if isinstance(value, list) else f'"{key}" {got}: write {wants}'
+    if kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else f'"{key}" {got}: write {wants}'
+    if kind == "number":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else f'"{key}" {got}: write {wants}'
+    if kind == "date":
+        if not isinstance(value, str):
+            return f'"{key}" {got}: write {wants}'
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return f'"{key}" is {_shown(value)}, no date curator reads: write {wants}'
+        return None
+    raise AssertionError(f"unknown field kind {kind!r}")  # our bug: a kind without a check
+
+
+def _check_fields(
+    data: Mapping[str, Any], fields: Mapping[str, str], required: tuple[str, ...]
+) -> list[str]:
+    found = []
+    for key in required:
+        if key not in data:
+            found.append(f'"{key}" is missing: write {_KIND_WORDS[fields[key]]}')
+    for key, value in data.items():
+        if key not in fields:
+            found.append(_unknown_key(str(key), fields))
+            continue
+        said = _check_value(key, fields[key], value)
+        if said:
+            found.append(said)
+    return found
+
+
+def _title_of(data: Mapping[str, Any]) -> str:
+    title = data.get("title")
+    return f' "{title}"' if isinstance(title, str) and title.strip() else ""
+
+
+def issue_mistakes(data: object, number: int | None = None) -> list[str]:
+    """Every mistake in an issue record (an issue-N.json's data), each naming where it is (the
+    article's place and title), what it holds and what to write; [] when it can be published as
+    written. `number`: the N of the file's name, which its "number" must match."""
+    if not isinstance(data, dict):
+        return [f"it holds {_json_type(data)}, not an issue record ({{...}})"]
+    found = _check_fields(data, ISSUE_FIELDS, _REQUIRED["issue"])
+    if number is not None and data.get("number") != number and isinstance(data.get("number"), int):
+        found.append(
+            f'"number" is {data["number"]}, but the file is issue-{number}.json: write {number}'
+        )
+    sections = data.get("sections")
+    if not isinstance(sections, list):
+        return found
+    for s, sec in enumerate(sections):
+        where_sec = f"section {s + 1} (sections[{s}])"
+        if not isinstance(sec, dict):
+            found.append(f"{where_sec} holds {_json_type(sec)}: write an object ({{...}})")
+            continue
+        subject = sec.get("subject")
+        if isinstance(subject, str) and subject.strip():
+            where_sec = f'section {s + 1}, "{subject}" (sections[{s}])'
+        found += [
+            f"{where_sec}: {m}" for m in _check_fields(sec, SECTION_FIELDS, _REQUIRED["section"])
+        ]
+        articles = sec.get("articles")
+        if not isinstance(articles, list):
+            continue
+        for a, art in enumerate(articles):
+            where = f"article {a + 1} of section {s + 1} (sections[{s}].articles[{a}])"
+            if not isinstance(art, dict):
+                found.append(f"{where} holds {_json_type(art)}: write an object ({{...}})")
+                continue
+            where = (
+                f"article {a + 1}{_title_of(art)} of section {s + 1} (sections[{s}].articles[{a}])"
+            )
+            found += [
+                f"{where}: {m}" for m in _check_fields(art, ARTICLE_FIELDS, _REQUIRED_ARTICLE)
+            ]
+            others = art.get("also_covered_by")
+            for o, other in enumerate(others if isinstance(others, list) else ()):
+                at = f"{where}, also_covered_by[{o}]"
+                if not isinstance(other, dict):
+                    found.append(f"{at} holds {_json_type(other)}: write an object ({{...}})")
+                    continue
+                found += [f"{at}: {m}" for m in _check_fields(other, OTHER_FIELDS, ("name",))]
+    return found
+
+
+__all__ = ["ISSUE_FIELDS", "issue_mistakes", "url_fix"]
