@@ -2342,6 +2342,7 @@ def _blurbs_followed(
         sections = []
         dropped: set[str] = set()  # (the articles whose old Markdown was left out, by URL)
         disagree: set[str] = set()
+        refreshed: set[str] = set()  # (blurbs written again from their Markdown, edited by no one)
         for sec in issue.sections:
             entries = []
             for e in sec.entries:
@@ -2354,6 +2355,7 @@ def _blurbs_followed(
                         # Neither was edited: the text written from the Markdown by an older
                         # curator (walk109 #3: a link to no full address was its text alone).
                         art = replace(art, blurb=markdown_text(md))
+                        refreshed.add(art.url)
                     elif any(s.blurb_markdown == md for s in stored):
                         art = replace(art, blurb_markdown=None)
                         dropped.add(art.url)
@@ -2373,7 +2375,7 @@ def _blurbs_followed(
         issues[number] = replace(issue, sections=tuple(sections))
         if number in records:
             notes += _corrections_kept(
-                store, records[number], issues[number], out_dir, dropped, disagree
+                store, records[number], issues[number], out_dir, dropped, disagree, refreshed
             )
     return notes
 
@@ -2389,6 +2391,7 @@ def _corrections_kept(
     out_dir: Path,
     dropped: Collection[str],
     disagree: Collection[str],
+    refreshed: Collection[str] = (),
 ) -> list[str]:
     """Keep in the store each article of `issue` as its issue-N.json corrected it (its title,
     credit or blurb), saying so once, as `_dates_kept` keeps a corrected date.
@@ -2396,7 +2399,8 @@ def _corrections_kept(
     Why: a corrected blurb was published but not stored, so the store's record of the issue kept
     the old one (an issue whose file is lost comes back from it) and the correction was told as
     new on every later render (walk107). Not for an article whose two blurb fields disagree: that
-    is said until the editor makes them agree."""
+    is said until the editor makes them agree. A blurb in `refreshed` (its text written again from
+    its Markdown, which no one edited: an older curator's) is kept without a word."""
     by_url = {a.url: (i, a) for i, a in record.as_published.items()}
     json_file = out_dir / f"issue-{issue.number}.json"
     notes = []
@@ -2414,6 +2418,8 @@ def _corrections_kept(
             if not changed:
                 continue
             store.set_published_article(issue.number, article_id, art)
+            if art.url in refreshed and changed == ["blurb"]:
+                continue
             where = f'issue {issue.number}, "{art.title}"'
             if art.url in dropped:
                 notes.append(
