@@ -478,6 +478,12 @@ class Built:
     #: The links of new entries whose title is the feed's, which held markup that was removed
     #: (`Entry.title_markup`): said, not lost without a word (walk63 #2).
     markup_titles: tuple[str, ...] = ()
+    #: Of those, the titles that lost words with their markup (`Entry.title_lost`): (the entry's
+    #: link, the title published, the words lost), each said (walk109 #2).
+    lost_titles: tuple[tuple[str, str, str], ...] = ()
+    #: New entries whose author field held markup no name is made of, not used as a credit: (the
+    #: entry's link, the title published, why: `Entry.author_markup`), each said (walk110 #6).
+    markup_credits: tuple[tuple[str, str, str], ...] = ()
 
 
 def shared_canonicals(
@@ -556,6 +562,8 @@ def build_articles(
     cut: list[str] = []
     lists: list[str] = []
     markup: list[str] = []
+    lost: list[tuple[str, str, str]] = []
+    credits: list[tuple[str, str, str]] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -582,6 +590,10 @@ def build_articles(
             lists.append(entry.link or article.url)
         if feed_title_markup(entry, page):
             markup.append(entry.link or article.url)
+            if entry.title_lost:
+                lost.append((entry.link or article.url, article.title, entry.title_lost))
+        if entry.author_markup and not entry.via:
+            credits.append((entry.link or article.url, article.title, entry.author_markup))
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -599,6 +611,8 @@ def build_articles(
         tuple(lists),
         unlinked=unlinked,
         markup_titles=tuple(markup),
+        lost_titles=tuple(lost),
+        markup_credits=tuple(credits),
     )
 
 

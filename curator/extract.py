@@ -55,7 +55,7 @@ from curator.credits import clean_authors, is_person_name, name_key, norm_name, 
 from curator.deps import DependencyError, page_reader, require
 from curator.errors import own_bug
 from curator.feeds.common import sane
-from curator.htmltext import CONTROL, html_to_text, normalise_space
+from curator.htmltext import CONTROL, html_to_text, normalise_space, untrusted_name
 from curator.models import Page
 from curator.urls import site_of
 
@@ -122,6 +122,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
     site = _safe(problems, publication, doc)
     credit = _safe(problems, authors, doc, site) or ((), False)
     body = _safe(problems, article_body, doc)
+    said = _safe(problems, markup_credits, doc) or ()
     return Page(
         url=url,
         title=_safe(problems, title, doc, site),
@@ -136,7 +137,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         headings=_safe(problems, headings, doc) or (),
         # Last: trafilatura cleans the tree in place.
         text=_scripted_text(_safe(problems, main_text, doc), body),
-        problems=tuple(problems),
+        problems=(*problems, *said),
     )
 
 
@@ -554,6 +555,26 @@ def publication(doc: _Doc) -> str | None:
     if domain and _common_word(chosen) and _site_key(chosen) == _domain_word(domain):
         chosen = next((n for n in candidates if _site_key(n) == _site_key(domain)), chosen)
     return chosen
+
+
+def markup_credits(doc: _Doc) -> tuple[str, ...]:
+    """A line for each field naming the page's site or author that held markup no name is made of
+    (`htmltext.untrusted_name`): not used, and said with the field's name (walk110 #6: `<a
+    href="data:text/html,...">Click Me</a>` in og:site_name was credited "Click Me", unsaid)."""
+    art = _ld_article(doc)
+    fields: list[tuple[str, str, str]] = []
+    if art:
+        fields += [
+            ("JSON-LD publisher", n, "publication") for n in _ld_names(doc, art.get("publisher"))
+        ]
+        fields += [("JSON-LD author", n, "author") for n in _ld_names(doc, art.get("author"))]
+    fields += [(name, v, "publication") for name in rules.SITE_META for v in doc.meta.get(name, [])]
+    fields += [(name, v, "author") for name in rules.AUTHOR_META for v in doc.meta.get(name, [])]
+    lines: dict[str, None] = {}
+    for field, value, credit in fields:
+        if why := untrusted_name(value):
+            lines[f"its {field} is no name: {why}; it is not used as its {credit}"] = None
+    return tuple(lines)
 
 
 def _agency(name: str) -> bool:

@@ -231,9 +231,16 @@ class FeedReport:
     #: New articles whose title is their feed's, which held markup (`<b>`, `<script>`) that was
     #: removed: their links (walk63 #2: said, not lost without a word).
     markup_titles: tuple[str, ...] = ()
-    #: Whether the feed's own title (its name, a credit's publication) held markup that was
-    #: removed (walk96 D: said of its articles' titles, not of its own).
-    title_markup: bool = False
+    #: Of those, the titles that lost words with their markup: (link, title published, the words
+    #: lost), each said with what to do (walk109 #2).
+    lost_titles: tuple[tuple[str, str, str], ...] = ()
+    #: New articles whose feed's author field held markup no name is made of, so not used:
+    #: (link, title, why), each said (walk110 #6).
+    markup_credits: tuple[tuple[str, str, str], ...] = ()
+    #: The markup the feed's own title (its name, a credit's publication) held that was removed,
+    #: in words ("`<b>`"), "" for none (walk96 D: said of its articles' titles, not of its own);
+    #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
+    title_markup: str = ""
     #: The scripts each of its new articles is written in (`textfeatures.scripts`), and, when
     #: most of them are in a script none of the subjects' words use (`other_script`), that
     #: script and how many are in it: they fit no subject (walk51 #7).
@@ -341,7 +348,15 @@ class FeedReport:
             "cut_titles": list(self.cut_titles),
             "post_lists": list(self.post_lists),
             "markup_titles": list(self.markup_titles),
-            "title_markup": self.title_markup,
+            "lost_titles": [
+                {"url": link, "title": title, "lost": lost}
+                for link, title, lost in self.lost_titles
+            ],
+            "title_markup": bool(self.title_markup),
+            "markup_credits": [
+                {"url": link, "title": title, "why": why}
+                for link, title, why in self.markup_credits
+            ],
             "entries_note": self.capped_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
@@ -1450,7 +1465,17 @@ def _store(
             for link in built.markup_titles
             if built.aliases.get(url_key(link), url_key(link)) in stored_now
         ),
-        title_markup=parsed.title_markup and not kept_move,
+        lost_titles=tuple(
+            lost
+            for lost in built.lost_titles
+            if built.aliases.get(url_key(lost[0]), url_key(lost[0])) in stored_now
+        ),
+        markup_credits=tuple(
+            said
+            for said in built.markup_credits
+            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
+        ),
+        title_markup="" if kept_move or source.name else parsed.title_markup,
         new_scripts=tuple(
             scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")
             for k, a in built.articles

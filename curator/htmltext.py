@@ -10,6 +10,7 @@ twice" turned "Using &lt;div&gt; in templates" into "Using in templates").
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 import unicodedata
@@ -47,6 +48,137 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-
 _LINE_SPACES = re.compile(r"[^\S\n]+")
 
 
+#: Elements whose content an HTML parser reads as text up to their end tag, or to the end of the
+#: fragment when there is none (`plaintext` always): unclosed, lxml also gave the rest with a
+#: `</body></html>` of its own ("Customer experience <textarea> mistakes" was published as
+#: "Customer experience mistakes</body></html>", walk109 #2).
+_RAW_TO_END = ("textarea", "xmp", "plaintext", "title", "noembed", "noframes")
+#: What swallows the rest of a title when it is not closed: those, and the invisible elements
+#: (`INVISIBLE`), dropped with their content.
+_SWALLOWING = frozenset(_RAW_TO_END + INVISIBLE)
+#: Elements that are markup in a title even alone ("Part one<br>Part two").
+_ALWAYS_MARKUP = frozenset({"br", "wbr", "hr"})
+#: A start tag: its name, its attributes (with the space before them), and a self-closing "/".
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)\s*(/?)>")
+#: Any tag or comment, as `read_title` counts what markup removed.
+_ANY_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^<>]*>?|<[!?][^<>]*>?", re.DOTALL)
+
+
+def _closed(lower: str, name: str, start: int) -> bool:
+    """Whether `lower` holds an end tag `</name>` at or after `start` (never for `plaintext`, whose
+    end tag no parser honours)."""
+    if name == "plaintext":
+        return False
+    return re.search(rf"</{name}\s*>", lower[start:]) is not None
+
+
+def _unclosed_raw(markup: str) -> str:
+    """`markup` without the start tag of an element read as text to the end when it has no end
+    tag (`_RAW_TO_END`): its words stay words, and lxml adds no `</body></html>` to them."""
+    lower = markup.lower()
+    if not any(f"<{name}" in lower for name in _RAW_TO_END):
+        return markup
+    out: list[str] = []
+    at = 0
+    for match in _START_TAG.finditer(markup):
+        name = match.group(1).lower()
+        if name in _RAW_TO_END and not _closed(lower, name, match.end()):
+            out.append(markup[at : match.start()] + " ")
+            at = match.end()
+    return "".join(out) + markup[at:]
+
+
+def words_not_tags(markup: str) -> str:
+    """`markup` with its tag-like words escaped (`_as_words`)."""
+    return _as_words(markup)[0]
+
+
+def _as_words(markup: str) -> tuple[str, list[str]]:
+    """A title's or a name's markup with the tag-like words that are plainly text escaped, so that
+    an HTML parser reads them as the words they are (walk109 #2: "Why <iframe> embeds slow your
+    pages", escaped once as tech blogs write it, was published as "Why"):
+
+    - a start tag with no attributes and no end tag after it (`<iframe>`, `<details>`) is a
+      word: its `<` becomes "&lt;" (not `<br>`, `<wbr>`, `<hr>`, markup even alone);
+    - an element that would swallow the rest of the title (`_SWALLOWING`: a `<noscript>`, an
+      `<iframe src=...>`, a `<textarea rows=2>`) and has no end tag loses its start tag alone,
+      and the words after it stay;
+    - any other tag is markup, and a closed `<script>...</script>` still goes with its text;
+    - a title of tags alone ("<b>") is markup: a word is one among other words.
+
+    Also gives the names of the start tags removed here (the second kind).
+    """
+    lower = markup.lower()
+    removed: list[str] = []
+    out: list[str] = []
+    at = 0
+    alone = not any(ch.isalnum() for ch in _ANY_TAG.sub("", markup))
+    for match in _START_TAG.finditer(markup):
+        name = match.group(1).lower()
+        if name in _ALWAYS_MARKUP or _closed(lower, name, match.end()):
+            continue
+        if not match.group(2).strip() and not match.group(3) and not alone:
+            out.append(markup[at : match.start()] + "&lt;")
+            at = match.start() + 1
+        elif name in _SWALLOWING:
+            out.append(markup[at : match.start()] + " ")
+            at = match.end()
+            removed.append(f"<{name}>")
+    return "".join(out) + markup[at:], removed
+
+
+class TitleText(NamedTuple):
+    """A title or a name read from HTML (`read_title`)."""
+
+    #: Its text, as `html_to_text` reads it with no separator.
+    text: str
+    #: The tags it held that were removed as markup, each once: ("<b>", "<script>").
+    removed: tuple[str, ...]
+    #: The words that went with them ("alert(1)" of `<script>alert(1)</script>`), "" for none.
+    lost: str
+
+
+def read_title(markup: str) -> TitleText:
+    """A title's text (or a name's) with its tag-like words kept as words (`words_not_tags`),
+    what markup was removed from it, and the words that went with that markup."""
+    if "<" not in markup:
+        return TitleText(html_to_text(markup, separator=""), (), "")
+    kept, unclosed = _as_words(markup)
+    text = html_to_text(kept, separator="")
+    names = [m.group(0) for m in _ANY_TAG.finditer(kept)]
+    removed = tuple(
+        dict.fromkeys(
+            unclosed
+            + [
+                "<!-- -->" if n.startswith("<!--") else f"<{_tag_name(n)}>"
+                for n in names
+                if n.startswith("<!--") or _tag_name(n)
+            ]
+        )
+    )
+    if not removed:
+        return TitleText(text, (), "")
+    # A comment's words are lost with it too ("<!-- draft -->").
+    every = _ANY_TAG.sub(
+        lambda m: f" {m[0][4:].removesuffix('-->')} " if m[0].startswith("<!--") else " ", kept
+    )
+    every = _normalise(html.unescape(every), lines=False)
+    if "".join(every.split()) == "".join(text.split()):
+        return TitleText(text, removed, "")
+    had, has = every.split(), text.split()
+    gone: list[str] = []
+    for op, i1, i2, _, _ in difflib.SequenceMatcher(a=had, b=has, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            gone.append(" ".join(had[i1:i2]))
+    return TitleText(text, removed, " … ".join(g for g in gone if g))
+
+
+def _tag_name(tag: str) -> str:
+    """The lower-case name of a tag's element ("<B class=x>" -> "b"), "" for none."""
+    match = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", tag)
+    return match.group(1).lower() if match else ""
+
+
 def html_to_text(markup: str | None, *, separator: str = " ", lines: bool = False) -> str:
     """Plain text of an HTML fragment: tags removed, entities decoded, whitespace normalised.
 
@@ -65,6 +197,7 @@ def html_to_text(markup: str | None, *, separator: str = " ", lines: bool = Fals
     brk = "\n" if lines else " "
     if "<" not in markup:
         return _normalise(html.unescape(markup), lines)
+    markup = _unclosed_raw(markup)
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except Exception as exc:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
@@ -114,6 +247,7 @@ def read_html(markup: str | None) -> HtmlText:
     if "<" not in markup:
         text = _normalise(html.unescape(markup), lines=False)
         return HtmlText(text, text, "")
+    markup = _unclosed_raw(markup)
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except Exception as exc:  # noqa: BLE001 - hostile markup ("<html><html>") trips lxml's own asserts
@@ -207,9 +341,14 @@ _NAME_BREAKOUT = re.compile(r"[\"']\s*/?>")
 
 
 def name_text(text: str) -> str:
-    """A credited name as text: `Dora "><script>alert(4)</script>` is "Dora", `Pub <img src=x
+    """A credited name as text (`name_reading`, which also says why one is none): `Dora "><script>alert(4)</script>` is "Dora", `Pub <img src=x
     onerror=alert(2)>` "Pub", `Finn ![i](javascript:alert(19))` "Finn", `[Jane Roe](https://...)`
     "Jane Roe"; a name with none of these ("Ann <!-- Lee", "[Auth]", "*Star* Author") as it is."""
+    return name_reading(text)[0]
+
+
+def _name_text(text: str) -> str:
+    """`name_text` with no regard to script: markup removed, a script with its code."""
     cleaned = _NAME_TAG.sub(" ", _NAME_SCRIPT.sub(" ", text))
     cleaned = _NAME_MD_LINK.sub(lambda m: " " if m.group(1) else m.group(2), cleaned)
     if cleaned != text:
@@ -330,3 +469,75 @@ def _markdown_text(text: str, *, lines: bool = True) -> str:
     text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
     text = _MD_LEAD.sub("" if lines else r"\2 - ", text, count=1)
     return _MD_STRONG.sub(r"\2", text)
+
+
+#: Signs of script in a name's markup that `_ScriptFinder` does not look for: an address a browser
+#: would run written in backticks or unquoted (`<IMG SRC=`javascript:...`>`), a CSS
+#: `expression(...)`, an unclosed `<script` (searched with whitespace and controls removed:
+#: "java\tscript:").
+_SCRIPT_SIGNS = re.compile(r"javascript:|vbscript:|livescript:|expression\(|<script", re.I)
+_NO_SPACE = re.compile(r"[\x00-\x20\u2000-\u200b\u3000]+")
+#: What no name holds once its markup is removed: pieces of markup or code ("SRC=", "alert(1)").
+_CODE_LEFT = re.compile(r"[<>=`{}\\\"]|\w\([^()]*\)|//|/\*")
+#: A tag or a comment: a name without one held no markup.
+_MARKUP_START = re.compile(r"<[A-Za-z/!]")
+
+
+#: A start tag as a browser reads one, up to its first ">" (an attribute in backticks holds none).
+_A_TAG = re.compile(r"<[A-Za-z][^>]*>?")
+
+
+def _scripted_tag(raw: str) -> int:
+    """Where the first tag that would run script starts in `raw` (`script_in`, or `_SCRIPT_SIGNS`
+    in it or, for a `<style>`, in its rules), -1 for none."""
+    for match in _A_TAG.finditer(raw):
+        tag = match.group(0)
+        if tag[1:6].lower() == "style":  # its rules load script too: url("javascript:...")
+            end = raw.lower().find("</style", match.end())
+            tag += raw[match.end() : end if end >= 0 else len(raw)]
+        if script_in(tag if tag.endswith(">") else tag + ">") is not None:
+            return match.start()
+        if _SCRIPT_SIGNS.search(_NO_SPACE.sub("", html.unescape(tag))):
+            return match.start()
+    return -1
+
+
+def name_reading(raw: str | None) -> tuple[str, str]:
+    """A credited name (an author, a publication) read as `name_text` reads it, and why a name that
+    held markup is no name to publish ("" when it is one, or held none).
+
+    A name followed by markup that would run script is the name before it (`Dora "><script>...`
+    is "Dora", `Pub <img src=x onerror=...>` "Pub": an attribute broken out of); one with words in
+    or after such markup is none, for those words are the attack's (walk110 #6: `<a
+    href="data:text/html,...">Click Me</a>` was credited as the publication "Click Me",
+    `<svg><script>MsgBox+1` as "MsgBox+1", an author `ABC<div style="x:expression(...)">DEF` as
+    "Abc Def"); and so is one left as pieces of markup or code once markup is removed ("SRC=").
+    """
+    if not raw:
+        return "", ""
+    if not _MARKUP_START.search(raw):
+        return _name_text(raw), ""
+    written = normalise_space(raw)
+    at = _scripted_tag(raw)
+    if at >= 0:
+        after = _name_text(raw[at:])
+        if after or not _name_text(raw[:at]):
+            tag = _A_TAG.match(raw, at)
+            shown = " ".join((tag.group(0) if tag else raw[at:])[:80].split())
+            return (
+                "",
+                f"it holds markup that would run script (`{shown}`) and no name apart from it",
+            )
+        raw = _NAME_BREAKOUT.sub(" ", raw[:at])
+    name = _name_text(raw)
+    if name and name != written and _CODE_LEFT.search(name):
+        return "", (
+            f'what is left once its markup is removed ("{name}") is only pieces of markup or code'
+        )
+    return name, ""
+
+
+def untrusted_name(raw: str | None) -> str:
+    """Why a credited name that held markup is no name to publish, "" when it is one
+    (`name_reading`)."""
+    return name_reading(raw)[1]

@@ -109,6 +109,13 @@ class Entry:
     #: The feed's title held markup (a tag: `<b>`, `<script>`), removed from `title`: said once,
     #: when the entry becomes a new article (walk63 #2: a `<script>` and its text went unsaid).
     title_markup: bool = False
+    #: The words that went with that markup ("alert(1)" of `<script>alert(1)</script>`), "" for
+    #: none: the editor is told which title lost what (walk109 #2).
+    title_lost: str = ""
+    #: Why the feed's author field is no credit, when it held markup no name is made of (a
+    #: script, a link to a `data:` page: `htmltext.untrusted_name`); "" when it did not. Said
+    #: with the entry's link (walk110 #6: `ABC<div style="...expression(...)">DEF` was "Abc Def").
+    author_markup: str = ""
     #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
     #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
     authors_plain: bool = False
@@ -130,8 +137,9 @@ class ParsedFeed:
     #: The entries the document has, when more than curator reads (`feeds.common.MAX_ENTRIES`):
     #: only the first were read. Curator's own limit, not a fault of the feed (not a `warning`).
     entries_in_document: int | None = None
-    #: Whether the feed's own title held HTML markup that `title` is without (walk96 D).
-    title_markup: bool = False
+    #: The HTML markup the feed's own title held that `title` is without, in words for the editor
+    #: ("`<b>`", `feeds.common.markup_said`); "" when it held none (walk96 D, walk110 #5).
+    title_markup: str = ""
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,7 @@ def text_markup_cut(text: str) -> list[str]:
 
 def _text_tags_cut(text: str) -> str:
     """`text` without its HTML comments and the tags that could do something: an active one
-    (`_TEXT_ACTIVE_TAGS`), one with an attribute's value (`<a href=...>`, `<b onclick=...>`: no
+    (`_TEXT_ACTIVE_TAGS`) unless it is a bare word (`_bare_word`), one with an attribute's value (`<a href=...>`, `<b onclick=...>`: no
     handler or link works without one) and the closing tag of either; any other tag stays as
     typed, words after its name too (a wire headline's "<REVENUE PROPERTIES CO LTD> YEAR LOSS",
     walk103 #1)."""
@@ -190,14 +190,27 @@ def _text_tags_cut(text: str) -> str:
     for match in _TEXT_MARKUP.finditer(text):
         if match.group(2) and "=" in match.group(3):
             cut.add(match.group(2).lower())
+    lower = text.lower()
 
     def keep_or_cut(match: re.Match[str]) -> str:
         name = match.group(2)
-        if name is None or name.lower() in cut or "=" in match.group(3):
+        if name is None or "=" in match.group(3):
+            return ""
+        if name.lower() in cut and not _bare_word(match, lower):
             return ""
         return match.group(0)
 
     return _TEXT_MARKUP.sub(keep_or_cut, text)
+
+
+def _bare_word(match: re.Match[str], lower: str) -> bool:
+    """Whether a tag of `_TEXT_MARKUP` is a word ("Why <iframe> embeds slow pages", walk109 #2): a
+    start tag with no attributes that no end tag of its name follows, which the other editions
+    show as text too. Kept as `< iframe>`, it is no tag to a Markdown or HTML page."""
+    name = match.group(2).lower()
+    if match.group(1) or match.group(3).strip():
+        return False
+    return re.search(rf"</{re.escape(name)}[\s/>]", lower[match.end() :]) is None
 
 
 def text_edition(text: str) -> str:

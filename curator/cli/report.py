@@ -742,12 +742,36 @@ def print_failures(
                 f"  {report.name}: {count} new article(s), first: {sent_url(report.markup_titles[0])}",
                 err=True,
             )
+    if lost := [r for r in summary.feeds if r.lost_titles]:
+        # walk109 #2: words removed with a title's markup were lost without a word of which.
+        echo(
+            f"{sum(len(r.lost_titles) for r in lost)} of those title(s) lost words with their"
+            f" markup; {_lost_titles_advice(command, published)}:",
+            err=True,
+        )
+        for report in lost:
+            for link, title, words in report.lost_titles:
+                echo(f'  {report.name}: "{title}" ({sent_url(link)}): removed {words}', err=True)
+    if credited := [r for r in summary.feeds if r.markup_credits]:
+        # walk110 #6: what was left of an attack in an author field was credited as a name.
+        echo(
+            f"{sum(len(r.markup_credits) for r in credited)} new article(s) had an author in"
+            " their feed that held HTML markup no name is made of (script, or only pieces of"
+            " markup): it is no credit, so each credits the author its page names, if any:",
+            err=True,
+        )
+        for report in credited:
+            for link, title, why in report.markup_credits:
+                echo(f'  {report.name}: "{title}" ({sent_url(link)}): {why}', err=True)
     for report in summary.feeds:
         if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are
+            # walk110 #5: it said "a `<script>` with its text" of any markup, and asked for a
+            # `name:` of a feed that had one (such a feed's report has no `title_markup`).
             echo(
-                f"{report.name}: the feed's own title held HTML markup, which was removed (a"
-                " `<script>` with its text): its articles credit it as the publication without"
-                " it; to name it yourself, give the feed a `name:` line in feeds.yaml",
+                f"{report.name}: the feed's own title held HTML markup, which was removed"
+                f" ({report.title_markup}): where it is an article's publication (its page names"
+                f' no site), it reads "{report.name}"; to name it otherwise, give the feed a'
+                " `name:` line in feeds.yaml",
                 err=True,
             )
     if lists := [r for r in summary.feeds if r.post_lists]:
@@ -800,8 +824,9 @@ def print_failures(
     if summary.pages_in_part:
         echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
-            "(each names what was lost: a field the page broke the reader of, characters that"
-            " could not be decoded, or the page's end):",
+            "(each names what was lost: a field the page broke the reader of, a credit given in a"
+            " field holding HTML markup no name is made of, characters that could not be"
+            " decoded, or the page's end):",
             err=True,
         )
         for page in summary.pages_in_part[:SHOWN_IN_PART]:
@@ -872,6 +897,17 @@ def _markup_titles_advice(command: str, published: Published | None) -> str:
         )
     where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
     return f"check their titles {where}, and edit one there if words are missing"
+
+
+def _lost_titles_advice(command: str, published: Published | None) -> str:
+    """What to do about a title that lost words with its markup, for the command that ran."""
+    if published is not None:
+        return (
+            f"where one is featured, issue {published.number} was published with it"
+            f" ({published.page}); {_correct_now(published, 'title')}"
+        )
+    where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
+    return f"to write one as it should read, change its `## ` heading {where}"
 
 
 def _post_lists_advice(command: str, published: Published | None) -> str:

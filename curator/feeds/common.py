@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from curator.htmltext import CONTROL, html_to_text, name_text
+from curator.htmltext import CONTROL, TitleText, name_text, read_title, untrusted_name
 from curator.models import Entry
 from curator.urls import site_of
 
@@ -106,30 +106,59 @@ _WORD = re.compile(r"([^\W\d_]+)\.?")
 
 def plain_text(value: object) -> str | None:
     """Text for a title or a name: entities decoded, markup and control characters removed,
-    whitespace collapsed.
+    whitespace collapsed; a tag-like word that is plainly text ("Why <iframe> embeds ...") kept
+    as a word (`htmltext.words_not_tags`).
 
     Returns None for a non-string or for text that is empty once cleaned.
     """
-    if not isinstance(value, str):
-        return None
+    return (title_reading(value).text or None) if isinstance(value, str) else None
+
+
+def title_reading(value: str) -> TitleText:
+    """A title or a name read as `plain_text` reads it, with the markup removed from it and the
+    words that went with that markup (`htmltext.read_title`)."""
     text = value
     if len(text) > TEXT_LIMIT:
         text = text[:TEXT_LIMIT]
         cut = text.rfind("<")
         if cut > text.rfind(">"):  # do not leave half a tag behind
             text = text[:cut]
+    read = TitleText(text, (), "")
     if _NEEDS_HTML.search(text):
         # Read once: "&lt;div&gt;" in an HTML title is the text "<div>", never markup to remove.
         # Inline elements join as a browser shows them ("525ft<sup>2</sup>" -> "525ft2").
-        text = html_to_text(text, separator="")
-    text = _SPACE.sub(" ", CONTROL.sub("", text)).strip()
-    return text or None
+        read = read_title(text)
+    return read._replace(text=_SPACE.sub(" ", CONTROL.sub("", read.text)).strip())
 
 
 def held_markup(value: object) -> bool:
     """Whether a title as the feed gave it holds a tag that `plain_text` removes (the text of a
-    `<script>` or `<style>` with it); "&lt;div&gt;" in an HTML title is text, and holds none."""
-    return isinstance(value, str) and _TAG.search(value, 0, TEXT_LIMIT) is not None
+    `<script>` or `<style>` with it); "&lt;div&gt;" in an HTML title is text, and holds none, and
+    so is a lone "<iframe>" (`htmltext.words_not_tags`)."""
+    return (
+        isinstance(value, str)
+        and _TAG.search(value, 0, TEXT_LIMIT) is not None
+        and bool(title_reading(value).removed)
+    )
+
+
+def markup_said(value: object) -> str:
+    """What `plain_text` removed from a title or a name as markup, in words for the editor:
+    "`<b>`", "`<script>`, and "alert(1)" with it"; "" when it removed none."""
+    if not isinstance(value, str) or _TAG.search(value, 0, TEXT_LIMIT) is None:
+        return ""
+    read = title_reading(value)
+    if not read.removed:
+        return ""
+    tags = ", ".join(f"`{tag}`" for tag in read.removed)
+    return f'{tags}, and "{read.lost}" with it' if read.lost else tags
+
+
+def title_lost(value: object) -> str:
+    """`markup_said` of a title that lost words with its markup ("`<script>`, and "alert(1)"
+    with it"), "" for one that lost none: the editor is told which title lost what (walk109 #2)."""
+    said = markup_said(value)
+    return said if said.endswith(" with it") else ""
 
 
 def author_name(value: object) -> str | None:
@@ -346,6 +375,8 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         via=next(filter(None, (safe_link(r, base) for r in item.related)), None),
         subtitle=plain_text(item.subtitle),
         title_markup=held_markup(item.title),
+        title_lost=title_lost(item.title),
+        author_markup=_author_markup(item.authors, item.author),
     )
     return _composed(entry)
 
@@ -367,6 +398,17 @@ def _composed(entry: Entry) -> Entry:
         categories=tuple(_nfc(c) or c for c in entry.categories),
         subtitle=_nfc(entry.subtitle),
     )
+
+
+def _author_markup(people: Iterable[object], raw: object) -> str:
+    """Why the item's author field is no credit, when it held markup no name is made of
+    (`htmltext.untrusted_name`): "" when it did not (walk110 #6)."""
+    for value in (raw, *people):
+        if isinstance(value, str) and (why := untrusted_name(value)):
+            shown = " ".join(value.split())
+            shown = shown if len(shown) <= 80 else shown[:79] + "…"
+            return f"its author field (`{shown}`) is no name: {why}"
+    return ""
 
 
 def author_names(people: Iterable[object], raw: object) -> tuple[str, ...]:

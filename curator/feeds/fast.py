@@ -40,8 +40,8 @@ from curator.feeds.common import (
     feed_base,
     finish_entries,
     guid_is_url,
-    held_markup,
     item_date,
+    markup_said,
     orig_link,
     plain_text,
     uncut_name,
@@ -632,7 +632,7 @@ def _feed(
         entries=finished,
         version=version,
         warning=None,
-        title_markup=held_markup(title),
+        title_markup=markup_said(title),
     )
 
 

@@ -26,8 +26,8 @@ from curator.feeds.common import (
     feed_base,
     finish_entries,
     guid_is_url,
-    held_markup,
     item_date,
+    markup_said,
     orig_link,
     plain_text,
     short,
@@ -104,7 +104,7 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
         version=result.get("version") or None,
         warning=warning,
         entries_in_document=in_document,
-        title_markup=held_markup(feed.get("title")),
+        title_markup=markup_said(feed.get("title")),
     )
 
 
