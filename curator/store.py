@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -2438,7 +2439,19 @@ class Store:
         "also covered by", as (subject, article id, id of the featured article named with): they
         count as published (no later issue features them), never as featured entries.
         `articles` are the articles as the issue published them, by id: their title, credit,
-        publication and blurb are kept with the issue (`IssueRecord.as_published`)."""
+        publication and blurb are kept with the issue (`IssueRecord.as_published`).
+
+        An article featured twice is refused (ValueError, before anything is written): an issue
+        has one entry per article, and a caller that gives one twice has a bug (walk111 #1 met it
+        as sqlite3.IntegrityError, the theme `[X, X]` featuring each article twice)."""
+        featured = list(featured)
+        twice = [art_id for art_id, n in Counter(a for _, a in featured).items() if n > 1]
+        if twice:
+            raise ValueError(
+                f"issue {number} would feature article {twice[0]} more than once"
+                f" (under {', '.join(s for s, a in featured if a == twice[0])}): a bug in curator,"
+                " which publishes each article once; nothing was recorded"
+            )
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"

@@ -1,0 +1,109 @@
+"""walk111: editing the plan of themes, through the CLI on the offline demo.
+
+#1 a plan theme naming one subject twice was accepted, promised "Next time: X and X.", drafted each
+article twice and crashed the next build (sqlite3.IntegrityError); #2 deleting a published theme
+from the top of the plan used up a later entry of the same subject; #3 a warning blamed the
+draft's `theme:` for a plan reordered, with advice that stopped when pasted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli as run
+from curator.models import Article
+from curator.store import Store
+from curator.urls import url_key
+
+BASICS = "The basics of customer experience"
+MEASURING = "Measuring the customer experience"
+SERVICE = "Service operations"
+VOICE = "Voice of the customer"
+
+
+def set_themes(demo: Path, block: str) -> None:
+    """Replace the demo's `themes:` section with `block`."""
+    text = demo.read_text(encoding="utf-8")
+    start = text.index("\nthemes:\n")
+    end = text.index("\n# --- Feeds")
+    demo.write_text(text[:start] + "\n" + block.rstrip("\n") + "\n" + text[end:], encoding="utf-8")
+
+
+def issues(demo: Path) -> list[tuple[int, str]]:
+    path = demo.parent / ".curator" / "curator.db"
+    if not path.exists():
+        return []
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT number, theme FROM issues ORDER BY number").fetchall()
+
+
+def test_a_plan_theme_naming_a_subject_twice_is_a_mistake_on_its_line(themed_demo: Path) -> None:
+    """#1: `[X, X]` was accepted; `themes` listed "X and X", the issue before it promised "Next
+    time: X and X.", the draft had each article twice and the build crashed. Now every command
+    stops (exit 2) at the second name's line and column, with the fix; the same in a draft's
+    `theme:`, and nothing is published."""
+    demo = themed_demo
+    set_themes(
+        demo,
+        f"themes:\n  plan:\n    - {BASICS}\n    - [{MEASURING}, {MEASURING.lower()}]\n"
+        "  min_articles: 2\n",
+    )
+    lines = demo.read_text(encoding="utf-8").splitlines()
+    line = lines.index(f"    - [{MEASURING}, {MEASURING.lower()}]") + 1
+    column = len(f"    - [{MEASURING}, ") + 1
+    for command in (("themes",), ("build", "-q"), ("draft", "-q")):
+        code, out, err = run(*command, "--config", str(demo))
+        assert code == 2, (command, err)
+        assert err == (
+            f"curator: {demo}:{line}:{column}: the theme names `{MEASURING}` twice in `plan`;"
+            f" write each subject once (`[{MEASURING}]`, or just `{MEASURING}`, for an issue on"
+            " it alone)\n"
+        ), command
+        assert out == ""
+    assert issues(demo) == []
+    assert not (demo.parent / "output").exists()
+    assert not (demo.parent / "drafts").exists()
+
+    # A draft's `theme:` naming a subject twice stops its build on that line.
+    set_themes(demo, f"themes:\n  plan:\n    - {MEASURING}\n  min_articles: 2\n")
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    draft = demo.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert f"\ntheme: {MEASURING}\n" in text
+    draft.write_text(
+        text.replace(f"\ntheme: {MEASURING}\n", f"\ntheme: [{MEASURING}, {MEASURING}]\n"),
+        encoding="utf-8",
+    )
+    line = (
+        draft.read_text(encoding="utf-8").splitlines().index(f"theme: [{MEASURING}, {MEASURING}]")
+    )
+    code, out, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--draft", str(draft))
+    assert code == 2, err
+    assert (
+        f"issue-1.md:{line + 1}: the theme names `{MEASURING}` twice; write each subject once"
+        in err
+    )
+    assert issues(demo) == []
+    assert not (demo.parent / "output").exists()
+
+
+def test_the_store_refuses_an_issue_featuring_one_article_twice(tmp_path: Path) -> None:
+    """#1: the store relied on its caller, and a theme `[X, X]` crashed the build with
+    sqlite3.IntegrityError; a caller's bug of the kind is now said as one, nothing recorded."""
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    path = tmp_path / "curator.db"
+    with Store.open(path) as store:
+        url = "https://e.com/1"
+        store.add_articles(
+            [(url_key(url), Article(id=0, url=url, title="One", first_seen=now))], feed_url=None
+        )
+        (art,) = store.articles()
+        with pytest.raises(ValueError, match="would feature article .* more than once"):
+            store.record_issue(1, "Weekly", now, [("Basics", art.id), ("Basics", art.id)])
+        assert store.issues() == []
+        assert store.next_issue_number() == 1
