@@ -111,6 +111,7 @@ from curator.themes import (
     draft_promise,
     guessed_rename_notes,
     no_promise_reason,
+    plan_gives,
     promise_made,
     promised_theme,
     requested_subjects,
@@ -1267,6 +1268,7 @@ def next_issue(
             chosen_by,
             featured,
             [s.subject for s in sections if s.entries],
+            drafting=drafting,
         ),
         *text.warnings,
         *_repeat_warning(config, store, issue),
@@ -1784,10 +1786,14 @@ def _only(issue: Issue, ids: Collection[int]) -> Issue:
     return replace(issue, sections=sections)
 
 
-def _draft_theme_source(draft: Draft, draft_file: Path) -> str:
+def _draft_theme_source(config: Config, store: Store, draft: Draft, draft_file: Path) -> str | None:
     """How a draft chose its issue's theme, for a warning about it: its `theme:` line, or, when
     it has none (`draft --all-subjects` writes none), the line's absence (walk48 #4: the warning
-    named a `theme:` line that was not there)."""
+    named a `theme:` line that was not there); None (the plan, as `broken_promise` says) when
+    its theme is the one the plan gives next, as `curator draft` wrote it (walk111 #3: a plan
+    reordered was blamed on the draft's `theme:`, which the editor never touched)."""
+    if plan_gives(config, store, draft.theme):
+        return None
     if "theme" in draft.lines:
         return f"{draft_file}:{draft.lines['theme']} has it (front matter theme:)"
     return (
@@ -1899,7 +1905,7 @@ def build_from_draft(
             store,
             issue.number,
             issue.theme,
-            _draft_theme_source(draft, draft_file),
+            _draft_theme_source(config, store, draft, draft_file),
             published_ids,
             [s.subject for s in issue.sections if s.entries],
         ),

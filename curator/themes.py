@@ -541,6 +541,7 @@ def broken_promise(
     chosen_by: str | None = None,
     featured: Iterable[int] = (),
     covered: Iterable[str] = (),
+    drafting: bool = False,
 ) -> tuple[str, ...]:
     """A warning when issue `number`, on `theme` (() every subject), is not on the theme the
     previous issue promised as the next one, naming both and why: `chosen_by` (how the command
@@ -551,7 +552,9 @@ def broken_promise(
     stopped with exit 3). An issue of every subject with a section on each promised subject
     (`covered`, its sections' subjects) keeps the promise: no warning (walk75 #3: the demo's
     issue of every subject, Voice of the customer its one section, was warned of as breaking
-    the promise of Voice of the customer)."""
+    the promise of Voice of the customer). `drafting`: said by `curator draft`, whose draft of
+    this issue is written, so the advice replaces it (`--force`: walk111 #3, pasted without it
+    stopped as the draft existed); else the issue is published, and the advice is for the next."""
     history = theme_history(config, store).issues
     if not history:
         return ()
@@ -591,8 +594,14 @@ def broken_promise(
             f" themes` says it is ripe, or lower `themes: min_articles:` in {config.path}; or tell"
             " readers why in this issue's introduction",
         )
+    if drafting:
+        return (
+            f"{head}; to keep the promise: `curator draft --force {keep}` (which replaces the"
+            f" draft of issue {number} just written; or tell readers why in this issue's"
+            " introduction)",
+        )
     return (
-        f"{head}; to keep the promise: `curator draft {keep}`"
+        f"{head}; to keep the promise in the next issue: `curator draft {keep}`"
         " (or tell readers why in this issue's introduction)",
     )
 
@@ -614,6 +623,14 @@ def takes_plan_place(config: Config, store: Store, theme: Sequence[str]) -> bool
     plan = config.themes.plan
     todo = pending(plan, theme_history(config, store).issues)
     return bool(theme) and any(_key(plan[i]) == _key(theme) for i in todo)
+
+
+def plan_gives(config: Config, store: Store, theme: Sequence[str]) -> bool:
+    """True when `theme` is the one the plan of themes gives the next issue (a plain `curator
+    draft` or `build` would take it)."""
+    plan = config.themes.plan
+    todo = pending(plan, theme_history(config, store).issues)
+    return bool(theme) and bool(todo) and _key(plan[todo[0]]) == _key(theme)
 
 
 def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | None:
@@ -724,6 +741,7 @@ __all__ = [
     "closing_mismatch",
     "draft_promise",
     "closing_names",
+    "plan_gives",
     "plan_next",
     "choose_theme",
     "guessed_rename_notes",

@@ -8,6 +8,8 @@ draft's `theme:` for a plan reordered, with advice that stopped when pasted.
 
 from __future__ import annotations
 
+import re
+import shlex
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -107,3 +109,60 @@ def test_the_store_refuses_an_issue_featuring_one_article_twice(tmp_path: Path) 
             store.record_issue(1, "Weekly", now, [("Basics", art.id), ("Basics", art.id)])
         assert store.issues() == []
         assert store.next_issue_number() == 1
+
+
+def advised(err: str, start: str) -> list[str]:
+    """The arguments of the command in backticks starting with `start` that `err` advises, as a
+    shell would split it when pasted."""
+    found = re.search(r"`(" + re.escape(start) + r"[^`]*)`", err)
+    assert found, err
+    words = shlex.split(found.group(1))
+    assert words[0] == "curator"
+    return words[1:]
+
+
+def test_a_reordered_plan_is_named_as_why_and_the_advice_works_when_pasted(
+    themed_demo: Path,
+) -> None:
+    """#3: after the plan was reordered, `build --draft` blamed the draft's `theme:` (which
+    `curator draft` wrote from the plan) and advised `curator draft --subject ...`, which stopped
+    as the draft existed. Now both say the plan was reordered, `draft` advises replacing the
+    draft it wrote (--force), a build the next issue, and each command works pasted."""
+    demo = themed_demo
+    assert run("build", "--config", str(demo), "-q")[0] == 0  # issue 1 promises Measuring
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(
+        text.replace(
+            f"    - {MEASURING}\n    - {SERVICE}\n    - {VOICE}\n",
+            f"    - [{SERVICE}, {VOICE}]\n    - {MEASURING}\n",
+        ),
+        encoding="utf-8",
+    )
+    why = (
+        f'issue 1 promised `{MEASURING}` as the next theme (its closing line: "Next time:'
+        f" {MEASURING}. Won't you learn with me?\"), but issue 2 is on {SERVICE} and {VOICE}:"
+        f" {demo}'s plan of themes (themes: plan:) now has it before; to keep the promise"
+    )
+    code, _, err = run("draft", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0, err
+    assert why + ": `curator draft --force --subject" in err
+    assert "which replaces the draft of issue 2 just written" in err
+    draft = demo.parent / "drafts" / "issue-2.md"
+    planned = draft.read_text(encoding="utf-8")
+    assert f"\ntheme:\n- {SERVICE}\n- {VOICE}\n" in planned
+    # Pasted, the advice replaces the draft with one on the promised theme.
+    code, _, err2 = run(*advised(err, "curator draft --force"), "-q", "--no-fetch")
+    assert code == 0, err2
+    assert f"\ntheme: {MEASURING}\n" in draft.read_text(encoding="utf-8")
+    assert "promised" not in err2
+
+    # The editor goes with the plan's theme after all: the build says the same reason.
+    draft.write_text(planned, encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch", "--draft", str(draft))
+    assert code == 0, err
+    assert why + " in the next issue: `curator draft --subject" in err
+    assert "front matter theme:" not in err
+    assert issues(demo)[-1] == (2, f'["{SERVICE}", "{VOICE}"]')
+    code, _, err2 = run(*advised(err, "curator draft --subject"), "-q", "--no-fetch")
+    assert code == 0, err2
+    assert f"\ntheme: {MEASURING}\n" in (demo.parent / "drafts" / "issue-3.md").read_text("utf-8")
