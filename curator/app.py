@@ -109,8 +109,9 @@ from curator.themes import (
     choose_theme,
     closing_mismatch,
     draft_promise,
-    guessed_rename_notes,
+    history_notes,
     no_promise_reason,
+    plan_entry,
     plan_gives,
     promise_made,
     promised_theme,
@@ -669,6 +670,9 @@ def _record(
     ]
     history = theme_history(config, store)
     promised = promise_made(config, history.issues, issue.theme, planned, issue.closing)
+    # (the plan as it stands, and the entry the issue takes: later edits of the plan leave that
+    # entry done, and no other: walk111 #2)
+    entry = plan_entry(config, history.issues, issue.theme) if planned else None
     # The renames the plan of themes took on its own (and warned of) last from now on, when an
     # issue under the new name would make them hard to tell.
     for old, new, _ in history.guessed:
@@ -694,6 +698,7 @@ def _record(
         },
         issue_date=issue.date,
         editor=issue.editor or "",  # ("": none, as against NULL: not kept)
+        plan=None if entry is None else (config.themes.plan, entry),
     )
     return tuple(keep_published_subjects(config, store, featured))
 
@@ -1259,7 +1264,7 @@ def next_issue(
     elif all_subjects:
         chosen_by = "--all-subjects asked for an issue of every subject"
     warnings = (
-        *guessed_rename_notes(config, theme_history(config, store)),
+        *history_notes(config, theme_history(config, store)),
         *broken_promise(
             config,
             store,
@@ -1899,7 +1904,7 @@ def build_from_draft(
         a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
     ]
     warnings = (
-        *guessed_rename_notes(config, theme_history(config, store)),
+        *history_notes(config, theme_history(config, store)),
         *broken_promise(
             config,
             store,

@@ -12,6 +12,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from typing import Any
 from urllib.parse import quote
 
 from curator.errors import CuratorError, shell_arg
@@ -467,6 +468,14 @@ def _migration_22(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_23(db: sqlite3.Connection) -> None:
+    """The plan of themes as it stood when each issue was published, and which of its entries the
+    issue took (walk111 #2: with only the theme kept, deleting a published theme from the top of
+    the plan used up a later entry of the same subject). Issues published before say nothing
+    (NULL): the plan counts them as before, each doing the first entry of its theme left."""
+    _add_columns(db, "issues", [("plan", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -491,6 +500,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_20,
     _migration_21,
     _migration_22,
+    _migration_23,
 )
 VERSION = len(MIGRATIONS)
 
@@ -711,6 +721,11 @@ class IssueRecord:
     #: published before curator kept them.
     issue_date: datetime | None = None
     editor: str | None = None
+    #: The plan of themes (`themes: plan:`) as it stood when the issue was published, and the
+    #: index of the entry it took; None for an issue that took none, or was published before
+    #: curator kept them.
+    plan: tuple[tuple[str, ...], ...] | None = None
+    plan_entry: int | None = None
 
     @property
     def day(self) -> datetime:
@@ -719,6 +734,14 @@ class IssueRecord:
         return self.issue_date or self.published_at.replace(
             hour=0, minute=0, second=0, microsecond=0
         )
+
+
+def _plan_taken(value: str | None) -> dict[str, Any]:
+    """An issue's `plan` column as `IssueRecord.plan` and `plan_entry`."""
+    if not value:
+        return {}
+    data = json.loads(value)
+    return {"plan": tuple(tuple(e) for e in data["plan"]), "plan_entry": int(data["entry"])}
 
 
 @dataclass(frozen=True)
@@ -2432,6 +2455,7 @@ class Store:
         articles: Mapping[int, Article] | None = None,
         issue_date: datetime | None = None,
         editor: str | None = None,
+        plan: tuple[Sequence[Sequence[str]], int] | None = None,
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
@@ -2439,7 +2463,8 @@ class Store:
         "also covered by", as (subject, article id, id of the featured article named with): they
         count as published (no later issue features them), never as featured entries.
         `articles` are the articles as the issue published them, by id: their title, credit,
-        publication and blurb are kept with the issue (`IssueRecord.as_published`).
+        publication and blurb are kept with the issue (`IssueRecord.as_published`). `plan` is
+        the plan of themes as it stands and the index of the entry the issue takes, if any.
 
         An article featured twice is refused (ValueError, before anything is written): an issue
         has one entry per article, and a caller that gives one twice has a bug (walk111 #1 met it
@@ -2455,7 +2480,8 @@ class Store:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
-                " closing, promised, issue_date, editor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " closing, promised, issue_date, editor, plan)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     title,
@@ -2468,6 +2494,12 @@ class Store:
                     # (the date as the issue names it: its own day, not converted to UTC)
                     issue_date.isoformat() if issue_date else None,
                     editor,
+                    None
+                    if plan is None
+                    else json.dumps(
+                        {"plan": [list(e) for e in plan[0]], "entry": plan[1]},
+                        ensure_ascii=False,
+                    ),
                 ),
             )
             issue_id = cursor.lastrowid
@@ -2521,7 +2553,7 @@ class Store:
         """Every published issue, oldest first (with what each featured, when asked)."""
         rows = self.db.execute(
             "SELECT id, number, title, published_at, theme, planned, introduction, closing,"
-            " promised, issue_date, editor FROM issues ORDER BY number"
+            " promised, issue_date, editor, plan FROM issues ORDER BY number"
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
         copies: dict[int, list[tuple[int, int]]] = {}
@@ -2563,6 +2595,7 @@ class Store:
                 as_published=published.get(r["id"], {}),
                 issue_date=_dt(r["issue_date"]),
                 editor=r["editor"],
+                **_plan_taken(r["plan"]),
             )
             for r in rows
         ]

@@ -677,7 +677,9 @@ def test_a_rename_is_told_after_an_issue_under_the_new_name(themed_demo: Path) -
     assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
     db = sqlite3.connect(demo.parent / ".curator" / "curator.db")
     with db:  # (as an older curator left it: issue 2 on the new name, no rename remembered)
-        db.execute("UPDATE issues SET theme = ? WHERE number = 2", (json.dumps([new]),))
+        db.execute(
+            "UPDATE issues SET theme = ?, plan = NULL WHERE number = 2", (json.dumps([new]),)
+        )
         db.execute(
             "UPDATE issue_articles SET subject = ?"
             " WHERE issue_id = (SELECT id FROM issues WHERE number = 2)",

@@ -166,3 +166,99 @@ def test_a_reordered_plan_is_named_as_why_and_the_advice_works_when_pasted(
     code, _, err2 = run(*advised(err, "curator draft --subject"), "-q", "--no-fetch")
     assert code == 0, err2
     assert f"\ntheme: {MEASURING}\n" in (demo.parent / "drafts" / "issue-3.md").read_text("utf-8")
+
+
+def plan_lines(demo: Path) -> list[str]:
+    lines = demo.read_text(encoding="utf-8").splitlines()
+    start = lines.index("  plan:") + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("    - "))
+    return lines[start:end]
+
+
+def test_deleting_published_themes_from_the_top_of_the_plan_is_tidying(themed_demo: Path) -> None:
+    """#2: with the plan [basics, Service, Voice, basics] and issue 1 published on basics,
+    deleting the first line made curator count the later basics as done by issue 1: `themes`
+    listed two themes, and the issue on Voice had no closing line (the plan "used up"). Now the
+    later basics, in the plan when issue 1 was published, is still to come."""
+    demo = themed_demo
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace("  issue_size: 4\n", "  issue_size: 2\n"),
+        encoding="utf-8",
+    )
+    set_themes(
+        demo,
+        f"themes:\n  plan:\n    - {BASICS}\n    - {SERVICE}\n    - {VOICE}\n    - {BASICS}\n"
+        "  min_articles: 2\n  closing: 'Next time: {next_theme}.'\n",
+    )
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    # The editor tidies: issue 1's line goes.
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(f"  plan:\n    - {BASICS}\n", "  plan:\n", 1),
+        encoding="utf-8",
+    )
+    assert plan_lines(demo) == [f"    - {SERVICE}", f"    - {VOICE}", f"    - {BASICS}"]
+    code, out, err = run("themes", "--config", str(demo))
+    assert code == 0, err
+    assert f"  1. {SERVICE}\n  2. {VOICE}\n  3. {BASICS}\n" in out
+    assert "counts" not in err
+    for number, theme, closing in (
+        (2, SERVICE, f"Next time: {VOICE}."),
+        (3, VOICE, f"Next time: {BASICS}."),
+    ):
+        code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+        assert code == 0, err
+        assert issues(demo)[-1] == (number, f'["{theme}"]')
+        text = (demo.parent / "output" / f"issue-{number}.md").read_text(encoding="utf-8")
+        assert text.rstrip().endswith(closing), text[-200:]
+        assert "counts" not in err and "used up" not in err
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0, err
+    assert issues(demo)[-1] == (4, f'["{BASICS}"]')
+    code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 3 and "the plan of themes is used up (its 3 themes have had their issues)" in err
+
+
+def test_an_issue_from_before_curator_kept_the_plan_says_which_line_it_counts(
+    themed_demo: Path,
+) -> None:
+    """#2, a store of an older curator: its issues say nothing of the plan they were published
+    with, so curator counts each as doing the first line of its theme; when that line stands
+    below a theme still to come, `themes`, `draft` and `build` say so, naming the line and the
+    issue, and how to say otherwise, which works."""
+    demo = themed_demo
+    set_themes(demo, f"themes:\n  plan:\n    - {BASICS}\n    - {SERVICE}\n  min_articles: 2\n")
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    with sqlite3.connect(demo.parent / ".curator" / "curator.db") as db:
+        db.execute("UPDATE issues SET plan = NULL")  # (as an older curator recorded it)
+    set_themes(
+        demo,
+        f"themes:\n  plan:\n    - {SERVICE}\n    - {VOICE}\n    - {BASICS}\n  min_articles: 2\n",
+    )
+    line = (
+        plan_lines(demo).index(f"    - {BASICS}")
+        + demo.read_text(encoding="utf-8").splitlines().index("  plan:")
+        + 2
+    )
+    said = (
+        f"curator: warning: {demo}:{line}: the plan of themes counts `{BASICS}` on this line as"
+        " done by issue 1 (on it, published before curator kept which line each issue took),"
+        f" though `{SERVICE}` above it is still to come; if this line is a theme still to come,"
+        f" write issue 1's line back at the top of the plan (`- {BASICS}`: the published lines"
+        " may stay there), and curator counts it as done by that line instead\n"
+    )
+    code, out, err = run("themes", "--config", str(demo))
+    assert code == 0, err
+    assert said in err
+    assert f"  1. {SERVICE}\n  2. {VOICE}\n\n" in out
+    code, _, err = run("draft", "--config", str(demo), "-q", "--no-fetch")
+    assert code == 0 and said in err
+    # Doing as it says: the later line is a theme to come, and nothing is said any more.
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace("  plan:\n", f"  plan:\n    - {BASICS}\n", 1),
+        encoding="utf-8",
+    )
+    code, out, err = run("themes", "--config", str(demo))
+    assert code == 0, err
+    assert f"  1. {SERVICE}\n  2. {VOICE}\n  3. {BASICS}\n" in out
+    assert "counts" not in err
