@@ -111,8 +111,10 @@ from curator.themes import (
     choose_theme,
     closing_mismatch,
     draft_promise,
-    guessed_rename_notes,
+    history_notes,
     no_promise_reason,
+    plan_entry,
+    plan_gives,
     promise_made,
     promised_theme,
     requested_subjects,
@@ -670,6 +672,9 @@ def _record(
     ]
     history = theme_history(config, store)
     promised = promise_made(config, history.issues, issue.theme, planned, issue.closing)
+    # (the plan as it stands, and the entry the issue takes: later edits of the plan leave that
+    # entry done, and no other: walk111 #2)
+    entry = plan_entry(config, history.issues, issue.theme) if planned else None
     # The renames the plan of themes took on its own (and warned of) last from now on, when an
     # issue under the new name would make them hard to tell.
     for old, new, _ in history.guessed:
@@ -695,6 +700,7 @@ def _record(
         },
         issue_date=issue.date,
         editor=issue.editor or "",  # ("": none, as against NULL: not kept)
+        plan=None if entry is None else (config.themes.plan, entry),
     )
     return tuple(keep_published_subjects(config, store, featured))
 
@@ -1267,7 +1273,7 @@ def next_issue(
     elif all_subjects:
         chosen_by = "--all-subjects asked for an issue of every subject"
     warnings = (
-        *guessed_rename_notes(config, theme_history(config, store)),
+        *history_notes(config, theme_history(config, store)),
         *broken_promise(
             config,
             store,
@@ -1276,6 +1282,7 @@ def next_issue(
             chosen_by,
             featured,
             [s.subject for s in sections if s.entries],
+            drafting=drafting,
         ),
         *text.warnings,
         *_repeat_warning(config, store, issue),
@@ -1794,10 +1801,14 @@ def _only(issue: Issue, ids: Collection[int]) -> Issue:
     return replace(issue, sections=sections)
 
 
-def _draft_theme_source(draft: Draft, draft_file: Path) -> str:
+def _draft_theme_source(config: Config, store: Store, draft: Draft, draft_file: Path) -> str | None:
     """How a draft chose its issue's theme, for a warning about it: its `theme:` line, or, when
     it has none (`draft --all-subjects` writes none), the line's absence (walk48 #4: the warning
-    named a `theme:` line that was not there)."""
+    named a `theme:` line that was not there); None (the plan, as `broken_promise` says) when
+    its theme is the one the plan gives next, as `curator draft` wrote it (walk111 #3: a plan
+    reordered was blamed on the draft's `theme:`, which the editor never touched)."""
+    if plan_gives(config, store, draft.theme):
+        return None
     if "theme" in draft.lines:
         return f"{draft_file}:{draft.lines['theme']} has it (front matter theme:)"
     return (
@@ -1903,13 +1914,13 @@ def build_from_draft(
         a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
     ]
     warnings = (
-        *guessed_rename_notes(config, theme_history(config, store)),
+        *history_notes(config, theme_history(config, store)),
         *broken_promise(
             config,
             store,
             issue.number,
             issue.theme,
-            _draft_theme_source(draft, draft_file),
+            _draft_theme_source(config, store, draft, draft_file),
             published_ids,
             [s.subject for s in issue.sections if s.entries],
         ),

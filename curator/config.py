@@ -857,7 +857,9 @@ class _Reader:
         lines: list[int] = []
         items = self.items(nodes["plan"], "plan") if "plan" in nodes else []
         for item, entry in zip(items, raw.get("plan", ()), strict=True):
-            plan.append(tuple(self.plan_subject(item, name, names) for name in entry))
+            theme = tuple(self.plan_subject(item, name, names) for name in entry)
+            self.plan_repeats(item, theme)
+            plan.append(theme)
             lines.append(item.start_mark.line + 1)
         if "closing" in raw:
             self.variables(nodes["closing"], raw["closing"], "closing")
@@ -894,6 +896,22 @@ class _Reader:
                 item, f"unknown subject `{name}` in `plan`; {subject_hint(name, names)}"
             )
         return found
+
+    def plan_repeats(self, item: Node, theme: tuple[str, ...]) -> None:
+        """A theme naming one subject twice (`[Personalization, Personalization]`) is a mistake,
+        located at the second name (walk111 #1: it was accepted, published "Next time:
+        Personalization and Personalization.", and its issue featured each article twice)."""
+        if not isinstance(item, SequenceNode):
+            return
+        seen: set[str] = set()
+        for node, name in zip(item.value, theme, strict=True):
+            if name in seen:
+                raise self.error(
+                    node,
+                    f"the theme names `{name}` twice in `plan`; write each subject once"
+                    f" (`[{name}]`, or just `{name}`, for an issue on it alone)",
+                )
+            seen.add(name)
 
     def settings(self, node: Node | None) -> Settings:
         raw = self.fields(node, "`settings`", SETTINGS_KEYS) if node is not None else {}

@@ -1446,6 +1446,16 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
                 )
             )
             continue
+        if found in theme:
+            # (walk111 #1: the issue was "on X and X", and featured each article twice)
+            mistakes.append(
+                DraftError(
+                    path,
+                    draft.lines.get("theme", 2),
+                    f"the theme names `{found}` twice; write each subject once",
+                )
+            )
+            continue
         theme.append(found)
     sections = []
     for section in draft.sections:

@@ -754,7 +754,8 @@ def choose_sections(
     weight = config.settings.recency_weight
     named = feed_names(config, store)
     by_name = {s.name: s for s in config.subjects}
-    subjects = [by_name[name] for name in theme] if theme else list(config.subjects)
+    # (one section per subject, a theme naming one twice or not: walk111 #1)
+    subjects = [by_name[name] for name in dict.fromkeys(theme)] if theme else list(config.subjects)
     boilerplate = story_boilerplate(store)
 
     def boosted(article: Article, score: float) -> float:

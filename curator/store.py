@@ -6,11 +6,13 @@ import json
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from typing import Any
 from urllib.parse import quote
 
 from curator.errors import CuratorError, shell_arg
@@ -466,6 +468,14 @@ def _migration_22(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_23(db: sqlite3.Connection) -> None:
+    """The plan of themes as it stood when each issue was published, and which of its entries the
+    issue took (walk111 #2: with only the theme kept, deleting a published theme from the top of
+    the plan used up a later entry of the same subject). Issues published before say nothing
+    (NULL): the plan counts them as before, each doing the first entry of its theme left."""
+    _add_columns(db, "issues", [("plan", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -490,6 +500,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_20,
     _migration_21,
     _migration_22,
+    _migration_23,
 )
 VERSION = len(MIGRATIONS)
 
@@ -710,6 +721,11 @@ class IssueRecord:
     #: published before curator kept them.
     issue_date: datetime | None = None
     editor: str | None = None
+    #: The plan of themes (`themes: plan:`) as it stood when the issue was published, and the
+    #: index of the entry it took; None for an issue that took none, or was published before
+    #: curator kept them.
+    plan: tuple[tuple[str, ...], ...] | None = None
+    plan_entry: int | None = None
 
     @property
     def day(self) -> datetime:
@@ -718,6 +734,14 @@ class IssueRecord:
         return self.issue_date or self.published_at.replace(
             hour=0, minute=0, second=0, microsecond=0
         )
+
+
+def _plan_taken(value: str | None) -> dict[str, Any]:
+    """An issue's `plan` column as `IssueRecord.plan` and `plan_entry`."""
+    if not value:
+        return {}
+    data = json.loads(value)
+    return {"plan": tuple(tuple(e) for e in data["plan"]), "plan_entry": int(data["entry"])}
 
 
 @dataclass(frozen=True)
@@ -2453,6 +2477,7 @@ class Store:
         articles: Mapping[int, Article] | None = None,
         issue_date: datetime | None = None,
         editor: str | None = None,
+        plan: tuple[Sequence[Sequence[str]], int] | None = None,
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
@@ -2460,11 +2485,25 @@ class Store:
         "also covered by", as (subject, article id, id of the featured article named with): they
         count as published (no later issue features them), never as featured entries.
         `articles` are the articles as the issue published them, by id: their title, credit,
-        publication and blurb are kept with the issue (`IssueRecord.as_published`)."""
+        publication and blurb are kept with the issue (`IssueRecord.as_published`). `plan` is
+        the plan of themes as it stands and the index of the entry the issue takes, if any.
+
+        An article featured twice is refused (ValueError, before anything is written): an issue
+        has one entry per article, and a caller that gives one twice has a bug (walk111 #1 met it
+        as sqlite3.IntegrityError, the theme `[X, X]` featuring each article twice)."""
+        featured = list(featured)
+        twice = [art_id for art_id, n in Counter(a for _, a in featured).items() if n > 1]
+        if twice:
+            raise ValueError(
+                f"issue {number} would feature article {twice[0]} more than once"
+                f" (under {', '.join(s for s, a in featured if a == twice[0])}): a bug in curator,"
+                " which publishes each article once; nothing was recorded"
+            )
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
-                " closing, promised, issue_date, editor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " closing, promised, issue_date, editor, plan)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     title,
@@ -2477,6 +2516,12 @@ class Store:
                     # (the date as the issue names it: its own day, not converted to UTC)
                     issue_date.isoformat() if issue_date else None,
                     editor,
+                    None
+                    if plan is None
+                    else json.dumps(
+                        {"plan": [list(e) for e in plan[0]], "entry": plan[1]},
+                        ensure_ascii=False,
+                    ),
                 ),
             )
             issue_id = cursor.lastrowid
@@ -2549,7 +2594,7 @@ class Store:
         """Every published issue, oldest first (with what each featured, when asked)."""
         rows = self.db.execute(
             "SELECT id, number, title, published_at, theme, planned, introduction, closing,"
-            " promised, issue_date, editor FROM issues ORDER BY number"
+            " promised, issue_date, editor, plan FROM issues ORDER BY number"
         ).fetchall()
         featured: dict[int, list[tuple[str, int]]] = {}
         copies: dict[int, list[tuple[int, int]]] = {}
@@ -2591,6 +2636,7 @@ class Store:
                 as_published=published.get(r["id"], {}),
                 issue_date=_dt(r["issue_date"]),
                 editor=r["editor"],
+                **_plan_taken(r["plan"]),
             )
             for r in rows
         ]

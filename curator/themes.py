@@ -14,10 +14,11 @@ A theme is built only when each of its subjects has `min_articles` unfeatured ar
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import ClassVar
 
 from curator.config import Config
@@ -118,6 +119,7 @@ def theme_history(config: Config, store: Store) -> ThemeHistory:
             i,
             theme=mapped(i.theme, i.number) or (),
             promised=mapped(i.promised, None),
+            plan=None if i.plan is None else tuple(mapped(e, None) or () for e in i.plan),
             featured=(),
             copies=(),
         )
@@ -139,6 +141,13 @@ def guessed_rename_notes(config: Config, history: ThemeHistory) -> tuple[str, ..
             f' {shell_arg(old)} {shell_arg(new)}` (or name the subject it became instead of "{new}")'
         )
     return tuple(out)
+
+
+def history_notes(config: Config, history: ThemeHistory) -> tuple[str, ...]:
+    """What `themes`, `draft` and `build` warn of how the plan counts published issues: names
+    taken for renamed (`guessed_rename_notes`), and lines counted as done out of the plan's
+    order by issues published before curator kept the plan (`counted_out_of_order`)."""
+    return (*guessed_rename_notes(config, history), *counted_out_of_order(config, history))
 
 
 def _issues_named(numbers: Sequence[int]) -> str:
@@ -252,20 +261,89 @@ def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, int, int, int]
 
 
 def pending(plan: Sequence[Sequence[str]], history: Sequence[IssueRecord]) -> list[int]:
-    """The plan entries (their indexes) that have not had their issue yet, in order.
+    """The plan entries (their indexes) that have not had their issue yet, in order."""
+    done = done_entries(plan, history)
+    return [index for index in range(len(plan)) if index not in done]
 
-    Each issue that took a theme's place in the plan (`planned`) accounts for the first entry of
-    that theme not yet accounted for, so a theme listed twice gets two issues.
+
+def done_entries(
+    plan: Sequence[Sequence[str]], history: Sequence[IssueRecord]
+) -> dict[int, IssueRecord]:
+    """The plan entries (their indexes) that have had their issue, each with that issue.
+
+    An issue that took a theme's place in the plan (`planned`) did the very entry it took: curator
+    keeps the plan as it stood then (`IssueRecord.plan`), and finds that entry in today's plan as
+    a diff of the two does. An entry deleted since is done by no issue, so deleting published
+    themes from the top of the plan is tidying, and an entry of the same subject further down
+    (there then, or written since) is still to come (walk111 #2: it was taken as done by the
+    issue whose line was deleted, and the plan ran out early). An issue published before curator
+    kept the plan does the first entry of its theme not done (as curator counted before), so a
+    theme listed twice gets two issues.
     """
-    taken = Counter(_key(i.theme) for i in history if i.planned and i.theme)
-    left = []
-    for index, entry in enumerate(plan):
-        key = _key(entry)
-        if taken[key] > 0:
-            taken[key] -= 1
-        else:
-            left.append(index)
-    return left
+    keys = tuple(_key(entry) for entry in plan)
+    done: dict[int, IssueRecord] = {}
+    older = []
+    for issue in history:
+        if not (issue.planned and issue.theme):
+            continue
+        if issue.plan is None or issue.plan_entry is None:
+            older.append(issue)
+            continue
+        then = tuple(_key(entry) for entry in issue.plan)
+        index = _aligned(then, keys).get(issue.plan_entry)
+        if index is not None and index not in done and keys[index] == _key(issue.theme):
+            done[index] = issue
+    for issue in older:
+        key = _key(issue.theme)
+        index = next((i for i, k in enumerate(keys) if k == key and i not in done), None)
+        if index is not None:
+            done[index] = issue
+    return done
+
+
+@lru_cache(maxsize=256)
+def _aligned(then: tuple[frozenset[str], ...], now: tuple[frozenset[str], ...]) -> dict[int, int]:
+    """Each entry of the plan `then` that is still in the plan `now`, by index: entries kept in
+    the same order, as a diff pairs the lines two versions of a file have in common."""
+    matcher = difflib.SequenceMatcher(None, then, now, autojunk=False)
+    return {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+
+
+def plan_entry(config: Config, history: Sequence[IssueRecord], theme: Sequence[str]) -> int | None:
+    """The plan entry an issue on `theme` published after `history` takes (the first not done
+    of its theme), or None."""
+    plan = config.themes.plan
+    key = _key(theme)
+    return next((i for i in pending(plan, history) if theme and _key(plan[i]) == key), None)
+
+
+def counted_out_of_order(config: Config, history: ThemeHistory) -> tuple[str, ...]:
+    """A warning per plan entry an issue published before curator kept the plan is counted as
+    having done though an entry above it is still to come: a published theme's line deleted from
+    the top of the plan leaves curator counting a later line of the same subject as done by that
+    issue (walk111 #2), which only the editor can tell from an issue on that later entry's theme
+    (`--subject`); said with how to say otherwise."""
+    plan = config.themes.plan
+    done = done_entries(plan, history.issues)
+    first_left = next((i for i in range(len(plan)) if i not in done), None)
+    out = []
+    for index, issue in sorted(done.items()):
+        if first_left is None or index < first_left or issue.plan is not None:
+            continue
+        line = config.themes.plan_lines[index] if index < len(config.themes.plan_lines) else 0
+        where = f"{config.path}:{line}" if line else str(config.path)
+        name = theme_name(plan[index])
+        flow = ", ".join(plan[index])
+        entry = plan[index][0] if len(plan[index]) == 1 else f"[{flow}]"
+        out.append(
+            f"{where}: the plan of themes counts `{name}` on this line as done by issue"
+            f" {issue.number} (on it, published before curator kept which line each issue took),"
+            f" though `{theme_name(plan[first_left])}` above it is still to come; if this line is"
+            f" a theme still to come, write issue {issue.number}'s line back at the top of the"
+            f" plan (`- {entry}`: the published lines may stay there), and curator counts it as"
+            " done by that line instead"
+        )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -553,6 +631,7 @@ def broken_promise(
     chosen_by: str | None = None,
     featured: Iterable[int] = (),
     covered: Iterable[str] = (),
+    drafting: bool = False,
 ) -> tuple[str, ...]:
     """A warning when issue `number`, on `theme` (() every subject), is not on the theme the
     previous issue promised as the next one, naming both and why: `chosen_by` (how the command
@@ -563,7 +642,9 @@ def broken_promise(
     stopped with exit 3). An issue of every subject with a section on each promised subject
     (`covered`, its sections' subjects) keeps the promise: no warning (walk75 #3: the demo's
     issue of every subject, Voice of the customer its one section, was warned of as breaking
-    the promise of Voice of the customer)."""
+    the promise of Voice of the customer). `drafting`: said by `curator draft`, whose draft of
+    this issue is written, so the advice replaces it (`--force`: walk111 #3, pasted without it
+    stopped as the draft existed); else the issue is published, and the advice is for the next."""
     history = theme_history(config, store).issues
     if not history:
         return ()
@@ -603,8 +684,14 @@ def broken_promise(
             f" themes` says it is ripe, or lower `themes: min_articles:` in {config.path}; or tell"
             " readers why in this issue's introduction",
         )
+    if drafting:
+        return (
+            f"{head}; to keep the promise: `curator draft --force {keep}` (which replaces the"
+            f" draft of issue {number} just written; or tell readers why in this issue's"
+            " introduction)",
+        )
     return (
-        f"{head}; to keep the promise: `curator draft {keep}`"
+        f"{head}; to keep the promise in the next issue: `curator draft {keep}`"
         " (or tell readers why in this issue's introduction)",
     )
 
@@ -626,6 +713,14 @@ def takes_plan_place(config: Config, store: Store, theme: Sequence[str]) -> bool
     plan = config.themes.plan
     todo = pending(plan, theme_history(config, store).issues)
     return bool(theme) and any(_key(plan[i]) == _key(theme) for i in todo)
+
+
+def plan_gives(config: Config, store: Store, theme: Sequence[str]) -> bool:
+    """True when `theme` is the one the plan of themes gives the next issue (a plain `curator
+    draft` or `build` would take it)."""
+    plan = config.themes.plan
+    todo = pending(plan, theme_history(config, store).issues)
+    return bool(theme) and bool(todo) and _key(plan[todo[0]]) == _key(theme)
 
 
 def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | None:
@@ -736,12 +831,17 @@ __all__ = [
     "closing_mismatch",
     "draft_promise",
     "closing_names",
+    "plan_gives",
     "plan_next",
     "choose_theme",
     "guessed_rename_notes",
+    "history_notes",
     "promise_made",
     "theme_history",
     "pending",
+    "plan_entry",
+    "done_entries",
+    "counted_out_of_order",
     "promised_theme",
     "ripeness",
     "ripest",

@@ -585,8 +585,9 @@ def test_an_issue_off_the_theme_the_last_one_promised_is_warned_about(themed_dem
     code, _, err = run("draft", "--config", str(demo), "--no-fetch", "--subject", SERVICE)
     assert code == 0, err
     assert (
-        f"{promised}--subject asked for it; to keep the promise: `curator draft --subject"
-        f" '{MEASURING}'` (or tell readers why in this issue's introduction)"
+        f"{promised}--subject asked for it; to keep the promise: `curator draft --force --subject"
+        f" '{MEASURING}'` (which replaces the draft of issue 2 just written; or tell readers why"
+        " in this issue's introduction)"
     ) in " ".join(sans_config(err).split())
     set_themes(demo, f"themes:\n  plan: [{BASICS}, {SERVICE}, {MEASURING}]\n  min_articles: 2\n")
     code, _, err = run("build", "--config", str(demo), "-q", "--no-fetch")
@@ -662,7 +663,8 @@ def test_a_draft_of_every_subject_off_the_promised_theme_names_no_theme_line(
     assert "front matter theme:)" not in said
     assert (
         f"but issue 2 is of every subject: {draft} has no `theme:` line in its front matter, and"
-        " a draft without one is of every subject; to keep the promise: `curator draft --subject"
+        " a draft without one is of every subject; to keep the promise in the next issue:"
+        " `curator draft --subject"
     ) in sans_config(said)
 
 
@@ -675,7 +677,9 @@ def test_a_rename_is_told_after_an_issue_under_the_new_name(themed_demo: Path) -
     assert run("build", "--config", str(demo), "-q", "--no-fetch")[0] == 0
     db = sqlite3.connect(demo.parent / ".curator" / "curator.db")
     with db:  # (as an older curator left it: issue 2 on the new name, no rename remembered)
-        db.execute("UPDATE issues SET theme = ? WHERE number = 2", (json.dumps([new]),))
+        db.execute(
+            "UPDATE issues SET theme = ?, plan = NULL WHERE number = 2", (json.dumps([new]),)
+        )
         db.execute(
             "UPDATE issue_articles SET subject = ?"
             " WHERE issue_id = (SELECT id FROM issues WHERE number = 2)",

@@ -24,7 +24,7 @@ from curator.config import Config
 from curator.store import Store
 from curator.themes import (
     Ripeness,
-    guessed_rename_notes,
+    history_notes,
     pending,
     ripeness,
     ripeness_order,
@@ -53,7 +53,7 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
         rows = ripeness(conf, store, warn)
         progress.step(None)
         upcoming = _upcoming(conf, store)
-        for note in guessed_rename_notes(conf, theme_history(conf, store)):
+        for note in history_notes(conf, theme_history(conf, store)):
             warn(note)
     best = ripest(rows, conf.issue_size)
     order = sorted(rows, key=lambda r: ripeness_order(r, conf.issue_size))  # `best` comes first
