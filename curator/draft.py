@@ -54,7 +54,7 @@ from curator.blurb import (
     short_blurb,
     weak_blurb,
 )
-from curator.config import subject_hint
+from curator.config import address_meant, subject_hint
 from curator.credits import same_name
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
@@ -878,7 +878,14 @@ class _Open:
             )
         link = safe_url(url)
         if link is None or not link.lower().startswith(("http://", "https://")):
-            raise DraftError(path, url_line, f"url {url!r} is not an http or https link")
+            # (`htp://...`: the did-you-mean feeds.yaml gives for the same slip, walk113 #6)
+            meant = address_meant(url)
+            fix = (
+                f": its {meant.split(':', 1)[0]}:// is mistyped; write 'url: {meant}'"
+                if meant
+                else ""
+            )
+            raise DraftError(path, url_line, f"url {url!r} is not an http or https link{fix}")
         # (by the store's key: an address with a trailing slash, http or www. is the same
         # article, and was published twice over, walk53 #2)
         key = url_key(link)
@@ -1128,6 +1135,12 @@ class _Body:
         """A line right under an article's heading: url:, author:, authors:, publication:."""
         assert self.current is not None
         key = _field_like(raw)
+        if key is None and _field_like(raw.lstrip()) in ARTICLE_FIELDS:
+            # ` author: Priya Natarajan`, indented by a slip among the fields: the field it names
+            # (walk113 #1: read as the blurb's first line, the next field was then told to take a
+            # backslash, which published "author: ... publication: ..." as the blurb).
+            raw = raw.lstrip()
+            key = _field_like(raw)
         if key is None:  # the blurb starts without a blank line before it
             self.current.in_fields = False
             self.current.blurb_line = self.current.blurb_line or number

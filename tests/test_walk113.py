@@ -1,0 +1,104 @@
+"""walk113, an editor's review of drafts: an indented `author:` among the fields was read as the
+blurb (and the next field was told to take a backslash, which published both as text), a
+same-story copy whose explanation line was edited was dropped unsaid, a date corrected in
+issue-N.json left the introduction's `{date}` on the old one, a correction to an issue dated
+after today never moved its <updated> in feed.xml, a blurb paragraph indented by 4 spaces was
+published as code, and `url: htp://...` got no did-you-mean."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import copy_demo, run_cli
+
+#: The last words of the demo draft's introduction and of its first blurb.
+INTRO_END = "shares it.\n"
+BLURB_END = "then be generous where it counts.\n"
+#: The fields of the demo draft's third article.
+FIELDS = (
+    "url: https://northwind-cx.example/2025/04/customer-service-vs-customer-experience/\n"
+    "author: Priya Raman\npublication: Northwind CX Journal\n"
+)
+
+
+def _drafted(tmp_path: Path) -> tuple[Path, Path, str]:
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert INTRO_END in text and BLURB_END in text and FIELDS in text
+    return config, draft, text
+
+
+def _line_of(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+def test_a_draft_reads_an_indented_field_a_mistyped_scheme_and_indented_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """#1: ` author: Priya Raman` (one space) right under url: was read as the blurb's first
+    line; the publication: line under it was then told to take a backslash, which published
+    "author: ... publication: ..." as the blurb. It is the field. #6: `url: htp://...` is told
+    the address meant, as feeds.yaml is. #5: a blurb paragraph and an introduction paragraph
+    indented by 4 spaces were published as <pre><code>, unwarned."""
+    config, draft, text = _drafted(tmp_path)
+    slipped = FIELDS.replace("\nauthor:", "\n author:")
+    text = text.replace(FIELDS, slipped, 1)
+    # A mistyped scheme stops the build, with the address meant.
+    mistyped = text.replace("url: https://brightline.example/", "url: htp://brightline.example/", 1)
+    draft.write_text(mistyped, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 2, err
+    said = " ".join(err.split())
+    line = _line_of(mistyped, "url: htp://brightline.example/blog/delight-or-effortless")
+    assert (
+        f"{draft}:{line}: url 'htp://brightline.example/blog/delight-or-effortless' is not an"
+        " http or https link: its http:// is mistyped; write"
+        " 'url: http://brightline.example/blog/delight-or-effortless'"
+    ) in said, said
+    assert "looks like a field" not in said  # the indented author: is no mistake
+
+    indented = "    This paragraph was indented by a slip, and is prose all the same.\n"
+    intro = "\n    An introduction paragraph indented by a slip.\n"
+    text = text.replace(BLURB_END, BLURB_END + "\n" + indented, 1)
+    text = text.replace(INTRO_END, INTRO_END + intro, 1)
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "looks like a field" not in said and "author: line is not in the draft" not in said
+    out = config.parent / "output"
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    arts = {a["url"]: a for s in data["sections"] for a in s["articles"]}
+    art = arts["https://northwind-cx.example/2025/04/customer-service-vs-customer-experience/"]
+    assert art["authors"] == ["Priya Raman"]
+    assert art["publication"] == "Northwind CX Journal"
+    assert not art["blurb"].startswith("author:"), art["blurb"]
+
+    # The blurb's indented paragraph is a paragraph in every edition, and said.
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    email = (out / "issue-1.email.html").read_text(encoding="utf-8")
+    assert "<p>This paragraph was indented by a slip" in page
+    assert "<pre" not in email.split("indented by a slip, and is prose")[0].rsplit("<p", 1)[-1]
+    assert "This paragraph was indented by a slip" in email
+    blurb_line = _line_of(text, indented.rstrip("\n"))
+    heading = _line_of(
+        text,
+        "## Delight or Effortless? Designing for Customers Who Just Want to Get On With Their Day",
+    )
+    assert (
+        f"{draft}:{blurb_line}: the blurb under line {heading} has a paragraph indented by 4"
+        ' spaces or more ("This paragraph was indented by a slip..."), which Markdown reads as'
+        " a block of code"
+    ) in said, said
+    assert "blurbs hold no code, so every edition publishes it as a paragraph" in said
+    # The introduction's is published as Markdown has it, and said with its line and the fix.
+    intro_line = _line_of(text, intro.strip("\n"))
+    assert (
+        f'{draft}:{intro_line}: "An introduction paragraph indented by..." is indented by'
+        " 4 spaces or more, so it is published as a block of code"
+    ) in said, said
+    assert f"take the spaces out at the start of its lines in the introduction in {draft}" in said
