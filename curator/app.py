@@ -2149,11 +2149,26 @@ def _with_copies(
         if clean_url(copy.url) in by_url:  # its "##" line is in the draft as an article too
             continue
         entry = by_url.get(clean_url(copy.of_url)) if copy.of_url else None
-        entry = entry or by_title.get(copy.of_title)
+        entry = entry or (by_title.get(copy.of_title) if copy.explained else None)
         article = store.article_by_url(copy.url)
         where = (
             f"{path}:{copy.line}: {copy.url}, in the note of articles left out as the same story,"
         )
+        if entry is None and not copy.explained and article is not None:
+            # The line under its "##" was edited (walk113 #2: the copy was left unnamed, unsaid):
+            # the article of the note's subject it is the same story as, by their text.
+            entry = _same_story_entry(article, entries, copy.subject)
+            if entry is None:
+                warnings.append(
+                    f'{where} is named by no article: the line under its "##" line no longer'
+                    " says which article it is the same story as (it said: the same story as"
+                    ' "Title" (address): ...), and curator finds none in the draft that tells'
+                    " its story; it is not named in the issue nor published with it (a later"
+                    " issue may feature it). To name it, write that line again under it, e.g."
+                    " '   the same story as \"Title of the article\" (https://...): ', with the"
+                    " title and address of the article it goes with"
+                )
+                continue
         if entry is None:
             warnings.append(
                 f'{where} is the same story as "{copy.of_title}", which the draft no longer'
@@ -2185,6 +2200,19 @@ def _with_copies(
 
     sections = tuple(replace(s, entries=tuple(named(e) for e in s.entries)) for s in issue.sections)
     return replace(issue, sections=sections), tuple(warnings)
+
+
+def _same_story_entry(
+    article: Article, entries: Sequence[tuple[Section, Scored]], subject: str
+) -> Scored | None:
+    """The article of `entries` that `article` tells the same story as (`same_story_reason`),
+    those of `subject` first; None for none."""
+    ordered = sorted(entries, key=lambda pair: pair[0].subject != subject)
+    mark = fingerprint(article)
+    for _, entry in ordered:
+        if same_story_reason(fingerprint(entry.article), mark):
+            return entry
+    return None
 
 
 @dataclass(frozen=True)

@@ -304,6 +304,11 @@ class DraftCopy:
     of_title: str
     #: The line of its "##" heading in the note.
     line: int
+    #: The `# Subject` heading above the note ("" for none).
+    subject: str = ""
+    #: The line under its heading still says which article it is the same story as (False: the
+    #: editor edited or deleted it, and `of_title` is "").
+    explained: bool = True
 
 
 @dataclass(frozen=True)
@@ -1337,30 +1342,53 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
 
 #: A line of the same-story note under a copy's heading: the article it is the same story as.
 _SAME_AS = re.compile(r'the same story as "(?P<title>.*)"(?: \((?P<url>https?://\S+)\))?: ')
+#: An address in an edited line of that note.
+_ANY_ADDRESS = re.compile(r"https?://[^\s)<>\"]+")
 
 
 def _same_story_copies(lines: list[str], start: int) -> tuple[DraftCopy, ...]:
     """The articles named in the draft's same-story notes (`SAME_STORY`): each "## address" line
-    left in such a note, with the article its next line says it is the same story as."""
+    left in such a note, with the article its next line says it is the same story as. The "##"
+    line alone decides (walk113 #2: an explanation line shortened or edited left its copy
+    unnamed, unsaid): a copy whose line no longer says which article it goes with gets the
+    address that line still holds, if any, and the `# Subject` the note is under."""
     copies = []
     in_note = False
     heading: tuple[str, int] | None = None
+    subject = ""
+
+    def unexplained(line: str = "") -> None:
+        if heading is not None:
+            found = _ANY_ADDRESS.search(line)
+            url = found.group(0).rstrip(".,;:") if found else ""
+            copies.append(DraftCopy(heading[0], url, "", heading[1], subject, explained=False))
+
     for number, raw in enumerate(lines[start:], start + 1):
         stripped = raw.strip()
         if not in_note:
+            top = _HEADING.match(stripped)
+            if top and len(top.group(1)) == 1:
+                subject = top.group(2)
             in_note = stripped.startswith(SAME_STORY_START) and "-->" not in stripped
             continue
         if "-->" in stripped:
+            unexplained()
+            heading = None
             in_note = False
             continue
         found = _HEADING.match(stripped)
         if found and len(found.group(1)) == 2 and safe_url(found.group(2)):
+            unexplained()
             heading = (found.group(2), number)
             continue
+        if not stripped or heading is None:
+            continue
         same = _SAME_AS.search(stripped)
-        if heading is not None and same is not None:
-            copy = DraftCopy(heading[0], same["url"] or "", same["title"], heading[1])
+        if same is not None:
+            copy = DraftCopy(heading[0], same["url"] or "", same["title"], heading[1], subject)
             copies.append(copy)
+        else:
+            unexplained(stripped)
         heading = None
     return tuple(copies)
 

@@ -8,9 +8,11 @@ published as code, and `url: htp://...` got no did-you-mean."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import copy_demo, run_cli
+from tests.test_same_story import TITLES, featured, newsletter, with_blurbs
 
 #: The last words of the demo draft's introduction and of its first blurb.
 INTRO_END = "shares it.\n"
@@ -102,3 +104,28 @@ def test_a_draft_reads_an_indented_field_a_mistyped_scheme_and_indented_paragrap
         " 4 spaces or more, so it is published as a block of code"
     ) in said, said
     assert f"take the spaces out at the start of its lines in the introduction in {draft}" in said
+
+
+def test_a_same_story_copy_whose_explanation_line_was_edited_is_named_all_the_same(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """#2: the editor shortened the line under a copy's "##" line in the note of articles left
+    out as the same story; the copy was then named under no article, unsaid, and waited for a
+    later issue. The "##" line alone decides; a line that no longer says which article, with
+    no article in the draft telling the copy's story, is said."""
+    config = newsletter(tmp_path, seeds, copy=True)
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = with_blurbs(draft.read_text(encoding="utf-8"))
+    explained = re.search(r"\n( *What sets customer experience apart \(Echo\): .*)\n", text)
+    assert explained is not None
+    text = text.replace(explained.group(1), "   Echo's copy of it, shorter.", 1)
+    draft.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    (first,) = [a for a in featured(tmp_path, 1) if a["title"] == TITLES[0]]
+    assert first["also_covered_by"] == [{"name": "Echo", "url": "https://echo.example/cx"}]
+    code, out, _ = run_cli("subjects", "list", "--config", str(config))
+    line = next(x for x in out.splitlines() if "What sets customer experience apart" in x)
+    assert "[issue 1]" in line  # published with the issue, not waiting
