@@ -2464,6 +2464,7 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    notes += _dates_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     stopped = store.unfinished_issue()
@@ -2583,6 +2584,43 @@ def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tupl
         for n, t in sorted(before.items())
         if after.get(n, t) != t and after[n][:10] == t[:10]
     }
+
+
+def _dates_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> list[str]:
+    """Each issue whose date was corrected in its issue-N.json (it differs from the store's) has
+    its old date, as `{date}` wrote it, replaced by the new one in its introduction and closing
+    line, saying so (walk113 #3: the header said December 18 and the introduction "Issue 2 lands
+    on December 17", unwarned). The store keeps the new text too (`_dates_kept` its date)."""
+    notes = []
+    for record in store.issues():
+        issue = issues.get(record.number)
+        if issue is None or issue.date == stored_day(record):
+            continue
+        old, new = date_text(stored_day(record)), date_text(issue.date)
+        parts = [
+            (name, text)
+            for name, text in (
+                ("introduction", issue.introduction),
+                ("closing line", issue.closing),
+            )
+            if text and old in text
+        ]
+        if old == new or not parts:
+            continue
+        issues[record.number] = issue = replace(
+            issue,
+            introduction=(issue.introduction or "").replace(old, new),
+            closing=(issue.closing or "").replace(old, new),
+        )
+        store.set_issue_text(record.number, issue.introduction, issue.closing)
+        where = " and its ".join(name for name, _ in parts)
+        notes.append(
+            f'issue {record.number}: its {where} said "{old}", its date before it was corrected'
+            f' in {out_dir / f"issue-{record.number}.json"}: it now says "{new}" there (if the'
+            " old date was meant, write it back there and run `curator render"
+            f" {record.number}` again)"
+        )
+    return notes
 
 
 def _dates_kept(store: Store, issues: Mapping[int, Issue], out_dir: Path) -> list[str]:
