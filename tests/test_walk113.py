@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 from conftest import copy_demo, run_cli
@@ -129,3 +130,60 @@ def test_a_same_story_copy_whose_explanation_line_was_edited_is_named_all_the_sa
     code, out, _ = run_cli("subjects", "list", "--config", str(config))
     line = next(x for x in out.splitlines() if "What sets customer experience apart" in x)
     assert "[issue 1]" in line  # published with the issue, not waiting
+
+
+def test_a_corrected_date_reaches_the_introduction_and_the_feed_shows_later_corrections(
+    tmp_path: Path,
+) -> None:
+    """#3: `"date"` corrected in issue-N.json, then `curator render N`: the header had the new
+    date and the introduction, written with {date}, the old one, unwarned. #4: the issue now
+    dated after today, a later correction left its <updated> in feed.xml at its date, and
+    render did not say it marked the entry updated."""
+    config, draft, text = _drafted(tmp_path)
+    text = text.replace(INTRO_END, INTRO_END + "\nIssue {number} lands on {date}.\n", 1)
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    out = config.parent / "output"
+    json_path = out / "issue-1.json"
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    was = date.fromisoformat(data["date"][:10])
+    later = was + timedelta(days=12)  # after today, as the editor's issues were
+    old_text = f"{was:%B} {was.day}, {was:%Y}"
+    new_text = f"{later:%B} {later.day}, {later:%Y}"
+    assert f"Issue 1 lands on {old_text}." in data["introduction"]
+    data["date"] = later.isoformat()
+    json_path.write_text(json.dumps(data), encoding="utf-8")
+    code, said, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    flat = " ".join(err.split())
+    assert (
+        f'issue 1: its introduction said "{old_text}", its date before it was corrected in'
+        f' {json_path}: it now says "{new_text}" there'
+    ) in flat, flat
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert f"Issue 1 lands on {new_text}." in page and old_text not in page
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert f"Issue 1 lands on {new_text}." in data["introduction"]
+
+    def updated() -> str:
+        feed = (out / "feed.xml").read_text(encoding="utf-8")
+        entry = feed[feed.index("<entry") :]
+        found = re.search(r"<updated>([^<]+)</updated>", entry)
+        assert found is not None
+        return found.group(1)
+
+    before = updated()
+    assert before >= later.isoformat()  # never before its <published>
+    # A correction to the blurb of an issue dated after today moves its <updated> all the same.
+    data["sections"][0]["articles"][0]["blurb"] = "A corrected blurb, in two sentences. Truly."
+    data["sections"][0]["articles"][0].pop("blurb_markdown", None)
+    data["sections"][0]["articles"][0].pop("blurb_html", None)
+    json_path.write_text(json.dumps(data), encoding="utf-8")
+    code, said, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    after = updated()
+    assert after > before, (before, after)
+    flat = " ".join(said.split())
+    assert f"feed.xml marks the entry of issue(s) 1 updated ({after}: a second past" in flat, flat
+    assert "the issue is dated after today" in flat
