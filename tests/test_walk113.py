@@ -132,6 +132,34 @@ def test_a_same_story_copy_whose_explanation_line_was_edited_is_named_all_the_sa
     assert "[issue 1]" in line  # published with the issue, not waiting
 
 
+def test_a_same_story_copy_whose_line_no_longer_names_a_featured_article_is_said(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """#2: with its explanation line rewritten and the article it told the story of cut, the
+    copy is named under no article: said, with the line to write back, not dropped unsaid."""
+    config = newsletter(tmp_path, seeds, copy=True)
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = with_blurbs(draft.read_text(encoding="utf-8"))
+    explained = re.search(r"\n( *What sets customer experience apart \(Echo\): .*)\n", text)
+    assert explained is not None
+    text = text.replace(explained.group(1), "   Echo's copy.", 1)
+    start = text.index(f"## {TITLES[0]}\n")
+    text = text[:start] + text[text.index("\n## ", start + 1) + 1 :]
+    draft.write_text(text, encoding="utf-8")
+    line = _line_of(text, "## https://echo.example/cx")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        f"{draft}:{line}: https://echo.example/cx, in the note of articles left out as the same"
+        ' story, is named by no article: the line under its "##" line no longer says which'
+        " article it is the same story as"
+    ) in said, said
+    assert all(not a["also_covered_by"] for a in featured(tmp_path, 1))
+
+
 def test_a_corrected_date_reaches_the_introduction_and_the_feed_shows_later_corrections(
     tmp_path: Path,
 ) -> None:
