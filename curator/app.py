@@ -2170,11 +2170,26 @@ def _with_copies(
         if clean_url(copy.url) in by_url:  # its "##" line is in the draft as an article too
             continue
         entry = by_url.get(clean_url(copy.of_url)) if copy.of_url else None
-        entry = entry or by_title.get(copy.of_title)
+        entry = entry or (by_title.get(copy.of_title) if copy.explained else None)
         article = store.article_by_url(copy.url)
         where = (
             f"{path}:{copy.line}: {copy.url}, in the note of articles left out as the same story,"
         )
+        if entry is None and not copy.explained and article is not None:
+            # The line under its "##" was edited (walk113 #2: the copy was left unnamed, unsaid):
+            # the article of the note's subject it is the same story as, by their text.
+            entry = _same_story_entry(article, entries, copy.subject)
+            if entry is None:
+                warnings.append(
+                    f'{where} is named by no article: the line under its "##" line no longer'
+                    " says which article it is the same story as (it said: the same story as"
+                    ' "Title" (address): ...), and curator finds none in the draft that tells'
+                    " its story; it is not named in the issue nor published with it (a later"
+                    " issue may feature it). To name it, write that line again under it, e.g."
+                    " '   the same story as \"Title of the article\" (https://...): ', with the"
+                    " title and address of the article it goes with"
+                )
+                continue
         if entry is None:
             warnings.append(
                 f'{where} is the same story as "{copy.of_title}", which the draft no longer'
@@ -2206,6 +2221,19 @@ def _with_copies(
 
     sections = tuple(replace(s, entries=tuple(named(e) for e in s.entries)) for s in issue.sections)
     return replace(issue, sections=sections), tuple(warnings)
+
+
+def _same_story_entry(
+    article: Article, entries: Sequence[tuple[Section, Scored]], subject: str
+) -> Scored | None:
+    """The article of `entries` that `article` tells the same story as (`same_story_reason`),
+    those of `subject` first; None for none."""
+    ordered = sorted(entries, key=lambda pair: pair[0].subject != subject)
+    mark = fingerprint(article)
+    for _, entry in ordered:
+        if same_story_reason(fingerprint(entry.article), mark):
+            return entry
+    return None
 
 
 @dataclass(frozen=True)
@@ -2518,6 +2546,7 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    notes += _dates_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     stopped = store.unfinished_issue()
@@ -2637,6 +2666,43 @@ def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tupl
         for n, t in sorted(before.items())
         if after.get(n, t) != t and after[n][:10] == t[:10]
     }
+
+
+def _dates_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> list[str]:
+    """Each issue whose date was corrected in its issue-N.json (it differs from the store's) has
+    its old date, as `{date}` wrote it, replaced by the new one in its introduction and closing
+    line, saying so (walk113 #3: the header said December 18 and the introduction "Issue 2 lands
+    on December 17", unwarned). The store keeps the new text too (`_dates_kept` its date)."""
+    notes = []
+    for record in store.issues():
+        issue = issues.get(record.number)
+        if issue is None or issue.date == stored_day(record):
+            continue
+        old, new = date_text(stored_day(record)), date_text(issue.date)
+        parts = [
+            (name, text)
+            for name, text in (
+                ("introduction", issue.introduction),
+                ("closing line", issue.closing),
+            )
+            if text and old in text
+        ]
+        if old == new or not parts:
+            continue
+        issues[record.number] = issue = replace(
+            issue,
+            introduction=(issue.introduction or "").replace(old, new),
+            closing=(issue.closing or "").replace(old, new),
+        )
+        store.set_issue_text(record.number, issue.introduction, issue.closing)
+        where = " and its ".join(name for name, _ in parts)
+        notes.append(
+            f'issue {record.number}: its {where} said "{old}", its date before it was corrected'
+            f' in {out_dir / f"issue-{record.number}.json"}: it now says "{new}" there (if the'
+            " old date was meant, write it back there and run `curator render"
+            f" {record.number}` again)"
+        )
+    return notes
 
 
 def _dates_kept(store: Store, issues: Mapping[int, Issue], out_dir: Path) -> list[str]:

@@ -1076,7 +1076,7 @@ class _Reader:
 
     def feed_url(self, node: Node, url: str) -> str:
         parts = urlsplit(url)
-        meant = _address_meant(url)
+        meant = address_meant(url)
         if parts.scheme in ("http", "https"):
             if not parts.hostname or " " in url:
                 if meant and meant != url:
@@ -1138,7 +1138,7 @@ _HOST = re.compile(
 )
 
 
-def _address_meant(url: str) -> str | None:
+def address_meant(url: str) -> str | None:
     """The web address `url` was meant to be when its `http://` or `https://` is mistyped
     (`http//`, `https:/`, `htp://`, `http;//`, `http:\\\\`): a word close to http(s) before the
     slashes, then a host. None when it does not look like one."""

@@ -54,7 +54,7 @@ from curator.blurb import (
     short_blurb,
     weak_blurb,
 )
-from curator.config import subject_hint
+from curator.config import address_meant, subject_hint
 from curator.credits import same_name
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
@@ -304,6 +304,11 @@ class DraftCopy:
     of_title: str
     #: The line of its "##" heading in the note.
     line: int
+    #: The `# Subject` heading above the note ("" for none).
+    subject: str = ""
+    #: The line under its heading still says which article it is the same story as (False: the
+    #: editor edited or deleted it, and `of_title` is "").
+    explained: bool = True
 
 
 @dataclass(frozen=True)
@@ -878,7 +883,14 @@ class _Open:
             )
         link = safe_url(url)
         if link is None or not link.lower().startswith(("http://", "https://")):
-            raise DraftError(path, url_line, f"url {url!r} is not an http or https link")
+            # (`htp://...`: the did-you-mean feeds.yaml gives for the same slip, walk113 #6)
+            meant = address_meant(url)
+            fix = (
+                f": its {meant.split(':', 1)[0]}:// is mistyped; write 'url: {meant}'"
+                if meant
+                else ""
+            )
+            raise DraftError(path, url_line, f"url {url!r} is not an http or https link{fix}")
         # (by the store's key: an address with a trailing slash, http or www. is the same
         # article, and was published twice over, walk53 #2)
         key = url_key(link)
@@ -1128,6 +1140,12 @@ class _Body:
         """A line right under an article's heading: url:, author:, authors:, publication:."""
         assert self.current is not None
         key = _field_like(raw)
+        if key is None and _field_like(raw.lstrip()) in ARTICLE_FIELDS:
+            # ` author: Priya Natarajan`, indented by a slip among the fields: the field it names
+            # (walk113 #1: read as the blurb's first line, the next field was then told to take a
+            # backslash, which published "author: ... publication: ..." as the blurb).
+            raw = raw.lstrip()
+            key = _field_like(raw)
         if key is None:  # the blurb starts without a blank line before it
             self.current.in_fields = False
             self.current.blurb_line = self.current.blurb_line or number
@@ -1324,30 +1342,53 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
 
 #: A line of the same-story note under a copy's heading: the article it is the same story as.
 _SAME_AS = re.compile(r'the same story as "(?P<title>.*)"(?: \((?P<url>https?://\S+)\))?: ')
+#: An address in an edited line of that note.
+_ANY_ADDRESS = re.compile(r"https?://[^\s)<>\"]+")
 
 
 def _same_story_copies(lines: list[str], start: int) -> tuple[DraftCopy, ...]:
     """The articles named in the draft's same-story notes (`SAME_STORY`): each "## address" line
-    left in such a note, with the article its next line says it is the same story as."""
+    left in such a note, with the article its next line says it is the same story as. The "##"
+    line alone decides (walk113 #2: an explanation line shortened or edited left its copy
+    unnamed, unsaid): a copy whose line no longer says which article it goes with gets the
+    address that line still holds, if any, and the `# Subject` the note is under."""
     copies = []
     in_note = False
     heading: tuple[str, int] | None = None
+    subject = ""
+
+    def unexplained(line: str = "") -> None:
+        if heading is not None:
+            found = _ANY_ADDRESS.search(line)
+            url = found.group(0).rstrip(".,;:") if found else ""
+            copies.append(DraftCopy(heading[0], url, "", heading[1], subject, explained=False))
+
     for number, raw in enumerate(lines[start:], start + 1):
         stripped = raw.strip()
         if not in_note:
+            top = _HEADING.match(stripped)
+            if top and len(top.group(1)) == 1:
+                subject = top.group(2)
             in_note = stripped.startswith(SAME_STORY_START) and "-->" not in stripped
             continue
         if "-->" in stripped:
+            unexplained()
+            heading = None
             in_note = False
             continue
         found = _HEADING.match(stripped)
         if found and len(found.group(1)) == 2 and safe_url(found.group(2)):
+            unexplained()
             heading = (found.group(2), number)
             continue
+        if not stripped or heading is None:
+            continue
         same = _SAME_AS.search(stripped)
-        if heading is not None and same is not None:
-            copy = DraftCopy(heading[0], same["url"] or "", same["title"], heading[1])
+        if same is not None:
+            copy = DraftCopy(heading[0], same["url"] or "", same["title"], heading[1], subject)
             copies.append(copy)
+        else:
+            unexplained(stripped)
         heading = None
     return tuple(copies)
 

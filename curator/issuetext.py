@@ -29,6 +29,7 @@ from curator.errors import InputError
 from curator.render import (
     date_text,
     join_names,
+    markdown_tokens,
     plain_text_markup,
     raw_markup,
     relative_links,
@@ -208,7 +209,39 @@ def link_warnings(
         for link in spaced_links(text)
     ]
     raw = raw_markup_warnings(text, at, fix_in)
-    return [message for _, message in sorted(links + raw, key=lambda pair: pair[0])]
+    code = indented_code_warnings(text, at, fix_in) if relative else []
+    return [message for _, message in sorted(links + raw + code, key=lambda pair: pair[0])]
+
+
+def _cut(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
+def indented_code_warnings(
+    text: str, at: Callable[[int], str], fix_in: str
+) -> list[tuple[int, str]]:
+    """(line, warning) per paragraph of the introduction or closing line indented by 4 spaces
+    or more, which Markdown publishes as a block of code (walk113 #5: a slip published as
+    <pre><code>, unwarned); a fenced block (```) is code on purpose and is not said."""
+    lines = (text or "").split("\n")
+    warnings = []
+    for token in markdown_tokens(text or ""):
+        if token.type == "code_block" and token.map:
+            first = next(
+                (ln.strip() for ln in lines[token.map[0] : token.map[1]] if ln.strip()), ""
+            )
+            line = token.map[0] + 1
+            warnings.append(
+                (
+                    line,
+                    f'{at(line)}: "{_cut(first)}" is indented by 4 spaces or more, so it is'
+                    " published as a block of code (a box in a fixed-width font, <pre> in the web"
+                    " and email editions), not as a paragraph: take the spaces out at the start of"
+                    f" its lines in {fix_in} (for code on purpose, put a line ``` above and below"
+                    " it instead)",
+                )
+            )
+    return warnings
 
 
 def _shown(pieces: Sequence[str]) -> str:
@@ -359,6 +392,13 @@ def _unshown_warnings(source: str, at: Callable[[int], str], heading: int) -> li
                 f"{where} holds a table (its rule line {piece.written}), and blurbs have no"
                 " tables: every edition shows its lines as typed, | and --- included; write it as"
                 " a list (- item) or as sentences"
+            )
+        elif piece.kind == "indented":
+            warnings.append(
+                f'{where} has a paragraph indented by 4 spaces or more ("{_cut(piece.written)}"),'
+                " which Markdown reads as a block of code (a box in a fixed-width font, <pre> in"
+                " the web and email editions): blurbs hold no code, so every edition publishes it"
+                " as a paragraph (write it without the spaces at the start of its lines, and this is not said)"
             )
         else:
             warnings.append(

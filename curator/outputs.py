@@ -1126,8 +1126,14 @@ def render_archive(
     if previous_feed and "feed.xml" in files:
         changed = changed_entries(previous_feed, files["feed.xml"])
         if changed:
-            now = _rfc3339(datetime.now(UTC))
-            updated.update(dict.fromkeys(changed, now))
+            now = datetime.now(UTC)
+            times = _distinct_datetimes(archive)
+            for number in changed:
+                # Never before its <published>, and past the <updated> it had: an issue dated
+                # after today kept <updated> equal to its date, so a correction was never shown
+                # (walk113 #4).
+                shown = _later(times[number], updated.get(number)) if number in times else now
+                updated[number] = _rfc3339(max(now, shown + timedelta(seconds=1)))
             files = archive_files()
     for name, text in files.items():
         refuse_script(env, name, name, text)

@@ -809,6 +809,11 @@ def spaced_links(text: str) -> tuple[UnsafeLink, ...]:
     return tuple(found)
 
 
+def markdown_tokens(text: str) -> list[Token]:
+    """The editor's Markdown parsed as every edition reads it (CommonMark)."""
+    return list(_markdown.parse(text or ""))
+
+
 def markdown_html(text: str) -> Markup:
     """The editor's Markdown as sanitised HTML (raw HTML in the Markdown is shown as text)."""
     return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))
@@ -836,7 +841,8 @@ _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 @dataclass(frozen=True)
 class UnshownMarkdown:
     """Markdown in a blurb that the editions do not show as Markdown: an image (its description
-    is shown in its place), a table or a footnote (shown as typed). `line` is 1-based."""
+    is shown in its place), a table or a footnote (shown as typed), lines indented as code (shown
+    as a paragraph: `kind` "indented"). `line` is 1-based."""
 
     line: int
     kind: str
@@ -850,19 +856,29 @@ def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
     """A blurb's Markdown as every edition shows it, and what in it is not shown as Markdown:
     an image becomes its description (the HTML editions leave images out: walk46 N3 published
     `<p></p>` there and a live image in issue-N.md), a table's rule line and a footnote's `[^`
-    are escaped so that Hugo and Jekyll show them as typed, as the HTML edition does. Code is
-    left as it is."""
+    are escaped so that Hugo and Jekyll show them as typed, as the HTML edition does, and lines
+    indented as code are a paragraph. Fenced code is left as it is."""
     lines = (source or "").split("\n")
     code: set[int] = set()
-    for token in _markdown.parse(source or ""):
-        if token.type in ("fence", "code_block") and token.map:
-            code.update(range(token.map[0], token.map[1]))
+    indented: set[int] = set()
     found: list[UnshownMarkdown] = []
+    for token in _markdown.parse(source or ""):
+        if token.type == "code_block" and token.map:
+            # A paragraph indented by 4 spaces by a slip (walk113 #5: published as <pre><code>,
+            # unwarned): a blurb is prose, so it is published as the paragraph it was meant as.
+            first = next(
+                (ln.strip() for ln in lines[token.map[0] : token.map[1]] if ln.strip()), ""
+            )
+            found.append(UnshownMarkdown(token.map[0] + 1, "indented", first))
+            indented.update(range(token.map[0], token.map[1]))
+        elif token.type == "fence" and token.map:
+            code.update(range(token.map[0], token.map[1]))
     out: list[str] = []
     for index, line in enumerate(lines):
         if index in code:
             out.append(line)
             continue
+        line = line.lstrip() if index in indented else line
         if _TABLE_RULE.match(line) and "-" in line:
             found.append(UnshownMarkdown(index + 1, "table", line.strip()))
             out.append(line.replace("-", "\\-", 1))

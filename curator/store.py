@@ -2590,6 +2590,14 @@ class Store:
                 (issue_date.isoformat(), number),
             )
 
+    def set_issue_text(self, number: int, introduction: str, closing: str) -> None:
+        """Keep published issue `number`'s introduction and closing line as corrected."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE issues SET introduction = ?, closing = ? WHERE number = ?",
+                (introduction, closing, number),
+            )
+
     def issues(self, *, with_articles: bool = False) -> list[IssueRecord]:
         """Every published issue, oldest first (with what each featured, when asked)."""
         rows = self.db.execute(

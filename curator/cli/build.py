@@ -722,9 +722,18 @@ def render(
     echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
     marked, at = result.feed_updated
     if marked:
+        # (an issue dated after today: its <updated> is its date and a second past the last one,
+        # never before its <published>, walk113 #4)
+        ahead = datetime.fromisoformat(at) > datetime.now(UTC)
         echo(
-            f"feed.xml marks the entry of issue(s) {', '.join(map(str, marked))} updated ({at}),"
-            " whose text changed: feed readers show the change."
+            f"feed.xml marks the entry of issue(s) {', '.join(map(str, marked))} updated ({at}"
+            + (
+                ": a second past the <updated> it had, as the issue is dated after today and an"
+                " entry is never updated before it is published"
+                if ahead
+                else ""
+            )
+            + "), whose text changed: feed readers show the change."
         )
     if result.feed_times_moved:
         moved = "; ".join(
