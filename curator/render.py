@@ -108,6 +108,7 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
         keep_trailing_newline=True,
     )
     env.filters["safe_url"] = safe_url_filter
+    env.filters["headings_under"] = headings_under
     env.globals["lang"] = language
     env.globals["dir"] = text_direction(language)
     env.globals["lang_attributes"] = partial(lang_attributes, newsletter=language)
@@ -207,7 +208,42 @@ def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
     and one naming the copies of templates that write English words themselves (`own_words`)."""
     if language.split("-")[0].lower() == "en":
         return ()
-    return (*_words_file_untranslated(language, folder), *own_words(language, folder))
+    return (
+        *_words_file_untranslated(language, folder),
+        *own_words(language, folder),
+        *_own_same_story(language, folder),
+    )
+
+
+def _own_same_story(language: str, folder: Path | None) -> tuple[str, ...]:
+    """A warning naming the editor's copies of curator's templates that read `_words.txt` but
+    write "Another piece in ... on the same story" in English themselves: copied before it was a
+    word of `_words.txt` (walk110 #1: a Japanese newsletter published it in every issue grouping
+    copies of one story). (A copy that reads no `_words.txt` is `own_words`'s.)"""
+    if folder is None:
+        return ()
+    older = set(copies_without(folder, WORDS))
+    found = []
+    for own in sorted(builtin_templates().iterdir()):
+        copy = folder / own.name
+        if own.name == WORDS or copy in older or not copy.is_file():
+            continue
+        try:
+            text = _JINJA_COMMENT.sub(" ", copy.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "Another piece" in text:
+            found.append(str(copy))
+    if not found:
+        return ()
+    return (
+        f"newsletter: language: {language}, but {', '.join(found)}"
+        f' write{"s" if len(found) == 1 else ""} "Another piece in ... on the same story" in'
+        f" English (copied before it was a word of {WORDS}), so translating {WORDS} changes"
+        " nothing there: write `{% call words.another_piece() %}{{ entry.publication }}"
+        "{% endcall %}` in its place (in issue.md, `{{ entry.publication | md_text }}` inside),"
+        f" as curator's templates do, and translate `another_piece` in your {WORDS}",
+    )
 
 
 #: The English words of curator's `_words.txt` a template copied before it existed writes
@@ -220,6 +256,7 @@ _ENGLISH_WORDS = (
     "Atom feed",
     "Also covered by",
     "Read it on the web",
+    "Another piece",
 )
 
 
