@@ -1366,9 +1366,13 @@ def draft_text_warnings(
     return (
         *placeholders,
         *curly,
-        *link_warnings(draft.introduction, at, f"the introduction in {path}", relative=True),
+        *link_warnings(
+            draft.introduction, at, f"the introduction in {path}", relative=True, draft=True
+        ),
         *repeated_closing(draft.introduction, draft.closing, at, f"`closing:` in {path}"),
-        *link_warnings(draft.closing, lambda _: closing_at, f"`closing:` in {path}", relative=True),
+        *link_warnings(
+            draft.closing, lambda _: closing_at, f"`closing:` in {path}", relative=True, draft=True
+        ),
         *draft_entry_warnings(draft.sections, path, stored),
     )
 

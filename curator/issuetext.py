@@ -28,6 +28,7 @@ from curator.config import Config
 from curator.errors import InputError
 from curator.render import (
     date_text,
+    intro_headings,
     join_names,
     markdown_tokens,
     plain_text_markup,
@@ -168,14 +169,22 @@ def _config_line(config: Config, offset: int, key: str) -> Callable[[int], str]:
 
 
 def link_warnings(
-    text: str, at: Callable[[int], str], fix_in: str, *, relative: bool = False
+    text: str,
+    at: Callable[[int], str],
+    fix_in: str,
+    *,
+    relative: bool = False,
+    draft: bool = False,
 ) -> list[str]:
     """A warning per link of the editor's Markdown to an address never published (javascript:,
     file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`); and per line
     of raw HTML, HTML comment or autolink to such an address, which every format shows as the
     literal text it is (`raw_markup_warnings`); per `[text](address)` whose address holds a space,
     which is no link (`render.spaced_links`). With `relative` (the introduction and closing,
-    published with their links as written), per link to no full address too."""
+    published with their links as written), per link to no full address too, per paragraph
+    indented as code (`indented_code_warnings`), and per image, table, footnote and heading
+    published otherwise than written (`intro_markup_warnings`; a `draft`'s headings are `###` by
+    its rules, so it is told of no heading's level)."""
     links = [
         (
             link.line,
@@ -210,6 +219,8 @@ def link_warnings(
     ]
     raw = raw_markup_warnings(text, at, fix_in)
     code = indented_code_warnings(text, at, fix_in) if relative else []
+    if relative:
+        raw += intro_markup_warnings(text, at, fix_in, headings=not draft)
     return [message for _, message in sorted(links + raw + code, key=lambda pair: pair[0])]
 
 
@@ -242,6 +253,59 @@ def indented_code_warnings(
                 )
             )
     return warnings
+
+
+def intro_markup_warnings(
+    text: str, at: Callable[[int], str], fix_in: str, *, headings: bool = True
+) -> list[tuple[int, str]]:
+    """(line, warning) per image, table and footnote of the introduction or closing line, which
+    every edition shows as a blurb does (an image as its description: `published_markdown`), and,
+    with `headings`, per heading published at another level than written (`intro_headings`: under
+    the issue's title, levels from 2, none skipped), each with what to write (walk110 #2, #3: an
+    image and `# `, `#### `, `###### ` headings were lost or moved in the HTML, kept in the .md,
+    and nothing was said)."""
+    found: list[tuple[int, str]] = []
+    for piece in unshown_markdown(text or "")[1]:
+        where = f"{at(piece.line)}: the introduction (or closing line)"
+        if piece.kind == "image":
+            shown = f'its description, "{piece.alt}",' if piece.alt else "nothing"
+            link = f"[{piece.alt or 'the picture'}]({piece.address})"
+            message = (
+                f"{where} holds the image {piece.written}, and shows no images: every edition"
+                f" shows {shown} in its place; to link to the picture, write {link} in {fix_in}"
+            )
+        elif piece.kind == "table":
+            message = (
+                f"{where} holds a table (its rule line {piece.written}), and has no tables:"
+                " every edition shows its lines as typed, | and --- included; write it as a"
+                f" list (- item) or as sentences in {fix_in}"
+            )
+        else:
+            message = (
+                f"{where} holds the footnote {piece.written}, and has no footnotes: every"
+                f" edition shows {piece.written} as typed; write the note into the text in {fix_in}"
+            )
+        found.append((piece.line, message))
+    for heading in intro_headings(unshown_markdown(text or "")[0]) if headings else ():
+        if heading.published == heading.written:
+            continue
+        written = "#" * heading.written + " " + heading.text
+        meant = "#" * heading.published + " " + heading.text
+        why = (
+            "the issue's title is its only level-1 heading"
+            if heading.written == 1
+            else "the introduction's headings start at level 2, under the issue's title, one"
+            " level deeper for each deeper level written, none skipped"
+        )
+        found.append(
+            (
+                heading.line,
+                f'{at(heading.line)}: the heading "{written}" is published as a level-'
+                f'{heading.published} heading ("{meant}" in issue-N.md, <h{heading.published}> on'
+                f' the web and in the email): {why}; write "{meant}" in {fix_in}',
+            )
+        )
+    return found
 
 
 def _shown(pieces: Sequence[str]) -> str:

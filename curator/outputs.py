@@ -43,6 +43,7 @@ from curator.render import (
     issue_context,
     join_names,
     markdown_html,
+    published_markdown,
     render,
     searched_folders,
 )
@@ -618,10 +619,10 @@ def issue_data(issue: Issue) -> dict[str, object]:
         # As every format publishes them: Markdown in which a link to an unsafe address is its
         # text alone and raw HTML is escaped (`<b>` is `&lt;b>`: any renderer shows the text the
         # HTML edition shows), and the same as the sanitised HTML of the HTML edition.
-        "introduction": str(md_intro(issue.introduction)),
-        "introduction_html": str(markdown_html(issue.introduction)),
-        "closing": str(md_intro(issue.closing)),
-        "closing_html": str(markdown_html(issue.closing)),
+        "introduction": str(md_intro(published_markdown(issue.introduction))),
+        "introduction_html": str(markdown_html(published_markdown(issue.introduction))),
+        "closing": str(md_intro(published_markdown(issue.closing))),
+        "closing_html": str(markdown_html(published_markdown(issue.closing))),
         "sections": [
             {
                 "subject": sec.subject,

@@ -41,6 +41,8 @@ ALLOWED_TAGS = {
     "h2",
     "h3",
     "h4",
+    "h5",
+    "h6",
     "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -121,6 +123,7 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
         keep_trailing_newline=True,
     )
     env.filters["safe_url"] = safe_url_filter
+    env.filters["headings_under"] = headings_under
     env.globals["lang"] = language
     env.globals["dir"] = text_direction(language)
     env.globals["lang_attributes"] = partial(lang_attributes, newsletter=language)
@@ -220,7 +223,42 @@ def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
     and one naming the copies of templates that write English words themselves (`own_words`)."""
     if language.split("-")[0].lower() == "en":
         return ()
-    return (*_words_file_untranslated(language, folder), *own_words(language, folder))
+    return (
+        *_words_file_untranslated(language, folder),
+        *own_words(language, folder),
+        *_own_same_story(language, folder),
+    )
+
+
+def _own_same_story(language: str, folder: Path | None) -> tuple[str, ...]:
+    """A warning naming the editor's copies of curator's templates that read `_words.txt` but
+    write "Another piece in ... on the same story" in English themselves: copied before it was a
+    word of `_words.txt` (walk110 #1: a Japanese newsletter published it in every issue grouping
+    copies of one story). (A copy that reads no `_words.txt` is `own_words`'s.)"""
+    if folder is None:
+        return ()
+    older = set(copies_without(folder, WORDS))
+    found = []
+    for own in sorted(builtin_templates().iterdir()):
+        copy = folder / own.name
+        if own.name == WORDS or copy in older or not copy.is_file():
+            continue
+        try:
+            text = _JINJA_COMMENT.sub(" ", copy.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "Another piece" in text:
+            found.append(str(copy))
+    if not found:
+        return ()
+    return (
+        f"newsletter: language: {language}, but {', '.join(found)}"
+        f' write{"s" if len(found) == 1 else ""} "Another piece in ... on the same story" in'
+        f" English (copied before it was a word of {WORDS}), so translating {WORDS} changes"
+        " nothing there: write `{% call words.another_piece() %}{{ entry.publication }}"
+        "{% endcall %}` in its place (in issue.md, `{{ entry.publication | md_text }}` inside),"
+        f" as curator's templates do, and translate `another_piece` in your {WORDS}",
+    )
 
 
 #: The English words of curator's `_words.txt` a template copied before it existed writes
@@ -233,6 +271,7 @@ _ENGLISH_WORDS = (
     "Atom feed",
     "Also covered by",
     "Read it on the web",
+    "Another piece",
 )
 
 
@@ -819,6 +858,83 @@ def markdown_html(text: str) -> Markup:
     return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))
 
 
+@dataclass(frozen=True)
+class IntroHeading:
+    """A heading of the introduction or closing line: its 1-based line, its text, the level the
+    editor wrote (`#` is 1) and the level every edition publishes it at (`intro_headings`)."""
+
+    line: int
+    text: str
+    written: int
+    published: int
+
+
+def intro_headings(source: str) -> tuple[IntroHeading, ...]:
+    """The headings of the editor's introduction (or closing line), each with the level every
+    edition publishes it at: the shallowest level written is level 2 (under the issue's title,
+    the page's only level 1, and level with its subjects' headings), the next deeper one written
+    level 3, and so on (at most 6). Why: `# A big welcome` was a second title in issue-N.md and
+    bare text in the HTML, and `#### Small print` an <h4> right under the <h1> (walk110 #2)."""
+    found = []
+    tokens = _markdown.parse(source or "")
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            text = " ".join(tokens[index + 1].content.split())
+            found.append((token.map[0] + 1, text, int(token.tag[1:])))
+    levels = sorted({level for _, _, level in found})
+    return tuple(
+        IntroHeading(line, text, level, min(6, 2 + levels.index(level)))
+        for line, text, level in found
+    )
+
+
+#: An ATX heading's opening `#`s (after the `>` of a quote or the marker of a list item, if any).
+_ATX = re.compile(r"^((?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])[ \t]?)*[ \t]{0,3})(#{1,6})(?=[ \t]|$)")
+
+
+def published_markdown(source: str) -> str:
+    """The editor's introduction (or closing line) as every edition publishes it: an image as its
+    description, a table's rule line and a footnote's mark as typed (as in a blurb:
+    `unshown_markdown`; walk110 #3: an image was an empty <p> in the HTML and a live image in
+    issue-N.md), and each heading at its published level (`intro_headings`), written with `#`s
+    (an underlined heading too), so that issue-N.md says what the HTML says."""
+    text = unshown_markdown(source or "")[0]
+    tokens = _markdown.parse(text)
+    lines = text.split("\n")
+    headings = {h.line: h for h in intro_headings(text)}
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.type != "heading_open" or not token.map:
+            continue
+        first, last = token.map
+        level = headings[first + 1].published
+        if token.markup.startswith("#"):
+            atx = _ATX.match(lines[first])
+            if atx:
+                lines[first] = atx.group(1) + "#" * level + lines[first][atx.end() :]
+        else:  # underlined (`===` or `---`): its lines as one `#` heading
+            words = " ".join(" ".join(lines[first : last - 1]).split())
+            lines[first] = "#" * level + " " + words
+            dropped.update(range(first + 1, last))
+    return "\n".join(line for index, line in enumerate(lines) if index not in dropped)
+
+
+#: A heading tag of the sanitised HTML (no attributes: `ALLOWED_ATTRIBUTES` allows none).
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+
+
+def headings_under(html: str, top: int = 1) -> Markup:
+    """The `headings_under` filter: `html` (the introduction's or closing line's) with each heading
+    one level deeper per level the page's title is below 1 (`top`: the fragment's title is an
+    <h2>, under the post's own <h1>), at most <h6>."""
+    shift = max(0, int(top) - 1)
+    if not shift:
+        return Markup(html)
+    return Markup(
+        _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", str(html))
+    )
+
+
 # -- a blurb the editor wrote in a draft: Markdown, by the introduction's rules --------------------
 
 #: Inline tokens that are the text itself (everything else is markup: a link, emphasis, code ...).
@@ -1252,6 +1368,8 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         )
         for sec in issue.sections
     )
+    introduction = published_markdown(issue.introduction)
+    closing = published_markdown(issue.closing)
     return {
         "issue": issue,
         "title": Text(issue.title),
@@ -1259,15 +1377,15 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "date": issue.date,
         "date_text": Text(date_text(issue.date)),
         "editor": Text(issue.editor or ""),
-        "introduction_html": markdown_html(issue.introduction),
-        "introduction_text": Text(cut_unsafe_links(issue.introduction).strip()),
+        "introduction_html": markdown_html(introduction),
+        "introduction_text": Text(cut_unsafe_links(introduction).strip()),
         "theme": Text(join_names(issue.theme)),
         "theme_subjects": tuple(Text(t) for t in issue.theme),
-        "closing_html": markdown_html(issue.closing),
-        "closing_text": Text(cut_unsafe_links(issue.closing).strip()),
+        "closing_html": markdown_html(closing),
+        "closing_text": Text(cut_unsafe_links(closing).strip()),
         # The text edition's: the Markdown read (walk75 #6: `**words**` stayed as typed).
-        "introduction_plain": Text(markdown_text(issue.introduction, lines=True)),
-        "closing_plain": Text(markdown_text(issue.closing, lines=True)),
+        "introduction_plain": Text(markdown_text(introduction, lines=True)),
+        "closing_plain": Text(markdown_text(closing, lines=True)),
         "sections": sections,
         "article_count": sum(len(s.entries) for s in sections),
         "site_url": safe_url(site_url) if site_url else None,

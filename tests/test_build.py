@@ -280,7 +280,7 @@ def test_a_new_newsletter_from_init_can_add_feeds_and_is_told_what_to_do(
     (folder / "templates" / "_issue_body.html").write_text(
         (REPO / "templates" / "_issue_body.html")
         .read_text(encoding="utf-8")
-        .replace("<h1>{{ title }}</h1>", "<h1>{{ title }}</h1><p>MY TEMPLATE</p>"),
+        .replace("</header>", "<p>MY TEMPLATE</p></header>"),
         encoding="utf-8",
     )
     built = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])

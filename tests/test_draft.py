@@ -130,14 +130,16 @@ def test_edits_in_the_draft_show_in_every_output(tmp_path):
     rewritten = "Rewritten by the editor: one team, one experience."
     for name in ("issue-1.html", "issue-1.fragment.html", "issue-1.email.html"):
         soup = BeautifulSoup(files[name], "html.parser")
-        titles = [h.get_text() for h in soup.find_all("h3")]
+        # The fragment's headings are a level deeper, under the blog post's own <h1>.
+        section, entry = ("h3", "h4") if "fragment" in name else ("h2", "h3")
+        titles = [h.get_text() for h in soup.find_all(entry)]
         assert titles == [t for _, t in order], name
         assert "Delight or Effortless?" not in soup.get_text(), name
         assert rewritten in soup.get_text(), name
         assert "authors define the concept" not in soup.get_text(), name
         assert "Welcome back. This one is short." in soup.get_text(), name
         # The moved article sits under its new subject's heading.
-        h2_of = {h.get_text(): h.find_previous("h2").get_text() for h in soup.find_all("h3")}
+        h2_of = {h.get_text(): h.find_previous(section).get_text() for h in soup.find_all(entry)}
         assert h2_of == {t: s for s, t in order}, name
     md = files["issue-1.md"]
     assert md.index("## Measuring the experience") < md.index("Service and Experience")

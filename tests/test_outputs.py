@@ -180,7 +180,9 @@ def test_fragment_is_the_body_alone(published):
     soup = BeautifulSoup(fragment, "html.parser")
     assert soup.find_all(["html", "head", "body", "style", "link"]) == []
     assert soup.find("article")["class"] == ["curator-issue"]
-    assert len(soup.select("h3 a")) == 4
+    # Under the blog post's own <h1> (walk110 #9): the title an <h2>, the articles <h4>.
+    assert soup.find("h1") is None and soup.find("h2").get_text() == "Customer Experience Weekly"
+    assert len(soup.select("h4 a")) == 4
     assert "installment" in soup.select_one(".introduction").get_text()
 
 
@@ -289,7 +291,7 @@ def test_feed_and_archive_after_two_issues(tmp_path, env):
     assert feed.entries[0].link == "https://news.example.org/cx/issue-2.html"
     assert feed.entries[0].id != feed.entries[1].id
     content = BeautifulSoup(feed.entries[0].content[0].value, "html.parser")
-    assert len(content.select("h3 a")) == 4
+    assert len(content.select("h4 a")) == 4  # the fragment's
     index = BeautifulSoup((tmp_path / "index.html").read_text(), "html.parser")
     items = index.select("ol.archive li")
     # With site_url, absolute, as README says (walk63 #4)
@@ -318,7 +320,8 @@ def test_utm_parameters_go_on_article_links_in_every_format(tmp_path, env):
     files = render_outputs(make_issue(7), env=env, site_url=SITE, utm=utm)
     tagged = "https://blog.example.com/delight-or-effortless?utm_source=cxweekly&utm_medium=email&utm_campaign=issue-7"
     for name in ("issue-7.html", "issue-7.fragment.html", "issue-7.email.html"):
-        hrefs = [a["href"] for a in BeautifulSoup(files[name], "html.parser").select("h3 a")]
+        soup = BeautifulSoup(files[name], "html.parser")
+        hrefs = [a["href"] for a in soup.select("h4 a" if "fragment" in name else "h3 a")]
         assert tagged in hrefs, name
     assert f"({tagged})" in files["issue-7.md"]
     assert tagged in files["issue-7.txt"].splitlines()

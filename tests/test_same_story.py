@@ -369,7 +369,7 @@ def test_a_copy_in_the_featured_articles_own_publication_is_not_named_as_another
         in (pages["issue-1.txt"])
     )
     assert (
-        '<a href="https://blog1.example/again">Another piece</a> in Blog on the same story'
+        '<a href="https://blog1.example/again">Another piece in Blog on the same story</a>'
         in pages["issue-1.html"]
     )
     for name in ("issue-1.md", "issue-1.email.html"):
@@ -379,7 +379,7 @@ def test_a_copy_in_the_featured_articles_own_publication_is_not_named_as_another
     code, _, err = run("render", "1", "--config", str(config))
     assert code == 0, err
     html = (output / "issue-1.html").read_text(encoding="utf-8")
-    assert "Another piece</a> in Blog on the same story" in html
+    assert "Another piece in Blog on the same story</a>" in html
 
 
 def test_template_copies_made_before_another_piece_existed_are_named(

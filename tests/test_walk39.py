@@ -84,8 +84,8 @@ def test_a_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
     assert (
         'template issue.html: issue-1.html would publish an event handler "onerror"'
         f" ({EVIL}), which runs script in a reader's browser or mail program; nothing was"
-        " published; the editor's templates show a value as markup at _issue_body.html:25,"
-        " _issue_body.html:27: take `|safe` off values curator gives (they are text)"
+        " published; the editor's templates show a value as markup at _issue_body.html:28,"
+        " _issue_body.html:30: take `|safe` off values curator gives (they are text)"
     ) in said
     assert (out / "issue-1.html").read_text(encoding="utf-8") == before
     # A <script> written in a template is refused too.

@@ -44,6 +44,10 @@ def _chinese_words() -> str:
             "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",
             "{{ day.year }}年{{ day.month }}月{{ day.day }}日",
         )
+        .replace(
+            "Another piece in {{ caller() }} on the same story",
+            "{{ caller() }}上关于同一事件的另一篇文章",
+        )
     )
 
 

@@ -150,6 +150,10 @@ def test_a_partly_translated_words_file_names_the_words_left_in_english(demo: Pa
         ('"Read it on the web"', '"Im Web lesen"'),
         ("Issue {{ n }}", "Ausgabe {{ n }}"),
         (
+            "Another piece in {{ caller() }} on the same story",
+            "Ein weiterer Beitrag in {{ caller() }} zur selben Geschichte",
+        ),
+        (
             "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",
             "{{ day.day }}. {{ months[day.month - 1] }} {{ day.year }}",
         ),
