@@ -21,6 +21,8 @@ MEASURING = "Measuring the customer experience"
 SERVICE = "Service operations"
 VOICE = "Voice of the customer"
 REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+#: The demo's `site_url` (examples/feeds.yaml), where its issues are published.
+WEB = "https://blog.example.com/cx-weekly"
 
 
 def urls_of(subject: str) -> set[str]:
@@ -311,7 +313,8 @@ def test_every_output_format_shows_the_theme_and_the_closing_line(themed_demo: P
         txt[2],
     ] and txt[2].endswith(", edited by Morgan Ellery")
     assert txt[txt.index(BASICS) + 1] == "=" * len(BASICS)
-    assert txt[-1] == closing
+    # The closing line ends the issue; the issue's web page follows it (a mail's text part).
+    assert txt[-3:] == [closing, "", f"Read it on the web: {WEB}/issue-2.html"]
 
     data = json.loads((out / "issue-2.json").read_text(encoding="utf-8"))
     assert data["theme"] == [BASICS] and data["closing"] == closing
@@ -371,11 +374,11 @@ def test_an_issue_never_promises_a_theme_it_used_up(themed_demo: Path) -> None:
     out_dir = demo.parent / "output"
     assert run("build", "--config", str(demo), "-q")[0] == 0
     first = (out_dir / "issue-1.txt").read_text(encoding="utf-8")
-    assert first.rstrip().endswith(f"Next time: {MEASURING}. Won't you learn with me?")
+    assert f"Next time: {MEASURING}. Won't you learn with me?\n\nRead it on the web:" in first
     code, _, err = run("build", "--config", str(demo), "-q", "--subject", MEASURING)
     assert code == 0, err
     second = (out_dir / "issue-2.txt").read_text(encoding="utf-8")
-    assert second.rstrip().endswith(f"Next time: {SERVICE}. Won't you learn with me?")
+    assert f"Next time: {SERVICE}. Won't you learn with me?\n\nRead it on the web:" in second
     code, _, err = run("build", "--config", str(demo), "-q", "--all-subjects")
     assert code == 0, err
     third = issue_json(demo, 3)
