@@ -1,0 +1,193 @@
+"""walk108 (fixdo): which copy of a story leads its entry (the original, never the one the
+variety rule reached first); articles curator would now place under no subject are not featured
+without a word; the note on an article an issue published under a draft's own section; no warning
+about the closing line of an issue a build will not publish. Through the CLI, against feeds and
+pages on a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import EXAMPLES, LocalServer
+from conftest import run_cli as run
+
+HTML = "text/html; charset=utf-8"
+DATE = "Tue, 01 Dec 2026 10:00:00 GMT"
+
+
+def page(title: str, paragraphs: list[str], author: str, note: str = "") -> str:
+    """An article page crediting `author` in its meta author, with `note` (a copy's word on
+    where it first appeared) after its text."""
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
+        f"<meta name='author' content='{author}'></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + (f"<p><em>{note}</em></p>" if note else "")
+        + "</article></body></html>"
+    )
+
+
+def rss(name: str, base: str, items: list[tuple[str, str]]) -> str:
+    entries = "".join(
+        f"<item><title>{t}</title><link>{link}</link><pubDate>{DATE}</pubDate></item>"
+        for t, link in items
+    )
+    return f'<rss version="2.0"><channel><title>{name}</title><link>{base}</link>{entries}</channel></rss>'
+
+
+DETRACTORS = (
+    "What your detractors are telling you",
+    [
+        "Detractors are the customers who give you a score of six or less, and their comments"
+        " are the most useful feedback you collect.",
+        "Read every comment a detractor leaves, tag its themes, and close the loop with a call"
+        " within two days.",
+        "A voice of the customer program that listens only to promoters learns little; the"
+        " themes in detractor feedback show where to act.",
+        "Share what you heard with the teams who can fix it, and tell the customer what changed"
+        " because they spoke up.",
+    ],
+)
+SURVEYS = (
+    "Fewer surveys, better feedback",
+    [
+        "Customers tire of surveys that ask everything, and their feedback thins as the"
+        " questions grow.",
+        "Ask one question at the moment that matters, and leave room for comments in the"
+        " customer's own words.",
+        "Read the comments for themes each week, and close the loop with the customers who"
+        " took the time to answer.",
+        "A short survey that leads to action earns more feedback than a long one that leads"
+        " nowhere.",
+    ],
+)
+VOC = [
+    (
+        "Closing the loop on customer feedback",
+        [
+            "Closing the loop means telling customers what you did with their feedback, and it is"
+            " the heart of a voice of the customer program.",
+            "Collect feedback from surveys, reviews and support comments, then group the"
+            " comments into themes.",
+            "Listening without action teaches customers that feedback goes nowhere; closing the"
+            " loop shows them it matters.",
+            "Assign every theme an owner, and report back to the customers who raised it.",
+        ],
+    ),
+    (
+        "Listening to the voice of the customer",
+        [
+            "A voice of the customer program gathers feedback, reviews and comments in one place"
+            " so themes stand out.",
+            "Listening posts include surveys, support tickets, app reviews and social comments.",
+            "Tag each piece of feedback with a theme and count the themes each month.",
+            "The point of listening is action: close the loop on the themes that matter most.",
+        ],
+    ),
+]
+BACKLOG = (
+    "Taming the ticket backlog",
+    [
+        "A support team with a growing ticket backlog needs a plan for its queue.",
+        "Forecast staffing from the queue's arrivals, and set a service level for first"
+        " response time.",
+        "Agents close tickets faster when the backlog is split by resolution time.",
+        "Review the queue daily and move agents where the backlog grows.",
+    ],
+)
+
+
+def two_publications(tmp_path: Path, server: LocalServer) -> Path:
+    """VoC Notes, where Helen Park writes (three articles, one of them on detractors), and CX
+    Roundup, which carries a copy of her detractors article (the same date, text and meta
+    author) and a copy of Lee Chan's survey article whose page says it originally appeared on
+    VoC Notes; the demo's subjects."""
+    voc = [
+        (
+            title,
+            server.add(f"/vocnotes/{n}.html", page(title, text, "Helen Park"), content_type=HTML),
+        )
+        for n, (title, text) in enumerate(VOC)
+    ]
+    voc.append(
+        (
+            DETRACTORS[0],
+            server.add(
+                "/vocnotes/detractors.html", page(*DETRACTORS, "Helen Park"), content_type=HTML
+            ),
+        )
+    )
+    voc.append(
+        (
+            SURVEYS[0],
+            server.add("/vocnotes/surveys.html", page(*SURVEYS, "Lee Chan"), content_type=HTML),
+        )
+    )
+    note = "This article originally appeared on VoC Notes."
+    roundup = [
+        (
+            DETRACTORS[0],
+            server.add(
+                "/roundup/detractors-copy.html", page(*DETRACTORS, "Helen Park"), content_type=HTML
+            ),
+        ),
+        (
+            SURVEYS[0],
+            server.add(
+                "/roundup/surveys-copy.html", page(*SURVEYS, "Lee Chan", note), content_type=HTML
+            ),
+        ),
+        (
+            BACKLOG[0],
+            server.add("/roundup/backlog.html", page(*BACKLOG, "Sam Lee"), content_type=HTML),
+        ),
+    ]
+    demo = yaml.safe_load((EXAMPLES / "feeds.yaml").read_text(encoding="utf-8"))
+    config = {
+        "newsletter": {"title": "CX Weekly", "editor": "Dana Reyes", "issue_size": 4},
+        "subjects": demo["subjects"],
+        "feeds": [
+            # (CX Roundup first: its pages are likely read and stored first)
+            {
+                "url": server.add(
+                    "/roundup.xml", rss("CX Roundup", server.url("/roundup/"), roundup)
+                ),
+                "name": "CX Roundup",
+            },
+            {
+                "url": server.add("/voc.xml", rss("VoC Notes", server.url("/vocnotes/"), voc)),
+                "name": "VoC Notes",
+            },
+        ],
+        "settings": {"allow_private_addresses": True},
+    }
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_the_original_leads_its_story_not_the_copy_variety_reached_first(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk108 #1: the same article at VoC Notes (the author's own publication, with other
+    articles in the issue) and at CX Roundup, on the same date with the same text and author,
+    was published as "Helen Park || CX Roundup" linked to the copy, "Also covered by: VoC Notes":
+    the variety rule (VoC Notes had articles in the issue already) chose the copy. The original
+    leads: the publication its author writes for, or the one a copy says it first appeared in."""
+    config = two_publications(tmp_path, http_server)
+    code, _, err = run("build", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    base = http_server.base
+    for title, author, copy in [
+        (DETRACTORS[0], "Helen Park", "detractors-copy"),
+        (SURVEYS[0], "Lee Chan", "surveys-copy"),
+    ]:
+        entry = text.split(f"\n{title}\n\n", 1)[1].split("\n\n", 1)[0]
+        original = copy.removesuffix("-copy")
+        assert entry.splitlines()[0] == f"{author} || VoC Notes", entry
+        assert f"{base}/vocnotes/{original}.html\n" in entry + "\n", entry
+        assert f"Also covered by: CX Roundup <{base}/roundup/{copy}.html>" in entry, entry
+        assert '"Also covered by: CX Roundup"' in err, err
