@@ -6,6 +6,7 @@ pages on a real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -191,3 +192,120 @@ def test_the_original_leads_its_story_not_the_copy_variety_reached_first(
         assert f"{base}/vocnotes/{original}.html\n" in entry + "\n", entry
         assert f"Also covered by: CX Roundup <{base}/roundup/{copy}.html>" in entry, entry
         assert '"Also covered by: CX Roundup"' in err, err
+
+
+def test_an_article_published_under_a_drafts_own_section_is_said_to_be(themed_demo: Path) -> None:
+    """walk108 #3: after an issue published an article under its draft's `extra_sections:
+    [Editor's picks]`, `subjects list` marked it `[issue 1 published it under "Editor's picks",
+    not a subject in feeds.yaml now]`: "now" read as a subject renamed or removed. It says it
+    was the draft's own section."""
+    config = str(themed_demo)
+    code, _, err = run("draft", "--config", config, "-q")
+    assert code == 0, err
+    draft = themed_demo.parent / "drafts" / "issue-1.md"
+    url = "https://brightline.example/blog/voice-of-the-customer-program"
+    text = draft.read_text(encoding="utf-8").replace(
+        "\ntheme: ", "\nextra_sections: [Editor's picks]\ntheme: ", 1
+    )
+    draft.write_text(text + f"\n# Editor's picks\n\n## {url}\n", encoding="utf-8")
+    code, _, err = run("build", "--config", config, "--draft", str(draft), "-q")
+    assert code == 0, err
+    mark = "[issue 1 published it under \"Editor's picks\", the draft's own section, not a subject]"
+    code, out, err = run("subjects", "list", "--config", config, "-q")
+    assert code == 0, err
+    (line,) = [li for li in out.splitlines() if "Editor's picks" in li]
+    assert line.endswith(mark) and "now" not in line, out
+    code, out, err = run("subjects", "explain", "--config", config, url)
+    assert code == 0, err
+    assert (
+        "issue 1 published it under \"Editor's picks\", the draft's own section, not a subject:"
+        in " ".join(out.split())
+    ), out
+    code, out, err = run("subjects", "list", "--config", config, "--json", "-q")
+    (row,) = [r for r in json.loads(out) if r["url"] == url]
+    assert row["own_section"] is True and row["printed_under"] == "Editor's picks", row
+
+
+#: The readability pages walk108 #2's issue featured under "The basics of customer experience".
+OFF_SUBJECT = ("medium-1", "lifehacker-working")
+
+
+def _readability_feed(server: LocalServer, corpus: Path, path: str, names: list[str]) -> str:
+    """A feed on `server` of the readability corpus's pages `names`, each served as it is."""
+    from xml.sax.saxutils import escape
+
+    folder = corpus / "articles" / "readability"
+    items = []
+    for name in names:
+        meta = json.loads((folder / name / "expected-metadata.json").read_text(encoding="utf-8"))
+        source = (folder / name / "source.html").read_bytes()
+        link = server.add(f"/r/{name}.html", source, content_type=HTML)
+        items.append(
+            f"<item><title>{escape(meta.get('title') or name)}</title><link>{link}</link></item>"
+        )
+    body = (
+        f'<rss version="2.0"><channel><title>Reads {path}</title>{"".join(items)}</channel></rss>'
+    )
+    return server.add(path, body)
+
+
+def test_an_article_curator_now_places_under_no_subject_is_not_featured_under_its_old_one(
+    themed_demo: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk108 #2: two off-subject pages ("The Open Journalism Project: Better Student
+    Journalism", "How to Program Your Mind to Stop Buying Crap You Don't Need") were placed
+    under "The basics of customer experience" when the archive was small (0.247 and 0.211,
+    needing 0.157: no weak fit). Once the archive grew, curator learnt its words again and
+    `subjects explain` said it would now place them under no subject, but they stayed stored
+    under the subject until every article is placed again, and the issue featured them without
+    a word. The build places the articles it chooses again with what curator has learnt since:
+    those now under no subject are left out, said, and stored so."""
+    folder = corpus / "articles" / "readability"
+    names = sorted(p.name for p in folder.iterdir() if (p / "source.html").is_file())
+    config = str(themed_demo)
+    text = themed_demo.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 7")
+    first = _readability_feed(http_server, corpus, "/a.xml", list(OFF_SUBJECT))
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {first}\n", 1).replace(
+        "settings:\n", "settings:\n  allow_private_addresses: true\n  per_host: 16\n", 1
+    )
+    themed_demo.write_text(text, encoding="utf-8")
+    code, _, err = run("fetch", "--config", config, "-q")
+    assert code == 0, err
+
+    def under_basics() -> list[str]:
+        code, out, err = run("subjects", "list", "--config", config, "--json", "-q")
+        assert code == 0, err
+        return sorted(
+            r["title"]
+            for r in json.loads(out)
+            if r["subject"] == "The basics of customer experience"
+            and ("lifehacker" in r["url"] or "pippinlee" in r["url"])
+        )
+
+    placed = under_basics()
+    assert len(placed) == 2, placed  # (placed under it while the archive was small)
+    rest = [n for n in names if n not in OFF_SUBJECT]
+    more = _readability_feed(http_server, corpus, "/b.xml", rest)
+    themed_demo.write_text(
+        themed_demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {more}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("fetch", "--config", config, "-q")
+    assert code == 0, err
+    assert under_basics() == placed  # (stored there still: the walk's state)
+
+    code, _, err = run("build", "--config", config, "--no-fetch")
+    assert code == 0, err
+    issue = (themed_demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    flat = " ".join(err.split())
+    for title in placed:
+        assert title not in issue.replace("&#39;", "'").replace("&#x27;", "'"), title
+        assert (
+            f'"{title}" (' in flat
+            and "placed again with what it has learnt since, it goes under no subject, so this"
+            ' issue does not feature it under "The basics of customer experience"'
+            in flat
+        ), flat
+    assert under_basics() == []  # (stored under no subject now, as `subjects explain` says)
