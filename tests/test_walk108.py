@@ -309,3 +309,33 @@ def test_an_article_curator_now_places_under_no_subject_is_not_featured_under_it
             in flat
         ), flat
     assert under_basics() == []  # (stored under no subject now, as `subjects explain` says)
+
+
+def test_a_build_stopped_by_an_edited_draft_says_nothing_of_the_issue_it_does_not_publish(
+    themed_demo: Path,
+) -> None:
+    """walk108 #4: a plain `build` stopped by an edited draft (exit 1, "nothing was published")
+    was reported to warn first about the closing line of the issue it would not publish. The
+    edited draft is found before the issue is made (and, for a draft from before the store kept
+    a note of the drafts it wrote, the issue's warnings are dropped with it): the stop alone is
+    said, whichever way the draft is found."""
+    import sqlite3
+
+    config = str(themed_demo)
+    assert run("build", "--config", config, "-q")[0] == 0
+    subject = "Measuring the customer experience"
+    assert run("build", "--config", config, "--subject", subject, "-q")[0] == 0
+    code, _, err = run("draft", "--config", config, "--all-subjects", "--no-fetch", "-q")
+    assert code == 0 and "issue 3 has no closing line" in err, err  # (the draft says it)
+    draft = themed_demo.parent / "drafts" / "issue-3.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    for forget in (False, True):
+        if forget:  # (as a store from before curator kept a note of the drafts it wrote)
+            with sqlite3.connect(themed_demo.parent / ".curator" / "curator.db") as db:
+                db.execute("DELETE FROM meta WHERE key LIKE 'draft_written:%'")
+            db.close()
+        code, _, err = run("build", "--config", config, "--all-subjects", "--no-fetch")
+        assert code == 1, err
+        assert "nothing was published" in " ".join(err.split()), err
+        assert "warning" not in err and "closing" not in err, err
+    assert not (themed_demo.parent / "output" / "issue-3.html").exists()
