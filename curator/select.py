@@ -219,9 +219,10 @@ def pick_varied(
     of its stories compared each with every article chosen: 154,000 comparisons a build).
 
     The story a place goes to is led by its original (`stories.lead_of`, with `homes`), not by
-    the copy the variety rule reached first: of the candidates at least as relevant as the
-    value the place was won with (within a near-tie: those variety or a tie kept back), and the exact copies
-    of the one reached, those telling its story are weighed with it (walk108 #1).
+    the copy the variety rule reached first: of the candidates within a near-tie of the value
+    the place was won with (those variety or a tie kept back) and the exact copies of the one
+    reached, those telling its story are weighed with it (walk108 #1); the story then competes
+    as its original, by the value its original would win a place with.
     """
     taken = [] if taken is None else taken
     exact = {} if exact is None else exact
@@ -285,6 +286,8 @@ def pick_varied(
                 group.append((rival, rival_print, why))
         lead, lead_print, why = group[lead_of([g[0].article for g in group], homes or {})]
         if lead is not pick:
+            # (the copies waiting for `pick` wait for its story's original now)
+            waiting.setdefault(id(lead), []).extend(waiting.pop(id(pick), ()))
             # The story competes as its original: by the lead's own value, its publication's
             # repeats counted. Another story worth more takes this place first; this copy waits
             # for its original to win one, to be named under it (never featured itself).
