@@ -701,6 +701,10 @@ def _record(
         issue_date=issue.date,
         editor=issue.editor or "",  # ("": none, as against NULL: not kept)
         plan=None if entry is None else (config.themes.plan, entry),
+        # (a section no subject of feeds.yaml is the draft's own: `extra_sections:`)
+        own_sections=sorted(
+            {sec.subject for sec in issue.sections} - {s.name for s in config.subjects}
+        ),
     )
     return tuple(keep_published_subjects(config, store, featured))
 
@@ -1211,7 +1215,7 @@ def next_issue(
     # (a draft keeps them too, for `build --draft` to record with its issue: walk111 #1)
     found: list[tuple[int, int, int, str]] = []
     chosen = choose_sections(
-        config, store, now, theme=choice.theme, record=found, progress=progress
+        config, store, now, theme=choice.theme, record=found, progress=progress, tell=say
     )
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)

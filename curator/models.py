@@ -385,6 +385,8 @@ class Placed:
     published_under: str | None = None
     #: That section as the issue printed it (None: no issue did).
     printed_under: str | None = None
+    #: Whether that section was the draft's own (`extra_sections:`), not a subject.
+    own_section: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects list --json`)."""
@@ -399,5 +401,6 @@ class Placed:
             "featured_in": self.featured_in,
             "published_under": self.published_under,
             "printed_under": self.printed_under,
+            "own_section": self.own_section,
             "dead_link": self.dead_link,
         }

@@ -725,6 +725,8 @@ def choose_sections(
     theme: Sequence[str] = (),
     record: list[tuple[int, int, int, str]] | None = None,
     progress: Callable[[str], None] | None = None,
+    tell: Say | None = None,
+    _model: list[SubjectModel] | None = None,
 ) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before;
     only the `theme`'s subjects, in its order, when one is given. A subject whose every
@@ -737,6 +739,10 @@ def choose_sections(
     issue `build --draft` publishes from it): later runs skip
     them, and list them among the `retold` without saying them again (`Retold.recorded`).
     `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
+
+    The articles chosen are placed again with the current model (`placed_again`): one placed
+    by an earlier fit that curator would now place under no subject, or another, is stored
+    there and the issue chosen again, and `tell` is told (walk108 #2).
     """
     started = time.monotonic()
     # (when a line was last said: none until choosing has taken `CHOOSING_QUIET` seconds)
@@ -833,6 +839,19 @@ def choose_sections(
                 break
     finally:
         timer.cancel()
+    _model = [] if _model is None else _model
+    if placed_again(config, store, sections, _model, tell):
+        # (each article is placed again at most once: the model does not change in a run)
+        return choose_sections(
+            config,
+            store,
+            now,
+            theme=theme,
+            record=record,
+            progress=progress,
+            tell=tell,
+            _model=_model,
+        )
     # Copies found of stories the last issues told: recorded, so no later run reads them again
     # (walk81 #1: each build read and compared every copy of every story told, deeper each week);
     # the draft still lists those recorded, each once, for the editor to feature one all the same.
@@ -920,6 +939,56 @@ def untold_best(
             break
         after = (rows[-1][1], rows[-1][0].id)
     return Untold(tuple(best), frozenset(told))
+
+
+def placed_again(
+    config: Config,
+    store: Store,
+    sections: Sequence[Section],
+    model: list[SubjectModel],
+    say: Say | None,
+) -> bool:
+    """Place the articles `sections` feature (not those the editor corrected) again with the
+    current model (kept in `model` once read), from their stored counts; store and `say` each
+    one it places under no subject or another subject than it was stored under, and return
+    whether there was one. Stored articles keep the place an earlier fit gave them until every
+    one is placed again (at a move, an exclusion or a change of subjects), while the model is
+    learnt again as the archive grows: walk108 #2's issue featured two articles an earlier fit
+    placed under "The basics of customer experience" by generic words (experience, basic,
+    different) that `subjects explain` said curator now placed under no subject."""
+    corrections = store.corrections()
+    chosen = [
+        (s.subject, e.article)
+        for s in sections
+        for e in s.entries
+        if e.article.id and e.article.url not in corrections
+    ]
+    if not chosen:
+        return False
+    if not model:
+        model.append(current_model(config, store, corrections, say=say))
+    current = model[0]
+    ids = [a.id for _, a in chosen]
+    counts = _counts(store, phrase_keys(current.phrases), ids)
+    placing = _with_words(current, store)
+    rows = []
+    for subject, article in chosen:
+        now = placing.assign_counts(article.url, counts[article.id])
+        if now.subject == subject:
+            continue
+        rows.append((article.id, now.subject, now.score, now.matched))
+        if say is not None:
+            where = f'under "{now.subject}"' if now.subject else "under no subject"
+            say(
+                f'"{article.title}" ({article.url}) was stored under "{subject}" by what curator'
+                f" had learnt when it placed it; placed again with what it has learnt since, it"
+                f' goes {where}, so this issue does not feature it under "{subject}" (`curator'
+                f" subjects explain {shell_arg(article.url)}` says why; `curator subjects move"
+                f" {shell_arg(article.url)} {shell_arg(subject)}` puts it back)"
+            )
+    if rows:
+        store.save_assignments(rows, current.fingerprint)
+    return bool(rows)
 
 
 def _with_recorded(
@@ -1180,6 +1249,7 @@ def _as_published(
             explanation,
             published_elsewhere=(store.issues_featuring(article.id)[0], published),
             printed_under=store.printed_subject(article.id),
+            own_section=store.printed_own_section(article.id),
         )
     if published == explanation.subject:
         return explanation

@@ -1299,9 +1299,13 @@ def published_as(printed: str, now: str | None = None) -> str:
     return f'"{printed}" (since renamed "{now}")'
 
 
-def published_mark(printed: str, now: str | None, subjects: Sequence[str]) -> str:
+def published_mark(
+    printed: str, now: str | None, subjects: Sequence[str], *, own: bool = False
+) -> str:
     """What an issue published an article under that feeds.yaml has no subject for now: the
-    section it printed (`published_as`), "not a subject in feeds.yaml now"; or, when feeds.yaml
+    section it printed (`published_as`), "not a subject in feeds.yaml now"; with `own`, "the
+    draft's own section, not a subject" (walk108 #3: "now" read as a subject renamed or removed,
+    of a draft's `extra_sections:`); or, when feeds.yaml
     has the printed name as a subject again though `curator subjects rename` renamed it since
     (walk103 #3: renamed "Culture" and back to "Entertainment" in feeds.yaml), that, and the
     rename back that keeps the article under it."""
@@ -1312,6 +1316,8 @@ def published_mark(printed: str, now: str | None, subjects: Sequence[str]) -> st
             f' to keep it under "{printed}": curator subjects rename {shell_arg(now)}'
             f" {shell_arg(printed)}"
         )
+    if own:
+        return f"{published_as(printed, now)}, the draft's own section, not a subject"
     return f"{published_as(printed, now)}, not a subject in feeds.yaml now"
 
 

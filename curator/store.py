@@ -476,6 +476,13 @@ def _migration_23(db: sqlite3.Connection) -> None:
     _add_columns(db, "issues", [("plan", "TEXT")])
 
 
+def _migration_24(db: sqlite3.Connection) -> None:
+    """The sections of each issue that were its draft's own (`extra_sections:`, not subjects),
+    so that `subjects list` and `explain` call them so, not subjects gone from feeds.yaml (walk108
+    #3: "Editor's picks", not a subject in feeds.yaml now). Issues published before: none known."""
+    _add_columns(db, "issues", [("own_sections", "TEXT NOT NULL DEFAULT '[]'")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -501,6 +508,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_21,
     _migration_22,
     _migration_23,
+    _migration_24,
 )
 VERSION = len(MIGRATIONS)
 
@@ -1763,6 +1771,18 @@ class Store:
         ).fetchone()
         return None if row is None else self.renamed_to(str(row[0]))
 
+    def printed_own_section(self, article_id: int) -> bool:
+        """Whether the first issue that featured the article printed it under a section of its
+        draft's own (`extra_sections:`), not a subject (known for issues published since
+        curator kept it)."""
+        row = self.db.execute(
+            "SELECT ia.subject, i.own_sections FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id WHERE ia.article_id = ? ORDER BY i.number"
+            " LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return row is not None and str(row[0]) in json.loads(row[1] or "[]")
+
     def printed_subject(self, article_id: int) -> str | None:
         """The section the first issue that featured the article published it under, as that
         issue printed it (None: no issue featured it)."""
@@ -2382,6 +2402,8 @@ class Store:
                     WHERE ia.article_id = a.id) AS featured_in,
                    (SELECT ia.subject FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
                     WHERE ia.article_id = a.id ORDER BY i.number LIMIT 1) AS published_under,
+                   (SELECT i.own_sections FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
+                    WHERE ia.article_id = a.id ORDER BY i.number LIMIT 1) AS own_sections,
                    (SELECT d.error FROM dead_links d WHERE d.article_id = a.id) AS dead_link
                  FROM assignments s JOIN articles a ON a.id = s.article_id
                  LEFT JOIN feeds f ON f.id = a.feed_id
@@ -2427,6 +2449,8 @@ class Store:
                     if r["published_under"] is None
                     else self.renamed_to(str(r["published_under"]), renames),
                     r["published_under"],
+                    r["published_under"] is not None
+                    and r["published_under"] in json.loads(r["own_sections"] or "[]"),
                 )
             )
         return out
@@ -2478,6 +2502,7 @@ class Store:
         issue_date: datetime | None = None,
         editor: str | None = None,
         plan: tuple[Sequence[Sequence[str]], int] | None = None,
+        own_sections: Sequence[str] = (),
     ) -> None:
         """Record a published issue and the articles it featured, as (subject, article id) in order;
         with its theme (the subjects it was about; () for every subject), whether it took its
@@ -2487,6 +2512,7 @@ class Store:
         `articles` are the articles as the issue published them, by id: their title, credit,
         publication and blurb are kept with the issue (`IssueRecord.as_published`). `plan` is
         the plan of themes as it stands and the index of the entry the issue takes, if any.
+        `own_sections` are its sections that are no subject (a draft's `extra_sections:`).
 
         An article featured twice is refused (ValueError, before anything is written): an issue
         has one entry per article, and a caller that gives one twice has a bug (walk111 #1 met it
@@ -2502,8 +2528,8 @@ class Store:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, title, published_at, theme, planned, introduction,"
-                " closing, promised, issue_date, editor, plan)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " closing, promised, issue_date, editor, plan, own_sections)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     title,
@@ -2522,6 +2548,7 @@ class Store:
                         {"plan": [list(e) for e in plan[0]], "entry": plan[1]},
                         ensure_ascii=False,
                     ),
+                    json.dumps(list(own_sections), ensure_ascii=False),
                 ),
             )
             issue_id = cursor.lastrowid

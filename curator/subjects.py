@@ -217,6 +217,8 @@ class Explanation:
     published_elsewhere: tuple[int, str] | None = None
     #: The section as that issue printed it, when renamed since (else None).
     printed_under: str | None = None
+    #: Whether that section was the issue's draft's own (`extra_sections:`), never a subject.
+    own_section: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -234,7 +236,11 @@ class Explanation:
             "published_in": self.published_in,
             "published_under_former_subject": None
             if self.published_elsewhere is None
-            else {"issue": self.published_elsewhere[0], "subject": self.published_elsewhere[1]},
+            else {
+                "issue": self.published_elsewhere[0],
+                "subject": self.published_elsewhere[1],
+                "own_section": self.own_section,
+            },
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "curator_subject": self.curator_subject if self.published_in else self.subject,
             "curator_verdict": self.curator_verdict or self.verdict(),
@@ -305,6 +311,13 @@ class Explanation:
                     f"  issue {number} published it under"
                     f" {published_mark(printed, former, [s.subject for s in self.scores])};"
                     " until then curator places it itself (the issue keeps its text)"
+                )
+            elif self.own_section:
+                lines.append(
+                    f"  issue {number} published it under {published_as(printed, former)}, the"
+                    " draft's own section, not a subject: curator places it itself (the issue"
+                    " keeps its text); to keep it under one: curator subjects move"
+                    f" {shell_arg(self.url)} SUBJECT"
                 )
             else:
                 lines.append(
@@ -387,10 +400,18 @@ def stored_elsewhere(stored: str | None, now: str | None) -> str:
     (`placement.REFIT_SHARE`), and new articles are placed by the newer one."""
     there = f"under {stored}" if stored else "under no subject"
     would = f"under {now}" if now else "under no subject"
+    if not stored:
+        return (
+            f"stored {there} (as `subjects list` and the next issue have it); curator would now"
+            f" place it {would}, having learnt from the newer articles: it moves when every"
+            " stored article is placed again, at your next move, exclusion or change of subjects"
+        )
+    # (an issue about to feature it places it again first: walk108 #2)
     return (
-        f"stored {there} (as `subjects list` and the next issue have it); curator would now"
-        f" place it {would}, having learnt from the newer articles: it moves when every stored"
-        " article is placed again, at your next move, exclusion or change of subjects"
+        f"stored {there} (as `subjects list` has it); curator would now place it {would},"
+        " having learnt from the newer articles: it moves when every stored article is placed"
+        " again, at your next move, exclusion or change of subjects, or when a build or draft"
+        " would feature it, which places the articles it chooses again first"
     )
 
 

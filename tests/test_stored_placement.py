@@ -50,10 +50,11 @@ def test_uncertain_and_explain_say_where_an_article_is_stored_when_the_model_dif
     assert code == 0, err
     flat = " ".join(out.split())
     said = (
-        f"stored under {elsewhere} (as `subjects list` and the next issue have it); curator would"
+        f"stored under {elsewhere} (as `subjects list` has it); curator would"
         f" now place it {now}, having learnt from the newer articles: it moves"
         " when every stored article is placed again, at your next move, exclusion or change of"
-        " subjects"
+        " subjects, or when a build or draft would feature it, which places the articles it"
+        " chooses again first"
     )
     assert said in flat
     code, out, err = run("subjects", "explain", first["url"], "--config", str(demo))

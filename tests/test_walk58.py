@@ -135,7 +135,13 @@ def test_copies_of_a_published_story_neither_hide_new_articles_nor_count_as_wait
     # #1: issue 2 is written, with the seeds and the compost, not "Nothing new to feature".
     assert report["issue"] == 2, out
     issue = (tmp_path / "output" / "issue-2.html").read_text(encoding="utf-8")
-    assert "Starting seeds indoors" in issue and "Making compost" in issue
+    assert "Starting seeds indoors" in issue
+    # (the compost: featured, or, placed again with what curator learnt from the eleven new
+    # articles and now under no subject, left out and named: walk108 #2)
+    flat = " ".join(err.split())
+    assert "Making compost" in issue or (
+        '"Making compost" (' in flat and "it goes under no subject, so this issue" in flat
+    ), err
     # (the ten copies of one story named in one warning since walk81 #2)
     copies = ", ".join(sorted(http_server.url(f"/tcopy{i}.html") for i in range(10)))
     assert err.count("10 articles were left out (") == 1, err

@@ -396,6 +396,7 @@ _NO_ARTICLE: dict[str, object] = {
     "featured_in": None,
     "published_under": None,
     "printed_under": None,
+    "own_section": False,
     "dead_link": None,
 }
 
@@ -483,7 +484,7 @@ def list_(
             # walk86 #1: re-filed without a word after its subject left feeds.yaml
             featured = (
                 f"  [issue {p.featured_in} published it under"
-                f" {published_mark(str(p.printed_under or p.published_under), p.published_under, subject_names)}]"
+                f" {published_mark(str(p.printed_under or p.published_under), p.published_under, subject_names, own=p.own_section)}]"
             )
         dead = ""
         if p.dead_link == LOCAL_FILE and not p.featured_in:
