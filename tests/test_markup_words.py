@@ -91,7 +91,8 @@ def test_tag_like_words_in_titles_stay_words_and_lost_words_are_said(
         f'  Acme News: "Customer experience hacks" ({http_server.url("/p/5/")}): removed'
         ' `<script>`, and "alert(1)" with it'
     ) in err, err
-    assert "change its `## ` heading" in err, err
+    # (after a plain build: how to correct the issue just published, then the next draft)
+    assert 'to correct it now: its "title" in' in err and "`curator render 1" in err, err
     assert "Acme News: the feed's own title held HTML markup, which was removed (`<b>`)" in err
     assert "`<script>` with its text" not in err, err
     assert "Majalla: the feed's own title" not in err, err
