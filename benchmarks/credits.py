@@ -85,7 +85,7 @@ PEOPLE: dict[str, tuple[str, ...]] = {
         "Jakob Lundt",
     ),
     # rss-parser rss-1.rss / xml2js-options.rss (Science): "Surname, Initials" people
-    "Ash, C., Mueller, K. L.": ("Ash, C.", "Mueller, K. L."),
+    "Ash, C., Mueller, K. L.": ("C. Ash", "K. L. Mueller"),
     # feed-rs
     "Brent Simmons and Manton Reece": ("Brent Simmons", "Manton Reece"),
     "Scott Hanselman, Rob Caron": ("Scott Hanselman", "Rob Caron"),
@@ -145,7 +145,19 @@ def people(raw: str | None) -> tuple[str, ...]:
     text = re.sub(r"\s+", " ", raw or "").strip()
     if not text or text.lower() in NOBODY:
         return ()
-    return PEOPLE.get(text, (text,))
+    return tuple(_given_first(name) for name in PEOPLE.get(text, (text,)))
+
+
+#: "Yeagle, P.", "Fahrenkamp-Uppenbrink, J.", "Plaumann, P.-L.": a surname and initials.
+_SURNAME_INITIALS = re.compile(r"^([^\W\d_][\w'’-]*), ((?:[^\W\d_]{1,2}\.(?:-[^\W\d_]\.)?\s*)+)$")
+
+
+def _given_first(name: str) -> str:
+    """A credit written "Surname, Initials" as a newsletter's `Author` line writes it, initials
+    first ("Yeagle, P." -> "P. Yeagle"), as "Doe, Jane" is Jane Doe (README; decided by hand in
+    walk112 #7: Science's and bioRxiv's feeds write every author surname first)."""
+    found = _SURNAME_INITIALS.match(name)
+    return f"{found.group(2).strip()} {found.group(1)}" if found else name
 
 
 def _json(path: Path) -> dict:
