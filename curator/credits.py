@@ -146,17 +146,20 @@ def _people_of(clause: str) -> list[str]:
     # "Jane Doe and the Data Team" names her and a team; "Acme Research and Insights Group", one
     # organisation.
     last = parts[-1].split()  # empty when the clause ends in its separator ("Jane Doe and")
+    # "Amy Chen and Zeta Post Staff", "Jane Doe and Acme Research": her, and an organisation
+    # (no one's name, walk112 #1); "Acme Research and Insights Group" is one organisation.
+    people_before = all(_looks_personal(p) and not _organisation_named(p) for p in parts[:-1])
     staff = (
         bool(last)
-        and last[-1].lower() in rules.STAFF_WORDS
-        and all(_looks_personal(p) for p in parts[:-1])
+        and people_before
+        and (last[-1].lower() in rules.STAFF_WORDS or _firm_named(last))
     )
     if (
         len(parts) > 1
         and _organisation_named(parts[-1])
         and last
         and last[0].lower() not in ("the", "our")
-        and not staff  # "Amy Chen and Zeta Post Staff": her, and the staff (no one's name)
+        and not staff  # her, and the staff or the firm (no one's name)
     ):
         return [clause]
     return parts

@@ -714,6 +714,9 @@ NEWS_AGENCIES: frozenset[str] = frozenset(
         "afp",
         "agence france presse",
         "bloomberg",
+        "bloomberg news",  # its "News" is no firm's word (walk112 #1, `credits._firm_named`)
+        "xinhua news agency",
+        "yonhap news agency",
         "dpa",
         "efe",
         "ansa",

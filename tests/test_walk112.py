@@ -69,6 +69,15 @@ ITEMS: dict[str, tuple[str, str, str, str | None, str, list[str], str]] = {
         [],
         FEED_TITLE,
     ),
+    "Onboarding Checklists": (
+        "",
+        "",
+        '<p class="byline">By Jane Doe and Acme Research</p>',
+        FEED_TITLE,
+        "",
+        ["Jane Doe"],
+        FEED_TITLE,
+    ),
     "Warranty Claims": ("Zendo Marketing", "", "", FEED_TITLE, "", [], FEED_TITLE),
     "Callback Requests": ("Zendo", "", "", FEED_TITLE, "", [], FEED_TITLE),
     # 2: a team is no one, "Team" first too
