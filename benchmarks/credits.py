@@ -16,7 +16,9 @@ The other projects keep the credit as the feed wrote it ("David Smith in Washing
 (now), Ed Aarons and Ben Fisher (earlier)", "Rael Dornfest (mailto:rael@oreilly.com)"). What a
 newsletter's `Author` line should say for such a credit was decided by hand, once, per string, in
 `PEOPLE` below (the people, without places, roles, times or addresses); every other credit is
-expected as written (whitespace collapsed). `NOBODY` lists the credits that name no one: CMS
+expected as written (whitespace collapsed), but for a name written "Surname, Initials" ("Yeagle,
+P."), expected initials first ("P. Yeagle") as "Doe, Jane" is Jane Doe (walk112 #7; this lowers
+feedparser's raw figure, which keeps the credit as written, from 0.924 to 0.801). `NOBODY` lists the credits that name no one: CMS
 defaults ("admin", "author"), the generic "Staff and agencies" and a bare address. A desk or a team
 the publisher names ("Guardian sport", "GNOME Sysadmin Team") and a feed crediting itself ("Giant
 Bomb", "Transfermarkt") are credits as written. `CORRECTIONS` fixes the few entries where the other
