@@ -27,7 +27,13 @@ from curator.credits import (
     same_name,
 )
 from curator.deps import page_reader
-from curator.extract import clean_authors, extract, resembles_site, strip_site_name
+from curator.extract import (
+    clean_authors,
+    extract,
+    resembles_site,
+    strip_site_name,
+    weak_site_name,
+)
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import name_text, read_feed_html
 from curator.models import Article, Entry, Page
@@ -621,7 +627,11 @@ def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str
     feed's title also when the page's name does not resemble the article's registrable domain
     while the feed's does and does not contain the page's name (a section such as Reuters'
     "U.S." under the feed "Reuters"; "Voodoo Engineering" under "Voodoo Engineering - Medium"
-    stays). Where the address cannot tell (an IP address, a hosting platform), the page's name."""
+    stays). Where the address cannot tell (an IP address, a hosting platform), the page's name.
+    The feed's title too when the page's name is only a domain ("zendo.example") or a tagline
+    (walk112 #4, #5: `extract.weak_site_name`)."""
+    if site and feed_title and weak_site_name(site) and not weak_site_name(feed_title):
+        return feed_title
     if (
         site
         and feed_title

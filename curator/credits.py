@@ -73,6 +73,7 @@ def clean_authors(
         # its dateline goes as after a comma (`_without_datelines`).
         clause = clause.split("|")[0] if strict else _without_datelines(clause, site)
         clause = rules.BYLINE_WITH.sub(r" and \1", clause)
+        clause = _with_co_author(clause)
         clause = rules.CREDIT_ADDRESS.sub("", clause)
         clause = rules.CREDIT_REMARK.sub("", clause)
         for part in _people_of(_AND_AND.sub(r"\1", clause)):
@@ -98,6 +99,21 @@ def clean_authors(
     if counted and out:
         out.append(OTHERS)  # "Jane Doe and 3 others": not Jane Doe alone
     return tuple(out)
+
+
+def _with_co_author(clause: str) -> str:
+    """ "Ahmed Ali with Sara Lind", "Ahmed Ali alongside Sara Lind": two people, as "A and B" are
+    (walk112 #6: the page credited no one, the feed one person "Ahmed Ali with Sara Lind"); "Ahmed
+    Ali with Reuters": Ahmed Ali, whom an agency or an organisation helped."""
+    clause = rules.CREDIT_WITH_AFTER_COMMA.sub("", clause)  # "Max Uhl, with Ned Vo": Max Uhl
+    pieces = rules.CREDIT_WITH.split(clause)
+    if len(pieces) < 2:
+        return clause
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        if not (is_organisation(piece) or _organisation_named(piece)):
+            kept.append(piece)
+    return " and ".join(kept)
 
 
 def _without_datelines(clause: str, site: str | None) -> str:
@@ -130,17 +146,20 @@ def _people_of(clause: str) -> list[str]:
     # "Jane Doe and the Data Team" names her and a team; "Acme Research and Insights Group", one
     # organisation.
     last = parts[-1].split()  # empty when the clause ends in its separator ("Jane Doe and")
+    # "Amy Chen and Zeta Post Staff", "Jane Doe and Acme Research": her, and an organisation
+    # (no one's name, walk112 #1); "Acme Research and Insights Group" is one organisation.
+    people_before = all(_looks_personal(p) and not _organisation_named(p) for p in parts[:-1])
     staff = (
         bool(last)
-        and last[-1].lower() in rules.STAFF_WORDS
-        and all(_looks_personal(p) for p in parts[:-1])
+        and people_before
+        and (last[-1].lower() in rules.STAFF_WORDS or _firm_named(last))
     )
     if (
         len(parts) > 1
         and _organisation_named(parts[-1])
         and last
         and last[0].lower() not in ("the", "our")
-        and not staff  # "Amy Chen and Zeta Post Staff": her, and the staff (no one's name)
+        and not staff  # her, and the staff or the firm (no one's name)
     ):
         return [clause]
     return parts
@@ -170,6 +189,16 @@ def _organisation_named(text: str) -> bool:
         or words[-1] in rules.DESK_WORDS
         or bool(set(words) & rules.ORGANISATION_NAME_WORDS)
     )
+
+
+def _firm_named(tokens: list[str]) -> bool:
+    """A name ending in an organisation's head word ("Zendo Marketing", "Acme Research Group",
+    "Northwind Labs"): a firm's, never a person's, whether a page or a feed gives it. Not a news
+    agency ("Thomson Reuters"), whose name credits the story's source."""
+    words = [t.lower() for t in tokens]
+    if " ".join(words).removeprefix("the ") in rules.NEWS_AGENCIES:
+        return False
+    return words[-1] in rules.ORGANISATION_HEAD_WORDS
 
 
 def is_organisation(text: str) -> bool:
@@ -219,7 +248,12 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
     if len(pieces) < 2:
         return pieces
     if len(pieces) % 2 == 0 and all(_INITIALS.match(p) for p in pieces[1::2]):
-        return [f"{a}, {b}" for a, b in zip(pieces[::2], pieces[1::2], strict=True)]
+        pairs = list(zip(pieces[::2], pieces[1::2], strict=True))
+        if surname_first and all(_surname_first(a, b) for a, b in pairs):
+            return [
+                f"{b} {a}" for a, b in pairs
+            ]  # "Ash, C., Mueller, K. L.": C. Ash, K. L. Mueller
+        return [f"{a}, {b}" for a, b in pairs]
     kept = [pieces[0]]
     for p in pieces[1:]:
         words = {w.lower() for w in _WORD.findall(p)}
@@ -243,19 +277,30 @@ _DEGREE = re.compile(r"^(?=(?:.*[A-Z]){2})(?:[A-Z][a-z]?\.?){1,4}$")
 
 
 def _surname_first(surname: str, given: str) -> bool:
-    """A credit written surname first, "Doe, Jane", "Van Halen, Eddie", "de la Cruz, María": a
-    surname (particles, then one word) and one given name, neither an organisation's, a role's or
-    a label's ("Reuters, Washington", "Doe, Editor", "Doe, PhD"). A surname of more words without
-    particles is no surname: "Victor Tangermann, Futurism" is a name and a site."""
+    """A credit written surname first, "Doe, Jane", "Van Halen, Eddie", "de la Cruz, María", "Jong,
+    Michiel de", "Kooman, F.": a surname (particles, then one word) and one given name (or its
+    initials, or it and the surname's particles), neither an organisation's, a role's or a label's
+    ("Reuters, Washington", "Doe, Editor", "Doe, PhD"). A surname of more words without particles
+    is no surname: "Victor Tangermann, Futurism" is a name and a site."""
     *particles, surname = surname.split()
     if any(p.lower() not in rules.NAME_PARTICLES for p in particles):
         return False
+    initials = bool(_INITIALS.match(given))
+    if initials:
+        # "Kooman, F.", "Mueller, K. L." (walk112 #7): a surname and the given names' initials
+        given = "".join(ch for ch in given if ch.isalpha())
+    else:
+        # "Jong, Michiel de": the surname's particles written after the given name
+        given, *after = given.split() or [""]
+        if any(p.lower() not in rules.NAME_PARTICLES for p in after):
+            return False
     words = (surname, given)
     return (
         all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
         and not any(is_organisation(w) for w in words)
         and not any(w.lower() in rules.ROLE_WORDS | rules.REJECTED_AUTHORS for w in words)
-        and not any(w.isupper() and len(w) <= 3 for w in words)
+        and not (surname.isupper() and len(surname) <= 3)
+        and not (given.isupper() and len(given) <= 3 and not initials)
     )
 
 
@@ -386,14 +431,26 @@ def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ..
     gives the site's name as every item's dc:creator, which read "DC Rainmaker || DC Rainmaker";
     the line names the publication once, as for an article with no author. A person's name stays
     ("Hana Sato || Hana Sato": a personal site named after its author, who wrote the article).
-    Nor the publication's own team ("The Zeta Post Team", `_publications_desk`)."""
+    Nor the publication's own team ("The Zeta Post Team", "Team Zendo" of "Zendo Blog",
+    `_publications_desk`)."""
     if not publication:
         return authors
     return tuple(
         name
         for name in authors
-        if (not same_name(name, publication) or _looks_personal(name))
+        if (not _own_name(name, publication) or _looks_personal(name))
         and not _publications_desk(name, publication)
+    )
+
+
+def _own_name(name: str, publication: str) -> bool:
+    """`name` is the publication's, or the publication's without "Blog" or "News" ("Zendo" of
+    "Zendo Blog", walk112 #1)."""
+    if same_name(name, publication):
+        return True
+    words = norm_name(publication).split()
+    return (
+        len(words) > 1 and words[-1] in ("blog", "news") and name_key(name) == "".join(words[:-1])
     )
 
 
@@ -402,11 +459,15 @@ def _publications_desk(name: str, publication: str) -> bool:
     itself, no one's credit, as "Zeta Post Staff" is. Another's desk ("GNOME Sysadmin Team") is
     the publisher's credit, kept."""
     words = norm_name(name).split()
-    return (
-        len(words) > 1
-        and words[-1] in rules.DESK_WORDS
-        and name_key(" ".join(words[:-1])) == name_key(publication)
-    )
+    if len(words) < 2:
+        return False
+    own = {name_key(publication)}
+    site_words = norm_name(publication).split()
+    if len(site_words) > 1 and site_words[-1] in ("blog", "news"):
+        own.add("".join(site_words[:-1]))  # "Team Zendo" of "Zendo Blog" (walk112 #2)
+    if words[-1] in rules.DESK_WORDS:
+        return name_key(" ".join(words[:-1])) in own
+    return words[0] in rules.TEAM_FIRST_WORDS and name_key(" ".join(words[1:])) in own
 
 
 def _looks_personal(name: str) -> bool:
@@ -495,8 +556,12 @@ def is_person_name(
         return False
     if len(tokens) > 1 and tokens[-1].lower() in rules.STAFF_WORDS:
         return False  # "Zeta Post Staff": the publication's staff, the publication itself
+    if len(tokens) > 1 and _firm_named(tokens):
+        return False  # "Zendo Marketing", "Acme Research" (walk112 #1): a firm's, in a feed too
     if feed:
-        return True
+        return True  # a team in a feed ("Team Ghost") is its publisher's credit (`credited`)
+    if len(tokens) > 1 and tokens[0].lower() in rules.TEAM_FIRST_WORDS:
+        return False  # "Team Zendo" (walk112 #2): a team, as "The Zendo Team" is, no one
     if tokens[-1].lower() in rules.DESK_WORDS:
         return False  # "Jerusalem Post Staff", "News Nation Bureau": the publication itself
     if _organisation_named(name):

@@ -122,12 +122,15 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
     site = _safe(problems, publication, doc)
     credit = _safe(problems, authors, doc, site) or ((), False)
     body = _safe(problems, article_body, doc)
-    said = _safe(problems, markup_credits, doc) or ()
+    said = (_safe(problems, markup_credits, doc) or ()) + (
+        _safe(problems, site_name_notes, doc, site) or ()
+    )
     return Page(
         url=url,
         title=_safe(problems, title, doc, site),
         authors=credit[0],
         guest_author=credit[1],
+        authors_field=credit[2] if len(credit) > 2 else "",
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
@@ -527,6 +530,7 @@ def publication(doc: _Doc) -> str | None:
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
     candidates = [_without_tagline(name) for name in candidates if not _address(name)]
+    candidates = [name for name in candidates if not generic_site_name(name)]
     address = _declared_url(doc)
     if (
         len(candidates) > 1
@@ -539,8 +543,15 @@ def publication(doc: _Doc) -> str | None:
         # Press" at ctpost.com) and itself in og:site_name: the credit is the newspaper's.
         candidates = candidates[1:]
     suffix = _title_suffix(doc)
-    if suffix and _address(suffix):
+    if suffix and (_address(suffix) or generic_site_name(suffix)):
         suffix = None
+    # A bare domain ("zendo.example") or a tagline ("Insights, ideas and inspiration for CX
+    # leaders") names the site only when nothing else does (walk112 #4, #5): the <title>'s site
+    # part is its name.
+    named = [name for name in candidates if not weak_site_name(name)]
+    if suffix and not weak_site_name(suffix) and not named:
+        return suffix
+    candidates = named or candidates
     if not candidates:
         return suffix
     chosen = next(
@@ -555,6 +566,57 @@ def publication(doc: _Doc) -> str | None:
     if domain and _common_word(chosen) and _site_key(chosen) == _domain_word(domain):
         chosen = next((n for n in candidates if _site_key(n) == _site_key(domain)), chosen)
     return chosen
+
+
+def generic_site_name(name: str) -> bool:
+    """A theme's or a CMS's stand-in for a site's name ("Home", "My WordPress Blog", "Just
+    another WordPress site", "Untitled"): no publication's name (walk112 #3)."""
+    return norm_name(name) in rules.GENERIC_SITE_NAMES or not norm_name(name)
+
+
+#: A domain alone given as a site's name: "zendo.example", "northwind.example".
+_BARE_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+
+
+def weak_site_name(name: str) -> bool:
+    """A site name that names the site only when nothing else does: a domain alone ("zendo.example",
+    walk112 #5) or a tagline, a phrase rather than a name (walk112 #4: "Insights, ideas and
+    inspiration for CX leaders"; `_tagline_phrase`). The <title>'s site part and the feed's title
+    win over it (`publication`, `articles.page_or_feed_name`)."""
+    return bool(_BARE_DOMAIN.match(name.strip())) or _tagline_phrase(name)
+
+
+def _tagline_phrase(name: str) -> bool:
+    """Four words or more of which two or more are lower-case words of a sentence ("ideas",
+    "inspiration", "leaders"), not small words a name has ("of", "and": "Department of Health and
+    Social Care" is a name). A name with a tagline after a dash or a bar is `_without_tagline`'s,
+    and stays as the site writes it ("Mozilla Hacks – the Web developer blog")."""
+    words = name.split()
+    if len(words) < 4 or _TAGLINE_CUT.search(name):
+        return False
+    lower = [
+        w
+        for w in words[1:]
+        if w[:1].islower()
+        and w.isalpha()
+        and w not in _NAME_SMALL_WORDS
+        and w not in rules.NAME_PARTICLES
+    ]
+    return len(lower) >= 2
+
+
+def site_name_notes(doc: _Doc, site: str | None) -> tuple[str, ...]:
+    """A line when the page's og:site_name was passed over for its <title>'s site part as a
+    tagline or a domain alone (walk112 #4): which name was used, and the other."""
+    declared = doc.meta.get(rules.SITE_META[0], [])[:1]
+    if not declared or not site or same_name(declared[0], site):
+        return ()
+    if not weak_site_name(declared[0]) or _BARE_DOMAIN.match(declared[0].strip()):
+        return ()
+    return (
+        f'its og:site_name "{declared[0]}" reads as a tagline, not a name; the publication is '
+        f'"{site}", from its <title>',
+    )
 
 
 def markup_credits(doc: _Doc) -> tuple[str, ...]:
@@ -908,7 +970,7 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
 # ------------------------------------------------------------------------------------------ authors
 
 
-def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool]:
+def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str]:
     """People credited, and whether the credit that named them names a guest ("Guest post by
     ...", `rules.GUEST_CREDIT`): what the page declares (JSON-LD, then meta tags), else its
     visible byline. (Named `authors`: a page that breaks it loses its "authors", as the run says.)
@@ -917,30 +979,76 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool]:
     byline never stands in for the article's. A declared author that is a single word ("Fail",
     "Regan", "admin"-like CMS user names) gives way to a visible byline naming a full name: a
     person credited on the page is more often right than one word in a meta tag.
+
+    An organisation's name never credits anyone (walk112 #1): one the page's JSON-LD types as an
+    Organization ("Gartner"), wherever else the page gives it, and the site's own name ("Zendo"
+    on "Zendo Blog", `_site_own_name`). The third value says where the credit came from.
     """
     host = _host(doc.url)
+    firms = _ld_organisations(doc)
+
+    def people(raw: str, strict: bool) -> tuple[str, ...]:
+        names = clean_authors(raw, site=site, host=host, strict=strict)
+        return tuple(n for n in names if norm_name(n) not in firms and not _site_own_name(n, site))
+
     declared: tuple[str, ...] = ()
-    declared_raw = ""
-    for raw in _declared_authors(doc):
-        declared = clean_authors(raw, site=site, host=host)
+    declared_raw, declared_field = "", ""
+    for field, raw in _declared_authors(doc):
+        declared = people(raw, False)
         if declared:
-            declared_raw = raw
+            declared_raw, declared_field = raw, field
             break
     if declared and not _one_word(declared):
-        return declared, _guest(declared_raw)
+        return declared, _guest(declared_raw), declared_field
     for raw in _visible_bylines(doc):
-        names = clean_authors(raw, site=site, host=host, strict=True)
+        names = people(raw, True)
         if not names:
             continue
         if not declared:
-            return names, _guest(raw)
+            return names, _guest(raw), "its byline"
         shown = {w.lower() for name in names for w in _WORD.findall(name)}
         if declared[0].lower() in shown:
-            return declared, _guest(raw)  # the page shows the declared name ("Reuters, Washington")
+            # the page shows the declared name ("Reuters, Washington")
+            return declared, _guest(raw), declared_field
         if not _one_word(names):
-            return names, _guest(raw)
+            return names, _guest(raw), "its byline"
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
-    return declared, _guest(declared_raw)
+    return declared, _guest(declared_raw), declared_field if declared else ""
+
+
+def _ld_organisations(doc: _Doc) -> set[str]:
+    """The names (`norm_name`) the page's JSON-LD gives an author or publisher typed as an
+    organisation (`rules.JSONLD_ORGANISATION_TYPES`) and not as a person: a plain statement that
+    the name is no one's (walk112 #1: `"author":{"@type":"Organization","name":"Acme
+    Research"}` was published as a person)."""
+    found: set[str] = set()
+    for obj in doc.jsonld:
+        for key in ("author", "creator"):
+            value = obj.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                item = _ld_ref(doc, item)
+                if not isinstance(item, dict):
+                    continue
+                kinds = _types(item)
+                if kinds & rules.JSONLD_ORGANISATION_TYPES and "person" not in kinds:
+                    found.update(norm_name(n) for n in _ld_names(doc, item) if norm_name(n))
+    return found
+
+
+#: Words a site's name may end with that its author's would not: "Zendo Blog", "Zendo News".
+_SITE_NAME_TAILS = ("blog", "news")
+
+
+def _site_own_name(name: str, site: str | None) -> bool:
+    """`name` is the site's own name without "Blog" or "News" ("Zendo" on "Zendo Blog"): the
+    publication, no one's credit (walk112 #1). A person's name stays ("Hana Sato" on "Hana Sato
+    Blog": a personal blog is named after its author)."""
+    if not site or len(name.split()) > 1:
+        return False
+    words = norm_name(site).split()
+    return (
+        len(words) > 1 and words[-1] in _SITE_NAME_TAILS and norm_name(name) == " ".join(words[:-1])
+    )
 
 
 def _guest(raw: str) -> bool:
@@ -960,20 +1068,23 @@ def _host(url: str) -> str:
         return ""
 
 
-def _declared_authors(doc: _Doc) -> Iterator[str]:
+def _declared_authors(doc: _Doc) -> Iterator[tuple[str, str]]:
     """Author strings the page declares, best first: JSON-LD, then meta tags (all the tags of one
     name together: two `DC.Creator` tags are two authors). These may name an organisation
-    ("Contributors to Wikimedia projects"), so they are not held to a person's name's shape."""
+    ("Contributors to Wikimedia projects"), so they are not held to a person's name's shape. Each
+    with where it is, as `curator extract` says it."""
     art = _ld_article(doc)
     if art:
         names = _ld_names(doc, art.get("author")) or _ld_names(doc, art.get("creator"))
         if names:
-            yield " and ".join(names) if len(names) > 1 else names[0]
+            yield "its JSON-LD", " and ".join(names) if len(names) > 1 else names[0]
     for name in rules.AUTHOR_META:
+        field = f"its {name} meta tag"
         values = list(dict.fromkeys(doc.meta.get(name, ())))
         if len(values) > 1:
-            yield "; ".join(values)
-        yield from values
+            yield field, "; ".join(values)
+        for value in values:
+            yield field, value
 
 
 def _visible_bylines(doc: _Doc) -> list[str]:

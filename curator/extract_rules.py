@@ -77,6 +77,35 @@ AUTHOR_META: tuple[str, ...] = (
 #: last because they are often a short brand such as "NYTimes").
 SITE_META: tuple[str, ...] = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 
+#: Site names a theme or a CMS leaves in place of the site's own (walk112 #3: og:site_name "Home",
+#: WordPress's "Just another WordPress site"): no publication's name (normalised: lower case, words
+#: only, no leading "the").
+GENERIC_SITE_NAMES: frozenset[str] = frozenset(
+    {
+        "home",
+        "homepage",
+        "home page",
+        "blog",
+        "my blog",
+        "my wordpress blog",
+        "just another wordpress site",
+        "just another wordpress weblog",
+        "wordpress",
+        "news",
+        "site",
+        "my site",
+        "website",
+        "my website",
+        "web site",
+        "untitled",
+        "untitled site",
+        "site title",
+        "site name",
+        "index",
+        "welcome",
+    }
+)
+
 #: Blog hosts that name themselves as publisher or site for every blog they host (normalised: lower
 #: case, words only). Seen in the corpus: Blogger (newspaper4k's LinkNaija page), Medium
 #: (readability's lazy-image-1); the rest are the other large hosts.
@@ -203,6 +232,10 @@ BYLINE_PREFIX = re.compile(
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|"
+    # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
+    # ...", "Articles by ..."; walk112 #8): the person the link is for.
+    r"(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?(?:posts|articles|stories)"
+    r"|more)\s+by|"
     r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore|teksti|kirjoittaja|"
     r"लेखक|συντάκτης)\s*:|"
     # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
@@ -256,6 +289,12 @@ ARABIC_AND = re.compile(r"\s+و\s*(?=[\u0600-\u06ff])")
 #: "Jane Doe (with John Roe)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)" (Le Monde):
 #: the people in the brackets are co-authors.
 BYLINE_WITH = re.compile(r"\s*\(\s*(?:with|avec|con|mit|com)\s+([^)]*)\)?", re.I)
+
+#: "By Ahmed Ali with Sara Lind", "Ahmed Ali alongside Sara Lind" (walk112 #6): a co-author after
+#: "with" or "alongside" and no comma (", with Y" and "with additional reporting by Y" are helpers,
+#: `CREDIT_HELPERS_TAIL`), when a capital follows: "By Monday with the market" is no credit.
+CREDIT_WITH_AFTER_COMMA = re.compile(r"\s*,\s*(?:with|alongside)\s+[A-Z\u00c0-\u024f].*$")
+CREDIT_WITH = re.compile(r"(?<=[^\W\d_])\s+(?:with|alongside)\s+(?=[A-Z\u00c0-\u024f])")
 
 #: The nouns that end a credit's role ("Rowena Mason Deputy political editor", "Jason Burke Africa
 #: correspondent", "Jane Doe Staff Writer"): the role noun is cut, then the words that qualify it
@@ -603,6 +642,41 @@ ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
         "federation",
         "partners",
         "partnership",
+        # walk112 #1: a firm's name given as a post's author ("Acme Research", "Zendo Marketing")
+        "research",
+        "marketing",
+        "media",
+        "news",
+        "consulting",
+        "consultancy",
+        "solutions",
+        "insights",
+        "analytics",
+        "ventures",
+        "technologies",
+        "holdings",
+        "communications",
+    }
+)
+
+#: The first word of a team's name ("Team Zendo", walk112 #2): no one's, as "The Zendo Team" is.
+TEAM_FIRST_WORDS: frozenset[str] = frozenset({"team"})
+
+#: JSON-LD types of an organisation (schema.org's Organization and the types under it that pages
+#: use as an author): an author of one is an organisation's credit, no one's (walk112 #1).
+JSONLD_ORGANISATION_TYPES: frozenset[str] = frozenset(
+    {
+        "organization",
+        "corporation",
+        "newsmediaorganization",
+        "educationalorganization",
+        "governmentorganization",
+        "ngo",
+        "localbusiness",
+        "researchorganization",
+        "researchproject",
+        "project",
+        "onlinebusiness",
     }
 )
 
@@ -640,6 +714,9 @@ NEWS_AGENCIES: frozenset[str] = frozenset(
         "afp",
         "agence france presse",
         "bloomberg",
+        "bloomberg news",  # its "News" is no firm's word (walk112 #1, `credits._firm_named`)
+        "xinhua news agency",
+        "yonhap news agency",
         "dpa",
         "efe",
         "ansa",

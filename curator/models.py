@@ -154,6 +154,9 @@ class Page:
     #: The credit names them as a guest ("Guest post by Carlos Mendes", `GUEST_CREDIT`): their
     #: byline beats a feed that names someone else (`articles.choose_authors`).
     guest_author: bool = False
+    #: Where on the page the credit came from, in words ("its JSON-LD", "its author meta tag", "its
+    #: byline"): `curator extract` says it (walk112 #1: a JSON-LD credit was told as the byline's).
+    authors_field: str = ""
     #: The publication / site name.
     publication: str | None = None
     #: Every name the page gives its site (declared names, its host's registrable domain whole and

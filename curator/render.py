@@ -1281,7 +1281,7 @@ def date_text(day: datetime) -> str:
 
 
 def join_names(names: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'; 'Kooman, F.; Jong, Michiel de' when a name holds a comma
+    """'A', 'A and B', 'A, B and C'; 'Ash, C.; Mueller, K. L.' when a name holds a comma
     (written surname first, as IETF and journals do), which "A, B and C" would read as four."""
     names = [n for n in names if n]
     if len(names) <= 1:

@@ -62,8 +62,8 @@ FEED_URL = "https://feeds.example.org/feed.xml"
         ("Hosted by Anna Smith, produced by John Roe", ("Anna Smith",)),
         ("Ferenc Németh and and István Csarnovics", ("Ferenc Németh", "István Csarnovics")),
         # Surname-first with initials (Science's RSS 1.0 feed).
-        ("Ash, C., Mueller, K. L.", ("Ash, C.", "Mueller, K. L.")),
-        ("Smith, K. T.", ("Smith, K. T.",)),
+        ("Ash, C., Mueller, K. L.", ("C. Ash", "K. L. Mueller")),
+        ("Smith, K. T.", ("K. T. Smith",)),
         # Handles a feed declares.
         ("/u/llogiq", ("/u/llogiq",)),
         ("L2inc", ("L2inc",)),
@@ -74,7 +74,7 @@ FEED_URL = "https://feeds.example.org/feed.xml"
         # lost its "Di").
         ("Par Sébastien Farcis", ("Sébastien Farcis",)),
         ("Von: Hans Müller", ("Hans Müller",)),
-        ("Hickman, R., Di Sora, J.", ("Hickman, R.", "Di Sora, J.")),
+        ("Hickman, R., Di Sora, J.", ("R. Hickman", "J. Di Sora")),
         ("Von Miller", ("Von Miller",)),
         # An organisation's name holding "and" is one credit, not a person and a desk (walk17.2);
         # an agency after a comma is where the story came from (walk17.3); a surname that is

@@ -268,11 +268,11 @@ def test_curator_extract_separates_surname_first_authors_with_semicolons(
     corpus: Path, tmp_path: Path
 ) -> None:
     """ietf-1 declares two DC.Creator: "Kooman, F." and "Jong, Michiel de". Joined "A and B" the
-    line read as four people (walk 2, defect 6)."""
+    line read as four people (walk 2, defect 6); each is written given name first (walk112 #7)."""
     page = saved_page(corpus, "articles/readability/ietf-1/source.html", tmp_path)
     code, out, err = run_cli("extract", str(page))
     assert code == 0, err
-    assert out.splitlines()[1] == "  Kooman, F.; Jong, Michiel de || (no publication found)"
+    assert out.splitlines()[1] == "  F. Kooman and Michiel de Jong || (no publication found)"
 
 
 def test_a_build_credits_surname_first_authors_as_two_people(
@@ -295,7 +295,7 @@ def test_a_build_credits_surname_first_authors_as_two_people(
     )
     credits = build_issue(tmp_path, "storage, protocol, server", [feed])
     assert credits == {
-        "Remote storage for the web": "Kooman, F.; Jong, Michiel de || IETF Datatracker"
+        "Remote storage for the web": "F. Kooman and Michiel de Jong || IETF Datatracker"
     }
 
 

@@ -43,6 +43,7 @@ def page_record(page: Page) -> dict[str, Any]:
         "title": page.title,  # as the page writes it
         "issue_title": issue_title,
         "authors": list(page.authors),
+        "authors_field": page.authors_field,  # "its JSON-LD", "its byline", ...
         # as a build credits it (walk96 #3: `Pub ![i](javascript:...)` shown, "Pub" published)
         "publication": (name_text(page.publication) or None) if page.publication else None,
         "canonical_url": page.canonical_url,
@@ -292,9 +293,19 @@ def show(record: dict[str, Any]) -> None:
         if stored["title"] and stored["title"] != record["issue_title"]:
             click.echo(f"  your newsletter's title: {stored['title']}")
         line = credit_line(join_names(stored["authors"]), stored["publication"] or "")
+        # The page's credit says the field it came from (walk112 #1: a JSON-LD author was told
+        # as "the page's byline"), when the page credits the same people today.
+        field = record.get("authors_field") or "its byline"
+        same = [n.casefold() for n in record["authors"]] == [
+            n.casefold() for n in stored["authors"]
+        ]
         whence = {
             "feed": "the author its feed names",
-            "page": "the author the page's byline names",
+            "page": "the author the page's byline names"
+            if field == "its byline"
+            else f"the author the page names in {field}"
+            if same
+            else "the author the page names",
         }.get(stored["authors_from"], "")
         said = [
             *([whence] if whence and stored["authors"] else []),

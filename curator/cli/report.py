@@ -825,8 +825,8 @@ def print_failures(
         echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
             "(each names what was lost: a field the page broke the reader of, a credit given in a"
-            " field holding HTML markup no name is made of, characters that could not be"
-            " decoded, or the page's end):",
+            " field holding HTML markup no name is made of, a site name passed over as a"
+            " tagline, characters that could not be decoded, or the page's end):",
             err=True,
         )
         for page in summary.pages_in_part[:SHOWN_IN_PART]:
