@@ -5,6 +5,7 @@ named with their lines."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -180,3 +181,63 @@ def test_old_copies_writing_a_colon_or_an_h1_are_named_with_their_lines(
     assert "themselves" not in err and "<h1>" not in err, err
     assert "第1号：Customer experience" in (out / "issue-1.txt").read_text(encoding="utf-8")
     assert "<h1" not in (out / "issue-1.fragment.html").read_text(encoding="utf-8")
+
+
+REST = (
+    " said customer experience and customer service would be rebuilt around the customer journey,"
+    " with CSAT measured at every touchpoint of the trip. The airline will publish NPS each"
+    " quarter and share the voice of the customer with every team, the company said."
+)
+THAI = (
+    "สายการบินแห่งชาติประกาศปรับปรุงประสบการณ์ลูกค้าและการบริการลูกค้าทั้งหมด"
+    " โดยจะวัดความพึงพอใจของลูกค้าในทุกจุดสัมผัส และเผยแพร่ผลทุกไตรมาส"
+    " ผู้บริหารกล่าวว่าเสียงของลูกค้าจะถูกส่งต่อไปยังทุกทีม"
+)
+
+
+def _page(title: str, lead: str, lang: str) -> str:
+    """A page as walk116's gen5.py made them: its <h1> the title, then the lead."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta name="author" content="Jane Doe"></head><body><article>'
+        f"<h1>{title}</h1><p>{lead}</p></article></body></html>"
+    )
+
+
+def test_thai_wire_datelines_and_headlines_open_no_blurb(http_server: LocalServer) -> None:
+    """walk116 #4: "กรุงเทพฯ, 3 ธ.ค. (รอยเตอร์) - " (place, day month, agency, dash: an English
+    story with a Thai wire dateline) and "กรุงเทพฯ 5 ธ.ค. 2569 - " stayed in the blurb, as
+    "BANGKOK, Dec 3 (Reuters) - " does not; and a Thai page's blurb opened with its <h1>
+    headline (a Thai headline is as long as a paragraph of phrases; an English one is no
+    sentence). A date a sentence's words open ("เมื่อ 3 ธ.ค. - ") stays."""
+    pages = {
+        "en": (
+            "Airline one rebuilds customer service",
+            f"BANGKOK, Dec 3 (Reuters) - The carrier{REST}",
+            "en",
+        ),
+        "wire": (
+            "Airline two rebuilds customer experience",
+            f"กรุงเทพฯ, 3 ธ.ค. (รอยเตอร์) - The second carrier{REST}",
+            "en",
+        ),
+        "headline": (
+            "สายการบินปรับปรุงประสบการณ์ลูกค้า",
+            f"21 ม.ค.2561 เวลาประมาณ 12.00 น. {THAI}",
+            "th",
+        ),
+        "year": ("ประสบการณ์ลูกค้าของธนาคาร", f"กรุงเทพฯ 5 ธ.ค. 2569 - {THAI}", "th"),
+        "words": ("ประสบการณ์ลูกค้าของธนาคาร", f"เมื่อ 5 ธ.ค. 2569 - {THAI}", "th"),
+    }
+    urls = " ".join(
+        http_server.add(f"/{name}.html", _page(*page), content_type="text/html; charset=utf-8")
+        for name, page in pages.items()
+    ).split()
+    code, out, err = run("extract", "--json", "--allow-private", *urls)
+    assert code == 0, err
+    blurbs = dict(zip(pages, (json.loads(line)["blurb"] for line in out.splitlines()), strict=True))
+    assert blurbs["en"].startswith("The carrier said"), blurbs["en"]
+    assert blurbs["wire"].startswith("The second carrier said"), blurbs["wire"]
+    assert blurbs["headline"].startswith("สายการบินแห่งชาติประกาศ"), blurbs["headline"]
+    assert blurbs["year"].startswith("สายการบินแห่งชาติประกาศ"), blurbs["year"]
+    assert blurbs["words"].startswith("เมื่อ 5 ธ.ค. 2569"), blurbs["words"]
