@@ -1060,7 +1060,7 @@ _IMAGE = re.compile(
 )
 #: A reference-style image, `![chart][c]`, `![chart][]` or `![chart]`: an image only where a
 #: definition `[c]: https://...` of its label is in the text (walk116: the HTML lost it silently).
-_REF_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+_REF_IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
 #: The end of a link whose words an image is (`[![logo](a.png)](https://example.com/)`).
 _LINK_END = re.compile(r"\]\(\s*(<[^>\n]*>|[^()\s]*)")
 #: A table's rule line (`|---|:---:|`), which GitHub-flavoured Markdown reads as a table.
