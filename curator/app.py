@@ -98,6 +98,7 @@ from curator.render import (
     copies_without,
     date_text,
     environment,
+    fragment_headings,
     issue_day,
     join_names,
     markdown_text,
@@ -433,6 +434,7 @@ def run_build(
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates),
         *missing_words(templates or config.settings.templates),
+        *fragment_headings(templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *weak,
@@ -1944,6 +1946,7 @@ def build_from_draft(
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates),
         *missing_words(templates or config.settings.templates),
+        *fragment_headings(templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the
@@ -2614,6 +2617,7 @@ def render_issues(
         notes += unmarked_language(config.language, folder)
         notes += untranslated_words(config.language, folder)
         notes += missing_words(folder)
+        notes += fragment_headings(folder)
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )

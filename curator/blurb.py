@@ -201,6 +201,17 @@ _THAI_DATELINE = (
     rf"(?:(?:พ\.ศ\.\s*)?(?:25\d\d|\d\d)(?!\d)(?:\s*{_THAI_TIME})?|{_THAI_TIME})"
     r"(?:\s+[—–-]{1,2})?\s+(?=[\u0e01-\u0e2e\w\"'“‘])"
 )
+#: A Thai wire dateline: the place, the day and month (maybe the year), maybe the agency in
+#: brackets, and a dash, before the lead in any language: "กรุงเทพฯ, 3 ธ.ค. (รอยเตอร์) - The
+#: carrier said ...", "กรุงเทพฯ 5 ธ.ค. 2569 - ธนาคาร..." (walk116 #4), as "BANGKOK, Dec 3 (Reuters)
+#: - " is in English. Only before a dash, as there, and not after words that open a sentence ("เมื่อ
+#: 3 ธ.ค." "on Dec 3", "ใน", "วันที่", "ตั้งแต่", "ถึง").
+_THAI_WIRE_DATELINE = (
+    rf"^\s*(?:(?!เมื่อ|ใน|วันที่|ตั้งแต่|ถึง)[\u0e01-\u0e4e]{{2,30}}\.?,?\s*)?\d{{1,2}}\s*{_THAI_MONTH}"
+    r"(?:\s*(?:พ\.ศ\.\s*)?(?:25\d\d|\d\d)(?!\d))?"
+    r"(?:\s*(?:\([^()\n]{2,30}\)|/[^/\n]{2,30}/))?"
+    r"\s+[—–-]{1,2}\s+(?=[\u0e01-\u0e2e\w\"'“‘])"
+)
 DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z.,' ]{{2,40}}?(?:,? {_DATE}(?:, \d{{4}})?)?(?:\s*{_WIRE})?"
     rf"|{_DATE}(?:\s*{_WIRE})?|{_WIRE}"
@@ -208,6 +219,7 @@ DATELINE = re.compile(
     r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'“‘])"
     rf"|{_CJK_DATELINE}"
     rf"|{_THAI_DATELINE}"
+    rf"|{_THAI_WIRE_DATELINE}"
 )
 
 # How a feed summary or a page description ends when it is not the whole text, one fragment each,
@@ -978,8 +990,12 @@ def choose_blurb(
     blurb = max(fallbacks, key=len, default="")
     if blurb:
         return cut_long(blurb, min_chars, max_chars)
-    blurb = _unmarked_paragraphs(text, credited, max_chars) or _unmarked_paragraphs(
-        summary, credited, max_chars
+    # The headline is no paragraph of the blurb: an English page's <h1> is no sentence (no full
+    # stop), but a Thai one is as long as a paragraph of phrases (walk116 #4: the blurb opened
+    # with it when the text after it was too short for `_from_title` to cut it off).
+    heads = {_heading_key(h) for h in (title or "", *headings)} - {""}
+    blurb = _unmarked_paragraphs(text, credited, max_chars, heads) or _unmarked_paragraphs(
+        summary, credited, max_chars, heads
     )
     if blurb:
         return blurb
@@ -997,11 +1013,14 @@ _UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 _UNMARKED_MIN_CHARS = 30
 
 
-def _unmarked_paragraphs(text: str, credited: Collection[str], max_chars: int) -> str:
+def _unmarked_paragraphs(
+    text: str, credited: Collection[str], max_chars: int, heads: Collection[str] = ()
+) -> str:
     """The opening paragraphs, up to `max_chars`, of a text in a script that ends no sentence with
     a mark (`_UNMARKED_SCRIPT`), where no sentence can be told: a page in Thai got no blurb at all,
     though its feed had a summary (walk97 #2). A paragraph must be mostly of that script and long
-    enough to be prose; a credit line ("โดย สมชาย ใจดี", a name `credited`) or furniture ends
+    enough to be prose; a credit line ("โดย สมชาย ใจดี", a name `credited`), a line that is the
+    headline or a heading of the page (`heads`, as `_heading_key` makes them) or furniture ends
     nothing but is left out. "" when the text is in another script or has no such paragraph."""
     out: list[str] = []
     for line in text[:MAX_TEXT_CHARS].splitlines():
@@ -1018,6 +1037,7 @@ def _unmarked_paragraphs(text: str, credited: Collection[str], max_chars: int) -
             len(line) < _UNMARKED_MIN_CHARS
             or rules.WORD_CREDIT_LABEL.match(line)
             or any(name and name in line for name in credited)
+            or _heading_key(line) in heads
             or _is_furniture(line)
             or is_paywall_notice(line)
         ):

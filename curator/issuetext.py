@@ -28,6 +28,7 @@ from curator.config import Config
 from curator.errors import InputError
 from curator.render import (
     date_text,
+    image_advice,
     intro_headings,
     join_names,
     markdown_tokens,
@@ -268,11 +269,9 @@ def intro_markup_warnings(
     for piece in unshown_markdown(text or "")[1]:
         where = f"{at(piece.line)}: the introduction (or closing line)"
         if piece.kind == "image":
-            shown = f'its description, "{piece.alt}",' if piece.alt else "nothing"
-            link = f"[{piece.alt or 'the picture'}]({piece.address})"
             message = (
-                f"{where} holds the image {piece.written}, and shows no images: every edition"
-                f" shows {shown} in its place; to link to the picture, write {link} in {fix_in}"
+                f"{where} holds the image {piece.written}, and shows no images:"
+                f" {image_advice(piece, fix_in)}"
             )
         elif piece.kind == "table":
             message = (
@@ -294,8 +293,9 @@ def intro_markup_warnings(
         why = (
             "the issue's title is its only level-1 heading"
             if heading.written == 1
-            else "the introduction's headings start at level 2, under the issue's title, one"
-            " level deeper for each deeper level written, none skipped"
+            else "the introduction's headings start at level 2, under the issue's title, and"
+            " in reading order each is at most one level deeper than the heading before it"
+            " (none skipped)"
         )
         found.append(
             (
@@ -445,11 +445,9 @@ def _unshown_warnings(source: str, at: Callable[[int], str], heading: int) -> li
     for piece in unshown_markdown(source or "")[1]:
         where = f"{at(piece.line)}: the blurb under line {heading}"
         if piece.kind == "image":
-            shown = f'its description, "{piece.alt}",' if piece.alt else "nothing"
-            link = f"[{piece.alt or 'the picture'}]({piece.address})"
             warnings.append(
-                f"{where} holds the image {piece.written}, and blurbs show no images: every"
-                f" edition shows {shown} in its place; to link to the picture, write {link}"
+                f"{where} holds the image {piece.written}, and blurbs show no images:"
+                f" {image_advice(piece)}"
             )
         elif piece.kind == "table":
             warnings.append(

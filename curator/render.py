@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.nodes
@@ -227,6 +228,7 @@ def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
         *_words_file_untranslated(language, folder),
         *own_words(language, folder),
         *_own_same_story(language, folder),
+        *own_colon(language, folder),
     )
 
 
@@ -258,6 +260,105 @@ def _own_same_story(language: str, folder: Path | None) -> tuple[str, ...]:
         " nothing there: write `{% call words.another_piece() %}{{ entry.publication }}"
         "{% endcall %}` in its place (in issue.md, `{{ entry.publication | md_text }}` inside),"
         f" as curator's templates do, and translate `another_piece` in your {WORDS}",
+    )
+
+
+#: A ": " a template copied before `colon` was a word of `_words.txt` writes itself: after the
+#: issue's number (`{{ words.issue_number(number) }}{% if theme %}: `, `Issue {{ number }}: `),
+#: before the address of another piece on the same story (`{% if url %}: <{{ url }}>`), and
+#: issue.md's `": " ~ theme`. The group is what to replace.
+_OWN_COLON = re.compile(
+    r"(?:(?:issue_number\([^)]*\)|\bnumber)\s*-?}}(?:\s*{%-?[^%]*?-?%})?(?P<text>: ))"
+    r"|(?:{%-?\s*if\s+url\s*-?%}(?P<url>: )<)"
+    r"|(?P<md>\"\: \"\s*~|': '\s*~)"
+)
+
+
+def own_colon(language: str, folder: Path | None) -> tuple[str, ...]:
+    """A warning naming each line of the editor's copies of curator's templates that writes ": "
+    itself where curator's templates write `{{ words.colon }}` (copied before `colon` was a word of
+    `_words.txt`): walk116 #1, a Japanese newsletter still published "第1号: 顧客体験" after the
+    warnings about `_words.txt` were followed, and nothing named those copies."""
+    if folder is None or language.split("-")[0].lower() == "en":
+        return ()
+    found = []
+    for own in sorted(builtin_templates().iterdir()):
+        copy = folder / own.name
+        if own.name == WORDS or not copy.is_file():
+            continue
+        try:
+            text = _JINJA_COMMENT.sub(
+                lambda m: "\n" * m.group(0).count("\n"), copy.read_text(encoding="utf-8")
+            )
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(text.split("\n"), start=1):
+            for match in _OWN_COLON.finditer(line):
+                if match["md"]:
+                    fix = f"`words.colon ~` in place of `{match['md'].rstrip(' ~')} ~`"
+                else:
+                    fix = '`{{ words.colon }}` in place of ": "'
+                found.append(f"{copy}:{number} (write {fix})")
+    if not found:
+        return ()
+    return (
+        f"newsletter: language: {language}, but these lines of your copies of curator's templates"
+        f' write ": " themselves (copied before `colon` was a word of {WORDS}), so your {WORDS}'
+        " changes nothing there; write there what curator's templates write now, which publishes"
+        f" the `colon` of your {WORDS}: {'; '.join(found)}",
+    )
+
+
+#: A heading tag an editor's copy of `_issue_body.html` or `fragment.html` writes at a fixed level.
+_FIXED_H1 = re.compile(r"<h1[\s>]", re.I)
+
+
+def fragment_headings(folder: Path | None) -> tuple[str, ...]:
+    """A warning naming the editor's copies of `fragment.html` and `_issue_body.html` made before
+    the fragment's headings started at <h2> (README: the blog post's theme prints its title as the
+    post's <h1>): a copy of `_issue_body.html` writing `<h1>` itself, or a `fragment.html` not
+    setting `top` (walk116: the fragment still had its own <h1>, and nothing named the copy)."""
+    if folder is None:
+        return ()
+    found = []
+    for name in ("_issue_body.html", "fragment.html"):
+        copy = folder / name
+        if not copy.is_file():
+            continue
+        try:
+            text = _JINJA_COMMENT.sub(
+                lambda m: "\n" * m.group(0).count("\n"), copy.read_text(encoding="utf-8")
+            )
+        except (OSError, UnicodeDecodeError):
+            continue
+        lines = [n for n, line in enumerate(text.split("\n"), start=1) if _FIXED_H1.search(line)]
+        if lines and name == "_issue_body.html":
+            found.append(
+                f"{copy}:{lines[0]} writes <h1> itself, so the fragment (and the feed of issues)"
+                " has a second <h1> under the blog post's: write `<h{{ top }}>` for the title"
+                " (`{{ top + 1 }}` for a subject's heading, `{{ top + 2 }}` for an article's),"
+                " with `{% set top = top if top is defined else 1 %}` before them and"
+                " `{{ introduction_html | headings_under(top) }}`, as curator's _issue_body.html does"
+            )
+        elif lines:
+            found.append(
+                f"{copy}:{lines[0]} writes <h1>, under the blog post's own <h1>: write <h2> there"
+            )
+        elif (
+            name == "fragment.html"
+            and "_issue_body.html" in text
+            and not re.search(r"{%-?\s*set\s+top\b", text)
+        ):
+            found.append(
+                f"{copy} (made before it set `top`) publishes the issue's title as an <h1> under"
+                " the blog post's own: write `{% set top = 2 %}` before its"
+                ' `{% include "_issue_body.html" %}`, as curator\'s fragment.html does'
+            )
+    if not found:
+        return ()
+    return (
+        "issue-N.fragment.html's headings start at <h2> (the blog post's theme prints its title as"
+        f" the post's <h1>), but {'; and '.join(found)}; or delete the copy to use curator's own",
     )
 
 
@@ -871,21 +972,32 @@ class IntroHeading:
 
 def intro_headings(source: str) -> tuple[IntroHeading, ...]:
     """The headings of the editor's introduction (or closing line), each with the level every
-    edition publishes it at: the shallowest level written is level 2 (under the issue's title,
-    the page's only level 1, and level with its subjects' headings), the next deeper one written
-    level 3, and so on (at most 6). Why: `# A big welcome` was a second title in issue-N.md and
-    bare text in the HTML, and `#### Small print` an <h4> right under the <h1> (walk110 #2)."""
+    edition publishes it at, in reading order: the first is level 2 (under the issue's title, the
+    page's only level 1, and level with its subjects' headings); a heading written deeper than the
+    one before it is one level deeper than that one's published level, never more; one written at
+    the level of an earlier heading it returns to takes that heading's published level (at most
+    6). Why: `# A big welcome` was a second title in issue-N.md and bare text in the HTML, `####
+    Small print` an <h4> right under the <h1> (walk110 #2), and levels renumbered as a set still
+    skipped when read in order (walk116: `##`, `####`, `###` gave h2, h4, h3)."""
     found = []
     tokens = _markdown.parse(source or "")
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
             text = " ".join(tokens[index + 1].content.split())
             found.append((token.map[0] + 1, text, int(token.tag[1:])))
-    levels = sorted({level for _, _, level in found})
-    return tuple(
-        IntroHeading(line, text, level, min(6, 2 + levels.index(level)))
-        for line, text, level in found
-    )
+    # The headings still open at this point of the reading, each as (written, published).
+    open_: list[tuple[int, int]] = []
+    headings = []
+    for line, text, level in found:
+        while open_ and open_[-1][0] > level:
+            open_.pop()
+        if open_ and open_[-1][0] == level:
+            published = open_[-1][1]
+        else:
+            published = min(6, open_[-1][1] + 1) if open_ else 2
+            open_.append((level, published))
+        headings.append(IntroHeading(line, text, level, published))
+    return tuple(headings)
 
 
 #: An ATX heading's opening `#`s (after the `>` of a quote or the marker of a list item, if any).
@@ -946,6 +1058,11 @@ _IMAGE = re.compile(
     r"!\[([^\]\n]*)\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
+#: A reference-style image, `![chart][c]`, `![chart][]` or `![chart]`: an image only where a
+#: definition `[c]: https://...` of its label is in the text (walk116: the HTML lost it silently).
+_REF_IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+#: The end of a link whose words an image is (`[![logo](a.png)](https://example.com/)`).
+_LINK_END = re.compile(r"\]\(\s*(<[^>\n]*>|[^()\s]*)")
 #: A table's rule line (`|---|:---:|`), which GitHub-flavoured Markdown reads as a table.
 _TABLE_RULE = re.compile(r"^[ \t]*(?=[^\n]*\|)\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$")
 #: A footnote's mark or definition, `[^1]`.
@@ -966,6 +1083,8 @@ class UnshownMarkdown:
     #: An image's description and address.
     alt: str = ""
     address: str = ""
+    #: Where the link goes whose words the image is (`[![logo](a.png)](https://...)`), if it is.
+    link: str = ""
 
 
 def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
@@ -978,7 +1097,10 @@ def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
     code: set[int] = set()
     indented: set[int] = set()
     found: list[UnshownMarkdown] = []
-    for token in _markdown.parse(source or ""):
+    env: dict[str, Any] = {}
+    tokens = _markdown.parse(source or "", env)
+    references: dict[str, Any] = env.get("references", {})
+    for token in tokens:
         if token.type == "code_block" and token.map:
             # A paragraph indented by 4 spaces by a slip (walk113 #5: published as <pre><code>,
             # unwarned): a blurb is prose, so it is published as the paragraph it was meant as.
@@ -1006,17 +1128,60 @@ def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
             if piece.startswith("`") and piece in spans:
                 kept.append(piece)
                 continue
-            for match in _IMAGE.finditer(piece):
-                address = match.group(2).strip("<>")
-                found.append(
-                    UnshownMarkdown(index + 1, "image", match.group(0), match.group(1), address)
-                )
-            piece = _IMAGE.sub(lambda m: m.group(1), piece)
+            piece = _IMAGE.sub(partial(_image_seen, line=index + 1, found=found), piece)
+            piece = _REF_IMAGE.sub(
+                partial(_reference_image, references=references, line=index + 1, found=found),
+                piece,
+            )
             for match in _FOOTNOTE.finditer(piece):
                 found.append(UnshownMarkdown(index + 1, "footnote", match.group(0)))
             kept.append(_FOOTNOTE.sub(lambda m: "[\\^" + m.group(1) + "]", piece))
         out.append("".join(kept))
     return "\n".join(out), tuple(found)
+
+
+def _image_seen(
+    match: re.Match[str], line: int, found: list[UnshownMarkdown], address: str | None = None
+) -> str:
+    """An image of the editor's text noted in `found` (with the link it is the words of, if any),
+    replaced by its description."""
+    piece, alt = match.string, match.group(1)
+    if address is None:  # an inline image, `![alt](address)`
+        address = match.group(2).strip("<>")
+    link = ""
+    if match.start() > 0 and piece[match.start() - 1] == "[":
+        end = _LINK_END.match(piece, match.end())
+        if end:
+            link = end.group(1).strip("<>")
+    found.append(UnshownMarkdown(line, "image", match.group(0), alt, address, link))
+    return alt
+
+
+def _reference_image(
+    match: re.Match[str], references: dict[str, Any], line: int, found: list[UnshownMarkdown]
+) -> str:
+    """A reference-style image (`![chart][c]`) as its description, when its label is defined
+    (markdown-it's label rule: spaces collapsed, case ignored); otherwise the text as written."""
+    label = match.group(2) or match.group(1)
+    defined = references.get(re.sub(r"\s+", " ", label.strip()).lower().upper())
+    if not defined:
+        return match.group(0)
+    return _image_seen(match, line, found, str(defined.get("href", "")))
+
+
+def image_advice(piece: UnshownMarkdown, fix_in: str = "") -> str:
+    """What an image of the editor's Markdown (`unshown_markdown`) is shown as, and how to link to
+    the picture instead: after the link it is the words of, never inside it (a link in a link)."""
+    where = f" in {fix_in}" if fix_in else ""
+    shown = f'its description, "{piece.alt}",' if piece.alt else "nothing"
+    link = f"[{piece.alt or 'the picture'}]({piece.address})"
+    if piece.link:
+        return (
+            f"every edition shows {shown} in its place, as the words of its link to {piece.link};"
+            f" to link to the picture too, write ([the picture]({piece.address})) after that link"
+            f"{where}, not inside it"
+        )
+    return f"every edition shows {shown} in its place; to link to the picture, write {link}{where}"
 
 
 def blurb_markdown(source: str) -> tuple[str, str | None]:
