@@ -139,6 +139,16 @@ class Earlier:
         issue's number and why; None when it tells none (`select_sections`'s `retold`)."""
         return _told_before(article, self.earlier, self.boilerplate, self.prints, self.near)
 
+    def add(self, article: Article, number: int = 0) -> None:
+        """Count `article` (of issue `number`; 0: of none yet) among those `told` compares with:
+        to tell candidates that are copies of each other (one story at two addresses) as one
+        story, by the comparison that names them under one entry in a build (walk117 #1)."""
+        at = len(self.earlier)
+        told = _print(article, self.boilerplate, self.prints)
+        self.earlier.append((told, article, number))
+        for key in (*told.title_words, *(told.whole | told.shingles)):
+            self.near.setdefault(key, []).append(at)
+
 
 def _near_index(earlier: Sequence[tuple[Fingerprint, Article, int]]) -> dict[object, list[int]]:
     """Per title word and shingle of the articles of `earlier`, the positions of those that

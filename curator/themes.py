@@ -206,19 +206,21 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     # Copies of stories the last issues published are no article of a theme's issue: the build
     # leaves them out, so they are not counted (walk111 #2: a theme was ripe on a copy, and its
     # issue published with fewer articles than it needs). Its best are read until there are
-    # enough others to tell whether it is ripe, and which come first.
+    # enough others to tell whether it is ripe, and which come first. One story at two addresses
+    # counts once, as a build names the copy under it (walk117 #1: a theme was ripe on one story
+    # told twice, and its issue published one article).
     earlier = told_check(store)
     enough = max(config.themes.min_articles, config.issue_size, BEST_SHOWN)
     min_score = config.themes.min_score
     rows = []
     for subject in config.subjects:
         found = untold_best(store, subject.name, enough, earlier, min_score=min_score)
-        fitting = store.count_candidates(subject.name, min_score, exclude=found.told)
+        fitting = store.count_candidates(subject.name, min_score, exclude=found.not_counted)
         bar = bars.get(subject.name)
         weak = 0
         if bar is not None:
             weak = store.count_candidates(
-                subject.name, min_score, exclude=found.told, weak_under=bar
+                subject.name, min_score, exclude=found.not_counted, weak_under=bar
             )
         best = found.best[:BEST_SHOWN]
         last = next(
@@ -526,8 +528,8 @@ def _thin_counts(
     earlier = told_check(store)
     out = []
     for name in theme:
-        told = untold_best(store, name, need, earlier, min_score=min_score, exclude=used).told
-        count = store.count_candidates(name, min_score, exclude=used | told)
+        found = untold_best(store, name, need, earlier, min_score=min_score, exclude=used)
+        count = store.count_candidates(name, min_score, exclude=used | found.not_counted)
         if count < need:
             out.append((name, count))
     return out
