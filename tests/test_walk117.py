@@ -116,3 +116,54 @@ def test_one_story_told_twice_counts_once_for_a_theme(tmp_path: Path, http_serve
     assert not (tmp_path / "output" / "issue-4.html").exists()
     assert not list(tmp_path.glob("drafts/*.md"))
 
+
+def test_a_later_plan_line_done_is_said_and_a_space_in_a_sites_name_refused(
+    tmp_path: Path, http_server: LocalServer
+):
+    """#3: a draft's or feeds.yaml's address with a space (or a %) in its site's name is refused,
+    with no %20 to write: `https://exa%20mple.com/x` links a site no browser reaches. #2: an
+    issue drafted on a theme the plan lists later does that line of the plan, and the build and
+    `curator themes` say which."""
+    config = pairs(tmp_path, http_server)
+    code, out, err = run("draft", "--config", str(config), "--subject", "Gamma gizmos")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    for wrong, said in (
+        ("https://exa mple.com/x", "a site's name holds no space: check the address"),
+        ("https://exa%20mple.com/x", 'a site\'s name holds no "%": check the address'),
+    ):
+        draft.write_text(
+            text.replace("url: https://pairs.example/", f"url: {wrong}#", 1), encoding="utf-8"
+        )
+        code, out, err = run("build", "--config", str(config), "--draft", str(draft))
+        assert code == 2, out + err
+        assert said in err
+        assert "%20)" not in err
+        assert not (tmp_path / "output" / "issue-1.html").exists()
+    draft.write_text(text, encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft))
+    assert code == 0, err
+    assert "Issue 1: 3 article(s) on Gamma gizmos" in out
+    yaml = config.read_text(encoding="utf-8")
+    line = yaml.splitlines().index("    - Gamma gizmos") + 1
+    said = " ".join(err.split())
+    assert f"{config}:{line}: issue 1, on `Gamma gizmos`, counts as the plan's line" in said
+    assert "though `Alpha widgets` comes first" in said
+    code, out, err = run("themes", "--config", str(config))
+    assert code == 0, err
+    assert "Lines of the plan done before their turn" in out
+    assert f"{config}:{line}: Gamma gizmos, by issue 1" in out
+    assert "  1. Alpha widgets\n  2. Beta gadgets\n  3. Alpha widgets\n" in out
+    # (#1: 4 stories at 8 addresses)
+    assert "Alpha widgets: 4 article(s) (ripest)" in out
+    head = "  title: Pairs Weekly\n"
+    for wrong, key in (
+        (yaml.replace(head, head + "  site_url: https://blog.exa mple.com/\n"), "site_url"),
+        (yaml.replace(http_server.url("/feed.xml"), "https://fee ds.example/feed.xml"), "fee ds"),
+    ):
+        config.write_text(wrong, encoding="utf-8")
+        code, out, err = run("themes", "--config", str(config))
+        assert code == 2, out + err
+        assert key in err
+        assert "a site's name holds no space: check the address" in err
