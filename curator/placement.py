@@ -925,11 +925,12 @@ def untold_best(
                 return Untold(tuple(best), frozenset(told), frozenset(copies))
             if article.id in exclude:
                 continue
-            if earlier is not None and earlier.told(article) is not None:
-                told.add(article.id)
-                continue
+            # (a copy of one kept first: an exact copy is found by its text's key, unfingerprinted)
             if kept.told(article) is not None:
                 copies.add(article.id)
+                continue
+            if earlier is not None and earlier.told(article) is not None:
+                told.add(article.id)
                 continue
             if len(best) < enough:
                 best.append((article, score))
