@@ -113,6 +113,7 @@ from curator.themes import (
     closing_mismatch,
     draft_promise,
     history_notes,
+    later_line_note,
     no_promise_reason,
     plan_entry,
     plan_gives,
@@ -963,6 +964,8 @@ def publish_issue(
         issue, rendered, templates or config.settings.templates, site_url=config.site_url, utm=utm
     )
     files = FileSet({out_dir / name: text for name, text in rendered.items()})
+    # (before it is recorded: which line of the plan it does, when the plan gives another next)
+    later_line = later_line_note(config, store, issue.theme, issue.number) if planned else ""
     try:
         store.begin_issue(issue.number)
         with store.transaction():  # the store's write lock, before any file is written
@@ -1001,6 +1004,7 @@ def publish_issue(
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     notes = (
+        *((later_line,) if later_line else ()),
         *found_out,
         *dropped,
         *clipped_email(issue, rendered),

@@ -19,7 +19,7 @@ from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
 from curator.outputs import text_markup_cut
 from curator.textfeatures import terms
-from curator.urls import url_key
+from curator.urls import host_fault, url_key
 from curator.variables import VariableError, check_variables
 
 
@@ -671,6 +671,8 @@ class _Reader:
             "score": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
             "bool": lambda v: isinstance(v, bool),
         }[checked]
+        if checked == "url" and isinstance(value, str) and (fault := host_fault(value)):
+            raise self.error(node, f"`{key}` is `{node.value}`: {fault}")
         if not ok(value):
             shown = "nothing" if value is None or value == "" else f"`{node.value}`"
             if node.style in ("'", '"') and value:
@@ -1078,6 +1080,8 @@ class _Reader:
         parts = urlsplit(url)
         meant = address_meant(url)
         if parts.scheme in ("http", "https"):
+            if fault := host_fault(url):
+                raise self.error(node, f"`{url}`: {fault}")
             if not parts.hostname or " " in url:
                 if meant and meant != url:
                     raise self.error(node, _mistyped_scheme(url, meant))

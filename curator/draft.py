@@ -61,7 +61,7 @@ from curator.htmltext import normalise_space
 from curator.models import Article, Issue, Retold, Scored, Section
 from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
-from curator.urls import clean_url, safe_url, url_key
+from curator.urls import clean_url, host_fault, safe_url, url_key
 
 #: Front matter keys a draft may have, and what each holds (said back in an error).
 FRONT_MATTER_KEYS = {
@@ -863,6 +863,9 @@ class _Open:
         bare = title.strip("<>")
         if not url and bare.lower().startswith(("http://", "https://")):
             odd = [ch for ch in bare if ch.isspace() or ch in '<>"']
+            if fault := host_fault(bare):
+                # (no %20 to write there: a site's name holds none, walk117 #3)
+                raise DraftError(path, self.line, f"the heading {title!r}: {fault}")
             if odd:
                 what = "a space" if odd[0].isspace() else f"a {odd[0]}"
                 raise DraftError(
@@ -881,6 +884,8 @@ class _Open:
                 self.line,
                 f"article {title!r} has no url: add a line 'url: https://...' right under its heading",
             )
+        if fault := host_fault(url):
+            raise DraftError(path, url_line, f"url {url!r}: {fault}")
         link = safe_url(url)
         if link is None or not link.lower().startswith(("http://", "https://")):
             # (`htp://...`: the did-you-mean feeds.yaml gives for the same slip, walk113 #6)

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from curator.urls import safe_url
+from curator.urls import host_fault, safe_url
 
 #: How a field of the file may be written: "str", "str?" (or null), "int", "number", "strs" (a
 #: list of strings), "list", "url" (an address curator links, or null). The keys curator writes.
@@ -103,6 +103,8 @@ def url_fix(url: str) -> str:
     probably meant (`https://www.example.com/fixed-post` for `www.example.com/fixed-post`,
     `https://` for `htps://`), else what kind of address to give."""
     stripped = url.strip()
+    if fault := host_fault(stripped):
+        return fault  # (no %20 there: a site's name holds none, walk117 #3)
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in stripped):
         if safe_url(stripped):
             fixed = re.sub(r"\s", "%20", stripped)

@@ -895,13 +895,22 @@ def told_check(store: Store) -> Earlier | None:
 
 @dataclass(frozen=True)
 class Untold:
-    """A subject's best unfeatured articles that tell no story the last issues published, and
-    the candidates read on the way that do (`untold_best`)."""
+    """A subject's best unfeatured articles that tell no story the last issues published, each
+    a story of its own, and the candidates read on the way that are not (`untold_best`)."""
 
     best: tuple[tuple[Article, float], ...]
     #: The ids of the candidates read that tell a story the last issues published: the build
     #: leaves them out, so nothing counts them as waiting (walk111 #2).
     told: frozenset[int]
+    #: The ids of the candidates read that tell the same story as one of `best` (one story at two
+    #: addresses, neither published): a build names them under it ("Also covered by"), so they
+    #: are no article of their own to count (walk117 #1: a theme was ripe on one story twice).
+    copies: frozenset[int] = frozenset()
+
+    @property
+    def not_counted(self) -> frozenset[int]:
+        """The candidates read that no issue features as an article of their own."""
+        return self.told | self.copies
 
 
 def untold_best(
@@ -914,31 +923,43 @@ def untold_best(
     exclude: Collection[int] = (),
 ) -> Untold:
     """The best `enough` unfeatured articles under `subject` scoring at least `min_score` that
-    tell no story of `earlier` (none: no issue is published), leaving out those of `exclude`
-    (ids), read best first as a build reads them; and the candidates read on the way that tell
-    one. Copies recorded by a build are not read (`Store.candidates`), so what is compared here
-    is only what the last build has not seen: the newest articles, and subjects it did not read."""
+    tell no story of `earlier` (none: no issue is published), one per story, leaving out those
+    of `exclude` (ids), read best first as a build reads them; and the candidates read on the
+    way that tell a story of `earlier` or of one kept. Copies recorded by a build are not read
+    (`Store.candidates`), so what is compared here is only what the last build has not seen:
+    the newest articles, and subjects it did not read. Two candidates are one story by the
+    comparison a build names copies under one entry with (`Earlier.told`), each compared only
+    with those sharing a title word or a shingle."""
     best: list[tuple[Article, float]] = []
     told: set[int] = set()
+    copies: set[int] = set()
+    boilerplate = earlier.boilerplate if earlier is not None else story_boilerplate(store)
+    kept = Earlier((), boilerplate, earlier.prints if earlier is not None else None)
     page = max(enough, 1) * CANDIDATES_PER_PLACE
     after: tuple[float, int] | None = None
     while len(best) < enough:
         rows = store.candidates(subject, page, after)
         for article, score, _ in rows:
             if score < min_score:
-                return Untold(tuple(best), frozenset(told))
+                return Untold(tuple(best), frozenset(told), frozenset(copies))
             if article.id in exclude:
+                continue
+            # (a copy of one kept first: an exact copy is found by its text's key, unfingerprinted)
+            if kept.told(article) is not None:
+                copies.add(article.id)
                 continue
             if earlier is not None and earlier.told(article) is not None:
                 told.add(article.id)
                 continue
-            best.append((article, score))
-            if len(best) >= enough:
-                break
+            if len(best) < enough:
+                best.append((article, score))
+            # (the rest of the page read is told apart too, so that a count leaves out every
+            # copy among those read)
+            kept.add(article)
         if len(rows) < page:
             break
         after = (rows[-1][1], rows[-1][0].id)
-    return Untold(tuple(best), frozenset(told))
+    return Untold(tuple(best), frozenset(told), frozenset(copies))
 
 
 def placed_again(
@@ -1336,7 +1357,17 @@ def left_out(
     # (nor do the copies of stories published before wait: no later issue takes them, walk58 #3)
     # (the ids a build said so, for an issue from a draft, whose sections did not look)
     told = [*(i for s in sections for i in s.told_before), *store.retold_said()]
-    waiting = store.waiting_counts([s.subject for s in sections], [*featured, *told])
+    leaving = {*featured, *told}
+    waiting = store.waiting_counts([s.subject for s in sections], leaving)
+    if sections:
+        # (nor do the copies of this issue's stories, nor a second copy of one that waits: the
+        # best of those waiting are read as a build reads them, walk117 #1)
+        this = Earlier(
+            [(0, e.article) for s in sections for e in s.entries], story_boilerplate(store)
+        )
+        for section in sections:
+            found = untold_best(store, section.subject, config.issue_size, this, exclude=leaving)
+            waiting[section.subject] = max(0, waiting[section.subject] - len(found.not_counted))
     variety = {s.subject: tuple(p.article for p in s.passed_over) for s in sections}
     variety = {k: v for k, v in variety.items() if v}
     others: tuple[tuple[str, int], ...] = ()

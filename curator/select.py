@@ -143,11 +143,33 @@ class Earlier:
             for n, a in sorted(published, key=lambda p: -p[0])
         ]
         self.near = _near_index(self.earlier)
+        #: Each article's `content_key`, to the first with it: an exact copy is told by that
+        #: one's fingerprint, not its own (as `pick_varied` does: an archive holds stories ~100
+        #: times over, benchmarks/build.py's `copies` stores).
+        self.exact: dict[int, int] = {}
+        for i, (_, a, _) in enumerate(self.earlier):
+            self.exact.setdefault(content_key(a), i)
 
     def told(self, article: Article) -> tuple[Article, int, str] | None:
         """The article an issue published that `article` tells the same story as, with that
         issue's number and why; None when it tells none (`select_sections`'s `retold`)."""
+        at = self.exact.get(content_key(article))
+        if at is not None:
+            told, before, number = self.earlier[at]
+            if before.id != article.id and (why := _same(before, told, article, told, self.prints)):
+                return before, number, why
         return _told_before(article, self.earlier, self.boilerplate, self.prints, self.near)
+
+    def add(self, article: Article, number: int = 0) -> None:
+        """Count `article` (of issue `number`; 0: of none yet) among those `told` compares with:
+        to tell candidates that are copies of each other (one story at two addresses) as one
+        story, by the comparison that names them under one entry in a build (walk117 #1)."""
+        at = len(self.earlier)
+        told = _print(article, self.boilerplate, self.prints)
+        self.earlier.append((told, article, number))
+        self.exact.setdefault(content_key(article), at)
+        for key in (*told.title_words, *(told.whole | told.shingles)):
+            self.near.setdefault(key, []).append(at)
 
 
 def _near_index(earlier: Sequence[tuple[Fingerprint, Article, int]]) -> dict[object, list[int]]:

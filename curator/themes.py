@@ -206,19 +206,21 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     # Copies of stories the last issues published are no article of a theme's issue: the build
     # leaves them out, so they are not counted (walk111 #2: a theme was ripe on a copy, and its
     # issue published with fewer articles than it needs). Its best are read until there are
-    # enough others to tell whether it is ripe, and which come first.
+    # enough others to tell whether it is ripe, and which come first. One story at two addresses
+    # counts once, as a build names the copy under it (walk117 #1: a theme was ripe on one story
+    # told twice, and its issue published one article).
     earlier = told_check(store)
     enough = max(config.themes.min_articles, config.issue_size, BEST_SHOWN)
     min_score = config.themes.min_score
     rows = []
     for subject in config.subjects:
         found = untold_best(store, subject.name, enough, earlier, min_score=min_score)
-        fitting = store.count_candidates(subject.name, min_score, exclude=found.told)
+        fitting = store.count_candidates(subject.name, min_score, exclude=found.not_counted)
         bar = bars.get(subject.name)
         weak = 0
         if bar is not None:
             weak = store.count_candidates(
-                subject.name, min_score, exclude=found.told, weak_under=bar
+                subject.name, min_score, exclude=found.not_counted, weak_under=bar
             )
         best = found.best[:BEST_SHOWN]
         last = next(
@@ -526,8 +528,8 @@ def _thin_counts(
     earlier = told_check(store)
     out = []
     for name in theme:
-        told = untold_best(store, name, need, earlier, min_score=min_score, exclude=used).told
-        count = store.count_candidates(name, min_score, exclude=used | told)
+        found = untold_best(store, name, need, earlier, min_score=min_score, exclude=used)
+        count = store.count_candidates(name, min_score, exclude=used | found.not_counted)
         if count < need:
             out.append((name, count))
     return out
@@ -723,6 +725,47 @@ def plan_gives(config: Config, store: Store, theme: Sequence[str]) -> bool:
     return bool(theme) and bool(todo) and _key(plan[todo[0]]) == _key(theme)
 
 
+def done_ahead(config: Config, store: Store) -> list[str]:
+    """Each line of the plan an issue did before its turn (on its theme by `--subject` or a
+    draft's `theme:`, while a line above it is still to come), as `curator themes` lists it:
+    'feeds.yaml:12: Service operations, by issue 3'; no later build takes those lines
+    (walk117 #2)."""
+    plan = config.themes.plan
+    history = theme_history(config, store).issues
+    done = done_entries(plan, history)
+    first_left = next((i for i in range(len(plan)) if i not in done), None)
+    out = []
+    for index, issue in sorted(done.items()):
+        if first_left is None or index < first_left or issue.plan is None:
+            continue  # (one published before curator kept the plan is warned of instead)
+        line = _line(config, index, ())
+        where = f"{config.path}:{line}" if line else str(config.path)
+        out.append(f"{where}: {theme_name(plan[index])}, by issue {issue.number}")
+    return out
+
+
+def later_line_note(config: Config, store: Store, theme: Sequence[str], number: int) -> str:
+    """What a build says of an issue on `theme` (number `number`, about to be recorded as taking
+    the plan's place) that does a line of the plan below the one the plan gives next: that line
+    is done by it, and no later build takes it (walk117 #2: a `draft --subject` issue did the
+    plan's later line of its subject without a word, and 15 issues later the plan skipped it);
+    "" when it does the plan's next line, or none."""
+    plan = config.themes.plan
+    history = theme_history(config, store).issues
+    todo = pending(plan, history)
+    entry = plan_entry(config, history, theme)
+    if entry is None or not todo or entry == todo[0]:
+        return ""
+    line = _line(config, entry, ())
+    where = f"{config.path}:{line}" if line else str(config.path)
+    return (
+        f"{where}: issue {number}, on `{theme_name(theme)}`, counts as the plan's line for it"
+        f" here, done now, though `{theme_name(plan[todo[0]])}` comes first (the next plain"
+        " build takes that): no later build takes this line, so the plan has no other issue on"
+        f" `{theme_name(theme)}` there; to have one, write the line again under `themes: plan:`"
+    )
+
+
 def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | None:
     """The plan entry's line in feeds.yaml, when the theme came from the plan."""
     if subjects or index is None or index >= len(config.themes.plan_lines):
@@ -846,5 +889,7 @@ __all__ = [
     "ripeness",
     "ripest",
     "takes_plan_place",
+    "later_line_note",
+    "done_ahead",
     "theme_name",
 ]

@@ -66,6 +66,31 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
     return cleaned
 
 
+#: What a site's name (an address's host) may hold besides letters and digits: a name's own
+#: characters (`-`, `.`, `_` in some subdomains), and an IPv6 address's brackets and colons.
+_HOST_CHARS = frozenset("-._[]:")
+
+
+def host_fault(url: str) -> str:
+    """What is wrong with the site's name of an http(s) address as the editor wrote it ("" when
+    nothing is, or when it is no http(s) address): a character no site's name can hold. A space
+    there is no %20 to write: `https://exa%20mple.com/x` links a site no browser reaches, so the
+    advice is to check the address (walk117 #3); a space in the path is what %20 is for. The one
+    rule of an issue-N.json's, a draft's and feeds.yaml's addresses."""
+    text = url.strip()
+    scheme, sep, rest = text.partition("://")
+    if not sep or scheme.lower() not in {"http", "https"}:
+        return ""
+    host = re.split(r"[/?#\\]", rest, maxsplit=1)[0].rpartition("@")[2]
+    if not host.startswith("["):
+        host = re.sub(r":\d*$", "", host)  # (its port)
+    odd = next((ch for ch in host if not (ch.isalnum() or ch in _HOST_CHARS)), None)
+    if odd is None:
+        return ""
+    what = "space" if odd.isspace() else f'"{odd}"'
+    return f'a site\'s name holds no {what}: check the address (its site is "{host}")'
+
+
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)

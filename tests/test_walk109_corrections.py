@@ -34,6 +34,11 @@ def _said(err: str) -> str:
         ("htps://example.com/typo", 'did you mean "https://example.com/typo"?'),
         ("javascript:alert(1)", "curator publishes no javascript: link"),
         ("/relative/path", "a path with no site, which leads nowhere from an email or a feed"),
+        # (walk117 #3: a space in a site's name was advised "https://exa%20mple.com/x", which
+        # pasted was published as a link to a site no browser reaches; %20 is for a path)
+        ("https://exa mple.com/x", "a site's name holds no space: check the address"),
+        ("https://exa%20mple.com/x", 'a site\'s name holds no "%": check the address'),
+        ("https://example.com/a b", 'write "https://example.com/a%20b" (a space as %20)'),
     ],
 )
 def test_a_corrected_url_curator_cannot_link_is_refused_and_kept(
@@ -58,6 +63,8 @@ def test_a_corrected_url_curator_cannot_link_is_refused_and_kept(
         assert f'{path}: article 2 "{title}" of section 1 (sections[0].articles[1])' in said
         assert f'"url" is "{typed}", which curator cannot link' in said
         assert fix in said
+        if "site's name" in fix:
+            assert "%20)" not in said
         assert "nothing was written and the file is as you left it" in said
         assert "Rendered issue" not in stdout
         # The editor's correction is still there, and no edition changed.

@@ -24,6 +24,7 @@ from curator.config import Config
 from curator.store import Store
 from curator.themes import (
     Ripeness,
+    done_ahead,
     history_notes,
     pending,
     ripeness,
@@ -53,6 +54,7 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
         rows = ripeness(conf, store, warn)
         progress.step(None)
         upcoming = _upcoming(conf, store)
+        ahead = done_ahead(conf, store)
         for note in history_notes(conf, theme_history(conf, store)):
             warn(note)
     best = ripest(rows, conf.issue_size)
@@ -62,6 +64,7 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
             "min_articles": conf.themes.min_articles,
             "ripest": best.subject if best else None,
             "plan": [{"theme": list(theme), "next": i == 0} for i, theme in enumerate(upcoming)],
+            "plan_done_before_their_turn": ahead,
             "subjects": [r.to_dict() for r in order],
         }
         echo_json(data, ensure_ascii=False)
@@ -73,6 +76,14 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
                 echo(f"  {i}. {theme_name(theme)}")
         else:
             echo("The plan of themes is used up: add the next ones under `themes: plan:`.")
+        if ahead:
+            # (walk117 #2: an issue on a later line's theme did that line, and nothing said so)
+            echo(
+                "Lines of the plan done before their turn (an issue on their theme, by --subject"
+                " or a draft's theme:), which no build takes again:"
+            )
+            for done in ahead:
+                echo(f"  {done}")
     else:
         echo("No plan of themes: each issue has every subject (see `themes:` in README).")
     need = conf.themes.min_articles
