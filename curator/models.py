@@ -385,6 +385,9 @@ class Placed:
     published_under: str | None = None
     #: That section as the issue printed it (None: no issue did).
     printed_under: str | None = None
+    #: Not featured, for it tells the story of this article, which the issue numbered published
+    #: (`placement.told_copies`); None when it tells none.
+    copy_of: tuple[Article, int] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects list --json`)."""
@@ -400,4 +403,13 @@ class Placed:
             "published_under": self.published_under,
             "printed_under": self.printed_under,
             "dead_link": self.dead_link,
+            "copy_of": (
+                {
+                    "url": self.copy_of[0].url,
+                    "title": self.copy_of[0].title,
+                    "issue": self.copy_of[1],
+                }
+                if self.copy_of
+                else None
+            ),
         }
