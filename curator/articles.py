@@ -401,11 +401,22 @@ _MISSING_PAGE_ELSEWHERE = re.compile(
 #: found" in its headline has its story below it).
 SOFT_404_MAX_CHARS = 600
 
-#: How many words after a not-found phrase and a colon make a headline: "Page Not Found: Five
-#: Error Screens Customers Hate" (walk99 #1) is an article's title, not a notice; a notice is the
-#: phrase alone or with the site's name ("Page not found | Site", "404 - Site", "Error 404: Not
-#: found", "Error 404: The page you requested could not be found").
+#: How many words after a not-found phrase and a colon (or a dash) make a headline: "Page Not
+#: Found: Five Error Screens Customers Hate" (walk99 #1) and "Sorry, we couldn't find that page — a
+#: customer service story" (walk116 #2) are articles' titles, not notices; a notice is the phrase
+#: alone or with the site's name ("Page not found | Site", "404 - Site", "Error 404: Not found",
+#: "Error 404: The page you requested could not be found").
 _HEADLINE_WORDS = 4
+#: What parts a headline's lead from the rest of it: a colon, or a dash between words.
+_HEADLINE_SPLIT = re.compile(r":|\s[-–—]\s|[–—]")
+#: A page with this many paragraphs of an article's (`_ARTICLE_PARAGRAPH_WORDS` words or more,
+#: ending as a sentence, none saying the page is missing) tells a story: a notice says one thing
+#: and points elsewhere (walk116 #2: two full paragraphs under "Sorry, we couldn't find that page —
+#: ...", 290 characters, were thrown away as a soft 404).
+_ARTICLE_PARAGRAPHS = 2
+_ARTICLE_PARAGRAPH_WORDS = 12
+#: The same for a text without spaces between words (Chinese, Japanese): its characters.
+_ARTICLE_PARAGRAPH_CHARS = 40
 
 
 def _says_missing(said: str) -> bool:
@@ -415,19 +426,43 @@ def _says_missing(said: str) -> bool:
 
 def _headline(page: Page) -> bool:
     """Whether the page's title or first heading opens with a not-found phrase and goes on, after
-    a colon, with a headline that is not one (`_HEADLINE_WORDS`): an article about such pages."""
+    a colon or a dash, with a headline that is not one (`_HEADLINE_WORDS`) nor the site's name:
+    an article about such pages."""
+    names = {n.casefold() for n in (*page.site_names, page.publication or "") if n}
     for said in (page.title, page.headings[0] if page.headings else None):
-        lead, colon, rest = (said or "").partition(":")
+        parts = _HEADLINE_SPLIT.split(said or "", maxsplit=1)
+        if len(parts) < 2:
+            continue
+        lead, rest = parts
         words = len(re.findall(r"\w+", rest))
-        if colon and words >= _HEADLINE_WORDS and _says_missing(lead) and not _says_missing(rest):
+        if (
+            words >= _HEADLINE_WORDS
+            and _says_missing(lead)
+            and not _says_missing(rest)
+            and rest.strip().casefold() not in names
+        ):
             return True
     return False
 
 
+def _article_length(text: str | None) -> bool:
+    """Whether `text` holds paragraphs of an article's (`_ARTICLE_PARAGRAPHS`)."""
+    told = 0
+    for paragraph in re.split(r"\n\s*\n", text or ""):
+        paragraph = " ".join(paragraph.split())
+        long = len(paragraph.split()) >= _ARTICLE_PARAGRAPH_WORDS or (
+            len(paragraph) >= _ARTICLE_PARAGRAPH_CHARS and " " not in paragraph
+        )
+        if long and paragraph.endswith((".", "!", "?", "。", "！", "？")):
+            told += not _says_missing(paragraph)
+    return told >= _ARTICLE_PARAGRAPHS
+
+
 def soft_404(page: Page) -> str | None:
-    """The error line (`SOFT_404`) of a page whose title or first heading says it is missing and whose text is
-    short (`SOFT_404_MAX_CHARS`), else None."""
-    if len(page.text or "") > SOFT_404_MAX_CHARS or _headline(page):
+    """The error line (`SOFT_404`) of a page whose title or first heading says it is missing and
+    whose text is short (`SOFT_404_MAX_CHARS`) and no article's (`_headline`, `_article_length`),
+    else None."""
+    if len(page.text or "") > SOFT_404_MAX_CHARS or _headline(page) or _article_length(page.text):
         return None
     for said in (page.title, page.headings[0] if page.headings else None):
         if said and _says_missing(said):

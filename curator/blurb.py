@@ -1597,36 +1597,65 @@ _DATE_HEADING = re.compile(
 #: a list of posts (a blog's front page), not one article.
 MIN_LISTED_POSTS = 3
 MIN_LISTED_DAYS = 2
+#: The fewest words of a line that is a post's paragraph rather than a heading or a date.
+_POST_WORDS = 8
 
 
 def listed_posts(title: str | None, headings: Iterable[str], text: str | None) -> int:
     """How many posts a page lists when it reads as a list of posts (a blog's front page, an
-    archive) rather than one article, else 0 (walk52 #3): none of its headings is its title (an
-    article's own heading says what its <title> says, in about the same words), and either
+    archive) rather than one article, else 0 (walk52 #3). Either none of its headings is its title
+    (an article's own heading says what its <title> says, in about the same words), and
     `MIN_LISTED_DAYS` of them are dates (a day's posts under each) or `MIN_LISTED_POSTS` of them
-    stand as lines of its text, each before a paragraph (a post's title, then the post). On the
-    benchmark's 252 article pages, one reads so: a book's chapter titled with the book's name."""
+    stand as lines of its text, each before a paragraph (a post's title, then the post); or, titled
+    or not, `MIN_LISTED_POSTS` of its posts are dated one by one (`_dated_posts`): a blog whose
+    front page is headed with its own name, as its <title> is (walk116 #3: "The CX Blog" over
+    four posts each with its date, and Blogger's days each over a post). On the benchmark's 252
+    article pages, one reads so: a book's chapter titled with the book's name."""
     heads = [h.strip() for h in headings if h.strip()]
     if not heads or not text:
         return 0
+    lines = [ln.strip() for ln in text[:MAX_TEXT_CHARS].splitlines() if ln.strip()]
+    dated = _dated_posts(heads, lines)
     key, terms = _heading_key(title or ""), _terms(title or "")
     for head in heads:
         shared = len(_terms(head) & terms)
         if _heading_key(head) == key or (
             terms and 2 * shared >= min(len(terms), len(_terms(head)))
         ):
-            return 0
+            return dated if dated >= MIN_LISTED_POSTS else 0
     days = sum(1 for h in heads if _DATE_HEADING.match(h))
     keys = {_heading_key(h) for h in heads}
-    lines = [ln.strip() for ln in text[:MAX_TEXT_CHARS].splitlines() if ln.strip()]
     posts = sum(
         1
         for line, after in zip(lines, lines[1:], strict=False)
-        if _heading_key(line) in keys and len(after.split()) > 8 and not after.endswith(":")
+        if _heading_key(line) in keys
+        and len(after.split()) > _POST_WORDS
+        and not after.endswith(":")
     )
-    if days >= MIN_LISTED_DAYS or posts >= MIN_LISTED_POSTS:
-        return max(days, posts)
+    if days >= MIN_LISTED_DAYS or posts >= MIN_LISTED_POSTS or dated >= MIN_LISTED_POSTS:
+        return max(days, posts, dated)
     return 0
+
+
+def _dated_posts(heads: list[str], lines: list[str]) -> int:
+    """How many posts a page dates one by one: date headings each followed by a heading that is
+    not a date (a day, then its post's title), or lines of its text that are dates each followed
+    by a post's paragraph or title (a post's date line, then the post); whichever counts more. None
+    of the 169 HTML pages of the shared corpus dates three so (all of them are single articles)."""
+    by_heads = sum(
+        1
+        for head, after in zip(heads, heads[1:], strict=False)
+        if _DATE_HEADING.match(head) and not _DATE_HEADING.match(after)
+    )
+    keys = {_heading_key(h) for h in heads}
+    by_lines = 0
+    for number, line in enumerate(lines[:-1]):
+        after = lines[number + 1]
+        if not _DATE_HEADING.match(line) or _DATE_HEADING.match(after):
+            continue
+        if len(after.split()) > _POST_WORDS or _heading_key(after) in keys:
+            by_lines += 1
+    return max(by_heads, by_lines)
 
 
 def _short_joined(sentences: list[str]) -> list[str]:

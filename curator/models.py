@@ -390,6 +390,9 @@ class Placed:
     printed_under: str | None = None
     #: Whether that section was the draft's own (`extra_sections:`), not a subject.
     own_section: bool = False
+    #: Not featured, for it tells the story of this article, which the issue numbered published
+    #: (`placement.told_copies`); None when it tells none.
+    copy_of: tuple[Article, int] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects list --json`)."""
@@ -406,4 +409,13 @@ class Placed:
             "printed_under": self.printed_under,
             "own_section": self.own_section,
             "dead_link": self.dead_link,
+            "copy_of": (
+                {
+                    "url": self.copy_of[0].url,
+                    "title": self.copy_of[0].title,
+                    "issue": self.copy_of[1],
+                }
+                if self.copy_of
+                else None
+            ),
         }

@@ -25,7 +25,7 @@ import os
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -886,10 +886,16 @@ def story_boilerplate(store: Store) -> frozenset[int]:
     return found
 
 
-def told_check(store: Store) -> Earlier | None:
+def told_check(store: Store, building: Collection[int] = ()) -> Earlier | None:
     """What the last `RETOLD_ISSUES` issues published, to find the candidates that tell one of
-    its stories again as the build does (`untold_best`); None when no issue is published."""
+    its stories again as the build does (`untold_best`); None when no issue is published. With
+    `building` (the ids of the issue being built), its articles count as published in it: what
+    is left for the next issue once this one is out (walk116 #1: issue 1 promised a theme whose
+    only article was a copy of the story issue 1 published)."""
     published = store.recent_published(RETOLD_ISSUES)
+    if building:
+        number = store.next_issue_number()
+        published = [(number, a) for a in store.articles_by_ids(sorted(building))] + published
     return Earlier(published, story_boilerplate(store)) if published else None
 
 
@@ -1010,6 +1016,28 @@ def placed_again(
     if rows:
         store.save_assignments(rows, current.fingerprint)
     return bool(rows)
+
+
+def told_copies(
+    store: Store, subjects: Iterable[str], enough: int, *, min_score: float = 0.0
+) -> dict[int, tuple[Article, int]]:
+    """The unfeatured articles under `subjects` that no issue features for each tells a story one
+    of the last issues published, as a build finds them (each subject's best read until `enough`
+    others are found, `untold_best`, and the copies a build recorded), by id: the article that
+    issue published and its number. For the editor to see why a count leaves them out (walk116
+    #1: "0 unfeatured articles fit it" while `subjects list` showed one, a copy, unmarked)."""
+    earlier = told_check(store)
+    out: dict[int, tuple[Article, int]] = {}
+    above = min_score - 1e-9 if min_score > 0 else None
+    for subject in subjects:
+        found = untold_best(store, subject, enough, earlier, min_score=min_score)
+        if earlier is not None and found.told:
+            for article in store.articles_by_ids(sorted(found.told)):
+                if (told := earlier.told(article)) is not None:
+                    out[article.id] = (told[0], told[1])
+        for copy, published, number, _ in store.recorded_retold(subject, above):
+            out.setdefault(copy.id, (published, number))
+    return out
 
 
 def _with_recorded(
@@ -1449,7 +1477,19 @@ def placed_articles(
     only those under no subject with `unplaced`."""
     refresh(config, store, say=say, progress=progress)
     order = [s.name for s in config.subjects]
-    return store.placements(subject, unplaced=unplaced, limit=limit, order=order)
+    found = store.placements(subject, unplaced=unplaced, limit=limit, order=order)
+    if unplaced:
+        return found
+    # (a copy of a published story is listed as one: walk116 #1)
+    names = [subject] if subject is not None else order
+    enough = max(config.themes.min_articles, config.issue_size)
+    copies = told_copies(store, names, enough, min_score=config.themes.min_score)
+    return [
+        replace(p, copy_of=copies[p.article.id])
+        if p.article.id in copies and not p.featured_in
+        else p
+        for p in found
+    ]
 
 
 def uncertain_articles(

@@ -24,7 +24,15 @@ from typing import ClassVar
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
 from curator.models import Article
-from curator.placement import Say, refresh, renamed_to, told_check, untold_best, weak_bars
+from curator.placement import (
+    Say,
+    refresh,
+    renamed_to,
+    told_check,
+    told_copies,
+    untold_best,
+    weak_bars,
+)
 from curator.render import join_names
 from curator.store import IssueRecord, Store
 
@@ -524,8 +532,8 @@ def _thin_counts(
     used = set(featured)
     need, min_score = config.themes.min_articles, config.themes.min_score
     # (not the copies of stories told before, which no issue features: walk110 #4 promised a
-    # theme whose only article was one)
-    earlier = told_check(store)
+    # theme whose only article was one; nor those of this issue's stories: walk116 #1)
+    earlier = told_check(store, used)
     out = []
     for name in theme:
         found = untold_best(store, name, need, earlier, min_score=min_score, exclude=used)
@@ -618,10 +626,9 @@ def thin_promise(
         f" promising `{theme_name(named)}` as the next theme, but it has fewer than {need}"
         f" unfeatured articles left ({counts}; themes: min_articles), so the next plain"
         " `curator build` stops (exit 3) instead of keeping the promise; before the next issue,"
-        " fetch more articles on it (`curator fetch`; `curator themes` shows when it is ripe),"
-        " or lower `themes: min_articles:` in"
-        f" {config.path}, or draft the next issue on another subject (`curator draft --subject"
-        ' "NAME"`, which says the promise is broken)',
+        " fetch more articles on it (`curator fetch`; `curator themes` shows when it is ripe)"
+        f"{_or_fewer(config)}, or draft the next issue on another subject (`curator draft"
+        ' --subject "NAME"`, which says the promise is broken)',
     )
 
 
@@ -683,7 +690,7 @@ def broken_promise(
             f"{head}; after this issue `{theme_name(promised)}` has fewer than {need} unfeatured"
             f" articles left ({counts}; themes: min_articles), so a draft on it stops (exit 3): to"
             " keep the promise later, fetch more (`curator fetch`) and draft it when `curator"
-            f" themes` says it is ripe, or lower `themes: min_articles:` in {config.path}; or tell"
+            f" themes` says it is ripe{_or_fewer(config)}; or tell"
             " readers why in this issue's introduction",
         )
     if drafting:
@@ -773,10 +780,21 @@ def _line(config: Config, index: int | None, subjects: Sequence[str]) -> int | N
     return config.themes.plan_lines[index]
 
 
+def _or_fewer(config: Config) -> str:
+    """', or lower `themes: min_articles:` in PATH' (`_fewer_needed`), or '' when an issue
+    cannot need fewer: `min_articles:` is 1 already (walk116 #1: its advice could not be
+    followed, 0 is refused)."""
+    fewer = _fewer_needed(config)
+    return f", or {fewer}" if fewer else ""
+
+
 def _fewer_needed(config: Config, fewer: int | None = None) -> str:
     """How to let an issue have fewer articles: lower `themes: min_articles:`, or, when
     feeds.yaml has no `themes:` block (the default is used), add one (walk57 #7), with `fewer`
-    as its value when given."""
+    as its value when given; "" when no issue can need fewer than `min_articles:` says (it is 1
+    already, or `fewer` is 0: walk116 #1 was told to lower 1)."""
+    if config.themes.min_articles <= 1 or fewer == 0:
+        return ""
     if config.themes.written:
         return f"lower `themes: min_articles:` in {config.path}"
     value = f"`themes: {{min_articles: {fewer}}}`" if fewer else "`themes:` with `min_articles:`"
@@ -788,9 +806,11 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
     it for review (not `build`, which would publish it unseen)."""
     best = ripest(rows, config.issue_size)
     if best is None:
+        fewer = _fewer_needed(config)
         return (
             f"No subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
-            f"fetch more (`curator fetch`), or {_fewer_needed(config)}"
+            "fetch more (`curator fetch`)"
+            + (f", or {fewer}" if fewer else ", and build when `curator themes` says one is ripe")
         )
     return (
         f"The ripest subject is `{best.subject}` ({best.fitting} articles); to review an issue on"
@@ -818,18 +838,41 @@ def _check_ripe(
         count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
         setting = "themes: min_articles"
         advice = ""
+        command = "draft" if "drafted" in nothing else "build"
+        fewer = _fewer_needed(config, row.fitting)
         if not config.themes.written:  # the default: say what to add, not what to lower
-            command = "draft" if "drafted" in nothing else "build"
             setting = f"the default, as {config.path.name} sets no `themes: min_articles:`"
-            advice = (
-                f" For an issue on it with fewer: {_fewer_needed(config, row.fitting)}; for an"
-                f" issue of every subject instead: `curator {command}` without --subject."
+            advice = f" For an issue on it with fewer: {fewer};" if fewer else ""
+            advice += (
+                f" for an issue of every subject instead: `curator {command}` without --subject."
             )
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
-            f"{need} ({setting}){_used_by(store, name)}; {nothing}.{advice} "
-            + _suggestion(config, rows)
+            f"{need} ({setting}){_used_by(store, name)}{_copies_left_out(config, store, name)};"
+            f" {nothing}.{advice} " + _suggestion(config, rows)
         )
+
+
+def _copies_left_out(config: Config, store: Store, subject: str) -> str:
+    """'; 1 more fits it but tells the same story as "TITLE", published in issue 1': the articles
+    placed under `subject` that no issue features for they copy a story an issue published, so
+    the editor sees why the count leaves them out (walk116 #1: "0 unfeatured articles fit it",
+    while `subjects list` showed one); "" when there is none."""
+    copies = told_copies(
+        store, [subject], config.themes.min_articles, min_score=config.themes.min_score
+    )
+    if not copies:
+        return ""
+    published, number = next(iter(copies.values()))
+    if len(copies) == 1:
+        return (
+            f'; 1 more fits it but tells the same story as "{published.title}", published in'
+            f" issue {number} (no issue publishes a story twice)"
+        )
+    return (
+        f"; {len(copies)} more fit it but tell stories issues published (the first the same as"
+        f' "{published.title}", published in issue {number}; no issue publishes a story twice)'
+    )
 
 
 def _used_by(store: Store, subject: str) -> str:

@@ -398,6 +398,7 @@ _NO_ARTICLE: dict[str, object] = {
     "printed_under": None,
     "own_section": False,
     "dead_link": None,
+    "copy_of": None,
 }
 
 
@@ -491,6 +492,12 @@ def list_(
             dead = "  [a local file, not a web address: never picked for an issue]"
         elif p.dead_link and not p.featured_in:
             dead = f"  [dead link: its page answered {p.dead_link}; never picked for an issue]"
+        if p.copy_of and not dead:
+            told, number = p.copy_of
+            dead = (
+                f'  [a copy of "{told.title}", published in issue {number}: never picked for an'
+                " issue]"
+            )
         echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
         echo(f"         {p.article.url}")
 
