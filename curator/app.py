@@ -2383,7 +2383,12 @@ def _own_html_edited(data: dict[str, Any], record: IssueRecord | None) -> list[s
         issue = issue_from_data(data)
     except ValueError:
         return []
+    # What the store recorded, where it did: a field it holds no record of (an issue an older
+    # curator published, an article it cannot match) is not checked, since an HTML field left
+    # stale beside its corrected Markdown would be taken for an edit and refused.
     stored = issue
+    texts_known = record is not None and record.introduction is not None
+    by_url: dict[str, Article] = {}
     if record is not None:
         by_url = {a.url: a for a in record.as_published.values()}
         stored = replace(
@@ -2409,7 +2414,7 @@ def _own_html_edited(data: dict[str, Any], record: IssueRecord | None) -> list[s
 
     found = []
     for key in ("introduction_html", "closing_html"):
-        if key in data and edited(key, data[key], ours, theirs):
+        if texts_known and key in data and edited(key, data[key], ours, theirs):
             found.append(
                 f'"{key}" is not what curator writes from your "{_OWN_HTML[key]}": it is'
                 f' curator\'s own rendering of "{_OWN_HTML[key]}", written again from it on'
@@ -2421,7 +2426,7 @@ def _own_html_edited(data: dict[str, Any], record: IssueRecord | None) -> list[s
         mine_sec = ours["sections"][s]["articles"]  # type: ignore[index]
         was_sec = theirs["sections"][s]["articles"]  # type: ignore[index]
         for a, art in enumerate(sec.get("articles") or []):
-            if "blurb_html" not in art:
+            if "blurb_html" not in art or art.get("url") not in by_url:
                 continue
             mine, was = mine_sec[a], was_sec[a]
             if not mine.get("blurb_html"):  # no Markdown: curator writes "blurb" as the HTML
