@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
+import html
 import json
 import os
 import re
@@ -14,6 +15,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from curator import articles as article_rules
@@ -56,6 +58,7 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
+from curator.htmltext import html_to_text
 from curator.issuecheck import issue_mistakes
 from curator.issuetext import (
     draft_entry_warnings,
@@ -74,6 +77,7 @@ from curator.outputs import (
     clipped_email,
     feed_times,
     fragment_of,
+    issue_data,
     issue_from_data,
     load_archive,
     published_feed_ids,
@@ -2317,8 +2321,8 @@ def _unreadable(path: Path) -> str:
     except json.JSONDecodeError as exc:
         what = exc.msg.removesuffix(" at").lower()
         return f"cut short, or not JSON: {what} at line {exc.lineno}, column {exc.colno}"
-    except UnicodeDecodeError:
-        return "it is not UTF-8 text"
+    except UnicodeDecodeError as exc:
+        return _not_utf8(exc)
     except OSError as exc:
         return str(exc.strerror or exc)
     except (ValueError, RecursionError) as exc:
@@ -2326,7 +2330,152 @@ def _unreadable(path: Path) -> str:
     return ""
 
 
-def _corrections_refused(out_dir: Path, numbers: Collection[int], every: bool) -> None:
+def _not_utf8(exc: UnicodeDecodeError) -> str:
+    """Where a file's text stops being UTF-8: the first bad byte's line and column, and what to do.
+
+    Why: an issue-N.json saved as Latin-1 was said to be "not UTF-8 text", with no line or
+    column, though README says render names them (walk115 #1)."""
+    data = bytes(exc.object)
+    if exc.end >= len(data) and exc.reason == "unexpected end of data":
+        # A character cut in two at the very end: the file was cut short (a full disk).
+        return "cut short in the middle of a character (a full disk?)"
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+    return (
+        f"it is not UTF-8 text: byte 0x{data[exc.start]:02x} at line {line}, column {column}"
+        " is no UTF-8 (saved as Latin-1 or Windows-1252?): save it as UTF-8 (in your editor's"
+        ' "Save with encoding" or "Save as" options)'
+    )
+
+
+def _kept_copy(path: Path) -> Path:
+    """Where the editor's issue-N.json that cannot be read is kept before render writes it again
+    (`issue-N.json.unreadable`, or `...unreadable-2` and on when one holding other bytes is
+    there already)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    for n in range(1, 1000):
+        copy = path.with_name(path.name + ".unreadable" + (f"-{n}" if n > 1 else ""))
+        try:
+            if copy.read_bytes() == data:
+                return copy
+        except FileNotFoundError:
+            return copy
+        except OSError:
+            continue
+    return copy
+
+
+#: The HTML fields of issue-N.json curator writes from another field, and the field to edit.
+_OWN_HTML = {
+    "introduction_html": "introduction",
+    "closing_html": "closing",
+    "blurb_html": "blurb_markdown",
+}
+
+
+def _html_words(value: object) -> str:
+    return " ".join(html_to_text(value).split()) if isinstance(value, str) else ""
+
+
+def _own_html_edited(data: dict[str, Any], record: IssueRecord | None) -> list[str]:
+    """The HTML fields of an issue record (`introduction_html`, `closing_html`, an article's
+    `blurb_html`) whose text differs both from what curator writes from the file's own
+    `introduction`, `closing` or `blurb_markdown` and from what it wrote from the store's record
+    of them (the field the editor did correct, left as it was: not an edit), each named.
+
+    Why: an edit to one of them was published nowhere and written over without a word (walk115
+    #3): curator writes them from the Markdown, which is the field to correct. Compared as text,
+    so that a file an older curator wrote (other markup, the same words) is no edit."""
+    try:
+        issue = issue_from_data(data)
+    except ValueError:
+        return []
+    # What the store recorded, where it did: a field it holds no record of (an issue an older
+    # curator published, an article it cannot match) is not checked, since an HTML field left
+    # stale beside its corrected Markdown would be taken for an edit and refused.
+    stored = issue
+    texts_known = record is not None and record.introduction is not None
+    by_url: dict[str, Article] = {}
+    if record is not None:
+        by_url = {a.url: a for a in record.as_published.values()}
+        stored = replace(
+            issue,
+            introduction=record.introduction or "",
+            closing=record.closing or "",
+            sections=tuple(
+                replace(
+                    sec,
+                    entries=tuple(
+                        replace(e, article=by_url[e.article.url]) if e.article.url in by_url else e
+                        for e in sec.entries
+                    ),
+                )
+                for sec in issue.sections
+            ),
+        )
+    ours, theirs = issue_data(issue), issue_data(stored)
+
+    def edited(key: str, wrote: object, mine: Mapping[str, Any], was: Mapping[str, Any]) -> bool:
+        words = _html_words(wrote)
+        return words not in {_html_words(mine.get(key)), _html_words(was.get(key))}
+
+    found = []
+    for key in ("introduction_html", "closing_html"):
+        if texts_known and key in data and edited(key, data[key], ours, theirs):
+            found.append(
+                f'"{key}" is not what curator writes from your "{_OWN_HTML[key]}": it is'
+                f' curator\'s own rendering of "{_OWN_HTML[key]}", written again from it on'
+                f' every render, so your edit would be lost: make the edit in "{_OWN_HTML[key]}"'
+                f' (Markdown) instead, and put "{key}" back as it was or delete it'
+            )
+    sections = data.get("sections") or []
+    for s, sec in enumerate(sections):
+        mine_sec = ours["sections"][s]["articles"]  # type: ignore[index]
+        was_sec = theirs["sections"][s]["articles"]  # type: ignore[index]
+        for a, art in enumerate(sec.get("articles") or []):
+            if "blurb_html" not in art or art.get("url") not in by_url:
+                continue
+            mine, was = mine_sec[a], was_sec[a]
+            if not mine.get("blurb_html"):  # no Markdown: curator writes "blurb" as the HTML
+                mine = {"blurb_html": html.escape(str(art.get("blurb") or ""))}
+            if edited("blurb_html", art["blurb_html"], mine, was):
+                where = f"article {a + 1}{_titled(art)} of section {s + 1}"
+                if art.get("blurb_markdown"):
+                    why = (
+                        '"blurb_html" is not what curator writes from its "blurb_markdown": it is'
+                        ' curator\'s own rendering of "blurb_markdown", written again from it on'
+                        " every render, so your edit would be lost: make the edit in"
+                        ' "blurb_markdown" (Markdown) instead'
+                    )
+                else:
+                    why = (
+                        '"blurb_html" is no field curator publishes for an article with no'
+                        ' "blurb_markdown" (it writes its HTML from "blurb_markdown"), so your'
+                        ' edit would be lost: make the edit in "blurb" instead (or write the'
+                        ' blurb in Markdown as "blurb_markdown")'
+                    )
+                found.append(
+                    f'{where} (sections[{s}].articles[{a}]): {why}, and put "blurb_html" back'
+                    " as it was or delete it"
+                )
+    return found
+
+
+def _titled(art: Mapping[str, Any]) -> str:
+    title = art.get("title")
+    return f' "{title}"' if isinstance(title, str) and title.strip() else ""
+
+
+def _corrections_refused(
+    out_dir: Path,
+    numbers: Collection[int],
+    every: bool,
+    records: Mapping[int, IssueRecord] | None = None,
+) -> None:
     """Stop (exit 2, before anything is written) when an issue-N.json the editor corrected holds
     what curator would publish wrong or drop: an address it cannot link, a field of the wrong type
     or no field it reads (each named with its article and what to write).
@@ -2365,6 +2514,9 @@ def _corrections_refused(out_dir: Path, numbers: Collection[int], every: bool) -
             if not isinstance(data, dict):
                 continue
             mistakes = issue_mistakes(data, int(named.group(1)))
+            if not mistakes:
+                number = int(named.group(1))
+                mistakes = _own_html_edited(data, (records or {}).get(number))
             if mistakes:
                 refused.append(f"{path}: {'; '.join(mistakes)}")
                 wrong.add(int(named.group(1)))
@@ -2431,11 +2583,81 @@ def _blurbs_followed(
             notes += _corrections_kept(
                 store, records[number], issues[number], out_dir, dropped, disagree, refreshed
             )
+            notes += _issue_kept(store, records[number], issues[number], out_dir)
     return notes
 
 
 #: The fields of an article an editor corrects in issue-N.json, as README names them.
-_CORRECTABLE = ("title", "authors", "publication", "blurb", "blurb_markdown")
+_CORRECTABLE = ("title", "authors", "publication", "blurb", "blurb_markdown", "url")
+
+
+def _stored_ids(record: IssueRecord, issue: Issue) -> dict[str, int]:
+    """Each article of `issue` (by its address in issue-N.json) with the id of the article the
+    store recorded it as: by its address, else (an address the editor corrected) the one
+    featured article left unmatched, or the one left with its title."""
+    by_url = {a.url: i for i, a in record.as_published.items()}
+    urls = [e.article.url for sec in issue.sections for e in sec.entries]
+    found = {url: by_url[url] for url in urls if url in by_url}
+    left = [a for _, a in record.featured if a not in found.values() and a in record.as_published]
+    unmatched = [
+        e.article for sec in issue.sections for e in sec.entries if e.article.url not in found
+    ]
+    for art in unmatched:
+        titled = [
+            i for i in left if _as_compared(record.as_published[i].title) == _as_compared(art.title)
+        ]
+        if len(titled) == 1 or (len(left) == 1 and len(unmatched) == 1):
+            found[art.url] = (titled or left)[0]
+            left.remove(found[art.url])
+    return found
+
+
+def _issue_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -> list[str]:
+    """Keep in the store the issue's title, editor, introduction, closing line and sections'
+    subjects as its issue-N.json corrected them, saying so once.
+
+    Why: each was published as corrected but not stored, so an issue whose file was lost came
+    back from the store with the old one (walk115 #4). The introduction and closing are compared
+    as issue-N.json writes them (their Markdown as published), so that one never edited is
+    never taken as corrected."""
+    json_file = out_dir / f"issue-{issue.number}.json"
+    kept = []
+    if _as_compared(issue.title) != _as_compared(record.title) or (
+        record.editor is not None and (issue.editor or "") != record.editor
+    ):
+        store.set_issue_heading(issue.number, issue.title, issue.editor)
+        if _as_compared(issue.title) != _as_compared(record.title):
+            kept.append('"title"')
+        if record.editor is not None and (issue.editor or "") != record.editor:
+            kept.append('"editor"')
+    if record.introduction is not None:
+        was = issue_data(
+            replace(issue, introduction=record.introduction, closing=record.closing or "")
+        )
+        now = issue_data(issue)
+        texts = [k for k in ("introduction", "closing") if was[k] != now[k]]
+        if texts:
+            store.set_issue_text(issue.number, issue.introduction, issue.closing)
+            kept += [f'"{k}"' for k in texts]
+    ids = _stored_ids(record, issue)
+    printed = {a: record.headings.get(a, s) for s, a in record.featured}
+    for number, sec in enumerate(issue.sections, 1):
+        moved = [
+            ids[e.article.url]
+            for e in sec.entries
+            if e.article.url in ids and printed.get(ids[e.article.url]) != sec.subject
+        ]
+        if moved:
+            store.set_section_heading(issue.number, moved, sec.subject)
+            kept.append(f'section {number}\'s "subject" ("{sec.subject}")')
+    if not kept:
+        return []
+    are = "is" if len(kept) == 1 else "are"
+    return [
+        f"issue {issue.number}: its {join_names(kept)} as corrected in {json_file} {are}"
+        f" published, and the store now keeps {'it' if len(kept) == 1 else 'them'} too (an"
+        " issue whose file is lost comes back from the store as published)"
+    ]
 
 
 def _corrections_kept(
@@ -2455,15 +2677,27 @@ def _corrections_kept(
     new on every later render (walk107). Not for an article whose two blurb fields disagree: that
     is said until the editor makes them agree. A blurb in `refreshed` (its text written again from
     its Markdown, which no one edited: an older curator's) is kept without a word."""
-    by_url = {a.url: (i, a) for i, a in record.as_published.items()}
+    if not record.as_published:  # (an older curator's issue: the store kept no articles)
+        return []
+    ids = _stored_ids(record, issue)
     json_file = out_dir / f"issue-{issue.number}.json"
     notes = []
     for sec in issue.sections:
         for e in sec.entries:
             art = e.article
-            if art.url not in by_url or art.url in disagree:
+            if art.url in disagree:
                 continue
-            article_id, was = by_url[art.url]
+            if art.url not in ids:
+                notes.append(
+                    f'issue {issue.number}, "{art.title}": its address in {json_file},'
+                    f" {art.url}, is no article the store recorded with the issue, and it"
+                    " cannot tell which one it replaced: it is published, but the store keeps"
+                    " the issue's articles as they were (keep the file: an issue whose file is"
+                    " lost comes back from the store without it)"
+                )
+                continue
+            article_id = ids[art.url]
+            was = record.as_published[article_id]
             changed = [
                 name
                 for name in _CORRECTABLE
@@ -2514,15 +2748,21 @@ def render_issues(
     """Render published issues again with today's templates and settings (issue `numbers`, every
     issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
     as it was published (its issue-N.json, else the store's record). Records nothing but an
-    issue's date (`_dates_kept`) and its articles' titles, credits and blurbs
-    (`_corrections_kept`) corrected in its issue-N.json."""
+    issue's date (`_dates_kept`), title, editor, introduction, closing line and sections' headings
+    (`_issue_kept`) and its articles' addresses, titles, credits and blurbs (`_corrections_kept`)
+    corrected in its issue-N.json. An issue-N.json it cannot read and writes again is kept beside
+    it first (`_kept_copy`)."""
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
-    _corrections_refused(out_dir, numbers, every)
+    records = {r.number: r for r in store.issues(with_articles=True)}
+    _corrections_refused(out_dir, numbers, every, records)
     published, warnings = published_issues(out_dir)
     issues = dict(published)
     from_store: dict[int, str] = {}
+    # The editor's issue-N.json that cannot be read, kept before it is written again (walk115
+    # #1: a file with its last "}" left off lost every correction in it, without a copy).
+    copies: dict[int, tuple[Path, Path]] = {}
     for record in store.issues(with_articles=True):
         if record.number not in issues:
             issues[record.number] = _issue_from_store(config, store, record)
@@ -2533,6 +2773,14 @@ def render_issues(
             )
             rewritten = unreadable and "json" in formats
             again = f"; {path.name} was written again from it" if rewritten else ""
+            if rewritten and path.exists():
+                copy = _kept_copy(path)
+                copies[record.number] = (path, copy)
+                again += (
+                    f", and the file as it was is kept as {copy}: if you had corrected the issue"
+                    f" there, make that copy readable, rename it to {path.name} (over the one"
+                    f" written) and run `curator render {record.number}` again; else delete it"
+                )
             from_store[record.number] = (
                 f"{missing}, so it was rendered from the store's record of it: its articles as"
                 f" published, with the edits made in its draft{again}"
@@ -2627,6 +2875,9 @@ def render_issues(
         )
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
         updated = _feed_updated(previous, files.get("feed.xml"), moved)
+        for number, (path, copy) in copies.items():
+            if number in chosen and not copy.exists():
+                write_atomic(copy, path.read_bytes())
         # All the files, or none: a full disk half-way leaves every file as it was.
         written = FileSet({out_dir / name: text for name, text in files.items()})
         written.write()
@@ -2780,6 +3031,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
             publication=shown.publication,
             blurb=shown.blurb,
             blurb_markdown=shown.blurb_markdown,
+            url=shown.url,
         )
 
     for subject, article_id in record.featured:
@@ -2799,7 +3051,7 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
     # (its date and editor as published, a draft's edits too; an issue recorded before curator
     # kept them: the day it was published and feeds.yaml's editor)
     day = record.day
-    return _stored_scores(
+    scored = _stored_scores(
         store,
         Issue(
             number=record.number,
@@ -2810,6 +3062,17 @@ def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issu
             sections=tuple(sections),
             theme=record.theme,
             closing=record.closing or "",
+        ),
+    )
+    # (each section under the heading its issue-N.json corrected, kept by `_issue_kept`; scored
+    # under its subject above)
+    return replace(
+        scored,
+        sections=tuple(
+            replace(sec, subject=record.headings.get(sec.entries[0].article.id, sec.subject))
+            if sec.entries
+            else sec
+            for sec in scored.sections
         ),
     )
 

@@ -57,7 +57,9 @@ OTHER_FIELDS: dict[str, str] = {"name": "text", "url": "url"}
 
 #: Keys without which there is no issue (or no article) to publish.
 _REQUIRED = {"issue": ("number", "title", "date", "sections"), "section": ("subject", "articles")}
-_REQUIRED_ARTICLE = ("title",)
+#: (walk115 #2: a deleted "url" published the article with no link, and the file was written again
+#: with `"url": null`; null is how to say "no link", as for "" below.)
+_REQUIRED_ARTICLE = ("url", "title")
 
 #: What an editor reads for each kind of value.
 _KIND_WORDS = {
@@ -201,7 +203,8 @@ def _check_fields(
     found = []
     for key in required:
         if key not in data:
-            found.append(f'"{key}" is missing: write {_KIND_WORDS[fields[key]]}')
+            none = ", or null for no link" if fields[key] == "url" else ""
+            found.append(f'"{key}" is missing: write {_KIND_WORDS[fields[key]]}{none}')
     for key, value in data.items():
         if key not in fields:
             found.append(_unknown_key(str(key), fields))

@@ -483,6 +483,15 @@ def _migration_24(db: sqlite3.Connection) -> None:
     _add_columns(db, "issues", [("own_sections", "TEXT NOT NULL DEFAULT '[]'")])
 
 
+def _migration_25(db: sqlite3.Connection) -> None:
+    """Each issue article's address as the issue publishes it, when the editor corrected it in
+    issue-N.json (walk115 #4: the correction was published, but `render` without the file gave
+    the old address back), and the heading of its section as the issue prints it when the editor
+    corrected it there (`subject` stays the subject it was published under, which placement
+    keeps it under). NULL: the article's own address, the subject's name, as before."""
+    _add_columns(db, "issue_articles", [("url", "TEXT"), ("heading", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -509,6 +518,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_22,
     _migration_23,
     _migration_24,
+    _migration_25,
 )
 VERSION = len(MIGRATIONS)
 
@@ -725,6 +735,9 @@ class IssueRecord:
     #: title, credit, publication and blurb as edited in the draft (the rest as stored); empty for
     #: an issue published before curator kept them.
     as_published: Mapping[int, Article] = field(default_factory=dict)
+    #: The heading its sections print over articles, by article id, where the editor corrected
+    #: it in issue-N.json (the others print their subject's name).
+    headings: Mapping[int, str] = field(default_factory=dict)
     #: Its date and editor as published (a draft's `date:` and `editor:`); None for an issue
     #: published before curator kept them.
     issue_date: datetime | None = None
@@ -2591,12 +2604,14 @@ class Store:
             )
 
     def set_published_article(self, number: int, article_id: int, article: Article) -> None:
-        """Keep the title, credit and blurb issue `number` publishes article `article_id` with
-        anew (as its corrected issue-N.json has them), as `record_issue` kept them."""
+        """Keep the address, title, credit and blurb issue `number` publishes article
+        `article_id` with anew (as its corrected issue-N.json has them), as `record_issue` kept
+        them (the address only when it is not the article's own)."""
         with self.transaction():
             self.db.execute(
                 "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
-                " blurb_markdown = ? WHERE article_id = ? AND issue_id ="
+                " blurb_markdown = ?, url = (CASE WHEN ? = (SELECT url FROM articles WHERE id = ?)"
+                " THEN NULL ELSE ? END) WHERE article_id = ? AND issue_id ="
                 " (SELECT id FROM issues WHERE number = ?)",
                 (
                     article.title,
@@ -2604,9 +2619,31 @@ class Store:
                     article.publication,
                     article.blurb,
                     article.blurb_markdown,
+                    article.url,
+                    article_id,
+                    article.url,
                     article_id,
                     number,
                 ),
+            )
+
+    def set_section_heading(self, number: int, article_ids: Collection[int], heading: str) -> None:
+        """Keep the heading issue `number` prints articles `article_ids` under anew (their
+        section's `subject` as its corrected issue-N.json has it); the subject they were
+        published under, which placement keeps them under, stays."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE issue_articles SET heading = (CASE WHEN subject = ? THEN NULL ELSE ? END)"
+                " WHERE article_id = ? AND issue_id = (SELECT id FROM issues WHERE number = ?)",
+                [(heading, heading, article_id, number) for article_id in article_ids],
+            )
+
+    def set_issue_heading(self, number: int, title: str, editor: str | None) -> None:
+        """Keep published issue `number`'s title and editor as corrected ("" for no editor)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE issues SET title = ?, editor = ? WHERE number = ?",
+                (title, editor if editor is not None else "", number),
             )
 
     def set_issue_date(self, number: int, issue_date: datetime) -> None:
@@ -2634,17 +2671,20 @@ class Store:
         featured: dict[int, list[tuple[str, int]]] = {}
         copies: dict[int, list[tuple[int, int]]] = {}
         published: dict[int, dict[int, Article]] = {}
+        headings: dict[int, dict[int, str]] = {}
         if with_articles:
             for r in self.db.execute(
                 "SELECT ia.issue_id, ia.subject, ia.article_id, ia.also_of, ia.title, ia.authors,"
-                " ia.publication, ia.blurb, a.url, ia.blurb_markdown, a.language"
-                " FROM issue_articles ia"
+                " ia.publication, ia.blurb, COALESCE(ia.url, a.url), ia.blurb_markdown, a.language,"
+                " ia.heading FROM issue_articles ia"
                 " LEFT JOIN articles a ON a.id = ia.article_id ORDER BY ia.issue_id, ia.position"
             ):
                 if r[3] is None:
                     featured.setdefault(r[0], []).append((r[1], r[2]))
                 else:
                     copies.setdefault(r[0], []).append((r[3], r[2]))
+                if r[11] is not None:
+                    headings.setdefault(r[0], {})[r[2]] = r[11]
                 if r[4] is not None:
                     published.setdefault(r[0], {})[r[2]] = Article(
                         id=r[2],
@@ -2669,6 +2709,7 @@ class Store:
                 copies=tuple(copies.get(r["id"], ())),
                 promised=None if r["promised"] is None else tuple(json.loads(r["promised"])),
                 as_published=published.get(r["id"], {}),
+                headings=headings.get(r["id"], {}),
                 issue_date=_dt(r["issue_date"]),
                 editor=r["editor"],
                 **_plan_taken(r["plan"]),
