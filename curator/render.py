@@ -898,7 +898,7 @@ def published_markdown(source: str) -> str:
     `unshown_markdown`; walk110 #3: an image was an empty <p> in the HTML and a live image in
     issue-N.md), and each heading at its published level (`intro_headings`), written with `#`s
     (an underlined heading too), so that issue-N.md says what the HTML says."""
-    text = unshown_markdown(source or "")[0]
+    text = unshown_markdown(source or "", code_blocks=True)[0]
     tokens = _markdown.parse(text)
     lines = text.split("\n")
     headings = {h.line: h for h in intro_headings(text)}
@@ -968,18 +968,24 @@ class UnshownMarkdown:
     address: str = ""
 
 
-def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
+def unshown_markdown(
+    source: str, *, code_blocks: bool = False
+) -> tuple[str, tuple[UnshownMarkdown, ...]]:
     """A blurb's Markdown as every edition shows it, and what in it is not shown as Markdown:
     an image becomes its description (the HTML editions leave images out: walk46 N3 published
     `<p></p>` there and a live image in issue-N.md), a table's rule line and a footnote's `[^`
     are escaped so that Hugo and Jekyll show them as typed, as the HTML edition does, and lines
-    indented as code are a paragraph. Fenced code is left as it is."""
+    indented as code are a paragraph. Fenced code is left as it is, and so are indented lines with
+    `code_blocks` (the introduction and closing line, which publish them as Markdown does: walk115
+    #1, a block of code there was published as a paragraph and said to be code)."""
     lines = (source or "").split("\n")
     code: set[int] = set()
     indented: set[int] = set()
     found: list[UnshownMarkdown] = []
     for token in _markdown.parse(source or ""):
-        if token.type == "code_block" and token.map:
+        if token.type == "code_block" and token.map and code_blocks:
+            code.update(range(token.map[0], token.map[1]))
+        elif token.type == "code_block" and token.map:
             # A paragraph indented by 4 spaces by a slip (walk113 #5: published as <pre><code>,
             # unwarned): a blurb is prose, so it is published as the paragraph it was meant as.
             first = next(

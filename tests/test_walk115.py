@@ -1,0 +1,79 @@
+"""walk115's recheck of drafts and corrections: an indented blurb paragraph (or list item) was
+said three times, twice as the introduction's footnote and code; a draft's `url:` without its
+https:// got no did-you-mean where issue-N.json's check gives one; a repaired issue was not marked
+updated in feed.xml while an untouched one got new times; the email-size warning named a closing
+line the issue did not have; a blurb corrected in issue-N.json lost its links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import copy_demo, run_cli
+
+#: The last words of the demo draft's introduction and of its first blurb.
+INTRO_END = "shares it.\n"
+BLURB_END = "then be generous where it counts.\n"
+
+
+def _drafted(tmp_path: Path) -> tuple[Path, Path, str]:
+    config = copy_demo(tmp_path)
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert INTRO_END in text and BLURB_END in text
+    return config, draft, text
+
+
+def _line_of(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+def test_an_indented_blurb_paragraph_or_list_item_is_said_once_and_rightly(
+    tmp_path: Path,
+) -> None:
+    """#1: a blurb paragraph indented by 4 spaces (published as a paragraph) got three warnings
+    at its line: a footnote "of the introduction", "published as a block of code", and the right
+    one; an indented list item too. The introduction's is a block of code, said once."""
+    config, draft, text = _drafted(tmp_path)
+    paragraph = "    Second paragraph indented by four spaces"
+    item = "    - a list item"
+    intro = "    An introduction paragraph indented by a slip."
+    blurbs = text.split(BLURB_END)
+    text = (
+        blurbs[0]
+        + BLURB_END
+        + f"\n{paragraph}\n"
+        + "\nAn image: ![Chart](https://example.org/chart.png).\n"
+        + BLURB_END.join(blurbs[1:])
+    )
+    second = text.index("\n## ", text.index(paragraph))
+    end = text.index("\n\n## ", second + 1) if "\n\n## " in text[second + 1 :] else None
+    assert end is not None
+    text = text[:end] + f"\n\nA first line.\n\n{item}" + text[end:]
+    text = text.replace(INTRO_END, INTRO_END + f"\n{intro}\n", 1)
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    lines = [" ".join(w.split()) for w in err.split("curator: warning: ") if w.strip()]
+    for typed, what in ((paragraph, "a paragraph"), (item, "a list item")):
+        at = f"{draft}:{_line_of(text, typed)}:"
+        said = [w for w in lines if w.startswith(at)]
+        assert len(said) == 1, said
+        assert f"has {what} indented by 4 spaces or more" in said[0], said
+        assert f"every edition publishes it as {what}" in said[0], said
+    image = [w for w in lines if "![Chart](https://example.org/chart.png)" in w]
+    assert len(image) == 1 and "the blurb under line" in image[0], image
+    assert not [w for w in lines if "the introduction (or closing line) holds" in w], lines
+    # The introduction keeps its block of code (README), and says so once.
+    at = f"{draft}:{_line_of(text, intro)}:"
+    said = [w for w in lines if w.startswith(at)]
+    assert len(said) == 1 and "so it is published as a block of code" in said[0], said
+    out = config.parent / "output"
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "<pre><code>An introduction paragraph indented by a slip." in page
+    assert "<p>Second paragraph indented by four spaces</p>" in page
+    assert "<li>a list item</li>" in page
+    assert "\n    An introduction paragraph indented by a slip.\n" in (
+        out / "issue-1.md"
+    ).read_text(encoding="utf-8")
