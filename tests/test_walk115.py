@@ -6,6 +6,7 @@ line the issue did not have; a blurb corrected in issue-N.json lost its links.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import copy_demo, run_cli
@@ -77,3 +78,62 @@ def test_an_indented_blurb_paragraph_or_list_item_is_said_once_and_rightly(
     assert "\n    An introduction paragraph indented by a slip.\n" in (
         out / "issue-1.md"
     ).read_text(encoding="utf-8")
+
+
+def test_a_draft_url_without_its_scheme_gets_the_did_you_mean_issue_json_gives(
+    tmp_path: Path,
+) -> None:
+    """#2: `url: www.example.com/fixed-post`, `url: 127.0.0.1:38250/...`, `url: http:://...` and
+    `url: hxxp://...` in a draft were told only "is not an http or https link"; issue-N.json's
+    check said `http:://example.com/x` "names no site after http://", where a colon is too many."""
+    config, draft, text = _drafted(tmp_path)
+    urls = [line[5:] for line in text.split("\n") if line.startswith("url: https://")][:4]
+    assert len(urls) == 4
+    typed = [
+        (
+            "www.example.com/fixed-post",
+            'it names no scheme: did you mean "https://www.example.com/fixed-post"?',
+        ),
+        (
+            "127.0.0.1:38250/a/metrics-6.html",
+            'it names no scheme: did you mean "https://127.0.0.1:38250/a/metrics-6.html"?',
+        ),
+        (
+            "http:://127.0.0.1:38250/a/post",
+            'its http:// is written "http:://" (a colon too many): did you mean'
+            ' "http://127.0.0.1:38250/a/post"?',
+        ),
+        (
+            "hxxp://example.org/post",
+            'its http:// is written "hxxp://": did you mean "http://example.org/post"?',
+        ),
+    ]
+    wrong = text
+    for url, (bad, _) in zip(urls, typed, strict=True):
+        wrong = wrong.replace(f"url: {url}\n", f"url: {bad}\n", 1)
+    draft.write_text(wrong, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 2, err
+    said = " ".join(err.split())
+    for bad, fix in typed:
+        line = _line_of(wrong, f"url: {bad}")
+        assert f"{draft}:{line}: url '{bad}' is not an http or https link: {fix}" in said, said
+
+    # The same did-you-mean in issue-N.json, and a stray colon said as one.
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    path = config.parent / "output" / "issue-1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["sections"][0]["articles"][0]["url"] = "http:://example.com/x"
+    data["sections"][0]["articles"][1]["url"] = "www.example.com/fixed-post"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    assert code == 2, err
+    said = " ".join(err.split())
+    assert (
+        '"url" is "http:://example.com/x", which curator cannot link: its http:// is written'
+        ' "http:://" (a colon too many): did you mean "http://example.com/x"?'
+    ) in said, said
+    assert "names no site" not in said
+    assert 'did you mean "https://www.example.com/fixed-post"?' in said, said
