@@ -2638,11 +2638,18 @@ def _feed_updated(
     before: bytes | None, after: str | None, moved: Mapping[int, tuple[str, str]]
 ) -> tuple[tuple[int, ...], str]:
     """The issues (not those whose time moved: said apart) whose <updated> in feed.xml `after`
-    is new since `before`, and that time (walk86 #3)."""
+    is new since `before`, and that time (walk86 #3); an issue `before` left out (its
+    issue-N.json could not be read) is one when `after` marks it updated (walk115 #3)."""
     if not before or not after:
         return (), ""
     old, new = feed_times(before, "updated"), feed_times(after, "updated")
-    marked = tuple(n for n in sorted(new) if n in old and new[n] != old[n] and n not in moved)
+    published = feed_times(after)
+    marked = tuple(
+        n
+        for n in sorted(new)
+        if n not in moved
+        and (new[n] != old[n] if n in old else bool(old) and new[n] != published.get(n))
+    )
     return marked, (new[marked[0]] if marked else "")
 
 

@@ -137,3 +137,54 @@ def test_a_draft_url_without_its_scheme_gets_the_did_you_mean_issue_json_gives(
     ) in said, said
     assert "names no site" not in said
     assert 'did you mean "https://www.example.com/fixed-post"?' in said, said
+
+
+def _times(feed: Path) -> dict[int, tuple[str, str]]:
+    from curator.outputs import feed_times
+
+    text = feed.read_bytes()
+    published, updated = feed_times(text), feed_times(text, "updated")
+    return {n: (published[n], updated[n]) for n in published}
+
+
+def test_an_issue_repaired_after_it_was_left_out_is_marked_updated_and_no_other(
+    tmp_path: Path,
+) -> None:
+    """#3: issue 1 left out of the archive for a bad "url" in its issue-N.json while issue 2 was
+    built, then repaired and rendered: issue 2, untouched, got a new <published> and <updated>
+    ("feed.xml gives issues new times"), and issue 1, whose link changed, was not marked updated,
+    its <updated> moved back to its date."""
+    config = copy_demo(tmp_path)
+    out = config.parent / "output"
+    path = out / "issue-1.json"
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    data = json.loads(path.read_text(encoding="utf-8"))
+    article = data["sections"][0]["articles"][0]
+    article["blurb"] = "A corrected blurb, in two sentences. Truly."
+    article.pop("blurb_markdown", None)
+    article.pop("blurb_html", None)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(config), "-q")
+    assert code == 0, err
+    corrected = _times(out / "feed.xml")[1][1]
+    assert corrected > _times(out / "feed.xml")[1][0]
+    # A slip in the link, and the next issue is built: issue 1 is left out, said.
+    data["sections"][0]["articles"][1]["url"] = "www.example.com/fixed-post"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert "left out of the archive" in err
+    before = _times(out / "feed.xml")
+    assert set(before) == {2}
+    # Repaired, and rendered again.
+    data["sections"][0]["articles"][1]["url"] = "https://www.example.com/fixed-post"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, said, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    after = _times(out / "feed.xml")
+    assert after[2] == before[2], (before, after)  # untouched: its times kept
+    assert after[1][1] > corrected, (corrected, after)  # never back, and marked updated
+    flat = " ".join(said.split())
+    assert "feed.xml marks the entry of issue(s) 1 updated" in flat, flat
+    assert "new times" not in flat, flat
