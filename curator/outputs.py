@@ -933,10 +933,21 @@ def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
         return ()
     count = sum(len(s.entries) for s in issue.sections)
     fit = max(1, count * EMAIL_CLIP_BYTES // size)
+    # (what comes after the articles, as the mail has it: walk115 #4 named a closing line the
+    # issue had none of)
+    after = [
+        what
+        for what, there in (
+            ("its closing line", bool(issue.closing.strip())),
+            ("its link to the web page", f'issue-{issue.number}.html"' in files[name]),
+        )
+        if there
+    ]
+    missed = f", and not {' nor '.join(after)}" if after else ""
     return (
         f"{name} is {size / 1024:.0f} KB: Gmail shows a mail's first 102 KB and hides the rest"
         f' behind "[Message clipped]", so readers of a mail made from it see about its first'
-        f" {fit} of {count} article(s), and not its closing line nor its link to the web page; to"
+        f" {fit} of {count} article(s){missed}; to"
         " send it whole, feature fewer articles (`issue_size:` in feeds.yaml, or cut some in a"
         " draft) or shorten the blurbs, or mail a shorter note that links to the web page",
     )

@@ -1176,6 +1176,34 @@ def text_as_markdown(line: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
 
 
+#: A link as the text edition and a JSON's "blurb" write it: `<https://...>` (`markdown_text`).
+_TEXT_LINK = re.compile(r"<https?://[^\s<>]+>", re.IGNORECASE)
+
+
+def text_with_links(text: str) -> str | None:
+    """Plain text (a "blurb" corrected in issue-N.json) as Markdown that reads as that same text
+    but for its links, written `<https://...>` as `markdown_text` writes them, which stay links;
+    None when it has none. Why: a Markdown blurb corrected in its "blurb" alone was published as
+    text, its links as `&lt;https://...&gt;` in the HTML editions (walk115 #4)."""
+    if not _TEXT_LINK.search(text or ""):
+        return None
+    lines = []
+    for line in text.split("\n"):
+        pieces = _TEXT_LINK.split(line)
+        links = _TEXT_LINK.findall(line)
+        out = ""
+        for index, piece in enumerate(pieces):
+            escaped = _MD_ESCAPABLE.sub(r"\\\1", piece)
+            if index == 0:
+                escaped = _MD_LINE_START.sub(
+                    lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped
+                )
+                escaped = re.sub(r"^([ \t]*)#", r"\1\\#", escaped)
+            out += escaped + (links[index] if index < len(links) else "")
+        lines.append(out)
+    return "\n".join(lines)
+
+
 def _reads_as_text(markdown: str, text: str) -> bool:
     tokens = _markdown_with_html.parse(markdown)
     if len(tokens) != 3 or tokens[0].type != "paragraph_open":

@@ -7,6 +7,7 @@ line the issue did not have; a blurb corrected in issue-N.json lost its links.""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 from conftest import copy_demo, run_cli
@@ -188,3 +189,52 @@ def test_an_issue_repaired_after_it_was_left_out_is_marked_updated_and_no_other(
     flat = " ".join(said.split())
     assert "feed.xml marks the entry of issue(s) 1 updated" in flat, flat
     assert "new times" not in flat, flat
+
+
+def test_corrections_say_what_is_true_and_keep_a_blurb_s_links(tmp_path: Path) -> None:
+    """#4: the email-size warning said readers miss "its closing line" of an issue with none; the
+    feed's <updated> of an issue dated after today was said "a second past the <updated> it had"
+    the first time, a second past its <published>; a Markdown blurb corrected in its "blurb"
+    alone published its link as text, `&lt;https://...&gt;`."""
+    config = copy_demo(tmp_path)
+    out = config.parent / "output"
+    path = out / "issue-1.json"
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    data = json.loads(path.read_text(encoding="utf-8"))
+    later = date.fromisoformat(data["date"][:10]) + timedelta(days=12)  # after today
+    data["date"] = later.isoformat()
+    data["closing"] = ""
+    first, second = data["sections"][0]["articles"][:2]
+    first["blurb_markdown"] = "Read [the study](https://example.org/studies/1) first. It holds."
+    first["blurb"] = "Read the study <https://example.org/studies/1> first. It holds."
+    first.pop("blurb_html", None)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, said, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    flat = " ".join(said.split())
+    assert "updated (" in flat and ": a second past its <published> time, as the issue" in flat
+
+    # The blurb corrected alone (its link as "blurb" writes it), and another made very long.
+    first["blurb"] = "Read the study <https://example.org/studies/1> first. It holds, mostly."
+    second["blurb"] = " ".join(["Customers wait in refund queues for far too long."] * 2400)
+    second.pop("blurb_markdown", None)
+    second.pop("blurb_html", None)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, said, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    flat = " ".join(said.split())
+    assert ": a second past the <updated> it had, as the issue" in flat, flat
+    warned = " ".join(err.split())
+    clipped = warned.split("issue-1.email.html is ", 1)[1].split("curator: warning:")[0]
+    assert "[Message clipped]" in clipped, clipped
+    assert "closing line" not in clipped and "nor its link to the web page" not in clipped
+    assert "and not its link to the web page;" in clipped, clipped
+    assert "(its links, written <https://...>, are published as links)" in warned, warned
+    for name in ("issue-1.html", "issue-1.email.html"):
+        page = (out / name).read_text(encoding="utf-8")
+        assert 'href="https://example.org/studies/1"' in page, name
+        assert "&lt;https://example.org/studies/1&gt;" not in page, name
+        assert "It holds, mostly." in page
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Read the study <https://example.org/studies/1> first. It holds, mostly." in text
