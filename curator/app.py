@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -107,6 +107,7 @@ from curator.render import (
     join_names,
     markdown_text,
     missing_words,
+    text_with_links,
     untranslated_words,
 )
 from curator.store import IssueRecord, Store, StoreError, on_read_only_disk, read_only_disk
@@ -2267,6 +2268,9 @@ class RenderResult:
     feed_times_moved: Mapping[int, tuple[str, str]] = field(default_factory=dict)
     #: The issues whose entry in feed.xml changed, marked updated (its <updated>) at this time.
     feed_updated: tuple[tuple[int, ...], str] = ((), "")
+    #: What that time is a second past, for an issue dated after today: "<published>" (its
+    #: first correction) or "<updated>" (the time it had); "" for an issue dated today or before.
+    feed_updated_past: str = ""
 
 
 def _unrecorded_leftovers(
@@ -2563,7 +2567,9 @@ def _blurbs_followed(
                         art = replace(art, blurb=markdown_text(md))
                         refreshed.add(art.url)
                     elif any(s.blurb_markdown == md for s in stored):
-                        art = replace(art, blurb_markdown=None)
+                        # Its links, `<https://...>` as "blurb" writes them, stay links (walk115
+                        # #4: they were published as text, `&lt;https://...&gt;`).
+                        art = replace(art, blurb_markdown=text_with_links(art.blurb))
                         dropped.add(art.url)
                     elif any(s.blurb == art.blurb for s in stored):
                         art = replace(art, blurb=markdown_text(md))
@@ -2714,6 +2720,11 @@ def _corrections_kept(
                     f'{where}: its corrected "blurb" is published in every edition, and the'
                     ' store now keeps it too; its Markdown ("blurb_markdown", the old blurb) was'
                     " left out"
+                    + (
+                        " (its links, written <https://...>, are published as links)"
+                        if art.blurb_markdown
+                        else ""
+                    )
                 )
                 continue
             fields = " and ".join(f'"{name}"' for name in changed)
@@ -2878,6 +2889,7 @@ def render_issues(
         for number, (path, copy) in copies.items():
             if number in chosen and not copy.exists():
                 write_atomic(copy, path.read_bytes())
+        past = _second_past(previous, files.get("feed.xml"), updated)
         # All the files, or none: a full disk half-way leaves every file as it was.
         written = FileSet({out_dir / name: text for name, text in files.items()})
         written.write()
@@ -2894,19 +2906,52 @@ def render_issues(
             f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
-    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated)
+    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated, past)
 
 
 def _feed_updated(
     before: bytes | None, after: str | None, moved: Mapping[int, tuple[str, str]]
 ) -> tuple[tuple[int, ...], str]:
     """The issues (not those whose time moved: said apart) whose <updated> in feed.xml `after`
-    is new since `before`, and that time (walk86 #3)."""
+    is new since `before`, and that time (walk86 #3); an issue `before` left out (its
+    issue-N.json could not be read) is one when `after` marks it updated (walk115 #3)."""
     if not before or not after:
         return (), ""
     old, new = feed_times(before, "updated"), feed_times(after, "updated")
-    marked = tuple(n for n in sorted(new) if n in old and new[n] != old[n] and n not in moved)
+    published = feed_times(after)
+    marked = tuple(
+        n
+        for n in sorted(new)
+        if n not in moved
+        and (new[n] != old[n] if n in old else bool(old) and new[n] != published.get(n))
+    )
     return marked, (new[marked[0]] if marked else "")
+
+
+def _second_past(
+    before: bytes | None, after: str | None, updated: tuple[tuple[int, ...], str]
+) -> str:
+    """What the <updated> time `updated` gave its first issue is a second past when it is dated
+    after today (`render_archive`): "<published>", or "<updated>" (the time it had); "" when it is
+    no such time (walk115 #4: "a second past the <updated> it had" was said of the first
+    correction, a second past <published>)."""
+    marked, at = updated
+    if not marked or not before or not after:
+        return ""
+    try:
+        when = datetime.fromisoformat(at)
+    except ValueError:
+        return ""
+    if when <= datetime.now(UTC):
+        return ""
+    one = timedelta(seconds=1)
+    # (<published> first: the same time as the <updated> it had, it is the one that says why)
+    for tag in ("published", "updated"):
+        stamp = feed_times(before if tag == "updated" else after, tag).get(marked[0], "")
+        with suppress(ValueError):
+            if datetime.fromisoformat(stamp) + one == when:
+                return f"<{tag}>"
+    return ""
 
 
 def published_feed(out_dir: Path) -> bytes | None:

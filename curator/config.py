@@ -19,7 +19,7 @@ from curator.fetch import CONCURRENCY, PER_HOST
 from curator.models import Subject
 from curator.outputs import text_markup_cut
 from curator.textfeatures import terms
-from curator.urls import host_fault, url_key
+from curator.urls import address_meant, host_fault, url_key
 from curator.variables import VariableError, check_variables
 
 
@@ -1132,30 +1132,6 @@ class _Reader:
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
 #: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
 _FILE_TYPES = {"xml", "json", "rss", "atom", "rdf", "opml", "txt", "html", "htm", "yaml", "yml"}
-#: A web address whose `https://` is mistyped: a short word, maybe a `:` or `;`, then slashes.
-_SCHEME_SLIP = re.compile(r"([a-z]{2,6})\s*[:;.]?\s*[/\\]+\s*(\S+)", re.IGNORECASE)
-#: The host a mistyped address names: a host name, `localhost` or an IPv4 address, maybe a port.
-_HOST = re.compile(
-    r"(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|localhost|\d{1,3}(?:\.\d{1,3}){3})"
-    r"(?::\d+)?",
-    re.IGNORECASE,
-)
-
-
-def address_meant(url: str) -> str | None:
-    """The web address `url` was meant to be when its `http://` or `https://` is mistyped
-    (`http//`, `https:/`, `htp://`, `http;//`, `http:\\\\`): a word close to http(s) before the
-    slashes, then a host. None when it does not look like one."""
-    match = _SCHEME_SLIP.fullmatch(url.strip())
-    if not match:
-        return None
-    word = match[1].lower()
-    if not difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
-        return None
-    rest = match[2].replace("\\", "/")
-    if not _HOST.fullmatch(rest.split("/", 1)[0]):
-        return None
-    return f"{'https' if word.endswith('s') else 'http'}://{rest}"
 
 
 def _mistyped_scheme(url: str, meant: str) -> str:

@@ -54,10 +54,11 @@ from curator.blurb import (
     short_blurb,
     weak_blurb,
 )
-from curator.config import address_meant, subject_hint
+from curator.config import subject_hint
 from curator.credits import same_name
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
+from curator.issuecheck import url_advice
 from curator.models import Article, Issue, Retold, Scored, Section
 from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
@@ -888,14 +889,12 @@ class _Open:
             raise DraftError(path, url_line, f"url {url!r}: {fault}")
         link = safe_url(url)
         if link is None or not link.lower().startswith(("http://", "https://")):
-            # (`htp://...`: the did-you-mean feeds.yaml gives for the same slip, walk113 #6)
-            meant = address_meant(url)
-            fix = (
-                f": its {meant.split(':', 1)[0]}:// is mistyped; write 'url: {meant}'"
-                if meant
-                else ""
-            )
-            raise DraftError(path, url_line, f"url {url!r} is not an http or https link{fix}")
+            # (`htp://...`, `www.example.com/post`: the did-you-mean issue-N.json's check gives
+            # for the same slip, walk113 #6, walk115 #2)
+            said = url_advice(url)[1]
+            if not said:  # (a mailto: link, which is no article's page)
+                said = "an article's url: is its web page's address, https://..."
+            raise DraftError(path, url_line, f"url {url!r} is not an http or https link: {said}")
         # (by the store's key: an address with a trailing slash, http or www. is the same
         # article, and was published twice over, walk53 #2)
         key = url_key(link)

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from curator.urls import host_fault, safe_url
+from curator.urls import address_meant, host_fault, safe_url
 
 #: How a field of the file may be written: "str", "str?" (or null), "int", "number", "strs" (a
 #: list of strings), "list", "url" (an address curator links, or null). The keys curator writes.
@@ -76,6 +76,8 @@ _KIND_WORDS = {
 
 #: A host name's look: a dot between letters, before any path (`www.example.com/fixed-post`).
 _HOSTLIKE = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?([/?#]|$)", re.UNICODE)
+#: This machine by name, with a port (`localhost:8000/x`).
+_LOCAL = re.compile(r"^localhost(:\d+)?([/?#]|$)", re.IGNORECASE)
 
 
 def _json_type(value: object) -> str:
@@ -103,43 +105,61 @@ def _shown(value: object, limit: int = 80) -> str:
 def url_fix(url: str) -> str:
     """What to write instead of an address curator cannot link ("" when it can): the address it
     probably meant (`https://www.example.com/fixed-post` for `www.example.com/fixed-post`,
-    `https://` for `htps://`), else what kind of address to give."""
+    `https://` for `htps://`), else what kind of address to give (`url_advice`)."""
+    return url_advice(url)[1]
+
+
+def url_advice(url: str) -> tuple[str, str]:
+    """The address `url` was probably meant to be ("" when none can be told) and what to write
+    instead, for a message (("", "") when curator links it as it is). One answer for an
+    issue-N.json's "url" and a draft's `url:` line (walk115 #2: the draft said only "is not an
+    http or https link" of `www.example.com/fixed-post`, which the JSON's check gave the
+    did-you-mean of)."""
     stripped = url.strip()
     if fault := host_fault(stripped):
-        return fault  # (no %20 there: a site's name holds none, walk117 #3)
+        return "", fault  # (no %20 there: a site's name holds none, walk117 #3)
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in stripped):
         if safe_url(stripped):
             fixed = re.sub(r"\s", "%20", stripped)
-            return f'it holds a space: write "{fixed}" (a space as %20)'
-        return "it holds a space: write the whole address, https://..., a space as %20"
+            return fixed, f'it holds a space: write "{fixed}" (a space as %20)'
+        return "", "it holds a space: write the whole address, https://..., a space as %20"
     if safe_url(stripped):
-        return ""
+        return "", ""
     if stripped.startswith("//"):
-        return f'it names no scheme: write "https:{stripped}"'
-    # A scheme mistyped or cut (`htps://`, `https//`, `http:/`) before a site's name.
-    typed = re.match(r"([A-Za-z]{3,6})(:?[/\\]*)(.*)$", stripped, re.DOTALL)
-    if typed and (typed.group(2).startswith(":") or "/" in typed.group(2)):
-        close = difflib.get_close_matches(typed.group(1).lower(), ["https", "http"], 1, 0.6)
-        if close and _HOSTLIKE.match(typed.group(3)):
-            wrote = typed.group(1) + typed.group(2)
-            return f'did you mean "{close[0]}://{typed.group(3)}"? ("{wrote}" for "{close[0]}://")'
+        return f"https:{stripped}", f'it names no scheme: write "https:{stripped}"'
+    # A scheme mistyped or cut (`htps://`, `https//`, `http:/`), with a colon too many
+    # (`http:://`), or written not to be followed (`hxxp://`), before a site's name.
+    meant = address_meant(stripped)
+    if meant:
+        scheme = meant.split(":", 1)[0]
+        wrote = stripped[: len(stripped) - len(meant.split("://", 1)[1])].rstrip()
+        why = " (a colon too many)" if "::" in wrote.replace(" ", "") else ""
+        return meant, (f'its {scheme}:// is written "{wrote}"{why}: did you mean "{meant}"?')
+    if _HOSTLIKE.match(stripped) or _LOCAL.match(stripped):
+        # (before the scheme's check: `localhost:8000/x` and `www.example.com:8080/x` are a
+        # site and its port, not a scheme)
+        meant = f"https://{stripped}"
+        return meant, f'it names no scheme: did you mean "{meant}"?'
     scheme, colon, rest = stripped.partition(":")
     if colon and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
         lower = scheme.lower()
+        site = rest.lstrip("/\\")
+        if lower in {"http", "https"} and (_HOSTLIKE.match(site) or _LOCAL.match(site)):
+            meant = f"{lower}://{site}"  # (`https:example.com/x`: its slashes left out)
+            wrote = stripped[: len(stripped) - len(site)]
+            return meant, f'its {lower}:// is written "{wrote}": did you mean "{meant}"?'
         if lower in {"http", "https"}:
-            return f'it names no site after {lower}://: write the whole address, "https://..."'
-        return (
+            return "", f'it names no site after {lower}://: write the whole address, "https://..."'
+        return "", (
             f"curator publishes no {lower}: link (only http:, https: and mailto: ones):"
             ' write the article\'s address, "https://..."'
         )
-    if _HOSTLIKE.match(stripped):
-        return f'it names no scheme: did you mean "https://{stripped}"?'
     if stripped.startswith(("/", ".", "#", "?")) or "/" in stripped:
-        return (
+        return "", (
             "it is a path with no site, which leads nowhere from an email or a feed reader:"
             ' write the whole address, "https://..."'
         )
-    return 'it is no web address: write the whole address, "https://..."'
+    return "", 'it is no web address: write the whole address, "https://..."'
 
 
 def _unknown_key(key: str, known: Mapping[str, str]) -> str:
@@ -269,4 +289,4 @@ def issue_mistakes(data: object, number: int | None = None) -> list[str]:
     return found
 
 
-__all__ = ["ISSUE_FIELDS", "issue_mistakes", "url_fix"]
+__all__ = ["ISSUE_FIELDS", "issue_mistakes", "url_advice", "url_fix"]

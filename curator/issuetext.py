@@ -176,6 +176,7 @@ def link_warnings(
     *,
     relative: bool = False,
     draft: bool = False,
+    blurb: bool = False,
 ) -> list[str]:
     """A warning per link of the editor's Markdown to an address never published (javascript:,
     file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`); and per line
@@ -185,7 +186,9 @@ def link_warnings(
     published with their links as written), per link to no full address too, per paragraph
     indented as code (`indented_code_warnings`), and per image, table, footnote and heading
     published otherwise than written (`intro_markup_warnings`; a `draft`'s headings are `###` by
-    its rules, so it is told of no heading's level)."""
+    its rules, so it is told of no heading's level). A `blurb`'s images, tables, footnotes and
+    indented lines are said by `draft_entry_warnings` (a blurb publishes indented lines as a
+    paragraph: walk115 #1 had each said three times, twice as the introduction's)."""
     links = [
         (
             link.line,
@@ -219,8 +222,9 @@ def link_warnings(
         for link in spaced_links(text)
     ]
     raw = raw_markup_warnings(text, at, fix_in)
-    code = indented_code_warnings(text, at, fix_in) if relative else []
-    if relative:
+    intro = relative and not blurb
+    code = indented_code_warnings(text, at, fix_in) if intro else []
+    if intro:
         raw += intro_markup_warnings(text, at, fix_in, headings=not draft)
     return [message for _, message in sorted(links + raw + code, key=lambda pair: pair[0])]
 
@@ -266,7 +270,9 @@ def intro_markup_warnings(
     image and `# `, `#### `, `###### ` headings were lost or moved in the HTML, kept in the .md,
     and nothing was said)."""
     found: list[tuple[int, str]] = []
-    for piece in unshown_markdown(text or "")[1]:
+    # (its indented lines are code, said by `indented_code_warnings`: walk115 #1 had each said
+    # as a footnote too)
+    for piece in unshown_markdown(text or "", code_blocks=True)[1]:
         where = f"{at(piece.line)}: the introduction (or closing line)"
         if piece.kind == "image":
             message = (
@@ -279,13 +285,17 @@ def intro_markup_warnings(
                 " every edition shows its lines as typed, | and --- included; write it as a"
                 f" list (- item) or as sentences in {fix_in}"
             )
-        else:
+        elif piece.kind == "footnote":
             message = (
                 f"{where} holds the footnote {piece.written}, and has no footnotes: every"
                 f" edition shows {piece.written} as typed; write the note into the text in {fix_in}"
             )
+        else:
+            continue
         found.append((piece.line, message))
-    for heading in intro_headings(unshown_markdown(text or "")[0]) if headings else ():
+    for heading in (
+        intro_headings(unshown_markdown(text or "", code_blocks=True)[0]) if headings else ()
+    ):
         if heading.published == heading.written:
             continue
         written = "#" * heading.written + " " + heading.text
@@ -411,6 +421,7 @@ def draft_entry_warnings(
                     at,
                     f"the blurb under line {entry.line} of {path}",
                     relative=True,
+                    blurb=True,
                 )
                 warnings += _unshown_warnings(entry.blurb_source, at, entry.line)
     return warnings
@@ -456,11 +467,15 @@ def _unshown_warnings(source: str, at: Callable[[int], str], heading: int) -> li
                 " a list (- item) or as sentences"
             )
         elif piece.kind == "indented":
+            # (an indented `- item` is published as the list item it reads as without them)
+            item = re.match(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", piece.written)
+            what = "a list item" if item else "a paragraph"
             warnings.append(
-                f'{where} has a paragraph indented by 4 spaces or more ("{_cut(piece.written)}"),'
+                f'{where} has {what} indented by 4 spaces or more ("{_cut(piece.written)}"),'
                 " which Markdown reads as a block of code (a box in a fixed-width font, <pre> in"
                 " the web and email editions): blurbs hold no code, so every edition publishes it"
-                " as a paragraph (write it without the spaces at the start of its lines, and this is not said)"
+                f" as {what} (write it without the spaces at the start of its lines, and this is"
+                " not said)"
             )
         else:
             warnings.append(

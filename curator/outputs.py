@@ -514,6 +514,9 @@ def _entries(text: str | bytes) -> dict[int, bytes]:
             if found and link.get("rel", "alternate") == "alternate":
                 for stamp in entry.findall(f"{_ATOM}updated"):
                     entry.remove(stamp)
+                # (the spaces after it too: the last entry's differ, walk115 #3 marked an
+                # untouched issue updated when an older one came back under it)
+                entry.tail = None
                 entries.setdefault(int(found.group(1)), ET.tostring(entry))
                 break
     return entries
@@ -526,15 +529,32 @@ def changed_entries(before: str | bytes, after: str | bytes) -> set[int]:
     return {n for n, entry in new.items() if n in old and old[n] != entry}
 
 
-def _distinct_datetimes(items: Sequence[ArchiveItem]) -> dict[int, datetime]:
+def _distinct_datetimes(
+    items: Sequence[ArchiveItem], published: Mapping[int, str] | None = None
+) -> dict[int, datetime]:
     """Each issue's time in the feed of issues, by number: its date, a second later per earlier
     issue of the same date (walk49 #6: two issues built on one day had the same <published>,
     which a feed reader may take for one entry). The newest is the feed's <updated>: compared as
-    times, not as text, for their offsets may differ."""
+    times, not as text, for their offsets may differ.
+
+    An issue keeps the time `published` (the output folder's feed.xml, by number) gave it while
+    that is still its date's (its date, or seconds after it): walk115 #3, issue 1 left out of the
+    feed for a mistake in its issue-N.json and then repaired took back its second, and issue 2,
+    untouched, got a new <published> and was marked updated."""
     times: dict[int, datetime] = {}
     taken: set[datetime] = set()
-    for item in sorted(items, key=lambda a: a.number):
-        when = item.date if item.date.tzinfo else item.date.replace(tzinfo=UTC)
+    ordered = sorted(items, key=lambda a: a.number)
+    dates = {a.number: a.date if a.date.tzinfo else a.date.replace(tzinfo=UTC) for a in ordered}
+    for item in ordered:
+        had = _later(datetime.min.replace(tzinfo=UTC), (published or {}).get(item.number))
+        when = dates[item.number]
+        if timedelta(0) <= had - when < timedelta(seconds=len(ordered)) and had not in taken:
+            taken.add(had)
+            times[item.number] = had
+    for item in ordered:
+        if item.number in times:
+            continue
+        when = dates[item.number]
         while when in taken:
             when += timedelta(seconds=1)
         taken.add(when)
@@ -561,16 +581,19 @@ def archive_context(
     formats: Collection[str] = OUTPUTS,
     known_ids: Mapping[str, str] | None = None,
     updated: Mapping[int, str] | None = None,
+    published: Mapping[int, str] | None = None,
 ) -> dict[str, object]:
     """The variables of index.html and feed.xml; an Atom id in `known_ids` (published_feed_ids)
     is kept as it was published. An issue's time in `updated` (RFC 3339, by number: when a render
     last changed it, as the output folder's feed.xml says, or now) is its entry's <updated> when
     later than its date (walk86 #3: a corrected issue kept <updated> equal to <published>, so
-    feed readers never saw the correction)."""
+    feed readers never saw the correction). An issue keeps its time in `published` (the
+    <published> times the output folder's feed.xml gave) while it is its date's
+    (`_distinct_datetimes`)."""
     known = known_ids or {}
     base = _base(site_url)
     items = sorted(archive, key=lambda a: a.number, reverse=True)
-    times = _distinct_datetimes(items)
+    times = _distinct_datetimes(items, published)
     stamps = {number: _rfc3339(when) for number, when in times.items()}
     changed = {n: _later(when, (updated or {}).get(n)) for n, when in times.items()}
     entries = [
@@ -910,10 +933,21 @@ def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
         return ()
     count = sum(len(s.entries) for s in issue.sections)
     fit = max(1, count * EMAIL_CLIP_BYTES // size)
+    # (what comes after the articles, as the mail has it: walk115 #4 named a closing line the
+    # issue had none of)
+    after = [
+        what
+        for what, there in (
+            ("its closing line", bool(issue.closing.strip())),
+            ("its link to the web page", f'issue-{issue.number}.html"' in files[name]),
+        )
+        if there
+    ]
+    missed = f", and not {' nor '.join(after)}" if after else ""
     return (
         f"{name} is {size / 1024:.0f} KB: Gmail shows a mail's first 102 KB and hides the rest"
         f' behind "[Message clipped]", so readers of a mail made from it see about its first'
-        f" {fit} of {count} article(s), and not its closing line nor its link to the web page; to"
+        f" {fit} of {count} article(s){missed}; to"
         " send it whole, feature fewer articles (`issue_size:` in feeds.yaml, or cut some in a"
         " draft) or shorten the blurbs, or mail a shorter note that links to the web page",
     )
@@ -1083,6 +1117,7 @@ def render_outputs(
                 formats=formats,
                 known_ids=known_ids,
                 previous_feed=previous_feed,
+                new=(issue.number,),
             )
         )
     return files
@@ -1098,13 +1133,18 @@ def render_archive(
     formats: Collection[str] = OUTPUTS,
     known_ids: Mapping[str, str] | None = None,
     previous_feed: str | bytes | None = None,
+    new: Collection[int] = (),
 ) -> dict[str, str]:
     """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`.
-    An issue's entry keeps the <updated> time `previous_feed` (the output folder's feed.xml) gave
-    it, or, when its entry is no longer as that feed had it (its content corrected in its
-    issue-N.json, its title, its time), gets now (walk86 #3)."""
+    An issue's entry keeps the <published> and <updated> times `previous_feed` (the output
+    folder's feed.xml) gave it, or, when its entry is no longer as that feed had it (its content
+    corrected in its issue-N.json, its title, its time), gets now (walk86 #3); so does an issue
+    that feed left out (its issue-N.json could not be read then) other than those `new` (the one
+    being built): it comes back, corrected, to readers who had it (walk115 #3: it was marked
+    as published, its <updated> moved back to its date)."""
     install_filters(env)
     updated = feed_times(previous_feed, "updated") if previous_feed else {}
+    published = feed_times(previous_feed) if previous_feed else {}
 
     def archive_files() -> dict[str, str]:
         arch = archive_context(
@@ -1115,6 +1155,7 @@ def render_archive(
             formats=formats,
             known_ids=known_ids,
             updated=updated,
+            published=published,
         )
         files = {}
         if "index" in formats:
@@ -1126,9 +1167,11 @@ def render_archive(
     files = archive_files()
     if previous_feed and "feed.xml" in files:
         changed = changed_entries(previous_feed, files["feed.xml"])
+        if published:  # (a feed that could be read, with entries)
+            changed |= {a.number for a in archive} - set(published) - set(new)
         if changed:
             now = datetime.now(UTC)
-            times = _distinct_datetimes(archive)
+            times = _distinct_datetimes(archive, published)
             for number in changed:
                 # Never before its <published>, and past the <updated> it had: an issue dated
                 # after today kept <updated> equal to its date, so a correction was never shown

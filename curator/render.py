@@ -1010,7 +1010,7 @@ def published_markdown(source: str) -> str:
     `unshown_markdown`; walk110 #3: an image was an empty <p> in the HTML and a live image in
     issue-N.md), and each heading at its published level (`intro_headings`), written with `#`s
     (an underlined heading too), so that issue-N.md says what the HTML says."""
-    text = unshown_markdown(source or "")[0]
+    text = unshown_markdown(source or "", code_blocks=True)[0]
     tokens = _markdown.parse(text)
     lines = text.split("\n")
     headings = {h.line: h for h in intro_headings(text)}
@@ -1087,12 +1087,16 @@ class UnshownMarkdown:
     link: str = ""
 
 
-def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
+def unshown_markdown(
+    source: str, *, code_blocks: bool = False
+) -> tuple[str, tuple[UnshownMarkdown, ...]]:
     """A blurb's Markdown as every edition shows it, and what in it is not shown as Markdown:
     an image becomes its description (the HTML editions leave images out: walk46 N3 published
     `<p></p>` there and a live image in issue-N.md), a table's rule line and a footnote's `[^`
     are escaped so that Hugo and Jekyll show them as typed, as the HTML edition does, and lines
-    indented as code are a paragraph. Fenced code is left as it is."""
+    indented as code are a paragraph. Fenced code is left as it is, and so are indented lines with
+    `code_blocks` (the introduction and closing line, which publish them as Markdown does: walk115
+    #1, a block of code there was published as a paragraph and said to be code)."""
     lines = (source or "").split("\n")
     code: set[int] = set()
     indented: set[int] = set()
@@ -1101,7 +1105,9 @@ def unshown_markdown(source: str) -> tuple[str, tuple[UnshownMarkdown, ...]]:
     tokens = _markdown.parse(source or "", env)
     references: dict[str, Any] = env.get("references", {})
     for token in tokens:
-        if token.type == "code_block" and token.map:
+        if token.type == "code_block" and token.map and code_blocks:
+            code.update(range(token.map[0], token.map[1]))
+        elif token.type == "code_block" and token.map:
             # A paragraph indented by 4 spaces by a slip (walk113 #5: published as <pre><code>,
             # unwarned): a blurb is prose, so it is published as the paragraph it was meant as.
             first = next(
@@ -1333,6 +1339,34 @@ def text_as_markdown(line: str) -> str:
         return line
     escaped = _MD_ESCAPABLE.sub(r"\\\1", line)
     return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
+
+
+#: A link as the text edition and a JSON's "blurb" write it: `<https://...>` (`markdown_text`).
+_TEXT_LINK = re.compile(r"<https?://[^\s<>]+>", re.IGNORECASE)
+
+
+def text_with_links(text: str) -> str | None:
+    """Plain text (a "blurb" corrected in issue-N.json) as Markdown that reads as that same text
+    but for its links, written `<https://...>` as `markdown_text` writes them, which stay links;
+    None when it has none. Why: a Markdown blurb corrected in its "blurb" alone was published as
+    text, its links as `&lt;https://...&gt;` in the HTML editions (walk115 #4)."""
+    if not _TEXT_LINK.search(text or ""):
+        return None
+    lines = []
+    for line in text.split("\n"):
+        pieces = _TEXT_LINK.split(line)
+        links = _TEXT_LINK.findall(line)
+        out = ""
+        for index, piece in enumerate(pieces):
+            escaped = _MD_ESCAPABLE.sub(r"\\\1", piece)
+            if index == 0:
+                escaped = _MD_LINE_START.sub(
+                    lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped
+                )
+                escaped = re.sub(r"^([ \t]*)#", r"\1\\#", escaped)
+            out += escaped + (links[index] if index < len(links) else "")
+        lines.append(out)
+    return "\n".join(lines)
 
 
 def _reads_as_text(markdown: str, text: str) -> bool:

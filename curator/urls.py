@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -176,3 +177,32 @@ def site_of(url: str | None) -> str | None:
     if ":" in host or len(labels) < 2 or labels[-1].isdigit():
         return host  # an IP address or a single name ("localhost")
     return ".".join(labels[-2:])  # a suffix not on the list is one label (the list's "*" rule)
+
+
+#: A web address whose `https://` is mistyped: a short word, maybe a `:` or `;`, then slashes.
+#: (`[:;.]` twice: `http:://`, a colon too many, walk115 #2.)
+_SCHEME_SLIP = re.compile(r"([a-z]{2,6})\s*(?:[:;.]\s*){0,2}[/\\]+\s*(\S+)", re.IGNORECASE)
+#: A link written so as not to be followed (security reports' `hxxp://`): the scheme it stands for.
+_DEFANGED = {"hxxp": "http", "hxxps": "https"}
+#: The host a mistyped address names: a host name, `localhost` or an IPv4 address, maybe a port.
+_HOST = re.compile(
+    r"(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|localhost|\d{1,3}(?:\.\d{1,3}){3})"
+    r"(?::\d+)?",
+    re.IGNORECASE,
+)
+
+
+def address_meant(url: str) -> str | None:
+    """The web address `url` was meant to be when its `http://` or `https://` is mistyped
+    (`http//`, `https:/`, `htp://`, `http;//`, `http:\\\\`, `http:://`, `hxxp://`): a word close to
+    http(s) before the slashes, then a host. None when it does not look like one."""
+    match = _SCHEME_SLIP.fullmatch(url.strip())
+    if not match:
+        return None
+    word = _DEFANGED.get(match[1].lower(), match[1].lower())
+    if not difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
+        return None
+    rest = match[2].replace("\\", "/")
+    if not _HOST.fullmatch(rest.split("/", 1)[0]):
+        return None
+    return f"{'https' if word.endswith('s') else 'http'}://{rest}"

@@ -59,8 +59,8 @@ def test_a_draft_reads_an_indented_field_a_mistyped_scheme_and_indented_paragrap
     line = _line_of(mistyped, "url: htp://brightline.example/blog/delight-or-effortless")
     assert (
         f"{draft}:{line}: url 'htp://brightline.example/blog/delight-or-effortless' is not an"
-        " http or https link: its http:// is mistyped; write"
-        " 'url: http://brightline.example/blog/delight-or-effortless'"
+        ' http or https link: its http:// is written "htp://": did you mean'
+        ' "http://brightline.example/blog/delight-or-effortless"?'
     ) in said, said
     assert "looks like a field" not in said  # the indented author: is no mistake
 

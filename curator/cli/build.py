@@ -724,13 +724,16 @@ def render(
     if marked:
         # (an issue dated after today: its <updated> is its date and a second past the last one,
         # never before its <published>, walk113 #4)
-        ahead = datetime.fromisoformat(at) > datetime.now(UTC)
+        past = {
+            "<published>": "its <published> time",
+            "<updated>": "the <updated> it had",
+        }.get(result.feed_updated_past, "")
         echo(
             f"feed.xml marks the entry of issue(s) {', '.join(map(str, marked))} updated ({at}"
             + (
-                ": a second past the <updated> it had, as the issue is dated after today and an"
-                " entry is never updated before it is published"
-                if ahead
+                f": a second past {past}, as the issue is dated after today and an entry is never"
+                " updated before it is published"
+                if past
                 else ""
             )
             + "), whose text changed: feed readers show the change."
