@@ -185,7 +185,8 @@ def test_an_issue_repaired_after_it_was_left_out_is_marked_updated_and_no_other(
     assert code == 0, err
     after = _times(out / "feed.xml")
     assert after[2] == before[2], (before, after)  # untouched: its times kept
-    assert after[1][1] > corrected, (corrected, after)  # never back, and marked updated
+    # never back (the same second when the machine is quick), and marked updated
+    assert after[1][1] >= corrected, (corrected, after)
     flat = " ".join(said.split())
     assert "feed.xml marks the entry of issue(s) 1 updated" in flat, flat
     assert "new times" not in flat, flat
@@ -205,6 +206,7 @@ def test_corrections_say_what_is_true_and_keep_a_blurb_s_links(tmp_path: Path) -
     later = date.fromisoformat(data["date"][:10]) + timedelta(days=12)  # after today
     data["date"] = later.isoformat()
     data["closing"] = ""
+    data.pop("closing_html", None)  # (curator's rendering of "closing", written from it)
     first, second = data["sections"][0]["articles"][:2]
     first["blurb_markdown"] = "Read [the study](https://example.org/studies/1) first. It holds."
     first["blurb"] = "Read the study <https://example.org/studies/1> first. It holds."
