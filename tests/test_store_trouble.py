@@ -121,7 +121,8 @@ def test_a_build_waits_for_a_lock_that_clears_says_so_and_publishes(
     monkeypatch.setattr(store_module, "LOCK_WAIT", 30.0, raising=False)
     monkeypatch.setattr(store_module, "LOCK_NOTICE", 0.2, raising=False)
     holder = lock_store(newsletter)
-    released = threading.Timer(1.0, holder.rollback)
+    # (held long enough for a busy machine's build to reach the store's write while it is held)
+    released = threading.Timer(4.0, holder.rollback)
     released.start()
     try:
         code, data, stderr = h.build_json(newsletter, "--no-fetch", "--quiet")
