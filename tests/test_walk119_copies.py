@@ -112,16 +112,18 @@ EXTRA = [
 ]
 
 
-def metrics_and_roundup(tmp_path: Path, server: LocalServer, note: str) -> Path:
+def metrics_and_roundup(
+    tmp_path: Path, server: LocalServer, note: str, extra: list[str] = EXTRA
+) -> Path:
     """Metrics Monthly's article (Oct 1, canonical to itself) and CX Roundup's copy of it (Dec
     5, no canonical, two paragraphs of its own, `note` at its end)."""
     original = server.url("/metrics/churn.html")
     server.add("/metrics/churn.html", page(TITLE, TEXT, canonical=original), content_type=HTML)
     copy = server.add(
-        "/roundup/churn.html", page(TITLE, EXTRA + TEXT + EXTRA, note=note), content_type=HTML
+        "/roundup/churn.html", page(TITLE, extra + TEXT + extra, note=note), content_type=HTML
     )
     metrics = [(TITLE, original, "Thu, 01 Oct 2026 10:00:00 GMT", "Churn in feedback.")]
-    roundup = [(TITLE, copy, "Sat, 05 Dec 2026 10:00:00 GMT", " ".join(EXTRA))]
+    roundup = [(TITLE, copy, "Sat, 05 Dec 2026 10:00:00 GMT", " ".join(extra))]
     demo = yaml.safe_load((Path(__file__).parents[1] / "examples" / "feeds.yaml").read_text())
     config = {
         "newsletter": {"title": "CX Weekly", "editor": "Dana Reyes", "issue_size": 4},
@@ -170,3 +172,46 @@ def test_a_copy_saying_it_first_appeared_elsewhere_never_leads_whatever_it_score
         assert entry.splitlines()[0] == "Lars Eriksen || Metrics Monthly", entry
         assert f"{base}/metrics/churn.html" in entry, entry
         assert f"Also covered by: CX Roundup <{base}/roundup/churn.html>" in entry, entry
+
+
+#: Paragraphs of a copy's own that place it under "Measuring the customer experience", a
+#: subject before the original's ("Voice of the customer"): the copy's story is chosen first.
+METRICS = [
+    "NPS, CSAT and the customer effort score are the metrics on a customer satisfaction"
+    " dashboard; benchmark each survey metric every quarter.",
+]
+
+
+def test_a_copy_leading_its_story_is_advised_to_give_way_to_the_original_named_under_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk119 #2: when a copy saying it first appeared in Metrics Monthly leads its story
+    (here the original is a candidate of a later subject), the draft advised correcting its
+    `publication:` line to Metrics Monthly: "Lars Eriksen || Metrics Monthly" linked to CX
+    Roundup. The note says to feature the original instead, by its address."""
+    base = http_server.base
+    note = "This article originally appeared on Metrics Monthly."
+    config = metrics_and_roundup(tmp_path, http_server, note, METRICS)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    entry = draft.split(f"## {TITLE}\n", 1)[1].split("\n## ", 1)[0]
+    # (the copy leads: the original is a later subject's candidate, reached after it)
+    assert f"url: {base}/roundup/churn.html" in entry, entry
+    assert "correct the `publication:` line" not in entry, entry
+    note = " ".join(entry.split())
+    advice = "to feature the original, replace this article's heading, its lines and blurb with"
+    assert f"{advice} one line: `## {base}/metrics/churn.html`" in note, entry
+    # Doing as it says publishes the original, crediting Metrics Monthly, linked to its page.
+    path = tmp_path / "drafts" / "issue-1.md"
+    head, rest = draft.split(f"## {TITLE}\n", 1)
+    path.write_text(
+        f"{head}## {base}/metrics/churn.html\n\n<!--" + rest.split("\n<!--", 2)[2],
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 0, err
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    published = text.split(f"\n{TITLE}\n\n", 1)[1].split("\n\n", 1)[0]
+    assert published.splitlines()[0] == "Lars Eriksen || Metrics Monthly", published
+    assert f"{base}/metrics/churn.html" in published, published
