@@ -215,3 +215,72 @@ def test_a_copy_leading_its_story_is_advised_to_give_way_to_the_original_named_u
     published = text.split(f"\n{TITLE}\n\n", 1)[1].split("\n\n", 1)[0]
     assert published.splitlines()[0] == "Lars Eriksen || Metrics Monthly", published
     assert f"{base}/metrics/churn.html" in published, published
+
+
+#: VoC Notes' articles, each as relevant to "Voice of the customer" as the others (the same
+#: terms as often), each its own story.
+VOC_TOPICS = [
+    ("Feedback themes from support", "support calls", "a weekly review"),
+    ("Reviews as customer feedback", "app store reviews", "the product team"),
+    ("Comments that change a roadmap", "open comments", "the roadmap meeting"),
+    ("Listening to churned customers", "exit interviews", "the retention team"),
+]
+
+
+def voc_text(where: str, who: str) -> list[str]:
+    return [
+        f"Customer feedback from {where} holds themes a voice of the customer program needs.",
+        f"Tag the comments from {where} with themes, and bring the themes to {who}.",
+        f"Closing the loop on {where} means telling customers what {who} changed.",
+        f"Listening to {where} without closing the loop teaches customers feedback goes nowhere.",
+    ]
+
+
+def test_a_story_whose_originals_publication_is_full_keeps_its_place(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk119 #1: a story competed for its place as its original, with the original's
+    publication's articles in the issue counted against it; a copy elsewhere would have won
+    the place, but the story lost it altogether (no entry, no "Also covered by"), lower
+    stories published instead, and the draft listed its copies as left out for variety. The
+    copy reached wins the place for its story, which the original leads."""
+    server = http_server
+    base = server.base
+    date = "Tue, 01 Dec 2026 10:00:00 GMT"
+    voc = []
+    for n, (title, where, who) in enumerate(VOC_TOPICS):
+        link = server.add(
+            f"/vocnotes/{n}.html", page(title, voc_text(where, who)), content_type=HTML
+        )
+        voc.append((title, link, date, ""))
+    story = ("What survey answers hold", voc_text("survey answers", "the survey owners"))
+    original = server.add("/vocnotes/surveys.html", page(*story), content_type=HTML)
+    voc.append((story[0], original, date, ""))
+    note = "This article originally appeared on VoC Notes."
+    copy = server.add("/roundup/surveys.html", page(*story, note=note), content_type=HTML)
+    demo = yaml.safe_load((Path(__file__).parents[1] / "examples" / "feeds.yaml").read_text())
+    config = {
+        "newsletter": {"title": "CX Weekly", "issue_size": 3},
+        "subjects": [s for s in demo["subjects"] if s["name"] == "Voice of the customer"],
+        "feeds": [
+            {
+                "url": server.add(
+                    "/roundup.xml", rss("CX Roundup", base, [(story[0], copy, date, "")])
+                ),
+                "name": "CX Roundup",
+            },
+            {"url": server.add("/voc.xml", rss("VoC Notes", base, voc)), "name": "VoC Notes"},
+        ],
+        "settings": {"allow_private_addresses": True},
+    }
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    code, _, err = run("draft", "--config", str(path))
+    assert code == 0, err
+    draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    kept = draft.split("<!-- Left out for variety", 1)
+    assert f"## {story[0]}\nurl: {original}\n" in kept[0], draft
+    assert f"## {copy}\n" in kept[0].split("<!-- Left out as the same story", 1)[1], draft
+    # (the draft said the story was left out for variety, "0 from CX Roundup already")
+    assert "0 from" not in draft, draft
+    assert f"## {original}\n" not in draft, draft
