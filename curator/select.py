@@ -288,8 +288,10 @@ def pick_varied(
     chosen: list[Scored] = []
     used: Counter[str] = Counter()
     same_text: dict[int, list[Scored]] = {}
+    titled: dict[str, list[Scored]] = {}
     for scored in pool:
         same_text.setdefault(content_key(scored.article), []).append(scored)
+        titled.setdefault(_title_key(scored.article.title), []).append(scored)
     while queues and len(chosen) < size:
         source = max(
             queues,
@@ -325,7 +327,12 @@ def pick_varied(
         if twin is not None:
             _also_covered(twin[0], pick, subject, twin[1])
             continue
-        rivals = _rivals(pick, value, queues, same_text.get(key, ()))
+        rivals = _rivals(
+            pick,
+            value,
+            queues,
+            [*same_text.get(key, ()), *titled.get(_title_key(pick.article.title), ())],
+        )
         group = [(pick, print_, "")]
         for rival in rivals:
             rival_print = print_ if content_key(rival.article) == key else None
@@ -367,13 +374,14 @@ def _rivals(
     pick: Scored,
     value: float,
     queues: Mapping[str, deque[tuple[int, Scored]]],
-    same_text: Sequence[Scored],
+    alike: Sequence[Scored],
 ) -> list[Scored]:
     """The candidates left that may be `pick`'s story told first elsewhere: each scoring within
     a near-tie of `value` (what `pick` won its place with, times `SAME_PUBLICATION_PENALTY`:
-    the variety rule, a tie or a copy's few words of its own kept them back), and `same_text`
-    (its exact copies, whatever they score: a feed's hint or recency may weigh one copy of a
-    text above another), each once, in the pool's order."""
+    the variety rule, a tie or a copy's few words of its own kept them back), and, whatever
+    they score, `alike` (its exact copies and those with its title: a feed's hint, recency or a
+    copy's paragraphs of its own may weigh one copy far above another) and the candidates of the
+    publication its page says it first appeared in (walk119 #2), each once, best first."""
     found: dict[int, Scored] = {}
     floor = value * SAME_PUBLICATION_PENALTY
     for queue in queues.values():
@@ -382,21 +390,16 @@ def _rivals(
                 break  # (each queue is best first)
             found.setdefault(id(scored), scored)
     left = {id(s) for q in queues.values() for _, s in q}
-    for scored in same_text:
+    for scored in alike:
         if scored is not pick and id(scored) in left:
             found.setdefault(id(scored), scored)
-    # (an original is weighed whatever it scores: the copy's page names its publication, or it
-    # has the copy's title; a copy's own paragraphs may weigh it far above the original)
-    said = first_appeared_in(pick.article.text)
-    title = _title_key(pick.article.title)
-    for queue in queues.values():
-        for _, scored in queue:
-            if scored is pick or id(scored) in found:
-                continue
-            if _title_key(scored.article.title) == title or (
-                said and names_publication(said, scored.article)
-            ):
-                found.setdefault(id(scored), scored)
+    # (an original is weighed whatever it scores: a copy's own paragraphs may weigh it far
+    # above the original)
+    if said := first_appeared_in(pick.article.text):
+        for queue in queues.values():
+            if names_publication(said, queue[0][1].article):
+                for _, scored in queue:
+                    found.setdefault(id(scored), scored)
     return sorted(found.values(), key=lambda s: (-s.score, s.article.id))
 
 
