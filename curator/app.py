@@ -41,6 +41,7 @@ from curator.draft import (
     lost_opening_of,
     moved_addresses,
     named_twice,
+    original_copy,
     read_draft,
     short_blurb_reason,
     stop_for,
@@ -654,8 +655,15 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                 said.append(credit_dispute(art, "credited"))
             elif not any(a.strip() for a in art.authors):
                 said.append("no author was found")
-            copy = copy_remark(art.publication, first_appeared_in(art.text))
-            if copy:
+            first = first_appeared_in(art.text)
+            original = original_copy(entry, first)
+            copy = copy_remark(art.publication, first, original)
+            if copy and original:
+                said.append(
+                    f"{copy} ({original}), the one to feature: in a draft, replace this article"
+                    f" with a heading holding its address"
+                )
+            elif copy:
                 said.append(copy)
             if said:
                 out.append(
@@ -1751,7 +1759,10 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                     "the title of its feed, and nothing says it is the name of the site"
                     f" ({fallback.host}): if it is not the publication, {fix}"
                 )
-            note = credit_note(art.authors, art.publication, from_feed, first_appeared_in(art.text))
+            first = first_appeared_in(art.text)
+            note = credit_note(
+                art.authors, art.publication, from_feed, first, original_copy(entry, first)
+            )
             if note:
                 notes[art.url] = note
     return notes

@@ -62,6 +62,7 @@ from curator.issuecheck import url_advice
 from curator.models import Article, Issue, Retold, Scored, Section
 from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
+from curator.stories import names_publication
 from curator.urls import clean_url, host_fault, safe_url, url_key
 
 #: Front matter keys a draft may have, and what each holds (said back in an error).
@@ -385,33 +386,57 @@ def _yaml_line(key: str, value: object) -> str:
 
 
 def credit_note(
-    authors: Sequence[str], publication: str | None, from_feed: str = "", first_appeared: str = ""
+    authors: Sequence[str],
+    publication: str | None,
+    from_feed: str = "",
+    first_appeared: str = "",
+    original: str = "",
 ) -> str:
     """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
     publication that is the feed's name rather than one the page gave (`from_feed` says so, and
     what to do), no author found, or a page that says it first appeared elsewhere
-    (`first_appeared`, `copy_remark`)."""
+    (`first_appeared`, `copy_remark`; `original`: the address of that publication's copy of
+    it, named under it, which is the one to feature, not this one re-credited: walk119 #2)."""
     notes = []
     if publication and from_feed:
         notes.append(f'"{publication}" is {from_feed}')
     if not any(a.strip() for a in authors):
         notes.append("no author was found: add an `author:` line if the article names one")
-    copy = copy_remark(publication, first_appeared)
-    if copy:
+    copy = copy_remark(publication, first_appeared, original)
+    if copy and original:
+        notes.append(
+            f"{copy}: to feature the original, replace this article's heading, its lines and"
+            f" blurb with one line: `## {original}` (curator reads and credits it)"
+        )
+    elif copy:
         notes.append(f"{copy}: if so, correct the `publication:` line")
     return ("Credit: " + "; ".join(notes) + ".") if notes else ""
 
 
-def copy_remark(publication: str | None, first_appeared: str) -> str:
+def copy_remark(publication: str | None, first_appeared: str, original: str = "") -> str:
     """What to say of an article whose page says it first appeared in `first_appeared`
-    (`credits.first_appeared_in`) when that is not its `publication`: "" otherwise."""
+    (`credits.first_appeared_in`) when that is not its `publication`: "" otherwise. `original`:
+    the address of that publication's copy among the issue's candidates, when one is."""
     if not first_appeared or (publication and same_name(first_appeared, publication)):
         return ""
     credited = f'"{publication}"' if publication else "its publication"
+    if original:
+        return (
+            f"the page says it first appeared in {first_appeared}, so {credited} is the site of"
+            f" a copy, and {first_appeared}'s own is named under it"
+        )
     return (
         f"the page says it first appeared in {first_appeared}, so {credited} may be the site of"
         " a copy"
     )
+
+
+def original_copy(entry: Scored, first_appeared: str) -> str:
+    """The address of the copy named under `entry` that is at the publication `first_appeared`
+    (where the entry's page says it first appeared), "" when none is."""
+    if not first_appeared:
+        return ""
+    return next((c.url for c in entry.copy_articles if names_publication(first_appeared, c)), "")
 
 
 def draft_path(folder: Path, number: int) -> Path:

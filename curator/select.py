@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter, deque
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from curator.credits import first_appeared_in
 from curator.models import Article, Assignment, Copy, Retold, Scored, Section, Subject
 from curator.stories import (
     Fingerprint,
-    author_homes,
     content_key,
+    copied_from,
     fingerprint,
     lead_of,
+    names_publication,
     same_story_reason,
 )
 
@@ -79,7 +80,7 @@ def select_sections(
         by_subject[placed.subject].append(Scored(article, placed.score, placed.matched))
     taken: list[tuple[Fingerprint, list[Scored], int]] = []
     exact: dict[int, int] = {}
-    homes = author_homes(articles, publication_of)
+    copied = copied_from(articles, publication_of)
     sections = []
     for subject in subjects:
         chosen = pick_varied(
@@ -90,7 +91,7 @@ def select_sections(
             boilerplate=boilerplate,
             prints=prints,
             exact=exact,
-            homes=homes,
+            copied=copied,
         )
         if chosen or retold[subject.name]:
             sections.append((subject, chosen))
@@ -252,7 +253,7 @@ def pick_varied(
     boilerplate: frozenset[int] = frozenset(),
     prints: Memo | None = None,
     exact: dict[int, int] | None = None,
-    homes: Mapping[tuple[str, str], int] | None = None,
+    copied: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Scored]:
     """The best `size` candidates, greedily, each publication's repeat discounted; best first.
 
@@ -266,11 +267,14 @@ def pick_varied(
     all), so that one is the first `taken` names, as the comparisons would find (an archive holding many copies
     of its stories compared each with every article chosen: 154,000 comparisons a build).
 
-    The story a place goes to is led by its original (`stories.lead_of`, with `homes`), not by
-    the copy the variety rule reached first: of the candidates within a near-tie of the value
-    the place was won with (those variety or a tie kept back) and the exact copies of the one
-    reached, those telling its story are weighed with it (walk108 #1); the story then competes
-    as its original, by the value its original would win a place with.
+    The story a place goes to is led by its original (`stories.lead_of`, with `copied`) when
+    something shows which copy that is, not by the copy the variety rule reached first: of the
+    candidates within a near-tie of the value the place was won with (those variety or a tie
+    kept back), the exact copies of the one reached, those with its title and the one its page
+    says it first appeared in, whatever they score, those telling its story are weighed with it
+    (walk108 #1, walk119 #2). The story wins its place by the value of the copy reached (the
+    best left): a story is never dropped because its original's publication has articles in
+    the issue already while a copy could carry it (walk119 #1).
     """
     taken = [] if taken is None else taken
     exact = {} if exact is None else exact
@@ -284,10 +288,10 @@ def pick_varied(
     chosen: list[Scored] = []
     used: Counter[str] = Counter()
     same_text: dict[int, list[Scored]] = {}
-    # (per original, by `id`: the copies reached before it, to name under it once it is chosen)
-    waiting: dict[int, list[tuple[Scored, str]]] = {}
+    titled: dict[str, list[Scored]] = {}
     for scored in pool:
         same_text.setdefault(content_key(scored.article), []).append(scored)
+        titled.setdefault(_title_key(scored.article.title), []).append(scored)
     while queues and len(chosen) < size:
         source = max(
             queues,
@@ -322,41 +326,33 @@ def pick_varied(
             )
         if twin is not None:
             _also_covered(twin[0], pick, subject, twin[1])
-            for copy, why in waiting.pop(id(pick), ()):
-                _also_covered(twin[0], copy, subject, why)
             continue
-        rivals = _rivals(pick, value, queues, same_text.get(key, ()))
+        rivals = _rivals(
+            pick,
+            value,
+            queues,
+            [*same_text.get(key, ()), *titled.get(_title_key(pick.article.title), ())],
+        )
         group = [(pick, print_, "")]
         for rival in rivals:
             rival_print = print_ if content_key(rival.article) == key else None
             rival_print = rival_print or _print(rival.article, boilerplate, prints)
             if why := _same(pick.article, print_, rival.article, rival_print, prints):
                 group.append((rival, rival_print, why))
-        lead, lead_print, why = group[lead_of([g[0].article for g in group], homes or {})]
+        lead, lead_print, why = group[lead_of([g[0].article for g in group], copied or {})]
         if lead is not pick:
-            # (the copies waiting for `pick` wait for its story's original now)
-            waiting.setdefault(id(lead), []).extend(waiting.pop(id(pick), ()))
-            # The story competes as its original: by the lead's own value, its publication's
-            # repeats counted. Another story worth more takes this place first; this copy waits
-            # for its original to win one, to be named under it (never featured itself).
             lead_source = publication_of(lead.article)
-            if lead.score * SAME_PUBLICATION_PENALTY ** used[lead_source] < _best_left(
-                queues, used, lead
-            ):
-                waiting.setdefault(id(lead), []).append((pick, why))
-                continue
             queue = queues[lead_source]
             del queue[next(i for i, (_, s) in enumerate(queue) if s is lead)]
             if not queue:
                 del queues[lead_source]
             key = content_key(lead.article)
-            waiting.setdefault(id(lead), []).insert(0, (pick, why))
         used[publication_of(lead.article)] += 1
         chosen.append(lead)
         exact.setdefault(key, len(taken))
         taken.append((lead_print, chosen, len(chosen) - 1))
-        for copy, why in waiting.pop(id(lead), ()):
-            _also_covered(taken[-1], copy, subject, why)
+        if lead is not pick:
+            _also_covered(taken[-1], pick, subject, why)
     # An exact copy of one chosen, left unread when the places were full though it scores better
     # than one chosen, is named under it too, as it would have been read: not left out "for
     # variety" (walk85 D: 363 of a draft's 803 were copies of articles it featured).
@@ -374,30 +370,18 @@ def pick_varied(
     return chosen
 
 
-def _best_left(
-    queues: Mapping[str, deque[tuple[int, Scored]]], used: Mapping[str, int], but: Scored
-) -> float:
-    """The best value a candidate left other than `but` would win a place with (its score,
-    its publication's repeats counted); -inf when none is left."""
-    best = -math.inf
-    for source, queue in queues.items():
-        head = queue[0][1] if queue[0][1] is not but else (queue[1][1] if len(queue) > 1 else None)
-        if head is not None:
-            best = max(best, head.score * SAME_PUBLICATION_PENALTY ** used.get(source, 0))
-    return best
-
-
 def _rivals(
     pick: Scored,
     value: float,
     queues: Mapping[str, deque[tuple[int, Scored]]],
-    same_text: Sequence[Scored],
+    alike: Sequence[Scored],
 ) -> list[Scored]:
     """The candidates left that may be `pick`'s story told first elsewhere: each scoring within
     a near-tie of `value` (what `pick` won its place with, times `SAME_PUBLICATION_PENALTY`:
-    the variety rule, a tie or a copy's few words of its own kept them back), and `same_text`
-    (its exact copies, whatever they score: a feed's hint or recency may weigh one copy of a
-    text above another), each once, in the pool's order."""
+    the variety rule, a tie or a copy's few words of its own kept them back), and, whatever
+    they score, `alike` (its exact copies and those with its title: a feed's hint, recency or a
+    copy's paragraphs of its own may weigh one copy far above another) and the candidates of the
+    publication its page says it first appeared in (walk119 #2), each once, best first."""
     found: dict[int, Scored] = {}
     floor = value * SAME_PUBLICATION_PENALTY
     for queue in queues.values():
@@ -406,10 +390,22 @@ def _rivals(
                 break  # (each queue is best first)
             found.setdefault(id(scored), scored)
     left = {id(s) for q in queues.values() for _, s in q}
-    for scored in same_text:
+    for scored in alike:
         if scored is not pick and id(scored) in left:
             found.setdefault(id(scored), scored)
+    # (an original is weighed whatever it scores: a copy's own paragraphs may weigh it far
+    # above the original)
+    if said := first_appeared_in(pick.article.text):
+        for queue in queues.values():
+            if names_publication(said, queue[0][1].article):
+                for _, scored in queue:
+                    found.setdefault(id(scored), scored)
     return sorted(found.values(), key=lambda s: (-s.score, s.article.id))
+
+
+def _title_key(title: str) -> str:
+    """A title as `_rivals` compares two: its words, case and spacing aside."""
+    return " ".join(title.casefold().split())
 
 
 def _also_covered(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from itertools import chain
 
-from curator.credits import first_appeared_in, name_key, same_name
+from curator.credits import first_appeared_in, same_name
 from curator.models import Article
 from curator.textfeatures import STOP_WORDS, UNSPACED, script_words
 
@@ -171,59 +171,65 @@ def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     return f"their titles share most words, and {shared:.0%} of their text"
 
 
-def lead_of(copies: Sequence[Article], homes: Mapping[tuple[str, str], int]) -> int:
-    """Which of `copies` (articles telling one story) is the original, to lead the story's entry:
-    the index of the first by `_originality`. The issue's variety rule never decides it (walk108
-    #1: the original at the author's own publication was named under a syndicated copy because
-    that publication had articles in the issue already). `homes` counts, per (publication,
-    author key), the articles crediting that author there (`author_homes`)."""
+def lead_of(copies: Sequence[Article], copied: Mapping[str, frozenset[str]]) -> int:
+    """Which of `copies` (articles telling one story, the one the variety rule reached first
+    at 0) is the original, to lead the story's entry: the index of the first by `_originality`,
+    on positive evidence only; 0 when nothing shows one of them to be the original (walk119:
+    the publication where the author had most candidates made a linkblog's comment lead over
+    the article it linked to). `copied` (`copied_from`) names, per publication, those its own
+    pages say they first appeared in: such a publication carries copies of theirs (walk108
+    #1: a roundup carrying an author's article, same date and text, whose other copy said it
+    first appeared at the author's own publication)."""
     named = {
         j
         for i, copy in enumerate(copies)
         if (said := first_appeared_in(copy.text))
         for j, other in enumerate(copies)
-        if j != i and _names(said, other)
+        if j != i and names_publication(said, other)
     }
-    ranks = [_originality(i in named, copy, homes) for i, copy in enumerate(copies)]
+    ranks = [
+        _originality(i in named, copy, [c for j, c in enumerate(copies) if j != i], copied)
+        for i, copy in enumerate(copies)
+    ]
     return min(range(len(copies)), key=ranks.__getitem__)
 
 
-def author_homes(
+def copied_from(
     articles: Iterable[Article], publication: Callable[[Article], str]
-) -> Counter[tuple[str, str]]:
-    """Per (publication, author key), how many of `articles` credit that author there: where an
-    author writes most is their own publication (`lead_of`)."""
-    return Counter(
-        (publication(a), name_key(author)) for a in articles for author in set(a.authors)
-    )
+) -> dict[str, frozenset[str]]:
+    """Per publication (as `publication` counts it), the publications its articles' pages say
+    they first appeared in, other than itself: it carries their copies (`lead_of`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        said = first_appeared_in(article.text)
+        if said and not names_publication(said, article):
+            found[publication(article)].add(said)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _originality(
-    named: bool, copy: Article, homes: Mapping[tuple[str, str], int]
+    named: bool, copy: Article, others: Sequence[Article], copied: Mapping[str, frozenset[str]]
 ) -> tuple[object, ...]:
-    """An article's rank among copies of its story, the original's lowest: one another copy
-    says it first appeared in; not one that says it first appeared elsewhere; published first
-    (by the day, UTC: a feed's pubDate and a page's own date of one post differ by minutes or
-    by a time zone's hours); at a publication or address named after its author; at the
-    publication crediting its author most; seen and stored first."""
+    """An article's rank among copies of its story, the original's lowest, by what shows it:
+    one another copy says it first appeared in; not one that says it first appeared elsewhere;
+    not one at a publication whose pages say they first appeared in another copy's; the linked
+    article of a link post (`Article.link_post`: the feed quoted it), never the linker's post
+    about it; published first (by the day, UTC: a feed's pubDate and a page's own date of one
+    post differ by minutes or by a time zone's hours). Equal ranks keep the order given."""
     said = first_appeared_in(copy.text)
-    elsewhere = bool(said) and not _names(said, copy)
+    elsewhere = bool(said) and not names_publication(said, copy)
+    carries = copied.get(_publication(copy), frozenset())
+    carrier = any(names_publication(name, other) for name in carries for other in others)
     when = copy.published or copy.first_seen
     day = when.astimezone(UTC).date().toordinal() if when else math.inf
-    host = copy.url.split("/", 3)[2] if "://" in copy.url else ""
-    label = name_key(host.removeprefix("www.").split(":")[0].split(".")[0])
-    keys = {name_key(author) for author in copy.authors} - {""}
-    own = any(k in name_key(copy.publication or "") or (label and k in label) for k in keys)
-    home = max((homes.get((_publication(copy), k), 0) for k in keys), default=0)
-    seen = copy.first_seen.timestamp() if copy.first_seen else math.inf
-    return (not named, elsewhere, day, not own, -home, seen, copy.id or math.inf)
+    return (not named, elsewhere, carrier, not copy.link_post, day)
 
 
-def _names(said: str, article: Article) -> bool:
+def names_publication(said: str, article: Article) -> bool:
     """Whether `said` (a publication a page says it first appeared in) names `article`'s."""
     return any(same_name(said, name) for name in (article.publication, article.site_name) if name)
 
 
 def _publication(article: Article) -> str:
-    """The publication `author_homes` counts an article under (as `select.publication_of`)."""
+    """The publication `copied_from` counts an article under (as `select.publication_of`)."""
     return (article.publication or article.feed_url or "").casefold()
