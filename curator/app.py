@@ -67,7 +67,16 @@ from curator.issuetext import (
     repeated_closing,
     repeated_introduction,
 )
-from curator.models import Article, Copy, FetchResult, Issue, Retold, Scored, Section
+from curator.models import (
+    TAKEN_FOR_SITE,
+    Article,
+    Copy,
+    FetchResult,
+    Issue,
+    Retold,
+    Scored,
+    Section,
+)
 from curator.outputs import (
     ISSUE_FORMATS,
     OUTPUTS,
@@ -1751,7 +1760,9 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                     "the title of its feed, and nothing says it is the name of the site"
                     f" ({fallback.host}): if it is not the publication, {fix}"
                 )
-            note = credit_note(art.authors, art.publication, from_feed, first_appeared_in(art.text))
+            # names taken for the site's own were found, and the draft says so (`author_note`)
+            found = art.other_authors if art.authors_from in TAKEN_FOR_SITE else art.authors
+            note = credit_note(found, art.publication, from_feed, first_appeared_in(art.text))
             if note:
                 notes[art.url] = note
     return notes

@@ -445,13 +445,34 @@ def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ..
 
 def _own_name(name: str, publication: str) -> bool:
     """`name` is the publication's, or the publication's without "Blog" or "News" ("Zendo" of
-    "Zendo Blog", walk112 #1)."""
-    if same_name(name, publication):
-        return True
-    words = norm_name(publication).split()
-    return (
-        len(words) > 1 and words[-1] in ("blog", "news") and name_key(name) == "".join(words[:-1])
-    )
+    "Zendo Blog", walk112 #1: `site_own_name`)."""
+    return same_name(name, publication) or site_own_name(name, publication)
+
+
+#: A publication's name that is a handle or a path ("~elly/blog", "@elly", "elly.example/blog"):
+#: the person's own, not a firm's.
+_HANDLE_MARKS = ("~", "/", "@", ".")
+
+
+def site_own_name(name: str, publication: str | None) -> bool:
+    """`name` is the site's own name without "Blog" or "News", written as the site writes it
+    ("Zendo" of "Zendo Blog", walk112 #1): the publication, no one's credit. Not a person's
+    handle inside a path or a handle's site ("elly" of "~elly/blog", walk118 #1: the one person
+    who writes a personal blog lost her credit), nor a person's name ("Hana Sato" of "Hana Sato
+    Blog")."""
+    if not publication or len(name.split()) > 1 or any(m in publication for m in _HANDLE_MARKS):
+        return False
+    words = publication.split()
+    if len(words) < 2 or norm_name(words[-1]) not in ("blog", "news"):
+        return False
+    head = " ".join(words[:-1])
+    return name.strip() == head.removeprefix("The ").strip()
+
+
+def site_team(name: str, publication: str | None) -> bool:
+    """`name` is the publication's own team or desk ("The Zeta Post Team", "Team Zendo" of "Zendo
+    Blog"): `credited` leaves it out, and the editor is told it was taken for the site's team."""
+    return bool(publication) and _publications_desk(name, publication or "")
 
 
 def _publications_desk(name: str, publication: str) -> bool:
