@@ -1147,7 +1147,9 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     tree = doc.tree
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not _in_furniture(a):
-            yield a, _clean(a.text_content())
+            # "About Omar Haddad", "Omar Haddad's profile" (walk118 #5): the person linked to
+            text = rules.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
+            yield a, rules.AUTHOR_LINK_TAIL.sub("", text)
     for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
         if _in_furniture(el):
             continue
