@@ -68,7 +68,16 @@ from curator.issuetext import (
     repeated_closing,
     repeated_introduction,
 )
-from curator.models import Article, Copy, FetchResult, Issue, Retold, Scored, Section
+from curator.models import (
+    TAKEN_FOR_SITE,
+    Article,
+    Copy,
+    FetchResult,
+    Issue,
+    Retold,
+    Scored,
+    Section,
+)
 from curator.outputs import (
     ISSUE_FORMATS,
     OUTPUTS,
@@ -1760,8 +1769,10 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                     f" ({fallback.host}): if it is not the publication, {fix}"
                 )
             first = first_appeared_in(art.text)
+            # names taken for the site's own were found, and the draft says so (`author_note`)
+            found = art.other_authors if art.authors_from in TAKEN_FOR_SITE else art.authors
             note = credit_note(
-                art.authors, art.publication, from_feed, first, original_copy(entry, first)
+                found, art.publication, from_feed, first, original_copy(entry, first)
             )
             if note:
                 notes[art.url] = note

@@ -883,7 +883,13 @@ def merge(
         )
     if publication:  # the feed's title or the name configured, cleaned as the site's name is
         publication = name_text(publication) or site_of(url) or ""
-    authors = credited(tuple(authors), publication)
+    kept = credited(tuple(authors), publication)
+    taken_for_site = ""
+    if authors and not kept and not others:
+        # "Zendo" on "Zendo Blog": the names given were the site's own; the draft and the build
+        # say so, not that no author was found (walk118 #1)
+        others, taken_for_site = tuple(authors), f"{origin or 'feed'}-site"
+    authors = kept
     if not feed_title_used and page is not None:
         title = page_title(page, publication)
     elif long_title:
@@ -920,7 +926,7 @@ def merge(
         feed_url=source.url,
         text=page.text if page else None,
         subject_hints=source.subjects,
-        authors_from=origin if authors else "",
+        authors_from=taken_for_site or (origin if authors else ""),
         other_authors=others,
         site_name=site or "",
         link_post=entry.via is not None,

@@ -104,8 +104,10 @@ def clean_authors(
 def _with_co_author(clause: str) -> str:
     """ "Ahmed Ali with Sara Lind", "Ahmed Ali alongside Sara Lind": two people, as "A and B" are
     (walk112 #6: the page credited no one, the feed one person "Ahmed Ali with Sara Lind"); "Ahmed
-    Ali with Reuters": Ahmed Ali, whom an agency or an organisation helped."""
-    clause = rules.CREDIT_WITH_AFTER_COMMA.sub("", clause)  # "Max Uhl, with Ned Vo": Max Uhl
+    Ali with Reuters", "Ahmed Ali with the Reuters team": Ahmed Ali, whom an agency, an
+    organisation or a desk helped. "Ahmed Ali, with Sara Lind" names two people too (walk118 #3);
+    "with additional reporting by" and "with help from" name helpers (`CREDIT_HELPERS_TAIL`)."""
+    clause = rules.CREDIT_WITH_AFTER_COMMA.sub(" ", clause)
     pieces = rules.CREDIT_WITH.split(clause)
     if len(pieces) < 2:
         return clause
@@ -236,6 +238,13 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
     drops the site's name, "Rachael Link, MS, RD" the degrees. `surname_first` (a declared
     credit): "Doe, Jane", two single words, is Jane Doe."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
+    # "Gartner, Inc.", "Jane Doe, Gartner, Inc." (walk118 #2): the company is no one's name
+    pieces = [
+        p
+        for at, p in enumerate(pieces)
+        if not rules.COMPANY_SUFFIX.match(p)
+        and not (at + 1 < len(pieces) and rules.COMPANY_SUFFIX.match(pieces[at + 1]))
+    ]
     if site and len(pieces) > 1:
         pieces = [pieces[0], *(p for p in pieces[1:] if not _names_site(p, site))]
     if (
@@ -247,8 +256,17 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
         return [f"{pieces[1]} {pieces[0]}"]  # "Roe, Jane, PhD": Jane Roe
     if len(pieces) < 2:
         return pieces
+    pairs = list(zip(pieces[::2], pieces[1::2], strict=False))
+    if (
+        surname_first
+        and len(pieces) >= 4
+        and len(pieces) % 2 == 0
+        and all(_surname_first(a, b) for a, b in pairs)
+    ):
+        # "Kooman, F., Jong, M. de", "Doe, Jane, Smith, John" (walk118 #4): each surname and its
+        # given names or initials, turned round
+        return [f"{b} {a}" for a, b in pairs]
     if len(pieces) % 2 == 0 and all(_INITIALS.match(p) for p in pieces[1::2]):
-        pairs = list(zip(pieces[::2], pieces[1::2], strict=True))
         if surname_first and all(_surname_first(a, b) for a, b in pairs):
             return [
                 f"{b} {a}" for a, b in pairs
@@ -285,15 +303,18 @@ def _surname_first(surname: str, given: str) -> bool:
     *particles, surname = surname.split()
     if any(p.lower() not in rules.NAME_PARTICLES for p in particles):
         return False
-    initials = bool(_INITIALS.match(given))
+    # "Jong, Michiel de", "Jong, M. de": the surname's particles written after the given name
+    head = given.split() or [""]
+    while len(head) > 1 and head[-1].lower() in rules.NAME_PARTICLES:
+        head.pop()
+    initials = bool(_INITIALS.match(" ".join(head)))
     if initials:
         # "Kooman, F.", "Mueller, K. L." (walk112 #7): a surname and the given names' initials
-        given = "".join(ch for ch in given if ch.isalpha())
+        given = "".join(ch for ch in " ".join(head) if ch.isalpha())
+    elif len(head) > 1:
+        return False
     else:
-        # "Jong, Michiel de": the surname's particles written after the given name
-        given, *after = given.split() or [""]
-        if any(p.lower() not in rules.NAME_PARTICLES for p in after):
-            return False
+        given = head[0]
     words = (surname, given)
     return (
         all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
@@ -445,13 +466,34 @@ def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ..
 
 def _own_name(name: str, publication: str) -> bool:
     """`name` is the publication's, or the publication's without "Blog" or "News" ("Zendo" of
-    "Zendo Blog", walk112 #1)."""
-    if same_name(name, publication):
-        return True
-    words = norm_name(publication).split()
-    return (
-        len(words) > 1 and words[-1] in ("blog", "news") and name_key(name) == "".join(words[:-1])
-    )
+    "Zendo Blog", walk112 #1: `site_own_name`)."""
+    return same_name(name, publication) or site_own_name(name, publication)
+
+
+#: A publication's name that is a handle or a path ("~elly/blog", "@elly", "elly.example/blog"):
+#: the person's own, not a firm's.
+_HANDLE_MARKS = ("~", "/", "@", ".")
+
+
+def site_own_name(name: str, publication: str | None) -> bool:
+    """`name` is the site's own name without "Blog" or "News", written as the site writes it
+    ("Zendo" of "Zendo Blog", walk112 #1): the publication, no one's credit. Not a person's
+    handle inside a path or a handle's site ("elly" of "~elly/blog", walk118 #1: the one person
+    who writes a personal blog lost her credit), nor a person's name ("Hana Sato" of "Hana Sato
+    Blog")."""
+    if not publication or len(name.split()) > 1 or any(m in publication for m in _HANDLE_MARKS):
+        return False
+    words = publication.split()
+    if len(words) < 2 or norm_name(words[-1]) not in ("blog", "news"):
+        return False
+    head = " ".join(words[:-1])
+    return name.strip() == head.removeprefix("The ").strip()
+
+
+def site_team(name: str, publication: str | None) -> bool:
+    """`name` is the publication's own team or desk ("The Zeta Post Team", "Team Zendo" of "Zendo
+    Blog"): `credited` leaves it out, and the editor is told it was taken for the site's team."""
+    return bool(publication) and _publications_desk(name, publication or "")
 
 
 def _publications_desk(name: str, publication: str) -> bool:
@@ -556,6 +598,8 @@ def is_person_name(
         return False
     if len(tokens) > 1 and tokens[-1].lower() in rules.STAFF_WORDS:
         return False  # "Zeta Post Staff": the publication's staff, the publication itself
+    if rules.COMPANY_SUFFIX.search(name):
+        return False  # "Acme Research Inc." (walk118 #2): a company's, in a feed too
     if len(tokens) > 1 and _firm_named(tokens):
         return False  # "Zendo Marketing", "Acme Research" (walk112 #1): a firm's, in a feed too
     if feed:

@@ -55,11 +55,11 @@ from curator.blurb import (
     weak_blurb,
 )
 from curator.config import subject_hint
-from curator.credits import same_name
+from curator.credits import same_name, site_team
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
-from curator.models import Article, Issue, Retold, Scored, Section
+from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section
 from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
 from curator.stories import names_publication
@@ -528,7 +528,16 @@ def write_draft(
 
 def credit_dispute(art: Article, credited: str) -> str:
     """Whom an article's feed and page each named when they named different people, and which
-    one is `credited` ("credited above" in a draft, "credited" in a build's warning)."""
+    one is `credited` ("credited above" in a draft, "credited" in a build's warning). Or what
+    the feed or the page named that was taken for the site's own name (walk118 #1: "no author
+    was found" was said of a feed that named "Zendo" on "Zendo Blog")."""
+    if art.authors_from in TAKEN_FOR_SITE:
+        names = " and ".join(f'"{name}"' for name in art.other_authors)
+        team = all(site_team(name, art.publication) for name in art.other_authors)
+        return (
+            f"{TAKEN_FOR_SITE[art.authors_from]} names {names} as the author, taken for the"
+            f" site's own {'team' if team else 'name'}"
+        )
     kept = join_names(art.authors) or "no one"
     other = join_names(art.other_authors)
     if art.authors_from == "page":
@@ -540,8 +549,13 @@ def author_note(art: Article) -> str:
     """A comment under an article's credit when its feed and its page named different people
     (`articles.choose_authors`): who was credited, from where, whom the other names, and what to
     do. The editor reviews credits here; nothing else says it."""
+    fix = (
+        "If it is a person's name, add an `author:` line naming them"
+        if art.authors_from in TAKEN_FOR_SITE
+        else "If the credit is wrong, change the `author:` lines"
+    )
     note = (
-        f"Author: {credit_dispute(art, 'credited above')}. If the credit is wrong, change the `author:` lines"
+        f"Author: {credit_dispute(art, 'credited above')}. {fix}"
         f" (`curator extract {shell_arg(art.url)}` shows what the page says)."
     )
     return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"

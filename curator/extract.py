@@ -51,7 +51,14 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
-from curator.credits import clean_authors, is_person_name, name_key, norm_name, same_name
+from curator.credits import (
+    clean_authors,
+    is_person_name,
+    name_key,
+    norm_name,
+    same_name,
+    site_own_name,
+)
 from curator.deps import DependencyError, page_reader, require
 from curator.errors import own_bug
 from curator.feeds.common import sane
@@ -1035,20 +1042,11 @@ def _ld_organisations(doc: _Doc) -> set[str]:
     return found
 
 
-#: Words a site's name may end with that its author's would not: "Zendo Blog", "Zendo News".
-_SITE_NAME_TAILS = ("blog", "news")
-
-
 def _site_own_name(name: str, site: str | None) -> bool:
     """`name` is the site's own name without "Blog" or "News" ("Zendo" on "Zendo Blog"): the
     publication, no one's credit (walk112 #1). A person's name stays ("Hana Sato" on "Hana Sato
     Blog": a personal blog is named after its author)."""
-    if not site or len(name.split()) > 1:
-        return False
-    words = norm_name(site).split()
-    return (
-        len(words) > 1 and words[-1] in _SITE_NAME_TAILS and norm_name(name) == " ".join(words[:-1])
-    )
+    return site_own_name(name, site)  # not "elly" of "~elly/blog" (walk118 #1)
 
 
 def _guest(raw: str) -> bool:
@@ -1149,7 +1147,9 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     tree = doc.tree
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not _in_furniture(a):
-            yield a, _clean(a.text_content())
+            # "About Omar Haddad", "Omar Haddad's profile" (walk118 #5): the person linked to
+            text = rules.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
+            yield a, rules.AUTHOR_LINK_TAIL.sub("", text)
     for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
         if _in_furniture(el):
             continue

@@ -293,8 +293,28 @@ BYLINE_WITH = re.compile(r"\s*\(\s*(?:with|avec|con|mit|com)\s+([^)]*)\)?", re.I
 #: "By Ahmed Ali with Sara Lind", "Ahmed Ali alongside Sara Lind" (walk112 #6): a co-author after
 #: "with" or "alongside" and no comma (", with Y" and "with additional reporting by Y" are helpers,
 #: `CREDIT_HELPERS_TAIL`), when a capital follows: "By Monday with the market" is no credit.
-CREDIT_WITH_AFTER_COMMA = re.compile(r"\s*,\s*(?:with|alongside)\s+[A-Z\u00c0-\u024f].*$")
-CREDIT_WITH = re.compile(r"(?<=[^\W\d_])\s+(?:with|alongside)\s+(?=[A-Z\u00c0-\u024f])")
+#: "Ahmed Ali, with Sara Lind" is a co-author too (walk118 #3: the comma lost her), as "Ahmed Ali
+#: with Sara Lind" is; "Ahmed Ali with the Reuters team" is Ahmed Ali, whom a desk helped.
+CREDIT_WITH_AFTER_COMMA = re.compile(
+    r"\s*,\s*(?=(?:with|alongside)\s+(?:the\s+)?[A-Z\u00c0-\u024f])"
+)
+CREDIT_WITH = re.compile(r"(?<=[^\W\d_])\s+(?:with|alongside)\s+(?=(?:the\s+)?[A-Z\u00c0-\u024f])")
+
+#: A company's legal suffix ending a name ("Gartner, Inc.", "Acme Research Inc.", "Zendo Ltd",
+#: "Nordwind GmbH", "Iberia S.A."; walk118 #2): a company's name, no one's.
+COMPANY_SUFFIX = re.compile(
+    r"(?:^|[\s,])(?:inc|incorporated|ltd|limited|llc|llp|gmbh|s\.\s?a|s\.\s?l|s\.r\.l|plc|corp|"
+    r"corporation|b\.\s?v|n\.\s?v|pty(?:\s+ltd)?)\.?$",
+    re.I,
+)
+
+#: A theme's words around the name of a rel=author link ("About Omar Haddad", "Omar Haddad's
+#: profile"; walk118 #5): the person the link is for.
+AUTHOR_LINK_LEAD = re.compile(r"^\s*(?:about|meet|profile\s+of)\s+(?=[A-Z\u00c0-\u024f])", re.I)
+AUTHOR_LINK_TAIL = re.compile(
+    r"\s*['’]s?\s+(?:author\s+)?(?:profile|page|bio|biography|posts|articles|stories)\s*$",
+    re.I,
+)
 
 #: The nouns that end a credit's role ("Rowena Mason Deputy political editor", "Jason Burke Africa
 #: correspondent", "Jane Doe Staff Writer"): the role noun is cut, then the words that qualify it

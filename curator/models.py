@@ -180,6 +180,11 @@ class Page:
     problems: tuple[str, ...] = ()
 
 
+#: `Article.authors_from` when the only names the feed or the page gave were taken for the site's
+#: own name (walk118 #1), and which of the two gave them, as the editor is told.
+TAKEN_FOR_SITE: dict[str, str] = {"feed-site": "its feed", "page-site": "its page"}
+
+
 @dataclass(frozen=True)
 class Article:
     """An article as curator stores and publishes it: one per story, unique by normalised URL."""
@@ -207,10 +212,13 @@ class Article:
     #: Subject names the feed's configuration hints at.
     subject_hints: tuple[str, ...] = ()
     #: Where `authors` come from: "feed" (the entry's author), "page" (its byline or metadata),
-    #: "" when neither named anyone or it is not known (stored before curator kept it).
+    #: "" when neither named anyone or it is not known (stored before curator kept it);
+    #: "feed-site" or "page-site" when the only names the feed or page gave were taken for the
+    #: site's own name (`credits.credited`), kept in `other_authors` (walk118 #1).
     authors_from: str = ""
     #: People the other of feed and page names whom the credit leaves out, when the two name
-    #: different people (`articles.choose_authors`): the draft shows them to the editor.
+    #: different people (`articles.choose_authors`): the draft shows them to the editor. Or the
+    #: names taken for the site's own (`authors_from` "feed-site", "page-site").
     other_authors: tuple[str, ...] = ()
     #: The name its page gives its site (og:site_name or the like, `Page.publication`), as the
     #: page gave it; "" when the page gave none or was not read; None when not known (stored

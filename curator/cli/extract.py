@@ -23,11 +23,12 @@ from curator.cli.common import (
 )
 from curator.cli.streams import changes_nothing
 from curator.config import Config
+from curator.credits import site_team
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
 from curator.htmltext import name_text
-from curator.models import Article, Page
+from curator.models import TAKEN_FOR_SITE, Article, Page
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
 from curator.store import Store, StoreError
@@ -321,7 +322,16 @@ def show(record: dict[str, Any]) -> None:
             f"  your newsletter credits it as: {line}" + (f" ({'; '.join(said)})" if said else "")
         )
         other = "the page" if stored["authors_from"] == "feed" else "its feed"
-        if stored["other_authors"]:
+        taken = TAKEN_FOR_SITE.get(stored["authors_from"])
+        if taken and stored["other_authors"]:
+            # walk118 #1: a name the feed or the page gave, taken for the site's own
+            names = join_names(stored["other_authors"])
+            team = all(site_team(n, stored["publication"]) for n in stored["other_authors"])
+            click.echo(
+                f"  {taken} names {names} as the author, taken for the site's own"
+                f" {'team' if team else 'name'}"
+            )
+        elif stored["other_authors"]:
             click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
         now = record["authors"]
         if (
