@@ -926,6 +926,10 @@ class _Open:
             )
         if fault := host_fault(url):
             raise DraftError(path, url_line, f"url {url!r}: {fault}")
+        if any(ch.isspace() for ch in url.strip()):
+            # (`safe_url` drops whitespace, as browsers do in a scheme: the article was looked for
+            # at the address run together, and called one added by URL that could not be read)
+            raise DraftError(path, url_line, f"url {url!r}: {url_advice(url)[1]}")
         link = safe_url(url)
         if link is None or not link.lower().startswith(("http://", "https://")):
             # (`htp://...`, `www.example.com/post`: the did-you-mean issue-N.json's check gives

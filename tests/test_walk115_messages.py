@@ -120,6 +120,18 @@ def test_a_draft_url_without_its_scheme_gets_the_did_you_mean_issue_json_gives(
         line = _line_of(wrong, f"url: {bad}")
         assert f"{draft}:{line}: url '{bad}' is not an http or https link: {fix}" in said, said
 
+    # A space in a url: line's path was dropped (the article looked for at the address run
+    # together, "cannot read the article(s) added by URL"): it is said, with the %20 to write.
+    spaced = text.replace(f"url: {urls[0]}\n", f"url: {urls[0]} extra\n", 1)
+    draft.write_text(spaced, encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 2, err
+    line = _line_of(spaced, f"url: {urls[0]} extra")
+    assert (
+        f"{draft}:{line}: url '{urls[0]} extra': it holds a space: write \"{urls[0]}%20extra\""
+    ) in " ".join(err.split()), err
+    assert "added by URL" not in err, err
+
     # The same did-you-mean in issue-N.json, and a stray colon said as one.
     draft.write_text(text, encoding="utf-8")
     code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
