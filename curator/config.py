@@ -744,18 +744,22 @@ class _Reader:
         themes = self.themes(top.get("themes"), subjects)
         language = str(news.get("language", "en")).strip()
         if not LANGUAGE_TAG.fullmatch(language):
+            dashed = language.replace("_", "-")
+            hint = (
+                f" (did you mean `language: {dashed}`?)" if LANGUAGE_TAG.fullmatch(dashed) else ""
+            )
             raise self.error(
                 news_nodes["language"],
-                f"`language: {language}` is no language code; write the code of the language the"
-                " newsletter is written in, as HTML's lang= takes it: en, de, fr, zh, zh-CN, ja,"
-                " ar, he",
+                f"`language: {language}` is no language code{hint}; write the code of the language"
+                " the newsletter is written in, as HTML's lang= takes it: en, de, fr, zh, zh-CN,"
+                " ja, ar, he",
             )
         head, _, rest = language.partition("-")
         if (meant := COUNTRY_NOT_LANGUAGE.get(head.lower())) is not None:
             raise self.error(
                 news_nodes["language"],
-                f"`language: {language}`: {head} is a country's code, not a language's, and no"
-                " browser or screen reader knows it as a language; write the language's code:"
+                f"`language: {language}`: {head} is a country's code or a withdrawn one, not a"
+                " language's code as browsers and screen readers know it; write the language's code:"
                 f" did you mean `language: {meant}{'-' + rest if rest else ''}`?",
             )
         placeholders = tuple(

@@ -178,6 +178,11 @@ COUNTRY_NOT_LANGUAGE: dict[str, str] = {
     "ir": "fa",
     "rs": "sr",
     "at": "de",
+    # Withdrawn codes, and the codes that replaced them (a browser may know only the new one).
+    "iw": "he",
+    "in": "id",
+    "ji": "yi",
+    "jw": "jv",
 }
 
 #: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus

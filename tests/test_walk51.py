@@ -267,10 +267,12 @@ def test_a_tags_script_decides_its_direction_and_a_country_code_is_read_as_its_l
     shahmukhi = page("Refund Queues").replace("<html>", '<html lang="pa-Arab">')
     arabizi = page("Chat Support Hours").replace("<html>", '<html lang="ar-Latn">')
     japan = page("Billing Desks").replace("<html>", '<html lang="jp">')
+    hebrew = page("Queue Times").replace("<html>", '<html lang="iw">')  # (withdrawn: he)
     items = [
         ("Refund Queues", "", shahmukhi),
         ("Chat Support Hours", "", arabizi),
         ("Billing Desks", "", japan),
+        ("Queue Times", "", hebrew),
     ]
     config = newsletter(tmp_path, http_server, items)
     code, _, err = run("build", "--config", str(config), "--all-subjects")
@@ -283,7 +285,13 @@ def test_a_tags_script_decides_its_direction_and_a_country_code_is_read_as_its_l
     assert ' lang="pa-Arab"' in entries and 'dir="rtl"' in entries[' lang="pa-Arab"'], entries
     assert ' lang="ar-Latn"' in entries and "dir=" not in entries[' lang="ar-Latn"'], entries
     assert ' lang="ja"' in entries and ' lang="jp"' not in entries, entries
+    assert ' lang="he"' in entries and 'dir="rtl"' in entries[' lang="he"'], entries
+    plain = config.read_text(encoding="utf-8")
     _with_language(config, "jp")
     code, _, err = run("render", "--config", str(config), "--all")
     assert code == 2, err
     assert "feeds.yaml:1:" in err and "did you mean `language: ja`?" in err, err
+    config.write_text(plain, encoding="utf-8")
+    _with_language(config, "ja_JP")
+    code, _, err = run("render", "--config", str(config), "--all")
+    assert code == 2 and "did you mean `language: ja-JP`?" in err, err
