@@ -1173,11 +1173,19 @@ def render_archive(
             now = datetime.now(UTC)
             times = _distinct_datetimes(archive, published)
             for number in changed:
-                # Never before its <published>, and past the <updated> it had: an issue dated
-                # after today kept <updated> equal to its date, so a correction was never shown
-                # (walk113 #4).
-                shown = _later(times[number], updated.get(number)) if number in times else now
-                updated[number] = _rfc3339(max(now, shown + timedelta(seconds=1)))
+                # Never before its <published>, and for an issue dated after today past the
+                # <updated> it had: its <updated> was equal to its date, so a correction was never
+                # shown (walk113 #4). An issue dated today or before gets the render's time, even
+                # when an earlier date after today had left its <updated> later still (walk117 #5:
+                # a date corrected back to today left <updated> nine days ahead, said to be "as the
+                # issue is dated after today").
+                pub = times.get(number)
+                if pub is not None and pub > now:
+                    shown = _later(pub, updated.get(number))
+                    updated[number] = _rfc3339(shown + timedelta(seconds=1))
+                else:
+                    later = pub + timedelta(seconds=1) if pub is not None else now
+                    updated[number] = _rfc3339(max(now, later))
             files = archive_files()
     for name, text in files.items():
         refuse_script(env, name, name, text)

@@ -252,3 +252,31 @@ def test_corrections_say_what_is_true_and_keep_a_blurb_s_links(tmp_path: Path) -
         assert "It holds, mostly." in page
     text = (out / "issue-1.txt").read_text(encoding="utf-8")
     assert "Read the study <https://example.org/studies/1> first. It holds, mostly." in text
+
+
+def test_a_date_corrected_back_to_today_leaves_no_updated_time_ahead(tmp_path: Path) -> None:
+    """walk117 #5: an issue's date corrected to a day after today, then back to today: feed.xml
+    kept its <updated> nine days ahead (and the feed's own <updated> with it), said to be "a second
+    past the <updated> it had, as the issue is dated after today", which it no longer was."""
+    config = copy_demo(tmp_path)
+    out = config.parent / "output"
+    path = out / "issue-1.json"
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    data = json.loads(path.read_text(encoding="utf-8"))
+    today = data["date"]
+    later = date.fromisoformat(today[:10]) + timedelta(days=9)
+    data["date"] = later.isoformat()
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(config), "-q")
+    assert code == 0, err
+    assert _times(out / "feed.xml")[1][1] > later.isoformat()  # past its date: shown as a change
+    data["date"] = today
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, said, err = run_cli("render", "1", "--config", str(config))
+    assert code == 0, err
+    published, updated = _times(out / "feed.xml")[1]
+    assert published[:10] == today[:10] and updated < later.isoformat(), (published, updated)
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert later.isoformat() not in feed, feed
+    assert "dated after today" not in " ".join(said.split()), said
