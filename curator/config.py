@@ -1089,6 +1089,11 @@ class _Reader:
             if not parts.hostname or " " in url:
                 if meant and meant != url:
                     raise self.error(node, _mistyped_scheme(url, meant))
+                if parts.hostname and any(ch.isspace() for ch in url):
+                    fixed = re.sub(r"\s", "%20", url.strip())
+                    raise self.error(
+                        node, f'`{url}` holds a space: write "{fixed}" (a space as %20)'
+                    )
                 raise self.error(
                     node, f"`{url}` is not a valid address; write it as https://site/feed"
                 )

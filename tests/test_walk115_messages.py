@@ -280,3 +280,20 @@ def test_a_date_corrected_back_to_today_leaves_no_updated_time_ahead(tmp_path: P
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     assert later.isoformat() not in feed, feed
     assert "dated after today" not in " ".join(said.split()), said
+
+
+def test_a_feed_address_holding_a_space_is_told_the_percent_20_to_write(tmp_path: Path) -> None:
+    """walk121 N2: `url: http://127.0.0.1:39517/ja .xml` in feeds.yaml was "not a valid address;
+    write it as https://site/feed", which names no problem (it was http already), where a draft's
+    url: and issue-N.json say the space and the %20 to write."""
+    config = copy_demo(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("feeds:\n", "feeds:\n  - url: http://127.0.0.1:9/my feed.xml\n", 1),
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 2, err
+    assert (
+        '`http://127.0.0.1:9/my feed.xml` holds a space: write "http://127.0.0.1:9/my%20feed.xml"'
+    ) in err, err
