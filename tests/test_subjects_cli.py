@@ -221,15 +221,13 @@ def test_suggest_says_when_a_proposal_reads_like_an_existing_subject(
 def test_a_recency_weight_is_off_by_default_and_favours_new_articles_when_set(
     tmp_path: Path,
 ) -> None:
-    """Two near-equal articles, 2019 and 2026: relevance alone picks one; a recency weight the new."""
+    """Two near-equal articles, 2019 and 2026: relevance alone picks one; a recency weight the new.
+    (Two stories, not copies of one: of copies, the one of an earlier day leads, recency or not.)"""
     older = OLD_STRONG
-    newer = OLD_STRONG.replace(
-        "https://old.example/nps-csat-ces", "https://new.example/nps-csat-ces"
-    )
-    newer = newer.replace("Mon, 07 Jan 2019", "Mon, 23 Nov 2026").replace(
-        "This guide compares the three metrics and their benchmarks.",
-        "This guide compares the three metrics.",
-    )
+    newer = """<item><title>Which survey metric to trust: NPS, CSAT or customer effort score</title>
+<link>https://new.example/nps-csat-ces</link><pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate>
+<description>Three numbers compete for the dashboard: NPS, CSAT and the customer effort
+score. What they say differs by industry, so set each against its own.</description></item>"""
     feed = tmp_path / "feed.xml"
     feed.write_text(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>'
