@@ -286,11 +286,8 @@ def own_colon(language: str, folder: Path | None) -> tuple[str, ...]:
         copy = folder / own.name
         if own.name == WORDS or not copy.is_file():
             continue
-        try:
-            text = _JINJA_COMMENT.sub(
-                lambda m: "\n" * m.group(0).count("\n"), copy.read_text(encoding="utf-8")
-            )
-        except (OSError, UnicodeDecodeError):
+        text = _copy_lines(copy)
+        if text is None:
             continue
         for number, line in enumerate(text.split("\n"), start=1):
             for match in _OWN_COLON.finditer(line):
@@ -309,6 +306,16 @@ def own_colon(language: str, folder: Path | None) -> tuple[str, ...]:
     )
 
 
+def _copy_lines(copy: Path) -> str | None:
+    """An editor's copy of a template with its Jinja comments blanked out, line for line (so that
+    a line named is the line in the file); None when it cannot be read as UTF-8 text."""
+    try:
+        text = copy.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _JINJA_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
 #: A heading tag an editor's copy of `_issue_body.html` or `fragment.html` writes at a fixed level.
 _FIXED_H1 = re.compile(r"<h1[\s>]", re.I)
 
@@ -325,11 +332,8 @@ def fragment_headings(folder: Path | None) -> tuple[str, ...]:
         copy = folder / name
         if not copy.is_file():
             continue
-        try:
-            text = _JINJA_COMMENT.sub(
-                lambda m: "\n" * m.group(0).count("\n"), copy.read_text(encoding="utf-8")
-            )
-        except (OSError, UnicodeDecodeError):
+        text = _copy_lines(copy)
+        if text is None:
             continue
         lines = [n for n, line in enumerate(text.split("\n"), start=1) if _FIXED_H1.search(line)]
         if lines and name == "_issue_body.html":
