@@ -191,17 +191,31 @@ def _newsletter(tmp_path: Path, server: LocalServer) -> Path:
         '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
         f"<title>{FEED_TITLE}</title><link>{server.base}</link>{''.join(xml)}</channel></rss>"
     )
-    feed = server.add("/feed.xml", body)
+    return one_subject(tmp_path, server.add("/feed.xml", body))
+
+
+def one_subject(tmp_path: Path, *feeds: str) -> Path:
+    """feeds.yaml of a newsletter of one subject (Customer service) reading `feeds`."""
     path = tmp_path / "feeds.yaml"
     path.write_text(
         "newsletter: {title: CX Weekly, issue_size: 30}\n"
         "subjects:\n  - name: Customer service\n"
         "    keywords: [customer, support, service, effort]\n"
         "settings:\n  allow_private_addresses: true\n"
-        f"feeds:\n  - url: {feed}\n",
+        "feeds:\n" + "".join(f"  - url: {feed}\n" for feed in feeds),
         encoding="utf-8",
     )
     return path
+
+
+def draft_blocks(draft: Path) -> dict[str, list[str]]:
+    """A draft's article blocks by their heading (the `## ` line's text): the lines under it."""
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    return {
+        line[3:]: lines[at + 2 : lines.index("", at)]
+        for at, line in enumerate(lines)
+        if line.startswith("## ")
+    }
 
 
 def test_credits_name_people_and_the_publication_its_name(
@@ -210,12 +224,7 @@ def test_credits_name_people_and_the_publication_its_name(
     config = _newsletter(tmp_path, http_server)
     code, _, err = run("draft", "--config", str(config), "--all-subjects")
     assert code == 0, err
-    lines = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8").splitlines()
-    blocks = {
-        line[3:]: lines[at + 2 : lines.index("", at)]
-        for at, line in enumerate(lines)
-        if line.startswith("## ")
-    }
+    blocks = draft_blocks(tmp_path / "drafts" / "issue-1.md")
     issue = built(config)
     wrong = []  # every credit that is wrong, so a failure names them all
     for title, (*_, people, site) in ITEMS.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_credit_formats import authors
-from test_walk112 import FEED_TITLE, NO_AUTHOR, _page
+from test_walk112 import FEED_TITLE, NO_AUTHOR, _page, draft_blocks, one_subject
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -100,16 +100,7 @@ def _newsletter(tmp_path: Path, server: LocalServer) -> Path:
         "<id>urn:uuid:2c43eb19-7261-4a41-9225-4dc421f9a1b7</id>"
         "<updated>2026-12-03T00:00:00Z</updated></entry></feed>",
     )
-    path = tmp_path / "feeds.yaml"
-    path.write_text(
-        "newsletter: {title: CX Weekly, issue_size: 30}\n"
-        "subjects:\n  - name: Customer service\n"
-        "    keywords: [customer, support, service, effort]\n"
-        "settings:\n  allow_private_addresses: true\n"
-        f"feeds:\n  - url: {zendo}\n  - url: {elly}\n",
-        encoding="utf-8",
-    )
-    return path
+    return one_subject(tmp_path, zendo, elly)
 
 
 def test_credits_name_the_people_and_say_what_was_taken_for_the_site(
@@ -118,12 +109,7 @@ def test_credits_name_the_people_and_say_what_was_taken_for_the_site(
     config = _newsletter(tmp_path, http_server)
     code, _, err = run("draft", "--config", str(config), "--all-subjects")
     assert code == 0, err
-    lines = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8").splitlines()
-    blocks = {
-        line[3:]: lines[at + 2 : lines.index("", at)]
-        for at, line in enumerate(lines)
-        if line.startswith("## ")
-    }
+    blocks = draft_blocks(tmp_path / "drafts" / "issue-1.md")
     code, _, err = run("build", "--config", str(config))
     assert code == 0, err
     issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
