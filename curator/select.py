@@ -95,6 +95,7 @@ def select_sections(
         )
         if chosen or retold[subject.name]:
             sections.append((subject, chosen))
+    _name_left_copies(by_subject, taken, boilerplate, prints)
     if dropped is not None:
         for name, told_here in retold.items():
             dropped.setdefault(name, set()).update(r.article.id for _, r in told_here)
@@ -206,6 +207,48 @@ def _told_before(
         if before.id != article.id and (why := _same(before, told, article, print_, prints)):
             return before, number, why
     return None
+
+
+def _name_left_copies(
+    by_subject: Mapping[str, Sequence[Scored]],
+    taken: list[tuple[Fingerprint, list[Scored], int]],
+    boilerplate: frozenset[int],
+    prints: Memo | None,
+) -> None:
+    """Name under the featured story it tells each candidate left unchosen that tells one (by
+    the comparison that records it as told with the issue, `_told_before`'s, among those
+    sharing a title word or a shingle): the places filled before the variety rule reached it,
+    or it was weighed with a story another copy leads. Never left out "for variety" while the
+    issue features its story, and never the story featured twice by following that advice
+    (walk120: Daring Fireball's post on "Bad App Citizens" was listed as left out for variety
+    under the featured article itself, named nowhere, then recorded as its copy)."""
+    if not taken:
+        return
+    named = {
+        url
+        for _, entries, index in taken
+        for url in (
+            entries[index].article.url,
+            *(copy.article.url for copy in entries[index].copies),
+        )
+    }
+    stories = [(t[0], t[1][t[2]].article, i) for i, t in enumerate(taken)]
+    near = _near_index(stories)
+    for subject, candidates in by_subject.items():
+        for scored in candidates:
+            if scored.article.url in named:
+                continue
+            print_ = _print(scored.article, boilerplate, prints)
+            keys = (*print_.title_words, *(print_.whole | print_.shingles))
+            for i in sorted({i for k in keys for i in near.get(k, ())}):
+                t = taken[i]
+                first = t[1][t[2]].article
+                if first.url != scored.article.url and (
+                    why := _same(first, t[0], scored.article, print_, prints)
+                ):
+                    _also_covered(t, scored, subject, why)
+                    named.add(scored.article.url)
+                    break
 
 
 def passed_over(
