@@ -95,7 +95,8 @@ def select_sections(
         )
         if chosen or retold[subject.name]:
             sections.append((subject, chosen))
-    _name_left_copies(by_subject, taken, boilerplate, prints)
+    placed_in = {id(chosen): subject.name for subject, chosen in sections}
+    _name_left_copies(by_subject, taken, boilerplate, prints, copied, placed_in)
     if dropped is not None:
         for name, told_here in retold.items():
             dropped.setdefault(name, set()).update(r.article.id for _, r in told_here)
@@ -214,6 +215,8 @@ def _name_left_copies(
     taken: list[tuple[Fingerprint, list[Scored], int]],
     boilerplate: frozenset[int],
     prints: Memo | None,
+    copied: Mapping[str, frozenset[str]],
+    placed_in: Mapping[int, str],
 ) -> None:
     """Name under the featured story it tells each candidate left unchosen that tells one (by
     the comparison that records it as told with the issue, `_told_before`'s, among those
@@ -246,9 +249,56 @@ def _name_left_copies(
                 if first.url != scored.article.url and (
                     why := _same(first, t[0], scored.article, print_, prints)
                 ):
-                    _also_covered(t, scored, subject, why)
                     named.add(scored.article.url)
+                    _also_covered(t, scored, subject, why)
                     break
+    # A copy named under a story, of its section's subject, that `lead_of` shows to be the
+    # original (an earlier day, another's page naming it) leads in its place: it may have been
+    # reached after the copy had won the place, by another title and a lower score (walk120 B).
+    for i, (_, entries, index) in enumerate(taken):
+        entry = entries[index]
+        subject = placed_in.get(id(entries), "")
+        same = [c for c in entry.copies if c.subject == subject and not c.recorded]
+        if not same:
+            continue
+        at = lead_of([entry.article, *(c.article for c in same)], copied)
+        if at == 0:
+            continue
+        original = next(
+            (s for s in by_subject.get(subject, ()) if s.article.url == same[at - 1].article.url),
+            None,
+        )
+        if original is not None:
+            print_ = _print(original.article, boilerplate, prints)
+            taken[i] = _lead_instead(taken[i], original, print_, subject, same[at - 1].reason)
+
+
+def _lead_instead(
+    twin: tuple[Fingerprint, list[Scored], int],
+    original: Scored,
+    original_print: Fingerprint,
+    subject: str,
+    why: str,
+) -> tuple[Fingerprint, list[Scored], int]:
+    """Let `original` (shown to be the original of the chosen
+    article `twin` holds by `lead_of`) lead that entry in its place, the copy named under it
+    with those named before; the entry `taken` holds for it now (walk120 B: a roundup's copy
+    two months later led, its original of Oct 1 named under it, for the copy's better score).
+    The copy is named as placed under `subject`, its entry's."""
+    _, entries, index = twin
+    copy = entries[index]
+    entries[index] = replace(
+        original,
+        also_covered_by=(
+            *(a for a in copy.also_covered_by if a[1] != original.article.url),
+            (copy.article.publication or copy.article.url, copy.article.url),
+        ),
+        copies=(
+            *(c for c in copy.copies if c.article.url != original.article.url),
+            Copy(copy.article, subject, why),
+        ),
+    )
+    return (original_print, entries, index)
 
 
 def passed_over(
