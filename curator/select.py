@@ -95,6 +95,8 @@ def select_sections(
         )
         if chosen or retold[subject.name]:
             sections.append((subject, chosen))
+    placed_in = {id(chosen): subject.name for subject, chosen in sections}
+    _name_left_copies(by_subject, taken, boilerplate, prints, copied, placed_in)
     if dropped is not None:
         for name, told_here in retold.items():
             dropped.setdefault(name, set()).update(r.article.id for _, r in told_here)
@@ -206,6 +208,97 @@ def _told_before(
         if before.id != article.id and (why := _same(before, told, article, print_, prints)):
             return before, number, why
     return None
+
+
+def _name_left_copies(
+    by_subject: Mapping[str, Sequence[Scored]],
+    taken: list[tuple[Fingerprint, list[Scored], int]],
+    boilerplate: frozenset[int],
+    prints: Memo | None,
+    copied: Mapping[str, frozenset[str]],
+    placed_in: Mapping[int, str],
+) -> None:
+    """Name under the featured story it tells each candidate left unchosen that tells one (by
+    the comparison that records it as told with the issue, `_told_before`'s, among those
+    sharing a title word or a shingle): the places filled before the variety rule reached it,
+    or it was weighed with a story another copy leads. Never left out "for variety" while the
+    issue features its story, and never the story featured twice by following that advice
+    (walk120: Daring Fireball's post on "Bad App Citizens" was listed as left out for variety
+    under the featured article itself, named nowhere, then recorded as its copy)."""
+    if not taken:
+        return
+    named = {
+        url
+        for _, entries, index in taken
+        for url in (
+            entries[index].article.url,
+            *(copy.article.url for copy in entries[index].copies),
+        )
+    }
+    stories = [(t[0], t[1][t[2]].article, i) for i, t in enumerate(taken)]
+    near = _near_index(stories)
+    for subject, candidates in by_subject.items():
+        for scored in candidates:
+            if scored.article.url in named:
+                continue
+            print_ = _print(scored.article, boilerplate, prints)
+            keys = (*print_.title_words, *(print_.whole | print_.shingles))
+            for i in sorted({i for k in keys for i in near.get(k, ())}):
+                t = taken[i]
+                first = t[1][t[2]].article
+                if first.url != scored.article.url and (
+                    why := _same(first, t[0], scored.article, print_, prints)
+                ):
+                    named.add(scored.article.url)
+                    _also_covered(t, scored, subject, why)
+                    break
+    # A copy named under a story, of its section's subject, that `lead_of` shows to be the
+    # original (an earlier day, another's page naming it) leads in its place: it may have been
+    # reached after the copy had won the place, by another title and a lower score (walk120 B).
+    for i, (_, entries, index) in enumerate(taken):
+        entry = entries[index]
+        subject = placed_in.get(id(entries), "")
+        same = [c for c in entry.copies if c.subject == subject and not c.recorded]
+        if not same:
+            continue
+        at = lead_of([entry.article, *(c.article for c in same)], copied)
+        if at == 0:
+            continue
+        original = next(
+            (s for s in by_subject.get(subject, ()) if s.article.url == same[at - 1].article.url),
+            None,
+        )
+        if original is not None:
+            print_ = _print(original.article, boilerplate, prints)
+            taken[i] = _lead_instead(taken[i], original, print_, subject, same[at - 1].reason)
+
+
+def _lead_instead(
+    twin: tuple[Fingerprint, list[Scored], int],
+    original: Scored,
+    original_print: Fingerprint,
+    subject: str,
+    why: str,
+) -> tuple[Fingerprint, list[Scored], int]:
+    """Let `original` (shown to be the original of the chosen
+    article `twin` holds by `lead_of`) lead that entry in its place, the copy named under it
+    with those named before; the entry `taken` holds for it now (walk120 B: a roundup's copy
+    two months later led, its original of Oct 1 named under it, for the copy's better score).
+    The copy is named as placed under `subject`, its entry's."""
+    _, entries, index = twin
+    copy = entries[index]
+    entries[index] = replace(
+        original,
+        also_covered_by=(
+            *(a for a in copy.also_covered_by if a[1] != original.article.url),
+            (copy.article.publication or copy.article.url, copy.article.url),
+        ),
+        copies=(
+            *(c for c in copy.copies if c.article.url != original.article.url),
+            Copy(copy.article, subject, why),
+        ),
+    )
+    return (original_print, entries, index)
 
 
 def passed_over(
