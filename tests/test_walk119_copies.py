@@ -15,15 +15,16 @@ from conftest import run_cli as run
 HTML = "text/html; charset=utf-8"
 
 
-def test_a_linkblogs_comment_never_leads_the_article_it_links_to(
-    tmp_path: Path, http_server: LocalServer, corpus: Path
-) -> None:
-    """walk119 #1: Daring Fireball's Atom feed gives the linked article's address (MacRumors'),
-    its JSON feed the same posts at daringfireball.net/linked/ credited to John Gruber: one
-    story, two copies. "The publication where the author has the most candidates" made the
-    linkblog's post lead (3 of 6 entries Daring Fireball, 1 before), and a story whose lead's
-    publication had articles in the issue already was dropped though a copy could carry it,
-    both copies listed as left out for variety with "0 from macrumors.com already"."""
+def linkblog_newsletter(
+    tmp_path: Path,
+    server: LocalServer,
+    corpus: Path,
+    newsletter: dict[str, object],
+    description: str | None = None,
+) -> Path:
+    """feeds.yaml of one subject, Technology, reading Daring Fireball's two feeds (its Atom feed
+    gives a link post the linked article's address, its JSON feed the same posts at its own
+    /linked/ pages) and three other blogs of the corpus, served on 127.0.0.1, pages not read."""
     folder = corpus / "feeds" / "real"
     names = [
         "rsparser/DaringFireball.atom",
@@ -33,23 +34,39 @@ def test_a_linkblogs_comment_never_leads_the_article_it_links_to(
         "rsparser/manton.rss",
     ]
     feeds = [
-        {"url": http_server.add(f"/{n}", (folder / n).read_bytes(), content_type=None)}
-        for n in names
+        {"url": server.add(f"/{n}", (folder / n).read_bytes(), content_type=None)} for n in names
     ]
+    subject: dict[str, object] = {"name": "Technology"}
+    if description:
+        subject["description"] = description
+    subject["keywords"] = ["software", "web", "apple", "code", "internet", "app"]
     config = {
-        "newsletter": {"title": "Tech Weekly", "issue_size": 6},
-        "subjects": [
-            {
-                "name": "Technology",
-                "description": "Software, the web and Apple.",
-                "keywords": ["software", "web", "apple", "code", "internet", "app"],
-            }
-        ],
+        "newsletter": newsletter,
+        "subjects": [subject],
         "feeds": feeds,
         "settings": {"fetch_pages": False, "allow_private_addresses": True},
     }
     path = tmp_path / "feeds.yaml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_linkblogs_comment_never_leads_the_article_it_links_to(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk119 #1: Daring Fireball's Atom feed gives the linked article's address (MacRumors'),
+    its JSON feed the same posts at daringfireball.net/linked/ credited to John Gruber: one
+    story, two copies. "The publication where the author has the most candidates" made the
+    linkblog's post lead (3 of 6 entries Daring Fireball, 1 before), and a story whose lead's
+    publication had articles in the issue already was dropped though a copy could carry it,
+    both copies listed as left out for variety with "0 from macrumors.com already"."""
+    path = linkblog_newsletter(
+        tmp_path,
+        http_server,
+        corpus,
+        {"title": "Tech Weekly", "issue_size": 6},
+        "Software, the web and Apple.",
+    )
     code, _, err = run("draft", "--config", str(path))
     assert code == 0, err
     draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import yaml
-from test_walk119_copies import EXTRA, HTML, TEXT, TITLE, page, rss
+from test_walk119_copies import EXTRA, HTML, TEXT, TITLE, linkblog_newsletter, page, rss
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -21,36 +21,17 @@ def test_a_copy_of_a_featured_story_is_named_under_it_in_the_draft_and_the_build
     covered by" for Daring Fireball's post about it, which the draft listed as left out for
     variety (following that advice features the story twice), while `subjects list` then called
     that post a copy of it published in issue 2."""
-    folder = corpus / "feeds" / "real"
-    names = [
-        "rsparser/DaringFireball.atom",
-        "rsparser/DaringFireball.json",
-        "rsparser/inessential.json",
-        "rsparser/pxlnv.json",
-        "rsparser/manton.rss",
-    ]
-    feeds = [
-        {"url": http_server.add(f"/{n}", (folder / n).read_bytes(), content_type=None)}
-        for n in names
-    ]
-    config = {
-        "newsletter": {
+    path = linkblog_newsletter(
+        tmp_path,
+        http_server,
+        corpus,
+        {
             "title": "Walk Weekly",
             "editor": "Walk Editor",
             "introduction": "Hello, issue {number}.",
             "issue_size": 6,
         },
-        "subjects": [
-            {
-                "name": "Technology",
-                "keywords": ["software", "web", "apple", "code", "internet", "app"],
-            }
-        ],
-        "feeds": feeds,
-        "settings": {"fetch_pages": False, "allow_private_addresses": True},
-    }
-    path = tmp_path / "feeds.yaml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    )
     code, _, err = run("build", "--config", str(path))
     assert code == 0, err
     code, _, err = run("draft", "--config", str(path))
