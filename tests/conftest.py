@@ -228,6 +228,21 @@ def copy_demo(tmp_path: Path) -> Path:
     return folder / "feeds.yaml"
 
 
+@pytest.fixture(scope="module")
+def published_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with issue 1 built, once per test module (its feeds.yaml): for tests that each
+    correct its issue-1.json and put it back."""
+    config = copy_demo(tmp_path_factory.mktemp("published"))
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    return config
+
+
+def said_as_one(err: str) -> str:
+    """What a command said, its wrapped lines as one (a message is matched whole)."""
+    return " ".join(err.split())
+
+
 @pytest.fixture
 def themed_demo(tmp_path: Path) -> Path:
     """The offline demo as it is: with its plan of themes, each issue is about one subject."""

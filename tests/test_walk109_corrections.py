@@ -11,20 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_demo, run_cli
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo with issue 1 built (its feeds.yaml)."""
-    config = copy_demo(tmp_path_factory.mktemp("walk109"))
-    code, _, err = run_cli("build", "--config", str(config), "-q")
-    assert code == 0, err
-    return config
-
-
-def _said(err: str) -> str:
-    return " ".join(err.split())
+from conftest import copy_demo, run_cli, said_as_one
 
 
 @pytest.mark.parametrize(
@@ -42,11 +29,11 @@ def _said(err: str) -> str:
     ],
 )
 def test_a_corrected_url_curator_cannot_link_is_refused_and_kept(
-    published: Path, typed: str, fix: str
+    published_demo: Path, typed: str, fix: str
 ) -> None:
     """walk109 #1: `render 1` said only "Rendered issue(s) 1 again", every edition lost the
     article's link, and issue-1.json was written again with "url": null."""
-    out = published.parent / "output"
+    out = published_demo.parent / "output"
     path = out / "issue-1.json"
     before = path.read_text(encoding="utf-8")
     data = json.loads(before)
@@ -57,9 +44,9 @@ def test_a_corrected_url_curator_cannot_link_is_refused_and_kept(
     path.write_text(edited, encoding="utf-8")
     page = (out / "issue-1.html").read_bytes()
     try:
-        code, stdout, err = run_cli("render", "1", "--config", str(published))
+        code, stdout, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 2, err
-        said = _said(err)
+        said = said_as_one(err)
         assert f'{path}: article 2 "{title}" of section 1 (sections[0].articles[1])' in said
         assert f'"url" is "{typed}", which curator cannot link' in said
         assert fix in said
@@ -75,12 +62,12 @@ def test_a_corrected_url_curator_cannot_link_is_refused_and_kept(
 
 
 def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
-    published: Path,
+    published_demo: Path,
 ) -> None:
     """walk109 #1, every other field: a null title was published as "None", authors written as
     one string were split into letters, a misspelt key ignored; a date no date, or a comma too
     many, rendered the issue from the store and wrote the file again over the editor's edits."""
-    out = published.parent / "output"
+    out = published_demo.parent / "output"
     path = out / "issue-1.json"
     before = path.read_text(encoding="utf-8")
     data = json.loads(before)
@@ -92,9 +79,9 @@ def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
     edited = json.dumps(data, indent=2, ensure_ascii=False)
     path.write_text(edited, encoding="utf-8")
     try:
-        code, _, err = run_cli("render", "1", "--config", str(published))
+        code, _, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 2, err
-        said = _said(err)
+        said = said_as_one(err)
         assert '"date" is "15 Dec 2026", no date curator reads: write a date' in said
         assert 'article 1 of section 1 (sections[0].articles[0]): "title" holds null' in said
         assert '"authors" holds "Jane Doe" (text): write a list, ["Jane Doe"]' in said
@@ -106,9 +93,9 @@ def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
         data["sections"][0]["articles"][1]["title"] = "A corrected title"
         edited = json.dumps(data, indent=2).replace('"A corrected title",', '"A corrected title",,')
         path.write_text(edited, encoding="utf-8")
-        code, _, err = run_cli("render", "1", "--config", str(published))
+        code, _, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 2, err
-        said = _said(err)
+        said = said_as_one(err)
         assert f"{path}: it is no JSON (expecting property name enclosed in double quotes" in said
         assert "to publish the issue as the store recorded it instead, delete the file" in said
         assert path.read_text(encoding="utf-8") == edited
@@ -117,7 +104,7 @@ def test_other_mistakes_in_issue_json_are_named_and_a_good_correction_published(
         data = json.loads(before)
         data["sections"][0]["articles"][1]["url"] = "https://www.example.com/fixed-post"
         path.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        code, _, err = run_cli("render", "1", "--config", str(published))
+        code, _, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 0, err
         assert 'href="https://www.example.com/fixed-post' in (out / "issue-1.html").read_text(
             encoding="utf-8"
@@ -162,7 +149,7 @@ def test_a_relative_link_in_a_draft_is_named_and_keeps_its_address_in_the_text_e
 
     code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
     assert code == 0, err
-    said = _said(err)
+    said = said_as_one(err)
     assert (
         f'{draft}:{blurb_line}: the link "the study" goes to /studies/1?x=1&y=2#fig, which is no'
         " full web address: the web and email editions link it as written and the text edition"

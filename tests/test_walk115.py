@@ -13,20 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_demo, run_cli
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo with issue 1 built (its feeds.yaml)."""
-    config = copy_demo(tmp_path_factory.mktemp("walk115"))
-    code, _, err = run_cli("build", "--config", str(config), "-q")
-    assert code == 0, err
-    return config
-
-
-def _said(err: str) -> str:
-    return " ".join(err.split())
+from conftest import copy_demo, run_cli, said_as_one
 
 
 def _corrected(path: Path) -> dict:
@@ -37,11 +24,11 @@ def _corrected(path: Path) -> dict:
 
 @pytest.mark.parametrize("how", ["last brace left off", "saved as Latin-1"])
 def test_an_issue_json_render_cannot_read_is_kept_before_it_is_written_again(
-    published: Path, how: str
+    published_demo: Path, how: str
 ) -> None:
     """walk115 #1: the editor's file, corrections and all, was written over from the store with
     no copy kept; a Latin-1 file was "not UTF-8 text", with no line or column."""
-    out = published.parent / "output"
+    out = published_demo.parent / "output"
     path = out / "issue-1.json"
     before = path.read_text(encoding="utf-8")
     text = json.dumps(_corrected(path), indent=2, ensure_ascii=False)
@@ -53,9 +40,9 @@ def test_an_issue_json_render_cannot_read_is_kept_before_it_is_written_again(
     path.write_bytes(mine)
     copy = out / "issue-1.json.unreadable"
     try:
-        code, _, err = run_cli("render", "1", "--config", str(published))
+        code, _, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 0, err
-        said = _said(err)
+        said = said_as_one(err)
         assert f"issue 1: {path} cannot be read (" in said
         assert f"the file as it was is kept as {copy}" in said
         assert "rename it to issue-1.json (over the one written)" in said
@@ -69,17 +56,17 @@ def test_an_issue_json_render_cannot_read_is_kept_before_it_is_written_again(
         else:
             assert "cut short, or not JSON: " in said
         # Rendered again, the copy is not written over nor named twice.
-        code, _, err = run_cli("render", "1", "--config", str(published))
+        code, _, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 0 and "unreadable" not in err, err
     finally:
         copy.unlink(missing_ok=True)
         path.write_text(before, encoding="utf-8")
 
 
-def test_a_deleted_url_is_refused_as_a_deleted_title_is(published: Path) -> None:
+def test_a_deleted_url_is_refused_as_a_deleted_title_is(published_demo: Path) -> None:
     """walk115 #2: with its "url" key deleted, the article was published with no link and the
     file written again with "url": null."""
-    out = published.parent / "output"
+    out = published_demo.parent / "output"
     path = out / "issue-1.json"
     before = path.read_text(encoding="utf-8")
     data = json.loads(before)
@@ -89,9 +76,9 @@ def test_a_deleted_url_is_refused_as_a_deleted_title_is(published: Path) -> None
     path.write_text(edited, encoding="utf-8")
     page = (out / "issue-1.html").read_bytes()
     try:
-        code, stdout, err = run_cli("render", "1", "--config", str(published))
+        code, stdout, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 2, err
-        said = _said(err)
+        said = said_as_one(err)
         assert f'{path}: article 2 "{title}" of section 1 (sections[0].articles[1])' in said
         assert '"url" is missing: write an address in quotes ("https://..."), or null' in said
         assert "Rendered issue" not in stdout
@@ -101,10 +88,10 @@ def test_a_deleted_url_is_refused_as_a_deleted_title_is(published: Path) -> None
         path.write_text(before, encoding="utf-8")
 
 
-def test_an_edited_html_field_is_refused_naming_the_field_to_edit(published: Path) -> None:
+def test_an_edited_html_field_is_refused_naming_the_field_to_edit(published_demo: Path) -> None:
     """walk115 #3: edits to "introduction_html", "closing_html" and "blurb_html" were published
     nowhere and written over without a word."""
-    out = published.parent / "output"
+    out = published_demo.parent / "output"
     path = out / "issue-1.json"
     before = path.read_text(encoding="utf-8")
     data = json.loads(before)
@@ -114,9 +101,9 @@ def test_an_edited_html_field_is_refused_naming_the_field_to_edit(published: Pat
     edited = json.dumps(data, indent=2, ensure_ascii=False)
     path.write_text(edited, encoding="utf-8")
     try:
-        code, _, err = run_cli("render", "1", "--config", str(published))
+        code, _, err = run_cli("render", "1", "--config", str(published_demo))
         assert code == 2, err
-        said = _said(err)
+        said = said_as_one(err)
         for field, source in (("introduction_html", "introduction"), ("closing_html", "closing")):
             assert (
                 f'"{field}" is not what curator writes from your "{source}": it is curator\'s'
@@ -153,7 +140,7 @@ def test_corrections_to_the_issue_and_an_address_are_kept_in_the_store(tmp_path:
 
     code, _, err = run_cli("render", "1", "--config", str(config))
     assert code == 0, err
-    said = _said(err)
+    said = said_as_one(err)
     assert (
         f'issue 1: its "title", "editor", "introduction", "closing" and section 1\'s "subject"'
         f' ("Customer experience: the basics") as corrected in {path} are published, and the'
