@@ -571,8 +571,8 @@ def closing_mismatch(
     if following and _thin_after(config, store, following, featured):
         plan_says = (
             f"the plan of themes (themes: plan:) has `{theme_name(following)}` next, and"
-            f" `{theme_name(following)}` will have fewer than {config.themes.min_articles}"
-            " unfeatured articles after this issue (themes: min_articles), so the next plain build"
+            f" `{theme_name(following)}` will have {_fewer_than(config.themes.min_articles)}"
+            " after this issue (themes: min_articles), so the next plain build"
             " stops (exit 3) unless more are fetched"
         )
         fix = (
@@ -623,8 +623,8 @@ def thin_promise(
     # (building that draft again says it was published already).
     return (
         f'{where}: the closing line "{" ".join((closing or "").split())}" was published'
-        f" promising `{theme_name(named)}` as the next theme, but it has fewer than {need}"
-        f" unfeatured articles left ({counts}; themes: min_articles), so the next plain"
+        f" promising `{theme_name(named)}` as the next theme, but it has {_fewer_than(need)}"
+        f" left ({counts}; themes: min_articles), so the next plain"
         " `curator build` stops (exit 3) instead of keeping the promise; before the next issue,"
         " fetch more articles on it (`curator fetch`; `curator themes` shows when it is ripe)"
         f"{_or_fewer(config)}, or draft the next issue on another subject (`curator draft"
@@ -687,8 +687,8 @@ def broken_promise(
     if thin:
         counts = ", ".join(f"`{name}` {count}" for name, count in thin)
         return (
-            f"{head}; after this issue `{theme_name(promised)}` has fewer than {need} unfeatured"
-            f" articles left ({counts}; themes: min_articles), so a draft on it stops (exit 3): to"
+            f"{head}; after this issue `{theme_name(promised)}` has {_fewer_than(need)}"
+            f" left ({counts}; themes: min_articles), so a draft on it stops (exit 3): to"
             " keep the promise later, fetch more (`curator fetch`) and draft it when `curator"
             f" themes` says it is ripe{_or_fewer(config)}; or tell"
             " readers why in this issue's introduction",
@@ -808,7 +808,8 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
     if best is None:
         fewer = _fewer_needed(config)
         return (
-            f"No subject has {config.themes.min_articles} unfeatured articles that fit it yet: "
+            f"No subject has {_unfeatured(config.themes.min_articles)} that"
+            f" {'fits' if config.themes.min_articles == 1 else 'fit'} it yet: "
             "fetch more (`curator fetch`)"
             + (f", or {fewer}" if fewer else ", and build when `curator themes` says one is ripe")
         )
@@ -936,3 +937,14 @@ __all__ = [
     "done_ahead",
     "theme_name",
 ]
+
+
+def _unfeatured(count: int) -> str:
+    """ "3 unfeatured articles", "an unfeatured article" (walk121, walk122: "No subject has 1
+    unfeatured articles", "fewer than 1 unfeatured articles")."""
+    return "an unfeatured article" if count == 1 else f"{count} unfeatured articles"
+
+
+def _fewer_than(count: int) -> str:
+    """ "fewer than 3 unfeatured articles", or "no unfeatured article" for fewer than one."""
+    return "no unfeatured article" if count <= 1 else f"fewer than {count} unfeatured articles"

@@ -74,6 +74,8 @@ def test_no_promise_of_a_theme_whose_only_article_copies_this_issues_story(
     assert "min_articles:`" not in err and "lower" not in err, err
     assert "tells the same story as" in err and "published in issue 1" in err, err
     assert "fetch more" in err, err
+    # (one article, said as one: walk122, "No subject has 1 unfeatured articles")
+    assert "No subject has an unfeatured article that fits it yet" in " ".join(err.split()), err
     code, out, err = run("subjects", "list", "--config", str(config))
     assert code == 0, err
     # (of the issue's entry for the story: which of its copies leads is the selection's choice)
