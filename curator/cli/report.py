@@ -722,7 +722,7 @@ def print_failures(
         echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
             f" one (over {MAX_TITLE_CHARS} characters) and no page title to use instead; it was"
-            f" cut at a word: {_cut_titles_advice(command, published)}:",
+            f" cut at a word: {_featured_advice(command, published, 'title', CUT_TITLE_FIX)}:",
             err=True,
         )
         for report in cut:
@@ -733,7 +733,7 @@ def print_failures(
             f"{len(marked)} feed(s) gave new articles titles holding HTML markup, which was"
             " removed: a title is published as text, so `<b>bold</b>` shows as `bold`, and a"
             " `<script>` or `<style>` goes with its text (markup in a title is a feed's mistake,"
-            f" or hostile); {_markup_titles_advice(command, published)}:",
+            f" or hostile); {_featured_advice(command, published, 'title', MARKUP_TITLE_FIX)}:",
             err=True,
         )
         for report in marked:
@@ -746,7 +746,7 @@ def print_failures(
         # walk109 #2: words removed with a title's markup were lost without a word of which.
         echo(
             f"{sum(len(r.lost_titles) for r in lost)} of those title(s) lost words with their"
-            f" markup; {_lost_titles_advice(command, published)}:",
+            f" markup; {_featured_advice(command, published, 'title', LOST_TITLE_FIX)}:",
             err=True,
         )
         for report in lost:
@@ -779,7 +779,7 @@ def print_failures(
             f"{sum(len(r.post_lists) for r in lists)} new article(s) link to a page that reads as"
             " a list of posts (a blog's front page or an archive: several posts under headings of"
             " their own), not one article: the blurb may join several posts;"
-            f" {_post_lists_advice(command, published)}:",
+            f" {_featured_advice(command, published, 'blurb', POST_LIST_FIX, 'its blurb')}:",
             err=True,
         )
         for report in lists:
@@ -874,56 +874,32 @@ def _correct_now(published: Published, field: str) -> str:
     )
 
 
-def _cut_titles_advice(command: str, published: Published | None) -> str:
-    """Where to check a cut title, for the command that ran (walk37 #4: after a plain `build`,
-    "check these in the draft", of an issue already published with no draft written)."""
-    if published is not None:
-        # (the next draft's real path, not drafts/issue-N.md: walk107)
-        return (
-            f"where one is featured, issue {published.number} was published with it"
-            f" ({published.page}); {_correct_now(published, 'title')}"
-        )
-    if command == "draft":
-        return "check these in the draft, and edit the title there if need be"
-    return "check these in the next draft (`curator draft`), and edit the title there if need be"
+#: What to do in a draft about the articles a note names (`_featured_advice`): a title cut at a
+#: word, a title whose markup was removed, one that lost words with it, a page of posts.
+CUT_TITLE_FIX = "check these {where}, and edit the title there if need be"
+MARKUP_TITLE_FIX = "check their titles {where}, and edit one there if words are missing"
+LOST_TITLE_FIX = "to write one as it should read, change its `## ` heading {where}"
+POST_LIST_FIX = (
+    "check these {where}: write the blurb of the post meant, or cut the article (and"
+    " `curator subjects exclude URL`)"
+)
 
 
-def _markup_titles_advice(command: str, published: Published | None) -> str:
-    """Where to check a title whose markup was removed, for the command that ran."""
-    if published is not None:
-        return (
-            f"where one is featured, issue {published.number} was published with it"
-            f" ({published.page})"
-        )
-    where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
-    return f"check their titles {where}, and edit one there if words are missing"
-
-
-def _lost_titles_advice(command: str, published: Published | None) -> str:
-    """What to do about a title that lost words with its markup, for the command that ran."""
+def _featured_advice(
+    command: str, published: Published | None, field: str, fix: str, what: str = "it"
+) -> str:
+    """What to do about the articles a note names, for the command that ran: after a plain
+    `build`, how to correct the issue it published (`field` in its issue-N.json, then `curator
+    render N`) and check the next (walk37 #4, walk107: "check these in the draft", of an issue
+    published with no draft written, and a `DRAFT` placeholder pasted with --config); else `fix`,
+    its `{where}` the draft or the next one."""
     if published is not None:
         return (
-            f"where one is featured, issue {published.number} was published with it"
-            f" ({published.page}); {_correct_now(published, 'title')}"
+            f"where one is featured, issue {published.number} was published with {what}"
+            f" ({published.page}); {_correct_now(published, field)}"
         )
     where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
-    return f"to write one as it should read, change its `## ` heading {where}"
-
-
-def _post_lists_advice(command: str, published: Published | None) -> str:
-    """What to do about an article whose page reads as a list of posts, for the command that ran.
-    After a build, the next draft's own path (walk107: `curator build --draft` named none, and
-    pasted with --config it got the placeholder DRAFT, which failed)."""
-    if published is not None:
-        return (
-            f"where one is featured, issue {published.number} was published with its blurb"
-            f" ({published.page}); {_correct_now(published, 'blurb')}"
-        )
-    where = "in the draft" if command == "draft" else "in the next draft (`curator draft`)"
-    return (
-        f"check these {where}: write the blurb of the post meant, or cut the article (and"
-        " `curator subjects exclude URL`)"
-    )
+    return fix.format(where=where)
 
 
 def print_rereads(summary: FetchSummary, *, quiet: bool) -> None:
