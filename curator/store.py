@@ -917,9 +917,9 @@ class Store:
         self.closed = False
         #: Set when opening upgraded a store of an older curator (its copy kept beside it).
         self.upgraded: Upgrade | None = None
-        #: What a caller worked out from the store as it was, by name, with the connection's
-        #: `total_changes` then: worked out again once anything was written since.
-        self.memo: dict[str, tuple[int, object]] = {}
+        #: What a caller worked out from the store as it was, by name, with what it was worked
+        #: out from (a key the caller compares): worked out again once that differs.
+        self.memo: dict[str, tuple[object, object]] = {}
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
