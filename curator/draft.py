@@ -982,6 +982,8 @@ class _Body:
         #: The subject headings with no article under them: (name, line).
         self.empty: list[tuple[str, int]] = []
         self.seen: dict[str, int] = {}
+        #: The line of each `# Subject` heading read, by its name (casefolded).
+        self.subject_lines: dict[str, int] = {}
         self.comment_from = 0
         #: Every mistake found, so the editor hears of all of them at once.
         self.mistakes: list[DraftError] = []
@@ -1106,6 +1108,15 @@ class _Body:
         if level == 1:
             self.close_section()
             self.subject = (name, number)
+            first = self.subject_lines.setdefault(name.strip().casefold(), number)
+            if first != number:
+                # Two sections of one heading were published, both headed the same (fixdi).
+                raise self.error(
+                    number,
+                    f"'# {_shortened(name)}' is a heading already, at line {first}: move the"
+                    " articles under this one up under that heading and delete this line (the"
+                    " issue would show the subject twice)",
+                )
             return
         self.close_entry()
         self.current = _Open(_unescape_comments(name), number)

@@ -323,3 +323,23 @@ def test_the_drafts_first_note_builds_it_with_the_runs_config(demo: Path) -> Non
     code, out, err = run(*command.split()[1:], "-q")
     assert code == 0, err
     assert "Issue 1" in out
+
+
+def test_a_subject_heading_written_twice_is_refused_at_its_second_line(demo: Path) -> None:
+    """A draft with one `# Subject` heading twice (an article moved down under a second copy of
+    its heading) published two sections of that heading, unsaid (fixdi saw it): the build is
+    refused at the second heading's line, naming the first, and nothing is published."""
+    path = drafted(demo)
+    parts = blocks(path.read_text(encoding="utf-8"))
+    moved = next(p for p in parts if f"url: {MOVE}" in p)
+    text = "".join(p for p in parts if p is not moved).rstrip("\n") + "\n\n"
+    second = text.count("\n") + 1
+    path.write_text(f"{text}# {SERVICE}\n\n{moved}", encoding="utf-8")
+    first = text.splitlines().index(f"# {SERVICE}") + 1
+    code, _, err = run("build", "--config", str(demo), "--draft", str(path))
+    assert code == 2, err
+    assert (
+        f"issue-1.md:{second}: '# {SERVICE}' is a heading already, at line {first}: move the"
+        " articles under this one up under that heading and delete this line"
+    ) in " ".join(err.split()), err
+    assert not (demo.parent / "output" / "issue-1.html").exists()
