@@ -51,7 +51,7 @@ ARTICLE_FIELDS: dict[str, str] = {
     "also_covered_by": "list",
     "blurb_markdown": "str?",
     "blurb_html": "str",
-    "language": "str",
+    "language": "lang",
 }
 OTHER_FIELDS: dict[str, str] = {"name": "text", "url": "url"}
 
@@ -72,6 +72,31 @@ _KIND_WORDS = {
     "list": "a list ([...])",
     "date": 'a date in quotes ("2026-12-15")',
     "url": 'an address in quotes ("https://...")',
+    "lang": 'a language code in quotes ("en", "pt-BR"), or "" for the newsletter\'s own',
+}
+
+#: A language tag (BCP 47) as the editions write it in `lang` (as `render.lang_attributes` reads
+#: one: anything else is published with no language at all).
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+#: The code of a language an editor may write by its English name (`"language": "english"`).
+_LANGUAGE_CODES = {
+    "arabic": "ar",
+    "chinese": "zh",
+    "dutch": "nl",
+    "english": "en",
+    "french": "fr",
+    "german": "de",
+    "hebrew": "he",
+    "hindi": "hi",
+    "italian": "it",
+    "japanese": "ja",
+    "korean": "ko",
+    "polish": "pl",
+    "portuguese": "pt",
+    "russian": "ru",
+    "spanish": "es",
+    "swedish": "sv",
+    "turkish": "tr",
 }
 
 #: A host name's look: a dot between letters, before any path (`www.example.com/fixed-post`).
@@ -206,6 +231,15 @@ def _check_value(key: str, kind: str, value: object) -> str | None:
     if kind == "number":
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         return None if ok else f'"{key}" {got}: write {wants}'
+    if kind == "lang":
+        if not isinstance(value, str):
+            return f'"{key}" {got}: write {wants}'
+        if value == "" or _LANGUAGE_TAG.fullmatch(value):
+            return None
+        # (walk115: "english" was published with no language at all, unsaid)
+        code = _LANGUAGE_CODES.get(value.strip().casefold())
+        meant = f': did you mean "{code}"?' if code else f": write {wants}"
+        return f'"{key}" is {_shown(value)}, which is no language code{meant}'
     if kind == "date":
         if not isinstance(value, str):
             return f'"{key}" {got}: write {wants}'

@@ -297,3 +297,31 @@ def test_a_feed_address_holding_a_space_is_told_the_percent_20_to_write(tmp_path
     assert (
         '`http://127.0.0.1:9/my feed.xml` holds a space: write "http://127.0.0.1:9/my%20feed.xml"'
     ) in err, err
+
+
+def test_a_language_written_by_its_name_is_refused_with_its_code(tmp_path: Path) -> None:
+    """walk115: `"language": "english"` in a corrected issue-N.json was published with no
+    language at all (not a code an edition's `lang` takes), unsaid: render refuses it (exit 2,
+    nothing written) and names the code; a code, or "" for the newsletter's own, is published."""
+    config = copy_demo(tmp_path)
+    out = config.parent / "output"
+    path = out / "issue-1.json"
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    data = json.loads(path.read_text(encoding="utf-8"))
+    article = data["sections"][0]["articles"][0]
+    before = (out / "issue-1.html").read_bytes()
+    for wrote, advice in (("english", 'did you mean "en"?'), ("fr_FR!", "a language code in")):
+        article["language"] = wrote
+        path.write_text(json.dumps(data), encoding="utf-8")
+        code, _, err = run_cli("render", "1", "--config", str(config))
+        assert code == 2, err
+        said = " ".join(err.split())
+        assert f'"language" is "{wrote}", which is no language code' in said, said
+        assert advice in said, said
+        assert (out / "issue-1.html").read_bytes() == before
+    article["language"] = "de"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(config), "-q")
+    assert code == 0, err
+    assert ' lang="de"' in (out / "issue-1.html").read_text(encoding="utf-8")
