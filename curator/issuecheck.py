@@ -288,6 +288,8 @@ def issue_mistakes(data: object, number: int | None = None) -> list[str]:
     sections = data.get("sections")
     if not isinstance(sections, list):
         return found
+    #: Where each article's address was first met: (its place, for the message).
+    first_at: dict[str, str] = {}
     for s, sec in enumerate(sections):
         where_sec = f"section {s + 1} (sections[{s}])"
         if not isinstance(sec, dict):
@@ -313,6 +315,17 @@ def issue_mistakes(data: object, number: int | None = None) -> list[str]:
             found += [
                 f"{where}: {m}" for m in _check_fields(art, ARTICLE_FIELDS, _REQUIRED_ARTICLE)
             ]
+            url = art.get("url")
+            if isinstance(url, str) and url.strip():
+                # (walk115: the same link published twice in one issue, unsaid)
+                key = url.strip()
+                if key in first_at:
+                    found.append(
+                        f'{where}: "url" is the address of {first_at[key]} too: the issue would'
+                        " list it twice; delete one of the two, or correct its address"
+                    )
+                else:
+                    first_at[key] = f"article {a + 1} of section {s + 1}"
             others = art.get("also_covered_by")
             for o, other in enumerate(others if isinstance(others, list) else ()):
                 at = f"{where}, also_covered_by[{o}]"

@@ -325,3 +325,27 @@ def test_a_language_written_by_its_name_is_refused_with_its_code(tmp_path: Path)
     code, _, err = run_cli("render", "1", "--config", str(config), "-q")
     assert code == 0, err
     assert ' lang="de"' in (out / "issue-1.html").read_text(encoding="utf-8")
+
+
+def test_one_address_given_to_two_articles_is_refused(tmp_path: Path) -> None:
+    """walk115: a corrected issue-N.json whose two articles have one "url" (a link pasted into
+    the wrong article) published the same link twice, unsaid: render refuses it (exit 2, nothing
+    written), naming both articles."""
+    config = copy_demo(tmp_path)
+    out = config.parent / "output"
+    path = out / "issue-1.json"
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first, second = data["sections"][0]["articles"][:2]
+    second["url"] = first["url"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = (out / "issue-1.html").read_bytes()
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    assert code == 2, err
+    said = " ".join(err.split())
+    assert (
+        f'article 2 "{second["title"]}" of section 1 (sections[0].articles[1]): "url" is the'
+        " address of article 1 of section 1 too: the issue would list it twice;"
+    ) in said, said
+    assert (out / "issue-1.html").read_bytes() == before
