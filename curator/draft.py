@@ -341,6 +341,9 @@ class Draft:
     copies: tuple[DraftCopy, ...] = ()
     #: The `# Subject` headings with no article under them (left out of the issue): (name, line).
     empty_sections: tuple[tuple[str, int], ...] = ()
+    #: A `# Subject` heading written a second time, its articles published with the first's:
+    #: (name, its line, the first heading's line).
+    merged_sections: tuple[tuple[str, int, int], ...] = ()
     #: The articles its notes on those left out for variety (`PASSED_OVER`) still name, as
     #: (the `# Subject` heading above the note, address): the build counts them as `draft` did.
     passed_over: tuple[tuple[str, str], ...] = ()
@@ -982,8 +985,8 @@ class _Body:
         #: The subject headings with no article under them: (name, line).
         self.empty: list[tuple[str, int]] = []
         self.seen: dict[str, int] = {}
-        #: The line of each `# Subject` heading read, by its name (casefolded).
-        self.subject_lines: dict[str, int] = {}
+        #: A `# Subject` heading the draft has twice: (name, its line, the first one's line).
+        self.merged: list[tuple[str, int, int]] = []
         self.comment_from = 0
         #: Every mistake found, so the editor hears of all of them at once.
         self.mistakes: list[DraftError] = []
@@ -1108,15 +1111,6 @@ class _Body:
         if level == 1:
             self.close_section()
             self.subject = (name, number)
-            first = self.subject_lines.setdefault(name.strip().casefold(), number)
-            if first != number:
-                # Two sections of one heading were published, both headed the same (fixdi).
-                raise self.error(
-                    number,
-                    f"'# {_shortened(name)}' is a heading already, at line {first}: move the"
-                    " articles under this one up under that heading and delete this line (the"
-                    " issue would show the subject twice)",
-                )
             return
         self.close_entry()
         self.current = _Open(_unescape_comments(name), number)
@@ -1270,9 +1264,23 @@ class _Body:
     def close_section(self) -> None:
         self.close_entry()
         if self.subject is not None and self.entries:
-            self.sections.append(
-                DraftSection(self.subject[0], tuple(self.entries), self.subject[1])
+            name, line = self.subject
+            key = name.strip().casefold()
+            same = next(
+                (i for i, s in enumerate(self.sections) if s.subject.strip().casefold() == key),
+                None,
             )
+            if same is None:
+                self.sections.append(DraftSection(name, tuple(self.entries), line))
+            else:
+                # The heading written again above an article, to move it there (fixdi: the
+                # issue showed the subject twice, unsaid): one section, and said.
+                first = self.sections[same]
+                joined = DraftSection(
+                    first.subject, first.entries + tuple(self.entries), first.line
+                )
+                self.sections[same] = joined
+                self.merged.append((name, line, first.line))
         elif self.subject is not None and not self.had_article:
             self.empty.append(self.subject)
         self.entries = []
@@ -1393,6 +1401,7 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
         introduction_lines=_intro_lines(body, intro, front),
         copies=_same_story_copies(lines, front.body_start),
         empty_sections=tuple(body.empty),
+        merged_sections=tuple(body.merged),
         passed_over=_passed_over(lines, front.body_start),
     )
     return draft, mistakes
@@ -1495,6 +1504,17 @@ def empty_sections(draft: Draft, path: Path | str) -> list[str]:
         " issue (an article inside a <!-- comment --> is not published): add one under it"
         " ('## Title' with its url: line, or '## https://...'), or delete the heading"
         for name, line in draft.empty_sections
+    ]
+
+
+def merged_sections(draft: Draft, path: Path | str) -> list[str]:
+    """A warning per `# Subject` heading written a second time: its articles are published in
+    the one section of that subject, after those under its first heading."""
+    return [
+        f"{path}:{line}: '# {_shortened(name)}' is a heading already, at line {first}: the"
+        " articles under this one are published in that one section, after the articles under"
+        " it; to place them elsewhere in it, move them up under that heading and delete this line"
+        for name, line, first in draft.merged_sections
     ]
 
 
@@ -1855,6 +1875,7 @@ __all__ = [
     "DraftSection",
     "draft_path",
     "empty_sections",
+    "merged_sections",
     "moved_addresses",
     "draft_to_issue",
     "featured_again",

@@ -325,10 +325,10 @@ def test_the_drafts_first_note_builds_it_with_the_runs_config(demo: Path) -> Non
     assert "Issue 1" in out
 
 
-def test_a_subject_heading_written_twice_is_refused_at_its_second_line(demo: Path) -> None:
+def test_a_subject_heading_written_twice_publishes_one_section_and_says_so(demo: Path) -> None:
     """A draft with one `# Subject` heading twice (an article moved down under a second copy of
-    its heading) published two sections of that heading, unsaid (fixdi saw it): the build is
-    refused at the second heading's line, naming the first, and nothing is published."""
+    its heading) published two sections of that heading, unsaid (fixdi saw it): the issue has
+    one section of it, the article last in it, and the build names both lines."""
     path = drafted(demo)
     parts = blocks(path.read_text(encoding="utf-8"))
     moved = next(p for p in parts if f"url: {MOVE}" in p)
@@ -337,9 +337,15 @@ def test_a_subject_heading_written_twice_is_refused_at_its_second_line(demo: Pat
     path.write_text(f"{text}# {SERVICE}\n\n{moved}", encoding="utf-8")
     first = text.splitlines().index(f"# {SERVICE}") + 1
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
-    assert code == 2, err
+    assert code == 0, err
     assert (
-        f"issue-1.md:{second}: '# {SERVICE}' is a heading already, at line {first}: move the"
-        " articles under this one up under that heading and delete this line"
+        f"issue-1.md:{second}: '# {SERVICE}' is a heading already, at line {first}: the articles"
+        " under this one are published in that one section, after the articles under it"
     ) in " ".join(err.split()), err
-    assert not (demo.parent / "output" / "issue-1.html").exists()
+    issue = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    subjects = [s["subject"] for s in issue["sections"]]
+    assert subjects.count(SERVICE) == 1, subjects
+    (service,) = [s for s in issue["sections"] if s["subject"] == SERVICE]
+    assert service["articles"][-1]["url"] == MOVE
+    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert page.count(f">{SERVICE}<") == 1
