@@ -582,14 +582,15 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
 
 def weak_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
     """A warning per article of the issue whose blurb may not say what the article is about
-    (`blurb.weak_blurb`: the author's own story, or a few headlines), as the draft's note under it
-    says (walk67 #2: such blurbs were published without a word)."""
+    (`blurb.weak_blurb`: the author's own story, a few headlines, or an opening on someone it never
+    introduces), as the draft's note under it says (walk67 #2, walk122 #1: such blurbs were
+    published without a word)."""
     return tuple(
         f'the blurb of "{e.article.title}" ({e.article.url}) may not say what the article is'
         f" about ({why}): {what_now}"
         for section in issue.sections
         for e in section.entries
-        if (why := weak_blurb(e.article.blurb))
+        if (why := weak_blurb(e.article.blurb, e.article.text or e.article.summary))
     )
 
 
