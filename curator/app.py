@@ -2122,6 +2122,15 @@ def _fill_draft_variables(
             " {next_theme} there"
         )
         closing = ""
+    elif "closing" not in draft.lines and "{next_theme}" in config.themes.closing and not promise:
+        # `curator draft` left the configured closing line out (and said so); published from the
+        # draft, the issue has none, which was said no more (walk122 #2)
+        warnings.append(
+            f"{path}: issue {issue.number} has no closing line: `themes: closing` in {config.path}"
+            f' ("{config.themes.closing.strip()}") names {{next_theme}}, which is empty because'
+            f" {no_promise}; to close the issue all the same, add `closing:` with a line without"
+            " {next_theme} to the draft's front matter"
+        )
     # (a text without braces is kept exactly as written)
     if "{" in (issue.introduction or "") or "}" in (issue.introduction or ""):
         issue = replace(issue, introduction=introduction.strip())

@@ -86,3 +86,33 @@ def test_a_blurb_opening_on_a_bare_surname_gets_a_note_in_the_draft_and_the_buil
         ) in said, said
     assert said.count('opens with "Temkin"') == 2, said
     assert f'the blurb of "{KEPT}"' not in said, said
+
+
+def test_build_draft_says_the_closing_line_is_left_out_when_the_plan_is_used_up(
+    themed_demo: Path,
+) -> None:
+    """walk122 #2: `curator draft` said the closing line naming {next_theme} was left out (the
+    plan of themes used up); `build --draft` then published the issue without it, silently."""
+    themed_demo.write_text(
+        themed_demo.read_text(encoding="utf-8").replace(
+            "    - Service operations\n    - Voice of the customer\n", "", 1
+        ),
+        encoding="utf-8",
+    )
+    config = str(themed_demo)
+    assert run_cli("build", "--config", config, "-q")[0] == 0
+    code, _, err = run_cli("draft", "--config", config, "--no-fetch")
+    assert code == 0 and "issue 2 has no closing line" in err, err
+    draft = themed_demo.parent / "drafts" / "issue-2.md"
+    code, _, err = run_cli("build", "--config", config, "--draft", str(draft), "--no-fetch")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert said.count("closing line") == 1, said
+    assert (
+        f'{draft}: issue 2 has no closing line: `themes: closing` in {config} ("Next time:'
+        " {next_theme}. Won't you learn with me?\") names {next_theme}, which is empty because"
+        " the plan of themes has no theme left after this issue; to close the issue all the"
+        " same, add `closing:` with a line without {next_theme} to the draft's front matter"
+    ) in said, said
+    issue = (themed_demo.parent / "output" / "issue-2.txt").read_text(encoding="utf-8")
+    assert "Next time" not in issue
