@@ -583,14 +583,15 @@ def short_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
 
 def weak_blurbs(issue: Issue, what_now: str) -> tuple[str, ...]:
     """A warning per article of the issue whose blurb may not say what the article is about
-    (`blurb.weak_blurb`: the author's own story, or a few headlines), as the draft's note under it
-    says (walk67 #2: such blurbs were published without a word)."""
+    (`blurb.weak_blurb`: the author's own story, a few headlines, or an opening on someone it never
+    introduces), as the draft's note under it says (walk67 #2, walk122 #1: such blurbs were
+    published without a word)."""
     return tuple(
         f'the blurb of "{e.article.title}" ({e.article.url}) may not say what the article is'
         f" about ({why}): {what_now}"
         for section in issue.sections
         for e in section.entries
-        if (why := weak_blurb(e.article.blurb))
+        if (why := weak_blurb(e.article.blurb, e.article.text or e.article.summary))
     )
 
 
@@ -2123,6 +2124,15 @@ def _fill_draft_variables(
             " {next_theme} there"
         )
         closing = ""
+    elif "closing" not in draft.lines and "{next_theme}" in config.themes.closing and not promise:
+        # `curator draft` left the configured closing line out (and said so); published from the
+        # draft, the issue has none, which was said no more (walk122 #2)
+        warnings.append(
+            f"{path}: issue {issue.number} has no closing line: `themes: closing` in {config.path}"
+            f' ("{config.themes.closing.strip()}") names {{next_theme}}, which is empty because'
+            f" {no_promise}; to close the issue all the same, add `closing:` with a line without"
+            " {next_theme} to the draft's front matter"
+        )
     # (a text without braces is kept exactly as written)
     if "{" in (issue.introduction or "") or "}" in (issue.introduction or ""):
         issue = replace(issue, introduction=introduction.strip())

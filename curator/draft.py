@@ -125,7 +125,8 @@ SHORT_BLURB = (
 
 
 #: Where a blurb may not say what its article is about (`blurb.weak_blurb`: the author's own
-#: story, or a few headlines), the draft says so under it (walk67 #2).
+#: story, a few headlines, or an opening on someone it never introduces), the draft says so under
+#: it (walk67 #2, walk122 #1).
 WEAK_BLURB = (
     "<!-- Check this blurb: {why}. Write what the article does for the reader, or leave it. -->"
 )
@@ -506,7 +507,7 @@ def write_draft(
                 lines += [_escape_lines(written), ""]
                 if short_blurb(blurb):
                     lines += [SHORT_BLURB.format(why=short_blurb_reason(art)), ""]
-                weak = weak_blurb(blurb)
+                weak = weak_blurb(blurb, art.text or art.summary)
                 if weak:
                     lines += [WEAK_BLURB.format(why=weak), ""]
                 opening = lost_opening_of(art)
