@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import difflib
 import json
 import math
 import os
@@ -15,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
 
 import click
 
@@ -232,9 +234,19 @@ def echo_json(
         # failure's document is an object too.
         data = {"rows": data}
     if isinstance(data, dict):
-        data = with_lost_warnings(data)
+        data = with_run_notes(with_lost_warnings(data))
     click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii))
     click.get_current_context().meta[JSON_PRINTED] = True
+
+
+def with_run_notes(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` (a --json document) with the run's notes (`run_note`) first in its `warnings`, each
+    once: what a script reading only the document must know of the run as a whole."""
+    notes = click.get_current_context().meta.get(RUN_NOTES, [])
+    held = list(data.get("warnings") or [])
+    said = {w.get("message") for w in held if isinstance(w, dict)}
+    missing = [{"message": line} for line in notes if line not in said]
+    return {**data, "warnings": missing + held} if missing else data
 
 
 def with_lost_warnings(data: dict[str, Any]) -> dict[str, Any]:
@@ -304,13 +316,61 @@ def warn(line: str) -> None:
     click.echo(f"curator: warning: {line}", err=True)
 
 
+#: `ctx.meta` key: what was said of the run as a whole before the command's own report (the
+#: config's warnings, a killed run before it): each --json document holds them in `warnings`.
+RUN_NOTES = "curator.run_notes"
+
+
+def run_note(line: str, *, prefix: str = "curator: warning: ") -> None:
+    """A warning about the run as a whole, said on stderr (with --quiet too) and held in the
+    --json document's `warnings` (walk124 F2: the notice that the last run was killed, its work
+    lost, never reached the document a script reads)."""
+    line = pasteable(line)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta.setdefault(WARNED, []).append(line)
+        ctx.meta.setdefault(RUN_NOTES, []).append(line)
+    click.echo(f"{prefix}{line}", err=True)
+
+
 def loaded(config_path: Path) -> Config:
     """The config, read and checked as every command reads it (`ConfigError` for a mistake), its
     warnings printed first: what is allowed but probably not meant is said before anything runs."""
     config = load_config(config_path)
     for warning in config.warnings:
-        warn(warning)
+        run_note(warning)
+    if (zone := unknown_time_zone(os.environ.get("TZ"))) is not None:
+        run_note(zone)
     return config
+
+
+#: A POSIX TZ rule rather than a zone's name: "UTC0", "EST5EDT", "<+14>-14".
+_TZ_RULE = re.compile(r"(<[^>]+>|[A-Za-z]{3,})[+-]?\d")
+
+
+def unknown_time_zone(value: str | None) -> str | None:
+    """What to say of a `TZ` that names no time zone this machine knows (None: nothing): the C
+    library then takes the time as UTC, and the issue is dated by the UTC day without a word
+    (walk124 F1: `TZ=Pacific/Aukland` in a crontab dated an issue a day before Auckland's)."""
+    if not value:
+        return None  # (unset, or empty: UTC on purpose)
+    name = value[1:] if value.startswith(":") else value
+    if _TZ_RULE.match(name) or (name.startswith("/") and Path(name).is_file()):
+        return None
+    try:
+        ZoneInfo(name)
+    except (ValueError, OSError, KeyError):  # (ZoneInfoNotFoundError is a KeyError)
+        pass
+    else:
+        return None
+    zones = {z.casefold(): z for z in sorted(available_timezones())}
+    near = difflib.get_close_matches(name.casefold(), list(zones), n=1, cutoff=0.8)
+    meant = f"did you mean TZ={zones[near[0]]}? " if near else ""
+    return (
+        f"TZ={value} names no time zone this machine knows, so the time is taken as UTC and the"
+        f" issue is dated by the UTC day: {meant}(the zones' names are in /usr/share/zoneinfo,"
+        " e.g. Europe/Paris)"
+    )
 
 
 #: `ctx.meta` key: what a Ctrl-C (or SIGTERM) after the store is closed must name: the issues
@@ -434,7 +494,7 @@ def opened(
         on_wait=waiting,
         command=command,
         # once, with --quiet too: what a killed run had not stored is done again
-        on_stopped=lambda line: click.echo(f"curator: {line}", err=True),
+        on_stopped=lambda line: run_note(line, prefix="curator: "),
     )
     # A store on a read-only file system is only read by the commands that do not make one
     # (walk92 #4): nothing can change it, so no lock is needed; `fetch`, `build` and `draft`
