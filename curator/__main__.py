@@ -10,6 +10,10 @@ STARTING = "interrupted while starting; nothing was done"
 EXIT_INTERRUPTED = 130
 
 
+#: stdout was not open when curator started (`curator build >&-`): its report goes nowhere.
+STDOUT_CLOSED: list[bool] = []
+
+
 def open_standard_fds() -> None:
     """Point each of stdin, stdout and stderr that is not open (`curator build 2>&-`) at
     /dev/null, before anything opens a file: else the first file opened (the store's lock) takes
@@ -19,6 +23,8 @@ def open_standard_fds() -> None:
         try:
             os.fstat(fd)
         except OSError:
+            if fd == 1:
+                STDOUT_CLOSED.append(True)
             null = os.open(os.devnull, os.O_RDWR)
             if null != fd:
                 os.dup2(null, fd)
@@ -30,6 +36,15 @@ def open_standard_fds() -> None:
 def main() -> None:
     """The `curator` command."""
     open_standard_fds()
+    if STDOUT_CLOSED:
+        # (walk124 F3: `curator fetch --json >&- 2>>log` in a crontab lost the report, exit 0,
+        # and the log never said so, where a closed pipe is said)
+        print(
+            "curator: warning: stdout is not open (`>&-`), so what curator reports there is"
+            " lost: send it to a file (`>> curator.log`), or to /dev/null if it is not wanted",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
         # Loading the command line takes a moment (its libraries): Ctrl-C may come meanwhile.
         from curator.cli import main as run
