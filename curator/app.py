@@ -269,7 +269,7 @@ def build_lock(
             )
         handle.seek(0)
         handle.truncate()
-        started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
         handle.write(f"{os.getpid()}\n{command}\n{started}\n")
         handle.flush()
         yield
@@ -1971,6 +1971,7 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
+        *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
         *merged_sections(draft, draft_file),
         *moved,
@@ -2157,6 +2158,24 @@ def _dated_before(
     )
 
 
+def _dated_ahead(draft: Draft, path: Path, now: datetime, out_dir: Path) -> tuple[str, ...]:
+    """A warning when the draft's `date:` is after today where curator runs: published so, as
+    written, but a draft written on a machine a day ahead (walk124 F6: Kiritimati's, built in
+    UTC) or a slip dates the issue in the future without a word."""
+    if "date" not in draft.lines:
+        return ()
+    today = issue_day(now).date()
+    day = draft.date.date()
+    if day <= today:
+        return ()
+    return (
+        f"{path}:{draft.lines['date']}: the draft is dated {day.isoformat()}, after today"
+        f" ({today.isoformat()} here), and the issue is published with that date; if that is not"
+        f' meant, write "date": "{today.isoformat()}" in {out_dir / f"issue-{draft.number}.json"},'
+        f" then run `curator render {draft.number}`",
+    )
+
+
 def stored_day(record: IssueRecord) -> datetime:
     """The date of a published issue as the store keeps it (one published before the store kept
     it: the day it was published)."""
@@ -2169,16 +2188,36 @@ def dated_out_of_order(
     """A warning when issue `number` is dated before an earlier issue (`dates`: issue dates by
     number), naming the latest-dated one, with a date that puts it in its place and a command that
     makes it last (walk49 #1: the advice, followed, changed nothing `render` kept)."""
-    day = dates[number].date()
-    after = [(d.date(), n) for n, d in dates.items() if n < number and d.date() > day]
+    mine = dates[number]
+    day = mine.date()
+
+    def later(other: datetime) -> bool:
+        # As moments when both say their offset (walk124 F5: an issue dated 2026-12-06 at
+        # -11:00 follows one dated 2026-12-07 at +14:00, an hour later, and was warned of).
+        if other.tzinfo is not None and mine.tzinfo is not None:
+            return other > mine
+        return other.date() > day
+
+    after = [(d, n) for n, d in dates.items() if n < number and later(d)]
     if not after:
         return ()
-    latest, other = max(after)
-    fix = max(today, latest)
-    why = "today, the date a build gives it" if fix == today else f"issue {other}'s date"
+    latest_at, other = max(after, key=lambda pair: (pair[0].date(), pair[1]))
+    latest = latest_at.date()
+    fix = max(today, latest if latest > day else latest + timedelta(days=1))
+    why = (
+        "today, the date a build gives it"
+        if fix == today
+        else f"issue {other}'s date"
+        if fix == latest
+        else f"the day after issue {other}'s date"
+    )
+    if latest == day:  # (one day, two offsets: the times tell them apart)
+        shown, shown_latest = mine.isoformat(), latest_at.isoformat()
+    else:
+        shown, shown_latest = day.isoformat(), latest.isoformat()
     text = (
-        f"{where}issue {number} is dated {day.isoformat()}, before issue {other}"
-        f" ({latest.isoformat()}), which it follows, so the archive page and the feed of issues"
+        f"{where}issue {number} is dated {shown}, before issue {other}"
+        f" ({shown_latest}), which it follows, so the archive page and the feed of issues"
         f" list them out of date order; to date it in its place, write"
         f' "date": "{fix.isoformat()}" ({why}, or later) in {out_dir / f"issue-{number}.json"},'
         f" then run `curator render {number}` (it takes the date into the store too)"
