@@ -34,7 +34,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (
         EXIT_INPUT,
         "a mistake in what you wrote: feeds.yaml, a draft (or its `number:` out of step), a"
-        " template, an OPML file, or the command's options and arguments",
+        " template, an OPML file, or the command's options and arguments, including a"
+        " feeds.yaml or draft named that is not there",
     ),
     (
         EXIT_THEME,

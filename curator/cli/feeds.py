@@ -458,6 +458,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         waiting = bool(
             row.get("wait_until") and str(row["wait_until"]) > now.isoformat() and (days or 0) < 1
         )
+        elapsed = row.get("elapsed_last") if row else None
         table.append(
             {
                 "url": source.url,
@@ -490,7 +491,8 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 "entries": row.get("entries_last", 0),
                 "articles": row.get("articles", 0),
                 "bytes": row.get("bytes_last"),
-                "seconds": row.get("elapsed_last"),
+                # (rounded as fetch's document rounds it, walk124 F7)
+                "seconds": None if elapsed is None else round(elapsed, 3),
             }
         )
     return table
@@ -553,7 +555,8 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
 
 
 def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) -> None:
-    echo(f"{'status':<13} {'last success':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
+    # (the times are UTC, as every time curator stores: said, walk124 F4)
+    echo(f"{'status':<13} {'last success (UTC)':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
 
     def same(name: str) -> str:
         return " ".join(name.split()).casefold()

@@ -53,8 +53,26 @@ class CuratorGroup(click.Group):
             ctx.meta[JSON_ASKED] = True
         try:
             return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            usage_failed(ctx, self._misplaced(error, options))
         except click.ClickException as error:
             usage_failed(ctx, error)
+
+    def _misplaced(self, error: click.NoSuchOption, args: list[str]) -> click.UsageError:
+        """`curator --json build`: an option of the command written before its name, which
+        click answered "No such option '--json'. Did you mean '--version'?" (walk124 F7)."""
+        named = next((a for a in args if a in self.commands), None)
+        command = self.commands.get(named or "")
+        if command is None:
+            return error
+        takes = {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
+        if error.option_name not in takes:
+            return error
+        return click.UsageError(
+            f"{error.option_name} goes after the command's name: curator {named}"
+            f" {error.option_name} ...",
+            error.ctx,
+        )
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

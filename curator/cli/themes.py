@@ -71,7 +71,8 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
         return
     if conf.themes.plan:
         if upcoming:
-            echo("The plan's next themes (feeds.yaml, themes: plan:):")
+            # (the file given, walk124 F7: `--config demo/cx-weekly.yaml` was called feeds.yaml)
+            echo(f"The plan's next themes ({config.name}, themes: plan:):")
             for i, theme in enumerate(upcoming, 1):
                 echo(f"  {i}. {theme_name(theme)}")
         else:
