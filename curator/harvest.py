@@ -43,6 +43,7 @@ from curator.feeds import FeedError, parse_feed
 from curator.feeds.common import too_many
 from curator.fetch import (
     CONNECT_TIMEOUT,
+    MAX_RETRY_AFTER,
     NOT_TRIED,
     Fetcher,
     FetchRequest,
@@ -70,6 +71,14 @@ from curator.workers import Workers, worker_pool
 #: server asked curator to wait (Retry-After) until a time not yet come ("waiting"): in this
 #: run (the report has its `error`), or before (not asked in this run).
 FeedStatus = Literal["ok", "unchanged", "failed", "waiting"]
+
+
+def _clock(iso: str) -> str:
+    """ "14:05 UTC", with the day when it is not today."""
+    when = datetime.fromisoformat(iso).astimezone(UTC)
+    if when.date() != datetime.now(UTC).date():
+        return when.strftime("%Y-%m-%d %H:%M UTC")
+    return when.strftime("%H:%M UTC")
 
 
 @dataclass(frozen=True)
@@ -249,22 +258,27 @@ class FeedReport:
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
+    #: The wait is curator's own: the server answered 429 naming no wait (no Retry-After, or one
+    #: curator cannot read), so curator does not ask it again for a while (`own_wait`), and when
+    #: it so answered, ISO (walk127 #2: asked again 10 s later).
+    own_wait: bool = False
+    answered_at: str | None = None
 
     @property
     def wait_note(self) -> str | None:
-        """ "the server asked curator to wait until 14:05 UTC" (with the day when not today)."""
+        """ "the server asked curator to wait until 14:05 UTC" (with the day when not today); for
+        a wait of curator's own, "it answered 429 at 14:00 UTC; asked again after 15:00 UTC"."""
         when = self.wait_when
+        if when and self.own_wait:
+            at = _clock(self.answered_at) if self.answered_at else None
+            answered = f"it answered 429 at {at}" if at else "it answered 429"
+            return f"{answered}; asked again after {when}"
         return f"the server asked curator to wait until {when}" if when else None
 
     @property
     def wait_when(self) -> str | None:
         """ "14:05 UTC" (with the day when not today): when it is asked again, if it waits."""
-        if not self.wait_until:
-            return None
-        until = datetime.fromisoformat(self.wait_until).astimezone(UTC)
-        if until.date() != datetime.now(UTC).date():
-            return until.strftime("%Y-%m-%d %H:%M UTC")
-        return until.strftime("%H:%M UTC")
+        return _clock(self.wait_until) if self.wait_until else None
 
     @property
     def capped_note(self) -> str | None:
@@ -662,6 +676,20 @@ def _shown_name(source: FeedSource, state: FeedState) -> str:
 
 #: How long a feed asking curator to wait (Retry-After) may have failed before it is a failure.
 ONE_DAY = timedelta(days=1)
+#: How long curator waits before asking again a feed that answered 429 naming no wait (no
+#: Retry-After, or none it reads), doubled for each run in a row it so answered, up to a day:
+#: a 429 asks to be asked less often, and the next run may be seconds away (walk127 #2).
+OWN_WAIT = timedelta(hours=1)
+#: Marks a stored error after which the wait was curator's own (`_waiting` reads it back).
+OWN_WAIT_MARK = "no wait named"
+
+
+def own_wait(state: FeedState) -> timedelta:
+    """Curator's own wait after a 429 naming none: an hour, doubled for each run in a row the
+    feed answered so before, at most a day."""
+    before = state.failed_runs if state.last_error_kind == "rate-limited" else 0
+    wait: timedelta = OWN_WAIT * 2 ** min(before, 5)
+    return min(wait, ONE_DAY)
 
 
 def _failed(
@@ -673,6 +701,14 @@ def _failed(
     now: datetime,
 ) -> _Settled:
     wait_until = (now + timedelta(seconds=result.retry_after)) if result.retry_after else None
+    own = kind == "rate-limited" and result.status == 429 and wait_until is None
+    if own:  # a 429 naming no wait: asked again no sooner than curator's own wait
+        wait = own_wait(state)
+        wait_until = now + wait
+        error = (
+            f"{error}; {OWN_WAIT_MARK}: curator does not ask it again for {_hours(wait)}"
+            " (longer while it lasts)"
+        )
     since = datetime.fromisoformat(state.failing_since) if state.failing_since else now
     # Asked to wait (Retry-After): a wait from the first answer, not a failure, unless it has
     # been failing for a day or more (walk91 #4: the first 429 was "failed", counted so).
@@ -689,8 +725,15 @@ def _failed(
         failed_runs=state.failed_runs + 1,
         moved_to=result.moved_to,
         wait_until=wait_until.isoformat() if wait_until else None,
+        own_wait=own,
+        answered_at=now.isoformat() if own else None,
     )
     return _Settled(report, result)
+
+
+def _hours(wait: timedelta) -> str:
+    hours = round(wait.total_seconds() / 3600)
+    return "an hour" if hours == 1 else f"{hours} hours"
 
 
 def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | None:
@@ -699,8 +742,17 @@ def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | 
     it is to be asked."""
     if not state.wait_until or datetime.fromisoformat(state.wait_until) <= now:
         return None
+    # A wait stored more than a day (the most curator waits) from now was stored while the clock
+    # ran ahead: the day from now is kept (walk127 #3: 120 s asked, two weeks kept).
+    until = min(datetime.fromisoformat(state.wait_until), now + timedelta(seconds=MAX_RETRY_AFTER))
+    own = state.last_error_kind == "rate-limited" and OWN_WAIT_MARK in (state.last_error or "")
     report = FeedReport(
-        source.url, _shown_name(source, state), "waiting", wait_until=state.wait_until
+        source.url,
+        _shown_name(source, state),
+        "waiting",
+        wait_until=until.isoformat(),
+        own_wait=own,
+        answered_at=state.last_fetched if own else None,
     )
     return _Settled(report, FetchResult(source.url, source.url))
 
@@ -1361,6 +1413,10 @@ def _store(
     if isinstance(outcome, _Settled):
         report = back(outcome.report)
         if report.status == "waiting" and report.error is None:  # not asked: nothing to record
+            until = datetime.fromisoformat(report.wait_until) if report.wait_until else None
+            stored = datetime.fromisoformat(before.wait_until) if before.wait_until else None
+            if until and stored and until < stored:  # capped on reading it
+                store.set_feed_wait(report.url, until)
             return report
         if report.status in ("failed", "waiting"):  # asked, and told to wait or failed
             store.record_feed_failure(

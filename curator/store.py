@@ -822,6 +822,8 @@ class FeedState:
     wait_until: str | None = None
     #: What kind of failure its last one was (`models.ErrorKind`; None when it was read).
     last_error_kind: str | None = None
+    #: When it was last asked, ISO.
+    last_fetched: str | None = None
 
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -1129,6 +1131,7 @@ class Store:
             failed_runs=row["failed_runs"] or 0,
             wait_until=row["wait_until"],
             last_error_kind=row["last_error_kind"],
+            last_fetched=row["last_fetched"],
         )
 
     def _feed_id(self, url: str) -> int:
@@ -1223,6 +1226,14 @@ class Store:
                     _iso(wait_until) if wait_until is not None else None,
                     url,
                 ),
+            )
+
+    def set_feed_wait(self, url: str, wait_until: datetime) -> None:
+        """Bring forward the time a feed is not asked again before (a wait stored while the
+        clock ran ahead, capped on reading it: walk127 #3)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE feeds SET wait_until = ? WHERE url = ?", (_iso(wait_until), url)
             )
 
     def follow_moves(self, configured: Iterable[str]) -> int:
