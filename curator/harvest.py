@@ -572,6 +572,8 @@ class _Fresh:
     pages_refused: int = 0
     #: Its new entries taken as new articles though they give an id stored before (`_new_entries`).
     reused_ids: int = 0
+    #: Of `unread`, those whose page's server asked curator to wait: (url key, until).
+    waits: tuple[tuple[str, datetime], ...] = ()
 
 
 def _build_and_count(
@@ -652,6 +654,8 @@ class _Reread:
     error: str | None = None
     #: False when the page was not tried (its host could not be reached earlier in the run).
     tried: bool = True
+    #: When its server asked (Retry-After) not to be asked again before: this read is not counted.
+    wait_until: datetime | None = None
 
 
 def _request(source: FeedSource, state: FeedState) -> FetchRequest:
@@ -975,8 +979,20 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     )
     failed = sum(1 for link in pages if link in run.pages.failed)
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
+    waits = tuple((row[0], run.pages.waits[row[1]]) for row in unread if row[1] in run.pages.waits)
     return _Fresh(
-        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused, reused
+        source,
+        result,
+        parsed,
+        digest,
+        built,
+        counted,
+        unread,
+        len(pages),
+        failed,
+        refused,
+        reused,
+        waits,
     )
 
 
@@ -1002,7 +1018,12 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
     if result is None:  # its host could not be reached this run: not tried, so not an attempt
         return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
     if page is None:
-        return _Reread(retry, error_kind=result.error_kind, error=failure_reason(result))
+        return _Reread(
+            retry,
+            error_kind=result.error_kind,
+            error=failure_reason(result, run.now),
+            wait_until=page_wait(result, run.now),
+        )
     if page.problems:
         run.pages.in_part.append(PageInPart(retry.link, page.problems))
     article = await run.workers.run(
@@ -1024,6 +1045,12 @@ def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
     return source.name or (parsed.title if parsed and parsed.title else None) or source.url
 
 
+#: The longest wait a page's server may ask for (Retry-After) that curator waits out within the
+#: run, then reads the page once more: a few seconds hold up no build; a longer wait is kept,
+#: and the page read on a run after it (`page_wait`).
+SHORT_WAIT = 10.0
+
+
 async def _fetch_page(
     fetcher: Fetcher,
     workers: Workers,
@@ -1035,6 +1062,11 @@ async def _fetch_page(
     not be fetched or was empty, whitespace only too) and the fetch's result, which says why."""
     request = FetchRequest(link, kind="page", allow_file=allow_file, given_up_hosts=given_up_hosts)
     result = await fetcher.fetch(request)
+    if result.error_kind == "rate-limited" and 0 < (result.retry_after or 0) <= SHORT_WAIT:
+        # Asked to wait a few seconds: waited for within the run, and the page asked once more
+        # (walk127 #1: a page's "Retry-After: 30" published its article from its feed at once).
+        await asyncio.sleep(result.retry_after or 0)
+        result = await fetcher.fetch(request)
     if not (result.ok and result.content and result.content.strip()):
         return None, result
     if away := article_rules.redirected_away(link, result.final_url):
@@ -1112,7 +1144,11 @@ class _PageReader:
         workers: Workers,
         feeds: Mapping[str, str],
         progress: PageProgress,
+        now: datetime | None = None,
     ) -> None:
+        self._now = now or datetime.now(UTC)
+        #: Link -> when its server asked (Retry-After) not to be asked again before.
+        self.waits: dict[str, datetime] = {}
         self._fetcher = fetcher
         self._workers = workers
         self._progress = progress
@@ -1219,8 +1255,11 @@ class _PageReader:
         else:
             error = result.error or "the page is empty"
             dead = dead_page(result.error_kind, result.error)
-            self.failures.append(PageFailure(link, failure_reason(result), error, dead))
-            self.failed[link] = (result.error_kind, failure_reason(result))
+            reason = failure_reason(result, self._now)
+            self.failures.append(PageFailure(link, reason, error, dead))
+            self.failed[link] = (result.error_kind, reason)
+            if (until := page_wait(result, self._now)) is not None:
+                self.waits[link] = until
         self._progress(self.tally())
         return page
 
@@ -1241,10 +1280,25 @@ _REASONS: dict[ErrorKind, str] = {
 }
 
 
-def failure_reason(result: FetchResult) -> str:
+#: Said of a page whose server asked curator to wait: when it is read again (walk127 #1).
+READ_AFTER = "read again on a run after it"
+
+
+def page_wait(result: FetchResult, now: datetime) -> datetime | None:
+    """When a page's server asked (Retry-After, capped at a day) not to be asked again before."""
+    if result.error_kind != "rate-limited" or not result.retry_after:
+        return None
+    return now + timedelta(seconds=min(result.retry_after, MAX_RETRY_AFTER))
+
+
+def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
     """Why a page could not be read, in words that alike failures share (no URL, no host)."""
     if result.error is None:
         return "the page is empty"
+    if (until := page_wait(result, now or datetime.now(UTC))) is not None:
+        return (
+            f"HTTP {result.status}: asked to wait until {_clock(until.isoformat())}: {READ_AFTER}"
+        )
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"
     if result.error.startswith(article_rules.REDIRECTED_AWAY):
@@ -1293,7 +1347,7 @@ async def _gather(
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
         names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
-        pages = _PageReader(fetcher, workers, names, page_progress)
+        pages = _PageReader(fetcher, workers, names, page_progress, now)
         run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases)
         ticking = asyncio.ensure_future(_tick(pages, page_progress))
         try:
@@ -1343,9 +1397,18 @@ def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetr
         and article_rules.wants_pages(config, sources[r.feed_url])
         and (
             (allow_private and r.error_kind == "blocked")
-            or (r.error_kind != "blocked" and retry_due(r.attempts, r.last_tried, now))
+            or (r.error_kind != "blocked" and _due(r, now))
         )
     ]
+
+
+def _due(retry: PageRetry, now: datetime) -> bool:
+    """Whether a stored article's page is to be read again `now`: once the time its server asked
+    curator to wait until has come, when it so asked (walk127 #1: read again after curator's own
+    1 and 3 hours where a day was asked), else once `retry_due`."""
+    if retry.wait_until is not None:
+        return now >= retry.wait_until
+    return retry_due(retry.attempts, retry.last_tried, now)
 
 
 def _store_rereads(
@@ -1365,9 +1428,17 @@ def _store_rereads(
         if reread.article is not None:
             updated += store.update_read_article(retry.article_id, reread.article)
             continue
+        unread += 1
+        if reread.wait_until is not None:  # asked to wait: kept, and the read not counted
+            error = reread.error or ""
+            store.page_retry_waits(
+                retry.article_id, reread.error_kind, error, reread.wait_until, now
+            )
+            if retry.feed_url is not None:
+                retrying[retry.feed_url] = None
+            continue
         if reread.tried:
             store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
-        unread += 1
         if reread.tried and retry.attempts + 1 >= PAGE_READS:
             given_up += 1
         elif retry.feed_url is not None:
@@ -1477,6 +1548,9 @@ def _store(
         unread = [row for row in outcome.unread if row[0] not in known and not kept_move]
         if unread:
             store.add_page_retries(unread, now=now)
+            known_waits = {row[0] for row in unread}
+            if waits := [(k, u) for k, u in outcome.waits if k in known_waits]:
+                store.page_waits(waits)
         if vocabulary is not None and outcome.counted:
             fresh = {k: (c, w) for k, c, w in reversed(outcome.counted) if k not in known}
             ids = store.ids_of_keys(list(fresh))

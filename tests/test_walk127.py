@@ -4,11 +4,14 @@ and a page asked to wait is waited for (a short wait) or not asked before its ti
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import hostile_helpers as h
+from test_page_retry import PAGE, curator, newsletter, stored, waited
 
 from conftest import LocalServer, run_cli
 
@@ -70,3 +73,90 @@ def test_feeds_asked_to_slow_down_or_wait_are_not_asked_again_early_and_said_so(
         (stored,) = conn.execute("SELECT wait_until FROM feeds WHERE url = ?", (later,)).fetchone()
     conn.close()
     assert datetime.fromisoformat(stored) <= datetime.now(UTC) + timedelta(days=1), stored
+
+
+def _waiting_page(server: LocalServer, retry_after: str, fail: int) -> str:
+    """A page answering 429 with `Retry-After: retry_after` to its first `fail` requests, then
+    the article (Dana Whitfield's, at Desk Journal)."""
+    served = [0]
+    canonical = server.url("/articles/service-desks")
+
+    def handler(req: BaseHTTPRequestHandler) -> None:
+        served[0] += 1
+        if served[0] <= fail:
+            body = b"slow down"
+            req.send_response(429)
+            req.send_header("Retry-After", retry_after)
+            req.send_header("Content-Type", "text/plain")
+        else:
+            body = PAGE.format(canonical=canonical).encode()
+            req.send_response(200)
+            req.send_header("Content-Type", "text/html; charset=utf-8")
+        req.send_header("Content-Length", str(len(body)))
+        req.end_headers()
+        req.wfile.write(body)
+
+    return server.add("/story.html", handler=handler)
+
+
+def _retry_row(config: Path) -> tuple[int, str | None] | None:
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    try:
+        return db.execute("SELECT attempts, wait_until FROM page_retries").fetchone()
+    finally:
+        db.close()
+
+
+def test_a_page_asking_for_a_short_wait_is_waited_for_and_read_in_the_same_run(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk127 #1: a page answering '429 Retry-After: 30' on its first read had its article
+    published at once from its feed ("Charlie CX ... no author was found"), where the page credits
+    its author. A wait of a few seconds is waited out within the run (here 1 s)."""
+    page = _waiting_page(http_server, "1", fail=1)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    result = curator(config, "fetch")
+    assert result.exit_code == 0, result.stderr
+    assert "could not be read" not in result.stderr, result.stderr
+    ((_, authors, publication, _),) = stored(config)
+    assert (json.loads(authors), publication) == (["Dana Whitfield"], "Desk Journal")
+    assert len(http_server.seen("/story.html")) == 2 and _retry_row(config) is None
+
+
+def test_a_page_asking_for_a_long_wait_is_not_asked_before_it_nor_are_its_reads_used_up(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk127 #1: a page always answering '429 Retry-After: 86400' was asked again after 2 h and
+    5 h (curator's own schedule), each early read using up one of its 6 reads, and the build said
+    only "HTTP 429 (asked to wait)"."""
+    page = _waiting_page(http_server, "86400", fail=3)
+    config = newsletter(tmp_path, http_server, page, "  allow_private_addresses: true\n")
+    first = curator(config, "fetch")
+    assert first.exit_code == 0, first.stderr
+    said = " ".join(first.stderr.split())
+    assert "HTTP 429: asked to wait until " in said and ": read again on a run after it" in said
+    attempts, until = _retry_row(config) or (None, None)
+    assert attempts == 0 and until is not None, (attempts, until)
+    assert datetime.fromisoformat(until) > datetime.now(UTC) + timedelta(hours=23), until
+
+    # Five hours on (curator's own schedule would read it again): not asked, the wait not over.
+    waited(config, hours=5)
+    assert curator(config, "fetch").exit_code == 0
+    assert len(http_server.seen("/story.html")) == 1
+
+    # The day is over: read again, answered the same, and that read not counted either.
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    with db:
+        db.execute("UPDATE page_retries SET wait_until = '2000-01-01T00:00:00+00:00'")
+    db.close()
+    assert curator(config, "fetch").exit_code == 0
+    assert len(http_server.seen("/story.html")) == 2
+    attempts, until = _retry_row(config) or (None, None)
+    assert attempts == 0 and until is not None and until > "2001", (attempts, until)
+
+    # A build now publishes the article from its feed, and says its page asked to wait.
+    build = curator(config, "build")
+    assert build.exit_code == 0, build.stderr
+    said = " ".join(build.stderr.split())
+    assert "could not be read (HTTP 429: asked to wait until " in said, said
+    assert "its credit and blurb come from its feed alone; it was published" in said, said
