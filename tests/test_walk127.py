@@ -73,6 +73,9 @@ def test_feeds_asked_to_slow_down_or_wait_are_not_asked_again_early_and_said_so(
         (stored,) = conn.execute("SELECT wait_until FROM feeds WHERE url = ?", (later,)).fetchone()
     conn.close()
     assert datetime.fromisoformat(stored) <= datetime.now(UTC) + timedelta(days=1), stored
+    code, out, err = run_cli("feeds", "check", "--config", str(config))
+    said = " ".join((out + err).split())
+    assert "it answered 429 naming no wait, and curator waits until " in said, said
 
 
 def _waiting_page(server: LocalServer, retry_after: str, fail: int) -> str:
