@@ -53,6 +53,7 @@ from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import (
     HOST_SKIPPED,
+    READ_AFTER,
     FeedReport,
     FetchSummary,
     PageProgress,
@@ -511,9 +512,14 @@ def unread_pages(
             continue
         which = " and ".join(kept)
         come = "come" if len(kept) > 1 else "comes"
+        reason, now = _stored_reason(why[a.id]), then
+        if reason.endswith(f": {READ_AFTER}"):  # its server asked curator to wait (walk127 #1)
+            reason = reason.removesuffix(f": {READ_AFTER}")
+            if not published:
+                now = f"a build after that time credits it from its page, or {then}"
         out.append(
-            f'the page of "{a.title}" ({a.url}) could not be read ({_stored_reason(why[a.id])}):'
-            f" its {which} {come} from its feed alone; {then}"
+            f'the page of "{a.title}" ({a.url}) could not be read ({reason}):'
+            f" its {which} {come} from its feed alone; {now}"
         )
     return tuple(out)
 

@@ -797,10 +797,17 @@ def _duration(seconds: float) -> str:
     return f"{seconds:.0f} s"
 
 
-def _wait_asked(asked: float | None) -> str:
-    """What a Retry-After asked, as the server said it (walk37 #6: a year was told as the cap)."""
+def _wait_asked(asked: float | None, raw: str | None = None) -> str:
+    """What a Retry-After asked, as the server said it (walk37 #6: a year was told as the cap);
+    `raw`, the header as sent, tells an unreadable one and a "0" apart (walk127 #4)."""
+    text = (raw or "").strip()
     if asked is None:
-        return ""
+        if not text:
+            return ""
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        return f"; its Retry-After '{shown}' is no time curator reads: waited as for none"
+    if asked <= 0 and re.fullmatch(r"[0-9]+", text):
+        return "; its Retry-After asks for no wait"
     if asked <= 0:
         return "; its Retry-After names a time already past (or now), so it says nothing of when"
     if asked > MAX_RETRY_AFTER:
@@ -819,9 +826,10 @@ def _status_failure(response: httpx.Response) -> _Failure:
     if status == 410:
         return _Failure("gone", f"{line}: the publisher has removed it", status, None, content_type)
     if status in RATE_LIMITED_STATUSES:
-        asked = retry_after_asked(response.headers.get("Retry-After"), datetime.now(UTC))
+        raw = response.headers.get("Retry-After")
+        asked = retry_after_asked(raw, datetime.now(UTC))
         wait = None if asked is None or asked <= 0 else min(asked, MAX_RETRY_AFTER)
-        advice = _wait_asked(asked)
+        advice = _wait_asked(asked, raw)
         # 429 asks us to slow down; 503 says the site is down, which is "rate-limited" only
         # when its Retry-After says to come back later (not at a time already past: walk37 #6).
         kind: ErrorKind = "rate-limited" if status == 429 or wait is not None else "unavailable"

@@ -43,6 +43,7 @@ from curator.feeds import FeedError, parse_feed
 from curator.feeds.common import too_many
 from curator.fetch import (
     CONNECT_TIMEOUT,
+    MAX_RETRY_AFTER,
     NOT_TRIED,
     Fetcher,
     FetchRequest,
@@ -70,6 +71,14 @@ from curator.workers import Workers, worker_pool
 #: server asked curator to wait (Retry-After) until a time not yet come ("waiting"): in this
 #: run (the report has its `error`), or before (not asked in this run).
 FeedStatus = Literal["ok", "unchanged", "failed", "waiting"]
+
+
+def _clock(iso: str) -> str:
+    """ "14:05 UTC", with the day when it is not today."""
+    when = datetime.fromisoformat(iso).astimezone(UTC)
+    if when.date() != datetime.now(UTC).date():
+        return when.strftime("%Y-%m-%d %H:%M UTC")
+    return when.strftime("%H:%M UTC")
 
 
 @dataclass(frozen=True)
@@ -249,22 +258,27 @@ class FeedReport:
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
+    #: The wait is curator's own: the server answered 429 naming no wait (no Retry-After, or one
+    #: curator cannot read), so curator does not ask it again for a while (`own_wait`), and when
+    #: it so answered, ISO (walk127 #2: asked again 10 s later).
+    own_wait: bool = False
+    answered_at: str | None = None
 
     @property
     def wait_note(self) -> str | None:
-        """ "the server asked curator to wait until 14:05 UTC" (with the day when not today)."""
+        """ "the server asked curator to wait until 14:05 UTC" (with the day when not today); for
+        a wait of curator's own, "it answered 429 at 14:00 UTC; asked again after 15:00 UTC"."""
         when = self.wait_when
+        if when and self.own_wait:
+            at = _clock(self.answered_at) if self.answered_at else None
+            answered = f"it answered 429 at {at}" if at else "it answered 429"
+            return f"{answered}; asked again after {when}"
         return f"the server asked curator to wait until {when}" if when else None
 
     @property
     def wait_when(self) -> str | None:
         """ "14:05 UTC" (with the day when not today): when it is asked again, if it waits."""
-        if not self.wait_until:
-            return None
-        until = datetime.fromisoformat(self.wait_until).astimezone(UTC)
-        if until.date() != datetime.now(UTC).date():
-            return until.strftime("%Y-%m-%d %H:%M UTC")
-        return until.strftime("%H:%M UTC")
+        return _clock(self.wait_until) if self.wait_until else None
 
     @property
     def capped_note(self) -> str | None:
@@ -558,6 +572,8 @@ class _Fresh:
     pages_refused: int = 0
     #: Its new entries taken as new articles though they give an id stored before (`_new_entries`).
     reused_ids: int = 0
+    #: Of `unread`, those whose page's server asked curator to wait: (url key, until).
+    waits: tuple[tuple[str, datetime], ...] = ()
 
 
 def _build_and_count(
@@ -638,6 +654,8 @@ class _Reread:
     error: str | None = None
     #: False when the page was not tried (its host could not be reached earlier in the run).
     tried: bool = True
+    #: When its server asked (Retry-After) not to be asked again before: this read is not counted.
+    wait_until: datetime | None = None
 
 
 def _request(source: FeedSource, state: FeedState) -> FetchRequest:
@@ -662,6 +680,20 @@ def _shown_name(source: FeedSource, state: FeedState) -> str:
 
 #: How long a feed asking curator to wait (Retry-After) may have failed before it is a failure.
 ONE_DAY = timedelta(days=1)
+#: How long curator waits before asking again a feed that answered 429 naming no wait (no
+#: Retry-After, or none it reads), doubled for each run in a row it so answered, up to a day:
+#: a 429 asks to be asked less often, and the next run may be seconds away (walk127 #2).
+OWN_WAIT = timedelta(hours=1)
+#: Marks a stored error after which the wait was curator's own (`_waiting` reads it back).
+OWN_WAIT_MARK = "no wait named"
+
+
+def own_wait(state: FeedState) -> timedelta:
+    """Curator's own wait after a 429 naming none: an hour, doubled for each run in a row the
+    feed answered so before, at most a day."""
+    before = state.failed_runs if state.last_error_kind == "rate-limited" else 0
+    wait: timedelta = OWN_WAIT * 2 ** min(before, 5)
+    return min(wait, ONE_DAY)
 
 
 def _failed(
@@ -673,6 +705,14 @@ def _failed(
     now: datetime,
 ) -> _Settled:
     wait_until = (now + timedelta(seconds=result.retry_after)) if result.retry_after else None
+    own = kind == "rate-limited" and result.status == 429 and wait_until is None
+    if own:  # a 429 naming no wait: asked again no sooner than curator's own wait
+        wait = own_wait(state)
+        wait_until = now + wait
+        error = (
+            f"{error}; {OWN_WAIT_MARK}: curator does not ask it again for {_hours(wait)}"
+            " (longer while it lasts)"
+        )
     since = datetime.fromisoformat(state.failing_since) if state.failing_since else now
     # Asked to wait (Retry-After): a wait from the first answer, not a failure, unless it has
     # been failing for a day or more (walk91 #4: the first 429 was "failed", counted so).
@@ -689,8 +729,15 @@ def _failed(
         failed_runs=state.failed_runs + 1,
         moved_to=result.moved_to,
         wait_until=wait_until.isoformat() if wait_until else None,
+        own_wait=own,
+        answered_at=now.isoformat() if own else None,
     )
     return _Settled(report, result)
+
+
+def _hours(wait: timedelta) -> str:
+    hours = round(wait.total_seconds() / 3600)
+    return "an hour" if hours == 1 else f"{hours} hours"
 
 
 def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | None:
@@ -699,8 +746,17 @@ def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | 
     it is to be asked."""
     if not state.wait_until or datetime.fromisoformat(state.wait_until) <= now:
         return None
+    # A wait stored more than a day (the most curator waits) from now was stored while the clock
+    # ran ahead: the day from now is kept (walk127 #3: 120 s asked, two weeks kept).
+    until = min(datetime.fromisoformat(state.wait_until), now + timedelta(seconds=MAX_RETRY_AFTER))
+    own = state.last_error_kind == "rate-limited" and OWN_WAIT_MARK in (state.last_error or "")
     report = FeedReport(
-        source.url, _shown_name(source, state), "waiting", wait_until=state.wait_until
+        source.url,
+        _shown_name(source, state),
+        "waiting",
+        wait_until=until.isoformat(),
+        own_wait=own,
+        answered_at=state.last_fetched if own else None,
     )
     return _Settled(report, FetchResult(source.url, source.url))
 
@@ -923,8 +979,20 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     )
     failed = sum(1 for link in pages if link in run.pages.failed)
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
+    waits = tuple((row[0], run.pages.waits[row[1]]) for row in unread if row[1] in run.pages.waits)
     return _Fresh(
-        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused, reused
+        source,
+        result,
+        parsed,
+        digest,
+        built,
+        counted,
+        unread,
+        len(pages),
+        failed,
+        refused,
+        reused,
+        waits,
     )
 
 
@@ -950,7 +1018,12 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
     if result is None:  # its host could not be reached this run: not tried, so not an attempt
         return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
     if page is None:
-        return _Reread(retry, error_kind=result.error_kind, error=failure_reason(result))
+        return _Reread(
+            retry,
+            error_kind=result.error_kind,
+            error=failure_reason(result, run.now),
+            wait_until=page_wait(result, run.now),
+        )
     if page.problems:
         run.pages.in_part.append(PageInPart(retry.link, page.problems))
     article = await run.workers.run(
@@ -972,6 +1045,12 @@ def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
     return source.name or (parsed.title if parsed and parsed.title else None) or source.url
 
 
+#: The longest wait a page's server may ask for (Retry-After) that curator waits out within the
+#: run, then reads the page once more: a few seconds hold up no build; a longer wait is kept,
+#: and the page read on a run after it (`page_wait`).
+SHORT_WAIT = 10.0
+
+
 async def _fetch_page(
     fetcher: Fetcher,
     workers: Workers,
@@ -983,6 +1062,11 @@ async def _fetch_page(
     not be fetched or was empty, whitespace only too) and the fetch's result, which says why."""
     request = FetchRequest(link, kind="page", allow_file=allow_file, given_up_hosts=given_up_hosts)
     result = await fetcher.fetch(request)
+    if result.error_kind == "rate-limited" and 0 < (result.retry_after or 0) <= SHORT_WAIT:
+        # Asked to wait a few seconds: waited for within the run, and the page asked once more
+        # (walk127 #1: a page's "Retry-After: 30" published its article from its feed at once).
+        await asyncio.sleep(result.retry_after or 0)
+        result = await fetcher.fetch(request)
     if not (result.ok and result.content and result.content.strip()):
         return None, result
     if away := article_rules.redirected_away(link, result.final_url):
@@ -1060,7 +1144,11 @@ class _PageReader:
         workers: Workers,
         feeds: Mapping[str, str],
         progress: PageProgress,
+        now: datetime | None = None,
     ) -> None:
+        self._now = now or datetime.now(UTC)
+        #: Link -> when its server asked (Retry-After) not to be asked again before.
+        self.waits: dict[str, datetime] = {}
         self._fetcher = fetcher
         self._workers = workers
         self._progress = progress
@@ -1167,8 +1255,11 @@ class _PageReader:
         else:
             error = result.error or "the page is empty"
             dead = dead_page(result.error_kind, result.error)
-            self.failures.append(PageFailure(link, failure_reason(result), error, dead))
-            self.failed[link] = (result.error_kind, failure_reason(result))
+            reason = failure_reason(result, self._now)
+            self.failures.append(PageFailure(link, reason, error, dead))
+            self.failed[link] = (result.error_kind, reason)
+            if (until := page_wait(result, self._now)) is not None:
+                self.waits[link] = until
         self._progress(self.tally())
         return page
 
@@ -1189,10 +1280,25 @@ _REASONS: dict[ErrorKind, str] = {
 }
 
 
-def failure_reason(result: FetchResult) -> str:
+#: Said of a page whose server asked curator to wait: when it is read again (walk127 #1).
+READ_AFTER = "read again on a run after it"
+
+
+def page_wait(result: FetchResult, now: datetime) -> datetime | None:
+    """When a page's server asked (Retry-After, capped at a day) not to be asked again before."""
+    if result.error_kind != "rate-limited" or not result.retry_after:
+        return None
+    return now + timedelta(seconds=min(result.retry_after, MAX_RETRY_AFTER))
+
+
+def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
     """Why a page could not be read, in words that alike failures share (no URL, no host)."""
     if result.error is None:
         return "the page is empty"
+    if (until := page_wait(result, now or datetime.now(UTC))) is not None:
+        return (
+            f"HTTP {result.status}: asked to wait until {_clock(until.isoformat())}: {READ_AFTER}"
+        )
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"
     if result.error.startswith(article_rules.REDIRECTED_AWAY):
@@ -1241,7 +1347,7 @@ async def _gather(
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
         names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
-        pages = _PageReader(fetcher, workers, names, page_progress)
+        pages = _PageReader(fetcher, workers, names, page_progress, now)
         run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases)
         ticking = asyncio.ensure_future(_tick(pages, page_progress))
         try:
@@ -1291,9 +1397,18 @@ def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetr
         and article_rules.wants_pages(config, sources[r.feed_url])
         and (
             (allow_private and r.error_kind == "blocked")
-            or (r.error_kind != "blocked" and retry_due(r.attempts, r.last_tried, now))
+            or (r.error_kind != "blocked" and _due(r, now))
         )
     ]
+
+
+def _due(retry: PageRetry, now: datetime) -> bool:
+    """Whether a stored article's page is to be read again `now`: once the time its server asked
+    curator to wait until has come, when it so asked (walk127 #1: read again after curator's own
+    1 and 3 hours where a day was asked), else once `retry_due`."""
+    if retry.wait_until is not None:
+        return now >= retry.wait_until
+    return retry_due(retry.attempts, retry.last_tried, now)
 
 
 def _store_rereads(
@@ -1313,9 +1428,17 @@ def _store_rereads(
         if reread.article is not None:
             updated += store.update_read_article(retry.article_id, reread.article)
             continue
+        unread += 1
+        if reread.wait_until is not None:  # asked to wait: kept, and the read not counted
+            error = reread.error or ""
+            store.page_retry_waits(
+                retry.article_id, reread.error_kind, error, reread.wait_until, now
+            )
+            if retry.feed_url is not None:
+                retrying[retry.feed_url] = None
+            continue
         if reread.tried:
             store.page_retry_failed(retry.article_id, reread.error_kind, reread.error or "", now)
-        unread += 1
         if reread.tried and retry.attempts + 1 >= PAGE_READS:
             given_up += 1
         elif retry.feed_url is not None:
@@ -1361,6 +1484,10 @@ def _store(
     if isinstance(outcome, _Settled):
         report = back(outcome.report)
         if report.status == "waiting" and report.error is None:  # not asked: nothing to record
+            until = datetime.fromisoformat(report.wait_until) if report.wait_until else None
+            stored = datetime.fromisoformat(before.wait_until) if before.wait_until else None
+            if until and stored and until < stored:  # capped on reading it
+                store.set_feed_wait(report.url, until)
             return report
         if report.status in ("failed", "waiting"):  # asked, and told to wait or failed
             store.record_feed_failure(
@@ -1421,6 +1548,9 @@ def _store(
         unread = [row for row in outcome.unread if row[0] not in known and not kept_move]
         if unread:
             store.add_page_retries(unread, now=now)
+            known_waits = {row[0] for row in unread}
+            if waits := [(k, u) for k, u in outcome.waits if k in known_waits]:
+                store.page_waits(waits)
         if vocabulary is not None and outcome.counted:
             fresh = {k: (c, w) for k, c, w in reversed(outcome.counted) if k not in known}
             ids = store.ids_of_keys(list(fresh))

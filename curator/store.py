@@ -492,6 +492,14 @@ def _migration_25(db: sqlite3.Connection) -> None:
     _add_columns(db, "issue_articles", [("url", "TEXT"), ("heading", "TEXT")])
 
 
+def _migration_26(db: sqlite3.Connection) -> None:
+    """When an article page's server asked curator (429 or 503 with Retry-After) not to ask again
+    before (`wait_until`, ISO): until then the page is not read again, and reads so answered do not
+    count (walk127 #1: a page asking for a day was read again after 2 and 5 hours, each read
+    using up one of its reads). NULL: its last read failed otherwise, as before."""
+    _add_columns(db, "page_retries", [("wait_until", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -519,6 +527,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_23,
     _migration_24,
     _migration_25,
+    _migration_26,
 )
 VERSION = len(MIGRATIONS)
 
@@ -796,6 +805,9 @@ class PageRetry:
     first_seen: datetime | None
     #: When it was last read (and failed).
     last_tried: datetime | None = None
+    #: When its server asked (Retry-After) not to be asked again before, if its last read was so
+    #: answered: it is not read again before then.
+    wait_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -822,6 +834,8 @@ class FeedState:
     wait_until: str | None = None
     #: What kind of failure its last one was (`models.ErrorKind`; None when it was read).
     last_error_kind: str | None = None
+    #: When it was last asked, ISO.
+    last_fetched: str | None = None
 
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -1129,6 +1143,7 @@ class Store:
             failed_runs=row["failed_runs"] or 0,
             wait_until=row["wait_until"],
             last_error_kind=row["last_error_kind"],
+            last_fetched=row["last_fetched"],
         )
 
     def _feed_id(self, url: str) -> int:
@@ -1223,6 +1238,14 @@ class Store:
                     _iso(wait_until) if wait_until is not None else None,
                     url,
                 ),
+            )
+
+    def set_feed_wait(self, url: str, wait_until: datetime) -> None:
+        """Bring forward the time a feed is not asked again before (a wait stored while the
+        clock ran ahead, capped on reading it: walk127 #3)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE feeds SET wait_until = ? WHERE url = ?", (_iso(wait_until), url)
             )
 
     def follow_moves(self, configured: Iterable[str]) -> int:
@@ -1538,9 +1561,32 @@ class Store:
                 r["error_kind"],
                 _dt(r["first_seen"]),
                 _dt(r["last_tried"]),
+                _dt(r["wait_until"]),
             )
             for r in rows
         ]
+
+    def page_waits(self, waits: Iterable[tuple[str, datetime]]) -> None:
+        """Of articles just remembered (`add_page_retries`) by url key, those whose page's server
+        asked curator not to ask again before a time: kept, and that read not counted."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE page_retries SET wait_until = ?, attempts = 0"
+                " WHERE article_id IN (SELECT id FROM articles WHERE url_key = ?)",
+                [(_iso(until), key) for key, until in waits],
+            )
+
+    def page_retry_waits(
+        self, article_id: int, kind: str | None, error: str, wait_until: datetime, now: datetime
+    ) -> None:
+        """A read of the article's page that its server answered by asking curator to wait until
+        `wait_until`: kept, and not counted as a read (walk127 #1)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE page_retries SET error_kind = ?, error = ?, last_tried = ?, wait_until = ?"
+                " WHERE article_id = ?",
+                (kind, error, _iso(now), _iso(wait_until), article_id),
+            )
 
     def page_retry_failed(
         self, article_id: int, kind: str | None, error: str, now: datetime
@@ -1550,7 +1596,7 @@ class Store:
         with self.transaction():
             self.db.execute(
                 "UPDATE page_retries SET attempts = attempts + 1, error_kind = ?, error = ?,"
-                " last_tried = ? WHERE article_id = ?",
+                " last_tried = ?, wait_until = NULL WHERE article_id = ?",
                 (kind, error, _iso(now), article_id),
             )
             if dead_page(kind, error):

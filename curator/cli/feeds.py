@@ -39,6 +39,7 @@ from curator.feedsfile import (
     read_feeds,
     remove_feed,
 )
+from curator.harvest import OWN_WAIT_MARK
 from curator.publish import write_atomic
 from curator.store import Store
 from curator.urls import url_key
@@ -585,10 +586,12 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
             )
         if row["wait_until"] and row["wait_until"] > datetime.now(UTC).isoformat():
             until = row["wait_until"][:16].replace("T", " ")
-            echo(
-                f"{'':<13} the server asked curator to wait until {until} UTC:"
-                " it is not asked before then"
+            who = (
+                "it answered 429 naming no wait, and curator waits until"
+                if OWN_WAIT_MARK in str(row["last_error"] or "")
+                else "the server asked curator to wait until"
             )
+            echo(f"{'':<13} {who} {until} UTC: it is not asked before then")
         if row["moved_to"]:
             echo(
                 f"{'':<13} moved permanently to {row['moved_to']}: update feeds.yaml (replace"

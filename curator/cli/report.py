@@ -124,6 +124,8 @@ def feed_advice(report: FeedReport) -> str | None:
             f"curator does not ask it before {report.wait_when} (a day, the most it waits),"
             " and nothing needs doing unless it keeps asking"
         )
+    if kind == "rate-limited" and report.own_wait:
+        return "nothing to do unless it lasts; if it does, ask the publisher"
     if kind == "rate-limited" and report.wait_note:
         return f"{report.wait_note}; it is not asked before then, and nothing needs doing"
     if kind == "rate-limited":
@@ -661,7 +663,8 @@ def print_failures(
     if waiting:
         echo(
             f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
-            " curator to wait, and they are asked again on the first run after that:",
+            " curator to wait (or answered 429, asking to be asked less often), and they are"
+            " asked again on the first run after that:",
             err=True,
         )
         for report in waiting:
