@@ -74,7 +74,7 @@ def test_pages_its_robots_txt_disallows_are_not_read_and_the_user_agent_names_th
     kept in the store for a day), the disallowed pages' articles are built from the feed, said
     once per site, and `curator extract` reads such a page only saying so. walk127 #2: every
     request said `+https://pypi.org/project/curator/`, an unrelated project; it now gives the
-    newsletter's site_url and `settings: contact:`."""
+    newsletter's site_url."""
     http_server.add("/robots.txt", ROBOTS, content_type="text/plain")
     for path, title, _, text in ITEMS:
         http_server.add(path, page(title, "Page Writer", text), content_type="text/html")
@@ -86,11 +86,7 @@ def test_pages_its_robots_txt_disallows_are_not_read_and_the_user_agent_names_th
                 "newsletter": {"title": "CX Weekly", "editor": "Ed", "site_url": SITE},
                 "subjects": [{"name": "News", "keywords": ["customer experience"]}],
                 "feeds": [{"url": http_server.url("/feed.xml")}],
-                "settings": {
-                    "allow_private_addresses": True,
-                    "timeout": 10,
-                    "contact": CONTACT,
-                },
+                "settings": {"allow_private_addresses": True, "timeout": 10},
             },
             sort_keys=False,
         ),
@@ -125,7 +121,7 @@ def test_pages_its_robots_txt_disallows_are_not_read_and_the_user_agent_names_th
 
     # Every request says who asks, with where to reach the editor, and no unrelated link.
     agents = {seen.headers.get("User-Agent") for seen in http_server.requests}
-    assert agents == {f"curator/{__version__} (newsletter curation; +{SITE}; {CONTACT})"}, agents
+    assert agents == {f"curator/{__version__} (newsletter curation; +{SITE})"}, agents
 
     code, out, err = run_cli(
         "extract", "--config", str(config), http_server.url("/private/closed.html")
@@ -158,14 +154,25 @@ def test_the_rules_for_curator_are_its_own_group_else_the_star_one() -> None:
     assert parse_rules("<html>not a robots.txt</html>").allows("https://x.example/a")
 
 
-def test_contact_must_be_an_email_or_a_web_address(tmp_path: Path) -> None:
-    """walk127 #2: `settings: contact:` is checked, as it goes into every request's header."""
+def test_contact_goes_into_the_user_agent_and_must_be_an_email_or_a_web_address(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk127 #2: `settings: user_agent:` was refused as unknown, and a site owner had no way
+    to reach the editor; `settings: contact:` is sent in every request's User-Agent (no
+    site_url here), and checked, as it goes into a header."""
+    serve_feed(http_server, [])
     config = tmp_path / "feeds.yaml"
-    config.write_text(
+    head = (
         "newsletter:\n  title: CX Weekly\nsubjects:\n  - name: News\n    keywords: [cx]\n"
-        "feeds: []\nsettings:\n  contact: Ed (the editor)\n",
-        encoding="utf-8",
+        f"feeds:\n  - url: {http_server.url('/feed.xml')}\nsettings:\n"
     )
+    config.write_text(head + f"  contact: {CONTACT}\n", encoding="utf-8")
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    agents = {seen.headers.get("User-Agent") for seen in http_server.requests}
+    assert agents == {f"curator/{__version__} (newsletter curation; {CONTACT})"}, agents
+
+    config.write_text(head + "  contact: Ed (the editor)\n", encoding="utf-8")
     code, _, err = run_cli("feeds", "list", "--config", str(config))
     assert code == 2, err
     assert (
