@@ -85,6 +85,9 @@ class Settings:
     recency_weight: float = 0.0
     #: A folder of per-issue introductions (introductions/issue-<N>.md), read when present.
     introductions: Path | None = None
+    #: An email address or web page where a site owner can reach the editor: sent in every
+    #: request's User-Agent, with the newsletter's `site_url` (walk127).
+    contact: str | None = None
 
 
 #: A planned theme needs this many unfeatured articles that fit each of its subjects (by default).
@@ -241,6 +244,7 @@ SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
     "drafts": ("path", False),
     "recency_weight": ("weight", False),
     "introductions": ("path", False),
+    "contact": ("contact", False),
 }
 TOP_KEYS: dict[str, tuple[str, bool]] = {
     "newsletter": ("mapping", True),
@@ -265,6 +269,7 @@ KIND_EXAMPLES = {
     "plan": "a list of themes, each a subject or [several, subjects]",
     "score": "a number, 0 or more, e.g. 0.5",
     "weight": "a number, 0 or more, e.g. 1",
+    "contact": "an email address or an http(s) address, e.g. editor@example.com",
 }
 #: Kinds that differ from another only in their example: checked as that one.
 CHECKED_AS = {"weight": "score"}
@@ -670,6 +675,7 @@ class _Reader:
             "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
             "score": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v >= 0,
             "bool": lambda v: isinstance(v, bool),
+            "contact": _contact,
         }[checked]
         if checked == "url" and isinstance(value, str) and (fault := host_fault(value)):
             raise self.error(node, f"`{key}` is `{node.value}`: {fault}")
@@ -957,6 +963,7 @@ class _Reader:
             drafts=(folder / raw.get("drafts", "drafts")).resolve(),
             recency_weight=float(raw.get("recency_weight", 0.0)),
             introductions=(folder / raw.get("introductions", "introductions")).resolve(),
+            contact=str(raw["contact"]).strip() if "contact" in raw else None,
         )
 
     def subjects(self, node: Node) -> tuple[Subject, ...]:
@@ -1135,6 +1142,28 @@ class _Reader:
                     f" write `https://{url}`",
                 )
         return str(local.resolve())
+
+
+#: An email address as a User-Agent can carry it: no spaces, quotes, brackets or `;`.
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _contact(value: object) -> bool:
+    """`settings: contact:` is an email address or an http(s) address of printable ASCII with no
+    `(`, `)` or `;`, which would break the User-Agent it is sent in (RFC 9110 section 10.1.5)."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if not text or not text.isascii() or not text.isprintable() or any(c in text for c in "();"):
+        return False
+    if _EMAIL.fullmatch(text.removeprefix("mailto:")):
+        return True
+    parts = urlsplit(text)
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and not any(ch.isspace() or ch in '"<>' for ch in text)
+    )
 
 
 #: A host name: the first part of a web address typed without its https://.

@@ -37,8 +37,32 @@ from curator.errors import own_bug
 from curator.models import ErrorKind, FetchKind, FetchResult
 from curator.netguard import blocked_reason, first_blocked
 
-#: Sent with every request so publishers can see who is asking and why.
-USER_AGENT = f"curator/{__version__} (newsletter curation; +https://pypi.org/project/curator/)"
+#: The User-Agent's first word: the product token a site's robots.txt names curator by
+#: (RFC 9309 section 2.2.1; `curator.robots`).
+PRODUCT_TOKEN = "curator"
+#: Sent with every request so publishers can see who is asking and why; `user_agent` adds the
+#: newsletter's address and the editor's contact. (It linked to pypi.org/project/curator/, an
+#: unrelated 2009 image gallery generator: walk127.)
+USER_AGENT = f"{PRODUCT_TOKEN}/{__version__} (newsletter curation)"
+
+
+def user_agent(*contacts: str | None) -> str:
+    """`USER_AGENT` with the addresses a site owner can reach the editor at (the newsletter's
+    `site_url`, `settings: contact:`), each once; one that is not plain printable ASCII, as a
+    header must be, is left out (`curator.config` refuses such a `contact`)."""
+    shown: list[str] = []
+    for contact in contacts:
+        text = (contact or "").strip()
+        if not text or not text.isascii() or not text.isprintable() or text in shown:
+            continue
+        if any(ch in text for ch in "();"):
+            continue  # would end the comment the User-Agent gives them in (RFC 9110 5.6.5)
+        shown.append(text)
+    if not shown:
+        return USER_AGENT
+    said = "; ".join(f"+{c}" if c.startswith(("http://", "https://")) else c for c in shown)
+    return f"{PRODUCT_TOKEN}/{__version__} (newsletter curation; {said})"
+
 
 #: Content types an article page may have; anything else (a PDF, an image) is not a page to read.
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -47,6 +71,7 @@ ACCEPT = {
     "feed": "application/rss+xml, application/atom+xml, application/feed+json, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8",
     "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    "robots": "text/plain, */*;q=0.5",
 }
 #: The only encodings we ask for, and so the only ones we decode (RFC 9110 section 8.4.1).
 ACCEPT_ENCODING = "gzip, deflate"
@@ -526,7 +551,8 @@ async def _fetch_http(run: _Run, request: FetchRequest, progress: _Progress) -> 
         headers["If-None-Match"] = etag
     if last_modified := _validator(request.last_modified):
         headers["If-Modified-Since"] = last_modified
-    guard = request.kind == "page" and not settings.allow_private
+    # A site's robots.txt is asked for only to read its pages: held to the pages' guard.
+    guard = request.kind in ("page", "robots") and not settings.allow_private
     allowed_hosts = {h.lower() for h in settings.allow_hosts}
     loop = asyncio.get_running_loop()
     budget = settings.deadline

@@ -50,6 +50,7 @@ from curator.fetch import (
     FetchSettings,
     local_file_exists,
     open_fetcher,
+    user_agent,
 )
 from curator.models import (
     FUTURE_SLACK,
@@ -60,6 +61,7 @@ from curator.models import (
     Page,
     ParsedFeed,
 )
+from curator.robots import SiteRules, kept, stored
 from curator.store import FeedState, PageRetry, Store, dead_page
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
@@ -461,6 +463,9 @@ class FetchSummary:
     #: Hosts given up on in this run after `HOST_FAILURES` failed connections, with how many of
     #: their pages were not tried (they stay due to be tried again in a later run).
     hosts_skipped: tuple[tuple[str, int], ...] = ()
+    #: Sites whose robots.txt disallows curator their pages ("example.com"), with how many pages
+    #: of this run were therefore not read: their articles are built from their feeds alone.
+    robots_disallowed: tuple[tuple[str, int], ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -532,6 +537,7 @@ def fetch_settings(config: Config) -> FetchSettings:
         concurrency=s.concurrency,
         per_host=s.per_host,
         allow_private=s.allow_private_addresses,
+        user_agent=user_agent(config.site_url, s.contact),
     )
 
 
@@ -656,6 +662,8 @@ class _Reread:
     tried: bool = True
     #: When its server asked (Retry-After) not to be asked again before: this read is not counted.
     wait_until: datetime | None = None
+    #: Its site's robots.txt disallows it now: not read, and no longer to be read again.
+    disallowed: bool = False
 
 
 def _request(source: FeedSource, state: FeedState) -> FetchRequest:
@@ -904,6 +912,16 @@ class _Run:
     progress: Progress
     #: The phrases new articles are counted with (`termcounts.prepare`).
     phrases: Sequence[str] = ()
+    #: Each site's robots.txt, asked for before its pages are (`curator.robots`).
+    robots: SiteRules | None = None
+
+    async def allowed(self, links: Sequence[str]) -> list[str]:
+        """Of `links` (article pages on the web), those their site's robots.txt allows."""
+        if self.robots is None or not links:
+            return list(links)
+        robots = self.robots
+        verdicts = await asyncio.gather(*(robots.allows(link) for link in links))
+        return [link for link, ok in zip(links, verdicts, strict=True) if ok]
 
 
 async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
@@ -939,6 +957,10 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     wanted = (
         [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
     )
+    if not source.is_file:
+        # A page its site's robots.txt disallows is not read: its article is built from the
+        # feed, as with `fetch_pages: false` (walk127).
+        wanted = await run.allowed(wanted)
     if not source.is_file:
         run.progress(
             came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
@@ -1014,6 +1036,8 @@ def _stored_titles(store: Store, pages: Iterable[Page]) -> dict[str, str]:
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
     """Read a stored article's page again; its article merged as if it had been read the first
     time (the feed entry it was built from, kept with the retry)."""
+    if not source.is_file and not await run.allowed([retry.link]):
+        return _Reread(retry, tried=False, disallowed=True)
     page, result = await run.pages.fetch(retry.link, source.is_file)
     if result is None:  # its host could not be reached this run: not tried, so not an attempt
         return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
@@ -1232,12 +1256,18 @@ class _PageReader:
             self.hosts_skipped[target] += 1  # redirected to a host given up on
             self._skipped_via[link] = target
             return None, None
-        if page is None and (unreachable := _unreachable(result)):
+        if page is None:
+            self.count_failure(result)
+        return page, result
+
+    def count_failure(self, result: FetchResult) -> None:
+        """Count a request to a site's server that failed to reach it (a page, or its site's
+        robots.txt): at `HOST_FAILURES` the server is given up on for the rest of the run."""
+        if unreachable := _unreachable(result):
             self._host_failures[unreachable] += 1
             if self._host_failures[unreachable] >= HOST_FAILURES:
                 self._given_up_hosts.add(unreachable)
                 self._given_up.setdefault(unreachable, asyncio.Event()).set()
-        return page, result
 
     async def _read(self, link: str, allow_file: bool) -> Page | None:
         page, result = await self.fetch(link, allow_file)
@@ -1332,6 +1362,7 @@ class _Gathered:
     pages_in_part: tuple[PageInPart, ...]
     rereads: tuple[_Reread, ...] = ()
     hosts_skipped: tuple[tuple[str, int], ...] = ()
+    robots_disallowed: tuple[tuple[str, int], ...] = ()
 
 
 async def _gather(
@@ -1348,7 +1379,14 @@ async def _gather(
     async with open_fetcher(fetch_settings(config)) as fetcher:
         names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
         pages = _PageReader(fetcher, workers, names, page_progress, now)
-        run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases)
+        robots = SiteRules(
+            fetcher.fetch,
+            now,
+            failed=pages.count_failure,
+            cached=lambda site: stored(store.robots_txt(site)),
+            keep=lambda site, text: store.keep_robots_txt(site, kept(text, now)),
+        )
+        run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases, robots)
         ticking = asyncio.ensure_future(_tick(pages, page_progress))
         try:
             rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
@@ -1363,6 +1401,7 @@ async def _gather(
         tuple(pages.in_part),
         tuple(reread),
         tuple(pages.hosts_skipped.most_common()),
+        tuple(robots.disallowed.most_common()),
     )
 
 
@@ -1422,6 +1461,9 @@ def _store_rereads(
     tally: dict[str, tuple[int, int]] = {}
     for reread in rereads:
         retry = reread.retry
+        if reread.disallowed:
+            store.drop_page_retry(retry.article_id)
+            continue
         if retry.feed_url is not None and reread.tried:
             tried, read = tally.get(retry.feed_url, (0, 0))
             tally[retry.feed_url] = (tried + 1, read + (reread.article is not None))
@@ -1737,6 +1779,7 @@ def run_fetch(
         still_unread_feeds=tuple(retrying),
         config_path=config.path,
         hosts_skipped=gathered.hosts_skipped,
+        robots_disallowed=gathered.robots_disallowed,
     )
 
 

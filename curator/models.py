@@ -16,7 +16,7 @@ from typing import Literal
 FUTURE_SLACK = timedelta(days=1)
 
 #: What a fetch is for: a feed (any feed format) or an article page (HTML only).
-FetchKind = Literal["feed", "page"]
+FetchKind = Literal["feed", "page", "robots"]
 
 #: Why a fetch failed (`FetchResult.error_kind`); "malformed" is a feed that came but could not be
 #: parsed (`FeedReport.error_kind`).

@@ -2055,6 +2055,20 @@ class Store:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", pairs)
 
+    def robots_txt(self, site: str) -> str | None:
+        """A site's robots.txt as `keep_robots_txt` kept it (`curator.robots.kept`), or None."""
+        return self._meta(f"robots:{site}")
+
+    def keep_robots_txt(self, site: str, value: str) -> None:
+        """Keep a site's robots.txt (`curator.robots.kept`: its text and when it was fetched)."""
+        self._set_meta([(f"robots:{site}", value)])
+
+    def drop_page_retry(self, article_id: int) -> None:
+        """Read the article's page no more (its site's robots.txt disallows it): it stays as its
+        feed made it."""
+        with self.transaction():
+            self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
+
     def retold_said(self) -> set[int]:
         """The ids of the articles a build has said it left out as stories published before."""
         said = self._meta("retold_said")

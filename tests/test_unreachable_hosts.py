@@ -49,9 +49,10 @@ def test_a_server_refusing_connections_is_given_up_on_and_named(
     result = CliRunner().invoke(cli, ["fetch", "--config", str(config)])
     assert result.exit_code == 0, result.stderr
     err = result.stderr
-    skipped = PAGES - HOST_FAILURES
+    # The first failed connection is to its robots.txt, asked for before its pages (walk127).
+    skipped = PAGES - (HOST_FAILURES - 1)
     assert f"{PAGES} of {PAGES} article page(s) could not be read" in err, err
-    assert f"{HOST_FAILURES:>4}  could not connect" in err, err
+    assert f"{HOST_FAILURES - 1:>4}  could not connect" in err, err
     assert f"{skipped:>4}  not tried: its server could not be reached earlier in this run" in err
     assert (
         f"Gave up on these servers after {HOST_FAILURES} failed connections each, so their"

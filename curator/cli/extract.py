@@ -31,6 +31,7 @@ from curator.htmltext import name_text
 from curator.models import TAKEN_FOR_SITE, Article, Page
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
+from curator.robots import disallowed_pages, site_name, site_of
 from curator.store import Store, StoreError
 
 
@@ -178,6 +179,8 @@ def extract(
         except StoreError as exc:  # the pages can still be shown
             warn(f"{exc}; how your newsletter credits these pages is not shown")
     web = [s for s in sources if s.startswith(("http://", "https://"))]
+    # Read as the editor asked, but said: a build does not read such a page (walk127).
+    disallowed = disallowed_pages(web, lambda requests: fetch_all(requests, settings))
     results = dict(
         zip(
             web,
@@ -210,6 +213,13 @@ def extract(
                 unread(source, result.error or "the page is empty", hint)
                 continue
             page = read_page(content, result.final_url, result.content_type)
+            if source in disallowed:
+                warn(
+                    f"{source}: the robots.txt of {site_name(site_of(source) or source)}"
+                    " disallows curator this page: it is read here only because you asked for it;"
+                    " fetch, build and draft do not read it, and build its article from its feed"
+                    " alone"
+                )
         else:
             path = Path(source)
             try:
@@ -222,6 +232,8 @@ def extract(
                 continue
             page = read_page(data, path.resolve().as_uri(), None)
         record = page_record(page)
+        if source in disallowed:
+            record["robots_disallowed"] = True
         if source in stored:
             record["stored"] = stored_record(stored[source])
             record["stored"]["publication_from"] = whence.get(source, "")

@@ -558,6 +558,8 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
             {"url": f.url, "reason": f.reason, "error": f.error} for f in summary.page_failures
         ],
         "hosts_skipped": dict(summary.hosts_skipped),
+        # Sites whose robots.txt disallows curator their pages: {site: pages not read}.
+        "robots_disallowed": dict(summary.robots_disallowed),
         "pages_read_again": summary.pages_read_again,
         "pages_still_unread": summary.pages_still_unread,
         "pages_given_up": summary.pages_given_up,
@@ -824,6 +826,12 @@ def print_failures(
                 f"  No page of {_names(refused)} could be read: {_allow_private(summary, refused)}.",
                 err=True,
             )
+    for site, pages in summary.robots_disallowed:
+        echo(
+            f"pages of {site} are not read: its robots.txt disallows them ({pages} page(s) in"
+            " this run); credits and blurbs come from the feeds",
+            err=True,
+        )
     if summary.pages_in_part:
         echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
