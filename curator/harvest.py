@@ -38,9 +38,10 @@ from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.config import Config, FeedSource
+from curator.discover import find_feed_links, is_comments_feed
 from curator.errors import shell_arg
 from curator.feeds import FeedError, parse_feed
-from curator.feeds.common import too_many
+from curator.feeds.common import HTML_NOT_FEED, too_many
 from curator.fetch import (
     CONNECT_TIMEOUT,
     MAX_RETRY_AFTER,
@@ -151,6 +152,20 @@ class FeedReport:
     moved_before: bool = False
     #: With `moved_before`: its new entries, the other feed's, not stored as articles.
     not_stored: int = 0
+    #: For a feed whose address answered with a web page: the feed that page names (`<link
+    #: rel="alternate">`), where the feed is now (walk126 #4).
+    page_feed: str | None = None
+    #: A feed read with no entry at all, that had this many on its last read (walk126 #2: a
+    #: well-formed empty document said "ok ...: 0 entries, 0 new").
+    entries_before: int = 0
+    #: A feed that gave nothing new in this run, whose newest article is dated `QUIET_AFTER` ago
+    #: or more: that date (ISO).
+    quiet_since: str | None = None
+    #: When `moved_to` was recorded in an earlier run: its last good read (ISO), which saw it.
+    moved_seen: str | None = None
+    #: Its configured address failed (this, in one line), and it was read at `moved_to`, where
+    #: it moved in an earlier run (walk126 #1).
+    old_error: str | None = None
 
     @property
     def title_note(self) -> str | None:
@@ -185,6 +200,26 @@ class FeedReport:
                 f" waited as asked{before}"
             )
         return f"answering again after failing {self.back_after_runs} run(s){since}"
+
+    @property
+    def quiet_note(self) -> str | None:
+        """ "nothing new since 2026-10-31: it may have stopped publishing or moved"."""
+        if not self.quiet_since:
+            return None
+        return (
+            f"nothing new since {self.quiet_since[:10]}: it may have stopped publishing or moved;"
+            " open its site in a browser"
+        )
+
+    @property
+    def emptied_note(self) -> str | None:
+        """ "0 entries, 8 on its last read: ..." of a feed that emptied."""
+        if not self.entries_before or self.entries or self.status != "ok":
+            return None
+        return (
+            f"0 entries, {self.entries_before} on its last read: the feed may be broken; open it"
+            " in a browser"
+        )
 
     @property
     def reuse_note(self) -> str | None:
@@ -320,8 +355,14 @@ class FeedReport:
             "error_kind": self.error_kind,
             "error": self.error,
             # What the editor should know about a feed that was read, in one line.
-            "warning": "; ".join(w for w in (self.warning, self.skip_note, self.reuse_note) if w)
+            "warning": "; ".join(
+                w for w in (self.warning, self.skip_note, self.reuse_note, self.emptied_note) if w
+            )
             or None,
+            # Read with no entry, having had some on its last read: how many.
+            "entries_before": self.entries_before or None,
+            # Nothing new for `QUIET_AFTER` or more: its newest article's date.
+            "quiet_since": self.quiet_since,
             # Every entry left out; `untitled` of them for want of a title, `duplicates` as
             # another entry's page.
             "skipped": self.left_out,
@@ -349,6 +390,12 @@ class FeedReport:
             "moved_to": self.moved_to,
             # The move was recorded in an earlier run; the old address now answers by itself.
             "moved_before": self.moved_before,
+            # When the move was seen (an earlier run's good read), and what its configured
+            # address answered in this run when it was read at the new one instead.
+            "moved_seen": self.moved_seen,
+            "old_address_error": self.old_error,
+            # Its address answered with a web page naming this feed.
+            "page_names_feed": self.page_feed,
             "not_stored": self.not_stored,
             # Its document's title changed: {"was", "now"}.
             "retitled": (
@@ -686,6 +733,12 @@ def _shown_name(source: FeedSource, state: FeedState) -> str:
     return source.name or state.title or source.url
 
 
+#: A feed that gave nothing new in a run, whose last new article came this long ago or more,
+#: its newest article as old, is said under "need a look": it may have stopped publishing or
+#: moved (walk126 #3: five weeks of "unchanged", nothing more).
+QUIET_AFTER = timedelta(weeks=4)
+
+
 #: How long a feed asking curator to wait (Retry-After) may have failed before it is a failure.
 ONE_DAY = timedelta(days=1)
 #: How long curator waits before asking again a feed that answered 429 naming no wait (no
@@ -725,9 +778,12 @@ def _failed(
     # Asked to wait (Retry-After): a wait from the first answer, not a failure, unless it has
     # been failing for a day or more (walk91 #4: the first 429 was "failed", counted so).
     waits = kind == "rate-limited" and wait_until and wait_until > now and now - since < ONE_DAY
+    # A move seen in an earlier run stands while its old address fails (walk126 #1: a 404 once
+    # it stopped redirecting advised removing the feed, the new address unsaid).
+    kept = state.moved_to if not result.moved_to and state.moved_to else None
     report = FeedReport(
         source.url,
-        source.name or source.url,
+        _shown_name(source, state),
         "waiting" if waits else "failed",
         error_kind=kind,
         error=error,
@@ -735,7 +791,9 @@ def _failed(
         retry_after=result.retry_after,
         failing_since=state.failing_since or now.isoformat(),
         failed_runs=state.failed_runs + 1,
-        moved_to=result.moved_to,
+        moved_to=result.moved_to or kept,
+        moved_before=bool(kept),
+        moved_seen=state.last_success if kept else None,
         wait_until=wait_until.isoformat() if wait_until else None,
         own_wait=own,
         answered_at=now.isoformat() if own else None,
@@ -791,6 +849,8 @@ def _settled(
         warning_since=state.warning_since if state.warning else None,
         moved_to=result.moved_to or kept,
         moved_before=bool(kept),
+        moved_seen=state.last_success if result.old_error else None,
+        old_error=result.old_error,
     )
     if result.not_modified:
         return _Settled(report, result)
@@ -859,6 +919,7 @@ def _read_report(
         untitled=untitled,
         duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
+        old_error=result.old_error,
         reused_ids=reused_ids,
         entries_in_feed=parsed.entries_in_document,
     )
@@ -932,6 +993,8 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.pages.feed_done(source.url)
         return waiting
     result = await run.fetcher.fetch(_request(source, state))
+    if not result.ok and state.moved_to and not result.moved_to and not source.is_file:
+        result = await _read_moved(run, state, result)
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)
@@ -950,6 +1013,10 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         )
     except FeedError as exc:
         outcome = _failed(source, result, "malformed", str(exc), state, run.now)
+        if str(exc).startswith(HTML_NOT_FEED) and not source.is_file:
+            named = await run.workers.run(_page_feed, content, result.final_url, source.url)
+            report = dataclasses.replace(outcome.report, page_feed=named)
+            outcome = dataclasses.replace(outcome, report=report)
         run.progress(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
@@ -1015,6 +1082,34 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         refused,
         reused,
         waits,
+    )
+
+
+def _page_feed(content: bytes, page_url: str, feed_url: str) -> str | None:
+    """The feed a web page served at a feed's address names (`<link rel="alternate">`), not a
+    comments feed nor the address itself; None when it names none."""
+    for link in find_feed_links(content, page_url):
+        if url_key(link.url) != url_key(feed_url) and not is_comments_feed(link.url, link.title):
+            return link.url
+    return None
+
+
+async def _read_moved(run: _Run, state: FeedState, failed: FetchResult) -> FetchResult:
+    """A feed whose address failed, having moved for good (301/308) in an earlier run: read at
+    the address it moved to, as the run that saw the move did, the failure kept to be said
+    (walk126 #1: once the old address answered 404, the feed's articles were lost and the build
+    advised removing it). The failure itself when the new address fails too."""
+    assert state.moved_to is not None
+    if failed.error_kind == "rate-limited":  # asked to wait: not a failure of the address
+        return failed
+    request = FetchRequest(
+        state.moved_to, etag=state.etag, last_modified=state.last_modified, kind="feed"
+    )
+    again = await run.fetcher.fetch(request)
+    if not again.ok:
+        return failed
+    return dataclasses.replace(
+        again, moved_to=again.moved_to or state.moved_to, old_error=failed.error or "failed"
     )
 
 
@@ -1495,6 +1590,8 @@ def came_back(report: FeedReport, before: FeedState) -> FeedReport:
     """The report of a feed that answered (read, or unchanged), saying it answers again when it
     had failed in the runs before (`FeedReport.back_note`), or that curator waited as its server
     asked (Retry-After) when that was its last answer."""
+    if report.status == "ok" and not report.entries and before.entries_last:
+        report = dataclasses.replace(report, entries_before=before.entries_last)
     if report.status in ("ok", "unchanged") and before.failed_runs:
         return dataclasses.replace(
             report,
@@ -1659,6 +1756,7 @@ def _store(
         carried_from=tuple(carried),
         moved_to=result.moved_to or kept_move,
         moved_before=bool(kept_move),
+        moved_seen=before.last_success if result.old_error else None,
         not_stored=not_stored,
         retitled=retitled,
         stored_already=len(already) - own,
@@ -1692,6 +1790,26 @@ def other_script(report: FeedReport, config: Config) -> FeedReport:
         return report
     script, _ = Counter(x for found in other for x in found).most_common(1)[0]
     return dataclasses.replace(report, other_script=(script, len(other)))
+
+
+def _quiet(store: Store, reports: Sequence[FeedReport], now: datetime) -> tuple[FeedReport, ...]:
+    """The reports, each feed read (or unchanged) that gave nothing new, whose last new article
+    came `QUIET_AFTER` ago or more and whose newest article is that old too, with its newest
+    article's date (`quiet_since`). A feed curator has only just met is not said quiet for the
+    dates of its entries: what it says is that curator has seen nothing new for weeks."""
+    idle = [r for r in reports if r.status == "unchanged" or (r.status == "ok" and not r.new)]
+    if not idle:
+        return tuple(reports)
+    newest = store.feeds_newest()
+    quiet = {
+        r.url: newest[r.url][0]
+        for r in idle
+        if r.url in newest
+        and all(now - datetime.fromisoformat(when) >= QUIET_AFTER for when in newest[r.url])
+    }
+    return tuple(
+        dataclasses.replace(r, quiet_since=quiet[r.url]) if r.url in quiet else r for r in reports
+    )
 
 
 def run_fetch(
@@ -1737,6 +1855,7 @@ def run_fetch(
     read_again, still_unread, given_up, retried, tally = _store_rereads(
         store, gathered.rereads, now
     )
+    reports = _quiet(store, reports, now)
     # Each feed as its line names it (a feed read anew has the title stored before).
     names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
     reports = tuple(
@@ -1788,6 +1907,7 @@ __all__ = [
     "PAGE_READS",
     "PAGE_RETRY_DAYS",
     "PAGE_RETRY_WAITS",
+    "QUIET_AFTER",
     "STOP_PAGES_AFTER",
     "FeedReport",
     "FeedStatus",

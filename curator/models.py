@@ -71,6 +71,10 @@ class FetchResult:
     #: (301 or 308) from the first one on, before any temporary one; None when the first redirect
     #: was temporary, or there was none.
     moved_to: str | None = None
+    #: When the feed was read at the address it had moved to in an earlier run, because its own
+    #: address failed (walk126 #1: a 404 once the old address stopped redirecting): that
+    #: failure, in one line.
+    old_error: str | None = None
 
     @property
     def ok(self) -> bool:

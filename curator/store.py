@@ -836,6 +836,8 @@ class FeedState:
     last_error_kind: str | None = None
     #: When it was last asked, ISO.
     last_fetched: str | None = None
+    #: The entries its last document read had (0 before any).
+    entries_last: int = 0
 
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -1144,6 +1146,7 @@ class Store:
             wait_until=row["wait_until"],
             last_error_kind=row["last_error_kind"],
             last_fetched=row["last_fetched"],
+            entries_last=row["entries_last"] or 0,
         )
 
     def _feed_id(self, url: str) -> int:
@@ -1356,6 +1359,18 @@ class Store:
                FROM feeds f ORDER BY f.url"""
         ).fetchall()
         return [dict(r) for r in rows]
+
+    def feeds_newest(self) -> dict[str, tuple[str, str]]:
+        """Each stored feed with articles: (the date of its newest, ISO, a date never after
+        the article was first seen, nor none: then when first seen; and when it last gave a new
+        article, ISO). What says a feed has given nothing new for weeks (walk126 #3)."""
+        rows = self.db.execute(
+            """SELECT f.url AS url,
+                      MAX(MIN(COALESCE(a.published, a.first_seen), a.first_seen)) AS newest,
+                      MAX(a.first_seen) AS last_new
+               FROM feeds f JOIN articles a ON a.feed_id = f.id GROUP BY f.id"""
+        ).fetchall()
+        return {str(r["url"]): (str(r["newest"]), str(r["last_new"])) for r in rows}
 
     # -- articles --------------------------------------------------------------------------------
     def known_keys(self, keys: Iterable[str]) -> set[str]:

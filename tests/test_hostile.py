@@ -501,7 +501,16 @@ def test_feeds_check_shows_each_feeds_health_after_a_build_with_failures(
     result = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config)])
     assert result.exit_code == 4, result.stderr  # issue 12.12: failing feeds exit 4 (was 0)
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["status", "last", "success", "entries", "KB", "sec", "feed"]
+    assert lines[0].split() == [
+        "status",
+        "last",
+        "success",
+        "newest",
+        "entries",
+        "KB",
+        "sec",
+        "feed",
+    ]
 
     def row(feed: str) -> list[str]:
         at = next(i for i, ln in enumerate(lines) if ln.endswith(feed))

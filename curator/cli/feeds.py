@@ -39,7 +39,7 @@ from curator.feedsfile import (
     read_feeds,
     remove_feed,
 )
-from curator.harvest import OWN_WAIT_MARK
+from curator.harvest import OWN_WAIT_MARK, QUIET_AFTER
 from curator.publish import write_atomic
 from curator.store import Store
 from curator.urls import url_key
@@ -444,9 +444,11 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
     if db is None and not load_config(config_path).settings.store.exists():
         config = loaded(config_path)  # nothing fetched yet: every feed "never fetched", no store
         rows: dict[str, Any] = {}
+        newest: dict[str, tuple[str, str]] = {}
     else:
         with opened(config_path, db, lock=False) as (config, store):
             rows = {str(r["url"]): r for r in store.feed_rows()}
+            newest = store.feeds_newest()
     now = datetime.now(UTC)
     table = []
     for source in config.feeds:
@@ -468,7 +470,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 "status": "never fetched"
                 if not row
                 else "gone"
-                if row.get("gone")
+                if row.get("gone") or (failing and _gone_error(row.get("last_error")))
                 else "waiting"
                 if waiting
                 else "failing"
@@ -489,6 +491,14 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 "moved_to": row.get("moved_to"),
                 # Its server asked (Retry-After) not to be asked before then: fetch skips it.
                 "wait_until": row.get("wait_until"),
+                # Its newest article's date, and when it last gave a new one (walk126 #3).
+                "newest_entry": newest.get(source.url, (None, None))[0],
+                "last_new_article": newest.get(source.url, (None, None))[1],
+                # Nothing new for `QUIET_AFTER` or more, as the build says under "need a look".
+                "quiet": source.url in newest
+                and all(
+                    now - datetime.fromisoformat(when) >= QUIET_AFTER for when in newest[source.url]
+                ),
                 "entries": row.get("entries_last", 0),
                 "articles": row.get("articles", 0),
                 "bytes": row.get("bytes_last"),
@@ -497,6 +507,13 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
             }
         )
     return table
+
+
+def _gone_error(error: object) -> bool:
+    """Whether a feed's last error says its address is gone: a 404 is "gone" as a 410 is, as the
+    build's advice and README say of both (walk126 #5: a 404 was listed "failing", a 410
+    "gone")."""
+    return str(error or "").startswith("HTTP 404")
 
 
 def _failing_for(row: dict[str, Any]) -> str:
@@ -557,7 +574,10 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
 
 def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) -> None:
     # (the times are UTC, as every time curator stores: said, walk124 F4)
-    echo(f"{'status':<13} {'last success (UTC)':<20} {'entries':>7} {'KB':>7} {'sec':>6}  feed")
+    echo(
+        f"{'status':<13} {'last success (UTC)':<20} {'newest':<10} {'entries':>7} {'KB':>7}"
+        f" {'sec':>6}  feed"
+    )
 
     def same(name: str) -> str:
         return " ".join(name.split()).casefold()
@@ -571,9 +591,10 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
         success = (row["last_success"] or "never")[:19].replace("T", " ")
         size = f"{(row['bytes'] or 0) / 1024:.0f}" if row["bytes"] is not None else "-"
         secs = f"{row['seconds']:.2f}" if row["seconds"] is not None else "-"
+        newest = (row["newest_entry"] or "-")[:10]
         echo(
-            f"{row['status']:<13} {success:<20} {row['entries']:>7} {size:>7} {secs:>6}  "
-            f"{row['name'] or row['url']}"
+            f"{row['status']:<13} {success:<20} {newest:<10} {row['entries']:>7} {size:>7}"
+            f" {secs:>6}  {row['name'] or row['url']}"
         )
         if row["last_error"]:
             since = "" if row["status"] == "waiting" else _failing_for(row)

@@ -94,6 +94,11 @@ def html_advice(report: FeedReport) -> str | None:
     new front page): the feed may have moved (walk91 #2: said for 5 runs with no advice)."""
     if report.error_kind != "malformed" or not (report.error or "").startswith(HTML_NOT_FEED):
         return None
+    if report.page_feed:  # the page names the feed's new address (walk126 #4)
+        return (
+            f"this page names a feed at {report.page_feed}: replace the url in feeds.yaml (replace"
+            f" `url: {report.url}` with `url: {report.page_feed}`)"
+        )
     site = urlsplit(report.url)
     home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
     find = (
@@ -111,6 +116,9 @@ def html_advice(report: FeedReport) -> str | None:
 def feed_advice(report: FeedReport) -> str | None:
     """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
     too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
+    if report.moved_before and (moved := moved_note(report)):
+        # a move seen before, not "the address is gone ... remove it" (walk126 #1)
+        return moved
     if gone := gone_advice(report):
         return gone
     if html := html_advice(report):
@@ -172,6 +180,15 @@ def moved_note(report: FeedReport) -> str | None:
     """What to do about a feed whose address redirects for good to another."""
     if not report.moved_to:
         return None
+    replace = f"update feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+    seen = f" ({_when(report.moved_seen)})" if report.moved_seen else ""
+    if report.old_error:  # its old address fails now; read at the new one (walk126 #1)
+        return (
+            f"moved permanently to {report.moved_to} in an earlier run{seen}, and its old address"
+            f" now answers {report.old_error}: {replace}; it is read at the new address meanwhile"
+        )
+    if report.moved_before and report.status == "failed":  # and the new address failed too
+        return f"moved permanently to {report.moved_to} in an earlier run{seen}: {replace}"
     if report.moved_before:  # its old address answers by itself now (walk91 #1)
         return (
             f"moved permanently to {report.moved_to} in an earlier run, and feeds.yaml still"
@@ -184,10 +201,7 @@ def moved_note(report: FeedReport) -> str | None:
                 else ""
             )
         )
-    return (
-        f"moved permanently to {report.moved_to}: update feeds.yaml (replace `url: {report.url}`"
-        f" with `url: {report.moved_to}`); it is read at the new address meanwhile"
-    )
+    return f"moved permanently to {report.moved_to}: {replace}; it is read at the new address meanwhile"
 
 
 def malformed_note(report: FeedReport) -> str | None:
@@ -228,7 +242,7 @@ def _feed_line(report: FeedReport) -> str:
         line = f"  {label:<10} {report.name}: unchanged" if notes else f"  unchanged  {report.name}"
         return line + "".join(f" ({n})" for n in notes)
     # A feed whose every entry was left out gave nothing: a warning, not "ok".
-    label = "warning" if report.all_skipped else "ok"
+    label = "warning" if report.all_skipped or report.emptied_note else "ok"
     line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
     if report.warning:
         line += f" (not well formed: {report.warning})"
@@ -677,9 +691,11 @@ def print_failures(
         for note in (
             f"not well formed: {report.warning}" if report.warning else None,
             malformed_note(report),
-            moved_note(report),
+            moved_note(report) if report.status != "failed" else None,
             report.title_note,
             report.reuse_note,
+            report.emptied_note,
+            report.quiet_note,
         )
         if note
     ]
