@@ -505,6 +505,7 @@ def test_feeds_check_shows_each_feeds_health_after_a_build_with_failures(
         "status",
         "last",
         "success",
+        "(UTC)",
         "newest",
         "entries",
         "KB",
