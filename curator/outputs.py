@@ -819,6 +819,55 @@ def refuse_script(env: jinja2.Environment, template: str, filename: str, text: s
     )
 
 
+def _written_at(env: jinja2.Environment, template: str, piece: str) -> str:
+    """` (written at feed.xml:4)`: the lines of `template` holding `piece`, or ""."""
+    try:
+        source, filename, _ = env.loader.get_source(env, template)  # type: ignore[union-attr]
+    except (jinja2.TemplateNotFound, OSError, UnicodeDecodeError):
+        return ""
+    name = Path(filename).name if filename else template
+    rows = [f"{name}:{n}" for n, line in enumerate(source.splitlines(), 1) if piece in line]
+    return f" (written at {', '.join(rows)})" if rows else ""
+
+
+def refuse_broken_xml(env: jinja2.Environment, template: str, text: str) -> str:
+    """`text`, an XML edition `template` made, if it is well-formed XML; else stop (exit 2,
+    before anything is written) naming the template, where in the file the problem is and the
+    likely fix. Why: a feed.xml with `&nbsp;` in its <title>, or a fragment shown `|safe` in it,
+    replaced a good feed with one no feed reader could read, exit 0 (walk125 #3)."""
+    try:
+        ET.fromstring(text)
+    except ET.ParseError as exc:
+        row, column = exc.position
+        lines = text.splitlines()
+        shown = lines[row - 1].strip() if 0 < row <= len(lines) else ""
+        if len(shown) > 120:
+            start = max(0, lines[row - 1].find(shown[:20]))
+            piece = lines[row - 1][max(column - 40, start) : column + 60]
+            shown = f"...{piece.strip()}..."
+        reason = str(exc).split(":", 1)[0]
+        entity = re.match(r"&[A-Za-z][\w.-]*;", lines[row - 1][column:] if shown else "")
+        where = _written_at(env, template, entity.group()) if entity else ""
+        named = f" {entity.group()}" if entity and "entity" in reason else ""
+        marked = [w for w in _markup_lines(env) if w.startswith(f"{template}:")]
+        if "entity" in reason:
+            fix = (
+                "an HTML entity such as &nbsp; or &middot; is not XML: write the character"
+                " itself, or its number (&#160;, &#183;)"
+            )
+        else:
+            fix = "markup written into the XML must be XML: every tag closed, & written &amp;"
+        raise TemplateMistake(
+            f"template {template}: it made a {template} that is not well-formed XML ({reason}{named}"
+            f" at line {row}, column {column + 1} of the {template} it made: {shown}){where};"
+            f" nothing was published:"
+            f" {fix}; HTML shown `|safe` in it (e.g. `item.fragment_html|safe`) is HTML, not XML:"
+            ' take `|safe` off (curator escapes it, as a feed\'s type="html" content is)'
+            + (f" at {', '.join(marked)}" if marked else "")
+        ) from None
+    return text
+
+
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
     try:
         return _XML_INVALID.sub("", render(env, template, dict(context)))
@@ -1161,7 +1210,7 @@ def render_archive(
         if "index" in formats:
             files["index.html"] = _render(env, "index.html", arch)
         if "feed" in formats:
-            files["feed.xml"] = _render(env, "feed.xml", arch)
+            files["feed.xml"] = refuse_broken_xml(env, "feed.xml", _render(env, "feed.xml", arch))
         return files
 
     files = archive_files()

@@ -205,3 +205,43 @@ def test_feed_refresh_is_shown_as_its_words(demo: Path) -> None:
     page = (out / "issue-1.html").read_text(encoding="utf-8")
     assert "<meta http-equiv" not in page
     assert "customer service tips &lt;meta http-equiv=&#34;refresh&#34;" in page
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            '<content type="html">{{ item.fragment_html }}</content>',
+            '<content type="html">{{ item.fragment_html|safe }}</content>',
+            "(undefined entity &middot; at line ",
+        ),
+        (
+            "<title>{{ title }}</title>",
+            "<title>{{ title }}&nbsp;</title>",
+            "(undefined entity &nbsp; at line 3, column 36 of the feed.xml it made: <title>Customer Experience"
+            " Weekly&nbsp;</title>) (written at feed.xml:4)",
+        ),
+    ],
+)
+def test_a_feed_that_is_not_xml_is_refused(demo: Path, old: str, new: str, said: str) -> None:
+    """walk125 #3: feed.xml with `{{ item.fragment_html|safe }}`, or `&nbsp;` in its <title>,
+    published a feed.xml no reader can parse (undefined entity) over a good one, exit 0. Now
+    the render stops (exit 2), nothing is written, and it says where and what to do."""
+    out = _published(demo)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    _fill(out, ["corrected words"])  # what a render that went ahead would write
+    mine = _my_templates(demo)
+    feed = mine / "feed.xml"
+    text = feed.read_text(encoding="utf-8")
+    assert old in text
+    feed.write_text(text.replace(old, new), encoding="utf-8")
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    message = said_as_one(err)
+    assert "template feed.xml: it made a feed.xml that is not well-formed XML " + said in message
+    assert "nothing was published: an HTML entity such as &nbsp; or &middot; is not XML" in message
+    assert "take `|safe` off" in message
+    if "|safe" in new:
+        assert '(curator escapes it, as a feed\'s type="html" content is) at feed.xml:28' in message
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "issue-1.json"}
+    assert after == {k: v for k, v in before.items() if k != "issue-1.json"}
