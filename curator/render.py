@@ -174,6 +174,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
         if template == _OWN_WORDS:
             return self.loaders[-1].get_source(environment, WORDS)
         source, filename, uptodate = super().get_source(environment, template)
+        refuse_unquoted_values(source, filename or template)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
         # After the editor's lines, so that an error still names their line.
@@ -184,6 +185,38 @@ class _WordsLoader(jinja2.ChoiceLoader):
         )
         joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
         return joined, filename, uptodate
+
+
+#: A start tag (`<a href="..." title={{ x }}>`): up to its `>`, across lines.
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+#: An attribute whose value is a `{{ ... }}` without quotes around it.
+#: (A quoted value is passed over whole: `content="0; url={{ x }}"` is quoted.)
+_UNQUOTED_VALUE = re.compile(
+    r"\"[^\"]*\"|'[^']*'|(?:^|(?<=\s))([A-Za-z_:@][\w:.-]*)\s*=\s*(\{\{.*?\}\})", re.DOTALL
+)
+
+
+def refuse_unquoted_values(source: str, filename: str) -> None:
+    """Stop at a template (HTML or XML) that gives an attribute a `{{ ... }}` value without quotes
+    (`title={{ entry.title }}`): a space in the value ends it, and the rest of a feed's title
+    becomes attributes of its own (walk125 #2: `x style=position:fixed;...` was published as a
+    style attribute from the feed). Raised as a TemplateSyntaxError, so it names file and line."""
+    if Path(filename).suffix.lower() not in {".html", ".htm", ".xml"}:
+        return
+    for tag in _START_TAG.finditer(source):
+        for found in _UNQUOTED_VALUE.finditer(tag.group()):
+            if found.group(1) is None:
+                continue
+            name, value = found.group(1), " ".join(found.group(2).split())
+            line = source.count("\n", 0, tag.start() + found.start(1)) + 1
+            raise jinja2.TemplateSyntaxError(
+                f"{name}={value} is an attribute value without quotes: a space in what it shows"
+                " ends the value, and the rest (a feed's title, say) becomes attributes of its"
+                f' own (style=, onmouseover=); write {name}="{value}" (quoted)',
+                line,
+                Path(filename).name,
+                filename,
+            )
 
 
 def _own_words_source() -> str:
@@ -785,9 +818,7 @@ class _Environment(jinja2.Environment):
 
     code_generator_class = _TextCodeGenerator
 
-    def call(
-        self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any
-    ) -> Any:
+    def call(self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """A call a template makes (`x.strip()`, `"{}".format(x)`, a macro): Text when it
         returns a plain str and was given Text (or is a method of one)."""
         result = __context.call(__obj, *args, **kwargs)

@@ -245,3 +245,32 @@ def test_a_feed_that_is_not_xml_is_refused(demo: Path, old: str, new: str, said:
         assert '(curator escapes it, as a feed\'s type="html" content is) at feed.xml:28' in message
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "issue-1.json"}
     assert after == {k: v for k, v in before.items() if k != "issue-1.json"}
+
+
+def test_an_unquoted_attribute_value_is_refused_naming_the_line(demo: Path) -> None:
+    """walk125 #2: `<a href="{{ entry.url }}" title={{ entry.title }}>` published a feed title's
+    `x style=position:fixed;...` as a style attribute, exit 0. Now the template is refused where
+    it says so (exit 2, nothing written), with the quoted form to write; curator's own pass."""
+    out = _published(demo)
+    _fill(out, ["x style=position:fixed;top:0;left:0;width:100%;height:100%"])
+    before = (out / "issue-1.html").read_bytes()
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    text = body.read_text(encoding="utf-8")
+    old = '<a href="{{ entry.url }}">{{ entry.title }}</a>'
+    assert old in text
+    body.write_text(
+        text.replace(
+            old, '<a href="{{ entry.url }}" title={{ entry.title }}>{{ entry.title }}</a>'
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    assert (
+        "_issue_body.html:23: title={{ entry.title }} is an attribute value without quotes: a"
+        " space in what it shows ends the value, and the rest (a feed's title, say) becomes"
+        ' attributes of its own (style=, onmouseover=); write title="{{ entry.title }}" (quoted)'
+    ) in said_as_one(err)
+    assert (out / "issue-1.html").read_bytes() == before
+    assert "style=position" not in (out / "issue-1.html").read_text(encoding="utf-8")
