@@ -274,3 +274,58 @@ def test_an_unquoted_attribute_value_is_refused_naming_the_line(demo: Path) -> N
     ) in said_as_one(err)
     assert (out / "issue-1.html").read_bytes() == before
     assert "style=position" not in (out / "issue-1.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            ".header { padding: 28px 28px 8px 28px; }",
+            ".header { padding: 28px 28px 8px 28px;",
+            "template email.html: its <style> has a rule whose { is never closed with }"
+            " (email.html:19); nothing was published",
+        ),
+        (
+            ".theme { color: #1f2328; }",
+            "/* the theme .theme { color: #1f2328; }",
+            "template email.html: its <style> has a comment /* ... that is never closed with */"
+            " (email.html:42); nothing was published",
+        ),
+    ],
+)
+def test_an_email_stylesheet_that_does_not_balance_is_refused(
+    demo: Path, old: str, new: str, said: str
+) -> None:
+    """walk125 #4: email.html's <style> with a `}` deleted or a `/*` left open lost most inlined
+    styles from the mail (style= attributes 32 -> 15 or 11), exit 0. Now refused, naming the
+    line, nothing written."""
+    out = _published(demo)
+    before = (out / "issue-1.email.html").read_bytes()
+    _fill(out, ["corrected words"])
+    mine = _my_templates(demo)
+    email = mine / "email.html"
+    text = email.read_text(encoding="utf-8")
+    assert old in text
+    email.write_text(text.replace(old, new), encoding="utf-8")
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    assert said in said_as_one(err)
+    assert (out / "issue-1.email.html").read_bytes() == before
+
+
+def test_a_linked_stylesheet_in_the_email_is_warned(demo: Path) -> None:
+    """walk125 #4: a `<link rel="stylesheet">` added to email.html was deleted from the mail,
+    unsaid. Now the render says where it is and what to do instead."""
+    out = _published(demo)
+    mine = _my_templates(demo)
+    email = mine / "email.html"
+    link = '<link rel="stylesheet" href="https://cdn.example/mail.css">'
+    text = email.read_text(encoding="utf-8")
+    email.write_text(text.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{link}'))
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    assert (
+        f"email.html:11: {link}: email clients ignore linked stylesheets; curator removes it from"
+        " the email edition: put its rules in the <style> of email.html"
+    ) in said_as_one(err)
+    assert "cdn.example" not in (out / "issue-1.email.html").read_text(encoding="utf-8")
