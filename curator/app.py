@@ -91,6 +91,7 @@ from curator.outputs import (
     fragment_of,
     issue_data,
     issue_from_data,
+    linked_stylesheets,
     load_archive,
     published_feed_ids,
     published_issues,
@@ -1038,6 +1039,7 @@ def publish_issue(
         *found_out,
         *dropped,
         *clipped_email(issue, rendered),
+        *linked_stylesheets(env, rendered),
         *(f"{w}{missing} is repaired or restored" for w in warnings),
     )
     return Published(paths, notes, kept)
@@ -2955,6 +2957,7 @@ def render_issues(
             # here as in `build`, which says so (walk31 #1: `render` was silent).
             notes += unshown_pieces(issues[number], folder)
             notes += clipped_email(issues[number], rendered)
+            notes += linked_stylesheets(env, rendered)
             notes += unshown_theme(issues[number], folder)
         notes += unmarked_language(config.language, folder)
         notes += untranslated_words(config.language, folder)

@@ -738,6 +738,102 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
 # -- rendering ------------------------------------------------------------------------------------
 
 
+#: A <style> element of a page, its rules as group 1.
+_STYLE = re.compile(r"(?is)<style\b[^>]*>(.*?)</style\s*>")
+#: A <link rel="stylesheet"> (any order of attributes, quoted or not).
+_STYLESHEET_LINK = re.compile(r"""(?is)<link\b[^>]*\brel\s*=\s*["']?[^"'>]*\bstylesheet\b[^>]*>""")
+
+
+def _css_trouble(css: str) -> tuple[int, str] | None:
+    """Where (offset) and what is wrong with a stylesheet's braces or comments, or None: a
+    `/*` never closed, a `}` closing nothing, a rule's `{` never closed (a `{` opened inside a
+    rule's declarations is one: email programs know no nested rules)."""
+    opened: list[tuple[int, bool]] = []  # (offset of the "{", is it an @-rule's)
+    i, start = 0, 0
+    while i < len(css):
+        ch = css[i]
+        if css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            if end < 0:
+                return i, "a comment /* ... that is never closed with */"
+            i = end + 2
+            continue
+        if ch in "\"'":
+            end = css.find(ch, i + 1)
+            i = len(css) if end < 0 else end + 1
+            continue
+        if ch == "{":
+            if opened and not opened[-1][1]:
+                return opened[-1][0], "a rule whose { is never closed with }"
+            opened.append((i, css[start:i].lstrip().startswith("@")))
+            start = i + 1
+        elif ch == "}":
+            if not opened:
+                return i, "a } that closes no {"
+            opened.pop()
+            start = i + 1
+        elif ch == ";" and (not opened or opened[-1][1]):
+            start = i + 1  # after `@import ...;` or `@charset ...;`
+        i += 1
+    if opened:
+        return opened[-1][0], "a rule whose { is never closed with }"
+    return None
+
+
+def _template_line(env: jinja2.Environment, template: str, text: str, offset: int) -> str:
+    """`email.html:14`: the line of `template`'s source holding the line of `text` at `offset`
+    (found by its words), else the line of the edition (`line 14 of the edition`)."""
+    row = text.count("\n", 0, offset) + 1
+    line = text.splitlines()[row - 1].strip() if text else ""
+    names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
+    for name in names:
+        source, filename = _template_source(env, name)
+        for n, written in enumerate(source.splitlines(), 1):
+            if line and written.strip() == line:
+                return f"{Path(filename).name}:{n}"
+    return f"line {row} of the edition it made"
+
+
+def _template_source(env: jinja2.Environment, template: str) -> tuple[str, str]:
+    try:
+        source, filename, _ = env.loader.get_source(env, template)  # type: ignore[union-attr]
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return "", template
+    return source, filename or template
+
+
+def refuse_broken_css(env: jinja2.Environment, template: str, html: str) -> None:
+    """Stop (exit 2, nothing written) when a <style> of the email edition does not balance its
+    braces or comments: the inliner then drops every rule after the mistake, unsaid (walk125 #4:
+    a `}` deleted or a `/*` left open took style= attributes from 32 to 15 or 11, exit 0)."""
+    for style in _STYLE.finditer(html):
+        trouble = _css_trouble(style.group(1))
+        if trouble is None:
+            continue
+        offset, what = trouble
+        where = _template_line(env, template, html, style.start(1) + offset)
+        raise TemplateMistake(
+            f"template {template}: its <style> has {what} ({where}); nothing was published:"
+            " every rule after it would be lost from the mail; close it there (each rule is"
+            " `selector { property: value; }`, each comment `/* ... */`)"
+        )
+
+
+def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tuple[str, ...]:
+    """A warning for each <link rel="stylesheet"> the email template writes, when `files` has an
+    email edition: mail programs ignore a linked stylesheet and curator removes it (walk125 #4:
+    one was deleted, unsaid)."""
+    if not any(name.endswith(".email.html") for name in files):
+        return ()
+    source, filename = _template_source(env, "email.html")
+    return tuple(
+        f"{Path(filename).name}:{source.count(chr(10), 0, link.start()) + 1}: {link.group()}:"
+        " email clients ignore linked stylesheets; curator removes it from the email edition:"
+        " put its rules in the <style> of email.html"
+        for link in _STYLESHEET_LINK.finditer(source)
+    )
+
+
 def email_html(html: str) -> str:
     """Inline every <style> rule into style attributes and drop the <style> (and any <script>)."""
     try:
@@ -817,6 +913,55 @@ def refuse_script(env: jinja2.Environment, template: str, filename: str, text: s
         f"template {template}: {filename} would publish {found}, which runs script in a"
         f" reader's browser or mail program; nothing was published{hint}"
     )
+
+
+def _written_at(env: jinja2.Environment, template: str, piece: str) -> str:
+    """` (written at feed.xml:4)`: the lines of `template` holding `piece`, or ""."""
+    try:
+        source, filename, _ = env.loader.get_source(env, template)  # type: ignore[union-attr]
+    except (jinja2.TemplateNotFound, OSError, UnicodeDecodeError):
+        return ""
+    name = Path(filename).name if filename else template
+    rows = [f"{name}:{n}" for n, line in enumerate(source.splitlines(), 1) if piece in line]
+    return f" (written at {', '.join(rows)})" if rows else ""
+
+
+def refuse_broken_xml(env: jinja2.Environment, template: str, text: str) -> str:
+    """`text`, an XML edition `template` made, if it is well-formed XML; else stop (exit 2,
+    before anything is written) naming the template, where in the file the problem is and the
+    likely fix. Why: a feed.xml with `&nbsp;` in its <title>, or a fragment shown `|safe` in it,
+    replaced a good feed with one no feed reader could read, exit 0 (walk125 #3)."""
+    try:
+        ET.fromstring(text)
+    except ET.ParseError as exc:
+        row, column = exc.position
+        lines = text.splitlines()
+        shown = lines[row - 1].strip() if 0 < row <= len(lines) else ""
+        if len(shown) > 120:
+            start = max(0, lines[row - 1].find(shown[:20]))
+            piece = lines[row - 1][max(column - 40, start) : column + 60]
+            shown = f"...{piece.strip()}..."
+        reason = str(exc).split(":", 1)[0]
+        entity = re.match(r"&[A-Za-z][\w.-]*;", lines[row - 1][column:] if shown else "")
+        where = _written_at(env, template, entity.group()) if entity else ""
+        named = f" {entity.group()}" if entity and "entity" in reason else ""
+        marked = [w for w in _markup_lines(env) if w.startswith(f"{template}:")]
+        if "entity" in reason:
+            fix = (
+                "an HTML entity such as &nbsp; or &middot; is not XML: write the character"
+                " itself, or its number (&#160;, &#183;)"
+            )
+        else:
+            fix = "markup written into the XML must be XML: every tag closed, & written &amp;"
+        raise TemplateMistake(
+            f"template {template}: it made a {template} that is not well-formed XML ({reason}{named}"
+            f" at line {row}, column {column + 1} of the {template} it made: {shown}){where};"
+            f" nothing was published:"
+            f" {fix}; HTML shown `|safe` in it (e.g. `item.fragment_html|safe`) is HTML, not XML:"
+            ' take `|safe` off (curator escapes it, as a feed\'s type="html" content is)'
+            + (f" at {', '.join(marked)}" if marked else "")
+        ) from None
+    return text
 
 
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
@@ -1091,6 +1236,7 @@ def render_outputs(
             assert template is not None
             text = _render(env, template, context_of(name) if per_edition else context)
             if name == "email":
+                refuse_broken_css(env, template, text)
                 text = email_html(text)
             elif name == "text":
                 text = text_edition(text)
@@ -1161,7 +1307,7 @@ def render_archive(
         if "index" in formats:
             files["index.html"] = _render(env, "index.html", arch)
         if "feed" in formats:
-            files["feed.xml"] = _render(env, "feed.xml", arch)
+            files["feed.xml"] = refuse_broken_xml(env, "feed.xml", _render(env, "feed.xml", arch))
         return files
 
     files = archive_files()

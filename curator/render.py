@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.compiler
 import jinja2.nodes
+import jinja2.runtime
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
@@ -111,13 +113,12 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
     if user_templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
-    env = jinja2.Environment(
+    env = _Environment(
         loader=_WordsLoader(loaders),
         # .md too: what a Markdown file holds reaches a site generator's HTML, and an HTML
         # entity there reads as its character (`&lt;script&gt;` is the text "<script>").
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "md"), default_for_string=True
-        ),
+        autoescape=_AUTOESCAPE,
+        finalize=_finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -130,7 +131,26 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
     env.globals["lang_attributes"] = partial(lang_attributes, newsletter=language)
     # Columns, not characters: a plain-text heading's underline ("=" * (subject | width)).
     env.filters["width"] = display_width
+    env.filters = TextFilters(env.filters)
     return env
+
+
+class TextFilters(dict[str, Any]):
+    """An environment's filters, each kept as `_keeps_text` makes it (those added later too:
+    curator.outputs' and a test's)."""
+
+    def __init__(self, filters: dict[str, Any]) -> None:
+        super().__init__()
+        for name, f in filters.items():
+            self[name] = f
+
+    def __setitem__(self, name: str, f: Any) -> None:
+        super().__setitem__(name, _keeps_text(f) if callable(f) else f)
+
+    def setdefault(self, name: str, f: Any = None) -> Any:
+        if name not in self:
+            self[name] = f
+        return self[name]
 
 
 #: The template of the fixed words every edition shares ("Issue 4", "edited by", the date).
@@ -154,6 +174,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
         if template == _OWN_WORDS:
             return self.loaders[-1].get_source(environment, WORDS)
         source, filename, uptodate = super().get_source(environment, template)
+        refuse_unquoted_values(source, filename or template)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
         # After the editor's lines, so that an error still names their line.
@@ -164,6 +185,38 @@ class _WordsLoader(jinja2.ChoiceLoader):
         )
         joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
         return joined, filename, uptodate
+
+
+#: A start tag (`<a href="..." title={{ x }}>`): up to its `>`, across lines.
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+#: An attribute whose value is a `{{ ... }}` without quotes around it.
+#: (A quoted value is passed over whole: `content="0; url={{ x }}"` is quoted.)
+_UNQUOTED_VALUE = re.compile(
+    r"\"[^\"]*\"|'[^']*'|(?:^|(?<=\s))([A-Za-z_:@][\w:.-]*)\s*=\s*(\{\{.*?\}\})", re.DOTALL
+)
+
+
+def refuse_unquoted_values(source: str, filename: str) -> None:
+    """Stop at a template (HTML or XML) that gives an attribute a `{{ ... }}` value without quotes
+    (`title={{ entry.title }}`): a space in the value ends it, and the rest of a feed's title
+    becomes attributes of its own (walk125 #2: `x style=position:fixed;...` was published as a
+    style attribute from the feed). Raised as a TemplateSyntaxError, so it names file and line."""
+    if Path(filename).suffix.lower() not in {".html", ".htm", ".xml"}:
+        return
+    for tag in _START_TAG.finditer(source):
+        for found in _UNQUOTED_VALUE.finditer(tag.group()):
+            if found.group(1) is None:
+                continue
+            name, value = found.group(1), " ".join(found.group(2).split())
+            line = source.count("\n", 0, tag.start() + found.start(1)) + 1
+            raise jinja2.TemplateSyntaxError(
+                f"{name}={value} is an attribute value without quotes: a space in what it shows"
+                " ends the value, and the rest (a feed's title, say) becomes attributes of its"
+                f' own (style=, onmouseover=); write {name}="{value}" (quoted)',
+                line,
+                Path(filename).name,
+                filename,
+            )
 
 
 def _own_words_source() -> str:
@@ -598,12 +651,191 @@ def unused_templates(folder: Path) -> tuple[str, ...]:
 class Text(str):
     """Plain text a template shows: escaped in an HTML or XML template even under `|safe` (its
     `__html__` is the escaped text, which `|safe` and autoescaping both use), as it is in a text
-    one. Why: `{{ entry.blurb|safe }}` published a draft's `<img onerror=...>` live (walk39 #1)."""
+    one. Why: `{{ entry.blurb|safe }}` published a draft's `<img onerror=...>` live (walk39 #1).
+
+    What a template makes of it stays Text: its string methods, slices and `+` (set up below,
+    `_TEXT_METHODS`), every filter given one (`_keeps_text`) and `~` (`_TextCodeGenerator`), so
+    `{{ entry.title|trim|safe }}` or `entry.title[0:]|safe` publish text too (walk125 #1: they
+    published a feed title's `<meta http-equiv="refresh">` live)."""
 
     __slots__ = ()
 
     def __html__(self) -> Markup:
-        return escape(str(self))
+        return escape(str.__str__(self))
+
+    def __radd__(self, other: object) -> object:
+        if isinstance(other, str) and not hasattr(other, "__html__"):
+            return Text(other + str.__str__(self))
+        return NotImplemented
+
+
+#: The str methods whose result is made of the text they are called on: each returns Text (or
+#: a list or tuple of Text) when called on Text.
+_TEXT_METHODS = (
+    "__add__",
+    "__getitem__",
+    "__mod__",
+    "__mul__",
+    "__rmul__",
+    "capitalize",
+    "casefold",
+    "center",
+    "expandtabs",
+    "format",
+    "format_map",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "strip",
+    "swapcase",
+    "title",
+    "translate",
+    "upper",
+    "zfill",
+)
+
+
+def as_text(value: object) -> object:
+    """`value` with every plain str in it (a str, or the strs of a list, tuple or iterator) made
+    Text; Markup and everything else as it is."""
+    if isinstance(value, str):
+        return value if hasattr(value, "__html__") else Text(value)
+    if isinstance(value, list | tuple):
+        return type(value)(as_text(v) for v in value) if type(value) in (list, tuple) else value
+    if isinstance(value, Iterator):
+        return (as_text(v) for v in value)
+    return value
+
+
+def _text_method(name: str) -> Callable[..., object]:
+    method = getattr(str, name)
+
+    def kept(self: Text, *args: object, **kwargs: object) -> object:
+        result = method(self, *args, **kwargs)
+        return result if result is NotImplemented else as_text(result)
+
+    kept.__name__ = name
+    kept.__doc__ = method.__doc__
+    return kept
+
+
+for _name in _TEXT_METHODS:
+    setattr(Text, _name, _text_method(_name))
+
+
+def _has_text(value: object, depth: int = 2) -> bool:
+    """Whether `value` is Text or holds one (in a list, tuple, set or dict, `depth` deep)."""
+    if isinstance(value, Text):
+        return True
+    if depth and isinstance(value, list | tuple | set | frozenset):
+        return any(_has_text(v, depth - 1) for v in value)
+    if depth and isinstance(value, dict):
+        return any(_has_text(v, depth - 1) for v in value.values())
+    return False
+
+
+def _keeps_text(f: Callable[..., object]) -> Callable[..., object]:
+    """Filter `f`, returning Text where it returns a plain str made from Text it was given
+    (`|trim`, `|striptags`, `"%s"|format(...)`, `|center`, `|indent`, `|pprint`, `|join`...):
+    `|safe` after it then shows that text, never the markup in it (walk125 #1)."""
+
+    @wraps(f)
+    def kept(*args: object, **kwargs: object) -> object:
+        # An iterator (|map, |select) is read once here, so that the Text in it can be seen.
+        args = tuple(list(a) if isinstance(a, Iterator) else a for a in args)
+        result = f(*args, **kwargs)
+        if _has_text(args) or _has_text(kwargs):
+            return as_text(result)
+        return result
+
+    return kept
+
+
+#: Which templates autoescape: HTML, XML and Markdown ones (`.md` too: what a Markdown file holds
+#: reaches a site generator's HTML, and an entity there reads as its character).
+_AUTOESCAPE = jinja2.select_autoescape(
+    enabled_extensions=("html", "htm", "xml", "md"), default_for_string=True
+)
+
+
+@jinja2.pass_context
+def _finalize(context: jinja2.runtime.Context, value: object) -> object:
+    """Every `{{ ... }}`'s value: Text escaped in an HTML, XML or Markdown template even inside
+    `{% autoescape false %}` (walk125 #1: a feed's `<form>`, `<base href>`, `<style>` were
+    published there), as it is everywhere else in such a template."""
+    if isinstance(value, Text) and _AUTOESCAPE(context.name):
+        return value.__html__()
+    return value
+
+
+class _TextCodeGenerator(jinja2.compiler.CodeGenerator):
+    """Jinja2's code generator, with `~` giving Text when it joins Text outside autoescaping
+    (Jinja2 gives a plain str there, which `|safe` would publish as markup), and every call going
+    through `_Environment.call` (as a sandbox's do), so that `"{}".format(entry.title)` is Text."""
+
+    def visit_Call(  # noqa: N802 (Jinja2's name)
+        self, node: jinja2.nodes.Call, frame: Any, forward_caller: bool = False
+    ) -> None:
+        self.write("environment.call(context, ")
+        self.visit(node.node, frame)
+        extra_kwargs = {"caller": "caller"} if forward_caller else None
+        loop_kwargs = {"_loop_vars": "_loop_vars"} if frame.loop_frame else {}
+        block_kwargs = {"_block_vars": "_block_vars"} if frame.block_frame else {}
+        if extra_kwargs:
+            extra_kwargs.update(loop_kwargs, **block_kwargs)
+        elif loop_kwargs or block_kwargs:
+            extra_kwargs = dict(loop_kwargs, **block_kwargs)
+        self.signature(node, frame, extra_kwargs)
+        self.write(")")
+
+    def visit_Concat(self, node: jinja2.nodes.Concat, frame: Any) -> None:  # noqa: N802
+        if frame.eval_ctx.volatile:
+            func_name = "(markup_join if context.eval_ctx.volatile else environment.text_join)"
+        elif frame.eval_ctx.autoescape:
+            func_name = "markup_join"
+        else:
+            func_name = "environment.text_join"
+        self.write(f"{func_name}((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class _Environment(jinja2.Environment):
+    """curator's template environment: what a template makes of Text stays Text (`Text`)."""
+
+    code_generator_class = _TextCodeGenerator
+
+    def call(self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """A call a template makes (`x.strip()`, `"{}".format(x)`, a macro): Text when it
+        returns a plain str and was given Text (or is a method of one)."""
+        result = __context.call(__obj, *args, **kwargs)
+        if isinstance(result, str) and (
+            isinstance(getattr(__obj, "__self__", None), Text)
+            or _has_text(args)
+            or _has_text(kwargs)
+        ):
+            return as_text(result)
+        return result
+
+    @staticmethod
+    def text_join(values: Iterable[object]) -> str:
+        """`a ~ b` outside autoescaping: Text when a part is."""
+        parts = list(values)
+        joined = "".join(map(str, parts))
+        return Text(joined) if any(isinstance(p, Text) for p in parts) else joined
 
 
 def safe_url_filter(url: str | None, base: str | None = None) -> str:

@@ -66,10 +66,11 @@ def test_a_blurb_shown_with_safe_is_text_in_every_edition(demo: Path) -> None:
 
 def test_a_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
     """walk39 #1: whatever a template does, nothing published carries script: a value made
-    markup another way (`|replace(...)|safe`) stops the render, exit 2, naming the template."""
+    another str first (`|replace(...)|safe`) is text still (walk125 #1; it was refused), and a
+    template that writes script itself stops the render, exit 2, naming the template and where
+    it shows a value as markup."""
     out = _published(demo)
     _blurb(out, EVIL)
-    before = (out / "issue-1.html").read_text(encoding="utf-8")
     mine = _my_templates(demo)
     body = mine / "_issue_body.html"
     body.write_text(
@@ -79,13 +80,22 @@ def test_a_template_that_publishes_script_stops_naming_it(demo: Path) -> None:
         encoding="utf-8",
     )
     code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    before = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in before and EVIL not in before
+    (mine / "issue.html").write_text(
+        "<html><body>{% include '_issue_body.html' %}<img src=x onerror=track()></body></html>\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
     assert code == 2, err
     said = _said(err)
     assert (
         'template issue.html: issue-1.html would publish an event handler "onerror"'
-        f" ({EVIL}), which runs script in a reader's browser or mail program; nothing was"
-        " published; the editor's templates show a value as markup at _issue_body.html:28,"
-        " _issue_body.html:30: take `|safe` off values curator gives (they are text)"
+        " (<img src=x onerror=track()>), which runs script in a reader's browser or mail program;"
+        " nothing was published; the editor's templates show a value as markup at"
+        " _issue_body.html:28, _issue_body.html:30: take `|safe` off values curator gives (they"
+        " are text)"
     ) in said
     assert (out / "issue-1.html").read_text(encoding="utf-8") == before
     # A <script> written in a template is refused too.
