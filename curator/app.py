@@ -642,6 +642,16 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def from_address(store: Store, art: Article) -> bool:
+    """Whether `art`'s publication is only its site's address (`articles.address_name`): no page
+    named the site and its feed, if any, has no title (walk123 #1)."""
+    if not art.publication or art.link_post or art.site_name:
+        return False
+    if art.publication != article_rules.address_name(art.url):
+        return False
+    return not art.feed_url or store.feed_state(art.feed_url).title != art.publication
+
+
 def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) -> tuple[str, ...]:
     """A warning per article of the issue whose credit a draft notes (a plain build says it here,
     or no one would), one line each: its publication is its feed's title and nothing says it is
@@ -662,10 +672,19 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     f" of the site ({fallback.host}): if it is not,"
                     f" {fallback.fix(config.path, 'under its heading in a draft')}"
                 )
+            if from_address(store, art):
+                said.append(
+                    f'"{art.publication}" is the site\'s address: neither its page nor a feed'
+                    " names the site"
+                )
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
             elif not any(a.strip() for a in art.authors):
-                said.append("no author was found")
+                said.append(
+                    "no author was found"
+                    if art.publication
+                    else "no author or publication was found: it is published with no credit line"
+                )
             first = first_appeared_in(art.text)
             original = original_copy(entry, first)
             copy = copy_remark(art.publication, first, original)
@@ -1760,6 +1779,11 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             art = entry.article
             fallback = feed_title_credit(config, store, art, site_names)
             from_feed = ""
+            if from_address(store, art):
+                from_feed = (
+                    "the site's address: neither its page nor a feed names the site; if it has a"
+                    " name, correct the `publication:` line"
+                )
             if fallback is not None:
                 fix = (
                     f"correct the `publication:` line above, or {fallback.fix(config.path, '')}"
