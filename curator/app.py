@@ -1962,7 +1962,16 @@ def build_from_draft(
     stop_for(draft_file, named_twice(draft, ids, draft_file))
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
-    repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy)
+    titles: list[str] = []
+    if any(earlier):  # the title the last issue featuring each published it under
+        as_published = {r.number: r.as_published for r in store.issues(with_articles=True)}
+        titles = [
+            (as_published.get(numbers[-1], {}).get(i) or Article(id=i, url="", title="")).title
+            if numbers
+            else ""
+            for i, numbers in zip(ids, earlier, strict=True)
+        ]
+    repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy, titles=titles)
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)

@@ -1799,19 +1799,23 @@ def featured_again(
     path: Path | str,
     *,
     as_copy: Sequence[Sequence[int]] = (),
+    titles: Sequence[str] = (),
 ) -> list[DraftError]:
     """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
     of the issues that featured each, in the draft's order; `as_copy`: those of them that named it
     as "also covered by" only), by the line of its heading, unless the front matter's
     `feature_again:` lists it: an article is featured once, unless the editor says so. `issue` is
-    `draft_to_issue`'s, every entry found."""
+    `draft_to_issue`'s, every entry found. `titles`: the title the last of those issues published
+    each under, named when the draft's heading gives another (walk123 #5: a block whose url: was
+    changed to another article was told as its heading's title "featured already")."""
     copies = list(as_copy) or [()] * len(earlier)
+    published = list(titles) or [""] * len(earlier)
     allowed = {clean_url(u) for u in draft.feature_again}
     articles = [scored.article for section in issue.sections for scored in section.entries]
     mistakes = []
     repeated = set()
-    for entry, article, numbers, named in zip(
-        draft.entries, articles, earlier, copies, strict=True
+    for entry, article, numbers, named, was in zip(
+        draft.entries, articles, earlier, copies, published, strict=True
     ):
         if numbers:
             repeated |= {clean_url(entry.url), clean_url(article.url)}
@@ -1823,15 +1827,26 @@ def featured_again(
             if set(numbers) <= set(named)
             else "featured in"
         )
-        mistakes.append(
-            DraftError(
-                path,
-                entry.line,
-                f'"{article.title}" was {how} issue{"s" * (len(numbers) > 1)} {which}'
-                " already; remove it, or to feature it again on purpose, list it in the front"
-                f" matter: {feature_again_line(article.url)}",
+        issues = f"issue{'s' * (len(numbers) > 1)} {which}"
+        said = f'"{article.title}" was {how} {issues}'
+        if was and " ".join(was.split()).casefold() != " ".join(article.title.split()).casefold():
+            said = (
+                f'"{article.title}": its url: {entry.url} is "{" ".join(was.split())}", which'
+                f" {issues} {how.removesuffix(' in')} under that title"
+                if how == "featured in"
+                else f'"{article.title}": its url: {entry.url} is "{" ".join(was.split())}",'
+                f" which was {how} {issues}"
             )
-        )
+            said += (
+                " already; if you meant another article, correct the url: line; else remove it,"
+                " or to feature it again on purpose, list it in the front matter:"
+            )
+        else:
+            said += (
+                " already; remove it, or to feature it again on purpose, list it in the front"
+                " matter:"
+            )
+        mistakes.append(DraftError(path, entry.line, f"{said} {feature_again_line(article.url)}"))
     # An address there that is no repeat of this draft (mistyped, or its article cut) allows
     # nothing: said, so that a mistyped one is not taken for a permission given.
     for url in draft.feature_again:
