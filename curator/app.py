@@ -1052,8 +1052,34 @@ def publish_issue(
         *dropped,
         *clipped_email(issue, rendered),
         *(f"{w}{missing} is repaired or restored" for w in warnings),
+        *placeholder_titles(
+            config, {a.number: a.title for a in archive if a.number != issue.number}, out_dir
+        ),
     )
     return Published(paths, notes, kept)
+
+
+def placeholder_titles(config: Config, titles: Mapping[int, str], out_dir: Path) -> tuple[str, ...]:
+    """A warning when published issues (`titles`: their titles by number) are titled with the
+    placeholder `curator init` wrote while feeds.yaml's title is the editor's own: index.html
+    lists each as "Issue 1: My Newsletter", which nothing said (walk127). feeds.yaml's own
+    placeholder is said by every command (`Config.placeholders`)."""
+    placeholder = INIT_PLACEHOLDERS["title"]
+    if config.title.split() == placeholder.split():
+        return ()
+    numbers = sorted(n for n, title in titles.items() if title.split() == placeholder.split())
+    if not numbers:
+        return ()
+    listed = numbers_text(numbers)
+    return (
+        f"issue{'s' * (len(numbers) > 1)} {listed} {'are' if len(numbers) > 1 else 'is'} titled"
+        f' "{placeholder}", the placeholder `curator init` wrote, and index.html lists'
+        f' {"them" if len(numbers) > 1 else "it"} so ("Issue {numbers[0]}: {placeholder}"), as'
+        ' their pages and feed.xml do: if the newsletter\'s title was meant, correct "title" in'
+        f" {out_dir / f'issue-{numbers[0]}.json'}"
+        + (" (and each such issue-N.json)" if len(numbers) > 1 else "")
+        + f", then `curator render {' '.join(map(str, numbers))}`",
+    )
 
 
 def numbers_text(numbers: Sequence[int]) -> str:
@@ -2888,8 +2914,10 @@ def render_issues(
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_in_text(store, issues, out_dir)
+    notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
+    notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
     stopped = store.unfinished_issue()
     if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
         notes.append(
@@ -3081,6 +3109,59 @@ def _dates_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> lis
             " old date was meant, write it back there and run `curator render"
             f" {record.number}` again)"
         )
+    return notes
+
+
+def _headings_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> list[str]:
+    """Each issue whose "title" or "editor" was corrected in its issue-N.json (it differs from the
+    store's) has the old one, as `{title}` or `{editor}` wrote it, replaced by the new one in its
+    introduction and closing line, saying so, as `_dates_in_text` does for `{date}` (walk123 #3:
+    the header said "CX Weekly Test", the introduction "Welcome to issue 1 of My Newsletter" in
+    every edition and feed.xml). An editor corrected to none is not taken out of a sentence: said,
+    naming the text to correct."""
+    notes = []
+    for record in store.issues():
+        issue = issues.get(record.number)
+        if issue is None:
+            continue
+        json_file = out_dir / f"issue-{record.number}.json"
+        for what, old, new in (
+            ("title", record.title, issue.title),
+            ("editor", record.editor, issue.editor or ""),
+        ):
+            old, new = " ".join((old or "").split()), " ".join((new or "").split())
+            if not old or old == new:
+                continue
+            said = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)")
+            parts = [
+                name
+                for name, text in (
+                    ("introduction", issue.introduction),
+                    ("closing line", issue.closing),
+                )
+                if text and said.search(text)
+            ]
+            if not parts:
+                continue
+            where = " and its ".join(parts)
+            if not new:
+                notes.append(
+                    f'issue {record.number}: its {where} still says "{old}", its {what} before'
+                    f" it was corrected in {json_file}: correct the text there too (its"
+                    f' "introduction" or "closing"), then run `curator render {record.number}`'
+                )
+                continue
+            issues[record.number] = issue = replace(
+                issue,
+                introduction=said.sub(new, issue.introduction or ""),
+                closing=said.sub(new, issue.closing or ""),
+            )
+            store.set_issue_text(record.number, issue.introduction, issue.closing)
+            notes.append(
+                f'issue {record.number}: its {where} said "{old}", its {what} before it was'
+                f' corrected in {json_file}: it now says "{new}" there (if the old one was meant,'
+                f" write it back there and run `curator render {record.number}` again)"
+            )
     return notes
 
 
