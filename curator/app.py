@@ -3151,12 +3151,18 @@ def _headings_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> 
                     f' "introduction" or "closing"), then run `curator render {record.number}`'
                 )
                 continue
+            # (text the editor corrected too is kept, and said, with their other corrections
+            # by `_issue_kept`; text as published is kept here, so it is not told as theirs)
+            untouched = _as_compared(issue.introduction) == _as_compared(
+                record.introduction
+            ) and _as_compared(issue.closing) == _as_compared(record.closing)
             issues[record.number] = issue = replace(
                 issue,
                 introduction=said.sub(new, issue.introduction or ""),
                 closing=said.sub(new, issue.closing or ""),
             )
-            store.set_issue_text(record.number, issue.introduction, issue.closing)
+            if untouched:
+                store.set_issue_text(record.number, issue.introduction, issue.closing)
             notes.append(
                 f'issue {record.number}: its {where} said "{old}", its {what} before it was'
                 f' corrected in {json_file}: it now says "{new}" there (if the old one was meant,'
