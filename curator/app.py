@@ -649,6 +649,16 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def from_address(store: Store, art: Article) -> bool:
+    """Whether `art`'s publication is only its site's address (`articles.address_name`): no page
+    named the site and its feed, if any, has no title (walk123 #1)."""
+    if not art.publication or art.link_post or art.site_name:
+        return False
+    if art.publication != article_rules.address_name(art.url):
+        return False
+    return not art.feed_url or store.feed_state(art.feed_url).title != art.publication
+
+
 def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) -> tuple[str, ...]:
     """A warning per article of the issue whose credit a draft notes (a plain build says it here,
     or no one would), one line each: its publication is its feed's title and nothing says it is
@@ -669,10 +679,19 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     f" of the site ({fallback.host}): if it is not,"
                     f" {fallback.fix(config.path, 'under its heading in a draft')}"
                 )
+            if from_address(store, art):
+                said.append(
+                    f'"{art.publication}" is the site\'s address: neither its page nor a feed'
+                    " names the site"
+                )
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
             elif not any(a.strip() for a in art.authors):
-                said.append("no author was found")
+                said.append(
+                    "no author was found"
+                    if art.publication
+                    else "no author or publication was found: it is published with no credit line"
+                )
             first = first_appeared_in(art.text)
             original = original_copy(entry, first)
             copy = copy_remark(art.publication, first, original)
@@ -1041,8 +1060,34 @@ def publish_issue(
         *clipped_email(issue, rendered),
         *linked_stylesheets(env, rendered),
         *(f"{w}{missing} is repaired or restored" for w in warnings),
+        *placeholder_titles(
+            config, {a.number: a.title for a in archive if a.number != issue.number}, out_dir
+        ),
     )
     return Published(paths, notes, kept)
+
+
+def placeholder_titles(config: Config, titles: Mapping[int, str], out_dir: Path) -> tuple[str, ...]:
+    """A warning when published issues (`titles`: their titles by number) are titled with the
+    placeholder `curator init` wrote while feeds.yaml's title is the editor's own: index.html
+    lists each as "Issue 1: My Newsletter", which nothing said (walk127). feeds.yaml's own
+    placeholder is said by every command (`Config.placeholders`)."""
+    placeholder = INIT_PLACEHOLDERS["title"]
+    if config.title.split() == placeholder.split():
+        return ()
+    numbers = sorted(n for n, title in titles.items() if title.split() == placeholder.split())
+    if not numbers:
+        return ()
+    listed = numbers_text(numbers)
+    return (
+        f"issue{'s' * (len(numbers) > 1)} {listed} {'are' if len(numbers) > 1 else 'is'} titled"
+        f' "{placeholder}", the placeholder `curator init` wrote, and index.html lists'
+        f' {"them" if len(numbers) > 1 else "it"} so ("Issue {numbers[0]}: {placeholder}"), as'
+        ' their pages and feed.xml do: if the newsletter\'s title was meant, correct "title" in'
+        f" {out_dir / f'issue-{numbers[0]}.json'}"
+        + (" (and each such issue-N.json)" if len(numbers) > 1 else "")
+        + f", then `curator render {' '.join(map(str, numbers))}`",
+    )
 
 
 def numbers_text(numbers: Sequence[int]) -> str:
@@ -1768,6 +1813,11 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             art = entry.article
             fallback = feed_title_credit(config, store, art, site_names)
             from_feed = ""
+            if from_address(store, art):
+                from_feed = (
+                    "the site's address: neither its page nor a feed names the site; if it has a"
+                    " name, correct the `publication:` line"
+                )
             if fallback is not None:
                 fix = (
                     f"correct the `publication:` line above, or {fallback.fix(config.path, '')}"
@@ -1946,7 +1996,16 @@ def build_from_draft(
     stop_for(draft_file, named_twice(draft, ids, draft_file))
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
-    repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy)
+    titles: list[str] = []
+    if any(earlier):  # the title the last issue featuring each published it under
+        as_published = {r.number: r.as_published for r in store.issues(with_articles=True)}
+        titles = [
+            (as_published.get(numbers[-1], {}).get(i) or Article(id=i, url="", title="")).title
+            if numbers
+            else ""
+            for i, numbers in zip(ids, earlier, strict=True)
+        ]
+    repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy, titles=titles)
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
@@ -2902,8 +2961,10 @@ def render_issues(
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _dates_in_text(store, issues, out_dir)
+    notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
+    notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
     stopped = store.unfinished_issue()
     if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
         notes.append(
@@ -3096,6 +3157,65 @@ def _dates_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> lis
             " old date was meant, write it back there and run `curator render"
             f" {record.number}` again)"
         )
+    return notes
+
+
+def _headings_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> list[str]:
+    """Each issue whose "title" or "editor" was corrected in its issue-N.json (it differs from the
+    store's) has the old one, as `{title}` or `{editor}` wrote it, replaced by the new one in its
+    introduction and closing line, saying so, as `_dates_in_text` does for `{date}` (walk123 #3:
+    the header said "CX Weekly Test", the introduction "Welcome to issue 1 of My Newsletter" in
+    every edition and feed.xml). An editor corrected to none is not taken out of a sentence: said,
+    naming the text to correct."""
+    notes = []
+    for record in store.issues():
+        issue = issues.get(record.number)
+        if issue is None:
+            continue
+        json_file = out_dir / f"issue-{record.number}.json"
+        for what, old, new in (
+            ("title", record.title, issue.title),
+            ("editor", record.editor, issue.editor or ""),
+        ):
+            old, new = " ".join((old or "").split()), " ".join((new or "").split())
+            if not old or old == new:
+                continue
+            said = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)")
+            parts = [
+                name
+                for name, text in (
+                    ("introduction", issue.introduction),
+                    ("closing line", issue.closing),
+                )
+                if text and said.search(text)
+            ]
+            if not parts:
+                continue
+            where = " and its ".join(parts)
+            if not new:
+                notes.append(
+                    f'issue {record.number}: its {where} still says "{old}", its {what} before'
+                    f" it was corrected in {json_file}: correct the text there too (its"
+                    f' "introduction" or "closing"), then run `curator render {record.number}`'
+                )
+                continue
+            # (text the editor corrected too is kept, and said, with their other corrections
+            # by `_issue_kept`; text as published is kept here, so it is not told as theirs)
+            untouched = _as_compared(issue.introduction) == _as_compared(
+                record.introduction
+            ) and _as_compared(issue.closing) == _as_compared(record.closing)
+            issues[record.number] = issue = replace(
+                issue,
+                introduction=said.sub(new, issue.introduction or ""),
+                closing=said.sub(new, issue.closing or ""),
+            )
+            if untouched:
+                store.set_issue_text(record.number, issue.introduction, issue.closing)
+            notes.append(
+                f'issue {record.number}: its {where} said "{old}", its {what} before it was'
+                f' corrected in {json_file}: it now says "{new}" there (if the old one was meant,'
+                f" write it back there and run `curator render {record.number}` again)"
+            )
     return notes
 
 

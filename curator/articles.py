@@ -685,7 +685,19 @@ def feed_publication(
     editor gave one, else `page_or_feed_name`. `placement.feed_names` works it out again at draft
     and build from the stored site name, so that a `name:` changed after a fetch reaches the
     articles stored before."""
-    return name or page_or_feed_name(site or None, feed_title, url)
+    return name or page_or_feed_name(site or None, feed_title, url) or address_name(url)
+
+
+def address_name(url: str | None) -> str | None:
+    """The site's name its address gives when nothing else names it ("exitsurveys.example" for
+    https://www.exitsurveys.example/...: its registrable domain, `site_of`), the last of a
+    publication's sources as README lists them (walk123 #1: an article added to a draft by its
+    address, whose page named no site, was published with no credit line at all). None for an
+    address that names no site: an IP address, a single name ("localhost")."""
+    domain = site_of(url) if url and "://" in url else None
+    if not domain or "." not in domain or ":" in domain or domain.replace(".", "").isdigit():
+        return None
+    return domain
 
 
 def page_title(page: Page, publication: str | None) -> str:

@@ -280,6 +280,9 @@ class DraftEntry:
     #: The blurb as written, in Markdown (lines and paragraphs kept), and the line it starts on.
     blurb_source: str = ""
     blurb_line: int = 0
+    #: Each author: line that wrote a credit line's "Author || Publication": (its line, the line
+    #: as written, the publication it names, the publication the draft gave before it).
+    split_credits: tuple[tuple[int, str, str, str], ...] = ()
 
     @property
     def url_only(self) -> bool:
@@ -893,6 +896,8 @@ class _Open:
     authors: list[str] = field(default_factory=list)
     publication: str = ""
     credit_lines: set[str] = field(default_factory=set)
+    #: Each author: line holding "||": (its line, as written, the publication after "||").
+    credit_publications: list[tuple[int, str, str]] = field(default_factory=list)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
     #: The line of the blurb's first line (0: none yet).
@@ -956,16 +961,26 @@ class _Open:
         blurb = "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
         # (a line the draft wrote as `\# ...` keeps its backslash: in Markdown, too, it is text)
         source = "\n".join("\\" + ln if ln.startswith("#") else ln for ln in self.blurb).strip()
+        publication, credit_lines = self.publication, set(self.credit_lines)
+        split: list[tuple[int, str, str, str]] = []
+        for line, written, named in self.credit_publications:
+            if named:
+                # (the publication it names is published: the draft's publication: line, if it
+                # says another, is replaced, and the build says so at this line)
+                split.append((line, written, named, publication))
+                publication = named
+                credit_lines.add("publication")
         return DraftEntry(
             link,
             title,
             tuple(self.authors),
-            self.publication,
+            publication,
             blurb,
             self.line,
-            frozenset(self.credit_lines),
+            frozenset(credit_lines),
             source,
             self.blurb_line,
+            tuple(split),
         )
 
 
@@ -1225,6 +1240,20 @@ class _Body:
                 value = re.sub(r"^by\s+(?=\S)", "", value, flags=re.IGNORECASE)
             # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
             # several, separated by semicolons or commas.
+            if "||" in value:
+                # `author: Hana Kobayashi || VoC Notes`, the credit line as an issue prints it
+                # (the seed's style): the author and the publication (walk123 #2: published
+                # "Hana Kobayashi || VoC Notes || VoC Notes", and advised two author: lines).
+                value, _, publication = (part.strip() for part in value.partition("||"))
+                if "||" in publication:
+                    raise self.error(
+                        number,
+                        f"{raw.strip()!r} holds '||' twice: an {key}: line names the author;"
+                        " write the publication on a 'publication: ...' line under it",
+                    )
+                article.credit_publications.append(
+                    (number, raw.split(":", 1)[1].strip(), publication)
+                )
             names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
             article.authors += [n for n in names if n]
 
@@ -1770,19 +1799,23 @@ def featured_again(
     path: Path | str,
     *,
     as_copy: Sequence[Sequence[int]] = (),
+    titles: Sequence[str] = (),
 ) -> list[DraftError]:
     """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
     of the issues that featured each, in the draft's order; `as_copy`: those of them that named it
     as "also covered by" only), by the line of its heading, unless the front matter's
     `feature_again:` lists it: an article is featured once, unless the editor says so. `issue` is
-    `draft_to_issue`'s, every entry found."""
+    `draft_to_issue`'s, every entry found. `titles`: the title the last of those issues published
+    each under, named when the draft's heading gives another (walk123 #5: a block whose url: was
+    changed to another article was told as its heading's title "featured already")."""
     copies = list(as_copy) or [()] * len(earlier)
+    published = list(titles) or [""] * len(earlier)
     allowed = {clean_url(u) for u in draft.feature_again}
     articles = [scored.article for section in issue.sections for scored in section.entries]
     mistakes = []
     repeated = set()
-    for entry, article, numbers, named in zip(
-        draft.entries, articles, earlier, copies, strict=True
+    for entry, article, numbers, named, was in zip(
+        draft.entries, articles, earlier, copies, published, strict=True
     ):
         if numbers:
             repeated |= {clean_url(entry.url), clean_url(article.url)}
@@ -1794,15 +1827,26 @@ def featured_again(
             if set(numbers) <= set(named)
             else "featured in"
         )
-        mistakes.append(
-            DraftError(
-                path,
-                entry.line,
-                f'"{article.title}" was {how} issue{"s" * (len(numbers) > 1)} {which}'
-                " already; remove it, or to feature it again on purpose, list it in the front"
-                f" matter: {feature_again_line(article.url)}",
+        issues = f"issue{'s' * (len(numbers) > 1)} {which}"
+        said = f'"{article.title}" was {how} {issues}'
+        if was and " ".join(was.split()).casefold() != " ".join(article.title.split()).casefold():
+            said = (
+                f'"{article.title}": its url: {entry.url} is "{" ".join(was.split())}", which'
+                f" {issues} {how.removesuffix(' in')} under that title"
+                if how == "featured in"
+                else f'"{article.title}": its url: {entry.url} is "{" ".join(was.split())}",'
+                f" which was {how} {issues}"
             )
-        )
+            said += (
+                " already; if you meant another article, correct the url: line; else remove it,"
+                " or to feature it again on purpose, list it in the front matter:"
+            )
+        else:
+            said += (
+                " already; remove it, or to feature it again on purpose, list it in the front"
+                " matter:"
+            )
+        mistakes.append(DraftError(path, entry.line, f"{said} {feature_again_line(article.url)}"))
     # An address there that is no repeat of this draft (mistyped, or its article cut) allows
     # nothing: said, so that a mistyped one is not taken for a permission given.
     for url in draft.feature_again:

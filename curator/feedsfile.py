@@ -35,7 +35,7 @@ from curator.extract_rules import TITLE_SEPARATORS
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.publish import write_atomic
 from curator.render import builtin_templates
-from curator.urls import url_key
+from curator.urls import site_of, url_key
 
 
 class FeedsFileError(InputError):
@@ -117,6 +117,8 @@ class OpmlImport:
     no_feed: tuple[tuple[int, str, str], ...] = ()
     #: `feed://` addresses read as the http(s) address after `feed:`: (line, given, read).
     converted: tuple[tuple[int, str, str], ...] = ()
+    #: Titles not written as `name:` for what they hold (`title_fault`): (line, title, why, url).
+    faulty_titles: tuple[tuple[int, str, str, str], ...] = ()
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -806,9 +808,15 @@ def import_name(title: str, *addresses: str | None) -> str | None:
     else the feed's own title, both the publisher's words."""
 
     def names_site(text: str) -> bool:
+        if _FIELD_OR_ADDRESS.search(text):
+            return False
+        for domain in _DOMAIN.findall(text):
+            if _same_site(domain, addresses):
+                return True
+            text = text.replace(domain, " ")  # another site's domain names not this one
         return any(resembles_site(text, url) is True for url in addresses if url)
 
-    if not title or not names_site(title):
+    if not title or title_fault(title, *addresses) or not names_site(title):
         return None
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     naming = [p.strip() for p in parts if names_site(p)]
@@ -824,6 +832,34 @@ def import_name(title: str, *addresses: str | None) -> str | None:
     if before and unclosed_bracket(before) is None and names_site(before):
         return before
     return title
+
+
+#: A web address, or a feeds.yaml field written into a title ("Name\n  - url: https://..."): no
+#: part of a publication's name (walk127: written as `name: 'url: https://injected...'`).
+_FIELD_OR_ADDRESS = re.compile(
+    r"(?i)[a-z][a-z0-9+.-]*://|\bwww\.|(?:^|\s|-)(?:url|name|subjects|fetch_pages)\s*:"
+)
+#: A domain written in a title ("otherpaper.example.org", "Space.com").
+_DOMAIN = re.compile(r"(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+
+
+def _same_site(domain: str, addresses: Iterable[str | None]) -> bool:
+    """Whether `domain` (written in a title) is the site of one of `addresses`."""
+    site = site_of(f"https://{domain.lower()}")
+    return any(url and site_of(url) == site for url in addresses)
+
+
+def title_fault(title: str, *addresses: str | None) -> str:
+    """Why an OPML title is never a feed's `name:`, though it may resemble its site: it holds a
+    web address or a feeds.yaml field, or names another site's domain (walk127: "Tech Roundup -
+    otherpaper.example.org" for blog.myown.example.com was written `name:
+    otherpaper.example.org`); "" when it is none of these."""
+    if _FIELD_OR_ADDRESS.search(title):
+        return "it holds a web address or a feeds.yaml field (`url:`), no publication's name"
+    other = [d for d in _DOMAIN.findall(title) if not _same_site(d, addresses)]
+    if other:
+        return f"it names another site ({other[0]}) than the feed's"
+    return ""
 
 
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
@@ -939,6 +975,14 @@ def import_subscriptions(
         for spec in added
         if spec.comment and spec.url in titles and spec.url not in own
     )
+    added_urls = {spec.url for spec in added if spec.name is None}
+    faulty = tuple(
+        (feed.line, title, why, feed.url)
+        for feed in document.feeds
+        if feed.url in added_urls and feed.name is None
+        for title in [" ".join(feed.title.split())]
+        if (why := title_fault(title, feed.html_url, feed.url))
+    )
     return OpmlImport(
         added,
         skipped,
@@ -953,6 +997,7 @@ def import_subscriptions(
         rejected_lines=document.rejected_lines,
         no_feed=document.no_feed,
         converted=document.converted,
+        faulty_titles=faulty,
     )
 
 

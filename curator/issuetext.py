@@ -400,6 +400,7 @@ def draft_entry_warnings(
                         f" it as plain text under the heading at line {entry.line}"
                     )
             warnings += _several_people(entry, path)
+            warnings += _split_credits(entry, path)
             warnings += [
                 # An address is no person's name: published as the author, as typed (walk72 #6).
                 f'{path}:{entry.line}: the author "{name}" is a web address, published as the'
@@ -424,6 +425,28 @@ def draft_entry_warnings(
                     blurb=True,
                 )
                 warnings += _unshown_warnings(entry.blurb_source, at, entry.line)
+    return warnings
+
+
+def _split_credits(entry: Any, path: Path) -> list[str]:
+    """A warning per author: line written as a credit line, "Author || Publication", whose
+    publication is not the one the draft's publication: line gives (or there is none): the
+    publication it names is published, said at its line (walk123 #2)."""
+    from curator.credits import same_name
+
+    warnings = []
+    for line, written, named, before in getattr(entry, "split_credits", ()):
+        if before and same_name(before, named):
+            continue
+        replaced = (
+            f', in place of the publication: line\'s "{before}"' if before else " (it had none)"
+        )
+        warnings.append(
+            f'{path}:{line}: "{written}" is read as a credit line: the author before "||" and'
+            f' the publication "{named}" after it, which is published{replaced}; an author:'
+            " line names the author, and the publication goes on the publication: line under"
+            f" the heading at line {entry.line}"
+        )
     return warnings
 
 

@@ -45,6 +45,8 @@ class OpmlFeed:
     name: str | None = None
     fetch_pages: bool | None = None
     position: int | None = None
+    #: The outline's line in the file (for messages).
+    line: int = field(default=0, compare=False)
 
     @property
     def subject_hints(self) -> tuple[str, ...]:
@@ -327,6 +329,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
                         name=name,
                         fetch_pages=pages,
                         position=position,
+                        line=line,
                     )
                 )
             else:

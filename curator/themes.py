@@ -509,8 +509,8 @@ def draft_promise(
         return (), "the plan of themes has no theme left after this issue"
     if _thin_after(config, store, following, featured):
         return (), (
-            f"the plan's next theme, {join_names(list(following))}, will have fewer than"
-            f" {config.themes.min_articles} unfeatured articles after this issue"
+            f"the plan's next theme, {join_names(list(following))}, will have"
+            f" {_fewer_than(config.themes.min_articles)} after this issue"
             " (themes: min_articles)"
         )
     return following, ""
@@ -712,8 +712,8 @@ def no_promise_reason(config: Config, choice: ThemeChoice) -> str:
     if not choice.next_theme:
         return "the plan of themes has no theme left after this issue"
     return (
-        f"the plan's next theme, {join_names(list(choice.next_theme))}, will have fewer than"
-        f" {config.themes.min_articles} unfeatured articles after this issue (themes: min_articles)"
+        f"the plan's next theme, {join_names(list(choice.next_theme))}, will have"
+        f" {_fewer_than(config.themes.min_articles)} after this issue (themes: min_articles)"
     )
 
 
@@ -808,7 +808,7 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
     if best is None:
         fewer = _fewer_needed(config)
         return (
-            f"No subject has {_unfeatured(config.themes.min_articles)} that"
+            f"No subject has {unfeatured(config.themes.min_articles)} that"
             f" {'fits' if config.themes.min_articles == 1 else 'fit'} it yet: "
             "fetch more (`curator fetch`)"
             + (f", or {fewer}" if fewer else ", and build when `curator themes` says one is ripe")
@@ -936,10 +936,11 @@ __all__ = [
     "later_line_note",
     "done_ahead",
     "theme_name",
+    "unfeatured",
 ]
 
 
-def _unfeatured(count: int) -> str:
+def unfeatured(count: int) -> str:
     """ "3 unfeatured articles", "an unfeatured article" (walk121, walk122: "No subject has 1
     unfeatured articles", "fewer than 1 unfeatured articles")."""
     return "an unfeatured article" if count == 1 else f"{count} unfeatured articles"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 #: The variables, and what each becomes (said back when one is mistyped).
@@ -69,6 +69,11 @@ def fill(text: str, values: Mapping[str, object]) -> str:
 
 #: Where a sentence ends: its mark(s), a closing quote or bracket, then a space or the end.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+#: Abbreviations whose full stop ends no sentence ("This issue covers one subject, i.e.
+#: {theme}, in depth.": walk127, the sentence was cut after "i.e." and half of it published).
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:i\.e|e\.g|etc|vs|cf|Dr|Mr|Mrs|Ms|Prof|St|No|approx|incl)\.$", re.IGNORECASE
+)
 #: A blank line: a paragraph ends there.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 #: A line that starts a Markdown block of its own (a list item, a heading, a quote).
@@ -114,7 +119,7 @@ def fill_leaving_out(text: str, values: Mapping[str, object]) -> tuple[str, tupl
 def _sentence(text: str, begin: int, finish: int) -> tuple[int, int]:
     """The span of the sentence around text[begin:finish]."""
     start = 0
-    for found in _SENTENCE_END.finditer(text, 0, begin):
+    for found in _sentence_ends(text, 0, begin):
         start = max(start, found.end())
     for found in _PARAGRAPH_BREAK.finditer(text, 0, begin):
         start = max(start, found.end())
@@ -123,7 +128,7 @@ def _sentence(text: str, begin: int, finish: int) -> tuple[int, int]:
     while start < begin and text[start].isspace():
         start += 1
     ends = [len(text)]
-    mark = _SENTENCE_END.search(text, finish)
+    mark = next(_sentence_ends(text, finish, len(text)), None)
     if mark:
         ends.append(mark.end())
     blank = _PARAGRAPH_BREAK.search(text, finish)
@@ -136,6 +141,15 @@ def _sentence(text: str, begin: int, finish: int) -> tuple[int, int]:
     while end < len(text) and text[end] in " \t":
         end += 1
     return start, end
+
+
+def _sentence_ends(text: str, begin: int, end: int) -> Iterator[re.Match[str]]:
+    """Where sentences end in text[begin:end], but for the full stop of an abbreviation ("i.e.",
+    "e.g.", "Dr.": `_ABBREVIATION`)."""
+    for found in _SENTENCE_END.finditer(text, begin, end):
+        if found.group(0) == "." and _ABBREVIATION.search(text, 0, found.end()):
+            continue
+        yield found
 
 
 def _whole_line(text: str, start: int, end: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from curator.articles import page_title, read_page
+from curator.articles import address_name, page_title, read_page
 from curator.blurb import choose_blurb, complete_sentences, usable_sentences
 from curator.cli.common import (
     JSON_PRINTED,
@@ -99,6 +99,8 @@ def _publication_from(config: Config, store: Store, article: Article) -> str:
         return "the site name its page gives"
     if source is not None and article.publication == store.feed_state(source.url).title:
         return "its feed's title"
+    if article.publication == address_name(article.url):
+        return "the site's address, as neither its page nor a feed names the site"
     return ""
 
 
@@ -284,7 +286,13 @@ def show(record: dict[str, Any]) -> None:
     click.echo(record["issue_title"] or "(no title found)")
     if record["title"] and record["title"] != record["issue_title"]:
         click.echo(f"  the page's own title: {record['title']}")
-    click.echo(f"  {authors} || {record['publication'] or '(no publication found)'}")
+    site = address_name(record["canonical_url"] or record["url"])
+    unnamed = (
+        f"(no publication found: a build credits the site's address, {site})"
+        if site
+        else "(no publication found)"
+    )
+    click.echo(f"  {authors} || {record['publication'] or unnamed}")
     if record["canonical_url"]:
         click.echo(f"  {record['canonical_url']}")
     if record["published"]:
@@ -330,6 +338,12 @@ def show(record: dict[str, Any]) -> None:
         ]
         # Each part of the credit says where it came from: "(the page's byline)" was said of a
         # publication a feed's `name:` had given (walk72 #2).
+        if not line:  # (walk123 #1: the line ended "credits it as: " and nothing)
+            line = (
+                "(no credit: no author or publication was found, and the issue prints no credit"
+                " line for it; write `author:` and `publication:` lines under its heading in a"
+                " draft)"
+            )
         click.echo(
             f"  your newsletter credits it as: {line}" + (f" ({'; '.join(said)})" if said else "")
         )

@@ -38,6 +38,7 @@ from curator.feedsfile import (
     init_newsletter,
     read_feeds,
     remove_feed,
+    title_fault,
 )
 from curator.harvest import OWN_WAIT_MARK, QUIET_AFTER
 from curator.publish import write_atomic
@@ -150,13 +151,14 @@ def add(
     echo(f"Added {address}" + (f" ({own})" if own else ""))
     _same_entries(conf, config, address, best.keys)
     if title and not own:
-        echo(
-            f"curator: its title {title!r} was not written as `name:`: nothing says it names the"
-            " feed's site, and `name:` is the publication every article of the feed is credited"
-            " to. Each article is credited to its page's site name, else to this title; if the"
-            f" feed is one publication's, write `name:` under it in {config} (or add it with"
-            " --name)",
-            err=True,
+        why = (
+            title_fault(title, best.url, found.final_url) or "nothing says it names the feed's site"
+        )
+        warn(
+            f"its title {title!r} was not written as `name:`: {why}, and `name:` is the"
+            " publication every article of the feed is credited to. Each article is credited to"
+            " its page's site name, else to this title; if the feed is one publication's, write"
+            f" `name:` under it in {config} (or add it with --name)"
         )
 
 
@@ -297,8 +299,17 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             " already listed needs (an import leaves a listed feed as it is).",
             err=True,
         )
+    for line_no, odd_title, why, url in done.faulty_titles:
+        warn(
+            f"{opml_file}:{line_no}: the title {odd_title!r} of {url} was not written as `name:`: {why};"
+            f" its articles are credited to their pages' site name, else the feed's own title"
+            f" (write `name:` under the feed in {config} for a name of your own)"
+        )
+    faulty = {url for _, _, _, url in done.faulty_titles}
     if done.renamed:
-        left_out = [(title, url) for title, name, url in done.renamed if name is None]
+        left_out = [
+            (title, url) for title, name, url in done.renamed if name is None and url not in faulty
+        ]
         shortened = [(title, name, url) for title, name, url in done.renamed if name]
         if left_out:
             echo(

@@ -440,6 +440,7 @@ def list_(
                 conf, store, name, unplaced=unplaced, limit=limit, say=warn, progress=progress
             )
         totals = store.placement_counts()
+        stored_any = store.newest_article_id() > 0
     # A subject no article is under is listed too, with 0, in its place (walk33 #4: a planned
     # theme left empty by a move disappeared from the list), unless nothing is stored at all.
     empty: list[str | None] = []
@@ -461,7 +462,12 @@ def list_(
         )
         return
     if not found:
-        echo("No stored article there yet.")
+        # (walk127: "there yet" was said with articles stored, none of them unplaced)
+        echo(
+            "No stored article is unplaced."
+            if unplaced and stored_any
+            else "No stored article there yet."
+        )
         return
     heading: object = object()
     subject_names = [s.name for s in conf.subjects]

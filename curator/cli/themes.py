@@ -32,6 +32,7 @@ from curator.themes import (
     ripest,
     theme_history,
     theme_name,
+    unfeatured,
 )
 
 
@@ -88,7 +89,10 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
     else:
         echo("No plan of themes: each issue has every subject (see `themes:` in README).")
     need = conf.themes.min_articles
-    echo(f"\nSubjects, ripest first (an issue needs {need} unfeatured articles that fit):")
+    echo(
+        f"\nSubjects, ripest first (an issue needs {unfeatured(need)} that"
+        f" {'fits' if need == 1 else 'fit'}):"
+    )
     for row in order:
         echo(_describe(row, need, row is best))
     if any(row.weak for row in rows):
