@@ -5,7 +5,7 @@ curve and speed, curator side by side with the scorer of an earlier commit, in o
     python benchmarks/subjects.py --archive 80,160,320,full [--half even|odd]
     python benchmarks/subjects.py --data FILE.jsonl --subjects FILE.yaml [--labels N]
     options: [--examples 0,5,10,20] [--open-set | --no-open-set] [--active] [--rescore 100000]
-             [--baseline REF | --no-baseline] [--json] [--quiet]
+             [--only-speed] [--baseline REF | --no-baseline] [--json] [--quiet]
 
 A set is JSON lines {id, title, text, label} and a subjects file listing, per label, the subject an
 editor would write from the label's name alone (name, one sentence, <= 10 keywords). Every article
@@ -26,9 +26,14 @@ archive the scorer learns from). Figures, per set and per scorer:
   turn; "left out" is the share of its articles then (rightly) placed nowhere, "in set" the share
   of the other articles placed nowhere (lower is better);
 - speed: articles/s placing new articles one at a time with a built model (`assign_one`, warm,
-  best of 3), and the seconds to build a model from 3,000 articles and re-score --rescore articles
-  (the set's articles cycled under new URLs) as after a subject change (scoring only: the store's
-  reads and writes are in benchmarks/build.py).
+  best of 3); the seconds to build a model from 3,000 articles and place --rescore articles (the
+  first set's articles cycled under new URLs) one by one from their texts; and the seconds curator
+  itself takes to re-score a stored archive of --rescore such articles after the editor changes a
+  subject (its last keyword made "benchmark edit"): `placement.refresh` on a real store, the
+  stored counts read (the new phrase counted into those with its words), the model fitted and
+  every article scored in batches on worker processes, the placements saved (the store is made
+  and placed once before, untimed). Issue 14's "re-scoring 100,000 articles after a subject
+  changes" is this last figure. --only-speed measures the speed figures alone.
 
 The baseline is the scorer at --baseline (a git commit of this repository; default: the commit
 before the same-field work), run from a copy of that commit's `curator/` in a separate process, so
@@ -66,6 +71,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +236,10 @@ class Worker:
         small = whole and name.partition("@")[2] != "full"
         name_of = {label: s.name for label, s in subjects.items()}
         figures = SetFigures(name, len(data), len(subjects))
+        if args.only_speed:
+            figures.per_second = self.placing_speed(data, subjects)
+            say(f"{name}: {figures.per_second:,.0f} articles/s placing")
+            return figures
 
         def scored(placed, corrections) -> tuple[float, float, float]:
             rest = [(a, lab) for a, lab in data if a.url not in corrections]
@@ -368,6 +378,57 @@ class Worker:
         done = time.perf_counter()
         return {"articles": n, "build": built - made, "place": done - built, "total": done - made}
 
+    def rescore_archive(self, rows, raw_subjects, n: int) -> dict[str, float] | None:
+        """What curator itself does when the editor changes a subject: a store of `n` articles
+        (the rows cycled, new URLs), counted and placed under the subjects as the weekly builds
+        leave it (not timed), then the first subject's last keyword is changed and the next build's
+        `placement.refresh` places every stored article again (timed: the stored counts read,
+        the model fitted, the archive scored on worker processes, the placements saved). None
+        for a curator without that path (an old baseline)."""
+        try:
+            from curator.config import load_config
+            from curator.placement import refresh
+            from curator.store import Store
+            from curator.urls import url_key
+        except ImportError:
+            return None
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+
+            def config(edit: bool) -> Any:
+                subjects = [dict(s) for s in raw_subjects]
+                if edit:  # (its last keyword changed: a subject has at most 10)
+                    subjects[0]["keywords"] = [*subjects[0]["keywords"][:9], "benchmark edit"]
+                path = folder / ("edited.yaml" if edit else "feeds.yaml")
+                data = {
+                    "newsletter": {"title": "Benchmark Weekly"},
+                    "subjects": [
+                        {k: s[k] for k in ("name", "description", "keywords")} for s in subjects
+                    ],
+                    "feeds": [],
+                    "settings": {"store": str(folder / "store.db"), "output": str(folder)},
+                }
+                path.write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML
+                return load_config(path)
+
+            now = datetime.now(UTC)  # (a stored article has the time it was first seen)
+            articles = (
+                self.Article(
+                    id=0, url=url, title=r["title"], text=r["text"], published=now, first_seen=now
+                )
+                for url, r in (
+                    (f"https://news{i % 50}.example.com/{i}", rows[i % len(rows)]) for i in range(n)
+                )
+            )
+            with Store.open(folder / "store.db") as store:
+                store.add_articles(((url_key(a.url), a) for a in articles), feed_url=None)
+                refresh(config(False), store)
+                edited = config(True)
+                start = time.perf_counter()
+                placed = refresh(edited, store)
+                total = time.perf_counter() - start
+        return {"articles": n, "placed": placed, "total": total}
+
 
 def set_rows(name: str, args) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
     if name == "custom":
@@ -419,6 +480,10 @@ def work(args) -> dict[str, Any]:
         rows, raw = set_rows(args.sets[0], args)
         out["rescore"] = worker.rescore(rows, raw, args.rescore)
         say(f"re-scored {args.rescore:,} articles in {out['rescore']['total']:.1f} s")
+        archive = worker.rescore_archive(rows, raw, args.rescore)
+        if archive is not None:
+            out["archive"] = archive
+            say(f"re-scored a stored archive of {args.rescore:,} in {archive['total']:.1f} s")
     return out
 
 
@@ -446,12 +511,45 @@ def pct(x: float) -> str:
     return f"{x:6.1%}"
 
 
+def report_speed(results: dict[str, dict[str, Any]], by_set: dict[str, Any], w: int) -> None:
+    scorers = list(results)
+    print("speed (shared machine: other work slows single runs; ratios are the figure to read)")
+    for name, per in by_set.items():
+        line = f"{name:<{w}} placing new articles:"
+        for scorer in scorers:
+            if scorer in per:
+                line += f"  {scorer} {per[scorer]['per_second']:7,.0f}/s"
+        if any(per[scorer]["assign_seconds"] for scorer in per):  # (not with --only-speed)
+            line += "   assign() of the set:"
+            for scorer in scorers:
+                if scorer in per:
+                    line += f"  {scorer} {per[scorer]['assign_seconds']:.2f} s"
+        print(line)
+    for scorer in scorers:
+        r = results[scorer].get("rescore")
+        if r:
+            print(
+                f"re-score {r['articles']:,} articles after a subject change, {scorer}:"
+                f" {r['total']:.1f} s (model {r['build']:.1f} s, placing {r['place']:.1f} s)"
+                " (one by one from the texts, as new articles are placed)"
+            )
+        a = results[scorer].get("archive")
+        if a:
+            print(
+                f"re-score a stored archive of {a['articles']:,} after a subject change, as"
+                f" curator does, {scorer}: {a['total']:.1f} s ({a['placed']:,} placed)"
+            )
+
+
 def report(results: dict[str, dict[str, Any]], args) -> None:
     scorers = list(results)
     by_set: dict[str, dict[str, dict[str, Any]]] = {}
     for scorer, res in results.items():
         for s in res["sets"]:
             by_set.setdefault(s["name"], {})[scorer] = s
+    if args.only_speed:
+        report_speed(results, by_set, max([10, *(len(n) for n in by_set)]))
+        return
     half = f", {args.half} half" if args.half else ""
     print(f"accuracy{half} (zero-shot, unassigned; after K corrections per subject, first K by id)")
     ks = [k for k in args.examples if k]
@@ -546,24 +644,7 @@ def report(results: dict[str, dict[str, Any]], args) -> None:
                     f" {pct(statistics.mean(inside))}   {detail}"
                 )
     if args.speed:
-        print("speed (shared machine: other work slows single runs; ratios are the figure to read)")
-        for name, per in by_set.items():
-            line = f"{name:<{w}} placing new articles:"
-            for scorer in scorers:
-                if scorer in per:
-                    line += f"  {scorer} {per[scorer]['per_second']:7,.0f}/s"
-            line += "   assign() of the set:"
-            for scorer in scorers:
-                if scorer in per:
-                    line += f"  {scorer} {per[scorer]['assign_seconds']:.2f} s"
-            print(line)
-        for scorer in scorers:
-            r = results[scorer].get("rescore")
-            if r:
-                print(
-                    f"re-score {r['articles']:,} articles after a subject change, {scorer}:"
-                    f" {r['total']:.1f} s (model {r['build']:.1f} s, placing {r['place']:.1f} s)"
-                )
+        report_speed(results, by_set, w)
     parts = []
     for scorer in scorers:
         zs = [by_set[n][scorer]["accuracy"] for n in by_set if scorer in by_set[n]]
@@ -588,6 +669,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--open-set", dest="open_set", action="store_true", default=None)
     p.add_argument("--no-open-set", dest="open_set", action="store_false")
     p.add_argument("--no-speed", dest="speed", action="store_false", default=True)
+    p.add_argument(
+        "--only-speed",
+        action="store_true",
+        help="only the speed figures (placing new articles, re-scoring): no accuracy figures",
+    )
     p.add_argument("--rescore", type=int, default=100_000, help="articles to re-score (0: skip)")
     p.add_argument("--half", choices=("even", "odd"), help="report on even or odd positions only")
     p.add_argument(
@@ -630,6 +716,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.open_set is None:
         args.open_set = not args.data
+    if args.only_speed:
+        args.speed, args.open_set, args.active = True, False, False
     if args.worker:
         args.scorer = args.worker
         json.dump(work(args), sys.stdout)

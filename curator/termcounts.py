@@ -254,9 +254,32 @@ def _phrase_ids(store: Store, phrases: Sequence[str]) -> list[frozenset[int]]:
     ]
 
 
+#: A record's term id as a blob holds it (the first four bytes of either layout's records).
+_ID = struct.Struct("<I")
+
+
 def _may_contain(blob: bytes, wanted: Sequence[frozenset[int]]) -> bool:
-    ids = {i for i, _ in decode(blob)}
-    return any(w <= ids for w in wanted)
+    """Whether the counts `blob` has every term id of one of `wanted`; ValueError when it is not
+    a blob of term counts (as `decode`).
+
+    A new phrase makes every stored blob be asked this (100,000 of them after the editor adds a
+    two-word keyword: 8 s of a 20 s re-score decoding each into pairs, speed14): each id is found
+    instead as its four bytes at a record's start, by `bytes.find`, reading no other record."""
+    tag = blob[:1]
+    size = {_WHOLE: _WHOLE_RECORD.size, _EXACT: _EXACT_RECORD.size}.get(tag, 0)
+    if not size or (len(blob) - 1) % size:
+        decode(blob)  # (raises what decoding it would)
+    return any(all(_has_id(blob, _ID.pack(i), size) for i in w) for w in wanted)
+
+
+def _has_id(blob: bytes, key: bytes, size: int) -> bool:
+    """Whether a record of `size` bytes in `blob` (after its tag byte) starts with `key`."""
+    at = blob.find(key, 1)
+    while at != -1:
+        if (at - 1) % size == 0:
+            return True
+        at = blob.find(key, at + 1)
+    return False
 
 
 __all__ = [
