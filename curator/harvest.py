@@ -140,6 +140,14 @@ class FeedReport:
     moved_before: bool = False
     #: With `moved_before`: its new entries, the other feed's, not stored as articles.
     not_stored: int = 0
+    #: Stored articles no issue published whose title or authors its entries changed since
+    #: curator last took them: taken (title and credit as the feed, and the page read again,
+    #: give them now) in this run (walk126 #1).
+    retaken: int = 0
+    #: Articles an issue published whose title or authors its entries changed since: (issue,
+    #: the title it published, the entry's title now, its authors now). The issue is left as
+    #: it is, and the run says how to correct it (walk126 #1: never republished, never unsaid).
+    changed_published: tuple[tuple[int, str, str, str], ...] = ()
 
     @property
     def title_note(self) -> str | None:
@@ -558,6 +566,11 @@ class _Fresh:
     pages_refused: int = 0
     #: Its new entries taken as new articles though they give an id stored before (`_new_entries`).
     reused_ids: int = 0
+    #: Its entries of articles stored before: changed since, or not recorded yet (`_Known`).
+    known: _Known | None = None
+    #: Of the changed ones no issue published: (article id, `entry_said`, the article as built
+    #: again from the entry and its page, or None when it could not be).
+    retaken: tuple[tuple[int, str, Article | None], ...] = ()
 
 
 def _build_and_count(
@@ -815,11 +828,45 @@ def _entry_ids(source: FeedSource, parsed: ParsedFeed) -> list[tuple[str, str]]:
     ]
 
 
-def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> tuple[list[Entry], int]:
+def entry_said(entry: Entry) -> str:
+    """What a feed entry says of its article that an editor publishes: its title and authors
+    (spaces aside), as kept with the stored article (`Store.entries_said`)."""
+    return json.dumps(
+        [" ".join((entry.title or "").split()), [" ".join(a.split()) for a in entry.authors]],
+        ensure_ascii=False,
+    )
+
+
+@dataclass(frozen=True)
+class _Changed:
+    """An entry of an article stored before whose title or authors the feed changed since."""
+
+    entry: Entry
+    article_id: int
+    said: str
+    #: The first issue that published the article (or named it under another), or None.
+    published_in: int | None
+    #: The article's title as stored (what that issue published).
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The feed's entries of articles stored before: those it changed, and those whose entry
+    was not recorded yet ((URL key, `entry_said`): kept now, a change noticed from then on)."""
+
+    changed: tuple[_Changed, ...] = ()
+    unrecorded: tuple[tuple[str, str], ...] = ()
+
+
+def _new_entries(
+    store: Store, parsed: ParsedFeed, source: FeedSource
+) -> tuple[list[Entry], int, _Known]:
     """The feed's entries the store does not have yet, one per link, in the feed's order; an
     entry whose id the feed gave an article before is that article (its link may have changed),
     unless its title is new too: then the publisher reused the id for a new article, which is
-    new (the stored one keeps the id). And how many entries were such new articles."""
+    new (the stored one keeps the id). And how many entries were such new articles; and those
+    at a stored article's link whose title or authors the feed changed since (walk126 #1)."""
     keyed = article_rules.keyed_entries(parsed.entries)
     ids = {k: entry_id_key(source.url, e.guid) for k, e in keyed.items() if e.guid}
     known = store.known_keys([*keyed, *ids.values()])
@@ -828,7 +875,28 @@ def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> tuple[
     titles = store.titles_of_keys([ids[k] for k in by_id]) if by_id else {}
     reused = {k for k in by_id if article_rules.other_story(fresh[k].title, titles.get(ids[k]))}
     new = [e for k, e in fresh.items() if ids.get(k) not in known or k in reused]
-    return new, len(reused)
+    stored = [k for k in keyed if k in known]
+    said = store.entries_said(stored) if stored else {}
+    changed: list[_Changed] = []
+    unrecorded: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for k in stored:
+        if k not in said or said[k][0] in seen:
+            continue
+        article_id, before, published_in = said[k]
+        seen.add(article_id)
+        now = entry_said(keyed[k])
+        if before is None:
+            unrecorded.append((k, now))
+        elif before != now and keyed[k].title:
+            changed.append(_Changed(keyed[k], article_id, now, published_in))
+    if changed:
+        stored_titles = store.titles_at_keys([url_key(c.entry.link or "") for c in changed])
+        changed = [
+            dataclasses.replace(c, title=stored_titles.get(url_key(c.entry.link or ""), ""))
+            for c in changed
+        ]
+    return new, len(reused), _Known(tuple(changed), tuple(unrecorded))
 
 
 # -- the loop --------------------------------------------------------------------------------------
@@ -879,15 +947,19 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.progress(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
-    new, reused = _new_entries(run.store, parsed, source)
-    wanted = (
-        [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
-    )
+    new, reused, known = _new_entries(run.store, parsed, source)
+    with_pages = article_rules.wants_pages(run.config, source)
+    wanted = [e.link for e in new if e.link] if with_pages else []
+    # A stored article its feed changed the title or authors of, and no issue published, is
+    # built again from the entry; its page is read again then only (walk126 #1).
+    retake = [c for c in known.changed if c.published_in is None]
+    again = [c.entry.link for c in retake if c.entry.link] if with_pages else []
     if not source.is_file:
         run.progress(
             came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
         )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
+    again = run.pages.ask(again, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
     built, counted = await run.workers.run(
@@ -923,8 +995,37 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     )
     failed = sum(1 for link in pages if link in run.pages.failed)
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
+    retaken: tuple[tuple[int, str, Article | None], ...] = ()
+    if retake:
+        rebuilt = await run.workers.run(
+            article_rules.build_articles,
+            [c.entry for c in retake],
+            source=source,
+            feed_title=parsed.title,
+            pages=article_rules.PageBatch(await run.pages.wait(again)),
+            now=run.now,
+        )
+        made = dict(rebuilt.articles)
+
+        def of(change: _Changed) -> Article | None:
+            key = url_key(change.entry.link or "")
+            return made.get(rebuilt.aliases.get(key, key))
+
+        retaken = tuple((c.article_id, c.said, of(c)) for c in retake)
     return _Fresh(
-        source, result, parsed, digest, built, counted, unread, len(pages), failed, refused, reused
+        source,
+        result,
+        parsed,
+        digest,
+        built,
+        counted,
+        unread,
+        len(pages),
+        failed,
+        refused,
+        reused,
+        known,
+        retaken,
     )
 
 
@@ -1418,6 +1519,7 @@ def _store(
         own = holders.pop(source.url, 0) if carried else 0
         if not kept_move:
             store.remember_entry_ids(_entry_ids(source, parsed))
+            _record_entries(store, outcome, keys)
         unread = [row for row in outcome.unread if row[0] not in known and not kept_move]
         if unread:
             store.add_page_retries(unread, now=now)
@@ -1488,9 +1590,43 @@ def _store(
         moved_to=result.moved_to or kept_move,
         moved_before=bool(kept_move),
         not_stored=not_stored,
+        retaken=0 if kept_move else sum(1 for _, _, a in outcome.retaken if a is not None),
+        changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,
         stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
+    )
+
+
+def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> None:
+    """Keep what the feed's entries say of their stored articles (`entry_said`): of the
+    articles stored now and those not recorded yet, as they are; of those it changed, the
+    title and credit built again (an issue's article only recorded: said, not changed)."""
+    entries = article_rules.keyed_entries(outcome.parsed.entries)
+    store.record_entries_said((k, entry_said(entries[k])) for k in keys if k in entries)
+    if outcome.known is None:
+        return
+    store.retake_articles(
+        [
+            *outcome.retaken,
+            *(
+                (c.article_id, c.said, None)
+                for c in outcome.known.changed
+                if c.published_in is not None
+            ),
+        ]
+    )
+
+
+def _changed_published(outcome: _Fresh) -> tuple[tuple[int, str, str, str], ...]:
+    """(issue, title published, entry's title now, its authors now) of the feed's articles an
+    issue published whose entry changed its title or authors since."""
+    if outcome.known is None:
+        return ()
+    return tuple(
+        (c.published_in, c.title, c.entry.title or "", ", ".join(c.entry.authors))
+        for c in outcome.known.changed
+        if c.published_in is not None
     )
 
 

@@ -492,6 +492,15 @@ def _migration_25(db: sqlite3.Connection) -> None:
     _add_columns(db, "issue_articles", [("url", "TEXT"), ("heading", "TEXT")])
 
 
+def _migration_26(db: sqlite3.Connection) -> None:
+    """What the feed said of each article when curator last took it (its entry's title and
+    authors, `Store.entries_said`), so that a feed correcting a stored article's title or credit
+    is noticed (walk126 #1: "Rethinking it: ..." by "Corrected Person", the build saying nothing
+    and issue 3 publishing the old title and credit). Articles stored before: NULL, filled in the
+    next time their feed is read (a change from then on is noticed)."""
+    _add_columns(db, "articles", [("entry_said", "TEXT")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -519,6 +528,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_23,
     _migration_24,
     _migration_25,
+    _migration_26,
 )
 VERSION = len(MIGRATIONS)
 
@@ -1418,6 +1428,60 @@ class Store:
                     " SELECT ?, id FROM articles WHERE url_key = ?"
                     " UNION SELECT ?, article_id FROM aliases WHERE url_key = ? LIMIT 1",
                     (id_key, link_key, id_key, link_key),
+                )
+
+    def entries_said(self, keys: Sequence[str]) -> dict[str, tuple[int, str | None, int | None]]:
+        """URL key (the article's own or an alias) -> (article id, what its feed entry said when
+        curator last took it, or None when not recorded yet, the first issue that published it
+        or named it under another, or None)."""
+        sql = (
+            "SELECT k.url_key, a.id, a.entry_said,"
+            " (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            "  WHERE ia.article_id = a.id OR ia.also_of = a.id)"
+            " FROM (SELECT url_key, id AS article_id FROM articles WHERE url_key IN ({marks})"
+            "  UNION SELECT url_key, article_id FROM aliases WHERE url_key IN ({marks})) k"
+            " JOIN articles a ON a.id = k.article_id"
+        )
+        found: dict[str, tuple[int, str | None, int | None]] = {}
+        keys = list(keys)
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(sql.format(marks=marks), chunk + chunk):
+                found[r[0]] = (r[1], r[2], r[3])
+        return found
+
+    def record_entries_said(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(URL key, what the feed entry says now) of stored articles: kept where nothing was
+        recorded yet (`entries_said`); `retake_articles` records it for a changed one."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE articles SET entry_said = ? WHERE entry_said IS NULL AND id IN"
+                " (SELECT id FROM articles WHERE url_key = ?"
+                "  UNION SELECT article_id FROM aliases WHERE url_key = ?)",
+                [(said, key, key) for key, said in rows],
+            )
+
+    def retake_articles(self, rows: Iterable[tuple[int, str, Article | None]]) -> None:
+        """(article id, what its feed entry says now, the article as built from it now, or None
+        to only record what the entry says): the stored title and credit become the new ones."""
+        with self.transaction():
+            for article_id, said, art in rows:
+                self.db.execute(
+                    "UPDATE articles SET entry_said = ? WHERE id = ?", (said, article_id)
+                )
+                if art is None:
+                    continue
+                self.db.execute(
+                    "UPDATE articles SET title = ?, authors = ?, authors_from = ?,"
+                    " other_authors = ? WHERE id = ?",
+                    (
+                        art.title,
+                        json.dumps(list(art.authors)),
+                        art.authors_from,
+                        json.dumps(list(art.other_authors)),
+                        article_id,
+                    ),
                 )
 
     # -- pages to read again -----------------------------------------------------------------------

@@ -718,6 +718,27 @@ def print_failures(
         )
         for report in dated:
             echo(f"  {report.name}: {report.date_note}", err=True)
+    if retaken := [r for r in summary.feeds if r.retaken]:
+        # (walk126 #1: a feed's corrected titles and credits went unsaid and unused)
+        n = sum(r.retaken for r in retaken)
+        what = "article's title or credit" if n == 1 else "articles' titles or credits"
+        echo(
+            f"{n} stored {what} changed in {'its feed' if n == 1 else 'their feed'}: taken (an"
+            " issue publishes them as the feed, and the page read again, give them now):",
+            err=True,
+        )
+        for report in retaken:
+            echo(f"  {report.name}: {report.retaken}", err=True)
+    for report in summary.feeds:
+        for number, was, title, authors in report.changed_published:
+            by = f" by {authors}" if authors else ""
+            echo(
+                f'{report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
+                f" its feed: issue {number} is left as it was published; to correct it, edit"
+                f' its "title" and "authors" in output/issue-{number}.json, then `curator'
+                f" render {number}`",
+                err=True,
+            )
     if cut := [r for r in summary.feeds if r.cut_titles]:
         echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
