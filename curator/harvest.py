@@ -876,7 +876,7 @@ def _new_entries(
     reused = {k for k in by_id if article_rules.other_story(fresh[k].title, titles.get(ids[k]))}
     new = [e for k, e in fresh.items() if ids.get(k) not in known or k in reused]
     stored = [k for k in keyed if k in known]
-    said = store.entries_said(stored) if stored else {}
+    said = store.entries_said(stored, source.url) if stored else {}
     changed: list[_Changed] = []
     unrecorded: list[tuple[str, str]] = []
     seen: set[int] = set()
@@ -1601,9 +1601,12 @@ def _store(
 def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> None:
     """Keep what the feed's entries say of their stored articles (`entry_said`): of the
     articles stored now and those not recorded yet, as they are; of those it changed, the
-    title and credit built again (an issue's article only recorded: said, not changed)."""
+    title and credit built again (an issue's article only recorded: said, not changed). Only
+    its own articles: another feed giving one of them its own title changes nothing."""
     entries = article_rules.keyed_entries(outcome.parsed.entries)
-    store.record_entries_said((k, entry_said(entries[k])) for k in keys if k in entries)
+    store.record_entries_said(
+        ((k, entry_said(entries[k])) for k in keys if k in entries), outcome.source.url
+    )
     if outcome.known is None:
         return
     store.retake_articles(

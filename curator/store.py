@@ -1430,10 +1430,13 @@ class Store:
                     (id_key, link_key, id_key, link_key),
                 )
 
-    def entries_said(self, keys: Sequence[str]) -> dict[str, tuple[int, str | None, int | None]]:
-        """URL key (the article's own or an alias) -> (article id, what its feed entry said when
-        curator last took it, or None when not recorded yet, the first issue that published it
-        or named it under another, or None)."""
+    def entries_said(
+        self, keys: Sequence[str], feed_url: str
+    ) -> dict[str, tuple[int, str | None, int | None]]:
+        """URL key (the article's own or an alias) of an article of the feed at `feed_url` ->
+        (article id, what its entry said when curator last took it, or None when not recorded
+        yet, the first issue that published it or named it under another, or None). Another
+        feed's articles are left out: two feeds may title one article each their own way."""
         sql = (
             "SELECT k.url_key, a.id, a.entry_said,"
             " (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
@@ -1441,25 +1444,28 @@ class Store:
             " FROM (SELECT url_key, id AS article_id FROM articles WHERE url_key IN ({marks})"
             "  UNION SELECT url_key, article_id FROM aliases WHERE url_key IN ({marks})) k"
             " JOIN articles a ON a.id = k.article_id"
+            " WHERE a.feed_id = (SELECT id FROM feeds WHERE url = ?)"
         )
         found: dict[str, tuple[int, str | None, int | None]] = {}
         keys = list(keys)
         for start in range(0, len(keys), 400):
             chunk = keys[start : start + 400]
             marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(sql.format(marks=marks), chunk + chunk):
+            for r in self.db.execute(sql.format(marks=marks), [*chunk, *chunk, feed_url]):
                 found[r[0]] = (r[1], r[2], r[3])
         return found
 
-    def record_entries_said(self, rows: Iterable[tuple[str, str]]) -> None:
-        """(URL key, what the feed entry says now) of stored articles: kept where nothing was
-        recorded yet (`entries_said`); `retake_articles` records it for a changed one."""
+    def record_entries_said(self, rows: Iterable[tuple[str, str]], feed_url: str) -> None:
+        """(URL key, what the entry says now) of the stored articles of the feed at `feed_url`:
+        kept where nothing was recorded yet (`entries_said`); `retake_articles` records it for
+        a changed one."""
         with self.transaction():
             self.db.executemany(
-                "UPDATE articles SET entry_said = ? WHERE entry_said IS NULL AND id IN"
+                "UPDATE articles SET entry_said = ? WHERE entry_said IS NULL"
+                " AND feed_id = (SELECT id FROM feeds WHERE url = ?) AND id IN"
                 " (SELECT id FROM articles WHERE url_key = ?"
                 "  UNION SELECT article_id FROM aliases WHERE url_key = ?)",
-                [(said, key, key) for key, said in rows],
+                [(said, feed_url, key, key) for key, said in rows],
             )
 
     def retake_articles(self, rows: Iterable[tuple[int, str, Article | None]]) -> None:
