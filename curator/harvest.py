@@ -140,6 +140,12 @@ class FeedReport:
     moved_before: bool = False
     #: With `moved_before`: its new entries, the other feed's, not stored as articles.
     not_stored: int = 0
+    #: New entries whose article is one the feed gave before at another address (the same page
+    #: text): not new, not stored again (walk126 #2: a feed re-publishing its items at new links
+    #: said "6 new", and the next draft paired each with its copy as "Another piece")...
+    republished: int = 0
+    #: ... of them, those no issue had published, which moved to the address the feed gives now.
+    readdressed: int = 0
     #: Stored articles no issue published whose title or authors its entries changed since
     #: curator last took them: taken (title and credit as the feed, and the page read again,
     #: give them now) in this run (walk126 #1).
@@ -1512,6 +1518,11 @@ def _store(
                 source.url, [k for k, _ in built.articles], configured, moved_file=True
             )
         known = store.known_keys(k for k, _ in built.articles)
+        republished, readdressed = _republished(store, source, built, known, kept_move)
+        if republished:
+            built = dataclasses.replace(
+                built, articles=tuple((k, a) for k, a in built.articles if k not in republished)
+            )
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
         already = [k for k, _ in built.articles if k in known]
         holders = store.feeds_holding(already) if already else {}
@@ -1520,11 +1531,19 @@ def _store(
         if not kept_move:
             store.remember_entry_ids(_entry_ids(source, parsed))
             _record_entries(store, outcome, keys)
-        unread = [row for row in outcome.unread if row[0] not in known and not kept_move]
+        unread = [
+            row
+            for row in outcome.unread
+            if row[0] not in known and row[0] not in republished and not kept_move
+        ]
         if unread:
             store.add_page_retries(unread, now=now)
         if vocabulary is not None and outcome.counted:
-            fresh = {k: (c, w) for k, c, w in reversed(outcome.counted) if k not in known}
+            fresh = {
+                k: (c, w)
+                for k, c, w in reversed(outcome.counted)
+                if k not in known and k not in republished
+            }
             ids = store.ids_of_keys(list(fresh))
             vocabulary.save([Counted(ids[k], c, w) for k, (c, w) in fresh.items() if k in ids])
         store.record_feed_success(
@@ -1590,12 +1609,32 @@ def _store(
         moved_to=result.moved_to or kept_move,
         moved_before=bool(kept_move),
         not_stored=not_stored,
+        republished=len(republished),
+        readdressed=readdressed,
         retaken=0 if kept_move else sum(1 for _, _, a in outcome.retaken if a is not None),
         changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,
         stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
     )
+
+
+def _republished(
+    store: Store, source: FeedSource, built: article_rules.Built, known: Set[str], kept_move: object
+) -> tuple[set[str], int]:
+    """The keys of the feed's new articles that are articles it gave before at another address
+    (the same page text, `Store.republished`), each kept as that article's new address
+    (`Store.readdress`); and how many moved there (no issue had published them)."""
+    if kept_move:
+        return set(), 0
+    fresh = [(k, a) for k, a in built.articles if k not in known]
+    found = store.republished(source.url, fresh) if fresh else {}
+    urls = dict(fresh)
+    moved = 0
+    for key, article_id in found.items():
+        others = [a for a, k in built.aliases.items() if k == key and a != key]
+        moved += store.readdress(article_id, key, urls[key].url, others)
+    return set(found), moved
 
 
 def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> None:

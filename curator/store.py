@@ -497,8 +497,14 @@ def _migration_26(db: sqlite3.Connection) -> None:
     authors, `Store.entries_said`), so that a feed correcting a stored article's title or credit
     is noticed (walk126 #1: "Rethinking it: ..." by "Corrected Person", the build saying nothing
     and issue 3 publishing the old title and credit). Articles stored before: NULL, filled in the
-    next time their feed is read (a change from then on is noticed)."""
+    next time their feed is read (a change from then on is noticed). And an index finding a
+    feed's articles by the opening of their text (walk126 #2: re-published at new addresses)."""
     _add_columns(db, "articles", [("entry_said", "TEXT")])
+    # A feed's new article is looked up by its text among the feed's (`Store.republished`): by
+    # the opening of its text, so that each lookup reads the few articles opening alike.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS articles_feed_opening ON articles(feed_id, substr(text, 1, 80))"
+    )
 
 
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
@@ -531,6 +537,12 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_26,
 )
 VERSION = len(MIGRATIONS)
+
+
+#: A new article whose text is a stored article's of its feed, at least this long, is that
+#: article at a new address (`Store.republished`); a shorter text may be a teaser or a line
+#: ("Read more on our site") many of a feed's entries share.
+REPUBLISHED_MIN_CHARS = 280
 
 
 @dataclass(frozen=True)
@@ -1489,6 +1501,58 @@ class Store:
                         article_id,
                     ),
                 )
+
+    def republished(self, feed_url: str, articles: Sequence[tuple[str, Article]]) -> dict[str, int]:
+        """Of these new articles (URL key, article) of the feed at `feed_url`, those whose text is
+        that of an article the feed gave before, at another address: URL key -> that article's
+        id (walk126 #2: the feed re-published its items at new links, the pages' text the same).
+        Texts under `REPUBLISHED_MIN_CHARS` are left out: a short text may be a teaser many
+        entries share."""
+        found: dict[str, int] = {}
+        for key, art in articles:
+            text = (art.text or "").strip()
+            if len(text) < REPUBLISHED_MIN_CHARS:
+                continue
+            # (the whole text compared here: with it in the WHERE, SQLite 3.40 searched the
+            # index by the feed alone)
+            rows = self.db.execute(
+                "SELECT id, text, url_key FROM articles"
+                " WHERE feed_id = (SELECT id FROM feeds WHERE url = ?) AND substr(text, 1, 80) = ?"
+                " ORDER BY id",
+                (feed_url, (art.text or "")[:80]),
+            )
+            same = next((r[0] for r in rows if r[1] == art.text and r[2] != key), None)
+            if same is not None and same not in found.values():
+                found[key] = int(same)
+        return found
+
+    def readdress(self, article_id: int, key: str, url: str, others: Iterable[str]) -> bool:
+        """The feed gives a stored article at a new address (`key`, `url`; `others`: more URL
+        keys of it, such as the feed's link to it): an article no issue published moves there
+        (the feed's link is the one kept working), its old address kept as another of its keys;
+        one an issue published keeps the address the issue gave, the new one kept as another
+        key. True when it moved."""
+        published = self.db.execute(
+            "SELECT 1 FROM issue_articles WHERE article_id = ? OR also_of = ? LIMIT 1",
+            (article_id, article_id),
+        ).fetchone()
+        with self.transaction():
+            keys = {key, *others}
+            if published is None:
+                old = self.db.execute(
+                    "SELECT url_key FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()[0]
+                self.db.execute("DELETE FROM aliases WHERE url_key = ?", (key,))
+                self.db.execute(
+                    "UPDATE articles SET url_key = ?, url = ? WHERE id = ?", (key, url, article_id)
+                )
+                keys = {old, *others} - {key}
+            for alias in keys:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO aliases (url_key, article_id) VALUES (?, ?)",
+                    (alias, article_id),
+                )
+        return published is None
 
     # -- pages to read again -----------------------------------------------------------------------
     def add_page_retries(

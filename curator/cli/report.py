@@ -212,6 +212,30 @@ def stored_already_note(report: FeedReport) -> str:
     )
 
 
+def republished_note(report: FeedReport) -> str:
+    """ "Service Daily: 6 of its new entries give new addresses for articles it gave before ...":
+    not new articles, and where each is now linked (walk126 #2)."""
+    count, moved = report.republished, report.readdressed
+    kept = count - moved
+    one = count == 1
+    where = []
+    if moved:
+        where.append(
+            f"{'it is' if moved == 1 else f'{moved} are'} linked at the new address from now on"
+            " (the old one still known as the same article)"
+        )
+    if kept:
+        where.append(
+            f"{'one' if kept == 1 else kept} an issue published"
+            f" keep{'s' if kept == 1 else ''} the address the issue gave"
+        )
+    return (
+        f"{report.name}: {count} of its new {'entry gives a new address' if one else 'entries give new addresses'}"
+        f" for {'an article' if one else 'articles'} it gave before (the same page text): not"
+        f" new, so {report.new} new from it; {'; '.join(where)}"
+    )
+
+
 def _feed_line(report: FeedReport) -> str:
     if report.status == "waiting" and report.error:  # asked in this run, and told to wait
         return f"  waiting    {report.name}: {waiting_note(report)}"
@@ -646,6 +670,9 @@ def print_failures(
         for report in summary.feeds:
             if report.stored_already:
                 echo(f"  {stored_already_note(report)}", err=True)
+    for report in summary.feeds:
+        if report.republished:
+            echo(f"{republished_note(report)}", err=True)
     # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
     # Asked in this run and told to wait (walk91 #4: a failure the first time), and not asked.
     told = [r for r in summary.feeds if r.status == "waiting" and r.error]
