@@ -151,9 +151,10 @@ class FeedReport:
     #: give them now) in this run (walk126 #1).
     retaken: int = 0
     #: Articles an issue published whose title or authors its entries changed since: (issue,
-    #: the title it published, the entry's title now, its authors now). The issue is left as
-    #: it is, and the run says how to correct it (walk126 #1: never republished, never unsaid).
-    changed_published: tuple[tuple[int, str, str, str], ...] = ()
+    #: its issue-N.json, the title it published, the entry's title now, its authors now). The
+    #: issue is left as it is, and the run says how to correct it (walk126 #1: never
+    #: republished, never unsaid).
+    changed_published: tuple[tuple[int, str, str, str, str], ...] = ()
 
     @property
     def title_note(self) -> str | None:
@@ -1660,13 +1661,14 @@ def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> None:
     )
 
 
-def _changed_published(outcome: _Fresh) -> tuple[tuple[int, str, str, str], ...]:
-    """(issue, title published, entry's title now, its authors now) of the feed's articles an
-    issue published whose entry changed its title or authors since."""
+def _changed_published(outcome: _Fresh) -> tuple[tuple[int, str, str, str, str], ...]:
+    """(issue, "" for its issue-N.json (`run_fetch` names it), title published, entry's title
+    now, its authors now) of the feed's articles an issue published whose entry changed its
+    title or authors since."""
     if outcome.known is None:
         return ()
     return tuple(
-        (c.published_in, c.title, c.entry.title or "", ", ".join(c.entry.authors))
+        (c.published_in, "", c.title, c.entry.title or "", ", ".join(c.entry.authors))
         for c in outcome.known.changed
         if c.published_in is not None
     )
@@ -1737,6 +1739,18 @@ def run_fetch(
     reports = tuple(
         other_script(_store(store, outcome, now, vocabulary, configured, states), config)
         for outcome in gathered.outcomes
+    )
+    reports = tuple(
+        dataclasses.replace(
+            r,
+            changed_published=tuple(
+                (n, str(config.settings.output / f"issue-{n}.json"), was, title, authors)
+                for n, _, was, title, authors in r.changed_published
+            ),
+        )
+        if r.changed_published
+        else r
+        for r in reports
     )
     if not config.settings.recency_weight:  # an article's date counts for nothing: not said
         reports = tuple(dataclasses.replace(r, undated=0, future_dated=0) for r in reports)

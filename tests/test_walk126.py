@@ -96,7 +96,7 @@ def test_a_feed_correcting_titles_and_credits_is_taken_and_said(
     assert all(
         '"Rethinking it: ' in line
         and "by Corrected Person in its feed" in line
-        and "output/issue-1.json, then `curator render 1" in line
+        and f"{tmp_path / 'output' / 'issue-1.json'}, then `curator render 1" in line
         for line in said
     ), said
     draft = (tmp_path / "drafts" / "issue-2.md").read_text(encoding="utf-8")

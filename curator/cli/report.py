@@ -757,13 +757,12 @@ def print_failures(
         for report in retaken:
             echo(f"  {report.name}: {report.retaken}", err=True)
     for report in summary.feeds:
-        for number, was, title, authors in report.changed_published:
+        for number, json_file, was, title, authors in report.changed_published:
             by = f" by {authors}" if authors else ""
             echo(
                 f'{report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
                 f" its feed: issue {number} is left as it was published; to correct it, edit"
-                f' its "title" and "authors" in output/issue-{number}.json, then `curator'
-                f" render {number}`",
+                f' its "title" and "authors" in {json_file}, then `curator render {number}`',
                 err=True,
             )
     if cut := [r for r in summary.feeds if r.cut_titles]:
