@@ -1624,13 +1624,20 @@ def _republished(
     store: Store, source: FeedSource, built: article_rules.Built, known: Set[str], kept_move: object
 ) -> tuple[set[str], int]:
     """The keys of the feed's new articles that are articles it gave before at another address
-    (the same page text, `Store.republished`), each kept as that article's new address
+    (the same page text, `Store.republished`, under the same title: the same text under another
+    title may be a page every link gives), each kept as that article's new address
     (`Store.readdress`); and how many moved there (no issue had published them)."""
     if kept_move:
         return set(), 0
     fresh = [(k, a) for k, a in built.articles if k not in known]
-    found = store.republished(source.url, fresh) if fresh else {}
     urls = dict(fresh)
+    found = {
+        key: article_id
+        for key, (article_id, title) in (
+            store.republished(source.url, fresh) if fresh else {}
+        ).items()
+        if not article_rules.other_story(urls[key].title, title)
+    }
     moved = 0
     for key, article_id in found.items():
         others = [a for a, k in built.aliases.items() if k == key and a != key]

@@ -1502,13 +1502,16 @@ class Store:
                     ),
                 )
 
-    def republished(self, feed_url: str, articles: Sequence[tuple[str, Article]]) -> dict[str, int]:
+    def republished(
+        self, feed_url: str, articles: Sequence[tuple[str, Article]]
+    ) -> dict[str, tuple[int, str]]:
         """Of these new articles (URL key, article) of the feed at `feed_url`, those whose text is
-        that of an article the feed gave before, at another address: URL key -> that article's
-        id (walk126 #2: the feed re-published its items at new links, the pages' text the same).
-        Texts under `REPUBLISHED_MIN_CHARS` are left out: a short text may be a teaser many
-        entries share."""
-        found: dict[str, int] = {}
+        that of an article the feed gave before, at another address: URL key -> (that article's
+        id, its title) (walk126 #2: the feed re-published its items at new links, the pages' text
+        the same). Texts under `REPUBLISHED_MIN_CHARS` are left out (a short text may be a teaser
+        many entries share), and so are texts two of its stored articles have (a page every
+        link gives, such as a cookie wall, is no article's)."""
+        found: dict[str, tuple[int, str]] = {}
         for key, art in articles:
             text = (art.text or "").strip()
             if len(text) < REPUBLISHED_MIN_CHARS:
@@ -1516,14 +1519,14 @@ class Store:
             # (the whole text compared here: with it in the WHERE, SQLite 3.40 searched the
             # index by the feed alone)
             rows = self.db.execute(
-                "SELECT id, text, url_key FROM articles"
+                "SELECT id, text, url_key, title FROM articles"
                 " WHERE feed_id = (SELECT id FROM feeds WHERE url = ?) AND substr(text, 1, 80) = ?"
                 " ORDER BY id",
                 (feed_url, (art.text or "")[:80]),
             )
-            same = next((r[0] for r in rows if r[1] == art.text and r[2] != key), None)
-            if same is not None and same not in found.values():
-                found[key] = int(same)
+            same = [(int(r[0]), str(r[3])) for r in rows if r[1] == art.text and r[2] != key]
+            if len(same) == 1 and same[0][0] not in {i for i, _ in found.values()}:
+                found[key] = same[0]
         return found
 
     def readdress(self, article_id: int, key: str, url: str, others: Iterable[str]) -> bool:
