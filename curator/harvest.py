@@ -166,6 +166,21 @@ class FeedReport:
     #: Its configured address failed (this, in one line), and it was read at `moved_to`, where
     #: it moved in an earlier run (walk126 #1).
     old_error: str | None = None
+    #: New entries whose article is one the feed gave before at another address (the same page
+    #: text): not new, not stored again (walk126 #2: a feed re-publishing its items at new links
+    #: said "6 new", and the next draft paired each with its copy as "Another piece")...
+    republished: int = 0
+    #: ... of them, those no issue had published, which moved to the address the feed gives now.
+    readdressed: int = 0
+    #: Stored articles no issue published whose title or authors its entries changed since
+    #: curator last took them: taken (title and credit as the feed, and the page read again,
+    #: give them now) in this run (walk126 #1).
+    retaken: int = 0
+    #: Articles an issue published whose title or authors its entries changed since: (issue,
+    #: its issue-N.json, the title it published, the entry's title now, its authors now). The
+    #: issue is left as it is, and the run says how to correct it (walk126 #1: never
+    #: republished, never unsaid).
+    changed_published: tuple[tuple[int, str, str, str, str], ...] = ()
 
     @property
     def title_note(self) -> str | None:
@@ -627,6 +642,11 @@ class _Fresh:
     reused_ids: int = 0
     #: Of `unread`, those whose page's server asked curator to wait: (url key, until).
     waits: tuple[tuple[str, datetime], ...] = ()
+    #: Its entries of articles stored before: changed since, or not recorded yet (`_Known`).
+    known: _Known | None = None
+    #: Of the changed ones no issue published: (article id, `entry_said`, the article as built
+    #: again from the entry and its page, or None when it could not be).
+    retaken: tuple[tuple[int, str, Article | None], ...] = ()
 
 
 def _build_and_count(
@@ -940,11 +960,45 @@ def _entry_ids(source: FeedSource, parsed: ParsedFeed) -> list[tuple[str, str]]:
     ]
 
 
-def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> tuple[list[Entry], int]:
+def entry_said(entry: Entry) -> str:
+    """What a feed entry says of its article that an editor publishes: its title and authors
+    (spaces aside), as kept with the stored article (`Store.entries_said`)."""
+    return json.dumps(
+        [" ".join((entry.title or "").split()), [" ".join(a.split()) for a in entry.authors]],
+        ensure_ascii=False,
+    )
+
+
+@dataclass(frozen=True)
+class _Changed:
+    """An entry of an article stored before whose title or authors the feed changed since."""
+
+    entry: Entry
+    article_id: int
+    said: str
+    #: The first issue that published the article (or named it under another), or None.
+    published_in: int | None
+    #: The article's title as stored (what that issue published).
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The feed's entries of articles stored before: those it changed, and those whose entry
+    was not recorded yet ((URL key, `entry_said`): kept now, a change noticed from then on)."""
+
+    changed: tuple[_Changed, ...] = ()
+    unrecorded: tuple[tuple[str, str], ...] = ()
+
+
+def _new_entries(
+    store: Store, parsed: ParsedFeed, source: FeedSource
+) -> tuple[list[Entry], int, _Known]:
     """The feed's entries the store does not have yet, one per link, in the feed's order; an
     entry whose id the feed gave an article before is that article (its link may have changed),
     unless its title is new too: then the publisher reused the id for a new article, which is
-    new (the stored one keeps the id). And how many entries were such new articles."""
+    new (the stored one keeps the id). And how many entries were such new articles; and those
+    at a stored article's link whose title or authors the feed changed since (walk126 #1)."""
     keyed = article_rules.keyed_entries(parsed.entries)
     ids = {k: entry_id_key(source.url, e.guid) for k, e in keyed.items() if e.guid}
     known = store.known_keys([*keyed, *ids.values()])
@@ -953,7 +1007,28 @@ def _new_entries(store: Store, parsed: ParsedFeed, source: FeedSource) -> tuple[
     titles = store.titles_of_keys([ids[k] for k in by_id]) if by_id else {}
     reused = {k for k in by_id if article_rules.other_story(fresh[k].title, titles.get(ids[k]))}
     new = [e for k, e in fresh.items() if ids.get(k) not in known or k in reused]
-    return new, len(reused)
+    stored = [k for k in keyed if k in known]
+    said = store.entries_said(stored, source.url) if stored else {}
+    changed: list[_Changed] = []
+    unrecorded: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for k in stored:
+        if k not in said or said[k][0] in seen:
+            continue
+        article_id, before, published_in = said[k]
+        seen.add(article_id)
+        now = entry_said(keyed[k])
+        if before is None:
+            unrecorded.append((k, now))
+        elif before != now and keyed[k].title:
+            changed.append(_Changed(keyed[k], article_id, now, published_in))
+    if changed:
+        stored_titles = store.titles_at_keys([url_key(c.entry.link or "") for c in changed])
+        changed = [
+            dataclasses.replace(c, title=stored_titles.get(url_key(c.entry.link or ""), ""))
+            for c in changed
+        ]
+    return new, len(reused), _Known(tuple(changed), tuple(unrecorded))
 
 
 # -- the loop --------------------------------------------------------------------------------------
@@ -1020,10 +1095,13 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.progress(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
-    new, reused = _new_entries(run.store, parsed, source)
-    wanted = (
-        [e.link for e in new if e.link] if article_rules.wants_pages(run.config, source) else []
-    )
+    new, reused, known = _new_entries(run.store, parsed, source)
+    with_pages = article_rules.wants_pages(run.config, source)
+    wanted = [e.link for e in new if e.link] if with_pages else []
+    # A stored article its feed changed the title or authors of, and no issue published, is
+    # built again from the entry; its page is read again then only (walk126 #1).
+    retake = [c for c in known.changed if c.published_in is None]
+    again = [c.entry.link for c in retake if c.entry.link] if with_pages else []
     if not source.is_file:
         # A page its site's robots.txt disallows is not read: its article is built from the
         # feed, as with `fetch_pages: false` (walk127).
@@ -1033,6 +1111,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
         )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
+    again = run.pages.ask(again, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
     built, counted = await run.workers.run(
@@ -1069,6 +1148,23 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     failed = sum(1 for link in pages if link in run.pages.failed)
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
     waits = tuple((row[0], run.pages.waits[row[1]]) for row in unread if row[1] in run.pages.waits)
+    retaken: tuple[tuple[int, str, Article | None], ...] = ()
+    if retake:
+        rebuilt = await run.workers.run(
+            article_rules.build_articles,
+            [c.entry for c in retake],
+            source=source,
+            feed_title=parsed.title,
+            pages=article_rules.PageBatch(await run.pages.wait(again)),
+            now=run.now,
+        )
+        made = dict(rebuilt.articles)
+
+        def of(change: _Changed) -> Article | None:
+            key = url_key(change.entry.link or "")
+            return made.get(rebuilt.aliases.get(key, key))
+
+        retaken = tuple((c.article_id, c.said, of(c)) for c in retake)
     return _Fresh(
         source,
         result,
@@ -1082,6 +1178,8 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         refused,
         reused,
         waits,
+        known,
+        retaken,
     )
 
 
@@ -1677,6 +1775,11 @@ def _store(
                 source.url, [k for k, _ in built.articles], configured, moved_file=True
             )
         known = store.known_keys(k for k, _ in built.articles)
+        republished, readdressed = _republished(store, source, built, known, kept_move)
+        if republished:
+            built = dataclasses.replace(
+                built, articles=tuple((k, a) for k, a in built.articles if k not in republished)
+            )
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
         already = [k for k, _ in built.articles if k in known]
         holders = store.feeds_holding(already) if already else {}
@@ -1684,14 +1787,23 @@ def _store(
         own = holders.pop(source.url, 0) if carried else 0
         if not kept_move:
             store.remember_entry_ids(_entry_ids(source, parsed))
-        unread = [row for row in outcome.unread if row[0] not in known and not kept_move]
+            _record_entries(store, outcome, keys)
+        unread = [
+            row
+            for row in outcome.unread
+            if row[0] not in known and row[0] not in republished and not kept_move
+        ]
         if unread:
             store.add_page_retries(unread, now=now)
             known_waits = {row[0] for row in unread}
             if waits := [(k, u) for k, u in outcome.waits if k in known_waits]:
                 store.page_waits(waits)
         if vocabulary is not None and outcome.counted:
-            fresh = {k: (c, w) for k, c, w in reversed(outcome.counted) if k not in known}
+            fresh = {
+                k: (c, w)
+                for k, c, w in reversed(outcome.counted)
+                if k not in known and k not in republished
+            }
             ids = store.ids_of_keys(list(fresh))
             vocabulary.save([Counted(ids[k], c, w) for k, (c, w) in fresh.items() if k in ids])
         store.record_feed_success(
@@ -1758,9 +1870,74 @@ def _store(
         moved_before=bool(kept_move),
         moved_seen=before.last_success if result.old_error else None,
         not_stored=not_stored,
+        republished=len(republished),
+        readdressed=readdressed,
+        retaken=0 if kept_move else sum(1 for _, _, a in outcome.retaken if a is not None),
+        changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,
         stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
+    )
+
+
+def _republished(
+    store: Store, source: FeedSource, built: article_rules.Built, known: Set[str], kept_move: object
+) -> tuple[set[str], int]:
+    """The keys of the feed's new articles that are articles it gave before at another address
+    (the same page text, `Store.republished`, under the same title: the same text under another
+    title may be a page every link gives), each kept as that article's new address
+    (`Store.readdress`); and how many moved there (no issue had published them)."""
+    if kept_move:
+        return set(), 0
+    fresh = [(k, a) for k, a in built.articles if k not in known]
+    urls = dict(fresh)
+    found = {
+        key: article_id
+        for key, (article_id, title) in (
+            store.republished(source.url, fresh) if fresh else {}
+        ).items()
+        if not article_rules.other_story(urls[key].title, title)
+    }
+    moved = 0
+    for key, article_id in found.items():
+        others = [a for a, k in built.aliases.items() if k == key and a != key]
+        moved += store.readdress(article_id, key, urls[key].url, others)
+    return set(found), moved
+
+
+def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> None:
+    """Keep what the feed's entries say of their stored articles (`entry_said`): of the
+    articles stored now and those not recorded yet, as they are; of those it changed, the
+    title and credit built again (an issue's article only recorded: said, not changed). Only
+    its own articles: another feed giving one of them its own title changes nothing."""
+    entries = article_rules.keyed_entries(outcome.parsed.entries)
+    store.record_entries_said(
+        ((k, entry_said(entries[k])) for k in keys if k in entries), outcome.source.url
+    )
+    if outcome.known is None:
+        return
+    store.retake_articles(
+        [
+            *outcome.retaken,
+            *(
+                (c.article_id, c.said, None)
+                for c in outcome.known.changed
+                if c.published_in is not None
+            ),
+        ]
+    )
+
+
+def _changed_published(outcome: _Fresh) -> tuple[tuple[int, str, str, str, str], ...]:
+    """(issue, "" for its issue-N.json (`run_fetch` names it), title published, entry's title
+    now, its authors now) of the feed's articles an issue published whose entry changed its
+    title or authors since."""
+    if outcome.known is None:
+        return ()
+    return tuple(
+        (c.published_in, "", c.title, c.entry.title or "", ", ".join(c.entry.authors))
+        for c in outcome.known.changed
+        if c.published_in is not None
     )
 
 
@@ -1849,6 +2026,18 @@ def run_fetch(
     reports = tuple(
         other_script(_store(store, outcome, now, vocabulary, configured, states), config)
         for outcome in gathered.outcomes
+    )
+    reports = tuple(
+        dataclasses.replace(
+            r,
+            changed_published=tuple(
+                (n, str(config.settings.output / f"issue-{n}.json"), was, title, authors)
+                for n, _, was, title, authors in r.changed_published
+            ),
+        )
+        if r.changed_published
+        else r
+        for r in reports
     )
     if not config.settings.recency_weight:  # an article's date counts for nothing: not said
         reports = tuple(dataclasses.replace(r, undated=0, future_dated=0) for r in reports)

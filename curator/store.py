@@ -500,6 +500,21 @@ def _migration_26(db: sqlite3.Connection) -> None:
     _add_columns(db, "page_retries", [("wait_until", "TEXT")])
 
 
+def _migration_27(db: sqlite3.Connection) -> None:
+    """What the feed said of each article when curator last took it (its entry's title and
+    authors, `Store.entries_said`), so that a feed correcting a stored article's title or credit
+    is noticed (walk126 #1: "Rethinking it: ..." by "Corrected Person", the build saying nothing
+    and issue 3 publishing the old title and credit). Articles stored before: NULL, filled in the
+    next time their feed is read (a change from then on is noticed). And an index finding a
+    feed's articles by the opening of their text (walk126 #2: re-published at new addresses)."""
+    _add_columns(db, "articles", [("entry_said", "TEXT")])
+    # A feed's new article is looked up by its text among the feed's (`Store.republished`): by
+    # the opening of its text, so that each lookup reads the few articles opening alike.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS articles_feed_opening ON articles(feed_id, substr(text, 1, 80))"
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -528,8 +543,15 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_24,
     _migration_25,
     _migration_26,
+    _migration_27,
 )
 VERSION = len(MIGRATIONS)
+
+
+#: A new article whose text is a stored article's of its feed, at least this long, is that
+#: article at a new address (`Store.republished`); a shorter text may be a teaser or a line
+#: ("Read more on our site") many of a feed's entries share.
+REPUBLISHED_MIN_CHARS = 280
 
 
 @dataclass(frozen=True)
@@ -1457,6 +1479,121 @@ class Store:
                     " UNION SELECT ?, article_id FROM aliases WHERE url_key = ? LIMIT 1",
                     (id_key, link_key, id_key, link_key),
                 )
+
+    def entries_said(
+        self, keys: Sequence[str], feed_url: str
+    ) -> dict[str, tuple[int, str | None, int | None]]:
+        """URL key (the article's own or an alias) of an article of the feed at `feed_url` ->
+        (article id, what its entry said when curator last took it, or None when not recorded
+        yet, the first issue that published it or named it under another, or None). Another
+        feed's articles are left out: two feeds may title one article each their own way."""
+        sql = (
+            "SELECT k.url_key, a.id, a.entry_said,"
+            " (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            "  WHERE ia.article_id = a.id OR ia.also_of = a.id)"
+            " FROM (SELECT url_key, id AS article_id FROM articles WHERE url_key IN ({marks})"
+            "  UNION SELECT url_key, article_id FROM aliases WHERE url_key IN ({marks})) k"
+            " JOIN articles a ON a.id = k.article_id"
+            " WHERE a.feed_id = (SELECT id FROM feeds WHERE url = ?)"
+        )
+        found: dict[str, tuple[int, str | None, int | None]] = {}
+        keys = list(keys)
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(sql.format(marks=marks), [*chunk, *chunk, feed_url]):
+                found[r[0]] = (r[1], r[2], r[3])
+        return found
+
+    def record_entries_said(self, rows: Iterable[tuple[str, str]], feed_url: str) -> None:
+        """(URL key, what the entry says now) of the stored articles of the feed at `feed_url`:
+        kept where nothing was recorded yet (`entries_said`); `retake_articles` records it for
+        a changed one."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE articles SET entry_said = ? WHERE entry_said IS NULL"
+                " AND feed_id = (SELECT id FROM feeds WHERE url = ?) AND id IN"
+                " (SELECT id FROM articles WHERE url_key = ?"
+                "  UNION SELECT article_id FROM aliases WHERE url_key = ?)",
+                [(said, feed_url, key, key) for key, said in rows],
+            )
+
+    def retake_articles(self, rows: Iterable[tuple[int, str, Article | None]]) -> None:
+        """(article id, what its feed entry says now, the article as built from it now, or None
+        to only record what the entry says): the stored title and credit become the new ones."""
+        with self.transaction():
+            for article_id, said, art in rows:
+                self.db.execute(
+                    "UPDATE articles SET entry_said = ? WHERE id = ?", (said, article_id)
+                )
+                if art is None:
+                    continue
+                self.db.execute(
+                    "UPDATE articles SET title = ?, authors = ?, authors_from = ?,"
+                    " other_authors = ? WHERE id = ?",
+                    (
+                        art.title,
+                        json.dumps(list(art.authors)),
+                        art.authors_from,
+                        json.dumps(list(art.other_authors)),
+                        article_id,
+                    ),
+                )
+
+    def republished(
+        self, feed_url: str, articles: Sequence[tuple[str, Article]]
+    ) -> dict[str, tuple[int, str]]:
+        """Of these new articles (URL key, article) of the feed at `feed_url`, those whose text is
+        that of an article the feed gave before, at another address: URL key -> (that article's
+        id, its title) (walk126 #2: the feed re-published its items at new links, the pages' text
+        the same). Texts under `REPUBLISHED_MIN_CHARS` are left out (a short text may be a teaser
+        many entries share), and so are texts two of its stored articles have (a page every
+        link gives, such as a cookie wall, is no article's)."""
+        found: dict[str, tuple[int, str]] = {}
+        for key, art in articles:
+            text = (art.text or "").strip()
+            if len(text) < REPUBLISHED_MIN_CHARS:
+                continue
+            # (the whole text compared here: with it in the WHERE, SQLite 3.40 searched the
+            # index by the feed alone)
+            rows = self.db.execute(
+                "SELECT id, text, url_key, title FROM articles"
+                " WHERE feed_id = (SELECT id FROM feeds WHERE url = ?) AND substr(text, 1, 80) = ?"
+                " ORDER BY id",
+                (feed_url, (art.text or "")[:80]),
+            )
+            same = [(int(r[0]), str(r[3])) for r in rows if r[1] == art.text and r[2] != key]
+            if len(same) == 1 and same[0][0] not in {i for i, _ in found.values()}:
+                found[key] = same[0]
+        return found
+
+    def readdress(self, article_id: int, key: str, url: str, others: Iterable[str]) -> bool:
+        """The feed gives a stored article at a new address (`key`, `url`; `others`: more URL
+        keys of it, such as the feed's link to it): an article no issue published moves there
+        (the feed's link is the one kept working), its old address kept as another of its keys;
+        one an issue published keeps the address the issue gave, the new one kept as another
+        key. True when it moved."""
+        published = self.db.execute(
+            "SELECT 1 FROM issue_articles WHERE article_id = ? OR also_of = ? LIMIT 1",
+            (article_id, article_id),
+        ).fetchone()
+        with self.transaction():
+            keys = {key, *others}
+            if published is None:
+                old = self.db.execute(
+                    "SELECT url_key FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()[0]
+                self.db.execute("DELETE FROM aliases WHERE url_key = ?", (key,))
+                self.db.execute(
+                    "UPDATE articles SET url_key = ?, url = ? WHERE id = ?", (key, url, article_id)
+                )
+                keys = {old, *others} - {key}
+            for alias in keys:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO aliases (url_key, article_id) VALUES (?, ?)",
+                    (alias, article_id),
+                )
+        return published is None
 
     # -- pages to read again -----------------------------------------------------------------------
     def add_page_retries(

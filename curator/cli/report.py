@@ -228,6 +228,30 @@ def stored_already_note(report: FeedReport) -> str:
     )
 
 
+def republished_note(report: FeedReport) -> str:
+    """ "Service Daily: 6 of its new entries give new addresses for articles it gave before ...":
+    not new articles, and where each is now linked (walk126 #2)."""
+    count, moved = report.republished, report.readdressed
+    kept = count - moved
+    one = count == 1
+    where = []
+    if moved:
+        where.append(
+            f"{'it is' if moved == 1 else f'{moved} are'} linked at the new address from now on"
+            " (the old one still known as the same article)"
+        )
+    if kept:
+        where.append(
+            f"{'one' if kept == 1 else kept} an issue published"
+            f" keep{'s' if kept == 1 else ''} the address the issue gave"
+        )
+    return (
+        f"{report.name}: {count} of its new {'entry gives a new address' if one else 'entries give new addresses'}"
+        f" for {'an article' if one else 'articles'} it gave before (the same page text): not"
+        f" new, so {report.new} new from it; {'; '.join(where)}"
+    )
+
+
 def _feed_line(report: FeedReport) -> str:
     if report.status == "waiting" and report.error:  # asked in this run, and told to wait
         return f"  waiting    {report.name}: {waiting_note(report)}"
@@ -664,6 +688,9 @@ def print_failures(
         for report in summary.feeds:
             if report.stored_already:
                 echo(f"  {stored_already_note(report)}", err=True)
+    for report in summary.feeds:
+        if report.republished:
+            echo(f"{republished_note(report)}", err=True)
     # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
     # Asked in this run and told to wait (walk91 #4: a failure the first time), and not asked.
     told = [r for r in summary.feeds if r.status == "waiting" and r.error]
@@ -739,6 +766,26 @@ def print_failures(
         )
         for report in dated:
             echo(f"  {report.name}: {report.date_note}", err=True)
+    if retaken := [r for r in summary.feeds if r.retaken]:
+        # (walk126 #1: a feed's corrected titles and credits went unsaid and unused)
+        n = sum(r.retaken for r in retaken)
+        what = "article's title or credit" if n == 1 else "articles' titles or credits"
+        echo(
+            f"{n} stored {what} changed in {'its feed' if n == 1 else 'their feed'}: taken (an"
+            " issue publishes them as the feed, and the page read again, give them now):",
+            err=True,
+        )
+        for report in retaken:
+            echo(f"  {report.name}: {report.retaken}", err=True)
+    for report in summary.feeds:
+        for number, json_file, was, title, authors in report.changed_published:
+            by = f" by {authors}" if authors else ""
+            echo(
+                f'{report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
+                f" its feed: issue {number} is left as it was published; to correct it, edit"
+                f' its "title" and "authors" in {json_file}, then `curator render {number}`',
+                err=True,
+            )
     if cut := [r for r in summary.feeds if r.cut_titles]:
         echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"
