@@ -898,6 +898,26 @@ def _as_read(text: str, filename: str) -> str:
     return " ".join(text.split())
 
 
+def _names_of(author: str) -> list[str]:
+    """The people an entry's `author` credits ("Jane Doe and John Roe", "A, B and C"), each."""
+    return [n for n in re.split(r",\s*|\s+and\s+|\s*&\s*", author) if n.strip()]
+
+
+def _article_parts(read: str, titles: Sequence[str]) -> dict[str, str]:
+    """Each article's part of an edition's text (by its title): from where its title is to where
+    the next article's title is; an article whose title is not found (or is another's) is left
+    out (its credit is then looked for in the whole edition)."""
+    found = sorted(
+        (read.find(" ".join(t.split())), t)
+        for t in set(titles)
+        if titles.count(t) == 1 and " ".join(t.split()) in read
+    )
+    return {
+        title: read[start : (found[i + 1][0] if i + 1 < len(found) else len(read))]
+        for i, (start, title) in enumerate(found)
+    }
+
+
 def _source(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -978,15 +998,36 @@ def unshown_articles(
         )
         context = output_context(issue, site_url=site_url, utm=utm_for(utm, edition))
         entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
-        credits = [" ".join(e.credit.split()) for e in entries if e.credit]
+        credited = [e for e in entries if e.credit]
         links = [e.url for e in entries if e.url]
         raw = files[filename]
         read = _as_read(raw, filename)
         flat = " ".join(raw.split())
         missing = []
-        lost = [c for c in credits if c not in read and c not in flat]
+        parts = _article_parts(read, [e.title for e in entries])
+        lost: list[str] = []
+        lacking: set[str] = set()
+        for entry in credited:
+            part = parts.get(entry.title, read)
+            credit = " ".join(entry.credit.split())
+            if credit in part or credit in flat:
+                continue
+            # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125
+            # #1): it is shown when the author's names and the publication are in the article's part
+            absent = [
+                what
+                for what, names in (
+                    ("author", _names_of(entry.author)),
+                    ("publication", [entry.publication] if entry.publication else []),
+                )
+                if any(" ".join(n.split()) not in part for n in names)
+            ]
+            if absent:
+                lost.append(credit)
+                lacking.update(absent)
         if lost:
-            missing.append(f'the credit of {len(lost)} of {len(credits)} articles ("{lost[0]}")')
+            what = "the credit" if len(lacking) == 2 else f"the {next(iter(lacking))} in the credit"
+            missing.append(f'{what} of {len(lost)} of {len(credited)} articles ("{lost[0]}")')
         gone = [
             u
             for u in links
