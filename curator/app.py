@@ -109,6 +109,8 @@ from curator.placement import (
 )
 from curator.publish import FileSet, write_atomic
 from curator.render import (
+    OWN_PREFIX,
+    TEMPLATE_REFERENCE,
     builtin_templates,
     copies_without,
     date_text,
@@ -872,6 +874,9 @@ def _variables_used(path: Path) -> set[str]:
         return set(_THEME_VARIABLES)  # unreadable: the build itself says so
     tags = _JINJA_TAG.findall(text)
     used = {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
+    for name in TEMPLATE_REFERENCE.findall(text):
+        if name.startswith(OWN_PREFIX):  # `{% extends "curator/issue.html" %}` shows what it does
+            used |= _variables_used(builtin_templates() / name.removeprefix(OWN_PREFIX))
     if "closing_text" in used:  # (the text edition's closing before `closing_plain`: it shows it)
         used.add("closing_plain")
     return used

@@ -31,6 +31,7 @@ from curator.issuecheck import issue_mistakes
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
+    OWN_PREFIX,
     TEMPLATE_REFERENCE,
     EntryView,
     SectionView,
@@ -835,6 +836,16 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
         ) from None
     except UnicodeDecodeError as exc:
         raise TemplateMistake(_not_utf8(exc, template)) from None
+    except RecursionError as exc:
+        # `{% extends "issue.html" %}` in the editor's issue.html finds itself, again and again
+        # (walk125 #3: a 62-line traceback)
+        where = _where(exc, template)
+        name = Path(where.rsplit(":", 1)[0]).name
+        raise TemplateMistake(
+            f"template {where}: {name} extends or includes itself (your templates folder is"
+            f' searched first, so "{name}" is this file), without end; nothing was published:'
+            f' to build on curator\'s own, write {{% extends "{OWN_PREFIX}{name}" %}}'
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateMistake(
             f"template {exc.filename or template}:{exc.lineno}: {exc.message}"

@@ -138,6 +138,8 @@ WORDS = "_words.txt"
 #: curator's own `_words.txt`, under a name the editor's folder cannot shadow: an editor's copy
 #: lacking a word takes curator's (`_WordsLoader`).
 _OWN_WORDS = "curator:_words.txt"
+#: The prefix naming curator's own templates, past an editor's of the same name.
+OWN_PREFIX = "curator/"
 
 
 class _WordsLoader(jinja2.ChoiceLoader):
@@ -153,6 +155,10 @@ class _WordsLoader(jinja2.ChoiceLoader):
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         if template == _OWN_WORDS:
             return self.loaders[-1].get_source(environment, WORDS)
+        if template.startswith(OWN_PREFIX):
+            # curator's own template under its own name, for an editor's template of the same
+            # name to build on (`{% extends "curator/issue.html" %}`, walk125 #3)
+            return self.loaders[-1].get_source(environment, template[len(OWN_PREFIX) :])
         source, filename, uptodate = super().get_source(environment, template)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
@@ -541,9 +547,11 @@ def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:
         if not (own.is_file() and copy.is_file()):
             continue
         try:
-            if field in own.read_text(encoding="utf-8") and field not in copy.read_text(
-                encoding="utf-8"
-            ):
+            mine = copy.read_text(encoding="utf-8")
+            # a copy that extends curator's own (`{% extends "curator/issue.html" %}`) shows it
+            if f"{OWN_PREFIX}{own.name}" in TEMPLATE_REFERENCE.findall(mine):
+                continue
+            if field in own.read_text(encoding="utf-8") and field not in mine:
                 stale.append(copy)
         except (OSError, UnicodeDecodeError):
             continue
