@@ -857,8 +857,10 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
 
 
 def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:
-    """Which template file is not UTF-8 (the loader's frame names it), and the fix (walk39 #4:
-    a template saved in Latin-1 stopped the build with a raw traceback)."""
+    """Which template file is not UTF-8 (the loader's frame names it), where (line and column),
+    and the fix for the encoding it was likely saved in (walk39 #4: a template saved in Latin-1
+    stopped the build with a raw traceback; walk125 #5: the advice `iconv -f latin1`, followed
+    for a Windows-1252 or a UTF-16 file, published garbage)."""
     path = template
     tb = exc.__traceback__
     while tb is not None:
@@ -866,11 +868,30 @@ def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:
         if tb.tb_frame.f_code.co_name == "get_source" and isinstance(filename, str):
             path = filename
         tb = tb.tb_next
+    data = bytes(exc.object)
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
     return (
-        f"template {path}: not UTF-8 text (byte {exc.object[exc.start : exc.start + 1]!r} at"
-        f" position {exc.start}); nothing was published: save the file as UTF-8 in your editor"
-        " (e.g. iconv -f latin1 -t utf-8), then run again"
+        f"template {path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}, column"
+        f" {column}); nothing was published: {_encoding_fix(data)}, then run again"
     )
+
+
+def _encoding_fix(data: bytes) -> str:
+    """How to save a template's bytes as UTF-8, by the encoding they were likely saved in: a BOM
+    says UTF-16; bytes 0x80-0x9F are Windows-1252's quotes and dashes (Latin-1's are controls)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return (
+            f"it is UTF-16 (it starts with the bytes {data[0]:02X} {data[1]:02X}): save the file as"
+            " UTF-8 (e.g. iconv -f utf-16 -t utf-8)"
+        )
+    if any(0x80 <= b <= 0x9F for b in data):
+        return (
+            "it looks saved as Windows-1252: save the file as UTF-8 in your editor"
+            " (e.g. iconv -f cp1252 -t utf-8)"
+        )
+    return "save the file as UTF-8 in your editor (e.g. iconv -f latin1 -t utf-8)"
 
 
 def _where(exc: BaseException, template: str) -> str:

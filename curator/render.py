@@ -160,6 +160,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
             # name to build on (`{% extends "curator/issue.html" %}`, walk125 #3)
             return self.loaders[-1].get_source(environment, template[len(OWN_PREFIX) :])
         source, filename, uptodate = super().get_source(environment, template)
+        _refuse_mangled(source, template, filename)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
         # After the editor's lines, so that an error still names their line.
@@ -170,6 +171,37 @@ class _WordsLoader(jinja2.ChoiceLoader):
         )
         joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
         return joined, filename, uptodate
+
+
+#: A NUL, or a C1 control (U+0080-U+009F): what a template holds after a UTF-16 file, or a
+#: Windows-1252 one, was converted to UTF-8 as if it were Latin-1 (walk125 #5: `iconv -f latin1`,
+#: curator's own advice, published "\x92s picks \x96", or the template's source as the issue).
+_MANGLED = re.compile("[\x00\x80-\x9f]")
+
+
+def _refuse_mangled(source: str, template: str, filename: str | None) -> None:
+    """Stop (a template mistake naming the file and line) at a template whose text holds a NUL or
+    a C1 control character: no editor types one, and rendered it would publish garbage."""
+    found = _MANGLED.search(source)
+    if found is None:
+        return
+    line = source.count("\n", 0, found.start()) + 1
+    column = found.start() - source.rfind("\n", 0, found.start())
+    if found.group() == "\x00":
+        why = (
+            f"holds NUL bytes (line {line}, column {column}): it is UTF-16 text, or was converted"
+            " from UTF-16 as another encoding; convert the original with"
+            " `iconv -f utf-16 -t utf-8`"
+        )
+    else:
+        why = (
+            f"holds the control character U+{ord(found.group()):04X} (line {line}, column"
+            f" {column}): a Windows-1252 file converted as Latin-1 (`\u2019` was 0x92); convert the"
+            " original with `iconv -f cp1252 -t utf-8`, or type the character again"
+        )
+    raise jinja2.TemplateSyntaxError(
+        f"{why}; nothing was published", line, template, filename or template
+    )
 
 
 def _own_words_source() -> str:

@@ -78,3 +78,51 @@ def test_a_template_extending_itself_is_one_line_and_curators_own_can_be_extende
     assert code == 0, err
     assert "warning" not in err, err
     assert '<p class="credit">' in (demo.parent / "output" / "issue-1.html").read_text("utf-8")
+
+
+def test_a_template_in_windows_1252_or_utf16_gets_advice_that_works(demo: Path) -> None:
+    """walk125 #5: a template saved as Windows-1252 was advised `iconv -f latin1 -t utf-8`, which
+    published C1 controls ("\\x92s picks \\x96"); a UTF-16 one converted so held NULs, and Jinja
+    published the template's source as issue-1.email.html, exit 0."""
+    mine = _my_templates(demo)
+    text = mine / "issue.txt"
+    source = "This week\u2019s picks \u2013 {{ title }}\n" + text.read_text(encoding="utf-8")
+    out = demo.parent / "output"
+
+    def build() -> tuple[int, str]:
+        code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+        return code, said_as_one(err)
+
+    text.write_bytes(source.encode("cp1252"))
+    code, said = build()
+    assert code == 2 and "Traceback" not in said, said
+    assert f"template {text}: not UTF-8 text (byte 0x92 at line 1, column 10)" in said
+    assert "Windows-1252" in said and "iconv -f cp1252 -t utf-8" in said
+    assert "latin1" not in said
+    # the old advice, followed: refused, never published
+    text.write_text(source.encode("cp1252").decode("latin1"), encoding="utf-8")
+    code, said = build()
+    assert code == 2, said
+    assert f"template {text}:1: holds the control character U+0092 (line 1, column 10)" in said
+    assert "iconv -f cp1252 -t utf-8" in said
+    assert not out.exists() or not (out / "issue-1.txt").exists()
+
+    email = mine / "email.html"
+    html = email.read_text(encoding="utf-8")
+    email.write_bytes(html.encode("utf-16"))
+    text.write_text(source, encoding="utf-8")
+    code, said = build()
+    assert code == 2, said
+    assert f"template {email}: not UTF-8 text (byte 0xff at line 1, column 1)" in said
+    assert "it is UTF-16 (it starts with the bytes FF FE)" in said
+    assert "iconv -f utf-16 -t utf-8" in said
+    email.write_text(html.encode("utf-16").decode("latin1"), encoding="utf-8")
+    code, said = build()
+    assert code == 2, said
+    assert f"template {email}:1: holds NUL bytes" in said
+    assert not out.exists() or not (out / "issue-1.email.html").exists()
+    # converted as advised: published
+    email.write_text(html.encode("utf-16").decode("utf-16"), encoding="utf-8")
+    code, said = build()
+    assert code == 0, said
+    assert "This week\u2019s picks \u2013" in (out / "issue-1.txt").read_text(encoding="utf-8")
