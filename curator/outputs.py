@@ -8,6 +8,8 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import html
 import json
 import re
@@ -33,6 +35,7 @@ from curator.publish import write_atomic
 from curator.render import (
     OWN_PREFIX,
     TEMPLATE_REFERENCE,
+    WORDS,
     EntryView,
     SectionView,
     Text,
@@ -848,12 +851,93 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateMistake(
-            f"template {exc.filename or template}:{exc.lineno}: {exc.message}"
+            f"template {exc.filename or template}:{exc.lineno}:"
+            f" {(exc.message or '').rstrip('.')}{_syntax_hint(exc)}"
         ) from None
     except jinja2.TemplateError as exc:
-        where = _where(exc, template)
+        where = _where(exc, template, past_words=True)
         also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
-        raise TemplateMistake(f"template {where}: {exc.message or exc}{also}") from None
+        raise TemplateMistake(f"template {where}: {_in_editors_words(exc)}{also}") from None
+
+
+#: Jinja's words for a field a view has not: "'curator.render.EntryView object' has no attribute
+#: 'credt'".
+_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
+#: The views a template sees, by the name curator's templates give them.
+_VIEWS = {"EntryView": ("entry", EntryView), "SectionView": ("section", SectionView)}
+
+
+def _in_editors_words(exc: jinja2.TemplateError) -> str:
+    """A rendering error in the editor's words: a field an entry or section has not is named with
+    the one meant (walk125 #4: "'curator.render.EntryView object' has no attribute 'credt'")."""
+    message = exc.message or str(exc)
+    found = _NO_ATTRIBUTE.match(message)
+    if found is None or found.group(1) not in _VIEWS:
+        return message
+    name, view = _VIEWS[found.group(1)]
+    fields = [f.name for f in dataclasses.fields(view)]
+    close = difflib.get_close_matches(found.group(2), fields, n=1)
+    meant = f": did you mean '{close[0]}'?" if close else f" (it has {', '.join(fields)})"
+    return f"{name} has no field '{found.group(2)}'{meant}"
+
+
+#: Block tags, each closed by its `end...` tag (`set` only as a block: `{% set x %}...`).
+_BLOCK_TAGS = (
+    "for",
+    "if",
+    "macro",
+    "call",
+    "filter",
+    "block",
+    "with",
+    "raw",
+    "autoescape",
+    "trans",
+)
+_TAG = re.compile(r"{%[-+]?\s*(\w+)(.*?)[-+]?%}", re.DOTALL)
+
+
+def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
+    """Where a syntax error's cause likely is, when Jinja names a later line (walk125 #4): a tag
+    left without its `%}` on the line before, or the block left unclosed at the end of the file."""
+    source = exc.source
+    if source is None and exc.filename:
+        source = _source(Path(exc.filename))
+    if not source:
+        return ""
+    lines = source.split("\n")
+    before = lines[exc.lineno - 2] if 2 <= exc.lineno <= len(lines) + 1 else ""
+    if before.count("{%") > before.count("%}"):
+        return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
+    if not exc.message or not exc.message.startswith("Unexpected end of template"):
+        return ""
+    # Each block with the indent of its line when it opens it alone; an `end` tag alone on its
+    # line closes the open block of its indent, as the editor's layout says, and any opened in it
+    # since were left unclosed.
+    opened: list[tuple[str, int, str | None]] = []
+    unclosed: tuple[str, int, str | None] | None = None
+    for tag in _TAG.finditer(source):
+        name, rest = tag.group(1), tag.group(2)
+        start = source.rfind("\n", 0, tag.start()) + 1
+        line = source.count("\n", 0, tag.start()) + 1
+        ahead = source[start : tag.start()]
+        indent = ahead if not ahead.strip() else None
+        if name in _BLOCK_TAGS or (name == "set" and "=" not in rest):
+            opened.append((name, line, indent))
+        elif name.startswith("end") and opened:
+            same = [
+                i
+                for i, (n, _, k) in enumerate(opened)
+                if n == name[3:] and indent is not None and k == indent
+            ]
+            at = same[-1] if same else len(opened) - 1
+            if at < len(opened) - 1 and unclosed is None:
+                unclosed = opened[at + 1]
+            del opened[at:]
+    if unclosed is None and not opened:
+        return ""
+    name, line, _ = unclosed or opened[-1]
+    return f"; the {{% {name} %}} opened on line {line} is never closed: add its {{% end{name} %}}"
 
 
 def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:
@@ -894,18 +978,29 @@ def _encoding_fix(data: bytes) -> str:
     return "save the file as UTF-8 in your editor (e.g. iconv -f latin1 -t utf-8)"
 
 
-def _where(exc: BaseException, template: str) -> str:
+def _where(exc: BaseException, template: str, *, past_words: bool = False) -> str:
     """`file:line` of the template line that failed: the innermost template frame of the traceback
     (Jinja2 gives template code its file and line), so a mistake in an included template names that
-    template, not the one that included it."""
-    where = template
+    template, not the one that included it.
+
+    With `past_words`, a failure inside a word of `_words.txt` names the line that called it, the
+    word's line after it (walk125 #4: `words.issue_number(numbr)` in _issue_body.html was said to
+    be "_words.txt:25: 'numbr' is undefined")."""
+    frames = []
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if not filename.endswith(".py") and Path(filename).is_file():
-            where = f"{filename}:{tb.tb_lineno}"
+            frames.append(f"{filename}:{tb.tb_lineno}")
         tb = tb.tb_next
-    return where
+    if not frames:
+        return template
+    inner = frames[-1]
+    if past_words and Path(inner.rsplit(":", 1)[0]).name == WORDS:
+        callers = [f for f in frames if Path(f.rsplit(":", 1)[0]).name != WORDS]
+        if callers:
+            return f"{callers[-1]} (in {WORDS}:{inner.rsplit(':', 1)[1]})"
+    return inner
 
 
 #: The editions that show every article's credit and link, with the template of each (index.html

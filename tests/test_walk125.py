@@ -126,3 +126,53 @@ def test_a_template_in_windows_1252_or_utf16_gets_advice_that_works(demo: Path) 
     code, said = build()
     assert code == 0, said
     assert "This week\u2019s picks \u2013" in (out / "issue-1.txt").read_text(encoding="utf-8")
+
+
+def test_template_mistakes_name_the_editors_line_and_what_was_meant(demo: Path) -> None:
+    """walk125 #4: a mistake in a call of a word was blamed on _words.txt's line; a field typed
+    wrong was "'curator.render.EntryView object' has no attribute 'credt'"; a `{% if ... %`
+    without its `}` was "unexpected '<'" on the next line; a removed `{% endfor %}` was named at
+    the end of the file."""
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    source = body.read_text(encoding="utf-8")
+    lines = source.split("\n")
+    call = next(n for n, line in enumerate(lines, 1) if "words.issue_number(number)" in line)
+    credit = next(n for n, line in enumerate(lines, 1) if line.strip() == CREDIT)
+
+    def build(text: str) -> tuple[int, str]:
+        body.write_text(text, encoding="utf-8")
+        code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+        assert "Traceback" not in err
+        return code, said_as_one(err)
+
+    code, said = build(source.replace("words.issue_number(number)", "words.issue_number(numbr)"))
+    assert code == 2, said
+    assert f"template {body}:{call} (in _words.txt:" in said
+    assert "'numbr' is undefined" in said
+
+    code, said = build(source.replace(CREDIT, CREDIT.replace("entry.credit", "entry.credt")))
+    assert code == 2, said
+    assert f"template {body}:{credit}: entry has no field 'credt': did you mean 'credit'?" in said
+
+    code, said = build(source.replace("{% if entry.credit %}", "{% if entry.credit %"))
+    assert code == 2, said
+    assert f"template {body}:{credit}: unexpected '<'" in said
+    assert f"a tag opened on line {credit - 1} may lack its %}}" in said
+
+    loop = next(n for n, line in enumerate(lines, 1) if "for entry in section.entries" in line)
+    indent = lines[loop - 1].split("{%")[0]
+    end = next(n for n in range(loop, len(lines)) if lines[n] == f"{indent}{{% endfor %}}")
+    code, said = build("\n".join(lines[:end] + lines[end + 1 :]))
+    assert code == 2, said
+    assert "Unexpected end of template" in said
+    assert f"the {{% for %}} opened on line {loop} is never closed: add its {{% endfor %}}" in said
+
+    body.write_text(source, encoding="utf-8")
+    index = mine / "index.html"
+    archive = index.read_text(encoding="utf-8")
+    at = next(n for n, ln in enumerate(archive.split("\n"), 1) if "words.date(item.date)" in ln)
+    index.write_text(archive.replace("words.date(item.date)", "words.date(item.dat)"), "utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+    assert code == 2, err
+    assert f"template {index}:{at} (in _words.txt:" in said_as_one(err)
