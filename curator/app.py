@@ -2879,19 +2879,21 @@ def render_issues(
     try:
         for number in chosen:
             issue = issues[number]
-            rendered = render_outputs(
-                issue, env=env, site_url=config.site_url, formats=formats, utm=utm, archive=()
-            )
+            with _which_issue(number, len(chosen) > 1):
+                rendered = render_outputs(
+                    issue, env=env, site_url=config.site_url, formats=formats, utm=utm, archive=()
+                )
             rendered.pop("index.html", None)
             rendered.pop("feed.xml", None)
             if number != newest:
                 rendered.pop("latest.html", None)
             files.update(rendered)
             of_issue[number] = rendered
-        items = [
-            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed"))
-            for i in issues.values()
-        ]
+        items = []
+        for i in issues.values():
+            with _which_issue(i.number, len(issues) > 1, " (its entry in feed.xml)"):
+                fragment = fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed")
+            items.append(archive_item(i, fragment))
         files.update(
             render_archive(
                 config.title,
@@ -2946,6 +2948,18 @@ def render_issues(
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated, past)
+
+
+@contextmanager
+def _which_issue(number: int, several: bool, what: str = "") -> Iterator[None]:
+    """A template mistake met rendering one of several issues names that issue (walk123: `render
+    --all` with an error in one issue's text did not say which)."""
+    try:
+        yield
+    except TemplateMistake as exc:
+        if not several:
+            raise
+        raise TemplateMistake(f"issue {number}{what}: {exc}") from None
 
 
 def _feed_updated(

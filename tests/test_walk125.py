@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import run_cli as run
-from conftest import said_as_one
+from conftest import said_as_one, sans_config
 from curator.render import builtin_templates
 
 
@@ -176,3 +176,53 @@ def test_template_mistakes_name_the_editors_line_and_what_was_meant(demo: Path) 
     code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
     assert code == 2, err
     assert f"template {index}:{at} (in _words.txt:" in said_as_one(err)
+
+
+def test_render_of_one_issue_says_the_feed_rerenders_the_others_and_all_names_the_issue(
+    themed_demo: Path,
+) -> None:
+    """walk125 #2: `curator render 2` after a template change marked issues 1 and 2 updated in
+    feed.xml, whose page of issue 1 kept the old template, unsaid; walk123: `render --all` with a
+    mistake met in one issue only did not say which."""
+    demo = themed_demo
+    for _ in range(2):
+        code, _, err = run("build", "--config", str(demo), "-q")
+        assert code == 0, err
+    out = demo.parent / "output"
+    assert (out / "issue-2.html").is_file()
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    body.write_text(
+        body.read_text(encoding="utf-8").replace(CREDIT, CREDIT.replace("{{", "By: {{")),
+        encoding="utf-8",
+    )
+    code, said, err = run("render", "--config", str(demo), "2", "--templates", str(mine))
+    assert code == 0, err
+    said = sans_config(said_as_one(said))
+    assert "feed.xml marks the entry of issue(s) 1, 2 updated" in said
+    assert (
+        "feed.xml holds every issue: issue(s) 1, not rendered here, are re-rendered there with"
+        " today's templates and settings, so their feed entries no longer match their pages;"
+        " `curator render --all` to publish their pages the same way."
+    ) in said
+    assert "By: " not in (out / "issue-1.html").read_text(encoding="utf-8")
+
+    text = mine / "issue.txt"
+    text.write_text(
+        "{% if number == 1 %}{{ entry.credt }}{% endif %}\n" + text.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    code, _, err = run("render", "--config", str(demo), "--all", "--templates", str(mine))
+    assert code == 2, err
+    assert said_as_one(err).startswith(f"curator: issue 1: template {text}:1:"), err
+
+
+def test_a_templates_folder_mistyped_gets_the_folder_meant(demo: Path) -> None:
+    """walk125 #4: `templates: tempaltes` in feeds.yaml was refused without a did-you-mean."""
+    (demo.parent / "templates").mkdir()
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(text.replace("\nsettings:\n", "\nsettings:\n  templates: tempaltes\n", 1))
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 2, err
+    assert "no templates folder at `tempaltes`" in err
+    assert "did you mean `templates`?" in said_as_one(err)
