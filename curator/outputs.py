@@ -793,10 +793,18 @@ def _markup_lines(env: jinja2.Environment) -> list[str]:
     return found
 
 
-def refuse_script(env: jinja2.Environment, template: str, filename: str, text: str) -> None:
+def refuse_script(
+    env: jinja2.Environment,
+    template: str,
+    filename: str,
+    text: str,
+    *,
+    feed_texts: Mapping[str, Sequence[str]] | None = None,
+) -> None:
     """Stop (exit 2, before anything is written) when an HTML, XML or Markdown edition would
     publish markup that runs script, whatever the template does (walk39 #1); names the template
-    and where it shows a value as markup."""
+    and where it shows a value as markup, or, in Markdown, the feed's text that wrote the link
+    (`feed_texts`: the articles' fields, by the name a template gives them)."""
     if filename.endswith(".xml"):
         found = script_in_feed(text)
     elif filename.endswith(".html"):
@@ -810,6 +818,27 @@ def refuse_script(env: jinja2.Environment, template: str, filename: str, text: s
         return
     if found is None:
         return
+    from_feed = (
+        [
+            name
+            for name, values in (feed_texts or {}).items()
+            if any(script_in(_MD_AS_SHOWN.render(v)) for v in values)
+        ]
+        if filename.endswith(".md")
+        else []
+    )
+    if from_feed:
+        # walk125 #6: a feed's title `[Read](javascript:...)` shown as `{{ entry.title }}` in a
+        # custom issue.md was blamed on the editor ("write no script ... in a template")
+        lines = _unfiltered_lines(env, template, from_feed)
+        at = f" ({', '.join(lines)})" if lines else ""
+        raise TemplateMistake(
+            f"template {template}: {filename} would publish {found}, which runs script in a"
+            f" reader's browser; nothing was published: it came from a feed's text"
+            f" ({', '.join(from_feed)}), which the template shows as Markdown{at}: write it"
+            " through `| md_text` (`{{ entry.title | md_text }}`, docs/templates.md), which"
+            " shows it as text"
+        )
     where = _markup_lines(env)
     hint = (
         f"; the editor's templates show a value as markup at {', '.join(where)}: take `|safe`"
@@ -821,6 +850,19 @@ def refuse_script(env: jinja2.Environment, template: str, filename: str, text: s
         f"template {template}: {filename} would publish {found}, which runs script in a"
         f" reader's browser or mail program; nothing was published{hint}"
     )
+
+
+def _unfiltered_lines(env: jinja2.Environment, template: str, names: Sequence[str]) -> list[str]:
+    """`file:line` of each place in the editor's `template` that shows one of `names` (such as
+    `entry.title`) without a filter."""
+    try:
+        source, filename, _ = env.loader.get_source(env, template)  # type: ignore[union-attr]
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return []
+    if filename is None or Path(filename).parent == builtin_templates():
+        return []
+    shown = re.compile(r"{{-?\s*(" + "|".join(re.escape(n) for n in names) + r")\s*-?}}")
+    return [f"{filename}:{n}" for n, line in enumerate(source.split("\n"), 1) if shown.search(line)]
 
 
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
@@ -1245,6 +1287,11 @@ def render_outputs(
         return output_context(issue, site_url=site_url, utm=tags, formats=formats)
 
     context = context_of("fragment")
+    entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
+    feed_texts = {
+        f"entry.{field}": tuple(str(getattr(e, field)) for e in entries)
+        for field in ("title", "author", "publication", "credit", "blurb")
+    }
     files: dict[str, str] = {}
     fragment = _render(env, "fragment.html", context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
@@ -1266,7 +1313,7 @@ def render_outputs(
     for template, pattern in ISSUE_FORMATS.values():
         filename = pattern.format(n=issue.number)
         if template is not None and filename in files:
-            refuse_script(env, template, filename, files[filename])
+            refuse_script(env, template, filename, files[filename], feed_texts=feed_texts)
     if "html" in formats:
         files["latest.html"] = files[f"issue-{issue.number}.html"]
     if "index" in formats or "feed" in formats:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from conftest import LocalServer, said_as_one, sans_config
 from conftest import run_cli as run
-from conftest import said_as_one, sans_config
 from curator.render import builtin_templates
 
 
@@ -226,3 +226,41 @@ def test_a_templates_folder_mistyped_gets_the_folder_meant(demo: Path) -> None:
     assert code == 2, err
     assert "no templates folder at `tempaltes`" in err
     assert "did you mean `templates`?" in said_as_one(err)
+
+
+def test_a_script_link_from_a_feed_title_in_markdown_is_blamed_on_the_feed_text(
+    demo: Path, http_server: LocalServer
+) -> None:
+    """walk125 #6: a custom issue.md writing `[{{ entry.title }}]({{ entry.url }})`, with a feed
+    title `[Read the full report](javascript:...)`, was refused with "write no script, event
+    handler or javascript: link in a template", though the editor wrote none."""
+    evil = "[Read the full report](javascript:alert(document.cookie))"
+    url = http_server.add(
+        "/cx.xml",
+        '<rss version="2.0"><channel><title>P Pub</title><item>'
+        f"<title>Customer service tips for customer experience {evil}</title>"
+        "<link>https://cx.example/tips</link><description>Why customer service matters for"
+        " customer experience, and how customer experience differs from customer service: the"
+        " basics of customer experience.</description></item></channel></rss>",
+    )
+    demo.write_text(
+        demo.read_text(encoding="utf-8").replace(
+            "feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1
+        ),
+        encoding="utf-8",
+    )
+    mine = demo.parent / "mine"
+    mine.mkdir()
+    (mine / "issue.md").write_text(
+        "# {{ title }}\n{% for section in sections %}\n## {{ section.subject }}\n"
+        "{% for entry in section.entries %}\n"
+        "- [{{ entry.title }}]({{ entry.url }})\n"
+        "{% endfor %}\n{% endfor %}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+    said = said_as_one(err)
+    assert code == 2, err
+    assert "javascript:" in said and "write no script" not in said
+    assert "it came from a feed's text (entry.title)" in said
+    assert f"({mine / 'issue.md'}:5)" in said and "`| md_text`" in said
