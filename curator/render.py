@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -1574,6 +1575,26 @@ def slugify(text: str) -> str:
     return "-".join(part for part in out.split("-") if part) or "section"
 
 
+def _told_apart(
+    covered: Sequence[tuple[str, str | None]],
+) -> tuple[tuple[str, str | None], ...]:
+    """Other publications' pieces on the story, a publication named more than once numbered
+    "Beta (1/3)", "Beta (2/3)" ... (each linking its piece), so that a reader tells them apart
+    (walk123 #7: "Also covered by: Beta, Beta, Beta"); a link listed twice is listed once."""
+    pieces: list[tuple[str, str | None]] = []
+    for piece in covered:
+        if piece[1] is None or piece not in pieces:
+            pieces.append(piece)
+    count = Counter(name for name, _ in pieces)
+    seen: Counter[str] = Counter()
+    named = []
+    for name, url in pieces:
+        seen[name] += 1
+        shown = f"{name} ({seen[name]}/{count[name]})" if count[name] > 1 else name
+        named.append((Text(shown), url))
+    return tuple(named)
+
+
 def entry_view(entry: Scored) -> EntryView:
     art = entry.article
     author = join_names(art.authors)
@@ -1588,10 +1609,8 @@ def entry_view(entry: Scored) -> EntryView:
         blurb=Text(art.blurb),
         score=entry.score,
         matched=tuple(Text(m) for m in entry.matched),
-        also_covered_by=tuple(
-            (Text(name), safe_url(url))
-            for name, url in entry.also_covered_by
-            if name != publication
+        also_covered_by=_told_apart(
+            [(name, safe_url(url)) for name, url in entry.also_covered_by if name != publication]
         ),
         also_in_publication=tuple(
             safe_url(url)

@@ -3,6 +3,7 @@ the offline demo with curator's real templates copied and changed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -264,3 +265,27 @@ def test_a_script_link_from_a_feed_title_in_markdown_is_blamed_on_the_feed_text(
     assert "javascript:" in said and "write no script" not in said
     assert "it came from a feed's text (entry.title)" in said
     assert f"({mine / 'issue.md'}:5)" in said and "`| md_text`" in said
+
+
+def test_three_pieces_of_one_other_publication_are_told_apart_in_every_edition(
+    demo: Path,
+) -> None:
+    """walk123 #7: a story with three pieces in one publication read "Also covered by: Beta,
+    Beta, Beta"."""
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    out = demo.parent / "output"
+    path = out / "issue-1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["sections"][0]["articles"][0]["also_covered_by"] = [
+        *({"name": "Beta", "url": f"https://beta.example/{n}"} for n in range(3)),
+        {"name": "Gamma", "url": "https://gamma.example/1"},
+    ]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run("render", "--config", str(demo), "1")
+    assert code == 0, err
+    for name in ("issue-1.html", "issue-1.md", "issue-1.txt", "issue-1.email.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "Beta (1/3)" in text and "Beta (3/3)" in text, name
+        assert "Gamma (" not in text and "Gamma" in text, name
+        assert "beta.example/2" in text, name
