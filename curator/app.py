@@ -111,6 +111,8 @@ from curator.placement import (
 )
 from curator.publish import FileSet, write_atomic
 from curator.render import (
+    OWN_PREFIX,
+    TEMPLATE_REFERENCE,
     builtin_templates,
     copies_without,
     date_text,
@@ -898,6 +900,9 @@ def _variables_used(path: Path) -> set[str]:
         return set(_THEME_VARIABLES)  # unreadable: the build itself says so
     tags = _JINJA_TAG.findall(text)
     used = {name for name, used in _THEME_VARIABLES.items() if any(map(used.search, tags))}
+    for name in TEMPLATE_REFERENCE.findall(text):
+        if name.startswith(OWN_PREFIX):  # `{% extends "curator/issue.html" %}` shows what it does
+            used |= _variables_used(builtin_templates() / name.removeprefix(OWN_PREFIX))
     if "closing_text" in used:  # (the text edition's closing before `closing_plain`: it shows it)
         used.add("closing_plain")
     return used
@@ -2982,19 +2987,21 @@ def render_issues(
     try:
         for number in chosen:
             issue = issues[number]
-            rendered = render_outputs(
-                issue, env=env, site_url=config.site_url, formats=formats, utm=utm, archive=()
-            )
+            with _which_issue(number, len(chosen) > 1):
+                rendered = render_outputs(
+                    issue, env=env, site_url=config.site_url, formats=formats, utm=utm, archive=()
+                )
             rendered.pop("index.html", None)
             rendered.pop("feed.xml", None)
             if number != newest:
                 rendered.pop("latest.html", None)
             files.update(rendered)
             of_issue[number] = rendered
-        items = [
-            archive_item(i, fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed"))
-            for i in issues.values()
-        ]
+        items = []
+        for i in issues.values():
+            with _which_issue(i.number, len(issues) > 1, " (its entry in feed.xml)"):
+                fragment = fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed")
+            items.append(archive_item(i, fragment))
         files.update(
             render_archive(
                 config.title,
@@ -3050,6 +3057,18 @@ def render_issues(
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated, past)
+
+
+@contextmanager
+def _which_issue(number: int, several: bool, what: str = "") -> Iterator[None]:
+    """A template mistake met rendering one of several issues names that issue (walk123: `render
+    --all` with an error in one issue's text did not say which)."""
+    try:
+        yield
+    except TemplateMistake as exc:
+        if not several:
+            raise
+        raise TemplateMistake(f"issue {number}{what}: {exc}") from None
 
 
 def _feed_updated(

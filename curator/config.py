@@ -930,11 +930,21 @@ class _Reader:
         folder = self.path.parent
         templates = (folder / raw["templates"]).resolve() if "templates" in raw else None
         if node is not None and templates is not None and not templates.is_dir():
-            # Else a typo here would quietly publish with curator's own templates.
+            # Else a typo here would quietly publish with curator's own templates; the folder
+            # meant, beside the one written (walk125 #4: `templates: tempaltes` had no hint).
+            try:
+                near = [p.name for p in templates.parent.iterdir() if p.is_dir()]
+            except OSError:
+                near = []
+            meant = difflib.get_close_matches(templates.name, near, n=1)
+            hint = (
+                f": did you mean `{Path(raw['templates']).parent / meant[0]}`?"
+                if meant
+                else "; fix the path, which is relative to this config file"
+            )
             raise self.error(
                 self.mapping(node, "`settings`", SETTINGS_KEYS)["templates"],
-                f"no templates folder at `{raw['templates']}` (looked for {templates}); "
-                "fix the path, which is relative to this config file",
+                f"no templates folder at `{raw['templates']}` (looked for {templates}){hint}",
             )
         if "outputs" in raw:
             from curator.outputs import OUTPUTS  # the output formats are the renderer's to name

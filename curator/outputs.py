@@ -8,6 +8,8 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import html
 import json
 import re
@@ -31,7 +33,9 @@ from curator.issuecheck import issue_mistakes
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
+    OWN_PREFIX,
     TEMPLATE_REFERENCE,
+    WORDS,
     EntryView,
     SectionView,
     Text,
@@ -885,10 +889,18 @@ def _markup_lines(env: jinja2.Environment) -> list[str]:
     return found
 
 
-def refuse_script(env: jinja2.Environment, template: str, filename: str, text: str) -> None:
+def refuse_script(
+    env: jinja2.Environment,
+    template: str,
+    filename: str,
+    text: str,
+    *,
+    feed_texts: Mapping[str, Sequence[str]] | None = None,
+) -> None:
     """Stop (exit 2, before anything is written) when an HTML, XML or Markdown edition would
     publish markup that runs script, whatever the template does (walk39 #1); names the template
-    and where it shows a value as markup."""
+    and where it shows a value as markup, or, in Markdown, the feed's text that wrote the link
+    (`feed_texts`: the articles' fields, by the name a template gives them)."""
     if filename.endswith(".xml"):
         found = script_in_feed(text)
     elif filename.endswith(".html"):
@@ -902,6 +914,27 @@ def refuse_script(env: jinja2.Environment, template: str, filename: str, text: s
         return
     if found is None:
         return
+    from_feed = (
+        [
+            name
+            for name, values in (feed_texts or {}).items()
+            if any(script_in(_MD_AS_SHOWN.render(v)) for v in values)
+        ]
+        if filename.endswith(".md")
+        else []
+    )
+    if from_feed:
+        # walk125 #6: a feed's title `[Read](javascript:...)` shown as `{{ entry.title }}` in a
+        # custom issue.md was blamed on the editor ("write no script ... in a template")
+        lines = _unfiltered_lines(env, template, from_feed)
+        at = f" ({', '.join(lines)})" if lines else ""
+        raise TemplateMistake(
+            f"template {template}: {filename} would publish {found}, which runs script in a"
+            f" reader's browser; nothing was published: it came from a feed's text"
+            f" ({', '.join(from_feed)}), which the template shows as Markdown{at}: write it"
+            " through `| md_text` (`{{ entry.title | md_text }}`, docs/templates.md), which"
+            " shows it as text"
+        )
     where = _markup_lines(env)
     hint = (
         f"; the editor's templates show a value as markup at {', '.join(where)}: take `|safe`"
@@ -964,6 +997,19 @@ def refuse_broken_xml(env: jinja2.Environment, template: str, text: str) -> str:
     return text
 
 
+def _unfiltered_lines(env: jinja2.Environment, template: str, names: Sequence[str]) -> list[str]:
+    """`file:line` of each place in the editor's `template` that shows one of `names` (such as
+    `entry.title`) without a filter."""
+    try:
+        source, filename, _ = env.loader.get_source(env, template)  # type: ignore[union-attr]
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return []
+    if filename is None or Path(filename).parent == builtin_templates():
+        return []
+    shown = re.compile(r"{{-?\s*(" + "|".join(re.escape(n) for n in names) + r")\s*-?}}")
+    return [f"{filename}:{n}" for n, line in enumerate(source.split("\n"), 1) if shown.search(line)]
+
+
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
     try:
         return _XML_INVALID.sub("", render(env, template, dict(context)))
@@ -980,19 +1026,112 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
         ) from None
     except UnicodeDecodeError as exc:
         raise TemplateMistake(_not_utf8(exc, template)) from None
+    except RecursionError as exc:
+        # `{% extends "issue.html" %}` in the editor's issue.html finds itself, again and again
+        # (walk125 #3: a 62-line traceback)
+        where = _where(exc, template)
+        name = Path(where.rsplit(":", 1)[0]).name
+        raise TemplateMistake(
+            f"template {where}: {name} extends or includes itself (your templates folder is"
+            f' searched first, so "{name}" is this file), without end; nothing was published:'
+            f' to build on curator\'s own, write {{% extends "{OWN_PREFIX}{name}" %}}'
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateMistake(
-            f"template {exc.filename or template}:{exc.lineno}: {exc.message}"
+            f"template {exc.filename or template}:{exc.lineno}:"
+            f" {(exc.message or '').rstrip('.')}{_syntax_hint(exc)}"
         ) from None
     except jinja2.TemplateError as exc:
-        where = _where(exc, template)
+        where = _where(exc, template, past_words=True)
         also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
-        raise TemplateMistake(f"template {where}: {exc.message or exc}{also}") from None
+        raise TemplateMistake(f"template {where}: {_in_editors_words(exc)}{also}") from None
+
+
+#: Jinja's words for a field a view has not: "'curator.render.EntryView object' has no attribute
+#: 'credt'".
+_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
+#: The views a template sees, by the name curator's templates give them.
+_VIEWS = {"EntryView": ("entry", EntryView), "SectionView": ("section", SectionView)}
+
+
+def _in_editors_words(exc: jinja2.TemplateError) -> str:
+    """A rendering error in the editor's words: a field an entry or section has not is named with
+    the one meant (walk125 #4: "'curator.render.EntryView object' has no attribute 'credt'")."""
+    message = exc.message or str(exc)
+    found = _NO_ATTRIBUTE.match(message)
+    if found is None or found.group(1) not in _VIEWS:
+        return message
+    name, view = _VIEWS[found.group(1)]
+    fields = [f.name for f in dataclasses.fields(view)]
+    close = difflib.get_close_matches(found.group(2), fields, n=1)
+    meant = f": did you mean '{close[0]}'?" if close else f" (it has {', '.join(fields)})"
+    return f"{name} has no field '{found.group(2)}'{meant}"
+
+
+#: Block tags, each closed by its `end...` tag (`set` only as a block: `{% set x %}...`).
+_BLOCK_TAGS = (
+    "for",
+    "if",
+    "macro",
+    "call",
+    "filter",
+    "block",
+    "with",
+    "raw",
+    "autoescape",
+    "trans",
+)
+_TAG = re.compile(r"{%[-+]?\s*(\w+)(.*?)[-+]?%}", re.DOTALL)
+
+
+def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
+    """Where a syntax error's cause likely is, when Jinja names a later line (walk125 #4): a tag
+    left without its `%}` on the line before, or the block left unclosed at the end of the file."""
+    source = exc.source
+    if source is None and exc.filename:
+        source = _source(Path(exc.filename))
+    if not source:
+        return ""
+    lines = source.split("\n")
+    before = lines[exc.lineno - 2] if 2 <= exc.lineno <= len(lines) + 1 else ""
+    if before.count("{%") > before.count("%}"):
+        return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
+    if not exc.message or not exc.message.startswith("Unexpected end of template"):
+        return ""
+    # Each block with the indent of its line when it opens it alone; an `end` tag alone on its
+    # line closes the open block of its indent, as the editor's layout says, and any opened in it
+    # since were left unclosed.
+    opened: list[tuple[str, int, str | None]] = []
+    unclosed: tuple[str, int, str | None] | None = None
+    for tag in _TAG.finditer(source):
+        name, rest = tag.group(1), tag.group(2)
+        start = source.rfind("\n", 0, tag.start()) + 1
+        line = source.count("\n", 0, tag.start()) + 1
+        ahead = source[start : tag.start()]
+        indent = ahead if not ahead.strip() else None
+        if name in _BLOCK_TAGS or (name == "set" and "=" not in rest):
+            opened.append((name, line, indent))
+        elif name.startswith("end") and opened:
+            same = [
+                i
+                for i, (n, _, k) in enumerate(opened)
+                if n == name[3:] and indent is not None and k == indent
+            ]
+            at = same[-1] if same else len(opened) - 1
+            if at < len(opened) - 1 and unclosed is None:
+                unclosed = opened[at + 1]
+            del opened[at:]
+    if unclosed is None and not opened:
+        return ""
+    name, line, _ = unclosed or opened[-1]
+    return f"; the {{% {name} %}} opened on line {line} is never closed: add its {{% end{name} %}}"
 
 
 def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:
-    """Which template file is not UTF-8 (the loader's frame names it), and the fix (walk39 #4:
-    a template saved in Latin-1 stopped the build with a raw traceback)."""
+    """Which template file is not UTF-8 (the loader's frame names it), where (line and column),
+    and the fix for the encoding it was likely saved in (walk39 #4: a template saved in Latin-1
+    stopped the build with a raw traceback; walk125 #5: the advice `iconv -f latin1`, followed
+    for a Windows-1252 or a UTF-16 file, published garbage)."""
     path = template
     tb = exc.__traceback__
     while tb is not None:
@@ -1000,25 +1139,55 @@ def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:
         if tb.tb_frame.f_code.co_name == "get_source" and isinstance(filename, str):
             path = filename
         tb = tb.tb_next
+    data = bytes(exc.object)
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
     return (
-        f"template {path}: not UTF-8 text (byte {exc.object[exc.start : exc.start + 1]!r} at"
-        f" position {exc.start}); nothing was published: save the file as UTF-8 in your editor"
-        " (e.g. iconv -f latin1 -t utf-8), then run again"
+        f"template {path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}, column"
+        f" {column}); nothing was published: {_encoding_fix(data)}, then run again"
     )
 
 
-def _where(exc: BaseException, template: str) -> str:
+def _encoding_fix(data: bytes) -> str:
+    """How to save a template's bytes as UTF-8, by the encoding they were likely saved in: a BOM
+    says UTF-16; bytes 0x80-0x9F are Windows-1252's quotes and dashes (Latin-1's are controls)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return (
+            f"it is UTF-16 (it starts with the bytes {data[0]:02X} {data[1]:02X}): save the file as"
+            " UTF-8 (e.g. iconv -f utf-16 -t utf-8)"
+        )
+    if any(0x80 <= b <= 0x9F for b in data):
+        return (
+            "it looks saved as Windows-1252: save the file as UTF-8 in your editor"
+            " (e.g. iconv -f cp1252 -t utf-8)"
+        )
+    return "save the file as UTF-8 in your editor (e.g. iconv -f latin1 -t utf-8)"
+
+
+def _where(exc: BaseException, template: str, *, past_words: bool = False) -> str:
     """`file:line` of the template line that failed: the innermost template frame of the traceback
     (Jinja2 gives template code its file and line), so a mistake in an included template names that
-    template, not the one that included it."""
-    where = template
+    template, not the one that included it.
+
+    With `past_words`, a failure inside a word of `_words.txt` names the line that called it, the
+    word's line after it (walk125 #4: `words.issue_number(numbr)` in _issue_body.html was said to
+    be "_words.txt:25: 'numbr' is undefined")."""
+    frames = []
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if not filename.endswith(".py") and Path(filename).is_file():
-            where = f"{filename}:{tb.tb_lineno}"
+            frames.append(f"{filename}:{tb.tb_lineno}")
         tb = tb.tb_next
-    return where
+    if not frames:
+        return template
+    inner = frames[-1]
+    if past_words and Path(inner.rsplit(":", 1)[0]).name == WORDS:
+        callers = [f for f in frames if Path(f.rsplit(":", 1)[0]).name != WORDS]
+        if callers:
+            return f"{callers[-1]} (in {WORDS}:{inner.rsplit(':', 1)[1]})"
+    return inner
 
 
 #: The editions that show every article's credit and link, with the template of each (index.html
@@ -1041,6 +1210,26 @@ def _as_read(text: str, filename: str) -> str:
     if filename.endswith(".xml"):
         text = html.unescape(text)
     return " ".join(text.split())
+
+
+def _names_of(author: str) -> list[str]:
+    """The people an entry's `author` credits ("Jane Doe and John Roe", "A, B and C"), each."""
+    return [n for n in re.split(r",\s*|\s+and\s+|\s*&\s*", author) if n.strip()]
+
+
+def _article_parts(read: str, titles: Sequence[str]) -> dict[str, str]:
+    """Each article's part of an edition's text (by its title): from where its title is to where
+    the next article's title is; an article whose title is not found (or is another's) is left
+    out (its credit is then looked for in the whole edition)."""
+    found = sorted(
+        (read.find(" ".join(t.split())), t)
+        for t in set(titles)
+        if titles.count(t) == 1 and " ".join(t.split()) in read
+    )
+    return {
+        title: read[start : (found[i + 1][0] if i + 1 < len(found) else len(read))]
+        for i, (start, title) in enumerate(found)
+    }
 
 
 def _source(path: Path) -> str:
@@ -1123,15 +1312,36 @@ def unshown_articles(
         )
         context = output_context(issue, site_url=site_url, utm=utm_for(utm, edition))
         entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
-        credits = [" ".join(e.credit.split()) for e in entries if e.credit]
+        credited = [e for e in entries if e.credit]
         links = [e.url for e in entries if e.url]
         raw = files[filename]
         read = _as_read(raw, filename)
         flat = " ".join(raw.split())
         missing = []
-        lost = [c for c in credits if c not in read and c not in flat]
+        parts = _article_parts(read, [e.title for e in entries])
+        lost: list[str] = []
+        lacking: set[str] = set()
+        for entry in credited:
+            part = parts.get(entry.title, read)
+            credit = " ".join(entry.credit.split())
+            if credit in part or credit in flat:
+                continue
+            # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125
+            # #1): it is shown when the author's names and the publication are in the article's part
+            absent = [
+                what
+                for what, names in (
+                    ("author", _names_of(entry.author)),
+                    ("publication", [entry.publication] if entry.publication else []),
+                )
+                if any(" ".join(n.split()) not in part for n in names)
+            ]
+            if absent:
+                lost.append(credit)
+                lacking.update(absent)
         if lost:
-            missing.append(f'the credit of {len(lost)} of {len(credits)} articles ("{lost[0]}")')
+            what = "the credit" if len(lacking) == 2 else f"the {next(iter(lacking))} in the credit"
+            missing.append(f'{what} of {len(lost)} of {len(credited)} articles ("{lost[0]}")')
         gone = [
             u
             for u in links
@@ -1222,6 +1432,11 @@ def render_outputs(
         return output_context(issue, site_url=site_url, utm=tags, formats=formats)
 
     context = context_of("fragment")
+    entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
+    feed_texts = {
+        f"entry.{field}": tuple(str(getattr(e, field)) for e in entries)
+        for field in ("title", "author", "publication", "credit", "blurb")
+    }
     files: dict[str, str] = {}
     fragment = _render(env, "fragment.html", context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
@@ -1244,7 +1459,7 @@ def render_outputs(
     for template, pattern in ISSUE_FORMATS.values():
         filename = pattern.format(n=issue.number)
         if template is not None and filename in files:
-            refuse_script(env, template, filename, files[filename])
+            refuse_script(env, template, filename, files[filename], feed_texts=feed_texts)
     if "html" in formats:
         files["latest.html"] = files[f"issue-{issue.number}.html"]
     if "index" in formats or "feed" in formats:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -158,6 +159,8 @@ WORDS = "_words.txt"
 #: curator's own `_words.txt`, under a name the editor's folder cannot shadow: an editor's copy
 #: lacking a word takes curator's (`_WordsLoader`).
 _OWN_WORDS = "curator:_words.txt"
+#: The prefix naming curator's own templates, past an editor's of the same name.
+OWN_PREFIX = "curator/"
 
 
 class _WordsLoader(jinja2.ChoiceLoader):
@@ -173,7 +176,12 @@ class _WordsLoader(jinja2.ChoiceLoader):
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         if template == _OWN_WORDS:
             return self.loaders[-1].get_source(environment, WORDS)
+        if template.startswith(OWN_PREFIX):
+            # curator's own template under its own name, for an editor's template of the same
+            # name to build on (`{% extends "curator/issue.html" %}`, walk125 #3)
+            return self.loaders[-1].get_source(environment, template[len(OWN_PREFIX) :])
         source, filename, uptodate = super().get_source(environment, template)
+        _refuse_mangled(source, template, filename)
         refuse_unquoted_values(source, filename or template)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
@@ -185,6 +193,37 @@ class _WordsLoader(jinja2.ChoiceLoader):
         )
         joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
         return joined, filename, uptodate
+
+
+#: A NUL, or a C1 control (U+0080-U+009F): what a template holds after a UTF-16 file, or a
+#: Windows-1252 one, was converted to UTF-8 as if it were Latin-1 (walk125 #5: `iconv -f latin1`,
+#: curator's own advice, published "\x92s picks \x96", or the template's source as the issue).
+_MANGLED = re.compile("[\x00\x80-\x9f]")
+
+
+def _refuse_mangled(source: str, template: str, filename: str | None) -> None:
+    """Stop (a template mistake naming the file and line) at a template whose text holds a NUL or
+    a C1 control character: no editor types one, and rendered it would publish garbage."""
+    found = _MANGLED.search(source)
+    if found is None:
+        return
+    line = source.count("\n", 0, found.start()) + 1
+    column = found.start() - source.rfind("\n", 0, found.start())
+    if found.group() == "\x00":
+        why = (
+            f"holds NUL bytes (line {line}, column {column}): it is UTF-16 text, or was converted"
+            " from UTF-16 as another encoding; convert the original with"
+            " `iconv -f utf-16 -t utf-8`"
+        )
+    else:
+        why = (
+            f"holds the control character U+{ord(found.group()):04X} (line {line}, column"
+            f" {column}): a Windows-1252 file converted as Latin-1 (`\u2019` was 0x92); convert the"
+            " original with `iconv -f cp1252 -t utf-8`, or type the character again"
+        )
+    raise jinja2.TemplateSyntaxError(
+        f"{why}; nothing was published", line, template, filename or template
+    )
 
 
 #: A start tag (`<a href="..." title={{ x }}>`): up to its `>`, across lines.
@@ -594,9 +633,11 @@ def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:
         if not (own.is_file() and copy.is_file()):
             continue
         try:
-            if field in own.read_text(encoding="utf-8") and field not in copy.read_text(
-                encoding="utf-8"
-            ):
+            mine = copy.read_text(encoding="utf-8")
+            # a copy that extends curator's own (`{% extends "curator/issue.html" %}`) shows it
+            if f"{OWN_PREFIX}{own.name}" in TEMPLATE_REFERENCE.findall(mine):
+                continue
+            if field in own.read_text(encoding="utf-8") and field not in mine:
                 stale.append(copy)
         except (OSError, UnicodeDecodeError):
             continue
@@ -1766,6 +1807,26 @@ def slugify(text: str) -> str:
     return "-".join(part for part in out.split("-") if part) or "section"
 
 
+def _told_apart(
+    covered: Sequence[tuple[str, str | None]],
+) -> tuple[tuple[str, str | None], ...]:
+    """Other publications' pieces on the story, a publication named more than once numbered
+    "Beta (1/3)", "Beta (2/3)" ... (each linking its piece), so that a reader tells them apart
+    (walk123 #7: "Also covered by: Beta, Beta, Beta"); a link listed twice is listed once."""
+    pieces: list[tuple[str, str | None]] = []
+    for piece in covered:
+        if piece[1] is None or piece not in pieces:
+            pieces.append(piece)
+    count = Counter(name for name, _ in pieces)
+    seen: Counter[str] = Counter()
+    named = []
+    for name, url in pieces:
+        seen[name] += 1
+        shown = f"{name} ({seen[name]}/{count[name]})" if count[name] > 1 else name
+        named.append((Text(shown), url))
+    return tuple(named)
+
+
 def entry_view(entry: Scored) -> EntryView:
     art = entry.article
     author = join_names(art.authors)
@@ -1780,10 +1841,8 @@ def entry_view(entry: Scored) -> EntryView:
         blurb=Text(art.blurb),
         score=entry.score,
         matched=tuple(Text(m) for m in entry.matched),
-        also_covered_by=tuple(
-            (Text(name), safe_url(url))
-            for name, url in entry.also_covered_by
-            if name != publication
+        also_covered_by=_told_apart(
+            [(name, safe_url(url)) for name, url in entry.also_covered_by if name != publication]
         ),
         also_in_publication=tuple(
             safe_url(url)

@@ -738,6 +738,17 @@ def render(
             )
             + "), whose text changed: feed readers show the change."
         )
+        others = [n for n in marked if n not in result.numbers]
+        if others:
+            # walk125 #2: `render 3` after a template change marked issues 1 and 2 updated in the
+            # feed, whose pages still had the old templates, and did not say why
+            listed = ", ".join(map(str, others))
+            echo(
+                f"feed.xml holds every issue: issue(s) {listed}, not rendered here, are"
+                " re-rendered there with today's templates and settings, so their feed entries"
+                " no longer match their pages; `curator render --all` to publish their pages"
+                " the same way."
+            )
     if result.feed_times_moved:
         moved = "; ".join(
             f"issue {n}: {old} -> {new}" for n, (old, new) in result.feed_times_moved.items()
