@@ -2263,14 +2263,18 @@ def dated_out_of_order(
     mine = dates[number]
     day = mine.date()
 
-    def later(other: datetime) -> bool:
+    def earlier_moment(other: datetime) -> bool:
         # As moments when both say their offset (walk124 F5: an issue dated 2026-12-06 at
-        # -11:00 follows one dated 2026-12-07 at +14:00, an hour later, and was warned of).
+        # -11:00 follows one dated 2026-12-07 at +14:00, an hour later).
         if other.tzinfo is not None and mine.tzinfo is not None:
             return other > mine
         return other.date() > day
 
-    after = [(d, n) for n, d in dates.items() if n < number and later(d)]
+    # Before an earlier issue as a moment, or by the day the archive page shows (walk128 N4: the
+    # two issues above, in order as moments, show December 7 then December 6, unsaid).
+    after = [
+        (d, n) for n, d in dates.items() if n < number and (earlier_moment(d) or d.date() > day)
+    ]
     if not after:
         return ()
     latest_at, other = max(after, key=lambda pair: (pair[0].date(), pair[1]))
@@ -2283,6 +2287,18 @@ def dated_out_of_order(
         if fix == latest
         else f"the day after issue {other}'s date"
     )
+    place = (
+        f' "date": "{fix.isoformat()}" ({why}, or later) in {out_dir / f"issue-{number}.json"},'
+        f" then run `curator render {number}` (it takes the date into the store too)"
+    )
+    if not earlier_moment(latest_at):
+        # In order as moments, each in its own time zone: only the days shown are not.
+        return (
+            f"{where}issue {number} is dated {mine.isoformat()}, a day before issue {other}"
+            f" ({latest_at.isoformat()}) though it came after it (their time zones differ): the"
+            " feed of issues lists them in order, but the archive page shows their days out of"
+            f" order; to show them in order, write{place}",
+        )
     if latest == day:  # (one day, two offsets: the times tell them apart)
         shown, shown_latest = mine.isoformat(), latest_at.isoformat()
     else:
@@ -2290,9 +2306,7 @@ def dated_out_of_order(
     text = (
         f"{where}issue {number} is dated {shown}, before issue {other}"
         f" ({shown_latest}), which it follows, so the archive page and the feed of issues"
-        f" list them out of date order; to date it in its place, write"
-        f' "date": "{fix.isoformat()}" ({why}, or later) in {out_dir / f"issue-{number}.json"},'
-        f" then run `curator render {number}` (it takes the date into the store too)"
+        f" list them out of date order; to date it in its place, write{place}"
     )
     if latest > today:
         text += (
