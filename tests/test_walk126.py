@@ -96,6 +96,21 @@ def test_a_feed_emptied_is_a_warning_and_one_always_empty_is_not(
     feed = _feed(out, "Service Daily")
     assert feed["entries_before"] == 8 and "8 on its last read" in feed["warning"], feed
     assert _feed(out, "Quiet Quarterly")["warning"] is None
+    # walk132 #3: `feeds check` said "ok" of it, and counted it in no "need a look".
+    from click.testing import CliRunner
+
+    from curator.cli import cli
+
+    checked = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config)])
+    said = " ".join(checked.stdout.split())
+    assert (
+        "its last read found 0 entries, though curator stored 8 article(s) from it: the feed"
+        " may be broken; open it in a browser"
+    ) in said, said
+    assert "1 of 2 feed(s) need a look." in said, said
+    rows = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config), "--json"]).stdout
+    emptied = {r["name"]: r["emptied"] for r in json.loads(rows)}
+    assert emptied == {"Service Daily": True, "Quiet Quarterly": False}, emptied
 
 
 def test_a_web_page_at_a_feeds_address_naming_its_feed_says_where_it_is(

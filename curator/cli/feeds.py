@@ -512,6 +512,15 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 ),
                 "entries": row.get("entries_last", 0),
                 "articles": row.get("articles", 0),
+                # Read well with no entry, though curator stored articles from it: as the build
+                # says it, "the feed may be broken" (walk132 #3: `feeds check` said "ok").
+                "emptied": bool(
+                    row
+                    and not failing
+                    and row.get("last_success")
+                    and not row.get("entries_last")
+                    and row.get("articles")
+                ),
                 "bytes": row.get("bytes_last"),
                 # (rounded as fetch's document rounds it, walk124 F7)
                 "seconds": None if elapsed is None else round(elapsed, 3),
@@ -629,7 +638,15 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
                 f"{'':<13} moved permanently to {row['moved_to']}: update feeds.yaml (replace"
                 f" `url: {row['url']}` with `url: {row['moved_to']}`)"
             )
-    look = [r for r in table if r in failing or r["not_well_formed"] or r["moved_to"]]
+        if row["emptied"]:
+            echo(
+                f"{'':<13} its last read found 0 entries, though curator stored"
+                f" {row['articles']} article(s) from it: the feed may be broken; open it in a"
+                " browser"
+            )
+    look = [
+        r for r in table if r in failing or r["not_well_formed"] or r["moved_to"] or r["emptied"]
+    ]
     if look:
         echo(f"{len(look)} of {len(table)} feed(s) need a look.")
 
