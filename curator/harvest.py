@@ -1965,7 +1965,9 @@ def other_script(report: FeedReport, config: Config) -> FeedReport:
     other = [found for found in report.new_scripts if found and not found & used]
     if len(other) * 2 <= len(report.new_scripts):
         return report
-    script, _ = Counter(x for found in other for x in found).most_common(1)[0]
+    # (the most common; a tie by name, not by the order of a set, which changes run to run)
+    counted = Counter(x for found in other for x in found)
+    script = min(counted, key=lambda x: (-counted[x], x))
     return dataclasses.replace(report, other_script=(script, len(other)))
 
 

@@ -292,7 +292,13 @@ def scripts(text: str) -> frozenset[str]:
             if counts.total() >= SCRIPT_LETTERS:
                 break
     total = counts.total()
-    return frozenset(k for k, n in counts.items() if n >= SCRIPT_SHARE * total)
+    found = {k for k, n in counts.items() if n >= SCRIPT_SHARE * total}
+    if "Japanese" in found or "Korean" in found:
+        # Japanese is written in kana and Chinese characters (kanji), Korean at times with them
+        # (hanja): one language, not two scripts (walk131 #2: a Japanese feed was said, by the
+        # hash order of a set, to be "written in Chinese characters").
+        found.discard("Chinese characters")
+    return frozenset(found)
 
 
 def words(text: str) -> Iterator[str]:

@@ -158,3 +158,37 @@ def test_an_option_before_the_commands_name_is_told_where_it_goes(demo: Path) ->
     code, out, err = run_cli("themes", "--config", str(named))
     assert code == 0, err
     assert "The plan's next themes (cx-weekly.yaml, themes: plan:):" in out, out
+
+
+@pytest.mark.parametrize("seed", ["0", "1", "2", "3", "4", "5"])
+def test_a_japanese_feed_is_said_to_be_in_japanese_whatever_the_hash_seed(
+    tmp_path: Path, corpus: Path, seed: str
+) -> None:
+    """walk131 #2: a Japanese feed (kana and kanji) given an English newsletter was said to be
+    "written in Japanese" by one run and "written in Chinese characters" by another: the two
+    scripts tied, and the order of a set (its strings' hash, new each run) chose."""
+    import os
+    import subprocess
+    import sys
+
+    feed = corpus / "feeds" / "real" / "feed-rs" / "rss1" / "rss_1.0_example_1.xml"
+    if not feed.exists():
+        pytest.skip(f"the shared corpus's {feed} is missing")
+    folder = tmp_path / "nl"
+    folder.mkdir()
+    (folder / "feeds.yaml").write_text(
+        "newsletter:\n  title: Walk Weekly\n  editor: Walk Editor\n"
+        "subjects:\n  - name: Customer service\n    keywords: [support, service]\n"
+        f"feeds:\n  - url: {feed}\n    fetch_pages: false\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "curator", "fetch", "--config", str(folder / "feeds.yaml"), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONHASHSEED": seed},
+    )
+    assert proc.returncode == 0, proc.stderr
+    said = " ".join(proc.stderr.split())
+    assert "new articles are written in Japanese, which none of your subjects' words use" in said
