@@ -97,8 +97,8 @@ def test_an_added_address_is_credited_to_its_site_and_an_author_line_may_hold_th
     ), out
     assert "credits it as: (no credit: no author or publication was found" in credits[1], out
     assert (
-        "(no author found) || (no publication found: a build credits the site's address,"
-        " exitsurveys.example)"
+        "(no author found) || (no publication found: a build credits its feed's title, or the"
+        " site's address, exitsurveys.example, when the feed has none)"
     ) in out
 
     # walk123 #5: the next draft's block keeps its heading, its url: changed to issue 1's article

@@ -288,7 +288,8 @@ def show(record: dict[str, Any]) -> None:
         click.echo(f"  the page's own title: {record['title']}")
     site = address_name(record["canonical_url"] or record["url"])
     unnamed = (
-        f"(no publication found: a build credits the site's address, {site})"
+        f"(no publication found: a build credits its feed's title, or the site's address,"
+        f" {site}, when the feed has none)"
         if site
         else "(no publication found)"
     )
