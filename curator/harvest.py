@@ -166,6 +166,9 @@ class FeedReport:
     #: Its configured address failed (this, in one line), and it was read at `moved_to`, where
     #: it moved in an earlier run (walk126 #1).
     old_error: str | None = None
+    #: Its configured address failed, and so did the address it moved to in an earlier run
+    #: (this, in one line): the feed may be gone from both (walk132 #2).
+    moved_error: str | None = None
     #: New entries whose article is one the feed gave before at another address (the same page
     #: text): not new, not stored again (walk126 #2: a feed re-publishing its items at new links
     #: said "6 new", and the next draft paired each with its copy as "Another piece")...
@@ -409,6 +412,7 @@ class FeedReport:
             # address answered in this run when it was read at the new one instead.
             "moved_seen": self.moved_seen,
             "old_address_error": self.old_error,
+            "moved_address_error": self.moved_error,
             # Its address answered with a web page naming this feed.
             "page_names_feed": self.page_feed,
             "not_stored": self.not_stored,
@@ -814,6 +818,7 @@ def _failed(
         moved_to=result.moved_to or kept,
         moved_before=bool(kept),
         moved_seen=state.last_success if kept else None,
+        moved_error=result.moved_error if kept else None,
         wait_until=wait_until.isoformat() if wait_until else None,
         own_wait=own,
         answered_at=now.isoformat() if own else None,
@@ -1205,7 +1210,7 @@ async def _read_moved(run: _Run, state: FeedState, failed: FetchResult) -> Fetch
     )
     again = await run.fetcher.fetch(request)
     if not again.ok:
-        return failed
+        return dataclasses.replace(failed, moved_error=again.error or "failed")
     return dataclasses.replace(
         again, moved_to=again.moved_to or state.moved_to, old_error=failed.error or "failed"
     )

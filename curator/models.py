@@ -75,6 +75,10 @@ class FetchResult:
     #: address failed (walk126 #1: a 404 once the old address stopped redirecting): that
     #: failure, in one line.
     old_error: str | None = None
+    #: When its address failed and the address it had moved to in an earlier run was read
+    #: instead and failed too: that failure, in one line (walk132 #2: the advice then gave that
+    #: address, which curator had just seen answer 404).
+    moved_error: str | None = None
 
     @property
     def ok(self) -> bool:

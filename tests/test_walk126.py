@@ -58,17 +58,33 @@ def test_a_feed_seen_moving_is_still_said_moved_and_read_when_its_old_address_an
     assert "feeds remove" not in err, err
     feed = _feed(out, "Brightline")
     assert feed["moved_to"] == new and feed["old_address_error"].startswith("HTTP 404"), feed
-    # The new address fails too: the feed is named, and still said moved, not "remove it".
-    del http_server.routes["/alpha/feed.xml"]
+    # The new address answers 500 too: the feed is named, still said moved, not "remove it".
+    http_server.add("/alpha/feed.xml", b"", status=500)
     code, out, err = _fetch(config, "--json")
     err = sans_config(err)
-    said = next(x for x in err.splitlines() if x.startswith("  Brightline (") and "404" in x)
+    said = " ".join(next(x for x in err.split("\n  ") if x.startswith("Brightline (")).split())
     assert f"moved permanently to {new} in an earlier run (" in said, said
+    assert "(which failed too in this run: HTTP 500" in said, said
     assert f"(replace `url: {url}` with `url: {new}`)" in said, said
     assert "feeds remove" not in err and "the address is gone" not in err, err
     assert "failed     Brightline: HTTP 404" in err, err
     feed = _feed(out, "Brightline")
     assert feed["status"] == "failed" and feed["moved_to"] == new and feed["moved_before"], feed
+    # walk132 #2: the new address answers 404 as well: its replacement is not advised (it had
+    # just failed; followed, it lost the feed's name), but that both are gone, and what to do.
+    del http_server.routes["/alpha/feed.xml"]
+    code, out, err = _fetch(config, "--json")
+    err = sans_config(err)
+    said = " ".join(next(x for x in err.split("\n  ") if x.startswith("Brightline (")).split())
+    site = new.split("/alpha/")[0] + "/"
+    assert (
+        f"moved permanently to {new} in an earlier run (" in said
+        and f"but that address answered HTTP 404 Not Found too: the feed may be gone from both;"
+        f" `curator feeds add {site}` finds the site's feeds, else `curator feeds remove {url}`"
+        in said
+    ), said
+    assert "(replace `url:" not in said, said
+    assert _feed(out, "Brightline")["moved_address_error"].startswith("HTTP 404")
 
 
 def test_a_feed_emptied_is_a_warning_and_one_always_empty_is_not(

@@ -187,6 +187,23 @@ def moved_note(report: FeedReport) -> str | None:
             f"moved permanently to {report.moved_to} in an earlier run{seen}, and its old address"
             f" now answers {report.old_error}: {replace}; it is read at the new address meanwhile"
         )
+    gone = ("HTTP 404", "HTTP 410")
+    if report.moved_before and report.status == "failed" and report.moved_error:
+        if not report.moved_error.startswith(gone):  # (a timeout, a 5xx: it may answer later)
+            return (
+                f"moved permanently to {report.moved_to} in an earlier run{seen} (which failed"
+                f" too in this run: {report.moved_error}): {replace}"
+            )
+        # Both addresses failed in this run (walk132 #2: the advice gave the new one, which had
+        # just answered 404 too, and following it lost the feed's name).
+        parts = urlsplit(report.moved_to)
+        site = f"{parts.scheme}://{parts.netloc}/"
+        return (
+            f"moved permanently to {report.moved_to} in an earlier run{seen}, but that address"
+            f" answered {report.moved_error} too: the feed may be gone from both;"
+            f" `curator feeds add {shell_arg(site)}` finds the site's feeds, else"
+            f" `curator feeds remove {shell_arg(report.url)}`"
+        )
     if report.moved_before and report.status == "failed":  # and the new address failed too
         return f"moved permanently to {report.moved_to} in an earlier run{seen}: {replace}"
     if report.moved_before:  # its old address answers by itself now (walk91 #1)
