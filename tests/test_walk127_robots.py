@@ -179,3 +179,48 @@ def test_contact_goes_into_the_user_agent_and_must_be_an_email_or_a_web_address(
         "`contact` must be an email address or an http(s) address, e.g. editor@example.com,"
         " not `Ed (the editor)`"
     ) in said_as_one(err), err
+
+
+def test_a_robots_txt_built_to_backtrack_does_not_hold_the_run(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk133 #1: `Disallow: /*a*a*a*a*a*a*a*a*a*b` against a page whose address holds 80 a's
+    held `curator fetch` for ever (a regex backtracking, in C, where not even SIGTERM reached
+    it). Patterns are matched piece by piece now: the run ends, the page is read (no pattern
+    matches it) and the one the pattern does match is not."""
+    import subprocess
+    import sys
+
+    http_server.add(
+        "/robots.txt", "User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*b\n", content_type="text/plain"
+    )
+    long = "/p/" + "a" * 80 + ".html"
+    matched = "/p/" + "a" * 10 + "b.html"
+    items = [
+        (long, "Customer experience of long addresses", "A summary.", "Customer experience."),
+        (matched, "Customer experience of the matched page", "A summary.", "Matched text."),
+    ]
+    for path, title, _, text in items:
+        http_server.add(path, page(title, "Page Writer", text), content_type="text/html")
+    serve_feed(http_server, items)
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "newsletter": {"title": "CX Weekly", "editor": "Ed"},
+                "subjects": [{"name": "News", "keywords": ["customer experience"]}],
+                "feeds": [{"url": http_server.url("/feed.xml")}],
+                "settings": {"allow_private_addresses": True, "timeout": 10},
+            }
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "curator", "fetch", "--config", str(config), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(http_server.seen(long)) == 1
+    assert http_server.seen(matched) == []
