@@ -528,6 +528,9 @@ class FetchSummary:
     #: Sites whose robots.txt disallows curator their pages ("example.com"), with how many pages
     #: of this run were therefore not read: their articles are built from their feeds alone.
     robots_disallowed: tuple[tuple[str, int], ...] = ()
+    #: Sites whose robots.txt fetched in this run is over `robots.MAX_BYTES`: only that much of
+    #: it is read (walk128 N7).
+    robots_cut: tuple[str, ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -1232,6 +1235,8 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
     if not source.is_file and not await run.allowed([retry.link]):
         return _Reread(retry, tried=False, disallowed=True)
     page, result = await run.pages.fetch(retry.link, source.is_file)
+    if page is not None and await run.pages.redirect_disallowed(retry.link, result):
+        return _Reread(retry, tried=False, disallowed=True)
     if result is None:  # its host could not be reached this run: not tried, so not an attempt
         return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
     if page is None:
@@ -1388,6 +1393,21 @@ class _PageReader:
         self.hosts_skipped: Counter[str] = Counter()
         #: Links not tried because they redirect to a host given up on: link -> that host.
         self._skipped_via: dict[str, str] = {}
+        #: Each site's robots.txt: a page whose link redirects is kept only if the address it
+        #: leads to is allowed by its own site's (`redirect_disallowed`).
+        self.robots: SiteRules | None = None
+
+    async def redirect_disallowed(self, link: str, result: FetchResult | None) -> bool:
+        """Whether the page at `link` was redirected to an address its site's robots.txt
+        disallows (counted there): the page fetched is then not used, its article is built from
+        its feed (walk128 N2: /p/x.html redirected to /private/y.html, read and published).
+        It is checked once fetched, not before each hop is followed: a hop waiting for a robots.txt
+        while it holds its host's connection slot could wait for itself (`per_host: 1`)."""
+        if self.robots is None or result is None or not result.final_url:
+            return False
+        if result.final_url == link or not result.final_url.startswith(("http://", "https://")):
+            return False
+        return not await self.robots.allows(result.final_url)
 
     def tally(self) -> PageTally:
         return PageTally(len(self._tasks), self.read, len(self.failures), len(self._feeds))
@@ -1464,7 +1484,9 @@ class _PageReader:
 
     async def _read(self, link: str, allow_file: bool) -> Page | None:
         page, result = await self.fetch(link, allow_file)
-        if result is None:
+        if page is not None and await self.redirect_disallowed(link, result):
+            page = None
+        elif result is None:
             where = self._skipped_via.get(link, _host(link))
             self.failures.append(PageFailure(link, HOST_SKIPPED, f"{where}: {HOST_SKIPPED}"))
             self.failed[link] = ("connect", HOST_SKIPPED)
@@ -1556,6 +1578,7 @@ class _Gathered:
     rereads: tuple[_Reread, ...] = ()
     hosts_skipped: tuple[tuple[str, int], ...] = ()
     robots_disallowed: tuple[tuple[str, int], ...] = ()
+    robots_cut: tuple[str, ...] = ()
 
 
 async def _gather(
@@ -1579,6 +1602,7 @@ async def _gather(
             cached=lambda site: stored(store.robots_txt(site)),
             keep=lambda site, text: store.keep_robots_txt(site, kept(text, now)),
         )
+        pages.robots = robots
         run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases, robots)
         ticking = asyncio.ensure_future(_tick(pages, page_progress))
         try:
@@ -1595,6 +1619,7 @@ async def _gather(
         tuple(reread),
         tuple(pages.hosts_skipped.most_common()),
         tuple(robots.disallowed.most_common()),
+        tuple(robots.cut),
     )
 
 
@@ -2088,6 +2113,7 @@ def run_fetch(
         config_path=config.path,
         hosts_skipped=gathered.hosts_skipped,
         robots_disallowed=gathered.robots_disallowed,
+        robots_cut=gathered.robots_cut,
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from curator import robots
 from curator.articles import MAX_TITLE_CHARS
 from curator.cli.common import echo
 from curator.errors import shell_arg
@@ -598,6 +599,8 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "hosts_skipped": dict(summary.hosts_skipped),
         # Sites whose robots.txt disallows curator their pages: {site: pages not read}.
         "robots_disallowed": dict(summary.robots_disallowed),
+        # Sites whose robots.txt is over 500 KiB: only its first 500 KiB are read.
+        "robots_cut": list(summary.robots_cut),
         "pages_read_again": summary.pages_read_again,
         "pages_still_unread": summary.pages_still_unread,
         "pages_given_up": summary.pages_given_up,
@@ -895,6 +898,8 @@ def print_failures(
             " this run); credits and blurbs come from the feeds",
             err=True,
         )
+    for site in summary.robots_cut:
+        echo(f"{site}: {robots.CUT}", err=True)
     if summary.pages_in_part:
         echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "

@@ -1,0 +1,125 @@
+"""walk128: a robots.txt starting with a byte order mark was ignored (N1), a link redirecting
+into a disallowed path was read and published (N2), a robots.txt over 500 KiB was cut without a
+word (N7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+import yaml
+
+from conftest import LocalServer, run_cli, said_as_one
+
+
+def page(title: str, author: str) -> bytes:
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta name="author" content="{author}"></head><body><article><h1>{title}</h1>'
+        f'<p class="byline">By {author}</p><p>Read on a page: {title.lower()}.</p></article>'
+        "</body></html>"
+    ).encode()
+
+
+@pytest.fixture
+def other_site() -> Iterator[LocalServer]:
+    server = LocalServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def write_config(tmp_path: Path, feeds: list[str]) -> Path:
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "newsletter": {"title": "CX Weekly", "editor": "Ed"},
+                "subjects": [{"name": "News", "keywords": ["customer experience"]}],
+                "feeds": [{"url": url} for url in feeds],
+                "settings": {"allow_private_addresses": True, "timeout": 10},
+            },
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_robots_txt_with_a_bom_redirects_into_disallowed_paths_and_an_overlong_file(
+    tmp_path: Path, http_server: LocalServer, other_site: LocalServer
+) -> None:
+    """N1: `\\ufeffUser-agent: *` was no User-agent line, so /private/ was read and published.
+    N2: /p/x.html redirecting (302) to /private/y.html was read and published, as was a link
+    redirecting to another site's disallowed page. N7: a robots.txt over 500 KiB was cut without
+    a word. Now a BOM is skipped; a page whose redirect leads to an address its site's
+    robots.txt disallows is not used (the article is built from its feed, said as disallowed);
+    the overlong file is said, and its lines after 500 KiB not read."""
+    robots = (
+        b"\xef\xbb\xbfUser-agent: *\nDisallow: /private/\n"
+        + b"# padding\n" * (60 * 1024)
+        + b"Disallow: /late/\n"
+    )
+    http_server.add("/robots.txt", robots, content_type="text/plain")
+    other_site.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    items = [
+        ("/a/open.html", "Customer experience at the bank", "Bank Writer"),
+        ("/private/bom.html", "Customer experience at the gate", "Gate Writer"),
+        ("/p/x.html", "Customer experience at the ward", "Ward Writer"),
+        ("/p/far.html", "Customer experience at the port", "Port Writer"),
+        ("/late/cut.html", "Customer experience at the mill", "Mill Writer"),
+    ]
+    for path, title, text in items:
+        http_server.add(path, page(title, text), content_type="text/html")
+    http_server.add("/private/y.html", page(items[2][1], items[2][2]), content_type="text/html")
+    other_site.add("/private/z.html", page(items[3][1], items[3][2]), content_type="text/html")
+    http_server.add(
+        "/p/x.html", status=302, content_type=None, headers={"Location": "/private/y.html"}
+    )
+    http_server.add(
+        "/p/far.html",
+        status=302,
+        content_type=None,
+        headers={"Location": other_site.url("/private/z.html")},
+    )
+    entries = "".join(
+        f"<item><title>{escape(title)}</title><link>{http_server.url(path)}</link>"
+        f"<description>Feed summary: {escape(title.lower())}.</description>"
+        f"<pubDate>Mon, 23 Nov 2026 0{n}:00:00 GMT</pubDate></item>"
+        for n, (path, title, _) in enumerate(items, 1)
+    )
+    http_server.add(
+        "/feed.xml",
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>CX</title>{entries}'
+        "</channel></rss>",
+    )
+    config = write_config(tmp_path, [http_server.url("/feed.xml")])
+    here = http_server.base.split("://", 1)[1]
+    there = other_site.base.split("://", 1)[1]
+
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert http_server.seen("/private/bom.html") == [], err
+    issue = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")
+    for _, title, _ in items:
+        assert title in issue, issue
+    # Credits come from the pages read, and from no page a robots.txt disallows.
+    assert "Bank Writer" in issue, issue
+    assert "Mill Writer" in issue, issue  # its Disallow lies past 500 KiB: not read
+    for writer in ("Gate Writer", "Ward Writer", "Port Writer"):
+        assert writer not in issue, issue
+    assert (
+        f"pages of {here} are not read: its robots.txt disallows them (2 page(s) in this run)"
+    ) in said, err
+    assert (
+        f"pages of {there} are not read: its robots.txt disallows them (1 page(s) in this run)"
+    ) in said, err
+    assert f"{here}: its robots.txt is over 500 KiB: only its first 500 KiB are read" in said, err
+
+    code, _, err = run_cli("extract", "--config", str(config), http_server.url("/private/bom.html"))
+    assert code == 0, err
+    assert f"the robots.txt of {here} disallows curator this page" in said_as_one(err), err
