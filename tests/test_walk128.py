@@ -4,6 +4,9 @@ word (N7)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -11,7 +14,7 @@ from xml.sax.saxutils import escape
 import pytest
 import yaml
 
-from conftest import LocalServer, run_cli, said_as_one
+from conftest import REPO, LocalServer, run_cli, said_as_one
 
 
 def page(title: str, author: str) -> bytes:
@@ -123,3 +126,42 @@ def test_robots_txt_with_a_bom_redirects_into_disallowed_paths_and_an_overlong_f
     code, _, err = run_cli("extract", "--config", str(config), http_server.url("/private/bom.html"))
     assert code == 0, err
     assert f"the robots.txt of {here} disallows curator this page" in said_as_one(err), err
+
+
+def test_every_feed_waiting_is_said_before_the_json_document_and_held_in_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """N3: when every feed was waiting (429), `build --json -q` printed the waiting notice on
+    stderr after the document, which said only "Nothing new to feature" with no warnings; with
+    `2>/dev/full` it exited 5 and the document had no "exit" nor the notice. Now the notice comes
+    first, is in the document's warnings, and the document says no feed was read."""
+    http_server.add("/feed.xml", b"slow down", status=429, content_type="text/plain")
+    config = write_config(tmp_path, [http_server.url("/feed.xml")])
+    command = [sys.executable, "-m", "curator", "build", "--json", "-q", "--config", str(config)]
+
+    done = subprocess.run(
+        command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120
+    )
+    both = done.stdout.decode()
+    assert done.returncode == 0, both
+    notice = "1 feed(s) asked curator to wait (not a failure)"
+    assert notice in both and both.index(notice) < both.index("{"), both
+    document = json.loads(both[both.index("{") :])
+    assert document["message"].startswith("No feed was read in this run (1 waiting)"), document
+    assert any(
+        "asked curator to wait (not a failure): HTTP 429" in w["message"]
+        for w in document["warnings"]
+    ), document["warnings"]
+
+    # The next run does not ask it; its stderr lost (a full disk): exit 5, the notice held.
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(command, cwd=REPO, stdout=subprocess.PIPE, stderr=full, timeout=120)
+    assert done.returncode == 5
+    document = json.loads(done.stdout.decode())
+    assert document["exit"] == 5 and "holds the warnings" in document["stderr_lost"], document
+    assert document["message"].startswith("No feed was read in this run (1 waiting)"), document
+    assert any(
+        "not asked in this run (not a failure): it answered 429" in w["message"]
+        for w in document["warnings"]
+    ), document["warnings"]
+    assert len(http_server.seen("/feed.xml")) == 1
