@@ -190,6 +190,19 @@ def retry_after_asked(value: str | None, now: datetime) -> float | None:
     return seconds
 
 
+def retry_after_date(value: str | None) -> datetime | None:
+    """The time a Retry-After written as an HTTP date names (UTC); None for delay-seconds or
+    what is unreadable."""
+    text = (value or "").strip()
+    if not text or re.fullmatch(r"[0-9]+", text):
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
 # --- failures -------------------------------------------------------------------------------------
 
 
@@ -203,6 +216,7 @@ class _Failure(Exception):
         status: int | None = None,
         retry_after: float | None = None,
         content_type: str | None = None,
+        retry_until: str | None = None,
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -210,6 +224,7 @@ class _Failure(Exception):
         self.status = status
         self.retry_after = retry_after
         self.content_type = content_type
+        self.retry_until = retry_until
 
 
 def _one_line(text: str) -> str:
@@ -527,6 +542,7 @@ async def _fetch_one(run: _Run, request: FetchRequest) -> FetchResult:
             error_kind=failure.kind,
             error=_one_line(failure.message),
             retry_after=failure.retry_after,
+            retry_until=failure.retry_until,
             elapsed=time.monotonic() - started,
         )
 
@@ -853,13 +869,23 @@ def _status_failure(response: httpx.Response) -> _Failure:
         return _Failure("gone", f"{line}: the publisher has removed it", status, None, content_type)
     if status in RATE_LIMITED_STATUSES:
         raw = response.headers.get("Retry-After")
-        asked = retry_after_asked(raw, datetime.now(UTC))
+        now = datetime.now(UTC)
+        asked = retry_after_asked(raw, now)
         wait = None if asked is None or asked <= 0 else min(asked, MAX_RETRY_AFTER)
+        # The time an HTTP date named, to be shown as named (walk128 N6).
+        until = retry_after_date(raw) if wait is not None and wait == asked else None
         advice = _wait_asked(asked, raw)
         # 429 asks us to slow down; 503 says the site is down, which is "rate-limited" only
         # when its Retry-After says to come back later (not at a time already past: walk37 #6).
         kind: ErrorKind = "rate-limited" if status == 429 or wait is not None else "unavailable"
-        return _Failure(kind, f"{line}{advice}", status, wait, content_type)
+        return _Failure(
+            kind,
+            f"{line}{advice}",
+            status,
+            wait,
+            content_type,
+            until.isoformat() if until is not None else None,
+        )
     return _Failure("http", line, status, None, content_type)
 
 

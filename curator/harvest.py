@@ -770,6 +770,16 @@ ONE_DAY = timedelta(days=1)
 OWN_WAIT = timedelta(hours=1)
 #: Marks a stored error after which the wait was curator's own (`_waiting` reads it back).
 OWN_WAIT_MARK = "no wait named"
+#: The same after a "Retry-After: 0", which asks for no wait (walk128: "asks for no wait; no
+#: wait named", which contradicts itself).
+LESS_OFTEN = "but a 429 asks curator to ask less often"
+#: How `fetch` says a "Retry-After: 0".
+_ASKS_NO_WAIT = "its Retry-After asks for no wait"
+
+
+def own_wait_said(error: str | None) -> bool:
+    """Whether a stored error says the wait after it was curator's own (`OWN_WAIT`)."""
+    return OWN_WAIT_MARK in (error or "") or LESS_OFTEN in (error or "")
 
 
 def own_wait(state: FeedState) -> timedelta:
@@ -788,13 +798,15 @@ def _failed(
     state: FeedState,
     now: datetime,
 ) -> _Settled:
-    wait_until = (now + timedelta(seconds=result.retry_after)) if result.retry_after else None
+    wait_until = _asked_until(result, now)
     own = kind == "rate-limited" and result.status == 429 and wait_until is None
     if own:  # a 429 naming no wait: asked again no sooner than curator's own wait
         wait = own_wait(state)
         wait_until = now + wait
+        # "Retry-After: 0" asks for no wait, but a 429 still asks to be asked less often.
+        why = f", {LESS_OFTEN}" if error.endswith(_ASKS_NO_WAIT) else f"; {OWN_WAIT_MARK}"
         error = (
-            f"{error}; {OWN_WAIT_MARK}: curator does not ask it again for {_hours(wait)}"
+            f"{error}{why}: curator does not ask it again for {_hours(wait)}"
             " (longer while it lasts)"
         )
     since = datetime.fromisoformat(state.failing_since) if state.failing_since else now
@@ -838,7 +850,7 @@ def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | 
     # A wait stored more than a day (the most curator waits) from now was stored while the clock
     # ran ahead: the day from now is kept (walk127 #3: 120 s asked, two weeks kept).
     until = min(datetime.fromisoformat(state.wait_until), now + timedelta(seconds=MAX_RETRY_AFTER))
-    own = state.last_error_kind == "rate-limited" and OWN_WAIT_MARK in (state.last_error or "")
+    own = state.last_error_kind == "rate-limited" and own_wait_said(state.last_error)
     report = FeedReport(
         source.url,
         _shown_name(source, state),
@@ -1533,7 +1545,22 @@ def page_wait(result: FetchResult, now: datetime) -> datetime | None:
     """When a page's server asked (Retry-After, capped at a day) not to be asked again before."""
     if result.error_kind != "rate-limited" or not result.retry_after:
         return None
+    return _asked_until(result, now)
+
+
+def _asked_until(result: FetchResult, now: datetime) -> datetime | None:
+    """When a server's Retry-After asked not to be asked again before: the time it named when it
+    named one (walk128 N6: "03:00:00 GMT" was shown as 02:59, now plus the seconds counted
+    a moment later), else `now` plus the seconds (at most a day)."""
+    if not result.retry_after:
+        return None
+    if result.retry_until is not None:
+        return datetime.fromisoformat(result.retry_until)
     return now + timedelta(seconds=min(result.retry_after, MAX_RETRY_AFTER))
+
+
+#: Said of a page whose Retry-After asked for longer than curator waits (`MAX_RETRY_AFTER`).
+CAPPED_WAIT = "capped at a day"
 
 
 def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
@@ -1541,8 +1568,11 @@ def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
     if result.error is None:
         return "the page is empty"
     if (until := page_wait(result, now or datetime.now(UTC))) is not None:
+        # A longer wait asked is said as cut to curator's day (walk128 N6).
+        capped = f" ({CAPPED_WAIT})" if "curator waits at most a day" in result.error else ""
         return (
-            f"HTTP {result.status}: asked to wait until {_clock(until.isoformat())}: {READ_AFTER}"
+            f"HTTP {result.status}: asked to wait until {_clock(until.isoformat())}{capped}:"
+            f" {READ_AFTER}"
         )
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"

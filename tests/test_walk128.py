@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -165,3 +167,50 @@ def test_every_feed_waiting_is_said_before_the_json_document_and_held_in_it(
         for w in document["warnings"]
     ), document["warnings"]
     assert len(http_server.seen("/feed.xml")) == 1
+
+
+def test_retry_after_zero_a_named_time_and_a_capped_page_wait_are_said_truly(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk128: a 429's "Retry-After: 0" was said "asks for no wait; no wait named: curator does
+    not ask it again for an hour", which contradicts itself; N6: a Retry-After date at 03:00:00
+    GMT was shown as "02:59 UTC", and a page's "Retry-After: 999999" as the day curator keeps
+    without saying it was cut."""
+    named = (datetime.now(UTC) + timedelta(hours=3)).replace(second=0, microsecond=0)
+    http_server.add(
+        "/zero.xml", b"busy", status=429, headers={"Retry-After": "0"}, content_type="text/plain"
+    )
+    http_server.add(
+        "/dated.xml",
+        b"busy",
+        status=503,
+        headers={"Retry-After": format_datetime(named, usegmt=True)},
+        content_type="text/plain",
+    )
+    http_server.add(
+        "/story.html",
+        b"busy",
+        status=429,
+        headers={"Retry-After": "999999"},
+        content_type="text/plain",
+    )
+    http_server.add(
+        "/news.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><item>'
+        f"<title>Customer experience at the desk</title><link>{http_server.url('/story.html')}"
+        "</link><description>Customer experience at the desk.</description></item></channel>"
+        "</rss>",
+    )
+    config = write_config(
+        tmp_path, [http_server.url(p) for p in ("/zero.xml", "/dated.xml", "/news.xml")]
+    )
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert (
+        "HTTP 429 Too Many Requests; its Retry-After asks for no wait, but a 429 asks curator to"
+        " ask less often: curator does not ask it again for an hour (longer while it lasts)"
+    ) in said, err
+    assert "no wait; no wait named" not in said, err
+    assert f"the server asked curator to wait until {named:%H:%M} UTC" in said, err
+    assert "(capped at a day): read again on a run after it" in said, err
