@@ -27,7 +27,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.request import getproxies, url2pathname
 
 import httpx
@@ -46,17 +46,47 @@ PRODUCT_TOKEN = "curator"
 USER_AGENT = f"{PRODUCT_TOKEN}/{__version__} (newsletter curation)"
 
 
+def agent_address(contact: str | None) -> str | None:
+    """`contact` as the User-Agent can carry it: plain printable ASCII with no `(`, `)` or `;`
+    (which would end the comment it is given in, RFC 9110 section 5.6.5); a web address with a
+    non-ASCII host or path is put in encoded, as exactly the same address (the host as IDNA,
+    the rest percent-encoded: walk128 N5, `https://exämple.org/news/` was dropped unsaid); None
+    for what cannot be (`curator.config` warns of such a `site_url`)."""
+    text = (contact or "").strip()
+    if text and not text.isascii() and text.startswith(("http://", "https://")):
+        try:
+            parts = urlsplit(text)
+            host = (parts.hostname or "").encode("idna").decode("ascii")
+            port = f":{parts.port}" if parts.port is not None else ""
+        except (UnicodeError, ValueError):
+            return None
+        if parts.username or parts.password:
+            return None
+        keep = "".join(chr(c) for c in range(33, 127))  # every printable ASCII character stays
+        text = urlunsplit(
+            (
+                parts.scheme,
+                host + port,
+                quote(parts.path, safe=keep),
+                quote(parts.query, safe=keep),
+                quote(parts.fragment, safe=keep),
+            )
+        )
+    if not text or not text.isascii() or not text.isprintable() or any(c in text for c in "();"):
+        return None
+    return text
+
+
 def user_agent(*contacts: str | None) -> str:
     """`USER_AGENT` with the addresses a site owner can reach the editor at (the newsletter's
-    `site_url`, `settings: contact:`), each once; one that is not plain printable ASCII, as a
-    header must be, is left out (`curator.config` refuses such a `contact`)."""
+    `site_url`, `settings: contact:`), each once, as `agent_address` gives them; one it cannot
+    give is left out (`curator.config` refuses such a `contact`, and warns of such a
+    `site_url`)."""
     shown: list[str] = []
     for contact in contacts:
-        text = (contact or "").strip()
-        if not text or not text.isascii() or not text.isprintable() or text in shown:
+        text = agent_address(contact)
+        if text is None or text in shown:
             continue
-        if any(ch in text for ch in "();"):
-            continue  # would end the comment the User-Agent gives them in (RFC 9110 5.6.5)
         shown.append(text)
     if not shown:
         return USER_AGENT

@@ -214,3 +214,43 @@ def test_retry_after_zero_a_named_time_and_a_capped_page_wait_are_said_truly(
     assert "no wait; no wait named" not in said, err
     assert f"the server asked curator to wait until {named:%H:%M} UTC" in said, err
     assert "(capped at a day): read again on a run after it" in said, err
+
+
+def test_a_site_url_the_user_agent_cannot_carry_is_said_or_sent_encoded(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """N5: a `site_url` of a non-ASCII host, or holding `)` or `;`, was left out of the
+    User-Agent without a word. Now one that encodes exactly is sent encoded (the host as IDNA,
+    the path percent-encoded), and one that cannot is warned of, naming its line."""
+    http_server.add(
+        "/feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>CX</title></channel></rss>',
+    )
+    config = tmp_path / "feeds.yaml"
+
+    def with_site(site: str) -> None:
+        config.write_text(
+            f"newsletter:\n  title: CX Weekly\n  site_url: {site}\nsubjects:\n  - name: News\n"
+            f"    keywords: [cx]\nfeeds:\n  - url: {http_server.url('/feed.xml')}\nsettings:\n"
+            "  allow_private_addresses: true\n",
+            encoding="utf-8",
+        )
+
+    with_site("https://exämple.org/nüws/")
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    agent = http_server.requests[-1].headers.get("User-Agent", "")
+    assert "+https://xn--exmple-cua.org/n%C3%BCws/)" in agent, agent
+    assert "User-Agent" not in err, err
+
+    with_site("https://example.org/ne)ws/;x")
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    agent = http_server.requests[-1].headers.get("User-Agent", "")
+    assert "example.org" not in agent, agent
+    said = said_as_one(err)
+    assert f"{config}:3:" in said, err
+    assert (
+        "`site_url: https://example.org/ne)ws/;x` cannot go in the User-Agent every request sends"
+    ) in said, err
+    assert said.count("cannot go in the User-Agent") == 1, err
