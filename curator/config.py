@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from curator.errors import InputError, init_advice
 from curator.extract_rules import COUNTRY_NOT_LANGUAGE
-from curator.fetch import CONCURRENCY, PER_HOST
+from curator.fetch import CONCURRENCY, PER_HOST, agent_address
 from curator.models import Subject
 from curator.outputs import text_markup_cut
 from curator.textfeatures import terms
@@ -735,6 +735,17 @@ class _Reader:
         for key in ("utm_source", "utm_medium", "utm_campaign"):
             if key in news:
                 self.utm_variables(news_nodes[key], str(news[key]), key)
+        site_url = str(news.get("site_url") or "").strip()
+        if site_url and agent_address(site_url) is None:
+            # It goes in every request's User-Agent (walk128 N5: left out of it unsaid).
+            self.warn(
+                news_nodes["site_url"],
+                f"`site_url: {site_url}` cannot go in the User-Agent every request sends, which"
+                " gives site owners your address: it holds `(`, `)` or `;` (which would end"
+                " the part of the header it goes in), or cannot be written in ASCII; it is"
+                " left out of it: write it with %28, %29 and %3B for them, or give"
+                " `contact:` under `settings:`",
+            )
         for key in ("title", "editor"):
             if key in news and (tags := text_markup_cut(str(news[key] or ""))):
                 # (walk102 #5: the .txt read `Weekly alert(90) ">`, `edited by Ed `, unwarned,

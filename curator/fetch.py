@@ -27,7 +27,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.request import getproxies, url2pathname
 
 import httpx
@@ -46,17 +46,47 @@ PRODUCT_TOKEN = "curator"
 USER_AGENT = f"{PRODUCT_TOKEN}/{__version__} (newsletter curation)"
 
 
+def agent_address(contact: str | None) -> str | None:
+    """`contact` as the User-Agent can carry it: plain printable ASCII with no `(`, `)` or `;`
+    (which would end the comment it is given in, RFC 9110 section 5.6.5); a web address with a
+    non-ASCII host or path is put in encoded, as exactly the same address (the host as IDNA,
+    the rest percent-encoded: walk128 N5, `https://exämple.org/news/` was dropped unsaid); None
+    for what cannot be (`curator.config` warns of such a `site_url`)."""
+    text = (contact or "").strip()
+    if text and not text.isascii() and text.startswith(("http://", "https://")):
+        try:
+            parts = urlsplit(text)
+            host = (parts.hostname or "").encode("idna").decode("ascii")
+            port = f":{parts.port}" if parts.port is not None else ""
+        except (UnicodeError, ValueError):
+            return None
+        if parts.username or parts.password:
+            return None
+        keep = "".join(chr(c) for c in range(33, 127))  # every printable ASCII character stays
+        text = urlunsplit(
+            (
+                parts.scheme,
+                host + port,
+                quote(parts.path, safe=keep),
+                quote(parts.query, safe=keep),
+                quote(parts.fragment, safe=keep),
+            )
+        )
+    if not text or not text.isascii() or not text.isprintable() or any(c in text for c in "();"):
+        return None
+    return text
+
+
 def user_agent(*contacts: str | None) -> str:
     """`USER_AGENT` with the addresses a site owner can reach the editor at (the newsletter's
-    `site_url`, `settings: contact:`), each once; one that is not plain printable ASCII, as a
-    header must be, is left out (`curator.config` refuses such a `contact`)."""
+    `site_url`, `settings: contact:`), each once, as `agent_address` gives them; one it cannot
+    give is left out (`curator.config` refuses such a `contact`, and warns of such a
+    `site_url`)."""
     shown: list[str] = []
     for contact in contacts:
-        text = (contact or "").strip()
-        if not text or not text.isascii() or not text.isprintable() or text in shown:
+        text = agent_address(contact)
+        if text is None or text in shown:
             continue
-        if any(ch in text for ch in "();"):
-            continue  # would end the comment the User-Agent gives them in (RFC 9110 5.6.5)
         shown.append(text)
     if not shown:
         return USER_AGENT
@@ -190,6 +220,19 @@ def retry_after_asked(value: str | None, now: datetime) -> float | None:
     return seconds
 
 
+def retry_after_date(value: str | None) -> datetime | None:
+    """The time a Retry-After written as an HTTP date names (UTC); None for delay-seconds or
+    what is unreadable."""
+    text = (value or "").strip()
+    if not text or re.fullmatch(r"[0-9]+", text):
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
 # --- failures -------------------------------------------------------------------------------------
 
 
@@ -203,6 +246,7 @@ class _Failure(Exception):
         status: int | None = None,
         retry_after: float | None = None,
         content_type: str | None = None,
+        retry_until: str | None = None,
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -210,6 +254,7 @@ class _Failure(Exception):
         self.status = status
         self.retry_after = retry_after
         self.content_type = content_type
+        self.retry_until = retry_until
 
 
 def _one_line(text: str) -> str:
@@ -527,6 +572,7 @@ async def _fetch_one(run: _Run, request: FetchRequest) -> FetchResult:
             error_kind=failure.kind,
             error=_one_line(failure.message),
             retry_after=failure.retry_after,
+            retry_until=failure.retry_until,
             elapsed=time.monotonic() - started,
         )
 
@@ -853,13 +899,23 @@ def _status_failure(response: httpx.Response) -> _Failure:
         return _Failure("gone", f"{line}: the publisher has removed it", status, None, content_type)
     if status in RATE_LIMITED_STATUSES:
         raw = response.headers.get("Retry-After")
-        asked = retry_after_asked(raw, datetime.now(UTC))
+        now = datetime.now(UTC)
+        asked = retry_after_asked(raw, now)
         wait = None if asked is None or asked <= 0 else min(asked, MAX_RETRY_AFTER)
+        # The time an HTTP date named, to be shown as named (walk128 N6).
+        until = retry_after_date(raw) if wait is not None and wait == asked else None
         advice = _wait_asked(asked, raw)
         # 429 asks us to slow down; 503 says the site is down, which is "rate-limited" only
         # when its Retry-After says to come back later (not at a time already past: walk37 #6).
         kind: ErrorKind = "rate-limited" if status == 429 or wait is not None else "unavailable"
-        return _Failure(kind, f"{line}{advice}", status, wait, content_type)
+        return _Failure(
+            kind,
+            f"{line}{advice}",
+            status,
+            wait,
+            content_type,
+            until.isoformat() if until is not None else None,
+        )
     return _Failure("http", line, status, None, content_type)
 
 

@@ -532,6 +532,9 @@ class FetchSummary:
     #: Sites whose robots.txt disallows curator their pages ("example.com"), with how many pages
     #: of this run were therefore not read: their articles are built from their feeds alone.
     robots_disallowed: tuple[tuple[str, int], ...] = ()
+    #: Sites whose robots.txt fetched in this run is over `robots.MAX_BYTES`: only that much of
+    #: it is read (walk128 N7).
+    robots_cut: tuple[str, ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -771,6 +774,16 @@ ONE_DAY = timedelta(days=1)
 OWN_WAIT = timedelta(hours=1)
 #: Marks a stored error after which the wait was curator's own (`_waiting` reads it back).
 OWN_WAIT_MARK = "no wait named"
+#: The same after a "Retry-After: 0", which asks for no wait (walk128: "asks for no wait; no
+#: wait named", which contradicts itself).
+LESS_OFTEN = "but a 429 asks curator to ask less often"
+#: How `fetch` says a "Retry-After: 0".
+_ASKS_NO_WAIT = "its Retry-After asks for no wait"
+
+
+def own_wait_said(error: str | None) -> bool:
+    """Whether a stored error says the wait after it was curator's own (`OWN_WAIT`)."""
+    return OWN_WAIT_MARK in (error or "") or LESS_OFTEN in (error or "")
 
 
 def own_wait(state: FeedState) -> timedelta:
@@ -789,13 +802,15 @@ def _failed(
     state: FeedState,
     now: datetime,
 ) -> _Settled:
-    wait_until = (now + timedelta(seconds=result.retry_after)) if result.retry_after else None
+    wait_until = _asked_until(result, now)
     own = kind == "rate-limited" and result.status == 429 and wait_until is None
     if own:  # a 429 naming no wait: asked again no sooner than curator's own wait
         wait = own_wait(state)
         wait_until = now + wait
+        # "Retry-After: 0" asks for no wait, but a 429 still asks to be asked less often.
+        why = f", {LESS_OFTEN}" if error.endswith(_ASKS_NO_WAIT) else f"; {OWN_WAIT_MARK}"
         error = (
-            f"{error}; {OWN_WAIT_MARK}: curator does not ask it again for {_hours(wait)}"
+            f"{error}{why}: curator does not ask it again for {_hours(wait)}"
             " (longer while it lasts)"
         )
     since = datetime.fromisoformat(state.failing_since) if state.failing_since else now
@@ -840,7 +855,7 @@ def _waiting(source: FeedSource, state: FeedState, now: datetime) -> _Settled | 
     # A wait stored more than a day (the most curator waits) from now was stored while the clock
     # ran ahead: the day from now is kept (walk127 #3: 120 s asked, two weeks kept).
     until = min(datetime.fromisoformat(state.wait_until), now + timedelta(seconds=MAX_RETRY_AFTER))
-    own = state.last_error_kind == "rate-limited" and OWN_WAIT_MARK in (state.last_error or "")
+    own = state.last_error_kind == "rate-limited" and own_wait_said(state.last_error)
     report = FeedReport(
         source.url,
         _shown_name(source, state),
@@ -1237,6 +1252,8 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
     if not source.is_file and not await run.allowed([retry.link]):
         return _Reread(retry, tried=False, disallowed=True)
     page, result = await run.pages.fetch(retry.link, source.is_file)
+    if page is not None and await run.pages.redirect_disallowed(retry.link, result):
+        return _Reread(retry, tried=False, disallowed=True)
     if result is None:  # its host could not be reached this run: not tried, so not an attempt
         return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
     if page is None:
@@ -1393,6 +1410,21 @@ class _PageReader:
         self.hosts_skipped: Counter[str] = Counter()
         #: Links not tried because they redirect to a host given up on: link -> that host.
         self._skipped_via: dict[str, str] = {}
+        #: Each site's robots.txt: a page whose link redirects is kept only if the address it
+        #: leads to is allowed by its own site's (`redirect_disallowed`).
+        self.robots: SiteRules | None = None
+
+    async def redirect_disallowed(self, link: str, result: FetchResult | None) -> bool:
+        """Whether the page at `link` was redirected to an address its site's robots.txt
+        disallows (counted there): the page fetched is then not used, its article is built from
+        its feed (walk128 N2: /p/x.html redirected to /private/y.html, read and published).
+        It is checked once fetched, not before each hop is followed: a hop waiting for a robots.txt
+        while it holds its host's connection slot could wait for itself (`per_host: 1`)."""
+        if self.robots is None or result is None or not result.final_url:
+            return False
+        if result.final_url == link or not result.final_url.startswith(("http://", "https://")):
+            return False
+        return not await self.robots.allows(result.final_url)
 
     def tally(self) -> PageTally:
         return PageTally(len(self._tasks), self.read, len(self.failures), len(self._feeds))
@@ -1469,7 +1501,9 @@ class _PageReader:
 
     async def _read(self, link: str, allow_file: bool) -> Page | None:
         page, result = await self.fetch(link, allow_file)
-        if result is None:
+        if page is not None and await self.redirect_disallowed(link, result):
+            page = None
+        elif result is None:
             where = self._skipped_via.get(link, _host(link))
             self.failures.append(PageFailure(link, HOST_SKIPPED, f"{where}: {HOST_SKIPPED}"))
             self.failed[link] = ("connect", HOST_SKIPPED)
@@ -1516,7 +1550,22 @@ def page_wait(result: FetchResult, now: datetime) -> datetime | None:
     """When a page's server asked (Retry-After, capped at a day) not to be asked again before."""
     if result.error_kind != "rate-limited" or not result.retry_after:
         return None
+    return _asked_until(result, now)
+
+
+def _asked_until(result: FetchResult, now: datetime) -> datetime | None:
+    """When a server's Retry-After asked not to be asked again before: the time it named when it
+    named one (walk128 N6: "03:00:00 GMT" was shown as 02:59, now plus the seconds counted
+    a moment later), else `now` plus the seconds (at most a day)."""
+    if not result.retry_after:
+        return None
+    if result.retry_until is not None:
+        return datetime.fromisoformat(result.retry_until)
     return now + timedelta(seconds=min(result.retry_after, MAX_RETRY_AFTER))
+
+
+#: Said of a page whose Retry-After asked for longer than curator waits (`MAX_RETRY_AFTER`).
+CAPPED_WAIT = "capped at a day"
 
 
 def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
@@ -1524,8 +1573,11 @@ def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
     if result.error is None:
         return "the page is empty"
     if (until := page_wait(result, now or datetime.now(UTC))) is not None:
+        # A longer wait asked is said as cut to curator's day (walk128 N6).
+        capped = f" ({CAPPED_WAIT})" if "curator waits at most a day" in result.error else ""
         return (
-            f"HTTP {result.status}: asked to wait until {_clock(until.isoformat())}: {READ_AFTER}"
+            f"HTTP {result.status}: asked to wait until {_clock(until.isoformat())}{capped}:"
+            f" {READ_AFTER}"
         )
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"
@@ -1561,6 +1613,7 @@ class _Gathered:
     rereads: tuple[_Reread, ...] = ()
     hosts_skipped: tuple[tuple[str, int], ...] = ()
     robots_disallowed: tuple[tuple[str, int], ...] = ()
+    robots_cut: tuple[str, ...] = ()
 
 
 async def _gather(
@@ -1584,6 +1637,7 @@ async def _gather(
             cached=lambda site: stored(store.robots_txt(site)),
             keep=lambda site, text: store.keep_robots_txt(site, kept(text, now)),
         )
+        pages.robots = robots
         run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases, robots)
         ticking = asyncio.ensure_future(_tick(pages, page_progress))
         try:
@@ -1600,6 +1654,7 @@ async def _gather(
         tuple(reread),
         tuple(pages.hosts_skipped.most_common()),
         tuple(robots.disallowed.most_common()),
+        tuple(robots.cut),
     )
 
 
@@ -2095,6 +2150,7 @@ def run_fetch(
         config_path=config.path,
         hosts_skipped=gathered.hosts_skipped,
         robots_disallowed=gathered.robots_disallowed,
+        robots_cut=gathered.robots_cut,
     )
 
 

@@ -65,6 +65,10 @@ class FetchResult:
     error: str | None = None
     #: Seconds the server asked us to wait (Retry-After), when it said.
     retry_after: float | None = None
+    #: The time a Retry-After written as an HTTP date named (ISO), when it is within the wait
+    #: curator keeps: shown as named, not as now plus `retry_after` (walk128 N6: "03:00:00 GMT"
+    #: was shown as 02:59 UTC).
+    retry_until: str | None = None
     #: Wall-clock seconds the fetch took.
     elapsed: float = 0.0
     #: Where the address has moved for good: the last address reached through permanent redirects

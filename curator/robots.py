@@ -33,8 +33,12 @@ from curator.models import FetchResult
 #: How long a site's robots.txt is kept in the store before it is asked for again: a day, as
 #: RFC 9309 section 2.4 advises a crawler not to use a cached copy for more than 24 hours.
 CACHE_FOR = timedelta(days=1)
-#: The most of a robots.txt that is read: RFC 9309 section 2.5 asks parsers to read at least 500 KiB.
-MAX_CHARS = 500 * 1024
+#: The most of a robots.txt that is read: RFC 9309 section 2.5 asks parsers to read at least 500 KiB
+#: and lets them stop there; the rest is passed over, and the run says so (walk128 N7).
+MAX_BYTES = 500 * 1024
+MAX_CHARS = MAX_BYTES
+#: Said of a site whose robots.txt is longer than `MAX_BYTES`.
+CUT = "its robots.txt is over 500 KiB: only its first 500 KiB are read"
 
 
 def site_of(url: str) -> str | None:
@@ -119,7 +123,9 @@ def parse_rules(text: str, token: str = PRODUCT_TOKEN) -> Rules:
     groups: list[tuple[list[str], list[tuple[bool, str]]]] = []
     agents: list[str] = []
     lines: list[tuple[bool, str]] = []
-    for raw in text[:MAX_CHARS].splitlines():
+    # A leading byte order mark is not part of the first line (walk128 N1: "\ufeffUser-agent: *"
+    # was no User-agent line, and the whole file was passed over), as Google's parser skips it.
+    for raw in text.removeprefix("\ufeff")[:MAX_CHARS].splitlines():
         key, colon, value = raw.split("#", 1)[0].partition(":")
         if not colon:
             continue
@@ -144,11 +150,17 @@ def rules_text(result: FetchResult) -> str | None:
     (5xx, 429, no answer, refused as not public): the pages are read, and it is asked again next
     run (see the module's note)."""
     if result.ok and not result.not_modified:
-        return (result.content or b"").decode("utf-8", "replace")[:MAX_CHARS]
+        # "utf-8-sig": a leading byte order mark is dropped (walk128 N1).
+        return (result.content or b"")[:MAX_BYTES].decode("utf-8-sig", "replace")
     status = result.status
     if status is not None and 400 <= status < 500 and status != 429:
         return ""
     return None
+
+
+def too_long(result: FetchResult) -> bool:
+    """Whether a fetched robots.txt is longer than the `MAX_BYTES` of it that is read."""
+    return result.ok and not result.not_modified and len(result.content or b"") > MAX_BYTES
 
 
 #: The store's copy of a robots.txt: (text, when it was fetched), and a function to keep one.
@@ -178,6 +190,8 @@ class SiteRules:
         self._rules: dict[str, asyncio.Task[Rules]] = {}
         #: Pages not read because their site's robots.txt disallows them, by site ("example.com").
         self.disallowed: Counter[str] = Counter()
+        #: Sites whose robots.txt fetched in this run is longer than `MAX_BYTES` ("example.com").
+        self.cut: list[str] = []
 
     async def allows(self, url: str) -> bool:
         """Whether the page at `url` may be read; a page it may not is counted in `disallowed`."""
@@ -201,6 +215,8 @@ class SiteRules:
             if self._failed is not None and not result.ok:
                 self._failed(result)
             return ALLOW_ALL
+        if too_long(result):
+            self.cut.append(site_name(site))
         if self._keep is not None:
             self._keep(site, text)
         return parse_rules(text)

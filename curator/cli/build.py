@@ -40,7 +40,14 @@ from curator.cli.common import (
     theme_options,
     warn,
 )
-from curator.cli.report import Published, RunProgress, fetch_summary_dict, print_failures
+from curator.cli.report import (
+    Published,
+    RunProgress,
+    fetch_summary_dict,
+    none_read,
+    print_failures,
+    say_waiting,
+)
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
@@ -268,15 +275,17 @@ def report_build(
     if failure is not None:
         message = None
     elif issue is None:
-        message = nothing_new("issue", left)
+        message = nothing_new("issue", left, none_read(result.fetch))
     else:
         message = f"{issue_line(issue, len(result.weak_fits))} -> {main_page}"
     if as_json:
+        say_waiting(result.fetch)  # before the document, and held in it (walk128 N3)
         echo_json(build_document(result, left, message), failure=failure)
     print_failures(
         result.fetch,
         quiet=quiet,
         command="build",
+        waiting_said=as_json,
         published=Published(
             issue.number,
             str(main_page),
@@ -356,13 +365,16 @@ def build_document(
     }
 
 
-def nothing_new(written: str, left: LeftOut | None) -> str:
+def nothing_new(written: str, left: LeftOut | None, none_read: str | None = None) -> str:
     """What a build or a draft that found nothing to feature says, and of the articles in no
     issue yet that fit none of the subjects (`left.unplaced`), how many and where to see them:
     they may be what the editor expected (walk35 #2: 25 of them, never mentioned); and how many
     of them are in another language than the newsletter's (walk97 #6: German articles under
-    English subjects, "fit none", with no word of their language)."""
+    English subjects, "fit none", with no word of their language). `none_read`: every feed
+    was waiting (`report.none_read`), said first (walk128 N3)."""
     line = f"Nothing new to feature: no {written} was written."
+    if none_read is not None:
+        line = f"{none_read}: nothing new to feature; no {written} was written."
     unplaced = left.unplaced if left is not None else 0
     if left is None or not unplaced:
         return line
@@ -621,7 +633,7 @@ def draft(
     if failure is not None:
         message = None
     elif written is None:
-        message = nothing_new("draft", left)
+        message = nothing_new("draft", left, none_read(summary))
     else:
         message = (
             f"Draft of issue {written.issue.number}: {written.path}"
@@ -818,8 +830,9 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         summary = fetch_with_progress(conf, store, quiet)
     failure = every_feed_failed_error(summary, "nothing was fetched")
     if as_json:
+        say_waiting(summary)  # before the document, and held in it (walk128 N3)
         echo_json(fetch_summary_dict(summary), failure=failure)
-    print_failures(summary, quiet=quiet)
+    print_failures(summary, quiet=quiet, waiting_said=as_json)
     if failure is not None:
         raise failure
     if not as_json:

@@ -321,6 +321,17 @@ def warn(line: str) -> None:
 RUN_NOTES = "curator.run_notes"
 
 
+def hold_note(line: str) -> None:
+    """A line about the run as a whole, said on stderr by its caller in its own form, held in the
+    --json document's `warnings` as `run_note`'s are (walk128 N3: the notice that every feed was
+    waiting reached neither the document nor, on exit 5, its held warnings)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        line = pasteable(line)
+        ctx.meta.setdefault(WARNED, []).append(line)
+        ctx.meta.setdefault(RUN_NOTES, []).append(line)
+
+
 def run_note(line: str, *, prefix: str = "curator: warning: ") -> None:
     """A warning about the run as a whole, said on stderr (with --quiet too) and held in the
     --json document's `warnings` (walk124 F2: the notice that the last run was killed, its work

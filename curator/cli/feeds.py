@@ -40,7 +40,7 @@ from curator.feedsfile import (
     remove_feed,
     title_fault,
 )
-from curator.harvest import OWN_WAIT_MARK, QUIET_AFTER
+from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
 from curator.store import Store
 from curator.urls import url_key
@@ -629,7 +629,7 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
             until = row["wait_until"][:16].replace("T", " ")
             who = (
                 "it answered 429 naming no wait, and curator waits until"
-                if OWN_WAIT_MARK in str(row["last_error"] or "")
+                if own_wait_said(row["last_error"])
                 else "the server asked curator to wait until"
             )
             echo(f"{'':<13} {who} {until} UTC: it is not asked before then")

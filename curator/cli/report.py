@@ -18,8 +18,9 @@ from pathlib import PurePath
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from curator import robots
 from curator.articles import MAX_TITLE_CHARS
-from curator.cli.common import echo
+from curator.cli.common import echo, hold_note
 from curator.errors import shell_arg
 from curator.feeds.common import HTML_NOT_FEED
 from curator.fetch import MAX_RETRY_AFTER
@@ -615,6 +616,8 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "hosts_skipped": dict(summary.hosts_skipped),
         # Sites whose robots.txt disallows curator their pages: {site: pages not read}.
         "robots_disallowed": dict(summary.robots_disallowed),
+        # Sites whose robots.txt is over 500 KiB: only its first 500 KiB are read.
+        "robots_cut": list(summary.robots_cut),
         "pages_read_again": summary.pages_read_again,
         "pages_still_unread": summary.pages_still_unread,
         "pages_given_up": summary.pages_given_up,
@@ -649,12 +652,57 @@ class Published(NamedTuple):
     next_time: str
 
 
+def say_waiting(summary: FetchSummary) -> None:
+    """The feeds that asked curator to wait, or were not asked in this run for that (stderr, with
+    --quiet too, as README promises of a feed in trouble: walk37 #2), each held in the --json
+    document's `warnings` too: a command with --json says them before its document (walk128 N3:
+    said after it, and not in it, when every feed was waiting)."""
+    # Asked in this run and told to wait (walk91 #4: a failure the first time), and not asked.
+    told = [r for r in summary.feeds if r.status == "waiting" and r.error]
+    if told:
+        echo(
+            f"{len(told)} feed(s) asked curator to wait (not a failure): they are not asked"
+            " again before then:",
+            err=True,
+        )
+        for report in told:
+            echo(f"  {report.name}: {waiting_note(report)}", err=True)
+            hold_note(
+                f"{report.name}: asked curator to wait (not a failure): {waiting_note(report)}"
+            )
+    waiting = [r for r in summary.feeds if r.status == "waiting" and not r.error]
+    if waiting:
+        echo(
+            f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
+            " curator to wait (or answered 429, asking to be asked less often), and they are"
+            " asked again on the first run after that:",
+            err=True,
+        )
+        for report in waiting:
+            echo(f"  {report.name}: {report.wait_note}", err=True)
+            hold_note(f"{report.name}: not asked in this run (not a failure): {report.wait_note}")
+
+
+def none_read(summary: FetchSummary) -> str | None:
+    """ "No feed was read in this run (2 waiting)" when every feed was waiting (or that and
+    failed): what a run that found nothing new begins its last line with (walk128 N3: "Nothing
+    new to feature", as if the feeds had been read); None when some feed was read."""
+    waiting = sum(1 for f in summary.feeds if f.status == "waiting")
+    if not waiting or any(f.status in ("ok", "unchanged") for f in summary.feeds):
+        return None
+    failed = len(summary.failed)
+    return f"No feed was read in this run ({waiting} waiting" + (
+        f", {failed} failed)" if failed else ")"
+    )
+
+
 def print_failures(
     summary: FetchSummary,
     *,
     quiet: bool = False,
     command: str = "fetch",
     published: Published | None = None,
+    waiting_said: bool = False,
 ) -> None:
     """The feeds that failed, the entries skipped, the pages that could not be read and those read
     in part (stderr).
@@ -663,7 +711,7 @@ def print_failures(
     mails its output only when there is something to say, and then it must be said. The pages
     read again (`print_rereads`) are progress, but for the ones given up on. `command` ran
     ("fetch", "draft", "build"), and `published` the issue it published, if any: what to do
-    about a cut title depends on them."""
+    about a cut title depends on them; `waiting_said`: `say_waiting` was called already."""
     print_rereads(summary, quiet=quiet)
     if summary.failed:
         echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
@@ -708,27 +756,8 @@ def print_failures(
     for report in summary.feeds:
         if report.republished:
             echo(f"{republished_note(report)}", err=True)
-    # Said with --quiet too, as README promises of a feed in trouble (walk37 #2).
-    # Asked in this run and told to wait (walk91 #4: a failure the first time), and not asked.
-    told = [r for r in summary.feeds if r.status == "waiting" and r.error]
-    if told:
-        echo(
-            f"{len(told)} feed(s) asked curator to wait (not a failure): they are not asked"
-            " again before then:",
-            err=True,
-        )
-        for report in told:
-            echo(f"  {report.name}: {waiting_note(report)}", err=True)
-    waiting = [r for r in summary.feeds if r.status == "waiting" and not r.error]
-    if waiting:
-        echo(
-            f"{len(waiting)} feed(s) not asked in this run (not a failure): their server asked"
-            " curator to wait (or answered 429, asking to be asked less often), and they are"
-            " asked again on the first run after that:",
-            err=True,
-        )
-        for report in waiting:
-            echo(f"  {report.name}: {report.wait_note}", err=True)
+    if not waiting_said:
+        say_waiting(summary)
     look = [
         (report, note)
         for report in summary.feeds
@@ -912,6 +941,8 @@ def print_failures(
             " this run); credits and blurbs come from the feeds",
             err=True,
         )
+    for site in summary.robots_cut:
+        echo(f"{site}: {robots.CUT}", err=True)
     if summary.pages_in_part:
         echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
