@@ -693,11 +693,24 @@ def address_name(url: str | None) -> str | None:
     https://www.exitsurveys.example/...: its registrable domain, `site_of`), the last of a
     publication's sources as README lists them (walk123 #1: an article added to a draft by its
     address, whose page named no site, was published with no credit line at all). None for an
-    address that names no site: an IP address, a single name ("localhost")."""
+    address that names no site: an IP address, a single name ("localhost"). An international
+    name is shown as its readers write it ("bücher.example", not "xn--bcher-kva.example":
+    walk130 #7); a blog on a hosting platform is its own site ("janedoe.substack.com")."""
     domain = site_of(url) if url and "://" in url else None
     if not domain or "." not in domain or ":" in domain or domain.replace(".", "").isdigit():
         return None
-    return domain
+    return ".".join(_unicode_label(label) for label in domain.split("."))
+
+
+def _unicode_label(label: str) -> str:
+    """A label of a host name as Unicode ("bücher" for "xn--bcher-kva"); as it is when it is not
+    valid punycode (IDNA 2003, the standard library's codec)."""
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except UnicodeError:
+        return label
 
 
 def page_title(page: Page, publication: str | None) -> str:

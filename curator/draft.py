@@ -55,7 +55,7 @@ from curator.blurb import (
     weak_blurb,
 )
 from curator.config import subject_hint
-from curator.credits import same_name, site_team
+from curator.credits import same_name, site_team, without_publication
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
@@ -1731,7 +1731,9 @@ def draft_to_issue(
                 article = replace(
                     found.article,
                     title=entry.title,
-                    authors=entry.authors,
+                    authors=without_publication(
+                        entry.authors, entry.publication, found.article.authors
+                    ),
                     publication=entry.publication or None,
                     blurb=blurb,
                     blurb_markdown=markdown,
@@ -1742,12 +1744,17 @@ def draft_to_issue(
                 # give, say): theirs wins, the page fills in the rest. A credit line written
                 # empty is theirs too: none (walk38 #1: the page's credit was published).
                 wrote = entry.credit_lines
+                publication = (
+                    (entry.publication or None)
+                    if "publication" in wrote
+                    else found.article.publication
+                )
                 article = replace(
                     found.article,
-                    authors=entry.authors if "author" in wrote else found.article.authors,
-                    publication=(entry.publication or None)
-                    if "publication" in wrote
-                    else found.article.publication,
+                    authors=without_publication(entry.authors, publication, found.article.authors)
+                    if "author" in wrote
+                    else found.article.authors,
+                    publication=publication,
                     blurb=blurb if entry.blurb else found.article.blurb,
                     blurb_markdown=markdown if entry.blurb else found.article.blurb_markdown,
                 )
