@@ -43,7 +43,11 @@ def test_a_draft_names_the_blog_not_its_platform_and_the_publication_once(
     )
     idn = http_server.add(
         "/idn.html",
-        _bare("https://xn--bcher-kva.example/why", "Why Customers Read Manuals Last Of All"),
+        page(
+            "Why Customers Read Manuals Last Of All",
+            head='<link rel="canonical" href="https://xn--bcher-kva.example/why">',
+            site=None,
+        ),
         content_type="text/html",
     )
     code, _, err = run("draft", "--config", str(config), "--all-subjects", "-q")
@@ -73,3 +77,75 @@ def test_a_draft_names_the_blog_not_its_platform_and_the_publication_once(
     assert "\n\njanedoe.substack.com\n" in issue, issue
     assert "\n\nbücher.example\n" in issue, issue
     assert "\n\nsubstack.com\n" not in issue and "\n\nxn--" not in issue, issue
+
+
+def test_an_address_readers_cannot_reach_is_not_published_for_a_page(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk130 #2: a page whose canonical link is http://localhost:8080/2025/why (or a
+    documentation address, 203.0.113.5, [2001:db8::1]) was published at it, with no word in a
+    build from a feed and only the generic "is published at" for an address added to a draft.
+    The feed's link (the address the editor gave) is published, and the run says why; a canonical
+    on the link's own host and port (a test server, `allow_private_addresses: true`) still is."""
+    titles = (
+        "Customer Support Hours",
+        "Service Desk Effort",
+        "Support Queue Length",
+        "Customer Effort Scores",
+    )
+    own = f"{http_server.base}/2025/support-queue-length"
+    canonicals = (
+        "http://localhost:8080/2025/why",
+        "https://203.0.113.5/2025/effort",
+        own,
+        "https://[2001:db8::1]/2025/scores",
+    )
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (t, "", page(t, head=f'<link rel="canonical" href="{c}">', byline="By Ann Lee"))
+            for t, c in zip(titles, canonicals, strict=True)
+        ],
+    )
+    added = http_server.add(
+        "/added.html",
+        _bare("http://192.168.1.20/why", "Why Customers Leave"),
+        content_type="text/html",
+    )
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    said = said_as_one(sans_config(err))
+    for n, named in ((0, canonicals[0]), (1, canonicals[1]), (3, canonicals[3])):
+        assert (
+            f'"{titles[n]}" ({http_server.base}/p/{n}/): its page names {named} as its address'
+        ) in said, said
+    assert (
+        "its page names http://localhost:8080/2025/why as its address, which readers cannot"
+        " reach: the feed's address is published"
+    ) in said, said
+    assert (
+        "its page names https://203.0.113.5/2025/effort as its address (a reserved address)" in said
+    )
+    assert own not in said, said
+    path = config.parent / "drafts" / "issue-1.md"
+    text = path.read_text(encoding="utf-8")
+    for address in canonicals[:2] + canonicals[3:]:
+        assert address not in text, text
+    assert f"url: {own}\n" in text, text
+    text = text.replace(f"## {titles[0]}\n", f"## {added}\n\n## {titles[0]}\n")
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 0, err
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    for n in (0, 1, 3):
+        assert f"\n{http_server.base}/p/{n}/\n" in issue, issue
+    assert f"\n{own}\n" in issue and f"\n{added}\n" in issue, issue
+    assert "localhost" not in issue and "203.0.113.5" not in issue and "192.168" not in issue
+    said = said_as_one(sans_config(err))
+    line = text.splitlines().index(f"## {added}") + 1
+    assert (
+        f"{path}:{line}: {added}: its page names http://192.168.1.20/why as its address"
+        " (a private address), which readers cannot reach: the address you gave is published"
+    ) in said, said
+    assert f"{added} is published at" not in said, said
