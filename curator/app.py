@@ -26,6 +26,7 @@ from curator.discover import Discovery, discover
 from curator.draft import (
     Draft,
     DraftEntry,
+    added_same_stories,
     another_story_of,
     blurb_mistakes,
     check_blurbs,
@@ -2022,6 +2023,7 @@ def build_from_draft(
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
     moved = moved_addresses(draft, issue, draft_file)
+    moved += added_same_stories(draft, issue, draft_file)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     copies = same_stories(
         issue,

@@ -62,7 +62,7 @@ from curator.issuecheck import url_advice
 from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section
 from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
-from curator.stories import names_publication
+from curator.stories import fingerprint, names_publication, same_story_reason
 from curator.urls import clean_url, host_fault, safe_url, url_key
 
 #: Front matter keys a draft may have, and what each holds (said back in an error).
@@ -1563,6 +1563,33 @@ def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
         for entry, article in zip(draft.entries, articles, strict=True)
         if entry.url_only and clean_url(entry.url) != clean_url(article.url)
     ]
+
+
+def added_same_stories(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
+    """A warning per article added by its address alone that tells the same story as an article
+    above it in the draft (`stories.same_story_reason`, the comparison a build makes of a feed's
+    candidates), or that an article added so above it tells: both are published, as the draft
+    lists them, and the editor is asked to keep one (walk130 #8: five articles added by address
+    with one title and text were published with no word). `issue` is `draft_to_issue`'s, every
+    entry found."""
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    pairs = list(zip(draft.entries, articles, strict=True))
+    prints = [fingerprint(article) for _, article in pairs]
+    warnings = []
+    for n, (entry, article) in enumerate(pairs):
+        for m in range(n):
+            other, first = pairs[m]
+            if not (entry.url_only or other.url_only) or url_key(first.url) == url_key(article.url):
+                continue
+            if reason := same_story_reason(prints[m], prints[n]):
+                warnings.append(
+                    f'{path}:{entry.line}: "{_one_line(article.title)}" ({article.url}) is the'
+                    f' same story as "{_one_line(first.title)}" ({first.url}) at line'
+                    f" {other.line} ({reason}): both are published; keep one? (delete the"
+                    " other's heading and lines)"
+                )
+                break
+    return warnings
 
 
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:

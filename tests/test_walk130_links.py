@@ -50,12 +50,21 @@ def test_a_draft_names_the_blog_not_its_platform_and_the_publication_once(
         ),
         content_type="text/html",
     )
+    same = "Queue Callbacks Cut Customer Effort"
+    copies = [
+        http_server.add(f"/copy{n}.html", page(same, byline="By Ann Lee"), content_type="text/html")
+        for n in range(3)
+    ]
     code, _, err = run("draft", "--config", str(config), "--all-subjects", "-q")
     assert code == 0, err
     path = config.parent / "drafts" / "issue-1.md"
     text = path.read_text(encoding="utf-8")
     first = "author: Ann Lee\npublication: Zeta Post\n"
     assert text.count(first) == 3, text
+    # walk130 #8: the same story added by address three times
+    text = text.replace(
+        f"## {titles[1]}\n", "".join(f"## {c}\n\n" for c in copies) + f"## {titles[1]}\n"
+    )
     text = text.replace(first, "author: Kwame Mensah, VoC Notes\npublication: VoC Notes\n", 1)
     text = text.replace(first, "author: VoC Notes\npublication: VoC Notes\n", 1)
     text = text.replace(f"## {titles[2]}\n", f"## {hosted}\n\n## {idn}\n\n## {titles[2]}\n")
@@ -74,6 +83,14 @@ def test_a_draft_names_the_blog_not_its_platform_and_the_publication_once(
     ) in said, said
     line = text.splitlines().index("author: VoC Notes") - 1
     assert f'{path}:{line}: the author "VoC Notes" is the publication' in said, said
+    lines = text.splitlines()
+    at = [lines.index(f"## {c}") + 1 for c in copies]
+    for n in (1, 2):
+        assert (
+            f'{path}:{at[n]}: "{same}" ({copies[n]}) is the same story as "{same}" ({copies[0]})'
+            f" at line {at[0]} (they share 100% of their text): both are published; keep one?"
+        ) in said, said
+    assert said.count("is the same story as") == 2, said
     assert "\n\njanedoe.substack.com\n" in issue, issue
     assert "\n\nbücher.example\n" in issue, issue
     assert "\n\nsubstack.com\n" not in issue and "\n\nxn--" not in issue, issue
