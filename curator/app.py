@@ -1964,6 +1964,7 @@ def build_from_draft(
     credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     unreachable: list[str] = []
+    first_read = frozenset(missing)  # addresses curator never compared with other candidates
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
@@ -2023,7 +2024,7 @@ def build_from_draft(
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
     moved = moved_addresses(draft, issue, draft_file)
-    moved += added_same_stories(draft, issue, draft_file)
+    moved += added_same_stories(draft, issue, draft_file, first_read)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     copies = same_stories(
         issue,

@@ -38,7 +38,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -1565,13 +1565,17 @@ def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
     ]
 
 
-def added_same_stories(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
+def added_same_stories(
+    draft: Draft, issue: Issue, path: Path | str, first_read: Collection[str]
+) -> list[str]:
     """A warning per article added by its address alone that tells the same story as an article
     above it in the draft (`stories.same_story_reason`, the comparison a build makes of a feed's
     candidates), or that an article added so above it tells: both are published, as the draft
     lists them, and the editor is asked to keep one (walk130 #8: five articles added by address
-    with one title and text were published with no word). `issue` is `draft_to_issue`'s, every
-    entry found."""
+    with one title and text were published with no word). Only when one of the two was read
+    for this build (`first_read`: addresses curator did not know): a stored article the draft
+    named in its same-story note, moved out of it, is featured on purpose (README). `issue` is
+    `draft_to_issue`'s, every entry found."""
     articles = [scored.article for section in issue.sections for scored in section.entries]
     pairs = list(zip(draft.entries, articles, strict=True))
     prints = [fingerprint(article) for _, article in pairs]
@@ -1579,7 +1583,10 @@ def added_same_stories(draft: Draft, issue: Issue, path: Path | str) -> list[str
     for n, (entry, article) in enumerate(pairs):
         for m in range(n):
             other, first = pairs[m]
-            if not (entry.url_only or other.url_only) or url_key(first.url) == url_key(article.url):
+            added = (entry.url_only and entry.url in first_read) or (
+                other.url_only and other.url in first_read
+            )
+            if not added or url_key(first.url) == url_key(article.url):
                 continue
             if reason := same_story_reason(prints[m], prints[n]):
                 warnings.append(
