@@ -26,6 +26,7 @@ from curator.discover import Discovery, discover
 from curator.draft import (
     Draft,
     DraftEntry,
+    added_same_stories,
     another_story_of,
     blurb_mistakes,
     check_blurbs,
@@ -1962,9 +1963,17 @@ def build_from_draft(
     known = {url: named(article) for url, article in known.items()} | fresh
     credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
+    unreachable: list[str] = []
+    first_read = frozenset(missing)  # addresses curator never compared with other candidates
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
+        lines = {e.url: e.line for e in draft.entries}
+        unreachable = [
+            f"{draft_file}:{lines.get(link, '?')}: {link}: "
+            + article_rules.unreachable_note(named, why, "the address you gave")
+            for link, _title, named, why in added.unreachable
+        ]
         known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}
         known |= fresh
         issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
@@ -2015,6 +2024,7 @@ def build_from_draft(
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
     moved = moved_addresses(draft, issue, draft_file)
+    moved += added_same_stories(draft, issue, draft_file, first_read)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     copies = same_stories(
         issue,
@@ -2046,6 +2056,7 @@ def build_from_draft(
         *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
         *merged_sections(draft, draft_file),
+        *unreachable,
         *moved,
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),

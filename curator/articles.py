@@ -37,6 +37,7 @@ from curator.extract import (
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import name_text, read_feed_html
 from curator.models import Article, Entry, Page
+from curator.netguard import unreachable_reason
 from curator.urls import clean_url, safe_url, site_of, url_key
 
 
@@ -186,13 +187,59 @@ def read_at(page: Page | None, key: str) -> bool:
 def page_address(page: Page | None, link: str | None = None) -> str | None:
     """The address a page gives as its own (`canonical_of`), else the one it was read at when
     that is another than `link` (the entry's link redirected there: a tracker's `/r/3` to
-    `/a/3`, walk90 #1), http(s) only; None when neither. Without a `link`, the page's address."""
-    if canonical := canonical_of(page):
+    `/a/3`, walk90 #1), http(s) only; None when neither. Without a `link`, the page's address.
+    Neither when it moves the link onto an address readers cannot reach (`unreachable_move`)."""
+    origin = link or (page.url if page else None)
+    if (canonical := canonical_of(page)) and not unreachable_move(canonical, origin):
         return canonical
     final = safe_url(page.url) if page and page.url else None
     if not final or not final.startswith(("http://", "https://")) or _gate(final):
         return None
+    if unreachable_move(final, origin):
+        return None
     return final if link is None or url_key(final) != url_key(link) else None
+
+
+def unreachable_move(address: str, origin: str | None) -> str | None:
+    """Why `address`, named by the page read at `origin` as its own, is no address to publish:
+    it is on `localhost` or a loopback, private, link-local or documentation IP address
+    (`netguard.unreachable_reason`), which readers cannot reach, and on another host (or port)
+    than `origin` (walk130 #2: a page's canonical http://localhost:8080/2025/why was published).
+    A link already on such an address keeps its own host: a feed on the editor's network or a
+    test server (`allow_private_addresses: true`) publishes its own links, and a canonical on
+    its own host and port. None when it may be published."""
+    reason = unreachable_reason(address)
+    if reason is None:
+        return None
+    if origin:
+        try:
+            here, there = urlsplit(origin).netloc.lower(), urlsplit(address).netloc.lower()
+        except ValueError:
+            return reason
+        if here == there:
+            return None
+    return reason
+
+
+def unreachable_note(named: str, why: str, published: str = "the feed's address") -> str:
+    """What the editor is told of an address `unreachable_named` refused (walk130 #2)."""
+    what = "" if why == "loopback" and "localhost" in named.lower() else f" (a {why} address)"
+    return (
+        f"its page names {named} as its address{what}, which readers cannot reach:"
+        f" {published} is published"
+    )
+
+
+def unreachable_named(page: Page | None, link: str | None) -> tuple[str, str] | None:
+    """The address the page at `link` names as its own (its canonical) or redirected to, and
+    why, when `page_address` refuses it as one readers cannot reach (`unreachable_move`)."""
+    origin = link or (page.url if page else None)
+    for address in (canonical_of(page), safe_url(page.url) if page and page.url else None):
+        if address and address.startswith(("http://", "https://")):
+            reason = unreachable_move(address, origin)
+            if reason is not None:
+                return address, reason
+    return None
 
 
 #: A page a link may redirect to that is a gate before the article, not the article: a sign-in,
@@ -525,6 +572,10 @@ class Built:
     #: New entries whose author field held markup no name is made of, not used as a credit: (the
     #: entry's link, the title published, why: `Entry.author_markup`), each said (walk110 #6).
     markup_credits: tuple[tuple[str, str, str], ...] = ()
+    #: New entries whose page named as its own address (canonical, or a redirect's target) one
+    #: readers cannot reach (`unreachable_move`): (the entry's link, the title published, that
+    #: address, why): published at the link, each said (walk130 #2).
+    unreachable: tuple[tuple[str, str, str, str], ...] = ()
 
 
 def shared_canonicals(
@@ -605,6 +656,7 @@ def build_articles(
     markup: list[str] = []
     lost: list[tuple[str, str, str]] = []
     credits: list[tuple[str, str, str]] = []
+    unreachable: list[tuple[str, str, str, str]] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -635,6 +687,8 @@ def build_articles(
                 lost.append((entry.link or article.url, article.title, entry.title_lost))
         if entry.author_markup and not entry.via:
             credits.append((entry.link or article.url, article.title, entry.author_markup))
+        if entry.link and (named := unreachable_named(page, entry.link)):
+            unreachable.append((entry.link, article.title, *named))
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -654,6 +708,7 @@ def build_articles(
         markup_titles=tuple(markup),
         lost_titles=tuple(lost),
         markup_credits=tuple(credits),
+        unreachable=tuple(unreachable),
     )
 
 
@@ -693,11 +748,24 @@ def address_name(url: str | None) -> str | None:
     https://www.exitsurveys.example/...: its registrable domain, `site_of`), the last of a
     publication's sources as README lists them (walk123 #1: an article added to a draft by its
     address, whose page named no site, was published with no credit line at all). None for an
-    address that names no site: an IP address, a single name ("localhost")."""
+    address that names no site: an IP address, a single name ("localhost"). An international
+    name is shown as its readers write it ("bücher.example", not "xn--bcher-kva.example":
+    walk130 #7); a blog on a hosting platform is its own site ("janedoe.substack.com")."""
     domain = site_of(url) if url and "://" in url else None
     if not domain or "." not in domain or ":" in domain or domain.replace(".", "").isdigit():
         return None
-    return domain
+    return ".".join(_unicode_label(label) for label in domain.split("."))
+
+
+def _unicode_label(label: str) -> str:
+    """A label of a host name as Unicode ("bücher" for "xn--bcher-kva"); as it is when it is not
+    valid punycode (IDNA 2003, the standard library's codec)."""
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except UnicodeError:
+        return label
 
 
 def page_title(page: Page, publication: str | None) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import html as htmlmod
 import re
+from collections.abc import Sequence
 
 from curator import extract_rules as rules
 from curator.htmltext import name_text, normalise_space
@@ -445,6 +446,40 @@ def same_name(a: str, b: str) -> bool:
     """True when two names are the same words, spaces aside ("The Verge", "theverge")."""
     ka = name_key(a)
     return bool(ka) and ka == name_key(b)
+
+
+def publication_parts(name: str, publication: str | None) -> tuple[str, ...]:
+    """The parts of an `author:` line that are the publication's own name (`same_name`): "VoC
+    Notes" of "Kwame Mensah, VoC Notes" under `publication: VoC Notes` (walk130 #3), or the
+    whole line when it names only the publication; () when none is, or there is no publication."""
+    if not publication or not name.strip():
+        return ()
+    if same_name(name, publication):
+        return (name.strip(),)
+    people = clean_authors(name)
+    if len(people) < 2:
+        return ()
+    return tuple(person for person in people if same_name(person, publication))
+
+
+def without_publication(
+    authors: Sequence[str], publication: str | None, found: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """A draft's `author:` lines as published: a line that names only the publication is none
+    ("VoC Notes || VoC Notes" names the publication once, as an article with no author), and a
+    part of a line that is the publication is left out ("Kwame Mensah, VoC Notes" under
+    `publication: VoC Notes` is "Kwame Mensah"), said at its line (`issuetext`, walk130 #3).
+    A name curator `found` as the article's author stays as the draft gave it: "Hana Sato ||
+    Hana Sato" is a personal site's author and site (`credited`)."""
+    out: list[str] = []
+    for name in authors:
+        parts = () if name in found else publication_parts(name, publication)
+        if not parts:
+            out.append(name)
+        elif parts != (name.strip(),):
+            kept = [p for p in clean_authors(name) if p not in parts]
+            out.append(", ".join(kept))
+    return tuple(out)
 
 
 def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -55,14 +55,14 @@ from curator.blurb import (
     weak_blurb,
 )
 from curator.config import subject_hint
-from curator.credits import same_name, site_team
+from curator.credits import same_name, site_team, without_publication
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
 from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section
 from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
 from curator.select import same_publication
-from curator.stories import names_publication
+from curator.stories import fingerprint, names_publication, same_story_reason
 from curator.urls import clean_url, host_fault, safe_url, url_key
 
 #: Front matter keys a draft may have, and what each holds (said back in an error).
@@ -1565,6 +1565,40 @@ def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
     ]
 
 
+def added_same_stories(
+    draft: Draft, issue: Issue, path: Path | str, first_read: Collection[str]
+) -> list[str]:
+    """A warning per article added by its address alone that tells the same story as an article
+    above it in the draft (`stories.same_story_reason`, the comparison a build makes of a feed's
+    candidates), or that an article added so above it tells: both are published, as the draft
+    lists them, and the editor is asked to keep one (walk130 #8: five articles added by address
+    with one title and text were published with no word). Only when one of the two was read
+    for this build (`first_read`: addresses curator did not know): a stored article the draft
+    named in its same-story note, moved out of it, is featured on purpose (README). `issue` is
+    `draft_to_issue`'s, every entry found."""
+    articles = [scored.article for section in issue.sections for scored in section.entries]
+    pairs = list(zip(draft.entries, articles, strict=True))
+    prints = [fingerprint(article) for _, article in pairs]
+    warnings = []
+    for n, (entry, article) in enumerate(pairs):
+        for m in range(n):
+            other, first = pairs[m]
+            added = (entry.url_only and entry.url in first_read) or (
+                other.url_only and other.url in first_read
+            )
+            if not added or url_key(first.url) == url_key(article.url):
+                continue
+            if reason := same_story_reason(prints[m], prints[n]):
+                warnings.append(
+                    f'{path}:{entry.line}: "{_one_line(article.title)}" ({article.url}) is the'
+                    f' same story as "{_one_line(first.title)}" ({first.url}) at line'
+                    f" {other.line} ({reason}): both are published; keep one? (delete the"
+                    " other's heading and lines)"
+                )
+                break
+    return warnings
+
+
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
     """The draft with every subject heading and theme as the config writes it (letter case and
     spaces aside, as `--subject` and the plan take them); a heading that names no subject, nor an
@@ -1731,7 +1765,9 @@ def draft_to_issue(
                 article = replace(
                     found.article,
                     title=entry.title,
-                    authors=entry.authors,
+                    authors=without_publication(
+                        entry.authors, entry.publication, found.article.authors
+                    ),
                     publication=entry.publication or None,
                     blurb=blurb,
                     blurb_markdown=markdown,
@@ -1742,12 +1778,17 @@ def draft_to_issue(
                 # give, say): theirs wins, the page fills in the rest. A credit line written
                 # empty is theirs too: none (walk38 #1: the page's credit was published).
                 wrote = entry.credit_lines
+                publication = (
+                    (entry.publication or None)
+                    if "publication" in wrote
+                    else found.article.publication
+                )
                 article = replace(
                     found.article,
-                    authors=entry.authors if "author" in wrote else found.article.authors,
-                    publication=(entry.publication or None)
-                    if "publication" in wrote
-                    else found.article.publication,
+                    authors=without_publication(entry.authors, publication, found.article.authors)
+                    if "author" in wrote
+                    else found.article.authors,
+                    publication=publication,
                     blurb=blurb if entry.blurb else found.article.blurb,
                     blurb_markdown=markdown if entry.blurb else found.article.blurb_markdown,
                 )

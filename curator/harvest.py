@@ -301,6 +301,10 @@ class FeedReport:
     #: New articles whose feed's author field held markup no name is made of, so not used:
     #: (link, title, why), each said (walk110 #6).
     markup_credits: tuple[tuple[str, str, str], ...] = ()
+    #: New articles whose page named as its address one readers cannot reach (localhost, a
+    #: private or documentation IP address), published at the feed's link instead: (link,
+    #: title, that address, why), each said (walk130 #2).
+    unreachable: tuple[tuple[str, str, str, str], ...] = ()
     #: The markup the feed's own title (its name, a credit's publication) held that was removed,
     #: in words ("`<b>`"), "" for none (walk96 D: said of its articles' titles, not of its own);
     #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
@@ -438,6 +442,10 @@ class FeedReport:
             "markup_credits": [
                 {"url": link, "title": title, "why": why}
                 for link, title, why in self.markup_credits
+            ],
+            "unreachable_addresses": [
+                {"url": link, "title": title, "named": named, "why": why}
+                for link, title, named, why in self.unreachable
             ],
             "entries_note": self.capped_note,
             "stored_already": self.stored_already,
@@ -1914,6 +1922,11 @@ def _store(
         markup_credits=tuple(
             said
             for said in built.markup_credits
+            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
+        ),
+        unreachable=tuple(
+            said
+            for said in built.unreachable
             if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
         ),
         title_markup="" if kept_move or source.name else parsed.title_markup,

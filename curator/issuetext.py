@@ -399,7 +399,14 @@ def draft_entry_warnings(
                         " authors and publications are plain text, not Markdown or HTML): write"
                         f" it as plain text under the heading at line {entry.line}"
                     )
-            warnings += _several_people(entry, path)
+            publication = (
+                entry.publication
+                if "publication" in getattr(entry, "credit_lines", ("publication",))
+                or not getattr(entry, "url_only", False)
+                else (article.publication if article is not None else None)
+            )
+            found = tuple(article.authors) if article is not None else ()
+            warnings += _several_people(entry, path, publication, found)
             warnings += _split_credits(entry, path)
             warnings += [
                 # An address is no person's name: published as the author, as typed (walk72 #6).
@@ -450,15 +457,41 @@ def _split_credits(entry: Any, path: Path) -> list[str]:
     return warnings
 
 
-def _several_people(entry: Any, path: Path) -> list[str]:
+def _several_people(
+    entry: Any, path: Path, publication: str | None = None, found: Sequence[str] = ()
+) -> list[str]:
     """A warning per `author:` line that names several people ("Jane Doe, Ann Lee", "... and
     ...", "&", ";"): it is published as one name, as typed, for an `author:` line is one person
     and a name may hold a comma ("Smith, Jr."), walk68 #3. Only when every part is a full name
-    (two words or more): "Procter & Gamble" is one."""
-    from curator.credits import clean_authors
+    (two words or more): "Procter & Gamble" is one.
+
+    A part that is the `publication` (its publication: line, else the article's) is no second
+    author: it is left out, and the advice is the line without it; a line that is only the
+    publication is published as none (walk130 #3: 'author: VoC Notes' was advised, and
+    following it published "Kwame Mensah and VoC Notes || VoC Notes"). Not of a name curator
+    `found` as the article's author (a personal site's: "Hana Sato || Hana Sato")."""
+    from curator.credits import clean_authors, publication_parts
 
     warnings = []
     for name in entry.authors:
+        parts = () if name in found else publication_parts(name, publication)
+        if parts == (name.strip(),):
+            warnings.append(
+                f'{path}:{entry.line}: the author "{name}" is the publication, so no author is'
+                f' published: the credit line names "{publication}" once; if someone wrote it,'
+                f" write their name on the author: line under the heading at line {entry.line}"
+            )
+            continue
+        if parts:
+            rest = [p for p in clean_authors(name) if p not in parts]
+            removed = " ".join(f"', {p}'" for p in parts)
+            lines = " and ".join(f"'author: {person}'" for person in rest)
+            warnings.append(
+                f"{path}:{entry.line}: {removed} is the publication: write {lines} under the"
+                f" heading at line {entry.line} (it is published without it, and not as a second"
+                " author)"
+            )
+            continue
         people = clean_authors(name)
         if len(people) < 2 or any(len(person.split()) < 2 for person in people):
             continue

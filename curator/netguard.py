@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from urllib.parse import urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -98,3 +99,25 @@ async def first_blocked(host: str, port: int) -> tuple[str, str] | None:
         if reason is not None:
             return address, reason
     return None
+
+
+def unreachable_reason(url: str) -> str | None:
+    """Why readers cannot follow a link to `url` ("loopback", "private", "reserved", ...): its host
+    is `localhost` (or a name under it, RFC 6761) or an IP address `blocked_reason` refuses (a
+    documentation address such as 203.0.113.5 or 2001:db8::1 too); None for any other host name,
+    which only a lookup could judge (walk130 #2: a page naming http://localhost:8080/... as its
+    own address was published at it)."""
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return "loopback"
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return None  # a host name
+    return blocked_reason(host)

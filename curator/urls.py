@@ -152,10 +152,38 @@ def url_key(url: str) -> str:
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
+#: Hosting platforms where each subdomain is someone's own site ("janedoe.substack.com" is Jane
+#: Doe's newsletter, not Substack's) that the Public Suffix List's private section, which `tld`
+#: reads, does not list (walk130 #7: credits named "substack.com", "wordpress.com"). Those it
+#: lists (blogspot.com, github.io, netlify.app, pages.dev, vercel.app, wixsite.com) are here
+#: too, in case a copy of the list lacks them.
+HOSTING_PLATFORMS = frozenset(
+    (
+        "substack.com",
+        "wordpress.com",
+        "blogspot.com",
+        "medium.com",
+        "tumblr.com",
+        "github.io",
+        "ghost.io",
+        "wixsite.com",
+        "weebly.com",
+        "squarespace.com",
+        "typepad.com",
+        "livejournal.com",
+        "hashnode.dev",
+        "netlify.app",
+        "pages.dev",
+        "vercel.app",
+    )
+)
+
+
 def site_of(url: str | None) -> str | None:
     """The site a URL belongs to: its registrable domain by the Public Suffix List, as a reader
     would name it ("m.imore.com" -> "imore.com", "blog.example.co.uk" -> "example.co.uk", a
-    blog on a hosting platform stays its own: "x.blogspot.com"); the host itself when it has
+    blog on a hosting platform stays its own: "x.blogspot.com", "janedoe.substack.com",
+    `HOSTING_PLATFORMS`); the host itself when it has
     none (an IP address, "localhost"); None for a URL without a host. A top-level name the list
     does not know ("blog.shop.example") counts as one label, as the list's own default rule says.
 
@@ -170,10 +198,13 @@ def site_of(url: str | None) -> str | None:
     if not host:
         return None
     host = host.rstrip(".")
+    labels = host.split(".")
+    platform = ".".join(labels[-2:])
+    if platform in HOSTING_PLATFORMS and len(labels) > 2 and labels[-3] != "www":
+        return ".".join(labels[-3:])  # a blog on a platform the list's private section misses
     domain = get_fld(host, fix_protocol=True, fail_silently=True)
     if isinstance(domain, str):
         return domain
-    labels = host.split(".")
     if ":" in host or len(labels) < 2 or labels[-1].isdigit():
         return host  # an IP address or a single name ("localhost")
     return ".".join(labels[-2:])  # a suffix not on the list is one label (the list's "*" rule)

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from curator import robots
-from curator.articles import MAX_TITLE_CHARS
+from curator.articles import MAX_TITLE_CHARS, unreachable_note
 from curator.cli.common import echo, hold_note
 from curator.errors import shell_arg
 from curator.feeds.common import HTML_NOT_FEED
@@ -877,6 +877,13 @@ def print_failures(
         for report in credited:
             for link, title, why in report.markup_credits:
                 echo(f'  {report.name}: "{title}" ({sent_url(link)}): {why}', err=True)
+    for report in summary.feeds:
+        for link, title, named, why in report.unreachable:
+            # walk130 #2: a page naming http://localhost:8080/... as its own was published at it.
+            echo(
+                f'{report.name}: "{title}" ({sent_url(link)}): {unreachable_note(named, why)}',
+                err=True,
+            )
     for report in summary.feeds:
         if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are
             # walk110 #5: it said "a `<script>` with its text" of any markup, and asked for a
