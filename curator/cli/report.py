@@ -264,7 +264,8 @@ def republished_note(report: FeedReport) -> str:
             f" keep{'s' if kept == 1 else ''} the address the issue gave"
         )
     return (
-        f"{report.name}: {count} of its new {'entry gives a new address' if one else 'entries give new addresses'}"
+        f"{report.name}: {count} of its new entries"
+        f" {'gives a new address' if one else 'give new addresses'}"
         f" for {'an article' if one else 'articles'} it gave before (the same page text): not"
         f" new, so {report.new} new from it; {'; '.join(where)}"
     )
