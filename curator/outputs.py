@@ -30,6 +30,7 @@ from markupsafe import Markup
 from curator.errors import EXIT_INPUT, CuratorError
 from curator.htmltext import script_in
 from curator.issuecheck import issue_mistakes
+from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
@@ -45,8 +46,10 @@ from curator.render import (
     cut_unsafe_links_per_line,
     date_text,
     issue_context,
+    issue_texts,
     join_names,
     markdown_html,
+    plain_words,
     published_markdown,
     render,
     searched_folders,
@@ -1438,6 +1441,8 @@ def render_outputs(
         for field in ("title", "author", "publication", "credit", "blurb")
     }
     files: dict[str, str] = {}
+    #: Each HTML and Markdown edition as its template made it (`refuse_text_as_markup`).
+    shown: dict[str, str] = {}
     fragment = _render(env, "fragment.html", context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
         if name not in formats:
@@ -1450,6 +1455,7 @@ def render_outputs(
         else:
             assert template is not None
             text = _render(env, template, context_of(name) if per_edition else context)
+            shown[template] = text
             if name == "email":
                 refuse_broken_css(env, template, text)
                 text = email_html(text)
@@ -1460,6 +1466,9 @@ def render_outputs(
         filename = pattern.format(n=issue.number)
         if template is not None and filename in files:
             refuse_script(env, template, filename, files[filename], feed_texts=feed_texts)
+    refuse_text_as_markup(
+        issue, env, {**shown, "fragment.html": fragment}, site_url, utm, formats, per_edition
+    )
     if "html" in formats:
         files["latest.html"] = files[f"issue-{issue.number}.html"]
     if "index" in formats or "feed" in formats:
@@ -1482,6 +1491,58 @@ def render_outputs(
             )
         )
     return files
+
+
+def refuse_text_as_markup(
+    issue: Issue,
+    env: jinja2.Environment,
+    shown: Mapping[str, str],
+    site_url: str | None,
+    utm: Mapping[str, str] | None,
+    formats: Collection[str],
+    per_edition: bool,
+) -> None:
+    """Stop (exit 2, before anything is written) when an HTML or Markdown edition, as its
+    template made it (`shown`, by template), holds a tag or attribute it does not hold with plain
+    words in place of every text from a feed (`plain_words`): the template shows a text as
+    markup, however it does (walk130 #1: a loop over a title's characters, each `|safe`, or its
+    `.encode()|safe`, published a feed's `<meta http-equiv="refresh">` live)."""
+    texts: list[str] = []
+
+    def keep(text: str) -> str:
+        texts.append(text)
+        return text
+
+    issue_texts(issue, keep)
+    if not has_markup_characters(texts):
+        return  # plain words already: the editions would be made again as they are
+    plain = issue_texts(issue, plain_words)
+    contexts: dict[str, dict[str, object]] = {}
+    for template, text in shown.items():
+        if not template.endswith((".html", ".md")):
+            continue
+        edition = next((k for k, (t, _) in ISSUE_FORMATS.items() if t == template), "fragment")
+        edition = edition if per_edition else "fragment"
+        if edition not in contexts:
+            tags = utm_for(utm, edition)
+            contexts[edition] = output_context(plain, site_url=site_url, utm=tags, formats=formats)
+        context = contexts[edition]
+        found = text_as_markup(text, _render(env, template, context), template, texts)
+        if found is None:
+            continue
+        what, source = found
+        where = _markup_lines(env)
+        raise TemplateMistake(
+            f'template {template} shows a feed\'s text as markup ({what} from "{source}"):'
+            " show it as text; nothing was published: curator gives every text from a feed as"
+            " text, escaped wherever a template shows it"
+            + (
+                f"; your templates show a value as markup at {', '.join(where)} (`|safe`,"
+                " `autoescape false`): take it off there"
+                if where
+                else ""
+            )
+        )
 
 
 def render_archive(

@@ -1,0 +1,91 @@
+"""walk130: feed text split into characters or bytes by a template, the text edition's text values,
+and three template mistakes said in the editor's words; through the CLI on the offline demo,
+published, then rendered again with the editor's templates (test_walk125's helpers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_walk125 import REFRESH, _editions, _fill, _my_templates, _published, _tags
+
+from conftest import run_cli as run
+from conftest import said_as_one
+
+#: A publication's name walk130 saw lose its markup, and with it its credit, in issue-1.txt.
+PUB = 'Pub <meta http-equiv="refresh" content="0;url=https://evil.example/">'
+#: A title about an element, which the text edition printed as "< input".
+INPUT = "Customer service and the <input> element"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_feed_text_split_into_characters_or_bytes_stays_text(demo: Path) -> None:
+    """walk130 #1: `{% for c in entry.title %}{{ c|safe }}{% endfor %}` in _issue_body.html (and on
+    entry.credit in email.html, entry.title in issue.md), and `{{ entry.title.encode()|safe }}`,
+    published a feed title's `<meta http-equiv="refresh">` live in every edition, exit 0. Now each
+    character and the bytes are text: the editions hold the markup they hold with plain words."""
+    out = _published(demo)
+    mine = _my_templates(demo)
+    loop = "{% for c in entry.title %}{{ c|safe }}{% endfor %}"
+    _edit(
+        mine / "_issue_body.html",
+        '<a href="{{ entry.url }}">{{ entry.title }}</a>',
+        f'<a href="{{{{ entry.url }}}}">{loop}</a> <i>{{{{ entry.title.encode()|safe }}}}</i>'
+        " <b>{{ entry.title.encode().decode()|safe }}</b>",
+    )
+    email = mine / "email.html"
+    text = email.read_text(encoding="utf-8")
+    assert text.count("{{ entry.credit }}") == 1
+    email.write_text(
+        text.replace("{{ entry.credit }}", "{% for c in entry.credit %}{{ c|safe }}{% endfor %}"),
+        encoding="utf-8",
+    )
+    md = mine / "issue.md"
+    text = md.read_text(encoding="utf-8")
+    assert "{{ entry.title | md_text }}" in text
+    md.write_text(text.replace("{{ entry.title | md_text }}", loop, 1), encoding="utf-8")
+
+    _fill(out, ["plain words"])
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    plain = {**_editions(out), "issue-1.md": (out / "issue-1.md").read_text(encoding="utf-8")}
+
+    _fill(out, [REFRESH, PUB])
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    shown = {**_editions(out), "issue-1.md": (out / "issue-1.md").read_text(encoding="utf-8")}
+    for name, page in shown.items():
+        assert "<meta http-equiv" not in page.replace("&lt;meta http-equiv", ""), name
+        if name.endswith(".html"):
+            assert _tags(page) == _tags(plain[name]), name
+    assert "customer service tips &lt;meta http-equiv=&#34;refresh&#34;" in shown["issue-1.html"]
+
+
+def test_a_template_that_still_shows_feed_text_as_markup_is_refused(demo: Path) -> None:
+    """walk130 #1, the last guard: however a template turns a feed's text into markup (here the
+    bytes of a title made upper case, `|safe`), the render stops (exit 2, nothing written) naming
+    the template, the tag and the feed's text, as the editions' tags differ from those made with
+    plain words in place of every text."""
+    out = _published(demo)
+    mine = _my_templates(demo)
+    _edit(
+        mine / "_issue_body.html",
+        '<a href="{{ entry.url }}">{{ entry.title }}</a>',
+        '<a href="{{ entry.url }}">{{ entry.title.encode().upper()|safe }}</a>',
+    )
+    _fill(out, [REFRESH])
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "issue-1.json"}
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    message = said_as_one(err)
+    assert (
+        "template issue.html shows a feed's text as markup (a <meta> tag from"
+        ' "customer service tips <meta ..."): show it as text; nothing was published'
+    ) in message
+    assert "_issue_body.html:" in message and "take it off there" in message
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "issue-1.json"}
+    assert after == before
