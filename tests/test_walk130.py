@@ -4,6 +4,7 @@ published, then rendered again with the editor's templates (test_walk125's helpe
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_walk125 import REFRESH, _editions, _fill, _my_templates, _published, _tags
@@ -89,3 +90,25 @@ def test_a_template_that_still_shows_feed_text_as_markup_is_refused(demo: Path) 
     assert "_issue_body.html:" in message and "take it off there" in message
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "issue-1.json"}
     assert after == before
+
+
+def test_no_credit_is_said_left_out_of_the_text_edition_for_the_markup_it_cuts(demo: Path) -> None:
+    """walk130 #2: a publication named `Pub <meta http-equiv=...>` is "Pub" in issue-1.txt (the
+    text edition publishes no markup from a feed, walk87 #1), and curator then warned, with init's
+    own templates, "your templates leave out of issue-1.txt the credit of 1 of 1 articles ... add
+    entry.credit to them" (false: following it changes nothing). Now the credit is looked for as
+    the text edition prints it: no warning."""
+    out = _published(demo)
+    mine = _my_templates(demo)
+    path = out / "issue-1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    article = data["sections"][0]["articles"][0]
+    article.update(title=INPUT, authors=["Ann <b onclick=x>Author</b>"], publication=PUB)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    assert "leave out of" not in said_as_one(err), err
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Ann Author || Pub \n" in text and "<meta" not in text
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "<meta http-equiv" not in page and "Pub &lt;meta http-equiv" in page
