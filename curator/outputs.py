@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -751,6 +752,10 @@ _STYLE = re.compile(r"(?is)<style\b[^>]*>(.*?)</style\s*>")
 _STYLESHEET_LINK = re.compile(r"""(?is)<link\b[^>]*\brel\s*=\s*["']?[^"'>]*\bstylesheet\b[^>]*>""")
 
 
+#: An `@import` of a stylesheet, up to its `;` (or the line's end).
+_CSS_IMPORT = re.compile(r"(?i)@import\b[^;\n]*;?")
+
+
 def _css_trouble(css: str) -> tuple[int, str] | None:
     """Where (offset) and what is wrong with a stylesheet's braces or comments, or None: a
     `/*` never closed, a `}` closing nothing, a rule's `{` never closed (a `{` opened inside a
@@ -833,11 +838,18 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
     if not any(name.endswith(".email.html") for name in files):
         return ()
     source, filename = _template_source(env, "email.html")
+    # an @import in its <style> too (walk130 #3: it disappeared, unsaid)
+    imports = [
+        found
+        for style in _STYLE.finditer(source)
+        for found in _CSS_IMPORT.finditer(source, style.start(1), style.end(1))
+    ]
     return tuple(
-        f"{Path(filename).name}:{source.count(chr(10), 0, link.start()) + 1}: {link.group()}:"
-        " email clients ignore linked stylesheets; curator removes it from the email edition:"
-        " put its rules in the <style> of email.html"
-        for link in _STYLESHEET_LINK.finditer(source)
+        f"{Path(filename).name}:{source.count(chr(10), 0, link.start()) + 1}:"
+        f" {' '.join(link.group().split())}: email clients ignore"
+        f" {'imported' if link.group().startswith('@') else 'linked'} stylesheets; curator"
+        " removes it from the email edition: put its rules in the <style> of email.html"
+        for link in sorted([*_STYLESHEET_LINK.finditer(source), *imports], key=lambda m: m.start())
     )
 
 
@@ -938,6 +950,23 @@ def refuse_script(
             " through `| md_text` (`{{ entry.title | md_text }}`, docs/templates.md), which"
             " shows it as text"
         )
+    data = _DATA_SCRIPT.search(found)
+    if data is not None:
+        # walk130 #3: a `<script type="application/ld+json">` was refused as if it ran script
+        names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
+        rows = [
+            f"{Path(name).name}:{n}"
+            for source, name in map(partial(_template_source, env), names)
+            for n, line in enumerate(source.splitlines(), 1)
+            if data.group(1) in line
+        ]
+        raise TemplateMistake(
+            f"template {template}: {filename} would publish {found}"
+            + (f" ({', '.join(rows)})" if rows else "")
+            + f"; nothing was published: a <script> element of any type (this one's is"
+            f" {data.group(1)}) is not published; JSON-LD for search engines belongs in your"
+            " site's page template, not the issue: take it out of the template"
+        )
     where = _markup_lines(env)
     hint = (
         f"; the editor's templates show a value as markup at {', '.join(where)}: take `|safe`"
@@ -949,6 +978,13 @@ def refuse_script(
         f"template {template}: {filename} would publish {found}, which runs script in a"
         f" reader's browser or mail program; nothing was published{hint}"
     )
+
+
+#: A <script> of a type that is data, not a program (JSON-LD, a template, JSON): its type.
+_DATA_SCRIPT = re.compile(
+    r"""(?i)<script\b[^>]*\btype\s*=\s*["']?((?!(?:text|application)/(?:x-)?(?:java|ecma)script"""
+    r"""|module\b)[\w./+-]+)"""
+)
 
 
 def _written_at(env: jinja2.Environment, template: str, piece: str) -> str:
@@ -1066,9 +1102,32 @@ def _in_editors_words(exc: jinja2.TemplateError) -> str:
         return message
     name, view = _VIEWS[found.group(1)]
     fields = [f.name for f in dataclasses.fields(view)]
-    close = difflib.get_close_matches(found.group(2), fields, n=1)
-    meant = f": did you mean '{close[0]}'?" if close else f" (it has {', '.join(fields)})"
-    return f"{name} has no field '{found.group(2)}'{meant}"
+    wrong = found.group(2)
+    meant = _MEANT.get((name, wrong), ())
+    close = list(meant) or difflib.get_close_matches(wrong, fields, n=1)
+    if not close:
+        return f"{name} has no field '{wrong}' (it has {', '.join(fields)})"
+    said = [f"'{c}'" + (f" ({_FIELD_SAYS[c]})" if meant else "") for c in close]
+    return f"{name} has no field '{wrong}': did you mean {' or '.join(said)}?"
+
+
+#: The fields an editor likely meant by a name a view has not, beyond a misspelling (walk130 #3:
+#: `{% for a in entry.authors %}`, as issue-N.json names them).
+_MEANT = {
+    ("entry", "authors"): ("author", "credit"),
+    ("entry", "link"): ("url",),
+    ("entry", "summary"): ("blurb",),
+    ("entry", "description"): ("blurb",),
+    ("entry", "source"): ("publication",),
+}
+#: What a field holds, said beside its name in a did-you-mean.
+_FIELD_SAYS = {
+    "author": 'the names, joined: "Jane Doe and John Roe"',
+    "credit": '"Author || Publication"',
+    "url": "the article's link",
+    "blurb": "two or three sentences, as text",
+    "publication": "the publication's name",
+}
 
 
 #: Block tags, each closed by its `end...` tag (`set` only as a block: `{% set x %}...`).

@@ -112,3 +112,51 @@ def test_no_credit_is_said_left_out_of_the_text_edition_for_the_markup_it_cuts(d
     assert "Ann Author || Pub \n" in text and "<meta" not in text
     page = (out / "issue-1.html").read_text(encoding="utf-8")
     assert "<meta http-equiv" not in page and "Pub &lt;meta http-equiv" in page
+
+
+def test_an_import_a_json_ld_script_and_entry_authors_are_said_in_the_editors_words(
+    demo: Path,
+) -> None:
+    """walk130 #3: an `@import` in email.html's <style> disappeared from the mail unsaid (a
+    <link rel=stylesheet> is warned); a `<script type="application/ld+json">` was refused as if
+    it "runs script in a reader's browser"; `{% for a in entry.authors %}` was told "'EntryView
+    object' has no attribute 'authors'". Each is now said for what it is."""
+    _published(demo)
+    mine = _my_templates(demo)
+    email = mine / "email.html"
+    css = "@import url(https://cdn.example/mail.css);"
+    _edit(email, "\n<style>\n", f"\n<style>\n  {css}\n")
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 0, err
+    line = email.read_text(encoding="utf-8").splitlines().index(f"  {css}") + 1
+    assert (
+        f"email.html:{line}: {css}: email clients ignore imported stylesheets; curator removes it"
+        " from the email edition: put its rules in the <style> of email.html"
+    ) in said_as_one(err)
+
+    body = mine / "_issue_body.html"
+    source = body.read_text(encoding="utf-8")
+    anchor = "{% for section in sections %}"
+    ld = '<script type="application/ld+json">{"@context": "https://schema.org"}</script>'
+    _edit(body, anchor, f"{ld}\n  {anchor}")
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    said = said_as_one(err)
+    assert "runs script" not in said
+    assert (
+        "a <script> element of any type (this one's is application/ld+json) is not published;"
+        " JSON-LD for search engines belongs in your site's page template, not the issue"
+    ) in said
+    assert "_issue_body.html:" in said
+
+    old = '<a href="{{ entry.url }}">{{ entry.title }}</a>'
+    body.write_text(
+        source.replace(old, old + "{% for a in entry.authors %} {{ a }}{% endfor %}", 1),
+        encoding="utf-8",
+    )
+    code, _, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert code == 2, err
+    assert (
+        "entry has no field 'authors': did you mean 'author' (the names, joined: \"Jane Doe and"
+        ' John Roe") or \'credit\' ("Author || Publication")?'
+    ) in said_as_one(err)
