@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -30,6 +31,7 @@ from markupsafe import Markup
 from curator.errors import EXIT_INPUT, CuratorError
 from curator.htmltext import script_in
 from curator.issuecheck import issue_mistakes
+from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
@@ -45,8 +47,10 @@ from curator.render import (
     cut_unsafe_links_per_line,
     date_text,
     issue_context,
+    issue_texts,
     join_names,
     markdown_html,
+    plain_words,
     published_markdown,
     render,
     searched_folders,
@@ -748,6 +752,10 @@ _STYLE = re.compile(r"(?is)<style\b[^>]*>(.*?)</style\s*>")
 _STYLESHEET_LINK = re.compile(r"""(?is)<link\b[^>]*\brel\s*=\s*["']?[^"'>]*\bstylesheet\b[^>]*>""")
 
 
+#: An `@import` of a stylesheet, up to its `;` (or the line's end).
+_CSS_IMPORT = re.compile(r"(?i)@import\b[^;\n]*;?")
+
+
 def _css_trouble(css: str) -> tuple[int, str] | None:
     """Where (offset) and what is wrong with a stylesheet's braces or comments, or None: a
     `/*` never closed, a `}` closing nothing, a rule's `{` never closed (a `{` opened inside a
@@ -830,11 +838,18 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
     if not any(name.endswith(".email.html") for name in files):
         return ()
     source, filename = _template_source(env, "email.html")
+    # an @import in its <style> too (walk130 #3: it disappeared, unsaid)
+    imports = [
+        found
+        for style in _STYLE.finditer(source)
+        for found in _CSS_IMPORT.finditer(source, style.start(1), style.end(1))
+    ]
     return tuple(
-        f"{Path(filename).name}:{source.count(chr(10), 0, link.start()) + 1}: {link.group()}:"
-        " email clients ignore linked stylesheets; curator removes it from the email edition:"
-        " put its rules in the <style> of email.html"
-        for link in _STYLESHEET_LINK.finditer(source)
+        f"{Path(filename).name}:{source.count(chr(10), 0, link.start()) + 1}:"
+        f" {' '.join(link.group().split())}: email clients ignore"
+        f" {'imported' if link.group().startswith('@') else 'linked'} stylesheets; curator"
+        " removes it from the email edition: put its rules in the <style> of email.html"
+        for link in sorted([*_STYLESHEET_LINK.finditer(source), *imports], key=lambda m: m.start())
     )
 
 
@@ -935,6 +950,23 @@ def refuse_script(
             " through `| md_text` (`{{ entry.title | md_text }}`, docs/templates.md), which"
             " shows it as text"
         )
+    data = _DATA_SCRIPT.search(found)
+    if data is not None:
+        # walk130 #3: a `<script type="application/ld+json">` was refused as if it ran script
+        names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
+        rows = [
+            f"{Path(name).name}:{n}"
+            for source, name in map(partial(_template_source, env), names)
+            for n, line in enumerate(source.splitlines(), 1)
+            if data.group(1) in line
+        ]
+        raise TemplateMistake(
+            f"template {template}: {filename} would publish {found}"
+            + (f" ({', '.join(rows)})" if rows else "")
+            + f"; nothing was published: a <script> element of any type (this one's is"
+            f" {data.group(1)}) is not published; JSON-LD for search engines belongs in your"
+            " site's page template, not the issue: take it out of the template"
+        )
     where = _markup_lines(env)
     hint = (
         f"; the editor's templates show a value as markup at {', '.join(where)}: take `|safe`"
@@ -946,6 +978,13 @@ def refuse_script(
         f"template {template}: {filename} would publish {found}, which runs script in a"
         f" reader's browser or mail program; nothing was published{hint}"
     )
+
+
+#: A <script> of a type that is data, not a program (JSON-LD, a template, JSON): its type.
+_DATA_SCRIPT = re.compile(
+    r"""(?i)<script\b[^>]*\btype\s*=\s*["']?((?!(?:text|application)/(?:x-)?(?:java|ecma)script"""
+    r"""|module\b)[\w./+-]+)"""
+)
 
 
 def _written_at(env: jinja2.Environment, template: str, piece: str) -> str:
@@ -1063,9 +1102,32 @@ def _in_editors_words(exc: jinja2.TemplateError) -> str:
         return message
     name, view = _VIEWS[found.group(1)]
     fields = [f.name for f in dataclasses.fields(view)]
-    close = difflib.get_close_matches(found.group(2), fields, n=1)
-    meant = f": did you mean '{close[0]}'?" if close else f" (it has {', '.join(fields)})"
-    return f"{name} has no field '{found.group(2)}'{meant}"
+    wrong = found.group(2)
+    meant = _MEANT.get((name, wrong), ())
+    close = list(meant) or difflib.get_close_matches(wrong, fields, n=1)
+    if not close:
+        return f"{name} has no field '{wrong}' (it has {', '.join(fields)})"
+    said = [f"'{c}'" + (f" ({_FIELD_SAYS[c]})" if meant else "") for c in close]
+    return f"{name} has no field '{wrong}': did you mean {' or '.join(said)}?"
+
+
+#: The fields an editor likely meant by a name a view has not, beyond a misspelling (walk130 #3:
+#: `{% for a in entry.authors %}`, as issue-N.json names them).
+_MEANT = {
+    ("entry", "authors"): ("author", "credit"),
+    ("entry", "link"): ("url",),
+    ("entry", "summary"): ("blurb",),
+    ("entry", "description"): ("blurb",),
+    ("entry", "source"): ("publication",),
+}
+#: What a field holds, said beside its name in a did-you-mean.
+_FIELD_SAYS = {
+    "author": 'the names, joined: "Jane Doe and John Roe"',
+    "credit": '"Author || Publication"',
+    "url": "the article's link",
+    "blurb": "two or three sentences, as text",
+    "publication": "the publication's name",
+}
 
 
 #: Block tags, each closed by its `end...` tag (`set` only as a block: `{% set x %}...`).
@@ -1318,12 +1380,16 @@ def unshown_articles(
         read = _as_read(raw, filename)
         flat = " ".join(raw.split())
         missing = []
-        parts = _article_parts(read, [e.title for e in entries])
+        # the text edition's texts as it prints them (`text_edition` cuts a tag with attributes:
+        # walk130 #2 saw a publication "Pub <meta http-equiv=...>", printed "Pub ", said to be
+        # left out of issue-1.txt by init's own templates)
+        as_printed = text_edition if filename.endswith(".txt") else str
+        parts = _article_parts(read, [as_printed(e.title) for e in entries])
         lost: list[str] = []
         lacking: set[str] = set()
         for entry in credited:
-            part = parts.get(entry.title, read)
-            credit = " ".join(entry.credit.split())
+            part = parts.get(as_printed(entry.title), read)
+            credit = " ".join(as_printed(entry.credit).split())
             if credit in part or credit in flat:
                 continue
             # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125
@@ -1334,7 +1400,7 @@ def unshown_articles(
                     ("author", _names_of(entry.author)),
                     ("publication", [entry.publication] if entry.publication else []),
                 )
-                if any(" ".join(n.split()) not in part for n in names)
+                if any(" ".join(as_printed(n).split()) not in part for n in names)
             ]
             if absent:
                 lost.append(credit)
@@ -1438,6 +1504,8 @@ def render_outputs(
         for field in ("title", "author", "publication", "credit", "blurb")
     }
     files: dict[str, str] = {}
+    #: Each HTML and Markdown edition as its template made it (`refuse_text_as_markup`).
+    shown: dict[str, str] = {}
     fragment = _render(env, "fragment.html", context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
         if name not in formats:
@@ -1450,6 +1518,7 @@ def render_outputs(
         else:
             assert template is not None
             text = _render(env, template, context_of(name) if per_edition else context)
+            shown[template] = text
             if name == "email":
                 refuse_broken_css(env, template, text)
                 text = email_html(text)
@@ -1460,6 +1529,9 @@ def render_outputs(
         filename = pattern.format(n=issue.number)
         if template is not None and filename in files:
             refuse_script(env, template, filename, files[filename], feed_texts=feed_texts)
+    refuse_text_as_markup(
+        issue, env, {**shown, "fragment.html": fragment}, site_url, utm, formats, per_edition
+    )
     if "html" in formats:
         files["latest.html"] = files[f"issue-{issue.number}.html"]
     if "index" in formats or "feed" in formats:
@@ -1482,6 +1554,58 @@ def render_outputs(
             )
         )
     return files
+
+
+def refuse_text_as_markup(
+    issue: Issue,
+    env: jinja2.Environment,
+    shown: Mapping[str, str],
+    site_url: str | None,
+    utm: Mapping[str, str] | None,
+    formats: Collection[str],
+    per_edition: bool,
+) -> None:
+    """Stop (exit 2, before anything is written) when an HTML or Markdown edition, as its
+    template made it (`shown`, by template), holds a tag or attribute it does not hold with plain
+    words in place of every text from a feed (`plain_words`): the template shows a text as
+    markup, however it does (walk130 #1: a loop over a title's characters, each `|safe`, or its
+    `.encode()|safe`, published a feed's `<meta http-equiv="refresh">` live)."""
+    texts: list[str] = []
+
+    def keep(text: str) -> str:
+        texts.append(text)
+        return text
+
+    issue_texts(issue, keep)
+    if not has_markup_characters(texts):
+        return  # plain words already: the editions would be made again as they are
+    plain = issue_texts(issue, plain_words)
+    contexts: dict[str, dict[str, object]] = {}
+    for template, text in shown.items():
+        if not template.endswith((".html", ".md")):
+            continue
+        edition = next((k for k, (t, _) in ISSUE_FORMATS.items() if t == template), "fragment")
+        edition = edition if per_edition else "fragment"
+        if edition not in contexts:
+            tags = utm_for(utm, edition)
+            contexts[edition] = output_context(plain, site_url=site_url, utm=tags, formats=formats)
+        context = contexts[edition]
+        found = text_as_markup(text, _render(env, template, context), template, texts)
+        if found is None:
+            continue
+        what, source = found
+        where = _markup_lines(env)
+        raise TemplateMistake(
+            f'template {template} shows a feed\'s text as markup ({what} from "{source}"):'
+            " show it as text; nothing was published: curator gives every text from a feed as"
+            " text, escaped wherever a template shows it"
+            + (
+                f"; your templates show a value as markup at {', '.join(where)} (`|safe`,"
+                " `autoescape false`): take it off there"
+                if where
+                else ""
+            )
+        )
 
 
 def render_archive(

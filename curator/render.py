@@ -6,7 +6,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import partial, wraps
 from pathlib import Path
@@ -709,6 +709,33 @@ class Text(str):
             return Text(other + str.__str__(self))
         return NotImplemented
 
+    def __iter__(self) -> Iterator[Text]:
+        """Its characters, each Text: `{% for c in entry.title %}{{ c|safe }}{% endfor %}`
+        published a feed title's `<meta http-equiv="refresh">` live (walk130 #1)."""
+        return (Text(c) for c in str.__str__(self))
+
+    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> TextBytes:
+        """Its bytes, which stay text (`TextBytes`): `{{ entry.title.encode()|safe }}` published
+        the markup in it (walk130 #1)."""
+        return TextBytes(str.encode(str.__str__(self), encoding, errors))
+
+
+class TextBytes(bytes):
+    """Text's bytes: escaped wherever a template shows them (`|safe` too), as Text is, and Text
+    again when decoded."""
+
+    __slots__ = ()
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+    def decode(self, encoding: str = "utf-8", errors: str = "strict") -> Text:
+        return Text(bytes.decode(self, encoding, errors))
+
+    def __getitem__(self, key: Any) -> Any:
+        part = bytes.__getitem__(self, key)
+        return TextBytes(part) if isinstance(part, bytes) else part
+
 
 #: The str methods whose result is made of the text they are called on: each returns Text (or
 #: a list or tuple of Text) when called on Text.
@@ -776,8 +803,9 @@ for _name in _TEXT_METHODS:
 
 
 def _has_text(value: object, depth: int = 2) -> bool:
-    """Whether `value` is Text or holds one (in a list, tuple, set or dict, `depth` deep)."""
-    if isinstance(value, Text):
+    """Whether `value` is Text (or its bytes) or holds one (in a list, tuple, set or dict,
+    `depth` deep)."""
+    if isinstance(value, Text | TextBytes):
         return True
     if depth and isinstance(value, list | tuple | set | frozenset):
         return any(_has_text(v, depth - 1) for v in value)
@@ -815,7 +843,7 @@ def _finalize(context: jinja2.runtime.Context, value: object) -> object:
     """Every `{{ ... }}`'s value: Text escaped in an HTML, XML or Markdown template even inside
     `{% autoescape false %}` (walk125 #1: a feed's `<form>`, `<base href>`, `<style>` were
     published there), as it is everywhere else in such a template."""
-    if isinstance(value, Text) and _AUTOESCAPE(context.name):
+    if isinstance(value, Text | TextBytes) and _AUTOESCAPE(context.name):
         return value.__html__()
     return value
 
@@ -1896,6 +1924,56 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         "index_url": _site_page(site_url, "index.html"),
         "feed_url": _site_page(site_url, "feed.xml"),
     }
+
+
+def issue_texts(issue: Issue, change: Callable[[str], str]) -> Issue:
+    """`issue` with `change` made to every text a template shows as Text (the issue's title,
+    editor and theme, each section's name and description, each article's title, credit, blurb,
+    matched terms and the names of other pieces on its story); the editor's Markdown
+    (introduction, closing line, a blurb's Markdown), whose markup every edition publishes, as
+    it is."""
+
+    def scored(entry: Scored) -> Scored:
+        art = entry.article
+        return replace(
+            entry,
+            article=replace(
+                art,
+                title=change(art.title),
+                authors=tuple(change(a) for a in art.authors),
+                publication=change(art.publication) if art.publication else art.publication,
+                blurb=change(art.blurb),
+            ),
+            matched=tuple(change(m) for m in entry.matched),
+            also_covered_by=tuple((change(n), u) for n, u in entry.also_covered_by),
+        )
+
+    return replace(
+        issue,
+        title=change(issue.title),
+        editor=change(issue.editor) if issue.editor else issue.editor,
+        theme=tuple(change(t) for t in issue.theme),
+        sections=tuple(
+            replace(
+                sec,
+                subject=change(sec.subject),
+                description=change(sec.description),
+                entries=tuple(scored(e) for e in sec.entries),
+            )
+            for sec in issue.sections
+        ),
+    )
+
+
+#: Each character markup is made of, as a look-alike that makes none (`plain_words`).
+_LOOK_ALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u201d", "'": "\u2019"})
+
+
+def plain_words(text: str) -> str:
+    """`text` with no character markup is made of (`<`, `>`, quotes: look-alikes in their
+    place), its words and length as they are: what an edition made from it holds no tag nor
+    attribute of its own, whatever a template does with it."""
+    return text.translate(_LOOK_ALIKES)
 
 
 def _site_page(site_url: str | None, name: str) -> str | None:
