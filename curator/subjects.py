@@ -370,26 +370,34 @@ class Explanation:
         ]
         if u.nearest_move is not None:
             lines += [
-                f"  your move most like it: {u.nearest_title or u.nearest_move}"
-                f" (to {u.nearest_subject})",
+                f"  your move to {u.nearest_subject} most like it, the one that pulls it there:"
+                f" {u.nearest_title or u.nearest_move}",
                 f"      {u.nearest_move}",
                 "  if it is wrong now, move it yourself (`curator subjects undo URL` takes back a"
                 " move, but other moves may still hold it); to where it would be without your"
                 " corrections:",
                 f"      {self._move_command(u.subject)}",
             ]
-            others = [s.subject for s in self.scores if s.subject not in (u.subject, self.subject)]
-            if others:
-                rest = ""
-                if len(others) > 1:
-                    names = ", ".join(f'"{name}"' for name in others[1:])
-                    rest = f' (or, in place of "{others[0]}": {names})'
-                lines.append(f"  or under another subject: {self._move_command(others[0])}{rest}")
         else:
-            lines.append(
-                "  none of your moves shares its words: they changed how curator weighs the"
-                " words of their subjects (`curator subjects list` shows what you corrected)"
+            # (walk129 #3: a move to another subject than the one it is under was named)
+            there = (
+                f"to {self.subject} (none of your moves there shares its words)"
+                if self.subject
+                else "out of every subject (a move pulls articles to its subject, not out)"
             )
+            lines += [
+                f"  no move of yours pulls it {there}: your moves changed how curator weighs"
+                " the words of their subjects (`curator subjects list` shows what you corrected)",
+                "  if it is wrong now, to where it would be without your corrections:",
+                f"      {self._move_command(u.subject)}",
+            ]
+        others = [s.subject for s in self.scores if s.subject not in (u.subject, self.subject)]
+        if others:
+            rest = ""
+            if len(others) > 1:
+                names = ", ".join(f'"{name}"' for name in others[1:])
+                rest = f' (or, in place of "{others[0]}": {names})'
+            lines.append(f"  or under another subject: {self._move_command(others[0])}{rest}")
         return lines
 
 
@@ -444,12 +452,16 @@ class Uncertain:
     #: the model would now place it (see `Explanation.stored_differs`).
     stored_under: str | None = None
     stored_differs: bool = False
+    #: True when an earlier run of `subjects uncertain` listed it under the same subject and the
+    #: editor left it there: listed after the ones not listed before (walk129 #5).
+    listed_before: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
             "url": self.url,
             "title": self.title,
             "subject": self.subject,
+            "listed_before": self.listed_before,
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,
@@ -764,15 +776,20 @@ class SubjectModel(Fitted):
             return self.surface.get(term) or readable_stem(term)
         return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
 
-    def nearest_move(self, article: Article) -> tuple[str, str] | None:
-        """The article the editor moved that is most like `article`, as (URL, the subject it was
-        moved to); None when no move shares a term with it."""
+    def nearest_move(self, article: Article, to: str | None) -> tuple[str, str] | None:
+        """The article the editor moved to the subject `to` that is most like `article`, as (URL,
+        `to`): the move that pulls it there; None when no move to `to` shares a term with it (or
+        `to` is None: no move pulls an article to no subject). Only a move to the subject it is
+        under can have pulled it there (walk129 #3: a post under Windows was said to be held by
+        a move to Mac hardware)."""
+        if to is None:
+            return None
         _, rep = self._features(article)
         best, found = 0.0, None
         ex = self.examples
         for v, url in zip(ex.vectors, ex.urls, strict=True):
             moved_to = self.pins.get(url)
-            if moved_to is None or url == article.url:
+            if moved_to != to or url == article.url:
                 continue
             cos = sum(x * v[t] for t, x in rep.items() if t in v)
             if cos > best:

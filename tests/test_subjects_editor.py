@@ -517,13 +517,16 @@ def test_explain_says_when_the_editors_moves_of_other_articles_placed_it(
         data = json.loads(out_json)["without_corrections"]
         assert data["subject"] == before[url]["subject"]
         if data["nearest_move"] is None:
-            assert "  none of your moves shares its words" in out, out
+            assert "  no move of yours pulls it " in out, out
             continue
         named += 1
         move = data["nearest_move"]
-        assert move in wrong and data["nearest_move_to"] == right[move]
+        assert move in wrong and data["nearest_move_to"] == right[move] == after[url]["subject"]
         title = before[move]["title"]
-        assert f"  your move most like it: {title} (to {right[move]})\n      {move}\n" in out
+        assert (
+            f"  your move to {right[move]} most like it, the one that pulls it there: {title}\n"
+            f"      {move}\n" in out
+        )
         pasted = (url, was, out)
     assert named, "no changed article shares a word with the moves"
     # walk15 pasted the command it gave, with a "SUBJECT" placeholder: "no subject `SUBJECT`".

@@ -546,6 +546,13 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         else:
             why = f"{u.subject}, just over the no-subject bar"
         echo(f"{u.title}\n  {u.url}\n  {why}")
+        if u.listed_before:  # (after the others: walk129 #5)
+            if u.subject:
+                pin = f"curator subjects move {shell_arg(u.url)} {shell_arg(u.subject)}"
+                echo(f"  listed before, left as placed: `{pin}` pins it there")
+            else:
+                pin = f"curator subjects exclude {shell_arg(u.url)}"
+                echo(f"  listed before, left under no subject: `{pin}` keeps it there")
         if u.stored_differs:
             echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
         for url, subject, same in u.same_story:
