@@ -1520,7 +1520,14 @@ def uncertain_articles(
     unsure.sort(key=lambda u: u.listed_before)  # (stable: least sure first within each)
     ids = {a.url: a.id for a in articles}
     listed = [_with_stored(store, ids[u.url], u) for u in one_per_story(unsure, articles, limit)]
-    store.record_uncertain_listed({u.url: u.subject for u in listed})
+    # (the same story's other addresses were shown too, named with it: walk19 #7)
+    store.record_uncertain_listed(
+        {
+            url: subject
+            for u in listed
+            for url, subject in ((u.url, u.subject), *((s[0], s[1]) for s in u.same_story))
+        }
+    )
     return listed
 
 
