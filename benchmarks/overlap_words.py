@@ -7,6 +7,7 @@ many posts use it (support). Run: python benchmarks/overlap_words.py [--corpus D
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -22,6 +23,10 @@ from curator.textfeatures import terms
 HERE = Path(__file__).resolve().parent
 RUNS = (("sci", "science.yaml", 22), ("sci", "science.yaml", 8), ("sci", "science.yaml", 4),
         ("comp", "computers.yaml", 12), ("comp", "computers.yaml", 3))  # fmt: skip
+
+
+#: Each article a thread of its own: `thread_of` when the threads' words rule is off.
+_APART = itertools.count()
 
 
 def load(corpus: Path, family: str) -> list[tuple[Article, str]]:
@@ -59,7 +64,7 @@ def offered(model: subjects.SubjectModel, articles: list[Article]) -> list[tuple
     ]
 
 
-def measure(corpus: Path, family: str, file: str, every: int, offset: int, rule: bool):
+def measure(corpus: Path, family: str, file: str, every: int, offset: int, rule: str):
     rows = load(corpus, family)
     fitted, held = rows[offset::every], rows[offset + every // 2 :: every]
     data = yaml.safe_load((HERE / "subjects" / file).read_text(encoding="utf-8"))
@@ -67,7 +72,11 @@ def measure(corpus: Path, family: str, file: str, every: int, offset: int, rule:
     subs = [Subject(s["name"], s["description"], tuple(map(str, s["keywords"])))
             for s in data["subjects"]]  # fmt: skip
     users, signature = subjects.TELLING_USERS, subjects.signature_words
-    if not rule:
+    common, thread = subjects.COMMON_WORDS, subjects.thread_of
+    if rule != "all":  # without the common words and threads' words rule (walk129 #4)
+        subjects.COMMON_WORDS = frozenset()
+        subjects.thread_of = lambda title: str(next(_APART))  # type: ignore[assignment]
+    if rule == "none":
         subjects.TELLING_USERS = 0
         subjects.signature_words = lambda articles: set()  # type: ignore[assignment]
     try:
@@ -76,6 +85,7 @@ def measure(corpus: Path, family: str, file: str, every: int, offset: int, rule:
         words = offered(model, articles)
     finally:
         subjects.TELLING_USERS, subjects.signature_words = users, signature
+        subjects.COMMON_WORDS, subjects.thread_of = common, thread
     using: dict[str, set[int]] = defaultdict(set)
     label = {}
     for a, lab in held:
@@ -87,7 +97,7 @@ def measure(corpus: Path, family: str, file: str, every: int, offset: int, rule:
         ids = using.get(word, set())
         support.append(len(ids))
         precision.append(sum(label[i] == subject for i in ids) / len(ids) if ids else 0.0)
-    return statistics.mean(precision), statistics.median(support)
+    return statistics.mean(precision), statistics.median(support), len(words)
 
 
 def main() -> None:
@@ -97,15 +107,17 @@ def main() -> None:
     corpus = parser.parse_args().corpus
     better = 0
     for family, file, every in RUNS:
-        before, after = (
+        runs = [
             [measure(corpus, family, file, every, off, rule) for off in (0, 1, 2)]
-            for rule in (False, True)
-        )
-        p0, p1 = (statistics.mean(m[0] for m in ms) for ms in (before, after))
-        s0, s1 = (statistics.mean(m[1] for m in ms) for ms in (before, after))
-        better += p1 >= p0
+            for rule in ("none", "users", "all")
+        ]
+        p0, p1, p2 = (statistics.mean(m[0] for m in ms) for ms in runs)
+        s0, s1, s2 = (statistics.mean(m[1] for m in ms) for ms in runs)
+        n0, n1, n2 = (statistics.mean(m[2] for m in ms) for ms in runs)
+        better += p2 >= p0
         print(
-            f"{family}.* every {every}: precision {p0:.3f} -> {p1:.3f}, support {s0:.1f} -> {s1:.1f}"
+            f"{family}.* every {every}: precision {p0:.3f} -> {p1:.3f} -> {p2:.3f},"
+            f" support {s0:.1f} -> {s1:.1f} -> {s2:.1f}, words {n0:.1f} -> {n1:.1f} -> {n2:.1f}"
         )
     print(f"summary: precision as good or better in {better} of {len(RUNS)} runs")
 

@@ -1322,13 +1322,13 @@ def _without_corrections(
 ) -> Explanation:
     """`explanation`, saying where the article would go if the editor had corrected nothing,
     when that is elsewhere: the editor's moves of other articles pulled it (or pushed it out),
-    and the move most like it is the one to look at first.
+    and the move to where it is now most like it is the one that pulls it there.
     Fitted for this question alone (0.5-2 s) and not stored: placing uses the current model."""
     sample = store.sample_ids(CORPUS_SAMPLE)
     alone = SubjectModel.of(_fitted(config, store, {}, sample)).assign_one(article).subject
     if alone == explanation.subject:
         return explanation
-    nearest = model.nearest_move(article)
+    nearest = model.nearest_move(article, explanation.subject)
     if nearest is None:
         return replace(explanation, uncorrected=Uncorrected(alone))
     url, moved_to = nearest
@@ -1501,18 +1501,34 @@ def uncertain_articles(
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
     where the editor's corrections teach the most. Only those it is unsure of in fact
     (`Uncertain.unsure`): fewer than `limit` when the others are placed clearly. One story is
-    listed once: a copy at another address is named with the first of them (`one_per_story`)."""
+    listed once: a copy at another address is named with the first of them (`one_per_story`).
+    Those an earlier run listed under the subject they are under now (the editor left them as
+    placed) come after the others, marked `listed_before` (walk129 #5: the same three correctly
+    placed posts took 3 of 10 places every week); the ones returned are remembered."""
     refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
     found = uncertain(
         current_model(config, store, corrections, say=say), articles, limit=len(articles)
     )
-    ids = {a.url: a.id for a in articles}
-    return [
-        _with_stored(store, ids[u.url], u)
-        for u in one_per_story([u for u in found if u.unsure], articles, limit)
+    earlier = store.uncertain_listed()
+    unsure = [
+        replace(u, listed_before=u.url in earlier and earlier[u.url] == u.subject)
+        for u in found
+        if u.unsure
     ]
+    unsure.sort(key=lambda u: u.listed_before)  # (stable: least sure first within each)
+    ids = {a.url: a.id for a in articles}
+    listed = [_with_stored(store, ids[u.url], u) for u in one_per_story(unsure, articles, limit)]
+    # (the same story's other addresses were shown too, named with it: walk19 #7)
+    store.record_uncertain_listed(
+        {
+            url: subject
+            for u in listed
+            for url, subject in ((u.url, u.subject), *((s[0], s[1]) for s in u.same_story))
+        }
+    )
+    return listed
 
 
 def _with_stored(store: Store, article_id: int, u: Uncertain) -> Uncertain:

@@ -1897,6 +1897,17 @@ class Store:
         renames.append((old, new))
         self._set_meta([("subject_renames", json.dumps(renames, ensure_ascii=False))])
 
+    def uncertain_listed(self) -> dict[str, str | None]:
+        """The articles `curator subjects uncertain` listed on earlier runs, by URL, with the
+        subject each was under then (None: no subject)."""
+        return dict(json.loads(self._meta("uncertain_listed") or "{}"))
+
+    def record_uncertain_listed(self, listed: Mapping[str, str | None]) -> None:
+        """Remember that `subjects uncertain` listed these articles under these subjects (the
+        latest listing of an article replaces an earlier one)."""
+        kept = {**self.uncertain_listed(), **listed}
+        self._set_meta([("uncertain_listed", json.dumps(kept, ensure_ascii=False))])
+
     def draft_written(self, number: int) -> str | None:
         """The SHA-256 (hex) of the draft of issue `number` as `curator draft` last wrote it (None:
         none written), to tell an edited draft from an untouched one."""

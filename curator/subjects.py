@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -54,6 +54,7 @@ from curator.subjectfit import (
 )
 from curator.suggest import Suggestion, mixed_word, suggest
 from curator.textfeatures import (
+    COMMON_WORDS,
     MAX_TEXT_CHARS,
     Vector,
     article_counts,
@@ -370,26 +371,34 @@ class Explanation:
         ]
         if u.nearest_move is not None:
             lines += [
-                f"  your move most like it: {u.nearest_title or u.nearest_move}"
-                f" (to {u.nearest_subject})",
+                f"  your move to {u.nearest_subject} most like it, the one that pulls it there:"
+                f" {u.nearest_title or u.nearest_move}",
                 f"      {u.nearest_move}",
                 "  if it is wrong now, move it yourself (`curator subjects undo URL` takes back a"
                 " move, but other moves may still hold it); to where it would be without your"
                 " corrections:",
                 f"      {self._move_command(u.subject)}",
             ]
-            others = [s.subject for s in self.scores if s.subject not in (u.subject, self.subject)]
-            if others:
-                rest = ""
-                if len(others) > 1:
-                    names = ", ".join(f'"{name}"' for name in others[1:])
-                    rest = f' (or, in place of "{others[0]}": {names})'
-                lines.append(f"  or under another subject: {self._move_command(others[0])}{rest}")
         else:
-            lines.append(
-                "  none of your moves shares its words: they changed how curator weighs the"
-                " words of their subjects (`curator subjects list` shows what you corrected)"
+            # (walk129 #3: a move to another subject than the one it is under was named)
+            there = (
+                f"to {self.subject} (none of your moves there shares its words)"
+                if self.subject
+                else "out of every subject (a move pulls articles to its subject, not out)"
             )
+            lines += [
+                f"  no move of yours pulls it {there}: your moves changed how curator weighs"
+                " the words of their subjects (`curator subjects list` shows what you corrected)",
+                "  if it is wrong now, to where it would be without your corrections:",
+                f"      {self._move_command(u.subject)}",
+            ]
+        others = [s.subject for s in self.scores if s.subject not in (u.subject, self.subject)]
+        if others:
+            rest = ""
+            if len(others) > 1:
+                names = ", ".join(f'"{name}"' for name in others[1:])
+                rest = f' (or, in place of "{others[0]}": {names})'
+            lines.append(f"  or under another subject: {self._move_command(others[0])}{rest}")
         return lines
 
 
@@ -444,12 +453,16 @@ class Uncertain:
     #: the model would now place it (see `Explanation.stored_differs`).
     stored_under: str | None = None
     stored_differs: bool = False
+    #: True when an earlier run of `subjects uncertain` listed it under the same subject and the
+    #: editor left it there: listed after the ones not listed before (walk129 #5).
+    listed_before: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
             "url": self.url,
             "title": self.title,
             "subject": self.subject,
+            "listed_before": self.listed_before,
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,
@@ -541,6 +554,16 @@ TELLING_USERS = 3
 #: Articles that end in the same this many words end in a signature (or a feed's footer): the
 #: words they end in alike are not counted as theirs (a poster's name and address, a motto).
 SIGNATURE_WORDS = 6
+
+
+#: A reply's or a forward's prefix to the title it answers: "Re: ", "Re^2: ", "RE[3]: ", "Fwd: ".
+_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv)(?:\^\d+|\[\d+\]|\(\d+\))?\s*:\s*)+", re.I)
+
+
+def thread_of(title: str | None) -> str:
+    """The thread an article belongs to, by its title: the title without "Re:"-like prefixes,
+    in lower case, its spaces collapsed (walk129 #4: "Price drop on C650..." and its replies)."""
+    return " ".join(_REPLY_PREFIX.sub("", title or "").casefold().split())
 
 
 #: An e-mail or web address in an article's text.
@@ -764,15 +787,20 @@ class SubjectModel(Fitted):
             return self.surface.get(term) or readable_stem(term)
         return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
 
-    def nearest_move(self, article: Article) -> tuple[str, str] | None:
-        """The article the editor moved that is most like `article`, as (URL, the subject it was
-        moved to); None when no move shares a term with it."""
+    def nearest_move(self, article: Article, to: str | None) -> tuple[str, str] | None:
+        """The article the editor moved to the subject `to` that is most like `article`, as (URL,
+        `to`): the move that pulls it there; None when no move to `to` shares a term with it (or
+        `to` is None: no move pulls an article to no subject). Only a move to the subject it is
+        under can have pulled it there (walk129 #3: a post under Windows was said to be held by
+        a move to Mac hardware)."""
+        if to is None:
+            return None
         _, rep = self._features(article)
         best, found = 0.0, None
         ex = self.examples
         for v, url in zip(ex.vectors, ex.urls, strict=True):
             moved_to = self.pins.get(url)
-            if moved_to is None or url == article.url:
+            if moved_to != to or url == article.url:
                 continue
             cos = sum(x * v[t] for t, x in rep.items() if t in v)
             if cos > best:
@@ -1096,6 +1124,8 @@ def overlaps(
     placed = [0] * len(names)
     # How many of each subject's articles use each word (see TELLING_USERS).
     users: list[Counter[str]] = [Counter() for _ in names]
+    # Each subject's articles, as (their thread, their words): see `one_thread`.
+    threads: list[list[tuple[str, Vector]]] = [[] for _ in names]
     signed = signature_words(articles)
     for a in articles:
         counts, rep = model._features(a)
@@ -1103,7 +1133,9 @@ def overlaps(
         if j.subject is None:
             continue  # an article under no subject confuses none
         placed[index[j.subject]] += 1
-        users[index[j.subject]].update(counts.keys() - signed)
+        own = counts.keys() - signed
+        users[index[j.subject]].update(own)
+        threads[index[j.subject]].append((thread_of(a.title), counts))
         if a.url in model.pins:
             continue  # the editor has decided where it goes: it is not between them any more
         if len(j.scores) > 1 and j.margin < NEAR_MARGIN:
@@ -1119,12 +1151,40 @@ def overlaps(
     claimed = [set(terms(" ".join((s.name, *s.keywords)))) for s in model.subjects]
     separating = [_separating(model, i) for i in range(len(names))]
 
+    # How the articles write each word that may be offered: a common English word as they
+    # write it is none to offer (`COMMON_WORDS`; "generator" and "general" share a stem).
+    spelt = _as_written(
+        model,
+        articles,
+        {t for i in range(len(names)) for t in separating[i] if users[i][t] >= TELLING_USERS},
+    )
+    one_threads: dict[tuple[int, str], bool] = {}
+
+    def one_thread(i: int, t: str) -> bool:
+        """Whether most of the uses of `t` among subject `i`'s articles (title words weigh
+        more, as in scoring) are in one thread of two or more posts, by their titles without
+        "Re:" (`thread_of`). walk129 #4: "drop", 2 posts of "Price drop on C650..." using it
+        again and again, 3 others once; a thread's one-off word says nothing of the articles to
+        come. (A rule by posts alone, most of the posts using it one thread's, kept "drop".)"""
+        if (i, t) not in one_threads:
+            uses: dict[str, float] = defaultdict(float)
+            posts: Counter[str] = Counter()
+            for thread, counts in threads[i]:
+                if t in counts:
+                    uses[thread] += counts[t]
+                    posts[thread] += 1
+            top = max(uses, key=uses.__getitem__, default="")
+            one_threads[i, t] = posts[top] >= 2 and 2 * uses[top] > sum(uses.values())
+        return one_threads[i, t]
+
     def offerable(i: int, t: str) -> bool:
         return (
             users[i][t] >= TELLING_USERS
             and not mixed_word(t)
             and t in separating[i]
             and not any(t in claimed[k] for k in range(len(names)) if k != i)
+            and spelt(t).casefold() not in COMMON_WORDS
+            and not one_thread(i, t)
         )
 
     found = []

@@ -141,6 +141,41 @@ _ENGLISH_TOO: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+#: Common English words that say nothing of what an article is about, whatever its field: greetings
+#: and sign-offs, vague nouns, verbs, adjectives and adverbs of everyday prose, and the reply
+#: prefix "Re". Not stop words (the scorer keeps them: SCORER_VERSION's figures stand); only
+#: `subjects overlap` leaves them out of the words it offers as keywords (walk129 #4: it offered
+#: "hi", "book", "free", "someone", "thing", "keep", "plus", "take", "soon", "feel", "next" as
+#: words that tell a subject apart). Hand-picked from the commonest words of English prose;
+#: matched against an offered word as the articles write it ("generator" is not "general"), so
+#: the inflections an article would write are listed too. Words a field may own ("line", "file",
+#: "drive", "board", "point", "price", "power") are left out on purpose.
+COMMON_WORDS: frozenset[str] = frozenset(
+    """
+    hi hello hey dear thanks thank thanked please sorry regards cheers yes yeah ok okay oh re fwd
+    someone somebody anybody everybody everyone nobody people person persons guy guys folks
+    friend friends
+    thing things stuff lot lots kind kinds sort sorts case cases fact facts idea ideas question
+    questions answer answers problem problems reason reasons example examples info information
+    help advice reply replies post posts posting postings article articles message messages
+    book books free list lists listing listed world life home money job jobs side end place
+    places part parts number numbers word words time times day days night
+    want wants wanted need needs needed needing try tries tried trying know knows knew known
+    think thinks thought feel feels felt feeling seem seems seemed look looks looked looking
+    find finds found finding keep keeps kept keeping take takes took taken taking give gives gave
+    giving bring brings brought call calls called calling come comes came coming tell tells ask
+    asks asked asking wonder wondering wondered hope hoped hoping guess mean means meant believe
+    remember understand suppose supposed appreciate appreciated apply applied based described
+    describe interested interesting write writes wrote written writing read reads reading send
+    sent sending happen happens happened start starts started starting appear appears appeared
+    mention mentioned note noted
+    good better best bad worse worst great nice fine sure certain possible likely probably maybe
+    actually basically simply pretty real really right wrong next soon later early late ago
+    anyway extra plus different similar various whole full true important easy able unable
+    available top none general
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+)
+
 #: The words the subject scorer drops before stemming: English stop words and the other
 #: languages' function words (a word of them never becomes a term, in an article or a subject).
 TERM_STOP_WORDS: frozenset[str] = STOP_WORDS | (OTHER_STOP_WORDS - _ENGLISH_TOO)

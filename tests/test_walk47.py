@@ -125,7 +125,7 @@ def test_a_move_counts_the_articles_placed_again_by_the_refitted_model(demo: Pat
     head = out.splitlines()[1]
     n = len(changed) - 2
     said = (
-        f"{n} other article(s) change subject with it"
+        f"Your move pulled {n} other article(s) with it"
         if n
         else ("No other article changes subject with it")
     )

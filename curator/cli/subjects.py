@@ -142,13 +142,17 @@ def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], Non
         refresh(conf, store, say=say, progress=progress)
 
 
-def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
+def _say_changes(
+    found: list[Change], among: str, url: str, *more: str, pulled: bool = False
+) -> None:
     """The other articles a correction (of the article at `url`, and at `more`) moves, among the
     newest articles `among` says. They move at once: the correction is stored, and the next
     command that reads the placements (`subjects list`, `build`, `draft`) places them again.
-    Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it. Those an
-    older fit of the model had placed, which move because every stored article is placed again
-    (`Change.refit`), are counted and listed apart (walk47 new 1)."""
+    Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it, and the
+    command that puts it back. Those an older fit of the model had placed, which move because
+    every stored article is placed again (`Change.refit`), are counted and listed apart (walk47
+    new 1). A move (`pulled`) says it pulled them: right ones too, even out of the subject it
+    moved to (walk129 #2)."""
     corrected = {url, *more}
     others = [c for c in found if c.url not in corrected]
     moved = [c for c in others if not c.refit]
@@ -157,11 +161,12 @@ def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
     if not others:
         echo(f"No other article changes subject (among {among}).")
         return
-    head = (
-        f"{len(moved)} other article(s) change subject with {it}"
-        if moved
-        else f"No other article changes subject with {it}"
-    )
+    if moved and pulled:
+        head = f"Your move pulled {len(moved)} other article(s) with {it}"
+    elif moved:
+        head = f"{len(moved)} other article(s) change subject with {it}"
+    else:
+        head = f"No other article changes subject with {it}"
     if refit:
         head += (
             f" (among {among}), and {len(refit)} {'more' if moved else 'others'} because curator"
@@ -177,8 +182,22 @@ def _say_changes(found: list[Change], among: str, url: str, *more: str) -> None:
         for c in group[:CHANGES_SHOWN]:
             echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
             echo(f"      {c.url}")
+            back = (
+                f"curator subjects move {shell_arg(c.url)} {shell_arg(c.before)}"
+                if c.before
+                else f"curator subjects exclude {shell_arg(c.url)}"
+            )
+            echo(f"      put it back: {back}")
         if len(group) > CHANGES_SHOWN:
-            echo(f"  ... and {len(group) - CHANGES_SHOWN} more")
+            echo(
+                f"  ... and {len(group) - CHANGES_SHOWN} more (`curator subjects list` shows"
+                " where each is)"
+            )
+    if moved and pulled:
+        echo(
+            "Read the list: a move pulls articles like the one moved, right ones too. Move back"
+            " a right one it pulled with the command under it (which pins it there)."
+        )
 
 
 def _correct(
@@ -207,7 +226,7 @@ def _correct(
     echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if name is None and published:
         echo(_already_published(published, conf.settings.output))
-    _say_changes(found, among, article.url)
+    _say_changes(found, among, article.url, pulled=name is not None)
 
 
 def _already_published(numbers: list[int], out_dir: Path) -> str:
@@ -546,6 +565,13 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
         else:
             why = f"{u.subject}, just over the no-subject bar"
         echo(f"{u.title}\n  {u.url}\n  {why}")
+        if u.listed_before:  # (after the others: walk129 #5)
+            if u.subject:
+                pin = f"curator subjects move {shell_arg(u.url)} {shell_arg(u.subject)}"
+                echo(f"  listed before, left as placed: `{pin}` pins it there")
+            else:
+                pin = f"curator subjects exclude {shell_arg(u.url)}"
+                echo(f"  listed before, left under no subject: `{pin}` keeps it there")
         if u.stored_differs:
             echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
         for url, subject, same in u.same_story:
