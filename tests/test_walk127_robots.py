@@ -94,8 +94,8 @@ def test_pages_its_robots_txt_disallows_are_not_read_and_the_user_agent_names_th
     )
     site = http_server.base.split("://", 1)[1]
     said = (
-        f"pages of {site} are not read: its robots.txt disallows them (1 page(s) in this run);"
-        " credits and blurbs come from the feeds"
+        f"1 page of {site} is not read: its robots.txt disallows it; its article's credit and"
+        " blurb come from its feed"
     )
 
     code, _, err = run_cli("fetch", "--config", str(config))

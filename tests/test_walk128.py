@@ -118,10 +118,10 @@ def test_robots_txt_with_a_bom_redirects_into_disallowed_paths_and_an_overlong_f
     for writer in ("Gate Writer", "Ward Writer", "Port Writer"):
         assert writer not in issue, issue
     assert (
-        f"pages of {here} are not read: its robots.txt disallows them (2 page(s) in this run)"
+        f"2 pages of {here} are not read: its robots.txt disallows them; their articles'"
     ) in said, err
     assert (
-        f"pages of {there} are not read: its robots.txt disallows them (1 page(s) in this run)"
+        f"1 page of {there} is not read: its robots.txt disallows it; its article's credit"
     ) in said, err
     assert f"{here}: its robots.txt is over 500 KiB: only its first 500 KiB are read" in said, err
 

@@ -944,9 +944,14 @@ def print_failures(
                 err=True,
             )
     for site, pages in summary.robots_disallowed:
+        # (how many, not "pages of SITE": walk134 #1 read it as the whole site, whose other
+        # pages were read in the same run)
         echo(
-            f"pages of {site} are not read: its robots.txt disallows them ({pages} page(s) in"
-            " this run); credits and blurbs come from the feeds",
+            f"1 page of {site} is not read: its robots.txt disallows it; its article's credit"
+            " and blurb come from its feed"
+            if pages == 1
+            else f"{pages} pages of {site} are not read: its robots.txt disallows them; their"
+            " articles' credits and blurbs come from their feeds",
             err=True,
         )
     for site in summary.robots_cut:
