@@ -1,0 +1,116 @@
+"""walk132: an editor's templates, the second round of what curator says of them, through
+`curator render` on the offline demo (built once) with curator's real templates copied and
+changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import run_cli as run
+from conftest import said_as_one
+from curator.render import builtin_templates
+
+
+def _mine(demo: Path, name: str) -> Path:
+    """A fresh copy of curator's templates, as `curator init` makes, for one case."""
+    mine = demo.parent / name
+    shutil.copytree(builtin_templates(), mine)
+    return mine
+
+
+def _render(demo: Path, mine: Path) -> tuple[int, str]:
+    code, out, err = run("render", "--config", str(demo), "1", "--templates", str(mine))
+    assert "Traceback" not in err
+    return code, said_as_one(out + err)
+
+
+def _line_of(path: Path, piece: str) -> int:
+    return next(n for n, ln in enumerate(path.read_text("utf-8").split("\n"), 1) if piece in ln)
+
+
+def test_a_full_copy_extending_itself_is_blamed_on_its_own_first_line(
+    published_demo: Path,
+) -> None:
+    """walk132 #4: `{% extends "issue.html" %}` put on line 1 of a full copy of issue.html was
+    blamed on curator's own _issue_body.html:4."""
+    mine = _mine(published_demo, "extends")
+    page = mine / "issue.html"
+    page.write_text('{% extends "issue.html" %}\n' + page.read_text("utf-8"), encoding="utf-8")
+    code, said = _render(published_demo, mine)
+    assert code == 2, said
+    assert f"template {page}:1: issue.html extends or includes itself" in said
+    assert "_issue_body.html" not in said
+    assert 'write {% extends "curator/issue.html" %}' in said
+
+
+def test_an_unclosed_comment_names_the_file_that_holds_it_and_how_to_close_it(
+    published_demo: Path,
+) -> None:
+    """walk132 #6: an unclosed `{#` on line 24 of _issue_body.html was "template fragment.html:24:
+    Missing end of comment tag" (fragment.html has 5 lines); in email.html, no hint."""
+    mine = _mine(published_demo, "comment")
+    for name in ("_issue_body.html", "email.html"):
+        path = mine / name
+        source = path.read_text("utf-8")
+        lines = source.split("\n")
+        lines[23] += " {# note"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        code, said = _render(published_demo, mine)
+        assert code == 2, said
+        assert (
+            f"template {path}:24: a {{# comment opened on line 24 is never closed: close it"
+            " with #}"
+        ) in said
+        path.write_text(source, encoding="utf-8")
+
+
+def test_a_typo_in_an_archive_field_a_filter_or_a_missing_words_import_says_what_to_write(
+    published_demo: Path,
+) -> None:
+    """walk132 #8: `{{ item.titel }}` in feed.xml or index.html read "'dict object' has no
+    attribute 'titel'"; `|titel` "No filter named 'titel' found." without a suggestion; a copy of
+    email.html without its `_words.txt` import "'words' is undefined"."""
+    mine = _mine(published_demo, "typos")
+    for name, meant, field in (("feed.xml", "title", "titel"), ("index.html", "link", "lnik")):
+        path = mine / name
+        source = path.read_text("utf-8")
+        at = _line_of(path, f"{{{{ item.{meant} }}}}")
+        path.write_text(
+            source.replace(f"{{{{ item.{meant} }}}}", f"{{{{ item.{field} }}}}"), "utf-8"
+        )
+        code, said = _render(published_demo, mine)
+        assert code == 2, said
+        assert (
+            f"template {path}:{at}: item (an issue of the archive) has no field '{field}':"
+            f" did you mean '{meant}'?"
+        ) in said
+        path.write_text(source, encoding="utf-8")
+
+    text = mine / "issue.txt"
+    source = text.read_text("utf-8")
+    at = _line_of(text, "{{ title }}")
+    text.write_text(source.replace("{{ title }}", "{{ title | titel }}", 1), encoding="utf-8")
+    code, said = _render(published_demo, mine)
+    assert code == 2, said
+    assert f"template {text}:{at}: no filter named 'titel': did you mean 'title'?" in said
+    text.write_text(source, encoding="utf-8")
+
+    email = mine / "email.html"
+    email.write_text(
+        email.read_text("utf-8").replace('{% import "_words.txt" as words %}\n', ""), "utf-8"
+    )
+    code, said = _render(published_demo, mine)
+    assert code == 2, said
+    assert "'words' is undefined: add the line {% import \"_words.txt\" as words %} as the" in said
+
+
+def test_the_archive_fields_named_in_the_did_you_mean_are_those_an_item_has() -> None:
+    """The did-you-mean of walk132 #8 names `ARCHIVE_ITEM_FIELDS`: what `archive_context` makes."""
+    from datetime import UTC, datetime
+
+    from curator.outputs import ARCHIVE_ITEM_FIELDS, ArchiveItem, archive_context
+
+    item = ArchiveItem(number=1, title="T", date=datetime(2026, 12, 6, tzinfo=UTC))
+    context = archive_context("T", None, [item], site_url=None)
+    assert tuple(context["archive"][0]) == ARCHIVE_ITEM_FIELDS  # type: ignore[index]
