@@ -114,3 +114,72 @@ def test_the_archive_fields_named_in_the_did_you_mean_are_those_an_item_has() ->
     item = ArchiveItem(number=1, title="T", date=datetime(2026, 12, 6, tzinfo=UTC))
     context = archive_context("T", None, [item], site_url=None)
     assert tuple(context["archive"][0]) == ARCHIVE_ITEM_FIELDS  # type: ignore[index]
+
+
+def test_blocks_of_curators_templates_can_be_filled_and_an_unknown_block_is_refused(
+    published_demo: Path,
+) -> None:
+    """walk132 #7: `{% extends "curator/issue.html" %}{% block sponsor %}...` rendered, exit 0,
+    with no sponsor line: curator's templates defined no blocks, and Jinja drops a block its
+    parent lacks without a word."""
+    mine = published_demo.parent / "blocks"
+    mine.mkdir()
+    page = mine / "issue.html"
+    sponsor = '<p class="sponsor">Sponsored by Example Co.</p>'
+    page.write_text(
+        f'{{% extends "curator/issue.html" %}}\n{{% block sponsor %}}{sponsor}{{% endblock %}}\n',
+        encoding="utf-8",
+    )
+    code, said = _render(published_demo, mine)
+    assert code == 2, said
+    assert (
+        f"template {page}:2: {{% block sponsor %}} is not a block of issue.html, so nothing in it"
+        " would be published" in said
+    )
+    assert "issue.html's blocks: head, style, nav, body, footer" in said
+    # a block of the body it includes: where to fill it
+    page.write_text(
+        '{% extends "curator/issue.html" %}\n{% block introduction %}{% endblock %}\n', "utf-8"
+    )
+    code, said = _render(published_demo, mine)
+    assert code == 2, said
+    assert (
+        "introduction is a block of _issue_body.html, which issue.html includes: fill it in your"
+        ' own _issue_body.html, starting with {% extends "curator/_issue_body.html" %}'
+    ) in said
+
+    # filled: published, with curator's own around it
+    page.write_text(
+        '{% extends "curator/issue.html" %}\n'
+        f"{{% block footer %}}{sponsor}{{% endblock %}}\n"
+        "{% block style %}{{ super() }}.sponsor { color: #59636e; }{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (mine / "_issue_body.html").write_text(
+        '{% extends "curator/_issue_body.html" %}\n'
+        "{% block introduction %}{{ super() }}<p>Thanks, {{ words.edited_by }} us.</p>\n"
+        "{% endblock %}\n"
+        "{% block entry %}<p>{{ entry.title }} at level {{ top + 2 }}</p>\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (mine / "email.html").write_text(
+        '{% extends "curator/email.html" %}\n'
+        '{% block closing %}<tr><td class="closing">Sponsored by Example Co.</td></tr>\n'
+        "{{ super() }}{% endblock %}\n",
+        encoding="utf-8",
+    )
+    code, said = _render(published_demo, mine)
+    assert code == 0, said
+    out = published_demo.parent / "output"
+    html = (out / "issue-1.html").read_text("utf-8")
+    assert sponsor in html and ".sponsor { color: #59636e; }" in html
+    assert "_page_style.css" not in html and "max-width" in html  # curator's style kept
+    assert "<p>Thanks, edited by us.</p>" in html
+    assert '<section class="introduction">' in html
+    assert " at level 3</p>" in html and " at level 4</p>" in (
+        out / "issue-1.fragment.html"
+    ).read_text("utf-8")
+    assert '<p class="credit">' not in html
+    email = (out / "issue-1.email.html").read_text("utf-8")
+    assert "Sponsored by Example Co." in email and 'class="entry-title"' in email
+
