@@ -1204,7 +1204,11 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     before = lines[exc.lineno - 2] if 2 <= exc.lineno <= len(lines) + 1 else ""
     if before.count("{%") > before.count("%}"):
         return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
-    if not exc.message or not exc.message.startswith("Unexpected end of template"):
+    # (an `{% end... %}` of another block met while a block in it is open: walk132 #7 gave
+    # curator's templates blocks, so a removed `{% endfor %}` is met at an `{% endblock %}`)
+    if not exc.message or not exc.message.startswith(
+        ("Unexpected end of template", "Encountered unknown tag 'end")
+    ):
         return ""
     # Each block with the indent of its line when it opens it alone; an `end` tag alone on its
     # line closes the open block of its indent, as the editor's layout says, and any opened in it
