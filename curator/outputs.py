@@ -1486,8 +1486,9 @@ def unshown_articles(
                 names.append("latest.html")
         warnings.append(
             f"{mine}: your templates leave out of {', '.join(names)}"
-            f" {' and '.join(lacks)}, which curator's own templates show; add {add} to"
-            " them (docs/templates.md), or delete a copy to use curator's own"
+            f" {' and '.join(lacks)}, which curator's own templates show: fine if you meant it;"
+            f" to show them, add {add} to them (docs/templates.md), or delete a copy to use"
+            " curator's own"
         )
     return tuple(warnings)
 

@@ -718,6 +718,21 @@ def _partly_translated(language: str, copy: Path, text: str) -> tuple[str, ...]:
 TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
 
 
+#: A block tag of curator's templates (`{% block entry scoped %}`, `{% endblock %}`): lines a copy
+#: made before they had blocks lacks.
+_BLOCK_LINE = re.compile(r"^\s*{%-?\s*(?:block\s+\w+(?:\s+scoped)?|endblock)\s*-?%}\s*$")
+
+
+def looks_copied(own: str, mine: str) -> bool:
+    """Whether the editor's template `mine` is a copy of curator's `own` (changed here and there),
+    rather than one of their own writing (walk132 #5: docs/templates.md's ten-line issue.txt was
+    told it was a copy "made before issues had a theme"): most of its lines are curator's."""
+    lines = [ln.strip() for ln in own.split("\n") if ln.strip() and not _BLOCK_LINE.match(ln)]
+    theirs = [ln.strip() for ln in mine.split("\n") if ln.strip()]
+    # (half: a copy made before themes lacks a few of curator's lines, not most of them)
+    return difflib.SequenceMatcher(None, lines, theirs, autojunk=False).ratio() >= 0.5
+
+
 def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:
     """The editor's copies of curator's templates that never mention `field` where curator's own
     template of that name does: copies made before the field existed (`curator init` copies the

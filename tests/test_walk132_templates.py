@@ -183,3 +183,27 @@ def test_blocks_of_curators_templates_can_be_filled_and_an_unknown_block_is_refu
     email = (out / "issue-1.email.html").read_text("utf-8")
     assert "Sponsored by Example Co." in email and 'class="entry-title"' in email
 
+
+def test_the_documented_titles_and_links_issue_txt_is_told_what_it_leaves_out_not_called_old(
+    published_demo: Path,
+) -> None:
+    """walk132 #5: docs/templates.md's own issue.txt example ("lists only titles and links") was
+    told to add `entry.credit`, as if by mistake, and that it was a copy "made before issues had
+    a theme and a closing line"."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "templates.md").read_text("utf-8")
+    example = docs[docs.index("lists only titles and links") :]
+    example = example[example.index("```jinja\n") + len("```jinja\n") :]
+    example = example[: example.index("```")]
+    mine = published_demo.parent / "titles"
+    mine.mkdir()
+    (mine / "issue.txt").write_text(example, encoding="utf-8")
+    code, said = _render(published_demo, mine)
+    assert code == 0, said
+    assert "made before" not in said
+    assert f"{mine}: your issue.txt leaves out of issue 1 its theme " in said
+    assert "which curator's own issue.txt shows: fine if you meant it;" in said
+    assert "issue.txt (`theme`, `closing_plain`)" in said
+    assert (
+        'the credit of 4 of 4 articles ("Helena Ashworth || Brightline Insights"), which'
+        " curator's own templates show: fine if you meant it; to show them, add `entry.credit`"
+    ) in said
