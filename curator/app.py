@@ -121,6 +121,7 @@ from curator.render import (
     fragment_headings,
     issue_day,
     join_names,
+    looks_copied,
     markdown_text,
     missing_words,
     text_with_links,
@@ -921,6 +922,7 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         *(("closing_text", "closing_plain", "closing_html") if issue.closing else ()),
     }
     stale: list[tuple[str, list[str]]] = []
+    written: list[tuple[str, list[str]]] = []
     for own in sorted(builtin_templates().iterdir()):
         copy = folder / own.name
         if not (own.is_file() and copy.is_file()):
@@ -928,22 +930,52 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         add = [v for v in _THEME_VARIABLES if v in wanted and v in _variables_used(own)]
         add = [v for v in add if v not in _variables_used(copy)]
         if add:
-            stale.append((own.name, add))
-    if not stale:
-        return ()
-    added = {v for _, add in stale for v in add}
+            # a template of the editor's own writing may leave them out on purpose (walk132 #5:
+            # docs/templates.md's titles-and-links issue.txt was told it was an old copy)
+            mine = _template_text(copy)
+            old = mine is None or looks_copied(_template_text(own) or "", mine)
+            (stale if old else written).append((own.name, add))
+    notes = []
+    if stale:
+        notes.append(
+            f"{folder}: copies of curator's templates made before issues had a theme and a"
+            f" closing line leave out of issue {issue.number} {_left_out(issue, stale)}; add"
+            " curator's lines with these variables to each (docs/templates.md), or delete a copy"
+            f" to use curator's own: {_with_variables(stale)}"
+        )
+    if written:
+        names = ", ".join(name for name, _ in written)
+        leaves, shows = ("leaves", f"{names} shows") if len(written) == 1 else ("leave", "show")
+        notes.append(
+            f"{folder}: your {names} {leaves} out of issue {issue.number}"
+            f" {_left_out(issue, written)}, which curator's own {shows}: fine if you meant it;"
+            f" to show them, write these variables in (docs/templates.md):"
+            f" {_with_variables(written)}"
+        )
+    return tuple(notes)
+
+
+def _left_out(issue: Issue, templates: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """What `unshown_theme`'s templates leave out of `issue`: "its theme "..." and its closing
+    line "..."", as far as their variables say."""
+    added = {v for _, add in templates for v in add}
     left_out = []
     if added & {"theme", "item.theme"}:
         left_out.append(f'its theme "{" and ".join(issue.theme)}"')
     if added & {"closing_text", "closing_plain", "closing_html"}:
         left_out.append(f'its closing line "{issue.closing}"')
-    files = "; ".join(f"{name} ({', '.join(f'`{v}`' for v in add)})" for name, add in stale)
-    return (
-        f"{folder}: copies of curator's templates made before issues had a theme and a closing"
-        f" line leave out of issue {issue.number} {' and '.join(left_out)}; add curator's lines"
-        f" with these variables to each (docs/templates.md), or delete a copy to use curator's"
-        f" own: {files}",
-    )
+    return " and ".join(left_out)
+
+
+def _with_variables(templates: Sequence[tuple[str, Sequence[str]]]) -> str:
+    return "; ".join(f"{name} ({', '.join(f'`{v}`' for v in add)})" for name, add in templates)
+
+
+def _template_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # unreadable: the build itself says so
 
 
 def _named_as(copy: Article, featured: Article) -> str:

@@ -15,6 +15,7 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -580,6 +581,25 @@ def _later(when: datetime, stamp: str | None) -> datetime:
     return other if other > when else when
 
 
+#: What an issue of the archive (`item` in index.html and feed.xml) has, as `archive_context`
+#: makes it.
+ARCHIVE_ITEM_FIELDS = (
+    "number",
+    "title",
+    "date",
+    "date_text",
+    "date_rfc3339",
+    "updated_rfc3339",
+    "subjects",
+    "theme",
+    "theme_subjects",
+    "fragment_html",
+    "href",
+    "link",
+    "entry_id",
+)
+
+
 def archive_context(
     title: str,
     editor: str | None,
@@ -1068,7 +1088,7 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
     except RecursionError as exc:
         # `{% extends "issue.html" %}` in the editor's issue.html finds itself, again and again
         # (walk125 #3: a 62-line traceback)
-        where = _where(exc, template)
+        where = _looping(exc, template)
         name = Path(where.rsplit(":", 1)[0]).name
         raise TemplateMistake(
             f"template {where}: {name} extends or includes itself (your templates folder is"
@@ -1076,14 +1096,42 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
             f' to build on curator\'s own, write {{% extends "{OWN_PREFIX}{name}" %}}'
         ) from None
     except jinja2.TemplateSyntaxError as exc:
+        # (Jinja's lexer gives its own errors, an unclosed `{#`, the file as their name: walk132 #6)
         raise TemplateMistake(
-            f"template {exc.filename or template}:{exc.lineno}:"
-            f" {(exc.message or '').rstrip('.')}{_syntax_hint(exc)}"
+            f"template {exc.filename or exc.name or template}:{exc.lineno}:"
+            f" {_syntax_message(exc, env)}"
         ) from None
     except jinja2.TemplateError as exc:
         where = _where(exc, template, past_words=True)
         also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
-        raise TemplateMistake(f"template {where}: {_in_editors_words(exc)}{also}") from None
+        raise TemplateMistake(f"template {where}: {_in_editors_words(exc, where)}{also}") from None
+
+
+def _looping(exc: RecursionError, template: str) -> str:
+    """`file:line` of the template that extends, includes or imports itself: the file most frames
+    of the recursion are in, at its line naming itself (walk132 #4: a full copy of issue.html with
+    `{% extends "issue.html" %}` put on line 1 was blamed on the innermost frame, curator's own
+    _issue_body.html:4)."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and Path(filename).is_file():
+            frames.append(filename)
+        tb = tb.tb_next
+    if not frames:
+        return _where(exc, template)
+    counts = Counter(frames)
+    looping = max(counts, key=lambda f: (counts[f], Path(f).parent != builtin_templates()))
+    source = _source(Path(looping))
+    for found in _REFERENCE_AT.finditer(source):
+        if found.group(1) == Path(looping).name:
+            return f"{looping}:{source.count(chr(10), 0, found.start()) + 1}"
+    return _where(exc, template)
+
+
+#: A template's reference to another (`{% extends "issue.html" %}`), by where it is.
+_REFERENCE_AT = re.compile(r"""{%[-+]?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
 
 
 #: Jinja's words for a field a view has not: "'curator.render.EntryView object' has no attribute
@@ -1093,11 +1141,33 @@ _NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^'
 _VIEWS = {"EntryView": ("entry", EntryView), "SectionView": ("section", SectionView)}
 
 
-def _in_editors_words(exc: jinja2.TemplateError) -> str:
-    """A rendering error in the editor's words: a field an entry or section has not is named with
-    the one meant (walk125 #4: "'curator.render.EntryView object' has no attribute 'credt'")."""
+def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
+    """A rendering error in the editor's words: a field an entry, section or archive item has not
+    is named with the one meant (walk125 #4: "'curator.render.EntryView object' has no attribute
+    'credt'"; walk132 #8: the archive's "'dict object' has no attribute 'titel'"), and `words`
+    undefined says the import line to add (walk132 #8: a copy of email.html without it)."""
     message = exc.message or str(exc)
+    if message == f"'{_WORDS_AS}' is undefined":
+        return (
+            f'{message}: add the line {{% import "{WORDS}" as {_WORDS_AS} %}} as the'
+            " template's first line, as curator's own templates have it"
+        )
     found = _NO_ATTRIBUTE.match(message)
+    if found is not None and found.group(1) == "dict":
+        # the archive's items (index.html, feed.xml) are dicts: the line says which name it was
+        line = _line_at(where)
+        shown = re.search(rf"(\w+)\.{re.escape(found.group(2))}\b", line)
+        if shown is None or not re.search(
+            rf"for\s+{shown.group(1)}\s+in\s+archive\b", _file_at(where)
+        ):
+            return message
+        close = difflib.get_close_matches(found.group(2), ARCHIVE_ITEM_FIELDS, n=1)
+        meant = (
+            f": did you mean '{close[0]}'?"
+            if close
+            else f" (it has {', '.join(ARCHIVE_ITEM_FIELDS)})"
+        )
+        return f"{shown.group(1)} (an issue of the archive) has no field '{found.group(2)}'{meant}"
     if found is None or found.group(1) not in _VIEWS:
         return message
     name, view = _VIEWS[found.group(1)]
@@ -1146,6 +1216,44 @@ _BLOCK_TAGS = (
 _TAG = re.compile(r"{%[-+]?\s*(\w+)(.*?)[-+]?%}", re.DOTALL)
 
 
+#: The name curator's templates import `_words.txt` as.
+_WORDS_AS = "words"
+#: Jinja's words for a filter it does not know: "No filter named 'titel' found."
+_NO_FILTER = re.compile(r"^No filter named '([^']*)'(?: found)?\.?$")
+
+
+def _line_at(where: str) -> str:
+    """The text of the template line `where` (`file:line`) names, or ""."""
+    path, _, line = where.partition(" ")[0].rpartition(":")
+    lines = _source(Path(path)).split("\n") if path and line.isdigit() else []
+    return lines[int(line) - 1] if 0 < int(line or 0) <= len(lines) else ""
+
+
+def _file_at(where: str) -> str:
+    """The text of the template file `where` (`file:line`) names, or ""."""
+    path = where.partition(" ")[0].rpartition(":")[0]
+    return _source(Path(path)) if path else ""
+
+
+def _syntax_message(exc: jinja2.TemplateSyntaxError, env: jinja2.Environment) -> str:
+    """A template's syntax mistake in the editor's words, with where its cause likely is and what
+    to write (walk132 #6, #8: an unclosed `{#` was "Missing end of comment tag", a filter typed
+    wrong "No filter named 'titel' found.", neither saying what to do)."""
+    message = exc.message or ""
+    if message == "Missing end of comment tag":
+        return f"a {{# comment opened on line {exc.lineno} is never closed: close it with #}}"
+    if message == "Missing end of raw directive":
+        return (
+            f"the {{% raw %}} opened on line {exc.lineno} is never closed: add its {{% endraw %}}"
+        )
+    unknown = _NO_FILTER.match(message)
+    if unknown is not None:
+        close = difflib.get_close_matches(unknown.group(1), sorted(env.filters), n=1)
+        meant = f": did you mean '{close[0]}'?" if close else " (docs/templates.md lists curator's)"
+        return f"no filter named '{unknown.group(1)}'{meant}"
+    return f"{message.rstrip('.')}{_syntax_hint(exc)}"
+
+
 def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     """Where a syntax error's cause likely is, when Jinja names a later line (walk125 #4): a tag
     left without its `%}` on the line before, or the block left unclosed at the end of the file."""
@@ -1158,7 +1266,11 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     before = lines[exc.lineno - 2] if 2 <= exc.lineno <= len(lines) + 1 else ""
     if before.count("{%") > before.count("%}"):
         return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
-    if not exc.message or not exc.message.startswith("Unexpected end of template"):
+    # (an `{% end... %}` of another block met while a block in it is open: walk132 #7 gave
+    # curator's templates blocks, so a removed `{% endfor %}` is met at an `{% endblock %}`)
+    if not exc.message or not exc.message.startswith(
+        ("Unexpected end of template", "Encountered unknown tag 'end")
+    ):
         return ""
     # Each block with the indent of its line when it opens it alone; an `end` tag alone on its
     # line closes the open block of its indent, as the editor's layout says, and any opened in it
@@ -1440,8 +1552,9 @@ def unshown_articles(
                 names.append("latest.html")
         warnings.append(
             f"{mine}: your templates leave out of {', '.join(names)}"
-            f" {' and '.join(lacks)}, which curator's own templates show; add {add} to"
-            " them (docs/templates.md), or delete a copy to use curator's own"
+            f" {' and '.join(lacks)}, which curator's own templates show: fine if you meant it;"
+            f" to show them, add {add} to them (docs/templates.md), or delete a copy to use"
+            " curator's own"
         )
     return tuple(warnings)
 

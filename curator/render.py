@@ -183,6 +183,8 @@ class _WordsLoader(jinja2.ChoiceLoader):
         source, filename, uptodate = super().get_source(environment, template)
         _refuse_mangled(source, template, filename)
         refuse_unquoted_values(source, filename or template)
+        if filename is not None and Path(filename).parent != builtin_templates():
+            self._refuse_unknown_blocks(environment, source, template, filename)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
         # After the editor's lines, so that an error still names their line.
@@ -193,6 +195,101 @@ class _WordsLoader(jinja2.ChoiceLoader):
         )
         joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
         return joined, filename, uptodate
+
+    def _source_of(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None]:
+        """A template's text and file as `get_source` finds them, unchecked."""
+        if template.startswith(OWN_PREFIX):
+            template = template[len(OWN_PREFIX) :]
+            source, filename, _ = self.loaders[-1].get_source(environment, template)
+        else:
+            source, filename, _ = super().get_source(environment, template)
+        return source, filename
+
+    def _blocks_of(
+        self, environment: jinja2.Environment, template: str, seen: set[str]
+    ) -> dict[str, str]:
+        """The blocks a template extending `template` can fill (its own and those of the templates
+        it extends), each with the template defining it; {} when one cannot be read or parsed (the
+        render says why)."""
+        try:
+            source, filename = self._source_of(environment, template)
+            if filename in seen:  # extends itself: `_render` says so
+                return {}
+            seen.add(filename or template)
+            ast = environment.parse(source, template, filename)
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+            return {}
+        blocks: dict[str, str] = {}
+        for parent in ast.find_all(jinja2.nodes.Extends):
+            if isinstance(parent.template, jinja2.nodes.Const):
+                blocks.update(self._blocks_of(environment, str(parent.template.value), seen))
+        blocks.update({b.name: template for b in ast.find_all(jinja2.nodes.Block)})
+        return blocks
+
+    def _included_blocks(self, environment: jinja2.Environment, template: str) -> dict[str, str]:
+        """The blocks of the templates `template` includes (not fillable from a template extending
+        it: Jinja renders an included template's blocks as they are), each with its template."""
+        try:
+            ast = environment.parse(*self._source_of(environment, template))
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+            return {}
+        found: dict[str, str] = {}
+        for include in ast.find_all(jinja2.nodes.Include):
+            if isinstance(include.template, jinja2.nodes.Const):
+                name = str(include.template.value)
+                found.update({b: name for b in self._blocks_of(environment, name, set())})
+        return found
+
+    def _refuse_unknown_blocks(
+        self, environment: jinja2.Environment, source: str, template: str, filename: str
+    ) -> None:
+        """Stop at an editor's template that extends another and fills a block the other does not
+        define: Jinja drops what it holds without a word (walk132 #7: `{% block sponsor %}` in a
+        template extending curator/issue.html rendered, exit 0, with no sponsor line). Raised as
+        a TemplateSyntaxError, so it names file and line, with the blocks there are."""
+        try:
+            ast = environment.parse(source, template, filename)
+        except jinja2.TemplateSyntaxError:
+            return  # the render says what is wrong
+        parents = [
+            str(e.template.value)
+            for e in ast.find_all(jinja2.nodes.Extends)
+            if isinstance(e.template, jinja2.nodes.Const)
+        ]
+        if not parents:
+            return
+        parent = parents[0]
+        try:
+            if self._source_of(environment, parent)[1] == filename:
+                return  # it extends itself: `_render` says so, at its line
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+            return  # not found, or unreadable: the render says so
+        blocks = self._blocks_of(environment, parent, {filename})
+        every = list(ast.find_all(jinja2.nodes.Block))
+        inner = {id(n) for b in every for n in b.find_all(jinja2.nodes.Block)}
+        for block in every:
+            if id(block) in inner or block.name in blocks:
+                continue
+            named = parent.removeprefix(OWN_PREFIX)
+            there = ", ".join(blocks) if blocks else "none"
+            close = difflib.get_close_matches(block.name, list(blocks), n=1)
+            meant = f"did you mean {{% block {close[0]} %}}? " if close else ""
+            included = self._included_blocks(environment, parent).get(block.name)
+            elsewhere = (
+                f"; {block.name} is a block of {included}, which {named} includes: fill it in"
+                f" your own {included}, starting with"
+                f' {{% extends "{OWN_PREFIX}{included}" %}}'
+                if included
+                else ""
+            )
+            raise jinja2.TemplateSyntaxError(
+                f"{{% block {block.name} %}} is not a block of {named}, so nothing in it would be"
+                f" published; {meant}{named}'s blocks: {there} (docs/templates.md says what each"
+                f" holds; {{{{ super() }}}} in yours keeps curator's part){elsewhere}",
+                block.lineno,
+                Path(filename).name,
+                filename,
+            )
 
 
 #: A NUL, or a C1 control (U+0080-U+009F): what a template holds after a UTF-16 file, or a
@@ -619,6 +716,21 @@ def _partly_translated(language: str, copy: Path, text: str) -> tuple[str, ...]:
 
 #: A template's name where another template includes, extends or imports it.
 TEMPLATE_REFERENCE = re.compile(r"""{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
+
+
+#: A block tag of curator's templates (`{% block entry scoped %}`, `{% endblock %}`): lines a copy
+#: made before they had blocks lacks.
+_BLOCK_LINE = re.compile(r"^\s*{%-?\s*(?:block\s+\w+(?:\s+scoped)?|endblock)\s*-?%}\s*$")
+
+
+def looks_copied(own: str, mine: str) -> bool:
+    """Whether the editor's template `mine` is a copy of curator's `own` (changed here and there),
+    rather than one of their own writing (walk132 #5: docs/templates.md's ten-line issue.txt was
+    told it was a copy "made before issues had a theme"): most of its lines are curator's."""
+    lines = [ln.strip() for ln in own.split("\n") if ln.strip() and not _BLOCK_LINE.match(ln)]
+    theirs = [ln.strip() for ln in mine.split("\n") if ln.strip()]
+    # (half: a copy made before themes lacks a few of curator's lines, not most of them)
+    return difflib.SequenceMatcher(None, lines, theirs, autojunk=False).ratio() >= 0.5
 
 
 def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:

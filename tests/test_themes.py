@@ -786,6 +786,8 @@ def test_template_copies_made_before_themes_are_named_with_what_to_add(
     start, end = own.index("{% if theme %}"), own.index("{% else %}\n") + len("{% else %}\n")
     old = own[:start] + own[end:].replace("{% endif %}\n", "", 1)
     old = old[: old.index("{% if closing_plain %}")]
+    # (a copy made then had no blocks either: walk132 #7 added them)
+    old = "".join(ln for ln in old.splitlines(True) if "block " not in ln and "endblock" not in ln)
     mine = demo.parent / "my-templates"
     mine.mkdir()
     (mine / "issue.txt").write_text(old, encoding="utf-8")

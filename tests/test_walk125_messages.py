@@ -166,7 +166,8 @@ def test_template_mistakes_name_the_editors_line_and_what_was_meant(demo: Path) 
     end = next(n for n in range(loop, len(lines)) if lines[n] == f"{indent}{{% endfor %}}")
     code, said = build("\n".join(lines[:end] + lines[end + 1 :]))
     assert code == 2, said
-    assert "Unexpected end of template" in said
+    # (Jinja meets the `{% endblock %}` of curator's block around it: walk132 #7)
+    assert "Unexpected end of template" in said or "Encountered unknown tag 'endblock'" in said
     assert f"the {{% for %}} opened on line {loop} is never closed: add its {{% endfor %}}" in said
 
     body.write_text(source, encoding="utf-8")
