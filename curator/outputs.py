@@ -1162,12 +1162,12 @@ def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
         ):
             return message
         close = difflib.get_close_matches(found.group(2), ARCHIVE_ITEM_FIELDS, n=1)
-        meant = (
+        hint = (
             f": did you mean '{close[0]}'?"
             if close
             else f" (it has {', '.join(ARCHIVE_ITEM_FIELDS)})"
         )
-        return f"{shown.group(1)} (an issue of the archive) has no field '{found.group(2)}'{meant}"
+        return f"{shown.group(1)} (an issue of the archive) has no field '{found.group(2)}'{hint}"
     if found is None or found.group(1) not in _VIEWS:
         return message
     name, view = _VIEWS[found.group(1)]
