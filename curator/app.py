@@ -70,6 +70,7 @@ from curator.issuetext import (
     repeated_closing,
     repeated_introduction,
 )
+from curator.linkcheck import NOT_CHECKED, links_to_check, recheck_issue
 from curator.models import (
     TAKEN_FOR_SITE,
     Article,
@@ -372,15 +373,35 @@ def run_build(
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
-    planned = next_issue(
-        config,
-        store,
-        now=now,
-        subjects=subjects,
-        all_subjects=all_subjects,
-        say=notes.append,
-        progress=choose_progress,
-    )
+
+    def choose() -> NextIssue | None:
+        return next_issue(
+            config,
+            store,
+            now=now,
+            subjects=subjects,
+            all_subjects=all_subjects,
+            say=notes.append,
+            progress=choose_progress,
+        )
+
+    if fetch:
+        # The pages of articles stored in earlier runs may be gone since (walk132): their links
+        # are checked, and one gone leaves its article out for the next best.
+        planned = recheck_issue(
+            config,
+            store,
+            choose,
+            lambda p: p.issue,
+            now=now,
+            read_before=now,
+            published=True,
+            say=notes.append,
+        )
+    else:
+        planned = choose()
+        if planned is not None and links_to_check(config, planned.issue, now):
+            notes.append(NOT_CHECKED)
     _step(step, None)
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
@@ -1500,11 +1521,14 @@ def write_next_draft(
     config_arg: str = "",
     step: Step | None = None,
     choose_progress: Say | None = None,
+    check_links: bool = True,
+    read_before: datetime | None = None,
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured. When
     there is nothing to draft, what placing had to say goes to `say` (else it is among the
     draft's warnings). `config_arg` (` --config PATH` or "") ends the build command the draft's
-    first note gives."""
+    first note gives. With `check_links`, the links of articles stored before `read_before`
+    (default: `now`) are checked first (`curator.linkcheck`)."""
     folder = config.settings.drafts or config.folder / "drafts"
     # Before placing, which takes minutes after an upgrade (walk101 #2): the draft it would
     # replace (checked again below, with the issue's own number).
@@ -1513,16 +1537,35 @@ def write_next_draft(
     # (What it says of local files is told only when the run gets to say it: walk76 #4.)
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
-    planned = next_issue(
-        config,
-        store,
-        now=now,
-        subjects=subjects,
-        all_subjects=all_subjects,
-        drafting=True,
-        say=notes.append,
-        progress=choose_progress,
-    )
+
+    def choose() -> NextIssue | None:
+        return next_issue(
+            config,
+            store,
+            now=now,
+            subjects=subjects,
+            all_subjects=all_subjects,
+            drafting=True,
+            say=notes.append,
+            progress=choose_progress,
+        )
+
+    if check_links:
+        # As `build` does (walk132: a draft proposed two pages gone 404 since they were stored).
+        planned = recheck_issue(
+            config,
+            store,
+            choose,
+            lambda p: p.issue,
+            now=now,
+            read_before=read_before or now,
+            published=False,
+            say=notes.append,
+        )
+    else:
+        planned = choose()
+        if planned is not None and links_to_check(config, planned.issue, now):
+            notes.append(NOT_CHECKED.replace("published", "drafted", 1))
     _step(step, None)
     if planned is None:
         if say is not None:

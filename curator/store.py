@@ -1661,6 +1661,12 @@ class Store:
         ).fetchall()
         self._set_meta([("local_files_told", json.dumps([int(r[0]) for r in ids]))])
 
+    def mark_dead_link(self, article_id: int, error: str, now: datetime) -> None:
+        """Mark the article a dead link: its page, asked for again before an issue featured it,
+        answered 404 or 410 (walk132); only a later read of its page that succeeds takes it off."""
+        with self.transaction():
+            self.db.execute(_MARK_DEAD, (article_id, error, _iso(now)))
+
     def dead_link(self, article_id: int) -> str | None:
         """What the article's page answered when it was found gone (404 or 410), if it was marked
         a dead link (never picked for an issue), else None."""
