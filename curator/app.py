@@ -70,7 +70,7 @@ from curator.issuetext import (
     repeated_closing,
     repeated_introduction,
 )
-from curator.linkcheck import NOT_CHECKED, links_to_check, recheck_issue
+from curator.linkcheck import links_to_check, not_checked, recheck_draft, recheck_issue
 from curator.models import (
     TAKEN_FOR_SITE,
     Article,
@@ -401,7 +401,7 @@ def run_build(
     else:
         planned = choose()
         if planned is not None and links_to_check(config, planned.issue, now):
-            notes.append(NOT_CHECKED)
+            notes.append(not_checked("build"))
     _step(step, None)
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
@@ -1565,7 +1565,7 @@ def write_next_draft(
     else:
         planned = choose()
         if planned is not None and links_to_check(config, planned.issue, now):
-            notes.append(NOT_CHECKED.replace("published", "drafted", 1))
+            notes.append(not_checked("draft"))
     _step(step, None)
     if planned is None:
         if say is not None:
@@ -2059,6 +2059,34 @@ def build_from_draft(
     check_blurbs(draft, issue, draft_file)
     moved = moved_addresses(draft, issue, draft_file)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
+    # Its stored articles' pages may be gone since they were stored (walk132): the draft says
+    # what to publish, so one gone stops the build, as an address added that cannot be read.
+    checked: list[str] = []
+    issue, dead = recheck_draft(
+        config,
+        store,
+        issue,
+        now=now,
+        skip=[a.id for a in fresh.values() if a.id is not None],
+        say=checked.append,
+    )
+    if dead:
+        lines = {e.url: e.line for e in draft.entries}
+        # (a copy named under its article is a "## URL" line in the draft's note of them)
+        for n, text in enumerate(draft_file.read_text(encoding="utf-8").splitlines(), 1):
+            if text.startswith("## "):
+                lines.setdefault(text[3:].strip(), n)
+        where = "".join(
+            f"\n  {draft_file}:{lines[a.url]}: {a.url} ({error})"
+            if a.url in lines
+            else f"\n  {draft_file}: {a.url} ({error}), named under another article"
+            for a, error in dead
+        )
+        raise BuildError(
+            f"{draft_file}: the page of an article the draft features is gone since it was"
+            " stored: nothing was published; cut it from the draft (or put another address in"
+            f" its place), then build again:{where}"
+        )
     copies = same_stories(
         issue,
         "it is named under that article as {named}, not as an article"
@@ -2090,6 +2118,7 @@ def build_from_draft(
         *empty_sections(draft, draft_file),
         *merged_sections(draft, draft_file),
         *moved,
+        *checked,
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator.config import Config
 from curator.fetch import FetchRequest, open_fetcher
 from curator.harvest import fetch_settings
-from curator.models import Article, FetchResult, Issue
+from curator.models import Article, FetchResult, Issue, Scored
 from curator.robots import SiteRules, stored
 from curator.store import Store, dead_page
 from curator.urls import url_key
@@ -33,13 +34,6 @@ CHECK_BYTES = 64 * 1024
 #: Times the issue is chosen again after links found gone (each time only the articles that took
 #: their place are checked): a bound on the requests, a few times the issue's size at most.
 CHECK_ROUNDS = 3
-
-#: What a build with `--no-fetch` says once, when its issue features stored links (walk132).
-NOT_CHECKED = (
-    "--no-fetch: the links of the issue's stored articles were not checked before it was"
-    " published (a page removed since its article was stored would be published as a dead"
-    " link); a build without --no-fetch checks them"
-)
 
 
 @dataclass(frozen=True)
@@ -63,11 +57,25 @@ def _reads_pages(config: Config, feed_url: str | None) -> bool:
     return config.settings.fetch_pages if source.fetch_pages is None else source.fetch_pages
 
 
+#: Names reserved for documentation and tests (RFC 2606, RFC 6761): no publisher's page is
+#: there, so such a link is not asked for (a test's pages must not send it out to the internet).
+_RESERVED_TLDS = ("example", "test", "invalid", "localhost")
+_RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def _reserved(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    return host.rsplit(".", 1)[-1] in _RESERVED_TLDS or any(
+        host == d or host.endswith("." + d) for d in _RESERVED_DOMAINS
+    )
+
+
 def links_to_check(
     config: Config, issue: Issue, read_before: datetime, skip: Iterable[int] = ()
 ) -> list[Article]:
     """The articles of `issue` (entries and the copies named under them) to check: stored before
-    `read_before`, at a web address, of a feed whose pages curator reads; not those in `skip`."""
+    `read_before`, at a web address (not a name reserved for examples), of a feed whose pages
+    curator reads; not those in `skip`."""
     done = set(skip)
     found: dict[int, Article] = {}
     for section in issue.sections:
@@ -75,7 +83,7 @@ def links_to_check(
             for art in (entry.article, *entry.copy_articles):
                 if art.id is None or art.id in done or art.id in found:
                     continue
-                if not art.url.startswith(("http://", "https://")):
+                if not art.url.startswith(("http://", "https://")) or _reserved(art.url):
                     continue
                 if art.first_seen is not None and art.first_seen >= read_before:
                     continue
@@ -135,11 +143,25 @@ def gone_note(art: Article, error: str) -> str:
     )
 
 
-def moved_note(art: Article, new: str) -> str:
-    return f'"{art.title}" ({art.url}) is published at {new}: its link now redirects there for good'
+def moved_note(art: Article, new: str, published: bool = True) -> str:
+    """What a build or a draft says of an article whose link now redirects for good."""
+    now = "is published" if published else "is drafted"
+    return f'"{art.title}" ({art.url}) {now} at {new}: its link now redirects there for good'
+
+
+def not_checked(command: str) -> str:
+    """What a `--no-fetch` run of `command` ("build", "draft") says once, when its issue features
+    stored links (walk132)."""
+    done = "published" if command == "build" else "drafted"
+    return (
+        f"--no-fetch: the links of the issue's stored articles were not checked before it was"
+        f" {done} (a page removed since its article was stored would be {done} as a dead"
+        f" link); a {command} without --no-fetch checks them"
+    )
 
 
 def unchecked_note(art: Article, why: str, published: bool) -> str:
+    """What a build or a draft says of an article whose link could not be checked."""
     then = "it was published as before" if published else "check its link before you publish"
     return f'the link of "{art.title}" ({art.url}) could not be checked ({why}); {then}'
 
@@ -158,7 +180,7 @@ def recheck_issue(
     """Choose the issue, check its stored links, and choose it again while some were gone (marked
     dead links, so that the next best takes their place) or moved (stored at their new address):
     the issue as chosen last, each finding said once to `say`."""
-    checked: set[int] = set()
+    checked: set[int] = set(store.pages_read_now)
     planned = choose()
     for _ in range(CHECK_ROUNDS):
         if planned is None:
@@ -180,7 +202,7 @@ def recheck_issue(
             key = url_key(new)
             if art.id is not None and not store.known_keys([key]):
                 store.readdress(art.id, key, new, [url_key(art.url)])
-                say(moved_note(art, new))
+                say(moved_note(art, new, published))
                 changed = True
             else:
                 say(
@@ -191,3 +213,56 @@ def recheck_issue(
             break
         planned = choose()
     return planned
+
+
+def readdressed(issue: Issue, moved: Mapping[int, str]) -> Issue:
+    """`issue` with the articles (by id) in `moved` at their new addresses, named so under the
+    articles they are copies of too."""
+    if not moved:
+        return issue
+    urls = {}
+
+    def at(art: Article) -> Article:
+        if art.id is None or art.id not in moved:
+            return art
+        urls[art.url] = moved[art.id]
+        return dataclasses.replace(art, url=moved[art.id])
+
+    def entry(e: Scored) -> Scored:
+        article = at(e.article)
+        copies = tuple(dataclasses.replace(c, article=at(c.article)) for c in e.copies)
+        also = tuple((name, urls.get(url, url)) for name, url in e.also_covered_by)
+        return dataclasses.replace(e, article=article, copies=copies, also_covered_by=also)
+
+    sections = tuple(
+        dataclasses.replace(s, entries=tuple(entry(e) for e in s.entries)) for s in issue.sections
+    )
+    return dataclasses.replace(issue, sections=sections)
+
+
+def recheck_draft(
+    config: Config,
+    store: Store,
+    issue: Issue,
+    *,
+    now: datetime,
+    skip: Iterable[int],
+    say: Callable[[str], None],
+) -> tuple[Issue, tuple[tuple[Article, str], ...]]:
+    """Check the stored links of an edited draft's issue (not those in `skip`, read in this run):
+    the issue with links moved for good at their new addresses, and the articles whose page is
+    gone (marked dead links), for the build to stop on: the draft says what to publish."""
+    done = {*skip, *store.pages_read_now}
+    found = check_links(config, store, links_to_check(config, issue, now, done), now)
+    for art, why in found.unchecked:
+        say(unchecked_note(art, why, True))
+    for art, error in found.gone:
+        if art.id is not None:
+            store.mark_dead_link(art.id, error, now)
+    moved: dict[int, str] = {}
+    for art, new in found.moved:
+        if art.id is not None and not store.known_keys([url_key(new)]):
+            store.readdress(art.id, url_key(new), new, [url_key(art.url)])
+            moved[art.id] = new
+            say(moved_note(art, new))
+    return readdressed(issue, moved), found.gone

@@ -958,6 +958,9 @@ class Store:
         #: What a caller worked out from the store as it was, by name, with what it was worked
         #: out from (a key the caller compares): worked out again once that differs.
         self.memo: dict[str, tuple[object, object]] = {}
+        #: The articles whose page this run read at last (`update_read_article`): read now, so
+        #: not asked for again before the issue is published (`curator.linkcheck`).
+        self.pages_read_now: set[int] = set()
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -1773,6 +1776,7 @@ class Store:
             ).fetchone()
             self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM dead_links WHERE article_id = ?", (article_id,))
+            self.pages_read_now.add(article_id)
             if old is None:
                 return False
             key = url_key(article.url)

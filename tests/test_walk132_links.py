@@ -15,32 +15,52 @@ _PAGE = """<html><head><title>{title}</title>
 <meta name="author" content="Dana Whitfield">
 <meta property="og:site_name" content="Desk Journal">
 <link rel="canonical" href="{url}">
-</head><body><article><h1>{title}</h1>
-<p>Customer experience starts at the service desk, story {n}. Teams that listen to customers fix
-the causes of complaints, not only the complaints themselves, and their queues get shorter.</p>
-<p>Service desk number {n} told us how it changed the way it answers customers every day.</p>
-</article></body></html>"""
+</head><body><article><h1>{title}</h1>{text}</article></body></html>"""
 
-_TITLES = ("Desks that listen", "Queues that shrink", "Answers that help", "Calls that end well")
+#: Articles 0 and 1 tell one story (1 is named under 0 as another piece of it); 2 to 4 their own.
+_STORY = (
+    "<p>Customer experience starts at the service desk. Teams that listen to customers fix the"
+    " causes of complaints, not only the complaints themselves, and their queues get shorter each"
+    " week.</p><p>Three service desks told us how they changed the way they answer customers.</p>"
+)
+_ARTICLES = (
+    ("Desks that listen", _STORY),
+    ("Desks that listen, again", _STORY),
+    (
+        "Queues that shrink",
+        "<p>A customer experience team in Leeds cut its service desk queue by half in a month."
+        " It answered the oldest tickets first and wrote replies people could act on.</p>",
+    ),
+    (
+        "Answers that help",
+        "<p>Good answers at a service desk are short, specific and kind. Customer experience"
+        " leaders train agents to say what happens next and when it will happen.</p>",
+    ),
+    (
+        "Calls that end well",
+        "<p>Phone calls still shape customer experience more than chat does. A service desk"
+        " that ends each call with a summary hears from fewer unhappy callers later.</p>",
+    ),
+)
+
+
+def _page(server: LocalServer, path: str, n: int) -> str:
+    title, text = _ARTICLES[n]
+    url = server.url(path)
+    page = _PAGE.format(title=title, url=url, text=text)
+    return server.add(path, page, content_type="text/html; charset=utf-8")
 
 
 def _newsletter(tmp_path: Path, server: LocalServer) -> tuple[Path, list[str]]:
-    urls = []
-    items = ""
-    for n, title in enumerate(_TITLES):
-        url = server.url(f"/a/{n}.html")
-        server.add(
-            f"/a/{n}.html",
-            _PAGE.format(title=title, url=url, n=n),
-            content_type="text/html; charset=utf-8",
-        )
-        urls.append(url)
-        items += (
-            f"<item><title>{title}</title><link>{url}</link><description>Customer experience at"
-            f" service desk {n}.</description></item>"
-        )
+    urls = [_page(server, f"/a/{n}.html", n) for n in range(len(_ARTICLES))]
+    items = "".join(
+        f"<item><title>{title}</title><link>{url}</link><description>Customer experience at the"
+        f" service desk.</description></item>"
+        for (title, _), url in zip(_ARTICLES, urls, strict=True)
+    )
     feed = server.add(
-        "/feed.xml", f'<rss version="2.0"><channel><title>Desk Journal</title>{items}</channel></rss>'
+        "/feed.xml",
+        f'<rss version="2.0"><channel><title>Desk Journal</title>{items}</channel></rss>',
     )
     config = tmp_path / "feeds.yaml"
     config.write_text(
@@ -56,47 +76,47 @@ def _newsletter(tmp_path: Path, server: LocalServer) -> tuple[Path, list[str]]:
 def test_a_page_removed_after_it_was_stored_is_left_out_and_said(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
+    """walk132: pages removed (404) after their articles were stored were published in issue 2,
+    one as "another piece" of a story under its article, unsaid."""
     config, urls = _newsletter(tmp_path, http_server)
     code, _, err = run_cli("fetch", "--config", str(config))
     assert code == 0, err
-    # Since then: one page removed, one moved for good, one whose server fails for now.
-    gone, moved, down, kept = urls
-    del http_server.routes["/a/0.html"]
-    new = http_server.add(
-        "/new/1.html",
-        _PAGE.format(title=_TITLES[1], url=http_server.url("/new/1.html"), n=1),
-        content_type="text/html; charset=utf-8",
-    )
-    http_server.add("/a/1.html", status=301, headers={"Location": new}, content_type=None)
-    http_server.add("/a/2.html", b"down", status=503, content_type="text/plain")
+    # Since then: two pages removed (one of them the story's other piece), one moved for good,
+    # one whose server fails for now.
+    story, piece, gone, moved, down = urls
+    del http_server.routes["/a/1.html"], http_server.routes["/a/2.html"]
+    new = _page(http_server, "/new/3.html", 3)
+    http_server.add("/a/3.html", status=301, headers={"Location": new}, content_type=None)
+    http_server.add("/a/4.html", b"down", status=503, content_type="text/plain")
 
     code, _, err = run_cli("build", "--config", str(config))
     assert code == 0, err
     said = said_as_one(err)
-    assert (
-        f'"{_TITLES[0]}" ({gone}) is left out: its page is gone (HTTP 404 Not Found) since it was'
-        " stored" in said
-    ), said
-    assert said.count(f"({gone}) is left out") == 1, said
-    assert f'"{_TITLES[1]}" ({moved}) is published at {new}' in said, said
-    assert f'the link of "{_TITLES[2]}" ({down}) could not be checked (HTTP 503' in said, said
+    for n, url in ((1, piece), (2, gone)):
+        assert (
+            f'"{_ARTICLES[n][0]}" ({url}) is left out: its page is gone (HTTP 404 Not Found)'
+            " since it was stored" in said
+        ), said
+        assert said.count(f"({url}) is left out") == 1, said
+    assert f'"{_ARTICLES[3][0]}" ({moved}) is published at {new}' in said, said
+    assert f'the link of "{_ARTICLES[4][0]}" ({down}) could not be checked (HTTP 503' in said
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
-    assert f'href="{gone}"' not in html
+    assert f'href="{gone}"' not in html and f'href="{piece}"' not in html
     assert f'href="{new}"' in html and f'href="{moved}"' not in html
-    assert f'href="{down}"' in html and f'href="{kept}"' in html
+    assert f'href="{down}"' in html and f'href="{story}"' in html
     with sqlite3.connect(tmp_path / ".curator" / "curator.db") as db:
         dead = db.execute(
-            "SELECT a.url FROM dead_links d JOIN articles a ON a.id = d.article_id"
+            "SELECT a.url FROM dead_links d JOIN articles a ON a.id = d.article_id ORDER BY a.id"
         ).fetchall()
     db.close()
-    assert dead == [(gone,)]
+    assert dead == [(piece,), (gone,)]
 
 
 def test_no_fetch_checks_nothing_and_says_so(tmp_path: Path, http_server: LocalServer) -> None:
     config, urls = _newsletter(tmp_path, http_server)
     code, _, err = run_cli("fetch", "--config", str(config))
     assert code == 0, err
-    del http_server.routes["/a/0.html"]
+    del http_server.routes["/a/2.html"]
     before = len(http_server.requests)
     code, _, err = run_cli("build", "--no-fetch", "--config", str(config))
     assert code == 0, err
@@ -117,3 +137,26 @@ def test_a_draft_does_not_propose_a_page_removed_since_it_was_stored(
     assert f"({urls[3]}) is left out: its page is gone (HTTP 404" in said_as_one(err), err
     text = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     assert urls[3] not in text and urls[0] in text
+
+
+def test_build_draft_stops_on_a_page_removed_since_the_draft_was_written(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """The draft says what to publish: an article whose page is gone since stops the build,
+    named with its line (the story's other piece too, named in the draft's note), as an address
+    added that cannot be read does."""
+    config, urls = _newsletter(tmp_path, http_server)
+    code, _, err = run_cli("draft", "--config", str(config))
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8").splitlines()
+    entry = text.index(f"url: {urls[2]}")  # (the line after its heading, counted from 1)
+    piece = text.index(f"## {urls[1]}") + 1
+    del http_server.routes["/a/1.html"], http_server.routes["/a/2.html"]
+    code, _, err = run_cli("build", "--draft", str(draft), "--config", str(config))
+    assert code == 1, err
+    said = said_as_one(err)
+    assert "the page of an article the draft features is gone since it was stored" in said, said
+    assert f"{draft}:{entry}: {urls[2]} (HTTP 404 Not Found)" in said, said
+    assert f"{draft}:{piece}: {urls[1]} (HTTP 404 Not Found)" in said, said
+    assert not (tmp_path / "output" / "issue-1.html").exists()
