@@ -374,14 +374,17 @@ def run_build(
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
 
+    chosen: list[str] = []  # (what choosing said: the last choice's alone, if chosen again)
+
     def choose() -> NextIssue | None:
+        chosen.clear()
         return next_issue(
             config,
             store,
             now=now,
             subjects=subjects,
             all_subjects=all_subjects,
-            say=notes.append,
+            say=chosen.append,
             progress=choose_progress,
         )
 
@@ -402,6 +405,7 @@ def run_build(
         planned = choose()
         if planned is not None and links_to_check(config, planned.issue, now):
             notes.append(not_checked("build"))
+    notes.extend(chosen)
     _step(step, None)
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
@@ -1538,7 +1542,10 @@ def write_next_draft(
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
 
+    chosen: list[str] = []  # (what choosing said: the last choice's alone, if chosen again)
+
     def choose() -> NextIssue | None:
+        chosen.clear()
         return next_issue(
             config,
             store,
@@ -1546,7 +1553,7 @@ def write_next_draft(
             subjects=subjects,
             all_subjects=all_subjects,
             drafting=True,
-            say=notes.append,
+            say=chosen.append,
             progress=choose_progress,
         )
 
@@ -1566,6 +1573,7 @@ def write_next_draft(
         planned = choose()
         if planned is not None and links_to_check(config, planned.issue, now):
             notes.append(not_checked("draft"))
+    notes.extend(chosen)
     _step(step, None)
     if planned is None:
         if say is not None:
