@@ -51,7 +51,9 @@ def _page(server: LocalServer, path: str, n: int) -> str:
     return server.add(path, page, content_type="text/html; charset=utf-8")
 
 
-def _newsletter(tmp_path: Path, server: LocalServer) -> tuple[Path, list[str]]:
+def _newsletter(
+    tmp_path: Path, server: LocalServer, more_feeds: str = ""
+) -> tuple[Path, list[str]]:
     urls = [_page(server, f"/a/{n}.html", n) for n in range(len(_ARTICLES))]
     items = "".join(
         f"<item><title>{title}</title><link>{url}</link><description>Customer experience at the"
@@ -66,7 +68,7 @@ def _newsletter(tmp_path: Path, server: LocalServer) -> tuple[Path, list[str]]:
     config.write_text(
         "newsletter: {title: CX Weekly}\nsubjects:\n  - name: Service\n"
         "    keywords: [customer experience, service desk]\n"
-        f"feeds:\n  - url: {feed}\nsettings:\n  output: output\n"
+        f"feeds:\n  - url: {feed}\n{more_feeds}settings:\n  output: output\n"
         "  allow_private_addresses: true\n",
         encoding="utf-8",
     )
@@ -78,7 +80,17 @@ def test_a_page_removed_after_it_was_stored_is_left_out_and_said(
 ) -> None:
     """walk132: pages removed (404) after their articles were stored were published in issue 2,
     one as "another piece" of a story under its article, unsaid."""
-    config, urls = _newsletter(tmp_path, http_server)
+    # A feed whose pages curator does not read: its links (never asked for) are not checked.
+    unread = http_server.url("/n/0.html")  # (answers 404)
+    notes = http_server.add(
+        "/notes.xml",
+        f'<rss version="2.0"><channel><title>Desk Notes</title><item><title>Notes from the'
+        f" desk</title><link>{unread}</link><description>Customer experience notes from a"
+        " service desk: what callers ask, and what the service desk answers.</description>"
+        "</item></channel></rss>",
+    )
+    more = f"  - url: {notes}\n    fetch_pages: false\n"
+    config, urls = _newsletter(tmp_path, http_server, more)
     code, _, err = run_cli("fetch", "--config", str(config))
     assert code == 0, err
     # Since then: two pages removed (one of them the story's other piece), one moved for good,
@@ -104,6 +116,7 @@ def test_a_page_removed_after_it_was_stored_is_left_out_and_said(
     assert f'href="{gone}"' not in html and f'href="{piece}"' not in html
     assert f'href="{new}"' in html and f'href="{moved}"' not in html
     assert f'href="{down}"' in html and f'href="{story}"' in html
+    assert f'href="{unread}"' in html and not http_server.seen("/n/0.html")
     with sqlite3.connect(tmp_path / ".curator" / "curator.db") as db:
         dead = db.execute(
             "SELECT a.url FROM dead_links d JOIN articles a ON a.id = d.article_id ORDER BY a.id"
