@@ -120,7 +120,7 @@ async def _check(
     gone, moved, unchecked = [], [], []
     for art, result in zip(articles, results, strict=True):
         if result is None:
-            unchecked.append((art, "its site's robots.txt now disallows curator its pages"))
+            unchecked.append((art, "its site's robots.txt disallows curator its pages"))
             continue
         if dead_page(result.error_kind, result.error):
             gone.append((art, result.error or f"HTTP {result.status}"))
@@ -147,6 +147,24 @@ def moved_note(art: Article, new: str, published: bool = True) -> str:
     """What a build or a draft says of an article whose link now redirects for good."""
     now = "is published" if published else "is drafted"
     return f'"{art.title}" ({art.url}) {now} at {new}: its link now redirects there for good'
+
+
+def kept_note(art: Article, new: str) -> str:
+    """What is said of a link moved for good to an address the article cannot take."""
+    return (
+        f'"{art.title}" ({art.url}) now redirects for good to {new}, but is published at its'
+        " old address: another stored article has the new one, or an earlier issue published"
+        " it at the old one"
+    )
+
+
+def _readdress(store: Store, art: Article, new: str) -> bool:
+    """Store the article at the address its link now redirects to for good; False when it
+    cannot move (another stored article has that address, or an issue published it)."""
+    key = url_key(new)
+    if art.id is None or store.known_keys([key]):
+        return False
+    return store.readdress(art.id, key, new, [url_key(art.url)])
 
 
 def not_checked(command: str) -> str:
@@ -199,16 +217,11 @@ def recheck_issue(
                 say(gone_note(art, error))
                 changed = True
         for art, new in found.moved:
-            key = url_key(new)
-            if art.id is not None and not store.known_keys([key]):
-                store.readdress(art.id, key, new, [url_key(art.url)])
+            if _readdress(store, art, new):
                 say(moved_note(art, new, published))
                 changed = True
             else:
-                say(
-                    f'"{art.title}" ({art.url}) now redirects for good to {new}, an address'
-                    " another stored article has: it is published at its old address"
-                )
+                say(kept_note(art, new))
         if not changed:
             break
         planned = choose()
@@ -261,8 +274,9 @@ def recheck_draft(
             store.mark_dead_link(art.id, error, now)
     moved: dict[int, str] = {}
     for art, new in found.moved:
-        if art.id is not None and not store.known_keys([url_key(new)]):
-            store.readdress(art.id, url_key(new), new, [url_key(art.url)])
+        if art.id is not None and _readdress(store, art, new):
             moved[art.id] = new
             say(moved_note(art, new))
+        else:
+            say(kept_note(art, new))
     return readdressed(issue, moved), found.gone
