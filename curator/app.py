@@ -71,6 +71,7 @@ from curator.issuetext import (
     repeated_closing,
     repeated_introduction,
 )
+from curator.linkcheck import links_to_check, not_checked, recheck_draft, recheck_issue
 from curator.models import (
     TAKEN_FOR_SITE,
     Article,
@@ -374,15 +375,39 @@ def run_build(
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
-    planned = next_issue(
-        config,
-        store,
-        now=now,
-        subjects=subjects,
-        all_subjects=all_subjects,
-        say=notes.append,
-        progress=choose_progress,
-    )
+
+    chosen: list[str] = []  # (what choosing said: the last choice's alone, if chosen again)
+
+    def choose() -> NextIssue | None:
+        chosen.clear()
+        return next_issue(
+            config,
+            store,
+            now=now,
+            subjects=subjects,
+            all_subjects=all_subjects,
+            say=chosen.append,
+            progress=choose_progress,
+        )
+
+    if fetch:
+        # The pages of articles stored in earlier runs may be gone since (walk132): their links
+        # are checked, and one gone leaves its article out for the next best.
+        planned = recheck_issue(
+            config,
+            store,
+            choose,
+            lambda p: p.issue,
+            now=now,
+            read_before=now,
+            published=True,
+            say=notes.append,
+        )
+    else:
+        planned = choose()
+        if planned is not None and links_to_check(config, planned.issue, now):
+            notes.append(not_checked("build"))
+    notes.extend(chosen)
     _step(step, None)
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
@@ -1533,11 +1558,14 @@ def write_next_draft(
     config_arg: str = "",
     step: Step | None = None,
     choose_progress: Say | None = None,
+    check_links: bool = True,
+    read_before: datetime | None = None,
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured. When
     there is nothing to draft, what placing had to say goes to `say` (else it is among the
     draft's warnings). `config_arg` (` --config PATH` or "") ends the build command the draft's
-    first note gives."""
+    first note gives. With `check_links`, the links of articles stored before `read_before`
+    (default: `now`) are checked first (`curator.linkcheck`)."""
     folder = config.settings.drafts or config.folder / "drafts"
     # Before placing, which takes minutes after an upgrade (walk101 #2): the draft it would
     # replace (checked again below, with the issue's own number).
@@ -1546,16 +1574,39 @@ def write_next_draft(
     # (What it says of local files is told only when the run gets to say it: walk76 #4.)
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
-    planned = next_issue(
-        config,
-        store,
-        now=now,
-        subjects=subjects,
-        all_subjects=all_subjects,
-        drafting=True,
-        say=notes.append,
-        progress=choose_progress,
-    )
+
+    chosen: list[str] = []  # (what choosing said: the last choice's alone, if chosen again)
+
+    def choose() -> NextIssue | None:
+        chosen.clear()
+        return next_issue(
+            config,
+            store,
+            now=now,
+            subjects=subjects,
+            all_subjects=all_subjects,
+            drafting=True,
+            say=chosen.append,
+            progress=choose_progress,
+        )
+
+    if check_links:
+        # As `build` does (walk132: a draft proposed two pages gone 404 since they were stored).
+        planned = recheck_issue(
+            config,
+            store,
+            choose,
+            lambda p: p.issue,
+            now=now,
+            read_before=read_before or now,
+            published=False,
+            say=notes.append,
+        )
+    else:
+        planned = choose()
+        if planned is not None and links_to_check(config, planned.issue, now):
+            notes.append(not_checked("draft"))
+    notes.extend(chosen)
     _step(step, None)
     if planned is None:
         if say is not None:
@@ -2058,6 +2109,34 @@ def build_from_draft(
     moved = moved_addresses(draft, issue, draft_file)
     moved += added_same_stories(draft, issue, draft_file, first_read)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
+    # Its stored articles' pages may be gone since they were stored (walk132): the draft says
+    # what to publish, so one gone stops the build, as an address added that cannot be read.
+    checked: list[str] = []
+    issue, dead = recheck_draft(
+        config,
+        store,
+        issue,
+        now=now,
+        skip=[a.id for a in fresh.values() if a.id is not None],
+        say=checked.append,
+    )
+    if dead:
+        lines = {e.url: e.line for e in draft.entries}
+        # (a copy named under its article is a "## URL" line in the draft's note of them)
+        for n, text in enumerate(draft_file.read_text(encoding="utf-8").splitlines(), 1):
+            if text.startswith("## "):
+                lines.setdefault(text[3:].strip(), n)
+        where = "".join(
+            f"\n  {draft_file}:{lines[a.url]}: {a.url} ({error})"
+            if a.url in lines
+            else f"\n  {draft_file}: {a.url} ({error}), named under another article"
+            for a, error in dead
+        )
+        raise BuildError(
+            f"{draft_file}: the page of an article the draft features is gone since it was"
+            " stored: nothing was published; cut it from the draft (or put another address in"
+            f" its place), then build again:{where}"
+        )
     copies = same_stories(
         issue,
         "it is named under that article as {named}, not as an article"
@@ -2090,6 +2169,7 @@ def build_from_draft(
         *merged_sections(draft, draft_file),
         *unreachable,
         *moved,
+        *checked,
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),

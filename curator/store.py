@@ -958,6 +958,9 @@ class Store:
         #: What a caller worked out from the store as it was, by name, with what it was worked
         #: out from (a key the caller compares): worked out again once that differs.
         self.memo: dict[str, tuple[object, object]] = {}
+        #: The articles whose page this run read at last (`update_read_article`): read now, so
+        #: not asked for again before the issue is published (`curator.linkcheck`).
+        self.pages_read_now: set[int] = set()
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -1661,6 +1664,12 @@ class Store:
         ).fetchall()
         self._set_meta([("local_files_told", json.dumps([int(r[0]) for r in ids]))])
 
+    def mark_dead_link(self, article_id: int, error: str, now: datetime) -> None:
+        """Mark the article a dead link: its page, asked for again before an issue featured it,
+        answered 404 or 410 (walk132); only a later read of its page that succeeds takes it off."""
+        with self.transaction():
+            self.db.execute(_MARK_DEAD, (article_id, error, _iso(now)))
+
     def dead_link(self, article_id: int) -> str | None:
         """What the article's page answered when it was found gone (404 or 410), if it was marked
         a dead link (never picked for an issue), else None."""
@@ -1767,6 +1776,7 @@ class Store:
             ).fetchone()
             self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM dead_links WHERE article_id = ?", (article_id,))
+            self.pages_read_now.add(article_id)
             if old is None:
                 return False
             key = url_key(article.url)

@@ -591,12 +591,13 @@ def draft(
         if not no_fetch:
             announce_fetch(conf, quiet)
         before = store.newest_article_id()
+        started = datetime.now(UTC)
         with RunProgress(quiet=quiet) as progress:  # as build shows them: feeds, pages, placing
             if not no_fetch:
                 summary = run_fetch(
                     conf,
                     store,
-                    now=datetime.now(UTC),
+                    now=started,
                     progress=progress.feed,
                     page_progress=progress.pages,
                 )
@@ -616,6 +617,8 @@ def draft(
                         say=placing_notes.append,
                         config_arg=run_args("curator build"),
                         choose_progress=progress.choosing,
+                        check_links=not no_fetch,
+                        read_before=started,
                     )
                 except CuratorError as error:
                     progress.close()

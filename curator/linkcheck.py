@@ -1,0 +1,282 @@
+"""Check, just before an issue is published, that the stored links it features still answer.
+
+An article's page is read once, when it is first stored; an issue may feature it weeks later,
+when the publisher has removed it (walk132: issue 2 linked two pages gone 404, unsaid). So the
+links an issue is about to feature, of articles stored before this run whose feed's pages curator
+reads, are asked for again through the same polite fetcher (per-host limits, robots.txt, the
+User-Agent, the timeout), all at once; only the first bytes of a page are kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from curator import articles as article_rules
+from curator.config import Config
+from curator.fetch import FetchRequest, open_fetcher
+from curator.harvest import fetch_settings
+from curator.models import Article, FetchResult, Issue, Scored
+from curator.robots import SiteRules, stored
+from curator.store import Store, dead_page
+from curator.urls import url_key
+
+T = TypeVar("T")
+
+#: Bytes of a page kept when checking its link: enough to follow a meta refresh; a larger page
+#: answered all the same (its "too large" says it is there).
+CHECK_BYTES = 64 * 1024
+#: Times the issue is chosen again after links found gone (each time only the articles that took
+#: their place are checked): a bound on the requests, a few times the issue's size at most.
+CHECK_ROUNDS = 3
+
+
+@dataclass(frozen=True)
+class LinkChecks:
+    """What asking again for an issue's links found."""
+
+    #: Articles whose page answered 404 or 410 (or redirects away), with what it answered.
+    gone: tuple[tuple[Article, str], ...] = ()
+    #: Articles whose link now redirects for good to another address, with that address.
+    moved: tuple[tuple[Article, str], ...] = ()
+    #: Articles whose link could not be checked (a timeout, a refused connection ...), with why.
+    unchecked: tuple[tuple[Article, str], ...] = ()
+
+
+def _reads_pages(config: Config, feed_url: str | None) -> bool:
+    source = next((f for f in config.feeds if f.url == feed_url), None)
+    if source is None or source.is_file:
+        # Added by address in a draft, or a feed no longer followed; or a local feed, whose pages
+        # curator read as local files (the demo's): not web pages it reads, so not asked for.
+        return False
+    return config.settings.fetch_pages if source.fetch_pages is None else source.fetch_pages
+
+
+#: Names reserved for documentation and tests (RFC 2606, RFC 6761): no publisher's page is
+#: there, so such a link is not asked for (a test's pages must not send it out to the internet).
+_RESERVED_TLDS = ("example", "test", "invalid", "localhost")
+_RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def _reserved(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    return host.rsplit(".", 1)[-1] in _RESERVED_TLDS or any(
+        host == d or host.endswith("." + d) for d in _RESERVED_DOMAINS
+    )
+
+
+def links_to_check(
+    config: Config, issue: Issue, read_before: datetime, skip: Iterable[int] = ()
+) -> list[Article]:
+    """The articles of `issue` (entries and the copies named under them) to check: stored before
+    `read_before`, at a web address (not a name reserved for examples), of a feed whose pages
+    curator reads; not those in `skip`."""
+    done = set(skip)
+    found: dict[int, Article] = {}
+    for section in issue.sections:
+        for entry in section.entries:
+            for art in (entry.article, *entry.copy_articles):
+                if art.id is None or art.id in done or art.id in found:
+                    continue
+                if not art.url.startswith(("http://", "https://")) or _reserved(art.url):
+                    continue
+                if art.first_seen is not None and art.first_seen >= read_before:
+                    continue
+                if _reads_pages(config, art.feed_url):
+                    found[art.id] = art
+    return list(found.values())
+
+
+def check_links(
+    config: Config, store: Store, articles: Sequence[Article], now: datetime
+) -> LinkChecks:
+    """Ask for each article's link again, in parallel; what each answered, sorted into gone,
+    moved and could not be checked (a link that answers as before is in none)."""
+    if not articles:
+        return LinkChecks()
+    return asyncio.run(_check(config, store, list(articles), now))
+
+
+async def _check(
+    config: Config, store: Store, articles: list[Article], now: datetime
+) -> LinkChecks:
+    settings = dataclasses.replace(
+        fetch_settings(config), max_bytes=min(CHECK_BYTES, config.settings.max_bytes)
+    )
+    async with open_fetcher(settings) as fetcher:
+        robots = SiteRules(fetcher.fetch, now, cached=lambda site: stored(store.robots_txt(site)))
+
+        async def one(art: Article) -> FetchResult | None:
+            if not await robots.allows(art.url):
+                return None
+            return await fetcher.fetch(FetchRequest(art.url, kind="page"))
+
+        results = await asyncio.gather(*(one(a) for a in articles))
+    gone, moved, unchecked = [], [], []
+    for art, result in zip(articles, results, strict=True):
+        if result is None:
+            unchecked.append((art, "its site's robots.txt disallows curator its pages"))
+            continue
+        if dead_page(result.error_kind, result.error):
+            gone.append((art, result.error or f"HTTP {result.status}"))
+            continue
+        if result.error_kind in ("too-large", "not-html") or result.ok:
+            if away := article_rules.redirected_away(art.url, result.final_url):
+                gone.append((art, away))
+            elif result.moved_to and url_key(result.moved_to) != url_key(art.url):
+                moved.append((art, result.moved_to))
+            continue
+        unchecked.append((art, result.error or "no answer"))
+    return LinkChecks(tuple(gone), tuple(moved), tuple(unchecked))
+
+
+def gone_note(art: Article, error: str) -> str:
+    """What a build or a draft says of an article left out as its page is gone."""
+    return (
+        f'"{art.title}" ({art.url}) is left out: its page is gone ({error}) since it was stored;'
+        " the next best article takes its place"
+    )
+
+
+def moved_note(art: Article, new: str, published: bool = True) -> str:
+    """What a build or a draft says of an article whose link now redirects for good."""
+    now = "is published" if published else "is drafted"
+    return f'"{art.title}" ({art.url}) {now} at {new}: its link now redirects there for good'
+
+
+def kept_note(art: Article, new: str) -> str:
+    """What is said of a link moved for good to an address the article cannot take."""
+    return (
+        f'"{art.title}" ({art.url}) now redirects for good to {new}, but is published at its'
+        " old address: another stored article has the new one, or an earlier issue published"
+        " it at the old one"
+    )
+
+
+def _readdress(store: Store, art: Article, new: str) -> bool:
+    """Store the article at the address its link now redirects to for good; False when it
+    cannot move (another stored article has that address, or an issue published it)."""
+    key = url_key(new)
+    if art.id is None or store.known_keys([key]):
+        return False
+    return store.readdress(art.id, key, new, [url_key(art.url)])
+
+
+def not_checked(command: str) -> str:
+    """What a `--no-fetch` run of `command` ("build", "draft") says once, when its issue features
+    stored links (walk132)."""
+    done = "published" if command == "build" else "drafted"
+    return (
+        f"--no-fetch: the links of the issue's stored articles were not checked before it was"
+        f" {done} (a page removed since its article was stored would be {done} as a dead"
+        f" link); a {command} without --no-fetch checks them"
+    )
+
+
+def unchecked_note(art: Article, why: str, published: bool) -> str:
+    """What a build or a draft says of an article whose link could not be checked."""
+    then = "it was published as before" if published else "check its link before you publish"
+    return f'the link of "{art.title}" ({art.url}) could not be checked ({why}); {then}'
+
+
+def recheck_issue(
+    config: Config,
+    store: Store,
+    choose: Callable[[], T | None],
+    issue_of: Callable[[T], Issue],
+    *,
+    now: datetime,
+    read_before: datetime,
+    published: bool,
+    say: Callable[[str], None],
+) -> T | None:
+    """Choose the issue, check its stored links, and choose it again while some were gone (marked
+    dead links, so that the next best takes their place) or moved (stored at their new address):
+    the issue as chosen last, each finding said once to `say`."""
+    checked: set[int] = set(store.pages_read_now)
+    planned = choose()
+    for _ in range(CHECK_ROUNDS):
+        if planned is None:
+            return None
+        todo = links_to_check(config, issue_of(planned), read_before, checked)
+        if not todo:
+            break
+        checked.update(a.id for a in todo if a.id is not None)
+        found = check_links(config, store, todo, now)
+        for art, why in found.unchecked:
+            say(unchecked_note(art, why, published))
+        changed = False
+        for art, error in found.gone:
+            if art.id is not None:
+                store.mark_dead_link(art.id, error, now)
+                say(gone_note(art, error))
+                changed = True
+        for art, new in found.moved:
+            if _readdress(store, art, new):
+                say(moved_note(art, new, published))
+                changed = True
+            else:
+                say(kept_note(art, new))
+        if not changed:
+            break
+        planned = choose()
+    return planned
+
+
+def readdressed(issue: Issue, moved: Mapping[int, str]) -> Issue:
+    """`issue` with the articles (by id) in `moved` at their new addresses, named so under the
+    articles they are copies of too."""
+    if not moved:
+        return issue
+    urls = {}
+
+    def at(art: Article) -> Article:
+        if art.id is None or art.id not in moved:
+            return art
+        urls[art.url] = moved[art.id]
+        return dataclasses.replace(art, url=moved[art.id])
+
+    def entry(e: Scored) -> Scored:
+        article = at(e.article)
+        copies = tuple(dataclasses.replace(c, article=at(c.article)) for c in e.copies)
+        also = tuple((name, urls.get(url, url)) for name, url in e.also_covered_by)
+        return dataclasses.replace(e, article=article, copies=copies, also_covered_by=also)
+
+    sections = tuple(
+        dataclasses.replace(s, entries=tuple(entry(e) for e in s.entries)) for s in issue.sections
+    )
+    return dataclasses.replace(issue, sections=sections)
+
+
+def recheck_draft(
+    config: Config,
+    store: Store,
+    issue: Issue,
+    *,
+    now: datetime,
+    skip: Iterable[int],
+    say: Callable[[str], None],
+) -> tuple[Issue, tuple[tuple[Article, str], ...]]:
+    """Check the stored links of an edited draft's issue (not those in `skip`, read in this run):
+    the issue with links moved for good at their new addresses, and the articles whose page is
+    gone (marked dead links), for the build to stop on: the draft says what to publish."""
+    done = {*skip, *store.pages_read_now}
+    found = check_links(config, store, links_to_check(config, issue, now, done), now)
+    for art, why in found.unchecked:
+        say(unchecked_note(art, why, True))
+    for art, error in found.gone:
+        if art.id is not None:
+            store.mark_dead_link(art.id, error, now)
+    moved: dict[int, str] = {}
+    for art, new in found.moved:
+        if art.id is not None and _readdress(store, art, new):
+            moved[art.id] = new
+            say(moved_note(art, new))
+        else:
+            say(kept_note(art, new))
+    return readdressed(issue, moved), found.gone
