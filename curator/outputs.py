@@ -1105,6 +1105,32 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
         where = _where(exc, template, past_words=True)
         also = "" if Path(where).name.startswith(f"{template}:") else f" (rendering {template})"
         raise TemplateMistake(f"template {where}: {_in_editors_words(exc, where)}{also}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError) as exc:
+        # An expression of the editor's template that Python cannot do (`(entry.url|length) +
+        # "a"`, `entry.title|xmlattr`): a traceback and exit 1 (walk135 N5), where every other
+        # template mistake is one line and exit 2. Only when the failing line is the editor's
+        # own template: one of curator's failing so is curator's bug, raised as it is.
+        at = _editors_frame(exc)
+        if at is None:
+            raise
+        raise TemplateMistake(
+            f"template {at}: {type(exc).__name__}: {exc} (rendering {template}); nothing was"
+            " published: correct the expression on that line"
+        ) from None
+
+
+def _editors_frame(exc: BaseException) -> str | None:
+    """`file:line` of the innermost template frame of `exc`'s traceback when that template is the
+    editor's own (not curator's built-in one); None otherwise."""
+    found: str | None = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and Path(filename).is_file():
+            found = None if Path(filename).parent == builtin_templates() else filename
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f"{found}:{line}" if found is not None else None
 
 
 def _looping(exc: RecursionError, template: str) -> str:

@@ -1,0 +1,36 @@
+"""walk135: what an editor's template does with an expression Python cannot do is said as every
+other template mistake is (one line naming the file and line, exit 2), not a traceback and exit 1;
+and a page naming, as its address, a loopback address in another spelling is not published there."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli as run
+from curator.render import builtin_templates
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ['{{ (entry.url|length) + "a" }}', "{{ entry.title|xmlattr }}", "{{ (entry.url|length) / 0 }}"],
+)
+def test_an_expression_python_cannot_do_is_a_template_mistake(demo: Path, expression: str) -> None:
+    """N5: a traceback ending "TypeError: unsupported operand type(s) for +: 'int' and 'str'"
+    (or AttributeError: 'Text' object has no attribute 'items'), exit 1, nothing published."""
+    mine = demo.parent / "my-templates"
+    shutil.copytree(builtin_templates(), mine)
+    body = mine / "_issue_body.html"
+    lines = body.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "entry.credit" in line)
+    lines.insert(at, expression)
+    body.write_text("\n".join(lines), encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+    assert code == 2, err
+    assert "Traceback" not in err
+    said = " ".join(err.split())
+    assert f"template {body}:{at + 1}: " in said, said
+    assert "nothing was published: correct the expression on that line" in said, said
+    assert not (demo.parent / "output" / "issue-1.html").exists()
