@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from urllib.parse import urlsplit
 
@@ -117,7 +118,23 @@ def unreachable_reason(url: str) -> str | None:
     if host == "localhost" or host.endswith(".localhost"):
         return "loopback"
     try:
+        if urlsplit(url.strip()).port == 0:  # no server listens on port 0
+            return "reserved"
+    except ValueError:
+        return None
+    try:
         ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
-        return None  # a host name
+        # An IPv4 address in a browser's other spellings: 127.1, 0x7f000001, 2130706433,
+        # 0177.0.0.1 are all 127.0.0.1 (walk135 N1: published at such a canonical, unsaid).
+        if not _NUMBERS_HOST.fullmatch(host):
+            return None  # a host name
+        try:
+            host = socket.inet_ntoa(socket.inet_aton(host))
+        except OSError:
+            return None
     return blocked_reason(host)
+
+
+#: A host of numbers only, as `inet_aton` reads them: decimal, octal (0177) or hex (0x7f) parts.
+_NUMBERS_HOST = re.compile(r"(?:0x[0-9a-f]+|\d+)(?:\.(?:0x[0-9a-f]+|\d+)){0,3}")

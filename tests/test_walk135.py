@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LocalServer
 from conftest import run_cli as run
 from curator.render import builtin_templates
 
@@ -34,3 +35,34 @@ def test_an_expression_python_cannot_do_is_a_template_mistake(demo: Path, expres
     assert f"template {body}:{at + 1}: " in said, said
     assert "nothing was published: correct the expression on that line" in said, said
     assert not (demo.parent / "output" / "issue-1.html").exists()
+
+
+def test_a_loopback_canonical_in_another_spelling_is_not_published(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """N1: canonicals https://0x7f000001/why, https://2130706433/why, http://127.1/why (all
+    127.0.0.1 to a browser) and https://example.com:0/why were published as the articles'
+    links, unsaid, where http://localhost:8080/... is refused."""
+    from test_credit_formats import newsletter, page
+
+    from conftest import said_as_one, sans_config
+
+    titles = ("Customer Support Hours", "Service Desk Effort", "Support Queue Length")
+    canonicals = ("https://0x7f000001/why", "https://2130706433/why", "https://example.com:0/why")
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (t, "", page(t, head=f'<link rel="canonical" href="{c}">', byline="By Ann Lee"))
+            for t, c in zip(titles, canonicals, strict=True)
+        ],
+    )
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    said = said_as_one(sans_config(err))
+    for n, named in enumerate(canonicals):
+        assert (
+            f'"{titles[n]}" ({http_server.base}/p/{n}/): its page names {named} as its address'
+        ) in said, said
+    text = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert not any(c in text for c in canonicals), text
