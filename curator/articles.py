@@ -291,6 +291,15 @@ def gated(link: str, final_url: str, page: Page | None = None, content: bytes = 
     return SIGN_IN_PAGE
 
 
+def asks_to_log_in(page: Page, content: bytes) -> bool:
+    """Whether a page read at an article's own address is a login wall, not the article: a
+    password box, or a gate's title (`_GATE_TITLE`), in a page that does not read as a full
+    article (`reads_as_article`) (walk136 #1: "Log in | Service Daily", "Subscribers only")."""
+    if reads_as_article(page, content):
+        return False
+    return bool(_PASSWORD_FIELD.search(content) or _GATE_TITLE.search((page.title or "").strip()))
+
+
 #: The least text a page at a gate's address (`_gate`) holds to read as the article it is: a
 #: sign-in, subscription or consent page says what it asks in a sentence or two (walk94's and
 #: walk99's hold under 200 characters), an article tells its story in several paragraphs.

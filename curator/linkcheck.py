@@ -21,7 +21,7 @@ from curator import articles as article_rules
 from curator.config import Config
 from curator.fetch import FetchRequest, open_fetcher
 from curator.harvest import fetch_settings
-from curator.models import Article, FetchResult, Issue, Scored
+from curator.models import Article, FetchResult, Issue, Page, Scored
 from curator.robots import SiteRules, stored
 from curator.store import Store, dead_page
 from curator.urls import url_key
@@ -46,6 +46,11 @@ class LinkChecks:
     moved: tuple[tuple[Article, str], ...] = ()
     #: Articles whose link could not be checked (a timeout, a refused connection ...), with why.
     unchecked: tuple[tuple[Article, str], ...] = ()
+    #: Articles whose page now answers with a login wall at their own address (walk136 #1): still
+    #: published (the article may be there for those who log in), with a warning.
+    walled: tuple[Article, ...] = ()
+    #: Articles whose page answered as before (a dead link named in a draft loses its mark).
+    fine: tuple[Article, ...] = ()
 
 
 def _reads_pages(config: Config, feed_url: str | None) -> bool:
@@ -117,7 +122,7 @@ async def _check(
             return await fetcher.fetch(FetchRequest(art.url, kind="page"))
 
         results = await asyncio.gather(*(one(a) for a in articles))
-    gone, moved, unchecked = [], [], []
+    gone, moved, unchecked, walled, fine = [], [], [], [], []
     for art, result in zip(articles, results, strict=True):
         if result is None:
             unchecked.append((art, "its site's robots.txt disallows curator its pages"))
@@ -126,20 +131,67 @@ async def _check(
             gone.append((art, result.error or f"HTTP {result.status}"))
             continue
         if result.error_kind in ("too-large", "not-html") or result.ok:
+            page = _page_read(result)
             if away := article_rules.redirected_away(art.url, result.final_url):
                 gone.append((art, away))
+            elif page is not None and article_rules.soft_404(page):
+                # "Page not found" served with 200 (walk136 #1): gone, as a 404 is, and so said.
+                gone.append((art, SOFT_404_NOW))
+            elif page is not None and (
+                article_rules.gated(art.url, result.final_url, page, result.content or b"")
+                or article_rules.asks_to_log_in(page, result.content or b"")
+            ):
+                walled.append(art)
             elif result.moved_to and url_key(result.moved_to) != url_key(art.url):
                 moved.append((art, result.moved_to))
+            else:
+                fine.append(art)
             continue
         unchecked.append((art, result.error or "no answer"))
-    return LinkChecks(tuple(gone), tuple(moved), tuple(unchecked))
+    return LinkChecks(tuple(gone), tuple(moved), tuple(unchecked), tuple(walled), tuple(fine))
+
+
+#: What a page found a soft 404 when its link was checked answered (walk136 #1).
+SOFT_404_NOW = "its page now says it is not found, though its server answered 200 OK"
+
+
+def _page_read(result: FetchResult) -> Page | None:
+    """The HTML page a check fetched, read as the first read of a page reads it (None when it
+    answered no HTML): so that a soft 404 or a login wall is told apart as it is then."""
+    if not (result.ok and result.content and result.content.strip()):
+        return None
+    return article_rules.read_page(result.content, result.final_url, result.content_type)
 
 
 def gone_note(art: Article, error: str) -> str:
     """What a build or a draft says of an article left out as its page is gone."""
+    if error == SOFT_404_NOW:
+        why = error
+    elif error.startswith(article_rules.REDIRECTED_AWAY):
+        # "a redirect to the site's front page ...: it is gone (URL)" said gone twice (walk136).
+        why = "its page now redirects to the site's front page" + error.removeprefix(
+            article_rules.REDIRECTED_AWAY
+        )
+    else:
+        why = f"its page is gone ({error}) since it was stored"
+    return f'"{art.title}" ({art.url}) is left out: {why}; the next best article takes its place'
+
+
+def walled_note(art: Article, published: bool) -> str:
+    """What a build or a draft says of an article whose page now asks readers to log in."""
+    then = (
+        "it was published as before: readers without an account may not reach it"
+        if published
+        else "check its link before you publish"
+    )
+    return f'"{art.title}" ({art.url}): its page now asks readers to log in; {then}'
+
+
+def copy_note(art: Article, new: str, of: Article, issue: int) -> str:
+    """What is said of an article left out as its link now leads to one an issue published."""
     return (
-        f'"{art.title}" ({art.url}) is left out: its page is gone ({error}) since it was stored;'
-        " the next best article takes its place"
+        f'"{art.title}" ({art.url}) is left out as a copy: its link now leads to "{of.title}"'
+        f" ({new}), which issue {issue} featured; the next best article takes its place"
     )
 
 
@@ -149,13 +201,29 @@ def moved_note(art: Article, new: str, published: bool = True) -> str:
     return f'"{art.title}" ({art.url}) {now} at {new}: its link now redirects there for good'
 
 
-def kept_note(art: Article, new: str) -> str:
-    """What is said of a link moved for good to an address the article cannot take."""
+def kept_note(store: Store, art: Article, new: str, published: bool = True) -> str:
+    """What is said of a link moved for good to an address the article cannot take: why, the
+    one case that holds (walk136 #2: "another stored article has it, or ..." named neither)."""
+    now = "is published" if published else "is drafted"
+    other = store.article_by_url(new)
+    if other is not None and other.id != art.id:
+        why = f'another stored article, "{other.title}" ({other.url}), is at that address'
+    else:
+        why = "an earlier issue published it at its old address"
     return (
-        f'"{art.title}" ({art.url}) now redirects for good to {new}, but is published at its'
-        " old address: another stored article has the new one, or an earlier issue published"
-        " it at the old one"
+        f'"{art.title}" ({art.url}) now redirects for good to {new}, but {now} at its old'
+        f" address: {why}"
     )
+
+
+def _copy_of(store: Store, art: Article, new: str) -> tuple[Article, int] | None:
+    """The article at `new` (where `art`'s link now redirects for good) and the first issue that
+    featured it, when an issue did: `art` is then a copy of it (walk136 #2)."""
+    other = store.article_by_url(new)
+    if other is None or other.id is None or other.id == art.id:
+        return None
+    issues = store.issues_featuring(other.id)
+    return (other, issues[0]) if issues else None
 
 
 def _readdress(store: Store, art: Article, new: str) -> bool:
@@ -210,6 +278,8 @@ def recheck_issue(
         found = check_links(config, store, todo, now)
         for art, why in found.unchecked:
             say(unchecked_note(art, why, published))
+        for art in found.walled:
+            say(walled_note(art, published))
         changed = False
         for art, error in found.gone:
             if art.id is not None:
@@ -217,11 +287,17 @@ def recheck_issue(
                 say(gone_note(art, error))
                 changed = True
         for art, new in found.moved:
-            if _readdress(store, art, new):
+            if art.id is not None and (copy := _copy_of(store, art, new)):
+                # Readers would land on an article an issue published (walk136 #2): left out.
+                other, number = copy
+                store.mark_dead_link(art.id, f'its link now leads to "{other.title}"', now)
+                say(copy_note(art, new, other, number))
+                changed = True
+            elif _readdress(store, art, new):
                 say(moved_note(art, new, published))
                 changed = True
             else:
-                say(kept_note(art, new))
+                say(kept_note(store, art, new, published))
         if not changed:
             break
         planned = choose()
@@ -269,6 +345,13 @@ def recheck_draft(
     found = check_links(config, store, links_to_check(config, issue, now, done), now)
     for art, why in found.unchecked:
         say(unchecked_note(art, why, True))
+    for art in found.walled:
+        say(walled_note(art, True))
+    for art in found.fine:
+        # A dead link the editor named in the draft, its page back: the mark comes off (walk136
+        # #3, the way back `subjects explain` names).
+        if art.id is not None and store.dead_link(art.id) and store.clear_dead_link(art.id):
+            say(f'"{art.title}" ({art.url}) answers again: no longer marked a dead link')
     for art, error in found.gone:
         if art.id is not None:
             store.mark_dead_link(art.id, error, now)
@@ -278,5 +361,5 @@ def recheck_draft(
             moved[art.id] = new
             say(moved_note(art, new))
         else:
-            say(kept_note(art, new))
+            say(kept_note(store, art, new))
     return readdressed(issue, moved), found.gone

@@ -1670,6 +1670,16 @@ class Store:
         with self.transaction():
             self.db.execute(_MARK_DEAD, (article_id, error, _iso(now)))
 
+    def clear_dead_link(self, article_id: int) -> bool:
+        """Take the dead-link mark off the article (its page, named in a draft, answers again);
+        not a local file's (`LOCAL_FILE`). True when a mark came off."""
+        with self.transaction():
+            gone = self.db.execute(
+                "DELETE FROM dead_links WHERE article_id = ? AND error != ?",
+                (article_id, LOCAL_FILE),
+            )
+        return gone.rowcount > 0
+
     def dead_link(self, article_id: int) -> str | None:
         """What the article's page answered when it was found gone (404 or 410), if it was marked
         a dead link (never picked for an issue), else None."""
@@ -1677,6 +1687,14 @@ class Store:
             "SELECT error FROM dead_links WHERE article_id = ?", (article_id,)
         ).fetchone()
         return None if row is None else str(row[0] or "HTTP 404 Not Found")
+
+    def retrying_page(self, article_id: int) -> bool:
+        """Whether the article's page is still to be read again by a later fetch (a first read
+        that failed, `page_retries`); a dead link the issue check found is not (walk136 #3)."""
+        row = self.db.execute(
+            "SELECT 1 FROM page_retries WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return row is not None
 
     def unread_pages(self, article_ids: Sequence[int]) -> dict[int, str]:
         """Of `article_ids`, those whose page could not be read yet (or answered 404 or 410, when

@@ -113,6 +113,7 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
         explanation = explain_article(conf, store, article, warn)
         # Why: `subjects list` marked it "[dead link ...]", but explain said nothing of it.
         dead = None if store.issues_featuring(article.id) else store.dead_link(article.id)
+        retried = bool(dead) and store.retrying_page(article.id)
     other = other_language_note(conf, article)
     if as_json:
         echo_json({**explanation.to_dict(), "dead_link": dead, "other_language": other or None})
@@ -125,9 +126,20 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
             " (`## https://...` under a subject's heading)."
         )
     elif dead:
+        # curator does not read a dead link's page again on its own (walk136 #3: "until a later
+        # read of its page succeeds" promised a read that never came): the way back is named.
+        said = dead if dead.startswith("its link") else f"its page answered {dead}"
+        again = (
+            "the next fetches read its page again a few times, and a read that succeeds takes the"
+            " mark off"
+            if retried
+            else "curator does not read its page again on its own"
+        )
         echo(
-            f"Dead link: its page answered {dead}, so it is never picked for an issue, whatever"
-            " its subject (until a later read of its page succeeds)."
+            f"Dead link: {said}, so it is never picked for an issue, whatever its subject;"
+            f" {again}. If the page is back, add its address to a draft (`## {article.url}`"
+            " under a subject's heading): the build reads it again, and once it answers the"
+            " mark comes off."
         )
     echo(explanation.to_text(terms=8))
     if other:
