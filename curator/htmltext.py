@@ -14,6 +14,7 @@ import difflib
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
@@ -541,3 +542,27 @@ def untrusted_name(raw: str | None) -> str:
     """Why a credited name that held markup is no name to publish, "" when it is one
     (`name_reading`)."""
     return name_reading(raw)[1]
+
+
+class _Tags(HTMLParser):
+    """Every element (`meta`) and attribute (`meta@http-equiv`) of a page, counted."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.seen: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen[tag] += 1
+        self.seen.update(f"{tag}@{name}" for name, _ in attrs)
+
+    def handle_comment(self, data: str) -> None:
+        self.seen["!--"] += 1
+
+
+def markup_counts(markup: str) -> Counter[str]:
+    """Every element (`meta`) and attribute (`meta@http-equiv`) of `markup`, counted, and its
+    comments (`!--`): what `markupcheck` compares between two renders of an edition."""
+    parser = _Tags()
+    parser.feed(markup)
+    parser.close()
+    return parser.seen
