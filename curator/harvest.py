@@ -63,7 +63,7 @@ from curator.models import (
     ParsedFeed,
 )
 from curator.robots import SiteRules, kept, stored
-from curator.store import FeedState, PageRetry, Store, dead_page
+from curator.store import FeedState, PageRetry, Store, dead_page, with_moved_error
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
 from curator.textfeatures import Vector, scripts
@@ -1800,7 +1800,11 @@ def _store(
                 now=now,
                 status=result.status,
                 kind=report.error_kind or "error",
-                error=report.error or "failed",
+                # Its new address's answer too, when it was read there and failed as well, so
+                # that `feeds check` says what this run said (walk136 #132-2).
+                error=with_moved_error(
+                    report.error or "failed", report.moved_error if report.moved_before else None
+                ),
                 elapsed=result.elapsed,
                 wait_until=datetime.fromisoformat(report.wait_until) if report.wait_until else None,
             )

@@ -1512,18 +1512,28 @@ def uncertain_articles(
         current_model(config, store, corrections, say=say), articles, limit=len(articles)
     )
     earlier = store.uncertain_listed()
+    ids = {a.url: a.id for a in articles}
+    stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
+
+    def where(url: str, subject: str | None) -> str | None:
+        """Where the article is stored (its subject, None: none); where the model would place
+        it when it has no stored placement."""
+        return stored[ids[url]] if url in ids and ids[url] in stored else subject
+
+    # Listed before and left where it is stored: marked, whatever the model would place it
+    # under now (walk136 #129-5: the mark was dropped whenever that changed, as a week's new
+    # articles made it, and the same articles came back first, unmarked).
     unsure = [
-        replace(u, listed_before=u.url in earlier and earlier[u.url] == u.subject)
+        replace(u, listed_before=u.url in earlier and earlier[u.url] == where(u.url, u.subject))
         for u in found
         if u.unsure
     ]
     unsure.sort(key=lambda u: u.listed_before)  # (stable: least sure first within each)
-    ids = {a.url: a.id for a in articles}
     listed = [_with_stored(store, ids[u.url], u) for u in one_per_story(unsure, articles, limit)]
     # (the same story's other addresses were shown too, named with it: walk19 #7)
     store.record_uncertain_listed(
         {
-            url: subject
+            url: where(url, subject)
             for u in listed
             for url, subject in ((u.url, u.subject), *((s[0], s[1]) for s in u.same_story))
         }

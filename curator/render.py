@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import partial, wraps
@@ -185,6 +186,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
         refuse_unquoted_values(source, filename or template)
         if filename is not None and Path(filename).parent != builtin_templates():
             self._refuse_unknown_blocks(environment, source, template, filename)
+            _refuse_unknown_fields(environment, source, template, filename)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
         # After the editor's lines, so that an error still names their line.
@@ -290,6 +292,107 @@ class _WordsLoader(jinja2.ChoiceLoader):
                 Path(filename).name,
                 filename,
             )
+
+
+def _view_fields() -> dict[str, tuple[str, ...]]:
+    """The fields of the objects curator gives templates, by kind: an entry, a section, an issue
+    of the archive (`item` in `{% for item in archive %}`)."""
+    from curator.outputs import ARCHIVE_ITEM_FIELDS  # (outputs imports this module)
+
+    return {
+        "entry": tuple(f.name for f in dataclasses.fields(EntryView)),
+        "section": tuple(f.name for f in dataclasses.fields(SectionView)),
+        "item": ARCHIVE_ITEM_FIELDS,
+    }
+
+
+def _loop_kind(node: jinja2.nodes.For, bound: Mapping[str, str]) -> str | None:
+    """What `{% for X in ... %}` binds X to, when it is one of curator's objects: `sections`
+    (a section), a section's `entries` (an entry), `archive` (an issue of the archive)."""
+    it = node.iter
+    if isinstance(it, jinja2.nodes.Name):
+        return {"sections": "section", "archive": "item"}.get(it.name)
+    if (
+        isinstance(it, jinja2.nodes.Getattr)
+        and isinstance(it.node, jinja2.nodes.Name)
+        and bound.get(it.node.name) == "section"
+        and it.attr == "entries"
+    ):
+        return "entry"
+    return None
+
+
+def _refuse_unknown_fields(
+    environment: jinja2.Environment, source: str, template: str, filename: str
+) -> None:
+    """Stop at an editor's template that names a field curator's objects have not (`entry.titel`,
+    `section.name`, `item.titel` in a `{% for item in archive %}` loop), wherever it is: inside an
+    `{% if %}` branch the current issues never take, it passed every build until one took it
+    (walk136 #5: `{{ item.titel }}` on line 33 of index.html, `render --all` exit 0). Read from
+    the template's parse tree, so every line is checked, reached or not. Raised as a
+    TemplateSyntaxError, so it names file and line, with the field meant."""
+    try:
+        ast = environment.parse(source, template, filename)
+    except jinja2.TemplateSyntaxError:
+        return  # the render says what is wrong
+    fields = _view_fields()
+    # Outside any loop, `entry` and `section` are curator's (a template included in a loop).
+    found: list[tuple[jinja2.nodes.Getattr, str]] = []
+
+    def walk(node: jinja2.nodes.Node, bound: dict[str, str]) -> None:
+        if isinstance(node, jinja2.nodes.For):
+            walk(node.iter, bound)
+            inner = dict(bound)
+            for name in node.target.find_all(jinja2.nodes.Name):
+                inner.pop(name.name, None)
+            kind = _loop_kind(node, bound)
+            if kind is not None and isinstance(node.target, jinja2.nodes.Name):
+                inner[node.target.name] = kind
+            for child in (*node.body, *node.else_, *([node.test] if node.test else [])):
+                walk(child, inner)
+            return
+        if isinstance(node, jinja2.nodes.Macro):  # its parameters are its own
+            inner = {k: v for k, v in bound.items() if k not in {a.name for a in node.args}}
+            for child in node.body:
+                walk(child, inner)
+            return
+        if isinstance(node, jinja2.nodes.Assign | jinja2.nodes.AssignBlock):
+            for assigned in node.target.find_all(jinja2.nodes.Name):
+                bound.pop(assigned.name, None)
+        if (
+            isinstance(node, jinja2.nodes.Getattr)
+            and isinstance(node.node, jinja2.nodes.Name)
+            and node.node.name in bound
+            and node.attr not in fields[bound[node.node.name]]
+        ):
+            found.append((node, bound[node.node.name]))
+        for child in node.iter_child_nodes():
+            walk(child, bound)
+
+    walk(ast, {"entry": "entry", "section": "section"})
+    if not found:
+        return
+    node, kind = min(found, key=lambda f: f[0].lineno)
+    assert isinstance(node.node, jinja2.nodes.Name)
+    name, wrong, have = node.node.name, node.attr, fields[kind]
+    # (as a render that reaches the line says it: `outputs._in_editors_words`)
+    what = " (an issue of the archive)" if kind == "item" else ""
+    from curator.outputs import _FIELD_SAYS, _MEANT  # (outputs imports this module)
+
+    meant = _MEANT.get((kind, wrong), ())
+    close = list(meant) or difflib.get_close_matches(wrong, have, n=1)
+    if close:
+        said = [f"'{c}'" + (f" ({_FIELD_SAYS[c]})" if meant else "") for c in close]
+        hint = f": did you mean {' or '.join(said)}?"
+    else:
+        hint = f" (it has {', '.join(have)})"
+    raise jinja2.TemplateSyntaxError(
+        f"{name}{what} has no field '{wrong}'{hint} (every line of a template is checked when"
+        " it is loaded, whether or not an issue reaches it)",
+        node.lineno,
+        Path(filename).name,
+        filename,
+    )
 
 
 #: A NUL, or a C1 control (U+0080-U+009F): what a template holds after a UTF-16 file, or a

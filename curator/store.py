@@ -127,6 +127,25 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+#: Joins, in a feed's stored `last_error`, the error of its configured address and that of the
+#: address it moved to for good in an earlier run, read instead and failing too (walk136 #132-2:
+#: `feeds check` advised the new address right after it answered 404). No column of its own: the
+#: text says it as it stands, and `moved_error_of` takes it apart.
+MOVED_ERROR_JOIN = "; its new address answered "
+
+
+def with_moved_error(error: str, moved_error: str | None) -> str:
+    """A failed feed's error to store: its configured address's, and its new address's if any."""
+    return f"{error}{MOVED_ERROR_JOIN}{moved_error}" if moved_error else error
+
+
+def moved_error_of(last_error: str | None) -> str | None:
+    """The error its new address answered, as `with_moved_error` stored it; None when none."""
+    if not last_error or MOVED_ERROR_JOIN not in last_error:
+        return None
+    return last_error.rsplit(MOVED_ERROR_JOIN, 1)[1]
+
+
 def _migration_1(db: sqlite3.Connection) -> None:
     _run_script(
         db,

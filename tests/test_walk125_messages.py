@@ -177,7 +177,11 @@ def test_template_mistakes_name_the_editors_line_and_what_was_meant(demo: Path) 
     index.write_text(archive.replace("words.date(item.date)", "words.date(item.dat)"), "utf-8")
     code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
     assert code == 2, err
-    assert f"template {index}:{at} (in _words.txt:" in said_as_one(err)
+    # (found when the template is loaded, before any render reaches it: walk136 #5)
+    assert (
+        f"template {index}:{at}: item (an issue of the archive) has no field 'dat': did you mean"
+        " 'date'?" in said_as_one(err)
+    ), err
 
 
 def test_render_of_one_issue_says_the_feed_rerenders_the_others_and_all_names_the_issue(

@@ -85,6 +85,20 @@ def test_a_feed_seen_moving_is_still_said_moved_and_read_when_its_old_address_an
     ), said
     assert "(replace `url:" not in said, said
     assert _feed(out, "Brightline")["moved_address_error"].startswith("HTTP 404")
+    # walk136 #132-2: `feeds check` said of it still "moved permanently to NEW: update
+    # feeds.yaml (replace ...)", right after NEW answered 404; it says what fetch said.
+    from click.testing import CliRunner
+
+    from curator.cli import cli
+
+    checked = CliRunner().invoke(cli, ["feeds", "check", "--config", str(config)])
+    said = " ".join(sans_config(checked.stdout).split())
+    assert (
+        f"moved permanently to {new}, but that address answered HTTP 404 Not Found too: the"
+        f" feed may be gone from both; `curator feeds add {site}` finds the site's feeds, else"
+        f" `curator feeds remove {url}`"
+    ) in said, said
+    assert "(replace `url:" not in said, said
 
 
 def test_a_feed_emptied_is_a_warning_and_one_always_empty_is_not(

@@ -10,6 +10,7 @@ import shlex
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from test_subjects_editor import family, listed
 
@@ -101,21 +102,29 @@ def test_uncertain_lists_the_ones_left_as_placed_after_the_new_ones(
     code, text, err = run("subjects", "uncertain", "--config", str(config), "-n", "500", "-q")
     assert code == 0, err
     blocks = re.split(r"\n(?=[^ \n][^\n]*\n  https://posts\.example/)", text.split("\n\n")[0])
-    listed = [(b.splitlines()[1].strip(), b) for b in blocks]
-    assert len(listed) > 10
-    new = [url for url, _ in listed if url not in seen]
+    shown = [(b.splitlines()[1].strip(), b) for b in blocks]
+    assert len(shown) > 10
+    new = [url for url, _ in shown if url not in seen]
     assert new, "the second run listed only the first run's articles again"
-    assert [url for url, _ in listed][: len(new)] == new  # the new ones first
+    assert [url for url, _ in shown][: len(new)] == new  # the new ones first
     marked = 0
-    for url, block in listed:
+    stored = {r["url"]: r["subject"] for r in listed(config)}
+    for url, block in shown:
         if url in seen:
             # (echo adds the --config the command was given)
-            if seen[url]:
-                pin = f"curator subjects move {url} {shlex.quote(seen[url])} --config {config}"
-                assert f"\n  listed before, left as placed: `{pin}` pins it there" in block
+            # walk136 #4: the command pins the subject it is stored under; under no subject,
+            # nothing pins it (`move URL SUBJECT` was offered as pinning it "there": it moved it).
+            if stored[url]:
+                pin = f"curator subjects move {url} {shlex.quote(stored[url])} --config {config}"
+                assert (
+                    f"\n  listed before, left under {stored[url]}: `{pin}` pins it there" in block
+                )
             else:
                 pin = f"curator subjects exclude {url} --config {config}"
-                assert f"\n  listed before, left under no subject: `{pin}` keeps it" in block
+                assert (
+                    "\n  listed before, left under no subject: nothing pins it there; to keep it"
+                    f" out of every subject (never featured): `{pin}`" in block
+                ), block
             marked += 1
         else:
             assert "listed before" not in block
@@ -138,13 +147,23 @@ def test_a_move_says_which_articles_it_pulled_and_how_to_put_each_back(
         assert code == 0, err
         out = out.replace(f" --config {config}", "")
         pulled = re.findall(
-            r"^  (.+?) -> (.+?): .+\n      (https://\S+)\n      put it back: (.+)$", out, re.M
+            r"^  (.+?) -> (.+?): .+\n      (https://\S+)\n      (?:put it back: |it was under no"
+            r" subject: nothing pins it there; to keep it out of every subject \(never featured\):"
+            r" )(.+)$",
+            out,
+            re.M,
         )
         if pulled:
             break
         before = {r["url"]: r["subject"] for r in listed(config)}
     assert pulled, "no move pulled another article"
-    assert re.search(r"^Your move pulled \d+ other article\(s\) with it \(among ", out, re.M), out
+    assert re.search(r"^Your move pulled \w+ other article\(s?\)? with it \(among ", out, re.M), out
+    # walk136 #4: those it pulled went to its subject; any other that changed place (out of
+    # it, between two others) is said apart, not as pulled with it.
+    head, _, apart = out.partition(f"  Changed place, not to {right[url]}:\n")
+    for was, goes, _, _ in pulled:
+        assert (goes == right[url]) == (f"  {was} -> {goes}:" in head), (was, goes, out)
+    assert "pulled no other article" in out or any(g == right[url] for _, g, _, _ in pulled), out
     assert (
         "Read the list: a move pulls articles like the one moved, right ones too. Move back a"
         " right one it pulled with the command under it (which pins it there).\n" in out
@@ -210,3 +229,35 @@ def test_overlap_offers_no_common_word_nor_one_threads_word(
             if posts[top] >= 2 and 3 * most > 2 * sum(uses.values()):
                 one_thread.append((name, w, top))
     assert not one_thread  # (before: "nt", "os" of "Win NT - what is it???", "iisi", "nanao")
+
+
+def test_uncertain_keeps_the_mark_of_one_left_where_it_is_stored_after_a_weeks_new_articles(
+    tmp_path: Path, http_server, corpus: Path
+) -> None:
+    """walk136 #129-5: the "listed before" mark was dropped whenever the model would now place an
+    article elsewhere, as a week's new articles made it: the same articles came back first,
+    unmarked. An article listed before and still stored where it was keeps the mark."""
+    config, _ = family(tmp_path, http_server, corpus, "comp-train.jsonl", "computers.yaml", 10)
+    code, out, err = run("subjects", "uncertain", "--config", str(config), "-n", "30", "--json")
+    assert code == 0, err
+    first = {u["url"] for u in json.loads(out)}
+    stored = {r["url"]: r["subject"] for r in listed(config)}
+    # A week: the feed gives more posts of the same groups (every 10th, from the 5th on).
+    path = corpus / "topics" / "20newsgroups" / "comp-train.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][5::10]
+    items = "".join(
+        f"<item><title>{escape(r['title'])}</title><link>https://posts.example/{r['id']}</link>"
+        f"<description>{escape(r['text'][:4000])}</description></item>"
+        for r in rows[:400]
+    )
+    http_server.add(
+        "/posts.xml", f'<rss version="2.0"><channel><title>Posts</title>{items}</channel></rss>'
+    )
+    assert run("fetch", "--config", str(config), "-q")[0] == 0
+    code, out, err = run("subjects", "uncertain", "--config", str(config), "-n", "500", "--json")
+    assert code == 0, err
+    now = {r["url"]: r["subject"] for r in listed(config)}
+    again = [u for u in json.loads(out) if u["url"] in first and now[u["url"]] == stored[u["url"]]]
+    assert again, "the second run listed none of the first run's articles"
+    unmarked = [(u["url"], u["subject"], now[u["url"]]) for u in again if not u["listed_before"]]
+    assert not unmarked, unmarked

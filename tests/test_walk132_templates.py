@@ -207,3 +207,37 @@ def test_the_documented_titles_and_links_issue_txt_is_told_what_it_leaves_out_no
         'the credit of 4 of 4 articles ("Helena Ashworth || Brightline Insights"), which'
         " curator's own templates show: fine if you meant it; to show them, add `entry.credit`"
     ) in said
+
+
+def test_a_wrong_field_in_a_branch_no_issue_takes_is_refused_when_the_template_is_loaded(
+    published_demo: Path,
+) -> None:
+    """walk136 #5: `{{ item.titel }}` inside an `{% if %}` branch the current issues never take
+    (index.html) passed `render --all`, exit 0, and would fail the build that first took it,
+    months later. Every line is checked when the template is loaded: refused, with its file and
+    line and the field meant; an entry's and a section's too."""
+    cases = [
+        ("index.html", "{% for item in archive %}", "{% if item.number > 9999 %}{{ item.titel }}{% endif %}", "item (an issue of the archive) has no field 'titel': did you mean 'title'?"),
+        ("_issue_body.html", "{% for entry in section.entries %}", "{% if entry.score > 99 %}{{ entry.blurbb }}{% endif %}", "entry has no field 'blurbb': did you mean 'blurb'?"),
+        ("issue.txt", "{% for section in sections %}", "{% if not section.entries %}{{ section.name }}{% endif %}", "section has no field 'name' (it has subject, description, slug, entries)"),
+    ]  # fmt: skip
+    for name, loop, wrong, message in cases:
+        mine = _mine(published_demo, f"field-{name}")
+        path = mine / name
+        path.write_text(
+            path.read_text("utf-8").replace(loop, f"{loop}\n{wrong}", 1), encoding="utf-8"
+        )
+        line = _line_of(path, wrong)
+        code, out, err = run(
+            "render", "--config", str(published_demo), "--all", "--templates", str(mine)
+        )
+        said = said_as_one(out + err)
+        assert "Traceback" not in said
+        assert code != 0, said
+        assert f"{path}:{line}: {message}" in said, said
+    # curator's own templates, copied unchanged, render as before.
+    code, out, err = run(
+        "render", "--config", str(published_demo), "--all", "--templates",
+        str(_mine(published_demo, "unchanged")),
+    )  # fmt: skip
+    assert code == 0, out + err

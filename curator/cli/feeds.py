@@ -42,7 +42,7 @@ from curator.feedsfile import (
 )
 from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
-from curator.store import Store
+from curator.store import Store, moved_error_of
 from curator.urls import url_key
 
 
@@ -536,6 +536,27 @@ def _gone_error(error: object) -> bool:
     return str(error or "").startswith("HTTP 404")
 
 
+def _moved_advice(row: dict[str, Any]) -> str:
+    """What `feeds check` says of a feed moved for good, as fetch said it (walk136 #132-2: it
+    advised the new address right after that address answered 404 too)."""
+    replace = f"update feeds.yaml (replace `url: {row['url']}` with `url: {row['moved_to']}`)"
+    moved_error = moved_error_of(row["last_error"]) if row["failing_since"] else None
+    if moved_error is None:
+        return f"moved permanently to {row['moved_to']}: {replace}"
+    if not moved_error.startswith(("HTTP 404", "HTTP 410")):  # it may answer later
+        return (
+            f"moved permanently to {row['moved_to']} (which failed too on its last read:"
+            f" {moved_error}): {replace}"
+        )
+    parts = urlsplit(row["moved_to"])
+    site = f"{parts.scheme}://{parts.netloc}/"
+    return (
+        f"moved permanently to {row['moved_to']}, but that address answered {moved_error} too:"
+        f" the feed may be gone from both; `curator feeds add {shell_arg(site)}` finds the"
+        f" site's feeds, else `curator feeds remove {shell_arg(row['url'])}`"
+    )
+
+
 def _failing_for(row: dict[str, Any]) -> str:
     """How long a feed has failed, e.g. ", failing for 3 days (since 2026-11-22)". A feed that
     first failed less than a day ago says so too (it used to say nothing at all)."""
@@ -634,10 +655,7 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
             )
             echo(f"{'':<13} {who} {until} UTC: it is not asked before then")
         if row["moved_to"]:
-            echo(
-                f"{'':<13} moved permanently to {row['moved_to']}: update feeds.yaml (replace"
-                f" `url: {row['url']}` with `url: {row['moved_to']}`)"
-            )
+            echo(f"{'':<13} {_moved_advice(row)}")
         if row["emptied"]:
             echo(
                 f"{'':<13} its last read found 0 entries, though curator stored"

@@ -155,7 +155,7 @@ def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], Non
 
 
 def _say_changes(
-    found: list[Change], among: str, url: str, *more: str, pulled: bool = False
+    found: list[Change], among: str, url: str, *more: str, pulled: str | None = None
 ) -> None:
     """The other articles a correction (of the article at `url`, and at `more`) moves, among the
     newest articles `among` says. They move at once: the correction is stored, and the next
@@ -163,43 +163,54 @@ def _say_changes(
     Each with its URL (titles repeat: a thread's replies, reposts), as `list` shows it, and the
     command that puts it back. Those an older fit of the model had placed, which move because
     every stored article is placed again (`Change.refit`), are counted and listed apart (walk47
-    new 1). A move (`pulled`) says it pulled them: right ones too, even out of the subject it
-    moved to (walk129 #2)."""
+    new 1). A move to the subject `pulled` says it pulled them: right ones too, even out of the
+    subject it moved to (walk129 #2); only those it pulled to that subject, the others that
+    changed place said apart (walk136 #4: "Computer graphics -> no subject" was counted among
+    the ones a move to Mac hardware "pulled with it")."""
     corrected = {url, *more}
     others = [c for c in found if c.url not in corrected]
     moved = [c for c in others if not c.refit]
     refit = [c for c in others if c.refit]
+    into = [c for c in moved if pulled is None or c.after == pulled]
+    elsewhere = [c for c in moved if c not in into]
     it = "them" if more else "it"
     if not others:
         echo(f"No other article changes subject (among {among}).")
         return
-    if moved and pulled:
-        head = f"Your move pulled {len(moved)} other article(s) with {it}"
-    elif moved:
-        head = f"{len(moved)} other article(s) change subject with {it}"
+    if into and pulled:
+        head = f"Your move pulled {len(into)} other article(s) with {it}"
+    elif pulled and elsewhere:
+        head = f"Your move pulled no other article with {it}"
+    elif into:
+        head = f"{len(into)} other article(s) change subject with {it}"
     else:
         head = f"No other article changes subject with {it}"
+    head += f" (among {among})"
+    if elsewhere:
+        head += f", and {len(elsewhere)} other(s) changed place"
     if refit:
         head += (
-            f" (among {among}), and {len(refit)} {'more' if moved else 'others'} because curator"
+            f", and {len(refit)} {'more' if moved else 'others'} because curator"
             " now places every stored article again, with its model fitted again since they"
             " were placed (the archive grew)"
         )
-    else:
-        head += f" (among {among})"
     echo(f"{head}, as `curator subjects list` and the next build show:")
-    for group in (moved, refit):
+    for group in (into, elsewhere, refit):
+        if group is elsewhere and elsewhere and into:
+            echo(f"  Changed place, not to {pulled}:")
         if group is refit and refit and moved:
             echo("  Placed again with the refitted model:")
         for c in group[:CHANGES_SHOWN]:
             echo(f"  {c.before or 'no subject'} -> {c.after or 'no subject'}: {c.title}")
             echo(f"      {c.url}")
-            back = (
-                f"curator subjects move {shell_arg(c.url)} {shell_arg(c.before)}"
-                if c.before
-                else f"curator subjects exclude {shell_arg(c.url)}"
-            )
-            echo(f"      put it back: {back}")
+            if c.before:
+                back = f"curator subjects move {shell_arg(c.url)} {shell_arg(c.before)}"
+                echo(f"      put it back: {back}")
+            else:  # (exclude is "never feature it", not "under no subject again": walk136 #4)
+                echo(
+                    "      it was under no subject: nothing pins it there; to keep it out of"
+                    f" every subject (never featured): curator subjects exclude {shell_arg(c.url)}"
+                )
         if len(group) > CHANGES_SHOWN:
             echo(
                 f"  ... and {len(group) - CHANGES_SHOWN} more (`curator subjects list` shows"
@@ -238,7 +249,7 @@ def _correct(
     echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if name is None and published:
         echo(_already_published(published, conf.settings.output))
-    _say_changes(found, among, article.url, pulled=name is not None)
+    _say_changes(found, among, article.url, pulled=name)
 
 
 def _already_published(numbers: list[int], out_dir: Path) -> str:
@@ -578,12 +589,19 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
             why = f"{u.subject}, just over the no-subject bar"
         echo(f"{u.title}\n  {u.url}\n  {why}")
         if u.listed_before:  # (after the others: walk129 #5)
-            if u.subject:
-                pin = f"curator subjects move {shell_arg(u.url)} {shell_arg(u.subject)}"
-                echo(f"  listed before, left as placed: `{pin}` pins it there")
+            # Where it is stored, which may not be where the model would now place it: the
+            # command pins the subject it is under (walk136 #4: a post under no subject was
+            # given `move URL 'Mac hardware'` as pinning it "there", which moved it).
+            where = u.stored_under if u.stored_differs else u.subject
+            if where:
+                pin = f"curator subjects move {shell_arg(u.url)} {shell_arg(where)}"
+                echo(f"  listed before, left under {where}: `{pin}` pins it there")
             else:
                 pin = f"curator subjects exclude {shell_arg(u.url)}"
-                echo(f"  listed before, left under no subject: `{pin}` keeps it there")
+                echo(
+                    "  listed before, left under no subject: nothing pins it there; to keep it"
+                    f" out of every subject (never featured): `{pin}`"
+                )
         if u.stored_differs:
             echo(f"  {stored_elsewhere(u.stored_under, u.subject)}")
         for url, subject, same in u.same_story:
