@@ -376,38 +376,18 @@ def run_build(
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
 
-    chosen: list[str] = []  # (what choosing said: the last choice's alone, if chosen again)
-
-    def choose() -> NextIssue | None:
-        chosen.clear()
-        return next_issue(
-            config,
-            store,
-            now=now,
-            subjects=subjects,
-            all_subjects=all_subjects,
-            say=chosen.append,
-            progress=choose_progress,
-        )
-
-    if fetch:
-        # The pages of articles stored in earlier runs may be gone since (walk132): their links
-        # are checked, and one gone leaves its article out for the next best.
-        planned = recheck_issue(
-            config,
-            store,
-            choose,
-            lambda p: p.issue,
-            now=now,
-            read_before=now,
-            published=True,
-            say=notes.append,
-        )
-    else:
-        planned = choose()
-        if planned is not None and links_to_check(config, planned.issue, now):
-            notes.append(not_checked("build"))
-    notes.extend(chosen)
+    planned = _choose_checked(
+        config,
+        store,
+        now=now,
+        subjects=subjects,
+        all_subjects=all_subjects,
+        progress=choose_progress,
+        check=fetch,
+        read_before=now,
+        command="build",
+        notes=notes,
+    )
     _step(step, None)
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
@@ -1339,6 +1319,59 @@ class NextIssue:
     retold: tuple[tuple[int, int, int, str], ...] = ()
 
 
+def _choose_checked(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    subjects: Sequence[str],
+    all_subjects: bool,
+    progress: Callable[[str], None] | None,
+    check: bool,
+    read_before: datetime,
+    command: str,
+    notes: list[str],
+) -> NextIssue | None:
+    """The issue `build` (or, `command` "draft", `draft`) would publish: with `check`, its stored
+    links asked for again and the issue chosen again while some were gone (walk132:
+    `linkcheck.recheck_issue`, its findings in `notes`); else said unchecked when it has such
+    links. What choosing said goes to `notes` after: the last choice's alone, if chosen again."""
+    chosen: list[str] = []
+
+    def choose() -> NextIssue | None:
+        chosen.clear()
+        return next_issue(
+            config,
+            store,
+            now=now,
+            subjects=subjects,
+            all_subjects=all_subjects,
+            drafting=command == "draft",
+            say=chosen.append,
+            progress=progress,
+        )
+
+    if check:
+        # The pages of articles stored in earlier runs may be gone since (walk132): their links
+        # are checked, and one gone leaves its article out for the next best.
+        planned = recheck_issue(
+            config,
+            store,
+            choose,
+            lambda p: p.issue,
+            now=now,
+            read_before=read_before,
+            published=command == "build",
+            say=notes.append,
+        )
+    else:
+        planned = choose()
+        if planned is not None and links_to_check(config, planned.issue, now):
+            notes.append(not_checked(command))
+    notes.extend(chosen)
+    return planned
+
+
 def next_issue(
     config: Config,
     store: Store,
@@ -1575,38 +1608,18 @@ def write_next_draft(
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
     _step(step, CHOOSING)
 
-    chosen: list[str] = []  # (what choosing said: the last choice's alone, if chosen again)
-
-    def choose() -> NextIssue | None:
-        chosen.clear()
-        return next_issue(
-            config,
-            store,
-            now=now,
-            subjects=subjects,
-            all_subjects=all_subjects,
-            drafting=True,
-            say=chosen.append,
-            progress=choose_progress,
-        )
-
-    if check_links:
-        # As `build` does (walk132: a draft proposed two pages gone 404 since they were stored).
-        planned = recheck_issue(
-            config,
-            store,
-            choose,
-            lambda p: p.issue,
-            now=now,
-            read_before=read_before or now,
-            published=False,
-            say=notes.append,
-        )
-    else:
-        planned = choose()
-        if planned is not None and links_to_check(config, planned.issue, now):
-            notes.append(not_checked("draft"))
-    notes.extend(chosen)
+    planned = _choose_checked(
+        config,
+        store,
+        now=now,
+        subjects=subjects,
+        all_subjects=all_subjects,
+        progress=choose_progress,
+        check=check_links,
+        read_before=read_before or now,
+        command="draft",
+        notes=notes,
+    )
     _step(step, None)
     if planned is None:
         if say is not None:
