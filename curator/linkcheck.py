@@ -24,7 +24,7 @@ from curator.harvest import fetch_settings
 from curator.models import Article, FetchResult, Issue, Page, Scored
 from curator.robots import SiteRules, stored
 from curator.store import Store, dead_page
-from curator.urls import url_key
+from curator.urls import clean_url, url_key
 
 T = TypeVar("T")
 
@@ -143,7 +143,16 @@ async def _check(
             ):
                 walled.append(art)
             elif result.moved_to and url_key(result.moved_to) != url_key(art.url):
-                moved.append((art, result.moved_to))
+                # What a page's first read refuses of the address it leads to, this refuses too
+                # (walk138 NEW-1: a redirect to localhost, to an address holding a user name and
+                # password, or with utm_ tracking, was published as the article's new address).
+                target = result.moved_to
+                if urlsplit(target).username is not None:
+                    fine.append(art)  # (its own link, which the publisher's redirect follows)
+                elif article_rules.unreachable_move(target, art.url):
+                    gone.append((art, f"{MOVED_AWAY}{target}, which readers cannot reach"))
+                else:
+                    moved.append((art, clean_url(target)))
             else:
                 fine.append(art)
             continue
@@ -153,6 +162,8 @@ async def _check(
 
 #: What a page found a soft 404 when its link was checked answered (walk136 #1).
 SOFT_404_NOW = "its page now says it is not found, though its server answered 200 OK"
+#: How a link that now redirects for good to an address readers cannot reach is said.
+MOVED_AWAY = "its link now redirects for good to "
 
 
 def _page_read(result: FetchResult) -> Page | None:
@@ -165,7 +176,7 @@ def _page_read(result: FetchResult) -> Page | None:
 
 def gone_note(art: Article, error: str) -> str:
     """What a build or a draft says of an article left out as its page is gone."""
-    if error == SOFT_404_NOW:
+    if error == SOFT_404_NOW or error.startswith(MOVED_AWAY):
         why = error
     elif error.startswith(article_rules.REDIRECTED_AWAY):
         # "a redirect to the site's front page ...: it is gone (URL)" said gone twice (walk136).

@@ -62,8 +62,19 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
         return None
     if parts.scheme.lower() not in SAFE_SCHEMES:
         return None
-    if parts.scheme.lower() in {"http", "https"} and not parts.hostname:
-        return None
+    if parts.scheme.lower() in {"http", "https"}:
+        if not parts.hostname:
+            return None
+        try:
+            parts.port  # noqa: B018 (it raises for a port out of range)
+        except ValueError:
+            # `https://example.com:99999/why`: no browser reaches it, and a page's canonical so
+            # written crashed every run (walk138 NEW-3)
+            return None
+        if parts.username is not None or parts.password is not None:
+            # `https://user:pw@example.com/why`: a user name and password published in every
+            # edition, or a look of phishing (walk138 NEW-4)
+            return None
     return cleaned
 
 
@@ -125,9 +136,12 @@ def clean_url(url: str) -> str:
     parts = urlsplit(url.strip())
     query = _encoded(_without_tracking(parts.query))
     netloc = parts.netloc.lower()
-    if parts.port and (
-        (parts.scheme == "http" and parts.port == 80)
-        or (parts.scheme == "https" and parts.port == 443)
+    try:
+        port = parts.port
+    except ValueError:  # (out of range: kept as written; `safe_url` refuses such an address)
+        port = None
+    if port and (
+        (parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)
     ):
         netloc = netloc.rsplit(":", 1)[0]
     return urlunsplit((parts.scheme.lower(), netloc, _encoded(parts.path) or "/", query, ""))
@@ -145,8 +159,13 @@ def url_key(url: str) -> str:
     parameters, parameter order, a trailing slash and a fragment."""
     parts = urlsplit(clean_url(url))
     host = (parts.hostname or "").removeprefix("www.")
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    try:
+        port = parts.port
+    except ValueError:  # (out of range: the page behind it is none, but a key all the same)
+        port = None
+        host = parts.netloc.lower()
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     path = parts.path.rstrip("/") or "/"
     query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{host}{path}" + (f"?{query}" if query else "")

@@ -173,3 +173,37 @@ def test_build_draft_stops_on_a_page_removed_since_the_draft_was_written(
     assert f"{draft}:{entry}: {urls[2]} (HTTP 404 Not Found)" in said, said
     assert f"{draft}:{piece}: {urls[1]} (HTTP 404 Not Found)" in said, said
     assert not (tmp_path / "output" / "issue-1.html").exists()
+
+
+def test_a_link_redirected_where_readers_cannot_follow_is_not_published_there(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk138 NEW-1: the check before publishing published a stored link's new address as it
+    was: http://localhost:PORT/... (readers cannot reach it), one holding a user name and
+    password, one with utm_ tracking, where a page's first read refuses or cleans each."""
+    config, urls = _newsletter(tmp_path, http_server)
+    code, _, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    _, _, local, secret, tracked = urls
+    port = http_server.base.rsplit(":", 1)[1]
+    away = f"http://localhost:{port}/moved/2.html"
+    _page(http_server, "/moved/2.html", 2)  # (localhost is this server: the page answers there)
+    http_server.add("/a/2.html", status=301, headers={"Location": away}, content_type=None)
+    keyed = http_server.url("/moved/3.html").replace("://", "://editor:s3cret@")
+    http_server.add("/a/3.html", status=301, headers={"Location": keyed}, content_type=None)
+    _page(http_server, "/moved/3.html", 3)
+    _page(http_server, "/moved/4.html", 4)
+    utm = http_server.url("/moved/4.html") + "?utm_source=rss"
+    _page(http_server, "/moved/4.html?utm_source=rss", 4)
+    http_server.add("/a/4.html", status=301, headers={"Location": utm}, content_type=None)
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert (
+        f'"{_ARTICLES[2][0]}" ({local}) is left out: its link now redirects for good to {away},'
+        " which readers cannot reach"
+    ) in said, said
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "localhost" not in html and "s3cret" not in html and "utm_source" not in html, html
+    assert f'href="{secret}"' in html
+    assert f'href="{http_server.url("/moved/4.html")}"' in html

@@ -66,3 +66,29 @@ def test_a_loopback_canonical_in_another_spelling_is_not_published(
         ) in said, said
     text = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     assert not any(c in text for c in canonicals), text
+
+
+def test_a_canonical_with_a_bad_port_or_a_password_is_not_taken(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk138 NEW-3, NEW-4: a page whose canonical was https://example.com:99999/why crashed
+    every run (ValueError: Port out of range); one of https://user:pw@example.com/why was stored
+    as the article's address, to be published with its password. The feed's address is kept."""
+    from test_credit_formats import newsletter, page
+
+    titles = ("Customer Support Hours", "Service Desk Effort")
+    canonicals = ("https://example.com:99999/why", "https://user:pw@example.com/why")
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (t, "", page(t, head=f'<link rel="canonical" href="{c}">', byline="By Ann Lee"))
+            for t, c in zip(titles, canonicals, strict=True)
+        ],
+    )
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    assert "Traceback" not in err
+    text = (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
+    assert not any(c in text for c in canonicals), text
+    assert f"url: {http_server.base}/p/0/" in text and f"url: {http_server.base}/p/1/" in text
