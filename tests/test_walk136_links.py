@@ -72,6 +72,13 @@ def test_soft_404_and_login_wall_and_front_page_seen_as_a_reader_would(
     assert "until a later read" not in told
     assert "curator does not read its page again on its own" in told, told
     assert f"add its address to a draft (`## {soft}` under a subject's heading)" in told, told
+    assert "its page answered its page" not in told, told  # (walk138 NEW-5)
+    code, out, err = run_cli("subjects", "list", "--config", str(config))
+    assert code == 0, err
+    listed = said_as_one(out)
+    assert "[dead link: its page now says it is not found, though its server answered 200 OK;" in (
+        listed
+    ), listed
 
     # The way back works: the page is back, the editor names it in a draft, the build reads it
     # and publishes it, and the mark comes off.

@@ -128,7 +128,7 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
     elif dead:
         # curator does not read a dead link's page again on its own (walk136 #3: "until a later
         # read of its page succeeds" promised a read that never came): the way back is named.
-        said = dead if dead.startswith("its link") else f"its page answered {dead}"
+        said = dead if dead.startswith(("its link", "its page")) else f"its page answered {dead}"
         again = (
             "the next fetches read its page again a few times, and a read that succeeds takes the"
             " mark off"
@@ -539,7 +539,14 @@ def list_(
         if p.dead_link == LOCAL_FILE and not p.featured_in:
             dead = "  [a local file, not a web address: never picked for an issue]"
         elif p.dead_link and not p.featured_in:
-            dead = f"  [dead link: its page answered {p.dead_link}; never picked for an issue]"
+            # (a reason that says itself, "its page now says ...", is not "answered" again:
+            # walk138 NEW-5 read "its page answered its page now says it is not found")
+            why = (
+                p.dead_link
+                if p.dead_link.startswith(("its link", "its page"))
+                else f"its page answered {p.dead_link}"
+            )
+            dead = f"  [dead link: {why}; never picked for an issue]"
         if p.copy_of and not dead:
             told, number = p.copy_of
             dead = (
