@@ -699,7 +699,7 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                 said.append(
                     "no author was found"
                     if art.publication
-                    else "no author or publication was found: it is published with no credit line"
+                    else "no author or publication was found (the issue shows no credit line)"
                 )
             first = first_appeared_in(art.text)
             original = original_copy(entry, first)
