@@ -36,6 +36,9 @@ from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
+    ARCHIVE_ITEM_FIELDS,
+    FIELD_SAYS,
+    MEANT_FIELDS,
     OWN_PREFIX,
     TEMPLATE_REFERENCE,
     WORDS,
@@ -579,25 +582,6 @@ def _later(when: datetime, stamp: str | None) -> datetime:
         return when
     other = other if other.tzinfo else other.replace(tzinfo=UTC)
     return other if other > when else when
-
-
-#: What an issue of the archive (`item` in index.html and feed.xml) has, as `archive_context`
-#: makes it.
-ARCHIVE_ITEM_FIELDS = (
-    "number",
-    "title",
-    "date",
-    "date_text",
-    "date_rfc3339",
-    "updated_rfc3339",
-    "subjects",
-    "theme",
-    "theme_subjects",
-    "fragment_html",
-    "href",
-    "link",
-    "entry_id",
-)
 
 
 def archive_context(
@@ -1199,31 +1183,12 @@ def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
     name, view = _VIEWS[found.group(1)]
     fields = [f.name for f in dataclasses.fields(view)]
     wrong = found.group(2)
-    meant = _MEANT.get((name, wrong), ())
+    meant = MEANT_FIELDS.get((name, wrong), ())
     close = list(meant) or difflib.get_close_matches(wrong, fields, n=1)
     if not close:
         return f"{name} has no field '{wrong}' (it has {', '.join(fields)})"
-    said = [f"'{c}'" + (f" ({_FIELD_SAYS[c]})" if meant else "") for c in close]
+    said = [f"'{c}'" + (f" ({FIELD_SAYS[c]})" if meant else "") for c in close]
     return f"{name} has no field '{wrong}': did you mean {' or '.join(said)}?"
-
-
-#: The fields an editor likely meant by a name a view has not, beyond a misspelling (walk130 #3:
-#: `{% for a in entry.authors %}`, as issue-N.json names them).
-_MEANT = {
-    ("entry", "authors"): ("author", "credit"),
-    ("entry", "link"): ("url",),
-    ("entry", "summary"): ("blurb",),
-    ("entry", "description"): ("blurb",),
-    ("entry", "source"): ("publication",),
-}
-#: What a field holds, said beside its name in a did-you-mean.
-_FIELD_SAYS = {
-    "author": 'the names, joined: "Jane Doe and John Roe"',
-    "credit": '"Author || Publication"',
-    "url": "the article's link",
-    "blurb": "two or three sentences, as text",
-    "publication": "the publication's name",
-}
 
 
 #: Block tags, each closed by its `end...` tag (`set` only as a block: `{% set x %}...`).

@@ -294,11 +294,28 @@ class _WordsLoader(jinja2.ChoiceLoader):
             )
 
 
+#: What an issue of the archive (`item` in index.html and feed.xml) has, as
+#: `outputs.archive_context` makes it.
+ARCHIVE_ITEM_FIELDS = (
+    "number",
+    "title",
+    "date",
+    "date_text",
+    "date_rfc3339",
+    "updated_rfc3339",
+    "subjects",
+    "theme",
+    "theme_subjects",
+    "fragment_html",
+    "href",
+    "link",
+    "entry_id",
+)
+
+
 def _view_fields() -> dict[str, tuple[str, ...]]:
     """The fields of the objects curator gives templates, by kind: an entry, a section, an issue
     of the archive (`item` in `{% for item in archive %}`)."""
-    from curator.outputs import ARCHIVE_ITEM_FIELDS  # (outputs imports this module)
-
     return {
         "entry": tuple(f.name for f in dataclasses.fields(EntryView)),
         "section": tuple(f.name for f in dataclasses.fields(SectionView)),
@@ -320,6 +337,25 @@ def _loop_kind(node: jinja2.nodes.For, bound: Mapping[str, str]) -> str | None:
     ):
         return "entry"
     return None
+
+
+#: The fields an editor likely meant by a name a view has not, beyond a misspelling (walk130 #3:
+#: `{% for a in entry.authors %}`, as issue-N.json names them).
+MEANT_FIELDS = {
+    ("entry", "authors"): ("author", "credit"),
+    ("entry", "link"): ("url",),
+    ("entry", "summary"): ("blurb",),
+    ("entry", "description"): ("blurb",),
+    ("entry", "source"): ("publication",),
+}
+#: What a field holds, said beside its name in a did-you-mean.
+FIELD_SAYS = {
+    "author": 'the names, joined: "Jane Doe and John Roe"',
+    "credit": '"Author || Publication"',
+    "url": "the article's link",
+    "blurb": "two or three sentences, as text",
+    "publication": "the publication's name",
+}
 
 
 def _refuse_unknown_fields(
@@ -377,12 +413,10 @@ def _refuse_unknown_fields(
     name, wrong, have = node.node.name, node.attr, fields[kind]
     # (as a render that reaches the line says it: `outputs._in_editors_words`)
     what = " (an issue of the archive)" if kind == "item" else ""
-    from curator.outputs import _FIELD_SAYS, _MEANT  # (outputs imports this module)
-
-    meant = _MEANT.get((kind, wrong), ())
+    meant = MEANT_FIELDS.get((kind, wrong), ())
     close = list(meant) or difflib.get_close_matches(wrong, have, n=1)
     if close:
-        said = [f"'{c}'" + (f" ({_FIELD_SAYS[c]})" if meant else "") for c in close]
+        said = [f"'{c}'" + (f" ({FIELD_SAYS[c]})" if meant else "") for c in close]
         hint = f": did you mean {' or '.join(said)}?"
     else:
         hint = f" (it has {', '.join(have)})"
