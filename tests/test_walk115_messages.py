@@ -27,6 +27,16 @@ def _drafted(tmp_path: Path) -> tuple[Path, Path, str]:
     return config, draft, text
 
 
+def _published(tmp_path: Path) -> tuple[Path, Path, Path, dict]:
+    """The demo built once: its feeds.yaml, output folder, issue-1.json and that file's data."""
+    config = copy_demo(tmp_path)
+    out = config.parent / "output"
+    path = out / "issue-1.json"
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    return config, out, path, json.loads(path.read_text(encoding="utf-8"))
+
+
 def _line_of(text: str, line: str) -> int:
     return text.split("\n").index(line) + 1
 
@@ -167,12 +177,7 @@ def test_an_issue_repaired_after_it_was_left_out_is_marked_updated_and_no_other(
     built, then repaired and rendered: issue 2, untouched, got a new <published> and <updated>
     ("feed.xml gives issues new times"), and issue 1, whose link changed, was not marked updated,
     its <updated> moved back to its date."""
-    config = copy_demo(tmp_path)
-    out = config.parent / "output"
-    path = out / "issue-1.json"
-    code, _, err = run_cli("build", "--config", str(config), "-q")
-    assert code == 0, err
-    data = json.loads(path.read_text(encoding="utf-8"))
+    config, out, path, data = _published(tmp_path)
     article = data["sections"][0]["articles"][0]
     article["blurb"] = "A corrected blurb, in two sentences. Truly."
     article.pop("blurb_markdown", None)
@@ -209,12 +214,7 @@ def test_corrections_say_what_is_true_and_keep_a_blurb_s_links(tmp_path: Path) -
     feed's <updated> of an issue dated after today was said "a second past the <updated> it had"
     the first time, a second past its <published>; a Markdown blurb corrected in its "blurb"
     alone published its link as text, `&lt;https://...&gt;`."""
-    config = copy_demo(tmp_path)
-    out = config.parent / "output"
-    path = out / "issue-1.json"
-    code, _, err = run_cli("build", "--config", str(config), "-q")
-    assert code == 0, err
-    data = json.loads(path.read_text(encoding="utf-8"))
+    config, out, path, data = _published(tmp_path)
     later = date.fromisoformat(data["date"][:10]) + timedelta(days=12)  # after today
     data["date"] = later.isoformat()
     data["closing"] = ""
@@ -258,12 +258,7 @@ def test_a_date_corrected_back_to_today_leaves_no_updated_time_ahead(tmp_path: P
     """walk117 #5: an issue's date corrected to a day after today, then back to today: feed.xml
     kept its <updated> nine days ahead (and the feed's own <updated> with it), said to be "a second
     past the <updated> it had, as the issue is dated after today", which it no longer was."""
-    config = copy_demo(tmp_path)
-    out = config.parent / "output"
-    path = out / "issue-1.json"
-    code, _, err = run_cli("build", "--config", str(config), "-q")
-    assert code == 0, err
-    data = json.loads(path.read_text(encoding="utf-8"))
+    config, out, path, data = _published(tmp_path)
     today = data["date"]
     later = date.fromisoformat(today[:10]) + timedelta(days=9)
     data["date"] = later.isoformat()
@@ -303,12 +298,7 @@ def test_a_language_written_by_its_name_is_refused_with_its_code(tmp_path: Path)
     """walk115: `"language": "english"` in a corrected issue-N.json was published with no
     language at all (not a code an edition's `lang` takes), unsaid: render refuses it (exit 2,
     nothing written) and names the code; a code, or "" for the newsletter's own, is published."""
-    config = copy_demo(tmp_path)
-    out = config.parent / "output"
-    path = out / "issue-1.json"
-    code, _, err = run_cli("build", "--config", str(config), "-q")
-    assert code == 0, err
-    data = json.loads(path.read_text(encoding="utf-8"))
+    config, out, path, data = _published(tmp_path)
     article = data["sections"][0]["articles"][0]
     before = (out / "issue-1.html").read_bytes()
     for wrote, advice in (("english", 'did you mean "en"?'), ("fr_FR!", "a language code in")):
@@ -331,12 +321,7 @@ def test_one_address_given_to_two_articles_is_refused(tmp_path: Path) -> None:
     """walk115: a corrected issue-N.json whose two articles have one "url" (a link pasted into
     the wrong article) published the same link twice, unsaid: render refuses it (exit 2, nothing
     written), naming both articles."""
-    config = copy_demo(tmp_path)
-    out = config.parent / "output"
-    path = out / "issue-1.json"
-    code, _, err = run_cli("build", "--config", str(config), "-q")
-    assert code == 0, err
-    data = json.loads(path.read_text(encoding="utf-8"))
+    config, out, path, data = _published(tmp_path)
     first, second = data["sections"][0]["articles"][:2]
     second["url"] = first["url"]
     path.write_text(json.dumps(data), encoding="utf-8")
