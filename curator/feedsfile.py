@@ -728,14 +728,9 @@ OPML_TITLE = "OPML title:"
 _KEPT_TITLE = re.compile(r'#\s*OPML title:\s*("(?:[^"\\]|\\.)*")')
 
 
-def kept_titles(path: Path) -> dict[str, str]:
-    """The OPML title an import kept as a comment beside each feed (`# OPML title: "..."`), by the
-    feed's url as feeds.yaml has it; feeds without one are not in it."""
-    text = _read_text(Path(path))
-    return _kept_titles(text, _load_rt(Path(path), text))
-
-
 def _kept_titles(text: str, data: CommentedMap) -> dict[str, str]:
+    """The OPML title an import kept as a comment beside each feed (`# OPML title: "..."`), by the
+    feed's url as feeds.yaml (`text`, read as `data`) has it; feeds without one are not in it."""
     lines = text.splitlines()
     feeds = data.get("feeds")
     titles: dict[str, str] = {}
@@ -1048,7 +1043,7 @@ def export_feeds(
     """feeds.yaml's feeds as an OPML 2.0 list (folders by first subject hint) for a feed reader.
 
     `title` defaults to the newsletter's title in feeds.yaml. Each feed's title is its `name:`,
-    else the OPML title an import kept beside it (`kept_titles`), else its own title as last read
+    else the OPML title an import kept beside it (`_kept_titles`), else its own title as last read
     (`feed_titles`, by URL), else its address. Feeds given as
     local paths are left out: a feed reader elsewhere cannot read them.
     """

@@ -571,10 +571,6 @@ MAX_CATEGORIES = 50
 #: Pseudo-documents assumed to contain none of a term, so that idf stays informative with a few
 #: articles (with 4 articles that all say "customer", plain idf would be 0 for every shared word).
 IDF_PRIOR_DOCS = 20
-#: BM25 parameters (the `method="bm25"` alternative, kept for the benchmark's comparison).
-BM25_K1 = 1.2
-BM25_B = 0.75
-
 #: A sparse vector: term (a stem, or stems joined by spaces for a phrase) -> weight.
 Vector = dict[str, float]
 
@@ -818,13 +814,6 @@ def tfidf(counts: Vector, corpus: Corpus) -> Vector:
     pairs = [(t, (1.0 + log(c)) * idf(t, unseen)) for t, c in counts.items() if c > 0]
     norm = math.sqrt(sum([x * x for _, x in pairs]))
     return {t: x / norm for t, x in pairs} if norm > 0 else {}
-
-
-def bm25(counts: Vector, corpus: Corpus) -> Vector:
-    """BM25's saturated, length-normalised tf (idf comes from the subject's vector)."""
-    length = sum(counts.values())
-    k = BM25_K1 * (1 - BM25_B + BM25_B * length / max(corpus.avg_len, 1e-9))
-    return {t: c * (BM25_K1 + 1) / (c + k) for t, c in counts.items() if c > 0}
 
 
 def mean(vectors: Sequence[Vector]) -> Vector:
