@@ -964,7 +964,9 @@ def print_failures(
             " tagline, characters that could not be decoded, or the page's end):",
             err=True,
         )
-        for page in summary.pages_in_part[:SHOWN_IN_PART]:
+        # (in address order, not the order the pages finished in, which a busy machine changes
+        # run to run: the same pages are shown each time, and test_markup_words holds them)
+        for page in sorted(summary.pages_in_part, key=lambda p: p.url)[:SHOWN_IN_PART]:
             echo(f"  {sent_url(page.url)}: {'; '.join(page.problems)}", err=True)
         more = len(summary.pages_in_part) - SHOWN_IN_PART
         if more > 0:
