@@ -543,6 +543,9 @@ class FetchSummary:
     #: Sites whose robots.txt fetched in this run is over `robots.MAX_BYTES`: only that much of
     #: it is read (walk128 N7).
     robots_cut: tuple[str, ...] = ()
+    #: Sites whose server answered for their robots.txt with an error, and whose pages were read
+    #: all the same: (site, pages read, why, the date of the stored copy followed or None).
+    robots_unread: tuple[tuple[str, int, str, datetime | None], ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -1622,6 +1625,7 @@ class _Gathered:
     hosts_skipped: tuple[tuple[str, int], ...] = ()
     robots_disallowed: tuple[tuple[str, int], ...] = ()
     robots_cut: tuple[str, ...] = ()
+    robots_unread: tuple[tuple[str, int, str, datetime | None], ...] = ()
 
 
 async def _gather(
@@ -1663,6 +1667,7 @@ async def _gather(
         tuple(pages.hosts_skipped.most_common()),
         tuple(robots.disallowed.most_common()),
         tuple(robots.cut),
+        tuple(robots.unread),
     )
 
 
@@ -2168,6 +2173,7 @@ def run_fetch(
         hosts_skipped=gathered.hosts_skipped,
         robots_disallowed=gathered.robots_disallowed,
         robots_cut=gathered.robots_cut,
+        robots_unread=gathered.robots_unread,
     )
 
 

@@ -7,13 +7,17 @@ page is read only when its site's robots.txt allows it to `curator` (the User-Ag
 `SiteRules` fetches each site's robots.txt once per run and keeps it in the store for a day.
 
 What an unreadable robots.txt means (RFC 9309 section 2.3.1): a 4xx answer (none there) allows
-everything, as the RFC says, and is remembered like a file. A 5xx answer, a 429, or no answer at
-all (a timeout, a refused connection) also lets the pages be read, though the RFC says to assume
-a complete disallow: that rule spares a failing server a crawler's thousands of requests, where
-curator asks a site for the few new articles of its feed, two at a time, and gives up on a server
-after three failed connections; and a page of a server that is down fails too, and is read again
-on a later run, while a page taken as disallowed would be built from its feed for good. Such an
-answer is not remembered: the next run asks again.
+everything, as the RFC says, and is remembered like a file. On a 5xx answer, a 429, or no answer
+at all (a timeout, a refused connection), the copy the store keeps is followed however old it is
+(RFC 9309 section 2.4: a crawler may use a cached copy when it cannot fetch a new one); with no
+copy the pages are read, though the RFC says to assume a complete disallow: that rule spares a
+failing server a crawler's thousands of requests, where curator asks a site for the few new
+articles of its feed, two at a time, and gives up on a server after three failed connections; and
+a page of a server that is down fails too, and is read again on a later run, while a page taken
+as disallowed would be built from its feed for good. Such an answer is not remembered: the next
+run asks again. When the server answered (5xx, 429) and pages were read, the run says which rules
+it followed (`SiteRules.unread`: last stop's closing note, "a robots.txt that cannot be read is
+taken as allowing all, unsaid").
 """
 
 from __future__ import annotations
@@ -192,6 +196,11 @@ class SiteRules:
         self.disallowed: Counter[str] = Counter()
         #: Sites whose robots.txt fetched in this run is longer than `MAX_BYTES` ("example.com").
         self.cut: list[str] = []
+        #: Sites whose server answered for their robots.txt with an error (5xx, 429): why, and
+        #: the date of the stored copy followed instead (None: no copy, everything allowed).
+        self._unreadable: dict[str, tuple[str, datetime | None]] = {}
+        #: Pages read of those sites, by site ("example.com").
+        self._read_unchecked: Counter[str] = Counter()
 
     async def allows(self, url: str) -> bool:
         """Whether the page at `url` may be read; a page it may not is counted in `disallowed`."""
@@ -201,6 +210,8 @@ class SiteRules:
         if site not in self._rules:
             self._rules[site] = asyncio.ensure_future(self._read(site))
         if (await self._rules[site]).allows(url):
+            if site in self._unreadable:
+                self._read_unchecked[site] += 1
             return True
         self.disallowed[site_name(site)] += 1
         return False
@@ -214,12 +225,25 @@ class SiteRules:
         if text is None:
             if self._failed is not None and not result.ok:
                 self._failed(result)
-            return ALLOW_ALL
+            copy = found
+            if result.status is not None:
+                self._unreadable[site] = (f"HTTP {result.status}", copy[1] if copy else None)
+            return parse_rules(copy[0]) if copy is not None else ALLOW_ALL
         if too_long(result):
             self.cut.append(site_name(site))
         if self._keep is not None:
             self._keep(site, text)
         return parse_rules(text)
+
+    @property
+    def unread(self) -> list[tuple[str, int, str, datetime | None]]:
+        """The sites whose robots.txt the server answered for with an error and whose pages were
+        read all the same: (site name, pages read, why, the date of the stored copy followed, or
+        None when there was none and every page was read)."""
+        return [
+            (site_name(site), pages, *self._unreadable[site])
+            for site, pages in sorted(self._read_unchecked.items())
+        ]
 
 
 def stored(value: str | None) -> tuple[str, datetime] | None:

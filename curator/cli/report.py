@@ -619,6 +619,17 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "robots_disallowed": dict(summary.robots_disallowed),
         # Sites whose robots.txt is over 500 KiB: only its first 500 KiB are read.
         "robots_cut": list(summary.robots_cut),
+        # Sites whose robots.txt answered an error, whose pages were read all the same: the
+        # stored copy followed ("followed": its date) or none (null: every page allowed).
+        "robots_unread": [
+            {
+                "site": site,
+                "pages_read": pages,
+                "error": why,
+                "followed": copy.isoformat() if copy else None,
+            }
+            for site, pages, why, copy in summary.robots_unread
+        ],
         "pages_read_again": summary.pages_read_again,
         "pages_still_unread": summary.pages_still_unread,
         "pages_given_up": summary.pages_given_up,
@@ -956,6 +967,18 @@ def print_failures(
         )
     for site in summary.robots_cut:
         echo(f"{site}: {robots.CUT}", err=True)
+    for site, pages, why, copy in summary.robots_unread:
+        echo(
+            f"{site}: its robots.txt answered {why}; "
+            + (
+                f"the copy read on {copy:%Y-%m-%d} was followed"
+                if copy
+                else "it was taken as allowing every page"
+            )
+            + f" for the {'page' if pages == 1 else f'{pages} pages'} read (it is asked for again"
+            " on the next run)",
+            err=True,
+        )
     if summary.pages_in_part:
         echo(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
