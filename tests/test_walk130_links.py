@@ -173,3 +173,24 @@ def test_an_address_readers_cannot_reach_is_not_published_for_a_page(
         " (a private address), which readers cannot reach: the address you gave is published"
     ) in said, said
     assert f"{added} is published at" not in said, said
+
+
+def test_extract_says_when_a_page_names_an_address_readers_cannot_reach(
+    http_server: LocalServer,
+) -> None:
+    """walk137 #4: `curator extract` showed a canonical on localhost as the page's address, with
+    no word, where a build publishes the address it was given and says why; it now says so too."""
+    title = "Customer Support Hours"
+    named = "http://localhost:8080/2025/why"
+    url = http_server.add(
+        "/2025/hours",
+        page(title, head=f'<link rel="canonical" href="{named}">', byline="By Ann Lee"),
+        content_type="text/html",
+    )
+    code, out, err = run("extract", "--allow-private", url)
+    assert code == 0, err
+    assert title in out, out
+    assert (
+        f"{url}: its page names {named} as its address, which readers cannot reach: in a build,"
+        " the address it was given is published"
+    ) in said_as_one(err), err

@@ -10,7 +10,13 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from curator.articles import address_name, page_title, read_page
+from curator.articles import (
+    address_name,
+    page_title,
+    read_page,
+    unreachable_named,
+    unreachable_note,
+)
 from curator.blurb import choose_blurb, complete_sentences, usable_sentences
 from curator.cli.common import (
     JSON_PRINTED,
@@ -215,6 +221,13 @@ def extract(
                 unread(source, result.error or "the page is empty", hint)
                 continue
             page = read_page(content, result.final_url, result.content_type)
+            if (refused := unreachable_named(page, source)) is not None:
+                # (walk137 #4: the canonical was shown as the page's address, unnoted, where a
+                # build publishes the address it was given and says why)
+                warn(
+                    f"{source}: "
+                    + unreachable_note(*refused, "in a build, the address it was given")
+                )
             if source in disallowed:
                 warn(
                     f"{source}: the robots.txt of {site_name(site_of(source) or source)}"
