@@ -1009,7 +1009,7 @@ class _Changed:
     said: str
     #: The first issue that published the article (or named it under another), or None.
     published_in: int | None
-    #: The article's title as stored (what that issue published).
+    #: The title that issue printed (the editor may have corrected it), else the one stored.
     title: str = ""
 
 
@@ -1059,6 +1059,10 @@ def _new_entries(
             dataclasses.replace(c, title=stored_titles.get(url_key(c.entry.link or ""), ""))
             for c in changed
         ]
+        # A published article is named by the title its issue printed, which the editor may have
+        # corrected, not the feed's old one (walk133 #4).
+        printed = store.published_titles([c.article_id for c in changed if c.published_in])
+        changed = [dataclasses.replace(c, title=printed.get(c.article_id, c.title)) for c in changed]
     return new, len(reused), _Known(tuple(changed), tuple(unrecorded))
 
 

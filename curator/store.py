@@ -2228,6 +2228,17 @@ class Store:
         own = "SELECT url_key, title FROM articles WHERE url_key IN ({marks})"
         return self.titles_of_keys(keys) | {r[0]: r[1] for r in self._each_in(own, keys)}
 
+    def published_titles(self, ids: Sequence[int]) -> dict[int, str]:
+        """Article id -> the title the first issue that published it printed (as the editor
+        corrected it in the draft or issue-N.json), for those among `ids` an issue recorded with
+        its title (issues recorded before schema 14 kept none)."""
+        sql = (
+            "SELECT ia.article_id, ia.title FROM issue_articles ia JOIN issues i"
+            " ON i.id = ia.issue_id WHERE ia.article_id IN ({marks}) AND ia.title IS NOT NULL"
+            " ORDER BY i.number DESC"
+        )
+        return {r[0]: r[1] for r in self._each_in(sql, ids)}  # the first issue's, written last
+
     def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
         """url key -> id, for the stored articles among `keys`."""
         sql = "SELECT url_key, id FROM articles WHERE url_key IN ({marks})"

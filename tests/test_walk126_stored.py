@@ -159,3 +159,26 @@ def test_a_feed_republishing_its_items_at_new_links_gives_no_new_articles(
     code, _, err = run("draft", "--config", str(path), "--all-subjects")
     assert code == 0, err
     assert "new addresses" not in err, err
+
+
+def test_a_published_title_the_editor_corrected_is_quoted_as_printed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk133 #4: the note that a feed changed a published article's title quoted the feed's
+    old title, not the one the issue printed after the editor corrected it in issue-N.json."""
+    path, published = first_issue(tmp_path, http_server)
+    issue_json = tmp_path / "output" / "issue-1.json"
+    issue = json.loads(issue_json.read_text(encoding="utf-8"))
+    first = issue["sections"][0]["articles"][0]
+    was, first["title"] = first["title"], "The editor's own title for it"
+    issue_json.write_text(json.dumps(issue, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("render", "1", "--config", str(path))
+    assert code == 0, err
+
+    serve_week(http_server, corrected=True)
+    code, _, err = run("fetch", "--config", str(path))
+    assert code == 0, err
+    said = [line for line in err.splitlines() if "published in issue 1, is now" in line]
+    assert len(said) == len(published), err
+    assert sum('"The editor\'s own title for it", published in issue 1' in s for s in said) == 1
+    assert not any(f'"{was}", published in issue 1' in s for s in said), said
