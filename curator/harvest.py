@@ -1062,7 +1062,9 @@ def _new_entries(
         # A published article is named by the title its issue printed, which the editor may have
         # corrected, not the feed's old one (walk133 #4).
         printed = store.published_titles([c.article_id for c in changed if c.published_in])
-        changed = [dataclasses.replace(c, title=printed.get(c.article_id, c.title)) for c in changed]
+        changed = [
+            dataclasses.replace(c, title=printed.get(c.article_id, c.title)) for c in changed
+        ]
     return new, len(reused), _Known(tuple(changed), tuple(unrecorded))
 
 
