@@ -12,7 +12,9 @@ from conftest import said_as_one
 from curator.render import builtin_templates
 
 TITLE = '<a href="{{ entry.url }}">{{ entry.title }}</a>'
-LOADED = "(every line of a template is checked when it is loaded, whether or not an issue reaches it)"
+LOADED = (
+    "(every line of a template is checked when it is loaded, whether or not an issue reaches it)"
+)
 
 
 def _mine(demo: Path, name: str) -> Path:
@@ -83,7 +85,11 @@ def test_a_wrong_field_reached_at_render_is_said_in_plain_words(published_demo: 
     file's load cannot follow) names the parameter as an article, with the field meant."""
     mine = _mine(published_demo, "render-text")
     body = mine / "_issue_body.html"
-    line = _change(body, TITLE, '<a href="{{ entry.url }}">{% with t = entry.title %}{{ t.titel }}{% endwith %}</a>')
+    line = _change(
+        body,
+        TITLE,
+        '<a href="{{ entry.url }}">{% with t = entry.title %}{{ t.titel }}{% endwith %}</a>',
+    )
     code, said = _render(published_demo, mine)
     assert code == 2, said
     assert "curator.render" not in said and "object" not in said
