@@ -8,7 +8,6 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import html
 import json
@@ -37,8 +36,7 @@ from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
 from curator.render import (
     ARCHIVE_ITEM_FIELDS,
-    FIELD_SAYS,
-    MEANT_FIELDS,
+    KIND_SAID,
     OWN_PREFIX,
     TEMPLATE_REFERENCE,
     WORDS,
@@ -50,6 +48,8 @@ from curator.render import (
     cut_unsafe_links,
     cut_unsafe_links_per_line,
     date_text,
+    field_hint,
+    field_owner,
     issue_context,
     issue_texts,
     join_names,
@@ -1144,18 +1144,38 @@ def _looping(exc: RecursionError, template: str) -> str:
 _REFERENCE_AT = re.compile(r"""{%[-+]?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
 
 
-#: Jinja's words for a field a view has not: "'curator.render.EntryView object' has no attribute
-#: 'credt'".
-_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
-#: The views a template sees, by the name curator's templates give them.
-_VIEWS = {"EntryView": ("entry", EntryView), "SectionView": ("section", SectionView)}
+#: Jinja's words for a field a value has not: "'curator.render.EntryView object' has no attribute
+#: 'credt'", "'None' has no attribute 'host'".
+_NO_ATTRIBUTE = re.compile(r"^'(?:(?:[\w.]+\.)?(\w+) object|(None))' has no attribute '([^']*)'$")
+#: The views a template sees, by the kind curator's templates name them.
+_VIEWS = {"EntryView": "entry", "SectionView": "section"}
+#: A value with no fields of its own, by the type Jinja names, in the editor's words (walk138
+#: NEW-2: `{% with t = entry.title %}{{ t.titel }}` was "'curator.render.Text object' has no
+#: attribute 'titel'").
+_VALUES_SAID = {
+    "Text": "text",
+    "str": "text",
+    "Markup": "HTML text",
+    "TextBytes": "bytes of text",
+    "bytes": "bytes of text",
+    "tuple": "a list",
+    "list": "a list",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true or false",
+    "datetime": "a date",
+    "date": "a date",
+    "None": "empty (None)",
+}
 
 
 def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
     """A rendering error in the editor's words: a field an entry, section or archive item has not
     is named with the one meant (walk125 #4: "'curator.render.EntryView object' has no attribute
-    'credt'"; walk132 #8: the archive's "'dict object' has no attribute 'titel'"), and `words`
-    undefined says the import line to add (walk132 #8: a copy of email.html without it)."""
+    'credt'"; walk132 #8: the archive's "'dict object' has no attribute 'titel'"), by the name
+    the line gives it (walk138 NEW-2: `e` of `{% with e = entry %}`, a macro's parameter); a
+    field asked of text, a number or a list says what the value is; and `words` undefined says
+    the import line to add (walk132 #8: a copy of email.html without it)."""
     message = exc.message or str(exc)
     if message == f"'{_WORDS_AS}' is undefined":
         return (
@@ -1163,32 +1183,33 @@ def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
             " template's first line, as curator's own templates have it"
         )
     found = _NO_ATTRIBUTE.match(message)
-    if found is not None and found.group(1) == "dict":
-        # the archive's items (index.html, feed.xml) are dicts: the line says which name it was
-        line = _line_at(where)
-        shown = re.search(rf"(\w+)\.{re.escape(found.group(2))}\b", line)
-        if shown is None or not re.search(
-            rf"for\s+{shown.group(1)}\s+in\s+archive\b", _file_at(where)
-        ):
-            return message
-        close = difflib.get_close_matches(found.group(2), ARCHIVE_ITEM_FIELDS, n=1)
-        hint = (
-            f": did you mean '{close[0]}'?"
-            if close
-            else f" (it has {', '.join(ARCHIVE_ITEM_FIELDS)})"
-        )
-        return f"{shown.group(1)} (an issue of the archive) has no field '{found.group(2)}'{hint}"
-    if found is None or found.group(1) not in _VIEWS:
+    if found is None:
         return message
-    name, view = _VIEWS[found.group(1)]
-    fields = [f.name for f in dataclasses.fields(view)]
-    wrong = found.group(2)
-    meant = MEANT_FIELDS.get((name, wrong), ())
-    close = list(meant) or difflib.get_close_matches(wrong, fields, n=1)
-    if not close:
-        return f"{name} has no field '{wrong}' (it has {', '.join(fields)})"
-    said = [f"'{c}'" + (f" ({FIELD_SAYS[c]})" if meant else "") for c in close]
-    return f"{name} has no field '{wrong}': did you mean {' or '.join(said)}?"
+    of, wrong = found.group(1) or found.group(2), found.group(3)
+    # the name the line writes before the field: `e` of `e.titel`, `x` of `x["titel"]`
+    shown = re.search(
+        rf"""([\w.]+)(?:\.{re.escape(wrong)}\b|\[\s*["']{re.escape(wrong)}["']\s*\])""",
+        _line_at(where),
+    )
+    name = shown.group(1) if shown is not None else ""
+    if of == "dict":
+        # the archive's items (index.html, feed.xml) are dicts
+        if name and re.search(rf"for\s+{re.escape(name)}\s+in\s+archive\b", _file_at(where)):
+            return f"{field_owner(name, 'item')} has no field '{wrong}'{field_hint('item', wrong)}"
+        close = difflib.get_close_matches(wrong, ARCHIVE_ITEM_FIELDS, n=1)
+        meant = f": did you mean '{close[0]}'?" if close else ""
+        return f"{name or 'a value here'} has no field '{wrong}'{meant}"
+    if of in _VIEWS:
+        kind = _VIEWS[of]
+        owner = field_owner(name, kind) if name.isidentifier() else KIND_SAID[kind]
+        return f"{owner} has no field '{wrong}'{field_hint(kind, wrong)}"
+    if of in _VALUES_SAID:
+        return (
+            f"{name or 'the value before it'} is {_VALUES_SAID[of]}, which has no field"
+            f" '{wrong}' (an article, a section and an issue of the archive have fields:"
+            " docs/templates.md lists them)"
+        )
+    return message
 
 
 #: Block tags, each closed by its `end...` tag (`set` only as a block: `{% set x %}...`).

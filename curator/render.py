@@ -323,20 +323,103 @@ def _view_fields() -> dict[str, tuple[str, ...]]:
     }
 
 
-def _loop_kind(node: jinja2.nodes.For, bound: Mapping[str, str]) -> str | None:
-    """What `{% for X in ... %}` binds X to, when it is one of curator's objects: `sections`
-    (a section), a section's `entries` (an entry), `archive` (an issue of the archive)."""
-    it = node.iter
-    if isinstance(it, jinja2.nodes.Name):
-        return {"sections": "section", "archive": "item"}.get(it.name)
-    if (
-        isinstance(it, jinja2.nodes.Getattr)
-        and isinstance(it.node, jinja2.nodes.Name)
-        and bound.get(it.node.name) == "section"
-        and it.attr == "entries"
-    ):
-        return "entry"
+#: Each of curator's objects in an editor's words, beside a name a template gave it
+#: (`{% with e = entry %}`: "e (an article) has no field 'titel'").
+KIND_SAID = {"entry": "an article", "section": "a section", "item": "an issue of the archive"}
+#: What a template sees before it binds a name itself: `entry` and `section` are curator's
+#: outside any loop too (a template included in a loop); `sections` and `archive` are lists.
+_KNOWN_NAMES = {
+    "entry": "entry",
+    "section": "section",
+    "sections": "section[]",
+    "archive": "item[]",
+}
+#: Filters giving back some of the list they are given, in some order
+#: (`{% for e in section.entries | reverse %}` binds `e` to an article still).
+_SAME_ITEMS = frozenset(
+    {"reverse", "sort", "list", "unique", "select", "reject", "selectattr", "rejectattr"}
+)
+#: Filters giving back one item of the list they are given.
+_ONE_ITEM = frozenset({"first", "last", "random", "min", "max"})
+
+
+def _kind_of(expr: jinja2.nodes.Node, bound: Mapping[str, str]) -> str | None:
+    """Which of curator's objects `expr` is by what the template says: "entry", "section",
+    "item", a list of them ("entry[]": `section.entries`, `[entry]`, `sections[1:]`,
+    `archive | reverse`), or None when it is none of them or cannot be told."""
+    if isinstance(expr, jinja2.nodes.Name):
+        return bound.get(expr.name)
+    if isinstance(expr, jinja2.nodes.Getattr | jinja2.nodes.Getitem):
+        owner = _kind_of(expr.node, bound)
+        attr = expr.attr if isinstance(expr, jinja2.nodes.Getattr) else None
+        if isinstance(expr, jinja2.nodes.Getitem) and isinstance(expr.arg, jinja2.nodes.Const):
+            attr = expr.arg.value if isinstance(expr.arg.value, str) else None
+        if owner == "section" and attr == "entries":
+            return "entry[]"
+        if isinstance(expr, jinja2.nodes.Getitem) and owner and owner.endswith("[]"):
+            if isinstance(expr.arg, jinja2.nodes.Slice):
+                return owner
+            return owner[:-2] if attr is None else None
+        return None
+    if isinstance(expr, jinja2.nodes.Filter) and expr.node is not None:
+        owner = _kind_of(expr.node, bound)
+        if owner and expr.name in {"default", "d"}:
+            return owner
+        if owner and owner.endswith("[]") and expr.name in _SAME_ITEMS:
+            return owner
+        if owner and owner.endswith("[]") and expr.name in _ONE_ITEM:
+            return owner[:-2]
+        return None
+    if isinstance(expr, jinja2.nodes.List | jinja2.nodes.Tuple) and expr.items:
+        kinds = {_kind_of(item, bound) for item in expr.items}
+        one = kinds.pop() if len(kinds) == 1 else None
+        return f"{one}[]" if one and not one.endswith("[]") else None
+    if isinstance(expr, jinja2.nodes.CondExpr) and expr.expr2 is not None:
+        either = _kind_of(expr.expr1, bound)
+        return either if either == _kind_of(expr.expr2, bound) else None
     return None
+
+
+def _bind(
+    target: jinja2.nodes.Node,
+    value: jinja2.nodes.Node | None,
+    into: dict[str, str],
+    kinds: Mapping[str, str],
+) -> None:
+    """Bind the names of `target` in `into` to what `value` is (see `_kind_of`, read in
+    `kinds`), or unbind them when it is none of curator's objects."""
+    if isinstance(target, jinja2.nodes.Tuple):
+        values = value.items if isinstance(value, jinja2.nodes.Tuple | jinja2.nodes.List) else ()
+        for n, part in enumerate(target.items):
+            _bind(part, values[n] if len(values) == len(target.items) else None, into, kinds)
+        return
+    names = (
+        [target] if isinstance(target, jinja2.nodes.Name) else target.find_all(jinja2.nodes.Name)
+    )
+    for name in names:
+        into.pop(name.name, None)
+    kind = _kind_of(value, kinds) if value is not None else None
+    if isinstance(target, jinja2.nodes.Name) and kind is not None:
+        into[target.name] = kind
+
+
+def field_owner(name: str, kind: str, passed: str = "") -> str:
+    """The name a template wrote before a field, in the editor's words: `entry`, `item (an issue
+    of the archive)`, `e (an article)` for `{% with e = entry %}`."""
+    if name == kind:
+        return f"{name} ({KIND_SAID[kind]})" if kind == "item" else name
+    return f"{name} ({KIND_SAID[kind]}{passed})"
+
+
+def field_hint(kind: str, wrong: str) -> str:
+    """What follows "X has no field 'wrong'": the field meant, or the fields there are."""
+    have = _view_fields()[kind]
+    meant = MEANT_FIELDS.get((kind, wrong), ())
+    close = list(meant) or difflib.get_close_matches(wrong, have, n=1)
+    if close:
+        said = [f"'{c}'" + (f" ({FIELD_SAYS[c]})" if meant else "") for c in close]
+        return f": did you mean {' or '.join(said)}?"
+    return f" (it has {', '.join(have)})"
 
 
 #: The fields an editor likely meant by a name a view has not, beyond a misspelling (walk130 #3:
@@ -358,6 +441,160 @@ FIELD_SAYS = {
 }
 
 
+class _FieldWalk:
+    """The fields a template asks of curator's objects, followed through the names it binds
+    them to (walk138 NEW-2: `{% with e = entry %}{{ e.titel }}`, `{% set s = section %}`,
+    `{% for a in [entry] %}`, a macro's parameter given an article where this template calls
+    it), each wrong one kept with its node, kind and owner as said."""
+
+    def __init__(self, ast: jinja2.nodes.Template) -> None:
+        self.fields = _view_fields()
+        #: Each wrong field by its node: (node, field, kind, the owner as said).
+        self.found: dict[int, tuple[jinja2.nodes.Node, str, str, str]] = {}
+        #: Where a macro's parameter got its object: {(param, id(macro)): ", as line 9 ..."}.
+        self.via: dict[tuple[str, int], str] = {}
+        names = [m.name for m in ast.find_all(jinja2.nodes.Macro)]
+        #: This template's macros (a name defined twice is left alone: which one runs?).
+        self.macros = {
+            m.name: m for m in ast.find_all(jinja2.nodes.Macro) if names.count(m.name) == 1
+        }
+        #: What each call of a macro gives each parameter: {macro: {param: {(kind, line)}}}.
+        self.passed: dict[str, dict[str, set[tuple[str | None, int]]]] = {}
+        #: Each macro's body, with what it sees where it is defined.
+        self.bodies: list[tuple[jinja2.nodes.Macro, dict[str, str]]] = []
+
+    def run(self, ast: jinja2.nodes.Template) -> None:
+        self.walk(ast, dict(_KNOWN_NAMES))
+        seen: dict[str, dict[str, set[tuple[str | None, int]]]] | None = None
+        # A macro calling another passes its own parameters on: until nothing new is passed.
+        while seen != self.passed:
+            seen = {m: {p: set(k) for p, k in ps.items()} for m, ps in self.passed.items()}
+            for macro, outer in self.bodies:
+                inner = {k: v for k, v in outer.items() if k not in {a.name for a in macro.args}}
+                given = self.passed.get(macro.name, {})
+                for param in macro.args:
+                    kinds = {kind for kind, _ in given.get(param.name, set())}
+                    if len(kinds) == 1 and (kind := kinds.pop()) is not None:
+                        line = min(n for _, n in given[param.name])
+                        inner[param.name] = kind
+                        self.via[param.name, id(macro)] = (
+                            f", as line {line} passes it to {macro.name}()"
+                        )
+                for child in macro.body:
+                    self.walk(child, dict(inner), macro)
+
+    def walk(
+        self,
+        node: jinja2.nodes.Node,
+        bound: dict[str, str],
+        macro: jinja2.nodes.Macro | None = None,
+    ) -> None:
+        if isinstance(node, jinja2.nodes.Macro):
+            for default in node.defaults:
+                self.walk(default, bound, macro)
+            self.bodies.append((node, dict(bound)))
+            return
+        if isinstance(node, jinja2.nodes.For):
+            self.walk(node.iter, bound, macro)
+            inner = dict(bound)
+            kind = _kind_of(node.iter, bound)
+            element = kind[:-2] if kind and kind.endswith("[]") else None
+            _bind(node.target, None, inner, bound)
+            if element is not None and isinstance(node.target, jinja2.nodes.Name):
+                inner[node.target.name] = element
+            for child in (*([node.test] if node.test else []), *node.body, *node.else_):
+                self.walk(child, inner, macro)
+            return
+        if isinstance(node, jinja2.nodes.If):
+            # a name bound in one branch is known after the `{% if %}` only when every branch
+            # (and none taken) binds it alike
+            self.walk(node.test, bound, macro)
+            after = []
+            branches: list[list[jinja2.nodes.Node]] = [node.body]
+            branches += [[elif_] for elif_ in node.elif_]
+            for branch in (*branches, node.else_):
+                inner = dict(bound)
+                for child in branch:
+                    self.walk(child, inner, macro)
+                after.append(inner)
+            if not node.else_:
+                after.append(dict(bound))
+            kept = {k: v for k, v in after[0].items() if all(a.get(k) == v for a in after)}
+            bound.clear()
+            bound.update(kept)
+            return
+        if isinstance(node, jinja2.nodes.With):
+            inner = dict(bound)
+            for target, value in zip(node.targets, node.values, strict=False):
+                self.walk(value, bound, macro)
+                _bind(target, value, inner, bound)
+            for child in node.body:
+                self.walk(child, inner, macro)
+            return
+        if isinstance(node, jinja2.nodes.Assign):
+            self.walk(node.node, bound, macro)
+            _bind(node.target, node.node, bound, dict(bound))
+            return
+        if isinstance(node, jinja2.nodes.AssignBlock | jinja2.nodes.CallBlock):
+            inner = dict(bound)
+            for name in (a.name for a in getattr(node, "args", ())):
+                inner.pop(name, None)
+            for child in node.iter_child_nodes():
+                self.walk(child, inner, macro)
+            if isinstance(node, jinja2.nodes.AssignBlock):
+                _bind(node.target, None, bound, bound)
+            return
+        if isinstance(node, jinja2.nodes.Block):  # what a block sets stays in it
+            bound = dict(bound)
+        if (
+            isinstance(node, jinja2.nodes.Call)
+            and isinstance(node.node, jinja2.nodes.Name)
+            and node.node.name in self.macros
+        ):
+            self._passes(node, self.macros[node.node.name], bound)
+        if isinstance(node, jinja2.nodes.Getattr | jinja2.nodes.Getitem):
+            self._check(node, bound, macro)
+        for child in node.iter_child_nodes():
+            self.walk(child, bound, macro)
+
+    def _passes(
+        self, call: jinja2.nodes.Call, macro: jinja2.nodes.Macro, bound: Mapping[str, str]
+    ) -> None:
+        """Keep what `call` gives each of `macro`'s parameters."""
+        given: dict[str, jinja2.nodes.Node] = {}
+        for param, arg in zip(macro.args, call.args, strict=False):
+            given[param.name] = arg
+        given.update({k.key: k.value for k in call.kwargs})
+        into = self.passed.setdefault(macro.name, {})
+        for param in macro.args:
+            passed = given.get(param.name)
+            kind = _kind_of(passed, bound) if passed is not None and not call.dyn_args else None
+            into.setdefault(param.name, set()).add((kind, call.lineno))
+
+    def _check(
+        self,
+        node: jinja2.nodes.Getattr | jinja2.nodes.Getitem,
+        bound: Mapping[str, str],
+        macro: jinja2.nodes.Macro | None,
+    ) -> None:
+        if isinstance(node, jinja2.nodes.Getattr):
+            field = node.attr
+        elif isinstance(node.arg, jinja2.nodes.Const) and isinstance(node.arg.value, str):
+            field = node.arg.value
+        else:
+            return
+        kind = _kind_of(node.node, bound)
+        if kind not in self.fields or field in self.fields[kind]:
+            return
+        if isinstance(node.node, jinja2.nodes.Name):
+            name = node.node.name
+            passed = self.via.get((name, id(macro)), "") if macro is not None else ""
+            owner = field_owner(name, kind, passed)
+        else:
+            owner = KIND_SAID[kind]
+        self.found[id(node)] = (node, field, kind, owner)
+
+
 def _refuse_unknown_fields(
     environment: jinja2.Environment, source: str, template: str, filename: str
 ) -> None:
@@ -365,64 +602,22 @@ def _refuse_unknown_fields(
     `section.name`, `item.titel` in a `{% for item in archive %}` loop), wherever it is: inside an
     `{% if %}` branch the current issues never take, it passed every build until one took it
     (walk136 #5: `{{ item.titel }}` on line 33 of index.html, `render --all` exit 0). Read from
-    the template's parse tree, so every line is checked, reached or not. Raised as a
+    the template's parse tree, so every line is checked, reached or not, and followed through
+    the names the template binds curator's objects to (`_FieldWalk`). Raised as a
     TemplateSyntaxError, so it names file and line, with the field meant."""
     try:
         ast = environment.parse(source, template, filename)
     except jinja2.TemplateSyntaxError:
         return  # the render says what is wrong
-    fields = _view_fields()
-    # Outside any loop, `entry` and `section` are curator's (a template included in a loop).
-    found: list[tuple[jinja2.nodes.Getattr, str]] = []
-
-    def walk(node: jinja2.nodes.Node, bound: dict[str, str]) -> None:
-        if isinstance(node, jinja2.nodes.For):
-            walk(node.iter, bound)
-            inner = dict(bound)
-            for name in node.target.find_all(jinja2.nodes.Name):
-                inner.pop(name.name, None)
-            kind = _loop_kind(node, bound)
-            if kind is not None and isinstance(node.target, jinja2.nodes.Name):
-                inner[node.target.name] = kind
-            for child in (*node.body, *node.else_, *([node.test] if node.test else [])):
-                walk(child, inner)
-            return
-        if isinstance(node, jinja2.nodes.Macro):  # its parameters are its own
-            inner = {k: v for k, v in bound.items() if k not in {a.name for a in node.args}}
-            for child in node.body:
-                walk(child, inner)
-            return
-        if isinstance(node, jinja2.nodes.Assign | jinja2.nodes.AssignBlock):
-            for assigned in node.target.find_all(jinja2.nodes.Name):
-                bound.pop(assigned.name, None)
-        if (
-            isinstance(node, jinja2.nodes.Getattr)
-            and isinstance(node.node, jinja2.nodes.Name)
-            and node.node.name in bound
-            and node.attr not in fields[bound[node.node.name]]
-        ):
-            found.append((node, bound[node.node.name]))
-        for child in node.iter_child_nodes():
-            walk(child, bound)
-
-    walk(ast, {"entry": "entry", "section": "section"})
-    if not found:
+    walk = _FieldWalk(ast)
+    walk.run(ast)
+    if not walk.found:
         return
-    node, kind = min(found, key=lambda f: f[0].lineno)
-    assert isinstance(node.node, jinja2.nodes.Name)
-    name, wrong, have = node.node.name, node.attr, fields[kind]
+    node, wrong, kind, owner = min(walk.found.values(), key=lambda f: f[0].lineno)
     # (as a render that reaches the line says it: `outputs._in_editors_words`)
-    what = " (an issue of the archive)" if kind == "item" else ""
-    meant = MEANT_FIELDS.get((kind, wrong), ())
-    close = list(meant) or difflib.get_close_matches(wrong, have, n=1)
-    if close:
-        said = [f"'{c}'" + (f" ({FIELD_SAYS[c]})" if meant else "") for c in close]
-        hint = f": did you mean {' or '.join(said)}?"
-    else:
-        hint = f" (it has {', '.join(have)})"
     raise jinja2.TemplateSyntaxError(
-        f"{name}{what} has no field '{wrong}'{hint} (every line of a template is checked when"
-        " it is loaded, whether or not an issue reaches it)",
+        f"{owner} has no field '{wrong}'{field_hint(kind, wrong)} (every line of a template is"
+        " checked when it is loaded, whether or not an issue reaches it)",
         node.lineno,
         Path(filename).name,
         filename,
