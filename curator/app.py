@@ -88,6 +88,7 @@ from curator.outputs import (
     OutputError,
     TemplateMistake,
     archive_item,
+    check_templates,
     clipped_email,
     feed_times,
     fragment_of,
@@ -359,6 +360,9 @@ def run_build(
     a run that stops after it can still report it).
     """
     subjects = requested_subjects(config, subjects, all_subjects)  # before fetching
+    # The templates too: a mistake in one is said before the feeds are read (walk137 #6).
+    env = environment(templates or config.settings.templates, language=config.language)
+    check_templates(env, config.settings.outputs or OUTPUTS)
     summary = FetchSummary((), 0)
     if fetch:
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)

@@ -15,16 +15,17 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import css_inline
 import jinja2
+import jinja2.meta
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -1053,9 +1054,53 @@ def _unfiltered_lines(env: jinja2.Environment, template: str, names: Sequence[st
     return [f"{filename}:{n}" for n, line in enumerate(source.split("\n"), 1) if shown.search(line)]
 
 
+#: What a render or a load gives (`_in_editors_terms`).
+_T = TypeVar("_T")
+
+
 def _render(env: jinja2.Environment, template: str, context: Mapping[str, object]) -> str:
+    return _in_editors_terms(
+        env, template, lambda: _XML_INVALID.sub("", render(env, template, dict(context)))
+    )
+
+
+def check_templates(env: jinja2.Environment, formats: Collection[str] = OUTPUTS) -> None:
+    """Load every template a build writing `formats` renders, and each one they include, extend or
+    import by name, so that a mistake any line of them holds (a wrong field, a syntax error, a file
+    not found) stops the build as a render would say it (`TemplateMistake`), before it fetches
+    anything (walk137 #6: a wrong field was said once every feed had been read)."""
+    install_filters(env)
+    names = ["fragment.html"]
+    names += [t for n, (t, _) in ISSUE_FORMATS.items() if n in formats and t is not None]
+    names += [f"{n}.html" if n == "index" else "feed.xml" for n in ARCHIVE_FORMATS if n in formats]
+    todo, seen = list(dict.fromkeys(names)), set[str]()
+    while todo:
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            loaded = _in_editors_terms(env, name, partial(_load, env, name))
+        except jinja2.TemplateNotFound:
+            if name in names:
+                raise
+            continue  # (one a template names: its render says where, `_in_editors_terms`)
+        todo += [n for n in loaded if n not in seen]
+
+
+def _load(env: jinja2.Environment, name: str) -> list[str]:
+    """Load (and so check) the template `name`; the names of the templates it refers to."""
+    env.get_template(name)
+    source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+    found = jinja2.meta.find_referenced_templates(env.parse(source))
+    return [n for n in found if n is not None]
+
+
+def _in_editors_terms(env: jinja2.Environment, template: str, action: Callable[[], _T]) -> _T:
+    """What `action` (a render or a load of `template`) gives; a mistake of the editor's template
+    raised as a `TemplateMistake` saying it in the editor's words."""
     try:
-        return _XML_INVALID.sub("", render(env, template, dict(context)))
+        return action()
     except jinja2.TemplateNotFound as exc:
         if exc.name == template:
             raise

@@ -7,8 +7,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from test_credit_formats import newsletter, page
+
+from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
-from conftest import said_as_one
 from curator.render import builtin_templates
 
 TITLE = '<a href="{{ entry.url }}">{{ entry.title }}</a>'
@@ -111,3 +113,19 @@ def test_a_wrong_field_reached_at_render_is_said_in_plain_words(published_demo: 
         f"template {mine / '_cards.html'}:2: x (an article) has no field 'titel': did you mean"
         " 'title'?"
     ) in said
+
+
+def test_a_template_mistake_stops_the_build_before_a_feed_is_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk137 #6: a wrong field in the editor's template was said only after every feed had
+    been read (minutes, on a real list of feeds); it is said before the first request, and a
+    mistake in a template the editor's includes is found as well."""
+    config = newsletter(tmp_path, http_server, [("Customer experience", "", page("CX"))])
+    mine = _mine(config, "templates")
+    line = _change(mine / "_issue_body.html", TITLE, TITLE + "{{ entry.autor }}")
+    code, _, err = run("build", "--config", str(config), "--templates", str(mine))
+    assert code == 2, err
+    assert f"_issue_body.html:{line}" in said_as_one(err), err
+    assert "entry has no field 'autor': did you mean 'author'?" in said_as_one(err), err
+    assert http_server.seen("/feed.xml") == [], "no feed is read before the templates are checked"
