@@ -292,6 +292,58 @@ def site_of(url: str | None) -> str | None:
     return ".".join(labels[-2:])  # a suffix not on the list is one label (the list's "*" rule)
 
 
+#: Platforms that file each blog, author or publication under the first part of the address's
+#: path, not a subdomain ("medium.com/@janedoe/why", "medium.com/support-notes/why",
+#: "dev.to/janedoe/why"): the site is the platform's, so an address credit names the platform,
+#: and says so (walk137 #5). The value: what that part begins with when it is a blog's ("@"),
+#: "" when any part is but the platform's own (`_PLATFORM_PATHS`).
+PATH_PLATFORMS: dict[str, str] = {
+    "medium.com": "",
+    "substack.com": "@",
+    "hashnode.com": "@",
+    "dev.to": "",
+    "tumblr.com": "",
+    "write.as": "",
+    "buttondown.com": "",
+    "buttondown.email": "",
+    "note.com": "",
+    "qiita.com": "",
+    "zenn.dev": "",
+    "velog.io": "@",
+}
+#: First parts of a path that are a platform's own pages, not a blog's: a post by its number
+#: ("medium.com/p/1a2b"), a tag, a search, the reader's home.
+_PLATFORM_PATHS = frozenset(
+    {"p", "t", "tag", "tags", "tagged", "topic", "topics", "search", "home", "m", "s"}
+)
+
+
+def platform_of(url: str | None) -> str | None:
+    """The hosting platform whose own address `url` is at, as `site_of` names it: "medium.com"
+    for medium.com/@janedoe/why, "substack.com" for substack.com/@janedoe/p-1, "blogspot.de" for
+    blogspot.de; None for a blog's own site ("janedoe.substack.com") and any other site."""
+    site = site_of(url)
+    if not site:
+        return None
+    if site in HOSTING_PLATFORMS or site in PATH_PLATFORMS:
+        return site
+    head, _, rest = site.partition(".")
+    return site if head == _BLOGGER and rest == _public_suffix(site) else None
+
+
+def platform_place(url: str | None) -> str:
+    """Where on a hosting platform's own address (`platform_of`) `url` is filed, when its path
+    says: "medium.com/@janedoe" for https://medium.com/@janedoe/why, "dev.to/janedoe" for
+    https://dev.to/janedoe/why; "" when it does not (medium.com/p/1a2b) or `url` is elsewhere."""
+    platform = platform_of(url)
+    if platform not in PATH_PLATFORMS:
+        return ""
+    first = urlsplit(url or "").path.strip("/").split("/", 1)[0]
+    if not first.startswith(PATH_PLATFORMS[platform]) or first.lower() in _PLATFORM_PATHS:
+        return ""
+    return f"{platform}/{first}" if len(first) > len(PATH_PLATFORMS[platform]) else ""
+
+
 #: A web address whose `https://` is mistyped: a short word, maybe a `:` or `;`, then slashes.
 #: (`[:;.]` twice: `http:://`, a colon too many, walk115 #2.)
 _SCHEME_SLIP = re.compile(r"([a-z]{2,6})\s*(?:[:;.]\s*){0,2}[/\\]+\s*(\S+)", re.IGNORECASE)

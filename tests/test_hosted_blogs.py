@@ -2,8 +2,11 @@
 
 A blog on a platform curator's short list missed (janedoe.neocities.org, janedoe.blogspot.co.uk,
 janedoe.micro.blog) was credited as the platform ("neocities.org") when its page named no site,
-and the warning called that "the site's address" (walk135 #7). A blog is credited by its own
-address, as the run says."""
+and the warning called that "the site's address" (walk135 #7). A page at the platform's own
+address (medium.com/@janedoe/why, dev.to/janedoe/why) was credited "medium.com", said to be "the
+site's address" too (walk137 #5). A blog is credited by its own address; a page at a platform's
+is credited by the platform's, an author its page names is kept, and the run says the credit is
+the platform's, and where its address puts the page."""
 
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ PAGES = (
     ("Customer Effort Scores Explained", "https://janedoe.blogspot.co.uk/2025/effort.html", ""),
     ("Service Desk Queues In Winter", "https://janedoe.micro.blog/2025/queues", ""),
     ("Support Callbacks That Work", "https://janedoe.gitlab.io/callbacks/", ""),
+    ("Refund Policies Customers Trust", "https://medium.com/@janedoe/refunds-1a2b", "Jane Doe"),
+    ("Escalations Without Blame", "https://medium.com/support-notes/escalations-3c4d", ""),
+    ("Chat Support Training Notes", "https://dev.to/janedoe/chat-support-5e6f", ""),
 )
 
 
@@ -53,7 +59,9 @@ def _newsletter(tmp_path: Path, server: LocalServer) -> Path:
     return path
 
 
-def test_a_hosted_blog_is_credited_by_its_address(tmp_path: Path, http_server: LocalServer) -> None:
+def test_a_hosted_blog_is_credited_by_its_address_and_a_platform_s_page_by_the_platform(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
     config = _newsletter(tmp_path, http_server)
     code, _, err = run("draft", "--config", str(config), "--all-subjects", "-q")
     assert code == 0, err
@@ -66,6 +74,17 @@ def test_a_hosted_blog_is_credited_by_its_address(tmp_path: Path, http_server: L
         ) in draft, draft
     # (the Public Suffix List's private section, which `tld` reads, names gitlab.io's blogs)
     assert "publication: janedoe.gitlab.io " in draft, draft
+    assert "author: Jane Doe publication: medium.com " in draft, draft
+    assert (
+        'Credit: "medium.com" is the address of the platform it is posted on: neither its page nor'
+        " a feed names the blog or publication (its address puts it under medium.com/@janedoe);"
+        " if it has a name, correct the `publication:` line."
+    ) in draft, draft
+    assert (
+        'Credit: "dev.to" is the address of the platform it is posted on: neither its page nor a'
+        " feed names the blog or publication (its address puts it under dev.to/janedoe); if it"
+        " has a name, correct the `publication:` line; no author was found"
+    ) in draft, draft
     for platform in ("neocities.org", "blogspot.co.uk", "micro.blog", "gitlab.io"):
         assert f"publication: {platform} " not in draft, draft
     assert "no such server" not in err, err  # (nothing asked for the platforms' addresses)
@@ -81,6 +100,9 @@ def test_a_hosted_blog_is_credited_by_its_address(tmp_path: Path, http_server: L
             "janedoe.blogspot.co.uk",
             "janedoe.micro.blog",
             "janedoe.gitlab.io",
+            "Jane Doe || medium.com",
+            "medium.com",
+            "dev.to",
         ),
         strict=True,
     ):
@@ -90,6 +112,19 @@ def test_a_hosted_blog_is_credited_by_its_address(tmp_path: Path, http_server: L
         '"janedoe.neocities.org" is the site\'s address: neither its page nor a feed names the'
         " site; no author was found"
     ) in said, said
+    assert (
+        '"medium.com" is the address of the platform it is posted on: neither its page nor a feed'
+        " names the blog or publication (its address puts it under medium.com/support-notes);"
+        " no author was found"
+    ) in said, said
+    assert "medium.com/@janedoe); no author" not in said, said
+    assert '"medium.com" is the site\'s address' not in said, said
+    code, out, err = run("extract", f"{http_server.base}/p/6/", "--allow-private")
+    assert code == 0, err
+    assert (
+        "(no author found) || (no publication found: a build credits its feed's title, or the"
+        " address of the platform it is posted on, dev.to, when the feed has none)"
+    ) in " ".join(out.split()), out
 
 
 def test_curator_lists_only_the_hosting_platforms_the_public_suffix_list_lacks() -> None:
