@@ -693,9 +693,9 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     f" {fallback.fix(config.path, 'under its heading in a draft')}"
                 )
             if from_address(store, art):
+                what, unnamed = article_rules.address_credit(art.url)
                 said.append(
-                    f'"{art.publication}" is the site\'s address: neither its page nor a feed'
-                    " names the site"
+                    f'"{art.publication}" is {what}: neither its page nor a feed names {unnamed}'
                 )
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
@@ -1920,9 +1920,10 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             fallback = feed_title_credit(config, store, art, site_names)
             from_feed = ""
             if from_address(store, art):
+                what, unnamed = article_rules.address_credit(art.url)
                 from_feed = (
-                    "the site's address: neither its page nor a feed names the site; if it has a"
-                    " name, correct the `publication:` line"
+                    f"{what}: neither its page nor a feed names {unnamed}; if it has a name,"
+                    " correct the `publication:` line"
                 )
             if fallback is not None:
                 fix = (

@@ -38,7 +38,7 @@ from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import name_text, read_feed_html
 from curator.models import Article, Entry, Page
 from curator.netguard import unreachable_reason
-from curator.urls import clean_url, safe_url, site_of, url_key
+from curator.urls import clean_url, platform_of, platform_place, safe_url, site_of, url_key
 
 
 def keyed_entries(entries: Sequence[Entry]) -> dict[str, Entry]:
@@ -759,11 +759,29 @@ def address_name(url: str | None) -> str | None:
     address, whose page named no site, was published with no credit line at all). None for an
     address that names no site: an IP address, a single name ("localhost"). An international
     name is shown as its readers write it ("bücher.example", not "xn--bcher-kva.example":
-    walk130 #7); a blog on a hosting platform is its own site ("janedoe.substack.com")."""
+    walk130 #7); a blog on a hosting platform is its own site ("janedoe.substack.com",
+    "janedoe.neocities.org"), a page at the platform's own address the platform's ("medium.com"
+    for medium.com/@janedoe/why: `address_credit` says so)."""
     domain = site_of(url) if url and "://" in url else None
     if not domain or "." not in domain or ":" in domain or domain.replace(".", "").isdigit():
         return None
     return ".".join(_unicode_label(label) for label in domain.split("."))
+
+
+def address_credit(url: str | None) -> tuple[str, str]:
+    """What a publication that is `url`'s address (`address_name`) is, and what neither its page
+    nor a feed named, in words for a message: ("the site's address", "the site"); for a page at
+    a hosting platform's own address, the platform's, not a blog's (walk137 #5: an article at
+    medium.com/@janedoe/why was credited "medium.com", said to be "the site's address"): ("the
+    address of the platform it is posted on", "the blog or publication (its address puts it
+    under medium.com/@janedoe)")."""
+    if platform_of(url) is None:
+        return "the site's address", "the site"
+    place = platform_place(url)
+    return (
+        "the address of the platform it is posted on",
+        "the blog or publication" + (f" (its address puts it under {place})" if place else ""),
+    )
 
 
 def _unicode_label(label: str) -> str:

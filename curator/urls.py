@@ -6,7 +6,7 @@ import difflib
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from tld import get_fld
+from tld import get_fld, get_tld
 
 #: Query parameters that only track the reader; they never change what page is served.
 #: From the common campaign/analytics taggers (Google, Facebook, Microsoft, Mailchimp, HubSpot, Marketo).
@@ -172,39 +172,102 @@ def url_key(url: str) -> str:
 
 
 #: Hosting platforms where each subdomain is someone's own site ("janedoe.substack.com" is Jane
-#: Doe's newsletter, not Substack's) that the Public Suffix List's private section, which `tld`
-#: reads, does not list (walk130 #7: credits named "substack.com", "wordpress.com"). Those it
-#: lists (blogspot.com, github.io, netlify.app, pages.dev, vercel.app, wixsite.com) are here
-#: too, in case a copy of the list lacks them.
+#: Doe's newsletter, not Substack's) that the Public Suffix List's private section does not list
+#: (walk130 #7: credits named "substack.com", "wordpress.com"; walk135: "neocities.org",
+#: "micro.blog", "glitch.me"). `site_of` reads that section first (`tld` searches it unless told
+#: not to), so the platforms it lists are not repeated here: github.io, gitlab.io, codeberg.page,
+#: netlify.app, pages.dev, vercel.app, wixsite.com, yolasite.com, bearblog.dev, carrd.co,
+#: webflow.io, notion.site, readthedocs.io, gitbook.io, hatenablog.com, omg.lol and the rest
+#: (tests/test_hosted_blogs.py checks that the bundled copy still does). Each entry below was
+#: checked against the copy `tld` 0.13.2 bundles (2026-03-06): it is missing there. Blogger's
+#: country addresses (blogspot.co.uk, blogspot.de, ...) are `_BLOGGER`'s rule.
 HOSTING_PLATFORMS = frozenset(
     (
+        # blogs and newsletters
         "substack.com",
         "wordpress.com",
-        "blogspot.com",
         "medium.com",
         "tumblr.com",
-        "github.io",
         "ghost.io",
-        "wixsite.com",
-        "weebly.com",
-        "squarespace.com",
         "typepad.com",
+        "blogs.com",  # (Typepad's other address)
         "livejournal.com",
+        "dreamwidth.org",
         "hashnode.dev",
-        "netlify.app",
-        "pages.dev",
-        "vercel.app",
+        "micro.blog",
+        "mataroa.blog",
+        "beehiiv.com",
+        "svbtle.com",
+        "posthaven.com",
+        "pika.page",
+        "prose.sh",
+        "weblog.lol",
+        "over-blog.com",
+        "canalblog.com",
+        "eklablog.com",
+        "unblog.fr",
+        "hautetfort.com",
+        "skyrock.com",
+        "blogg.se",
+        "blog.hu",
+        "blogs.sapo.pt",
+        "diary.ru",
+        "blogfa.com",
+        "tistory.com",
+        "blog.fc2.com",
+        "exblog.jp",
+        "cocolog-nifty.com",
+        "livedoor.blog",
+        "blog.jp",
+        # personal sites and site builders
+        "neocities.org",
+        "glitch.me",
+        "surge.sh",
+        "itch.io",
+        "weebly.com",
+        "weeblysite.com",
+        "squarespace.com",
+        "jimdofree.com",
+        "jimdosite.com",
+        "mystrikingly.com",
+        "tilda.ws",
+        "cargo.site",
     )
 )
+
+#: Blogger's address in every country it served: "janedoe.blogspot.co.uk", "janedoe.blogspot.de"
+#: (the list dropped these; blogspot.com it still has).
+_BLOGGER = "blogspot"
+
+
+def _public_suffix(host: str) -> str | None:
+    """The public suffix of `host` by the list's ICANN section ("co.uk"), None when it has none."""
+    suffix = get_tld(host, fix_protocol=True, fail_silently=True, search_private=False)
+    return suffix if isinstance(suffix, str) else None
+
+
+def _hosted_site(host: str) -> str | None:
+    """The site of a blog at `host` on a hosting platform that `HOSTING_PLATFORMS` or `_BLOGGER`
+    names ("janedoe.neocities.org", "janedoe.blogspot.co.uk", "x.blog.fc2.com"), else None: the
+    platform's own address or its "www." is not a blog."""
+    labels = host.split(".")
+    for start in range(1, len(labels) - 1):
+        platform = labels[start:]
+        if ".".join(platform) in HOSTING_PLATFORMS or (
+            platform[0] == _BLOGGER and ".".join(platform[1:]) == _public_suffix(host)
+        ):
+            return None if labels[start - 1] == "www" else ".".join(labels[start - 1 :])
+    return None
 
 
 def site_of(url: str | None) -> str | None:
     """The site a URL belongs to: its registrable domain by the Public Suffix List, as a reader
     would name it ("m.imore.com" -> "imore.com", "blog.example.co.uk" -> "example.co.uk", a
-    blog on a hosting platform stays its own: "x.blogspot.com", "janedoe.substack.com",
-    `HOSTING_PLATFORMS`); the host itself when it has
-    none (an IP address, "localhost"); None for a URL without a host. A top-level name the list
-    does not know ("blog.shop.example") counts as one label, as the list's own default rule says.
+    blog on a hosting platform stays its own: "x.github.io" by the list's private section,
+    "janedoe.substack.com" and "janedoe.neocities.org" by `HOSTING_PLATFORMS`); the host itself
+    when it has none (an IP address, "localhost"); None for a URL without a host. A top-level
+    name the list does not know ("blog.shop.example") counts as one label, as the list's own
+    default rule says.
 
     Why the list (the `tld` package's bundled copy, read offline): "the last two labels" is wrong
     for "bbc.co.uk" and "foo.github.io", and a link post on another site must not be taken for
@@ -218,15 +281,67 @@ def site_of(url: str | None) -> str | None:
         return None
     host = host.rstrip(".")
     labels = host.split(".")
-    platform = ".".join(labels[-2:])
-    if platform in HOSTING_PLATFORMS and len(labels) > 2 and labels[-3] != "www":
-        return ".".join(labels[-3:])  # a blog on a platform the list's private section misses
-    domain = get_fld(host, fix_protocol=True, fail_silently=True)
+    hosted = _hosted_site(host)
+    if hosted:
+        return hosted  # a blog on a platform the list's private section misses
+    domain = get_fld(host, fix_protocol=True, fail_silently=True, search_private=True)
     if isinstance(domain, str):
         return domain
     if ":" in host or len(labels) < 2 or labels[-1].isdigit():
         return host  # an IP address or a single name ("localhost")
     return ".".join(labels[-2:])  # a suffix not on the list is one label (the list's "*" rule)
+
+
+#: Platforms that file each blog, author or publication under the first part of the address's
+#: path, not a subdomain ("medium.com/@janedoe/why", "medium.com/support-notes/why",
+#: "dev.to/janedoe/why"): the site is the platform's, so an address credit names the platform,
+#: and says so (walk137 #5). The value: what that part begins with when it is a blog's ("@"),
+#: "" when any part is but the platform's own (`_PLATFORM_PATHS`).
+PATH_PLATFORMS: dict[str, str] = {
+    "medium.com": "",
+    "substack.com": "@",
+    "hashnode.com": "@",
+    "dev.to": "",
+    "tumblr.com": "",
+    "write.as": "",
+    "buttondown.com": "",
+    "buttondown.email": "",
+    "note.com": "",
+    "qiita.com": "",
+    "zenn.dev": "",
+    "velog.io": "@",
+}
+#: First parts of a path that are a platform's own pages, not a blog's: a post by its number
+#: ("medium.com/p/1a2b"), a tag, a search, the reader's home.
+_PLATFORM_PATHS = frozenset(
+    {"p", "t", "tag", "tags", "tagged", "topic", "topics", "search", "home", "m", "s"}
+)
+
+
+def platform_of(url: str | None) -> str | None:
+    """The hosting platform whose own address `url` is at, as `site_of` names it: "medium.com"
+    for medium.com/@janedoe/why, "substack.com" for substack.com/@janedoe/p-1, "blogspot.de" for
+    blogspot.de; None for a blog's own site ("janedoe.substack.com") and any other site."""
+    site = site_of(url)
+    if not site:
+        return None
+    if site in HOSTING_PLATFORMS or site in PATH_PLATFORMS:
+        return site
+    head, _, rest = site.partition(".")
+    return site if head == _BLOGGER and rest == _public_suffix(site) else None
+
+
+def platform_place(url: str | None) -> str:
+    """Where on a hosting platform's own address (`platform_of`) `url` is filed, when its path
+    says: "medium.com/@janedoe" for https://medium.com/@janedoe/why, "dev.to/janedoe" for
+    https://dev.to/janedoe/why; "" when it does not (medium.com/p/1a2b) or `url` is elsewhere."""
+    platform = platform_of(url)
+    if platform not in PATH_PLATFORMS:
+        return ""
+    first = urlsplit(url or "").path.strip("/").split("/", 1)[0]
+    if not first.startswith(PATH_PLATFORMS[platform]) or first.lower() in _PLATFORM_PATHS:
+        return ""
+    return f"{platform}/{first}" if len(first) > len(PATH_PLATFORMS[platform]) else ""
 
 
 #: A web address whose `https://` is mistyped: a short word, maybe a `:` or `;`, then slashes.

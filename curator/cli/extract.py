@@ -11,6 +11,7 @@ import click
 from click.core import ParameterSource
 
 from curator.articles import (
+    address_credit,
     address_name,
     page_title,
     read_page,
@@ -106,7 +107,8 @@ def _publication_from(config: Config, store: Store, article: Article) -> str:
     if source is not None and article.publication == store.feed_state(source.url).title:
         return "its feed's title"
     if article.publication == address_name(article.url):
-        return "the site's address, as neither its page nor a feed names the site"
+        what, unnamed = address_credit(article.url)
+        return f"{what}, as neither its page nor a feed names {unnamed}"
     return ""
 
 
@@ -299,10 +301,11 @@ def show(record: dict[str, Any]) -> None:
     click.echo(record["issue_title"] or "(no title found)")
     if record["title"] and record["title"] != record["issue_title"]:
         click.echo(f"  the page's own title: {record['title']}")
-    site = address_name(record["canonical_url"] or record["url"])
+    address = record["canonical_url"] or record["url"]
+    site = address_name(address)
     unnamed = (
-        f"(no publication found: a build credits its feed's title, or the site's address,"
-        f" {site}, when the feed has none)"
+        "(no publication found: a build credits its feed's title, or"
+        f" {address_credit(address)[0]}, {site}, when the feed has none)"
         if site
         else "(no publication found)"
     )
