@@ -1321,7 +1321,7 @@ async def _relink(
             move = dataclasses.replace(move, unread="its page is not read: fetch_pages is false")
         elif link not in asked:
             move = dataclasses.replace(
-                move, unread="its page is not read: its site's robots.txt disallows curator it"
+                move, unread="its page is not read: its site's robots.txt disallows it"
             )
         else:
             why = run.pages.failed.get(link, (None, "no answer"))[1]
