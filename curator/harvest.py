@@ -179,6 +179,12 @@ class FeedReport:
     #: curator last took them: taken (title and credit as the feed, and the page read again,
     #: give them now) in this run (walk126 #1).
     retaken: int = 0
+    #: Stored articles its entries give at a new link under the same id, moved there (walk137
+    #: #1: a site restructured, the old address answering 404): (title, old address, new
+    #: address, the first issue that published it or 0, why its page was not read there or "").
+    moved_by_feed: tuple[tuple[str, str, str, int, str], ...] = ()
+    #: ... and those kept at their old address: (title, old address, the new link, why).
+    kept_by_feed: tuple[tuple[str, str, str, str], ...] = ()
     #: Articles an issue published whose title or authors its entries changed since: (issue,
     #: its issue-N.json, the title it published, the entry's title now, its authors now). The
     #: issue is left as it is, and the run says how to correct it (walk126 #1: never
@@ -450,6 +456,15 @@ class FeedReport:
             "entries_note": self.capped_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
+            # Stored articles its entries give at a new link under the same id (walk137 #1).
+            "moved_by_feed": [
+                {"title": t, "from": old, "to": new, "published_in": n or None, "unread": why}
+                for t, old, new, n, why in self.moved_by_feed
+            ],
+            "kept_by_feed": [
+                {"title": t, "url": old, "new_link": new, "why": why}
+                for t, old, new, why in self.kept_by_feed
+            ],
             # Most new articles in a script no subject's words use: {"script", "articles"}.
             "other_script": (
                 {"script": self.other_script[0], "articles": self.other_script[1]}
@@ -665,6 +680,8 @@ class _Fresh:
     #: Of the changed ones no issue published: (article id, `entry_said`, the article as built
     #: again from the entry and its page, or None when it could not be).
     retaken: tuple[tuple[int, str, Article | None], ...] = ()
+    #: Its stored articles it gives at a new link under the same id (walk137 #1).
+    moves: tuple[_Move, ...] = ()
 
 
 def _build_and_count(
@@ -1014,12 +1031,45 @@ class _Changed:
 
 
 @dataclass(frozen=True)
+class _Relinked:
+    """An entry giving the id of an article stored before at a new link, under its title: the
+    feed moved the article there (walk137 #1)."""
+
+    entry: Entry
+    article_id: int
+    #: The article's address and title as stored.
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
 class _Known:
     """The feed's entries of articles stored before: those it changed, and those whose entry
-    was not recorded yet ((URL key, `entry_said`): kept now, a change noticed from then on)."""
+    was not recorded yet ((URL key, `entry_said`): kept now, a change noticed from then on);
+    and those it gives at a new link (`_Relinked`)."""
 
     changed: tuple[_Changed, ...] = ()
     unrecorded: tuple[tuple[str, str], ...] = ()
+    relinked: tuple[_Relinked, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Move:
+    """What became of a stored article its feed gives at a new link (`_Relinked`)."""
+
+    article_id: int
+    title: str
+    #: Its stored address; the new one (the page's own, read there, or the feed's link).
+    old: str
+    new: str
+    #: The new address's URL key, and more keys of the article there (the feed's link).
+    key: str
+    others: tuple[str, ...] = ()
+    #: Why it stays at its old address (the new link could not be read, or serves another
+    #: article); None when it moves.
+    kept: str | None = None
+    #: Why its page was not read at the new link (`fetch_pages: false`, robots.txt), if not.
+    unread: str | None = None
 
 
 def _new_entries(
@@ -1040,6 +1090,16 @@ def _new_entries(
     new = [e for k, e in fresh.items() if ids.get(k) not in known or k in reused]
     stored = [k for k in keyed if k in known]
     said = store.entries_said(stored, source.url) if stored else {}
+    # The others are that article at a new link: the feed moved it (walk137 #1), one link each;
+    # not when the feed still gives it at a link it has too.
+    relinked: list[_Relinked] = []
+    if moves := [k for k in by_id if k not in reused]:
+        articles = store.stored_by_entry_ids([ids[k] for k in moves])
+        taken = {said[k][0] for k in stored if k in said}
+        for k in moves:
+            if (found := articles.get(ids[k])) is not None and found[0] not in taken:
+                taken.add(found[0])
+                relinked.append(_Relinked(fresh[k], *found))
     changed: list[_Changed] = []
     unrecorded: list[tuple[str, str]] = []
     seen: set[int] = set()
@@ -1065,7 +1125,7 @@ def _new_entries(
         changed = [
             dataclasses.replace(c, title=printed.get(c.article_id, c.title)) for c in changed
         ]
-    return new, len(reused), _Known(tuple(changed), tuple(unrecorded))
+    return new, len(reused), _Known(tuple(changed), tuple(unrecorded), tuple(relinked))
 
 
 # -- the loop --------------------------------------------------------------------------------------
@@ -1139,16 +1199,21 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     # built again from the entry; its page is read again then only (walk126 #1).
     retake = [c for c in known.changed if c.published_in is None]
     again = [c.entry.link for c in retake if c.entry.link] if with_pages else []
+    # A stored article its feed gives at a new link under the same id: its page is read there,
+    # and the article moves there if it serves it (walk137 #1).
+    relinked = [r.entry.link for r in known.relinked if r.entry.link] if with_pages else []
     if not source.is_file:
         # A page its site's robots.txt disallows is not read: its article is built from the
         # feed, as with `fetch_pages: false` (walk127).
         wanted = await run.allowed(wanted)
+        relinked = await run.allowed(relinked)
     if not source.is_file:
         run.progress(
             came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
         )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     again = run.pages.ask(again, allow_file=source.is_file)
+    relinked = run.pages.ask(relinked, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
     built, counted = await run.workers.run(
@@ -1202,6 +1267,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             return made.get(rebuilt.aliases.get(key, key))
 
         retaken = tuple((c.article_id, c.said, of(c)) for c in retake)
+    moves = await _relink(run, source, parsed, known.relinked, relinked, with_pages=with_pages)
     return _Fresh(
         source,
         result,
@@ -1217,7 +1283,61 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         waits,
         known,
         retaken,
+        moves,
     )
+
+
+async def _relink(
+    run: _Run,
+    source: FeedSource,
+    parsed: ParsedFeed,
+    relinked: Sequence[_Relinked],
+    asked: Sequence[str],
+    *,
+    with_pages: bool,
+) -> tuple[_Move, ...]:
+    """What becomes of each stored article the feed gives at a new link under the same id
+    (walk137 #1), its page read there (`asked`): it moves to the page's address when the page
+    serves it (under its title), else stays where it is, said why; with no page read there
+    (`fetch_pages: false`, or robots.txt), the feed's link is taken as its address."""
+    if not relinked:
+        return ()
+    read = await run.pages.wait(asked)
+    rebuilt = await run.workers.run(
+        article_rules.build_articles,
+        [r.entry for r in relinked],
+        source=source,
+        feed_title=parsed.title,
+        pages=article_rules.PageBatch(read),
+        now=run.now,
+        stored_titles=_stored_titles(run.store, read.values()),
+    )
+    made = dict(rebuilt.articles)
+    moves: list[_Move] = []
+    for r in relinked:
+        link = r.entry.link or ""
+        key = rebuilt.aliases.get(url_key(link), url_key(link))
+        if (art := made.get(key)) is None:
+            continue  # (no title to be an article's: `new` said nothing of it either)
+        others = tuple(a for a, k in rebuilt.aliases.items() if k == key and a != key)
+        move = _Move(r.article_id, r.title, r.url, art.url, key, others)
+        if link in read:
+            if article_rules.other_story(art.title, r.title):
+                move = dataclasses.replace(
+                    move, kept=f'serves another article there ("{art.title}")'
+                )
+        elif not with_pages:
+            move = dataclasses.replace(move, unread="its page is not read: fetch_pages is false")
+        elif link not in asked:
+            move = dataclasses.replace(
+                move, unread="its page is not read: its site's robots.txt disallows it"
+            )
+        else:
+            why = run.pages.failed.get(link, (None, "no answer"))[1]
+            move = dataclasses.replace(move, new=link, kept=f"does not answer ({why})")
+            run.pages.said_with_article(link)
+        moves.append(move)
+    return tuple(moves)
 
 
 def _page_feed(content: bytes, page_url: str, feed_url: str) -> str | None:
@@ -1506,6 +1626,12 @@ class _PageReader:
         if page is None:
             self.count_failure(result)
         return page, result
+
+    def said_with_article(self, link: str) -> None:
+        """The page at `link` could not be read, and that is said with its stored article (a
+        new link its feed gives it, walk137 #1): not among the new articles' pages that could
+        not be read, whose articles are built from their feed or left out as dead links."""
+        self.failures = [f for f in self.failures if f.url != link]
 
     def count_failure(self, result: FetchResult) -> None:
         """Count a request to a site's server that failed to reach it (a page, or its site's
@@ -1859,6 +1985,7 @@ def _store(
             )
         known = store.known_keys(k for k, _ in built.articles)
         republished, readdressed = _republished(store, source, built, known, kept_move)
+        relinked, kept_relinked = ([], []) if kept_move else _move_by_feed(store, outcome.moves)
         if republished:
             built = dataclasses.replace(
                 built, articles=tuple((k, a) for k, a in built.articles if k not in republished)
@@ -1960,6 +2087,8 @@ def _store(
         not_stored=not_stored,
         republished=len(republished),
         readdressed=readdressed,
+        moved_by_feed=tuple(relinked),
+        kept_by_feed=tuple(kept_relinked),
         retaken=0 if kept_move else sum(1 for _, _, a in outcome.retaken if a is not None),
         changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,
@@ -1991,6 +2120,32 @@ def _republished(
         others = [a for a, k in built.aliases.items() if k == key and a != key]
         moved += store.readdress(article_id, key, urls[key].url, others)
     return set(found), moved
+
+
+def _move_by_feed(
+    store: Store, moves: Sequence[_Move]
+) -> tuple[list[tuple[str, str, str, int, str]], list[tuple[str, str, str, str]]]:
+    """Move each stored article its feed gives at a new link (walk137 #1) there, as
+    `_relink` found (`Store.move_by_feed`): (`FeedReport.moved_by_feed`,
+    `FeedReport.kept_by_feed`)."""
+    moved: list[tuple[str, str, str, int, str]] = []
+    kept: list[tuple[str, str, str, str]] = []
+    for m in moves:
+        if m.kept is not None:
+            kept.append((m.title, m.old, m.new, m.kept))
+            continue
+        if m.key == url_key(m.old):  # (its page names the address it has: nothing moves)
+            continue
+        done, issue = store.move_by_feed(m.article_id, m.key, m.new, m.others)
+        if not done:
+            kept.append((m.title, m.old, m.new, "is another stored article's address"))
+            continue
+        moved.append((m.title, m.old, m.new, issue or 0, m.unread or ""))
+        if m.unread is None:
+            # Its page answered at its new address in this run: not asked for again before the
+            # issue is published (`linkcheck.recheck_issue`).
+            store.pages_read_now.add(m.article_id)
+    return moved, kept
 
 
 def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> None:

@@ -1617,6 +1617,58 @@ class Store:
                 )
         return published is None
 
+    def stored_by_entry_ids(self, id_keys: Sequence[str]) -> dict[str, tuple[int, str, str]]:
+        """Feed entry id key (`entry_id_key`) -> (id, address, title) of the stored article it
+        is a key of."""
+        sql = (
+            "SELECT l.url_key, a.id, a.url, a.title FROM aliases l"
+            " JOIN articles a ON a.id = l.article_id WHERE l.url_key IN ({marks})"
+        )
+        return {r[0]: (int(r[1]), str(r[2]), str(r[3])) for r in self._each_in(sql, id_keys)}
+
+    def move_by_feed(
+        self, article_id: int, key: str, url: str, others: Iterable[str]
+    ) -> tuple[bool, int | None]:
+        """The article's feed gives its entry id at a new link (walk137 #1: a site restructured,
+        its old address answering 404): the article moves to `key`/`url` (`others`: more URL
+        keys of it there, such as the feed's link), its old address kept as another of its keys
+        (not taken for a new article); each issue that published it keeps the address it
+        published (`issue_articles.url`), later link checks ask for the new one. A dead link's
+        mark and a page to read again at the old address go with it. (False, None) when another
+        stored article has the new address; else (True, the first issue that published it)."""
+        with self.transaction():
+            taken = self.db.execute(
+                "SELECT 1 FROM articles WHERE url_key = ? AND id != ?"
+                " UNION SELECT 1 FROM aliases WHERE url_key = ? AND article_id != ?",
+                (key, article_id, key, article_id),
+            ).fetchone()
+            old = self.db.execute(
+                "SELECT url_key, url FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if taken is not None or old is None:
+                return False, None
+            self.db.execute(
+                "UPDATE issue_articles SET url = ? WHERE article_id = ? AND url IS NULL",
+                (old[1], article_id),
+            )
+            self.db.execute("DELETE FROM aliases WHERE url_key = ?", (key,))
+            self.db.execute(
+                "UPDATE articles SET url_key = ?, url = ? WHERE id = ?", (key, url, article_id)
+            )
+            for alias in {old[0], *others} - {key}:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO aliases (url_key, article_id) VALUES (?, ?)",
+                    (alias, article_id),
+                )
+            self.db.execute("DELETE FROM dead_links WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM page_retries WHERE article_id = ?", (article_id,))
+            first = self.db.execute(
+                "SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+                " WHERE ia.article_id = ?",
+                (article_id,),
+            ).fetchone()[0]
+        return True, first
+
     # -- pages to read again -----------------------------------------------------------------------
     def add_page_retries(
         self, rows: Iterable[tuple[str, str, str, str | None, str]], *, now: datetime

@@ -271,6 +271,32 @@ def republished_note(report: FeedReport) -> str:
     )
 
 
+def relinked_notes(report: FeedReport) -> list[str]:
+    """What became of each stored article the feed gives at a new link under the same id
+    (walk137 #1): "moved by its feed to NEW", or kept at its old address, and why."""
+    notes = []
+    for title, old, new, issue, unread in report.moved_by_feed:
+        how = (
+            f"{unread}; its feed's link is taken as its address"
+            if unread
+            else "its page answers there"
+        )
+        then = (
+            f"; issue {issue} keeps the address it published, and its link is checked at the new"
+            " one from now on"
+            if issue
+            else "; it is linked there from now on (the old address still known as the same"
+            " article)"
+        )
+        notes.append(f'{report.name}: "{title}" ({old}) moved by its feed to {new} ({how}){then}')
+    for title, old, new, why in report.kept_by_feed:
+        notes.append(
+            f'{report.name}: "{title}" ({old}): its feed gives it a new link, {new}, which {why};'
+            " it is kept at its old address"
+        )
+    return notes
+
+
 def _feed_line(report: FeedReport) -> str:
     if report.status == "waiting" and report.error:  # asked in this run, and told to wait
         return f"  waiting    {report.name}: {waiting_note(report)}"
@@ -768,6 +794,8 @@ def print_failures(
     for report in summary.feeds:
         if report.republished:
             echo(f"{republished_note(report)}", err=True)
+        for note in relinked_notes(report):
+            echo(note, err=True)
     if not waiting_said:
         say_waiting(summary)
     look = [
