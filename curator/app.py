@@ -816,7 +816,7 @@ def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
         + then.format(
             url=copy.article.url,
             again=feature_again_line(copy.article.url),
-            named=_named_as(copy.article, entry.article),
+            named=_named_as(copy.article, entry),
             subject=section.subject,
         )
         for section in issue.sections
@@ -828,27 +828,61 @@ def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
 def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     """A warning when the issue names another piece of a featured article's own publication
     ("Another piece in X on the same story", `_named_as`) and the editor's template copies in
-    `folder` predate it: they would leave the line out without a word (walk28)."""
-    pieces = [
-        copy.article.url
+    `folder` predate it: they would leave the line out without a word (walk28), or, with two
+    pieces or more of one publication under an article, write their lines alike (walk140 #5)."""
+    # (by the names an entry carries, as the editions show them: an issue read back from its
+    # issue-N.json, for `render`, has no `copies`)
+    by_entry = [
+        (
+            entry,
+            [
+                url
+                for name, url in entry.also_covered_by
+                if entry.article.publication and name == entry.article.publication
+            ],
+        )
         for section in issue.sections
         for entry in section.entries
-        for copy in entry.copies
-        if _named_as(copy.article, entry.article).startswith('"Another piece')
     ]
+    pieces = [url for _, urls in by_entry for url in urls]
     if not pieces:
         return ()
-    stale = copies_without(folder, "also_in_publication")
+    stale = copies_without(folder, "pieces_in_publication")
     if not stale:
         return ()
-    names = ", ".join(str(path) for path in stale)
-    return (
-        f"{names}: these copies of curator's templates were made before they named another piece"
-        " of an article's own publication on the same story, and leave that line out of issue"
-        f" {issue.number} ({len(pieces)} piece(s): {', '.join(pieces)}); add curator's"
-        " `entry.also_in_publication` lines to them (docs/templates.md), or delete a copy to use"
-        " curator's own",
-    )
+    unnumbered = [path for path in stale if "also_in_publication" in (_template_text(path) or "")]
+    left_out = [path for path in stale if path not in unnumbered]
+    notes = []
+    if left_out:
+        names = ", ".join(str(path) for path in left_out)
+        notes.append(
+            f"{names}: these copies of curator's templates were made before they named another"
+            " piece of an article's own publication on the same story, and leave that line out of"
+            f" issue {issue.number} ({len(pieces)} piece(s): {', '.join(pieces)}); add curator's"
+            " `entry.pieces_in_publication` lines to them (docs/templates.md), or delete a copy"
+            " to use curator's own"
+        )
+    alike = [(entry, urls) for entry, urls in by_entry if len(set(urls)) > 1]
+    if unnumbered and alike:
+        names = ", ".join(str(path) for path in unnumbered)
+        entry, urls = alike[0]
+        publication = entry.article.publication
+        notes.append(
+            f"{names}: these copies of curator's templates were made before they numbered the"
+            f" pieces of one publication on the same story, so issue {issue.number} names"
+            f' {len(set(urls))} pieces under "{entry.article.title}" with {len(set(urls))} lines'
+            f' alike, "Another piece in {publication} on the same story" (curator\'s own'
+            f' templates write "{publication} (1/{len(set(urls))})" and so on); loop over'
+            " `entry.pieces_in_publication` (name, url) there instead of"
+            " `entry.also_in_publication` (docs/templates.md), or delete a copy to use curator's"
+            " own"
+        )
+    return tuple(notes)
+
+
+def _own_piece(copy: Article, featured: Article) -> bool:
+    """Whether the issue names `copy` as another piece of `featured`'s own publication."""
+    return bool(featured.publication) and (copy.publication or copy.url) == featured.publication
 
 
 def unmarked_language(language: str, folder: Path | None) -> tuple[str, ...]:
@@ -987,11 +1021,22 @@ def _template_text(path: Path) -> str | None:
         return None  # unreadable: the build itself says so
 
 
-def _named_as(copy: Article, featured: Article) -> str:
-    """How the issue names `copy` under `featured`: another outlet's name, or, in the featured
-    article's own publication, as another piece of it (not as another outlet)."""
+def _named_as(copy: Article, entry: Scored) -> str:
+    """How the issue names `copy` under `entry`'s article: another outlet's name, or, in the
+    featured article's own publication, as another piece of it (not as another outlet); numbered
+    "(2/3)" when the entry names more than one piece of that publication, as every edition does
+    (`render._told_apart`)."""
     publication = copy.publication or copy.url
-    if featured.publication and publication == featured.publication:
+    pieces = list(
+        dict.fromkeys(
+            c.article.url
+            for c in entry.copies
+            if (c.article.publication or c.article.url) == publication
+        )
+    )
+    if len(pieces) > 1 and copy.url in pieces:
+        publication = f"{publication} ({pieces.index(copy.url) + 1}/{len(pieces)})"
+    if _own_piece(copy, entry.article):
         return f'"Another piece in {publication} on the same story"'
     return f'"Also covered by: {publication}"'
 

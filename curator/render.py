@@ -778,9 +778,11 @@ def _own_same_story(language: str, folder: Path | None) -> tuple[str, ...]:
         f"newsletter: language: {language}, but {', '.join(found)}"
         f' write{"s" if len(found) == 1 else ""} "Another piece in ... on the same story" in'
         f" English (copied before it was a word of {WORDS}), so translating {WORDS} changes"
-        " nothing there: write `{% call words.another_piece() %}{{ entry.publication }}"
-        "{% endcall %}` in its place (in issue.md, `{{ entry.publication | md_text }}` inside),"
-        f" as curator's templates do, and translate `another_piece` in your {WORDS}",
+        " nothing there: write `{% call words.another_piece() %}{{ name }}{% endcall %}` in its"
+        " place, in a loop `{% for name, url in entry.pieces_in_publication %}` (in issue.md,"
+        " `{{ name | md_text }}` inside), as curator's templates do (a copy's loop over"
+        " `entry.also_in_publication` takes `{{ entry.publication }}` there, unnumbered), and"
+        f" translate `another_piece` in your {WORDS}",
     )
 
 
@@ -2185,6 +2187,10 @@ class EntryView:
     #: Other pieces on the same story in the article's own publication (safe url or None): named
     #: apart, as "Also covered by: The Guardian" under a Guardian article read as another outlet.
     also_in_publication: tuple[str | None, ...] = ()
+    #: The same pieces as (name, safe url or None), the name numbered when the publication has
+    #: more than one ("CX Lab (1/3)"), as `also_covered_by` numbers another outlet's: three lines
+    #: "Another piece in CX Lab on the same story" read alike (walk140 #5).
+    pieces_in_publication: tuple[tuple[str, str | None], ...] = ()
     #: The blurb as the HTML editions publish it: sanitised, safe as it is; blocks (`<p>`, `<ul>`)
     #: when `blurb_blocks` (a Markdown blurb of several paragraphs or a list: put it in a <div>).
     blurb_html: Markup = Markup("")
@@ -2282,9 +2288,10 @@ def slugify(text: str) -> str:
 def _told_apart(
     covered: Sequence[tuple[str, str | None]],
 ) -> tuple[tuple[str, str | None], ...]:
-    """Other publications' pieces on the story, a publication named more than once numbered
-    "Beta (1/3)", "Beta (2/3)" ... (each linking its piece), so that a reader tells them apart
-    (walk123 #7: "Also covered by: Beta, Beta, Beta"); a link listed twice is listed once."""
+    """Other pieces on the story, a publication named more than once numbered "Beta (1/3)",
+    "Beta (2/3)" ... (each linking its piece), so that a reader tells them apart (walk123 #7:
+    "Also covered by: Beta, Beta, Beta"; walk140 #5: "Another piece in CX Lab on the same story"
+    three times); a link listed twice is listed once."""
     pieces: list[tuple[str, str | None]] = []
     for piece in covered:
         if piece[1] is None or piece not in pieces:
@@ -2304,6 +2311,11 @@ def entry_view(entry: Scored) -> EntryView:
     author = join_names(art.authors)
     publication = art.publication or ""
     html, blocks = blurb_html(art.blurb, art.blurb_markdown)
+    own = [
+        (publication, safe_url(url))
+        for name, url in entry.also_covered_by
+        if publication and name == publication
+    ]
     return EntryView(
         title=Text(art.title),
         url=safe_url(art.url),
@@ -2316,11 +2328,8 @@ def entry_view(entry: Scored) -> EntryView:
         also_covered_by=_told_apart(
             [(name, safe_url(url)) for name, url in entry.also_covered_by if name != publication]
         ),
-        also_in_publication=tuple(
-            safe_url(url)
-            for name, url in entry.also_covered_by
-            if publication and name == publication
-        ),
+        also_in_publication=tuple(url for _, url in own),
+        pieces_in_publication=_told_apart(own),
         blurb_html=html,
         blurb_blocks=blocks,
         blurb_markdown=art.blurb_markdown,

@@ -394,9 +394,9 @@ def test_template_copies_made_before_another_piece_existed_are_named(
     ]
     again = texts[0].replace("In 2016,", "Back in 2016,")
     items.append(("What sets customer experience apart", "https://blog1.example/again", again))
-    # The editor's copy of issue.txt, as an older curator wrote it: no also_in_publication lines.
+    # The editor's copy of issue.txt, as an older curator wrote it: no pieces_in_publication lines.
     own = (REPO / "templates" / "issue.txt").read_text(encoding="utf-8")
-    start = own.index("{% for url in entry.also_in_publication %}")
+    start = own.index("{% for name, url in entry.pieces_in_publication %}")
     end = own.index("{% endfor %}", start) + len("{% endfor %}\n")
     mine = tmp_path / "my-templates"
     mine.mkdir()
@@ -416,6 +416,6 @@ def test_template_copies_made_before_another_piece_existed_are_named(
         f"{mine / 'issue.txt'}: these copies of curator's templates were made before they named"
         " another piece of an article's own publication on the same story, and leave that line"
         " out of issue 1 (1 piece(s): https://blog1.example/again); add curator's"
-        " `entry.also_in_publication` lines to them (docs/templates.md), or delete a copy to use"
-        " curator's own"
+        " `entry.pieces_in_publication` lines to them (docs/templates.md), or delete a copy to"
+        " use curator's own"
     ) in flat, err
