@@ -1180,13 +1180,32 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     # Only the element's own first text is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
     for el in tree.iter(*rules.BYLINE_TEXT_TAGS):
-        first = el.text
-        # BYLINE_PREFIX is anchored, so it is its own cheap first test.
-        if not first or not rules.BYLINE_PREFIX.match(first + " ."):
+        first = _lead_text(el)
+        # BYLINE_PREFIX is anchored, so it is its own cheap first test. "Jane Roe is a guest
+        # contributor" (README's own example, walk139 #1) names its guest before the label.
+        if not first or not (
+            rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)
+        ):
             continue
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
             yield el, text
+
+
+def _lead_text(el: Any) -> str | None:
+    """The text a block opens with, also inside its leading inline markup: "Guest post by Farid
+    Haddad" of `<p><em>Guest post by Farid Haddad</em></p>`, "Guest author:" of
+    `<p><strong>Guest author:</strong> Farid Haddad</p>` (walk139 #1: neither was read, and the
+    feed's author was published). Only an element's own first text, and its first child's when
+    it opens with an inline one: a block's whole text is never tested."""
+    for _ in range(4):  # <p><em><strong>By ...: a few levels, never the page's depth
+        if el.text and el.text.strip():
+            return str(el.text)
+        child = next((c for c in el if isinstance(c.tag, str)), None)
+        if child is None or child.tag not in rules.BYLINE_INLINE_TAGS:
+            return None
+        el = child
+    return None
 
 
 #: Elements whose boundaries break a line of text.

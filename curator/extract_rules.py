@@ -1141,6 +1141,22 @@ BYLINE_TEXT_TAGS: tuple[str, ...] = (
     "small",
 )
 
+#: Inline markup a byline's block may open with ("<p><em>Guest post by Farid Haddad</em></p>",
+#: "<p><strong>Guest author:</strong> Farid Haddad</p>", walk139 #1): its text is the block's
+#: first, tested as a byline's is.
+BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
+    {"em", "i", "strong", "b", "span", "small", "u", "font", "cite", "mark"}
+)
+
+#: A visible line naming its guest author before the label: "Jane Roe is a guest contributor",
+#: with or without its full stop (README's example, walk139 #1: such a paragraph was not read
+#: unless its element was marked as a byline). The name is cut from the label by `AUTHOR_TAIL`.
+GUEST_SENTENCE = re.compile(
+    r"^\s*[^\W\d_][^.!?]{2,60}?\s+is\s+(?:a|an|our)\s+guest\s+"
+    r"(?:contributor|writer|author|blogger|columnist|poster)\b",
+    re.I,
+)
+
 #: The encoding declared in the first bytes of a page (<meta charset=...> or http-equiv
 #: content-type).
 CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
