@@ -286,10 +286,18 @@ CJK_CREDIT_ROLE_TAIL = re.compile(
     r"编辑委员|編集委員|論説委員|论说委员|通讯员|通信員|編集長|主编|主編|撰稿人|氏|さん|様|先生|女士|教授)"
     r"|\s(?:报道|報道|撰|文|摄|撮影))\s*[)）]?\s*$"
 )
-#: Arabic "and", written onto the next word: "محمد الأحمد وعلي حسن" is two people. Read as a
-#: split only between names of two words or more (`credits._people_of`), for a given name may
-#: itself start with the letter (وليد, Walid).
-ARABIC_AND = re.compile(r"\s+و\s*(?=[\u0600-\u06ff])")
+#: "And" between two people in scripts whose word for it `AUTHOR_SPLIT` does not know: Arabic
+#: و, written onto the next word ("محمد الأحمد وعلي حسن"); Hebrew ו, always written onto it
+#: ("דוד כהן ושרה לוי"); Russian, Bulgarian, Serbian and Ukrainian "и"/"і"/"та" ("Иван Петров и
+#: Мария Соколова"), Greek "και"/"κι", Hindi "और" (walk139 #2: each was published as one person).
+#: Read as a split only between names of two words or more (`credits._people_of`): a given
+#: name may itself start with the letter (وليد, Walid; ורד, Vered), and "Иван и Мария Петровы"
+#: (Ivan and Maria Petrov) is no "Иван" alone.
+NAMES_AND = re.compile(
+    r"\s+و\s*(?=[\u0600-\u06ff])|(?<=[\u05d0-\u05ea])\s+ו(?=[\u05d0-\u05ea])"
+    r"|\s+(?:и|і|та|και|κι|और)\s+",
+    re.I,
+)
 
 #: "Jane Doe (with John Roe)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)" (Le Monde):
 #: the people in the brackets are co-authors.
