@@ -215,8 +215,8 @@ def is_organisation(text: str) -> bool:
         return False
     if " ".join(words) in rules.NEWS_AGENCIES or norm_name(text) in rules.NEWS_AGENCIES:
         return True
-    if words[-1] in rules.DESK_WORDS:
-        return True
+    if words[-1] in rules.DESK_WORDS or rules.ORGANISATION_LEAD.match(text):
+        return True  # a desk; "Council on Foreign Relations" (walk139 #8)
     found = set(words) & rules.ORGANISATION_WORDS
     # "Mark Post", "Emily Herald": a surname may be such a word; "The Washington Post" is not one.
     return bool(found - rules.SURNAME_ORGANISATION_WORDS) or (bool(found) and words[0] == "the")
@@ -654,6 +654,8 @@ def is_person_name(
         return False  # "Acme Research Inc." (walk118 #2): a company's, in a feed too
     if len(tokens) > 1 and _firm_named(tokens):
         return False  # "Zendo Marketing", "Acme Research" (walk112 #1): a firm's, in a feed too
+    if rules.ORGANISATION_LEAD.match(name):
+        return False  # "Organization for Transformative Works" (walk139 #8), in a feed too
     if feed:
         return True  # a team in a feed ("Team Ghost") is its publisher's credit (`credited`)
     if len(tokens) > 1 and tokens[0].lower() in rules.TEAM_FIRST_WORDS:

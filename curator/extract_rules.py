@@ -689,7 +689,23 @@ ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
         "technologies",
         "holdings",
         "communications",
+        # walk139 #8: "World Health Organization"
+        "organization",
+        "organisation",
     }
+)
+
+#: An organisation's name that opens with its kind and says what it is for or of ("Organization
+#: for Transformative Works", readability's archive-of-our-own page's author, walk139 #8;
+#: "Association of Writers", "Society for Science", "Center for American Progress", "Council on
+#: Foreign Relations", "Committee to Protect Journalists"): no one's name, in a feed too, as one
+#: ending in such a word is not (`ORGANISATION_HEAD_WORDS`).
+ORGANISATION_LEAD = re.compile(
+    r"^\s*(?:the\s+)?(?:organi[sz]ation|association|society|foundation|institute|institution|"
+    r"cent(?:er|re)|council|committee|commission|federation|confederation|alliance|coalition|"
+    r"consortium|league|union|agency|ministry|department|office|fund|trust|campaign|movement)"
+    r"\s+(?:for|of|on|to|against)\s+\S",
+    re.I,
 )
 
 #: The first word of a team's name ("Team Zendo", walk112 #2): no one's, as "The Zendo Team" is.
@@ -732,6 +748,9 @@ ORGANISATION_NAME_WORDS: frozenset[str] = frozenset(
         "association",
         "ministry",
         "department",
+        "organization",  # walk139 #8: "Organization for Transformative Works"
+        "organisation",
+        "society",
     }
 )
 
@@ -946,6 +965,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         "university",
         "society",
         "association",
+        "organization",
+        "organisation",
         "company",
         "labs",
         "studio",
