@@ -138,6 +138,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         authors=credit[0],
         guest_author=credit[1],
         authors_field=credit[2] if len(credit) > 2 else "",
+        site_authors=() if credit[0] else (_safe(problems, site_authors, doc, site) or ()),
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
@@ -1021,6 +1022,22 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
             return names, _guest(raw), "its byline"
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
     return declared, _guest(declared_raw), declared_field if declared else ""
+
+
+def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
+    """The names the page declares as its author (JSON-LD, meta tags) that `authors` took for
+    its site's own name ("The Churn Letter" on "The Churn Letter", "Zendo" on "Zendo Blog", its
+    host's name), first field that has any: the editor is told what was left out and why
+    (walk139 #9: the note said only that no author was found)."""
+    if not site:
+        return ()
+    host = _host(doc.url)
+    for _, raw in _declared_authors(doc):
+        kept = clean_authors(raw, site=site, host=host)
+        own = tuple(n for n in clean_authors(raw) if n not in kept or _site_own_name(n, site))
+        if own:
+            return own
+    return ()
 
 
 def _ld_organisations(doc: _Doc) -> set[str]:
