@@ -172,10 +172,16 @@ SITE_BY_HAND = {"gmw": "光明网", "qq": "腾讯网"}
 #: `div#globalNav`), not a credit; the article (CNET Japan's, reprinted) names no author.
 #: wikipedia-2 and -3's "Contributors to Wikimedia projects" (their JSON-LD author, an Organization)
 #: is a label for everyone who edited the page, no one's name (walk64 #4).
+#: archive-of-our-own's "Organization for Transformative Works" is the author meta tag every page
+#: of the site carries (the charity that runs the archive, "a project of the Organization for
+#: Transformative Works" in its description); the work's author is the one its visible byline
+#: links (`h3.byline a[rel=author]`), AMournfulHowlInTheNight (walk139 #8: an organisation's
+#: name credits no one).
 BYLINE_BY_HAND: dict[str, str | None] = {
     "yahoo-4": None,
     "wikipedia-2": None,
     "wikipedia-3": None,
+    "archive-of-our-own": "AMournfulHowlInTheNight",
 }
 
 

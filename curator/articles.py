@@ -996,6 +996,10 @@ def merge(
         # "Zendo" on "Zendo Blog": the names given were the site's own; the draft and the build
         # say so, not that no author was found (walk118 #1)
         others, taken_for_site = tuple(authors), f"{origin or 'feed'}-site"
+    elif not authors and not others and page is not None and page.site_authors:
+        # "The Churn Letter" as the author of "The Churn Letter" (walk139 #9): the page's name,
+        # left out as the site's, is said as such, not only that no author was found
+        others, taken_for_site = page.site_authors, "page-site"
     authors = kept
     if not feed_title_used and page is not None:
         title = page_title(page, publication)

@@ -143,7 +143,7 @@ def _people_of(clause: str) -> list[str]:
     any desk; a page's desk is no author (`is_person_name`)."""
     # A separator at either end ("Jane Doe and", a byline cut after its "and") parts no one.
     parts = [p for p in rules.AUTHOR_SPLIT.split(clause) if p.strip()] or [clause]
-    parts = [q for p in parts for q in _arabic_people(p)]
+    parts = [q for p in parts for q in _people_joined(p)]
     lone_word = any(len(rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
     if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
         return [clause]
@@ -169,10 +169,12 @@ def _people_of(clause: str) -> list[str]:
     return parts
 
 
-def _arabic_people(part: str) -> list[str]:
-    """ "محمد الأحمد وعلي حسن" (Arabic "and" written onto the next name): two people, when each
-    side is a name of two words or more; "أحمد وليد" stays one (Walid is a given name)."""
-    pieces = rules.ARABIC_AND.split(part)
+def _people_joined(part: str) -> list[str]:
+    """ "محمد الأحمد وعلي حسن", "דוד כהן ושרה לוי", "Иван Петров и Мария Соколова" ("and" in a
+    script `AUTHOR_SPLIT` does not read, `rules.NAMES_AND`): two people, when each side is a name
+    of two words or more; "أحمد وليد" stays one (Walid is a given name), and so does "Иван и
+    Мария Петровы" (Ivan and Maria Petrov: no "Иван" alone)."""
+    pieces = rules.NAMES_AND.split(part)
     if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
         return pieces
     return [part]
@@ -213,8 +215,8 @@ def is_organisation(text: str) -> bool:
         return False
     if " ".join(words) in rules.NEWS_AGENCIES or norm_name(text) in rules.NEWS_AGENCIES:
         return True
-    if words[-1] in rules.DESK_WORDS:
-        return True
+    if words[-1] in rules.DESK_WORDS or rules.ORGANISATION_LEAD.match(text):
+        return True  # a desk; "Council on Foreign Relations" (walk139 #8)
     found = set(words) & rules.ORGANISATION_WORDS
     # "Mark Post", "Emily Herald": a surname may be such a word; "The Washington Post" is not one.
     return bool(found - rules.SURNAME_ORGANISATION_WORDS) or (bool(found) and words[0] == "the")
@@ -284,9 +286,23 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
         if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
             break  # "Victor Tangermann, Futurism", "Rachael Link, MS, RD": an affiliation or degree
         kept.append(p)
-    if len(kept) > 1 and all(len(p.split()) >= 2 for p in kept):
+    if len(kept) > 1 and all(len(p.split()) >= 2 or _hangul_name(p) for p in kept):
         return kept
     return [", ".join(kept)]
+
+
+#: A Korean name: a surname and a given name written as one word of two or three syllables
+#: ("김민수", "이영희"), then a reporter's role or none ("이영희 기자"). Four syllables are no
+#: name's here: "연합뉴스" (Yonhap News) is an agency's.
+_HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,3}$")
+
+
+def _hangul_name(piece: str) -> bool:
+    """A Korean name, with its role or without ("김민수", "이영희 기자"): a whole name in one word,
+    as "Ann Lee" is in two, so "김민수, 이영희 기자" names two people (walk139 #3: one author
+    "김민수, 이영희" was published)."""
+    name = rules.KOREAN_CREDIT_ROLE_TAIL.sub("", piece).strip()
+    return bool(_HANGUL_NAME.match(name))
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
@@ -638,6 +654,8 @@ def is_person_name(
         return False  # "Acme Research Inc." (walk118 #2): a company's, in a feed too
     if len(tokens) > 1 and _firm_named(tokens):
         return False  # "Zendo Marketing", "Acme Research" (walk112 #1): a firm's, in a feed too
+    if rules.ORGANISATION_LEAD.match(name):
+        return False  # "Organization for Transformative Works" (walk139 #8), in a feed too
     if feed:
         return True  # a team in a feed ("Team Ghost") is its publisher's credit (`credited`)
     if len(tokens) > 1 and tokens[0].lower() in rules.TEAM_FIRST_WORDS:

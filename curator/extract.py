@@ -138,6 +138,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         authors=credit[0],
         guest_author=credit[1],
         authors_field=credit[2] if len(credit) > 2 else "",
+        site_authors=() if credit[0] else (_safe(problems, site_authors, doc, site) or ()),
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
@@ -1023,6 +1024,22 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
     return declared, _guest(declared_raw), declared_field if declared else ""
 
 
+def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
+    """The names the page declares as its author (JSON-LD, meta tags) that `authors` took for
+    its site's own name ("The Churn Letter" on "The Churn Letter", "Zendo" on "Zendo Blog", its
+    host's name), first field that has any: the editor is told what was left out and why
+    (walk139 #9: the note said only that no author was found)."""
+    if not site:
+        return ()
+    host = _host(doc.url)
+    for _, raw in _declared_authors(doc):
+        kept = clean_authors(raw, site=site, host=host)
+        own = tuple(n for n in clean_authors(raw) if n not in kept or _site_own_name(n, site))
+        if own:
+            return own
+    return ()
+
+
 def _ld_organisations(doc: _Doc) -> set[str]:
     """The names (`norm_name`) the page's JSON-LD gives an author or publisher typed as an
     organisation (`rules.JSONLD_ORGANISATION_TYPES`) and not as a person: a plain statement that
@@ -1180,13 +1197,32 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     # Only the element's own first text is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
     for el in tree.iter(*rules.BYLINE_TEXT_TAGS):
-        first = el.text
-        # BYLINE_PREFIX is anchored, so it is its own cheap first test.
-        if not first or not rules.BYLINE_PREFIX.match(first + " ."):
+        first = _lead_text(el)
+        # BYLINE_PREFIX is anchored, so it is its own cheap first test. "Jane Roe is a guest
+        # contributor" (README's own example, walk139 #1) names its guest before the label.
+        if not first or not (
+            rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)
+        ):
             continue
         text = _clean(el.text_content())
         if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
             yield el, text
+
+
+def _lead_text(el: Any) -> str | None:
+    """The text a block opens with, also inside its leading inline markup: "Guest post by Farid
+    Haddad" of `<p><em>Guest post by Farid Haddad</em></p>`, "Guest author:" of
+    `<p><strong>Guest author:</strong> Farid Haddad</p>` (walk139 #1: neither was read, and the
+    feed's author was published). Only an element's own first text, and its first child's when
+    it opens with an inline one: a block's whole text is never tested."""
+    for _ in range(4):  # <p><em><strong>By ...: a few levels, never the page's depth
+        if el.text and el.text.strip():
+            return str(el.text)
+        child = next((c for c in el if isinstance(c.tag, str)), None)
+        if child is None or child.tag not in rules.BYLINE_INLINE_TAGS:
+            return None
+        el = child
+    return None
 
 
 #: Elements whose boundaries break a line of text.

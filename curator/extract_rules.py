@@ -286,10 +286,18 @@ CJK_CREDIT_ROLE_TAIL = re.compile(
     r"编辑委员|編集委員|論説委員|论说委员|通讯员|通信員|編集長|主编|主編|撰稿人|氏|さん|様|先生|女士|教授)"
     r"|\s(?:报道|報道|撰|文|摄|撮影))\s*[)）]?\s*$"
 )
-#: Arabic "and", written onto the next word: "محمد الأحمد وعلي حسن" is two people. Read as a
-#: split only between names of two words or more (`credits._people_of`), for a given name may
-#: itself start with the letter (وليد, Walid).
-ARABIC_AND = re.compile(r"\s+و\s*(?=[\u0600-\u06ff])")
+#: "And" between two people in scripts whose word for it `AUTHOR_SPLIT` does not know: Arabic
+#: و, written onto the next word ("محمد الأحمد وعلي حسن"); Hebrew ו, always written onto it
+#: ("דוד כהן ושרה לוי"); Russian, Bulgarian, Serbian and Ukrainian "и"/"і"/"та" ("Иван Петров и
+#: Мария Соколова"), Greek "και"/"κι", Hindi "और" (walk139 #2: each was published as one person).
+#: Read as a split only between names of two words or more (`credits._people_of`): a given
+#: name may itself start with the letter (وليد, Walid; ורד, Vered), and "Иван и Мария Петровы"
+#: (Ivan and Maria Petrov) is no "Иван" alone.
+NAMES_AND = re.compile(
+    r"\s+و\s*(?=[\u0600-\u06ff])|(?<=[\u05d0-\u05ea])\s+ו(?=[\u05d0-\u05ea])"
+    r"|\s+(?:и|і|та|και|κι|और)\s+",
+    re.I,
+)
 
 #: "Jane Doe (with John Roe)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)" (Le Monde):
 #: the people in the brackets are co-authors.
@@ -681,7 +689,23 @@ ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
         "technologies",
         "holdings",
         "communications",
+        # walk139 #8: "World Health Organization"
+        "organization",
+        "organisation",
     }
+)
+
+#: An organisation's name that opens with its kind and says what it is for or of ("Organization
+#: for Transformative Works", readability's archive-of-our-own page's author, walk139 #8;
+#: "Association of Writers", "Society for Science", "Center for American Progress", "Council on
+#: Foreign Relations", "Committee to Protect Journalists"): no one's name, in a feed too, as one
+#: ending in such a word is not (`ORGANISATION_HEAD_WORDS`).
+ORGANISATION_LEAD = re.compile(
+    r"^\s*(?:the\s+)?(?:organi[sz]ation|association|society|foundation|institute|institution|"
+    r"cent(?:er|re)|council|committee|commission|federation|confederation|alliance|coalition|"
+    r"consortium|league|union|agency|ministry|department|office|fund|trust|campaign|movement)"
+    r"\s+(?:for|of|on|to|against)\s+\S",
+    re.I,
 )
 
 #: The first word of a team's name ("Team Zendo", walk112 #2): no one's, as "The Zendo Team" is.
@@ -724,6 +748,9 @@ ORGANISATION_NAME_WORDS: frozenset[str] = frozenset(
         "association",
         "ministry",
         "department",
+        "organization",  # walk139 #8: "Organization for Transformative Works"
+        "organisation",
+        "society",
     }
 )
 
@@ -938,6 +965,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         "university",
         "society",
         "association",
+        "organization",
+        "organisation",
         "company",
         "labs",
         "studio",
@@ -1139,6 +1168,22 @@ BYLINE_TEXT_TAGS: tuple[str, ...] = (
     "h5",
     "h6",
     "small",
+)
+
+#: Inline markup a byline's block may open with ("<p><em>Guest post by Farid Haddad</em></p>",
+#: "<p><strong>Guest author:</strong> Farid Haddad</p>", walk139 #1): its text is the block's
+#: first, tested as a byline's is.
+BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
+    {"em", "i", "strong", "b", "span", "small", "u", "font", "cite", "mark"}
+)
+
+#: A visible line naming its guest author before the label: "Jane Roe is a guest contributor",
+#: with or without its full stop (README's example, walk139 #1: such a paragraph was not read
+#: unless its element was marked as a byline). The name is cut from the label by `AUTHOR_TAIL`.
+GUEST_SENTENCE = re.compile(
+    r"^\s*[^\W\d_][^.!?]{2,60}?\s+is\s+(?:a|an|our)\s+guest\s+"
+    r"(?:contributor|writer|author|blogger|columnist|poster)\b",
+    re.I,
 )
 
 #: The encoding declared in the first bytes of a page (<meta charset=...> or http-equiv

@@ -169,6 +169,10 @@ class Page:
     #: Where on the page the credit came from, in words ("its JSON-LD", "its author meta tag", "its
     #: byline"): `curator extract` says it (walk112 #1: a JSON-LD credit was told as the byline's).
     authors_field: str = ""
+    #: When the page credits no one: the names it declares as its author that were taken for its
+    #: site's own name ("The Churn Letter" in the author meta tag of "The Churn Letter", walk139
+    #: #9), so the editor is told that, not only that no author was found.
+    site_authors: tuple[str, ...] = ()
     #: The publication / site name.
     publication: str | None = None
     #: Every name the page gives its site (declared names, its host's registrable domain whole and

@@ -48,6 +48,12 @@ KNOWN_MISSES: dict[tuple[str, str], tuple[str | None, str]] = {
         "Martin Untersinger, Damien Leloup, Morgane Tual",
         "expected is the raw '(avec Damien Leloup et Morgane Tual)'; we list the three people",
     ),
+    ("archive-of-our-own", "author"): (
+        None,
+        "its author meta tag names the charity that runs the site, an organisation: no one's"
+        " credit (walk139 #8); the work's author, linked by its byline, is a one-word handle, which"
+        " a page's byline is not taken for (a build credits its feed's)",
+    ),
     ("salon-1", "author"): (
         "Richard (R.J.) Eskow",
         "expected is the author of a 'most read' link; the article's own rel=author is Eskow",
@@ -63,16 +69,22 @@ KNOWN_MISSES: dict[tuple[str, str], tuple[str | None, str]] = {
 
 #: Ground truth corrected by hand, as `benchmarks/extract.py`'s `BYLINE_BY_HAND`: yahoo-4's "個人"
 #: is the "Bylines" item of Yahoo! Japan's menu (`div#globalNav`), no credit (walk51 #6); the
-#: Wikipedia pages' "Contributors to Wikimedia projects" is a label, no one's name (walk64 #4).
+#: Wikipedia pages' "Contributors to Wikimedia projects" is a label, no one's name (walk64 #4);
+#: archive-of-our-own's "Organization for Transformative Works" is the charity that runs the site,
+#: the work's author is the one its byline links (walk139 #8).
 CORRECTED: dict[str, dict[str, str | None]] = {
     "yahoo-4": {"byline": None},
     "wikipedia-2": {"byline": None},
     "wikipedia-3": {"byline": None},
+    "archive-of-our-own": {"byline": "AMournfulHowlInTheNight"},
 }
 
 #: Accuracy measured on the 75 pages when these floors were set: title 0.986, author 0.787 (2 false
-#: positives on 28 no-author pages), site 1.000. The floors sit just under.
-FLOORS = {"title": 0.97, "author": 0.77, "site": 0.98}
+#: positives on 28 no-author pages), site 1.000. The floors sit just under. The author floor was set
+#: again when archive-of-our-own's ground truth was corrected (walk139 #8, `CORRECTED`): the
+#: organisation it counted as the author was a match no longer; author 0.750, the code before that
+#: fix scoring the same on the corrected truth.
+FLOORS = {"title": 0.97, "author": 0.74, "site": 0.98}
 MAX_AUTHOR_FALSE_POSITIVES = 2
 
 

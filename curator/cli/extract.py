@@ -53,6 +53,8 @@ def page_record(page: Page) -> dict[str, Any]:
         "issue_title": issue_title,
         "authors": list(page.authors),
         "authors_field": page.authors_field,  # "its JSON-LD", "its byline", ...
+        # names the page declared, taken for its site's own (walk139 #9)
+        "site_authors": list(page.site_authors),
         # as a build credits it (walk96 #3: `Pub ![i](javascript:...)` shown, "Pub" published)
         "publication": (name_text(page.publication) or None) if page.publication else None,
         "canonical_url": page.canonical_url,
@@ -298,6 +300,13 @@ NO_PAGE_BLURB_RUN = (
 
 def show(record: dict[str, Any]) -> None:
     authors = join_names(record["authors"]) or "(no author found)"
+    if not record["authors"] and record.get("site_authors"):
+        # "The Churn Letter" on "The Churn Letter" (walk139 #9): said as a build's note says it
+        names = " and ".join(f'"{name}"' for name in record["site_authors"])
+        authors = (
+            f"(no author found: the page names {names} as the author, taken for the site's own"
+            " name)"
+        )
     click.echo(record["issue_title"] or "(no title found)")
     if record["title"] and record["title"] != record["issue_title"]:
         click.echo(f"  the page's own title: {record['title']}")
