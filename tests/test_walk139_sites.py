@@ -164,7 +164,17 @@ def test_extract_names_a_platform_blog_by_its_address_when_nothing_else_names_it
         ),
         content_type="text/html",
     )
-    code, out, err = run("extract", "--allow-private", link)
+    pages = http_server.add(
+        "/gh/",
+        _page(
+            "Three Loyalty Experiments",
+            _canonical("https://bochen.github.io/posts/loyalty-experiments/"),
+            "GitHub Pages",
+        ),
+        content_type="text/html",
+    )
+    code, out, err = run("extract", "--allow-private", link, pages)
     assert code == 0, err
     assert "|| gardenofdata.wordpress.com" in out, out
-    assert "WordPress.com" not in out, out
+    assert "|| bochen.github.io" in out, out
+    assert "WordPress.com" not in out and "GitHub Pages" not in out, out
