@@ -728,8 +728,16 @@ def page_or_feed_name(site: str | None, feed_title: str | None, url: str) -> str
     "U.S." under the feed "Reuters"; "Voodoo Engineering" under "Voodoo Engineering - Medium"
     stays). Where the address cannot tell (an IP address, a hosting platform), the page's name.
     The feed's title too when the page's name is only a domain ("zendo.example") or a tagline
-    (walk112 #4, #5: `extract.weak_site_name`)."""
-    if site and feed_title and weak_site_name(site) and not weak_site_name(feed_title):
+    (walk112 #4, #5: `extract.weak_site_name`), unless the feed's title names another site than
+    the article's address while the domain is that address's own (walk139 #6: MSN's feed of a
+    copy whose own address is businessinsider.com is credited "businessinsider.com", not "MSN")."""
+    if (
+        site
+        and feed_title
+        and weak_site_name(site)
+        and not weak_site_name(feed_title)
+        and not (site == site_of(url) and resembles_site(feed_title, url) is False)
+    ):
         return feed_title
     if (
         site

@@ -64,6 +64,7 @@ from curator.errors import own_bug
 from curator.feeds.common import sane
 from curator.htmltext import CONTROL, html_to_text, normalise_space, untrusted_name
 from curator.models import Page
+from curator.urls import HOSTING_PLATFORMS as PLATFORM_DOMAINS
 from curator.urls import site_of
 
 __all__ = [
@@ -126,11 +127,13 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         return Page(url=url, problems=(*problems, _problem("page", exc)))
     if doc is None:
         return Page(url=url, problems=tuple(problems))
-    site = _safe(problems, publication, doc)
+    site, site_said = _safe(problems, publication_and_note, doc) or (None, "")
     credit = _safe(problems, authors, doc, site) or ((), False)
     body = _safe(problems, article_body, doc)
-    said = (_safe(problems, markup_credits, doc) or ()) + (
-        _safe(problems, site_name_notes, doc, site) or ()
+    said = (
+        (_safe(problems, markup_credits, doc) or ())
+        + (_safe(problems, site_name_notes, doc, site) or ())
+        + ((site_said,) if site_said else ())
     )
     return Page(
         url=url,
@@ -574,6 +577,173 @@ def publication(doc: _Doc) -> str | None:
     if domain and _common_word(chosen) and _site_key(chosen) == _domain_word(domain):
         chosen = next((n for n in candidates if _site_key(n) == _site_key(domain)), chosen)
     return chosen
+
+
+def publication_and_note(doc: _Doc) -> tuple[str | None, str]:
+    """The publication an issue credits (`publication`), and a line for the run when the name the
+    page declares gave way to another: a hosting platform's name for the blog's own (walk139 #4,
+    #5), another site's name for the site the page names as its own address (walk139 #6), a
+    company's legal name for the site's (walk139 #7). "" when nothing was passed over."""
+    chosen = publication(doc)
+    if not chosen:
+        return chosen, ""
+    for rule in (_platform_blog, _syndicated_from, _legal_entity_site):
+        found = rule(doc, chosen)
+        if found:
+            return found
+    return chosen, _passed_over(doc, chosen)
+
+
+def _passed_over(doc: _Doc, chosen: str) -> str:
+    """A line when `publication` itself passed over the page's first declared site name (JSON-LD
+    publisher, else og:site_name) that is a hosting platform's or a company's legal name, for
+    a name resembling the page's address ("Garden of Data" at gardenofdata.wordpress.com over
+    "WordPress.com"; "Wikipedia" at wikipedia.org over "Wikimedia Foundation, Inc."): said as
+    the rules above say it. "" otherwise (a section, an agency, a tagline: said elsewhere or
+    not at all, as before)."""
+    art = _ld_article(doc)
+    fields = [("publisher", n) for n in (_ld_names(doc, art.get("publisher")) if art else [])]
+    fields += [("og:site_name", n) for n in doc.meta.get(rules.SITE_META[0], [])]
+    if not fields:
+        return ""
+    field, first = fields[0]
+    if any(same_name(n, chosen) for _, n in fields) or chosen in _declared_site_names(doc):
+        return ""  # another declared name (a Blogger blog's og:site_name): nothing passed over
+    whence = ", from its <title>" if chosen in _title_segments(doc) else ""
+    if norm_name(first) in rules.HOSTING_PLATFORMS:
+        return (
+            f'its {field} "{first}" names the platform that hosts the blog, not the blog; the '
+            f'publication is "{chosen}"{whence}'
+        )
+    if _LEGAL_ENTITY.search(first):
+        return (
+            f"its {field} \"{first}\" is a company's legal name, not the site's; the "
+            f'publication is "{chosen}"{whence}'
+        )
+    return ""
+
+
+def _title_segments(doc: _Doc) -> list[str]:
+    """The parts of the <title> after its first ("Title — Backchannel — Medium": "Backchannel",
+    "Medium"), each a site's name candidate; none when the title has no separator."""
+    parts = [p.strip() for p in rules.TITLE_SEPARATORS.split(_title_text(doc))]
+    return [p for p in parts[1:] if p] if len(parts) > 1 else []
+
+
+def _plain_name(name: str) -> bool:
+    """A name a site may go by: not an address, a theme's stand-in, a tagline, a platform's name
+    or a company's legal name."""
+    return not (
+        _address(name)
+        or generic_site_name(name)
+        or weak_site_name(name)
+        or norm_name(name) in rules.HOSTING_PLATFORMS
+        or _LEGAL_ENTITY.search(name)
+    )
+
+
+def _platform_blog(doc: _Doc, chosen: str) -> tuple[str, str] | None:
+    """A blog on a hosting platform whose only declared site name is the platform's ("WordPress.com",
+    "Medium", walk139 #4, #5): README says such a blog is its own site. Its name is a part of its
+    <title> spelled as its address names it (medium.com/backchannel/...: "... — Backchannel —
+    Medium"; gardenofdata.wordpress.com: "Garden of Data"), or, on a blog of its own address, the
+    <title>'s site part; else that address ("gardenofdata.wordpress.com"). A page at
+    medium.com/@handle is a person's page on the platform, no blog: the platform stays, said."""
+    if norm_name(chosen) not in rules.HOSTING_PLATFORMS:
+        return None
+    url = _declared_url(doc)
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    labels = host.split(".")
+    if len(labels) < 2 or ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
+        return None
+    segments = [s for s in _title_segments(doc) if _plain_name(s)]
+    said = f'its og:site_name "{chosen}" names the platform that hosts the blog, not the blog;'
+    if len(labels) > 2 and labels[-3] != "www":  # gardenofdata.wordpress.com
+        key = _site_key(labels[-3])
+        suffix = _title_suffix(doc)
+        name = next((s for s in segments if _site_key(s) == key), None)
+        if name is None and suffix and suffix in segments:
+            name = suffix
+        if name:
+            return name, f'{said} the publication is "{name}", from its <title>'
+        blog = site_of(url) or host
+        return blog, f'{said} the publication is "{blog}", the blog\'s address'
+    first = next((p for p in parts.path.split("/") if p), "")
+    if first.startswith("@"):  # medium.com/@ginaroe: a person's page, no publication's
+        return chosen, (
+            f'its og:site_name "{chosen}" names the platform it is published on; the page '
+            f'names no blog of its own ({host}/{first}): the publication is "{chosen}"'
+        )
+    key = _site_key(first)
+    name = next((s for s in segments if key and _site_key(s) == key), None)
+    if name:
+        return name, f'{said} the publication is "{name}", from its <title>'
+    return None
+
+
+def _syndicated_from(doc: _Doc, chosen: str) -> tuple[str, str] | None:
+    """A page read at one site that names another's address as its own (its canonical link: MSN's
+    copy of a Business Insider article, walk139 #6), credited by its site's name only when that
+    name names the site it was read at (og:url, or its own address) and not the canonical's: the
+    credit names the site its link opens, by a declared name or the <title>'s site part that
+    resembles it, else its address ("businessinsider.com")."""
+    canonical = next((u for u in _canonical_hrefs(doc)[:1] if "://" in u), None)
+    if not canonical or resembles_site(chosen, canonical) is not False:
+        return None
+    elsewhere = [u for u in (*doc.meta.get("og:url", [])[:1], doc.url) if "://" in u]
+    if not any(resembles_site(chosen, u) and site_of(u) != site_of(canonical) for u in elsewhere):
+        return None
+    names = [*_declared_site_names(doc), *_title_segments(doc)]
+    name = next((n for n in names if _plain_name(n) and resembles_site(n, canonical)), None)
+    site = name or site_of(canonical)
+    if not site:
+        return None
+    whence = "" if name else ", its address"
+    return site, (
+        f'its site name "{chosen}" names the site it was read at, while it names '
+        f'{canonical} as its own address: the publication is "{site}"{whence}'
+    )
+
+
+#: A company's legal form at the end of its name ("Wikimedia Foundation, Inc.", "Acme LLC",
+#: "Beispiel GmbH"): a legal entity's name, not a publication's (walk139 #7: Wikipedia's JSON-LD
+#: publisher). Readability.js takes it as the site's name; a reader knows the site as "Wikipedia".
+_LEGAL_ENTITY = re.compile(
+    r"(?:,\s*|\s)(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|PLC|LLP"
+    r"|S\.A|S\.p\.A|B\.V|N\.V|AG|Pty\.?\s+Ltd)\.?$"
+)
+
+
+def _legal_entity_site(doc: _Doc, chosen: str) -> tuple[str, str] | None:
+    """A company's legal name taken as the site's (`_LEGAL_ENTITY`) gives way to a name the page
+    gives its site otherwise: another declared one (og:site_name, WebSite), else the <title>'s
+    site part."""
+    if not _LEGAL_ENTITY.search(chosen):
+        return None
+    others = [n for n in _declared_site_names(doc) if n != chosen and _plain_name(n)]
+    suffix = (_title_segments(doc) or [""])[-1]  # "New Zealand - Wikipedia": a short title
+    name = others[0] if others else (suffix if suffix and _plain_name(suffix) else None)
+    if not name:
+        return None
+    whence = "its og:site_name" if others else "its <title>"
+    return name, (
+        f"its site name \"{chosen}\" is a company's legal name, not the site's; the "
+        f'publication is "{name}", from {whence}'
+    )
+
+
+def _declared_site_names(doc: _Doc) -> list[str]:
+    """The site names the page declares in meta tags (og:site_name, application-name) and
+    JSON-LD WebSite objects."""
+    names = [v for name in rules.SITE_META for v in doc.meta.get(name, [])]
+    names += [
+        n for o in doc.jsonld if _types(o) & rules.JSONLD_SITE_TYPES and (n := _ld_str(o, "name"))
+    ]
+    return names
 
 
 def generic_site_name(name: str) -> bool:

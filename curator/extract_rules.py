@@ -126,6 +126,7 @@ HOSTING_PLATFORMS: frozenset[str] = frozenset(
         "livejournal",
         "hashnode",
         "dev community",
+        "github pages",  # walk139 #4: a blog at name.github.io naming its host
     }
 )
 

@@ -1012,7 +1012,8 @@ def print_failures(
             f"{len(summary.pages_in_part)} article page(s) were read in part "
             "(each names what was lost: a field the page broke the reader of, a credit given in a"
             " field holding HTML markup no name is made of, a site name passed over as a"
-            " tagline, characters that could not be decoded, or the page's end):",
+            " tagline, a hosting platform's, a company's legal name or another site's,"
+            " characters that could not be decoded, or the page's end):",
             err=True,
         )
         # (in address order, not the order the pages finished in, which a busy machine changes
