@@ -1382,9 +1382,10 @@ class _Body:
         field = key is not None and (
             key in ARTICLE_FIELDS or starts_paragraph and _misspelt_field(key)
         )
-        if stripped and key == "url" and article.url:
-            # Another article's lines, its `## Title` deleted or not read as a heading (walk142
-            # #9: told to move this url: line up under the heading above, which has its own).
+        if stripped and key == "url" and article.url and starts_paragraph:
+            # Another article's lines, its `## Title` deleted (walk142 #9: told to move this url:
+            # line up under the heading above, which has its own). (One inside a paragraph is a
+            # line pasted into the blurb: said so below.)
             # Its lines are read as that article's, not each told of as well.
             self.close_entry()
             self.current = _Open("", number, broken=True)
