@@ -88,15 +88,20 @@ MAX_DRAFT_CHARS = 5_000_000
 _CLOSED_COMMENT = re.compile(r"[ \t]*(?<!\\)<!--.*?-->")
 #: A comment's start, but not `\\<!--`.
 _OPENING = re.compile(r"(?<!\\)<!--")
-_HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*$")
+#: (Any space after the #s: a non-breaking one, typed by a word processor or a Mac's Option-Space,
+#: was told "write '# Service operations'" with the same non-breaking space in it, walk142 #8.)
+_HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*$")
 #: A line shaped like a field: one word, then a colon (`url: ...`, or a typo such as `autor: ...`).
 _KEY_LIKE = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*:")
 #: A backslash that keeps a line from reading as a heading or a field (parse removes it).
 _ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
-_NEEDS_ESCAPE = re.compile(r"^(#)")
+#: (Up to 3 spaces before it: Markdown's heading, and the draft's, walk142 #1.)
+_NEEDS_ESCAPE = re.compile(r"^ {0,3}(#)")
 #: A line that starts like a heading but is none: `##Title` (no space), `### Title` (too deep).
 _GLUED_HEADING = re.compile(r"^#{1,2}[^#\s]")
-_NOT_HEADING = re.compile(r"^(#+)[ \t]*(.*?)[ \t]*$")
+_NOT_HEADING = re.compile(r"^(#+)\s*(.*?)\s*$")
+#: The indentation before a `#`: up to 3 spaces (Markdown's heading, read as one), or more.
+_INDENTED_HASH = re.compile(r"^([ \t]+)#")
 
 HELP = """\
 <!--
@@ -493,7 +498,11 @@ def write_draft(
             art = entry.article
             lines.append(f"## {_escape_comments(art.title) or art.url}")
             lines.append(f"url: {art.url}")
-            lines += [f"author: {_escape_comments(a)}" for a in art.authors if _one_line(a)]
+            # (one line each: a name twice is refused when the draft is read, walk142 #4)
+            names: dict[str, str] = {}
+            for author in art.authors:
+                names.setdefault(_one_line(author).casefold(), author)
+            lines += [f"author: {_escape_comments(a)}" for k, a in names.items() if k]
             if art.other_authors:
                 lines.append(author_note(art))
             if art.publication:
@@ -885,6 +894,43 @@ def _misspelt_field(key: str) -> str | None:
     return close[0] if close else None
 
 
+class NoUrl(DraftError):
+    """An article heading with no url: line; `read_draft` says so otherwise of one that names a
+    subject (`## Service operations`, a subject's heading given two #s)."""
+
+    def __init__(self, path: Path | str, line: int, message: str, title: str) -> None:
+        super().__init__(path, line, message)
+        self.title = title
+
+
+#: Quotes an address may be pasted in: straight, a word processor's curly ones, guillemets.
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+#: A Markdown link, `[text](address)`.
+_MARKDOWN_LINK = re.compile(r"^\[[^\]]*\]\(\s*(?P<url><?[^()\s]+>?)\s*\)$")
+_ADDRESSES = re.compile(r"https?://", re.IGNORECASE)
+
+
+def _wrapped_url(url: str) -> str:
+    """What to do about a url: line holding an address in quotes, angle brackets or a Markdown
+    link, or two addresses; "" for none of these (walk142 #7: each was told it "is a path with
+    no site ... write the whole address", and two addresses to join them with %20)."""
+    url = url.strip()
+    link = _MARKDOWN_LINK.match(url)
+    if link:
+        inner = link.group("url").strip("<>")
+        return f"a Markdown link is no address: write the address alone, url: {inner}"
+    for quoted, what in (
+        (url[:1] in _QUOTES and url[-1:] in _QUOTES, "the quotes"),
+        (url[:1] == "<" and url[-1:] == ">", "the angle brackets"),
+    ):
+        inner = url[1:-1].strip()
+        if quoted and len(url) > 2 and _ADDRESSES.match(inner) and not _wrapped_url(inner):
+            return f"remove {what} around the address: url: {inner}"
+    if len(_ADDRESSES.findall(url)) > 1 and any(ch.isspace() for ch in url):
+        return "two addresses on one line: keep one (an article has one url: line)"
+    return ""
+
+
 @dataclass
 class _Open:
     """An article being read: its heading, fields so far, and blurb lines."""
@@ -895,6 +941,10 @@ class _Open:
     url_line: int = 0
     authors: list[str] = field(default_factory=list)
     publication: str = ""
+    #: The line of its publication: line (0: none yet).
+    publication_line: int = 0
+    #: Each author named so far (casefolded, spaces as one), and the line naming it.
+    named: dict[str, int] = field(default_factory=dict)
     credit_lines: set[str] = field(default_factory=set)
     #: Each author: line holding "||": (its line, as written, the publication after "||").
     credit_publications: list[tuple[int, str, str]] = field(default_factory=list)
@@ -928,11 +978,14 @@ class _Open:
         if not url and safe_url(bare) and bare.lower().startswith(("http://", "https://")):
             title, url, url_line = "", bare, self.line
         if not url:
-            raise DraftError(
+            raise NoUrl(
                 path,
                 self.line,
                 f"article {title!r} has no url: add a line 'url: https://...' right under its heading",
+                title,
             )
+        if wrapped := _wrapped_url(url):
+            raise DraftError(path, url_line, f"url {url!r}: {wrapped}")
         if fault := host_fault(url):
             raise DraftError(path, url_line, f"url {url!r}: {fault}")
         if any(ch.isspace() for ch in url.strip()):
@@ -1040,6 +1093,10 @@ class _Body:
             else:
                 self.after_comment(raw, number)
             return
+        indented = _INDENTED_HASH.match(raw)
+        if indented:
+            raw = self.indented_hash(raw, indented.group(1), number)
+            stripped = raw.strip()
         if (self.subject is not None or raw.startswith("#")) and "-->" in raw:
             # A comment closed on its line is left out of a heading or an article, as one on lines
             # of its own is ("...easy half. <!-- check this -->" was published as text, walk35
@@ -1074,6 +1131,38 @@ class _Body:
         else:
             self.blurb_line(raw, stripped, number)
 
+    def indented_hash(self, raw: str, indent: str, number: int) -> str:
+        """A line starting with spaces or a tab, then `#`: the line to read in its place.
+
+        Up to 3 spaces: a heading, as Markdown reads it (walk142 #1: ` # Voice of the customer`
+        filed that subject's articles under the one above, unsaid, and printed the line inside
+        its last blurb, where a site generator rendered it as a heading). A tab or more spaces,
+        under a subject: a `# Subject` line, or an article's `## Title` with its fields under it,
+        is said (not published as blurb text) and read as the heading it looks like, so the
+        lines under it are not each told of as well. Other such lines are text (Markdown code)."""
+        text = raw[len(indent) :]
+        if "\t" not in indent and len(indent) <= 3:
+            return text
+        heading = _HEADING.match(text)
+        if self.subject is None or heading is None or not heading.group(2):
+            return raw
+        level = len(heading.group(1))
+        if level == 2 and _field_like(self._next_line(number).lstrip()) not in ARTICLE_FIELDS:
+            return raw
+        what = "a tab" if "\t" in indent else f"{len(indent)} spaces"
+        starts = "a subject" if level == 1 else "an article"
+        hashes = heading.group(1)
+        self.mistakes.append(
+            self.error(
+                number,
+                f"'{_shortened(text.strip())}' is indented ({what} before its '{hashes}'), so it"
+                " is no heading: it would be printed as text of the blurb above. To start"
+                f" {starts}, write the line with nothing before its '{hashes}'; to keep it as"
+                f" text, start the line with a backslash (\\{hashes}...)",
+            )
+        )
+        return text
+
     def after_comment(self, raw: str, number: int) -> None:
         """The text after a comment's `-->` on its line is the editor's, read as a line of its
         own (only the comment is left out)."""
@@ -1083,9 +1172,12 @@ class _Body:
 
     def heading(self, level: int, name: str, number: int) -> None:
         following = self._next_line(number)
-        if level == 1 and name and _field_like(following) == "url":
+        right_under = self.lines[number] if number < len(self.lines) else ""
+        if level == 1 and name and _field_like(right_under.lstrip()) == "url":
             # `# Title` over an article's url: line: an article's heading given one # (walk68 #2:
             # told to list it in extra_sections:, its lines then each "belong to no article").
+            # (With a blank line between, a subject's heading over an article whose `## Title`
+            # was deleted, said at its url: line: walk142 #9.)
             self.close_entry()
             self.current = _Open(name, number, broken=True)
             raise self.error(
@@ -1094,7 +1186,7 @@ class _Body:
                 f" does: for an article, write '## {_shortened(name)}' (## starts an article, #"
                 " a subject)",
             )
-        if level == 2 and name and self.subject is None and following.startswith("## "):
+        if level == 2 and name and self.subject is None and following.lstrip().startswith("## "):
             # `## Subject` over the first subject's articles: each of them was told it "comes
             # before any subject" (walk68 #7). Read as the subject it names.
             self.close_entry()
@@ -1179,7 +1271,7 @@ class _Body:
         for raw in self.lines[number:]:
             if not raw.strip() or raw.strip().startswith("<!--"):
                 continue
-            return not raw.startswith("#") and _field_like(raw) is None
+            return not raw.lstrip().startswith("#") and _field_like(raw.lstrip()) is None
         return False
 
     def outside_article(self, raw: str, stripped: str, number: int) -> None:
@@ -1188,6 +1280,11 @@ class _Body:
             self.intro_lines.append(number)
         elif stripped:
             follows, self.stray = self.stray == number - 1, number
+            if _field_like(stripped) == "url":
+                # (an article's `## Title` deleted: its lines are read as its, not each said)
+                self.current = _Open("", number, broken=True)
+                self.field(stripped, number)
+                raise self.error(number, _no_heading_above(stripped, number))
             if follows:  # the same paragraph: said once
                 return
             heading = ""
@@ -1231,7 +1328,14 @@ class _Body:
                 raise self.error(number, "url is empty: give the article's link")
             article.url, article.url_line = value, number
         elif key == "publication":
-            article.publication = value
+            if article.publication_line:
+                # (walk142 #4: the second one was published, the first dropped, unsaid)
+                raise self.error(
+                    number,
+                    "this article has two publication lines (the other at line"
+                    f" {article.publication_line}): keep one",
+                )
+            article.publication, article.publication_line = value, number
             article.credit_lines.add("publication")
         else:
             article.credit_lines.add("author")
@@ -1245,6 +1349,8 @@ class _Body:
                 # (the seed's style): the author and the publication (walk123 #2: published
                 # "Hana Kobayashi || VoC Notes || VoC Notes", and advised two author: lines).
                 value, _, publication = (part.strip() for part in value.partition("||"))
+                if not value or not publication:
+                    raise self.error(number, _empty_credit_side(key, value, publication))
                 if "||" in publication:
                     raise self.error(
                         number,
@@ -1255,7 +1361,17 @@ class _Body:
                     (number, raw.split(":", 1)[1].strip(), publication)
                 )
             names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
-            article.authors += [n for n in names if n]
+            for name in (n for n in names if n):
+                said = " ".join(name.split()).casefold()
+                if said in article.named:
+                    # (walk142 #4: "Dana Whitcombe and Dana Whitcombe" was published)
+                    raise self.error(
+                        number,
+                        f"{name!r} is this article's author twice (also at line"
+                        f" {article.named[said]}): keep one line for each person",
+                    )
+                article.named[said] = number
+                article.authors.append(name)
 
     def blurb_line(self, raw: str, stripped: str, number: int) -> None:
         assert self.current is not None
@@ -1266,6 +1382,15 @@ class _Body:
         field = key is not None and (
             key in ARTICLE_FIELDS or starts_paragraph and _misspelt_field(key)
         )
+        if stripped and key == "url" and article.url and starts_paragraph:
+            # Another article's lines, its `## Title` deleted (walk142 #9: told to move this url:
+            # line up under the heading above, which has its own). (One inside a paragraph is a
+            # line pasted into the blurb: said so below.)
+            # Its lines are read as that article's, not each told of as well.
+            self.close_entry()
+            self.current = _Open("", number, broken=True)
+            self.field(raw, number)
+            raise self.error(number, _no_heading_above(stripped, number))
         if stripped and field:
             raise self.error(
                 number,
@@ -1315,6 +1440,37 @@ class _Body:
             self.empty.append(self.subject)
         self.entries = []
         self.had_article = False
+
+
+def _no_heading_above(line: str, number: int) -> str:
+    """The mistake of an article's `url:` line with no `## Title` line above it."""
+    return (
+        f"'{_shortened(line, 50)}' starts an article, but its '## Title' line is missing"
+        f" above it: write the article's '## Title' line right above line {number}"
+    )
+
+
+def _empty_credit_side(key: str, author: str, publication: str) -> str:
+    """The mistake of an `author: Name || Publication` line with nothing on a side of `||`
+    (walk142 #5: `author: ||` dropped the author, unsaid; `author: Jane Doe ||` kept the
+    publication: line's publication, unsaid)."""
+    written = "'" + " ".join(f"{key}: {author} || {publication}".split()) + "'"
+    if not author and not publication:
+        return (
+            f"{written} names no author and no publication: write 'author: Name || Publication',"
+            " or leave the line empty ('author:') to publish the article without an author"
+        )
+    if not author:
+        return (
+            f"{written} names no author before '||': write the author's name before it"
+            f" ('author: Jane Doe || {publication}'), or, to publish no author, write 'author:'"
+            f" and 'publication: {publication}' on lines of their own"
+        )
+    return (
+        f"{written} names no publication after '||': write the publication after it"
+        f" ('author: {author} || Publication'), or delete the '||' (the article's publication:"
+        " line then gives it)"
+    )
 
 
 def _shortened(text: str, most: int = 60) -> str:
@@ -1686,6 +1842,56 @@ def _not_utf8(path: Path) -> DraftError:
     )
 
 
+def _subject_demoted(mistake: DraftError, subjects: Sequence[str]) -> DraftError:
+    """An article heading with no url: that names a subject (`## Service operations`) is that
+    subject's heading given two #s, said so (walk142 #9: "article 'Service operations' has no
+    url", and its articles were read as the subject's above)."""
+    if not isinstance(mistake, NoUrl):
+        return mistake
+    key = " ".join(mistake.title.split()).casefold()
+    found = next((s for s in subjects if " ".join(s.split()).casefold() == key), None)
+    if found is None:
+        return mistake
+    return DraftError(
+        mistake.path,
+        mistake.line,
+        f"'## {_shortened(mistake.title)}' names your subject {found!r}, but '## ' starts an"
+        f" article (and this one has no url: line): for the subject, write"
+        f" '# {_shortened(mistake.title)}' (# starts a subject, ## an article)",
+    )
+
+
+def _not_text(path: Path, data: bytes) -> DraftError | None:
+    """The mistake of a draft that is empty, or saved as UTF-16 (walk142 #16: an emptied draft
+    was told "a draft starts with a '---' line", and a UTF-16 one that its line 1 "is not UTF-8
+    ... (such as Windows-1252)"); None for another."""
+    marked = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if marked or data.count(b"\x00") * 4 >= len(data) > 0:
+        # (iconv reads "UTF-16" by its byte order mark; without one, the order is named)
+        encoding = "UTF-16" if marked else "UTF-16LE" if data[1:2] == b"\x00" else "UTF-16BE"
+        why = (
+            "its byte order mark says so" if marked else "the NUL bytes between its letters say so"
+        )
+        converted = path.with_name(path.stem + "-utf8" + path.suffix)
+        return DraftError(
+            path,
+            0,
+            f"the draft was saved as {encoding} ({why}), not UTF-8: save it as UTF-8 in"
+            ' your editor ("Save with encoding: UTF-8"), or convert it:'
+            f" iconv -f {encoding} -t UTF-8 {shell_arg(path)} > {shell_arg(converted)}"
+            f" && mv {shell_arg(converted)} {shell_arg(path)}",
+        )
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
+        what = "empty" if not data else "blank (nothing but spaces and blank lines)"
+        return DraftError(
+            path,
+            0,
+            f"the draft is {what}: was it saved after editing? Undo in your editor and save"
+            " it again, or write a new one with `curator draft --force` (which replaces it)",
+        )
+    return None
+
+
 def read_draft(
     path: Path, subjects: Sequence[str] | None = None, *, today: date | None = None
 ) -> Draft:
@@ -1693,7 +1899,10 @@ def read_draft(
     (as check_draft); every mistake is said at once, in line order. An unreadable file is a
     DraftError too."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        if (mistake := _not_text(path, data)) is not None:
+            raise mistake
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise _not_utf8(path) from None
     except OSError as exc:
@@ -1701,7 +1910,7 @@ def read_draft(
     draft, mistakes = _parse(text, path, today)
     if subjects is not None:
         draft, more = _check(draft, path, subjects)
-        mistakes += more
+        mistakes = [_subject_demoted(m, subjects) for m in mistakes] + more
     stop_for(path, mistakes)
     return draft
 

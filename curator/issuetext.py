@@ -407,6 +407,19 @@ def draft_entry_warnings(
             )
             found = tuple(article.authors) if article is not None else ()
             warnings += _several_people(entry, path, publication, found)
+            warnings += [
+                # A word processor's quotes, as on the front matter's editor: line (walk142 #14:
+                # `author: “Dana Whitcombe”` published the quotes, unsaid).
+                f"{path}:{entry.line}: `{key}: {value}` is published with the quotes, as typed"
+                f" (a credit line is plain text): write {key}: {value[1:-1].strip()} under the"
+                f" heading at line {entry.line}"
+                for key, values in (("author", entry.authors), ("publication", [entry.publication]))
+                for value in values
+                if len(value) > 2
+                and value[0] in '"\u201c\u2018'
+                and value[-1] in '"\u201d\u2019'
+                and " ".join(value.split()) not in written
+            ]
             warnings += _split_credits(entry, path)
             warnings += [
                 # An address is no person's name: published as the author, as typed (walk72 #6).
@@ -474,6 +487,17 @@ def _several_people(
 
     warnings = []
     for name in entry.authors:
+        who, bar, what = (part.strip() for part in name.partition("|"))
+        if bar and who and what and "|" not in what and name not in found:
+            # `author: Jane Doe | Pub Weekly`: a slip for the credit line's "||", most likely
+            # (walk142 #15: advised to write two author: lines, "Pub Weekly" one of them).
+            warnings.append(
+                f'{path}:{entry.line}: the author "{name}" holds one "|", and is published as'
+                f" typed: if {what!r} is the publication, write 'author: {who} || {what}' (||"
+                f" between the author and the publication); if they are two people, write"
+                f" 'author: {who}' and 'author: {what}' under the heading at line {entry.line}"
+            )
+            continue
         parts = () if name in found else publication_parts(name, publication)
         if parts == (name.strip(),):
             warnings.append(
