@@ -325,30 +325,37 @@ def drop_root_file_access() -> Callable[[], None] | None:
     return drop if probe.returncode == 0 else None
 
 
-def test_a_read_only_store_is_named_with_the_fix(newsletter: Path) -> None:
+def test_a_read_only_store_is_named_with_the_fix_before_anything_is_fetched(
+    newsletter: Path,
+) -> None:
+    """walk141: `fetch` and `build` on a store chmod 444 read every feed ("ok ... 0 new" lines)
+    before the first write stopped them; README says they stop before they fetch."""
     drop = drop_root_file_access()
     if drop is None:
         pytest.skip("running as root, and root's file access cannot be limited here")
     db = store_of(newsletter)
     db.chmod(0o444)
-    proc = subprocess.run(
-        [sys.executable, "-m", "curator", "build", "--config", str(newsletter), "--no-fetch"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=drop,
-    )
+    runs = {
+        command: subprocess.run(
+            [sys.executable, "-m", "curator", command, "--config", str(newsletter)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=drop,
+        )
+        for command in ("fetch", "build")
+    }
     db.chmod(0o644)
-    assert proc.returncode == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    assert proc.stderr.splitlines()[-1] == (
-        f"curator: {db}: the store cannot be written to, it is read-only (attempt to write a"
-        f" readonly database); give your user write permission on it, curator.db-wal,"
-        f" curator.db-shm and its folder (chmod u+w {db} {db}-wal {db}-shm {db.parent}), then"
-        f" run again; what was stored before is kept; issue 2 was"
-        f" not published: none of its files was written to {output_of(newsletter)}"
-    )
+    for command, proc in runs.items():
+        assert proc.returncode == 1, (command, proc.stderr)
+        # One line: no "Fetching 3 feed(s)", no "ok ... 0 new", no traceback.
+        assert proc.stderr.splitlines() == [
+            f"curator: {db}: the store cannot be written to, it is read-only (attempt to write a"
+            f" readonly database); give your user write permission on it, curator.db-wal,"
+            f" curator.db-shm and its folder (chmod u+w {db} {db}-wal {db}-shm {db.parent}),"
+            " then run again; what was stored before is kept"
+        ], command
     assert issues_recorded(newsletter) == 1
     assert not list(output_of(newsletter).glob("issue-2*"))
 
