@@ -412,6 +412,7 @@ def run_build(
         said=(*planned.said, *told),
         retold=planned.retold,
     )
+    # (the issue is out: nothing below writes to the store, whose failure would say otherwise)
     # (the next issue's draft, which `curator draft` writes, in the advice: walk104 #5, the
     # placeholder DRAFT pasted failed "DRAFT: cannot read the draft")
     two_steps = draft_then_build(config, issue.number + 1)
@@ -477,7 +478,6 @@ def run_build(
         *order,
         *(_stale_draft(path, issue.number) for path in stale),
     )
-    store.local_files_told()  # (in `notes`, which the run says now)
     return BuildResult(
         summary, issue, published.paths, warnings, missing, published.kept, planned.weak_fits
     )
@@ -1121,6 +1121,11 @@ def publish_issue(
             # (and the copies found of stories told before, which it says: walk85 B)
             store.record_retold(retold)
             store.finish_issue()
+            # The run's notes, said with the issue, are recorded as told in its transaction: a
+            # write after the commit that failed (a full disk) ended a build that had published
+            # the issue with exit 1, "what was stored before is kept", and the advice to run
+            # again published the next issue the same week (walk141 #1).
+            store.local_files_told()
             try:
                 paths = files.publish()
             except OSError as exc:
@@ -2295,7 +2300,6 @@ def build_from_draft(
         *not_read,
         *published.warnings,
     )
-    store.local_files_told()  # (in `notes`, which the run says now)
     return BuildResult(
         FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
     )

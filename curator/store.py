@@ -1137,6 +1137,30 @@ class Store:
                 raise plain from None
             raise
 
+    def check_writable(self) -> None:
+        """Stop now, with `plain_store_error`'s message, when the store cannot be written to:
+        its file (or its -wal) is read-only, which SQLite takes as opening it for reading alone,
+        so that only the first write fails (walk141: `fetch` and `build` read every feed, then
+        stopped). A write to the schema's version, as it is, then rolled back: nothing reaches
+        the disk. Another program holding the write lock is not waited for here (a write waits,
+        saying so, when it comes)."""
+        self.db.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute(f"PRAGMA user_version = {self.version}")
+            finally:
+                self.db.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            if _code(exc) in (_BUSY, _LOCKED):
+                return
+            plain = plain_store_error(exc, self.path)
+            if plain is None:
+                raise
+            raise plain from None
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT * 1000)}")
+
     def _begin(self) -> None:
         """BEGIN IMMEDIATE: the store's write lock, before anything is written. When another
         program holds it, `on_wait` is told so after LOCK_NOTICE s, and the run waits up to

@@ -15,6 +15,7 @@ import ctypes
 import json
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -260,6 +261,52 @@ def test_a_store_on_a_full_disk_is_said_to_be_so_not_damaged(newsletter: Path, m
     assert h.store_rows(db, "SELECT COUNT(*) FROM articles WHERE title LIKE 'Long read%'") == [(0,)]
 
 
+def store_written_by_a_build(config: Path) -> int:
+    """How many bytes a `build --no-fetch` of `config` writes to its store's -wal file (SQLite
+    writes there first, and nowhere else until a checkpoint): measured on the newsletter itself,
+    then put back as it was, so that the next build writes as much (same paths, same rows). A
+    connection held open meanwhile keeps the -wal file, which the last one to close removes."""
+    folder = config.parent
+    kept = folder.with_name(folder.name + "-kept")
+    shutil.copytree(folder, kept)
+    held = sqlite3.connect(store_of(config))
+    try:
+        held.execute("SELECT COUNT(*) FROM issues").fetchall()
+        code, _, stderr = run_cli("build", "--config", str(config), "--no-fetch", "-q")
+        assert code == 0, stderr
+        written = Path(f"{store_of(config)}-wal").stat().st_size
+    finally:
+        held.close()
+    shutil.rmtree(folder)
+    kept.rename(folder)
+    return written
+
+
+def test_a_store_that_fills_up_at_the_run_s_last_write_publishes_nothing(newsletter: Path) -> None:
+    """walk141 #1: a disk that had room for the issue's record, and not for a note the build
+    wrote after it (that it had told of the stored local files), published and recorded issue 2,
+    then said "cannot write to the store ... run again; what was stored before is kept" with
+    exit 1, and the run again published issue 3 the same week. The store's size limit is set
+    one byte short of all the build writes: its last write fails, and that write is the issue's
+    record, which nothing follows, so nothing of issue 2 is out (a real full store, no mock)."""
+    db, out = store_of(newsletter), output_of(newsletter)
+    limit = store_written_by_a_build(newsletter) - 1
+    before = folder_files(out)
+    assert max(len(data) for data in before.values()) < limit  # (the files fit: the store fails)
+    code, stderr = run_limited(newsletter, "--no-fetch", "-q", max_file=limit)
+    assert code == 1, stderr
+    assert stderr.splitlines()[-1] == (
+        f"curator: {db}: cannot write to the store (disk I/O error): its disk is full, a limit on"
+        " file size (ulimit -f) or disk quota was reached, or the disk is failing; free some space"
+        " (or raise the limit), then run again; what was stored before is kept; issue 2 was not"
+        f" published: none of its files was written to {out}"
+    )
+    # Published whole or not at all: not recorded, no issue-2 file, index.html and feed.xml kept.
+    assert issues_recorded(newsletter) == 1
+    assert folder_files(out) == before
+    assert_issue_2_publishes_once(newsletter)
+
+
 def drop_root_file_access() -> Callable[[], None] | None:
     """For a root test run: a preexec function that takes from the child root's power to write
     files it has no permission to (CAP_DAC_OVERRIDE), so that a read-only file is read-only to
@@ -278,30 +325,37 @@ def drop_root_file_access() -> Callable[[], None] | None:
     return drop if probe.returncode == 0 else None
 
 
-def test_a_read_only_store_is_named_with_the_fix(newsletter: Path) -> None:
+def test_a_read_only_store_is_named_with_the_fix_before_anything_is_fetched(
+    newsletter: Path,
+) -> None:
+    """walk141: `fetch` and `build` on a store chmod 444 read every feed ("ok ... 0 new" lines)
+    before the first write stopped them; README says they stop before they fetch."""
     drop = drop_root_file_access()
     if drop is None:
         pytest.skip("running as root, and root's file access cannot be limited here")
     db = store_of(newsletter)
     db.chmod(0o444)
-    proc = subprocess.run(
-        [sys.executable, "-m", "curator", "build", "--config", str(newsletter), "--no-fetch"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=drop,
-    )
+    runs = {
+        command: subprocess.run(
+            [sys.executable, "-m", "curator", command, "--config", str(newsletter)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=drop,
+        )
+        for command in ("fetch", "build")
+    }
     db.chmod(0o644)
-    assert proc.returncode == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    assert proc.stderr.splitlines()[-1] == (
-        f"curator: {db}: the store cannot be written to, it is read-only (attempt to write a"
-        f" readonly database); give your user write permission on it, curator.db-wal,"
-        f" curator.db-shm and its folder (chmod u+w {db} {db}-wal {db}-shm {db.parent}), then"
-        f" run again; what was stored before is kept; issue 2 was"
-        f" not published: none of its files was written to {output_of(newsletter)}"
-    )
+    for command, proc in runs.items():
+        assert proc.returncode == 1, (command, proc.stderr)
+        # One line: no "Fetching 3 feed(s)", no "ok ... 0 new", no traceback.
+        assert proc.stderr.splitlines() == [
+            f"curator: {db}: the store cannot be written to, it is read-only (attempt to write a"
+            f" readonly database); give your user write permission on it, curator.db-wal,"
+            f" curator.db-shm and its folder (chmod u+w {db} {db}-wal {db}-shm {db.parent}),"
+            " then run again; what was stored before is kept"
+        ], command
     assert issues_recorded(newsletter) == 1
     assert not list(output_of(newsletter).glob("issue-2*"))
 

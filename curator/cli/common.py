@@ -526,6 +526,8 @@ def opened(
     try:
         with run_lock if lock and read_only is None else nullcontext(), open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
+            if create:  # `fetch`, `build`, `draft`: a read-only store stops them before fetching
+                store.check_writable()
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             before = store.next_issue_number()
