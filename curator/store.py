@@ -120,6 +120,28 @@ def read_only_source(path: Path) -> str | None:
     return uri if waiting else uri + "&immutable=1"
 
 
+def empty_store(path: Path) -> StoreError | None:
+    """The refusal of a store file at `path` that is there but holds nothing (0 bytes), else None.
+
+    SQLite takes an empty file for a new database: every command, the read-only ones included,
+    made it a new, empty store without a word (walk141 #2: `themes` after `: > curator.db` showed
+    an archive of nothing, `fetch` stored old articles as new and `build` published a second issue
+    1; a -wal file beside an empty store is even deleted by SQLite). An empty store file is what a
+    failed copy, sync or restore leaves: it is never made a new store, only named with the ways on.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size > 0:
+            return None
+    except OSError:
+        return None
+    return StoreError(
+        f"{path}: the store is empty (0 bytes): a failed copy, sync or restore emptied it, and"
+        " curator will not take it for a new store; nothing was changed. Restore it from a"
+        " backup (one `curator backup` made: move it over this file, as README.md's section on"
+        " backing up says), or, to start a new archive on purpose, delete the file and run again"
+    )
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """Run `;`-separated DDL inside the caller's transaction (executescript would commit it)."""
     for statement in script.split(";"):
@@ -651,6 +673,8 @@ def backup_store(path: Path, dest: Path) -> tuple[int, int]:
     """Copy the store at `path` to `dest` (a new file; see `copy_store`), safe while a run writes
     to it, without changing it (an older store is copied as it is, not upgraded); how many issues
     and articles the copy holds. Raises StoreError, saying what to do."""
+    if (empty := empty_store(path)) is not None:  # (a copy of nothing is no backup)
+        raise empty
     if dest.exists():
         raise StoreError(
             f"{dest} already exists; a backup never writes over a file: give another name"
@@ -984,8 +1008,11 @@ class Store:
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str) -> Store:
-        """Open (creating if needed) the store at `path` and bring its schema up to date."""
+        """Open (creating if needed) the store at `path` and bring its schema up to date; an
+        empty file there is refused (`empty_store`), never made a new store."""
         path = Path(path)
+        if (empty := empty_store(path)) is not None:
+            raise empty
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
@@ -1022,6 +1049,8 @@ class Store:
         system) for reading: no lock, no upgrade; a write to it fails as any write to a read-only
         store does (`plain_store_error`), and one of an older curator is refused, for it must be
         upgraded first."""
+        if (empty := empty_store(path)) is not None:
+            raise empty
         try:
             db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT)
         except sqlite3.Error as exc:
