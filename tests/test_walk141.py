@@ -50,3 +50,60 @@ def test_an_empty_store_file_is_never_made_a_new_store(tmp_path: Path) -> None:
             assert EMPTY in document["error"] and document["exit"] == 1
     assert not out.exists() and not (tmp_path / "copy.db").exists()
     assert not (config.parent / "drafts").exists()
+
+
+def run_curator(args: list[str], path: list[Path], cwd: Path) -> subprocess.CompletedProcess:
+    """`python -m curator ARGS...` with `path` first on PYTHONPATH (a package shadowed there)."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(str(p) for p in [*path, REPO]))
+    return subprocess.run(
+        [sys.executable, "-m", "curator", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+#: A package that is there but broken, as walk141 broke them: (its folder, its __init__.py, the
+#: name pip knows it by, what the error says).
+BROKEN = [
+    ("ruamel/yaml", "def (\n", "ruamel.yaml", "SyntaxError: {file}, line 1: invalid syntax"),
+    ("tld", "raise AttributeError('no attribute get_fld')\n", "tld", "AttributeError: no attr"),
+]
+
+
+@pytest.mark.parametrize(("folder", "code", "package", "error"), BROKEN)
+def test_a_dependency_that_is_there_but_broken_is_named_with_its_repair(
+    folder: str, code: str, package: str, error: str, tmp_path: Path
+) -> None:
+    """Before: a traceback, exit 1, and nothing on stdout for --json."""
+    shadow = tmp_path / "shadow" / folder
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text(code, encoding="utf-8")
+    proc = run_curator(["themes", "--json"], [tmp_path / "shadow"], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    said = said_as_one(proc.stderr)
+    cause = error.format(file=shadow / "__init__.py")
+    assert said.startswith(
+        f"curator: curator's installation is broken: {package} could not be imported ({cause}"
+    ), said
+    assert "-m pip install --force-reinstall" in said, said
+    document = json.loads(proc.stdout)
+    assert document == {"error": said.removeprefix("curator: "), "exit": 1}
+
+
+@pytest.mark.parametrize("code", ["def (\n", "raise AttributeError('a bug of ours')\n"])
+def test_a_broken_module_of_curators_own_stays_a_traceback(code: str, tmp_path: Path) -> None:
+    """A bug in curator is not repaired by pip: its traceback is shown, no reinstall advised."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(REPO / "curator", copy / "curator")
+    urls = copy / "curator" / "urls.py"
+    urls.write_text(urls.read_text(encoding="utf-8") + code, encoding="utf-8")
+    proc = run_curator(["themes", "--json"], [copy], tmp_path)
+    assert proc.returncode == 1
+    assert "Traceback" in proc.stderr and str(urls) in proc.stderr, proc.stderr
+    assert "installation is broken" not in proc.stderr
