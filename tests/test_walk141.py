@@ -107,3 +107,32 @@ def test_a_broken_module_of_curators_own_stays_a_traceback(code: str, tmp_path: 
     assert proc.returncode == 1
     assert "Traceback" in proc.stderr and str(urls) in proc.stderr, proc.stderr
     assert "installation is broken" not in proc.stderr
+
+
+def test_a_folder_whose_name_is_not_utf8_is_named_and_nothing_is_made(tmp_path: Path) -> None:
+    """Before: UnicodeEncodeError "surrogates not allowed" in a traceback (the store keeps a feed
+    of local files by its address), nothing on stdout for --json, and an empty store left."""
+    import shutil
+
+    good = copy_demo(tmp_path)
+    folder = tmp_path / os.fsdecode(b"w_caf\xe9")  # a Latin-1 name, as `printf 'caf\xe9'` makes
+    shutil.copytree(good.parent, folder)
+    config = folder / "feeds.yaml"
+    shown = f"{tmp_path}/w_caf\\xe9"
+    for command in (["themes"], ["draft"], ["fetch"], ["build", "--json"], ["feeds", "list"]):
+        code, stdout, err = run(*command, "--config", str(config))
+        said = said_as_one(err)
+        assert code == 1, (command, said)
+        assert said == (
+            f"curator: {shown}/feeds.yaml: the name of the folder {shown} is not UTF-8 text, and"
+            " curator cannot store or publish a path with it; rename the folder (its name in"
+            " UTF-8, or in plain ASCII letters), then run again; nothing was done"
+        ), said
+        if "--json" in command:
+            assert json.loads(stdout) == {"error": said.removeprefix("curator: "), "exit": 1}
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in good.parent.iterdir())
+    # The same for a store or an output folder given there, from a newsletter that is not.
+    for option in ("--db", "--out"):
+        code, _, err = run("build", "-q", "--config", str(good), option, str(folder / "x"))
+        assert code == 1 and f"{shown}/x: the name of the folder {shown} is not" in err, err
+    assert not (good.parent / ".curator").exists() and not (folder / "x").exists()
