@@ -92,6 +92,30 @@ def on_read_only_disk(folder: Path) -> bool:
         return False
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The first of `folder` and the folders above it that is there as a file, not a folder
+    (`output` or `.curator` made a file by mistake), when one is; else None. Why: the error
+    Python gives for it, "File exists" or "Not a directory", does not say which (walk141 #6)."""
+    for part in (folder, *folder.parents):
+        try:
+            if part.is_dir():
+                return None
+            if part.exists():
+                return part
+        except OSError:
+            return None
+    return None
+
+
+def damaged_store(path: Path, exc: object) -> StoreError:
+    """The store at `path` is not an SQLite file of curator's, or is damaged: what to do."""
+    return StoreError(
+        f"{path}: not a curator store, or damaged ({exc}); nothing was changed: restore it from"
+        " a backup (one `curator backup` made: move it over this file), or check that --db or"
+        " settings: store in feeds.yaml names your store"
+    )
+
+
 def read_only_disk(path: Path, exc: object) -> StoreError:
     """The store at `path` is on a read-only file system: where, and what to do."""
     return StoreError(
@@ -703,7 +727,7 @@ def backup_store(path: Path, dest: Path) -> tuple[int, int]:
         if _code(exc) in (_FULL, _READONLY):  # the store is only read: the copy is written
             raise unwritable(exc) from None
         plain = plain_store_error(exc, path)
-        raise plain or StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
+        raise plain or damaged_store(path, exc) from None
     except OSError as exc:
         raise unwritable(exc.strerror or exc) from None
     return int(issues), int(articles)
@@ -1035,9 +1059,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             db.close()
             # A store that cannot be written to (a full disk, read-only) is not damaged: say so.
-            raise plain_store_error(exc, path) or StoreError(
-                f"{path}: not a curator store, or damaged ({exc})"
-            ) from None
+            raise plain_store_error(exc, path) or damaged_store(path, exc) from None
         except StoreError:
             db.close()
             raise
@@ -1063,9 +1085,7 @@ class Store:
             db.execute("PRAGMA query_only = ON")
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise plain_store_error(exc, path) or StoreError(
-                f"{path}: not a curator store, or damaged ({exc})"
-            ) from None
+            raise plain_store_error(exc, path) or damaged_store(path, exc) from None
         if version != VERSION:
             db.close()
             if version > VERSION:

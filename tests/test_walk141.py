@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_demo, said_as_one
+from conftest import REPO, copy_demo, said_as_one, sans_config
 from conftest import run_cli as run
 
 EMPTY = "the store is empty (0 bytes)"
@@ -40,7 +40,7 @@ def test_an_empty_store_file_is_never_made_a_new_store(tmp_path: Path) -> None:
     ]
     for command in commands:
         code, stdout, err = run(*command, "--config", str(config))
-        said = said_as_one(err)
+        said = sans_config(said_as_one(err))
         assert code == 1, (command, stdout, err)
         assert f"curator: {store}: {EMPTY}" in said, (command, said)
         assert "Restore it from a backup" in said and "delete the file" in said, said
@@ -121,7 +121,7 @@ def test_a_folder_whose_name_is_not_utf8_is_named_and_nothing_is_made(tmp_path: 
     shown = f"{tmp_path}/w_caf\\xe9"
     for command in (["themes"], ["draft"], ["fetch"], ["build", "--json"], ["feeds", "list"]):
         code, stdout, err = run(*command, "--config", str(config))
-        said = said_as_one(err)
+        said = sans_config(said_as_one(err))
         assert code == 1, (command, said)
         assert said == (
             f"curator: {shown}/feeds.yaml: the name of the folder {shown} is not UTF-8 text, and"
@@ -136,3 +136,94 @@ def test_a_folder_whose_name_is_not_utf8_is_named_and_nothing_is_made(tmp_path: 
         code, _, err = run("build", "-q", "--config", str(good), option, str(folder / "x"))
         assert code == 1 and f"{shown}/x: the name of the folder {shown} is not" in err, err
     assert not (good.parent / ".curator").exists() and not (folder / "x").exists()
+
+
+def test_an_issues_emptied_files_are_said_with_curator_render(tmp_path: Path) -> None:
+    """Before: with issue-1.html emptied, the next build published issue 2 without a word while
+    index.html linked the blank page; with issue-1.json emptied too it said "left out of the
+    archive ... until the file is repaired or restored", and not that `curator render 1` does."""
+    import shutil
+
+    config = copy_demo(tmp_path)  # (its plan of themes: issue 1, then issue 2 on another)
+    folder, out = config.parent, config.parent / "output"
+    code, _, err = run("build", "-q", "--config", str(config))
+    assert code == 0, err
+    kept = tmp_path / "kept"
+    shutil.copytree(folder, kept)
+
+    for name in ("issue-1.html", "issue-1.email.html"):
+        (out / name).write_bytes(b"")
+    code, _, err = run("build", "-q", "--config", str(config))
+    said = sans_config(said_as_one(err))
+    assert code == 0 and (out / "issue-2.html").is_file(), said
+    assert (
+        f"curator: warning: {out}/issue-1.html: this edition of issue 1 is empty (0 bytes: emptied"
+        " by a failed copy, sync or restore), and index.html links it; `curator render 1` writes"
+        " it again from the store"
+    ) in said, said
+    assert f"{out}/issue-1.email.html: this edition of issue 1 is empty (0 bytes" in said, said
+    assert "issue-1.md: this edition" not in said  # (the editions that are whole are not named)
+    code, _, err = run("render", "1", "-q", "--config", str(config))  # the fix it gives works
+    assert code == 0 and (out / "issue-1.html").stat().st_size > 0, err
+
+    shutil.rmtree(folder)
+    shutil.copytree(kept, folder)
+    (out / "issue-1.json").write_bytes(b"")
+    code, _, err = run("build", "-q", "--config", str(config))
+    said = sans_config(said_as_one(err))
+    assert code == 0, said
+    assert (
+        f"curator: warning: {out}/issue-1.json: left out of the archive: Expecting value: line 1"
+        " column 1 (char 0); that issue is missing from the archive page and the feed of issues"
+        " until the file is repaired or restored: `curator render 1` writes it again from the"
+        " store"
+    ) in said, said
+
+    # walk141 #6: an output folder that is a file (before: "File exists (.../output); ...
+    # check .../output").
+    shutil.rmtree(folder)
+    shutil.copytree(kept, folder)
+    (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
+    for command in (["build", "--no-fetch"], ["render", "1"]):
+        code, _, err = run(
+            *command, "-q", "--config", str(config), "--out", str(tmp_path / "blocked")
+        )
+        said = sans_config(said_as_one(err))
+        assert code == 1, said
+        assert (
+            f"{tmp_path}/blocked is a file, not a folder: move it away or choose another --out,"
+            " then run again"
+        ) in said, said
+
+
+def test_a_store_folder_that_is_a_file_or_a_store_that_is_not_one_says_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """Before: "cannot make the run's lock file .../curator.db.lock beside the store (File
+    exists)" (a build) or "no store at ..." (themes) for a .curator that is a file; "not a
+    curator store, or damaged (file is not a database)" and no next step for a store that is
+    not SQLite."""
+    config = copy_demo(tmp_path)
+    dot = config.parent / ".curator"
+    dot.write_text("", encoding="utf-8")
+    for command in (["themes"], ["build", "-q"]):
+        code, _, err = run(*command, "--config", str(config))
+        assert code == 1, err
+        assert sans_config(said_as_one(err)) == (
+            f"curator: {dot}/curator.db: {dot} is a file, not a folder, so the store cannot be"
+            " there: move that file away (the store goes in a folder of that name), or give"
+            " another store with --db or settings: store in feeds.yaml"
+        )
+    dot.unlink()
+    dot.mkdir()
+    (dot / "curator.db").write_text("notes, not a store\n" * 100, encoding="utf-8")
+    for command in (["themes"], ["build", "-q"], ["backup", str(tmp_path / "copy.db")]):
+        code, _, err = run(*command, "--config", str(config))
+        assert code == 1, err
+        assert sans_config(said_as_one(err)) == (
+            f"curator: {dot}/curator.db: not a curator store, or damaged (file is not a"
+            " database); nothing was changed: restore it from a backup (one `curator backup`"
+            " made: move it over this file), or check that --db or settings: store in"
+            " feeds.yaml names your store"
+        )
+    assert not (config.parent / "output").exists()

@@ -24,7 +24,13 @@ from curator.app import RUN_WAIT, build_lock
 from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
-from curator.store import Store, plain_store_error, read_only_source
+from curator.store import (
+    Store,
+    StoreError,
+    file_in_the_way,
+    plain_store_error,
+    read_only_source,
+)
 
 #: `ctx.meta` key: the --config the run was given, for the commands its advice names.
 CONFIG_GIVEN = "curator.config_given"
@@ -500,6 +506,12 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
         ctx.meta[DB_GIVEN] = db  # the commands its advice names need it too (`run_args`)
     if store_path.exists():
         return
+    if (blocking := file_in_the_way(store_path.parent)) is not None:  # (walk141 #6)
+        raise StoreError(
+            f"{store_path}: {blocking} is a file, not a folder, so the store cannot be there:"
+            " move that file away (the store goes in a folder of that name), or give another"
+            " store with --db or settings: store in feeds.yaml"
+        )
     if not create:
         if db is not None:
             raise CuratorError(
