@@ -90,6 +90,7 @@ from curator.outputs import (
     archive_item,
     check_templates,
     clipped_email,
+    empty_editions,
     feed_times,
     fragment_of,
     issue_data,
@@ -129,7 +130,14 @@ from curator.render import (
     text_with_links,
     untranslated_words,
 )
-from curator.store import IssueRecord, Store, StoreError, on_read_only_disk, read_only_disk
+from curator.store import (
+    IssueRecord,
+    Store,
+    StoreError,
+    file_in_the_way,
+    on_read_only_disk,
+    read_only_disk,
+)
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import (
     broken_promise,
@@ -293,6 +301,12 @@ def _unlockable(store_path: Path, lock_path: Path, exc: OSError) -> StoreError:
     """The run's lock file beside the store cannot be made: what, where and what to do."""
     if exc.errno == errno.EROFS or on_read_only_disk(lock_path.parent):
         return read_only_disk(store_path, f"{exc.strerror}: {lock_path}")
+    if (blocking := file_in_the_way(lock_path.parent)) is not None:  # (walk141 #6)
+        return StoreError(
+            f"{store_path}: {blocking} is a file, not a folder, so the store cannot be there:"
+            " move that file away (the store goes in a folder of that name), or give another"
+            " store with --db or settings: store in feeds.yaml"
+        )
     if exc.errno in (errno.EACCES, errno.EPERM):
         fix = (
             "give your user write permission on that folder (chmod u+w"
@@ -1156,12 +1170,47 @@ def publish_issue(
         *dropped,
         *clipped_email(issue, rendered),
         *linked_stylesheets(env, rendered),
-        *(f"{w}{missing} is repaired or restored" for w in warnings),
+        *(f"{w}{missing} is repaired or restored{_render_fix(w, store)}" for w in warnings),
+        *_empty_editions_said(
+            out_dir, store, [a.number for a in archive if a.number != issue.number]
+        ),
         *placeholder_titles(
             config, {a.number: a.title for a in archive if a.number != issue.number}, out_dir
         ),
     )
     return Published(paths, notes, kept)
+
+
+#: An issue-N.json `load_archive` left out of the archive (its warning names it first).
+_LEFT_OUT = re.compile(r"issue-(\d+)\.json: left out of the archive: ")
+
+
+def _render_fix(warning: str, store: Store) -> str:
+    """`: `curator render N` writes it again from the store` for an issue-N.json left out of the
+    archive (`warning`) when the store records issue N (walk141 #5: "until the file is repaired
+    or restored", and not how); else ""."""
+    named = _LEFT_OUT.search(warning)
+    if named is None or not store.has_issue(int(named.group(1))):
+        return ""
+    return f": `curator render {named.group(1)}` writes it again from the store"
+
+
+def _empty_editions_said(out_dir: Path, store: Store, numbers: Sequence[int]) -> tuple[str, ...]:
+    """A warning per edition of an issue the archive lists whose file is empty (0 bytes), with
+    its fix (walk141 #5: index.html linked a blank issue-1.html, and nothing said so)."""
+    said = []
+    for number, path in empty_editions(out_dir, numbers):
+        linked = ", and index.html links it" if path.name == f"issue-{number}.html" else ""
+        fix = (
+            f"`curator render {number}` writes it again from the store"
+            if store.has_issue(number)
+            else "restore it from a copy"
+        )
+        said.append(
+            f"{path}: this edition of issue {number} is empty (0 bytes: emptied by a failed"
+            f" copy, sync or restore){linked}; {fix}"
+        )
+    return tuple(said)
 
 
 def placeholder_titles(config: Config, titles: Mapping[int, str], out_dir: Path) -> tuple[str, ...]:
@@ -1314,6 +1363,8 @@ def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:
 
 def _write_fix(out_dir: Path, exc: OSError) -> str:
     """What to do when a file cannot be written to the output folder `out_dir`."""
+    if (blocking := file_in_the_way(out_dir)) is not None:  # (walk141 #6: "File exists")
+        return f"{blocking} is a file, not a folder: move it away or choose another --out"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"free some space on the disk of {out_dir} (or choose another --out)"
     if exc.errno == errno.EFBIG:

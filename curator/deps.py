@@ -15,7 +15,7 @@ import shlex
 import sys
 import urllib.parse
 from pathlib import Path
-from types import ModuleType
+from types import FrameType, ModuleType
 
 from curator.errors import CuratorError
 
@@ -89,6 +89,8 @@ def require(module: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as exc:
         raise _broken(module, exc) from exc
+    except Exception as exc:  # `module` is a package, not curator's: it is there but broken
+        raise _failed(module, exc) from exc
 
 
 def missing_package(exc: ImportError) -> DependencyError | None:
@@ -100,6 +102,95 @@ def missing_package(exc: ImportError) -> DependencyError | None:
     if not name or name.split(".")[0] == "curator":
         return None
     return _broken(name.split(".")[0], exc)
+
+
+def broken_dependency(exc: Exception) -> DependencyError | None:
+    """The error to tell the editor for an exception raised while curator's modules were
+    imported as it starts, when it was raised by a package's own import (a package that is there
+    but broken: walk141 #3, a SyntaxError in ruamel/yaml/__init__.py, an AttributeError raised in
+    tld's, ended in a traceback and nothing on stdout for --json); None when it is curator's own
+    code that failed (a bug, whose traceback must be seen)."""
+    if isinstance(exc, ImportError):
+        return missing_package(exc)
+    module = _importing(exc)
+    return None if module is None else _failed(module, exc)
+
+
+def _importing(exc: Exception) -> str | None:
+    """The top-level name of the package whose import raised `exc`, when it was raised while
+    one of curator's modules imported a package (after curator's last frame, Python's import
+    machinery, then that package's code, or, for a SyntaxError, the package's file it names);
+    None when curator's own code raised it (a frame of curator's is its last, or no import of a
+    package lies between curator's last frame and the error)."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    own = [i for i, f in enumerate(frames) if _is_own(f.f_code.co_filename)]
+    after = frames[own[-1] + 1 :] if own else frames
+    if isinstance(exc, SyntaxError) and not after:
+        # Python compiling a module curator imports (no frame of the file it names: the
+        # import machinery's own are removed from tracebacks), unless the file is curator's.
+        named = exc.filename or "<>"
+        if named.startswith("<") or _is_own(named) or not Path(named).is_file():
+            return None
+        return _package_of(named)
+    if not after or not _importing_frame(after[0]):
+        return None  # raised by curator's code, or by a call curator's code made: a bug of ours
+    for frame in after:
+        if not frame.f_code.co_filename.startswith("<frozen"):
+            name = str(frame.f_globals.get("__name__") or "")
+            return name.split(".")[0] or _package_of(frame.f_code.co_filename)
+    return None
+
+
+def _importing_frame(frame: FrameType) -> bool:
+    """`frame` runs an import: the import machinery's (when Python kept it in the traceback), or
+    a module's own top-level code."""
+    code = frame.f_code
+    return code.co_filename.startswith("<frozen importlib") or code.co_name == "<module>"
+
+
+_OWN = str(Path(__file__).resolve().parent)
+
+
+def _is_own(filename: str) -> bool:
+    try:
+        return Path(filename).resolve().is_relative_to(_OWN)
+    except (OSError, ValueError):
+        return False
+
+
+def _package_of(filename: str) -> str | None:
+    """The top-level name of the module at `filename`, as found on `sys.path`."""
+    path = Path(filename).resolve()
+    best: tuple[int, str] | None = None
+    for entry in sys.path:
+        try:
+            root = Path(entry or ".").resolve()
+        except (OSError, ValueError):
+            continue
+        if path.is_relative_to(root) and path != root:
+            parts = path.relative_to(root).parts
+            top = parts[0].removesuffix(".py") if parts else ""
+            if top and (best is None or len(root.parts) > best[0]):
+                best = (len(root.parts), top)
+    return best[1] if best else None
+
+
+def _failed(module: str, exc: Exception) -> DependencyError:
+    """`module` is installed but raised `exc` as it was imported: name it, the error in one line
+    (with the file and line for a SyntaxError) and the repair, a reinstall."""
+    if isinstance(exc, SyntaxError) and exc.filename:
+        said = f"{exc.filename}, line {exc.lineno}: {exc.msg}"
+    else:
+        said = str(exc)
+    cause = " ".join(f"{type(exc).__name__}: {said}".split())
+    return DependencyError(
+        f"curator's installation is broken: {PACKAGES.get(module, module)} could not be imported"
+        f" ({cause}); {reinstall_advice()}"
+    )
 
 
 def _broken(module: str, exc: ImportError) -> DependencyError:

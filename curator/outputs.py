@@ -15,7 +15,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -1885,6 +1885,22 @@ def load_archive(
     return tuple(items), warnings
 
 
+def empty_editions(out_dir: Path, numbers: Iterable[int]) -> list[tuple[int, Path]]:
+    """The editions of the issues `numbers` (the archive lists them) whose file in `out_dir` is
+    there but empty (0 bytes: emptied by a failed copy or sync), by issue: index.html links a
+    blank page (walk141 #5: nothing said it)."""
+    found = []
+    for number in sorted(numbers):
+        for _template, pattern in ISSUE_FORMATS.values():
+            path = out_dir / pattern.format(n=number)
+            try:
+                if path.is_file() and path.stat().st_size == 0:
+                    found.append((number, path))
+            except OSError:
+                continue
+    return found
+
+
 def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
     """Every issue published in `out_dir`, read back from its issue-N.json, by number; and a
     warning per record that could not be read (left out, never fatal)."""
@@ -1921,6 +1937,7 @@ __all__ = [
     "issue_data",
     "issue_from_data",
     "unshown_articles",
+    "empty_editions",
     "load_archive",
     "published_feed_ids",
     "published_issues",

@@ -92,6 +92,30 @@ def on_read_only_disk(folder: Path) -> bool:
         return False
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The first of `folder` and the folders above it that is there as a file, not a folder
+    (`output` or `.curator` made a file by mistake), when one is; else None. Why: the error
+    Python gives for it, "File exists" or "Not a directory", does not say which (walk141 #6)."""
+    for part in (folder, *folder.parents):
+        try:
+            if part.is_dir():
+                return None
+            if part.exists():
+                return part
+        except OSError:
+            return None
+    return None
+
+
+def damaged_store(path: Path, exc: object) -> StoreError:
+    """The store at `path` is not an SQLite file of curator's, or is damaged: what to do."""
+    return StoreError(
+        f"{path}: not a curator store, or damaged ({exc}); nothing was changed: restore it from"
+        " a backup (one `curator backup` made: move it over this file), or check that --db or"
+        " settings: store in feeds.yaml names your store"
+    )
+
+
 def read_only_disk(path: Path, exc: object) -> StoreError:
     """The store at `path` is on a read-only file system: where, and what to do."""
     return StoreError(
@@ -118,6 +142,28 @@ def read_only_source(path: Path) -> str | None:
     except OSError:
         waiting = False
     return uri if waiting else uri + "&immutable=1"
+
+
+def empty_store(path: Path) -> StoreError | None:
+    """The refusal of a store file at `path` that is there but holds nothing (0 bytes), else None.
+
+    SQLite takes an empty file for a new database: every command, the read-only ones included,
+    made it a new, empty store without a word (walk141 #2: `themes` after `: > curator.db` showed
+    an archive of nothing, `fetch` stored old articles as new and `build` published a second issue
+    1; a -wal file beside an empty store is even deleted by SQLite). An empty store file is what a
+    failed copy, sync or restore leaves: it is never made a new store, only named with the ways on.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size > 0:
+            return None
+    except OSError:
+        return None
+    return StoreError(
+        f"{path}: the store is empty (0 bytes): a failed copy, sync or restore emptied it, and"
+        " curator will not take it for a new store; nothing was changed. Restore it from a"
+        " backup (one `curator backup` made: move it over this file, as README.md's section on"
+        " backing up says), or, to start a new archive on purpose, delete the file and run again"
+    )
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -651,6 +697,8 @@ def backup_store(path: Path, dest: Path) -> tuple[int, int]:
     """Copy the store at `path` to `dest` (a new file; see `copy_store`), safe while a run writes
     to it, without changing it (an older store is copied as it is, not upgraded); how many issues
     and articles the copy holds. Raises StoreError, saying what to do."""
+    if (empty := empty_store(path)) is not None:  # (a copy of nothing is no backup)
+        raise empty
     if dest.exists():
         raise StoreError(
             f"{dest} already exists; a backup never writes over a file: give another name"
@@ -679,7 +727,7 @@ def backup_store(path: Path, dest: Path) -> tuple[int, int]:
         if _code(exc) in (_FULL, _READONLY):  # the store is only read: the copy is written
             raise unwritable(exc) from None
         plain = plain_store_error(exc, path)
-        raise plain or StoreError(f"{path}: not a curator store, or damaged ({exc})") from None
+        raise plain or damaged_store(path, exc) from None
     except OSError as exc:
         raise unwritable(exc.strerror or exc) from None
     return int(issues), int(articles)
@@ -984,8 +1032,11 @@ class Store:
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str) -> Store:
-        """Open (creating if needed) the store at `path` and bring its schema up to date."""
+        """Open (creating if needed) the store at `path` and bring its schema up to date; an
+        empty file there is refused (`empty_store`), never made a new store."""
         path = Path(path)
+        if (empty := empty_store(path)) is not None:
+            raise empty
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
@@ -1008,9 +1059,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             db.close()
             # A store that cannot be written to (a full disk, read-only) is not damaged: say so.
-            raise plain_store_error(exc, path) or StoreError(
-                f"{path}: not a curator store, or damaged ({exc})"
-            ) from None
+            raise plain_store_error(exc, path) or damaged_store(path, exc) from None
         except StoreError:
             db.close()
             raise
@@ -1022,6 +1071,8 @@ class Store:
         system) for reading: no lock, no upgrade; a write to it fails as any write to a read-only
         store does (`plain_store_error`), and one of an older curator is refused, for it must be
         upgraded first."""
+        if (empty := empty_store(path)) is not None:
+            raise empty
         try:
             db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT)
         except sqlite3.Error as exc:
@@ -1034,9 +1085,7 @@ class Store:
             db.execute("PRAGMA query_only = ON")
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise plain_store_error(exc, path) or StoreError(
-                f"{path}: not a curator store, or damaged ({exc})"
-            ) from None
+            raise plain_store_error(exc, path) or damaged_store(path, exc) from None
         if version != VERSION:
             db.close()
             if version > VERSION:

@@ -25,14 +25,14 @@ import signal
 import sys
 import warnings
 
-from curator.deps import missing_package
+from curator.deps import broken_dependency
 
 try:
     from curator.cli.common import on_sigterm
     from curator.cli.root import cli
     from curator.cli.streams import guard_streams, report_lost
-except ImportError as _error:  # click, lxml, nh3...: every command needs them
-    _BROKEN = missing_package(_error)
+except Exception as _error:  # click, lxml, nh3...: every command needs them (missing or broken)
+    _BROKEN = broken_dependency(_error)
     if _BROKEN is None:  # one of curator's own modules: a bug, whose traceback must be seen
         raise
 else:

@@ -38,6 +38,7 @@ from curator.cli.common import (
     stopped,
     terminated,
     theme_options,
+    usable_path,
     warn,
 )
 from curator.cli.report import (
@@ -194,6 +195,7 @@ def build(
             " `curator build --draft drafts/issue-N.md` (a draft publishes what is"
             " stored, and fetches only the articles it adds by address)"
         )
+    usable_path(out)
     with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
@@ -708,6 +710,7 @@ def render(
     """
     if every and numbers:
         raise InputError("give issue numbers or --all, not both")
+    usable_path(out)
     with opened(config, db) as (conf, store):
         say_unused_templates(conf, templates)
         result = render_issues(

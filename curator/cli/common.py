@@ -24,7 +24,13 @@ from curator.app import RUN_WAIT, build_lock
 from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
-from curator.store import Store, plain_store_error, read_only_source
+from curator.store import (
+    Store,
+    StoreError,
+    file_in_the_way,
+    plain_store_error,
+    read_only_source,
+)
 
 #: `ctx.meta` key: the --config the run was given, for the commands its advice names.
 CONFIG_GIVEN = "curator.config_given"
@@ -344,10 +350,55 @@ def run_note(line: str, *, prefix: str = "curator: warning: ") -> None:
     click.echo(f"{prefix}{line}", err=True)
 
 
+def shown_path(path: Path | str) -> str:
+    """`path` as it can be printed: a byte of its name that is not UTF-8 (which Python holds as a
+    lone surrogate) written as `\\xe9`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def usable_path(path: Path | None) -> None:
+    """Stop, before anything is read or made, when `path` (a path the run uses: its feeds.yaml,
+    store, output or drafts folder) lies in a folder whose name is not UTF-8 text (a Latin-1 name,
+    `caf\\xe9`): curator stores and publishes paths as text (a feed of local files is stored by
+    its address) and cannot (walk141 #4: UnicodeEncodeError "surrogates not allowed" in a
+    traceback, nothing for --json, and an empty store left behind)."""
+    if path is None:
+        return
+    full = path.absolute()
+    try:
+        str(full).encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return
+    bad = full
+    for part in (full, *full.parents):
+        try:
+            part.name.encode("utf-8")
+        except UnicodeEncodeError:
+            bad = part
+    raise CuratorError(
+        f"{shown_path(full)}: the name of the folder {shown_path(bad)} is not UTF-8 text,"
+        " and curator cannot store or publish a path with it; rename the folder (its name"
+        " in UTF-8, or in plain ASCII letters), then run again; nothing was done"
+    )
+
+
 def loaded(config_path: Path) -> Config:
     """The config, read and checked as every command reads it (`ConfigError` for a mistake), its
-    warnings printed first: what is allowed but probably not meant is said before anything runs."""
+    warnings printed first: what is allowed but probably not meant is said before anything runs.
+    A path it names in a folder whose name is not UTF-8 stops the run first (`usable_path`)."""
+    usable_path(config_path)
     config = load_config(config_path)
+    settings = config.settings
+    for used in (
+        settings.store,
+        settings.output,
+        settings.drafts,
+        settings.templates,
+        settings.introductions,
+    ):
+        usable_path(used)
     for warning in config.warnings:
         run_note(warning)
     if (zone := unknown_time_zone(os.environ.get("TZ"))) is not None:
@@ -449,11 +500,18 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
     not quietly make an empty store and report on it); `fetch`, `build` and `draft` make one, and
     say so when it is not the config's own (`settings.store`)."""
     store_path = db or config.settings.store
+    usable_path(store_path)
     ctx = click.get_current_context(silent=True)
     if ctx is not None and db is not None and db.resolve() != config.settings.store.resolve():
         ctx.meta[DB_GIVEN] = db  # the commands its advice names need it too (`run_args`)
     if store_path.exists():
         return
+    if (blocking := file_in_the_way(store_path.parent)) is not None:  # (walk141 #6)
+        raise StoreError(
+            f"{store_path}: {blocking} is a file, not a folder, so the store cannot be there:"
+            " move that file away (the store goes in a folder of that name), or give another"
+            " store with --db or settings: store in feeds.yaml"
+        )
     if not create:
         if db is not None:
             raise CuratorError(
