@@ -470,7 +470,7 @@ def _several_people(
     publication is published as none (walk130 #3: 'author: VoC Notes' was advised, and
     following it published "Kwame Mensah and VoC Notes || VoC Notes"). Not of a name curator
     `found` as the article's author (a personal site's: "Hana Sato || Hana Sato")."""
-    from curator.credits import clean_authors, publication_parts
+    from curator.credits import clean_authors, other_parts, publication_parts
 
     warnings = []
     for name in entry.authors:
@@ -483,7 +483,7 @@ def _several_people(
             )
             continue
         if parts:
-            rest = [p for p in clean_authors(name) if p not in parts]
+            rest = other_parts(name, publication)
             removed = " ".join(f"', {p}'" for p in parts)
             lines = " and ".join(f"'author: {person}'" for person in rest)
             warnings.append(
