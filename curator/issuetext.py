@@ -347,6 +347,16 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
                 f"the link {shown} is never published as a link: every format shows it as"
                 f" text; to keep the link, give it an https: address (<https://...>) in {fix_in}"
             )
+        elif kind == "text":
+            # (walk142 #13: `<svg/onload=...>`, no tag to Markdown, and `&lt;script&gt;` were
+            # left out of issue-N.txt without a word, where `<img onerror=...>` was warned of)
+            message = (
+                f"{shown} is shown as text in every format but the plain-text one, which leaves it"
+                " out (issue-N.txt leaves out a tag that runs or loads something or has"
+                " attributes, so that pasted into a page it is still only text): to show it"
+                f" there too, write it with a space after its < (< tag) in {fix_in}, or say it"
+                " in words"
+            )
         else:
             message = (
                 f"the HTML {shown} is published as visible text in every format but the plain-text"
