@@ -49,6 +49,13 @@ from curator.draft import (
     stop_for,
     write_draft,
 )
+from curator.draftcheck import (
+    changed_addresses,
+    renamed_headings,
+    swapped_addresses,
+    titles_to_look_up,
+    url_lines,
+)
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
@@ -1858,13 +1865,15 @@ def _stop_early_for_edited_draft(config: Config, store: Store) -> None:
     if recorded is None:
         return
     folder = config.settings.drafts or config.folder / "drafts"
+    edited = []
     for path in _drafts_of(folder, number, draft_path(folder, number)):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # (said by `_unused_draft`)
         if _digest(text) != recorded:
-            _stop_for_draft(path, number)
+            edited.append(path)
+    _stop_for_drafts(edited, number)
 
 
 def _unused_draft(config: Config, store: Store, planned: NextIssue) -> list[Path]:
@@ -1878,6 +1887,7 @@ def _unused_draft(config: Config, store: Store, planned: NextIssue) -> list[Path
     number = planned.issue.number
     written = draft_path(folder, number)
     unedited: list[Path] = []
+    edited: list[Path] = []
     for path in _drafts_of(folder, number, written):
         try:
             text = path.read_text(encoding="utf-8")
@@ -1889,8 +1899,41 @@ def _unused_draft(config: Config, store: Store, planned: NextIssue) -> list[Path
         ):
             unedited.append(path)
             continue
-        _stop_for_draft(path, number)
+        edited.append(path)
+    _stop_for_drafts(edited, number)
     return unedited
+
+
+def _other_edited_drafts(config: Config, store: Store, number: int, built: Path) -> list[str]:
+    """A warning per other draft of issue `number` in the drafts folder than the one `built`
+    (`build --draft`) that was edited since `curator draft` wrote it: its edits are not in the
+    issue (walk142 #10: with drafts/issue-1.md and drafts/mine.md both edited, `build --draft
+    drafts/mine.md` published without a word of the other). Only when the store kept a note of
+    the draft curator wrote, to tell an edited one by."""
+    recorded = store.draft_written(number)
+    if recorded is None:
+        return []
+    folder = config.settings.drafts or config.folder / "drafts"
+    try:
+        mine = built.resolve()
+    except OSError:
+        mine = built
+    warnings = []
+    for path in _drafts_of(folder, number, draft_path(folder, number)):
+        try:
+            if path.resolve() == mine:
+                continue
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if _digest(text) != recorded:
+            warnings.append(
+                f"{path} is another draft of issue {number}, edited since `curator draft` wrote"
+                f" it: its edits are not in the issue, which was built from {built}; copy any you"
+                " want into the next issue's draft, and move it out of the drafts folder (or"
+                " delete it)"
+            )
+    return warnings
 
 
 #: A draft's `number:` line in its front matter.
@@ -1919,6 +1962,24 @@ def _drafts_of(folder: Path, number: int, written: Path) -> list[Path]:
         if match and int(match.group(1)) == number:
             found.append(path)
     return found
+
+
+def _stop_for_drafts(paths: Sequence[Path], number: int) -> None:
+    """Stop a plain build, naming every edited draft of the issue it would publish (walk142
+    #10: of two edited drafts, only drafts/issue-1.md was named)."""
+    if not paths:
+        return
+    if len(paths) == 1:
+        _stop_for_draft(paths[0], number)
+    listed = "".join(f"\n  {path}: `curator build --draft {shell_arg(path)}`" for path in paths)
+    raise BuildError(
+        f"{len(paths)} drafts of issue {number}, the issue this build would publish, were edited"
+        " since `curator draft` wrote them: nothing was published, for this build would publish"
+        " what curator chooses, not your drafts. Keep the edits you want in one of them and"
+        " publish it as reviewed with its command below (the build names the others, whose"
+        " edits it leaves out); to publish what curator chooses instead, move the drafts out of"
+        f" their folder (or delete them), then build again:{listed}"
+    )
 
 
 def _stop_for_draft(path: Path, number: int) -> None:
@@ -2208,8 +2269,18 @@ def build_from_draft(
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.
     ids = [e.article.id for s in issue.sections for e in s.entries]
-    # Two addresses the store knows as one article (an alias): one article, named twice.
-    stop_for(draft_file, named_twice(draft, ids, draft_file))
+    # Two addresses the store knows as one article (an alias): one article, named twice; a
+    # heading over another stored article's address (walk142 #2), said with them.
+    as_written = draft_file.read_text(encoding="utf-8")
+    at_url = url_lines(as_written, draft.entries)
+    titled = store.articles_titled(titles_to_look_up(draft))
+    as_stored = {a.id: a for a in store.articles_by_ids([i for i in ids if i is not None])}
+    originals = [as_stored.get(e.article.id, e.article) for s in issue.sections for e in s.entries]
+    stop_for(
+        draft_file,
+        named_twice(draft, ids, draft_file)
+        + swapped_addresses(draft, originals, draft_file, titled, at_url),
+    )
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
     titles: list[str] = []
@@ -2226,6 +2297,7 @@ def build_from_draft(
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)
     moved = moved_addresses(draft, issue, draft_file)
+    moved += changed_addresses(draft, issue, draft_file, at_url)
     moved += added_same_stories(draft, issue, draft_file, first_read)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     # Its stored articles' pages may be gone since they were stored (walk132): the draft says
@@ -2286,6 +2358,8 @@ def build_from_draft(
         *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
         *merged_sections(draft, draft_file),
+        *renamed_headings(draft, draft_file, as_written),
+        *_other_edited_drafts(config, store, draft.number, draft_file),
         *unreachable,
         *moved,
         *checked,

@@ -464,18 +464,62 @@ def same_name(a: str, b: str) -> bool:
     return bool(ka) and ka == name_key(b)
 
 
+#: What separates two names on an `author:` line: a comma, a semicolon, "and", "&".
+_AUTHOR_LINE_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _author_line_spans(name: str) -> list[tuple[int, int]]:
+    """The (start, end) of each part of an `author:` line between its separators, as written."""
+    spans, start = [], 0
+    for match in _AUTHOR_LINE_SEPARATOR.finditer(name):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(name)))
+    return [(a, b) for a, b in spans if name[a:b].strip()]
+
+
+def _publication_runs(name: str, publication: str) -> tuple[list[str], list[str]]:
+    """An `author:` line's runs of parts that are the publication's own name (`same_name`: case,
+    spaces and a leading "The" aside), and its other parts, each as written. Read from the line as
+    typed, not from the people `clean_authors` finds in it: that leaves out a part that is no
+    person's name ("The Support Desk Review", "Northwind CX Journal"), which is just the part to
+    find (walk142 #3: "Ingrid Solberg, The Support Desk Review" was published as one author). A
+    run of several parts is one name too ("Procter & Gamble")."""
+    spans = _author_line_spans(name)
+    taken = [False] * len(spans)
+    found = []
+    for i in range(len(spans)):
+        for j in range(len(spans) - 1, i - 1, -1):
+            if any(taken[i : j + 1]):
+                continue
+            text = name[spans[i][0] : spans[j][1]].strip()
+            if same_name(text, publication):
+                found.append(text)
+                taken[i : j + 1] = [True] * (j - i + 1)
+                break
+    rest = [name[a:b].strip() for (a, b), gone in zip(spans, taken, strict=True) if not gone]
+    return found, rest
+
+
 def publication_parts(name: str, publication: str | None) -> tuple[str, ...]:
     """The parts of an `author:` line that are the publication's own name (`same_name`): "VoC
-    Notes" of "Kwame Mensah, VoC Notes" under `publication: VoC Notes` (walk130 #3), or the
-    whole line when it names only the publication; () when none is, or there is no publication."""
+    Notes" of "Kwame Mensah, VoC Notes" under `publication: VoC Notes` (walk130 #3), "The Support
+    Desk Review" of "Ingrid Solberg and The Support Desk Review" (walk142 #3), or the whole line
+    when it names only the publication; () when none is, or there is no publication."""
     if not publication or not name.strip():
         return ()
     if same_name(name, publication):
         return (name.strip(),)
-    people = clean_authors(name)
-    if len(people) < 2:
-        return ()
-    return tuple(person for person in people if same_name(person, publication))
+    found, rest = _publication_runs(name, publication)
+    return tuple(found) if rest else ()
+
+
+def other_parts(name: str, publication: str | None) -> list[str]:
+    """The parts of an `author:` line left when those that are the publication
+    (`publication_parts`) are taken out, each as written: the people to credit."""
+    if not publication:
+        return [name.strip()]
+    return _publication_runs(name, publication)[1]
 
 
 def without_publication(
@@ -493,8 +537,7 @@ def without_publication(
         if not parts:
             out.append(name)
         elif parts != (name.strip(),):
-            kept = [p for p in clean_authors(name) if p not in parts]
-            out.append(", ".join(kept))
+            out.append(", ".join(other_parts(name, publication)))
     return tuple(out)
 
 

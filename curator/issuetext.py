@@ -347,6 +347,16 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
                 f"the link {shown} is never published as a link: every format shows it as"
                 f" text; to keep the link, give it an https: address (<https://...>) in {fix_in}"
             )
+        elif kind == "text":
+            # (walk142 #13: `<svg/onload=...>`, no tag to Markdown, and `&lt;script&gt;` were
+            # left out of issue-N.txt without a word, where `<img onerror=...>` was warned of)
+            message = (
+                f"{shown} is shown as text in every format but the plain-text one, which leaves it"
+                " out (issue-N.txt leaves out a tag that runs or loads something or has"
+                " attributes, so that pasted into a page it is still only text): to show it"
+                f" there too, write it with a space after its < (< tag) in {fix_in}, or say it"
+                " in words"
+            )
         else:
             message = (
                 f"the HTML {shown} is published as visible text in every format but the plain-text"
@@ -483,7 +493,7 @@ def _several_people(
     publication is published as none (walk130 #3: 'author: VoC Notes' was advised, and
     following it published "Kwame Mensah and VoC Notes || VoC Notes"). Not of a name curator
     `found` as the article's author (a personal site's: "Hana Sato || Hana Sato")."""
-    from curator.credits import clean_authors, publication_parts
+    from curator.credits import clean_authors, other_parts, publication_parts
 
     warnings = []
     for name in entry.authors:
@@ -507,7 +517,7 @@ def _several_people(
             )
             continue
         if parts:
-            rest = [p for p in clean_authors(name) if p not in parts]
+            rest = other_parts(name, publication)
             removed = " ".join(f"', {p}'" for p in parts)
             lines = " and ".join(f"'author: {person}'" for person in rest)
             warnings.append(

@@ -1357,6 +1357,10 @@ class LeftOut:
     other_languages: tuple[tuple[str, int], ...] = field(default=())
     #: The newsletter's language (`newsletter: language`).
     language: str = "en"
+    #: Per subject of an issue built from a draft, how many of those `waiting` the draft left
+    #: out while `issue_size` had room for them: cut from it (walk142 #11: said as left by
+    #: issue_size).
+    cut: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1364,6 +1368,7 @@ class LeftOut:
             "unplaced_new": self.unplaced_new,
             "issue_size": self.issue_size,
             "left_for_later": self.waiting,
+            "cut_from_draft": self.cut,
             "left_out_for_variety": {
                 subject: [a.url for a in articles] for subject, articles in self.variety.items()
             },
@@ -1371,12 +1376,18 @@ class LeftOut:
 
 
 def left_out(
-    config: Config, store: Store, issue: Issue | None, after: int | None = None
+    config: Config,
+    store: Store,
+    issue: Issue | None,
+    after: int | None = None,
+    *,
+    from_draft: bool = False,
 ) -> LeftOut:
     """What `issue` (None: no issue) leaves out: the articles fitting no subject (with `after`,
     the newest article's id before the run, how many of them the run stored) and, per subject of the issue, how many wait for
     a later one and which were left out for variety. The issue's articles count as featured
-    whether it is recorded (a build) or not (a draft)."""
+    whether it is recorded (a build) or not (a draft). `from_draft`: the issue was built from a
+    draft, whose cuts `LeftOut.cut` counts."""
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     placed_by, through = store.placement_state()
     if placed_by != fingerprint or through < store.newest_article_id():
@@ -1409,7 +1420,14 @@ def left_out(
             if language and _primary(language) != own:
                 counts[language] = counts.get(language, 0) + n
         others = tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0])))
-    return LeftOut(unplaced, new, waiting, variety, config.issue_size, others, config.language)
+    # From a draft, those `issue_size` had room for were the draft's choice, not the cap's.
+    cut = {
+        s.subject: min(waiting.get(s.subject, 0), max(0, config.issue_size - len(s.entries)))
+        for s in sections
+        if from_draft
+    }
+    cut = {k: v for k, v in cut.items() if v}
+    return LeftOut(unplaced, new, waiting, variety, config.issue_size, others, config.language, cut)
 
 
 def other_language_note(config: Config, article: Article) -> str:

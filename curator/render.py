@@ -1599,12 +1599,18 @@ class RawMarkup:
 
     line: int
     text: str
-    kind: str  # "html", "comment" or "autolink"
+    #: "html", "comment", "autolink", or "text": text every format shows (Markdown reads no tag
+    #: in it: `<svg/onload=...>`, or `&lt;script&gt;` written as entities) that the text
+    #: edition leaves out as a tag that runs something or has an attribute (walk142 #13).
+    kind: str
 
 
 def raw_markup(text: str) -> tuple[RawMarkup, ...]:
     """Every piece of raw HTML, HTML comment and unsafe autolink of the editor's Markdown (code
-    spans and code blocks are text, so they hold none), in order."""
+    spans and code blocks are text, so they hold none), and of its text that the text edition
+    leaves out as markup, in order."""
+    from curator.outputs import text_markup_cut  # (outputs renders with this module)
+
     lines = (text or "").split("\n")
     found: list[RawMarkup] = []
 
@@ -1632,6 +1638,9 @@ def raw_markup(text: str) -> tuple[RawMarkup, ...]:
                 for piece in pieces:
                     row = _row_of(lines, piece, row, last)
                     found.append(RawMarkup(row + 1, piece, "autolink"))
+                for piece in text_markup_cut(_AUTOLINK.sub(" ", child.content)):
+                    row = _row_of(lines, piece, row, last)
+                    found.append(RawMarkup(row + 1, piece, "text"))
                 continue
             else:
                 continue

@@ -2024,6 +2024,13 @@ class Store:
         ).fetchone()
         return self._article(row) if row else None
 
+    def articles_titled(self, titles: Sequence[str]) -> list[Article]:
+        """The stored articles whose title is one of `titles`, letter case and spaces at either
+        end aside (SQLite's lower() folds ASCII only: the caller compares again as it needs)."""
+        keys = sorted({t.strip().lower() for t in titles if t.strip()})
+        sql = self._SELECT + " WHERE lower(trim(a.title)) IN ({marks}) ORDER BY a.id"
+        return [self._article(r) for r in self._each_in(sql, keys)]
+
     def recent_articles(self, limit: int) -> list[Article]:
         """The `limit` most recently stored articles (the scorer learns word statistics from them)."""
         rows = self.db.execute(self._SELECT + " ORDER BY a.id DESC LIMIT ?", (limit,))

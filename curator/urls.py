@@ -103,6 +103,11 @@ def host_fault(url: str) -> str:
     return f'a site\'s name holds no {what}: check the address (its site is "{host}")'
 
 
+def is_tracking(name: str) -> bool:
+    """Whether a query parameter's `name` is a tracking one, which curator leaves out of links."""
+    return _is_tracking(name)
+
+
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)

@@ -214,7 +214,11 @@ def build(
                 templates=templates,
             )
             report_build(
-                result, quiet, as_json, left=left_out(conf, store, result.issue), config=conf
+                result,
+                quiet,
+                as_json,
+                left=left_out(conf, store, result.issue, from_draft=True),
+                config=conf,
             )
             return
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
@@ -327,6 +331,7 @@ def no_left(config: Config) -> dict[str, Any]:
         "unplaced_new": None,
         "issue_size": config.issue_size,
         "left_for_later": {},
+        "cut_from_draft": {},
         "left_out_for_variety": {},
     }
 
@@ -410,11 +415,18 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
     for section in issue.sections:
         line = f"  {section.subject}: {len(section.entries)} featured"
         waiting = left.waiting.get(section.subject, 0)
+        cut = left.cut.get(section.subject, 0)
         if waiting:
-            line += (
-                f"; {waiting} more fit it and wait for a later issue (issue_size: {left.issue_size}"
-                " per subject)"
+            # (what a draft cut is not issue_size's doing: walk142 #11)
+            capped = f"issue_size: {left.issue_size} per subject"
+            why = (
+                "cut from the draft"
+                if cut == waiting
+                else f"{cut} cut from the draft; {waiting - cut} past {capped}"
+                if cut
+                else capped
             )
+            line += f"; {waiting} more fit it and wait for a later issue ({why})"
         varied = left.variety.get(section.subject, ())
         if varied:
             names = ", ".join(sorted({a.publication or a.feed_url or a.url for a in varied}))

@@ -1,0 +1,203 @@
+"""What `build --draft` checks of a draft's articles and headings against what curator stored.
+
+Pure: the draft, the issue `draft.draft_to_issue` made of it, the draft's text and the stored
+articles a caller looked up go in; mistakes (which stop the build) and warnings come out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from curator.draft import Draft, DraftEntry, DraftError
+from curator.models import Article, Issue
+from curator.urls import clean_url, is_tracking
+
+#: How alike two titles may be and still be "quite different" (difflib's ratio, 0..1): under it,
+#: the url's article is not the one the heading names. "First Response Time Is Not the Whole
+#: Story" and "The Office Coffee Machine Has Opinions" score 0.3; a title the editor reworded
+#: ("... Is Not the Whole Story (2026)") or a copy's ("... | Support Desk Review") over 0.7.
+_ALIKE = 0.6
+
+
+def _key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _short(text: str, most: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
+def url_lines(text: str, entries: Sequence[DraftEntry]) -> dict[int, int]:
+    """Each entry's (by its heading's line) `url:` line in the draft's `text`: the first line
+    under its heading that starts with "url:"; the heading's own line for one added by its
+    address alone (`## https://...`), or when none is found."""
+    lines = text.splitlines()
+    found: dict[int, int] = {}
+    for entry in entries:
+        found[entry.line] = entry.line
+        if entry.url_only:
+            continue
+        for n in range(entry.line, min(len(lines), entry.line + 40)):
+            line = lines[n].strip()
+            if line.startswith("#"):
+                break
+            if line.lower().startswith("url:"):
+                found[entry.line] = n + 1
+                break
+    return found
+
+
+def _articles(issue: Issue) -> list[Article]:
+    return [scored.article for section in issue.sections for scored in section.entries]
+
+
+def titles_to_look_up(draft: Draft) -> list[str]:
+    """The titles of the draft's headings, for the caller to find stored articles by."""
+    return [entry.title for entry in draft.entries if not entry.url_only and entry.title.strip()]
+
+
+def swapped_addresses(
+    draft: Draft,
+    stored: Sequence[Article],
+    path: Path | str,
+    titled: Sequence[Article],
+    lines: Mapping[int, int],
+) -> list[DraftError]:
+    """A mistake per block whose heading is the title of another stored article than the one
+    its `url:` line leads to, when that one's stored title is quite different (walk142 #2: the
+    url of "First Response Time Is Not the Whole Story" was changed to a stored article's not in
+    the draft, and the coffee article was published under the first one's title and credit, and
+    recorded as featured). Publishing a link under another article's title is worse than a
+    stopped build: a replacement meant on purpose takes its own title. `stored`: the stored
+    article each entry's address leads to, in the draft's order (as stored: `draft_to_issue`
+    gives it the heading's title); `titled`: the stored articles whose title one of the draft's
+    headings gives (`titles_to_look_up`); `lines`: `url_lines`."""
+    by_title: dict[str, list[Article]] = {}
+    for article in titled:
+        by_title.setdefault(_key(article.title), []).append(article)
+    mistakes = []
+    for entry, article in zip(draft.entries, stored, strict=True):
+        if entry.url_only:
+            continue
+        wrote = _key(entry.title)
+        its = _key(article.title)
+        if wrote == its or difflib.SequenceMatcher(None, wrote, its).ratio() >= _ALIKE:
+            continue
+        others = [a for a in by_title.get(wrote, ()) if a.id != article.id]
+        if not others:
+            continue
+        other = others[0]
+        line = lines.get(entry.line, entry.line)
+        credit = ""
+        if other.authors and {_key(a) for a in entry.authors} & {_key(a) for a in other.authors}:
+            credit = f" (its credit, {', '.join(other.authors)}, is that article's too)"
+        mistakes.append(
+            DraftError(
+                path,
+                line,
+                f'the url is that of "{_short(article.title)}", not of this title:'
+                f' "{_short(entry.title)}" (the heading at line {entry.line}) is the stored'
+                f" article at {other.url}{credit}; check line {line}: put that article's"
+                f' address back, or, to publish "{_short(article.title)}" here, write its own'
+                f" title (and credit) under the heading at line {entry.line}",
+            )
+        )
+    return mistakes
+
+
+def _address_changes(written: str, stored: str) -> tuple[list[str], str]:
+    """How the `stored` address of an article differs from the draft's `written` one of it, in
+    words, and the #fragment the draft wrote ("" for none)."""
+    w, s = urlsplit(written), urlsplit(stored)
+    said: list[str] = []
+    fragment = w.fragment if w.fragment and w.fragment != s.fragment else ""
+    if fragment:
+        said.append(f"without #{fragment}")
+    if w.scheme.lower() != s.scheme.lower():
+        said.append(f"{s.scheme}:// in place of {w.scheme}://")
+    if w.netloc != s.netloc:
+        if w.netloc.lower() == s.netloc.lower():
+            said.append("its host in small letters")
+        else:
+            said.append(f"the host {s.netloc} in place of {w.netloc}")
+    stored_params = parse_qsl(s.query, keep_blank_values=True)
+    tracking = [
+        name
+        for name, value in parse_qsl(w.query, keep_blank_values=True)
+        if is_tracking(name) and (name, value) not in stored_params
+    ]
+    if tracking:
+        said.append(
+            f"without the tracking parameter{'s' * (len(tracking) > 1)} {', '.join(tracking)}"
+            " (curator leaves tracking parameters out of every link)"
+        )
+    if w.path != s.path:
+        if w.path.rstrip("/") == s.path.rstrip("/"):
+            said.append(
+                "without the trailing slash" if w.path.endswith("/") else "with a trailing slash"
+            )
+        elif w.path.lower() == s.path.lower():
+            said.append("its path's letter case as stored")
+    if not said:
+        said.append("written as curator stored it (it knows the one in the draft as its alias)")
+    return said, fragment
+
+
+def changed_addresses(
+    draft: Draft, issue: Issue, path: Path | str, lines: Mapping[int, int]
+) -> list[str]:
+    """A warning per article whose address in the draft is not the one published: the address
+    curator stored for the article its `url:` line leads to (walk142 #6: a `#section`,
+    `?utm_source=x`, `http://`, a trailing slash or a capital letter added to a url: line was
+    published as the stored address, without a word, though the build publishes what the draft
+    says). An article added by its address alone and published at another page's address is
+    `draft.moved_addresses`' to say. `lines`: `url_lines`; `issue` is `draft_to_issue`'s."""
+    warnings = []
+    for entry, article in zip(draft.entries, _articles(issue), strict=True):
+        written = entry.url.strip()
+        if written == article.url:
+            continue
+        if entry.url_only and clean_url(written) != clean_url(article.url):
+            continue
+        said, fragment = _address_changes(written, article.url)
+        line = lines.get(entry.line, entry.line)
+        advice = (
+            "; an article's link is its page's own address: to send readers to a part of the"
+            f" page, link it in the blurb ([text]({article.url}#{fragment}))"
+            if fragment
+            else ""
+        )
+        warnings.append(
+            f"{path}:{line}: the url {written} is published as {article.url}, the address"
+            f" curator stored for the article it leads to ({'; '.join(said)}){advice}"
+        )
+    return warnings
+
+
+def renamed_headings(draft: Draft, path: Path | str, text: str) -> list[str]:
+    """A warning per `# Subject` heading the draft writes otherwise than feeds.yaml names the
+    subject (letter case, spaces): it is matched to the subject, and published as feeds.yaml
+    names it (walk142 #12: "# Voice of the Customer" was published "Voice of the customer",
+    without a word)."""
+    lines = text.splitlines()
+    warnings = []
+    for section in draft.sections:
+        if not 0 < section.line <= len(lines):
+            continue
+        heading = lines[section.line - 1].strip()
+        if not heading.startswith("# "):
+            continue
+        written = " ".join(heading[2:].split())
+        if written == section.subject or _key(written) != _key(section.subject):
+            continue
+        warnings.append(
+            f'{path}:{section.line}: the heading "# {written}" is published as "{section.subject}",'
+            " as feeds.yaml names the subject (a heading names its subject letter case and spaces"
+            f' aside); to publish "{written}", write the subject\'s name so under subjects: in'
+            " feeds.yaml"
+        )
+    return warnings
