@@ -129,3 +129,5 @@ def test_a_template_mistake_stops_the_build_before_a_feed_is_read(
     assert f"_issue_body.html:{line}" in said_as_one(err), err
     assert "entry has no field 'autor': did you mean 'author'?" in said_as_one(err), err
     assert http_server.seen("/feed.xml") == [], "no feed is read before the templates are checked"
+    # (walk144 #7a: nor said to be: "Fetching 1 feed(s)" was printed before the mistake)
+    assert "Fetching" not in err, err
