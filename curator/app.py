@@ -372,12 +372,14 @@ def run_build(
     fetched: Callable[[FetchSummary], None] | None = None,
     step: Step | None = None,
     choose_progress: Say | None = None,
+    fetching: Callable[[], None] | None = None,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
     The issue is about `subjects` when given, every subject with `all_subjects`, else the plan's
     next theme (every subject when there is no plan); a theme too thin raises ThemeError before
-    anything is published. `fetched` is given the fetch's summary as soon as it is done (so that
+    anything is published. `fetching` is called when the feeds start to be read (after the
+    templates are checked), `fetched` given the fetch's summary as soon as it is done (so that
     a run that stops after it can still report it).
     """
     subjects = requested_subjects(config, subjects, all_subjects)  # before fetching
@@ -386,6 +388,8 @@ def run_build(
     check_templates(env, config.settings.outputs or OUTPUTS)
     summary = FetchSummary((), 0)
     if fetch:
+        if fetching is not None:
+            fetching()
         summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
         if fetched is not None:
             fetched(summary)

@@ -2130,6 +2130,10 @@ def _move_by_feed(
     `FeedReport.kept_by_feed`)."""
     moved: list[tuple[str, str, str, int, str]] = []
     kept: list[tuple[str, str, str, str]] = []
+    # Named by the title its issue printed (the editor's correction, walk144 #7c), not the
+    # feed's first one, when an issue published it; else by the title stored now.
+    printed = store.published_titles([m.article_id for m in moves]) if moves else {}
+    moves = [dataclasses.replace(m, title=printed.get(m.article_id, m.title)) for m in moves]
     for m in moves:
         if m.kept is not None:
             kept.append((m.title, m.old, m.new, m.kept))

@@ -1557,9 +1557,11 @@ def unshown_articles(
         lost: list[str] = []
         lacking: set[str] = set()
         for entry in credited:
-            part = parts.get(as_printed(entry.title), read)
+            # a credit changed in case by a filter that keeps its words (`upper`, `title`,
+            # walk144 #6: "JANE DOE || JANEDOE.NEOCITIES.ORG" was said to be left out) is shown
+            part = parts.get(as_printed(entry.title), read).casefold()
             credit = " ".join(as_printed(entry.credit).split())
-            if credit in part or credit in flat:
+            if credit.casefold() in part or credit.casefold() in flat.casefold():
                 continue
             # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125
             # #1): it is shown when the author's names and the publication are in the article's part
@@ -1569,7 +1571,7 @@ def unshown_articles(
                     ("author", _names_of(entry.author)),
                     ("publication", [entry.publication] if entry.publication else []),
                 )
-                if any(" ".join(as_printed(n).split()) not in part for n in names)
+                if any(" ".join(as_printed(n).split()).casefold() not in part for n in names)
             ]
             if absent:
                 lost.append(credit)

@@ -462,6 +462,9 @@ class _FieldWalk:
         self.passed: dict[str, dict[str, set[tuple[str | None, int]]]] = {}
         #: Each macro's body, with what it sees where it is defined.
         self.bodies: list[tuple[jinja2.nodes.Macro, dict[str, str]]] = []
+        #: The fields an enclosing `is defined` / `is undefined` test asks about, as `_guarded`
+        #: gives them: asking whether a field is there is not a mistake (walk144 #7b).
+        self.guards: list[str] = []
 
     def run(self, ast: jinja2.nodes.Template) -> None:
         self.walk(ast, dict(_KNOWN_NAMES))
@@ -484,6 +487,24 @@ class _FieldWalk:
                     self.walk(child, dict(inner), macro)
 
     def walk(
+        self,
+        node: jinja2.nodes.Node,
+        bound: dict[str, str],
+        macro: jinja2.nodes.Macro | None = None,
+    ) -> None:
+        """Walk `node`, a field its test (or it, a test) asks `is defined` of accepted in it:
+        `{% if entry.autor is defined %}{{ entry.autor }}{% endif %}`, the usual guard."""
+        if isinstance(node, jinja2.nodes.If | jinja2.nodes.CondExpr):
+            guards = _guarded(node.test)
+        else:
+            guards = _guarded(node) if isinstance(node, jinja2.nodes.Test) else []
+        self.guards += guards
+        try:
+            self._walk(node, bound, macro)
+        finally:
+            del self.guards[len(self.guards) - len(guards) :]
+
+    def _walk(
         self,
         node: jinja2.nodes.Node,
         bound: dict[str, str],
@@ -584,7 +605,7 @@ class _FieldWalk:
         else:
             return
         kind = _kind_of(node.node, bound)
-        if kind not in self.fields or field in self.fields[kind]:
+        if kind not in self.fields or field in self.fields[kind] or repr(node) in self.guards:
             return
         if isinstance(node.node, jinja2.nodes.Name):
             name = node.node.name
@@ -593,6 +614,26 @@ class _FieldWalk:
         else:
             owner = KIND_SAID[kind]
         self.found[id(node)] = (node, field, kind, owner)
+
+
+#: The tests that ask whether a value is there, which a field curator's objects lack passes.
+_PRESENCE_TESTS = frozenset({"defined", "undefined"})
+
+
+def _guarded(test: jinja2.nodes.Node | None) -> list[str]:
+    """The fields `test` asks `is defined` or `is undefined` of (`entry.autor is defined`,
+    `not entry.autor is undefined and x`), each as its node's repr (the fields of a node, not
+    where it is: the same field written again in the branch compares equal)."""
+    if test is None:
+        return []
+    tests = [test] if isinstance(test, jinja2.nodes.Test) else []
+    tests += list(test.find_all(jinja2.nodes.Test))
+    return [
+        repr(t.node)
+        for t in tests
+        if t.name in _PRESENCE_TESTS
+        and isinstance(t.node, jinja2.nodes.Getattr | jinja2.nodes.Getitem)
+    ]
 
 
 def _refuse_unknown_fields(

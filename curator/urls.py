@@ -299,6 +299,9 @@ def site_of(url: str | None) -> str | None:
     hosted = _hosted_site(host)
     if hosted:
         return hosted  # a blog on a platform the list's private section misses
+    for platform in _SUBDOMAIN_PATH_PLATFORMS:
+        if host == platform or host.endswith("." + platform):
+            return platform  # a platform on a subdomain of a big site, not the big site's
     domain = get_fld(host, fix_protocol=True, fail_silently=True, search_private=True)
     if isinstance(domain, str):
         return domain
@@ -325,7 +328,19 @@ PATH_PLATFORMS: dict[str, str] = {
     "qiita.com": "",
     "zenn.dev": "",
     "velog.io": "@",
+    "sites.google.com": "",
 }
+#: Path platforms whose blogs are filed one folder down, under one of these first parts
+#: ("sites.google.com/view/janedoe/pipes", the classic "sites.google.com/site/janedoe"): the
+#: place is the first two parts (walk144 #5).
+_PATH_PLATFORM_FOLDERS: dict[str, frozenset[str]] = {
+    "sites.google.com": frozenset({"view", "site"}),
+}
+#: Path platforms at a subdomain of a big site, which are their own site, not the big site's
+#: (walk144 #5: a page at sites.google.com/view/janedoe was credited "google.com").
+_SUBDOMAIN_PATH_PLATFORMS = tuple(
+    platform for platform in PATH_PLATFORMS if platform.count(".") >= 2
+)
 #: First parts of a path that are a platform's own pages, not a blog's: a post by its number
 #: ("medium.com/p/1a2b"), a tag, a search, the reader's home.
 _PLATFORM_PATHS = frozenset(
@@ -353,7 +368,12 @@ def platform_place(url: str | None) -> str:
     platform = platform_of(url)
     if platform not in PATH_PLATFORMS:
         return ""
-    first = urlsplit(url or "").path.strip("/").split("/", 1)[0]
+    parts = urlsplit(url or "").path.strip("/").split("/")
+    if platform in _PATH_PLATFORM_FOLDERS:
+        if len(parts) < 2 or parts[0].lower() not in _PATH_PLATFORM_FOLDERS[platform]:
+            return ""
+        return f"{platform}/{parts[0]}/{parts[1]}" if parts[1] else ""
+    first = parts[0]
     if not first.startswith(PATH_PLATFORMS[platform]) or first.lower() in _PLATFORM_PATHS:
         return ""
     return f"{platform}/{first}" if len(first) > len(PATH_PLATFORMS[platform]) else ""

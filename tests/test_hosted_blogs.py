@@ -4,7 +4,7 @@ A blog on a platform curator's short list missed (janedoe.neocities.org, janedoe
 janedoe.micro.blog) was credited as the platform ("neocities.org") when its page named no site,
 and the warning called that "the site's address" (walk135 #7). A page at the platform's own
 address (medium.com/@janedoe/why, dev.to/janedoe/why) was credited "medium.com", said to be "the
-site's address" too (walk137 #5). A blog is credited by its own address; a page at a platform's
+site's address" too (walk137 #5), and one at sites.google.com/view/janedoe "google.com" (walk144 #5). A blog is credited by its own address; a page at a platform's
 is credited by the platform's, an author its page names is kept, and the run says the credit is
 the platform's, and where its address puts the page."""
 
@@ -26,6 +26,7 @@ PAGES = (
     ("Refund Policies Customers Trust", "https://medium.com/@janedoe/refunds-1a2b", "Jane Doe"),
     ("Escalations Without Blame", "https://medium.com/support-notes/escalations-3c4d", ""),
     ("Chat Support Training Notes", "https://dev.to/janedoe/chat-support-5e6f", ""),
+    ("Support Hotline Hours Explained", "https://sites.google.com/view/janedoe/hotline", ""),
 )
 
 
@@ -103,6 +104,7 @@ def test_a_hosted_blog_is_credited_by_its_address_and_a_platform_s_page_by_the_p
             "Jane Doe || medium.com",
             "medium.com",
             "dev.to",
+            "sites.google.com",
         ),
         strict=True,
     ):
@@ -118,6 +120,13 @@ def test_a_hosted_blog_is_credited_by_its_address_and_a_platform_s_page_by_the_p
         " no author was found"
     ) in said, said
     assert "medium.com/@janedoe); no author" not in said, said
+    # (walk144 #5: a platform at a subdomain of a big site is its own, not "google.com")
+    assert (
+        '"sites.google.com" is the address of the platform it is posted on: neither its page nor'
+        " a feed names the blog or publication (its address puts it under"
+        " sites.google.com/view/janedoe); no author was found"
+    ) in said, said
+    assert '"google.com"' not in said, said
     assert '"medium.com" is the site\'s address' not in said, said
     code, out, err = run("extract", f"{http_server.base}/p/6/", "--allow-private")
     assert code == 0, err

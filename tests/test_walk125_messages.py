@@ -59,6 +59,37 @@ def test_a_credit_shown_its_own_way_is_not_warned_and_a_missing_part_is_named(de
     assert f"{text}: your templates leave out of issue-1.txt the author in the credit of" in said
 
 
+def test_a_credit_shown_in_capitals_or_title_case_is_not_said_to_be_left_out(demo: Path) -> None:
+    """walk144 #6: `{{ entry.credit.upper() }}` in _issue_body.html published "JANE DOE ||
+    JANEDOE.NEOCITIES.ORG" and was warned "your templates leave out of issue-1.html ... the credit
+    of 7 of 7 articles"; a filter that changes only the case keeps the credit shown."""
+    mine = _my_templates(demo)
+    body = mine / "_issue_body.html"
+    body.write_text(
+        body.read_text(encoding="utf-8").replace(
+            CREDIT, '<p class="credit">{{ entry.credit.upper() }}</p>'
+        ),
+        encoding="utf-8",
+    )
+    text = mine / "issue.txt"
+    text.write_text(
+        text.read_text(encoding="utf-8").replace(
+            "{{ entry.credit }}", "{{ entry.credit | title | trim }}"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+    assert code == 0, err
+    page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    credits = [
+        line.split('"credit">')[1].split("<")[0]
+        for line in page.splitlines()
+        if '"credit">' in line
+    ]
+    assert credits and all(c == c.upper() for c in credits), credits
+    assert "leave out of" not in said_as_one(err), err
+
+
 def test_a_template_extending_itself_is_one_line_and_curators_own_can_be_extended(
     demo: Path,
 ) -> None:

@@ -176,7 +176,7 @@ def test_an_address_readers_cannot_reach_is_not_published_for_a_page(
 
 
 def test_extract_says_when_a_page_names_an_address_readers_cannot_reach(
-    http_server: LocalServer,
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     """walk137 #4: `curator extract` showed a canonical on localhost as the page's address, with
     no word, where a build publishes the address it was given and says why; it now says so too."""
@@ -193,4 +193,17 @@ def test_extract_says_when_a_page_names_an_address_readers_cannot_reach(
     assert (
         f"{url}: its page names {named} as its address, which readers cannot reach: in a build,"
         " the address it was given is published"
+    ) in said_as_one(err), err
+    # (walk144 #7d: the same page saved to a file was shown at that address, with no word)
+    saved = tmp_path / "hours.html"
+    saved.write_text(
+        page(title, head=f'<link rel="canonical" href="{named}">', byline="By Ann Lee"),
+        encoding="utf-8",
+    )
+    code, out, err = run("extract", str(saved))
+    assert code == 0, err
+    assert title in out, out
+    assert (
+        f"{saved}: its page names {named} as its address, which readers cannot reach: in a"
+        " build, the link its feed gives is published"
     ) in said_as_one(err), err

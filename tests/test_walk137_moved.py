@@ -91,6 +91,14 @@ def test_a_feed_moving_its_articles_under_the_same_ids_has_them_published_at_the
     first = {n for n in range(len(STORIES)) if http_server.url(old_link(n)) in published}
     assert first and len(first) < len(STORIES) - 1, published
     unanswered = max(set(range(len(STORIES))) - first)
+    # (walk144 #7c: the editor corrects a title issue 1 printed; the move is said under it)
+    issue_json = tmp_path / "output" / "issue-1.json"
+    issue = json.loads(issue_json.read_text(encoding="utf-8"))
+    corrected = issue["sections"][0]["articles"][0]
+    corrected["title"] = "The editor's own title for it"
+    issue_json.write_text(json.dumps(issue, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("render", "1", "--config", str(path))
+    assert code == 0, err
     serve(http_server, moved=True, unanswered=unanswered)
 
     code, _, err = run("build", "--config", str(path), "--all-subjects")
@@ -106,6 +114,9 @@ def test_a_feed_moving_its_articles_under_the_same_ids_has_them_published_at_the
             ), err
             assert "it is kept at its old address" in said, err
             continue
+        if corrected["url"] == old:
+            assert f'"{title}" ({old})' not in said, err
+            title = corrected["title"]
         moved = f'Service Daily: "{title}" ({old}) moved by its feed to {new} (its page answers'
         assert said.count(moved) == 1, err
         if n in first:

@@ -81,6 +81,30 @@ def test_a_wrong_field_through_with_set_for_or_a_macro_is_refused_when_loaded(
     assert "[Brightline Insights]" in page
 
 
+def test_a_field_tested_with_is_defined_is_the_usual_guard_not_a_mistake(
+    published_demo: Path,
+) -> None:
+    """walk144 #7b: `{% if entry.autor is defined %}` was refused when loaded ("entry has no
+    field 'autor'"): asking whether a field is there is how a template guards one, so the test,
+    and the field in what it guards, pass; a wrong field beside them is still refused."""
+    mine = _mine(published_demo, "defined")
+    body = mine / "_issue_body.html"
+    _change(
+        body,
+        TITLE,
+        TITLE + "{% if entry.autor is defined %}{{ entry.autor }}{% else %}[no autor]{% endif %}"
+        "{{ '[none]' if section.headng is undefined else section.headng }}",
+    )
+    code, said = _render(published_demo, mine)
+    assert code == 0, said
+    page = (published_demo.parent / "output" / "issue-1.html").read_text("utf-8")
+    assert "[no autor]" in page and "[none]" in page
+    line = _change(body, "[no autor]", "{{ entry.titel }}")
+    code, said = _render(published_demo, mine)
+    assert code == 2, said
+    assert f"{body}:{line}: entry has no field 'titel': did you mean 'title'?" in said, said
+
+
 def test_a_wrong_field_reached_at_render_is_said_in_plain_words(published_demo: Path) -> None:
     """walk138 NEW-2: `{% with t = entry.title %}{{ t.titel }}` said "'curator.render.Text
     object' has no attribute 'titel'"; a macro of another file given an article (which this
@@ -129,3 +153,5 @@ def test_a_template_mistake_stops_the_build_before_a_feed_is_read(
     assert f"_issue_body.html:{line}" in said_as_one(err), err
     assert "entry has no field 'autor': did you mean 'author'?" in said_as_one(err), err
     assert http_server.seen("/feed.xml") == [], "no feed is read before the templates are checked"
+    # (walk144 #7a: nor said to be: "Fetching 1 feed(s)" was printed before the mistake)
+    assert "Fetching" not in err, err

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,12 @@ def announce_fetch(config: Config, quiet: bool) -> None:
     """Before fetching: there must be feeds, and the editor is told how many are read."""
     require_feeds(config)
     if not quiet:
-        echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
+        say_fetching(config)
+
+
+def say_fetching(config: Config) -> None:
+    """The line that says the feeds are being read, and how many."""
+    echo(f"Fetching {len(config.feeds)} feed(s) for {config.title}", err=True)
 
 
 def every_feed_failed_error(summary: FetchSummary, consequence: str) -> CuratorError | None:
@@ -224,7 +230,7 @@ def build(
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf)  # (a draft publishes its own front matter and introduction)
         if not no_fetch:
-            announce_fetch(conf, quiet)
+            require_feeds(conf)
         before = store.newest_article_id()
         fetched: list[FetchSummary] = []
         try:
@@ -244,6 +250,9 @@ def build(
                     step=progress.step,
                     fetched=fetched.append,
                     choose_progress=progress.choosing,
+                    # said once the templates are checked (walk144 #7a: a template's mistake
+                    # stopped the build after "Fetching 2 feed(s)", and nothing was fetched)
+                    fetching=None if quiet else partial(say_fetching, conf),
                 )
         except CuratorError as error:
             # A build that stops after fetching (a theme too thin: walk54 #2) says what the

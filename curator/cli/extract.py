@@ -225,20 +225,10 @@ def extract(
                 unread(source, result.error or "the page is empty", hint)
                 continue
             page = read_page(content, result.final_url, result.content_type)
-            if (refused := unreachable_named(page, source)) is not None:
-                # (walk137 #4: the canonical was shown as the page's address, unnoted, where a
-                # build publishes the address it was given and says why)
-                warn(
-                    f"{source}: "
-                    + unreachable_note(*refused, "in a build, the address it was given")
-                )
-            if source in disallowed:
-                warn(
-                    f"{source}: the robots.txt of {site_name(site_of(source) or source)}"
-                    " disallows curator this page: it is read here only because you asked for it;"
-                    " fetch, build and draft do not read it, and build its article from its feed"
-                    " alone"
-                )
+            # (walk137 #4: the canonical was shown as the page's address, unnoted, where a
+            # build publishes the address it was given and says why)
+            refused = unreachable_named(page, source)
+            published = "in a build, the address it was given"
         else:
             path = Path(source)
             try:
@@ -250,6 +240,19 @@ def extract(
                 unread(source, "the page is empty")
                 continue
             page = read_page(data, path.resolve().as_uri(), None)
+            # a saved page's canonical on localhost too (walk144 #7d: shown, unnoted): a
+            # build reads such a page through a feed, and publishes the link the feed gives
+            refused = unreachable_named(page, page.url)
+            published = "in a build, the link its feed gives"
+        if refused is not None:
+            warn(f"{source}: " + unreachable_note(*refused, published))
+        if source in disallowed:
+            warn(
+                f"{source}: the robots.txt of {site_name(site_of(source) or source)}"
+                " disallows curator this page: it is read here only because you asked for it;"
+                " fetch, build and draft do not read it, and build its article from its feed"
+                " alone"
+            )
         record = page_record(page)
         if source in disallowed:
             record["robots_disallowed"] = True
