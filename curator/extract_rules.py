@@ -236,7 +236,8 @@ BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
     r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
-    r"guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"(?:this\s+is\s+an?\s+)?guest\s+"
+    r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|"
     # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
     # ...", "Articles by ..."; walk112 #8): the person the link is for.
@@ -1132,11 +1133,11 @@ AUTHOR_TAIL = re.compile(
 )
 
 #: A credit that names a guest ("Guest post by Carlos Mendes", "Guest author: Ian Ford", "Jane
-#: Roe is a guest contributor"): the page says its author is not the site's usual one, so its
+#: Roe is a guest contributor", "This is a guest post by Farid Haddad."): the page says its author is not the site's usual one, so its
 #: byline beats the feed's (`articles.choose_authors`), which on a blog often names the owner as
 #: every entry's author.
 GUEST_CREDIT = re.compile(
-    r"^\s*guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
     r"(?:contributor|writer|author|blogger|columnist|poster)\b",
     re.I,
@@ -1190,6 +1191,11 @@ BYLINE_TEXT_TAGS: tuple[str, ...] = (
 BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
     {"em", "i", "strong", "b", "span", "small", "u", "font", "cite", "mark"}
 )
+
+#: The end of a guest credit's first sentence, when more follow in its paragraph ("Guest post by
+#: Farid Haddad. He runs a bike shop in Leeds.", walk144 #5): the credit is the sentence before
+#: it. After a word of two letters or more, so "By J. R. Roe" keeps its initials.
+GUEST_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=\S)")
 
 #: A visible line naming its guest author before the label: "Jane Roe is a guest contributor",
 #: with or without its full stop (README's example, walk139 #1: such a paragraph was not read
