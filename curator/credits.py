@@ -142,7 +142,7 @@ def _people_of(clause: str) -> list[str]:
     fragment a name would not be), the clause is one name: a feed credits it whole, as it credits
     any desk; a page's desk is no author (`is_person_name`)."""
     # A separator at either end ("Jane Doe and", a byline cut after its "and") parts no one.
-    parts = [p for p in rules.AUTHOR_SPLIT.split(clause) if p.strip()] or [clause]
+    parts = [p for p in _and_split(clause) if p.strip()] or [clause]
     parts = [q for p in parts for q in _people_joined(p)]
     lone_word = any(len(rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
     if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
@@ -169,15 +169,51 @@ def _people_of(clause: str) -> list[str]:
     return parts
 
 
+def _and_split(clause: str) -> list[str]:
+    """`clause` split at `AUTHOR_SPLIT`, but an organisation's name that opens with its kind
+    (`ORGANISATION_LEAD`) keeps what "and" or "&" joins to it: "Society for Science & the Public",
+    "Department of Health and Human Services" are one name each, never "the Public" (walk144 #2:
+    the fragment was published as the author). A semicolon, a bar or a new line still parts it
+    from the next credit."""
+    parts: list[str] = []
+    joined = False  # the last part is an organisation's, and "and" follows it
+    parts_end = 0
+    at = 0
+    for sep in rules.AUTHOR_SPLIT.finditer(clause):
+        piece = clause[at : sep.start()]
+        if joined and parts:
+            parts[-1] += clause[parts_end:at] + piece
+        else:
+            parts.append(piece)
+        parts_end = sep.start()
+        hard = any(mark in sep.group() for mark in ";|\n；")
+        joined = not hard and bool(rules.ORGANISATION_LEAD.match(parts[-1]))
+        at = sep.end()
+    piece = clause[at:]
+    if joined and parts:
+        parts[-1] += clause[parts_end:at] + piece
+    else:
+        parts.append(piece)
+    return parts
+
+
 def _people_joined(part: str) -> list[str]:
     """ "محمد الأحمد وعلي حسن", "דוד כהן ושרה לוי", "Иван Петров и Мария Соколова" ("and" in a
     script `AUTHOR_SPLIT` does not read, `rules.NAMES_AND`): two people, when each side is a name
     of two words or more; "أحمد وليد" stays one (Walid is a given name), and so does "Иван и
-    Мария Петровы" (Ivan and Maria Petrov: no "Иван" alone)."""
-    pieces = rules.NAMES_AND.split(part)
-    if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+    Мария Петровы" (Ivan and Maria Petrov: no "Иван" alone). The same for Spanish "y", Polish
+    "i", Turkish "ve" and the like (walk144 #1, #4): "Anna Kowalska i Jan Nowak" are two, "José
+    Ortega y Gasset" one (Gasset is no one alone); Chinese "王伟和李娜" two, each side a name of two
+    or three characters."""
+    pieces = [p.strip() for p in rules.NAMES_AND.split(part)]
+    if len(pieces) > 1 and all(len(p.split()) >= 2 or _HAN_NAME.match(p) for p in pieces):
         return pieces
     return [part]
+
+
+#: A Chinese name written whole: a surname and a given name, two or three characters ("王伟",
+#: "李小龙"), the sides of "王伟和李娜".
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 
 def _organisation_named(text: str) -> bool:

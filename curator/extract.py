@@ -1375,7 +1375,15 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         ):
             continue
         text = _clean(el.text_content())
-        if len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
+        if _in_furniture(el):
+            continue
+        if rules.GUEST_CREDIT.search(first.strip()):
+            # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
+            # (walk144 #5: the paragraph was read whole, as no name, and the feed's owner credited)
+            sentence = rules.GUEST_SENTENCE_END.split(text, maxsplit=1)[0]
+            if sentence != text and len(sentence) <= rules.MAX_BYLINE_CHARS:
+                yield el, sentence
+        if len(text) <= rules.MAX_BYLINE_CHARS:
             yield el, text
 
 

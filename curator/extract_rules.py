@@ -236,7 +236,8 @@ BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
     r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
-    r"guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"(?:this\s+is\s+an?\s+)?guest\s+"
+    r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|"
     # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
     # ...", "Articles by ..."; walk112 #8): the person the link is for.
@@ -254,7 +255,7 @@ BYLINE_PREFIX = re.compile(
 
 #: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
 AUTHOR_SPLIT = re.compile(
-    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s*\n\s*|[、，；])\s*", re.I
+    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s*\n\s*|[、，；])\s*", re.I
 )
 
 #: A Chinese or Japanese credit's label before the name: "本报记者 王小明", "记者 王小明", "编辑：韩梅梅",
@@ -293,10 +294,15 @@ CJK_CREDIT_ROLE_TAIL = re.compile(
 #: Мария Соколова"), Greek "και"/"κι", Hindi "और" (walk139 #2: each was published as one person).
 #: Read as a split only between names of two words or more (`credits._people_of`): a given
 #: name may itself start with the letter (وليد, Walid; ורד, Vered), and "Иван и Мария Петровы"
-#: (Ivan and Maria Petrov) is no "Иван" alone.
+#: (Ivan and Maria Petrov) is no "Иван" alone. Also, lower-case only, Spanish "y", Catalan and
+#: Polish "i", Portuguese and Italian "e", Dutch "en", Turkish "ve", Thai "และ", and Chinese 和/与
+#: between two names of two or three characters (walk144 #1, #4): "José Ortega y Gasset", "Josep
+#: Puig i Cadafalch", "Maria da Silva e Sousa" are one person each (the word inside a surname),
+#: "Anna Kowalska i Jan Nowak", "Ahmet Yılmaz ve Ayşe Kaya", "王伟和李娜" two.
 NAMES_AND = re.compile(
     r"\s+و\s*(?=[\u0600-\u06ff])|(?<=[\u05d0-\u05ea])\s+ו(?=[\u05d0-\u05ea])"
-    r"|\s+(?:и|і|та|και|κι|और)\s+",
+    r"|\s+(?:и|і|та|και|κι|और|และ)\s+|\s+(?-i:y|i|e|en|ve)\s+"
+    r"|(?<=[\u4e00-\u9fff])[和与與](?=[\u4e00-\u9fff])",
     re.I,
 )
 
@@ -699,13 +705,21 @@ ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
 #: An organisation's name that opens with its kind and says what it is for or of ("Organization
 #: for Transformative Works", readability's archive-of-our-own page's author, walk139 #8;
 #: "Association of Writers", "Society for Science", "Center for American Progress", "Council on
-#: Foreign Relations", "Committee to Protect Journalists"): no one's name, in a feed too, as one
-#: ending in such a word is not (`ORGANISATION_HEAD_WORDS`).
+#: Foreign Relations", "Committee to Protect Journalists", "Bureau of Labor Statistics"): no one's
+#: name, in a feed too, as one ending in such a word is not (`ORGANISATION_HEAD_WORDS`). So is a
+#: group of people named by what they are for, of, without or against ("Friends of the Earth",
+#: "Doctors Without Borders", "Physicians for Human Rights", "Mothers Against Drunk Driving",
+#: walk144 #3): a plural noun of people, never a given name, then such a word.
 ORGANISATION_LEAD = re.compile(
-    r"^\s*(?:the\s+)?(?:organi[sz]ation|association|society|foundation|institute|institution|"
+    r"^\s*(?:the\s+)?(?:(?:organi[sz]ation|association|society|foundation|institute|institution|"
     r"cent(?:er|re)|council|committee|commission|federation|confederation|alliance|coalition|"
-    r"consortium|league|union|agency|ministry|department|office|fund|trust|campaign|movement)"
-    r"\s+(?:for|of|on|to|against)\s+\S",
+    r"consortium|league|union|agency|ministry|department|office|fund|trust|campaign|movement|"
+    r"bureau|administration|authority|directorate|secretariat)"
+    r"\s+(?:for|of|on|to|against)|"
+    r"(?:friends|doctors|physicians|reporters|journalists|engineers|lawyers|scientists|nurses|"
+    r"teachers|citizens|americans|veterans|mothers|parents|families|students|women|"
+    r"people|architects|musicians|artists|farmers|clowns)\s+(?:for|of|without|against)\b)"
+    r"\s+\S",
     re.I,
 )
 
@@ -1119,11 +1133,11 @@ AUTHOR_TAIL = re.compile(
 )
 
 #: A credit that names a guest ("Guest post by Carlos Mendes", "Guest author: Ian Ford", "Jane
-#: Roe is a guest contributor"): the page says its author is not the site's usual one, so its
+#: Roe is a guest contributor", "This is a guest post by Farid Haddad."): the page says its author is not the site's usual one, so its
 #: byline beats the feed's (`articles.choose_authors`), which on a blog often names the owner as
 #: every entry's author.
 GUEST_CREDIT = re.compile(
-    r"^\s*guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
     r"(?:contributor|writer|author|blogger|columnist|poster)\b",
     re.I,
@@ -1177,6 +1191,11 @@ BYLINE_TEXT_TAGS: tuple[str, ...] = (
 BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
     {"em", "i", "strong", "b", "span", "small", "u", "font", "cite", "mark"}
 )
+
+#: The end of a guest credit's first sentence, when more follow in its paragraph ("Guest post by
+#: Farid Haddad. He runs a bike shop in Leeds.", walk144 #5): the credit is the sentence before
+#: it. After a word of two letters or more, so "By J. R. Roe" keeps its initials.
+GUEST_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=\S)")
 
 #: A visible line naming its guest author before the label: "Jane Roe is a guest contributor",
 #: with or without its full stop (README's example, walk139 #1: such a paragraph was not read
