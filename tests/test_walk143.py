@@ -228,3 +228,35 @@ def test_episodes_of_a_series_are_not_one_story(week: Week) -> None:
     assert "## Giant Bombcast E3 2011 Day Two" in draft
     assert "## Giant Bombcast E3 2011 Day Three" in draft
     assert "same story" not in said_as_one(week.err)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Giant Bombcast E3 2011 Day Two", "Giant Bombcast E3 2011 Day Three", False),
+        ("Building a compiler in Rust, Part 1", "Building a compiler in Rust, Part 2", False),
+        ("The Changelog Episode 41: databases", "The Changelog Episode 42: databases", False),
+        ("Live from WWDC keynote news: Monday", "Live from WWDC keynote news: Tuesday", False),
+        # The same piece of a series under a title told two ways is still one story.
+        ("Building a compiler in Rust, Part 1", "Building a compiler in Rust: Part One", True),
+        ("Building a compiler in Rust, Part 1", "Building a compiler in Rust, part 1", True),
+    ],
+)
+def test_titles_numbering_pieces_of_a_series_are_not_one_story(a: str, b: str, same: bool) -> None:
+    """#9's rule, as the same-story check reads two articles whose texts are too short."""
+    from datetime import UTC, datetime
+
+    from curator.models import Article
+    from curator.stories import fingerprint, same_story
+
+    def article(title: str, n: int) -> Article:
+        return Article(
+            id=n,
+            url=f"https://series.example/{n}",
+            title=title,
+            summary="Short.",
+            feed_url="https://series.example/feed",
+            first_seen=datetime(2026, 12, 2, tzinfo=UTC),
+        )
+
+    assert same_story(fingerprint(article(a, 1)), fingerprint(article(b, 2))) is same
