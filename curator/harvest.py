@@ -120,6 +120,9 @@ class FeedReport:
     pages_asked: int = 0
     pages_unread: int = 0
     pages_refused: int = 0
+    #: Of those that could not be read, the ones gone for good (404, 410, a redirect away from
+    #: the article: `store.dead_page`), whose articles are dead links (walk143 #2).
+    pages_gone: int = 0
     #: For a failed feed: when its failures in a row began (ISO), and how many runs they span,
     #: this one included.
     failing_since: str | None = None
@@ -486,6 +489,9 @@ class PageFailure:
     #: Gone for good (404, 410, a redirect away from the article, `store.dead_page`): its
     #: article is a dead link, left out of every issue, not built from what the feed says.
     dead: bool = False
+    #: Why, as a kind for scripts (`ErrorKind`: "http", "gone", "timeout" ...), as a feed's
+    #: failure gives it (walk143 #8: README lists `error_kind` for a page too).
+    error_kind: ErrorKind | None = None
 
 
 @dataclass(frozen=True)
@@ -574,11 +580,28 @@ class FetchSummary:
     @property
     def pages_keep_failing(self) -> tuple[tuple[str, int], ...]:
         """Of the feeds none of whose pages asked for in this run could be read, those with at least `STOP_PAGES_AFTER` pages asked for, with
-        how many: not a page or two that failed (walk32 #6), a feed whose pages cannot be read."""
+        how many: not a page or two that failed (walk32 #6), a feed whose pages cannot be read.
+        Not those whose pages are all gone (`pages_all_gone`): not reading them would publish
+        dead links."""
         return tuple(
             (f.name, f.pages_asked)
             for f in self.feeds
-            if f.pages_asked >= STOP_PAGES_AFTER and f.pages_unread == f.pages_asked
+            if f.pages_asked >= STOP_PAGES_AFTER
+            and f.pages_unread == f.pages_asked
+            and f.pages_gone < f.pages_asked
+        )
+
+    @property
+    def pages_all_gone(self) -> tuple[tuple[str, int, str], ...]:
+        """Of the feeds none of whose pages could be read, those with at least
+        `STOP_PAGES_AFTER` pages asked for, every one gone (404, 410, a redirect away): (name,
+        pages asked for, address). A feed that links to pages its site no longer has, for the
+        editor to check or remove; `fetch_pages: false` would publish its dead links (walk143
+        #2)."""
+        return tuple(
+            (f.name, f.pages_asked, f.url)
+            for f in self.feeds
+            if f.pages_asked >= STOP_PAGES_AFTER and f.pages_gone == f.pages_asked
         )
 
     @property
@@ -682,6 +705,8 @@ class _Fresh:
     retaken: tuple[tuple[int, str, Article | None], ...] = ()
     #: Its stored articles it gives at a new link under the same id (walk137 #1).
     moves: tuple[_Move, ...] = ()
+    #: Of `pages_unread`, the pages gone for good (`store.dead_page`).
+    pages_gone: int = 0
 
 
 def _build_and_count(
@@ -786,6 +811,17 @@ def _feed_base(source: FeedSource, result: FetchResult) -> str:
 def _shown_name(source: FeedSource, state: FeedState) -> str:
     """A feed as its line names it when read: the editor's name, else its title as stored."""
     return source.name or state.title or source.url
+
+
+def told_apart(names: Mapping[str, str]) -> dict[str, str]:
+    """Feeds' names by address, those that two feeds or more share followed by their address,
+    as `feeds check` names them: "Daring Fireball (https://example.com/feed.json)" (walk143 #6:
+    three feeds of one site, in Atom, JSON Feed and RSS, were three lines "ok Daring Fireball")."""
+    counts = Counter(names.values())
+    return {
+        url: f"{name} ({url})" if counts[name] > 1 and name != url else name
+        for url, name in names.items()
+    }
 
 
 #: A feed that gave nothing new in a run, whose last new article came this long ago or more,
@@ -1147,6 +1183,16 @@ class _Run:
     phrases: Sequence[str] = ()
     #: Each site's robots.txt, asked for before its pages are (`curator.robots`).
     robots: SiteRules | None = None
+    #: Each feed's name as known so far in the run (its stored title, then the one it gives):
+    #: a feed's line names its address too when another feed has the same name (`told_apart`).
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def tell(self, report: FeedReport) -> None:
+        """Say `report` on its line as soon as it is read, told apart from any feed of the same
+        name read before it or known by that name from earlier runs."""
+        self.names[report.url] = report.name
+        name = told_apart(self.names)[report.url]
+        self.progress(report if name == report.name else dataclasses.replace(report, name=name))
 
     async def allowed(self, links: Sequence[str]) -> list[str]:
         """Of `links` (article pages on the web), those their site's robots.txt allows."""
@@ -1161,7 +1207,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     """Fetch, parse and build one feed, handing the CPU work to the workers; reported once read."""
     state = run.states[source.url]
     if (waiting := _waiting(source, state, run.now)) is not None:
-        run.progress(waiting.report)
+        run.tell(waiting.report)
         run.pages.feed_done(source.url)
         return waiting
     result = await run.fetcher.fetch(_request(source, state))
@@ -1171,7 +1217,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)
     if outcome is not None:
-        run.progress(came_back(outcome.report, state))
+        run.tell(came_back(outcome.report, state))
         run.pages.feed_done(source.url)
         return outcome
     assert digest is not None
@@ -1189,7 +1235,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             named = await run.workers.run(_page_feed, content, result.final_url, source.url)
             report = dataclasses.replace(outcome.report, page_feed=named)
             outcome = dataclasses.replace(outcome, report=report)
-        run.progress(outcome.report)
+        run.tell(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
     new, reused, known = _new_entries(run.store, parsed, source)
@@ -1208,7 +1254,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         wanted = await run.allowed(wanted)
         relinked = await run.allowed(relinked)
     if not source.is_file:
-        run.progress(
+        run.tell(
             came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
         )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
@@ -1241,7 +1287,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             reused_ids=reused,
             unlinked=built.unlinked,
         )
-        run.progress(came_back(report, state))
+        run.tell(came_back(report, state))
     unread = tuple(
         (built.aliases[url_key(e.link)], e.link, _entry_json(e), *run.pages.failed[e.link])
         for e in new
@@ -1249,6 +1295,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     )
     failed = sum(1 for link in pages if link in run.pages.failed)
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
+    gone = sum(1 for link in pages if link in run.pages.dead)
     waits = tuple((row[0], run.pages.waits[row[1]]) for row in unread if row[1] in run.pages.waits)
     retaken: tuple[tuple[int, str, Article | None], ...] = ()
     if retake:
@@ -1284,6 +1331,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         known,
         retaken,
         moves,
+        pages_gone=gone,
     )
 
 
@@ -1537,6 +1585,8 @@ class _PageReader:
         self.failures: list[PageFailure] = []
         #: Link -> (error kind, reason) of each page that could not be read.
         self.failed: dict[str, tuple[str | None, str]] = {}
+        #: The links of those found gone for good (`store.dead_page`).
+        self.dead: set[str] = set()
         self.in_part: list[PageInPart] = []
         #: Connection failures by host, and the hosts given up on for the rest of the run (set
         #: when a host reaches `HOST_FAILURES`), with how many of their pages were not tried.
@@ -1648,7 +1698,9 @@ class _PageReader:
             page = None
         elif result is None:
             where = self._skipped_via.get(link, _host(link))
-            self.failures.append(PageFailure(link, HOST_SKIPPED, f"{where}: {HOST_SKIPPED}"))
+            self.failures.append(
+                PageFailure(link, HOST_SKIPPED, f"{where}: {HOST_SKIPPED}", error_kind="connect")
+            )
             self.failed[link] = ("connect", HOST_SKIPPED)
         elif page is not None:
             self.read += 1
@@ -1661,8 +1713,12 @@ class _PageReader:
             error = result.error or "the page is empty"
             dead = dead_page(result.error_kind, result.error)
             reason = failure_reason(result, self._now)
-            self.failures.append(PageFailure(link, reason, error, dead))
+            self.failures.append(
+                PageFailure(link, reason, error, dead, result.error_kind or "error")
+            )
             self.failed[link] = (result.error_kind, reason)
+            if dead:
+                self.dead.add(link)
             if (until := page_wait(result, self._now)) is not None:
                 self.waits[link] = until
         self._progress(self.tally())
@@ -1773,7 +1829,7 @@ async def _gather(
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
         names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
-        pages = _PageReader(fetcher, workers, names, page_progress, now)
+        pages = _PageReader(fetcher, workers, told_apart(names), page_progress, now)
         robots = SiteRules(
             fetcher.fetch,
             now,
@@ -1782,7 +1838,9 @@ async def _gather(
             keep=lambda site, text: store.keep_robots_txt(site, kept(text, now)),
         )
         pages.robots = robots
-        run = _Run(config, store, states, now, workers, fetcher, pages, progress, phrases, robots)
+        run = _Run(
+            config, store, states, now, workers, fetcher, pages, progress, phrases, robots, names
+        )
         ticking = asyncio.ensure_future(_tick(pages, page_progress))
         try:
             rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
@@ -2080,6 +2138,7 @@ def _store(
         pages_asked=outcome.pages_asked,
         pages_unread=outcome.pages_unread,
         pages_refused=outcome.pages_refused,
+        pages_gone=outcome.pages_gone,
         carried_from=tuple(carried),
         moved_to=result.moved_to or kept_move,
         moved_before=bool(kept_move),
@@ -2294,8 +2353,13 @@ def run_fetch(
         store, gathered.rereads, now
     )
     reports = _quiet(store, reports, now)
-    # Each feed as its line names it (a feed read anew has the title stored before).
-    names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds}
+    # Feeds of the same name, each with its address (walk143 #6), in the run's every line.
+    shown = told_apart({r.url: r.name for r in reports})
+    reports = tuple(dataclasses.replace(r, name=shown.get(r.url, r.name)) for r in reports)
+    # Each feed as its line names it (a feed read anew has the title stored before), told apart
+    # from those of the same name as above: "stored already as articles of" named the other
+    # feed by its address on a first run (walk143 #5).
+    names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds} | shown
     reports = tuple(
         dataclasses.replace(r, stored_by=tuple(names.get(u, u) for u in r.stored_by))
         if r.stored_by

@@ -63,6 +63,87 @@ class Fingerprint:
     shingles: frozenset[int]
     #: All the shingles, boilerplate too.
     whole: frozenset[int] = frozenset()
+    #: Where its title numbers it in a series ("Day Two", "Part 1", "Episode 41": `series_marks`).
+    series: frozenset[tuple[str, int | str]] = frozenset()
+
+
+#: Words that number a piece of a series when a number follows them ("Day Two", "Part 1",
+#: "Episode 41", "Vol. 3", "#12") or an ordinal comes before them ("Second Day", "3rd Part").
+_SERIES_NOUNS = (
+    "day|part|pt|episode|ep|chapter|ch|volume|vol|issue|number|season|week|round|lesson|session"
+    "|stage|leg|game|edition|installment|instalment|book|act"
+)
+_NUMBER_WORDS = {
+    w: n
+    for n, group in enumerate(
+        (
+            "zero",
+            "one first",
+            "two second",
+            "three third",
+            "four fourth",
+            "five fifth",
+            "six sixth",
+            "seven seventh",
+            "eight eighth",
+            "nine ninth",
+            "ten tenth",
+            "eleven eleventh",
+            "twelve twelfth",
+            "thirteen thirteenth",
+            "fourteen fourteenth",
+            "fifteen fifteenth",
+            "sixteen sixteenth",
+            "seventeen seventeenth",
+            "eighteen eighteenth",
+            "nineteen nineteenth",
+            "twenty twentieth",
+        )
+    )
+    for w in group.split()
+}
+_ROMAN = "i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi|xvii|xviii|xix|xx"
+_NUMBER = rf"\d+(?:st|nd|rd|th)?|{'|'.join(_NUMBER_WORDS)}|{_ROMAN}"
+_SERIES_AFTER = re.compile(
+    rf"(?:\b({_SERIES_NOUNS})\b\.?|(#|\bno\.(?=\s*\d)))\s*[#:.-]?\s*\b({_NUMBER})\b",
+    re.IGNORECASE,
+)
+_SERIES_BEFORE = re.compile(
+    rf"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    rf"\s+({_SERIES_NOUNS})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
+)
+
+
+def _number(text: str) -> int | str:
+    """ "Two", "2", "2nd", "second", "II" as one value (2)."""
+    word = text.casefold()
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    digits = word.rstrip("stndrh")
+    if digits.isdigit():
+        return int(digits)
+    roman = _ROMAN.split("|")
+    return roman.index(word) + 1 if word in roman else word
+
+
+def series_marks(title: str) -> frozenset[tuple[str, int | str]]:
+    """Where a title numbers its piece of a series: ("day", 2) for "E3 2011 Day Two", ("part",
+    1) for "Part 1", ("weekday", "monday") for "Live from WWDC: Monday". Two titles alike but for
+    these are two pieces of a series, not one story told twice (walk143 #9: "Giant Bombcast E3
+    2011 Day Two" and "... Day Three", whose content words are the same, "two" and "three"
+    being stop words, were left out as the same story)."""
+    found: set[tuple[str, int | str]] = set()
+    for noun, _sign, number in _SERIES_AFTER.findall(title):
+        # ("#12" and "No. 12" alike; a bare "No" is a word: "No One Asked For This")
+        found.add((noun.casefold() if noun else "#", _number(number)))
+    for number, noun in _SERIES_BEFORE.findall(title):
+        found.add((noun.casefold(), _number(number)))
+    found.update(("weekday", day.casefold()) for day in _WEEKDAY.findall(title))
+    return frozenset(found)
 
 
 def words(text: str) -> list[str]:
@@ -105,7 +186,9 @@ def fingerprint(article: Article, boilerplate: frozenset[int] = frozenset()) -> 
     """The article's content words of its title, and hashed shingles of its blurb, summary and
     text, less those of `boilerplate` (see `boilerplate_shingles`)."""
     whole = _shingles(article)
-    return Fingerprint(frozenset(words(article.title)), whole - boilerplate, whole)
+    return Fingerprint(
+        frozenset(words(article.title)), whole - boilerplate, whole, series_marks(article.title)
+    )
 
 
 def boilerplate_shingles(articles: Iterable[Article]) -> frozenset[int]:
@@ -157,6 +240,8 @@ def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
         return f"they share {copied:.0%} of their text"
     if len(a.title_words) < MIN_TITLE_WORDS or len(b.title_words) < MIN_TITLE_WORDS:
         return None
+    if a.series != b.series and a.series and b.series:
+        return None  # two pieces of a series ("Day Two", "Day Three"), not one story twice
     common = len(a.title_words & b.title_words)
     shorter = min(len(a.title_words), len(b.title_words))
     if common >= STRONG_TITLE_WORDS and common >= STRONG_TITLE_SHARE * shorter:

@@ -36,6 +36,7 @@ from curator.cli.common import (
     opened,
     pasteable,
     run_args,
+    run_note,
     stopped,
     terminated,
     theme_options,
@@ -107,7 +108,8 @@ def say_placeholders(config: Config, *, drafting: bool = False) -> None:
                 "; the draft copies it into its front matter (and introduction), so fix it there"
                 " too, or write the draft again with --force after fixing feeds.yaml"
             )
-        warn(line)
+        # A note of the run, so that --json's `warnings` holds it too (walk143 #7).
+        run_note(line)
 
 
 def say_unused_templates(config: Config, templates: Path | None) -> None:

@@ -238,11 +238,16 @@ def stored_already_note(report: FeedReport) -> str:
     the entries its line counted new whose page another feed (or an earlier run, by another
     link) had stored, so that the lines add up to what was stored."""
     count = report.stored_already
+    if count == 1:  # (walk143 #5: "1 of its new entry was stored already as articles")
+        whose = f" as an article of {join_names(report.stored_by)}" if report.stored_by else ""
+        return (
+            f"{report.name}: 1 of its new entries was stored already{whose} (the same page by"
+            f" another link), so {report.new} stored from it"
+        )
     whose = f" as articles of {join_names(report.stored_by)}" if report.stored_by else ""
     return (
-        f"{report.name}: {count} of its new {'entry was' if count == 1 else 'entries were'} stored"
-        f" already{whose} (the same {'page' if count == 1 else 'pages'} by other links), so"
-        f" {report.new} stored from it"
+        f"{report.name}: {count} of its new entries were stored already{whose} (the same pages"
+        f" by other links), so {report.new} stored from it"
     )
 
 
@@ -600,6 +605,27 @@ def _stop_pages(summary: FetchSummary, names: Sequence[str]) -> str:
     )
 
 
+def _pages_gone(urls: Sequence[str]) -> str:
+    """What to do about the feeds at `urls`, every page of which is gone (404, 410, a redirect
+    away): check the feed, or stop following it; not `fetch_pages: false`, which would publish
+    its dead links (walk143 #2)."""
+    if len(urls) == 1:
+        return (
+            "every one is gone (404, 410 or a redirect away from the article), so its articles"
+            " are left out as dead links: the feed links to pages its site no longer has; check"
+            " it (open its address, or `curator feeds check`), or stop following it with"
+            f" `curator feeds remove {shell_arg(urls[0])}` (not `fetch_pages: false`: its dead"
+            " links would be published)"
+        )
+    return (
+        "every one is gone (404, 410 or a redirect away from the article), so their articles"
+        " are left out as dead links: the feeds link to pages their sites no longer have; check"
+        " them (open their addresses, or `curator feeds check`), or stop following them with"
+        " `curator feeds remove URL` (not `fetch_pages: false`: their dead links would be"
+        " published)"
+    )
+
+
 def _allow_private(summary: FetchSummary, names: Sequence[str]) -> str:
     """What to do about the feeds `names`, whose pages were all refused as not public: read them
     (their site is on the editor's own network, or a test site), not stop reading them."""
@@ -616,14 +642,20 @@ def pages_hint(summary: FetchSummary) -> str | None:
     """What to do about the feeds whose pages all failed, or still fail when read again: read
     those refused as not public, stop reading the others."""
     refused = list(summary.pages_all_refused)
+    gone = [n for n, _, _ in summary.pages_all_gone]
     names = list(
         dict.fromkeys(
             [*refused, *(n for n, _ in summary.pages_keep_failing), *summary.still_unread_feeds]
         )
     )
-    failing = [n for n in names if n not in refused]
+    failing = [n for n in names if n not in refused and n not in gone]
     hints = [
         *([f"pages of {_names(failing)}: {_stop_pages(summary, failing)}"] if failing else []),
+        *(
+            [f"pages of {_names(gone)}: {_pages_gone([u for _, _, u in summary.pages_all_gone])}"]
+            if gone
+            else []
+        ),
         *([f"pages of {_names(refused)}: {_allow_private(summary, refused)}"] if refused else []),
     ]
     return "; ".join(hints) or None
@@ -638,7 +670,8 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "pages_failed": summary.pages_failed,
         "page_failure_reasons": dict(summary.failure_reasons()),
         "page_failures": [
-            {"url": f.url, "reason": f.reason, "error": f.error} for f in summary.page_failures
+            {"url": f.url, "reason": f.reason, "error": f.error, "error_kind": f.error_kind}
+            for f in summary.page_failures
         ],
         "hosts_skipped": dict(summary.hosts_skipped),
         # Sites whose robots.txt disallows curator their pages: {site: pages not read}.
@@ -787,10 +820,16 @@ def print_failures(
                 err=True,
             )
     if not quiet:
-        # Its line counted them new; stored once, as the other feed's (walk53 #6).
-        for report in summary.feeds:
-            if report.stored_already:
-                echo(f"  {stored_already_note(report)}", err=True)
+        # Its line counted them new; stored once, as the other feed's (walk53 #6). Under a
+        # heading of their own: below the failed feeds' lines, they read as failures (walk143 #5).
+        if stored := [r for r in summary.feeds if r.stored_already]:
+            echo(
+                "Entries counted new on their feed's line but stored already, by other links"
+                " (not failures):",
+                err=True,
+            )
+        for report in stored:
+            echo(f"  {stored_already_note(report)}", err=True)
     for report in summary.feeds:
         if report.republished:
             echo(f"{republished_note(report)}", err=True)
@@ -975,6 +1014,13 @@ def print_failures(
             echo(
                 f"  Not one of the pages of {_names(counted)} could be read:"
                 f" {_stop_pages(summary, names)}.",
+                err=True,
+            )
+        if gone := summary.pages_all_gone:
+            counted = [f"{n} ({k} asked for)" for n, k, _ in gone]
+            echo(
+                f"  Not one of the pages of {_names(counted)} could be read:"
+                f" {_pages_gone([u for _, _, u in gone])}.",
                 err=True,
             )
         if refused:
