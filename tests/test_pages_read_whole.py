@@ -13,7 +13,6 @@ from pathlib import Path
 from conftest import EXAMPLES
 from curator.extract import extract
 
-
 #: How `extract` starts a line saying it passed over the site name a page declared (a platform's,
 #: a company's legal name, the site a copy was read at) for the publication it credits.
 PASSED_OVER = ("its og:site_name ", "its site name ")
