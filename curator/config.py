@@ -17,8 +17,8 @@ from curator.errors import InputError, init_advice
 from curator.extract_rules import COUNTRY_NOT_LANGUAGE
 from curator.fetch import CONCURRENCY, PER_HOST, agent_address
 from curator.models import Subject
-from curator.outputs import text_markup_cut
 from curator.textfeatures import terms
+from curator.texttags import text_markup_cut
 from curator.urls import address_meant, host_fault, url_key
 from curator.variables import VariableError, check_variables
 

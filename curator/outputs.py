@@ -60,6 +60,7 @@ from curator.render import (
     render,
     searched_folders,
 )
+from curator.texttags import text_tags_cut
 from curator.urls import safe_url
 
 #: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
@@ -143,88 +144,9 @@ _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _MD_RAW_HTML = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
-#: What a Markdown or HTML page would read as markup in the text edition's text, which is pasted
-#: into blogs and mailing tools that render one or the other (walk87 #1): an HTML comment and a
-#: tag (`<img src=x onerror=...>`, `</b>`: a name then a space, `/` or `>`, so `<https://...>` is
-#: a link and "x < y" and "<3" text). A `<?php ... ?>` or `<![CDATA[ ... ]]>` runs nothing
-#: (a browser reads either as a comment) and stays as the words it is.
-_TEXT_MARKUP = re.compile(
-    r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.DOTALL,
-)
-#: The tags the text edition leaves out, even bare: those that run, load or embed something or
-#: take input (`<script>`, `<img>`, `<iframe>`, `<form>` ...). Any other bare tag, `<details>` or
-#: `</b>`, is a word the other editions show as text: kept, as `< details>` (walk99 #2).
-_TEXT_ACTIVE_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
-        "applet",
-        "img",
-        "image",
-        "svg",
-        "math",
-        "form",
-        "input",
-        "button",
-        "textarea",
-        "select",
-        "link",
-        "meta",
-        "base",
-        "audio",
-        "video",
-        "source",
-    ]
-)
 #: A `<` left that would still open a tag or a comment (unclosed, or a bare tag kept): a space
 #: after it makes it text.
 _TEXT_OPENER = re.compile(r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)")
-
-
-def text_markup_cut(text: str) -> list[str]:
-    """The HTML comments and tags the text edition leaves out of `text` (`_text_tags_cut`), in
-    order: a plain-text setting holding any is warned about (walk102 #5)."""
-    kept = _text_tags_cut(text)
-    return [m.group(0) for m in _TEXT_MARKUP.finditer(text) if m.group(0) not in kept]
-
-
-def _text_tags_cut(text: str) -> str:
-    """`text` without its HTML comments and the tags that could do something: an active one
-    (`_TEXT_ACTIVE_TAGS`) unless it is a bare word (`_bare_word`), one with an attribute's value (`<a href=...>`, `<b onclick=...>`: no
-    handler or link works without one) and the closing tag of either; any other tag stays as
-    typed, words after its name too (a wire headline's "<REVENUE PROPERTIES CO LTD> YEAR LOSS",
-    walk103 #1)."""
-    cut = set(_TEXT_ACTIVE_TAGS)
-    for match in _TEXT_MARKUP.finditer(text):
-        if match.group(2) and "=" in match.group(3):
-            cut.add(match.group(2).lower())
-    lower = text.lower()
-
-    def keep_or_cut(match: re.Match[str]) -> str:
-        name = match.group(2)
-        if name is None or "=" in match.group(3):
-            return ""
-        if name.lower() in cut and not _bare_word(match, lower):
-            return ""
-        return match.group(0)
-
-    return _TEXT_MARKUP.sub(keep_or_cut, text)
-
-
-def _bare_word(match: re.Match[str], lower: str) -> bool:
-    """Whether a tag of `_TEXT_MARKUP` is a word ("Why <iframe> embeds slow pages", walk109 #2): a
-    start tag with no attributes that no end tag of its name follows, which the other editions
-    show as text too. Kept as `< iframe>`, it is no tag to a Markdown or HTML page."""
-    name = match.group(2).lower()
-    if match.group(1) or match.group(3).strip():
-        return False
-    return re.search(rf"</{re.escape(name)}[\s/>]", lower[match.end() :]) is None
 
 
 def text_edition(text: str) -> str:
@@ -233,7 +155,7 @@ def text_edition(text: str) -> str:
     as `< tag`) and no Markdown link or image to an unsafe address (javascript:, data:,
     vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it is
     still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
-    text = _text_tags_cut(text)
+    text = text_tags_cut(text)
     text = cut_unsafe_links_per_line(text)
     return _TEXT_OPENER.sub("< ", text)
 

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from curator.errors import shell_arg
 from curator.htmltext import display_width
 from curator.models import Issue, Scored
+from curator.texttags import text_markup_cut
 from curator.urls import safe_url
 
 #: Tags an editor's Markdown introduction may produce; everything else is removed (nh3 allow-list).
@@ -1650,8 +1651,6 @@ def raw_markup(text: str) -> tuple[RawMarkup, ...]:
     """Every piece of raw HTML, HTML comment and unsafe autolink of the editor's Markdown (code
     spans and code blocks are text, so they hold none), and of its text that the text edition
     leaves out as markup, in order."""
-    from curator.outputs import text_markup_cut  # (outputs renders with this module)
-
     lines = (text or "").split("\n")
     found: list[RawMarkup] = []
 
