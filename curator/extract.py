@@ -658,10 +658,19 @@ def _platform_blog(doc: _Doc, chosen: str) -> tuple[str, str] | None:
     except ValueError:
         return None
     labels = host.split(".")
-    if len(labels) < 2 or ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
-        return None
-    segments = [s for s in _title_segments(doc) if _plain_name(s)]
+    segments = [
+        s for s in _title_segments(doc) if _plain_name(s) and not rules.TITLE_BYLINE.match(s)
+    ]
     said = f'its og:site_name "{chosen}" names the platform that hosts the blog, not the blog;'
+    if len(labels) >= 2 and ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
+        # A blog on the platform at its own domain (uxdesign.cc, og:site_name "Medium", walk147
+        # #5): the <title>'s last part names it ("Loyalty | by Jane Roe | UX Collective").
+        last = _title_segments(doc)[-1:]
+        if last and last[0] in segments and norm_name(last[0]) != norm_name(chosen):
+            return last[0], f'{said} the publication is "{last[0]}", from its <title>'
+        return None
+    if len(labels) < 2:
+        return None
     if len(labels) > 2 and labels[-3] != "www":  # gardenofdata.wordpress.com
         key = _site_key(labels[-3])
         suffix = _title_suffix(doc)
@@ -1138,11 +1147,21 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
         return raw
     first, last = seps[0], seps[-1]
     if site and same_name(raw[last.end() :], site) and last.start() > 0:
-        return raw[: last.start()].strip()
+        return _without_title_byline(raw[: last.start()].strip())
     if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
         return raw[first.end() :].strip()
-    head = raw[: last.start()].strip()
+    head = _without_title_byline(raw[: last.start()].strip())
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
+
+
+def _without_title_byline(title: str) -> str:
+    """`title` without a byline as its last part: "Loyalty Without Surveys | by Jane Roe" (a
+    Medium <title>, "Title | by Author | Publication", once its publication is cut: walk147 #5)
+    is "Loyalty Without Surveys"."""
+    seps = list(rules.TITLE_SEPARATORS.finditer(title))
+    if seps and seps[-1].start() > 0 and rules.TITLE_BYLINE.match(title[seps[-1].end() :]):
+        return title[: seps[-1].start()].strip()
+    return title
 
 
 # ------------------------------------------------------------------------------------------ authors
@@ -1374,6 +1393,10 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)
         ):
             continue
+        if rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
+            continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
+        if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
+            continue
         text = _clean(el.text_content())
         if _in_furniture(el):
             continue
@@ -1401,6 +1424,28 @@ def _lead_text(el: Any) -> str | None:
             return None
         el = child
     return None
+
+
+def _in_link(el: Any) -> bool:
+    return el.tag == "a" or next(el.iterancestors("a"), None) is not None
+
+
+def _inline_byline_placed(el: Any) -> bool:
+    """A block whose byline is in its leading inline markup (`<p><em>By Jane Roe</em></p>`) is
+    one where a byline sits (README): not inside a quotation, a figure or an aside (walk147 #1:
+    `<blockquote><p>...</p><p><em>by Maya Angelou</em></p></blockquote>` credited the person
+    quoted, with no "no author" warning), and before the article's text begins or as its last
+    line, never between its paragraphs. The text has begun when a paragraph of the same
+    container before it holds a sentence's worth of words."""
+    if el.tag in rules.QUOTING_TAGS or any(True for _ in el.iterancestors(*rules.QUOTING_TAGS)):
+        return False
+
+    def prose(sib: Any) -> bool:
+        return sib.tag == "p" and len(sib.text_content().split()) >= rules.PROSE_MIN_WORDS
+
+    if not any(prose(s) for s in el.itersiblings(preceding=True)):
+        return True
+    return not any(prose(s) for s in el.itersiblings())
 
 
 #: Elements whose boundaries break a line of text.
