@@ -594,6 +594,19 @@ def publication_and_note(doc: _Doc) -> tuple[str | None, str]:
     return chosen, _passed_over(doc, chosen)
 
 
+#: How a line of `Page.problems` that says a declared site name was passed over for the
+#: publication credited begins (`publication_and_note`, `site_name_notes`): a choice curator
+#: made and names, no content lost. `site_name_note` tells them from the rest.
+_SITE_NAME_NOTE = re.compile(r'^its (?:og:site_name|site name|publisher) "')
+
+
+def site_name_note(line: str) -> bool:
+    """`line` (of `Page.problems`) says which site name was passed over for the publication
+    credited, rather than what a page lost (walk147 #2: the fetch report listed such pages as
+    "read in part")."""
+    return bool(_SITE_NAME_NOTE.match(line))
+
+
 def _passed_over(doc: _Doc, chosen: str) -> str:
     """A line when `publication` itself passed over the page's first declared site name (JSON-LD
     publisher, else og:site_name) that is a hosting platform's or a company's legal name, for
@@ -683,10 +696,9 @@ def _platform_blog(doc: _Doc, chosen: str) -> tuple[str, str] | None:
         return blog, f'{said} the publication is "{blog}", the blog\'s address'
     first = next((p for p in parts.path.split("/") if p), "")
     if first.startswith("@"):  # medium.com/@ginaroe: a person's page, no publication's
-        return chosen, (
-            f'its og:site_name "{chosen}" names the platform it is published on; the page '
-            f'names no blog of its own ({host}/{first}): the publication is "{chosen}"'
-        )
+        # The publication credited is the site name the page declares: nothing was passed over,
+        # and nothing is said (walk147 #2: every such page was listed as "read in part").
+        return chosen, ""
     key = _site_key(first)
     name = next((s for s in segments if key and _site_key(s) == key), None)
     if name:
