@@ -718,7 +718,7 @@ def _syndicated_from(doc: _Doc, chosen: str) -> tuple[str, str] | None:
     elsewhere = [u for u in (*doc.meta.get("og:url", [])[:1], doc.url) if "://" in u]
     if not any(resembles_site(chosen, u) and site_of(u) != site_of(canonical) for u in elsewhere):
         return None
-    names = [*_declared_site_names(doc), *_title_segments(doc)]
+    names = [*_declared_site_names(doc), *_microdata_publishers(doc), *_title_segments(doc)]
     name = next((n for n in names if _plain_name(n) and resembles_site(n, canonical)), None)
     site = name or site_of(canonical)
     if not site:
@@ -728,6 +728,20 @@ def _syndicated_from(doc: _Doc, chosen: str) -> tuple[str, str] | None:
         f'its site name "{chosen}" names the site it was read at, while it names '
         f'{canonical} as its own address: the publication is "{site}"{whence}'
     )
+
+
+def _microdata_publishers(doc: _Doc) -> list[str]:
+    """The names a page's microdata gives its publisher (`itemprop="publisher"`): its
+    `itemprop="name"`, else its link's title or its logo's alt text. MSN's copy of a CNN story
+    names CNN so, `<span itemprop="publisher"><a href="http://www.cnn.com/" title="CNN"><img
+    alt="CNN">` (walk147 #7: it was credited "cnn.com", its canonical's address)."""
+    found: list[str] = []
+    for el in doc.tree.xpath('//*[@itemprop="publisher"]')[:5]:
+        named = el.xpath('.//*[@itemprop="name"]')
+        values = [n.get("content") or n.text_content() for n in named[:1]]
+        values += [str(v) for v in el.xpath(".//a/@title | .//img/@alt")[:2]]
+        found += [v for v in (_clean(v) for v in values) if v and not untrusted_name(v)]
+    return list(dict.fromkeys(found))
 
 
 #: A company's legal form at the end of its name ("Wikimedia Foundation, Inc.", "Acme LLC",

@@ -79,6 +79,19 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
         "https://www.businessinsider.com/service-desks-chat-2026-12 as its own address: the "
         'publication is "businessinsider.com", its address',
     ),
+    # walk147 #7: MSN's copy whose publisher markup names its source: by that name, not address
+    "Support Lines Close for the Storm": (
+        "Support Lines Close for the Storm",
+        '<meta property="og:url" content="https://www.msn.com/en-us/news/ar-AAkm7Xk">'
+        + _canonical("https://www.cnn.com/2026/12/02/support-lines-storm")
+        + '<span itemprop="publisher" itemscope itemtype="http://schema.org/Organization">'
+        '<a href="http://www.cnn.com/" title="CNN"><img alt="CNN" src="/cnn.png"></a></span>',
+        "MSN",
+        "CNN",
+        'its site name "MSN" names the site it was read at, while it names '
+        'https://www.cnn.com/2026/12/02/support-lines-storm as its own address: the publication is'
+        ' "CNN"',
+    ),
     # 7: a company's legal name as JSON-LD publisher; the <title> names the site
     "Customer Support Hours - Wikipedia": (
         "Customer Support Hours - Wikipedia",
@@ -140,7 +153,7 @@ def test_a_platform_a_company_or_another_site_gives_way_to_the_publication_and_i
     lines = {p["url"]: p["notes"] for p in data["site_names_passed_over"]}
     said = " ".join(" ".join(lines.get(link, [])) for link in links)
     assert "read in part" not in err and data["pages_in_part"] == [], (err, data["pages_in_part"])
-    assert "5 article page(s) had a site name passed over for the publication credited" in err
+    assert "6 article page(s) had a site name passed over for the publication credited" in err
     wrong = []  # every credit or line that is wrong, so a failure names them all
     for heading, (*_, site, line) in PAGES.items():
         shown = heading.removesuffix(" - Wikipedia")
