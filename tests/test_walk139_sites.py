@@ -89,7 +89,7 @@ PAGES: dict[str, tuple[str, str, str, str, str]] = {
         "MSN",
         "CNN",
         'its site name "MSN" names the site it was read at, while it names '
-        'https://www.cnn.com/2026/12/02/support-lines-storm as its own address: the publication is'
+        "https://www.cnn.com/2026/12/02/support-lines-storm as its own address: the publication is"
         ' "CNN"',
     ),
     # 7: a company's legal name as JSON-LD publisher; the <title> names the site
