@@ -1084,7 +1084,7 @@ def _named_as(copy: Article, entry: Scored, unnumbered: Sequence[Path] = ()) -> 
         if publication != own and unnumbered:
             names = ", ".join(str(path) for path in unnumbered)
             named += (
-                f' (as curator\'s own templates write it; as your {names} write'
+                f" (as curator's own templates write it; as your {names} write"
                 f'{"s" if len(unnumbered) == 1 else ""} it, "Another piece in {own} on the same'
                 ' story")'
             )
