@@ -473,6 +473,7 @@ def run_build(
         " of its own, and counts as published with this issue. If they are different stories, to"
         ' feature it in a later issue: add "## {url}" to that issue\'s draft (`curator draft`),'
         " with {again} in its front matter",
+        templates or config.settings.templates,
     )
     retold = retold_stories(
         issue,
@@ -831,17 +832,20 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
     return tuple(notes)
 
 
-def same_stories(issue: Issue, then: str) -> tuple[str, ...]:
+def same_stories(issue: Issue, then: str, folder: Path | None = None) -> tuple[str, ...]:
     """A note per article left out of the issue as the same story as one it features (named under
     it as "also covered by"): both articles, and why they were judged one story; then `then`
-    (formatted with the article's `url`, how the issue names it, `named`, and `subject`)."""
+    (formatted with the article's `url`, how the issue names it, `named`, and `subject`). The
+    editor's template copies in `folder` made before pieces were numbered are quoted as they
+    write such a line (`_named_as`)."""
+    unnumbered = _unnumbered_copies(folder)
     return tuple(
         f'"{copy.article.title}" ({copy.article.url}) was judged the same story as'
         f' "{entry.article.title}" ({entry.article.url}): {copy.reason}; '
         + then.format(
             url=copy.article.url,
             again=feature_again_line(copy.article.url),
-            named=_named_as(copy.article, entry),
+            named=_named_as(copy.article, entry, unnumbered),
             subject=section.subject,
         )
         for section in issue.sections
@@ -875,7 +879,7 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     stale = copies_without(folder, "pieces_in_publication")
     if not stale:
         return ()
-    unnumbered = [path for path in stale if "also_in_publication" in (_template_text(path) or "")]
+    unnumbered = list(_unnumbered_copies(folder))
     left_out = [path for path in stale if path not in unnumbered]
     notes = []
     if left_out:
@@ -903,6 +907,17 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
             " own"
         )
     return tuple(notes)
+
+
+def _unnumbered_copies(folder: Path | None) -> tuple[Path, ...]:
+    """The editor's copies of curator's templates made before the pieces of one publication were
+    numbered: they loop over `entry.also_in_publication`, not `entry.pieces_in_publication`, and
+    write each piece's line alike."""
+    return tuple(
+        path
+        for path in copies_without(folder, "pieces_in_publication")
+        if "also_in_publication" in (_template_text(path) or "")
+    )
 
 
 def _own_piece(copy: Article, featured: Article) -> bool:
@@ -1046,12 +1061,15 @@ def _template_text(path: Path) -> str | None:
         return None  # unreadable: the build itself says so
 
 
-def _named_as(copy: Article, entry: Scored) -> str:
+def _named_as(copy: Article, entry: Scored, unnumbered: Sequence[Path] = ()) -> str:
     """How the issue names `copy` under `entry`'s article: another outlet's name, or, in the
     featured article's own publication, as another piece of it (not as another outlet); numbered
-    "(2/3)" when the entry names more than one piece of that publication, as every edition does
-    (`render._told_apart`)."""
-    publication = copy.publication or copy.url
+    "(2/3)" when the entry names more than one piece of that publication, as curator's own
+    templates do (`render._told_apart`). The editor's copies in `unnumbered`, made before pieces
+    were numbered, write the line unnumbered: quoted too, as they write it (walk147 #6: the
+    warning quoted "(1/2)", which their issue did not print)."""
+    own = copy.publication or copy.url
+    publication = own
     pieces = list(
         dict.fromkeys(
             c.article.url
@@ -1062,7 +1080,15 @@ def _named_as(copy: Article, entry: Scored) -> str:
     if len(pieces) > 1 and copy.url in pieces:
         publication = f"{publication} ({pieces.index(copy.url) + 1}/{len(pieces)})"
     if _own_piece(copy, entry.article):
-        return f'"Another piece in {publication} on the same story"'
+        named = f'"Another piece in {publication} on the same story"'
+        if publication != own and unnumbered:
+            names = ", ".join(str(path) for path in unnumbered)
+            named += (
+                f" (as curator's own templates write it; as your {names} write"
+                f'{"s" if len(unnumbered) == 1 else ""} it, "Another piece in {own} on the same'
+                ' story")'
+            )
+        return named
     return f'"Also covered by: {publication}"'
 
 
@@ -1769,6 +1795,7 @@ def write_next_draft(
         f'{path} names it in a note under "# {{subject}}": `curator build --draft {built}` names'
         " it under that article as {named} and counts it as published with the"
         ' issue; to feature it as an article of its own, move its "##" line out of that note',
+        config.settings.templates,
     )
     short = short_blurbs(issue, f"add a sentence under its heading in {path}, or leave it")
     weak = weak_blurbs(issue, f"check it under its heading in {path}")
@@ -2339,6 +2366,7 @@ def build_from_draft(
         " of articles left out as the same story). If they are different stories, to feature it"
         ' in a later issue: add "## {url}" to that issue\'s draft, with {again} in'
         " its front matter",
+        templates or config.settings.templates,
     )
     # Every article this draft publishes (those "also covered by" too), by id.
     published_ids = [

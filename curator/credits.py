@@ -207,6 +207,10 @@ def _people_joined(part: str) -> list[str]:
     or three characters."""
     pieces = [p.strip() for p in rules.NAMES_AND.split(part)]
     if len(pieces) > 1 and all(len(p.split()) >= 2 or _HAN_NAME.match(p) for p in pieces):
+        # "Мария Соколова и РИА Новости": an agency after a name is no co-author, as "Jane Smith
+        # and Reuters" is none (walk147 #3): the credit stays whole, as that one does
+        if any(is_organisation(p) for p in pieces[1:]):
+            return [part]
         return pieces
     return [part]
 
@@ -319,6 +323,8 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
             break  # a role or a date: the rest is not names
         if is_organisation(p):
             break  # "John Smith, Associated Press": the agency or paper they write for
+        if p in rules.KOREAN_DATELINE_PLACES:
+            break  # "김민수, 서울": the city the reporter wrote from (walk147 #3)
         if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
             break  # "Victor Tangermann, Futurism", "Rachael Link, MS, RD": an affiliation or degree
         kept.append(p)

@@ -594,6 +594,19 @@ def publication_and_note(doc: _Doc) -> tuple[str | None, str]:
     return chosen, _passed_over(doc, chosen)
 
 
+#: How a line of `Page.problems` that says a declared site name was passed over for the
+#: publication credited begins (`publication_and_note`, `site_name_notes`): a choice curator
+#: made and names, no content lost. `site_name_note` tells them from the rest.
+_SITE_NAME_NOTE = re.compile(r'^its (?:og:site_name|site name|publisher) "')
+
+
+def site_name_note(line: str) -> bool:
+    """`line` (of `Page.problems`) says which site name was passed over for the publication
+    credited, rather than what a page lost (walk147 #2: the fetch report listed such pages as
+    "read in part")."""
+    return bool(_SITE_NAME_NOTE.match(line))
+
+
 def _passed_over(doc: _Doc, chosen: str) -> str:
     """A line when `publication` itself passed over the page's first declared site name (JSON-LD
     publisher, else og:site_name) that is a hosting platform's or a company's legal name, for
@@ -658,10 +671,19 @@ def _platform_blog(doc: _Doc, chosen: str) -> tuple[str, str] | None:
     except ValueError:
         return None
     labels = host.split(".")
-    if len(labels) < 2 or ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
-        return None
-    segments = [s for s in _title_segments(doc) if _plain_name(s)]
+    segments = [
+        s for s in _title_segments(doc) if _plain_name(s) and not rules.TITLE_BYLINE.match(s)
+    ]
     said = f'its og:site_name "{chosen}" names the platform that hosts the blog, not the blog;'
+    if len(labels) >= 2 and ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
+        # A blog on the platform at its own domain (uxdesign.cc, og:site_name "Medium", walk147
+        # #5): the <title>'s last part names it ("Loyalty | by Jane Roe | UX Collective").
+        last = _title_segments(doc)[-1:]
+        if last and last[0] in segments and norm_name(last[0]) != norm_name(chosen):
+            return last[0], f'{said} the publication is "{last[0]}", from its <title>'
+        return None
+    if len(labels) < 2:
+        return None
     if len(labels) > 2 and labels[-3] != "www":  # gardenofdata.wordpress.com
         key = _site_key(labels[-3])
         suffix = _title_suffix(doc)
@@ -674,10 +696,9 @@ def _platform_blog(doc: _Doc, chosen: str) -> tuple[str, str] | None:
         return blog, f'{said} the publication is "{blog}", the blog\'s address'
     first = next((p for p in parts.path.split("/") if p), "")
     if first.startswith("@"):  # medium.com/@ginaroe: a person's page, no publication's
-        return chosen, (
-            f'its og:site_name "{chosen}" names the platform it is published on; the page '
-            f'names no blog of its own ({host}/{first}): the publication is "{chosen}"'
-        )
+        # The publication credited is the site name the page declares: nothing was passed over,
+        # and nothing is said (walk147 #2: every such page was listed as "read in part").
+        return chosen, ""
     key = _site_key(first)
     name = next((s for s in segments if key and _site_key(s) == key), None)
     if name:
@@ -697,7 +718,7 @@ def _syndicated_from(doc: _Doc, chosen: str) -> tuple[str, str] | None:
     elsewhere = [u for u in (*doc.meta.get("og:url", [])[:1], doc.url) if "://" in u]
     if not any(resembles_site(chosen, u) and site_of(u) != site_of(canonical) for u in elsewhere):
         return None
-    names = [*_declared_site_names(doc), *_title_segments(doc)]
+    names = [*_declared_site_names(doc), *_microdata_publishers(doc), *_title_segments(doc)]
     name = next((n for n in names if _plain_name(n) and resembles_site(n, canonical)), None)
     site = name or site_of(canonical)
     if not site:
@@ -707,6 +728,20 @@ def _syndicated_from(doc: _Doc, chosen: str) -> tuple[str, str] | None:
         f'its site name "{chosen}" names the site it was read at, while it names '
         f'{canonical} as its own address: the publication is "{site}"{whence}'
     )
+
+
+def _microdata_publishers(doc: _Doc) -> list[str]:
+    """The names a page's microdata gives its publisher (`itemprop="publisher"`): its
+    `itemprop="name"`, else its link's title or its logo's alt text. MSN's copy of a CNN story
+    names CNN so, `<span itemprop="publisher"><a href="http://www.cnn.com/" title="CNN"><img
+    alt="CNN">` (walk147 #7: it was credited "cnn.com", its canonical's address)."""
+    found: list[str] = []
+    for el in doc.tree.xpath('//*[@itemprop="publisher"]')[:5]:
+        named = el.xpath('.//*[@itemprop="name"]')
+        values = [n.get("content") or n.text_content() for n in named[:1]]
+        values += [str(v) for v in el.xpath(".//a/@title | .//img/@alt")[:2]]
+        found += [v for v in (_clean(v) for v in values) if v and not untrusted_name(v)]
+    return list(dict.fromkeys(found))
 
 
 #: A company's legal form at the end of its name ("Wikimedia Foundation, Inc.", "Acme LLC",
@@ -1138,11 +1173,21 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
         return raw
     first, last = seps[0], seps[-1]
     if site and same_name(raw[last.end() :], site) and last.start() > 0:
-        return raw[: last.start()].strip()
+        return _without_title_byline(raw[: last.start()].strip())
     if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
         return raw[first.end() :].strip()
-    head = raw[: last.start()].strip()
+    head = _without_title_byline(raw[: last.start()].strip())
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
+
+
+def _without_title_byline(title: str) -> str:
+    """`title` without a byline as its last part: "Loyalty Without Surveys | by Jane Roe" (a
+    Medium <title>, "Title | by Author | Publication", once its publication is cut: walk147 #5)
+    is "Loyalty Without Surveys"."""
+    seps = list(rules.TITLE_SEPARATORS.finditer(title))
+    if seps and seps[-1].start() > 0 and rules.TITLE_BYLINE.match(title[seps[-1].end() :]):
+        return title[: seps[-1].start()].strip()
+    return title
 
 
 # ------------------------------------------------------------------------------------------ authors
@@ -1374,6 +1419,10 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)
         ):
             continue
+        if rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
+            continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
+        if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
+            continue
         text = _clean(el.text_content())
         if _in_furniture(el):
             continue
@@ -1401,6 +1450,28 @@ def _lead_text(el: Any) -> str | None:
             return None
         el = child
     return None
+
+
+def _in_link(el: Any) -> bool:
+    return el.tag == "a" or next(el.iterancestors("a"), None) is not None
+
+
+def _inline_byline_placed(el: Any) -> bool:
+    """A block whose byline is in its leading inline markup (`<p><em>By Jane Roe</em></p>`) is
+    one where a byline sits (README): not inside a quotation, a figure or an aside (walk147 #1:
+    `<blockquote><p>...</p><p><em>by Maya Angelou</em></p></blockquote>` credited the person
+    quoted, with no "no author" warning), and before the article's text begins or as its last
+    line, never between its paragraphs. The text has begun when a paragraph of the same
+    container before it holds a sentence's worth of words."""
+    if el.tag in rules.QUOTING_TAGS or any(True for _ in el.iterancestors(*rules.QUOTING_TAGS)):
+        return False
+
+    def prose(sib: Any) -> bool:
+        return sib.tag == "p" and len(sib.text_content().split()) >= rules.PROSE_MIN_WORDS
+
+    if not any(prose(s) for s in el.itersiblings(preceding=True)):
+        return True
+    return not any(prose(s) for s in el.itersiblings())
 
 
 #: Elements whose boundaries break a line of text.

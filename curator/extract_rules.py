@@ -278,6 +278,14 @@ WORD_CREDIT_LABEL = re.compile(
 )
 #: A Korean credit's role after the name: "김민수 기자" (reporter), "김민수기자", "박지원 특파원"
 #: (correspondent), "이영희 선임기자" (senior reporter).
+#: Korea's cities a dateline names after a reporter's name ("김민수, 서울"): each is written as
+#: a name of two syllables is, so without this list "서울" (Seoul) was a co-author (walk147 #3).
+#: Only the big cities a Korean paper's dateline gives; another place of two syllables is still
+#: read as a name.
+KOREAN_DATELINE_PLACES: frozenset[str] = frozenset(
+    {"서울", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "제주", "수원", "평양"}
+)
+
 KOREAN_CREDIT_ROLE_TAIL = re.compile(
     r"(?<=[\uac00-\ud7a3])\s*(?:(?:선임|수석|객원)?기자|특파원)\s*$"
 )
@@ -430,10 +438,13 @@ CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z\u00c0-\u024f].*$")
 CREDIT_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z\u00c0-\u024f].*$")
 
 #: The end of a credit that names some people and counts the rest ("Jane Doe and 3 others", "A, B
-#: & others", "Doe et al."): the people named, then "others" (`credits.OTHERS`).
+#: & others", "Doe et al."): the people named, then "others" (`credits.OTHERS`). Also "and
+#: colleagues", German "u. a." (und andere), Russian "и др." (и другие), Ukrainian "та ін."
+#: (walk147 #4: "Иван Петров и др." was one author "Иван Петров и др"): no one's name.
 CREDIT_OTHERS = re.compile(
     r"\s*(?:,\s*|\s(?:and|&|\+)\s+)(?:\d+|a few|several|many|two|three|four|five|six)?\s*"
-    r"others?\.?\s*$|\s+et\s+al\.?\s*$",
+    r"(?:others?|colleagues|co-?authors)\.?\s*$|\s+et\s+al\.?\s*$"
+    r"|,?\s+u\.\s*a\.?\s*$|,?\s+(?:и|та)\s+(?:др|другие|ін|інші)\.?\s*$",
     re.I,
 )
 
@@ -799,6 +810,14 @@ NEWS_AGENCIES: frozenset[str] = frozenset(
         "canadian press",
         "the canadian press",
         "tass",
+        # Russian agencies as their bylines write them ("Мария Соколова и РИА Новости", walk147 #3)
+        "тасс",
+        "итар тасс",
+        "риа новости",
+        "ria novosti",
+        "интерфакс",
+        "interfax",
+        "연합뉴스",
         "yonhap",
         "anadolu",
         "press trust of india",
@@ -1159,6 +1178,10 @@ TITLE_PHOTO_CREDIT = re.compile(
     re.I,
 )
 
+#: A byline as a part of a <title> ("Loyalty Without Surveys | by Jane Roe | UX Collective",
+#: Medium's): a person's credit, neither the title's nor a site's name (walk147 #5).
+TITLE_BYLINE = re.compile(r"^\s*by\s+[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s*$", re.I)
+
 #: A "<title> | Site" suffix is taken as the site's name only when this many words are left.
 MIN_TITLE_WORDS = 3
 
@@ -1190,6 +1213,24 @@ BYLINE_TEXT_TAGS: tuple[str, ...] = (
 #: first, tested as a byline's is.
 BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
     {"em", "i", "strong", "b", "span", "small", "u", "font", "cite", "mark"}
+)
+
+#: A byline in a block's leading inline markup is not read inside these (walk147 #1: the
+#: attribution of a quotation, `<blockquote>...<p><em>by Maya Angelou</em></p></blockquote>`,
+#: was credited as the article's author).
+QUOTING_TAGS: tuple[str, ...] = ("blockquote", "q", "cite", "figure", "figcaption", "aside")
+
+#: A paragraph of this many words or more is the article's text: a byline in inline markup after
+#: one, with more such paragraphs after it, is in the middle of the text and is none.
+PROSE_MIN_WORDS = 8
+
+#: The labels of a link to an author's page ("View all posts by Omar Haddad", "More stories by
+#: Jane Roe", walk112 #8): read as a byline only as a link's text. As a paragraph's text
+#: (`<p><em>More stories by Jane Roe</em></p>`, walk147 #1) they credit no one.
+BYLINE_LINK_LABEL = re.compile(
+    r"\s*(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?"
+    r"(?:posts|articles|stories)|more)\s+by\b",
+    re.I,
 )
 
 #: The end of a guest credit's first sentence, when more follow in its paragraph ("Guest post by

@@ -215,6 +215,7 @@ HOSTING_PLATFORMS = frozenset(
         "svbtle.com",
         "posthaven.com",
         "pika.page",
+        "write.as",  # (walk147 #5: "janedoe.write.as" was credited "write.as")
         "prose.sh",
         "weblog.lol",
         "over-blog.com",

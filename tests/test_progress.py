@@ -249,9 +249,8 @@ def test_a_page_that_breaks_a_field_reader_is_named(
     start = next(i for i, ln in enumerate(stderr) if "read in part" in ln)
     assert stderr[start : start + 2] == [
         "1 article page(s) were read in part (each names what was lost: a field the page broke the"
-        " reader of, a credit given in a field holding HTML markup no name is made of, a site name"
-        " passed over as a tagline, a hosting platform's, a company's legal name or another"
-        " site's, characters that could not be decoded, or the page's end):",
+        " reader of, a credit given in a field holding HTML markup no name is made of, characters"
+        " that could not be decoded, or the page's end):",
         f"  {http_server.url('/pages/closing-the-loop-on-customer-feedback.html')}: "
         "authors: ValueError: a byline nested past any sense",
     ]

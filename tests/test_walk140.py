@@ -156,3 +156,37 @@ def test_one_publications_pieces_on_one_story_are_counted_once_and_numbered(
         ' under "'
     ) in said, err
     assert "`entry.pieces_in_publication`" in said
+
+
+def test_a_warning_quotes_a_piece_as_an_unnumbered_template_copy_writes_it(
+    tmp_path: Path, http_server: LocalServer
+):
+    """walk147 #6: with an issue.txt copied before pieces were numbered, the build's per-article
+    warnings quoted "Another piece in CX Lab (1/4) on the same story", which that edition does
+    not print: they say what curator's own templates write and what the copy writes."""
+    config = cx_lab(tmp_path, http_server)
+    own = (REPO / "templates" / "issue.txt").read_text(encoding="utf-8")
+    mine = tmp_path / "my-templates"
+    mine.mkdir()
+    (mine / "issue.txt").write_text(
+        own.replace(
+            "{% for name, url in entry.pieces_in_publication %}\n"
+            "{% call words.another_piece() %}{{ name }}{% endcall %}",
+            "{% for url in entry.also_in_publication %}\n"
+            "{% call words.another_piece() %}{{ entry.publication }}{% endcall %}",
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "build", "--config", str(config), "--all-subjects", "--templates", str(mine), "-q"
+    )
+    assert code == 0, out + err
+    txt = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert txt.count("Another piece in CX Lab on the same story") == 4, txt
+    said = " ".join(err.split())
+    for k in range(1, 5):
+        assert (
+            f'named under that article as "Another piece in CX Lab ({k}/4) on the same story" (as'
+            f" curator's own templates write it; as your {mine / 'issue.txt'} writes it,"
+            ' "Another piece in CX Lab on the same story")'
+        ) in said, said

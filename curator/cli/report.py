@@ -22,6 +22,7 @@ from curator import robots
 from curator.articles import MAX_TITLE_CHARS, unreachable_note
 from curator.cli.common import echo, hold_note
 from curator.errors import shell_arg
+from curator.extract import site_name_note
 from curator.feeds.common import HTML_NOT_FEED
 from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import (
@@ -661,6 +662,26 @@ def pages_hint(summary: FetchSummary) -> str | None:
     return "; ".join(hints) or None
 
 
+def _lost_lines(summary: FetchSummary) -> list[tuple[str, tuple[str, ...]]]:
+    """The pages read in part and what each lost, in address order (not the order the pages
+    finished in): the lines saying a site name was passed over are none (`_site_name_lines`)."""
+    found = [
+        (p.url, tuple(line for line in p.problems if not site_name_note(line)))
+        for p in summary.pages_in_part
+    ]
+    return sorted(((url, lines) for url, lines in found if lines), key=lambda x: x[0])
+
+
+def _site_name_lines(summary: FetchSummary) -> list[tuple[str, tuple[str, ...]]]:
+    """The pages whose declared site name gave way to the publication credited, each with the
+    lines saying which and why, in address order."""
+    found = [
+        (p.url, tuple(line for line in p.problems if site_name_note(line)))
+        for p in summary.pages_in_part
+    ]
+    return sorted(((url, lines) for url, lines in found if lines), key=lambda x: x[0])
+
+
 def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     return {
         "feeds_ok": sum(1 for f in summary.feeds if f.status != "failed"),
@@ -692,8 +713,13 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "pages_read_again": summary.pages_read_again,
         "pages_still_unread": summary.pages_still_unread,
         "pages_given_up": summary.pages_given_up,
+        # What pages lost; the site names passed over for the publication credited are no
+        # loss and have a list of their own (walk147 #2).
         "pages_in_part": [
-            {"url": p.url, "problems": list(p.problems)} for p in summary.pages_in_part
+            {"url": url, "problems": list(lines)} for url, lines in _lost_lines(summary)
+        ],
+        "site_names_passed_over": [
+            {"url": url, "notes": list(lines)} for url, lines in _site_name_lines(summary)
         ],
         "worker_died": summary.worker_died,
         "hint": pages_hint(summary),
@@ -1053,20 +1079,34 @@ def print_failures(
             " on the next run)",
             err=True,
         )
-    if summary.pages_in_part:
+    in_part = _lost_lines(summary)
+    if in_part:
         echo(
-            f"{len(summary.pages_in_part)} article page(s) were read in part "
+            f"{len(in_part)} article page(s) were read in part "
             "(each names what was lost: a field the page broke the reader of, a credit given in a"
-            " field holding HTML markup no name is made of, a site name passed over as a"
-            " tagline, a hosting platform's, a company's legal name or another site's,"
-            " characters that could not be decoded, or the page's end):",
+            " field holding HTML markup no name is made of, characters that could not be"
+            " decoded, or the page's end):",
             err=True,
         )
         # (in address order, not the order the pages finished in, which a busy machine changes
         # run to run: the same pages are shown each time, and test_markup_words holds them)
-        for page in sorted(summary.pages_in_part, key=lambda p: p.url)[:SHOWN_IN_PART]:
-            echo(f"  {sent_url(page.url)}: {'; '.join(page.problems)}", err=True)
-        more = len(summary.pages_in_part) - SHOWN_IN_PART
+        for url, lines in in_part[:SHOWN_IN_PART]:
+            echo(f"  {sent_url(url)}: {'; '.join(lines)}", err=True)
+        more = len(in_part) - SHOWN_IN_PART
+        if more > 0:
+            echo(f"  and {more} more (--json lists every page)", err=True)
+    site_notes = _site_name_lines(summary)
+    if site_notes:
+        # (no content lost: the page's declared site name, a tagline, a platform's, a company's
+        # legal name or another site's, gave way to the publication a reader knows; walk147 #2)
+        echo(
+            f"{len(site_notes)} article page(s) had a site name passed over for the publication"
+            " credited (correct a `publication:` line in the draft if the choice is wrong):",
+            err=True,
+        )
+        for url, lines in site_notes[:SHOWN_IN_PART]:
+            echo(f"  {sent_url(url)}: {'; '.join(lines)}", err=True)
+        more = len(site_notes) - SHOWN_IN_PART
         if more > 0:
             echo(f"  and {more} more (--json lists every page)", err=True)
     if summary.worker_died:
