@@ -1982,7 +1982,9 @@ def _not_text(path: Path, data: bytes) -> DraftError | None:
             path,
             0,
             f"the draft is {what}: was it saved after editing? Undo in your editor and save"
-            " it again, or write a new one with `curator draft --force` (which replaces it)",
+            " it again, or write a new one: run `curator draft --force` (which replaces it) with"
+            " the options you made this one with (--all-subjects or --subject NAME: without"
+            " them the new draft is of the plan's subjects only)",
         )
     return None
 

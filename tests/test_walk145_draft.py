@@ -113,3 +113,20 @@ def test_a_quoted_heading_inside_a_blurb_is_the_editors_own(drafted: Path, tmp_p
     code, out, err = run("build", "--config", str(demo / "feeds.yaml"), "--draft", str(path))
     assert code == 0, said_as_one(out + err)
     assert "A quoted heading" in (demo / "output" / "issue-1.html").read_text(encoding="utf-8")
+
+
+def test_an_emptied_draft_is_told_to_be_made_again_with_its_options(drafted: Path) -> None:
+    """walk145 N2: an emptied draft was told to run `curator draft --force`, without the
+    --all-subjects / --subject it was made with (a draft of the plan's subjects only)."""
+    path = drafted.with_name("emptied.md")
+    path.write_text("", encoding="utf-8")
+    code, out, err = run(
+        "build", "--config", str(drafted.parent.parent / "feeds.yaml"), "--draft", str(path)
+    )
+    said = said_as_one(out + err)
+    assert code == 2, said
+    assert "run `curator draft --force" in said, said
+    assert (
+        "(which replaces it) with the options you made this one with (--all-subjects or"
+        " --subject NAME: without them the new draft is of the plan's subjects only)" in said
+    ), said
