@@ -3345,6 +3345,14 @@ def render_issues(
                 formats=formats,
                 known_ids=published_feed_ids(out_dir),
                 previous_feed=(previous := published_feed(out_dir)),
+                # An issue back in the feed (a build left it out, its issue-N.json unreadable)
+                # whose page is as it was: readers read nothing new (walk145 N1).
+                unchanged={
+                    n
+                    for n, rendered in of_issue.items()
+                    if f"issue-{n}.html" in rendered
+                    and _holds(out_dir / f"issue-{n}.html", rendered[f"issue-{n}.html"])
+                },
             )
         )
         folder = templates or config.settings.templates

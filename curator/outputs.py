@@ -1791,6 +1791,7 @@ def render_archive(
     known_ids: Mapping[str, str] | None = None,
     previous_feed: str | bytes | None = None,
     new: Collection[int] = (),
+    unchanged: Collection[int] = (),
 ) -> dict[str, str]:
     """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`.
     An issue's entry keeps the <published> and <updated> times `previous_feed` (the output
@@ -1798,7 +1799,9 @@ def render_archive(
     corrected in its issue-N.json, its title, its time), gets now (walk86 #3); so does an issue
     that feed left out (its issue-N.json could not be read then) other than those `new` (the one
     being built): it comes back, corrected, to readers who had it (walk115 #3: it was marked
-    as published, its <updated> moved back to its date)."""
+    as published, its <updated> moved back to its date), but not one of `unchanged` (its page is
+    what it was: walk145 N1, an issue-N.json emptied and written again from the store was said to
+    be "marked updated, whose text changed", its page byte-identical)."""
     install_filters(env)
     updated = feed_times(previous_feed, "updated") if previous_feed else {}
     published = feed_times(previous_feed) if previous_feed else {}
@@ -1825,7 +1828,8 @@ def render_archive(
     if previous_feed and "feed.xml" in files:
         changed = changed_entries(previous_feed, files["feed.xml"])
         if published:  # (a feed that could be read, with entries)
-            changed |= {a.number for a in archive} - set(published) - set(new)
+            back = {a.number for a in archive} - set(published) - set(new)
+            changed |= back - set(unchanged)
         if changed:
             now = datetime.now(UTC)
             times = _distinct_datetimes(archive, published)
