@@ -1891,20 +1891,37 @@ def load_archive(
     return tuple(items), warnings
 
 
-def empty_editions(out_dir: Path, numbers: Iterable[int]) -> list[tuple[int, Path]]:
+def empty_editions(out_dir: Path, numbers: Iterable[int]) -> list[tuple[int, Path, bool]]:
     """The editions of the issues `numbers` (the archive lists them) whose file in `out_dir` is
-    there but empty (0 bytes: emptied by a failed copy or sync), by issue: index.html links a
-    blank page (walk141 #5: nothing said it)."""
+    there but empty (0 bytes: emptied by a failed copy or sync), or an HTML page cut short (it
+    opens `<html` and has no `</html>` at its end, walk145 N4; a Markdown or text edition cannot
+    be judged), by issue: index.html links a blank page (walk141 #5: nothing said it). Each with
+    True when it is cut short, False when empty."""
     found = []
     for number in sorted(numbers):
         for _template, pattern in ISSUE_FORMATS.values():
             path = out_dir / pattern.format(n=number)
             try:
-                if path.is_file() and path.stat().st_size == 0:
-                    found.append((number, path))
+                if not path.is_file():
+                    continue
+                size = path.stat().st_size
+                if size == 0:
+                    found.append((number, path, False))
+                elif path.name.endswith((f"-{number}.html", ".email.html")) and _cut_page(path):
+                    found.append((number, path, True))
             except OSError:
                 continue
     return found
+
+
+def _cut_page(path: Path) -> bool:
+    """An HTML page that opens `<html` (after its doctype) and has no `</html>` in its end."""
+    with path.open("rb") as file:
+        head = file.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        file.seek(max(0, path.stat().st_size - 4096))
+        tail = file.read().lower()
+    opens = head.startswith((b"<!doctype html", b"<html"))
+    return opens and b"</html>" not in tail
 
 
 def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
