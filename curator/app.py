@@ -1233,20 +1233,23 @@ def _render_fix(warning: str, store: Store) -> str:
 
 
 def _empty_editions_said(out_dir: Path, store: Store, numbers: Sequence[int]) -> tuple[str, ...]:
-    """A warning per edition of an issue the archive lists whose file is empty (0 bytes), with
-    its fix (walk141 #5: index.html linked a blank issue-1.html, and nothing said so)."""
+    """A warning per edition of an issue the archive lists whose file is empty (0 bytes) or cut
+    short (an HTML page with no </html>, walk145 N4), with its fix (walk141 #5: index.html linked a
+    blank issue-1.html, and nothing said so)."""
     said = []
-    for number, path in empty_editions(out_dir, numbers):
+    for number, path, cut in empty_editions(out_dir, numbers):
         linked = ", and index.html links it" if path.name == f"issue-{number}.html" else ""
         fix = (
             f"`curator render {number}` writes it again from the store"
             if store.has_issue(number)
             else "restore it from a copy"
         )
-        said.append(
-            f"{path}: this edition of issue {number} is empty (0 bytes: emptied by a failed"
-            f" copy, sync or restore){linked}; {fix}"
+        what = (
+            "is cut short (no </html> at its end: cut by a failed copy, sync or restore)"
+            if cut
+            else "is empty (0 bytes: emptied by a failed copy, sync or restore)"
         )
+        said.append(f"{path}: this edition of issue {number} {what}{linked}; {fix}")
     return tuple(said)
 
 
@@ -3373,6 +3376,14 @@ def render_issues(
                 formats=formats,
                 known_ids=published_feed_ids(out_dir),
                 previous_feed=(previous := published_feed(out_dir)),
+                # An issue back in the feed (a build left it out, its issue-N.json unreadable)
+                # whose page is as it was: readers read nothing new (walk145 N1).
+                unchanged={
+                    n
+                    for n, rendered in of_issue.items()
+                    if f"issue-{n}.html" in rendered
+                    and _holds(out_dir / f"issue-{n}.html", rendered[f"issue-{n}.html"])
+                },
             )
         )
         folder = templates or config.settings.templates

@@ -100,6 +100,20 @@ _NEEDS_ESCAPE = re.compile(r"^ {0,3}(#)")
 #: A line that starts like a heading but is none: `##Title` (no space), `### Title` (too deep).
 _GLUED_HEADING = re.compile(r"^#{1,2}[^#\s]")
 _NOT_HEADING = re.compile(r"^(#+)\s*(.*?)\s*$")
+#: Characters that show as nothing: a heading or field line starting with one was read as text
+#: (walk145 N3/N6: `\u200b# Voice of the customer` filed its articles under the subject above).
+_INVISIBLE = {
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a byte order mark",
+}
+#: Lines that look like a heading to the eye and to Markdown, but are none in a draft (walk145
+#: N3): a full-width ＃, a quoted heading (`> # ...`), a Setext underline (a line of `=`).
+_FULL_WIDTH_HASH = re.compile("^ {0,3}(\uff03{1,2})[ \u3000\t]+(\\S.*?)\\s*$")
+_QUOTED_HEADING = re.compile(r"^ {0,3}>[ \t]*(#{1,2})\s+(\S.*?)\s*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
 #: The indentation before a `#`: up to 3 spaces (Markdown's heading, read as one), or more.
 _INDENTED_HASH = re.compile(r"^([ \t]+)#")
 
@@ -1063,6 +1077,8 @@ class _Body:
         self.stray = 0
         #: The draft's lines (`read`), to see what follows a line.
         self.lines: list[str] = []
+        #: The lines of `=` under a line read as a Setext heading (`disguised`).
+        self.underlines: set[int] = set()
 
     def error(self, line: int, message: str) -> DraftError:
         return DraftError(self.path, line, message)
@@ -1093,6 +1109,9 @@ class _Body:
             else:
                 self.after_comment(raw, number)
             return
+        if number in self.underlines:
+            return  # a Setext underline, said with its heading (`disguised`)
+        raw = self.disguised(raw, number)
         indented = _INDENTED_HASH.match(raw)
         if indented:
             raw = self.indented_hash(raw, indented.group(1), number)
@@ -1130,6 +1149,82 @@ class _Body:
             self.field(raw, number)
         else:
             self.blurb_line(raw, stripped, number)
+
+    def _article_below(self, level: int, number: int) -> bool:
+        """What follows line `number` starts an article: for a `#` line, a `## ` heading (the
+        first article under a subject); for a `##` line, a field line right under it."""
+        following = self._next_line(number).lstrip().lstrip("".join(_INVISIBLE))
+        if level == 1:
+            return following.startswith("## ")
+        return _field_like(following) in ARTICLE_FIELDS
+
+    def disguised(self, raw: str, number: int) -> str:
+        """A line that looks like a heading or a field but would be read as text: said (the build
+        stops, naming the line and what to write), and read as what it looks like, so the lines
+        under it are not told of too (walk145 N3, N6)."""
+        lead = len(raw) - len(raw.lstrip(" \t" + "".join(_INVISIBLE)))
+        hidden = [(column, char) for column, char in enumerate(raw[:lead], 1) if char in _INVISIBLE]
+        rest = raw[lead:]
+        if hidden and (
+            rest.startswith(("#", ">", "\uff03")) or _field_like(rest) in ARTICLE_FIELDS
+        ):
+            column, char = hidden[0]
+            self.mistakes.append(
+                self.error(
+                    number,
+                    f"'{_shortened(rest.strip())}' has {_INVISIBLE[char]} (U+{ord(char):04X}, an"
+                    f" invisible character) before it, at column {column}, so curator would not"
+                    " read it as the heading or field it looks like: delete the character (the"
+                    " start of the line, in your editor, up to the first visible character)",
+                )
+            )
+            raw = "".join(c for c in raw[:lead] if c not in _INVISIBLE) + rest
+        for pattern, what in (
+            (
+                _FULL_WIDTH_HASH,
+                "starts with a full-width \uff03 (U+FF03), which is no heading mark",
+            ),
+            (_QUOTED_HEADING, "is a quote (the '>' before it), no heading"),
+        ):
+            found = pattern.match(raw)
+            if not found:
+                continue
+            level = len(found.group(1))
+            if self.subject is None and not self._article_below(level, number):
+                continue
+            if pattern is _QUOTED_HEADING and not self._article_below(level, number):
+                continue  # a quoted heading inside a blurb: the editor's own
+            heading = "#" * level + " " + found.group(2)
+            self.mistakes.append(
+                self.error(
+                    number,
+                    f"'{_shortened(raw.strip())}' {what}, so it would be printed as text of the"
+                    f" blurb above and what is under it published with that article's subject:"
+                    f" write '{_shortened(heading)}'",
+                )
+            )
+            return heading
+        text = raw.strip()
+        if (
+            self.subject is not None
+            and text
+            and number < len(self.lines)
+            and _SETEXT_UNDERLINE.match(self.lines[number])
+            and not text.startswith(("#", ">", "-", "*", "|", "\\"))
+            and (number < 2 or not self.lines[number - 2].strip())
+        ):
+            self.underlines.add(number + 1)
+            self.mistakes.append(
+                self.error(
+                    number,
+                    f"'{_shortened(text)}' underlined with '=' on the next line is a heading in"
+                    " Markdown, but not in a draft: it would be printed as text of the blurb above"
+                    " and what is under it published with that article's subject. Write"
+                    f" '# {_shortened(text)}' (and delete the line of '=') to start a subject",
+                )
+            )
+            return "# " + text
+        return raw
 
     def indented_hash(self, raw: str, indent: str, number: int) -> str:
         """A line starting with spaces or a tab, then `#`: the line to read in its place.
@@ -1887,7 +1982,9 @@ def _not_text(path: Path, data: bytes) -> DraftError | None:
             path,
             0,
             f"the draft is {what}: was it saved after editing? Undo in your editor and save"
-            " it again, or write a new one with `curator draft --force` (which replaces it)",
+            " it again, or write a new one: run `curator draft --force` (which replaces it) with"
+            " the options you made this one with (--all-subjects or --subject NAME: without"
+            " them the new draft is of the plan's subjects only)",
         )
     return None
 

@@ -1713,6 +1713,7 @@ def render_archive(
     known_ids: Mapping[str, str] | None = None,
     previous_feed: str | bytes | None = None,
     new: Collection[int] = (),
+    unchanged: Collection[int] = (),
 ) -> dict[str, str]:
     """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`.
     An issue's entry keeps the <published> and <updated> times `previous_feed` (the output
@@ -1720,7 +1721,9 @@ def render_archive(
     corrected in its issue-N.json, its title, its time), gets now (walk86 #3); so does an issue
     that feed left out (its issue-N.json could not be read then) other than those `new` (the one
     being built): it comes back, corrected, to readers who had it (walk115 #3: it was marked
-    as published, its <updated> moved back to its date)."""
+    as published, its <updated> moved back to its date), but not one of `unchanged` (its page is
+    what it was: walk145 N1, an issue-N.json emptied and written again from the store was said to
+    be "marked updated, whose text changed", its page byte-identical)."""
     install_filters(env)
     updated = feed_times(previous_feed, "updated") if previous_feed else {}
     published = feed_times(previous_feed) if previous_feed else {}
@@ -1747,7 +1750,8 @@ def render_archive(
     if previous_feed and "feed.xml" in files:
         changed = changed_entries(previous_feed, files["feed.xml"])
         if published:  # (a feed that could be read, with entries)
-            changed |= {a.number for a in archive} - set(published) - set(new)
+            back = {a.number for a in archive} - set(published) - set(new)
+            changed |= back - set(unchanged)
         if changed:
             now = datetime.now(UTC)
             times = _distinct_datetimes(archive, published)
@@ -1809,20 +1813,37 @@ def load_archive(
     return tuple(items), warnings
 
 
-def empty_editions(out_dir: Path, numbers: Iterable[int]) -> list[tuple[int, Path]]:
+def empty_editions(out_dir: Path, numbers: Iterable[int]) -> list[tuple[int, Path, bool]]:
     """The editions of the issues `numbers` (the archive lists them) whose file in `out_dir` is
-    there but empty (0 bytes: emptied by a failed copy or sync), by issue: index.html links a
-    blank page (walk141 #5: nothing said it)."""
+    there but empty (0 bytes: emptied by a failed copy or sync), or an HTML page cut short (it
+    opens `<html` and has no `</html>` at its end, walk145 N4; a Markdown or text edition cannot
+    be judged), by issue: index.html links a blank page (walk141 #5: nothing said it). Each with
+    True when it is cut short, False when empty."""
     found = []
     for number in sorted(numbers):
         for _template, pattern in ISSUE_FORMATS.values():
             path = out_dir / pattern.format(n=number)
             try:
-                if path.is_file() and path.stat().st_size == 0:
-                    found.append((number, path))
+                if not path.is_file():
+                    continue
+                size = path.stat().st_size
+                if size == 0:
+                    found.append((number, path, False))
+                elif path.name.endswith((f"-{number}.html", ".email.html")) and _cut_page(path):
+                    found.append((number, path, True))
             except OSError:
                 continue
     return found
+
+
+def _cut_page(path: Path) -> bool:
+    """An HTML page that opens `<html` (after its doctype) and has no `</html>` in its end."""
+    with path.open("rb") as file:
+        head = file.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        file.seek(max(0, path.stat().st_size - 4096))
+        tail = file.read().lower()
+    opens = head.startswith((b"<!doctype html", b"<html"))
+    return opens and b"</html>" not in tail
 
 
 def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
