@@ -176,40 +176,20 @@ COMMON_WORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as prose)
 )
 
-#: Single letters that are no term (see NUMBER_DIGITS): English's "a" and "I", and the function
-#: words of the languages of `OTHER_STOP_WORDS` ("e", "o", "y", "w", "z", "u": and, or, in, with),
-#: which would place a Spanish article under a subject described in Spanish (walk88).
-LETTER_STOP_WORDS: frozenset[str] = frozenset({"a", "e", "i", "o", "u", "y", "w", "z"})
-#: The words the subject scorer drops before stemming: English stop words, the other languages'
-#: function words and those letters (a word of them never becomes a term, in an article or a
-#: subject).
-TERM_STOP_WORDS: frozenset[str] = STOP_WORDS | (OTHER_STOP_WORDS - _ENGLISH_TOO) | LETTER_STOP_WORDS
-
-
-#: A number is a word when it has NUMBER_DIGITS digits or more: a model or part number ("486",
-#: "68040", "040") names a thing as a word does, where a small count ("2", "16") tells nothing of
-#: a subject. A version ("3.1", "7.0.1") is one word, its dots read as "v" ("3v1": `_VERSION`),
-#: so "Windows 3.1" and "System 7.1" keep what tells them apart. And a single ASCII letter is a
-#: word ("X" of "The X Window System", "C"), but for those of `LETTER_STOP_WORDS`. Until
-#: SCORER_VERSION 15 numbers and single letters were dropped: on 20 Newsgroups' comp.* set "486", "386", "040" and
-#: "X" are what tells PC from Mac hardware and X from graphics (benchmarks/README.md, exp14).
-NUMBER_DIGITS = 3
-#: (the dot first: the pattern then looks only at dots, 15x faster than a look-behind first)
-_VERSION = re.compile(r"\.(?<=\d\.)(?=\d)")
+#: The words the subject scorer drops before stemming: English stop words and the other
+#: languages' function words (a word of them never becomes a term, in an article or a subject).
+TERM_STOP_WORDS: frozenset[str] = STOP_WORDS | (OTHER_STOP_WORDS - _ENGLISH_TOO)
 
 
 def _word(token: str) -> str | None:
-    """A raw token as a word ("mike's" -> "mike"), or None for short numbers, single letters of
-    other scripts and junk (a single character of an unspaced script is a word: `UNSPACED`; see
-    NUMBER_DIGITS)."""
+    """A raw token as a word ("mike's" -> "mike"), or None for numbers, single letters and junk
+    (a single character of an unspaced script is a word: `UNSPACED`)."""
     if token.endswith("'s"):
         token = token[:-2]
-    if len(token) > MAX_WORD:
+    if len(token) > MAX_WORD or token.isdigit():
         return None
-    if token.isdigit():
-        return token if len(token) >= NUMBER_DIGITS and token.isascii() else None
     if len(token) < 2 and (token.isascii() or not UNSPACED.match(token)):
-        return token if "a" <= token <= "z" else None
+        return None
     return token
 
 
@@ -286,8 +266,6 @@ def _tokens(text: str) -> list[str]:
     # letters and digits, so with every other character a space, the runs are what split()
     # finds. Only a word with an apostrophe ("don't", "o'neill's", "'quoted'") is left to the
     # pattern, word by word (a run cannot span a space either way).
-    if "." in low:
-        low = _VERSION.sub("v", low)  # "3.1" -> "3v1" (see NUMBER_DIGITS)
     if not low.isascii():
         if _OTHER_LETTER.search(low):
             return script_words(low)
@@ -765,7 +743,8 @@ def normalise(v: Vector) -> Vector:
 def strongest(v: Vector, n: int) -> Vector:
     """`v` cut to its `n` largest weights; of terms that tie (to 12 places: the same sums added
     in another order), the last alphabetically, so that the cut does not depend on the order
-    the terms were first counted in (stored counts and texts count them in different orders)."""
+    the terms were first counted in (stored counts and texts count them in different orders:
+    exp14 found two placement tests telling them apart once more terms tied)."""
     if len(v) <= n:
         return v
     return dict(heapq.nlargest(n, v.items(), key=lambda kv: (round(kv[1], 12), kv[0])))

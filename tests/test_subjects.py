@@ -161,9 +161,6 @@ def test_moving_one_article_pulls_its_story_after_it(bbc, bbc_all, bbc_subjects)
     label = {a.url: lab for a, lab in bbc_all}
     others = [a for a in articles if "glazer" not in (a.title + (a.text or "")).lower()]
     changed = [a for a in others if before[a.url].subject != after[a.url].subject]
-    # (an article near its bar may come into its own subject instead: "US to probe airline
-    # travel chaos", nowhere before the move, under Business after it since SCORER_VERSION 15)
-    changed = [a for a in changed if after[a.url].subject != bbc_subjects[label[a.url]].name]
     assert not [a.title for a in changed if label[a.url] == "business"]
     assert len(changed) <= 6 and all(after[a.url].subject == "Sport" for a in changed)
     assert explain(articles[0], subjects, corrections=moved, context=articles).correction is None
@@ -305,13 +302,7 @@ def test_stemmer_and_terms_follow_porter():
         "measur", "metric", "custom", "relat", "hop",
     ]  # fmt: skip
     assert terms("The customer’s journey, and the CEO's 2024 NPS.") == [
-        "custom", "journei", "ceo", "2024", "np",
-    ]  # fmt: skip
-    # A number of 3 digits or more, a version and a single letter are words (exp14: what tells
-    # PC from Mac hardware and X from graphics); a small count, "a", "I" and the other
-    # languages' function letters are not.
-    assert terms("I run Windows 3.1 on a 486 with 16 MB, and X y el Mac") == [
-        "run", "window", "3v1", "486", "mb", "x", "el", "mac",
+        "custom", "journei", "ceo", "np",
     ]  # fmt: skip
 
 
