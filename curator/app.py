@@ -77,6 +77,7 @@ from curator.issuetext import (
     link_warnings,
     repeated_closing,
     repeated_introduction,
+    repeated_subject_introduction,
 )
 from curator.linkcheck import links_to_check, not_checked, recheck_draft, recheck_issue
 from curator.models import (
@@ -1706,7 +1707,17 @@ def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ..
     history = store.issues()
     previous = (history[-1].number, history[-1].introduction) if history else None
     warning = repeated_introduction(issue.introduction, issue.number, previous, config)
-    return (warning,) if warning else ()
+    if warning:
+        return (warning,)
+    return tuple(
+        repeated_subject_introduction(
+            config,
+            issue.number,
+            issue.introduction,
+            issue.theme,
+            [(h.number, h.theme, h.introduction) for h in history],
+        )
+    )
 
 
 @dataclass(frozen=True)
