@@ -6,8 +6,14 @@ real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
+import pytest
+
+from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
 
 BASICS = "The basics of customer experience"
@@ -41,6 +47,108 @@ def test_a_subjects_introduction_said_again_in_a_later_issue_on_it_is_warned_abo
     code, _, err = run("build", "--config", str(themed_demo), "-q", "--draft", str(draft))
     assert code == 0, err
     assert said in " ".join(err.split())
-    # An introduction of its own in the draft is no repeat.
+    # (the draft holds the introduction filled in, as written to it)
     page = draft.read_text(encoding="utf-8")
     assert "Welcome to issue 2 of Customer Experience Weekly." in page
+
+
+def _rss(title: str, items: list[tuple[str, str, str]]) -> str:
+    body = "".join(
+        f"<item><title>{escape(t)}</title><link>{escape(link)}</link><guid>{escape(link)}</guid>"
+        f"<pubDate>Wed, 02 Dec 2026 09:00:00 +0000</pubDate><description>{escape(d)}</description>"
+        "</item>"
+        for t, link, d in items
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://site.example/</link>{body}</channel></rss>"
+    )
+
+
+def _page(title: str, text: str) -> str:
+    return (
+        f"<html><head><title>{escape(title)}</title></head><body><article><h1>{escape(title)}</h1>"
+        + f"<p>{escape(text)}</p>" * 3
+        + "</article></body></html>"
+    )
+
+
+@dataclass(frozen=True)
+class Removed:
+    config: Path
+    server: LocalServer
+    #: `subjects uncertain`'s output, then `feeds remove`'s (stdout, stderr).
+    uncertain: str
+    out: str
+    err: str
+
+
+@pytest.fixture(scope="module")
+def removed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Removed]:
+    server = LocalServer().start()
+    try:
+        tmp = tmp_path_factory.mktemp("walk146")
+        # Each article half about surveys, half about support queues (the model is unsure of
+        # each), and each its own story.
+        kinds = ("hotel guests", "airline passengers", "bank customers")
+        items = [
+            (
+                f"What {kind} tell us",
+                server.url(f"/post-{k}"),
+                f"Surveys of {kind} and the support queues behind them: what the survey scores of"
+                f" {kind} say about the ticket backlog, and how the support team answers the"
+                f" feedback {kind} give in the survey.",
+            )
+            for k, kind in enumerate(kinds)
+        ]
+        for k in range(2):
+            server.add(f"/post-{k}", _page(items[k][0], items[k][2]), content_type="text/html")
+        server.add("/cx.xml", _rss("CX Reading", items))  # (/post-2 answers 404: a dead link)
+        server.add("/ops.xml", _rss("Ops Notes", []))
+        config = tmp / "feeds.yaml"
+        config.write_text(
+            "newsletter:\n  title: CX Weekly\n  introduction: Welcome to issue {number}.\n"
+            "settings:\n  allow_private_addresses: true\n"
+            "subjects:\n"
+            "  - name: Surveys\n    description: Customer surveys and their scores.\n"
+            "    keywords: [survey, scores, feedback]\n"
+            "  - name: Support\n    description: Support teams and their queues.\n"
+            "    keywords: [support team, queue, backlog, ticket]\n"
+            f"feeds:\n  - url: {server.url('/cx.xml')}\n",
+            encoding="utf-8",
+        )
+        code, _, err = run("fetch", "--config", str(config), "-q")
+        assert code == 0, err
+        code, uncertain, err = run("subjects", "uncertain", "--config", str(config))
+        assert code == 0, err
+        opml = tmp / "subs.opml"
+        opml.write_text(
+            '<?xml version="1.0"?><opml version="2.0"><body>'
+            '<outline text="Service operations">'
+            f'<outline type="rss" text="Ops Notes" xmlUrl="{server.url("/ops.xml")}"/>'
+            "</outline></body></opml>",
+            encoding="utf-8",
+        )
+        code, _, err = run("feeds", "import", str(opml), "--add-subjects", "--config", str(config))
+        assert code == 0, err
+        code, out, err = run("feeds", "remove", server.url("/cx.xml"), "--config", str(config))
+        assert code == 0, err
+        yield Removed(config, server, uncertain, out, err)
+    finally:
+        server.stop()
+
+
+def test_feeds_remove_counts_a_dead_link_apart_from_the_articles_that_can_be_picked(
+    removed: Removed,
+) -> None:
+    """#2: "the 1 no issue featured can still be picked" when that 1 was a dead link."""
+    out = said_as_one(removed.out)
+    assert (
+        "Its 3 stored article(s) stay in the archive, and the 2 no issue featured can still be"
+        " picked for the next issues; 1 more is a dead link (pages gone), never picked."
+    ) in out, out
+
+
+def test_feeds_remove_says_a_stub_subjects_warning_once(removed: Removed) -> None:
+    """#4: "`Service operations` is still the stub..." was said twice by `feeds remove`."""
+    assert said_as_one(removed.err).count("is still the stub") == 1, removed.err
