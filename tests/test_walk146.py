@@ -149,6 +149,13 @@ def test_feeds_remove_counts_a_dead_link_apart_from_the_articles_that_can_be_pic
     ) in out, out
 
 
+def test_subjects_uncertain_leaves_a_dead_link_out(removed: Removed) -> None:
+    """#3: the article whose page answered 404 (never published) was listed for review, the only
+    one curator was unsure of."""
+    assert removed.server.url("/post-2") not in removed.uncertain, removed.uncertain
+    assert "bank customers" not in removed.uncertain, removed.uncertain
+
+
 def test_feeds_remove_says_a_stub_subjects_warning_once(removed: Removed) -> None:
     """#4: "`Service operations` is still the stub..." was said twice by `feeds remove`."""
     assert said_as_one(removed.err).count("is still the stub") == 1, removed.err
