@@ -1,11 +1,12 @@
 """walk146's findings through the CLI: a subject's introduction said again word for word (but for
 its variables) in a later issue on that subject, unheard of (#1); `feeds remove` counted a dead
 link among the articles that "can still be picked" (#2); `subjects uncertain` listed a dead link
-for review (#3); `feeds remove` said a stub subject's warning twice (#4). Feeds and pages on a
-real HTTP server on 127.0.0.1."""
+for review (#3); `feeds remove` said a stub subject's warning twice (#4); a name typed wrong in a
+template had no did-you-mean (#5). Feeds and pages on a real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,3 +160,22 @@ def test_subjects_uncertain_leaves_a_dead_link_out(removed: Removed) -> None:
 def test_feeds_remove_says_a_stub_subjects_warning_once(removed: Removed) -> None:
     """#4: "`Service operations` is still the stub..." was said twice by `feeds remove`."""
     assert said_as_one(removed.err).count("is still the stub") == 1, removed.err
+
+
+def test_a_name_typed_wrong_in_a_template_is_said_with_the_one_meant(demo: Path) -> None:
+    """walk146 #5: `{{ edtior }}` in issue.txt was "'edtior' is undefined", with no did-you-mean,
+    where a field typed wrong gets one."""
+    from curator.outputs import builtin_templates
+
+    mine = demo.parent / "mytpl"
+    shutil.copytree(builtin_templates(), mine)
+    path = mine / "issue.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index("{% block header %}") + 1
+    lines.insert(at, "Edited by {{ edtior }}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
+    assert code == 2, err
+    assert (
+        f"template {path}:{at + 1}: 'edtior' is undefined: did you mean 'editor'?"
+    ) in said_as_one(err), err
