@@ -2,7 +2,9 @@
 its variables) in a later issue on that subject, unheard of (#1); `feeds remove` counted a dead
 link among the articles that "can still be picked" (#2); `subjects uncertain` listed a dead link
 for review (#3); `feeds remove` said a stub subject's warning twice (#4); a name typed wrong in a
-template had no did-you-mean (#5). Feeds and pages on a real HTTP server on 127.0.0.1."""
+template had no did-you-mean (#5); a '# heading' in a draft's introduction was not told it is
+written '### ', and `draft` run twice refused to replace a draft nobody had edited (#6). Feeds
+and pages on a real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -45,12 +47,33 @@ def test_a_subjects_introduction_said_again_in_a_later_issue_on_it_is_warned_abo
     assert code == 0, err
     assert said in " ".join(err.split())
     draft = themed_demo.parent / "drafts" / "issue-2.md"
-    code, _, err = run("build", "--config", str(themed_demo), "-q", "--draft", str(draft))
-    assert code == 0, err
-    assert said in " ".join(err.split())
     # (the draft holds the introduction filled in, as written to it)
     page = draft.read_text(encoding="utf-8")
     assert "Welcome to issue 2 of Customer Experience Weekly." in page
+
+    # #6: the same command again, the draft untouched, was refused ("your edits would be lost").
+    code, _, err = run(
+        "draft", "--config", str(themed_demo), "-q", "--subject", BASICS, "--no-fetch"
+    )
+    assert code == 0, err
+    assert f"{draft} was unchanged since curator wrote it: replaced by this draft" in said_as_one(
+        err
+    )
+    # #6: a '# heading' typed in the introduction was not told it is written '### '.
+    lines = draft.read_text(encoding="utf-8").split("\n")
+    at = lines.index(f"# {BASICS}")
+    lines[at:at] = ["# A heading in the intro", ""]
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    code, _, err = run("build", "--config", str(themed_demo), "-q", "--draft", str(draft))
+    assert code == 0, err
+    assert said in " ".join(err.split())
+    assert (
+        f"{draft}:{at + 1}: '# A heading in the intro' has no articles under it, so it is left out"
+        " of the issue (an article inside a <!-- comment --> is not published): add one under it"
+        " ('## Title' with its url: line, or '## https://...'), or delete the heading; if it is a"
+        " heading inside the introduction, write '### A heading in the intro' ('# ' ends the"
+        " introduction and starts a subject)"
+    ) in said_as_one(err)
 
 
 def _rss(title: str, items: list[tuple[str, str, str]]) -> str:
