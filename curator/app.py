@@ -77,6 +77,7 @@ from curator.issuetext import (
     link_warnings,
     repeated_closing,
     repeated_introduction,
+    repeated_subject_introduction,
 )
 from curator.linkcheck import links_to_check, not_checked, recheck_draft, recheck_issue
 from curator.models import (
@@ -1709,7 +1710,17 @@ def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ..
     history = store.issues()
     previous = (history[-1].number, history[-1].introduction) if history else None
     warning = repeated_introduction(issue.introduction, issue.number, previous, config)
-    return (warning,) if warning else ()
+    if warning:
+        return (warning,)
+    return tuple(
+        repeated_subject_introduction(
+            config,
+            issue.number,
+            issue.introduction,
+            issue.theme,
+            [(h.number, h.theme, h.introduction) for h in history],
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -1747,7 +1758,8 @@ def write_next_draft(
     folder = config.settings.drafts or config.folder / "drafts"
     # Before placing, which takes minutes after an upgrade (walk101 #2): the draft it would
     # replace (checked again below, with the issue's own number).
-    _stop_before_replacing_draft(draft_path(folder, store.next_issue_number()), force)
+    number = store.next_issue_number()
+    _stop_before_replacing_draft(draft_path(folder, number), force, store, number)
     notes: list[str] = []
     # (What it says of local files is told only when the run gets to say it: walk76 #4.)
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
@@ -1774,9 +1786,12 @@ def write_next_draft(
         return None
     issue = planned.issue
     path = draft_path(folder, issue.number)
-    _stop_before_replacing_draft(path, force)
+    _stop_before_replacing_draft(path, force, store, issue.number)
     text = _draft_text(config, store, planned, path, config_arg)
     kept = _keep_edited_draft(store, issue.number, path, text) if path.exists() else None
+    if not force and path.exists():
+        # walk146 #6: `draft --subject X` run again refused to replace a draft nobody had edited
+        notes.append(f"{path} was unchanged since curator wrote it: replaced by this draft")
     try:
         write_atomic(path, text)
     except OSError as exc:
@@ -1830,9 +1845,11 @@ def draft_then_build(config: Config, number: int) -> str:
     return f"`curator draft` (which writes {path}), then `curator build --draft {path}`"
 
 
-def _stop_before_replacing_draft(path: Path, force: bool) -> None:
-    """Stop before a draft the editor may have edited is replaced (without --force)."""
-    if path.exists() and not force:
+def _stop_before_replacing_draft(path: Path, force: bool, store: Store, number: int) -> None:
+    """Stop before a draft the editor may have edited is replaced (without --force); one as
+    curator wrote it (the store keeps its digest) is replaced, as nothing of the editor's is lost
+    (walk146 #6: `draft --subject X` run twice refused, "your edits would be lost")."""
+    if path.exists() and not force and not _untouched(store, number, path):
         # (the draft's own path in the advice, not DRAFT: walk97 #7, pasted as printed it
         # failed "DRAFT: cannot read the draft")
         raise BuildError(
@@ -1840,6 +1857,15 @@ def _stop_before_replacing_draft(path: Path, force: bool) -> None:
             f"build it with `curator build --draft {shell_arg(path)}`, or pass --force to"
             " replace it"
         )
+
+
+def _untouched(store: Store, number: int, path: Path) -> bool:
+    """Whether the draft at `path` is as `curator draft` last wrote it for issue `number`."""
+    try:
+        old = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return _digest(old) == store.draft_written(number)
 
 
 def _keep_edited_draft(store: Store, number: int, path: Path, text: str) -> Path | None:

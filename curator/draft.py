@@ -1779,11 +1779,20 @@ def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, 
 
 def empty_sections(draft: Draft, path: Path | str) -> list[str]:
     """A warning per `# Subject` heading of the draft with no article under it: it is left out of
-    the issue (walk38 #8: silently)."""
+    the issue (walk38 #8: silently). One above every subject's section, right after the
+    introduction, may be meant as a heading of it: the warning says how that is written (walk146
+    #6: `# A heading in the intro` was told only to get an article or be deleted)."""
+    first = min((s.line for s in draft.sections if s.line), default=0)
     return [
         f"{path}:{line}: '# {_shortened(name)}' has no articles under it, so it is left out of the"
         " issue (an article inside a <!-- comment --> is not published): add one under it"
         " ('## Title' with its url: line, or '## https://...'), or delete the heading"
+        + (
+            f"; if it is a heading inside the introduction, write '### {_shortened(name)}'"
+            " ('# ' ends the introduction and starts a subject)"
+            if not first or line < first
+            else ""
+        )
         for name, line in draft.empty_sections
     ]
 

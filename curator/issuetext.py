@@ -39,7 +39,14 @@ from curator.render import (
     unsafe_links,
     unshown_markdown,
 )
-from curator.variables import VariableError, check_variables, fill, fill_leaving_out
+from curator.variables import (
+    VariableError,
+    check_variables,
+    fill,
+    fill_leaving_out,
+    spaced,
+    written_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -646,8 +653,52 @@ def repeated_introduction(
     )
 
 
+def repeated_subject_introduction(
+    config: Config,
+    number: int,
+    introduction: str,
+    theme: Sequence[str],
+    history: Sequence[tuple[int, tuple[str, ...], str | None]],
+) -> list[str]:
+    """A warning per subject of this issue's theme whose `introduction:` in feeds.yaml the issue
+    opens with (variables aside) when an earlier issue did too: the last issue on that theme,
+    or the previous issue. Compared as written, for {number} makes the filled-in text differ
+    every issue while "In our first installment" is said again (walk146 #1). `history` is
+    (number, theme, introduction) per published issue, oldest first."""
+    warnings = []
+    for name in theme:
+        text = config.subject_introductions.get(name)
+        pattern = written_pattern(text) if text else None
+        if text is None or pattern is None or not pattern.search(spaced(introduction)):
+            continue  # the issue has its own (its file, or the draft's)
+        earlier = [h for h in history if name in h[1] and h[2] is not None][-1:]
+        if history and history[-1] not in earlier:
+            earlier.append(history[-1])
+        said = next((h[0] for h in earlier if h[2] and pattern.search(spaced(h[2]))), None)
+        if said is None:
+            continue
+        at = _config_line(
+            config,
+            config.subject_introduction_offsets.get(name, 0),
+            f"subject `{name}`'s `introduction:`",
+        )
+        first = " ".join(text.split())
+        first = first if len(first) <= 60 else first[:57].rstrip(" .,;:") + "..."
+        folder = config.settings.introductions or config.folder / "introductions"
+        warnings.append(
+            f"{at(1)}: issue {number} opens with subject `{name}`'s introduction from"
+            f' feeds.yaml ("{first}"), which issue {said} opened with too, word for word but'
+            " for its variables: readers get the same note again. Write issue"
+            f" {number}'s own in {folder / f'issue-{number}.md'} (or in the draft, when you"
+            " review one), or rewrite the subject's `introduction:` in"
+            f" {config.path} so it reads right in every issue on `{name}`"
+        )
+    return warnings
+
+
 __all__ = [
     "IssueText",
+    "repeated_subject_introduction",
     "issue_file",
     "issue_text",
     "draft_entry_warnings",

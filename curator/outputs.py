@@ -1136,6 +1136,21 @@ _VALUES_SAID = {
 }
 
 
+#: Jinja's words for a name a template is not given: "'edtior' is undefined".
+_UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
+#: The names curator's templates are given: `output_context`'s (an issue's page) and
+#: `archive_context`'s (index.html, feed.xml), and Jinja's own (`range`, `loop`...).
+TEMPLATE_NAMES = sorted(
+    {
+        *("issue", "title", "number", "date", "date_text", "editor", "introduction_html"),
+        *("introduction_text", "introduction_plain", "theme", "theme_subjects", "closing_html"),
+        *("closing_text", "closing_plain", "sections", "article_count", "site_url", "slug"),
+        *("subjects", "page_url", "index_url", "feed_url", "has_index", "has_feed", "archive"),
+        *("updated", "feed_id", "loop", *jinja2.defaults.DEFAULT_NAMESPACE),
+    }
+)
+
+
 def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
     """A rendering error in the editor's words: a field an entry, section or archive item has not
     is named with the one meant (walk125 #4: "'curator.render.EntryView object' has no attribute
@@ -1149,6 +1164,11 @@ def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
             f'{message}: add the line {{% import "{WORDS}" as {_WORDS_AS} %}} as the'
             " template's first line, as curator's own templates have it"
         )
+    undefined = _UNDEFINED.match(message)
+    if undefined is not None:
+        # walk146 #5: `{{ edtior }}` was "'edtior' is undefined", where a field gets a did-you-mean
+        close = difflib.get_close_matches(undefined.group(1), TEMPLATE_NAMES, n=1)
+        return f"{message}: did you mean '{close[0]}'?" if close else message
     found = _NO_ATTRIBUTE.match(message)
     if found is None:
         return message

@@ -1522,7 +1522,8 @@ def uncertain_articles(
     listed once: a copy at another address is named with the first of them (`one_per_story`).
     Those an earlier run listed under the subject they are under now (the editor left them as
     placed) come after the others, marked `listed_before` (walk129 #5: the same three correctly
-    placed posts took 3 of 10 places every week); the ones returned are remembered."""
+    placed posts took 3 of 10 places every week); the ones returned are remembered. A dead
+    link (its page gone: no issue can feature it) is left out (walk146 #3)."""
     refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
@@ -1544,7 +1545,7 @@ def uncertain_articles(
     unsure = [
         replace(u, listed_before=u.url in earlier and earlier[u.url] == where(u.url, u.subject))
         for u in found
-        if u.unsure
+        if u.unsure and not (u.url in ids and store.dead_link(ids[u.url]))
     ]
     unsure.sort(key=lambda u: u.listed_before)  # (stable: least sure first within each)
     listed = [_with_stored(store, ids[u.url], u) for u in one_per_story(unsure, articles, limit)]

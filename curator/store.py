@@ -1444,19 +1444,24 @@ class Store:
                 owners[feed] = owners.get(feed, 0) + 1
         return owners
 
-    def feed_articles(self, urls: Iterable[str]) -> tuple[int, int]:
-        """(stored articles, of them those no issue featured) of the feeds at `urls`."""
-        total = unfeatured = 0
+    def feed_articles(self, urls: Iterable[str]) -> tuple[int, int, int]:
+        """(stored articles, of them those no issue featured, of those the dead links: never
+        picked) of the feeds at `urls`."""
+        total = unfeatured = dead = 0
         for url in dict.fromkeys(urls):
             row = self.db.execute(
                 """SELECT COUNT(*), SUM(NOT EXISTS (SELECT 1 FROM issue_articles ia
-                                                   WHERE ia.article_id = a.id))
+                                                   WHERE ia.article_id = a.id)),
+                          SUM(NOT EXISTS (SELECT 1 FROM issue_articles ia
+                                          WHERE ia.article_id = a.id)
+                              AND EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.id))
                    FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?""",
                 (url,),
             ).fetchone()
             total += int(row[0] or 0)
             unfeatured += int(row[1] or 0)
-        return total, unfeatured
+            dead += int(row[2] or 0)
+        return total, unfeatured, dead
 
     def feed_site_names(self, url: str) -> list[tuple[str, str]]:
         """(site name, article address) of each stored article of the feed at `url` (link posts

@@ -52,6 +52,30 @@ def check_variables(text: str) -> None:
         )
 
 
+def written_pattern(text: str) -> re.Pattern[str] | None:
+    """A pattern that finds `text` filled in with any values of its variables, in a text whose
+    whitespace is single spaces (`spaced`): the same text as written, whatever the issue's
+    number or theme. None when it says too little of its own (under 4 words outside its
+    variables) to tell."""
+    text = spaced(text)
+    pieces: list[str] = []
+    words = 0
+    at = 0
+    for match in _TOKEN.finditer(text):
+        words += len(text[at : match.start()].split())
+        pieces.append(re.escape(text[at : match.start()]))
+        pieces.append(r".*?" if match.group(1) else re.escape(match.group(0)[0]))
+        at = match.end()
+    words += len(text[at:].split())
+    pieces.append(re.escape(text[at:]))
+    return re.compile("".join(pieces), re.DOTALL) if words >= 4 else None
+
+
+def spaced(text: str) -> str:
+    """`text` with each run of whitespace a single space."""
+    return " ".join(text.split())
+
+
 def fill(text: str, values: Mapping[str, object]) -> str:
     """`text` with each variable replaced by its value (check_variables first for the message)."""
 
@@ -166,4 +190,13 @@ def _whole_line(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-__all__ = ["VARIABLES", "LeftOut", "VariableError", "check_variables", "fill", "fill_leaving_out"]
+__all__ = [
+    "VARIABLES",
+    "LeftOut",
+    "VariableError",
+    "check_variables",
+    "fill",
+    "fill_leaving_out",
+    "spaced",
+    "written_pattern",
+]

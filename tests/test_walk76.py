@@ -193,6 +193,10 @@ def test_the_local_file_notice_outlives_a_refused_draft(
             " WHERE title = 'Help Desk Scripts'"
         )
     db.close()
+    # (an edited draft, which a draft without --force refuses to replace: walk146 #6 replaces
+    # one as curator wrote it)
+    written = tmp_path / "drafts" / "issue-1.md"
+    written.write_text(written.read_text(encoding="utf-8") + "\nMy edit.\n", encoding="utf-8")
 
     code, out, err = run_cli("draft", "--config", str(config), "--all-subjects", "--no-fetch")
     assert code != 0 and "exists already" in err, (code, err)

@@ -67,6 +67,9 @@ def test_a_draft_already_there_keeps_the_fetch_summary_in_json(
     assert code == 0, err
     drafted = document(out)
     assert drafted["message"].startswith("Draft of issue 1: "), drafted
+    # (edited: one as curator wrote it is replaced, walk146 #6)
+    path = demo.parent / "drafts" / "issue-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMy edit.\n", encoding="utf-8")
 
     code, out, err = run_cli("draft", "--config", str(demo), "--json", "-q")
     assert code == 1, err

@@ -55,10 +55,12 @@ def test_draft_over_a_draft_advises_a_build_that_works_as_printed(demo: Path) ->
     """walk97 #7: `draft` over a draft advised `curator build --draft DRAFT --config ...`; run as
     written it failed "DRAFT: cannot read the draft" (exit 2), though the message knew the path."""
     assert run_cli("draft", "--config", str(demo), "-q")[0] == 0
+    path = demo.parent / "drafts" / "issue-1.md"
+    # (edited: one as curator wrote it is replaced, walk146 #6)
+    path.write_text(path.read_text(encoding="utf-8") + "\nMy edit.\n", encoding="utf-8")
     code, _, err = run_cli("draft", "--config", str(demo), "-q")
     assert code == 1, err
     advice = err.split("build it with `", 1)[1].split("`", 1)[0]
-    path = demo.parent / "drafts" / "issue-1.md"
     assert advice == f"curator build --draft {path} --config {demo}", advice
     argv = shlex.split(advice)
     assert argv[0] == "curator"

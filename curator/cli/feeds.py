@@ -224,14 +224,23 @@ def _remove(config: Path, conf: Config, url: str, store: Store | None) -> None:
     echo(f"Removed {spec.url}{named}{given}")
     if store is None:
         return
-    total, unfeatured = store.feed_articles([spec.url, stored or spec.url])
-    if unfeatured:  # walk45 #3: the next build featured a removed feed's articles, unsaid
+    total, unfeatured, dead = store.feed_articles([spec.url, stored or spec.url])
+    # walk146 #2: a dead link (its page gone) was counted among those that "can still be picked"
+    pickable = unfeatured - dead
+    are = "is a dead link" if dead == 1 else "are dead links"
+    if pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
+        also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         echo(
-            f"Its {total} stored article(s) stay in the archive, and the {unfeatured} no issue"
-            " featured can still be picked for the next issues. To keep one out, run `curator"
-            " subjects exclude URL` (it keeps it out of every issue; `curator subjects undo URL`"
-            " takes it back): cutting it from a draft keeps it out of that issue only, and the"
-            " next `curator draft` can pick it again."
+            f"Its {total} stored article(s) stay in the archive, and the {pickable} no issue"
+            f" featured can still be picked for the next issues{also}. To keep one out, run"
+            " `curator subjects exclude URL` (it keeps it out of every issue; `curator subjects"
+            " undo URL` takes it back): cutting it from a draft keeps it out of that issue only,"
+            " and the next `curator draft` can pick it again."
+        )
+    elif dead:
+        echo(
+            f"Its {total} stored article(s) stay in the archive; the {dead} no issue featured"
+            f" {are} (pages gone, answering 404 or the like), never picked for an issue."
         )
 
 
