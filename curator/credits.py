@@ -67,6 +67,7 @@ def clean_authors(
     text = rules.CREDIT_HELPERS_TAIL.sub("", rules.CREDIT_REPORTING_FROM.sub("", text))
     out: list[str] = []
     for clause in _credited_clauses(text):
+        clause = _without_interviewee(clause)
         clause = rules.BYLINE_PREFIX.sub("", clause)
         clause = rules.CJK_CREDIT_LABEL.sub("", clause)  # "本报记者 王小明", "文/李雷"
         clause = rules.WORD_CREDIT_LABEL.sub("", clause)  # "글 이영희", "بقلم: سارة حسن"
@@ -101,6 +102,16 @@ def clean_authors(
     if counted and out:
         out.append(OTHERS)  # "Jane Doe and 3 others": not Jane Doe alone
     return tuple(out)
+
+
+def _without_interviewee(clause: str) -> str:
+    """A credit without the person its interview is with (walk148 N1): "By Sam Park, in
+    conversation with Maya Angelou", "Sam Park talks to Maya Angelou" and "Interview by Sam Park
+    with Maya Angelou" credit Sam Park, who wrote it, not the person he interviewed."""
+    clause = rules.CREDIT_INTERVIEWEE.sub("", clause)
+    if rules.INTERVIEW_LEAD.match(clause):
+        clause = rules.CREDIT_WITH.split(rules.CREDIT_WITH_AFTER_COMMA.sub(" ", clause))[0]
+    return clause
 
 
 def _with_co_author(clause: str) -> str:

@@ -328,6 +328,25 @@ CREDIT_WITH_AFTER_COMMA = re.compile(
 )
 CREDIT_WITH = re.compile(r"(?<=[^\W\d_])\s+(?:with|alongside)\s+(?=(?:the\s+)?[A-Z\u00c0-\u024f])")
 
+#: The person an interview is with, after its interviewer (walk148 N1: "By Sam Park, in
+#: conversation with Maya Angelou" credited Maya Angelou as an author): "..., in conversation
+#: with Y", "... in an interview with Y", "... talks to Y", "... speaks with Y", "... interviews
+#: Y", "... sits down with Y". The credit ends before them: the interviewer wrote the piece, the
+#: person interviewed did not. Plain "Ahmed Ali with Sara Lind" still names a co-author
+#: (`CREDIT_WITH`, walk112 #6).
+CREDIT_INTERVIEWEE = re.compile(
+    r"(?<=[^\W\d_])\s*,?\s+(?:in\s+(?:conversation|discussion|dialogue)\s+with|"
+    r"in\s+an?\s+interview\s+with|(?:talks|talked|speaks|spoke|chats|chatted)\s+(?:to|with)|"
+    r"sits\s+down\s+with|sat\s+down\s+with|interviews|interviewed)\s+\S.*$",
+    re.I,
+)
+#: The lead-in of an interview's credit ("Interview by Sam Park with Maya Angelou", "Interviewed
+#: by ...", "Q&A by ..."): the person after its "with" is the one interviewed, no co-author
+#: (walk148 N1).
+INTERVIEW_LEAD = re.compile(
+    r"^\s*(?:(?:an?\s+)?interview(?:ed)?|q\s*&\s*a|conversation)\s+(?:by|from)\s+\S", re.I
+)
+
 #: A company's legal suffix ending a name ("Gartner, Inc.", "Acme Research Inc.", "Zendo Ltd",
 #: "Nordwind GmbH", "Iberia S.A."; walk118 #2): a company's name, no one's.
 COMPANY_SUFFIX = re.compile(
