@@ -100,6 +100,9 @@ _NEEDS_ESCAPE = re.compile(r"^ {0,3}(#)")
 #: A line that starts like a heading but is none: `##Title` (no space), `### Title` (too deep).
 _GLUED_HEADING = re.compile(r"^#{1,2}[^#\s]")
 _NOT_HEADING = re.compile(r"^(#+)\s*(.*?)\s*$")
+#: A line of hashes only (`#`, `##`, `###`): an empty heading, which Markdown publishes as one
+#: (walk148 N2: a lone `#` in the introduction was published as `<h2></h2>`).
+_BARE_HASHES = re.compile(r"^(#{1,6})\s*$")
 #: Characters that show as nothing: a heading or field line starting with one was read as text
 #: (walk145 N3/N6: `\u200b# Voice of the customer` filed its articles under the subject above).
 _INVISIBLE = {
@@ -1138,9 +1141,14 @@ class _Body:
                     " is left out of the issue), or delete it",
                 )
             )
+        bare = _BARE_HASHES.match(raw)
+        if bare and len(bare.group(1)) > 2:
+            # `###` alone: an empty heading of the introduction or a blurb; said as `# ` is
+            raise self.error(number, "this heading is empty: give it a subject or title")
         heading = _HEADING.match(raw)
-        if heading:
-            self.heading(len(heading.group(1)), heading.group(2), number)
+        hashes = heading or bare  # `#` or `##` alone: the empty heading `# ` is (walk148 N2)
+        if hashes:
+            self.heading(len(hashes.group(1)), heading.group(2) if heading else "", number)
         elif raw.startswith("#") and (self.subject is not None or _GLUED_HEADING.match(raw)):
             self.not_heading(raw, number)
         elif self.current is None:
