@@ -1,0 +1,50 @@
+"""walk148 N3-N5: three messages that said the wrong thing. As the editor sees them: the run's
+lines after `curator build`, `build --draft` and a theme too thin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_walk139_sites import _canonical, _page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+
+def _medium(server: LocalServer, n: int) -> str:
+    title = f"Loyalty Without Surveys {n} | by Jane Roe | UX Collective"
+    head = _canonical(f"https://uxdesign.cc/loyalty-{n}")
+    return server.add(f"/ux/{n}/", _page(title, head, "Medium"), content_type="text/html")
+
+
+def test_a_site_name_passed_over_is_said_only_where_it_credits_and_as_a_build_corrects_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    feeds = []
+    for n, name in ((1, "Loyalty Notes"), (2, None)):
+        link = _medium(http_server, n)
+        url = http_server.add(
+            f"/feed{n}.xml",
+            f'<rss version="2.0"><channel><title>Feed {n}</title><link>{http_server.base}</link>'
+            f"<item><title>Loyalty Without Surveys {n}</title><link>{link}</link>"
+            f"<pubDate>Tue, 0{n} Dec 2026 10:00:00 GMT</pubDate></item></channel></rss>",
+        )
+        feeds.append((url, name, link))
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly, issue_size: 30}\n"
+        "subjects:\n  - name: Loyalty\n    keywords: [customer, support, service, loyalty]\n"
+        "settings:\n  allow_private_addresses: true\nfeeds:\n"
+        + "".join(f"  - url: {u}\n" + (f"    name: {n}\n" if n else "") for u, n, _ in feeds),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    issue = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Loyalty Notes" in issue and "UX Collective" in issue, issue
+    # the named feed's page: its `name:` is the credit whatever the page says, so no line of it
+    assert "1 article page(s) had a site name passed over" in err, err
+    assert feeds[0][2] not in err and feeds[1][2] in err, err
+    # after a plain build there is no draft: the issue's JSON, then `curator render 1`
+    assert "in the draft" not in err, err
+    assert '"publication" in' in err and "issue-1.json" in err and "curator render 1" in err, err
