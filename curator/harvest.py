@@ -1456,7 +1456,9 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
             wait_until=page_wait(result, run.now),
         )
     if page.problems:
-        run.pages.credit([retry.link], named=bool(source.name) and _entry_from_json(retry.entry).via is None)
+        run.pages.credit(
+            [retry.link], named=bool(source.name) and _entry_from_json(retry.entry).via is None
+        )
         run.pages.in_part.append(PageInPart(retry.link, page.problems))
     article = await run.workers.run(
         article_rules.merge,
