@@ -1259,10 +1259,10 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
         )
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
-    for named in (True, False):
+    for credits in (True, False):  # (the feed's `name:` credits the article, or not)
         run.pages.credit(
-            [e.link for e in entries if e.link and (bool(source.name) and e.via is None) == named],
-            named=named,
+            [e.link for e in entries if e.link and (bool(source.name) and not e.via) == credits],
+            named=credits,
         )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     again = run.pages.ask(again, allow_file=source.is_file)
