@@ -48,3 +48,46 @@ def test_a_site_name_passed_over_is_said_only_where_it_credits_and_as_a_build_co
     # after a plain build there is no draft: the issue's JSON, then `curator render 1`
     assert "in the draft" not in err, err
     assert '"publication" in' in err and "issue-1.json" in err and "curator render 1" in err, err
+
+
+PLACES = ["hotel", "grocer", "clinic", "bank", "retail", "insurer", "airline", "telecom"]
+
+
+def test_a_theme_thin_on_copies_of_one_story_says_how_many_fit_and_how_many_stories(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk148 N5: "1 unfeatured article fit it" while `subjects list` showed Loyalty (8): 7 were
+    copies of one story (the same text but for a case number and a few words)."""
+    items = []
+    for n, place in enumerate(PLACES):
+        words = " ".join(PLACES[(n + k) % 8] for k in range(6))
+        for kind, text in (
+            ("LOYALTY", "Customer loyalty grows when service is effortless and teams remove"),
+            ("NPS", f"Survey {n}: the net promoter score of {place} users asked in {words}"),
+        ):
+            items.append(
+                f"<item><title>{kind} piece {n} on {words}</title>"
+                f"<link>https://mixed.example/{kind.lower()}-{n}</link>"
+                f"<description>{text} friction from repeat tasks. Case {n + 1} covers the"
+                " story in depth with numbers.</description></item>"
+            )
+    feed = http_server.add(
+        "/mixed.xml",
+        f'<rss version="2.0"><channel><title>Mixed</title>{"".join(items)}</channel></rss>',
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: Intro Weekly, issue_size: 2}\nsubjects:\n"
+        "  - name: Loyalty\n    keywords: [loyalty, effortless, friction]\n"
+        "  - name: NPS\n    keywords: [nps, survey, promoter]\n"
+        "themes: {min_articles: 3}\n"
+        f"settings:\n  allow_private_addresses: true\nfeeds:\n  - url: {feed}\n"
+        "    fetch_pages: false\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "-q", "--subject", "Loyalty")
+    assert code != 0, err
+    assert (
+        "the theme `Loyalty` is too thin: 8 unfeatured articles fit it, but they tell 1 story (7"
+        " are copies of another: named under it when featured), and an issue needs 3"
+    ) in " ".join(err.split()), err
