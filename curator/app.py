@@ -1614,7 +1614,14 @@ def next_issue(
             drafting=drafting,
         ),
         *text.warnings,
-        *_repeat_warning(config, store, issue),
+        *_repeat_warning(
+            config,
+            store,
+            issue,
+            shell_arg(draft_path(config.settings.drafts or config.folder / "drafts", number))
+            if drafting
+            else None,
+        ),
         *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *alone,
     )
@@ -1706,10 +1713,14 @@ def draft_text_warnings(
     )
 
 
-def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ...]:
+def _repeat_warning(
+    config: Config, store: Store, issue: Issue, draft: str | None = None
+) -> tuple[str, ...]:
+    """`draft`: where the draft the issue is built from (or being written) has its introduction:
+    the place to change it then (walk148 N4)."""
     history = store.issues()
     previous = (history[-1].number, history[-1].introduction) if history else None
-    warning = repeated_introduction(issue.introduction, issue.number, previous, config)
+    warning = repeated_introduction(issue.introduction, issue.number, previous, config, draft)
     if warning:
         return (warning,)
     return tuple(
@@ -1719,6 +1730,7 @@ def _repeat_warning(config: Config, store: Store, issue: Issue) -> tuple[str, ..
             issue.introduction,
             issue.theme,
             [(h.number, h.theme, h.introduction) for h in history],
+            draft,
         )
     )
 
@@ -2412,7 +2424,14 @@ def build_from_draft(
             published_ids,
             [s.subject for s in issue.sections if s.entries],
         ),
-        *_repeat_warning(config, store, issue),
+        *_repeat_warning(
+            config,
+            store,
+            issue,
+            f"{draft_file}:{draft.introduction_lines[0]}"
+            if draft.introduction_lines
+            else str(draft_file),
+        ),
         *draft_text_warnings(draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),

@@ -40,6 +40,7 @@ from curator import articles as article_rules
 from curator.config import Config, FeedSource
 from curator.discover import find_feed_links, is_comments_feed
 from curator.errors import shell_arg
+from curator.extract import site_name_note
 from curator.feeds import FeedError, parse_feed
 from curator.feeds.common import HTML_NOT_FEED, too_many
 from curator.fetch import (
@@ -1257,6 +1258,12 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.tell(
             came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
         )
+    entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
+    for credits in (True, False):  # (the feed's `name:` credits the article, or not)
+        run.pages.credit(
+            [e.link for e in entries if e.link and (bool(source.name) and not e.via) == credits],
+            named=credits,
+        )
     pages = run.pages.ask(wanted, allow_file=source.is_file)
     again = run.pages.ask(again, allow_file=source.is_file)
     relinked = run.pages.ask(relinked, allow_file=source.is_file)
@@ -1449,6 +1456,9 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
             wait_until=page_wait(result, run.now),
         )
     if page.problems:
+        run.pages.credit(
+            [retry.link], named=bool(source.name) and _entry_from_json(retry.entry).via is None
+        )
         run.pages.in_part.append(PageInPart(retry.link, page.problems))
     article = await run.workers.run(
         article_rules.merge,
@@ -1588,6 +1598,10 @@ class _PageReader:
         #: The links of those found gone for good (`store.dead_page`).
         self.dead: set[str] = set()
         self.in_part: list[PageInPart] = []
+        #: Link -> whether every feed that asked for its page credits its article to the feed's
+        #: `name:` (not a link post): then a site name the page passed over changes no credit
+        #: (walk148 N3), and `kept_in_part` leaves that note out.
+        self._named: dict[str, bool] = {}
         #: Connection failures by host, and the hosts given up on for the rest of the run (set
         #: when a host reaches `HOST_FAILURES`), with how many of their pages were not tried.
         self._host_failures: Counter[str] = Counter()
@@ -1634,6 +1648,24 @@ class _PageReader:
             if link not in self._tasks:
                 self._tasks[link] = asyncio.create_task(self._read(link, allow_file))
         return list(dict.fromkeys(links))
+
+    def credit(self, links: Sequence[str], *, named: bool) -> None:
+        """The articles of `links` are credited to their feed's `name:` (`named`) or not."""
+        for link in links:
+            self._named[link] = self._named.get(link, True) and named
+
+    def kept_in_part(self) -> tuple[PageInPart, ...]:
+        """The pages read in part, without the note of a site name passed over when the feed's
+        `name:` gives the publication whatever the page says (walk148 N3)."""
+        kept = []
+        for part in self.in_part:
+            if self._named.get(part.url, False):
+                part = PageInPart(
+                    part.url, tuple(p for p in part.problems if not site_name_note(p))
+                )
+            if part.problems:
+                kept.append(part)
+        return tuple(kept)
 
     async def wait(self, links: Sequence[str]) -> dict[str, Page]:
         """The pages at `links` that could be read, by link."""
@@ -1852,7 +1884,7 @@ async def _gather(
         tuple(outcomes),
         pages.read,
         tuple(pages.failures),
-        tuple(pages.in_part),
+        pages.kept_in_part(),
         tuple(reread),
         tuple(pages.hosts_skipped.most_common()),
         tuple(robots.disallowed.most_common()),

@@ -637,7 +637,11 @@ def _read(path: Path) -> str:
 
 
 def repeated_introduction(
-    introduction: str, number: int, previous: tuple[int, str | None] | None, config: Config
+    introduction: str,
+    number: int,
+    previous: tuple[int, str | None] | None,
+    config: Config,
+    draft: str | None = None,
 ) -> str | None:
     """A warning when issue `number` would open with the previous issue's introduction, word for
     word; None otherwise."""
@@ -646,10 +650,20 @@ def repeated_introduction(
     if introduction.split() != previous[1].split():
         return None
     folder = config.settings.introductions or config.folder / "introductions"
+    where = _in_draft(draft) if draft else f"{folder / f'issue-{number}.md'} (or in the draft)"
     return (
         f"issue {number}'s introduction is word for word issue {previous[0]}'s; give it its own in "
-        f"{folder / f'issue-{number}.md'} (or in the draft), or use variables such as {{number}} "
-        "and {theme} in the configured one"
+        f"{where}, or use variables such as {{number}} and {{theme}} in the configured one"
+    )
+
+
+def _in_draft(draft: str) -> str:
+    """Where a draft's own introduction is written, which the issue opens with whatever
+    introductions/ holds (walk148 N4: the file was named under `build --draft`, and changed
+    nothing)."""
+    return (
+        f"the draft's introduction ({draft}: the text before its first `# Subject` heading;"
+        " the draft's wins over a file in introductions/)"
     )
 
 
@@ -659,12 +673,15 @@ def repeated_subject_introduction(
     introduction: str,
     theme: Sequence[str],
     history: Sequence[tuple[int, tuple[str, ...], str | None]],
+    draft: str | None = None,
 ) -> list[str]:
     """A warning per subject of this issue's theme whose `introduction:` in feeds.yaml the issue
     opens with (variables aside) when an earlier issue did too: the last issue on that theme,
     or the previous issue. Compared as written, for {number} makes the filled-in text differ
     every issue while "In our first installment" is said again (walk146 #1). `history` is
-    (number, theme, introduction) per published issue, oldest first."""
+    (number, theme, introduction) per published issue, oldest first; `draft`: where the draft
+    the issue is built from (or being written) has its introduction, which is where to change
+    it then."""
     warnings = []
     for name in theme:
         text = config.subject_introductions.get(name)
@@ -685,12 +702,16 @@ def repeated_subject_introduction(
         first = " ".join(text.split())
         first = first if len(first) <= 60 else first[:57].rstrip(" .,;:") + "..."
         folder = config.settings.introductions or config.folder / "introductions"
+        where = (
+            _in_draft(draft)
+            if draft
+            else f"{folder / f'issue-{number}.md'} (or in the draft, when you review one)"
+        )
         warnings.append(
             f"{at(1)}: issue {number} opens with subject `{name}`'s introduction from"
             f' feeds.yaml ("{first}"), which issue {said} opened with too, word for word but'
             " for its variables: readers get the same note again. Write issue"
-            f" {number}'s own in {folder / f'issue-{number}.md'} (or in the draft, when you"
-            " review one), or rewrite the subject's `introduction:` in"
+            f" {number}'s own in {where}, or rewrite the subject's `introduction:` in"
             f" {config.path} so it reads right in every issue on `{name}`"
         )
     return warnings

@@ -182,6 +182,9 @@ class Ripeness:
     weak: int = 0
     #: The ids of those of `best` that fit only weakly.
     weak_best: frozenset[int] = frozenset()
+    #: Unfeatured articles under the subject not in `fitting` for they tell the same story as one
+    #: of it (`Untold.copies`): a build names them under it (walk148 N5).
+    copies: int = 0
 
     def to_dict(self) -> dict[str, object]:
         last = self.last_theme
@@ -249,6 +252,7 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
                 fitting >= config.themes.min_articles,
                 weak,
                 frozenset(weak_best),
+                len(found.copies),
             )
         )
     return rows
@@ -836,7 +840,17 @@ def _check_ripe(
             continue
         what = "planned theme" if planned_line is not None else "theme"
         where = f"{config.path}:{planned_line}: " if planned_line is not None else ""
-        count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''}"
+        count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''} fit it"
+        if row.copies:
+            # (walk148 N5: "1 unfeatured article fit it" while `subjects list` showed 8: 7 were
+            # copies of one story, which a build names under it)
+            every = row.fitting + row.copies
+            stories = f"{row.fitting} stor{'y' if row.fitting == 1 else 'ies'}"
+            count = (
+                f"{every} unfeatured articles fit it, but they tell {stories} ({row.copies}"
+                f" {'is a copy' if row.copies == 1 else 'are copies'} of another: named under it"
+                " when featured)"
+            )
         setting = "themes: min_articles"
         advice = ""
         command = "draft" if "drafted" in nothing else "build"
@@ -848,7 +862,7 @@ def _check_ripe(
                 f" for an issue of every subject instead: `curator {command}` without --subject."
             )
         raise ThemeError(
-            f"{where}the {what} `{name}` is too thin: {count} fit it, and an issue needs "
+            f"{where}the {what} `{name}` is too thin: {count}, and an issue needs "
             f"{need} ({setting}){_used_by(store, name)}{_copies_left_out(config, store, name)};"
             f" {nothing}.{advice} " + _suggestion(config, rows)
         )

@@ -1099,9 +1099,18 @@ def print_failures(
     if site_notes:
         # (no content lost: the page's declared site name, a tagline, a platform's, a company's
         # legal name or another site's, gave way to the publication a reader knows; walk147 #2)
+        # What to do fits the command (walk148 N3: "in the draft" after a plain build, which
+        # wrote none): the JSON then `curator render N`, or the draft's line.
+        advice = _featured_advice(
+            command,
+            published,
+            "publication",
+            "correct its `publication:` line {where} if the choice is wrong",
+            "the publication credited",
+        )
         echo(
             f"{len(site_notes)} article page(s) had a site name passed over for the publication"
-            " credited (correct a `publication:` line in the draft if the choice is wrong):",
+            f" credited ({advice}):",
             err=True,
         )
         for url, lines in site_notes[:SHOWN_IN_PART]:
