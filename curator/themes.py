@@ -191,6 +191,7 @@ class Ripeness:
         return {
             "subject": self.subject,
             "fitting": self.fitting,
+            "copies": self.copies,
             "weak": self.weak,
             "ripe": self.ripe,
             "best": [

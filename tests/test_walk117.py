@@ -100,7 +100,10 @@ def test_one_story_told_twice_counts_once_for_a_theme(tmp_path: Path, http_serve
         assert f"Issue {number}: 3 article(s)" in out
     code, out, err = run("themes", "--config", config)
     assert code == 0, err
-    assert "Beta gadgets: 1 article(s) (too thin, needs 2)" in out
+    assert (
+        "Beta gadgets: 1 article(s), and 1 copy of it (named under the story when featured)"
+        " (too thin, needs 2)"
+    ) in out
     assert "(copy)" not in out
     assert "(ripest)" not in out
     # The plan's fourth line, Alpha widgets, has one story left (at two addresses): too thin.
@@ -161,7 +164,10 @@ def test_a_later_plan_line_done_is_said_and_a_space_in_a_sites_name_refused(
     assert f"{config}:{line}: Gamma gizmos, by issue 1" in out
     assert "  1. Alpha widgets\n  2. Beta gadgets\n  3. Alpha widgets\n" in out
     # (#1: 4 stories at 8 addresses)
-    assert "Alpha widgets: 4 article(s) (ripest)" in out
+    assert (
+        "Alpha widgets: 4 article(s), and 4 copies of them (named under the story when"
+        " featured) (ripest)"
+    ) in out
     head = "  title: Pairs Weekly\n"
     for wrong, key in (
         (yaml.replace(head, head + "  site_url: https://blog.exa mple.com/\n"), "site_url"),

@@ -94,7 +94,10 @@ def test_one_publications_pieces_on_one_story_are_counted_once_and_numbered(
     # (#1) Five addresses, one story: counted once, the theme too thin, nothing published.
     code, out, err = run("themes", "--config", config)
     assert code == 0, err
-    assert f"{BASICS}: 1 article(s) (too thin, needs 3)" in out
+    assert (
+        f"{BASICS}: 1 article(s), and 4 copies of it (named under the story when featured)"
+        " (too thin, needs 3)"
+    ) in out
     for extra in ((), ("--subject", BASICS)):
         code, out, err = run("build", "--config", config, "--no-fetch", *extra)
         assert code == 3, out + err

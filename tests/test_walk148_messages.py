@@ -3,6 +3,7 @@ lines after `curator build`, `build --draft` and a theme too thin."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_walk139_sites import _canonical, _page
@@ -91,3 +92,14 @@ def test_a_theme_thin_on_copies_of_one_story_says_how_many_fit_and_how_many_stor
         "the theme `Loyalty` is too thin: 8 unfeatured articles fit it, but they tell 1 story (7"
         " are copies of another: named under it when featured), and an issue needs 3"
     ) in " ".join(err.split()), err
+    # `curator themes` counts the story once and says its copies too (it said "1 article(s)").
+    code, out, err = run("themes", "--config", str(config))
+    assert code == 0, err
+    assert (
+        "Loyalty: 1 article(s), and 7 copies of it (named under the story when featured) (too"
+        " thin, needs 3)"
+    ) in " ".join(out.split()), out
+    code, out, err = run("themes", "--config", str(config), "--json")
+    assert code == 0, err
+    rows = {row["subject"]: row for row in json.loads(out)["subjects"]}
+    assert (rows["Loyalty"]["fitting"], rows["Loyalty"]["copies"]) == (1, 7), rows

@@ -122,7 +122,15 @@ def _describe(row: Ripeness, need: int, is_best: bool) -> str:
         else "never a theme yet"
     )
     weak = f", {row.weak} fitting it only weakly" if row.weak else ""
-    lines = [f"  {row.subject}: {row.fitting} article(s){weak} ({state}); {last}"]
+    # (copies of a story it counts are said, as `build` says them: walk148 N5, where `subjects
+    # list` showed 8 and this line 1)
+    copies = (
+        f", and {row.copies} {'copy' if row.copies == 1 else 'copies'} of"
+        f" {'it' if row.fitting == 1 else 'them'} (named under the story when featured)"
+        if row.copies
+        else ""
+    )
+    lines = [f"  {row.subject}: {row.fitting} article(s){weak}{copies} ({state}); {last}"]
     lines += [
         f"      {score:6.3f}  {article.title}"
         + ("  (weak fit)" if article.id in row.weak_best else "")
