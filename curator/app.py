@@ -80,6 +80,7 @@ from curator.issuetext import (
     repeated_subject_introduction,
 )
 from curator.linkcheck import links_to_check, not_checked, recheck_draft, recheck_issue
+from curator.markdowntext import markdown_text, text_with_links
 from curator.models import (
     TAKEN_FOR_SITE,
     Article,
@@ -133,9 +134,7 @@ from curator.render import (
     issue_day,
     join_names,
     looks_copied,
-    markdown_text,
     missing_words,
-    text_with_links,
     untranslated_words,
 )
 from curator.store import (

@@ -59,8 +59,9 @@ from curator.credits import same_name, site_team, without_publication
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
+from curator.markdowntext import blurb_markdown, text_as_markdown
 from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section
-from curator.render import blurb_markdown, join_names, local_midnight, text_as_markdown
+from curator.render import join_names, local_midnight
 from curator.select import same_publication
 from curator.stories import fingerprint, names_publication, same_story_reason
 from curator.urls import clean_url, host_fault, safe_url, url_key

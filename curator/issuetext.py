@@ -26,11 +26,9 @@ from typing import Any
 
 from curator.config import Config
 from curator.errors import InputError
-from curator.render import (
-    date_text,
+from curator.markdowntext import (
     image_advice,
     intro_headings,
-    join_names,
     markdown_tokens,
     plain_text_markup,
     raw_markup,
@@ -39,6 +37,7 @@ from curator.render import (
     unsafe_links,
     unshown_markdown,
 )
+from curator.render import date_text, join_names
 from curator.variables import (
     VariableError,
     check_variables,
@@ -186,10 +185,10 @@ def link_warnings(
     blurb: bool = False,
 ) -> list[str]:
     """A warning per link of the editor's Markdown to an address never published (javascript:,
-    file:, data: ...): every format shows its text alone (`render.cut_unsafe_links`); and per line
+    file:, data: ...): every format shows its text alone (`markdowntext.cut_unsafe_links`); and per line
     of raw HTML, HTML comment or autolink to such an address, which every format shows as the
     literal text it is (`raw_markup_warnings`); per `[text](address)` whose address holds a space,
-    which is no link (`render.spaced_links`). With `relative` (the introduction and closing,
+    which is no link (`markdowntext.spaced_links`). With `relative` (the introduction and closing,
     published with their links as written), per link to no full address too, per paragraph
     indented as code (`indented_code_warnings`), and per image, table, footnote and heading
     published otherwise than written (`intro_markup_warnings`; a `draft`'s headings are `###` by

@@ -32,6 +32,13 @@ from markupsafe import Markup
 from curator.errors import EXIT_INPUT, CuratorError
 from curator.htmltext import script_in
 from curator.issuecheck import issue_mistakes
+from curator.markdowntext import (
+    blurb_html,
+    cut_unsafe_links,
+    cut_unsafe_links_per_line,
+    markdown_html,
+    published_markdown,
+)
 from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
@@ -44,19 +51,14 @@ from curator.render import (
     EntryView,
     SectionView,
     Text,
-    blurb_html,
     builtin_templates,
-    cut_unsafe_links,
-    cut_unsafe_links_per_line,
     date_text,
     field_hint,
     field_owner,
     issue_context,
     issue_texts,
     join_names,
-    markdown_html,
     plain_words,
-    published_markdown,
     render,
     searched_folders,
 )

@@ -1,5 +1,5 @@
 """The tags the text edition leaves out of a text (`curator.outputs.text_edition`), apart from
-the rendering: `curator.render` warns of them in the editor's Markdown (walk142 #13) and
+the rendering: `curator.markdowntext` warns of them in the editor's Markdown (walk142 #13) and
 `curator.config` in plain-text settings (walk102 #5), and `outputs` renders with `render`, so the
 rules live here for all three (a function-level import in `render` made a cycle)."""
 
