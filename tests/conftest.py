@@ -17,6 +17,16 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 
 
+def docs_text() -> str:
+    """README.md and every docs/*.md joined: what an editor can read of curator's documentation.
+
+    README keeps what a newcomer needs and points to docs/ for the case-by-case detail (fixfj:
+    README was 2,373 lines), so a test that a phrase is documented reads both, wherever it lives.
+    """
+    names = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    return "\n\n".join(path.read_text(encoding="utf-8") for path in names)
+
+
 def shared_dir() -> Path:
     """`../shared` beside the repository (CI clones main with shared/ beside it)."""
     return Path(os.environ.get("CURATOR_SHARED", REPO.parent / "shared"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from conftest import REPO, LocalServer
+from conftest import LocalServer, docs_text
 from curator.cli import cli
 from curator.harvest import PAGE_READS
 
@@ -410,7 +410,7 @@ def test_runs_close_together_do_not_use_up_a_pages_reads(
 
 
 def test_the_readme_says_when_a_page_is_read_again() -> None:
-    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    readme = " ".join(docs_text().split())
     assert "an hour after it failed at the earliest, then after 3, 9, 27 and 81 hours" in readme
 
 

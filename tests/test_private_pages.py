@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import REPO, LocalServer, run_cli
+from conftest import LocalServer, docs_text, run_cli
 from curator.cli import cli
 
 PAGE = """<html><head><title>Service desks that listen</title></head><body><article>
@@ -75,6 +75,6 @@ def test_curator_extract_names_its_switch_when_it_refuses_a_private_page(
 
 
 def test_the_readme_documents_the_setting() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = docs_text()
     assert "allow_private_addresses: true" in readme
     assert "refused: not a public address" in readme

@@ -16,7 +16,7 @@ from pathlib import Path
 from test_cron_walk50 import closed_pipe, curator
 from test_walk53_left_out import newsletter as walk53_newsletter
 
-from conftest import REPO, LocalServer, sans_config
+from conftest import REPO, LocalServer, docs_text, sans_config
 from conftest import run_cli as run
 
 
@@ -74,7 +74,7 @@ def test_help_and_a_closed_pipe_agree_the_run_keeps_its_own_exit_code(
         "a closed pipe, whose reader went away as with `| head`, is not exit 5: the run keeps its"
         " own exit code, 0, 3 or another above)"
     ) in said
-    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    readme = " ".join(docs_text().split())
     assert "(0 when the issue was published or there was nothing new, 3 when the theme" in readme
     assert run("build", "--config", str(themed_demo), "-q", "--all-subjects")[0] == 0
     err = tmp_path / "err"
