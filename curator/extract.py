@@ -51,6 +51,7 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
+from curator.charsets import read_bytes, shown
 from curator.credits import (
     clean_authors,
     is_person_name,
@@ -59,7 +60,7 @@ from curator.credits import (
     same_name,
     site_own_name,
 )
-from curator.deps import DependencyError, page_reader, require
+from curator.deps import DependencyError, page_reader
 from curator.errors import own_bug
 from curator.feeds.common import sane
 from curator.htmltext import CONTROL, html_to_text, normalise_space, untrusted_name
@@ -184,56 +185,12 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     return _decode(data, charset)[0]
 
 
-_UTF = ("utf-8", "utf-16", "utf-16-le", "utf-16-be")
-
-
-#: Labels browsers read as a wider Windows code page (the WHATWG Encoding Standard's label table):
-#: a page "in iso-8859-1" written on Windows has curly quotes at bytes 0x91-0x94, and read as true
-#: Latin-1 those became invisible C1 controls, dropped without a word (walk88 #3: "Seán O\x92Brien"
-#: was published as "Seán OBrien", "Dublin\x92s" as "Dublins").
-_WHATWG_WIDER = {"ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254"}
-
-
-def _codec(name: str | None) -> str | None:
-    try:
-        found = codecs.lookup(name).name if name else None
-    except LookupError:
-        return None
-    return _WHATWG_WIDER.get(found, found) if found else None
-
-
-def _cp1252_gaps(exc: UnicodeError) -> tuple[str, int]:
-    """Windows-1252's five unused bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as Latin-1 reads them,
-    as browsers do, so a page said to be in iso-8859-1 still reads in full."""
-    if isinstance(exc, UnicodeDecodeError):  # (its encoding reads "charmap")
-        return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
-    raise exc
-
-
-codecs.register_error("curator-cp1252", _cp1252_gaps)
-
-
-def _strict(encoding: str) -> str:
-    """The error handler for reading a page in `encoding` (see `_cp1252_gaps`)."""
-    return "curator-cp1252" if encoding == "cp1252" else "strict"
-
-
 def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
-    """Bytes to text: a BOM, then the HTTP header's `charset`, then the page's declared charset,
-    else UTF-8 (the HTML standard's order); and a note when characters had to be replaced.
-
-    A page that declares another charset but is valid UTF-8 is read as UTF-8: pages re-saved as
-    UTF-8 keep their old `<meta charset=gb2312>` (mozilla/readability's qq page), and text really in
-    Latin-1, GBK or Shift-JIS is almost never valid UTF-8 once it has any non-ASCII byte.
-
-    A page read as UTF-8 (declared so, or nothing declared) that is not valid UTF-8 was saved in
-    another charset (walk34 #5: a Latin-1 page its server called utf-8 published "caf\ufffd"): its
-    own <meta charset> when that reads it cleanly, else, when it is mostly not UTF-8, the charset
-    it is in as charset_normalizer finds it when sure (`_guessed_charset`: GBK, Shift-JIS,
-    windows-1251...), else windows-1252 (the web's Western default); the note says it was guessed
-    (walk35 #4: a windows-1251 page read as windows-1252 was published as "Íàø îòäåë", silently).
-    A page mostly in UTF-8 (as many valid UTF-8 characters as bad bytes, at least) keeps UTF-8,
-    its stray bytes replaced, and the note says so.
+    """Bytes to text: a BOM, then the HTTP header's `charset`, then the page's `<meta charset>`,
+    else UTF-8, each as browsers read it (`charsets.read_bytes`, which says how the charset is
+    guessed when none of them reads the bytes); and a note when characters had to be replaced, or
+    the charset was guessed (walk35 #4: a windows-1251 page read as windows-1252 was published as
+    "Íàø îòäåë", silently).
     """
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -243,37 +200,17 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), None
     m = rules.CHARSET_META.search(data[:4096])
-    header = _codec(charset)
-    meta = _codec(m.group(1).decode("ascii", "replace") if m else None)
-    declared = header or meta
-    tries = ["utf-8"]
-    if declared and declared not in _UTF:
-        tries.append(declared)
-    elif meta and meta not in _UTF:  # the server said utf-8, the page itself says otherwise
-        tries.append(meta)
-    for enc in tries:
-        try:
-            return data.decode(enc, _strict(enc)), None
-        except UnicodeDecodeError:
-            continue
-    if declared and declared not in _UTF:  # damaged bytes in the charset the page was said to be in
-        return data.decode(declared, errors="replace"), _replaced(declared)
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    if sum(1 for c in text if c > "\x7f") - bad >= bad:  # UTF-8, with a few stray bytes
-        return text, _replaced("utf-8")
-    said = declared
-    guess = _guessed_charset(data)
-    if guess is not None:
-        try:
-            return data.decode(guess), _guessed(said, guess, "the charset its bytes read best in")
-        except UnicodeDecodeError:
-            pass
-    note = _guessed(said, "cp1252", "the Western default, as no other charset read it better")
-    try:
-        return data.decode("cp1252"), note
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), note  # cp1252's five unused bytes: C1 controls, dropped
+    reading = read_bytes(data, charset, m.group(1).decode("ascii", "replace") if m else None)
+    if reading.how == "named":
+        return reading.text, None
+    if reading.how == "replaced":
+        return reading.text, _replaced(reading.charset)
+    why = (
+        "the charset its bytes read best in"
+        if reading.how == "guessed"
+        else "the Western default, as no other charset read it better"
+    )
+    return reading.text, _guessed(reading.said, reading.charset, why)
 
 
 def _replaced(charset: str) -> str:
@@ -286,50 +223,15 @@ def _replaced(charset: str) -> str:
 def _guessed(said: str | None, charset: str, why: str) -> str:
     """The page report's line for a page read in a charset guessed from its bytes (`said`: the
     charset its server or the page itself named, if any)."""
-    name = f"windows-{charset[2:]}" if re.fullmatch(r"cp125\d", charset) else charset
     page = (
         f"is not in the {said} it was said to be in"
         if said
         else "names no charset, nor is it utf-8"
     )
     return (
-        f"characters: the page {page}; it was read as {name}, {why} (a guess: check the"
+        f"characters: the page {page}; it was read as {shown(charset)}, {why} (a guess: check the"
         " article's title, credit and blurb)"
     )
-
-
-#: A single-byte charset charset_normalizer finds is taken when its reading is at most this messy
-#: (its `chaos`, 0: clean) and windows-1252's is messier by GUESS_MARGIN at least: "Íàø îòäåë"
-#: (a windows-1251 page read as windows-1252, walk35 #4) is very messy, a Western page read as
-#: windows-1252 is clean, and then windows-1252 is kept (charset_normalizer often names a
-#: neighbour, windows-1250 or cp775, that reads such a page alike or worse).
-GUESS_CHAOS = 0.1
-GUESS_MARGIN = 0.1
-#: Among charsets that read a page about as cleanly (GUESS_TIE) as the best, the web's Windows
-#: code pages first: a windows-1253 Greek page reads cleanly as mac_greek too, but wrongly.
-GUESS_TIE = 0.02
-_WINDOWS = frozenset(f"cp125{n}" for n in range(9))
-
-
-def _guessed_charset(data: bytes) -> str | None:
-    """The charset `data` is in, as charset_normalizer finds it when it is sure enough: a
-    multi-byte one (GBK, Big5, Shift-JIS, EUC-KR...) that fits, or a single-byte one (windows-1251,
-    KOI8-R...) that reads it clearly better than windows-1252 (`GUESS_CHAOS`); else None."""
-    detector = require("charset_normalizer")  # imported only for such a page: it costs 0.1 s
-    sample = data[:200_000]
-    matches = list(detector.from_bytes(sample))
-    if not matches:
-        return None
-    best = matches[0]
-    if require("charset_normalizer.utils").is_multi_byte_encoding(best.encoding):
-        return str(best.encoding)
-    if best.chaos > GUESS_CHAOS:
-        return None
-    western = require("charset_normalizer.md").mess_ratio(sample.decode("cp1252", "replace"), 1.0)
-    if western < best.chaos + GUESS_MARGIN:
-        return None
-    windows = [m for m in matches if m.encoding in _WINDOWS and m.chaos <= best.chaos + GUESS_TIE]
-    return str((windows[0] if windows else best).encoding)
 
 
 def _load(html: str | bytes, url: str, charset: str | None, problems: list[str]) -> _Doc | None:

@@ -102,6 +102,8 @@ class FeedReport:
     error: str | None = None
     #: Set when the feed was read but was not well formed.
     warning: str | None = None
+    #: Set when its bytes were not in the charset it named, and were read in a guessed one.
+    charset_note: str | None = None
     elapsed: float = 0.0
     #: Seconds the server asked us to wait before asking again (429/503 Retry-After), when it said.
     retry_after: float | None = None
@@ -388,9 +390,19 @@ class FeedReport:
             "error": self.error,
             # What the editor should know about a feed that was read, in one line.
             "warning": "; ".join(
-                w for w in (self.warning, self.skip_note, self.reuse_note, self.emptied_note) if w
+                w
+                for w in (
+                    self.warning,
+                    self.charset_note,
+                    self.skip_note,
+                    self.reuse_note,
+                    self.emptied_note,
+                )
+                if w
             )
             or None,
+            # Its bytes were not in the charset it named: the one they were read in (a guess).
+            "charset": self.charset_note,
             # Read with no entry, having had some on its last read: how many.
             "entries_before": self.entries_before or None,
             # Nothing new for `QUIET_AFTER` or more: its newest article's date.
@@ -1018,6 +1030,7 @@ def _read_report(
         len(parsed.entries),
         new,
         warning=parsed.warning,
+        charset_note=parsed.charset_note,
         elapsed=result.elapsed,
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,

@@ -152,6 +152,10 @@ class ParsedFeed:
     #: The HTML markup the feed's own title held that `title` is without, in words for the editor
     #: ("`<b>`", `feeds.common.markup_said`); "" when it held none (walk96 D, walk110 #5).
     title_markup: str = ""
+    #: How its bytes were read when they were not in the charset it named (or in UTF-8, naming
+    #: none): the charset they were read in, a guess for the editor to check (walk151 #2); not a
+    #: `warning`, as the document is well formed.
+    charset_note: str | None = None
 
 
 @dataclass(frozen=True)

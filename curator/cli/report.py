@@ -321,6 +321,8 @@ def _feed_line(report: FeedReport) -> str:
     line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
     if report.warning:
         line += f" (not well formed: {report.warning})"
+    if report.charset_note:
+        line += f" ({report.charset_note})"
     if report.capped_note:  # it has brackets of its own
         line += f"; {report.capped_note}"
     if report.skip_note:
@@ -868,6 +870,7 @@ def print_failures(
         for report in summary.feeds
         for note in (
             f"not well formed: {report.warning}" if report.warning else None,
+            report.charset_note,
             malformed_note(report),
             moved_note(report) if report.status != "failed" else None,
             report.title_note,

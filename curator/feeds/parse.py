@@ -9,6 +9,7 @@ and names become plain text, implausible dates are dropped, and only http(s) lin
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 import re
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import etree
 
+from curator.charsets import UTF, read_bytes, shown
+from curator.charsets import codec as browser_codec
 from curator.feeds.common import (
     ENTRY_TAG,
     HTML_NOT_FEED,
@@ -90,6 +93,7 @@ def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
         return parse_json_feed(content, url)
     if kind == "html":
         raise FeedError(HTML_NOT_FEED)
+    content, content_type, read = _utf8_from_legacy(content, content_type)
     data, note = _defuse_entities(_trim_before_declaration(content))
     data, refs = _replace_bad_references(data)
     data, count, cut = _keep_first_entries(data)
@@ -98,9 +102,9 @@ def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
         fast = parse_fast(data, url, content_type)
         if fast is not None:
             warning = "; ".join(x for x in (refs, cut) if x) or None
-            return replace(fast, warning=warning, entries_in_document=count)
+            return replace(fast, warning=warning, entries_in_document=count, charset_note=read)
     notes = "; ".join(x for x in (note, refs, cut) if x) or None
-    parsed = parse_xml_feed(data, url, content_type, notes)
+    parsed = replace(parse_xml_feed(data, url, content_type, notes), charset_note=read)
     return replace(parsed, entries_in_document=count) if count else parsed
 
 
@@ -235,6 +239,61 @@ def _utf8_from_wide(content: bytes) -> bytes:
         return content
     text = content.decode(codec, errors="replace").lstrip("\ufeff")
     return _DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1).encode("utf-8")
+
+
+#: The charset parameter's value in a Content-Type header.
+_CHARSET_VALUE = re.compile(r";\s*charset\s*=\s*[\"']?([^;\"'\s]+)", re.IGNORECASE)
+#: The encoding an XML declaration names (the bytes' first 200, ASCII-compatible).
+_DECLARED_VALUE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"']+)")
+
+
+def _utf8_from_legacy(
+    content: bytes, content_type: str | None
+) -> tuple[bytes, str | None, str | None]:
+    """An XML feed in a charset other than UTF-8 as UTF-8, read as browsers and curator's pages
+    read it (`charsets.read_bytes`), with its declaration and content type saying UTF-8; and the
+    feed's note when its bytes were not in the charset it named (or in UTF-8, naming none).
+
+    Why: feedparser reads "shift_jis" and "gb2312" strictly (walk151 #1: `①` and `髙` in a feed
+    declared Shift_JIS were "parsed as iso-8859-2", `喆` in one declared gb2312 lost), and a feed
+    that declares no charset and is not UTF-8 as windows-1252 or iso-8859-2, whatever its language
+    (walk151 #2: a Hebrew feed in ISO-8859-8 was published as "äøëáú ä÷ìä", and its title and
+    credit with it).
+    """
+    if content.isascii() or content.startswith(codecs.BOM_UTF8):
+        return content, content_type, None
+    header = _CHARSET_VALUE.search(content_type or "")
+    declared = _DECLARED_VALUE.match(content[:200])
+    named = header.group(1) if header else None
+    own = declared.group(1).decode("ascii", "replace") if declared else None
+    reading = read_bytes(content, named, own)
+    utf8 = all(browser_codec(x) in (None, *UTF) for x in (named, own))
+    if utf8 and reading.charset == "utf-8" and reading.how == "named":
+        return content, content_type, None  # UTF-8, as XML's default is: nothing to do
+    said = named or own
+    if reading.how == "named":
+        note = None
+    elif reading.how == "replaced":
+        note = (
+            f"characters: some bytes are not valid {shown(reading.charset)}, the charset"
+            f" {'it declares' if said else 'of a feed that declares none'}, and show as"
+            " \ufffd (check its titles and credits)"
+        )
+    else:
+        why = (
+            "as its bytes say"
+            if reading.how == "guessed"
+            else "the Western default, as no other charset read its bytes better"
+        )
+        declares = f"they are not in the {said} it declares" if said else "it declares none"
+        note = (
+            f"characters: read as {shown(reading.charset)}, {why}; {declares} (a guess: check"
+            " its titles and credits)"
+        )
+    text = _DECLARED_ENCODING.sub(r"\1\2utf-8\2", reading.text, count=1)
+    if content_type:
+        content_type = _CHARSET_PARAM.sub("", content_type) + "; charset=utf-8"
+    return text.encode("utf-8"), content_type, note
 
 
 def _head_text(content: bytes, size: int = 2048) -> str:
