@@ -17,6 +17,7 @@ from curator.blurb import (
     quote_blurb,
     subtitle_blurb_text,
 )
+from curator.charsets import misread
 from curator.config import Config, FeedSource
 from curator.credits import (
     OTHERS,
@@ -874,13 +875,18 @@ def repaired_title(title: str, page: Page | None, publication: str | None) -> st
     capitals where the page writes the same words in normal case, or with a label the page's
     headline does not carry ("VIDEO:", "(updated)": `_LABEL_LEAD`, `_LABEL_END`). The page's
     headline is its title as an issue shows it (`page_title`), else one of its headings (the LA
-    Times' <h1> is whole where its <title> is another wording). Any other feed title stays."""
+    Times' <h1> is whole where its <title> is another wording), or in Latin letters that are the
+    bytes of the page's script read in the wrong charset ("äøëáú ä÷ìä" for a Hebrew headline, from a
+    feed that names the wrong charset: `charsets.misread`, walk151 #2). Any other feed title stays."""
     if page is None:
         return title
     shown = page_title(page, publication) if page.title else ""
     candidates = [c for c in (shown, *page.headings) if c and _sane(c)]
     if not candidates:
         return title
+    for candidate in candidates:
+        if misread(title, candidate):
+            return candidate
     cut = _CUT_OFF.search(title)
     if cut:
         head = _plain(title[: cut.start()])
@@ -1095,6 +1101,7 @@ def choose_authors(
     authors, "feed" or "page" or "", the people the other names whom the credit leaves out).
 
     - One of them names nobody: the other.
+    - The feed's names are a damaged copy of the page's (`charsets.misread`): the page's.
     - The feed names only an organisation -- a news agency ("Reuters"), a desk, the publication
       or the feed's own name (`names`) -- and the page a person: the page's person. An agency in
       dc:creator says where the story came from; the byline says who wrote it.
@@ -1129,6 +1136,10 @@ def choose_authors(
         if not is_organisation(n) and not any(other and same_name(n, other) for other in names)
     )
     if not people:
+        return page, "page", ()
+    if all(misread(n, " ".join(page)) for n in people):
+        # The feed's names are the page's read in the wrong charset ("Ãåã Ëäï" for "דוד כהן",
+        # walk151 #2): the page's, and no one is left out.
         return page, "page", ()
     feed_keys = {name_key(n) for n in people if n != OTHERS}
     page_keys = {name_key(n) for n in page if n != OTHERS}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -194,3 +195,59 @@ def guessed_charset(data: bytes) -> str | None:
         return None
     windows = [m for m in matches if m.encoding in _WINDOWS and m.chaos <= best.chaos + GUESS_TIE]
     return str((windows[0] if windows else best).encoding)
+
+
+#: What text in another script becomes when its bytes are read as Latin-1, windows-1252 or
+#: ISO-8859-2 (a feed that names the wrong charset: walk151 #2, "äøëáú ä÷ìä" for Hebrew)...
+_MISREAD_AS = ("cp1252", "latin-1", "iso8859-2")
+#: ... and the charsets those bytes were written in, tried in turn to read them back.
+_WRITTEN_IN = (
+    "cp1255",
+    "iso8859-8",
+    "cp1251",
+    "koi8-r",
+    "iso8859-5",
+    "cp1253",
+    "iso8859-7",
+    "cp1256",
+    "iso8859-6",
+    "cp874",
+    "cp932",
+    "euc_jp",
+    "cp949",
+    "gb18030",
+    "big5hkscs",
+)
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters of `text`, by the first word of their Unicode names ("LATIN",
+    "HEBREW", "CJK", "HIRAGANA"...)."""
+    return {unicodedata.name(c, "?").split()[0] for c in text if c.isalpha()}
+
+
+def misread(text: str, of: str) -> str | None:
+    """`text` as it was written, when it is a damaged copy of text in the script of `of` (the
+    page's headline, its authors): Latin letters that are the bytes of another script read in the
+    wrong charset ("ãåã ëäï" for "דוד כהן", title-cased or not); else None. Text with a letter
+    outside the Latin script, or that reads back into Latin letters too, is taken as written."""
+    if text.isascii() or _scripts(text) != {"LATIN"}:
+        return None
+    theirs = _scripts(of) - {"LATIN"}
+    if not theirs:
+        return None
+    for variant in dict.fromkeys((text.lower(), text)):
+        for misread_as in _MISREAD_AS:
+            try:
+                raw = variant.encode(misread_as)
+            except UnicodeEncodeError:
+                continue
+            for charset in _WRITTEN_IN:
+                try:
+                    written = raw.decode(charset)
+                except UnicodeDecodeError:
+                    continue
+                found = _scripts(written)
+                if found and "LATIN" not in found and found & theirs:
+                    return written
+    return None

@@ -110,6 +110,10 @@ def _serve(server: LocalServer) -> dict[str, str]:
     urls["sj_feed"] = server.add("/sj.xml", sj.encode("cp932"))
     gb = _feed("城市交通网", [(GB_TITLE, server.url("/gb.html"), "王小明", GB_TEXT)], "gb2312")
     urls["gb_feed"] = server.add("/gb.xml", gb.encode("gbk"))
+    # Hebrew bytes in a feed that says it is in iso-8859-1: its text is a damaged copy of the
+    # page's (Latin letters where the page has Hebrew), and the page's title and author win.
+    wrong = _feed("Wrong Hebrew", [(HE2_TITLE, urls["he2"], HE2_AUTHOR, "")], "iso-8859-1")
+    urls["wrong_feed"] = server.add("/wrong.xml", wrong.encode("iso-8859-8"))
     return urls
 
 
@@ -127,6 +131,7 @@ def test_legacy_cjk_and_hebrew_feeds_and_pages_are_published_as_written(
         {"url": urls["he_feed"]},
         {"url": urls["sj_feed"], "fetch_pages": False},
         {"url": urls["gb_feed"], "fetch_pages": False},
+        {"url": urls["wrong_feed"]},
     ]
     config = h.write_config(tmp_path, feeds, subjects=SUBJECTS)
     built = CliRunner().invoke(cli, ["build", "--config", str(config)])
@@ -157,10 +162,13 @@ def test_legacy_cjk_and_hebrew_feeds_and_pages_are_published_as_written(
         " say; it declares none (a guess: check its titles and credits))\n"
     ) in err
     assert "declared as utf-8" not in err and "Latin script" not in err
+    # A feed whose text is a damaged copy of its page's: the page's title and author.
+    he2 = articles[urls["he2"]]
+    assert (he2["title"], he2["authors"]) == (HE2_TITLE, [HE2_AUTHOR])
 
     page = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "\ufffd" not in page and "äøë" not in page.lower()
-    for text in (JA_TITLE, KO_TITLE, SJ_TITLE, GB_TITLE, HE_TITLE):
+    for text in (JA_TITLE, KO_TITLE, SJ_TITLE, GB_TITLE, HE_TITLE, HE2_TITLE, HE2_AUTHOR):
         assert text in page
 
     # The feeds' names as written, in `feeds list` and in the OPML export.
