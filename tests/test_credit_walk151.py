@@ -1,12 +1,14 @@
-"""walk151 #4, #5: credits in Arabic, Hebrew, Chinese and Korean, as the editor sees them
+"""walk151 #4, #5, #12: credits in Arabic, Hebrew, Chinese and Korean, as the editor sees them
 (the draft's `author:` lines and notes, a build's warnings, the published issue): a four-part
 Arabic name whose third name starts with و (وليد, Walid) was published as two people, the second
 without its first letter ("محمد أحمد and ليد الخطيب"), and so was Hebrew ורד (Vered); a Chinese
 byline naming a reporter and a correspondent ("本报记者 司马相如 通讯员 李娜") was published as one
-person with the label inside."""
+person with the label inside; an Arabic article's credit in an English issue had nothing to keep
+its author and publication in order."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from test_credit_formats import authors, drafted, newsletter, page
@@ -72,3 +74,17 @@ def test_arabic_hebrew_and_chinese_bylines_credit_the_people_they_name(
     assert "محمد أحمد and" not in text and "רות כהן and" not in text, text
     assert "司马相如 and 李娜 || Zeta Post" in text, text
     assert "通讯员" not in text and "韩梅梅" not in text and "记者" not in text, text
+
+    # #12: each side of the credit isolated, in the web page and in the email
+    for name in ("issue-1.html", "issue-1.email.html"):
+        html = (out / name).read_text(encoding="utf-8")
+        # the Arabic article's entry (its element right to left: the <td> has its CSS inlined)
+        entry = re.search(
+            r'class="entry"[^>]*\bdir="rtl"[^>]*>.*?(<p class="credit".*?</p>)', html, re.S
+        )
+        assert entry, (name, html)
+        assert entry.group(1).endswith("><bdi>سارة حسن</bdi> || <bdi>Zeta Post</bdi></p>"), (
+            name,
+            entry.group(1),
+        )
+        assert "<bdi>司马相如 and 李娜</bdi> || <bdi>Zeta Post</bdi>" in html, name
