@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from curator import articles as article_rules
 from curator.blurb import paywall_notice, short_blurb, weak_blurb
 from curator.config import INIT_PLACEHOLDERS, Config
-from curator.credits import first_appeared_in
+from curator.credits import first_appeared_in, may_be_two
 from curator.discover import Discovery, discover
 from curator.draft import (
     Draft,
@@ -704,7 +704,8 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
     the site's name (`feed_title_credit`, with `config` and `store`; walk67 #1: a plain build
     published "CX Reading Room" for four articles without a word), its feed and page named
     different people (who is credited, from where, whom the other names: `draft.author_note`), no
-    author was found, or its page says it first appeared elsewhere (`draft.credit_note`)."""
+    author was found, an author may be two people (`credits.may_be_two`), or its page says it
+    first appeared elsewhere (`draft.credit_note`)."""
     out = []
     site_names: dict[str, list[tuple[str, str]]] = {}
     for section in issue.sections:
@@ -731,6 +732,7 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     if art.publication
                     else "no author or publication was found (the issue shows no credit line)"
                 )
+            said.extend(filter(None, map(may_be_two, art.authors)))
             first = first_appeared_in(art.text)
             original = original_copy(entry, first)
             copy = copy_remark(art.publication, first, original)

@@ -71,6 +71,10 @@ def clean_authors(
         clause = rules.BYLINE_PREFIX.sub("", clause)
         clause = rules.CJK_CREDIT_LABEL.sub("", clause)  # "本报记者 王小明", "文/李雷"
         clause = rules.WORD_CREDIT_LABEL.sub("", clause)  # "글 이영희", "بقلم: سارة حسن"
+        # "本报记者 司马相如 通讯员 李娜 责任编辑：韩梅梅": two reporters, and their editor, who
+        # is no author (walk151 #5)
+        clause = rules.CJK_CREDIT_HELPERS.sub("", clause)
+        clause = rules.CREDIT_ROLE_BETWEEN.sub("、", clause)
         # On a page a bar separates the byline from its dateline and date ("Patricio Candia |
         # Palma de Mallorca | 08/01/2014"); in a declared author it may separate two people, and
         # its dateline goes as after a comma (`_without_datelines`).
@@ -215,8 +219,16 @@ def _people_joined(part: str) -> list[str]:
     Мария Петровы" (Ivan and Maria Petrov: no "Иван" alone). The same for Spanish "y", Polish
     "i", Turkish "ve" and the like (walk144 #1, #4): "Anna Kowalska i Jan Nowak" are two, "José
     Ortega y Gasset" one (Gasset is no one alone); Chinese "王伟和李娜" two, each side a name of two
-    or three characters."""
-    pieces = [p.strip() for p in rules.NAMES_AND.split(part)]
+    or three characters. An "and" written onto a name that starts with its letter
+    (`rules.NAMES_STARTING_WITH_AND`) is the name's: "محمد أحمد وليد الخطيب" is one person
+    (walk151 #4), whom `may_be_two` names for the editor to check."""
+    cuts = [m for m in rules.NAMES_AND.finditer(part) if not _onto_name(part, m)]
+    pieces = []
+    at = 0
+    for cut in cuts:
+        pieces.append(part[at : cut.start()].strip())
+        at = cut.end()
+    pieces.append(part[at:].strip())
     if len(pieces) > 1 and all(len(p.split()) >= 2 or _HAN_NAME.match(p) for p in pieces):
         # "Мария Соколова и РИА Новости": an agency after a name is no co-author, as "Jane Smith
         # and Reuters" is none (walk147 #3): the credit stays whole, as that one does
@@ -224,6 +236,41 @@ def _people_joined(part: str) -> list[str]:
             return [part]
         return pieces
     return [part]
+
+
+#: Arabic's short vowels and other marks over its letters (fatha, damma, shadda ...), which a
+#: name may be written with or without: "وَليد" is "وليد".
+_ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
+#: The letter "and" is written as in Arabic and Hebrew, onto the next word.
+_AND_LETTERS = ("و", "ו")
+
+
+def _onto_name(part: str, joined: re.Match[str]) -> bool:
+    """Whether `joined`, a match of `rules.NAMES_AND` in `part`, is a letter و or ו written onto
+    a name that starts with it ("وليد", "ורד"), which is the name's first letter, not "and"."""
+    if joined.group().strip() not in _AND_LETTERS or joined.group()[-1].isspace():
+        return False
+    word = re.match(r"[\w\u064b-\u0652\u0670]+", part[joined.end() - 1 :])
+    return word is not None and _ARABIC_MARKS.sub("", word.group()) in rules.NAMES_STARTING_WITH_AND
+
+
+def may_be_two(name: str) -> str:
+    """What is unsure in a credited `name` when curator read an "and" written onto a name that
+    starts with its letter as the name's (`_people_joined`), for the draft's note and a build's
+    warning: "محمد أحمد وليد الخطيب" is one person, or "محمد أحمد" and "ليد الخطيب" (walk151 #4).
+    "" when nothing in it is."""
+    for joined in rules.NAMES_AND.finditer(name):
+        if not _onto_name(name, joined):
+            continue
+        before, after = name[: joined.start()].strip(), name[joined.end() :].strip()
+        if len(before.split()) >= 2 and len(after.split()) >= 2:
+            letter = joined.group().strip()
+            word = letter + after.split()[0]
+            return (
+                f'"{name}" is credited as one person, "{word}" read as a name; it may be two'
+                f' people, "{before}" and "{after}", if its "{letter}" is "and"'
+            )
+    return ""
 
 
 #: A Chinese name written whole: a surname and a given name, two or three characters ("王伟",

@@ -55,7 +55,7 @@ from curator.blurb import (
     weak_blurb,
 )
 from curator.config import subject_hint
-from curator.credits import same_name, site_team, without_publication
+from curator.credits import may_be_two, same_name, site_team, without_publication
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
@@ -424,7 +424,7 @@ def credit_note(
 ) -> str:
     """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
     publication that is the feed's name rather than one the page gave (`from_feed` says so, and
-    what to do), no author found, or a page that says it first appeared elsewhere
+    what to do), no author found, an author who may be two people (`credits.may_be_two`), or a page that says it first appeared elsewhere
     (`first_appeared`, `copy_remark`; `original`: the address of that publication's copy of
     it, named under it, which is the one to feature, not this one re-credited: walk119 #2)."""
     notes = []
@@ -432,6 +432,12 @@ def credit_note(
         notes.append(f'"{publication}" is {from_feed}')
     if not any(a.strip() for a in authors):
         notes.append("no author was found: add an `author:` line if the article names one")
+    # "محمد أحمد وليد الخطيب": one person or two (walk151 #4), which only the editor can tell
+    notes.extend(
+        f"{unsure}: if so, write an `author:` line for each"
+        for unsure in map(may_be_two, authors)
+        if unsure
+    )
     copy = copy_remark(publication, first_appeared, original)
     if copy and original:
         notes.append(

@@ -314,6 +314,61 @@ NAMES_AND = re.compile(
     re.I,
 )
 
+#: Names that start with the letter Arabic and Hebrew write "and" as, onto the next word (و, ו):
+#: "محمد أحمد وليد الخطيب" is one person of four names (Walid), not "محمد أحمد" and "ليد الخطيب"
+#: (walk151 #4: a letter stripped from a name made up a second person); "רות כהן ורד לוי" is
+#: Vered's. A reader cannot tell such a name from "and" and a name, so curator reads the name:
+#: the credit stays whole, and the draft and a build say it may be two people
+#: (`credits.may_be_two`). Given names first (Walid, Wael, Wisam, Wasim, Wafa, Widad, Wajdi,
+#: Wajih, Wahid, Wadih, Wasfi, Wafiq, Wahib, Waddah, Walaa, Waad, Wiam, Wijdan, Wisal, Warda,
+#: Ward, Wahba, Wafi, Wasef, Wadud ...; Vered, Varda, Vardit, Victor, Vladimir, Valery, Vitaly,
+#: Vadim, Valentina ...), then the surnames written so (Wahbi, Wazzan; Weiss, Wolf, Weizmann,
+#: Vaknin, Wasserman). Another name that starts with the letter is still read as "and" and a name:
+#: correct its `author:` lines.
+NAMES_STARTING_WITH_AND: frozenset[str] = frozenset(
+    {
+        # Arabic
+        "وليد", "وليدة", "وائل", "وسام", "وسيم", "وفاء", "وداد", "وجدي", "وجيه", "وحيد",
+        "وحيدة", "وديع", "وديعة", "وصفي", "وصفية", "وفيق", "وفيقة", "وهيب", "وضاح", "ولاء",
+        "وعد", "وئام", "وجدان", "وصال", "وردة", "ورد", "وهبة", "وهبي", "وافي", "واصف", "ودود",
+        "وزان", "واثق", "وجدى", "وفا", "ولید",
+        # Hebrew
+        "ורד", "ורדה", "ורדית", "ויקטור", "ויקטוריה", "ולדימיר", "ולרי", "ולריה", "ויטלי",
+        "ואדים", "ולנטינה", "ולנטין", "ויויאן", "וילי", "וייס", "וולף", "ויצמן", "וקנין",
+        "וסרמן", "וינר",
+    }
+)  # fmt: skip
+
+#: A Chinese, Japanese or Korean reporter's role between two names, which parts two people and
+#: is no part of either (walk151 #5: "本报记者 司马相如 通讯员 李娜", "our reporter Sima Xiangru,
+#: correspondent Li Na", was credited as one person "司马相如 通讯员 李娜"): 记者 (reporter),
+#: 通讯员 (correspondent), 特派员, 实习记者 and 实习生 (intern), 特约记者 (contributing reporter);
+#: Japanese 記者, 通信員; Korean 기자, 특파원 ("김민수 기자 이영희 기자"). Read so only after a name and
+#: before one, with a space or a colon by it ("王小明记者李娜" is not cut within a word).
+_CJK_REPORTER = (
+    r"(?:(?:本报|本報|特约|特約|实习|實習|见习|見習)?(?:记者|記者|通讯员|通訊員|通信員|特派员|特派員)"
+    r"|实习生|實習生)"
+)
+CREDIT_ROLE_BETWEEN = re.compile(
+    rf"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:\s+{_CJK_REPORTER}\s*[:：]?\s*|{_CJK_REPORTER}"
+    r"(?:\s+|\s*[:：]\s*))(?=[\u3400-\u9fff])"
+    r"|(?<=[\uac00-\ud7a3])\s*(?:(?:선임|수석|객원)?기자|특파원)\s+(?=[\uac00-\ud7a3])"
+)
+#: The people a Chinese or Japanese credit names after its authors for editing, pictures,
+#: proofreading or translation (walk151 #5: "... 责任编辑：韩梅梅" closes a Chinese byline): no
+#: authors, as "Photo: Leo Grant" and "Editing by Sam Tate" are none. The credit ends before
+#: them. Only after a name: "编辑：韩梅梅" alone credits its editor (`CJK_CREDIT_LABEL`).
+_CJK_HELPER = (
+    r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|摄影|攝影|撮影|图片|圖片|校对|校對|"
+    r"审核|審核|审校|審校|翻译|翻譯|美编|美編|视频|視頻|制图|製圖)"
+)
+CJK_CREDIT_HELPERS = re.compile(
+    rf"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:\s+{_CJK_HELPER}\s*[:：/／]?|\s*{_CJK_HELPER}\s*[:：/／]"
+    # "图：", "译/": a picture's, a translation's, one character, only before its colon or slash
+    r"|\s*[图圖译譯摄攝]\s*[:：/／])\s*[\u3040-\u30ff\u3400-\u9fff].*$",
+    re.S,
+)
+
 #: "Jane Doe (with John Roe)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)" (Le Monde):
 #: the people in the brackets are co-authors.
 BYLINE_WITH = re.compile(r"\s*\(\s*(?:with|avec|con|mit|com)\s+([^)]*)\)?", re.I)

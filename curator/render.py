@@ -1412,6 +1412,9 @@ class EntryView:
     #: The language the article's page declares ("ar", "pt-BR"), or "" (`lang_attributes` marks
     #: it where it is not the newsletter's).
     language: str = ""
+    #: The credit line as the HTML editions publish it (`credit_html`): each side in `<bdi>`, so
+    #: that it reads "Author || Publication" in the article's direction whatever their scripts.
+    credit_html: Markup = Markup("")
 
 
 @dataclass(frozen=True)
@@ -1491,6 +1494,18 @@ def credit_line(author: str, publication: str) -> str:
     return " || ".join(part for part in (author, publication) if part)
 
 
+def credit_html(author: str, publication: str) -> Markup:
+    """`credit_line` for the HTML editions, the author and the publication each isolated in
+    `<bdi>` (walk151 #12: in an English issue an Arabic article's "سارة حسن || Al Jazeera Net"
+    showed as "Al Jazeera Net || سارة حسن" read left to right; an Arabic name beside an Arabic
+    publication ran together as one right-to-left phrase in an English line, publication first).
+    Isolated, each side is laid out in its own direction and the line's order is its element's:
+    author first, left to right in an English entry, right to left in an Arabic one."""
+    return Markup(" || ").join(
+        Markup("<bdi>{}</bdi>").format(part) for part in (author, publication) if part
+    )
+
+
 def slugify(text: str) -> str:
     out = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
     return "-".join(part for part in out.split("-") if part) or "section"
@@ -1533,6 +1548,7 @@ def entry_view(entry: Scored) -> EntryView:
         author=Text(author),
         publication=Text(publication),
         credit=Text(credit_line(author, publication)),
+        credit_html=credit_html(author, publication),
         blurb=Text(art.blurb),
         score=entry.score,
         matched=tuple(Text(m) for m in entry.matched),

@@ -314,3 +314,9 @@ def sans_config(text: str) -> str:
     import re
 
     return re.sub(r"(?: DRAFT)? --config [^\s`'\"]+", "", text)
+
+
+def credits_as_text(html: str) -> str:
+    """An HTML edition with its credits' `<bdi>` isolates taken off (each side of a credit is
+    one, `render.credit_html`), for a test that reads a credit line as its text."""
+    return html.replace("<bdi>", "").replace("</bdi>", "")

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, REPO, LocalServer, sans_config
+from conftest import EXAMPLES, REPO, LocalServer, credits_as_text, sans_config
 from curator.cli import cli
 
 
@@ -147,7 +147,7 @@ def test_the_weekly_build_publishes_an_issue_and_lists_every_broken_feed(newslet
         # The demo pages' canonical URLs (or a real feed's links), never a local address.
         assert href.startswith(("https://", "http://aws.typepad.com/")), href
         assert "127.0.0.1" not in href
-    credits = re.findall(r'<p class="credit">([^<]+)</p>', html)
+    credits = re.findall(r'<p class="credit">([^<]+)</p>', credits_as_text(html))
     assert len(credits) == len(links)
     for credit in credits:
         assert credit.strip() and not credit.strip().startswith("||")
@@ -335,7 +335,7 @@ def test_a_real_person_from_the_feed_beats_the_page_and_a_page_byline_beats_admi
     )
     result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
     assert result.exit_code == 0, result.stderr
-    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    html = credits_as_text((tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8"))
     credits = dict(
         re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html)
     )

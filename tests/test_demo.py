@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, credits_as_text
 from curator.cli import cli
 
 EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["articles"]
@@ -72,7 +72,7 @@ def test_the_demo_issue_credits_every_article_as_author_and_publication(tmp_path
         ],
     )
     assert result.exit_code == 0, result.stderr
-    page = (tmp_path / "issue-1.html").read_text(encoding="utf-8")
+    page = credits_as_text((tmp_path / "issue-1.html").read_text(encoding="utf-8"))
     entries = re.findall(
         r'<h3><a href="([^"]+)">.*?</a></h3>\s*<p class="credit">(.*?)</p>', page, re.S
     )

@@ -21,7 +21,7 @@ import hostile_helpers as h
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, LocalServer
+from conftest import EXAMPLES, LocalServer, credits_as_text
 from curator.app import run_fetch
 from curator.cli import cli
 from curator.config import load_config
@@ -609,7 +609,7 @@ def test_escape_sequences_in_a_feed_never_reach_the_terminal_or_the_issue(
     # The author is cleaned like any byline: the name is kept, the escape debris is not. What is
     # left of it ("Jane") is not the page's byline, which is credited (`choose_authors`); the
     # feed's name is kept for the draft to show.
-    credits = re.findall(r'<p class="credit">([^<]*)</p>', html)
+    credits = re.findall(r'<p class="credit">([^<]*)</p>', credits_as_text(html))
     assert credits == ["Lucia Fernandes || Northwind CX Journal"], credits
     with Store.open(tmp_path / "state" / "curator.db") as store:
         (article,) = store.articles()

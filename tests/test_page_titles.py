@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import LocalServer, run_cli
+from conftest import LocalServer, credits_as_text, run_cli
 from curator.articles import page_or_feed_name
 from curator.cli import cli
 from curator.extract import strip_site_name
@@ -153,7 +153,8 @@ def build_issue(folder: Path, keywords: str, feeds: list[str]) -> dict[str, str]
     credits = {
         unescape(title): unescape(credit)
         for title, credit in re.findall(
-            r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>', html
+            r'<h3><a href="[^"]+">([^<]+)</a></h3>\s*<p class="credit">([^<]+)</p>',
+            credits_as_text(html),
         )
     }
     text = (folder / "output" / "issue-1.txt").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ def _my_templates(demo: Path) -> Path:
     return mine
 
 
-CREDIT = '<p class="credit">{{ entry.credit }}</p>'
+CREDIT = '<p class="credit">{{ entry.credit_html }}</p>'
 
 
 def test_a_credit_shown_its_own_way_is_not_warned_and_a_missing_part_is_named(demo: Path) -> None:
@@ -183,7 +183,7 @@ def test_template_mistakes_name_the_editors_line_and_what_was_meant(demo: Path) 
     assert f"template {body}:{call} (in _words.txt:" in said
     assert "'numbr' is undefined" in said
 
-    code, said = build(source.replace(CREDIT, CREDIT.replace("entry.credit", "entry.credt")))
+    code, said = build(source.replace(CREDIT, CREDIT.replace("entry.credit_html", "entry.credt")))
     assert code == 2, said
     assert f"template {body}:{credit}: entry has no field 'credt': did you mean 'credit'?" in said
 

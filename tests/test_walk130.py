@@ -40,9 +40,11 @@ def test_feed_text_split_into_characters_or_bytes_stays_text(demo: Path) -> None
     )
     email = mine / "email.html"
     text = email.read_text(encoding="utf-8")
-    assert text.count("{{ entry.credit }}") == 1
+    assert text.count("{{ entry.credit_html }}") == 1
     email.write_text(
-        text.replace("{{ entry.credit }}", "{% for c in entry.credit %}{{ c|safe }}{% endfor %}"),
+        text.replace(
+            "{{ entry.credit_html }}", "{% for c in entry.credit %}{{ c|safe }}{% endfor %}"
+        ),
         encoding="utf-8",
     )
     md = mine / "issue.md"

@@ -160,7 +160,7 @@ def test_templates_that_leave_out_credits_and_links_are_said_and_render_names_ch
     body = mine / "_issue_body.html"
     text = body.read_text(encoding="utf-8")
     text = text.replace('<a href="{{ entry.url }}">{{ entry.title }}</a>', "{{ entry.title }}")
-    text = text.replace('<p class="credit">{{ entry.credit }}</p>', "")
+    text = text.replace('<p class="credit">{{ entry.credit_html }}</p>', "")
     body.write_text(text, encoding="utf-8")
     code, _, err = run("build", "--config", str(demo), "-q", "--templates", str(mine))
     assert code == 0, err

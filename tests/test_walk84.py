@@ -134,5 +134,5 @@ def test_a_json_feed_author_is_credited_as_written(tmp_path: Path) -> None:
         f"https://h.example/a{n}": [name] for n, name in enumerate(JSON_FEED_AUTHORS)
     }
     html = (out / "issue-1.html").read_text(encoding="utf-8")
-    assert '<p class="credit">Ann &lt;!-- Lee || Hostile Co</p>' in html
-    assert '<p class="credit">*Star* Author || Hostile Co</p>' in html
+    assert '<p class="credit"><bdi>Ann &lt;!-- Lee</bdi> || <bdi>Hostile Co</bdi></p>' in html
+    assert '<p class="credit"><bdi>*Star* Author</bdi> || <bdi>Hostile Co</bdi></p>' in html
