@@ -1377,10 +1377,17 @@ _SHOWS_ARTICLES = {
 }
 
 
+#: A Markdown backslash escape: a backslash before any ASCII punctuation (CommonMark 2.4).
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def _as_read(text: str, filename: str) -> str:
     """An edition's text as a reader reads it: entities and Markdown escapes undone (twice in the
-    feed, whose HTML content is escaped in the XML), runs of spaces as one."""
-    text = re.sub(r"\\([^\w\s])", r"\1", text)
+    feed, whose HTML content is escaped in the XML), runs of spaces as one. A backslash escape is
+    one of any ASCII punctuation (CommonMark 2.4), `\\_` too, which is a word character to `\\w`
+    (walk149 #6: "Under\\_score\\_ Weekly" in issue-1.md was said to leave out the credit's
+    "Under_score_ Weekly")."""
+    text = _MD_ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
     if filename.endswith(".xml"):
         text = html.unescape(text)
