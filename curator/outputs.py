@@ -128,8 +128,11 @@ class ArchiveItem:
 # -- text filters for the Markdown, text and feed templates -------------------------------------
 
 #: Markdown punctuation that could start markup inside a line (CommonMark 2.4 backslash escapes);
-#: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
+#: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below). `$`
+#: too: kramdown (Jekyll's default) reads `$$...$$` as mathematics (walk149 #3: a feed title "From
+#: $$ to $$$: pricing ..." was mangled), and Hugo's passthrough of `$...$` likewise; `\$` is the
+#: character in CommonMark and kramdown alike.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!$])")
 #: Punctuation written as an entity, not a backslash escape: Python-Markdown (MkDocs, Pelican)
 #: knows no `\<` or `\~` and shows the backslash (walk63 #5), while CommonMark, Python-Markdown
 #: and kramdown all read an entity as the character. (`\|` it reads with its tables extension,
