@@ -36,6 +36,7 @@ from curator.markdowntext import (
     blurb_html,
     cut_unsafe_links,
     cut_unsafe_links_per_line,
+    inline_references,
     markdown_html,
     published_markdown,
 )
@@ -255,9 +256,18 @@ def md_intro(value: object) -> Markup:
     data: ...) becomes its text alone, and a reference definition naming one is left out, so no
     such address reaches the Markdown file. (Markup: safe in a .md template as it is.)
     """
+    # Its reference links written inline, as issue-N.md is one document where a label means the
+    # first definition of it in the whole file (walk149 #2: two blurbs' `[1]`).
+    return Markup(inline_references(_markdown_as_published(value)).strip())
+
+
+def _markdown_as_published(value: object) -> str:
+    """The editor's Markdown (an introduction, a closing line, a blurb) with raw HTML as text and
+    unsafe links cut (`md_intro`), its reference links as written: a piece read alone, as
+    issue-N.json's "blurb_markdown" holds it."""
     # stripped after the cut too: a definition cut at the end leaves its blank line, which the
     # next render's cut would strip (walk87 #4: `render --all` rewrote what the build wrote)
-    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())).strip())
+    return cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())).strip()
 
 
 #: A front matter value that would run script where a theme prints it unescaped has these as
@@ -582,9 +592,9 @@ def issue_data(issue: Issue) -> dict[str, object]:
         # As every format publishes them: Markdown in which a link to an unsafe address is its
         # text alone and raw HTML is escaped (`<b>` is `&lt;b>`: any renderer shows the text the
         # HTML edition shows), and the same as the sanitised HTML of the HTML edition.
-        "introduction": str(md_intro(published_markdown(issue.introduction))),
+        "introduction": _markdown_as_published(published_markdown(issue.introduction)),
         "introduction_html": str(markdown_html(published_markdown(issue.introduction))),
-        "closing": str(md_intro(published_markdown(issue.closing))),
+        "closing": _markdown_as_published(published_markdown(issue.closing)),
         "closing_html": str(markdown_html(published_markdown(issue.closing))),
         "sections": [
             {
@@ -620,7 +630,7 @@ def _blurb_data(article: Article) -> dict[str, str]:
     if article.blurb_markdown is None:
         return {}
     return {
-        "blurb_markdown": str(md_intro(article.blurb_markdown)),
+        "blurb_markdown": _markdown_as_published(article.blurb_markdown),
         "blurb_html": str(blurb_html(article.blurb, article.blurb_markdown)[0]),
     }
 
