@@ -932,4 +932,28 @@ def blurb_html(blurb: str, markdown: str | None) -> tuple[Markup, bool]:
         inline = _markdown.renderer.render(tokens[1].children or [], _markdown.options, {})
         return sanitize_html(inline), False
     html = _markdown.renderer.render(tokens, _markdown.options, {})
-    return sanitize_html(html.strip()), True
+    return _ranked_headings(sanitize_html(html.strip())), True
+
+
+def _ranked_headings(html: str) -> Markup:
+    """A blurb's HTML with its headings at the levels an introduction's are published at
+    (`intro_headings`: the first an <h2>, each deeper one a level under the one before), for the
+    templates to put under the article's heading with `headings_under(top + 2)`. A draft refuses
+    a heading in a blurb; one written in issue-N.json's "blurb_markdown" was an <h2> of the
+    subjects' rank in every edition, the fragment's too (walk149 #1)."""
+    open_: list[tuple[int, int]] = []
+
+    def ranked(m: re.Match[str]) -> str:
+        written = int(m.group(2))
+        if m.group(1):  # a closing tag: the level its heading opened at
+            return f"</h{open_[-1][1] if open_ else written}>"
+        while open_ and open_[-1][0] > written:
+            open_.pop()
+        if open_ and open_[-1][0] == written:
+            published = open_[-1][1]
+        else:
+            published = min(6, open_[-1][1] + 1) if open_ else 2
+            open_.append((written, published))
+        return f"<h{published}>"
+
+    return Markup(_HEADING_TAG.sub(ranked, str(html)))
