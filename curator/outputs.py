@@ -159,8 +159,10 @@ def text_edition(text: str) -> str:
     """The text edition as published: its words with no HTML markup (comments, tags that run,
     load or embed something or give an attribute a value left out; any other tag, and an unclosed `<tag`,
     as `< tag`) and no Markdown link or image to an unsafe address (javascript:, data:,
-    vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it is
-    still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
+    vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it runs,
+    embeds and links to nothing unsafe. (It is no Markdown: such a place still styles what
+    Markdown reads in it, a `*word*` or the title's `====`, as README says: walk149 #10.)
+    "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
     text = text_tags_cut(text)
     text = cut_unsafe_links_per_line(text)
     return _TEXT_OPENER.sub("< ", text)
