@@ -209,3 +209,22 @@ def test_a_heading_corrected_into_a_blurb_is_ranked_under_its_article(
         assert f"<h{below + 1}>In short</h{below + 1}>" in html, html
     email = (folder / "output" / "issue-1.email.html").read_text(encoding="utf-8")
     assert "<h4>Why queues matter" in email, email
+
+
+def test_a_line_of_dashes_under_the_introductions_text_in_its_file_is_said(demo: Path) -> None:
+    """#1, without a draft: intro.md's `Welcome to issue 1` over `---` was published as an <h2>
+    in every edition, unsaid; the build warns at the line of `---`, with the fix."""
+    intro = (demo.parent / "intro.md").resolve()
+    intro.write_text(
+        "Welcome to issue {number}\n---\nThis week is short.\n\n---\n\nThe rest.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("build", "--config", str(demo), "-q")
+    said = said_as_one(err)
+    assert code == 0, said
+    assert (
+        f'{intro}:2: "Welcome to issue {{number}}" with a line of --- under it is published as a'
+        " heading in every edition: a line of --- under text makes it a heading; leave a blank"
+        f" line above it for a rule, or delete it, in {intro}"
+    ) in said, said
+    assert f"{intro}:5:" not in said, said  # the rule after a blank line
