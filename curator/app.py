@@ -2638,7 +2638,8 @@ def _dated_ahead(draft: Draft, path: Path, now: datetime, out_dir: Path) -> tupl
         return ()
     return (
         f"{path}:{draft.lines['date']}: the draft is dated {day.isoformat()}, after today"
-        f" ({today.isoformat()} here), and the issue is published with that date; if that is not"
+        f" ({today.isoformat()} here), and the issue is published with that date (Hugo and"
+        " Jekyll hide a post dated after today until that day); if that is not"
         f' meant, write "date": "{today.isoformat()}" in {out_dir / f"issue-{draft.number}.json"},'
         f" then run `curator render {draft.number}`",
     )

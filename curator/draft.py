@@ -59,7 +59,7 @@ from curator.credits import may_be_two, same_name, site_team, without_publicatio
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
-from curator.markdowntext import blurb_markdown, text_as_markdown
+from curator.markdowntext import blurb_markdown, markdown_tokens, text_as_markdown
 from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section
 from curator.render import join_names, local_midnight
 from curator.select import same_publication
@@ -974,6 +974,8 @@ class _Open:
     credit_publications: list[tuple[int, str, str]] = field(default_factory=list)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
+    #: The line in the file of each of `blurb`.
+    blurb_numbers: list[int] = field(default_factory=list)
     #: The line of the blurb's first line (0: none yet).
     blurb_line: int = 0
     #: A mistake was said of it already (its heading, its url): its lines are read, not checked.
@@ -1512,12 +1514,17 @@ class _Body:
         if stripped and not article.blurb_line:
             article.blurb_line = number
         article.blurb.append(_ESCAPED.sub("", raw.rstrip()))
+        article.blurb_numbers.append(number)
 
     def close_entry(self) -> None:
         current, self.current = self.current, None
         if current is None:
             return
         self.had_article = True
+        if not current.broken:
+            self.mistakes += underlined_headings(
+                self.path, current.blurb, current.blurb_numbers, blurb=True
+            )
         try:
             entry = current.finish(self.path, self.seen)
         except DraftError as exc:
@@ -1550,6 +1557,44 @@ class _Body:
             self.empty.append(self.subject)
         self.entries = []
         self.had_article = False
+
+
+def underlined_headings(
+    path: Path, lines: Sequence[str], numbers: Sequence[int], *, blurb: bool
+) -> list[DraftError]:
+    """A mistake for each line of `---` (and in a blurb, of `===`) right under a line of text in
+    the introduction or a blurb (`lines`, each at its line of the file in `numbers`): Markdown
+    reads the two as a heading (a "Setext" heading), which every edition would publish as one,
+    ranked with the issue's subjects (walk149 #1: "Welcome to issue 6" over `---`, meant as a
+    rule, was an <h2> in every edition, unsaid). A `===` under the first line of a paragraph
+    under a subject is said as a subject's heading (`_Body.disguised`)."""
+    found = []
+    for token in markdown_tokens("\n".join(lines)):
+        if token.type != "heading_open" or not token.map or token.markup not in ("-", "="):
+            continue
+        if token.markup == "=" and not blurb:
+            continue  # an introduction's heading, written the other way (`### Heading`)
+        first, end = token.map
+        if end - 1 >= len(numbers):
+            continue
+        text = " ".join(lines[end - 2].split()) if end >= 2 else ""
+        rule = "---" if token.markup == "-" else "==="
+        where = "a blurb" if blurb else "the introduction"
+        fix = (
+            "leave a blank line above it for a rule, or delete it"
+            if token.markup == "-"
+            else "delete it (to start a subject, write '# ' and the subject's name)"
+        )
+        found.append(
+            DraftError(
+                path,
+                numbers[end - 1],
+                f"'{_shortened(text)}' with this line of {rule} under it is a heading in"
+                f" Markdown, which every edition would publish in {where} as a heading: a line"
+                f" of {rule} under text makes it a heading; {fix}",
+            )
+        )
+    return found
 
 
 def _no_heading_above(line: str, number: int) -> str:
@@ -1682,6 +1727,9 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
                 path, front.body_start + 1, "the draft has no articles: every article was cut"
             )
         )
+    introduction_lines = _intro_lines(body, intro, front)
+    intro_text = str(intro).strip() if intro else body_intro
+    mistakes += underlined_headings(path, intro_text.split("\n"), introduction_lines, blurb=False)
     draft = Draft(
         title=" ".join(str(front.values.get("title") or "").split()),
         number=number if isinstance(number, int) else 0,
@@ -1694,7 +1742,7 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
         extra_sections=extra,
         feature_again=tuple(str(u).strip() for u in again),
         lines=dict(front.lines),
-        introduction_lines=_intro_lines(body, intro, front),
+        introduction_lines=introduction_lines,
         copies=_same_story_copies(lines, front.body_start),
         empty_sections=tuple(body.empty),
         merged_sections=tuple(body.merged),

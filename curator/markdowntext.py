@@ -12,6 +12,7 @@ from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 from markupsafe import Markup
@@ -223,6 +224,78 @@ def cut_unsafe_links_per_line(text: str) -> str:
         return m.group(0)[:end] + " " + m.group(0)[end:]
 
     return _unlink_unsafe(_MD_LINK_DEFINITION.sub(unbind, text))
+
+
+def _inline_destination(href: str, title: str) -> str:
+    """A link's `(destination "title")` as an inline link writes it: parentheses escaped, so that
+    one unbalanced never ends it, and the title quoted."""
+    dest = href.replace("\\", "%5C").replace("(", "\\(").replace(")", "\\)")
+    if not title:
+        return f"({dest})"
+    return "(" + dest + ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '")'
+
+
+def inline_references(text: str) -> str:
+    """The editor's Markdown with every reference link (`[the study][1]`, `[the study][]`,
+    `[the study]`) written as the inline link it is (`[the study](https://...)`) and its
+    definitions (`[1]: https://...`) left out, so that it links the same wherever it is put.
+
+    Why: issue-N.md is one document of the introduction, every blurb and the closing line, where
+    a label means the first definition of it in the whole file (CommonMark 4.7): two blurbs'
+    `[1]` both led to the first one's address, and the introduction's `[Acme][1]` to a blurb's
+    (walk149 #2), where every other edition reads each piece alone. Text that would not read
+    the same so (a reference markdown-it resolves and this does not find) is left as written."""
+    env: dict[str, Any] = {}
+    tokens = _markdown.parse(text or "", env)
+    references = env.get("references") or {}
+    if not references:
+        return text
+    lines = text.split("\n")
+    code: set[int] = set()
+    covered: set[int] = set()
+    for token in tokens:
+        if token.map and token.type in ("fence", "code_block"):
+            code.update(range(*token.map))
+        if token.map and token.level == 0:
+            covered.update(range(*token.map))
+    # a definition's lines: those its reference names, and any other a top-level block lacks
+    # (a label defined twice: its second definition is one too, and read as nothing)
+    dropped = {row for ref in references.values() for row in range(*ref.get("map", (0, 0)))}
+    dropped |= {row for row, line in enumerate(lines) if row not in covered and line.strip()}
+
+    def inline(m: re.Match[str]) -> str:
+        found = references.get(normalizeReference(m.group(3) or m.group(2)))
+        if found is None:
+            return m.group(0)
+        href, title = str(found.get("href") or ""), str(found.get("title") or "")
+        return f"{m.group(1)}[{m.group(2)}]{_inline_destination(href, title)}"
+
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        joined, pos, pieces = "\n".join(run), 0, []
+        for span in _CODE_SPAN.finditer(joined):
+            pieces += [_MD_REFERENCE.sub(inline, joined[pos : span.start()]), span.group(0)]
+            pos = span.end()
+        out.append("".join(pieces) + _MD_REFERENCE.sub(inline, joined[pos:]))
+        run.clear()
+
+    for row, line in enumerate(lines):
+        if row in dropped:
+            continue
+        if row in code:
+            if run:
+                flush()
+            out.append(line)
+        else:
+            run.append(line)
+    if run:
+        flush()
+    written = "\n".join(out)
+    if _markdown.render(written) != _markdown.render(text):
+        return text
+    return written
 
 
 @dataclass(frozen=True)
@@ -859,4 +932,28 @@ def blurb_html(blurb: str, markdown: str | None) -> tuple[Markup, bool]:
         inline = _markdown.renderer.render(tokens[1].children or [], _markdown.options, {})
         return sanitize_html(inline), False
     html = _markdown.renderer.render(tokens, _markdown.options, {})
-    return sanitize_html(html.strip()), True
+    return _ranked_headings(sanitize_html(html.strip())), True
+
+
+def _ranked_headings(html: str) -> Markup:
+    """A blurb's HTML with its headings at the levels an introduction's are published at
+    (`intro_headings`: the first an <h2>, each deeper one a level under the one before), for the
+    templates to put under the article's heading with `headings_under(top + 2)`. A draft refuses
+    a heading in a blurb; one written in issue-N.json's "blurb_markdown" was an <h2> of the
+    subjects' rank in every edition, the fragment's too (walk149 #1)."""
+    open_: list[tuple[int, int]] = []
+
+    def ranked(m: re.Match[str]) -> str:
+        written = int(m.group(2))
+        if m.group(1):  # a closing tag: the level its heading opened at
+            return f"</h{open_[-1][1] if open_ else written}>"
+        while open_ and open_[-1][0] > written:
+            open_.pop()
+        if open_ and open_[-1][0] == written:
+            published = open_[-1][1]
+        else:
+            published = min(6, open_[-1][1] + 1) if open_ else 2
+            open_.append((written, published))
+        return f"<h{published}>"
+
+    return Markup(_HEADING_TAG.sub(ranked, str(html)))

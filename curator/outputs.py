@@ -36,6 +36,7 @@ from curator.markdowntext import (
     blurb_html,
     cut_unsafe_links,
     cut_unsafe_links_per_line,
+    inline_references,
     markdown_html,
     published_markdown,
 )
@@ -128,8 +129,11 @@ class ArchiveItem:
 # -- text filters for the Markdown, text and feed templates -------------------------------------
 
 #: Markdown punctuation that could start markup inside a line (CommonMark 2.4 backslash escapes);
-#: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
+#: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below). `$`
+#: too: kramdown (Jekyll's default) reads `$$...$$` as mathematics (walk149 #3: a feed title "From
+#: $$ to $$$: pricing ..." was mangled), and Hugo's passthrough of `$...$` likewise; `\$` is the
+#: character in CommonMark and kramdown alike.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!$])")
 #: Punctuation written as an entity, not a backslash escape: Python-Markdown (MkDocs, Pelican)
 #: knows no `\<` or `\~` and shows the backslash (walk63 #5), while CommonMark, Python-Markdown
 #: and kramdown all read an entity as the character. (`\|` it reads with its tables extension,
@@ -155,8 +159,10 @@ def text_edition(text: str) -> str:
     """The text edition as published: its words with no HTML markup (comments, tags that run,
     load or embed something or give an attribute a value left out; any other tag, and an unclosed `<tag`,
     as `< tag`) and no Markdown link or image to an unsafe address (javascript:, data:,
-    vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it is
-    still only text. "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
+    vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it runs,
+    embeds and links to nothing unsafe. (It is no Markdown: such a place still styles what
+    Markdown reads in it, a `*word*` or the title's `====`, as README says: walk149 #10.)
+    "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
     text = text_tags_cut(text)
     text = cut_unsafe_links_per_line(text)
     return _TEXT_OPENER.sub("< ", text)
@@ -252,9 +258,18 @@ def md_intro(value: object) -> Markup:
     data: ...) becomes its text alone, and a reference definition naming one is left out, so no
     such address reaches the Markdown file. (Markup: safe in a .md template as it is.)
     """
+    # Its reference links written inline, as issue-N.md is one document where a label means the
+    # first definition of it in the whole file (walk149 #2: two blurbs' `[1]`).
+    return Markup(inline_references(_markdown_as_published(value)).strip())
+
+
+def _markdown_as_published(value: object) -> str:
+    """The editor's Markdown (an introduction, a closing line, a blurb) with raw HTML as text and
+    unsafe links cut (`md_intro`), its reference links as written: a piece read alone, as
+    issue-N.json's "blurb_markdown" holds it."""
     # stripped after the cut too: a definition cut at the end leaves its blank line, which the
     # next render's cut would strip (walk87 #4: `render --all` rewrote what the build wrote)
-    return Markup(cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())).strip())
+    return cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())).strip()
 
 
 #: A front matter value that would run script where a theme prints it unescaped has these as
@@ -579,9 +594,9 @@ def issue_data(issue: Issue) -> dict[str, object]:
         # As every format publishes them: Markdown in which a link to an unsafe address is its
         # text alone and raw HTML is escaped (`<b>` is `&lt;b>`: any renderer shows the text the
         # HTML edition shows), and the same as the sanitised HTML of the HTML edition.
-        "introduction": str(md_intro(published_markdown(issue.introduction))),
+        "introduction": _markdown_as_published(published_markdown(issue.introduction)),
         "introduction_html": str(markdown_html(published_markdown(issue.introduction))),
-        "closing": str(md_intro(published_markdown(issue.closing))),
+        "closing": _markdown_as_published(published_markdown(issue.closing)),
         "closing_html": str(markdown_html(published_markdown(issue.closing))),
         "sections": [
             {
@@ -617,7 +632,7 @@ def _blurb_data(article: Article) -> dict[str, str]:
     if article.blurb_markdown is None:
         return {}
     return {
-        "blurb_markdown": str(md_intro(article.blurb_markdown)),
+        "blurb_markdown": _markdown_as_published(article.blurb_markdown),
         "blurb_html": str(blurb_html(article.blurb, article.blurb_markdown)[0]),
     }
 
@@ -1377,10 +1392,17 @@ _SHOWS_ARTICLES = {
 }
 
 
+#: A Markdown backslash escape: a backslash before any ASCII punctuation (CommonMark 2.4).
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def _as_read(text: str, filename: str) -> str:
     """An edition's text as a reader reads it: entities and Markdown escapes undone (twice in the
-    feed, whose HTML content is escaped in the XML), runs of spaces as one."""
-    text = re.sub(r"\\([^\w\s])", r"\1", text)
+    feed, whose HTML content is escaped in the XML), runs of spaces as one. A backslash escape is
+    one of any ASCII punctuation (CommonMark 2.4), `\\_` too, which is a word character to `\\w`
+    (walk149 #6: "Under\\_score\\_ Weekly" in issue-1.md was said to leave out the credit's
+    "Under_score_ Weekly")."""
+    text = _MD_ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
     if filename.endswith(".xml"):
         text = html.unescape(text)

@@ -283,4 +283,5 @@ def test_a_json_feeds_plain_text_keeps_markup_it_names_as_words(
     page = (out / "issue-1.html").read_text(encoding="utf-8")
     assert "begins &lt;?php echo $cx; ?&gt; before" in page and "<?php" not in page
     md = (out / "issue-1.md").read_text(encoding="utf-8")
-    assert "begins &lt;?php echo $cx; ?&gt; before" in md and "<![CDATA[" not in md
+    # (`\$`: kramdown reads `$$` as mathematics, walk149 #3)
+    assert r"begins &lt;?php echo \$cx; ?&gt; before" in md and "<![CDATA[" not in md
