@@ -362,6 +362,39 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
         )
 
 
+def respell_subjects(config: Config, store: Store) -> list[tuple[str, str, int, int]]:
+    """Store under feeds.yaml's spelling each subject name the store holds that differs from one
+    of feeds.yaml's only in case (names that differ only in case are one subject: walk153 #2,
+    `Service operations` spelt `Service Operations` in feeds.yaml, was taken for a subject
+    removed, its articles placed again and `subjects rename` refused). Returns (the name as
+    stored, as feeds.yaml spells it, how many articles were under it, how many moves named it)
+    for each respelt."""
+    current = {s.name.casefold(): s.name for s in config.subjects}
+    exact = set(current.values())
+    done = []
+    for old in sorted(store.stored_subject_names() - exact, key=str.casefold):
+        new = current.get(old.casefold())
+        if new is None:
+            continue
+        placed, moves, named = store.respell_subject(old, new)
+        if placed or moves or named:
+            done.append((old, new, placed, moves))
+    return done
+
+
+def respelt_line(old: str, new: str, placed: int, moves: int, path: Path) -> str:
+    """What `respell_subjects` did for one name, as the editor reads it."""
+    parts = [f"the {placed} article(s) stored under it"] if placed else []
+    if moves:
+        parts.append(f"your {moves} move(s) to it")
+    what = f"{join_names(parts)} are under" if parts else "it is stored as"
+    return (
+        f'{path} spells the subject "{old}" as "{new}" now: names that differ only in case are'
+        f' one subject, so {what} "{new}" (issues that published it as "{old}" keep their'
+        " text); nothing needs renaming"
+    )
+
+
 def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
     """Tell `say`, a line per subject, of the articles issues published under a subject that
     feeds.yaml no longer has, about to be placed again by curator: once, as they are (walk86
@@ -491,6 +524,9 @@ def refresh(
     When every stored assignment is current (the usual weekly case once new articles are placed),
     the model is not even read: its fingerprint comes from the subjects and corrections alone.
     """
+    for old, new, placed, moves in respell_subjects(config, store):
+        if say is not None:  # (said once: the store holds the new spelling from now on)
+            say(respelt_line(old, new, placed, moves, config.path))
     corrections = store.corrections()
     # What issues published under a subject renamed since keeps its issue's subject by the new
     # name (a rename a build took on its own, or one an older curator recorded).
