@@ -1397,6 +1397,10 @@ class LeftOut:
     #: out while `issue_size` had room for them: cut from it (walk142 #11: said as left by
     #: issue_size).
     cut: dict[str, int] = field(default_factory=dict)
+    #: Per subject of an issue built from a draft, the articles curator had under it that the
+    #: draft published under another of its sections, by that section: {subject: {section: n}}
+    #: (walk153 #3: one moved to "# Service operations" was said "cut from the draft").
+    moved: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1405,6 +1409,7 @@ class LeftOut:
             "issue_size": self.issue_size,
             "left_for_later": self.waiting,
             "cut_from_draft": self.cut,
+            "moved_in_draft": self.moved,
             "left_out_for_variety": {
                 subject: [a.url for a in articles] for subject, articles in self.variety.items()
             },
@@ -1418,12 +1423,15 @@ def left_out(
     after: int | None = None,
     *,
     from_draft: bool = False,
+    kept: Sequence[KeptSubject] = (),
 ) -> LeftOut:
     """What `issue` (None: no issue) leaves out: the articles fitting no subject (with `after`,
     the newest article's id before the run, how many of them the run stored) and, per subject of the issue, how many wait for
     a later one and which were left out for variety. The issue's articles count as featured
     whether it is recorded (a build) or not (a draft). `from_draft`: the issue was built from a
-    draft, whose cuts `LeftOut.cut` counts."""
+    draft, whose cuts `LeftOut.cut` counts; `kept`, the articles it published under another
+    subject than curator had given them (`keep_published_subjects`), which `LeftOut.moved`
+    counts under the subject they left."""
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     placed_by, through = store.placement_state()
     if placed_by != fingerprint or through < store.newest_article_id():
@@ -1456,14 +1464,26 @@ def left_out(
             if language and _primary(language) != own:
                 counts[language] = counts.get(language, 0) + n
         others = tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0])))
-    # From a draft, those `issue_size` had room for were the draft's choice, not the cap's.
+    # From a draft, the articles it published under another of its sections (walk153 #3), then
+    # those `issue_size` had room for besides: the draft's choice, not the cap's.
+    moved: dict[str, dict[str, int]] = {}
+    names = {s.subject for s in sections}
+    for k in kept if from_draft else ():
+        if k.curator is not None and k.curator in names and k.subject != k.curator:
+            into = moved.setdefault(k.curator, {})
+            into[k.subject] = into.get(k.subject, 0) + 1
     cut = {
-        s.subject: min(waiting.get(s.subject, 0), max(0, config.issue_size - len(s.entries)))
+        s.subject: min(
+            waiting.get(s.subject, 0),
+            max(0, config.issue_size - len(s.entries) - sum(moved.get(s.subject, {}).values())),
+        )
         for s in sections
         if from_draft
     }
     cut = {k: v for k, v in cut.items() if v}
-    return LeftOut(unplaced, new, waiting, variety, config.issue_size, others, config.language, cut)
+    return LeftOut(
+        unplaced, new, waiting, variety, config.issue_size, others, config.language, cut, moved
+    )
 
 
 def other_language_note(config: Config, article: Article) -> str:

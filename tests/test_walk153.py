@@ -17,6 +17,7 @@ from conftest import LocalServer, copy_demo, said_as_one
 from conftest import run_cli as run
 
 OPS = "Service operations"
+BASICS = "The basics of customer experience"
 
 
 def served_demo(folder: Path, server: LocalServer) -> Path:
@@ -151,3 +152,49 @@ def test_an_exclusion_says_it_replaces_a_move_and_undo_gives_the_move_back(
     assert (undone["was"], undone["restored"]) == ("moved", None), undone
     row = listed(config)[url]
     assert row["correction"] is None and row["subject"] == home, row
+
+
+def move_block(draft: Path, title: str, before: str) -> None:
+    """Move the article block headed `## {title}...` of the draft to just before the line
+    `before` (another section's heading or article)."""
+    text = draft.read_text(encoding="utf-8")
+    start = text.index(f"## {title}")
+    end = text.index("\n#", start) + 1
+    block, text = text[start:end], text[:start] + text[end:]
+    at = text.index(before)
+    draft.write_text(text[:at] + block + text[at:], encoding="utf-8")
+
+
+def test_an_article_the_draft_moved_to_another_section_is_said_moved_not_cut(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    """walk153 #3: a draft that moved an article block from `# Measuring ...` to `# Service
+    operations` was reported `Measuring the customer experience: 3 featured; 5 more fit it and
+    wait for a later issue (1 cut from the draft; 4 past issue_size)`: the article was published
+    under Service operations, neither cut nor waiting. It is said moved, and the room it took
+    is no cut."""
+    config = served_demo(tmp_path, server)
+    text = config.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 3", 1)
+    config.write_text(text, encoding="utf-8")
+    code, out, err = run("draft", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    assert f"  {BASICS}: 3 featured; 1 more fit" in out, out
+    draft = config.parent / "drafts" / "issue-1.md"
+    move_block(draft, "Delight or Effortless?", "## Starting a Voice of the Customer Program")
+
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft))
+    assert code == 0, err
+    said = said_as_one(out)
+    assert (
+        f"{BASICS}: 2 featured; 1 more fit it and wait for a later issue (issue_size: 3 per"
+        " subject); 1 moved to Voice of the customer in the draft"
+    ) in said, out
+    assert "cut from the draft" not in said, out
+    assert "Delight or Effortless?" in "".join(
+        a["title"]
+        for s in json.loads((config.parent / "output" / "issue-1.json").read_text("utf-8"))[
+            "sections"
+        ]
+        if s["subject"] == "Voice of the customer"
+        for a in s["articles"]
+    )
