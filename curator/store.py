@@ -2119,6 +2119,20 @@ class Store:
         renames.append((old, new))
         self._set_meta([("subject_renames", json.dumps(renames, ensure_ascii=False))])
 
+    def record_issue_moves(self, number: int, moves: Mapping[int, str]) -> None:
+        """Keep, for issue `number`, the subject curator had given each article its draft
+        published under another section ({article id: subject}), so that a theme's stop names
+        this issue among those that took its articles (walk153 #6: it named issue 3 alone)."""
+        if moves:
+            data = {str(k): v for k, v in moves.items()}
+            self._set_meta([(f"issue_moves:{number}", json.dumps(data, ensure_ascii=False))])
+
+    def issue_moves(self, number: int) -> dict[int, str]:
+        """What `record_issue_moves` kept for issue `number` ({} for none, or an issue published
+        by an older curator)."""
+        kept = json.loads(self._meta(f"issue_moves:{number}") or "{}")
+        return {int(k): str(v) for k, v in kept.items()}
+
     def uncertain_listed(self) -> dict[str, str | None]:
         """The articles `curator subjects uncertain` listed on earlier runs, by URL, with the
         subject each was under then (None: no subject)."""

@@ -198,3 +198,56 @@ def test_an_article_the_draft_moved_to_another_section_is_said_moved_not_cut(
         if s["subject"] == "Voice of the customer"
         for a in s["articles"]
     )
+
+
+def test_a_draft_that_takes_the_promised_themes_articles_stops_before_publishing(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    """walk153 #6: a draft on Service operations that added an article of Customer journey
+    mapping under its own section was published closing "Next time: Customer journey mapping",
+    warned of only then; the next build's stop ("too thin") named issue 3 alone, not issue 5,
+    which took that article. `build --draft` now stops before publishing (exit 3, nothing
+    published), naming the article, and the stop of a build names the issue that took it."""
+    config = served_demo(tmp_path, server)
+    code, out, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert "closing: 'Next time: Measuring the customer experience." in text, text
+    measuring = [
+        (u, r["title"])
+        for u, r in listed(config).items()
+        if r["subject"] == "Measuring the customer experience"
+    ]
+    assert len(measuring) == 2, measuring  # (the demo's min_articles: 2)
+    url, title = measuring[0]
+    at = text.index("\n## ", text.index(f"# {BASICS}")) + 1
+    draft.write_text(text[:at] + f"## {url}\n\n" + text[at:], encoding="utf-8")
+
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft))
+    assert code == 3, (code, out, err)
+    said = said_as_one(err)
+    assert (
+        "promises `Measuring the customer experience` as the next theme, but this draft features"
+        f' 1 of its articles ("{title}" (under {BASICS})), which leaves it fewer than 2'
+        " unfeatured articles"
+    ) in said, said
+    assert "nothing was published" in said, said
+    assert not (config.parent / "output" / "issue-1.html").exists()
+
+    # The editor keeps the article and promises nothing: published; the next build's stop names
+    # issue 1 as the one that took the theme's article.
+    text = draft.read_text(encoding="utf-8")
+    start = text.index("closing: ")
+    end = text.index("\n", start)
+    draft.write_text(text[:start] + "closing: See you next week." + text[end:], encoding="utf-8")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    code, out, err = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 3, (code, out, err)
+    said = said_as_one(err)
+    assert "the planned theme `Measuring the customer experience` is too thin" in said, said
+    assert (
+        f"; issue 1 (on {BASICS}) featured 1 of its articles (1 under {BASICS}, where its"
+        " draft put it)"
+    ) in said, said
