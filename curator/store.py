@@ -2100,9 +2100,17 @@ class Store:
     def rename_corrections(self, old: str, new: str) -> int:
         """Point every move to subject `old` at subject `new` instead; returns how many."""
         with self.transaction():
+            self._rename_replaced(old, new)
             return self.db.execute(
                 "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
             ).rowcount
+
+    def _rename_replaced(self, old: str, new: str) -> None:
+        """The earlier moves to `old` that corrections replaced (`replaced_correction`), to `new`."""
+        replaced = self._replaced()
+        if old in replaced.values():
+            renamed = {k: new if v == old else v for k, v in replaced.items()}
+            self._set_meta([("replaced_corrections", json.dumps(renamed, ensure_ascii=False))])
 
     def subject_renames(self) -> list[tuple[str, str]]:
         """The subjects the editor renamed (`curator subjects rename`), as (old, new), oldest first:
@@ -2294,6 +2302,7 @@ class Store:
             moves = self.db.execute(
                 "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
             ).rowcount
+            self._rename_replaced(old, new)
             printed = (
                 old in self.published_subjects() or old in dict(self.subject_renames()).values()
             )

@@ -237,7 +237,7 @@ def _correct(
         earlier = before.get(article.url)
         if had and (earlier is None if name is None else resolve(earlier, conf.subjects) == name):
             # Said again (walk153 #4: every article was placed again, to no change).
-            _said_already(article, name, as_json)
+            _said_already(article, name, store.issues_featuring(article.id), as_json)
             return
         _place_new(conf, store, quiet, warn)
         store.set_correction(article.id, name, now=datetime.now(UTC))
@@ -256,6 +256,7 @@ def _correct(
                 if not had
                 else {"was": "excluded" if earlier is None else "moved", "moved_to": earlier}
             ),
+            "already": False,
         }
         echo_json({**data, "changes": [c.to_dict() for c in found]})
         return
@@ -275,10 +276,17 @@ def _correct(
     _say_changes(found, among, article.url, pulled=name)
 
 
-def _said_already(article: Article, name: str | None, as_json: bool) -> None:
+def _said_already(article: Article, name: str | None, published: list[int], as_json: bool) -> None:
     """What a move or an exclusion the editor had made already says: that nothing changed."""
     if as_json:
-        data = {"url": article.url, "title": article.title, "subject": name, "already": True}
+        data = {
+            "url": article.url,
+            "title": article.title,
+            "subject": name,
+            "published_in": published,
+            "replaced": None,
+            "already": True,
+        }
         echo_json({**data, "changes": []})
         return
     said = f"Already moved to {name} by you" if name else "Already excluded by you"
