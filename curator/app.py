@@ -151,6 +151,7 @@ from curator.themes import (
     choose_theme,
     closing_mismatch,
     draft_promise,
+    draft_thins_promise,
     history_notes,
     later_line_note,
     no_promise_reason,
@@ -800,7 +801,17 @@ def _record(
             {sec.subject for sec in issue.sections} - {s.name for s in config.subjects}
         ),
     )
-    return tuple(keep_published_subjects(config, store, featured))
+    kept = tuple(keep_published_subjects(config, store, featured))
+    ids = {entry.article.url: entry.article.id for sec in issue.sections for entry in sec.entries}
+    store.record_issue_moves(
+        issue.number,
+        {
+            ids[k.url]: k.curator
+            for k in kept
+            if not k.against_correction and k.curator is not None and ids.get(k.url) is not None
+        },
+    )
+    return kept
 
 
 def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple[str, ...]:
@@ -2475,6 +2486,21 @@ def build_from_draft(
         issue.closing,
         closing_at or str(draft_file),
         featured,
+    )
+    draft_thins_promise(  # (before publishing: walk153 #6)
+        config,
+        store,
+        issue.theme,
+        planned,
+        issue.closing,
+        [
+            (a.id, a.title, s.subject)
+            for s in issue.sections
+            for e in s.entries
+            for a in (e.article, *e.copy_articles)
+            if a.id is not None
+        ],
+        closing_at or str(draft_file),
     )
     mismatch += thin_promise(
         config,

@@ -362,6 +362,39 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
         )
 
 
+def respell_subjects(config: Config, store: Store) -> list[tuple[str, str, int, int]]:
+    """Store under feeds.yaml's spelling each subject name the store holds that differs from one
+    of feeds.yaml's only in case (names that differ only in case are one subject: walk153 #2,
+    `Service operations` spelt `Service Operations` in feeds.yaml, was taken for a subject
+    removed, its articles placed again and `subjects rename` refused). Returns (the name as
+    stored, as feeds.yaml spells it, how many articles were under it, how many moves named it)
+    for each respelt."""
+    current = {s.name.casefold(): s.name for s in config.subjects}
+    exact = set(current.values())
+    done = []
+    for old in sorted(store.stored_subject_names() - exact, key=str.casefold):
+        new = current.get(old.casefold())
+        if new is None:
+            continue
+        placed, moves, named = store.respell_subject(old, new)
+        if placed or moves or named:
+            done.append((old, new, placed, moves))
+    return done
+
+
+def respelt_line(old: str, new: str, placed: int, moves: int, path: Path) -> str:
+    """What `respell_subjects` did for one name, as the editor reads it."""
+    parts = [f"the {placed} article(s) stored under it"] if placed else []
+    if moves:
+        parts.append(f"your {moves} move(s) to it")
+    what = f"{join_names(parts)} are under" if parts else "it is stored as"
+    return (
+        f'{path} spells the subject "{old}" as "{new}" now: names that differ only in case are'
+        f' one subject, so {what} "{new}" (issues that published it as "{old}" keep their'
+        " text); nothing needs renaming"
+    )
+
+
 def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
     """Tell `say`, a line per subject, of the articles issues published under a subject that
     feeds.yaml no longer has, about to be placed again by curator: once, as they are (walk86
@@ -491,6 +524,9 @@ def refresh(
     When every stored assignment is current (the usual weekly case once new articles are placed),
     the model is not even read: its fingerprint comes from the subjects and corrections alone.
     """
+    for old, new, placed, moves in respell_subjects(config, store):
+        if say is not None:  # (said once: the store holds the new spelling from now on)
+            say(respelt_line(old, new, placed, moves, config.path))
     corrections = store.corrections()
     # What issues published under a subject renamed since keeps its issue's subject by the new
     # name (a rename a build took on its own, or one an older curator recorded).
@@ -1361,6 +1397,10 @@ class LeftOut:
     #: out while `issue_size` had room for them: cut from it (walk142 #11: said as left by
     #: issue_size).
     cut: dict[str, int] = field(default_factory=dict)
+    #: Per subject of an issue built from a draft, the articles curator had under it that the
+    #: draft published under another of its sections, by that section: {subject: {section: n}}
+    #: (walk153 #3: one moved to "# Service operations" was said "cut from the draft").
+    moved: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1369,6 +1409,7 @@ class LeftOut:
             "issue_size": self.issue_size,
             "left_for_later": self.waiting,
             "cut_from_draft": self.cut,
+            "moved_in_draft": self.moved,
             "left_out_for_variety": {
                 subject: [a.url for a in articles] for subject, articles in self.variety.items()
             },
@@ -1382,12 +1423,15 @@ def left_out(
     after: int | None = None,
     *,
     from_draft: bool = False,
+    kept: Sequence[KeptSubject] = (),
 ) -> LeftOut:
     """What `issue` (None: no issue) leaves out: the articles fitting no subject (with `after`,
     the newest article's id before the run, how many of them the run stored) and, per subject of the issue, how many wait for
     a later one and which were left out for variety. The issue's articles count as featured
     whether it is recorded (a build) or not (a draft). `from_draft`: the issue was built from a
-    draft, whose cuts `LeftOut.cut` counts."""
+    draft, whose cuts `LeftOut.cut` counts; `kept`, the articles it published under another
+    subject than curator had given them (`keep_published_subjects`), which `LeftOut.moved`
+    counts under the subject they left."""
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     placed_by, through = store.placement_state()
     if placed_by != fingerprint or through < store.newest_article_id():
@@ -1420,14 +1464,26 @@ def left_out(
             if language and _primary(language) != own:
                 counts[language] = counts.get(language, 0) + n
         others = tuple(sorted(counts.items(), key=lambda c: (-c[1], c[0])))
-    # From a draft, those `issue_size` had room for were the draft's choice, not the cap's.
+    # From a draft, the articles it published under another of its sections (walk153 #3), then
+    # those `issue_size` had room for besides: the draft's choice, not the cap's.
+    moved: dict[str, dict[str, int]] = {}
+    names = {s.subject for s in sections}
+    for k in kept if from_draft else ():
+        if k.curator is not None and k.curator in names and k.subject != k.curator:
+            into = moved.setdefault(k.curator, {})
+            into[k.subject] = into.get(k.subject, 0) + 1
     cut = {
-        s.subject: min(waiting.get(s.subject, 0), max(0, config.issue_size - len(s.entries)))
+        s.subject: min(
+            waiting.get(s.subject, 0),
+            max(0, config.issue_size - len(s.entries) - sum(moved.get(s.subject, {}).values())),
+        )
         for s in sections
         if from_draft
     }
     cut = {k: v for k, v in cut.items() if v}
-    return LeftOut(unplaced, new, waiting, variety, config.issue_size, others, config.language, cut)
+    return LeftOut(
+        unplaced, new, waiting, variety, config.issue_size, others, config.language, cut, moved
+    )
 
 
 def other_language_note(config: Config, article: Article) -> str:

@@ -1462,7 +1462,7 @@ def join_names(names: Sequence[str]) -> str:
 def published_as(printed: str, now: str | None = None) -> str:
     """'"Entertainment"', or '"Entertainment" (since renamed "Culture")' when the section an
     issue printed has been renamed since (walk100 #1: the name now read as the issue's)."""
-    if now is None or now == printed:
+    if now is None or now.casefold() == printed.casefold():  # (one subject, case aside)
         return f'"{printed}"'
     return f'"{printed}" (since renamed "{now}")'
 
@@ -1478,7 +1478,7 @@ def published_mark(
     (walk103 #3: renamed "Culture" and back to "Entertainment" in feeds.yaml), that, and the
     rename back that keeps the article under it."""
     names = {s.casefold() for s in subjects}
-    if now is not None and now != printed and printed.casefold() in names:
+    if now is not None and now.casefold() != printed.casefold() and printed.casefold() in names:
         return (
             f'"{printed}", a subject in feeds.yaml again, though a rename since calls it "{now}":'
             f' to keep it under "{printed}": curator subjects rename {shell_arg(now)}'

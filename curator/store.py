@@ -2043,14 +2043,52 @@ class Store:
 
     # -- subjects: corrections and stored assignments --------------------------------------------
     def set_correction(self, article_id: int, subject: str | None, *, now: datetime) -> None:
-        """The editor's word on an article: it belongs to `subject`, or (None) to no subject."""
+        """The editor's word on an article: it belongs to `subject`, or (None) to no subject. A
+        word that replaces another keeps that one (`replaced_correction`), for `curator subjects
+        undo` to restore (walk153 #4: an exclusion silently discarded a move, and undo forgot
+        both)."""
         with self.transaction():
+            row = self.db.execute(
+                "SELECT subject FROM corrections WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            replaced = self._replaced()
+            if row is None:
+                replaced.pop(str(article_id), None)
+            elif row[0] != subject:
+                replaced[str(article_id)] = row[0]
+            self._set_meta([("replaced_corrections", json.dumps(replaced, ensure_ascii=False))])
             self.db.execute(
                 "INSERT INTO corrections (article_id, subject, made_at) VALUES (?, ?, ?)"
                 " ON CONFLICT(article_id) DO UPDATE SET subject = excluded.subject,"
                 " made_at = excluded.made_at",
                 (article_id, subject, _iso(now)),
             )
+
+    def _replaced(self) -> dict[str, str | None]:
+        return dict(json.loads(self._meta("replaced_corrections") or "{}"))
+
+    def replaced_correction(self, article_id: int) -> tuple[bool, str | None]:
+        """The editor's earlier word on an article that their current one replaced: (whether
+        there was one, its subject: None for an exclusion)."""
+        replaced = self._replaced()
+        key = str(article_id)
+        return key in replaced, replaced.get(key)
+
+    def restore_correction(self, article_id: int, *, now: datetime) -> bool:
+        """Put back the editor's earlier word on an article, the one their current word replaced
+        (`replaced_correction`), forgetting the current one; False when there was none."""
+        with self.transaction():
+            had, subject = self.replaced_correction(article_id)
+            if not had:
+                return False
+            self.db.execute(
+                "UPDATE corrections SET subject = ?, made_at = ? WHERE article_id = ?",
+                (subject, _iso(now), article_id),
+            )
+            replaced = self._replaced()
+            replaced.pop(str(article_id), None)
+            self._set_meta([("replaced_corrections", json.dumps(replaced, ensure_ascii=False))])
+        return True
 
     def corrections(self) -> dict[str, str | None]:
         """Every correction, as article URL -> subject (None: excluded)."""
@@ -2062,9 +2100,17 @@ class Store:
     def rename_corrections(self, old: str, new: str) -> int:
         """Point every move to subject `old` at subject `new` instead; returns how many."""
         with self.transaction():
+            self._rename_replaced(old, new)
             return self.db.execute(
                 "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
             ).rowcount
+
+    def _rename_replaced(self, old: str, new: str) -> None:
+        """The earlier moves to `old` that corrections replaced (`replaced_correction`), to `new`."""
+        replaced = self._replaced()
+        if old in replaced.values():
+            renamed = {k: new if v == old else v for k, v in replaced.items()}
+            self._set_meta([("replaced_corrections", json.dumps(renamed, ensure_ascii=False))])
 
     def subject_renames(self) -> list[tuple[str, str]]:
         """The subjects the editor renamed (`curator subjects rename`), as (old, new), oldest first:
@@ -2080,6 +2126,20 @@ class Store:
         ]
         renames.append((old, new))
         self._set_meta([("subject_renames", json.dumps(renames, ensure_ascii=False))])
+
+    def record_issue_moves(self, number: int, moves: Mapping[int, str]) -> None:
+        """Keep, for issue `number`, the subject curator had given each article its draft
+        published under another section ({article id: subject}), so that a theme's stop names
+        this issue among those that took its articles (walk153 #6: it named issue 3 alone)."""
+        if moves:
+            data = {str(k): v for k, v in moves.items()}
+            self._set_meta([(f"issue_moves:{number}", json.dumps(data, ensure_ascii=False))])
+
+    def issue_moves(self, number: int) -> dict[int, str]:
+        """What `record_issue_moves` kept for issue `number` ({} for none, or an issue published
+        by an older curator)."""
+        kept = json.loads(self._meta(f"issue_moves:{number}") or "{}")
+        return {int(k): str(v) for k, v in kept.items()}
 
     def uncertain_listed(self) -> dict[str, str | None]:
         """The articles `curator subjects uncertain` listed on earlier runs, by URL, with the
@@ -2125,6 +2185,12 @@ class Store:
                 n = self.db.execute(
                     "DELETE FROM corrections WHERE article_id = ?", (article_id,)
                 ).rowcount
+                replaced = self._replaced()
+                if str(article_id) in replaced:  # (the word it had replaced goes with it)
+                    del replaced[str(article_id)]
+                    self._set_meta(
+                        [("replaced_corrections", json.dumps(replaced, ensure_ascii=False))]
+                    )
                 published = self.published_subject(article_id)
                 if n and published is not None:
                     self.db.execute(
@@ -2201,14 +2267,49 @@ class Store:
 
     def renamed_to(self, subject: str, renames: dict[str, str] | None = None) -> str:
         """`subject` by the name `curator subjects rename` gave it since, through every rename
-        (renamed twice, or back: `record_subject_rename`); itself when never renamed."""
+        (renamed twice, or back: `record_subject_rename`, or spelt anew, case aside:
+        `respell_subject`); itself when never renamed."""
         if renames is None:
             renames = {a.casefold(): b for a, b in self.subject_renames()}
-        seen = {subject.casefold()}
-        while subject.casefold() in renames and renames[subject.casefold()].casefold() not in seen:
+        # (names seen as spelt: a respelling leads from a name to itself, case aside)
+        seen = {subject}
+        while subject.casefold() in renames and renames[subject.casefold()] not in seen:
             subject = renames[subject.casefold()]
-            seen.add(subject.casefold())
+            seen.add(subject)
         return subject
+
+    def stored_subject_names(self) -> set[str]:
+        """Every subject name the store holds: where articles are placed, the editor's moves,
+        the sections issues published and the names `curator subjects rename` gave."""
+        rows = self.db.execute(
+            "SELECT subject FROM assignments WHERE subject IS NOT NULL"
+            " UNION SELECT subject FROM corrections WHERE subject IS NOT NULL"
+            " UNION SELECT subject FROM issue_articles"
+        )
+        return {str(r[0]) for r in rows} | {b for _, b in self.subject_renames()}
+
+    def respell_subject(self, old: str, new: str) -> tuple[int, int, bool]:
+        """Store the subject `old` as `new`, a name that differs from it only in case (walk153
+        #2: feeds.yaml's `Service operations` became `Service Operations`, and the articles
+        placed, moved and published under it were taken for a retired subject's): the articles
+        under it and the moves to it take the new spelling, and the sections issues published
+        under it (their text kept) count as under the new one, as a rename's do. Returns (how
+        many articles were under it, how many moves named it, whether issues' sections did)."""
+        with self.transaction():
+            placed = self.db.execute(
+                "UPDATE assignments SET subject = ? WHERE subject = ?", (new, old)
+            ).rowcount
+            moves = self.db.execute(
+                "UPDATE corrections SET subject = ? WHERE subject = ?", (new, old)
+            ).rowcount
+            self._rename_replaced(old, new)
+            printed = (
+                old in self.published_subjects() or old in dict(self.subject_renames()).values()
+            )
+            named = printed and self.renamed_to(old) != new
+            if named:
+                self.record_subject_rename(old, new)
+        return placed, moves, named
 
     def published_renamed(self, subject: str) -> dict[int, tuple[int, str]]:
         """The articles the editor has not corrected whose first issue published them under

@@ -637,6 +637,55 @@ def thin_promise(
     )
 
 
+def draft_thins_promise(
+    config: Config,
+    store: Store,
+    theme: Sequence[str],
+    planned: bool,
+    closing: str | None,
+    featured: Sequence[tuple[int, str, str]],
+    where: str,
+) -> None:
+    """Stop (exit 3, nothing published) a draft whose closing line promises a next theme that
+    its own articles leave too thin: ripe without this issue, too thin once `featured` ((id,
+    title, section) of every article it publishes) are published (walk153 #6: a draft that added
+    an article of the promised theme under another section was published, "Next time: Customer
+    journey mapping" and all, and warned of only then). The promise is the editor's line, so
+    the editor chooses: cut those articles, or change the line. A theme thin before this draft
+    took anything (articles excluded since it was drafted) is published and warned of instead
+    (`thin_promise`)."""
+    history = theme_history(config, store).issues
+    named = promise_made(config, history, theme, planned, closing)
+    if not named:
+        return
+    ids = [i for i, _, _ in featured]
+    thin = _thin_counts(config, store, named, ids)
+    if not thin or _thin_counts(config, store, named, ()):
+        return
+    keys = {n.casefold() for n in named}
+    stored = store.stored_subjects(ids)
+    taken = [
+        (title, section)
+        for i, title, section in featured
+        if (stored.get(i) or "").casefold() in keys and section.casefold() not in keys
+    ] or [(title, section) for i, title, section in featured if section.casefold() in keys]
+    which = "; ".join(f'"{title}" (under {section})' for title, section in taken[:5])
+    if len(taken) > 5:
+        which += f"; and {len(taken) - 5} more"
+    counts = ", ".join(f"`{name}` {count}" for name, count in thin)
+    them = "it" if len(taken) == 1 else "them"
+    raise ThemeError(
+        f'{where}: the closing line "{" ".join((closing or "").split())}" promises'
+        f" `{theme_name(named)}` as the next theme, but this draft features"
+        f" {len(taken)} of its articles ({which}), which leaves it"
+        f" {_fewer_than(config.themes.min_articles)} ({counts}; themes: min_articles), so the"
+        " next plain `curator build` would stop (exit 3) instead of keeping the promise; nothing"
+        f" was published. Cut {them} from the draft, or change the closing line (`closing:` in"
+        " its front matter: {next_theme} names the plan's next theme only while it is ripe, or"
+        " write a line that promises nothing), then build again"
+    )
+
+
 def broken_promise(
     config: Config,
     store: Store,
@@ -897,19 +946,35 @@ def _used_by(store: Store, subject: str) -> str:
     featured 1 of its articles and issue 2 (of every subject) 1': walk48 #7 named only the
     latest); '' when there is none."""
     said = []
+    key = subject.casefold()
     for issue in store.issues(with_articles=True):
-        used = sum(1 for name, _ in issue.featured if name == subject)
-        if used:
+        used = sum(1 for name, _ in issue.featured if name.casefold() == key)
+        # Those its draft published under another section (walk153 #6: issue 5 took one under
+        # Service operations, and the stop named issue 3 alone).
+        moves = store.issue_moves(issue.number)
+        taken = [
+            name
+            for name, i in issue.featured
+            if name.casefold() != key and moves.get(i, "").casefold() == key
+        ]
+        moved, elsewhere = len(taken), sorted(set(taken))
+        if used or moved:
             about = f"on {theme_name(issue.theme)}" if issue.theme else "of every subject"
-            said.append(f"issue {issue.number} ({about}) {used}")
+            under = (
+                f" ({moved} under {join_names(elsewhere)}, where its draft put"
+                f" {'it' if moved == 1 else 'them'})"
+                if moved
+                else ""
+            )
+            said.append((f"issue {issue.number} ({about})", used + moved, under))
     if not said:
         return ""
-    first, *rest = said
-    number, count = first.rsplit(" ", 1)
-    first = f"{number} featured {count} of its articles"
-    if not rest:
+    (head, count, under), *rest = said
+    first = f"{head} featured {count} of its articles{under}"
+    others = [f"{h} {n}{u}" for h, n, u in rest]
+    if not others:
         return f"; {first}"
-    return f"; {', '.join([first, *rest[:-1]])} and {rest[-1]}"
+    return f"; {', '.join([first, *others[:-1]])} and {others[-1]}"
 
 
 def _used_up(config: Config, store: Store, command: str = "build") -> str:
@@ -929,6 +994,7 @@ __all__ = [
     "ThemeChoice",
     "ThemeError",
     "broken_promise",
+    "draft_thins_promise",
     "thin_promise",
     "closing_mismatch",
     "draft_promise",

@@ -96,6 +96,7 @@ def test_undo_forgets_a_move_and_an_exclusion_and_says_what_each_was(demo: Path)
         "was": "excluded",
         "moved_to": None,
         "subject": MEASURING,
+        "restored": None,  # (no earlier word it had replaced: walk153 #4)
     }
     assert run("subjects", "move", "--config", str(demo), METRICS, VOICE, "-q")[0] == 0
     code, _, err = run("subjects", "undo", "--config", str(demo), METRICS, "-q")

@@ -225,7 +225,9 @@ def build(
                 result,
                 quiet,
                 as_json,
-                left=left_out(conf, store, result.issue, from_draft=True),
+                left=left_out(
+                    conf, store, result.issue, from_draft=True, kept=result.kept_subjects
+                ),
                 config=conf,
             )
             return
@@ -343,6 +345,7 @@ def no_left(config: Config) -> dict[str, Any]:
         "issue_size": config.issue_size,
         "left_for_later": {},
         "cut_from_draft": {},
+        "moved_in_draft": {},
         "left_out_for_variety": {},
     }
 
@@ -438,6 +441,11 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
                 else capped
             )
             line += f"; {waiting} more fit it and wait for a later issue ({why})"
+        moved = left.moved.get(section.subject, {})
+        if moved:  # (not cut, nor waiting: published under another section, walk153 #3)
+            line += "; " + ", ".join(
+                f"{n} moved to {to} in the draft" for to, n in sorted(moved.items())
+            )
         varied = left.variety.get(section.subject, ())
         if varied:
             names = ", ".join(sorted({a.publication or a.feed_url or a.url for a in varied}))

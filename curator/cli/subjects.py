@@ -40,6 +40,8 @@ from curator.placement import (
     refresh,
     renamed_to,
     rescore_published,
+    respell_subjects,
+    respelt_line,
     stale_moves,
     stale_moves_advice,
     subject_overlaps,
@@ -230,8 +232,14 @@ def _correct(
     with opened(config, db) as (conf, store):
         name = conf.subject_named(subject) if subject is not None else None
         article = _article(store, url)
-        _place_new(conf, store, quiet, warn)
         before = store.corrections()
+        had = article.url in before
+        earlier = before.get(article.url)
+        if had and (earlier is None if name is None else resolve(earlier, conf.subjects) == name):
+            # Said again (walk153 #4: every article was placed again, to no change).
+            _said_already(article, name, store.issues_featuring(article.id), as_json)
+            return
+        _place_new(conf, store, quiet, warn)
         store.set_correction(article.id, name, now=datetime.now(UTC))
         published = store.issues_featuring(article.id)
         with _working(quiet, "working out what changes for the other articles"):
@@ -243,13 +251,49 @@ def _correct(
             "title": article.title,
             "subject": name,
             "published_in": published,
+            "replaced": (
+                None
+                if not had
+                else {"was": "excluded" if earlier is None else "moved", "moved_to": earlier}
+            ),
+            "already": False,
         }
         echo_json({**data, "changes": [c.to_dict() for c in found]})
         return
     echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
+    if had:  # (walk153 #4: an exclusion silently discarded the move it replaced)
+        undo = f"curator subjects undo {shell_arg(article.url)}"
+        instead = "excluded instead" if name is None else f"moved to {name} instead"
+        if earlier is None:
+            echo(f"  it was excluded by you; {instead}: `{undo}` excludes it again")
+        else:
+            echo(
+                f"  it was moved to {earlier} by you; {instead}: `{undo}` puts it back under"
+                f" {earlier}"
+            )
     if name is None and published:
         echo(_already_published(published, conf.settings.output))
     _say_changes(found, among, article.url, pulled=name)
+
+
+def _said_already(article: Article, name: str | None, published: list[int], as_json: bool) -> None:
+    """What a move or an exclusion the editor had made already says: that nothing changed."""
+    if as_json:
+        data = {
+            "url": article.url,
+            "title": article.title,
+            "subject": name,
+            "published_in": published,
+            "replaced": None,
+            "already": True,
+        }
+        echo_json({**data, "changes": []})
+        return
+    said = f"Already moved to {name} by you" if name else "Already excluded by you"
+    echo(
+        f"{said}: {article.title} (nothing changed; `curator subjects undo"
+        f" {shell_arg(article.url)}` takes it back)"
+    )
 
 
 def _already_published(numbers: list[int], out_dir: Path) -> str:
@@ -358,13 +402,22 @@ def undo(
         _place_new(conf, store, quiet, None)  # (stale moves are told below)
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
-        store.forget_corrections([a.id for a in undone])
+        # A word that replaced an earlier one gives that one back (walk153 #4: an exclusion
+        # that replaced a move, undone, forgot both); the others are forgotten.
+        restored: dict[str, str | None] = {}
+        for a in undone:
+            had, earlier = store.replaced_correction(a.id)
+            if had and store.restore_correction(a.id, now=datetime.now(UTC)):
+                restored[a.url] = earlier
+        forgotten = [a for a in undone if a.url not in restored]
+        store.forget_corrections([a.id for a in forgotten])
         tell_stale_moves(conf, store, warn)
         if undone:
             with _working(quiet, "working out what changes for the other articles"):
                 found = correction_effect(conf, store, before, also=undone)
-            now = placed_now(conf, store, undone, warn)
-            rescore_published(conf, store, undone, warn)
+            now = placed_now(conf, store, forgotten, warn)
+            now.update({u: resolve(s, conf.subjects) for u, s in restored.items()})
+            rescore_published(conf, store, forgotten, warn)
         else:
             found, now = [], {}
         among = _newest(store)
@@ -389,6 +442,15 @@ def undo(
                     "was": "excluded" if before[a.url] is None else "moved",
                     "moved_to": before[a.url],
                     "subject": now[a.url],
+                    # (the word it had replaced, given back: walk153 #4)
+                    "restored": (
+                        None
+                        if a.url not in restored
+                        else {
+                            "was": "excluded" if restored[a.url] is None else "moved",
+                            "moved_to": restored[a.url],
+                        }
+                    ),
                 }
                 for a in undone
             ],
@@ -399,7 +461,17 @@ def undo(
     else:
         for a in undone:
             echo(f"Undone, it was {_was(before[a.url], conf)}: {a.title}")
-            echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
+            if a.url not in restored:
+                echo(f"  curator places it itself again: under {now[a.url] or 'no subject'}")
+            elif restored[a.url] is None:
+                echo("  your earlier exclusion of it is back: under no subject, never featured")
+            elif now[a.url] is not None:
+                echo(f"  your earlier move of it is back: under {now[a.url]}")
+            else:
+                echo(
+                    f'  your earlier move of it to "{restored[a.url]}" is back (no longer a'
+                    " subject in feeds.yaml: placed as if never moved)"
+                )
             echo(f"  {a.url}")
         if undone:  # (first: "with it" / "with them" are the articles just undone)
             _say_changes(found, among, *(a.url for a in undone))
@@ -529,7 +601,12 @@ def list_(
             p.correction or "", ""
         )
         featured = f"  [issue {p.featured_in}]" if p.featured_in else ""
-        if p.featured_in and p.published_under not in (None, p.subject, *subject_names):
+        if (
+            p.featured_in
+            and p.published_under is not None
+            and p.published_under.casefold()
+            not in {n.casefold() for n in (p.subject or "", *subject_names)}
+        ):
             # walk86 #1: re-filed without a word after its subject left feeds.yaml
             featured = (
                 f"  [issue {p.featured_in} published it under"
@@ -803,6 +880,11 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
     theme OLD was for NEW in the plan of themes."""
     with opened(config, db) as (conf, store):
         target = conf.subject_named(new)
+        if " ".join(old.split()).casefold() == target.casefold():
+            # Names that differ only in case are one subject (walk153 #2: refused as "still a
+            # subject"); what a case-only rename would do, any command did already.
+            _respell(conf, store, old, new, target, as_json)
+            return
         names = {s.name.casefold() for s in conf.subjects}
         if old.casefold() in names:
             raise InputError(
@@ -902,6 +984,38 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         echo(
             f'Recorded "{old}" as renamed "{target}"; no article or issue needed changing (you'
             " moved elsewhere every article issues published under it)."
+        )
+
+
+def _respell(conf: Config, store: Store, old: str, new: str, target: str, as_json: bool) -> None:
+    """`subjects rename OLD NEW` where the two differ only in case: store the subject under
+    feeds.yaml's spelling (`respell_subjects`), and say what that changed, or that nothing
+    needed to."""
+    done = [d for d in respell_subjects(conf, store) if d[1] == target]
+    if as_json:
+        echo_json(
+            {
+                "from": old,
+                "to": target,
+                "moved": sum(d[3] for d in done),
+                "case_only": True,
+                "respelt": [{"from": d[0], "articles": d[2], "moves": d[3]} for d in done],
+            }
+        )
+        return
+    for was, now, placed, moves in done:
+        echo(respelt_line(was, now, placed, moves, conf.path))
+    if not done:
+        echo(
+            f'Nothing to rename: "{old}" and "{target}" differ only in case, and names that differ'
+            " only in case are one subject: its articles, your moves and the issues on it are"
+            f' under "{target}" already (`curator subjects list --subject {shell_arg(target)}`'
+            " shows them)."
+        )
+    if new != target:
+        echo(
+            f'{conf.path} spells it "{target}": to spell it "{new}", change it there (under'
+            " `subjects:` and `plan:`); curator follows on its own."
         )
 
 
