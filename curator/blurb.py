@@ -1165,7 +1165,7 @@ def _after_headline(text: str, title: str | None, headings: Iterable[str]) -> st
         head = _heading_key(headline)
         if len(head) < 4 or not key.startswith(head):
             continue
-        rest = _clean_text(text, markup=False)[len(head) :]
+        rest = _past_key(_clean_text(text, markup=False), len(head))
         cut = _AFTER_HEADLINE.match(rest)
         if cut and rest[cut.end() :]:
             return rest[cut.end() :]
@@ -1330,12 +1330,32 @@ def _without_headings(text: str, headings: Iterable[str]) -> str:
 
 
 def _heading_key(line: str) -> str:
-    """A line as a heading is compared: quotes, dashes, spaces and case alike. As long as the line
-    (made plain), so a headline's length cuts it off the text: Turkish "İ" is "i" here, not the
-    "i̇" of `str.lower` (walk97: "İstanbul’da tramvay yenileniyor" stayed in the blurb)."""
+    """A line as a heading is compared: quotes, dashes, spaces and case alike, and without the
+    zero-width characters (`_ZERO_WIDTH`): a headline with its joiners is the same headline
+    without them (walk151 #3). As long as the line (made plain) less those, so a headline's length
+    cuts it off the text (`_past_key`): Turkish "İ" is "i" here, not the "i̇" of `str.lower`
+    (walk97: "İstanbul’da tramvay yenileniyor" stayed in the blurb)."""
     key = _DASHES.sub("-", normalise_quotes(_clean_text(line, markup=False)))
+    key = _ZERO_WIDTH.sub("", key)
     lowered = key.lower()
     return lowered if len(lowered) == len(key) else "".join(c.lower()[:1] for c in key)
+
+
+#: Characters of no width: a zero-width space, non-joiner and joiner, a word joiner, a byte order
+#: mark. A heading is compared without them (`_heading_key`).
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def _past_key(line: str, length: int) -> str:
+    """`line` (made plain) after its first `length` characters as `_heading_key` counts them (the
+    zero-width characters not counted)."""
+    counted = 0
+    for at, char in enumerate(line):
+        if counted == length:
+            return line[at:]
+        if not _ZERO_WIDTH.match(char):
+            counted += 1
+    return ""
 
 
 #: Hyphens, dashes and minus signs, all one "-" when lines are compared.
