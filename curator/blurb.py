@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
@@ -1050,22 +1051,73 @@ def _unmarked_paragraphs(
 
 #: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash).
 _CLAUSE_CUT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
+#: Where an overlong sentence of Chinese or Japanese (no spaces between words) is cut: after a
+#: clause mark, the comma, the enumeration comma, the semicolon or the colon in their full-width
+#: forms (walk151 #9: a 585-character Chinese sentence with none of `_CLAUSE_CUT`'s was published
+#: whole).
+_WIDE_CLAUSE_CUT = re.compile(r"[、，；：]")
 
 
 def cut_long(blurb: str, min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> str:
-    """`blurb` when it is at most `max_chars` long; else (a single sentence longer than a blurb,
-    the only one the text has: walk90 #9, a page of one 400-word sentence got the feed's
-    placeholder, or would have been printed whole) cut after its last clause that ends within
-    `max_chars` and after `min_chars`, or else between words, and ended with "...", so the reader
-    sees it goes on."""
-    if _size(blurb) <= max_chars:
+    """`blurb` when it is at most `max_chars` characters long; else (a single sentence longer
+    than a blurb, the only one the text has: walk90 #9, a page of one 400-word sentence got the
+    feed's placeholder, or would have been printed whole) cut after its last clause that ends
+    within `max_chars` and after `min_chars`, or else between words, and ended with "...", so the
+    reader sees it goes on. Text with no spaces between its words (Chinese, Japanese: walk151 #9)
+    is cut after its last full-width clause mark there (`_WIDE_CLAUSE_CUT`), else after its last
+    character that fits (a whole one: an emoji sequence or a letter with its accents is never
+    split, `_character_end`), and ended with "…"."""
+    if len(blurb) <= max_chars:
         return blurb
     room = blurb[: max_chars - 3]
     clauses = [m.start() for m in _CLAUSE_CUT.finditer(room) if m.start() >= min_chars]
-    end = clauses[-1] if clauses else room.rfind(" ")
+    if clauses:
+        return room[: clauses[-1]].rstrip(" ,;:—–-") + "..."
+    space = room.rfind(" ")
+    if space >= min_chars and not _WIDE.search(room, space):
+        return room[:space].rstrip(" ,;:—–-") + "..."
+    room = blurb[: max_chars - 1]
+    marks = [
+        m.start() for m in _WIDE_CLAUSE_CUT.finditer(room) if _size(room[: m.start()]) >= min_chars
+    ]
+    end = marks[-1] if marks else _character_end(blurb, len(room))
     if end <= 0:
         return blurb
-    return room[:end].rstrip(" ,;:—–-") + "..."
+    return room[:end].rstrip() + "…"
+
+
+def _character_end(text: str, at: int) -> int:
+    """The last place at or before `at` between two user-perceived characters of `text` (Unicode's
+    grapheme clusters, as far as a blurb meets them): never before a combining mark, a variation
+    selector, an emoji's skin tone or tag, or after or before a zero-width joiner, nor between the
+    two regional indicators of a flag."""
+    while 0 < at < len(text):
+        char, before = text[at], text[at - 1]
+        if not (
+            unicodedata.category(char).startswith("M")
+            or char == "\u200d"
+            or before == "\u200d"
+            or "\ufe00" <= char <= "\ufe0f"
+            or "\U0001f3fb" <= char <= "\U0001f3ff"
+            or "\U000e0020" <= char <= "\U000e007f"
+            or "\U000e0100" <= char <= "\U000e01ef"
+            or (_REGIONAL.match(char) and _regional_run(text, at) % 2 == 1)
+        ):
+            return at
+        at -= 1
+    return at
+
+
+#: A regional indicator letter: two of them make a flag ("🇯🇵").
+_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+
+
+def _regional_run(text: str, at: int) -> int:
+    """How many regional indicators stand right before `at` in `text`."""
+    count = 0
+    while at - count > 0 and _REGIONAL.match(text[at - count - 1]):
+        count += 1
+    return count
 
 
 def usable_sentences(text: str | None) -> int:

@@ -124,3 +124,21 @@ def test_joiners_stay_in_blurbs_read_from_pages(
     assert blurbs[FA_TITLE] == FA_BLURB, blurbs[FA_TITLE]
     assert EM_BLURB in " ".join(text.split())
     assert "Rita Sousa Families" not in text and "علی رضایی شهرداری" not in text
+
+
+def test_a_cjk_sentence_longer_than_a_blurb_is_cut(
+    published: tuple[str, dict[str, str], str],
+) -> None:
+    """walk151 #9: a Chinese sentence of 585 characters and a Japanese one of 625, with no clause
+    mark or space, were published whole. Each is cut near 450 characters, between whole
+    characters (the emoji families, the flags and the kana with their combining marks whole),
+    and ends with "…"."""
+    _, blurbs, _ = published
+    for title, whole in ((ZH_TITLE, ZH_TEXT), (JA_TITLE, JA_TEXT)):
+        blurb = blurbs[title]
+        assert 400 <= len(blurb) <= 450 and blurb.endswith("…"), (len(blurb), blurb)
+        kept = blurb.removesuffix("…")
+        assert whole.startswith(kept), blurb
+        # Where it is cut, one character ends and the next begins.
+        assert whole[len(kept)] not in "\u200d\u309a\ufe0f" and kept[-1] != "\u200d", blurb
+        assert kept.count("🇯🇵") * 2 == kept.count("🇯") + kept.count("🇵"), blurb
