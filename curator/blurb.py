@@ -1879,13 +1879,22 @@ def unintroduced_opening(blurb: str, text: str | None = None) -> str:
     )
 
 
+#: The length (`_size`) below which a blurb of three sentences or more is a few headlines or link
+#: texts ("Read the review! See the photos! Watch the video!") rather than short sentences about
+#: the article: three plain sentences are a blurb's shape, in whatever script, and scripts say as
+#: much in fewer characters (walk151 #13: "長崎電気軌道は運賃を改定すると発表した。改定は来年四月から。
+#: 市民の反応はさまざまだ。", 42 characters, and a Persian blurb of 120 were said to be headlines).
+MIN_THREE_CHARS = MIN_CHARS // 2
+
+
 def weak_blurb(blurb: str, text: str | None = None) -> str:
     """Why a blurb of two or three sentences may not say what its article is about, "" when
     nothing says so (walk67 #2: "Summer is coming to a close ... I learned to sail when I was
     young." for an article on customer experience versus service, and "Here's our Firefox Year in
     Review! Here's our Performance Year in Review!"). Either every sentence speaks as "I": the
     author's own story, an anecdote the article opens with before its subject; or the blurb is
-    shorter than blurbs are (`MIN_CHARS`): a few headlines or link texts. The picker keeps such a
+    shorter than blurbs are (`MIN_CHARS`; `MIN_THREE_CHARS` for three sentences): a few headlines
+    or link texts. The picker keeps such a
     blurb (an article's lead, skipped, cost more blurbs than it mended on the benchmark's pages):
     the editor is told. On benchmarks/blurbs.py's 252 pages, 6 of 126 (half a) and 4 of 126 (half
     b) are named: a Dropbox engineer's and a mechanic's openings, box scores, a list of headings,
@@ -1906,7 +1915,7 @@ def weak_blurb(blurb: str, text: str | None = None) -> str:
             'each of its sentences says "I" or "my": it may tell the author\'s own story, which'
             " the article opens with, rather than what the article is about"
         )
-    if _size(text) < MIN_CHARS:
+    if _size(text) < (MIN_CHARS if len(sentences) < MAX_SENTENCES else MIN_THREE_CHARS):
         return (
             f"it is {len(text)} characters long, where blurbs are {MIN_CHARS}-{MAX_CHARS}: it"
             " may be a few headlines or link texts rather than what the article is about"

@@ -142,3 +142,14 @@ def test_a_cjk_sentence_longer_than_a_blurb_is_cut(
         # Where it is cut, one character ends and the next begins.
         assert whole[len(kept)] not in "\u200d\u309a\ufe0f" and kept[-1] != "\u200d", blurb
         assert kept.count("🇯🇵") * 2 == kept.count("🇯") + kept.count("🇵"), blurb
+
+
+def test_a_three_sentence_cjk_blurb_is_not_called_a_list_of_headlines(
+    published: tuple[str, dict[str, str], str],
+) -> None:
+    """walk151 #13: three plain Japanese sentences (42 characters) and Persian ones (120) were
+    said to be "a few headlines or link texts" for being under 150 characters. (A blurb of link
+    texts is still named: tests/test_blurb_walk67.py.)"""
+    err, blurbs, _ = published
+    assert blurbs[SHORT_TITLE] == SHORT_BLURB
+    assert "characters long, where blurbs are" not in err, err
