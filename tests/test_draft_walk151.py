@@ -6,10 +6,12 @@ example's date, not its issue's."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import run_cli, said_as_one
 
 #: Subject names with accents, as the config and the draft write them.
 BASES = "Bases de l'expérience client"
@@ -61,3 +63,31 @@ def test_names_in_decomposed_unicode_match_their_composed_twins(demo: Path) -> N
     assert BASES in subjects and VOIX in subjects and PICKS in subjects, subjects
     page = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert nfd(BASES) not in page and nfd(VOIX) not in page and nfd(PICKS) not in page
+
+
+def test_the_english_date_warning_quotes_the_issues_date(demo: Path) -> None:
+    """walk151 #14: with `language: he`, `curator render 1` said a copy of issue.txt wrote the
+    date in English as "December 6, 2026" (a fixed example) where the issue was dated December 7.
+    The build and render quote the issue's own date as the copy writes it."""
+    tpl = demo.parent / "tpl"
+    tpl.mkdir()
+    (tpl / "issue.txt").write_text(
+        "{{ title }}\nגיליון {{ number }}, {{ date_text }}\n", encoding="utf-8"
+    )
+    config = demo.read_text(encoding="utf-8")
+    config = config.replace("newsletter:\n", "newsletter:\n  language: he\n", 1)
+    config = config.replace("settings:\n", "settings:\n  templates: tpl\n", 1)
+    demo.write_text(config, encoding="utf-8")
+    code, _, built = run_cli("build", "--config", str(demo))
+    assert code == 0, built
+    out = demo.parent / "output"
+    day = datetime.fromisoformat(
+        json.loads((out / "issue-1.json").read_text(encoding="utf-8"))["date"]
+    )
+    written = f"{day:%B} {day.day}, {day:%Y}"
+    assert written in (out / "issue-1.txt").read_text(encoding="utf-8")
+    code, _, rendered = run_cli("render", "1", "--config", str(demo))
+    assert code == 0, rendered
+    for err in (built, rendered):
+        quoted = re.findall(r"the date in English \(([^)]*)\)", said_as_one(err))
+        assert quoted == [repr(written)], (quoted, written)
