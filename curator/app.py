@@ -492,7 +492,7 @@ def run_build(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
-        *untranslated_words(config.language, templates or config.settings.templates),
+        *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
         *fragment_headings(templates or config.settings.templates),
         *(m.message for m in missing),
@@ -2459,7 +2459,7 @@ def build_from_draft(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
-        *untranslated_words(config.language, templates or config.settings.templates),
+        *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
         *fragment_headings(templates or config.settings.templates),
         *unnamed,
@@ -3473,7 +3473,9 @@ def render_issues(
             notes += linked_stylesheets(env, rendered)
             notes += unshown_theme(issues[number], folder)
         notes += unmarked_language(config.language, folder)
-        notes += untranslated_words(config.language, folder)
+        # The date quoted is the issue's own when one is rendered (walk151 #14).
+        day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
+        notes += untranslated_words(config.language, folder, day)
         notes += missing_words(folder)
         notes += fragment_headings(folder)
         changed = tuple(

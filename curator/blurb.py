@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
@@ -1050,22 +1051,73 @@ def _unmarked_paragraphs(
 
 #: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash).
 _CLAUSE_CUT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
+#: Where an overlong sentence of Chinese or Japanese (no spaces between words) is cut: after a
+#: clause mark, the comma, the enumeration comma, the semicolon or the colon in their full-width
+#: forms (walk151 #9: a 585-character Chinese sentence with none of `_CLAUSE_CUT`'s was published
+#: whole).
+_WIDE_CLAUSE_CUT = re.compile(r"[、，；：]")
 
 
 def cut_long(blurb: str, min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> str:
-    """`blurb` when it is at most `max_chars` long; else (a single sentence longer than a blurb,
-    the only one the text has: walk90 #9, a page of one 400-word sentence got the feed's
-    placeholder, or would have been printed whole) cut after its last clause that ends within
-    `max_chars` and after `min_chars`, or else between words, and ended with "...", so the reader
-    sees it goes on."""
-    if _size(blurb) <= max_chars:
+    """`blurb` when it is at most `max_chars` characters long; else (a single sentence longer
+    than a blurb, the only one the text has: walk90 #9, a page of one 400-word sentence got the
+    feed's placeholder, or would have been printed whole) cut after its last clause that ends
+    within `max_chars` and after `min_chars`, or else between words, and ended with "...", so the
+    reader sees it goes on. Text with no spaces between its words (Chinese, Japanese: walk151 #9)
+    is cut after its last full-width clause mark there (`_WIDE_CLAUSE_CUT`), else after its last
+    character that fits (a whole one: an emoji sequence or a letter with its accents is never
+    split, `_character_end`), and ended with "…"."""
+    if len(blurb) <= max_chars:
         return blurb
     room = blurb[: max_chars - 3]
     clauses = [m.start() for m in _CLAUSE_CUT.finditer(room) if m.start() >= min_chars]
-    end = clauses[-1] if clauses else room.rfind(" ")
+    if clauses:
+        return room[: clauses[-1]].rstrip(" ,;:—–-") + "..."
+    space = room.rfind(" ")
+    if space >= min_chars and not _WIDE.search(room, space):
+        return room[:space].rstrip(" ,;:—–-") + "..."
+    room = blurb[: max_chars - 1]
+    marks = [
+        m.start() for m in _WIDE_CLAUSE_CUT.finditer(room) if _size(room[: m.start()]) >= min_chars
+    ]
+    end = marks[-1] if marks else _character_end(blurb, len(room))
     if end <= 0:
         return blurb
-    return room[:end].rstrip(" ,;:—–-") + "..."
+    return room[:end].rstrip() + "…"
+
+
+def _character_end(text: str, at: int) -> int:
+    """The last place at or before `at` between two user-perceived characters of `text` (Unicode's
+    grapheme clusters, as far as a blurb meets them): never before a combining mark, a variation
+    selector, an emoji's skin tone or tag, or after or before a zero-width joiner, nor between the
+    two regional indicators of a flag."""
+    while 0 < at < len(text):
+        char, before = text[at], text[at - 1]
+        if not (
+            unicodedata.category(char).startswith("M")
+            or char == "\u200d"
+            or before == "\u200d"
+            or "\ufe00" <= char <= "\ufe0f"
+            or "\U0001f3fb" <= char <= "\U0001f3ff"
+            or "\U000e0020" <= char <= "\U000e007f"
+            or "\U000e0100" <= char <= "\U000e01ef"
+            or (_REGIONAL.match(char) and _regional_run(text, at) % 2 == 1)
+        ):
+            return at
+        at -= 1
+    return at
+
+
+#: A regional indicator letter: two of them make a flag ("🇯🇵").
+_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+
+
+def _regional_run(text: str, at: int) -> int:
+    """How many regional indicators stand right before `at` in `text`."""
+    count = 0
+    while at - count > 0 and _REGIONAL.match(text[at - count - 1]):
+        count += 1
+    return count
 
 
 def usable_sentences(text: str | None) -> int:
@@ -1165,7 +1217,7 @@ def _after_headline(text: str, title: str | None, headings: Iterable[str]) -> st
         head = _heading_key(headline)
         if len(head) < 4 or not key.startswith(head):
             continue
-        rest = _clean_text(text, markup=False)[len(head) :]
+        rest = _past_key(_clean_text(text, markup=False), len(head))
         cut = _AFTER_HEADLINE.match(rest)
         if cut and rest[cut.end() :]:
             return rest[cut.end() :]
@@ -1330,12 +1382,32 @@ def _without_headings(text: str, headings: Iterable[str]) -> str:
 
 
 def _heading_key(line: str) -> str:
-    """A line as a heading is compared: quotes, dashes, spaces and case alike. As long as the line
-    (made plain), so a headline's length cuts it off the text: Turkish "İ" is "i" here, not the
-    "i̇" of `str.lower` (walk97: "İstanbul’da tramvay yenileniyor" stayed in the blurb)."""
+    """A line as a heading is compared: quotes, dashes, spaces and case alike, and without the
+    zero-width characters (`_ZERO_WIDTH`): a headline with its joiners is the same headline
+    without them (walk151 #3). As long as the line (made plain) less those, so a headline's length
+    cuts it off the text (`_past_key`): Turkish "İ" is "i" here, not the "i̇" of `str.lower`
+    (walk97: "İstanbul’da tramvay yenileniyor" stayed in the blurb)."""
     key = _DASHES.sub("-", normalise_quotes(_clean_text(line, markup=False)))
+    key = _ZERO_WIDTH.sub("", key)
     lowered = key.lower()
     return lowered if len(lowered) == len(key) else "".join(c.lower()[:1] for c in key)
+
+
+#: Characters of no width: a zero-width space, non-joiner and joiner, a word joiner, a byte order
+#: mark. A heading is compared without them (`_heading_key`).
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def _past_key(line: str, length: int) -> str:
+    """`line` (made plain) after its first `length` characters as `_heading_key` counts them (the
+    zero-width characters not counted)."""
+    counted = 0
+    for at, char in enumerate(line):
+        if counted == length:
+            return line[at:]
+        if not _ZERO_WIDTH.match(char):
+            counted += 1
+    return ""
 
 
 #: Hyphens, dashes and minus signs, all one "-" when lines are compared.
@@ -1807,13 +1879,22 @@ def unintroduced_opening(blurb: str, text: str | None = None) -> str:
     )
 
 
+#: The length (`_size`) below which a blurb of three sentences or more is a few headlines or link
+#: texts ("Read the review! See the photos! Watch the video!") rather than short sentences about
+#: the article: three plain sentences are a blurb's shape, in whatever script, and scripts say as
+#: much in fewer characters (walk151 #13: "長崎電気軌道は運賃を改定すると発表した。改定は来年四月から。
+#: 市民の反応はさまざまだ。", 42 characters, and a Persian blurb of 120 were said to be headlines).
+MIN_THREE_CHARS = MIN_CHARS // 2
+
+
 def weak_blurb(blurb: str, text: str | None = None) -> str:
     """Why a blurb of two or three sentences may not say what its article is about, "" when
     nothing says so (walk67 #2: "Summer is coming to a close ... I learned to sail when I was
     young." for an article on customer experience versus service, and "Here's our Firefox Year in
     Review! Here's our Performance Year in Review!"). Either every sentence speaks as "I": the
     author's own story, an anecdote the article opens with before its subject; or the blurb is
-    shorter than blurbs are (`MIN_CHARS`): a few headlines or link texts. The picker keeps such a
+    shorter than blurbs are (`MIN_CHARS`; `MIN_THREE_CHARS` for three sentences): a few headlines
+    or link texts. The picker keeps such a
     blurb (an article's lead, skipped, cost more blurbs than it mended on the benchmark's pages):
     the editor is told. On benchmarks/blurbs.py's 252 pages, 6 of 126 (half a) and 4 of 126 (half
     b) are named: a Dropbox engineer's and a mechanic's openings, box scores, a list of headings,
@@ -1834,7 +1915,7 @@ def weak_blurb(blurb: str, text: str | None = None) -> str:
             'each of its sentences says "I" or "my": it may tell the author\'s own story, which'
             " the article opens with, rather than what the article is about"
         )
-    if _size(text) < MIN_CHARS:
+    if _size(text) < (MIN_CHARS if len(sentences) < MAX_SENTENCES else MIN_THREE_CHARS):
         return (
             f"it is {len(text)} characters long, where blurbs are {MIN_CHARS}-{MAX_CHARS}: it"
             " may be a few headlines or link texts rather than what the article is about"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -299,6 +300,25 @@ MAX_KEYWORDS = 30
 #: says to cut to 10 (walk41 #4: an editor who cut PC hardware's 13 telling keywords to 10 saw
 #: 75.6 % of the posts placed rightly fall to 73.3 %); it says to cut only the vague ones.
 ADVISED_KEYWORDS = 10
+
+
+#: The fields that name a subject or a feed: read in composed Unicode (NFC), as drafts' headings
+#: are (walk151 #10: a name saved decomposed, "Vélo" as "Ve" and a combining accent, as some macOS
+#: tools save, looks the same as the composed one and compared unequal).
+_NAME_FIELDS = ("name", "subjects")
+
+
+def _composed(key: str, value: Any) -> Any:
+    """A field's `value` with its names in NFC when `key` is one of `_NAME_FIELDS`."""
+    if key not in _NAME_FIELDS:
+        return value
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list | tuple):
+        return type(value)(
+            unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in value
+        )
+    return value
 
 
 def load_config(path: Path | str) -> Config:
@@ -705,7 +725,7 @@ class _Reader:
 
     def fields(self, node: Node, where: str, schema: dict[str, tuple[str, bool]]) -> dict[str, Any]:
         nodes = self.mapping(node, where, schema)
-        return {key: self.value(n, key, schema[key][0]) for key, n in nodes.items()}
+        return {key: _composed(key, self.value(n, key, schema[key][0])) for key, n in nodes.items()}
 
     def items(self, node: Node, key: str) -> list[Node]:
         if isinstance(node, ScalarNode) and node.tag.endswith(":null"):

@@ -38,6 +38,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
@@ -875,7 +876,7 @@ def _names(front: _FrontMatter, key: str, path: Path) -> tuple[str, ...]:
         raise DraftError(
             path, front.line(key), f"{key} must be a subject's name, or a list of them: [A, B]"
         )
-    return tuple(" ".join(str(v).split()) for v in items)
+    return tuple(" ".join(unicodedata.normalize("NFC", str(v)).split()) for v in items)
 
 
 def _draft_date(value: object, path: Path, line: int, today: date | None = None) -> datetime:
@@ -1933,12 +1934,12 @@ def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
 
 
 def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, list[DraftError]]:
-    configured = {" ".join(n.split()).casefold(): n for n in subjects}
-    extra = {" ".join(n.split()).casefold() for n in draft.extra_sections}
+    configured = {_name_key(n): n for n in subjects}
+    extra = {_name_key(n) for n in draft.extra_sections}
     mistakes: list[DraftError] = []
 
     def configured_name(name: str) -> str | None:
-        return configured.get(" ".join(name.split()).casefold())
+        return configured.get(_name_key(name))
 
     theme = []
     for name in draft.theme:
@@ -1966,7 +1967,7 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
     sections = []
     for section in draft.sections:
         found = configured_name(section.subject)
-        if found is None and " ".join(section.subject.split()).casefold() not in extra:
+        if found is None and _name_key(section.subject) not in extra:
             hint = subject_hint(section.subject, subjects)
             hint += "" if hint.endswith("?") else "."
             mistakes.append(
@@ -1977,8 +1978,17 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
                     f" in the front matter: extra_sections: [{_flow_item(section.subject)}]",
                 )
             )
-        sections.append(replace(section, subject=found or section.subject))
+        subject = found or unicodedata.normalize("NFC", section.subject)
+        sections.append(replace(section, subject=subject))
     return replace(draft, theme=tuple(theme), sections=tuple(sections)), mistakes
+
+
+def _name_key(name: str) -> str:
+    """A subject's or a section's name as a draft's heading is compared: in composed Unicode
+    (walk151 #10: a heading saved decomposed, NFD, as some macOS tools save, "Vélo" as "Ve" and a
+    combining accent, named no subject, and the advice to list it in extra_sections published a
+    look-alike section), spaces and letter case aside."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 #: The lines of a draft not in UTF-8 that its mistake names one by one (the rest are counted).

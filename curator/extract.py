@@ -1603,6 +1603,7 @@ def main_text(doc: _Doc) -> str | None:
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text, which belongs to the parent
     _drop_italic_captions(doc.tree)
+    joined = _hide_joiners(doc.tree)
     tree = _article_only(doc.tree)
     text = trafilatura.extract(
         tree,
@@ -1616,7 +1617,46 @@ def main_text(doc: _Doc) -> str | None:
     paragraphs = [_SPACE.sub(" ", p).strip() for p in text.splitlines()]
     if len(paragraphs) == 1 and len(text) <= MAX_GLUED_CHARS:
         paragraphs = _unglued_blocks(tree, paragraphs[0]) or paragraphs
-    return "\n\n".join(p for p in paragraphs if p) or None
+    text = "\n\n".join(p for p in paragraphs if p)
+    return (_shown_joiners(text) if joined else text) or None
+
+
+#: The zero-width joiner and non-joiner, each with the printable stand-in it has while trafilatura
+#: reads the text: trafilatura drops every character that is not printable, and these are part of
+#: the words they are in. A joiner makes one picture of an emoji sequence (a family "👨‍👩‍👧", the
+#: rainbow flag "🏳️‍🌈"); a non-joiner spells Persian "می‌خواهد", whose letters would otherwise join
+#: into a misspelling. Without them the page's text no longer said its own headline, which then
+#: stayed at the blurb's start (walk151 #3). The stand-ins are Old Italic letters, which no news
+#: page writes next to a joiner (a page that has them keeps trafilatura's reading).
+_JOINERS = {"\u200d": "\U00010300", "\u200c": "\U00010301"}
+_HAS_JOINER = etree.XPath(
+    "//text()[contains(., '\u200d') or contains(., '\u200c')]", smart_strings=True
+)
+_HAS_STAND_IN = etree.XPath("//text()[contains(., '\U00010300') or contains(., '\U00010301')]")
+
+
+def _hide_joiners(tree: Any) -> bool:
+    """Replace the joiners in `tree`'s text by their stand-ins (`_JOINERS`); whether any was."""
+    found = _HAS_JOINER(tree)
+    if not found or _HAS_STAND_IN(tree):
+        return False
+    for text in found:
+        parent = text.getparent()
+        if parent is None:
+            continue
+        hidden = "".join(_JOINERS.get(c, c) for c in text)
+        if text.is_tail:
+            parent.tail = hidden
+        else:
+            parent.text = hidden
+    return True
+
+
+def _shown_joiners(text: str) -> str:
+    """`text` with the joiners `_hide_joiners` stood in for back."""
+    for joiner, stand_in in _JOINERS.items():
+        text = text.replace(stand_in, joiner)
+    return text
 
 
 #: A caption written as a paragraph of its own: one sentence of at most this many characters.

@@ -758,16 +758,19 @@ def missing_words(folder: Path | None) -> tuple[str, ...]:
     )
 
 
-def untranslated_words(language: str, folder: Path | None) -> tuple[str, ...]:
+def untranslated_words(
+    language: str, folder: Path | None, day: datetime | None = None
+) -> tuple[str, ...]:
     """A warning when the newsletter is not in English (`newsletter: language:`) but the fixed
     words of every edition are curator's English ones: no `_words.txt` in the editor's templates
     folder, or an untouched copy (walk55 #3: `lang="ja"` beside "Issue 1 · ... · edited by");
-    and one naming the copies of templates that write English words themselves (`own_words`)."""
+    and one naming the copies of templates that write English words themselves (`own_words`,
+    which quotes `day`, the issue's date, as such a copy writes it)."""
     if language.split("-")[0].lower() == "en":
         return ()
     return (
         *_words_file_untranslated(language, folder),
-        *own_words(language, folder),
+        *own_words(language, folder, day),
         *_own_same_story(language, folder),
         *own_colon(language, folder),
     )
@@ -923,11 +926,14 @@ _ENGLISH_WORDS = (
 )
 
 
-def own_words(language: str, folder: Path | None) -> tuple[str, ...]:
+def own_words(language: str, folder: Path | None, day: datetime | None = None) -> tuple[str, ...]:
     """A warning naming the editor's copies of curator's templates that do not read `_words.txt`
     (copied before it existed) and write its English words themselves, with which words: a
     translated `_words.txt` changes nothing in them (walk62 #2: "Issue 1", "edited by" and "All
-    issues" stayed English after the advice to translate `_words.txt` was followed)."""
+    issues" stayed English after the advice to translate `_words.txt` was followed). A date so
+    written is quoted as `day` (the issue's) is, or else as an example (walk151 #14: the issue
+    of December 7 was told its copy wrote "December 6, 2026", a fixed example's date)."""
+    shown = f"{date_text(day)!r}" if day is not None else f"for example {date_text(_A_DAY)!r}"
     found = []
     for copy in copies_without(folder, WORDS):
         try:
@@ -937,7 +943,7 @@ def own_words(language: str, folder: Path | None) -> tuple[str, ...]:
         english = [f"{w.strip()!r}" for w in _ENGLISH_WORDS if w in text]
         parts = [", ".join(english)] if english else []
         parts += [
-            f"`{tag}`, the date in English ({date_text(_A_DAY)!r}): write `{fix}` instead"
+            f"`{tag}`, the date in English ({shown}): write `{fix}` instead"
             for tag, fix in dict(_english_dates(text)).items()
         ]
         parts += [
