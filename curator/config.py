@@ -693,6 +693,10 @@ class _Reader:
                 shown = f"the quoted text {quote}{node.value}{quote}"
                 if checked in ("int", "number", "score", "bool"):
                     shown += "; remove the quotes"
+            elif checked == "str" and value is not None and node.value.strip():
+                # `name: 1843`, `Yes`, `24:7`, `2026-01-01`: YAML reads a number, yes/no or a
+                # date, and quotes make it text (walk152 #12 said what, not how).
+                shown += f'; write `{key}: "{node.value}"` (in quotes, it is text)'
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
             value = value.strip()
@@ -1079,6 +1083,12 @@ class _Reader:
         seen: dict[str, int] = {}
         names: dict[str, tuple[int, str]] = {}
         for item in items:
+            if isinstance(item, ScalarNode) and item.value.strip():
+                # `- https://bare.example/feed` (walk152 #12: said what, not how)
+                raise self.error(
+                    item,
+                    f"a feed must be a section of `key: value` lines: write `- url: {item.value}`",
+                )
             nodes = self.mapping(item, "a feed", FEED_KEYS)
             raw = {key: self.value(n, key, FEED_KEYS[key][0]) for key, n in nodes.items()}
             url = self.feed_url(nodes["url"], raw["url"])
@@ -1100,14 +1110,22 @@ class _Reader:
                 )
             elif name:
                 names[" ".join(str(name).split()).casefold()] = (line, url)
-            for hint in raw.get("subjects", ()):
-                if hint not in subject_names:
-                    self.curly_subject(hint)
+            unknown = [hint for hint in raw.get("subjects", ()) if hint not in subject_names]
+            for hint in unknown:
+                self.curly_subject(hint)
+            if len(unknown) == 1:
+                close = difflib.get_close_matches(unknown[0], list(subject_names), n=1)
+                fix = f"did you mean `{close[0]}`?" if close else "name one of the subjects above"
+                raise self.error(nodes["subjects"], f"unknown subject `{unknown[0]}`; {fix}")
+            if unknown:  # each named, not the first only (walk152 #12)
+                named = []
+                for hint in unknown:
                     close = difflib.get_close_matches(hint, list(subject_names), n=1)
-                    fix = (
-                        f"did you mean `{close[0]}`?" if close else "name one of the subjects above"
-                    )
-                    raise self.error(nodes["subjects"], f"unknown subject `{hint}`; {fix}")
+                    named.append(f"`{hint}`" + (f" (did you mean `{close[0]}`?)" if close else ""))
+                raise self.error(
+                    nodes["subjects"],
+                    f"unknown subjects {', '.join(named)}; name subjects of the list above",
+                )
             feeds.append(
                 FeedSource(
                     url, raw.get("name"), raw.get("subjects", ()), raw.get("fetch_pages"), line
@@ -1126,6 +1144,13 @@ def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) 
     address with its scheme lower-cased (`HTTPS://...`, walk152 #1: read as a file, it crashed
     every build), or a local file's resolved path; else raises `error(the fix)`. feeds.yaml's
     check, and `feeds add`'s before it writes a line (walk152 #2)."""
+    text = url.strip()
+    if len(text) > 2 and text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE:
+        # A word processor's quotes are text to YAML, part of the address (walk152 #12).
+        raise error(
+            f"`{url}` is in curly quotes, which YAML reads as part of the address, not as quotes:"
+            f" write `url: {text[1:-1].strip()}`"
+        )
     try:
         parts = urlsplit(url)
     except ValueError:  # `http://[zz]/feed` (walk152 #7): `address_fault` says what is wrong

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -154,6 +154,14 @@ def _is_feed_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in {"http", "https"} and not address_fault(url)
+
+
+def _is_path(url: str) -> bool:
+    """Whether `url` is a path (`/feed.xml`, `feed.xml`, `//host/feed`): a link with no scheme."""
+    try:
+        return not urlsplit(url).scheme
+    except ValueError:
+        return False
 
 
 def _categories(value: str) -> tuple[str, ...]:
@@ -315,6 +323,13 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         # Written as feeds.yaml reads it (walk152 #1, #8): `HTTPS://` lower-cased unsaid, a
         # `feed:` link or a scheme written twice said.
         read, why = feed_address(url)
+        site = _clean(attrs.get("htmlurl"))
+        if url and not _is_feed_url(read) and _is_path(url) and _is_feed_url(site):
+            # `xmlUrl="/feed.xml"` beside `htmlUrl="https://rel.example/"` (walk152 #12): the
+            # feed's address on its site, as a browser would read that link there.
+            joined = urljoin(site, url)
+            if _is_feed_url(joined):
+                read, why = joined, f"a path, read on its site (its htmlUrl, {site})"
         if url and _is_feed_url(read):
             if why:
                 converted.append((line, url, read, why))

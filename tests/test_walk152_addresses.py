@@ -156,3 +156,51 @@ def test_import_reads_capitals_and_a_doubled_scheme_as_feeds_yaml_does(tmp_path:
     assert f"{opml}:5:" in said
     code, _, err = run_cli("feeds", "list", "--config", str(config))
     assert code == 0, err
+
+
+def test_feeds_yaml_mistakes_say_the_fix(tmp_path: Path) -> None:
+    """walk152 #12: the line was named, the fix not."""
+    cases = [
+        (
+            "  - url: https://a.example/f\n    name: 1843\n",
+            ':108:11: `name` must be some text, not `1843`; write `name: "1843"`',
+        ),
+        ("  - url: https://a.example/f\n    name: 24:7\n", 'write `name: "24:7"`'),
+        ("  - url: https://a.example/f\n    name: Yes\n", 'write `name: "Yes"`'),
+        (
+            "  - url: \u201chttps://eu-two.example/rss\u201d\n",
+            ":107:10: `\u201chttps://eu-two.example/rss\u201d` is in curly quotes, which YAML reads as part of the address, not as quotes: write `url: https://eu-two.example/rss`",
+        ),
+        (
+            "  - https://bare.example/feed\n",
+            ":107:5: a feed must be a section of `key: value` lines: write `- url: https://bare.example/feed`",
+        ),
+        (
+            "  - url: https://a.example/f\n    subjects: [Nope one, Service operaions]\n",
+            "unknown subjects `Nope one`, `Service operaions` (did you mean `Service operations`?)",
+        ),
+    ]
+    for number, (lines, said) in enumerate(cases):
+        config = copy_demo(tmp_path / str(number))
+        _with_feeds(config, lines)
+        code, out, err = run_cli("feeds", "list", "--config", str(config))
+        assert code == 2, (lines, out, err)
+        assert said in said_as_one(err), err
+
+
+def test_import_reads_a_path_xmlurl_on_its_site(tmp_path: Path) -> None:
+    config = copy_demo(tmp_path)
+    opml = tmp_path / "rel.opml"
+    opml.write_text(
+        '<?xml version="1.0"?>\n<opml version="2.0"><head><title>t</title></head><body>\n'
+        '<outline text="Rel" xmlUrl="/feed.xml" htmlUrl="https://rel.example/blog/"/>\n'
+        "</body></opml>\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("feeds", "import", "--config", str(config), str(opml))
+    assert code == 0, err
+    assert "- url: https://rel.example/feed.xml" in config.read_text(encoding="utf-8")
+    assert (
+        f"{opml}:3: /feed.xml is read as https://rel.example/feed.xml: a path, read on its site"
+        " (its htmlUrl, https://rel.example/blog/)" in said_as_one(err)
+    )
