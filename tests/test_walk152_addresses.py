@@ -153,7 +153,10 @@ def test_import_reads_capitals_and_a_doubled_scheme_as_feeds_yaml_does(tmp_path:
     assert "port.example" not in text
     said = said_as_one(err)
     assert f"{opml}:4: feed://https://ff.example/rss is read as https://ff.example/rss" in said
-    assert f"{opml}:5:" in said
+    assert (
+        f"{opml}:5: Port (http://port.example:99999/rss) was left out, as no feed can be read at"
+        " it: its port `99999` is none a server can have" in said
+    )
     code, _, err = run_cli("feeds", "list", "--config", str(config))
     assert code == 0, err
 

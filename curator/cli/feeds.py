@@ -43,7 +43,7 @@ from curator.feedsfile import (
 from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
 from curator.store import Store, moved_error_of
-from curator.urls import feed_address, url_key
+from curator.urls import address_fault, feed_address, url_key
 
 
 @click.group()
@@ -441,12 +441,17 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
     for xml_url, text in done.rejected:
         line = done.rejected_lines.get(xml_url, 0)
         at = f"{opml_file}:{line}" if line else str(opml_file)
-        echo(
-            f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) is not a web feed's"
-            " address (http or https), so it was left out; find the feed's web address (its"
-            " site's page links it) and add it with `curator feeds add URL`",
-            err=True,
+        # An http(s) address no feed can be read at says why (walk152 #7: a port past 65535).
+        fault = address_fault(xml_url) if xml_url.lower().startswith(("http:", "https:")) else ""
+        why = (
+            f"was left out, as no feed can be read at it: {fault}; then add it with"
+            " `curator feeds add URL`"
+            if fault
+            else "is not a web feed's address (http or https), so it was left out; find the"
+            " feed's web address (its site's page links it) and add it with"
+            " `curator feeds add URL`"
         )
+        echo(f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) {why}", err=True)
     for line, text, site in done.no_feed:
         at = f"{opml_file}:{line}" if line else str(opml_file)
         name = f'"{text}"' if text else "an outline"
