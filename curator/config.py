@@ -20,7 +20,14 @@ from curator.fetch import CONCURRENCY, PER_HOST, agent_address
 from curator.models import Subject
 from curator.textfeatures import terms
 from curator.texttags import text_markup_cut
-from curator.urls import address_meant, host_fault, url_key
+from curator.urls import (
+    address_fault,
+    address_meant,
+    feed_address,
+    host_fault,
+    lowered_scheme,
+    url_key,
+)
 from curator.variables import VariableError, check_variables
 
 
@@ -59,7 +66,7 @@ class FeedSource:
 
     @property
     def is_file(self) -> bool:
-        return not self.url.startswith(("http://", "https://"))
+        return not self.url.lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True)
@@ -706,6 +713,10 @@ class _Reader:
                 shown = f"the quoted text {quote}{node.value}{quote}"
                 if checked in ("int", "number", "score", "bool"):
                     shown += "; remove the quotes"
+            elif checked == "str" and value is not None and node.value.strip():
+                # `name: 1843`, `Yes`, `24:7`, `2026-01-01`: YAML reads a number, yes/no or a
+                # date, and quotes make it text (walk152 #12 said what, not how).
+                shown += f'; write `{key}: "{node.value}"` (in quotes, it is text)'
             raise self.error(node, f"`{key}` must be {KIND_EXAMPLES[kind]}, not {shown}")
         if kind in ("str", "path"):
             value = value.strip()
@@ -1092,6 +1103,12 @@ class _Reader:
         seen: dict[str, int] = {}
         names: dict[str, tuple[int, str]] = {}
         for item in items:
+            if isinstance(item, ScalarNode) and item.value.strip():
+                # `- https://bare.example/feed` (walk152 #12: said what, not how)
+                raise self.error(
+                    item,
+                    f"a feed must be a section of `key: value` lines: write `- url: {item.value}`",
+                )
             nodes = self.mapping(item, "a feed", FEED_KEYS)
             raw = {key: self.value(n, key, FEED_KEYS[key][0]) for key, n in nodes.items()}
             url = self.feed_url(nodes["url"], raw["url"])
@@ -1113,14 +1130,22 @@ class _Reader:
                 )
             elif name:
                 names[" ".join(str(name).split()).casefold()] = (line, url)
-            for hint in raw.get("subjects", ()):
-                if hint not in subject_names:
-                    self.curly_subject(hint)
+            unknown = [hint for hint in raw.get("subjects", ()) if hint not in subject_names]
+            for hint in unknown:
+                self.curly_subject(hint)
+            if len(unknown) == 1:
+                close = difflib.get_close_matches(unknown[0], list(subject_names), n=1)
+                fix = f"did you mean `{close[0]}`?" if close else "name one of the subjects above"
+                raise self.error(nodes["subjects"], f"unknown subject `{unknown[0]}`; {fix}")
+            if unknown:  # each named, not the first only (walk152 #12)
+                named = []
+                for hint in unknown:
                     close = difflib.get_close_matches(hint, list(subject_names), n=1)
-                    fix = (
-                        f"did you mean `{close[0]}`?" if close else "name one of the subjects above"
-                    )
-                    raise self.error(nodes["subjects"], f"unknown subject `{hint}`; {fix}")
+                    named.append(f"`{hint}`" + (f" (did you mean `{close[0]}`?)" if close else ""))
+                raise self.error(
+                    nodes["subjects"],
+                    f"unknown subjects {', '.join(named)}; name subjects of the list above",
+                )
             feeds.append(
                 FeedSource(
                     url, raw.get("name"), raw.get("subjects", ()), raw.get("fetch_pages"), line
@@ -1129,60 +1154,77 @@ class _Reader:
         return tuple(feeds)
 
     def feed_url(self, node: Node, url: str) -> str:
+        """The feed's address as curator reads it, or the error naming the fix: the one check of
+        a feed's address, which `feeds add` applies too (`check_feed_address`)."""
+        return check_feed_address(url, self.path, lambda message: self.error(node, message))
+
+
+def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) -> str:
+    """The feed's address `url` (as feeds.yaml at `path` has it) as curator reads it: an http(s)
+    address with its scheme lower-cased (`HTTPS://...`, walk152 #1: read as a file, it crashed
+    every build), or a local file's resolved path; else raises `error(the fix)`. feeds.yaml's
+    check, and `feeds add`'s before it writes a line (walk152 #2)."""
+    text = url.strip()
+    if len(text) > 2 and text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE:
+        # A word processor's quotes are text to YAML, part of the address (walk152 #12).
+        raise error(
+            f"`{url}` is in curly quotes, which YAML reads as part of the address, not as quotes:"
+            f" write `url: {text[1:-1].strip()}`"
+        )
+    try:
         parts = urlsplit(url)
-        meant = address_meant(url)
-        if parts.scheme in ("http", "https"):
-            if fault := host_fault(url):
-                raise self.error(node, f"`{url}`: {fault}")
-            if not parts.hostname or " " in url:
-                if meant and meant != url:
-                    raise self.error(node, _mistyped_scheme(url, meant))
-                if parts.hostname and any(ch.isspace() for ch in url):
-                    fixed = re.sub(r"\s", "%20", url.strip())
-                    raise self.error(
-                        node, f'`{url}` holds a space: write "{fixed}" (a space as %20)'
-                    )
-                raise self.error(
-                    node, f"`{url}` is not a valid address; write it as https://site/feed"
-                )
-            return url
-        if parts.scheme == "file":
-            return str(Path(parts.path).resolve())
-        if parts.scheme and len(parts.scheme) > 1:
-            if meant:
-                raise self.error(node, _mistyped_scheme(url, meant))
-            raise self.error(
-                node,
-                f"`{url}` uses `{parts.scheme}:`; a feed is an http(s) address or a path to a file",
+    except ValueError:  # `http://[zz]/feed` (walk152 #7): `address_fault` says what is wrong
+        parts = None
+    meant = address_meant(url)
+    scheme = parts.scheme if parts is not None else url.strip().partition(":")[0].lower()
+    if scheme in ("http", "https"):
+        if parts is not None and not parts.hostname and meant and meant != url:
+            raise error(_mistyped_scheme(url, meant))  # `https:/site/feed`
+        if fault := address_fault(url):
+            raise error(f"`{url}`: {fault}")
+        if any(ch.isspace() for ch in url.strip()):
+            fixed = re.sub(r"\s", "%20", url.strip())
+            raise error(f'`{url}` holds a space: write "{fixed}" (a space as %20)')
+        return lowered_scheme(url.strip())
+    if parts is None:
+        raise error(f"`{url}` is not a valid address; write it as https://site/feed")
+    if scheme == "file":
+        return str(Path(parts.path).resolve())
+    if scheme == "feed" and (read := feed_address(url)[0]).startswith(("http://", "https://")):
+        # What `feeds import` reads it as, and `feeds add` writes (walk152 #2).
+        raise error(
+            f"`{url}` is a feed reader's link (`feed:` only asks a feed reader to open the"
+            f" address after it): write `{read}`"
+        )
+    if scheme and len(scheme) > 1:
+        if meant:
+            raise error(_mistyped_scheme(url, meant))
+        raise error(f"`{url}` uses `{scheme}:`; a feed is an http(s) address or a path to a file")
+    # A missing file is a feed that fails, as a feed whose server is down does: the build
+    # reports it (with the path it looked at) and builds the rest of the issue. But not a
+    # path that is a typing slip, which would fail every build, said with no line (walk68 #4).
+    local = path.parent / url
+    if not local.exists():
+        if meant:  # `http//site/feed`, `http;//site/feed`, `http\\site\feed` (walk72 #1)
+            raise error(_mistyped_scheme(url, meant))
+        word = re.split(r"[/\\]", url, maxsplit=1)[0].rstrip(":;. ").lower()
+        if difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
+            raise error(
+                f"no file `{url}`, and it starts like a web address with its https:// mistyped:"
+                " write the feed's address as https://site/feed",
             )
-        # A missing file is a feed that fails, as a feed whose server is down does: the build
-        # reports it (with the path it looked at) and builds the rest of the issue. But not a
-        # path that is a typing slip, which would fail every build, said with no line (walk68 #4).
-        local = self.path.parent / url
-        if not local.exists():
-            if meant:  # `http//site/feed`, `http;//site/feed`, `http\\site\feed` (walk72 #1)
-                raise self.error(node, _mistyped_scheme(url, meant))
-            word = re.split(r"[/\\]", url, maxsplit=1)[0].rstrip(":;. ").lower()
-            if difflib.get_close_matches(word, ["http", "https"], n=1, cutoff=0.7):
-                raise self.error(
-                    node,
-                    f"no file `{url}`, and it starts like a web address with its https:// mistyped:"
-                    " write the feed's address as https://site/feed",
-                )
-            if "\\" in url:
-                raise self.error(
-                    node,
-                    f"no file `{url}`: write a path with forward slashes, even on Windows:"
-                    f" `{url.replace(chr(92), '/')}`",
-                )
-            first = url.split("/", 1)[0]
-            if _DOMAIN.fullmatch(first) and first.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
-                raise self.error(
-                    node,
-                    f"no file `{url}`, and it looks like a web address without its https://:"
-                    f" write `https://{url}`",
-                )
-        return str(local.resolve())
+        if "\\" in url:
+            raise error(
+                f"no file `{url}`: write a path with forward slashes, even on Windows:"
+                f" `{url.replace(chr(92), '/')}`",
+            )
+        first = url.split("/", 1)[0]
+        if _DOMAIN.fullmatch(first) and first.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
+            raise error(
+                f"no file `{url}`, and it looks like a web address without its https://:"
+                f" write `https://{url}`",
+            )
+    return str(local.resolve())
 
 
 #: An email address as a User-Agent can carry it: no spaces, quotes, brackets or `;`.

@@ -35,7 +35,7 @@ from curator.extract_rules import TITLE_SEPARATORS
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.publish import write_atomic
 from curator.render import builtin_templates
-from curator.urls import site_of, url_key
+from curator.urls import address_fault, site_of, url_key
 
 
 class FeedsFileError(InputError):
@@ -115,8 +115,9 @@ class OpmlImport:
     rejected_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
     #: Outlines with no feed address: (line, text, the site address they give or "").
     no_feed: tuple[tuple[int, str, str], ...] = ()
-    #: `feed://` addresses read as the http(s) address after `feed:`: (line, given, read).
-    converted: tuple[tuple[int, str, str], ...] = ()
+    #: Addresses read otherwise than written (`feed://`, a scheme written twice): (line, given,
+    #: read, why).
+    converted: tuple[tuple[int, str, str, str], ...] = ()
     #: Titles not written as `name:` for what they hold (`title_fault`): (line, title, why, url).
     faulty_titles: tuple[tuple[int, str, str, str], ...] = ()
 
@@ -656,11 +657,14 @@ def _check_spec(path: Path, spec: FeedSpec) -> FeedSpec:
     url = spec.url.strip() if isinstance(spec.url, str) else ""
     if not url or any(ch in url for ch in "\r\n\t") or any(ord(ch) < 32 for ch in url):
         raise FeedsFileError(f"{path}: {spec.url!r} is not a feed URL")
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:  # `http://[zz]/feed`: `address_fault` says what is wrong (walk152 #7)
+        scheme = url.partition(":")[0].lower()
     if scheme and len(scheme) > 1 and scheme not in {"http", "https"}:
         raise FeedsFileError(f"{path}: {url}: only http and https feeds (or a local path) are read")
-    if scheme in {"http", "https"} and not urlsplit(url).hostname:
-        raise FeedsFileError(f"{path}: {url}: the URL has no host")
+    if scheme in {"http", "https"} and (fault := address_fault(url)):
+        raise FeedsFileError(f"{path}: {url}: {fault}")
     name = " ".join(spec.name.split()) if spec.name else None
     subjects = tuple(dict.fromkeys(" ".join(s.split()) for s in spec.subjects if s and s.strip()))
     comment = " ".join(spec.comment.split()) if spec.comment else None

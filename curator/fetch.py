@@ -319,6 +319,10 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
 
 def _classify(exc: Exception, host: str, answered: bool, settings: FetchSettings) -> _Failure:
     """Turn an exception from httpx (or the socket below it) into a typed failure."""
+    while isinstance(exc, ExceptionGroup) and len(exc.exceptions) == 1:
+        # One failure that the connecting layer's task group (anyio's, below httpx) wrapped:
+        # classified as itself, not as an "unexpected ExceptionGroup" (walk152 #7).
+        exc = exc.exceptions[0]
     for cause in _causes(exc):
         if isinstance(cause, socket.gaierror):
             return _Failure("dns", f"no such server: {host} ({cause.strerror or cause})")
@@ -561,7 +565,10 @@ async def _fetch_one(run: _Run, request: FetchRequest) -> FetchResult:
             what = "not finished" if progress.answered else "no answer"
             failure = _Failure("timeout", f"{what} within {_seconds(settings.deadline)}")
         else:
-            host = urlsplit(progress.url).hostname or progress.url
+            try:
+                host = urlsplit(progress.url).hostname or progress.url
+            except ValueError:  # (`http://[zz]/`: named as written)
+                host = progress.url
             failure = _classify(exc, host, progress.answered, settings)
         started = progress.started if progress.started is not None else began
         return FetchResult(
@@ -769,6 +776,11 @@ def _web_url(text: str, first: bool, shown: str | None = None) -> httpx.URL:
     if url.scheme not in ("http", "https") or not url.host:
         what = "not a web address" if first else "redirected to something that is not a web address"
         raise _Failure(kind, f"{what}: {shown or text}")
+    if url.port is not None and not 0 < url.port <= 65535:
+        # httpx takes `:99999`, and the socket's OverflowError then came back from anyio's task
+        # group as "unexpected ExceptionGroup" (walk152 #7): refused before it is sent.
+        what = "not a valid web address" if first else "redirected to an invalid address"
+        raise _Failure(kind, f"{what}: {shown or text} (a port is a number from 1 to 65535)")
     return url.copy_with(fragment=None)
 
 

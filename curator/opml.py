@@ -15,11 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from curator.errors import InputError
+from curator.urls import address_fault, feed_address
 
 
 class OpmlError(InputError):
@@ -69,9 +70,9 @@ class OpmlDocument:
     #: `xmlUrl`, or `type="link"` with `url`): (line, the outline's text, the address it gives or
     #: ""). Nothing of them is imported (walk82 #3: they were dropped unsaid).
     no_feed: tuple[tuple[int, str, str], ...] = ()
-    #: Feeds given as `feed://` (or `feed:https://`) addresses, read as the http(s) address
-    #: after `feed:`: (line, as written, as read).
-    converted: tuple[tuple[int, str, str], ...] = ()
+    #: Feeds whose address is read otherwise than written (a `feed://` link, a scheme written
+    #: twice, `feed://https://...`): (line, as written, as read, why).
+    converted: tuple[tuple[int, str, str, str], ...] = ()
     #: The line of the file that names each subject hint first (a folder's outline, or the
     #: feed outline whose `category` names it), for messages.
     hint_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
@@ -147,11 +148,20 @@ def _attrs(element: etree._Element) -> dict[str, str]:
 
 
 def _is_feed_url(url: str) -> bool:
+    """Whether `url` is an http(s) address a feed can be read at (feeds.yaml's own rule)."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+    return parts.scheme.lower() in {"http", "https"} and not address_fault(url)
+
+
+def _is_path(url: str) -> bool:
+    """Whether `url` is a path (`/feed.xml`, `feed.xml`, `//host/feed`): a link with no scheme."""
+    try:
+        return not urlsplit(url).scheme
+    except ValueError:
+        return False
 
 
 def _categories(value: str) -> tuple[str, ...]:
@@ -296,7 +306,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
     rejected: list[tuple[str, str]] = []
     rejected_lines: dict[str, int] = {}
     no_feed: list[tuple[int, str, str]] = []
-    converted: list[tuple[int, str, str]] = []
+    converted: list[tuple[int, str, str, str]] = []
     hint_lines: dict[str, int] = {}
     # An explicit stack instead of recursion: nesting depth comes from an untrusted file.
     stack: list[tuple[etree._Element, tuple[str, ...]]] = [
@@ -310,10 +320,20 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         text = _clean(attrs.get("title")) or _clean(attrs.get("text"))
         url = _clean(attrs.get("xmlurl"))
         line = element.sourceline or 0
-        web = _from_feed_scheme(url)
-        if web is not None and _is_feed_url(web):
-            converted.append((line, url, web))
-            url = web
+        # Written as feeds.yaml reads it (walk152 #1, #8): `HTTPS://` lower-cased unsaid, a
+        # `feed:` link or a scheme written twice said.
+        read, why = feed_address(url)
+        site = _clean(attrs.get("htmlurl"))
+        if url and not _is_feed_url(read) and _is_path(url) and _is_feed_url(site):
+            # `xmlUrl="/feed.xml"` beside `htmlUrl="https://rel.example/"` (walk152 #12): the
+            # feed's address on its site, as a browser would read that link there.
+            joined = urljoin(site, url)
+            if _is_feed_url(joined):
+                read, why = joined, f"a path, read on its site (its htmlUrl, {site})"
+        if url and _is_feed_url(read):
+            if why:
+                converted.append((line, url, read, why))
+            url = read
         if url:
             if _is_feed_url(url):
                 for hint in _categories(attrs.get("category", "")):
@@ -365,17 +385,6 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         no_feed=tuple(no_feed),
         converted=tuple(converted),
     )
-
-
-def _from_feed_scheme(url: str) -> str | None:
-    """The http(s) address a `feed:` URL stands for (`feed://x/rss` is http://x/rss,
-    `feed:https://x/rss` is https://x/rss), or None for any other URL."""
-    if url[:5].lower() != "feed:":
-        return None
-    rest = url[5:]
-    if rest[:2] == "//":
-        return "http:" + rest
-    return rest if rest.lower().startswith(("http://", "https://")) else None
 
 
 def parse_opml(data: bytes, source: str) -> tuple[OpmlFeed, ...]:

@@ -162,7 +162,10 @@ def sent_url(url: str) -> str:
 def url_key(url: str) -> str:
     """The identity of the page behind `url`: the same for http/https, www./bare host, tracking
     parameters, parameter order, a trailing slash and a fragment."""
-    parts = urlsplit(clean_url(url))
+    try:
+        parts = urlsplit(clean_url(url))
+    except ValueError:  # `http://[zz]/feed`: no page's address, but a key all the same (walk152 #7)
+        return url.strip().lower()
     host = (parts.hostname or "").removeprefix("www.")
     try:
         port = parts.port
@@ -407,3 +410,89 @@ def address_meant(url: str) -> str | None:
     if not _HOST.fullmatch(rest.split("/", 1)[0]):
         return None
     return f"{'https' if word.endswith('s') else 'http'}://{rest}"
+
+
+# -- a feed's address: one rule for feeds.yaml, `feeds add` and `feeds import` (walk152) ---------
+
+#: `https://https://x.example/rss` (a feed reader's `feed://https://...` read as http://): the
+#: scheme written twice, the second the one meant.
+_DOUBLED_SCHEME = re.compile(r"(https?):/+(https?):/+(.+)", re.IGNORECASE)
+
+
+def from_feed_scheme(url: str) -> str | None:
+    """The http(s) address a `feed:` URL stands for (`feed://x/rss` is http://x/rss,
+    `feed:https://x/rss` is https://x/rss), or None for any other URL."""
+    if url[:5].lower() != "feed:":
+        return None
+    rest = url[5:]
+    if rest[:2] == "//":
+        return "http:" + rest
+    return rest if rest.lower().startswith(("http://", "https://")) else None
+
+
+def _lowered(url: str) -> str:
+    """`url` with its scheme and site's name lower-cased (`HTTPS://EU.EXAMPLE/Feed` is
+    `https://eu.example/Feed`): both are read so (RFC 3986 section 6.2.2.1); the rest as written."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    user, at, host = netloc.rpartition("@")
+    return f"{scheme.lower()}://{user}{at}{host.lower()}{rest[len(netloc) :]}"
+
+
+def lowered_scheme(url: str) -> str:
+    """`url` with its scheme lower-cased (`HtTp://...` is `http://...`), the rest as written."""
+    scheme, sep, rest = url.partition("://")
+    return f"{scheme.lower()}://{rest}" if sep else url
+
+
+def feed_address(url: str) -> tuple[str, str]:
+    """The http(s) address a feed's link `url` stands for, as `feeds add` and `feeds import`
+    write it, and what was read differently from how it is written ("" when only the case of its
+    scheme or site's name was): a `feed:` link's address, a scheme written twice once
+    (`feed://https://ff.example/rss` is https://ff.example/rss, walk152 #8). Scheme and site's
+    name are lower-cased (walk152 #1: `HTTPS://...` was written as given, and read as a file)."""
+    text = url.strip()
+    said: list[str] = []
+    if (web := from_feed_scheme(text)) is not None:
+        said.append("`feed:` only asks a feed reader to open the address after it")
+        text = web
+    if match := _DOUBLED_SCHEME.fullmatch(text):
+        said.append("its scheme is written twice, the second the one meant")
+        text = f"{match[2]}://{match[3]}"
+    return _lowered(text), "; ".join(said)
+
+
+def address_fault(url: str) -> str:
+    """What makes the http(s) address `url` one no feed reader reaches, with the fix ("" when
+    nothing does): a scheme written twice, no site's name, a site's name no site has (a space,
+    `[zz]` that is no IPv6 address), a port past 65535 (walk152 #7: they crashed every fetch, or
+    failed it as "no such server: https"). The one rule of feeds.yaml, `feeds add` and
+    `feeds import`."""
+    text = url.strip()
+    if match := _DOUBLED_SCHEME.fullmatch(text):
+        return (
+            f"its scheme is written twice (`{match[1]}://` then `{match[2]}://`): write"
+            f" `{_lowered(match[2] + '://' + match[3])}`"
+        )
+    if fault := host_fault(text):
+        return fault
+    netloc = re.split(r"[/?#]", text.partition("://")[2], maxsplit=1)[0].rpartition("@")[2]
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # `http://[zz]/feed`: brackets hold an IPv6 address, and nothing else
+        return f'its site "{netloc}" is no IPv6 address nor a site\'s name: check the address'
+    if not parts.hostname:
+        return "it is not a valid address (it names no site): write it as https://site/feed"
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port <= 65535:
+        given = netloc.rpartition(":")[2]
+        return (
+            f"its port `{given}` is none a server can have (a port is a number from 1 to 65535):"
+            " check the address, or leave the port out"
+        )
+    return ""

@@ -25,7 +25,7 @@ from curator.cli.common import (
     warn,
 )
 from curator.cli.streams import changes_nothing
-from curator.config import Config, load_config
+from curator.config import Config, ConfigError, check_feed_address, load_config
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -43,7 +43,7 @@ from curator.feedsfile import (
 from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
 from curator.store import Store, moved_error_of
-from curator.urls import url_key
+from curator.urls import address_fault, feed_address, url_key
 
 
 @click.group()
@@ -78,6 +78,23 @@ def _feed_address(config: Config, given: str) -> tuple[str, str]:
     return str(path), written
 
 
+def _checked_address(given: str) -> str:
+    """The address `feeds add` was given, read as `feeds import` reads an OPML's (`feed://` as
+    http://, a scheme written twice once, said; `HTTPS://` lower-cased) and held to feeds.yaml's
+    own check before a line is written, with or without --no-check (walk152 #2: a line the check
+    refuses was written, and every command then failed on it). A path is taken from the current
+    folder, as the command takes it."""
+    read, why = feed_address(given)
+    if why:
+        echo(f"curator: {given} is read as {read}: {why}", err=True)
+
+    def refused(message: str) -> InputError:
+        return InputError(f"{message}; nothing added")
+
+    check_feed_address(read, Path.cwd() / "feeds.yaml", refused)
+    return read
+
+
 #: How many of the addresses `feeds add` tried it lists, one a line (a page may declare hundreds).
 _TRIED_SHOWN = 25
 
@@ -109,7 +126,7 @@ def add(
     conf = loaded(config)
     # A subject mistyped in the command: did-you-mean and exit 2 (InputError), as everywhere.
     subjects = conf.subjects_named(subjects)
-    fetched, written = _feed_address(conf, url)
+    fetched, written = _feed_address(conf, _checked_address(url))
     if any(source.is_file and source.url == fetched for source in conf.feeds):
         raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
     listed = {url_key(spec.url): spec.url for spec in read_feeds(config)}
@@ -197,13 +214,38 @@ def remove(config: Path, url: str) -> None:
     featured can still be picked (it says how many): `curator subjects exclude URL` keeps one
     out (a cut from a draft keeps it out of that issue only). While another curator run (a
     fetch) uses the store, it waits for it to finish, as commands that write do."""
-    if not load_config(config).settings.store.exists():
+    try:
+        conf = load_config(config)
+    except ConfigError as error:
+        _remove_refused(config, url, error)
+        return
+    if not conf.settings.store.exists():
         _remove(config, loaded(config), url, None)
         return
     # walk89 #2: removed while a fetch read the feed, it said "Removed" at once, and the fetch
     # then stored the feed's entries unsaid: waiting for the run, what it says is true when said.
     with opened(config, None) as (conf, store):  # a mistake in feeds.yaml is reported as always
         _remove(config, conf, url, store)
+
+
+def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
+    """`feeds remove` while feeds.yaml's check refuses the file: the feed is taken out all the
+    same when it is listed, for its line may be the one refused (walk152 #2: `feeds remove
+    'feeds\\bad.xml'` failed on the very line it was to remove); then feeds.yaml is checked
+    again, and what is still wrong is said."""
+    try:
+        listed = read_feeds(config)
+    except CuratorError:  # (not YAML at all: feeds.yaml's check says where, and how to fix it)
+        raise error from None
+    given = url.strip()
+    spec = next(
+        (s for s in listed if s.url.strip() == given or url_key(s.url) == url_key(given)), None
+    )
+    if spec is None or not remove_feed(config, spec.url):
+        raise error
+    named = f" ({spec.name})" if spec.name else ""
+    echo(f"Removed {spec.url}{named}")
+    load_config(config)  # what is still wrong, with its line, and exit 2
 
 
 def _remove(config: Path, conf: Config, url: str, store: Store | None) -> None:
@@ -391,21 +433,25 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
 def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
     """The outlines of the OPML that were not imported as they stand, each with its line and
     what to do (walk82 #3, #4: they were dropped unsaid, or named without a line)."""
-    for line, given, read in done.converted:
+    for line, given, read, why in done.converted:
         echo(
-            f"curator: {opml_file}:{line}: {given} is read as {read}: `feed:` only asks a feed"
-            " reader to open the address after it",
+            f"curator: {opml_file}:{line}: {given} is read as {read}: {why}",
             err=True,
         )
     for xml_url, text in done.rejected:
         line = done.rejected_lines.get(xml_url, 0)
         at = f"{opml_file}:{line}" if line else str(opml_file)
-        echo(
-            f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) is not a web feed's"
-            " address (http or https), so it was left out; find the feed's web address (its"
-            " site's page links it) and add it with `curator feeds add URL`",
-            err=True,
+        # An http(s) address no feed can be read at says why (walk152 #7: a port past 65535).
+        fault = address_fault(xml_url) if xml_url.lower().startswith(("http:", "https:")) else ""
+        why = (
+            f"was left out, as no feed can be read at it: {fault}; then add it with"
+            " `curator feeds add URL`"
+            if fault
+            else "is not a web feed's address (http or https), so it was left out; find the"
+            " feed's web address (its site's page links it) and add it with"
+            " `curator feeds add URL`"
         )
+        echo(f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) {why}", err=True)
     for line, text, site in done.no_feed:
         at = f"{opml_file}:{line}" if line else str(opml_file)
         name = f'"{text}"' if text else "an outline"
