@@ -2278,10 +2278,17 @@ def build_from_draft(
         if draft.number < expected:
             # walk89 #3: "correct `number:`" then gave an error per article the published issue
             # had featured already; a fresh draft of the next issue is what works.
+            # walk149 #7: it gave the new draft as the way to publish the edits, which makes
+            # another issue; a correction to this one is made in its issue-N.json.
+            n = draft.number
+            json_file = out_dir / f"issue-{n}.json"
             raise InputError(
-                f"{draft_file}: the draft is issue {draft.number}, which was published already;"
-                f" the next issue is {expected}. To publish your edits, run `curator draft` for"
-                f" a draft of issue {expected} (articles issue {draft.number} featured are not"
+                f"{draft_file}: the draft is issue {n}, which was published already, and a draft"
+                f" is built once. To correct issue {n}, edit {json_file} (an article's"
+                ' "title", "authors", "publication", "blurb" or "blurb_markdown", "url"; the'
+                ' issue\'s "title", "introduction", "closing", "date") and run'
+                f" `curator render {n}`. To make a new issue of your edits instead, run `curator"
+                f" draft` for a draft of issue {expected} (articles issue {n} featured are not"
                 " in it), copy your edits over into it, and build that draft"
             )
         raise InputError(
