@@ -3415,6 +3415,10 @@ def render_issues(
                 rendered.pop("latest.html", None)
             files.update(rendered)
             of_issue[number] = rendered
+            with _which_issue(number, len(chosen) > 1):
+                notes += _editions_left(
+                    issue, env, out_dir, formats, site_url=config.site_url, utm=utm
+                )
         items = []
         for i in issues.values():
             with _which_issue(i.number, len(issues) > 1, " (its entry in feed.xml)"):
@@ -3483,6 +3487,50 @@ def render_issues(
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated, past)
+
+
+def _editions_left(
+    issue: Issue,
+    env: Any,
+    out_dir: Path,
+    formats: Collection[str],
+    *,
+    site_url: str | None,
+    utm: Mapping[str, str] | None,
+) -> list[str]:
+    """A warning naming the editions of `issue` in `out_dir` that `outputs:` no longer lists and
+    whose text is not what the issue is now: `render` does not write them, so they still say
+    what the issue said before.
+
+    Why: with `outputs: [html, json, index, feed, text]` set after issue 2 had every edition,
+    `render 2` rewrote those alone and issue-2.email.html, .fragment.html and .md kept the old
+    title, unsaid (walk149 #5). Removing published files would surprise: they are named, with
+    what to do. The issue-N.json is the issue itself, never out of date."""
+    left = [
+        name
+        for name, (_, pattern) in ISSUE_FORMATS.items()
+        if name not in formats
+        and name != "json"
+        and (out_dir / pattern.format(n=issue.number)).is_file()
+    ]
+    if not left:
+        return []
+    # Rendered as when they were published with the others, and compared as text.
+    every = (*formats, *left)
+    now = render_outputs(issue, env=env, site_url=site_url, formats=every, utm=utm, archive=())
+    names = [ISSUE_FORMATS[name][1].format(n=issue.number) for name in left]
+    stale = [name for name in names if not _holds(out_dir / name, now[name])]
+    if not stale:
+        return []
+    one = len(stale) == 1
+    return [
+        f"issue {issue.number}: {', '.join(stale)} in {out_dir} {'is' if one else 'are'} out of"
+        f" date: `outputs:` in feeds.yaml no longer lists {'its edition' if one else 'them'},"
+        f" so render did not write {'it' if one else 'them'}, and {'it' if one else 'they'}"
+        " still say what the issue said when last written, not what it says now; add"
+        f" {'it' if one else 'them'} back to `outputs:` and render again, or delete"
+        f" {'it' if one else 'them'} so that no reader gets the old text"
+    ]
 
 
 @contextmanager
