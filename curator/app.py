@@ -3116,6 +3116,7 @@ def _blurbs_followed(
         dropped: set[str] = set()  # (the articles whose old Markdown was left out, by URL)
         disagree: set[str] = set()
         refreshed: set[str] = set()  # (blurbs written again from their Markdown, edited by no one)
+        followed: set[str] = set()  # (blurbs written again from their Markdown, edited alone)
         for sec in issue.sections:
             entries = []
             for e in sec.entries:
@@ -3136,6 +3137,7 @@ def _blurbs_followed(
                         dropped.add(art.url)
                     elif any(s.blurb == art.blurb for s in stored):
                         art = replace(art, blurb=markdown_text(md))
+                        followed.add(art.url)
                     else:
                         disagree.add(art.url)
                         notes.append(
@@ -3150,9 +3152,72 @@ def _blurbs_followed(
         issues[number] = replace(issue, sections=tuple(sections))
         if number in records:
             notes += _corrections_kept(
-                store, records[number], issues[number], out_dir, dropped, disagree, refreshed
+                store,
+                records[number],
+                issues[number],
+                out_dir,
+                dropped,
+                disagree,
+                refreshed,
+                followed,
             )
             notes += _issue_kept(store, records[number], issues[number], out_dir)
+    return notes
+
+
+def _credits_split(
+    issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path, rewritten: bool
+) -> list[str]:
+    """Read an author in issue-N.json written as a credit line, "Author || Publication", as a
+    draft's `author:` line is read: the author before "||", the publication after it, published
+    in place of the article's "publication", said once per article.
+
+    Why: `"authors": ["Zoë Ünal || Schools Weekly"]` published "Zoë Ünal || Schools Weekly || CX
+    Six" (walk149 #8), where a draft's `author: X || Y` is split with a warning."""
+    from curator.credits import same_name
+
+    notes = []
+    for number in chosen:
+        issue = issues.get(number)
+        if issue is None:
+            continue
+        json_file = out_dir / f"issue-{number}.json"
+        sections = []
+        for sec in issue.sections:
+            entries = []
+            for e in sec.entries:
+                art = e.article
+                written = next(
+                    (
+                        a
+                        for a in art.authors
+                        if all(part.strip() for part in a.split("||")) and a.count("||") == 1
+                    ),
+                    None,
+                )
+                if written is not None:
+                    author, _, named = (part.strip() for part in written.partition("||"))
+                    before = art.publication
+                    authors = tuple(author if a == written else a for a in art.authors)
+                    art = replace(art, authors=authors, publication=named)
+                    replaced = (
+                        ""
+                        if before and same_name(before, named)
+                        else f', in place of its "publication", "{before}"'
+                        if before
+                        else " (it had none)"
+                    )
+                    notes.append(
+                        f'issue {number}, "{art.title}": "{written}" in its "authors" in'
+                        f' {json_file} is read as a credit line: the author "{author}" before'
+                        f' "||", and the publication "{named}" after it, which is'
+                        f' published{replaced}; "authors" names the people, and the'
+                        ' publication goes in "publication"'
+                        + (f" ({json_file.name} is written again so)" if rewritten else "")
+                    )
+                entries.append(replace(e, article=art))
+            sections.append(replace(sec, entries=tuple(entries)))
+        issues[number] = replace(issue, sections=tuple(sections))
     return notes
 
 
@@ -3237,6 +3302,7 @@ def _corrections_kept(
     dropped: Collection[str],
     disagree: Collection[str],
     refreshed: Collection[str] = (),
+    followed: Collection[str] = (),
 ) -> list[str]:
     """Keep in the store each article of `issue` as its issue-N.json corrected it (its title,
     credit or blurb), saying so once, as `_dates_kept` keeps a corrected date.
@@ -3290,12 +3356,23 @@ def _corrections_kept(
                     )
                 )
                 continue
+            # Its "blurb" written from the "blurb_markdown" the editor corrected is no edit of
+            # theirs (walk149 #13: an edit of blurb_markdown alone was said to be of both).
+            written = art.url in followed and {"blurb", "blurb_markdown"} <= set(changed)
+            if written:
+                changed.remove("blurb")
             fields = " and ".join(f'"{name}"' for name in changed)
             are = "is" if len(changed) == 1 else "are"
             notes.append(
-                f"{where}: its {fields} as corrected in {json_file} {are} published, and the"
-                " store now keeps it too (an issue whose file is lost comes back from the store"
-                " as published)"
+                f"{where}: its {fields} as corrected in {json_file} {are} published"
+                + (
+                    ' in every edition (its "blurb", the plain text of the text edition, is'
+                    " written again from it)"
+                    if written
+                    else ""
+                )
+                + ", and the store now keeps it too (an issue whose file is lost comes back from"
+                " the store as published)"
             )
     return notes
 
@@ -3386,6 +3463,7 @@ def render_issues(
     notes += _dates_in_text(store, issues, out_dir)
     notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
+    notes += _credits_split(issues, chosen, out_dir, "json" in formats)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
     stopped = store.unfinished_issue()

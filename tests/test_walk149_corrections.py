@@ -49,3 +49,68 @@ def test_editions_outputs_no_longer_lists_are_said_out_of_date(demo: Path) -> No
         " them back to `outputs:` and render again, or delete them so that no reader gets the"
         " old text"
     ) in said_as_one(err)
+
+
+def test_json_corrections_split_credits_name_the_blurb_edited_and_count_the_mail(
+    demo: Path,
+) -> None:
+    """#8: `"authors": ["Zoë Ünal || Schools Weekly"]` published "Zoë Ünal || Schools Weekly ||
+    <its publication>"; #13: an edit of `blurb_markdown` alone was told as one of "blurb" and
+    "blurb_markdown"; #14: a 110 KB introduction left every article's link past Gmail's cut,
+    and the warning said readers see about its first of them."""
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    out = demo.parent / "output"
+    first: dict[str, Any] = {}
+
+    def correct(data: dict[str, Any]) -> None:
+        arts = data["sections"][0]["articles"]
+        first.update(arts[0])
+        arts[0]["authors"] = ["Zoë Ünal || Schools Weekly"]
+        arts[1]["blurb_markdown"] = "Surprise *and* delight, first version."
+
+    path = _edit(demo, 1, correct)
+    code, _, err = run("render", "1", "--config", str(demo))
+    assert code == 0, err
+    said = said_as_one(err)
+    before = first["publication"]
+    assert (
+        f'issue 1, "{first["title"]}": "Zoë Ünal || Schools Weekly" in its "authors" in {path}'
+        ' is read as a credit line: the author "Zoë Ünal" before "||", and the publication'
+        f' "Schools Weekly" after it, which is published, in place of its "publication",'
+        f' "{before}"; "authors" names the people, and the publication goes in "publication"'
+        " (issue-1.json is written again so)"
+    ) in said
+    text = (out / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Zoë Ünal || Schools Weekly" in text and f"Schools Weekly || {before}" not in text
+    data = json.loads(path.read_text(encoding="utf-8"))
+    arts = data["sections"][0]["articles"]
+    assert (arts[0]["authors"], arts[0]["publication"]) == (["Zoë Ünal"], "Schools Weekly")
+
+    def markdown_only(data: dict[str, Any]) -> None:
+        data["sections"][0]["articles"][1]["blurb_markdown"] = "Surprise *and* delight, again."
+
+    _edit(demo, 1, markdown_only)
+    code, _, err = run("render", "1", "--config", str(demo))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert (
+        f'issue 1, "{arts[1]["title"]}": its "blurb_markdown" as corrected in {path} is'
+        ' published in every edition (its "blurb", the plain text of the text edition, is'
+        " written again from it), and the store now keeps it too"
+    ) in said
+    assert '"blurb" and "blurb_markdown"' not in said
+    assert "Surprise and delight, again." in (out / "issue-1.txt").read_text(encoding="utf-8")
+
+    def long_intro(data: dict[str, Any]) -> None:
+        data["introduction"] = ("Word " * 40 + "\n\n") * 550
+        del data["introduction_html"]
+
+    _edit(demo, 1, long_intro)
+    code, _, err = run("render", "1", "--config", str(demo))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert (
+        'so readers of a mail made from it see none of its 10 article(s) (its introduction'
+        " alone is 108 KB)"
+    ) in said, said
+    assert "or shorten the introduction or the blurbs" in said
