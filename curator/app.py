@@ -3162,7 +3162,45 @@ def _blurbs_followed(
                 followed,
             )
             notes += _issue_kept(store, records[number], issues[number], out_dir)
+            notes += _cuts_kept(store, records[number], issues[number], out_dir)
     return notes
+
+
+def _cuts_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -> list[str]:
+    """Take out of the store's record of the issue each article it featured that its
+    issue-N.json no longer holds (cut there), saying so once: the article is no longer featured
+    by the issue, and waits again for a later one.
+
+    Why: an article deleted from issue-4.json was published nowhere, unsaid, while the store
+    still said issue 4 published it (`subjects explain`, `subjects list`), and the issue came
+    back with it, marked updated, once the file was lost (walk149 #4). When an article of the
+    file cannot be told apart (its address and title both corrected), nothing is taken out."""
+    if not record.as_published:  # (an older curator's issue: the store kept no articles)
+        return []
+    ids = _stored_ids(record, issue)
+    held = [e.article.url for sec in issue.sections for e in sec.entries]
+    if any(url not in ids for url in held):
+        return []  # (said by `_corrections_kept`: the store keeps the issue as it was)
+    kept = set(ids.values())
+    cut = [a for _, a in record.featured if a not in kept and a in record.as_published]
+    if not cut:
+        return []
+    store.cut_from_issue(issue.number, cut)
+    json_file = out_dir / f"issue-{issue.number}.json"
+    named = "; ".join(
+        f'"{record.as_published[a].title}" ({record.as_published[a].url})' for a in cut
+    )
+    one = len(cut) == 1
+    return [
+        f"issue {issue.number}: {len(cut)} article{'' if one else 's'} cut from it in"
+        f" {json_file}: {named}; {'it is' if one else 'they are'} published in no edition, and"
+        " the store now keeps the cut: issue"
+        f" {issue.number} no longer features {'it' if one else 'them'}, so"
+        f" {'it waits' if one else 'they wait'} again for a later issue (an issue whose file is"
+        " lost comes back from the store without it); to keep"
+        f" {'it' if one else 'one'} out of every issue, `curator subjects exclude"
+        f" {shell_arg(record.as_published[cut[0]].url) if one else 'URL'}`"
+    ]
 
 
 def _credits_split(
@@ -3400,8 +3438,8 @@ def render_issues(
     issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
     as it was published (its issue-N.json, else the store's record). Records nothing but an
     issue's date (`_dates_kept`), title, editor, introduction, closing line and sections' headings
-    (`_issue_kept`) and its articles' addresses, titles, credits and blurbs (`_corrections_kept`)
-    corrected in its issue-N.json. An issue-N.json it cannot read and writes again is kept beside
+    (`_issue_kept`), its articles' addresses, titles, credits and blurbs (`_corrections_kept`)
+    corrected in its issue-N.json, and the articles cut from it there (`_cuts_kept`). An issue-N.json it cannot read and writes again is kept beside
     it first (`_kept_copy`)."""
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None

@@ -114,3 +114,39 @@ def test_json_corrections_split_credits_name_the_blurb_edited_and_count_the_mail
         " alone is 108 KB)"
     ) in said, said
     assert "or shorten the introduction or the blurbs" in said
+
+
+def test_an_article_cut_from_issue_json_is_cut_from_the_store_too(demo: Path) -> None:
+    """#4: an article deleted from issue-1.json was published nowhere, unsaid, while the store
+    still said issue 1 published it; once the file was lost, `render 1` published it again in
+    every edition, its feed entry marked updated."""
+    assert run("build", "--config", str(demo), "-q")[0] == 0
+    out = demo.parent / "output"
+    cut: dict[str, Any] = {}
+
+    def delete_first(data: dict[str, Any]) -> None:
+        cut.update(data["sections"][0]["articles"].pop(0))
+
+    path = _edit(demo, 1, delete_first)
+    code, _, err = run("render", "1", "--config", str(demo))
+    assert code == 0, err
+    assert (
+        f'issue 1: 1 article cut from it in {path}: "{cut["title"]}" ({cut["url"]}); it is'
+        " published in no edition, and the store now keeps the cut: issue 1 no longer features"
+        " it, so it waits again for a later issue (an issue whose file is lost comes back from"
+        " the store without it); to keep it out of every issue, `curator subjects exclude"
+        f" {cut['url']} --config {demo}`"
+    ) in said_as_one(err)
+    code, out_text, _ = run("subjects", "explain", cut["url"], "--config", str(demo))
+    assert code == 0 and "issue 1 published it" not in said_as_one(out_text)
+
+    # The file lost: the issue comes back from the store without the article, unchanged.
+    path.rename(demo.parent / "issue-1.json.lost")
+    code, out_text, err = run("render", "1", "--config", str(demo))
+    assert code == 0, err
+    for name in ("issue-1.html", "issue-1.txt", "feed.xml"):
+        assert cut["url"] not in (out / name).read_text(encoding="utf-8"), name
+    assert "feed.xml marks the entry" not in out_text
+    # Said once: a second render has nothing to say of it.
+    code, _, err = run("render", "1", "--config", str(demo))
+    assert code == 0 and "cut from it" not in err
