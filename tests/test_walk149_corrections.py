@@ -1,13 +1,16 @@
 """walk149, as the editor sees it correcting published issues through output/issue-N.json and
 `curator render N`: editions `outputs:` no longer lists kept the old text unsaid (#5); a JSON
 credit `X || Y` was published whole (#8); an edit of `blurb_markdown` alone was said to be one of
-`blurb` too (#13); the Gmail warning counted an article past the cut as seen (#14)."""
+`blurb` too (#13); a story told again was named by its feed's title, not the one published (#12);
+an article cut from issue-N.json stayed in the store and came back (#4); the Gmail warning counted an article past the cut as seen (#14)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
+
+from test_walk53 import featured, newsletter, with_a_copy_of
 
 from conftest import said_as_one
 from conftest import run_cli as run
@@ -150,3 +153,30 @@ def test_an_article_cut_from_issue_json_is_cut_from_the_store_too(demo: Path) ->
     # Said once: a second render has nothing to say of it.
     code, _, err = run("render", "1", "--config", str(demo))
     assert code == 0 and "cut from it" not in err
+
+
+def test_a_story_told_again_is_named_by_the_title_its_issue_printed(tmp_path: Path) -> None:
+    """#12: after issue 1 published an article's title corrected in issue-1.json, the next
+    draft's note and build's warning on a copy of it named it by its feed's title."""
+    config = newsletter(tmp_path, articles=4)
+    assert run("build", "--config", str(config), "-q")[0] == 0
+    original = featured(tmp_path, 1)[0]
+    corrected = "Coffee notes, corrected (updated)"
+
+    def retitle(data: dict[str, Any]) -> None:
+        for art in data["sections"][0]["articles"]:
+            if art["url"] == original:
+                art["title"] = corrected
+
+    _edit(config, 1, retitle)
+    assert run("render", "1", "--config", str(config))[0] == 0
+    copy = with_a_copy_of(config, original)
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    text = (tmp_path / "drafts" / "issue-2.md").read_text(encoding="utf-8")
+    assert f'\n   1 copy of "{corrected}" ({original}), published in issue 1: {copy} (' in text
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert (
+        f'was left out as the same story as "{corrected}" ({original}), which issue 1 published'
+    ) in said_as_one(err)
