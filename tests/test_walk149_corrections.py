@@ -2,7 +2,8 @@
 `curator render N`: editions `outputs:` no longer lists kept the old text unsaid (#5); a JSON
 credit `X || Y` was published whole (#8); an edit of `blurb_markdown` alone was said to be one of
 `blurb` too (#13); a story told again was named by its feed's title, not the one published (#12);
-an article cut from issue-N.json stayed in the store and came back (#4); the Gmail warning counted an article past the cut as seen (#14)."""
+an article cut from issue-N.json stayed in the store and came back (#4); a site named "... <Blog>"
+was credited without it (#11); the Gmail warning counted an article past the cut as seen (#14)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from test_credit_formats import newsletter as cf_newsletter
+from test_credit_formats import page
 from test_walk53 import featured, newsletter, with_a_copy_of
 
-from conftest import said_as_one
+from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
 
 
@@ -180,3 +183,31 @@ def test_a_story_told_again_is_named_by_the_title_its_issue_printed(tmp_path: Pa
     assert (
         f'was left out as the same story as "{corrected}" ({original}), which issue 1 published'
     ) in said_as_one(err)
+
+
+def test_a_site_name_with_a_word_in_angle_brackets_is_credited_whole(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#11: og:site_name "Ben &amp; Jerry&#x27;s &lt;Blog&gt;" was credited "Ben & Jerry's", the
+    `<Blog>` taken for a tag; a tag of HTML in a name is still no part of it."""
+    items = [
+        (
+            "Customer support effort at the ice cream counter",
+            "<dc:creator>Ravi Patel</dc:creator>",
+            page("Customer support effort", site="Ben &amp; Jerry&#x27;s &lt;Blog&gt;"),
+        ),
+        (
+            "Customer service stars of the support desk",
+            "<dc:creator>Ana Lima</dc:creator>",
+            page("Customer service stars", site="Museum &lt;b&gt;Notes&lt;/b&gt;"),
+        ),
+    ]
+    config = cf_newsletter(tmp_path, http_server, items)
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    out = tmp_path / "output"
+    data = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    credited = {a["publication"] for s in data["sections"] for a in s["articles"]}
+    assert credited == {"Ben & Jerry's <Blog>", "Museum Notes"}
+    shown = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "Ben &amp; Jerry&#39;s &lt;Blog&gt;" in shown and "<Blog>" not in shown
