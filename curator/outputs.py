@@ -1490,7 +1490,9 @@ def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
         if there
     ]
     missed = f", and not {' nor '.join(after)}" if after else ""
-    seen = f"about its first {fit} of {count} article(s)" if fit else f"none of its {count} article(s)"
+    seen = (
+        f"about its first {fit} of {count} article(s)" if fit else f"none of its {count} article(s)"
+    )
     because = f" (its introduction alone is {intro / 1024:.0f} KB)" if long_intro else ""
     shorten = "shorten the introduction or the blurbs" if long_intro else "shorten the blurbs"
     return (

@@ -116,7 +116,7 @@ def test_json_corrections_split_credits_name_the_blurb_edited_and_count_the_mail
     assert code == 0, err
     said = said_as_one(err)
     assert (
-        'so readers of a mail made from it see none of its 10 article(s) (its introduction'
+        "so readers of a mail made from it see none of its 10 article(s) (its introduction"
         " alone is 108 KB)"
     ) in said, said
     assert "or shorten the introduction or the blurbs" in said

@@ -137,7 +137,7 @@ def test_a_draft_of_an_issue_published_already_advises_a_new_draft(demo: Path) -
     json_file = demo.parent / "output" / "issue-1.json"
     assert err.splitlines()[-1] == (
         f"curator: {draft}: the draft is issue 1, which was published already, and a draft is"
-        f" built once. To correct issue 1, edit {json_file} (an article's \"title\","
+        f' built once. To correct issue 1, edit {json_file} (an article\'s "title",'
         ' "authors", "publication", "blurb" or "blurb_markdown", "url"; the issue\'s "title",'
         f' "introduction", "closing", "date") and run `curator render 1 --config {demo}`. To'
         f" make a new issue of your edits instead, run `curator draft --config {demo}` for a"
