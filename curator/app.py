@@ -3191,15 +3191,27 @@ def _cuts_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -
         f'"{record.as_published[a].title}" ({record.as_published[a].url})' for a in cut
     )
     one = len(cut) == 1
+    # (one the editor excluded, as `subjects exclude` advises before cutting it, waits for none)
+    excluded = {url for url, subject in store.corrections().items() if subject is None}
+    waiting = [a for a in cut if record.as_published[a].url not in excluded]
+    if not waiting:
+        after = f"and as you excluded {'it' if one else 'them'}, no later issue features" + (
+            " it" if one else " them"
+        )
+    else:
+        after = (
+            f"so {'it waits' if one else 'they wait'} again for a later issue"
+            + ("" if len(waiting) == len(cut) else " (but those you excluded)")
+            + f"; to keep {'it' if len(waiting) == 1 else 'one'} out of every issue, `curator"
+            f" subjects exclude"
+            f" {shell_arg(record.as_published[waiting[0]].url) if len(waiting) == 1 else 'URL'}`"
+        )
     return [
         f"issue {issue.number}: {len(cut)} article{'' if one else 's'} cut from it in"
         f" {json_file}: {named}; {'it is' if one else 'they are'} published in no edition, and"
-        " the store now keeps the cut: issue"
-        f" {issue.number} no longer features {'it' if one else 'them'}, so"
-        f" {'it waits' if one else 'they wait'} again for a later issue (an issue whose file is"
-        " lost comes back from the store without it); to keep"
-        f" {'it' if one else 'one'} out of every issue, `curator subjects exclude"
-        f" {shell_arg(record.as_published[cut[0]].url) if one else 'URL'}`"
+        f" the store now keeps the cut (an issue whose file is lost comes back from the store"
+        f" without {'it' if one else 'them'}): issue {issue.number} no longer features"
+        f" {'it' if one else 'them'}, {after}"
     ]
 
 

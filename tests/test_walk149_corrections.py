@@ -138,9 +138,9 @@ def test_an_article_cut_from_issue_json_is_cut_from_the_store_too(demo: Path) ->
     assert code == 0, err
     assert (
         f'issue 1: 1 article cut from it in {path}: "{cut["title"]}" ({cut["url"]}); it is'
-        " published in no edition, and the store now keeps the cut: issue 1 no longer features"
-        " it, so it waits again for a later issue (an issue whose file is lost comes back from"
-        " the store without it); to keep it out of every issue, `curator subjects exclude"
+        " published in no edition, and the store now keeps the cut (an issue whose file is lost"
+        " comes back from the store without it): issue 1 no longer features it, so it waits"
+        " again for a later issue; to keep it out of every issue, `curator subjects exclude"
         f" {cut['url']} --config {demo}`"
     ) in said_as_one(err)
     code, out_text, _ = run("subjects", "explain", cut["url"], "--config", str(demo))
