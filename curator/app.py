@@ -2289,10 +2289,17 @@ def build_from_draft(
         if draft.number < expected:
             # walk89 #3: "correct `number:`" then gave an error per article the published issue
             # had featured already; a fresh draft of the next issue is what works.
+            # walk149 #7: it gave the new draft as the way to publish the edits, which makes
+            # another issue; a correction to this one is made in its issue-N.json.
+            n = draft.number
+            json_file = out_dir / f"issue-{n}.json"
             raise InputError(
-                f"{draft_file}: the draft is issue {draft.number}, which was published already;"
-                f" the next issue is {expected}. To publish your edits, run `curator draft` for"
-                f" a draft of issue {expected} (articles issue {draft.number} featured are not"
+                f"{draft_file}: the draft is issue {n}, which was published already, and a draft"
+                f" is built once. To correct issue {n}, edit {json_file} (an article's"
+                ' "title", "authors", "publication", "blurb" or "blurb_markdown", "url"; the'
+                ' issue\'s "title", "introduction", "closing", "date") and run'
+                f" `curator render {n}`. To make a new issue of your edits instead, run `curator"
+                f" draft` for a draft of issue {expected} (articles issue {n} featured are not"
                 " in it), copy your edits over into it, and build that draft"
             )
         raise InputError(
@@ -3135,6 +3142,7 @@ def _blurbs_followed(
         dropped: set[str] = set()  # (the articles whose old Markdown was left out, by URL)
         disagree: set[str] = set()
         refreshed: set[str] = set()  # (blurbs written again from their Markdown, edited by no one)
+        followed: set[str] = set()  # (blurbs written again from their Markdown, edited alone)
         for sec in issue.sections:
             entries = []
             for e in sec.entries:
@@ -3155,6 +3163,7 @@ def _blurbs_followed(
                         dropped.add(art.url)
                     elif any(s.blurb == art.blurb for s in stored):
                         art = replace(art, blurb=markdown_text(md))
+                        followed.add(art.url)
                     else:
                         disagree.add(art.url)
                         notes.append(
@@ -3169,9 +3178,122 @@ def _blurbs_followed(
         issues[number] = replace(issue, sections=tuple(sections))
         if number in records:
             notes += _corrections_kept(
-                store, records[number], issues[number], out_dir, dropped, disagree, refreshed
+                store,
+                records[number],
+                issues[number],
+                out_dir,
+                dropped,
+                disagree,
+                refreshed,
+                followed,
             )
             notes += _issue_kept(store, records[number], issues[number], out_dir)
+            notes += _cuts_kept(store, records[number], issues[number], out_dir)
+    return notes
+
+
+def _cuts_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -> list[str]:
+    """Take out of the store's record of the issue each article it featured that its
+    issue-N.json no longer holds (cut there), saying so once: the article is no longer featured
+    by the issue, and waits again for a later one.
+
+    Why: an article deleted from issue-4.json was published nowhere, unsaid, while the store
+    still said issue 4 published it (`subjects explain`, `subjects list`), and the issue came
+    back with it, marked updated, once the file was lost (walk149 #4). When an article of the
+    file cannot be told apart (its address and title both corrected), nothing is taken out."""
+    if not record.as_published:  # (an older curator's issue: the store kept no articles)
+        return []
+    ids = _stored_ids(record, issue)
+    held = [e.article.url for sec in issue.sections for e in sec.entries]
+    if any(url not in ids for url in held):
+        return []  # (said by `_corrections_kept`: the store keeps the issue as it was)
+    kept = set(ids.values())
+    cut = [a for _, a in record.featured if a not in kept and a in record.as_published]
+    if not cut:
+        return []
+    store.cut_from_issue(issue.number, cut)
+    json_file = out_dir / f"issue-{issue.number}.json"
+    named = "; ".join(
+        f'"{record.as_published[a].title}" ({record.as_published[a].url})' for a in cut
+    )
+    one = len(cut) == 1
+    # (one the editor excluded, as `subjects exclude` advises before cutting it, waits for none)
+    excluded = {url for url, subject in store.corrections().items() if subject is None}
+    waiting = [a for a in cut if record.as_published[a].url not in excluded]
+    if not waiting:
+        after = f"and as you excluded {'it' if one else 'them'}, no later issue features" + (
+            " it" if one else " them"
+        )
+    else:
+        after = (
+            f"so {'it waits' if one else 'they wait'} again for a later issue"
+            + ("" if len(waiting) == len(cut) else " (but those you excluded)")
+            + f"; to keep {'it' if len(waiting) == 1 else 'one'} out of every issue, `curator"
+            f" subjects exclude"
+            f" {shell_arg(record.as_published[waiting[0]].url) if len(waiting) == 1 else 'URL'}`"
+        )
+    return [
+        f"issue {issue.number}: {len(cut)} article{'' if one else 's'} cut from it in"
+        f" {json_file}: {named}; {'it is' if one else 'they are'} published in no edition, and"
+        f" the store now keeps the cut (an issue whose file is lost comes back from the store"
+        f" without {'it' if one else 'them'}): issue {issue.number} no longer features"
+        f" {'it' if one else 'them'}, {after}"
+    ]
+
+
+def _credits_split(
+    issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path, rewritten: bool
+) -> list[str]:
+    """Read an author in issue-N.json written as a credit line, "Author || Publication", as a
+    draft's `author:` line is read: the author before "||", the publication after it, published
+    in place of the article's "publication", said once per article.
+
+    Why: `"authors": ["Zoë Ünal || Schools Weekly"]` published "Zoë Ünal || Schools Weekly || CX
+    Six" (walk149 #8), where a draft's `author: X || Y` is split with a warning."""
+    from curator.credits import same_name
+
+    notes = []
+    for number in chosen:
+        issue = issues.get(number)
+        if issue is None:
+            continue
+        json_file = out_dir / f"issue-{number}.json"
+        sections = []
+        for sec in issue.sections:
+            entries = []
+            for e in sec.entries:
+                art = e.article
+                written = next(
+                    (
+                        a
+                        for a in art.authors
+                        if all(part.strip() for part in a.split("||")) and a.count("||") == 1
+                    ),
+                    None,
+                )
+                if written is not None:
+                    author, _, named = (part.strip() for part in written.partition("||"))
+                    before = art.publication
+                    authors = tuple(author if a == written else a for a in art.authors)
+                    art = replace(art, authors=authors, publication=named)
+                    replaced = (
+                        ""
+                        if before and same_name(before, named)
+                        else f', in place of its "publication", "{before}"'
+                        if before
+                        else " (it had none)"
+                    )
+                    notes.append(
+                        f'issue {number}, "{art.title}": "{written}" in its "authors" in'
+                        f' {json_file} is read as a credit line: the author "{author}" before'
+                        f' "||", and the publication "{named}" after it, which is'
+                        f' published{replaced}; "authors" names the people, and the'
+                        ' publication goes in "publication"'
+                        + (f" ({json_file.name} is written again so)" if rewritten else "")
+                    )
+                entries.append(replace(e, article=art))
+            sections.append(replace(sec, entries=tuple(entries)))
+        issues[number] = replace(issue, sections=tuple(sections))
     return notes
 
 
@@ -3256,6 +3378,7 @@ def _corrections_kept(
     dropped: Collection[str],
     disagree: Collection[str],
     refreshed: Collection[str] = (),
+    followed: Collection[str] = (),
 ) -> list[str]:
     """Keep in the store each article of `issue` as its issue-N.json corrected it (its title,
     credit or blurb), saying so once, as `_dates_kept` keeps a corrected date.
@@ -3309,12 +3432,23 @@ def _corrections_kept(
                     )
                 )
                 continue
+            # Its "blurb" written from the "blurb_markdown" the editor corrected is no edit of
+            # theirs (walk149 #13: an edit of blurb_markdown alone was said to be of both).
+            written = art.url in followed and {"blurb", "blurb_markdown"} <= set(changed)
+            if written:
+                changed.remove("blurb")
             fields = " and ".join(f'"{name}"' for name in changed)
             are = "is" if len(changed) == 1 else "are"
             notes.append(
-                f"{where}: its {fields} as corrected in {json_file} {are} published, and the"
-                " store now keeps it too (an issue whose file is lost comes back from the store"
-                " as published)"
+                f"{where}: its {fields} as corrected in {json_file} {are} published"
+                + (
+                    ' in every edition (its "blurb", the plain text of the text edition, is'
+                    " written again from it)"
+                    if written
+                    else ""
+                )
+                + ", and the store now keeps it too (an issue whose file is lost comes back from"
+                " the store as published)"
             )
     return notes
 
@@ -3342,8 +3476,8 @@ def render_issues(
     issue, or the newest), then the archive page, the feed of issues and latest.html; each issue
     as it was published (its issue-N.json, else the store's record). Records nothing but an
     issue's date (`_dates_kept`), title, editor, introduction, closing line and sections' headings
-    (`_issue_kept`) and its articles' addresses, titles, credits and blurbs (`_corrections_kept`)
-    corrected in its issue-N.json. An issue-N.json it cannot read and writes again is kept beside
+    (`_issue_kept`), its articles' addresses, titles, credits and blurbs (`_corrections_kept`)
+    corrected in its issue-N.json, and the articles cut from it there (`_cuts_kept`). An issue-N.json it cannot read and writes again is kept beside
     it first (`_kept_copy`)."""
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
@@ -3405,6 +3539,7 @@ def render_issues(
     notes += _dates_in_text(store, issues, out_dir)
     notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
+    notes += _credits_split(issues, chosen, out_dir, "json" in formats)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
     stopped = store.unfinished_issue()
@@ -3434,6 +3569,10 @@ def render_issues(
                 rendered.pop("latest.html", None)
             files.update(rendered)
             of_issue[number] = rendered
+            with _which_issue(number, len(chosen) > 1):
+                notes += _editions_left(
+                    issue, env, out_dir, formats, site_url=config.site_url, utm=utm
+                )
         items = []
         for i in issues.values():
             with _which_issue(i.number, len(issues) > 1, " (its entry in feed.xml)"):
@@ -3504,6 +3643,60 @@ def render_issues(
             f" {_write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated, past)
+
+
+def _editions_left(
+    issue: Issue,
+    env: Any,
+    out_dir: Path,
+    formats: Collection[str],
+    *,
+    site_url: str | None,
+    utm: Mapping[str, str] | None,
+) -> list[str]:
+    """A warning naming the editions of `issue` in `out_dir` that `outputs:` no longer lists and
+    whose text is not what the issue is now: `render` does not write them, so they still say
+    what the issue said before.
+
+    Why: with `outputs: [html, json, index, feed, text]` set after issue 2 had every edition,
+    `render 2` rewrote those alone and issue-2.email.html, .fragment.html and .md kept the old
+    title, unsaid (walk149 #5). Removing published files would surprise: they are named, with
+    what to do. The issue-N.json is the issue itself, never out of date."""
+    left = [
+        name
+        for name, (_, pattern) in ISSUE_FORMATS.items()
+        if name not in formats
+        and name != "json"
+        and (out_dir / pattern.format(n=issue.number)).is_file()
+    ]
+    if not left:
+        return []
+    # Rendered as when they were published with the others, and compared as text.
+    every = (*formats, *left)
+    names = [ISSUE_FORMATS[name][1].format(n=issue.number) for name in left]
+    try:
+        now = render_outputs(issue, env=env, site_url=site_url, formats=every, utm=utm, archive=())
+    except TemplateMistake as exc:
+        # (a template of an edition no longer published: no reason to stop the render, and
+        # no telling whether the file is out of date)
+        return [
+            f"issue {issue.number}: {', '.join(names)} in {out_dir}: `outputs:` in feeds.yaml no"
+            " longer lists these editions, so render did not write them, and whether they say"
+            f" what the issue says now cannot be told ({exc}); delete them if no reader is to"
+            " get them"
+        ]
+    stale = [name for name in names if not _holds(out_dir / name, now[name])]
+    if not stale:
+        return []
+    one = len(stale) == 1
+    return [
+        f"issue {issue.number}: {', '.join(stale)} in {out_dir} {'is' if one else 'are'} out of"
+        f" date: `outputs:` in feeds.yaml no longer lists {'its edition' if one else 'them'},"
+        f" so render did not write {'it' if one else 'them'}, and {'it' if one else 'they'}"
+        " still say what the issue said when last written, not what it says now; add"
+        f" {'it' if one else 'them'} back to `outputs:` and render again, or delete"
+        f" {'it' if one else 'them'} so that no reader gets the old text"
+    ]
 
 
 @contextmanager

@@ -339,6 +339,24 @@ _NAME_MD_LINK = re.compile(
     r"(!?)\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
 _NAME_BREAKOUT = re.compile(r"[\"']\s*/?>")
+#: A word in angle brackets with nothing else in them (`<Blog>`, `<Notes>`): text of the name
+#: when the word names no element of HTML (`_HTML_ELEMENTS`), as a site that writes `&lt;Blog&gt;`
+#: in its og:site_name means it (walk149 #11: "Ben & Jerry's <Blog>" was credited "Ben &
+#: Jerry's"). Published escaped, as a title's `<Guide>` is.
+_NAME_BRACKETED = re.compile(r"<([A-Za-z][A-Za-z0-9]*)>")
+#: The elements of HTML (the WHATWG HTML standard's list, with the obsolete ones browsers still
+#: read as elements and SVG's and MathML's roots): a tag of one of them is markup, never text.
+_HTML_ELEMENTS = frozenset(
+    """a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big
+    blink blockquote body br button canvas caption center cite code col colgroup data datalist dd
+    del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form
+    frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins
+    isindex kbd keygen label legend li link listing main map mark marquee math menu menuitem meta
+    meter nav nobr noembed noframes noscript object ol optgroup option output p param picture
+    plaintext portal pre progress q rb rp rt rtc ruby s samp script search section select slot
+    small source spacer span strike strong style sub summary sup svg table tbody td template
+    textarea tfoot th thead time title tr track tt u ul var video wbr xmp""".split()  # noqa: SIM905 - a list of words, read as one
+)
 
 
 def name_text(text: str) -> str:
@@ -350,11 +368,20 @@ def name_text(text: str) -> str:
 
 def _name_text(text: str) -> str:
     """`name_text` with no regard to script: markup removed, a script with its code."""
-    cleaned = _NAME_TAG.sub(" ", _NAME_SCRIPT.sub(" ", text))
+    cleaned = _NAME_TAG.sub(_tag_or_text, _NAME_SCRIPT.sub(" ", text))
     cleaned = _NAME_MD_LINK.sub(lambda m: " " if m.group(1) else m.group(2), cleaned)
     if cleaned != text:
         cleaned = _NAME_BREAKOUT.sub(" ", cleaned)
     return normalise_space(cleaned)
+
+
+def _tag_or_text(match: re.Match[str]) -> str:
+    """A tag found in a name, removed (a space), unless it is a word in angle brackets that names
+    no element of HTML (`_NAME_BRACKETED`), kept as the name's text."""
+    bracketed = _NAME_BRACKETED.fullmatch(match.group(0))
+    if bracketed and bracketed.group(1).lower() not in _HTML_ELEMENTS:
+        return match.group(0)
+    return " "
 
 
 def _normalise(text: str, lines: bool) -> str:

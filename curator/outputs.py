@@ -1463,7 +1463,22 @@ def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
     if size <= EMAIL_CLIP_BYTES:
         return ()
     count = sum(len(s.entries) for s in issue.sections)
-    fit = max(1, count * EMAIL_CLIP_BYTES // size)
+    # The articles whose link comes before the cut, where each is found in the mail (walk149 #14:
+    # a 110 KB introduction left the one article's link past it, and "its first 1 of 1" was
+    # said); else about as many as fit, by size.
+    mail = files[name].encode("utf-8")
+    links = [
+        mail.find(f'href="{html.escape(e.article.url.split("#")[0])}'.encode())
+        for s in issue.sections
+        for e in s.entries
+    ]
+    if links and all(at >= 0 for at in links):
+        fit = sum(1 for at in links if at < EMAIL_CLIP_BYTES)
+    else:
+        fit = max(1, count * EMAIL_CLIP_BYTES // size)
+    intro = len(issue.introduction.encode("utf-8"))
+    # (an introduction of half the cut or more is named, and shortening it advised)
+    long_intro = intro * 2 >= EMAIL_CLIP_BYTES
     # (what comes after the articles, as the mail has it: walk115 #4 named a closing line the
     # issue had none of)
     after = [
@@ -1475,12 +1490,17 @@ def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
         if there
     ]
     missed = f", and not {' nor '.join(after)}" if after else ""
+    seen = (
+        f"about its first {fit} of {count} article(s)" if fit else f"none of its {count} article(s)"
+    )
+    because = f" (its introduction alone is {intro / 1024:.0f} KB)" if long_intro else ""
+    shorten = "shorten the introduction or the blurbs" if long_intro else "shorten the blurbs"
     return (
         f"{name} is {size / 1024:.0f} KB: Gmail shows a mail's first 102 KB and hides the rest"
-        f' behind "[Message clipped]", so readers of a mail made from it see about its first'
-        f" {fit} of {count} article(s){missed}; to"
-        " send it whole, feature fewer articles (`issue_size:` in feeds.yaml, or cut some in a"
-        " draft) or shorten the blurbs, or mail a shorter note that links to the web page",
+        f' behind "[Message clipped]", so readers of a mail made from it see {seen}'
+        f"{because}{missed}; to send it whole, feature fewer articles (`issue_size:` in"
+        f" feeds.yaml, or cut some in a draft) or {shorten}, or mail a shorter note that links"
+        " to the web page",
     )
 
 

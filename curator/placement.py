@@ -906,7 +906,34 @@ def choose_sections(
             f"chose {picked} article(s) in {time.monotonic() - started:.0f} s; {len(told):,}"
             f" left out as stories published before{recorded}"
         )
-    return _with_recorded(store, sections, subjects, size, set(told))
+    return _as_printed(store, _with_recorded(store, sections, subjects, size, set(told)))
+
+
+def _as_printed(store: Store, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """`sections` with each story told before (`retold`) naming the article published before by
+    the title its issue printed (as the editor corrected it in the draft or issue-N.json).
+
+    Why: the next draft's note said `1 copy of "Customer experience: a checklist" ... published in
+    issue 2` after issue 2 published it as "... (updated)", and a build's warning gave the title
+    from before the draft (walk149 #12)."""
+    ids = sorted({t.earlier.id for sec in sections for t in sec.retold})
+    printed = store.published_titles(ids) if ids else {}
+    if not printed:
+        return sections
+    return tuple(
+        replace(
+            sec,
+            retold=tuple(
+                replace(t, earlier=replace(t.earlier, title=printed[t.earlier.id]))
+                if t.earlier.id in printed
+                else t
+                for t in sec.retold
+            ),
+        )
+        if sec.retold
+        else sec
+        for sec in sections
+    )
 
 
 def story_boilerplate(store: Store) -> frozenset[int]:

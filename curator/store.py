@@ -3146,6 +3146,17 @@ class Store:
                 ),
             )
 
+    def cut_from_issue(self, number: int, article_ids: Collection[int]) -> None:
+        """Take articles `article_ids` out of published issue `number` (cut from its corrected
+        issue-N.json), with the ones named under them as "also covered by": none is featured by
+        the issue any more, and each waits again for a later one, as an article never featured."""
+        with self.transaction():
+            self.db.executemany(
+                "DELETE FROM issue_articles WHERE (article_id = ? OR also_of = ?) AND issue_id ="
+                " (SELECT id FROM issues WHERE number = ?)",
+                [(article_id, article_id, number) for article_id in article_ids],
+            )
+
     def set_section_heading(self, number: int, article_ids: Collection[int], heading: str) -> None:
         """Keep the heading issue `number` prints articles `article_ids` under anew (their
         section's `subject` as its corrected issue-N.json has it); the subject they were

@@ -233,7 +233,8 @@ def test_a_published_draft_cannot_be_published_twice(demo: Path) -> None:
     assert run("build", "--config", str(demo), "--draft", str(path))[0] == 0
     code, _, err = run("build", "--config", str(demo), "--draft", str(path))
     assert code == 2  # a mistake in a draft, as README's exit codes say (walk23)
-    assert "the draft is issue 1, which was published already; the next issue is 2" in err
+    assert "the draft is issue 1, which was published already, and a draft is built once" in err
+    assert "`curator render 1" in err and "a draft of issue 2" in err
 
 
 # -- issue 12, points 6 to 9 ----------------------------------------------------------------------

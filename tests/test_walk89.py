@@ -132,11 +132,17 @@ def test_a_draft_of_an_issue_published_already_advises_a_new_draft(demo: Path) -
     draft.write_text(draft.read_text(encoding="utf-8") + "\nMy edit.\n", encoding="utf-8")
     code, out, err = run_cli("build", "--config", str(demo), "--draft", str(draft))
     assert code == 2
+    # walk149 #7: a correction to issue 1 is made in its issue-1.json, the new draft only for
+    # a new issue.
+    json_file = demo.parent / "output" / "issue-1.json"
     assert err.splitlines()[-1] == (
-        f"curator: {draft}: the draft is issue 1, which was published already; the next issue"
-        f" is 2. To publish your edits, run `curator draft --config {demo}` for a draft of"
-        " issue 2 (articles issue 1 featured are not in it), copy your edits over into it, and"
-        " build that draft"
+        f"curator: {draft}: the draft is issue 1, which was published already, and a draft is"
+        f' built once. To correct issue 1, edit {json_file} (an article\'s "title",'
+        ' "authors", "publication", "blurb" or "blurb_markdown", "url"; the issue\'s "title",'
+        f' "introduction", "closing", "date") and run `curator render 1 --config {demo}`. To'
+        f" make a new issue of your edits instead, run `curator draft --config {demo}` for a"
+        " draft of issue 2 (articles issue 1 featured are not in it), copy your edits over into"
+        " it, and build that draft"
     )
     assert "number:" not in err
 

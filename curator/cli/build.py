@@ -737,7 +737,7 @@ def render(
 
     Each issue is rendered as it was published (its issue-N.json, with the draft's edits);
     nothing is fetched, and the store records only a date or an article (title, credit, blurb)
-    corrected in an issue-N.json.
+    corrected in an issue-N.json, or an article cut from it.
     """
     if every and numbers:
         raise InputError("give issue numbers or --all, not both")
