@@ -68,8 +68,10 @@ from curator.subjectfit import (
 )
 from curator.subjects import (
     MATCHED_TERMS,
+    ONE_WORD_BELOW,
     Change,
     Explanation,
+    OneWord,
     Overlap,
     SubjectModel,
     Suggestion,
@@ -1527,9 +1529,8 @@ def uncertain_articles(
     refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
-    found = uncertain(
-        current_model(config, store, corrections, say=say), articles, limit=len(articles)
-    )
+    model = current_model(config, store, corrections, say=say)
+    found = uncertain(model, articles, limit=len(articles))
     earlier = store.uncertain_listed()
     ids = {a.url: a.id for a in articles}
     stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
@@ -1542,6 +1543,23 @@ def uncertain_articles(
     # Listed before and left where it is stored: marked, whatever the model would place it
     # under now (walk136 #129-5: the mark was dropped whenever that changed, as a week's new
     # articles made it, and the same articles came back first, unmarked).
+    # Those placed mostly on one word, far under their subject's usual score, come first: the
+    # model is sure of them (no subject comes near), and wrong (walk153 #1).
+    by_url = {a.url: a for a in articles}
+    lone = one_word_fits(
+        config,
+        store,
+        [(by_url[u.url], u.subject, u.score) for u in found if u.subject and u.url in by_url],
+        model,
+    )
+    found = [
+        *(
+            replace(u, reason="one word", unsure=True, sureness=0.0, one_word=lone[u.url])
+            for u in found
+            if u.url in lone
+        ),
+        *(u for u in found if u.url not in lone),
+    ]
     unsure = [
         replace(u, listed_before=u.url in earlier and earlier[u.url] == where(u.url, u.subject))
         for u in found
@@ -1558,6 +1576,38 @@ def uncertain_articles(
         }
     )
     return listed
+
+
+def one_word_fits(
+    config: Config,
+    store: Store,
+    placed: Sequence[tuple[Article, str, float]],
+    model: SubjectModel | None = None,
+) -> dict[str, OneWord]:
+    """Of the `placed` articles, (article, its subject, its score), those under the subject
+    mostly on one word, scoring far below its usual articles (`subjects.OneWord`), by URL: the
+    editor is told to check them (walk153 #1: generic articles were published under "Measuring
+    the customer experience" on the word "experience" of its name, and nothing said so). The
+    articles the editor moved there are left out: they said where those belong."""
+    usual = store.usual_scores()
+    corrections = store.corrections()
+    low = [
+        (a, subject, score)
+        for a, subject, score in placed
+        if a.url not in corrections and 0 < score < ONE_WORD_BELOW * usual.get(subject, 0.0)
+    ]
+    if not low:
+        return {}
+    model = _with_words(model or current_model(config, store, corrections), store)
+    counts = _counts(store, phrase_keys(model.phrases), [a.id for a, _, _ in low if a.id])
+    found = {}
+    for a, subject, score in low:
+        if a.id is None or a.id not in counts:
+            continue
+        one = model.one_word(a, counts[a.id], subject, score, usual[subject])
+        if one is not None:
+            found[a.url] = one
+    return found
 
 
 def _with_stored(store: Store, article_id: int, u: Uncertain) -> Uncertain:

@@ -3208,6 +3208,19 @@ class Store:
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
+    def usual_scores(self) -> dict[str, float]:
+        """Per subject, the median score of the articles placed under it (the lower middle one of
+        an even count): what its articles usually score (`subjects.ONE_WORD_BELOW`)."""
+        rows = self.db.execute(
+            """SELECT subject, score FROM (
+                 SELECT subject, score,
+                        ROW_NUMBER() OVER (PARTITION BY subject ORDER BY score) AS k,
+                        COUNT(*) OVER (PARTITION BY subject) AS n
+                 FROM assignments WHERE subject IS NOT NULL)
+               WHERE k = (n + 1) / 2"""
+        )
+        return {str(r[0]): float(r[1]) for r in rows}
+
     def weak_fits(self, bars: Mapping[str, float], ids: Collection[int]) -> set[int]:
         """Of the unfeatured articles whose ids are in `ids`, those the scorer placed under a
         subject with a score under its bar in `bars` (see `placement.weak_bars`); not those the

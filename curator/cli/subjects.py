@@ -587,6 +587,8 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     for u in found:
         if u.subject is None:
             why = f"no subject, though {u.runner_up} came close (just under the no-subject bar)"
+        elif u.one_word is not None:
+            why = f"fits on one word: {u.one_word.why()}"
         elif u.reason == "between" and u.runner_up:
             why = (
                 f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
