@@ -321,10 +321,16 @@ def stale_moves_advice(
     forget: str = "to forget them",
     new: str | None = None,
     candidates: Sequence[str] = (),
+    went: Sequence[tuple[str | None, int]] = (),
 ) -> str:
     """What the editor can do about the moves to `name`, a subject feeds.yaml no longer has:
     put them under `new` when that is what it was most likely renamed to (see `renamed_to`),
-    else under its new name, one of `candidates` when there are any."""
+    else under its new name, one of `candidates` when there are any. `went`: where curator
+    places the moved articles now, (subject or None, how many), most first: those subjects are
+    named first, and said (walk153 #7: the subjects named left out the one its articles went
+    to, and nothing said how they were chosen)."""
+    placed = [n for n, _ in went if n is not None]
+    candidates = [*placed, *(c for c in candidates if c not in placed)]
     if new is not None:
         rename = (
             f'if you renamed it to "{new}":'
@@ -335,13 +341,22 @@ def stale_moves_advice(
         if len(candidates) > RENAME_CANDIDATES:
             shown.append("...")
         which = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)
-        one_of = f", one of {which}" if shown else ""
+        how = (
+            " (where curator places them now first, then the subjects none of your moves names)"
+            if placed and len(shown) > 1
+            else ""
+        )
+        one_of = f", one of {which}{how}" if shown else ""
         rename = (
             f"put them under its new name{one_of}:"
             f' `curator subjects rename {shell_arg(name)} "NEW NAME"`'
         )
+    now = ""
+    if went:
+        parts = [f'"{n}" ({k})' if n is not None else f"no subject ({k})" for n, k in went]
+        now = f"curator now places them under {join_names(parts)}; "
     return (
-        f"to keep them, {rename} (or move them again one by one); {forget}:"
+        f"{now}to keep them, {rename} (or move them again one by one); {forget}:"
         f" `curator subjects undo --subject {shell_arg(name)}`"
     )
 
@@ -357,7 +372,9 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
     published = store.published_subjects()
     for name, n in sorted(left.items()):
         new, candidates = renamed_to(config, corrections, name, published)
-        advice = stale_moves_advice(name, "to forget them, and this warning", new, candidates)
+        # (where the moved articles are placed now: not yet placed again, still under `name`)
+        went = [(s, k) for s, k in store.moves_placed(name) if s != name]
+        advice = stale_moves_advice(name, "to forget them, and this warning", new, candidates, went)
         say(
             f'{n} article(s) you moved to "{name}", which {config.path} no longer has, are'
             f" placed as if never moved; {advice}"
@@ -497,7 +514,6 @@ def refresh(
     # What issues published under a subject renamed since keeps its issue's subject by the new
     # name (a rename a build took on its own, or one an older curator recorded).
     store.keep_renamed_published([s.name for s in config.subjects])
-    tell_stale_moves(config, store, say)
     tell_local_files(store, say, held=held)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
@@ -505,6 +521,7 @@ def refresh(
         tell_former_subjects(config, store, say)
     newest = store.newest_article_id()
     if placed_by == fingerprint and through >= newest:
+        tell_stale_moves(config, store, say)
         return 0
     vocabulary = Vocabulary(store)
     after = through if placed_by == fingerprint else 0
@@ -530,6 +547,8 @@ def refresh(
         numeric=no_numpy is None,
     )
     store.mark_placed(fingerprint, newest, SCORER_VERSION)
+    # (after placing: where the articles moved to a subject gone went is said, walk153 #7)
+    tell_stale_moves(config, store, say)
     return placed
 
 

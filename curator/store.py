@@ -2059,6 +2059,17 @@ class Store:
         )
         return {r[0]: r[1] for r in rows}
 
+    def moves_placed(self, subject: str) -> list[tuple[str | None, int]]:
+        """Where the articles the editor moved to `subject` are stored now, as (subject or None,
+        how many), most first."""
+        rows = self.db.execute(
+            "SELECT s.subject, COUNT(*) FROM corrections c"
+            " JOIN assignments s ON s.article_id = c.article_id"
+            " WHERE c.subject = ? GROUP BY s.subject ORDER BY COUNT(*) DESC, s.subject",
+            (subject,),
+        )
+        return [(None if r[0] is None else str(r[0]), int(r[1])) for r in rows]
+
     def rename_corrections(self, old: str, new: str) -> int:
         """Point every move to subject `old` at subject `new` instead; returns how many."""
         with self.transaction():

@@ -84,6 +84,8 @@ __all__ = [
     "explain",
     "model_fingerprint",
     "overlaps",
+    "shared_keywords",
+    "shared_keywords_text",
     "suggest",
     "told_apart",
     "uncertain",
@@ -512,10 +514,15 @@ class Overlap:
     #: Those of the two whose new words were cut to the room `MAX_KEYWORDS` leaves them:
     #: (name, how many keywords it has, how many new words are offered to it in all the pairs).
     held_back: tuple[tuple[str, int, int], ...] = ()
+    #: The keywords both subjects have (as the first writes them), and the one of the two with
+    #: fewer articles under it (None: as many), which needs words of its own (walk153 #5).
+    shared_keywords: tuple[str, ...] = ()
+    fewer: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "subjects": [self.first, self.second],
+            "shared_keywords": list(self.shared_keywords),
             "between": [{"url": u, "title": t, "subject": s} for u, t, s in self.between],
             "share_between": round(self.share, 4),
             "words_alike": round(self.words_alike, 4),
@@ -1205,6 +1212,34 @@ def _as_written(
     return shown
 
 
+def shared_keywords(subjects: Sequence[Subject]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The keywords two subjects both have (the same stems: "survey" and "surveys"), by the pair
+    of their indexes (first, second in `subjects` order), as the first writes them."""
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    stems = [[(k, tuple(terms(k))) for k in s.keywords] for s in subjects]
+    for p, q in combinations(range(len(subjects)), 2):
+        theirs = {t for _, t in stems[q] if t}
+        both = tuple(dict.fromkeys(k for k, t in stems[p] if t and t in theirs))
+        if both:
+            found[p, q] = both
+    return found
+
+
+def shared_keywords_text(words: Sequence[str], first: str, second: str, own: str | None) -> str:
+    """What the editor is told of keywords two subjects share (walk153 #5: a new subject given
+    two of a neighbour's keywords got no article, and nothing said why); `own` is the one that
+    needs words of its own (None: either)."""
+    listed = [f"`{w}`" for w in words]
+    named = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + f" and {listed[-1]}"
+    are = "is a keyword" if len(listed) == 1 else "are keywords"
+    which = own or "each"
+    return (
+        f"{named} {are} of both {first} and {second}: articles using"
+        f" {'it' if len(listed) == 1 else 'them'} go to whichever fits better on their other"
+        f" words; give {which} words of its own"
+    )
+
+
 def overlaps(
     model: SubjectModel, articles: Sequence[Article], *, examples: int = 5
 ) -> list[Overlap]:
@@ -1283,10 +1318,11 @@ def overlaps(
         )
 
     found = []
+    shared = shared_keywords(model.subjects)
     for p, q in combinations(range(len(names)), 2):
         near = sorted(between.get((p, q), []), key=lambda m: (m[0], m[1].url))
         alike = dot(asked[p], asked[q])
-        if not near and alike < WORDS_ALIKE:
+        if not near and alike < WORDS_ALIKE and (p, q) not in shared:
             continue
         telling = tuple(
             _telling(
@@ -1340,6 +1376,8 @@ def overlaps(
                 tuple(map(shown, new_p)),
                 tuple(map(shown, new_q)),
                 tuple((names[k], *h) for k in (p, q) if (h := held[k]) is not None),
+                shared.get((p, q), ()),
+                None if placed[p] == placed[q] else names[p if placed[p] < placed[q] else q],
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

@@ -311,3 +311,79 @@ def test_an_article_placed_on_one_word_is_said_in_the_draft_the_build_and_uncert
     warned = [w for w in doc["warnings"] if "fits on one word" in str(w)]
     assert len(warned) == len(noted), doc["warnings"]
     assert "`curator subjects exclude" in str(warned[0]), warned
+
+
+def without_subject(config: Path, name: str) -> None:
+    """feeds.yaml without the subject `name` (its three lines)."""
+    lines = config.read_text(encoding="utf-8").split("\n")
+    at = lines.index(f"  - name: {name}")
+    end = at + 1
+    while not lines[end].startswith(("  - name:", "settings:")):
+        end += 1
+    config.write_text("\n".join(lines[:at] + lines[end:]), encoding="utf-8")
+
+
+def test_keywords_two_subjects_share_are_named_by_overlap_and_list(
+    fetched: Path, tmp_path: Path
+) -> None:
+    """walk153 #5: "Customer surveys", given `survey` and `response rate` (already keywords of
+    Measuring the customer experience), got no article; `overlap` said nothing of it and `list`
+    only "no article is under it"."""
+    config = copied(fetched, tmp_path)
+    text = config.read_text(encoding="utf-8").replace(
+        "settings:",
+        "  - name: Customer surveys\n"
+        "    description: Designing customer surveys and raising response rates.\n"
+        "    keywords: [surveys, response rate, questionnaire]\nsettings:",
+    )
+    config.write_text(text, encoding="utf-8")
+    want = (
+        "`survey` and `response rate` are keywords of both Measuring the customer experience and"
+        " Customer surveys: articles using them go to whichever fits better on their other words;"
+        " give Customer surveys words of its own"
+    )
+    code, out, err = run("subjects", "list", "--config", str(config), "-q")
+    assert code == 0, err
+    empty = out.split("\nCustomer surveys (0)\n", 1)[1].split("\n\n", 1)[0]
+    assert "no article is under it" in empty, out
+    assert want in said_as_one(empty), empty
+    code, out, err = run("subjects", "overlap", "--config", str(config), "-q")
+    assert code == 0, err
+    assert "Measuring the customer experience / Customer surveys:" in out, out
+    assert want in said_as_one(out), out
+    code, out, err = run("subjects", "overlap", "--config", str(config), "-q", "--json")
+    pair = next(o for o in json.loads(out) if "Customer surveys" in o["subjects"])
+    assert pair["shared_keywords"] == ["survey", "response rate"], pair
+
+
+def test_a_removed_subjects_moves_are_said_where_they_went(fetched: Path, tmp_path: Path) -> None:
+    """walk153 #7: removing "Customer journey mapping" (the editor had moved articles to it)
+    suggested rename targets that left out the subject its articles went to, and nothing said
+    how they were chosen. The warning says where curator places them now, by count, and names
+    those subjects first."""
+    config = copied(fetched, tmp_path)
+    code, out, err = run("subjects", "list", "--config", str(config), "-q", "--json")
+    rows = json.loads(out)
+    # (two of the subject's own articles, and one on both it and Voice of the customer)
+    journeys = [r["url"] for r in rows if r["subject"] == "Customer journey mapping"][:2]
+    journeys += [
+        r["url"] for r in rows if r["title"] == "Journey maps built from customer feedback"
+    ]
+    for url in journeys:
+        code, _, err = run(
+            "subjects", "move", "--config", str(config), url, "Customer journey mapping", "-q"
+        )
+        assert code == 0, err
+    without_subject(config, "Customer journey mapping")
+    code, out, err = run("subjects", "list", "--config", str(config), "-q", "--json")
+    assert code == 0, err
+    now = [r["subject"] for r in json.loads(out) if r["url"] in journeys]
+    counts = sorted((-now.count(s), s or "") for s in set(now))
+    said = said_as_one(err)
+    assert '3 article(s) you moved to "Customer journey mapping"' in said, said
+    placed = [f'"{s}" ({-k})' if s else f"no subject ({-k})" for k, s in counts]
+    assert "curator now places them under " + placed[0] in said, said
+    for part in placed:
+        assert part in said.split("curator now places them under ", 1)[1].split(";", 1)[0], said
+    first = next(s for _, s in counts if s)
+    assert f'put them under its new name, one of "{first}"' in said, said
