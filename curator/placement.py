@@ -316,21 +316,38 @@ def renamed_to(
     return guess, new or unmoved or [s.name for s in config.subjects]
 
 
+def how_chosen(
+    corrections: Mapping[str, str | None], candidates: Sequence[str], published: Collection[str]
+) -> str:
+    """How `renamed_to` chose `candidates`, in the editor's words ("": every subject)."""
+    moved_to = {n.casefold() for n in corrections.values() if n is not None}
+    seen = {n.casefold() for n in published}
+    if any(c.casefold() in moved_to for c in candidates):
+        return ""
+    if not any(c.casefold() in seen for c in candidates):
+        return (
+            "those no move of yours and no published issue names, as a renamed subject's moves"
+            " and issues still name its old name"
+        )
+    return "those no move of yours names, as a renamed subject's moves still name its old name"
+
+
 def stale_moves_advice(
     name: str,
     forget: str = "to forget them",
     new: str | None = None,
     candidates: Sequence[str] = (),
     went: Sequence[tuple[str | None, int]] = (),
+    how: str = "",
 ) -> str:
     """What the editor can do about the moves to `name`, a subject feeds.yaml no longer has:
     put them under `new` when that is what it was most likely renamed to (see `renamed_to`),
-    else under its new name, one of `candidates` when there are any. `went`: where curator
-    places the moved articles now, (subject or None, how many), most first: those subjects are
-    named first, and said (walk153 #7: the subjects named left out the one its articles went
-    to, and nothing said how they were chosen)."""
-    placed = [n for n, _ in went if n is not None]
-    candidates = [*placed, *(c for c in candidates if c not in placed)]
+    else under its new name, one of `candidates` when there are any (chosen as `how` says).
+    `went`: where curator places the moved articles now, (subject or None, how many), most
+    first, said when the new name cannot be told (walk153 #7: the subjects named left out the
+    one a removed subject's articles went to, and nothing said how they were chosen)."""
+    if new is not None:
+        went = ()  # (the rename is the question, not where they went)
     if new is not None:
         rename = (
             f'if you renamed it to "{new}":'
@@ -341,12 +358,7 @@ def stale_moves_advice(
         if len(candidates) > RENAME_CANDIDATES:
             shown.append("...")
         which = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)
-        how = (
-            " (where curator places them now first, then the subjects none of your moves names)"
-            if placed and len(shown) > 1
-            else ""
-        )
-        one_of = f", one of {which}{how}" if shown else ""
+        one_of = f", one of {which}{f' ({how})' if how else ''}" if shown else ""
         rename = (
             f"put them under its new name{one_of}:"
             f' `curator subjects rename {shell_arg(name)} "NEW NAME"`'
@@ -374,7 +386,14 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
         new, candidates = renamed_to(config, corrections, name, published)
         # (where the moved articles are placed now: not yet placed again, still under `name`)
         went = [(s, k) for s, k in store.moves_placed(name) if s != name]
-        advice = stale_moves_advice(name, "to forget them, and this warning", new, candidates, went)
+        advice = stale_moves_advice(
+            name,
+            "to forget them, and this warning",
+            new,
+            candidates,
+            went,
+            how_chosen(corrections, candidates, published),
+        )
         say(
             f'{n} article(s) you moved to "{name}", which {config.path} no longer has, are'
             f" placed as if never moved; {advice}"
