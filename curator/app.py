@@ -119,6 +119,7 @@ from curator.placement import (
     choose_sections,
     feed_names,
     keep_published_subjects,
+    one_word_fits,
     refresh,
     weak_bars,
 )
@@ -146,6 +147,7 @@ from curator.store import (
     read_only_disk,
 )
 from curator.stories import fingerprint, same_story_reason
+from curator.subjects import OneWord
 from curator.themes import (
     broken_promise,
     choose_theme,
@@ -187,6 +189,8 @@ class BuildResult:
     kept_subjects: tuple[KeptSubject, ...] = ()
     #: The URLs of the articles published that fit their subject only weakly (`weak_fit_warnings`).
     weak_fits: tuple[str, ...] = ()
+    #: The articles published under their subject mostly on one word (`one_word_warnings`).
+    one_word: tuple[OneWord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -506,7 +510,14 @@ def run_build(
         *(_stale_draft(path, issue.number) for path in stale),
     )
     return BuildResult(
-        summary, issue, published.paths, warnings, missing, published.kept, planned.weak_fits
+        summary,
+        issue,
+        published.paths,
+        warnings,
+        missing,
+        published.kept,
+        planned.weak_fits,
+        planned.one_word,
     )
 
 
@@ -1475,6 +1486,8 @@ class NextIssue:
     #: The copies of stories the last issues told that it found (`Store.record_retold`'s rows):
     #: recorded with the issue, which says them, when it is published (`publish_issue`).
     retold: tuple[tuple[int, int, int, str], ...] = ()
+    #: Its articles under their subject mostly on one word (`one_word_warnings`).
+    one_word: tuple[OneWord, ...] = ()
 
 
 def _choose_checked(
@@ -1608,6 +1621,15 @@ def next_issue(
     )
     weak = store.weak_fits(weak_bars(config, store), featured)
     weak_urls = tuple(e.article.url for s in sections for e in s.entries if e.article.id in weak)
+    lone = one_word_fits(
+        config,
+        store,
+        [
+            (a, s.subject, score)
+            for s in sections
+            for a, score, _ in store.candidates_by_id(s.subject, [e.article.id for e in s.entries])
+        ],
+    )
     chosen_by = None
     if subjects:
         chosen_by = "--subject asked for it"
@@ -1635,11 +1657,13 @@ def next_issue(
             else None,
         ),
         *weak_fit_warnings(config, issue, weak, drafting=drafting),
+        *one_word_warnings(config, issue, lone, drafting=drafting),
         *alone,
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
     # published, and says so, rather than here)
-    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found))
+    ones = tuple(lone[e.article.url] for s in sections for e in s.entries if e.article.url in lone)
+    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found), ones)
 
 
 def weak_fit_warnings(
@@ -1672,6 +1696,33 @@ def weak_fit_warnings(
             " subjects exclude URL`, or add keywords to the subject in"
             f" {config.path}; `curator themes` counts each subject's weak fits"
         )
+    return tuple(out)
+
+
+def one_word_warnings(
+    config: Config, issue: Issue, lone: Mapping[str, OneWord], *, drafting: bool = False
+) -> tuple[str, ...]:
+    """A warning per article of the issue placed under its subject mostly on one word, far below
+    its subject's usual score (`placement.one_word_fits`; walk153 #1: generic articles were
+    published under "Measuring the customer experience" on the word "experience", unsaid). The
+    draft to cut one from is named as in `weak_fit_warnings`."""
+    cut = ""
+    if drafting:
+        path = shell_arg(
+            draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
+        )
+        cut = f"cut it in {path}, and "
+    out = []
+    for section in issue.sections:
+        for e in section.entries:
+            one = lone.get(e.article.url)
+            if one is not None:
+                out.append(
+                    f'issue {issue.number}\'s "{one.title}" ({one.url}) fits on one word:'
+                    f" {one.why()}; if it does not, {cut}`curator subjects exclude"
+                    f" {shell_arg(one.url)}` keeps it out of later issues; to place such articles"
+                    f' elsewhere, give "{one.subject}" words of its own in {config.path}'
+                )
     return tuple(out)
 
 
@@ -1756,6 +1807,8 @@ class DraftWritten:
     missing_blurbs: tuple[MissingBlurb, ...] = ()
     #: The URLs of its articles that fit their subject only weakly (`weak_fit_warnings`).
     weak_fits: tuple[str, ...] = ()
+    #: Its articles under their subject mostly on one word (`one_word_warnings`).
+    one_word: tuple[OneWord, ...] = ()
 
 
 def write_next_draft(
@@ -1859,7 +1912,7 @@ def write_next_draft(
         *unread,
     )
     store.local_files_told()  # (in `notes`, which the run says now)
-    return DraftWritten(issue, path, warnings, missing, planned.weak_fits)
+    return DraftWritten(issue, path, warnings, missing, planned.weak_fits, planned.one_word)
 
 
 def draft_then_build(config: Config, number: int) -> str:
@@ -1932,6 +1985,8 @@ def _draft_text(
         notes_by_url.setdefault(url, []).append(note)
     for url in planned.weak_fits:
         notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
+    for one in planned.one_word:
+        notes_by_url.setdefault(one.url, []).append(ONE_WORD_NOTE.format(why=one.why()))
     return write_draft(planned.issue, name=str(path), notes=notes_by_url, config=config_arg)
 
 
@@ -2081,6 +2136,13 @@ def _stop_for_draft(path: Path, number: int) -> None:
 WEAK_FIT_NOTE = (
     "Weak fit: this article scores under its subject's own bar and may be off the subject: cut it"
     " if it is (and `curator subjects exclude URL` keeps it out of later issues)."
+)
+
+
+#: The draft's note on an article under its subject mostly on one word (`one_word_warnings`).
+ONE_WORD_NOTE = (
+    "Fits on one word: {why}; cut it if it does not (and `curator subjects exclude URL` keeps it"
+    " out of later issues)."
 )
 
 

@@ -68,8 +68,10 @@ from curator.subjectfit import (
 )
 from curator.subjects import (
     MATCHED_TERMS,
+    ONE_WORD_BELOW,
     Change,
     Explanation,
+    OneWord,
     Overlap,
     SubjectModel,
     Suggestion,
@@ -314,15 +316,38 @@ def renamed_to(
     return guess, new or unmoved or [s.name for s in config.subjects]
 
 
+def how_chosen(
+    corrections: Mapping[str, str | None], candidates: Sequence[str], published: Collection[str]
+) -> str:
+    """How `renamed_to` chose `candidates`, in the editor's words ("": every subject)."""
+    moved_to = {n.casefold() for n in corrections.values() if n is not None}
+    seen = {n.casefold() for n in published}
+    if any(c.casefold() in moved_to for c in candidates):
+        return ""
+    if not any(c.casefold() in seen for c in candidates):
+        return (
+            "those no move of yours and no published issue names, as a renamed subject's moves"
+            " and issues still name its old name"
+        )
+    return "those no move of yours names, as a renamed subject's moves still name its old name"
+
+
 def stale_moves_advice(
     name: str,
     forget: str = "to forget them",
     new: str | None = None,
     candidates: Sequence[str] = (),
+    went: Sequence[tuple[str | None, int]] = (),
+    how: str = "",
 ) -> str:
     """What the editor can do about the moves to `name`, a subject feeds.yaml no longer has:
     put them under `new` when that is what it was most likely renamed to (see `renamed_to`),
-    else under its new name, one of `candidates` when there are any."""
+    else under its new name, one of `candidates` when there are any (chosen as `how` says).
+    `went`: where curator places the moved articles now, (subject or None, how many), most
+    first, said when the new name cannot be told (walk153 #7: the subjects named left out the
+    one a removed subject's articles went to, and nothing said how they were chosen)."""
+    if new is not None:
+        went = ()  # (the rename is the question, not where they went)
     if new is not None:
         rename = (
             f'if you renamed it to "{new}":'
@@ -333,13 +358,17 @@ def stale_moves_advice(
         if len(candidates) > RENAME_CANDIDATES:
             shown.append("...")
         which = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)
-        one_of = f", one of {which}" if shown else ""
+        one_of = f", one of {which}{f' ({how})' if how else ''}" if shown else ""
         rename = (
             f"put them under its new name{one_of}:"
             f' `curator subjects rename {shell_arg(name)} "NEW NAME"`'
         )
+    now = ""
+    if went:
+        parts = [f'"{n}" ({k})' if n is not None else f"no subject ({k})" for n, k in went]
+        now = f"curator now places them under {join_names(parts)}; "
     return (
-        f"to keep them, {rename} (or move them again one by one); {forget}:"
+        f"{now}to keep them, {rename} (or move them again one by one); {forget}:"
         f" `curator subjects undo --subject {shell_arg(name)}`"
     )
 
@@ -355,7 +384,16 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
     published = store.published_subjects()
     for name, n in sorted(left.items()):
         new, candidates = renamed_to(config, corrections, name, published)
-        advice = stale_moves_advice(name, "to forget them, and this warning", new, candidates)
+        # (where the moved articles are placed now: not yet placed again, still under `name`)
+        went = [(s, k) for s, k in store.moves_placed(name) if s != name]
+        advice = stale_moves_advice(
+            name,
+            "to forget them, and this warning",
+            new,
+            candidates,
+            went,
+            how_chosen(corrections, candidates, published),
+        )
         say(
             f'{n} article(s) you moved to "{name}", which {config.path} no longer has, are'
             f" placed as if never moved; {advice}"
@@ -531,7 +569,6 @@ def refresh(
     # What issues published under a subject renamed since keeps its issue's subject by the new
     # name (a rename a build took on its own, or one an older curator recorded).
     store.keep_renamed_published([s.name for s in config.subjects])
-    tell_stale_moves(config, store, say)
     tell_local_files(store, say, held=held)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
@@ -539,6 +576,7 @@ def refresh(
         tell_former_subjects(config, store, say)
     newest = store.newest_article_id()
     if placed_by == fingerprint and through >= newest:
+        tell_stale_moves(config, store, say)
         return 0
     vocabulary = Vocabulary(store)
     after = through if placed_by == fingerprint else 0
@@ -564,6 +602,8 @@ def refresh(
         numeric=no_numpy is None,
     )
     store.mark_placed(fingerprint, newest, SCORER_VERSION)
+    # (after placing: where the articles moved to a subject gone went is said, walk153 #7)
+    tell_stale_moves(config, store, say)
     return placed
 
 
@@ -1610,9 +1650,8 @@ def uncertain_articles(
     refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
-    found = uncertain(
-        current_model(config, store, corrections, say=say), articles, limit=len(articles)
-    )
+    model = current_model(config, store, corrections, say=say)
+    found = uncertain(model, articles, limit=len(articles))
     earlier = store.uncertain_listed()
     ids = {a.url: a.id for a in articles}
     stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
@@ -1625,6 +1664,23 @@ def uncertain_articles(
     # Listed before and left where it is stored: marked, whatever the model would place it
     # under now (walk136 #129-5: the mark was dropped whenever that changed, as a week's new
     # articles made it, and the same articles came back first, unmarked).
+    # Those placed mostly on one word, far under their subject's usual score, come first: the
+    # model is sure of them (no subject comes near), and wrong (walk153 #1).
+    by_url = {a.url: a for a in articles}
+    lone = one_word_fits(
+        config,
+        store,
+        [(by_url[u.url], u.subject, u.score) for u in found if u.subject and u.url in by_url],
+        model,
+    )
+    found = [
+        *(
+            replace(u, reason="one word", unsure=True, sureness=0.0, one_word=lone[u.url])
+            for u in found
+            if u.url in lone
+        ),
+        *(u for u in found if u.url not in lone),
+    ]
     unsure = [
         replace(u, listed_before=u.url in earlier and earlier[u.url] == where(u.url, u.subject))
         for u in found
@@ -1641,6 +1697,38 @@ def uncertain_articles(
         }
     )
     return listed
+
+
+def one_word_fits(
+    config: Config,
+    store: Store,
+    placed: Sequence[tuple[Article, str, float]],
+    model: SubjectModel | None = None,
+) -> dict[str, OneWord]:
+    """Of the `placed` articles, (article, its subject, its score), those under the subject
+    mostly on one word, scoring far below its usual articles (`subjects.OneWord`), by URL: the
+    editor is told to check them (walk153 #1: generic articles were published under "Measuring
+    the customer experience" on the word "experience" of its name, and nothing said so). The
+    articles the editor moved there are left out: they said where those belong."""
+    usual = store.usual_scores()
+    corrections = store.corrections()
+    low = [
+        (a, subject, score)
+        for a, subject, score in placed
+        if a.url not in corrections and 0 < score < ONE_WORD_BELOW * usual.get(subject, 0.0)
+    ]
+    if not low:
+        return {}
+    model = _with_words(model or current_model(config, store, corrections), store)
+    counts = _counts(store, phrase_keys(model.phrases), [a.id for a, _, _ in low if a.id])
+    found = {}
+    for a, subject, score in low:
+        if a.id is None or a.id not in counts:
+            continue
+        one = model.one_word(a, counts[a.id], subject, score, usual[subject])
+        if one is not None:
+            found[a.url] = one
+    return found
 
 
 def _with_stored(store: Store, article_id: int, u: Uncertain) -> Uncertain:

@@ -2097,6 +2097,17 @@ class Store:
         )
         return {r[0]: r[1] for r in rows}
 
+    def moves_placed(self, subject: str) -> list[tuple[str | None, int]]:
+        """Where the articles the editor moved to `subject` are stored now, as (subject or None,
+        how many), most first."""
+        rows = self.db.execute(
+            "SELECT s.subject, COUNT(*) FROM corrections c"
+            " JOIN assignments s ON s.article_id = c.article_id"
+            " WHERE c.subject = ? GROUP BY s.subject ORDER BY COUNT(*) DESC, s.subject",
+            (subject,),
+        )
+        return [(None if r[0] is None else str(r[0]), int(r[1])) for r in rows]
+
     def rename_corrections(self, old: str, new: str) -> int:
         """Point every move to subject `old` at subject `new` instead; returns how many."""
         with self.transaction():
@@ -3319,6 +3330,19 @@ class Store:
     def article_by_id(self, article_id: int) -> Article | None:
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
+
+    def usual_scores(self) -> dict[str, float]:
+        """Per subject, the median score of the articles placed under it (the lower middle one of
+        an even count): what its articles usually score (`subjects.ONE_WORD_BELOW`)."""
+        rows = self.db.execute(
+            """SELECT subject, score FROM (
+                 SELECT subject, score,
+                        ROW_NUMBER() OVER (PARTITION BY subject ORDER BY score) AS k,
+                        COUNT(*) OVER (PARTITION BY subject) AS n
+                 FROM assignments WHERE subject IS NOT NULL)
+               WHERE k = (n + 1) / 2"""
+        )
+        return {str(r[0]): float(r[1]) for r in rows}
 
     def weak_fits(self, bars: Mapping[str, float], ids: Collection[int]) -> set[int]:
         """Of the unfeatured articles whose ids are in `ids`, those the scorer placed under a

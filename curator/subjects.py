@@ -72,6 +72,7 @@ __all__ = [
     "THRESHOLD",
     "Change",
     "Explanation",
+    "OneWord",
     "Overlap",
     "SubjectModel",
     "SubjectScore",
@@ -83,6 +84,8 @@ __all__ = [
     "explain",
     "model_fingerprint",
     "overlaps",
+    "shared_keywords",
+    "shared_keywords_text",
     "suggest",
     "told_apart",
     "uncertain",
@@ -433,8 +436,9 @@ class Uncertain:
     #: Where it goes now (None: no subject), and the other subject it nearly went to.
     subject: str | None
     runner_up: str | None
-    #: "between" (two subjects score alike) or "bar" (just over or under the no-subject bar).
-    reason: Literal["between", "bar"]
+    #: "between" (two subjects score alike), "bar" (just over or under the no-subject bar) or
+    #: "one word" (placed mostly on one word, far under its subject's usual score: `one_word`).
+    reason: Literal["between", "bar", "one word"]
     score: float
     margin: float
     fit: float | None
@@ -456,6 +460,8 @@ class Uncertain:
     #: True when an earlier run of `subjects uncertain` listed it under the same subject and the
     #: editor left it there: listed after the ones not listed before (walk129 #5).
     listed_before: bool = False
+    #: Why it fits on one word, when `reason` is "one word" (walk153 #1).
+    one_word: OneWord | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -463,6 +469,7 @@ class Uncertain:
             "title": self.title,
             "subject": self.subject,
             "listed_before": self.listed_before,
+            "one_word": None if self.one_word is None else self.one_word.to_dict(),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,
@@ -507,10 +514,15 @@ class Overlap:
     #: Those of the two whose new words were cut to the room `MAX_KEYWORDS` leaves them:
     #: (name, how many keywords it has, how many new words are offered to it in all the pairs).
     held_back: tuple[tuple[str, int, int], ...] = ()
+    #: The keywords both subjects have (as the first writes them), and the one of the two with
+    #: fewer articles under it (None: as many), which needs words of its own (walk153 #5).
+    shared_keywords: tuple[str, ...] = ()
+    fewer: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "subjects": [self.first, self.second],
+            "shared_keywords": list(self.shared_keywords),
             "between": [{"url": u, "title": t, "subject": s} for u, t, s in self.between],
             "share_between": round(self.share, 4),
             "words_alike": round(self.words_alike, 4),
@@ -605,6 +617,63 @@ def signature_words(articles: Sequence[Article]) -> set[str]:
 
 #: How many matched terms an assignment keeps, strongest first (the bulk scorer keeps as many).
 MATCHED_TERMS = 8
+
+#: An article "fits on one word" when its strongest term is a word of its subject's name or
+#: description that is none of its keywords, carries at least ONE_WORD_SHARE of its score for
+#: the subject, and that score is under ONE_WORD_BELOW of what the articles under the subject
+#: usually score (their median). walk153 #1: three generic "customer service vs customer
+#: experience" pages were placed under "Measuring the customer experience" on the word
+#: "experience" of its name, which carried 40-60% of scores of 0.54-0.71, where the subject's
+#: articles score 2.2 (0.22-0.29 of it); of the walk's 87 other articles none had a term over 25%
+#: of its score, nor a score under 0.65 of its subject's, and the demo's none over 32% or under
+#: 0.63. All three must hold: on the sci.* posts (tests/test_subjects_editor.py) the share and
+#: the score alone flagged 27 of 871 short posts, 3 of them misplaced (11%, fewer than the 13%
+#: of all): a post on "orbit" or "moon", keywords the editor chose as telling, is on the subject
+#: however little else it says, where a word of a subject's name or description is the field's
+#: ("customer", "experience") and tells nothing; with it, 3 posts are, 2 of them misplaced
+#: (a Space post on "exploration", an Electronics one on "devices", words of their descriptions).
+ONE_WORD_SHARE = 0.35
+ONE_WORD_BELOW = 0.5
+
+
+@dataclass(frozen=True)
+class OneWord:
+    """An article placed under its subject mostly on one term, scoring far below the subject's
+    usual articles (see `ONE_WORD_SHARE`): often a generic article that shares a word with the
+    subject's name or one keyword, not an article on the subject."""
+
+    url: str
+    title: str
+    subject: str
+    #: The term, as the subjects' words spell it, and its share of the article's score.
+    word: str
+    share: float
+    score: float
+    #: What the articles under the subject usually score (their median).
+    usual: float
+    #: Where the subject's own words have it: "name" or "description" (none of its keywords).
+    source: Literal["name", "description"] = "name"
+
+    def why(self) -> str:
+        """Why it is said, in the editor's words (no URL)."""
+        return (
+            f'placed under "{self.subject}" mostly on the word "{self.word}", a word of the'
+            f" subject's {self.source}, not of its keywords ({self.share:.0%}"
+            f" of its score of {self.score:.3f}, where the articles under it usually score"
+            f" {self.usual:.3f}): check it belongs"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "subject": self.subject,
+            "word": self.word,
+            "share": round(self.share, 4),
+            "score": round(self.score, 4),
+            "usual_score": round(self.usual, 4),
+            "word_of": self.source,
+        }
 
 
 class SubjectModel(Fitted):
@@ -786,6 +855,39 @@ class SubjectModel(Fitted):
         if " " not in term:  # (a single stem: what `readable` gives, without splitting)
             return self.surface.get(term) or readable_stem(term)
         return " ".join(self.surface.get(p) or readable(p) for p in term.split(" "))
+
+    def one_word(
+        self, article: Article, counts: Vector, subject: str, score: float, usual: float
+    ) -> OneWord | None:
+        """`OneWord` when `article` (its term `counts`) is under `subject` with `score` mostly on
+        one term, where the articles under it usually score `usual`; else None."""
+        if subject not in self.names or usual <= 0 or not 0 < score < ONE_WORD_BELOW * usual:
+            return None
+        i = self.names.index(subject)
+        parts = [(t, c) for t, c in self._contributions(tfidf(counts, self.corpus), i, article.url)]
+        total = sum(c for _, c in parts if c > 0)
+        if not parts or total <= 0 or parts[0][1] < ONE_WORD_SHARE * total:
+            return None
+        term = parts[0][0]
+        own = self.subjects[i]
+        stems = set(term.split(" "))
+        source: Literal["name", "description"] = "name"
+        if any(stems <= set(terms(k)) for k in own.keywords):
+            return None  # (a keyword the editor chose as telling: see ONE_WORD_SHARE)
+        if not stems <= set(terms(own.name)):
+            if not stems <= set(terms(own.description or "")):
+                return None
+            source = "description"
+        return OneWord(
+            article.url,
+            article.title or article.url,
+            subject,
+            self.word(term),
+            parts[0][1] / total,
+            score,
+            usual,
+            source,
+        )
 
     def nearest_move(self, article: Article, to: str | None) -> tuple[str, str] | None:
         """The article the editor moved to the subject `to` that is most like `article`, as (URL,
@@ -1110,6 +1212,34 @@ def _as_written(
     return shown
 
 
+def shared_keywords(subjects: Sequence[Subject]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The keywords two subjects both have (the same stems: "survey" and "surveys"), by the pair
+    of their indexes (first, second in `subjects` order), as the first writes them."""
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    stems = [[(k, tuple(terms(k))) for k in s.keywords] for s in subjects]
+    for p, q in combinations(range(len(subjects)), 2):
+        theirs = {t for _, t in stems[q] if t}
+        both = tuple(dict.fromkeys(k for k, t in stems[p] if t and t in theirs))
+        if both:
+            found[p, q] = both
+    return found
+
+
+def shared_keywords_text(words: Sequence[str], first: str, second: str, own: str | None) -> str:
+    """What the editor is told of keywords two subjects share (walk153 #5: a new subject given
+    two of a neighbour's keywords got no article, and nothing said why); `own` is the one that
+    needs words of its own (None: either)."""
+    listed = [f"`{w}`" for w in words]
+    named = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + f" and {listed[-1]}"
+    are = "is a keyword" if len(listed) == 1 else "are keywords"
+    which = own or "each"
+    return (
+        f"{named} {are} of both {first} and {second}: articles using"
+        f" {'it' if len(listed) == 1 else 'them'} go to whichever fits better on their other"
+        f" words; give {which} words of its own"
+    )
+
+
 def overlaps(
     model: SubjectModel, articles: Sequence[Article], *, examples: int = 5
 ) -> list[Overlap]:
@@ -1188,10 +1318,11 @@ def overlaps(
         )
 
     found = []
+    shared = shared_keywords(model.subjects)
     for p, q in combinations(range(len(names)), 2):
         near = sorted(between.get((p, q), []), key=lambda m: (m[0], m[1].url))
         alike = dot(asked[p], asked[q])
-        if not near and alike < WORDS_ALIKE:
+        if not near and alike < WORDS_ALIKE and (p, q) not in shared:
             continue
         telling = tuple(
             _telling(
@@ -1245,6 +1376,8 @@ def overlaps(
                 tuple(map(shown, new_p)),
                 tuple(map(shown, new_q)),
                 tuple((names[k], *h) for k in (p, q) if (h := held[k]) is not None),
+                shared.get((p, q), ()),
+                None if placed[p] == placed[q] else names[p if placed[p] < placed[q] else q],
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

@@ -370,6 +370,7 @@ def build_document(
         if issue
         else {},
         "weak_fits": list(result.weak_fits),
+        "one_word_fits": [o.to_dict() for o in result.one_word],
         **(left if left is not None else {"unplaced": 0}),
         "warnings": warnings_list(result.warnings, result.missing_blurbs),
         "not_learnt_from": [
@@ -708,6 +709,7 @@ def draft_document(
         "theme": list(written.issue.theme) if written else [],
         "path": str(written.path) if written else None,
         "weak_fits": list(written.weak_fits) if written else [],
+        "one_word_fits": [o.to_dict() for o in written.one_word] if written else [],
         **left,
         "warnings": warnings_list(written.warnings, written.missing_blurbs)
         if written

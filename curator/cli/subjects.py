@@ -52,7 +52,13 @@ from curator.placement import (
 from curator.render import join_names, published_mark
 from curator.store import LOCAL_FILE, Store
 from curator.subjectfit import resolve
-from curator.subjects import WORDS_ALIKE, Change, stored_elsewhere
+from curator.subjects import (
+    WORDS_ALIKE,
+    Change,
+    shared_keywords,
+    shared_keywords_text,
+    stored_elsewhere,
+)
 from curator.suggest import MIN_SUGGESTION_SIZE, Lean
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
@@ -585,10 +591,14 @@ def list_(
         return
     heading: object = object()
     subject_names = [s.name for s in conf.subjects]
+    shared = shared_keywords(conf.subjects)
     for r in rows:
         if not isinstance(r, Placed):
             echo(f"\n{r} (0)")
             echo("  no article is under it")
+            for (i, k), words in shared.items():  # (walk153 #5: why, when it shares keywords)
+                if r in (subject_names[i], subject_names[k]):
+                    echo(f"  {shared_keywords_text(words, subject_names[i], subject_names[k], r)}")
             continue
         p = r
         if p.subject != heading:
@@ -664,6 +674,8 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     for u in found:
         if u.subject is None:
             why = f"no subject, though {u.runner_up} came close (just under the no-subject bar)"
+        elif u.one_word is not None:
+            why = f"fits on one word: {u.one_word.why()}"
         elif u.reason == "between" and u.runner_up:
             why = (
                 f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
@@ -727,6 +739,8 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
             f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
             f" their names, descriptions and keywords are {o.words_alike:.0%} alike"
         )
+        if o.shared_keywords:  # (walk153 #5)
+            echo(f"  {shared_keywords_text(o.shared_keywords, o.first, o.second, o.fewer)}.")
         if o.by_chance and o.words_alike >= WORDS_ALIKE:
             echo(
                 "  What you wrote for the two is so alike that articles between them are split"
