@@ -1636,6 +1636,7 @@ def next_issue(
         ),
         *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *alone,
+        *(() if drafting else _published_just_now(store, number, now)),
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
     # published, and says so, rather than here)
@@ -1722,6 +1723,31 @@ def draft_text_warnings(
             draft.closing, lambda _: closing_at, f"`closing:` in {path}", relative=True, draft=True
         ),
         *draft_entry_warnings(draft.sections, path, stored),
+    )
+
+
+#: A build publishing an issue less than this after the last one says so (walk150 #7: a cron job
+#: run twice published issue 23 right after 22 without a word). A warning, not a refusal: an
+#: editor may well publish two issues in a day on purpose.
+JUST_PUBLISHED = timedelta(hours=24)
+
+
+def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, ...]:
+    """'issue 22 was published 3 minute(s) ago ...' when the last issue was published less than
+    `JUST_PUBLISHED` before `now` (the build about to publish issue `number`)."""
+    history = store.issues()
+    if not history:
+        return ()
+    last = history[-1]
+    ago = now - last.published_at
+    if not timedelta(0) <= ago < JUST_PUBLISHED:
+        return ()
+    minutes = int(ago.total_seconds() // 60)
+    when = f"{minutes} minute(s) ago" if minutes < 120 else f"{minutes // 60} hour(s) ago"
+    return (
+        f"issue {last.number} was published {when}, and this build publishes issue {number}"
+        " right after it: if that was not meant (a scheduled build run twice, say), make sure"
+        " your schedule runs `curator build` once a week; both issues stay published",
     )
 
 
@@ -2447,6 +2473,7 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
+        *_published_just_now(store, issue.number, now),
         *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
         *merged_sections(draft, draft_file),

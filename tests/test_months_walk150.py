@@ -3,6 +3,7 @@ a build run twice."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import run_cli, said_as_one
@@ -33,4 +34,12 @@ def test_a_subject_renamed_in_subjects_and_plan_is_told_from_the_plan(themed_dem
     said = said_as_one(err)
     assert f"the theme `{NEW}` is too thin" in said, err
     assert f"`{NEW}` looks renamed from `{OLD}`" in said, err
+    assert command in said, err
+    # The plain build takes the plan's next theme, and says it publishes right after issue 1
+    # (walk150 #7: a cron job run twice published issue 23 right after 22 without a word).
+    code, out, err = run_cli("build", "--config", config, "--no-fetch", "-q")
+    assert code == 0, err
+    assert "Issue 2: 2 article(s) on Measuring the customer experience" in out, out
+    said = said_as_one(err)
+    assert re.search(r"issue 1 was published \d+ minute\(s\) ago, and this build publishes issue 2", said), err
     assert command in said, err
