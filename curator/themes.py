@@ -26,8 +26,8 @@ from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
 from curator.models import Article
 from curator.placement import (
     Say,
-    refresh,
     last_plan,
+    refresh,
     renamed_to,
     told_check,
     told_copies,

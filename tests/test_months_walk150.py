@@ -41,5 +41,7 @@ def test_a_subject_renamed_in_subjects_and_plan_is_told_from_the_plan(themed_dem
     assert code == 0, err
     assert "Issue 2: 2 article(s) on Measuring the customer experience" in out, out
     said = said_as_one(err)
-    assert re.search(r"issue 1 was published \d+ minute\(s\) ago, and this build publishes issue 2", said), err
+    assert re.search(
+        r"issue 1 was published \d+ minute\(s\) ago, and this build publishes issue 2", said
+    ), err
     assert command in said, err
