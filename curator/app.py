@@ -1743,7 +1743,13 @@ def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, 
     if not timedelta(0) <= ago < JUST_PUBLISHED:
         return ()
     minutes = int(ago.total_seconds() // 60)
-    when = f"{minutes} minute(s) ago" if minutes < 120 else f"{minutes // 60} hour(s) ago"
+    when = (
+        "less than a minute ago"
+        if minutes < 1
+        else f"{minutes} minute(s) ago"
+        if minutes < 120
+        else f"{minutes // 60} hour(s) ago"
+    )
     return (
         f"issue {last.number} was published {when}, and this build publishes issue {number}"
         " right after it: if that was not meant (a scheduled build run twice, say), make sure"

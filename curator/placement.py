@@ -1388,6 +1388,7 @@ def _as_published(
         score=there,
         decision="published",
         published_in=store.issues_featuring(article.id)[0],
+        printed_under=store.printed_subject(article.id),
         curator_verdict=explanation.verdict(),
         curator_subject=explanation.subject,
     )

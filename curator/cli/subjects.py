@@ -871,13 +871,21 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
 @DB_OPTION
 @click.argument("old")
 @click.argument("new")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="NEW has issues of its own already: merge OLD's history into it.",
+)
 @QUIET_OPTION
 @WAIT_OPTION
 @JSON_OPTION
-def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_json: bool) -> None:
+def rename(
+    config: Path, db: Path | None, old: str, new: str, merge: bool, quiet: bool, as_json: bool
+) -> None:
     """After renaming a subject in feeds.yaml from OLD to NEW: put the articles you had moved to
     OLD under NEW (until then they are placed as if never moved), and count the issues whose
-    theme OLD was for NEW in the plan of themes."""
+    theme OLD was for NEW in the plan of themes. When NEW is a subject issues were published on
+    already, renaming merges the two histories: say so with --merge."""
     with opened(config, db) as (conf, store):
         target = conf.subject_named(new)
         if " ".join(old.split()).casefold() == target.casefold():
@@ -905,6 +913,28 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
             return seen
 
         issues = store.issues()
+
+        # NEW's own history: issues on it, or publishing under it, by a name that was never OLD
+        # (walk150 #3: "Onboarding" renamed onto "Service desk", a subject of its own, merged
+        # their published histories without a word).
+        def own(name: str) -> bool:
+            went_by = names_of(name)
+            return target.casefold() in went_by and old.casefold() not in went_by
+
+        own_issues = [
+            i.number
+            for i in store.issues(with_articles=True)
+            if any(own(n) for n in (*i.theme, *(name for name, _ in i.featured)))
+        ]
+        if own_issues and not merge:
+            raise InputError(
+                f'"{target}" is a subject with a history of its own ({_issues(own_issues).lower()}'
+                f' published on it or under it): renaming "{old}" to it merges the two, so'
+                f' that "{old}"\'s issues count as on "{target}" in the plan of themes and the'
+                f' articles they printed under "{old}" go under "{target}". If "{old}" became'
+                f" another subject, give that name instead; to merge them:"
+                f" `curator subjects rename {shell_arg(old)} {shell_arg(target)} --merge`"
+            )
         themed = [i.number for i in issues if any(old.casefold() in names_of(n) for n in i.theme)]
         # Issues whose own theme was the new name: this rename undoes an earlier one.
         back = [
@@ -965,7 +995,15 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         echo(
             f"{len(published)} article(s) that {_issues(numbers).lower()} published under"
             f" {join_names([f'{chr(34)}{p}{chr(34)}' for p in printed])} are under"
-            f' "{target}" now, as in their issues (`curator subjects list` shows them).'
+            f' "{target}" now, as their issues printed them under'
+            f" {join_names([f'{chr(34)}{p}{chr(34)}' for p in printed])} (the issues keep their"
+            " text; `curator subjects list` shows them)."
+        )
+    if own_issues:
+        echo(
+            f'"{old}" is merged into "{target}", which has a history of its own'
+            f' ({_issues(own_issues).lower()}): both count as one subject, "{target}", from'
+            " now on."
         )
     onward = [n for n in themed if n not in back]
     if onward:
