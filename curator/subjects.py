@@ -270,7 +270,7 @@ class Explanation:
         best = self.scores[0].subject if self.scores else "any subject"
         if self.published_in is not None:
             printed = self.printed_under
-            if printed is not None and printed.casefold() != self.subject.casefold():
+            if printed is not None and printed.casefold() != (self.subject or "").casefold():
                 # (walk150 #3: "published it there", of an issue that printed "Onboarding",
                 # renamed onto "Service desk" since)
                 return (
@@ -341,19 +341,19 @@ class Explanation:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
         if self.published_in is not None:
             lines.append(f"  curator itself would give it: {self.curator_verdict}")
-            printed = self.printed_under
+            issued = self.printed_under
             current = {s.subject.casefold(): s.subject for s in self.scores}
             if (
-                printed is not None
-                and printed.casefold() != self.subject.casefold()
-                and printed.casefold() in current
+                issued is not None
+                and issued.casefold() != (self.subject or "").casefold()
+                and issued.casefold() in current
             ):
                 # (walk150 #3: renamed onto another subject, then written in feeds.yaml again:
                 # teaching the move to the name it was merged into taught the wrong subject)
                 lines.append(
-                    f'  "{printed}" is a subject in feeds.yaml again: to put it back under it:'
+                    f'  "{issued}" is a subject in feeds.yaml again: to put it back under it:'
                     f" curator subjects move {shell_arg(self.url)}"
-                    f" {shell_arg(current[printed.casefold()])}"
+                    f" {shell_arg(current[issued.casefold()])}"
                 )
             else:
                 lines.append(

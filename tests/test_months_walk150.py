@@ -7,7 +7,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from conftest import run_cli, said_as_one
+from conftest import LocalServer, run_cli, said_as_one, sans_config
 
 OLD, NEW = "The basics of customer experience", "CX basics"
 
@@ -97,3 +97,53 @@ def test_renaming_onto_a_subject_with_issues_asks_to_merge(themed_demo: Path) ->
     assert f'there because issue 1 printed it under "{OLD}"' in said, out
     assert f"curator subjects move {url} '{OLD}'" in said, out
     assert f"curator subjects move {url} '{target}'" not in said, out
+
+
+def test_a_removed_feeds_articles_are_told_when_featured_and_when_added_back(
+    themed_demo: Path, http_server: LocalServer
+) -> None:
+    """walk150 #6 and #7: after `feeds remove`, an issue featured one of the feed's waiting
+    articles without a word; adding the feed back said "Added ..." alone."""
+    feed = (themed_demo.parent / "feeds" / "supportdesk-review.xml").read_bytes()
+    url = http_server.add("/support.xml", feed, content_type="application/atom+xml")
+    text = themed_demo.read_text(encoding="utf-8")
+    themed_demo.write_text(
+        text.replace(
+            "  - url: feeds/supportdesk-review.xml     # Atom 1.0\n",
+            f"  - url: {url}\n    fetch_pages: false\n",
+        ),
+        encoding="utf-8",
+    )
+    config = str(themed_demo)
+    code, out, err = run_cli("build", "--config", config, "-q")
+    assert code == 0, err
+    code, out, err = run_cli("feeds", "remove", "--config", config, url)
+    assert code == 0, err
+    said = sans_config(said_as_one(out))
+    assert "Its 3 stored article(s) stay in the archive" in said, out
+    assert f"`curator feeds add {url}` then `curator feeds remove {url} --drop-waiting`" in said
+    code, out, err = run_cli("build", "--config", config, "--no-fetch", "-q")
+    assert code == 0, err
+    said = said_as_one(err)
+    assert "Issue 2: 2 article(s) on Measuring the customer experience" in out, out
+    assert "1 article of issue 2 comes from a feed no longer in" in said, err
+    assert f"(The Support Desk Review, from {url})" in said, err
+    assert "`curator subjects exclude URL`" in sans_config(said), err
+    code, out, err = run_cli("feeds", "add", "--config", config, url)
+    assert code == 0, err
+    assert (
+        "The store still holds 3 article(s) of this feed, from before it was removed: 2 no issue"
+        " featured, which can be picked for the next issues again"
+    ) in said_as_one(out), out
+    # Left out in one command (walk150 #6: one `subjects exclude` per article), and taken back.
+    code, out, err = run_cli("feeds", "remove", "--config", config, url, "--drop-waiting")
+    assert code == 0, err
+    assert "the 2 no issue featured are left out of every issue from now on" in said_as_one(out)
+    code, out, err = run_cli("subjects", "list", "--config", config, "-q")
+    assert code == 0, err
+    assert out.count("[its feed was removed with --drop-waiting: never picked for an issue]") == 2
+    code, out, err = run_cli("feeds", "add", "--config", config, url)
+    assert code == 0, err
+    assert "2 no issue featured, 2 of them left out by its removal until now" in said_as_one(out)
+    code, out, err = run_cli("subjects", "list", "--config", config, "-q")
+    assert "--drop-waiting" not in out, out

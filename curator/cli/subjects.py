@@ -50,7 +50,7 @@ from curator.placement import (
     uncertain_articles,
 )
 from curator.render import join_names, published_mark
-from curator.store import LOCAL_FILE, Store
+from curator.store import FEED_DROPPED, LOCAL_FILE, Store
 from curator.subjectfit import resolve
 from curator.subjects import WORDS_ALIKE, Change, stored_elsewhere
 from curator.suggest import MIN_SUGGESTION_SIZE, Lean
@@ -121,7 +121,14 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
         echo_json({**explanation.to_dict(), "dead_link": dead, "other_language": other or None})
         return
     echo(article.title)
-    if dead == LOCAL_FILE:
+    if dead == FEED_DROPPED:
+        echo(
+            "Its feed was removed with `curator feeds remove --drop-waiting`, which left out its"
+            " articles no issue featured: never picked for an issue, whatever its subject. To"
+            f" feature it, add its address to a draft (`## {article.url}` under a subject's"
+            " heading); adding the feed back (`curator feeds add`) takes all of them back."
+        )
+    elif dead == LOCAL_FILE:
         echo(
             "A local file, not a web address: no issue can link to it, so it is never picked for"
             " an issue, whatever its subject. To feature it, add its web address to a draft"
@@ -615,6 +622,8 @@ def list_(
         dead = ""
         if p.dead_link == LOCAL_FILE and not p.featured_in:
             dead = "  [a local file, not a web address: never picked for an issue]"
+        elif p.dead_link == FEED_DROPPED and not p.featured_in:
+            dead = f"  [{FEED_DROPPED}: never picked for an issue]"
         elif p.dead_link and not p.featured_in:
             # (a reason that says itself, "its page now says ...", is not "answered" again:
             # walk138 NEW-5 read "its page answered its page now says it is not found")
