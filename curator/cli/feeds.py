@@ -273,12 +273,12 @@ def _remove(
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         echo(
             f"Its {total} stored article(s) stay in the archive, and the {pickable} no issue"
-            f" featured can still be picked for the next issues{also}. To leave them all out:"
-            f" `curator feeds add {shell_arg(spec.url)}` then `curator feeds remove"
-            f" {shell_arg(spec.url)} --drop-waiting`; to keep one out, run `curator subjects"
-            " exclude URL` (it keeps it out of every issue; `curator subjects undo URL` takes it"
-            " back): cutting it from a draft keeps it out of that issue only, and the next"
-            " `curator draft` can pick it again."
+            f" featured can still be picked for the next issues{also}. To keep one out, run"
+            " `curator subjects exclude URL` (it keeps it out of every issue; `curator subjects"
+            " undo URL` takes it back): cutting it from a draft keeps it out of that issue only,"
+            " and the next `curator draft` can pick it again. To leave them all out at once:"
+            f" `curator feeds add {shell_arg(spec.url)}`, then `curator feeds remove"
+            f" {shell_arg(spec.url)} --drop-waiting`."
         )
     elif dead:
         echo(
