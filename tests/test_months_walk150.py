@@ -48,6 +48,12 @@ def test_a_subject_renamed_in_subjects_and_plan_is_told_from_the_plan(themed_dem
         said,
     ), err
     assert command in said, err
+    # The rename the warning names is no merge: it runs, and the warning is said no more.
+    code, out, err = run_cli("subjects", "rename", "--config", config, OLD, NEW)
+    assert code == 0, err
+    assert "merged" not in out, out
+    code, out, err = run_cli("themes", "--config", config)
+    assert code == 0 and command not in said_as_one(err), err
 
 
 def _without_basics(text: str) -> str:

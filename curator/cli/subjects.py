@@ -930,20 +930,17 @@ def rename(
             went_by = names_of(name)
             return target.casefold() in went_by and old.casefold() not in went_by
 
-        own_issues = [
-            i.number
-            for i in store.issues(with_articles=True)
-            if any(own(n) for n in (*i.theme, *(name for name, _ in i.featured)))
-        ]
-        if own_issues and not merge:
-            raise InputError(
-                f'"{target}" is a subject with a history of its own ({_issues(own_issues).lower()}'
-                f' published on it or under it): renaming "{old}" to it merges the two, so'
-                f' that "{old}"\'s issues count as on "{target}" in the plan of themes and the'
-                f' articles they printed under "{old}" go under "{target}". If "{old}" became'
-                f" another subject, give that name instead; to merge them:"
-                f" `curator subjects rename {shell_arg(old)} {shell_arg(target)} --merge`"
-            )
+        # (none when OLD went by NEW already: a build recorded the rename the plan told, walk150
+        # #2, and issues on NEW since are OLD's own)
+        own_issues = (
+            []
+            if target.casefold() in names_of(old)
+            else [
+                i.number
+                for i in store.issues(with_articles=True)
+                if any(own(n) for n in (*i.theme, *(name for name, _ in i.featured)))
+            ]
+        )
         themed = [i.number for i in issues if any(old.casefold() in names_of(n) for n in i.theme)]
         # Issues whose own theme was the new name: this rename undoes an earlier one.
         back = [
@@ -967,6 +964,15 @@ def rename(
                 f"you moved no article to `{old}`, no issue had it as its theme and none published"
                 f" articles under it; subjects your moves name that {conf.path} no longer has:"
                 f" {which}"
+            )
+        if own_issues and not merge:
+            raise InputError(
+                f'"{target}" is a subject with a history of its own ({_issues(own_issues).lower()}'
+                f' published on it or under it): renaming "{old}" to it merges the two, so'
+                f' that "{old}"\'s issues count as on "{target}" in the plan of themes and the'
+                f' articles they printed under "{old}" go under "{target}". If "{old}" became'
+                f" another subject, give that name instead; to merge them:"
+                f" `curator subjects rename {shell_arg(old)} {shell_arg(target)} --merge`"
             )
         moved = sum(store.rename_corrections(n, target) for n in stored)
         store.record_subject_rename(old, target)
@@ -993,6 +999,8 @@ def rename(
                 "moved": moved,
                 "published_articles": len(published),
                 "theme_of_issues": themed,
+                # (walk150 #3: NEW's own issues, when --merge merged two histories)
+                "merged_with_issues": own_issues,
             }
         )
         return
