@@ -1659,6 +1659,8 @@ def next_issue(
         *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *one_word_warnings(config, issue, lone, drafting=drafting),
         *alone,
+        *(() if drafting else _published_just_now(store, number, now)),
+        *_from_removed_feeds(config, issue),
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
     # published, and says so, rather than here)
@@ -1773,6 +1775,69 @@ def draft_text_warnings(
             draft.closing, lambda _: closing_at, f"`closing:` in {path}", relative=True, draft=True
         ),
         *draft_entry_warnings(draft.sections, path, stored),
+    )
+
+
+#: A build publishing an issue less than this after the last one says so (walk150 #7: a cron job
+#: run twice published issue 23 right after 22 without a word). A warning, not a refusal: an
+#: editor may well publish two issues in a day on purpose.
+JUST_PUBLISHED = timedelta(hours=24)
+
+
+#: How many of the articles `_from_removed_feeds` counts are named.
+REMOVED_FEEDS_NAMED = 5
+
+
+def _from_removed_feeds(config: Config, issue: Issue) -> tuple[str, ...]:
+    """'1 article comes from a feed no longer in feeds.yaml: ...': the issue's articles whose
+    feed the editor removed (walk150 #6: after `feeds remove`, issue 25 featured one of the
+    feed's 4,996 waiting articles without a word)."""
+    listed = {url_key(f.url) for f in config.feeds}
+    found = [
+        e.article
+        for sec in issue.sections
+        for e in sec.entries
+        if e.article.feed_url and url_key(e.article.feed_url) not in listed
+    ]
+    if not found:
+        return ()
+    named = "; ".join(
+        f'"{a.title}" ({a.publication + ", " if a.publication else ""}from {a.feed_url})'
+        for a in found[:REMOVED_FEEDS_NAMED]
+    )
+    more = len(found) - REMOVED_FEEDS_NAMED
+    one = len(found) == 1
+    return (
+        f"{len(found)} article{'' if one else 's'} of issue {issue.number}"
+        f" come{'s' if one else ''} from a feed no longer in {config.path}: {named}"
+        f"{f' and {more} more' if more > 0 else ''}. A removed feed's stored articles can still"
+        " be picked, as the feed's removal said; to keep one out of every issue from now on:"
+        " `curator subjects exclude URL`",
+    )
+
+
+def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, ...]:
+    """'issue 22 was published 3 minute(s) ago ...' when the last issue was published less than
+    `JUST_PUBLISHED` before `now` (the build about to publish issue `number`)."""
+    history = store.issues()
+    if not history:
+        return ()
+    last = history[-1]
+    ago = now - last.published_at
+    if not timedelta(0) <= ago < JUST_PUBLISHED:
+        return ()
+    minutes = int(ago.total_seconds() // 60)
+    when = (
+        "less than a minute ago"
+        if minutes < 1
+        else f"{minutes} minute(s) ago"
+        if minutes < 120
+        else f"{minutes // 60} hour(s) ago"
+    )
+    return (
+        f"issue {last.number} was published {when}, and this build publishes issue {number}"
+        " right after it: if that was not meant (a scheduled build run twice, say), make sure"
+        " your schedule runs `curator build` once a week; both issues stay published",
     )
 
 
@@ -2516,6 +2581,8 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
+        *_published_just_now(store, issue.number, now),
+        *_from_removed_feeds(config, issue),
         *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
         *merged_sections(draft, draft_file),

@@ -287,6 +287,7 @@ def renamed_to(
     corrections: Mapping[str, str | None],
     old: str,
     published: Collection[str] = (),
+    last_plan: Sequence[Sequence[str]] | None = None,
 ) -> tuple[str | None, list[str]]:
     """What feeds.yaml's subject `old` (which it no longer has) was most likely renamed to, when
     that can be told, else None; and the subjects it may have been renamed to. Those are the
@@ -294,7 +295,12 @@ def renamed_to(
     new ones are those no published issue names either (`published`: the subjects issues were
     published under). The answer, in order: the one new subject whose name is closest to `old`,
     the only new subject (when `old` is the only subject gone), the one subject no move names
-    whose name is very close to `old` (over NAME_LETTERS_ALIKE)."""
+    whose name is very close to `old` (over NAME_LETTERS_ALIKE). Before those, when the plan of
+    themes the last issue recorded (`last_plan`) is known: the one subject of the plan now that
+    it lacked, when `old` is the one subject of it feeds.yaml no longer has (`plan_rename`)."""
+    planned = plan_rename(config, old, published, last_plan)
+    if planned is not None:
+        return planned, [planned]
     moved_to = {n.casefold() for n in corrections.values() if n is not None}
     seen = {n.casefold() for n in published}
     unmoved = [s.name for s in config.subjects if s.name.casefold() not in moved_to]
@@ -330,6 +336,36 @@ def how_chosen(
             " and issues still name its old name"
         )
     return "those no move of yours names, as a renamed subject's moves still name its old name"
+
+
+def last_plan(issues: Sequence[Any]) -> tuple[tuple[str, ...], ...] | None:
+    """The plan of themes as the newest issue that recorded one had it (`IssueRecord.plan`)."""
+    return next((i.plan for i in reversed(issues) if i.plan is not None), None)
+
+
+def plan_rename(
+    config: Config,
+    old: str,
+    published: Collection[str],
+    plan: Sequence[Sequence[str]] | None,
+) -> str | None:
+    """The subject `old` became, told from the plan of themes alone: `old` is the one subject of
+    the plan the last issue recorded (`plan`) that feeds.yaml no longer has, and exactly one
+    subject of feeds.yaml's plan now is new to it (no issue recorded or published it). walk150
+    #2: "The basics of customer experience" renamed "CX basics" under `subjects:` and `plan:`
+    left the plan's next theme on "CX basics", an issue on it already published, and its
+    warning said "NEW NAME"; None when it cannot be told so."""
+    if plan is None:
+        return None
+    names = {s.name.casefold() for s in config.subjects}
+    before = {n.casefold() for e in plan for n in e}
+    gone = {n for n in before if n not in names}
+    if gone != {old.casefold()}:
+        return None
+    seen = before | {n.casefold() for n in published}
+    now = {n.casefold(): n for e in config.themes.plan for n in e}
+    appeared = [n for k, n in now.items() if k not in seen and k in names]
+    return appeared[0] if len(appeared) == 1 else None
 
 
 def stale_moves_advice(
@@ -383,7 +419,9 @@ def tell_stale_moves(config: Config, store: Store, say: Say | None) -> None:
         return
     published = store.published_subjects()
     for name, n in sorted(left.items()):
-        new, candidates = renamed_to(config, corrections, name, published)
+        new, candidates = renamed_to(
+            config, corrections, name, published, last_plan(store.issues())
+        )
         # (where the moved articles are placed now: not yet placed again, still under `name`)
         went = [(s, k) for s, k in store.moves_placed(name) if s != name]
         advice = stale_moves_advice(
@@ -447,7 +485,9 @@ def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
         which = ("issue " if len(issues) == 1 else "issues ") + join_names([str(n) for n in issues])
         if corrections is None:
             corrections = store.corrections()
-        new, _ = renamed_to(config, corrections, name, store.published_subjects())
+        new, _ = renamed_to(
+            config, corrections, name, store.published_subjects(), last_plan(store.issues())
+        )
         # (a section the issues printed that feeds.yaml has again, renamed back by hand: the
         # rename that keeps them under it, walk103 #3's, rather than "NEW NAME")
         current = {s.name.casefold(): s.name for s in config.subjects}
@@ -1415,6 +1455,7 @@ def _as_published(
         score=there,
         decision="published",
         published_in=store.issues_featuring(article.id)[0],
+        printed_under=store.printed_subject(article.id),
         curator_verdict=explanation.verdict(),
         curator_subject=explanation.subject,
     )

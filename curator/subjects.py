@@ -272,6 +272,16 @@ class Explanation:
         """One line: where the article went and what decided it."""
         best = self.scores[0].subject if self.scores else "any subject"
         if self.published_in is not None:
+            printed = self.printed_under
+            if printed is not None and printed.casefold() != (self.subject or "").casefold():
+                # (walk150 #3: "published it there", of an issue that printed "Onboarding",
+                # renamed onto "Service desk" since)
+                return (
+                    f"{self.subject}: score {self.score:.3f}, there because issue"
+                    f' {self.published_in} printed it under "{printed}", which `curator subjects'
+                    f' rename` made "{self.subject}" since (an article an issue featured keeps'
+                    " that issue's subject)"
+                )
             return (
                 f"{self.subject}: score {self.score:.3f}, there because issue {self.published_in}"
                 " published it there (an article an issue featured keeps that issue's subject)"
@@ -334,10 +344,25 @@ class Explanation:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
         if self.published_in is not None:
             lines.append(f"  curator itself would give it: {self.curator_verdict}")
-            lines.append(
-                "  curator did not learn from the issue; to teach it:"
-                f" curator subjects move {shell_arg(self.url)} {shell_arg(self.subject)}"
-            )
+            issued = self.printed_under
+            current = {s.subject.casefold(): s.subject for s in self.scores}
+            if (
+                issued is not None
+                and issued.casefold() != (self.subject or "").casefold()
+                and issued.casefold() in current
+            ):
+                # (walk150 #3: renamed onto another subject, then written in feeds.yaml again:
+                # teaching the move to the name it was merged into taught the wrong subject)
+                lines.append(
+                    f'  "{issued}" is a subject in feeds.yaml again: to put it back under it:'
+                    f" curator subjects move {shell_arg(self.url)}"
+                    f" {shell_arg(current[issued.casefold()])}"
+                )
+            else:
+                lines.append(
+                    "  curator did not learn from the issue; to teach it:"
+                    f" curator subjects move {shell_arg(self.url)} {shell_arg(self.subject)}"
+                )
         if self.moved_to_former is not None:
             lines.append(
                 f'  moved by you to "{self.moved_to_former}", which is no longer a subject in'

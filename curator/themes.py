@@ -26,6 +26,7 @@ from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
 from curator.models import Article
 from curator.placement import (
     Say,
+    last_plan,
     refresh,
     renamed_to,
     told_check,
@@ -110,7 +111,9 @@ def theme_history(config: Config, store: Store) -> ThemeHistory:
         if now.casefold() in names:
             return names[now.casefold()]
         if now.casefold() not in guesses:
-            guess, _ = renamed_to(config, store.corrections(), now, published_until(now))
+            guess, _ = renamed_to(
+                config, store.corrections(), now, published_until(now), last_plan(history)
+            )
             guesses[now.casefold()] = guess
         guess = guesses[now.casefold()]
         if guess is None:
@@ -914,8 +917,26 @@ def _check_ripe(
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count}, and an issue needs "
             f"{need} ({setting}){_used_by(store, name)}{_copies_left_out(config, store, name)};"
-            f" {nothing}.{advice} " + _suggestion(config, rows)
+            f" {nothing}.{advice}{_renamed_from(config, store, name)} " + _suggestion(config, rows)
         )
+
+
+def _renamed_from(config: Config, store: Store, subject: str) -> str:
+    """' `CX basics` looks renamed from `OLD` ...': the subject feeds.yaml no longer has that the
+    plan counts as `subject` (`ThemeHistory.guessed`), with the rename that says so (walk150 #2:
+    a renamed subject's stop named no rename); "" when there is none."""
+    said = []
+    for old, new, numbers in theme_history(config, store).guessed:
+        if new.casefold() != subject.casefold():
+            continue
+        said.append(
+            f" `{subject}` looks renamed from `{old}`, a subject {config.path} no longer has"
+            f" ({_issues_named(numbers)} had it as {'its' if len(numbers) == 1 else 'their'}"
+            f" theme, counted as on `{subject}`): its articles are placed by curator again, and"
+            f" `curator subjects rename {shell_arg(old)} {shell_arg(subject)}` keeps your moves"
+            " to it and says so once and for all."
+        )
+    return "".join(said)
 
 
 def _copies_left_out(config: Config, store: Store, subject: str) -> str:

@@ -34,7 +34,7 @@ def test_subjects_rename_says_what_issues_published_and_names_the_printed_sectio
     said = " ".join(out.split())
     assert (
         f'{len(urls)} article(s) that issue 1 published under "{BASICS}" are under "CX basics"'
-        " now, as in their issues"
+        " now, as their issues printed them under"
     ) in said, said
 
     # Renamed again in feeds.yaml alone: the issue printed BASICS, not "CX basics".

@@ -188,7 +188,7 @@ def test_subjects_rename_keeps_what_issues_published_under_the_old_name(
     said = rename(BASICS, "CX basics")
     assert (
         f'{len(urls)} article(s) that issue 1 published under "{BASICS}" are under "CX basics"'
-        " now, as in their issues"
+        " now, as their issues printed them under"
     ) in said, said
     code, out, err = run("subjects", "list", "--config", str(demo))
     assert code == 0, err

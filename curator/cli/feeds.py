@@ -137,6 +137,7 @@ def add(
     if no_check:
         add_feed(config, written, name, subjects)
         echo(f"Added {written} without reading it; `curator fetch` will read it")
+        _held_already(conf, config, written)
         return
     found = discover_feeds(conf, fetched)
     if found.error:
@@ -166,6 +167,7 @@ def add(
     own = name or (import_name(title, best.url, found.final_url) if title else None)
     add_feed(config, address, own, subjects)
     echo(f"Added {address}" + (f" ({own})" if own else ""))
+    _held_already(conf, config, address)
     _same_entries(conf, config, address, best.keys)
     if title and not own:
         why = (
@@ -177,6 +179,28 @@ def add(
             " its page's site name, else to this title; if the feed is one publication's, write"
             f" `name:` under it in {config} (or add it with --name)"
         )
+
+
+def _held_already(conf: Config, config: Path, address: str) -> None:
+    """Say what the store holds already of the feed just added: one removed earlier and added
+    back (walk150 #7: "Added ..." alone, while 5,000 of its articles were stored)."""
+    if not conf.settings.store.exists():
+        return
+    forms = [address]
+    if not address.startswith(("http://", "https://")):  # a local file: stored by its full path
+        forms.append(str((config.parent / address).resolve()))
+    with opened(config, None) as (_, store):
+        back = store.undrop_feed_waiting(forms)
+        total, unfeatured, dead = store.feed_articles(forms)
+    if not total:
+        return
+    gone = f" ({dead} more are dead links, pages gone: never picked)" if dead else ""
+    dropped = f", {back} of them left out by its removal until now" if back else ""
+    echo(
+        f"The store still holds {total} article(s) of this feed, from before it was removed:"
+        f" {unfeatured - dead} no issue featured{dropped}, which can be picked for the next"
+        f" issues again{gone}"
+    )
 
 
 def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> None:
@@ -209,11 +233,18 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
 @CONFIG_OPTION
 @WAIT_OPTION
 @click.argument("url")
-def remove(config: Path, url: str) -> None:
+@click.option(
+    "--drop-waiting",
+    is_flag=True,
+    help="Leave out of every issue its stored articles no issue featured (adding it back takes"
+    " them back).",
+)
+def remove(config: Path, url: str, drop_waiting: bool) -> None:
     """Remove a feed from feeds.yaml. Its stored articles stay in the archive, and those no issue
-    featured can still be picked (it says how many): `curator subjects exclude URL` keeps one
-    out (a cut from a draft keeps it out of that issue only). While another curator run (a
-    fetch) uses the store, it waits for it to finish, as commands that write do."""
+    featured can still be picked (it says how many), unless --drop-waiting leaves them all out;
+    `curator subjects exclude URL` keeps one out (a cut from a draft keeps it out of that issue
+    only). While another curator run (a fetch) uses the store, it waits for it to finish, as
+    commands that write do."""
     try:
         conf = load_config(config)
     except ConfigError as error:
@@ -225,7 +256,7 @@ def remove(config: Path, url: str) -> None:
     # walk89 #2: removed while a fetch read the feed, it said "Removed" at once, and the fetch
     # then stored the feed's entries unsaid: waiting for the run, what it says is true when said.
     with opened(config, None) as (conf, store):  # a mistake in feeds.yaml is reported as always
-        _remove(config, conf, url, store)
+        _remove(config, conf, url, store, drop_waiting)
 
 
 def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
@@ -248,7 +279,9 @@ def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
     load_config(config)  # what is still wrong, with its line, and exit 2
 
 
-def _remove(config: Path, conf: Config, url: str, store: Store | None) -> None:
+def _remove(
+    config: Path, conf: Config, url: str, store: Store | None, drop_waiting: bool = False
+) -> None:
     """`feeds remove` with the store held (or none made yet)."""
     # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
     # trailing slash), and the editor is told which line went (walk45 #7).
@@ -270,14 +303,24 @@ def _remove(config: Path, conf: Config, url: str, store: Store | None) -> None:
     # walk146 #2: a dead link (its page gone) was counted among those that "can still be picked"
     pickable = unfeatured - dead
     are = "is a dead link" if dead == 1 else "are dead links"
-    if pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
+    if pickable and drop_waiting:  # walk150 #6: one `subjects exclude` per article, 3 s each
+        dropped = store.drop_feed_waiting([spec.url, stored or spec.url], datetime.now(UTC))
+        echo(
+            f"Its {total} stored article(s) stay in the archive; the {dropped} no issue featured"
+            " are left out of every issue from now on (`curator subjects list` marks them;"
+            " adding the feed back with `curator feeds add` takes them back; to feature one,"
+            " add its address to a draft)."
+        )
+    elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         echo(
             f"Its {total} stored article(s) stay in the archive, and the {pickable} no issue"
             f" featured can still be picked for the next issues{also}. To keep one out, run"
             " `curator subjects exclude URL` (it keeps it out of every issue; `curator subjects"
             " undo URL` takes it back): cutting it from a draft keeps it out of that issue only,"
-            " and the next `curator draft` can pick it again."
+            " and the next `curator draft` can pick it again. To leave them all out at once:"
+            f" `curator feeds add {shell_arg(spec.url)}`, then `curator feeds remove"
+            f" {shell_arg(spec.url)} --drop-waiting`."
         )
     elif dead:
         echo(

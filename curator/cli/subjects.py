@@ -50,7 +50,7 @@ from curator.placement import (
     uncertain_articles,
 )
 from curator.render import join_names, published_mark
-from curator.store import LOCAL_FILE, Store
+from curator.store import FEED_DROPPED, LOCAL_FILE, Store
 from curator.subjectfit import resolve
 from curator.subjects import (
     WORDS_ALIKE,
@@ -127,7 +127,14 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
         echo_json({**explanation.to_dict(), "dead_link": dead, "other_language": other or None})
         return
     echo(article.title)
-    if dead == LOCAL_FILE:
+    if dead == FEED_DROPPED:
+        echo(
+            "Its feed was removed with `curator feeds remove --drop-waiting`, which left out its"
+            " articles no issue featured: never picked for an issue, whatever its subject. To"
+            f" feature it, add its address to a draft (`## {article.url}` under a subject's"
+            " heading); adding the feed back (`curator feeds add`) takes all of them back."
+        )
+    elif dead == LOCAL_FILE:
         echo(
             "A local file, not a web address: no issue can link to it, so it is never picked for"
             " an issue, whatever its subject. To feature it, add its web address to a draft"
@@ -625,6 +632,8 @@ def list_(
         dead = ""
         if p.dead_link == LOCAL_FILE and not p.featured_in:
             dead = "  [a local file, not a web address: never picked for an issue]"
+        elif p.dead_link == FEED_DROPPED and not p.featured_in:
+            dead = f"  [{FEED_DROPPED}: never picked for an issue]"
         elif p.dead_link and not p.featured_in:
             # (a reason that says itself, "its page now says ...", is not "answered" again:
             # walk138 NEW-5 read "its page answered its page now says it is not found")
@@ -885,13 +894,21 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
 @DB_OPTION
 @click.argument("old")
 @click.argument("new")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="NEW has issues of its own already: merge OLD's history into it.",
+)
 @QUIET_OPTION
 @WAIT_OPTION
 @JSON_OPTION
-def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_json: bool) -> None:
+def rename(
+    config: Path, db: Path | None, old: str, new: str, merge: bool, quiet: bool, as_json: bool
+) -> None:
     """After renaming a subject in feeds.yaml from OLD to NEW: put the articles you had moved to
     OLD under NEW (until then they are placed as if never moved), and count the issues whose
-    theme OLD was for NEW in the plan of themes."""
+    theme OLD was for NEW in the plan of themes. When NEW is a subject issues were published on
+    already, renaming merges the two histories: say so with --merge."""
     with opened(config, db) as (conf, store):
         target = conf.subject_named(new)
         if " ".join(old.split()).casefold() == target.casefold():
@@ -919,6 +936,25 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
             return seen
 
         issues = store.issues()
+
+        # NEW's own history: issues on it, or publishing under it, by a name that was never OLD
+        # (walk150 #3: "Onboarding" renamed onto "Service desk", a subject of its own, merged
+        # their published histories without a word).
+        def own(name: str) -> bool:
+            went_by = names_of(name)
+            return target.casefold() in went_by and old.casefold() not in went_by
+
+        # (none when OLD went by NEW already: a build recorded the rename the plan told, walk150
+        # #2, and issues on NEW since are OLD's own)
+        own_issues = (
+            []
+            if target.casefold() in names_of(old)
+            else [
+                i.number
+                for i in store.issues(with_articles=True)
+                if any(own(n) for n in (*i.theme, *(name for name, _ in i.featured)))
+            ]
+        )
         themed = [i.number for i in issues if any(old.casefold() in names_of(n) for n in i.theme)]
         # Issues whose own theme was the new name: this rename undoes an earlier one.
         back = [
@@ -942,6 +978,15 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
                 f"you moved no article to `{old}`, no issue had it as its theme and none published"
                 f" articles under it; subjects your moves name that {conf.path} no longer has:"
                 f" {which}"
+            )
+        if own_issues and not merge:
+            raise InputError(
+                f'"{target}" is a subject with a history of its own ({_issues(own_issues).lower()}'
+                f' published on it or under it): renaming "{old}" to it merges the two, so'
+                f' that "{old}"\'s issues count as on "{target}" in the plan of themes and the'
+                f' articles they printed under "{old}" go under "{target}". If "{old}" became'
+                f" another subject, give that name instead; to merge them:"
+                f" `curator subjects rename {shell_arg(old)} {shell_arg(target)} --merge`"
             )
         moved = sum(store.rename_corrections(n, target) for n in stored)
         store.record_subject_rename(old, target)
@@ -968,6 +1013,8 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
                 "moved": moved,
                 "published_articles": len(published),
                 "theme_of_issues": themed,
+                # (walk150 #3: NEW's own issues, when --merge merged two histories)
+                "merged_with_issues": own_issues,
             }
         )
         return
@@ -979,7 +1026,15 @@ def rename(config: Path, db: Path | None, old: str, new: str, quiet: bool, as_js
         echo(
             f"{len(published)} article(s) that {_issues(numbers).lower()} published under"
             f" {join_names([f'{chr(34)}{p}{chr(34)}' for p in printed])} are under"
-            f' "{target}" now, as in their issues (`curator subjects list` shows them).'
+            f' "{target}" now, as their issues printed them under'
+            f" {join_names([f'{chr(34)}{p}{chr(34)}' for p in printed])} (the issues keep their"
+            " text; `curator subjects list` shows them)."
+        )
+    if own_issues:
+        echo(
+            f'"{old}" is merged into "{target}", which has a history of its own'
+            f' ({_issues(own_issues).lower()}): both count as one subject, "{target}", from'
+            " now on."
         )
     onward = [n for n in themed if n not in back]
     if onward:
