@@ -67,7 +67,7 @@ from curator.robots import SiteRules, kept, stored
 from curator.store import FeedState, PageRetry, Store, dead_page, with_moved_error
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
-from curator.textfeatures import Vector, scripts
+from curator.textfeatures import Vector, matched_scripts, scripts
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool
 
@@ -322,10 +322,13 @@ class FeedReport:
     #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
     title_markup: str = ""
     #: The scripts each of its new articles is written in (`textfeatures.scripts`), and, when
-    #: most of them are in a script none of the subjects' words use (`other_script`), that
-    #: script and how many are in it: they fit no subject (walk51 #7).
+    #: most of them are in scripts none of the subjects' words use (`other_script`), the script
+    #: most of those are in and how many are in it, and each such script with its count, most
+    #: first (`other_scripts`): they fit no subject (walk51 #7; walk151 #6: a Russian article
+    #: was counted among "all 3 ... written in Japanese").
     new_scripts: tuple[frozenset[str], ...] = ()
     other_script: tuple[str, int] | None = None
+    other_scripts: tuple[tuple[str, int], ...] = ()
     #: When its server asked (Retry-After on a 429/503) not to be asked again before, ISO: set on
     #: the run that got the answer, and on the runs that then did not ask ("waiting").
     wait_until: str | None = None
@@ -481,12 +484,14 @@ class FeedReport:
                 {"title": t, "url": old, "new_link": new, "why": why}
                 for t, old, new, why in self.kept_by_feed
             ],
-            # Most new articles in a script no subject's words use: {"script", "articles"}.
+            # Most new articles in scripts no subject's words use: the script most are in
+            # {"script", "articles"}, and each such script so, most first.
             "other_script": (
                 {"script": self.other_script[0], "articles": self.other_script[1]}
                 if self.other_script
                 else None
             ),
+            "other_scripts": [{"script": s, "articles": n} for s, n in self.other_scripts],
         }
 
 
@@ -2301,25 +2306,44 @@ def _retitled(was: str | None, now: str | None) -> tuple[str, str] | None:
     return was, now
 
 
-def other_script(report: FeedReport, config: Config) -> FeedReport:
-    """The report with `other_script` set when most of the feed's new articles are written in a
-    script none of the subjects' words use (an English newsletter given an Arabic feed): the
-    script most of those are in, and how many."""
-    if not report.new_scripts or not config.subjects:
-        return report
-    used = {
+def subjects_scripts(config: Config, store: Store) -> frozenset[str]:
+    """The scripts of the articles the subjects' words can match (`textfeatures.matched_scripts`:
+    a keyword in Chinese characters matches Japanese articles too), and of the articles the
+    editor moved under a subject: a move teaches the subject that article's words (walk151 #6:
+    a Japanese feed was said to fit no subject though the subject 路面電車 featured it)."""
+    moved = {url for url, subject in store.corrections().items() if subject is not None}
+    taught = (
+        f"{a.title or ''} {(a.summary or a.text or '')[:1000]}"
+        for a in (store.corrected_articles() if moved else ())
+        if a.url in moved
+    )
+    return frozenset(
         script
-        for s in config.subjects
-        for text in (s.name, s.description or "", *s.keywords)
-        for script in scripts(text)
-    }
+        for text in (
+            *(t for s in config.subjects for t in (s.name, s.description or "", *s.keywords)),
+            *taught,
+        )
+        for script in (matched_scripts(text) if text else ())
+    )
+
+
+def other_script(report: FeedReport, used: frozenset[str]) -> FeedReport:
+    """The report with `other_script` set when most of the feed's new articles are written in
+    scripts none of the subjects' words use (`used`: an English newsletter given an Arabic feed):
+    the script most of those are in and how many are in it, and each such script with its
+    count."""
+    if not report.new_scripts or not used:
+        return report
     other = [found for found in report.new_scripts if found and not found & used]
     if len(other) * 2 <= len(report.new_scripts):
         return report
-    # (the most common; a tie by name, not by the order of a set, which changes run to run)
-    counted = Counter(x for found in other for x in found)
-    script = min(counted, key=lambda x: (-counted[x], x))
-    return dataclasses.replace(report, other_script=(script, len(other)))
+    # Each article counted once, under its script (one with two, a Latin name in an Arabic
+    # article, under the one more articles are in; a tie by name, not by the order of a set,
+    # which changes run to run).
+    among = Counter(x for found in other for x in found)
+    counted = Counter(min(found, key=lambda x: (-among[x], x)) for found in other)
+    ranked = tuple(sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
+    return dataclasses.replace(report, other_script=ranked[0], other_scripts=ranked)
 
 
 def _quiet(store: Store, reports: Sequence[FeedReport], now: datetime) -> tuple[FeedReport, ...]:
@@ -2376,8 +2400,9 @@ def run_fetch(
             )
         )
     configured = [s.url for s in config.feeds]
+    used = subjects_scripts(config, store) if config.subjects else frozenset()
     reports = tuple(
-        other_script(_store(store, outcome, now, vocabulary, configured, states), config)
+        other_script(_store(store, outcome, now, vocabulary, configured, states), used)
         for outcome in gathered.outcomes
     )
     reports = tuple(

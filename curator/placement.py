@@ -93,7 +93,14 @@ from curator.termcounts import (
     phrase_keys,
     prepare,
 )
-from curator.textfeatures import Vector, terms
+from curator.textfeatures import (
+    Vector,
+    article_counts,
+    matched_scripts,
+    scripts,
+    terms,
+    words,
+)
 from curator.workers import MAX_WORKERS, forked
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
@@ -1598,16 +1605,53 @@ def other_language_note(config: Config, article: Article) -> str:
     """What `subjects explain` says of an article whose page declares another language than the
     newsletter's (walk102 #4: a German article under English subjects showed "best score 0.000"
     alone, though the build pointed there for why one fits none); "" when it declares none or the
-    newsletter's."""
+    newsletter's, or a subject's word matched one of its words (walk151 #8: the advice was given
+    of a French article that matched at 0.469). When a keyword in the article's script is there
+    but matched none of its words, that keyword, and the form of it the article uses."""
     language = article.language.strip()
     if not language or _primary(language) == _primary(config.language):
         return ""
-    return (
+    counted = article_counts(article, {})
+    said = [(w, True) for s in config.subjects for w in s.keywords]
+    said += [(s.name, False) for s in config.subjects]
+    if any((found := terms(w)) and all(t in counted for t in found) for w, _ in said):
+        return ""
+    head = (
         f'Its page says it is in another language (lang="{language}") than the newsletter\'s'
-        f" (`language: {config.language}` in {config.path}): a subject fits an article by the"
-        " words it uses, so write keywords in its language too (or a subject of its own) if it"
-        " belongs in the newsletter."
+        f" (`language: {config.language}` in {config.path}):"
     )
+    text = f"{article.title or ''} {(article.summary or article.text or '')[:1000]}"
+    own = scripts(text) - {"Latin"}
+    theirs = [w for w, keyword in said if keyword and matched_scripts(w) & own]
+    if theirs:
+        example = _form_used(theirs[0], text)
+        use = f" (e.g. '{example}')" if example else ""
+        return (
+            f"{head} your keyword '{theirs[0]}' is in its language but matched none of its"
+            f" words: write the form the article uses{use}, as a keyword of the subject it"
+            " belongs under."
+        )
+    return (
+        f"{head} a subject fits an article by the words it uses, so write keywords in its"
+        " language too (or a subject of its own) if it belongs in the newsletter."
+    )
+
+
+def _form_used(keyword: str, text: str) -> str:
+    """The word of `text` the keyword is likeliest a form of: one that holds it ("الترام" of
+    "ترام"), else the one sharing the longest beginning with it (three letters or more); ""
+    for none."""
+    low = keyword.lower()
+    found = [w for w in words(text) if w != low]
+    holding = [w for w in found if low in w]
+    if holding:
+        return min(holding, key=lambda w: (len(w), w))
+    best, size = "", 2
+    for w in found:
+        n = len(os.path.commonprefix([w, low]))
+        if n > size:
+            best, size = w, n
+    return best
 
 
 def _primary(language: str) -> str:

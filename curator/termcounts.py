@@ -27,7 +27,7 @@ from curator.textfeatures import Vector, article_terms, phrase_key
 
 #: Bump when counting changes in a way `counts_format` cannot see: stored counts are then
 #: counted again.
-COUNTING_VERSION = "3"
+COUNTING_VERSION = "4"
 #: Words whose terms `counts_format` includes, so that a change to the tokeniser or the stemmer
 #: (Porter's own examples, and the shapes the tokeniser treats specially) changes the format.
 _PROBE = (

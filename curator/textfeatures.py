@@ -124,6 +124,32 @@ OTHER_STOP_WORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as prose)
 )
 
+#: The commonest function words of languages written in other scripts: Hindi, Urdu, Arabic,
+#: Persian, Hebrew and Bengali (postpositions, pronouns, conjunctions, the verbs "to be" and "to
+#: do" as news prose inflects them), as the tokeniser reads them (a vowel sign inside its word,
+#: Persian's "می" apart from its verb: the zero-width non-joiner parts them). A Hindi cricket
+#: report fitted "Trams and light rail" by "की, ने, के, में, है, कर" after two Hindi tram
+#: articles were moved there (walk151 #7): a correction taught Hindi, not trams. Short lists of
+#: words no subject is about; content words stay ("शुरू", start; "عام", year, also general).
+SCRIPT_STOP_WORDS: frozenset[str] = frozenset(
+    """
+    का की के को में से पर ने है हैं था थी थे हो होगा होगी होंगे हुआ हुई हुए और या कि जो यह वह ये
+    वे इस उस इन उन एक भी तो ही तक लिए साथ बाद कर करने करते करती किया किए गया गई गए रहा रही रहे
+    कहा अपने अपनी अपना नहीं कुछ सभी जब तब लेकिन पहले अब द्वारा वाले वाली वाला जा जाएगी जाएगा
+    दे दी दिया ली लिया अगले अगला अगली पहली पहला
+    کے کی کا میں سے نے کو ہے ہیں اور پر یہ وہ ایک تھا تھی تھے بھی کہ جو لیے گیا گئی
+    في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين أو ثم لا لم لن ما قد كان كانت
+    يكون تكون أن إن إنه أنه بين كل بعد قبل حتى عند أي هو هي هم هن نحن أنا أنت أيضا أيضاً غير منذ
+    خلال حول لكن بل وقد وفي ومن وعلى وإلى كما إذا فقط وهو وهي التى
+    و در به از که این آن را با برای است بود شد شده می نمی یک تا هم بر خود او ما شما آنها اند
+    ها کرد کرده کند کنند دارد داشت باید نیز اما یا هر پس اگر چه همه دیگر وی خواهد
+    של את על עם זה זו זאת הוא היא הם הן אני אתה אנחנו לא כי אם או גם רק כל כמו אשר היה היתה
+    היו יהיה יש אין מה מי לפי בין אחרי לפני עוד כבר אבל עד אל כך כן שם
+    এবং ও এই সেই যে এ তার তিনি করে করা হয় হয়েছে ছিল থেকে জন্য সঙ্গে সাথে না কি একটি এক আর
+    বা কিন্তু যা তা পর আগে মধ্যে দিয়ে হবে করেন বলে
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+)
+
 #: Words of `OTHER_STOP_WORDS` that English articles use as content words, names or
 #: abbreviations ("DOS", "OS/2", "DES", "UN", "AI", "MIT", "ESA", "Mir", "med", "dir", "vi", "et
 #: al", "El Guerrouj", "Andre"): the scorer keeps them, as dropping them cost the English
@@ -177,8 +203,9 @@ COMMON_WORDS: frozenset[str] = frozenset(
 )
 
 #: The words the subject scorer drops before stemming: English stop words and the other
-#: languages' function words (a word of them never becomes a term, in an article or a subject).
-TERM_STOP_WORDS: frozenset[str] = STOP_WORDS | (OTHER_STOP_WORDS - _ENGLISH_TOO)
+#: languages' function words (`OTHER_STOP_WORDS`, `SCRIPT_STOP_WORDS`): a word of them never
+#: becomes a term, in an article or a subject.
+TERM_STOP_WORDS: frozenset[str] = STOP_WORDS | (OTHER_STOP_WORDS - _ENGLISH_TOO) | SCRIPT_STOP_WORDS
 
 
 def _word(token: str) -> str | None:
@@ -336,6 +363,30 @@ def scripts(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+#: The scripts an article is in that a word with a letter of a script matches (walk151 #6: a
+#: keyword 路面電車, Chinese characters alone, is a word of Japanese articles too: Japanese writes
+#: its nouns in them, and `scripts` names a Japanese text "Japanese" alone).
+_MATCHED_SCRIPTS = {
+    "Chinese characters": frozenset({"Chinese characters", "Japanese"}),
+    "Japanese": frozenset({"Japanese"}),
+    "Korean": frozenset({"Korean"}),
+}
+
+
+def matched_scripts(text: str) -> frozenset[str]:
+    """The scripts of the articles `text`'s words can match (of a subject's name, description or
+    keyword): `scripts`, and for any Chinese character, kana or Hangul in it at all, the
+    languages written with them (`_MATCHED_SCRIPTS`)."""
+    found = set(scripts(text))
+    if not text.isascii():
+        for m in UNSPACED.finditer(text):
+            for ch in set(m.group()):
+                found |= _MATCHED_SCRIPTS.get(_script(ch), frozenset())
+        if _HANGUL.search(text):
+            found.add("Korean")
+    return frozenset(found)
+
+
 def words(text: str) -> Iterator[str]:
     """The lower-cased words of `text`, in order, without numbers, single letters and junk."""
     for token in _tokens(text):
@@ -468,6 +519,30 @@ def _step5(w: str) -> str:
     return w
 
 
+#: Russian, Ukrainian and Belarusian words are stemmed by their endings alone: a case ending
+#: that ends in a consonant ("-ами", "-ов", "-ем"...), then the vowels, "й" and "ь" the word ends
+#: in, as long as `CYRILLIC_STEM` letters are left, so "трамвай", "трамваи", "трамваев",
+#: "трамвая" and "трамваем" are one term (walk151 #8: the keyword "трамвай" matched no
+#: "Трамваи"), as Porter makes "trams" "tram". A shorter word is left whole ("Пермь", "Перми").
+CYRILLIC_STEM = 5
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+_CYRILLIC_CASE_ENDINGS = tuple(
+    "ами ями ыми ими ов ев ів їв ам ям ах ях ом ем ых их ым им".split()  # noqa: SIM905
+)
+_CYRILLIC_LAST_LETTERS = "аеёиоуыэюяіїєйь"
+
+
+def _cyrillic_stem(w: str) -> str:
+    """A Cyrillic word without its inflection (`CYRILLIC_STEM`)."""
+    for end in _CYRILLIC_CASE_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= CYRILLIC_STEM:
+            w = w[: -len(end)]
+            break
+    while len(w) > CYRILLIC_STEM and w[-1] in _CYRILLIC_LAST_LETTERS:
+        w = w[:-1]
+    return w
+
+
 _STEMS: dict[str, str] = {}
 #: The stem cache stops growing here (hostile input with millions of distinct words stays bounded).
 _STEM_CACHE_MAX = 200_000
@@ -479,8 +554,15 @@ def stem(word: str) -> str:
     if cached is not None:
         return cached
     w = word
+    if "ß" in w or "ς" in w:
+        # German's "ß" is the "ss" Swiss German writes (walk151 #8: the keyword "Straßenbahn"
+        # matched no "Strassenbahn"), Greek's final sigma a sigma: as str.casefold() reads them
+        # (the word shown stays as written).
+        w = w.replace("ß", "ss").replace("ς", "σ")
     if len(w) > 2 and w.isalpha() and w.isascii():  # (Porter's rules are English's)
         w = _step5(_step4(_replace(_replace(_step1(w), _STEP2_BY_LAST), _STEP3_BY_LAST)))
+    elif len(w) > CYRILLIC_STEM and _CYRILLIC_WORD.fullmatch(w):
+        w = _cyrillic_stem(w)
     if len(_STEMS) < _STEM_CACHE_MAX:
         _STEMS[word] = w
     return w
@@ -666,10 +748,46 @@ def _article_tokens(text: str) -> list[str]:
         toks += [
             w[: m.start()] for w in toks if "'" in w and (m := _SUFFIX_AFTER_APOSTROPHE.search(w))
         ]
-    if text.isascii() or not _HANGUL.search(text):
+    if text.isascii():
+        return toks
+    if _PREFIXED.search(text):
+        toks += [w for t in toks for w in _without_prefixes(t)]
+    if not _HANGUL.search(text):
         return toks
     starts = [w[:i] for w in toks if _HANGUL_WORD.fullmatch(w) for i in range(2, len(w))]
     return toks + starts
+
+
+#: Arabic and Hebrew write the article and one-letter words (and, in, to, from, that, as) as the
+#: first letters of the word they go with: "الترام" is "ترام" with "the", "הרכבת" is "רכבת"
+#: with "the", "ובירושלים" is "and in Jerusalem" (walk151 #8: the keywords "ترام" and "רכבת"
+#: scored 0.000 on articles about just that). An article's word also counts as itself without
+#: them, when three letters or more are left (a keyword's own first letters are its word: "מים"
+#: is no "ים"). The longest prefix first, one way only.
+_PREFIXED = re.compile("[\u0590-\u05ff\u0600-\u06ff]")
+_ARABIC_PREFIXES = tuple(
+    "وبال وال بال فال كال لل ال و ب ل ف ك".split()  # noqa: SIM905
+)
+_HEBREW_PREFIXES = tuple(
+    "וכש ושה וה וב ול ומ וש וכ שה שב של מה כש כה לה בה ה ב ו ל מ ש כ".split()  # noqa: SIM905
+)
+_ARABIC_WORD = re.compile("[\u0620-\u06ff]{3,}")
+_HEBREW_WORD = re.compile("[\u0591-\u05f4]{3,}")
+
+
+def _without_prefixes(token: str) -> list[str]:
+    """`token` without the prefixes Arabic or Hebrew join to a word (`_PREFIXED`): [] when it
+    has none, or too little would be left."""
+    if _ARABIC_WORD.fullmatch(token):
+        prefixes = _ARABIC_PREFIXES
+    elif _HEBREW_WORD.fullmatch(token):
+        prefixes = _HEBREW_PREFIXES
+    else:
+        return []
+    for p in prefixes:
+        if token.startswith(p) and len(token) - len(p) >= 3:
+            return [token[len(p) :]]
+    return []
 
 
 def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]) -> Vector:

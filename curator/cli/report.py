@@ -729,6 +729,32 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
     }
 
 
+def other_script_note(report: FeedReport) -> str:
+    """What the run says of a feed most of whose new articles are in scripts none of the
+    subjects' words use (`FeedReport.other_scripts`), each script with its count (walk151 #6:
+    "all 3 ... written in Japanese" counted a Russian article as Japanese)."""
+    scripts = report.other_scripts or ((report.other_script,) if report.other_script else ())
+    n = sum(k for _, k in scripts)
+    new = len(report.new_scripts)
+    some = (
+        f"{n} of its {new} new articles are"
+        if n < new
+        else ("its new article is" if n == 1 else f"all {n} of its new articles are")
+    )
+    if len(scripts) == 1:
+        written = f"written in {scripts[0][0]}, which none of your subjects' words use"
+    else:
+        each = ", ".join(f"{k} in {script}" for script, k in scripts)
+        written = f"written in scripts none of your subjects' words use ({each})"
+    they = "it" if n == 1 else "them"
+    return (
+        f"{report.name}: {some} {written}: {'it fits' if n == 1 else 'they fit'} no subject, and"
+        f" no issue will feature {they} unless you move {they} under a subject. To feature"
+        f" {they}, write a subject (or keywords) in {'its' if n == 1 else 'their'} language in"
+        f" feeds.yaml; else `curator feeds remove {shell_arg(report.url)}`"
+    )
+
+
 def _echo_links(name: str, links: Sequence[str]) -> None:
     """A feed's links, one a line under its name, the first `SHOWN_IN_PART` of them."""
     for link in links[:SHOWN_IN_PART]:
@@ -887,21 +913,7 @@ def print_failures(
     for report in summary.feeds:
         if report.other_script:
             # walk51 #7: an English newsletter given an Arabic feed was told nothing.
-            script, n = report.other_script
-            new = len(report.new_scripts)
-            some = (
-                f"{n} of its {new} new articles are"
-                if n < new
-                else ("its new article is" if n == 1 else f"all {n} of its new articles are")
-            )
-            echo(
-                f"{report.name}: {some} written in {script}, which none of your subjects' words"
-                f" use: {'it fits' if n == 1 else 'they fit'} no subject, and no issue will"
-                f" feature {'it' if n == 1 else 'them'}. To feature them, write a subject (or"
-                f" keywords) in that language in feeds.yaml; else `curator feeds remove"
-                f" {shell_arg(report.url)}`",
-                err=True,
-            )
+            echo(other_script_note(report), err=True)
     if summary.with_skips:
         echo(
             f"{len(summary.with_skips)} feed(s) had entries skipped "
