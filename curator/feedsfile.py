@@ -119,6 +119,9 @@ class OpmlImport:
     converted: tuple[tuple[int, str, str], ...] = ()
     #: Titles not written as `name:` for what they hold (`title_fault`): (line, title, why, url).
     faulty_titles: tuple[tuple[int, str, str, str], ...] = ()
+    #: A feed reader's own folders ("Subscriptions", "Uncategorized"), passed over as hints and
+    #: never made subjects: (the name, how many feeds it held).
+    reader_folders: tuple[tuple[str, int], ...] = ()
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -243,8 +246,27 @@ def _spec(item: object) -> FeedSpec | None:
         url,
         str(name) if name is not None else None,
         tuple(str(s) for s in subjects) if isinstance(subjects, list | tuple) else (),
-        fetch_pages=fetch_pages if isinstance(fetch_pages, bool) else None,
+        fetch_pages=yaml_bool(fetch_pages),
     )
+
+
+#: YAML 1.1's words for true and false, which the build's reader (PyYAML) obeys in feeds.yaml
+#: while the editing reader (ruamel.yaml, YAML 1.2) reads them as words.
+_YAML11_BOOLS = {
+    **dict.fromkeys(("y", "yes", "true", "on"), True),
+    **dict.fromkeys(("n", "no", "false", "off"), False),
+}
+
+
+def yaml_bool(value: object) -> bool | None:
+    """`value` as the build reads a `fetch_pages:` (`no` and `off` are false, as PyYAML reads
+    them: walk152 #3, an export dropped `fetch_pages: no` and a re-import turned page reading
+    back on); None for anything else."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return _YAML11_BOOLS.get(value.strip().lower())
+    return None
 
 
 def read_feeds(path: Path) -> tuple[FeedSpec, ...]:
@@ -317,9 +339,22 @@ def _scalar(value: object) -> str:
         [value], default_flow_style=False, allow_unicode=True, width=1 << 30
     )
     line = out.rstrip("\n")
-    if "\n" in line or not line.startswith("- ") or any(ch in line for ch in ",[]{}"):
+    if (
+        "\n" in line
+        or not line.startswith("- ")
+        or any(ch in line for ch in ",[]{}")
+        # Plain in a block but not inside [ ] (walk152 #9: a folder `?what` written
+        # `subjects: [?what]` read back as a mapping): each form read back, else quoted.
+        or _plain(f"k: [{line[2:]}]") != {"k": [value]}
+        or _plain(f"k: {line[2:]}") != {"k": value}
+    ):
         return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar, safe anywhere
     return line[2:]
+
+
+def yaml_list(names: Sequence[str]) -> str:
+    """Names as a YAML list on one line, `[One, "Two, three"]`: quoted where YAML needs it."""
+    return _scalar(list(names))
 
 
 def _render(spec: FeedSpec, dash_col: int, key_offset: int, newline: str) -> str:
@@ -623,11 +658,15 @@ def _edit(
         # (walk45 #6): only the text edit, else the editor is told how to do it by hand.
         attempts = attempts[:1]
     newline = _newline(text)
+    why = "its layout is not one curator edits"
     for attempt in attempts:
         result = attempt()
         if result is not None and newline == "\r\n":  # the round-trip writer writes "\n"
             result = result.replace("\r\n", "\n").replace("\n", "\r\n")
-        if result is not None and _plain(result) == wanted:
+        got = _plain(result) if result is not None else _UNREADABLE
+        if result is not None and got != wanted:
+            why = _difference(got, wanted)
+        if result is not None and got == wanted:
             try:
                 write_atomic(path, result)
             except OSError as exc:
@@ -636,7 +675,11 @@ def _edit(
                 ) from None
             return
     if attempts[1:]:
-        raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
+        # walk152 #9: said with no reason; the reason is curator's, so it is said as one.
+        raise FeedsFileWriteError(
+            f"{path}: could not be edited safely: {why}; nothing was changed. This is a fault"
+            " of curator's: please report it with the file; meanwhile make the change by hand"
+        )
     line = data.lc.key("feeds")[0] + 1
     if change == "add":
         how = "add " + ", ".join(_flow_item(spec) for spec in specs) + " inside its [ ]"
@@ -647,6 +690,21 @@ def _edit(
         f" not edit safely; nothing was changed: {how} by hand, or write the list one feed a"
         " line (`- url: ...`), which curator edits"
     )
+
+
+def _difference(got: Any, wanted: Any, where: str = "") -> str:
+    """Where the edited document would read differently from what the edit meant, in words."""
+    if got is _UNREADABLE:
+        return "the edited text would not be valid YAML"
+    if isinstance(got, dict) and isinstance(wanted, dict):
+        for key in dict.fromkeys([*wanted, *got]):
+            if got.get(key) != wanted.get(key):
+                return _difference(got.get(key), wanted.get(key), f"{where} `{key}`".strip())
+    if isinstance(got, list) and isinstance(wanted, list) and len(got) == len(wanted):
+        for at, (one, other) in enumerate(zip(got, wanted, strict=True), 1):
+            if one != other:
+                return _difference(one, other, f"{where} item {at}".strip())
+    return f"{where or 'the document'} would read as {got!r}, not {wanted!r}"
 
 
 # -- the public edits ----------------------------------------------------------------------------
@@ -920,8 +978,10 @@ def import_subscriptions(
     unknown: dict[str, tuple[str, int]] = {}
     stubs: list[SubjectStub] = []
     refused: tuple[tuple[str, int], ...] = ()
+    passed: dict[str, tuple[str, int]] = {}
     if known_subjects is not None:
         by_fold = {name.casefold(): name for name in known_subjects}
+        specs, passed = _without_reader_folders(specs, by_fold)
         for spec in specs:
             for hint in dict.fromkeys(" ".join(h.split()) for h in spec.subjects if h.strip()):
                 if hint.casefold() not in by_fold:
@@ -993,7 +1053,53 @@ def import_subscriptions(
         no_feed=document.no_feed,
         converted=document.converted,
         faulty_titles=faulty,
+        reader_folders=tuple(passed.values()),
     )
+
+
+#: Folders a feed reader makes for itself, not for what the feeds are about (Feedly's
+#: "Uncategorized" and "Must Read", the "Subscriptions" root of Google Reader-style exports):
+#: never made subjects nor hints unless the newsletter has a subject of that name (walk152 #9:
+#: `--add-subjects` made them subjects and hinted `subjects: [Subscriptions, Uncategorized]`).
+READER_FOLDERS = frozenset(
+    {
+        "subscriptions",
+        "my subscriptions",
+        "uncategorized",
+        "uncategorised",
+        "unfiled",
+        "unsorted",
+        "must read",
+        "all feeds",
+        "all items",
+        "read later",
+        "saved for later",
+    }
+)
+
+
+def _without_reader_folders(
+    specs: Sequence[FeedSpec], subjects: Mapping[str, str]
+) -> tuple[tuple[FeedSpec, ...], dict[str, tuple[str, int]]]:
+    """`specs` without the hints that are a feed reader's own folders (`READER_FOLDERS`) and no
+    subject of `subjects` (by casefolded name); with those passed over: (name, feeds)."""
+    passed: dict[str, tuple[str, int]] = {}
+    kept: list[FeedSpec] = []
+    for spec in specs:
+        hints = []
+        for hint in spec.subjects:
+            fold = " ".join(hint.split()).casefold()
+            if fold in READER_FOLDERS and fold not in subjects:
+                name, count = passed.get(fold, (" ".join(hint.split()), 0))
+                passed[fold] = (name, count + 1)
+            else:
+                hints.append(hint)
+        kept.append(
+            spec
+            if len(hints) == len(spec.subjects)
+            else FeedSpec(spec.url, spec.name, tuple(hints), spec.comment, spec.fetch_pages)
+        )
+    return tuple(kept), passed
 
 
 def _merged_repeats(specs: Sequence[FeedSpec]) -> tuple[FeedSpec, ...]:

@@ -39,6 +39,7 @@ from curator.feedsfile import (
     read_feeds,
     remove_feed,
     title_fault,
+    yaml_list,
 )
 from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
@@ -275,6 +276,17 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             + ", ".join(f"`{stub.name}`" for stub in done.subjects_added)
             + f"; give each a description and keywords in {config}"
         )
+    if done.reader_folders:
+        echo(
+            f"{len(done.reader_folders)} folder(s) of {opml_file} are a feed reader's own, not"
+            " subjects, and were passed over (their feeds were added without them as hints): "
+            + ", ".join(
+                f"{name} ({count} feed{'s' if count > 1 else ''})"
+                for name, count in done.reader_folders
+            )
+            + f". If one is a subject of yours, add it under `subjects:` in {config} first.",
+            err=True,
+        )
     for name, folder_line in done.subjects_refused:
         at = f"{opml_file}:{folder_line}" if folder_line else str(opml_file)
         why = (
@@ -431,10 +443,17 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
     default=None,
     help="Write to this file instead of standard output.",
 )
-def export(config: Path, out: Path | None) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write over an existing .yaml/.yml file with --out (never over feeds.yaml itself).",
+)
+def export(config: Path, out: Path | None, force: bool) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
+    if out is not None:
+        _check_out(config, out, force)
     titles: dict[str, str] = {}
     if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
         with opened(config, None, lock=False) as (_, store):
@@ -456,6 +475,22 @@ def export(config: Path, out: Path | None) -> None:
         echo(f"Wrote {out}", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+def _check_out(config: Path, out: Path, force: bool) -> None:
+    """Refuse to write the OPML over the feeds.yaml it was read from, or over another existing
+    YAML file without --force (walk152 #5: `-o feeds.yaml` replaced the newsletter's own config
+    with OPML, "Wrote feeds.yaml", exit 0)."""
+    if out.exists() and out.resolve() == config.resolve():
+        raise InputError(
+            f"{out}: is the feeds list this export reads ({config}); nothing written. Name the"
+            " OPML file, e.g. `-o feeds.opml`"
+        )
+    if out.exists() and out.suffix.lower() in {".yaml", ".yml"} and not force:
+        raise InputError(
+            f"{out}: exists and is a YAML file, not an OPML list; nothing written. Name the OPML"
+            " file, e.g. `-o feeds.opml`, or add --force to write over it"
+        )
 
 
 def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
@@ -589,7 +624,9 @@ def list_(config: Path, db: Path | None, as_json: bool) -> None:
         echo_json(table)
         return
     for row in table:
-        hints = f"  [{', '.join(row['subjects'])}]" if row["subjects"] else ""
+        # A name with a comma is quoted, as feeds.yaml writes it (walk152 #4: `[Measuring,
+        # Service, support and operations]` read as three subjects).
+        hints = f"  {yaml_list(row['subjects'])}" if row["subjects"] else ""
         echo(f"{row['status']:<13} {row['name'] or '-'}  {row['url']}{hints}")
 
 
