@@ -122,6 +122,8 @@ class OpmlImport:
     #: A feed reader's own folders ("Subscriptions", "Uncategorized"), passed over as hints and
     #: never made subjects: (the name, how many feeds it held).
     reader_folders: tuple[tuple[str, int], ...] = ()
+    #: What to tell the editor when feeds.yaml was rewritten whole (its layout may have changed).
+    rewritten: str | None = None
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -355,6 +357,11 @@ def _scalar(value: object) -> str:
 def yaml_list(names: Sequence[str]) -> str:
     """Names as a YAML list on one line, `[One, "Two, three"]`: quoted where YAML needs it."""
     return _scalar(list(names))
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` as a YAML value on one line, quoted where YAML needs it."""
+    return _scalar(text)
 
 
 def _render(spec: FeedSpec, dash_col: int, key_offset: int, newline: str) -> str:
@@ -636,9 +643,11 @@ def _edit(
     specs: Sequence[FeedSpec] = (),
     index: int = -1,
     stubs: Sequence[SubjectStub] = (),
-) -> None:
+) -> str | None:
     """Apply one add (feeds, and subjects for them) or remove to `text` (read from `path`, parsed
-    as `data`), check the result, and write it atomically."""
+    as `data`), check the result, and write it atomically. Returns what to tell the editor when
+    the file was rewritten whole rather than edited line by line (its layout may have changed),
+    else None."""
     before = _plain(text)
     if before is _UNREADABLE:
         raise FeedsFileError(f"{path}: not valid YAML")
@@ -659,7 +668,7 @@ def _edit(
         attempts = attempts[:1]
     newline = _newline(text)
     why = "its layout is not one curator edits"
-    for attempt in attempts:
+    for tried, attempt in enumerate(attempts):
         result = attempt()
         if result is not None and newline == "\r\n":  # the round-trip writer writes "\n"
             result = result.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -673,7 +682,17 @@ def _edit(
                 raise FeedsFileWriteError(
                     f"{path}: cannot be written ({exc.strerror or exc})"
                 ) from None
-            return
+            if not tried or result == text:
+                return None
+            # walk152 #11: a feed holding a YAML anchor removed, the whole file was re-indented
+            # unsaid, while README says layout is kept.
+            if _ANCHOR.search(text):
+                why = "it uses YAML anchors and aliases (&name, *name), which cutting lines would break"
+            return (
+                f"{path} was rewritten whole, not edited line by line ({why}): its comments are"
+                " kept, but its indentation and the spaces before comments may have changed"
+                " (`git diff` shows how)"
+            )
     if attempts[1:]:
         # walk152 #9: said with no reason; the reason is curator's, so it is said as one.
         raise FeedsFileWriteError(
@@ -690,6 +709,10 @@ def _edit(
         f" not edit safely; nothing was changed: {how} by hand, or write the list one feed a"
         " line (`- url: ...`), which curator edits"
     )
+
+
+#: A YAML anchor or alias outside a comment (`subjects: &m [Measuring]`, `subjects: *m`).
+_ANCHOR = re.compile(r"(?m)^[^#\n]*?(?:^|[\s\[{,])[&*][^\s\[\]{},]+")
 
 
 def _difference(got: Any, wanted: Any, where: str = "") -> str:
@@ -735,13 +758,17 @@ def _existing_keys(data: CommentedMap) -> dict[str, int]:
 
 
 def add_feeds(
-    path: Path, feeds: Iterable[FeedSpec], subjects: Sequence[SubjectStub] = ()
+    path: Path,
+    feeds: Iterable[FeedSpec],
+    subjects: Sequence[SubjectStub] = (),
+    said: list[str] | None = None,
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...]]:
     """Append the feeds not already listed (by normalised URL), and the `subjects` stubs after the
     last subject, in one atomic edit.
 
     Returns (added, skipped duplicates), each in the order given; a feed repeated within `feeds`
     is added once. Raises `FeedsFileError` (nothing written) for an unreadable file or a bad URL.
+    What the editor must be told of the edit (the file rewritten whole) is added to `said`.
     """
     path = Path(path)
     text = _read_text(path)
@@ -758,26 +785,37 @@ def add_feeds(
         seen.add(key)
         added.append(clean)
     if added or subjects:
-        _edit(path, text, data, "add", added, stubs=subjects)
+        note = _edit(path, text, data, "add", added, stubs=subjects)
+        if note and said is not None:
+            said.append(note)
     return tuple(added), tuple(skipped)
 
 
-def add_feed(path: Path, url: str, name: str | None = None, subjects: Sequence[str] = ()) -> None:
+def add_feed(
+    path: Path,
+    url: str,
+    name: str | None = None,
+    subjects: Sequence[str] = (),
+    said: list[str] | None = None,
+) -> None:
     """Append one feed to feeds.yaml; `DuplicateFeedError` if its URL is already listed."""
-    added, skipped = add_feeds(path, [FeedSpec(url, name, tuple(subjects))])
+    added, skipped = add_feeds(path, [FeedSpec(url, name, tuple(subjects))], said=said)
     if skipped:
         raise DuplicateFeedError(f"{Path(path)}: {skipped[0].url} is already in the feeds list")
 
 
-def remove_feed(path: Path, url: str) -> bool:
-    """Remove the feed whose URL matches `url` (normalised); False, file untouched, if none does."""
+def remove_feed(path: Path, url: str, said: list[str] | None = None) -> bool:
+    """Remove the feed whose URL matches `url` (normalised); False, file untouched, if none does.
+    What the editor must be told of the edit (the file rewritten whole) is added to `said`."""
     path = Path(path)
     text = _read_text(path)
     data = _load_rt(path, text)
     index = _existing_keys(data).get(url_key(url.strip()))
     if index is None:
         return False
-    _edit(path, text, data, "remove", index=index)
+    note = _edit(path, text, data, "remove", index=index)
+    if note and said is not None:
+        said.append(note)
     return True
 
 
@@ -869,8 +907,16 @@ def import_name(title: str, *addresses: str | None) -> str | None:
             text = text.replace(domain, " ")  # another site's domain names not this one
         return any(resembles_site(text, url) is True for url in addresses if url)
 
-    if not title or title_fault(title, *addresses) or not names_site(title):
+    if not title or title_fault(title, *addresses):
         return None
+    bare = without_feed_labels(title)
+    if bare != title:  # "Russ Bishop (atom)", "Feed: Thoughtbrain Bloggers" (walk152 #6)
+        return import_name(bare, *addresses) if bare else None
+    if not names_site(title):
+        return None
+    section, on, site = title.rpartition(" on ")
+    if on and section.strip() and names_site(site) and not names_site(section):
+        return import_name(site.strip(), *addresses)  # "Breaking News on Seeking Alpha"
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     naming = [p.strip() for p in parts if names_site(p)]
     if len(parts) < 2 or len(naming) != 1:
@@ -916,6 +962,40 @@ def title_fault(title: str, *addresses: str | None) -> str:
 
 
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+#: A feed reader's or feed's own label of the format, no part of the publication's name: at the
+#: start ("Feed: ...", "RSS: ..."), at the end ("... Feed", "... RSS Feed", ": The Full Feed"),
+#: and a last bracket naming it ("(atom)", "(rss 2.0)", "(rss (feedburner))", "(posts on
+#: 'nataliepo' (rss 2.0))"): walk152 #6, each written as the `name:` credited as the publication.
+_LABEL_START = re.compile(r"(?i)^(?:rss|atom|feed)\s*:\s*")
+_LABEL_END = re.compile(
+    r"(?i)(?:\s*[-:|\u2013\u2014]\s*|\s+)(?:the\s+)?(?:full\s+)?(?:(?:rss|atom|xml)\s+)?(?:feed|rss)$"
+)
+_LABEL_WORDS = re.compile(r"(?i)\b(?:rss|atom|feed|feedburner|posts on)\b")
+
+
+def without_feed_labels(title: str) -> str:
+    """`title` without the format labels a feed or reader adds to it (see `_LABEL_END`)."""
+    text = title.strip()
+    while True:
+        before = text
+        text = _LABEL_START.sub("", text).strip()
+        text = _LABEL_END.sub("", text).strip()
+        if text.endswith(")"):
+            depth = 0
+            for at in range(len(text) - 1, -1, -1):
+                depth += {")": 1, "(": -1}.get(text[at], 0)
+                if depth == 0:
+                    if _LABEL_WORDS.search(text[at:]) and text[:at].strip():
+                        text = text[:at].strip()
+                    break
+        if not _NAME_WORD.search(text):  # "The Feed" is a name, not "The" and a label
+            return before
+        if text == before:
+            return text
+
+
+_NAME_WORD = re.compile(r"(?i)\b(?!(?:the|a|an|my|our)\b)\w{2,}")
 
 
 def unclosed_bracket(text: str) -> int | None:
@@ -1006,7 +1086,8 @@ def import_subscriptions(
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
     lines = {url_key(spec.url): spec.url for spec in before}
     flow = _in_brackets(Path(path))
-    added, duplicates = add_feeds(path, specs, stubs)
+    said: list[str] = []
+    added, duplicates = add_feeds(path, specs, stubs, said)
     # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
     skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
     repeated = tuple(spec for spec in duplicates if url_key(spec.url) not in listed)
@@ -1054,6 +1135,7 @@ def import_subscriptions(
         converted=document.converted,
         faulty_titles=faulty,
         reader_folders=tuple(passed.values()),
+        rewritten=said[0] if said else None,
     )
 
 

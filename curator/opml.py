@@ -175,6 +175,16 @@ def _clean(value: str | None) -> str:
     return _SPACE.sub(" ", value or "").strip()
 
 
+#: A character reference left in a title once XML has read it: the exporter escaped it twice.
+_STILL_ESCAPED = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _unescaped(title: str) -> str:
+    """A title escaped twice by its exporter (`Double &amp;amp; Escaped`) as meant: walk152 #6,
+    it was credited as "Double &amp; Escaped"."""
+    return _clean(html.unescape(title)) if _STILL_ESCAPED.search(title) else title
+
+
 def _local(tag: object) -> str:
     """An element's tag without namespace, lower-cased; '' for comments and the like."""
     if not isinstance(tag, str):
@@ -348,7 +358,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         if _local(element.tag) != "outline":
             continue
         attrs = _attrs(element)
-        text = _clean(attrs.get("title")) or _clean(attrs.get("text"))
+        text = _unescaped(_clean(attrs.get("title")) or _clean(attrs.get("text")))
         url = _clean(attrs.get("xmlurl"))
         line = element.sourceline or 0
         web = _from_feed_scheme(url)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import run_cli, said_as_one
+from tests.conftest import LocalServer, run_cli, said_as_one
 
 #: The editor's feeds.yaml of walk152 (comments, two subjects, four feeds), with `fetch_pages:
 #: off` (YAML 1.1's false, which the build obeys) and a subject whose name has a comma.
@@ -172,3 +172,135 @@ def test_add_subjects_quotes_yaml_words_and_passes_over_a_readers_folders(tmp_pa
         and "are a feed reader's own, not subjects, and were passed over" in said
         and "Subscriptions (1 feed), Uncategorized (1 feed), Must Read (1 feed)" in said
     )
+
+
+def test_an_import_over_the_listed_feeds_says_what_its_names_and_fetch_pages_differ_in(
+    tmp_path: Path,
+) -> None:
+    config = newsletter(tmp_path)
+    code, out, _ = run_cli("feeds", "export", "--config", str(config))
+    assert code == 0
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(out, encoding="utf-8")
+    edited = BASE.replace("name: EU One", "name: EU Uno").replace(
+        "    fetch_pages: off    # paywall\n", ""
+    )
+    config.write_text(edited, encoding="utf-8")
+    code, out, err = run_cli("feeds", "import", "--config", str(config), str(opml))
+    assert code == 0, err
+    # "Skipped 4 already listed (left as they are)" and no word of either (walk152 #10).
+    assert (
+        "  https://eu-one.example/feed.xml\n"
+        "      the OPML has `name: EU One`; to use it, write it under the feed\n"
+    ) in err
+    assert (
+        "  https://am-one.example/atom.xml\n"
+        "      the OPML has `fetch_pages: false`; to use it, write it under the feed\n"
+    ) in err
+    assert err.count("the OPML has") == 2
+    assert config.read_text(encoding="utf-8") == edited
+
+
+def test_removing_a_feed_that_holds_an_anchor_says_the_file_was_rewritten(tmp_path: Path) -> None:
+    text = BASE.replace("subjects: [Measuring]\n", "subjects: &m [Measuring]\n", 1).replace(
+        'subjects: [Measuring, "Service, support and operations"]', "subjects: *m"
+    )
+    config = newsletter(tmp_path)
+    config.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(
+        "feeds", "remove", "--config", str(config), "https://eu-one.example/feed.xml"
+    )
+    assert code == 0, err
+    assert out.startswith("Removed https://eu-one.example/feed.xml (EU One)")
+    said = said_as_one(err)
+    assert f"{config} was rewritten whole, not edited line by line (it uses YAML anchors" in said
+    assert "`git diff` shows how" in said
+    # The other feed keeps the subjects its alias gave it.
+    assert feeds_of(config)[-1] == {
+        "url": "https://am-two.example/feed/",
+        "subjects": ["Measuring"],
+    }
+    # A file edited line by line says nothing of it.
+    plain = newsletter(tmp_path / "plain")
+    code, _, err = run_cli("feeds", "remove", "--config", str(plain), "https://eu-two.example/rss")
+    assert code == 0 and "rewritten" not in err
+
+
+def test_a_feed_name_with_a_line_break_is_refused_with_its_line(tmp_path: Path) -> None:
+    config = newsletter(tmp_path)
+    config.write_text(
+        BASE.replace("name: EU Two", 'name: "Three\\nCo <i>Ltd</i>"'), encoding="utf-8"
+    )
+    code, _, err = run_cli("build", "--config", str(config))
+    assert code == 2
+    line = BASE.splitlines().index("    name: EU Two") + 1
+    assert (
+        f"{config}:{line}:11: `name:` holds a line break, and a credit is one line: write it on"
+        ' one line, `name: "Three Co <i>Ltd</i>"`'
+    ) in said_as_one(err)
+
+
+def test_feed_titles_lose_their_format_labels_and_a_second_escape(
+    tmp_path: Path, corpus: Path
+) -> None:
+    subs = corpus / "opml" / "rsparser" / "Subs.opml"
+    extra = tmp_path / "extra.opml"
+    extra.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>\n'
+        '<outline type="rss" text="Breaking News on Seeking Alpha"'
+        ' xmlUrl="https://seekingalpha.com/market_currents.xml"/>\n'
+        '<outline type="rss" text="Designer News Feed"'
+        ' xmlUrl="https://www.designernews.co/?format=rss"/>\n'
+        '<outline type="rss" text="Double &amp;amp; Escaped" xmlUrl="https://double.example/feed"'
+        ' htmlUrl="https://double.example/"/>\n'
+        "</body></opml>\n",
+        encoding="utf-8",
+    )
+    config = newsletter(tmp_path / "nl", "feeds: []")
+    names: dict[str, object] = {}
+    errs = ""
+    for source in (subs, extra):
+        code, _, err = run_cli("feeds", "import", "--config", str(config), str(source))
+        assert code == 0, err
+        errs += err
+    names = {str(f["url"]): f.get("name") for f in feeds_of(config)}
+    expected = {
+        "http://www.russbishop.net/feed": "Russ Bishop",  # "Russ Bishop (atom)"
+        "http://nataliepo.typepad.com/nataliepo/rss.xml": "nataliepo",
+        "http://blog.thoughtbrain.com/feed/": "Thoughtbrain Bloggers",  # "Feed: ..."
+        "http://feeds.feedburner.com/alistapart/main": "A List Apart",  # ": The Full Feed"
+        "https://seekingalpha.com/market_currents.xml": "Seeking Alpha",
+        "https://www.designernews.co/?format=rss": "Designer News",
+    }
+    assert {url: names.get(url) for url in expected} == expected
+    # No name keeps a format label (John Nack's "(rss (feedburner))", Gordon Meyer's "(atom)").
+    assert not [n for n in names.values() if n and ("(rss" in str(n) or "(atom" in str(n))]
+    # Each cut is said, the title whole beside its name.
+    assert "  Russ Bishop (atom) -> name: Russ Bishop (http://www.russbishop.net/feed)" in errs
+    # Escaped twice by its exporter: read as meant, never "&amp;".
+    text = config.read_text(encoding="utf-8")
+    assert "&amp;" not in text and "Double & Escaped" in text
+
+
+def test_feeds_check_says_a_feed_lists_no_articles_and_where_a_broken_one_broke(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    empty = http_server.add(
+        "/empty.xml",
+        '<rss version="2.0"><channel><title>Quiet</title><link>https://quiet.example/</link>'
+        "</channel></rss>",
+    )
+    broken = http_server.add("/broken.xml", "hello\n<rss><")
+    config = newsletter(
+        tmp_path,
+        f"feeds:\n  - url: {empty}\n    name: Quiet\n  - url: {broken}\n    name: Broken\n",
+    )
+    code, _, err = run_cli("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    code, out, err = run_cli("feeds", "check", "--config", str(config))
+    assert code == 4
+    # "ok ... 0" and nothing more (walk152 #14).
+    assert "the feed lists no articles (0 entries on its last read)" in out
+    # "<unknown>:2:0: syntax error" leaked feedparser's name for the document.
+    assert "<unknown>" not in out + err
+    assert "not a well-formed feed: line 2, column 0: syntax error" in out

@@ -29,6 +29,7 @@ from curator.config import Config, load_config
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
+    FeedSpec,
     OpmlImport,
     add_feed,
     export_feeds,
@@ -40,6 +41,7 @@ from curator.feedsfile import (
     remove_feed,
     title_fault,
     yaml_list,
+    yaml_scalar,
 )
 from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
@@ -119,8 +121,11 @@ def add(
             f"{config}: {written} is already in the feeds list, as {listed[url_key(written)]}"
         )
     if no_check:
-        add_feed(config, written, name, subjects)
+        said: list[str] = []
+        add_feed(config, written, name, subjects, said)
         echo(f"Added {written} without reading it; `curator fetch` will read it")
+        for note in said:
+            warn(note)
         return
     found = discover_feeds(conf, fetched)
     if found.error:
@@ -148,8 +153,11 @@ def add(
     # names the feed's site, as `feeds import` decides: an aggregator's "Mixed Reading" would be
     # credited for the BBC's and Ars Technica's articles.
     own = name or (import_name(title, best.url, found.final_url) if title else None)
-    add_feed(config, address, own, subjects)
+    rewritten: list[str] = []
+    add_feed(config, address, own, subjects, rewritten)
     echo(f"Added {address}" + (f" ({own})" if own else ""))
+    for note in rewritten:
+        warn(note)
     _same_entries(conf, config, address, best.keys)
     if title and not own:
         why = (
@@ -216,13 +224,16 @@ def _remove(config: Path, conf: Config, url: str, store: Store | None) -> None:
     spec = listed[at] if at is not None else None
     # Its address as the store has it (a local file's resolved path): the loaded config's.
     stored = conf.feeds[at].url if at is not None and len(conf.feeds) == len(listed) else None
-    if spec is None or not remove_feed(config, url):
+    said: list[str] = []
+    if spec is None or not remove_feed(config, url, said):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
         )
     named = f" ({spec.name})" if spec.name else ""
     given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
     echo(f"Removed {spec.url}{named}{given}")
+    for note in said:
+        warn(note)
     if store is None:
         return
     total, unfeatured, dead = store.feed_articles([spec.url, stored or spec.url])
@@ -270,6 +281,8 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     else:
         echo(f"Imported {len(done.added)} feed(s) into {config}.")
+    if done.rewritten:
+        warn(done.rewritten)
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -361,21 +374,35 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     if done.skipped:
         echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
-        lines = {url_key(spec.url): spec.url for spec in read_feeds(config)}
+        lines = {url_key(spec.url): spec for spec in read_feeds(config)}
         for spec in done.skipped:
-            line = lines.get(url_key(spec.url), spec.url)
+            listed = lines.get(url_key(spec.url))
+            line = listed.url if listed else spec.url
             echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)
+            # walk152 #10: what the OPML says of it that feeds.yaml does not, as subjects are said.
+            for differs in _differences(spec, listed):
+                echo(
+                    f"      the OPML has `{differs}`; to use it, write it under the feed", err=True
+                )
     if done.repeated:
         # Each added once, hinting at the subjects of every folder it was in (walk82 #2).
-        hints = {url_key(spec.url): spec.subjects for spec in done.added}
+        # walk152 #14: six copies of one feed said "5 listed more than once", and named the
+        # address of a later copy, not the one feeds.yaml got.
+        first = {url_key(spec.url): spec for spec in reversed(done.added)}
+        copies: dict[str, int] = {}
+        for spec in done.repeated:
+            copies[url_key(spec.url)] = copies.get(url_key(spec.url), 1) + 1
         echo(
-            f"{len(done.repeated)} listed more than once in the OPML (each added once, with the"
-            " subjects of all its folders):",
+            f"{len(copies)} feed(s) listed more than once in the OPML, each added once, as first"
+            " listed, with the subjects of all its folders (an address with or without www., a"
+            " last / or https is the same feed):",
             err=True,
         )
-        for url in dict.fromkeys(spec.url for spec in done.repeated):
-            subjects = hints.get(url_key(url), ())
-            echo(f"  {url}" + (f" (subjects: {', '.join(subjects)})" if subjects else ""), err=True)
+        for key, count in copies.items():
+            kept = first.get(key)
+            url = kept.url if kept else key
+            subjects = f"; subjects: {', '.join(kept.subjects)}" if kept and kept.subjects else ""
+            echo(f"  {url} ({count} times{subjects})", err=True)
     if done.unhinted:
         # An import adds feeds; it never rewrites one the editor already has.
         echo(
@@ -398,6 +425,18 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             # are said above, and the next command warns of them.
             if warning not in conf.warnings and "is also the name of the feed at line" in warning:
                 warn(warning)
+
+
+def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:
+    """The `name:` and `fetch_pages:` lines an OPML gives a feed already listed otherwise."""
+    if listed is None:
+        return []
+    said = []
+    if given.name and " ".join(given.name.split()) != " ".join((listed.name or "").split()):
+        said.append(f"name: {yaml_scalar(given.name)}")
+    if given.fetch_pages is not None and given.fetch_pages != (listed.fetch_pages is not False):
+        said.append(f"fetch_pages: {'true' if given.fetch_pages else 'false'}")
+    return said
 
 
 def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
@@ -707,6 +746,12 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
                 f"{'':<13} its last read found 0 entries, though curator stored"
                 f" {row['articles']} article(s) from it: the feed may be broken; open it in a"
                 " browser"
+            )
+        elif row["status"] == "ok" and row["last_success"] and not row["entries"]:
+            # walk152 #14: "ok ... 0" and nothing more, as if all were well with it.
+            echo(
+                f"{'':<13} the feed lists no articles (0 entries on its last read): it gives the"
+                " issue nothing until it does"
             )
     look = [
         r for r in table if r in failing or r["not_well_formed"] or r["moved_to"] or r["emptied"]
