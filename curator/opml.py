@@ -453,10 +453,11 @@ def _outline(parent: etree._Element, feed: OpmlFeed) -> None:
     # hint is the folder only, and curator's export writes every hint whole in its own
     # `curator:subjects` too, which a re-import reads (walk152 #4: a subject "Service, support
     # and operations" after another was lost on the way).
-    tags = [_xml_text(hint) for hint in feed.subject_hints if "," not in hint]
-    if len(tags) > 1:
+    hints = feed.subject_hints
+    tags = [_xml_text(hint) for hint in hints if "," not in hint]
+    if len(tags) > 1 or (tags and "," in hints[0]):  # (the folder alone needs no category)
         attrs["category"] = ",".join(tags)
-    if any("," in hint for hint in feed.subject_hints[1:]) and feed.position is not None:
+    if len(hints) > 1 and any("," in hint for hint in hints) and feed.position is not None:
         attrs[f"{{{CURATOR_NS}}}subjects"] = json.dumps(
             [_xml_text(hint) for hint in feed.subject_hints], ensure_ascii=False
         )

@@ -44,6 +44,8 @@ feeds:
     fetch_pages: off    # paywall
   - url: https://am-two.example/feed/
     subjects: [Measuring, "Service, support and operations"]
+  - url: https://am-three.example/feed/
+    subjects: ["Service, support and operations", Measuring]
 
 settings:
   output: output
@@ -80,7 +82,7 @@ def test_export_then_import_gives_back_every_feed_as_the_build_reads_it(tmp_path
     fresh = newsletter(tmp_path / "new", "feeds: []")
     code, out, err = run_cli("feeds", "import", "--config", str(fresh), str(opml))
     assert code == 0, err
-    assert out == f"Imported 4 feed(s) into {fresh}.\n"
+    assert out == f"Imported 5 feed(s) into {fresh}.\n"
     back = feeds_of(fresh)
     assert back == [
         {"url": "https://eu-one.example/feed.xml", "name": "EU One", "subjects": ["Measuring"]},
@@ -90,6 +92,10 @@ def test_export_then_import_gives_back_every_feed_as_the_build_reads_it(tmp_path
         {
             "url": "https://am-two.example/feed/",
             "subjects": ["Measuring", "Service, support and operations"],
+        },
+        {
+            "url": "https://am-three.example/feed/",
+            "subjects": ["Service, support and operations", "Measuring"],
         },
     ]
     assert back == feeds_of(config)
@@ -197,7 +203,7 @@ def test_an_import_over_the_listed_feeds_says_what_its_names_and_fetch_pages_dif
         "  https://am-one.example/atom.xml\n"
         "      the OPML has `fetch_pages: false`; to use it, write it under the feed\n"
     ) in err
-    assert err.count("the OPML has") == 2
+    assert err.count("the OPML has") == 2 and "Skipped 5 already listed" in err
     assert config.read_text(encoding="utf-8") == edited
 
 
@@ -216,7 +222,7 @@ def test_removing_a_feed_that_holds_an_anchor_says_the_file_was_rewritten(tmp_pa
     assert f"{config} was rewritten whole, not edited line by line (it uses YAML anchors" in said
     assert "`git diff` shows how" in said
     # The other feed keeps the subjects its alias gave it.
-    assert feeds_of(config)[-1] == {
+    assert feeds_of(config)[-2] == {
         "url": "https://am-two.example/feed/",
         "subjects": ["Measuring"],
     }
