@@ -603,14 +603,19 @@ def _text_remove(data: CommentedMap, text: str, index: int) -> str | None:
 # -- whole-document fallback ---------------------------------------------------------------------
 
 
-def _dump_rt(data: CommentedMap) -> str:
+def _dump_rt(data: CommentedMap, text: str) -> str:
     out = StringIO()
-    _round_trip().dump(data, out)
+    rt = _round_trip()
+    # The file's own list indentation ("  - url:" under `feeds:`), not ruamel's default (the
+    # dash at the key's column): walk152 #11, a rewrite re-indented every list.
+    dash, key = _sequence_style(data, text.splitlines(keepends=True))
+    rt.indent(mapping=2, sequence=dash + key, offset=dash)
+    rt.dump(data, out)
     return out.getvalue()
 
 
 def _rt_add(
-    data: CommentedMap, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
+    data: CommentedMap, text: str, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
 ) -> str:
     feeds = data.get("feeds")
     # A comment inside a flow list ([a, b]) would break it across lines: none there.
@@ -624,12 +629,12 @@ def _rt_add(
             seq = data[key] = CommentedSeq()
         for item in items:
             seq.append(item if isinstance(item, CommentedMap) else CommentedMap(item))
-    return _dump_rt(data)
+    return _dump_rt(data, text)
 
 
-def _rt_remove(data: CommentedMap, index: int) -> str:
+def _rt_remove(data: CommentedMap, text: str, index: int) -> str:
     del data["feeds"][index]
-    return _dump_rt(data)
+    return _dump_rt(data, text)
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -657,9 +662,9 @@ def _edit(
         if change == "add"
         else (lambda: _text_remove(data, text, index)),
         # The round-trip writer changes the tree it is given: it gets a fresh one.
-        (lambda: _rt_add(_load_rt(path, text), specs, stubs))
+        (lambda: _rt_add(_load_rt(path, text), text, specs, stubs))
         if change == "add"
-        else (lambda: _rt_remove(_load_rt(path, text), index)),
+        else (lambda: _rt_remove(_load_rt(path, text), text, index)),
     )
     feeds = data.get("feeds")
     if isinstance(feeds, CommentedSeq) and feeds and feeds.fa.flow_style():

@@ -221,6 +221,12 @@ def test_removing_a_feed_that_holds_an_anchor_says_the_file_was_rewritten(tmp_pa
     said = said_as_one(err)
     assert f"{config} was rewritten whole, not edited line by line (it uses YAML anchors" in said
     assert "`git diff` shows how" in said
+    # Only the feed went, and the alias is written out: indentation and comments are kept.
+    assert config.read_text(encoding="utf-8") == text.replace(
+        "  - url: https://eu-one.example/feed.xml   # great on metrics\n    name: EU One\n"
+        "    subjects: &m [Measuring]\n",
+        "",
+    ).replace("subjects: *m", "subjects: [Measuring]")
     # The other feed keeps the subjects its alias gave it.
     assert feeds_of(config)[-2] == {
         "url": "https://am-two.example/feed/",
