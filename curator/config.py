@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -1120,6 +1121,14 @@ class _Reader:
                 )
             seen[key] = line
             name = raw.get("name")
+            if name and any(ch in str(name).strip() for ch in "\n\r\x85\u2028\u2029"):
+                # walk152 #13: `name: "Three\nCo"` broke the credit over two lines.
+                one = json.dumps(" ".join(str(name).split()), ensure_ascii=False)
+                raise self.error(
+                    nodes["name"],
+                    f"`name:` holds a line break, and a credit is one line: write it on one line,"
+                    f" `name: {one}`",
+                )
             if name and (first := names.get(" ".join(str(name).split()).casefold())):
                 # walk45 #7: credits, fetch and `feeds check` could not tell the two apart.
                 self.warn(

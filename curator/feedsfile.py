@@ -120,6 +120,11 @@ class OpmlImport:
     converted: tuple[tuple[int, str, str, str], ...] = ()
     #: Titles not written as `name:` for what they hold (`title_fault`): (line, title, why, url).
     faulty_titles: tuple[tuple[int, str, str, str], ...] = ()
+    #: A feed reader's own folders ("Subscriptions", "Uncategorized"), passed over as hints and
+    #: never made subjects: (the name, how many feeds it held).
+    reader_folders: tuple[tuple[str, int], ...] = ()
+    #: What to tell the editor when feeds.yaml was rewritten whole (its layout may have changed).
+    rewritten: str | None = None
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -244,8 +249,27 @@ def _spec(item: object) -> FeedSpec | None:
         url,
         str(name) if name is not None else None,
         tuple(str(s) for s in subjects) if isinstance(subjects, list | tuple) else (),
-        fetch_pages=fetch_pages if isinstance(fetch_pages, bool) else None,
+        fetch_pages=yaml_bool(fetch_pages),
     )
+
+
+#: YAML 1.1's words for true and false, which the build's reader (PyYAML) obeys in feeds.yaml
+#: while the editing reader (ruamel.yaml, YAML 1.2) reads them as words.
+_YAML11_BOOLS = {
+    **dict.fromkeys(("y", "yes", "true", "on"), True),
+    **dict.fromkeys(("n", "no", "false", "off"), False),
+}
+
+
+def yaml_bool(value: object) -> bool | None:
+    """`value` as the build reads a `fetch_pages:` (`no` and `off` are false, as PyYAML reads
+    them: walk152 #3, an export dropped `fetch_pages: no` and a re-import turned page reading
+    back on); None for anything else."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return _YAML11_BOOLS.get(value.strip().lower())
+    return None
 
 
 def read_feeds(path: Path) -> tuple[FeedSpec, ...]:
@@ -318,9 +342,27 @@ def _scalar(value: object) -> str:
         [value], default_flow_style=False, allow_unicode=True, width=1 << 30
     )
     line = out.rstrip("\n")
-    if "\n" in line or not line.startswith("- ") or any(ch in line for ch in ",[]{}"):
+    if (
+        "\n" in line
+        or not line.startswith("- ")
+        or any(ch in line for ch in ",[]{}")
+        # Plain in a block but not inside [ ] (walk152 #9: a folder `?what` written
+        # `subjects: [?what]` read back as a mapping): each form read back, else quoted.
+        or _plain(f"k: [{line[2:]}]") != {"k": [value]}
+        or _plain(f"k: {line[2:]}") != {"k": value}
+    ):
         return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar, safe anywhere
     return line[2:]
+
+
+def yaml_list(names: Sequence[str]) -> str:
+    """Names as a YAML list on one line, `[One, "Two, three"]`: quoted where YAML needs it."""
+    return _scalar(list(names))
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` as a YAML value on one line, quoted where YAML needs it."""
+    return _scalar(text)
 
 
 def _render(spec: FeedSpec, dash_col: int, key_offset: int, newline: str) -> str:
@@ -562,14 +604,19 @@ def _text_remove(data: CommentedMap, text: str, index: int) -> str | None:
 # -- whole-document fallback ---------------------------------------------------------------------
 
 
-def _dump_rt(data: CommentedMap) -> str:
+def _dump_rt(data: CommentedMap, text: str) -> str:
     out = StringIO()
-    _round_trip().dump(data, out)
+    rt = _round_trip()
+    # The file's own list indentation ("  - url:" under `feeds:`), not ruamel's default (the
+    # dash at the key's column): walk152 #11, a rewrite re-indented every list.
+    dash, key = _sequence_style(data, text.splitlines(keepends=True))
+    rt.indent(mapping=2, sequence=dash + key, offset=dash)
+    rt.dump(data, out)
     return out.getvalue()
 
 
 def _rt_add(
-    data: CommentedMap, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
+    data: CommentedMap, text: str, specs: Sequence[FeedSpec], stubs: Sequence[SubjectStub] = ()
 ) -> str:
     feeds = data.get("feeds")
     # A comment inside a flow list ([a, b]) would break it across lines: none there.
@@ -583,12 +630,12 @@ def _rt_add(
             seq = data[key] = CommentedSeq()
         for item in items:
             seq.append(item if isinstance(item, CommentedMap) else CommentedMap(item))
-    return _dump_rt(data)
+    return _dump_rt(data, text)
 
 
-def _rt_remove(data: CommentedMap, index: int) -> str:
+def _rt_remove(data: CommentedMap, text: str, index: int) -> str:
     del data["feeds"][index]
-    return _dump_rt(data)
+    return _dump_rt(data, text)
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -602,9 +649,11 @@ def _edit(
     specs: Sequence[FeedSpec] = (),
     index: int = -1,
     stubs: Sequence[SubjectStub] = (),
-) -> None:
+) -> str | None:
     """Apply one add (feeds, and subjects for them) or remove to `text` (read from `path`, parsed
-    as `data`), check the result, and write it atomically."""
+    as `data`), check the result, and write it atomically. Returns what to tell the editor when
+    the file was rewritten whole rather than edited line by line (its layout may have changed),
+    else None."""
     before = _plain(text)
     if before is _UNREADABLE:
         raise FeedsFileError(f"{path}: not valid YAML")
@@ -614,9 +663,9 @@ def _edit(
         if change == "add"
         else (lambda: _text_remove(data, text, index)),
         # The round-trip writer changes the tree it is given: it gets a fresh one.
-        (lambda: _rt_add(_load_rt(path, text), specs, stubs))
+        (lambda: _rt_add(_load_rt(path, text), text, specs, stubs))
         if change == "add"
-        else (lambda: _rt_remove(_load_rt(path, text), index)),
+        else (lambda: _rt_remove(_load_rt(path, text), text, index)),
     )
     feeds = data.get("feeds")
     if isinstance(feeds, CommentedSeq) and feeds and feeds.fa.flow_style():
@@ -624,20 +673,38 @@ def _edit(
         # (walk45 #6): only the text edit, else the editor is told how to do it by hand.
         attempts = attempts[:1]
     newline = _newline(text)
-    for attempt in attempts:
+    why = "its layout is not one curator edits"
+    for tried, attempt in enumerate(attempts):
         result = attempt()
         if result is not None and newline == "\r\n":  # the round-trip writer writes "\n"
             result = result.replace("\r\n", "\n").replace("\n", "\r\n")
-        if result is not None and _plain(result) == wanted:
+        got = _plain(result) if result is not None else _UNREADABLE
+        if result is not None and got != wanted:
+            why = _difference(got, wanted)
+        if result is not None and got == wanted:
             try:
                 write_atomic(path, result)
             except OSError as exc:
                 raise FeedsFileWriteError(
                     f"{path}: cannot be written ({exc.strerror or exc})"
                 ) from None
-            return
+            if not tried or result == text:
+                return None
+            # walk152 #11: a feed holding a YAML anchor removed, the whole file was re-indented
+            # unsaid, while README says layout is kept.
+            if _ANCHOR.search(text):
+                why = "it uses YAML anchors and aliases (&name, *name), which cutting lines would break"
+            return (
+                f"{path} was rewritten whole, not edited line by line ({why}): its comments are"
+                " kept, but its indentation and the spaces before comments may have changed"
+                " (`git diff` shows how)"
+            )
     if attempts[1:]:
-        raise FeedsFileWriteError(f"{path}: could not be edited safely; nothing was changed")
+        # walk152 #9: said with no reason; the reason is curator's, so it is said as one.
+        raise FeedsFileWriteError(
+            f"{path}: could not be edited safely: {why}; nothing was changed. This is a fault"
+            " of curator's: please report it with the file; meanwhile make the change by hand"
+        )
     line = data.lc.key("feeds")[0] + 1
     if change == "add":
         how = "add " + ", ".join(_flow_item(spec) for spec in specs) + " inside its [ ]"
@@ -648,6 +715,25 @@ def _edit(
         f" not edit safely; nothing was changed: {how} by hand, or write the list one feed a"
         " line (`- url: ...`), which curator edits"
     )
+
+
+#: A YAML anchor or alias outside a comment (`subjects: &m [Measuring]`, `subjects: *m`).
+_ANCHOR = re.compile(r"(?m)^[^#\n]*?(?:^|[\s\[{,])[&*][^\s\[\]{},]+")
+
+
+def _difference(got: Any, wanted: Any, where: str = "") -> str:
+    """Where the edited document would read differently from what the edit meant, in words."""
+    if got is _UNREADABLE:
+        return "the edited text would not be valid YAML"
+    if isinstance(got, dict) and isinstance(wanted, dict):
+        for key in dict.fromkeys([*wanted, *got]):
+            if got.get(key) != wanted.get(key):
+                return _difference(got.get(key), wanted.get(key), f"{where} `{key}`".strip())
+    if isinstance(got, list) and isinstance(wanted, list) and len(got) == len(wanted):
+        for at, (one, other) in enumerate(zip(got, wanted, strict=True), 1):
+            if one != other:
+                return _difference(one, other, f"{where} item {at}".strip())
+    return f"{where or 'the document'} would read as {got!r}, not {wanted!r}"
 
 
 # -- the public edits ----------------------------------------------------------------------------
@@ -681,13 +767,17 @@ def _existing_keys(data: CommentedMap) -> dict[str, int]:
 
 
 def add_feeds(
-    path: Path, feeds: Iterable[FeedSpec], subjects: Sequence[SubjectStub] = ()
+    path: Path,
+    feeds: Iterable[FeedSpec],
+    subjects: Sequence[SubjectStub] = (),
+    said: list[str] | None = None,
 ) -> tuple[tuple[FeedSpec, ...], tuple[FeedSpec, ...]]:
     """Append the feeds not already listed (by normalised URL), and the `subjects` stubs after the
     last subject, in one atomic edit.
 
     Returns (added, skipped duplicates), each in the order given; a feed repeated within `feeds`
     is added once. Raises `FeedsFileError` (nothing written) for an unreadable file or a bad URL.
+    What the editor must be told of the edit (the file rewritten whole) is added to `said`.
     """
     path = Path(path)
     text = _read_text(path)
@@ -704,26 +794,37 @@ def add_feeds(
         seen.add(key)
         added.append(clean)
     if added or subjects:
-        _edit(path, text, data, "add", added, stubs=subjects)
+        note = _edit(path, text, data, "add", added, stubs=subjects)
+        if note and said is not None:
+            said.append(note)
     return tuple(added), tuple(skipped)
 
 
-def add_feed(path: Path, url: str, name: str | None = None, subjects: Sequence[str] = ()) -> None:
+def add_feed(
+    path: Path,
+    url: str,
+    name: str | None = None,
+    subjects: Sequence[str] = (),
+    said: list[str] | None = None,
+) -> None:
     """Append one feed to feeds.yaml; `DuplicateFeedError` if its URL is already listed."""
-    added, skipped = add_feeds(path, [FeedSpec(url, name, tuple(subjects))])
+    added, skipped = add_feeds(path, [FeedSpec(url, name, tuple(subjects))], said=said)
     if skipped:
         raise DuplicateFeedError(f"{Path(path)}: {skipped[0].url} is already in the feeds list")
 
 
-def remove_feed(path: Path, url: str) -> bool:
-    """Remove the feed whose URL matches `url` (normalised); False, file untouched, if none does."""
+def remove_feed(path: Path, url: str, said: list[str] | None = None) -> bool:
+    """Remove the feed whose URL matches `url` (normalised); False, file untouched, if none does.
+    What the editor must be told of the edit (the file rewritten whole) is added to `said`."""
     path = Path(path)
     text = _read_text(path)
     data = _load_rt(path, text)
     index = _existing_keys(data).get(url_key(url.strip()))
     if index is None:
         return False
-    _edit(path, text, data, "remove", index=index)
+    note = _edit(path, text, data, "remove", index=index)
+    if note and said is not None:
+        said.append(note)
     return True
 
 
@@ -815,8 +916,16 @@ def import_name(title: str, *addresses: str | None) -> str | None:
             text = text.replace(domain, " ")  # another site's domain names not this one
         return any(resembles_site(text, url) is True for url in addresses if url)
 
-    if not title or title_fault(title, *addresses) or not names_site(title):
+    if not title or title_fault(title, *addresses):
         return None
+    bare = without_feed_labels(title)
+    if bare != title:  # "Russ Bishop (atom)", "Feed: Thoughtbrain Bloggers" (walk152 #6)
+        return import_name(bare, *addresses) if bare else None
+    if not names_site(title):
+        return None
+    section, on, site = title.rpartition(" on ")
+    if on and section.strip() and names_site(site) and not names_site(section):
+        return import_name(site.strip(), *addresses)  # "Breaking News on Seeking Alpha"
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     naming = [p.strip() for p in parts if names_site(p)]
     if len(parts) < 2 or len(naming) != 1:
@@ -862,6 +971,40 @@ def title_fault(title: str, *addresses: str | None) -> str:
 
 
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+#: A feed reader's or feed's own label of the format, no part of the publication's name: at the
+#: start ("Feed: ...", "RSS: ..."), at the end ("... Feed", "... RSS Feed", ": The Full Feed"),
+#: and a last bracket naming it ("(atom)", "(rss 2.0)", "(rss (feedburner))", "(posts on
+#: 'nataliepo' (rss 2.0))"): walk152 #6, each written as the `name:` credited as the publication.
+_LABEL_START = re.compile(r"(?i)^(?:rss|atom|feed)\s*:\s*")
+_LABEL_END = re.compile(
+    r"(?i)(?:\s*[-:|\u2013\u2014]\s*|\s+)(?:the\s+)?(?:full\s+)?(?:(?:rss|atom|xml)\s+)?(?:feed|rss)$"
+)
+_LABEL_WORDS = re.compile(r"(?i)\b(?:rss|atom|feed|feedburner|posts on)\b")
+
+
+def without_feed_labels(title: str) -> str:
+    """`title` without the format labels a feed or reader adds to it (see `_LABEL_END`)."""
+    text = title.strip()
+    while True:
+        before = text
+        text = _LABEL_START.sub("", text).strip()
+        text = _LABEL_END.sub("", text).strip()
+        if text.endswith(")"):
+            depth = 0
+            for at in range(len(text) - 1, -1, -1):
+                depth += {")": 1, "(": -1}.get(text[at], 0)
+                if depth == 0:
+                    if _LABEL_WORDS.search(text[at:]) and text[:at].strip():
+                        text = text[:at].strip()
+                    break
+        if not _NAME_WORD.search(text):  # "The Feed" is a name, not "The" and a label
+            return before
+        if text == before:
+            return text
+
+
+_NAME_WORD = re.compile(r"(?i)\b(?!(?:the|a|an|my|our)\b)\w{2,}")
 
 
 def unclosed_bracket(text: str) -> int | None:
@@ -924,8 +1067,10 @@ def import_subscriptions(
     unknown: dict[str, tuple[str, int]] = {}
     stubs: list[SubjectStub] = []
     refused: tuple[tuple[str, int], ...] = ()
+    passed: dict[str, tuple[str, int]] = {}
     if known_subjects is not None:
         by_fold = {name.casefold(): name for name in known_subjects}
+        specs, passed = _without_reader_folders(specs, by_fold)
         for spec in specs:
             for hint in dict.fromkeys(" ".join(h.split()) for h in spec.subjects if h.strip()):
                 if hint.casefold() not in by_fold:
@@ -950,7 +1095,8 @@ def import_subscriptions(
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
     lines = {url_key(spec.url): spec.url for spec in before}
     flow = _in_brackets(Path(path))
-    added, duplicates = add_feeds(path, specs, stubs)
+    said: list[str] = []
+    added, duplicates = add_feeds(path, specs, stubs, said)
     # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
     skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
     repeated = tuple(spec for spec in duplicates if url_key(spec.url) not in listed)
@@ -997,7 +1143,54 @@ def import_subscriptions(
         no_feed=document.no_feed,
         converted=document.converted,
         faulty_titles=faulty,
+        reader_folders=tuple(passed.values()),
+        rewritten=said[0] if said else None,
     )
+
+
+#: Folders a feed reader makes for itself, not for what the feeds are about (Feedly's
+#: "Uncategorized" and "Must Read", the "Subscriptions" root of Google Reader-style exports):
+#: never made subjects nor hints unless the newsletter has a subject of that name (walk152 #9:
+#: `--add-subjects` made them subjects and hinted `subjects: [Subscriptions, Uncategorized]`).
+READER_FOLDERS = frozenset(
+    {
+        "subscriptions",
+        "my subscriptions",
+        "uncategorized",
+        "uncategorised",
+        "unfiled",
+        "unsorted",
+        "must read",
+        "all feeds",
+        "all items",
+        "read later",
+        "saved for later",
+    }
+)
+
+
+def _without_reader_folders(
+    specs: Sequence[FeedSpec], subjects: Mapping[str, str]
+) -> tuple[tuple[FeedSpec, ...], dict[str, tuple[str, int]]]:
+    """`specs` without the hints that are a feed reader's own folders (`READER_FOLDERS`) and no
+    subject of `subjects` (by casefolded name); with those passed over: (name, feeds)."""
+    passed: dict[str, tuple[str, int]] = {}
+    kept: list[FeedSpec] = []
+    for spec in specs:
+        hints = []
+        for hint in spec.subjects:
+            fold = " ".join(hint.split()).casefold()
+            if fold in READER_FOLDERS and fold not in subjects:
+                name, count = passed.get(fold, (" ".join(hint.split()), 0))
+                passed[fold] = (name, count + 1)
+            else:
+                hints.append(hint)
+        kept.append(
+            spec
+            if len(hints) == len(spec.subjects)
+            else FeedSpec(spec.url, spec.name, tuple(hints), spec.comment, spec.fetch_pages)
+        )
+    return tuple(kept), passed
 
 
 def _merged_repeats(specs: Sequence[FeedSpec]) -> tuple[FeedSpec, ...]:

@@ -10,6 +10,7 @@ untrusted.
 from __future__ import annotations
 
 import html.entities
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,10 +49,16 @@ class OpmlFeed:
     position: int | None = None
     #: The outline's line in the file (for messages).
     line: int = field(default=0, compare=False)
+    #: Its subjects as curator's export wrote them whole (`curator:subjects`, a JSON list), when
+    #: a name with a comma could not ride in `category`; None otherwise.
+    subjects: tuple[str, ...] | None = None
 
     @property
     def subject_hints(self) -> tuple[str, ...]:
-        """Folders then categories, each once: the subjects this feed hints at when imported."""
+        """Folders then categories, each once: the subjects this feed hints at when imported (the
+        subjects curator's export wrote whole, when it wrote them)."""
+        if self.subjects is not None:
+            return self.subjects
         return tuple(dict.fromkeys(self.folders + self.categories))
 
 
@@ -89,11 +96,45 @@ def _own(element: etree._Element) -> tuple[str | None, bool | None, int | None]:
     name = get(f"{{{CURATOR_NS}}}name")
     pages = get(f"{{{CURATOR_NS}}}fetchPages")
     position = get(f"{{{CURATOR_NS}}}position")
+    fetch_pages = None
+    if pages is not None:
+        # YAML's words too ("no", "off"), as feeds.yaml takes them; anything else is refused
+        # with its line (walk152 #3: "no" and "maybe" were ignored unsaid).
+        fetch_pages = _BOOLEANS.get(str(pages).strip().lower())
+        if fetch_pages is None:
+            raise OpmlError(
+                f"line {element.sourceline or '?'}: curator:fetchPages={str(pages)!r} is neither"
+                ' true nor false; write "true" or "false" there'
+            )
     return (
         _clean(str(name)) if name is not None else None,
-        {"true": True, "false": False}.get(str(pages).strip().lower()) if pages else None,
+        fetch_pages,
         int(position) if position and str(position).strip().isdigit() else None,
     )
+
+
+def _own_subjects(element: etree._Element) -> tuple[str, ...] | None:
+    """The subjects curator's export wrote whole on an outline (`curator:subjects`), or None."""
+    given = element.attrib.get(f"{{{CURATOR_NS}}}subjects")
+    if given is None:
+        return None
+    try:
+        names = json.loads(str(given))
+    except ValueError:
+        names = None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise OpmlError(
+            f"line {element.sourceline or '?'}: curator:subjects={str(given)!r} is not a list of"
+            ' names as curator writes it (["One", "Two, three"]); correct it or remove it'
+        )
+    return tuple(dict.fromkeys(_clean(n) for n in names if _clean(n)))
+
+
+#: The words `curator:fetchPages` may hold, as YAML 1.1 (and so feeds.yaml) reads them.
+_BOOLEANS = {
+    **dict.fromkeys(("true", "yes", "y", "on", "1"), True),
+    **dict.fromkeys(("false", "no", "n", "off", "0"), False),
+}
 
 
 #: A safe XML parser for untrusted input: no entity expansion (billion laughs), no DTD, no network
@@ -133,6 +174,16 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def _clean(value: str | None) -> str:
     """Attribute text with whitespace collapsed (exporters wrap and indent long titles)."""
     return _SPACE.sub(" ", value or "").strip()
+
+
+#: A character reference left in a title once XML has read it: the exporter escaped it twice.
+_STILL_ESCAPED = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _unescaped(title: str) -> str:
+    """A title escaped twice by its exporter (`Double &amp;amp; Escaped`) as meant: walk152 #6,
+    it was credited as "Double &amp; Escaped"."""
+    return _clean(html.unescape(title)) if _STILL_ESCAPED.search(title) else title
 
 
 def _local(tag: object) -> str:
@@ -317,7 +368,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         if _local(element.tag) != "outline":
             continue
         attrs = _attrs(element)
-        text = _clean(attrs.get("title")) or _clean(attrs.get("text"))
+        text = _unescaped(_clean(attrs.get("title")) or _clean(attrs.get("text")))
         url = _clean(attrs.get("xmlurl"))
         line = element.sourceline or 0
         # Written as feeds.yaml reads it (walk152 #1, #8): `HTTPS://` lower-cased unsaid, a
@@ -338,7 +389,11 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
             if _is_feed_url(url):
                 for hint in _categories(attrs.get("category", "")):
                     hint_lines.setdefault(hint, line)
-                name, pages, position = _own(element)
+                try:
+                    name, pages, position = _own(element)
+                    whole = _own_subjects(element)
+                except OpmlError as exc:
+                    raise OpmlError(f"{source}: {exc}") from None
                 feeds.append(
                     OpmlFeed(
                         url=url,
@@ -350,6 +405,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
                         fetch_pages=pages,
                         position=position,
                         line=line,
+                        subjects=whole,
                     )
                 )
             else:
@@ -402,10 +458,18 @@ def _outline(parent: etree._Element, feed: OpmlFeed) -> None:
     attrs = {"type": "rss", "text": name, "title": name, "xmlUrl": _xml_text(feed.url)}
     if feed.html_url:
         attrs["htmlUrl"] = _xml_text(feed.html_url)
-    # OPML 2.0 category tags cannot hold commas (the separator); such hints stay as the folder only.
-    tags = [_xml_text(hint) for hint in feed.subject_hints if "," not in hint]
-    if len(tags) > 1:
+    # OPML 2.0 category tags cannot hold commas (the separator; the spec has no escape): such a
+    # hint is the folder only, and curator's export writes every hint whole in its own
+    # `curator:subjects` too, which a re-import reads (walk152 #4: a subject "Service, support
+    # and operations" after another was lost on the way).
+    hints = feed.subject_hints
+    tags = [_xml_text(hint) for hint in hints if "," not in hint]
+    if len(tags) > 1 or (tags and "," in hints[0]):  # (the folder alone needs no category)
         attrs["category"] = ",".join(tags)
+    if len(hints) > 1 and any("," in hint for hint in hints) and feed.position is not None:
+        attrs[f"{{{CURATOR_NS}}}subjects"] = json.dumps(
+            [_xml_text(hint) for hint in feed.subject_hints], ensure_ascii=False
+        )
     if feed.name is not None:
         attrs[f"{{{CURATOR_NS}}}name"] = _xml_text(feed.name)
     if feed.fetch_pages is not None:
@@ -445,4 +509,5 @@ def export_opml(feeds: Sequence[OpmlFeed], title: str, now: datetime) -> bytes:
             _outline(parent, feed)
     etree.indent(root, space="  ")
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return data
+    # A text file ends with a newline (walk152 #14: the last line had none).
+    return data if data.endswith(b"\n") else data + b"\n"

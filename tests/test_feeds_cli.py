@@ -410,9 +410,10 @@ def test_feeds_import_tells_feeds_repeated_in_the_opml_from_feeds_already_listed
     assert out == f"Imported 2 feed(s) into {config}.\n"
     assert "Skipped 1 already listed (left as they are):\n  https://kept.example/feed\n" in err
     assert (
-        "2 listed more than once in the OPML (each added once, with the subjects of all its"
-        " folders):\n"
-        "  https://one.example/feed\n  https://two.example/feed\n"
+        "2 feed(s) listed more than once in the OPML, each added once, as first listed, with"
+        " the subjects of all its folders (an address with or without www., a last / or https"
+        " is the same feed):\n"
+        "  https://one.example/feed (2 times)\n  https://two.example/feed (2 times)\n"
     ) in err
     assert "Skipped 2" not in err and "Skipped 3" not in err
 

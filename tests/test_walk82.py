@@ -89,9 +89,10 @@ def test_a_feed_under_two_subject_folders_hints_at_both(tmp_path: Path) -> None:
         "Customer success",
     ]
     assert (
-        "1 listed more than once in the OPML (each added once, with the subjects of all its"
-        " folders):\n  https://twice.example.com/feed/ (subjects: Service operations,"
-        " Customer success)\n"
+        "1 feed(s) listed more than once in the OPML, each added once, as first listed, with"
+        " the subjects of all its folders (an address with or without www., a last / or https"
+        " is the same feed):\n  https://twice.example.com/feed (2 times; subjects: Service"
+        " operations, Customer success)\n"
     ) in err
 
 

@@ -29,6 +29,7 @@ from curator.config import Config, ConfigError, check_feed_address, load_config
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
+    FeedSpec,
     OpmlImport,
     add_feed,
     export_feeds,
@@ -39,6 +40,8 @@ from curator.feedsfile import (
     read_feeds,
     remove_feed,
     title_fault,
+    yaml_list,
+    yaml_scalar,
 )
 from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
@@ -135,8 +138,11 @@ def add(
             f"{config}: {written} is already in the feeds list, as {listed[url_key(written)]}"
         )
     if no_check:
-        add_feed(config, written, name, subjects)
+        said: list[str] = []
+        add_feed(config, written, name, subjects, said)
         echo(f"Added {written} without reading it; `curator fetch` will read it")
+        for note in said:
+            warn(note)
         _held_already(conf, config, written)
         return
     found = discover_feeds(conf, fetched)
@@ -165,8 +171,11 @@ def add(
     # names the feed's site, as `feeds import` decides: an aggregator's "Mixed Reading" would be
     # credited for the BBC's and Ars Technica's articles.
     own = name or (import_name(title, best.url, found.final_url) if title else None)
-    add_feed(config, address, own, subjects)
+    rewritten: list[str] = []
+    add_feed(config, address, own, subjects, rewritten)
     echo(f"Added {address}" + (f" ({own})" if own else ""))
+    for note in rewritten:
+        warn(note)
     _held_already(conf, config, address)
     _same_entries(conf, config, address, best.keys)
     if title and not own:
@@ -290,13 +299,16 @@ def _remove(
     spec = listed[at] if at is not None else None
     # Its address as the store has it (a local file's resolved path): the loaded config's.
     stored = conf.feeds[at].url if at is not None and len(conf.feeds) == len(listed) else None
-    if spec is None or not remove_feed(config, url):
+    said: list[str] = []
+    if spec is None or not remove_feed(config, url, said):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
         )
     named = f" ({spec.name})" if spec.name else ""
     given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
     echo(f"Removed {spec.url}{named}{given}")
+    for note in said:
+        warn(note)
     if store is None:
         return
     total, unfeatured, dead = store.feed_articles([spec.url, stored or spec.url])
@@ -354,11 +366,24 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     else:
         echo(f"Imported {len(done.added)} feed(s) into {config}.")
+    if done.rewritten:
+        warn(done.rewritten)
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
             + ", ".join(f"`{stub.name}`" for stub in done.subjects_added)
             + f"; give each a description and keywords in {config}"
+        )
+    if done.reader_folders:
+        echo(
+            f"{len(done.reader_folders)} folder(s) of {opml_file} are a feed reader's own, not"
+            " subjects, and were passed over (their feeds were added without them as hints): "
+            + ", ".join(
+                f"{name} ({count} feed{'s' if count > 1 else ''})"
+                for name, count in done.reader_folders
+            )
+            + f". If one is a subject of yours, add it under `subjects:` in {config} first.",
+            err=True,
         )
     for name, folder_line in done.subjects_refused:
         at = f"{opml_file}:{folder_line}" if folder_line else str(opml_file)
@@ -434,21 +459,35 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     if done.skipped:
         echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
-        lines = {url_key(spec.url): spec.url for spec in read_feeds(config)}
+        lines = {url_key(spec.url): spec for spec in read_feeds(config)}
         for spec in done.skipped:
-            line = lines.get(url_key(spec.url), spec.url)
+            listed = lines.get(url_key(spec.url))
+            line = listed.url if listed else spec.url
             echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)
+            # walk152 #10: what the OPML says of it that feeds.yaml does not, as subjects are said.
+            for differs in _differences(spec, listed):
+                echo(
+                    f"      the OPML has `{differs}`; to use it, write it under the feed", err=True
+                )
     if done.repeated:
         # Each added once, hinting at the subjects of every folder it was in (walk82 #2).
-        hints = {url_key(spec.url): spec.subjects for spec in done.added}
+        # walk152 #14: six copies of one feed said "5 listed more than once", and named the
+        # address of a later copy, not the one feeds.yaml got.
+        first = {url_key(spec.url): spec for spec in reversed(done.added)}
+        copies: dict[str, int] = {}
+        for spec in done.repeated:
+            copies[url_key(spec.url)] = copies.get(url_key(spec.url), 1) + 1
         echo(
-            f"{len(done.repeated)} listed more than once in the OPML (each added once, with the"
-            " subjects of all its folders):",
+            f"{len(copies)} feed(s) listed more than once in the OPML, each added once, as first"
+            " listed, with the subjects of all its folders (an address with or without www., a"
+            " last / or https is the same feed):",
             err=True,
         )
-        for url in dict.fromkeys(spec.url for spec in done.repeated):
-            subjects = hints.get(url_key(url), ())
-            echo(f"  {url}" + (f" (subjects: {', '.join(subjects)})" if subjects else ""), err=True)
+        for key, count in copies.items():
+            kept = first.get(key)
+            url = kept.url if kept else key
+            subjects = f"; subjects: {', '.join(kept.subjects)}" if kept and kept.subjects else ""
+            echo(f"  {url} ({count} times{subjects})", err=True)
     if done.unhinted:
         # An import adds feeds; it never rewrites one the editor already has.
         echo(
@@ -471,6 +510,18 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             # are said above, and the next command warns of them.
             if warning not in conf.warnings and "is also the name of the feed at line" in warning:
                 warn(warning)
+
+
+def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:
+    """The `name:` and `fetch_pages:` lines an OPML gives a feed already listed otherwise."""
+    if listed is None:
+        return []
+    said = []
+    if given.name and " ".join(given.name.split()) != " ".join((listed.name or "").split()):
+        said.append(f"name: {yaml_scalar(given.name)}")
+    if given.fetch_pages is not None and given.fetch_pages != (listed.fetch_pages is not False):
+        said.append(f"fetch_pages: {'true' if given.fetch_pages else 'false'}")
+    return said
 
 
 def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
@@ -520,10 +571,17 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
     default=None,
     help="Write to this file instead of standard output.",
 )
-def export(config: Path, out: Path | None) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write over an existing .yaml/.yml file with --out (never over feeds.yaml itself).",
+)
+def export(config: Path, out: Path | None, force: bool) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
+    if out is not None:
+        _check_out(config, out, force)
     titles: dict[str, str] = {}
     if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
         with opened(config, None, lock=False) as (_, store):
@@ -545,6 +603,22 @@ def export(config: Path, out: Path | None) -> None:
         echo(f"Wrote {out}", err=True)
     else:
         sys.stdout.buffer.write(data)
+
+
+def _check_out(config: Path, out: Path, force: bool) -> None:
+    """Refuse to write the OPML over the feeds.yaml it was read from, or over another existing
+    YAML file without --force (walk152 #5: `-o feeds.yaml` replaced the newsletter's own config
+    with OPML, "Wrote feeds.yaml", exit 0)."""
+    if out.exists() and out.resolve() == config.resolve():
+        raise InputError(
+            f"{out}: is the feeds list this export reads ({config}); nothing written. Name the"
+            " OPML file, e.g. `-o feeds.opml`"
+        )
+    if out.exists() and out.suffix.lower() in {".yaml", ".yml"} and not force:
+        raise InputError(
+            f"{out}: exists and is a YAML file, not an OPML list; nothing written. Name the OPML"
+            " file, e.g. `-o feeds.opml`, or add --force to write over it"
+        )
 
 
 def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
@@ -678,7 +752,9 @@ def list_(config: Path, db: Path | None, as_json: bool) -> None:
         echo_json(table)
         return
     for row in table:
-        hints = f"  [{', '.join(row['subjects'])}]" if row["subjects"] else ""
+        # A name with a comma is quoted, as feeds.yaml writes it (walk152 #4: `[Measuring,
+        # Service, support and operations]` read as three subjects).
+        hints = f"  {yaml_list(row['subjects'])}" if row["subjects"] else ""
         echo(f"{row['status']:<13} {row['name'] or '-'}  {row['url']}{hints}")
 
 
@@ -759,6 +835,12 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
                 f"{'':<13} its last read found 0 entries, though curator stored"
                 f" {row['articles']} article(s) from it: the feed may be broken; open it in a"
                 " browser"
+            )
+        elif row["status"] == "ok" and row["last_success"] and not row["entries"]:
+            # walk152 #14: "ok ... 0" and nothing more, as if all were well with it.
+            echo(
+                f"{'':<13} the feed lists no articles (0 entries on its last read): it gives the"
+                " issue nothing until it does"
             )
     look = [
         r for r in table if r in failing or r["not_well_formed"] or r["moved_to"] or r["emptied"]

@@ -66,7 +66,8 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
         if not result.get("version") and (content_type or "").lower().startswith("text/html"):
             raise FeedError(HTML_NOT_FEED)
         if problem is not None:
-            raise FeedError(f"not a well-formed feed: {short(problem)}")
+            # (its place in words: "<unknown>:2:0:" leaked, walk152 #14)
+            raise FeedError(f"not a well-formed feed: {_where(problem)}")
         if not result.get("version"):
             raise FeedError("not a feed: no RSS, Atom or JSON Feed found")
     in_document = len(entries) if len(entries) > MAX_ENTRIES else None
