@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import mul, truediv
 from typing import cast
 
@@ -237,7 +237,7 @@ def shared_numbers(counts: Sequence[Vector], keep: Collection[str] = ()) -> list
 def known_numbers(counts: Vector, *known: Collection[str]) -> Vector:
     """`counts` without the number terms none of `known` has (a model's archive, its subjects'
     words: see NUMBER_MIN_DOCS)."""
-    unknown = counts.keys() - known[0] if known else set(counts)
+    unknown = list(filterfalse(known[0].__contains__, counts)) if known else list(counts)
     drop = [t for t in unknown if is_number_term(t) and not any(t in k for k in known[1:])]
     if not drop:
         return counts
