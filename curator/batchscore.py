@@ -27,6 +27,7 @@ from curator.store import Store
 from curator.subjectfit import KNN_FLOOR, KNN_WEIGHT, SCORE_FLOOR, VOTE_SHARPNESS, VOTE_WEIGHT
 from curator.subjects import MATCHED_TERMS, SubjectModel
 from curator.termcounts import decode, phrase_keys
+from curator.textfeatures import is_number_term
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -96,6 +97,10 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
             [*model.corpus.idf, *column_terms, *voter_terms, *table_terms, *example_terms, *phrases]
         )
     )
+    # (a number the model's archive and subjects do not have is no term: NUMBER_MIN_DOCS)
+    known = set(terms)
+    unknown = [t for t in store.number_terms() if t not in known and is_number_term(t)]
+    terms += unknown
     index = {t: k for k, t in enumerate(terms)}
     m = len(terms)  # the index of every term the model never saw
     ids = store.term_rows(terms)
@@ -112,7 +117,7 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
         return out
 
     drop = np.zeros(m + 1, dtype=np.bool_)
-    for p in phrases:
+    for p in [*phrases, *unknown]:
         drop[index[p]] = True
     in_columns, in_voters = where(column_terms), where(voter_terms)
     in_table, in_examples = where(table_terms), where(example_terms)

@@ -2660,6 +2660,12 @@ class Store:
                 rows,
             )
 
+    def number_terms(self) -> list[str]:
+        """The stored terms that may be numbers, versions or single letters (a superset:
+        `textfeatures.is_number_term` tells)."""
+        sql = "SELECT term FROM terms WHERE term GLOB '[0-9]*' OR length(term) = 1"
+        return [r[0] for r in self.db.execute(sql)]
+
     def terms_by_id(self, ids: Iterable[int]) -> dict[int, str]:
         """id -> term for these term ids."""
         return {

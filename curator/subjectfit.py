@@ -36,6 +36,7 @@ from curator.textfeatures import (
     corpus_stats,
     normalise,
     phrase_key,
+    shared_numbers,
     strongest,
     surface_forms,
     terms,
@@ -43,7 +44,7 @@ from curator.textfeatures import (
 )
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "16"
+SCORER_VERSION = "17"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their
@@ -1088,6 +1089,8 @@ def fit(
     phrases = subject_phrases(subjects)
     if counts is None:
         counts = [article_counts(a, phrases) for a in articles]
+    # (a number one article alone uses is no term: see NUMBER_MIN_DOCS)
+    counts = shared_numbers(counts, set().union(*map(query_counts, subjects)))
     t = _training(subjects, articles, counts, corrections)
     n = len(subjects)
     asked = queries(subjects, t.corpus)

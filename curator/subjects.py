@@ -59,6 +59,7 @@ from curator.textfeatures import (
     Vector,
     article_counts,
     dot,
+    known_numbers,
     readable,
     readable_stem,
     surface_forms,
@@ -737,7 +738,7 @@ class SubjectModel(Fitted):
     # -- scoring ----------------------------------------------------------------------------------
 
     def _features(self, article: Article) -> tuple[Vector, Vector]:
-        counts = article_counts(article, self.phrases)
+        counts = known_numbers(article_counts(article, self.phrases), self.corpus.idf, self.columns)
         return counts, tfidf(counts, self.corpus)
 
     def _raw(self, rep: Vector, counts: Vector) -> list[float]:
@@ -829,6 +830,7 @@ class SubjectModel(Fitted):
     def assign_counts(self, url: str, counts: Vector) -> Assignment:
         """`assign_one` for an article counted already (`article_counts` with this model's
         phrases): what placing a stored article needs without reading its text again."""
+        counts = known_numbers(counts, self.corpus.idf, self.columns)
         return self._judge(url, tfidf(counts, self.corpus), counts).assignment()
 
     def assign_one(self, article: Article) -> Assignment:

@@ -39,7 +39,7 @@ _PROBE = (
     "hopeful goodness revival allowance inference airliner gyroscopic adjustable defensible "
     "irritant replacement adjustment dependent adoption homologou communism activate angulariti "
     "homologous effective bowdlerize probate rate cease controll roll customer's don't x 42 "
-    "a1b2 thirty-one zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz café straßenbahn трамваи دمشق 宇航员 "
+    "a1b2 486 7 3.1 thirty-one zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz café straßenbahn трамваи دمشق 宇航员 "
     "ロケット 茶 ภาษาไทย हिन्दी"
 )
 

@@ -18,9 +18,9 @@ import random
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import mul, truediv
 from typing import cast
 
@@ -202,21 +202,88 @@ COMMON_WORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as prose)
 )
 
-#: The words the subject scorer drops before stemming: English stop words and the other
-#: languages' function words (`OTHER_STOP_WORDS`, `SCRIPT_STOP_WORDS`): a word of them never
-#: becomes a term, in an article or a subject.
-TERM_STOP_WORDS: frozenset[str] = STOP_WORDS | (OTHER_STOP_WORDS - _ENGLISH_TOO) | SCRIPT_STOP_WORDS
+#: Single letters that are no term (see NUMBER_DIGITS): English's "a" and "I", and the function
+#: words of the languages of `OTHER_STOP_WORDS` ("e", "o", "y", "w", "z", "u": and, or, in, with),
+#: which would place a Spanish article under a subject described in Spanish (walk88).
+LETTER_STOP_WORDS: frozenset[str] = frozenset({"a", "e", "i", "o", "u", "y", "w", "z"})
+#: The words the subject scorer drops before stemming: English stop words, the other
+#: languages' function words (`OTHER_STOP_WORDS`, `SCRIPT_STOP_WORDS`) and those letters: a word of
+#: them never becomes a term, in an article or a subject.
+TERM_STOP_WORDS: frozenset[str] = (
+    STOP_WORDS | (OTHER_STOP_WORDS - _ENGLISH_TOO) | SCRIPT_STOP_WORDS | LETTER_STOP_WORDS
+)
+
+
+#: A number is a word when it has NUMBER_DIGITS digits or more: a model or part number ("486",
+#: "68040", "040") names a thing as a word does, where a small count ("2", "16") tells nothing of
+#: a subject. A version ("3.1", "7.0.1") is one word, its dots read as "v" ("3v1": `_VERSION`),
+#: so "Windows 3.1" and "System 7.1" keep what tells them apart. And a single ASCII letter is a
+#: word ("X" of "The X Window System", "C"), but for those of `LETTER_STOP_WORDS`. Until
+#: SCORER_VERSION 17 numbers and single letters were dropped (15 was exp14's first try, taken out
+#: the same day: see NUMBER_MIN_DOCS): on 20 Newsgroups' comp.* set "486", "386", "040" and "X"
+#: are what tells PC from Mac hardware and X from graphics (benchmarks/README.md, exp14, exp15).
+NUMBER_DIGITS = 3
+#: (the dot first: the pattern then looks only at dots, 15x faster than a look-behind first)
+_VERSION = re.compile(r"\.(?<=\d\.)(?=\d)")
+_NUMBER_TERM = re.compile(r"\d+(?:v\d+)*|[a-z]")
+
+
+#: ...and such a term counts only when NUMBER_MIN_DOCS articles of the archive the model learns
+#: from use it (or a subject's own words have it; else it is dropped from an article's counts,
+#: on every path: `shared_numbers` when fitting, `known_numbers` when placing, batchscore's
+#: `prepare` for the stored archive). A number of one article alone ("Notes 1001", "Episode
+#: 412", in a title that weighs three) is no word of any subject, and as a word the archive has
+#: once it took most of the article's tf-idf weight and left it under every subject's bar
+#: (test_walk53_left_out: 177 of 198 articles placed nowhere instead of 12, exp14). 3, not 2: a
+#: story and its copy share their numbers (test_walk120_copies' featured story lost its place
+#: with 2). Same-field mean zero-shot / +20, even | odd ids: 2 articles 0.843 / 0.859 | 0.856 /
+#: 0.858, 3 articles 0.844 / 0.860 | 0.853 / 0.861 (benchmarks/README.md, exp15).
+NUMBER_MIN_DOCS = 3
+
+
+def is_number_term(term: str) -> bool:
+    """Whether `term` is a number, a version or a single letter (see NUMBER_DIGITS)."""
+    return _NUMBER_TERM.fullmatch(term) is not None
+
+
+def shared_numbers(counts: Sequence[Vector], keep: Collection[str] = ()) -> list[Vector]:
+    """`counts` without the number terms fewer than NUMBER_MIN_DOCS of them use (those in `keep`
+    stay)."""
+    df: dict[str, int] = {}
+    for c in counts:
+        for t in c:
+            if (len(t) == 1 or t[0] <= "9") and is_number_term(t):
+                df[t] = df.get(t, 0) + 1
+    rare = {t for t, k in df.items() if k < NUMBER_MIN_DOCS and t not in keep}
+    if not rare:
+        return list(counts)
+    return [
+        c if rare.isdisjoint(c) else {t: x for t, x in c.items() if t not in rare} for c in counts
+    ]
+
+
+def known_numbers(counts: Vector, *known: Collection[str]) -> Vector:
+    """`counts` without the number terms none of `known` has (a model's archive, its subjects'
+    words: see NUMBER_MIN_DOCS)."""
+    unknown = list(filterfalse(known[0].__contains__, counts)) if known else list(counts)
+    drop = [t for t in unknown if is_number_term(t) and not any(t in k for k in known[1:])]
+    if not drop:
+        return counts
+    return {t: x for t, x in counts.items() if t not in drop}
 
 
 def _word(token: str) -> str | None:
-    """A raw token as a word ("mike's" -> "mike"), or None for numbers, single letters and junk
-    (a single character of an unspaced script is a word: `UNSPACED`)."""
+    """A raw token as a word ("mike's" -> "mike"), or None for short numbers, single letters of
+    other scripts and junk (a single character of an unspaced script is a word: `UNSPACED`; see
+    NUMBER_DIGITS)."""
     if token.endswith("'s"):
         token = token[:-2]
-    if len(token) > MAX_WORD or token.isdigit():
+    if len(token) > MAX_WORD:
         return None
+    if token.isdigit():
+        return token if len(token) >= NUMBER_DIGITS and token.isascii() else None
     if len(token) < 2 and (token.isascii() or not UNSPACED.match(token)):
-        return None
+        return token if "a" <= token <= "z" else None
     return token
 
 
@@ -293,6 +360,8 @@ def _tokens(text: str) -> list[str]:
     # letters and digits, so with every other character a space, the runs are what split()
     # finds. Only a word with an apostrophe ("don't", "o'neill's", "'quoted'") is left to the
     # pattern, word by word (a run cannot span a space either way).
+    if "." in low:
+        low = _VERSION.sub("v", low)  # "3.1" -> "3v1" (see NUMBER_DIGITS)
     if not low.isascii():
         if _OTHER_LETTER.search(low):
             return script_words(low)

@@ -28,6 +28,7 @@ from curator.textfeatures import (
     _stems,
     _tokens,
     article_counts,
+    known_numbers,
     reset_caches,
     tfidf,
 )
@@ -49,8 +50,10 @@ def reuters(corpus: Path) -> list[tuple[Article, str]]:
 
 def _pattern_tokens(text: str) -> list[str]:
     """The tokens as the word pattern finds them (the definition; Turkish "İ" read as the "i" it
-    is, not as "i" and a combining dot that split "İstanbul": walk97 #8)."""
-    return _WORD.findall(text.lower().replace("\u2019", "'").replace("i\u0307", "i"))
+    is, not as "i" and a combining dot that split "İstanbul": walk97 #8; a version's dots as "v",
+    "3.1" one word "3v1": exp14)."""
+    low = text.lower().replace("\u2019", "'").replace("i\u0307", "i")
+    return _WORD.findall(textfeatures._VERSION.sub("v", low))
 
 
 def test_tokens_are_what_the_word_pattern_finds(bbc, reuters):
@@ -140,8 +143,11 @@ def test_placing_gives_what_scoring_each_part_on_its_own_gives(bbc, corrected):
     decisions: Counter[str] = Counter()
     for article in articles:
         got = model.judge(article)
-        # The plain way: the scores, then the fit and the matched terms each looked up anew.
-        counts = article_counts(article, model.phrases)
+        # The plain way: the scores, then the fit and the matched terms each looked up anew (a
+        # number neither the archive nor a subject has is no term: NUMBER_MIN_DOCS, exp15).
+        counts = known_numbers(
+            article_counts(article, model.phrases), model.corpus.idf, model.columns
+        )
         rep = tfidf(counts, model.corpus)
         want = model.judge_scored(article.url, rep, counts, model._raw(rep, counts))
         assert (got.subject, got.decision, got.matched) == (
