@@ -34,6 +34,12 @@ _WIDER = {
     "big5": "big5hkscs",
     "tis-620": "cp874",
     "iso8859-11": "cp874",
+    # Browsers' EUC-JP reads NEC's row 13 (`①`, `Ⅲ`, `㈱`), as JIS X 0213 placed it, where Python's
+    # euc_jp does not (walk154 NEW-8: "髙島屋前の路面電車①" was published as "...路面電車\ufffd\ufffd",
+    # its blurb cut short); euc_jp itself is among the `_ALSO` tried after it (JIS X 0212).
+    "euc_jp": "euc_jis_2004",
+    # Browsers' ISO-2022-JP reads half-width katakana (ESC ( I), as iso2022_jp_ext does.
+    "iso2022_jp": "iso2022_jp_ext",
 }
 #: WHATWG labels Python's codecs do not know, by the codec that reads what browsers read.
 _LABELS = {
@@ -59,7 +65,19 @@ _LABELS = {
     "visual": "iso8859-8",
     "windows-874": "cp874",
     "dos-874": "cp874",
+    "cseucpkdfmtjapanese": "euc_jis_2004",
+    "x-euc-jp": "euc_jis_2004",
 }
+#: Codecs tried in turn after a label's codec (`codec`) when it does not read the bytes, the first
+#: that reads them all taken: EUC-JP's two supersets of JIS X 0208 read its three-byte characters
+#: (0x8F ...) differently, euc_jis_2004 as JIS X 0213's plane 2 and euc_jp as JIS X 0212, in rows
+#: that do not overlap.
+_ALSO = {"euc_jis_2004": ("euc_jisx0213", "euc_jp")}
+#: Codecs whose text is 7-bit, switched by escape sequences: their bytes are ASCII, and so valid
+#: UTF-8 too, and an escape sequence (ESC $ B, ESC ( J...) says they are in the charset named
+#: (walk154 NEW-3: an ISO-2022-JP page was read as ASCII, its title "$B7'K\$NO)LLEE...").
+_ESCAPED = frozenset({"iso2022_jp_ext"})
+_ESCAPE = re.compile(rb"\x1b[$(]")
 
 UTF = ("utf-8", "utf-16", "utf-16-le", "utf-16-be")
 
@@ -80,7 +98,12 @@ def codec(label: str | None) -> str | None:
 
 
 def shown(charset: str) -> str:
-    """A codec's name as an editor knows it: "windows-1255" for cp1255."""
+    """A codec's name as an editor knows it: "windows-1255" for cp1255, "EUC-JP" for
+    euc_jis_2004."""
+    if charset in ("euc_jis_2004", "euc_jisx0213", "euc_jp"):
+        return "EUC-JP"
+    if charset == "iso2022_jp_ext":
+        return "ISO-2022-JP"
     return f"windows-{charset[2:]}" if re.fullmatch(r"cp125\d", charset) else charset
 
 
@@ -137,16 +160,21 @@ def read_bytes(data: bytes, header: str | None, declared: str | None) -> Reading
     said = header_codec or own
     tries = ["utf-8"]
     if said and said not in UTF:
-        tries.append(said)
+        tries.extend((said, *_ALSO.get(said, ())))
     elif own and own not in UTF:  # the server said utf-8, the document itself says otherwise
-        tries.append(own)
+        tries.extend((own, *_ALSO.get(own, ())))
+    if len(tries) > 1 and tries[1] in _ESCAPED and _ESCAPE.search(data):
+        tries.append(tries.pop(0))  # 7-bit text with its escape sequences: not ASCII
     for enc in tries:
         try:
             return Reading(data.decode(enc, strict(enc)), enc, "named", said)
         except UnicodeDecodeError:
             continue
     if said and said not in UTF:  # damaged bytes in the charset the document was said to be in
-        return Reading(data.decode(said, errors="replace"), said, "replaced", said)
+        # (in the one of its codecs that reads most of them)
+        texts = [(data.decode(enc, errors="replace"), enc) for enc in (said, *_ALSO.get(said, ()))]
+        text, enc = min(texts, key=lambda t: t[0].count("\ufffd"))
+        return Reading(text, enc, "replaced", said)
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     if sum(1 for c in text if c > "\x7f") - bad >= bad:  # UTF-8, with a few stray bytes

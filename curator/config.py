@@ -25,9 +25,9 @@ from curator.urls import (
     address_fault,
     address_meant,
     feed_address,
+    feed_key,
     host_fault,
     lowered_scheme,
-    url_key,
 )
 from curator.variables import VariableError, check_variables
 
@@ -1113,7 +1113,7 @@ class _Reader:
             nodes = self.mapping(item, "a feed", FEED_KEYS)
             raw = {key: self.value(n, key, FEED_KEYS[key][0]) for key, n in nodes.items()}
             url = self.feed_url(nodes["url"], raw["url"])
-            key = url_key(url) if not url.startswith("/") else url
+            key = feed_key(url) if not url.startswith("/") else url
             line = item.start_mark.line + 1
             if key in seen:
                 raise self.error(

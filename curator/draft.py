@@ -225,6 +225,12 @@ def short_blurb_reason(article: Article) -> str:
             else ("its feed has")
         )
         return f"{which} more text, but no second sentence that fit beside it"
+    if "\ufffd" in (article.text or "") + article.blurb:
+        # (walk154 NEW-8: an EUC-JP page whose `①` were not read was said to have "no more text")
+        return (
+            "characters of its page could not be read in the charset it was read in and show as"
+            " \ufffd, and the sentences holding them were left out"
+        )
     if article.text is None:  # its page was not read (refused, failed, not asked for) or empty
         return (
             "its feed had no more text to make one of 2-3 sentences, and no text of its page was"

@@ -215,7 +215,7 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
 
 def _replaced(charset: str) -> str:
     return (
-        f"characters: some bytes are not valid {charset}, the charset the page was read in, and"
+        f"characters: some bytes are not valid {shown(charset)}, the charset the page was read in, and"
         " show as \ufffd (check the article's title, credit and blurb)"
     )
 

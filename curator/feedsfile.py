@@ -35,7 +35,7 @@ from curator.extract_rules import TITLE_SEPARATORS
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.publish import write_atomic
 from curator.render import builtin_templates
-from curator.urls import address_fault, site_of, url_key
+from curator.urls import address_fault, feed_key, site_of
 
 
 class FeedsFileError(InputError):
@@ -762,7 +762,7 @@ def _existing_keys(data: CommentedMap) -> dict[str, int]:
     for index, item in enumerate(data.get("feeds") or ()):
         url = _item_url(item)
         if url is not None:
-            keys.setdefault(url_key(url), index)
+            keys.setdefault(feed_key(url), index)
     return keys
 
 
@@ -787,7 +787,7 @@ def add_feeds(
     skipped: list[FeedSpec] = []
     for spec in feeds:
         clean = _check_spec(path, spec)
-        key = url_key(clean.url)
+        key = feed_key(clean.url)
         if key in seen:
             skipped.append(clean)
             continue
@@ -819,7 +819,7 @@ def remove_feed(path: Path, url: str, said: list[str] | None = None) -> bool:
     path = Path(path)
     text = _read_text(path)
     data = _load_rt(path, text)
-    index = _existing_keys(data).get(url_key(url.strip()))
+    index = _existing_keys(data).get(feed_key(url.strip()))
     if index is None:
         return False
     note = _edit(path, text, data, "remove", index=index)
@@ -1091,19 +1091,19 @@ def import_subscriptions(
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
     specs = _merged_repeats(specs)
     before = read_feeds(Path(path))
-    listed = {url_key(spec.url): spec.subjects for spec in before}
+    listed = {feed_key(spec.url): spec.subjects for spec in before}
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
-    lines = {url_key(spec.url): spec.url for spec in before}
+    lines = {feed_key(spec.url): spec.url for spec in before}
     flow = _in_brackets(Path(path))
     said: list[str] = []
     added, duplicates = add_feeds(path, specs, stubs, said)
     # Skipped: listed in feeds.yaml before; repeated: in the OPML twice (added once).
-    skipped = tuple(spec for spec in duplicates if url_key(spec.url) in listed)
-    repeated = tuple(spec for spec in duplicates if url_key(spec.url) not in listed)
+    skipped = tuple(spec for spec in duplicates if feed_key(spec.url) in listed)
+    repeated = tuple(spec for spec in duplicates if feed_key(spec.url) not in listed)
     unhinted = tuple(
-        (lines[url_key(spec.url)], (*own, *missing))
+        (lines[feed_key(spec.url)], (*own, *missing))
         for spec in skipped
-        for own in [listed.get(url_key(spec.url), ())]
+        for own in [listed.get(feed_key(spec.url), ())]
         for missing in [
             [h for h in spec.subjects if h.casefold() not in {o.casefold() for o in own}]
         ]
@@ -1199,12 +1199,12 @@ def _merged_repeats(specs: Sequence[FeedSpec]) -> tuple[FeedSpec, ...]:
     kept only the first (walk82 #2). The later listings stay, for `add_feeds` to skip."""
     hints: dict[str, tuple[str, ...]] = {}
     for spec in specs:
-        key = url_key(spec.url)
+        key = feed_key(spec.url)
         hints[key] = tuple(dict.fromkeys((*hints.get(key, ()), *spec.subjects)))
     merged: list[FeedSpec] = []
     seen: set[str] = set()
     for spec in specs:
-        key = url_key(spec.url)
+        key = feed_key(spec.url)
         if key not in seen and hints[key] != spec.subjects:
             spec = FeedSpec(spec.url, spec.name, hints[key], spec.comment, spec.fetch_pages)
         seen.add(key)

@@ -144,6 +144,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!$])")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "~": "&#126;", "{": "&#123;", "}": "&#125;"}
 _MD_AS_ENTITY = re.compile("[<>~{}]")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+#: What Hugo's (Goldmark's) and Jekyll's (kramdown's) typographers make other characters of: `--`
+#: an en dash, `...` an ellipsis, `"` curly quotes (walk154 NEW-7: a title "Why the --no-check
+#: flag..." showed "–no-check", "C++ -> C--" "C–"). As entities, which neither typographer reads
+#: and every Markdown shows as the characters (Python-Markdown knows no `\"`).
+_MD_TYPOGRAPHY = re.compile(r'-{2,}|\.{3,}|"')
+_MD_TYPOGRAPHY_ENTITIES = {"-": "&#45;", ".": "&#46;", '"': "&quot;"}
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay,
 #: and so does a `\<` (an even run of backslashes before it is theirs): Markdown shows it as a `<`
 #: already, and `\&lt;` would show the letters "&lt;" (walk96 A).
@@ -176,11 +182,15 @@ def _plain(value: object) -> object:
 
 def md_text(value: object) -> Markup:
     """Plain text made literal in Markdown: punctuation escaped, `&`, `<`, `>` and `~` as
-    entities, one line. (Markup: safe in a .md template, which escapes every other value.)"""
+    entities, and `--`, `...` and `"` too (`_MD_TYPOGRAPHY`), one line. (Markup: safe in a .md
+    template, which escapes every other value.)"""
     text = " ".join(str(_plain(value) or "").split())
     text = text.replace("&", "&amp;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_AS_ENTITY.sub(lambda m: _MD_ENTITIES[m.group()], text)
+    text = _MD_TYPOGRAPHY.sub(
+        lambda m: "".join(_MD_TYPOGRAPHY_ENTITIES[c] for c in m.group()), text
+    )
     text = _MD_LIST_START.sub(r"\1\2\\\3", text)
     if text[:1] in {"-", "+", "="}:
         text = "\\" + text

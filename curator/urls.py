@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from tld import get_fld, get_tld
 
@@ -177,6 +177,48 @@ def url_key(url: str) -> str:
     path = parts.path.rstrip("/") or "/"
     query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+#: A percent-escape (`%65`), and the characters RFC 3986 calls unreserved, which an escape of one
+#: spells otherwise (`%65` is `e`).
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _unescaped(part: str) -> str:
+    """A URL's path or query with each escape of an unreserved character decoded (`/f%65ed` is
+    `/feed`), the others upper-cased, and characters outside ASCII escaped in UTF-8, as they are
+    sent (`/フィード` is `/%E3%83%95...`)."""
+
+    def one(m: re.Match[str]) -> str:
+        char = chr(int(m.group(1), 16))
+        return char if char in _UNRESERVED else m.group().upper()
+
+    part = _ESCAPE.sub(one, part)
+    return part if part.isascii() else quote(part, safe="".join(map(chr, range(0x21, 0x7F))))
+
+
+def feed_key(url: str) -> str:
+    """`url_key` of a feed's address as it is sent: its site's name in IDNA's ASCII form
+    (`例え.jp` is `xn--r8jz45g.jp`) and its path's escapes of unreserved characters decoded
+    (`_unescaped`). Two spellings of one feed's address are one feed of the feeds list (walk154
+    N-c: `http://例え.jp/feed` and `http://xn--r8jz45g.jp/feed` were both added, and `feeds
+    remove` of the one the fetch named said it was "not in the feeds list"). Articles keep
+    `url_key`, the key they are stored under."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError:  # (no address: `url_key` keys it all the same)
+        return url_key(url)
+    netloc = parts.netloc
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:  # (not a name IDNA spells: kept as written)
+            ascii_host = host
+        netloc = netloc.lower().replace(host, ascii_host, 1)
+    path, query = _unescaped(parts.path), _unescaped(parts.query)
+    return url_key(urlunsplit((parts.scheme, netloc, path, query, parts.fragment)))
 
 
 #: Hosting platforms where each subdomain is someone's own site ("janedoe.substack.com" is Jane

@@ -46,7 +46,7 @@ from curator.feedsfile import (
 from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
 from curator.store import Store, moved_error_of
-from curator.urls import address_fault, feed_address, url_key
+from curator.urls import address_fault, feed_address, feed_key
 
 
 @click.group()
@@ -132,10 +132,10 @@ def add(
     fetched, written = _feed_address(conf, _checked_address(url))
     if any(source.is_file and source.url == fetched for source in conf.feeds):
         raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
-    listed = {url_key(spec.url): spec.url for spec in read_feeds(config)}
-    if url_key(written) in listed:  # its https:// form, say: said before it is read (walk45 #8)
+    listed = {feed_key(spec.url): spec.url for spec in read_feeds(config)}
+    if feed_key(written) in listed:  # its https:// form, say: said before it is read (walk45 #8)
         raise DuplicateFeedError(
-            f"{config}: {written} is already in the feeds list, as {listed[url_key(written)]}"
+            f"{config}: {written} is already in the feeds list, as {listed[feed_key(written)]}"
         )
     if no_check:
         said: list[str] = []
@@ -161,10 +161,10 @@ def add(
     address = written if found.is_feed else best.url
     # Where the address leads (a 301 to a feed listed already, walk45 #5) is compared too.
     for where in (found.final_url if found.is_feed else None, best.url):
-        if where and url_key(where) in listed:
+        if where and feed_key(where) in listed:
             raise DuplicateFeedError(
                 f"{config}: {url} leads to {where}, which is already in the feeds list as"
-                f" {listed[url_key(where)]}; nothing added"
+                f" {listed[feed_key(where)]}; nothing added"
             )
     title = " ".join((best.title or "").split())
     # The feed's title becomes `name:` (which every article of it is credited to) only when it
@@ -224,7 +224,7 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
         held = store.feeds_holding(keys)
     for stored, count in sorted(held.items(), key=lambda item: -item[1]):
         listed = specs.get(stored)
-        if listed is None or url_key(listed.url) == url_key(address) or count * 2 <= len(keys):
+        if listed is None or feed_key(listed.url) == feed_key(address) or count * 2 <= len(keys):
             continue
         named = f" ({listed.name})" if listed.name else ""
         share = "all" if count >= len(keys) else f"{count}"
@@ -279,7 +279,7 @@ def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
         raise error from None
     given = url.strip()
     spec = next(
-        (s for s in listed if s.url.strip() == given or url_key(s.url) == url_key(given)), None
+        (s for s in listed if s.url.strip() == given or feed_key(s.url) == feed_key(given)), None
     )
     if spec is None or not remove_feed(config, spec.url):
         raise error
@@ -295,7 +295,7 @@ def _remove(
     # The entry removed, as feeds.yaml has it: the address given may differ from it (https, a
     # trailing slash), and the editor is told which line went (walk45 #7).
     listed = read_feeds(config)
-    at = next((i for i, s in enumerate(listed) if url_key(s.url) == url_key(url.strip())), None)
+    at = next((i for i, s in enumerate(listed) if feed_key(s.url) == feed_key(url.strip())), None)
     spec = listed[at] if at is not None else None
     # Its address as the store has it (a local file's resolved path): the loaded config's.
     stored = conf.feeds[at].url if at is not None and len(conf.feeds) == len(listed) else None
@@ -459,9 +459,9 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         )
     if done.skipped:
         echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
-        lines = {url_key(spec.url): spec for spec in read_feeds(config)}
+        lines = {feed_key(spec.url): spec for spec in read_feeds(config)}
         for spec in done.skipped:
-            listed = lines.get(url_key(spec.url))
+            listed = lines.get(feed_key(spec.url))
             line = listed.url if listed else spec.url
             echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)
             # walk152 #10: what the OPML says of it that feeds.yaml does not, as subjects are said.
@@ -473,10 +473,10 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         # Each added once, hinting at the subjects of every folder it was in (walk82 #2).
         # walk152 #14: six copies of one feed said "5 listed more than once", and named the
         # address of a later copy, not the one feeds.yaml got.
-        first = {url_key(spec.url): spec for spec in reversed(done.added)}
+        first = {feed_key(spec.url): spec for spec in reversed(done.added)}
         copies: dict[str, int] = {}
         for spec in done.repeated:
-            copies[url_key(spec.url)] = copies.get(url_key(spec.url), 1) + 1
+            copies[feed_key(spec.url)] = copies.get(feed_key(spec.url), 1) + 1
         echo(
             f"{len(copies)} feed(s) listed more than once in the OPML, each added once, as first"
             " listed, with the subjects of all its folders (an address with or without www., a"

@@ -260,7 +260,8 @@ def _utf8_from_legacy(
     (walk151 #2: a Hebrew feed in ISO-8859-8 was published as "äøëáú ä÷ìä", and its title and
     credit with it).
     """
-    if content.isascii() or content.startswith(codecs.BOM_UTF8):
+    if (content.isascii() and b"\x1b" not in content) or content.startswith(codecs.BOM_UTF8):
+        # (ESC: 7-bit text in a charset switched by escape sequences, ISO-2022-JP: walk154 NEW-3)
         return content, content_type, None
     header = _CHARSET_VALUE.search(content_type or "")
     declared = _DECLARED_VALUE.match(content[:200])
