@@ -2100,6 +2100,16 @@ class Store:
     def record_draft_written(self, number: int, digest: str) -> None:
         self._set_meta([(f"draft_written:{number}", digest)])
 
+    def draft_titles(self, number: int) -> dict[int, str]:
+        """The title of each article (by id) as `curator draft` last wrote it into the draft of
+        issue `number` (empty: none written, or by a curator that did not keep them), to tell a
+        feed's correction since from the editor's edit."""
+        value = self._meta(f"draft_titles:{number}")
+        return {int(k): str(v) for k, v in json.loads(value).items()} if value else {}
+
+    def record_draft_titles(self, number: int, titles: Mapping[int, str]) -> None:
+        self._set_meta([(f"draft_titles:{number}", json.dumps(titles, ensure_ascii=False))])
+
     def record_draft_retold(self, number: int, rows: Iterable[tuple[int, int, int, str]]) -> None:
         """Keep the copies of stories told before that the draft of issue `number` found and
         listed (as `record_retold` takes them), for `curator build --draft` to record with the
