@@ -5,6 +5,7 @@ Through the CLI, against a feed and pages on a real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -87,7 +88,8 @@ def test_an_issue_whose_files_were_deleted_is_said_before_the_next_is_drafted_or
     assert code == 0, err
     said = said_as_one(err)
     assert expected in said, err
-    assert "To write it again: `curator render 1 --config" in said, err
+    # (every issue recorded is gone: `--all`; else their numbers, `curator render 1 3`)
+    assert "To write it again: `curator render --all --config" in said, err
     assert (
         "there is no command: put back the copy of the store taken before it was published" in said
     )
@@ -104,5 +106,68 @@ def test_an_issue_whose_files_were_deleted_is_said_before_the_next_is_drafted_or
     assert said.count("issue 1 is recorded in the store") == 1, err  # not again after publishing
     assert stdout.startswith("Issue 2: "), stdout
     # What it advises writes issue 1 again.
-    assert run("render", "1", "--config", str(path), "-q")[0] == 0
+    assert run("render", "--all", "--config", str(path), "-q")[0] == 0
     assert (out / "issue-1.json").exists()
+
+
+def _sha1(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()
+
+
+def test_commands_that_only_read_never_write_the_store_nor_leave_a_lock(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk150 #4: `curator themes --db BACKUP.db` placed the backup's articles again (the
+    subjects had changed since), rewrote it (a new sha1) and left BACKUP.db.lock beside it,
+    though README and docs/scripting.md call it a command that changes nothing. Every command
+    docs/scripting.md says only reads leaves the store's bytes as they were, and no file beside
+    it; what it would have placed is worked out in a copy, and said, its report as the next
+    build will have it."""
+    path, published = first_issue(tmp_path, http_server)
+    backup = tmp_path / "copies" / "backup.db"
+    code, _, err = run("backup", "--config", str(path), str(backup))
+    assert code == 0, err
+    # The subjects change after the backup: every article is to be placed again.
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("keywords:\n", "keywords:\n  - churn\n", 1), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    url = next(iter(published))
+    store = tmp_path / ".curator" / "curator.db"
+    main_before = _sha1(store)
+    reports: list[list[str]] = [
+        ["themes"],
+        ["subjects", "list"],
+        ["subjects", "explain", url],
+        ["subjects", "uncertain"],
+        ["subjects", "overlap"],
+        ["subjects", "suggest"],
+        ["feeds", "list"],
+        ["feeds", "check"],
+    ]
+    before = _sha1(backup)
+    listed: list[str] = []
+    for args in reports:
+        code, out, err = run(*args, "--config", str(path), "--db", str(backup))
+        assert code == 0, (args, err)
+        assert _sha1(backup) == before, args
+        assert sorted(p.name for p in backup.parent.iterdir()) == ["backup.db"], args
+        if args == ["subjects", "list"]:
+            listed.append(out)
+        if args[0] == "themes":
+            said = said_as_one(err)
+            assert "placing every stored article again under subjects (your subjects or" in (
+                said.lower()
+            ), err
+            assert f"this command only reads {backup}: the store itself is left as it is" in said, (
+                err
+            )
+    # Shown as the next build places them, every time alike.
+    code, out, _ = run("subjects", "list", "--config", str(path), "--db", str(backup))
+    assert code == 0 and [out] == listed
+    # The newsletter's own store, which the reports read the same way (`feeds export` and
+    # `extract` have no --db), is left as it was too, but for what `subjects uncertain` lists.
+    for args in (["themes"], ["subjects", "list"], ["feeds", "export"], ["extract", url]):
+        code, _, err = run(*args, "--config", str(path))
+        assert code == 0, (args, err)
+        assert _sha1(store) == main_before, args
+    assert not list(store.parent.glob("*-wal")) and not list(store.parent.glob("*-shm"))

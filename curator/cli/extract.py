@@ -179,7 +179,7 @@ def extract(
         # How the newsletter credits each page it has stored, as its next draft would: with the
         # feeds' `name:` lines as feeds.yaml gives them now (`feed_names`).
         try:
-            with Store.open(newsletter.settings.store) as store:
+            with Store.open_for_reading(Path(newsletter.settings.store)) as store:
                 if store.upgraded is not None:
                     click.echo(f"curator: {store.upgraded.message()}", err=True)
                 named = feed_names(newsletter, store)
