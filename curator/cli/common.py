@@ -532,8 +532,8 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
 
 
 def _say_copies(config: Config, store: Store, store_path: Path) -> None:
-    """For a command that only reads: a line on stderr (with --quiet too: it is about what the
-    report shows) when it works in a copy of the store, with why: what it shows is as the next
+    """For a command that only reads: a line on stderr (unless --quiet) when it works in a copy
+    of the store, with why: what it shows is as the next
     build will have it, and the store is left as it is (walk150 #4)."""
     kept = "the store itself is left as it is"
     if store.upgraded_in_copy is not None:
@@ -546,15 +546,16 @@ def _say_copies(config: Config, store: Store, store_path: Path) -> None:
         return
 
     def copied() -> None:
-        why = pending(config, store)
-        shown = (
-            f"{why[0].upper()}{why[1:]}: not done in the store yet, so this command did it in a"
-            " copy, and shows what the next build will place"
-            if why
-            else "What it shows needed a change to the store (placing what was not placed"
-            " yet), done in a copy"
-        )
-        click.echo(f"curator: {shown}; this command only reads {store_path}: {kept}", err=True)
+        # (a copy made for a note kept, or a model fitted again, which says itself, changes
+        # nothing of what is shown: said only when articles are placed there)
+        ctx = click.get_current_context(silent=True)
+        if (why := pending(config, store)) and not (ctx and ctx.params.get("quiet")):
+            click.echo(
+                f"curator: {why[0].upper()}{why[1:]}: not done in the store yet, so this command"
+                f" did it in a copy, and shows what the next build will place; this command only"
+                f" reads {store_path}: {kept}",
+                err=True,
+            )
 
     store.on_copy = copied
 
