@@ -613,7 +613,7 @@ def opened(
     # they show there first (many runs and tests lean on it); a store given with --db that is
     # not it (a backup, a copy), or one on a read-only file system, is only read.
     own = db is None or os.path.abspath(db) == os.path.abspath(config.settings.store)
-    asked, reading = reading, reading and (not own or read_only is not None)
+    reading = reading and (not own or read_only is not None)
     if read_only is not None:  # once, with --quiet too: why a command that changes it stops
         click.echo(
             f"curator: the store {store_path} is on a read-only file system: it is only read"
@@ -628,7 +628,7 @@ def opened(
             return Store.open(store_path)
         return Store.open_read_only(store_path, read_only)
 
-    held = lock and not asked and read_only is None
+    held = lock and not reading and read_only is None
     try:
         with run_lock if held else nullcontext(), open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
