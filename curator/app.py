@@ -378,6 +378,7 @@ def run_build(
     step: Step | None = None,
     choose_progress: Say | None = None,
     fetching: Callable[[], None] | None = None,
+    gone_said: bool = False,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
@@ -441,6 +442,7 @@ def run_build(
         planned=planned.planned,
         said=(*planned.said, *told),
         retold=planned.retold,
+        gone_said=gone_said,
     )
     # (the issue is out: nothing below writes to the store, whose failure would say otherwise)
     # (the next issue's draft, which `curator draft` writes, in the advice: walk104 #5, the
@@ -1137,6 +1139,7 @@ def publish_issue(
     planned: bool,
     said: Iterable[int] = (),
     retold: Iterable[tuple[int, int, int, str]] = (),
+    gone_said: bool = False,
 ) -> Published:
     """Render the issue in every configured format, with the archive page and the feed of issues,
     then write the files and record the issue in the store: both, or neither.
@@ -1145,7 +1148,8 @@ def publish_issue(
     stops the run before a file is written); the files are written under temporary names, the
     issue recorded, the files renamed into place, and the record committed. A failure at any step
     (a full disk, a store that cannot be written to, Ctrl-C) leaves the output folder and the
-    store as they were, so the next build publishes the same issue number once.
+    store as they were, so the next build publishes the same issue number once. `gone_said`: the
+    run said `gone_issues` before it began, and that is not said again.
     """
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
@@ -1175,7 +1179,7 @@ def publish_issue(
             " readable for your user (or choose another --out), then run again"
         ) from None
     stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
-    found_out = _missing_issues(config, store, out_dir, issue.number, formats)
+    found_out = () if gone_said else _missing_issues(config, store, out_dir, issue.number, formats)
     found_out += _stopped_issue(store, out_dir, issue.number, rendered)
     dropped = unshown_articles(
         issue, rendered, templates or config.settings.templates, site_url=config.site_url, utm=utm
@@ -1339,6 +1343,44 @@ def _missing_issues(
         f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
         f" published to another folder?): its archive page and feed of issues list only the"
         f" issues found there; `curator render --all{out}` writes the missing ones again",
+    )
+
+
+def gone_issues(config: Config, store: Store, out_dir: Path, command: str) -> str | None:
+    """Said before `draft` or `build` goes on (nothing fetched or published yet): the issues the
+    store records whose files are gone from `out_dir` (no issue-N.json), whose articles still
+    count as featured, and the two ways on.
+
+    Why: after `rm output/issue-16.*`, `curator draft` silently left issue 16's 6 articles out
+    and drafted issue 17; only the build that published 17 said 16 was missing (walk150 #5)."""
+    formats = config.settings.outputs or OUTPUTS
+    if "json" not in formats:  # no issue-N.json is written: nothing tells a deleted issue
+        return None
+    records = store.issues(with_articles=True)
+    gone = [r for r in records if not (out_dir / f"issue-{r.number}.json").exists()]
+    if not gone:
+        return None
+    numbers = [r.number for r in gone]
+    articles = sum(len(r.featured) + len(r.copies) for r in gone)
+    out = (
+        ""
+        if out_dir.resolve() == Path(config.settings.output).resolve()
+        else f" --out {shell_arg(out_dir)}"
+    )
+    one = len(gone) == 1
+    which = f"issue {numbers[0]} is" if one else f"issues {numbers_text(numbers)} are"
+    them = "it" if one else "them"
+    render = "--all" if len(gone) == len(records) else " ".join(map(str, numbers))
+    return (
+        f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
+        f" published to another folder?): {'its' if one else 'their'} {articles} article(s)"
+        f" count as featured all the same, so this {command} leaves them out (issue"
+        f" {store.next_issue_number()} is the next), and the archive page and feed of issues list"
+        f" only the issues found there. To write {them} again: `curator render"
+        f" {render}{out}`; to take {them} back (unpublished, {'its' if one else 'their'}"
+        " articles free for a later issue), there is no command: put back the copy of the store"
+        f" taken before {'it was' if one else 'they were'} published (`curator backup`; README,"
+        ' "Take an issue back")'
     )
 
 
@@ -1945,6 +1987,11 @@ def write_next_draft(
             " (or delete it)"
         )
     store.record_draft_written(issue.number, _digest(text))
+    # (the titles it wrote: a feed's correction since is told from the editor's edit: walk150 #1)
+    store.record_draft_titles(
+        issue.number,
+        {e.article.id: e.article.title for s in issue.sections for e in s.entries if e.article.id},
+    )
     store.record_draft_retold(issue.number, planned.retold)
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
@@ -2406,8 +2453,10 @@ def build_from_draft(
     now: datetime,
     out_dir: Path,
     templates: Path | None = None,
+    gone_said: bool = False,
 ) -> BuildResult:
-    """Publish exactly what the edited draft says; articles added by URL are read first."""
+    """Publish exactly what the edited draft says; articles added by URL are read first
+    (`gone_said`: as `publish_issue`'s)."""
     draft = read_draft(draft_file, [s.name for s in config.subjects], today=issue_day(now).date())
     expected = store.next_issue_number()
     if draft.number != expected:
@@ -2579,6 +2628,7 @@ def build_from_draft(
             else str(draft_file),
         ),
         *draft_text_warnings(draft, draft_file, known),
+        *corrected_since_drafted(store, draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
         *_published_just_now(store, issue.number, now),
@@ -2654,7 +2704,15 @@ def build_from_draft(
     taken = set(featured)
     retold = [r for r in store.draft_retold(draft.number) if r[0] not in taken]
     published = publish_issue(
-        issue, config, store, out_dir, templates, now=now, planned=planned, retold=retold
+        issue,
+        config,
+        store,
+        out_dir,
+        templates,
+        now=now,
+        planned=planned,
+        retold=retold,
+        gone_said=gone_said,
     )
     not_read = unread_pages(store, issue, published=True, stored=known)
     by_address = _credits_by_address(config, store, draft, known, issue, draft_file, out_dir)
@@ -4188,6 +4246,61 @@ def _stored_scores(store: Store, issue: Issue) -> Issue:
         )
         sections.append(replace(section, entries=entries))
     return replace(issue, sections=tuple(sections))
+
+
+def corrected_since_drafted(
+    store: Store, draft: Draft, path: Path, known: Mapping[str, Article]
+) -> tuple[str, ...]:
+    """The draft's article titles that their feed corrected since `curator draft` wrote the draft
+    (`known`: the stored articles by the draft's addresses). The draft is the editor's text, and
+    its title is what the issue publishes: each is said with its line, to edit if the correction
+    is wanted.
+
+    Why: a feed's correction between `draft` and `build --draft` was taken into the store and
+    said as "taken", but the build published the draft's old headline without a word (walk150
+    #1)."""
+    written = store.draft_titles(draft.number)
+    said: list[str] = []
+    for entry in draft.entries:
+        article = known.get(entry.url)
+        if not entry.title or article is None or article.id is None:
+            continue
+        was = written.get(article.id)
+        now = article.title
+        if was is None or now == was or entry.title == now:
+            continue  # (an article the editor added, no correction, or the editor took it)
+        if entry.title == was:  # the line as curator wrote it
+            said.append(
+                f'{path}:{entry.line}: "{was}" was corrected in its feed since the draft was'
+                f' written: now "{now}"; the draft\'s title is what the issue publishes: edit the'
+                " line if you want the correction"
+            )
+        else:  # the editor's own title
+            said.append(
+                f'{path}:{entry.line}: its feed corrected "{was}" since the draft was written, to'
+                f' "{now}"; your title "{entry.title}" is what the issue publishes: edit the line'
+                " if you want the feed's"
+            )
+    return tuple(said)
+
+
+def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tuple[str, ...]:
+    """`corrected_since_drafted` for the draft of the next issue waiting in the drafts folder,
+    said by `curator fetch` (walk150 #1: the fetch that took the correction said nothing of the
+    draft holding the old title). A draft that cannot be read says nothing here: its build
+    says what is wrong with it."""
+    folder = config.settings.drafts or config.folder / "drafts"
+    number = store.next_issue_number()
+    path = draft_path(folder, number)
+    if not path.is_file() or not store.draft_titles(number):
+        return ()
+    try:
+        draft = read_draft(path, today=issue_day(now).date())
+    except CuratorError:  # (its mistakes are said by the build, with their fixes)
+        return ()
+    if draft.number != number:
+        return ()
+    return corrected_since_drafted(store, draft, path, _known_articles(store, draft.entries))
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:

@@ -760,7 +760,7 @@ def _count_archive(
     # (a Ctrl-C) are counted as done from the start, and the time left is measured from the
     # batches counted here (walk101 #1: "125 of 200 batches done, about 1 s left", 48 s early).
     todo = [(lo, hi) for lo, hi in windows if not store.all_counted(lo, hi)]
-    tasks = [(store.path, lo, hi, counted) for lo, hi in todo]
+    tasks = [(store.worker_path, lo, hi, counted) for lo, hi in todo]
     already = len(windows) - len(todo)
     if progress:
         progress(what, already, len(windows))
@@ -792,7 +792,7 @@ def _score_archive(
     windows = [(lo, min(lo + SCORE_BATCH, through)) for lo in range(after, through, SCORE_BATCH)]
     placed = 0
     damaged: list[int] = []
-    tasks = [(store.path, lo, hi) for lo, hi in windows]
+    tasks = [(store.worker_path, lo, hi) for lo, hi in windows]
     if progress:
         progress(PLACING, 0, len(windows))
     with store.placing_everything():
@@ -1723,7 +1723,7 @@ def placed_articles(
 
 def uncertain_articles(
     config: Config, store: Store, limit: int, say: Say | None = None
-) -> list[Uncertain]:
+) -> tuple[list[Uncertain], dict[str, str | None]]:
     """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
     where the editor's corrections teach the most. Only those it is unsure of in fact
     (`Uncertain.unsure`): fewer than `limit` when the others are placed clearly. One story is
@@ -1731,7 +1731,8 @@ def uncertain_articles(
     Those an earlier run listed under the subject they are under now (the editor left them as
     placed) come after the others, marked `listed_before` (walk129 #5: the same three correctly
     placed posts took 3 of 10 places every week); the ones returned are remembered. A dead
-    link (its page gone: no issue can feature it) is left out (walk146 #3)."""
+    link (its page gone: no issue can feature it) is left out (walk146 #3). Returned with what
+    to remember (`Store.record_uncertain_listed`): each address listed, with where it is."""
     refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
     articles = store.recent_unfeatured(CORPUS_SAMPLE)
@@ -1774,14 +1775,12 @@ def uncertain_articles(
     unsure.sort(key=lambda u: u.listed_before)  # (stable: least sure first within each)
     listed = [_with_stored(store, ids[u.url], u) for u in one_per_story(unsure, articles, limit)]
     # (the same story's other addresses were shown too, named with it: walk19 #7)
-    store.record_uncertain_listed(
-        {
-            url: where(url, subject)
-            for u in listed
-            for url, subject in ((u.url, u.subject), *((s[0], s[1]) for s in u.same_story))
-        }
-    )
-    return listed
+    remember = {
+        url: where(url, subject)
+        for u in listed
+        for url, subject in ((u.url, u.subject), *((s[0], s[1]) for s in u.same_story))
+    }
+    return listed, remember
 
 
 def one_word_fits(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
@@ -1026,12 +1028,26 @@ class Store:
         self.closed = False
         #: Set when opening upgraded a store of an older curator (its copy kept beside it).
         self.upgraded: Upgrade | None = None
+        #: The schema of a store of an older curator read into an upgraded working copy
+        #: (`open_for_reading`), the store itself left as it was; None for others.
+        self.upgraded_in_copy: int | None = None
         #: What a caller worked out from the store as it was, by name, with what it was worked
         #: out from (a key the caller compares): worked out again once that differs.
         self.memo: dict[str, tuple[object, object]] = {}
         #: The articles whose page this run read at last (`update_read_article`): read now, so
         #: not asked for again before the issue is published (`curator.linkcheck`).
         self.pages_read_now: set[int] = set()
+        #: The file worker processes read the archive from: `path`, or a working copy's own.
+        self.worker_path: Path = path
+        #: A working copy's temporary folder (`_work_in_copy`), removed when it is closed.
+        self.scratch: Path | None = None
+        #: Opened by a command that only reads (`open_for_reading`) and not copied yet: its
+        #: first write goes to a working copy (`_work_in_copy`), and so does all that follows.
+        self.reading = False
+        #: Told when a command that only reads starts working in a copy of the store.
+        self.on_copy: Callable[[], None] | None = None
+        #: The store's own connection, once a working copy replaced it in `db`.
+        self._original: sqlite3.Connection | None = None
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -1100,6 +1116,97 @@ class Store:
         return cls(db, path)
 
     @classmethod
+    def open_for_reading(cls, path: Path, uri: str | None = None) -> Store:
+        """Open the store at `path` for a command that only reads it (`themes`, the `subjects`
+        reports, `feeds list`): no lock, no upgrade, and no write, not even SQLite's journal
+        mode (`PRAGMA query_only`); through `uri` when given (`read_only_source`: on a read-only
+        file system). What the command would write (the articles placed again after the
+        subjects changed, a store of an older curator upgraded) goes to a working copy
+        (`_work_in_copy`), the store itself left as it is.
+
+        Why: `curator themes --db BACKUP.db` rewrote the backup (placing its articles again,
+        its journal mode) and left BACKUP.db.lock beside it, though README calls `themes` a
+        command that changes nothing (walk150 #4)."""
+        if (empty := empty_store(path)) is not None:
+            raise empty
+        address = uri or Path(os.path.abspath(path)).as_uri() + "?mode=rw"  # (never made)
+        try:
+            db = sqlite3.connect(address, uri=True, isolation_level=None, timeout=LOCK_WAIT)
+        except sqlite3.Error as exc:
+            raise plain_store_error(exc, path) or StoreError(
+                f"{path}: cannot open the store: {exc}"
+            ) from None
+        db.row_factory = sqlite3.Row
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute("PRAGMA query_only = ON")
+            db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise plain_store_error(exc, path) or damaged_store(path, exc) from None
+        if version > VERSION:
+            db.close()
+            raise StoreError(_newer_store(path, version))
+        if 0 < version < VERSION:
+            try:
+                _refuse_kept_copy(path, version)
+            except StoreError:
+                db.close()
+                raise
+        store = cls(db, path)
+        store.reading = True
+        if version < VERSION:
+            store.upgraded_in_copy = version
+            try:
+                store._work_in_copy()
+            except BaseException:
+                store.close()
+                raise
+        return store
+
+    def _work_in_copy(self) -> None:
+        """From now on, read and write a copy of the store in a temporary folder (brought up to
+        this curator's schema), removed when the store is closed: a command that only reads
+        works out there what the next build would write (`on_copy` is told, once). Worker
+        processes read the copy; messages name the store (`path`). The store's own connection
+        stays open until then, for a read under way."""
+        folder = Path(tempfile.mkdtemp(prefix="curator-reading-"))
+        target = folder / "store.db"
+        try:
+            copy = sqlite3.connect(target, isolation_level=None, timeout=LOCK_WAIT)
+            try:
+                self.db.backup(copy)
+                copy.row_factory = sqlite3.Row
+                copy.execute("PRAGMA foreign_keys = ON")
+                copy.execute("PRAGMA journal_mode = WAL")
+                copy.execute("PRAGMA synchronous = OFF")  # (a scratch copy: no crash to survive)
+                version = copy.execute("PRAGMA user_version").fetchone()[0]
+                if version < VERSION:
+                    copy.execute("BEGIN IMMEDIATE")
+                    for number in range(version + 1, VERSION + 1):
+                        MIGRATIONS[number - 1](copy)
+                        copy.execute(f"PRAGMA user_version = {number}")
+                    copy.execute("COMMIT")
+                copy.execute(_CANDIDATES_INDEX)
+            except BaseException:
+                copy.close()
+                raise
+        except (OSError, sqlite3.Error) as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise StoreError(
+                f"{self.path}: this command only reads the store, and could not copy it to"
+                f" {folder} to work out what the next build would write: {exc}; free some space"
+                " there (or set TMPDIR to a folder with room), then run again"
+            ) from None
+        self._original = self.db
+        self.db = copy
+        self.worker_path = target
+        self.scratch = folder
+        self.reading = False
+        if self.on_copy is not None:
+            self.on_copy()
+
+    @classmethod
     def reader(cls, path: Path | str) -> Store:
         """Another connection to an existing, current store, for reading only (a worker process
         reading its share of the archive while the process that opened it writes)."""
@@ -1146,6 +1253,10 @@ class Store:
     def close(self) -> None:
         self.closed = True
         self.db.close()
+        if self._original is not None:
+            self._original.close()
+        if self.scratch is not None:  # a working copy: it goes with the run
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
     def __enter__(self) -> Store:
         return self
@@ -1217,7 +1328,10 @@ class Store:
     def _begin(self) -> None:
         """BEGIN IMMEDIATE: the store's write lock, before anything is written. When another
         program holds it, `on_wait` is told so after LOCK_NOTICE s, and the run waits up to
-        LOCK_WAIT s in all before it stops (a plain StoreError)."""
+        LOCK_WAIT s in all before it stops (a plain StoreError). A store opened by a command that
+        only reads is copied first: the write goes to the copy (`_work_in_copy`)."""
+        if self.reading:
+            self._work_in_copy()
         try:
             self.db.execute(f"PRAGMA busy_timeout = {int(LOCK_NOTICE * 1000)}")
             try:
@@ -2203,6 +2317,16 @@ class Store:
 
     def record_draft_written(self, number: int, digest: str) -> None:
         self._set_meta([(f"draft_written:{number}", digest)])
+
+    def draft_titles(self, number: int) -> dict[int, str]:
+        """The title of each article (by id) as `curator draft` last wrote it into the draft of
+        issue `number` (empty: none written, or by a curator that did not keep them), to tell a
+        feed's correction since from the editor's edit."""
+        value = self._meta(f"draft_titles:{number}")
+        return {int(k): str(v) for k, v in json.loads(value).items()} if value else {}
+
+    def record_draft_titles(self, number: int, titles: Mapping[int, str]) -> None:
+        self._set_meta([(f"draft_titles:{number}", json.dumps(titles, ensure_ascii=False))])
 
     def record_draft_retold(self, number: int, rows: Iterable[tuple[int, int, int, str]]) -> None:
         """Keep the copies of stories told before that the draft of issue `number` found and

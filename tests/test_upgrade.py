@@ -43,11 +43,12 @@ def schema_4_store(path: Path) -> None:
 
 
 def test_an_older_store_is_copied_before_its_upgrade_and_the_editor_told_once(demo: Path) -> None:
+    # (by a command that writes: one that only reads leaves it as it is, walk150 #4)
     db = store_of(demo)
     schema_4_store(db)
     kept = db.with_name("curator.schema-4.db")
 
-    code, _, err = run_cli("feeds", "list", "--config", str(demo))
+    code, _, err = run_cli("fetch", "-q", "--config", str(demo))
     assert code == 0, err
     assert (
         f"curator: upgraded the store {db} from schema 4 to {VERSION}; the old one is kept as"
@@ -76,7 +77,7 @@ def test_a_second_upgrade_from_the_same_schema_keeps_the_first_copy(demo: Path) 
     then upgraded again: the first copy is not overwritten."""
     db = store_of(demo)
     schema_4_store(db)
-    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+    assert run_cli("fetch", "-q", "--config", str(demo))[0] == 0
     first = db.with_name("curator.schema-4.db")
     schema_4_store(db.with_name("again.db"))
     for suffix in ("", "-wal", "-shm"):
@@ -84,7 +85,7 @@ def test_a_second_upgrade_from_the_same_schema_keeps_the_first_copy(demo: Path) 
     db.with_name("again.db").rename(db)
     first_bytes = first.read_bytes()
 
-    code, _, err = run_cli("feeds", "list", "--config", str(demo))
+    code, _, err = run_cli("fetch", "-q", "--config", str(demo))
     assert code == 0, err
     second = db.with_name("curator.schema-4.2.db")
     assert f"the old one is kept as {second}" in err
@@ -96,7 +97,7 @@ def test_a_store_from_a_newer_curator_names_the_copy_to_go_back_to(demo: Path) -
     store says how to go back: the copy the upgrade kept."""
     db = store_of(demo)
     schema_4_store(db)
-    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+    assert run_cli("fetch", "-q", "--config", str(demo))[0] == 0
     with sqlite3.connect(db) as newer:
         newer.execute(f"PRAGMA user_version = {VERSION + 1}")
 
@@ -223,7 +224,7 @@ def test_readme_s_way_back_to_an_older_curator_works_without_db(demo: Path) -> N
 
     db = store_of(demo)
     schema_4_store(db)
-    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0
+    assert run_cli("fetch", "-q", "--config", str(demo))[0] == 0
     kept = db.with_name(f"curator.schema-{VERSION}.db")
     with sqlite3.connect(db) as store, sqlite3.connect(kept) as copy:
         store.backup(copy)
@@ -286,7 +287,7 @@ def test_the_copy_kept_for_the_older_curator_is_not_upgraded_again_beside_the_up
 
     db = store_of(demo)
     schema_4_store(db)
-    assert run_cli("feeds", "list", "--config", str(demo))[0] == 0  # the upgrade: copy kept
+    assert run_cli("fetch", "-q", "--config", str(demo))[0] == 0  # the upgrade: copy kept
     kept = db.with_name("curator.schema-4.db")
     kept_bytes = kept.read_bytes()
     files = sorted(p.name for p in db.parent.iterdir())
@@ -312,6 +313,6 @@ def test_the_copy_kept_for_the_older_curator_is_not_upgraded_again_beside_the_up
     # The copy alone (no upgraded store beside it) is upgraded as any older store is.
     for suffix in ("", "-wal", "-shm"):
         db.with_name(db.name + suffix).unlink(missing_ok=True)
-    code, _, err = run_cli("feeds", "list", "--config", str(old))
+    code, _, err = run_cli("fetch", "-q", "--config", str(old))
     assert code == 0, err
     assert f"upgraded the store {kept} from schema 4 to {VERSION}" in err

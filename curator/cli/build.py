@@ -19,9 +19,11 @@ from curator.app import (
     MissingBlurb,
     build_from_draft,
     draft_then_build,
+    gone_issues,
     render_issues,
     run_build,
     run_fetch,
+    waiting_draft_corrections,
     write_next_draft,
 )
 from curator.cli.common import (
@@ -207,6 +209,10 @@ def build(
     with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
+        # Before anything is fetched or published (walk150 #5: said only after the next issue)
+        gone = gone_issues(conf, store, out_dir, "build")
+        if gone is not None:
+            warn(gone)
         if draft_file is not None:
             if subject or all_subjects:
                 raise InputError(
@@ -220,6 +226,7 @@ def build(
                 now=datetime.now(UTC),
                 out_dir=out_dir,
                 templates=templates,
+                gone_said=gone is not None,
             )
             report_build(
                 result,
@@ -257,6 +264,7 @@ def build(
                     # said once the templates are checked (walk144 #7a: a template's mistake
                     # stopped the build after "Fetching 2 feed(s)", and nothing was fetched)
                     fetching=None if quiet else partial(say_fetching, conf),
+                    gone_said=gone is not None,
                 )
         except CuratorError as error:
             # A build that stops after fetching (a theme too thin: walk54 #2) says what the
@@ -622,6 +630,10 @@ def draft(
     with opened(config, db, create=True) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True)
+        # (walk150 #5: an issue whose files were deleted had its articles left out unsaid)
+        gone = gone_issues(conf, store, conf.settings.output, "draft")
+        if gone is not None:
+            warn(gone)
         if not no_fetch:
             announce_fetch(conf, quiet)
         before = store.newest_article_id()
@@ -867,6 +879,9 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     with opened(config, db, create=True) as (conf, store):
         announce_fetch(conf, quiet)
         summary = fetch_with_progress(conf, store, quiet)
+        corrected = waiting_draft_corrections(conf, store, datetime.now(UTC))
+    for line in corrected:  # (walk150 #1: the draft waiting holds a title its feed corrected)
+        warn(line)
     failure = every_feed_failed_error(summary, "nothing was fetched")
     if as_json:
         say_waiting(summary)  # before the document, and held in it (walk128 N3)

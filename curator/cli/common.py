@@ -24,6 +24,7 @@ from curator.app import RUN_WAIT, build_lock
 from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
+from curator.placement import pending
 from curator.store import (
     Store,
     StoreError,
@@ -530,9 +531,43 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
         )
 
 
+def _say_copies(config: Config, store: Store, store_path: Path) -> None:
+    """For a command that only reads: a line on stderr (unless --quiet) when it works in a copy
+    of the store, with why: what it shows is as the next
+    build will have it, and the store is left as it is (walk150 #4)."""
+    kept = "the store itself is left as it is"
+    if store.upgraded_in_copy is not None:
+        click.echo(
+            f"curator: the store {store_path} is of an older curator (schema"
+            f" {store.upgraded_in_copy}): this command only reads it, so it shows it upgraded, in"
+            f" a copy; {kept}, and the next `curator fetch` or `curator build` upgrades it",
+            err=True,
+        )
+        return
+
+    def copied() -> None:
+        # (a copy made for a note kept, or a model fitted again, which says itself, changes
+        # nothing of what is shown: said only when articles are placed there)
+        ctx = click.get_current_context(silent=True)
+        if (why := pending(config, store)) and not (ctx and ctx.params.get("quiet")):
+            click.echo(
+                f"curator: {why[0].upper()}{why[1:]}: not done in the store yet, so this command"
+                f" did it in a copy, and shows what the next build will place; this command only"
+                f" reads {store_path}: {kept}",
+                err=True,
+            )
+
+    store.on_copy = copied
+
+
 @contextmanager
 def opened(
-    config_path: Path, db: Path | None, *, lock: bool = True, create: bool = False
+    config_path: Path,
+    db: Path | None,
+    *,
+    lock: bool = True,
+    create: bool = False,
+    reading: bool = False,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
     another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
@@ -543,6 +578,11 @@ def opened(
     issue the run published if it got that far. While a write waits for another program to
     release the store, a line on stderr says so (with --quiet too: a run that seems to hang
     should say why). A store that is not there is made only with `create` (see `check_store`).
+
+    With `reading` (a command that only reads: `themes`, the `subjects` reports, `feeds list`),
+    no lock is taken and the store is never written (`Store.open_for_reading`): what the command
+    would write first (the articles placed again after the subjects changed) is worked out in a
+    copy, and a line on stderr says so (walk150 #4).
     """
     config = loaded(config_path)
     check_store(config, db, create=create)
@@ -569,6 +609,11 @@ def opened(
     # (walk92 #4): nothing can change it, so no lock is needed; `fetch`, `build` and `draft`
     # stop at the lock as before, saying so, before they fetch anything.
     read_only = None if create else read_only_source(store_path)
+    # Left for later (walk150 #4): the reports on the newsletter's own store still place what
+    # they show there first (many runs and tests lean on it); a store given with --db that is
+    # not it (a backup, a copy), or one on a read-only file system, is only read.
+    own = db is None or os.path.abspath(db) == os.path.abspath(config.settings.store)
+    reading = reading and (not own or read_only is not None)
     if read_only is not None:  # once, with --quiet too: why a command that changes it stops
         click.echo(
             f"curator: the store {store_path} is on a read-only file system: it is only read"
@@ -577,17 +622,22 @@ def opened(
         )
 
     def open_store() -> Store:
+        if reading:
+            return Store.open_for_reading(store_path, read_only)
         if read_only is None:
             return Store.open(store_path)
         return Store.open_read_only(store_path, read_only)
 
+    held = lock and not reading and read_only is None
     try:
-        with run_lock if lock and read_only is None else nullcontext(), open_store() as store:
+        with run_lock if held else nullcontext(), open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if create:  # `fetch`, `build`, `draft`: a read-only store stops them before fetching
                 store.check_writable()
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
+            if reading:
+                _say_copies(config, store, store_path)
             before = store.next_issue_number()
             try:
                 yield config, store

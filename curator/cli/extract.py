@@ -179,9 +179,15 @@ def extract(
         # How the newsletter credits each page it has stored, as its next draft would: with the
         # feeds' `name:` lines as feeds.yaml gives them now (`feed_names`).
         try:
-            with Store.open(newsletter.settings.store) as store:
-                if store.upgraded is not None:
-                    click.echo(f"curator: {store.upgraded.message()}", err=True)
+            with Store.open_for_reading(Path(newsletter.settings.store)) as store:
+                if store.upgraded_in_copy is not None:  # (only read: walk150 #4)
+                    click.echo(
+                        f"curator: the store {store.path} is of an older curator (schema"
+                        f" {store.upgraded_in_copy}): read upgraded, in a copy; the store itself"
+                        " is left as it is, and the next `curator fetch` or `curator build`"
+                        " upgrades it",
+                        err=True,
+                    )
                 named = feed_names(newsletter, store)
                 for source in sources:
                     article = store.article_by_url(source) if "://" in source else None

@@ -220,7 +220,7 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
     if not keys or not conf.settings.store.exists():
         return
     specs = {source.url: source for source in conf.feeds}  # as the store has them (resolved)
-    with opened(config, None, lock=False) as (_, store):
+    with opened(config, None, lock=False, reading=True) as (_, store):
         held = store.feeds_holding(keys)
     for stored, count in sorted(held.items(), key=lambda item: -item[1]):
         listed = specs.get(stored)
@@ -584,7 +584,7 @@ def export(config: Path, out: Path | None, force: bool) -> None:
         _check_out(config, out, force)
     titles: dict[str, str] = {}
     if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
-        with opened(config, None, lock=False) as (_, store):
+        with opened(config, None, lock=False, reading=True) as (_, store):
             titles = {str(r["url"]): str(r["title"]) for r in store.feed_rows() if r.get("title")}
     data = export_feeds(config, datetime.now(UTC), feed_titles=titles)
     local = [
@@ -629,7 +629,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         rows: dict[str, Any] = {}
         newest: dict[str, tuple[str, str]] = {}
     else:
-        with opened(config_path, db, lock=False) as (config, store):
+        with opened(config_path, db, lock=False, reading=True) as (config, store):
             rows = {str(r["url"]): r for r in store.feed_rows()}
             newest = store.feeds_newest()
     now = datetime.now(UTC)

@@ -3,6 +3,7 @@ model is least sure of, the subjects it confuses, and suggestions for what fits 
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -50,7 +51,7 @@ from curator.placement import (
     uncertain_articles,
 )
 from curator.render import join_names, published_mark
-from curator.store import FEED_DROPPED, LOCAL_FILE, Store
+from curator.store import FEED_DROPPED, LOCAL_FILE, Store, StoreError, read_only_source
 from curator.subjectfit import resolve
 from curator.subjects import (
     WORDS_ALIKE,
@@ -116,7 +117,7 @@ def subjects() -> None:
 def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
     """Why the article at URL lands under its subject: scores and matching terms per subject."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store):
+    with opened(config, db, reading=True) as (conf, store):
         article = _article(store, url)
         explanation = explain_article(conf, store, article, warn)
         # Why: `subjects list` marked it "[dead link ...]", but explain said nothing of it.
@@ -556,7 +557,7 @@ def list_(
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     if subject is not None and unplaced:
         raise InputError("--subject and --unplaced: give one or the other")
-    with opened(config, db) as (conf, store):
+    with opened(config, db, reading=True) as (conf, store):
         name = _subject_named(conf, store, subject) if subject is not None else None
         work = pending(conf, store)
         # (with nothing to place, reading 100,000 articles by subject took 5.5 s without a line:
@@ -667,10 +668,12 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     """The articles the model is least sure of (between two subjects, or near the no-subject
     bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store):
+    with opened(config, db, reading=True) as (conf, store):
         scoring = f"scoring {_newest(store, unfeatured=True)}"
         with _working(quiet, scoring):
-            found = uncertain_articles(conf, store, limit, warn)
+            found, listing = uncertain_articles(conf, store, limit, warn)
+        current = store.upgraded_in_copy is None
+    _remember_listed(conf, db, listing, current)
     if as_json:
         echo_json([u.to_dict() for u in found])
         return
@@ -724,6 +727,26 @@ def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: b
     )
 
 
+def _remember_listed(
+    conf: Config, db: Path | None, listing: dict[str, str | None], current: bool
+) -> None:
+    """What `uncertain` listed, remembered in the newsletter's own store (so that the next
+    listing puts those left where they are last: walk129 #5), in a write of its own: the one
+    thing the command writes. A store given with --db (a backup, a copy) is only read (walk150
+    #4: `themes --db BACKUP.db` rewrote the backup), and so is one of an older curator or on a
+    read-only file system: not remembered there."""
+    path = conf.settings.store
+    if not current or (db is not None and Path(os.path.abspath(db)) != Path(os.path.abspath(path))):
+        return
+    if read_only_source(path) is not None:
+        return
+    try:
+        with Store.open(path) as store:
+            store.record_uncertain_listed(listing)
+    except StoreError as exc:  # (the listing is shown all the same; only its memory is lost)
+        warn(f"the articles listed could not be remembered, to list them last next time: {exc}")
+
+
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
@@ -734,7 +757,10 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """The subjects the model confuses: the articles that sit between each pair, and the words
     that tell them apart (add them to a subject's keywords)."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store), _working(quiet, f"scoring {_newest(store)}"):
+    with (
+        opened(config, db, reading=True) as (conf, store),
+        _working(quiet, f"scoring {_newest(store)}"),
+    ):
         found = subject_overlaps(conf, store, warn)
     if as_json:
         echo_json([o.to_dict() for o in found])
@@ -869,7 +895,7 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
 def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_json: bool) -> None:
     """Propose subjects for the articles that fit none of yours, ready to paste into feeds.yaml."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store):
+    with opened(config, db, reading=True) as (conf, store):
         work = pending(conf, store)
         with _working(quiet, work, SUGGESTING) as progress:
             found, left_over = suggest_subjects(conf, store, count, warn, progress)

@@ -49,7 +49,10 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
     Builds nothing and fetches nothing (run `curator fetch` first for today's articles).
     """
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with opened(config, db) as (conf, store), RunProgress(quiet=quiet, terminal=False) as progress:
+    with (
+        opened(config, db, reading=True) as (conf, store),
+        RunProgress(quiet=quiet, terminal=False) as progress,
+    ):
         # (2.9 s without a line on 100,000 articles: walk101 #4; a line every ~2 s after 2 s)
         progress.step("weighing the unfeatured articles of each subject", "themes")
         rows = ripeness(conf, store, warn)
