@@ -39,6 +39,7 @@ from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg
+from curator.harvest import FetchSummary, after_placing
 from curator.models import (
     FUTURE_SLACK,
     Article,
@@ -1599,6 +1600,17 @@ def left_out(
     return LeftOut(
         unplaced, new, waiting, variety, config.issue_size, others, config.language, cut, moved
     )
+
+
+def placed_fetch(config: Config, store: Store, summary: FetchSummary) -> FetchSummary:
+    """`summary` with each feed's note of articles in other scripts computed from those of its
+    new articles that placing left under no subject (`harvest.after_placing`); call it once the
+    run placed them (after `left_out`, which places what is not placed yet)."""
+    urls = [url for report in summary.feeds for url in report.new_urls]
+    if not urls:
+        return summary
+    fingerprint = model_fingerprint(config.subjects, store.corrections())
+    return after_placing(summary, store.unassigned_urls(fingerprint, urls))
 
 
 def other_language_note(config: Config, article: Article) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -54,7 +55,7 @@ from curator.cli.report import (
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
-from curator.placement import KeptSubject, LeftOut, left_out
+from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
 from curator.store import Store, backup_store, free_name
@@ -271,6 +272,7 @@ def build(
                 print_failures(summary, quiet=quiet, command="build")
             raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
+        result = replace(result, fetch=placed_fetch(conf, store, result.fetch))
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
@@ -664,6 +666,7 @@ def draft(
         left = left_out(
             conf, store, written.issue if written else None, None if no_fetch else before
         )
+        summary = placed_fetch(conf, store, summary)
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None
