@@ -433,7 +433,15 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
         line = f"  {section.subject}: {len(section.entries)} featured"
         waiting = left.waiting.get(section.subject, 0)
         cut = left.cut.get(section.subject, 0)
-        if waiting:
+        if section.subject in left.added:
+            # (not curator's section: nothing of it was cut, walk154 NEW-2)
+            line += " (added in the draft)"
+            if waiting:
+                line += (
+                    f"; {waiting} more fit it and wait for a later issue (curator's draft had no"
+                    " section for it: none was cut)"
+                )
+        elif waiting:
             # (what a draft cut is not issue_size's doing: walk142 #11)
             capped = f"issue_size: {left.issue_size} per subject"
             why = (
