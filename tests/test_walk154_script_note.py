@@ -73,3 +73,12 @@ def test_a_build_counts_only_what_placing_left_unplaced(tmp_path: Path, http_ser
     code, out, err = run("subjects", "list", "--unplaced", "--config", str(config))
     assert "מזג האוויר מחר" in out and "ฝนตกหนักในกรุงเทพ" in out, out
     assert "tram חדש" not in out, out
+    # A draft says it as a build does (its own store: the same feeds, nothing stored yet).
+    other = tmp_path / "draft"
+    other.mkdir()
+    (other / "feeds.yaml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run("draft", "--config", str(other / "feeds.yaml"))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "Tachbura: 1 of its 3 new articles is written in Hebrew script" in said, said
+    assert f"curator feeds remove {hebrew}" not in said, said
