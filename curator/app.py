@@ -2739,16 +2739,22 @@ def _draft_passed_over(store: Store, draft: Draft, issue: Issue) -> Issue:
     featured = {
         a.url for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
     }
+    # Each under the section of the subject curator has it under, the one whose note `draft`
+    # wrote it in, not the heading above the note (walk154 NEW-2: a `# Customer success` the
+    # editor wrote above the journey section's last article took that section's note, and the
+    # build said Customer success had left 3 out for variety; a theme and heading changed to
+    # Voice of the customer took Customer success's).
+    noted: list[tuple[str, Article]] = []
+    for heading, url in draft.passed_over:
+        article = store.article_by_url(url) if url not in featured else None
+        if article is None or article.url in featured or store.issues_featuring(article.id):
+            continue
+        _, placed = store.stored_subject(article.id) if article.id is not None else (False, None)
+        # (one under a subject no section is waits for its own issue: left out of none here)
+        noted.append(((placed if placed is not None else heading).casefold(), article))
     sections = []
     for section in issue.sections:
-        left = []
-        for subject, url in draft.passed_over:
-            if subject.casefold() != section.subject.casefold() or url in featured:
-                continue
-            article = store.article_by_url(url)
-            if article is None or article.url in featured or store.issues_featuring(article.id):
-                continue
-            left.append(Scored(article, 0.0))
+        left = [Scored(a, 0.0) for under, a in noted if under == section.subject.casefold()]
         sections.append(replace(section, passed_over=tuple(left)))
     return replace(issue, sections=tuple(sections))
 

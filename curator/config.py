@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from curator.errors import InputError, init_advice
+from curator.errors import InputError, init_advice, shell_arg
 from curator.extract_rules import COUNTRY_NOT_LANGUAGE
 from curator.fetch import CONCURRENCY, PER_HOST, agent_address
 from curator.models import Subject
@@ -623,6 +624,9 @@ class _Reader:
         self.subject_intro_offsets: dict[str, int] = {}
         #: Each subject's `name:` value node, to point at a name written in curly quotes.
         self.subject_name_nodes: dict[str, Node] = {}
+        #: The store `settings:` names, read for the subject names it holds only to explain a
+        #: `plan` naming an unknown one (`stored_subjects`).
+        self.store_path: Path | None = None
 
     # -- locating --------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> ConfigError:
@@ -751,6 +755,7 @@ class _Reader:
         top = self.mapping(root, "the file", TOP_KEYS)
         news = self.fields(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)
         settings = self.settings(top.get("settings"))
+        self.store_path = settings.store
         subjects = self.subjects(top["subjects"])
         feeds = self.feeds(top["feeds"], {s.name for s in subjects})
         news_nodes = self.mapping(top["newsletter"], "`newsletter`", NEWSLETTER_KEYS)
@@ -911,8 +916,12 @@ class _Reader:
         plan: list[tuple[str, ...]] = []
         lines: list[int] = []
         items = self.items(nodes["plan"], "plan") if "plan" in nodes else []
+        planned = {" ".join(n.split()).casefold() for entry in raw.get("plan", ()) for n in entry}
+        # The subjects no theme names: one of them, when it is the only one, is most likely the
+        # new name of a subject the plan still calls by its old one (walk154 N-b).
+        unplanned = [n for n in names if n.casefold() not in planned]
         for item, entry in zip(items, raw.get("plan", ()), strict=True):
-            theme = tuple(self.plan_subject(item, name, names) for name in entry)
+            theme = tuple(self.plan_subject(item, name, names, unplanned) for name in entry)
             self.plan_repeats(item, theme)
             plan.append(theme)
             lines.append(item.start_mark.line + 1)
@@ -943,14 +952,63 @@ class _Reader:
                     f" quotes, so `{name}` does not name it: write `- name: {bare}` on this line",
                 )
 
-    def plan_subject(self, item: Node, name: str, names: list[str]) -> str:
+    def plan_subject(
+        self, item: Node, name: str, names: list[str], unplanned: Sequence[str] = ()
+    ) -> str:
         found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
         if found is None:
             self.curly_subject(name)
+            hint = subject_hint(name, names)
+            close = hint.split("`")[1] if hint.startswith("did you mean") else None
+            stored, used = self.stored_subjects()
+            key = " ".join(name.split()).casefold()
+            new_names = [n for n in names if n.casefold() not in stored]
+            if key in stored and len(new_names) == 1:
+                # A name the store held is no typo of another: the subject renamed is most likely
+                # the one of feeds.yaml the store has never held (walk154 N-b).
+                close = new_names[0]
+                hint = f"did you mean `{close}`, the one subject new to feeds.yaml?"
+            elif close is None and len(unplanned) == 1:
+                # (renamed in `subjects:` and not here: the one subject the plan does not name)
+                close = unplanned[0]
+                hint = f"did you mean `{close}`, the one subject `plan` does not name?"
+            if close is None or key not in used or close.casefold() in stored:
+                # (no issue nor move of it, or a subject of its own: nothing a rename carries)
+                raise self.error(item, f"unknown subject `{name}` in `plan`; {hint}")
+            new = close
             raise self.error(
-                item, f"unknown subject `{name}` in `plan`; {subject_hint(name, names)}"
+                item,
+                f"unknown subject `{name}` in `plan`; {hint} If you renamed `{name}` to"
+                f" `{new}` in `subjects:`, write `{new}` here too, then run `curator subjects"
+                f" rename {shell_arg(name)} {shell_arg(new)}`: the issues published on `{name}`"
+                " and the articles you moved to it then count for it",
             )
         return found
+
+    def stored_subjects(self) -> tuple[set[str], set[str]]:
+        """The subject names (casefolded) the store holds (where articles are placed, the
+        editor's moves, the sections issues published), and of those the ones an issue or a move
+        used (what `curator subjects rename` carries over); empty when there is no store yet or it
+        cannot be read (only a message's hint depends on them)."""
+        path = self.store_path
+        if path is None or not path.is_file():
+            return set(), set()
+        try:
+            db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            try:
+                used = db.execute(
+                    "SELECT subject FROM corrections WHERE subject IS NOT NULL"
+                    " UNION SELECT subject FROM issue_articles"
+                ).fetchall()
+                placed = db.execute(
+                    "SELECT DISTINCT subject FROM assignments WHERE subject IS NOT NULL"
+                ).fetchall()
+            finally:
+                db.close()
+        except sqlite3.Error:  # (an old, locked or damaged store: the hint goes without it)
+            return set(), set()
+        names = {" ".join(str(r[0]).split()).casefold() for r in used if r[0]}
+        return names | {" ".join(str(r[0]).split()).casefold() for r in placed if r[0]}, names
 
     def plan_repeats(self, item: Node, theme: tuple[str, ...]) -> None:
         """A theme naming one subject twice (`[Personalization, Personalization]`) is a mistake,

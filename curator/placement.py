@@ -39,6 +39,7 @@ from curator.articles import feed_publication
 from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg
+from curator.harvest import FetchSummary, after_placing
 from curator.models import (
     FUTURE_SLACK,
     Article,
@@ -1516,9 +1517,14 @@ class LeftOut:
     #: draft published under another of its sections, by that section: {subject: {section: n}}
     #: (walk153 #3: one moved to "# Service operations" was said "cut from the draft").
     moved: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: The sections of an issue built from a draft that the editor added (a subject outside the
+    #: draft's `theme:`): curator's draft had none, so nothing of theirs was cut from it nor
+    #: left out for variety (walk154 NEW-2: said "3 cut from the draft" of one).
+    added: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "added_in_draft": list(self.added),
             "unplaced": self.unplaced,
             "unplaced_new": self.unplaced_new,
             "issue_size": self.issue_size,
@@ -1587,18 +1593,50 @@ def left_out(
         if k.curator is not None and k.curator in names and k.subject != k.curator:
             into = moved.setdefault(k.curator, {})
             into[k.subject] = into.get(k.subject, 0) + 1
+    # A section of a subject outside the draft's theme is the editor's: curator's draft had
+    # none, so nothing was cut from it (walk154 NEW-2).
+    theme = {t.casefold() for t in issue.theme} if issue is not None else set()
+    subjects = {s.name.casefold() for s in config.subjects}
+    added = tuple(
+        s.subject
+        for s in sections
+        if from_draft
+        and theme
+        and s.subject.casefold() not in theme
+        and s.subject.casefold() in subjects
+    )
     cut = {
         s.subject: min(
             waiting.get(s.subject, 0),
             max(0, config.issue_size - len(s.entries) - sum(moved.get(s.subject, {}).values())),
         )
         for s in sections
-        if from_draft
+        if from_draft and s.subject not in added
     }
     cut = {k: v for k, v in cut.items() if v}
     return LeftOut(
-        unplaced, new, waiting, variety, config.issue_size, others, config.language, cut, moved
+        unplaced,
+        new,
+        waiting,
+        variety,
+        config.issue_size,
+        others,
+        config.language,
+        cut,
+        moved,
+        added,
     )
+
+
+def placed_fetch(config: Config, store: Store, summary: FetchSummary) -> FetchSummary:
+    """`summary` with each feed's note of articles in other scripts computed from those of its
+    new articles that placing left under no subject (`harvest.after_placing`); call it once the
+    run placed them (after `left_out`, which places what is not placed yet)."""
+    urls = [url for report in summary.feeds for url in report.new_urls]
+    if not urls:
+        return summary
+    fingerprint = model_fingerprint(config.subjects, store.corrections())
+    return after_placing(summary, store.unassigned_urls(fingerprint, urls))
 
 
 def other_language_note(config: Config, article: Article) -> str:

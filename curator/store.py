@@ -3010,6 +3010,22 @@ class Store:
         ).fetchone()
         return int(row[0])
 
+    def unassigned_urls(self, fingerprint: str, urls: Collection[str]) -> frozenset[str]:
+        """Of `urls` (a run's new articles), those `unassigned_count` counts: unfeatured, placed
+        by `fingerprint` under no subject, not excluded nor dead."""
+        if not urls:
+            return frozenset()
+        rows = self.db.execute(
+            "SELECT a.url FROM assignments s JOIN articles a ON a.id = s.article_id"
+            " WHERE +s.subject IS NULL AND s.fingerprint = ?"
+            " AND a.url IN (SELECT value FROM json_each(?))"
+            " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM corrections c"
+            " WHERE c.article_id = a.id AND c.subject IS NULL)" + _NOT_DEAD,
+            (fingerprint, json.dumps(sorted(set(urls)))),
+        )
+        return frozenset(str(r[0]) for r in rows)
+
     def unassigned_languages(self, fingerprint: str) -> dict[str, int]:
         """Of the articles `unassigned_count` counts, how many declare each language (their
         page's `lang=`; "" for none)."""

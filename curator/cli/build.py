@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -56,7 +57,7 @@ from curator.cli.report import (
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
-from curator.placement import KeptSubject, LeftOut, left_out
+from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
 from curator.store import Store, backup_store, free_name
@@ -279,6 +280,7 @@ def build(
                 print_failures(summary, quiet=quiet, command="build")
             raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
+        result = replace(result, fetch=placed_fetch(conf, store, result.fetch))
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
@@ -439,7 +441,15 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
         line = f"  {section.subject}: {len(section.entries)} featured"
         waiting = left.waiting.get(section.subject, 0)
         cut = left.cut.get(section.subject, 0)
-        if waiting:
+        if section.subject in left.added:
+            # (not curator's section: nothing of it was cut, walk154 NEW-2)
+            line += " (added in the draft)"
+            if waiting:
+                line += (
+                    f"; {waiting} more fit it and wait for a later issue (curator's draft had no"
+                    " section for it: none was cut)"
+                )
+        elif waiting:
             # (what a draft cut is not issue_size's doing: walk142 #11)
             capped = f"issue_size: {left.issue_size} per subject"
             why = (
@@ -676,6 +686,7 @@ def draft(
         left = left_out(
             conf, store, written.issue if written else None, None if no_fetch else before
         )
+        summary = placed_fetch(conf, store, summary)
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None

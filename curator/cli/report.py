@@ -730,14 +730,16 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
 
 
 def other_script_note(report: FeedReport) -> str:
-    """What the run says of a feed most of whose new articles are in scripts none of the
-    subjects' words use (`FeedReport.other_scripts`), each script with its count (walk151 #6:
-    "all 3 ... written in Japanese" counted a Russian article as Japanese)."""
+    """What the run says of a feed new articles of which are in scripts none of the subjects'
+    words use (`FeedReport.other_scripts`), each script with its count (walk151 #6:
+    "all 3 ... written in Japanese" counted a Russian article as Japanese). Once placed
+    (`placed_new`), only those placing left under no subject are counted, and removing the feed
+    is advised only when a subject took none of its new articles (walk154 NEW-1)."""
     scripts = report.other_scripts or ((report.other_script,) if report.other_script else ())
     n = sum(k for _, k in scripts)
     new = len(report.new_scripts)
     some = (
-        f"{n} of its {new} new articles are"
+        f"{n} of its {new} new articles {'is' if n == 1 else 'are'}"
         if n < new
         else ("its new article is" if n == 1 else f"all {n} of its new articles are")
     )
@@ -747,6 +749,20 @@ def other_script_note(report: FeedReport) -> str:
         each = ", ".join(f"{k} in {script}" for script, k in scripts)
         written = f"written in scripts none of your subjects' words use ({each})"
     they = "it" if n == 1 else "them"
+    placed = report.placed_new
+    if placed:
+        took = (
+            f" (a subject took the other {placed}"
+            if placed > 1
+            else " (a subject took the other one"
+        ) + ", so the feed is worth keeping)"
+        fits = "it fits" if n == 1 else "they fit"
+        return (
+            f"{report.name}: {some} {written}: {fits} no subject{took}, and no issue will feature"
+            f" {they} unless you move {they} under a subject (`curator subjects list --unplaced`"
+            f" lists {they}). To feature articles like {'it' if n == 1 else 'these'}, write a"
+            f" subject (or keywords) in {'its' if n == 1 else 'their'} language in feeds.yaml"
+        )
     return (
         f"{report.name}: {some} {written}: {'it fits' if n == 1 else 'they fit'} no subject, and"
         f" no issue will feature {they} unless you move {they} under a subject. To feature"
