@@ -156,6 +156,9 @@ class Config:
     #: "en", "zh-CN", "ar"): every HTML edition's `lang` (and `dir="rtl"` for Arabic, Hebrew...)
     #: and the feed's `xml:lang`.
     language: str = "en"
+    #: Whether feeds.yaml says `language:` under `newsletter:` (walk155 #8: `explain` cited a line
+    #: that was not there).
+    language_given: bool = False
     #: Things that are allowed but probably not meant, located as errors are ("path:line:col:
     #: what; the fix"); every command prints them before it runs.
     warnings: tuple[str, ...] = ()
@@ -839,6 +842,7 @@ class _Reader:
             settings=settings,
             utm={k: v for k, v in news.items() if k.startswith("utm_")},
             language=language,
+            language_given="language" in news,
             warnings=tuple(self.warnings),
             placeholders=placeholders,
             themes=themes,
@@ -1139,9 +1143,13 @@ class _Reader:
                     + ("it" if len(wordless) == 1 else "them")
                     + "; write words its articles would use instead",
                 )
-            if not raw.get("description") and [k.casefold() for k in keywords] == [
-                raw["name"].casefold()
-            ]:
+            if (
+                not raw.get("description")
+                and [k.casefold() for k in keywords] == [raw["name"].casefold()]
+                # walk155 #11: a stub whose one keyword has no word is told that just above;
+                # "placed by that one word" would contradict it.
+                and not wordless
+            ):
                 self.warn(
                     item,
                     f"`{raw['name']}` is still the stub `feeds import --add-subjects` wrote (no"

@@ -58,3 +58,28 @@ def test_an_unfinished_import_stub_is_warned_about_with_its_line(
     config.write_text(text, encoding="utf-8")
     result = runner.invoke(cli, ["draft", "--config", str(config)])
     assert "still the stub" not in result.stderr
+
+
+def test_a_wordless_import_stub_is_told_one_thing(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk155 #11: the stubs `?q` and `No: really` were told both that they give curator no
+    word to match and that their articles are placed by that one word."""
+    item = (
+        "<item><title>Trouble at the service desk</title><link>http://example.com/1</link>"
+        "<description>Customer experience trouble at the service desk.</description></item>"
+    )
+    feed = http_server.add("/feed.xml", h.rss(item, title="Desk News"))
+    subjects = [
+        *h.demo_subjects(),
+        {"name": "?q", "keywords": ["?q"]},
+        {"name": "No: really", "keywords": ["No: really"]},
+    ]
+    config = h.write_config(
+        tmp_path, [{"url": feed}], settings={"fetch_pages": False}, subjects=subjects
+    )
+    result = CliRunner().invoke(cli, ["draft", "--config", str(config)])
+    said = " ".join(result.stderr.split())
+    for name in ("?q", "No: really"):
+        wordless = f"`{name}`: `{name}` gives curator no word to match" in said
+        stub = f"`{name}` is still the stub" in said
+        assert wordless != stub, said
+    assert "`No: really`: `No: really` gives curator no word to match" in said, said
