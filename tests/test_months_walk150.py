@@ -153,3 +153,22 @@ def test_a_removed_feeds_articles_are_told_when_featured_and_when_added_back(
     assert "2 no issue featured, 2 of them left out by its removal until now" in said_as_one(out)
     code, out, err = run_cli("subjects", "list", "--config", config, "-q")
     assert "--drop-waiting" not in out, out
+    # walk155 #6: an OPML import listing the feed takes them back as `feeds add` does, and says so
+    code, out, err = run_cli("feeds", "remove", "--config", config, url, "--drop-waiting")
+    assert code == 0, err
+    opml = themed_demo.parent / "back.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>S</title></head><body>'
+        f'<outline type="rss" text="Support" xmlUrl="{url}"/></body></opml>',
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("feeds", "import", "--config", config, str(opml))
+    assert code == 0, err
+    said = said_as_one(out)
+    assert "Imported 1 feed(s)" in said, out
+    assert (
+        f"The store still holds 3 article(s) of {url}, from before it was removed: 2 no issue"
+        " featured, 2 of them left out by its removal until now"
+    ) in said, out
+    code, out, err = run_cli("subjects", "list", "--config", config, "-q")
+    assert "--drop-waiting" not in out, out

@@ -190,9 +190,10 @@ def add(
         )
 
 
-def _held_already(conf: Config, config: Path, address: str) -> None:
+def _held_already(conf: Config, config: Path, address: str, *, named: bool = False) -> None:
     """Say what the store holds already of the feed just added: one removed earlier and added
-    back (walk150 #7: "Added ..." alone, while 5,000 of its articles were stored)."""
+    back (walk150 #7: "Added ..." alone, while 5,000 of its articles were stored). `named`: say
+    which feed (`feeds import` adds several; walk155 #6: it took none of them back)."""
     if not conf.settings.store.exists():
         return
     forms = [address]
@@ -206,7 +207,9 @@ def _held_already(conf: Config, config: Path, address: str) -> None:
     gone = f" ({dead} more are dead links, pages gone: never picked)" if dead else ""
     dropped = f", {back} of them left out by its removal until now" if back else ""
     echo(
-        f"The store still holds {total} article(s) of this feed, from before it was removed:"
+        f"The store still holds {total} article(s) of "
+        + (address if named else "this feed")
+        + ", from before it was removed:"
         f" {unfeatured - dead} no issue featured{dropped}, which can be picked for the next"
         f" issues again{gone}"
     )
@@ -368,6 +371,9 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         echo(f"Imported {len(done.added)} feed(s) into {config}.")
     if done.rewritten:
         warn(done.rewritten)
+    for spec in done.added:
+        # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
+        _held_already(conf, config, spec.url, named=True)
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
