@@ -1654,13 +1654,31 @@ def other_language_note(config: Config, article: Article) -> str:
     said += [(s.name, False) for s in config.subjects]
     if any((found := terms(w)) and all(t in counted for t in found) for w, _ in said):
         return ""
+    # walk155 #8: a feeds.yaml with no `language:` line is not cited as having one
+    where = (
+        f"`language: {config.language}` in {config.path}"
+        if config.language_given
+        else f"the default, `language: {config.language}`"
+    )
     head = (
         f'Its page says it is in another language (lang="{language}") than the newsletter\'s'
-        f" (`language: {config.language}` in {config.path}):"
+        f" ({where}):"
     )
     text = f"{article.title or ''} {(article.summary or article.text or '')[:1000]}"
     own = scripts(text) - {"Latin"}
     theirs = [w for w, keyword in said if keyword and matched_scripts(w) & own]
+    # walk151 #8: a Latin-script keyword of its language ("Straßenbahn") that a longer word of
+    # the article holds ("Straßenbahnen") is named too, not only one of another script.
+    held = set(words(text))
+    theirs += [
+        w
+        for w, keyword in said
+        if keyword
+        and w not in theirs
+        and len(low := w.lower()) >= 4
+        and " " not in low
+        and any(low in h and h != low for h in held)
+    ]
     if theirs:
         example = _form_used(theirs[0], text)
         use = f" (e.g. '{example}')" if example else ""

@@ -146,6 +146,12 @@ PAGES = {
         "Die Verkehrsbetriebe Zürich bauen das Strassenbahnnetz aus. Die neue Strassenbahn fährt"
         " ab Dezember bis Altstetten.",
     ),
+    "/de/plural": (
+        "de",
+        "Neue Straßenbahnen für Leipzig",
+        "Die Leipziger Verkehrsbetriebe kaufen zwanzig neue Straßenbahnen. Die Fahrzeuge kommen"
+        " ab dem Frühjahr auf die Gleise.",
+    ),
     "/fa/tabriz": (
         "fa",
         "تراموا در تبریز",
@@ -237,6 +243,30 @@ def test_explain_advises_keywords_in_its_language_only_when_none_matched(
         " the article uses (e.g. 'تراموا')" in said
     ), said
     assert "write keywords in its language too" not in said, said
+
+
+def test_explain_names_a_latin_keyword_a_longer_word_holds(
+    fetched: tuple[Path, dict[str, str]],
+) -> None:
+    """walk151 #8 (rest), walk155 #8: for a German article writing "Straßenbahnen", the keyword
+    "Straßenbahn" is named, not "write keywords in its language too"; and a feeds.yaml with no
+    `language:` line is not cited as having one."""
+    config, url = fetched
+    said = " ".join(_explain(config, url["/de/plural"]).split())
+    assert (
+        "your keyword 'Straßenbahn' is in its language but matched none of its words: write the"
+        " form the article uses (e.g. 'straßenbahnen')" in said
+    ), said
+    assert "write keywords in its language too" not in said, said
+    assert f"(`language: en` in {config})" in said, said
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  language: en\n", ""), encoding="utf-8")
+    try:
+        said = " ".join(_explain(config, url["/fa/tabriz"]).split())
+    finally:
+        config.write_text(text, encoding="utf-8")
+    assert "(the default, `language: en`):" in said, said
+    assert "`language: en` in" not in said, said
 
 
 def test_moving_hindi_articles_teaches_the_subject_not_hindi(
