@@ -899,8 +899,11 @@ class SubjectModel(Fitted):
         own = self.subjects[i]
         stems = set(term.split(" "))
         source: Literal["name", "description"] = "name"
-        if any(stems <= set(terms(k)) for k in own.keywords):
-            return None  # (a keyword the editor chose as telling: see ONE_WORD_SHARE)
+        # (a keyword the editor chose as telling: see ONE_WORD_SHARE). The whole keyword only:
+        # walk155 #4: "light" of the keyword "light rail" placed a page on reading-room light
+        # under "Trams and light rail", and one word of a phrase is not what the editor chose.
+        if any((whole := set(terms(k))) and whole <= stems for k in own.keywords):
+            return None
         if not stems <= set(terms(own.name)):
             if not stems <= set(terms(own.description or "")):
                 return None
