@@ -128,9 +128,9 @@ def test_explain_says_an_article_is_in_another_language_than_the_newsletters(
     assert code == 0, err
     said = " ".join(out.split())
     assert (
-        'Its page says it is in another language (lang="de") than the newsletter\'s (`language:'
-        f" en` in {config}): a subject fits an article by the words it uses, so write keywords in"
-        " its language too"
+        'Its page says it is in another language (lang="de") than the newsletter\'s (the'
+        " default, `language: en`): a subject fits an article by the words it uses, so write"
+        " keywords in its language too"
     ) in said, said
     code, out, err = run_cli("subjects", "explain", url, "--json", "--config", str(config))
     assert code == 0, err
