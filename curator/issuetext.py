@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -766,7 +767,7 @@ def borrowed_references(draft: Any, path: Path) -> list[str]:
                     (
                         f"the blurb under line {entry.line}",
                         entry.blurb_source,
-                        lambda line, first=entry.blurb_line: first + line - 1,
+                        partial(_from, int(entry.blurb_line)),
                     )
                 )
     defined = [(what, reference_definitions(text), at) for what, text, at in pieces if "]:" in text]
@@ -792,3 +793,8 @@ def borrowed_references(draft: Any, path: Path) -> list[str]:
                 " it too"
             )
     return warnings
+
+
+def _from(first: int, line: int) -> int:
+    """Line `line` of a piece that starts at line `first` of its file."""
+    return first + line - 1
