@@ -72,6 +72,7 @@ from curator.harvest import (
 from curator.htmltext import html_to_text
 from curator.issuecheck import issue_mistakes
 from curator.issuetext import (
+    borrowed_references,
     draft_entry_warnings,
     issue_text,
     link_warnings,
@@ -1817,6 +1818,7 @@ def draft_text_warnings(
             draft.closing, lambda _: closing_at, f"`closing:` in {path}", relative=True, draft=True
         ),
         *draft_entry_warnings(draft.sections, path, stored),
+        *borrowed_references(draft, path),
     )
 
 

@@ -263,9 +263,10 @@ ABBREVIATIONS = _wordset(
 
 #: Sentence ends of other scripts, spaced like . ! ?: the Arabic question mark ؟, the Urdu full
 #: stop ۔, Devanagari's danda । and ॥, the Armenian ։, the Ethiopic ። and the Burmese ။ (walk97 #4:
-#: ar1's closing "هل سينجح المشروع…؟" was no sentence, so the blurb left it out). The Greek
-#: question mark ";" is a semicolon too: not here.
-OTHER_STOPS = "؟۔।॥։።။"
+#: ar1's closing "هل سينجح المشروع…؟" was no sentence, so the blurb left it out), and the Tibetan
+#: shad ། and its double ༎ (walk154 N-a: a Tibetan page had "no sentence that could be one"). The
+#: Greek question mark ";" is a semicolon too: not here.
+OTHER_STOPS = "؟۔।॥։።။།༎"
 #: Every mark that ends a sentence.
 SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", *OTHER_STOPS)
 # A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
@@ -937,7 +938,7 @@ def choose_blurb(
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
-    desc = _clean_text(description, markup)
+    desc = unmarked(_clean_text(description, markup))
     desc = _standfirst(
         DATELINE.sub("", _after_headline(_unglued(desc, short_lines), title, headings))
     )
@@ -1568,7 +1569,14 @@ def _is_code(sentence: str) -> bool:
     if len(names) >= CODE_NAMES or (names and len(prose) < PROSE_WORDS_PER_CODE_NAME * len(names)):
         return True
     solid = [c for c in sentence if not c.isspace()]
-    return bool(solid) and sum(c.isalnum() for c in solid) * 2 < len(solid)
+    return bool(solid) and sum(map(_letterlike, solid)) * 2 < len(solid)
+
+
+def _letterlike(ch: str) -> bool:
+    """A character of a word: a letter or digit, a vowel sign or other mark on one, or the
+    Tibetan tsheg ་ between syllables (walk154 N-a: a Tibetan sentence, half marks and tshegs,
+    was taken for symbols, code)."""
+    return ch.isalnum() or ch == "\u0f0b" or unicodedata.category(ch).startswith("M")
 
 
 #: A requirement line of a specification opens with a keyword in capitals ("MUST support chunked
@@ -1602,7 +1610,8 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
     then the story or "Continue reading..."), or a "Read more" link closes it. It gets a full stop.
     Not so the text's very end, with nothing after it: feeds cut descriptions at a fixed length
     with no mark ("... and that s"), and a blurb never stops half-way. Nor a paragraph cut with
-    "..." or "[...]", nor one that ends on a lead-in (":" or ",").
+    "..." or "[...]", nor one that ends on a lead-in (":" or ","). A summary's Markdown-like
+    markers are dropped too (`unmarked`); a page's text keeps them, its list items "- " marked.
     """
     if not text:
         return []
@@ -1613,7 +1622,7 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
     paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
     advert = ""  # the name of the sponsor whose ad the paragraphs are, while they name it
     for number, paragraph in enumerate(paragraphs, 1):
-        paragraph = DATELINE.sub("", paragraph)
+        paragraph = DATELINE.sub("", unmarked(paragraph) if unterminated else paragraph)
         sponsor = _SPONSOR.match(paragraph)
         if sponsor:
             # The sponsor's paragraph, and those after it that name the sponsor, are its ad.
@@ -1635,6 +1644,22 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
             sentences[-1] = _finished(sentences[-1])
         out += [s for s in _short_joined(sentences) if _usable(s)]
     return out
+
+
+#: A Markdown-like marker a feed's text may carry (its writer's tool typed it, nothing renders it):
+#: a quote's `>`, a list item's `-`, `+` or `*`, opening the paragraph or a sentence after one, or
+#: a run of `===`, `---` or `***` between sentences (a heading's underline or a rule, flattened).
+_MARKER = r"(?:[>*+\-](?=\s)|={3,}|-{3,}|\*{3,})"
+_MARKER_LEAD = re.compile(rf"^(?:{_MARKER}\s*)+")
+_MARKER_BETWEEN = re.compile(rf"(?<=[.!?\"'”’)\]{OTHER_STOPS}。！？])(?:\s+{_MARKER})+\s+")
+
+
+def unmarked(paragraph: str) -> str:
+    """A paragraph of feed or page text without the Markdown-like markers its writer typed (a
+    `> ` or `- ` opening it, a `===` between its sentences): punctuation, not a reason to drop
+    the sentence it stands before (walk154 NEW-4: "> Trams are late again, ..." lost the lead and
+    "... this year. === It now holds ..." two sentences, read as a quote, a list item, code)."""
+    return _MARKER_BETWEEN.sub(" ", _MARKER_LEAD.sub("", paragraph))
 
 
 #: A paragraph opening with an editor's label is a note on the story, not the story (walk90 #2:
@@ -1735,7 +1760,8 @@ def _short_joined(sentences: list[str]) -> list[str]:
     `MIN_SENTENCE_CHARS` or four words) joined to the sentence after it in the paragraph: an
     article's lead may open so ("We messed up. As technologists, ... we lost track of the user
     experience."), and left out it left the blurb opening mid-thought (walk52 #2). Not one with a
-    digit ("Davis 17 points."), nor the paragraph's last: captions and scores stay out."""
+    digit ("Davis 17 points."). The paragraph's last is joined to the one before it when it reads
+    as prose (`_closing`); a caption's credit or a score stays out."""
     out: list[str] = []
     carry = ""
     for number, sentence in enumerate(sentences, 1):
@@ -1744,18 +1770,32 @@ def _short_joined(sentences: list[str]) -> list[str]:
         if number < len(sentences) and _short_prose(sentence):
             carry = sentence
             continue
+        if number == len(sentences) and out and _short_prose(sentence) and _closing(sentence):
+            # The paragraph's short closing sentence of prose ("Пассажиры довольны.", "התושבים
+            # מרוצים.") ends the one before it: left out, the blurb lost the article's own last
+            # words and read as headlines (walk154 N-a).
+            out[-1] = f"{out[-1]} {sentence}"
+            continue
         out.append(sentence)
     return out
+
+
+def _closing(sentence: str) -> bool:
+    """A short sentence that reads as prose, not as a credit or a caption's name ("Getty
+    Images.", "Reuters."): a word after its first that is no capitalised name."""
+    words = _WORD.findall(sentence)
+    return len(words) >= 2 and not all(w[:1].isupper() for w in words[1:])
 
 
 def _short_prose(sentence: str) -> bool:
     """A whole sentence of two words or more, but too short to count as one by `_is_sentence`."""
     core = sentence.rstrip(_CLOSERS)
+    words = sentence.replace("\u0f0b", " ").split()  # Tibetan's tsheg ་ spaces its syllables
     return (
         core.endswith((".", "!", "?", *OTHER_STOPS))
         and not core.endswith(("...", "…"))
-        and (len(sentence) < MIN_SENTENCE_CHARS or len(sentence.split()) < 4)
-        and len(sentence.split()) >= 2
+        and (len(sentence) < MIN_SENTENCE_CHARS or len(words) < 4)
+        and len(words) >= 2
         and not any(c.isdigit() for c in sentence)
         and _starts_sentence(sentence)
         and not _ends_with_abbreviation(sentence)

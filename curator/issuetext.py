@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,10 @@ from curator.markdowntext import (
     markdown_tokens,
     plain_text_markup,
     raw_markup,
+    reference_definitions,
     relative_links,
     spaced_links,
+    undefined_references,
     unsafe_links,
     unshown_markdown,
 )
@@ -740,3 +743,58 @@ __all__ = [
     "repeated_closing",
     "repeated_introduction",
 ]
+
+
+def borrowed_references(draft: Any, path: Path) -> list[str]:
+    """A warning per reference link of a draft's blurb or introduction (`[the operator][op]`)
+    whose label only another piece of the draft defines (the introduction's `[op]: https://...`):
+    the draft is one Markdown file, where it links, but every edition reads each piece alone and
+    publishes the brackets as typed (walk154 NEW-5: `[the operator][op]` and `[planned][1]` were
+    published so in every edition, unsaid). Said at the link's line, with the inline link to
+    write instead."""
+    rows = draft.introduction_lines
+
+    def intro_at(line: int) -> int:
+        return rows[line - 1] if 0 < line <= len(rows) else 0
+
+    pieces: list[tuple[str, str, Callable[[int], int]]] = [
+        ("the introduction", draft.introduction, intro_at)
+    ]
+    for section in draft.sections:
+        for entry in section.entries:
+            if entry.blurb_line and entry.blurb_source:
+                pieces.append(
+                    (
+                        f"the blurb under line {entry.line}",
+                        entry.blurb_source,
+                        partial(_from, int(entry.blurb_line)),
+                    )
+                )
+    defined = [(what, reference_definitions(text), at) for what, text, at in pieces if "]:" in text]
+    warnings = []
+    for what, text, at in pieces:
+        for ref in undefined_references(text) if defined else ():
+            where = next(
+                (
+                    (other, at_other(found[0]), found[1])
+                    for other, found_in, at_other in defined
+                    if other != what and (found := found_in.get(ref.label))
+                ),
+                None,
+            )
+            if where is None:
+                continue
+            other, line, address = where
+            kind = "a blurb's" if what != "the introduction" else "the introduction's"
+            warnings.append(
+                f"{path}:{at(ref.line)}: `{ref.written}` is defined in {other} (line {line}):"
+                f" {kind} links are read within it, so every edition publishes `{ref.written}`"
+                f" as typed: write it as [{ref.text}]({address}) in {what}, or define it under"
+                " it too"
+            )
+    return warnings
+
+
+def _from(first: int, line: int) -> int:
+    """Line `line` of a piece that starts at line `first` of its file."""
+    return first + line - 1

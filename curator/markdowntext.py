@@ -957,3 +957,50 @@ def _ranked_headings(html: str) -> Markup:
         return f"<h{published}>"
 
     return Markup(_HEADING_TAG.sub(ranked, str(html)))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference link of a piece of the editor's Markdown (`[the operator][op]`) as written,
+    its line in the piece (from 1) and its label as CommonMark matches it."""
+
+    line: int
+    written: str
+    text: str
+    label: str
+
+
+def reference_definitions(text: str) -> dict[str, tuple[int, str]]:
+    """Each reference definition of `text` (`[op]: https://...`): {label as CommonMark matches
+    it: (its line, from 1; its address)}."""
+    env: dict[str, Any] = {}
+    _markdown.parse(text or "", env)
+    return {
+        label: (int(ref.get("map", (0, 0))[0]) + 1, str(ref.get("href") or ""))
+        for label, ref in (env.get("references") or {}).items()
+    }
+
+
+def undefined_references(text: str) -> list[Reference]:
+    """Each reference link of `text` (outside code) whose label `text` defines nowhere: markdown-it
+    reads it as the brackets typed, unless another piece defines it in one file (issue-N.md)."""
+    defined = reference_definitions(text)
+    code: set[int] = set()
+    for token in _markdown.parse(text or ""):
+        if token.map and token.type in ("fence", "code_block"):
+            code.update(range(*token.map))
+    found = []
+    for row, line in enumerate((text or "").split("\n")):
+        if row in code or _MD_LINK_DEFINITION.match(line):
+            continue
+        for m in _MD_REFERENCE.finditer(re.sub(r"`[^`]*`", _blanked, line)):
+            label = normalizeReference(m.group(3) or m.group(2))
+            if m.group(1) or label in defined:
+                continue
+            found.append(Reference(row + 1, m.group(0), m.group(2), label))
+    return found
+
+
+def _blanked(m: re.Match[str]) -> str:
+    """Inline code as spaces: its brackets are no link."""
+    return " " * len(m.group(0))

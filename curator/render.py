@@ -769,7 +769,7 @@ def untranslated_words(
     if language.split("-")[0].lower() == "en":
         return ()
     return (
-        *_words_file_untranslated(language, folder),
+        *_words_file_untranslated(language, folder, day),
         *own_words(language, folder, day),
         *_own_same_story(language, folder),
         *own_colon(language, folder),
@@ -990,8 +990,12 @@ def _english_dates(text: str) -> Iterator[tuple[str, str]]:
 _JINJA_COMMENT = re.compile(r"{#.*?#}", re.S)
 
 
-def _words_file_untranslated(language: str, folder: Path | None) -> tuple[str, ...]:
-    """`untranslated_words`'s warning on the editor's `_words.txt` (none when translated)."""
+def _words_file_untranslated(
+    language: str, folder: Path | None, day: datetime | None = None
+) -> tuple[str, ...]:
+    """`untranslated_words`'s warning on the editor's `_words.txt` (none when translated), the
+    date among its English words the issue's own (`day`), else said to be an example (walk154
+    W151-14: an issue of December 7, then of December 25, was told "December 6, 2026")."""
     copy = folder / WORDS if folder is not None else None
     try:
         if copy is not None and copy.is_file():
@@ -1014,9 +1018,10 @@ def _words_file_untranslated(language: str, folder: Path | None) -> tuple[str, .
             )
     except (OSError, UnicodeDecodeError):
         return ()
+    date = f'"{date_text(day)}"' if day is not None else f'a date such as "{date_text(_A_DAY)}"'
     return (
         f'newsletter: language: {language}, but every edition\'s fixed words ("Issue 1",'
-        f' "edited by", "December 6, 2026", "All issues") are in English: {where}; to publish'
+        f' "edited by", {date}, "All issues") are in English: {where}; to publish'
         f' them in {language}, {how} (docs/templates.md, "A newsletter in another language")',
     )
 

@@ -3,7 +3,9 @@ them in `build` and `render`."""
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -87,9 +89,12 @@ def test_a_newsletter_in_another_language_with_english_words_is_warned_once(
     code, _, err = run("build", "--config", str(config), "--all-subjects")
     assert code == 0, err
     said = " ".join(err.split())
+    # The date quoted is the issue's own (walk154 W151-14: it was "December 6, 2026" always).
+    issue = json.loads((config.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    day = datetime.fromisoformat(issue["date"])
     warning = (
         'newsletter: language: ja, but every edition\'s fixed words ("Issue 1", "edited by",'
-        ' "December 6, 2026", "All issues") are in English: no templates folder is set'
+        f' "{day:%B} {day.day}, {day:%Y}", "All issues") are in English: no templates folder is set'
     )
     assert said.count(warning) == 1, err
     assert 'docs/templates.md, "A newsletter in another language"' in said, err
