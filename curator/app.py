@@ -3434,6 +3434,76 @@ def _cuts_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -
     ]
 
 
+def _credits_cleaned(
+    issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path, rewritten: bool
+) -> list[str]:
+    """Publish an article's credit corrected in issue-N.json as one line: a blank author left
+    out, a line break in an author or the "publication" read as a space, said once per article
+    with the file, the field and the fix.
+
+    Why: `"authors": ["  "]` published "   || The Support Desk Review" (and `<bdi>  </bdi>`),
+    and `"publication": "The Support Desk Review\nWeekly"` put "Weekly" on a line of its own in
+    the text edition, with only the note that the credit was published as corrected (walk155
+    #2); feeds.yaml refuses a `name:` with a line break for the same reason."""
+    notes = []
+    again = " ({name} is written again so)" if rewritten else ""
+    for number in chosen:
+        issue = issues.get(number)
+        if issue is None:
+            continue
+        json_file = out_dir / f"issue-{number}.json"
+        sections = []
+        for sec in issue.sections:
+            entries = []
+            for e in sec.entries:
+                art = e.article
+                said = []
+                blank = [a for a in art.authors if not a.strip()]
+                broken = [a for a in art.authors if a.strip() and a.strip() != " ".join(a.split())]
+                if blank:
+                    said.append(
+                        'a blank author in its "authors" is left out (to publish no author,'
+                        ' write "authors": [])'
+                        if len(blank) == 1
+                        else f'{len(blank)} blank authors in its "authors" are left out (to'
+                        ' publish no author, write "authors": [])'
+                    )
+                for a in broken:
+                    said.append(
+                        f'"authors" holds {json.dumps(a, ensure_ascii=False)}, with a line break'
+                        f' or a run of spaces, published as "{" ".join(a.split())}" (a credit is'
+                        " one line: write it so)"
+                    )
+                pub = art.publication
+                if pub and not pub.strip():
+                    said.append(
+                        'its "publication" is blank, so none is published (to name none, write'
+                        ' "publication": null)'
+                    )
+                elif pub and pub.strip() != " ".join(pub.split()):
+                    said.append(
+                        f'its "publication", {json.dumps(pub, ensure_ascii=False)}, holds a line'
+                        f' break or a run of spaces, published as "{" ".join(pub.split())}" (a'
+                        " credit is one line: write it so)"
+                    )
+                if said:
+                    authors = tuple(" ".join(a.split()) for a in art.authors if a.strip())
+                    art = replace(
+                        art,
+                        authors=authors,
+                        publication=" ".join(pub.split()) or None if pub else pub,
+                    )
+                    notes.append(
+                        f'issue {number}, "{art.title}" in {json_file}: '
+                        + "; ".join(said)
+                        + again.format(name=json_file.name)
+                    )
+                entries.append(replace(e, article=art))
+            sections.append(replace(sec, entries=tuple(entries)))
+        issues[number] = replace(issue, sections=tuple(sections))
+    return notes
+
+
 def _credits_split(
     issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path, rewritten: bool
 ) -> list[str]:
@@ -3732,6 +3802,7 @@ def render_issues(
     notes += _dates_in_text(store, issues, out_dir)
     notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
+    notes += _credits_cleaned(issues, chosen, out_dir, "json" in formats)
     notes += _credits_split(issues, chosen, out_dir, "json" in formats)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
