@@ -3400,7 +3400,15 @@ def _cuts_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -
         return []
     ids = _stored_ids(record, issue)
     held = [e.article.url for sec in issue.sections for e in sec.entries]
-    if any(url not in ids for url in held):
+    # (an article added there that the store holds is recorded by `_corrections_kept`)
+    added = {
+        url
+        for url in held
+        if url not in ids
+        and (stored := store.article_by_url(url)) is not None
+        and issue.number in store.issues_featuring(stored.id)
+    }
+    if any(url not in ids and url not in added for url in held):
         return []  # (said by `_corrections_kept`: the store keeps the issue as it was)
     kept = set(ids.values())
     cut = [a for _, a in record.featured if a not in kept and a in record.as_published]
@@ -3427,13 +3435,94 @@ def _cuts_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -
             f" subjects exclude"
             f" {shell_arg(record.as_published[waiting[0]].url) if len(waiting) == 1 else 'URL'}`"
         )
+    # walk155 #7: every article cut was published, said only as "2 articles cut".
+    empty = (
+        []
+        if held
+        else [
+            f"issue {issue.number} now has no articles: every edition of it publishes its"
+            f" introduction and closing line alone, as {json_file} has it; if you did not mean"
+            ' to cut them all, put their entries back in its "sections" and render again'
+        ]
+    )
     return [
         f"issue {issue.number}: {len(cut)} article{'' if one else 's'} cut from it in"
         f" {json_file}: {named}; {'it is' if one else 'they are'} published in no edition, and"
         f" the store now keeps the cut (an issue whose file is lost comes back from the store"
         f" without {'it' if one else 'them'}): issue {issue.number} no longer features"
-        f" {'it' if one else 'them'}, {after}"
+        f" {'it' if one else 'them'}, {after}",
+        *empty,
     ]
+
+
+def _credits_cleaned(
+    issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path, rewritten: bool
+) -> list[str]:
+    """Publish an article's credit corrected in issue-N.json as one line: a blank author left
+    out, a line break in an author or the "publication" read as a space, said once per article
+    with the file, the field and the fix.
+
+    Why: `"authors": ["  "]` published "   || The Support Desk Review" (and `<bdi>  </bdi>`),
+    and `"publication": "The Support Desk Review\nWeekly"` put "Weekly" on a line of its own in
+    the text edition, with only the note that the credit was published as corrected (walk155
+    #2); feeds.yaml refuses a `name:` with a line break for the same reason."""
+    notes = []
+    again = " ({name} is written again so)" if rewritten else ""
+    for number in chosen:
+        issue = issues.get(number)
+        if issue is None:
+            continue
+        json_file = out_dir / f"issue-{number}.json"
+        sections = []
+        for sec in issue.sections:
+            entries = []
+            for e in sec.entries:
+                art = e.article
+                said = []
+                blank = [a for a in art.authors if not a.strip()]
+                broken = [a for a in art.authors if a.strip() and a.strip() != " ".join(a.split())]
+                if blank:
+                    said.append(
+                        'a blank author in its "authors" is left out (to publish no author,'
+                        ' write "authors": [])'
+                        if len(blank) == 1
+                        else f'{len(blank)} blank authors in its "authors" are left out (to'
+                        ' publish no author, write "authors": [])'
+                    )
+                for a in broken:
+                    said.append(
+                        f'"authors" holds {json.dumps(a, ensure_ascii=False)}, with a line break'
+                        f' or a run of spaces, published as "{" ".join(a.split())}" (a credit is'
+                        " one line: write it so)"
+                    )
+                pub = art.publication
+                if pub and not pub.strip():
+                    said.append(
+                        'its "publication" is blank, so none is published (to name none, write'
+                        ' "publication": null)'
+                    )
+                elif pub and pub.strip() != " ".join(pub.split()):
+                    said.append(
+                        f'its "publication", {json.dumps(pub, ensure_ascii=False)}, holds a line'
+                        f' break or a run of spaces, published as "{" ".join(pub.split())}" (a'
+                        " credit is one line: write it so)"
+                    )
+                if said:
+                    authors = tuple(" ".join(a.split()) for a in art.authors if a.strip())
+                    art = replace(
+                        art,
+                        authors=authors,
+                        publication=" ".join(pub.split()) or None if pub else pub,
+                    )
+                    notes.append(
+                        f'issue {number}, "{art.title}" in {json_file}: '
+                        + "; ".join(said)
+                        + again.format(name=json_file.name)
+                    )
+                entries.append(replace(e, article=art))
+            sections.append(replace(sec, entries=tuple(entries)))
+        issues[number] = replace(issue, sections=tuple(sections))
+    return notes
 
 
 def _credits_split(
@@ -3594,13 +3683,7 @@ def _corrections_kept(
             if art.url in disagree:
                 continue
             if art.url not in ids:
-                notes.append(
-                    f'issue {issue.number}, "{art.title}": its address in {json_file},'
-                    f" {art.url}, is no article the store recorded with the issue, and it"
-                    " cannot tell which one it replaced: it is published, but the store keeps"
-                    " the issue's articles as they were (keep the file: an issue whose file is"
-                    " lost comes back from the store without it)"
-                )
+                notes.append(_added_kept(store, issue.number, sec.subject, art, json_file))
                 continue
             article_id = ids[art.url]
             was = record.as_published[article_id]
@@ -3646,6 +3729,37 @@ def _corrections_kept(
                 " the store as published)"
             )
     return notes
+
+
+def _added_kept(store: Store, number: int, subject: str, art: Article, json_file: Path) -> str:
+    """Record an article added to published issue `number`'s issue-N.json as featured by it when
+    its address is a stored article's, and say what the store keeps of it.
+
+    Why: a stored article added there was published by `render N` and featured again by the next
+    build, unsaid (walk155 #3; README: an article is never featured twice), as an article cut
+    there came back before `Store.cut_from_issue`."""
+    where = f'issue {number}, "{art.title}": its address in {json_file}, {art.url},'
+    stored = store.article_by_url(art.url)
+    if stored is None:
+        return (
+            f"{where} is no article the store holds, and it cannot tell which one it replaced:"
+            " it is published, but the store keeps the issue's articles as they were, so the"
+            f" next issues cannot know issue {number} published it (keep the file: an issue whose"
+            " file is lost comes back from the store without it)"
+        )
+    others = [n for n in store.issues_featuring(stored.id) if n != number]
+    store.add_to_issue(number, stored.id, subject, art)
+    return (
+        f"{where} is an article the store holds, added to the issue: it is published, and the"
+        f" store now keeps it as featured by issue {number}, so no later issue features it"
+        " (an issue whose file is lost comes back from the store with it)"
+        + (
+            f"; issue{'s' if len(others) > 1 else ''} {', '.join(map(str, others))} published"
+            " it too"
+            if others
+            else ""
+        )
+    )
 
 
 def _as_compared(value: object) -> object:
@@ -3734,6 +3848,7 @@ def render_issues(
     notes += _dates_in_text(store, issues, out_dir)
     notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
+    notes += _credits_cleaned(issues, chosen, out_dir, "json" in formats)
     notes += _credits_split(issues, chosen, out_dir, "json" in formats)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
@@ -3803,7 +3918,7 @@ def render_issues(
             # Copies older than an issue's theme, closing line or "Another piece in X" drop them
             # here as in `build`, which says so (walk31 #1: `render` was silent).
             notes += unshown_pieces(issues[number], folder)
-            notes += clipped_email(issues[number], rendered)
+            notes += clipped_email(issues[number], rendered, out_dir / f"issue-{number}.json")
             notes += linked_stylesheets(env, rendered)
             notes += unshown_theme(issues[number], folder)
         notes += unmarked_language(config.language, folder)

@@ -1187,9 +1187,13 @@ class _Reader:
                 )
             seen[key] = line
             name = raw.get("name")
+            if name and "||" in str(name):
+                # walk155 #1: `name: "Small Weekly || Journal"` was credited as "Ann Bee || Small
+                # Weekly || Journal": "||" is what an issue prints between author and publication.
+                raise self.error(nodes["name"], name_bars_fault(str(name)))
             if name and any(ch in str(name).strip() for ch in "\n\r\x85\u2028\u2029"):
                 # walk152 #13: `name: "Three\nCo"` broke the issue's credit over two lines.
-                one = json.dumps(" ".join(str(name).split()), ensure_ascii=False)
+                one = json.dumps(one_line_name(str(name)), ensure_ascii=False)
                 raise self.error(
                     nodes["name"],
                     f"`name:` holds a line break, and a credit is one line: write it on one line,"
@@ -1232,6 +1236,24 @@ class _Reader:
         """The feed's address as curator reads it, or the error naming the fix: the one check of
         a feed's address, which `feeds add` applies too (`check_feed_address`)."""
         return check_feed_address(url, self.path, lambda message: self.error(node, message))
+
+
+def one_line_name(name: str) -> str:
+    """A feed's `name:` as one line of a credit: its lines joined by a space, and any "||" (which
+    an issue prints between an article's author and its publication) left out (walk155 #1: the
+    line-break refusal advised `name: "Small Weekly || Journal"`, published as a third part)."""
+    return " ".join(name.replace("||", " ").split())
+
+
+def name_bars_fault(name: str) -> str:
+    """Why a feed's name holding "||" is refused, and the name to write instead."""
+    written = json.dumps(name, ensure_ascii=False)
+    one = json.dumps(one_line_name(name), ensure_ascii=False)
+    return (
+        f'`name: {written}` holds "||", which an issue prints between an article\'s author and'
+        " its publication (the author comes from each article): write the publication's name"
+        f" alone, `name: {one}`"
+    )
 
 
 def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) -> str:

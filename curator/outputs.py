@@ -1463,7 +1463,9 @@ def _templates_of(folder: Path, template: str) -> list[str]:
 EMAIL_CLIP_BYTES = 102 * 1024
 
 
-def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
+def clipped_email(
+    issue: Issue, files: Mapping[str, str], json_file: Path | None = None
+) -> tuple[str, ...]:
     """A warning when the issue's email edition is longer than Gmail shows (`EMAIL_CLIP_BYTES`),
     with about how many of its articles fit and what to do."""
     name = ISSUE_FORMATS["email"][1].format(n=issue.number)
@@ -1508,9 +1510,15 @@ def clipped_email(issue: Issue, files: Mapping[str, str]) -> tuple[str, ...]:
     return (
         f"{name} is {size / 1024:.0f} KB: Gmail shows a mail's first 102 KB and hides the rest"
         f' behind "[Message clipped]", so readers of a mail made from it see {seen}'
-        f"{because}{missed}; to send it whole, feature fewer articles (`issue_size:` in"
-        f" feeds.yaml, or cut some in a draft) or {shorten}, or mail a shorter note that links"
-        " to the web page",
+        f"{because}{missed}; to send it whole, "
+        + (
+            # A published issue rendered again: its draft is gone (walk155 #12).
+            f"cut some articles from {json_file} or {shorten} there and render again"
+            if json_file is not None
+            else "feature fewer articles (`issue_size:` in feeds.yaml, or cut some in a draft)"
+            f" or {shorten}"
+        )
+        + ", or mail a shorter note that links to the web page",
     )
 
 

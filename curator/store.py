@@ -3347,6 +3347,30 @@ class Store:
                 [(article_id, article_id, number) for article_id in article_ids],
             )
 
+    def add_to_issue(self, number: int, article_id: int, subject: str, article: Article) -> None:
+        """Record stored article `article_id` as featured by published issue `number` under
+        `subject`, after its other articles, published as `article` (added to its corrected
+        issue-N.json): as `cut_from_issue` does the reverse, so no later issue features it again.
+        An entry of it the issue had as "also covered by" becomes this one."""
+        with self.transaction():
+            issue_id = self.db.execute(
+                "SELECT id FROM issues WHERE number = ?", (number,)
+            ).fetchone()[0]
+            self.db.execute(
+                "DELETE FROM issue_articles WHERE issue_id = ? AND article_id = ?",
+                (issue_id, article_id),
+            )
+            after = self.db.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM issue_articles WHERE issue_id = ?",
+                (issue_id,),
+            ).fetchone()[0]
+            self.db.execute(
+                "INSERT INTO issue_articles (issue_id, article_id, subject, position)"
+                " VALUES (?, ?, ?, ?)",
+                (issue_id, article_id, subject, after),
+            )
+        self.set_published_article(number, article_id, article)
+
     def set_section_heading(self, number: int, article_ids: Collection[int], heading: str) -> None:
         """Keep the heading issue `number` prints articles `article_ids` under anew (their
         section's `subject` as its corrected issue-N.json has it); the subject they were

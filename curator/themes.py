@@ -950,6 +950,10 @@ def _copies_left_out(config: Config, store: Store, subject: str) -> str:
     if not copies:
         return ""
     published, number = next(iter(copies.values()))
+    # The title issue `number` printed, as corrected in its draft or issue-N.json, not the
+    # feed's (walk149 #12, the themes stop: the draft note and the build warning name it so).
+    title = store.published_titles([published.id]).get(published.id, published.title)
+    published = replace(published, title=title)
     if len(copies) == 1:
         return (
             f'; 1 more fits it but tells the same story as "{published.title}", published in'

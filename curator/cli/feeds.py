@@ -25,7 +25,13 @@ from curator.cli.common import (
     warn,
 )
 from curator.cli.streams import changes_nothing
-from curator.config import Config, ConfigError, check_feed_address, load_config
+from curator.config import (
+    Config,
+    ConfigError,
+    check_feed_address,
+    load_config,
+    name_bars_fault,
+)
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -127,6 +133,9 @@ def add(
 ) -> None:
     """Add a feed, given its address or its website's (curator finds the feed), or a local file."""
     conf = loaded(config)
+    if name and "||" in name:  # walk155 #1: feeds.yaml's own check refuses it too
+        message = name_bars_fault(name).replace("`name: ", "`--name ", 2)
+        raise InputError(f"{message}; nothing added")
     # A subject mistyped in the command: did-you-mean and exit 2 (InputError), as everywhere.
     subjects = conf.subjects_named(subjects)
     fetched, written = _feed_address(conf, _checked_address(url))
