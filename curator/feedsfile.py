@@ -964,6 +964,10 @@ def title_fault(title: str, *addresses: str | None) -> str:
     otherpaper.example.org`); "" when it is none of these."""
     if _FIELD_OR_ADDRESS.search(title):
         return "it holds a web address or a feeds.yaml field (`url:`), no publication's name"
+    if "||" in title:  # (walk155 #1: feeds.yaml refuses such a name, so the import writes none)
+        return (
+            'it holds "||", which an issue prints between an article\'s author and its publication'
+        )
     other = [d for d in _DOMAIN.findall(title) if not _same_site(d, addresses)]
     if other:
         return f"it names another site ({other[0]}) than the feed's"

@@ -99,3 +99,26 @@ def test_a_name_is_never_cut_inside_brackets(demo: Path, corpus: Path) -> None:
         if name:
             assert name.count("(") == name.count(")"), name
             assert name.count("[") == name.count("]"), name
+
+
+def test_a_title_holding_bars_is_no_name_and_the_list_still_loads(
+    demo: Path, tmp_path: Path
+) -> None:
+    """An OPML title with "||" in it, which feeds.yaml refuses as a name (walk155 #1: the issue
+    prints "||" between author and publication), is written as no `name:` and said, so the
+    imported list still loads."""
+    source = tmp_path / "bars.opml"
+    source.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>'
+        '<outline text="Small Weekly || Journal" title="Small Weekly || Journal" type="rss"'
+        ' xmlUrl="https://smallweekly.example/feed" htmlUrl="https://smallweekly.example/"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    code, _out, err, names = imported(demo, source)
+    assert code == 0, err
+    assert names["https://smallweekly.example/feed"] is None
+    assert "the title 'Small Weekly || Journal' of https://smallweekly.example/feed was not" in err
+    assert 'written as `name:`: it holds "||"' in err
+    listed = CliRunner().invoke(cli, ["feeds", "list", "--config", str(demo)])
+    assert listed.exit_code == 0, listed.stderr
