@@ -350,6 +350,7 @@ def no_left(config: Config) -> dict[str, Any]:
     """`LeftOut.to_dict`'s keys for a run that stopped before counting what it left out
     (`unplaced` null: not counted)."""
     return {
+        "added_in_draft": [],
         "unplaced": None,
         "unplaced_new": None,
         "issue_size": config.issue_size,
