@@ -1702,7 +1702,8 @@ def next_issue(
         *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *one_word_warnings(config, issue, lone, drafting=drafting),
         *alone,
-        *(() if drafting else _published_just_now(store, number, now)),
+        # (an issue asked for by --subject or --all-subjects is the editor's act, no run twice)
+        *(() if drafting or subjects or all_subjects else _published_just_now(store, number, now)),
         *_from_removed_feeds(config, issue),
     )
     # (recorded with the issue: a store that cannot be written then stops the build before it is
@@ -1862,7 +1863,9 @@ def _from_removed_feeds(config: Config, issue: Issue) -> tuple[str, ...]:
 
 def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, ...]:
     """'issue 22 was published 3 minute(s) ago ...' when the last issue was published less than
-    `JUST_PUBLISHED` before `now` (the build about to publish issue `number`)."""
+    `JUST_PUBLISHED` before `now` (the build about to publish issue `number`): for a plain build
+    and a draft's, what a schedule runs, not for one asked for by --subject or --all-subjects,
+    which README's demo builds one after another on purpose (walk150 #7)."""
     history = store.issues()
     if not history:
         return ()
