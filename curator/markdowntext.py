@@ -5,7 +5,7 @@ grown past 2,500 lines)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -270,20 +270,38 @@ def inline_references(text: str) -> str:
         href, title = str(found.get("href") or ""), str(found.get("title") or "")
         return f"{m.group(1)}[{m.group(2)}]{_inline_destination(href, title)}"
 
+    written = outside_code(
+        [line for row, line in enumerate(lines) if row not in dropped],
+        {row - sum(1 for d in dropped if d < row) for row in code if row not in dropped},
+        _CODE_SPAN,
+        lambda piece: _MD_REFERENCE.sub(inline, piece),
+    )
+    if _markdown.render(written) != _markdown.render(text):
+        return text
+    return written
+
+
+def outside_code(
+    lines: Sequence[str],
+    code: Collection[int],
+    spans: re.Pattern[str],
+    change: Callable[[str], str],
+) -> str:
+    """`lines` joined, each run of lines outside the code blocks (`code`: their 0-based rows)
+    changed by `change` but in its code spans (`spans`), where Markdown's text is shown as typed:
+    the one walk `outputs`' raw-HTML escape and `inline_references` share."""
     out: list[str] = []
     run: list[str] = []
 
     def flush() -> None:
         joined, pos, pieces = "\n".join(run), 0, []
-        for span in _CODE_SPAN.finditer(joined):
-            pieces += [_MD_REFERENCE.sub(inline, joined[pos : span.start()]), span.group(0)]
+        for span in spans.finditer(joined):
+            pieces += [change(joined[pos : span.start()]), span.group(0)]
             pos = span.end()
-        out.append("".join(pieces) + _MD_REFERENCE.sub(inline, joined[pos:]))
+        out.append("".join(pieces) + change(joined[pos:]))
         run.clear()
 
     for row, line in enumerate(lines):
-        if row in dropped:
-            continue
         if row in code:
             if run:
                 flush()
@@ -292,10 +310,7 @@ def inline_references(text: str) -> str:
             run.append(line)
     if run:
         flush()
-    written = "\n".join(out)
-    if _markdown.render(written) != _markdown.render(text):
-        return text
-    return written
+    return "\n".join(out)
 
 
 @dataclass(frozen=True)

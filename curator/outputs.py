@@ -38,6 +38,7 @@ from curator.markdowntext import (
     cut_unsafe_links_per_line,
     inline_references,
     markdown_html,
+    outside_code,
     published_markdown,
 )
 from curator.markupcheck import has_markup_characters, text_as_markup
@@ -236,27 +237,7 @@ def _escape_raw_html(text: str, undo: bool = False) -> str:
         if token.type in ("fence", "code_block") and token.map
         for row in range(*token.map)
     }
-    out: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        joined, pieces, pos = "\n".join(run), [], 0
-        for span in _MD_CODE_SPAN.finditer(joined):
-            pieces += [pattern.sub(to, joined[pos : span.start()]), span.group(0)]
-            pos = span.end()
-        out.append("".join(pieces) + pattern.sub(to, joined[pos:]))
-        run.clear()
-
-    for row, line in enumerate(lines):
-        if row in code:
-            if run:
-                flush()
-            out.append(line)
-        else:
-            run.append(line)
-    if run:
-        flush()
-    return "\n".join(out)
+    return outside_code(lines, code, _MD_CODE_SPAN, lambda piece: pattern.sub(to, piece))
 
 
 def md_intro(value: object) -> Markup:
