@@ -3458,17 +3458,25 @@ def _cuts_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) -
     ]
 
 
-def _credits_cleaned(
+def _credits_corrected(
     issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path, rewritten: bool
 ) -> list[str]:
-    """Publish an article's credit corrected in issue-N.json as one line: a blank author left
-    out, a line break in an author or the "publication" read as a space, said once per article
-    with the file, the field and the fix.
+    """Publish an article's credit corrected in issue-N.json as one line, in one pass over its
+    articles: a blank author left out, a line break or a run of spaces in an author or the
+    "publication" read as a space, then an author written as a credit line, "Author ||
+    Publication", read as a draft's `author:` line is (the author before "||", the publication
+    after it, published in place of the article's "publication"); said in one note per article
+    naming every correction made, with the file, the field and the fix.
 
     Why: `"authors": ["  "]` published "   || The Support Desk Review" (and `<bdi>  </bdi>`),
     and `"publication": "The Support Desk Review\nWeekly"` put "Weekly" on a line of its own in
     the text edition, with only the note that the credit was published as corrected (walk155
-    #2); feeds.yaml refuses a `name:` with a line break for the same reason."""
+    #2); feeds.yaml refuses a `name:` with a line break for the same reason. `"authors": ["Zoë
+    Ünal || Schools Weekly"]` published "Zoë Ünal || Schools Weekly || CX Six" (walk149 #8),
+    where a draft's `author: X || Y` is split with a warning. The two were two passes, each
+    writing its own note for the same article (D2 of the 15th stop's closing note)."""
+    from curator.credits import same_name
+
     notes = []
     again = " ({name} is written again so)" if rewritten else ""
     for number in chosen:
@@ -3499,57 +3507,26 @@ def _credits_cleaned(
                         " one line: write it so)"
                     )
                 pub = art.publication
+                # (said below unless a credit line in "authors" puts another in its place)
+                pub_said = ""
                 if pub and not pub.strip():
-                    said.append(
+                    pub_said = (
                         'its "publication" is blank, so none is published (to name none, write'
                         ' "publication": null)'
                     )
                 elif pub and pub.strip() != " ".join(pub.split()):
-                    said.append(
+                    pub_said = (
                         f'its "publication", {json.dumps(pub, ensure_ascii=False)}, holds a line'
                         f' break or a run of spaces, published as "{" ".join(pub.split())}" (a'
                         " credit is one line: write it so)"
                     )
-                if said:
+                if said or pub_said:
                     authors = tuple(" ".join(a.split()) for a in art.authors if a.strip())
                     art = replace(
                         art,
                         authors=authors,
                         publication=" ".join(pub.split()) or None if pub else pub,
                     )
-                    notes.append(
-                        f'issue {number}, "{art.title}" in {json_file}: '
-                        + "; ".join(said)
-                        + again.format(name=json_file.name)
-                    )
-                entries.append(replace(e, article=art))
-            sections.append(replace(sec, entries=tuple(entries)))
-        issues[number] = replace(issue, sections=tuple(sections))
-    return notes
-
-
-def _credits_split(
-    issues: dict[int, Issue], chosen: Sequence[int], out_dir: Path, rewritten: bool
-) -> list[str]:
-    """Read an author in issue-N.json written as a credit line, "Author || Publication", as a
-    draft's `author:` line is read: the author before "||", the publication after it, published
-    in place of the article's "publication", said once per article.
-
-    Why: `"authors": ["Zoë Ünal || Schools Weekly"]` published "Zoë Ünal || Schools Weekly || CX
-    Six" (walk149 #8), where a draft's `author: X || Y` is split with a warning."""
-    from curator.credits import same_name
-
-    notes = []
-    for number in chosen:
-        issue = issues.get(number)
-        if issue is None:
-            continue
-        json_file = out_dir / f"issue-{number}.json"
-        sections = []
-        for sec in issue.sections:
-            entries = []
-            for e in sec.entries:
-                art = e.article
                 written = next(
                     (
                         a
@@ -3558,6 +3535,7 @@ def _credits_split(
                     ),
                     None,
                 )
+                split: tuple[str, str] = ("", "")  # (what was written, and how it is read)
                 if written is not None:
                     author, _, named = (part.strip() for part in written.partition("||"))
                     before = art.publication
@@ -3570,13 +3548,25 @@ def _credits_split(
                         if before
                         else " (it had none)"
                     )
+                    split = (
+                        f'"{written}" in its "authors"',
+                        f' is read as a credit line: the author "{author}" before "||", and the'
+                        f' publication "{named}" after it, which is published{replaced};'
+                        ' "authors" names the people, and the publication goes in "publication"',
+                    )
+                elif pub_said:
+                    said.append(pub_said)
+                if said:
+                    # (one note: the credit line last, as it is read from the cleaned authors)
                     notes.append(
-                        f'issue {number}, "{art.title}": "{written}" in its "authors" in'
-                        f' {json_file} is read as a credit line: the author "{author}" before'
-                        f' "||", and the publication "{named}" after it, which is'
-                        f' published{replaced}; "authors" names the people, and the'
-                        ' publication goes in "publication"'
-                        + (f" ({json_file.name} is written again so)" if rewritten else "")
+                        f'issue {number}, "{art.title}" in {json_file}: '
+                        + "; ".join([*said, *(["".join(split)] if written is not None else [])])
+                        + again.format(name=json_file.name)
+                    )
+                elif written is not None:
+                    notes.append(
+                        f'issue {number}, "{art.title}": {split[0]} in {json_file}{split[1]}'
+                        + again.format(name=json_file.name)
                     )
                 entries.append(replace(e, article=art))
             sections.append(replace(sec, entries=tuple(entries)))
@@ -3851,8 +3841,7 @@ def render_issues(
     notes += _dates_in_text(store, issues, out_dir)
     notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
-    notes += _credits_cleaned(issues, chosen, out_dir, "json" in formats)
-    notes += _credits_split(issues, chosen, out_dir, "json" in formats)
+    notes += _credits_corrected(issues, chosen, out_dir, "json" in formats)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
     stopped = store.unfinished_issue()
