@@ -21,7 +21,6 @@ from curator.app import (
     build_from_draft,
     draft_then_build,
     gone_issues,
-    render_issues,
     run_build,
     run_fetch,
     waiting_draft_corrections,
@@ -60,6 +59,7 @@ from curator.models import Issue
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
+from curator.republish import render_issues
 from curator.store import Store, backup_store, free_name
 from curator.themes import requested_subjects, theme_name
 
