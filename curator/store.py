@@ -2285,6 +2285,30 @@ class Store:
         renames.append((old, new))
         self._set_meta([("subject_renames", json.dumps(renames, ensure_ascii=False))])
 
+    def subjects_seen(self) -> dict[str, str] | None:
+        """feeds.yaml's subjects as `themes`, `draft` or `build` last saw them: {name: what
+        defines it (`themes.subject_definition`)}; None before any of them kept it."""
+        kept = self._meta("subjects_seen")
+        return None if kept is None else {str(k): str(v) for k, v in json.loads(kept).items()}
+
+    def hand_renames(self) -> list[dict[str, Any]]:
+        """The subjects feeds.yaml renamed by hand onto the name of a removed subject issues were
+        on, as `themes.hand_renamed` found them and not yet answered: {"old", "new", "issues",
+        "since"} each."""
+        return list(json.loads(self._meta("hand_renames") or "[]"))
+
+    def keep_subjects_seen(
+        self, seen: Mapping[str, str], found: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Keep feeds.yaml's subjects as seen now (`subjects_seen`) and the hand renames not yet
+        answered (`hand_renames`)."""
+        self._set_meta(
+            [
+                ("subjects_seen", json.dumps(dict(seen), ensure_ascii=False, sort_keys=True)),
+                ("hand_renames", json.dumps(list(found), ensure_ascii=False)),
+            ]
+        )
+
     def record_issue_moves(self, number: int, moves: Mapping[int, str]) -> None:
         """Keep, for issue `number`, the subject curator had given each article its draft
         published under another section ({article id: subject}), so that a theme's stop names

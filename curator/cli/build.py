@@ -61,7 +61,7 @@ from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
 from curator.store import Store, backup_store, free_name
-from curator.themes import requested_subjects, theme_name
+from curator.themes import hand_rename_notes, requested_subjects, theme_name
 
 
 def templates_folder(
@@ -214,6 +214,8 @@ def build(
         gone = gone_issues(conf, store, out_dir, "build")
         if gone is not None:
             warn(gone)
+        for note in hand_rename_notes(conf, store):  # (walk155 #5: before any stop)
+            warn(note)
         if draft_file is not None:
             if subject or all_subjects:
                 raise InputError(
@@ -645,6 +647,8 @@ def draft(
         gone = gone_issues(conf, store, conf.settings.output, "draft")
         if gone is not None:
             warn(gone)
+        for note in hand_rename_notes(conf, store):  # (walk155 #5)
+            warn(note)
         if not no_fetch:
             announce_fetch(conf, quiet)
         before = store.newest_article_id()

@@ -61,6 +61,7 @@ from curator.subjects import (
     stored_elsewhere,
 )
 from curator.suggest import MIN_SUGGESTION_SIZE, Lean
+from curator.themes import hand_renamed
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
 CHANGES_SHOWN = 10
@@ -993,7 +994,14 @@ def rename(
         sections = not already and any(
             old.casefold() in names_of(n) for n in store.published_subjects()
         )
-        if not stored and not themed and not sections:
+        # (walk155 #5: renamed by hand in feeds.yaml onto a removed subject's name that issues
+        # were on: OLD has nothing of its own, and --merge is the answer `themes`, `draft` and
+        # `build` asked for)
+        by_hand = any(
+            f["old"].casefold() == old.casefold() and f["new"].casefold() == target.casefold()
+            for f in hand_renamed(conf, store)
+        )
+        if not stored and not themed and not sections and not by_hand:
             if already:
                 raise CuratorError(
                     f"you moved no article to `{old}` since you renamed it to `{target}`:"
@@ -1075,10 +1083,15 @@ def rename(
             f' earlier rename, count{"s" if len(back) == 1 else ""} as on "{target}" again in the'
             " plan of themes (`curator themes` shows what it has next)."
         )
-    if not (stored or published or themed):
+    if not (stored or published or themed) and not by_hand:
         echo(
             f'Recorded "{old}" as renamed "{target}"; no article or issue needed changing (you'
             " moved elsewhere every article issues published under it)."
+        )
+    elif not (stored or published or themed):
+        echo(
+            f'Recorded "{old}" as renamed "{target}" in {conf.path}; "{old}" had no issue and'
+            " no move of its own, so nothing else changed."
         )
 
 
