@@ -1435,6 +1435,18 @@ def explain_article(
         placed, subject = store.stored_subject(article.id)
         if placed and subject != explanation.subject:
             explanation = replace(explanation, stored_under=subject, stored_differs=True)
+    if explanation.published_in is None and not store.issues_featuring(article.id):
+        # (walk155 #10: the draft and build said it, explain did not) As a build finds it: one a
+        # build recorded (left out for good), else by comparing it with the last issues.
+        copy_of = store.retold_copy(article.id)
+        if copy_of is None and (earlier := told_check(store)) is not None:
+            told = earlier.told(article)
+            if told is not None:
+                copy_of = (told[1], told[0].title, told[0].url, told[2])
+        if copy_of is not None:
+            number, title, url, why = copy_of
+            day = next((i.day.date().isoformat() for i in store.issues() if i.number == number), "")
+            explanation = replace(explanation, copy_of=(number, day, title, url, why))
     return explanation
 
 

@@ -3512,6 +3512,16 @@ class Store:
                 rows,
             )
 
+    def retold_copy(self, article_id: int) -> tuple[int, str, str, str] | None:
+        """What `record_retold` recorded of the article: (the issue that published its story,
+        the title and address of the article it published, why); None when nothing."""
+        row = self.db.execute(
+            "SELECT r.issue, e.title, e.url, r.reason FROM retold_copies r"
+            " JOIN articles e ON e.id = r.earlier_id WHERE r.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]), str(row[2]), str(row[3]))
+
     def recorded_retold(
         self, subject: str, above: float | None = None
     ) -> list[tuple[Article, Article, int, str]]:

@@ -224,6 +224,11 @@ class Explanation:
     printed_under: str | None = None
     #: Whether that section was the issue's draft's own (`extra_sections:`), never a subject.
     own_section: bool = False
+    #: The story an earlier issue published that the article tells again, when it does (by the
+    #: comparison a build makes: `placement.told_check`): that issue's number and date, the
+    #: title and address of the article it published, and why they were judged one story. A
+    #: build leaves it out (walk155 #10: explain said nothing of it, the draft and build did).
+    copy_of: tuple[int, str, str, str, str] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -246,6 +251,9 @@ class Explanation:
                 "subject": self.published_elsewhere[1],
                 "own_section": self.own_section,
             },
+            "copy_of_published": None
+            if self.copy_of is None
+            else dict(zip(("issue", "date", "title", "url", "reason"), self.copy_of, strict=True)),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "curator_subject": self.curator_subject if self.published_in else self.subject,
             "curator_verdict": self.curator_verdict or self.verdict(),
@@ -341,6 +349,12 @@ class Explanation:
                     " feeds.yaml now: curator places it itself (the issue keeps its text); to keep"
                     f" it under one: curator subjects move {shell_arg(self.url)} SUBJECT"
                 )
+        if self.copy_of is not None:
+            number, day, title, url, why = self.copy_of
+            lines.append(
+                f'  a copy of "{title}" ({url}), published in issue {number} ({day}): {why};'
+                " curator leaves it out of new issues (one story is featured once)"
+            )
         if self.stored_differs:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
         if self.published_in is not None:
