@@ -50,6 +50,7 @@ from curator.models import (
     Section,
     Subject,
 )
+from curator.nearcopies import template_copies
 from curator.render import join_names, published_as
 from curator.select import Earlier, Memo, last_place, publication_of, select_sections
 from curator.store import RETOLD_ISSUES, LightRow, Store, StoredModel
@@ -1435,6 +1436,12 @@ def explain_article(
         placed, subject = store.stored_subject(article.id)
         if placed and subject != explanation.subject:
             explanation = replace(explanation, stored_under=subject, stored_differs=True)
+    # (walk155 #9: one of 2,000 articles of one template, said "not typical enough")
+    template = template_copies(config, store, article.id, article.feed_url)
+    if template is not None:
+        explanation = replace(
+            explanation, template=(template.count, template.feed_url, template.feed)
+        )
     if explanation.published_in is None and not store.issues_featuring(article.id):
         # (walk155 #10: the draft and build said it, explain did not) As a build finds it: one a
         # build recorded (left out for good), else by comparing it with the last issues.

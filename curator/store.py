@@ -3512,6 +3512,25 @@ class Store:
                 rows,
             )
 
+    def feed_texts(
+        self, feed_url: str | None = None, after: int = 0
+    ) -> list[tuple[int, str | None, str, str, str]]:
+        """The articles first brought by the feed at `feed_url` (every feed's: None), stored after
+        the article id `after`, read for their words alone: (id, feed address, title, summary,
+        text), by id."""
+        where = " AND f.url = ?" if feed_url is not None else ""
+        rows = self.db.execute(
+            "SELECT a.id, f.url, a.title, a.summary, COALESCE(a.text, '') FROM articles a"
+            " LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id > ?" + where + " ORDER BY a.id",
+            (after,) if feed_url is None else (after, feed_url),
+        )
+        return [(int(r[0]), r[1], str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
+    def feed_title(self, feed_url: str) -> str | None:
+        """The title the feed at `feed_url` gave itself when last read (None: none, or unknown)."""
+        row = self.db.execute("SELECT title FROM feeds WHERE url = ?", (feed_url,)).fetchone()
+        return None if row is None or not row[0] else str(row[0])
+
     def retold_copy(self, article_id: int) -> tuple[int, str, str, str] | None:
         """What `record_retold` recorded of the article: (the issue that published its story,
         the title and address of the article it published, why); None when nothing."""

@@ -229,6 +229,10 @@ class Explanation:
     #: title and address of the article it published, and why they were judged one story. A
     #: build leaves it out (walk155 #10: explain said nothing of it, the draft and build did).
     copy_of: tuple[int, str, str, str, str] | None = None
+    #: When the article is one of many its feed brought with the same text but for their
+    #: numbers (`nearcopies.template_copies`): how many, the feed's address and name (walk155
+    #: #9: one of 2,000 was said "not typical enough" of its subject, a wrong reason).
+    template: tuple[int, str, str] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -251,6 +255,9 @@ class Explanation:
                 "subject": self.published_elsewhere[1],
                 "own_section": self.own_section,
             },
+            "template_copies": None
+            if self.template is None
+            else dict(zip(("count", "feed_url", "feed"), self.template, strict=True)),
             "copy_of_published": None
             if self.copy_of is None
             else dict(zip(("issue", "date", "title", "url", "reason"), self.copy_of, strict=True)),
@@ -304,6 +311,15 @@ class Explanation:
             needs = "every subject needs" if self.fit is not None else f"{best} needs"
             score, bar = told_apart(self.score, self.threshold, 3)
             return f"no subject: best score {score} ({best}), under the {bar} {needs}"
+        if self.decision == "atypical" and self.template is not None:
+            fit, bar = told_apart(self.fit or 0.0, self.fit_bar, 2, sign=True)
+            count, _, feed = self.template
+            return (
+                f"no subject: best {best} ({self.score:.3f}), but it is one of {count} articles"
+                f" from {feed} with the same text but for their numbers, whose words fill the"
+                f" archive: they look common everywhere, typical of no subject (fit {fit}, where"
+                f" {best}'s articles need {bar})"
+            )
         if self.decision == "atypical":
             fit, bar = told_apart(self.fit or 0.0, self.fit_bar, 2, sign=True)
             return (
@@ -349,6 +365,14 @@ class Explanation:
                     " feeds.yaml now: curator places it itself (the issue keeps its text); to keep"
                     f" it under one: curator subjects move {shell_arg(self.url)} SUBJECT"
                 )
+        if self.template is not None:
+            count, feed_url, feed = self.template
+            lines.append(
+                f"  one of {count} articles from {feed} ({feed_url}) with the same text but for"
+                " their numbers (an automated report or a listing): if the feed is not one for"
+                f" your readers, `curator feeds remove {shell_arg(feed_url)} --drop-waiting`"
+                " stops reading it and leaves its articles out of every issue"
+            )
         if self.copy_of is not None:
             number, day, title, url, why = self.copy_of
             lines.append(
