@@ -54,6 +54,7 @@ from curator.render import join_names, published_mark
 from curator.store import FEED_DROPPED, LOCAL_FILE, Store, StoreError, read_only_source
 from curator.subjectfit import resolve
 from curator.subjects import (
+    CHANCE_SHARE,
     WORDS_ALIKE,
     Change,
     shared_keywords,
@@ -771,13 +772,23 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         return
     noted: set[str] = set()
     for o in found:
+        # (walk155: "0 % of their articles sit between them" beside "split by chance")
+        share = "none" if o.share == 0 else "under 1%" if o.share < 0.005 else f"{o.share:.0%}"
         echo(
-            f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
+            f"{o.first} / {o.second}: {share} of their articles sit between them;"
             f" their names, descriptions and keywords are {o.words_alike:.0%} alike"
         )
         if o.shared_keywords:  # (walk153 #5)
             echo(f"  {shared_keywords_text(o.shared_keywords, o.first, o.second, o.fewer)}.")
-        if o.by_chance and o.words_alike >= WORDS_ALIKE:
+        if o.by_chance and o.words_alike >= WORDS_ALIKE and o.share < CHANCE_SHARE:
+            # (few articles sit between them now: the words written are what is alike)
+            echo(
+                "  What you wrote for the two is so alike that curator tells them apart by"
+                f" their articles' other words alone: {'none' if o.share == 0 else 'few'} sit"
+                " between them now, but any that do are split by chance. Give each keywords the"
+                " other does not share, or merge them."
+            )
+        elif o.by_chance and o.words_alike >= WORDS_ALIKE:
             echo(
                 "  What you wrote for the two is so alike that articles between them are split"
                 " by chance: give each keywords the other does not share, or merge them."
