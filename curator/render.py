@@ -1435,7 +1435,9 @@ class SectionView:
     #: The subject's name (the section heading).
     subject: str
     description: str
-    #: A stable id for an anchor, e.g. "the-basics-of-customer-experience".
+    #: A stable id for an anchor, with the issue's number, e.g.
+    #: "issue-3-the-basics-of-customer-experience": unique on a blog's home page that shows several
+    #: issues' fragments, where "#customer-support" alone jumped to another issue's (walk159 #4).
     slug: str
     entries: tuple[EntryView, ...]
 
@@ -1582,7 +1584,7 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
         SectionView(
             Text(sec.subject),
             Text(sec.description),
-            slugify(sec.subject),
+            f"issue-{issue.number}-{slugify(sec.subject)}",
             tuple(entry_view(e) for e in sec.entries),
         )
         for sec in issue.sections
