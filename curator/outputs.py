@@ -43,6 +43,7 @@ from curator.markdowntext import (
 )
 from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
+from curator.pasting import for_pasting
 from curator.publish import write_atomic
 from curator.render import (
     ARCHIVE_ITEM_FIELDS,
@@ -994,6 +995,11 @@ def _render(env: jinja2.Environment, template: str, context: Mapping[str, object
     )
 
 
+def _fragment(env: jinja2.Environment, context: Mapping[str, object]) -> str:
+    """fragment.html rendered, as a blog's WordPress keeps it (`pasting.for_pasting`)."""
+    return for_pasting(_render(env, "fragment.html", context))
+
+
 def check_templates(env: jinja2.Environment, formats: Collection[str] = OUTPUTS) -> None:
     """Load every template a build writing `formats` renders, and each one they include, extend or
     import by name, so that a mistake any line of them holds (a wrong field, a syntax error, a file
@@ -1615,7 +1621,7 @@ def fragment_of(
     `edition` "feed", for the UTM parameters' `{edition}`)."""
     install_filters(env)
     tags = utm_for(utm, edition)
-    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=tags))
+    return _fragment(env, output_context(issue, site_url=site_url, utm=tags))
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
@@ -1663,7 +1669,7 @@ def render_outputs(
     files: dict[str, str] = {}
     #: Each HTML and Markdown edition as its template made it (`refuse_text_as_markup`).
     shown: dict[str, str] = {}
-    fragment = _render(env, "fragment.html", context)
+    fragment = _fragment(env, context)
     for name, (template, pattern) in ISSUE_FORMATS.items():
         if name not in formats:
             continue
@@ -1694,7 +1700,7 @@ def render_outputs(
     if "index" in formats or "feed" in formats:
         items = {a.number: a for a in archive}
         if per_edition:  # the feed's entries tag their links as the feed's
-            fragment = _render(env, "fragment.html", context_of("feed"))
+            fragment = _fragment(env, context_of("feed"))
         items[issue.number] = archive_item(issue, fragment)
         title, editor = newsletter or (issue.title, issue.editor)
         files.update(
