@@ -102,6 +102,7 @@ from curator.outputs import (
     render_outputs,
     unshown_articles,
 )
+from curator.pasting import nested_headings
 from curator.placement import (
     KeptSubject,
     PlaceProgress,
@@ -1224,6 +1225,7 @@ def publish_issue(
         *found_out,
         *dropped,
         *clipped_email(issue, rendered),
+        *nested_headings(rendered, templates or config.settings.templates),
         *linked_stylesheets(env, rendered),
         *(f"{w}{missing} is repaired or restored{_render_fix(w, store)}" for w in warnings),
         *_empty_editions_said(

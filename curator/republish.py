@@ -62,6 +62,7 @@ from curator.outputs import (
     render_outputs,
     unshown_articles,
 )
+from curator.pasting import nested_headings
 from curator.publish import FileSet, write_atomic
 from curator.render import (
     date_text,
@@ -948,6 +949,7 @@ def render_issues(
             notes += clipped_email(issues[number], rendered, out_dir / f"issue-{number}.json")
             notes += linked_stylesheets(env, rendered)
             notes += unshown_theme(issues[number], folder)
+            notes += nested_headings(rendered, folder)
         notes += unmarked_language(config.language, folder)
         # The date quoted is the issue's own when one is rendered (walk151 #14).
         day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
