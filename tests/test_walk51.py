@@ -159,7 +159,7 @@ def test_the_newsletters_language_reaches_every_edition(
         html = (out / name).read_text(encoding="utf-8")
         assert '<html lang="ar" dir="rtl">' in html, (name, html[:300])
     fragment = (out / "issue-1.fragment.html").read_text(encoding="utf-8")
-    assert '<article class="curator-issue" lang="ar" dir="rtl">' in fragment, fragment[:300]
+    assert '<article class="curator-issue" lang="ar" dir="rtl" ' in fragment, fragment[:300]
     assert 'xml:lang="ar"' in (out / "feed.xml").read_text(encoding="utf-8")
 
 
