@@ -121,7 +121,8 @@ def say_unused_templates(config: Config, templates: Path | None) -> None:
     folder = templates or config.settings.templates
     if folder is not None:
         for line in unused_templates(folder):
-            warn(line)
+            # (held in --json's `warnings` too: walk156 #3)
+            run_note(line)
 
 
 def announce_fetch(config: Config, quiet: bool) -> None:
