@@ -119,6 +119,7 @@ from curator.render import (
     TEMPLATE_REFERENCE,
     builtin_templates,
     copies_without,
+    corrected_credit,
     date_text,
     environment,
     fragment_headings,
@@ -715,6 +716,14 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
+            if art.credit_corrected_in is not None:
+                # The editor's own credit, from an earlier issue: no doubt of curator's to say,
+                # but said, for it is not what the feed and the page give (walk158 #7).
+                out.append(
+                    f'the credit of "{art.title}" ({art.url}) is published as you corrected it in'
+                    f" issue {art.credit_corrected_in}: {corrected_credit(art)}: {what_now}"
+                )
+                continue
             said = []
             fallback = feed_title_credit(config, store, art, site_names)
             if fallback is not None:

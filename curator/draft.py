@@ -2129,6 +2129,13 @@ def _blurb_fields(entry: DraftEntry, stored: Article) -> tuple[str, str | None]:
     return plain, markdown
 
 
+def _credit_of(article: Article) -> tuple[tuple[str, ...], str]:
+    """An article's credit as published (spaces aside), to tell one the draft corrected."""
+    return tuple(" ".join(a.split()) for a in article.authors if a.strip()), " ".join(
+        (article.publication or "").split()
+    )
+
+
 def draft_to_issue(
     draft: Draft,
     known: Mapping[str, Article | Scored],
@@ -2142,6 +2149,8 @@ def draft_to_issue(
     the stored ones, except for an article added by URL alone, which shows what was extracted
     where the editor wrote nothing under its heading.
     An unknown URL is left out of the Issue and listed: fetch and store it, then call again.
+    An article whose credit the draft gives otherwise than `known` does is the editor's
+    correction, marked with the draft's number (`Article.credit_corrected_in`).
     """
     descriptions = descriptions or {}
     missing: list[str] = []
@@ -2187,6 +2196,13 @@ def draft_to_issue(
                     blurb_markdown=markdown if entry.blurb else found.article.blurb_markdown,
                 )
                 found = replace(found, article=article)
+            stored = _lookup(known, entry.url)
+            if stored is not None and _credit_of(found.article) != _credit_of(stored.article):
+                # The editor's correction: kept with the issue, and every later issue featuring
+                # the article credits it so (walk158 #7).
+                found = replace(
+                    found, article=replace(found.article, credit_corrected_in=draft.number)
+                )
             scored.append(found)
         if scored:
             sections.append(

@@ -267,6 +267,12 @@ class Article:
     #: tells the two apart): the headline may be newer, and the draft notes it (walk90 #4).
     #: "" otherwise, and when stored before curator kept it.
     page_headline: str = ""
+    #: The issue whose draft (its `author:` and `publication:` lines) or issue-N.json the editor
+    #: last corrected its credit in: `authors` and `publication` are that credit, and every later
+    #: issue featuring it again credits it so (walk158 #7: issue 2 published the old credit).
+    #: None: curator's own credit. Kept with the issue (`Store.credit_corrections`), never with
+    #: the article.
+    credit_corrected_in: int | None = None
 
 
 @dataclass(frozen=True)

@@ -582,6 +582,14 @@ def _migration_27(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_28(db: sqlite3.Connection) -> None:
+    """Whether the editor corrected each issue article's credit there (its draft's `author:` or
+    `publication:` lines, or its issue-N.json's "authors" or "publication" and `curator
+    render`), so that an issue featuring it again credits it as corrected (walk158 #7: issue 2
+    published the old credit). NULL: as curator credited it, or not known (before)."""
+    _add_columns(db, "issue_articles", [("credit_corrected", "INTEGER")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -611,6 +619,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_25,
     _migration_26,
     _migration_27,
+    _migration_28,
 )
 VERSION = len(MIGRATIONS)
 
@@ -3311,16 +3320,31 @@ class Store:
                     for art_id, art in (articles or {}).items()
                 ],
             )
+            # (a credit its draft corrected: the one an issue featuring it again publishes)
+            self.db.executemany(
+                "UPDATE issue_articles SET credit_corrected = 1 WHERE issue_id = ?"
+                " AND article_id = ?",
+                [
+                    (issue_id, art_id)
+                    for art_id, art in (articles or {}).items()
+                    if art.credit_corrected_in == number
+                ],
+            )
 
-    def set_published_article(self, number: int, article_id: int, article: Article) -> None:
+    def set_published_article(
+        self, number: int, article_id: int, article: Article, *, credit_corrected: bool = False
+    ) -> None:
         """Keep the address, title, credit and blurb issue `number` publishes article
         `article_id` with anew (as its corrected issue-N.json has them), as `record_issue` kept
-        them (the address only when it is not the article's own)."""
+        them (the address only when it is not the article's own). `credit_corrected`: its
+        credit is the editor's correction, which an issue featuring it again publishes
+        (`credit_corrections`)."""
         with self.transaction():
             self.db.execute(
                 "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
                 " blurb_markdown = ?, url = (CASE WHEN ? = (SELECT url FROM articles WHERE id = ?)"
-                " THEN NULL ELSE ? END) WHERE article_id = ? AND issue_id ="
+                " THEN NULL ELSE ? END), credit_corrected = (CASE WHEN ? THEN 1 ELSE"
+                " credit_corrected END) WHERE article_id = ? AND issue_id ="
                 " (SELECT id FROM issues WHERE number = ?)",
                 (
                     article.title,
@@ -3331,10 +3355,26 @@ class Store:
                     article.url,
                     article_id,
                     article.url,
+                    int(credit_corrected),
                     article_id,
                     number,
                 ),
             )
+
+    def credit_corrections(self) -> dict[int, tuple[int, tuple[str, ...], str | None]]:
+        """The credit the editor last corrected each article's to, by article id: (the number of
+        the issue that corrected it, its authors, its publication). One mechanism for both ways
+        of correcting it: a draft's `author:`/`publication:` lines (`record_issue`) and
+        issue-N.json with `curator render` (`set_published_article`). An issue featuring the
+        article again publishes it so, unless its draft corrects it anew (walk158 #7)."""
+        found: dict[int, tuple[int, tuple[str, ...], str | None]] = {}
+        for article_id, number, authors, publication in self.db.execute(
+            "SELECT ia.article_id, i.number, ia.authors, ia.publication FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id WHERE ia.credit_corrected = 1"
+            " AND ia.authors IS NOT NULL ORDER BY i.number"
+        ):
+            found[article_id] = (number, tuple(json.loads(authors)), publication)
+        return found
 
     def cut_from_issue(self, number: int, article_ids: Collection[int]) -> None:
         """Take articles `article_ids` out of published issue `number` (cut from its corrected

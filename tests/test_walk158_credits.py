@@ -1,0 +1,108 @@
+"""walk158, credits as the editor sees them: a credit correction (a draft's `author:` line
+emptied, deleted or written `X || Pub`, or issue-N.json's "authors" and `curator render N`)
+was lost when the article was featured again (#7)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_credit_formats import newsletter, page
+
+from conftest import LocalServer, said_as_one
+from conftest import run_cli as run
+
+TITLES = ("Refund Queues", "Chat Support Hours", "Help Desk Scripts", "Billing Errors")
+WRITERS = ("Ann Lee", "Bo Chen", "Cy Dunn", "Di Eze")
+
+
+def _draft_edited(path: Path) -> None:
+    """Issue 1's draft as the editor corrected it: Refund Queues' `author:` emptied, Chat
+    Support Hours' deleted, Help Desk Scripts' written `X || Pub`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out = []
+    title = ""
+    for line in lines:
+        if line.startswith("## "):
+            title = line[3:]
+        if line.startswith("author: "):
+            if title == TITLES[0]:
+                line = "author:"
+            elif title == TITLES[1]:
+                continue
+            elif title == TITLES[2]:
+                line = "author: Sara Lind || The Compost Gazette"
+        out.append(line)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def test_credit_corrections_hold_when_an_article_is_featured_again(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#7: issue 2 featuring issue 1's four articles again published their old credits (Priya
+    Patel, corrected in issue-1.json, gone; the emptied author back), and `curator extract` said
+    the newsletter credits them so."""
+    items = [
+        (t, f"<dc:creator>{w}</dc:creator>", page(t, byline=f"By {w}"))
+        for t, w in zip(TITLES, WRITERS, strict=True)
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    draft1 = config.parent / "drafts" / "issue-1.md"
+    _draft_edited(draft1)
+    code, _, err = run("build", "--config", str(config), "--draft", str(draft1))
+    assert code == 0, err
+    out = config.parent / "output"
+    path = out / "issue-1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    urls = {}
+    for sec in data["sections"]:
+        for art in sec["articles"]:
+            urls[art["title"]] = art["url"]
+            if art["title"] == TITLES[3]:
+                art["authors"] = ["Priya Patel"]
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    code, _, err = run("render", "1", "--config", str(config))
+    assert code == 0, err
+    assert "a later issue featuring it again credits it so" in said_as_one(err)
+    # Issue 2 features all four again, added by their addresses alone.
+    draft2 = config.parent / "drafts" / "issue-2.md"
+    again = ", ".join(urls[t] for t in TITLES)
+    draft2.write_text(
+        f"---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-12-20\nfeature_again: [{again}]\n---\n\n"
+        "# Customer service\n\n" + "".join(f"## {urls[t]}\n\n" for t in TITLES),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "--draft", str(draft2))
+    assert code == 0, err
+    issue2 = json.loads((out / "issue-2.json").read_text(encoding="utf-8"))
+    credits = {
+        a["title"]: (a["authors"], a["publication"])
+        for sec in issue2["sections"]
+        for a in sec["articles"]
+    }
+    assert credits == {
+        TITLES[0]: ([], "Zeta Post"),
+        TITLES[1]: ([], "Zeta Post"),
+        TITLES[2]: (["Sara Lind"], "The Compost Gazette"),
+        TITLES[3]: (["Priya Patel"], "Zeta Post"),
+    }
+    said = said_as_one(err)
+    assert "no author was found" not in said, said
+    assert (
+        f'the credit of "{TITLES[0]}" ({urls[TITLES[0]]}) is published as you corrected it in'
+        " issue 1: no author || Zeta Post"
+    ) in said
+    # `curator extract` says how the newsletter credits them now.
+    code, text, err = run("extract", "--config", str(config), urls[TITLES[3]], urls[TITLES[0]])
+    assert code == 0, err
+    shown = said_as_one(text)
+    assert (
+        "your newsletter credits it as: Priya Patel || Zeta Post (as you corrected it in issue 1)"
+        in shown
+    )
+    assert (
+        "your newsletter credits it as: Zeta Post (no author, as you corrected it in issue 1)"
+        in shown
+    )
