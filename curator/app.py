@@ -31,6 +31,7 @@ from curator.draft import (
     copy_remark,
     credit_dispute,
     credit_note,
+    credit_notes_line,
     draft_path,
     draft_to_issue,
     dropped_credits,
@@ -41,6 +42,7 @@ from curator.draft import (
     merged_sections,
     moved_addresses,
     named_twice,
+    noted_credits,
     original_copy,
     read_draft,
     short_blurb_reason,
@@ -1919,6 +1921,8 @@ class DraftWritten:
     weak_fits: tuple[str, ...] = ()
     #: Its articles under their subject mostly on one word (`one_word_warnings`).
     one_word: tuple[OneWord, ...] = ()
+    #: How many of its articles carry a note on their credit (`draft.noted_credits`).
+    credit_notes: int = 0
 
 
 def write_next_draft(
@@ -2015,6 +2019,7 @@ def write_next_draft(
         ' "## {url}" on a line of its own above that note',
     )
     openings = lost_openings(issue, f"check it against the page, under its heading in {path}")
+    credit_notes = noted_credits(text)
     warnings = (
         *notes,
         *planned.warnings,
@@ -2025,9 +2030,12 @@ def write_next_draft(
         *weak,
         *openings,
         *unread,
+        *filter(None, [credit_notes_line(credit_notes, path)]),
     )
     store.local_files_told()  # (in `notes`, which the run says now)
-    return DraftWritten(issue, path, warnings, missing, planned.weak_fits, planned.one_word)
+    return DraftWritten(
+        issue, path, warnings, missing, planned.weak_fits, planned.one_word, credit_notes
+    )
 
 
 def draft_then_build(config: Config, number: int) -> str:

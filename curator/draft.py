@@ -608,6 +608,34 @@ def author_note(art: Article) -> str:
     return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"
 
 
+#: The notes on a credit curator doubts, each on a line of its own under the article's credit.
+_CREDIT_NOTE = re.compile(r"^<!-- (?:Credit|Author): ")
+
+
+def noted_credits(text: str) -> int:
+    """How many articles of a draft curator wrote carry a note on their credit (`<!-- Credit:`,
+    `<!-- Author:`), for the run to say (walk158 #13: 16 such notes were written, unsaid)."""
+    noted = set()
+    heading = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("## "):
+            heading = number
+        elif _CREDIT_NOTE.match(line):
+            noted.add(heading)
+    return len(noted)
+
+
+def credit_notes_line(count: int, path: Path | str) -> str:
+    """What a draft run says of the credits its draft notes, "" when none is."""
+    if not count:
+        return ""
+    credits = "1 credit" if count == 1 else f"{count} credits"
+    return (
+        f"{credits} in {path} carry a note: search the draft for <!-- Credit and <!-- Author,"
+        " and correct the `author:` or `publication:` lines where the note says to"
+    )
+
+
 #: The note under a subject's articles on those left out for variety (a comment: ignored).
 PASSED_OVER = (
     "<!-- Left out for variety, though each matches better than an article above: an issue takes"

@@ -106,3 +106,39 @@ def test_credit_corrections_hold_when_an_article_is_featured_again(
         "your newsletter credits it as: Zeta Post (no author, as you corrected it in issue 1)"
         in shown
     )
+
+
+def test_draft_says_how_many_credits_its_notes_doubt(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#13: `curator draft` said its blurb doubts but nothing of the `<!-- Credit -->` and
+    `<!-- Author -->` notes it wrote, though README says each run ends with what needs you."""
+    items = [
+        ("Refund Queues", "<dc:creator>jroe@zeta.example</dc:creator>", page("Refund Queues")),
+        ("Chat Support Hours", "", page("Chat Support Hours")),
+        ("Help Desk Scripts", "<dc:creator>Cy Dunn</dc:creator>", page("Help Desk Scripts")),
+        (
+            "Billing Errors",
+            "<dc:creator>Di Eze</dc:creator>",
+            page("Billing Errors", byline="By Ola Obi"),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run("draft", "--config", str(config), "--all-subjects")
+    assert code == 0, err
+    path = config.parent / "drafts" / "issue-1.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("<!-- Credit: no author was found") == 2
+    assert text.count("<!-- Author: ") == 1
+    line = (
+        f"3 credits in {path} carry a note: search the draft for <!-- Credit and <!-- Author, and"
+        " correct the `author:` or `publication:` lines where the note says to"
+    )
+    assert line in said_as_one(err)
+    code, out, err = run(
+        "draft", "--config", str(config), "--all-subjects", "--json", "--force", "--no-fetch"
+    )
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["credit_notes"] == 3
+    assert line in [" ".join(w["message"].split()) for w in document["warnings"]]
