@@ -1,6 +1,8 @@
 """walk158, credits as the editor sees them: a credit correction (a draft's `author:` line
 emptied, deleted or written `X || Pub`, or issue-N.json's "authors" and `curator render N`)
-was lost when the article was featured again (#7)."""
+was lost when the article was featured again (#7); a Medium <title>'s date was published in
+the title, and `curator extract` of a saved page credited "Medium" (#12); `curator draft`
+said nothing of the credits its draft notes (#13)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import json
 from pathlib import Path
 
 from test_credit_formats import newsletter, page
+from test_credit_sources import _own_words
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
@@ -142,3 +145,37 @@ def test_draft_says_how_many_credits_its_notes_doubt(
     document = json.loads(out)
     assert document["credit_notes"] == 3
     assert line in [" ".join(w["message"].split()) for w in document["warnings"]]
+
+
+MEDIUM_TITLE = "Loyalty now | by Jane Roe | Dec, 2023 | UX Collective"
+
+
+def test_a_medium_title_loses_its_date_with_its_byline_and_extract_agrees_with_the_build(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#12: "Loyalty now | by Jane Roe | Dec, 2023 | UX Collective" (og:site_name "Medium") was
+    published as "Loyalty now | by Jane Roe | Dec, 2023", and `curator extract` of the page
+    saved credited "Medium" where the build credited "UX Collective"."""
+    html = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{MEDIUM_TITLE}</title>"
+        '<meta property="og:site_name" content="Medium"></head><body><article>'
+        "<h1>Loyalty now</h1>"
+        + "".join(f"<p>{_own_words('Loyalty customer support', n)}</p>" for n in range(6))
+        + "</article></body></html>"
+    )
+    config = newsletter(
+        tmp_path, http_server, [(MEDIUM_TITLE, "<dc:creator>Jane Roe</dc:creator>", html)]
+    )
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    text = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "\nLoyalty now\n" in text and "Dec, 2023" not in text
+    assert "Jane Roe || UX Collective" in text
+    saved = tmp_path / "loyalty.html"
+    saved.write_text(html, encoding="utf-8")
+    for source in (str(saved), http_server.url("/p/0/")):
+        code, out, err = run("extract", "--config", str(config), source)
+        assert code == 0, err
+        assert out.startswith("Loyalty now\n"), out
+        assert "|| UX Collective\n" in out, out
+
