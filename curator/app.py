@@ -31,6 +31,7 @@ from curator.draft import (
     copy_remark,
     credit_dispute,
     credit_note,
+    written_for_remark,
     credit_notes_line,
     draft_path,
     draft_to_issue,
@@ -748,6 +749,8 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     else "no author or publication was found (the issue shows no credit line)"
                 )
             said.extend(filter(None, map(may_be_two, art.authors)))
+            if art.written_for:
+                said.append(written_for_remark(art))
             first = first_appeared_in(art.text)
             original = original_copy(entry, first)
             copy = copy_remark(art.publication, first, original)
@@ -2370,7 +2373,12 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             # names taken for the site's own were found, and the draft says so (`author_note`)
             found = art.other_authors if art.authors_from in TAKEN_FOR_SITE else art.authors
             note = credit_note(
-                found, art.publication, from_feed, first, original_copy(entry, first)
+                found,
+                art.publication,
+                from_feed,
+                first,
+                original_copy(entry, first),
+                written_for=art.written_for,
             )
             if note:
                 notes[art.url] = note

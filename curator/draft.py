@@ -428,6 +428,8 @@ def credit_note(
     from_feed: str = "",
     first_appeared: str = "",
     original: str = "",
+    *,
+    written_for: str = "",
 ) -> str:
     """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
     publication that is the feed's name rather than one the page gave (`from_feed` says so, and
@@ -445,6 +447,11 @@ def credit_note(
         for unsure in map(may_be_two, authors)
         if unsure
     )
+    if written_for:
+        notes.append(
+            f"{_written_for_words(authors, publication, written_for)}: if it first appeared"
+            " there, correct the `publication:` line"
+        )
     copy = copy_remark(publication, first_appeared, original)
     if copy and original:
         notes.append(
@@ -454,6 +461,22 @@ def credit_note(
     elif copy:
         notes.append(f"{copy}: if so, correct the `publication:` line")
     return ("Credit: " + "; ".join(notes) + ".") if notes else ""
+
+
+def _written_for_words(authors: Sequence[str], publication: str | None, written_for: str) -> str:
+    """What a credit's "for ..." said ("Bea Kahn for The Compost Gazette"), in words."""
+    who = join_names([a for a in authors if a.strip()]) or "its author"
+    credited = f'"{publication}"' if publication else "no publication"
+    return (
+        f'its feed credits {who} "for {written_for}", so it may have been written for'
+        f" {written_for}; {credited} is credited"
+    )
+
+
+def written_for_remark(art: Article) -> str:
+    """A build's words on an article its feed's credit says was written for another
+    publication (`Article.written_for`), as the draft's `<!-- Credit -->` note says them."""
+    return _written_for_words(art.authors, art.publication, art.written_for)
 
 
 def copy_remark(publication: str | None, first_appeared: str, original: str = "") -> str:

@@ -1619,6 +1619,7 @@ def main_text(doc: _Doc) -> str | None:
             el.drop_tree()  # keeps the tail text, which belongs to the parent
     _drop_italic_captions(doc.tree)
     joined = _hide_joiners(doc.tree)
+    copy_note = _first_appeared_note(doc.tree)
     tree = _article_only(doc.tree)
     text = trafilatura.extract(
         tree,
@@ -1633,6 +1634,10 @@ def main_text(doc: _Doc) -> str | None:
     if len(paragraphs) == 1 and len(text) <= MAX_GLUED_CHARS:
         paragraphs = _unglued_blocks(tree, paragraphs[0]) or paragraphs
     text = "\n\n".join(p for p in paragraphs if p)
+    if copy_note and not rules.FIRST_APPEARED.search(text):
+        # The page's word that it is a copy, outside its <article> (walk158 #9): the credit's
+        # note reads it in the text, as when it is inside.
+        text += "\n\n" + copy_note
     return (_shown_joiners(text) if joined else text) or None
 
 
@@ -1744,6 +1749,20 @@ def _unglued_blocks(tree: Any, line: str) -> list[str] | None:
     if len(blocks) < 2 or " ".join(blocks) != line:
         return None
     return blocks
+
+
+def _first_appeared_note(tree: Any) -> str:
+    """A paragraph of the page's main content saying the article is a copy ("This article
+    originally appeared on The Compost Gazette.", `rules.FIRST_APPEARED`), wherever it is in
+    <main> (or the body when there is none), not in its navigation, footer or sidebars; "" when
+    none does. Why: one placed after `</article>` inside `<main>` was left out with everything
+    outside the <article> (`_article_only`), and the draft gave no note (walk158 #9)."""
+    region = tree.xpath("//main | //*[@role='main']")[:1] or tree.xpath("//body")[:1]
+    for el in region[0].iter("p") if region else ():
+        text = _SPACE.sub(" ", el.text_content()).strip()
+        if text and rules.FIRST_APPEARED.search(text) and not _in_furniture(el):
+            return text
+    return ""
 
 
 def _article_only(tree: Any) -> Any:

@@ -273,6 +273,11 @@ class Article:
     #: None: curator's own credit. Kept with the issue (`Store.credit_corrections`), never with
     #: the article.
     credit_corrected_in: int | None = None
+    #: The publication its feed's credit says it was written for ("Bea Kahn for The Compost
+    #: Gazette" credits Bea Kahn) when that is not the one credited: the draft's note and the
+    #: build's warning say it may have been written for it (walk158 #9); "" otherwise, and when
+    #: stored before curator kept it.
+    written_for: str = ""
 
 
 @dataclass(frozen=True)

@@ -588,6 +588,9 @@ def _migration_28(db: sqlite3.Connection) -> None:
     render`), so that an issue featuring it again credits it as corrected (walk158 #7: issue 2
     published the old credit). NULL: as curator credited it, or not known (before)."""
     _add_columns(db, "issue_articles", [("credit_corrected", "INTEGER")])
+    # And the publication an article's feed credit says it was written for ("Bea Kahn for The
+    # Compost Gazette" on "Relay"), for the draft's note (walk158 #9: dropped unsaid).
+    _add_columns(db, "articles", [("written_for", "TEXT NOT NULL DEFAULT ''")])
 
 
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
@@ -1659,8 +1662,8 @@ class Store:
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
                        subject_hints, page_status, authors_from, other_authors, site_name,
-                       link_post, language, post_list, page_headline)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       link_post, language, post_list, page_headline, written_for)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -1683,6 +1686,7 @@ class Store:
                         art.language or None,
                         art.post_list,
                         art.page_headline,
+                        art.written_for,
                     ),
                 )
                 added += cursor.rowcount
@@ -2109,7 +2113,7 @@ class Store:
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
                     authors = ?, authors_from = ?, other_authors = ?, publication = ?,
                     site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?,
-                    language = ?, post_list = ?, page_headline = ?
+                    language = ?, post_list = ?, page_headline = ?, written_for = ?
                     WHERE id = ?""",
                 (
                     *url_row,
@@ -2127,6 +2131,7 @@ class Store:
                     article.language or None,
                     article.post_list,
                     article.page_headline,
+                    article.written_for,
                     article_id,
                 ),
             )
@@ -2164,6 +2169,7 @@ class Store:
             language=row["language"] or "",
             post_list=row["post_list"],
             page_headline=row["page_headline"],
+            written_for=row["written_for"],
         )
 
     _SELECT = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_credit_formats import newsletter, page
+from test_credit_formats import drafted, newsletter, page
 from test_credit_sources import _own_words
 
 from conftest import LocalServer, said_as_one
@@ -179,3 +179,66 @@ def test_a_medium_title_loses_its_date_with_its_byline_and_extract_agrees_with_t
         assert out.startswith("Loyalty now\n"), out
         assert "|| UX Collective\n" in out, out
 
+
+def test_a_copy_note_after_the_article_inside_main_is_read(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#9: "This article originally appeared on The Compost Gazette." after `</article>` inside
+    `<main>` gave the draft no note (inside `<article>` it did); one in the page's footer is
+    the site's furniture, no word on this article."""
+
+    def relay(title: str, after: str) -> str:
+        return (
+            page(title, byline="By Bea Kahn", site="Relay")
+            .replace("<article>", "<main><article>")
+            .replace("</article>", f"</article>{after}</main>")
+        )
+
+    note = "<p><em>This article originally appeared on The Compost Gazette.</em></p>"
+    items = [
+        ("Refund Queues", "", relay("Refund Queues", note)),
+        ("Chat Support Hours", "", relay("Chat Support Hours", f"<footer>{note}</footer>")),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    said = "the page says it first appeared in The Compost Gazette"
+    assert any(said in line for line in blocks["Refund Queues"]), blocks["Refund Queues"]
+    assert not any(said in line for line in blocks["Chat Support Hours"])
+
+
+def test_a_credit_for_another_publication_is_noted_not_dropped(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#9: dc:creator "Bea Kahn for The Compost Gazette" on a site named "Relay" published
+    "Bea Kahn || Relay", "for The Compost Gazette" dropped without a word; "for" the site's own
+    name says nothing."""
+    items = [
+        (
+            "Refund Queues",
+            "<dc:creator>Bea Kahn for The Compost Gazette</dc:creator>",
+            page("Refund Queues", site="Relay"),
+        ),
+        (
+            "Chat Support Hours",
+            "<dc:creator>Ola Obi for Relay</dc:creator>",
+            page("Chat Support Hours", site="Relay"),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    said = (
+        'its feed credits Bea Kahn "for The Compost Gazette", so it may have been written for The'
+        ' Compost Gazette; "Relay" is credited: if it first appeared there, correct the'
+        " `publication:` line"
+    )
+    assert "author: Bea Kahn" in blocks["Refund Queues"]
+    assert any(said in line for line in blocks["Refund Queues"]), blocks["Refund Queues"]
+    assert "author: Ola Obi" in blocks["Chat Support Hours"]
+    assert not any("written for" in line for line in blocks["Chat Support Hours"])
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert (
+        f'the credit of "Refund Queues" ({http_server.url("/p/0/")}): {said.split(": if it")[0]}: it is published so'
+        in (said_as_one(err))
+    ), err
+    assert "written for Relay" not in err
