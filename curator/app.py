@@ -31,7 +31,6 @@ from curator.draft import (
     copy_remark,
     credit_dispute,
     credit_note,
-    written_for_remark,
     credit_notes_line,
     draft_path,
     draft_to_issue,
@@ -49,6 +48,7 @@ from curator.draft import (
     short_blurb_reason,
     stop_for,
     write_draft,
+    written_for_remark,
 )
 from curator.draftcheck import (
     changed_addresses,
