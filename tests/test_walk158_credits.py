@@ -69,12 +69,15 @@ def test_credit_corrections_hold_when_an_article_is_featured_again(
     code, _, err = run("render", "1", "--config", str(config))
     assert code == 0, err
     assert "a later issue featuring it again credits it so" in said_as_one(err)
-    # Issue 2 features all four again, added by their addresses alone.
+    # Issue 2 features all four again, added by their addresses alone, one with an `author:`
+    # line: a new correction, which later issues keep.
     draft2 = config.parent / "drafts" / "issue-2.md"
     again = ", ".join(urls[t] for t in TITLES)
     draft2.write_text(
         f"---\ntitle: CX Weekly\nnumber: 2\ndate: 2026-12-20\nfeature_again: [{again}]\n---\n\n"
-        "# Customer service\n\n" + "".join(f"## {urls[t]}\n\n" for t in TITLES),
+        "# Customer service\n\n"
+        + "".join(f"## {urls[t]}\n\n" for t in TITLES[1:])
+        + f"## {urls[TITLES[0]]}\nauthor: Ann Lee\n",
         encoding="utf-8",
     )
     code, _, err = run("build", "--config", str(config), "--draft", str(draft2))
@@ -86,7 +89,7 @@ def test_credit_corrections_hold_when_an_article_is_featured_again(
         for a in sec["articles"]
     }
     assert credits == {
-        TITLES[0]: ([], "Zeta Post"),
+        TITLES[0]: (["Ann Lee"], "Zeta Post"),
         TITLES[1]: ([], "Zeta Post"),
         TITLES[2]: (["Sara Lind"], "The Compost Gazette"),
         TITLES[3]: (["Priya Patel"], "Zeta Post"),
@@ -94,11 +97,13 @@ def test_credit_corrections_hold_when_an_article_is_featured_again(
     said = said_as_one(err)
     assert "no author was found" not in said, said
     assert (
-        f'the credit of "{TITLES[0]}" ({urls[TITLES[0]]}) is published as you corrected it in'
+        f'the credit of "{TITLES[1]}" ({urls[TITLES[1]]}) is published as you corrected it in'
         " issue 1: no author || Zeta Post"
     ) in said
     # `curator extract` says how the newsletter credits them now.
-    code, text, err = run("extract", "--config", str(config), urls[TITLES[3]], urls[TITLES[0]])
+    code, text, err = run(
+        "extract", "--config", str(config), *(urls[t] for t in (TITLES[3], TITLES[1], TITLES[0]))
+    )
     assert code == 0, err
     shown = said_as_one(text)
     assert (
@@ -107,6 +112,10 @@ def test_credit_corrections_hold_when_an_article_is_featured_again(
     )
     assert (
         "your newsletter credits it as: Zeta Post (no author, as you corrected it in issue 1)"
+        in shown
+    )
+    assert (
+        "your newsletter credits it as: Ann Lee || Zeta Post (as you corrected it in issue 2)"
         in shown
     )
 
