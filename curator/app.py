@@ -31,6 +31,7 @@ from curator.draft import (
     copy_remark,
     credit_dispute,
     credit_note,
+    credit_notes_line,
     draft_path,
     draft_to_issue,
     dropped_credits,
@@ -41,11 +42,13 @@ from curator.draft import (
     merged_sections,
     moved_addresses,
     named_twice,
+    noted_credits,
     original_copy,
     read_draft,
     short_blurb_reason,
     stop_for,
     write_draft,
+    written_for_remark,
 )
 from curator.draftcheck import (
     changed_addresses,
@@ -119,6 +122,7 @@ from curator.render import (
     TEMPLATE_REFERENCE,
     builtin_templates,
     copies_without,
+    corrected_credit,
     date_text,
     environment,
     fragment_headings,
@@ -715,6 +719,14 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
+            if art.credit_corrected_in is not None:
+                # The editor's own credit, from an earlier issue: no doubt of curator's to say,
+                # but said, for it is not what the feed and the page give (walk158 #7).
+                out.append(
+                    f'the credit of "{art.title}" ({art.url}) is published as you corrected it in'
+                    f" issue {art.credit_corrected_in}: {corrected_credit(art)}: {what_now}"
+                )
+                continue
             said = []
             fallback = feed_title_credit(config, store, art, site_names)
             if fallback is not None:
@@ -737,6 +749,8 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     else "no author or publication was found (the issue shows no credit line)"
                 )
             said.extend(filter(None, map(may_be_two, art.authors)))
+            if art.written_for:
+                said.append(written_for_remark(art))
             first = first_appeared_in(art.text)
             original = original_copy(entry, first)
             copy = copy_remark(art.publication, first, original)
@@ -1919,6 +1933,8 @@ class DraftWritten:
     weak_fits: tuple[str, ...] = ()
     #: Its articles under their subject mostly on one word (`one_word_warnings`).
     one_word: tuple[OneWord, ...] = ()
+    #: How many of its articles carry a note on their credit (`draft.noted_credits`).
+    credit_notes: int = 0
 
 
 def write_next_draft(
@@ -2015,6 +2031,7 @@ def write_next_draft(
         ' "## {url}" on a line of its own above that note',
     )
     openings = lost_openings(issue, f"check it against the page, under its heading in {path}")
+    credit_notes = noted_credits(text)
     warnings = (
         *notes,
         *planned.warnings,
@@ -2025,9 +2042,12 @@ def write_next_draft(
         *weak,
         *openings,
         *unread,
+        *filter(None, [credit_notes_line(credit_notes, path)]),
     )
     store.local_files_told()  # (in `notes`, which the run says now)
-    return DraftWritten(issue, path, warnings, missing, planned.weak_fits, planned.one_word)
+    return DraftWritten(
+        issue, path, warnings, missing, planned.weak_fits, planned.one_word, credit_notes
+    )
 
 
 def draft_then_build(config: Config, number: int) -> str:
@@ -2362,7 +2382,12 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             # names taken for the site's own were found, and the draft says so (`author_note`)
             found = art.other_authors if art.authors_from in TAKEN_FOR_SITE else art.authors
             note = credit_note(
-                found, art.publication, from_feed, first, original_copy(entry, first)
+                found,
+                art.publication,
+                from_feed,
+                first,
+                original_copy(entry, first),
+                written_for=art.written_for,
             )
             if note:
                 notes[art.url] = note

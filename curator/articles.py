@@ -1015,6 +1015,7 @@ def merge(
         # left out as the site's, is said as such, not only that no author was found
         others, taken_for_site = page.site_authors, "page-site"
     authors = kept
+    written_for = _written_for(entry.authors, kept, publication)
     if not feed_title_used and page is not None:
         title = page_title(page, publication)
     elif long_title:
@@ -1059,6 +1060,7 @@ def merge(
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
         or _newer_headline(entry, page, publication, title if feed_title_used else ""),
+        written_for=written_for,
     )
 
 
@@ -1206,6 +1208,26 @@ def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
         if blurb:
             return blurb
     return quote_blurb(quoted, title)
+
+
+def _written_for(
+    raw: Sequence[str], credited_people: Sequence[str], publication: str | None
+) -> str:
+    """The publication a feed's credit of a person credited says the article was written for
+    ("Bea Kahn for The Compost Gazette": "The Compost Gazette"), when it is not `publication`;
+    "" otherwise. The credit is the person (`rules.CREDIT_FOR`), and the publication is no
+    co-author, but it may be where the article first appeared: the draft says so (walk158 #9:
+    "Bea Kahn || Relay" was published, "for The Compost Gazette" dropped unsaid)."""
+    people = {name_key(p) for p in credited_people}
+    for credit in raw:
+        text = name_text(credit)
+        found = rules.CREDIT_FOR.search(text)
+        if found is None or name_key(text[: found.start()]) not in people:
+            continue
+        named = re.sub(r"^\s*for\s+", "", found.group()).strip()
+        if named and not (publication and same_name(named, publication)):
+            return named
+    return ""
 
 
 def feed_credits(entry: Entry) -> tuple[str, ...]:

@@ -577,14 +577,15 @@ def _platform_blog(doc: _Doc, chosen: str) -> tuple[str, str] | None:
         s for s in _title_segments(doc) if _plain_name(s) and not rules.TITLE_BYLINE.match(s)
     ]
     said = f'its og:site_name "{chosen}" names the platform that hosts the blog, not the blog;'
-    if len(labels) >= 2 and ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
+    if len(labels) < 2 or ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
         # A blog on the platform at its own domain (uxdesign.cc, og:site_name "Medium", walk147
-        # #5): the <title>'s last part names it ("Loyalty | by Jane Roe | UX Collective").
+        # #5): the <title>'s last part names it ("Loyalty | by Jane Roe | UX Collective"). So is
+        # a page whose address names no domain, a saved file or one at localhost: nothing says
+        # it is on the platform's, and `curator extract` of it credited "Medium" where the
+        # build credited the blog (walk158 #12).
         last = _title_segments(doc)[-1:]
         if last and last[0] in segments and norm_name(last[0]) != norm_name(chosen):
             return last[0], f'{said} the publication is "{last[0]}", from its <title>'
-        return None
-    if len(labels) < 2:
         return None
     if len(labels) > 2 and labels[-3] != "www":  # gardenofdata.wordpress.com
         key = _site_key(labels[-3])
@@ -958,6 +959,14 @@ def strip_site_name(
     start, end = 0, len(seps)  # parts[start : end + 1] are kept
     while end > start and (site(parts[end]) or name_key(parts[end]) in who):
         end -= 1
+    if end < len(seps):
+        # Medium's "Title | by Jane Roe | Dec, 2023 | UX Collective": the byline before the
+        # site's name goes with it, and a date after the byline too (walk147 #5, walk158 #12)
+        dated = end - 1 > start and rules.TITLE_DATE.match(parts[end])
+        if dated and rules.TITLE_BYLINE.match(parts[end - 1]):
+            end -= 2
+        elif end > start and rules.TITLE_BYLINE.match(parts[end]):
+            end -= 1
     while lead and end > start and name_key(parts[start]) in keys:
         start += 1
     if (start, end) == (0, len(seps)):
@@ -1085,8 +1094,14 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
 def _without_title_byline(title: str) -> str:
     """`title` without a byline as its last part: "Loyalty Without Surveys | by Jane Roe" (a
     Medium <title>, "Title | by Author | Publication", once its publication is cut: walk147 #5)
-    is "Loyalty Without Surveys"."""
+    is "Loyalty Without Surveys"; so is "Loyalty Without Surveys | by Jane Roe | Dec, 2023", a
+    date after the byline going with it (walk158 #12: it was published whole)."""
     seps = list(rules.TITLE_SEPARATORS.finditer(title))
+    if len(seps) >= 2 and rules.TITLE_DATE.match(title[seps[-1].end() :]):
+        before = seps[-2]
+        byline = title[before.end() : seps[-1].start()]
+        if before.start() > 0 and rules.TITLE_BYLINE.match(byline):
+            return title[: before.start()].strip()
     if seps and seps[-1].start() > 0 and rules.TITLE_BYLINE.match(title[seps[-1].end() :]):
         return title[: seps[-1].start()].strip()
     return title
@@ -1604,6 +1619,7 @@ def main_text(doc: _Doc) -> str | None:
             el.drop_tree()  # keeps the tail text, which belongs to the parent
     _drop_italic_captions(doc.tree)
     joined = _hide_joiners(doc.tree)
+    copy_note = _first_appeared_note(doc.tree)
     tree = _article_only(doc.tree)
     text = trafilatura.extract(
         tree,
@@ -1618,6 +1634,10 @@ def main_text(doc: _Doc) -> str | None:
     if len(paragraphs) == 1 and len(text) <= MAX_GLUED_CHARS:
         paragraphs = _unglued_blocks(tree, paragraphs[0]) or paragraphs
     text = "\n\n".join(p for p in paragraphs if p)
+    if copy_note and not rules.FIRST_APPEARED.search(text):
+        # The page's word that it is a copy, outside its <article> (walk158 #9): the credit's
+        # note reads it in the text, as when it is inside.
+        text += "\n\n" + copy_note
     return (_shown_joiners(text) if joined else text) or None
 
 
@@ -1729,6 +1749,20 @@ def _unglued_blocks(tree: Any, line: str) -> list[str] | None:
     if len(blocks) < 2 or " ".join(blocks) != line:
         return None
     return blocks
+
+
+def _first_appeared_note(tree: Any) -> str:
+    """A paragraph of the page's main content saying the article is a copy ("This article
+    originally appeared on The Compost Gazette.", `rules.FIRST_APPEARED`), wherever it is in
+    <main> (or the body when there is none), not in its navigation, footer or sidebars; "" when
+    none does. Why: one placed after `</article>` inside `<main>` was left out with everything
+    outside the <article> (`_article_only`), and the draft gave no note (walk158 #9)."""
+    region = tree.xpath("//main | //*[@role='main']")[:1] or tree.xpath("//body")[:1]
+    for el in region[0].iter("p") if region else ():
+        text = _SPACE.sub(" ", el.text_content()).strip()
+        if text and rules.FIRST_APPEARED.search(text) and not _in_furniture(el):
+            return text
+    return ""
 
 
 def _article_only(tree: Any) -> Any:

@@ -1256,6 +1256,14 @@ TITLE_PHOTO_CREDIT = re.compile(
 #: Medium's): a person's credit, neither the title's nor a site's name (walk147 #5).
 TITLE_BYLINE = re.compile(r"^\s*by\s+[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s*$", re.I)
 
+#: A date as a <title>'s part of its own, after a Medium byline: "Title | by Jane Roe | Dec,
+#: 2023 | UX Collective" (walk158 #12); "Dec 5, 2023", "5 Dec 2023", "2023-12-05" too.
+TITLE_DATE = re.compile(
+    r"^\s*(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?"
+    r"(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$",
+    re.I,
+)
+
 #: A "<title> | Site" suffix is taken as the site's name only when this many words are left.
 MIN_TITLE_WORDS = 3
 

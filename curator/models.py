@@ -267,6 +267,17 @@ class Article:
     #: tells the two apart): the headline may be newer, and the draft notes it (walk90 #4).
     #: "" otherwise, and when stored before curator kept it.
     page_headline: str = ""
+    #: The issue whose draft (its `author:` and `publication:` lines) or issue-N.json the editor
+    #: last corrected its credit in: `authors` and `publication` are that credit, and every later
+    #: issue featuring it again credits it so (walk158 #7: issue 2 published the old credit).
+    #: None: curator's own credit. Kept with the issue (`Store.credit_corrections`), never with
+    #: the article.
+    credit_corrected_in: int | None = None
+    #: The publication its feed's credit says it was written for ("Bea Kahn for The Compost
+    #: Gazette" credits Bea Kahn) when that is not the one credited: the draft's note and the
+    #: build's warning say it may have been written for it (walk158 #9); "" otherwise, and when
+    #: stored before curator kept it.
+    written_for: str = ""
 
 
 @dataclass(frozen=True)

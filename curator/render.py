@@ -30,7 +30,7 @@ from curator.markdowntext import (
     published_markdown,
     safe_url_filter,
 )
-from curator.models import Issue, Scored
+from curator.models import Article, Issue, Scored
 from curator.urls import safe_url
 
 
@@ -1631,6 +1631,13 @@ def published_mark(
 def credit_line(author: str, publication: str) -> str:
     """`Author || Publication` as in the seed issue, or whichever is known alone."""
     return " || ".join(part for part in (author, publication) if part)
+
+
+def corrected_credit(article: Article) -> str:
+    """An article's credit said in a message, each side named even when empty ("no author ||
+    Zeta Post"): a credit the editor corrected to no one is said so, not as a blank."""
+    author = join_names(article.authors) or "no author"
+    return f"{author} || {article.publication or 'no publication'}"
 
 
 def credit_html(author: str, publication: str) -> Markup:

@@ -722,7 +722,8 @@ def _corrections_kept(
             ]
             if not changed:
                 continue
-            store.set_published_article(issue.number, article_id, art)
+            credit = bool({"authors", "publication"} & set(changed))
+            store.set_published_article(issue.number, article_id, art, credit_corrected=credit)
             if art.url in refreshed and changed == ["blurb"]:
                 continue
             where = f'issue {issue.number}, "{art.title}"'
@@ -754,7 +755,13 @@ def _corrections_kept(
                     else ""
                 )
                 + ", and the store now keeps it too (an issue whose file is lost comes back from"
-                " the store as published)"
+                " the store as published"
+                + (
+                    "; a later issue featuring it again credits it so, unless its draft's"
+                    " `author:` or `publication:` lines say otherwise)"
+                    if credit
+                    else ")"
+                )
             )
     return notes
 

@@ -90,6 +90,8 @@ def stored_record(article: Article) -> dict[str, Any]:
         "publication": article.publication,
         "authors_from": article.authors_from,
         "other_authors": list(article.other_authors),
+        # the issue whose draft or issue-N.json the editor corrected its credit in (walk158 #7)
+        "credit_corrected_in": article.credit_corrected_in,
     }
 
 
@@ -373,6 +375,13 @@ def show(record: dict[str, Any]) -> None:
         ]
         # Each part of the credit says where it came from: "(the page's byline)" was said of a
         # publication a feed's `name:` had given (walk72 #2).
+        corrected_in = stored.get("credit_corrected_in")
+        if corrected_in is not None:  # the editor's own credit (walk158 #7)
+            said = [
+                ("no author, " if not stored["authors"] else "")
+                + f"as you corrected it in issue {corrected_in}"
+            ]
+            line = line or "no credit line"
         if not line:  # (walk123 #1: the line ended "credits it as: " and nothing)
             line = (
                 "(no credit: no author or publication was found, and the issue prints no credit"
@@ -392,11 +401,12 @@ def show(record: dict[str, Any]) -> None:
                 f"  {taken} names {names} as the author, taken for the site's own"
                 f" {'team' if team else 'name'}"
             )
-        elif stored["other_authors"]:
+        elif stored["other_authors"] and corrected_in is None:
             click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
         now = record["authors"]
         if (
-            now
+            corrected_in is None
+            and now
             and {n.casefold() for n in now} != {n.casefold() for n in stored["authors"]}
             and not (other == "the page" and now == stored["other_authors"])
         ):
