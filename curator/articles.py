@@ -25,6 +25,7 @@ from curator.credits import (
     is_organisation,
     name_key,
     norm_name,
+    paid_label,
     same_name,
 )
 from curator.deps import page_reader
@@ -1014,6 +1015,14 @@ def merge(
         # "The Churn Letter" as the author of "The Churn Letter" (walk139 #9): the page's name,
         # left out as the site's, is said as such, not only that no author was found
         others, taken_for_site = page.site_authors, "page-site"
+    elif not authors and not others:
+        # "Sponsored Content" as the author (walk158 #5): no one, and the editor is told it marks
+        # paid content, not only that no author was found
+        feed_label = next(filter(None, map(paid_label, () if entry.via else entry.authors)), "")
+        if feed_label:
+            others, taken_for_site = (feed_label,), "feed-paid"
+        elif page is not None and page.paid_label:
+            others, taken_for_site = (page.paid_label,), "page-paid"
     authors = kept
     written_for = _written_for(entry.authors, kept, publication)
     if not feed_title_used and page is not None:

@@ -61,7 +61,7 @@ from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
 from curator.markdowntext import blurb_markdown, markdown_tokens, text_as_markdown
-from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section
+from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section, taken_remark
 from curator.render import join_names, local_midnight
 from curator.select import same_publication
 from curator.stories import fingerprint, names_publication, same_story_reason
@@ -604,10 +604,7 @@ def credit_dispute(art: Article, credited: str) -> str:
     if art.authors_from in TAKEN_FOR_SITE:
         names = " and ".join(f'"{name}"' for name in art.other_authors)
         team = all(site_team(name, art.publication) for name in art.other_authors)
-        return (
-            f"{TAKEN_FOR_SITE[art.authors_from]} names {names} as the author, taken for the"
-            f" site's own {'team' if team else 'name'}"
-        )
+        return taken_remark(art.authors_from, names, team)
     kept = join_names(art.authors) or "no one"
     other = join_names(art.other_authors)
     if art.authors_from == "page":

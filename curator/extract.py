@@ -34,6 +34,7 @@ imported raises `DependencyError`: a broken installation is not a bad page.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import html as htmlmod
 import json
@@ -57,6 +58,7 @@ from curator.credits import (
     is_person_name,
     name_key,
     norm_name,
+    paid_label,
     same_name,
     site_own_name,
 )
@@ -143,6 +145,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         guest_author=credit[1],
         authors_field=credit[2] if len(credit) > 2 else "",
         site_authors=() if credit[0] else (_safe(problems, site_authors, doc, site) or ()),
+        paid_label=credit[3] if len(credit) > 3 else "",
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
@@ -1110,7 +1113,7 @@ def _without_title_byline(title: str) -> str:
 # ------------------------------------------------------------------------------------------ authors
 
 
-def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str]:
+def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str, str]:
     """People credited, and whether the credit that named them names a guest ("Guest post by
     ...", `rules.GUEST_CREDIT`): what the page declares (JSON-LD, then meta tags), else its
     visible byline. (Named `authors`: a page that breaks it loses its "authors", as the run says.)
@@ -1122,7 +1125,8 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
 
     An organisation's name never credits anyone (walk112 #1): one the page's JSON-LD types as an
     Organization ("Gartner"), wherever else the page gives it, and the site's own name ("Zendo"
-    on "Zendo Blog", `_site_own_name`). The third value says where the credit came from.
+    on "Zendo Blog", `_site_own_name`). The third value says where the credit came from; the
+    fourth, when the page credits no one, the label of paid content it gives (`paid_credit`).
     """
     host = _host(doc.url)
     firms = _ld_organisations(doc)
@@ -1138,22 +1142,38 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
         if declared:
             declared_raw, declared_field = raw, field
             break
+    if not _guest(declared_raw) and _says_guest(doc):
+        # "Guest post by Farid Haddad" on a page whose meta tag or byline names the blog's owner
+        # (walk158 #10): the page says who wrote it, over every other name it gives (README).
+        for raw in _visible_bylines(doc):
+            names = people(raw, True) if _guest(raw) else ()
+            if names:
+                return names, True, "its byline", ""
     if declared and not _one_word(declared):
-        return declared, _guest(declared_raw), declared_field
-    for raw in _visible_bylines(doc):
+        return declared, _guest(declared_raw), declared_field, ""
+    bylines = _visible_bylines(doc)
+    for raw in bylines:
         names = people(raw, True)
         if not names:
             continue
         if not declared:
-            return names, _guest(raw), "its byline"
+            return names, _guest(raw), "its byline", ""
         shown = {w.lower() for name in names for w in _WORD.findall(name)}
         if declared[0].lower() in shown:
             # the page shows the declared name ("Reuters, Washington")
-            return declared, _guest(raw), declared_field
+            return declared, _guest(raw), declared_field, ""
         if not _one_word(names):
-            return names, _guest(raw), "its byline"
+            return names, _guest(raw), "its byline", ""
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
-    return declared, _guest(declared_raw), declared_field if declared else ""
+    if declared:
+        return declared, _guest(declared_raw), declared_field, ""
+    return (), False, "", paid_credit(doc, bylines)
+
+
+def _says_guest(doc: _Doc) -> bool:
+    """Whether the page's text has the word "guest" anywhere: only then are its bylines read for
+    a guest's credit before its declared author (most pages declare one, and are read faster)."""
+    return "guest" in etree.tostring(doc.tree, method="text", encoding="unicode").lower()
 
 
 def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
@@ -1170,6 +1190,19 @@ def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
         if own:
             return own
     return ()
+
+
+def paid_credit(doc: _Doc, bylines: Iterable[str]) -> str:
+    """The label of paid content a page gives as its author, declared or as its byline
+    ("Sponsored Content", "Paid Post", "Press Release", `credits.paid_label`), for the editor to
+    be told when the page credits no one (walk158 #5); "" when it gives none."""
+    for _, raw in _declared_authors(doc):
+        if label := paid_label(rules.BYLINE_PREFIX.sub("", raw)):
+            return label
+    for raw in bylines:
+        if label := paid_label(rules.BYLINE_PREFIX.sub("", raw)):
+            return label
+    return ""
 
 
 def _ld_organisations(doc: _Doc) -> set[str]:
@@ -1292,8 +1325,10 @@ def _headline(doc: _Doc) -> Any | None:
 
 def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     """Visible bylines, each with its element: rel=author links, itemprop=author, byline classes,
-    lines opening with "By" (in any language of `BYLINE_PREFIX`)."""
+    lines opening with "By" (in any language of `BYLINE_PREFIX`), none after the page's comments
+    heading."""
     tree = doc.tree
+    after_comments = _comments_test(tree)
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not _in_furniture(a):
             # "About Omar Haddad", "Omar Haddad's profile" (walk118 #5): the person linked to
@@ -1314,7 +1349,12 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         if not rules.BYLINE_CLASS.search(marks) or rules.BYLINE_NOT_CLASS.search(marks):
             continue
         text = _clean(el.text_content())
-        if text and len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
+        if (
+            text
+            and len(text) <= rules.MAX_BYLINE_CHARS
+            and not _in_furniture(el)
+            and not after_comments(el)
+        ):
             # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
             inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
             if any(inner):
@@ -1340,8 +1380,10 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
             continue
+        if _quoted(el):
+            continue  # "<blockquote>...<p>by Maya Angelou</p>": a quotation's source (walk158 #1)
         text = _clean(el.text_content())
-        if _in_furniture(el):
+        if _in_furniture(el) or after_comments(el):
             continue
         if rules.GUEST_CREDIT.search(first.strip()):
             # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
@@ -1369,6 +1411,37 @@ def _lead_text(el: Any) -> str | None:
     return None
 
 
+def _quoted(el: Any) -> bool:
+    """`el` is a quotation, a figure or an aside, or inside one (`rules.QUOTING_TAGS`): a "by
+    Maya Angelou" there names whom the article quotes, never its author (docs/credits.md)."""
+    return el.tag in rules.QUOTING_TAGS or any(True for _ in el.iterancestors(*rules.QUOTING_TAGS))
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _comments_test(tree: Any) -> Callable[[Any], bool]:
+    """Whether an element comes after a heading that opens the page's comments ("Comments", "3
+    Responses", "Leave a Reply", `rules.COMMENTS_HEADING`), with no other heading between: a "By
+    Gary Commenter" there is a reader's comment, not the article's byline (walk158 #2). The
+    page's headings are placed once, so a page of thousands of comments is read in one pass."""
+    heads = list(tree.iter(*_HEADING_TAGS))
+    if not any(rules.COMMENTS_HEADING.match(_clean(h.text_content())) for h in heads):
+        return lambda el: False
+    order = {el: i for i, el in enumerate(tree.iter())}
+    places = [order[h] for h in heads]
+    comments = [bool(rules.COMMENTS_HEADING.match(_clean(h.text_content()))) for h in heads]
+
+    def after_comments(el: Any) -> bool:
+        at = bisect.bisect_left(places, order.get(el, 0)) - 1
+        ancestors = set(el.iterancestors(*_HEADING_TAGS))
+        while at >= 0 and heads[at] in ancestors:
+            at -= 1  # a byline inside a heading: the heading before that one
+        return at >= 0 and comments[at]
+
+    return after_comments
+
+
 def _in_link(el: Any) -> bool:
     return el.tag == "a" or next(el.iterancestors("a"), None) is not None
 
@@ -1380,7 +1453,7 @@ def _inline_byline_placed(el: Any) -> bool:
     quoted, with no "no author" warning), and before the article's text begins or as its last
     line, never between its paragraphs. The text has begun when a paragraph of the same
     container before it holds a sentence's worth of words."""
-    if el.tag in rules.QUOTING_TAGS or any(True for _ in el.iterancestors(*rules.QUOTING_TAGS)):
+    if _quoted(el):
         return False
 
     def prose(sib: Any) -> bool:

@@ -177,6 +177,9 @@ class Page:
     #: site's own name ("The Churn Letter" in the author meta tag of "The Churn Letter", walk139
     #: #9), so the editor is told that, not only that no author was found.
     site_authors: tuple[str, ...] = ()
+    #: When the page credits no one: the label of paid content it gives as its author
+    #: ("Sponsored Content", "Press Release", walk158 #5), for the editor to be told; else "".
+    paid_label: str = ""
     #: The publication / site name.
     publication: str | None = None
     #: Every name the page gives its site (declared names, its host's registrable domain whole and
@@ -201,8 +204,27 @@ class Page:
 
 
 #: `Article.authors_from` when the only names the feed or the page gave were taken for the site's
-#: own name (walk118 #1), and which of the two gave them, as the editor is told.
-TAKEN_FOR_SITE: dict[str, str] = {"feed-site": "its feed", "page-site": "its page"}
+#: own name (walk118 #1), or were a label of paid content ("Sponsored Content", walk158 #5:
+#: "-paid"), and which of the two gave them, as the editor is told.
+TAKEN_FOR_SITE: dict[str, str] = {
+    "feed-site": "its feed",
+    "page-site": "its page",
+    "feed-paid": "its feed",
+    "page-paid": "its page",
+}
+
+
+def taken_remark(authors_from: str, names: str, team: bool = False) -> str:
+    """What the editor is told of the names (`names`, quoted and joined) an article's feed or
+    page gave that credit no one (`TAKEN_FOR_SITE`): taken for the site's own name or team, or a
+    label of paid content, which the editor may want to mark as such (walk158 #5)."""
+    where = TAKEN_FOR_SITE[authors_from]
+    if authors_from.endswith("-paid"):
+        return (
+            f"{where} names {names} as the author, a label of paid content, not a person: you"
+            " may want to mark the article as sponsored or leave it out"
+        )
+    return f"{where} names {names} as the author, taken for the site's own {'team' if team else 'name'}"
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
 from curator.htmltext import name_text
-from curator.models import TAKEN_FOR_SITE, Article, Page
+from curator.models import TAKEN_FOR_SITE, Article, Page, taken_remark
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
 from curator.robots import disallowed_pages, site_name, site_of
@@ -55,6 +55,7 @@ def page_record(page: Page) -> dict[str, Any]:
         "authors_field": page.authors_field,  # "its JSON-LD", "its byline", ...
         # names the page declared, taken for its site's own (walk139 #9)
         "site_authors": list(page.site_authors),
+        "paid_label": page.paid_label,
         # as a build credits it (walk96 #3: `Pub ![i](javascript:...)` shown, "Pub" published)
         "publication": (name_text(page.publication) or None) if page.publication else None,
         "canonical_url": page.canonical_url,
@@ -318,6 +319,12 @@ def show(record: dict[str, Any]) -> None:
             f"(no author found: the page names {names} as the author, taken for the site's own"
             " name)"
         )
+    if not record["authors"] and record.get("paid_label"):
+        # "Sponsored Content" as the page's author (walk158 #5): said as a build's note says it
+        authors = (
+            f'(no author found: the page names "{record["paid_label"]}" as the author, a label of'
+            " paid content, not a person)"
+        )
     click.echo(record["issue_title"] or "(no title found)")
     if record["title"] and record["title"] != record["issue_title"]:
         click.echo(f"  the page's own title: {record['title']}")
@@ -397,10 +404,7 @@ def show(record: dict[str, Any]) -> None:
             # walk118 #1: a name the feed or the page gave, taken for the site's own
             names = join_names(stored["other_authors"])
             team = all(site_team(n, stored["publication"]) for n in stored["other_authors"])
-            click.echo(
-                f"  {taken} names {names} as the author, taken for the site's own"
-                f" {'team' if team else 'name'}"
-            )
+            click.echo(f"  {taken_remark(stored['authors_from'], names, team)}")
         elif stored["other_authors"] and corrected_in is None:
             click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
         now = record["authors"]

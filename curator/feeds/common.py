@@ -172,9 +172,39 @@ def author_name(value: object) -> str | None:
         if match:
             text = match.group("name").strip()
             break
+    else:
+        text = _named_addresses(text) or text
     if not text or _BARE_EMAIL.match(text) or "://" in text:
         return None
     return text
+
+
+#: Where one person's address and name end and the next's begin, after a bracket: "ann@x.example
+#: (Ann Lee), bo@x.example (Bo Chen)", "... (Ann Lee) and bo@x.example (Bo Chen)".
+_NEXT_PERSON = re.compile(r"(?<=[)>])\s*(?:[,;&]|\band\b)\s*", re.I)
+
+
+def _named_addresses(text: str) -> str:
+    """The names of an author field that gives several people, each as "address (Name)" or "Name
+    <address>" (walk158 #6: "ann@x.example (Ann Lee), bo@x.example (Bo Chen)" credited no one),
+    joined by "and" as a credit of two is; "" when it is not such a list."""
+    parts = _NEXT_PERSON.split(text)
+    if len(parts) < 2:
+        return ""
+    names = []
+    for part in parts:
+        match = next(
+            (
+                m
+                for p in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL, _NAME_THEN_BRACKETED_EMAIL)
+                if (m := p.match(part))
+            ),
+            None,
+        )
+        if match is None or not match.group("name").strip():
+            return ""
+        names.append(match.group("name").strip())
+    return " and ".join(names)
 
 
 #: An address whose last label feedparser may have cut: its pattern takes at most four letters of it.
