@@ -364,10 +364,12 @@ def output_context(
     site_url: str | None = None,
     utm: Mapping[str, str] | None = None,
     formats: Collection[str] = OUTPUTS,
+    language: str = "en",
 ) -> dict[str, object]:
     """issue_context with the editor's UTM parameters on article links, and which archive files
-    this build writes (a page links only those) (docs/templates.md)."""
-    context = issue_context(issue, site_url=site_url)
+    this build writes (a page links only those) (docs/templates.md), for a newsletter in
+    `language`."""
+    context = issue_context(issue, site_url=site_url, language=language)
     context.update(_written(formats))
     sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
     context["sections"] = sections
@@ -1615,7 +1617,10 @@ def fragment_of(
     `edition` "feed", for the UTM parameters' `{edition}`)."""
     install_filters(env)
     tags = utm_for(utm, edition)
-    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=tags))
+    language = str(env.globals.get("lang") or "en")
+    return _render(
+        env, "fragment.html", output_context(issue, site_url=site_url, utm=tags, language=language)
+    )
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
@@ -1652,7 +1657,13 @@ def render_outputs(
 
     def context_of(edition: str) -> dict[str, object]:
         tags = utm_for(utm, edition)
-        return output_context(issue, site_url=site_url, utm=tags, formats=formats)
+        return output_context(
+            issue,
+            site_url=site_url,
+            utm=tags,
+            formats=formats,
+            language=str(env.globals.get("lang") or "en"),
+        )
 
     context = context_of("fragment")
     entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
@@ -1745,7 +1756,13 @@ def refuse_text_as_markup(
         edition = edition if per_edition else "fragment"
         if edition not in contexts:
             tags = utm_for(utm, edition)
-            contexts[edition] = output_context(plain, site_url=site_url, utm=tags, formats=formats)
+            contexts[edition] = output_context(
+                plain,
+                site_url=site_url,
+                utm=tags,
+                formats=formats,
+                language=str(env.globals.get("lang") or "en"),
+            )
         context = contexts[edition]
         found = text_as_markup(text, _render(env, template, context), template, texts)
         if found is None:
