@@ -1435,9 +1435,6 @@ class EntryView:
     #: "auto" for another script than the newsletter's that names no language alone), else "";
     #: `lang_attributes(entry.language, entry.direction)` writes it.
     direction: str = ""
-    #: `language` and `direction` were told by the article's letters (`readerlang.guessed_language`),
-    #: as neither its page nor its feed said its language.
-    language_guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -1617,7 +1614,6 @@ def entry_view(entry: Scored, language: str = "en") -> EntryView:
         blurb_markdown=art.blurb_markdown,
         language=marked,
         direction=direction,
-        language_guessed=bool(guessed or direction),
     )
 
 
