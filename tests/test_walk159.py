@@ -48,6 +48,8 @@ INTRO = (
     "\n"
     "For the timetable [click here](https://a.example.com/times) and for the map"
     " [click here](https://b.example.com/map).\n"
+    "\n"
+    "Last week's issue: [read more](https://c.example.com/last).\n"
 )
 
 
@@ -229,6 +231,10 @@ def test_the_same_link_words_to_two_places_are_said(built: tuple[Path, str]) -> 
         'the introduction links the words "click here" to 2 different places'
         " (https://a.example.com/times and https://b.example.com/map)"
     ) in said, said
+    assert (
+        'the introduction links the words "read more" to https://c.example.com/last: read out of'
+        " their sentence (a screen reader's list of links) they say nothing of where it goes"
+    ) in said, said
 
 
 def test_a_latin_publication_in_a_persian_entry_keeps_the_newsletters_language(
@@ -259,3 +265,49 @@ def test_render_of_a_corrected_introduction_says_its_link_with_no_words(
         '<a href="https://www.acme.example.com/" rel="noopener noreferrer">acme.example.com</a>'
         in html
     )
+
+
+def test_a_draft_build_says_a_link_with_no_words_in_its_introduction_and_a_blurb(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    http_server.add("/en/1", _page(*ENGLISH), content_type="text/html; charset=utf-8")
+    feed = http_server.add(
+        "/en.xml",
+        "<rss version='2.0'><channel><title>Tram Weekly</title>"
+        f"<item><title>{ENGLISH[0]}</title><link>{http_server.url('/en/1')}</link>"
+        "<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item></channel></rss>",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "newsletter": {
+                    "title": "Trams",
+                    "introduction": "Sponsored by [](https://acme.example.com/).",
+                },
+                "subjects": [{"name": "Trams", "description": "Trams.", "keywords": ["tram"]}],
+                "feeds": [{"url": feed}],
+                "settings": {"fetch_pages": True, "allow_private_addresses": True},
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    blurb = ENGLISH[1].split(". ")[0]
+    assert blurb in text, text
+    text = text.replace(blurb, blurb + " (see [](https://www.report.example.com/r.pdf))", 1)
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run("build", "--draft", str(draft), "--config", str(config), "-q")
+    assert code == 0, err
+    said = said_as_one(err)
+    assert f"{draft}:" in said and '"acme.example.com", as its words' in said, said
+    assert re.search(
+        rf"{re.escape(str(draft))}:\d+: the blurb under line \d+: the link"
+        r" \[\]\(https://www\.report\.example\.com/r\.pdf\) .*\"report\.example\.com\", as its words",
+        said,
+    ), said
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert ">report.example.com</a>" in html and ">acme.example.com</a>" in html, html
