@@ -44,6 +44,7 @@ from curator.markdowntext import (
 from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
+from curator.readerlang import isolated
 from curator.render import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
@@ -294,6 +295,8 @@ def install_filters(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.setdefault("md_url", md_url)
     env.filters.setdefault("md_intro", md_intro)
     env.filters.setdefault("yaml", yaml_scalar)
+    # a name in a line of other words, in the text and Markdown editions (walk159 #3)
+    env.filters.setdefault("isolated", isolated)
     return env
 
 

@@ -115,7 +115,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
         config.write_text(
             yaml.safe_dump(
                 {
-                    "newsletter": {"title": "Trams", "language": "en", "introduction": INTRO},
+                    "newsletter": {
+                        "title": "Trams",
+                        "language": "en",
+                        "introduction": INTRO,
+                        "editor": "דנה לוי",
+                    },
                     "subjects": [
                         {
                             "name": "Trams",
@@ -164,7 +169,7 @@ def test_a_link_with_no_words_is_published_with_its_host_and_said(
         encoding="utf-8"
     )
     assert re.search(
-        r"feeds\.yaml:9 \(`newsletter: introduction`\): the link"
+        r"feeds\.yaml:\d+ \(`newsletter: introduction`\): the link"
         r" \[!\[\]\(https://cdn\.example\.com/logo\.png\)\]\(https://acme\.example\.com/\) .* every"
         r' edition publishes its address\'s host, "acme\.example\.com", as its words; write the'
         r" words readers should see inside the brackets, a sponsor's name for instance:"
@@ -203,8 +208,11 @@ def test_rtl_credits_are_isolated_in_the_text_and_markdown_editions(
     markdown = (output / "issue-1.md").read_text(encoding="utf-8")
     assert "\u2068سارة حسن\u2069 || Global CX Review\n" in text, text
     assert "*\u2068سارة حسن\u2069 \\|\\| Global CX Review*" in markdown, markdown
+    # a name in a line of other words too
+    assert "edited by \u2068דנה לוי\u2069\n" in text, text
     # an English credit stays as it was, byte for byte
-    assert "\nTram Weekly\n" in text and "\u2068" not in text.split(PERSIAN[0])[0]
+    english = text[text.index(ENGLISH[0]) : text.index("外国专家")]
+    assert "\nTram Weekly\n" in english and "\u2068" not in english, english
 
 
 def test_the_markdown_edition_marks_an_entry_in_another_language(
