@@ -727,19 +727,23 @@ def _image_seen(
 
 
 def _empty_link(match: re.Match[str], line: int, found: list[UnshownMarkdown]) -> str:
-    """A link with no words (`_EMPTY_LINK`) noted in `found` and given its address's host as
-    its words (`link_words`); a picture with no description that was its words is noted with it
-    (its image, noted just before, is then said no more apart)."""
+    """A link with no words (`_EMPTY_LINK`) noted in `found` and given words: its title when it
+    has one (`[](https://acme.example.com/ "Acme")`), else its address's host (`link_words`); a
+    picture with no description that was its words is noted with it (its image, noted just
+    before, is then said no more apart). A link to an address never published is left as it is:
+    `cut_unsafe_links` cuts it, and the editor is told of it."""
     address = match.group(1).strip("<>")
+    if _unsafe_destination(address):
+        return match.group(0)
     picture = ""
     if found and found[-1].kind == "image" and not found[-1].alt and found[-1].link == address:
         picture = found.pop().address
     written = f"[![]({picture})]({address})" if picture else match.group(0)
-    words = link_words(address).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-    found.append(
-        UnshownMarkdown(line, "empty link", written, link_words(address), address, picture)
-    )
-    return f"[{words}]({match.group(1)}{match.group(2)}"
+    title = match.group(2).strip().rstrip(")").strip()[1:-1].strip()
+    words = " ".join(title.split()) or link_words(address)
+    found.append(UnshownMarkdown(line, "empty link", written, words, address, picture))
+    escaped = words.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{escaped}]({match.group(1)}{match.group(2)}"
 
 
 def _reference_image(
@@ -774,6 +778,7 @@ def empty_link_advice(piece: UnshownMarkdown, fix_in: str = "") -> str:
     write: the words inside its brackets (walk159 #1: a sponsor's logo with no description was an
     empty link in every HTML edition, "sponsored by .", and the warning said "nothing")."""
     where = f" in {fix_in}" if fix_in else ""
+    source = "its address's host" if piece.alt == link_words(piece.address) else "its title"
     if piece.link:
         what = f"a picture with no description ({piece.link}), which no edition shows,"
         fix = f"[![Acme]({piece.link})]({piece.address})"
@@ -783,7 +788,7 @@ def empty_link_advice(piece: UnshownMarkdown, fix_in: str = "") -> str:
     return (
         f"the link {piece.written} to {piece.address} has {what} and would be published as an"
         " empty link (nothing to read or click, and a screen reader announces an unnamed link):"
-        f' every edition publishes its address\'s host, "{piece.alt}", as its words; write the'
+        f' every edition publishes {source}, "{piece.alt}", as its words; write the'
         f" words readers should see inside the brackets, a sponsor's name for instance: {fix}"
         f"{where}"
     )

@@ -50,6 +50,18 @@ INTRO = (
     " [click here](https://b.example.com/map).\n"
     "\n"
     "Last week's issue: [read more](https://c.example.com/last).\n"
+    "\n"
+    'Thanks to [](https://club.example.com/ "Tram Club") and [](javascript:alert(1)).\n'
+)
+RUSSIAN = (
+    "Новые трамваи выходят на линии Перми",
+    "Город закупил двадцать новых трамваев, и первые из них уже вышли на линии. Мэрия обещает,"
+    " что к концу года трамвай будет ходить каждые пять минут.",
+)
+ARABIC = (
+    "عودة الترام إلى شوارع الإسكندرية",
+    "أعلنت محافظة الإسكندرية عن خطة لتحديث شبكة الترام التاريخية بتكلفة تبلغ ثلاثة مليارات"
+    " جنيه، وتشمل الخطة شراء عربات جديدة مكيفة وتجديد القضبان على طول الكورنيش.",
 )
 
 
@@ -74,6 +86,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
             "/he/1": HEBREW,
             "/en/1": ENGLISH,
             "/en/2": (ENGLISH[0], OTHER_TRAM),
+            "/ru/1": RUSSIAN,
+            "/ar/1": ARABIC,
         }.items():
             server.add(path, _page(title, body), content_type="text/html; charset=utf-8")
         chinese = shared_dir() / "corpus/articles/newspaper4k/chinese_article_001/source.html"
@@ -111,6 +125,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
             )
             + "</channel></rss>",
         )
+        # feeds that say no language, of pages that say none either
+        plain = [
+            server.add(
+                f"/{code}.xml",
+                f"<rss version='2.0'><channel><title>{name}</title>"
+                f"<item><title>{title}</title><link>{server.url(f'/{code}/1')}</link>"
+                "<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate></item></channel></rss>",
+            )
+            for code, name, (title, _) in (("ru", "Perm Today", RUSSIAN), ("ar", "Alex", ARABIC))
+        ]
         config = tmp_path / "feeds.yaml"
         config.write_text(
             yaml.safe_dump(
@@ -120,15 +144,24 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
                         "language": "en",
                         "introduction": INTRO,
                         "editor": "דנה לוי",
+                        "issue_size": 10,
                     },
                     "subjects": [
                         {
                             "name": "Trams",
                             "description": "Trams and light rail.",
-                            "keywords": ["tram", "تراموای", "הרכבת", "中美", "合作"],
+                            "keywords": [
+                                "tram",
+                                "تراموای",
+                                "הרכבת",
+                                "中美",
+                                "合作",
+                                "трамваи",
+                                "الترام",
+                            ],
                         }
                     ],
-                    "feeds": [{"url": u} for u in (fa, he, zh, en)],
+                    "feeds": [{"url": u} for u in (fa, he, zh, en, *plain)],
                     "settings": {"fetch_pages": True, "allow_private_addresses": True},
                 },
                 allow_unicode=True,
@@ -162,6 +195,8 @@ def test_a_link_with_no_words_is_published_with_its_host_and_said(
         assert ">empty.example.com</a>" in html, name
         # an image with a description inside a link keeps the description as its words
         assert ">Tramco</a>" in html, name
+        # a link's title is its words when it has one; one to an unsafe address is cut as before
+        assert ">Tram Club</a>" in html and "javascript" not in html.lower(), name
     assert "[acme.example.com](https://acme.example.com/)" in (output / "issue-1.md").read_text(
         encoding="utf-8"
     )
@@ -188,6 +223,11 @@ def test_an_article_takes_its_feeds_language_else_its_letters(built: tuple[Path,
     # neither page nor feed says: Chinese characters without kana are Chinese, and said so
     assert _entry_div(html, "外国专家") == '<div class="entry" lang="zh">', html
     assert _entry_div(html, ENGLISH[0]) == '<div class="entry">', html
+    # Arabic letters tell the direction alone (Arabic, Persian or Urdu); Cyrillic letters neither
+    assert _entry_div(html, ARABIC[0]) == '<div class="entry" dir="rtl">', html
+    assert _entry_div(html, RUSSIAN[0]) == '<div class="entry" dir="auto">', html
+    assert f'"{RUSSIAN[0]}" (' in said and 'marks it dir="auto"' in said, said
+    assert f'"{ARABIC[0]}" (' in said and 'marks it dir="rtl"' in said, said
     data = json.loads((output / "issue-1.json").read_text(encoding="utf-8"))
     languages = {a["title"]: a.get("language") for s in data["sections"] for a in s["articles"]}
     assert languages[PERSIAN[0]] == "fa-IR" and languages[HEBREW[0]] == "he", languages
@@ -197,7 +237,8 @@ def test_an_article_takes_its_feeds_language_else_its_letters(built: tuple[Path,
         " is in, and it is not written in your newsletter's letters: every HTML edition marks it"
         ' lang="zh"'
     ) in said, said
-    assert said.count("neither its page nor its feed says what language") == 1, said
+    # the Persian and Hebrew articles, whose feeds say their language, are not named
+    assert said.count("neither its page nor its feed says what language") == 3, said
 
 
 def test_rtl_credits_are_isolated_in_the_text_and_markdown_editions(
@@ -211,7 +252,7 @@ def test_rtl_credits_are_isolated_in_the_text_and_markdown_editions(
     # a name in a line of other words too
     assert "edited by \u2068דנה לוי\u2069\n" in text, text
     # an English credit stays as it was, byte for byte
-    english = text[text.index(ENGLISH[0]) : text.index("外国专家")]
+    english = text[text.index(ENGLISH[0]) : text.index(ENGLISH[1][:40])]
     assert "\nTram Weekly\n" in english and "\u2068" not in english, english
 
 
@@ -224,6 +265,7 @@ def test_the_markdown_edition_marks_an_entry_in_another_language(
     block = block[: block.index("</div>")]
     assert PERSIAN[0] in block and "Global CX Review" in block and PERSIAN[1][:20] in block
     assert '<div lang="he" dir="rtl" markdown="1">' in markdown
+    assert '<div dir="auto" markdown="1">' in markdown
     english = markdown[markdown.index(ENGLISH[0]) - 200 : markdown.index(ENGLISH[0])]
     assert "<div" not in english, markdown
 
