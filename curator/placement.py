@@ -50,6 +50,7 @@ from curator.models import (
     Section,
     Subject,
 )
+from curator.nearcopies import template_copies
 from curator.render import join_names, published_as
 from curator.select import Earlier, Memo, last_place, publication_of, select_sections
 from curator.store import RETOLD_ISSUES, LightRow, Store, StoredModel
@@ -479,12 +480,16 @@ def respelt_line(old: str, new: str, placed: int, moves: int, path: Path) -> str
     )
 
 
-def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
+def tell_former_subjects(
+    config: Config, store: Store, say: Say, former: Mapping[str, Mapping[int, tuple[int, str]]]
+) -> None:
     """Tell `say`, a line per subject, of the articles issues published under a subject that
-    feeds.yaml no longer has, about to be placed again by curator: once, as they are (walk86
-    #1: 28 articles issues published under a retired subject went under others without a word)."""
+    feeds.yaml no longer has (`former`: `Store.published_under_former` before they were placed
+    again), placed again by curator: once, as they are, with where they went (walk86 #1: 28
+    articles issues published under a retired subject went under others without a word; walk155:
+    "under the subjects that fit them" was said of articles that went under none)."""
     corrections: dict[str, str | None] | None = None
-    for name, numbers in store.published_under_former([s.name for s in config.subjects]).items():
+    for name, numbers in former.items():
         issues = sorted({n for n, _ in numbers.values()})
         # (each under the name its issue printed: walk100 #1 named the middle of two renames)
         printed = join_names(
@@ -506,10 +511,17 @@ def tell_former_subjects(config: Config, store: Store, say: Say) -> None:
         rename = f"curator subjects rename {shell_arg(name)} " + (
             shell_arg(new) if new is not None else '"NEW NAME"'
         )
+        went = Counter(store.stored_subject(i)[1] for i in numbers)
+        where = join_names(
+            [
+                f'"{s}" ({k})' if s is not None else f"no subject ({k})"
+                for s, k in sorted(went.items(), key=lambda p: (-p[1], p[0] is None, p[0] or ""))
+            ]
+        )
         say(
             f"{len(numbers)} article(s) that {which} published under {printed}, which"
-            f" {config.path} no longer has as a subject, are placed by curator from now on, under"
-            " the subjects that fit them (the issues keep their text; `curator subjects list`"
+            f" {config.path} no longer has as a subject, are placed by curator from now on: now"
+            f" under {where} (the issues keep their text; `curator subjects list`"
             f' marks each with its issue); if you renamed "{name}"{" " if to else ""}{to}:'
             f" `{rename}` keeps them under the new name, as their issues published them; to"
             " put one under a subject: `curator subjects move URL SUBJECT`"
@@ -620,8 +632,11 @@ def refresh(
     tell_local_files(store, say, held=held)
     fingerprint = model_fingerprint(config.subjects, corrections)
     placed_by, through = store.placement_state()
-    if say is not None and placed_by != fingerprint:
-        tell_former_subjects(config, store, say)
+    former = (
+        store.published_under_former([s.name for s in config.subjects])
+        if say is not None and placed_by != fingerprint
+        else {}
+    )
     newest = store.newest_article_id()
     if placed_by == fingerprint and through >= newest:
         tell_stale_moves(config, store, say)
@@ -650,6 +665,8 @@ def refresh(
         numeric=no_numpy is None,
     )
     store.mark_placed(fingerprint, newest, SCORER_VERSION)
+    if say is not None and former:  # (after placing: where they went is said)
+        tell_former_subjects(config, store, say, former)
     # (after placing: where the articles moved to a subject gone went is said, walk153 #7)
     tell_stale_moves(config, store, say)
     return placed
@@ -1435,6 +1452,24 @@ def explain_article(
         placed, subject = store.stored_subject(article.id)
         if placed and subject != explanation.subject:
             explanation = replace(explanation, stored_under=subject, stored_differs=True)
+    # (walk155 #9: one of 2,000 articles of one template, said "not typical enough")
+    template = template_copies(config, store, article.id, article.feed_url)
+    if template is not None:
+        explanation = replace(
+            explanation, template=(template.count, template.feed_url, template.feed)
+        )
+    if explanation.published_in is None and not store.issues_featuring(article.id):
+        # (walk155 #10: the draft and build said it, explain did not) As a build finds it: one a
+        # build recorded (left out for good), else by comparing it with the last issues.
+        copy_of = store.retold_copy(article.id)
+        if copy_of is None and (earlier := told_check(store)) is not None:
+            told = earlier.told(article)
+            if told is not None:
+                copy_of = (told[1], told[0].title, told[0].url, told[2])
+        if copy_of is not None:
+            number, title, url, why = copy_of
+            day = next((i.day.date().isoformat() for i in store.issues() if i.number == number), "")
+            explanation = replace(explanation, copy_of=(number, day, title, url, why))
     return explanation
 
 

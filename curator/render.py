@@ -167,6 +167,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
             return self.loaders[-1].get_source(environment, template[len(OWN_PREFIX) :])
         source, filename, uptodate = super().get_source(environment, template)
         _refuse_mangled(source, template, filename)
+        _refuse_one_brace(environment, source, template, filename)
         refuse_unquoted_values(source, filename or template)
         if filename is not None and Path(filename).parent != builtin_templates():
             self._refuse_unknown_blocks(environment, source, template, filename)
@@ -689,6 +690,76 @@ _UNQUOTED_VALUE = re.compile(
 )
 
 
+#: A tag's quoted attribute values, and Jinja's statements and comments (`{% if %}` in a tag
+#: writes markup of the template's own), passed over when looking for a value in a tag.
+_QUOTED_OR_STATEMENT = re.compile(r"\"[^\"]*\"|'[^']*'|{%.*?%}|{#.*?#}", re.DOTALL)
+#: A `{{ ... }}` in a start tag: `<h{{ top }}` (in the tag's name) is the group `name`.
+_VALUE_IN_TAG = re.compile(r"(?P<name>^<[A-Za-z][\w:-]*)?\{\{(?P<expr>.*?)\}\}", re.DOTALL)
+#: The values a template may write among a tag's attributes: curator's own markup of attributes.
+_ATTRIBUTE_MARKUP = re.compile(r"^\s*lang_attributes\(")
+
+
+#: A value written with one brace on its left (`{ entry.blurb_html }}`): Jinja reads no
+#: expression there and publishes the text as it is. A name, fields, calls and filters between
+#: the braces (CSS's `a { color: red }}` and JSON's `{"a": 1}}` are not such).
+_ONE_BRACE = re.compile(
+    r"(?<!\{)\{\s*[A-Za-z_][\w.]*(?:\([^{}()]*\))?(?:\s*\|\s*\w+(?:\([^{}()]*\))?)*\s*\}\}"
+)
+
+
+def _refuse_one_brace(
+    environment: jinja2.Environment, source: str, template: str, filename: str | None
+) -> None:
+    """Stop at a template whose text (outside Jinja's tags) holds `{ name }}`: a `{{` typed with
+    one brace, which every article would publish as written (walk156 #4: `{ entry.blurb_html }}`
+    in _issue_body.html). Raised as a TemplateSyntaxError, so it names file and line."""
+    try:
+        tokens = list(environment.lex(source, template, filename))
+    except jinja2.TemplateSyntaxError:
+        return  # the render says what is wrong
+    for lineno, kind, value in tokens:
+        if kind != "data":
+            continue
+        found = _ONE_BRACE.search(value)
+        if found is None:
+            continue
+        written = found.group()
+        meant = "{{ " + written[1:-2].strip() + " }}"
+        raise jinja2.TemplateSyntaxError(
+            f"{written} has one brace on its left, so it is published as written, not as the"
+            f" value: write {meant}",
+            lineno + value.count("\n", 0, found.start()),
+            template,
+            filename or template,
+        )
+
+
+def _refuse_values_as_attributes(tag: re.Match[str], source: str, filename: str) -> None:
+    """Stop at a `{{ ... }}` a start tag holds outside a quoted attribute value (`<a href="..."
+    {{ entry.title }}>`): a feed's text there is attributes (walk156 #8: "x hidden", "x
+    style=position:fixed;..." were published as attributes, and a title's word "Onboarding" was
+    called an event handler)."""
+    text = _QUOTED_OR_STATEMENT.sub(lambda m: "_" * len(m.group()), tag.group())
+    for found in _VALUE_IN_TAG.finditer(text):
+        expr = found.group("expr")
+        if found.group("name") or _ATTRIBUTE_MARKUP.match(expr):
+            continue
+        before = text[: found.start()].rstrip()
+        if before.endswith("="):  # `title={{ x }}`: `refuse_unquoted_values` says it
+            continue
+        value = "{{ " + " ".join(expr.split()) + " }}"
+        line = source.count("\n", 0, tag.start() + found.start()) + 1
+        raise jinja2.TemplateSyntaxError(
+            f"{value} is written among the attributes of a tag, outside any quoted value: the"
+            " text it shows (a feed's title, say) becomes attributes of the tag (hidden,"
+            f' style=, onmouseover=); put it in a quoted value, title="{value}", or between'
+            " the tags (for attributes of your own, write them with {% if %})",
+            line,
+            Path(filename).name,
+            filename,
+        )
+
+
 def refuse_unquoted_values(source: str, filename: str) -> None:
     """Stop at a template (HTML or XML) that gives an attribute a `{{ ... }}` value without quotes
     (`title={{ entry.title }}`): a space in the value ends it, and the rest of a feed's title
@@ -697,6 +768,7 @@ def refuse_unquoted_values(source: str, filename: str) -> None:
     if Path(filename).suffix.lower() not in {".html", ".htm", ".xml"}:
         return
     for tag in _START_TAG.finditer(source):
+        _refuse_values_as_attributes(tag, source, filename)
         for found in _UNQUOTED_VALUE.finditer(tag.group()):
             if found.group(1) is None:
                 continue
@@ -1137,6 +1209,50 @@ def unused_templates(folder: Path) -> tuple[str, ...]:
         files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     except OSError:
         return ()
+    if not any(path.name in known for path in files):
+        return (*_nothing_at_top(folder, known, bool(files)), *_strays(folder, files, known))
+    return _strays(folder, files, known)
+
+
+def _nothing_at_top(folder: Path, known: Sequence[str], strays: bool) -> tuple[str, ...]:
+    """A warning when the editor's templates folder holds none of curator's templates at its top
+    level, where curator looks: every edition then has curator's own look, unsaid (walk156 #3:
+    the files moved into `templates/v2/`, or the folder left empty)."""
+    try:
+        subfolders = sorted(
+            p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
+        )
+    except OSError:
+        return ()
+    holding = []
+    for sub in subfolders:
+        count = sum(1 for name in known if (sub / name).is_file())
+        if count:
+            holding.append((sub, count))
+    if holding:
+        sub, count = holding[0]
+        others = (
+            f" (and {len(holding) - 1} other subfolder(s) of templates)" if len(holding) > 1 else ""
+        )
+        return (
+            f"{folder}: your templates folder has none of curator's templates at its top level,"
+            f" only a subfolder {sub.name}/ with {count} template(s){others}, so every edition"
+            f" is made with curator's own templates: curator reads a templates folder's top level"
+            f" only; set `templates: {sub}` under settings: in feeds.yaml (or --templates {sub}),"
+            f" or move the files up into {folder}",
+        )
+    if strays:  # each said, with the name it probably meant (`_strays`)
+        return ()
+    return (
+        f"{folder}: your templates folder is empty (of curator's templates: issue.html,"
+        " email.html, issue.txt ...), so every edition is made with curator's own templates:"
+        " copy the ones you change into it (`curator init scratch` makes a folder with them),"
+        " or remove `templates:` from feeds.yaml",
+    )
+
+
+def _strays(folder: Path, files: Sequence[Path], known: Sequence[str]) -> tuple[str, ...]:
+    """A warning per file of `files` (in the editor's `folder`) that curator never reads."""
     used = set(known)
     for path in files:
         try:
@@ -1326,8 +1442,20 @@ def _finalize(context: jinja2.runtime.Context, value: object) -> object:
     `{% autoescape false %}` (walk125 #1: a feed's `<form>`, `<base href>`, `<style>` were
     published there), as it is everywhere else in such a template."""
     if isinstance(value, Text | TextBytes) and _AUTOESCAPE(context.name):
+        if isinstance(value, Text) and (context.name or "").endswith(".md"):
+            return _braces_as_entities(value.__html__())
         return value.__html__()
     return value
+
+
+def _braces_as_entities(text: Markup) -> Markup:
+    """A feed's text in a Markdown edition with `{` and `}` as entities: Jekyll reads `{{ }}` and
+    `{% %}` in a Markdown file as Liquid, Hugo `{{< >}}` as a shortcode, before the Markdown
+    (walk156 #5: a title's `{% include secrets.txt %}` was run, a lone `{% raw %}` broke the
+    site's whole build); an entity reads as its character."""
+    if "{" not in text and "}" not in text:
+        return text
+    return Markup(str(text).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 class _TextCodeGenerator(jinja2.compiler.CodeGenerator):

@@ -2285,6 +2285,30 @@ class Store:
         renames.append((old, new))
         self._set_meta([("subject_renames", json.dumps(renames, ensure_ascii=False))])
 
+    def subjects_seen(self) -> dict[str, str] | None:
+        """feeds.yaml's subjects as `themes`, `draft` or `build` last saw them: {name: what
+        defines it (`themes.subject_definition`)}; None before any of them kept it."""
+        kept = self._meta("subjects_seen")
+        return None if kept is None else {str(k): str(v) for k, v in json.loads(kept).items()}
+
+    def hand_renames(self) -> list[dict[str, Any]]:
+        """The subjects feeds.yaml renamed by hand onto the name of a removed subject issues were
+        on, as `themes.hand_renamed` found them and not yet answered: {"old", "new", "issues",
+        "since"} each."""
+        return list(json.loads(self._meta("hand_renames") or "[]"))
+
+    def keep_subjects_seen(
+        self, seen: Mapping[str, str], found: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Keep feeds.yaml's subjects as seen now (`subjects_seen`) and the hand renames not yet
+        answered (`hand_renames`)."""
+        self._set_meta(
+            [
+                ("subjects_seen", json.dumps(dict(seen), ensure_ascii=False, sort_keys=True)),
+                ("hand_renames", json.dumps(list(found), ensure_ascii=False)),
+            ]
+        )
+
     def record_issue_moves(self, number: int, moves: Mapping[int, str]) -> None:
         """Keep, for issue `number`, the subject curator had given each article its draft
         published under another section ({article id: subject}), so that a theme's stop names
@@ -3487,6 +3511,35 @@ class Store:
                 " VALUES (?, ?, ?, ?)",
                 rows,
             )
+
+    def feed_texts(
+        self, feed_url: str | None = None, after: int = 0
+    ) -> list[tuple[int, str | None, str, str, str]]:
+        """The articles first brought by the feed at `feed_url` (every feed's: None), stored after
+        the article id `after`, read for their words alone: (id, feed address, title, summary,
+        text), by id."""
+        where = " AND f.url = ?" if feed_url is not None else ""
+        rows = self.db.execute(
+            "SELECT a.id, f.url, a.title, a.summary, COALESCE(a.text, '') FROM articles a"
+            " LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id > ?" + where + " ORDER BY a.id",
+            (after,) if feed_url is None else (after, feed_url),
+        )
+        return [(int(r[0]), r[1], str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
+    def feed_title(self, feed_url: str) -> str | None:
+        """The title the feed at `feed_url` gave itself when last read (None: none, or unknown)."""
+        row = self.db.execute("SELECT title FROM feeds WHERE url = ?", (feed_url,)).fetchone()
+        return None if row is None or not row[0] else str(row[0])
+
+    def retold_copy(self, article_id: int) -> tuple[int, str, str, str] | None:
+        """What `record_retold` recorded of the article: (the issue that published its story,
+        the title and address of the article it published, why); None when nothing."""
+        row = self.db.execute(
+            "SELECT r.issue, e.title, e.url, r.reason FROM retold_copies r"
+            " JOIN articles e ON e.id = r.earlier_id WHERE r.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]), str(row[2]), str(row[3]))
 
     def recorded_retold(
         self, subject: str, above: float | None = None

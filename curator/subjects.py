@@ -224,6 +224,15 @@ class Explanation:
     printed_under: str | None = None
     #: Whether that section was the issue's draft's own (`extra_sections:`), never a subject.
     own_section: bool = False
+    #: The story an earlier issue published that the article tells again, when it does (by the
+    #: comparison a build makes: `placement.told_check`): that issue's number and date, the
+    #: title and address of the article it published, and why they were judged one story. A
+    #: build leaves it out (walk155 #10: explain said nothing of it, the draft and build did).
+    copy_of: tuple[int, str, str, str, str] | None = None
+    #: When the article is one of many its feed brought with the same text but for their
+    #: numbers (`nearcopies.template_copies`): how many, the feed's address and name (walk155
+    #: #9: one of 2,000 was said "not typical enough" of its subject, a wrong reason).
+    template: tuple[int, str, str] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -246,6 +255,12 @@ class Explanation:
                 "subject": self.published_elsewhere[1],
                 "own_section": self.own_section,
             },
+            "template_copies": None
+            if self.template is None
+            else dict(zip(("count", "feed_url", "feed"), self.template, strict=True)),
+            "copy_of_published": None
+            if self.copy_of is None
+            else dict(zip(("issue", "date", "title", "url", "reason"), self.copy_of, strict=True)),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "curator_subject": self.curator_subject if self.published_in else self.subject,
             "curator_verdict": self.curator_verdict or self.verdict(),
@@ -296,6 +311,15 @@ class Explanation:
             needs = "every subject needs" if self.fit is not None else f"{best} needs"
             score, bar = told_apart(self.score, self.threshold, 3)
             return f"no subject: best score {score} ({best}), under the {bar} {needs}"
+        if self.decision == "atypical" and self.template is not None:
+            fit, bar = told_apart(self.fit or 0.0, self.fit_bar, 2, sign=True)
+            count, _, feed = self.template
+            return (
+                f"no subject: best {best} ({self.score:.3f}), but it is one of {count} articles"
+                f" from {feed} with the same text but for their numbers, whose words fill the"
+                f" archive: they look common everywhere, typical of no subject (fit {fit}, where"
+                f" {best}'s articles need {bar})"
+            )
         if self.decision == "atypical":
             fit, bar = told_apart(self.fit or 0.0, self.fit_bar, 2, sign=True)
             return (
@@ -341,6 +365,20 @@ class Explanation:
                     " feeds.yaml now: curator places it itself (the issue keeps its text); to keep"
                     f" it under one: curator subjects move {shell_arg(self.url)} SUBJECT"
                 )
+        if self.template is not None:
+            count, feed_url, feed = self.template
+            lines.append(
+                f"  one of {count} articles from {feed} ({feed_url}) with the same text but for"
+                " their numbers (an automated report or a listing): if the feed is not one for"
+                f" your readers, `curator feeds remove {shell_arg(feed_url)} --drop-waiting`"
+                " stops reading it and leaves its articles out of every issue"
+            )
+        if self.copy_of is not None:
+            number, day, title, url, why = self.copy_of
+            lines.append(
+                f'  a copy of "{title}" ({url}), published in issue {number} ({day}): {why};'
+                " curator leaves it out of new issues (one story is featured once)"
+            )
         if self.stored_differs:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")
         if self.published_in is not None:

@@ -15,15 +15,16 @@ A theme is built only when each of its subjects has `min_articles` unfeatured ar
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
-from curator.models import Article
+from curator.models import Article, Subject
 from curator.placement import (
     Say,
     last_plan,
@@ -150,6 +151,105 @@ def guessed_rename_notes(config: Config, history: ThemeHistory) -> tuple[str, ..
             f" themes counts {'them' if len(numbers) > 1 else 'it'} as on `{new}`, which it"
             f" looks renamed to; to say so once and for all: `curator subjects rename"
             f' {shell_arg(old)} {shell_arg(new)}` (or name the subject it became instead of "{new}")'
+        )
+    return tuple(out)
+
+
+def subject_definition(subject: Subject) -> str:
+    """What defines a subject besides its name, to tell it from another of the same name: its
+    description and keywords (their case and order aside)."""
+    words = sorted({" ".join(k.split()).casefold() for k in subject.keywords})
+    return json.dumps([" ".join(subject.description.split()).casefold(), words], ensure_ascii=False)
+
+
+def _issues_on(store: Store, name: str) -> list[int]:
+    """The numbers of the published issues whose theme was `name`, or that published articles
+    under it (by the name `curator subjects rename` gave it since)."""
+    key = name.casefold()
+    return [
+        i.number
+        for i in store.issues(with_articles=True)
+        if any(
+            store.renamed_to(n).casefold() == key for n in (*i.theme, *(s for s, _ in i.featured))
+        )
+    ]
+
+
+def hand_renamed(config: Config, store: Store) -> list[dict[str, Any]]:
+    """The subjects of feeds.yaml renamed by hand onto the name of a subject issues were on and
+    that had been removed, not answered yet (walk155 #5: "Service operations" removed and
+    renamed "Voice of the customer" in feeds.yaml, the name of a subject removed earlier that
+    issue 2 was on, took over issue 2's history without a word: the plan skipped its line, the
+    next build had no closing line and the one after said the plan was used up; `curator
+    subjects rename` asks for `--merge` in that case, a hand edit was never asked).
+
+    Found by comparing feeds.yaml's subjects with those the last `themes`, `draft` or `build`
+    saw (`Store.subjects_seen`), then kept until answered: a subject NEW that issues were on,
+    which either was no subject then (a removed subject brought back) or is defined now as the
+    subject OLD was then (its description and keywords: only the name was edited), while OLD,
+    a subject then, is none now. A removed subject brought back while no other left is no
+    rename, and says nothing. Answered (and forgotten) once OLD is renamed NEW (`curator subjects
+    rename OLD NEW --merge`), an issue on NEW is published after the edit, NEW is no subject any
+    more or OLD is one again. Each as {"old", "new", "issues": [numbers], "since": the first
+    issue number published after the edit}."""
+    memo = store.memo.get("hand_renamed")
+    if memo is not None and isinstance(memo[1], list):  # (asked once per run)
+        return memo[1]
+    now = {s.name: subject_definition(s) for s in config.subjects}
+    names = {n.casefold() for n in now}
+    seen = store.subjects_seen()
+    found = list(store.hand_renames())
+    if seen is not None:
+        before = {n.casefold(): (n, d) for n, d in seen.items()}
+        gone = [(n, d) for n, d in seen.items() if n.casefold() not in names]
+        for name, definition in now.items():
+            was = before.get(name.casefold())
+            if not gone or (was is not None and was[1] == definition):
+                continue
+            same = [old for old, d in gone if d == definition]
+            if was is not None and not same:
+                continue  # (its own words edited, while another subject went)
+            olds = same or ([gone[0][0]] if len(gone) == 1 else [])
+            if len(olds) != 1 or any(f["new"].casefold() == name.casefold() for f in found):
+                continue
+            issues = _issues_on(store, name)
+            if issues:
+                since = store.next_issue_number()
+                found.append({"old": olds[0], "new": name, "issues": issues, "since": since})
+    kept = []
+    for f in found:
+        old, new = str(f["old"]), str(f["new"])
+        answered = (
+            new.casefold() not in names
+            or old.casefold() in names
+            or store.renamed_to(old).casefold() == new.casefold()
+            or any(n >= int(f["since"]) for n in _issues_on(store, new))
+        )
+        if not answered:
+            kept.append(f)
+    if seen != now or kept != store.hand_renames():
+        store.keep_subjects_seen(now, kept)
+    store.memo["hand_renamed"] = ("", kept)
+    return kept
+
+
+def hand_rename_notes(config: Config, store: Store) -> tuple[str, ...]:
+    """What `themes`, `draft` and `build` warn of each subject renamed by hand onto the name of
+    a removed subject issues were on (`hand_renamed`)."""
+    out = []
+    for f in hand_renamed(config, store):
+        old, new, numbers = str(f["old"]), str(f["new"]), [int(n) for n in f["issues"]]
+        which = _issues_named(numbers)
+        counts = "counts" if len(numbers) == 1 else "count"
+        out.append(
+            f'the subject "{new}" in {config.path} has the name of a subject {which} was on'
+            f' before it was removed, and "{old}" left {config.path} in the same edit: if you'
+            f' renamed "{old}" to "{new}", {which} {counts} as on "{new}" now, in the plan of'
+            f" themes (a line on it counts as done) and in what {which} published under it."
+            f" If that is meant, say so: `curator subjects rename {shell_arg(old)}"
+            f" {shell_arg(new)} --merge`; if it is another subject, give it a name of its own"
+            f" in {config.path} (under `subjects:` and `plan:`); if you brought back the subject"
+            f" {which} was on, this warning stops once an issue on it is published"
         )
     return tuple(out)
 
@@ -1028,6 +1128,8 @@ __all__ = [
     "plan_next",
     "choose_theme",
     "guessed_rename_notes",
+    "hand_rename_notes",
+    "hand_renamed",
     "history_notes",
     "promise_made",
     "theme_history",

@@ -168,3 +168,48 @@ def test_an_article_added_to_issue_json_is_never_featured_again_and_a_bare_issue
         f" closing line alone, as {path} has it; if you did not mean to cut them all, put their"
         ' entries back in its "sections" and render again'
     ) in said_as_one(err)
+
+
+def test_one_article_with_a_blank_author_a_credit_line_and_a_broken_publication_gets_one_note(
+    demo: Path,
+) -> None:
+    """D2 of the 15th stop's closing note: a blank author and a line break (walk155 #2) and an
+    author written "X || Y" (walk149 #8) were two passes over the credits, each with its own note
+    for the same article, the second saying the publication the first said was published was
+    replaced. One article with all three gets one note, and one credit line."""
+    assert run_cli("build", "--config", str(demo), "-q")[0] == 0
+    out = demo.parent / "output"
+    arts: list[dict[str, Any]] = []
+
+    def correct(data: dict[str, Any]) -> None:
+        arts.append(data["sections"][0]["articles"][0])
+        arts[0]["authors"] = ["  ", "Ann Lee || Desk Notes"]
+        arts[0]["publication"] = "The Support Desk Review\nWeekly"
+
+    path = _edit(demo, 1, correct)
+    code, _, err = run_cli("render", "1", "--config", str(demo))
+    assert code == 0, err
+    said = said_as_one(err)
+    note = (
+        f'issue 1, "{arts[0]["title"]}" in {path}: a blank author in its "authors" is left out'
+        ' (to publish no author, write "authors": []); "Ann Lee || Desk Notes" in its "authors"'
+        ' is read as a credit line: the author "Ann Lee" before "||", and the publication "Desk'
+        ' Notes" after it, which is published, in place of its "publication", "The Support Desk'
+        ' Review Weekly"; "authors" names the people, and the publication goes in "publication"'
+        " (issue-1.json is written again so)"
+    )
+    assert note in said
+    # One note of its credit (the store's keeping it is said apart, as for any correction).
+    assert said.count(f'"{arts[0]["title"]}" in {path}') == 1
+    assert said.count('"Ann Lee || Desk Notes" in its "authors"') == 1
+    assert "holds a line break" not in said  # (the publication is not published: said above)
+    lines = (out / "issue-1.txt").read_text(encoding="utf-8").splitlines()
+    assert "Ann Lee || Desk Notes" in lines
+    assert "Weekly" not in lines and not any(line.startswith((" ", "||")) for line in lines)
+    assert "Support Desk Review Weekly" not in "\n".join(lines)
+    page = (out / "issue-1.html").read_text(encoding="utf-8")
+    assert "<bdi>Ann Lee</bdi> || <bdi>Desk Notes</bdi>" in page
+    assert "<bdi>  </bdi>" not in page and "Support Desk Review\nWeekly" not in page
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first = data["sections"][0]["articles"][0]
+    assert (first["authors"], first["publication"]) == (["Ann Lee"], "Desk Notes")

@@ -21,7 +21,6 @@ from curator.app import (
     build_from_draft,
     draft_then_build,
     gone_issues,
-    render_issues,
     run_build,
     run_fetch,
     waiting_draft_corrections,
@@ -57,11 +56,13 @@ from curator.cli.report import (
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
+from curator.nearcopies import template_feed_notes
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
+from curator.republish import render_issues
 from curator.store import Store, backup_store, free_name
-from curator.themes import requested_subjects, theme_name
+from curator.themes import hand_rename_notes, requested_subjects, theme_name
 
 
 def templates_folder(
@@ -120,7 +121,8 @@ def say_unused_templates(config: Config, templates: Path | None) -> None:
     folder = templates or config.settings.templates
     if folder is not None:
         for line in unused_templates(folder):
-            warn(line)
+            # (held in --json's `warnings` too: walk156 #3)
+            run_note(line)
 
 
 def announce_fetch(config: Config, quiet: bool) -> None:
@@ -214,6 +216,8 @@ def build(
         gone = gone_issues(conf, store, out_dir, "build")
         if gone is not None:
             warn(gone)
+        for note in hand_rename_notes(conf, store):  # (walk155 #5: before any stop)
+            warn(note)
         if draft_file is not None:
             if subject or all_subjects:
                 raise InputError(
@@ -278,9 +282,14 @@ def build(
                 echo_json(build_document(no_issue, no_left(conf), None), failure=error)
             if fetched:
                 print_failures(summary, quiet=quiet, command="build")
+                for note in template_feed_notes(conf, store, before):  # (walk155 #9)
+                    warn(note)
             raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
         result = replace(result, fetch=placed_fetch(conf, store, result.fetch))
+        # (walk155 #9: a feed of 2,000 items of one template flooded the archive unsaid)
+        for note in template_feed_notes(conf, store, before):
+            warn(note)
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
@@ -645,6 +654,8 @@ def draft(
         gone = gone_issues(conf, store, conf.settings.output, "draft")
         if gone is not None:
             warn(gone)
+        for note in hand_rename_notes(conf, store):  # (walk155 #5)
+            warn(note)
         if not no_fetch:
             announce_fetch(conf, quiet)
         before = store.newest_article_id()
@@ -688,6 +699,8 @@ def draft(
             conf, store, written.issue if written else None, None if no_fetch else before
         )
         summary = placed_fetch(conf, store, summary)
+        for note in template_feed_notes(conf, store, before):  # (walk155 #9)
+            warn(note)
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None
@@ -890,9 +903,12 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds and store new articles; build nothing."""
     with opened(config, db, create=True) as (conf, store):
         announce_fetch(conf, quiet)
+        before = store.newest_article_id()
         summary = fetch_with_progress(conf, store, quiet)
         corrected = waiting_draft_corrections(conf, store, datetime.now(UTC))
-    for line in corrected:  # (walk150 #1: the draft waiting holds a title its feed corrected)
+        templated = template_feed_notes(conf, store, before)  # (walk155 #9)
+    for line in (*corrected, *templated):
+        # (walk150 #1: the draft waiting holds a title its feed corrected)
         warn(line)
     failure = every_feed_failed_error(summary, "nothing was fetched")
     if as_json:

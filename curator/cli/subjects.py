@@ -54,6 +54,7 @@ from curator.render import join_names, published_mark
 from curator.store import FEED_DROPPED, LOCAL_FILE, Store, StoreError, read_only_source
 from curator.subjectfit import resolve
 from curator.subjects import (
+    CHANCE_SHARE,
     WORDS_ALIKE,
     Change,
     shared_keywords,
@@ -61,6 +62,7 @@ from curator.subjects import (
     stored_elsewhere,
 )
 from curator.suggest import MIN_SUGGESTION_SIZE, Lean
+from curator.themes import hand_renamed
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
 CHANGES_SHOWN = 10
@@ -770,13 +772,23 @@ def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         return
     noted: set[str] = set()
     for o in found:
+        # (walk155: "0 % of their articles sit between them" beside "split by chance")
+        share = "none" if o.share == 0 else "under 1%" if o.share < 0.005 else f"{o.share:.0%}"
         echo(
-            f"{o.first} / {o.second}: {o.share:.0%} of their articles sit between them;"
+            f"{o.first} / {o.second}: {share} of their articles sit between them;"
             f" their names, descriptions and keywords are {o.words_alike:.0%} alike"
         )
         if o.shared_keywords:  # (walk153 #5)
             echo(f"  {shared_keywords_text(o.shared_keywords, o.first, o.second, o.fewer)}.")
-        if o.by_chance and o.words_alike >= WORDS_ALIKE:
+        if o.by_chance and o.words_alike >= WORDS_ALIKE and o.share < CHANCE_SHARE:
+            # (few articles sit between them now: the words written are what is alike)
+            echo(
+                "  What you wrote for the two is so alike that curator tells them apart by"
+                f" their articles' other words alone: {'none' if o.share == 0 else 'few'} sit"
+                " between them now, but any that do are split by chance. Give each keywords the"
+                " other does not share, or merge them."
+            )
+        elif o.by_chance and o.words_alike >= WORDS_ALIKE:
             echo(
                 "  What you wrote for the two is so alike that articles between them are split"
                 " by chance: give each keywords the other does not share, or merge them."
@@ -993,7 +1005,14 @@ def rename(
         sections = not already and any(
             old.casefold() in names_of(n) for n in store.published_subjects()
         )
-        if not stored and not themed and not sections:
+        # (walk155 #5: renamed by hand in feeds.yaml onto a removed subject's name that issues
+        # were on: OLD has nothing of its own, and --merge is the answer `themes`, `draft` and
+        # `build` asked for)
+        by_hand = any(
+            f["old"].casefold() == old.casefold() and f["new"].casefold() == target.casefold()
+            for f in hand_renamed(conf, store)
+        )
+        if not stored and not themed and not sections and not by_hand:
             if already:
                 raise CuratorError(
                     f"you moved no article to `{old}` since you renamed it to `{target}`:"
@@ -1075,10 +1094,15 @@ def rename(
             f' earlier rename, count{"s" if len(back) == 1 else ""} as on "{target}" again in the'
             " plan of themes (`curator themes` shows what it has next)."
         )
-    if not (stored or published or themed):
+    if not (stored or published or themed) and not by_hand:
         echo(
             f'Recorded "{old}" as renamed "{target}"; no article or issue needed changing (you'
             " moved elsewhere every article issues published under it)."
+        )
+    elif not (stored or published or themed):
+        echo(
+            f'Recorded "{old}" as renamed "{target}" in {conf.path}; "{old}" had no issue and'
+            " no move of its own, so nothing else changed."
         )
 
 

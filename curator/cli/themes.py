@@ -25,6 +25,7 @@ from curator.store import Store
 from curator.themes import (
     Ripeness,
     done_ahead,
+    hand_rename_notes,
     history_notes,
     pending,
     ripeness,
@@ -59,7 +60,10 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
         progress.step(None)
         upcoming = _upcoming(conf, store)
         ahead = done_ahead(conf, store)
-        for note in history_notes(conf, theme_history(conf, store)):
+        for note in (
+            *hand_rename_notes(conf, store),
+            *history_notes(conf, theme_history(conf, store)),
+        ):
             warn(note)
     best = ripest(rows, conf.issue_size)
     order = sorted(rows, key=lambda r: ripeness_order(r, conf.issue_size))  # `best` comes first
