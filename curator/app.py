@@ -117,6 +117,7 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
+from curator.readerlang import empty_link_warnings, language_warnings, link_text_warnings
 from curator.render import (
     OWN_PREFIX,
     TEMPLATE_REFERENCE,
@@ -491,6 +492,7 @@ def run_build(
         *retold,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
+        *reader_notes(config, issue, out_dir),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
@@ -2443,6 +2445,25 @@ def _blurbs_by_address(
     )
 
 
+def reader_notes(
+    config: Config, issue: Issue, out_dir: Path, *, rendering: bool = False
+) -> list[str]:
+    """What readers' software gets wrong in the issue as published (walk159, an accessibility
+    walk): link words going to two places or saying nothing, articles whose language is told by
+    their letters alone; with `rendering` (`curator render`, which reads issue-N.json and says
+    nothing else of its introduction), its links with no words too."""
+    json_file = _issue_json(out_dir, issue.number)
+    again = f"`curator render {issue.number} --config {shell_arg(str(config.path))}`"
+    notes = link_text_warnings(
+        issue,
+        f"{json_file} (then {again}) or, before it is published, in the issue's draft",
+    )
+    notes += language_warnings(issue, config.language, f"{json_file}, then {again}")
+    if rendering:
+        notes += empty_link_warnings(issue, str(json_file))
+    return notes
+
+
 def _issue_json(out_dir: Path, number: int) -> Path:
     """Where issue `number`'s JSON edition is, the file `curator render` gives it back from."""
     return out_dir / f"issue-{number}.json"
@@ -2672,6 +2693,7 @@ def build_from_draft(
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
+        *reader_notes(config, issue, out_dir),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),

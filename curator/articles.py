@@ -1065,7 +1065,9 @@ def merge(
         other_authors=others,
         site_name=site or "",
         link_post=entry.via is not None,
-        language=(page.language or "") if page else "",
+        # the page's language, else its feed's (walk159 #2: a feed's <language>fa-IR</language>
+        # was ignored, and a Persian article whose page says none was published as English)
+        language=(page.language if page else "") or entry.language,
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
         or _newer_headline(entry, page, publication, title if feed_title_used else ""),

@@ -131,6 +131,10 @@ class Entry:
     #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
     #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
     authors_plain: bool = False
+    #: The language the feed says the entry is in (BCP 47: the entry's `xml:lang`, else the
+    #: feed's `<language>`, `dc:language` or `xml:lang`), "" when it says none: an article whose
+    #: page says none is published in it (walk159 #2).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -272,8 +276,9 @@ class Article:
     #: The blurb as the editor wrote it in a draft when it holds Markdown (a link, emphasis, a
     #: list ...); `blurb` is then its plain text. None: `blurb` is plain text. Never stored.
     blurb_markdown: str | None = None
-    #: The language its page declares (`Page.language`: "ar", "pt-BR"); "" when it declares none,
-    #: was not read, or the article was stored before curator kept it. An issue in another
+    #: The language its page declares (`Page.language`: "ar", "pt-BR"), else its feed
+    #: (`Entry.language`, walk159 #2); "" when neither declares one, the page was not read and the
+    #: feed says none, or the article was stored before curator kept it. An issue in another
     #: language marks the article's title and blurb with it (`lang=`, `dir=`).
     language: str = ""
     #: How many posts its page lists when it reads as a list of posts (a blog's front page, an

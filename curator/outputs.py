@@ -45,6 +45,7 @@ from curator.markdowntext import (
 from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
 from curator.publish import write_atomic
+from curator.readerlang import isolated
 from curator.render import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
@@ -295,6 +296,8 @@ def install_filters(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.setdefault("md_url", md_url)
     env.filters.setdefault("md_intro", md_intro)
     env.filters.setdefault("yaml", yaml_scalar)
+    # a name in a line of other words, in the text and Markdown editions (walk159 #3)
+    env.filters.setdefault("isolated", isolated)
     return env
 
 
@@ -365,10 +368,12 @@ def output_context(
     site_url: str | None = None,
     utm: Mapping[str, str] | None = None,
     formats: Collection[str] = OUTPUTS,
+    language: str = "en",
 ) -> dict[str, object]:
     """issue_context with the editor's UTM parameters on article links, and which archive files
-    this build writes (a page links only those) (docs/templates.md)."""
-    context = issue_context(issue, site_url=site_url)
+    this build writes (a page links only those) (docs/templates.md), for a newsletter in
+    `language`."""
+    context = issue_context(issue, site_url=site_url, language=language)
     context.update(_written(formats))
     sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
     context["sections"] = sections
@@ -1764,7 +1769,10 @@ def fragment_of(
     `edition` "feed", for the UTM parameters' `{edition}`)."""
     install_filters(env)
     tags = utm_for(utm, edition)
-    return _render(env, "fragment.html", output_context(issue, site_url=site_url, utm=tags))
+    language = str(env.globals.get("lang") or "en")
+    return _render(
+        env, "fragment.html", output_context(issue, site_url=site_url, utm=tags, language=language)
+    )
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
@@ -1801,7 +1809,13 @@ def render_outputs(
 
     def context_of(edition: str) -> dict[str, object]:
         tags = utm_for(utm, edition)
-        return output_context(issue, site_url=site_url, utm=tags, formats=formats)
+        return output_context(
+            issue,
+            site_url=site_url,
+            utm=tags,
+            formats=formats,
+            language=str(env.globals.get("lang") or "en"),
+        )
 
     context = context_of("fragment")
     entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
@@ -1896,7 +1910,13 @@ def refuse_text_as_markup(
         edition = edition if per_edition else "fragment"
         if edition not in contexts:
             tags = utm_for(utm, edition)
-            contexts[edition] = output_context(plain, site_url=site_url, utm=tags, formats=formats)
+            contexts[edition] = output_context(
+                plain,
+                site_url=site_url,
+                utm=tags,
+                formats=formats,
+                language=str(env.globals.get("lang") or "en"),
+            )
         context = contexts[edition]
         found = text_as_markup(text, _render(env, template, context), template, texts)
         if found is None:

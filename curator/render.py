@@ -31,6 +31,7 @@ from curator.markdowntext import (
     safe_url_filter,
 )
 from curator.models import Article, Issue, Scored
+from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
 from curator.urls import safe_url
 
 
@@ -70,13 +71,17 @@ def text_direction(language: str) -> str:
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
-def lang_attributes(language: str, *, newsletter: str = "en") -> Markup:
+def lang_attributes(language: str, direction: str = "", *, newsletter: str = "en") -> Markup:
     """` lang="ar" dir="rtl"` for an element in `language` inside a newsletter in another
     (`newsletter`; the primary subtags differ: "en-US" in an "en" one is no other language), with
     `dir` when the two are written in different directions; "" otherwise. Templates give it an
     article's `entry.language`, so that a reader's browser and screen reader read its title and
-    blurb as what they are (an Arabic article right to left in an English issue)."""
+    blurb as what they are (an Arabic article right to left in an English issue). With no language,
+    `direction` alone (`entry.direction`: "rtl" or "auto" for an article whose letters tell its
+    direction but not its language, walk159 #2) is ` dir="rtl"` or ` dir="auto"`."""
     if not language or not _LANGUAGE_TAG.fullmatch(language):
+        if direction in ("rtl", "auto") and direction != text_direction(newsletter):
+            return Markup(' dir="{}"').format(direction)
         return Markup("")
     if language.split("-")[0].lower() == newsletter.split("-")[0].lower():
         return Markup("")
@@ -1554,6 +1559,10 @@ class EntryView:
     #: The credit line as the HTML editions publish it (`credit_html`): each side in `<bdi>`, so
     #: that it reads "Author || Publication" in the article's direction whatever their scripts.
     credit_html: Markup = Markup("")
+    #: The direction its letters tell when no language is known ("rtl" for Arabic letters,
+    #: "auto" for another script than the newsletter's that names no language alone), else "";
+    #: `lang_attributes(entry.language, entry.direction)` writes it.
+    direction: str = ""
 
 
 @dataclass(frozen=True)
@@ -1640,16 +1649,30 @@ def corrected_credit(article: Article) -> str:
     return f"{author} || {article.publication or 'no publication'}"
 
 
-def credit_html(author: str, publication: str) -> Markup:
+def credit_html(author: str, publication: str, *, own: str = "") -> Markup:
     """`credit_line` for the HTML editions, the author and the publication each isolated in
     `<bdi>` (walk151 #12: in an English issue an Arabic article's "سارة حسن || Al Jazeera Net"
     showed as "Al Jazeera Net || سارة حسن" read left to right; an Arabic name beside an Arabic
     publication ran together as one right-to-left phrase in an English line, publication first).
     Isolated, each side is laid out in its own direction and the line's order is its element's:
-    author first, left to right in an English entry, right to left in an Arabic one."""
+    author first, left to right in an English entry, right to left in an Arabic one. With `own`
+    (the newsletter's language, given for an entry marked with a language not written in Latin
+    letters), a side written in Latin letters alone is marked `lang` of it (walk159 #6: "Global CX
+    Review" was read with the entry's Persian or Japanese voice)."""
     return Markup(" || ").join(
-        Markup("<bdi>{}</bdi>").format(part) for part in (author, publication) if part
+        Markup('<bdi lang="{}">{}</bdi>').format(own, part)
+        if own and latin_only(part)
+        else Markup("<bdi>{}</bdi>").format(part)
+        for part in (author, publication)
+        if part
     )
+
+
+def credit_text(author: str, publication: str) -> str:
+    """`credit_line` for the text and Markdown editions: a side holding right-to-left letters
+    between FSI and PDI (`readerlang.isolated`), so that "سارة حسن || Global CX Review" reads
+    author first in any viewer (walk159 #3); an English credit as it is."""
+    return credit_line(isolated(author), isolated(publication))
 
 
 def slugify(text: str) -> str:
@@ -1678,7 +1701,8 @@ def _told_apart(
     return tuple(named)
 
 
-def entry_view(entry: Scored) -> EntryView:
+def entry_view(entry: Scored, language: str = "en") -> EntryView:
+    """What a template sees of an article of an issue in `language` (the newsletter's)."""
     art = entry.article
     author = join_names(art.authors)
     publication = art.publication or ""
@@ -1688,13 +1712,30 @@ def entry_view(entry: Scored) -> EntryView:
         for name, url in entry.also_covered_by
         if publication and name == publication
     ]
+    declared = art.language if _LANGUAGE_TAG.fullmatch(art.language) else ""
+    guessed, direction = (
+        ("", "") if declared else guessed_language(f"{art.title} {art.blurb}", language)
+    )
+    direction = "" if guessed else direction  # (a language's own direction comes with it)
+    marked = declared or guessed
+    # (a language not written in Latin letters, or letters of another script than the newsletter's)
+    other_script = bool(marked or direction) and (
+        "LATIN" not in language_scripts(marked) if marked else True
+    )
+    newsletters = (
+        language
+        if other_script
+        and "LATIN" in language_scripts(language)
+        and lang_attributes(marked, direction, newsletter=language)
+        else ""
+    )
     return EntryView(
         title=Text(art.title),
         url=safe_url(art.url),
         author=Text(author),
         publication=Text(publication),
-        credit=Text(credit_line(author, publication)),
-        credit_html=credit_html(author, publication),
+        credit=Text(credit_text(author, publication)),
+        credit_html=credit_html(author, publication, own=newsletters),
         blurb=Text(art.blurb),
         score=entry.score,
         matched=tuple(Text(m) for m in entry.matched),
@@ -1706,11 +1747,14 @@ def entry_view(entry: Scored) -> EntryView:
         blurb_html=html,
         blurb_blocks=blocks,
         blurb_markdown=art.blurb_markdown,
-        language=art.language if _LANGUAGE_TAG.fullmatch(art.language) else "",
+        language=marked,
+        direction=direction,
     )
 
 
-def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, object]:
+def issue_context(
+    issue: Issue, *, site_url: str | None = None, language: str = "en"
+) -> dict[str, object]:
     """Every variable a template gets (documented in docs/templates.md) except `has_index` and
     `has_feed`, which depend on the build's formats: curator.outputs.output_context adds them."""
     sections = tuple(
@@ -1718,7 +1762,7 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
             Text(sec.subject),
             Text(sec.description),
             slugify(sec.subject),
-            tuple(entry_view(e) for e in sec.entries),
+            tuple(entry_view(e, language) for e in sec.entries),
         )
         for sec in issue.sections
     )

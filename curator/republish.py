@@ -26,6 +26,7 @@ from curator.app import (
     dated_out_of_order,
     placeholder_titles,
     published_feed,
+    reader_notes,
     stored_day,
     stored_scores,
     unmarked_language,
@@ -955,6 +956,7 @@ def render_issues(
             notes += clipped_email(issues[number], rendered, out_dir / f"issue-{number}.json")
             notes += linked_stylesheets(env, rendered)
             notes += unshown_theme(issues[number], folder)
+            notes += reader_notes(config, issues[number], out_dir, rendering=True)
         notes += unmarked_language(config.language, folder)
         # The date quoted is the issue's own when one is rendered (walk151 #14).
         day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None

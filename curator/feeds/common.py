@@ -361,6 +361,28 @@ class FeedItem:
     related: tuple[object, ...] = ()
     #: A podcast episode's `itunes:subtitle` (feedparser's `subtitle`).
     subtitle: object = None
+    #: The language the feed says the item is in (its own `xml:lang`, else the feed's).
+    language: object = None
+
+
+#: A language tag as a feed writes it: "fa-IR", "en_US", "he".
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def language_tag(value: object) -> str:
+    """A feed's language as a BCP 47 tag ("fa-IR", "en-US" of "en_us"), its language in lower
+    case, a region in upper case, and a country code written for a language mended ("jp" is
+    "ja", `extract_rules.COUNTRY_NOT_LANGUAGE`, as a page's); "" for anything else."""
+    from curator.extract_rules import COUNTRY_NOT_LANGUAGE
+
+    if not isinstance(value, str):
+        return ""
+    tag = value.strip().replace("_", "-").split(",")[0].strip()
+    if not _LANGUAGE.fullmatch(tag):
+        return ""
+    head, *rest = tag.split("-")
+    head = COUNTRY_NOT_LANGUAGE.get(head.lower(), head.lower())
+    return "-".join([head, *[p.upper() if len(p) == 2 else p for p in rest]])
 
 
 #: feedparser files a namespaced element under `prefix_localname`, lower case: an item's
@@ -407,6 +429,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         title_markup=held_markup(item.title),
         title_lost=title_lost(item.title),
         author_markup=_author_markup(item.authors, item.author),
+        language=language_tag(item.language),
     )
     return _composed(entry)
 
