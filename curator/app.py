@@ -31,6 +31,7 @@ from curator.draft import (
     copy_remark,
     credit_dispute,
     credit_note,
+    credit_notes_line,
     draft_path,
     draft_to_issue,
     dropped_credits,
@@ -41,11 +42,13 @@ from curator.draft import (
     merged_sections,
     moved_addresses,
     named_twice,
+    noted_credits,
     original_copy,
     read_draft,
     short_blurb_reason,
     stop_for,
     write_draft,
+    written_for_remark,
 )
 from curator.draftcheck import (
     changed_addresses,
@@ -115,11 +118,13 @@ from curator.placement import (
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
+from curator.readerlang import empty_link_warnings, language_warnings, link_text_warnings
 from curator.render import (
     OWN_PREFIX,
     TEMPLATE_REFERENCE,
     builtin_templates,
     copies_without,
+    corrected_credit,
     date_text,
     environment,
     fragment_headings,
@@ -488,6 +493,7 @@ def run_build(
         *retold,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
+        *reader_notes(config, issue, out_dir),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
@@ -716,6 +722,14 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
+            if art.credit_corrected_in is not None:
+                # The editor's own credit, from an earlier issue: no doubt of curator's to say,
+                # but said, for it is not what the feed and the page give (walk158 #7).
+                out.append(
+                    f'the credit of "{art.title}" ({art.url}) is published as you corrected it in'
+                    f" issue {art.credit_corrected_in}: {corrected_credit(art)}: {what_now}"
+                )
+                continue
             said = []
             fallback = feed_title_credit(config, store, art, site_names)
             if fallback is not None:
@@ -738,6 +752,8 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     else "no author or publication was found (the issue shows no credit line)"
                 )
             said.extend(filter(None, map(may_be_two, art.authors)))
+            if art.written_for:
+                said.append(written_for_remark(art))
             first = first_appeared_in(art.text)
             original = original_copy(entry, first)
             copy = copy_remark(art.publication, first, original)
@@ -897,7 +913,16 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     if not stale:
         return ()
     unnumbered = list(_unnumbered_copies(folder))
-    left_out = [path for path in stale if path not in unnumbered]
+    # (a template of the editor's own writing, not a copy, is said by `unshown_articles`, with
+    # what else it leaves out: walk156 #1 saw both warnings for the docs' issue.txt)
+    left_out = [
+        path
+        for path in stale
+        if path not in unnumbered
+        and looks_copied(
+            _template_text(builtin_templates() / path.name) or "", _template_text(path) or ""
+        )
+    ]
     notes = []
     if left_out:
         names = ", ".join(str(path) for path in left_out)
@@ -1912,6 +1937,8 @@ class DraftWritten:
     weak_fits: tuple[str, ...] = ()
     #: Its articles under their subject mostly on one word (`one_word_warnings`).
     one_word: tuple[OneWord, ...] = ()
+    #: How many of its articles carry a note on their credit (`draft.noted_credits`).
+    credit_notes: int = 0
 
 
 def write_next_draft(
@@ -2008,6 +2035,7 @@ def write_next_draft(
         ' "## {url}" on a line of its own above that note',
     )
     openings = lost_openings(issue, f"check it against the page, under its heading in {path}")
+    credit_notes = noted_credits(text)
     warnings = (
         *notes,
         *planned.warnings,
@@ -2018,9 +2046,12 @@ def write_next_draft(
         *weak,
         *openings,
         *unread,
+        *filter(None, [credit_notes_line(credit_notes, path)]),
     )
     store.local_files_told()  # (in `notes`, which the run says now)
-    return DraftWritten(issue, path, warnings, missing, planned.weak_fits, planned.one_word)
+    return DraftWritten(
+        issue, path, warnings, missing, planned.weak_fits, planned.one_word, credit_notes
+    )
 
 
 def draft_then_build(config: Config, number: int) -> str:
@@ -2355,7 +2386,12 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             # names taken for the site's own were found, and the draft says so (`author_note`)
             found = art.other_authors if art.authors_from in TAKEN_FOR_SITE else art.authors
             note = credit_note(
-                found, art.publication, from_feed, first, original_copy(entry, first)
+                found,
+                art.publication,
+                from_feed,
+                first,
+                original_copy(entry, first),
+                written_for=art.written_for,
             )
             if note:
                 notes[art.url] = note
@@ -2409,6 +2445,25 @@ def _blurbs_by_address(
         f' "blurb" in {_issue_json(out_dir, issue.number)}, then `curator render {issue.number}`;'
         " in a later draft, a blurb under its heading)",
     )
+
+
+def reader_notes(
+    config: Config, issue: Issue, out_dir: Path, *, rendering: bool = False
+) -> list[str]:
+    """What readers' software gets wrong in the issue as published (walk159, an accessibility
+    walk): link words going to two places or saying nothing, articles whose language is told by
+    their letters alone; with `rendering` (`curator render`, which reads issue-N.json and says
+    nothing else of its introduction), its links with no words too."""
+    json_file = _issue_json(out_dir, issue.number)
+    again = f"`curator render {issue.number} --config {shell_arg(str(config.path))}`"
+    notes = link_text_warnings(
+        issue,
+        f"{json_file} (then {again}) or, before it is published, in the issue's draft",
+    )
+    notes += language_warnings(issue, config.language, f"{json_file}, then {again}")
+    if rendering:
+        notes += empty_link_warnings(issue, str(json_file))
+    return notes
 
 
 def _issue_json(out_dir: Path, number: int) -> Path:
@@ -2640,6 +2695,7 @@ def build_from_draft(
         *copies,
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
+        *reader_notes(config, issue, out_dir),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),

@@ -25,6 +25,7 @@ from curator.credits import (
     is_organisation,
     name_key,
     norm_name,
+    paid_label,
     same_name,
 )
 from curator.deps import page_reader
@@ -1014,7 +1015,16 @@ def merge(
         # "The Churn Letter" as the author of "The Churn Letter" (walk139 #9): the page's name,
         # left out as the site's, is said as such, not only that no author was found
         others, taken_for_site = page.site_authors, "page-site"
+    elif not authors and not others:
+        # "Sponsored Content" as the author (walk158 #5): no one, and the editor is told it marks
+        # paid content, not only that no author was found
+        feed_label = next(filter(None, map(paid_label, () if entry.via else entry.authors)), "")
+        if feed_label:
+            others, taken_for_site = (feed_label,), "feed-paid"
+        elif page is not None and page.paid_label:
+            others, taken_for_site = (page.paid_label,), "page-paid"
     authors = kept
+    written_for = _written_for(entry.authors, kept, publication)
     if not feed_title_used and page is not None:
         title = page_title(page, publication)
     elif long_title:
@@ -1055,10 +1065,13 @@ def merge(
         other_authors=others,
         site_name=site or "",
         link_post=entry.via is not None,
-        language=(page.language or "") if page else "",
+        # the page's language, else its feed's (walk159 #2: a feed's <language>fa-IR</language>
+        # was ignored, and a Persian article whose page says none was published as English)
+        language=(page.language if page else "") or entry.language,
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
         or _newer_headline(entry, page, publication, title if feed_title_used else ""),
+        written_for=written_for,
     )
 
 
@@ -1206,6 +1219,26 @@ def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
         if blurb:
             return blurb
     return quote_blurb(quoted, title)
+
+
+def _written_for(
+    raw: Sequence[str], credited_people: Sequence[str], publication: str | None
+) -> str:
+    """The publication a feed's credit of a person credited says the article was written for
+    ("Bea Kahn for The Compost Gazette": "The Compost Gazette"), when it is not `publication`;
+    "" otherwise. The credit is the person (`rules.CREDIT_FOR`), and the publication is no
+    co-author, but it may be where the article first appeared: the draft says so (walk158 #9:
+    "Bea Kahn || Relay" was published, "for The Compost Gazette" dropped unsaid)."""
+    people = {name_key(p) for p in credited_people}
+    for credit in raw:
+        text = name_text(credit)
+        found = rules.CREDIT_FOR.search(text)
+        if found is None or name_key(text[: found.start()]) not in people:
+            continue
+        named = re.sub(r"^\s*for\s+", "", found.group()).strip()
+        if named and not (publication and same_name(named, publication)):
+            return named
+    return ""
 
 
 def feed_credits(entry: Entry) -> tuple[str, ...]:

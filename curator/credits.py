@@ -59,6 +59,8 @@ def clean_authors(
         return ()
     # markup is no part of a name (walk87 #3): `Dora "><script>...` is Dora
     text = name_text(htmlmod.unescape(raw))
+    if strict and rules.BYLINE_SENTENCE.search(text):
+        return ()  # "By Jane Quote and her team at Acme, the survey was run twice." (walk158 #11)
     counted = rules.CREDIT_OTHERS.search(text)
     if counted:
         text = text[: counted.start()]
@@ -89,6 +91,8 @@ def clean_authors(
             if person != part and len(person.split()) >= 2 and _name_shaped(person):
                 part = person  # "Jane Roe for Zeta Post": the person, not the publication
             for piece in _split_commas(part, site, surname_first=not strict):
+                if desk_label(piece):
+                    continue  # "KTLA 5 Staff": a desk, never "Ktla" (walk158 #3)
                 name = _strip_name(piece)
                 if not strict and _lower_case_name(name):
                     name = title_name(name)  # "john o'brien", declared: "John O'Brien"
@@ -148,6 +152,45 @@ def _without_datelines(clause: str, site: str | None) -> str:
         if bar and _split_commas(f"{bars[0]}, {bar}", site) != [bars[0]]:
             kept.append(bar)
     return " | ".join(kept)
+
+
+def desk_label(text: str) -> bool:
+    """A desk's or a station's label, whole, before a name's tail is cut from it: a desk word last
+    and a number in it ("KTLA 5 Staff", "NBC4 Washington Staff", "FOX 5 Digital Team", "Relay4
+    Staff"), or a label's last two words after the publication's name ("Post Staff Report", "Zeta
+    Digital Team"). walk158 #3: the number was cut as a date's and "Ktla", "NBC", "FOX" credited
+    as people. In a feed too: a station's staff is no one's name."""
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    if len(tokens) < 2:
+        return False
+    if tokens[-1] in rules.DESK_WORDS | rules.STAFF_WORDS and any(ch.isdigit() for ch in text):
+        return True
+    # ("Jane Doe Staff Writer" is Jane Doe and her role, "... is a guest contributor" a guest)
+    return (
+        len(tokens) > 2
+        and tokens[-1] in rules.DESK_WORDS | rules.STAFF_WORDS | {"report", "reports"}
+        and " ".join(tokens[-2:]) in rules.REJECTED_AUTHORS
+    )
+
+
+def _department_desk(tokens: list[str]) -> bool:
+    """A team or desk named only by a function ("Content Team", "Marketing Team", "Customer
+    Success Team"): a label, no one's, in a feed too (walk158 #5); "GNOME Sysadmin Team" is
+    another's desk, credited as written."""
+    words = [t.lower() for t in tokens]
+    return (
+        len(words) > 1
+        and words[-1] in rules.DESK_WORDS
+        and all(w in rules.DEPARTMENT_WORDS for w in words[:-1])
+    )
+
+
+def paid_label(text: str) -> str:
+    """`text`, a credit as given, when it is a label of paid content ("Sponsored Content", "Paid
+    Post", "Press Release", `rules.PAID_CONTENT_LABELS`): the editor is told, who may want to
+    mark the article as paid for (walk158 #5). "" otherwise."""
+    words = " ".join(_WORD.findall(text.lower()))
+    return text.strip() if words in rules.PAID_CONTENT_LABELS else ""
 
 
 def _people_of(clause: str) -> list[str]:
@@ -381,6 +424,8 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
             break  # a role or a date: the rest is not names
         if is_organisation(p):
             break  # "John Smith, Associated Press": the agency or paper they write for
+        if words and words <= rules.DEPARTMENT_WORDS:
+            break  # "Jane Doe, Customer Experience": her department (walk158 #4)
         if p in rules.KOREAN_DATELINE_PLACES:
             break  # "김민수, 서울": the city the reporter wrote from (walk147 #3)
         if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
@@ -766,6 +811,8 @@ def is_person_name(
     lowered = name.lower()
     if lowered in rules.REJECTED_AUTHORS or lowered.removeprefix("the ") in rules.REJECTED_AUTHORS:
         return False  # "Staff", "The Editorial Board", "The Staff"
+    if paid_label(name) or rules.NO_ONE_CREDIT.match(name):
+        return False  # "Sponsored Content", "No author", "wpadmin", "jane.doe" (walk158 #5)
     if rules.COLLECTIVE_LABEL.match(name):
         return False  # "Contributors to Wikimedia projects": a label, no one's name
     tokens = _WORD.findall(name)
@@ -799,6 +846,8 @@ def is_person_name(
         return False  # "Zendo Marketing", "Acme Research" (walk112 #1): a firm's, in a feed too
     if rules.ORGANISATION_LEAD.match(name):
         return False  # "Organization for Transformative Works" (walk139 #8), in a feed too
+    if _department_desk(tokens) or desk_label(name):
+        return False  # "Marketing Team", "Post Staff Report" (walk158 #3, #5), in a feed too
     if feed:
         return True  # a team in a feed ("Team Ghost") is its publisher's credit (`credited`)
     if len(tokens) > 1 and tokens[0].lower() in rules.TEAM_FIRST_WORDS:

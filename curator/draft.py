@@ -61,7 +61,7 @@ from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
 from curator.markdowntext import blurb_markdown, markdown_tokens, text_as_markdown
-from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section
+from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section, taken_remark
 from curator.render import join_names, local_midnight
 from curator.select import same_publication
 from curator.stories import fingerprint, names_publication, same_story_reason
@@ -428,6 +428,8 @@ def credit_note(
     from_feed: str = "",
     first_appeared: str = "",
     original: str = "",
+    *,
+    written_for: str = "",
 ) -> str:
     """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
     publication that is the feed's name rather than one the page gave (`from_feed` says so, and
@@ -445,6 +447,11 @@ def credit_note(
         for unsure in map(may_be_two, authors)
         if unsure
     )
+    if written_for:
+        notes.append(
+            f"{_written_for_words(authors, publication, written_for)}: if it first appeared"
+            " there, correct the `publication:` line"
+        )
     copy = copy_remark(publication, first_appeared, original)
     if copy and original:
         notes.append(
@@ -454,6 +461,22 @@ def credit_note(
     elif copy:
         notes.append(f"{copy}: if so, correct the `publication:` line")
     return ("Credit: " + "; ".join(notes) + ".") if notes else ""
+
+
+def _written_for_words(authors: Sequence[str], publication: str | None, written_for: str) -> str:
+    """What a credit's "for ..." said ("Bea Kahn for The Compost Gazette"), in words."""
+    who = join_names([a for a in authors if a.strip()]) or "its author"
+    credited = f'"{publication}"' if publication else "no publication"
+    return (
+        f'its feed credits {who} "for {written_for}", so it may have been written for'
+        f" {written_for}; {credited} is credited"
+    )
+
+
+def written_for_remark(art: Article) -> str:
+    """A build's words on an article its feed's credit says was written for another
+    publication (`Article.written_for`), as the draft's `<!-- Credit -->` note says them."""
+    return _written_for_words(art.authors, art.publication, art.written_for)
 
 
 def copy_remark(publication: str | None, first_appeared: str, original: str = "") -> str:
@@ -581,10 +604,7 @@ def credit_dispute(art: Article, credited: str) -> str:
     if art.authors_from in TAKEN_FOR_SITE:
         names = " and ".join(f'"{name}"' for name in art.other_authors)
         team = all(site_team(name, art.publication) for name in art.other_authors)
-        return (
-            f"{TAKEN_FOR_SITE[art.authors_from]} names {names} as the author, taken for the"
-            f" site's own {'team' if team else 'name'}"
-        )
+        return taken_remark(art.authors_from, names, team)
     kept = join_names(art.authors) or "no one"
     other = join_names(art.other_authors)
     if art.authors_from == "page":
@@ -606,6 +626,34 @@ def author_note(art: Article) -> str:
         f" (`curator extract {shell_arg(art.url)}` shows what the page says)."
     )
     return f"<!-- {_one_line(note).replace('-->', '-- >')} -->"
+
+
+#: The notes on a credit curator doubts, each on a line of its own under the article's credit.
+_CREDIT_NOTE = re.compile(r"^<!-- (?:Credit|Author): ")
+
+
+def noted_credits(text: str) -> int:
+    """How many articles of a draft curator wrote carry a note on their credit (`<!-- Credit:`,
+    `<!-- Author:`), for the run to say (walk158 #13: 16 such notes were written, unsaid)."""
+    noted = set()
+    heading = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("## "):
+            heading = number
+        elif _CREDIT_NOTE.match(line):
+            noted.add(heading)
+    return len(noted)
+
+
+def credit_notes_line(count: int, path: Path | str) -> str:
+    """What a draft run says of the credits its draft notes, "" when none is."""
+    if not count:
+        return ""
+    credits = "1 credit" if count == 1 else f"{count} credits"
+    return (
+        f"{credits} in {path} carry a note: search the draft for <!-- Credit and <!-- Author,"
+        " and correct the `author:` or `publication:` lines where the note says to"
+    )
 
 
 #: The note under a subject's articles on those left out for variety (a comment: ignored).
@@ -2129,6 +2177,13 @@ def _blurb_fields(entry: DraftEntry, stored: Article) -> tuple[str, str | None]:
     return plain, markdown
 
 
+def _credit_of(article: Article) -> tuple[tuple[str, ...], str]:
+    """An article's credit as published (spaces aside), to tell one the draft corrected."""
+    return tuple(" ".join(a.split()) for a in article.authors if a.strip()), " ".join(
+        (article.publication or "").split()
+    )
+
+
 def draft_to_issue(
     draft: Draft,
     known: Mapping[str, Article | Scored],
@@ -2142,6 +2197,8 @@ def draft_to_issue(
     the stored ones, except for an article added by URL alone, which shows what was extracted
     where the editor wrote nothing under its heading.
     An unknown URL is left out of the Issue and listed: fetch and store it, then call again.
+    An article whose credit the draft gives otherwise than `known` does is the editor's
+    correction, marked with the draft's number (`Article.credit_corrected_in`).
     """
     descriptions = descriptions or {}
     missing: list[str] = []
@@ -2187,6 +2244,13 @@ def draft_to_issue(
                     blurb_markdown=markdown if entry.blurb else found.article.blurb_markdown,
                 )
                 found = replace(found, article=article)
+            stored = _lookup(known, entry.url)
+            if stored is not None and _credit_of(found.article) != _credit_of(stored.article):
+                # The editor's correction: kept with the issue, and every later issue featuring
+                # the article credits it so (walk158 #7).
+                found = replace(
+                    found, article=replace(found.article, credit_corrected_in=draft.number)
+                )
             scored.append(found)
         if scored:
             sections.append(

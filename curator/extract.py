@@ -34,6 +34,7 @@ imported raises `DependencyError`: a broken installation is not a bad page.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import html as htmlmod
 import json
@@ -57,6 +58,7 @@ from curator.credits import (
     is_person_name,
     name_key,
     norm_name,
+    paid_label,
     same_name,
     site_own_name,
 )
@@ -143,6 +145,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         guest_author=credit[1],
         authors_field=credit[2] if len(credit) > 2 else "",
         site_authors=() if credit[0] else (_safe(problems, site_authors, doc, site) or ()),
+        paid_label=credit[3] if len(credit) > 3 else "",
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
@@ -577,14 +580,15 @@ def _platform_blog(doc: _Doc, chosen: str) -> tuple[str, str] | None:
         s for s in _title_segments(doc) if _plain_name(s) and not rules.TITLE_BYLINE.match(s)
     ]
     said = f'its og:site_name "{chosen}" names the platform that hosts the blog, not the blog;'
-    if len(labels) >= 2 and ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
+    if len(labels) < 2 or ".".join(labels[-2:]) not in PLATFORM_DOMAINS:
         # A blog on the platform at its own domain (uxdesign.cc, og:site_name "Medium", walk147
-        # #5): the <title>'s last part names it ("Loyalty | by Jane Roe | UX Collective").
+        # #5): the <title>'s last part names it ("Loyalty | by Jane Roe | UX Collective"). So is
+        # a page whose address names no domain, a saved file or one at localhost: nothing says
+        # it is on the platform's, and `curator extract` of it credited "Medium" where the
+        # build credited the blog (walk158 #12).
         last = _title_segments(doc)[-1:]
         if last and last[0] in segments and norm_name(last[0]) != norm_name(chosen):
             return last[0], f'{said} the publication is "{last[0]}", from its <title>'
-        return None
-    if len(labels) < 2:
         return None
     if len(labels) > 2 and labels[-3] != "www":  # gardenofdata.wordpress.com
         key = _site_key(labels[-3])
@@ -958,6 +962,14 @@ def strip_site_name(
     start, end = 0, len(seps)  # parts[start : end + 1] are kept
     while end > start and (site(parts[end]) or name_key(parts[end]) in who):
         end -= 1
+    if end < len(seps):
+        # Medium's "Title | by Jane Roe | Dec, 2023 | UX Collective": the byline before the
+        # site's name goes with it, and a date after the byline too (walk147 #5, walk158 #12)
+        dated = end - 1 > start and rules.TITLE_DATE.match(parts[end])
+        if dated and rules.TITLE_BYLINE.match(parts[end - 1]):
+            end -= 2
+        elif end > start and rules.TITLE_BYLINE.match(parts[end]):
+            end -= 1
     while lead and end > start and name_key(parts[start]) in keys:
         start += 1
     if (start, end) == (0, len(seps)):
@@ -1085,8 +1097,14 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
 def _without_title_byline(title: str) -> str:
     """`title` without a byline as its last part: "Loyalty Without Surveys | by Jane Roe" (a
     Medium <title>, "Title | by Author | Publication", once its publication is cut: walk147 #5)
-    is "Loyalty Without Surveys"."""
+    is "Loyalty Without Surveys"; so is "Loyalty Without Surveys | by Jane Roe | Dec, 2023", a
+    date after the byline going with it (walk158 #12: it was published whole)."""
     seps = list(rules.TITLE_SEPARATORS.finditer(title))
+    if len(seps) >= 2 and rules.TITLE_DATE.match(title[seps[-1].end() :]):
+        before = seps[-2]
+        byline = title[before.end() : seps[-1].start()]
+        if before.start() > 0 and rules.TITLE_BYLINE.match(byline):
+            return title[: before.start()].strip()
     if seps and seps[-1].start() > 0 and rules.TITLE_BYLINE.match(title[seps[-1].end() :]):
         return title[: seps[-1].start()].strip()
     return title
@@ -1095,7 +1113,7 @@ def _without_title_byline(title: str) -> str:
 # ------------------------------------------------------------------------------------------ authors
 
 
-def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str]:
+def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str, str]:
     """People credited, and whether the credit that named them names a guest ("Guest post by
     ...", `rules.GUEST_CREDIT`): what the page declares (JSON-LD, then meta tags), else its
     visible byline. (Named `authors`: a page that breaks it loses its "authors", as the run says.)
@@ -1107,7 +1125,8 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
 
     An organisation's name never credits anyone (walk112 #1): one the page's JSON-LD types as an
     Organization ("Gartner"), wherever else the page gives it, and the site's own name ("Zendo"
-    on "Zendo Blog", `_site_own_name`). The third value says where the credit came from.
+    on "Zendo Blog", `_site_own_name`). The third value says where the credit came from; the
+    fourth, when the page credits no one, the label of paid content it gives (`paid_credit`).
     """
     host = _host(doc.url)
     firms = _ld_organisations(doc)
@@ -1123,22 +1142,38 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
         if declared:
             declared_raw, declared_field = raw, field
             break
+    if not _guest(declared_raw) and _says_guest(doc):
+        # "Guest post by Farid Haddad" on a page whose meta tag or byline names the blog's owner
+        # (walk158 #10): the page says who wrote it, over every other name it gives (README).
+        for raw in _visible_bylines(doc):
+            names = people(raw, True) if _guest(raw) else ()
+            if names:
+                return names, True, "its byline", ""
     if declared and not _one_word(declared):
-        return declared, _guest(declared_raw), declared_field
-    for raw in _visible_bylines(doc):
+        return declared, _guest(declared_raw), declared_field, ""
+    bylines = _visible_bylines(doc)
+    for raw in bylines:
         names = people(raw, True)
         if not names:
             continue
         if not declared:
-            return names, _guest(raw), "its byline"
+            return names, _guest(raw), "its byline", ""
         shown = {w.lower() for name in names for w in _WORD.findall(name)}
         if declared[0].lower() in shown:
             # the page shows the declared name ("Reuters, Washington")
-            return declared, _guest(raw), declared_field
+            return declared, _guest(raw), declared_field, ""
         if not _one_word(names):
-            return names, _guest(raw), "its byline"
+            return names, _guest(raw), "its byline", ""
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
-    return declared, _guest(declared_raw), declared_field if declared else ""
+    if declared:
+        return declared, _guest(declared_raw), declared_field, ""
+    return (), False, "", paid_credit(doc, bylines)
+
+
+def _says_guest(doc: _Doc) -> bool:
+    """Whether the page's text has the word "guest" anywhere: only then are its bylines read for
+    a guest's credit before its declared author (most pages declare one, and are read faster)."""
+    return "guest" in etree.tostring(doc.tree, method="text", encoding="unicode").lower()
 
 
 def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
@@ -1155,6 +1190,19 @@ def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
         if own:
             return own
     return ()
+
+
+def paid_credit(doc: _Doc, bylines: Iterable[str]) -> str:
+    """The label of paid content a page gives as its author, declared or as its byline
+    ("Sponsored Content", "Paid Post", "Press Release", `credits.paid_label`), for the editor to
+    be told when the page credits no one (walk158 #5); "" when it gives none."""
+    for _, raw in _declared_authors(doc):
+        if label := paid_label(rules.BYLINE_PREFIX.sub("", raw)):
+            return label
+    for raw in bylines:
+        if label := paid_label(rules.BYLINE_PREFIX.sub("", raw)):
+            return label
+    return ""
 
 
 def _ld_organisations(doc: _Doc) -> set[str]:
@@ -1277,8 +1325,10 @@ def _headline(doc: _Doc) -> Any | None:
 
 def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     """Visible bylines, each with its element: rel=author links, itemprop=author, byline classes,
-    lines opening with "By" (in any language of `BYLINE_PREFIX`)."""
+    lines opening with "By" (in any language of `BYLINE_PREFIX`), none after the page's comments
+    heading."""
     tree = doc.tree
+    after_comments = _comments_test(tree)
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not _in_furniture(a):
             # "About Omar Haddad", "Omar Haddad's profile" (walk118 #5): the person linked to
@@ -1299,7 +1349,12 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         if not rules.BYLINE_CLASS.search(marks) or rules.BYLINE_NOT_CLASS.search(marks):
             continue
         text = _clean(el.text_content())
-        if text and len(text) <= rules.MAX_BYLINE_CHARS and not _in_furniture(el):
+        if (
+            text
+            and len(text) <= rules.MAX_BYLINE_CHARS
+            and not _in_furniture(el)
+            and not after_comments(el)
+        ):
             # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
             inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
             if any(inner):
@@ -1325,8 +1380,10 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
             continue
+        if _quoted(el):
+            continue  # "<blockquote>...<p>by Maya Angelou</p>": a quotation's source (walk158 #1)
         text = _clean(el.text_content())
-        if _in_furniture(el):
+        if _in_furniture(el) or after_comments(el):
             continue
         if rules.GUEST_CREDIT.search(first.strip()):
             # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
@@ -1354,6 +1411,37 @@ def _lead_text(el: Any) -> str | None:
     return None
 
 
+def _quoted(el: Any) -> bool:
+    """`el` is a quotation, a figure or an aside, or inside one (`rules.QUOTING_TAGS`): a "by
+    Maya Angelou" there names whom the article quotes, never its author (docs/credits.md)."""
+    return el.tag in rules.QUOTING_TAGS or any(True for _ in el.iterancestors(*rules.QUOTING_TAGS))
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _comments_test(tree: Any) -> Callable[[Any], bool]:
+    """Whether an element comes after a heading that opens the page's comments ("Comments", "3
+    Responses", "Leave a Reply", `rules.COMMENTS_HEADING`), with no other heading between: a "By
+    Gary Commenter" there is a reader's comment, not the article's byline (walk158 #2). The
+    page's headings are placed once, so a page of thousands of comments is read in one pass."""
+    heads = list(tree.iter(*_HEADING_TAGS))
+    if not any(rules.COMMENTS_HEADING.match(_clean(h.text_content())) for h in heads):
+        return lambda el: False
+    order = {el: i for i, el in enumerate(tree.iter())}
+    places = [order[h] for h in heads]
+    comments = [bool(rules.COMMENTS_HEADING.match(_clean(h.text_content()))) for h in heads]
+
+    def after_comments(el: Any) -> bool:
+        at = bisect.bisect_left(places, order.get(el, 0)) - 1
+        ancestors = set(el.iterancestors(*_HEADING_TAGS))
+        while at >= 0 and heads[at] in ancestors:
+            at -= 1  # a byline inside a heading: the heading before that one
+        return at >= 0 and comments[at]
+
+    return after_comments
+
+
 def _in_link(el: Any) -> bool:
     return el.tag == "a" or next(el.iterancestors("a"), None) is not None
 
@@ -1365,7 +1453,7 @@ def _inline_byline_placed(el: Any) -> bool:
     quoted, with no "no author" warning), and before the article's text begins or as its last
     line, never between its paragraphs. The text has begun when a paragraph of the same
     container before it holds a sentence's worth of words."""
-    if el.tag in rules.QUOTING_TAGS or any(True for _ in el.iterancestors(*rules.QUOTING_TAGS)):
+    if _quoted(el):
         return False
 
     def prose(sib: Any) -> bool:
@@ -1604,6 +1692,7 @@ def main_text(doc: _Doc) -> str | None:
             el.drop_tree()  # keeps the tail text, which belongs to the parent
     _drop_italic_captions(doc.tree)
     joined = _hide_joiners(doc.tree)
+    copy_note = _first_appeared_note(doc.tree)
     tree = _article_only(doc.tree)
     text = trafilatura.extract(
         tree,
@@ -1618,6 +1707,10 @@ def main_text(doc: _Doc) -> str | None:
     if len(paragraphs) == 1 and len(text) <= MAX_GLUED_CHARS:
         paragraphs = _unglued_blocks(tree, paragraphs[0]) or paragraphs
     text = "\n\n".join(p for p in paragraphs if p)
+    if copy_note and not rules.FIRST_APPEARED.search(text):
+        # The page's word that it is a copy, outside its <article> (walk158 #9): the credit's
+        # note reads it in the text, as when it is inside.
+        text += "\n\n" + copy_note
     return (_shown_joiners(text) if joined else text) or None
 
 
@@ -1729,6 +1822,20 @@ def _unglued_blocks(tree: Any, line: str) -> list[str] | None:
     if len(blocks) < 2 or " ".join(blocks) != line:
         return None
     return blocks
+
+
+def _first_appeared_note(tree: Any) -> str:
+    """A paragraph of the page's main content saying the article is a copy ("This article
+    originally appeared on The Compost Gazette.", `rules.FIRST_APPEARED`), wherever it is in
+    <main> (or the body when there is none), not in its navigation, footer or sidebars; "" when
+    none does. Why: one placed after `</article>` inside `<main>` was left out with everything
+    outside the <article> (`_article_only`), and the draft gave no note (walk158 #9)."""
+    region = tree.xpath("//main | //*[@role='main']")[:1] or tree.xpath("//body")[:1]
+    for el in region[0].iter("p") if region else ():
+        text = _SPACE.sub(" ", el.text_content()).strip()
+        if text and rules.FIRST_APPEARED.search(text) and not _in_furniture(el):
+            return text
+    return ""
 
 
 def _article_only(tree: Any) -> Any:

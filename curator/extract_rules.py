@@ -731,6 +731,77 @@ GROUP_ACCOUNT_WORDS: frozenset[str] = DESK_WORDS | frozenset(
 #: feed too: unlike a desk ("Guardian sport", "GNOME Sysadmin Team"), it is the publication itself.
 STAFF_WORDS: frozenset[str] = frozenset({"staff", "staffers"})
 
+#: Words that name a business's function or department, not a person ("Customer Experience",
+#: "Product Design", "Brand Strategy", "Customer Success", "Content", "Marketing"): a credit's part
+#: after a comma made only of them is the person's department, no co-author ("Jane Doe, Customer
+#: Experience" is Jane Doe, walk158 #4), and a team or desk named only by them ("Content Team",
+#: "Marketing Team") is a label, credited to no one in a feed too (walk158 #5). Only a part made
+#: wholly of these counts, so a surname among them ("Russell Brand") stays a name.
+DEPARTMENT_WORDS: frozenset[str] = (
+    frozenset(
+        """
+    customer customers client clients user experience success support service services care
+    product products design ux ui brand branding strategy marketing sales growth content
+    communications comms pr public relations operations ops engineering development research
+    insights analytics data digital social media community partnerships partner business
+    people hr talent human resources finance legal compliance security it technology tech
+    innovation creative editorial web seo commerce ecommerce e-commerce retail enterprise
+    solutions success corporate global international regional national local internal
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+    )
+    | ROLE_QUALIFIERS
+)
+
+#: A label in the place of a credit that marks the article as paid for ("Sponsored Content",
+#: "Paid Post", "Advertorial", "Press Release", walk158 #5), lower-cased: no one's name, and the
+#: editor is told, who may want to mark the article as paid content or leave it out.
+PAID_CONTENT_LABELS: frozenset[str] = frozenset(
+    {
+        "sponsored",
+        "sponsored content",
+        "sponsored post",
+        "sponsored article",
+        "sponsored story",
+        "sponsor content",
+        "promoted",
+        "promoted content",
+        "promoted post",
+        "promoted story",
+        "paid post",
+        "paid content",
+        "paid partnership",
+        "paid promotion",
+        "partner content",
+        "branded content",
+        "brand content",
+        "advertorial",
+        "advertisement",
+        "advertising",
+        "advertiser content",
+        "press release",
+        "press releases",
+        "news release",
+    }
+)
+
+#: A credit that says it names no one ("No author", "No Author Listed", "Unknown author"), a CMS
+#: account's login ("wpadmin", "siteadmin", "admin2"), an e-mail's user name ("jane.doe"): labels
+#: and logins, no one's name, in a feed too (walk158 #5).
+NO_ONE_CREDIT = re.compile(
+    r"^(?i:(?:no|unknown|without)\s+(?:author|byline|name|writer)s?)\b"
+    r"|^[a-z0-9_]*admin[a-z0-9_]*$"
+    r"|^[a-z]+(?:\.[a-z]+)+$"
+)
+
+#: A "By ..." line that goes on as a sentence after its names: a comma, then a clause with its own
+#: subject and verb ("By Jane Quote and her team at Acme, the survey was run twice.", walk158 #11):
+#: a sentence of the article's text, no byline.
+BYLINE_SENTENCE = re.compile(
+    r",\s+(?:the|a|an|this|that|these|those|it|we|they|he|she|i|you|there|our|his|her|their|its)"
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|is|are|has|have|had|will|would|can|could|did|does|do"
+    r"|may|might|must|should|shall)\b"
+)
+
 #: The last word of an organisation's name ("Acme Research and Insights Group", "The Brookings
 #: Institution", "Pew Research Center"): a page's byline of one credits no one, as a desk's does
 #: (a feed's is kept as written). Not an agency's or a paper's ("Associated Press", "Times"): an
@@ -1256,6 +1327,14 @@ TITLE_PHOTO_CREDIT = re.compile(
 #: Medium's): a person's credit, neither the title's nor a site's name (walk147 #5).
 TITLE_BYLINE = re.compile(r"^\s*by\s+[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s*$", re.I)
 
+#: A date as a <title>'s part of its own, after a Medium byline: "Title | by Jane Roe | Dec,
+#: 2023 | UX Collective" (walk158 #12); "Dec 5, 2023", "5 Dec 2023", "2023-12-05" too.
+TITLE_DATE = re.compile(
+    r"^\s*(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?"
+    r"(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$",
+    re.I,
+)
+
 #: A "<title> | Site" suffix is taken as the site's name only when this many words are left.
 MIN_TITLE_WORDS = 3
 
@@ -1293,6 +1372,19 @@ BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
 #: attribution of a quotation, `<blockquote>...<p><em>by Maya Angelou</em></p></blockquote>`,
 #: was credited as the article's author).
 QUOTING_TAGS: tuple[str, ...] = ("blockquote", "q", "cite", "figure", "figcaption", "aside")
+
+#: A heading that opens a page's comments ("Comments", "3 Responses", "Replies (12)", "Reader
+#: comments", "Leave a Reply", "Join the discussion", WordPress's "7 thoughts on “...”"): a "By
+#: Gary Commenter" after it, before any other heading, is a reader's, not the article's byline
+#: (walk158 #2: the commenter was credited).
+COMMENTS_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:reader|readers'?|user|your)\s+)?"
+    r"(?:comments?|responses?|repl(?:y|ies)|reactions?|discussion)\W*(?:\(?\d+\)?)?\W*$"
+    r"|^\W*(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b"
+    r"|^\W*join\s+the\s+(?:discussion|conversation)\b"
+    r"|^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b",
+    re.I,
+)
 
 #: A paragraph of this many words or more is the article's text: a byline in inline markup after
 #: one, with more such paragraphs after it, is in the middle of the text and is none.

@@ -28,6 +28,7 @@ from typing import Any
 from curator.config import Config
 from curator.errors import InputError
 from curator.markdowntext import (
+    empty_link_advice,
     image_advice,
     intro_headings,
     markdown_tokens,
@@ -288,6 +289,8 @@ def intro_markup_warnings(
                 f"{where} holds the image {piece.written}, and shows no images:"
                 f" {image_advice(piece, fix_in)}"
             )
+        elif piece.kind == "empty link":
+            message = f"{at(piece.line)}: {empty_link_advice(piece, fix_in)}"
         elif piece.kind == "table":
             message = (
                 f"{where} holds a table (its rule line {piece.written}), and has no tables:"
@@ -573,6 +576,8 @@ def _unshown_warnings(source: str, at: Callable[[int], str], heading: int) -> li
                 f"{where} holds the image {piece.written}, and blurbs show no images:"
                 f" {image_advice(piece)}"
             )
+        elif piece.kind == "empty link":
+            warnings.append(f"{where}: {empty_link_advice(piece)}")
         elif piece.kind == "table":
             warnings.append(
                 f"{where} holds a table (its rule line {piece.written}), and blurbs have no"

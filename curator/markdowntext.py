@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
@@ -608,6 +609,13 @@ _TABLE_RULE = re.compile(r"^[ \t]*(?=[^\n]*\|)\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]
 _FOOTNOTE = re.compile(r"(?<!\\)\[\^([^\]\s]*)\]")
 #: A code span, left as it is.
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+#: An inline link with no words, `[](https://acme.example.com/ "title")` (or words of spaces
+#: alone), not an image's `![](...)` nor an escaped `\[`: what a linked picture with no
+#: description leaves once the picture is its description (walk159 #1).
+_EMPTY_LINK = re.compile(
+    r"(?<![!\\])\[[ \t]*\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))+)"
+    r"((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+)
 
 
 @dataclass(frozen=True)
@@ -622,8 +630,23 @@ class UnshownMarkdown:
     #: An image's description and address.
     alt: str = ""
     address: str = ""
-    #: Where the link goes whose words the image is (`[![logo](a.png)](https://...)`), if it is.
+    #: Where the link goes whose words the image is (`[![logo](a.png)](https://...)`), if it is;
+    #: of a link with no words ("empty link"), the picture that was its words, if one was.
     link: str = ""
+
+
+def link_words(address: str) -> str:
+    """The words every edition gives a link the editor wrote with none (`[](address)`): the
+    address's host without "www." ("acme.example.com"), an e-mail address, else the address
+    (walk159 #1: `<a href="https://acme.example.com/"></a>` read as "sponsored by .", and a
+    screen reader announced an unnamed link)."""
+    address = address.strip().strip("<>")
+    if address.lower().startswith("mailto:"):
+        return address[7:].split("?", 1)[0] or address
+    host = urlsplit(address).hostname if "//" in address else None
+    if host:
+        return host[4:] if host.startswith("www.") else host
+    return address
 
 
 def unshown_markdown(
@@ -678,6 +701,7 @@ def unshown_markdown(
                 partial(_reference_image, references=references, line=index + 1, found=found),
                 piece,
             )
+            piece = _EMPTY_LINK.sub(partial(_empty_link, line=index + 1, found=found), piece)
             for match in _FOOTNOTE.finditer(piece):
                 found.append(UnshownMarkdown(index + 1, "footnote", match.group(0)))
             kept.append(_FOOTNOTE.sub(lambda m: "[\\^" + m.group(1) + "]", piece))
@@ -700,6 +724,26 @@ def _image_seen(
             link = end.group(1).strip("<>")
     found.append(UnshownMarkdown(line, "image", match.group(0), alt, address, link))
     return alt
+
+
+def _empty_link(match: re.Match[str], line: int, found: list[UnshownMarkdown]) -> str:
+    """A link with no words (`_EMPTY_LINK`) noted in `found` and given words: its title when it
+    has one (`[](https://acme.example.com/ "Acme")`), else its address's host (`link_words`); a
+    picture with no description that was its words is noted with it (its image, noted just
+    before, is then said no more apart). A link to an address never published is left as it is:
+    `cut_unsafe_links` cuts it, and the editor is told of it."""
+    address = match.group(1).strip("<>")
+    if _unsafe_destination(address):
+        return match.group(0)
+    picture = ""
+    if found and found[-1].kind == "image" and not found[-1].alt and found[-1].link == address:
+        picture = found.pop().address
+    written = f"[![]({picture})]({address})" if picture else match.group(0)
+    title = match.group(2).strip().rstrip(")").strip()[1:-1].strip()
+    words = " ".join(title.split()) or link_words(address)
+    found.append(UnshownMarkdown(line, "empty link", written, words, address, picture))
+    escaped = words.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{escaped}]({match.group(1)}{match.group(2)}"
 
 
 def _reference_image(
@@ -727,6 +771,27 @@ def image_advice(piece: UnshownMarkdown, fix_in: str = "") -> str:
             f"{where}, not inside it"
         )
     return f"every edition shows {shown} in its place; to link to the picture, write {link}{where}"
+
+
+def empty_link_advice(piece: UnshownMarkdown, fix_in: str = "") -> str:
+    """What a link with no words (`unshown_markdown`'s "empty link") is published as, and what to
+    write: the words inside its brackets (walk159 #1: a sponsor's logo with no description was an
+    empty link in every HTML edition, "sponsored by .", and the warning said "nothing")."""
+    where = f" in {fix_in}" if fix_in else ""
+    source = "its address's host" if piece.alt == link_words(piece.address) else "its title"
+    if piece.link:
+        what = f"a picture with no description ({piece.link}), which no edition shows,"
+        fix = f"[![Acme]({piece.link})]({piece.address})"
+    else:
+        what = "no words"
+        fix = f"[Acme]({piece.address})"
+    return (
+        f"the link {piece.written} to {piece.address} has {what} and would be published as an"
+        " empty link (nothing to read or click, and a screen reader announces an unnamed link):"
+        f' every edition publishes {source}, "{piece.alt}", as its words; write the'
+        f" words readers should see inside the brackets, a sponsor's name for instance: {fix}"
+        f"{where}"
+    )
 
 
 def blurb_markdown(source: str) -> tuple[str, str | None]:

@@ -131,6 +131,10 @@ class Entry:
     #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
     #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
     authors_plain: bool = False
+    #: The language the feed says the entry is in (BCP 47: the entry's `xml:lang`, else the
+    #: feed's `<language>`, `dc:language` or `xml:lang`), "" when it says none: an article whose
+    #: page says none is published in it (walk159 #2).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,9 @@ class Page:
     #: site's own name ("The Churn Letter" in the author meta tag of "The Churn Letter", walk139
     #: #9), so the editor is told that, not only that no author was found.
     site_authors: tuple[str, ...] = ()
+    #: When the page credits no one: the label of paid content it gives as its author
+    #: ("Sponsored Content", "Press Release", walk158 #5), for the editor to be told; else "".
+    paid_label: str = ""
     #: The publication / site name.
     publication: str | None = None
     #: Every name the page gives its site (declared names, its host's registrable domain whole and
@@ -201,8 +208,27 @@ class Page:
 
 
 #: `Article.authors_from` when the only names the feed or the page gave were taken for the site's
-#: own name (walk118 #1), and which of the two gave them, as the editor is told.
-TAKEN_FOR_SITE: dict[str, str] = {"feed-site": "its feed", "page-site": "its page"}
+#: own name (walk118 #1), or were a label of paid content ("Sponsored Content", walk158 #5:
+#: "-paid"), and which of the two gave them, as the editor is told.
+TAKEN_FOR_SITE: dict[str, str] = {
+    "feed-site": "its feed",
+    "page-site": "its page",
+    "feed-paid": "its feed",
+    "page-paid": "its page",
+}
+
+
+def taken_remark(authors_from: str, names: str, team: bool = False) -> str:
+    """What the editor is told of the names (`names`, quoted and joined) an article's feed or
+    page gave that credit no one (`TAKEN_FOR_SITE`): taken for the site's own name or team, or a
+    label of paid content, which the editor may want to mark as such (walk158 #5)."""
+    where = TAKEN_FOR_SITE[authors_from]
+    if authors_from.endswith("-paid"):
+        return (
+            f"{where} names {names} as the author, a label of paid content, not a person: you"
+            " may want to mark the article as sponsored or leave it out"
+        )
+    return f"{where} names {names} as the author, taken for the site's own {'team' if team else 'name'}"
 
 
 @dataclass(frozen=True)
@@ -250,8 +276,9 @@ class Article:
     #: The blurb as the editor wrote it in a draft when it holds Markdown (a link, emphasis, a
     #: list ...); `blurb` is then its plain text. None: `blurb` is plain text. Never stored.
     blurb_markdown: str | None = None
-    #: The language its page declares (`Page.language`: "ar", "pt-BR"); "" when it declares none,
-    #: was not read, or the article was stored before curator kept it. An issue in another
+    #: The language its page declares (`Page.language`: "ar", "pt-BR"), else its feed
+    #: (`Entry.language`, walk159 #2); "" when neither declares one, the page was not read and the
+    #: feed says none, or the article was stored before curator kept it. An issue in another
     #: language marks the article's title and blurb with it (`lang=`, `dir=`).
     language: str = ""
     #: How many posts its page lists when it reads as a list of posts (a blog's front page, an
@@ -267,6 +294,17 @@ class Article:
     #: tells the two apart): the headline may be newer, and the draft notes it (walk90 #4).
     #: "" otherwise, and when stored before curator kept it.
     page_headline: str = ""
+    #: The issue whose draft (its `author:` and `publication:` lines) or issue-N.json the editor
+    #: last corrected its credit in: `authors` and `publication` are that credit, and every later
+    #: issue featuring it again credits it so (walk158 #7: issue 2 published the old credit).
+    #: None: curator's own credit. Kept with the issue (`Store.credit_corrections`), never with
+    #: the article.
+    credit_corrected_in: int | None = None
+    #: The publication its feed's credit says it was written for ("Bea Kahn for The Compost
+    #: Gazette" credits Bea Kahn) when that is not the one credited: the draft's note and the
+    #: build's warning say it may have been written for it (walk158 #9); "" otherwise, and when
+    #: stored before curator kept it.
+    written_for: str = ""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 import css_inline
 import jinja2
 import jinja2.meta
+import yaml
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -45,6 +46,7 @@ from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Article, Issue, Scored, Section
 from curator.pasting import for_pasting
 from curator.publish import write_atomic
+from curator.readerlang import isolated
 from curator.render import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
@@ -295,6 +297,8 @@ def install_filters(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.setdefault("md_url", md_url)
     env.filters.setdefault("md_intro", md_intro)
     env.filters.setdefault("yaml", yaml_scalar)
+    # a name in a line of other words, in the text and Markdown editions (walk159 #3)
+    env.filters.setdefault("isolated", isolated)
     return env
 
 
@@ -365,10 +369,12 @@ def output_context(
     site_url: str | None = None,
     utm: Mapping[str, str] | None = None,
     formats: Collection[str] = OUTPUTS,
+    language: str = "en",
 ) -> dict[str, object]:
     """issue_context with the editor's UTM parameters on article links, and which archive files
-    this build writes (a page links only those) (docs/templates.md)."""
-    context = issue_context(issue, site_url=site_url)
+    this build writes (a page links only those) (docs/templates.md), for a newsletter in
+    `language`."""
+    context = issue_context(issue, site_url=site_url, language=language)
     context.update(_written(formats))
     sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
     context["sections"] = sections
@@ -688,6 +694,21 @@ _STYLE = re.compile(r"(?is)<style\b[^>]*>(.*?)</style\s*>")
 _STYLESHEET_LINK = re.compile(r"""(?is)<link\b[^>]*\brel\s*=\s*["']?[^"'>]*\bstylesheet\b[^>]*>""")
 
 
+#: A <style> for some media only (`<style media="screen and (max-width: 600px)">`), with its
+#: rules: the inliner would put them in style="" for every screen (walk156 #7: desktop mail got
+#: the phone layout). `media="all"` or `"screen"` is every screen a mail is read on.
+_MEDIA_STYLE = re.compile(
+    r"""(?is)<style\b[^>]*?\bmedia\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))"""
+    r"""[^>]*>.*?</style\s*>"""
+)
+_EVERY_SCREEN = {"", "all", "screen", "only screen"}
+
+
+def _media_only(found: re.Match[str]) -> bool:
+    media = found.group("dq") or found.group("sq") or found.group("bare") or ""
+    return " ".join(media.split()).casefold() not in _EVERY_SCREEN
+
+
 #: An `@import` of a stylesheet, up to its `;` (or the line's end).
 _CSS_IMPORT = re.compile(r"(?i)@import\b[^;\n]*;?")
 
@@ -767,6 +788,50 @@ def refuse_broken_css(env: jinja2.Environment, template: str, html: str) -> None
         )
 
 
+def refuse_broken_front_matter(env: jinja2.Environment, template: str, text: str) -> None:
+    """Stop (exit 2, nothing written) when the Markdown edition's YAML front matter (between its
+    first two `---` lines) is not YAML: Hugo and Jekyll stop at it, or publish the page without
+    its title and date (walk156 #6: `description: {{ sections[0].entries[0].title }}` with a
+    colon in the title, unsaid). Names the template line that writes the value, and `| yaml`."""
+    lines = text.split("\n")
+    start = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].rstrip() != "---":
+        return
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].rstrip() == "---"), None)
+    if end is None:
+        return
+    try:
+        yaml.safe_load("\n".join(lines[start + 1 : end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        row = start + 1 + (mark.line if mark is not None else 0)
+        written = lines[min(row, end - 1)]
+        key = written.split(":", 1)[0].strip()
+        where = (
+            _template_line_of_key(env, template, key) or f"line {row + 1} of {template}'s edition"
+        )
+        problem = getattr(exc, "problem", None) or "not YAML"
+        raise TemplateMistake(
+            f"template {template}: its front matter is not YAML ({where}: {problem}, in the"
+            f" line written `{written.strip()}`); nothing was published: Hugo and Jekyll would"
+            f" stop at it or lose the page's title and date; write each value through the yaml"
+            f" filter, `{key}: {{{{ ... | yaml }}}}`, which quotes it"
+        ) from None
+
+
+def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> str | None:
+    """`issue.md:14`: the line of `template` (or a template it names) that writes `key:`."""
+    if not key:
+        return None
+    names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
+    for name in names:
+        source, filename = _template_source(env, name)
+        for n, written in enumerate(source.splitlines(), 1):
+            if written.strip().startswith(f"{key}:"):
+                return f"{filename}:{n}"
+    return None
+
+
 def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tuple[str, ...]:
     """A warning for each <link rel="stylesheet"> the email template writes, when `files` has an
     email edition: mail programs ignore a linked stylesheet and curator removes it (walk125 #4:
@@ -780,7 +845,16 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
         for style in _STYLE.finditer(source)
         for found in _CSS_IMPORT.finditer(source, style.start(1), style.end(1))
     ]
-    return tuple(
+    media = tuple(
+        f"{Path(filename).name}:{source.count(chr(10), 0, style.start()) + 1}:"
+        f" {' '.join(style.group().split('>', 1)[0].split())}>: a <style> for some screens only"
+        ' cannot be inlined into style="" attributes (they would apply on every screen, a'
+        " phone's layout on a desktop too), so curator removes it and its rules from the email"
+        " edition; put its rules in the <style> without media=, or leave them out"
+        for style in _MEDIA_STYLE.finditer(source)
+        if _media_only(style)
+    )
+    return media + tuple(
         f"{Path(filename).name}:{source.count(chr(10), 0, link.start()) + 1}:"
         f" {' '.join(link.group().split())}: email clients ignore"
         f" {'imported' if link.group().startswith('@') else 'linked'} stylesheets; curator"
@@ -791,6 +865,7 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
 
 def email_html(html: str) -> str:
     """Inline every <style> rule into style attributes and drop the <style> (and any <script>)."""
+    html = _MEDIA_STYLE.sub(lambda m: "" if _media_only(m) else m.group(), html)
     try:
         inlined = _INLINER.inline(html)
     except (css_inline.InlineError, ValueError) as exc:
@@ -1406,6 +1481,52 @@ def _as_read(text: str, filename: str) -> str:
     return " ".join(text.split())
 
 
+#: What shows an article's blurb in each edition's template, as curator's own writes it.
+_BLURB_VARIABLE = {
+    "issue.html": "entry.blurb_html",
+    "fragment.html": "entry.blurb_html",
+    "email.html": "entry.blurb_html",
+    "feed.xml": "entry.blurb_html",
+    "issue.txt": "entry.blurb",
+    "issue.md": "entry.blurb_markdown | md_intro if entry.blurb_markdown else entry.blurb | md_text",
+}
+#: What shows the other coverage of an article's story (curator's own templates' loops).
+_OTHERS_VARIABLE = "the loops over `entry.also_covered_by` and `entry.pieces_in_publication`"
+
+
+#: The block of one article (`{% block entry %}`), which a template of the editor's may fill.
+_ENTRY_BLOCK = re.compile(r"{%-?\s*block\s+entry\b")
+
+
+#: What is no word a reader reads: a tag (its attributes too), an address (a blurb's link is
+#: written `the study <https://...>` in its text, `[the study](https://...)` in Markdown).
+_NOT_READ = re.compile(r"<[^<>]*>|(?:https?:|mailto:)\S+")
+
+
+def _words_of(text: str) -> list[str]:
+    """A text's words, in letter case folded: what is shown of it whatever markup, links, escapes
+    or line breaks an edition puts around them."""
+    return re.findall(r"\w+", _NOT_READ.sub(" ", text).casefold())
+
+
+def _shows_words(shown: str, words: list[str]) -> bool:
+    """Whether an edition's words (`shown`, joined by spaces) hold a text's first words (`words`)
+    in order: a blurb cut short by a template (`truncate`) is shown."""
+    return f" {' '.join(words[:8])} " in shown
+
+
+def _shows_others(entry: EntryView, raw: str, read: str, as_printed: Callable[[str], str]) -> bool:
+    """Whether an edition names every other piece and publication of the entry's story: by its
+    link, or, one without a link, by its name."""
+    for name, url in (*entry.also_covered_by, *entry.pieces_in_publication):
+        if url:
+            if not any(v in raw or v in read for v in (url, str(md_url(url)), html.escape(url))):
+                return False
+        elif " ".join(as_printed(name).split()).casefold() not in read.casefold():
+            return False
+    return True
+
+
 def _names_of(author: str) -> list[str]:
     """The people an entry's `author` credits ("Jane Doe and John Roe", "A, B and C"), each."""
     return [n for n in re.split(r",\s*|\s+and\s+|\s*&\s*", author) if n.strip()]
@@ -1577,21 +1698,54 @@ def unshown_articles(
         ]
         if gone:
             missing.append(f"the link of {len(gone)} of {len(links)} articles ({gone[0]})")
+        # the blurbs and the other pieces of each story (walk156 #1, #2: an `{% block entry %}`
+        # of the editor's own, or a template listing titles alone, published bare titles and
+        # dropped "Another piece in X on the same story", unsaid, while the build counted the
+        # pieces as published under the article)
+        words = f" {' '.join(_words_of(read))} "
+        blurbed = [e for e in entries if _words_of(as_printed(e.blurb))]
+        unblurbed = [e for e in blurbed if not _shows_words(words, _words_of(as_printed(e.blurb)))]
+        if unblurbed:
+            missing.append(
+                f'the blurb of {len(unblurbed)} of {len(blurbed)} articles ("{unblurbed[0].title}")'
+            )
+        told = [e for e in entries if e.pieces_in_publication or e.also_covered_by]
+        untold = [e for e in told if not _shows_others(e, raw, read, as_printed)]
+        if untold:
+            missing.append(
+                'the other coverage of the same story ("Another piece in ... on the same'
+                f' story", "Also covered by") under {len(untold)} of {len(told)} articles'
+                f' ("{untold[0].title}")'
+            )
         if missing:
-            wanted = ("entry.credit",) * bool(lost) + ("entry.url",) * bool(gone)
-            groups.setdefault(tuple(missing), []).append((filename, template, wanted))
+            wanted = (
+                ("entry.credit",) * bool(lost)
+                + ("entry.url",) * bool(gone)
+                + (_BLURB_VARIABLE[template],) * bool(unblurbed)
+                + (_OTHERS_VARIABLE,) * bool(untold)
+            )
+            # (editions to which different variables are added are said apart: issue.md's
+            # blurb is not written as the HTML editions' is)
+            groups.setdefault((*missing, *wanted), []).append((filename, template, wanted))
     warnings = []
-    for lacks, editions in groups.items():
+    for key, editions in groups.items():
+        lacks = key[: len(key) - len(editions[0][2])]
         used: list[str] = []
         variables: list[str] = []
         for _, template, wanted in editions:
             variables += [w for w in wanted if w not in variables]
             for name in _templates_of(folder, template):
-                # the file that lists the articles (`for entry in section.entries`)
-                if name not in used and "entries" in _source(folder / name):
+                # the file that lists the articles (`for entry in section.entries`), or fills
+                # the block of one (`{% block entry %}`, walk156 #1)
+                # (feed.xml's `entry` block is an issue's)
+                source = _source(folder / name)
+                shows = "entries" in source or (
+                    name != "feed.xml" and _ENTRY_BLOCK.search(source) is not None
+                )
+                if name not in used and shows:
                     used.append(name)
         mine = ", ".join(str(folder / n) for n in used) or str(folder)
-        add = " and ".join(f"`{v}`" for v in variables)
+        add = " and ".join(v if v == _OTHERS_VARIABLE else f"`{v}`" for v in variables)
         names = []
         for filename, _, _ in editions:
             names.append(filename)
@@ -1621,7 +1775,8 @@ def fragment_of(
     `edition` "feed", for the UTM parameters' `{edition}`)."""
     install_filters(env)
     tags = utm_for(utm, edition)
-    return _fragment(env, output_context(issue, site_url=site_url, utm=tags))
+    language = str(env.globals.get("lang") or "en")
+    return _fragment(env, output_context(issue, site_url=site_url, utm=tags, language=language))
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
@@ -1658,7 +1813,13 @@ def render_outputs(
 
     def context_of(edition: str) -> dict[str, object]:
         tags = utm_for(utm, edition)
-        return output_context(issue, site_url=site_url, utm=tags, formats=formats)
+        return output_context(
+            issue,
+            site_url=site_url,
+            utm=tags,
+            formats=formats,
+            language=str(env.globals.get("lang") or "en"),
+        )
 
     context = context_of("fragment")
     entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
@@ -1687,6 +1848,8 @@ def render_outputs(
                 text = email_html(text)
             elif name == "text":
                 text = text_edition(text)
+            elif name == "markdown":
+                refuse_broken_front_matter(env, template, text)
             files[filename] = text
     for template, pattern in ISSUE_FORMATS.values():
         filename = pattern.format(n=issue.number)
@@ -1751,7 +1914,13 @@ def refuse_text_as_markup(
         edition = edition if per_edition else "fragment"
         if edition not in contexts:
             tags = utm_for(utm, edition)
-            contexts[edition] = output_context(plain, site_url=site_url, utm=tags, formats=formats)
+            contexts[edition] = output_context(
+                plain,
+                site_url=site_url,
+                utm=tags,
+                formats=formats,
+                language=str(env.globals.get("lang") or "en"),
+            )
         context = contexts[edition]
         found = text_as_markup(text, _render(env, template, context), template, texts)
         if found is None:

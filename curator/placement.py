@@ -1381,16 +1381,36 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
     publication itself is dropped as a fetch drops it (`credits.credited`). A link post keeps its
     page's publication. An article stored before curator kept its page's site name gets a
     `name:` only when it was credited with the feed's title or nothing: for it, the store cannot
-    tell an earlier name from the page's."""
+    tell an earlier name from the page's.
+
+    An article whose credit the editor corrected in an issue (`Store.credit_corrections`: its
+    draft's `author:` lines, or its issue-N.json) is credited as corrected, whatever its feed
+    and page say, and says in which issue (`Article.credit_corrected_in`; walk158 #7: an issue
+    featuring it again published the old credit)."""
     names = {f.url: f.name for f in config.feeds}
     titles: dict[str, str | None] = {}
+    corrected = store.credit_corrections()
+
+    def named(article: Article) -> Article:
+        fixed = corrected.get(article.id) if article.id else None
+        if fixed is None:
+            return by_feed(article)
+        number, authors, publication = fixed
+        # (whom the feed or the page named otherwise is no doubt left to the editor: decided)
+        return replace(
+            article,
+            authors=authors,
+            publication=publication,
+            other_authors=(),
+            credit_corrected_in=number,
+        )
 
     def title(feed: str) -> str | None:
         if feed not in titles:
             titles[feed] = store.feed_state(feed).title
         return titles[feed]
 
-    def named(article: Article) -> Article:
+    def by_feed(article: Article) -> Article:
         feed = article.feed_url or ""
         if feed not in names or article.link_post:
             return article

@@ -30,7 +30,8 @@ from curator.markdowntext import (
     published_markdown,
     safe_url_filter,
 )
-from curator.models import Issue, Scored
+from curator.models import Article, Issue, Scored
+from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
 from curator.urls import safe_url
 
 
@@ -70,13 +71,17 @@ def text_direction(language: str) -> str:
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
-def lang_attributes(language: str, *, newsletter: str = "en") -> Markup:
+def lang_attributes(language: str, direction: str = "", *, newsletter: str = "en") -> Markup:
     """` lang="ar" dir="rtl"` for an element in `language` inside a newsletter in another
     (`newsletter`; the primary subtags differ: "en-US" in an "en" one is no other language), with
     `dir` when the two are written in different directions; "" otherwise. Templates give it an
     article's `entry.language`, so that a reader's browser and screen reader read its title and
-    blurb as what they are (an Arabic article right to left in an English issue)."""
+    blurb as what they are (an Arabic article right to left in an English issue). With no language,
+    `direction` alone (`entry.direction`: "rtl" or "auto" for an article whose letters tell its
+    direction but not its language, walk159 #2) is ` dir="rtl"` or ` dir="auto"`."""
     if not language or not _LANGUAGE_TAG.fullmatch(language):
+        if direction in ("rtl", "auto") and direction != text_direction(newsletter):
+            return Markup(' dir="{}"').format(direction)
         return Markup("")
     if language.split("-")[0].lower() == newsletter.split("-")[0].lower():
         return Markup("")
@@ -162,6 +167,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
             return self.loaders[-1].get_source(environment, template[len(OWN_PREFIX) :])
         source, filename, uptodate = super().get_source(environment, template)
         _refuse_mangled(source, template, filename)
+        _refuse_one_brace(environment, source, template, filename)
         refuse_unquoted_values(source, filename or template)
         if filename is not None and Path(filename).parent != builtin_templates():
             self._refuse_unknown_blocks(environment, source, template, filename)
@@ -684,6 +690,76 @@ _UNQUOTED_VALUE = re.compile(
 )
 
 
+#: A tag's quoted attribute values, and Jinja's statements and comments (`{% if %}` in a tag
+#: writes markup of the template's own), passed over when looking for a value in a tag.
+_QUOTED_OR_STATEMENT = re.compile(r"\"[^\"]*\"|'[^']*'|{%.*?%}|{#.*?#}", re.DOTALL)
+#: A `{{ ... }}` in a start tag: `<h{{ top }}` (in the tag's name) is the group `name`.
+_VALUE_IN_TAG = re.compile(r"(?P<name>^<[A-Za-z][\w:-]*)?\{\{(?P<expr>.*?)\}\}", re.DOTALL)
+#: The values a template may write among a tag's attributes: curator's own markup of attributes.
+_ATTRIBUTE_MARKUP = re.compile(r"^\s*lang_attributes\(")
+
+
+#: A value written with one brace on its left (`{ entry.blurb_html }}`): Jinja reads no
+#: expression there and publishes the text as it is. A name, fields, calls and filters between
+#: the braces (CSS's `a { color: red }}` and JSON's `{"a": 1}}` are not such).
+_ONE_BRACE = re.compile(
+    r"(?<!\{)\{\s*[A-Za-z_][\w.]*(?:\([^{}()]*\))?(?:\s*\|\s*\w+(?:\([^{}()]*\))?)*\s*\}\}"
+)
+
+
+def _refuse_one_brace(
+    environment: jinja2.Environment, source: str, template: str, filename: str | None
+) -> None:
+    """Stop at a template whose text (outside Jinja's tags) holds `{ name }}`: a `{{` typed with
+    one brace, which every article would publish as written (walk156 #4: `{ entry.blurb_html }}`
+    in _issue_body.html). Raised as a TemplateSyntaxError, so it names file and line."""
+    try:
+        tokens = list(environment.lex(source, template, filename))
+    except jinja2.TemplateSyntaxError:
+        return  # the render says what is wrong
+    for lineno, kind, value in tokens:
+        if kind != "data":
+            continue
+        found = _ONE_BRACE.search(value)
+        if found is None:
+            continue
+        written = found.group()
+        meant = "{{ " + written[1:-2].strip() + " }}"
+        raise jinja2.TemplateSyntaxError(
+            f"{written} has one brace on its left, so it is published as written, not as the"
+            f" value: write {meant}",
+            lineno + value.count("\n", 0, found.start()),
+            template,
+            filename or template,
+        )
+
+
+def _refuse_values_as_attributes(tag: re.Match[str], source: str, filename: str) -> None:
+    """Stop at a `{{ ... }}` a start tag holds outside a quoted attribute value (`<a href="..."
+    {{ entry.title }}>`): a feed's text there is attributes (walk156 #8: "x hidden", "x
+    style=position:fixed;..." were published as attributes, and a title's word "Onboarding" was
+    called an event handler)."""
+    text = _QUOTED_OR_STATEMENT.sub(lambda m: "_" * len(m.group()), tag.group())
+    for found in _VALUE_IN_TAG.finditer(text):
+        expr = found.group("expr")
+        if found.group("name") or _ATTRIBUTE_MARKUP.match(expr):
+            continue
+        before = text[: found.start()].rstrip()
+        if before.endswith("="):  # `title={{ x }}`: `refuse_unquoted_values` says it
+            continue
+        value = "{{ " + " ".join(expr.split()) + " }}"
+        line = source.count("\n", 0, tag.start() + found.start()) + 1
+        raise jinja2.TemplateSyntaxError(
+            f"{value} is written among the attributes of a tag, outside any quoted value: the"
+            " text it shows (a feed's title, say) becomes attributes of the tag (hidden,"
+            f' style=, onmouseover=); put it in a quoted value, title="{value}", or between'
+            " the tags (for attributes of your own, write them with {% if %})",
+            line,
+            Path(filename).name,
+            filename,
+        )
+
+
 def refuse_unquoted_values(source: str, filename: str) -> None:
     """Stop at a template (HTML or XML) that gives an attribute a `{{ ... }}` value without quotes
     (`title={{ entry.title }}`): a space in the value ends it, and the rest of a feed's title
@@ -692,6 +768,7 @@ def refuse_unquoted_values(source: str, filename: str) -> None:
     if Path(filename).suffix.lower() not in {".html", ".htm", ".xml"}:
         return
     for tag in _START_TAG.finditer(source):
+        _refuse_values_as_attributes(tag, source, filename)
         for found in _UNQUOTED_VALUE.finditer(tag.group()):
             if found.group(1) is None:
                 continue
@@ -1132,6 +1209,50 @@ def unused_templates(folder: Path) -> tuple[str, ...]:
         files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     except OSError:
         return ()
+    if not any(path.name in known for path in files):
+        return (*_nothing_at_top(folder, known, bool(files)), *_strays(folder, files, known))
+    return _strays(folder, files, known)
+
+
+def _nothing_at_top(folder: Path, known: Sequence[str], strays: bool) -> tuple[str, ...]:
+    """A warning when the editor's templates folder holds none of curator's templates at its top
+    level, where curator looks: every edition then has curator's own look, unsaid (walk156 #3:
+    the files moved into `templates/v2/`, or the folder left empty)."""
+    try:
+        subfolders = sorted(
+            p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
+        )
+    except OSError:
+        return ()
+    holding = []
+    for sub in subfolders:
+        count = sum(1 for name in known if (sub / name).is_file())
+        if count:
+            holding.append((sub, count))
+    if holding:
+        sub, count = holding[0]
+        others = (
+            f" (and {len(holding) - 1} other subfolder(s) of templates)" if len(holding) > 1 else ""
+        )
+        return (
+            f"{folder}: your templates folder has none of curator's templates at its top level,"
+            f" only a subfolder {sub.name}/ with {count} template(s){others}, so every edition"
+            f" is made with curator's own templates: curator reads a templates folder's top level"
+            f" only; set `templates: {sub}` under settings: in feeds.yaml (or --templates {sub}),"
+            f" or move the files up into {folder}",
+        )
+    if strays:  # each said, with the name it probably meant (`_strays`)
+        return ()
+    return (
+        f"{folder}: your templates folder is empty (of curator's templates: issue.html,"
+        " email.html, issue.txt ...), so every edition is made with curator's own templates:"
+        " copy the ones you change into it (`curator init scratch` makes a folder with them),"
+        " or remove `templates:` from feeds.yaml",
+    )
+
+
+def _strays(folder: Path, files: Sequence[Path], known: Sequence[str]) -> tuple[str, ...]:
+    """A warning per file of `files` (in the editor's `folder`) that curator never reads."""
     used = set(known)
     for path in files:
         try:
@@ -1321,8 +1442,20 @@ def _finalize(context: jinja2.runtime.Context, value: object) -> object:
     `{% autoescape false %}` (walk125 #1: a feed's `<form>`, `<base href>`, `<style>` were
     published there), as it is everywhere else in such a template."""
     if isinstance(value, Text | TextBytes) and _AUTOESCAPE(context.name):
+        if isinstance(value, Text) and (context.name or "").endswith(".md"):
+            return _braces_as_entities(value.__html__())
         return value.__html__()
     return value
+
+
+def _braces_as_entities(text: Markup) -> Markup:
+    """A feed's text in a Markdown edition with `{` and `}` as entities: Jekyll reads `{{ }}` and
+    `{% %}` in a Markdown file as Liquid, Hugo `{{< >}}` as a shortcode, before the Markdown
+    (walk156 #5: a title's `{% include secrets.txt %}` was run, a lone `{% raw %}` broke the
+    site's whole build); an entity reads as its character."""
+    if "{" not in text and "}" not in text:
+        return text
+    return Markup(str(text).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 class _TextCodeGenerator(jinja2.compiler.CodeGenerator):
@@ -1426,6 +1559,10 @@ class EntryView:
     #: The credit line as the HTML editions publish it (`credit_html`): each side in `<bdi>`, so
     #: that it reads "Author || Publication" in the article's direction whatever their scripts.
     credit_html: Markup = Markup("")
+    #: The direction its letters tell when no language is known ("rtl" for Arabic letters,
+    #: "auto" for another script than the newsletter's that names no language alone), else "";
+    #: `lang_attributes(entry.language, entry.direction)` writes it.
+    direction: str = ""
 
 
 @dataclass(frozen=True)
@@ -1507,16 +1644,37 @@ def credit_line(author: str, publication: str) -> str:
     return " || ".join(part for part in (author, publication) if part)
 
 
-def credit_html(author: str, publication: str) -> Markup:
+def corrected_credit(article: Article) -> str:
+    """An article's credit said in a message, each side named even when empty ("no author ||
+    Zeta Post"): a credit the editor corrected to no one is said so, not as a blank."""
+    author = join_names(article.authors) or "no author"
+    return f"{author} || {article.publication or 'no publication'}"
+
+
+def credit_html(author: str, publication: str, *, own: str = "") -> Markup:
     """`credit_line` for the HTML editions, the author and the publication each isolated in
     `<bdi>` (walk151 #12: in an English issue an Arabic article's "سارة حسن || Al Jazeera Net"
     showed as "Al Jazeera Net || سارة حسن" read left to right; an Arabic name beside an Arabic
     publication ran together as one right-to-left phrase in an English line, publication first).
     Isolated, each side is laid out in its own direction and the line's order is its element's:
-    author first, left to right in an English entry, right to left in an Arabic one."""
+    author first, left to right in an English entry, right to left in an Arabic one. With `own`
+    (the newsletter's language, given for an entry marked with a language not written in Latin
+    letters), a side written in Latin letters alone is marked `lang` of it (walk159 #6: "Global CX
+    Review" was read with the entry's Persian or Japanese voice)."""
     return Markup(" || ").join(
-        Markup("<bdi>{}</bdi>").format(part) for part in (author, publication) if part
+        Markup('<bdi lang="{}">{}</bdi>').format(own, part)
+        if own and latin_only(part)
+        else Markup("<bdi>{}</bdi>").format(part)
+        for part in (author, publication)
+        if part
     )
+
+
+def credit_text(author: str, publication: str) -> str:
+    """`credit_line` for the text and Markdown editions: a side holding right-to-left letters
+    between FSI and PDI (`readerlang.isolated`), so that "سارة حسن || Global CX Review" reads
+    author first in any viewer (walk159 #3); an English credit as it is."""
+    return credit_line(isolated(author), isolated(publication))
 
 
 def slugify(text: str) -> str:
@@ -1545,7 +1703,8 @@ def _told_apart(
     return tuple(named)
 
 
-def entry_view(entry: Scored) -> EntryView:
+def entry_view(entry: Scored, language: str = "en") -> EntryView:
+    """What a template sees of an article of an issue in `language` (the newsletter's)."""
     art = entry.article
     author = join_names(art.authors)
     publication = art.publication or ""
@@ -1555,13 +1714,30 @@ def entry_view(entry: Scored) -> EntryView:
         for name, url in entry.also_covered_by
         if publication and name == publication
     ]
+    declared = art.language if _LANGUAGE_TAG.fullmatch(art.language) else ""
+    guessed, direction = (
+        ("", "") if declared else guessed_language(f"{art.title} {art.blurb}", language)
+    )
+    direction = "" if guessed else direction  # (a language's own direction comes with it)
+    marked = declared or guessed
+    # (a language not written in Latin letters, or letters of another script than the newsletter's)
+    other_script = bool(marked or direction) and (
+        "LATIN" not in language_scripts(marked) if marked else True
+    )
+    newsletters = (
+        language
+        if other_script
+        and "LATIN" in language_scripts(language)
+        and lang_attributes(marked, direction, newsletter=language)
+        else ""
+    )
     return EntryView(
         title=Text(art.title),
         url=safe_url(art.url),
         author=Text(author),
         publication=Text(publication),
-        credit=Text(credit_line(author, publication)),
-        credit_html=credit_html(author, publication),
+        credit=Text(credit_text(author, publication)),
+        credit_html=credit_html(author, publication, own=newsletters),
         blurb=Text(art.blurb),
         score=entry.score,
         matched=tuple(Text(m) for m in entry.matched),
@@ -1573,11 +1749,14 @@ def entry_view(entry: Scored) -> EntryView:
         blurb_html=html,
         blurb_blocks=blocks,
         blurb_markdown=art.blurb_markdown,
-        language=art.language if _LANGUAGE_TAG.fullmatch(art.language) else "",
+        language=marked,
+        direction=direction,
     )
 
 
-def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, object]:
+def issue_context(
+    issue: Issue, *, site_url: str | None = None, language: str = "en"
+) -> dict[str, object]:
     """Every variable a template gets (documented in docs/templates.md) except `has_index` and
     `has_feed`, which depend on the build's formats: curator.outputs.output_context adds them."""
     sections = tuple(
@@ -1585,7 +1764,7 @@ def issue_context(issue: Issue, *, site_url: str | None = None) -> dict[str, obj
             Text(sec.subject),
             Text(sec.description),
             f"issue-{issue.number}-{slugify(sec.subject)}",
-            tuple(entry_view(e) for e in sec.entries),
+            tuple(entry_view(e, language) for e in sec.entries),
         )
         for sec in issue.sections
     )

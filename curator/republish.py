@@ -26,6 +26,7 @@ from curator.app import (
     dated_out_of_order,
     placeholder_titles,
     published_feed,
+    reader_notes,
     stored_day,
     stored_scores,
     unmarked_language,
@@ -723,7 +724,8 @@ def _corrections_kept(
             ]
             if not changed:
                 continue
-            store.set_published_article(issue.number, article_id, art)
+            credit = bool({"authors", "publication"} & set(changed))
+            store.set_published_article(issue.number, article_id, art, credit_corrected=credit)
             if art.url in refreshed and changed == ["blurb"]:
                 continue
             where = f'issue {issue.number}, "{art.title}"'
@@ -755,7 +757,13 @@ def _corrections_kept(
                     else ""
                 )
                 + ", and the store now keeps it too (an issue whose file is lost comes back from"
-                " the store as published)"
+                " the store as published"
+                + (
+                    "; a later issue featuring it again credits it so, unless its draft's"
+                    " `author:` or `publication:` lines say otherwise)"
+                    if credit
+                    else ")"
+                )
             )
     return notes
 
@@ -950,6 +958,7 @@ def render_issues(
             notes += linked_stylesheets(env, rendered)
             notes += unshown_theme(issues[number], folder)
             notes += nested_headings(rendered, folder)
+            notes += reader_notes(config, issues[number], out_dir, rendering=True)
         notes += unmarked_language(config.language, folder)
         # The date quoted is the issue's own when one is rendered (walk151 #14).
         day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None

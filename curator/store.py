@@ -582,6 +582,17 @@ def _migration_27(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_28(db: sqlite3.Connection) -> None:
+    """Whether the editor corrected each issue article's credit there (its draft's `author:` or
+    `publication:` lines, or its issue-N.json's "authors" or "publication" and `curator
+    render`), so that an issue featuring it again credits it as corrected (walk158 #7: issue 2
+    published the old credit). NULL: as curator credited it, or not known (before)."""
+    _add_columns(db, "issue_articles", [("credit_corrected", "INTEGER")])
+    # And the publication an article's feed credit says it was written for ("Bea Kahn for The
+    # Compost Gazette" on "Relay"), for the draft's note (walk158 #9: dropped unsaid).
+    _add_columns(db, "articles", [("written_for", "TEXT NOT NULL DEFAULT ''")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -611,6 +622,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_25,
     _migration_26,
     _migration_27,
+    _migration_28,
 )
 VERSION = len(MIGRATIONS)
 
@@ -1650,8 +1662,8 @@ class Store:
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
                        subject_hints, page_status, authors_from, other_authors, site_name,
-                       link_post, language, post_list, page_headline)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       link_post, language, post_list, page_headline, written_for)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -1674,6 +1686,7 @@ class Store:
                         art.language or None,
                         art.post_list,
                         art.page_headline,
+                        art.written_for,
                     ),
                 )
                 added += cursor.rowcount
@@ -2100,7 +2113,7 @@ class Store:
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
                     authors = ?, authors_from = ?, other_authors = ?, publication = ?,
                     site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?,
-                    language = ?, post_list = ?, page_headline = ?
+                    language = ?, post_list = ?, page_headline = ?, written_for = ?
                     WHERE id = ?""",
                 (
                     *url_row,
@@ -2118,6 +2131,7 @@ class Store:
                     article.language or None,
                     article.post_list,
                     article.page_headline,
+                    article.written_for,
                     article_id,
                 ),
             )
@@ -2155,6 +2169,7 @@ class Store:
             language=row["language"] or "",
             post_list=row["post_list"],
             page_headline=row["page_headline"],
+            written_for=row["written_for"],
         )
 
     _SELECT = (
@@ -3335,16 +3350,31 @@ class Store:
                     for art_id, art in (articles or {}).items()
                 ],
             )
+            # (a credit its draft corrected: the one an issue featuring it again publishes)
+            self.db.executemany(
+                "UPDATE issue_articles SET credit_corrected = 1 WHERE issue_id = ?"
+                " AND article_id = ?",
+                [
+                    (issue_id, art_id)
+                    for art_id, art in (articles or {}).items()
+                    if art.credit_corrected_in == number
+                ],
+            )
 
-    def set_published_article(self, number: int, article_id: int, article: Article) -> None:
+    def set_published_article(
+        self, number: int, article_id: int, article: Article, *, credit_corrected: bool = False
+    ) -> None:
         """Keep the address, title, credit and blurb issue `number` publishes article
         `article_id` with anew (as its corrected issue-N.json has them), as `record_issue` kept
-        them (the address only when it is not the article's own)."""
+        them (the address only when it is not the article's own). `credit_corrected`: its
+        credit is the editor's correction, which an issue featuring it again publishes
+        (`credit_corrections`)."""
         with self.transaction():
             self.db.execute(
                 "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
                 " blurb_markdown = ?, url = (CASE WHEN ? = (SELECT url FROM articles WHERE id = ?)"
-                " THEN NULL ELSE ? END) WHERE article_id = ? AND issue_id ="
+                " THEN NULL ELSE ? END), credit_corrected = (CASE WHEN ? THEN 1 ELSE"
+                " credit_corrected END) WHERE article_id = ? AND issue_id ="
                 " (SELECT id FROM issues WHERE number = ?)",
                 (
                     article.title,
@@ -3355,10 +3385,26 @@ class Store:
                     article.url,
                     article_id,
                     article.url,
+                    int(credit_corrected),
                     article_id,
                     number,
                 ),
             )
+
+    def credit_corrections(self) -> dict[int, tuple[int, tuple[str, ...], str | None]]:
+        """The credit the editor last corrected each article's to, by article id: (the number of
+        the issue that corrected it, its authors, its publication). One mechanism for both ways
+        of correcting it: a draft's `author:`/`publication:` lines (`record_issue`) and
+        issue-N.json with `curator render` (`set_published_article`). An issue featuring the
+        article again publishes it so, unless its draft corrects it anew (walk158 #7)."""
+        found: dict[int, tuple[int, tuple[str, ...], str | None]] = {}
+        for article_id, number, authors, publication in self.db.execute(
+            "SELECT ia.article_id, i.number, ia.authors, ia.publication FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id WHERE ia.credit_corrected = 1"
+            " AND ia.authors IS NOT NULL ORDER BY i.number"
+        ):
+            found[article_id] = (number, tuple(json.loads(authors)), publication)
+        return found
 
     def cut_from_issue(self, number: int, article_ids: Collection[int]) -> None:
         """Take articles `article_ids` out of published issue `number` (cut from its corrected

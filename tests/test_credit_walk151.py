@@ -70,7 +70,8 @@ def test_arabic_hebrew_and_chinese_bylines_credit_the_people_they_name(
     assert 'the credit of "Walid Queues"' in said and MAY_BE_TWO in said, err
     out = tmp_path / "output"
     text = (out / "issue-1.txt").read_text(encoding="utf-8")
-    assert "محمد أحمد وليد الخطيب || Zeta Post" in text, text
+    # (the Arabic side isolated, U+2068 ... U+2069, so that it reads author first: walk159 #3)
+    assert "\u2068محمد أحمد وليد الخطيب\u2069 || Zeta Post" in text, text
     assert "محمد أحمد and" not in text and "רות כהן and" not in text, text
     assert "司马相如 and 李娜 || Zeta Post" in text, text
     assert "通讯员" not in text and "韩梅梅" not in text and "记者" not in text, text
@@ -83,7 +84,10 @@ def test_arabic_hebrew_and_chinese_bylines_credit_the_people_they_name(
             r'class="entry"[^>]*\bdir="rtl"[^>]*>.*?(<p class="credit".*?</p>)', html, re.S
         )
         assert entry, (name, html)
-        assert entry.group(1).endswith("><bdi>سارة حسن</bdi> || <bdi>Zeta Post</bdi></p>"), (
+        # (the publication in Latin letters keeps the newsletter's language: walk159 #6)
+        assert entry.group(1).endswith(
+            '><bdi>سارة حسن</bdi> || <bdi lang="en">Zeta Post</bdi></p>'
+        ), (
             name,
             entry.group(1),
         )

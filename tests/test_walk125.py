@@ -131,7 +131,7 @@ def _filtered_templates(demo: Path) -> Path:
     )
     body = mine / "_issue_body.html"
     text = body.read_text(encoding="utf-8")
-    anchor = '    <div class="entry"{{ lang_attributes(entry.language) }}>\n'
+    anchor = '    <div class="entry"{{ lang_attributes(entry.language, entry.direction) }}>\n'
     assert anchor in text
     text = text.replace(anchor, anchor + shown + "\n")
     text = text.replace(

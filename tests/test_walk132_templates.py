@@ -203,9 +203,14 @@ def test_the_documented_titles_and_links_issue_txt_is_told_what_it_leaves_out_no
     assert f"{mine}: your issue.txt leaves out of issue 1 its theme " in said
     assert "which curator's own issue.txt shows: fine if you meant it;" in said
     assert "issue.txt (`theme`, `closing_plain`)" in said
+    # (and their blurbs, walk156 #2: a template of titles publishes none)
     assert (
-        'the credit of 4 of 4 articles ("Helena Ashworth || Brightline Insights"), which'
-        " curator's own templates show: fine if you meant it; to show them, add `entry.credit`"
+        'the credit of 4 of 4 articles ("Helena Ashworth || Brightline Insights") and the blurb'
+        " of 4 of 4 articles"
+    ) in said
+    assert (
+        "which curator's own templates show: fine if you meant it; to show them, add"
+        " `entry.credit` and `entry.blurb`"
     ) in said
 
 

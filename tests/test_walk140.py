@@ -144,7 +144,7 @@ def test_one_publications_pieces_on_one_story_are_counted_once_and_numbered(
     own = (REPO / "templates" / "issue.txt").read_text(encoding="utf-8")
     old = own.replace(
         "{% for name, url in entry.pieces_in_publication %}\n"
-        "{% call words.another_piece() %}{{ name }}{% endcall %}",
+        "{% call words.another_piece() %}{{ name | isolated }}{% endcall %}",
         "{% for url in entry.also_in_publication %}\n"
         "{% call words.another_piece() %}{{ entry.publication }}{% endcall %}",
     )
@@ -178,7 +178,7 @@ def test_a_warning_quotes_a_piece_as_an_unnumbered_template_copy_writes_it(
     (mine / "issue.txt").write_text(
         own.replace(
             "{% for name, url in entry.pieces_in_publication %}\n"
-            "{% call words.another_piece() %}{{ name }}{% endcall %}",
+            "{% call words.another_piece() %}{{ name | isolated }}{% endcall %}",
             "{% for url in entry.also_in_publication %}\n"
             "{% call words.another_piece() %}{{ entry.publication }}{% endcall %}",
         ),

@@ -121,7 +121,8 @@ def say_unused_templates(config: Config, templates: Path | None) -> None:
     folder = templates or config.settings.templates
     if folder is not None:
         for line in unused_templates(folder):
-            warn(line)
+            # (held in --json's `warnings` too: walk156 #3)
+            run_note(line)
 
 
 def announce_fetch(config: Config, quiet: bool) -> None:
@@ -746,6 +747,8 @@ def draft_document(
         "path": str(written.path) if written else None,
         "weak_fits": list(written.weak_fits) if written else [],
         "one_word_fits": [o.to_dict() for o in written.one_word] if written else [],
+        # how many credits the draft notes (`<!-- Credit:`, `<!-- Author:`; walk158 #13)
+        "credit_notes": written.credit_notes if written else 0,
         **left,
         "warnings": warnings_list(written.warnings, written.missing_blurbs)
         if written

@@ -35,7 +35,7 @@ from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
 from curator.htmltext import name_text
-from curator.models import TAKEN_FOR_SITE, Article, Page
+from curator.models import TAKEN_FOR_SITE, Article, Page, taken_remark
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
 from curator.robots import disallowed_pages, site_name, site_of
@@ -55,6 +55,7 @@ def page_record(page: Page) -> dict[str, Any]:
         "authors_field": page.authors_field,  # "its JSON-LD", "its byline", ...
         # names the page declared, taken for its site's own (walk139 #9)
         "site_authors": list(page.site_authors),
+        "paid_label": page.paid_label,
         # as a build credits it (walk96 #3: `Pub ![i](javascript:...)` shown, "Pub" published)
         "publication": (name_text(page.publication) or None) if page.publication else None,
         "canonical_url": page.canonical_url,
@@ -90,6 +91,8 @@ def stored_record(article: Article) -> dict[str, Any]:
         "publication": article.publication,
         "authors_from": article.authors_from,
         "other_authors": list(article.other_authors),
+        # the issue whose draft or issue-N.json the editor corrected its credit in (walk158 #7)
+        "credit_corrected_in": article.credit_corrected_in,
     }
 
 
@@ -316,6 +319,12 @@ def show(record: dict[str, Any]) -> None:
             f"(no author found: the page names {names} as the author, taken for the site's own"
             " name)"
         )
+    if not record["authors"] and record.get("paid_label"):
+        # "Sponsored Content" as the page's author (walk158 #5): said as a build's note says it
+        authors = (
+            f'(no author found: the page names "{record["paid_label"]}" as the author, a label of'
+            " paid content, not a person)"
+        )
     click.echo(record["issue_title"] or "(no title found)")
     if record["title"] and record["title"] != record["issue_title"]:
         click.echo(f"  the page's own title: {record['title']}")
@@ -373,6 +382,13 @@ def show(record: dict[str, Any]) -> None:
         ]
         # Each part of the credit says where it came from: "(the page's byline)" was said of a
         # publication a feed's `name:` had given (walk72 #2).
+        corrected_in = stored.get("credit_corrected_in")
+        if corrected_in is not None:  # the editor's own credit (walk158 #7)
+            said = [
+                ("no author, " if not stored["authors"] else "")
+                + f"as you corrected it in issue {corrected_in}"
+            ]
+            line = line or "no credit line"
         if not line:  # (walk123 #1: the line ended "credits it as: " and nothing)
             line = (
                 "(no credit: no author or publication was found, and the issue prints no credit"
@@ -388,15 +404,13 @@ def show(record: dict[str, Any]) -> None:
             # walk118 #1: a name the feed or the page gave, taken for the site's own
             names = join_names(stored["other_authors"])
             team = all(site_team(n, stored["publication"]) for n in stored["other_authors"])
-            click.echo(
-                f"  {taken} names {names} as the author, taken for the site's own"
-                f" {'team' if team else 'name'}"
-            )
-        elif stored["other_authors"]:
+            click.echo(f"  {taken_remark(stored['authors_from'], names, team)}")
+        elif stored["other_authors"] and corrected_in is None:
             click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
         now = record["authors"]
         if (
-            now
+            corrected_in is None
+            and now
             and {n.casefold() for n in now} != {n.casefold() for n in stored["authors"]}
             and not (other == "the page" and now == stored["other_authors"])
         ):

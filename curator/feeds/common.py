@@ -172,9 +172,39 @@ def author_name(value: object) -> str | None:
         if match:
             text = match.group("name").strip()
             break
+    else:
+        text = _named_addresses(text) or text
     if not text or _BARE_EMAIL.match(text) or "://" in text:
         return None
     return text
+
+
+#: Where one person's address and name end and the next's begin, after a bracket: "ann@x.example
+#: (Ann Lee), bo@x.example (Bo Chen)", "... (Ann Lee) and bo@x.example (Bo Chen)".
+_NEXT_PERSON = re.compile(r"(?<=[)>])\s*(?:[,;&]|\band\b)\s*", re.I)
+
+
+def _named_addresses(text: str) -> str:
+    """The names of an author field that gives several people, each as "address (Name)" or "Name
+    <address>" (walk158 #6: "ann@x.example (Ann Lee), bo@x.example (Bo Chen)" credited no one),
+    joined by "and" as a credit of two is; "" when it is not such a list."""
+    parts = _NEXT_PERSON.split(text)
+    if len(parts) < 2:
+        return ""
+    names = []
+    for part in parts:
+        match = next(
+            (
+                m
+                for p in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL, _NAME_THEN_BRACKETED_EMAIL)
+                if (m := p.match(part))
+            ),
+            None,
+        )
+        if match is None or not match.group("name").strip():
+            return ""
+        names.append(match.group("name").strip())
+    return " and ".join(names)
 
 
 #: An address whose last label feedparser may have cut: its pattern takes at most four letters of it.
@@ -331,6 +361,28 @@ class FeedItem:
     related: tuple[object, ...] = ()
     #: A podcast episode's `itunes:subtitle` (feedparser's `subtitle`).
     subtitle: object = None
+    #: The language the feed says the item is in (its own `xml:lang`, else the feed's).
+    language: object = None
+
+
+#: A language tag as a feed writes it: "fa-IR", "en_US", "he".
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def language_tag(value: object) -> str:
+    """A feed's language as a BCP 47 tag ("fa-IR", "en-US" of "en_us"), its language in lower
+    case, a region in upper case, and a country code written for a language mended ("jp" is
+    "ja", `extract_rules.COUNTRY_NOT_LANGUAGE`, as a page's); "" for anything else."""
+    from curator.extract_rules import COUNTRY_NOT_LANGUAGE
+
+    if not isinstance(value, str):
+        return ""
+    tag = value.strip().replace("_", "-").split(",")[0].strip()
+    if not _LANGUAGE.fullmatch(tag):
+        return ""
+    head, *rest = tag.split("-")
+    head = COUNTRY_NOT_LANGUAGE.get(head.lower(), head.lower())
+    return "-".join([head, *[p.upper() if len(p) == 2 else p for p in rest]])
 
 
 #: feedparser files a namespaced element under `prefix_localname`, lower case: an item's
@@ -377,6 +429,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         title_markup=held_markup(item.title),
         title_lost=title_lost(item.title),
         author_markup=_author_markup(item.authors, item.author),
+        language=language_tag(item.language),
     )
     return _composed(entry)
 

@@ -574,7 +574,7 @@ def _feed(
             if version == "rss10" and child.get(RDF_ABOUT):
                 # feedparser's _start_item files rdf:about as the id, as it is.
                 item.guid = item.guid or child.get(RDF_ABOUT)
-            entries.append(_entry(item, url, version))
+            entries.append(_entry(item, url, version, _language(child, container)))
             authored.append(bool(item.authors))
             has_content = False  # feedparser's _end_item
             continue
@@ -636,7 +636,27 @@ def _feed(
     )
 
 
-def _entry(item: _Item, url: str, version: str) -> Entry:
+#: xml:lang, which an element inherits from the nearest one above it that has it.
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _language(element: Any, container: Any) -> str | None:
+    """The language the feed gives an entry (walk159 #2): the nearest `xml:lang` on it, its
+    title or above it (Atom), else the feed's <language> or dc:language (RSS)."""
+    title = next((c for c in element if _name(c) == "title"), None)
+    for node in (title, element, *element.iterancestors()):
+        if node is not None and node.get(_XML_LANG):
+            return str(node.get(_XML_LANG))
+    for child in container:
+        if _name(child) in ("language", "dc_language"):
+            return _text(child)
+    channel = next((c for c in container if _name(c) == "channel"), None)
+    if channel is not None:  # RSS 1.0: its fields in <channel>, the items beside it
+        return next((_text(c) for c in channel if _name(c) in ("language", "dc_language")), None)
+    return None
+
+
+def _entry(item: _Item, url: str, version: str, language: str | None = None) -> Entry:
     """The `Entry` curator.feeds.xmlfeed makes from the same fields feedparser would have given it."""
     fields = FeedItem(
         link=item.link,
@@ -654,5 +674,6 @@ def _entry(item: _Item, url: str, version: str) -> Entry:
         origlink=orig_link(item.origlinks),
         related=tuple(href for rel, href in item.links if rel == "related"),
         subtitle=item.subtitle,
+        language=language,
     )
     return build_entry(fields, feed_base(url), is_rss=version.startswith("rss"))

@@ -68,8 +68,9 @@ def _as_text(value: object) -> object:
     return value.replace("<", "&lt;") if isinstance(value, str) else value
 
 
-def _item(item: Mapping[str, Any]) -> FeedItem:
-    """One JSON Feed item's fields, for `build_entry`; fields of the wrong type are ignored."""
+def _item(item: Mapping[str, Any], language: object = None) -> FeedItem:
+    """One JSON Feed item's fields, for `build_entry`; fields of the wrong type are ignored. Its
+    language is JSON Feed 1.1's `language`, the item's own, else the feed's (`language`)."""
     raw_id = item.get("id")
     usable = isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool)
     guid = str(raw_id).strip() or None if usable else None
@@ -90,6 +91,7 @@ def _item(item: Mapping[str, Any]) -> FeedItem:
         published=_json_date(item.get("date_published")),
         updated=_json_date(item.get("date_modified")),
         tags=tuple(tags) if isinstance(tags, list) else (),
+        language=item.get("language") or language,
     )
 
 
@@ -147,7 +149,7 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
         if not entry.authors and not (item.get("authors") or item.get("author"))
         else replace(entry, authors_plain=True)
         for item in items[:MAX_ENTRIES]
-        for entry in [build_entry(_item(item), base, is_rss=False)]
+        for entry in [build_entry(_item(item, document.get("language")), base, is_rss=False)]
     )
     return ParsedFeed(
         title=plain_text(document.get("title")),

@@ -79,7 +79,7 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     # when the item was published (feed-rs reads it so too).
     is_rss = str(result.get("version") or "").startswith("rss")
     texts = _ElementTexts(data)
-    items = [_item(e, texts) for e in entries]
+    items = [_item(e, texts, feed.get("language")) for e in entries]
     built = tuple(build_entry(item, base, is_rss=is_rss) for item in items)
     if problem is not None:
         # In a document that is not well formed, an entry with no link of its own may be the cut
@@ -206,9 +206,11 @@ def _written_as_url(guid: object, texts: _ElementTexts) -> bool:
     return False
 
 
-def _item(entry: dict[str, Any], texts: _ElementTexts) -> FeedItem:
+def _item(entry: dict[str, Any], texts: _ElementTexts, language: object = None) -> FeedItem:
     """One feedparser entry's fields, for `build_entry`. feedparser files a permalink guid as
-    the link too; such a guid counts only when the feed wrote a URL (`guid_is_url`)."""
+    the link too; such a guid counts only when the feed wrote a URL (`guid_is_url`). Its language
+    is its title's or summary's `xml:lang` (feedparser's, inherited from the feed's), else the
+    feed's `language` (RSS's <language>, dc:language)."""
     links = entry.get("links") or ()
     link, guid = entry.get("link"), entry.get("id")
     guidislink = bool(entry.get("guidislink"))
@@ -238,4 +240,12 @@ def _item(entry: dict[str, Any], texts: _ElementTexts) -> FeedItem:
             lk.get("href") for lk in links if str(lk.get("rel") or "").lower() == "related"
         ),
         subtitle=entry.get("subtitle"),
+        language=next(
+            (
+                detail.get("language")
+                for detail in (entry.get("title_detail"), entry.get("summary_detail"))
+                if isinstance(detail, dict) and detail.get("language")
+            ),
+            language,
+        ),
     )

@@ -1,0 +1,228 @@
+"""What a reader's software needs to read an article in its language and direction: a language
+told by an article's letters when neither its page nor its feed says it, and right-to-left text
+isolated in the plain-text editions (walk159, an accessibility walk). Pure."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from curator.models import Issue
+
+#: Unicode bidirectional classes of right-to-left letters (Hebrew "R", Arabic "AL").
+_RTL_CLASSES = frozenset({"R", "AL"})
+#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode's bidi algorithm, UAX #9 2.7): what
+#: they hold is laid out in its own direction, and the line around it in its own.
+FSI, PDI = "\u2068", "\u2069"
+
+#: A script (the first word of its letters' Unicode names) and the language and direction it
+#: decides alone: Hebrew letters are Hebrew (Yiddish writes them too, rarely in a feed), kana is
+#: Japanese, Hangul Korean, Thai Thai, Greek Greek; Arabic letters are Arabic, Persian or Urdu,
+#: so only their direction is told; Chinese characters without kana are Chinese (Japanese writes
+#: kana in every sentence). Any other script not the newsletter's: `dir="auto"` alone.
+SCRIPT_LANGUAGES: dict[str, tuple[str, str]] = {
+    "HEBREW": ("he", "rtl"),
+    "ARABIC": ("", "rtl"),
+    "HIRAGANA": ("ja", ""),
+    "KATAKANA": ("ja", ""),
+    "HANGUL": ("ko", ""),
+    "THAI": ("th", ""),
+    "GREEK": ("el", ""),
+    "CJK": ("zh", ""),
+}
+#: The script of a newsletter's language (its primary subtag); any other is written in Latin.
+_LANGUAGE_SCRIPTS: dict[str, frozenset[str]] = {
+    "he": frozenset({"HEBREW"}),
+    "yi": frozenset({"HEBREW"}),
+    "ar": frozenset({"ARABIC"}),
+    "fa": frozenset({"ARABIC"}),
+    "ur": frozenset({"ARABIC"}),
+    "ja": frozenset({"HIRAGANA", "KATAKANA", "CJK"}),
+    "zh": frozenset({"CJK"}),
+    "ko": frozenset({"HANGUL", "CJK"}),
+    "th": frozenset({"THAI"}),
+    "el": frozenset({"GREEK"}),
+    "ru": frozenset({"CYRILLIC"}),
+    "uk": frozenset({"CYRILLIC"}),
+    "bg": frozenset({"CYRILLIC"}),
+    "sr": frozenset({"CYRILLIC"}),
+    "hi": frozenset({"DEVANAGARI"}),
+}
+
+
+def has_rtl(text: str) -> bool:
+    """Whether `text` holds a right-to-left letter (Hebrew, Arabic ...)."""
+    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text or "")
+
+
+def isolated(text: str) -> str:
+    """`text` between FSI and PDI when it holds a right-to-left letter, else as it is: in a line
+    of the text or Markdown edition, "سارة حسن || Global CX Review" then reads author first in
+    any viewer (walk159 #3: one taking the line's direction from its first strong letter showed
+    "Global CX Review || حسن سارة"), and an English credit stays byte for byte as it was."""
+    return f"{FSI}{text}{PDI}" if has_rtl(text) else text
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+def letters_script(text: str) -> str:
+    """The script most of `text`'s letters are in ("LATIN", "HEBREW", "CJK" ...); "" for none.
+    Kana beside Chinese characters is Japanese ("HIRAGANA"), whichever is commoner."""
+    counts = Counter(_script(ch) for ch in text or "" if ch.isalpha())
+    if not counts:
+        return ""
+    if counts["HIRAGANA"] or counts["KATAKANA"]:
+        return "HIRAGANA"
+    script, n = counts.most_common(1)[0]
+    return script if n * 2 > counts.total() else ""
+
+
+def language_scripts(language: str) -> frozenset[str]:
+    """The scripts a text in `language` is written in (`_LANGUAGE_SCRIPTS`, else Latin)."""
+    primary = language.strip().lower().replace("_", "-").split("-", 1)[0]
+    return _LANGUAGE_SCRIPTS.get(primary, frozenset({"LATIN"}))
+
+
+def guessed_language(text: str, newsletter: str) -> tuple[str, str]:
+    """(language, direction) an article's `text` (its title and blurb) tells by its letters when
+    neither its page nor its feed says its language: ("he", "rtl"), ("", "rtl") for Arabic
+    letters, ("zh", ""), ("", "auto") for another script than the newsletter's that tells no
+    language alone (Cyrillic, Devanagari ...); ("", "") when it is in the newsletter's script."""
+    script = letters_script(text)
+    if not script or script in language_scripts(newsletter):
+        return "", ""
+    return SCRIPT_LANGUAGES.get(script, ("", "auto"))
+
+
+def latin_only(text: str) -> bool:
+    """Whether every letter of `text` is a Latin one (and it has one): a name such as "Global CX
+    Review" or "Müller"."""
+    letters = [ch for ch in text or "" if ch.isalpha()]
+    return bool(letters) and all(_script(ch) == "LATIN" for ch in letters)
+
+
+# -- what the editor is told of them ---------------------------------------------------------------
+
+#: Link words that say nothing of where a link goes once read out of their sentence, as a screen
+#: reader's list of links reads them (WCAG 2.4.4, "Link Purpose"): walk159 #5.
+VAGUE_LINK_WORDS = frozenset(
+    {"here", "click here", "read more", "more", "link", "this", "this link", "learn more"}
+)
+
+
+def _links(markdown: str) -> list[tuple[str, str]]:
+    """(words, address) of each link of the editor's published Markdown, in order."""
+    from curator.markdowntext import markdown_tokens
+
+    found: list[tuple[str, str]] = []
+    for token in markdown_tokens(markdown):
+        children = token.children or []
+        for index, child in enumerate(children):
+            if child.type != "link_open":
+                continue
+            words = []
+            for inner in children[index + 1 :]:
+                if inner.type == "link_close":
+                    break
+                words.append(inner.content)
+            found.append((" ".join("".join(words).split()), str(child.attrGet("href") or "")))
+    return found
+
+
+def link_text_warnings(issue: Issue, where: str) -> list[str]:
+    """A warning per link text of the issue that goes to two places (two featured articles of
+    the same title, two "click here" of the introduction or closing line), and per introduction
+    link whose words say nothing out of their sentence ("here", "read more"): a screen reader's
+    list of links, and a reader scanning the page, cannot tell where each goes (walk159 #5).
+    `where` says where the editor corrects them ("the draft", "issue-1.json")."""
+    from curator.markdowntext import published_markdown
+
+    warnings: list[str] = []
+    titles: dict[str, list[str]] = {}
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            if art.url:
+                titles.setdefault(" ".join(art.title.split()).casefold(), []).append(art.url)
+    for entry_title, urls in titles.items():
+        addresses = list(dict.fromkeys(urls))
+        if len(addresses) > 1:
+            shown = next(
+                e.article.title
+                for s in issue.sections
+                for e in s.entries
+                if " ".join(e.article.title.split()).casefold() == entry_title
+            )
+            warnings.append(
+                f'two featured articles are titled "{shown}" and link to different places'
+                f" ({' and '.join(addresses)}): a reader, or a screen reader's list of links, cannot"
+                f" tell them apart; correct one title in {where}"
+            )
+    for part, text in (("introduction", issue.introduction), ("closing line", issue.closing)):
+        links = _links(published_markdown(text))
+        places: dict[str, list[str]] = {}
+        for words, href in links:
+            places.setdefault(words.casefold(), []).append(href)
+        for words, hrefs in places.items():
+            distinct = list(dict.fromkeys(hrefs))
+            shown = next(w for w, _ in links if w.casefold() == words)
+            if len(distinct) > 1:
+                warnings.append(
+                    f'the {part} links the words "{shown}" to {len(distinct)} different places'
+                    f" ({' and '.join(distinct)}): a reader, or a screen reader's list of links,"
+                    f" cannot tell where each goes; give each link words of its own in {where}"
+                    ' ("the timetable", "the map")'
+                )
+            elif words.strip(" .!:") in VAGUE_LINK_WORDS:
+                warnings.append(
+                    f'the {part} links the words "{shown}" to {distinct[0]}: read out of their'
+                    " sentence (a screen reader's list of links) they say nothing of where it"
+                    f" goes; link words that say it instead in {where}"
+                )
+    return warnings
+
+
+def language_warnings(issue: Issue, newsletter: str, where: str) -> list[str]:
+    """A warning per featured article whose page and feed say no language and whose letters are
+    in another script than the newsletter's (`guessed_language`), saying what every HTML edition
+    marks it with, and where to write its language (walk159 #2: Chinese, Persian and Hebrew were
+    published inside `lang="en"`, silently)."""
+    warnings = []
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            if art.language:
+                continue
+            language, direction = guessed_language(f"{art.title} {art.blurb}", newsletter)
+            if not (language or direction):
+                continue
+            marked = f'lang="{language}"' if language else f'dir="{direction}"'
+            if direction == "auto":
+                told = "so that browsers lay it out in its own direction; no language is set,"
+                told += " and screen readers read it in the newsletter's voice"
+            elif language:
+                told = "as its letters tell"
+            else:
+                told = "as its letters are Arabic (Arabic, Persian or Urdu: no language is set)"
+            warnings.append(
+                f'"{art.title}" ({art.url}): neither its page nor its feed says what language it'
+                f" is in, and it is not written in your newsletter's letters: every HTML edition"
+                f" marks it {marked}, {told}; to give its language, write it as the article's"
+                f' "language" ("zh-Hant", "fa", "ru") in {where}'
+            )
+    return warnings
+
+
+def empty_link_warnings(issue: Issue, where: str) -> list[str]:
+    """A warning per link with no words in the issue's introduction or closing line (`curator
+    render` of a corrected issue-N.json said none, walk159 #1), as the build says them."""
+    from curator.markdowntext import empty_link_advice, unshown_markdown
+
+    return [
+        f"the {part} in {where}, line {piece.line}: {empty_link_advice(piece)}"
+        for part, text in (("introduction", issue.introduction), ("closing", issue.closing))
+        for piece in unshown_markdown(text or "", code_blocks=True)[1]
+        if piece.kind == "empty link"
+    ]
