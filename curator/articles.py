@@ -1024,7 +1024,13 @@ def merge(
         elif page is not None and page.paid_label:
             others, taken_for_site = (page.paid_label,), "page-paid"
     authors = kept
-    written_for = _written_for(entry.authors, kept, publication)
+    written_for = _written_for(entry.authors, kept, publication) or (
+        # the page's own byline "By Bea Kahn for The Compost Gazette" too (fixgk): "for" the
+        # page's own site ("for Relay" on Relay's page) says nothing
+        _written_for((page.credit_text,), kept, publication, (site or "", *page.site_names))
+        if page is not None and page.credit_text
+        else ""
+    )
     if not feed_title_used and page is not None:
         title = page_title(page, publication)
     elif long_title:
@@ -1222,21 +1228,27 @@ def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
 
 
 def _written_for(
-    raw: Sequence[str], credited_people: Sequence[str], publication: str | None
+    raw: Sequence[str],
+    credited_people: Sequence[str],
+    publication: str | None,
+    own_names: Sequence[str] = (),
 ) -> str:
     """The publication a feed's credit of a person credited says the article was written for
     ("Bea Kahn for The Compost Gazette": "The Compost Gazette"), when it is not `publication`;
     "" otherwise. The credit is the person (`rules.CREDIT_FOR`), and the publication is no
     co-author, but it may be where the article first appeared: the draft says so (walk158 #9:
-    "Bea Kahn || Relay" was published, "for The Compost Gazette" dropped unsaid)."""
+    "Bea Kahn || Relay" was published, "for The Compost Gazette" dropped unsaid). A page's
+    byline ("By Bea Kahn for The Compost Gazette | May 4") is read the same way, without its
+    "By" and what follows a bar; "for" one of `own_names` (the page's own site) says nothing."""
     people = {name_key(p) for p in credited_people}
     for credit in raw:
-        text = name_text(credit)
+        text = rules.BYLINE_PREFIX.sub("", name_text(credit).split("|")[0])
         found = rules.CREDIT_FOR.search(text)
         if found is None or name_key(text[: found.start()]) not in people:
             continue
-        named = re.sub(r"^\s*for\s+", "", found.group()).strip()
-        if named and not (publication and same_name(named, publication)):
+        named = re.sub(r"^\s*for\s+", "", found.group()).strip().rstrip(".,;:").strip()
+        own = (publication, *own_names)
+        if named and not any(name and same_name(named, name) for name in own):
             return named
     return ""
 

@@ -464,11 +464,13 @@ def credit_note(
 
 
 def _written_for_words(authors: Sequence[str], publication: str | None, written_for: str) -> str:
-    """What a credit's "for ..." said ("Bea Kahn for The Compost Gazette"), in words."""
+    """What a credit's "for ..." said ("Bea Kahn for The Compost Gazette"), in words: "its
+    credit", as the feed's and the page's byline are said alike (fixgk: an article does not
+    record which of them said it)."""
     who = join_names([a for a in authors if a.strip()]) or "its author"
     credited = f'"{publication}"' if publication else "no publication"
     return (
-        f'its feed credits {who} "for {written_for}", so it may have been written for'
+        f'its credit names {who} "for {written_for}", so it may have been written for'
         f" {written_for}; {credited} is credited"
     )
 

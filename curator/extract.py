@@ -146,6 +146,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         authors_field=credit[2] if len(credit) > 2 else "",
         site_authors=() if credit[0] else (_safe(problems, site_authors, doc, site) or ()),
         paid_label=credit[3] if len(credit) > 3 else "",
+        credit_text=credit[4] if len(credit) > 4 else "",
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
@@ -1113,7 +1114,7 @@ def _without_title_byline(title: str) -> str:
 # ------------------------------------------------------------------------------------------ authors
 
 
-def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str, str]:
+def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str, str, str]:
     """People credited, and whether the credit that named them names a guest ("Guest post by
     ...", `rules.GUEST_CREDIT`): what the page declares (JSON-LD, then meta tags), else its
     visible byline. (Named `authors`: a page that breaks it loses its "authors", as the run says.)
@@ -1126,7 +1127,9 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
     An organisation's name never credits anyone (walk112 #1): one the page's JSON-LD types as an
     Organization ("Gartner"), wherever else the page gives it, and the site's own name ("Zendo"
     on "Zendo Blog", `_site_own_name`). The third value says where the credit came from; the
-    fourth, when the page credits no one, the label of paid content it gives (`paid_credit`).
+    fourth, when the page credits no one, the label of paid content it gives (`paid_credit`); the
+    fifth, the credit as the page writes it ("By Bea Kahn for The Compost Gazette"), from which
+    `articles` says a piece written for another publication (fixgk).
     """
     host = _host(doc.url)
     firms = _ld_organisations(doc)
@@ -1148,26 +1151,26 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
         for raw in _visible_bylines(doc):
             names = people(raw, True) if _guest(raw) else ()
             if names:
-                return names, True, "its byline", ""
+                return names, True, "its byline", "", raw
     if declared and not _one_word(declared):
-        return declared, _guest(declared_raw), declared_field, ""
+        return declared, _guest(declared_raw), declared_field, "", declared_raw
     bylines = _visible_bylines(doc)
     for raw in bylines:
         names = people(raw, True)
         if not names:
             continue
         if not declared:
-            return names, _guest(raw), "its byline", ""
+            return names, _guest(raw), "its byline", "", raw
         shown = {w.lower() for name in names for w in _WORD.findall(name)}
         if declared[0].lower() in shown:
             # the page shows the declared name ("Reuters, Washington")
-            return declared, _guest(raw), declared_field, ""
+            return declared, _guest(raw), declared_field, "", declared_raw
         if not _one_word(names):
-            return names, _guest(raw), "its byline", ""
+            return names, _guest(raw), "its byline", "", raw
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
     if declared:
-        return declared, _guest(declared_raw), declared_field, ""
-    return (), False, "", paid_credit(doc, bylines)
+        return declared, _guest(declared_raw), declared_field, "", declared_raw
+    return (), False, "", paid_credit(doc, bylines), ""
 
 
 def _says_guest(doc: _Doc) -> bool:

@@ -184,6 +184,9 @@ class Page:
     #: When the page credits no one: the label of paid content it gives as its author
     #: ("Sponsored Content", "Press Release", walk158 #5), for the editor to be told; else "".
     paid_label: str = ""
+    #: The credit that named `authors`, as the page writes it ("By Bea Kahn for The Compost
+    #: Gazette"): a piece written for another publication is said from it (fixgk); else "".
+    credit_text: str = ""
     #: The publication / site name.
     publication: str | None = None
     #: Every name the page gives its site (declared names, its host's registrable domain whole and

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from curator.errors import EXIT_INPUT, CuratorError
 from curator.htmltext import script_in
 from curator.issuecheck import issue_mistakes
+from curator.mailstyle import keep_in_head, rules_for_head, without_imports
 from curator.markdowntext import (
     blurb_html,
     cut_unsafe_links,
@@ -709,6 +710,9 @@ def _media_only(found: re.Match[str]) -> bool:
     return " ".join(media.split()).casefold() not in _EVERY_SCREEN
 
 
+#: The `{% block style %}` of an email.html extending curator's, its CSS as group 1 (fixgk: an
+#: `@import` written there was left out unsaid, as only a `<style>` of the file was looked in).
+_STYLE_BLOCK = re.compile(r"(?s)\{%-?\s*block\s+style\s*-?%\}(.*?)\{%-?\s*endblock\b")
 #: An `@import` of a stylesheet, up to its `;` (or the line's end).
 _CSS_IMPORT = re.compile(r"(?i)@import\b[^;\n]*;?")
 
@@ -840,11 +844,11 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
         return ()
     source, filename = _template_source(env, "email.html")
     # an @import in its <style> too (walk130 #3: it disappeared, unsaid)
-    imports = [
-        found
-        for style in _STYLE.finditer(source)
+    imports = {
+        found.start(): found
+        for style in [*_STYLE.finditer(source), *_STYLE_BLOCK.finditer(source)]
         for found in _CSS_IMPORT.finditer(source, style.start(1), style.end(1))
-    ]
+    }.values()
     media = tuple(
         f"{Path(filename).name}:{source.count(chr(10), 0, style.start()) + 1}:"
         f" {' '.join(style.group().split('>', 1)[0].split())}>: a <style> for some screens only"
@@ -864,13 +868,16 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
 
 
 def email_html(html: str) -> str:
-    """Inline every <style> rule into style attributes and drop the <style> (and any <script>)."""
-    html = _MEDIA_STYLE.sub(lambda m: "" if _media_only(m) else m.group(), html)
+    """Inline every <style> rule into style attributes and drop the <style> (and any <script>);
+    what no attribute can hold (`@media`, `@font-face`, `a:hover` ...) is kept in one <style>
+    in the head (`mailstyle`), as mail programs that read one honour it (fixgk)."""
+    html = without_imports(_MEDIA_STYLE.sub(lambda m: "" if _media_only(m) else m.group(), html))
+    kept = rules_for_head(html)
     try:
         inlined = _INLINER.inline(html)
     except (css_inline.InlineError, ValueError) as exc:
         raise OutputError(f"template email.html: its CSS cannot be inlined ({exc})") from None
-    return re.sub(r"(?is)<script\b.*?</script\s*>", "", inlined)
+    return keep_in_head(re.sub(r"(?is)<script\b.*?</script\s*>", "", inlined), kept)
 
 
 def script_in_feed(text: str) -> str | None:

@@ -1715,9 +1715,11 @@ def other_language_note(config: Config, article: Article) -> str:
         if config.language_given
         else f"the default, `language: {config.language}`"
     )
+    # fixgk: the language is its page's, or its feed's when the page declares none (walk159 #2),
+    # and an article does not record which: the words name neither.
     head = (
-        f'Its page says it is in another language (lang="{language}") than the newsletter\'s'
-        f" ({where}):"
+        f'It is in another language (lang="{language}", as its page or its feed declares) than'
+        f" the newsletter's ({where}):"
     )
     text = f"{article.title or ''} {(article.summary or article.text or '')[:1000]}"
     own = scripts(text) - {"Latin"}

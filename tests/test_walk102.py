@@ -128,10 +128,35 @@ def test_explain_says_an_article_is_in_another_language_than_the_newsletters(
     assert code == 0, err
     said = " ".join(out.split())
     assert (
-        'Its page says it is in another language (lang="de") than the newsletter\'s (the'
-        " default, `language: en`): a subject fits an article by the words it uses, so write"
+        'It is in another language (lang="de", as its page or its feed declares) than the'
+        " newsletter's (the default, `language: en`): a subject fits an article by the words it uses, so write"
         " keywords in its language too"
     ) in said, said
     code, out, err = run_cli("subjects", "explain", url, "--json", "--config", str(config))
     assert code == 0, err
     assert 'lang="de"' in json.loads(out)["other_language"]
+
+
+def test_explain_of_an_article_whose_feed_gives_its_language_says_no_page_said_it(
+    tmp_path: Path,
+) -> None:
+    """fixgk: since walk159 #2 an article's language is its feed's `<language>` when its page
+    declares none, but explain still said "Its page says it is in another language": the page
+    said nothing. The words now name neither source (an article does not record which)."""
+    config = german_newsletter(tmp_path)
+    for path in (config.parent / "pages").glob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('<html lang="de">', "<html>"), encoding="utf-8")
+    feed = config.parent / "feeds" / "stadt.xml"
+    text = feed.read_text(encoding="utf-8")
+    feed.write_text(text.replace("<channel>", "<channel><language>de</language>"), "utf-8")
+    code, out, err = run_cli("build", "--config", str(config))
+    assert code == 0, err
+    assert 'as their pages or feeds declare (2 lang="de")' in " ".join(out.split())
+    code, out, err = run_cli(
+        "subjects", "explain", "https://stadt.example/de-1", "--config", str(config)
+    )
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert 'It is in another language (lang="de", as its page or its feed declares)' in said
+    assert "page says" not in said

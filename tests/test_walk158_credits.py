@@ -236,7 +236,7 @@ def test_a_credit_for_another_publication_is_noted_not_dropped(
     config = newsletter(tmp_path, http_server, items)
     blocks = drafted(config)
     said = (
-        'its feed credits Bea Kahn "for The Compost Gazette", so it may have been written for The'
+        'its credit names Bea Kahn "for The Compost Gazette", so it may have been written for The'
         ' Compost Gazette; "Relay" is credited: if it first appeared there, correct the'
         " `publication:` line"
     )
@@ -249,5 +249,43 @@ def test_a_credit_for_another_publication_is_noted_not_dropped(
     assert (
         f'the credit of "Refund Queues" ({http_server.url("/p/0/")}): {said.split(": if it")[0]}: it is published so'
         in (said_as_one(err))
+    ), err
+    assert "written for Relay" not in err
+
+
+def test_a_page_byline_for_another_publication_is_noted_as_a_feeds_is(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """fixgk: a page's own byline "By Bea Kahn for The Compost Gazette" (a syndicated piece,
+    its feed crediting no one) credited Bea Kahn || Relay and dropped "for The Compost Gazette"
+    unsaid, which a feed's credit has said since walk158 #9; "for" the site's own name (Relay)
+    says nothing."""
+    items = [
+        (
+            "Refund Queues",
+            "",
+            page("Refund Queues", byline="By Bea Kahn for The Compost Gazette", site="Relay"),
+        ),
+        (
+            "Chat Support Hours",
+            "",
+            page("Chat Support Hours", byline="By Ola Obi for Relay", site="Relay"),
+        ),
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    said = (
+        'its credit names Bea Kahn "for The Compost Gazette", so it may have been written for The'
+        ' Compost Gazette; "Relay" is credited'
+    )
+    assert "author: Bea Kahn" in blocks["Refund Queues"]
+    assert any(said in line for line in blocks["Refund Queues"]), blocks["Refund Queues"]
+    assert "author: Ola Obi" in blocks["Chat Support Hours"]
+    assert not any("written for" in line for line in blocks["Chat Support Hours"])
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    assert (
+        f'the credit of "Refund Queues" ({http_server.url("/p/0/")}): {said}: it is published so'
+        in said_as_one(err)
     ), err
     assert "written for Relay" not in err
