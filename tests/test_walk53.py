@@ -259,13 +259,18 @@ def test_a_draft_names_a_copy_of_a_published_story_and_features_it_when_moved_ou
     assert code == 0, err
     assert copy not in featured(tmp_path, 2)
 
-    # Named in the next issue's draft: the editor asks, and it is featured.
+    # Named by hand in the next issue's draft, whose note never listed it: the build stops, as
+    # for an article featured before (walk161 #1), until the front matter says it is meant.
     path = tmp_path / "drafts" / "issue-3.md"
-    path.write_text(
-        "---\ntitle: Bean Notes\nnumber: 3\ndate: 2026-12-20\n---\n\n# Coffee\n\n"
-        f"## {copy}\n\nThe same story, from Bean Wire. Worth telling again.\n",
-        encoding="utf-8",
+    body = (
+        "number: 3\ndate: 2026-12-20\n---\n\n# Coffee\n\n"
+        f"## {copy}\n\nThe same story, from Bean Wire. Worth telling again.\n"
     )
+    path.write_text("---\ntitle: Bean Notes\n" + body, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 2, err
+    assert "which issue 1 published" in err and f"feature_again: [{copy}]" in err, err
+    path.write_text(f"---\ntitle: Bean Notes\nfeature_again: [{copy}]\n" + body, encoding="utf-8")
     code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
     assert code == 0, err
     assert featured(tmp_path, 3) == [copy]
