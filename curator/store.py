@@ -1250,8 +1250,10 @@ class Store:
             if version >= VERSION:
                 return
             kept = self._keep_copy(version) if version > 0 else None
-            # (every schema has had `issues` since the first)
-            (after,) = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
+            # (every schema has had `issues` since the first; a new store, 0, has no tables)
+            after = (
+                self.db.execute("SELECT MAX(number) FROM issues").fetchone()[0] if version else None
+            )
             for number in range(version + 1, VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")

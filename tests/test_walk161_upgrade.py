@@ -3,6 +3,8 @@ the CLI, against feeds on a real HTTP server on 127.0.0.1, with a real SQLite st
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 from test_walk111_copies import featured, newsletter, syndicate
@@ -49,3 +51,39 @@ def test_build_draft_stops_for_a_story_an_earlier_issue_published_unless_said_ag
     code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
     assert code == 0, (out, err)
     assert copy in featured(tmp_path, 2)
+
+
+def test_subjects_list_places_an_older_issue_s_article_under_the_issue_s_subject(
+    demo: Path,
+) -> None:
+    """walk161 #4: an issue an older curator published from a draft that moved an article to
+    "Measuring the customer experience" left it stored where it scored best (its builds never
+    placed featured articles under their issue's subject); after the upgrade `subjects list`
+    listed it there while `subjects explain` said "there because issue 1 published it there".
+    Listed under the issue's subject, said once."""
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    url = "https://brightline.example/blog/delight-or-effortless"
+    # As the older curator left it: the issue's row says one subject, the placement another.
+    with sqlite3.connect(demo.parent / ".curator" / "curator.db") as db:
+        (published,) = db.execute(
+            "SELECT ia.subject FROM issue_articles ia JOIN articles a ON a.id = ia.article_id"
+            " WHERE a.url = ?",
+            (url,),
+        ).fetchone()
+        assert published == "The basics of customer experience"
+        db.execute(
+            "UPDATE assignments SET subject = 'Measuring the customer experience'"
+            " WHERE article_id = (SELECT id FROM articles WHERE url = ?)",
+            (url,),
+        )
+
+    code, out, err = run("subjects", "list", "--config", str(demo), "--json")
+    assert code == 0, err
+    (listed,) = [a for a in json.loads(out) if a["url"] == url]
+    assert listed["subject"] == listed["published_under"] == published, listed
+    assert "listed under their issue's subject from now on" in " ".join(err.split()), err
+    code, out, err = run("subjects", "list", "--config", str(demo), "--json")
+    assert code == 0 and "issue's subject" not in err, err
+    (listed,) = [a for a in json.loads(out) if a["url"] == url]
+    assert listed["subject"] == published, listed
