@@ -483,7 +483,7 @@ def run_build(
     retold = retold_stories(
         issue,
         "If it is another story, or worth telling again, feature it in a later issue: add"
-        ' "## {url}" to that issue\'s draft ('
+        ' "## {url}" to that issue\'s draft, and {again} to its front matter ('
         + two_steps.replace("{", "{{").replace("}", "}}")
         + ")",
         said,
@@ -862,7 +862,11 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
                 f"{left} as the same story as"
                 f' "{first.earlier.title}" ({first.earlier.url}), which issue {first.issue}'
                 f" published: {first.reason}; one story is featured once. "
-                + then.format(url=first.article.url, subject=section.subject)
+                + then.format(
+                    url=first.article.url,
+                    subject=section.subject,
+                    again=feature_again_line(first.article.url),
+                )
             )
     return tuple(notes)
 
@@ -1638,7 +1642,7 @@ def next_issue(
     alone = retold_stories(
         Issue(0, now, "", sections=empty),
         'If it is another story, or worth telling again, feature it: add "## {url}" under'
-        f' "# {{subject}}" in {where} (a draft `curator draft` writes, or one of your own), then'
+        f' "# {{subject}}" in {where}, and {{again}} to its front matter (a draft `curator draft` writes, or one of your own), then'
         f" `curator build --draft {where}`",
         () if drafting else store.retold_said(),
     )
