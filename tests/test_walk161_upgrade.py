@@ -4,6 +4,7 @@ the CLI, against feeds on a real HTTP server on 127.0.0.1, with a real SQLite st
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -87,3 +88,33 @@ def test_subjects_list_places_an_older_issue_s_article_under_the_issue_s_subject
     assert code == 0 and "issue's subject" not in err, err
     (listed,) = [a for a in json.loads(out) if a["url"] == url]
     assert listed["subject"] == published, listed
+
+
+def test_render_says_which_files_changed_only_in_markup_and_marks_no_feed_entry_updated(
+    demo: Path,
+) -> None:
+    """walk161 #5: `render --all` after the upgrade rewrote every old issue's files (`<bdi>`
+    credits, `lang`, headings a level down) and said only which files changed; feed.xml marked
+    issue 1 updated though only the markup of its entry had changed. Here issue 1's page and
+    feed entry are written as another curator's templates wrote them (other markup, the same
+    text)."""
+    code, _, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    out_dir = demo.parent / "output"
+    page, feed = out_dir / "issue-1.html", out_dir / "feed.xml"
+    html = page.read_text(encoding="utf-8")
+    assert "<p>" in html
+    page.write_text(html.replace("<p>", '<p class="older">'), encoding="utf-8")
+    xml = feed.read_text(encoding="utf-8")
+    assert "&lt;h4" in xml
+    feed.write_text(xml.replace("&lt;h4", "&lt;h5").replace("&lt;/h4&gt;", "&lt;/h5&gt;"), "utf-8")
+    updated = re.findall(r"<updated>[^<]*</updated>", xml)
+
+    code, out, err = run("render", "--all", "--config", str(demo))
+    flat = " ".join(out.split())
+    assert code == 0, (out, err)
+    assert "issue-1.html" in flat and "feed.xml" in flat, flat  # (both written again)
+    assert "Only the markup of issue-1.html changed, not what a reader reads in them" in flat, flat
+    assert "feed.xml marks the entry" not in flat, flat
+    assert re.findall(r"<updated>[^<]*</updated>", feed.read_text(encoding="utf-8")) == updated
+    assert page.read_text(encoding="utf-8") == html
