@@ -115,6 +115,7 @@ from curator.placement import (
     keep_published_subjects,
     one_word_fits,
     refresh,
+    story_boilerplate,
     weak_bars,
 )
 from curator.publish import FileSet, write_atomic
@@ -134,7 +135,9 @@ from curator.render import (
     missing_words,
     untranslated_words,
 )
+from curator.select import told_before
 from curator.store import (
+    RETOLD_ISSUES,
     IssueRecord,
     Store,
     StoreError,
@@ -481,7 +484,7 @@ def run_build(
     retold = retold_stories(
         issue,
         "If it is another story, or worth telling again, feature it in a later issue: add"
-        ' "## {url}" to that issue\'s draft ('
+        ' "## {url}" to that issue\'s draft, and {again} to its front matter ('
         + two_steps.replace("{", "{{").replace("}", "}}")
         + ")",
         said,
@@ -860,7 +863,11 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
                 f"{left} as the same story as"
                 f' "{first.earlier.title}" ({first.earlier.url}), which issue {first.issue}'
                 f" published: {first.reason}; one story is featured once. "
-                + then.format(url=first.article.url, subject=section.subject)
+                + then.format(
+                    url=first.article.url,
+                    subject=section.subject,
+                    again=feature_again_line(first.article.url),
+                )
             )
     return tuple(notes)
 
@@ -1637,7 +1644,7 @@ def next_issue(
     alone = retold_stories(
         Issue(0, now, "", sections=empty),
         'If it is another story, or worth telling again, feature it: add "## {url}" under'
-        f' "# {{subject}}" in {where} (a draft `curator draft` writes, or one of your own), then'
+        f' "# {{subject}}" in {where}, and {{again}} to its front matter (a draft `curator draft` writes, or one of your own), then'
         f" `curator build --draft {where}`",
         () if drafting else store.retold_said(),
     )
@@ -2610,7 +2617,19 @@ def build_from_draft(
             else ""
             for i, numbers in zip(ids, earlier, strict=True)
         ]
-    repeats = featured_again(draft, issue, earlier, draft_file, as_copy=as_copy, titles=titles)
+    # An article telling a story a recent issue published (the comparison `curator draft` leaves
+    # such candidates out by) is published again only on purpose (walk161 #1: a draft an older
+    # curator wrote, or an address added by hand): the draft's own note of them listed those it
+    # found, so one moved out of it is meant, as the note says.
+    noted = {row[0] for row in store.draft_retold(draft.number)}
+    told = told_before(originals, store.recent_published(RETOLD_ISSUES), story_boilerplate(store))
+    told_again = [
+        None if numbers or article.id in noted else story
+        for article, numbers, story in zip(originals, earlier, told, strict=True)
+    ]
+    repeats = featured_again(
+        draft, issue, earlier, draft_file, as_copy=as_copy, titles=titles, retold=told_again
+    )
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))
     check_blurbs(draft, issue, draft_file)

@@ -2301,6 +2301,7 @@ def featured_again(
     *,
     as_copy: Sequence[Sequence[int]] = (),
     titles: Sequence[str] = (),
+    retold: Sequence[tuple[Article, int, str] | None] = (),
 ) -> list[DraftError]:
     """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
     of the issues that featured each, in the draft's order; `as_copy`: those of them that named it
@@ -2308,19 +2309,40 @@ def featured_again(
     `feature_again:` lists it: an article is featured once, unless the editor says so. `issue` is
     `draft_to_issue`'s, every entry found. `titles`: the title the last of those issues published
     each under, named when the draft's heading gives another (walk123 #5: a block whose url: was
-    changed to another article was told as its heading's title "featured already")."""
+    changed to another article was told as its heading's title "featured already"). `retold`:
+    per article, the article an earlier issue published telling the same story, its issue and
+    why (`select.told_before`), None for one telling none: a mistake too, unless `feature_again:`
+    lists it (walk161 #1: a draft an older curator wrote, before drafts left such copies out,
+    published four stories a second time with no word)."""
     copies = list(as_copy) or [()] * len(earlier)
     published = list(titles) or [""] * len(earlier)
+    told = list(retold) or [None] * len(earlier)
     allowed = {clean_url(u) for u in draft.feature_again}
     articles = [scored.article for section in issue.sections for scored in section.entries]
     mistakes = []
     repeated = set()
-    for entry, article, numbers, named, was in zip(
-        draft.entries, articles, earlier, copies, published, strict=True
+    for entry, article, numbers, named, was, story in zip(
+        draft.entries, articles, earlier, copies, published, told, strict=True
     ):
-        if numbers:
+        if numbers or story:
             repeated |= {clean_url(entry.url), clean_url(article.url)}
-        if not numbers or {clean_url(entry.url), clean_url(article.url)} & allowed:
+        if {clean_url(entry.url), clean_url(article.url)} & allowed:
+            continue
+        if not numbers and story is not None:
+            before, number, why = story
+            mistakes.append(
+                DraftError(
+                    path,
+                    entry.line,
+                    f'"{_one_line(article.title) or article.url}" ({article.url}) is the same'
+                    f' story as "{_one_line(before.title) or before.url}" ({before.url}), which'
+                    f" issue {number} published ({why}); one story is featured once: to publish"
+                    " it again on purpose, list it in the front matter:"
+                    f" {feature_again_line(article.url)}; else remove it (its heading and lines)",
+                )
+            )
+            continue
+        if not numbers:
             continue
         which = ", ".join(str(n) for n in numbers)
         how = (
@@ -2357,7 +2379,8 @@ def featured_again(
                     path,
                     draft.lines.get("feature_again", 1),
                     f"feature_again lists {url}, which is no article of this draft that an earlier"
-                    " issue featured: remove it from the list (or check its address)",
+                    " issue featured (nor the same story as one an earlier issue published):"
+                    " remove it from the list (or check its address)",
                 )
             )
     return mistakes

@@ -31,7 +31,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from curator.errors import EXIT_INPUT, CuratorError
-from curator.htmltext import script_in
+from curator.htmltext import html_to_text, script_in
 from curator.issuecheck import issue_mistakes
 from curator.mailstyle import keep_in_head, rules_for_head, without_imports
 from curator.markdowntext import (
@@ -450,27 +450,57 @@ def feed_times(text: str | bytes, tag: str = "published") -> dict[int, str]:
     return times
 
 
-def _entries(text: str | bytes) -> dict[int, bytes]:
-    """Each issue's entry in a feed of issues, by number, as XML without its <updated>; {} for
-    a feed that cannot be read."""
+def _entries(text: str | bytes) -> dict[int, tuple[object, ...]]:
+    """Each issue's entry in a feed of issues, by number, as what a reader reads of it (its
+    title, summary, categories, the visible text of its content and where its links lead), not
+    its markup: walk161 #5, `render --all` after an upgrade marked issue 1 updated in the feed
+    though only its markup had changed (`<bdi>` credits, headings a level down, `lang`, links
+    made absolute by `site_url`); {} for a feed that cannot be read."""
     try:
         root = ET.fromstring(text)
     except (ET.ParseError, ValueError):
         return {}
-    entries: dict[int, bytes] = {}
+    entries: dict[int, tuple[object, ...]] = {}
     for entry in root.iter(f"{_ATOM}entry"):
         for link in entry.iter(f"{_ATOM}link"):
             name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
             found = re.fullmatch(r"issue-(\d+)\.html", name)
             if found and link.get("rel", "alternate") == "alternate":
-                for stamp in entry.findall(f"{_ATOM}updated"):
-                    entry.remove(stamp)
-                # (the spaces after it too: the last entry's differ, walk115 #3 marked an
-                # untouched issue updated when an older one came back under it)
-                entry.tail = None
-                entries.setdefault(int(found.group(1)), ET.tostring(entry))
+                entries.setdefault(int(found.group(1)), _entry_as_read(entry))
                 break
     return entries
+
+
+def _entry_as_read(entry: ET.Element) -> tuple[object, ...]:
+    """What a feed reader shows of an entry of the feed of issues (`_entries`): its <updated>
+    and whitespace aside (walk115 #3: an untouched issue was marked updated when an older one
+    came back under it)."""
+
+    def text(name: str) -> str:
+        return " ".join("".join(entry.findtext(f"{_ATOM}{name}") or "").split())
+
+    content = entry.findtext(f"{_ATOM}content") or ""
+    links = tuple(
+        _link_read(str(href)) for href in re.findall(r"""\bhref\s*=\s*["']([^"']*)["']""", content)
+    )
+    return (
+        text("title"),
+        text("id"),
+        text("published"),
+        text("summary"),
+        tuple(c.get("term") for c in entry.findall(f"{_ATOM}category")),
+        " ".join(html_to_text(content).split()),
+        links,
+    )
+
+
+def _link_read(href: str) -> tuple[str, str, str]:
+    """Where a link leads, as a reader follows it: the last part of its path, its query (without
+    the `utm_` tags an edition adds) and its fragment, the same whether the link is relative or
+    made absolute by `site_url`."""
+    parts = urlsplit(html.unescape(href))
+    query = "&".join(sorted(q for q in parts.query.split("&") if q and not q.startswith("utm_")))
+    return parts.path.rstrip("/").rsplit("/", 1)[-1], query, parts.fragment
 
 
 def changed_entries(before: str | bytes, after: str | bytes) -> set[int]:

@@ -639,6 +639,7 @@ def refresh(
     )
     newest = store.newest_article_id()
     if placed_by == fingerprint and through >= newest:
+        _keep_older_issues_subjects(config, store, corrections, say)
         tell_stale_moves(config, store, say)
         return 0
     vocabulary = Vocabulary(store)
@@ -665,11 +666,41 @@ def refresh(
         numeric=no_numpy is None,
     )
     store.mark_placed(fingerprint, newest, SCORER_VERSION)
+    _keep_older_issues_subjects(config, store, corrections, say, model)
     if say is not None and former:  # (after placing: where they went is said)
         tell_former_subjects(config, store, say, former)
     # (after placing: where the articles moved to a subject gone went is said, walk153 #7)
     tell_stale_moves(config, store, say)
     return placed
+
+
+def _keep_older_issues_subjects(
+    config: Config,
+    store: Store,
+    corrections: dict[str, str | None],
+    say: Say | None,
+    model: SubjectModel | None = None,
+) -> None:
+    """Place under its issue's subject each article an issue published under another subject
+    than it is stored under, which an older curator's build left so (`Store.published_elsewhere`;
+    walk161 #4: `subjects list` listed it under the subject it scored best, `explain` and the
+    issue under the issue's), with its score there, as today's builds do as they record an issue
+    (`keep_published_subjects`); said once, as the store keeps it from then on."""
+    found = store.published_elsewhere([s.name for s in config.subjects])
+    if not found:
+        return
+    if model is None:
+        model = current_model(config, store, corrections, say=say)
+    for article_id, subject in found:
+        article = store.article_by_id(article_id)
+        if article is not None:
+            _place_under(store, model, article, subject)
+    if say is not None:
+        say(
+            f"{len(found)} article(s) an issue published under another subject than curator had"
+            " placed them under (issues published by an older curator) are listed under their"
+            " issue's subject from now on, as `subjects explain` and the issue have them"
+        )
 
 
 def place(

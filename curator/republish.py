@@ -95,6 +95,9 @@ class RenderResult:
     #: What that time is a second past, for an issue dated after today: "<published>" (its
     #: first correction) or "<updated>" (the time it had); "" for an issue dated today or before.
     feed_updated_past: str = ""
+    #: Those of `changed` (pages and text editions) whose text a reader reads is as it was: only
+    #: their markup changed (today's templates write it otherwise than the ones that wrote them).
+    markup_only: tuple[Path, ...] = ()
 
 
 def _unrecorded_leftovers(
@@ -968,6 +971,7 @@ def render_issues(
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
+        markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
         updated = _feed_updated(previous, files.get("feed.xml"), moved)
         for number, (path, copy) in copies.items():
@@ -990,7 +994,9 @@ def render_issues(
             f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
             f" {write_fix(out_dir, exc)}, then run again"
         ) from None
-    return RenderResult(tuple(chosen), paths, tuple(notes), changed, moved, updated, past)
+    return RenderResult(
+        tuple(chosen), paths, tuple(notes), changed, moved, updated, past, markup_only
+    )
 
 
 def _editions_left(
@@ -1234,6 +1240,22 @@ def _dates_kept(store: Store, issues: Mapping[int, Issue], out_dir: Path) -> lis
             f" {issue.date.date().isoformat()} too"
         )
     return notes
+
+
+def _reads_the_same(path: Path, text: str) -> bool:
+    """Whether the page or text edition at `path` (an issue's .html, .txt or .md) reads as `text`
+    does: the same visible text, its whitespace aside, though written otherwise (walk161 #5:
+    `render --all` after an upgrade rewrote every old issue's files, `<bdi>` credits, `lang`,
+    headings a level down, and said only that they changed)."""
+    if path.suffix not in {".html", ".txt", ".md"}:
+        return False
+    try:
+        before = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if path.suffix == ".html":
+        before, text = html_to_text(before), html_to_text(text)
+    return " ".join(before.split()) == " ".join(text.split())
 
 
 def _holds(path: Path, text: str) -> bool:

@@ -210,6 +210,23 @@ def _told_before(
     return None
 
 
+def told_before(
+    articles: Sequence[Article],
+    published: Sequence[tuple[int, Article]],
+    boilerplate: frozenset[int] = frozenset(),
+) -> list[tuple[Article, int, str] | None]:
+    """Per article, the article of `published` ((issue number, article) of recent issues) telling
+    the same story, with its issue's number and why, by the comparison `select_sections` leaves
+    candidates out with (`_told_before`); None for one that tells no story they published. For
+    `curator build --draft`, which publishes what a draft names (walk161 #1: a draft an older
+    curator wrote published four copies of stories issues 2 and 3 published, with no word)."""
+    earlier = [
+        (_print(a, boilerplate, None), a, n) for n, a in sorted(published, key=lambda p: -p[0])
+    ]
+    near = _near_index(earlier)
+    return [_told_before(a, earlier, boilerplate, None, near) for a in articles]
+
+
 def _name_left_copies(
     by_subject: Mapping[str, Sequence[Scored]],
     taken: list[tuple[Fingerprint, list[Scored], int]],

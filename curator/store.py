@@ -642,12 +642,22 @@ class Upgrade:
     old: int
     new: int
     kept: Path
+    #: The number of the last issue the store had published when it was upgraded (None: none).
+    after: int | None = None
 
     def message(self) -> str:
+        # (walk161 #2: an editor who went back by moving the copy over the store lost every
+        # issue published since the upgrade; the copy never has them, so said when it is made)
+        since = (
+            f", as it was after issue {self.after}: issues published from now on are not in the"
+            " kept copy"
+            if self.after is not None
+            else ": issues published from now on are not in the kept copy"
+        )
         return (
             f"upgraded the store {self.path} from schema {self.old} to {self.new}; the old one is"
-            f' kept as {self.kept} (an older curator can use it: see "Upgrading curator" in'
-            " README.md)"
+            f" kept as {self.kept}{since} (an older curator can use it: see"
+            ' "Upgrading curator" in README.md)'
         )
 
 
@@ -1240,11 +1250,17 @@ class Store:
             if version >= VERSION:
                 return
             kept = self._keep_copy(version) if version > 0 else None
+            # (every schema has had `issues` since the first; a new store, 0, has no tables)
+            after = (
+                self.db.execute("SELECT MAX(number) FROM issues").fetchone()[0] if version else None
+            )
             for number in range(version + 1, VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
         if kept is not None:
-            self.upgraded = Upgrade(self.path, version, VERSION, kept)
+            self.upgraded = Upgrade(
+                self.path, version, VERSION, kept, None if after is None else int(after)
+            )
 
     def _keep_copy(self, version: int) -> Path:
         """A consistent copy of the store as it is (SQLite's backup API, read through a second
@@ -2537,6 +2553,35 @@ class Store:
             for i, (n, printed) in first.items()
             if self.renamed_to(printed, renames) == subject
         }
+
+    def published_elsewhere(self, subjects: Sequence[str]) -> list[tuple[int, str]]:
+        """(article id, its issue's subject) of each article an issue was the first to feature
+        (not only name as "also covered by") under one of `subjects`, by its name now, that the
+        editor has not corrected and that is stored under another subject or none: what an older
+        curator's issue published under another subject than it had placed the article under
+        (walk161 #4: its builds left the article where it scored best, so `subjects list` named
+        that subject while `explain` and the issue named the issue's). Today's builds place such
+        an article under the issue's subject as they record the issue (`keep_published_subjects`)."""
+        rows = self.db.execute(
+            "SELECT ia.article_id, ia.subject, ia.also_of, s.article_id, s.subject"
+            " FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            " LEFT JOIN assignments s ON s.article_id = ia.article_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = ia.article_id)"
+            " ORDER BY i.number, ia.position"
+        )
+        first: dict[int, tuple[str, bool, bool, str | None]] = {}
+        for article_id, published, also_of, has_row, stored in rows:
+            first.setdefault(
+                int(article_id), (str(published), also_of is not None, has_row is not None, stored)
+            )
+        names = set(subjects)
+        found = []
+        for article_id, (published, copy, has_row, stored) in first.items():
+            now = self.renamed_to(published)
+            if copy or now not in names or (has_row and stored == now):
+                continue
+            found.append((article_id, now))
+        return found
 
     def keep_renamed_published(self, subjects: Sequence[str]) -> list[tuple[int, str | None, str]]:
         """Place under its issue's subject, by its name now, each article an issue published

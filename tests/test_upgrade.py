@@ -52,7 +52,8 @@ def test_an_older_store_is_copied_before_its_upgrade_and_the_editor_told_once(de
     assert code == 0, err
     assert (
         f"curator: upgraded the store {db} from schema 4 to {VERSION}; the old one is kept as"
-        f" {kept} (an older curator can use it" in err
+        f" {kept}, as it was after issue 1: issues published from now on are not in the kept"
+        " copy (an older curator can use it" in err
     )
     assert err.count("upgraded the store") == 1
     # The copy is the store as it was, whole in one file: an older curator opens it as its own.

@@ -224,7 +224,8 @@ def test_a_copy_of_a_story_an_earlier_issue_published_is_not_featured_again(
         f' "{title(int(first[0].rsplit("-", 1)[1]))}" ({first[0]}), which issue 1 published:'
         " they share 100% of their text; one story is featured once. If it is another story, or"
         " worth telling again, feature it in a later issue: add"
-        f' "## {copy}" to that issue\'s draft (`curator draft` (which writes {draft}), then'
+        f' "## {copy}" to that issue\'s draft, and feature_again: [{copy}] to its front matter'
+        f" (`curator draft` (which writes {draft}), then"
         f" `curator build --draft {draft}`)"
     ) in flat
 
@@ -259,13 +260,18 @@ def test_a_draft_names_a_copy_of_a_published_story_and_features_it_when_moved_ou
     assert code == 0, err
     assert copy not in featured(tmp_path, 2)
 
-    # Named in the next issue's draft: the editor asks, and it is featured.
+    # Named by hand in the next issue's draft, whose note never listed it: the build stops, as
+    # for an article featured before (walk161 #1), until the front matter says it is meant.
     path = tmp_path / "drafts" / "issue-3.md"
-    path.write_text(
-        "---\ntitle: Bean Notes\nnumber: 3\ndate: 2026-12-20\n---\n\n# Coffee\n\n"
-        f"## {copy}\n\nThe same story, from Bean Wire. Worth telling again.\n",
-        encoding="utf-8",
+    body = (
+        "number: 3\ndate: 2026-12-20\n---\n\n# Coffee\n\n"
+        f"## {copy}\n\nThe same story, from Bean Wire. Worth telling again.\n"
     )
+    path.write_text("---\ntitle: Bean Notes\n" + body, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
+    assert code == 2, err
+    assert "which issue 1 published" in err and f"feature_again: [{copy}]" in err, err
+    path.write_text(f"---\ntitle: Bean Notes\nfeature_again: [{copy}]\n" + body, encoding="utf-8")
     code, _, err = run("build", "--config", str(config), "--draft", str(path), "-q")
     assert code == 0, err
     assert featured(tmp_path, 3) == [copy]
@@ -288,15 +294,15 @@ def test_a_copy_left_out_when_nothing_else_is_new_is_named(tmp_path: Path) -> No
             f"({copy}) was left out as the same story as"
             f' "{title(int(original.rsplit("-", 1)[1]))}" ({original}), which issue 1 published:'
             " they share 100% of their text; one story is featured once. If it is another story,"
-            f' or worth telling again, feature it: add "## {copy}" under "# Coffee" in {draft}'
-            f" (a draft `curator draft` writes, or one of your own), then `curator build --draft"
+            f' or worth telling again, feature it: add "## {copy}" under "# Coffee" in {draft},'
+            f" and feature_again: [{copy}] to its front matter (a draft `curator draft` writes, or one of your own), then `curator build --draft"
             f" {draft}`"
         ) in " ".join(err.split())
     # Done as it says (walk104 #5: the placeholder DRAFT failed pasted), the copy is featured.
     draft.parent.mkdir(exist_ok=True)
     draft.write_text(
-        "---\ntitle: Bean Notes\nnumber: 2\ndate: 2026-12-20\n---\n\n# Coffee\n\n"
-        f"## {copy}\n\nThe same story, worth telling again.\n",
+        f"---\ntitle: Bean Notes\nnumber: 2\ndate: 2026-12-20\nfeature_again: [{copy}]\n---\n\n"
+        f"# Coffee\n\n## {copy}\n\nThe same story, worth telling again.\n",
         encoding="utf-8",
     )
     code, _, err = run("build", "--draft", str(draft), "--config", str(config), "-q")

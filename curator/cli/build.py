@@ -799,6 +799,7 @@ def render(
             "issues": list(result.numbers),
             "files": [str(p) for p in result.paths],
             "changed": [str(p) for p in result.changed],
+            "markup_only": [str(p) for p in result.markup_only],
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
@@ -810,6 +811,15 @@ def render(
     else:
         what = "none changed (each already held the same text)"
     echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
+    if result.markup_only:
+        # walk161 #5: after an upgrade every old issue's files changed, and nothing said why
+        names = ", ".join(p.name for p in result.markup_only)
+        echo(
+            f"Only the markup of {names} changed, not what a reader reads in them: they now"
+            " follow the templates of this curator (and yours), which write them otherwise than"
+            " the ones that published them (an older curator's, or your templates before you"
+            " changed them); nothing in their text changed."
+        )
     marked, at = result.feed_updated
     if marked:
         # (an issue dated after today: its <updated> is its date and a second past the last one,
