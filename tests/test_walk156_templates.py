@@ -269,7 +269,8 @@ def test_a_style_for_some_screens_only_is_kept_in_the_emails_head_as_media(
         '{% extends "curator/email.html" %}\n{% block head %}{{ super() }}\n'
         '<style media="screen and (max-width: 600px)">\n'
         "  .entry { font-size: 30px; }\n</style>\n"
-        '<style media="screen">\n  .credit { letter-spacing: 3px; }\n</style>\n{% endblock %}\n'
+        '<style media="screen">\n  .credit { letter-spacing: 3px; }\n</style>\n'
+        '<style media="print}">\n  .entry { color: red; }\n</style>\n{% endblock %}\n'
     )
     folder = _templates(newsletter, "media", {"email.html": email})
     code, _, said = _render(newsletter, folder)
@@ -283,7 +284,12 @@ def test_a_style_for_some_screens_only_is_kept_in_the_emails_head_as_media(
     # not inlined: desktop mail keeps its layout
     assert "font-size: 30px" not in mail[mail.index("</head>") :], mail
     assert 'class="credit" style="' in mail and "letter-spacing: 3px" in mail
-    assert "media" not in said and "email.html:3" not in said, said
+    assert "email.html:3" not in said and "email.html:6" not in said, said
+    # a media= that would break the block is left out, and said
+    assert "color: red" not in mail
+    assert (
+        'email.html:9: <style media="print}">: its media= holds a brace, a semicolon or a `<`'
+    ) in said, said
 
 
 @pytest.mark.parametrize(
