@@ -2469,7 +2469,8 @@ def reader_notes(
     )
     notes += language_warnings(issue, config.language, f"{json_file}, then {again}")
     if rendering:
-        notes += empty_link_warnings(issue, str(json_file))
+        rewritten = "json" in (config.settings.outputs or OUTPUTS)
+        notes += empty_link_warnings(issue, str(json_file), rewritten=rewritten)
     return notes
 
 

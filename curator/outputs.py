@@ -730,14 +730,43 @@ _STYLESHEET_LINK = re.compile(r"""(?is)<link\b[^>]*\brel\s*=\s*["']?[^"'>]*\bsty
 #: the phone layout). `media="all"` or `"screen"` is every screen a mail is read on.
 _MEDIA_STYLE = re.compile(
     r"""(?is)<style\b[^>]*?\bmedia\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))"""
-    r"""[^>]*>.*?</style\s*>"""
+    r"""[^>]*>(?P<css>.*?)</style\s*>"""
 )
 _EVERY_SCREEN = {"", "all", "screen", "only screen"}
+#: A template's value or tag, `{{ ... }}` or `{% ... %}` (kept in length, its lines counted).
+_JINJA_VALUE = re.compile(r"(?s)\{\{.*?\}\}|\{%.*?%\}")
+
+
+def _blanked(found: re.Match[str]) -> str:
+    """A template's value as spaces, its line breaks kept (so lines are counted as written)."""
+    return re.sub(r"[^\n]", " ", found.group())
+
+
+def _media_of(found: re.Match[str]) -> str:
+    return " ".join((found.group("dq") or found.group("sq") or found.group("bare") or "").split())
 
 
 def _media_only(found: re.Match[str]) -> bool:
-    media = found.group("dq") or found.group("sq") or found.group("bare") or ""
-    return " ".join(media.split()).casefold() not in _EVERY_SCREEN
+    return _media_of(found).casefold() not in _EVERY_SCREEN
+
+
+def _unkeepable_media(found: re.Match[str]) -> bool:
+    """Whether a <style> for some media only (`_media_only`) cannot be kept as an `@media` block:
+    its media= holds what would end or open a block of CSS (`{`, `}`, `;`, `<`), so it is left out,
+    as said (`linked_stylesheets`)."""
+    return _media_only(found) and any(ch in _media_of(found) for ch in "{};<")
+
+
+def _as_media_block(found: re.Match[str]) -> str:
+    """A <style media="X"> for some screens only as a plain <style> of `@media X { its rules }`,
+    which the inliner leaves alone and `mailstyle` keeps in the mail's head, as it keeps an
+    `@media` block written in a plain <style> (fixgk); media="all" or "screen" as it is
+    (inlined); one `_unkeepable_media` left out."""
+    if not _media_only(found):
+        return found.group()
+    if _unkeepable_media(found):
+        return ""
+    return f"<style>@media {_media_of(found)} {{\n{found.group('css')}\n}}</style>"
 
 
 #: The `{% block style %}` of an email.html extending curator's, its CSS as group 1 (fixgk: an
@@ -881,12 +910,13 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
     }.values()
     media = tuple(
         f"{Path(filename).name}:{source.count(chr(10), 0, style.start()) + 1}:"
-        f" {' '.join(style.group().split('>', 1)[0].split())}>: a <style> for some screens only"
-        ' cannot be inlined into style="" attributes (they would apply on every screen, a'
-        " phone's layout on a desktop too), so curator removes it and its rules from the email"
-        " edition; put its rules in the <style> without media=, or leave them out"
-        for style in _MEDIA_STYLE.finditer(source)
-        if _media_only(style)
+        f" {' '.join(style.group().split('>', 1)[0].split())}>: its media= holds a brace, a"
+        " semicolon or a `<`, so its rules cannot be kept as an `@media`"
+        " block in the mail's head, and curator removes it and its rules from the email edition;"
+        " write the media query itself (`screen and (max-width: 600px)`), or put its rules in"
+        " an `@media` block of the <style>"
+        for style in _MEDIA_STYLE.finditer(_JINJA_VALUE.sub(_blanked, source))
+        if _unkeepable_media(style)
     )
     return media + tuple(
         f"{Path(filename).name}:{source.count(chr(10), 0, link.start()) + 1}:"
@@ -900,8 +930,10 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
 def email_html(html: str) -> str:
     """Inline every <style> rule into style attributes and drop the <style> (and any <script>);
     what no attribute can hold (`@media`, `@font-face`, `a:hover` ...) is kept in one <style>
-    in the head (`mailstyle`), as mail programs that read one honour it (fixgk)."""
-    html = without_imports(_MEDIA_STYLE.sub(lambda m: "" if _media_only(m) else m.group(), html))
+    in the head (`mailstyle`), as mail programs that read one honour it (fixgk), and so are the
+    rules of a `<style media="...">` for some screens only, as an `@media` block (fixgq: it was
+    left out, while the same rules in an `@media` block were kept)."""
+    html = without_imports(_MEDIA_STYLE.sub(_as_media_block, html))
     kept = rules_for_head(html)
     try:
         inlined = _INLINER.inline(html)

@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 
 from curator.models import Issue
+from curator.urls import url_key
 
 #: Unicode bidirectional classes of right-to-left letters (Hebrew "R", Arabic "AL").
 _RTL_CLASSES = frozenset({"R", "AL"})
@@ -131,6 +132,16 @@ def _links(markdown: str) -> list[tuple[str, str]]:
     return found
 
 
+def _places(addresses: list[str]) -> list[str]:
+    """The places `addresses` go to, each as first written: two addresses of one page (`url_key`:
+    a last "/", a default port, a host's capitals, a `#fragment`, http or https) are one place
+    (walk163 N12: `https://x.example/b` and `https://x.example/b/` were said to be two)."""
+    first: dict[str, str] = {}
+    for address in addresses:
+        first.setdefault(url_key(address), address)
+    return list(first.values())
+
+
 def link_text_warnings(issue: Issue, where: str) -> list[str]:
     """A warning per link text of the issue that goes to two places (two featured articles of
     the same title, two "click here" of the introduction or closing line), and per introduction
@@ -147,7 +158,7 @@ def link_text_warnings(issue: Issue, where: str) -> list[str]:
             if art.url:
                 titles.setdefault(" ".join(art.title.split()).casefold(), []).append(art.url)
     for entry_title, urls in titles.items():
-        addresses = list(dict.fromkeys(urls))
+        addresses = _places(urls)
         if len(addresses) > 1:
             shown = next(
                 e.article.title
@@ -166,7 +177,7 @@ def link_text_warnings(issue: Issue, where: str) -> list[str]:
         for words, href in links:
             places.setdefault(words.casefold(), []).append(href)
         for words, hrefs in places.items():
-            distinct = list(dict.fromkeys(hrefs))
+            distinct = _places(hrefs)
             shown = next(w for w, _ in links if w.casefold() == words)
             if len(distinct) > 1:
                 warnings.append(
@@ -215,14 +226,25 @@ def language_warnings(issue: Issue, newsletter: str, where: str) -> list[str]:
     return warnings
 
 
-def empty_link_warnings(issue: Issue, where: str) -> list[str]:
+def empty_link_warnings(issue: Issue, where: str, *, rewritten: bool = False) -> list[str]:
     """A warning per link with no words in the issue's introduction or closing line (`curator
-    render` of a corrected issue-N.json said none, walk159 #1), as the build says them."""
-    from curator.markdowntext import empty_link_advice, unshown_markdown
+    render` of a corrected issue-N.json said none, walk159 #1), as the build says them: the link
+    as the editor wrote it, and, when render wrote `where` again (`rewritten`), what it holds now
+    in its place, the link as published (walk163 N11: the link quoted was no longer there)."""
+    from curator.markdowntext import empty_link_advice, escaped_words, unshown_markdown
 
-    return [
-        f"the {part} in {where}, line {piece.line}: {empty_link_advice(piece)}"
-        for part, text in (("introduction", issue.introduction), ("closing", issue.closing))
-        for piece in unshown_markdown(text or "", code_blocks=True)[1]
-        if piece.kind == "empty link"
-    ]
+    warnings = []
+    for part, text in (("introduction", issue.introduction), ("closing", issue.closing)):
+        for piece in unshown_markdown(text or "", code_blocks=True)[1]:
+            if piece.kind != "empty link":
+                continue
+            fix_in = where
+            if rewritten:
+                fix_in += (
+                    f" in place of [{escaped_words(piece.alt)}]({piece.address}), which it holds"
+                    " now, as published"
+                )
+            warnings.append(
+                f"the {part} in {where}, line {piece.line}: {empty_link_advice(piece, fix_in)}"
+            )
+    return warnings

@@ -6,6 +6,7 @@ each case renders it again with templates of the editor's own, written in the te
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -257,25 +258,38 @@ def test_front_matter_that_is_not_yaml_stops_the_render(newsletter: Path) -> Non
     assert 'description: "Staffing the support team: ' in md.read_text("utf-8")
 
 
-def test_a_style_for_some_screens_only_is_left_out_of_the_email_and_said(
+def test_a_style_for_some_screens_only_is_kept_in_the_emails_head_as_media(
     newsletter: Path,
 ) -> None:
     """walk156 #7: `<style media="screen and (max-width: 600px)">` was inlined for every screen
-    (desktop mail got the phone layout), unsaid."""
+    (desktop mail got the phone layout), unsaid; fixgf then left it out with a warning, while
+    fixgk kept the same rules written as an `@media` block: now both are kept in the head, as
+    `@media screen and (max-width: 600px) { ... }`, unsaid; media="screen" is inlined."""
     email = (
         '{% extends "curator/email.html" %}\n{% block head %}{{ super() }}\n'
         '<style media="screen and (max-width: 600px)">\n'
-        "  .entry { font-size: 30px; }\n</style>\n{% endblock %}\n"
+        "  .entry { font-size: 30px; }\n</style>\n"
+        '<style media="screen">\n  .credit { letter-spacing: 3px; }\n</style>\n'
+        '<style media="print}">\n  .entry { color: red; }\n</style>\n{% endblock %}\n'
     )
     folder = _templates(newsletter, "media", {"email.html": email})
     code, _, said = _render(newsletter, folder)
     assert code == 0, said
     mail = (newsletter.parent / "output" / "issue-1.email.html").read_text("utf-8")
-    assert "font-size: 30px" not in mail
+    head = mail[: mail.index("</head>")]
+    assert re.search(
+        r"<style>[^<]*@media screen and \(max-width: 600px\) \{\s*\.entry \{ font-size: 30px; \}",
+        head,
+    ), head
+    # not inlined: desktop mail keeps its layout
+    assert "font-size: 30px" not in mail[mail.index("</head>") :], mail
+    assert 'class="credit" style="' in mail and "letter-spacing: 3px" in mail
+    assert "email.html:3" not in said and "email.html:6" not in said, said
+    # a media= that would break the block is left out, and said
+    assert "color: red" not in mail
     assert (
-        'email.html:3: <style media="screen and (max-width: 600px)">: a <style> for some screens'
-        " only cannot be inlined"
-    ) in said
+        'email.html:9: <style media="print}">: its media= holds a brace, a semicolon or a `<`'
+    ) in said, said
 
 
 @pytest.mark.parametrize(

@@ -361,3 +361,50 @@ def test_a_draft_build_says_a_link_with_no_words_in_its_introduction_and_a_blurb
     ), said
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert ">report.example.com</a>" in html and ">acme.example.com</a>" in html, html
+
+
+def test_render_says_a_wordless_logo_link_as_written_and_as_published(
+    built: tuple[Path, str],
+) -> None:
+    """walk163 N11: `curator render` quoted `[](https://acme.example.com/)`, which the file held
+    no more (render writes it back as published), dropped the picture from its advice and
+    offered "Acme" as every sponsor's name; N12: the same words to one place written with and
+    without its last "/" were said to go to two places."""
+    output, _ = built
+    json_file = output / "issue-1.json"
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    data["introduction"] = (
+        "Sponsored by [![](https://cdn.example.com/acme-logo.png)](https://acme.example.com/)"
+        " and [![ ](https://cdn.example.com/b.png)](https://b.example.com/).\n"
+        "\n"
+        "See [the map](https://Maps.example.com/b) and later"
+        " [the map](https://maps.example.com:443/b/#top)."
+    )
+    json_file.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run("render", "1", "--config", str(output.parent / "feeds.yaml"))
+    assert code == 0, err
+    said = said_as_one(err)
+    at = f"the introduction in {json_file}, line 1: the link"
+    # quoted as the editor wrote it, the picture kept in the advice, each sponsor's own name
+    assert (
+        f"{at} [![](https://cdn.example.com/acme-logo.png)](https://acme.example.com/) to"
+        " https://acme.example.com/ has a picture with no description"
+    ) in said, said
+    assert (
+        f"{at} [![ ](https://cdn.example.com/b.png)](https://b.example.com/) to"
+        " https://b.example.com/ has a picture with no description"
+    ) in said, said
+    assert (
+        '"b.example.com", as its words; write the words readers should see inside the brackets,'
+        " a sponsor's name for instance: [![B](https://cdn.example.com/b.png)]"
+        f"(https://b.example.com/) in {json_file} in place of"
+        " [b.example.com](https://b.example.com/), which it holds now, as published"
+    ) in said, said
+    assert "[![Acme](https://cdn.example.com/acme-logo.png)](https://acme.example.com/)" in said
+    assert "[Acme](https://b.example.com/)" not in said and " [](https" not in said, said
+    # what the file holds now is what the warning says it holds
+    now = json.loads(json_file.read_text(encoding="utf-8"))["introduction"]
+    assert "[acme.example.com](https://acme.example.com/)" in now, now
+    assert "[b.example.com](https://b.example.com/)" in now, now
+    # one place, written twice (host's capitals, default port, last "/", fragment)
+    assert 'the words "the map"' not in said, said
