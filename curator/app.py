@@ -158,6 +158,7 @@ from curator.themes import (
 )
 from curator.urls import clean_url, url_key
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
+from curator.workers import parent_only
 
 
 class BuildError(CuratorError):
@@ -197,6 +198,11 @@ class MissingBlurb:
 RUN_WAIT = 600.0
 #: How often a waiting run tries the lock again.
 RUN_WAIT_POLL = 0.25
+#: How long a waiting run gives processes left by a run that is gone (killed) to end by themselves
+#: before it says which they are (a run's workers end with it, in a moment).
+ORPHAN_GRACE = 3.0
+#: The store's file and SQLite's files beside it (its name with these added).
+STORE_FILE_ENDS = ("", "-wal", "-shm", "-journal")
 
 
 def duration(seconds: float) -> str:
@@ -253,13 +259,22 @@ def build_lock(
     try:
         deadline = clock() + wait
         said = False
+        gone_since: float | None = None
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 handle.seek(0)
-                holder = handle.read().split("\n")[0].strip() or "another process"
+                lines = handle.read().split("\n")
+                holder = lines[0].strip() or "another process"
+            if holder.isdigit() and not _alive(int(holder)):
+                # The run that took the lock is gone, yet the lock is still held: by processes
+                # it started (workers of an older curator outlived a `kill -9`: walk157 #1).
+                if gone_since is None:
+                    gone_since = clock()
+                if clock() >= min(deadline, gone_since + ORPHAN_GRACE):
+                    raise _held_by_orphans(store_path, lock_path, lines) from None
             if clock() >= deadline:
                 waited = f"; waited {duration(wait)} for it" if wait > 0 else ""
                 more = " (or give --wait more seconds)" if wait > 0 else ""
@@ -290,13 +305,83 @@ def build_lock(
         started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
         handle.write(f"{os.getpid()}\n{command}\n{started}\n")
         handle.flush()
-        yield
+        # Only this process holds the lock and the store: a worker it forks closes its copies,
+        # so a worker left behind can never keep them (walk157 #1).
+        store_files = [store_path.with_name(store_path.name + end) for end in STORE_FILE_ENDS]
+        with parent_only(lock_path, *store_files):
+            yield
     finally:
         if held:  # this run is over: nothing to say of it to the next
             with suppress(OSError):
                 handle.seek(0)
                 handle.truncate()
         handle.close()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process `pid` is there (one of another user's is)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _lock_holders(lock_path: Path) -> list[int]:
+    """The processes holding `lock_path` open, as /proc shows them (Linux; [] elsewhere, or for
+    another user's processes)."""
+    target = os.path.realpath(lock_path)
+    holders = []
+    try:
+        pids = [name for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return []
+    for pid in pids:
+        if int(pid) == os.getpid():
+            continue
+        try:
+            descriptors = os.listdir(f"/proc/{pid}/fd")
+        except OSError:  # ended since, or another user's
+            continue
+        for name in descriptors:
+            try:
+                if os.readlink(f"/proc/{pid}/fd/{name}") == target:
+                    holders.append(int(pid))
+                    break
+            except OSError:
+                continue
+    return sorted(holders)
+
+
+def _held_by_orphans(store_path: Path, lock_path: Path, lines: list[str]) -> BuildError:
+    """The run lock is held, but the run that took it is gone: what holds it and what to do."""
+    pid = lines[0].strip()
+    what = f"{lines[1].strip()}, pid {pid}" if len(lines) > 1 and lines[1].strip() else f"pid {pid}"
+    if len(lines) > 2 and lines[2].strip():
+        what += f", started {lines[2].strip()}"
+    holders = _lock_holders(lock_path)
+    if holders:
+        pids = " ".join(str(holder) for holder in holders)
+        left = (
+            f"processes it started still hold its lock file {lock_path} (pid {pids}): end them"
+            f" with `kill {pids}`"
+            if len(holders) > 1
+            else f"a process it started still holds its lock file {lock_path} (pid {pids}): end"
+            f" it with `kill {pids}`"
+        )
+    else:
+        left = (
+            f"a process it started still holds its lock file {lock_path}: find it with"
+            f" `fuser {shell_arg(lock_path)}` (or `lsof {shell_arg(lock_path)}`) and end it with"
+            " `kill PID`"
+        )
+    return BuildError(
+        f"the curator run that was using {store_path} ({what}) is gone (killed before it"
+        f" finished), but {left}, then run again; the next run does again what the killed one"
+        " had not stored"
+    )
 
 
 def _unlockable(store_path: Path, lock_path: Path, exc: OSError) -> StoreError:

@@ -1,0 +1,166 @@
+"""walk157 ran curator from cron (`env -i`, stdin /dev/null, output to a file, --quiet, --json) and
+broke things between runs: a `kill -9` of a run left its workers holding the lock for ever, a
+restored backup let a build publish over a published issue, a feed keeping only its latest entries
+lost the weeks between two fetches without a word."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import hostile_helpers as h
+import pytest
+
+from conftest import REPO, LocalServer
+
+#: A generous deadline for what takes a moment (processes ending, a request arriving): the tests
+#: never assert on speed, they only stop waiting for ever.
+PATIENCE = 60.0
+
+
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is `pid`, as /proc shows them."""
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{name}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # state, ppid, ...
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a process that still runs (a zombie nobody reaped has ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def _until(condition, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.05)
+
+
+def _feeds(server: LocalServer, count: int) -> list[dict[str, str]]:
+    feeds = []
+    for n in range(count):
+        items = "".join(
+            f"<item><title>Feed {n} story {i} on customer support queues</title>"
+            f"<link>{server.url(f'/story/{n}/{i}')}</link><guid>f{n}-{i}</guid>"
+            f"<pubDate>Mon, 0{i + 1} Jul 2026 08:00:00 +0000</pubDate>"
+            f"<description>How support teams cut their queue {n} {i}.</description></item>"
+            for i in range(2)
+        )
+        feeds.append({"url": server.add(f"/feeds/f{n}.xml", h.rss(items, f"Feed {n}"))})
+    return feeds
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+    reason="a run forks worker processes on Linux with 2 cores or more only",
+)
+def test_workers_end_when_their_run_is_killed(tmp_path: Path, http_server: LocalServer) -> None:
+    """#1: `kill -9` of curator's main process while it fetched left its two workers running for
+    ever, holding the run's lock, the store and cron's output pipe: every later run waited its
+    whole --wait and failed naming the dead pid. The workers now end with their run, and the
+    next run goes on, saying the last one was killed."""
+    h.quiet(http_server)
+    feeds = _feeds(http_server, 8)
+    trickle = http_server.add("/feeds/trickle.xml", handler=h.drip(every=0.5, seconds=PATIENCE))
+    config = h.write_config(
+        tmp_path, [*feeds, {"url": trickle}], settings={"timeout": int(PATIENCE)}
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "curator", "build", "--config", str(config), "-q"],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _until(lambda: http_server.seen("/feeds/trickle.xml"), "the build asked for the feed")
+        workers = _children(proc.pid)
+        assert workers, "the build forked no workers"
+        proc.send_signal(signal.SIGKILL)
+        # Workers that outlived it kept its output pipes open: this never returned.
+        proc.communicate(timeout=PATIENCE)
+        _until(lambda: not any(_running(pid) for pid in workers), f"workers {workers} ended")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    h.write_config(tmp_path, feeds)
+    done = subprocess.run(
+        [sys.executable, "-m", "curator", "build", "--config", str(config), "--wait", "5", "-q"],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=PATIENCE * 2,
+    )
+    said = " ".join(done.stderr.split())
+    assert done.returncode == 0, said
+    assert "another curator run" not in said
+    assert f"pid {proc.pid}, started" in said and "was stopped before it finished (killed" in said
+
+
+def test_a_lock_held_by_what_a_killed_run_left_names_it(tmp_path: Path) -> None:
+    """#1: a run that finds the lock held while the run that took it is gone (an older curator's
+    workers outlived a `kill -9`) says so at once, naming what holds it and how to end it, instead
+    of waiting its whole --wait and naming the dead run."""
+    config = h.write_config(tmp_path, [])
+    lock = tmp_path / "state" / "curator.db.lock"
+    lock.parent.mkdir()
+    # A "run" takes the lock, forks a child that keeps it, and dies as by kill -9.
+    script = (
+        "import fcntl, os, sys, time\n"
+        f"handle = open({str(lock)!r}, 'a+')\n"
+        "fcntl.flock(handle, fcntl.LOCK_EX)\n"
+        "handle.write(f'{os.getpid()}\\ncurator build\\n2026-12-06 03:00 UTC\\n'); handle.flush()\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    null = os.open(os.devnull, os.O_RDWR)\n"
+        "    os.dup2(null, 1); os.dup2(null, 2)\n"
+        "    time.sleep(120); os._exit(0)\n"
+        "print(child, os.getpid(), flush=True)\n"
+        "os._exit(0)\n"
+    )
+    made = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=PATIENCE
+    )
+    orphan, dead = (int(pid) for pid in made.stdout.split())
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "curator", "build", "--config", str(config), "--wait", "30"],
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=PATIENCE * 2,
+        )
+    finally:
+        os.kill(orphan, signal.SIGKILL)
+    said = " ".join(done.stderr.split())
+    assert done.returncode != 0
+    assert (
+        f"the curator run that was using {tmp_path / 'state' / 'curator.db'} (curator build, pid"
+        f" {dead}, started 2026-12-06 03:00 UTC) is gone (killed before it finished), but a"
+        f" process it started still holds its lock file {lock} (pid {orphan}): end it with"
+        f" `kill {orphan}`, then run again"
+    ) in said, said
