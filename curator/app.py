@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -1263,7 +1264,7 @@ def publish_issue(
     # (before it is recorded: which line of the plan it does, when the plan gives another next)
     later_line = later_line_note(config, store, issue.theme, issue.number) if planned else ""
     try:
-        store.begin_issue(issue.number)
+        store.begin_issue(issue.number, issue_digests(issue.number, rendered))
         with store.transaction():  # the store's write lock, before any file is written
             try:
                 files.write()
@@ -1289,6 +1290,12 @@ def publish_issue(
             files.keep()
             raise
         left = files.undo()
+        if not left and isinstance(exc, BuildError):  # a file could not be written: none is left
+            # The mark that this store publishes the issue goes too: a copy of the store taken
+            # now (`curator backup`) and put back after the issue was published took the
+            # published files for this build's own, and published over them (walk157 #2).
+            with suppress(sqlite3.Error, StoreError):
+                store.forget_unfinished_issue()
         if left and isinstance(exc, CuratorError):
             names = ", ".join(str(p) for p in left)
             raise BuildError(
@@ -1459,6 +1466,69 @@ def gone_issues(config: Config, store: Store, out_dir: Path, command: str) -> st
     )
 
 
+def file_digest(data: str | bytes) -> str:
+    """The SHA-256 digest of a file's content (text as the build writes it: UTF-8)."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def issue_digests(number: int, rendered: Mapping[str, str | bytes]) -> dict[str, str]:
+    """The digests of issue `number`'s own files among `rendered` (name: content), by name."""
+    return {
+        name: file_digest(data)
+        for name, data in rendered.items()
+        if name.startswith(f"issue-{number}.")
+    }
+
+
+def stopped_build_files(
+    store: Store,
+    out_dir: Path,
+    number: int,
+    names: Iterable[str],
+    rendered: Mapping[str, str | bytes] | None = None,
+) -> bool:
+    """Whether the files `names` of issue `number` in `out_dir` are those a build of this store
+    wrote and was stopped (killed) before recording: the store marks the issue it began
+    (`Store.unfinished_issue`) with the digests of its files, and each file here has one of them
+    (or is what this build writes, `rendered`). A mark kept by an older curator, without digests,
+    is taken at its word.
+
+    Why: a store copied (`curator backup`) after a build failed to write issue 29 kept that
+    build's mark; put back after issue 29 was published, it took the published issue for its own
+    leftovers, and the next build published another issue 29 over it (walk157 #2)."""
+    if store.unfinished_issue() != number:
+        return False
+    attempt = store.unfinished_files()
+    if attempt is None:
+        return True
+    for name in names:
+        try:
+            digest = file_digest((out_dir / name).read_bytes())
+        except FileNotFoundError:
+            continue
+        except OSError:  # (unreadable: said when publishing)
+            return False
+        if digest in attempt.get(name, ()):
+            continue
+        if rendered is not None and name in rendered and file_digest(rendered[name]) == digest:
+            continue  # (the very file this build writes)
+        return False
+    return True
+
+
+def stopped_issue_in(store: Store, out_dir: Path) -> int | None:
+    """`Store.unfinished_issue` when the files of it in `out_dir` are the stopped build's own
+    (`stopped_build_files`); None when there is none, or they are another issue published since."""
+    number = store.unfinished_issue()
+    if number is None:
+        return None
+    try:
+        names = [p.name for p in out_dir.glob(f"issue-{number}.*")]
+    except OSError:
+        return number
+    return number if stopped_build_files(store, out_dir, number, names) else None
+
+
 def _stopped_issue(
     store: Store, out_dir: Path, number: int, names: Iterable[str]
 ) -> tuple[str, ...]:
@@ -1470,7 +1540,7 @@ def _stopped_issue(
     if store.unfinished_issue() != number or store.has_issue(number):
         return ()
     found = sorted(n for n in names if n.startswith(f"issue-{number}.") and (out_dir / n).exists())
-    if not found:
+    if not found or not stopped_build_files(store, out_dir, number, found, _contents(names)):
         return ()
     return (
         f"{out_dir} held issue {number} ({', '.join(found)}) from a build that was stopped (killed,"
@@ -1500,13 +1570,14 @@ def stop_for_unrecorded_issue(
     Why: `build --db .curator/curator2.db` (a typo) made a new, empty store and published its
     issue 1 over the folder's published issue 1; a typo in `settings: store` did the same silently.
     """
-    if store.has_issue(number) or store.unfinished_issue() == number:
-        return  # (the files of a build of this store killed before it recorded the issue)
+    if store.has_issue(number):
+        return
+    names = list(names) if not isinstance(names, Mapping) else names
     found = sorted(
         name for name in names if name.startswith(f"issue-{number}.") and (out_dir / name).exists()
     )
-    if not found:
-        return
+    if not found or stopped_build_files(store, out_dir, number, found, _contents(names)):
+        return  # (none, or the files of a build of this store killed before it recorded it)
     what = f"issue {number}"
     try:
         data = json.loads((out_dir / f"issue-{number}.json").read_text(encoding="utf-8"))
@@ -1517,7 +1588,13 @@ def stop_for_unrecorded_issue(
         pass
     last = number - 1
     knows = f"records issues up to {last}" if last else "records no issue at all"
-    if store.path.resolve() == Path(config.settings.store).resolve():
+    if store.unfinished_issue() == number:  # a copy taken while its build had failed (walk157 #2)
+        cause = (
+            f"the store was put back from a copy of it (a backup) taken before issue {number}"
+            " was published"
+        )
+        fix = f"put back the store that published issue {number} (or a copy taken since)"
+    elif store.path.resolve() == Path(config.settings.store).resolve():
         cause = "settings: store in feeds.yaml names another store than the one that published it"
         fix = "correct settings: store (or give --db with the right store)"
     else:
@@ -1530,6 +1607,11 @@ def stop_for_unrecorded_issue(
         f" move the {out_dir / f'issue-{number}'}.* files out of the folder (or choose another"
         " --out) first"
     )
+
+
+def _contents(names: Iterable[str]) -> Mapping[str, str | bytes] | None:
+    """The files' contents when `names` is the build's rendered files (name: content)."""
+    return names if isinstance(names, Mapping) else None
 
 
 def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:

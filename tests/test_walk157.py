@@ -6,6 +6,8 @@ lost the weeks between two fetches without a word."""
 from __future__ import annotations
 
 import os
+import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,7 +17,7 @@ from pathlib import Path
 import hostile_helpers as h
 import pytest
 
-from conftest import REPO, LocalServer
+from conftest import REPO, LocalServer, run_cli
 
 #: A generous deadline for what takes a moment (processes ending, a request arriving): the tests
 #: never assert on speed, they only stop waiting for ever.
@@ -164,3 +166,63 @@ def test_a_lock_held_by_what_a_killed_run_left_names_it(tmp_path: Path) -> None:
         f" process it started still holds its lock file {lock} (pid {orphan}): end it with"
         f" `kill {orphan}`, then run again"
     ) in said, said
+
+
+def _build_limited(config: Path, max_file: int) -> tuple[int, str]:
+    """`curator build --no-fetch` as a child whose files cannot grow past `max_file` bytes (as on
+    a full disk: writing past it fails)."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file, max_file))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "curator", "build", "--config", str(config), "--no-fetch", "-q"],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=PATIENCE * 2,
+        preexec_fn=limit,
+    )
+    return proc.returncode, proc.stderr
+
+
+def test_a_restored_backup_never_publishes_over_an_issue_published_since(themed_demo: Path) -> None:
+    """#2: a build failed to write issue 2 (a full disk), a backup was taken, issue 2 was
+    published, the backup put back: the next build took the published issue 2 for the failed
+    build's leftovers and published another issue 2 over it, saying they came "from a build that
+    was stopped". It stops, as when no build had failed, and the published issue stays."""
+    config = themed_demo
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    letters = config.parent / "introductions"
+    letters.mkdir()
+    # (1) issue 2's email edition does not fit on the disk: nothing is published
+    text = "\n\n".join(f"Paragraph {n} of a long letter." for n in range(3000))
+    (letters / "issue-2.md").write_text(text + "\n", encoding="utf-8")
+    code, err = _build_limited(config, 150_000)
+    assert code == 1 and "nothing was published and the issue was not recorded" in err, err
+    # (2) the store is copied
+    copy = config.parent / "backup.db"
+    code, _, err = run_cli("backup", "--config", str(config), str(copy))
+    assert code == 0, err
+    # (3) issue 2 is published
+    (letters / "issue-2.md").write_text("The first letter.\n", encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    out = config.parent / "output"
+    published = {p.name: p.read_bytes() for p in out.glob("issue-2.*")}
+    assert b"The first letter." in published["issue-2.html"]
+    # (4) the copy is put back
+    store = config.parent / ".curator" / "curator.db"
+    shutil.copyfile(copy, store)
+    for end in ("-wal", "-shm"):
+        store.with_name(store.name + end).unlink(missing_ok=True)
+    # (5) the next build does not publish another issue 2 over the published one
+    (letters / "issue-2.md").write_text("Another letter.\n", encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "--no-fetch")
+    said = " ".join(err.split())
+    assert code == 1, said
+    assert f"{out} already holds issue 2 (" in said and "Nothing was published" in said, said
+    assert "from a build that was stopped" not in said
+    assert {p.name: p.read_bytes() for p in out.glob("issue-2.*")} == published
