@@ -1612,6 +1612,20 @@ class Store:
         ).fetchall()
         return {str(r["url"]): (str(r["newest"]), str(r["last_new"])) for r in rows}
 
+    def feed_newest_published(self, url: str) -> datetime | None:
+        """The date of the newest article stored from feed `url` that its feed dated, or None."""
+        row = self.db.execute(
+            """SELECT MAX(a.published) FROM articles a JOIN feeds f ON f.id = a.feed_id
+               WHERE f.url = ?""",
+            (url,),
+        ).fetchone()
+        if row is None or not row[0]:
+            return None
+        try:
+            return datetime.fromisoformat(str(row[0]))
+        except ValueError:
+            return None
+
     # -- articles --------------------------------------------------------------------------------
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of these URL keys are stored already (as an article's URL or one of its aliases)."""

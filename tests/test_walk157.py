@@ -226,3 +226,49 @@ def test_a_restored_backup_never_publishes_over_an_issue_published_since(themed_
     assert f"{out} already holds issue 2 (" in said and "Nothing was published" in said, said
     assert "from a build that was stopped" not in said
     assert {p.name: p.read_bytes() for p in out.glob("issue-2.*")} == published
+
+
+def _posts(server: LocalServer, numbers: range) -> bytes:
+    return h.rss(
+        "".join(
+            f"<item><title>Post {n} on customer support queues</title>"
+            f"<link>{server.url(f'/posts/{n}')}</link><guid>post-{n}</guid>"
+            f"<pubDate>{(n % 28) + 1:02d} Jul 2026 08:00:00 +0000</pubDate>"
+            f"<description>Week {n}: how support teams cut their queues.</description></item>"
+            for n in reversed(numbers)
+        ),
+        "Weekly Posts",
+    )
+
+
+def test_a_feed_that_moved_past_what_was_stored_says_entries_may_be_missing(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#3: a feed keeping only its latest 4 entries, fetched at posts 1-4 and then at posts 11-14,
+    said "4 entries, 4 new": posts 5-10 were lost without a word. The run says the entries
+    between may be missing, on the feed's line, in --json and under "need a look"."""
+    url = http_server.add("/feed.xml", _posts(http_server, range(1, 5)))
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    code, data, err = h.build_json(config, command="fetch")
+    assert code == 0, err
+    assert data["feeds"][0]["entries_note"] is None
+    http_server.add("/feed.xml", _posts(http_server, range(11, 15)))
+    code, data, err = h.build_json(config, command="fetch")
+    assert code == 0, err
+    note = (
+        "entries between 2026-07-05 and 2026-07-12 may be missing: none of its 4 entries was"
+        " stored before, all are newer than the newest it gave before, and the feed keeps only"
+        " its latest 4: fetch more often, or add its archive page"
+    )
+    assert data["feeds"][0]["entries_note"] == note, err
+    code, _, err = h.build_json(config, command="fetch")  # (nothing new: no note)
+    http_server.add("/feed.xml", _posts(http_server, range(21, 25)))
+    code, _, err = run_cli("fetch", "--config", str(config))
+    said = " ".join(err.split())
+    assert code == 0, said
+    assert "Weekly Posts: 4 entries, 4 new; entries between 2026-07-15 and 2026-07-22" in said
+    assert "1 feed(s) need a look (read, but see why): Weekly Posts: entries between" in said
+    # A window that overlaps what was stored says nothing of the kind.
+    http_server.add("/feed.xml", _posts(http_server, range(23, 27)))
+    code, data, err = h.build_json(config, command="fetch")
+    assert code == 0 and data["feeds"][0]["entries_note"] is None, err

@@ -317,14 +317,14 @@ def _feed_line(report: FeedReport) -> str:
         line = f"  {label:<10} {report.name}: unchanged" if notes else f"  unchanged  {report.name}"
         return line + "".join(f" ({n})" for n in notes)
     # A feed whose every entry was left out gave nothing: a warning, not "ok".
-    label = "warning" if report.all_skipped or report.emptied_note else "ok"
+    label = "warning" if report.all_skipped or report.emptied_note or report.missed else "ok"
     line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
     if report.warning:
         line += f" (not well formed: {report.warning})"
     if report.charset_note:
         line += f" ({report.charset_note})"
-    if report.capped_note:  # it has brackets of its own
-        line += f"; {report.capped_note}"
+    if report.entries_note:  # it has brackets of its own
+        line += f"; {report.entries_note}"
     if report.skip_note:
         line += f" ({report.skip_note})"
     if report.reuse_note:
@@ -918,6 +918,7 @@ def print_failures(
             report.title_note,
             report.reuse_note,
             report.emptied_note,
+            report.missed_note,
             report.quiet_note,
         )
         if note
