@@ -261,6 +261,7 @@ def build_lock(
         deadline = clock() + wait
         said = False
         gone_since: float | None = None
+        looked = False
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -269,13 +270,17 @@ def build_lock(
                 handle.seek(0)
                 lines = handle.read().split("\n")
                 holder = lines[0].strip() or "another process"
-            if holder.isdigit() and not _alive(int(holder)):
+            if not looked and holder.isdigit() and not _alive(int(holder)):
                 # The run that took the lock is gone, yet the lock is still held: by processes
                 # it started (workers of an older curator outlived a `kill -9`: walk157 #1).
+                # Only those seen holding it are named (a run in another container or on
+                # another machine sharing the store has a pid this one cannot see).
                 if gone_since is None:
                     gone_since = clock()
                 if clock() >= min(deadline, gone_since + ORPHAN_GRACE):
-                    raise _held_by_orphans(store_path, lock_path, lines) from None
+                    looked = True
+                    if holders := _lock_holders(lock_path):
+                        raise _held_by_orphans(store_path, lock_path, lines, holders) from None
             if clock() >= deadline:
                 waited = f"; waited {duration(wait)} for it" if wait > 0 else ""
                 more = " (or give --wait more seconds)" if wait > 0 else ""
@@ -356,28 +361,22 @@ def _lock_holders(lock_path: Path) -> list[int]:
     return sorted(holders)
 
 
-def _held_by_orphans(store_path: Path, lock_path: Path, lines: list[str]) -> BuildError:
-    """The run lock is held, but the run that took it is gone: what holds it and what to do."""
+def _held_by_orphans(
+    store_path: Path, lock_path: Path, lines: list[str], holders: list[int]
+) -> BuildError:
+    """The run lock is held by `holders`, but the run that took it is gone: what to do."""
     pid = lines[0].strip()
     what = f"{lines[1].strip()}, pid {pid}" if len(lines) > 1 and lines[1].strip() else f"pid {pid}"
     if len(lines) > 2 and lines[2].strip():
         what += f", started {lines[2].strip()}"
-    holders = _lock_holders(lock_path)
-    if holders:
-        pids = " ".join(str(holder) for holder in holders)
-        left = (
-            f"processes it started still hold its lock file {lock_path} (pid {pids}): end them"
-            f" with `kill {pids}`"
-            if len(holders) > 1
-            else f"a process it started still holds its lock file {lock_path} (pid {pids}): end"
-            f" it with `kill {pids}`"
-        )
-    else:
-        left = (
-            f"a process it started still holds its lock file {lock_path}: find it with"
-            f" `fuser {shell_arg(lock_path)}` (or `lsof {shell_arg(lock_path)}`) and end it with"
-            " `kill PID`"
-        )
+    pids = " ".join(str(holder) for holder in holders)
+    left = (
+        f"processes it started still hold its lock file {lock_path} (pid {pids}): end them"
+        f" with `kill {pids}`"
+        if len(holders) > 1
+        else f"a process it started still holds its lock file {lock_path} (pid {pids}): end it"
+        f" with `kill {pids}`"
+    )
     return BuildError(
         f"the curator run that was using {store_path} ({what}) is gone (killed before it"
         f" finished), but {left}, then run again; the next run does again what the killed one"
