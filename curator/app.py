@@ -3037,6 +3037,17 @@ def stored_day(record: IssueRecord) -> datetime:
     return record.day
 
 
+def _zones_apart(mine: datetime, other: datetime) -> str | None:
+    """ "+13:00 and +00:00": the offsets of two issue dates when they differ and the difference
+    alone puts `mine` before `other` (each dated the start of its run's day, in its zone)."""
+    mine_offset, other_offset = mine.utcoffset(), other.utcoffset()
+    if mine_offset is None or other_offset is None or mine_offset == other_offset:
+        return None
+    if other - mine > abs(mine_offset - other_offset):
+        return None
+    return f"{mine.isoformat()[-6:]} for this one, {other.isoformat()[-6:]} for the other"
+
+
 def dated_out_of_order(
     dates: Mapping[int, datetime], number: int, *, today: date, out_dir: Path, where: str = ""
 ) -> tuple[str, ...]:
@@ -3081,6 +3092,17 @@ def dated_out_of_order(
             f" ({latest_at.isoformat()}) though it came after it (their time zones differ): the"
             " feed of issues lists them in order, but the archive page shows their days out of"
             f" order; to show them in order, write{place}",
+        )
+    if (zones := _zones_apart(mine, latest_at)) is not None:
+        # walk157 #6a: a cron build (no TZ: UTC) then one with TZ=Pacific/Auckland dated issue
+        # 3 at +13:00 hours before issue 2 at +00:00, and the advice was tomorrow's date.
+        return (
+            f"{where}issue {number} is dated {mine.isoformat()}, before issue {other}"
+            f" ({latest_at.isoformat()}), which it follows: the two runs used different time"
+            f" zones ({zones}; a run without TZ, as from cron, uses UTC), so the feed of issues"
+            " lists them out of order: set TZ in the crontab (a line `TZ=Pacific/Auckland`, your"
+            " zone, above the job) or in the script that runs curator, so that every run uses"
+            " the same zone",
         )
     if latest == day:  # (one day, two offsets: the times tell them apart)
         shown, shown_latest = mine.isoformat(), latest_at.isoformat()

@@ -272,3 +272,34 @@ def test_a_feed_that_moved_past_what_was_stored_says_entries_may_be_missing(
     http_server.add("/feed.xml", _posts(http_server, range(23, 27)))
     code, data, err = h.build_json(config, command="fetch")
     assert code == 0 and data["feeds"][0]["entries_note"] is None, err
+
+
+def _draft_dated(config: Path, number: int, date_line: str) -> Path:
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    path = config.parent / "drafts" / f"issue-{number}.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\ndate: ") + 1
+    end = text.index("\n", start)
+    path.write_text(text[:start] + date_line + text[end:], encoding="utf-8")
+    return path
+
+
+def test_issues_dated_in_two_time_zones_say_so_not_tomorrow(themed_demo: Path) -> None:
+    """#6a: issue 2 dated by a cron build (no TZ: UTC), issue 3 by one with TZ=Pacific/Auckland
+    the same day, 11 hours earlier as a moment: the warning advised dating issue 3 tomorrow. It
+    says the two runs used different time zones, and where to set one."""
+    first = _draft_dated(themed_demo, 1, "date: 2026-12-07T00:00:00+00:00")
+    code, _, err = run_cli("build", "--config", str(themed_demo), "--draft", str(first), "-q")
+    assert code == 0, err
+    second = _draft_dated(themed_demo, 2, "date: 2026-12-07T00:00:00+13:00")
+    code, _, err = run_cli("build", "--config", str(themed_demo), "--draft", str(second), "-q")
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        "issue 2 is dated 2026-12-07T00:00:00+13:00, before issue 1 (2026-12-07T00:00:00+00:00),"
+        " which it follows: the two runs used different time zones (+13:00 for this one, +00:00"
+        " for the other; a run without TZ, as from cron, uses UTC), so the feed of issues lists"
+        " them out of order: set TZ in the crontab"
+    ) in said, said
+    assert "2026-12-08" not in said, said
