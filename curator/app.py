@@ -202,8 +202,6 @@ RUN_WAIT_POLL = 0.25
 #: How long a waiting run gives processes left by a run that is gone (killed) to end by themselves
 #: before it says which they are (a run's workers end with it, in a moment).
 ORPHAN_GRACE = 3.0
-#: The store's file and SQLite's files beside it (its name with these added).
-STORE_FILE_ENDS = ("", "-wal", "-shm", "-journal")
 
 
 def duration(seconds: float) -> str:
@@ -311,10 +309,10 @@ def build_lock(
         started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
         handle.write(f"{os.getpid()}\n{command}\n{started}\n")
         handle.flush()
-        # Only this process holds the lock and the store: a worker it forks closes its copies,
-        # so a worker left behind can never keep them (walk157 #1).
-        store_files = [store_path.with_name(store_path.name + end) for end in STORE_FILE_ENDS]
-        with parent_only(lock_path, *store_files):
+        # Only this process holds the lock: a worker it forks closes its copy, so a worker left
+        # behind can never keep it (walk157 #1). (The store's files stay open in a worker:
+        # SQLite's state for them, forked with it, is what a worker's own reader uses.)
+        with parent_only(lock_path):
             yield
     finally:
         if held:  # this run is over: nothing to say of it to the next

@@ -38,10 +38,10 @@ PR_SET_PDEATHSIG = 1
 #: be asked to end it when its parent dies).
 PARENT_CHECK = 1.0
 
-#: Files only the run's own process may hold open (its run lock, its store and the store's -wal,
-#: -shm and -journal files), as /proc names them: a forked worker closes its copies at once
-#: (walk157 #1: workers left running by a `kill -9` of their run held the lock, so every later run
-#: waited its whole --wait, then failed).
+#: Files only the run's own process may hold open (its run lock), as /proc names them: a forked
+#: worker closes its copies at once (walk157 #1: workers left running by a `kill -9` of their run
+#: held the lock, so every later run waited its whole --wait, then failed). Never the store's:
+#: SQLite's state for them, forked with the worker, is what its own reader opens through.
 _PARENT_ONLY: set[str] = set()
 
 
@@ -174,8 +174,8 @@ def _watch_parent(parent: int) -> None:
 
 def _close_the_parents_files() -> None:
     """In a worker: close its copies of the files only the run may hold (`parent_only`), so a
-    worker never keeps the run's lock taken nor its store open. Workers are forked on Linux only,
-    where /proc names each open descriptor's file."""
+    worker never keeps the run's lock taken. Workers are forked on Linux only, where /proc names
+    each open descriptor's file."""
     if not _PARENT_ONLY:
         return
     try:
