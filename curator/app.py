@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -167,6 +168,7 @@ from curator.themes import (
 )
 from curator.urls import clean_url, url_key
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
+from curator.workers import parent_only
 
 
 class BuildError(CuratorError):
@@ -206,6 +208,9 @@ class MissingBlurb:
 RUN_WAIT = 600.0
 #: How often a waiting run tries the lock again.
 RUN_WAIT_POLL = 0.25
+#: How long a waiting run gives processes left by a run that is gone (killed) to end by themselves
+#: before it says which they are (a run's workers end with it, in a moment).
+ORPHAN_GRACE = 3.0
 
 
 def duration(seconds: float) -> str:
@@ -262,13 +267,27 @@ def build_lock(
     try:
         deadline = clock() + wait
         said = False
+        gone_since: float | None = None
+        looked = False
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 handle.seek(0)
-                holder = handle.read().split("\n")[0].strip() or "another process"
+                lines = handle.read().split("\n")
+                holder = lines[0].strip() or "another process"
+            if not looked and holder.isdigit() and not _alive(int(holder)):
+                # The run that took the lock is gone, yet the lock is still held: by processes
+                # it started (workers of an older curator outlived a `kill -9`: walk157 #1).
+                # Only those seen holding it are named (a run in another container or on
+                # another machine sharing the store has a pid this one cannot see).
+                if gone_since is None:
+                    gone_since = clock()
+                if clock() >= min(deadline, gone_since + ORPHAN_GRACE):
+                    looked = True
+                    if holders := _lock_holders(lock_path):
+                        raise _held_by_orphans(store_path, lock_path, lines, holders) from None
             if clock() >= deadline:
                 waited = f"; waited {duration(wait)} for it" if wait > 0 else ""
                 more = " (or give --wait more seconds)" if wait > 0 else ""
@@ -299,13 +318,77 @@ def build_lock(
         started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
         handle.write(f"{os.getpid()}\n{command}\n{started}\n")
         handle.flush()
-        yield
+        # Only this process holds the lock: a worker it forks closes its copy, so a worker left
+        # behind can never keep it (walk157 #1). (The store's files stay open in a worker:
+        # SQLite's state for them, forked with it, is what a worker's own reader uses.)
+        with parent_only(lock_path):
+            yield
     finally:
         if held:  # this run is over: nothing to say of it to the next
             with suppress(OSError):
                 handle.seek(0)
                 handle.truncate()
         handle.close()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process `pid` is there (one of another user's is)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _lock_holders(lock_path: Path) -> list[int]:
+    """The processes holding `lock_path` open, as /proc shows them (Linux; [] elsewhere, or for
+    another user's processes)."""
+    target = os.path.realpath(lock_path)
+    holders = []
+    try:
+        pids = [name for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return []
+    for pid in pids:
+        if int(pid) == os.getpid():
+            continue
+        try:
+            descriptors = os.listdir(f"/proc/{pid}/fd")
+        except OSError:  # ended since, or another user's
+            continue
+        for name in descriptors:
+            try:
+                if os.readlink(f"/proc/{pid}/fd/{name}") == target:
+                    holders.append(int(pid))
+                    break
+            except OSError:
+                continue
+    return sorted(holders)
+
+
+def _held_by_orphans(
+    store_path: Path, lock_path: Path, lines: list[str], holders: list[int]
+) -> BuildError:
+    """The run lock is held by `holders`, but the run that took it is gone: what to do."""
+    pid = lines[0].strip()
+    what = f"{lines[1].strip()}, pid {pid}" if len(lines) > 1 and lines[1].strip() else f"pid {pid}"
+    if len(lines) > 2 and lines[2].strip():
+        what += f", started {lines[2].strip()}"
+    pids = " ".join(str(holder) for holder in holders)
+    left = (
+        f"processes it started still hold its lock file {lock_path} (pid {pids}): end them"
+        f" with `kill {pids}`"
+        if len(holders) > 1
+        else f"a process it started still holds its lock file {lock_path} (pid {pids}): end it"
+        f" with `kill {pids}`"
+    )
+    return BuildError(
+        f"the curator run that was using {store_path} ({what}) is gone (killed before it"
+        f" finished), but {left}, then run again; the next run does again what the killed one"
+        " had not stored"
+    )
 
 
 def _unlockable(store_path: Path, lock_path: Path, exc: OSError) -> StoreError:
@@ -1211,7 +1294,7 @@ def publish_issue(
     # (before it is recorded: which line of the plan it does, when the plan gives another next)
     later_line = later_line_note(config, store, issue.theme, issue.number) if planned else ""
     try:
-        store.begin_issue(issue.number)
+        store.begin_issue(issue.number, issue_digests(issue.number, rendered))
         with store.transaction():  # the store's write lock, before any file is written
             try:
                 files.write()
@@ -1237,6 +1320,12 @@ def publish_issue(
             files.keep()
             raise
         left = files.undo()
+        if not left and isinstance(exc, BuildError):  # a file could not be written: none is left
+            # The mark that this store publishes the issue goes too: a copy of the store taken
+            # now (`curator backup`) and put back after the issue was published took the
+            # published files for this build's own, and published over them (walk157 #2).
+            with suppress(sqlite3.Error, StoreError):
+                store.forget_unfinished_issue()
         if left and isinstance(exc, CuratorError):
             names = ", ".join(str(p) for p in left)
             raise BuildError(
@@ -1408,6 +1497,69 @@ def gone_issues(config: Config, store: Store, out_dir: Path, command: str) -> st
     )
 
 
+def file_digest(data: str | bytes) -> str:
+    """The SHA-256 digest of a file's content (text as the build writes it: UTF-8)."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def issue_digests(number: int, rendered: Mapping[str, str | bytes]) -> dict[str, str]:
+    """The digests of issue `number`'s own files among `rendered` (name: content), by name."""
+    return {
+        name: file_digest(data)
+        for name, data in rendered.items()
+        if name.startswith(f"issue-{number}.")
+    }
+
+
+def stopped_build_files(
+    store: Store,
+    out_dir: Path,
+    number: int,
+    names: Iterable[str],
+    rendered: Mapping[str, str | bytes] | None = None,
+) -> bool:
+    """Whether the files `names` of issue `number` in `out_dir` are those a build of this store
+    wrote and was stopped (killed) before recording: the store marks the issue it began
+    (`Store.unfinished_issue`) with the digests of its files, and each file here has one of them
+    (or is what this build writes, `rendered`). A mark kept by an older curator, without digests,
+    is taken at its word.
+
+    Why: a store copied (`curator backup`) after a build failed to write issue 29 kept that
+    build's mark; put back after issue 29 was published, it took the published issue for its own
+    leftovers, and the next build published another issue 29 over it (walk157 #2)."""
+    if store.unfinished_issue() != number:
+        return False
+    attempt = store.unfinished_files()
+    if attempt is None:
+        return True
+    for name in names:
+        try:
+            digest = file_digest((out_dir / name).read_bytes())
+        except FileNotFoundError:
+            continue
+        except OSError:  # (unreadable: said when publishing)
+            return False
+        if digest in attempt.get(name, ()):
+            continue
+        if rendered is not None and name in rendered and file_digest(rendered[name]) == digest:
+            continue  # (the very file this build writes)
+        return False
+    return True
+
+
+def stopped_issue_in(store: Store, out_dir: Path) -> int | None:
+    """`Store.unfinished_issue` when the files of it in `out_dir` are the stopped build's own
+    (`stopped_build_files`); None when there is none, or they are another issue published since."""
+    number = store.unfinished_issue()
+    if number is None:
+        return None
+    try:
+        names = [p.name for p in out_dir.glob(f"issue-{number}.*")]
+    except OSError:
+        return number
+    return number if stopped_build_files(store, out_dir, number, names) else None
+
+
 def _stopped_issue(
     store: Store, out_dir: Path, number: int, names: Iterable[str]
 ) -> tuple[str, ...]:
@@ -1419,7 +1571,7 @@ def _stopped_issue(
     if store.unfinished_issue() != number or store.has_issue(number):
         return ()
     found = sorted(n for n in names if n.startswith(f"issue-{number}.") and (out_dir / n).exists())
-    if not found:
+    if not found or not stopped_build_files(store, out_dir, number, found, _contents(names)):
         return ()
     return (
         f"{out_dir} held issue {number} ({', '.join(found)}) from a build that was stopped (killed,"
@@ -1449,13 +1601,14 @@ def stop_for_unrecorded_issue(
     Why: `build --db .curator/curator2.db` (a typo) made a new, empty store and published its
     issue 1 over the folder's published issue 1; a typo in `settings: store` did the same silently.
     """
-    if store.has_issue(number) or store.unfinished_issue() == number:
-        return  # (the files of a build of this store killed before it recorded the issue)
+    if store.has_issue(number):
+        return
+    names = list(names) if not isinstance(names, Mapping) else names
     found = sorted(
         name for name in names if name.startswith(f"issue-{number}.") and (out_dir / name).exists()
     )
-    if not found:
-        return
+    if not found or stopped_build_files(store, out_dir, number, found, _contents(names)):
+        return  # (none, or the files of a build of this store killed before it recorded it)
     what = f"issue {number}"
     try:
         data = json.loads((out_dir / f"issue-{number}.json").read_text(encoding="utf-8"))
@@ -1466,7 +1619,13 @@ def stop_for_unrecorded_issue(
         pass
     last = number - 1
     knows = f"records issues up to {last}" if last else "records no issue at all"
-    if store.path.resolve() == Path(config.settings.store).resolve():
+    if store.unfinished_issue() == number:  # a copy taken while its build had failed (walk157 #2)
+        cause = (
+            f"the store was put back from a copy of it (a backup) taken before issue {number}"
+            " was published"
+        )
+        fix = f"put back the store that published issue {number} (or a copy taken since)"
+    elif store.path.resolve() == Path(config.settings.store).resolve():
         cause = "settings: store in feeds.yaml names another store than the one that published it"
         fix = "correct settings: store (or give --db with the right store)"
     else:
@@ -1479,6 +1638,11 @@ def stop_for_unrecorded_issue(
         f" move the {out_dir / f'issue-{number}'}.* files out of the folder (or choose another"
         " --out) first"
     )
+
+
+def _contents(names: Iterable[str]) -> Mapping[str, str | bytes] | None:
+    """The files' contents when `names` is the build's rendered files (name: content)."""
+    return names if isinstance(names, Mapping) else None
 
 
 def _cannot_write(issue: Issue, out_dir: Path, exc: OSError) -> str:
@@ -2949,6 +3113,17 @@ def stored_day(record: IssueRecord) -> datetime:
     return record.day
 
 
+def _zones_apart(mine: datetime, other: datetime) -> str | None:
+    """ "+13:00 and +00:00": the offsets of two issue dates when they differ and the difference
+    alone puts `mine` before `other` (each dated the start of its run's day, in its zone)."""
+    mine_offset, other_offset = mine.utcoffset(), other.utcoffset()
+    if mine_offset is None or other_offset is None or mine_offset == other_offset:
+        return None
+    if other - mine > abs(mine_offset - other_offset):
+        return None
+    return f"{mine.isoformat()[-6:]} for this one, {other.isoformat()[-6:]} for the other"
+
+
 def dated_out_of_order(
     dates: Mapping[int, datetime], number: int, *, today: date, out_dir: Path, where: str = ""
 ) -> tuple[str, ...]:
@@ -2993,6 +3168,17 @@ def dated_out_of_order(
             f" ({latest_at.isoformat()}) though it came after it (their time zones differ): the"
             " feed of issues lists them in order, but the archive page shows their days out of"
             f" order; to show them in order, write{place}",
+        )
+    if (zones := _zones_apart(mine, latest_at)) is not None:
+        # walk157 #6a: a cron build (no TZ: UTC) then one with TZ=Pacific/Auckland dated issue
+        # 3 at +13:00 hours before issue 2 at +00:00, and the advice was tomorrow's date.
+        return (
+            f"{where}issue {number} is dated {mine.isoformat()}, before issue {other}"
+            f" ({latest_at.isoformat()}), which it follows: the two runs used different time"
+            f" zones ({zones}; a run without TZ, as from cron, uses UTC), so the feed of issues"
+            " lists them out of order: set TZ in the crontab (a line `TZ=Pacific/Auckland`, your"
+            " zone, above the job) or in the script that runs curator, so that every run uses"
+            " the same zone",
         )
     if latest == day:  # (one day, two offsets: the times tell them apart)
         shown, shown_latest = mine.isoformat(), latest_at.isoformat()

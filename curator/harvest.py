@@ -164,6 +164,10 @@ class FeedReport:
     #: A feed read with no entry at all, that had this many on its last read (walk126 #2: a
     #: well-formed empty document said "ok ...: 0 entries, 0 new").
     entries_before: int = 0
+    #: A feed read before whose entries in this run were all new, all dated after the newest it
+    #: gave before, and as many as on its last read: (the newest stored date, the oldest entry's
+    #: date, ISO; its entries). The entries between may have left the feed unseen (walk157 #3).
+    missed: tuple[str, str, int] | None = None
     #: A feed that gave nothing new in this run, whose newest article is dated `QUIET_AFTER` ago
     #: or more: that date (ISO).
     quiet_since: str | None = None
@@ -368,6 +372,24 @@ class FeedReport:
         return too_many(self.entries_in_feed) if self.entries_in_feed else None
 
     @property
+    def missed_note(self) -> str | None:
+        """ "entries between 2026-07-04 and 2026-08-05 may be missing: ..." (`missed`)."""
+        if not self.missed:
+            return None
+        newest, oldest, entries = self.missed
+        return (
+            f"entries between {newest[:10]} and {oldest[:10]} may be missing: none of its"
+            f" {entries} entries was stored before, all are newer than the newest it gave before,"
+            f" and the feed keeps only its latest {entries}: fetch more often, or add its archive"
+            " page"
+        )
+
+    @property
+    def entries_note(self) -> str | None:
+        """What the feed's entries leave out: `capped_note` and `missed_note`."""
+        return "; ".join(n for n in (self.capped_note, self.missed_note) if n) or None
+
+    @property
     def skip_note(self) -> str | None:
         """The line "4 of 5 entries skipped: no http(s) link" (and/or "2 of 5 entries skipped:
         no title"); None when no entry was skipped."""
@@ -480,7 +502,7 @@ class FeedReport:
                 {"url": link, "title": title, "named": named, "why": why}
                 for link, title, named, why in self.unreachable
             ],
-            "entries_note": self.capped_note,
+            "entries_note": self.entries_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
             # Stored articles its entries give at a new link under the same id (walk137 #1).
@@ -733,6 +755,8 @@ class _Fresh:
     moves: tuple[_Move, ...] = ()
     #: Of `pages_unread`, the pages gone for good (`store.dead_page`).
     pages_gone: int = 0
+    #: Entries that may have come and gone unseen before this read (`FeedReport.missed`).
+    missed: tuple[str, str, int] | None = None
 
 
 def _build_and_count(
@@ -1135,6 +1159,30 @@ class _Move:
     unread: str | None = None
 
 
+def _missed(
+    store: Store, source: FeedSource, parsed: ParsedFeed, new: Sequence[Entry], before: FeedState
+) -> tuple[str, str, int] | None:
+    """`FeedReport.missed`: a feed read before whose entries now are all new, each dated after
+    the newest it gave before, and as many as on its last read (a full window that moved past
+    what was stored): the entries between may have come and gone between two fetches.
+
+    Why: a feed keeping only its latest 4 entries, fetched at posts 1-4 and then at posts 11-14,
+    said "4 entries, 4 new": posts 5-10 were lost without a word (walk157 #3)."""
+    entries = parsed.entries
+    if not before.entries_last or not entries or len(entries) < before.entries_last:
+        return None
+    if len(new) != len(entries):  # one of them was stored before: the windows overlap
+        return None
+    dates = [e.published for e in entries]
+    if any(d is None for d in dates):
+        return None
+    newest = store.feed_newest_published(source.url)
+    oldest = min(d for d in dates if d is not None)
+    if newest is None or oldest <= newest:
+        return None
+    return newest.isoformat(), oldest.isoformat(), len(entries)
+
+
 def _new_entries(
     store: Store, parsed: ParsedFeed, source: FeedSource
 ) -> tuple[list[Entry], int, _Known]:
@@ -1266,6 +1314,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.pages.feed_done(source.url)
         return outcome
     new, reused, known = _new_entries(run.store, parsed, source)
+    missed = _missed(run.store, source, parsed, new, state)
     with_pages = article_rules.wants_pages(run.config, source)
     wanted = [e.link for e in new if e.link] if with_pages else []
     # A stored article its feed changed the title or authors of, and no issue published, is
@@ -1281,9 +1330,8 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         wanted = await run.allowed(wanted)
         relinked = await run.allowed(relinked)
     if not source.is_file:
-        run.tell(
-            came_back(_read_report(source, parsed, result, len(new), reused_ids=reused), state)
-        )
+        report = _read_report(source, parsed, result, len(new), reused_ids=reused)
+        run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
     for credits in (True, False):  # (the feed's `name:` credits the article, or not)
         run.pages.credit(
@@ -1320,7 +1368,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             reused_ids=reused,
             unlinked=built.unlinked,
         )
-        run.tell(came_back(report, state))
+        run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     unread = tuple(
         (built.aliases[url_key(e.link)], e.link, _entry_json(e), *run.pages.failed[e.link])
         for e in new
@@ -1365,6 +1413,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         retaken,
         moves,
         pages_gone=gone,
+        missed=missed,
     )
 
 
@@ -2161,6 +2210,7 @@ def _store(
     ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
+        missed=outcome.missed,
         undated=sum(1 for a in fresh_articles if a.published is None),
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,

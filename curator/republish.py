@@ -27,6 +27,7 @@ from curator.app import (
     placeholder_titles,
     published_feed,
     reader_notes,
+    stopped_issue_in,
     stored_day,
     stored_scores,
     unmarked_language,
@@ -867,7 +868,7 @@ def render_issues(
             )
     if not issues:
         # walk84 N1: a first build killed half-way left issue-1 files and `.tmp` ones, unnamed.
-        left = _unrecorded_leftovers(store, out_dir, store.unfinished_issue(), ())
+        left = _unrecorded_leftovers(store, out_dir, stopped_issue_in(store, out_dir), ())
         raise BuildError(
             "; ".join([f"{out_dir}: no issue has been published yet; run `curator build`", *left])
         )
@@ -891,7 +892,7 @@ def render_issues(
     notes += _credits_corrected(issues, chosen, out_dir, "json" in formats)
     notes += _blurbs_followed(store, issues, chosen, out_dir)
     notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
-    stopped = store.unfinished_issue()
+    stopped = stopped_issue_in(store, out_dir)
     if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
         notes.append(
             f"issue {stopped} in {out_dir} is from a build that was stopped (killed, or the machine"

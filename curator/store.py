@@ -1640,6 +1640,20 @@ class Store:
         ).fetchall()
         return {str(r["url"]): (str(r["newest"]), str(r["last_new"])) for r in rows}
 
+    def feed_newest_published(self, url: str) -> datetime | None:
+        """The date of the newest article stored from feed `url` that its feed dated, or None."""
+        row = self.db.execute(
+            """SELECT MAX(a.published) FROM articles a JOIN feeds f ON f.id = a.feed_id
+               WHERE f.url = ?""",
+            (url,),
+        ).fetchone()
+        if row is None or not row[0]:
+            return None
+        try:
+            return datetime.fromisoformat(str(row[0]))
+        except ValueError:
+            return None
+
     # -- articles --------------------------------------------------------------------------------
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of these URL keys are stored already (as an article's URL or one of its aliases)."""
@@ -3278,13 +3292,45 @@ class Store:
         value = self._meta("publishing_issue")
         return int(value) if value else None
 
-    def begin_issue(self, number: int) -> None:
+    def unfinished_files(self) -> dict[str, list[str]] | None:
+        """The SHA-256 digests of the files of `unfinished_issue` the builds that began it were
+        writing, by name (None: it was begun by a curator that kept none)."""
+        value = self._meta("publishing_files")
+        if not value:
+            return None
+        try:
+            files = json.loads(value)
+        except ValueError:
+            return None
+        if not isinstance(files, dict):
+            return None
+        return {
+            str(name): [str(d) for d in digests]
+            for name, digests in files.items()
+            if isinstance(digests, list)
+        }
+
+    def begin_issue(self, number: int, files: Mapping[str, str] | None = None) -> None:
         """Say, committed before any file of issue `number` is renamed into place, that this store
-        publishes it (`unfinished_issue`); `finish_issue`, in the transaction recording it, ends it."""
-        self._set_meta([("publishing_issue", str(number))])
+        publishes it (`unfinished_issue`), with the digests of the `files` (by name) it writes,
+        added to those of the builds that began the same issue before and did not finish: a copy
+        of the store taken then and put back later knows its own files from an issue published
+        since (walk157 #2). `finish_issue`, in the transaction recording it, ends it."""
+        kept = self.unfinished_files() if self.unfinished_issue() == number else None
+        digests = dict(kept or {})
+        for name, digest in (files or {}).items():
+            digests[name] = [*digests.get(name, []), digest][-8:]
+        self._set_meta(
+            [("publishing_issue", str(number)), ("publishing_files", json.dumps(digests))]
+        )
+
+    def forget_unfinished_issue(self) -> None:
+        """The build that began `unfinished_issue` failed and put every file back as it was."""
+        with self.transaction():
+            self.finish_issue()
 
     def finish_issue(self) -> None:
-        self.db.execute("DELETE FROM meta WHERE key = 'publishing_issue'")
+        self.db.execute("DELETE FROM meta WHERE key IN ('publishing_issue', 'publishing_files')")
 
     def has_issue(self, number: int) -> bool:
         """Issue `number` is recorded as published."""

@@ -10,14 +10,17 @@ kept out of threads: the threaded alternative crashed (SIGSEGV, "double free") i
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -29,6 +32,29 @@ PARALLEL_MIN_FEEDS = 8
 #: Worker processes at most, whatever the number of cores: the main process keeps fetching and
 #: writing the store, and more workers than that mostly add memory.
 MAX_WORKERS = 4
+#: Linux's prctl option that sends a signal to this process when its parent dies.
+PR_SET_PDEATHSIG = 1
+#: How often a worker checks that the run that forked it is still there (where the kernel cannot
+#: be asked to end it when its parent dies).
+PARENT_CHECK = 1.0
+
+#: Files only the run's own process may hold open (its run lock), as /proc names them: a forked
+#: worker closes its copies at once (walk157 #1: workers left running by a `kill -9` of their run
+#: held the lock, so every later run waited its whole --wait, then failed). Never the store's:
+#: SQLite's state for them, forked with the worker, is what its own reader opens through.
+_PARENT_ONLY: set[str] = set()
+
+
+@contextmanager
+def parent_only(*paths: os.PathLike[str] | str) -> Iterator[None]:
+    """While inside: workers forked by this process close their copies of `paths` as they start
+    (the flock on a run's lock file lasts while any copy of its descriptor is open)."""
+    names = {os.path.realpath(path) for path in paths} - _PARENT_ONLY
+    _PARENT_ONLY.update(names)
+    try:
+        yield
+    finally:
+        _PARENT_ONLY.difference_update(names)
 
 
 class Workers:
@@ -77,7 +103,8 @@ def worker_pool(feeds: int) -> Iterator[Workers]:
     pool = ProcessPoolExecutor(
         max_workers=min(cores, MAX_WORKERS),
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_leave_interrupts_to_the_main_process,
+        initializer=_start_worker,
+        initargs=(os.getpid(), None, ()),
     )
     try:
         pool.submit(int).result()  # fork the workers now, not from inside the event loop
@@ -101,7 +128,7 @@ def forked(
         max_workers=min(cores, MAX_WORKERS),
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
-        initargs=(initializer, initargs),
+        initargs=(os.getpid(), initializer, initargs),
     )
     try:
         yield pool
@@ -109,10 +136,60 @@ def forked(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+def _start_worker(
+    parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
+) -> None:
+    _die_with(parent)
+    _close_the_parents_files()
     _leave_interrupts_to_the_main_process()
     if initializer is not None:
         initializer(*initargs)
+
+
+def _die_with(parent: int) -> None:
+    """In a worker: end when the run that forked it (`parent`) ends in any way, `kill -9` too.
+
+    A worker otherwise outlived a killed run for ever, blocked reading tasks from a pipe it holds
+    both ends of, holding the run's lock, its store and cron's output pipe (walk157 #1). On Linux
+    the kernel kills it with its parent (PR_SET_PDEATHSIG); everywhere, a thread checks every
+    PARENT_CHECK seconds that its parent is still the run (an orphan is adopted by another)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl to call: the thread below does it
+            pass
+    if os.getppid() != parent:  # the run died before the line above took effect
+        os._exit(1)
+    threading.Thread(
+        target=_watch_parent, args=(parent,), name="curator-parent-watch", daemon=True
+    ).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
+
+
+def _close_the_parents_files() -> None:
+    """In a worker: close its copies of the files only the run may hold (`parent_only`), so a
+    worker never keeps the run's lock taken. Workers are forked on Linux only, where /proc names
+    each open descriptor's file."""
+    if not _PARENT_ONLY:
+        return
+    try:
+        descriptors = os.listdir("/proc/self/fd")
+    except OSError:
+        return
+    for name in descriptors:
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:  # the listing's own descriptor, closed since
+            continue
+        if target in _PARENT_ONLY:
+            with suppress(OSError):
+                os.close(int(name))
 
 
 def _leave_interrupts_to_the_main_process() -> None:
@@ -126,4 +203,11 @@ def _leave_interrupts_to_the_main_process() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-__all__ = ["MAX_WORKERS", "PARALLEL_MIN_FEEDS", "Workers", "forked", "worker_pool"]
+__all__ = [
+    "MAX_WORKERS",
+    "PARALLEL_MIN_FEEDS",
+    "Workers",
+    "forked",
+    "parent_only",
+    "worker_pool",
+]

@@ -66,6 +66,14 @@ CLOSED_LINE = (
 )
 
 
+def closed_line(demo: Path) -> str:
+    """`CLOSED_LINE` of a build, which names the issue it published (walk157 #4)."""
+    return CLOSED_LINE.replace(
+        "to its end,",
+        f"to its end: issue 1 was published: {demo.parent / 'output' / 'issue-1.html'},",
+    )
+
+
 def test_a_build_whose_stdout_is_closed_publishes_and_exits_0_saying_so(
     demo: Path, tmp_path: Path
 ) -> None:
@@ -73,7 +81,7 @@ def test_a_build_whose_stdout_is_closed_publishes_and_exits_0_saying_so(
     with closed_pipe() as out, err.open("wb") as stderr:
         done = curator(demo, "build", "--quiet", stdout=out, stderr=stderr)
     assert done.returncode == 0, err.read_text()
-    assert err.read_text().splitlines() == [CLOSED_LINE]
+    assert err.read_text().splitlines() == [closed_line(demo)]
     assert issues_recorded(demo) == 1
     assert (demo.parent / "output" / "issue-1.html").is_file()
 
@@ -99,8 +107,9 @@ def test_a_build_json_to_a_full_disk_is_done_and_says_so_in_one_line_exit_5(
     assert done.returncode == 5, err.read_text()
     assert err.read_text().splitlines() == [
         "curator: could not write the report to stdout (/dev/full): No space left on device;"
-        " the run itself went on to its end, and what it did is kept: do not run it again for"
-        " the report"
+        " the run itself went on to its end: issue 1 was published:"
+        f" {demo.parent / 'output' / 'issue-1.html'}, and what it did is kept: do not run it"
+        " again for the report"
     ]
     assert issues_recorded(demo) == 1
 

@@ -622,6 +622,7 @@ def test_subjects_rename_carries_a_theme_curator_could_not_tell_was_renamed(
         "published_articles": 4,
         "theme_of_issues": [1],
         "merged_with_issues": [],
+        "warnings": [],
     }
     code, out, err = run("themes", "--config", str(demo))
     assert code == 0, err

@@ -28,7 +28,9 @@ PAGE = (
 )
 
 
-def hanging_setup(tmp_path: Path, server: LocalServer, release: threading.Event) -> Path:
+def hanging_setup(
+    tmp_path: Path, server: LocalServer, release: threading.Event, slow_name: str = "Slow"
+) -> Path:
     """A feed that hangs ("Slow Times") and a quick feed whose one page hangs, until `release`."""
 
     def hang(body: bytes, content_type: str):  # type: ignore[no-untyped-def]
@@ -47,7 +49,10 @@ def hanging_setup(tmp_path: Path, server: LocalServer, release: threading.Event)
     item = f"<item><title>Service desks</title><link>{page}</link></item>"
     slow = h.rss("<item><title>Late</title><link>http://example.com/late</link></item>")
     feeds = [
-        {"url": server.add("/slow.xml", handler=hang(slow, "application/rss+xml")), "name": "Slow"},
+        {
+            "url": server.add("/slow.xml", handler=hang(slow, "application/rss+xml")),
+            "name": slow_name,
+        },
         {"url": server.add("/quick.xml", h.rss(item)), "name": "Quick"},
     ]
     return h.write_config(tmp_path, feeds, settings={"timeout": 25})
@@ -118,12 +123,14 @@ def test_a_log_names_the_feeds_and_hosts_it_waits_on(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
     release = threading.Event()
-    config = hanging_setup(tmp_path, http_server, release)
+    # (walk157 #6b: a log cut a long name to 40 characters, as a terminal's line is cut)
+    slow = "Slow Times, the weekly letter of the slowest service desks"
+    config = hanging_setup(tmp_path, http_server, release, slow)
     err = run_for(["fetch", "--config", str(config)], 3, release, tty=False)
     host = http_server.base.split("//")[1]
     waiting = [ln for ln in err.splitlines() if ln.startswith("  waiting")]
-    # Said once (not every second) while nothing finished for 3 s more.
-    assert waiting == [f"  waiting    for Slow, {host} (1 page(s))"], err
+    # Said once (not every second) while nothing finished for 3 s more, nothing cut.
+    assert waiting == [f"  waiting    for {slow}, {host} (1 page(s))"], err
 
 
 def test_a_terminal_shows_what_it_waits_on_and_quiet_does_not(

@@ -158,3 +158,27 @@ def test_a_store_on_a_read_only_disk_is_read_by_commands_that_only_read(
     ), proc.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["curator.db"]  # no lock, -wal or -shm
     assert store.read_bytes() == before
+
+
+def test_fetch_and_themes_json_have_warnings_when_there_are_none(demo: Path) -> None:
+    """walk157 #5: `fetch --json` had no `warnings` key on a run without any (`build --json`
+    always has `"warnings": []`): a script reading it failed only on the quiet days. Every
+    document of an object has it, on success and on failure alike."""
+    code, out, err = run_cli("fetch", "--config", str(demo), "--json", "-q")
+    assert code == 0, err
+    fetched = document(out)
+    assert fetched["warnings"] == []
+    code, out, err = run_cli("themes", "--config", str(demo), "--json")
+    assert code == 0, err
+    assert document(out)["warnings"] == []
+    # Every feed failing: the same keys, plus the error and its exit code.
+    text = demo.read_text(encoding="utf-8")
+    feeds = text.index("\nfeeds:\n")
+    settings = text.index("\nsettings:", feeds)
+    demo.write_text(
+        f"{text[:feeds]}\nfeeds:\n  - url: feeds/gone.xml\n{text[settings:]}", encoding="utf-8"
+    )
+    code, out, err = run_cli("fetch", "--config", str(demo), "--json", "-q")
+    failed = document(out)
+    assert code != 0 and "error" in failed, (code, out, err)
+    assert set(failed) == set(fetched) | {"error", "exit"}

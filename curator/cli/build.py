@@ -53,6 +53,7 @@ from curator.cli.report import (
     print_failures,
     say_waiting,
 )
+from curator.cli.streams import outcome
 from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
@@ -309,6 +310,12 @@ def report_build(
 ) -> None:
     issue = result.issue
     main_page = main_page_of(result)
+    # (named by the line that says the report was lost on stdout: walk157 #4)
+    outcome(
+        f"issue {issue.number} was published: {main_page}"
+        if issue is not None and main_page is not None
+        else "no issue was published"
+    )
     print_warnings(result.warnings)
     if failure is not None:
         message = None

@@ -241,7 +241,10 @@ def echo_json(
         # failure's document is an object too.
         data = {"rows": data}
     if isinstance(data, dict):
-        data = with_run_notes(with_lost_warnings(data))
+        # Every document has `warnings`, [] when the run had none: any command may warn (of the
+        # config, of a killed run before it), and a script reading it must not find the key
+        # only some days (walk157 #5: `fetch --json` had none, `build --json` always has it).
+        data = with_run_notes(with_lost_warnings({"warnings": [], **data}))
     click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii))
     click.get_current_context().meta[JSON_PRINTED] = True
 

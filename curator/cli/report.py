@@ -317,14 +317,14 @@ def _feed_line(report: FeedReport) -> str:
         line = f"  {label:<10} {report.name}: unchanged" if notes else f"  unchanged  {report.name}"
         return line + "".join(f" ({n})" for n in notes)
     # A feed whose every entry was left out gave nothing: a warning, not "ok".
-    label = "warning" if report.all_skipped or report.emptied_note else "ok"
+    label = "warning" if report.all_skipped or report.emptied_note or report.missed else "ok"
     line = f"  {label:<10} {report.name}: {report.entries} entries, {report.new} new"
     if report.warning:
         line += f" (not well formed: {report.warning})"
     if report.charset_note:
         line += f" ({report.charset_note})"
-    if report.capped_note:  # it has brackets of its own
-        line += f"; {report.capped_note}"
+    if report.entries_note:  # it has brackets of its own
+        line += f"; {report.entries_note}"
     if report.skip_note:
         line += f" ({report.skip_note})"
     if report.reuse_note:
@@ -336,9 +336,11 @@ def _feed_line(report: FeedReport) -> str:
     return line
 
 
-def _waiting_text(waiting: Sequence[str]) -> str:
-    """ "Slow Feed, example.com (3 page(s)) and 4 more": the first few, the rest counted."""
-    shown = [w if len(w) <= 40 else w[:39] + "…" for w in waiting[:WAITING_SHOWN]]
+def _waiting_text(waiting: Sequence[str], *, cut: bool = True) -> str:
+    """ "Slow Feed, example.com (3 page(s)) and 4 more": the first few, the rest counted; with
+    `cut` (a terminal's line), each cut to 40 characters. A log keeps them whole (walk157 #6b:
+    "waiting    for http://127.0.0.1:23256/trickle/feeds/fe…" named no feed)."""
+    shown = [w if len(w) <= 40 or not cut else w[:39] + "…" for w in waiting[:WAITING_SHOWN]]
     more = len(waiting) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more else "")
 
@@ -486,7 +488,7 @@ class RunProgress:
         now = self._clock()
         if self.quiet or self._finished or now - self._event_at < WAITING_AFTER:
             return
-        text = f"waiting for {_waiting_text(tally.waiting)}"
+        text = f"waiting for {_waiting_text(tally.waiting, cut=self.terminal)}"
         if not self.terminal:
             if self._waited_at < self._event_at or now - self._waited_at >= WAITING_LINE_EVERY:
                 self._waited_at = now
@@ -918,6 +920,7 @@ def print_failures(
             report.title_note,
             report.reuse_note,
             report.emptied_note,
+            report.missed_note,
             report.quiet_note,
         )
         if note

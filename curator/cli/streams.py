@@ -125,6 +125,17 @@ def changes_nothing() -> None:
     _READS_ONLY.append(True)
 
 
+#: What the run published, said when its report is lost ("issue 26 was published: PATH").
+_OUTCOME: list[str] = []
+
+
+def outcome(what: str) -> None:
+    """Say what the run did that its report tells (`issue 26 was published: PATH`, `no issue was
+    published`): when that report is lost (a full disk), `report_lost` names it, for the editor
+    told not to run it again must know whether it published (walk157 #4)."""
+    _OUTCOME.append(what)
+
+
 def report_lost(code: int) -> int:
     """The exit code a run ends with, given the code its command ended with (`code`), after a
     line on stderr when its report on stdout could not all be written: a reader that went away
@@ -145,16 +156,19 @@ def report_lost(code: int) -> int:
         if code == EXIT_OK and told and told.error and told.error.errno != errno.EPIPE:
             return EXIT_REPORT_LOST
         return code
+    did = f": {_OUTCOME[-1]}," if _OUTCOME else ","
     if code != EXIT_OK:
         done = f"the run itself went on to its end (exit {code}, its error said above)"
+        if _OUTCOME:
+            done += f": {_OUTCOME[-1]}"
     elif _READS_ONLY:  # nothing to lose by running it again: the one way to get the report
         done = "this command changes nothing, so run it again for the report" + (
             "" if error.errno == errno.EPIPE else " (with stdout where there is room)"
         )
     else:
         done = (
-            "the run itself went on to its end, and what it did is kept: do not run it again"
-            " for the report"
+            f"the run itself went on to its end{did} and what it did is kept: do not run it"
+            " again for the report"
         )
     if error.errno == errno.EPIPE:
         line = (
