@@ -160,7 +160,13 @@ _MD_RAW_HTML = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])(?!(?:https?://|ma
 
 #: A `<` left that would still open a tag or a comment (unclosed, or a bare tag kept): a space
 #: after it makes it text.
-_TEXT_OPENER = re.compile(r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)")
+#: An address in angle brackets (`<dana@example.com>`, as `<https://...>`) stays as written
+#: (walk156 #20: a footer's "Write to me: <dana@example.com>" was published `< dana@...`).
+_TEXT_OPENER = re.compile(
+    r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)"
+    r"(?![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>)"
+)
 
 
 def text_edition(text: str) -> str:
@@ -826,6 +832,10 @@ def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> s
     return None
 
 
+#: A Jinja comment, `{# ... #}` (its `-` forms too), which no render publishes.
+_JINJA_COMMENT = re.compile(r"(?s)\{#.*?#\}")
+
+
 def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tuple[str, ...]:
     """A warning for each <link rel="stylesheet"> the email template writes, when `files` has an
     email edition: mail programs ignore a linked stylesheet and curator removes it (walk125 #4:
@@ -833,6 +843,9 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
     if not any(name.endswith(".email.html") for name in files):
         return ()
     source, filename = _template_source(env, "email.html")
+    # what a `{# ... #}` comment holds is never published (walk156 #17: a <link> kept there
+    # was warned of): blanked, its lines kept, so that the lines named stay the file's
+    source = _JINJA_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
     # an @import in its <style> too (walk130 #3: it disappeared, unsaid)
     imports = [
         found
@@ -971,6 +984,26 @@ def refuse_script(
             + f"; nothing was published: a <script> element of any type (this one's is"
             f" {data.group(1)}) is not published; JSON-LD for search engines belongs in your"
             " site's page template, not the issue: take it out of the template"
+        )
+    embed = re.match(r"a <(iframe|object|embed)> element", found)
+    if embed is not None:
+        # walk156 #15: an editor's own YouTube `<iframe>` was refused as "script ... write no
+        # script, event handler or javascript: link", which it is not, to the editor's eyes
+        tag = embed.group(1)
+        names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
+        rows = [
+            f"{Path(name).name}:{n}"
+            for source, name in map(partial(_template_source, env), names)
+            for n, line in enumerate(source.splitlines(), 1)
+            if f"<{tag}" in line.lower()
+        ]
+        raise TemplateMistake(
+            f"template {template}: {filename} would publish {found}"
+            + (f" ({', '.join(rows)})" if rows else "")
+            + f"; nothing was published: curator publishes no <iframe>, <object> or <embed> (a"
+            " video player or another site's page embedded runs that site's script in readers'"
+            " browsers and mail programs, and mail programs show none): link to it instead,"
+            f' <a href="https://...">Watch the video</a>, and take the <{tag}> out of the template'
         )
     where = _markup_lines(env)
     hint = (
@@ -1509,11 +1542,45 @@ def _shows_others(entry: EntryView, raw: str, read: str, as_printed: Callable[[s
     link, or, one without a link, by its name."""
     for name, url in (*entry.also_covered_by, *entry.pieces_in_publication):
         if url:
-            if not any(v in raw or v in read for v in (url, str(md_url(url)), html.escape(url))):
+            if not _shows_link(url, raw, read):
                 return False
         elif " ".join(as_printed(name).split()).casefold() not in read.casefold():
             return False
     return True
+
+
+def _shows_link(url: str, raw: str, read: str) -> bool:
+    """Whether an edition (`raw`, or as read) shows this address whole, as written, escaped or as
+    `md_url` writes it: not as the start of a longer one (walk156 #16: `/a/1` was counted shown
+    by `/a/10`'s link)."""
+    return any(
+        re.search(re.escape(v) + r"(?![^\s\"'<>)\]])", text) is not None
+        for v in {url, str(md_url(url)), html.escape(url)}
+        for text in (raw, read)
+    )
+
+
+def _whole_count(credit: str, text: str) -> int:
+    """How many times `text` holds the credit whole: not inside a longer word, nor as one side of
+    another credit's "A || B" (walk156 #16: a credit was counted shown because its words were
+    part of another article's credit)."""
+    if not credit:
+        return 0
+    count = 0
+    for found in re.finditer(re.escape(credit), text):
+        before = text[: found.start()]
+        after = text[found.end() :]
+        if before[-1:].isalnum() or after[:1].isalnum():
+            continue
+        if before.rstrip().endswith("||") or after.lstrip().startswith("||"):
+            continue
+        count += 1
+    return count
+
+
+def _shown_whole(credit: str, text: str) -> bool:
+    """Whether `text` holds the credit whole (`_whole_count`)."""
+    return _whole_count(credit, text) > 0
 
 
 def _names_of(author: str) -> list[str]:
@@ -1525,10 +1592,34 @@ def _article_parts(read: str, titles: Sequence[str]) -> dict[str, str]:
     """Each article's part of an edition's text (by its title): from where its title is to where
     the next article's title is; an article whose title is not found (or is another's) is left
     out (its credit is then looked for in the whole edition)."""
+    flat = {t: " ".join(t.split()) for t in set(titles) if titles.count(t) == 1}
+    # where each title is shown whole: not inside another title that holds it (walk158 #8:
+    # "Same credit piece 1" was found at the start of "Same credit piece 1 and more", its part
+    # made empty, and its credit said to be left out)
+    spans = {
+        t: [(m.start(), m.start() + len(f)) for m in re.finditer(re.escape(f), read)]
+        for t, f in flat.items()
+        if f
+    }
     found = sorted(
-        (read.find(" ".join(t.split())), t)
-        for t in set(titles)
-        if titles.count(t) == 1 and " ".join(t.split()) in read
+        (at[0], t)
+        for t, f in flat.items()
+        if (
+            at := next(
+                (
+                    (start, end)
+                    for start, end in spans.get(t, [])
+                    if not any(
+                        len(flat[u]) > len(f) and s <= start and end <= e
+                        for u in spans
+                        if u != t
+                        for s, e in spans[u]
+                    )
+                ),
+                None,
+            )
+        )
+        is not None
     )
     return {
         title: read[start : (found[i + 1][0] if i + 1 < len(found) else len(read))]
@@ -1660,9 +1751,16 @@ def unshown_articles(
         for entry in credited:
             # a credit changed in case by a filter that keeps its words (`upper`, `title`,
             # walk144 #6: "JANE DOE || JANEDOE.NEOCITIES.ORG" was said to be left out) is shown
-            part = parts.get(as_printed(entry.title), read).casefold()
-            credit = " ".join(as_printed(entry.credit).split())
-            if credit.casefold() in part or credit.casefold() in flat.casefold():
+            own = parts.get(as_printed(entry.title))
+            part = (read if own is None else own).casefold()
+            credit = " ".join(as_printed(entry.credit).split()).casefold()
+            # the whole credit in the article's part; else shown in the edition as often as the
+            # articles credited so need it: one credit inside another's ("Jane Doe || P" in
+            # "Mary Jane Doe || P") is not the other's shown (walk156 #16)
+            if own is not None and _shown_whole(credit, part):
+                continue
+            needed = sum(credit in " ".join(as_printed(e.credit).split()).casefold() for e in credited)
+            if max(_whole_count(credit, t.casefold()) for t in (read, flat)) >= needed:
                 continue
             # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125
             # #1): it is shown when the author's names and the publication are in the article's part
@@ -1680,11 +1778,7 @@ def unshown_articles(
         if lost:
             what = "the credit" if len(lacking) == 2 else f"the {next(iter(lacking))} in the credit"
             missing.append(f'{what} of {len(lost)} of {len(credited)} articles ("{lost[0]}")')
-        gone = [
-            u
-            for u in links
-            if not any(v in raw or v in read for v in (u, str(md_url(u)), html.escape(u)))
-        ]
+        gone = [u for u in links if not _shows_link(u, raw, read)]
         if gone:
             missing.append(f"the link of {len(gone)} of {len(links)} articles ({gone[0]})")
         # the blurbs and the other pieces of each story (walk156 #1, #2: an `{% block entry %}`

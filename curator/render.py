@@ -91,9 +91,11 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
     Every template gets the newsletter's `language` as `lang` (`<html lang>`, the feed's
     `xml:lang`) and its writing direction as `dir` ("rtl" or "ltr", `text_direction`)."""
     loaders: list[jinja2.BaseLoader] = []
+    # utf-8-sig: a byte-order mark some editors save at a file's start is not published mid-page
+    # (walk156 #18: U+FEFF before `<article>`, inside feed.xml, before issue.md's `---`).
     if user_templates is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
-    loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
+        loaders.append(jinja2.FileSystemLoader(str(user_templates), encoding="utf-8-sig"))
+    loaders.append(jinja2.FileSystemLoader(str(builtin_templates()), encoding="utf-8-sig"))
     env = _Environment(
         loader=_WordsLoader(loaders),
         # .md too: what a Markdown file holds reaches a site generator's HTML, and an HTML
