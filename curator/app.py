@@ -95,6 +95,7 @@ from curator.outputs import (
     check_templates,
     clipped_email,
     empty_editions,
+    html_in_text,
     issue_from_data,
     linked_stylesheets,
     load_archive,
@@ -1234,6 +1235,7 @@ def publish_issue(
         *dropped,
         *clipped_email(issue, rendered),
         *linked_stylesheets(env, rendered),
+        *html_in_text(env, rendered),
         *(f"{w}{missing} is repaired or restored{_render_fix(w, store)}" for w in warnings),
         *_empty_editions_said(
             out_dir, store, [a.number for a in archive if a.number != issue.number]

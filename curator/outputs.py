@@ -61,6 +61,7 @@ from curator.render import (
     issue_context,
     issue_texts,
     join_names,
+    own_word_names,
     plain_words,
     render,
     searched_folders,
@@ -832,6 +833,45 @@ def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> s
     return None
 
 
+#: A value shown as HTML (`entry.credit_html`, `introduction_html`) in a `{{ }}` or a tag.
+_HTML_VALUE = re.compile(r"{[{%][^}]*?\b((?:\w+\.)?(\w+)_html)\b")
+#: The text variable for each HTML one a text template may show by mistake.
+_PLAIN_OF = {
+    "introduction": "introduction_plain",
+    "closing": "closing_plain",
+    "credit": "credit",
+    "blurb": "blurb",
+}
+
+
+def html_in_text(env: jinja2.Environment, files: Mapping[str, str]) -> tuple[str, ...]:
+    """A warning per line of the editor's text templates (issue.txt and what it includes) that
+    shows an `_html` value: the text edition publishes its tags as text, each `<` spaced (walk156
+    #11: `{{ entry.credit_html }}` published `< bdi>Eve< /bdi>`)."""
+    if not any(n.endswith(".txt") for n in files):
+        return ()
+    names = ["issue.txt"]
+    warnings = []
+    for name in names:
+        source, filename = _template_source(env, name)
+        if not source:
+            continue
+        names += [n for n in TEMPLATE_REFERENCE.findall(source) if n not in names]
+        if Path(filename).parent == builtin_templates() or not filename.endswith(".txt"):
+            continue
+        source = _JINJA_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
+        for n, line in enumerate(source.split("\n"), 1):
+            for found in _HTML_VALUE.finditer(line):
+                written, stem = found.group(1), found.group(2)
+                plain = written[: -len(stem) - 5] + _PLAIN_OF.get(stem, f"{stem}_plain")
+                warnings.append(
+                    f"{filename}:{n}: {{{{ {written} }}}} is HTML, which the text edition"
+                    f" publishes as text, its tags spaced (`< bdi>`): write {{{{ {plain} }}}},"
+                    " the same as plain text (docs/templates.md lists the variables)"
+                )
+    return tuple(warnings)
+
+
 #: A Jinja comment, `{# ... #}` (its `-` forms too), which no render publishes.
 _JINJA_COMMENT = re.compile(r"(?s)\{#.*?#\}")
 
@@ -1279,11 +1319,28 @@ def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
     if undefined is not None:
         # walk146 #5: `{{ edtior }}` was "'edtior' is undefined", where a field gets a did-you-mean
         close = difflib.get_close_matches(undefined.group(1), TEMPLATE_NAMES, n=1)
-        return f"{message}: did you mean '{close[0]}'?" if close else message
+        if close:
+            return f"{message}: did you mean '{close[0]}'?"
+        # a word of _words.txt (walk156 #14: `month[...]` in its `date` macro, for `months`)
+        words = difflib.get_close_matches(undefined.group(1), list(own_word_names()), n=1)
+        if not words:
+            return message
+        # (the innermost place `where` names: "issue.txt:3", "_issue_body.html:12 (in
+        # _words.txt:31)")
+        places = re.findall(r"([^\s()]+):\d+", where)
+        in_words = bool(places) and places[-1].endswith(WORDS)
+        meant = words[0] if in_words else f"{_WORDS_AS}.{words[0]}"
+        return f"{message}: did you mean '{meant}'?"
     found = _NO_ATTRIBUTE.match(message)
     if found is None:
         return message
     of, wrong = found.group(1) or found.group(2), found.group(3)
+    if of == "TemplateModule":
+        # walk156 #14: `words.edited_bye` was "'jinja2.environment.TemplateModule object' has
+        # no attribute 'edited_bye'"
+        close = difflib.get_close_matches(wrong, list(own_word_names()), n=1)
+        meant = f": did you mean '{close[0]}'?" if close else " (docs/templates.md lists its words)"
+        return f"{WORDS} defines no '{wrong}'{meant}"
     # the name the line writes before the field: `e` of `e.titel`, `x` of `x["titel"]`
     shown = re.search(
         rf"""([\w.]+)(?:\.{re.escape(wrong)}\b|\[\s*["']{re.escape(wrong)}["']\s*\])""",
@@ -1373,9 +1430,20 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     if not source:
         return ""
     lines = source.split("\n")
+    here = lines[exc.lineno - 1] if 1 <= exc.lineno <= len(lines) else ""
+    if exc.message == "unexpected '}'" and here.count("{{") > here.count("}}"):
+        # walk156 #14: `{{ entry.title }</a>` was "unexpected '}'"
+        return "; an expression opened here with {{ may lack its }} (write }} to close it)"
     before = lines[exc.lineno - 2] if 2 <= exc.lineno <= len(lines) + 1 else ""
     if before.count("{%") > before.count("%}"):
         return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
+    # walk156 #14: `{%- set all_issues = "All issues -%}` in _words.txt was said at the next
+    # line ("expected token 'end of statement block', got 'Every'"): a string runs on past it
+    for n in range(exc.lineno - 1, max(0, exc.lineno - 4), -1):
+        line = lines[n - 1] if n <= len(lines) else ""
+        tags = "".join(re.findall(r"{[{%].*", line))
+        if tags.count('"') % 2 or tags.count("'") % 2:
+            return f"; a quote opened on line {n} may not be closed"
     # (an `{% end... %}` of another block met while a block in it is open: walk132 #7 gave
     # curator's templates blocks, so a removed `{% endfor %}` is met at an `{% endblock %}`)
     if not exc.message or not exc.message.startswith(
@@ -1759,7 +1827,9 @@ def unshown_articles(
             # "Mary Jane Doe || P") is not the other's shown (walk156 #16)
             if own is not None and _shown_whole(credit, part):
                 continue
-            needed = sum(credit in " ".join(as_printed(e.credit).split()).casefold() for e in credited)
+            needed = sum(
+                credit in " ".join(as_printed(e.credit).split()).casefold() for e in credited
+            )
             if max(_whole_count(credit, t.casefold()) for t in (read, flat)) >= needed:
                 continue
             # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125

@@ -801,6 +801,11 @@ def _word_names(env: jinja2.Environment, source: str) -> dict[str, int]:
     return names
 
 
+def own_word_names() -> tuple[str, ...]:
+    """The words curator's own `_words.txt` defines (`set` and `macro`), in order."""
+    return tuple(_word_names(jinja2.Environment(), _own_words_source()))
+
+
 def missing_words(folder: Path | None) -> tuple[str, ...]:
     """A warning naming the words of curator's `_words.txt` that the editor's copy in `folder` lacks
     (a copy made before the word existed, or one deleted): curator's own is published for it."""

@@ -53,6 +53,7 @@ from curator.outputs import (
     clipped_email,
     feed_times,
     fragment_of,
+    html_in_text,
     issue_data,
     issue_from_data,
     linked_stylesheets,
@@ -947,6 +948,7 @@ def render_issues(
             notes += unshown_pieces(issues[number], folder)
             notes += clipped_email(issues[number], rendered, out_dir / f"issue-{number}.json")
             notes += linked_stylesheets(env, rendered)
+            notes += html_in_text(env, rendered)
             notes += unshown_theme(issues[number], folder)
         notes += unmarked_language(config.language, folder)
         # The date quoted is the issue's own when one is rendered (walk151 #14).

@@ -120,7 +120,7 @@ def test_a_link_left_out_is_said_though_another_starts_with_it(newsletter: Path)
     link = '<a href="{{ entry.url }}">'
     assert link in body
     body = body.replace(
-        link, '<a href="{{ entry.url if entry.title != \'Same credit piece 1\' else \'#\' }}">'
+        link, "<a href=\"{{ entry.url if entry.title != 'Same credit piece 1' else '#' }}\">"
     )
     folder = _templates(newsletter, "one-link", {"_issue_body.html": body})
     code, _, said = _render(newsletter, folder)
@@ -193,3 +193,70 @@ def test_an_iframe_is_refused_as_what_it_is(newsletter: Path) -> None:
     assert "link to it instead" in said
     assert "javascript: link" not in said
     assert page.read_text("utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said_wrong"),
+    [
+        (
+            "issue.txt",
+            '{% extends "curator/issue.txt" %}\n{% block entry %}\n{{ words.edited_bye }}\n'
+            "{% endblock %}\n",
+            "issue.txt:3: _words.txt defines no 'edited_bye': did you mean 'edited_by'?",
+        ),
+        (
+            "issue.txt",
+            '{% extends "curator/issue.txt" %}\n{% block entry %}\n{{ month[1] }}\n'
+            "{% endblock %}\n",
+            "issue.txt:3: 'month' is undefined: did you mean 'words.months'?",
+        ),
+        (
+            "_issue_body.html",
+            '{% extends "curator/_issue_body.html" %}\n{% block entry %}\n'
+            '<a href="{{ entry.url }}">{{ entry.title }</a>\n<p>x</p>\n{% endblock %}\n',
+            "_issue_body.html:3: unexpected '}'; an expression opened here with {{ may lack its }}",
+        ),
+        (
+            "_words.txt",
+            _own("_words.txt").replace('"All issues"', '"All issues'),
+            "a quote opened on line 10 may not be closed",
+        ),
+        (
+            "_words.txt",
+            _own("_words.txt").replace("months[", "month["),
+            "(in _words.txt:31): 'month' is undefined: did you mean 'months'?",
+        ),
+    ],
+    ids=["words-attribute", "words-name", "one-closing-brace", "open-quote", "words-own-name"],
+)
+def test_a_word_or_brace_typed_wrong_is_said_with_the_one_meant(
+    newsletter: Path, name: str, text: str, said_wrong: str
+) -> None:
+    """walk156 #13, #14: `words.edited_bye` was "TemplateModule object has no attribute", an
+    unclosed quote in _words.txt was said at the next line alone, `month[...]` undefined and
+    `{{ entry.title }</a>` ("unexpected '}'") had no hint."""
+    assert text.count("\n") > 2
+    folder = _templates(newsletter, f"typo-{abs(hash(text))}", {name: text})
+    code, _, said = _render(newsletter, folder)
+    assert code == 2, said
+    assert said_wrong in said, said
+
+
+def test_html_values_in_the_text_edition_are_said_with_the_text_ones(newsletter: Path) -> None:
+    """walk156 #11: `{{ entry.credit_html }}` and `{{ introduction_html }}` in issue.txt published
+    `< bdi>Eve< /bdi>`, unsaid."""
+    text = (
+        '{% extends "curator/issue.txt" %}\n{% block introduction %}{{ introduction_html }}\n'
+        "{% endblock %}\n{% block entry %}\n{{ entry.title }}\n{{ entry.credit_html }}\n"
+        "{{ entry.url }}\n{{ entry.blurb }}\n{% endblock %}\n"
+    )
+    folder = _templates(newsletter, "html-in-text", {"issue.txt": text})
+    code, _, said = _render(newsletter, folder)
+    assert code == 0, said
+    assert (
+        f"{folder / 'issue.txt'}:6: {{{{ entry.credit_html }}}} is HTML, which the text edition"
+        " publishes as text"
+    ) in said
+    assert "write {{ entry.credit }}" in said
+    assert f"{folder / 'issue.txt'}:2: {{{{ introduction_html }}}} is HTML" in said
+    assert "write {{ introduction_plain }}" in said
