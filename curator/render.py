@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from functools import partial, wraps
+from functools import cache, partial, wraps
 from pathlib import Path
 from typing import Any
 
@@ -1175,6 +1176,38 @@ def looks_copied(own: str, mine: str) -> bool:
     theirs = [ln.strip() for ln in mine.split("\n") if ln.strip()]
     # (half: a copy made before themes lacks a few of curator's lines, not most of them)
     return difflib.SequenceMatcher(None, lines, theirs, autojunk=False).ratio() >= 0.5
+
+
+#: Every version of curator's templates ever committed, by name and `template_digest` (written by
+#: tests/released_templates.py): an editor's file identical to one is an old copy, however far
+#: curator's own has moved since (walk156 #19: an unchanged old `_issue_body.html` was told "your
+#: templates leave out ...: fine if you meant it", its siblings named as old copies).
+RELEASED_TEMPLATES = Path(__file__).with_name("released_templates.txt")
+
+
+def template_digest(text: str) -> str:
+    """A template's text as a digest, its line endings, byte-order mark and trailing spaces aside."""
+    lines = [line.rstrip() for line in text.lstrip("\ufeff").splitlines()]
+    return hashlib.sha256("\n".join(lines).strip("\n").encode("utf-8")).hexdigest()
+
+
+@cache
+def _released() -> frozenset[str]:
+    try:
+        return frozenset(RELEASED_TEMPLATES.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        return frozenset()
+
+
+def old_copy(copy: Path) -> bool:
+    """Whether the editor's template `copy` is a copy of curator's of its name: a version curator
+    released, or one changed here and there (`looks_copied`); not one of their own writing."""
+    try:
+        mine = copy.read_text(encoding="utf-8-sig")
+        own = (builtin_templates() / copy.name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return f"{copy.name} {template_digest(mine)}" in _released() or looks_copied(own, mine)
 
 
 def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:

@@ -25,12 +25,14 @@ from curator.app import (
     BuildError,
     dated_out_of_order,
     placeholder_titles,
+    plain_blurbs,
     published_feed,
     stored_day,
     stored_scores,
     unmarked_language,
     unshown_pieces,
     unshown_theme,
+    unupdated_feed,
     write_fix,
 )
 from curator.config import Config
@@ -950,6 +952,7 @@ def render_issues(
             notes += linked_stylesheets(env, rendered)
             notes += html_in_text(env, rendered)
             notes += unshown_theme(issues[number], folder)
+            notes += plain_blurbs(issues[number], folder)
         notes += unmarked_language(config.language, folder)
         # The date quoted is the issue's own when one is rendered (walk151 #14).
         day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
@@ -960,6 +963,8 @@ def render_issues(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
+        if out_dir / "feed.xml" in changed:
+            notes += unupdated_feed(folder)
         updated = _feed_updated(previous, files.get("feed.xml"), moved)
         for number, (path, copy) in copies.items():
             if number in chosen and not copy.exists():
@@ -1060,13 +1065,23 @@ def _feed_updated(
         return (), ""
     old, new = feed_times(before, "updated"), feed_times(after, "updated")
     published = feed_times(after)
+    # (moved forward: a copy made before `updated_rfc3339` writes the entry's date there, back
+    # from the time a correction gave it, which no feed reader shows as a change: walk156 #10)
     marked = tuple(
         n
         for n in sorted(new)
         if n not in moved
-        and (new[n] != old[n] if n in old else bool(old) and new[n] != published.get(n))
+        and (_later(new[n], old[n]) if n in old else bool(old) and new[n] != published.get(n))
     )
     return marked, (new[marked[0]] if marked else "")
+
+
+def _later(new: str, old: str) -> bool:
+    """Whether RFC 3339 time `new` is after `old` (differs from it, when one cannot be read)."""
+    try:
+        return datetime.fromisoformat(new) > datetime.fromisoformat(old)
+    except (ValueError, TypeError):  # (TypeError: one with a zone, one without)
+        return new != old
 
 
 def _second_past(

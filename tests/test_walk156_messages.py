@@ -5,6 +5,8 @@ templates; each case renders it again with templates of the editor's own, writte
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from conftest import run_cli as run
 from conftest import said_as_one
-from curator.render import builtin_templates
+from curator.render import RELEASED_TEMPLATES, builtin_templates, template_digest
 
 _TEXTS = [
     "A ticket backlog grows when agents triage by age instead of by cause. Sort the queue by"
@@ -260,3 +262,102 @@ def test_html_values_in_the_text_edition_are_said_with_the_text_ones(newsletter:
     assert "write {{ entry.credit }}" in said
     assert f"{folder / 'issue.txt'}:2: {{{{ introduction_html }}}} is HTML" in said
     assert "write {{ introduction_plain }}" in said
+
+
+#: curator's `_issue_body.html` as released in 896bc0c, unchanged: a copy an editor made then.
+_OLD_BODY = """\
+{# The body of an issue: what a blog post holds. Included by issue.html and fragment.html. #}
+<article class="curator-issue">
+  <header>
+    <h1>{{ title }}</h1>
+    <p class="issue-meta">Issue {{ number }} &middot; <time datetime="{{ date.strftime('%Y-%m-%d') }}">{{ date_text }}</time>{% if editor %} &middot; edited by {{ editor }}{% endif %}</p>
+  </header>
+  {% if introduction_text %}
+  <section class="introduction">
+    {{ introduction_html }}
+  </section>
+  {% endif %}
+  {% for section in sections %}
+  <section class="subject" id="{{ section.slug }}">
+    <h2>{{ section.subject }}</h2>
+    {% for entry in section.entries %}
+    <div class="entry">
+      <h3>{% if entry.url %}<a href="{{ entry.url }}">{{ entry.title }}</a>{% else %}{{ entry.title }}{% endif %}</h3>
+      {% if entry.credit %}
+      <p class="credit">{{ entry.credit }}</p>
+      {% endif %}
+      <p class="blurb">{{ entry.blurb }}</p>
+      {% if entry.also_covered_by %}
+      <p class="also">Also covered by: {% for name, url in entry.also_covered_by %}{% if url %}<a href="{{ url }}">{{ name }}</a>{% else %}{{ name }}{% endif %}{{ ", " if not loop.last }}{% endfor %}</p>
+      {% endif %}
+    </div>
+    {% endfor %}
+  </section>
+  {% endfor %}
+</article>
+"""  # noqa: E501 - as released
+
+
+def test_old_copies_are_named_for_markdown_blurbs_the_feeds_updated_and_the_closing_line(
+    newsletter: Path, tmp_path: Path
+) -> None:
+    """walk156 #9, #10, #19: copies made before Markdown blurbs published "[the study](...)" as
+    "the study <https://...>" unsaid; an old feed.xml put <updated> back to the issue's date while
+    render said "feed readers show the change"; an unchanged released `_issue_body.html` was told
+    "your templates leave out ...: fine if you meant it"; email.html was asked for a text
+    variable of the closing line."""
+    shutil.copytree(newsletter.parent, tmp_path / "nl")
+    config = tmp_path / "nl" / "feeds.yaml"
+    out = config.parent / "output"
+    data = json.loads((out / "issue-1.json").read_text("utf-8"))
+    first = data["sections"][0]["articles"][0]
+    first["blurb"] = "See the study <https://s.example/study> on queues."
+    first["blurb_markdown"] = "See [the study](https://s.example/study) on *queues*."
+    data["closing"] = "Next time: more queues."
+    data["closing_html"] = "<p>Next time: more queues.</p>"
+    (out / "issue-1.json").write_text(json.dumps(data), "utf-8")
+    code, _, said = _render(config, builtin_templates())
+    assert code == 0, said
+    feed = (out / "feed.xml").read_text("utf-8")
+    corrected = re.findall(r"<updated>([^<]+)</updated>", feed)[-1]
+    assert not corrected.endswith("T00:00:00Z")
+    # an old copy of feed.xml: its <updated> goes back to the date; not said to be shown
+    email = _own("email.html")
+    assert "{{ closing_html }}" in email
+    folder = _templates(
+        config,
+        "old",
+        {
+            "_issue_body.html": _OLD_BODY,
+            "feed.xml": _own("feed.xml").replace("item.updated_rfc3339", "item.date_rfc3339"),
+            "email.html": email.replace("{{ closing_html }}", "").replace("closing_text", "0"),
+        },
+    )
+    code, out_text, said = _render(config, folder)
+    assert code == 0, said
+    feed = (out / "feed.xml").read_text("utf-8")
+    assert "feed readers show the change" not in out_text
+    assert (
+        f"{folder / 'feed.xml'}: this copy of curator's feed.xml was made before an issue's entry"
+        " had a time of its own"
+    ) in said
+    assert "write <updated>{{ item.updated_rfc3339 }}</updated>" in said
+    assert (
+        f"{folder / '_issue_body.html'}: this copy of curator's _issue_body.html was made before"
+        " blurbs could hold links and emphasis: it publishes the blurbs of 1 article(s)"
+    ) in said
+    assert "write {{ entry.blurb_html }} for {{ entry.blurb }}" in said
+    assert "the study &lt;https://s.example/study&gt;" in (out / "issue-1.html").read_text("utf-8")
+    # the released copy is an old copy, never "yours"
+    assert "your templates leave out" not in said, said
+    assert "your _issue_body.html" not in said, said
+    assert "_issue_body.html (`closing_html`); email.html (`closing_html`)" in said, said
+    assert "closing_plain" not in said and "`closing_text`" not in said
+
+
+def test_every_template_of_curators_is_listed_as_released() -> None:
+    """The list an old copy is known by (walk156 #19) holds curator's templates as they are now:
+    after changing one, run `python tests/released_templates.py` and commit the list."""
+    listed = set(RELEASED_TEMPLATES.read_text("utf-8").split("\n"))
+    for path in builtin_templates().iterdir():
+        assert f"{path.name} {template_digest(path.read_text('utf-8'))}" in listed, path.name
