@@ -49,6 +49,7 @@ from curator.render import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
     OWN_PREFIX,
+    TEMPLATE_NAMES,
     TEMPLATE_REFERENCE,
     WORDS,
     EntryView,
@@ -1291,17 +1292,6 @@ _VALUES_SAID = {
 
 #: Jinja's words for a name a template is not given: "'edtior' is undefined".
 _UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
-#: The names curator's templates are given: `output_context`'s (an issue's page) and
-#: `archive_context`'s (index.html, feed.xml), and Jinja's own (`range`, `loop`...).
-TEMPLATE_NAMES = sorted(
-    {
-        *("issue", "title", "number", "date", "date_text", "editor", "introduction_html"),
-        *("introduction_text", "introduction_plain", "theme", "theme_subjects", "closing_html"),
-        *("closing_text", "closing_plain", "sections", "article_count", "site_url", "slug"),
-        *("subjects", "page_url", "index_url", "feed_url", "has_index", "has_feed", "archive"),
-        *("updated", "feed_id", "loop", *jinja2.defaults.DEFAULT_NAMESPACE),
-    }
-)
 
 
 def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:

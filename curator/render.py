@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import cache, partial, wraps
@@ -16,6 +17,7 @@ from typing import Any
 
 import jinja2
 import jinja2.compiler
+import jinja2.meta
 import jinja2.nodes
 import jinja2.runtime
 from markupsafe import Markup, escape
@@ -170,6 +172,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
         if filename is not None and Path(filename).parent != builtin_templates():
             self._refuse_unknown_blocks(environment, source, template, filename)
             _refuse_unknown_fields(environment, source, template, filename)
+            self._refuse_unknown_names(environment, source, template, filename)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
         # After the editor's lines, so that an error still names their line.
@@ -180,6 +183,84 @@ class _WordsLoader(jinja2.ChoiceLoader):
         )
         joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
         return joined, filename, uptodate
+
+    def _refuse_unknown_names(
+        self, environment: jinja2.Environment, source: str, template: str, filename: str
+    ) -> None:
+        """Stop at an editor's template that names a variable curator gives no template, a word
+        `_words.txt` does not define, or a template to include that is in no folder searched,
+        on any line, whether or not an issue reaches it (walk156 #12: `{{ them }}` for `theme` in
+        an `{% if theme %}` passed `render 1` and stopped the first themed build weeks later).
+        Raised as a TemplateSyntaxError: it names file and line, with the one meant."""
+        try:
+            ast = environment.parse(source, template, filename)
+            unknown = jinja2.meta.find_undeclared_variables(ast)
+        except jinja2.TemplateError:
+            return  # the render says what is wrong (a filter not installed yet: it checks it)
+        known = {*TEMPLATE_NAMES, *environment.globals, *_BLOCK_NAMES}
+        words = set(own_word_names())
+        if template != WORDS:
+            with suppress(jinja2.TemplateError, OSError, UnicodeDecodeError):
+                words |= set(_word_names(environment, self._source_of(environment, WORDS)[0]))
+        else:
+            known |= words
+        said = Path(filename).name
+        for name in ast.find_all(jinja2.nodes.Name):
+            if name.ctx != "load" or name.name not in unknown or name.name in known:
+                continue
+            close = difflib.get_close_matches(name.name, sorted(known - set(_BLOCK_NAMES)), n=1)
+            meant = f": did you mean '{close[0]}'?" if close else ""
+            raise jinja2.TemplateSyntaxError(
+                f"'{name.name}' is no variable curator gives a template{meant} (docs/templates.md"
+                " lists them; every line of a template is checked when it is loaded, whether or"
+                " not an issue reaches it)",
+                name.lineno,
+                said,
+                filename,
+            )
+        # (`words`, as curator's templates import it, which a template extending one uses)
+        aliases = {"words"} | {
+            node.target
+            for node in ast.find_all(jinja2.nodes.Import)
+            if isinstance(node.template, jinja2.nodes.Const) and node.template.value == WORDS
+        }
+        for got in ast.find_all(jinja2.nodes.Getattr):
+            if (
+                isinstance(got.node, jinja2.nodes.Name)
+                and got.node.name in aliases
+                and got.ctx == "load"
+                and got.attr not in words
+            ):
+                close = difflib.get_close_matches(got.attr, sorted(words), n=1)
+                meant = f": did you mean '{close[0]}'?" if close else ""
+                raise jinja2.TemplateSyntaxError(
+                    f"{WORDS} defines no '{got.attr}'{meant} (every line of a template is checked"
+                    " when it is loaded, whether or not an issue reaches it)",
+                    got.lineno,
+                    said,
+                    filename,
+                )
+        for node in ast.find_all((jinja2.nodes.Include, jinja2.nodes.Import)):
+            if not isinstance(node, (jinja2.nodes.Include, jinja2.nodes.Import)):
+                continue
+            if not isinstance(node.template, jinja2.nodes.Const) or getattr(
+                node, "ignore_missing", False
+            ):
+                continue
+            wanted = str(node.template.value)
+            try:
+                self._source_of(environment, wanted)
+            except jinja2.TemplateNotFound:
+                raise jinja2.TemplateSyntaxError(
+                    f"{wanted}, which this line includes, is in none of the folders searched"
+                    f" ({searched_folders(environment)}) (every line of a template is checked"
+                    " when it is loaded, whether or not an issue reaches it)",
+                    node.lineno,
+                    said,
+                    filename,
+                ) from None
+            except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+                continue  # the render says what is wrong with it
 
     def _source_of(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None]:
         """A template's text and file as `get_source` finds them, unchecked."""
@@ -275,6 +356,24 @@ class _WordsLoader(jinja2.ChoiceLoader):
                 Path(filename).name,
                 filename,
             )
+
+
+#: The names curator's templates are given: `outputs.output_context`'s (an issue's page) and
+#: `archive_context`'s (index.html, feed.xml), and Jinja's own (`range`, `loop`...).
+TEMPLATE_NAMES = sorted(
+    {
+        *("issue", "title", "number", "date", "date_text", "editor", "introduction_html"),
+        *("introduction_text", "introduction_plain", "theme", "theme_subjects", "closing_html"),
+        *("closing_text", "closing_plain", "sections", "article_count", "site_url", "slug"),
+        *("subjects", "page_url", "index_url", "feed_url", "has_index", "has_feed", "archive"),
+        *("updated", "feed_id", "loop", *jinja2.defaults.DEFAULT_NAMESPACE),
+    }
+)
+#: Names a template of the editor's may use besides: those curator's templates give the blocks
+#: an editor's template fills (`entry`, `section`, `item`, `top`), the `_words.txt` import, and
+#: Jinja's own inside blocks and macros.
+_BLOCK_NAMES: tuple[str, ...] = ("entry", "section", "item", "top", "words", "super", "self")
+_BLOCK_NAMES += ("caller", "varargs", "kwargs")
 
 
 #: What an issue of the archive (`item` in index.html and feed.xml) has, as

@@ -361,3 +361,30 @@ def test_every_template_of_curators_is_listed_as_released() -> None:
     listed = set(RELEASED_TEMPLATES.read_text("utf-8").split("\n"))
     for path in builtin_templates().iterdir():
         assert f"{path.name} {template_digest(path.read_text('utf-8'))}" in listed, path.name
+
+
+@pytest.mark.parametrize(
+    ("written", "said_wrong"),
+    [
+        ("{{ them }}", "issue.txt:3: 'them' is no variable curator gives a template: did you mean"),
+        ("{{ words.edited_bye }}", "issue.txt:3: _words.txt defines no 'edited_bye': did you"),
+        ('{% include "_sponsor.txt" %}', "issue.txt:3: _sponsor.txt, which this line includes,"),
+    ],
+    ids=["name", "word", "include"],
+)
+def test_names_in_a_branch_no_issue_takes_yet_are_checked_at_load(
+    newsletter: Path, written: str, said_wrong: str
+) -> None:
+    """walk156 #12: `{{ them }}` for `theme` in `{% if theme %}` passed `render 1` (an issue of
+    every subject, no theme) and would have stopped the first themed build weeks later; so did a
+    word of `_words.txt` typed wrong and an include of a file that is not there."""
+    text = (
+        '{% extends "curator/issue.txt" %}\n{% block entry %}\n'
+        f"{{% if theme %}}{written}{{% endif %}}{{{{ entry.title }}}} {{{{ entry.credit }}}}\n"
+        "{% endblock %}\n"
+    )
+    folder = _templates(newsletter, f"unreached-{len(written)}", {"issue.txt": text})
+    code, _, said = _render(newsletter, folder)
+    assert code == 2, said
+    assert said_wrong in said, said
+    assert "whether or not an issue reaches it" in said
