@@ -204,19 +204,29 @@ class _WordsLoader(jinja2.ChoiceLoader):
                 words |= set(_word_names(environment, self._source_of(environment, WORDS)[0]))
         else:
             known |= words
+        # (a name the template binds anywhere: a macro defined at its top and called in a block,
+        # a name set in one block and used in another, an import)
+        known |= {n.name for n in ast.find_all(jinja2.nodes.Name) if n.ctx in ("store", "param")}
+        known |= {m.name for m in ast.find_all(jinja2.nodes.Macro)}
+        known |= {i.target for i in ast.find_all(jinja2.nodes.Import)}
+        for imported in ast.find_all(jinja2.nodes.FromImport):
+            known |= {n if isinstance(n, str) else n[-1] for n in imported.names}
         said = Path(filename).name
         for name in ast.find_all(jinja2.nodes.Name):
             if name.ctx != "load" or name.name not in unknown or name.name in known:
                 continue
-            close = difflib.get_close_matches(name.name, sorted(known - set(_BLOCK_NAMES)), n=1)
-            meant = f": did you mean '{close[0]}'?" if close else ""
+            # (as a render that reaches the line says it: `outputs._in_editors_words`)
+            close = difflib.get_close_matches(name.name, TEMPLATE_NAMES, n=1)
+            word = difflib.get_close_matches(name.name, sorted(words), n=1)
+            meant = (
+                f": did you mean '{close[0]}'?"
+                if close
+                else f": did you mean '{word[0] if template == WORDS else 'words.' + word[0]}'?"
+                if word
+                else ""
+            )
             raise jinja2.TemplateSyntaxError(
-                f"'{name.name}' is no variable curator gives a template{meant} (docs/templates.md"
-                " lists them; every line of a template is checked when it is loaded, whether or"
-                " not an issue reaches it)",
-                name.lineno,
-                said,
-                filename,
+                f"'{name.name}' is undefined{meant}", name.lineno, said, filename
             )
         # (`words`, as curator's templates import it, which a template extending one uses)
         aliases = {"words"} | {
