@@ -261,10 +261,12 @@ class _WordsLoader(jinja2.ChoiceLoader):
             try:
                 self._source_of(environment, wanted)
             except jinja2.TemplateNotFound:
+                # (as a render that reaches the line says it: `outputs._in_editors_terms`)
                 raise jinja2.TemplateSyntaxError(
-                    f"{wanted}, which this line includes, is in none of the folders searched"
-                    f" ({searched_folders(environment)}) (every line of a template is checked"
-                    " when it is loaded, whether or not an issue reaches it)",
+                    f'"{wanted}" not found (searched: {searched_folders(environment)}); nothing'
+                    " was published: add the file to your templates folder, or correct the name"
+                    " (every line of a template is checked when it is loaded, whether or not an"
+                    " issue reaches it)",
                     node.lineno,
                     said,
                     filename,
