@@ -99,6 +99,7 @@ from curator.outputs import (
     check_templates,
     clipped_email,
     empty_editions,
+    html_in_text,
     issue_from_data,
     linked_stylesheets,
     load_archive,
@@ -132,8 +133,8 @@ from curator.render import (
     fragment_headings,
     issue_day,
     join_names,
-    looks_copied,
     missing_words,
+    old_copy,
     untranslated_words,
 )
 from curator.select import told_before
@@ -580,6 +581,7 @@ def run_build(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *reader_notes(config, issue, out_dir),
+        *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
@@ -1005,14 +1007,7 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     unnumbered = list(_unnumbered_copies(folder))
     # (a template of the editor's own writing, not a copy, is said by `unshown_articles`, with
     # what else it leaves out: walk156 #1 saw both warnings for the docs' issue.txt)
-    left_out = [
-        path
-        for path in stale
-        if path not in unnumbered
-        and looks_copied(
-            _template_text(builtin_templates() / path.name) or "", _template_text(path) or ""
-        )
-    ]
+    left_out = [path for path in stale if path not in unnumbered and old_copy(path)]
     notes = []
     if left_out:
         names = ", ".join(str(path) for path in left_out)
@@ -1039,6 +1034,60 @@ def unshown_pieces(issue: Issue, folder: Path | None) -> tuple[str, ...]:
             " own"
         )
     return tuple(notes)
+
+
+#: What shows a blurb written in Markdown, by template: copies made before blurbs could hold
+#: links and emphasis write `{{ entry.blurb }}` (its text) instead.
+_MARKDOWN_BLURBS = {
+    "_issue_body.html": ("blurb_html", "{{ entry.blurb_html }}"),
+    "email.html": ("blurb_html", "{{ entry.blurb_html }}"),
+    "issue.md": (
+        "blurb_markdown",
+        "{{ entry.blurb_markdown | md_intro if entry.blurb_markdown else entry.blurb | md_text }}",
+    ),
+}
+
+
+def plain_blurbs(issue: Issue, folder: Path | None) -> tuple[str, ...]:
+    """A warning per copy of curator's templates in `folder` made before blurbs could hold links
+    and emphasis, when the issue's blurbs hold them: such a copy writes `{{ entry.blurb }}`, and
+    an editor's link `[the study](https://...)` is published as the text "the study
+    <https://...>" in the HTML editions (walk156 #9)."""
+    marked = [
+        entry
+        for section in issue.sections
+        for entry in section.entries
+        if entry.article.blurb_markdown
+    ]
+    if folder is None or not marked:
+        return ()
+    notes = []
+    for name, (needed, write) in _MARKDOWN_BLURBS.items():
+        stale = [p for p in copies_without(folder, needed) if p.name == name and old_copy(p)]
+        if stale and "entry.blurb" in (_template_text(stale[0]) or ""):
+            notes.append(
+                f"{stale[0]}: this copy of curator's {name} was made before blurbs could hold"
+                f" links and emphasis: it publishes the blurbs of {len(marked)} article(s) of"
+                f' issue {issue.number} ("{marked[0].article.title}") as their text, each link'
+                f' "text <address>", not a link; write {write} for {{{{ entry.blurb }}}} in it'
+                " (docs/templates.md), or delete the copy to use curator's own"
+            )
+    return tuple(notes)
+
+
+def unupdated_feed(folder: Path | None) -> tuple[str, ...]:
+    """A warning when the editor's feed.xml is a copy of curator's made before an issue's entry
+    had a time of its own (`item.updated_rfc3339`): it writes the issue's date as the entry's
+    <updated>, so a correction rendered again is no change to feed readers (walk156 #10)."""
+    stale = [p for p in copies_without(folder, "updated_rfc3339") if p.name == "feed.xml"]
+    if not stale or not old_copy(stale[0]):
+        return ()
+    return (
+        f"{stale[0]}: this copy of curator's feed.xml was made before an issue's entry had a time"
+        " of its own, and writes the issue's date as its <updated>: feed readers are not shown"
+        " that an issue rendered again changed; write <updated>{{ item.updated_rfc3339 }}"
+        "</updated> in its <entry> (docs/templates.md), or delete the copy to use curator's own",
+    )
 
 
 def _unnumbered_copies(folder: Path | None) -> tuple[Path, ...]:
@@ -1147,9 +1196,10 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
         if add:
             # a template of the editor's own writing may leave them out on purpose (walk132 #5:
             # docs/templates.md's titles-and-links issue.txt was told it was an old copy)
-            mine = _template_text(copy)
-            old = mine is None or looks_copied(_template_text(own) or "", mine)
-            (stale if old else written).append((own.name, add))
+            old = _template_text(copy) is None or old_copy(copy)
+            add = _shown_as(own.name, add, _variables_used(copy))
+            if add:
+                (stale if old else written).append((own.name, add))
     notes = []
     if stale:
         notes.append(
@@ -1168,6 +1218,19 @@ def unshown_theme(issue: Issue, folder: Path | None) -> tuple[str, ...]:
             f" {_with_variables(written)}"
         )
     return tuple(notes)
+
+
+def _shown_as(name: str, add: list[str], used: set[str]) -> list[str]:
+    """The variables `unshown_theme` asks template `name` to write: of the closing line, the one
+    its kind of edition shows, `closing_html` in HTML and XML, `closing_plain` in text (walk156
+    #19: email.html was asked for `closing_plain`, a text variable)."""
+    closing = [v for v in add if v.startswith("closing_")]
+    if not closing:
+        return add
+    kind = "closing_html" if name.endswith((".html", ".xml")) else "closing_plain"
+    if name.endswith(".md"):
+        kind = "closing_text"
+    return [v for v in add if not v.startswith("closing_")] + [kind] * (kind not in used)
 
 
 def _left_out(issue: Issue, templates: Sequence[tuple[str, Sequence[str]]]) -> str:
@@ -1348,6 +1411,7 @@ def publish_issue(
         *clipped_email(issue, rendered),
         *nested_headings(rendered, templates or config.settings.templates),
         *linked_stylesheets(env, rendered),
+        *html_in_text(env, rendered),
         *(f"{w}{missing} is repaired or restored{_render_fix(w, store)}" for w in warnings),
         *_empty_editions_said(
             out_dir, store, [a.number for a in archive if a.number != issue.number]
@@ -2880,6 +2944,7 @@ def build_from_draft(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *reader_notes(config, issue, out_dir),
+        *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),

@@ -52,18 +52,22 @@ from curator.render import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
     OWN_PREFIX,
+    TEMPLATE_NAMES,
     TEMPLATE_REFERENCE,
     WORDS,
     EntryView,
     SectionView,
     Text,
     builtin_templates,
+    copies_without,
     date_text,
     field_hint,
     field_owner,
     issue_context,
     issue_texts,
     join_names,
+    old_copy,
+    own_word_names,
     plain_words,
     render,
     searched_folders,
@@ -163,7 +167,13 @@ _MD_RAW_HTML = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])(?!(?:https?://|ma
 
 #: A `<` left that would still open a tag or a comment (unclosed, or a bare tag kept): a space
 #: after it makes it text.
-_TEXT_OPENER = re.compile(r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)")
+#: An address in angle brackets (`<dana@example.com>`, as `<https://...>`) stays as written
+#: (walk156 #20: a footer's "Write to me: <dana@example.com>" was published `< dana@...`).
+_TEXT_OPENER = re.compile(
+    r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)"
+    r"(?![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>)"
+)
 
 
 def text_edition(text: str) -> str:
@@ -895,6 +905,49 @@ def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> s
     return None
 
 
+#: A value shown as HTML (`entry.credit_html`, `introduction_html`) in a `{{ }}` or a tag.
+_HTML_VALUE = re.compile(r"{[{%][^}]*?\b((?:\w+\.)?(\w+)_html)\b")
+#: The text variable for each HTML one a text template may show by mistake.
+_PLAIN_OF = {
+    "introduction": "introduction_plain",
+    "closing": "closing_plain",
+    "credit": "credit",
+    "blurb": "blurb",
+}
+
+
+def html_in_text(env: jinja2.Environment, files: Mapping[str, str]) -> tuple[str, ...]:
+    """A warning per line of the editor's text templates (issue.txt and what it includes) that
+    shows an `_html` value: the text edition publishes its tags as text, each `<` spaced (walk156
+    #11: `{{ entry.credit_html }}` published `< bdi>Eve< /bdi>`)."""
+    if not any(n.endswith(".txt") for n in files):
+        return ()
+    names = ["issue.txt"]
+    warnings = []
+    for name in names:
+        source, filename = _template_source(env, name)
+        if not source:
+            continue
+        names += [n for n in TEMPLATE_REFERENCE.findall(source) if n not in names]
+        if Path(filename).parent == builtin_templates() or not filename.endswith(".txt"):
+            continue
+        source = _JINJA_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
+        for n, line in enumerate(source.split("\n"), 1):
+            for found in _HTML_VALUE.finditer(line):
+                written, stem = found.group(1), found.group(2)
+                plain = written[: -len(stem) - 5] + _PLAIN_OF.get(stem, f"{stem}_plain")
+                warnings.append(
+                    f"{filename}:{n}: {{{{ {written} }}}} is HTML, which the text edition"
+                    f" publishes as text, its tags spaced (`< bdi>`): write {{{{ {plain} }}}},"
+                    " the same as plain text (docs/templates.md lists the variables)"
+                )
+    return tuple(warnings)
+
+
+#: A Jinja comment, `{# ... #}` (its `-` forms too), which no render publishes.
+_JINJA_COMMENT = re.compile(r"(?s)\{#.*?#\}")
+
+
 def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tuple[str, ...]:
     """A warning for each <link rel="stylesheet"> the email template writes, when `files` has an
     email edition: mail programs ignore a linked stylesheet and curator removes it (walk125 #4:
@@ -902,6 +955,9 @@ def linked_stylesheets(env: jinja2.Environment, files: Mapping[str, str]) -> tup
     if not any(name.endswith(".email.html") for name in files):
         return ()
     source, filename = _template_source(env, "email.html")
+    # what a `{# ... #}` comment holds is never published (walk156 #17: a <link> kept there
+    # was warned of): blanked, its lines kept, so that the lines named stay the file's
+    source = _JINJA_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
     # an @import in its <style> too (walk130 #3: it disappeared, unsaid)
     imports = {
         found.start(): found
@@ -1046,6 +1102,26 @@ def refuse_script(
             + f"; nothing was published: a <script> element of any type (this one's is"
             f" {data.group(1)}) is not published; JSON-LD for search engines belongs in your"
             " site's page template, not the issue: take it out of the template"
+        )
+    embed = re.match(r"a <(iframe|object|embed)> element", found)
+    if embed is not None:
+        # walk156 #15: an editor's own YouTube `<iframe>` was refused as "script ... write no
+        # script, event handler or javascript: link", which it is not, to the editor's eyes
+        tag = embed.group(1)
+        names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
+        rows = [
+            f"{Path(name).name}:{n}"
+            for source, name in map(partial(_template_source, env), names)
+            for n, line in enumerate(source.splitlines(), 1)
+            if f"<{tag}" in line.lower()
+        ]
+        raise TemplateMistake(
+            f"template {template}: {filename} would publish {found}"
+            + (f" ({', '.join(rows)})" if rows else "")
+            + f"; nothing was published: curator publishes no <iframe>, <object> or <embed> (a"
+            " video player or another site's page embedded runs that site's script in readers'"
+            " browsers and mail programs, and mail programs show none): link to it instead,"
+            f' <a href="https://...">Watch the video</a>, and take the <{tag}> out of the template'
         )
     where = _markup_lines(env)
     hint = (
@@ -1296,17 +1372,6 @@ _VALUES_SAID = {
 
 #: Jinja's words for a name a template is not given: "'edtior' is undefined".
 _UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
-#: The names curator's templates are given: `output_context`'s (an issue's page) and
-#: `archive_context`'s (index.html, feed.xml), and Jinja's own (`range`, `loop`...).
-TEMPLATE_NAMES = sorted(
-    {
-        *("issue", "title", "number", "date", "date_text", "editor", "introduction_html"),
-        *("introduction_text", "introduction_plain", "theme", "theme_subjects", "closing_html"),
-        *("closing_text", "closing_plain", "sections", "article_count", "site_url", "slug"),
-        *("subjects", "page_url", "index_url", "feed_url", "has_index", "has_feed", "archive"),
-        *("updated", "feed_id", "loop", *jinja2.defaults.DEFAULT_NAMESPACE),
-    }
-)
 
 
 def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
@@ -1326,11 +1391,28 @@ def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
     if undefined is not None:
         # walk146 #5: `{{ edtior }}` was "'edtior' is undefined", where a field gets a did-you-mean
         close = difflib.get_close_matches(undefined.group(1), TEMPLATE_NAMES, n=1)
-        return f"{message}: did you mean '{close[0]}'?" if close else message
+        if close:
+            return f"{message}: did you mean '{close[0]}'?"
+        # a word of _words.txt (walk156 #14: `month[...]` in its `date` macro, for `months`)
+        words = difflib.get_close_matches(undefined.group(1), list(own_word_names()), n=1)
+        if not words:
+            return message
+        # (the innermost place `where` names: "issue.txt:3", "_issue_body.html:12 (in
+        # _words.txt:31)")
+        places = re.findall(r"([^\s()]+):\d+", where)
+        in_words = bool(places) and places[-1].endswith(WORDS)
+        meant = words[0] if in_words else f"{_WORDS_AS}.{words[0]}"
+        return f"{message}: did you mean '{meant}'?"
     found = _NO_ATTRIBUTE.match(message)
     if found is None:
         return message
     of, wrong = found.group(1) or found.group(2), found.group(3)
+    if of == "TemplateModule":
+        # walk156 #14: `words.edited_bye` was "'jinja2.environment.TemplateModule object' has
+        # no attribute 'edited_bye'"
+        close = difflib.get_close_matches(wrong, list(own_word_names()), n=1)
+        meant = f": did you mean '{close[0]}'?" if close else " (docs/templates.md lists its words)"
+        return f"{WORDS} defines no '{wrong}'{meant}"
     # the name the line writes before the field: `e` of `e.titel`, `x` of `x["titel"]`
     shown = re.search(
         rf"""([\w.]+)(?:\.{re.escape(wrong)}\b|\[\s*["']{re.escape(wrong)}["']\s*\])""",
@@ -1420,9 +1502,19 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     if not source:
         return ""
     lines = source.split("\n")
+    here = lines[exc.lineno - 1] if 1 <= exc.lineno <= len(lines) else ""
+    if exc.message == "unexpected '}'" and here.count("{{") > here.count("}}"):
+        # walk156 #14: `{{ entry.title }</a>` was "unexpected '}'"
+        return "; an expression opened here with {{ may lack its }} (write }} to close it)"
     before = lines[exc.lineno - 2] if 2 <= exc.lineno <= len(lines) + 1 else ""
     if before.count("{%") > before.count("%}"):
         return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
+    # walk156 #14: `{%- set all_issues = "All issues -%}` in _words.txt was said at the next
+    # line ("expected token 'end of statement block', got 'Every'"): a string runs on past it
+    for n in range(exc.lineno - 1, max(0, exc.lineno - 4), -1):
+        tags = "".join(re.findall(r"{[{%].*", lines[n - 1] if n <= len(lines) else ""))
+        if tags.count('"') % 2 or tags.count("'") % 2:
+            return f"; a quote opened on line {n} may not be closed"
     # (an `{% end... %}` of another block met while a block in it is open: walk132 #7 gave
     # curator's templates blocks, so a removed `{% endfor %}` is met at an `{% endblock %}`)
     if not exc.message or not exc.message.startswith(
@@ -1589,11 +1681,45 @@ def _shows_others(entry: EntryView, raw: str, read: str, as_printed: Callable[[s
     link, or, one without a link, by its name."""
     for name, url in (*entry.also_covered_by, *entry.pieces_in_publication):
         if url:
-            if not any(v in raw or v in read for v in (url, str(md_url(url)), html.escape(url))):
+            if not _shows_link(url, raw, read):
                 return False
         elif " ".join(as_printed(name).split()).casefold() not in read.casefold():
             return False
     return True
+
+
+def _shows_link(url: str, raw: str, read: str) -> bool:
+    """Whether an edition (`raw`, or as read) shows this address whole, as written, escaped or as
+    `md_url` writes it: not as the start of a longer one (walk156 #16: `/a/1` was counted shown
+    by `/a/10`'s link)."""
+    return any(
+        re.search(re.escape(v) + r"(?![^\s\"'<>)\]])", text) is not None
+        for v in {url, str(md_url(url)), html.escape(url)}
+        for text in (raw, read)
+    )
+
+
+def _whole_count(credit: str, text: str) -> int:
+    """How many times `text` holds the credit whole: not inside a longer word, nor as one side of
+    another credit's "A || B" (walk156 #16: a credit was counted shown because its words were
+    part of another article's credit)."""
+    if not credit:
+        return 0
+    count = 0
+    for found in re.finditer(re.escape(credit), text):
+        before = text[: found.start()]
+        after = text[found.end() :]
+        if before[-1:].isalnum() or after[:1].isalnum():
+            continue
+        if before.rstrip().endswith("||") or after.lstrip().startswith("||"):
+            continue
+        count += 1
+    return count
+
+
+def _shown_whole(credit: str, text: str) -> bool:
+    """Whether `text` holds the credit whole (`_whole_count`)."""
+    return _whole_count(credit, text) > 0
 
 
 def _names_of(author: str) -> list[str]:
@@ -1605,10 +1731,34 @@ def _article_parts(read: str, titles: Sequence[str]) -> dict[str, str]:
     """Each article's part of an edition's text (by its title): from where its title is to where
     the next article's title is; an article whose title is not found (or is another's) is left
     out (its credit is then looked for in the whole edition)."""
+    flat = {t: " ".join(t.split()) for t in set(titles) if titles.count(t) == 1}
+    # where each title is shown whole: not inside another title that holds it (walk158 #8:
+    # "Same credit piece 1" was found at the start of "Same credit piece 1 and more", its part
+    # made empty, and its credit said to be left out)
+    spans = {
+        t: [(m.start(), m.start() + len(f)) for m in re.finditer(re.escape(f), read)]
+        for t, f in flat.items()
+        if f
+    }
     found = sorted(
-        (read.find(" ".join(t.split())), t)
-        for t in set(titles)
-        if titles.count(t) == 1 and " ".join(t.split()) in read
+        (at[0], t)
+        for t, f in flat.items()
+        if (
+            at := next(
+                (
+                    (start, end)
+                    for start, end in spans.get(t, [])
+                    if not any(
+                        len(flat[u]) > len(f) and s <= start and end <= e
+                        for u in spans
+                        if u != t
+                        for s, e in spans[u]
+                    )
+                ),
+                None,
+            )
+        )
+        is not None
     )
     return {
         title: read[start : (found[i + 1][0] if i + 1 < len(found) else len(read))]
@@ -1712,6 +1862,7 @@ def unshown_articles(
     without `entry.credit` and `entry.url` published every issue without them, silently)."""
     if folder is None:
         return ()
+    old_pieces = {p.name for p in copies_without(folder, "pieces_in_publication") if old_copy(p)}
     groups: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
     for pattern, template in _SHOWS_ARTICLES.items():
         filename = pattern.format(n=issue.number)
@@ -1740,9 +1891,19 @@ def unshown_articles(
         for entry in credited:
             # a credit changed in case by a filter that keeps its words (`upper`, `title`,
             # walk144 #6: "JANE DOE || JANEDOE.NEOCITIES.ORG" was said to be left out) is shown
-            part = parts.get(as_printed(entry.title), read).casefold()
+            own = parts.get(as_printed(entry.title))
+            part = (read if own is None else own).casefold()
             credit = " ".join(as_printed(entry.credit).split())
-            if credit.casefold() in part or credit.casefold() in flat.casefold():
+            folded = credit.casefold()
+            # the whole credit in the article's part; else shown in the edition as often as the
+            # articles credited so need it: one credit inside another's ("Jane Doe || P" in
+            # "Mary Jane Doe || P") is not the other's shown (walk156 #16)
+            if own is not None and _shown_whole(folded, part):
+                continue
+            needed = sum(
+                folded in " ".join(as_printed(e.credit).split()).casefold() for e in credited
+            )
+            if max(_whole_count(folded, t.casefold()) for t in (read, flat)) >= needed:
                 continue
             # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125
             # #1): it is shown when the author's names and the publication are in the article's part
@@ -1760,11 +1921,7 @@ def unshown_articles(
         if lost:
             what = "the credit" if len(lacking) == 2 else f"the {next(iter(lacking))} in the credit"
             missing.append(f'{what} of {len(lost)} of {len(credited)} articles ("{lost[0]}")')
-        gone = [
-            u
-            for u in links
-            if not any(v in raw or v in read for v in (u, str(md_url(u)), html.escape(u)))
-        ]
+        gone = [u for u in links if not _shows_link(u, raw, read)]
         if gone:
             missing.append(f"the link of {len(gone)} of {len(links)} articles ({gone[0]})")
         # the blurbs and the other pieces of each story (walk156 #1, #2: an `{% block entry %}`
@@ -1780,6 +1937,11 @@ def unshown_articles(
             )
         told = [e for e in entries if e.pieces_in_publication or e.also_covered_by]
         untold = [e for e in told if not _shows_others(e, raw, read, as_printed)]
+        if set(_templates_of(folder, template)) & old_pieces:
+            # old copies made before pieces were named: `app.unshown_pieces` names them as such
+            # (walk156 #19: the same files were told "your templates leave out ...: fine if you
+            # meant it" too)
+            untold = []
         if untold:
             missing.append(
                 'the other coverage of the same story ("Another piece in ... on the same'

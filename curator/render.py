@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from functools import partial, wraps
+from functools import cache, partial, wraps
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.compiler
+import jinja2.meta
 import jinja2.nodes
 import jinja2.runtime
 from markupsafe import Markup, escape
@@ -96,9 +99,11 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
     Every template gets the newsletter's `language` as `lang` (`<html lang>`, the feed's
     `xml:lang`) and its writing direction as `dir` ("rtl" or "ltr", `text_direction`)."""
     loaders: list[jinja2.BaseLoader] = []
+    # utf-8-sig: a byte-order mark some editors save at a file's start is not published mid-page
+    # (walk156 #18: U+FEFF before `<article>`, inside feed.xml, before issue.md's `---`).
     if user_templates is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
-    loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
+        loaders.append(jinja2.FileSystemLoader(str(user_templates), encoding="utf-8-sig"))
+    loaders.append(jinja2.FileSystemLoader(str(builtin_templates()), encoding="utf-8-sig"))
     env = _Environment(
         loader=_WordsLoader(loaders),
         # .md too: what a Markdown file holds reaches a site generator's HTML, and an HTML
@@ -172,6 +177,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
         if filename is not None and Path(filename).parent != builtin_templates():
             self._refuse_unknown_blocks(environment, source, template, filename)
             _refuse_unknown_fields(environment, source, template, filename)
+            self._refuse_unknown_names(environment, source, template, filename)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
             return source, filename, uptodate
         # After the editor's lines, so that an error still names their line.
@@ -182,6 +188,96 @@ class _WordsLoader(jinja2.ChoiceLoader):
         )
         joined = f'{source}\n{{%- import "{_OWN_WORDS}" as _curator_words -%}}{fallback}'
         return joined, filename, uptodate
+
+    def _refuse_unknown_names(
+        self, environment: jinja2.Environment, source: str, template: str, filename: str
+    ) -> None:
+        """Stop at an editor's template that names a variable curator gives no template, a word
+        `_words.txt` does not define, or a template to include that is in no folder searched,
+        on any line, whether or not an issue reaches it (walk156 #12: `{{ them }}` for `theme` in
+        an `{% if theme %}` passed `render 1` and stopped the first themed build weeks later).
+        Raised as a TemplateSyntaxError: it names file and line, with the one meant."""
+        try:
+            ast = environment.parse(source, template, filename)
+            unknown = jinja2.meta.find_undeclared_variables(ast)
+        except jinja2.TemplateError:
+            return  # the render says what is wrong (a filter not installed yet: it checks it)
+        known = {*TEMPLATE_NAMES, *environment.globals, *_BLOCK_NAMES}
+        words = set(own_word_names())
+        if template != WORDS:
+            with suppress(jinja2.TemplateError, OSError, UnicodeDecodeError):
+                words |= set(_word_names(environment, self._source_of(environment, WORDS)[0]))
+        else:
+            known |= words
+        # (a name the template binds anywhere: a macro defined at its top and called in a block,
+        # a name set in one block and used in another, an import)
+        known |= {n.name for n in ast.find_all(jinja2.nodes.Name) if n.ctx in ("store", "param")}
+        known |= {m.name for m in ast.find_all(jinja2.nodes.Macro)}
+        known |= {i.target for i in ast.find_all(jinja2.nodes.Import)}
+        for imported in ast.find_all(jinja2.nodes.FromImport):
+            known |= {n if isinstance(n, str) else n[-1] for n in imported.names}
+        said = Path(filename).name
+        for name in ast.find_all(jinja2.nodes.Name):
+            if name.ctx != "load" or name.name not in unknown or name.name in known:
+                continue
+            # (as a render that reaches the line says it: `outputs._in_editors_words`)
+            close = difflib.get_close_matches(name.name, TEMPLATE_NAMES, n=1)
+            word = difflib.get_close_matches(name.name, sorted(words), n=1)
+            meant = (
+                f": did you mean '{close[0]}'?"
+                if close
+                else f": did you mean '{word[0] if template == WORDS else 'words.' + word[0]}'?"
+                if word
+                else ""
+            )
+            raise jinja2.TemplateSyntaxError(
+                f"'{name.name}' is undefined{meant}", name.lineno, said, filename
+            )
+        # (`words`, as curator's templates import it, which a template extending one uses)
+        aliases = {"words"} | {
+            node.target
+            for node in ast.find_all(jinja2.nodes.Import)
+            if isinstance(node.template, jinja2.nodes.Const) and node.template.value == WORDS
+        }
+        for got in ast.find_all(jinja2.nodes.Getattr):
+            if (
+                isinstance(got.node, jinja2.nodes.Name)
+                and got.node.name in aliases
+                and got.ctx == "load"
+                and got.attr not in words
+            ):
+                close = difflib.get_close_matches(got.attr, sorted(words), n=1)
+                meant = f": did you mean '{close[0]}'?" if close else ""
+                raise jinja2.TemplateSyntaxError(
+                    f"{WORDS} defines no '{got.attr}'{meant} (every line of a template is checked"
+                    " when it is loaded, whether or not an issue reaches it)",
+                    got.lineno,
+                    said,
+                    filename,
+                )
+        for node in ast.find_all((jinja2.nodes.Include, jinja2.nodes.Import)):
+            if not isinstance(node, (jinja2.nodes.Include, jinja2.nodes.Import)):
+                continue
+            if not isinstance(node.template, jinja2.nodes.Const) or getattr(
+                node, "ignore_missing", False
+            ):
+                continue
+            wanted = str(node.template.value)
+            try:
+                self._source_of(environment, wanted)
+            except jinja2.TemplateNotFound:
+                # (as a render that reaches the line says it: `outputs._in_editors_terms`)
+                raise jinja2.TemplateSyntaxError(
+                    f'"{wanted}" not found (searched: {searched_folders(environment)}); nothing'
+                    " was published: add the file to your templates folder, or correct the name"
+                    " (every line of a template is checked when it is loaded, whether or not an"
+                    " issue reaches it)",
+                    node.lineno,
+                    said,
+                    filename,
+                ) from None
+            except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+                continue  # the render says what is wrong with it
 
     def _source_of(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None]:
         """A template's text and file as `get_source` finds them, unchecked."""
@@ -277,6 +373,24 @@ class _WordsLoader(jinja2.ChoiceLoader):
                 Path(filename).name,
                 filename,
             )
+
+
+#: The names curator's templates are given: `outputs.output_context`'s (an issue's page) and
+#: `archive_context`'s (index.html, feed.xml), and Jinja's own (`range`, `loop`...).
+TEMPLATE_NAMES = sorted(
+    {
+        *("issue", "title", "number", "date", "date_text", "editor", "introduction_html"),
+        *("introduction_text", "introduction_plain", "theme", "theme_subjects", "closing_html"),
+        *("closing_text", "closing_plain", "sections", "article_count", "site_url", "slug"),
+        *("subjects", "page_url", "index_url", "feed_url", "has_index", "has_feed", "archive"),
+        *("updated", "feed_id", "loop", *jinja2.defaults.DEFAULT_NAMESPACE),
+    }
+)
+#: Names a template of the editor's may use besides: those curator's templates give the blocks
+#: an editor's template fills (`entry`, `section`, `item`, `top`), the `_words.txt` import, and
+#: Jinja's own inside blocks and macros.
+_BLOCK_NAMES: tuple[str, ...] = ("entry", "section", "item", "top", "words", "super", "self")
+_BLOCK_NAMES += ("caller", "varargs", "kwargs")
 
 
 #: What an issue of the archive (`item` in index.html and feed.xml) has, as
@@ -804,6 +918,11 @@ def _word_names(env: jinja2.Environment, source: str) -> dict[str, int]:
     return names
 
 
+def own_word_names() -> tuple[str, ...]:
+    """The words curator's own `_words.txt` defines (`set` and `macro`), in order."""
+    return tuple(_word_names(jinja2.Environment(), _own_words_source()))
+
+
 def missing_words(folder: Path | None) -> tuple[str, ...]:
     """A warning naming the words of curator's `_words.txt` that the editor's copy in `folder` lacks
     (a copy made before the word existed, or one deleted): curator's own is published for it."""
@@ -1173,6 +1292,38 @@ def looks_copied(own: str, mine: str) -> bool:
     theirs = [ln.strip() for ln in mine.split("\n") if ln.strip()]
     # (half: a copy made before themes lacks a few of curator's lines, not most of them)
     return difflib.SequenceMatcher(None, lines, theirs, autojunk=False).ratio() >= 0.5
+
+
+#: Every version of curator's templates ever committed, by name and `template_digest` (written by
+#: tests/released_templates.py): an editor's file identical to one is an old copy, however far
+#: curator's own has moved since (walk156 #19: an unchanged old `_issue_body.html` was told "your
+#: templates leave out ...: fine if you meant it", its siblings named as old copies).
+RELEASED_TEMPLATES = Path(__file__).with_name("released_templates.txt")
+
+
+def template_digest(text: str) -> str:
+    """A template's text as a digest, its line endings, byte-order mark and trailing spaces aside."""
+    lines = [line.rstrip() for line in text.lstrip("\ufeff").splitlines()]
+    return hashlib.sha256("\n".join(lines).strip("\n").encode("utf-8")).hexdigest()
+
+
+@cache
+def _released() -> frozenset[str]:
+    try:
+        return frozenset(RELEASED_TEMPLATES.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        return frozenset()
+
+
+def old_copy(copy: Path) -> bool:
+    """Whether the editor's template `copy` is a copy of curator's of its name: a version curator
+    released, or one changed here and there (`looks_copied`); not one of their own writing."""
+    try:
+        mine = copy.read_text(encoding="utf-8-sig")
+        own = (builtin_templates() / copy.name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return f"{copy.name} {template_digest(mine)}" in _released() or looks_copied(own, mine)
 
 
 def copies_without(folder: Path | None, field: str) -> tuple[Path, ...]:

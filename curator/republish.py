@@ -25,6 +25,7 @@ from curator.app import (
     BuildError,
     dated_out_of_order,
     placeholder_titles,
+    plain_blurbs,
     published_feed,
     reader_notes,
     stopped_issue_in,
@@ -33,6 +34,7 @@ from curator.app import (
     unmarked_language,
     unshown_pieces,
     unshown_theme,
+    unupdated_feed,
     write_fix,
 )
 from curator.config import Config
@@ -55,6 +57,7 @@ from curator.outputs import (
     clipped_email,
     feed_times,
     fragment_of,
+    html_in_text,
     issue_data,
     issue_from_data,
     linked_stylesheets,
@@ -960,9 +963,11 @@ def render_issues(
             notes += unshown_pieces(issues[number], folder)
             notes += clipped_email(issues[number], rendered, out_dir / f"issue-{number}.json")
             notes += linked_stylesheets(env, rendered)
+            notes += html_in_text(env, rendered)
             notes += unshown_theme(issues[number], folder)
             notes += nested_headings(rendered, folder)
             notes += reader_notes(config, issues[number], out_dir, rendering=True)
+            notes += plain_blurbs(issues[number], folder)
         notes += unmarked_language(config.language, folder)
         # The date quoted is the issue's own when one is rendered (walk151 #14).
         day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
@@ -974,6 +979,8 @@ def render_issues(
         )
         markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
+        if out_dir / "feed.xml" in changed:
+            notes += unupdated_feed(folder)
         updated = _feed_updated(previous, files.get("feed.xml"), moved)
         for number, (path, copy) in copies.items():
             if number in chosen and not copy.exists():
@@ -1076,13 +1083,23 @@ def _feed_updated(
         return (), ""
     old, new = feed_times(before, "updated"), feed_times(after, "updated")
     published = feed_times(after)
+    # (moved forward: a copy made before `updated_rfc3339` writes the entry's date there, back
+    # from the time a correction gave it, which no feed reader shows as a change: walk156 #10)
     marked = tuple(
         n
         for n in sorted(new)
         if n not in moved
-        and (new[n] != old[n] if n in old else bool(old) and new[n] != published.get(n))
+        and (_later(new[n], old[n]) if n in old else bool(old) and new[n] != published.get(n))
     )
     return marked, (new[marked[0]] if marked else "")
+
+
+def _later(new: str, old: str) -> bool:
+    """Whether RFC 3339 time `new` is after `old` (differs from it, when one cannot be read)."""
+    try:
+        return datetime.fromisoformat(new) > datetime.fromisoformat(old)
+    except (ValueError, TypeError):  # (TypeError: one with a zone, one without)
+        return new != old
 
 
 def _second_past(

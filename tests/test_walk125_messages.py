@@ -180,8 +180,8 @@ def test_template_mistakes_name_the_editors_line_and_what_was_meant(demo: Path) 
 
     code, said = build(source.replace("words.issue_number(number)", "words.issue_number(numbr)"))
     assert code == 2, said
-    assert f"template {body}:{call} (in _words.txt:" in said
-    assert "'numbr' is undefined" in said
+    # (said at the editor's own line when the template is loaded: walk156 #12)
+    assert f"template {body}:{call}: 'numbr' is undefined: did you mean 'number'?" in said
 
     code, said = build(source.replace(CREDIT, CREDIT.replace("entry.credit_html", "entry.credt")))
     assert code == 2, said

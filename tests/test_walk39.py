@@ -129,7 +129,8 @@ def test_a_missing_include_names_the_template_line_and_the_file(demo: Path) -> N
         code, _, err = run(*command, "--config", str(demo), "--templates", str(mine))
         said = _said(err)
         assert code == 2, err
-        assert 'template _issue_body.html:5: "_sponsor.html" not found (searched:' in said
+        # (said when the template is loaded, at its own path and line: walk156 #12)
+        assert f'template {body}:5: "_sponsor.html" not found (searched:' in said
         assert "nothing was published: add the file to your templates folder" in said
         assert "cannot write" not in said and "cannot read" not in said
         assert (sorted(p.name for p in out.iterdir()) if out.is_dir() else []) == before
