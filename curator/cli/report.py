@@ -388,6 +388,8 @@ class RunProgress:
         #: label, what it does and since when; when a placing or step line was last printed.
         self._count, self._batch_at = (0, 0), clock()
         self._step: tuple[str, str, float] | None = None
+        #: Whether a line of the step under way was said (then its end is said too).
+        self._step_said = False
         self._line_at = clock()
         #: The thread that says a step (or a batch) is still under way, and what stops it.
         self._lock = threading.Lock()
@@ -403,17 +405,24 @@ class RunProgress:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def step(self, what: str | None, label: str = "issue") -> None:
+    def step(self, what: str | None, label: str = "issue", *, done: str = "") -> None:
         """A step that takes seconds without batches to count (choosing an issue's articles
         among the stories told before, scoring the newest articles): said once it has taken
         `LINE_EVERY` seconds, then every `LINE_EVERY` seconds with the time so far, from a
         thread; None ends it (walk81 #5: builds silent for 6-10 s, then 45-71 s, while the
         issue's articles were chosen; `subjects overlap` silent for 9 s). Between the batches of
         `placing` the same thread repeats how far they got, when one takes that long (the first,
-        which starts the workers and loads the model, took 4.4 s)."""
+        which starts the workers and loads the model, took 4.4 s). A step a line was said of
+        ends with one, `done` saying what came of it ("chose 12 article(s) in 9 s": walk160 #8,
+        the last line said "8 s so far" and nothing after it)."""
         with self._lock:
-            self._step = (label, what, self._clock()) if what else None
-            self._line_at = self._clock()
+            now = self._clock()
+            if self._step is not None and self._step_said and done and not self.quiet:
+                ended, _, began = self._step
+                echo(f"  {ended:<11}{done} in {_duration(now - began)}", err=True)
+            self._step = (label, what, now) if what else None
+            self._step_said = False
+            self._line_at = now
         if what:
             self._start_ticker()
 
@@ -439,6 +448,7 @@ class RunProgress:
                 elif self._step is not None:
                     label, what, began = self._step
                     line = f"  {label:<11}{what}: {_duration(now - began)} so far"
+                    self._step_said = True
                 else:
                     continue
                 self._line_at = now
@@ -549,6 +559,7 @@ class RunProgress:
         only when these are silent for `LINE_EVERY` seconds."""
         with self._lock:
             self._line_at = self._clock()
+            self._step_said = True
         if not self.quiet:
             echo(f"  issue      {line}", err=True)
 
