@@ -3,9 +3,11 @@ a fetch's feed lines, what `fetch` leaves for the reports, and the reports run o
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import hostile_helpers as h
+import pytest
 
 from conftest import LocalServer, run_cli, said_as_one
 
@@ -34,3 +36,41 @@ def test_a_long_feed_not_well_formed_says_so_once(demo: Path, http_server: Local
     assert "not well formed: not well formed" not in said_as_one(err), err
     line = next(x for x in err.splitlines() if f"{MAX_ENTRIES} entries" in x)
     assert "(not well formed: PCDATA invalid Char value 8)" in line, line
+
+
+def test_waiting_on_parsing_names_no_feed(
+    tmp_path: Path, http_server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk160 #3: "waiting for Feed 77 ..., Feed 7 ..." every 15 s for minutes while no
+    connection to either was open: curator's workers had a backlog of parsing. A feed is named
+    only while its request is under way; after its answer, the wait is curator's own parsing.
+    (Here the parsing waits its turn a moment, as behind a backlog, and the run says what it
+    waits on at once, and again when that changes.)"""
+    from curator import harvest
+    from curator.cli import report
+    from curator.workers import Workers
+
+    monkeypatch.setattr(report, "WAITING_AFTER", 0.0)
+    monkeypatch.setattr(harvest, "WAITING_TICK", 0.02)
+    run = Workers.run
+
+    async def behind_a_backlog(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if fn is harvest.parse_feed:
+            await asyncio.sleep(0.3)  # (the event loop goes on, as with busy workers)
+        return await run(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(Workers, "run", behind_a_backlog)
+    feeds = [
+        {"url": http_server.add(f"/{name}.xml", h.rss(items)), "name": name.title()}
+        for name, items in (
+            ("seventy", "<item><title>Service desks</title><link>http://a.example/1</link></item>"),
+            ("seven", "<item><title>Complaints</title><link>http://a.example/2</link></item>"),
+        )
+    ]
+    config = h.write_config(tmp_path, feeds, settings={"fetch_pages": False})
+    code, out, err = run_cli("fetch", "--config", str(config))
+    assert code == 0, err
+    waiting = [line for line in err.splitlines() if line.startswith("  waiting")]
+    # (a line may say first the feeds whose requests were under way then, true then, and one
+    # the feed parsed last alone)
+    assert "  waiting    for curator parsing 2 feeds' entries" in waiting, err

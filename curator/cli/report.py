@@ -398,6 +398,7 @@ class RunProgress:
         #: When something last finished (a feed read, a page done), and a waiting line was shown.
         self._event_at = clock()
         self._waited_at = float("-inf")
+        self._waited_text = ""
 
     def __enter__(self) -> RunProgress:
         return self
@@ -498,8 +499,15 @@ class RunProgress:
             return
         text = f"waiting for {_waiting_text(tally.waiting)}"
         if not self.terminal:
-            if self._waited_at < self._event_at or now - self._waited_at >= WAITING_LINE_EVERY:
-                self._waited_at = now
+            # Said again when what it waits on changed (a feed answered, its parsing now waited
+            # on: walk160 #3), at most every `WAITING_AFTER` seconds.
+            changed = text != self._waited_text and now - self._waited_at >= WAITING_AFTER
+            if (
+                changed
+                or self._waited_at < self._event_at
+                or now - self._waited_at >= WAITING_LINE_EVERY
+            ):
+                self._waited_at, self._waited_text = now, text
                 echo(f"  waiting    {text[len('waiting ') :]}", err=True)
             return
         shown = self._last if self._last is not None and self._last.wanted else None
