@@ -4,6 +4,7 @@ a fetch's feed lines, what `fetch` leaves for the reports, and the reports run o
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import hostile_helpers as h
@@ -74,3 +75,26 @@ def test_waiting_on_parsing_names_no_feed(
     # (a line may say first the feeds whose requests were under way then, true then, and one
     # the feed parsed last alone)
     assert "  waiting    for curator parsing 2 feeds' entries" in waiting, err
+
+
+def test_a_report_on_a_backup_advises_commands_for_the_newsletter(
+    demo: Path, tmp_path: Path
+) -> None:
+    """walk160 #7: reports run on a backup (`--db BACKUP`) advised `curator subjects move URL
+    SUBJECT --db BACKUP`: pasted, the moves went into the backup, never the newsletter. They
+    now advise the commands without --db, and say once that they change the newsletter's own
+    store."""
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    backup = tmp_path / "backup.db"
+    assert run_cli("backup", str(backup), "--config", str(demo))[0] == 0
+    code, out, err = run_cli("subjects", "uncertain", "--config", str(demo), "--db", str(backup))
+    assert code == 0, err
+    commands = re.findall(r"`(curator [^`]+)`", out)
+    assert commands and not [c for c in commands if "--db" in c], out
+    own = demo.parent / ".curator" / "curator.db"
+    note = (
+        f"(--db {backup}: this is a copy: the commands below change the newsletter's own store,"
+        f" {own}, as they have no --db)"
+    )
+    assert said_as_one(out).count(note) == 1, out
+    assert said_as_one(out).index(note) < said_as_one(out).index("`curator ")
