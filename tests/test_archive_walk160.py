@@ -4,6 +4,7 @@ a fetch's feed lines, what `fetch` leaves for the reports, and the reports run o
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from pathlib import Path
 
@@ -98,3 +99,32 @@ def test_a_report_on_a_backup_advises_commands_for_the_newsletter(
     )
     assert said_as_one(out).count(note) == 1, out
     assert said_as_one(out).index(note) < said_as_one(out).index("`curator ")
+
+
+def test_uncertain_and_overlap_say_which_articles_they_looked_at(demo: Path) -> None:
+    """walk160 #6: `subjects uncertain` and `overlap` looked at the 3,000 newest articles only
+    (of 83,628 unfeatured), said on stderr alone, while README presented "the N least sure".
+    stdout says the window when it is not every article, --newest N and --all set it, and
+    --json gives it (`scanned`, `of`)."""
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run_cli("subjects", "uncertain", "--config", str(demo), "--json")
+    assert code == 0, err
+    listed = json.loads(out)
+    assert listed, out
+    of = listed[0]["of"]
+    assert of > 5 and all((u["scanned"], u["of"]) == (of, of) for u in listed), out
+    code, out, err = run_cli("subjects", "uncertain", "--config", str(demo), "--newest", "5")
+    assert code == 0, err
+    assert out.startswith(
+        f"Among the 5 newest of {of:,} unfeatured articles (`curator subjects uncertain --all"
+    ), out
+    assert "scoring the 5 newest unfeatured articles" in err
+    code, out, err = run_cli("subjects", "uncertain", "--config", str(demo), "--all")
+    assert code == 0 and not out.startswith("Among"), out
+    code, out, err = run_cli("subjects", "overlap", "--config", str(demo), "--newest", "5")
+    assert code == 0, err
+    assert re.match(r"Among the 5 newest of [\d,]+ articles \(`curator subjects overlap --all", out)
+    code, out, err = run_cli(
+        "subjects", "overlap", "--config", str(demo), "--newest", "5", "--json"
+    )
+    assert code == 0 and all(o["scanned"] == 5 for o in json.loads(out)), out
