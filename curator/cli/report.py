@@ -567,7 +567,8 @@ class RunProgress:
         only when these are silent for `LINE_EVERY` seconds."""
         with self._lock:
             self._line_at = self._clock()
-            self._step_said = True
+            # (its own closing line, "chose N article(s) in N s; ...", closes the step too)
+            self._step_said = not line.startswith("chose ")
         if not self.quiet:
             echo(f"  issue      {line}", err=True)
 
