@@ -128,3 +128,21 @@ def test_uncertain_and_overlap_say_which_articles_they_looked_at(demo: Path) -> 
         "subjects", "overlap", "--config", str(demo), "--newest", "5", "--json"
     )
     assert code == 0 and all(o["scanned"] == 5 for o in json.loads(out)), out
+
+
+def test_fetch_places_what_it_stored(demo: Path, tmp_path: Path) -> None:
+    """walk160 #5: README's week says `curator fetch  # read the feeds: new articles stored and
+    placed`, but fetch did not place: every report after it (`subjects list`, `themes`,
+    `subjects uncertain`, on a backup) said "Placing new articles under subjects: not done in the
+    store yet, so this command did it in a copy" (40-79 s each), and the next build placed the
+    whole archive. fetch places them now: the reports find nothing to do."""
+    code, out, err = run_cli("fetch", "--config", str(demo))
+    assert code == 0, err
+    backup = tmp_path / "backup.db"
+    assert run_cli("backup", str(backup), "--config", str(demo))[0] == 0
+    for command in (("subjects", "list"), ("themes",), ("subjects", "uncertain")):
+        code, out, err = run_cli(*command, "--config", str(demo), "--db", str(backup))
+        assert code == 0, err
+        assert "not done in the store yet" not in said_as_one(err), (command, err)
+    code, out, err = run_cli("subjects", "list", "--config", str(demo))
+    assert code == 0 and "placing new articles" not in err.lower(), err
