@@ -15,6 +15,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from curator import articles as article_rules
@@ -431,17 +432,38 @@ def discover_feeds(config: Config, url: str) -> Discovery:
     return discover(url, fetch)
 
 
-#: A step of a run that takes seconds and has no batches to count, as its progress says it (None:
-#: it is over); the progress says it still goes on every ~2 s (`RunProgress.step`).
-Step = Callable[[str | None], None]
+class Step(Protocol):
+    """A step of a run that takes seconds and has no batches to count, as its progress says it
+    (None: it is over, `done` saying what came of it once a line of it was said); the progress
+    says it still goes on every ~2 s (`RunProgress.step`)."""
+
+    def __call__(self, what: str | None, /, *, done: str = "") -> None: ...
+
+
 #: The step of choosing the issue's articles: each candidate compared with the stories told
 #: before (45-71 s without a line on a 100,000 store of copies: walk81 #1, #5).
 CHOOSING = "choosing the issue's articles (each compared with the stories published before)"
+#: The same on a store that has published no issue yet (walk160 #8: issue 1 said "compared
+#: with the stories published before", of which there were none).
+CHOOSING_FIRST = "choosing the issue's articles (no issue was published before)"
 
 
-def _step(step: Step | None, what: str | None) -> None:
+def _step(step: Step | None, what: str | None, done: str = "") -> None:
     if step is not None:
-        step(what)
+        step(what, done=done)
+
+
+def _choosing(store: Store) -> str:
+    """The choosing step's words: compared with the stories published before, when there are."""
+    return CHOOSING if store.next_issue_number() > 1 else CHOOSING_FIRST
+
+
+def _chose(planned: NextIssue | None) -> str:
+    """What the choosing step's closing line says came of it (walk160 #8: it had none)."""
+    if planned is None:
+        return "chose no article"
+    count = sum(len(s.entries) for s in planned.issue.sections)
+    return f"chose {count} article(s)"
 
 
 def run_build(
@@ -492,7 +514,7 @@ def run_build(
     _stop_early_for_edited_draft(config, store)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
-    _step(step, CHOOSING)
+    _step(step, _choosing(store))
 
     planned = _choose_checked(
         config,
@@ -506,7 +528,7 @@ def run_build(
         command="build",
         notes=notes,
     )
-    _step(step, None)
+    _step(step, None, _chose(planned))
     if planned is None:
         store.local_files_told()  # (in `notes`, which the run says now)
         return BuildResult(summary, None, warnings=tuple(notes))
@@ -2205,7 +2227,7 @@ def write_next_draft(
     notes: list[str] = []
     # (What it says of local files is told only when the run gets to say it: walk76 #4.)
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
-    _step(step, CHOOSING)
+    _step(step, _choosing(store))
 
     planned = _choose_checked(
         config,
@@ -2219,7 +2241,7 @@ def write_next_draft(
         command="draft",
         notes=notes,
     )
-    _step(step, None)
+    _step(step, None, _chose(planned))
     if planned is None:
         if say is not None:
             for note in notes:

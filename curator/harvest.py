@@ -1285,9 +1285,13 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.tell(waiting.report)
         run.pages.feed_done(source.url)
         return waiting
-    result = await run.fetcher.fetch(_request(source, state))
-    if not result.ok and state.moved_to and not result.moved_to and not source.is_file:
-        result = await _read_moved(run, state, result)
+    run.pages.asking(source.url, True)
+    try:
+        result = await run.fetcher.fetch(_request(source, state))
+        if not result.ok and state.moved_to and not result.moved_to and not source.is_file:
+            result = await _read_moved(run, state, result)
+    finally:
+        run.pages.asking(source.url, False)
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)
@@ -1664,6 +1668,9 @@ class _PageReader:
         self._tasks: dict[str, asyncio.Task[Page | None]] = {}
         #: The feeds not read yet: URL -> name as its line says.
         self._feeds = dict(feeds)
+        #: Of them, those whose request is under way (asked, or waiting its turn to be); the
+        #: others were answered and wait on curator's own parsing (walk160 #3).
+        self._asking: set[str] = set()
         #: Pages being fetched or waiting their turn, by host.
         self._pending: Counter[str] = Counter()
         self.read = 0
@@ -1706,14 +1713,28 @@ class _PageReader:
         return PageTally(len(self._tasks), self.read, len(self.failures), len(self._feeds))
 
     def waiting(self) -> tuple[str, ...]:
-        """What the run is waiting on: the feeds not read yet, then the hosts of pages not read
-        yet, most pages first."""
+        """What the run is waiting on: curator's own parsing of the feeds answered (counted),
+        the feeds whose request is under way, then the hosts of pages not read yet, most pages
+        first. A feed is named only while its request is: walk160 #3 said "waiting for Feed 77,
+        Feed 7" every 15 s for minutes while no connection to either was open and curator's
+        workers were parsing a backlog of entries."""
+        asking = [name for url, name in self._feeds.items() if url in self._asking]
+        parsing = len(self._feeds) - len(asking)
+        own = [f"curator parsing {parsing} feed{'s' * (parsing > 1)}' entries"] if parsing else []
         hosts = [f"{host} ({n} page(s))" for host, n in self._pending.most_common() if n > 0]
-        return (*self._feeds.values(), *hosts)
+        return (*own, *asking, *hosts)
+
+    def asking(self, url: str, under_way: bool) -> None:
+        """The feed at `url`'s request is under way (`under_way`), or answered."""
+        if under_way:
+            self._asking.add(url)
+        else:
+            self._asking.discard(url)
 
     def feed_done(self, url: str) -> None:
         """One feed less whose pages may still be asked for (after it asked for its own)."""
         self._feeds.pop(url, None)
+        self._asking.discard(url)
         if self._tasks:
             self._progress(self.tally())
 

@@ -1866,9 +1866,10 @@ def placed_articles(
 
 
 def uncertain_articles(
-    config: Config, store: Store, limit: int, say: Say | None = None
+    config: Config, store: Store, limit: int, say: Say | None = None, newest: int = CORPUS_SAMPLE
 ) -> tuple[list[Uncertain], dict[str, str | None]]:
-    """The unfeatured articles the model is least sure of, among the newest `CORPUS_SAMPLE`:
+    """The unfeatured articles the model is least sure of, among the `newest` (`CORPUS_SAMPLE`
+    unless the editor widens it: walk160 #6):
     where the editor's corrections teach the most. Only those it is unsure of in fact
     (`Uncertain.unsure`): fewer than `limit` when the others are placed clearly. One story is
     listed once: a copy at another address is named with the first of them (`one_per_story`).
@@ -1879,7 +1880,7 @@ def uncertain_articles(
     to remember (`Store.record_uncertain_listed`): each address listed, with where it is."""
     refresh(config, store, say=say)  # (so that each article's stored place is current)
     corrections = store.corrections()
-    articles = store.recent_unfeatured(CORPUS_SAMPLE)
+    articles = store.recent_unfeatured(newest)
     model = current_model(config, store, corrections, say=say)
     found = uncertain(model, articles, limit=len(articles))
     earlier = store.uncertain_listed()
@@ -2005,14 +2006,21 @@ def one_per_story(
     return [item for _, item in kept]
 
 
-def subject_overlaps(config: Config, store: Store, say: Say | None = None) -> list[Overlap]:
-    """The pairs of subjects the model confuses on the newest articles, most confused first."""
+def subject_overlaps(
+    config: Config, store: Store, say: Say | None = None, newest: int = CORPUS_SAMPLE
+) -> list[Overlap]:
+    """The pairs of subjects the model confuses on the `newest` articles (and the corrected
+    ones), most confused first; the model learns from the newest `CORPUS_SAMPLE` whatever
+    `newest` is (walk160 #6: the window is the editor's to widen)."""
     corpus = model_corpus(store)
     corrections = store.corrections()
     tell_stale_moves(config, store, say)
-    return overlaps(
-        SubjectModel.build(config.subjects, corpus=corpus, corrections=corrections), corpus
-    )
+    model = SubjectModel.build(config.subjects, corpus=corpus, corrections=corrections)
+    if newest != CORPUS_SAMPLE:
+        scanned = {a.id: a for a in store.recent_articles(newest)}
+        scanned.update((a.id, a) for a in store.corrected_articles())
+        corpus = list(scanned.values())
+    return overlaps(model, corpus)
 
 
 def correction_effect(

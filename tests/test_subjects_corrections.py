@@ -406,15 +406,31 @@ def test_a_step_without_batches_says_it_goes_on_every_two_seconds(
         (subjects_cli, "suggest_subjects"),
     )
     assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    # walk160 #8: issue 1 said "compared with the stories published before" of none, and the
+    # step ended on its last "8 s so far": now true of issue 1, and closed by what it chose.
+    first = re.compile(
+        r"^  issue      choosing the issue's articles \(no issue was published before\):"
+        r" \d+ s so far$",
+        re.M,
+    )
+    chose = re.compile(r"^  issue      chose (\d+) article\(s\) in \d+ s$", re.M)
+    for command in ("draft", "build"):
+        code, out, err = run(command, "--no-fetch", "--config", str(demo), "--json")
+        assert code == 0, err
+        assert json.loads(out) and len(first.findall(err)) >= 2, (command, err)
+        assert "stories published before" not in err, (command, err)
+        closing = chose.findall(err)
+        assert len(closing) == 1 and int(closing[0]) > 0, (command, err)
+        assert err.index("s so far") < err.index("  issue      chose "), err
     choosing = re.compile(
         r"^  issue      choosing the issue's articles \(each compared with the stories published"
         r" before\): \d+ s so far$",
         re.M,
     )
-    for command in ("draft", "build"):
-        code, out, err = run(command, "--no-fetch", "--config", str(demo), "--json")
-        assert code == 0, err
-        assert json.loads(out) and len(choosing.findall(err)) >= 2, (command, err)
+    code, out, err = run("draft", "--no-fetch", "--config", str(demo), "--json")
+    assert code == 0, err
+    assert len(choosing.findall(err)) >= 2, err
+    assert re.search(r"^  issue      chose (\d+ article\(s\)|no article) in \d+ s$", err, re.M), err
     overlap = re.compile(r"^  subjects   scoring the \d+ newest articles: \d+ s so far$", re.M)
     code, out, err = run("subjects", "overlap", "--config", str(demo))
     assert code == 0 and len(overlap.findall(err)) >= 2, err

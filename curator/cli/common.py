@@ -73,6 +73,13 @@ def config_arg(meta: dict[str, Any] | None = None) -> str:
 #: `ctx.meta` key: the --db the run was given, when it is not the config's own store (noted by
 #: `check_store`, which knows both), for the commands its advice names that take --db.
 DB_GIVEN = "curator.db_given"
+#: `ctx.meta` key: a report run on a store given with --db that is not the newsletter's own (a
+#: backup, a copy): (that store, the newsletter's own). The commands it advises are aimed at the
+#: newsletter's own store, without --db, and it says so once (walk160 #7: `curator subjects move
+#: URL SUBJECT --db BACKUP`, pasted, wrote the moves into the backup, never the newsletter).
+COPY_GIVEN = "curator.copy_given"
+#: `ctx.meta` key: set once the line saying so was said.
+COPY_SAID = "curator.copy_said"
 
 
 def run_args(command: str, meta: dict[str, Any] | None = None) -> str:
@@ -153,8 +160,29 @@ def pasteable(text: str, meta: dict[str, Any] | None = None) -> str:
 
 
 def echo(message: object = None, *, err: bool = False, nl: bool = True) -> None:
-    """click.echo, the commands curator advises in `message` made `pasteable`."""
-    click.echo(pasteable(message) if isinstance(message, str) else message, err=err, nl=nl)
+    """click.echo, the commands curator advises in `message` made `pasteable`; before the first
+    of them in a report run on a copy of the store, the line that says they are aimed at the
+    newsletter's own store (`COPY_GIVEN`)."""
+    if isinstance(message, str):
+        _say_copy_once(message, err)
+        message = pasteable(message)
+    click.echo(message, err=err, nl=nl)
+
+
+def _say_copy_once(text: str, err: bool) -> None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.meta.get(COPY_SAID) or not _ADVISED.search(text):
+        return
+    given = ctx.meta.get(COPY_GIVEN)
+    if given is None:
+        return
+    ctx.meta[COPY_SAID] = True
+    copy, own = given
+    click.echo(
+        f"(--db {shell_arg(copy)}: this is a copy: the commands below change the newsletter's"
+        f" own store, {shell_arg(own)}, as they have no --db)",
+        err=err,
+    )
 
 
 DB_OPTION = click.option(
@@ -319,6 +347,7 @@ WARNED = "curator.warned"
 
 def warn(line: str) -> None:
     """A warning on stderr, said even with --quiet (it is about what curator did, not progress)."""
+    _say_copy_once(line, True)
     line = pasteable(line)
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
@@ -617,6 +646,10 @@ def opened(
     # not it (a backup, a copy), or one on a read-only file system, is only read.
     own = db is None or os.path.abspath(db) == os.path.abspath(config.settings.store)
     reading = reading and (not own or read_only is not None)
+    if reading and not own and ctx is not None and config.settings.store.exists():
+        # A report on a copy: what it advises is done on the newsletter's own store (walk160 #7)
+        ctx.meta.pop(DB_GIVEN, None)
+        ctx.meta[COPY_GIVEN] = (store_path, config.settings.store)
     if read_only is not None:  # once, with --quiet too: why a command that changes it stops
         click.echo(
             f"curator: the store {store_path} is on a read-only file system: it is only read"

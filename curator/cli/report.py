@@ -390,6 +390,8 @@ class RunProgress:
         #: label, what it does and since when; when a placing or step line was last printed.
         self._count, self._batch_at = (0, 0), clock()
         self._step: tuple[str, str, float] | None = None
+        #: Whether a line of the step under way was said (then its end is said too).
+        self._step_said = False
         self._line_at = clock()
         #: The thread that says a step (or a batch) is still under way, and what stops it.
         self._lock = threading.Lock()
@@ -398,6 +400,7 @@ class RunProgress:
         #: When something last finished (a feed read, a page done), and a waiting line was shown.
         self._event_at = clock()
         self._waited_at = float("-inf")
+        self._waited_text = ""
 
     def __enter__(self) -> RunProgress:
         return self
@@ -405,17 +408,24 @@ class RunProgress:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def step(self, what: str | None, label: str = "issue") -> None:
+    def step(self, what: str | None, label: str = "issue", *, done: str = "") -> None:
         """A step that takes seconds without batches to count (choosing an issue's articles
         among the stories told before, scoring the newest articles): said once it has taken
         `LINE_EVERY` seconds, then every `LINE_EVERY` seconds with the time so far, from a
         thread; None ends it (walk81 #5: builds silent for 6-10 s, then 45-71 s, while the
         issue's articles were chosen; `subjects overlap` silent for 9 s). Between the batches of
         `placing` the same thread repeats how far they got, when one takes that long (the first,
-        which starts the workers and loads the model, took 4.4 s)."""
+        which starts the workers and loads the model, took 4.4 s). A step a line was said of
+        ends with one, `done` saying what came of it ("chose 12 article(s) in 9 s": walk160 #8,
+        the last line said "8 s so far" and nothing after it)."""
         with self._lock:
-            self._step = (label, what, self._clock()) if what else None
-            self._line_at = self._clock()
+            now = self._clock()
+            if self._step is not None and self._step_said and done and not self.quiet:
+                ended, _, began = self._step
+                echo(f"  {ended:<11}{done} in {_duration(now - began)}", err=True)
+            self._step = (label, what, now) if what else None
+            self._step_said = False
+            self._line_at = now
         if what:
             self._start_ticker()
 
@@ -441,6 +451,7 @@ class RunProgress:
                 elif self._step is not None:
                     label, what, began = self._step
                     line = f"  {label:<11}{what}: {_duration(now - began)} so far"
+                    self._step_said = True
                 else:
                     continue
                 self._line_at = now
@@ -490,8 +501,15 @@ class RunProgress:
             return
         text = f"waiting for {_waiting_text(tally.waiting, cut=self.terminal)}"
         if not self.terminal:
-            if self._waited_at < self._event_at or now - self._waited_at >= WAITING_LINE_EVERY:
-                self._waited_at = now
+            # Said again when what it waits on changed (a feed answered, its parsing now waited
+            # on: walk160 #3), at most every `WAITING_AFTER` seconds.
+            changed = text != self._waited_text and now - self._waited_at >= WAITING_AFTER
+            if (
+                changed
+                or self._waited_at < self._event_at
+                or now - self._waited_at >= WAITING_LINE_EVERY
+            ):
+                self._waited_at, self._waited_text = now, text
                 echo(f"  waiting    {text[len('waiting ') :]}", err=True)
             return
         shown = self._last if self._last is not None and self._last.wanted else None
@@ -551,6 +569,8 @@ class RunProgress:
         only when these are silent for `LINE_EVERY` seconds."""
         with self._lock:
             self._line_at = self._clock()
+            # (its own closing line, "chose N article(s) in N s; ...", closes the step too)
+            self._step_said = not line.startswith("chose ")
         if not self.quiet:
             echo(f"  issue      {line}", err=True)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 import yaml
@@ -84,6 +85,40 @@ def _newest(store: Store, *, unfeatured: bool = False) -> str:
     the store has when fewer (what the scorer learns from and the commands look at)."""
     n = min(CORPUS_SAMPLE, store.article_count(unfeatured=unfeatured))
     return f"the {n:,} newest{' unfeatured' if unfeatured else ''} article{'s' * (n != 1)}"
+
+
+#: --newest N and --all: how many of the newest articles `uncertain` and `overlap` look at
+#: (walk160 #6: they looked at the 3,000 newest of 83,628 and said so only on stderr).
+def window_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    fn = click.option(
+        "--all",
+        "every",
+        is_flag=True,
+        help="Look at every article, not only the newest (slower on a large archive).",
+    )(fn)
+    return click.option(
+        "--newest",
+        type=click.IntRange(1),
+        default=None,
+        metavar="N",
+        help=f"Look at the N newest articles. Default: {CORPUS_SAMPLE:,}.",
+    )(fn)
+
+
+def _scanned(of: int, newest: int | None, every: bool) -> int:
+    """How many of the `of` articles `uncertain` or `overlap` look at: the newest
+    `CORPUS_SAMPLE`, or `newest`, or with `every` all of them."""
+    return of if every else min(newest or CORPUS_SAMPLE, of)
+
+
+def _among(scanned: int, of: int, kind: str, command: str) -> None:
+    """The line on stdout that says which articles a report looked at, when not all of them
+    (walk160 #6: README said "the N least sure", of the 3,000 newest alone)."""
+    if scanned < of:
+        echo(
+            f"Among the {scanned:,} newest of {of:,} {kind} (`curator subjects {command} --all`"
+            " looks at every one, `--newest N` at the N newest):"
+        )
 
 
 @contextmanager
@@ -663,22 +698,36 @@ def list_(
     "--limit", "-n", type=click.IntRange(1, 500), default=20, show_default=True,
     help="How many articles to list.",
 )  # fmt: skip
+@window_options
 @QUIET_OPTION
 @WAIT_OPTION
 @JSON_OPTION
-def uncertain(config: Path, db: Path | None, limit: int, quiet: bool, as_json: bool) -> None:
+def uncertain(
+    config: Path,
+    db: Path | None,
+    limit: int,
+    newest: int | None,
+    every: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
     """The articles the model is least sure of (between two subjects, or near the no-subject
-    bar), least sure first: the ones where your `move` or `exclude` teaches the most."""
+    bar), least sure first: the ones where your `move` or `exclude` teaches the most. It looks
+    at the 3,000 newest unfeatured articles (--newest N, --all: more)."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     with opened(config, db, reading=True) as (conf, store):
-        scoring = f"scoring {_newest(store, unfeatured=True)}"
-        with _working(quiet, scoring):
-            found, listing = uncertain_articles(conf, store, limit, warn)
+        of = store.article_count(unfeatured=True)
+        scanned = _scanned(of, newest, every)
+        kind = f"unfeatured article{'s' * (scanned != 1)}"
+        with _working(quiet, f"scoring the {scanned:,} newest {kind}"):
+            found, listing = uncertain_articles(conf, store, limit, warn, newest=scanned)
         current = store.upgraded_in_copy is None
     _remember_listed(conf, db, listing, current)
     if as_json:
-        echo_json([u.to_dict() for u in found])
+        # (each with the window it was found in: the list stays a list for scripts)
+        echo_json([{**u.to_dict(), "scanned": scanned, "of": of} for u in found])
         return
+    _among(scanned, of, "unfeatured articles", "uncertain")
     if not found:
         echo(
             "No unfeatured article to review: curator is unsure of none (each is well ahead of"
@@ -752,21 +801,27 @@ def _remember_listed(
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
+@window_options
 @QUIET_OPTION
 @WAIT_OPTION
 @JSON_OPTION
-def overlap(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
+def overlap(
+    config: Path, db: Path | None, newest: int | None, every: bool, quiet: bool, as_json: bool
+) -> None:
     """The subjects the model confuses: the articles that sit between each pair, and the words
-    that tell them apart (add them to a subject's keywords)."""
+    that tell them apart (add them to a subject's keywords). It looks at the 3,000 newest
+    articles (--newest N, --all: more)."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    with (
-        opened(config, db, reading=True) as (conf, store),
-        _working(quiet, f"scoring {_newest(store)}"),
-    ):
-        found = subject_overlaps(conf, store, warn)
+    with opened(config, db, reading=True) as (conf, store):
+        of = store.article_count()
+        scanned = _scanned(of, newest, every)
+        kind = f"article{'s' * (scanned != 1)}"
+        with _working(quiet, f"scoring the {scanned:,} newest {kind}"):
+            found = subject_overlaps(conf, store, warn, newest=max(scanned, 1))
     if as_json:
-        echo_json([o.to_dict() for o in found])
+        echo_json([{**o.to_dict(), "scanned": scanned, "of": of} for o in found])
         return
+    _among(scanned, of, "articles", "overlap")
     if not found:
         echo("No two subjects are confused: each article's best subject stands out.")
         return
