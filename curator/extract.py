@@ -1420,17 +1420,24 @@ def _quoted(el: Any) -> bool:
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+def _closing_heading(text: str) -> bool:
+    """A heading that opens the page's comments (`rules.COMMENTS_HEADING`) or a list of other
+    articles ("Related posts", "More from Acme", `rules.RELATED_HEADING`, walk163 N7): what
+    follows it is no part of the article."""
+    return bool(rules.COMMENTS_HEADING.match(text) or rules.RELATED_HEADING.match(text))
+
+
 def _comments_test(tree: Any) -> Callable[[Any], bool]:
     """Whether an element comes after a heading that opens the page's comments ("Comments", "3
     Responses", "Leave a Reply", `rules.COMMENTS_HEADING`), with no other heading between: a "By
     Gary Commenter" there is a reader's comment, not the article's byline (walk158 #2). The
     page's headings are placed once, so a page of thousands of comments is read in one pass."""
     heads = list(tree.iter(*_HEADING_TAGS))
-    if not any(rules.COMMENTS_HEADING.match(_clean(h.text_content())) for h in heads):
+    comments = [_closing_heading(_clean(h.text_content())) for h in heads]
+    if not any(comments):
         return lambda el: False
     order = {el: i for i, el in enumerate(tree.iter())}
     places = [order[h] for h in heads]
-    comments = [bool(rules.COMMENTS_HEADING.match(_clean(h.text_content()))) for h in heads]
 
     def after_comments(el: Any) -> bool:
         at = bisect.bisect_left(places, order.get(el, 0)) - 1
