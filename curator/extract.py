@@ -422,6 +422,10 @@ def _ld_str(obj: dict[str, Any] | None, *keys: str) -> str | None:
 # -------------------------------------------------------------------------------------- publication
 
 
+#: A site's name given as its social handle ("@politifact").
+_SITE_HANDLE = re.compile(r"^@[^\W_][\w.]{1,40}$")
+
+
 def publication(doc: _Doc) -> str | None:
     """The site's name: JSON-LD publisher, og:site_name, WebSite, application-name, <title>; never
     an address given as a name (`_address`: "https://www.epsilon.example/", "www.epsilon.example").
@@ -446,6 +450,9 @@ def publication(doc: _Doc) -> str | None:
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
     candidates = [_without_tagline(name) for name in candidates if not _address(name)]
+    # "@politifact" (walk163 N6): a social handle given as the site's name; the name is the
+    # handle's, without its "@"
+    candidates = [name[1:] if _SITE_HANDLE.match(name) else name for name in candidates]
     candidates = [name for name in candidates if not generic_site_name(name)]
     address = _declared_url(doc)
     if (
@@ -1701,6 +1708,7 @@ def main_text(doc: _Doc) -> str | None:
     joined = _hide_joiners(doc.tree)
     copy_note = _first_appeared_note(doc.tree)
     tree = _article_only(doc.tree)
+    _drop_epigraphs(tree)
     text = trafilatura.extract(
         tree,
         include_comments=False,
@@ -1843,6 +1851,28 @@ def _first_appeared_note(tree: Any) -> str:
         if text and rules.FIRST_APPEARED.search(text) and not _in_furniture(el):
             return text
     return ""
+
+
+def _drop_epigraphs(tree: Any) -> None:
+    """A quotation set before the article's first paragraph of prose (`<blockquote>The customer
+    is always right.<p>by Maya Angelou</blockquote>`, walk163 N9): an epigraph, someone else's
+    words, not the article's own; the text (and so its blurb) opens with the article's. Only when
+    prose follows: a page that is a quotation keeps it."""
+    epigraphs = []
+    for el in tree.iter("p", "blockquote"):
+        if el.tag == "blockquote":
+            if not any(a.tag == "blockquote" for a in el.iterancestors()):
+                epigraphs.append(el)
+        elif (
+            not any(a.tag in rules.QUOTING_TAGS for a in el.iterancestors())
+            and len(_clean(el.text_content()).split()) >= rules.PROSE_MIN_WORDS
+        ):
+            break
+    else:
+        return  # no prose after them
+    for el in epigraphs:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text, which belongs to the parent
 
 
 def _article_only(tree: Any) -> Any:

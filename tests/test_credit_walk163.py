@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_credit_formats import NO_AUTHOR, SITE, authors, drafted, newsletter
+from test_credit_formats import NO_AUTHOR, SITE, authors, built, drafted, newsletter
 from test_credit_sources import _own_words
 
 from conftest import LocalServer
@@ -168,6 +168,30 @@ CREDITS: dict[str, tuple[str, str, list[str]]] = {
     "Degree MD": ("", page("Degree MD", before=byline("By Jane Doe M.D.")), ["Jane Doe"]),
     # ... a title before a name is kept, as publishers credit it ("Dr. Ananth Prabhu G")
     "Degree Dr": ("", page("Degree Dr", before=byline("By Dr. Jane Doe")), ["Dr. Jane Doe"]),
+    # N9: an epigraph or a guest's note before the text (the blurbs are checked below)
+    "Epigraph Opening": (
+        "",
+        page(
+            "Epigraph Opening",
+            before="<blockquote><p>The customer is always right.</p><p>by Maya Angelou</p>"
+            "</blockquote>",
+        ),
+        [],
+    ),
+    "Guest Note Opening": (
+        creator("Peter Owner"),
+        page(
+            "Guest Note Opening",
+            before='<p class="byline">By Peter Owner</p><p>Farid Haddad is a guest contributor.</p>',
+        ),
+        ["Farid Haddad"],
+    ),
+    # N6: a handle as the site's name is the site's name without its "@"
+    "Handle Site": (
+        "",
+        page("Handle Site", before=byline("By Jane Roe"), site="@politifact"),
+        ["Jane Roe"],
+    ),
 }
 
 PAID = "a label of paid content, not a person: you may want to mark the article as sponsored"
@@ -201,3 +225,15 @@ def test_labels_bylines_and_headings_in_other_words_credit_the_right_people(
     assert not unsaid, {t: notes[t] for t in unsaid}
     unpaid = [t for t in CREDITS if t.startswith("Paid") and PAID not in notes[t]]
     assert not unpaid, {t: notes[t] for t in unpaid}
+    assert "publication: politifact" in blocks["Handle Site"], blocks["Handle Site"]
+
+    # the issue: each credit as drafted, and the blurbs open with the article's own words
+    text = built(config)
+    for title in ("Epigraph Opening", "Guest Note Opening"):
+        after = text.split(f"\n{title}\n", 1)[1].strip().splitlines()
+        blurb = after[1]  # after the credit line
+        assert blurb.startswith(_own_words(title, 0)[:40]), (title, after[:3])
+    for wrong in ("The customer is always right", "is a guest contributor", "@politifact"):
+        assert wrong not in text, (wrong, text)
+    for credit in ("Jane Doe || Zeta Post", "Farid Haddad || Zeta Post", "Jane Roe || politifact"):
+        assert credit in text, (credit, text)
