@@ -1136,7 +1136,7 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
     fourth, when the page credits no one, the label of paid content it gives (`paid_credit`).
     """
     host = _host(doc.url)
-    firms = _ld_organisations(doc)
+    firms = _ld_organisations(doc) | _ld_claimants(doc)
 
     def people(raw: str, strict: bool) -> tuple[str, ...]:
         names = clean_authors(raw, site=site, host=host, strict=strict)
@@ -1228,6 +1228,24 @@ def _ld_organisations(doc: _Doc) -> set[str]:
                 kinds = _types(item)
                 if kinds & rules.JSONLD_ORGANISATION_TYPES and "person" not in kinds:
                     found.update(norm_name(n) for n in _ld_names(doc, item) if norm_name(n))
+    return found
+
+
+def _ld_claimants(doc: _Doc) -> set[str]:
+    """The names (`norm_name`) a fact-check's JSON-LD gives as the author of the claim it reviews
+    (`ClaimReview`'s `itemReviewed.author`): whoever made the claim, never the fact-check's author,
+    wherever else the page names them (walk163 N5: polygraph.info's `<h4 class="author">` names
+    the claimant too)."""
+    found: set[str] = set()
+    for obj in doc.jsonld:
+        if "claimreview" not in _types(obj):
+            continue
+        reviewed = _ld_ref(doc, obj.get("itemReviewed"))
+        if not isinstance(reviewed, dict):
+            continue
+        value = reviewed.get("author")
+        for item in value if isinstance(value, list) else [value]:
+            found.update(n for n in map(norm_name, _ld_names(doc, _ld_ref(doc, item))) if n)
     return found
 
 

@@ -860,6 +860,14 @@ ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
         "centre",
         "department",
         "ministry",
+        # walk163 N5: "The Russian and Syrian defense ministries", a fact-check's claimant
+        # (polygraph.info), was credited as "The Russian"
+        "departments",
+        "ministries",
+        "agencies",
+        "authorities",
+        "governments",
+        "administrations",
         "company",
         "inc",
         "ltd",

@@ -186,6 +186,27 @@ CREDITS: dict[str, tuple[str, str, list[str]]] = {
         ),
         ["Farid Haddad"],
     ),
+    # N5: a fact-check's claimant is no author, and ministries are an organisation
+    "Claim Reviewed": (
+        "",
+        page(
+            "Claim Reviewed",
+            head='<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+            ' "ClaimReview", "author": {"@type": "Organization", "name": "Zeta Post"},'
+            ' "itemReviewed": {"@type": "CreativeWork", "author": {"@type": "Person", "name":'
+            ' "Vladimir Claimant"}}}</script>',
+            before='<h4 class="author">Vladimir Claimant</h4>',
+        ),
+        [],
+    ),
+    "Claim Ministries": (
+        "",
+        page(
+            "Claim Ministries",
+            before='<h4 class="author">The Russian and Syrian defense ministries</h4>',
+        ),
+        [],
+    ),
     # N6: a handle as the site's name is the site's name without its "@"
     "Handle Site": (
         "",
@@ -233,7 +254,13 @@ def test_labels_bylines_and_headings_in_other_words_credit_the_right_people(
         after = text.split(f"\n{title}\n", 1)[1].strip().splitlines()
         blurb = after[1]  # after the credit line
         assert blurb.startswith(_own_words(title, 0)[:40]), (title, after[:3])
-    for wrong in ("The customer is always right", "is a guest contributor", "@politifact"):
+    for wrong in (
+        "The customer is always right",
+        "is a guest contributor",
+        "@politifact",
+        "Claimant",
+        "The Russian",
+    ):
         assert wrong not in text, (wrong, text)
     for credit in ("Jane Doe || Zeta Post", "Farid Haddad || Zeta Post", "Jane Roe || politifact"):
         assert credit in text, (credit, text)
