@@ -935,6 +935,7 @@ def choose_blurb(
     text = _without_run_in_head(
         _without_headings(_from_title(text, title), headings), title, headings, credited
     )
+    text = _without_credit_lines(text)
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     text_sentences = _text_sentences(text)
@@ -1013,6 +1014,38 @@ def choose_blurb(
 _UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 #: A paragraph shorter than this is a byline, a date or a caption, not prose.
 _UNMARKED_MIN_CHARS = 30
+
+
+#: How many of a text's opening lines may be credits ("By Peter Owner", "Farid Haddad is a guest
+#: contributor.") before its prose.
+CREDIT_LINES = 3
+
+
+def _without_credit_lines(text: str) -> str:
+    """`text` without the credit lines it opens with: a guest's note ("Farid Haddad is a guest
+    contributor.", "Guest post by Farid Haddad"), a short "By ..." line (walk163 N9: the guest's
+    note opened the blurb as the article's own words). A line that goes on as prose stays."""
+    lines = text.split("\n")
+    at = 0
+    dropped = 0
+    while at < len(lines) and dropped < CREDIT_LINES:
+        line = lines[at].strip()
+        if not line:
+            at += 1
+            continue
+        guest = rules.GUEST_SENTENCE.match(line) or rules.GUEST_CREDIT.match(line)
+        # ("By Monday it was gone." is a sentence, no byline)
+        byline = (
+            rules.BYLINE_PREFIX.match(line)
+            and len(line.split()) <= 6
+            and not line.endswith((".", "!", "?"))
+        )
+        if not (guest or byline) or len(split_sentences(line)) > 1:
+            break
+        lines[at] = ""
+        dropped += 1
+        at += 1
+    return "\n".join(lines) if dropped else text
 
 
 def _unmarked_paragraphs(

@@ -59,6 +59,8 @@ def clean_authors(
         return ()
     # markup is no part of a name (walk87 #3): `Dora "><script>...` is Dora
     text = name_text(htmlmod.unescape(raw))
+    if paid_label(rules.BYLINE_PREFIX.sub("", text)):
+        return ()  # "Sponsored by Acme", "In partnership with Acme": no one's (walk163 N1)
     if strict and rules.BYLINE_SENTENCE.search(text):
         return ()  # "By Jane Quote and her team at Acme, the survey was run twice." (walk158 #11)
     counted = rules.CREDIT_OTHERS.search(text)
@@ -190,7 +192,9 @@ def paid_label(text: str) -> str:
     Post", "Press Release", `rules.PAID_CONTENT_LABELS`): the editor is told, who may want to
     mark the article as paid for (walk158 #5). "" otherwise."""
     words = " ".join(_WORD.findall(text.lower()))
-    return text.strip() if words in rules.PAID_CONTENT_LABELS else ""
+    if words in rules.PAID_CONTENT_LABELS or rules.PAID_CONTENT_LEAD.match(text):
+        return text.strip()  # "Sponsored by Acme", "In partnership with Acme" (walk163 N1)
+    return ""
 
 
 def _people_of(clause: str) -> list[str]:
@@ -214,7 +218,7 @@ def _people_of(clause: str) -> list[str]:
     staff = (
         bool(last)
         and people_before
-        and (last[-1].lower() in rules.STAFF_WORDS or _firm_named(last))
+        and (last[-1].lower() in rules.STAFF_WORDS or _firm_named(last) or _department_desk(last))
     )
     if (
         len(parts) > 1
@@ -382,6 +386,9 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
     Michiel de" one, "Ash, C., Mueller, K. L." two (surname and initials); "Tom Watkins, CNN"
     drops the site's name, "Rachael Link, MS, RD" the degrees. `surname_first` (a declared
     credit): "Doe, Jane", two single words, is Jane Doe."""
+    stop = _SITE_AFTER_STOP.match(part)
+    if stop and site and _names_site(stop.group(2), site):
+        part = stop.group(1)  # "Finian Cunningham. Sputnik International" (walk163 N6)
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     # "Gartner, Inc.", "Jane Doe, Gartner, Inc." (walk118 #2): the company is no one's name
     pieces = [
@@ -426,6 +433,8 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
             break  # "John Smith, Associated Press": the agency or paper they write for
         if words and words <= rules.DEPARTMENT_WORDS:
             break  # "Jane Doe, Customer Experience": her department (walk158 #4)
+        if p.split()[0] in rules.AFFILIATION_LEAD and len(p.split()) > 1:
+            break  # "Maria Silva, da Redação": her desk or paper, no person (walk163 N2)
         if p in rules.KOREAN_DATELINE_PLACES:
             break  # "김민수, 서울": the city the reporter wrote from (walk147 #3)
         if len(kept[-1].split()) >= 2 and len(p.split()) == 1:
@@ -449,6 +458,9 @@ def _hangul_name(piece: str) -> bool:
     name = rules.KOREAN_CREDIT_ROLE_TAIL.sub("", piece).strip()
     return bool(_HANGUL_NAME.match(name))
 
+
+#: A name, a full stop, then more: the site's name when `_names_site` says so.
+_SITE_AFTER_STOP = re.compile(r"^(.*?[^\W\d_]{2})\.\s+(\S.*)$")
 
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
@@ -497,7 +509,8 @@ def _strip_name(piece: str) -> str:
         name = unlabelled  # "佐藤花子記者", "山田太郎氏", "김민수 기자": the name, without its role
     name = rules.AUTHOR_TAIL.sub("", name)
     name = rules.DATE_TAIL.sub("", name)
-    name = " ".join(_without_role(name.split())).strip(" ,:;-–—|•·'\"“”()[]（）【】：")
+    name = " ".join(_without_degrees(_without_role(name.split())))
+    name = name.strip(" ,:;-–—|•·'\"“”()[]（）【】：／｜・")
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
     if name.isupper() and len(name) > 3:
@@ -557,6 +570,16 @@ def title_name(name: str) -> str:
                 cased.append(piece)
         out.append("-".join(cased))
     return " ".join(out)
+
+
+def _without_degrees(words: list[str]) -> list[str]:
+    """A name's words without the degrees after it ("Jane Doe PhD", "Jane Doe M.D.": Jane Doe,
+    walk163 N10), as a degree after a comma is left out ("Jane Doe, MBA"); never down to one
+    word. A title before a name ("Dr. Jane Doe") is how its publisher names the person, kept."""
+    words = list(words)
+    while len(words) > 2 and words[-1].lower().replace(".", "") in rules.NAME_DEGREES:
+        words.pop()
+    return words
 
 
 def _without_role(words: list[str]) -> list[str]:
@@ -752,6 +775,18 @@ def _publications_desk(name: str, publication: str) -> bool:
     return words[0] in rules.TEAM_FIRST_WORDS and name_key(" ".join(words[1:])) in own
 
 
+def _site_edition(name: str, site: str) -> bool:
+    """`name` is the site's name and words for its edition or kind ("India Post News Weekly" on
+    India Post, walk163 N6): the site, no one's credit."""
+    words, own = norm_name(name).split(), norm_name(site).split()
+    return (
+        bool(own)
+        and len(words) > len(own)
+        and words[: len(own)] == own
+        and all(w in rules.SITE_EDITION_WORDS for w in words[len(own) :])
+    )
+
+
 def _looks_personal(name: str) -> bool:
     """Two to four capitalised words and none of an organisation's: "Haki Benita", "Rowan
     Manning" (personal blogs named after their authors) but not "BBC News", "eHow", "The Verge"."""
@@ -860,7 +895,7 @@ def is_person_name(
         # The site's name, or its name before a tagline ("LinkNaija | Nigeria's popular news
         # platform"): the publication, not its author.
         head = _SITE_TAGLINE.split(site, maxsplit=1)[0]
-        if same_name(name, site) or same_name(name, head):
+        if same_name(name, site) or same_name(name, head) or _site_edition(name, head):
             return False
     if host:
         label = host.lower().removeprefix("www.").split(".")[0]

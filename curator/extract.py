@@ -423,6 +423,10 @@ def _ld_str(obj: dict[str, Any] | None, *keys: str) -> str | None:
 # -------------------------------------------------------------------------------------- publication
 
 
+#: A site's name given as its social handle ("@politifact").
+_SITE_HANDLE = re.compile(r"^@[^\W_][\w.]{1,40}$")
+
+
 def publication(doc: _Doc) -> str | None:
     """The site's name: JSON-LD publisher, og:site_name, WebSite, application-name, <title>; never
     an address given as a name (`_address`: "https://www.epsilon.example/", "www.epsilon.example").
@@ -447,6 +451,9 @@ def publication(doc: _Doc) -> str | None:
     ][:1]
     candidates += [v for name in rules.SITE_META[1:] for v in doc.meta.get(name, [])][:1]
     candidates = [_without_tagline(name) for name in candidates if not _address(name)]
+    # "@politifact" (walk163 N6): a social handle given as the site's name; the name is the
+    # handle's, without its "@"
+    candidates = [name[1:] if _SITE_HANDLE.match(name) else name for name in candidates]
     candidates = [name for name in candidates if not generic_site_name(name)]
     address = _declared_url(doc)
     if (
@@ -1132,7 +1139,7 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
     `articles` says a piece written for another publication (fixgk).
     """
     host = _host(doc.url)
-    firms = _ld_organisations(doc)
+    firms = _ld_organisations(doc) | _ld_claimants(doc)
 
     def people(raw: str, strict: bool) -> tuple[str, ...]:
         names = clean_authors(raw, site=site, host=host, strict=strict)
@@ -1224,6 +1231,24 @@ def _ld_organisations(doc: _Doc) -> set[str]:
                 kinds = _types(item)
                 if kinds & rules.JSONLD_ORGANISATION_TYPES and "person" not in kinds:
                     found.update(norm_name(n) for n in _ld_names(doc, item) if norm_name(n))
+    return found
+
+
+def _ld_claimants(doc: _Doc) -> set[str]:
+    """The names (`norm_name`) a fact-check's JSON-LD gives as the author of the claim it reviews
+    (`ClaimReview`'s `itemReviewed.author`): whoever made the claim, never the fact-check's author,
+    wherever else the page names them (walk163 N5: polygraph.info's `<h4 class="author">` names
+    the claimant too)."""
+    found: set[str] = set()
+    for obj in doc.jsonld:
+        if "claimreview" not in _types(obj):
+            continue
+        reviewed = _ld_ref(doc, obj.get("itemReviewed"))
+        if not isinstance(reviewed, dict):
+            continue
+        value = reviewed.get("author")
+        for item in value if isinstance(value, list) else [value]:
+            found.update(n for n in map(norm_name, _ld_names(doc, _ld_ref(doc, item))) if n)
     return found
 
 
@@ -1423,17 +1448,24 @@ def _quoted(el: Any) -> bool:
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+def _closing_heading(text: str) -> bool:
+    """A heading that opens the page's comments (`rules.COMMENTS_HEADING`) or a list of other
+    articles ("Related posts", "More from Acme", `rules.RELATED_HEADING`, walk163 N7): what
+    follows it is no part of the article."""
+    return bool(rules.COMMENTS_HEADING.match(text) or rules.RELATED_HEADING.match(text))
+
+
 def _comments_test(tree: Any) -> Callable[[Any], bool]:
     """Whether an element comes after a heading that opens the page's comments ("Comments", "3
     Responses", "Leave a Reply", `rules.COMMENTS_HEADING`), with no other heading between: a "By
     Gary Commenter" there is a reader's comment, not the article's byline (walk158 #2). The
     page's headings are placed once, so a page of thousands of comments is read in one pass."""
     heads = list(tree.iter(*_HEADING_TAGS))
-    if not any(rules.COMMENTS_HEADING.match(_clean(h.text_content())) for h in heads):
+    comments = [_closing_heading(_clean(h.text_content())) for h in heads]
+    if not any(comments):
         return lambda el: False
     order = {el: i for i, el in enumerate(tree.iter())}
     places = [order[h] for h in heads]
-    comments = [bool(rules.COMMENTS_HEADING.match(_clean(h.text_content()))) for h in heads]
 
     def after_comments(el: Any) -> bool:
         at = bisect.bisect_left(places, order.get(el, 0)) - 1
@@ -1697,6 +1729,7 @@ def main_text(doc: _Doc) -> str | None:
     joined = _hide_joiners(doc.tree)
     copy_note = _first_appeared_note(doc.tree)
     tree = _article_only(doc.tree)
+    _drop_epigraphs(tree)
     text = trafilatura.extract(
         tree,
         include_comments=False,
@@ -1839,6 +1872,28 @@ def _first_appeared_note(tree: Any) -> str:
         if text and rules.FIRST_APPEARED.search(text) and not _in_furniture(el):
             return text
     return ""
+
+
+def _drop_epigraphs(tree: Any) -> None:
+    """A quotation set before the article's first paragraph of prose (`<blockquote>The customer
+    is always right.<p>by Maya Angelou</blockquote>`, walk163 N9): an epigraph, someone else's
+    words, not the article's own; the text (and so its blurb) opens with the article's. Only when
+    prose follows: a page that is a quotation keeps it."""
+    epigraphs = []
+    for el in tree.iter("p", "blockquote"):
+        if el.tag == "blockquote":
+            if not any(a.tag == "blockquote" for a in el.iterancestors()):
+                epigraphs.append(el)
+        elif (
+            not any(a.tag in rules.QUOTING_TAGS for a in el.iterancestors())
+            and len(_clean(el.text_content()).split()) >= rules.PROSE_MIN_WORDS
+        ):
+            break
+    else:
+        return  # no prose after them
+    for el in epigraphs:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text, which belongs to the parent
 
 
 def _article_only(tree: Any) -> Any:

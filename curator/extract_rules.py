@@ -239,12 +239,17 @@ BYLINE_PREFIX = re.compile(
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|"
+    # German "(Ein) Gastbeitrag von" (a guest post by; walk163 N1)
+    r"(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|"
     # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
     # ...", "Articles by ..."; walk112 #8): the person the link is for.
     r"(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?(?:posts|articles|stories)"
     r"|more)\s+by|"
     r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore|teksti|kirjoittaja|"
-    r"लेखक|συντάκτης)\s*:|"
+    r"लेखक|συντάκτης|words|story|writer|written)\s*:|"
+    # Czech, Slovak, Polish and Slovene "wrote" before the name ("Napsal Jan Novák", "Napisal
+    # Jan Novák", "Napisała Anna Nowak"; walk163 N1)
+    r"(?:napsal|napsala|napísal|napísala|napisal|napisala|napisał|napisała)(?=\s+\w)|"
     # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
     # Af Klint): read as "by" only before a name of two words or more with no comma between them
     # ("Par Sébastien Farcis" -> "Sébastien Farcis"; "Di Sora, J." stays whole).
@@ -272,7 +277,7 @@ CJK_CREDIT_LABEL = re.compile(
 #: Turkish "Yazan:" (also a given name: only with its colon), Vietnamese "Bài:" (article: only with
 #: its colon) and "Tác giả" (author), Thai "โดย" (by) and "เรื่อง:" (story: only with its colon).
 WORD_CREDIT_LABEL = re.compile(
-    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：])"
+    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：])|كتبت?(?=\s*[:：])"
     r"|(?:Yazan|YAZAN|Bài|BÀI|เรื่อง)(?=\s*[:：])|(?:Tác giả|TÁC GIẢ|โดย)(?=[\s:：]))"
     r"\s*[:：/·・]?\s*"
 )
@@ -306,10 +311,11 @@ CJK_CREDIT_ROLE_TAIL = re.compile(
 #: Polish "i", Portuguese and Italian "e", Dutch "en", Turkish "ve", Thai "และ", and Chinese 和/与
 #: between two names of two or three characters (walk144 #1, #4): "José Ortega y Gasset", "Josep
 #: Puig i Cadafalch", "Maria da Silva e Sousa" are one person each (the word inside a surname),
-#: "Anna Kowalska i Jan Nowak", "Ahmet Yılmaz ve Ayşe Kaya", "王伟和李娜" two.
+#: "Anna Kowalska i Jan Nowak", "Ahmet Yılmaz ve Ayşe Kaya", "王伟和李娜" two; Danish and Norwegian
+#: "og", Swedish "och" ("Af Lars Berg og Anne Holm", walk163 N8: no one was credited).
 NAMES_AND = re.compile(
     r"\s+و\s*(?=[\u0600-\u06ff])|(?<=[\u05d0-\u05ea])\s+ו(?=[\u05d0-\u05ea])"
-    r"|\s+(?:и|і|та|και|κι|और|และ)\s+|\s+(?-i:y|i|e|en|ve)\s+"
+    r"|\s+(?:и|і|та|και|κι|और|และ)\s+|\s+(?-i:y|i|e|en|ve|og|och)\s+"
     r"|(?<=[\u4e00-\u9fff])[和与與](?=[\u4e00-\u9fff])",
     re.I,
 )
@@ -604,6 +610,21 @@ ROLE_WORDS: frozenset[str] = (
             "illustrations",
             "illustration",
             "video",
+            # a picture's credit in other words and languages ("Text: Anna Schmidt, Fotos: Leo
+            # Grant", walk163 N2: the photographer was a co-author)
+            "fotos",
+            "foto",
+            "fotografie",
+            "photography",
+            "photographs",
+            "pictures",
+            "images",
+            "grafik",
+            "grafiken",
+            "graphics",
+            "illustrationen",
+            "ilustración",
+            "ilustraciones",
             "updated",
             "published",
             "posted",
@@ -677,6 +698,7 @@ REJECTED_AUTHORS: frozenset[str] = frozenset(
         "staff writer",
         "staff reporter",
         "staff report",
+        "staff reports",
         "editorial staff",
         "editorial team",
         "editorial board",
@@ -781,7 +803,24 @@ PAID_CONTENT_LABELS: frozenset[str] = frozenset(
         "press release",
         "press releases",
         "news release",
+        "brand studio",
+        "brandvoice",
+        "brand voice",
+        "partner studio",
+        "paid for",
+        "in partnership",
     }
+)
+
+#: The lead-in of a label of paid content that names its payer ("Sponsored by Acme", "In
+#: partnership with Acme", "Paid for by Acme", walk163 N1: the label was credited as a person, or
+#: the payer as the author): no one's credit, and the editor is told. Not "Presented by": a
+#: podcast's hosts.
+PAID_CONTENT_LEAD = re.compile(
+    r"^\W*(?:(?:sponsored|paid\s+for|underwritten|funded|brought\s+to\s+you)\s+by"
+    r"|in\s+(?:paid\s+)?(?:partnership|association|collaboration)\s+with"
+    r"|(?:paid\s+)?partnership\s+with|advertisement\s+(?:by|for)|(?:sponsored|partner)\s*:)\s",
+    re.I,
 )
 
 #: A credit that says it names no one ("No author", "No Author Listed", "Unknown author"), a CMS
@@ -821,6 +860,14 @@ ORGANISATION_HEAD_WORDS: frozenset[str] = frozenset(
         "centre",
         "department",
         "ministry",
+        # walk163 N5: "The Russian and Syrian defense ministries", a fact-check's claimant
+        # (polygraph.info), was credited as "The Russian"
+        "departments",
+        "ministries",
+        "agencies",
+        "authorities",
+        "governments",
+        "administrations",
         "company",
         "inc",
         "ltd",
@@ -994,6 +1041,23 @@ REJECTED_AUTHOR_WORDS: frozenset[str] = frozenset(
         "yesterday",
         "comments",
         "tweet",
+        # a newsroom's name for its desk ("La Rédaction", "Von der Redaktion", "Redacción EFE",
+        # "Redaktion Acme", walk163 N1): the desk in French, German, Spanish, Portuguese,
+        # Italian, Dutch, Polish, Scandinavian, Czech and Russian
+        "rédaction",
+        "redaction",
+        "redaktion",
+        "redaktionen",
+        "redacción",
+        "redaccion",
+        "redação",
+        "redacao",
+        "redazione",
+        "redactie",
+        "redakcja",
+        "redaksjon",
+        "redakce",
+        "редакция",
         "facebook",
         "twitter",
         "linkedin",
@@ -1094,8 +1158,12 @@ BYLINE_NAME_XPATH = (
 
 #: A date glued to a byline ("Lucas Nolan22 Dec 2016", "Jane Doe March 11, 2015 3:46 PM"): cut from
 #: the first digit, and a month name just before it.
+#: WordPress's default byline puts "on" before its date ("By Jane Roe on December 3, 2025", "Posted
+#: by Dana Ruiz on Tuesday", walk163 N3: the "on" was left and no one credited): cut from it.
 DATE_TAIL = re.compile(
-    r"\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,4}\b.*$"
+    r"\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d).*$"
+    r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,4}\b.*$"
     r"|\s*\d{1,4}(?:(?:\s+|\s*[,./:-]\s*)\w+)+.*$",
     re.I,
 )
@@ -1302,9 +1370,34 @@ AUTHOR_TAIL = re.compile(
 #: every entry's author.
 GUEST_CREDIT = re.compile(
     r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
-    r"\s*(?:by\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
+    r"\s*(?:by\b|:)|^\s*(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
     r"(?:contributor|writer|author|blogger|columnist|poster)\b",
     re.I,
+)
+
+#: Degrees after a name ("Jane Doe PhD", "Jane Doe M.D."), lower-cased without their full stops:
+#: no part of the name credited, as after a comma ("Jane Doe, MBA"; walk163 N10: "Jane Doe PhD"
+#: kept it). A title before a name ("Dr. Jane Doe") is kept: publishers credit it so.
+NAME_DEGREES: frozenset[str] = frozenset(
+    """
+    phd dphil md mba msc ma ba bsc bs ms rd jd llm llb mph rn cpa cfa edd psyd dds dvm frcs mrcp
+    facs pe
+    """.split()  # noqa: SIM905
+)
+
+#: Words that name a site's edition or its kind after the site's own name ("India Post News
+#: Weekly" on India Post, walk163 N6): the site itself, no one's credit.
+SITE_EDITION_WORDS: frozenset[str] = frozenset(
+    """
+    news weekly daily online magazine blog journal digital media network staff team edition
+    international global
+    """.split()  # noqa: SIM905
+)
+
+#: A lower-case article or preposition that opens a part after a comma ("Maria Silva, da
+#: Redação", "Jane Roe, of the Zeta Post", walk163 N2): a desk or an affiliation, no person.
+AFFILIATION_LEAD: frozenset[str] = frozenset(
+    "da do das dos der die des de del della du of the for from at with la le el".split()  # noqa: SIM905
 )
 
 #: A name is at most this many words (Spanish and Portuguese names reach five or six).
@@ -1377,12 +1470,33 @@ QUOTING_TAGS: tuple[str, ...] = ("blockquote", "q", "cite", "figure", "figcaptio
 #: comments", "Leave a Reply", "Join the discussion", WordPress's "7 thoughts on “...”"): a "By
 #: Gary Commenter" after it, before any other heading, is a reader's, not the article's byline
 #: (walk158 #2: the commenter was credited).
+#: In other languages too (walk163 N7): German "Kommentare", French "Commentaires", Spanish
+#: "Comentarios", Portuguese "Comentários", Italian "Commenti", Dutch "Reacties", Polish
+#: "Komentarze", Danish, Norwegian and Swedish "Kommentarer", Czech "Komentáře"; and "What readers
+#: say".
 COMMENTS_HEADING = re.compile(
     r"^\W*(?:\d+\s+)?(?:(?:reader|readers'?|user|your)\s+)?"
-    r"(?:comments?|responses?|repl(?:y|ies)|reactions?|discussion)\W*(?:\(?\d+\)?)?\W*$"
+    r"(?:comments?|responses?|repl(?:y|ies)|reactions?|discussion|kommentare?|kommentarer"
+    r"|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|reactie"
+    r"|komentarze?|komentáře|komentarji|reacciones|réactions)\W*(?:\(?\d+\)?)?\W*$"
+    r"|^\W*what\s+(?:our\s+)?(?:readers|people|you)\s+(?:say|think|said)\b"
     r"|^\W*(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b"
     r"|^\W*join\s+the\s+(?:discussion|conversation)\b"
     r"|^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b",
+    re.I,
+)
+
+#: A heading that opens a list of other articles ("Related posts", "More from Acme", "You may also
+#: like", "Read next", "Recommended for you", walk163 N7): a "By ..." after it, before any other
+#: heading, is another article's byline, as a commenter's after `COMMENTS_HEADING` is.
+RELATED_HEADING = re.compile(
+    r"^\W*(?:related|similar|recent|popular|latest|recommended|further|more)\s+"
+    r"(?:posts?|articles?|stories|reads?|reading|content|news|from\b|like\s+this|on\b|for\s+you)"
+    r"|^\W*(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)"
+    r"|read\s+(?:next|more|also|this\s+next)|also\s+read|see\s+also|what\s+to\s+read\s+next"
+    r"|(?:don't|do\s+not)\s+miss|trending(?:\s+now)?|up\s+next|keep\s+reading"
+    r"|recommended(?:\s+for\s+you)?|related|more)\W*$"
+    r"|^\W*(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|read\s+next)\b",
     re.I,
 )
 
