@@ -3,11 +3,15 @@ sees them (the draft's `author:` lines and notes, a build's warnings, the publis
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_credit_formats import NO_AUTHOR, authors, built, drafted, newsletter, page
 
 from conftest import LocalServer
+from conftest import run_cli as run
+
+HTML = "text/html; charset=utf-8"
 
 
 def creator(name: str) -> str:
@@ -49,3 +53,60 @@ def test_a_feed_author_opening_with_a_star_or_an_underscore_is_credited_as_writt
         assert who in text, (who, text)
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "*NSYNC Fan" in html and "_Under_ Score" in html
+
+
+MAL = "&lt;img src=x onerror=alert(&apos;a&apos;)&gt;Mal Author"
+
+
+def test_markup_in_a_json_feeds_title_and_authors_is_said_as_in_rss(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk162 #2: a JSON Feed's title and authors holding markup were cleaned without a word
+    (`title_markup: false`, `markup_credits: []`, "no author was found"), where RSS's are said;
+    #7: the note said an author field `<img ...>Mal Author` held "no name apart from" its markup."""
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "<svg onload=alert(1)>Kay JSON",
+        "home_page_url": http_server.base + "/",
+        "authors": [{"name": "<img src=x onerror=alert(1)>Feed Author"}],
+        "items": [
+            {
+                "id": "j1",
+                "url": http_server.add("/j/1/", page("Inherited Refunds", site=None), content_type=HTML),
+                "title": "Inherited Refunds",
+                "content_text": "Customer service refunds.",
+            },
+            {
+                "id": "j2",
+                "url": http_server.add("/j/2/", page("Own Author Returns", site=None), content_type=HTML),
+                "title": "Own Author Returns",
+                "content_text": "Customer service returns.",
+                "authors": [{"name": "<b onclick=alert(1)>Bold</b> Writer"}],
+            },
+        ],
+    }
+    jsonfeed = http_server.add("/feed.json", json.dumps(feed), content_type="application/json")
+    config = newsletter(tmp_path, http_server, [("Mal Refunds", creator(MAL), page("Mal Refunds"))])
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"  - url: {jsonfeed}\n", encoding="utf-8"
+    )
+    code, out, stderr = run("fetch", "--config", str(config), "--json")
+    assert code == 0, stderr
+    reports = {r["url"]: r for r in json.loads(out)["feeds"]}
+    said = reports[jsonfeed]
+    assert said["title_markup"] is True, said
+    whys = {c["title"]: c["why"] for c in said["markup_credits"]}
+    assert set(whys) == {"Inherited Refunds", "Own Author Returns"}, said["markup_credits"]
+    assert "`<img src=x onerror=alert(1)>Feed Author`" in whys["Inherited Refunds"]
+    assert '("Feed Author") is left out' in whys["Inherited Refunds"]
+    assert '("Bold Writer") is left out' in whys["Own Author Returns"]
+    err = " ".join(stderr.split())
+    assert "Kay JSON: the feed's own title held HTML markup, which was removed (`<svg>`)" in err
+    # RSS's note names the words beside the script, never "no name apart from it" (#7)
+    rss = next(r for u, r in reports.items() if u != jsonfeed)["markup_credits"]
+    assert len(rss) == 1, rss
+    assert "no name apart from it" not in rss[0]["why"], rss
+    assert '("Mal Author") is left out with it' in rss[0]["why"], rss
+    assert "is not credited: it holds markup that would run script" in err, err
+    for name in ("Feed Author", "Bold Writer", "Mal Author"):
+        assert f"author: {name}" not in err

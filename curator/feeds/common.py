@@ -428,7 +428,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         subtitle=plain_text(item.subtitle),
         title_markup=held_markup(item.title),
         title_lost=title_lost(item.title),
-        author_markup=_author_markup(item.authors, item.author),
+        author_markup=author_field_markup((item.author, *item.authors)),
         language=language_tag(item.language),
     )
     return _composed(entry)
@@ -453,14 +453,15 @@ def _composed(entry: Entry) -> Entry:
     )
 
 
-def _author_markup(people: Iterable[object], raw: object) -> str:
-    """Why the item's author field is no credit, when it held markup no name is made of
-    (`htmltext.untrusted_name`): "" when it did not (walk110 #6)."""
-    for value in (raw, *people):
+def author_field_markup(values: Iterable[object]) -> str:
+    """Why the item's author field (its raw author, then each person's name, as the feed wrote
+    them) is no credit, when it held markup no name is made of (`htmltext.untrusted_name`): ""
+    when it did not (walk110 #6)."""
+    for value in values:
         if isinstance(value, str) and (why := untrusted_name(value)):
             shown = " ".join(value.split())
             shown = shown if len(shown) <= 80 else shown[:79] + "…"
-            return f"its author field (`{shown}`) is no name: {why}"
+            return f"its author field (`{shown}`) is not credited: {why}"
     return ""
 
 
