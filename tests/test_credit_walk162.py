@@ -72,13 +72,17 @@ def test_markup_in_a_json_feeds_title_and_authors_is_said_as_in_rss(
         "items": [
             {
                 "id": "j1",
-                "url": http_server.add("/j/1/", page("Inherited Refunds", site=None), content_type=HTML),
+                "url": http_server.add(
+                    "/j/1/", page("Inherited Refunds", site=None), content_type=HTML
+                ),
                 "title": "Inherited Refunds",
                 "content_text": "Customer service refunds.",
             },
             {
                 "id": "j2",
-                "url": http_server.add("/j/2/", page("Own Author Returns", site=None), content_type=HTML),
+                "url": http_server.add(
+                    "/j/2/", page("Own Author Returns", site=None), content_type=HTML
+                ),
                 "title": "Own Author Returns",
                 "content_text": "Customer service returns.",
                 "authors": [{"name": "<b onclick=alert(1)>Bold</b> Writer"}],

@@ -161,13 +161,9 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     feed_authors = author_names(_authors(document), None)
     feed_markup = author_field_markup(_raw_names(document))
     entries = tuple(
-        replace(
-            entry, authors=feed_authors, authors_plain=True, author_markup=feed_markup
-        )
+        replace(entry, authors=feed_authors, authors_plain=True, author_markup=feed_markup)
         if not entry.authors and not (item.get("authors") or item.get("author"))
-        else replace(
-            entry, authors_plain=True, author_markup=author_field_markup(_raw_names(item))
-        )
+        else replace(entry, authors_plain=True, author_markup=author_field_markup(_raw_names(item)))
         for item in items[:MAX_ENTRIES]
         for entry in [build_entry(_item(item, document.get("language")), base, is_rss=False)]
     )
