@@ -327,6 +327,8 @@ def _feed_line(report: FeedReport) -> str:
         line += f"; {report.capped_note}"
     if report.skip_note:
         line += f" ({report.skip_note})"
+    if report.guid_note:
+        line += f" ({report.guid_note})"
     if report.reuse_note:
         line += f" ({report.reuse_note})"
     if report.back_note:
