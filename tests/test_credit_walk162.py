@@ -114,3 +114,81 @@ def test_markup_in_a_json_feeds_title_and_authors_is_said_as_in_rss(
     assert "is not credited: it holds markup that would run script" in err, err
     for name in ("Feed Author", "Bold Writer", "Mal Author"):
         assert f"author: {name}" not in err
+
+
+def test_an_unsafe_link_gives_way_to_a_permalink_guid_and_a_skipped_entry_is_named(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk162 #3: an item whose <link> was `javascript:` was skipped, though its guid was a
+    permalink, and skipped entries were only counted ("1 of 2 entries skipped")."""
+    guid = http_server.add("/g1.html", page("Guid Refunds"), content_type=HTML)
+    items = (
+        "<item><title>Guid Refunds</title><link>javascript:alert(1)</link>"
+        f'<guid isPermaLink="true">{guid}</guid></item>'
+        "<item><title>Lost Returns</title><link>javascript:alert(2)</link>"
+        f'<guid isPermaLink="false">{http_server.base}/nowhere.html</guid></item>'
+        f"<item><title>Plain Queues</title><link>{http_server.add('/p.html', page('Plain Queues'), content_type=HTML)}</link></item>"
+    )
+    feed = http_server.add(
+        "/feed.xml",
+        f'<rss version="2.0"><channel><title>Zeta Post</title><link>{http_server.base}/</link>'
+        f"{items}</channel></rss>",
+    )
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter: {title: CX Weekly, issue_size: 20}\n"
+        "subjects:\n  - name: Customer service\n    keywords: [customer, service]\n"
+        f"settings:\n  allow_private_addresses: true\nfeeds:\n  - url: {feed}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("fetch", "--config", str(config), "--json")
+    assert code == 0, err
+    report = json.loads(out)["feeds"][0]
+    assert report["new"] == 2, report
+    assert report["skipped_entries"] == [{"title": "Lost Returns", "why": "no http(s) link"}]
+    assert report["guid_links"] == [{"title": "Guid Refunds", "unsafe": "javascript:"}]
+    said = " ".join(err.split())
+    assert '1 of 3 entries skipped: no http(s) link ("Lost Returns")' in said, err
+    assert '"Guid Refunds": its link was unsafe (javascript:), its guid used' in said, err
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    text = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert f'href="{guid}"' in text and "javascript:" not in text
+
+
+def test_an_author_line_holding_html_or_a_link_is_warned_of_as_a_publication_line_is(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk162 #4: `author: <img src=x onerror=alert('a')>Jane Doe` and `author: [Auth](javascript:
+    alert(1))` were published with no word (the tag shown in the web edition, left out of the
+    .txt), where a `publication:` line holding HTML is warned of with its line."""
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [(t, creator("Plain Writer"), page(t)) for t in ("Edited Refunds", "Linked Returns")],
+    )
+    blocks = drafted(config)
+    assert authors(blocks["Edited Refunds"]) == ["Plain Writer"], blocks
+    path = config.parent / "drafts" / "issue-1.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = {line[3:]: n + 1 for n, line in enumerate(lines) if line.startswith("## ")}
+    draft = "\n".join(lines)
+    draft = draft.replace(
+        "author: Plain Writer", "author: <img src=x onerror=alert('a')>Jane Doe", 1
+    ).replace("author: Plain Writer", "author: [Auth](javascript:alert(1))", 1)
+    path.write_text(draft, encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 0, err
+    said = " ".join(err.split())
+    first, second = sorted(at.values())
+    assert (
+        f"issue-1.md:{first}: the author \"<img src=x onerror=alert('a')>Jane Doe\" holds the HTML"
+        f" <img src=x onerror=alert('a')>"
+    ) in said, err
+    assert (
+        f'issue-1.md:{second}: the author "[Auth](javascript:alert(1))" holds the link [...](...)'
+    ) in said, err
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    # shown as typed, as a publication: line holding HTML is, never as markup or a link
+    assert "<img src=x" not in html and 'href="javascript:' not in html
+    assert "&lt;img src=x onerror=alert(&#39;a&#39;)&gt;Jane Doe" in html
