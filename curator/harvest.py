@@ -323,6 +323,9 @@ class FeedReport:
     #: private or documentation IP address), published at the feed's link instead: (link,
     #: title, that address, why), each said (walk130 #2).
     unreachable: tuple[tuple[str, str, str, str], ...] = ()
+    #: New articles published at their page's canonical on another site than the feed's link:
+    #: (link, title, address published), each said (walk162 #6).
+    elsewhere: tuple[tuple[str, str, str], ...] = ()
     #: The markup the feed's own title (its name, a credit's publication) held that was removed,
     #: in words ("`<b>`"), "" for none (walk96 D: said of its articles' titles, not of its own);
     #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
@@ -505,6 +508,10 @@ class FeedReport:
             "markup_credits": [
                 {"url": link, "title": title, "why": why}
                 for link, title, why in self.markup_credits
+            ],
+            "published_elsewhere": [
+                {"url": link, "title": title, "published": published}
+                for link, title, published in self.elsewhere
             ],
             "unreachable_addresses": [
                 {"url": link, "title": title, "named": named, "why": why}
@@ -2227,6 +2234,11 @@ def _store(
         unreachable=tuple(
             said
             for said in built.unreachable
+            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
+        ),
+        elsewhere=tuple(
+            said
+            for said in built.elsewhere
             if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
         ),
         title_markup="" if kept_move or source.name else parsed.title_markup,

@@ -192,3 +192,36 @@ def test_an_author_line_holding_html_or_a_link_is_warned_of_as_a_publication_lin
     # shown as typed, as a publication: line holding HTML is, never as markup or a link
     assert "<img src=x" not in html and 'href="javascript:' not in html
     assert "&lt;img src=x onerror=alert(&#39;a&#39;)&gt;Jane Doe" in html
+
+
+def test_an_article_published_at_another_sites_canonical_is_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk162 #6: a page's canonical on another site replaced the feed's link without a word
+    (the rule stays: the canonical is published, and now said)."""
+    stolen = "https://evil.invalid/steal"
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (
+                "Moved Refunds",
+                "",
+                page("Moved Refunds", head=f'<link rel="canonical" href="{stolen}">'),
+            ),
+            ("Staying Returns", "", page("Staying Returns")),
+        ],
+    )
+    code, out, err = run("fetch", "--config", str(config), "--json")
+    assert code == 0, err
+    report = json.loads(out)["feeds"][0]
+    link = http_server.url("/p/0/")
+    assert report["published_elsewhere"] == [
+        {"url": link, "title": "Moved Refunds", "published": stolen}
+    ], report
+    said = " ".join(err.split())
+    assert (
+        f'"Moved Refunds": its page names {stolen} as its address, on another site than the'
+        f" feed's link ({link}): that address is published"
+    ) in said, err
+    assert "Staying Returns" not in said, err
