@@ -380,15 +380,17 @@ class FeedReport:
     def skip_note(self) -> str | None:
         """The line "4 of 5 entries skipped: no http(s) link" (and/or "2 of 5 entries skipped:
         no title"); None when no entry was skipped."""
+        named = ", ".join(f'"{t}"' for t in self.skipped_titles[:SKIPPED_NAMED])
+        more = len(self.skipped_titles) - SKIPPED_NAMED
+        named = f" ({named}{f' and {more} more' if more > 0 else ''})" if named else ""
         notes = [
-            f"{n} of {self.entries} entries skipped: {why}"
-            for n, why in ((self.skipped_links, self.skip_reason), (self.untitled, NO_TITLE))
+            f"{n} of {self.entries} entries skipped{which}: {why}"
+            for n, which, why in (
+                (self.skipped_links, named, self.skip_reason),
+                (self.untitled, "", NO_TITLE),
+            )
             if n
         ]
-        if self.skipped_links and self.skipped_titles:
-            named = ", ".join(f'"{t}"' for t in self.skipped_titles[:SKIPPED_NAMED])
-            more = len(self.skipped_titles) - SKIPPED_NAMED
-            notes[0] += f" ({named}{f' and {more} more' if more > 0 else ''})"
         if self.duplicates:
             notes.append(same_page_note(self.duplicates))
         return "; ".join(notes) or None

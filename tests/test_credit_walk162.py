@@ -148,7 +148,7 @@ def test_an_unsafe_link_gives_way_to_a_permalink_guid_and_a_skipped_entry_is_nam
     assert report["skipped_entries"] == [{"title": "Lost Returns", "why": "no http(s) link"}]
     assert report["guid_links"] == [{"title": "Guid Refunds", "unsafe": "javascript:"}]
     said = " ".join(err.split())
-    assert '1 of 3 entries skipped: no http(s) link ("Lost Returns")' in said, err
+    assert '1 of 3 entries skipped ("Lost Returns"): no http(s) link' in said, err
     assert '"Guid Refunds": its link was unsafe (javascript:), its guid used' in said, err
     code, _, err = run("build", "--config", str(config))
     assert code == 0, err
