@@ -225,3 +225,35 @@ def test_an_article_published_at_another_sites_canonical_is_said(
         f" feed's link ({link}): that address is published"
     ) in said, err
     assert "Staying Returns" not in said, err
+
+
+def test_an_author_corrected_in_issue_json_to_hold_html_is_said_by_render(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk162 #4: issue-N.json's "authors" and "publication" corrected to hold HTML were
+    published as typed without a word by `curator render N`."""
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [("Rendered Refunds", creator("Plain Writer"), page("Rendered Refunds"))],
+    )
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    path = tmp_path / "output" / "issue-1.json"
+    issue = json.loads(path.read_text(encoding="utf-8"))
+    article = issue["sections"][0]["articles"][0]
+    article["authors"] = ["<img src=x onerror=alert('a')>Jane Doe"]
+    article["publication"] = "[Pub](javascript:alert(1))"
+    path.write_text(json.dumps(issue), encoding="utf-8")
+    code, _, err = run("render", "1", "--config", str(config))
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert (
+        f'its "authors" as corrected in {path}, "<img src=x onerror=alert(\'a\')>Jane Doe", holds'
+        " the HTML <img src=x onerror=alert('a')>"
+    ) in said, err
+    assert (
+        f'its "publication" as corrected in {path}, "[Pub](javascript:alert(1))", holds the link'
+    ) in said, err
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and 'href="javascript:' not in html
