@@ -587,6 +587,29 @@ class Built:
     #: readers cannot reach (`unreachable_move`): (the entry's link, the title published, that
     #: address, why): published at the link, each said (walk130 #2).
     unreachable: tuple[tuple[str, str, str, str], ...] = ()
+    #: New entries published at the address their page names as its own (its canonical) on
+    #: another site than the feed's link and the address read: (the entry's link, the title
+    #: published, the address published), each said (walk162 #6: `https://evil.example/steal`
+    #: replaced the feed's link without a word).
+    elsewhere: tuple[tuple[str, str, str], ...] = ()
+
+
+def canonical_elsewhere(page: Page | None, link: str | None, published: str) -> bool:
+    """Whether `published`, an article's address, is its page's canonical on another site than
+    both the entry's `link` and the address the page was read at (a redirect's target)."""
+    canonical = canonical_of(page)
+    if not link or page is None or not canonical or url_key(canonical) != url_key(published):
+        return False
+    return site_of(canonical) not in (site_of(link), site_of(page.url or link))
+
+
+def elsewhere_note(published: str, link: str) -> str:
+    """What the editor is told of an article published at another site's address (walk162 #6)."""
+    return (
+        f"its page names {published} as its address, on another site than the feed's link"
+        f" ({link}): that address is published; if it is not the article's, publish the feed's"
+        " link instead (put it in the draft's url: line)"
+    )
 
 
 def shared_canonicals(
@@ -668,6 +691,7 @@ def build_articles(
     lost: list[tuple[str, str, str]] = []
     credits: list[tuple[str, str, str]] = []
     unreachable: list[tuple[str, str, str, str]] = []
+    elsewhere: list[tuple[str, str, str]] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -700,6 +724,8 @@ def build_articles(
             credits.append((entry.link or article.url, article.title, entry.author_markup))
         if entry.link and (named := unreachable_named(page, entry.link)):
             unreachable.append((entry.link, article.title, *named))
+        if entry.link and canonical_elsewhere(page, entry.link, article.url):
+            elsewhere.append((entry.link, article.title, article.url))
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -720,6 +746,7 @@ def build_articles(
         lost_titles=tuple(lost),
         markup_credits=tuple(credits),
         unreachable=tuple(unreachable),
+        elsewhere=tuple(elsewhere),
     )
 
 

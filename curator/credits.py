@@ -837,7 +837,10 @@ def is_person_name(
         return False
     if rules.REDDIT_USER.match(name):
         return feed
-    if not name[0].isalpha() and not (plain and any(ch.isalpha() for ch in name)):
+    # A feed's name may open with a Markdown emphasis mark ("*NSYNC Fan", "_Under_ Score"): the
+    # publisher's text, credited as written as "Kay *Lee*" is (walk162 #1); a page's may not.
+    lead = plain or (feed and name[0] in "*_")
+    if not name[0].isalpha() and not (lead and any(ch.isalpha() for ch in name)):
         return False
     # (a bracket inside a plain name stays a sign of debris: "pwned]52" of an escape sequence)
     marks = ("@", "/", "://", "www.", "=", "{", "[", "]") + (() if plain else ("<", "\\"))

@@ -762,7 +762,7 @@ def markup_credits(doc: _Doc) -> tuple[str, ...]:
     lines: dict[str, None] = {}
     for field, value, credit in fields:
         if why := untrusted_name(value):
-            lines[f"its {field} is no name: {why}; it is not used as its {credit}"] = None
+            lines[f"its {field} is not used as its {credit}: {why}"] = None
     return tuple(lines)
 
 

@@ -111,6 +111,12 @@ class FeedReport:
     #: left out for want of a title are `untitled` (the JSON's "skipped" counts both).
     skipped_links: int = 0
     skip_reason: str | None = None
+    #: The titles (else ids) of the entries left out for want of a link, named on the feed's line
+    #: and in --json, not only counted (walk162 #3).
+    skipped_titles: tuple[str, ...] = ()
+    #: Entries whose link was unsafe (`javascript:`) and whose permalink guid is their address
+    #: instead: (title, the link's scheme), said on the feed's line (walk162 #3).
+    guid_links: tuple[tuple[str, str], ...] = ()
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
@@ -321,6 +327,9 @@ class FeedReport:
     #: private or documentation IP address), published at the feed's link instead: (link,
     #: title, that address, why), each said (walk130 #2).
     unreachable: tuple[tuple[str, str, str, str], ...] = ()
+    #: New articles published at their page's canonical on another site than the feed's link:
+    #: (link, title, address published), each said (walk162 #6).
+    elsewhere: tuple[tuple[str, str, str], ...] = ()
     #: The markup the feed's own title (its name, a credit's publication) held that was removed,
     #: in words ("`<b>`"), "" for none (walk96 D: said of its articles' titles, not of its own);
     #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
@@ -393,14 +402,33 @@ class FeedReport:
     def skip_note(self) -> str | None:
         """The line "4 of 5 entries skipped: no http(s) link" (and/or "2 of 5 entries skipped:
         no title"); None when no entry was skipped."""
+        named = ", ".join(f'"{t}"' for t in self.skipped_titles[:SKIPPED_NAMED])
+        more = len(self.skipped_titles) - SKIPPED_NAMED
+        named = f" ({named}{f' and {more} more' if more > 0 else ''})" if named else ""
         notes = [
-            f"{n} of {self.entries} entries skipped: {why}"
-            for n, why in ((self.skipped_links, self.skip_reason), (self.untitled, NO_TITLE))
+            f"{n} of {self.entries} entries skipped{which}: {why}"
+            for n, which, why in (
+                (self.skipped_links, named, self.skip_reason),
+                (self.untitled, "", NO_TITLE),
+            )
             if n
         ]
         if self.duplicates:
             notes.append(same_page_note(self.duplicates))
         return "; ".join(notes) or None
+
+    @property
+    def guid_note(self) -> str | None:
+        """ "its link was unsafe (javascript:), its guid used: "Title"" for entries published at
+        their permalink guid; None for none."""
+        if not self.guid_links:
+            return None
+        said = "; ".join(
+            f'"{title}": its link was unsafe ({scheme or "no http(s) address"}), its guid used'
+            for title, scheme in self.guid_links[:SKIPPED_NAMED]
+        )
+        more = len(self.guid_links) - SKIPPED_NAMED
+        return said + (f"; and {more} more so" if more > 0 else "")
 
     @property
     def left_out(self) -> int:
@@ -428,6 +456,7 @@ class FeedReport:
                     self.warning,
                     self.charset_note,
                     self.skip_note,
+                    self.guid_note,
                     self.reuse_note,
                     self.emptied_note,
                 )
@@ -445,6 +474,12 @@ class FeedReport:
             "skipped": self.left_out,
             "untitled": self.untitled,
             "duplicates": self.duplicates,
+            # The entries left out for want of a link, by title (walk162 #3).
+            "skipped_entries": [
+                {"title": title, "why": self.skip_reason} for title in self.skipped_titles
+            ],
+            # Entries whose unsafe link gave way to their permalink guid.
+            "guid_links": [{"title": title, "unsafe": scheme} for title, scheme in self.guid_links],
             "seconds": round(self.elapsed, 3),
             "retry_after": self.retry_after,
             "failing_since": self.failing_since,
@@ -497,6 +532,10 @@ class FeedReport:
             "markup_credits": [
                 {"url": link, "title": title, "why": why}
                 for link, title, why in self.markup_credits
+            ],
+            "published_elsewhere": [
+                {"url": link, "title": title, "published": published}
+                for link, title, published in self.elsewhere
             ],
             "unreachable_addresses": [
                 {"url": link, "title": title, "named": named, "why": why}
@@ -1014,6 +1053,8 @@ def _settled(
 #: Why an entry without a link was left out (`safe_link` keeps only http(s) links, and a local
 #: feed's local pages).
 NO_LINK = "no http(s) link"
+#: How many skipped entries a feed's line names by title (all of them are in --json).
+SKIPPED_NAMED = 3
 #: Added for a local feed file whose channel gives no web address: its relative links had nothing
 #: to be resolved against (`feeds.parse._local_links`).
 NO_WEB_BASE = "a local feed file's relative links need its <link> to be the site's web address"
@@ -1060,6 +1101,7 @@ def _read_report(
     elif unlinked and not skipped_links:
         reason = f"{NO_LINK}; {NO_CANONICAL}"
     skipped_links += unlinked
+    unlinked_entries = [entry for entry in parsed.entries if not entry.link]
     return FeedReport(
         source.url,
         _source_name(source, parsed),
@@ -1071,6 +1113,8 @@ def _read_report(
         elapsed=result.elapsed,
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,
+        skipped_titles=tuple(_entry_name(entry) for entry in unlinked_entries),
+        guid_links=tuple((_entry_name(e), e.unsafe_link) for e in parsed.entries if e.unsafe_link),
         untitled=untitled,
         duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
@@ -1078,6 +1122,13 @@ def _read_report(
         reused_ids=reused_ids,
         entries_in_feed=parsed.entries_in_document,
     )
+
+
+def _entry_name(entry: Entry) -> str:
+    """An entry as the editor can find it in its feed: its title, else its id, else "(no title
+    or id)"."""
+    name = entry.title or (entry.guid or "").strip() or "(no title or id)"
+    return name if len(name) <= 80 else name[:79] + "…"
 
 
 def entry_id_key(feed_url: str, guid: str) -> str:
@@ -2256,6 +2307,11 @@ def _store(
         unreachable=tuple(
             said
             for said in built.unreachable
+            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
+        ),
+        elsewhere=tuple(
+            said
+            for said in built.elsewhere
             if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
         ),
         title_markup="" if kept_move or source.name else parsed.title_markup,

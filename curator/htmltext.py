@@ -552,9 +552,17 @@ def name_reading(raw: str | None) -> tuple[str, str]:
         if after or not _name_text(raw[:at]):
             tag = _A_TAG.match(raw, at)
             shown = " ".join((tag.group(0) if tag else raw[at:])[:80].split())
-            return (
-                "",
-                f"it holds markup that would run script (`{shown}`) and no name apart from it",
+            if not after:
+                return (
+                    "",
+                    f"it holds markup that would run script (`{shown}`) and no name apart from it",
+                )
+            # The words are there ("Mal Author"), but they came with the script: not credited,
+            # and said so, not that there is no name (walk162 #7).
+            words = after if len(after) <= 60 else after[:59] + "…"
+            return "", (
+                f'it holds markup that would run script (`{shown}`); the name beside it ("{words}")'
+                " is left out with it, since a field that held script is no one's credit"
             )
         raw = _NAME_BREAKOUT.sub(" ", raw[:at])
     name = _name_text(raw)

@@ -1020,7 +1020,19 @@ def plain_text_markup(text: str) -> list[str]:
             found.append(f"the HTML {child.content}")
         elif child.type == "image":
             found.append("the image ![...](...)")
+        elif child.type == "text":
+            # What Markdown leaves as text but is still markup typed into a credit (walk162 #4:
+            # `author: <img src=x onerror=alert('a')>Jane Doe`, whose quote in an unquoted value
+            # is no HTML to CommonMark, and `author: [Auth](javascript:alert(1))`, a link it
+            # refuses): the .txt leaves the tag out, every other edition shows it, unsaid.
+            found += [f"the HTML {tag}" for tag in text_markup_cut(child.content)]
+            if _TEXT_LINK.search(child.content):
+                found.append("the link [...](...)")
     return found
+
+
+#: A Markdown link CommonMark did not take as one (its address unsafe): `[Auth](javascript:...)`.
+_TEXT_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()\s]*(?:\([^()]*\)[^()\s]*)*\)")
 
 
 def blurb_html(blurb: str, markdown: str | None) -> tuple[Markup, bool]:

@@ -128,6 +128,10 @@ class Entry:
     #: script, a link to a `data:` page: `htmltext.untrusted_name`); "" when it did not. Said
     #: with the entry's link (walk110 #6: `ABC<div style="...expression(...)">DEF` was "Abc Def").
     author_markup: str = ""
+    #: The scheme ("javascript:") of the link the feed gave, which was no http(s) link, when its
+    #: permalink guid is the entry's link instead (walk162 #3: the entry was skipped); said on the
+    #: feed's line. "" otherwise.
+    unsafe_link: str = ""
     #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
     #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
     authors_plain: bool = False

@@ -41,7 +41,7 @@ from curator.config import Config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.htmltext import html_to_text
 from curator.issuecheck import issue_mistakes
-from curator.markdowntext import markdown_text, text_with_links
+from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
 from curator.models import (
     Article,
     Issue,
@@ -748,6 +748,20 @@ def _corrections_kept(
                     )
                 )
                 continue
+            # A credit or title corrected to hold HTML or Markdown is shown as typed, as a
+            # draft's is, and said as a draft's `author:` line is (walk162 #4).
+            for name in ("title", "authors", "publication"):
+                values = art.authors if name == "authors" else [getattr(art, name)]
+                for value in values if name in changed else ():
+                    if value and (markup := plain_text_markup(value)):
+                        notes.append(
+                            f'{where}: its "{name}" as corrected in {json_file},'
+                            f" {json.dumps(value, ensure_ascii=False)}, holds"
+                            f" {', '.join(dict.fromkeys(markup))}, which the web, email,"
+                            " Markdown and JSON editions show as typed and the .txt without its"
+                            " tags that run or load something (titles, authors and publications"
+                            " are plain text, not Markdown or HTML): write it as plain text"
+                        )
             # Its "blurb" written from the "blurb_markdown" the editor corrected is no edit of
             # theirs (walk149 #13: an edit of blurb_markdown alone was said to be of both).
             written = art.url in followed and {"blurb", "blurb_markdown"} <= set(changed)

@@ -257,9 +257,13 @@ def test_hostile_feeds_are_reported_and_the_healthy_issue_is_built(
             assert word in report["warning"], (case, report["warning"])
         # The warning also says which entries were skipped for want of a link (issue 12); the
         # per-feed line says that apart from what was not well formed.
+        # (each named by title, the first three: walk162 #3)
+        names = [e["title"] for e in report["skipped_entries"]]
+        named = ", ".join(f'"{t}"' for t in names[:3])
+        named += f" and {len(names) - 3} more" if len(names) > 3 else ""
         skipped = (
-            f"{report['skipped']} of {report['entries']} entries skipped: no http(s) link:"
-            f" {NOT_WELL_FORMED_ID}"
+            f"{report['skipped']} of {report['entries']} entries skipped"
+            f"{f' ({named})' if named else ''}: no http(s) link: {NOT_WELL_FORMED_ID}"
         )
         parse_warning = report["warning"].removesuffix(f"; {skipped}")
         assert f"(not well formed: {parse_warning})" in stderr, case

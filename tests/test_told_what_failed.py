@@ -206,7 +206,8 @@ MIXED_ITEMS = (
     "<item><title>Data</title><link>data:text/html,hello</link></item>"
     "<item><title>No link at all</title><description>Nothing to link to.</description></item>"
 )
-MIXED_NOTE = "4 of 5 entries skipped: no http(s) link"
+#: (walk162 #3: each named by its title, the first three on the line)
+MIXED_NOTE = '4 of 5 entries skipped ("Script", "Local file", "Data" and 1 more): no http(s) link'
 
 
 def serve_mixed(server: LocalServer) -> str:
@@ -240,6 +241,12 @@ def test_skipped_entries_are_in_the_json_warning_and_said_even_with_quiet(
     report = data["feeds"][0]
     assert (report["status"], report["entries"], report["new"]) == ("ok", 5, 1)
     assert report["skipped"] == 4
+    assert [e["title"] for e in report["skipped_entries"]] == [
+        "Script",
+        "Local file",
+        "Data",
+        "No link at all",
+    ]
     assert report["warning"] == MIXED_NOTE
     # --quiet silences progress, not problems.
     assert "  ok " not in err
@@ -260,8 +267,9 @@ def test_a_local_feed_whose_relative_links_cannot_be_resolved_is_a_warning(
     code, out, err = invoke("fetch", "--config", str(config))
     assert code == 0, err
     note = (
-        "2 of 2 entries skipped: no http(s) link; a local feed file's relative links need its"
-        " <link> to be the site's web address"
+        '2 of 2 entries skipped ("Neverwinter & Jingle Jam Humble Bundle!", "2x Underdark'
+        " Currency & 15% off Bags!\"): no http(s) link; a local feed file's relative links need"
+        " its <link> to be the site's web address"
     )
     assert f"  warning    Neverwinter: 2 entries, 0 new ({note})\n" in err
     assert f"  Neverwinter: {note}\n" in err

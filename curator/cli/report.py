@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from curator import robots
-from curator.articles import MAX_TITLE_CHARS, unreachable_note
+from curator.articles import MAX_TITLE_CHARS, elsewhere_note, unreachable_note
 from curator.cli.common import echo, hold_note
 from curator.errors import shell_arg
 from curator.extract import site_name_note
@@ -327,6 +327,8 @@ def _feed_line(report: FeedReport) -> str:
         line += f"; {report.entries_note}"
     if report.skip_note:
         line += f" ({report.skip_note})"
+    if report.guid_note:
+        line += f" ({report.guid_note})"
     if report.reuse_note:
         line += f" ({report.reuse_note})"
     if report.back_note:
@@ -1043,6 +1045,9 @@ def print_failures(
                 f'{report.name}: "{title}" ({sent_url(link)}): {unreachable_note(named, why)}',
                 err=True,
             )
+    for report in summary.feeds:
+        for link, title, address in report.elsewhere:
+            echo(f'{report.name}: "{title}": {elsewhere_note(address, link)}', err=True)
     for report in summary.feeds:
         if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are
             # walk110 #5: it said "a `<script>` with its text" of any markup, and asked for a

@@ -357,6 +357,10 @@ class FeedItem:
     #: The item's own address behind a feed proxy (FeedBurner's `feedburner:origLink`, Pheedo's
     #: `pheedo:origLink`: `orig_link`), whose `link` is then a redirect through the proxy.
     origlink: object = None
+    #: The guid when RSS makes it a permalink (isPermaLink is not "false") and the feed wrote a
+    #: URL, whether or not a link is given too: the entry's address when its link is unsafe
+    #: (`javascript:`), as it is when the item gives no link (walk162 #3).
+    permalink: object = None
     #: Atom's rel="related" links: a link blog's own post about the page `link` goes to.
     related: tuple[object, ...] = ()
     #: A podcast episode's `itunes:subtitle` (feedparser's `subtitle`).
@@ -412,6 +416,9 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
     if item.guidislink:
         candidates.append(item.guid)
     link = next(filter(None, (safe_link(c, base) for c in candidates)), None)
+    unsafe = ""
+    if link is None and (link := safe_link(item.permalink, base)) is not None:
+        unsafe = _scheme_of(item.link)
     entry = Entry(
         # A proxy's original address only when it is an absolute http(s) URL (no base: a relative
         # or file: origLink is no address of the article).
@@ -428,10 +435,20 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         subtitle=plain_text(item.subtitle),
         title_markup=held_markup(item.title),
         title_lost=title_lost(item.title),
-        author_markup=_author_markup(item.authors, item.author),
+        author_markup=author_field_markup((item.author, *item.authors)),
+        unsafe_link=unsafe,
         language=language_tag(item.language),
     )
     return _composed(entry)
+
+
+def _scheme_of(link: object) -> str:
+    """The scheme of an unsafe link as the editor may read it ("javascript:"), "" when the link
+    names none ("a link with no http(s) address" is said instead)."""
+    if not isinstance(link, str):
+        return ""
+    match = re.match(r"\s*([A-Za-z][A-Za-z0-9+.\-]{0,19}):", _URL_NOISE.sub("", link))
+    return f"{match.group(1).lower()}:" if match else ""
 
 
 def _nfc(text: str | None) -> str | None:
@@ -453,14 +470,15 @@ def _composed(entry: Entry) -> Entry:
     )
 
 
-def _author_markup(people: Iterable[object], raw: object) -> str:
-    """Why the item's author field is no credit, when it held markup no name is made of
-    (`htmltext.untrusted_name`): "" when it did not (walk110 #6)."""
-    for value in (raw, *people):
+def author_field_markup(values: Iterable[object]) -> str:
+    """Why the item's author field (its raw author, then each person's name, as the feed wrote
+    them) is no credit, when it held markup no name is made of (`htmltext.untrusted_name`): ""
+    when it did not (walk110 #6)."""
+    for value in values:
         if isinstance(value, str) and (why := untrusted_name(value)):
             shown = " ".join(value.split())
             shown = shown if len(shown) <= 80 else shown[:79] + "…"
-            return f"its author field (`{shown}`) is no name: {why}"
+            return f"its author field (`{shown}`) is not credited: {why}"
     return ""
 
 

@@ -338,6 +338,7 @@ class _Item:
     links: list[tuple[str, str]] = field(default_factory=list)  # (rel, href)
     guid: str | None = None
     guidislink: bool = False
+    permalink: str | None = None
     authors: list[str | None] = field(default_factory=list)
     author: str | None = None
     summary: str | None = None
@@ -461,6 +462,7 @@ def _read_item(element: Any, base: str, is_atom: bool, has_content: bool) -> _It
             # As curator.feeds reads feedparser's result: a permalink guid is a link only when
             # the feed wrote a URL ("aae20190606" is an id).
             item.guidislink = permalink and item.link is None and guid_is_url(_text(child))
+            item.permalink = value if permalink and guid_is_url(_text(child)) else None
             if item.guidislink and item.link is None:
                 item.link = value
         elif role == "author":
@@ -672,6 +674,7 @@ def _entry(item: _Item, url: str, version: str, language: str | None = None) -> 
         updated=item_date(item.updated_parsed, item.updated),
         tags=tuple(item.tags),
         origlink=orig_link(item.origlinks),
+        permalink=item.permalink,
         related=tuple(href for rel, href in item.links if rel == "related"),
         subtitle=item.subtitle,
         language=language,

@@ -14,14 +14,17 @@ from curator.feeds.common import (
     MAX_ENTRIES,
     FeedError,
     FeedItem,
+    author_field_markup,
     author_names,
     build_entry,
     feed_base,
+    markup_said,
     plain_text,
     safe_link,
     sane,
     short,
 )
+from curator.htmltext import untrusted_name
 from curator.models import ParsedFeed
 
 #: JSON Feed versions we read: https://jsonfeed.org/version/1 and /version/1.1 (and any later 1.x,
@@ -50,13 +53,25 @@ def _json_date(value: object) -> datetime | None:
         return None
 
 
-def _authors(item: Mapping[str, Any]) -> tuple[object, ...]:
-    """Names from 1.1 `authors` (a list), else 1.0 `author` (one object)."""
+def _raw_names(item: Mapping[str, Any]) -> tuple[object, ...]:
+    """The `name`s, as the feed wrote them, of 1.1 `authors` (a list), else of 1.0 `author` (one
+    object)."""
     people = item.get("authors")
     if not isinstance(people, list) or not people:
         people = [item.get("author")]
-    # (plain text, as a title: walk84 N3, "Ann <!-- Lee" was credited as "Ann")
-    return tuple(_as_text(p.get("name")) for p in people if isinstance(p, dict))
+    return tuple(p.get("name") for p in people if isinstance(p, dict))
+
+
+def _authors(item: Mapping[str, Any]) -> tuple[object, ...]:
+    """Names from 1.1 `authors` (a list), else 1.0 `author` (one object), as plain text (as a
+    title: walk84 N3, "Ann <!-- Lee" was credited as "Ann"); a name holding markup that would run
+    script (`<img src=x onerror=...>Feed Author`) is none, as in an RSS or Atom feed, and said
+    there (`author_field_markup`, walk162 #2: it was dropped later, said only as "no author")."""
+    return tuple(
+        _as_text(name)
+        for name in _raw_names(item)
+        if not (isinstance(name, str) and untrusted_name(name))
+    )
 
 
 def _as_text(value: object) -> object:
@@ -144,10 +159,11 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     # JSON Feed 1.1: "if not specified in an item, then the top-level authors, if present, are
     # the authors of the item" (an item naming an author without a name keeps none).
     feed_authors = author_names(_authors(document), None)
+    feed_markup = author_field_markup(_raw_names(document))
     entries = tuple(
-        replace(entry, authors=feed_authors, authors_plain=True)
+        replace(entry, authors=feed_authors, authors_plain=True, author_markup=feed_markup)
         if not entry.authors and not (item.get("authors") or item.get("author"))
-        else replace(entry, authors_plain=True)
+        else replace(entry, authors_plain=True, author_markup=author_field_markup(_raw_names(item)))
         for item in items[:MAX_ENTRIES]
         for entry in [build_entry(_item(item, document.get("language")), base, is_rss=False)]
     )
@@ -169,4 +185,6 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
         )
         or None,
         entries_in_document=len(items) if len(items) > MAX_ENTRIES else None,
+        # (read as RSS's and Atom's is, HTML: its markup removed, and said, walk162 #2)
+        title_markup=markup_said(document.get("title")),
     )

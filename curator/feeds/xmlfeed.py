@@ -172,12 +172,27 @@ class _ElementTexts:
         self._data = data
         self._texts: frozenset[bytes] | None = None
         self._decoded: str | None = None
+        self._permalinks: frozenset[bytes] | None = None
 
     def written(self, text: str) -> bool:
         """Whether `text` is in the feed as written (entities aside), in an element or not."""
         if self._decoded is None:
             self._decoded = self._data.decode("utf-8", "replace")
         return text in self._decoded
+
+    def permalink(self, guid: str) -> bool:
+        """Whether `guid` is written as a URL in a `<guid>` whose isPermaLink is not "false"
+        (feedparser keeps no word of it once the item has a link too)."""
+        if self._permalinks is None:
+            self._permalinks = frozenset(
+                text.strip()
+                for attrs, text in _GUID.findall(self._data)
+                if not _NOT_PERMALINK.search(attrs)
+            )
+        return any(
+            guid_is_url(t) and t.encode() in self._permalinks
+            for t in (guid, guid.replace("&", "&amp;"))
+        )
 
     def __contains__(self, text: object) -> bool:
         if self._texts is None:
@@ -188,6 +203,8 @@ class _ElementTexts:
 
 
 _TEXT = re.compile(rb">([^<>]+)<")
+_GUID = re.compile(rb"<guid\b([^>]*)>([^<>]+)</guid\s*>", re.I)
+_NOT_PERMALINK = re.compile(rb"\bisPermaLink\s*=\s*[\"']?false", re.I)
 _CDATA = re.compile(rb"<!\[CDATA\[(.*?)\]\]>", re.S)
 
 
@@ -236,6 +253,7 @@ def _item(entry: dict[str, Any], texts: _ElementTexts, language: object = None) 
         updated=item_date(dict.get(entry, "updated_parsed"), dict.get(entry, "updated")),
         tags=tuple(tag.get("term") or tag.get("label") for tag in entry.get("tags") or ()),
         origlink=orig_link(entry),
+        permalink=guid if isinstance(guid, str) and texts.permalink(guid) else None,
         related=tuple(
             lk.get("href") for lk in links if str(lk.get("rel") or "").lower() == "related"
         ),
