@@ -164,6 +164,7 @@ def fetch_with_progress(config: Config, store: Store, quiet: bool) -> FetchSumma
             now=datetime.now(UTC),
             progress=progress.feed,
             page_progress=progress.pages,
+            store_progress=progress.stored,
         )
 
 
@@ -259,6 +260,7 @@ def build(
                     templates=templates,
                     progress=progress.feed,
                     page_progress=progress.pages,
+                    store_progress=progress.stored,
                     fetch=not no_fetch,
                     subjects=subject,
                     all_subjects=all_subjects,
@@ -668,6 +670,7 @@ def draft(
                     now=started,
                     progress=progress.feed,
                     page_progress=progress.pages,
+                    store_progress=progress.stored,
                 )
             # As `build`: no feed read, no draft (an old articles' draft would pass for new).
             written = None
