@@ -69,6 +69,7 @@ from curator.harvest import (
     FetchSummary,
     PageProgress,
     Progress,
+    StoreProgress,
     fetch_settings,
     run_fetch,
 )
@@ -475,6 +476,7 @@ def run_build(
     templates: Path | None = None,
     progress: Progress | None = None,
     page_progress: PageProgress | None = None,
+    store_progress: StoreProgress | None = None,
     fetch: bool = True,
     subjects: Sequence[str] = (),
     all_subjects: bool = False,
@@ -501,7 +503,14 @@ def run_build(
     if fetch:
         if fetching is not None:
             fetching()
-        summary = run_fetch(config, store, now=now, progress=progress, page_progress=page_progress)
+        summary = run_fetch(
+            config,
+            store,
+            now=now,
+            progress=progress,
+            page_progress=page_progress,
+            store_progress=store_progress,
+        )
         if fetched is not None:
             fetched(summary)
     if summary.every_feed_failed:

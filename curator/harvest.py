@@ -12,9 +12,13 @@ soon as its last page is. The editor sees each feed as it is read and the pages 
    the store which entries it lacks; a `_Settled` or a `_Fresh` outcome, nothing written yet.
 2. `_PageReader` (in the loop): each page fetched once and read (`curator.extract`) in a worker,
    tallied for the report, failures counted by reason.
-3. `_store` (after the loop, in the configured order): each outcome written, a fresh feed's
-   articles and its new validators in one transaction, so an interrupted run never makes the next
-   one skip articles it did not store.
+3. `_Storer` (in the loop, in the configured order): each outcome written as soon as it and every
+   feed's before it in feeds.yaml are in (`_store`), a fresh feed's articles and its new
+   validators in one transaction, so an interrupted run keeps what it stored and never makes the
+   next one skip articles it did not store; the outcome is then let go, so the run's memory is
+   that of the feeds not stored yet, not of every article it read (walk160 #2, #3: a run of
+   104,000 new articles held them all to the end, 2 GB, and a SIGTERM after 6 minutes stored
+   none of them).
 
 Each new article's term counts (what placing it under a subject reads, `curator.termcounts`) are
 counted in the worker that builds it, and stored with it: the build's placement step, after the
@@ -722,11 +726,62 @@ Progress = Callable[[FeedReport], None]
 PageProgress = Callable[[PageTally], None]
 
 
+@dataclass(frozen=True)
+class StoreTally:
+    """This run's new articles stored so far, for a line of progress (walk160 #1: with
+    `fetch_pages: false` a run said nothing for 12 minutes while its articles were built)."""
+
+    #: New articles stored so far in this run.
+    stored: int
+    #: New entries of the feeds read so far: about what is to be stored (an entry may turn out
+    #: stored already, or give no article).
+    expected: int
+    #: Feeds whose outcome is stored (their articles, or their state), of all the run's feeds.
+    feeds_stored: int
+    feeds: int
+    #: Set on a tick (`WAITING_TICK`) once every feed and page is read (what the run waits on
+    #: then is its articles built and stored), not on a feed stored.
+    tick: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.feeds_stored >= self.feeds
+
+
+#: Called with the tally each time a feed's outcome is stored, and on each tick.
+StoreProgress = Callable[[StoreTally], None]
+
+
+class FetchStopped(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) while the feeds were read: raised in its place, saying what this run
+    had stored by then (each feed's articles with its state, so the next fetch reads the rest)."""
+
+    def __init__(self, stored: int, feeds_stored: int, feeds: int) -> None:
+        super().__init__(stored, feeds_stored, feeds)
+        self.stored = stored
+        self.feeds_stored = feeds_stored
+        self.feeds = feeds
+
+    def said(self) -> str | None:
+        """What follows "stopped by SIGTERM" (or "interrupted"); None when nothing new was
+        stored."""
+        if not self.stored:
+            return None
+        return (
+            f"{self.stored:,} new article(s) this run read are stored ({self.feeds_stored} of"
+            f" {self.feeds} feeds done); the next fetch reads the rest"
+        )
+
+
 def _no_progress(report: FeedReport) -> None:
     pass
 
 
 def _no_page_progress(tally: PageTally) -> None:
+    pass
+
+
+def _no_store_progress(tally: StoreTally) -> None:
     pass
 
 
@@ -1235,7 +1290,7 @@ def _missed(
 
 
 def _new_entries(
-    store: Store, parsed: ParsedFeed, source: FeedSource
+    store: Store, parsed: ParsedFeed, source: FeedSource, stored_now: Set[str] = frozenset()
 ) -> tuple[list[Entry], int, _Known]:
     """The feed's entries the store does not have yet, one per link, in the feed's order; an
     entry whose id the feed gave an article before is that article (its link may have changed),
@@ -1244,7 +1299,9 @@ def _new_entries(
     at a stored article's link whose title or authors the feed changed since (walk126 #1)."""
     keyed = article_rules.keyed_entries(parsed.entries)
     ids = {k: entry_id_key(source.url, e.guid) for k, e in keyed.items() if e.guid}
-    known = store.known_keys([*keyed, *ids.values()])
+    # (the articles other feeds stored in this run are new to this one too, as when every feed
+    # was stored after the loop: its report says they were "stored already as articles of" them)
+    known = store.known_keys([*keyed, *ids.values()]) - stored_now
     fresh = {k: e for k, e in keyed.items() if k not in known}
     by_id = [k for k in fresh if ids.get(k) in known]
     titles = store.titles_of_keys([ids[k] for k in by_id]) if by_id else {}
@@ -1312,6 +1369,8 @@ class _Run:
     #: Each feed's name as known so far in the run (its stored title, then the one it gives):
     #: a feed's line names its address too when another feed has the same name (`told_apart`).
     names: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: Writes each feed's outcome as soon as it can (`_Storer`).
+    storer: _Storer = dataclasses.field(default_factory=lambda: _Storer(_unwritten, 0))
 
     def tell(self, report: FeedReport) -> None:
         """Say `report` on its line as soon as it is read, told apart from any feed of the same
@@ -1368,8 +1427,9 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.tell(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
-    new, reused, known = _new_entries(run.store, parsed, source)
+    new, reused, known = _new_entries(run.store, parsed, source, run.storer.keys)
     missed = _missed(run.store, source, parsed, new, state)
+    run.storer.expected += len(new)
     with_pages = article_rules.wants_pages(run.config, source)
     wanted = [e.link for e in new if e.link] if with_pages else []
     # A stored article its feed changed the title or authors of, and no issue published, is
@@ -1406,15 +1466,15 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         pages=batch,
         now=run.now,
         phrases=run.phrases,
-        shared_before=_shared_before(run.store, batch.pages.values()),
-        stored_titles=_stored_titles(run.store, batch.pages.values()),
+        shared_before=_shared_before(run.store, batch.pages.values(), run.storer.keys),
+        stored_titles=_stored_titles(run.store, batch.pages.values(), run.storer.keys),
     )
     if source.is_file:
         # A local feed's line waits for its local pages (read at once): an entry whose page names
         # no web address has no link to publish, and the line counts it skipped, not new. Nor
         # is an article stored already by its page's own address new (walk95 #2: a copied
         # folder's feed said "4 entries, 4 new", its articles carried from the old path).
-        stored = run.store.known_keys(k for k, _ in built.articles)
+        stored = run.store.known_keys(k for k, _ in built.articles) - run.storer.keys
         report = _read_report(
             source,
             parsed,
@@ -1553,18 +1613,23 @@ async def _read_moved(run: _Run, state: FeedState, failed: FetchResult) -> Fetch
     )
 
 
-def _shared_before(store: Store, pages: Iterable[Page]) -> list[str]:
+def _shared_before(
+    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
+) -> list[str]:
     """Of the canonical URLs these pages name, the keys of those stored as named by several
-    pages before (`articles.shared_canonicals`)."""
+    pages before (`articles.shared_canonicals`), not counting `stored_now` (this run's)."""
     keys = {url_key(c) for p in pages if (c := article_rules.page_address(p))}
-    known = store.known_keys(article_rules.shared_mark(k) for k in keys)
+    known = store.known_keys(article_rules.shared_mark(k) for k in keys) - stored_now
     return [k for k in keys if article_rules.shared_mark(k) in known]
 
 
-def _stored_titles(store: Store, pages: Iterable[Page]) -> dict[str, str]:
+def _stored_titles(
+    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
+) -> dict[str, str]:
     """Of the canonical URLs these pages name, the keys of those that are a stored article's
-    address, with its title (`articles.build_articles` tells another story's address by it)."""
-    keys = {url_key(c) for p in pages if (c := article_rules.page_address(p))}
+    address, with its title (`articles.build_articles` tells another story's address by it);
+    not those of `stored_now` (stored in this run)."""
+    keys = {url_key(c) for p in pages if (c := article_rules.page_address(p))} - stored_now
     return store.titles_at_keys(sorted(keys)) if keys else {}
 
 
@@ -1982,9 +2047,8 @@ def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
 # articles was 200 MB and half a second.
 @dataclass(frozen=True, repr=False)
 class _Gathered:
-    """What the loop gathered: each feed's outcome, in the configured order, and the pages."""
+    """What the loop gathered besides each feed's report (`_Storer`): the pages."""
 
-    outcomes: tuple[_Outcome, ...]
     pages_read: int
     page_failures: tuple[PageFailure, ...]
     pages_in_part: tuple[PageInPart, ...]
@@ -1993,6 +2057,70 @@ class _Gathered:
     robots_disallowed: tuple[tuple[str, int], ...] = ()
     robots_cut: tuple[str, ...] = ()
     robots_unread: tuple[tuple[str, int, str, datetime | None], ...] = ()
+
+
+def _unwritten(outcome: _Outcome) -> tuple[FeedReport, Set[str]]:
+    raise AssertionError("a run's outcomes are written by the storer `_gather` gives it")
+
+
+class _Storer:
+    """Each feed's outcome written (`write`, one transaction) as soon as it is in and every feed
+    before it in feeds.yaml is written: the configured order decides, as it did when the lot was
+    written after the loop, which feed an article two feeds give is stored as. A written outcome
+    is let go (its report kept), so a run holds the articles of the feeds not written yet, not
+    every article it read (walk160 #3); a stopped run keeps every feed written before
+    (walk160 #2)."""
+
+    def __init__(
+        self,
+        write: Callable[[_Outcome], tuple[FeedReport, Set[str]]],
+        feeds: int,
+        progress: StoreProgress = _no_store_progress,
+    ) -> None:
+        self._write = write
+        self._progress = progress
+        self._held: dict[int, _Outcome] = {}
+        self._next = 0
+        #: Each feed's report once written, in the configured order.
+        self.reports: list[FeedReport] = []
+        #: Entries parsed from the feeds read anew (`FetchSummary.parsed_entries`).
+        self.parsed = 0
+        #: New articles written so far, and about how many there are to write (`StoreTally`).
+        self.stored = 0
+        self.expected = 0
+        self.feeds = feeds
+        #: The URL keys (and aliases) of the articles written in this run: a feed read later
+        #: takes them as new, as when nothing was written before the loop ended (`_new_entries`).
+        self.keys: set[str] = set()
+
+    def take(self, index: int, outcome: _Outcome) -> None:
+        """The outcome of the `index`-th feed: written now if the feeds before it are, with those
+        after it that waited for it."""
+        self._held[index] = outcome
+        wrote = False
+        while self._next in self._held:
+            held = self._held.pop(self._next)
+            if isinstance(held, _Fresh):
+                self.parsed += len(held.parsed.entries)
+            report, keys = self._write(held)
+            del held
+            self.reports.append(report)
+            self.keys.update(keys)
+            if report.status == "ok":
+                self.stored += report.new
+            self._next += 1
+            wrote = True
+        if wrote:
+            self._progress(self.tally())
+
+    def tally(self) -> StoreTally:
+        return StoreTally(self.stored, max(self.expected, self.stored), self._next, self.feeds)
+
+    def tick(self) -> None:
+        self._progress(dataclasses.replace(self.tally(), tick=True))
+
+    def stopped(self) -> FetchStopped:
+        return FetchStopped(self.stored, self._next, self.feeds)
 
 
 async def _gather(
@@ -2004,6 +2132,7 @@ async def _gather(
     progress: Progress,
     page_progress: PageProgress,
     phrases: Sequence[str],
+    storer: _Storer,
     retries: Sequence[tuple[PageRetry, FeedSource]] = (),
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
@@ -2018,17 +2147,31 @@ async def _gather(
         )
         pages.robots = robots
         run = _Run(
-            config, store, states, now, workers, fetcher, pages, progress, phrases, robots, names
+            config,
+            store,
+            states,
+            now,
+            workers,
+            fetcher,
+            pages,
+            progress,
+            phrases,
+            robots,
+            names,
+            storer,
         )
-        ticking = asyncio.ensure_future(_tick(pages, page_progress))
+        ticking = asyncio.ensure_future(_tick(pages, page_progress, storer))
+
+        async def read_and_store(index: int, source: FeedSource) -> None:
+            storer.take(index, await _one_feed(run, source))
+
         try:
             rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
-            outcomes = await asyncio.gather(*(_one_feed(run, source) for source in config.feeds))
+            await asyncio.gather(*(read_and_store(i, s) for i, s in enumerate(config.feeds)))
             reread = await rereads
         finally:
             ticking.cancel()
     return _Gathered(
-        tuple(outcomes),
         pages.read,
         tuple(pages.failures),
         pages.kept_in_part(),
@@ -2045,11 +2188,13 @@ async def _gather(
 WAITING_TICK = 1.0
 
 
-async def _tick(pages: _PageReader, progress: PageProgress) -> None:
+async def _tick(pages: _PageReader, progress: PageProgress, storer: _Storer) -> None:
     while True:
         await asyncio.sleep(WAITING_TICK)
         if waiting := pages.waiting():
             progress(dataclasses.replace(pages.tally(), waiting=waiting))
+        else:  # every feed and page read: what is left is building and storing articles
+            storer.tick()
 
 
 def _retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetry, FeedSource]]:
@@ -2149,9 +2294,11 @@ def _store(
     vocabulary: Vocabulary | None = None,
     configured: Sequence[str] | None = None,
     states: Mapping[str, FeedState] | None = None,
+    written: set[str] | None = None,
 ) -> FeedReport:
     """Write one feed's outcome; its report, with the articles it really added (and their
-    counts, through `vocabulary`), and those of a feed no longer `configured` it carried."""
+    counts, through `vocabulary`), and those of a feed no longer `configured` it carried. The
+    URL keys (and aliases) of the articles it added go in `written`, when given."""
     result = outcome.result
     url = outcome.report.url if isinstance(outcome, _Settled) else outcome.source.url
     # As it was before this run's answer is recorded (the run's snapshot, when given).
@@ -2227,6 +2374,11 @@ def _store(
             built = dataclasses.replace(
                 built, articles=tuple((k, a) for k, a in built.articles if k not in republished)
             )
+        if written is not None:
+            adding = {k for k, _ in built.articles if k not in known}
+            aliased = {a for a, k in built.aliases.items() if k in adding and a not in adding}
+            written.update(adding)
+            written.update(aliased - store.known_keys(aliased))
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
         already = [k for k, _ in built.articles if k in known]
         holders = store.feeds_holding(already) if already else {}
@@ -2546,11 +2698,14 @@ def run_fetch(
     now: datetime,
     progress: Progress | None = None,
     page_progress: PageProgress | None = None,
+    store_progress: StoreProgress | None = None,
 ) -> FetchSummary:
     """Fetch every configured feed, read new articles' pages, and store what is new.
 
     A feed that fails is reported and skipped; a page that cannot be read is counted and its
-    article built from what the feed says; what was stored before stays stored.
+    article built from what the feed says; what was stored before stays stored. Each feed's
+    articles are stored as soon as they are built (`_Storer`, told to `store_progress`); a run
+    stopped by Ctrl-C or SIGTERM raises `FetchStopped`, saying how many it stored.
     """
     # A feed whose address the editor updated as its move said keeps its articles.
     store.follow_moves(s.url for s in config.feeds)
@@ -2558,26 +2713,34 @@ def run_fetch(
     vocabulary = Vocabulary(store)
     phrases = prepare(store, phrase_keys(subject_phrases(config.subjects)), vocabulary)
     retries = _retries(config, store, now)
-    with worker_pool(len(config.feeds)) as workers:
-        gathered = asyncio.run(
-            _gather(
-                config,
-                store,
-                states,
-                now,
-                workers,
-                progress or _no_progress,
-                page_progress or _no_page_progress,
-                phrases,
-                retries,
-            )
-        )
     configured = [s.url for s in config.feeds]
+
+    def write(outcome: _Outcome) -> tuple[FeedReport, Set[str]]:
+        written: set[str] = set()
+        report = _store(store, outcome, now, vocabulary, configured, states, written)
+        return report, written
+
+    storer = _Storer(write, len(config.feeds), store_progress or _no_store_progress)
+    try:
+        with worker_pool(len(config.feeds)) as workers:
+            gathered = asyncio.run(
+                _gather(
+                    config,
+                    store,
+                    states,
+                    now,
+                    workers,
+                    progress or _no_progress,
+                    page_progress or _no_page_progress,
+                    phrases,
+                    storer,
+                    retries,
+                )
+            )
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: each feed written before stays written
+        raise storer.stopped() from None
     used = subjects_scripts(config, store) if config.subjects else frozenset()
-    reports = tuple(
-        other_script(_store(store, outcome, now, vocabulary, configured, states), used)
-        for outcome in gathered.outcomes
-    )
+    reports = tuple(other_script(report, used) for report in storer.reports)
     reports = tuple(
         dataclasses.replace(
             r,
@@ -2631,9 +2794,7 @@ def run_fetch(
         new_articles=sum(r.new for r in reports if r.status == "ok"),
         pages_read=gathered.pages_read,
         pages_failed=len(gathered.page_failures),
-        parsed_entries=sum(
-            len(o.parsed.entries) for o in gathered.outcomes if isinstance(o, _Fresh)
-        ),
+        parsed_entries=storer.parsed,
         page_failures=gathered.page_failures,
         pages_in_part=gathered.pages_in_part,
         pages_read_again=read_again,
@@ -2658,12 +2819,15 @@ __all__ = [
     "STOP_PAGES_AFTER",
     "FeedReport",
     "FeedStatus",
+    "FetchStopped",
     "FetchSummary",
     "PageFailure",
     "PageInPart",
     "PageProgress",
     "PageTally",
     "Progress",
+    "StoreProgress",
+    "StoreTally",
     "failure_reason",
     "fetch_settings",
     "run_fetch",

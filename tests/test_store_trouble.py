@@ -409,7 +409,10 @@ if STAGE != "starting":
             return self.cm.__exit__(*exc)
     store.Store.transaction = lambda self: PausedOnce(transaction(self))
     # The first query read through `_each_in`, paused after its first row, while its generator
-    # is suspended mid-query (as a Ctrl-C between two rows finds it).
+    # is suspended mid-query (as a Ctrl-C between two rows finds it); not one in the fetch's
+    # event loop, where feeds are stored as they are built (walk160 #2) and Ctrl-C cancels the
+    # run's tasks, raising nothing between two rows.
+    import asyncio
     each_in = store.Store._each_in
     class PausedRows:
         paused = False
@@ -418,7 +421,7 @@ if STAGE != "starting":
         def __iter__(self):
             return self
         def __next__(self):
-            if self.given == 1 and not PausedRows.paused:
+            if self.given == 1 and not PausedRows.paused and asyncio._get_running_loop() is None:
                 PausedRows.paused = True
                 pause("rows")
             self.given += 1

@@ -165,6 +165,7 @@ def fetch_with_progress(config: Config, store: Store, quiet: bool) -> FetchSumma
             now=datetime.now(UTC),
             progress=progress.feed,
             page_progress=progress.pages,
+            store_progress=progress.stored,
         )
 
 
@@ -260,6 +261,7 @@ def build(
                     templates=templates,
                     progress=progress.feed,
                     page_progress=progress.pages,
+                    store_progress=progress.stored,
                     fetch=not no_fetch,
                     subjects=subject,
                     all_subjects=all_subjects,
@@ -675,6 +677,7 @@ def draft(
                     now=started,
                     progress=progress.feed,
                     page_progress=progress.pages,
+                    store_progress=progress.stored,
                 )
             # As `build`: no feed read, no draft (an old articles' draft would pass for new).
             written = None

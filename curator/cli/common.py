@@ -24,6 +24,7 @@ from curator.app import RUN_WAIT, build_lock
 from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
+from curator.harvest import FetchStopped
 from curator.placement import pending
 from curator.store import (
     Store,
@@ -514,11 +515,15 @@ def stopped() -> Interrupted:
     return Interrupted("interrupted")
 
 
-def interrupted(published: Sequence[int], store_path: Path) -> Interrupted:
+def interrupted(
+    published: Sequence[int], store_path: Path, fetched: str | None = None
+) -> Interrupted:
     """Ctrl-C (or SIGTERM), said truthfully: what the run had published by then, if anything,
-    is out."""
+    is out; what its fetch had stored by then (`FetchStopped.said`), if anything, is kept."""
     error = stopped()
     kind, what = type(error), str(error)
+    if fetched and not published:  # (walk160 #2: stopped after 6 min, 82,000 entries read)
+        return kind(f"{what}: {fetched}")
     if not published:
         return kind(f"{what}; what was stored before is kept")
     numbers = " and ".join(str(n) for n in published)
@@ -621,6 +626,7 @@ def opened(
     store_path = db or config.settings.store
     ctx = click.get_current_context(silent=True)
     published: list[int] = []
+    fetched: str | None = None  # what a stopped fetch stored (`FetchStopped.said`)
     meta = ctx.meta if ctx is not None else {}
     quiet = ctx is not None and bool(ctx.params.get("quiet"))
 
@@ -677,8 +683,9 @@ def opened(
             before = store.next_issue_number()
             try:
                 yield config, store
-            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (on_sigterm)
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (on_sigterm)
                 published = list(range(before, store.next_issue_number()))
+                fetched = stop.said() if isinstance(stop, FetchStopped) else None
                 raise
             except sqlite3.Error as exc:
                 plain = plain_store_error(exc, store.path)
@@ -689,4 +696,4 @@ def opened(
             if ctx is not None and published:
                 ctx.meta[INTERRUPTED] = (published, store_path)
     except KeyboardInterrupt:
-        raise interrupted(published, store_path) from None
+        raise interrupted(published, store_path, fetched) from None

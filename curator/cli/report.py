@@ -33,6 +33,7 @@ from curator.harvest import (
     FeedReport,
     FetchSummary,
     PageTally,
+    StoreTally,
 )
 from curator.render import join_names
 from curator.urls import sent_url
@@ -49,6 +50,11 @@ TICK_EVERY = 0.25
 #: plain lines) how often it says so again while nothing finishes.
 WAITING_AFTER = 5.0
 WAITING_LINE_EVERY = 15.0
+#: Seconds without a line after which a feed's articles stored say how far the storing got (a
+#: line after every feed would bury the feeds' own lines), and a tick with nothing stored says
+#: it is still going (walk160 #1: 12-21 minutes of silence while 104,000 articles were built).
+STORED_LINE_EVERY = LINE_EVERY
+STORING_SILENCE = WAITING_AFTER
 #: Feeds or hosts named in the waiting line; the rest are counted.
 WAITING_SHOWN = 3
 #: Most common reasons shown for pages that could not be read; --json lists every page.
@@ -403,6 +409,10 @@ class RunProgress:
         self._event_at = clock()
         self._waited_at = float("-inf")
         self._waited_text = ""
+        #: When the run started, the last line of progress was printed, and whether a line
+        #: said how far the storing got (then one says when it is done).
+        self._started = self._said_at = clock()
+        self._storing_said = False
 
     def __enter__(self) -> RunProgress:
         return self
@@ -466,11 +476,43 @@ class RunProgress:
         self._event_at = self._clock()
         if self.quiet:
             return
+        self._line(_feed_line(report))
+
+    def _line(self, line: str) -> None:
+        """A line of its own, above the pages' bar when one is drawn."""
+        self._said_at = self._clock()
         if self._bar:
-            echo("\r" + _feed_line(report).ljust(len(self._bar)), err=True)
+            echo("\r" + line.ljust(len(self._bar)), err=True)
             echo(self._bar, nl=False, err=True)
         else:
-            echo(_feed_line(report), err=True)
+            echo(line, err=True)
+
+    def stored(self, tally: StoreTally) -> None:
+        """This run's new articles as they are stored, feed by feed: a line once nothing was
+        said for `STORED_LINE_EVERY` seconds, then one when every feed is stored; on a tick
+        with nothing stored, once nothing was said for `STORING_SILENCE` seconds (walk160 #1:
+        with `fetch_pages: false` there was no bar, and building and storing 104,000 articles
+        said nothing for 12-21 minutes)."""
+        now = self._clock()
+        if not tally.tick:
+            self._event_at = now
+        if self.quiet:
+            return
+        if tally.complete:
+            if tally.tick or not self._storing_said:
+                return
+            line = f"{tally.stored:,} new article(s) stored, {tally.feeds} of {tally.feeds} feeds"
+            self._storing_said = False  # (said once)
+            self._line(f"  storing    {line} ({_duration(now - self._started)} in all)")
+            return
+        if now - self._said_at < (STORING_SILENCE if tally.tick else STORED_LINE_EVERY):
+            return
+        self._storing_said = True
+        line = (
+            f"{tally.stored:,} of ~{tally.expected:,} new article(s) stored,"
+            f" {tally.feeds_stored} of {tally.feeds} feeds"
+        )
+        self._line(f"  storing    {line} ({_duration(now - self._started)} so far)")
 
     def pages(self, tally: PageTally) -> None:
         if tally.waiting:  # a tick while the run waits: not a change of the count
@@ -512,6 +554,7 @@ class RunProgress:
                 or now - self._waited_at >= WAITING_LINE_EVERY
             ):
                 self._waited_at, self._waited_text = now, text
+                self._said_at = now
                 echo(f"  waiting    {text[len('waiting ') :]}", err=True)
             return
         shown = self._last if self._last is not None and self._last.wanted else None
@@ -594,6 +637,7 @@ class RunProgress:
 
     def _show(self, tally: PageTally) -> None:
         self._shown, self._shown_at = tally, self._clock()
+        self._said_at = self._shown_at
         if not self.terminal:
             echo(f"  pages      {_pages_text(tally)}", err=True)
             return
