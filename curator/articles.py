@@ -596,11 +596,17 @@ class Built:
 
 def canonical_elsewhere(page: Page | None, link: str | None, published: str) -> bool:
     """Whether `published`, an article's address, is its page's canonical on another site than
-    both the entry's `link` and the address the page was read at (a redirect's target)."""
+    both the entry's `link` and the address the page was read at (a redirect's target).
+
+    A page read from a file (a saved copy, as README's demo's pages are) is on no site: its
+    canonical is the only address it has, so nothing is said of it."""
     canonical = canonical_of(page)
     if not link or page is None or not canonical or url_key(canonical) != url_key(published):
         return False
-    return site_of(canonical) not in (site_of(link), site_of(page.url or link))
+    read_at = page.url or link
+    if not all(a.lower().startswith(("http://", "https://")) for a in (link, read_at)):
+        return False
+    return site_of(canonical) not in (site_of(link), site_of(read_at))
 
 
 def elsewhere_note(published: str, link: str) -> str:

@@ -257,3 +257,15 @@ def test_an_author_corrected_in_issue_json_to_hold_html_is_said_by_render(
     ) in said, err
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and 'href="javascript:' not in html
+
+
+def test_a_saved_page_naming_its_own_address_is_not_said_to_be_elsewhere(demo: Path) -> None:
+    """The note of walk162 #6 (an article published at another site's canonical) is for pages
+    read on the web: README's demo reads saved copies of its pages from files, each naming its
+    real address as its canonical, and its build said so of all eleven (found after the merge)."""
+    code, out, err = run("build", "--config", str(demo))
+    assert code == 0, err
+    assert "on another site than the feed's link" not in err
+    assert "https://northwind-cx.example/2025/06/five-definitions-of-customer-experience/" in (
+        demo.parent / "output" / "issue-1.html"
+    ).read_text(encoding="utf-8")

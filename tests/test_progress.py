@@ -177,7 +177,10 @@ def test_pages_that_cannot_be_read_are_counted_with_the_three_most_common_reason
     assert "  pages" not in quiet.stderr and "  ok " not in quiet.stderr
     # (after the line saying --db makes a new store, which --quiet does not silence either)
     assert quiet.stderr.splitlines()[0].startswith("curator: a new store at ")
-    assert quiet.stderr.splitlines()[1] == (SAID_UNREAD)
+    # (and after what is said of each article published at its page's canonical on another site
+    # than the feed's link: walk162 #6, the demo's pages served here name their own sites)
+    said = [ln for ln in quiet.stderr.splitlines()[1:] if "on another site than" not in ln]
+    assert said[0] == SAID_UNREAD
     data = json.loads(quiet.stdout)
     assert (data["pages_read"], data["pages_failed"]) == (4, 10)
     assert data["page_failure_reasons"] == {
