@@ -874,6 +874,33 @@ def _refuse_values_as_attributes(tag: re.Match[str], source: str, filename: str)
         )
 
 
+#: A style attribute's quoted value holding a `{{ ... }}`.
+_VALUE_IN_STYLE = re.compile(
+    r"(?:^|(?<=\s))style\s*=\s*(?:\"[^\"]*?(\{\{.*?\}\})[^\"]*\"|'[^']*?(\{\{.*?\}\})[^']*')",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _refuse_values_in_style(tag: re.Match[str], source: str, filename: str) -> None:
+    """Stop at a `{{ ... }}` inside a tag's `style="..."`: escaping keeps a feed's text inside
+    the quotes, not out of the CSS, so a feed title "x; position:fixed; inset:0; background:red"
+    covered the page (walk164 N3, after walk156 #8 refused values among the attributes)."""
+    found = _VALUE_IN_STYLE.search(tag.group())
+    if found is None:
+        return
+    expr = found.group(1) or found.group(2)
+    value = "{{ " + " ".join(expr[2:-2].split()) + " }}"
+    line = source.count("\n", 0, tag.start() + found.start()) + 1
+    raise jinja2.TemplateSyntaxError(
+        f"{value} is written inside a style= value: what it shows (a feed's title, say) becomes"
+        " CSS of the page (position:fixed, a background over everything); write the style"
+        f" yourself, and {value} between the tags",
+        line,
+        Path(filename).name,
+        filename,
+    )
+
+
 def refuse_unquoted_values(source: str, filename: str) -> None:
     """Stop at a template (HTML or XML) that gives an attribute a `{{ ... }}` value without quotes
     (`title={{ entry.title }}`): a space in the value ends it, and the rest of a feed's title
@@ -883,6 +910,7 @@ def refuse_unquoted_values(source: str, filename: str) -> None:
         return
     for tag in _START_TAG.finditer(source):
         _refuse_values_as_attributes(tag, source, filename)
+        _refuse_values_in_style(tag, source, filename)
         for found in _UNQUOTED_VALUE.finditer(tag.group()):
             if found.group(1) is None:
                 continue

@@ -317,3 +317,21 @@ def test_a_value_among_a_tags_attributes_is_refused_at_load(newsletter: Path, ta
     ) in said
     assert f'title="{{{{{value}}}}}"' in said
     assert "event handler" not in said
+
+
+def test_a_value_inside_a_style_is_refused_at_load(newsletter: Path) -> None:
+    """walk164 N3: `style="color: {{ entry.publication }}"` published a feed title's
+    "x; position:fixed; ...; background:red" as the page's CSS (escaping keeps the text inside
+    the quotes, not out of the CSS), with no word."""
+    body = (
+        '{% extends "curator/_issue_body.html" %}\n{% block entry %}\n'
+        '<p><a href="{{ entry.url }}"\n   style="color: {{ entry.publication }}">'
+        "{{ entry.title }}</a></p>{{ entry.blurb_html }}{% endblock %}\n"
+    )
+    folder = _templates(newsletter, "style-value", {"_issue_body.html": body})
+    code, _, said = _render(newsletter, folder)
+    assert code == 2, said
+    assert (
+        f"{folder / '_issue_body.html'}:4: {{{{ entry.publication }}}} is written inside a style="
+        " value: what it shows (a feed's title, say) becomes CSS of the page"
+    ) in said
