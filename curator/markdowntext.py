@@ -1026,13 +1026,13 @@ def plain_text_markup(text: str) -> list[str]:
             # is no HTML to CommonMark, and `author: [Auth](javascript:alert(1))`, a link it
             # refuses): the .txt leaves the tag out, every other edition shows it, unsaid.
             found += [f"the HTML {tag}" for tag in text_markup_cut(child.content)]
-            if _TEXT_LINK.search(child.content):
+            if _UNTAKEN_LINK.search(child.content):
                 found.append("the link [...](...)")
     return found
 
 
 #: A Markdown link CommonMark did not take as one (its address unsafe): `[Auth](javascript:...)`.
-_TEXT_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()\s]*(?:\([^()]*\)[^()\s]*)*\)")
+_UNTAKEN_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()\s]*(?:\([^()]*\)[^()\s]*)*\)")
 
 
 def blurb_html(blurb: str, markdown: str | None) -> tuple[Markup, bool]:

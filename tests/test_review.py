@@ -204,7 +204,8 @@ def test_a_draft_featuring_an_earlier_issues_article_stops_unless_it_says_so(dem
     assert code == 2, err
     assert (
         f"  {second}:{at + 1}: feature_again lists {typo}, which is no article of this draft that"
-        " an earlier issue featured: remove it from the list (or check its address)\n"
+        " an earlier issue featured (nor the same story as one an earlier issue published): remove"
+        " it from the list (or check its address)\n"
     ) in err
     assert f" was featured in issue 1 {fix}: feature_again: [{REWRITE}]\n" in err
 

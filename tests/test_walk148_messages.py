@@ -45,7 +45,10 @@ def test_a_site_name_passed_over_is_said_only_where_it_credits_and_as_a_build_co
     assert "Loyalty Notes" in issue and "UX Collective" in issue, issue
     # the named feed's page: its `name:` is the credit whatever the page says, so no line of it
     assert "1 article page(s) had a site name passed over" in err, err
-    assert feeds[0][2] not in err and feeds[1][2] in err, err
+    # (leaving out walk162's note of each article published at its page's canonical on another
+    # site than the feed's link, which names the link: here every page names uxdesign.cc)
+    said = "\n".join(ln for ln in err.splitlines() if "on another site than" not in ln)
+    assert feeds[0][2] not in said and feeds[1][2] in said, err
     # after a plain build there is no draft: the issue's JSON, then `curator render 1`
     assert "in the draft" not in err, err
     assert '"publication" in' in err and "issue-1.json" in err and "curator render 1" in err, err
