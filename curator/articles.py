@@ -614,7 +614,8 @@ def elsewhere_note(published: str, link: str) -> str:
     return (
         f"its page names {published} as its address, on another site than the feed's link"
         f" ({link}): that address is published; if it is not the article's, publish the feed's"
-        " link instead (put it in the draft's url: line)"
+        ' link instead (a draft\'s url: line, or once published the "url" of issue-N.json and'
+        " `curator render N`)"
     )
 
 
