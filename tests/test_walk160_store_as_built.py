@@ -14,6 +14,7 @@ import re
 import signal
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import hostile_helpers as h
@@ -21,6 +22,16 @@ import pytest
 
 from conftest import LocalServer
 from curator.cli import report
+
+
+@pytest.fixture(autouse=True)
+def _handlers_wait() -> Iterator[None]:
+    """The hanging feed hangs: `h.STOP`, which test_hostile sets at its teardown to end its slow
+    handlers, is cleared first (with it set, the feed "never answering" closed at once when this
+    test ran after test_hostile in one worker: the clean-clone CI run found it)."""
+    h.STOP.clear()
+    yield
+    h.STOP.set()
 
 
 def items(prefix: str, count: int) -> str:
