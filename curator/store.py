@@ -1038,6 +1038,32 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _connect_query_only(path: Path, address: str, *pragmas: str) -> tuple[sqlite3.Connection, int]:
+    """The store at `path`, through the URI `address`, opened so that nothing can write it
+    (`PRAGMA query_only`, then `pragmas`), and its schema version; each failure said as the
+    writable open says it (an empty file, one SQLite cannot open, a damaged one). Shared by
+    `Store.open_read_only` and `Store.open_for_reading`, which differ in what they do with an
+    older schema."""
+    if (empty := empty_store(path)) is not None:
+        raise empty
+    try:
+        db = sqlite3.connect(address, uri=True, isolation_level=None, timeout=LOCK_WAIT)
+    except sqlite3.Error as exc:
+        raise plain_store_error(exc, path) or StoreError(
+            f"{path}: cannot open the store: {exc}"
+        ) from None
+    db.row_factory = sqlite3.Row
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        db.execute("PRAGMA query_only = ON")
+        for pragma in pragmas:
+            db.execute(pragma)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise plain_store_error(exc, path) or damaged_store(path, exc) from None
+    return db, version
+
+
 class Store:
     """An open store. Use `Store.open(path)`; every write runs in a transaction."""
 
@@ -1113,21 +1139,7 @@ class Store:
         system) for reading: no lock, no upgrade; a write to it fails as any write to a read-only
         store does (`plain_store_error`), and one of an older curator is refused, for it must be
         upgraded first."""
-        if (empty := empty_store(path)) is not None:
-            raise empty
-        try:
-            db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT)
-        except sqlite3.Error as exc:
-            raise plain_store_error(exc, path) or StoreError(
-                f"{path}: cannot open the store: {exc}"
-            ) from None
-        db.row_factory = sqlite3.Row
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            db.execute("PRAGMA query_only = ON")
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            raise plain_store_error(exc, path) or damaged_store(path, exc) from None
+        db, version = _connect_query_only(path, uri)
         if version != VERSION:
             db.close()
             if version > VERSION:
@@ -1149,23 +1161,8 @@ class Store:
         Why: `curator themes --db BACKUP.db` rewrote the backup (placing its articles again,
         its journal mode) and left BACKUP.db.lock beside it, though README calls `themes` a
         command that changes nothing (walk150 #4)."""
-        if (empty := empty_store(path)) is not None:
-            raise empty
         address = uri or Path(os.path.abspath(path)).as_uri() + "?mode=rw"  # (never made)
-        try:
-            db = sqlite3.connect(address, uri=True, isolation_level=None, timeout=LOCK_WAIT)
-        except sqlite3.Error as exc:
-            raise plain_store_error(exc, path) or StoreError(
-                f"{path}: cannot open the store: {exc}"
-            ) from None
-        db.row_factory = sqlite3.Row
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            db.execute("PRAGMA query_only = ON")
-            db.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            raise plain_store_error(exc, path) or damaged_store(path, exc) from None
+        db, version = _connect_query_only(path, address, "PRAGMA foreign_keys = ON")
         if version > VERSION:
             db.close()
             raise StoreError(_newer_store(path, version))
