@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -217,11 +218,19 @@ class LocalServer:
 
 @pytest.fixture
 def http_server() -> Iterator[LocalServer]:
-    """A fresh local HTTP server for one test."""
+    """A fresh local HTTP server for one test. Its slow handlers (hostile_helpers: a feed that
+    never answers, drips or streams) wait on `STOP`: cleared here so they hang as the test means
+    whatever test ran before in the worker (test_hostile sets it at its teardown), and set at
+    this one's teardown so none outlives it."""
+    helpers = sys.modules.get("hostile_helpers")
+    if helpers is not None:
+        helpers.STOP.clear()
     server = LocalServer().start()
     try:
         yield server
     finally:
+        if helpers is not None:
+            helpers.STOP.set()
         server.stop()
 
 

@@ -107,3 +107,27 @@ def test_a_stopped_fetch_keeps_the_feeds_it_stored_and_the_next_reads_the_rest(
     # --quiet keeps them unsaid.
     _, _, stderr = h.build_json(config, "--quiet", command="fetch")
     assert "storing" not in stderr
+
+
+def test_a_feed_in_before_the_one_above_it_still_leaves_a_storing_line_per_feed(
+    tmp_path: Path, http_server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second feed answers before the first: both are written when the first comes in, and
+    the run still says the storing feed by feed (it said nothing when the only tally it gave
+    was the complete one: the clean-clone CI run of stop 32 found the line missing)."""
+    h.quiet(http_server)
+    slow = http_server.add("/slow.xml", h.rss(items("slow", 3), "Slow"), delay=1.5)
+    quick = http_server.add("/quick.xml", h.rss(items("quick", 2), "Quick"))
+    config = h.write_config(
+        tmp_path, [{"url": slow}, {"url": quick}], settings={"fetch_pages": False}
+    )
+    monkeypatch.setattr(report, "STORED_LINE_EVERY", 0.0)
+    code, data, stderr = h.build_json(config, command="fetch")
+    assert code == 0, stderr
+    storing = [ln.strip() for ln in stderr.splitlines() if ln.startswith("  storing ")]
+    assert len(storing) == 2, stderr
+    assert re.fullmatch(
+        r"storing    3 of ~\d new article\(s\) stored, 1 of 2 feeds \(.*\)", storing[0]
+    )
+    assert storing[1].startswith("storing    5 new article(s) stored, 2 of 2 feeds ("), stderr
+    assert len(stored_urls(tmp_path / "state" / "curator.db")) == 5
