@@ -1139,10 +1139,14 @@ def _read_report(
     duplicates: int = 0,
     reused_ids: int = 0,
     unlinked: int = 0,
+    *,
+    new_links: Collection[str] = (),
 ) -> FeedReport:
     """The report of a feed read and parsed, with the entries left out for want of a link, or
     sharing one, (and, once its articles are built, of a title, or as another's page); and
-    `unlinked`: a local feed's entries whose local page named no web address."""
+    `unlinked`: a local feed's entries whose local page named no web address. Its entries
+    published at their guid are said of those new now (`new_links`, URL keys of their links):
+    once, when first stored so (walk162 #6: said at every fetch of the feed)."""
     skipped_links = sum(1 for entry in parsed.entries if not entry.link)
     reason = NO_LINK
     if (
@@ -1169,7 +1173,11 @@ def _read_report(
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,
         skipped_titles=tuple(_entry_name(entry) for entry in unlinked_entries),
-        guid_links=tuple((_entry_name(e), e.unsafe_link) for e in parsed.entries if e.unsafe_link),
+        guid_links=tuple(
+            (_entry_name(e), e.unsafe_link)
+            for e in parsed.entries
+            if e.unsafe_link and e.link and url_key(e.link) in new_links
+        ),
         untitled=untitled,
         duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
@@ -1177,6 +1185,11 @@ def _read_report(
         reused_ids=reused_ids,
         entries_in_feed=parsed.entries_in_document,
     )
+
+
+def _links_of(entries: Iterable[Entry]) -> set[str]:
+    """The URL keys of the entries' links."""
+    return {url_key(e.link) for e in entries if e.link}
 
 
 def _entry_name(entry: Entry) -> str:
@@ -1445,7 +1458,9 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         wanted = await run.allowed(wanted)
         relinked = await run.allowed(relinked)
     if not source.is_file:
-        report = _read_report(source, parsed, result, len(new), reused_ids=reused)
+        report = _read_report(
+            source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
+        )
         run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
     for credits in (True, False):  # (the feed's `name:` credits the article, or not)
@@ -1482,6 +1497,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
             max(0, len(new) - built.unlinked - len(stored)),
             reused_ids=reused,
             unlinked=built.unlinked,
+            new_links=_links_of(new),
         )
         run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     unread = tuple(
@@ -2419,6 +2435,7 @@ def _store(
             moved_to=result.moved_to or kept_move,
             warning=parsed.warning,
         )
+    stored_now = {k for k, _ in built.articles if k not in known}
     report = _read_report(
         source,
         parsed,
@@ -2428,9 +2445,10 @@ def _store(
         built.duplicates,
         outcome.reused_ids,
         built.unlinked,
+        # (an entry's link is its article's alias when its page named another address)
+        new_links={link for link, key in built.aliases.items() if key in stored_now},
     )
     fresh_articles = [a for k, a in built.articles if k not in known]
-    stored_now = {k for k, _ in built.articles if k not in known}
     ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
