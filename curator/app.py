@@ -2821,6 +2821,11 @@ def build_from_draft(
             f"{draft_file}:{lines.get(link, '?')}: {link}: "
             + article_rules.unreachable_note(named, why, "the address you gave")
             for link, _title, named, why in added.unreachable
+        ] + [
+            # walk162 #5: a relative canonical its <base href> put on another site, not used
+            f"{draft_file}:{lines.get(link, '?')}: {link}: "
+            + article_rules.base_refused_note(named, base, published, link, "the address you gave")
+            for link, _title, named, base, published in added.base_refused
         ]
         known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}
         known |= fresh

@@ -592,6 +592,11 @@ class Built:
     #: published, the address published), each said (walk162 #6: `https://evil.example/steal`
     #: replaced the feed's link without a word).
     elsewhere: tuple[tuple[str, str, str], ...] = ()
+    #: New entries whose page's canonical link, relative, its `<base href>` put on another site
+    #: than the page's, so not used (`Page.base_canonical`): (the entry's link, the title
+    #: published, the address it resolved to, the base, the address published), each said
+    #: (walk162 #5).
+    base_refused: tuple[tuple[str, str, str, str, str], ...] = ()
 
 
 def canonical_elsewhere(page: Page | None, link: str | None, published: str) -> bool:
@@ -616,6 +621,26 @@ def elsewhere_note(published: str, link: str) -> str:
         f" ({link}): that address is published; if it is not the article's, publish the feed's"
         ' link instead (a draft\'s url: line, or once published the "url" of issue-N.json and'
         " `curator render N`)"
+    )
+
+
+def base_refused_note(
+    address: str, base: str, published: str, link: str, given: str = "the feed's link"
+) -> str:
+    """What the editor is told of a canonical link its page's `<base href>` put on another site
+    (walk162 #5): not used, and the address published instead (`given`, the entry's `link`,
+    kept; else the one the page was read at, or its og:url)."""
+    kept = (
+        f"{given} is kept" if url_key(published) == url_key(link) else f"{published} is published"
+    )
+    return f"{base_refused_said(address, base)}; {kept}"
+
+
+def base_refused_said(address: str, base: str) -> str:
+    """`base_refused_note`'s opening: what the page's `<base href>` made of its canonical."""
+    return (
+        f'its page\'s canonical link resolves through its <base href="{base}"> to {address}, on'
+        " another site than the page's: not used as its address"
     )
 
 
@@ -699,6 +724,7 @@ def build_articles(
     credits: list[tuple[str, str, str]] = []
     unreachable: list[tuple[str, str, str, str]] = []
     elsewhere: list[tuple[str, str, str]] = []
+    based: list[tuple[str, str, str, str, str]] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -733,6 +759,8 @@ def build_articles(
             unreachable.append((entry.link, article.title, *named))
         if entry.link and canonical_elsewhere(page, entry.link, article.url):
             elsewhere.append((entry.link, article.title, article.url))
+        if entry.link and page is not None and page.base_canonical:
+            based.append((entry.link, article.title, *page.base_canonical, article.url))
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -754,6 +782,7 @@ def build_articles(
         markup_credits=tuple(credits),
         unreachable=tuple(unreachable),
         elsewhere=tuple(elsewhere),
+        base_refused=tuple(based),
     )
 
 

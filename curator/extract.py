@@ -16,7 +16,8 @@ field. Each field is a cascade, first answer wins, in this order (the tables of 
   `<title>` suffix ("Title | Site", "Title_Section_Site", "Title-Site"); a news agency named as publisher on
   another site's page gives way to that site's own name. The publisher comes first because a blog hosted on a platform
   names the platform in og:site_name ("Medium") and itself as publisher ("Voodoo Engineering").
-- canonical_url: `<link rel=canonical>`, og:url; made absolute against `url`, http(s) only.
+- canonical_url: `<link rel=canonical>` (a relative one against the page's `<base href>`, never
+  to another site through it), og:url; made absolute against `url`, http(s) only.
 - description: JSON-LD description, og:description, meta description, Twitter, Dublin Core.
 - published: JSON-LD datePublished, article:published_time and kin, `<time datetime>`.
 - language: `<html lang>`, then content-language / og:locale.
@@ -68,7 +69,7 @@ from curator.feeds.common import sane
 from curator.htmltext import CONTROL, html_to_text, normalise_space, untrusted_name
 from curator.models import Page
 from curator.urls import HOSTING_PLATFORMS as PLATFORM_DOMAINS
-from curator.urls import site_of
+from curator.urls import safe_url, site_of
 
 __all__ = [
     "clean_authors",
@@ -150,6 +151,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         publication=site,
         site_names=_safe(problems, site_names, doc, site) or (),
         canonical_url=_safe(problems, canonical_url, doc),
+        base_canonical=_safe(problems, base_refused, doc),
         description=_safe(problems, description, doc),
         published=_safe(problems, published, doc),
         language=_safe(problems, language, doc),
@@ -1571,39 +1573,102 @@ def _in_furniture(el: Any) -> bool:
 def canonical_url(doc: _Doc) -> str | None:
     """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only.
 
-    An address no site means as its article's own is passed over for the next (og:url), else
-    none (the link read stands): one relative to the page's folder (`href="8003098"`, which a
-    CMS writes for an id and which made `.../cleveland.com1/8003098`, a 404: a page's own
-    address is absolute or from the site's root), and the site's front page for a page that is
-    not it (a template's default)."""
-    candidates = [
-        link.get("href")
-        for link in doc.tree.iter("link")
-        if "canonical" in (link.get("rel") or "").lower().split()
-    ]
-    candidates += doc.meta.get("og:url", [])
-    for href in candidates:
+    A canonical link's relative address is resolved against the page's `<base href>` when it
+    has one, as browsers and search engines resolve it (walk162 #5: `href="/story"` was
+    resolved against the page's own address), and is passed over when that puts it on another
+    site than the page's (`base_refused`: a hostile page's `<base>` would publish another
+    host). An address no site means as its article's own is passed over for the next
+    (og:url), else none (the link read stands): one relative to the page's folder
+    (`href="8003098"`, which a CMS writes for an id and which made
+    `.../cleveland.com1/8003098`, a 404: a page's own address is absolute or from the site's
+    root) when the page names no `<base>` folder for it, and the site's front page for a page
+    that is not it (a template's default)."""
+    base = _base_href(doc)
+    # (og:url is a meta tag's text, which <base> does not touch: a base resolves link hrefs)
+    candidates = [(h, base) for h in _canonical_links(doc)]
+    candidates += [(h, None) for h in doc.meta.get("og:url", [])]
+    for href, against in candidates:
         href = (href or "").strip()
-        if not href or not _plausible_own_address(href, doc.url):
-            continue
-        try:
-            absolute: str = urljoin(doc.url, href)
-            parts = urlsplit(absolute)
-        except ValueError:
-            continue
-        if parts.scheme in ("http", "https") and parts.hostname:
-            return absolute
+        resolved = _resolved_canonical(href, doc, against)
+        if resolved is not None and not _refused_through_base(resolved, href, doc, against):
+            return resolved
     return None
 
 
-def _plausible_own_address(href: str, url: str) -> bool:
+def base_refused(doc: _Doc) -> tuple[str, str] | None:
+    """The first canonical link whose relative address `<base href>` puts on another site than
+    the page's, not used as its address (`canonical_url`): (the address it resolves to, the
+    base), for the editor to be told (walk162 #5); None when there is none."""
+    base = _base_href(doc)
+    if base is None:
+        return None
+    for href in _canonical_links(doc):
+        href = (href or "").strip()
+        resolved = _resolved_canonical(href, doc, base)
+        if resolved is not None and _refused_through_base(resolved, href, doc, base):
+            # (one no reader may follow, `safe_url`, would not be its address anyway)
+            shown = safe_url(resolved)
+            return (shown, base) if shown else None
+    return None
+
+
+def _canonical_links(doc: _Doc) -> list[str]:
+    """The hrefs of the page's `<link rel="canonical">`, in document order."""
+    return [
+        link.get("href") or ""
+        for link in doc.tree.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+
+
+def _base_href(doc: _Doc) -> str | None:
+    """The page's document base: its first `<base>` with an href (HTML's rule), made absolute
+    against the page's address; http(s) only (a `javascript:` or `data:` base is none)."""
+    for element in doc.tree.iter("base"):
+        href = element.get("href")
+        if href is None:
+            continue
+        base = safe_url(href, doc.url)  # (control characters out: the editor is shown it)
+        return base if base and base.lower().startswith(("http://", "https://")) else None
+    return None
+
+
+def _resolved_canonical(href: str, doc: _Doc, base: str | None) -> str | None:
+    """`href`, a page's own address, made absolute (against `base` when it is relative and the
+    page has one, else against its address); None when no site means it as the page's own
+    (`_plausible_own_address`) or it is no http(s) address."""
+    if not href or not _plausible_own_address(href, doc.url, base):
+        return None
+    try:
+        absolute: str = urljoin(base or doc.url, href)
+        parts = urlsplit(absolute)
+    except ValueError:
+        return None
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return absolute
+    return None
+
+
+def _refused_through_base(resolved: str, href: str, doc: _Doc, base: str | None) -> bool:
+    """Whether `href`, relative, is put by `base` on another site than the page read at
+    `doc.url` (a page read from a file is on no site: its base stands)."""
+    if base is None or _ABSOLUTE.match(href) or href.startswith("//"):
+        return False
+    here = site_of(doc.url) if doc.url.lower().startswith(("http://", "https://")) else None
+    return here is not None and site_of(resolved) != here
+
+
+_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def _plausible_own_address(href: str, url: str, base: str | None = None) -> bool:
     """True when `href` can be the address of the page read at `url`: absolute ("https://...",
-    "//host/...") or from the site's root ("/news/1"), and not the front page of a page that is
-    not one."""
-    if not href.startswith("/") and not re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+    "//host/...") or from the site's root ("/news/1"), or relative to the folder the page's
+    `<base href>` names (`base`, absolute), and not the front page of a page that is not one."""
+    if not href.startswith("/") and not _ABSOLUTE.match(href) and base is None:
         return False  # "8003098", "story.html", "?id=3": relative to the page's folder
     try:
-        path = urlsplit(urljoin(url, href)).path
+        path = urlsplit(urljoin(base or url, href)).path
         own = urlsplit(url).path
     except ValueError:
         return False

@@ -334,6 +334,10 @@ class FeedReport:
     #: New articles published at their page's canonical on another site than the feed's link:
     #: (link, title, address published), each said (walk162 #6).
     elsewhere: tuple[tuple[str, str, str], ...] = ()
+    #: New articles whose page's relative canonical link its `<base href>` put on another site
+    #: than the page's, not used: (link, title, that address, the base, the address published),
+    #: each said (walk162 #5).
+    base_refused: tuple[tuple[str, str, str, str, str], ...] = ()
     #: The markup the feed's own title (its name, a credit's publication) held that was removed,
     #: in words ("`<b>`"), "" for none (walk96 D: said of its articles' titles, not of its own);
     #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
@@ -540,6 +544,10 @@ class FeedReport:
             "published_elsewhere": [
                 {"url": link, "title": title, "published": published}
                 for link, title, published in self.elsewhere
+            ],
+            "base_canonicals": [
+                {"url": link, "title": title, "named": named, "base": base, "published": published}
+                for link, title, named, base, published in self.base_refused
             ],
             "unreachable_addresses": [
                 {"url": link, "title": title, "named": named, "why": why}
@@ -2482,6 +2490,11 @@ def _store(
         elsewhere=tuple(
             said
             for said in built.elsewhere
+            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
+        ),
+        base_refused=tuple(
+            said
+            for said in built.base_refused
             if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
         ),
         title_markup="" if kept_move or source.name else parsed.title_markup,

@@ -198,6 +198,10 @@ class Page:
     site_names: tuple[str, ...] = ()
     #: The page's canonical URL (rel=canonical / og:url), absolute, when it gives one.
     canonical_url: str | None = None
+    #: A canonical link relative to the page's `<base href>` that the base puts on another site
+    #: than the page's, so not its address (walk162 #5: a hostile page's base would publish
+    #: another host): (the address it resolves to, the base); else None.
+    base_canonical: tuple[str, str] | None = None
     #: The page's own description (meta/OG/JSON-LD), plain text.
     description: str | None = None
     published: datetime | None = None

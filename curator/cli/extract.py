@@ -13,6 +13,7 @@ from click.core import ParameterSource
 from curator.articles import (
     address_credit,
     address_name,
+    base_refused_said,
     page_title,
     read_page,
     unreachable_named,
@@ -255,6 +256,8 @@ def extract(
             published = "in a build, the link its feed gives"
         if refused is not None:
             warn(f"{source}: " + unreachable_note(*refused, published))
+        if page.base_canonical:  # walk162 #5: shown as a build takes it
+            warn(f"{source}: " + base_refused_said(*page.base_canonical))
         if source in disallowed:
             warn(
                 f"{source}: the robots.txt of {site_name(site_of(source) or source)}"

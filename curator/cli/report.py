@@ -19,7 +19,12 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from curator import robots
-from curator.articles import MAX_TITLE_CHARS, elsewhere_note, unreachable_note
+from curator.articles import (
+    MAX_TITLE_CHARS,
+    base_refused_note,
+    elsewhere_note,
+    unreachable_note,
+)
 from curator.cli.common import echo, hold_note
 from curator.errors import shell_arg
 from curator.extract import site_name_note
@@ -1092,6 +1097,15 @@ def print_failures(
     for report in summary.feeds:
         for link, title, address in report.elsewhere:
             echo(f'{report.name}: "{title}": {elsewhere_note(address, link)}', err=True)
+    for report in summary.feeds:
+        for link, title, named, base, address in report.base_refused:
+            # walk162 #5: a relative canonical is read against the page's <base href>, never
+            # onto another site through it.
+            echo(
+                f'{report.name}: "{title}" ({sent_url(link)}):'
+                f" {base_refused_note(named, base, address, link)}",
+                err=True,
+            )
     for report in summary.feeds:
         if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are
             # walk110 #5: it said "a `<script>` with its text" of any markup, and asked for a
