@@ -1081,9 +1081,10 @@ _MARKDOWN_BLURBS = {
 
 def plain_blurbs(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     """A warning per copy of curator's templates in `folder` made before blurbs could hold links
-    and emphasis, when the issue's blurbs hold them: such a copy writes `{{ entry.blurb }}`, and
-    an editor's link `[the study](https://...)` is published as the text "the study
-    <https://...>" in the HTML editions (walk156 #9)."""
+    and emphasis, when the issue's blurbs hold them: such a copy writes `{{ entry.blurb }}` (an
+    issue.md `{{ entry.blurb | md_text }}`), and an editor's link `[the study](https://...)` is
+    published as the text "the study <https://...>" in the HTML editions (walk156 #9). The
+    warning quotes what the copy writes, with its line."""
     marked = [
         entry
         for section in issue.sections
@@ -1095,15 +1096,28 @@ def plain_blurbs(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     notes = []
     for name, (needed, write) in _MARKDOWN_BLURBS.items():
         stale = [p for p in copies_without(folder, needed) if p.name == name and old_copy(p)]
-        if stale and "entry.blurb" in (_template_text(stale[0]) or ""):
+        text = (_template_text(stale[0]) or "") if stale else ""
+        # The text the copy holds, quoted as it is with its line (walk164 N4: an old issue.md
+        # writes `{{ entry.blurb | md_text }}`, and was told to replace `{{ entry.blurb }}`)
+        found = [
+            f"`{m.group(0)}` (line {text.count(chr(10), 0, m.start()) + 1})"
+            for m in _PLAIN_BLURB.finditer(text)
+        ]
+        if found:
+            where = " and ".join(found)
             notes.append(
                 f"{stale[0]}: this copy of curator's {name} was made before blurbs could hold"
                 f" links and emphasis: it publishes the blurbs of {len(marked)} article(s) of"
                 f' issue {issue.number} ("{marked[0].article.title}") as their text, each link'
-                f' "text <address>", not a link; write {write} for {{{{ entry.blurb }}}} in it'
+                f' "text <address>", not a link; in it, replace {where} with `{write}`'
                 " (docs/templates.md), or delete the copy to use curator's own"
             )
     return tuple(notes)
+
+
+#: A value of the blurb's text in a template, `{{ entry.blurb }}` or `{{ entry.blurb | md_text }}`
+#: (not `entry.blurb_html`): what an old copy writes where curator's writes the Markdown blurb.
+_PLAIN_BLURB = re.compile(r"{{-?(?:(?!}}).)*?\bentry\.blurb\b(?!_)(?:(?!}}).)*?}}", re.S)
 
 
 def unupdated_feed(folder: Path | None) -> tuple[str, ...]:
