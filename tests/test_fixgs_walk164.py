@@ -49,3 +49,59 @@ def test_an_old_issue_md_copy_is_told_the_text_it_holds(
     assert code == 0, err
     assert "made before blurbs could hold" not in said_as_one(err)
     assert "[the study](https://s.example/study)" in (out / "issue-1.md").read_text("utf-8")
+
+
+def test_a_store_older_than_the_last_issue_is_said_so_and_can_learn_it(tmp_path: Path) -> None:
+    """N5: a backup taken after issue 1, put back after issue 2 was published: the build stopped
+    (rightly) but blamed `settings: store`, and offered no way on that kept issue 2. It says the
+    store is older than issue 2, and the ways on; `curator render --record` records issue 2 from
+    its issue-2.json, and the next build publishes issue 3, featuring none of issue 2's articles."""
+    config = copy_demo(tmp_path)
+    store = config.parent / ".curator" / "curator.db"
+    out = config.parent / "output"
+    code, _, err = run("build", "--config", str(config), "-q")
+    assert code == 0, err
+    backup = tmp_path / "after-issue-1.db"
+    code, _, err = run("backup", "--config", str(config), str(backup))
+    assert code == 0, err
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    issue_2 = json.loads((out / "issue-2.json").read_text("utf-8"))
+    told = {a["url"] for s in issue_2["sections"] for a in s["articles"]}
+    published = {p.name: p.read_bytes() for p in out.glob("issue-2.*")}
+    shutil.copyfile(backup, store)
+    for end in ("-wal", "-shm"):
+        store.with_name(store.name + end).unlink(missing_ok=True)
+
+    code, _, err = run("build", "--config", str(config), "--no-fetch")
+    said = said_as_one(err)
+    assert code == 1, said
+    assert f"but the store {store} records issues up to 1: the store is older than the" in said
+    assert "published issue 2, and does not know it" in said, said
+    assert "settings: store" not in said, said
+    assert (
+        f"record issue 2 in this store from {out / 'issue-2.json'}, `curator render --record"
+        in (said)
+    )
+    assert "the next build then publishes issue 3" in said
+    assert "put back a copy of the store taken after issue 2 was published" in said
+    assert {p.name: p.read_bytes() for p in out.glob("issue-2.*")} == published
+
+    code, out_text, err = run("render", "--config", str(config), "--record")
+    assert code == 0, err
+    assert f"issue 2 is recorded in the store {store} from {out / 'issue-2.json'}" in said_as_one(
+        out_text
+    )
+    assert {p.name: p.read_bytes() for p in out.glob("issue-2.*")} == published
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    issue_3 = json.loads((out / "issue-3.json").read_text("utf-8"))
+    assert issue_3["number"] == 3
+    assert not told & {a["url"] for s in issue_3["sections"] for a in s["articles"]}
+    assert issue_3["theme"] != issue_2["theme"]  # (issue 2 took its place in the plan)
+    assert {p.name: p.read_bytes() for p in out.glob("issue-2.*")} == published
+    # Nothing left to record: said, nothing changed
+    code, _, err = run("render", "--config", str(config), "--record")
+    assert code == 1
+    assert "every issue published there is recorded; nothing was changed" in said_as_one(err)
+
