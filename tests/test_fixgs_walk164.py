@@ -8,7 +8,9 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import copy_demo, said_as_one
+import hostile_helpers as h
+
+from conftest import LocalServer, copy_demo, said_as_one
 from conftest import run_cli as run
 from curator.render import builtin_templates
 
@@ -105,3 +107,63 @@ def test_a_store_older_than_the_last_issue_is_said_so_and_can_learn_it(tmp_path:
     assert code == 1
     assert "every issue published there is recorded; nothing was changed" in said_as_one(err)
 
+
+def _posts(server: LocalServer, numbers: range) -> bytes:
+    items = "".join(
+        f"<item><title>Post {n} on customer support queues</title>"
+        f"<link>{server.url(f'/posts/{n}')}</link><guid>post-{n}</guid>"
+        f"<pubDate>{n + 1:02d} Jul 2026 08:00:00 +0000</pubDate>"
+        f"<description>Week {n}: how support teams cut their ticket queues and backlog."
+        " Agents triage by cause.</description></item>"
+        for n in reversed(numbers)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>Weekly Posts</title><link>{server.url('/')}</link>{items}</channel></rss>"
+    ).encode()
+
+
+def test_a_feed_with_gaps_says_how_to_add_an_article_it_missed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """N6: "fetch more often, or add its archive page", said of a feed that moved past what was
+    stored between two fetches, was explained nowhere. The note says how: the lines of a draft
+    that add an article by its address; followed, the build publishes the missed article."""
+    url = http_server.add("/feed.xml", _posts(http_server, range(1, 5)))
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    assert run("fetch", "--config", str(config), "-q")[0] == 0
+    http_server.add("/feed.xml", _posts(http_server, range(11, 15)))
+    code, _, err = run("fetch", "--config", str(config))
+    said = said_as_one(err)
+    assert code == 0, said
+    assert "entries between 2026-07-05 and 2026-07-12 may be missing" in said, said
+    assert "add its archive page" not in said
+    assert (
+        f"to feature an article it missed, find its address on the web (its site,"
+        f" {http_server.url('/')}, may list it) and add it to a draft (`curator draft"
+    ) in said, said
+    assert (
+        "under a subject's heading as a heading of its own, the line `## https://...` with its"
+        " address under the line `# Subject`: curator reads the page and credits it"
+    ) in said, said
+    # Followed: post 7, which the feed never gave curator, is published from its address
+    missed = http_server.add(
+        "/posts/7",
+        "<html><head><title>Post 7 on customer support queues</title>"
+        '<meta name="author" content="Rae Lund"></head><body><article>'
+        "<h1>Post 7 on customer support queues</h1><p>Week 7: support teams that sort the"
+        " ticket queue by cause cut their backlog by half. Agents who triage by cause answer"
+        " sooner.</p></article></body></html>",
+        content_type="text/html",
+    )
+    code, _, err = run("draft", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    draft = config.parent / "drafts" / "issue-1.md"
+    lines = draft.read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[at + 1 : at + 1] = ["", f"## {missed}", ""]
+    draft.write_text("\n".join(lines), "utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    page = (config.parent / "output" / "issue-1.html").read_text("utf-8")
+    assert f'<a href="{missed}">Post 7 on customer support queues</a>' in page, page
