@@ -105,6 +105,10 @@ class RenderResult:
     #: Those of `changed` (pages and text editions) whose text a reader reads is as it was: only
     #: their markup changed (today's templates write it otherwise than the ones that wrote them).
     markup_only: tuple[Path, ...] = ()
+    #: The issues whose pages or text editions read otherwise than before though no correction
+    #: of theirs was taken in this run (their issue-N.json as the store kept it): rendered by
+    #: today's templates and rules, by number, with those files (walk164 N7).
+    text_changed: Mapping[int, tuple[Path, ...]] = field(default_factory=dict)
 
 
 def _unrecorded_leftovers(
@@ -990,6 +994,8 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    # (what the store keeps of each issue before the corrections below take what changed)
+    kept_before = {r.number: r for r in store.issues(with_articles=True)}
     notes += _dates_in_text(store, issues, out_dir)
     notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
@@ -1079,6 +1085,13 @@ def render_issues(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
         markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
+        kept_after = {r.number: r for r in store.issues(with_articles=True)}
+        text_changed = {
+            number: found
+            for number in chosen
+            if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
+            and (found := _text_changed(number, changed, markup_only))
+        }
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
         if out_dir / "feed.xml" in changed:
             notes += unupdated_feed(folder)
@@ -1104,7 +1117,22 @@ def render_issues(
             f" {write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(
-        tuple(chosen), paths, tuple(notes), changed, moved, updated, past, markup_only
+        tuple(chosen), paths, tuple(notes), changed, moved, updated, past, markup_only, text_changed
+    )
+
+
+def _text_changed(
+    number: int, changed: Collection[Path], markup_only: Collection[Path]
+) -> tuple[Path, ...]:
+    """Issue `number`'s pages and text editions among `changed` that were there before and read
+    otherwise now (not `markup_only`)."""
+    return tuple(
+        p
+        for p in changed
+        if p.name.startswith(f"issue-{number}.")
+        and p.suffix in {".html", ".txt", ".md"}
+        and p not in markup_only
+        and p.exists()
     )
 
 

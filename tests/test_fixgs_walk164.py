@@ -167,3 +167,41 @@ def test_a_feed_with_gaps_says_how_to_add_an_article_it_missed(
     assert code == 0, err
     page = (config.parent / "output" / "issue-1.html").read_text("utf-8")
     assert f'<a href="{missed}">Post 7 on customer support queues</a>' in page, page
+
+
+def test_render_all_says_which_issues_read_otherwise_and_why(tmp_path: Path) -> None:
+    """N7: `render --all` after an upgrade changed old issues' text ("Journey Lab (1/2)") and
+    said only that files changed. Per issue whose text changes though its issue-N.json holds no
+    correction: one line saying so and why (this curator's templates and rules), then one line of
+    advice; an issue corrected in its issue-N.json is told by its correction's own line."""
+    config = copy_demo(tmp_path)
+    out = config.parent / "output"
+    old = config.parent / "old"
+    old.mkdir()
+    own = (builtin_templates() / "issue.txt").read_text("utf-8")
+    (old / "issue.txt").write_text(own.replace("{{ entry.blurb }}", "> {{ entry.blurb }}"), "utf-8")
+    code, _, err = run("build", "--config", str(config), "--templates", str(old), "-q")
+    assert code == 0, err
+    assert "\n> " in (out / "issue-1.txt").read_text("utf-8")
+    code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
+    assert code == 0, err
+    data = json.loads((out / "issue-2.json").read_text("utf-8"))
+    data["sections"][0]["articles"][0]["title"] = "A title corrected"
+    (out / "issue-2.json").write_text(json.dumps(data), "utf-8")
+
+    code, out_text, err = run("render", "--config", str(config), "--all")
+    said = said_as_one(out_text)
+    assert code == 0, err
+    assert (
+        "Issue 1 reads otherwise than before in issue-1.txt, though nothing in its issue-1.json"
+        " was corrected: it was rendered with this curator's templates and rules (and yours), not"
+        " the ones that published it."
+    ) in said, said
+    assert "Issue 2 reads otherwise" not in said  # (its correction is said by its own line)
+    assert "as corrected in" in said_as_one(err), err
+    assert said.count("To keep an issue's files as they were, render only the issue you mean") == 1
+    assert "\n> " not in (out / "issue-1.txt").read_text("utf-8")
+    # Rendered again, nothing reads otherwise: nothing said
+    code, out_text, err = run("render", "--config", str(config), "--all")
+    assert code == 0, err
+    assert "reads otherwise" not in out_text and "To keep an issue's files" not in out_text

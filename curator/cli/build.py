@@ -832,6 +832,9 @@ def render(
             "files": [str(p) for p in result.paths],
             "changed": [str(p) for p in result.changed],
             "markup_only": [str(p) for p in result.markup_only],
+            "text_changed": {
+                str(n): [str(p) for p in paths] for n, paths in result.text_changed.items()
+            },
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
@@ -851,6 +854,20 @@ def render(
             " follow the templates of this curator (and yours), which write them otherwise than"
             " the ones that published them (an older curator's, or your templates before you"
             " changed them); nothing in their text changed."
+        )
+    for number, paths in result.text_changed.items():
+        # walk164 N7: `render --all` after an upgrade changed old issues' text ("Journey Lab
+        # (1/2)") and said only that files changed
+        echo(
+            f"Issue {number} reads otherwise than before in {', '.join(p.name for p in paths)},"
+            f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
+            " curator's templates and rules (and yours), not the ones that published it."
+        )
+    if result.text_changed:
+        echo(
+            "To keep an issue's files as they were, render only the issue you mean (`curator"
+            " render N`: it writes that issue's files, the archive page and the feed of issues),"
+            " and put these files back from your backup of the output folder."
         )
     marked, at = result.feed_updated
     if marked:
