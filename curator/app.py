@@ -890,7 +890,7 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
     return tuple(out)
 
 
-def _record(
+def record_published(
     config: Config, store: Store, issue: Issue, now: datetime, *, planned: bool
 ) -> tuple[KeptSubject, ...]:
     """Record the issue as published; each article it published under another subject than
@@ -1081,9 +1081,10 @@ _MARKDOWN_BLURBS = {
 
 def plain_blurbs(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     """A warning per copy of curator's templates in `folder` made before blurbs could hold links
-    and emphasis, when the issue's blurbs hold them: such a copy writes `{{ entry.blurb }}`, and
-    an editor's link `[the study](https://...)` is published as the text "the study
-    <https://...>" in the HTML editions (walk156 #9)."""
+    and emphasis, when the issue's blurbs hold them: such a copy writes `{{ entry.blurb }}` (an
+    issue.md `{{ entry.blurb | md_text }}`), and an editor's link `[the study](https://...)` is
+    published as the text "the study <https://...>" in the HTML editions (walk156 #9). The
+    warning quotes what the copy writes, with its line."""
     marked = [
         entry
         for section in issue.sections
@@ -1095,15 +1096,28 @@ def plain_blurbs(issue: Issue, folder: Path | None) -> tuple[str, ...]:
     notes = []
     for name, (needed, write) in _MARKDOWN_BLURBS.items():
         stale = [p for p in copies_without(folder, needed) if p.name == name and old_copy(p)]
-        if stale and "entry.blurb" in (_template_text(stale[0]) or ""):
+        text = (_template_text(stale[0]) or "") if stale else ""
+        # The text the copy holds, quoted as it is with its line (walk164 N4: an old issue.md
+        # writes `{{ entry.blurb | md_text }}`, and was told to replace `{{ entry.blurb }}`)
+        found = [
+            f"`{m.group(0)}` (line {text.count(chr(10), 0, m.start()) + 1})"
+            for m in _PLAIN_BLURB.finditer(text)
+        ]
+        if found:
+            where = " and ".join(found)
             notes.append(
                 f"{stale[0]}: this copy of curator's {name} was made before blurbs could hold"
                 f" links and emphasis: it publishes the blurbs of {len(marked)} article(s) of"
                 f' issue {issue.number} ("{marked[0].article.title}") as their text, each link'
-                f' "text <address>", not a link; write {write} for {{{{ entry.blurb }}}} in it'
+                f' "text <address>", not a link; in it, replace {where} with `{write}`'
                 " (docs/templates.md), or delete the copy to use curator's own"
             )
     return tuple(notes)
+
+
+#: A value of the blurb's text in a template, `{{ entry.blurb }}` or `{{ entry.blurb | md_text }}`
+#: (not `entry.blurb_html`): what an old copy writes where curator's writes the Markdown blurb.
+_PLAIN_BLURB = re.compile(r"{{-?(?:(?!}}).)*?\bentry\.blurb\b(?!_)(?:(?!}}).)*?}}", re.S)
 
 
 def unupdated_feed(folder: Path | None) -> tuple[str, ...]:
@@ -1394,7 +1408,7 @@ def publish_issue(
                 files.write()
             except OSError as exc:
                 raise BuildError(_cannot_write(issue, out_dir, exc)) from None
-            kept = _record(config, store, issue, now, planned=planned)
+            kept = record_published(config, store, issue, now, planned=planned)
             # (the stories told before this build says it left out: said once, with the issue)
             store.mark_retold_said(said)
             # (and the copies found of stories told before, which it says: walk85 B)
@@ -1714,18 +1728,46 @@ def stop_for_unrecorded_issue(
         pass
     last = number - 1
     knows = f"records issues up to {last}" if last else "records no issue at all"
-    if store.unfinished_issue() == number:  # a copy taken while its build had failed (walk157 #2)
-        cause = (
-            f"the store was put back from a copy of it (a backup) taken before issue {number}"
-            " was published"
+    move = f" --out {shell_arg(out_dir)}" if out_dir != config.settings.output else ""
+    unknown = [number]
+    while (out_dir / f"issue-{unknown[-1] + 1}.json").exists():
+        unknown.append(unknown[-1] + 1)
+    if store.unfinished_issue() == number or _older_copy(store, out_dir, number):
+        # A copy of this store taken before issue `number` was published (a backup put back: walk157
+        # #2, walk164 N5), not another store: the ways on that keep the published issue(s).
+        them = f"issue {number}" if len(unknown) == 1 else f"issues {number}-{unknown[-1]}"
+        json_files = (
+            out_dir / f"issue-{number}.json"
+            if len(unknown) == 1
+            else f"their issue-N.json files in {out_dir}"
         )
-        fix = f"put back the store that published issue {number} (or a copy taken since)"
-    elif store.path.resolve() == Path(config.settings.store).resolve():
+        store_files = " and ".join(f"{store.path.name}{end}" for end in ("-wal", "-shm"))
+        raise BuildError(
+            f"{out_dir} already holds {what} ({', '.join(found)}), but the store {store.path}"
+            f" {knows}: the store is older than the published {them}, and does not know"
+            f" {'it' if len(unknown) == 1 else 'them'} (most likely it was put back from a"
+            f" copy, a backup, taken before issue {number} was published), so its next issue"
+            f" would be another issue {number}, and could feature again what {them} featured."
+            f" Nothing was published. To go on and keep {them}, either: record {them} in this"
+            f" store from {json_files}, `curator render --record{move}` (the next"
+            f" build then publishes issue {unknown[-1] + 1}); or put back a copy of the store"
+            f" taken after issue {unknown[-1]} was published, if you have one (with no curator"
+            f" running, move it over {store.path} and delete {store_files} beside it). To"
+            f" publish a new issue {number} over the old one on purpose, move the"
+            f" {out_dir / f'issue-{number}'}.* files out of the folder (or choose another --out)"
+            " first"
+        )
+    if store.path.resolve() == Path(config.settings.store).resolve():
         cause = "settings: store in feeds.yaml names another store than the one that published it"
         fix = "correct settings: store (or give --db with the right store)"
     else:
         cause = f"--db {store.path} is not the store that published it"
         fix = "give --db the right store (or leave --db out to use settings: store)"
+    if number == 1:  # (a copy taken before the first issue looks like a new store: `_older_copy`)
+        fix += (
+            "; if it is your store put back from a copy taken before issue 1 was published,"
+            f" record issue 1 in it from its issue-1.json instead: `curator render --record{move}`"
+        )
     raise BuildError(
         f"{out_dir} already holds {what} ({', '.join(found)}), but the store {store.path}"
         f" {knows}: most likely {cause}. Nothing was published. To go on with the right store:"
@@ -1733,6 +1775,33 @@ def stop_for_unrecorded_issue(
         f" move the {out_dir / f'issue-{number}'}.* files out of the folder (or choose another"
         " --out) first"
     )
+
+
+def _older_copy(store: Store, out_dir: Path, number: int) -> bool:
+    """Whether `store` is the one that published `out_dir`'s issues, as it was before issue
+    `number` was published: its last issue, `number - 1`, featured most of what the folder's
+    issue-(N-1).json publishes, where another store (a typo in --db or `settings: store`, a new
+    one, another newsletter's) does not. Before issue 1 the two cannot be told apart: a new store
+    fetches the same feeds (`stop_for_unrecorded_issue` names both)."""
+
+    def urls(n: int) -> set[str]:
+        try:
+            data = json.loads((out_dir / f"issue-{n}.json").read_text(encoding="utf-8"))
+            issue = issue_from_data(data)
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError, TypeError, KeyError):
+            return set()
+        return {e.article.url for s in issue.sections for e in s.entries if e.article.url}
+
+    published = urls(number - 1) if number > 1 else set()
+    if not published:
+        return False
+    records = store.issues(with_articles=True)
+    record = next((r for r in records if r.number == number - 1), None)
+    if record is None:
+        return False
+    featured = {url_key(url) for _, url in store.urls_of([a for _, a in record.featured])}
+    known = {url for url in published if url_key(url) in featured}
+    return 2 * len(known) >= len(published)
 
 
 def _contents(names: Iterable[str]) -> Mapping[str, str | bytes] | None:

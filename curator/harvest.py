@@ -72,7 +72,7 @@ from curator.store import FeedState, PageRetry, Store, dead_page, with_moved_err
 from curator.subjectfit import subject_phrases
 from curator.termcounts import Counted, Vocabulary, count, phrase_keys, prepare
 from curator.textfeatures import Vector, matched_scripts, scripts
-from curator.urls import url_key
+from curator.urls import safe_url, url_key
 from curator.workers import Workers, worker_pool
 
 #: How one feed went: read ("ok"), nothing new since last time ("unchanged"), "failed", or its
@@ -177,7 +177,7 @@ class FeedReport:
     #: A feed read before whose entries in this run were all new, all dated after the newest it
     #: gave before, and as many as on its last read: (the newest stored date, the oldest entry's
     #: date, ISO; its entries). The entries between may have left the feed unseen (walk157 #3).
-    missed: tuple[str, str, int] | None = None
+    missed: tuple[str, str, int, str | None] | None = None
     #: A feed that gave nothing new in this run, whose newest article is dated `QUIET_AFTER` ago
     #: or more: that date (ISO).
     quiet_since: str | None = None
@@ -393,12 +393,18 @@ class FeedReport:
         """ "entries between 2026-07-04 and 2026-08-05 may be missing: ..." (`missed`)."""
         if not self.missed:
             return None
-        newest, oldest, entries = self.missed
+        newest, oldest, entries, site = self.missed
+        # How to feature one it missed, said here (walk164 N6: "or add its archive page" was
+        # explained nowhere): a draft adds an article by its address.
+        where = f" (its site, {site}, may list it)" if site else ""
         return (
             f"entries between {newest[:10]} and {oldest[:10]} may be missing: none of its"
             f" {entries} entries was stored before, all are newer than the newest it gave before,"
-            f" and the feed keeps only its latest {entries}: fetch more often, or add its archive"
-            " page"
+            f" and the feed keeps only its latest {entries}: fetch more often (`curator fetch`"
+            " daily, say); to feature an article it missed, find its address on the"
+            f" web{where} and add it to a draft (`curator draft`) under a subject's heading as a"
+            " heading of its own, the line `## https://...` with its address under the line"
+            " `# Subject`: curator reads the page and credits it"
         )
 
     @property
@@ -858,7 +864,7 @@ class _Fresh:
     #: Of `pages_unread`, the pages gone for good (`store.dead_page`).
     pages_gone: int = 0
     #: Entries that may have come and gone unseen before this read (`FeedReport.missed`).
-    missed: tuple[str, str, int] | None = None
+    missed: tuple[str, str, int, str | None] | None = None
 
 
 def _build_and_count(
@@ -1288,7 +1294,7 @@ class _Move:
 
 def _missed(
     store: Store, source: FeedSource, parsed: ParsedFeed, new: Sequence[Entry], before: FeedState
-) -> tuple[str, str, int] | None:
+) -> tuple[str, str, int, str | None] | None:
     """`FeedReport.missed`: a feed read before whose entries now are all new, each dated after
     the newest it gave before, and as many as on its last read (a full window that moved past
     what was stored): the entries between may have come and gone between two fetches.
@@ -1307,7 +1313,14 @@ def _missed(
     oldest = min(d for d in dates if d is not None)
     if newest is None or oldest <= newest:
         return None
-    return newest.isoformat(), oldest.isoformat(), len(entries)
+    site = safe_url(parsed.link)
+    if (
+        site is None
+        or not site.startswith(("http://", "https://"))
+        or any(c.isspace() for c in site)
+    ):
+        site = None  # (the feed's own home page, where one may look: an address, nothing else)
+    return newest.isoformat(), oldest.isoformat(), len(entries), site
 
 
 def _new_entries(

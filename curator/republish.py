@@ -28,6 +28,7 @@ from curator.app import (
     plain_blurbs,
     published_feed,
     reader_notes,
+    record_published,
     stopped_issue_in,
     stored_day,
     stored_scores,
@@ -44,6 +45,7 @@ from curator.issuecheck import issue_mistakes
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
 from curator.models import (
     Article,
+    Copy,
     Issue,
     Scored,
     Section,
@@ -82,6 +84,7 @@ from curator.store import (
     IssueRecord,
     Store,
 )
+from curator.themes import plan_entry, theme_history
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,10 @@ class RenderResult:
     #: Those of `changed` (pages and text editions) whose text a reader reads is as it was: only
     #: their markup changed (today's templates write it otherwise than the ones that wrote them).
     markup_only: tuple[Path, ...] = ()
+    #: The issues whose pages or text editions read otherwise than before though no correction
+    #: of theirs was taken in this run (their issue-N.json as the store kept it): rendered by
+    #: today's templates and rules, by number, with those files (walk164 N7).
+    text_changed: Mapping[int, tuple[Path, ...]] = field(default_factory=dict)
 
 
 def _unrecorded_leftovers(
@@ -830,6 +837,90 @@ def _as_compared(value: object) -> object:
     return value
 
 
+def record_unknown_issues(
+    config: Config, store: Store, out_dir: Path
+) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Record in the store the issues `out_dir` published after the store's last (`curator
+    render --record`), each from its issue-N.json: its articles the store holds count as featured
+    by it (no later issue features them again) and the next build numbers its issue after them.
+    Returns the issues recorded and what to say of them.
+
+    Why: a store put back from a backup taken before issue N was published stopped the next build
+    (rightly: it would publish another issue N), and the only way on that kept the published issue
+    was a newer backup, if there was one (walk164 N5)."""
+    last = store.next_issue_number() - 1
+    published, warnings = published_issues(out_dir)
+    numbers: list[int] = []
+    while last + len(numbers) + 1 in published:
+        numbers.append(last + len(numbers) + 1)
+    if not numbers:
+        unread = [w for w in warnings if f"issue-{last + 1}.json" in w]
+        later = sorted(n for n in published if n > last)
+        raise CuratorError(
+            f"{out_dir} holds no issue-{last + 1}.json that the store could record after its last"
+            f" issue ({last or 'none'}): "
+            + (
+                "; ".join(unread)
+                if unread
+                else f"its next issue there is {later[0]}, not {last + 1}"
+                if later
+                else "every issue published there is recorded; nothing was changed"
+            )
+        )
+    notes: list[str] = []  # (an issue-N.json that cannot be read: `render` says so)
+    for number in numbers:
+        issue = published[number]
+        unknown: list[str] = []
+        seen: set[int] = set()
+        sections = []
+        for sec in issue.sections:
+            entries = []
+            for entry in sec.entries:
+                stored = store.article_by_url(entry.article.url) if entry.article.url else None
+                if stored is None:
+                    unknown.append(entry.article.url or entry.article.title)
+                    continue
+                if stored.id in seen:  # (listed twice in issue-N.json: one entry per article)
+                    continue
+                seen.add(stored.id)
+                copies = []
+                for _, url in entry.also_covered_by:
+                    copy = store.article_by_url(url) if url else None
+                    if copy is not None and copy.id != stored.id:
+                        copies.append(Copy(copy, sec.subject, f"named in issue-{number}.json"))
+                # (published as issue-N.json has it: its title, credit and blurb)
+                art = replace(entry.article, id=stored.id)
+                entries.append(replace(entry, article=art, copies=tuple(copies)))
+            sections.append(replace(sec, entries=tuple(entries)))
+        issue = replace(issue, sections=tuple(sections))
+        history = theme_history(config, store).issues
+        planned = bool(issue.theme) and plan_entry(config, history, issue.theme) is not None
+        json_file = out_dir / f"issue-{number}.json"
+        try:  # (when it was published: when its issue-N.json was written)
+            at = datetime.fromtimestamp(json_file.stat().st_mtime, UTC)
+        except OSError:
+            at = datetime.now(UTC)
+        with store.transaction():
+            record_published(config, store, issue, at, planned=planned)
+            if (store.unfinished_issue() or 0) <= number:
+                store.finish_issue()
+        featured = sum(len(sec.entries) for sec in issue.sections)
+        notes.append(
+            f"issue {number} is recorded in the store {store.path} from {json_file}: its"
+            f" {featured} article(s) count as featured by it, so no later issue features them"
+            + (", and it took its theme's place in the plan of themes" if planned else "")
+            + (
+                f"; {len(unknown)} of its articles are none the store holds, so the store cannot"
+                f" count them as featured ({', '.join(unknown[:3])}"
+                f"{f' and {len(unknown) - 3} more' if len(unknown) > 3 else ''}): a later issue"
+                " may feature them if a feed gives them"
+                if unknown
+                else ""
+            )
+        )
+    return tuple(numbers), tuple(notes)
+
+
 def render_issues(
     config: Config,
     store: Store,
@@ -903,6 +994,8 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    # (what the store keeps of each issue before the corrections below take what changed)
+    kept_before = {r.number: r for r in store.issues(with_articles=True)}
     notes += _dates_in_text(store, issues, out_dir)
     notes += _headings_in_text(store, issues, out_dir)
     notes += _dates_kept(store, issues, out_dir)
@@ -992,6 +1085,13 @@ def render_issues(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )
         markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
+        kept_after = {r.number: r for r in store.issues(with_articles=True)}
+        text_changed = {
+            number: found
+            for number in chosen
+            if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
+            and (found := _text_changed(number, changed, markup_only))
+        }
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
         if out_dir / "feed.xml" in changed:
             notes += unupdated_feed(folder)
@@ -1017,7 +1117,22 @@ def render_issues(
             f" {write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(
-        tuple(chosen), paths, tuple(notes), changed, moved, updated, past, markup_only
+        tuple(chosen), paths, tuple(notes), changed, moved, updated, past, markup_only, text_changed
+    )
+
+
+def _text_changed(
+    number: int, changed: Collection[Path], markup_only: Collection[Path]
+) -> tuple[Path, ...]:
+    """Issue `number`'s pages and text editions among `changed` that were there before and read
+    otherwise now (not `markup_only`)."""
+    return tuple(
+        p
+        for p in changed
+        if p.name.startswith(f"issue-{number}.")
+        and p.suffix in {".html", ".txt", ".md"}
+        and p not in markup_only
+        and p.exists()
     )
 
 

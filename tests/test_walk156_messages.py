@@ -346,7 +346,7 @@ def test_old_copies_are_named_for_markdown_blurbs_the_feeds_updated_and_the_clos
         f"{folder / '_issue_body.html'}: this copy of curator's _issue_body.html was made before"
         " blurbs could hold links and emphasis: it publishes the blurbs of 1 article(s)"
     ) in said
-    assert "write {{ entry.blurb_html }} for {{ entry.blurb }}" in said
+    assert "replace `{{ entry.blurb }}` (line 21) with `{{ entry.blurb_html }}`" in said, said
     assert "the study &lt;https://s.example/study&gt;" in (out / "issue-1.html").read_text("utf-8")
     # the released copy is an old copy, never "yours"
     assert "your templates leave out" not in said, said

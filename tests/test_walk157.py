@@ -258,7 +258,11 @@ def test_a_feed_that_moved_past_what_was_stored_says_entries_may_be_missing(
     note = (
         "entries between 2026-07-05 and 2026-07-12 may be missing: none of its 4 entries was"
         " stored before, all are newer than the newest it gave before, and the feed keeps only"
-        " its latest 4: fetch more often, or add its archive page"
+        " its latest 4: fetch more often (`curator fetch` daily, say); to feature an article it"
+        " missed, find its address on the web (its site, http://example.com/, may list it) and"
+        " add it to a draft (`curator draft`) under a subject's heading as a heading of its own,"
+        " the line `## https://...` with its address under the line `# Subject`: curator reads"
+        " the page and credits it"
     )
     assert data["feeds"][0]["entries_note"] == note, err
     code, _, err = h.build_json(config, command="fetch")  # (nothing new: no note)

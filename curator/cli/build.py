@@ -61,7 +61,7 @@ from curator.nearcopies import template_feed_notes
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch, refresh
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
-from curator.republish import render_issues
+from curator.republish import record_unknown_issues, render_issues
 from curator.store import Store, backup_store, free_name
 from curator.themes import hand_rename_notes, requested_subjects, theme_name
 
@@ -772,6 +772,12 @@ def draft_document(
 @out_option("The output folder of the published issues. Default: settings.output in the config.")
 @TEMPLATES_OPTION
 @click.option("--all", "every", is_flag=True, help="Render every published issue again.")
+@click.option(
+    "--record",
+    is_flag=True,
+    help="First record in the store the issues the output folder published after the store's"
+    " last, from their issue-N.json (a store put back from a backup taken before them).",
+)
 @click.argument("numbers", nargs=-1, type=click.IntRange(min=1), metavar="[N]...")
 def render(
     config: Path,
@@ -781,6 +787,7 @@ def render(
     out: Path | None,
     templates: Path | None,
     every: bool,
+    record: bool,
     numbers: tuple[int, ...],
 ) -> None:
     """Render published issues again (after a template or settings change): issue N, every issue
@@ -788,28 +795,46 @@ def render(
 
     Each issue is rendered as it was published (its issue-N.json, with the draft's edits);
     nothing is fetched, and the store records only a date or an article (title, credit, blurb)
-    corrected in an issue-N.json, or an article cut from it.
+    corrected in an issue-N.json, or an article cut from it. With --record, the issues published
+    after the store's last are recorded first (their articles count as featured), then rendered.
     """
     if every and numbers:
         raise InputError("give issue numbers or --all, not both")
+    if record and (every or numbers):
+        raise InputError(
+            "--record records and renders the issues the output folder published after the"
+            " store's last: give it no issue number, nor --all"
+        )
     usable_path(out)
+    recorded: tuple[str, ...] = ()
     with opened(config, db) as (conf, store):
         say_unused_templates(conf, templates)
+        out_dir = out or conf.settings.output
+        if record:
+            numbers, recorded = record_unknown_issues(conf, store, out_dir)
         result = render_issues(
             conf,
             store,
             numbers,
             every=every,
-            out_dir=out or conf.settings.output,
+            out_dir=out_dir,
             templates=templates,
         )
+    if not as_json:
+        for line in recorded:
+            echo(line)
     print_warnings(result.warnings)
     if as_json:
         data = {
             "issues": list(result.numbers),
+            "recorded": list(numbers) if record else [],
+            "recorded_notes": list(recorded),
             "files": [str(p) for p in result.paths],
             "changed": [str(p) for p in result.changed],
             "markup_only": [str(p) for p in result.markup_only],
+            "text_changed": {
+                str(n): [str(p) for p in paths] for n, paths in result.text_changed.items()
+            },
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
@@ -829,6 +854,20 @@ def render(
             " follow the templates of this curator (and yours), which write them otherwise than"
             " the ones that published them (an older curator's, or your templates before you"
             " changed them); nothing in their text changed."
+        )
+    for number, paths in result.text_changed.items():
+        # walk164 N7: `render --all` after an upgrade changed old issues' text ("Journey Lab
+        # (1/2)") and said only that files changed
+        echo(
+            f"Issue {number} reads otherwise than before in {', '.join(p.name for p in paths)},"
+            f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
+            " curator's templates and rules (and yours), not the ones that published it."
+        )
+    if result.text_changed:
+        echo(
+            "To keep an issue's files as they were, render only the issue you mean (`curator"
+            " render N`: it writes that issue's files, the archive page and the feed of issues),"
+            " and put these files back from your backup of the output folder."
         )
     marked, at = result.feed_updated
     if marked:
