@@ -51,11 +51,13 @@ from curator.readerlang import isolated
 from curator.render import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
+    OUTPUT_FILTERS,
     OWN_PREFIX,
     TEMPLATE_NAMES,
     TEMPLATE_REFERENCE,
     WORDS,
     EntryView,
+    LoadCheckError,
     SectionView,
     Text,
     builtin_templates,
@@ -304,12 +306,17 @@ def yaml_scalar(value: object) -> Markup:
 
 def install_filters(env: jinja2.Environment) -> jinja2.Environment:
     """The filters the output templates use (an editor's overrides may use them too)."""
-    env.filters.setdefault("md_text", md_text)
-    env.filters.setdefault("md_url", md_url)
-    env.filters.setdefault("md_intro", md_intro)
-    env.filters.setdefault("yaml", yaml_scalar)
-    # a name in a line of other words, in the text and Markdown editions (walk159 #3)
-    env.filters.setdefault("isolated", isolated)
+    filters = {
+        "md_text": md_text,
+        "md_url": md_url,
+        "md_intro": md_intro,
+        "yaml": yaml_scalar,
+        # a name in a line of other words, in the text and Markdown editions (walk159 #3)
+        "isolated": isolated,
+    }
+    # (each named in render.OUTPUT_FILTERS, which a template's load check knows before this)
+    for name in OUTPUT_FILTERS:
+        env.filters.setdefault(name, filters[name])
     return env
 
 
@@ -1479,6 +1486,8 @@ def _syntax_message(exc: jinja2.TemplateSyntaxError, env: jinja2.Environment) ->
     to write (walk132 #6, #8: an unclosed `{#` was "Missing end of comment tag", a filter typed
     wrong "No filter named 'titel' found.", neither saying what to do)."""
     message = exc.message or ""
+    if isinstance(exc, LoadCheckError):
+        return message
     if message == "Missing end of comment tag":
         return f"a {{# comment opened on line {exc.lineno} is never closed: close it with #}}"
     if message == "Missing end of raw directive":
