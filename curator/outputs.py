@@ -1519,7 +1519,15 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     if before.count("{%") > before.count("%}"):
         return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
     # walk156 #14: `{%- set all_issues = "All issues -%}` in _words.txt was said at the next
-    # line ("expected token 'end of statement block', got 'Every'"): a string runs on past it
+    # line ("expected token 'end of statement block', got 'Every'"): a string runs on past it;
+    # walk164 N2: one opened with ' ran on to the next apostrophe, five lines on, unsaid
+    run_on = _string_run_on(source, exc.lineno)
+    if run_on is not None:
+        line, quote = run_on
+        return (
+            f"; a quote opened on line {line} may not be closed: end the text there with"
+            f" {quote} (as written, it runs on to the next {quote}, on line {exc.lineno})"
+        )
     for n in range(exc.lineno - 1, max(0, exc.lineno - 4), -1):
         tags = "".join(re.findall(r"{[{%].*", lines[n - 1] if n <= len(lines) else ""))
         if tags.count('"') % 2 or tags.count("'") % 2:
@@ -1557,6 +1565,26 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
         return ""
     name, line, _ = unclosed or opened[-1]
     return f"; the {{% {name} %}} opened on line {line} is never closed: add its {{% end{name} %}}"
+
+
+#: The lexer reading a template as curator's environments do (their syntax is Jinja's default).
+_LEXER_ENV = jinja2.Environment()
+
+
+def _string_run_on(source: str, lineno: int) -> tuple[int, str] | None:
+    """The line and quote of a string in a tag that starts on an earlier line and ends on line
+    `lineno`, where a syntax error was met: a quote left open, whose string ran on across lines
+    to the next quote of its kind (`'All issues -%}` in _words.txt to the `'` of "issue's")."""
+    found = None
+    try:
+        for line, kind, value in _LEXER_ENV.lex(source):
+            if line > lineno:
+                break
+            if kind == "string" and "\n" in value and line + value.count("\n") == lineno:
+                found = (line, value[0])
+    except jinja2.TemplateSyntaxError:
+        pass  # (past the mistake: what was read before it is kept)
+    return found
 
 
 def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
+from curator.render import builtin_templates
 
 #: (title, text): four articles on one subject, each its own story; the first title holds " #".
 _ARTICLES = [
@@ -155,3 +156,23 @@ def test_the_values_texts_and_filters_a_template_may_use_pass(newsletter: Path) 
     code, said = _render(newsletter, "n1-right", {"issue.txt": _entry_block(line)})
     assert code == 0, said
     assert "[service operations]" in _output(newsletter, "issue-1.txt")
+
+
+@pytest.mark.parametrize("quote", ["'", '"'], ids=["single", "double"])
+def test_a_quote_left_open_in_words_is_said_alike_for_either_quote(
+    newsletter: Path, quote: str
+) -> None:
+    """walk164 N2: `{%- set all_issues = 'All issues -%}` in _words.txt was said at line 15,
+    the next apostrophe (of "issue's"), with no hint; a double quote left open was said with
+    the line it opened on. Both are now, with the fix."""
+    own = (builtin_templates() / "_words.txt").read_text("utf-8")
+    assert own.split("\n")[9] == '{%- set all_issues = "All issues" -%}'
+    text = own.replace('"All issues"', f"{quote}All issues", 1)
+    code, said = _render(newsletter, f"n2-{len(quote)}-{ord(quote)}", {"_words.txt": text})
+    assert code == 2, said
+    # (a double quote's text runs on to the `"` of line 11, a single one's to "issue's")
+    line = 11 if quote == '"' else 15
+    assert f"_words.txt:{line}: expected token 'end of statement block'" in said, said
+    assert (
+        f"a quote opened on line 10 may not be closed: end the text there with {quote}" in said
+    ), said
