@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -952,6 +953,7 @@ def _refuse_one_brace(
         tokens = list(environment.lex(source, template, filename))
     except jinja2.TemplateSyntaxError:
         return  # the render says what is wrong
+    _refuse_brace_after(tokens, source, template, filename)
     for lineno, kind, value in tokens:
         if kind != "data":
             continue
@@ -967,6 +969,85 @@ def _refuse_one_brace(
             template,
             filename or template,
         )
+
+
+#: A `<style>` element, whose CSS may close a rule right after a value (`a { color: {{ c }}}`).
+_STYLE_ELEMENT = re.compile(r"<style\b.*?</style\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def _style_lines(source: str, template: str) -> Callable[[int], bool]:
+    """Whether a line of `source` is CSS: in a `<style>` element, or any line of a .css file."""
+    if template.lower().endswith(".css"):
+        return lambda line: True
+    spans = [
+        (source.count("\n", 0, m.start()) + 1, source.count("\n", 0, m.end()) + 1)
+        for m in _STYLE_ELEMENT.finditer(source)
+    ]
+    return lambda line: any(start <= line <= end for start, end in spans)
+
+
+def _refuse_brace_after(
+    tokens: Sequence[tuple[int, str, str]], source: str, template: str, filename: str | None
+) -> None:
+    """Stop at a `}` typed right after the `}}` closing a value (`{{ entry.title }}}`), which
+    every article would publish after the value (walk164 N8); in CSS (a `<style>`, a .css file,
+    or after a `{` of the template's text still open: `a { color: {{ c }}}` in a block of a
+    `<style>` of the template extended) it closes a rule, and is left alone."""
+    is_css = _style_lines(source, template)
+    opened = 0
+    for (line, kind, value), (_, next_kind, after) in itertools.pairwise(tokens):
+        if kind == "data":
+            opened = max(0, opened + value.count("{") - value.count("}"))
+        if kind != "variable_end" or next_kind != "data" or not after.startswith("}"):
+            continue
+        if opened or is_css(line):
+            continue
+        lines = source.split("\n")
+        written = re.search(r"\{\{[^{}]*\}\}\}", lines[line - 1] if line <= len(lines) else "")
+        shown = written.group() if written else "{{ ... }}}"
+        raise jinja2.TemplateSyntaxError(
+            f"{shown} has one brace too many on its right, so a }} is published after the value:"
+            f" write {shown[:-1]}",
+            line,
+            template,
+            filename or template,
+        )
+
+
+#: `{name}` or `{entry.title}` in a template's text: a value typed with one brace on each side.
+_SINGLE_BRACES = re.compile(r"(?<![{$\w])\{\s*([A-Za-z_]\w*)((?:\.\w+)*)\s*\}(?!\})")
+
+
+def single_brace_fields(folder: Path | None) -> tuple[str, ...]:
+    """A warning per `{x}` in the text of an editor's template (outside CSS) where `x` is a
+    variable curator gives templates (`{entry.title}`, `{theme}`): it is published as written,
+    braces and all (walk164 N9: only "leave out the blurb" was said of `{entry.blurb}`)."""
+    if folder is None or not folder.is_dir():
+        return ()
+    env = jinja2.Environment()
+    names = set(TEMPLATE_NAMES) - set(jinja2.defaults.DEFAULT_NAMESPACE) - {"loop"}
+    names |= {"entry", "section", "item", "words"}
+    warnings = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        try:
+            source = path.read_text(encoding="utf-8-sig")
+            tokens = list(env.lex(source, path.name))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            continue  # the render says what is wrong with it
+        is_css = _style_lines(source, path.name)
+        for lineno, kind, value in tokens:
+            if kind != "data":
+                continue
+            for found in _SINGLE_BRACES.finditer(value):
+                line = lineno + value.count("\n", 0, found.start())
+                if found.group(1) not in names or is_css(line):
+                    continue
+                value_of = found.group(1) + found.group(2)
+                warnings.append(
+                    f"{path}:{line}: `{found.group()}` is published as written, braces and all;"
+                    f" a field is written `{{{{ {value_of} }}}}`"
+                )
+    return tuple(warnings)
 
 
 def _refuse_values_as_attributes(tag: re.Match[str], source: str, filename: str) -> None:

@@ -176,3 +176,38 @@ def test_a_quote_left_open_in_words_is_said_alike_for_either_quote(
     assert (
         f"a quote opened on line 10 may not be closed: end the text there with {quote}" in said
     ), said
+
+
+def test_a_brace_after_a_value_is_refused_but_not_in_css(newsletter: Path) -> None:
+    """walk164 N8: `{{ entry.title }}}` published a `}` after every title, exit 0; it is refused
+    with the line and what to write. A `}` closing a CSS rule right after a value is CSS."""
+    before = _output(newsletter, "issue-1.txt")
+    code, said = _render(newsletter, "n8", {"issue.txt": _entry_block("{{ entry.publication }}}")})
+    assert code == 2, said
+    assert (
+        "issue.txt:3: {{ entry.publication }}} has one brace too many on its right, so a } is"
+        " published after the value: write {{ entry.publication }}"
+    ) in said, said
+    assert _output(newsletter, "issue-1.txt") == before
+    css = (
+        '{% extends "curator/issue.html" %}\n{% block style %}{{ super() }}\n'
+        '.sponsor { color: {{ "#59636e" }}}\n{% endblock %}\n'
+    )
+    code, said = _render(newsletter, "n8-css", {"issue.html": css})
+    assert code == 0, said
+    assert ".sponsor { color: #59636e}" in _output(newsletter, "issue-1.html")
+
+
+def test_a_field_in_single_braces_is_warned_of(newsletter: Path) -> None:
+    """walk164 N9: `{entry.title}` published `{entry.title}` under every article, and only
+    "leaves out the title" was said; it is warned of with its line and how a field is written.
+    Braces around words that are no field of curator's are text, and said nothing of."""
+    line = "{entry.publication} {not a field} {nothing}"
+    code, said = _render(newsletter, "n9", {"issue.txt": _entry_block(line)})
+    assert code == 0, said
+    assert (
+        "n9/issue.txt:3: `{entry.publication}` is published as written, braces and all; a field"
+        " is written `{{ entry.publication }}`"
+    ) in said, said
+    assert "{nothing}" not in said and "{not" not in said, said
+    assert "{entry.publication}" in _output(newsletter, "issue-1.txt")
