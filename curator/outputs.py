@@ -881,7 +881,7 @@ def refuse_broken_front_matter(env: jinja2.Environment, template: str, text: str
     if end is None:
         return
     try:
-        yaml.safe_load("\n".join(lines[start + 1 : end]))
+        read = yaml.safe_load("\n".join(lines[start + 1 : end]))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         row = start + 1 + (mark.line if mark is not None else 0)
@@ -897,10 +897,52 @@ def refuse_broken_front_matter(env: jinja2.Environment, template: str, text: str
             f" stop at it or lose the page's title and date; write each value through the yaml"
             f" filter, `{key}: {{{{ ... | yaml }}}}`, which quotes it"
         ) from None
+    if isinstance(read, dict):
+        _refuse_cut_values(env, template, lines[start + 1 : end], read)
+
+
+#: A top-level `key: value` line of front matter whose value is a plain (unquoted) scalar.
+_PLAIN_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{|>&*!%@`].*?)\s*$")
+#: Jinja's tags in a template line, taken out to see the line's own text.
+_JINJA_TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}")
+
+
+def _refuse_cut_values(
+    env: jinja2.Environment, template: str, lines: Sequence[str], read: Mapping[object, object]
+) -> None:
+    """Stop when a front matter value was cut short by YAML: a value written without `| yaml`
+    whose text (a feed's title, say) holds ` #` is read up to it, the rest as a comment, so Hugo
+    and Jekyll would publish the title "Queue tips" for "Queue tips #3 for agents", unsaid
+    (walk164 N10). A ` #` the template's own line writes (`draft: false  # for now`) is its
+    comment, and left alone."""
+    for written in lines:
+        found = _PLAIN_VALUE.match(written)
+        if found is None or " #" not in found.group(2):
+            continue
+        key, value = found.groups()
+        kept = read.get(key)
+        if not isinstance(kept, str) or kept == value:
+            continue
+        line = _template_key_line(env, template, key)
+        if line is None or " #" in _JINJA_TAG.sub("", line[1]) or "{{" not in line[1]:
+            continue
+        raise TemplateMistake(
+            f"template {template}: its front matter's {key} was cut short ({line[0]}): the"
+            f" value `{value}` holds ` #`, where YAML reads the rest as a comment, so Hugo and"
+            f" Jekyll would publish `{kept}`; nothing was published: write the value through"
+            f" the yaml filter, `{key}: {{{{ ... | yaml }}}}`, which quotes it"
+        )
 
 
 def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> str | None:
     """`issue.md:14`: the line of `template` (or a template it names) that writes `key:`."""
+    found = _template_key_line(env, template, key)
+    return found[0] if found else None
+
+
+def _template_key_line(env: jinja2.Environment, template: str, key: str) -> tuple[str, str] | None:
+    """`issue.md:14` and its text: the line of `template` (or a template it names) that writes
+    `key:`."""
     if not key:
         return None
     names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
@@ -908,7 +950,7 @@ def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> s
         source, filename = _template_source(env, name)
         for n, written in enumerate(source.splitlines(), 1):
             if written.strip().startswith(f"{key}:"):
-                return f"{filename}:{n}"
+                return f"{filename}:{n}", written
     return None
 
 

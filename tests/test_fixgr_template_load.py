@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
@@ -211,3 +212,39 @@ def test_a_field_in_single_braces_is_warned_of(newsletter: Path) -> None:
     ) in said, said
     assert "{nothing}" not in said and "{not" not in said, said
     assert "{entry.publication}" in _output(newsletter, "issue-1.txt")
+
+
+def _front_matter(description: str) -> str:
+    return (
+        '{% extends "curator/issue.md" %}\n{% block front_matter %}\n---\n'
+        "title: {{ title | yaml }}\ndraft: false # until the editor says\n"
+        f"description: {description}\n---\n{{% endblock %}}\n"
+    )
+
+
+def test_a_front_matter_value_yaml_would_cut_at_a_hash_is_refused(newsletter: Path) -> None:
+    """walk164 N10: `description: {{ sections[0].entries[0].title }}` with a title holding
+    " #" published a front matter Hugo and Jekyll read as "Queue sizes", the rest a comment,
+    exit 0. It stops the render, naming the field, the line and `| yaml`; written so, the whole
+    title is published. The template's own comment (`draft: false # ...`) is no mistake."""
+    before = _output(newsletter, "issue-1.md")
+    value = "{{ sections[0].entries[0].title }}"
+    code, said = _render(newsletter, "n10", {"issue.md": _front_matter(value)})
+    assert code == 2, said
+    assert (
+        "its front matter's description was cut short (" in said
+        and "n10/issue.md:6): the value `Queue sizes #3 for weekend agents` holds ` #`" in said
+        and "Jekyll would publish `Queue sizes`; nothing was published: write the value"
+        " through the yaml filter, `description: {{ ... | yaml }}`"
+        in said
+    ), said
+    assert _output(newsletter, "issue-1.md") == before
+    value = "{{ sections[0].entries[0].title | yaml }}"
+    code, said = _render(newsletter, "n10-yaml", {"issue.md": _front_matter(value)})
+    assert code == 0, said
+    published = _output(newsletter, "issue-1.md").split("---\n")[1]
+    assert yaml.safe_load(published) == {
+        "title": "Load Check Weekly",
+        "draft": False,
+        "description": "Queue sizes #3 for weekend agents",
+    }
