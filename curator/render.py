@@ -1028,11 +1028,10 @@ def single_brace_fields(folder: Path | None) -> tuple[str, ...]:
     names = set(TEMPLATE_NAMES) - set(jinja2.defaults.DEFAULT_NAMESPACE) - {"loop"}
     names |= {"entry", "section", "item", "words"}
     warnings = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+    for path, source in _templates_read(folder):
         try:
-            source = path.read_text(encoding="utf-8-sig")
             tokens = list(env.lex(source, path.name))
-        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        except jinja2.TemplateSyntaxError:
             continue  # the render says what is wrong with it
         is_css = _style_lines(source, path.name)
         for lineno, kind, value in tokens:
@@ -1048,6 +1047,26 @@ def single_brace_fields(folder: Path | None) -> tuple[str, ...]:
                     f" a field is written `{{{{ {value_of} }}}}`"
                 )
     return tuple(warnings)
+
+
+def _templates_read(folder: Path) -> list[tuple[Path, str]]:
+    """The files of the editor's `folder` curator reads as templates, each with its text: those
+    named as curator's templates, and the files they include, extend or import (not a
+    `feeds.yaml` or notes beside them, whose `{number}` is no template's)."""
+    known = {p.name for p in builtin_templates().iterdir() if p.is_file()}
+    texts: dict[str, tuple[Path, str]] = {}
+    todo = sorted(known)
+    while todo:
+        name = todo.pop()
+        path = folder / name
+        if name in texts or not path.is_file():
+            continue
+        try:
+            texts[name] = (path, path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            continue  # the render says what is wrong with it
+        todo += TEMPLATE_REFERENCE.findall(texts[name][1])
+    return [texts[name] for name in sorted(texts)]
 
 
 def _refuse_values_as_attributes(tag: re.Match[str], source: str, filename: str) -> None:

@@ -202,15 +202,17 @@ def test_a_brace_after_a_value_is_refused_but_not_in_css(newsletter: Path) -> No
 def test_a_field_in_single_braces_is_warned_of(newsletter: Path) -> None:
     """walk164 N9: `{entry.title}` published `{entry.title}` under every article, and only
     "leaves out the title" was said; it is warned of with its line and how a field is written.
-    Braces around words that are no field of curator's are text, and said nothing of."""
+    Braces around words that are no field of curator's are text, and said nothing of, and so
+    is a file beside the templates that is none (notes with a UTM campaign's `{number}`)."""
     line = "{entry.publication} {not a field} {nothing}"
-    code, said = _render(newsletter, "n9", {"issue.txt": _entry_block(line)})
+    notes = "utm_campaign: issue-{number}\n"
+    code, said = _render(newsletter, "n9", {"issue.txt": _entry_block(line), "notes.md": notes})
     assert code == 0, said
     assert (
         "n9/issue.txt:3: `{entry.publication}` is published as written, braces and all; a field"
         " is written `{{ entry.publication }}`"
     ) in said, said
-    assert "{nothing}" not in said and "{not" not in said, said
+    assert "{nothing}" not in said and "{not" not in said and "{number}" not in said, said
     assert "{entry.publication}" in _output(newsletter, "issue-1.txt")
 
 
