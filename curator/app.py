@@ -137,6 +137,7 @@ from curator.render import (
     join_names,
     missing_words,
     old_copy,
+    single_brace_fields,
     untranslated_words,
 )
 from curator.select import told_before
@@ -617,6 +618,7 @@ def run_build(
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
         *fragment_headings(templates or config.settings.templates),
+        *single_brace_fields(templates or config.settings.templates),
         *(m.message for m in missing),
         *short,
         *weak,
@@ -3054,6 +3056,7 @@ def build_from_draft(
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
         *fragment_headings(templates or config.settings.templates),
+        *single_brace_fields(templates or config.settings.templates),
         *unnamed,
     )
     # Where curator itself places each article now (those added by URL too), to tell the

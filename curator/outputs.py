@@ -51,11 +51,13 @@ from curator.readerlang import isolated
 from curator.render import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
+    OUTPUT_FILTERS,
     OWN_PREFIX,
     TEMPLATE_NAMES,
     TEMPLATE_REFERENCE,
     WORDS,
     EntryView,
+    LoadCheckError,
     SectionView,
     Text,
     builtin_templates,
@@ -304,12 +306,17 @@ def yaml_scalar(value: object) -> Markup:
 
 def install_filters(env: jinja2.Environment) -> jinja2.Environment:
     """The filters the output templates use (an editor's overrides may use them too)."""
-    env.filters.setdefault("md_text", md_text)
-    env.filters.setdefault("md_url", md_url)
-    env.filters.setdefault("md_intro", md_intro)
-    env.filters.setdefault("yaml", yaml_scalar)
-    # a name in a line of other words, in the text and Markdown editions (walk159 #3)
-    env.filters.setdefault("isolated", isolated)
+    filters = {
+        "md_text": md_text,
+        "md_url": md_url,
+        "md_intro": md_intro,
+        "yaml": yaml_scalar,
+        # a name in a line of other words, in the text and Markdown editions (walk159 #3)
+        "isolated": isolated,
+    }
+    # (each named in render.OUTPUT_FILTERS, which a template's load check knows before this)
+    for name in OUTPUT_FILTERS:
+        env.filters.setdefault(name, filters[name])
     return env
 
 
@@ -874,7 +881,7 @@ def refuse_broken_front_matter(env: jinja2.Environment, template: str, text: str
     if end is None:
         return
     try:
-        yaml.safe_load("\n".join(lines[start + 1 : end]))
+        read = yaml.safe_load("\n".join(lines[start + 1 : end]))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         row = start + 1 + (mark.line if mark is not None else 0)
@@ -890,10 +897,52 @@ def refuse_broken_front_matter(env: jinja2.Environment, template: str, text: str
             f" stop at it or lose the page's title and date; write each value through the yaml"
             f" filter, `{key}: {{{{ ... | yaml }}}}`, which quotes it"
         ) from None
+    if isinstance(read, dict):
+        _refuse_cut_values(env, template, lines[start + 1 : end], read)
+
+
+#: A top-level `key: value` line of front matter whose value is a plain (unquoted) scalar.
+_PLAIN_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{|>&*!%@`].*?)\s*$")
+#: Jinja's tags in a template line, taken out to see the line's own text.
+_JINJA_TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}")
+
+
+def _refuse_cut_values(
+    env: jinja2.Environment, template: str, lines: Sequence[str], read: Mapping[object, object]
+) -> None:
+    """Stop when a front matter value was cut short by YAML: a value written without `| yaml`
+    whose text (a feed's title, say) holds ` #` is read up to it, the rest as a comment, so Hugo
+    and Jekyll would publish the title "Queue tips" for "Queue tips #3 for agents", unsaid
+    (walk164 N10). A ` #` the template's own line writes (`draft: false  # for now`) is its
+    comment, and left alone."""
+    for written in lines:
+        found = _PLAIN_VALUE.match(written)
+        if found is None or " #" not in found.group(2):
+            continue
+        key, value = found.groups()
+        kept = read.get(key)
+        if not isinstance(kept, str) or kept == value:
+            continue
+        line = _template_key_line(env, template, key)
+        if line is None or " #" in _JINJA_TAG.sub("", line[1]) or "{{" not in line[1]:
+            continue
+        raise TemplateMistake(
+            f"template {template}: its front matter's {key} was cut short ({line[0]}): the"
+            f" value `{value}` holds ` #`, where YAML reads the rest as a comment, so Hugo and"
+            f" Jekyll would publish `{kept}`; nothing was published: write the value through"
+            f" the yaml filter, `{key}: {{{{ ... | yaml }}}}`, which quotes it"
+        )
 
 
 def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> str | None:
     """`issue.md:14`: the line of `template` (or a template it names) that writes `key:`."""
+    found = _template_key_line(env, template, key)
+    return found[0] if found else None
+
+
+def _template_key_line(env: jinja2.Environment, template: str, key: str) -> tuple[str, str] | None:
+    """`issue.md:14` and its text: the line of `template` (or a template it names) that writes
+    `key:`."""
     if not key:
         return None
     names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
@@ -901,7 +950,7 @@ def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> s
         source, filename = _template_source(env, name)
         for n, written in enumerate(source.splitlines(), 1):
             if written.strip().startswith(f"{key}:"):
-                return f"{filename}:{n}"
+                return f"{filename}:{n}", written
     return None
 
 
@@ -1479,6 +1528,8 @@ def _syntax_message(exc: jinja2.TemplateSyntaxError, env: jinja2.Environment) ->
     to write (walk132 #6, #8: an unclosed `{#` was "Missing end of comment tag", a filter typed
     wrong "No filter named 'titel' found.", neither saying what to do)."""
     message = exc.message or ""
+    if isinstance(exc, LoadCheckError):
+        return message
     if message == "Missing end of comment tag":
         return f"a {{# comment opened on line {exc.lineno} is never closed: close it with #}}"
     if message == "Missing end of raw directive":
@@ -1510,7 +1561,15 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     if before.count("{%") > before.count("%}"):
         return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
     # walk156 #14: `{%- set all_issues = "All issues -%}` in _words.txt was said at the next
-    # line ("expected token 'end of statement block', got 'Every'"): a string runs on past it
+    # line ("expected token 'end of statement block', got 'Every'"): a string runs on past it;
+    # walk164 N2: one opened with ' ran on to the next apostrophe, five lines on, unsaid
+    run_on = _string_run_on(source, exc.lineno)
+    if run_on is not None:
+        line, quote = run_on
+        return (
+            f"; a quote opened on line {line} may not be closed: end the text there with"
+            f" {quote} (as written, it runs on to the next {quote}, on line {exc.lineno})"
+        )
     for n in range(exc.lineno - 1, max(0, exc.lineno - 4), -1):
         tags = "".join(re.findall(r"{[{%].*", lines[n - 1] if n <= len(lines) else ""))
         if tags.count('"') % 2 or tags.count("'") % 2:
@@ -1548,6 +1607,26 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
         return ""
     name, line, _ = unclosed or opened[-1]
     return f"; the {{% {name} %}} opened on line {line} is never closed: add its {{% end{name} %}}"
+
+
+#: The lexer reading a template as curator's environments do (their syntax is Jinja's default).
+_LEXER_ENV = jinja2.Environment()
+
+
+def _string_run_on(source: str, lineno: int) -> tuple[int, str] | None:
+    """The line and quote of a string in a tag that starts on an earlier line and ends on line
+    `lineno`, where a syntax error was met: a quote left open, whose string ran on across lines
+    to the next quote of its kind (`'All issues -%}` in _words.txt to the `'` of "issue's")."""
+    found = None
+    try:
+        for line, kind, value in _LEXER_ENV.lex(source):
+            if line > lineno:
+                break
+            if kind == "string" and "\n" in value and line + value.count("\n") == lineno:
+                found = (line, value[0])
+    except jinja2.TemplateSyntaxError:
+        pass  # (past the mistake: what was read before it is kept)
+    return found
 
 
 def _not_utf8(exc: UnicodeDecodeError, template: str) -> str:

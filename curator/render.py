@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -153,6 +154,54 @@ _OWN_WORDS = "curator:_words.txt"
 OWN_PREFIX = "curator/"
 
 
+class LoadCheckError(jinja2.TemplateSyntaxError):
+    """A mistake the load check finds on a line of an editor's template whether or not an issue
+    reaches it (a filter, a field, a name): said as it is, with no guess at a syntax error's
+    cause (`outputs._syntax_hint`)."""
+
+
+#: The filters curator.outputs gives every environment it renders with (`install_filters`),
+#: known to the load check before they are installed.
+OUTPUT_FILTERS = ("md_text", "md_url", "md_intro", "yaml", "isolated")
+
+
+def _refuse_unknown_filters(
+    environment: jinja2.Environment, source: str, template: str, filename: str
+) -> None:
+    """Stop at an editor's template that names a filter or a test Jinja and curator have not, on
+    any line: Jinja says so when it compiles the template, but of one inside an `{% if %}` only
+    when a render takes that branch (walk164 N1: `{{ entry.title | uper }}` in an `{% if %}`
+    no issue took passed every build). Raised with the file, the line and the name meant."""
+    try:
+        ast = environment.parse(source, template, filename)
+    except jinja2.TemplateSyntaxError:
+        return  # the render says what is wrong
+    filters = sorted({*environment.filters, *OUTPUT_FILTERS})
+    wrong = [
+        (node.lineno, "filter", node.name, filters)
+        for node in ast.find_all(jinja2.nodes.Filter)
+        if node.name not in filters
+    ]
+    tests = sorted(environment.tests)
+    wrong += [
+        (node.lineno, "test", node.name, tests)
+        for node in ast.find_all(jinja2.nodes.Test)
+        if node.name not in tests
+    ]
+    if not wrong:
+        return
+    line, what, name, known = min(wrong)
+    close = difflib.get_close_matches(name, known, n=1)
+    meant = f": did you mean '{close[0]}'?" if close else " (docs/templates.md lists curator's)"
+    raise LoadCheckError(
+        f"no {what} named '{name}'{meant} (every line of a template is checked when it is"
+        " loaded, whether or not an issue reaches it)",
+        line,
+        Path(filename).name,
+        filename,
+    )
+
+
 class _WordsLoader(jinja2.ChoiceLoader):
     """The editor's templates, then curator's; an editor's `_words.txt` lacking one of curator's
     words gets curator's for it (`missing_words` warns), so that the archive page of a copy made
@@ -176,6 +225,7 @@ class _WordsLoader(jinja2.ChoiceLoader):
         refuse_unquoted_values(source, filename or template)
         if filename is not None and Path(filename).parent != builtin_templates():
             self._refuse_unknown_blocks(environment, source, template, filename)
+            _refuse_unknown_filters(environment, source, template, filename)
             _refuse_unknown_fields(environment, source, template, filename)
             self._refuse_unknown_names(environment, source, template, filename)
         if template != WORDS or filename is None or Path(filename).parent == builtin_templates():
@@ -425,13 +475,45 @@ def _view_fields() -> dict[str, tuple[str, ...]]:
 #: Each of curator's objects in an editor's words, beside a name a template gave it
 #: (`{% with e = entry %}`: "e (an article) has no field 'titel'").
 KIND_SAID = {"entry": "an article", "section": "a section", "item": "an issue of the archive"}
+#: The values curator gives templates that have no fields of their own, by kind, in the editor's
+#: words, with what they do have (a string's methods: `theme.upper()`).
+VALUE_SAID = {"text": "text", "html": "HTML text", "number": "a number"}
+_VALUE_ATTRIBUTES = {
+    "text": tuple(a for a in dir(str) if not a.startswith("_")),
+    "html": tuple(a for a in dir(Markup) if not a.startswith("_")),
+    "number": tuple(a for a in {*dir(int), *dir(float)} if not a.startswith("_")),
+}
 #: What a template sees before it binds a name itself: `entry` and `section` are curator's
-#: outside any loop too (a template included in a loop); `sections` and `archive` are lists.
+#: outside any loop too (a template included in a loop); `sections` and `archive` are lists;
+#: the issue's texts and numbers (walk164 N1: `{{ theme.colour }}` in an `{% if theme %}`
+#: passed every build of no theme, and stopped the first themed one).
 _KNOWN_NAMES = {
     "entry": "entry",
     "section": "section",
     "sections": "section[]",
     "archive": "item[]",
+    **dict.fromkeys(("title", "date_text", "editor", "theme", "slug", "feed_id"), "text"),
+    **dict.fromkeys(("introduction_text", "introduction_plain"), "text"),
+    **dict.fromkeys(("closing_text", "closing_plain"), "text"),
+    **dict.fromkeys(("introduction_html", "closing_html"), "html"),
+    **dict.fromkeys(("number", "article_count"), "number"),
+    **dict.fromkeys(("theme_subjects", "subjects"), "text[]"),
+}
+#: The kind of each field of curator's objects that is a value (`entry.title.titel`: text).
+_FIELD_KINDS = {
+    "entry": {
+        **dict.fromkeys(("title", "author", "publication", "credit", "blurb"), "text"),
+        **dict.fromkeys(("blurb_html", "credit_html"), "html"),
+        "score": "number",
+        "matched": "text[]",
+    },
+    "section": {**dict.fromkeys(("subject", "description", "slug"), "text")},
+    "item": {
+        **dict.fromkeys(("title", "date_text", "theme", "href", "link", "entry_id"), "text"),
+        **dict.fromkeys(("date_rfc3339", "updated_rfc3339"), "text"),
+        "number": "number",
+        **dict.fromkeys(("subjects", "theme_subjects"), "text[]"),
+    },
 }
 #: Filters giving back some of the list they are given, in some order
 #: (`{% for e in section.entries | reverse %}` binds `e` to an article still).
@@ -455,6 +537,8 @@ def _kind_of(expr: jinja2.nodes.Node, bound: Mapping[str, str]) -> str | None:
             attr = expr.arg.value if isinstance(expr.arg.value, str) else None
         if owner == "section" and attr == "entries":
             return "entry[]"
+        if isinstance(attr, str) and attr in _FIELD_KINDS.get(owner or "", {}):
+            return _FIELD_KINDS[owner or ""][attr]
         if isinstance(expr, jinja2.nodes.Getitem) and owner and owner.endswith("[]"):
             if isinstance(expr.arg, jinja2.nodes.Slice):
                 return owner
@@ -547,7 +631,7 @@ class _FieldWalk:
     it), each wrong one kept with its node, kind and owner as said."""
 
     def __init__(self, ast: jinja2.nodes.Template) -> None:
-        self.fields = _view_fields()
+        self.fields = {**_view_fields(), **_VALUE_ATTRIBUTES}
         #: Each wrong field by its node: (node, field, kind, the owner as said).
         self.found: dict[int, tuple[jinja2.nodes.Node, str, str, str]] = {}
         #: Where a macro's parameter got its object: {(param, id(macro)): ", as line 9 ..."}.
@@ -564,6 +648,8 @@ class _FieldWalk:
         #: The fields an enclosing `is defined` / `is undefined` test asks about, as `_guarded`
         #: gives them: asking whether a field is there is not a mistake (walk144 #7b).
         self.guards: list[str] = []
+        #: The fields called as methods (`theme.uper()`), by id: a near method is meant there.
+        self.called: set[int] = set()
 
     def run(self, ast: jinja2.nodes.Template) -> None:
         self.walk(ast, dict(_KNOWN_NAMES))
@@ -666,6 +752,8 @@ class _FieldWalk:
             return
         if isinstance(node, jinja2.nodes.Block):  # what a block sets stays in it
             bound = dict(bound)
+        if isinstance(node, jinja2.nodes.Call):
+            self.called.add(id(node.node))
         if (
             isinstance(node, jinja2.nodes.Call)
             and isinstance(node.node, jinja2.nodes.Name)
@@ -706,13 +794,38 @@ class _FieldWalk:
         kind = _kind_of(node.node, bound)
         if kind not in self.fields or field in self.fields[kind] or repr(node) in self.guards:
             return
-        if isinstance(node.node, jinja2.nodes.Name):
+        if kind in VALUE_SAID:
+            owner = _written(node.node) or "the value before it"
+        elif isinstance(node.node, jinja2.nodes.Name):
             name = node.node.name
             passed = self.via.get((name, id(macro)), "") if macro is not None else ""
             owner = field_owner(name, kind, passed)
         else:
             owner = KIND_SAID[kind]
         self.found[id(node)] = (node, field, kind, owner)
+
+
+def _written(node: jinja2.nodes.Node) -> str:
+    """`entry.title` as the template writes it, for a name and its fields; "" for another."""
+    if isinstance(node, jinja2.nodes.Name):
+        return node.name
+    if isinstance(node, jinja2.nodes.Getattr):
+        before = _written(node.node)
+        return f"{before}.{node.attr}" if before else ""
+    return ""
+
+
+def value_hint(kind: str, owner: str, wrong: str, *, called: bool = False) -> str:
+    """What follows "theme is text, which has no field 'wrong'": the name meant (a method of
+    the value's, `theme.uper()`; a variable, `theme.subjects` for `theme_subjects`), or ""
+    when none is near."""
+    joined = difflib.get_close_matches(f"{owner}_{wrong}", TEMPLATE_NAMES, n=1, cutoff=0.8)
+    if joined:
+        return f": did you mean {{{{ {joined[0]} }}}}?"
+    if not called:  # (`t.titel` is no typo of the method `title`, which capitalises)
+        return ""
+    close = difflib.get_close_matches(wrong, _VALUE_ATTRIBUTES[kind], n=1, cutoff=0.75)
+    return f": did you mean '{close[0]}()'?" if close else ""
 
 
 #: The tests that ask whether a value is there, which a field curator's objects lack passes.
@@ -755,9 +868,18 @@ def _refuse_unknown_fields(
         return
     node, wrong, kind, owner = min(walk.found.values(), key=lambda f: f[0].lineno)
     # (as a render that reaches the line says it: `outputs._in_editors_words`)
-    raise jinja2.TemplateSyntaxError(
-        f"{owner} has no field '{wrong}'{field_hint(kind, wrong)} (every line of a template is"
-        " checked when it is loaded, whether or not an issue reaches it)",
+    checked = "every line of a template is checked when it is loaded, whether or not an issue"
+    if kind not in VALUE_SAID:
+        said = f"{owner} has no field '{wrong}'{field_hint(kind, wrong)} ({checked}"
+    elif hint := value_hint(kind, owner, wrong, called=id(node) in walk.called):
+        said = f"{owner} is {VALUE_SAID[kind]}, which has no field '{wrong}'{hint} ({checked}"
+    else:
+        said = (
+            f"{owner} is {VALUE_SAID[kind]}, which has no field '{wrong}' (an article, a section"
+            f" and an issue of the archive have fields: docs/templates.md lists them; {checked}"
+        )
+    raise LoadCheckError(
+        f"{said} reaches it)",
         node.lineno,
         Path(filename).name,
         filename,
@@ -831,6 +953,7 @@ def _refuse_one_brace(
         tokens = list(environment.lex(source, template, filename))
     except jinja2.TemplateSyntaxError:
         return  # the render says what is wrong
+    _refuse_brace_after(tokens, source, template, filename)
     for lineno, kind, value in tokens:
         if kind != "data":
             continue
@@ -846,6 +969,104 @@ def _refuse_one_brace(
             template,
             filename or template,
         )
+
+
+#: A `<style>` element, whose CSS may close a rule right after a value (`a { color: {{ c }}}`).
+_STYLE_ELEMENT = re.compile(r"<style\b.*?</style\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def _style_lines(source: str, template: str) -> Callable[[int], bool]:
+    """Whether a line of `source` is CSS: in a `<style>` element, or any line of a .css file."""
+    if template.lower().endswith(".css"):
+        return lambda line: True
+    spans = [
+        (source.count("\n", 0, m.start()) + 1, source.count("\n", 0, m.end()) + 1)
+        for m in _STYLE_ELEMENT.finditer(source)
+    ]
+    return lambda line: any(start <= line <= end for start, end in spans)
+
+
+def _refuse_brace_after(
+    tokens: Sequence[tuple[int, str, str]], source: str, template: str, filename: str | None
+) -> None:
+    """Stop at a `}` typed right after the `}}` closing a value (`{{ entry.title }}}`), which
+    every article would publish after the value (walk164 N8); in CSS (a `<style>`, a .css file,
+    or after a `{` of the template's text still open: `a { color: {{ c }}}` in a block of a
+    `<style>` of the template extended) it closes a rule, and is left alone."""
+    is_css = _style_lines(source, template)
+    opened = 0
+    for (line, kind, value), (_, next_kind, after) in itertools.pairwise(tokens):
+        if kind == "data":
+            opened = max(0, opened + value.count("{") - value.count("}"))
+        if kind != "variable_end" or next_kind != "data" or not after.startswith("}"):
+            continue
+        if opened or is_css(line):
+            continue
+        lines = source.split("\n")
+        written = re.search(r"\{\{[^{}]*\}\}\}", lines[line - 1] if line <= len(lines) else "")
+        shown = written.group() if written else "{{ ... }}}"
+        raise jinja2.TemplateSyntaxError(
+            f"{shown} has one brace too many on its right, so a }} is published after the value:"
+            f" write {shown[:-1]}",
+            line,
+            template,
+            filename or template,
+        )
+
+
+#: `{name}` or `{entry.title}` in a template's text: a value typed with one brace on each side.
+_SINGLE_BRACES = re.compile(r"(?<![{$\w])\{\s*([A-Za-z_]\w*)((?:\.\w+)*)\s*\}(?!\})")
+
+
+def single_brace_fields(folder: Path | None) -> tuple[str, ...]:
+    """A warning per `{x}` in the text of an editor's template (outside CSS) where `x` is a
+    variable curator gives templates (`{entry.title}`, `{theme}`): it is published as written,
+    braces and all (walk164 N9: only "leave out the blurb" was said of `{entry.blurb}`)."""
+    if folder is None or not folder.is_dir():
+        return ()
+    env = jinja2.Environment()
+    names = set(TEMPLATE_NAMES) - set(jinja2.defaults.DEFAULT_NAMESPACE) - {"loop"}
+    names |= {"entry", "section", "item", "words"}
+    warnings = []
+    for path, source in _templates_read(folder):
+        try:
+            tokens = list(env.lex(source, path.name))
+        except jinja2.TemplateSyntaxError:
+            continue  # the render says what is wrong with it
+        is_css = _style_lines(source, path.name)
+        for lineno, kind, value in tokens:
+            if kind != "data":
+                continue
+            for found in _SINGLE_BRACES.finditer(value):
+                line = lineno + value.count("\n", 0, found.start())
+                if found.group(1) not in names or is_css(line):
+                    continue
+                value_of = found.group(1) + found.group(2)
+                warnings.append(
+                    f"{path}:{line}: `{found.group()}` is published as written, braces and all;"
+                    f" a field is written `{{{{ {value_of} }}}}`"
+                )
+    return tuple(warnings)
+
+
+def _templates_read(folder: Path) -> list[tuple[Path, str]]:
+    """The files of the editor's `folder` curator reads as templates, each with its text: those
+    named as curator's templates, and the files they include, extend or import (not a
+    `feeds.yaml` or notes beside them, whose `{number}` is no template's)."""
+    known = {p.name for p in builtin_templates().iterdir() if p.is_file()}
+    texts: dict[str, tuple[Path, str]] = {}
+    todo = sorted(known)
+    while todo:
+        name = todo.pop()
+        path = folder / name
+        if name in texts or not path.is_file():
+            continue
+        try:
+            texts[name] = (path, path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            continue  # the render says what is wrong with it
+        todo += TEMPLATE_REFERENCE.findall(texts[name][1])
+    return [texts[name] for name in sorted(texts)]
 
 
 def _refuse_values_as_attributes(tag: re.Match[str], source: str, filename: str) -> None:

@@ -78,6 +78,7 @@ from curator.render import (
     issue_day,
     join_names,
     missing_words,
+    single_brace_fields,
     untranslated_words,
 )
 from curator.store import (
@@ -1081,6 +1082,7 @@ def render_issues(
         notes += untranslated_words(config.language, folder, day)
         notes += missing_words(folder)
         notes += fragment_headings(folder)
+        notes += single_brace_fields(folder)
         changed = tuple(
             out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
         )

@@ -121,7 +121,7 @@ def test_a_wrong_field_reached_at_render_is_said_in_plain_words(published_demo: 
     assert "curator.render" not in said and "object" not in said
     assert (
         f"template {body}:{line}: t is text, which has no field 'titel' (an article, a section"
-        " and an issue of the archive have fields: docs/templates.md lists them)"
+        " and an issue of the archive have fields: docs/templates.md lists them"
     ) in said
 
     mine = _mine(published_demo, "render-macro")
