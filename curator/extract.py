@@ -1400,10 +1400,13 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         first = _lead_text(el)
         # BYLINE_PREFIX is anchored, so it is its own cheap first test. "Jane Roe is a guest
         # contributor" (README's own example, walk139 #1) names its guest before the label.
-        if not first or not (
-            rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)
-        ):
+        if not first:
             continue
+        helper_first = False
+        if not (rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)):
+            if not rules.CREDIT_HELPER_LEAD.match(first):
+                continue
+            helper_first = True  # "Medically reviewed by Sam Tate — Written by Tomas Berg"
         if rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
@@ -1413,6 +1416,8 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         text = _clean(el.text_content())
         if _in_furniture(el) or after_comments(el):
             continue
+        if helper_first and not rules.CREDIT_WRITER_PART.search(text):
+            continue  # "Photo: Leo Grant", a caption's credit: no byline
         if rules.GUEST_CREDIT.search(first.strip()):
             # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
             # (walk144 #5: the paragraph was read whole, as no name, and the feed's owner credited)
