@@ -26,6 +26,7 @@ from curator.credits import (
     name_key,
     norm_name,
     paid_label,
+    publication_like,
     same_name,
 )
 from curator.deps import page_reader
@@ -1157,7 +1158,9 @@ def choose_authors(
     - The feed's names are a damaged copy of the page's (`charsets.misread`): the page's.
     - The feed names only an organisation -- a news agency ("Reuters"), a desk, the publication
       or the feed's own name (`names`) -- and the page a person: the page's person. An agency in
-      dc:creator says where the story came from; the byline says who wrote it.
+      dc:creator says where the story came from; the byline says who wrote it. So too when the
+      feed names only what reads as a publication ("Support Weekly", `publication_like`), whom
+      the draft shows as left out (a surname may read so: "Emily Post").
     - One names everyone the other does, and more ("By Ivan Petrov and Mei Chen" on the page,
       "Ivan Petrov" in the feed; "Jane Roe and 2 others" in the feed, the page naming all three):
       the fuller list; both agree on the rest.
@@ -1190,6 +1193,10 @@ def choose_authors(
     )
     if not people:
         return page, "page", ()
+    if all(publication_like(n) for n in people) and all(" " in n or not n.isascii() for n in page):
+        # "Support Weekly" in the feed, "By Amy Chen" on the page (walk167 #8): a publication's
+        # name gives way to the byline, and the draft says whom the feed named
+        return page, "page", people
     if all(misread(n, " ".join(page)) for n in people):
         # The feed's names are the page's read in the wrong charset ("Ãåã Ëäï" for "דוד כהן",
         # walk151 #2): the page's, and no one is left out.
@@ -1219,10 +1226,12 @@ def house_credit(feed: Sequence[str], names: Sequence[str | None]) -> bool:
     """Whether a feed entry's credit names no one who wrote it, so that a byline its text opens
     with is the credit instead (walk66 #1): it names no one, or only an organisation, a desk or a
     group account ("Google Testing Bloggers", Blogger's account every post of a team blog is
-    filed under: `extract_rules.GROUP_ACCOUNT_WORDS`), or the publication or the feed itself
+    filed under: `extract_rules.GROUP_ACCOUNT_WORDS`), a name that reads as a publication's
+    ("Support Weekly", `credits.publication_like`), or the publication or the feed itself
     (`names`)."""
     return all(
         is_organisation(name)
+        or publication_like(name)  # "Support Weekly" (walk167 #8)
         or norm_name(name).rsplit(" ", 1)[-1] in rules.GROUP_ACCOUNT_WORDS
         or any(other and same_name(name, other) for other in names)
         for name in feed

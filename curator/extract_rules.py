@@ -806,6 +806,20 @@ GROUP_ACCOUNT_WORDS: frozenset[str] = DESK_WORDS | frozenset(
     {"bloggers", "writers", "authors", "contributors", "editors", "team", "teams"}
 )
 
+#: The last word of a publication's name ("Support Weekly", "CX Daily", "Service Digest", "The
+#: Zeta Post", "Loyalty Newsletter"): a feed's credit ending so reads as the publication's, and a
+#: byline that opens the post's text, or the page's, names who wrote it (walk167 #8: the feed's
+#: "Support Weekly" was credited over "By Amy Chen"). A surname may be one ("Emily Post"), so such
+#: a credit is never left out for it: it only gives way to a byline.
+PUBLICATION_NAME_WORDS: frozenset[str] = frozenset(
+    {
+        "weekly", "daily", "monthly", "quarterly", "digest", "magazine", "mag", "zine", "news",
+        "newsletter", "letter", "times", "journal", "review", "post", "blog", "gazette",
+        "herald", "tribune", "chronicle", "bulletin", "dispatch", "courier", "observer",
+        "insider", "report", "reports", "notes", "podcast", "radio", "tv", "today", "wire",
+    }
+)  # fmt: skip
+
 #: The last word of a credit to a publication's staff ("Zeta Post Staff"), which names no one in a
 #: feed too: unlike a desk ("Guardian sport", "GNOME Sysadmin Team"), it is the publication itself.
 STAFF_WORDS: frozenset[str] = frozenset({"staff", "staffers"})
