@@ -829,6 +829,27 @@ def address_credit(url: str | None) -> tuple[str, str]:
     )
 
 
+def platform_credit(publication: str | None, site_name: str | None, url: str) -> str:
+    """What the editor is told of a publication that is a hosting platform's own name as the page
+    declares it ("Substack", "WordPress.com", "Ghost"; `extract_rules.HOSTING_PLATFORMS`) where no
+    blog's name was found in its <title> and its address is no blog's on the platform (walk167 #7:
+    "Jane Roe || Substack" was published without a word): that it names the platform, and how to
+    correct it, in words after '"Substack" is '. "" for any other publication, and for a page at
+    the platform's own address (medium.com/@janedoe/why: a person's page on the platform, credited
+    to the platform it declares, README)."""
+    if not publication or publication != site_name or platform_of(url) is not None:
+        return ""
+    if norm_name(publication) not in rules.HOSTING_PLATFORMS:
+        return ""
+    address = address_name(url)
+    where = (
+        f"its page names no blog, and its address is {address}"
+        if address
+        else "neither its page nor its address names the blog"
+    )
+    return f"the name of the platform that hosts the blog, not the blog's: {where}"
+
+
 def _unicode_label(label: str) -> str:
     """A label of a host name as Unicode ("bücher" for "xn--bcher-kva"); as it is when it is not
     valid punycode (IDNA 2003, the standard library's codec)."""
