@@ -41,7 +41,16 @@ from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import name_text, read_feed_html
 from curator.models import Article, Entry, Page
 from curator.netguard import unreachable_reason
-from curator.urls import clean_url, platform_of, platform_place, safe_url, site_of, url_key
+from curator.urls import (
+    amp_origin,
+    cdn_of,
+    clean_url,
+    platform_of,
+    platform_place,
+    safe_url,
+    site_of,
+    url_key,
+)
 
 
 def keyed_entries(entries: Sequence[Entry]) -> dict[str, Entry]:
@@ -819,7 +828,16 @@ def address_credit(url: str | None) -> tuple[str, str]:
     a hosting platform's own address, the platform's, not a blog's (walk137 #5: an article at
     medium.com/@janedoe/why was credited "medium.com", said to be "the site's address"): ("the
     address of the platform it is posted on", "the blog or publication (its address puts it
-    under medium.com/@janedoe)")."""
+    under medium.com/@janedoe)"). For a content-delivery network's address (`urls.cdn_of`),
+    that it is one."""
+    if cdn_of(url) is not None:
+        # "d1a2b3c4d5e6f7.cloudfront.net" (walk167 #9): a network's address that serves some
+        # site's files, no name a reader knows the site by
+        return (
+            f"the address of a content-delivery network ({cdn_of(url)}) that serves the site's"
+            " pages, not the site's name",
+            "the site",
+        )
     if platform_of(url) is None:
         return "the site's address", "the site"
     place = platform_place(url)
@@ -1011,7 +1029,7 @@ def merge(
     if canonical:
         url = clean_url(canonical)
     elif link.startswith(("http://", "https://")):
-        url = clean_url(link)
+        url = clean_url(amp_origin(link))  # a link to an AMP cache's copy: the page (walk167 #9)
     else:
         url = link
     # The feed's title is plain text already (the parser read its markup once): cleaning it again

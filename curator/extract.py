@@ -68,7 +68,7 @@ from curator.feeds.common import sane
 from curator.htmltext import CONTROL, html_to_text, normalise_space, untrusted_name
 from curator.models import Page
 from curator.urls import HOSTING_PLATFORMS as PLATFORM_DOMAINS
-from curator.urls import site_of
+from curator.urls import amp_origin, site_of
 
 __all__ = [
     "clean_authors",
@@ -1574,7 +1574,9 @@ def _in_furniture(el: Any) -> bool:
 
 
 def canonical_url(doc: _Doc) -> str | None:
-    """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only.
+    """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only. An
+    AMP cache's address ("https://x.cdn.ampproject.org/c/s/HOST/PATH") is the page's it copies
+    (`urls.amp_origin`: "https://HOST/PATH").
 
     An address no site means as its article's own is passed over for the next (og:url), else
     none (the link read stands): one relative to the page's folder (`href="8003098"`, which a
@@ -1592,7 +1594,8 @@ def canonical_url(doc: _Doc) -> str | None:
         if not href or not _plausible_own_address(href, doc.url):
             continue
         try:
-            absolute: str = urljoin(doc.url, href)
+            # an AMP cache's copy names the page it copies (walk167 #9): that page's address
+            absolute: str = amp_origin(urljoin(doc.url, href))
             parts = urlsplit(absolute)
         except ValueError:
             continue
