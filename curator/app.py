@@ -864,6 +864,8 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                 said.append(
                     f'"{art.publication}" is {what}: neither its page nor a feed names {unnamed}'
                 )
+            if platform := article_rules.platform_credit(art.publication, art.site_name, art.url):
+                said.append(f'"{art.publication}" is {platform}')  # walk167 #7
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
             elif not any(a.strip() for a in art.authors):
@@ -2708,6 +2710,11 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                 from_feed = (
                     f"{what}: neither its page nor a feed names {unnamed}; if it has a name,"
                     " correct the `publication:` line"
+                )
+            if platform := article_rules.platform_credit(art.publication, art.site_name, art.url):
+                # "Substack" (walk167 #7): the platform's name, no blog's, published without a word
+                from_feed = (
+                    f"{platform}; if the blog has a name, correct the `publication:` line with it"
                 )
             if fallback is not None:
                 fix = (

@@ -26,6 +26,7 @@ from curator.credits import (
     name_key,
     norm_name,
     paid_label,
+    publication_like,
     same_name,
 )
 from curator.deps import page_reader
@@ -40,7 +41,16 @@ from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import name_text, read_feed_html
 from curator.models import Article, Entry, Page
 from curator.netguard import unreachable_reason
-from curator.urls import clean_url, platform_of, platform_place, safe_url, site_of, url_key
+from curator.urls import (
+    amp_origin,
+    cdn_of,
+    clean_url,
+    platform_of,
+    platform_place,
+    safe_url,
+    site_of,
+    url_key,
+)
 
 
 def keyed_entries(entries: Sequence[Entry]) -> dict[str, Entry]:
@@ -847,7 +857,16 @@ def address_credit(url: str | None) -> tuple[str, str]:
     a hosting platform's own address, the platform's, not a blog's (walk137 #5: an article at
     medium.com/@janedoe/why was credited "medium.com", said to be "the site's address"): ("the
     address of the platform it is posted on", "the blog or publication (its address puts it
-    under medium.com/@janedoe)")."""
+    under medium.com/@janedoe)"). For a content-delivery network's address (`urls.cdn_of`),
+    that it is one."""
+    if cdn_of(url) is not None:
+        # "d1a2b3c4d5e6f7.cloudfront.net" (walk167 #9): a network's address that serves some
+        # site's files, no name a reader knows the site by
+        return (
+            f"the address of a content-delivery network ({cdn_of(url)}) that serves the site's"
+            " pages, not the site's name",
+            "the site",
+        )
     if platform_of(url) is None:
         return "the site's address", "the site"
     place = platform_place(url)
@@ -855,6 +874,27 @@ def address_credit(url: str | None) -> tuple[str, str]:
         "the address of the platform it is posted on",
         "the blog or publication" + (f" (its address puts it under {place})" if place else ""),
     )
+
+
+def platform_credit(publication: str | None, site_name: str | None, url: str) -> str:
+    """What the editor is told of a publication that is a hosting platform's own name as the page
+    declares it ("Substack", "WordPress.com", "Ghost"; `extract_rules.HOSTING_PLATFORMS`) where no
+    blog's name was found in its <title> and its address is no blog's on the platform (walk167 #7:
+    "Jane Roe || Substack" was published without a word): that it names the platform, and how to
+    correct it, in words after '"Substack" is '. "" for any other publication, and for a page at
+    the platform's own address (medium.com/@janedoe/why: a person's page on the platform, credited
+    to the platform it declares, README)."""
+    if not publication or publication != site_name or platform_of(url) is not None:
+        return ""
+    if norm_name(publication) not in rules.HOSTING_PLATFORMS:
+        return ""
+    address = address_name(url)
+    where = (
+        f"its page names no blog, and its address is {address}"
+        if address
+        else "neither its page nor its address names the blog"
+    )
+    return f"the name of the platform that hosts the blog, not the blog's: {where}"
 
 
 def _unicode_label(label: str) -> str:
@@ -1018,7 +1058,7 @@ def merge(
     if canonical:
         url = clean_url(canonical)
     elif link.startswith(("http://", "https://")):
-        url = clean_url(link)
+        url = clean_url(amp_origin(link))  # a link to an AMP cache's copy: the page (walk167 #9)
     else:
         url = link
     # The feed's title is plain text already (the parser read its markup once): cleaning it again
@@ -1186,7 +1226,9 @@ def choose_authors(
     - The feed's names are a damaged copy of the page's (`charsets.misread`): the page's.
     - The feed names only an organisation -- a news agency ("Reuters"), a desk, the publication
       or the feed's own name (`names`) -- and the page a person: the page's person. An agency in
-      dc:creator says where the story came from; the byline says who wrote it.
+      dc:creator says where the story came from; the byline says who wrote it. So too when the
+      feed names only what reads as a publication ("Support Weekly", `publication_like`), whom
+      the draft shows as left out (a surname may read so: "Emily Post").
     - One names everyone the other does, and more ("By Ivan Petrov and Mei Chen" on the page,
       "Ivan Petrov" in the feed; "Jane Roe and 2 others" in the feed, the page naming all three):
       the fuller list; both agree on the rest.
@@ -1219,6 +1261,10 @@ def choose_authors(
     )
     if not people:
         return page, "page", ()
+    if all(publication_like(n) for n in people) and all(" " in n or not n.isascii() for n in page):
+        # "Support Weekly" in the feed, "By Amy Chen" on the page (walk167 #8): a publication's
+        # name gives way to the byline, and the draft says whom the feed named
+        return page, "page", people
     if all(misread(n, " ".join(page)) for n in people):
         # The feed's names are the page's read in the wrong charset ("Ãåã Ëäï" for "דוד כהן",
         # walk151 #2): the page's, and no one is left out.
@@ -1248,10 +1294,12 @@ def house_credit(feed: Sequence[str], names: Sequence[str | None]) -> bool:
     """Whether a feed entry's credit names no one who wrote it, so that a byline its text opens
     with is the credit instead (walk66 #1): it names no one, or only an organisation, a desk or a
     group account ("Google Testing Bloggers", Blogger's account every post of a team blog is
-    filed under: `extract_rules.GROUP_ACCOUNT_WORDS`), or the publication or the feed itself
+    filed under: `extract_rules.GROUP_ACCOUNT_WORDS`), a name that reads as a publication's
+    ("Support Weekly", `credits.publication_like`), or the publication or the feed itself
     (`names`)."""
     return all(
         is_organisation(name)
+        or publication_like(name)  # "Support Weekly" (walk167 #8)
         or norm_name(name).rsplit(" ", 1)[-1] in rules.GROUP_ACCOUNT_WORDS
         or any(other and same_name(name, other) for other in names)
         for name in feed

@@ -367,6 +367,16 @@ def is_organisation(text: str) -> bool:
     return bool(found - rules.SURNAME_ORGANISATION_WORDS) or (bool(found) and words[0] == "the")
 
 
+def publication_like(name: str) -> bool:
+    """A credit that reads as a publication's name, not a person's: two words or more, the last
+    one a publication's name ends with ("Support Weekly", "CX Daily", "The Zeta Post";
+    `rules.PUBLICATION_NAME_WORDS`). A surname may be one ("Emily Post"): such a credit gives way
+    to a byline naming someone else (`articles.house_credit`, `articles.choose_authors`), and is
+    never left out for it alone."""
+    words = _WORD.findall(name.lower())
+    return len(words) >= 2 and words[-1] in rules.PUBLICATION_NAME_WORDS
+
+
 def _credited_clauses(text: str) -> list[str]:
     """The clauses of a credit that name the credited people: the presenters' when there are any,
     else every clause but the producers', editors' and the like."""

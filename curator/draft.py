@@ -651,9 +651,11 @@ def credit_notes_line(count: int, path: Path | str) -> str:
     """What a draft run says of the credits its draft notes, "" when none is."""
     if not count:
         return ""
+    # walk167 #10: "1 credit in ... carry a note"
     credits = "1 credit" if count == 1 else f"{count} credits"
+    verb = "carries" if count == 1 else "carry"
     return (
-        f"{credits} in {path} carry a note: search the draft for <!-- Credit and <!-- Author,"
+        f"{credits} in {path} {verb} a note: search the draft for <!-- Credit and <!-- Author,"
         " and correct the `author:` or `publication:` lines where the note says to"
     )
 

@@ -69,7 +69,7 @@ from curator.feeds.common import sane
 from curator.htmltext import CONTROL, html_to_text, normalise_space, untrusted_name
 from curator.models import Page
 from curator.urls import HOSTING_PLATFORMS as PLATFORM_DOMAINS
-from curator.urls import safe_url, site_of
+from curator.urls import amp_origin, safe_url, site_of
 
 __all__ = [
     "clean_authors",
@@ -1402,10 +1402,13 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         first = _lead_text(el)
         # BYLINE_PREFIX is anchored, so it is its own cheap first test. "Jane Roe is a guest
         # contributor" (README's own example, walk139 #1) names its guest before the label.
-        if not first or not (
-            rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)
-        ):
+        if not first:
             continue
+        helper_first = False
+        if not (rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)):
+            if not rules.CREDIT_HELPER_LEAD.match(first):
+                continue
+            helper_first = True  # "Medically reviewed by Sam Tate — Written by Tomas Berg"
         if rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
@@ -1415,6 +1418,8 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         text = _clean(el.text_content())
         if _in_furniture(el) or after_comments(el):
             continue
+        if helper_first and not rules.CREDIT_WRITER_PART.search(text):
+            continue  # "Photo: Leo Grant", a caption's credit: no byline
         if rules.GUEST_CREDIT.search(first.strip()):
             # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
             # (walk144 #5: the paragraph was read whole, as no name, and the feed's owner credited)
@@ -1571,7 +1576,9 @@ def _in_furniture(el: Any) -> bool:
 
 
 def canonical_url(doc: _Doc) -> str | None:
-    """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only.
+    """<link rel=canonical>, then og:url, made absolute against the page's URL; http(s) only. An
+    AMP cache's address ("https://x.cdn.ampproject.org/c/s/HOST/PATH") is the page's it copies
+    (`urls.amp_origin`: "https://HOST/PATH").
 
     A canonical link's relative address is resolved against the page's `<base href>` when it
     has one, as browsers and search engines resolve it (walk162 #5: `href="/story"` was
@@ -1640,7 +1647,8 @@ def _resolved_canonical(href: str, doc: _Doc, base: str | None) -> str | None:
     if not href or not _plausible_own_address(href, doc.url, base):
         return None
     try:
-        absolute: str = urljoin(base or doc.url, href)
+        # an AMP cache's copy names the page it copies (walk167 #9): that page's address
+        absolute: str = amp_origin(urljoin(base or doc.url, href))
         parts = urlsplit(absolute)
     except ValueError:
         return None

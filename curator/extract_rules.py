@@ -575,18 +575,75 @@ CREDIT_REMARK = re.compile(
 #: picture's or a translation's after a byline ("By Kim Vance. Photo: Leo Grant", "By Olga
 #: Petrova. Translated by Paul Quinn"), nor a wire story's editor ("Reporting by Rosa Diaz;
 #: Editing by Sam Tate").
+#:
+#: A credit for the pictures or the visuals (walk167 #1, #2: "Written by Nora Kim. Photography by
+#: Leo Grant" credited no one, "Words: Tomas Berg. Photography: Leo Grant" credited "Tomas Berg.
+#: Photography: Leo Grant", "By Tomas Berg and Photo Editor Sam Tate" two people): Photography,
+#: Photos, Images, Pictures, Illustration(s), Video, Graphics, Design, Art and the like, before
+#: "by" or a colon ("Art", "Design" and "Video" open names and sentences too: only so), also as
+#: "Additional photography by"; or a picture desk's role ("Photo Editor Sam Tate",
+#: "Photographer: Leo Grant").
+_PICTURE_WORDS = (
+    r"(?:photography|photographs?|photos?|images?|pictures?|illustrations?|video(?:s|graphy)?|"
+    r"graphics?|infographics?|design|art(?:work)?|animations?|maps?|charts?|visuals?|"
+    r"cartography|data\s+visuali[sz]ations?)"
+)
+_PICTURE_ROLE = (
+    r"(?:(?:photo|picture|photography|art|design|video|graphics|visuals?)\s+"
+    r"(?:editors?|editing|directors?|direction|producers?|research(?:ers?)?)|photographers?|"
+    r"illustrators?|videographers?|designers?|cartographers?|animators?)\b"
+)
+PICTURE_CREDIT = (
+    rf"(?:(?:(?:additional|more|extra|lead|cover|header|hero|feature)\s+)?{_PICTURE_WORDS}"
+    rf"(?:\s+(?:and|&)\s+{_PICTURE_WORDS})?\s*(?::|(?:\s+|\s*-\s*)by\b)|{_PICTURE_ROLE})"
+)
+#: A credit for reviewing or editing the piece (walk167 #1: "Medically reviewed by Sam Tate, MD —
+#: Written by Tomas Berg" credited no one): "Reviewed by", "Medically reviewed by", "Edited by",
+#: "Fact-checked by", "Editor:": the reviewer is no author.
+REVIEW_CREDIT = (
+    r"(?:(?:(?:medically|clinically|medical|expert|peer|legally|financially|technically|"
+    r"editorially)[\s-]+)?reviewed\s+by\b|(?:copy[\s-]?|sub[\s-]?)?edited\s+by\b|"
+    r"fact[\s-]?checked\s+by\b|proof-?read\s+by\b|(?:copy\s+)?editors?\s*:|editing\s*:)"
+)
 _BEHIND_THE_SCENES = (
     r"(?:(?:produced|edited|mixed|engineered|recorded|composed|designed|illustrated|"
     r"photographed|translated|fact-checked)\s+by|(?:executive\s+|senior\s+|series\s+|assistant\s+)?producers?\b|"
     r"(?:sound|music|theme|artwork|mixing|editing|production|research|photographs?|photos?|"
-    r"illustrations?|additional reporting|translation|translators?)\b)"
+    rf"illustrations?|additional reporting|translation|translators?)\b|{PICTURE_CREDIT}|"
+    rf"{REVIEW_CREDIT})"
 )
-CREDIT_CLAUSE_SPLIT = re.compile(rf"\s*;\s*|(?:\.\s+|\s*,\s*)(?=(?i:{_BEHIND_THE_SCENES}))")
+#: The label of a byline's part that names who wrote it ("By", "Written by", "Words by", "Words:",
+#: "Text:", "Text by", "Story by", "Reporting by"): after a picture's or a reviewer's part, the
+#: part that credits the authors ("Medically reviewed by Sam Tate, MD — Written by Tomas Berg").
+WRITER_CREDIT = (
+    r"(?:(?:written|words|text|story|reporting|reported|article)\s+by|"
+    r"(?:words|text|story|writer|written|authors?)\s*:|by)"
+)
+#: A byline's parts: at a semicolon, and at a sentence's end, a comma, a bar, a dash or an "and"
+#: before a labelled part (a picture's, a reviewer's, a producer's, or the writer's own: "By
+#: Tomas Berg. Photography: Leo Grant", "Medically reviewed by Sam Tate — Written by Tomas
+#: Berg"). Before an unlabelled part a full stop or a dash stays ("Finian Cunningham. Sputnik
+#: International" is read by `credits._split_commas`), and "and" before a picture's role only
+#: ("By Tomas Berg and Photo Editor Sam Tate"; "and Art Garfunkel" is a name).
+CREDIT_CLAUSE_SPLIT = re.compile(
+    r"\s*;\s*"
+    rf"|(?:\.\s+|\s*,\s*|\s*[—–]\s*|\s+-\s+|\s*\|\s*)(?=(?i:{_BEHIND_THE_SCENES}))"
+    rf"|(?:\.\s+|\s*[—–]\s*|\s+-\s+|\s*\|\s*)(?=(?i:{WRITER_CREDIT})\s+[A-Z\u00c0-\u024f])"
+    rf"|\s+(?:and|&)\s+(?=(?i:{PICTURE_CREDIT}))"
+)
 CREDIT_PRESENTERS = re.compile(
     r"^\s*(?:(?:presented|hosted|co-hosted|narrated|read)\s+by|presenters?|hosts?)\s*[:\-–—]?\s*",
     re.I,
 )
 CREDIT_BEHIND_THE_SCENES = re.compile(rf"^\s*{_BEHIND_THE_SCENES}", re.I)
+#: A line that opens with a picture's or a reviewer's credit and goes on, after a sentence's end,
+#: a semicolon, a bar or a dash, with the writer's ("Medically reviewed by Sam Tate, MD — Written
+#: by Tomas Berg", "Photography: Leo Grant | Words: Tomas Berg"): a byline, as one opening with
+#: "By" is (walk167 #1: it was never read, and the page credited no one).
+CREDIT_HELPER_LEAD = re.compile(rf"^\s*(?:{PICTURE_CREDIT}|{REVIEW_CREDIT})", re.I)
+CREDIT_WRITER_PART = re.compile(
+    rf"(?:[.;|]\s*|\s*[—–]\s*|\s+-\s+)(?i:{WRITER_CREDIT})\s+[A-Z\u00c0-\u024f]"
+)
 
 #: Words that end a name and start a role or a date ("Jane Doe, Senior Editor", "Jane Doe -
 #: Reporter").
@@ -748,6 +805,20 @@ DESK_WORDS: frozenset[str] = frozenset(
 GROUP_ACCOUNT_WORDS: frozenset[str] = DESK_WORDS | frozenset(
     {"bloggers", "writers", "authors", "contributors", "editors", "team", "teams"}
 )
+
+#: The last word of a publication's name ("Support Weekly", "CX Daily", "Service Digest", "The
+#: Zeta Post", "Loyalty Newsletter"): a feed's credit ending so reads as the publication's, and a
+#: byline that opens the post's text, or the page's, names who wrote it (walk167 #8: the feed's
+#: "Support Weekly" was credited over "By Amy Chen"). A surname may be one ("Emily Post"), so such
+#: a credit is never left out for it: it only gives way to a byline.
+PUBLICATION_NAME_WORDS: frozenset[str] = frozenset(
+    {
+        "weekly", "daily", "monthly", "quarterly", "digest", "magazine", "mag", "zine", "news",
+        "newsletter", "letter", "times", "journal", "review", "post", "blog", "gazette",
+        "herald", "tribune", "chronicle", "bulletin", "dispatch", "courier", "observer",
+        "insider", "report", "reports", "notes", "podcast", "radio", "tv", "today", "wire",
+    }
+)  # fmt: skip
 
 #: The last word of a credit to a publication's staff ("Zeta Post Staff"), which names no one in a
 #: feed too: unlike a desk ("Guardian sport", "GNOME Sysadmin Team"), it is the publication itself.
@@ -1359,7 +1430,8 @@ NOT_LOWER_NAME_WORDS: frozenset[str] = frozenset(
 #: www.taverncast.com").
 AUTHOR_TAIL = re.compile(
     r"\s*:\s*(?:https?://|www\.).*$|\s*(?:[|•·–—©\[{]\s*|\(\s*@|\s-\s).*$|\s*\b(?:on|via)\s+(?:twitter|facebook|linkedin|instagram)\b.*$"
-    r"|\s+(?:edited|photographs?|photos|illustrations?|additional reporting|updated)\s+by\b.*$"
+    r"|\s+(?:edited|photographs?|photography|photos|pictures|images|videos?|graphics|"
+    r"illustrations?|additional reporting|updated|reviewed|fact-checked)\s+by\b.*$"
     r"|\s+is\s+(?:a|an|our)\s+guest\b.*$",  # "Jane Roe is a guest contributor"
     re.I,
 )

@@ -296,6 +296,61 @@ HOSTING_PLATFORMS = frozenset(
     )
 )
 
+#: Content-delivery networks' own addresses (walk167 #9: a page's canonical on
+#: "d1a2b3c4d5e6f7.cloudfront.net" was credited to that address as its site): a host under one
+#: serves some site's files and names no site a reader knows (`cdn_of`).
+CDN_DOMAINS = frozenset(
+    {
+        "cloudfront.net",  # Amazon CloudFront
+        "azureedge.net",  # Azure CDN
+        "azurefd.net",  # Azure Front Door
+        "akamaized.net",  # Akamai
+        "akamaihd.net",
+        "edgesuite.net",
+        "edgekey.net",
+        "fastly.net",  # Fastly
+        "fastlylb.net",
+        "b-cdn.net",  # Bunny
+        "cdn77.org",
+        "kxcdn.com",  # KeyCDN
+        "stackpathcdn.com",
+        "cdn.ampproject.org",  # the AMP cache, when its address holds no site (`amp_origin`)
+    }
+)
+
+
+def cdn_of(url: str | None) -> str | None:
+    """The content-delivery network whose address `url` is at ("cloudfront.net" for
+    https://d1a2b3c4d5e6f7.cloudfront.net/posts/x), None for any other address."""
+    try:
+        host = (urlsplit(url or "").hostname or "").rstrip(".").lower()
+    except ValueError:
+        return None
+    return next((d for d in CDN_DOMAINS if host == d or host.endswith("." + d)), None)
+
+
+#: An AMP cache's copy of a page: https://www-voc-notes-example.cdn.ampproject.org/c/s/
+#: www.voc-notes.example/amp/x (the cache's kind of copy, "c" for a page, "v" in its viewer;
+#: "s/" when the page is at an https address), or Google's viewer, www.google.com/amp/s/HOST/...
+_AMP_CACHE = re.compile(
+    r"^https?://(?:[a-z0-9-]+\.cdn\.ampproject\.org/(?:c|v|wp)/|(?:www\.)?google\.[a-z.]+/amp/)"
+    r"(s/)?([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?)(/[^?#]*)?(\?[^#]*)?",
+    re.I,
+)
+
+
+def amp_origin(url: str) -> str:
+    """The page an AMP cache's address is a copy of (walk167 #9: a canonical at
+    "https://www-voc-notes-example.cdn.ampproject.org/c/s/www.voc-notes.example/amp/churn-signals"
+    was published at the cache and credited "ampproject.org"): the address its path names,
+    "https://www.voc-notes.example/amp/churn-signals"; `url` itself for any other address."""
+    found = _AMP_CACHE.match(url.strip())
+    if found is None:
+        return url
+    scheme = "https" if found.group(1) else "http"
+    return f"{scheme}://{found.group(2).lower()}{found.group(3) or '/'}{found.group(4) or ''}"
+
+
 #: Blogger's address in every country it served: "janedoe.blogspot.co.uk", "janedoe.blogspot.de"
 #: (the list dropped these; blogspot.com it still has).
 _BLOGGER = "blogspot"
