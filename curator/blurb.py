@@ -1819,8 +1819,13 @@ def _sentences_and_gaps(
         for sentence in _short_joined(sentences):
             if not _usable(sentence):
                 # a sentence of words, not a fragment a stop split off ("Am 12." before
-                # "September startet ...": a date, the next sentence is no other's)
-                skipped = skipped or len(_WORD.findall(sentence)) >= GAP_WORDS
+                # "September startet ...": a date, the next sentence is no other's), nor the
+                # page's furniture ("This is another post in our Code Health series.", a notice)
+                skipped = skipped or (
+                    len(_WORD.findall(sentence)) >= GAP_WORDS
+                    and not _is_furniture(sentence)
+                    and not is_paywall_notice(sentence)
+                )
                 continue
             if skipped:
                 gaps.add(len(out))
