@@ -843,6 +843,14 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
+            if art.blurb_corrected_in is not None:
+                # The editor's own blurb, from an earlier issue: said as a corrected credit is,
+                # for it is not what the feed and the page give (walk167 #5).
+                out.append(
+                    f'the blurb of "{art.title}" ({art.url}) is published as you corrected it in'
+                    f" issue {art.blurb_corrected_in}, not as its page or feed gives it (a blurb"
+                    " written under its heading in a draft replaces it)"
+                )
             if art.credit_corrected_in is not None:
                 # The editor's own credit, from an earlier issue: no doubt of curator's to say,
                 # but said, for it is not what the feed and the page give (walk158 #7).

@@ -935,10 +935,11 @@ def choose_blurb(
     text = _without_run_in_head(
         _without_headings(_from_title(text, title), headings), title, headings, credited
     )
-    text = _without_credit_lines(text)
+    text = _without_credit_lines(_without_title_line(text, title))
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
-    text_sentences = _text_sentences(text)
+    summary = _without_title_line(summary, title)
+    text_sentences, gaps = _sentences_and_gaps(text)
     desc = unmarked(_clean_text(description, markup))
     desc = _standfirst(
         DATELINE.sub("", _after_headline(_unglued(desc, short_lines), title, headings))
@@ -955,7 +956,7 @@ def choose_blurb(
         ):
             return blurb
         fallbacks.append(blurb)
-    best = _best_window(text_sentences, title, min_chars, max_chars)
+    best = _best_window(text_sentences, title, min_chars, max_chars, gaps)
     summary_sentences = _text_sentences(summary, unterminated=True)
     lead = _lost_lead(summary_sentences, text_sentences, title)
     if best and lead and not any(_repeats(lead, s) or _retells(s, lead) for s in best):
@@ -965,7 +966,9 @@ def choose_blurb(
         chosen = _top_up([lead], text_sentences, min_chars, max_chars)
         if _in_bounds(chosen, min_chars, max_chars):
             return join_sentences(chosen)
-    if best and _opens(best[0]):
+    if best and (
+        _opens(best[0]) or (best[0] is text_sentences[0] and _opens_at(text_sentences, 0))
+    ):
         return join_sentences(best)
     if best:
         # Every run of the text within the bounds opens leaning on a sentence left out ("That
@@ -1021,10 +1024,65 @@ _UNMARKED_MIN_CHARS = 30
 CREDIT_LINES = 3
 
 
+#: A credit's label opening a part of a byline line: "By", "Written by", "Words by", "Text:",
+#: "Photography by", "Additional photography by", "Medically reviewed by", "Photos:" ...
+_CREDIT_PART_LABEL = re.compile(
+    r"(?:(?:(?:written|words|text|story|reporting|reported|photography|photographs|photos?|"
+    r"pictures|images|illustrations?|video|graphics|design|artwork|interview|(?:medically\s+)?"
+    r"reviewed|fact[- ]checked|edited)\s+by|by|(?:text|words|photography|photographs|photos?|"
+    r"pictures|images|illustrations?|credits?)\s*:)\s+)",
+    re.I,
+)
+#: The parts of a byline line: its sentences, and the credits a dash, a bar or a semicolon joins
+#: ("Medically reviewed by Sam Tate, MD — Written by Tomas Berg").
+_CREDIT_PART_BETWEEN = re.compile(r"\s+[—–|]\s+|;\s+|(?<=[a-z])\.\s+(?=[A-Z])")
+#: The most words a credit part may have after its label (a name or two and a role).
+_CREDIT_PART_WORDS = 8
+#: The most words of a date line before a byline ("Last updated on August 25, 2022").
+_DATE_LINE_WORDS = 8
+
+
+def _credit_part(part: str) -> bool:
+    """A part of a line that is a credit: a label (`_CREDIT_PART_LABEL`), maybe after a word
+    such as "Additional", then names: capitalised words, joiners and a role after a comma ("Sam
+    Tate, MD"), no word of a sentence in lower case ("By Monday it was gone." is prose)."""
+    part = part.strip().rstrip(".")
+    label = _CREDIT_PART_LABEL.match(re.sub(r"^(?:additional|more|extra)\s+", "", part, flags=re.I))
+    if not label:
+        return False
+    rest = re.sub(r"^(?:additional|more|extra)\s+", "", part, flags=re.I)[label.end() :]
+    words = rest.replace(",", " ").split()
+    return (
+        0 < len(words) <= _CREDIT_PART_WORDS
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words)
+    )
+
+
+def _credit_line(line: str) -> bool:
+    """A line that is all credits, one or several: "Written by Nora Kim. Photography by Leo
+    Grant", "Medically reviewed by Sam Tate, MD — Written by Tomas Berg" (walk167 #1: such a line
+    opened the blurb, "Written by Nora Kim. We live in ...")."""
+    parts = [p for p in _CREDIT_PART_BETWEEN.split(line.strip()) if p.strip()]
+    return bool(parts) and all(_credit_part(p) for p in parts)
+
+
+def _date_line(line: str) -> bool:
+    """A short line that dates the post and ends without a full stop ("Last updated on August
+    25, 2022", "Published 3 December 2026"): no sentence, no credit, but it may stand before one."""
+    return (
+        len(line.split()) <= _DATE_LINE_WORDS
+        and not line.endswith((".", "!", "?"))
+        and bool(_ANY_DATE.search(line))
+    )
+
+
 def _without_credit_lines(text: str) -> str:
     """`text` without the credit lines it opens with: a guest's note ("Farid Haddad is a guest
     contributor.", "Guest post by Farid Haddad"), a short "By ..." line (walk163 N9: the guest's
-    note opened the blurb as the article's own words). A line that goes on as prose stays."""
+    note opened the blurb as the article's own words), a line of credits only ("Written by Nora
+    Kim. Photography by Leo Grant": `_credit_line`), maybe after a date line (`_date_line`). A
+    line that goes on as prose stays."""
     lines = text.split("\n")
     at = 0
     dropped = 0
@@ -1040,6 +1098,14 @@ def _without_credit_lines(text: str) -> str:
             and len(line.split()) <= 6
             and not line.endswith((".", "!", "?"))
         )
+        if _date_line(line) and not dropped:
+            at += 1
+            continue  # "Last updated on August 25, 2022" before the byline: kept, not a sentence
+        if _credit_line(line):
+            lines[at] = ""
+            dropped += 1
+            at += 1
+            continue
         if not (guest or byline) or len(split_sentences(line)) > 1:
             break
         lines[at] = ""
@@ -1232,6 +1298,33 @@ def _from_title(text: str, title: str | None) -> str:
     rest = text[offset:]
     # Not a list of links at the end of a short page that names the article again.
     return rest if len(rest) >= MIN_CHARS * 2 else text
+
+
+def _without_title_line(text: str, title: str | None) -> str:
+    """`text` without its first line when that line is the title (quotes, dashes, case and a
+    closing full stop aside), or without its first sentence when that is the title and the line
+    goes on: a feed's summary that opens by repeating the item's title ("<p>Five Ways to Cut Hold
+    Times</p><p>Long hold times are ...", "Seven Ways to Cut Wait Times. Long waits ...", in a
+    heading or in bold: walk167 #4, the blurb opened with the title). Only the first line: a
+    title named further down is the text's own."""
+    if not text or not title:
+        return text
+    heading = _heading_key(title).rstrip(".!?:")
+    if len(heading) < 4:
+        return text
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if at is None:
+        return text
+    line = lines[at].strip()
+    if _heading_key(line).rstrip(".!?:") == heading:
+        rest = "\n".join(lines[at + 1 :])
+        return rest if rest.strip() else text
+    sentences = split_sentences(line)
+    if len(sentences) > 1 and _heading_key(sentences[0]).rstrip(".!?:") == heading:
+        lines[at] = line[line.find(sentences[0]) + len(sentences[0]) :].strip()
+        return "\n".join(lines[at:])
+    return text
 
 
 #: What separates a headline from the text run on after it: spaces, dashes, a colon, a bar.
@@ -1634,8 +1727,54 @@ def _opens(sentence: str) -> bool:
     )
 
 
+def _opens_at(sentences: list[str], at: int) -> bool:
+    """`sentences[at]` can open a blurb (`_opens`); the text's first sentence can too when it is a
+    quotation with its attribution ('"We stopped asking ...," said Dana Whitcombe, head of ...'):
+    that is the article's lead, a reporter's opening, not a quote picked from further down
+    (walk167 #3: the lead was dropped and the blurb opened "The bank replaced ...", the bank never
+    named). Quotes set apart from the text (a pull quote's `<blockquote>` or `<aside>`) are no part
+    of the sentences a blurb is made from."""
+    sentence = sentences[at]
+    if _opens(sentence):
+        return True
+    return (
+        at == 0
+        and _opener(sentence) not in DANGLING_OPENERS
+        and bool(_REPORTED_QUOTE.search(normalise_quotes(sentence)))
+    )
+
+
+#: A quotation closed and attributed as a reporter's lead attributes it, in the past tense
+#: ('...," said Dana Whitcombe, head of ...'): a page's deck or pull quote, set as its first
+#: paragraph, says it in the present ('"You're going to see ...," says Jack Buser, ...'), and is
+#: no lead (the benchmark's scrapinghub/8267acacb9e4).
+_REPORTED_QUOTE = re.compile(
+    r"[,.!?]\"\s+(?:[\w.'-]+\s+){0,4}?(?:said|told|wrote|added|explained|recalled|insisted|"
+    r"argued|asked|noted)\b",
+    re.I,
+)
+
+
 def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str]:
-    """The usable sentences of a plain text, in order. Paragraph breaks end sentences, so a heading
+    """The usable sentences of a plain text, in order (`_sentences_and_gaps`)."""
+    return _sentences_and_gaps(text, unterminated=unterminated)[0]
+
+
+#: What a run of sentences not adjacent in the text scores of its own (`_best_window`): the run of
+#: the lead beats it unless it is much more on topic.
+GAP_PENALTY = 0.5
+#: How many words a sentence left out must have to part the ones around it (`_sentences_and_gaps`).
+GAP_WORDS = 3
+
+
+def _sentences_and_gaps(
+    text: str | None, *, unterminated: bool = False
+) -> tuple[list[str], frozenset[int]]:
+    """The usable sentences of a plain text, in order, and the indexes of those that follow a
+    sentence of their own paragraph left out (too short, cut, a link: not usable): such a
+    sentence is not adjacent in the text to the one before it in the list, and may lean on the
+    one skipped ("…sorry, I should explain “The Great Big Lie”. There are several, but ...":
+    walk167 #6). Paragraph breaks end sentences, so a heading
     or a credit line without a full stop never glues onto the sentence after it.
 
     With `unterminated` (a feed's summary, written as a summary) a paragraph's last sentence may
@@ -1647,11 +1786,12 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
     markers are dropped too (`unmarked`); a page's text keeps them, its list items "- " marked.
     """
     if not text:
-        return []
+        return [], frozenset()
     # Only the start of a text is read, as for subjects: a blurb comes from the opening, key terms
     # show there too, and a huge or hostile text costs no more than a long article.
     text = text[:MAX_TEXT_CHARS]
     out: list[str] = []
+    gaps: set[int] = set()
     paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
     advert = ""  # the name of the sponsor whose ad the paragraphs are, while they name it
     for number, paragraph in enumerate(paragraphs, 1):
@@ -1675,8 +1815,22 @@ def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str
             continue
         if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
             sentences[-1] = _finished(sentences[-1])
-        out += [s for s in _short_joined(sentences) if _usable(s)]
-    return out
+        skipped = False
+        for sentence in _short_joined(sentences):
+            if not _usable(sentence):
+                # a sentence of words, not a fragment a stop split off ("Am 12." before
+                # "September startet ...": a date, the next sentence is no other's), nor the
+                # page's furniture ("This is another post in our Code Health series.", a notice)
+                skipped = skipped or (
+                    len(_WORD.findall(sentence)) >= GAP_WORDS
+                    and not _is_furniture(sentence)
+                    and not is_paywall_notice(sentence)
+                )
+                continue
+            if skipped:
+                gaps.add(len(out))
+            out.append(sentence)
+    return out, frozenset(gaps)
 
 
 #: A Markdown-like marker a feed's text may carry (its writer's tool typed it, nothing renders it):
@@ -1895,6 +2049,31 @@ _REPORTED = re.compile(
 )
 
 
+#: A discourse word opening a sentence that needs one before it: an ordinal or a connective with
+#: its comma ("First, it is ...", "However, ..."), or a conjunction ("But", "And", "So", "Yet")
+#: or "That"/"Those" pointing back (not "That is why" nor "Those who": general claims).
+_DISCOURSE_OPENING = re.compile(
+    r"[\"“‘']?(?:(?:First|Second|Third|Fourth|Finally|Lastly|Next|Firstly|Secondly|Thirdly|"
+    r"However|Moreover|Furthermore|Besides|Nevertheless|Nonetheless|Meanwhile|Instead|Still|"
+    r"Also|Therefore|Thus|Consequently|Otherwise|Similarly|Likewise|Then|Even so|In addition|"
+    r"On the other hand|In contrast|By contrast|As a result|For example|For instance),"
+    r"|(?:But|And|Or|So|Yet)\s"
+    r"|(?:That|Those)\s(?!(?:is|was|said|who|which|of|in|on|at)\b))"
+)
+
+
+def _opens_text(sentence: str, text: str | None) -> bool:
+    """`sentence` is where `text` (a page's, plain) opens: no sentence of the text ends before it
+    (a headline, a date line, a byline may stand there, none ending with a full stop). False
+    when there is no text to tell by, or the sentence is not in it."""
+    if not text:
+        return False
+    at = text.find(sentence[:60])
+    if at < 0:
+        return False
+    return not re.search(r"[.!?。！？][\"'”’)]*(?:\s|$)", text[:at])
+
+
 def unintroduced_opening(blurb: str, text: str | None = None) -> str:
     """Why a blurb's first sentence opens on someone it never introduced, "" when it does not
     (walk122 #1: "Temkin elaborated by comparing ..."). Either it opens with a word that points
@@ -1915,6 +2094,13 @@ def unintroduced_opening(blurb: str, text: str | None = None) -> str:
         return (
             f'it opens with "{first.split()[0]}", pointing back to someone or something the'
             " blurb never names: the article's lead may have been left out"
+        )
+    leaning = _DISCOURSE_OPENING.match(first)
+    if leaning and not _opens_text(first, text):
+        return (
+            f'it opens with "{first.split()[0]}", a word that leans on a sentence before it, which'
+            " the blurb leaves out: it may not make sense on its own (the article's lead may have"
+            " been skipped)"
         )
     found = _OPENING_WORD.match(first)
     if not found or not text:
@@ -2237,14 +2423,23 @@ LEAD_DECAY = 2.0
 
 
 def _best_window(
-    sentences: list[str], title: str | None, min_chars: int, max_chars: int
+    sentences: list[str],
+    title: str | None,
+    min_chars: int,
+    max_chars: int,
+    gaps: Collection[int] = (),
 ) -> list[str] | None:
     """The best run of 2-3 consecutive lead sentences within the bounds.
 
     Each sentence scores by the title's words it repeats and the text's key terms it uses (terms
     that recur in the text); a run scores the mean of its sentences, weighted towards the lead. A
     run that opens with a word leaning on a sentence left out ("But", "This", "They") or with a
-    quotation is chosen only when no run that opens (`_opens`) fits, however well it scores.
+    quotation is chosen only when no run that opens (`_opens`) fits, however well it scores; so is
+    a run opening with a sentence that follows one of its paragraph left out (`gaps`, as
+    `_sentences_and_gaps` gives them), and a run with such a sentence inside scores
+    `GAP_PENALTY` of its own: its sentences are not adjacent in the text, and the one after the
+    gap may lean on the sentence skipped (walk167 #6). The text's first sentence opens
+    a run even when it opens with a quotation (`_opens_at`): it is the article's lead.
     """
     lead = sentences[:LEAD_SENTENCES]
     if not lead:
@@ -2253,7 +2448,7 @@ def _best_window(
     keys = {w: math.log1p(c) for w, c in counts.most_common(12) if c >= 2}
     title_terms = _terms(title or "")
     scores = [_sentence_score(s, title_terms, keys) for s in lead]
-    opens = [_opens(s) for s in lead]
+    opens = [_opens_at(lead, i) for i in range(len(lead))]
     best: tuple[tuple[bool, float], list[str]] | None = None
     for start in range(len(lead)):
         for size in (MIN_SENTENCES, MAX_SENTENCES):
@@ -2270,7 +2465,9 @@ def _best_window(
             score *= 1.0 + 0.05 * (size - MIN_SENTENCES)  # a third sentence, when it fits, helps
             # A run that opens beats every run that leans, whatever their scores: a leaning run
             # is chosen only when nothing else is left.
-            key = (opens[start], score)
+            if any(start + i in gaps for i in range(1, size)):
+                score *= GAP_PENALTY  # its sentences are not adjacent in the text
+            key = (opens[start] and start not in gaps, score)
             if best is None or key > best[0]:
                 best = (key, window)
     return best[1] if best else None

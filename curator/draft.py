@@ -2202,7 +2202,8 @@ def draft_to_issue(
     where the editor wrote nothing under its heading.
     An unknown URL is left out of the Issue and listed: fetch and store it, then call again.
     An article whose credit the draft gives otherwise than `known` does is the editor's
-    correction, marked with the draft's number (`Article.credit_corrected_in`).
+    correction, marked with the draft's number (`Article.credit_corrected_in`); so is one whose
+    blurb it gives otherwise (`Article.blurb_corrected_in`).
     """
     descriptions = descriptions or {}
     missing: list[str] = []
@@ -2254,6 +2255,15 @@ def draft_to_issue(
                 # the article credits it so (walk158 #7).
                 found = replace(
                     found, article=replace(found.article, credit_corrected_in=draft.number)
+                )
+            if (
+                stored is not None
+                and entry.blurb
+                and " ".join(found.article.blurb.split()) != " ".join(stored.article.blurb.split())
+            ):
+                # The editor's blurb, kept with the issue as a credit is (walk167 #5).
+                found = replace(
+                    found, article=replace(found.article, blurb_corrected_in=draft.number)
                 )
             scored.append(found)
         if scored:

@@ -311,6 +311,11 @@ class Article:
     #: None: curator's own credit. Kept with the issue (`Store.credit_corrections`), never with
     #: the article.
     credit_corrected_in: int | None = None
+    #: The issue whose draft or issue-N.json the editor last corrected its blurb in: `blurb` and
+    #: `blurb_markdown` are that blurb, and every later issue featuring it again publishes it so
+    #: (walk167 #5: an issue featuring it again published curator's own blurb). None: curator's
+    #: own blurb. Kept with the issue (`Store.blurb_corrections`), never with the article.
+    blurb_corrected_in: int | None = None
     #: The publication its feed's credit says it was written for ("Bea Kahn for The Compost
     #: Gazette" credits Bea Kahn) when that is not the one credited: the draft's note and the
     #: build's warning say it may have been written for it (walk158 #9); "" otherwise, and when

@@ -1417,12 +1417,21 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
     An article whose credit the editor corrected in an issue (`Store.credit_corrections`: its
     draft's `author:` lines, or its issue-N.json) is credited as corrected, whatever its feed
     and page say, and says in which issue (`Article.credit_corrected_in`; walk158 #7: an issue
-    featuring it again published the old credit)."""
+    featuring it again published the old credit). So is one whose blurb the editor corrected
+    (`Store.blurb_corrections`, `Article.blurb_corrected_in`; walk167 #5)."""
     names = {f.url: f.name for f in config.feeds}
     titles: dict[str, str | None] = {}
     corrected = store.credit_corrections()
+    blurbs = store.blurb_corrections()
 
     def named(article: Article) -> Article:
+        rewritten = blurbs.get(article.id) if article.id else None
+        if rewritten is not None:
+            # the editor's blurb, from the issue that corrected it (walk167 #5)
+            number, blurb, markdown = rewritten
+            article = replace(
+                article, blurb=blurb, blurb_markdown=markdown, blurb_corrected_in=number
+            )
         fixed = corrected.get(article.id) if article.id else None
         if fixed is None:
             return by_feed(article)

@@ -740,7 +740,11 @@ def _corrections_kept(
             if not changed:
                 continue
             credit = bool({"authors", "publication"} & set(changed))
-            store.set_published_article(issue.number, article_id, art, credit_corrected=credit)
+            # (a blurb written again from its Markdown is curator's, not a correction)
+            blurb = bool({"blurb", "blurb_markdown"} & set(changed)) and art.url not in refreshed
+            store.set_published_article(
+                issue.number, article_id, art, credit_corrected=credit, blurb_corrected=blurb
+            )
             if art.url in refreshed and changed == ["blurb"]:
                 continue
             where = f'issue {issue.number}, "{art.title}"'
@@ -789,10 +793,17 @@ def _corrections_kept(
                 " the store as published"
                 + (
                     "; a later issue featuring it again credits it so, unless its draft's"
-                    " `author:` or `publication:` lines say otherwise)"
+                    " `author:` or `publication:` lines say otherwise"
                     if credit
-                    else ")"
+                    else ""
                 )
+                + (
+                    "; a later issue featuring it again publishes this blurb, unless its draft"
+                    " gives another"
+                    if blurb
+                    else ""
+                )
+                + ")"
             )
     return notes
 

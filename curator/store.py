@@ -593,6 +593,14 @@ def _migration_28(db: sqlite3.Connection) -> None:
     _add_columns(db, "articles", [("written_for", "TEXT NOT NULL DEFAULT ''")])
 
 
+def _migration_29(db: sqlite3.Connection) -> None:
+    """Whether the editor corrected each issue article's blurb there (its draft's blurb, or its
+    issue-N.json's "blurb" and `curator render`), so that an issue featuring it again publishes
+    it as corrected, as a corrected credit is (walk167 #5: issue 3 published curator's own blurb
+    again, and said nothing). NULL: as curator wrote it, or not known (before)."""
+    _add_columns(db, "issue_articles", [("blurb_corrected", "INTEGER")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -623,6 +631,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_26,
     _migration_27,
     _migration_28,
+    _migration_29,
 )
 VERSION = len(MIGRATIONS)
 
@@ -3448,21 +3457,38 @@ class Store:
                     if art.credit_corrected_in == number
                 ],
             )
+            # (a blurb its draft corrected, likewise: walk167 #5)
+            self.db.executemany(
+                "UPDATE issue_articles SET blurb_corrected = 1 WHERE issue_id = ?"
+                " AND article_id = ?",
+                [
+                    (issue_id, art_id)
+                    for art_id, art in (articles or {}).items()
+                    if art.blurb_corrected_in == number
+                ],
+            )
 
     def set_published_article(
-        self, number: int, article_id: int, article: Article, *, credit_corrected: bool = False
+        self,
+        number: int,
+        article_id: int,
+        article: Article,
+        *,
+        credit_corrected: bool = False,
+        blurb_corrected: bool = False,
     ) -> None:
         """Keep the address, title, credit and blurb issue `number` publishes article
         `article_id` with anew (as its corrected issue-N.json has them), as `record_issue` kept
         them (the address only when it is not the article's own). `credit_corrected`: its
         credit is the editor's correction, which an issue featuring it again publishes
-        (`credit_corrections`)."""
+        (`credit_corrections`); `blurb_corrected` likewise its blurb (`blurb_corrections`)."""
         with self.transaction():
             self.db.execute(
                 "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
                 " blurb_markdown = ?, url = (CASE WHEN ? = (SELECT url FROM articles WHERE id = ?)"
                 " THEN NULL ELSE ? END), credit_corrected = (CASE WHEN ? THEN 1 ELSE"
-                " credit_corrected END) WHERE article_id = ? AND issue_id ="
+                " credit_corrected END), blurb_corrected = (CASE WHEN ? THEN 1 ELSE"
+                " blurb_corrected END) WHERE article_id = ? AND issue_id ="
                 " (SELECT id FROM issues WHERE number = ?)",
                 (
                     article.title,
@@ -3474,6 +3500,7 @@ class Store:
                     article_id,
                     article.url,
                     int(credit_corrected),
+                    int(blurb_corrected),
                     article_id,
                     number,
                 ),
@@ -3492,6 +3519,21 @@ class Store:
             " AND ia.authors IS NOT NULL ORDER BY i.number"
         ):
             found[article_id] = (number, tuple(json.loads(authors)), publication)
+        return found
+
+    def blurb_corrections(self) -> dict[int, tuple[int, str, str | None]]:
+        """The blurb the editor last corrected each article's to, by article id: (the number of
+        the issue that corrected it, its blurb, its Markdown or None). Both ways of correcting it,
+        as `credit_corrections`: a draft's blurb (`record_issue`) and issue-N.json with `curator
+        render` (`set_published_article`). An issue featuring the article again publishes it so,
+        unless its draft corrects it anew (walk167 #5)."""
+        found: dict[int, tuple[int, str, str | None]] = {}
+        for article_id, number, blurb, markdown in self.db.execute(
+            "SELECT ia.article_id, i.number, ia.blurb, ia.blurb_markdown FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id WHERE ia.blurb_corrected = 1"
+            " AND ia.blurb IS NOT NULL ORDER BY i.number"
+        ):
+            found[article_id] = (number, blurb, markdown)
         return found
 
     def cut_from_issue(self, number: int, article_ids: Collection[int]) -> None:
