@@ -4,7 +4,9 @@ One event loop in this process fetches (`curator.fetch.open_fetcher`); what cost
 the worker processes (`curator.workers`) as each download arrives, so nothing waits for the
 slowest feed: a feed is parsed as soon as its bytes are in, its new entries' pages are asked for as
 soon as it is parsed, each page is read as soon as it is in, and the feed's articles are built as
-soon as its last page is. The editor sees each feed as it is read and the pages as they are
+soon as its last page is. A huge first fetch is bounded (fixgu): at most `PARSING_AT_ONCE` feeds
+parse at once, and at most `BUILT_AT_ONCE` new entries are built and wait to be written, the feed
+written next never waiting (`_Storer.may_build`). The editor sees each feed as it is read and the pages as they are
 (`progress`, `page_progress`). Stages:
 
 1. `_one_feed` (per feed, in the loop): fetch, then `_settled` decides whether there is anything
