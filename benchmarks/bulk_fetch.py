@@ -5,9 +5,10 @@
 Serves `--feeds` RSS feeds on 127.0.0.1 (one port each, as an editor's feeds are on their own
 hosts), each of `--items` new items of a few sentences, and runs `python -m curator fetch` with
 `fetch_pages: false` into a fresh store. Prints the wall time, the peak RSS of the largest process
-(wait4) and of curator and its workers together (sampled from /proc every 0.2 s), the articles
-stored and the progress lines that said how far the storing got. `--repo` runs another checkout's
-curator (a copy of an older commit, say) for a before/after.
+(wait4) and of curator and its workers together (sampled from /proc every 0.2 s; their PSS too,
+which counts a page the workers share with curator once), the articles stored and the progress
+lines that said how far the storing got. `--repo` runs another checkout's curator (a copy of an
+older commit, say) for a before/after.
 """
 
 from __future__ import annotations
@@ -89,8 +90,10 @@ def serve(index: int, items: int) -> ThreadingHTTPServer:
     return server
 
 
-def tree_rss_kb(pid: int) -> int:
-    """RSS of `pid` and its children (the workers), in KB."""
+def tree_kb(pid: int, file: str = "status", field: str = "VmRSS:") -> int:
+    """RSS of `pid` and its children (the workers), in KB; with "smaps_rollup" and "Pss:", their
+    proportional set size (each page shared by N of them counted 1/N in each: a forked worker's
+    RSS counts every page of its parent's it still shares)."""
     total = 0
     pids = [pid]
     try:
@@ -100,8 +103,8 @@ def tree_rss_kb(pid: int) -> int:
     pids += [int(c) for c in children]
     for p in pids:
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{p}/{file}").read_text().splitlines():
+                if line.startswith(field):
                     total += int(line.split()[1])
         except OSError:
             pass
@@ -137,12 +140,13 @@ def main() -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        peak_tree = 0
+        peak_tree = peak_pss = 0
         err: list[str] = []
         reader = threading.Thread(target=lambda: err.extend(proc.stderr or ()), daemon=True)
         reader.start()
         while proc.poll() is None:
-            peak_tree = max(peak_tree, tree_rss_kb(proc.pid))
+            peak_tree = max(peak_tree, tree_kb(proc.pid))
+            peak_pss = max(peak_pss, tree_kb(proc.pid, "smaps_rollup", "Pss:"))
             time.sleep(0.2)
         wall = time.monotonic() - started
         reader.join()
@@ -156,6 +160,7 @@ def main() -> None:
     print(f"exit {proc.returncode}, wall {wall:.0f} s, articles stored {stored}")
     print(
         f"peak RSS: largest process {peak_one / 1024:.0f} MB, curator + workers {peak_tree / 1024:.0f} MB"
+        f" (PSS {peak_pss / 1024:.0f} MB)"
     )
     shown = storing if len(storing) <= 4 else [*storing[:2], "  ...", *storing[-2:]]
     print(f"storing lines: {len(storing)}", *shown, sep="\n")

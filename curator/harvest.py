@@ -4,7 +4,9 @@ One event loop in this process fetches (`curator.fetch.open_fetcher`); what cost
 the worker processes (`curator.workers`) as each download arrives, so nothing waits for the
 slowest feed: a feed is parsed as soon as its bytes are in, its new entries' pages are asked for as
 soon as it is parsed, each page is read as soon as it is in, and the feed's articles are built as
-soon as its last page is. The editor sees each feed as it is read and the pages as they are
+soon as its last page is. A huge first fetch is bounded (fixgu): at most `PARSING_AT_ONCE` feeds
+parse at once, and at most `BUILT_AT_ONCE` new entries are built and wait to be written, the feed
+written next never waiting (`_Storer.may_build`). The editor sees each feed as it is read and the pages as they are
 (`progress`, `page_progress`). Stages:
 
 1. `_one_feed` (per feed, in the loop): fetch, then `_settled` decides whether there is anything
@@ -865,6 +867,22 @@ class _Fresh:
     pages_gone: int = 0
     #: Entries that may have come and gone unseen before this read (`FeedReport.missed`).
     missed: tuple[str, str, int, str | None] | None = None
+    #: The size of the feed's body, which `result` no longer holds once it is parsed.
+    size: int = 0
+
+
+def _held(parsed: ParsedFeed) -> ParsedFeed:
+    """`parsed` as writing its feed needs it once its articles are built: each entry's link, id,
+    title and credit (`_store`, `_read_report`, `entry_said`), not its text. A feed's outcome
+    waits for every feed before it in feeds.yaml to be written (`_Storer`): a 300-feed first
+    fetch held every later feed's entries twice over, as entries and as articles (fixgu)."""
+    return dataclasses.replace(
+        parsed,
+        entries=tuple(
+            dataclasses.replace(e, summary=None, content=None, subtitle=None, categories=())
+            for e in parsed.entries
+        ),
+    )
 
 
 def _build_and_count(
@@ -1383,6 +1401,21 @@ def _new_entries(
 
 # -- the loop --------------------------------------------------------------------------------------
 
+#: New entries whose articles are being built or wait to be written, at most: a feed whose new
+#: entries would pass it waits to be built until a feed is written (the feed written next never
+#: waits: nothing it waits for can wait on it, nor does a feed when no other is being built). The
+#: workers build faster than this process writes: a 300-feed first fetch held the articles of
+#: every feed built and not written yet, 60 MB more of them, where a feed waiting here holds its
+#: entries only (fixgu). A weekly run's feeds, of a few new entries each, never wait.
+BUILT_AT_ONCE = 4_000
+#: Feeds parsed at once at most (in the workers, or waiting for one): a feed read waits for its
+#: turn, and a parsed feed's articles are built before the next feeds are parsed, instead of
+#: behind every feed read (the workers take tasks in the order given). A 300-feed first fetch
+#: otherwise parsed every feed before building the first, and held every feed's entries
+#: meanwhile (fixgu). Twice the workers at most (`curator.workers.MAX_WORKERS`): they are never
+#: left waiting for a parse.
+PARSING_AT_ONCE = 8
+
 
 @dataclass
 class _Run:
@@ -1405,6 +1438,11 @@ class _Run:
     names: dict[str, str] = dataclasses.field(default_factory=dict)
     #: Writes each feed's outcome as soon as it can (`_Storer`).
     storer: _Storer = dataclasses.field(default_factory=lambda: _Storer(_unwritten, 0))
+    #: Feeds being parsed (`PARSING_AT_ONCE`); released when its parse ends, whatever the storing
+    #: waits for, so that no feed waits on another's writing.
+    parsing: asyncio.Semaphore = dataclasses.field(
+        default_factory=lambda: asyncio.Semaphore(PARSING_AT_ONCE)
+    )
 
     def tell(self, report: FeedReport) -> None:
         """Say `report` on its line as soon as it is read, told apart from any feed of the same
@@ -1422,8 +1460,9 @@ class _Run:
         return [link for link, ok in zip(links, verdicts, strict=True) if ok]
 
 
-async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
-    """Fetch, parse and build one feed, handing the CPU work to the workers; reported once read."""
+async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
+    """Fetch, parse and build the `index`-th feed, handing the CPU work to the workers; reported
+    once read."""
     state = run.states[source.url]
     if (waiting := _waiting(source, state, run.now)) is not None:
         run.tell(waiting.report)
@@ -1445,13 +1484,14 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         return outcome
     assert digest is not None
     try:
-        parsed = await run.workers.run(
-            parse_feed,
-            content,
-            _feed_base(source, result),
-            result.content_type,
-            page_exists=local_file_exists,
-        )
+        async with run.parsing:
+            parsed = await run.workers.run(
+                parse_feed,
+                content,
+                _feed_base(source, result),
+                result.content_type,
+                page_exists=local_file_exists,
+            )
     except FeedError as exc:
         outcome = _failed(source, result, "malformed", str(exc), state, run.now)
         if str(exc).startswith(HTML_NOT_FEED) and not source.is_file:
@@ -1461,6 +1501,11 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         run.tell(outcome.report)
         run.pages.feed_done(source.url)
         return outcome
+    # Its body is let go once parsed (only its size is written): a feed's outcome may wait long
+    # for the feeds before it to be written (`_Storer`).
+    size = len(content)
+    result = dataclasses.replace(result, content=None)
+    del content
     new, reused, known = _new_entries(run.store, parsed, source, run.storer.keys)
     missed = _missed(run.store, source, parsed, new, state)
     run.storer.expected += len(new)
@@ -1494,6 +1539,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     relinked = run.pages.ask(relinked, allow_file=source.is_file)
     run.pages.feed_done(source.url)
     batch = article_rules.PageBatch(await run.pages.wait(pages))
+    await run.storer.may_build(index, len(new))
     built, counted = await run.workers.run(
         _build_and_count,
         new,
@@ -1551,7 +1597,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
     return _Fresh(
         source,
         result,
-        parsed,
+        _held(parsed),
         digest,
         built,
         counted,
@@ -1566,6 +1612,7 @@ async def _one_feed(run: _Run, source: FeedSource) -> _Outcome:
         moves,
         pages_gone=gone,
         missed=missed,
+        size=size,
     )
 
 
@@ -2129,6 +2176,26 @@ class _Storer:
         #: The URL keys (and aliases) of the articles written in this run: a feed read later
         #: takes them as new, as when nothing was written before the loop ended (`_new_entries`).
         self.keys: set[str] = set()
+        #: The feeds whose articles are being built or wait to be written (`may_build`), with
+        #: their new entries, and the feeds waiting to build theirs.
+        self._building: dict[int, int] = {}
+        self._waiting: list[asyncio.Future[None]] = []
+
+    async def may_build(self, index: int, entries: int) -> None:
+        """Return once the `index`-th feed may have the articles of its `entries` new entries
+        built: at once when it is the feed written next, when no feed is being built or waits to
+        be written, or when these entries keep those of such feeds within `BUILT_AT_ONCE`; else
+        when a feed is written. The feed written next never waits, so every feed gets its turn
+        however long a feed above it takes to be read."""
+        while (
+            index != self._next
+            and self._building
+            and sum(self._building.values()) + entries > BUILT_AT_ONCE
+        ):
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiting.append(waiter)
+            await waiter
+        self._building[index] = entries
 
     def take(self, index: int, outcome: _Outcome) -> None:
         """The outcome of the `index`-th feed: written now if the feeds before it are, with those
@@ -2140,6 +2207,7 @@ class _Storer:
                 self.parsed += len(held.parsed.entries)
             report, keys = self._write(held)
             del held
+            self._building.pop(self._next, None)
             self.reports.append(report)
             self.keys.update(keys)
             if report.status == "ok":
@@ -2149,6 +2217,10 @@ class _Storer:
             # the second feed came in before the first, the only tally was the complete one,
             # and the run said nothing of its storing (the clean-clone CI run, stop 32).
             self._progress(self.tally())
+        waiting, self._waiting = self._waiting, []
+        for waiter in waiting:  # (each looks again: the feed written next may be among them)
+            if not waiter.done():
+                waiter.set_result(None)
 
     def tally(self) -> StoreTally:
         return StoreTally(self.stored, max(self.expected, self.stored), self._next, self.feeds)
@@ -2200,7 +2272,7 @@ async def _gather(
         ticking = asyncio.ensure_future(_tick(pages, page_progress, storer))
 
         async def read_and_store(index: int, source: FeedSource) -> None:
-            storer.take(index, await _one_feed(run, source))
+            storer.take(index, await _one_feed(run, source, index))
 
         try:
             rereads = asyncio.gather(*(_read_again(run, r, source) for r, source in retries))
@@ -2450,7 +2522,7 @@ def _store(
             etag=result.etag,
             last_modified=result.last_modified,
             entries=len(parsed.entries),
-            size=len(result.content or b""),
+            size=outcome.size,
             elapsed=result.elapsed,
             content_hash=outcome.digest,
             moved_to=result.moved_to or kept_move,
