@@ -1,22 +1,26 @@
-"""Whether a store is this newsletter's: a build stops before it publishes another's.
+"""Whether a store and a draft are this newsletter's: a build stops before it publishes another's.
 
 Two newsletters on one machine share a disk, often feeds, sometimes the editor: a `--db` or a
-`settings: store:` naming the other's store, or a backup of the other put back published the
-wrong issue into this newsletter's folder and changed the other's store, with only hints that
-blamed something else (walk166 #1). Issue numbers alone
+`settings: store:` naming the other's store, a backup of the other put back, or `build --draft`
+given the other's draft published the wrong issue into this newsletter's folder and changed the
+other's store, with only hints that blamed something else (walk166 #1, #2). Issue numbers alone
 tell nothing there: both newsletters have an issue 2.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import shlex
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from curator.config import INIT_PLACEHOLDERS, Config
-from curator.errors import CuratorError, shell_arg
+from curator.draft import front_matter_of
+from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
 from curator.outputs import OUTPUTS, issue_from_data
 from curator.store import IssueRecord, Store
@@ -203,3 +207,73 @@ def stop_for_another_newsletters_store(
         f" {'rendered' if rendering else 'published'}, and the store was not changed. To go on:"
         f" {'; '.join(ways)}"
     )
+
+
+#: The `--config PATH` in the command a draft's opening note gives (`draft.HELP`).
+_NOTE_CONFIG = re.compile(r"curator build --draft .*?--config (\S.*?)\s*$", re.MULTILINE)
+
+
+def _made_for(draft_file: Path, config: Config) -> Path | None:
+    """The feeds.yaml the draft was made from, as far as can be told: the one its opening note's
+    command names, else the feeds.yaml beside its folder (drafts/ is in the newsletter's); None
+    when neither is there, or it is this newsletter's."""
+    found: list[Path] = []
+    try:
+        head = draft_file.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        head = ""
+    if (match := _NOTE_CONFIG.search(head)) is not None:
+        with contextlib.suppress(ValueError):
+            found += [Path(w) for w in shlex.split(match.group(1))[:1]]
+    found.append(draft_file.absolute().parent.parent / "feeds.yaml")
+    here = os.path.abspath(config.path)
+    for path in found:
+        if path.is_absolute() and path.is_file():
+            return None if os.path.abspath(path) == here else path
+    return None
+
+
+def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None:
+    """Stop `build --draft` before it reads the draft's articles when the draft is most likely
+    another newsletter's: its front matter's title and editor are both not feeds.yaml's, and it
+    is not in this newsletter's drafts folder. (A draft's own title, or one moved elsewhere, has
+    the newsletter's editor or folder.)
+
+    Why: `curator build --draft "../CX weekly/drafts/issue-4.md"` from Support Ops' folder
+    published CX's issue into Ops' output, edited by CX's editor, and read articles from a feed
+    Ops does not follow, warning only that the archive page keeps Ops' title (walk166 #2)."""
+    front = front_matter_of(draft_file)
+    title, editor = front.get("title"), front.get("editor")
+    if not isinstance(title, str) or not isinstance(editor, str):
+        return  # (none written: nothing says it is another's; `read_draft` names mistakes)
+    if not title.strip() or not editor.strip():
+        return
+    if _same_name(title, config.title) or _same_name(editor, config.editor or ""):
+        return
+    drafts = (config.settings.drafts or config.folder / "drafts").resolve()
+    if draft_file.resolve().is_relative_to(drafts):
+        return
+    theirs = f'"{" ".join(title.split())}", edited by {" ".join(editor.split())}'
+    ours = f'"{config.title}"' + (f", edited by {config.editor}" if config.editor else "")
+    other = _made_for(draft_file, config)
+    ways = []
+    if other is not None:
+        ways.append(
+            f"to publish it in the newsletter it was made for: `curator build --draft"
+            f" {shell_arg(os.path.abspath(draft_file))} --config {shell_arg(other)}`"
+        )
+    ways.append(
+        f"to publish it in {ours.split(', edited by')[0]} on purpose: write `title:"
+        f" {config.title}` in its front matter (or move it into {drafts}), then run again"
+    )
+    raise InputError(
+        f"{draft_file}: a draft of another newsletter? Its front matter says {theirs}, but this"
+        f" build would publish it into {ours} ({os.path.abspath(config.path)}), and it is not in"
+        f" that newsletter's drafts folder ({drafts}). Nothing was published. {_sentence(ways)}"
+    )
+
+
+def _sentence(ways: list[str]) -> str:
+    """The ways on, as one sentence (its first letter a capital, after a full stop)."""
+    text = "; ".join(ways)
+    return text[:1].upper() + text[1:]

@@ -178,3 +178,29 @@ def test_a_renamed_newsletter_goes_on(two: Two, tmp_path: Path) -> None:
     code, out, err = run_cli("build", *args, "--out", str(fresh))
     assert code == 0, err
     assert "CX Weekly" in (fresh / "issue-2.html").read_text(encoding="utf-8")
+
+
+def test_a_draft_of_another_newsletter_is_not_published(two: Two) -> None:
+    """`build --draft ../CX/drafts/issue-N.md` from Ops' folder published CX's draft (title,
+    editor, articles) as Ops' issue. A draft whose title and editor are both not feeds.yaml's,
+    and that is not in this newsletter's drafts folder, stops (exit 2) naming both newsletters
+    and the command that publishes it where it was made: the draft's own note gives feeds.yaml's
+    absolute path, also when it was made without --config."""
+    cx_config = os.path.abspath(two.cx)
+    assert (
+        f"Edit anything, then run: curator build --draft {two.draft} --config {cx_config}\n"
+    ) in two.draft_text
+    before = state(two.store(two.ops))
+    code, _, err = run_cli("build", "--config", str(two.ops), "--draft", str(two.draft))
+    said = said_as_one(err)
+    assert code == 2, err
+    assert (
+        f'{two.draft}: a draft of another newsletter? Its front matter says "{CX}", edited by'
+        f' Morgan Ellery, but this build would publish it into "{OPS}", edited by Rangi Parata'
+        f" ({os.path.abspath(two.ops)}), and it is not in that newsletter's drafts folder"
+        f" ({two.ops.parent / 'drafts'}). Nothing was published. To publish it in the newsletter"
+        f" it was made for: `curator build --draft {two.draft} --config {cx_config}`"
+    ) in said, said
+    assert f"write `title: {OPS}` in its front matter" in said
+    assert not list((two.ops.parent / "output").glob("issue-2.*"))
+    assert state(two.store(two.ops)) == before

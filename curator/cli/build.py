@@ -698,7 +698,7 @@ def draft(
                         place_progress=progress.placing,
                         step=progress.step,
                         say=placing_notes.append,
-                        config_arg=run_args("curator build"),
+                        config_arg=draft_build_args(conf, db),
                         choose_progress=progress.choosing,
                         check_links=not no_fetch,
                         read_before=started,
@@ -744,6 +744,21 @@ def draft(
         "Edit it, then publish it with: curator build --draft"
         f" {shell_arg(written.path)}{run_args('curator build')}"
     )
+
+
+def draft_build_args(config: Config, db: Path | None) -> str:
+    """What the command a draft's opening note gives ends with: ` --config` with feeds.yaml's
+    absolute path, always (and ` --db` with the store's, when the run was given another than
+    feeds.yaml's own), so that it publishes into the newsletter the draft was made for from
+    whatever folder it is pasted in.
+
+    Why: a draft made with `--config "../Support Ops — digest/feeds.yaml"` recorded that relative
+    path, which failed from anywhere else, and one made without --config recorded none, so
+    pasted in another newsletter's folder it published there (walk166 #2)."""
+    args = f" --config {shell_arg(os.path.abspath(config.path))}"
+    if db is not None and os.path.abspath(db) != os.path.abspath(config.settings.store):
+        args += f" --db {shell_arg(os.path.abspath(db))}"
+    return args
 
 
 def draft_document(
