@@ -109,6 +109,7 @@ from curator.outputs import (
     render_outputs,
     unshown_articles,
 )
+from curator.ownership import stop_for_another_newsletters_draft
 from curator.pasting import nested_headings
 from curator.placement import (
     KeptSubject,
@@ -2861,6 +2862,7 @@ def build_from_draft(
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first
     (`gone_said`: as `publish_issue`'s)."""
+    stop_for_another_newsletters_draft(config, draft_file)  # (walk166 #2: before it is read)
     draft = read_draft(draft_file, [s.name for s in config.subjects], today=issue_day(now).date())
     expected = store.next_issue_number()
     if draft.number != expected:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import sqlite3
 import unicodedata
@@ -771,7 +772,7 @@ class _Reader:
                 node = news_nodes["introduction_file"]
                 raise self.error(node, "give `introduction` or `introduction_file`, not both")
             introduction = self.read_intro(top["newsletter"], news["introduction_file"])
-            intro_file = (self.path.parent / news["introduction_file"]).resolve()
+            intro_file = self.local_path(news_nodes["introduction_file"], news["introduction_file"])
         for key in ("utm_source", "utm_medium", "utm_campaign"):
             if key in news:
                 self.utm_variables(news_nodes[key], str(news[key]), key)
@@ -855,11 +856,11 @@ class _Reader:
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:
-        file = (self.path.parent / name).resolve()
+        node = self.mapping(news_node, "`newsletter`", NEWSLETTER_KEYS)["introduction_file"]
+        file = self.local_path(node, name)
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            node = self.mapping(news_node, "`newsletter`", NEWSLETTER_KEYS)["introduction_file"]
             reason = getattr(exc, "strerror", None) or "not readable UTF-8 text"
             raise self.error(
                 node,
@@ -1030,10 +1031,42 @@ class _Reader:
                 )
             seen.add(name)
 
+    def local_path(self, node: Node, text: str) -> Path:
+        """A path feeds.yaml gives (`settings: store:`, `output:` ...; `introduction_file:`): one
+        starting with `~` is in the home folder, as in a shell; any other relative one is read
+        relative to feeds.yaml's folder.
+
+        Why: `store: ~/ops-store/curator.db` made a folder literally named `~` inside the
+        newsletter's folder, without a word (walk166 #3), and README itself writes `~/backups/`."""
+        if not text.startswith("~"):
+            return (self.path.parent / text).resolve()
+        home = home_path(text)
+        if home is None:
+            first = text.replace("\\", "/").split("/", 1)[0]
+            why = (
+                "HOME is not set (is this run from cron or a service without it?)"
+                if first == "~"
+                else f"there is no user {first[1:]!r} on this machine"
+            )
+            raise self.error(
+                node,
+                f"`{text}` starts with `{first}`, the home folder, but {why}: write the full"
+                f" path (from /), or one relative to {self.path.name}'s folder",
+            )
+        return home.resolve()
+
     def settings(self, node: Node | None) -> Settings:
         raw = self.fields(node, "`settings`", SETTINGS_KEYS) if node is not None else {}
-        folder = self.path.parent
-        templates = (folder / raw["templates"]).resolve() if "templates" in raw else None
+
+        def place(key: str, default: str) -> Path:
+            if key not in raw:
+                return (self.path.parent / default).resolve()
+            assert node is not None  # (a key of `settings:` is written under it)
+            return self.local_path(self.mapping(node, "`settings`", SETTINGS_KEYS)[key], raw[key])
+
+        output = place("output", "output")
+        store = place("store", ".curator/curator.db")
+        templates = place("templates", "") if "templates" in raw else None
         if node is not None and templates is not None and not templates.is_dir():
             # Else a typo here would quietly publish with curator's own templates; the folder
             # meant, beside the one written (walk125 #4: `templates: tempaltes` had no hint).
@@ -1065,8 +1098,8 @@ class _Reader:
                     )
                     raise self.error(where, f"unknown output `{name}`; {fix}")
         return Settings(
-            output=(folder / raw.get("output", "output")).resolve(),
-            store=(folder / raw.get("store", ".curator/curator.db")).resolve(),
+            output=output,
+            store=store,
             templates=templates,
             fetch_pages=raw.get("fetch_pages", True),
             allow_private_addresses=raw.get("allow_private_addresses", False),
@@ -1075,9 +1108,9 @@ class _Reader:
             concurrency=raw.get("concurrency", CONCURRENCY),
             per_host=raw.get("per_host", PER_HOST),
             outputs=tuple(raw.get("outputs", ())),
-            drafts=(folder / raw.get("drafts", "drafts")).resolve(),
+            drafts=place("drafts", "drafts"),
             recency_weight=float(raw.get("recency_weight", 0.0)),
-            introductions=(folder / raw.get("introductions", "introductions")).resolve(),
+            introductions=place("introductions", "introductions"),
             contact=str(raw["contact"]).strip() if "contact" in raw else None,
         )
 
@@ -1254,6 +1287,17 @@ def name_bars_fault(name: str) -> str:
         " its publication (the author comes from each article): write the publication's name"
         f" alone, `name: {one}`"
     )
+
+
+def home_path(text: str) -> Path | None:
+    """`~/x` (or `~` alone, `~user/x`) with the home folder written out, as a shell reads it; None
+    when it cannot be: `~` with HOME unset (a stripped cron or service environment, where
+    curator will not guess whose home is meant), or `~user` of no user here."""
+    first = text.replace("\\", "/").split("/", 1)[0]
+    if first == "~" and not os.environ.get("HOME"):
+        return None
+    expanded = os.path.expanduser(text)
+    return None if expanded.startswith("~") else Path(expanded)
 
 
 def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) -> str:

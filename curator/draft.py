@@ -2129,6 +2129,24 @@ def _not_text(path: Path, data: bytes) -> DraftError | None:
     return None
 
 
+def front_matter_of(path: Path) -> dict[str, object]:
+    """A draft's front matter values as far as they read; {} when the file or its front matter
+    cannot be read (`read_draft` says why). For a look at its title and editor before the draft
+    is read against this newsletter's subjects (`ownership.stop_for_another_newsletters_draft`)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if len(text) > MAX_DRAFT_CHARS:
+        return {}
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    try:
+        front = _front_matter(lines, path)
+    except DraftError:
+        return {}
+    return {str(key): value for key, value in front.values.items()}
+
+
 def read_draft(
     path: Path, subjects: Sequence[str] | None = None, *, today: date | None = None
 ) -> Draft:

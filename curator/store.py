@@ -3746,6 +3746,17 @@ class Store:
             for r in rows
         ]
 
+    def issue_urls(self, number: int) -> list[str]:
+        """The addresses of the articles issue `number` featured, as it published them, in issue
+        order (none named "also covered by"); [] when the store does not record it."""
+        rows = self.db.execute(
+            "SELECT COALESCE(ia.url, a.url) FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id LEFT JOIN articles a ON a.id = ia.article_id"
+            " WHERE i.number = ? AND ia.also_of IS NULL ORDER BY ia.position",
+            (number,),
+        )
+        return [str(r[0]) for r in rows if r[0]]
+
     def issues_featuring(self, article_id: int, *, only_copies: bool = False) -> list[int]:
         """The numbers of the published issues that featured the article (or named it as "also
         covered by", which counts as published too; with `only_copies`, only those), oldest

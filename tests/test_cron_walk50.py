@@ -246,7 +246,9 @@ def test_a_backup_into_a_folder_it_cannot_write_names_that_folder_not_the_store(
     store = demo.parent / ".curator" / "curator.db"
     assert code == 1
     line = err.strip()
-    assert line.startswith(f"curator: cannot write the copy {folder}/curator-"), line
+    assert line.startswith(
+        f"curator: cannot write the copy {folder}/customer-experience-weekly-"
+    ), line
     assert f"check that your user may write to {folder} " in line
     assert line.endswith(f"the store {store} is unchanged"), line
     assert "cannot open the store" not in line

@@ -263,7 +263,7 @@ def test_backup_to_a_folder_name_ending_in_a_slash_writes_a_file_in_that_folder(
     assert result.exit_code == 0, result.stderr
     assert folder.is_dir()
     (copy,) = folder.iterdir()
-    assert re.fullmatch(r"curator-\d{4}-\d{2}-\d{2}\.db", copy.name)
+    assert re.fullmatch(r"customer-experience-weekly-\d{4}-\d{2}-\d{2}\.db", copy.name)
     assert f"to {copy}: 1 issue(s)" in result.stdout
     with sqlite3.connect(copy) as db:
         assert db.execute("SELECT COUNT(*) FROM issues").fetchone()[0] == 1

@@ -58,6 +58,7 @@ from curator.config import Config, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
+from curator.ownership import backup_name, stop_for_another_newsletters_store
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch, refresh
 from curator.preview import serve_until_interrupted
 from curator.render import unused_templates
@@ -214,6 +215,9 @@ def build(
     with opened(config, db, create=True) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
+        # Another newsletter's store stops the build first (walk166 #1: it published into this
+        # folder and changed that store, saying only that issues were missing here).
+        stop_for_another_newsletters_store(conf, store, out_dir)
         # Before anything is fetched or published (walk150 #5: said only after the next issue)
         gone = gone_issues(conf, store, out_dir, "build")
         if gone is not None:
@@ -659,6 +663,7 @@ def draft(
     with opened(config, db, create=True) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True)
+        stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
         # (walk150 #5: an issue whose files were deleted had its articles left out unsaid)
         gone = gone_issues(conf, store, conf.settings.output, "draft")
         if gone is not None:
@@ -693,7 +698,7 @@ def draft(
                         place_progress=progress.placing,
                         step=progress.step,
                         say=placing_notes.append,
-                        config_arg=run_args("curator build"),
+                        config_arg=draft_build_args(conf, db),
                         choose_progress=progress.choosing,
                         check_links=not no_fetch,
                         read_before=started,
@@ -739,6 +744,21 @@ def draft(
         "Edit it, then publish it with: curator build --draft"
         f" {shell_arg(written.path)}{run_args('curator build')}"
     )
+
+
+def draft_build_args(config: Config, db: Path | None) -> str:
+    """What the command a draft's opening note gives ends with: ` --config` with feeds.yaml's
+    absolute path, always (and ` --db` with the store's, when the run was given another than
+    feeds.yaml's own), so that it publishes into the newsletter the draft was made for from
+    whatever folder it is pasted in.
+
+    Why: a draft made with `--config "../Support Ops — digest/feeds.yaml"` recorded that relative
+    path, which failed from anywhere else, and one made without --config recorded none, so
+    pasted in another newsletter's folder it published there (walk166 #2)."""
+    args = f" --config {shell_arg(os.path.abspath(config.path))}"
+    if db is not None and os.path.abspath(db) != os.path.abspath(config.settings.store):
+        args += f" --db {shell_arg(os.path.abspath(db))}"
+    return args
 
 
 def draft_document(
@@ -810,6 +830,9 @@ def render(
     with opened(config, db) as (conf, store):
         say_unused_templates(conf, templates)
         out_dir = out or conf.settings.output
+        # (walk166 #1: an issue-N.json of another newsletter's, its corrections taken into this
+        # store, would change that store's issue)
+        stop_for_another_newsletters_store(conf, store, out_dir, rendering=True)
         if record:
             numbers, recorded = record_unknown_issues(conf, store, out_dir)
         result = render_issues(
@@ -921,21 +944,25 @@ def backup(config: Path, db: Path | None, dest: str) -> None:
     conf = loaded(config)
     check_store(conf, db, create=False)
     store_path = db or conf.settings.store
-    target = _backup_file(dest, store_path)
+    target = _backup_file(dest, store_path, conf.title)
     issues, articles = backup_store(store_path, target)
     echo(f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s).")
 
 
-def _backup_file(dest: str, store_path: Path) -> Path:
+def _backup_file(dest: str, store_path: Path, title: str) -> Path:
     """The file a backup to `dest` writes: `dest` itself, or, when it names a folder (one that
     is there, or any name ending in "/", which the shell's completion adds), a file in it named
-    by the store and the day, e.g. curator-2026-12-06.db (walk36: `backup DIR/` with DIR
-    missing wrote a file named DIR); a second one the same day is curator-2026-12-06-2.db."""
+    by the newsletter (`title`) and the day, e.g. customer-experience-weekly-2026-12-06.db
+    (walk36: `backup DIR/` with DIR missing wrote a file named DIR); a second one the same day
+    is customer-experience-weekly-2026-12-06-2.db."""
     path = Path(dest)
     if dest.endswith(("/", os.sep)) or path.is_dir():
         day = datetime.now().astimezone().strftime("%Y-%m-%d")
+        # Named after the newsletter: two newsletters' backups in one folder were both
+        # curator-<day>.db, and the other's was put back without a word (walk166 #1).
+        name = backup_name(title) or store_path.stem
         # The day's second backup goes beside the first (-2), never over it (walk48 #6).
-        return free_name(path / f"{store_path.stem}-{day}{store_path.suffix or '.db'}")
+        return free_name(path / f"{name}-{day}{store_path.suffix or '.db'}")
     return path
 
 

@@ -1,0 +1,279 @@
+"""Whether a store and a draft are this newsletter's: a build stops before it publishes another's.
+
+Two newsletters on one machine share a disk, often feeds, sometimes the editor: a `--db` or a
+`settings: store:` naming the other's store, a backup of the other put back, or `build --draft`
+given the other's draft published the wrong issue into this newsletter's folder and changed the
+other's store, with only hints that blamed something else (walk166 #1, #2). Issue numbers alone
+tell nothing there: both newsletters have an issue 2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shlex
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from curator.config import INIT_PLACEHOLDERS, Config
+from curator.draft import front_matter_of
+from curator.errors import CuratorError, InputError, shell_arg
+from curator.models import Issue
+from curator.outputs import OUTPUTS, issue_from_data
+from curator.store import IssueRecord, Store
+from curator.urls import url_key
+
+
+class NotThisNewsletter(CuratorError):
+    """The store is another newsletter's (exit 1): nothing was published, nothing changed."""
+
+
+def _words(text: str) -> str:
+    """`text` as compared: its words, case folded (a title retyped with other spaces is the same)."""
+    return " ".join(text.split()).casefold()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two newsletter titles (or editors) name the same: equal as `_words`, or one
+    within the other ("Customer Experience Weekly: holiday special", a draft's own title)."""
+    a, b = _words(a), _words(b)
+    return bool(a and b) and (a == b or a in b or b in a)
+
+
+def backup_name(title: str) -> str:
+    """The newsletter's title as a file name's start: its words, lower case, joined by `-`
+    ("Support Ops — digest" -> support-ops-digest); "" for a title of no word."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", title).casefold())
+    return "-".join(words)[:60].strip("-")
+
+
+@dataclass(frozen=True)
+class _Compared:
+    """An issue the store records beside the issue-N.json of the same number in the output folder."""
+
+    record: IssueRecord
+    published: Issue
+    path: Path
+    #: How many of the issue's articles both list, and how many each lists.
+    common: int
+    stored: int
+    written: int
+
+    @property
+    def same_articles(self) -> bool:
+        """At least half of the fewer articles are the same pages (an editor's edit to
+        issue-N.json not rendered yet changes a few, never the issue)."""
+        fewer = min(self.stored, self.written)
+        return fewer == 0 or 2 * self.common >= fewer
+
+    @property
+    def same_title(self) -> bool:
+        return _words(self.record.title) == _words(self.published.title)
+
+    @property
+    def same_day(self) -> bool:
+        return self.record.day.date() == self.published.date.date()
+
+    @property
+    def agrees(self) -> bool:
+        """The same issue: two of its title, its day and its articles agree (one alone may be an
+        edit of issue-N.json not rendered yet; two newsletters built the same day from the same
+        feeds share a day and articles, never a title... unless both keep `curator init`'s)."""
+        return sum((self.same_articles, self.same_title, self.same_day)) >= 2
+
+
+def _compared(store: Store, out_dir: Path, records: list[IssueRecord]) -> _Compared | None:
+    """The newest issue the store records whose issue-N.json the output folder holds (and can be
+    read), compared; None when there is none."""
+    for record in reversed(records):
+        path = out_dir / f"issue-{record.number}.json"
+        try:
+            published = issue_from_data(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            continue  # (not there, or unreadable: `render` and the build say so of their own)
+        stored = {url_key(u) for u in store.issue_urls(record.number)}
+        written = {
+            url_key(e.article.url) for s in published.sections for e in s.entries if e.article.url
+        }
+        return _Compared(record, published, path, len(stored & written), len(stored), len(written))
+    return None
+
+
+def _issue_text(title: str, editor: str | None, day: str, articles: int) -> str:
+    by = f", edited by {editor}" if editor else ""
+    return f'"{title}"{by}, dated {day}, {articles} article(s)'
+
+
+def stop_for_another_newsletters_store(
+    config: Config, store: Store, out_dir: Path, *, rendering: bool = False
+) -> None:
+    """Stop before a build or draft fetches or publishes anything when the store is another
+    newsletter's: its newest issue that the output folder holds too (issue-N.json) is not that
+    issue (`_Compared.agrees`), or, the folder holding none of its issues, none of its issues
+    was published under feeds.yaml's title (a renamed newsletter goes on once its latest issue
+    is written into the folder, `curator render N`; with no issue-N.json written at all,
+    `settings: outputs` without json, only the first comparison can be made).
+
+    Why: `build --db "../Support Ops — digest/.curator/curator.db"` from Customer Experience
+    Weekly's folder published Support Ops' issue 4 into CX's output and changed Ops' store,
+    saying only that issue 3 was missing from the output and that the subjects had changed;
+    a build from a new folder whose `store:` named CX's store published its first issue as
+    issue 3 (walk166 #1).
+
+    `rendering` (`curator render`, which records an issue-N.json's corrections in the store):
+    only an issue-N.json whose title and articles are both not the store's issue stops it; one
+    whose title or date the editor corrected is what render is for, and render writes the
+    store's issues into a folder that holds none (as the stop of a renamed newsletter advises)."""
+    records = store.issues()
+    if not records:
+        return  # (a new store: `stop_for_unrecorded_issue` guards the folder's issues)
+    last = records[-1]
+    compared = _compared(store, out_dir, records)
+    if compared is not None and compared.agrees:
+        return  # (the folder's issue is the store's: a title changed in feeds.yaml is a rename)
+    if rendering and (compared is None or compared.same_articles or compared.same_title):
+        return
+    formats = config.settings.outputs or OUTPUTS
+    if compared is None:
+        if "json" not in formats:
+            return  # (no issue-N.json is written: nothing here to compare the store's with)
+        placeholder = INIT_PLACEHOLDERS["title"]
+        titles = [r.title for r in records if _words(r.title) != _words(placeholder)]
+        if not titles or any(_same_name(t, config.title) for t in titles):
+            return
+    own = store.path.resolve() == config.settings.store.resolve()
+    out = (
+        ""
+        if out_dir.resolve() == config.settings.output.resolve()
+        else f" --out {shell_arg(out_dir)}"
+    )
+    if compared is None or not _same_name(last.title, config.title):
+        lead = (
+            f'the store {store.path} holds issues of "{last.title}" (issue {last.number},'
+            f' {last.day:%Y-%m-%d}), not of "{config.title}" ({config.path})'
+        )
+    else:
+        lead = f"the store {store.path} is not the one that published the issues in {out_dir}"
+    if compared is None:
+        evidence = (
+            f"{out_dir} holds none of its issues (no issue-N.json of theirs), and none of its"
+            f' {len(records)} issue(s) was published as "{config.title}"'
+        )
+    else:
+        r, p = compared.record, compared.published
+        evidence = (
+            f"its issue {r.number} ("
+            + _issue_text(r.title, r.editor, f"{r.day:%Y-%m-%d}", compared.stored)
+            + f") is not the issue in {compared.path} ("
+            + _issue_text(p.title, p.editor, f"{p.date:%Y-%m-%d}", compared.written)
+            + f"; {compared.common} article(s) in common)"
+        )
+    if own:
+        cause = (
+            f"settings: store in {config.path} names another newsletter's store, or a backup of"
+            " another newsletter was put back in its place"
+        )
+        fix = (
+            "correct settings: store (or put back this newsletter's own backup: curator backup"
+            f" names each copy after its newsletter, {backup_name(config.title) or 'curator'}"
+            "-<day>.db), or give --db with the right store"
+        )
+    else:
+        cause = f"--db {store.path} names another newsletter's store (or a backup of one)"
+        fix = "give --db this newsletter's store (or leave --db out to use settings: store)"
+    ways = [f"{fix}, then run again"]
+    if compared is None:
+        ways.append(
+            f'if you renamed the newsletter from "{last.title}" on purpose, write its latest'
+            f" issue into {out_dir} first (`curator render {last.number}{out}`): with its"
+            " issue-N.json there, the build goes on under the new title"
+        )
+    else:
+        ways.append(
+            f"if {out_dir} is another newsletter's folder, not this one's, give --out this"
+            " newsletter's (or correct settings: output)"
+        )
+        if compared.same_title or compared.same_articles:
+            ways.append(
+                f"if you edited {compared.path} by hand, run `curator render"
+                f" {compared.record.number}{out}`"
+                " first, which records your edits in the store"
+            )
+    raise NotThisNewsletter(
+        f"{lead}: {evidence}. Most likely {cause}. Nothing was"
+        f" {'rendered' if rendering else 'published'}, and the store was not changed. To go on:"
+        f" {'; '.join(ways)}"
+    )
+
+
+#: The `--config PATH` in the command a draft's opening note gives (`draft.HELP`).
+_NOTE_CONFIG = re.compile(r"curator build --draft .*?--config (\S.*?)\s*$", re.MULTILINE)
+
+
+def _made_for(draft_file: Path, config: Config) -> Path | None:
+    """The feeds.yaml the draft was made from, as far as can be told: the one its opening note's
+    command names, else the feeds.yaml beside its folder (drafts/ is in the newsletter's); None
+    when neither is there, or it is this newsletter's."""
+    found: list[Path] = []
+    try:
+        head = draft_file.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        head = ""
+    if (match := _NOTE_CONFIG.search(head)) is not None:
+        with contextlib.suppress(ValueError):
+            found += [Path(w) for w in shlex.split(match.group(1))[:1]]
+    found.append(draft_file.absolute().parent.parent / "feeds.yaml")
+    here = os.path.abspath(config.path)
+    for path in found:
+        if path.is_absolute() and path.is_file():
+            return None if os.path.abspath(path) == here else path
+    return None
+
+
+def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None:
+    """Stop `build --draft` before it reads the draft's articles when the draft is most likely
+    another newsletter's: its front matter's title and editor are both not feeds.yaml's, and it
+    is not in this newsletter's drafts folder. (A draft's own title, or one moved elsewhere, has
+    the newsletter's editor or folder.)
+
+    Why: `curator build --draft "../CX weekly/drafts/issue-4.md"` from Support Ops' folder
+    published CX's issue into Ops' output, edited by CX's editor, and read articles from a feed
+    Ops does not follow, warning only that the archive page keeps Ops' title (walk166 #2)."""
+    front = front_matter_of(draft_file)
+    title, editor = front.get("title"), front.get("editor")
+    if not isinstance(title, str) or not isinstance(editor, str):
+        return  # (none written: nothing says it is another's; `read_draft` names mistakes)
+    if not title.strip() or not editor.strip():
+        return
+    if _same_name(title, config.title) or _same_name(editor, config.editor or ""):
+        return
+    drafts = (config.settings.drafts or config.folder / "drafts").resolve()
+    if draft_file.resolve().is_relative_to(drafts):
+        return
+    theirs = f'"{" ".join(title.split())}", edited by {" ".join(editor.split())}'
+    ours = f'"{config.title}"' + (f", edited by {config.editor}" if config.editor else "")
+    other = _made_for(draft_file, config)
+    ways = []
+    if other is not None:
+        ways.append(
+            f"to publish it in the newsletter it was made for: `curator build --draft"
+            f" {shell_arg(os.path.abspath(draft_file))} --config {shell_arg(other)}`"
+        )
+    ways.append(
+        f"to publish it in {ours.split(', edited by')[0]} on purpose: write `title:"
+        f" {config.title}` in its front matter (or move it into {drafts}), then run again"
+    )
+    raise InputError(
+        f"{draft_file}: a draft of another newsletter? Its front matter says {theirs}, but this"
+        f" build would publish it into {ours} ({os.path.abspath(config.path)}), and it is not in"
+        f" that newsletter's drafts folder ({drafts}). Nothing was published. {_sentence(ways)}"
+    )
+
+
+def _sentence(ways: list[str]) -> str:
+    """The ways on, as one sentence (its first letter a capital, after a full stop)."""
+    text = "; ".join(ways)
+    return text[:1].upper() + text[1:]
