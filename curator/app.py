@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -3254,7 +3254,12 @@ def _dated_before(
     dates[draft.number] = draft.date
     where = f"{path}:{draft.lines['date']}: "
     return dated_out_of_order(
-        dates, draft.number, today=issue_day(now).date(), out_dir=out_dir, where=where
+        dates,
+        draft.number,
+        today=issue_day(now).date(),
+        out_dir=out_dir,
+        where=where,
+        written=draft.date_is_moment,
     )
 
 
@@ -3266,14 +3271,27 @@ def _dated_ahead(draft: Draft, path: Path, now: datetime, out_dir: Path) -> tupl
         return ()
     today = issue_day(now).date()
     day = draft.date.date()
+    fix = (
+        f' meant, write "date": "{today.isoformat()}" in {out_dir / f"issue-{draft.number}.json"},'
+        f" then run `curator render {draft.number}`"
+    )
+    if draft.date_is_moment:
+        # A time with its offset is a moment, past or to come wherever curator runs (walk166 #4:
+        # 2026-12-07T09:00+13:00, built in Los Angeles at 2026-12-06 14:00, was "after today").
+        if draft.date <= now:
+            return ()
+        here = now.astimezone().replace(microsecond=0).isoformat()
+        return (
+            f"{path}:{draft.lines['date']}: the draft is dated {draft.date.isoformat()}, a time"
+            f" still to come (it is {here} here), and the issue is published with that date (Hugo"
+            " and Jekyll hide a post dated in the future until that time); if that is not" + fix,
+        )
     if day <= today:
         return ()
     return (
         f"{path}:{draft.lines['date']}: the draft is dated {day.isoformat()}, after today"
         f" ({today.isoformat()} here), and the issue is published with that date (Hugo and"
-        " Jekyll hide a post dated after today until that day); if that is not"
-        f' meant, write "date": "{today.isoformat()}" in {out_dir / f"issue-{draft.number}.json"},'
-        f" then run `curator render {draft.number}`",
+        " Jekyll hide a post dated after today until that day); if that is not" + fix,
     )
 
 
@@ -3294,12 +3312,24 @@ def _zones_apart(mine: datetime, other: datetime) -> str | None:
     return f"{mine.isoformat()[-6:]} for this one, {other.isoformat()[-6:]} for the other"
 
 
+def _utc_text(moment: datetime) -> str:
+    """ "2026-12-06 20:00 UTC": a moment in one zone, to compare two written in others."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def dated_out_of_order(
-    dates: Mapping[int, datetime], number: int, *, today: date, out_dir: Path, where: str = ""
+    dates: Mapping[int, datetime],
+    number: int,
+    *,
+    today: date,
+    out_dir: Path,
+    where: str = "",
+    written: bool = False,
 ) -> tuple[str, ...]:
     """A warning when issue `number` is dated before an earlier issue (`dates`: issue dates by
     number), naming the latest-dated one, with a date that puts it in its place and a command that
-    makes it last (walk49 #1: the advice, followed, changed nothing `render` kept)."""
+    makes it last (walk49 #1: the advice, followed, changed nothing `render` kept). `written`:
+    its date is a time the editor wrote in its draft, not the day of the run that built it."""
     mine = dates[number]
     day = mine.date()
 
@@ -3339,7 +3369,21 @@ def dated_out_of_order(
             " feed of issues lists them in order, but the archive page shows their days out of"
             f" order; to show them in order, write{place}",
         )
-    if (zones := _zones_apart(mine, latest_at)) is not None:
+    zones = _zones_apart(mine, latest_at)
+    if zones is not None and written:
+        # A time the editor wrote with its offset is no run's zone: no advice on TZ (walk166 #4),
+        # but which moments, in one zone, put it before the other; in its place: a minute later,
+        # written in its own offset.
+        later = (latest_at + timedelta(minutes=1)).astimezone(mine.tzinfo)
+        return (
+            f"{where}issue {number} is dated {mine.isoformat()} (the draft's date:,"
+            f" {_utc_text(mine)}), before issue {other} ({latest_at.isoformat()},"
+            f" {_utc_text(latest_at)}), which it follows, so the feed of issues lists them out of"
+            f' order; to date it in its place, write "date": "{later.isoformat()}" (a minute'
+            f" after issue {other}, or later) in {out_dir / f'issue-{number}.json'}, then run"
+            f" `curator render {number}` (it takes the date into the store too)",
+        )
+    if zones is not None:
         # walk157 #6a: a cron build (no TZ: UTC) then one with TZ=Pacific/Auckland dated issue
         # 3 at +13:00 hours before issue 2 at +00:00, and the advice was tomorrow's date.
         return (

@@ -1,0 +1,69 @@
+"""walk166 (two newsletters on one machine, awkward paths and zones), findings 4-9: a draft's date
+written with its offset, subject names in another Unicode form, curator run from a newsletter's
+drafts/ folder, commands quoted in messages that did not run, the C locale, and wording."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, said_as_one
+
+
+@pytest.fixture
+def west_of_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """curator runs at UTC-12 (as a build in Los Angeles is west of the draft's Auckland)."""
+    monkeypatch.setenv("TZ", "<ZZZ>+12")  # (POSIX: the sign is west of Greenwich)
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _draft_dated(config: Path, number: int, date_line: str) -> Path:
+    code, _, err = run_cli("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    path = config.parent / "drafts" / f"issue-{number}.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\ndate: ") + 1
+    end = text.index("\n", start)
+    path.write_text(text[:start] + date_line + text[end:], encoding="utf-8")
+    return path
+
+
+def test_a_date_written_with_its_offset_is_a_moment(themed_demo: Path, west_of_utc: None) -> None:
+    """#4: `date: 2026-12-07T09:00:00+13:00` (past as a moment) built at UTC-8 was "dated
+    2026-12-07, after today", and "before issue 3 ... different time zones ... set TZ in the
+    crontab", advice for a run's zone, not a time the editor wrote."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    # Issue 1 at a time half an hour ago, written in UTC.
+    first = _draft_dated(themed_demo, 1, f"date: {(now - timedelta(minutes=30)).isoformat()}")
+    code, _, err = run_cli("build", "--config", str(themed_demo), "--draft", str(first), "-q")
+    assert code == 0, err
+    # Issue 2 an hour ago, written at +13:00: its day there is tomorrow or later here (UTC-12).
+    written = (now - timedelta(hours=1)).astimezone(timezone(timedelta(hours=13)))
+    second = _draft_dated(themed_demo, 2, f"date: {written.isoformat()}")
+    code, _, err = run_cli("build", "--config", str(themed_demo), "--draft", str(second), "-q")
+    assert code == 0, err
+    said = said_as_one(err)
+    assert "after today" not in said and "still to come" not in said, said
+    assert "crontab" not in said and "time zones" not in said, said
+    before = (now - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M UTC")
+    assert (
+        f"issue-2.md:4: issue 2 is dated {written.isoformat()} (the draft's date:, {before}),"
+        f" before issue 1 ({(now - timedelta(minutes=30)).isoformat()},"
+    ) in said, said
+    # In its place: a minute after issue 1, in the offset the editor wrote.
+    later = (now - timedelta(minutes=29)).astimezone(timezone(timedelta(hours=13)))
+    assert f'"date": "{later.isoformat()}" (a minute after issue 1, or later)' in said, said
+    # A time still to come is said so, with the time here.
+    ahead = (now + timedelta(hours=2)).astimezone(timezone(timedelta(hours=13)))
+    third = _draft_dated(themed_demo, 3, f"date: {ahead.isoformat()}")
+    code, _, err = run_cli("build", "--config", str(themed_demo), "--draft", str(third), "-q")
+    assert code == 0, err
+    said = said_as_one(err)
+    assert f"issue-3.md:4: the draft is dated {ahead.isoformat()}, a time still to come" in said
