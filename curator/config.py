@@ -182,6 +182,7 @@ class Config:
     def subject_named(self, name: str) -> str:
         """The configured subject `name` stands for (case aside); InputError with a did-you-mean."""
         names = [s.name for s in self.subjects]
+        name = unicodedata.normalize("NFC", name)  # (as feeds.yaml's are read: `_composed`)
         found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
         if found is not None:
             return found
@@ -907,7 +908,8 @@ class _Reader:
                     raise self.error(item, "an empty theme `[]` in `plan`; name its subjects")
             else:
                 names = (self.scalar(item, "plan", "str"),)
-            entries.append(names)
+            # (in NFC, as subjects' names are read: `_composed`; walk166 #5)
+            entries.append(tuple(unicodedata.normalize("NFC", n) for n in names))
         return tuple(entries)
 
     def themes(self, node: Node | None, subjects: tuple[Subject, ...]) -> Themes:

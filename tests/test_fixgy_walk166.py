@@ -67,3 +67,38 @@ def test_a_date_written_with_its_offset_is_a_moment(themed_demo: Path, west_of_u
     assert code == 0, err
     said = said_as_one(err)
     assert f"issue-3.md:4: the draft is dated {ahead.isoformat()}, a time still to come" in said
+
+
+def test_a_subject_name_typed_decomposed_is_the_subject(demo: Path) -> None:
+    """#5: "Qualité du service" typed in NFD (e and a combining accent, as a macOS terminal may
+    paste it) to `--subject` and `subjects move URL NAME` was "no subject 'Qualité du service';
+    did you mean 'Qualité du service'?", exit 2. Compared in NFC; published as feeds.yaml has it
+    (and a plan in feeds.yaml written in NFD names the subject too)."""
+    import json
+    import unicodedata
+
+    composed = "Qualité du service"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    text = demo.read_text(encoding="utf-8").replace("Service operations", composed)
+    demo.write_text(
+        text
+        + f"\nthemes:\n  plan:\n    - {decomposed}\n    - Voice of the customer\n  min_articles: 1\n",
+        encoding="utf-8",
+    )
+    backlog = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run_cli("subjects", "move", "--config", str(demo), backlog, decomposed)
+    assert code == 0, err
+    assert f"Moved to {composed}: " in out, out
+    code, out, err = run_cli(
+        "subjects", "list", "--config", str(demo), "--subject", decomposed, "--json", "-q"
+    )
+    assert code == 0, err
+    assert {r["subject"] for r in json.loads(out)} == {composed}
+    code, out, err = run_cli("build", "--config", str(demo), "--subject", decomposed, "-q")
+    assert code == 0, err
+    issue = json.loads((demo.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    assert [s["subject"] for s in issue["sections"]] == [composed]
+    code, out, err = run_cli("subjects", "undo", "--config", str(demo), "--subject", decomposed)
+    assert code == 0, err

@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
@@ -314,10 +315,22 @@ def error_fields(error: CuratorError) -> dict[str, object]:
     return {"error": pasteable(str(error)), "exit": error.exit_code}
 
 
+def composed_names(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A click callback: subject names typed on the command line in composed Unicode (NFC), as
+    feeds.yaml's and drafts' headings are read (walk166 #5: "Qualité" typed decomposed, as a
+    macOS terminal may paste it, was "no subject 'Qualité'; did you mean 'Qualité'?")."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, tuple):
+        return tuple(unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in value)
+    return value
+
+
 SUBJECT_OPTION = click.option(
     "--subject",
     "-s",
     multiple=True,
+    callback=composed_names,
     metavar="NAME",
     help="Make the issue about this subject (repeat for several); overrides the plan of themes "
     "for this one issue.",
