@@ -334,6 +334,15 @@ def _composed(key: str, value: Any) -> Any:
     return value
 
 
+def _missing_advice(path: Path) -> str:
+    """What to do when there is no feeds.yaml at `path`: where there is one (`init_advice`),
+    else `curator init`."""
+    advice = init_advice(path)
+    if advice.startswith("no feeds.yaml here"):
+        return f"no such file (looked for {path.absolute()}): {advice}."
+    return f"no such file (looked for {path.absolute()}). {advice.replace('run', 'Run', 1)}, or pass --config PATH."
+
+
 def load_config(path: Path | str) -> Config:
     """Read and check the configuration at `path`; raises `ConfigError` for any mistake."""
     path = Path(path)
@@ -344,8 +353,7 @@ def load_config(path: Path | str) -> Config:
             path,
             None,
             None,
-            f"no such file (looked for {path.absolute()}). {init_advice(path).replace('run', 'Run', 1)}, or pass"
-            " --config PATH.",
+            _missing_advice(path),
         ) from None
     except IsADirectoryError:
         raise ConfigError(

@@ -102,3 +102,35 @@ def test_a_subject_name_typed_decomposed_is_the_subject(demo: Path) -> None:
     assert [s["subject"] for s in issue["sections"]] == [composed]
     code, out, err = run_cli("subjects", "undo", "--config", str(demo), "--subject", decomposed)
     assert code == 0, err
+
+
+def test_run_from_drafts_or_above_names_the_newsletter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#6: run from a newsletter's drafts/ folder (or the folder of several newsletters), curator
+    said "Run `curator init` to create one there": a second newsletter inside the first's drafts.
+    It names the feeds.yaml one level up, or the newsletters in the folders below."""
+    from curator.errors import shell_arg
+
+    letters = tmp_path / "Éditions 2026"
+    for name in ("CX weekly", "Support Ops — digest"):
+        code, _, err = run_cli("init", str(letters / name))
+        assert code == 0, err
+    drafts = letters / "CX weekly" / "drafts"
+    drafts.mkdir(exist_ok=True)
+    monkeypatch.chdir(drafts)
+    code, _, err = run_cli("build")
+    said = said_as_one(err)
+    assert code == 2 and "curator init" not in said, said
+    assert (
+        f"no feeds.yaml here; the newsletter in {shell_arg(letters / 'CX weekly')} has one: run"
+        f" from there, or pass --config {shell_arg(letters / 'CX weekly' / 'feeds.yaml')}"
+    ) in said, said
+    monkeypatch.chdir(letters)
+    code, _, err = run_cli("subjects", "list")
+    said = said_as_one(err)
+    assert code == 2 and "curator init" not in said, said
+    assert (
+        "no feeds.yaml here; the newsletters in the folders 'CX weekly', 'Support Ops — digest'"
+        " here have one each"
+    ) in said, said
