@@ -1601,7 +1601,8 @@ def gone_issues(config: Config, store: Store, out_dir: Path, command: str) -> st
         f" only the issues found there. To write {them} again: `curator render"
         f" {render}{out}`; to take {them} back (unpublished, {'its' if one else 'their'}"
         " articles free for a later issue), there is no command: put back the copy of the store"
-        f" taken before {'it was' if one else 'they were'} published (`curator backup`; README,"
+        f" taken before {'it was' if one else 'they were'} published (one `curator backup"
+        " ~/backups/` made, say; README,"
         ' "Take an issue back")'
     )
 

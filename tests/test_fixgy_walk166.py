@@ -134,3 +134,50 @@ def test_run_from_drafts_or_above_names_the_newsletter(
         "no feeds.yaml here; the newsletters in the folders 'CX weekly', 'Support Ops — digest'"
         " here have one each"
     ) in said, said
+
+
+def _parse_command(command: str) -> None:
+    """Parse `command` ("curator ...") as the CLI would run it, with click's own parser (its
+    arguments and options checked, nothing run): raises click.UsageError for a missing DEST."""
+    import shlex
+
+    import click
+
+    from curator.cli import cli
+
+    words = shlex.split(command)
+    assert words[0] == "curator", command
+    found: click.Command = cli
+    name, rest = "curator", words[1:]
+    while isinstance(found, click.Group):
+        sub = found.get_command(click.Context(found), rest[0])
+        assert sub is not None, command
+        found, name, rest = sub, rest[0], rest[1:]
+    found.make_context(name, rest, resilient_parsing=False)
+
+
+def test_commands_quoted_in_warnings_run_as_written(themed_demo: Path) -> None:
+    """#7: "put back the copy of the store taken before they were published (`curator backup
+    --config ...`)": run as written, "Error: Missing argument 'DEST'". Every command the build
+    and the draft quote, and the one the draft records, parses with the CLI's own parser."""
+    import re
+
+    import click
+
+    code, _, err = run_cli("build", "--config", str(themed_demo))
+    assert code == 0, err
+    commands = re.findall(r"`(curator [^`]+)`", said_as_one(err))
+    (themed_demo.parent / "output" / "issue-1.json").unlink()
+    code, _, err = run_cli("draft", "--config", str(themed_demo), "--no-fetch")
+    assert code == 0, err
+    said = said_as_one(err)
+    assert "recorded in the store but not in" in said, said
+    commands += re.findall(r"`(curator [^`]+)`", said)
+    assert any(c.startswith("curator backup ") for c in commands), said
+    draft = (themed_demo.parent / "drafts" / "issue-2.md").read_text(encoding="utf-8")
+    (recorded,) = re.findall(r"then run: (curator build --draft .*)", draft)
+    for command in [*commands, recorded]:
+        try:
+            _parse_command(command)
+        except click.UsageError as exc:
+            pytest.fail(f"`{command}` does not run: {exc.format_message()}")
