@@ -181,3 +181,31 @@ def test_commands_quoted_in_warnings_run_as_written(themed_demo: Path) -> None:
             _parse_command(command)
         except click.UsageError as exc:
             pytest.fail(f"`{command}` does not run: {exc.format_message()}")
+
+
+def test_a_utf8_folder_under_the_c_locale_says_to_run_with_utf8(tmp_path: Path) -> None:
+    """#8: under `LC_ALL=C PYTHONCOERCECLOCALE=0 PYTHONUTF8=0`, Python reads file names as ASCII,
+    and the UTF-8 name "Éditions 2026" was "not UTF-8 text ... rename the folder". It says to
+    run with a UTF-8 locale or PYTHONUTF8=1 (a name that truly is not UTF-8: test_walk141)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "Éditions 2026" / "CX weekly"
+    assert run_cli("init", str(folder))[0] == 0
+    env = {**os.environ, "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    env.pop("LANG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "curator", "themes"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    said = said_as_one(done.stderr.decode("utf-8", "replace"))
+    assert done.returncode == 1, said
+    assert "not UTF-8 text" not in said and "rename the folder" not in said, said
+    assert (
+        "is UTF-8 text, but Python is running with the C locale (it reads file names as ascii)"
+    ) in said, said
+    assert "run with LC_ALL=C.UTF-8 or PYTHONUTF8=1" in said, said
