@@ -1562,7 +1562,7 @@ def _missing_issues(
     )
     which = f"issue {gone[0]} is" if len(gone) == 1 else f"issues {numbers_text(gone)} are"
     return (
-        f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
+        f"{which} recorded in the store but not in {shell_arg(out_dir)} (no issue-N.json: deleted, or"
         f" published to another folder?): its archive page and feed of issues list only the"
         f" issues found there; `curator render --all{out}` writes the missing ones again",
     )
@@ -1594,7 +1594,7 @@ def gone_issues(config: Config, store: Store, out_dir: Path, command: str) -> st
     them = "it" if one else "them"
     render = "--all" if len(gone) == len(records) else " ".join(map(str, numbers))
     return (
-        f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
+        f"{which} recorded in the store but not in {shell_arg(out_dir)} (no issue-N.json: deleted, or"
         f" published to another folder?): {'its' if one else 'their'} {articles} article(s)"
         f" count as featured all the same, so this {command} leaves them out (issue"
         f" {store.next_issue_number()} is the next), and the archive page and feed of issues list"
@@ -2213,11 +2213,14 @@ def _from_removed_feeds(config: Config, issue: Issue) -> tuple[str, ...]:
     )
 
 
-def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, ...]:
+def _published_just_now(
+    store: Store, number: int, now: datetime, *, draft: bool = False
+) -> tuple[str, ...]:
     """'issue 22 was published 3 minute(s) ago ...' when the last issue was published less than
     `JUST_PUBLISHED` before `now` (the build about to publish issue `number`): for a plain build
-    and a draft's, what a schedule runs, not for one asked for by --subject or --all-subjects,
-    which README's demo builds one after another on purpose (walk150 #7)."""
+    and a draft's (`draft`: one built by hand, said without a schedule), not for one asked for
+    by --subject or --all-subjects, which README's demo builds one after another on purpose
+    (walk150 #7)."""
     history = store.issues()
     if not history:
         return ()
@@ -2233,6 +2236,14 @@ def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, 
         if minutes < 120
         else f"{minutes // 60} hour(s) ago"
     )
+    if draft:
+        # A draft is built by hand: no schedule ran it (walk166 #9: "make sure your schedule
+        # runs `curator build` once a week" after `build --draft`).
+        return (
+            f"issue {last.number} was published {when}, and this draft publishes issue {number}"
+            f" right after it; both issues stay published (if issue {last.number} was not meant"
+            ' to be out, README\'s section "Take an issue back" says what to do)',
+        )
     return (
         f"issue {last.number} was published {when}, and this build publishes issue {number}"
         " right after it: if that was not meant (a scheduled build run twice, say), make sure"
@@ -3036,7 +3047,7 @@ def build_from_draft(
         *corrected_since_drafted(store, draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
-        *_published_just_now(store, issue.number, now),
+        *_published_just_now(store, issue.number, now, draft=True),
         *_from_removed_feeds(config, issue),
         *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),

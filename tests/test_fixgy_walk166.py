@@ -209,3 +209,42 @@ def test_a_utf8_folder_under_the_c_locale_says_to_run_with_utf8(tmp_path: Path) 
         "is UTF-8 text, but Python is running with the C locale (it reads file names as ascii)"
     ) in said, said
     assert "run with LC_ALL=C.UTF-8 or PYTHONUTF8=1" in said, said
+
+
+def test_a_draft_built_by_hand_and_paths_with_spaces_read_right(themed_demo: Path) -> None:
+    """#9: after `build --draft`, the under-24-hours warning said "make sure your schedule runs
+    `curator build` once a week" (a draft is built by hand); the "-> path" line and the "not in
+    <output>" warning printed a path with a space bare (`-> site news/issue-3.html`)."""
+    import json
+
+    from curator.errors import shell_arg
+
+    text = themed_demo.read_text(encoding="utf-8")
+    themed_demo.write_text(text.replace("  output: output ", "  output: site news "), "utf-8")
+    site = themed_demo.parent / "site news"
+    config = ("--config", str(themed_demo))
+    code, out, err = run_cli("build", *config, "-q")
+    assert code == 0, err
+    assert f" -> {shell_arg(site / 'issue-1.html')}\n" in out, out
+    (site / "issue-1.json").unlink()
+    code, _, err = run_cli("draft", *config, "-q")
+    assert code == 0, err
+    draft = themed_demo.parent / "drafts" / "issue-2.md"
+    code, out, err = run_cli("build", *config, "--draft", str(draft), "-q", "--json")
+    assert code == 0, err
+    said = said_as_one(err)
+    assert f"issue 1 is recorded in the store but not in {shell_arg(site)} (no issue-N.json" in said
+    assert "and this draft publishes issue 2 right after it; both issues stay published" in said
+    assert "schedule" not in said, said
+    assert json.loads(out)["message"].endswith(f" -> {shell_arg(site / 'issue-2.html')}")
+
+
+def test_a_too_thin_subject_s_advice_is_a_sentence(demo: Path) -> None:
+    """#9: "...nothing was published. for an issue of every subject instead: ..." (lowercase)."""
+    assert run_cli("build", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run_cli(
+        "build", "--config", str(demo), "-q", "--no-fetch", "--subject", "Voice of the customer"
+    )
+    said = said_as_one(err)
+    assert code == 3, said
+    assert "nothing was published. For an issue of every subject instead: `curator build" in said
