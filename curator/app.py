@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -1575,7 +1575,7 @@ def _missing_issues(
     )
     which = f"issue {gone[0]} is" if len(gone) == 1 else f"issues {numbers_text(gone)} are"
     return (
-        f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
+        f"{which} recorded in the store but not in {shell_arg(out_dir)} (no issue-N.json: deleted, or"
         f" published to another folder?): its archive page and feed of issues list only the"
         f" issues found there; `curator render --all{out}` writes the missing ones again",
     )
@@ -1607,14 +1607,15 @@ def gone_issues(config: Config, store: Store, out_dir: Path, command: str) -> st
     them = "it" if one else "them"
     render = "--all" if len(gone) == len(records) else " ".join(map(str, numbers))
     return (
-        f"{which} recorded in the store but not in {out_dir} (no issue-N.json: deleted, or"
+        f"{which} recorded in the store but not in {shell_arg(out_dir)} (no issue-N.json: deleted, or"
         f" published to another folder?): {'its' if one else 'their'} {articles} article(s)"
         f" count as featured all the same, so this {command} leaves them out (issue"
         f" {store.next_issue_number()} is the next), and the archive page and feed of issues list"
         f" only the issues found there. To write {them} again: `curator render"
         f" {render}{out}`; to take {them} back (unpublished, {'its' if one else 'their'}"
         " articles free for a later issue), there is no command: put back the copy of the store"
-        f" taken before {'it was' if one else 'they were'} published (`curator backup`; README,"
+        f" taken before {'it was' if one else 'they were'} published (one `curator backup"
+        " ~/backups/` made, say; README,"
         ' "Take an issue back")'
     )
 
@@ -2225,11 +2226,14 @@ def _from_removed_feeds(config: Config, issue: Issue) -> tuple[str, ...]:
     )
 
 
-def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, ...]:
+def _published_just_now(
+    store: Store, number: int, now: datetime, *, draft: bool = False
+) -> tuple[str, ...]:
     """'issue 22 was published 3 minute(s) ago ...' when the last issue was published less than
     `JUST_PUBLISHED` before `now` (the build about to publish issue `number`): for a plain build
-    and a draft's, what a schedule runs, not for one asked for by --subject or --all-subjects,
-    which README's demo builds one after another on purpose (walk150 #7)."""
+    and a draft's (`draft`: one built by hand, said without a schedule), not for one asked for
+    by --subject or --all-subjects, which README's demo builds one after another on purpose
+    (walk150 #7)."""
     history = store.issues()
     if not history:
         return ()
@@ -2245,6 +2249,14 @@ def _published_just_now(store: Store, number: int, now: datetime) -> tuple[str, 
         if minutes < 120
         else f"{minutes // 60} hour(s) ago"
     )
+    if draft:
+        # A draft is built by hand: no schedule ran it (walk166 #9: "make sure your schedule
+        # runs `curator build` once a week" after `build --draft`).
+        return (
+            f"issue {last.number} was published {when}, and this draft publishes issue {number}"
+            f" right after it; both issues stay published (if issue {last.number} was not meant"
+            ' to be out, README\'s section "Take an issue back" says what to do)',
+        )
     return (
         f"issue {last.number} was published {when}, and this build publishes issue {number}"
         " right after it: if that was not meant (a scheduled build run twice, say), make sure"
@@ -3054,7 +3066,7 @@ def build_from_draft(
         *corrected_since_drafted(store, draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
-        *_published_just_now(store, issue.number, now),
+        *_published_just_now(store, issue.number, now, draft=True),
         *_from_removed_feeds(config, issue),
         *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
@@ -3274,7 +3286,12 @@ def _dated_before(
     dates[draft.number] = draft.date
     where = f"{path}:{draft.lines['date']}: "
     return dated_out_of_order(
-        dates, draft.number, today=issue_day(now).date(), out_dir=out_dir, where=where
+        dates,
+        draft.number,
+        today=issue_day(now).date(),
+        out_dir=out_dir,
+        where=where,
+        written=draft.date_is_moment,
     )
 
 
@@ -3286,14 +3303,27 @@ def _dated_ahead(draft: Draft, path: Path, now: datetime, out_dir: Path) -> tupl
         return ()
     today = issue_day(now).date()
     day = draft.date.date()
+    fix = (
+        f' meant, write "date": "{today.isoformat()}" in {out_dir / f"issue-{draft.number}.json"},'
+        f" then run `curator render {draft.number}`"
+    )
+    if draft.date_is_moment:
+        # A time with its offset is a moment, past or to come wherever curator runs (walk166 #4:
+        # 2026-12-07T09:00+13:00, built in Los Angeles at 2026-12-06 14:00, was "after today").
+        if draft.date <= now:
+            return ()
+        here = now.astimezone().replace(microsecond=0).isoformat()
+        return (
+            f"{path}:{draft.lines['date']}: the draft is dated {draft.date.isoformat()}, a time"
+            f" still to come (it is {here} here), and the issue is published with that date (Hugo"
+            " and Jekyll hide a post dated in the future until that time); if that is not" + fix,
+        )
     if day <= today:
         return ()
     return (
         f"{path}:{draft.lines['date']}: the draft is dated {day.isoformat()}, after today"
         f" ({today.isoformat()} here), and the issue is published with that date (Hugo and"
-        " Jekyll hide a post dated after today until that day); if that is not"
-        f' meant, write "date": "{today.isoformat()}" in {out_dir / f"issue-{draft.number}.json"},'
-        f" then run `curator render {draft.number}`",
+        " Jekyll hide a post dated after today until that day); if that is not" + fix,
     )
 
 
@@ -3314,12 +3344,24 @@ def _zones_apart(mine: datetime, other: datetime) -> str | None:
     return f"{mine.isoformat()[-6:]} for this one, {other.isoformat()[-6:]} for the other"
 
 
+def _utc_text(moment: datetime) -> str:
+    """ "2026-12-06 20:00 UTC": a moment in one zone, to compare two written in others."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def dated_out_of_order(
-    dates: Mapping[int, datetime], number: int, *, today: date, out_dir: Path, where: str = ""
+    dates: Mapping[int, datetime],
+    number: int,
+    *,
+    today: date,
+    out_dir: Path,
+    where: str = "",
+    written: bool = False,
 ) -> tuple[str, ...]:
     """A warning when issue `number` is dated before an earlier issue (`dates`: issue dates by
     number), naming the latest-dated one, with a date that puts it in its place and a command that
-    makes it last (walk49 #1: the advice, followed, changed nothing `render` kept)."""
+    makes it last (walk49 #1: the advice, followed, changed nothing `render` kept). `written`:
+    its date is a time the editor wrote in its draft, not the day of the run that built it."""
     mine = dates[number]
     day = mine.date()
 
@@ -3359,7 +3401,21 @@ def dated_out_of_order(
             " feed of issues lists them in order, but the archive page shows their days out of"
             f" order; to show them in order, write{place}",
         )
-    if (zones := _zones_apart(mine, latest_at)) is not None:
+    zones = _zones_apart(mine, latest_at)
+    if zones is not None and written:
+        # A time the editor wrote with its offset is no run's zone: no advice on TZ (walk166 #4),
+        # but which moments, in one zone, put it before the other; in its place: a minute later,
+        # written in its own offset.
+        later = (latest_at + timedelta(minutes=1)).astimezone(mine.tzinfo)
+        return (
+            f"{where}issue {number} is dated {mine.isoformat()} (the draft's date:,"
+            f" {_utc_text(mine)}), before issue {other} ({latest_at.isoformat()},"
+            f" {_utc_text(latest_at)}), which it follows, so the feed of issues lists them out of"
+            f' order; to date it in its place, write "date": "{later.isoformat()}" (a minute'
+            f" after issue {other}, or later) in {out_dir / f'issue-{number}.json'}, then run"
+            f" `curator render {number}` (it takes the date into the store too)",
+        )
+    if zones is not None:
         # walk157 #6a: a cron build (no TZ: UTC) then one with TZ=Pacific/Auckland dated issue
         # 3 at +13:00 hours before issue 2 at +00:00, and the advice was tomorrow's date.
         return (

@@ -183,6 +183,7 @@ class Config:
     def subject_named(self, name: str) -> str:
         """The configured subject `name` stands for (case aside); InputError with a did-you-mean."""
         names = [s.name for s in self.subjects]
+        name = unicodedata.normalize("NFC", name)  # (as feeds.yaml's are read: `_composed`)
         found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
         if found is not None:
             return found
@@ -334,6 +335,15 @@ def _composed(key: str, value: Any) -> Any:
     return value
 
 
+def _missing_advice(path: Path) -> str:
+    """What to do when there is no feeds.yaml at `path`: where there is one (`init_advice`),
+    else `curator init`."""
+    advice = init_advice(path)
+    if advice.startswith("no feeds.yaml here"):
+        return f"no such file (looked for {path.absolute()}): {advice}."
+    return f"no such file (looked for {path.absolute()}). {advice.replace('run', 'Run', 1)}, or pass --config PATH."
+
+
 def load_config(path: Path | str) -> Config:
     """Read and check the configuration at `path`; raises `ConfigError` for any mistake."""
     path = Path(path)
@@ -344,8 +354,7 @@ def load_config(path: Path | str) -> Config:
             path,
             None,
             None,
-            f"no such file (looked for {path.absolute()}). {init_advice(path).replace('run', 'Run', 1)}, or pass"
-            " --config PATH.",
+            _missing_advice(path),
         ) from None
     except IsADirectoryError:
         raise ConfigError(
@@ -908,7 +917,8 @@ class _Reader:
                     raise self.error(item, "an empty theme `[]` in `plan`; name its subjects")
             else:
                 names = (self.scalar(item, "plan", "str"),)
-            entries.append(names)
+            # (in NFC, as subjects' names are read: `_composed`; walk166 #5)
+            entries.append(tuple(unicodedata.normalize("NFC", n) for n in names))
         return tuple(entries)
 
     def themes(self, node: Node | None, subjects: tuple[Subject, ...]) -> Themes:

@@ -356,6 +356,10 @@ class Draft:
     #: The issue's date (aware, with the offset written; local midnight for a day alone).
     date: datetime
     editor: str = ""
+    #: `date:` gave a time (with its offset, or UTC without one): a moment the editor wrote, to be
+    #: compared with now and with other issues as a moment; False for a day alone, whose offset
+    #: is that of the run that builds it (walk166 #4).
+    date_is_moment: bool = False
     introduction: str = ""
     sections: tuple[DraftSection, ...] = ()
     #: The subjects the issue is about (front matter `theme:`); () for every subject.
@@ -961,6 +965,21 @@ def _draft_date(value: object, path: Path, line: int, today: date | None = None)
             line,
             f"date {value!r} is not a date{why}; write it as {example}",
         ) from None
+
+
+def _written_moment(value: object) -> bool:
+    """Whether the draft's `date:` gave a time, not a day alone (`_draft_date` reads both)."""
+    if isinstance(value, datetime):
+        return True
+    if isinstance(value, date) or not isinstance(value, str):
+        return False
+    for day_alone in (True, False):
+        try:
+            (date if day_alone else datetime).fromisoformat(value.strip())
+        except ValueError:
+            continue
+        return not day_alone
+    return False
 
 
 def _field_like(line: str) -> str | None:
@@ -1793,6 +1812,7 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
         title=" ".join(str(front.values.get("title") or "").split()),
         number=number if isinstance(number, int) else 0,
         date=when,
+        date_is_moment=_written_moment(front.values.get("date")),
         editor=" ".join(str(front.values.get("editor") or "").split()),
         introduction=str(intro).strip() if intro else body_intro,
         sections=tuple(body.sections),

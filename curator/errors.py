@@ -78,12 +78,45 @@ def init_advice(config: Path) -> str:
     folder = config.parent
     command = "curator init" if str(folder) == "." else f"curator init {shell_arg(folder)}"
     if config.name == "feeds.yaml":
-        return f"run `{command}` to create one there"
+        return _newsletters_near(config) or f"run `{command}` to create one there"
     made = folder / "feeds.yaml"
     return (
         f"run `{command}` to create {made} (curator init names it feeds.yaml), then pass"
         f" --config {shell_arg(made)}"
     )
+
+
+#: How many newsletters in subfolders a missing feeds.yaml's message names.
+_NEARBY_SHOWN = 5
+
+
+def _newsletters_near(config: Path) -> str:
+    """Where the feeds.yaml looked for at `config` is, when curator runs in a newsletter's
+    drafts/ or output/ folder (the one above has one) or in the folder that holds several
+    newsletters (its subfolders have one): "" when neither, for `curator init` (walk166 #6: run
+    from drafts/, curator advised `curator init` there)."""
+    folder = config.absolute().parent
+    above = folder.parent / "feeds.yaml"
+    if above != config.absolute() and above.is_file():
+        return (
+            f"no feeds.yaml here; the newsletter in {shell_arg(folder.parent)} has one: run from"
+            f" there, or pass --config {shell_arg(above)}"
+        )
+    try:
+        below = sorted(
+            sub for sub in folder.iterdir() if (sub / "feeds.yaml").is_file() and sub.is_dir()
+        )
+    except OSError:  # (a folder curator may not list: nothing to name)
+        below = []
+    if not below:
+        return ""
+    names = ", ".join(shell_arg(sub.name) for sub in below[:_NEARBY_SHOWN])
+    more = f" and {len(below) - _NEARBY_SHOWN} more" if len(below) > _NEARBY_SHOWN else ""
+    if len(below) == 1:
+        where = f"the newsletter in the folder {names} here has one: run from there"
+    else:
+        where = f"the newsletters in the folders {names}{more} here have one each: run from one"
+    return f"no feeds.yaml here; {where}, or pass --config {shell_arg(below[0] / 'feeds.yaml')}"
 
 
 class CuratorError(Exception):

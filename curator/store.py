@@ -113,8 +113,8 @@ def damaged_store(path: Path, exc: object) -> StoreError:
     """The store at `path` is not an SQLite file of curator's, or is damaged: what to do."""
     return StoreError(
         f"{path}: not a curator store, or damaged ({exc}); nothing was changed: restore it from"
-        " a backup (one `curator backup` made: move it over this file), or check that --db or"
-        " settings: store in feeds.yaml names your store"
+        " a backup (a file that curator backup wrote: move it over this file), or check that --db"
+        " or settings: store in feeds.yaml names your store"
     )
 
 
@@ -163,7 +163,7 @@ def empty_store(path: Path) -> StoreError | None:
     return StoreError(
         f"{path}: the store is empty (0 bytes): a failed copy, sync or restore emptied it, and"
         " curator will not take it for a new store; nothing was changed. Restore it from a"
-        " backup (one `curator backup` made: move it over this file, as README.md's section on"
+        " backup (a file that curator backup wrote: move it over this file, as README.md's section on"
         " backing up says), or, to start a new archive on purpose, delete the file and run again"
     )
 

@@ -1010,9 +1010,13 @@ def _check_ripe(
         fewer = _fewer_needed(config, row.fitting)
         if not config.themes.written:  # the default: say what to add, not what to lower
             setting = f"the default, as {config.path.name} sets no `themes: min_articles:`"
-            advice = f" For an issue on it with fewer: {fewer};" if fewer else ""
-            advice += (
-                f" for an issue of every subject instead: `curator {command}` without --subject."
+            whole = f"an issue of every subject instead: `curator {command}` without --subject."
+            # (a sentence of its own when there is no fewer to advise: walk166 #9, "...nothing
+            # was published. for an issue")
+            advice = (
+                f" For an issue on it with fewer: {fewer}; for {whole}"
+                if fewer
+                else f" For {whole}"
             )
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count}, and an issue needs "

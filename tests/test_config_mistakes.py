@@ -192,8 +192,8 @@ def test_a_damaged_store_is_named_and_left_untouched(
     assert result.exit_code == 1
     assert result.stderr == (
         f"curator: {db}: not a curator store, or damaged (file is not a database); nothing was"
-        f" changed: restore it from a backup (one `curator backup --config {config}` made: move it"
-        " over this file), or check that --db or settings: store in feeds.yaml names your store\n"
+        " changed: restore it from a backup (a file that curator backup wrote: move it over this"
+        " file), or check that --db or settings: store in feeds.yaml names your store\n"
     )
     assert db.read_bytes() == data
 

@@ -222,8 +222,8 @@ def test_a_store_folder_that_is_a_file_or_a_store_that_is_not_one_says_what_to_d
         assert code == 1, err
         assert sans_config(said_as_one(err)) == (
             f"curator: {dot}/curator.db: not a curator store, or damaged (file is not a"
-            " database); nothing was changed: restore it from a backup (one `curator backup`"
-            " made: move it over this file), or check that --db or settings: store in"
+            " database); nothing was changed: restore it from a backup (a file that curator"
+            " backup wrote: move it over this file), or check that --db or settings: store in"
             " feeds.yaml names your store"
         )
     assert not (config.parent / "output").exists()

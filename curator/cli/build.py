@@ -328,7 +328,8 @@ def report_build(
     elif issue is None:
         message = nothing_new("issue", left, none_read(result.fetch))
     else:
-        message = f"{issue_line(issue, len(result.weak_fits))} -> {main_page}"
+        # (a path with a space quoted as the commands quote it: walk166 #9)
+        message = f"{issue_line(issue, len(result.weak_fits))} -> {shell_arg(main_page)}"
     if as_json:
         say_waiting(result.fetch)  # before the document, and held in it (walk128 N3)
         echo_json(build_document(result, left, message), failure=failure)

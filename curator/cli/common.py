@@ -10,6 +10,8 @@ import os
 import re
 import signal
 import sqlite3
+import sys
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
@@ -314,10 +316,22 @@ def error_fields(error: CuratorError) -> dict[str, object]:
     return {"error": pasteable(str(error)), "exit": error.exit_code}
 
 
+def composed_names(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A click callback: subject names typed on the command line in composed Unicode (NFC), as
+    feeds.yaml's and drafts' headings are read (walk166 #5: "Qualité" typed decomposed, as a
+    macOS terminal may paste it, was "no subject 'Qualité'; did you mean 'Qualité'?")."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, tuple):
+        return tuple(unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in value)
+    return value
+
+
 SUBJECT_OPTION = click.option(
     "--subject",
     "-s",
     multiple=True,
+    callback=composed_names,
     metavar="NAME",
     help="Make the issue about this subject (repeat for several); overrides the plan of themes "
     "for this one issue.",
@@ -411,6 +425,20 @@ def usable_path(path: Path | None) -> None:
             part.name.encode("utf-8")
         except UnicodeEncodeError:
             bad = part
+    try:
+        os.fsencode(bad.name).decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        # Its bytes are UTF-8: Python reads names in ASCII, as under LC_ALL=C without UTF-8 mode
+        # (walk166 #8: "É" was "not UTF-8 text ... rename the folder").
+        raise CuratorError(
+            f"{shown_path(full)}: the name of the folder {shown_path(bad)} is UTF-8 text, but"
+            f" Python is running with the C locale (it reads file names as"
+            f" {sys.getfilesystemencoding()}), and curator cannot store or publish a path with it;"
+            " run with LC_ALL=C.UTF-8 or PYTHONUTF8=1 (before the command, or as a line of"
+            " the crontab or service file that runs it); nothing was done"
+        )
     raise CuratorError(
         f"{shown_path(full)}: the name of the folder {shown_path(bad)} is not UTF-8 text,"
         " and curator cannot store or publish a path with it; rename the folder (its name"

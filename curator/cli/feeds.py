@@ -18,6 +18,7 @@ from curator.cli.common import (
     DB_OPTION,
     JSON_OPTION,
     WAIT_OPTION,
+    composed_names,
     echo,
     echo_json,
     loaded,
@@ -121,7 +122,14 @@ def _tried(rejected: Sequence[tuple[str, str]]) -> str:
 @feeds.command("add")
 @CONFIG_OPTION
 @click.argument("url")
-@click.option("--subject", "-s", "subjects", multiple=True, help="A subject this feed hints at.")
+@click.option(
+    "--subject",
+    "-s",
+    "subjects",
+    multiple=True,
+    callback=composed_names,
+    help="A subject this feed hints at.",
+)
 @click.option("--name", "-n", default=None, help="The publication's name as the issue prints it.")
 @click.option(
     "--no-check",

@@ -20,6 +20,7 @@ from curator.cli.common import (
     JSON_OPTION,
     QUIET_OPTION,
     WAIT_OPTION,
+    composed_names,
     echo,
     echo_json,
     opened,
@@ -364,7 +365,7 @@ def _already_published(numbers: list[int], out_dir: Path) -> str:
 @CONFIG_OPTION
 @DB_OPTION
 @click.argument("url")
-@click.argument("subject")
+@click.argument("subject", callback=composed_names)
 @QUIET_OPTION
 @WAIT_OPTION
 @JSON_OPTION
@@ -417,7 +418,7 @@ def _moves_to(conf: Config, store: Store, name: str) -> list[str]:
 @DB_OPTION
 @click.argument("urls", metavar="[URL]...", nargs=-1)
 @click.option(
-    "--subject", "-s", metavar="NAME",
+    "--subject", "-s", metavar="NAME", callback=composed_names,
     help="Forget every move to this subject (one feeds.yaml no longer has, say) instead.",
 )  # fmt: skip
 @QUIET_OPTION
@@ -570,7 +571,13 @@ _NO_ARTICLE: dict[str, object] = {
 @subjects.command("list")
 @CONFIG_OPTION
 @DB_OPTION
-@click.option("--subject", "-s", metavar="NAME", help="Only the articles under this subject.")
+@click.option(
+    "--subject",
+    "-s",
+    metavar="NAME",
+    callback=composed_names,
+    help="Only the articles under this subject.",
+)
 @click.option("--unplaced", is_flag=True, help="Only the articles under no subject.")
 @click.option(
     "--limit", "-n", type=click.IntRange(1), default=None,
@@ -985,8 +992,8 @@ def suggest(config: Path, db: Path | None, count: int | None, quiet: bool, as_js
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
-@click.argument("old")
-@click.argument("new")
+@click.argument("old", callback=composed_names)
+@click.argument("new", callback=composed_names)
 @click.option(
     "--merge",
     is_flag=True,
