@@ -1,0 +1,57 @@
+"""walk168's weekly review routine, through the CLI on the demo: a move that only pins an
+article where curator had it says so (#5), `subjects exclude` takes several URLs like `undo`,
+`build --draft` stops for an article excluded after the draft was written (#6), and the build's
+count of unplaced articles agrees with `subjects list --unplaced` (#8)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from conftest import said_as_one
+from conftest import run_cli as run
+
+BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
+METRICS = "https://brightline.example/blog/choosing-cx-metrics"
+METRICS_TITLE = "How to Choose Customer Experience Metrics Your Teams Will Actually Use"
+MEASURING = "Measuring the customer experience"
+
+
+def stored_corrections(config: Path) -> dict[str, str | None]:
+    db = sqlite3.connect(config.parent / ".curator" / "curator.db")
+    rows = dict(
+        db.execute(
+            "SELECT a.url, c.subject FROM corrections c JOIN articles a ON a.id = c.article_id"
+        )
+    )
+    db.close()
+    return rows
+
+
+def test_moving_an_article_where_it_is_says_it_is_pinned_and_exclude_takes_several_urls(
+    demo: Path,
+) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "move", "--config", str(demo), METRICS, MEASURING, "-q")
+    assert code == 0, err
+    said = said_as_one(out)
+    # (walk168 #5: "Moved to Measuring…" for an article curator had placed there already)
+    assert f"Already under {MEASURING}: {METRICS_TITLE}; now pinned there" in said
+    assert "Moved to" not in said
+    assert "Your move pulled" not in said  # a pull, if any, is said to come from the pinning
+    assert stored_corrections(demo) == {METRICS: MEASURING}
+
+    # Several URLs at once, as `undo` takes them (walk168: "Got unexpected extra argument").
+    code, _, err = run(
+        "subjects", "exclude", "--config", str(demo), BACKLOG, "https://nowhere.example/x", "-q"
+    )
+    assert code == 1 and "no stored article at https://nowhere.example/x" in err
+    assert "nothing was excluded" in err
+    assert stored_corrections(demo) == {METRICS: MEASURING}
+    code, out, err = run(
+        "subjects", "exclude", "--config", str(demo), BACKLOG, METRICS, "-q", "--json"
+    )
+    assert code == 0, err
+    assert [d["url"] for d in json.loads(out)] == [BACKLOG, METRICS]
+    assert stored_corrections(demo) == {BACKLOG: None, METRICS: None}
