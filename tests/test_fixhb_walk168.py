@@ -6,6 +6,7 @@ count of unplaced articles agrees with `subjects list --unplaced` (#8)."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -55,3 +56,37 @@ def test_moving_an_article_where_it_is_says_it_is_pinned_and_exclude_takes_sever
     assert code == 0, err
     assert [d["url"] for d in json.loads(out)] == [BACKLOG, METRICS]
     assert stored_corrections(demo) == {BACKLOG: None, METRICS: None}
+
+
+def test_build_draft_stops_for_an_article_excluded_after_the_draft_and_counts_agree(
+    demo: Path,
+) -> None:
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run("draft", "--config", str(demo), "-q")
+    assert code == 0, err
+    draft = demo.parent / "drafts" / "issue-1.md"
+    urls = re.findall(r"^url: (\S+)$", draft.read_text(encoding="utf-8"), re.M)
+    featured = urls[0]
+    # (walk168 #6: the draft's own note advises `subjects exclude`; the build then published it)
+    assert run("subjects", "exclude", "--config", str(demo), featured, "-q")[0] == 0
+    code, out, err = run("build", "--config", str(demo), "--draft", str(draft), "-q")
+    said = said_as_one(err)
+    assert code == 2, (out, err)
+    assert f"{featured}: you excluded this article after the draft was saved" in said
+    assert "cut it from the draft" in said
+    assert f"curator subjects undo {featured}" in said
+    assert not (demo.parent / "output" / "issue-1.html").exists()
+    assert "Issue 1" not in out
+
+    # #8: the build's count of articles fitting no subject is the list's, the excluded apart.
+    code, out, err = run("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    assert (demo.parent / "output" / "issue-1.html").is_file()  # (where the first looked)
+    counted = re.search(r"(\d+) article\(s\) in no issue yet fit none of your subjects", out)
+    assert counted is not None, out
+    code, out, err = run("subjects", "list", "--config", str(demo), "--unplaced", "-q")
+    assert code == 0, err
+    assert f"No subject ({int(counted[1]) + 1}: {counted[1]} in no issue yet that fit none of" in (
+        said_as_one(out)
+    )
+    assert "1 you excluded)" in out

@@ -428,6 +428,23 @@ def exclude(
         echo_json(done[0] if len(urls) == 1 else done)
 
 
+def _unplaced_parts(rows: list[Placed]) -> str:
+    """The parts of the articles under no subject, as the build counts them apart: ": 9 in no
+    issue yet that fit none of your subjects, 4 you excluded" (walk168 #8: the build said 9, the
+    list "No subject (13)"); "" when they are all of the first kind."""
+    excluded = sum(p.correction == "excluded" for p in rows)
+    featured = sum(bool(p.featured_in) and p.correction != "excluded" for p in rows)
+    dead = sum(bool(p.dead_link) and not p.featured_in and p.correction != "excluded" for p in rows)
+    rest = len(rows) - excluded - featured - dead
+    if rest == len(rows):
+        return ""
+    parts = [f"{rest} in no issue yet that fit none of your subjects"]
+    parts += [f"{excluded} you excluded"] if excluded else []
+    parts += [f"{featured} featured by an issue"] if featured else []
+    parts += [f"{dead} never picked (link)"] if dead else []
+    return ": " + ", ".join(parts)
+
+
 def _was(subject: str | None, conf: Config) -> str:
     """What a correction said, as `undo` names it: `moved to "X"`, or `excluded`."""
     if subject is None:
@@ -692,6 +709,8 @@ def list_(
             count = sum(q.subject == p.subject for q in found)
             total = totals.get(p.subject, count)
             shown = f"{count} of {total}" if count < total else f"{count}"
+            if p.subject is None and count == total:
+                shown += _unplaced_parts([q for q in found if q.subject is None])
             echo(f"\n{p.subject or 'No subject'} ({shown})")
         who = {"moved": "  [moved by you]", "excluded": "  [excluded by you]"}.get(
             p.correction or "", ""
