@@ -10,7 +10,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from conftest import said_as_one
+from conftest import LocalServer, add_sport_feed, said_as_one
 from conftest import run_cli as run
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
@@ -90,3 +90,35 @@ def test_build_draft_stops_for_an_article_excluded_after_the_draft_and_counts_ag
         said_as_one(out)
     )
     assert "1 you excluded)" in out
+
+
+def test_explain_says_the_weak_fit_the_draft_notes(
+    themed_demo: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk168 #4: the draft said "weak fit: scoring under the subject's own bar", explain said
+    only "score 0.058 (needs 0.010), fit -0.03 (needs -0.08)" and --json "placed"."""
+    demo = themed_demo
+    add_sport_feed(demo, corpus, http_server, stories=40)
+    demo.write_text(demo.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 5"))
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run("draft", "--config", str(demo), "--no-fetch")
+    assert code == 0, err
+    note = said_as_one(err)
+    weak = re.findall(r'" \(\d\.\d{3}, (\S+)\)', note[note.index("fitting the subject only") :])
+    assert weak, note
+    code, out, err = run("subjects", "explain", "--config", str(demo), weak[0], "-q")
+    assert code == 0, err
+    said = said_as_one(out)
+    assert "placed, but a weak fit: score" in said, said
+    assert "weak-fit bar:" in said and "under it: a weak fit" in said
+    assert "one-word rule: flags a score under" in said
+    code, out, err = run("subjects", "explain", "--config", str(demo), weak[0], "-q", "--json")
+    data = json.loads(out)
+    assert data["decision"] == "placed" and data["weak_fit"] is True
+    assert data["score"] < data["weak_fit_bar"]
+    assert "placed, but a weak fit" in data["curator_verdict"]
+    assert data["one_word_rule"]["share"] == 0.35
+
+    # One the draft does not note is said to clear the bar.
+    code, out, err = run("subjects", "explain", "--config", str(demo), METRICS, "-q")
+    assert "it clears it (not a weak fit)" in said_as_one(out)
