@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from conftest import LocalServer, add_sport_feed, said_as_one
 from conftest import run_cli as run
@@ -122,3 +123,71 @@ def test_explain_says_the_weak_fit_the_draft_notes(
     # One the draft does not note is said to clear the bar.
     code, out, err = run("subjects", "explain", "--config", str(demo), METRICS, "-q")
     assert "it clears it (not a weak fit)" in said_as_one(out)
+
+
+#: Politics stories that use "calls" and "support", parts of Service operations' keywords "call
+#: center" and "support team" (the demo's, with "call center" added), none of them whole.
+POLITICS = [
+    (
+        "Party Leader Calls for Early Vote",
+        "The party leader calls for an early vote as ministers face calls to resign. Labour party"
+        " members made calls to the party office, and the minister said the calls were rules of"
+        " politics.",
+    ),
+    (
+        "Minister Rejects Calls to Quit",
+        "The minister rejected calls to quit after the party vote. Calls from Labour party members"
+        " grew as rules on party funding were debated by ministers.",
+    ),
+    (
+        "Calls Grow for Party Funding Rules",
+        "Calls grow for new party funding rules. The Labour party and ministers face calls from"
+        " voters; the minister calls the rules fair and the party vote is due.",
+    ),
+    (
+        "Party Members Make Calls Over Vote",
+        "Party members made calls to the minister over the vote. Labour said the calls showed the"
+        " party rules must change, and ministers took calls from the party office.",
+    ),
+    (
+        "Opposition Calls Party Rules Unfair",
+        "The opposition calls the party rules unfair. Labour ministers face calls for a vote, and"
+        " the party minister calls on members to back the rules.",
+    ),
+]
+
+
+def test_suggest_does_not_advise_widening_a_subject_on_parts_of_its_keywords(
+    demo: Path, corpus: Path, http_server: LocalServer
+) -> None:
+    """walk168 #7: a cluster of politics articles ("Labour, party and work") was advised into
+    Service operations ("widen Service operations (add keywords such as labour, party ...)")
+    because it "already has "calls" among its own words": "calls" is part of "call center"."""
+    add_sport_feed(demo, corpus, http_server)
+    items = "".join(
+        f"<item><title>{escape(title)}</title><link>https://news.example/{n}</link><description>"
+        f"{escape(text + ' The party office took support calls day to day.')}</description></item>"
+        for n, (title, text) in enumerate(POLITICS)
+    )
+    url = http_server.add(
+        "/politics.xml", f'<rss version="2.0"><channel><title>News</title>{items}</channel></rss>'
+    )
+    text = demo.read_text(encoding="utf-8")
+    text = text.replace("feeds:\n", f"feeds:\n  - url: {url}\n    fetch_pages: false\n", 1)
+    text = text.replace(
+        "keywords: [first response time,", "keywords: [call center, first response time,"
+    )
+    demo.write_text(text, encoding="utf-8")
+    assert run("fetch", "--config", str(demo), "-q")[0] == 0
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "--json")
+    assert code == 0, err
+    lean = next(s["leans_to"] for s in json.loads(out) if "calls" in s["keywords"])
+    assert lean["subject"] == "Service operations" and "calls" in lean["shared_keywords"]
+    assert lean["own_keywords"] == [] and lean["advice"] == "own subject or off-field"
+    code, out, err = run("subjects", "suggest", "--config", str(demo), "-q")
+    assert code == 0, err
+    block = next(b for b in out.split("\n\n") if "news.example" in b)
+    said = " ".join(line[2:] for line in block.splitlines() if line.startswith("# "))
+    assert "widen Service operations (add keywords" not in said, said
+    assert "come close to Service operations, but they share none of its own keywords" in said
+    assert "look like a subject of their own" in said and "off your field" in said

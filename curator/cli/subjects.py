@@ -989,10 +989,19 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
     add = f" such as {', '.join(lean.wider[:5])}" if lean.wider else ""
     widen = f"widen {name} (add keywords{add} to it in {config})"
     shared = ", ".join(f'"{w}"' for w in lean.shared)
-    own = f"{name} already has {shared} among its own words"
-    if 2 * lean.closest > size:
+    mine = ", ".join(f'"{w}"' for w in lean.own)
+    own = f"{name} already has {mine} among its own words"
+    if not lean.widen:
+        # (walk168 #7: widening was advised on "calls", which only shares a word with a keyword)
+        text = (
+            f"{lean.closest} of these {size} articles come close to {name}, but they share none"
+            f" of its own keywords (only parts of them: {shared}): they look like a subject of their own (the entry"
+            " below), or off your field (`curator subjects exclude URL` keeps one out of every"
+            f" issue), rather than a reason to widen {name}."
+        )
+    elif 2 * lean.closest > size:
         why = f"{lean.closest} of these {size} articles come close to it"
-        why += f"; {own}" if lean.shared else ""
+        why += f"; {own}"
         text = (
             f"These may belong to {name} ({why}). If they do, rather than add a subject, {widen},"
             f" or move them there (`curator subjects move URL {shell_arg(name)}`); read them first: on a"
