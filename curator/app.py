@@ -38,6 +38,7 @@ from curator.draft import (
     draft_to_issue,
     dropped_credits,
     empty_sections,
+    excluded_since,
     feature_again_line,
     featured_again,
     lost_opening_of,
@@ -2966,10 +2967,13 @@ def build_from_draft(
     titled = store.articles_titled(titles_to_look_up(draft))
     as_stored = {a.id: a for a in store.articles_by_ids([i for i in ids if i is not None])}
     originals = [as_stored.get(e.article.id, e.article) for s in issue.sections for e in s.entries]
+    saved = datetime.fromtimestamp(draft_file.stat().st_mtime, UTC)
+    excluded = store.exclusions_made([i for i in ids if i is not None])
     stop_for(
         draft_file,
         named_twice(draft, ids, draft_file)
-        + swapped_addresses(draft, originals, draft_file, titled, at_url),
+        + swapped_addresses(draft, originals, draft_file, titled, at_url)
+        + excluded_since(draft, ids, excluded, saved, draft_file),
     )
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]

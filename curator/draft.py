@@ -2343,6 +2343,36 @@ def named_twice(draft: Draft, ids: Sequence[int | None], path: Path | str) -> li
     return mistakes
 
 
+def excluded_since(
+    draft: Draft,
+    ids: Sequence[int | None],
+    excluded: Mapping[int, datetime],
+    saved: datetime,
+    path: Path | str,
+) -> list[DraftError]:
+    """A mistake per entry of the draft whose article the editor excluded after the draft was
+    last saved (`excluded`: when each excluded article was; `saved`: the file's modification
+    time): the draft predates that word, so publishing it would feature what the editor has
+    just kept out (walk168 #6: the draft's own note advised `subjects exclude`, and the build
+    published the two articles anyway, saying so only after). One excluded before the draft was
+    last saved was left in it on purpose: the build publishes it and says so."""
+    mistakes = []
+    for entry, article_id in zip(draft.entries, ids, strict=True):
+        made = excluded.get(article_id) if article_id is not None else None
+        if made is None or made <= saved:
+            continue
+        mistakes.append(
+            DraftError(
+                path,
+                entry.line,
+                f"{entry.url}: you excluded this article after the draft was saved; cut it from"
+                f" the draft, or take the exclusion back with `curator subjects undo"
+                f" {shell_arg(entry.url)}`",
+            )
+        )
+    return mistakes
+
+
 def featured_again(
     draft: Draft,
     issue: Issue,

@@ -1530,6 +1530,15 @@ def explain_article(
             number, title, url, why = copy_of
             day = next((i.day.date().isoformat() for i in store.issues() if i.number == number), "")
             explanation = replace(explanation, copy_of=(number, day, title, url, why))
+    if explanation.decision == "placed" and explanation.subject is not None:
+        # The bars the draft and `curator themes` hold it to (walk168 #4), said with its verdict.
+        subject = explanation.subject
+        bars = dict(zip(model.names, model.bars, strict=True))
+        usual = store.usual_scores().get(subject)
+        lone = one_word_fits(config, store, [(article, subject, explanation.score)], model)
+        explanation = replace(
+            explanation, weak_bar=bars.get(subject), usual=usual, one_word=lone.get(article.url)
+        )
     return explanation
 
 

@@ -2262,6 +2262,20 @@ class Store:
                 (article_id, subject, _iso(now)),
             )
 
+    def exclusions_made(self, article_ids: Sequence[int]) -> dict[int, datetime]:
+        """When the editor excluded each of `article_ids` that is excluded now."""
+        out: dict[int, datetime] = {}
+        ids = list(article_ids)
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            rows = self.db.execute(
+                "SELECT article_id, made_at FROM corrections WHERE subject IS NULL AND article_id"
+                f" IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((int(i), datetime.fromisoformat(made)) for i, made in rows)
+        return out
+
     def _replaced(self) -> dict[str, str | None]:
         return dict(json.loads(self._meta("replaced_corrections") or "{}"))
 

@@ -233,6 +233,21 @@ class Explanation:
     #: numbers (`nearcopies.template_copies`): how many, the feed's address and name (walk155
     #: #9: one of 2,000 was said "not typical enough" of its subject, a wrong reason).
     template: tuple[int, str, str] | None = None
+    #: The bars the draft, the build and `curator themes` hold a placed article to (walk168 #4:
+    #: they said "weak fit", explain said only "placed"): its subject's own bar, under which
+    #: the article fits only weakly (None: not known, or not placed by curator); what the
+    #: subject's articles usually score (the one-word rule flags one under `ONE_WORD_BELOW` of
+    #: it, mostly on one word); and the one-word verdict when the rule flags it.
+    weak_bar: float | None = None
+    usual: float | None = None
+    one_word: OneWord | None = None
+
+    @property
+    def weak(self) -> bool:
+        """Placed by curator with a score under its subject's own bar: a weak fit."""
+        return (
+            self.decision == "placed" and self.weak_bar is not None and self.score < self.weak_bar
+        )
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects explain --json`)."""
@@ -270,6 +285,16 @@ class Explanation:
             "fit": None if self.fit is None else round(self.fit, 4),
             "fit_bar": self.fit_bar,
             "decision": self.decision,
+            "weak_fit_bar": None if self.weak_bar is None else round(self.weak_bar, 4),
+            "weak_fit": self.weak,
+            "one_word_rule": None
+            if self.usual is None
+            else {
+                "usual_score": round(self.usual, 4),
+                "below": round(ONE_WORD_BELOW * self.usual, 4),
+                "share": ONE_WORD_SHARE,
+            },
+            "one_word": None if self.one_word is None else self.one_word.to_dict(),
             "correction": self.correction,
             "moved_to_former_subject": self.moved_to_former,
             "scores": [
@@ -331,7 +356,48 @@ class Explanation:
         fit = ""
         if self.fit is not None:
             fit = ", fit {} (needs {})".format(*told_apart(self.fit, self.fit_bar, 2, sign=True))
-        return f"{self.subject}: score {score} (needs {bar}){fit}"
+        placed = f"{self.subject}: score {score} (needs {bar}){fit}"
+        if self.one_word is not None:
+            return f"{placed}; placed, but on one word: {self.one_word.why()}"
+        if self.weak and self.weak_bar is not None:
+            score, own = told_apart(self.score, self.weak_bar, 3)
+            return (
+                f"{placed}; placed, but a weak fit: score {score} is under {self.subject}'s own"
+                f" bar {own}, so it may be off the subject"
+            )
+        return placed
+
+    def _bar_lines(self) -> list[str]:
+        """The bars the draft and `curator themes` use, each with what it says of the article
+        (walk168 #4: explain showed neither, so it contradicted the draft's "weak fit")."""
+        if self.decision != "placed" or (self.weak_bar is None and self.usual is None):
+            return []
+        lines = []
+        if self.weak_bar is not None:
+            score, own = told_apart(self.score, self.weak_bar, 3)
+            said = (
+                "under it: a weak fit (the draft notes it, `curator themes` counts it, an issue"
+                " picks it last)"
+                if self.weak
+                else "it clears it (not a weak fit)"
+            )
+            lines.append(
+                f"  weak-fit bar: {self.subject}'s own bar is {own}; score {score}: {said}"
+            )
+        if self.usual is not None:
+            below = ONE_WORD_BELOW * self.usual
+            if self.one_word is not None:
+                said = f"flagged: {self.one_word.word!r} makes {self.one_word.share:.0%} of it"
+            elif self.score >= below:
+                said = "not flagged: its score clears that"
+            else:
+                said = "not flagged: no one such word makes that much of its score"
+            lines.append(
+                f"  one-word rule: flags a score under {below:.3f} (half the {self.usual:.3f} its"
+                f" articles usually score) made over {ONE_WORD_SHARE:.0%} of one word of the"
+                f" subject's name or description; score {self.score:.3f}: {said}"
+            )
+        return lines
 
     def to_text(self, *, terms: int = 6) -> str:
         """A plain-text table (for `curator subjects explain`): the verdict, then each subject's
@@ -365,6 +431,7 @@ class Explanation:
                     " feeds.yaml now: curator places it itself (the issue keeps its text); to keep"
                     f" it under one: curator subjects move {shell_arg(self.url)} SUBJECT"
                 )
+        lines += self._bar_lines()
         if self.template is not None:
             count, feed_url, feed = self.template
             lines.append(

@@ -37,13 +37,28 @@ class Lean:
     shared: tuple[str, ...]
     #: The proposal's other keywords: what would widen the subject to take its articles.
     wider: tuple[str, ...]
+    #: Of `shared`, those that are the subject's own words whole: one of its keywords, or words
+    #: of its name ("calls" only shares a word with the keyword "call center": walk168 #7).
+    own: tuple[str, ...] = ()
+
+    @property
+    def widen(self) -> bool:
+        """Whether to advise widening the subject: not when the words the proposal shares with
+        it are only parts of its keywords, none of its own words whole (walk168 #7: a cluster of
+        politics articles was advised into Service operations, 3 of 5 coming close to it, on
+        "calls", which only shares "call" with the keyword "call center"). Articles that come
+        close sharing no word of it at all are close on their other words (athletics stories
+        to an "Athletics" subject of a name and a description): widening is still advised."""
+        return bool(self.own) or not self.shared
 
     def to_dict(self) -> dict[str, object]:
         return {
             "subject": self.subject,
             "closest": self.closest,
             "shared_keywords": list(self.shared),
+            "own_keywords": list(self.own),
             "new_keywords": list(self.wider),
+            "advice": "widen" if self.widen else "own subject or off-field",
         }
 
 
@@ -247,7 +262,11 @@ def leaning(
         by_words = any(set(terms(w)) & named for w in shared) or len(shared) >= 2
         if most or (by_words and closest):
             wider = tuple(w for w in suggestion.keywords if w not in shared)
-            found.append(((most, closest, len(shared)), Lean(subject.name, closest, shared, wider)))
+            whole = [set(terms(k)) for k in subject.keywords]
+            mine = tuple(w for w in shared if set(terms(w)) in whole or set(terms(w)) <= named)
+            found.append(
+                ((most, closest, len(shared)), Lean(subject.name, closest, shared, wider, mine))
+            )
     if not found:
         return None
     return max(found, key=lambda found: found[0])[1]

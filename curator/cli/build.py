@@ -512,7 +512,7 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
                 what += " (none of them new in this run)"
         lines.append(
             f"{what}, so no issue features {them}: `curator subjects list --unplaced` lists"
-            f" {them}, `curator subjects explain URL` says why one fits none, and `curator"
+            f" {them} (with the articles you excluded, counted apart), `curator subjects explain URL` says why one fits none, and `curator"
             " subjects move URL SUBJECT` puts one under a subject."
         )
     return lines

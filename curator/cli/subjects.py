@@ -209,7 +209,12 @@ def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], Non
 
 
 def _say_changes(
-    found: list[Change], among: str, url: str, *more: str, pulled: str | None = None
+    found: list[Change],
+    among: str,
+    url: str,
+    *more: str,
+    pulled: str | None = None,
+    pinned: bool = False,
 ) -> None:
     """The other articles a correction (of the article at `url`, and at `more`) moves, among the
     newest articles `among` says. They move at once: the correction is stored, and the next
@@ -220,7 +225,9 @@ def _say_changes(
     new 1). A move to the subject `pulled` says it pulled them: right ones too, even out of the
     subject it moved to (walk129 #2); only those it pulled to that subject, the others that
     changed place said apart (walk136 #4: "Computer graphics -> no subject" was counted among
-    the ones a move to Mac hardware "pulled with it")."""
+    the ones a move to Mac hardware "pulled with it"). `pinned`: the move pinned the article
+    where curator had placed it already, and still teaches the model (walk168 #5: "Your move
+    pulled 2 other article(s)" read as a move that had moved it), so the head says that."""
     corrected = {url, *more}
     others = [c for c in found if c.url not in corrected]
     moved = [c for c in others if not c.refit]
@@ -231,7 +238,13 @@ def _say_changes(
     if not others:
         echo(f"No other article changes subject (among {among}).")
         return
-    if into and pulled:
+    if into and pulled and pinned:
+        head = (
+            f"Pinning it taught curator's model one more {pulled} article (a move counts as"
+            f" an example of its subject even where curator had placed it), which pulled"
+            f" {len(into)} other article(s) there"
+        )
+    elif into and pulled:
         head = f"Your move pulled {len(into)} other article(s) with {it}"
     elif pulled and elsewhere:
         head = f"Your move pulled no other article with {it}"
@@ -244,7 +257,8 @@ def _say_changes(
         head += f", and {len(elsewhere)} other(s) changed place"
     if refit:
         head += (
-            f", and {len(refit)} {'more' if moved else 'others'} because curator"
+            f", and {len(refit)} {'more' if moved else ('other' if len(refit) == 1 else 'others')}"
+            " because curator"
             " now places every stored article again, with its model fitted again since they"
             " were placed (the archive grew)"
         )
@@ -279,8 +293,9 @@ def _say_changes(
 
 def _correct(
     config: Path, db: Path | None, url: str, subject: str | None, quiet: bool, as_json: bool
-) -> None:
-    """Record the editor's word on the article at `url`, then say what it changes."""
+) -> dict[str, object] | None:
+    """Record the editor's word on the article at `url`, then say what it changes (with
+    `as_json`, returns it instead, for the caller to print)."""
     with opened(config, db) as (conf, store):
         name = conf.subject_named(subject) if subject is not None else None
         article = _article(store, url)
@@ -289,9 +304,11 @@ def _correct(
         earlier = before.get(article.url)
         if had and (earlier is None if name is None else resolve(earlier, conf.subjects) == name):
             # Said again (walk153 #4: every article was placed again, to no change).
-            _said_already(article, name, store.issues_featuring(article.id), as_json)
-            return
+            return _said_already(article, name, store.issues_featuring(article.id), as_json)
         _place_new(conf, store, quiet, warn)
+        placed, where = store.stored_subject(article.id)
+        # (walk168 #5: "Moved to S" for an article curator had placed under S already)
+        pinned = not had and name is not None and placed and where == name
         store.set_correction(article.id, name, now=datetime.now(UTC))
         published = store.issues_featuring(article.id)
         with _working(quiet, "working out what changes for the other articles"):
@@ -309,10 +326,13 @@ def _correct(
                 else {"was": "excluded" if earlier is None else "moved", "moved_to": earlier}
             ),
             "already": False,
+            "pinned": pinned,
         }
-        echo_json({**data, "changes": [c.to_dict() for c in found]})
-        return
-    echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
+        return {**data, "changes": [c.to_dict() for c in found]}
+    if pinned:
+        echo(f"Already under {name}: {article.title}; now pinned there (curator keeps it there)")
+    else:
+        echo(f"Moved to {name}: {article.title}" if name else f"Excluded: {article.title}")
     if had:  # (walk153 #4: an exclusion silently discarded the move it replaced)
         undo = f"curator subjects undo {shell_arg(article.url)}"
         instead = "excluded instead" if name is None else f"moved to {name} instead"
@@ -325,10 +345,13 @@ def _correct(
             )
     if name is None and published:
         echo(_already_published(published, conf.settings.output))
-    _say_changes(found, among, article.url, pulled=name)
+    _say_changes(found, among, article.url, pulled=name, pinned=pinned)
+    return None
 
 
-def _said_already(article: Article, name: str | None, published: list[int], as_json: bool) -> None:
+def _said_already(
+    article: Article, name: str | None, published: list[int], as_json: bool
+) -> dict[str, object] | None:
     """What a move or an exclusion the editor had made already says: that nothing changed."""
     if as_json:
         data = {
@@ -339,13 +362,13 @@ def _said_already(article: Article, name: str | None, published: list[int], as_j
             "replaced": None,
             "already": True,
         }
-        echo_json({**data, "changes": []})
-        return
+        return {**data, "changes": []}
     said = f"Already moved to {name} by you" if name else "Already excluded by you"
     echo(
         f"{said}: {article.title} (nothing changed; `curator subjects undo"
         f" {shell_arg(article.url)}` takes it back)"
     )
+    return None
 
 
 def _already_published(numbers: list[int], out_dir: Path) -> str:
@@ -372,20 +395,55 @@ def _already_published(numbers: list[int], out_dir: Path) -> str:
 def move(config: Path, db: Path | None, url: str, subject: str, quiet: bool, as_json: bool) -> None:
     """Put the article at URL under SUBJECT; similar articles will follow it there. Says which
     other articles change subject with it; `curator subjects undo URL` takes it back."""
-    _correct(config, db, url, subject, quiet, as_json)
+    data = _correct(config, db, url, subject, quiet, as_json)
+    if data is not None:
+        echo_json(data)
 
 
 @subjects.command()
 @CONFIG_OPTION
 @DB_OPTION
-@click.argument("url")
+@click.argument("urls", metavar="URL...", nargs=-1, required=True)
 @QUIET_OPTION
 @WAIT_OPTION
 @JSON_OPTION
-def exclude(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool) -> None:
-    """Keep the article at URL out of every subject (and so out of every issue). Says which
-    other articles change subject with it; `curator subjects undo URL` takes it back."""
-    _correct(config, db, url, None, quiet, as_json)
+def exclude(
+    config: Path, db: Path | None, urls: tuple[str, ...], quiet: bool, as_json: bool
+) -> None:
+    """Keep the articles at URL... out of every subject (and so out of every issue). Says which
+    other articles change subject with each; `curator subjects undo URL...` takes them back."""
+    urls = tuple(dict.fromkeys(urls))
+    if len(urls) > 1:  # all known, or none excluded (walk168: exclude took one URL, undo several)
+        with opened(config, db) as (_, store):
+            for url in urls:
+                try:
+                    _article(store, url)
+                except CuratorError as exc:
+                    raise CuratorError(f"{exc}; nothing was excluded") from None
+    done = []
+    for url in urls:
+        data = _correct(config, db, url, None, quiet, as_json)
+        if data is not None:
+            done.append(data)
+    if as_json:
+        echo_json(done[0] if len(urls) == 1 else done)
+
+
+def _unplaced_parts(rows: list[Placed]) -> str:
+    """The parts of the articles under no subject, as the build counts them apart: ": 9 in no
+    issue yet that fit none of your subjects, 4 you excluded" (walk168 #8: the build said 9, the
+    list "No subject (13)"); "" when they are all of the first kind."""
+    excluded = sum(p.correction == "excluded" for p in rows)
+    featured = sum(bool(p.featured_in) and p.correction != "excluded" for p in rows)
+    dead = sum(bool(p.dead_link) and not p.featured_in and p.correction != "excluded" for p in rows)
+    rest = len(rows) - excluded - featured - dead
+    if rest == len(rows):
+        return ""
+    parts = [f"{rest} in no issue yet that fit none of your subjects"]
+    parts += [f"{excluded} you excluded"] if excluded else []
+    parts += [f"{featured} featured by an issue"] if featured else []
+    parts += [f"{dead} never picked (link)"] if dead else []
+    return ": " + ", ".join(parts)
 
 
 def _was(subject: str | None, conf: Config) -> str:
@@ -658,6 +716,8 @@ def list_(
             count = sum(q.subject == p.subject for q in found)
             total = totals.get(p.subject, count)
             shown = f"{count} of {total}" if count < total else f"{count}"
+            if p.subject is None and count == total:
+                shown += _unplaced_parts([q for q in found if q.subject is None])
             echo(f"\n{p.subject or 'No subject'} ({shown})")
         who = {"moved": "  [moved by you]", "excluded": "  [excluded by you]"}.get(
             p.correction or "", ""
@@ -936,10 +996,19 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
     add = f" such as {', '.join(lean.wider[:5])}" if lean.wider else ""
     widen = f"widen {name} (add keywords{add} to it in {config})"
     shared = ", ".join(f'"{w}"' for w in lean.shared)
-    own = f"{name} already has {shared} among its own words"
-    if 2 * lean.closest > size:
+    mine = ", ".join(f'"{w}"' for w in lean.own)
+    own = f"{name} already has {mine} among its own words"
+    if not lean.widen:
+        # (walk168 #7: widening was advised on "calls", which only shares a word with a keyword)
+        text = (
+            f"{lean.closest} of these {size} articles come close to {name}, but they share none"
+            f" of its own keywords (only parts of them: {shared}): they look like a subject of their own (the entry"
+            " below), or off your field (`curator subjects exclude URL` keeps one out of every"
+            f" issue), rather than a reason to widen {name}."
+        )
+    elif 2 * lean.closest > size:
         why = f"{lean.closest} of these {size} articles come close to it"
-        why += f"; {own}" if lean.shared else ""
+        why += f"; {own}"
         text = (
             f"These may belong to {name} ({why}). If they do, rather than add a subject, {widen},"
             f" or move them there (`curator subjects move URL {shell_arg(name)}`); read them first: on a"
