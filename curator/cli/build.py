@@ -887,12 +887,14 @@ def render(
             f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
             " curator's templates and rules (and yours), not the ones that published it."
         )
-    if result.text_changed:
+    if result.text_changed and len(result.numbers) > 1:
         echo(
             "To keep an issue's files as they were, render only the issue you mean (`curator"
             " render N`: it writes that issue's files, the archive page and the feed of issues),"
             " and put these files back from your backup of the output folder."
         )
+    elif result.text_changed:  # (the one issue the editor named: no "render only it")
+        echo("To keep its files as they were, put them back from your backup of the output folder.")
     marked, at = result.feed_updated
     if marked:
         # (an issue dated after today: its <updated> is its date and a second past the last one,
