@@ -81,7 +81,9 @@ class _Compared:
     def agrees(self) -> bool:
         """The same issue: two of its title, its day and its articles agree (one alone may be an
         edit of issue-N.json not rendered yet; two newsletters built the same day from the same
-        feeds share a day and articles, never a title... unless both keep `curator init`'s)."""
+        feeds share a day and articles, never a title... unless both keep `curator init`'s: so
+        a day and articles without the title agree only when the editor and feeds.yaml's title
+        say it is this newsletter's, `_elsewhere`, walk170 N1)."""
         return sum((self.same_articles, self.same_title, self.same_day)) >= 2
 
 
@@ -100,6 +102,19 @@ def _compared(store: Store, out_dir: Path, records: list[IssueRecord]) -> _Compa
         }
         return _Compared(record, published, path, len(stored & written), len(stored), len(written))
     return None
+
+
+def _elsewhere(compared: _Compared, records: list[IssueRecord], config: Config) -> bool:
+    """Whether an issue-N.json that shares most articles with the store's issue but not its title
+    is still another newsletter's: its editor is not the store's issue's, or none of the store's
+    issues was published under feeds.yaml's title. Two newsletters that follow the same feeds
+    share articles (walk170 N1: `render 1 --db` with the other newsletter's store took its
+    issue-1.json as corrections, and that newsletter's next issue featured four articles again);
+    an editor correcting a title in issue-N.json changes neither the editor nor feeds.yaml."""
+    stored, written = compared.record.editor, compared.published.editor
+    if stored and written and _words(stored) != _words(written):
+        return True
+    return not any(_same_name(r.title, config.title) for r in records)
 
 
 def _issue_text(title: str, editor: str | None, day: str, articles: int) -> str:
@@ -124,17 +139,27 @@ def stop_for_another_newsletters_store(
     issue 3 (walk166 #1).
 
     `rendering` (`curator render`, which records an issue-N.json's corrections in the store):
-    only an issue-N.json whose title and articles are both not the store's issue stops it; one
-    whose title or date the editor corrected is what render is for, and render writes the
+    an issue-N.json with the store's issue's title goes on; one whose articles are mostly the
+    store's issue's goes on unless it is another newsletter's all the same (`_elsewhere`: its
+    editor, or feeds.yaml's title, is not the store's); one whose title or date the editor
+    corrected is what render is for, and render writes the
     store's issues into a folder that holds none (as the stop of a renamed newsletter advises)."""
     records = store.issues()
     if not records:
         return  # (a new store: `stop_for_unrecorded_issue` guards the folder's issues)
     last = records[-1]
     compared = _compared(store, out_dir, records)
-    if compared is not None and compared.agrees:
+    if (
+        compared is not None
+        and compared.agrees
+        and (compared.same_title or not _elsewhere(compared, records, config))
+    ):
         return  # (the folder's issue is the store's: a title changed in feeds.yaml is a rename)
-    if rendering and (compared is None or compared.same_articles or compared.same_title):
+    if rendering and (
+        compared is None
+        or compared.same_title
+        or (compared.same_articles and not _elsewhere(compared, records, config))
+    ):
         return
     formats = config.settings.outputs or OUTPUTS
     if compared is None:

@@ -204,3 +204,28 @@ def test_a_draft_of_another_newsletter_is_not_published(two: Two) -> None:
     assert f"write `title: {OPS}` in its front matter" in said
     assert not list((two.ops.parent / "output").glob("issue-2.*"))
     assert state(two.store(two.ops)) == before
+
+
+def test_render_given_another_newsletters_store_whose_issue_shares_articles_stops(
+    two: Two, tmp_path: Path
+) -> None:
+    """walk170 N1: from Ops' folder, `render 1 --db` CX's store took Ops' issue-1.json (another
+    title, another editor, but the same feeds' articles) as corrections of CX's issue 1: its
+    articles were cut from CX's issue and waited again, and CX's next issue featured them once
+    more. It stops, exit 1, with CX's store and Ops' files as they were."""
+    ops = copy_demo(tmp_path)
+    text = ops.read_text(encoding="utf-8").replace(f"  title: {CX}\n", f"  title: {OPS}\n", 1)
+    ops.write_text(text.replace("  editor: Morgan Ellery\n", "  editor: Rangi Parata\n", 1))
+    code, _, err = run_cli("build", "--config", str(ops), "-q")  # (every subject, as CX's)
+    assert code == 0, err
+    cx_store = two.store(two.cx)
+    before = state(cx_store)
+    ops_json = ops.parent / "output" / "issue-1.json"
+    written = ops_json.read_bytes()
+    code, out, err = run_cli("render", "--config", str(ops), "1", "--db", str(cx_store))
+    said = said_as_one(err)
+    assert code == 1, (out, err)
+    assert f'the store {cx_store} holds issues of "{CX}" (issue 1,' in said, said
+    assert "Nothing was rendered, and the store was not changed." in said, said
+    assert state(cx_store) == before
+    assert ops_json.read_bytes() == written
