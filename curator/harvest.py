@@ -674,6 +674,9 @@ class FetchSummary:
     #: Sites whose server answered for their robots.txt with an error, and whose pages were read
     #: all the same: (site, pages read, why, the date of the stored copy followed or None).
     robots_unread: tuple[tuple[str, int, str, datetime | None], ...] = ()
+    #: The feeds whose address the editor replaced as their 301 or curator's advice said, their
+    #: articles carried over: (old address, new address, articles carried) (walk169 #3).
+    moves_followed: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -2438,6 +2441,8 @@ def _store(
                 elapsed=result.elapsed,
                 wait_until=datetime.fromisoformat(report.wait_until) if report.wait_until else None,
             )
+            if report.page_feed:  # advised replacing it by the feed its page names
+                store.advise_move(report.url, report.page_feed)
         else:
             store.record_feed_success(
                 report.url,
@@ -2823,8 +2828,9 @@ def run_fetch(
     articles are stored as soon as they are built (`_Storer`, told to `store_progress`); a run
     stopped by Ctrl-C or SIGTERM raises `FetchStopped`, saying how many it stored.
     """
-    # A feed whose address the editor updated as its move said keeps its articles.
-    store.follow_moves(s.url for s in config.feeds)
+    # A feed whose address the editor updated as its move (or curator's advice) said keeps its
+    # articles, and the run says so (walk169 #3).
+    followed = tuple(store.follow_moves(s.url for s in config.feeds))
     states = {s.url: store.feed_state(s.url) for s in config.feeds}
     vocabulary = Vocabulary(store)
     phrases = prepare(store, phrase_keys(subject_phrases(config.subjects)), vocabulary)
@@ -2923,6 +2929,7 @@ def run_fetch(
         robots_disallowed=gathered.robots_disallowed,
         robots_cut=gathered.robots_cut,
         robots_unread=gathered.robots_unread,
+        moves_followed=followed,
     )
 
 

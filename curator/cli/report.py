@@ -942,6 +942,14 @@ def print_failures(
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )
+    for old, new, count in summary.moves_followed:
+        # walk169 #3: following curator's advice carried nothing over, and said nothing.
+        echo(
+            f"{count} article{'' if count == 1 else 's'} of {old} carried over to {new}: its"
+            " line in feeds.yaml now gives that address, as curator advised, so they are that"
+            " feed's now",
+            err=True,
+        )
     for report in summary.feeds:
         for old, count in report.carried_from:
             # Said once: the run that carries them (walk45 #2: a url: changed by hand).
