@@ -1344,6 +1344,19 @@ def _missed(
     return newest.isoformat(), oldest.isoformat(), len(entries), site
 
 
+def _found_stored(store: Store, source: FeedSource, built: article_rules.Built) -> bool:
+    """Whether any of the feed's new articles, as built, is stored already: by the address its
+    page gives (another feed's article), or as an article the feed gave before at another
+    address (the same text: `Store.republished`). Entries found so were stored before: the
+    feed's window did not move past everything stored (`FeedReport.missed`, walk169 #7)."""
+    if store.known_keys(k for k, _ in built.articles):
+        return True
+    articles = list(built.articles)
+    found = store.republished(source.url, articles) if articles else {}
+    urls = dict(articles)
+    return any(not article_rules.other_story(urls[k].title, t) for k, (_, t) in found.items())
+
+
 def _new_entries(
     store: Store, parsed: ParsedFeed, source: FeedSource, stored_now: Set[str] = frozenset()
 ) -> tuple[list[Entry], int, _Known]:
@@ -1526,11 +1539,15 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         # feed, as with `fetch_pages: false` (walk127).
         wanted = await run.allowed(wanted)
         relinked = await run.allowed(relinked)
-    if not source.is_file:
+    # A feed whose entries may have moved past some unseen is said once its articles are built:
+    # those found stored (at new addresses, or as another feed's) are no gap (walk169 #7: the
+    # warning stood beside "15 of its new entries give new addresses for articles it gave").
+    told_later = source.is_file or missed is not None
+    if not told_later:
         report = _read_report(
             source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
         )
-        run.tell(came_back(dataclasses.replace(report, missed=missed), state))
+        run.tell(came_back(report, state))
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
     for credits in (True, False):  # (the feed's `name:` credits the article, or not)
         run.pages.credit(
@@ -1554,6 +1571,13 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         shared_before=_shared_before(run.store, batch.pages.values(), run.storer.keys),
         stored_titles=_stored_titles(run.store, batch.pages.values(), run.storer.keys),
     )
+    if missed is not None and _found_stored(run.store, source, built):
+        missed = None
+    if not source.is_file and told_later:
+        report = _read_report(
+            source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
+        )
+        run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     if source.is_file:
         # A local feed's line waits for its local pages (read at once): an entry whose page names
         # no web address has no link to publish, and the line counts it skipped, not new. Nor
@@ -2550,7 +2574,8 @@ def _store(
     ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
-        missed=outcome.missed,
+        # (entries found stored, at new addresses or as another feed's articles: no gap)
+        missed=None if republished or already else outcome.missed,
         undated=sum(1 for a in fresh_articles if a.published is None),
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
