@@ -173,6 +173,9 @@ class FeedReport:
     #: For a feed whose address answered with a web page: the feed that page names (`<link
     #: rel="alternate">`), where the feed is now (walk126 #4).
     page_feed: str | None = None
+    #: The feed already listed in feeds.yaml this one now leads to (a 301 to it, or a web page
+    #: at its address naming it): the editor removes this one's line (walk169 #4).
+    leads_to: str | None = None
     #: A feed read with no entry at all, that had this many on its last read (walk126 #2: a
     #: well-formed empty document said "ok ...: 0 entries, 0 new").
     entries_before: int = 0
@@ -525,6 +528,7 @@ class FeedReport:
             "moved_address_error": self.moved_error,
             # Its address answered with a web page naming this feed.
             "page_names_feed": self.page_feed,
+            "leads_to_listed_feed": self.leads_to,
             "not_stored": self.not_stored,
             # Its document's title changed: {"was", "now"}.
             "retitled": (
@@ -1491,6 +1495,16 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             result = await _read_moved(run, state, result)
     finally:
         run.pages.asking(source.url, False)
+    if result.ok and result.moved_to and (onto := _listed_at(run, source, result.moved_to)):
+        # Its address leads to a feed read on its own line: that feed's document is not this
+        # one's ("unchanged"), and its line is to go, not be replaced (walk169 #4).
+        outcome = _failed(source, result, "listed", onto[1], state, run.now)
+        outcome = dataclasses.replace(
+            outcome, report=dataclasses.replace(outcome.report, leads_to=onto[0])
+        )
+        run.tell(outcome.report)
+        run.pages.feed_done(source.url)
+        return outcome
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)
@@ -1512,7 +1526,13 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         outcome = _failed(source, result, "malformed", str(exc), state, run.now)
         if str(exc).startswith(HTML_NOT_FEED) and not source.is_file:
             named = await run.workers.run(_page_feed, content, result.final_url, source.url)
-            report = dataclasses.replace(outcome.report, page_feed=named)
+            onto = _listed_at(run, source, named) if named else None
+            report = dataclasses.replace(
+                outcome.report,
+                page_feed=named,
+                leads_to=onto[0] if onto else None,
+                error=f"{outcome.report.error}; {onto[1]}" if onto else outcome.report.error,
+            )
             outcome = dataclasses.replace(outcome, report=report)
         run.tell(outcome.report)
         run.pages.feed_done(source.url)
@@ -1694,6 +1714,26 @@ async def _relink(
             run.pages.said_with_article(link)
         moves.append(move)
     return tuple(moves)
+
+
+def _listed_at(run: _Run, source: FeedSource, url: str) -> tuple[str, str] | None:
+    """When `url`, where the feed `source` now leads, is another feed listed in feeds.yaml: (its
+    address as listed, what to do: "now leads to Alpha Blog (line 24 of feeds.yaml), a feed
+    already listed: remove the Delta Blog line (`curator feeds remove URL`)"); else None."""
+    key = url_key(url)
+    other = next(
+        (f for f in run.config.feeds if f.url != source.url and url_key(f.url) == key), None
+    )
+    if other is None:
+        return None
+    state = run.states.get(other.url)
+    name = other.name or (state.title if state else None) or other.url
+    line = f", line {other.line} of {run.config.path.name}" if other.line else ""
+    this = _shown_name(source, run.states[source.url])
+    return other.url, (
+        f"now leads to {name} ({other.url}{line}), a feed already listed: remove the {this}"
+        f" line (`curator feeds remove {shell_arg(source.url)}`)"
+    )
 
 
 def _page_feed(content: bytes, page_url: str, feed_url: str) -> str | None:
@@ -2465,8 +2505,8 @@ def _store(
                 elapsed=result.elapsed,
                 wait_until=datetime.fromisoformat(report.wait_until) if report.wait_until else None,
             )
-            if report.page_feed:  # advised replacing it by the feed its page names
-                store.advise_move(report.url, report.page_feed)
+            if new := report.leads_to or report.page_feed:  # advised replacing or removing it
+                store.advise_move(report.url, new)
         else:
             store.record_feed_success(
                 report.url,

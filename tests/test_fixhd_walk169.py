@@ -142,3 +142,53 @@ def test_entries_found_stored_are_no_gap(tmp_path: Path, http_server: LocalServe
     assert "stored already as articles of Epsilon Blog" in said, said
     assert "may be missing" not in said, said
     assert "need a look" not in said, said
+
+
+def test_a_feed_leading_to_a_listed_feed_is_to_be_removed_not_replaced(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: Delta's address 301'd to Alpha's, listed already: "warning Delta Blog: unchanged
+    (moved permanently to .../a2/feed.xml: update feeds.yaml (replace url: ...)" (Alpha's
+    document reported as Delta's); following it, every command refused the feeds file ("this
+    feed is already listed at line 24; remove one"). The same of a page naming a listed feed."""
+    a = http_server.add("/a2/feed.xml", h.rss(_items("alpha", 0, 3), title="Alpha Blog"))
+    d = http_server.add("/d/feed.xml", h.rss(_items("delta", 0, 3), title="Delta Blog"))
+    c = http_server.add("/c/feed.xml", h.rss(_items("gamma", 0, 2), title="Gamma Blog"))
+    config = h.write_config(
+        tmp_path,
+        [
+            {"url": a, "fetch_pages": False},
+            {"url": d, "fetch_pages": False},
+            {"url": c, "fetch_pages": False},
+        ],
+    )
+    assert _fetch(config, "--quiet")[0] == 0
+    line = next(i for i, t in enumerate(config.read_text().splitlines(), 1) if a in t)
+    http_server.add("/d/feed.xml", b"", status=301, headers={"Location": a})
+    page = (
+        '<!doctype html><html><head><title>Gamma</title><link rel="alternate"'
+        ' type="application/rss+xml" href="/a2/feed.xml"></head><body><p>Gamma</p></body></html>'
+    )
+    http_server.add("/c/feed.xml", page, content_type="text/html")
+    _, _, err = _fetch(config)
+    said = " ".join(sans_config(err).split())
+    assert (
+        f"Delta Blog: now leads to Alpha Blog ({a}, line {line} of feeds.yaml), a feed already"
+        f" listed: remove the Delta Blog line (`curator feeds remove {d}`)"
+    ) in said, said
+    assert (
+        f"now leads to Alpha Blog ({a}, line {line} of feeds.yaml), a feed already listed:"
+        f" remove the Gamma Blog line (`curator feeds remove {c}`)"
+    ) in said, said
+    assert "replace `url:" not in said and "unchanged (moved" not in said, said
+    assert "Delta Blog: unchanged" not in said, said
+    # The editor does as told: the removed feeds' articles go to the feed they lead to.
+    for url in (d, c):
+        code, _, err = run_cli("feeds", "remove", url, "--config", str(config))
+        assert code == 0, err
+    code, _, err = _fetch(config)
+    said = " ".join(sans_config(err).split())
+    assert code == 0, said
+    assert f"3 articles of {d} carried over to {a}" in said, said
+    assert f"2 articles of {c} carried over to {a}" in said, said
+    assert _articles_of(config) == {a: 8}

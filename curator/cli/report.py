@@ -129,6 +129,8 @@ def html_advice(report: FeedReport) -> str | None:
 def feed_advice(report: FeedReport) -> str | None:
     """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
     too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
+    if report.leads_to:  # its error says the line to remove (walk169 #4), not to replace it
+        return None
     if report.moved_before and (moved := moved_note(report)):
         # a move seen before, not "the address is gone ... remove it" (walk126 #1)
         return moved
