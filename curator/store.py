@@ -639,6 +639,9 @@ VERSION = len(MIGRATIONS)
 #: The `meta` key, before a feed's address, of the address curator advised putting in its place
 #: (`Store.advise_move`).
 ADVISED_MOVE = "advised_move:"
+#: The `meta` key, before a feed's address, of the address that replaced it in feeds.yaml as its
+#: move said (`Store.follow_moves`).
+FOLLOWED_MOVE = "followed_move:"
 
 #: A new article whose text is a stored article's of its feed, at least this long, is that
 #: article at a new address (`Store.republished`); a shorter text may be a teaser or a line
@@ -1541,6 +1544,22 @@ class Store:
             moves[str(row["url"])] = str(row["moved_to"])
         return moves
 
+    def moved_feed(self, url: str, key: Callable[[str], str]) -> str | None:
+        """Where the feed at `url` (compared by `key`) moved, as recorded: a 301, curator's
+        advice (`advise_move`), or a move the editor followed (`follow_moves`); None else."""
+        rows = self.db.execute(
+            "SELECT key, value FROM meta WHERE key LIKE ? OR key LIKE ?",
+            (f"{ADVISED_MOVE}%", f"{FOLLOWED_MOVE}%"),
+        ).fetchall()
+        moves = {
+            str(r[0]).removeprefix(ADVISED_MOVE).removeprefix(FOLLOWED_MOVE): str(r[1])
+            for r in rows
+        }
+        for row in self.db.execute("SELECT url, moved_to FROM feeds WHERE moved_to IS NOT NULL"):
+            moves[str(row["url"])] = str(row["moved_to"])
+        wanted = key(url)
+        return next((new for old, new in moves.items() if key(old) == wanted), None)
+
     def follow_moves(self, configured: Iterable[str]) -> list[tuple[str, str, int]]:
         """Carry the articles of each stored feed that moved for good (301/308), or whose address
         answered a web page naming another feed curator advised putting in its place
@@ -1564,6 +1583,11 @@ class Store:
                     ).rowcount
                     self.db.execute("UPDATE feeds SET moved_to = NULL WHERE id = ?", (row["id"],))
                 self.db.execute("DELETE FROM meta WHERE key = ?", (f"{ADVISED_MOVE}{old}",))
+                # (kept, so that `feeds remove OLD` can say where it went: walk169 #5)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (f"{FOLLOWED_MOVE}{old}", new),
+                )
                 if count:
                     carried.append((old, new, count))
         return carried

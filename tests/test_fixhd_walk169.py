@@ -192,3 +192,43 @@ def test_a_feed_leading_to_a_listed_feed_is_to_be_removed_not_replaced(
     assert f"3 articles of {d} carried over to {a}" in said, said
     assert f"2 articles of {c} carried over to {a}" in said, said
     assert _articles_of(config) == {a: 8}
+
+
+def test_adding_a_moved_feeds_new_address_advises_removing_the_old_one(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: Alpha moved (301) to /a2/feed.xml, its old address then answering 410; `feeds add
+    .../a2/feed.xml` advised `curator feeds remove .../a2/feed.xml`, the new one; and after the
+    fix, `feeds remove .../a/feed.xml` said only "is not in the feeds list"."""
+    a = http_server.add("/a/feed.xml", h.rss(_items("alpha", 0, 3), title="Alpha Blog"))
+    a2 = http_server.url("/a2/feed.xml")
+    config = h.write_config(
+        tmp_path, [{"url": a, "fetch_pages": False}], settings={"allow_private_addresses": True}
+    )
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/a/feed.xml", b"", status=301, headers={"Location": a2})
+    http_server.add("/a2/feed.xml", h.rss(_items("alpha", 0, 4), title="Alpha Blog"))
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/a/feed.xml", b"gone", status=410, content_type="text/plain")
+    assert _fetch(config, "--quiet")[0] == 0
+    code, out, err = run_cli("feeds", "add", a2, "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    assert (
+        f"serves the same articles as {a}, already in the feeds list, and its address moved to"
+        f" {a2}: remove the old one, `curator feeds remove {a}`"
+    ) in said, said
+    assert f"curator feeds remove {a2}" not in said, said
+    assert run_cli("feeds", "remove", a, "--config", str(config))[0] == 0
+    code, _, err = _fetch(config)
+    said = " ".join(sans_config(err).split())
+    assert code == 0 and f"articles of {a} carried over to {a2}" in said, said
+    assert _articles_of(config) == {a2: 4}
+    # Removing the old address again says where it went.
+    code, _, err = run_cli("feeds", "remove", a, "--config", str(config))
+    said = " ".join(sans_config(err).split())
+    line = next(i for i, t in enumerate(config.read_text().splitlines(), 1) if a2 in t)
+    assert code != 0, said
+    assert (
+        f"{a} is not in the feeds list: it moved to {a2} (line {line}), which replaced it" in said
+    ), said

@@ -242,12 +242,34 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
     specs = {source.url: source for source in conf.feeds}  # as the store has them (resolved)
     with opened(config, None, lock=False, reading=True) as (_, store):
         held = store.feeds_holding(keys)
+        moves = store.advised_moves()
+        states = {url: store.feed_state(url) for url in held}
     for stored, count in sorted(held.items(), key=lambda item: -item[1]):
         listed = specs.get(stored)
         if listed is None or feed_key(listed.url) == feed_key(address) or count * 2 <= len(keys):
             continue
         named = f" ({listed.name})" if listed.name else ""
         share = "all" if count >= len(keys) else f"{count}"
+        # walk169 #5: the listed feed moved here (a 301 recorded, or its page named this feed),
+        # or its address is gone: the old line is the one to remove, not the new.
+        moved = moves.get(stored)
+        state = states[stored]
+        why = (
+            f"its address moved to {address}"
+            if moved and feed_key(moved) == feed_key(address)
+            else f"its address now answers {state.last_error}"
+            if state.last_error and (state.gone or state.last_error.startswith("HTTP 404"))
+            else None
+        )
+        if why:
+            echo(
+                f"curator: warning: {address} serves the same articles as {listed.url}{named},"
+                f" already in the feeds list, and {why}: remove the old one, `curator feeds"
+                f" remove {shell_arg(listed.url)}`; once it is removed, a fetch carries its"
+                f" stored articles over to {address}",
+                err=True,
+            )
+            return
         echo(
             f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
@@ -308,6 +330,23 @@ def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
     load_config(config)  # what is still wrong, with its line, and exit 2
 
 
+def _moved_where(conf: Config, url: str, store: Store | None) -> str:
+    """", which moved to URL (line 12): its line was replaced" when the store recorded the
+    feed at `url` moving (a 301, or curator's advice) to a feed listed now (walk169 #5: after
+    the hand fix, `feeds remove OLD` said only that it is not listed); "" else."""
+    if store is None:
+        return ""
+    moved = store.moved_feed(url, feed_key)
+    spec = next((s for s in conf.feeds if moved and feed_key(s.url) == feed_key(moved)), None)
+    if spec is None:
+        return ""
+    line = f" (line {spec.line})" if spec.line else ""
+    return (
+        f": it moved to {spec.url}{line}, which replaced it (its stored articles are that"
+        " feed's now): nothing to remove"
+    )
+
+
 def _remove(
     config: Path, conf: Config, url: str, store: Store | None, drop_waiting: bool = False
 ) -> None:
@@ -322,7 +361,8 @@ def _remove(
     said: list[str] = []
     if spec is None or not remove_feed(config, url, said):
         raise CuratorError(
-            f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
+            f"{config}: {url} is not in the feeds list{_moved_where(conf, url, store)};"
+            " `curator feeds list` shows them"
         )
     named = f" ({spec.name})" if spec.name else ""
     given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
